@@ -1,0 +1,60 @@
+package chat.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A text form for bundles and envelopes: {@code -----BEGIN CHAT <LABEL>-----}, base64 in lines of
+ * 64 characters, {@code -----END CHAT <LABEL>-----}.
+ */
+public final class Armor {
+  /** Label of an armored identity bundle. */
+  public static final String IDENTITY = "IDENTITY";
+
+  /** Label of an armored envelope. */
+  public static final String ENVELOPE = "ENVELOPE";
+
+  private Armor() {}
+
+  /** Armors {@code data} under {@code label}. */
+  public static String encode(String label, byte[] data) {
+    Objects.requireNonNull(label, "label");
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(data);
+    return "-----BEGIN CHAT " + label + "-----\n" + body + "\n-----END CHAT " + label + "-----\n";
+  }
+
+  /** True if {@code data} starts like an armored block (after optional whitespace). */
+  public static boolean isArmored(byte[] data) {
+    String start = new String(data, 0, Math.min(data.length, 64), StandardCharsets.US_ASCII);
+    return start.stripLeading().startsWith("-----BEGIN CHAT ");
+  }
+
+  /**
+   * Decodes an armored block with the expected label.
+   *
+   * @throws MalformedDataException if the markers, label or base64 are wrong
+   */
+  public static byte[] decode(String label, byte[] armored) throws MalformedDataException {
+    String text = new String(armored, StandardCharsets.US_ASCII).strip();
+    String begin = "-----BEGIN CHAT " + label + "-----";
+    String end = "-----END CHAT " + label + "-----";
+    if (!text.startsWith(begin)
+        || !text.endsWith(end)
+        || text.length() < begin.length() + end.length()) {
+      throw new MalformedDataException("not an armored CHAT " + label);
+    }
+    String body = text.substring(begin.length(), text.length() - end.length());
+    try {
+      return Base64.getMimeDecoder().decode(body.replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedDataException("bad base64 in armored " + label);
+    }
+  }
+
+  /** Decodes {@code data} whether armored or raw. */
+  public static byte[] decodeAny(String label, byte[] data) throws MalformedDataException {
+    return isArmored(data) ? decode(label, data) : data;
+  }
+}

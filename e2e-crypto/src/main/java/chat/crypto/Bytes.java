@@ -1,0 +1,66 @@
+package chat.crypto;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * An immutable byte string for public values (keys, hashes, ids, ciphertexts) held by records.
+ *
+ * <p>Never use it for secrets: its {@code equals} is not constant-time and its {@code toString}
+ * shows a hex prefix.
+ */
+public final class Bytes {
+  private static final HexFormat HEX = HexFormat.of();
+  private final byte[] value;
+
+  private Bytes(byte[] value) {
+    this.value = value;
+  }
+
+  /** Copies {@code value} into a new byte string. */
+  public static Bytes of(byte[] value) {
+    return new Bytes(Objects.requireNonNull(value, "value").clone());
+  }
+
+  /** Parses lowercase or uppercase hex. */
+  public static Bytes fromHex(String hex) {
+    return new Bytes(HEX.parseHex(hex));
+  }
+
+  /** A copy of the bytes. */
+  public byte[] toByteArray() {
+    return value.clone();
+  }
+
+  /** Number of bytes. */
+  public int length() {
+    return value.length;
+  }
+
+  /** Lowercase hex of all bytes. */
+  public String hex() {
+    return HEX.formatHex(value);
+  }
+
+  /** Copies the bytes into {@code destination} at {@code offset}. */
+  public void copyTo(byte[] destination, int offset) {
+    System.arraycopy(value, 0, destination, offset, value.length);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Bytes that && Arrays.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(value);
+  }
+
+  @Override
+  public String toString() {
+    String hex = hex();
+    return value.length <= 8 ? hex : hex.substring(0, 16) + "…(" + value.length + " bytes)";
+  }
+}

@@ -1,0 +1,185 @@
+package chat.crypto;
+
+import chat.crypto.internal.AesGcm;
+import chat.crypto.internal.ByteReader;
+import chat.crypto.internal.ByteWriter;
+import chat.crypto.internal.EnvelopeSignature;
+import chat.crypto.internal.MerkleTree;
+import chat.crypto.internal.Padding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The full form of envelope v1: header, key commitment, payload, every recipient's wrapped key and
+ * the sender's signature (see PacketDiagram.md, "Full form"). The sender makes it with {@link
+ * EnvelopeSealer}; the relay checks it with {@link #verifySignature} and splits it into {@link
+ * RecipientEnvelope}s, one per recipient, without any private key.
+ *
+ * <p>Instances from {@link #parse} are well-formed (counts, canonical order, set hash) but their
+ * signature is unchecked until {@link #verifySignature}.
+ */
+public record Envelope(
+    EnvelopeHeader header,
+    Bytes keyCommitment,
+    Bytes payload,
+    List<RecipientEntry> recipients,
+    Bytes signature) {
+  /** Form byte of the full envelope. */
+  public static final int FORM = 'F';
+
+  /** Largest plaintext one envelope carries. */
+  public static final int MAX_PLAINTEXT_BYTES = 1 << 20;
+
+  /** Largest payload ({@code nonce || ciphertext || tag}) accepted. */
+  public static final int MAX_PAYLOAD_BYTES =
+      AesGcm.NONCE_SIZE_BYTES
+          + Padding.paddedLength(MAX_PLAINTEXT_BYTES + 4)
+          + AesGcm.TAG_SIZE_BYTES;
+
+  /** Smallest payload accepted: nonce, the minimum padded size and the tag. */
+  public static final int MIN_PAYLOAD_BYTES =
+      AesGcm.NONCE_SIZE_BYTES + Padding.MIN_PADDED_BYTES + AesGcm.TAG_SIZE_BYTES;
+
+  /** Validates sizes, count, canonical order and the recipient-set hash. */
+  public Envelope {
+    Objects.requireNonNull(header, "header");
+    checkFixed(keyCommitment, payload, signature);
+    recipients = List.copyOf(recipients);
+    if (recipients.size() != header.recipientCount()) {
+      throw new IllegalArgumentException("recipient count does not match the header");
+    }
+    List<Recipient> set = new ArrayList<>(recipients.size());
+    for (RecipientEntry entry : recipients) {
+      set.add(entry.recipient());
+    }
+    if (!RecipientSet.canonical(set).equals(set)) {
+      throw new IllegalArgumentException("recipients are not in canonical order");
+    }
+    if (!RecipientSet.hash(set).equals(header.recipientSetHash())) {
+      throw new IllegalArgumentException("recipient set hash does not match the recipients");
+    }
+  }
+
+  static void checkFixed(Bytes keyCommitment, Bytes payload, Bytes signature) {
+    Objects.requireNonNull(keyCommitment, "keyCommitment");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(signature, "signature");
+    if (keyCommitment.length() != 32) {
+      throw new IllegalArgumentException("key commitment must be 32 bytes");
+    }
+    if (payload.length() < MIN_PAYLOAD_BYTES || payload.length() > MAX_PAYLOAD_BYTES) {
+      throw new IllegalArgumentException("payload length out of range");
+    }
+    if (signature.length() != Ed25519Verifier.SIGNATURE_SIZE_BYTES) {
+      throw new IllegalArgumentException("signature must be 64 bytes");
+    }
+  }
+
+  /** The canonical encoding. */
+  public byte[] encode() {
+    ByteWriter out = new ByteWriter(payload.length() + recipients.size() * 440 + 300);
+    out.u8(FORM).raw(header.encode()).raw(keyCommitment).bytes32(payload.toByteArray());
+    out.u32(recipients.size());
+    for (RecipientEntry entry : recipients) {
+      out.raw(entry.encode());
+    }
+    return out.raw(signature).toByteArray();
+  }
+
+  /**
+   * Parses the full form; checks structure, not the signature.
+   *
+   * @throws MalformedDataException if anything is out of place
+   */
+  public static Envelope parse(byte[] encoded) throws MalformedDataException {
+    Objects.requireNonNull(encoded, "encoded");
+    ByteReader in = new ByteReader(encoded);
+    if (in.u8() != FORM) {
+      throw new MalformedDataException("not a full envelope");
+    }
+    EnvelopeHeader header = EnvelopeHeader.read(in);
+    Bytes commitment = Bytes.of(in.raw(32));
+    Bytes payload = Bytes.of(in.bytes32(MAX_PAYLOAD_BYTES));
+    int count = in.u32(RecipientSet.MAX_RECIPIENTS);
+    if (count != header.recipientCount()) {
+      throw new MalformedDataException("recipient count does not match the header");
+    }
+    List<RecipientEntry> entries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      entries.add(RecipientEntry.read(in));
+    }
+    Bytes signature = Bytes.of(in.raw(Ed25519Verifier.SIGNATURE_SIZE_BYTES));
+    in.expectEnd();
+    try {
+      return new Envelope(header, commitment, payload, entries, signature);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedDataException("invalid envelope: " + e.getMessage());
+    }
+  }
+
+  private MerkleTree tree() {
+    List<byte[]> leaves = new ArrayList<>(recipients.size());
+    for (RecipientEntry entry : recipients) {
+      leaves.add(entry.leafHash());
+    }
+    return new MerkleTree(leaves);
+  }
+
+  /** The Merkle root over the recipient entries. */
+  public Bytes recipientsRoot() {
+    return Bytes.of(tree().root());
+  }
+
+  /**
+   * Verifies the sender's signature with {@code senderKey}; a public-key operation, safe on the
+   * relay.
+   *
+   * @throws AuthenticationException if the signature does not verify
+   */
+  public void verifySignature(Verifier senderKey) throws AuthenticationException {
+    senderKey.verify(
+        EnvelopeSignature.input(
+            header.encode(), keyCommitment.toByteArray(), tree().root(), payload.toByteArray()),
+        signature.toByteArray());
+  }
+
+  /** The per-recipient form for every recipient, in canonical order; builds the tree once. */
+  public List<RecipientEnvelope> split() {
+    MerkleTree tree = tree();
+    List<RecipientEnvelope> out = new ArrayList<>(recipients.size());
+    for (int i = 0; i < recipients.size(); i++) {
+      out.add(form(tree, i));
+    }
+    return out;
+  }
+
+  /** The per-recipient form for {@code userId}'s first entry, if it is a recipient. */
+  public Optional<RecipientEnvelope> forRecipient(String userId) {
+    for (int i = 0; i < recipients.size(); i++) {
+      if (recipients.get(i).recipient().userId().equals(userId)) {
+        return Optional.of(form(tree(), i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private RecipientEnvelope form(MerkleTree tree, int index) {
+    List<Bytes> path = new ArrayList<>();
+    for (byte[] hash : tree.auditPath(index)) {
+      path.add(Bytes.of(hash));
+    }
+    return new RecipientEnvelope(
+        header, keyCommitment, payload, index, recipients.get(index), path, signature);
+  }
+
+  /** The recipients (user id and key fingerprint) in canonical order. */
+  public List<Recipient> recipientSet() {
+    List<Recipient> out = new ArrayList<>(recipients.size());
+    for (RecipientEntry entry : recipients) {
+      out.add(entry.recipient());
+    }
+    return out;
+  }
+}

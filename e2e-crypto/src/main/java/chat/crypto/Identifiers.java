@@ -1,0 +1,36 @@
+package chat.crypto;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The rule every user id and conversation id inside a bundle or envelope obeys: 1 to 255 UTF-8
+ * bytes, no control characters. The relay applies a stricter rule to usernames on top.
+ */
+public final class Identifiers {
+  private Identifiers() {}
+
+  /** True if {@code id} may appear in a bundle or envelope. */
+  public static boolean isValid(String id) {
+    if (id == null || id.isEmpty()) {
+      return false;
+    }
+    int length = id.getBytes(StandardCharsets.UTF_8).length;
+    if (length > 255) {
+      return false;
+    }
+    return id.codePoints()
+        .noneMatch(cp -> Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029);
+  }
+
+  /**
+   * Returns {@code id} if valid.
+   *
+   * @throws IllegalArgumentException if not
+   */
+  public static String require(String id, String what) {
+    if (!isValid(id)) {
+      throw new IllegalArgumentException(what + " must be 1 to 255 UTF-8 bytes without controls");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,50 @@
+package chat.crypto;
+
+import chat.crypto.internal.ByteReader;
+import chat.crypto.internal.ByteWriter;
+import chat.crypto.internal.MerkleTree;
+import java.util.Objects;
+
+/**
+ * One recipient's wrapped content key: the leaf data of the recipient Merkle tree (see
+ * PacketDiagram.md, "Recipient entry").
+ */
+public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
+  /** Largest wrapped key accepted (an 8192-bit modulus). */
+  public static final int MAX_WRAPPED_KEY_BYTES = 1024;
+
+  /** Validates the fields. */
+  public RecipientEntry {
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(wrappedKey, "wrappedKey");
+    if (wrappedKey.length() == 0 || wrappedKey.length() > MAX_WRAPPED_KEY_BYTES) {
+      throw new IllegalArgumentException("wrapped key length out of range");
+    }
+  }
+
+  /** {@code string8 userId || fingerprint || bytes16 wrappedKey}. */
+  public byte[] encode() {
+    return new ByteWriter(wrappedKey.length() + 64)
+        .string8(recipient.userId())
+        .raw(recipient.keyFingerprint().value())
+        .bytes16(wrappedKey.toByteArray())
+        .toByteArray();
+  }
+
+  /** The Merkle leaf hash of this entry. */
+  public byte[] leafHash() {
+    return MerkleTree.leafHash(encode());
+  }
+
+  static RecipientEntry read(ByteReader in) throws MalformedDataException {
+    String userId = in.string8();
+    Fingerprint fingerprint = Fingerprint.of(in.raw(Fingerprint.SIZE_BYTES));
+    byte[] wrapped = in.bytes16();
+    if (!Identifiers.isValid(userId)
+        || wrapped.length == 0
+        || wrapped.length > MAX_WRAPPED_KEY_BYTES) {
+      throw new MalformedDataException("invalid recipient entry");
+    }
+    return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.of(wrapped));
+  }
+}

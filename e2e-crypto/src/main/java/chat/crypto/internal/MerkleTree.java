@@ -1,0 +1,114 @@
+package chat.crypto.internal;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Merkle tree hash of RFC 9162 section 2.1 (leaf prefix 0x00, node prefix 0x01, split at the
+ * largest power of two below n), with audit paths and their verification.
+ */
+public final class MerkleTree {
+  /** Hash length in bytes. */
+  public static final int HASH_SIZE_BYTES = 32;
+
+  private final List<byte[][]> levels;
+  private final int size;
+
+  /** Builds the tree over already-hashed leaves; computes every level once. */
+  public MerkleTree(List<byte[]> leafHashes) {
+    if (leafHashes.isEmpty()) {
+      throw new IllegalArgumentException("a Merkle tree needs at least one leaf");
+    }
+    size = leafHashes.size();
+    levels = new ArrayList<>();
+    byte[][] level = leafHashes.toArray(new byte[0][]);
+    levels.add(level);
+    MessageDigest digest = Hashes.sha256();
+    while (level.length > 1) {
+      byte[][] next = new byte[(level.length + 1) / 2][];
+      for (int i = 0; i < level.length / 2; i++) {
+        next[i] = node(digest, level[2 * i], level[2 * i + 1]);
+      }
+      if (level.length % 2 == 1) {
+        next[next.length - 1] = level[level.length - 1];
+      }
+      levels.add(next);
+      level = next;
+    }
+  }
+
+  /** {@code SHA-256(0x00 || data)}. */
+  public static byte[] leafHash(byte[] data) {
+    MessageDigest digest = Hashes.sha256();
+    digest.update((byte) 0x00);
+    digest.update(data);
+    return digest.digest();
+  }
+
+  private static byte[] node(MessageDigest digest, byte[] left, byte[] right) {
+    digest.update((byte) 0x01);
+    digest.update(left);
+    digest.update(right);
+    return digest.digest();
+  }
+
+  /** The root hash. */
+  public byte[] root() {
+    return levels.get(levels.size() - 1)[0].clone();
+  }
+
+  /**
+   * The audit path of leaf {@code index}, nearest sibling first. Promoting the last node of an odd
+   * level unchanged, as done here, yields exactly the RFC 9162 tree and paths.
+   */
+  public List<byte[]> auditPath(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("leaf index");
+    }
+    List<byte[]> path = new ArrayList<>();
+    int position = index;
+    for (int depth = 0; depth < levels.size() - 1; depth++) {
+      byte[][] level = levels.get(depth);
+      int sibling = position ^ 1;
+      if (sibling < level.length) {
+        path.add(level[sibling].clone());
+      }
+      position >>= 1;
+    }
+    return path;
+  }
+
+  /**
+   * Recomputes the root from a leaf hash and its audit path (RFC 9162 section 2.1.3.2). Returns
+   * null if the path has the wrong length for this index and tree size.
+   */
+  public static byte[] rootFromPath(byte[] leafHash, int index, int treeSize, List<byte[]> path) {
+    if (index < 0 || index >= treeSize) {
+      return null;
+    }
+    long fn = index;
+    long sn = treeSize - 1L;
+    byte[] r = leafHash;
+    MessageDigest digest = Hashes.sha256();
+    for (byte[] p : path) {
+      if (sn == 0 || p.length != HASH_SIZE_BYTES) {
+        return null;
+      }
+      if ((fn & 1) == 1 || fn == sn) {
+        r = node(digest, p, r);
+        if ((fn & 1) == 0) {
+          while ((fn & 1) == 0 && fn != 0) {
+            fn >>= 1;
+            sn >>= 1;
+          }
+        }
+      } else {
+        r = node(digest, r, p);
+      }
+      fn >>= 1;
+      sn >>= 1;
+    }
+    return sn == 0 ? r : null;
+  }
+}
