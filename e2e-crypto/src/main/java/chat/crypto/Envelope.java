@@ -165,6 +165,12 @@ public record Envelope(
     return Optional.empty();
   }
 
+  /** The per-recipient form for exactly this user id and key, if it is a recipient. */
+  public Optional<RecipientEnvelope> forRecipient(Recipient recipient) {
+    int index = recipientSet().indexOf(recipient);
+    return index < 0 ? Optional.empty() : Optional.of(form(tree(), index));
+  }
+
   private RecipientEnvelope form(MerkleTree tree, int index) {
     List<Bytes> path = new ArrayList<>();
     for (byte[] hash : tree.auditPath(index)) {

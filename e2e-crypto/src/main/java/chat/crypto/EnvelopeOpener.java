@@ -34,7 +34,7 @@ public final class EnvelopeOpener {
     Objects.requireNonNull(envelope, "envelope");
     RecipientEnvelope mine =
         envelope
-            .forRecipient(me.userId())
+            .forRecipient(Recipient.of(me.bundle()))
             .orElseThrow(() -> new NotRecipientException("not a recipient of this envelope"));
     return open(me, sender, mine);
   }
