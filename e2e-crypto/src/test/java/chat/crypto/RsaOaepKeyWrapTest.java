@@ -103,7 +103,7 @@ class RsaOaepKeyWrapTest {
     }
   }
 
-  static RSAPrivateCrtKey privateKey(String pkcs8Hex) {
+  private static RSAPrivateCrtKey privateKey(String pkcs8Hex) {
     try {
       return (RSAPrivateCrtKey)
           KeyFactory.getInstance("RSA")
