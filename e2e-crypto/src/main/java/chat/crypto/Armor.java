@@ -32,7 +32,8 @@ public final class Armor {
   }
 
   /**
-   * Decodes an armored block with the expected label.
+   * Decodes an armored block with the expected label. Whitespace inside the body is ignored; the
+   * base64 must be the canonical standard form (padded, no other characters, no stray bits).
    *
    * @throws MalformedDataException if the markers, label or base64 are wrong
    */
@@ -45,12 +46,19 @@ public final class Armor {
         || text.length() < begin.length() + end.length()) {
       throw new MalformedDataException("not an armored CHAT " + label);
     }
-    String body = text.substring(begin.length(), text.length() - end.length());
+    String body =
+        text.substring(begin.length(), text.length() - end.length()).replaceAll("\\s", "");
+    byte[] data;
     try {
-      return Base64.getMimeDecoder().decode(body.replaceAll("\\s", ""));
+      data = Base64.getDecoder().decode(body);
     } catch (IllegalArgumentException e) {
       throw new MalformedDataException("bad base64 in armored " + label);
     }
+    // The JDK decoder accepts missing padding and stray low bits; only the canonical form is ours.
+    if (!Base64.getEncoder().encodeToString(data).equals(body)) {
+      throw new MalformedDataException("non-canonical base64 in armored " + label);
+    }
+    return data;
   }
 
   /** Decodes {@code data} whether armored or raw. */

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The rule every user id and conversation id inside a bundle or envelope obeys: 1 to 255 UTF-8
- * bytes, no control characters. The relay applies a stricter rule to usernames on top.
+ * bytes, no control characters and no lone surrogates (which have no UTF-8 encoding, so the id
+ * would change on the wire). The relay applies a stricter rule to usernames on top.
  */
 public final class Identifiers {
   private Identifiers() {}
@@ -19,7 +20,12 @@ public final class Identifiers {
       return false;
     }
     return id.codePoints()
-        .noneMatch(cp -> Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029);
+        .noneMatch(
+            cp ->
+                Character.isISOControl(cp)
+                    || cp == 0x2028
+                    || cp == 0x2029
+                    || Character.getType(cp) == Character.SURROGATE);
   }
 
   /**
