@@ -12,8 +12,18 @@ public final class Padding {
 
   private Padding() {}
 
-  /** The Padmé length for {@code length} (at least 256). */
+  /** Largest length {@link #paddedLength} accepts; far above any envelope's limit. */
+  public static final int MAX_LENGTH = 1 << 30;
+
+  /**
+   * The Padmé length for {@code length} (at least 256).
+   *
+   * @throws IllegalArgumentException if {@code length} is negative or above {@link #MAX_LENGTH}
+   */
   public static int paddedLength(int length) {
+    if (length < 0 || length > MAX_LENGTH) {
+      throw new IllegalArgumentException("length out of range for padding");
+    }
     if (length <= MIN_PADDED_BYTES) {
       return MIN_PADDED_BYTES;
     }
@@ -44,7 +54,7 @@ public final class Padding {
    */
   public static byte[] unpad(byte[] padded) throws MalformedDataException {
     ByteReader in = new ByteReader(padded);
-    int length = in.u32(Integer.MAX_VALUE - 4);
+    int length = in.u32(MAX_LENGTH - 4);
     if (length > in.remaining() || paddedLength(length + 4) != padded.length) {
       throw new MalformedDataException("bad padding");
     }
