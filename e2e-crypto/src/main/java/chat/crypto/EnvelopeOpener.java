@@ -28,13 +28,17 @@ public final class EnvelopeOpener {
         new RsaOaepKeyWrap(random, Contexts.CONTENT_KEY_LABEL.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Opens the full form by taking this identity's per-recipient form out of it. */
+  /**
+   * Opens the full form by taking this identity's per-recipient form (the entry for its user id and
+   * key) out of it.
+   */
   public OpenedMessage open(IdentityKeyPair me, IdentityBundle sender, Envelope envelope)
       throws CryptoException {
+    Objects.requireNonNull(me, "me");
     Objects.requireNonNull(envelope, "envelope");
     RecipientEnvelope mine =
         envelope
-            .forRecipient(me.userId())
+            .forRecipient(Recipient.of(me.bundle()))
             .orElseThrow(() -> new NotRecipientException("not a recipient of this envelope"));
     return open(me, sender, mine);
   }
