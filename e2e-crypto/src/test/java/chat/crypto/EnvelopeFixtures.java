@@ -21,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * re-sealed with raw internals) to play a malicious relay or sender.
  */
 final class EnvelopeFixtures {
-  /** The fixed time every test envelope is sealed at: 2025-03-01T12:00:00Z. */
+  /**
+   * The fixed time every test envelope is sealed at: 2025-03-01T12:00:00Z. The checked-in vectors
+   * use it too, as they use {@link #CONVERSATION}: changing either means regenerating them.
+   */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
   /** The conversation test envelopes are sealed in. */

@@ -8,13 +8,13 @@ import java.util.HexFormat;
  * Ed25519 seeds, for test use only.
  *
  * <p>The keys were made once with the JDK's RSA key generator fed by {@link
- * InsecureDeterministicRandom} (labels {@code chat-e2e/test-vectors/rsa/<name>} and {@code
- * chat-e2e/test-vectors/ed25519/<name>}). They are embedded rather than regenerated because prime
- * search is an implementation detail that may change between JDK releases; the vectors must not.
- * Every private key here is public knowledge.
+ * InsecureDeterministicRandom} (labels {@code chat-e2e/test-vectors/rsa/<name>}; each seed is the
+ * first 32 bytes of the stream labelled {@code chat-e2e/test-vectors/ed25519/<name>}). They are
+ * embedded rather than regenerated because prime search is an implementation detail that may change
+ * between JDK releases; the vectors must not. Every private key here is public knowledge.
  */
 final class VectorKeys {
-  /** Creation time of both vector identities: 2025-01-01T00:00:00Z. */
+  /** Creation time of every vector identity: 2025-01-01T00:00:00Z. */
   static final long CREATED_AT_MILLIS = 1_735_689_600_000L;
 
   private static final String ALICE_RSA_PKCS8 =
@@ -174,7 +174,7 @@ final class VectorKeys {
     return HexFormat.of().parseHex(BOB_ED25519_SEED);
   }
 
-  /** Carol's identity: a third party, in no vector envelope's recipient set. */
+  /** Carol's identity; her keys also serve as the "other key" of impostor identities. */
   static IdentityKeyPair carol() {
     return identity(
         "carol",
