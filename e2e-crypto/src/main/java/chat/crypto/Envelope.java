@@ -155,7 +155,11 @@ public record Envelope(
     return out;
   }
 
-  /** The per-recipient form for {@code userId}'s first entry, if it is a recipient. */
+  /**
+   * The per-recipient form for {@code userId}'s first entry, if it is a recipient. A user listed
+   * with several keys has several entries; use {@link #forRecipient(Recipient)} or {@link #split}
+   * to reach the others.
+   */
   public Optional<RecipientEnvelope> forRecipient(String userId) {
     for (int i = 0; i < recipients.size(); i++) {
       if (recipients.get(i).recipient().userId().equals(userId)) {
@@ -165,10 +169,15 @@ public record Envelope(
     return Optional.empty();
   }
 
-  /** The per-recipient form for exactly this user id and key, if it is a recipient. */
+  /** The per-recipient form for exactly {@code recipient} (user id and key), if listed. */
   public Optional<RecipientEnvelope> forRecipient(Recipient recipient) {
-    int index = recipientSet().indexOf(recipient);
-    return index < 0 ? Optional.empty() : Optional.of(form(tree(), index));
+    Objects.requireNonNull(recipient, "recipient");
+    for (int i = 0; i < recipients.size(); i++) {
+      if (recipients.get(i).recipient().equals(recipient)) {
+        return Optional.of(form(tree(), i));
+      }
+    }
+    return Optional.empty();
   }
 
   private RecipientEnvelope form(MerkleTree tree, int index) {

@@ -28,9 +28,13 @@ public final class EnvelopeOpener {
         new RsaOaepKeyWrap(random, Contexts.CONTENT_KEY_LABEL.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Opens the full form by taking this identity's per-recipient form out of it. */
+  /**
+   * Opens the full form by taking this identity's per-recipient form (the entry for its user id and
+   * key) out of it.
+   */
   public OpenedMessage open(IdentityKeyPair me, IdentityBundle sender, Envelope envelope)
       throws CryptoException {
+    Objects.requireNonNull(me, "me");
     Objects.requireNonNull(envelope, "envelope");
     RecipientEnvelope mine =
         envelope

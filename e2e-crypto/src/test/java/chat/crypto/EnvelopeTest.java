@@ -1,0 +1,271 @@
+package chat.crypto;
+
+import static chat.crypto.EnvelopeFixtures.ALICE;
+import static chat.crypto.EnvelopeFixtures.BOB;
+import static chat.crypto.EnvelopeFixtures.CAROL;
+import static chat.crypto.EnvelopeFixtures.CLOCK;
+import static chat.crypto.EnvelopeFixtures.CONVERSATION;
+import static chat.crypto.EnvelopeFixtures.opener;
+import static chat.crypto.EnvelopeFixtures.sealer;
+import static chat.crypto.EnvelopeFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeTest {
+  private static final Envelope SEALED =
+      sealer().seal(ALICE, CONVERSATION, List.of(BOB.bundle()), utf8("hi bob"));
+  private static final byte[] ENCODED = SEALED.encode();
+
+  private static byte[] randomBytes(SecureRandom random, int length) {
+    byte[] out = new byte[length];
+    random.nextBytes(out);
+    return out;
+  }
+
+  private static RecipientEntry syntheticEntry(String userId, SecureRandom random) {
+    return new RecipientEntry(
+        new Recipient(userId, Fingerprint.of(randomBytes(random, Fingerprint.SIZE_BYTES))),
+        Bytes.of(randomBytes(random, 384)));
+  }
+
+  private static List<Recipient> recipientsOf(List<RecipientEntry> entries) {
+    List<Recipient> out = new ArrayList<>();
+    for (RecipientEntry entry : entries) {
+      out.add(entry.recipient());
+    }
+    return out;
+  }
+
+  private static EnvelopeHeader headerFor(EnvelopeHeader h, List<RecipientEntry> entries) {
+    return new EnvelopeHeader(
+        h.messageId(),
+        h.timestampMillis(),
+        h.conversationId(),
+        h.senderId(),
+        h.senderKey(),
+        entries.size(),
+        RecipientSet.hash(recipientsOf(entries)));
+  }
+
+  @Test
+  void parse_encoded_roundTripsExactly() throws Exception {
+    Envelope parsed = Envelope.parse(ENCODED);
+
+    assertThat(parsed).isEqualTo(SEALED);
+    assertThat(parsed.encode()).isEqualTo(ENCODED);
+    assertThat(EnvelopeFixtures.encodeWithEntries(SEALED, SEALED.recipients())).isEqualTo(ENCODED);
+  }
+
+  @Test
+  void parseAndOpen_everyByteFlipped_throwsCryptoException() {
+    EnvelopeOpener opener = opener();
+    List<String> failures = new ArrayList<>();
+    for (int mask : new int[] {0x01, 0xFF}) {
+      for (int i = 0; i < ENCODED.length; i++) {
+        byte[] tampered = EnvelopeFixtures.flip(ENCODED, i, mask);
+        try {
+          opener.open(BOB, ALICE.bundle(), Envelope.parse(tampered));
+          failures.add("byte " + i + " ^ " + mask + ": opened");
+        } catch (CryptoException expected) {
+          // rejected at parse or open, as it must be
+        } catch (RuntimeException e) {
+          failures.add("byte " + i + " ^ " + mask + ": " + e);
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void parse_everyTruncation_throwsMalformed() {
+    for (int length = 0; length < ENCODED.length; length++) {
+      byte[] truncated = Arrays.copyOf(ENCODED, length);
+      assertThatThrownBy(() -> Envelope.parse(truncated))
+          .as("length %d", length)
+          .isInstanceOf(MalformedDataException.class);
+    }
+  }
+
+  @Test
+  void parse_trailingByte_throwsMalformed() {
+    byte[] longer = Arrays.copyOf(ENCODED, ENCODED.length + 1);
+
+    assertThatThrownBy(() -> Envelope.parse(longer)).isInstanceOf(MalformedDataException.class);
+  }
+
+  @Test
+  void parse_perRecipientForm_throwsMalformed() {
+    byte[] other = SEALED.split().get(0).encode();
+
+    assertThatThrownBy(() -> Envelope.parse(other)).isInstanceOf(MalformedDataException.class);
+  }
+
+  @Test
+  void parse_entryAddedOrRemoved_throwsMalformed() {
+    List<RecipientEntry> added = new ArrayList<>(SEALED.recipients());
+    added.add(syntheticEntry(CAROL.userId(), new SecureRandom()));
+    List<RecipientEntry> removed = SEALED.recipients().subList(1, 2);
+
+    assertThatThrownBy(() -> Envelope.parse(EnvelopeFixtures.encodeWithEntries(SEALED, added)))
+        .isInstanceOf(MalformedDataException.class);
+    assertThatThrownBy(() -> Envelope.parse(EnvelopeFixtures.encodeWithEntries(SEALED, removed)))
+        .isInstanceOf(MalformedDataException.class);
+  }
+
+  @Test
+  void parse_entriesReordered_throwsMalformed() {
+    List<RecipientEntry> reordered = new ArrayList<>(SEALED.recipients());
+    reordered.sort(Comparator.comparing((RecipientEntry e) -> e.recipient().userId()).reversed());
+
+    assertThatThrownBy(() -> Envelope.parse(EnvelopeFixtures.encodeWithEntries(SEALED, reordered)))
+        .isInstanceOf(MalformedDataException.class);
+  }
+
+  @Test
+  void open_entryAddedWithHeaderUpdated_throwsAuthentication() throws Exception {
+    List<RecipientEntry> added = new ArrayList<>(SEALED.recipients());
+    added.add(EnvelopeFixtures.wrappedFor(CAROL.bundle(), new byte[32], new SecureRandom()));
+    List<RecipientEntry> removed = SEALED.recipients().subList(1, 2);
+
+    for (List<RecipientEntry> entries : List.of(added, removed)) {
+      EnvelopeHeader header = headerFor(SEALED.header(), entries);
+      byte[] encoded =
+          EnvelopeFixtures.encodeFull(
+              header, SEALED.keyCommitment(), SEALED.payload(), entries, SEALED.signature());
+      Envelope parsed = Envelope.parse(encoded);
+      assertThatThrownBy(() -> parsed.verifySignature(ALICE.bundle().verifier()))
+          .isInstanceOf(AuthenticationException.class);
+      assertThatThrownBy(() -> opener().open(BOB, ALICE.bundle(), parsed))
+          .isInstanceOf(AuthenticationException.class);
+    }
+  }
+
+  @Test
+  void open_wrappedKeysSwapped_throwsAuthentication() throws Exception {
+    RecipientEntry first = SEALED.recipients().get(0);
+    RecipientEntry second = SEALED.recipients().get(1);
+    List<RecipientEntry> swapped =
+        List.of(
+            new RecipientEntry(first.recipient(), second.wrappedKey()),
+            new RecipientEntry(second.recipient(), first.wrappedKey()));
+    Envelope parsed = Envelope.parse(EnvelopeFixtures.encodeWithEntries(SEALED, swapped));
+
+    assertThatThrownBy(() -> parsed.verifySignature(ALICE.bundle().verifier()))
+        .isInstanceOf(AuthenticationException.class);
+    assertThatThrownBy(() -> opener().open(BOB, ALICE.bundle(), parsed))
+        .isInstanceOf(AuthenticationException.class);
+    assertThatThrownBy(() -> opener().open(ALICE, ALICE.bundle(), parsed))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void constructor_inconsistentRecipients_throwsIllegalArgument() {
+    List<RecipientEntry> entries = SEALED.recipients();
+    List<RecipientEntry> reversed = List.of(entries.get(1), entries.get(0));
+    EnvelopeHeader otherHash =
+        new EnvelopeHeader(
+            SEALED.header().messageId(),
+            SEALED.header().timestampMillis(),
+            CONVERSATION,
+            "alice",
+            SEALED.header().senderKey(),
+            2,
+            EnvelopeFixtures.flip(SEALED.header().recipientSetHash(), 0));
+
+    assertThatThrownBy(() -> withEntries(entries.subList(0, 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> withEntries(reversed)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> EnvelopeFixtures.withHeader(SEALED, otherHash))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Envelope withEntries(List<RecipientEntry> entries) {
+    return new Envelope(
+        SEALED.header(), SEALED.keyCommitment(), SEALED.payload(), entries, SEALED.signature());
+  }
+
+  @Test
+  void constructor_wrongFixedSizes_throwsIllegalArgument() {
+    Bytes commitment = SEALED.keyCommitment();
+    Bytes signature = SEALED.signature();
+    Bytes tinyPayload = Bytes.of(new byte[Envelope.MIN_PAYLOAD_BYTES - 1]);
+    EnvelopeHeader header = SEALED.header();
+    List<RecipientEntry> entries = SEALED.recipients();
+    Bytes payload = SEALED.payload();
+
+    assertThatThrownBy(
+            () -> new Envelope(header, Bytes.of(new byte[31]), payload, entries, signature))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Envelope(header, commitment, tinyPayload, entries, signature))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new Envelope(header, commitment, payload, entries, Bytes.of(new byte[63])))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void verifySignature_senderKey_passesOtherKeyThrows() throws Exception {
+    SEALED.verifySignature(ALICE.bundle().verifier());
+
+    assertThatThrownBy(() -> SEALED.verifySignature(CAROL.bundle().verifier()))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void forRecipient_unknownUserOrKey_empty() {
+    Recipient bobWithCarolsKey = new Recipient("bob", CAROL.bundle().fingerprint());
+
+    assertThat(SEALED.forRecipient("carol")).isEmpty();
+    assertThat(SEALED.forRecipient(bobWithCarolsKey)).isEmpty();
+    assertThat(SEALED.forRecipient(Recipient.of(BOB.bundle())))
+        .contains(SEALED.forRecipient("bob").orElseThrow());
+  }
+
+  @Test
+  void split_everyForm_recomputesTheSignedRoot() throws Exception {
+    for (RecipientEnvelope form : SEALED.split()) {
+      assertThat(Bytes.of(form.recipientsRoot())).isEqualTo(SEALED.recipientsRoot());
+    }
+  }
+
+  @Test
+  void split_thousandRecipients_everyFormVerifiesAndIsSmall() throws Exception {
+    SecureRandom random = new SecureRandom();
+    List<RecipientEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      entries.add(syntheticEntry(String.format("user%04d", i), random));
+    }
+    entries.sort(Comparator.comparing(RecipientEntry::recipient, Recipient.CANONICAL_ORDER));
+    EnvelopeHeader header =
+        new EnvelopeHeader(
+            Bytes.of(randomBytes(random, EnvelopeHeader.MESSAGE_ID_SIZE_BYTES)),
+            CLOCK.millis(),
+            CONVERSATION,
+            ALICE.userId(),
+            ALICE.bundle().fingerprint(),
+            entries.size(),
+            RecipientSet.hash(recipientsOf(entries)));
+    Bytes payload = Bytes.of(randomBytes(random, Envelope.MIN_PAYLOAD_BYTES + 64));
+    Envelope full =
+        EnvelopeFixtures.signed(ALICE, header, Bytes.of(randomBytes(random, 32)), payload, entries);
+    Verifier verifier = ALICE.bundle().verifier();
+    full.verifySignature(verifier);
+
+    List<RecipientEnvelope> forms = Envelope.parse(full.encode()).split();
+
+    assertThat(forms).hasSize(1000);
+    for (RecipientEnvelope form : forms) {
+      form.verifySignature(verifier);
+      assertThat(form.auditPath()).hasSizeLessThanOrEqualTo(10);
+      assertThat(form.encode().length).isLessThan(2048 + payload.length());
+    }
+    assertThat(full.encode().length).isGreaterThan(1000 * 384);
+  }
+}
