@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.crypto.Armor;
+import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
@@ -80,7 +81,7 @@ final class IdentityHome {
     } catch (MalformedDataException e) {
       throw new CommandException.Auth(
           keyFile() + " is not a valid key file (" + e.getMessage() + ")", e);
-    } catch (chat.crypto.CryptoException e) {
+    } catch (CryptoException e) {
       throw new CommandException.Auth(keyFile() + " could not be unlocked", e);
     }
   }

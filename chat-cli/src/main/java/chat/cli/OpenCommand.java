@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat open}: verifies and decrypts a full envelope from a known sender. Checks run cheapest
- * first and the passphrase is asked only once the envelope is well-formed, from the expected
- * sender, and addressed to you. Nothing is written unless every check passes.
+ * first, and the key file is unlocked only once the envelope is well-formed, names the expected
+ * sender, is addressed to you and carries a valid signature: no private-key operation ever runs on
+ * unauthenticated input. Nothing is written unless every check passes.
  */
 @Command(
     name = "open",
@@ -71,11 +72,32 @@ final class OpenCommand implements Callable<Integer> {
     IdentityHome myHome = home.home();
     IdentityBundle me = myHome.bundle();
     IdentityBundle sender = BundleFiles.load(from);
-    Envelope envelope =
-        parse(
-            in == null
-                ? FileIo.read(context.stdin(), MAX_INPUT_BYTES)
-                : FileIo.read(in, MAX_INPUT_BYTES));
+    byte[] input =
+        in == null
+            ? FileIo.read(context.stdin(), MAX_INPUT_BYTES)
+            : FileIo.read(in, MAX_INPUT_BYTES);
+    RecipientEnvelope mine = authenticate(parse(input), me, sender);
+    OpenedMessage message = decrypt(myHome, me, sender, mine);
+    writePlaintext(message.plaintext());
+    EnvelopeHeader header = message.header();
+    spec.commandLine()
+        .getErr()
+        .println(
+            "from "
+                + TerminalSafe.line(header.senderId())
+                + " (fingerprint "
+                + header.senderKey().shortForm()
+                + "…), conversation "
+                + TerminalSafe.line(header.conversationId())
+                + ", sent "
+                + BundleText.instant(header.timestampMillis()));
+    spec.commandLine().getErr().flush();
+    return ExitCode.OK.code();
+  }
+
+  /** Public-key checks only: the right sender, addressed to me, and a valid signature. */
+  private RecipientEnvelope authenticate(
+      Envelope envelope, IdentityBundle me, IdentityBundle sender) {
     EnvelopeHeader header = envelope.header();
     if (!header.senderId().equals(sender.userId())
         || !header.senderKey().matches(sender.fingerprint())) {
@@ -93,43 +115,33 @@ final class OpenCommand implements Callable<Integer> {
       throw notRecipient(me, null);
     }
     RecipientEnvelope mine = envelope.split().get(index);
+    try {
+      mine.verifySignature(sender.verifier());
+    } catch (AuthenticationException e) {
+      throw badSignature(sender, e);
+    }
+    return mine;
+  }
+
+  /** Unlocks the key file and opens the envelope; the identity is destroyed afterwards. */
+  private OpenedMessage decrypt(
+      IdentityHome myHome, IdentityBundle me, IdentityBundle sender, RecipientEnvelope mine) {
     byte[] keyFile = myHome.keyFileBytes();
     IdentityKeyPair identity;
     try (Passphrase passphrase = new Passphrases(context).existing(myHome.keyFile())) {
       identity = myHome.unlock(keyFile, passphrase);
     }
-    OpenedMessage message;
     try {
-      message = new EnvelopeOpener(context.random()).open(identity, sender, mine);
+      return new EnvelopeOpener(context.random()).open(identity, sender, mine);
     } catch (NotRecipientException e) {
       throw notRecipient(me, e);
     } catch (AuthenticationException e) {
-      throw new CommandException.EnvelopeRejected(
-          "bad signature: the envelope was altered or not sealed by "
-              + BundleText.userId(sender)
-              + " ("
-              + e.getMessage()
-              + ")",
-          e);
+      throw badSignature(sender, e);
     } catch (CryptoException e) {
       throw new CommandException.EnvelopeRejected("invalid envelope (" + e.getMessage() + ")", e);
     } finally {
       identity.destroy();
     }
-    writePlaintext(message.plaintext());
-    spec.commandLine()
-        .getErr()
-        .println(
-            "from "
-                + TerminalSafe.line(header.senderId())
-                + " (fingerprint "
-                + header.senderKey().shortForm()
-                + "…), conversation "
-                + TerminalSafe.line(header.conversationId())
-                + ", sent "
-                + BundleText.instant(header.timestampMillis()));
-    spec.commandLine().getErr().flush();
-    return ExitCode.OK.code();
   }
 
   private Envelope parse(byte[] input) {
@@ -142,6 +154,16 @@ final class OpenCommand implements Callable<Integer> {
       throw new CommandException.EnvelopeRejected(
           "not a chat envelope, or a damaged one (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static CommandException badSignature(IdentityBundle sender, Exception cause) {
+    return new CommandException.EnvelopeRejected(
+        "bad signature: the envelope was altered or not sealed by "
+            + BundleText.userId(sender)
+            + " ("
+            + cause.getMessage()
+            + ")",
+        cause);
   }
 
   private static CommandException notRecipient(IdentityBundle me, Throwable cause) {

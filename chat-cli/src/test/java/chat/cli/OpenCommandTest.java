@@ -125,11 +125,13 @@ class OpenCommandTest {
     byte[] envelope = seal("alice", utf8("pay 10 euros"), "--to", pub("bob"));
     envelope[envelope.length - fromEnd] ^= 0x01;
 
-    Cli.Result result = open("bob", "alice", envelope);
+    Cli.Result result =
+        new Cli().stdin(envelope).run("open", "--home", home("bob"), "--from", pub("alice"));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(6);
     assertThat(result.err()).startsWith("chat: bad signature").hasLineCount(1);
     assertThat(result.stdout()).isEmpty();
+    assertThat(result.prompts()).as("checked before asking for the passphrase").isEmpty();
   }
 
   @Test
