@@ -1,0 +1,109 @@
+package chat.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code chat} command, and the one place failures become exit codes: a {@link
+ * CommandException} prints {@code chat: <message>} and exits with its {@link ExitCode}; a picocli
+ * usage error exits 1; anything else is a bug and exits 70. Stack traces only with {@code -v}.
+ */
+@Command(
+    name = "chat",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Terminal chat with end-to-end hybrid encryption.",
+      "Offline: seal a message to people's identity bundles and open what they seal to you."
+    },
+    subcommands = {
+      IdentityCommand.class,
+      FingerprintCommand.class,
+      SafetyNumberCommand.class,
+      SealCommand.class,
+      OpenCommand.class
+    })
+public final class ChatCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "on failure, also print the stack trace")
+  boolean verbose;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /**
+   * A ready {@link CommandLine} for {@code context}: commands get the context through {@link
+   * CommandFactory}; out and err writers wrap the context's streams (tests may replace them).
+   */
+  public static CommandLine commandLine(CliContext context) {
+    CommandLine commandLine = new CommandLine(ChatCommand.class, new CommandFactory(context));
+    commandLine.getCommandSpec().usageMessage().footer(ExitCode.footer());
+    commandLine.setOut(writer(context.stdout()));
+    commandLine.setErr(writer(context.stderr()));
+    commandLine.setParameterExceptionHandler(ChatCommand::onUsageError);
+    commandLine.setExecutionExceptionHandler(ChatCommand::onFailure);
+    return commandLine;
+  }
+
+  private static PrintWriter writer(java.io.OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  private static int onUsageError(ParameterException e, String[] args) {
+    CommandLine failed = e.getCommandLine();
+    PrintWriter err = failed.getErr();
+    err.println(
+        "chat: "
+            + TerminalSafe.line(String.valueOf(e.getMessage()))
+            + " (see '"
+            + failed.getCommandSpec().qualifiedName()
+            + " --help')");
+    err.flush();
+    return ExitCode.USAGE.code();
+  }
+
+  private static int onFailure(Exception e, CommandLine failed, ParseResult parsed) {
+    PrintWriter err = failed.getErr();
+    ExitCode exitCode;
+    if (e instanceof CommandException failure) {
+      err.println("chat: " + TerminalSafe.line(failure.getMessage()));
+      exitCode = failure.exitCode();
+    } else {
+      err.println("chat: internal error: " + TerminalSafe.line(e.toString()));
+      exitCode = ExitCode.INTERNAL;
+    }
+    if (isVerbose(parsed)) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return exitCode.code();
+  }
+
+  private static boolean isVerbose(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+package chat.cli;
+
+import java.util.Objects;
+
+/**
+ * A failure a command reports to the person at the terminal: one line of text and an {@link
+ * ExitCode}. The closed set of kinds and their exit codes are all in this file; {@link ChatCommand}
+ * prints {@code chat: <message>} and exits with the code. Messages never contain passphrases, key
+ * material or plaintext.
+ */
+public abstract sealed class CommandException extends RuntimeException {
+  private final ExitCode exitCode;
+
+  private CommandException(ExitCode exitCode, String message, Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause);
+    this.exitCode = exitCode;
+  }
+
+  /** The exit code for this kind of failure. */
+  public ExitCode exitCode() {
+    return exitCode;
+  }
+
+  /** A bad or refused request on the command line: exit 1. */
+  public static final class Usage extends CommandException {
+    /** A usage failure with a one-line message. */
+    public Usage(String message) {
+      super(ExitCode.USAGE, message, null);
+    }
+  }
+
+  /** The key file would not unlock, or no acceptable passphrase was given: exit 2. */
+  public static final class Auth extends CommandException {
+    /** An authentication failure with a one-line message. */
+    public Auth(String message, Throwable cause) {
+      super(ExitCode.AUTH, message, cause);
+    }
+  }
+
+  /** A public key that cannot be used: invalid or forged bundle, or the wrong sender: exit 4. */
+  public static final class KeyRejected extends CommandException {
+    /** A rejected-key failure with a one-line message. */
+    public KeyRejected(String message, Throwable cause) {
+      super(ExitCode.KEY_REJECTED, message, cause);
+    }
+  }
+
+  /** An envelope that is not for us, forged, altered or not an envelope: exit 6. */
+  public static final class EnvelopeRejected extends CommandException {
+    /** A rejected-envelope failure with a one-line message. */
+    public EnvelopeRejected(String message, Throwable cause) {
+      super(ExitCode.ENVELOPE_REJECTED, message, cause);
+    }
+  }
+
+  /** A file or stream that could not be read or written: exit 7. */
+  public static final class FileAccess extends CommandException {
+    /** An I/O failure with a one-line message. */
+    public FileAccess(String message, Throwable cause) {
+      super(ExitCode.IO, message, cause);
+    }
+  }
+}

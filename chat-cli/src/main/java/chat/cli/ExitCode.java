@@ -1,0 +1,49 @@
+package chat.cli;
+
+/**
+ * The process exit codes of {@code chat}: the one table that maps every kind of {@link
+ * CommandException} (and picocli usage errors) to a number. The usage footer is generated from it.
+ */
+public enum ExitCode {
+  /** The command did what was asked. */
+  OK(0, "success"),
+  /** Bad command line, or a request the command refuses (e.g. overwriting an identity). */
+  USAGE(1, "usage: unknown option, missing or invalid argument, refused request"),
+  /** The key file could not be unlocked, or no acceptable passphrase was given. */
+  AUTH(2, "wrong passphrase, damaged key file, or unacceptable new passphrase"),
+  /** A public key cannot be trusted for this use. */
+  KEY_REJECTED(4, "untrusted or unknown key: invalid bundle file, or sender is not --from"),
+  /** An envelope was refused: not ours, forged, altered or not an envelope at all. */
+  ENVELOPE_REJECTED(6, "envelope rejected: not a recipient, bad signature, tampered, garbage"),
+  /** A file could not be read or written. */
+  IO(7, "I/O: file missing, permission denied, cannot write"),
+  /** A bug: an unexpected exception. */
+  INTERNAL(70, "internal error (a bug: rerun with -v and report the trace)");
+
+  private final int code;
+  private final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  /** The number the process exits with. */
+  public int code() {
+    return code;
+  }
+
+  /** A short description for the usage footer and the README. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The usage-footer table: one line per code. */
+  static String footer() {
+    StringBuilder out = new StringBuilder("%nExit codes:%n");
+    for (ExitCode exitCode : values()) {
+      out.append(String.format("  %-3d %s", exitCode.code, exitCode.meaning)).append("%n");
+    }
+    return out.toString();
+  }
+}

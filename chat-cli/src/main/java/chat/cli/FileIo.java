@@ -1,0 +1,77 @@
+package chat.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/**
+ * Bounded reads and plain writes for commands, turning every {@link IOException} into one clear
+ * {@link CommandException.FileAccess} line such as {@code cannot read x.pub: no such file}.
+ */
+final class FileIo {
+  private FileIo() {}
+
+  /**
+   * Reads at most {@code maxBytes + 1} bytes of {@code path}; a result longer than {@code maxBytes}
+   * means the file is too large, which the caller reports in its own terms.
+   */
+  static byte[] read(Path path, int maxBytes) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.readNBytes(maxBytes + 1);
+    } catch (IOException e) {
+      throw failure("cannot read", path, e);
+    }
+  }
+
+  /** Reads at most {@code maxBytes + 1} bytes of standard input. */
+  static byte[] read(InputStream in, int maxBytes) {
+    try {
+      return in.readNBytes(maxBytes + 1);
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read standard input: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code data} to {@code path}, replacing it, with the process's default permissions. */
+  static void write(Path path, byte[] data) {
+    try {
+      Files.write(path, data);
+    } catch (IOException e) {
+      throw failure("cannot write", path, e);
+    }
+  }
+
+  /** Writes {@code data} to a stream and flushes it. */
+  static void write(OutputStream out, byte[] data) {
+    try {
+      out.write(data);
+      out.flush();
+    } catch (IOException e) {
+      throw new CommandException.FileAccess(
+          "cannot write to standard output: " + e.getMessage(), e);
+    }
+  }
+
+  /** The one-line failure for an I/O error on {@code path}. */
+  static CommandException.FileAccess failure(String action, Path path, IOException e) {
+    String reason;
+    if (e instanceof NoSuchFileException) {
+      reason = "no such file or directory";
+    } else if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof NotDirectoryException) {
+      reason = "not a directory";
+    } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      reason = fs.getReason().toLowerCase(java.util.Locale.ROOT);
+    } else {
+      reason = String.valueOf(e.getMessage());
+    }
+    return new CommandException.FileAccess(action + " " + path + ": " + reason, e);
+  }
+}

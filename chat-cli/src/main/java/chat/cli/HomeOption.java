@@ -1,0 +1,19 @@
+package chat.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --home DIR} option shared by every command that uses your identity. */
+final class HomeOption {
+  @Option(
+      names = "--home",
+      required = true,
+      paramLabel = "DIR",
+      description = "your identity directory")
+  Path dir;
+
+  /** The identity directory named by {@code --home}. */
+  IdentityHome home() {
+    return new IdentityHome(dir);
+  }
+}

@@ -1,0 +1,116 @@
+package chat.cli;
+
+import chat.crypto.Armor;
+import chat.crypto.CryptoException;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
+import chat.crypto.MalformedDataException;
+import chat.crypto.WrongPassphraseException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * An identity directory: {@code identity.key} (the encrypted {@link KeyFile}) and {@code
+ * identity.pub} (the armored public bundle), both owner-only.
+ */
+final class IdentityHome {
+  /** File name of the encrypted private keys. */
+  static final String KEY_FILE_NAME = "identity.key";
+
+  /** File name of the armored public bundle. */
+  static final String PUBLIC_FILE_NAME = "identity.pub";
+
+  private final Path dir;
+
+  IdentityHome(Path dir) {
+    this.dir = Objects.requireNonNull(dir, "dir");
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path keyFile() {
+    return dir.resolve(KEY_FILE_NAME);
+  }
+
+  Path publicFile() {
+    return dir.resolve(PUBLIC_FILE_NAME);
+  }
+
+  /** True if either file of an identity is present. */
+  boolean hasIdentity() {
+    return Files.exists(keyFile()) || Files.exists(publicFile());
+  }
+
+  /** The verified public bundle from {@code identity.pub}; needs no passphrase. */
+  IdentityBundle bundle() {
+    requirePresent(publicFile());
+    return BundleFiles.load(publicFile());
+  }
+
+  /** The raw bytes of {@code identity.key}. */
+  byte[] keyFileBytes() {
+    requirePresent(keyFile());
+    byte[] data = FileIo.read(keyFile(), KeyFile.MAX_FILE_BYTES);
+    if (data.length > KeyFile.MAX_FILE_BYTES) {
+      throw new CommandException.Auth(keyFile() + " is not a valid key file (too large)", null);
+    }
+    return data;
+  }
+
+  /**
+   * Decrypts {@code keyFile} with the passphrase.
+   *
+   * @throws CommandException.Auth on a wrong passphrase or a damaged key file
+   */
+  IdentityKeyPair unlock(byte[] keyFile, Passphrase passphrase) {
+    try {
+      return KeyFile.open(keyFile, passphrase.chars());
+    } catch (WrongPassphraseException e) {
+      throw new CommandException.Auth(
+          "wrong passphrase ("
+              + passphrase.source()
+              + ") for "
+              + keyFile()
+              + ", or the key file is damaged",
+          e);
+    } catch (MalformedDataException e) {
+      throw new CommandException.Auth(
+          keyFile() + " is not a valid key file (" + e.getMessage() + ")", e);
+    } catch (CryptoException e) {
+      throw new CommandException.Auth(keyFile() + " could not be unlocked", e);
+    }
+  }
+
+  /** Creates the directory (0700) and writes both files (0600), key file first. */
+  void create(IdentityBundle bundle, byte[] keyFile) {
+    PrivateFiles.createDirectory(dir);
+    PrivateFiles.write(keyFile(), keyFile);
+    byte[] armored =
+        Armor.encode(Armor.IDENTITY, bundle.encode()).getBytes(StandardCharsets.US_ASCII);
+    PrivateFiles.write(publicFile(), armored);
+  }
+
+  /** Replaces {@code identity.key} atomically (0600). */
+  void replaceKeyFile(byte[] keyFile) {
+    PrivateFiles.write(keyFile(), keyFile);
+  }
+
+  private void requirePresent(Path file) {
+    if (!Files.exists(file)) {
+      throw new CommandException.FileAccess(
+          "no identity in "
+              + dir
+              + " ("
+              + file.getFileName()
+              + " not found); create one with 'chat identity new --home "
+              + dir
+              + "'",
+          null);
+    }
+  }
+}

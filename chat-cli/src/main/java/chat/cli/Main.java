@@ -1,0 +1,52 @@
+package chat.cli;
+
+import chat.crypto.KdfParameters;
+import java.io.Console;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** The {@code chat} entry point: builds the one {@link CliContext} and runs the command line. */
+public final class Main {
+  private Main() {}
+
+  /** Runs {@code chat} with {@code args} and exits with its exit code. */
+  public static void main(String[] args) {
+    Console console = System.console();
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    CliContext context =
+        new CliContext(
+            new SecureRandom(),
+            Clock.systemUTC(),
+            System.in,
+            stdout,
+            new FileOutputStream(FileDescriptor.err),
+            System.getenv(),
+            System.getProperty("user.name", ""),
+            new TerminalPassphrasePrompt(console, new File("/dev/tty")),
+            KdfParameters.DEFAULT,
+            console != null || stdoutIsTerminal());
+    CommandLine commandLine = ChatCommand.commandLine(context);
+    int exitCode = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    System.exit(exitCode);
+  }
+
+  /** Linux: whether file descriptor 1 is a terminal; false where {@code /proc} is missing. */
+  private static boolean stdoutIsTerminal() {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package chat.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Owner-only files and directories: directories are created {@code 0700} and files {@code 0600}
+ * where the file system has POSIX permissions, and files are written to a temporary file in the
+ * same directory, synced, then moved into place atomically, so a crash never leaves a half-written
+ * key file.
+ */
+final class PrivateFiles {
+  private static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+  private PrivateFiles() {}
+
+  /** True if {@code path}'s file system supports POSIX permissions. */
+  static boolean isPosix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** Creates {@code dir} and missing parents with mode 0700; an existing directory is kept. */
+  static void createDirectory(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        return;
+      }
+      if (isPosix(dir)) {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+      } else {
+        Files.createDirectories(dir);
+      }
+    } catch (FileAlreadyExistsException e) {
+      throw new CommandException.FileAccess(dir + " exists and is not a directory", e);
+    } catch (IOException e) {
+      throw FileIo.failure("cannot create directory", dir, e);
+    }
+  }
+
+  /** True if {@code dir} is readable or writable by group or others. */
+  static boolean isShared(Path dir) {
+    try {
+      if (!isPosix(dir)) {
+        return false;
+      }
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+      permissions.retainAll(
+          Set.of(
+              PosixFilePermission.GROUP_READ,
+              PosixFilePermission.GROUP_WRITE,
+              PosixFilePermission.OTHERS_READ,
+              PosixFilePermission.OTHERS_WRITE));
+      return !permissions.isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Writes {@code data} to {@code target} with mode 0600 through a synced temporary file. */
+  static void write(Path target, byte[] data) {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Path temp = null;
+    try {
+      FileAttribute<?>[] attributes =
+          isPosix(dir)
+              ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+              : new FileAttribute<?>[0];
+      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", attributes);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      move(temp, absolute);
+      temp = null;
+    } catch (IOException e) {
+      throw FileIo.failure("cannot write", target, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // best effort; the original error is what matters
+        }
+      }
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package chat.cli;
+
+import chat.crypto.IdentityBundle;
+import chat.crypto.SafetyNumber;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chat safety-number}: the 60-digit number you and a contact compare aloud. */
+@Command(
+    name = "safety-number",
+    description = {
+      "Print the safety number you and a contact compare.",
+      "Both sides compute the same 60 digits from the two identities; if yours match, neither"
+          + " key was swapped."
+    })
+final class SafetyNumberCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin HomeOption home;
+
+  @Parameters(paramLabel = "BUNDLE_FILE", description = "your contact's identity bundle")
+  Path file;
+
+  @Override
+  public Integer call() {
+    IdentityBundle me = home.home().bundle();
+    IdentityBundle them = BundleFiles.load(file);
+    String digits = SafetyNumber.of(me, them).toDisplayString();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "safety number of " + BundleText.userId(me) + " and " + BundleText.userId(them) + ":");
+    out.println(digits.substring(0, 35));
+    out.println(digits.substring(36));
+    out.flush();
+    return ExitCode.OK.code();
+  }
+}

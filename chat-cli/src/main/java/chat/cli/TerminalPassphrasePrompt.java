@@ -1,0 +1,119 @@
+package chat.cli;
+
+import java.io.Console;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The masked passphrase prompt: {@link Console#readPassword} when the JVM has a console, otherwise
+ * the controlling terminal {@code /dev/tty} with echo turned off through {@code stty} (so {@code
+ * chat seal < file > out} can still ask, as {@code age} does). Refuses to ask if echo cannot be
+ * turned off.
+ */
+final class TerminalPassphrasePrompt implements PassphrasePrompt {
+  private static final String NO_TERMINAL =
+      "no terminal to ask for the passphrase; set " + Passphrases.ENV_PASSPHRASE;
+
+  private static final int MAX_LINE_BYTES = 4096;
+
+  private final Console console;
+  private final File tty;
+
+  /** A prompt on {@code console} if not null, else on {@code tty}. */
+  TerminalPassphrasePrompt(Console console, File tty) {
+    this.console = console;
+    this.tty = tty;
+  }
+
+  @Override
+  public char[] read(String prompt) {
+    if (console != null) {
+      return console.readPassword("%s", prompt);
+    }
+    try (FileInputStream in = new FileInputStream(tty);
+        FileOutputStream out = new FileOutputStream(tty)) {
+      out.write(prompt.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      if (!stty("-echo")) {
+        throw new CommandException.Usage(
+            "cannot turn off echo on the terminal; set " + Passphrases.ENV_PASSPHRASE);
+      }
+      Thread restore = new Thread(() -> stty("echo"));
+      Runtime.getRuntime().addShutdownHook(restore);
+      try {
+        return readLine(in);
+      } finally {
+        stty("echo");
+        removeHook(restore);
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new CommandException.Usage(NO_TERMINAL);
+    }
+  }
+
+  private boolean stty(String setting) {
+    try {
+      Process process =
+          new ProcessBuilder("stty", setting)
+              .redirectInput(tty)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return process.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook restores echo itself
+    }
+  }
+
+  /** One line without its terminator, or null at end of input; scratch bytes are zeroed. */
+  private static char[] readLine(InputStream in) throws IOException {
+    byte[] buffer = new byte[128];
+    int length = 0;
+    try {
+      int b = in.read();
+      if (b < 0) {
+        return null;
+      }
+      while (b >= 0 && b != '\n') {
+        if (length == buffer.length) {
+          if (length >= MAX_LINE_BYTES) {
+            throw new CommandException.Auth("passphrase longer than 4096 bytes", null);
+          }
+          byte[] bigger = Arrays.copyOf(buffer, length * 2);
+          Arrays.fill(buffer, (byte) 0);
+          buffer = bigger;
+        }
+        buffer[length++] = (byte) b;
+        b = in.read();
+      }
+      if (length > 0 && buffer[length - 1] == '\r') {
+        length--;
+      }
+      CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(buffer, 0, length));
+      char[] out = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
+      Arrays.fill(chars.array(), '\0');
+      return out;
+    } finally {
+      Arrays.fill(buffer, (byte) 0);
+    }
+  }
+}

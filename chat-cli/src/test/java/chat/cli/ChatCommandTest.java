@@ -1,0 +1,84 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChatCommandTest {
+  @Test
+  void help_listsCommandsAndExitCodes() {
+    Cli.Result result = new Cli().run("--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("identity", "fingerprint", "safety-number", "seal", "open", "Exit codes:");
+    for (ExitCode code : ExitCode.values()) {
+      assertThat(result.out()).contains(String.format("  %-3d %s", code.code(), code.meaning()));
+    }
+  }
+
+  @Test
+  void version_printsVersion() {
+    Cli.Result result = new Cli().run("--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("chat ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"--bogus", "seal --home x --bogus", "identity new --home x --passphrase y"})
+  void unknownOption_exits1WithOneLine(String args) {
+    Cli.Result result = new Cli().run(args.split(" "));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("chat: Unknown option").hasLineCount(1);
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void missingCommand_exits1() {
+    assertThat(new Cli().run().exitCode()).isEqualTo(1);
+    Cli.Result identity = new Cli().run("identity");
+    assertThat(identity.exitCode()).isEqualTo(1);
+    assertThat(identity.err())
+        .isEqualTo(
+            "chat: missing command: new, show, export or passwd (see 'chat identity --help')\n");
+  }
+
+  @Test
+  void unknownCommand_exits1() {
+    Cli.Result result = new Cli().run("frobnicate");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("chat: ").hasLineCount(1);
+  }
+
+  @Test
+  void missingRequiredOption_exits1() {
+    Cli.Result result = new Cli().run("open", "--home", "x");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("--from").hasLineCount(1);
+  }
+
+  @Test
+  void failure_withoutVerbose_printsOneLineNoTrace() {
+    Cli.Result result = new Cli().run("identity", "show", "--home", "/nonexistent/chat-home");
+
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err()).hasLineCount(1).doesNotContain("\tat ");
+  }
+
+  @Test
+  void failure_withVerbose_printsTrace() {
+    Cli.Result result = new Cli().run("identity", "show", "-v", "--home", "/nonexistent/chat-home");
+
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err()).startsWith("chat: no identity in").contains("\tat chat.cli.");
+    assertThat(new Cli().run("-v", "identity", "show", "--home", "/nonexistent").err())
+        .contains("\tat chat.cli.");
+  }
+}

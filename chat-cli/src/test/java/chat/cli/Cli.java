@@ -1,0 +1,116 @@
+package chat.cli;
+
+import chat.crypto.KdfParameters;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Test harness: runs {@code chat} in-process over byte streams, with picocli's out and err writers
+ * replaced by string writers, a fixed clock, an injected environment and the smallest KDF costs.
+ */
+final class Cli {
+  static final KdfParameters FAST_KDF = new KdfParameters(8 * 1024, 1, 1);
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  static final String PASSPHRASE = "correct horse battery staple";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Map<String, String> env = new HashMap<>();
+  private final Deque<String> typed = new ArrayDeque<>();
+  private byte[] stdin = new byte[0];
+  private String loginName = "tester";
+  private boolean terminal;
+
+  /** A harness whose environment holds CHAT_PASSPHRASE. */
+  static Cli withPassphrase() {
+    return new Cli().env(Passphrases.ENV_PASSPHRASE, PASSPHRASE);
+  }
+
+  Cli env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  Cli stdin(byte[] bytes) {
+    stdin = bytes.clone();
+    return this;
+  }
+
+  Cli stdin(String text) {
+    return stdin(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Cli loginName(String name) {
+    loginName = name;
+    return this;
+  }
+
+  /** Lines the fake terminal answers to passphrase prompts, in order. */
+  Cli typed(String... lines) {
+    typed.addAll(List.of(lines));
+    return this;
+  }
+
+  Cli terminal(boolean isTerminal) {
+    terminal = isTerminal;
+    return this;
+  }
+
+  Result run(String... args) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    List<String> prompts = new java.util.ArrayList<>();
+    PassphrasePrompt prompt =
+        text -> {
+          prompts.add(text);
+          if (typed.isEmpty()) {
+            throw new CommandException.Usage(
+                "no terminal to ask for the passphrase; set CHAT_PASSPHRASE");
+          }
+          return typed.removeFirst().toCharArray();
+        };
+    CliContext context =
+        new CliContext(
+            RANDOM,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new ByteArrayInputStream(stdin),
+            stdout,
+            stderr,
+            env,
+            loginName,
+            prompt,
+            FAST_KDF,
+            terminal);
+    CommandLine commandLine = ChatCommand.commandLine(context);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString(), stdout.toByteArray(), prompts);
+  }
+
+  /** What one run produced: exit code, text out and err, binary stdout, and prompts shown. */
+  record Result(int exitCode, String out, String err, byte[] stdout, List<String> prompts) {
+    String stdoutText() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.IdentityBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdentityShowCommandTest {
+  @TempDir Path temp;
+
+  @Test
+  void show_printsUserCreatedAndFingerprint() {
+    Path home = Identities.home("alice");
+    IdentityBundle bundle = new IdentityHome(home).bundle();
+
+    Cli.Result result = new Cli().run("identity", "show", "--home", home.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .isEqualTo(
+            "user id:     alice\n"
+                + "created:     2026-11-22T10:00:00Z\n"
+                + "fingerprint: "
+                + bundle.fingerprint().toDisplayString()
+                + "\n");
+  }
+
+  @Test
+  void show_missingHome_exits7() {
+    Cli.Result result =
+        new Cli().run("identity", "show", "--home", temp.resolve("none").toString());
+
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err()).contains("no identity in", "chat identity new");
+  }
+
+  @Test
+  void show_damagedPub_exits4() throws Exception {
+    Path home = Identities.copy("alice", temp.resolve("alice"));
+    Files.writeString(home.resolve("identity.pub"), "-----BEGIN CHAT IDENTITY-----\nAAAA\n");
+
+    Cli.Result result = new Cli().run("identity", "show", "--home", home.toString());
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.err()).contains("not a valid identity bundle");
+  }
+}

@@ -1,0 +1,68 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TerminalSafeTest {
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(
+      delimiterString = "|",
+      value = {
+        "a\u001b[31mred\u001b[0mb | aredb | CSI colour",
+        "a\u001b[2J\u001b[Hb | ab | CSI clear screen and home",
+        "a\u001b[?1049hb | ab | CSI private mode",
+        "a\u001b]0;owned\u0007b | ab | OSC title with BEL",
+        "a\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\b | alinkb | OSC 8 hyperlink with ST",
+        "a\u001bPq#0;2;0;0;0\u001b\\b | ab | DCS sixel",
+        "a\u001b_apc\u001b\\b | ab | APC",
+        "a\u001b(0b | ab | nF charset switch",
+        "a\u001bcb | ab | RIS full reset",
+        "a\u009b31mb | ab | 8-bit CSI",
+        "a\u009d0;t\u009cb | ab | 8-bit OSC with 8-bit ST",
+        "a\u0085b\u0090x\u009cc | abc | C1 NEL and DCS",
+        "a\u0000b\u0007c\u0008d\u007fe | abcde | C0 and DEL",
+        "a\rb | ab | carriage return",
+        "a\u202Eb\u2066c\u200Fd | abcd | bidi controls",
+        "a\u2028b\u2029c | abc | line separators",
+        "a\u001b | a | dangling ESC",
+        "a\u001b[31 | a | unterminated CSI",
+        "a\u001b]0;never ends | a | unterminated OSC",
+      })
+  void line_removesControlsAndSequences(String input, String expected, String name) {
+    assertThat(TerminalSafe.line(input)).isEqualTo(expected);
+  }
+
+  @Test
+  void line_keepsPrintableUnicode() {
+    String text = "Grüße, 世界! 👩‍👩‍👧 עברית ∑ ~`!@#$%^&*()[]{}";
+
+    assertThat(TerminalSafe.line(text)).isEqualTo(text);
+  }
+
+  @Test
+  void line_removesNewlinesAndTabs() {
+    assertThat(TerminalSafe.line("a\nb\tc")).isEqualTo("abc");
+  }
+
+  @Test
+  void text_keepsNewlinesAndTabsDropsCarriageReturn() {
+    assertThat(TerminalSafe.text("one\r\ntwo\tthree\n\u001b[1mfour"))
+        .isEqualTo("one\ntwo\tthree\nfour");
+  }
+
+  @Test
+  void output_neverContainsEscOrC1() {
+    StringBuilder all = new StringBuilder();
+    for (int cp = 0; cp < 0x300; cp++) {
+      all.appendCodePoint(cp);
+      all.append("[");
+    }
+    String cleaned = TerminalSafe.text(all.toString());
+
+    assertThat(cleaned.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t'))
+        .isEmpty();
+  }
+}
