@@ -45,6 +45,32 @@ public abstract sealed class CommandException extends RuntimeException {
     }
   }
 
+  /** The relay cannot be reached, its certificate changed, or it failed the request: exit 3. */
+  public static final class Network extends CommandException {
+    /** A network or relay failure with a one-line message. */
+    public Network(String message, Throwable cause) {
+      super(ExitCode.NETWORK, message, cause);
+    }
+  }
+
+  /**
+   * A contact's key changed and was not accepted with /trust, or a safety number differs: exit 4.
+   */
+  public static final class Untrusted extends CommandException {
+    /** An untrusted-key failure with a one-line message. */
+    public Untrusted(String message) {
+      super(ExitCode.KEY_REJECTED, message, null);
+    }
+  }
+
+  /** The relay refused for now (rate limit): exit 5. */
+  public static final class RateLimited extends CommandException {
+    /** A rate-limit failure with a one-line message. */
+    public RateLimited(String message) {
+      super(ExitCode.RATE_LIMITED, message, null);
+    }
+  }
+
   /** An envelope that is not for us, forged, altered or not an envelope: exit 6. */
   public static final class EnvelopeRejected extends CommandException {
     /** A rejected-envelope failure with a one-line message. */

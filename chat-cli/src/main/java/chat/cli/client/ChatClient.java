@@ -1,0 +1,106 @@
+package chat.cli.client;
+
+import chat.crypto.Fingerprint;
+import chat.crypto.SafetyNumber;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A session with the relay for one user: account, rooms, private messages, history and trust. The
+ * one object every front end (TUI, line mode, scripting) drives.
+ *
+ * <p>Methods block until the relay answers and are safe to call from any thread. Failures throw a
+ * {@link chat.cli.CommandException} whose kind gives the exit code: network or relay failures,
+ * wrong password ({@code Auth}), untrusted keys ({@code Untrusted}), rate limiting, usage. Events
+ * arrive through {@link ClientListener}s.
+ */
+public interface ChatClient extends AutoCloseable {
+  /**
+   * Creates the identity locally (key file under the home directory, sealed with {@code
+   * passphrase}), registers {@code username} with its public bundle and an encrypted key backup,
+   * and logs in.
+   */
+  void register(String username, char[] password, char[] passphrase);
+
+  /**
+   * Logs in with the password, unlocks the local key file with {@code passphrase} (or restores it
+   * from the relay's encrypted backup when this machine has none), then catches up from the
+   * cursors.
+   */
+  void login(String username, char[] password, char[] passphrase);
+
+  /**
+   * Resumes the session stored under the home directory without a password (no bcrypt on the
+   * relay), unlocking the key file with {@code passphrase}.
+   *
+   * @throws chat.cli.CommandException.Auth if there is no stored session or it expired
+   */
+  void resume(String username, char[] passphrase);
+
+  /** Revokes the session on the relay and forgets the stored token. */
+  void logout();
+
+  /** The logged-in username, if any. */
+  Optional<String> username();
+
+  /** The current connection state. */
+  ConnectionState connectionState();
+
+  /** Conversations this user is in: rooms ({@code #name}) and direct ones ({@code @a+b}). */
+  List<String> conversations();
+
+  /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */
+  void join(String room);
+
+  /** Leaves a room. */
+  void leave(String room);
+
+  /** The rooms on the relay. */
+  List<RoomView> rooms();
+
+  /** The members of a conversation with presence and trust. */
+  List<MemberView> members(String conversation);
+
+  /**
+   * Encrypts {@code text} to every member of {@code conversation} and sends it; returns once the
+   * relay has stored it durably.
+   *
+   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted
+   */
+  ChatMessage send(String conversation, String text);
+
+  /** The direct conversation id between this user and {@code username}. */
+  String directWith(String username);
+
+  /** The last {@code limit} messages of a conversation that this user can read, oldest first. */
+  List<ChatMessage> history(String conversation, int limit);
+
+  /** The fingerprint of {@code username}'s identity (this user's own for their own name). */
+  Fingerprint fingerprint(String username);
+
+  /** The safety number between this user and {@code username}. */
+  SafetyNumber safetyNumber(String username);
+
+  /** This client's trust in {@code username}'s key. */
+  TrustState trustState(String username);
+
+  /**
+   * Marks {@code username} verified if {@code safetyNumber} matches.
+   *
+   * @throws chat.cli.CommandException.Untrusted if it does not match
+   */
+  void verify(String username, String safetyNumber);
+
+  /** Accepts {@code username}'s current key (after a change): pins it, unverified. */
+  void trust(String username);
+
+  /** Registers a listener for events. */
+  void addListener(ClientListener listener);
+
+  /** Removes a listener. */
+  void removeListener(ClientListener listener);
+
+  /** Closes the connection (the stored session stays valid for resume). */
+  @Override
+  void close();
+}

@@ -1,0 +1,45 @@
+package chat.cli.client;
+
+import java.util.Objects;
+
+/**
+ * A message that opened and verified: where it was posted, its relay sequence number, who sent it
+ * and when. Text and names came from the network: front ends pass them through {@link
+ * chat.cli.TerminalSafe} before they reach a terminal.
+ *
+ * @param conversation {@code #room} or {@code @a+b}
+ * @param seq the relay's per-conversation sequence number
+ * @param messageId the envelope's message id, 32 hex digits
+ * @param sender the verified sender's username
+ * @param sentAtMillis the sender's clock, from the signed header
+ * @param storedAtMillis the relay's clock when it stored the envelope
+ * @param text the message text
+ * @param own whether this client's user sent it
+ */
+public record ChatMessage(
+    String conversation,
+    long seq,
+    String messageId,
+    String sender,
+    long sentAtMillis,
+    long storedAtMillis,
+    String text,
+    boolean own) {
+  /** Checks for nulls. */
+  public ChatMessage {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(text, "text");
+  }
+
+  /** Whether this is a private (direct) conversation. */
+  public boolean isDirect() {
+    return conversation.startsWith("@");
+  }
+
+  @Override
+  public String toString() {
+    return "ChatMessage[" + conversation + "#" + seq + " from " + sender + "]";
+  }
+}

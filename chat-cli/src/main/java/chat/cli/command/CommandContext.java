@@ -1,0 +1,42 @@
+package chat.cli.command;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import java.util.Optional;
+
+/**
+ * What a front end (TUI, line mode, script runner) offers the command layer: the client, the
+ * current conversation, and a place to show output. Implementations sanitize every string that
+ * reaches the terminal.
+ */
+public interface CommandContext {
+  /** The session with the relay. */
+  ChatClient client();
+
+  /** The conversation plain text goes to, if one is selected. */
+  Optional<String> currentConversation();
+
+  /** Makes {@code conversation} the current one. */
+  void switchTo(String conversation);
+
+  /** Shows a message in its conversation. */
+  void showMessage(ChatMessage message);
+
+  /** Shows an informational line (system colour). */
+  void info(String text);
+
+  /** Shows an error line. */
+  void error(String text);
+
+  /**
+   * Asks for a secret (password, passphrase) on a masked prompt; never echoed, never stored in
+   * input history.
+   */
+  char[] readSecret(String prompt);
+
+  /** Clears the current conversation's pane or the screen. */
+  void clear();
+
+  /** Ends the front end after the current command. */
+  void quit();
+}
