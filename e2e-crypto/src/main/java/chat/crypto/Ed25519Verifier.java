@@ -9,7 +9,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  *
  * <p>Guarantee: accepts only a signature made by the holder of the private key. The signature
  * length is checked here (exactly 64 bytes), not left to the provider. A public key that is not a
- * valid curve point is refused at construction.
+ * valid point of the prime-order subgroup (small-order or mixed-order points included) is refused
+ * at construction, so cofactored and cofactorless verifiers agree on every accepted signature.
  */
 public final class Ed25519Verifier implements Verifier {
   /** Public key length in bytes. */
@@ -27,8 +28,7 @@ public final class Ed25519Verifier implements Verifier {
    */
   public Ed25519Verifier(byte[] publicKey) throws MalformedDataException {
     Objects.requireNonNull(publicKey, "publicKey");
-    if (publicKey.length != PUBLIC_KEY_SIZE_BYTES
-        || !Ed25519.validatePublicKeyPartial(publicKey, 0)) {
+    if (publicKey.length != PUBLIC_KEY_SIZE_BYTES || !Ed25519.validatePublicKeyFull(publicKey, 0)) {
       throw new MalformedDataException("invalid Ed25519 public key");
     }
     this.key = new Ed25519PublicKeyParameters(publicKey, 0);

@@ -69,6 +69,9 @@ public record EnvelopeHeader(
     }
     Bytes messageId = Bytes.of(in.raw(MESSAGE_ID_SIZE_BYTES));
     long timestamp = in.u64();
+    if (timestamp < 0) {
+      throw new MalformedDataException("negative timestamp");
+    }
     String conversation = in.string8();
     String sender = in.string8();
     Fingerprint senderKey = Fingerprint.of(in.raw(Fingerprint.SIZE_BYTES));

@@ -76,7 +76,11 @@ public final class EnvelopeOpener {
               AesGcm.NONCE_SIZE_BYTES,
               payload.length - AesGcm.NONCE_SIZE_BYTES,
               header.encode());
-      return new OpenedMessage(header, Padding.unpad(padded));
+      byte[] plaintext = Padding.unpad(padded);
+      if (plaintext.length > Envelope.MAX_PLAINTEXT_BYTES) {
+        throw new MalformedDataException("plaintext larger than 1 MiB");
+      }
+      return new OpenedMessage(header, plaintext);
     } finally {
       Arrays.fill(contentKey, (byte) 0);
     }

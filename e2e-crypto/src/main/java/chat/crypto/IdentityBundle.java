@@ -103,6 +103,9 @@ public record IdentityBundle(
       throw new MalformedDataException("invalid user id in bundle");
     }
     long createdAt = in.u64();
+    if (createdAt < 0) {
+      throw new MalformedDataException("negative creation time");
+    }
     byte[] rsa = in.bytes16();
     byte[] ed = in.raw(Ed25519Verifier.PUBLIC_KEY_SIZE_BYTES);
     int bodyLength = in.position();

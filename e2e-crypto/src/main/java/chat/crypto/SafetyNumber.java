@@ -4,6 +4,7 @@ import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -56,7 +57,7 @@ public record SafetyNumber(String digits) {
       for (int i = 0; i < 5; i++) {
         value = (value << 8) | (digest[chunk * 5 + i] & 0xFF);
       }
-      out.append(String.format("%05d", value % 100_000));
+      out.append(String.format(Locale.ROOT, "%05d", value % 100_000));
     }
     return out.toString();
   }
