@@ -1,6 +1,6 @@
 package chat.server.internal.storage;
 
-import java.security.GeneralSecurityException;
+import chat.crypto.CryptoException;
 
 /**
  * The relay's at-rest layer: seals a stored row with an AEAD keyset the relay owns, binding the
@@ -8,12 +8,12 @@ import java.security.GeneralSecurityException;
  */
 public interface AtRestCipher {
   /** Seals {@code data} for the row named by {@code rowId}. */
-  byte[] seal(byte[] data, byte[] rowId) throws GeneralSecurityException;
+  byte[] seal(byte[] data, byte[] rowId);
 
   /**
    * Opens a value sealed for {@code rowId} under the current or any earlier key.
    *
-   * @throws GeneralSecurityException if it was not sealed for that row or was modified
+   * @throws CryptoException if it was not sealed for that row or was modified
    */
-  byte[] open(byte[] sealed, byte[] rowId) throws GeneralSecurityException;
+  byte[] open(byte[] sealed, byte[] rowId) throws CryptoException;
 }

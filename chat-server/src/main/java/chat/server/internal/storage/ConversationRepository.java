@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The SQL of the {@code conversations} table: every room and direct conversation and its last sequence number. */
+/**
+ * The SQL of the {@code conversations} table: every room and direct conversation and its last
+ * sequence number.
+ */
 public final class ConversationRepository {
   /** Creates the conversation if missing. */
   public void ensure(Connection c, String id, long now) throws SQLException {

@@ -49,7 +49,14 @@ public final class FilePermissions {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
     ownerOnlyFile(temp);
-    Files.write(temp, data);
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(
+            temp,
+            java.nio.file.StandardOpenOption.WRITE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      channel.write(java.nio.ByteBuffer.wrap(data));
+      channel.force(true);
+    }
     Files.move(
         temp,
         file,

@@ -55,7 +55,8 @@ public final class Migrations {
         }
       }
       if (current > STEPS.size()) {
-        throw new SQLException("relay.db has schema version " + current + ", newer than this build");
+        throw new SQLException(
+            "relay.db has schema version " + current + ", newer than this build");
       }
       for (int version = current + 1; version <= STEPS.size(); version++) {
         connection.setAutoCommit(false);

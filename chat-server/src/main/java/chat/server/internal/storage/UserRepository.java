@@ -47,7 +47,8 @@ public final class UserRepository {
 
   /** Replaces the identity bundle of {@code userKey}. */
   public void updateBundle(Connection c, String userKey, byte[] bundle) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("UPDATE users SET bundle = ? WHERE user_key = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE users SET bundle = ? WHERE user_key = ?")) {
       s.setBytes(1, bundle);
       s.setString(2, userKey);
       s.executeUpdate();
