@@ -94,7 +94,6 @@ public final class Relay implements AutoCloseable {
         TlsMaterial.resolve(
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
-    System.out.println("TLS certificate SHA-256 fingerprint: " + tls.fingerprint());
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
     Database database = Database.open(config.dataDir());
     WriteQueue writes = new WriteQueue(database);
@@ -175,7 +174,6 @@ public final class Relay implements AutoCloseable {
               channel, boss, group, workers, writes, database, connections, tls.fingerprint());
       String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
       LOG.info(listening);
-      System.out.println(listening);
       return relay;
     } catch (Exception e) {
       boss.shutdownGracefully();

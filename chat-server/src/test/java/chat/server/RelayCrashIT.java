@@ -68,8 +68,8 @@ class RelayCrashIT {
                       new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                  if (line.startsWith("TLS certificate SHA-256 fingerprint: ")) {
-                    fingerprintLine = line;
+                  if (line.contains("TLS certificate SHA-256 fingerprint: ")) {
+                    fingerprintLine = line.substring(line.indexOf("TLS certificate"));
                   }
                   Matcher matcher = LISTENING.matcher(line);
                   if (matcher.find()) {

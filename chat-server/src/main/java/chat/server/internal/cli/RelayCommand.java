@@ -137,6 +137,8 @@ public final class RelayCommand implements Callable<Integer> {
                 () -> {
                   relay.close();
                   stopped.countDown();
+                  // A clean shutdown is a success: exit 0 rather than the JVM's 128+signal.
+                  Runtime.getRuntime().halt(0);
                 },
                 "relay-shutdown"));
     stopped.await();
