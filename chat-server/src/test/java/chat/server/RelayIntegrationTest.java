@@ -342,4 +342,31 @@ class RelayIntegrationTest {
       assertThat(client.call(new PingRequest("after"))).isInstanceOf(PongReply.class);
     }
   }
+
+  @Test
+  void updateBundle_pushesKeyChangeToPeers_andDirectoryServesIt() throws Exception {
+    IdentityKeyPair newCarol = RelayFixture.identity("carol");
+    try (TestClient a = as(alice);
+        TestClient c = as(carol)) {
+      Bytes bundle = Bytes.of(newCarol.bundle().encode());
+      c.ok(
+          new chat.protocol.UpdateBundleRequest("u", bundle),
+          chat.protocol.UpdateBundleReply.class);
+      chat.protocol.KeyChangeEvent event = a.nextEvent(chat.protocol.KeyChangeEvent.class);
+      assertThat(event.username()).isEqualTo("carol");
+      assertThat(event.bundle()).isEqualTo(bundle);
+      assertThat(
+              a.ok(
+                      new chat.protocol.GetBundleRequest("g", "CAROL"),
+                      chat.protocol.BundleReply.class)
+                  .bundle())
+          .isEqualTo(bundle);
+      assertThat(
+              error(
+                  c.call(
+                      new chat.protocol.UpdateBundleRequest(
+                          "u2", Bytes.of(alice.bundle().encode())))))
+          .isEqualTo(ErrorCode.INVALID_BUNDLE);
+    }
+  }
 }
