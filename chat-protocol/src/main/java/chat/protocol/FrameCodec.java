@@ -1,0 +1,161 @@
+package chat.protocol;
+
+import chat.protocol.internal.BytesJsonModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns frames into wire bytes and back: a 4-byte big-endian length, then that many bytes of UTF-8
+ * JSON (see wire.md, "Framing"). The length covers the JSON only and may not exceed {@link
+ * #maxFrameBytes()}.
+ *
+ * <p>Decoding is strict: unknown types or fields, duplicate keys, trailing data, wrong JSON types
+ * and values that break a record's rules all fail with {@link ErrorCode#BAD_FRAME}. Thread-safe.
+ */
+public final class FrameCodec {
+  /** Size of the length prefix. */
+  public static final int LENGTH_PREFIX_BYTES = 4;
+
+  /** Default maximum JSON size of one frame: 4 MiB. */
+  public static final int DEFAULT_MAX_FRAME_BYTES = 4 << 20;
+
+  private final ObjectMapper mapper;
+  private final int maxFrameBytes;
+
+  /** A codec accepting frames of at most {@code maxFrameBytes} bytes of JSON. */
+  public FrameCodec(int maxFrameBytes) {
+    if (maxFrameBytes < 1024) {
+      throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
+    }
+    this.maxFrameBytes = maxFrameBytes;
+    JsonMapper.Builder builder =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .defaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .addModule(new BytesJsonModule());
+    this.mapper = builder.build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(16)
+                .maxStringLength(maxFrameBytes)
+                .maxNumberLength(32)
+                .build());
+  }
+
+  /** The largest JSON body this codec accepts or produces. */
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  /**
+   * The JSON body of {@code frame}.
+   *
+   * @throws IllegalArgumentException if it is larger than {@link #maxFrameBytes()}
+   */
+  public byte[] toJson(Frame frame) {
+    byte[] json;
+    try {
+      json = mapper.writerFor(Frame.class).writeValueAsBytes(frame);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("frame cannot be encoded", e);
+    }
+    if (json.length > maxFrameBytes) {
+      throw new IllegalArgumentException("frame larger than the maximum frame size");
+    }
+    return json;
+  }
+
+  /** The length prefix followed by the JSON body of {@code frame}. */
+  public byte[] encode(Frame frame) {
+    byte[] json = toJson(frame);
+    return ByteBuffer.allocate(LENGTH_PREFIX_BYTES + json.length)
+        .putInt(json.length)
+        .put(json)
+        .array();
+  }
+
+  /**
+   * Parses one JSON body.
+   *
+   * @throws FrameException with {@link ErrorCode#BAD_FRAME} (and the request id when readable) if
+   *     it is not a valid frame, or {@link ErrorCode#FRAME_TOO_LARGE} if it is over the limit
+   */
+  public Frame fromJson(byte[] json) throws FrameException {
+    if (json.length > maxFrameBytes) {
+      throw new FrameException(ErrorCode.FRAME_TOO_LARGE, null, "frame too large");
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(json);
+    } catch (IOException | RuntimeException e) {
+      throw new FrameException(ErrorCode.BAD_FRAME, null, "not valid JSON");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new FrameException(ErrorCode.BAD_FRAME, null, "a frame is a JSON object");
+    }
+    JsonNode id = tree.get("id");
+    String requestId = id != null && RequestIds.isValid(id.textValue()) ? id.textValue() : null;
+    try {
+      return mapper.treeToValue(tree, Frame.class);
+    } catch (IOException | RuntimeException e) {
+      throw new FrameException(ErrorCode.BAD_FRAME, requestId, describe(e));
+    }
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+      return cause.getMessage();
+    }
+    return "malformed frame";
+  }
+
+  /** Writes one frame (prefix and body) to {@code out} without flushing. */
+  public void write(OutputStream out, Frame frame) throws IOException {
+    out.write(encode(frame));
+  }
+
+  /**
+   * Reads one frame from {@code in}, blocking.
+   *
+   * @throws EOFException if the stream ends, cleanly or mid-frame
+   * @throws FrameException if the frame is oversized or invalid (after an oversize length the
+   *     stream cannot be used any more)
+   */
+  public Frame read(InputStream in) throws IOException, FrameException {
+    DataInputStream data = new DataInputStream(in);
+    int length = data.readInt();
+    if (length < 0 || length > maxFrameBytes) {
+      throw new FrameException(ErrorCode.FRAME_TOO_LARGE, null, "frame too large");
+    }
+    byte[] json = new byte[length];
+    data.readFully(json);
+    return fromJson(json);
+  }
+}

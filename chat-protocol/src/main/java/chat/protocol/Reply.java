@@ -1,0 +1,23 @@
+package chat.protocol;
+
+/** A frame the relay sends in answer to exactly one request, named by {@link #re()}. */
+public sealed interface Reply extends Frame
+    permits HelloReply,
+        RegisterReply,
+        LoginReply,
+        ResumeReply,
+        LogoutReply,
+        PongReply,
+        JoinReply,
+        LeaveReply,
+        RoomsReply,
+        MembersReply,
+        BundleReply,
+        UpdateBundleReply,
+        SendReply,
+        HistoryReply,
+        SyncReply,
+        ErrorReply {
+  /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
+  String re();
+}

@@ -1,0 +1,157 @@
+package chat.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.crypto.Bytes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+  private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+  /** One instance of every frame type. */
+  static List<Frame> everyFrame() {
+    Bytes blob = Bytes.of(new byte[] {1, 2, 3, (byte) 0xff});
+    StoredMessage stored = new StoredMessage(3, 1000, blob);
+    return List.of(
+        new HelloRequest("1", List.of(1), "test"),
+        new RegisterRequest("2", "alice", Secret.of("password1"), blob),
+        new LoginRequest("3", "alice", Secret.of("password1")),
+        new ResumeRequest("4", Secret.of("tok")),
+        new LogoutRequest("5"),
+        new PingRequest("6"),
+        new JoinRequest("7", "#room"),
+        new LeaveRequest("8", "#room"),
+        new ListRoomsRequest("9"),
+        new ListMembersRequest("10", "@alice+bob"),
+        new GetBundleRequest("11", "bob"),
+        new UpdateBundleRequest("12", blob),
+        new SendRequest("13", "#room", blob),
+        new HistoryRequest("14", "#room", 10, 20),
+        new SyncRequest("15", "#room", 4, 0),
+        new HelloReply("1", 1, "relay"),
+        new RegisterReply("2", "alice"),
+        new LoginReply("3", "alice", Secret.of("tok"), 99, List.of(new ConversationState("#a", 2))),
+        new ResumeReply("4", "alice", 99, List.of()),
+        new LogoutReply("5"),
+        new PongReply("6"),
+        new JoinReply("7", "#room", 5, List.of("alice")),
+        new LeaveReply("8", "#room"),
+        new RoomsReply("9", List.of(new RoomInfo("#room", 2, true))),
+        new MembersReply("10", "@alice+bob", List.of(new MemberInfo("bob", false))),
+        new BundleReply("11", "bob", blob),
+        new UpdateBundleReply("12"),
+        new SendReply("13", "#room", 7, "00112233445566778899aabbccddeeff"),
+        new HistoryReply("14", "#room", List.of(stored), 3, true),
+        new SyncReply("15", "#room", List.of(stored), 3, false),
+        ErrorReply.of("16", ErrorCode.NOT_MEMBER),
+        ErrorReply.of(null, ErrorCode.BAD_FRAME),
+        new MessageEvent("#room", 3, 1000, blob),
+        new MembershipEvent("#room", "bob", MembershipChange.JOINED),
+        new PresenceEvent("bob", PresenceStatus.OFFLINE),
+        new KeyChangeEvent("bob", blob));
+  }
+
+  @Test
+  void roundTrip_everyFrameType_isEqualAfterDecode() throws Exception {
+    for (Frame frame : everyFrame()) {
+      byte[] json = codec.toJson(frame);
+      Frame decoded = codec.fromJson(json);
+      assertThat(codec.toJson(decoded))
+          .as(new String(json, StandardCharsets.UTF_8))
+          .isEqualTo(json);
+      assertThat(decoded.getClass()).isEqualTo(frame.getClass());
+    }
+  }
+
+  @Test
+  void toJson_send_hasTypeIdAndBase64() {
+    String json =
+        new String(
+            codec.toJson(new SendRequest("a1", "#room", Bytes.of(new byte[] {1, 2, 3}))),
+            StandardCharsets.UTF_8);
+    assertThat(json)
+        .isEqualTo(
+            "{\"type\":\"send\",\"id\":\"a1\",\"conversation\":\"#room\",\"envelope\":\"AQID\"}");
+  }
+
+  @Test
+  void toJson_errorWithoutRe_omitsRe() {
+    String json =
+        new String(codec.toJson(ErrorReply.of(null, ErrorCode.BAD_FRAME)), StandardCharsets.UTF_8);
+    assertThat(json)
+        .isEqualTo("{\"type\":\"error\",\"code\":\"BAD_FRAME\",\"message\":\"malformed frame\"}");
+  }
+
+  @Test
+  void fromJson_garbage_badFrameWithoutId() {
+    assertBad("{not json", null);
+    assertBad("[1,2]", null);
+    assertBad("\"text\"", null);
+    assertBad("", null);
+  }
+
+  @Test
+  void fromJson_unknownType_badFrameWithId() {
+    assertBad("{\"type\":\"nuke\",\"id\":\"x1\"}", "x1");
+  }
+
+  @Test
+  void fromJson_invalidFields_badFrameWithId() {
+    assertBad("{\"type\":\"ping\",\"id\":\"x1\",\"extra\":1}", "x1");
+    assertBad("{\"type\":\"join\",\"id\":\"x2\",\"room\":\"NoHash\"}", "x2");
+    assertBad(
+        "{\"type\":\"send\",\"id\":\"x3\",\"conversation\":\"#a\",\"envelope\":\"!!\"}", "x3");
+    assertBad("{\"type\":\"history\",\"id\":\"x4\",\"conversation\":\"#a\",\"limit\":\"5\"}", "x4");
+    assertBad("{\"type\":\"history\",\"id\":\"x5\",\"conversation\":\"#a\",\"limit\":1.5}", "x5");
+    assertBad("{\"type\":\"ping\",\"id\":\"x6\",\"id\":\"x7\"}", null);
+    assertBad("{\"type\":\"ping\",\"id\":\"has space\"}", null);
+    assertBad("{\"type\":\"ping\",\"id\":\"x8\"} {}", null);
+  }
+
+  @Test
+  void fromJson_missingId_badFrame() {
+    assertBad("{\"type\":\"ping\"}", null);
+  }
+
+  @Test
+  void read_oversizeLength_frameTooLarge() {
+    FrameCodec small = new FrameCodec(1024);
+    byte[] prefix = {0, 0, 4, 1};
+    assertThatThrownBy(() -> small.read(new ByteArrayInputStream(prefix)))
+        .isInstanceOfSatisfying(
+            FrameException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE));
+  }
+
+  @Test
+  void writeThenRead_stream_roundTripsAndEndsWithEof() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    codec.write(out, new PingRequest("p1"));
+    codec.write(out, new PongReply("p1"));
+    ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+    assertThat(codec.read(in)).isEqualTo(new PingRequest("p1"));
+    assertThat(codec.read(in)).isEqualTo(new PongReply("p1"));
+    assertThatThrownBy(() -> codec.read(in)).isInstanceOf(EOFException.class);
+  }
+
+  @Test
+  void secret_toString_isRedacted() {
+    assertThat(new LoginRequest("1", "alice", Secret.of("hunter22")).toString())
+        .doesNotContain("hunter22");
+  }
+
+  private void assertBad(String json, String expectedId) {
+    assertThatThrownBy(() -> codec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            FrameException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+              assertThat(e.requestId().orElse(null)).isEqualTo(expectedId);
+            });
+  }
+}

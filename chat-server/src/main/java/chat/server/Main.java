@@ -1,0 +1,48 @@
+package chat.server;
+
+import chat.server.internal.cli.ConfigDefaultProvider;
+import chat.server.internal.cli.RelayCommand;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** The {@code chat-server} entry point: resolves the config file, then runs the picocli command. */
+public final class Main {
+  private Main() {}
+
+  /** Runs {@code chat-server} and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv()));
+  }
+
+  /** Runs {@code chat-server} with {@code environment}; returns the exit code. */
+  public static int run(String[] args, Map<String, String> environment) {
+    Properties file = new Properties();
+    String configPath = configPath(args, environment);
+    if (configPath != null) {
+      try {
+        file = ConfigDefaultProvider.load(Path.of(configPath));
+      } catch (IOException e) {
+        System.err.println("chat-server: cannot read config file " + configPath + ": " + e);
+        return 2;
+      }
+    }
+    CommandLine commandLine = new CommandLine(new RelayCommand());
+    commandLine.setDefaultValueProvider(new ConfigDefaultProvider(environment, file));
+    return commandLine.execute(args);
+  }
+
+  private static String configPath(String[] args, Map<String, String> environment) {
+    for (int i = 0; i < args.length; i++) {
+      if ("--config".equals(args[i]) && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--config=")) {
+        return args[i].substring("--config=".length());
+      }
+    }
+    return environment.get("CHAT_SERVER_CONFIG");
+  }
+}

@@ -1,0 +1,240 @@
+package chat.server;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.FrameCodec;
+import chat.server.internal.auth.LoginRateLimiter;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.net.NettyTransport;
+import chat.server.internal.net.RelayServerInitializer;
+import chat.server.internal.relay.AccountService;
+import chat.server.internal.relay.ClientConnection;
+import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.LocalRouter;
+import chat.server.internal.relay.MessagingService;
+import chat.server.internal.relay.Notifier;
+import chat.server.internal.relay.RequestDispatcher;
+import chat.server.internal.relay.Storage;
+import chat.server.internal.storage.AtRestCipher;
+import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.MessageRepository;
+import chat.server.internal.storage.SessionRepository;
+import chat.server.internal.storage.SqliteMessageStore;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.WriteQueue;
+import chat.server.internal.tls.TlsMaterial;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running relay: everything is built here from a {@link RelayConfig}, a clock and a random
+ * source, and {@link #close()} shuts it down in order (stop accepting, finish in-flight requests
+ * and commits, tell clients, close).
+ */
+public final class Relay implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+  private final Channel serverChannel;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private final ExecutorService workers;
+  private final WriteQueue writes;
+  private final Database database;
+  private final Set<ClientConnection> connections;
+  private final String tlsFingerprint;
+  private boolean closed;
+
+  private Relay(
+      Channel serverChannel,
+      EventLoopGroup bossGroup,
+      EventLoopGroup workerGroup,
+      ExecutorService workers,
+      WriteQueue writes,
+      Database database,
+      Set<ClientConnection> connections,
+      String tlsFingerprint) {
+    this.serverChannel = serverChannel;
+    this.bossGroup = bossGroup;
+    this.workerGroup = workerGroup;
+    this.workers = workers;
+    this.writes = writes;
+    this.database = database;
+    this.connections = connections;
+    this.tlsFingerprint = tlsFingerprint;
+  }
+
+  /**
+   * Opens the data directory, storage, keys and TLS material, and starts listening.
+   *
+   * @throws Exception if any of them fails; nothing is left running
+   */
+  public static Relay start(RelayConfig config, Clock clock, SecureRandom random) throws Exception {
+    FilePermissions.ownerOnlyDirectory(config.dataDir());
+    TlsMaterial tls =
+        TlsMaterial.resolve(
+            config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
+    LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
+    AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
+    Database database = Database.open(config.dataDir());
+    WriteQueue writes = new WriteQueue(database);
+    Storage storage = new Storage(database, writes);
+    UserRepository users = new UserRepository();
+    ConversationRepository conversations = new ConversationRepository();
+    MemberRepository members = new MemberRepository();
+    SessionRepository sessions = new SessionRepository();
+    int expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
+    LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
+    LocalRouter router = new LocalRouter();
+    Notifier notifier = new Notifier(storage, members, router);
+    AccountService accounts =
+        new AccountService(
+            storage,
+            users,
+            sessions,
+            conversations,
+            members,
+            new PasswordHasher(config.bcryptCost(), random),
+            new SessionTokens(random),
+            new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30),
+            router,
+            notifier,
+            clock,
+            config.sessionTtl());
+    ConversationService rooms =
+        new ConversationService(storage, conversations, members, users, router, notifier, clock);
+    SqliteMessageStore store =
+        new SqliteMessageStore(
+            database, writes, cipher, clock, conversations, members, new MessageRepository());
+    RequestDispatcher dispatcher =
+        new RequestDispatcher(
+            "chat-relay", accounts, rooms, new MessagingService(store, accounts, rooms, router));
+    return listen(config, tls, dispatcher, writes, database);
+  }
+
+  private static Relay listen(
+      RelayConfig config,
+      TlsMaterial tls,
+      RequestDispatcher dispatcher,
+      WriteQueue writes,
+      Database database)
+      throws Exception {
+    NettyTransport transport = NettyTransport.best();
+    LOG.info("transport {}, TLS provider {}", transport.name(), TlsMaterial.providerName());
+    ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads());
+    Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    RelayServerInitializer initializer =
+        new RelayServerInitializer(
+            tls.serverContext(),
+            new FrameCodec(config.maxFrameBytes()),
+            dispatcher,
+            workers,
+            new RelayServerInitializer.Limits(
+                config.idleTimeoutSeconds(),
+                config.requestsPerSecond(),
+                config.requestBurst(),
+                config.maxPendingBytes()),
+            connections);
+    EventLoopGroup boss = transport.newGroup(1);
+    EventLoopGroup group = transport.newGroup(0);
+    try {
+      Channel channel =
+          new ServerBootstrap()
+              .group(boss, group)
+              .channel(transport.serverChannel())
+              .childOption(
+                  ChannelOption.WRITE_BUFFER_WATER_MARK,
+                  new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(initializer)
+              .bind(new InetSocketAddress(config.bindAddress(), config.port()))
+              .sync()
+              .channel();
+      Relay relay =
+          new Relay(
+              channel, boss, group, workers, writes, database, connections, tls.fingerprint());
+      String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
+      LOG.info(listening);
+      return relay;
+    } catch (Exception e) {
+      boss.shutdownGracefully();
+      group.shutdownGracefully();
+      workers.shutdownNow();
+      writes.close();
+      database.close();
+      throw e;
+    }
+  }
+
+  private static String hostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** The SHA-256 fingerprint of the TLS certificate, {@code AB:CD:...}. */
+  public String tlsFingerprint() {
+    return tlsFingerprint;
+  }
+
+  /**
+   * Stops accepting, stops reading, lets in-flight requests finish (and their commits), tells every
+   * client {@link ErrorCode#SHUTTING_DOWN}, closes connections, then commits and closes storage.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("shutting down: {} connections", connections.size());
+    serverChannel.close().syncUninterruptibly();
+    List<ClientConnection> open = List.copyOf(connections);
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+        LOG.warn("requests still running after 20 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (ClientConnection connection : open) {
+      connection.close(ErrorCode.SHUTTING_DOWN);
+    }
+    writes.close();
+    try {
+      database.close();
+    } catch (java.sql.SQLException e) {
+      LOG.error("closing the database failed", e);
+    }
+    bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    LOG.info("relay stopped");
+  }
+}

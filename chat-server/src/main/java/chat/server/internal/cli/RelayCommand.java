@@ -1,0 +1,162 @@
+package chat.server.internal.cli;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import chat.protocol.FrameCodec;
+import chat.server.Relay;
+import chat.server.RelayConfig;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chat-server}: runs the relay until SIGTERM or SIGINT, then shuts down cleanly and exits 0.
+ */
+@Command(
+    name = "chat-server",
+    mixinStandardHelpOptions = true,
+    version = "chat-server 0.1.0",
+    description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
+    subcommands = KeysCommand.class)
+public final class RelayCommand implements Callable<Integer> {
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(
+      names = "--port",
+      defaultValue = "7443",
+      description = "TCP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "./data",
+      description = "Data directory, created owner-only (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--config",
+      description = "Config file of key = value lines (same names as flags).")
+  Path config;
+
+  @Option(
+      names = "--bcrypt-cost",
+      defaultValue = "12",
+      description = "bcrypt cost, 4-31 (default: ${DEFAULT-VALUE}).")
+  int bcryptCost;
+
+  @Option(
+      names = "--max-frame-bytes",
+      defaultValue = "" + FrameCodec.DEFAULT_MAX_FRAME_BYTES,
+      description = "Largest frame JSON in bytes (default: ${DEFAULT-VALUE}).")
+  int maxFrameBytes;
+
+  @Option(
+      names = "--session-days",
+      defaultValue = "30",
+      description = "Session token lifetime in days (default: ${DEFAULT-VALUE}).")
+  int sessionDays;
+
+  @Option(
+      names = "--idle-timeout-seconds",
+      defaultValue = "120",
+      description = "Close connections silent this long (default: ${DEFAULT-VALUE}).")
+  int idleTimeoutSeconds;
+
+  @Option(
+      names = "--requests-per-second",
+      defaultValue = "50",
+      description = "Per-connection request rate (default: ${DEFAULT-VALUE}).")
+  int requestsPerSecond;
+
+  @Option(
+      names = "--request-burst",
+      defaultValue = "200",
+      description = "Per-connection request burst (default: ${DEFAULT-VALUE}).")
+  int requestBurst;
+
+  @Option(
+      names = "--max-pending-bytes",
+      defaultValue = "16777216",
+      description = "Unsent bytes before a slow client is dropped (default: ${DEFAULT-VALUE}).")
+  long maxPendingBytes;
+
+  @Option(
+      names = "--worker-threads",
+      defaultValue = "16",
+      description = "Request worker threads (default: ${DEFAULT-VALUE}).")
+  int workerThreads;
+
+  @Option(
+      names = "--tls-cert",
+      description = "PEM certificate chain (with --tls-key) instead of the self-signed one.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM PKCS#8 private key for --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--log-file", description = "Also append logs to this file.")
+  Path logFile;
+
+  @Override
+  public Integer call() throws Exception {
+    if (logFile != null) {
+      addFileAppender(logFile);
+    }
+    RelayConfig relayConfig =
+        new RelayConfig(
+            bind,
+            port,
+            dataDir,
+            bcryptCost,
+            maxFrameBytes,
+            Duration.ofDays(sessionDays),
+            idleTimeoutSeconds,
+            requestsPerSecond,
+            requestBurst,
+            maxPendingBytes,
+            workerThreads,
+            tlsCert,
+            tlsKey);
+    Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  relay.close();
+                  stopped.countDown();
+                  // A clean shutdown is a success: exit 0 rather than the JVM's 128+signal.
+                  Runtime.getRuntime().halt(0);
+                },
+                "relay-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private static void addFileAppender(Path file) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} - %msg%n");
+    encoder.start();
+    FileAppender<ILoggingEvent> appender = new FileAppender<>();
+    appender.setContext(context);
+    appender.setName("FILE");
+    appender.setFile(file.toString());
+    appender.setEncoder(encoder);
+    appender.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+  }
+}

@@ -1,0 +1,194 @@
+package chat.server.internal.net;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.Event;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.FrameException;
+import chat.protocol.Reply;
+import chat.protocol.Request;
+import chat.server.internal.auth.TokenBucket;
+import chat.server.internal.relay.ClientConnection;
+import chat.server.internal.relay.ConnectionState;
+import chat.server.internal.relay.RequestDispatcher;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-connection handler: rate-limits decoded frames, answers bad ones, hands requests to the
+ * connection's serial lane on the worker pool, and writes replies and events with a bound on
+ * unflushed bytes. A client over that bound gets {@link ErrorCode#SLOW_CONSUMER} and is closed; it
+ * never blocks a writer or a room.
+ */
+public final class RelaySessionHandler extends SimpleChannelInboundHandler<Object>
+    implements ClientConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(RelaySessionHandler.class);
+
+  private final RequestDispatcher dispatcher;
+  private final FrameCodec codec;
+  private final SerialExecutor lane;
+  private final TokenBucket bucket;
+  private final long maxPendingBytes;
+  private final Set<ClientConnection> registry;
+  private final String logId;
+  private final ConnectionState state = new ConnectionState();
+  private final AtomicLong pendingBytes = new AtomicLong();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile Channel channel;
+  private volatile String address = "unknown";
+
+  /** A handler for one new connection. */
+  public RelaySessionHandler(
+      RequestDispatcher dispatcher,
+      FrameCodec codec,
+      SerialExecutor lane,
+      TokenBucket bucket,
+      long maxPendingBytes,
+      Set<ClientConnection> registry,
+      String logId) {
+    this.dispatcher = dispatcher;
+    this.codec = codec;
+    this.lane = lane;
+    this.bucket = bucket;
+    this.maxPendingBytes = maxPendingBytes;
+    this.registry = registry;
+    this.logId = logId;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    channel = ctx.channel();
+    SocketAddress remote = channel.remoteAddress();
+    if (remote instanceof InetSocketAddress inet) {
+      address =
+          inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+    }
+    registry.add(this);
+    LOG.info("connect {} from {}", logId, address);
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    registry.remove(this);
+    lane.execute(() -> dispatcher.disconnected(this));
+    LOG.info("disconnect {}", logId);
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, Object message) {
+    if (message instanceof FrameException bad) {
+      LOG.debug("bad frame on {}: {}", logId, bad.code());
+      send(new ErrorReply(bad.requestId().orElse(null), bad.code(), bad.code().defaultMessage()));
+      if (bad.code().closesConnection()) {
+        ctx.channel().config().setAutoRead(false);
+        closeAfterFlush();
+      }
+      return;
+    }
+    if (!(message instanceof Request request)) {
+      send(ErrorReply.of(null, ErrorCode.BAD_FRAME));
+      return;
+    }
+    if (!bucket.tryTake(System.nanoTime())) {
+      send(ErrorReply.of(request.id(), ErrorCode.RATE_LIMITED));
+      return;
+    }
+    lane.execute(() -> dispatcher.dispatch(this, request));
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof IdleStateEvent) {
+      LOG.info("idle timeout on {}", logId);
+      ctx.close();
+      return;
+    }
+    super.userEventTriggered(ctx, event);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.info("connection error on {}: {}", logId, cause.getClass().getSimpleName());
+    ctx.close();
+  }
+
+  @Override
+  public String logId() {
+    return logId;
+  }
+
+  @Override
+  public String remoteAddress() {
+    return address;
+  }
+
+  @Override
+  public ConnectionState state() {
+    return state;
+  }
+
+  @Override
+  public void reply(Reply reply) {
+    send(reply);
+  }
+
+  @Override
+  public void push(Event event) {
+    send(event);
+  }
+
+  @Override
+  public void close(ErrorCode code) {
+    if (channel != null && channel.isActive() && !closing.get()) {
+      write(codec.encode(ErrorReply.of(null, code)));
+    }
+    closeAfterFlush();
+  }
+
+  private void send(Frame frame) {
+    Channel current = channel;
+    if (current == null || closing.get()) {
+      return;
+    }
+    byte[] bytes = codec.encode(frame);
+    if (pendingBytes.get() + bytes.length > maxPendingBytes) {
+      LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, pendingBytes.get());
+      write(codec.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER)));
+      closeAfterFlush();
+      return;
+    }
+    write(bytes);
+  }
+
+  private void write(byte[] bytes) {
+    Channel current = channel;
+    if (current == null) {
+      return;
+    }
+    pendingBytes.addAndGet(bytes.length);
+    current
+        .writeAndFlush(Unpooled.wrappedBuffer(bytes))
+        .addListener(done -> pendingBytes.addAndGet(-bytes.length));
+  }
+
+  private void closeAfterFlush() {
+    Channel current = channel;
+    if (current != null && closing.compareAndSet(false, true)) {
+      current.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package chat.server.internal.relay;
+
+import chat.crypto.Bytes;
+import chat.crypto.CryptoException;
+import chat.crypto.IdentityBundle;
+import chat.protocol.BundleReply;
+import chat.protocol.ConversationIds;
+import chat.protocol.ConversationState;
+import chat.protocol.ErrorCode;
+import chat.protocol.GetBundleRequest;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.LogoutReply;
+import chat.protocol.LogoutRequest;
+import chat.protocol.MembershipChange;
+import chat.protocol.PresenceStatus;
+import chat.protocol.RegisterReply;
+import chat.protocol.RegisterRequest;
+import chat.protocol.ResumeReply;
+import chat.protocol.ResumeRequest;
+import chat.protocol.Secret;
+import chat.protocol.UpdateBundleReply;
+import chat.protocol.UpdateBundleRequest;
+import chat.protocol.Usernames;
+import chat.server.internal.auth.LoginRateLimiter;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.SessionRepository;
+import chat.server.internal.storage.SessionRepository.SessionRow;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.UserRepository.UserRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts and sessions: register, login, resume, logout, and the key directory. Every login or
+ * resume failure is the same {@link ErrorCode#AUTH_FAILED}; unknown users cost a dummy bcrypt.
+ */
+public final class AccountService {
+  /** Smallest password length in characters. */
+  public static final int MIN_PASSWORD_CHARS = 8;
+
+  /** Largest password length in UTF-8 bytes. */
+  public static final int MAX_PASSWORD_BYTES = 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+
+  private final Storage storage;
+  private final UserRepository users;
+  private final SessionRepository sessions;
+  private final ConversationRepository conversations;
+  private final MemberRepository members;
+  private final PasswordHasher hasher;
+  private final SessionTokens tokens;
+  private final LoginRateLimiter limiter;
+  private final Router router;
+  private final Notifier notifier;
+  private final Clock clock;
+  private final Duration sessionTtl;
+
+  /** The service over its collaborators; see {@code Relay} for the wiring. */
+  public AccountService(
+      Storage storage,
+      UserRepository users,
+      SessionRepository sessions,
+      ConversationRepository conversations,
+      MemberRepository members,
+      PasswordHasher hasher,
+      SessionTokens tokens,
+      LoginRateLimiter limiter,
+      Router router,
+      Notifier notifier,
+      Clock clock,
+      Duration sessionTtl) {
+    this.storage = storage;
+    this.users = users;
+    this.sessions = sessions;
+    this.conversations = conversations;
+    this.members = members;
+    this.hasher = hasher;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.router = router;
+    this.notifier = notifier;
+    this.clock = clock;
+    this.sessionTtl = sessionTtl;
+  }
+
+  /** Creates an account after checking the username, password and bundle. */
+  public RegisterReply register(ClientConnection connection, RegisterRequest request) {
+    String username = request.username();
+    if (!Usernames.isValid(username)) {
+      throw new RelayException(ErrorCode.INVALID_USERNAME);
+    }
+    checkPassword(request.password());
+    IdentityBundle bundle = parseBundle(request.bundle(), username);
+    String hash = hasher.hash(request.password());
+    request.password().destroy();
+    String key = Usernames.key(username);
+    boolean created =
+        storage.write(c -> users.insert(c, key, username, hash, bundle.encode(), clock.millis()));
+    if (!created) {
+      throw new RelayException(ErrorCode.USERNAME_TAKEN);
+    }
+    LOG.info("registered {} from {}", LogIds.user(key), connection.logId());
+    return new RegisterReply(request.id(), username);
+  }
+
+  private static void checkPassword(Secret password) {
+    byte[] utf8 = password.utf8();
+    int bytes = utf8.length;
+    java.util.Arrays.fill(utf8, (byte) 0);
+    if (password.length() < MIN_PASSWORD_CHARS || bytes > MAX_PASSWORD_BYTES) {
+      throw new RelayException(ErrorCode.WEAK_PASSWORD);
+    }
+  }
+
+  private static IdentityBundle parseBundle(Bytes encoded, String username) {
+    IdentityBundle bundle;
+    try {
+      bundle = IdentityBundle.parse(encoded.toByteArray());
+    } catch (CryptoException e) {
+      throw new RelayException(ErrorCode.INVALID_BUNDLE);
+    }
+    if (!bundle.userId().equals(username)) {
+      throw new RelayException(ErrorCode.INVALID_BUNDLE, "bundle user id must equal the username");
+    }
+    return bundle;
+  }
+
+  /** Checks the password (rate-limited) and starts a session with a new token. */
+  public LoginReply login(ClientConnection connection, LoginRequest request) {
+    String key = Usernames.key(request.username());
+    String address = connection.remoteAddress();
+    if (!limiter.allowed(key, address)) {
+      LOG.warn("login rate limit hit for {} from {}", LogIds.user(key), connection.logId());
+      throw new RelayException(ErrorCode.RATE_LIMITED);
+    }
+    Optional<UserRow> user =
+        Usernames.isValid(request.username())
+            ? storage.read(c -> users.find(c, key))
+            : Optional.empty();
+    boolean ok =
+        user.isPresent()
+            ? hasher.matches(request.password(), user.get().passwordHash())
+            : hasher.matchesNobody(request.password());
+    request.password().destroy();
+    if (!ok) {
+      limiter.recordFailure(key, address);
+      LOG.info("login failed for {} from {}", LogIds.user(key), connection.logId());
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
+    limiter.recordSuccess(key);
+    Secret token = tokens.issue();
+    Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
+    long now = clock.millis();
+    long expiresAt = now + sessionTtl.toMillis();
+    storage.write(
+        c -> {
+          sessions.insert(c, tokenHash.toByteArray(), key, now, expiresAt);
+          return null;
+        });
+    List<ConversationState> states = start(connection, user.get(), tokenHash);
+    LOG.info("login {} on {}", LogIds.user(key), connection.logId());
+    return new LoginReply(request.id(), user.get().username(), token, expiresAt, states);
+  }
+
+  /** Restores a session from its token; no password hashing. */
+  public ResumeReply resume(ClientConnection connection, ResumeRequest request) {
+    String address = connection.remoteAddress();
+    if (!limiter.allowedAddress(address)) {
+      throw new RelayException(ErrorCode.RATE_LIMITED);
+    }
+    Secret token = request.token();
+    if (token.length() != SessionTokens.TOKEN_CHARS) {
+      limiter.recordAddressFailure(address);
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
+    Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
+    token.destroy();
+    Optional<SessionRow> session = storage.read(c -> sessions.find(c, tokenHash.toByteArray()));
+    if (session.isEmpty()) {
+      limiter.recordAddressFailure(address);
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
+    if (session.get().expiresAtMillis() <= clock.millis()) {
+      storage.write(
+          c -> {
+            sessions.delete(c, tokenHash.toByteArray());
+            return null;
+          });
+      throw new RelayException(ErrorCode.SESSION_EXPIRED);
+    }
+    String key = session.get().userKey();
+    UserRow user =
+        storage
+            .read(c -> users.find(c, key))
+            .orElseThrow(() -> new RelayException(ErrorCode.AUTH_FAILED));
+    List<ConversationState> states = start(connection, user, tokenHash);
+    LOG.info("resume {} on {}", LogIds.user(key), connection.logId());
+    return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
+  }
+
+  private List<ConversationState> start(ClientConnection connection, UserRow user, Bytes hash) {
+    ConnectionState state = connection.state();
+    state.userKey().ifPresent(previous -> end(connection, previous));
+    String key = user.userKey();
+    boolean joinedLobby =
+        storage.write(
+            c -> {
+              conversations.ensure(c, ConversationIds.LOBBY, clock.millis());
+              return members.add(c, ConversationIds.LOBBY, key, clock.millis());
+            });
+    state.login(key, user.username(), hash);
+    if (router.add(key, connection)) {
+      notifier.presence(key, user.username(), PresenceStatus.ONLINE);
+    }
+    if (joinedLobby) {
+      notifier.membership(ConversationIds.LOBBY, key, user.username(), MembershipChange.JOINED);
+    }
+    Map<String, Long> mine = storage.read(c -> members.conversationsOf(c, key));
+    List<ConversationState> out = new ArrayList<>(mine.size());
+    mine.forEach((id, seq) -> out.add(new ConversationState(id, seq)));
+    return out;
+  }
+
+  /** Revokes the session's token and logs the connection out. */
+  public LogoutReply logout(ClientConnection connection, LogoutRequest request) {
+    ConnectionState state = connection.state();
+    String key = state.userKey().orElseThrow(() -> new RelayException(ErrorCode.AUTH_REQUIRED));
+    state
+        .tokenHash()
+        .ifPresent(
+            hash ->
+                storage.write(
+                    c -> {
+                      sessions.delete(c, hash.toByteArray());
+                      return null;
+                    }));
+    end(connection, key);
+    LOG.info("logout {} on {}", LogIds.user(key), connection.logId());
+    return new LogoutReply(request.id());
+  }
+
+  /** Forgets a closed connection. */
+  public void disconnected(ClientConnection connection) {
+    connection.state().userKey().ifPresent(key -> end(connection, key));
+  }
+
+  private void end(ClientConnection connection, String key) {
+    String username = connection.state().username().orElse(key);
+    connection.state().logout();
+    if (router.remove(key, connection)) {
+      notifier.presence(key, username, PresenceStatus.OFFLINE);
+    }
+  }
+
+  /** A user's registered bundle. */
+  public BundleReply bundle(GetBundleRequest request) {
+    String key = Usernames.key(request.username());
+    UserRow user =
+        storage
+            .read(c -> users.find(c, key))
+            .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
+    return new BundleReply(request.id(), user.username(), user.bundle());
+  }
+
+  /** The registered bundle of a user key, parsed; the bundle was checked when stored. */
+  public Optional<IdentityBundle> registeredBundle(String key) {
+    return storage
+        .read(c -> users.find(c, key))
+        .map(
+            row -> {
+              try {
+                return IdentityBundle.parse(row.bundle().toByteArray());
+              } catch (CryptoException e) {
+                throw new RelayException(ErrorCode.INTERNAL);
+              }
+            });
+  }
+
+  /**
+   * Replaces the caller's bundle and pushes the key change to everyone who shares a conversation.
+   */
+  public UpdateBundleReply updateBundle(ClientConnection connection, UpdateBundleRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String username = connection.state().username().orElseThrow();
+    IdentityBundle bundle = parseBundle(request.bundle(), username);
+    byte[] encoded = bundle.encode();
+    storage.write(
+        c -> {
+          users.updateBundle(c, key, encoded);
+          return null;
+        });
+    LOG.info("key change for {} to {}", LogIds.user(key), bundle.fingerprint().shortForm());
+    notifier.keyChange(key, username, Bytes.of(encoded));
+    return new UpdateBundleReply(request.id());
+  }
+}

@@ -1,0 +1,29 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.Event;
+import chat.protocol.Reply;
+
+/** One client connection as the relay logic sees it, independent of the network layer. */
+public interface ClientConnection {
+  /** A short id for logs; never a user identifier. */
+  String logId();
+
+  /** The remote address without port, for per-address rate limits. */
+  String remoteAddress();
+
+  /** The connection's protocol and session state. */
+  ConnectionState state();
+
+  /** Sends the reply to one request. */
+  void reply(Reply reply);
+
+  /**
+   * Pushes an event. Never blocks: if the client is too far behind, the connection is closed with
+   * {@link ErrorCode#SLOW_CONSUMER} instead and the client catches up by sync.
+   */
+  void push(Event event);
+
+  /** Sends an error with no request id and closes the connection. */
+  void close(ErrorCode code);
+}

@@ -1,0 +1,54 @@
+package chat.server.internal.relay;
+
+import chat.crypto.Bytes;
+import java.util.Optional;
+
+/**
+ * The per-connection protocol state: the negotiated version and, once logged in, the user and the
+ * hash of the session token. Written only by the connection's serial request executor.
+ */
+public final class ConnectionState {
+  private volatile int version;
+  private volatile String userKey;
+  private volatile String username;
+  private volatile Bytes tokenHash;
+
+  /** The negotiated protocol version, 0 before hello. */
+  public int version() {
+    return version;
+  }
+
+  /** Records the hello outcome. */
+  public void version(int version) {
+    this.version = version;
+  }
+
+  /** The logged-in user's key, if any. */
+  public Optional<String> userKey() {
+    return Optional.ofNullable(userKey);
+  }
+
+  /** The logged-in user's username as registered, if any. */
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  /** The session token hash, if logged in. */
+  public Optional<Bytes> tokenHash() {
+    return Optional.ofNullable(tokenHash);
+  }
+
+  /** Marks the connection logged in. */
+  public void login(String userKey, String username, Bytes tokenHash) {
+    this.userKey = userKey;
+    this.username = username;
+    this.tokenHash = tokenHash;
+  }
+
+  /** Marks the connection logged out. */
+  public void logout() {
+    this.userKey = null;
+    this.username = null;
+    this.tokenHash = null;
+  }
+}

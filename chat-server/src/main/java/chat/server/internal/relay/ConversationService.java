@@ -1,0 +1,141 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ConversationIds;
+import chat.protocol.ErrorCode;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.ListMembersRequest;
+import chat.protocol.ListRoomsRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.MembersReply;
+import chat.protocol.MembershipChange;
+import chat.protocol.RoomInfo;
+import chat.protocol.RoomsReply;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.UserRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Rooms and membership: join (creating on first join), leave, list rooms, list members. */
+public final class ConversationService {
+  private final Storage storage;
+  private final ConversationRepository conversations;
+  private final MemberRepository members;
+  private final UserRepository users;
+  private final Router router;
+  private final Notifier notifier;
+  private final Clock clock;
+
+  /** The service over its collaborators. */
+  public ConversationService(
+      Storage storage,
+      ConversationRepository conversations,
+      MemberRepository members,
+      UserRepository users,
+      Router router,
+      Notifier notifier,
+      Clock clock) {
+    this.storage = storage;
+    this.conversations = conversations;
+    this.members = members;
+    this.users = users;
+    this.router = router;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** Joins (and if needed creates) a room. */
+  public JoinReply join(ClientConnection connection, JoinRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String room = request.room();
+    boolean added =
+        storage.write(
+            c -> {
+              conversations.ensure(c, room, clock.millis());
+              return members.add(c, room, key, clock.millis());
+            });
+    if (added) {
+      notifier.membership(
+          room, key, connection.state().username().orElseThrow(), MembershipChange.JOINED);
+    }
+    long lastSeq = storage.read(c -> conversations.lastSeq(c, room)).orElse(0);
+    List<String> names = new ArrayList<>(storage.read(c -> members.members(c, room)).values());
+    return new JoinReply(request.id(), room, lastSeq, names);
+  }
+
+  /** Leaves a room. */
+  public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String room = request.room();
+    if (!storage.write(c -> members.remove(c, room, key))) {
+      throw new RelayException(ErrorCode.NOT_MEMBER);
+    }
+    notifier.membership(
+        room, key, connection.state().username().orElseThrow(), MembershipChange.LEFT);
+    return new LeaveReply(request.id(), room);
+  }
+
+  /** Every room with its member count and whether the caller is in it. */
+  public RoomsReply rooms(ClientConnection connection, ListRoomsRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    Map<String, Integer> all = storage.read(conversations::rooms);
+    Set<String> mine = storage.read(c -> members.conversationsOf(c, key)).keySet();
+    List<RoomInfo> out = new ArrayList<>(all.size());
+    all.forEach((room, count) -> out.add(new RoomInfo(room, count, mine.contains(room))));
+    return new RoomsReply(request.id(), out);
+  }
+
+  /** The members of a conversation the caller belongs to. */
+  public MembersReply members(ClientConnection connection, ListMembersRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String conversation = request.conversation();
+    List<MemberInfo> out = new ArrayList<>();
+    if (ConversationIds.isDirect(conversation)) {
+      List<String> parties = ConversationIds.parties(conversation);
+      if (!parties.contains(key)) {
+        throw new RelayException(ErrorCode.NOT_MEMBER);
+      }
+      for (String party : parties) {
+        String name =
+            storage
+                .read(c -> users.find(c, party))
+                .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_CONVERSATION))
+                .username();
+        out.add(new MemberInfo(name, router.isOnline(party)));
+      }
+    } else {
+      requireMember(conversation, key);
+      storage
+          .read(c -> members.members(c, conversation))
+          .forEach((member, name) -> out.add(new MemberInfo(name, router.isOnline(member))));
+    }
+    return new MembersReply(request.id(), conversation, out);
+  }
+
+  /** Throws {@link ErrorCode#NOT_MEMBER} unless {@code userKey} may read and post there. */
+  public void requireMember(String conversation, String userKey) {
+    if (ConversationIds.isDirect(conversation)) {
+      if (!ConversationIds.parties(conversation).contains(userKey)) {
+        throw new RelayException(ErrorCode.NOT_MEMBER);
+      }
+      return;
+    }
+    if (!storage.read(c -> members.isMember(c, conversation, userKey))) {
+      throw new RelayException(ErrorCode.NOT_MEMBER);
+    }
+  }
+
+  /** True if {@code userKey} is a current member (room) or party (direct conversation). */
+  public boolean isMember(String conversation, String userKey) {
+    if (ConversationIds.isDirect(conversation)) {
+      return ConversationIds.parties(conversation).contains(userKey);
+    }
+    return storage.read(c -> members.isMember(c, conversation, userKey));
+  }
+}

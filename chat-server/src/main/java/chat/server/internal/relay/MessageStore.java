@@ -1,0 +1,31 @@
+package chat.server.internal.relay;
+
+import chat.crypto.Bytes;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Durable storage of full-form envelopes per conversation. The embedded SQLite store is the
+ * default; another database can implement the same contract.
+ */
+public interface MessageStore {
+  /** A stored envelope with its sequence number and store time. */
+  record Stored(String conversation, long seq, long storedAtMillis, Bytes envelope) {}
+
+  /**
+   * Stores {@code envelope} under the next sequence number of {@code conversation}; for a direct
+   * conversation {@code parties} are made members first. The future completes after the commit and
+   * fails with {@link RelayException} ({@code DUPLICATE_MESSAGE}) if the id is already stored.
+   */
+  CompletableFuture<Stored> append(
+      String conversation, List<String> parties, Bytes messageId, Bytes envelope);
+
+  /** True if a message with this id is stored. */
+  boolean exists(Bytes messageId);
+
+  /** Up to {@code limit} envelopes with seq below {@code before}, newest first. */
+  List<Stored> before(String conversation, long before, int limit);
+
+  /** Up to {@code limit} envelopes with seq above {@code since}, oldest first. */
+  List<Stored> after(String conversation, long since, int limit);
+}

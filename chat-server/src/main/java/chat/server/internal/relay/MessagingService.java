@@ -1,0 +1,180 @@
+package chat.server.internal.relay;
+
+import chat.crypto.AuthenticationException;
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeHeader;
+import chat.crypto.IdentityBundle;
+import chat.crypto.MalformedDataException;
+import chat.crypto.Recipient;
+import chat.crypto.RecipientEnvelope;
+import chat.protocol.ConversationIds;
+import chat.protocol.ErrorCode;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.MessageEvent;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import chat.protocol.StoredMessage;
+import chat.protocol.SyncReply;
+import chat.protocol.SyncRequest;
+import chat.protocol.Usernames;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sending, history and sync. A send is checked (sender, key, signature, membership, recipients, new
+ * id), stored durably, acknowledged, and only then fanned out in per-recipient form. The relay
+ * never decrypts: it only parses, verifies signatures and splits.
+ */
+public final class MessagingService {
+  private static final Logger LOG = LoggerFactory.getLogger(MessagingService.class);
+
+  private final MessageStore store;
+  private final AccountService accounts;
+  private final ConversationService conversations;
+  private final Router router;
+
+  /** The service over its collaborators. */
+  public MessagingService(
+      MessageStore store,
+      AccountService accounts,
+      ConversationService conversations,
+      Router router) {
+    this.store = store;
+    this.accounts = accounts;
+    this.conversations = conversations;
+    this.router = router;
+  }
+
+  /** Checks, stores, acknowledges (through {@code connection}) and fans out one envelope. */
+  public void send(ClientConnection connection, SendRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String username = connection.state().username().orElseThrow();
+    String conversation = request.conversation();
+    List<String> parties = List.of();
+    if (ConversationIds.isDirect(conversation)) {
+      parties = ConversationIds.parties(conversation);
+      if (!parties.contains(key)) {
+        throw new RelayException(ErrorCode.NOT_MEMBER);
+      }
+      for (String party : parties) {
+        if (accounts.registeredBundle(party).isEmpty()) {
+          throw new RelayException(ErrorCode.NO_SUCH_USER);
+        }
+      }
+    } else {
+      conversations.requireMember(conversation, key);
+    }
+    Envelope envelope = parse(request.envelope());
+    EnvelopeHeader header = envelope.header();
+    if (!header.conversationId().equals(conversation)) {
+      throw new RelayException(
+          ErrorCode.INVALID_ENVELOPE, "envelope is addressed to another conversation");
+    }
+    IdentityBundle sender =
+        accounts.registeredBundle(key).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
+    if (!header.senderId().equals(username) || !header.senderKey().matches(sender.fingerprint())) {
+      throw new RelayException(ErrorCode.SENDER_MISMATCH);
+    }
+    try {
+      envelope.verifySignature(sender.verifier());
+    } catch (AuthenticationException e) {
+      throw new RelayException(ErrorCode.BAD_SIGNATURE);
+    }
+    for (Recipient recipient : envelope.recipientSet()) {
+      if (!Usernames.isValid(recipient.userId())
+          || !conversations.isMember(conversation, Usernames.key(recipient.userId()))) {
+        throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
+      }
+    }
+    if (store.exists(header.messageId())) {
+      throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+    }
+    MessageStore.Stored stored =
+        Storage.await(store.append(conversation, parties, header.messageId(), request.envelope()));
+    connection.reply(
+        new SendReply(request.id(), conversation, stored.seq(), header.messageIdHex()));
+    LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
+    fanOut(connection, stored, envelope);
+  }
+
+  private static Envelope parse(Bytes encoded) {
+    try {
+      return Envelope.parse(encoded.toByteArray());
+    } catch (MalformedDataException e) {
+      throw new RelayException(ErrorCode.INVALID_ENVELOPE);
+    }
+  }
+
+  private void fanOut(ClientConnection origin, MessageStore.Stored stored, Envelope envelope) {
+    for (RecipientEnvelope form : envelope.split()) {
+      String recipient = Usernames.key(form.entry().recipient().userId());
+      MessageEvent event =
+          new MessageEvent(
+              stored.conversation(),
+              stored.seq(),
+              stored.storedAtMillis(),
+              Bytes.of(form.encode()));
+      for (ClientConnection target : router.connections(recipient)) {
+        if (target != origin) {
+          target.push(event);
+        }
+      }
+    }
+  }
+
+  /** A page of history, newest first in storage, returned oldest first. */
+  public HistoryReply history(ClientConnection connection, HistoryRequest request) {
+    String username = requireReader(connection, request.conversation());
+    long before = request.before() == 0 ? Long.MAX_VALUE : request.before();
+    List<MessageStore.Stored> rows = store.before(request.conversation(), before, request.limit());
+    long lowest = rows.stream().mapToLong(MessageStore.Stored::seq).min().orElse(before);
+    List<StoredMessage> out = visible(rows, username);
+    out.sort(Comparator.comparingLong(StoredMessage::seq));
+    boolean more = rows.size() == request.limit() && lowest > 1;
+    return new HistoryReply(
+        request.id(), request.conversation(), out, rows.isEmpty() ? 0 : lowest, more);
+  }
+
+  /** Messages after the client's cursor, oldest first. */
+  public SyncReply sync(ClientConnection connection, SyncRequest request) {
+    String username = requireReader(connection, request.conversation());
+    List<MessageStore.Stored> rows =
+        store.after(request.conversation(), request.since(), request.limit());
+    long cursor = rows.stream().mapToLong(MessageStore.Stored::seq).max().orElse(request.since());
+    return new SyncReply(
+        request.id(),
+        request.conversation(),
+        visible(rows, username),
+        cursor,
+        rows.size() == request.limit());
+  }
+
+  private String requireReader(ClientConnection connection, String conversation) {
+    conversations.requireMember(conversation, connection.state().userKey().orElseThrow());
+    return connection.state().username().orElseThrow();
+  }
+
+  /** The per-recipient forms of the rows that name {@code username} as a recipient. */
+  private static List<StoredMessage> visible(List<MessageStore.Stored> rows, String username) {
+    List<StoredMessage> out = new ArrayList<>(rows.size());
+    for (MessageStore.Stored row : rows) {
+      Optional<RecipientEnvelope> mine;
+      try {
+        mine = Envelope.parse(row.envelope().toByteArray()).forRecipient(username);
+      } catch (MalformedDataException e) {
+        LOG.error("stored envelope seq {} does not parse", row.seq());
+        continue;
+      }
+      mine.ifPresent(
+          form ->
+              out.add(new StoredMessage(row.seq(), row.storedAtMillis(), Bytes.of(form.encode()))));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.GetBundleRequest;
+import chat.protocol.HelloReply;
+import chat.protocol.HelloRequest;
+import chat.protocol.HistoryRequest;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveRequest;
+import chat.protocol.ListMembersRequest;
+import chat.protocol.ListRoomsRequest;
+import chat.protocol.LoginRequest;
+import chat.protocol.LogoutRequest;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.RegisterRequest;
+import chat.protocol.Request;
+import chat.protocol.ResumeRequest;
+import chat.protocol.SendRequest;
+import chat.protocol.SyncRequest;
+import chat.protocol.UpdateBundleRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place every request kind is handled: enforces hello-first and login-first, routes to the
+ * services, and turns every failure into an error reply (internal failures carry no detail).
+ */
+public final class RequestDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+  private final String relayName;
+  private final AccountService accounts;
+  private final ConversationService conversations;
+  private final MessagingService messaging;
+
+  /** A dispatcher over the services. */
+  public RequestDispatcher(
+      String relayName,
+      AccountService accounts,
+      ConversationService conversations,
+      MessagingService messaging) {
+    this.relayName = relayName;
+    this.accounts = accounts;
+    this.conversations = conversations;
+    this.messaging = messaging;
+  }
+
+  /** Handles one request on a worker thread, replying through {@code connection}. */
+  public void dispatch(ClientConnection connection, Request request) {
+    try {
+      handle(connection, request);
+    } catch (RelayException e) {
+      connection.reply(new ErrorReply(request.id(), e.code(), e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("request failed on {}", connection.logId(), e);
+      connection.reply(ErrorReply.of(request.id(), ErrorCode.INTERNAL));
+    }
+  }
+
+  /** Forgets a closed connection. */
+  public void disconnected(ClientConnection connection) {
+    try {
+      accounts.disconnected(connection);
+    } catch (RuntimeException e) {
+      LOG.error("disconnect cleanup failed on {}", connection.logId(), e);
+    }
+  }
+
+  private void handle(ClientConnection connection, Request request) {
+    ConnectionState state = connection.state();
+    if (request instanceof HelloRequest hello) {
+      int version = ProtocolVersions.pick(hello.versions());
+      if (version == 0) {
+        throw new RelayException(ErrorCode.UNSUPPORTED_VERSION);
+      }
+      state.version(version);
+      connection.reply(new HelloReply(hello.id(), version, relayName));
+      return;
+    }
+    if (state.version() == 0) {
+      throw new RelayException(ErrorCode.HELLO_REQUIRED);
+    }
+    if (request instanceof PingRequest) {
+      connection.reply(new PongReply(request.id()));
+    } else if (request instanceof RegisterRequest r) {
+      connection.reply(accounts.register(connection, r));
+    } else if (request instanceof LoginRequest r) {
+      connection.reply(accounts.login(connection, r));
+    } else if (request instanceof ResumeRequest r) {
+      connection.reply(accounts.resume(connection, r));
+    } else {
+      if (state.userKey().isEmpty()) {
+        throw new RelayException(ErrorCode.AUTH_REQUIRED);
+      }
+      handleSession(connection, request);
+    }
+  }
+
+  private void handleSession(ClientConnection connection, Request request) {
+    if (request instanceof LogoutRequest r) {
+      connection.reply(accounts.logout(connection, r));
+    } else if (request instanceof GetBundleRequest r) {
+      connection.reply(accounts.bundle(r));
+    } else if (request instanceof UpdateBundleRequest r) {
+      connection.reply(accounts.updateBundle(connection, r));
+    } else if (request instanceof JoinRequest r) {
+      connection.reply(conversations.join(connection, r));
+    } else if (request instanceof LeaveRequest r) {
+      connection.reply(conversations.leave(connection, r));
+    } else if (request instanceof ListRoomsRequest r) {
+      connection.reply(conversations.rooms(connection, r));
+    } else if (request instanceof ListMembersRequest r) {
+      connection.reply(conversations.members(connection, r));
+    } else if (request instanceof SendRequest r) {
+      messaging.send(connection, r);
+    } else if (request instanceof HistoryRequest r) {
+      connection.reply(messaging.history(connection, r));
+    } else if (request instanceof SyncRequest r) {
+      connection.reply(messaging.sync(connection, r));
+    } else {
+      throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
+    }
+  }
+}

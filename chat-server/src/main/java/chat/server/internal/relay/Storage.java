@@ -1,0 +1,56 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.SqlFunction;
+import chat.server.internal.storage.WriteQueue;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay logic's access to the database: reads on the shared read connection and writes through
+ * the group-commit queue, with storage failures turned into {@link ErrorCode#INTERNAL}.
+ */
+public final class Storage {
+  private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+
+  private final Database database;
+  private final WriteQueue writes;
+
+  /** Access over {@code database} and its write queue. */
+  public Storage(Database database, WriteQueue writes) {
+    this.database = database;
+    this.writes = writes;
+  }
+
+  /** Runs a read. */
+  public <T> T read(SqlFunction<T> work) {
+    try {
+      return database.read(work);
+    } catch (SQLException e) {
+      LOG.error("read failed", e);
+      throw new RelayException(ErrorCode.INTERNAL);
+    }
+  }
+
+  /** Runs a write in the next group commit and waits until it is durable. */
+  public <T> T write(WriteQueue.Write<T> work) {
+    return await(writes.submit(work));
+  }
+
+  /** Waits for a storage future, rethrowing its {@link RelayException}. */
+  public static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RelayException relay) {
+        throw relay;
+      }
+      LOG.error("storage failed", e.getCause());
+      throw new RelayException(ErrorCode.INTERNAL);
+    }
+  }
+}

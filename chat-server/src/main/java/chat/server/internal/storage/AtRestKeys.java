@@ -1,0 +1,75 @@
+package chat.server.internal.storage;
+
+import chat.crypto.AtRestSealer;
+import chat.crypto.CryptoException;
+import chat.crypto.MalformedDataException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The relay's at-rest keyset file {@code at-rest-keyset.json} in the data directory (Tink JSON,
+ * owner-only): made on first start, rotated by {@code chat-server keys rotate}. The file is written
+ * durably before any row is sealed under a new key.
+ */
+public final class AtRestKeys {
+  /** The keyset file name inside the data directory. */
+  public static final String FILE_NAME = "at-rest-keyset.json";
+
+  private AtRestKeys() {}
+
+  /**
+   * Loads the keyset, or makes and persists a new one if the file does not exist.
+   *
+   * @throws IOException if the file cannot be read or written, or holds an invalid keyset
+   */
+  public static AtRestCipher loadOrCreate(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(FILE_NAME);
+    AtRestSealer sealer;
+    if (Files.exists(file)) {
+      sealer = load(file);
+      FilePermissions.restrict(file);
+    } else {
+      sealer = AtRestSealer.generate();
+      FilePermissions.writeOwnerOnly(file, sealer.serializedKeyset());
+    }
+    return cipher(sealer);
+  }
+
+  /**
+   * Adds a new primary key to the existing keyset and persists it; returns the new key count.
+   *
+   * @throws IOException if there is no keyset or it cannot be rewritten
+   */
+  public static int rotate(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.exists(file)) {
+      throw new IOException("no at-rest keyset in " + dataDir + "; start the relay once first");
+    }
+    AtRestSealer rotated = load(file).rotate();
+    FilePermissions.writeOwnerOnly(file, rotated.serializedKeyset());
+    return rotated.keyCount();
+  }
+
+  private static AtRestSealer load(Path file) throws IOException {
+    try {
+      return AtRestSealer.fromKeyset(Files.readAllBytes(file));
+    } catch (MalformedDataException e) {
+      throw new IOException("invalid at-rest keyset " + file, e);
+    }
+  }
+
+  private static AtRestCipher cipher(AtRestSealer sealer) {
+    return new AtRestCipher() {
+      @Override
+      public byte[] seal(byte[] data, byte[] rowId) {
+        return sealer.seal(data, rowId);
+      }
+
+      @Override
+      public byte[] open(byte[] sealed, byte[] rowId) throws CryptoException {
+        return sealer.open(sealed, rowId);
+      }
+    };
+  }
+}

@@ -1,0 +1,67 @@
+package chat.server.internal.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The SQL of the {@code conversations} table: every room and direct conversation and its last
+ * sequence number.
+ */
+public final class ConversationRepository {
+  /** Creates the conversation if missing. */
+  public void ensure(Connection c, String id, long now) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO conversations (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING")) {
+      s.setString(1, id);
+      s.setLong(2, now);
+      s.executeUpdate();
+    }
+  }
+
+  /** Increments and returns the conversation's sequence number. */
+  public long nextSeq(Connection c, String id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq")) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new SQLException("no such conversation");
+        }
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /** The last sequence number, if the conversation exists. */
+  public OptionalLong lastSeq(Connection c, String id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT last_seq FROM conversations WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+      }
+    }
+  }
+
+  /** Every room ({@code #...}) with its member count, by name. */
+  public Map<String, Integer> rooms(Connection c) throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT c.id, (SELECT count(*) FROM members m WHERE m.conversation = c.id)"
+                    + " FROM conversations c WHERE c.id LIKE '#%' ORDER BY c.id");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.put(r.getString(1), r.getInt(2));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,100 @@
+package chat.server.internal.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The relay's SQLite file {@code relay.db}: WAL mode, {@code synchronous=FULL} (a commit is on disk
+ * when it returns), foreign keys on, migrated on open. One connection belongs to the {@link
+ * WriteQueue} thread; reads share a second connection, serialised.
+ */
+public final class Database implements AutoCloseable {
+  /** The database file name inside the data directory. */
+  public static final String FILE_NAME = "relay.db";
+
+  private final Path file;
+  private final Connection writer;
+  private final Connection reader;
+
+  private Database(Path file, Connection writer, Connection reader) {
+    this.file = file;
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  /**
+   * Opens (creating owner-only if needed) and migrates {@code relay.db} in {@code dataDir}.
+   *
+   * @throws SQLException if the file cannot be opened or migrated
+   */
+  public static Database open(Path dataDir) throws SQLException {
+    Path file = dataDir.resolve(FILE_NAME);
+    try {
+      FilePermissions.ownerOnlyFile(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Connection writer = connect(file);
+    Migrations.migrate(writer);
+    Connection reader = connect(file);
+    Database database = new Database(file, writer, reader);
+    database.restrictFiles();
+    return database;
+  }
+
+  private static Connection connect(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    Connection connection =
+        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA secure_delete = ON");
+    }
+    return connection;
+  }
+
+  /** Makes the database, WAL and shared-memory files owner-only. */
+  public void restrictFiles() {
+    try {
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        FilePermissions.restrict(file.resolveSibling(file.getFileName() + suffix));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The path of {@code relay.db}. */
+  public Path file() {
+    return file;
+  }
+
+  /** The write connection; only the write queue's thread may use it. */
+  Connection writer() {
+    return writer;
+  }
+
+  /** Runs a read on the shared read connection. */
+  public <T> T read(SqlFunction<T> work) throws SQLException {
+    synchronized (reader) {
+      return work.apply(reader);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    synchronized (reader) {
+      reader.close();
+    }
+    writer.close();
+  }
+}

@@ -1,0 +1,66 @@
+package chat.server.internal.storage;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Creates and tightens owner-only files and directories (0700 / 0600) on POSIX file systems. */
+public final class FilePermissions {
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private FilePermissions() {}
+
+  /** Creates {@code dir} (and parents) if missing and makes it owner-only. */
+  public static Path ownerOnlyDirectory(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    if (POSIX) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+    return dir;
+  }
+
+  /** Creates {@code file} empty if missing and makes it owner-only. */
+  public static Path ownerOnlyFile(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      if (POSIX) {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+    }
+    restrict(file);
+    return file;
+  }
+
+  /** Makes an existing file owner-only. */
+  public static void restrict(Path file) throws IOException {
+    if (POSIX && Files.exists(file)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+  }
+
+  /** Writes {@code data} to {@code file} owner-only, replacing it atomically. */
+  public static void writeOwnerOnly(Path file, byte[] data) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(temp);
+    ownerOnlyFile(temp);
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(
+            temp,
+            java.nio.file.StandardOpenOption.WRITE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      channel.write(java.nio.ByteBuffer.wrap(data));
+      channel.force(true);
+    }
+    Files.move(
+        temp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,101 @@
+package chat.server.internal.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The SQL of the {@code members} table: who belongs to which room or direct conversation. */
+public final class MemberRepository {
+  /** Adds a member; false if already one. */
+  public boolean add(Connection c, String conversation, String userKey, long now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO members (conversation, user_key, joined_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      s.setString(1, conversation);
+      s.setString(2, userKey);
+      s.setLong(3, now);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Removes a member; false if not one. */
+  public boolean remove(Connection c, String conversation, String userKey) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM members WHERE conversation = ? AND user_key = ?")) {
+      s.setString(1, conversation);
+      s.setString(2, userKey);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** True if {@code userKey} is a member. */
+  public boolean isMember(Connection c, String conversation, String userKey) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM members WHERE conversation = ? AND user_key = ?")) {
+      s.setString(1, conversation);
+      s.setString(2, userKey);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** The member keys mapped to their display usernames, by key. */
+  public Map<String, String> members(Connection c, String conversation) throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT m.user_key, u.username FROM members m JOIN users u ON u.user_key = m.user_key"
+                + " WHERE m.conversation = ? ORDER BY m.user_key")) {
+      s.setString(1, conversation);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The conversations of {@code userKey} with their last sequence numbers, by id. */
+  public Map<String, Long> conversationsOf(Connection c, String userKey) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT c.id, c.last_seq FROM members m JOIN conversations c ON c.id = m.conversation"
+                + " WHERE m.user_key = ? ORDER BY c.id")) {
+      s.setString(1, userKey);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every user who shares at least one conversation with {@code userKey}, excluding them. */
+  public List<String> peers(Connection c, String userKey) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT DISTINCT o.user_key FROM members m JOIN members o"
+                + " ON o.conversation = m.conversation WHERE m.user_key = ? AND o.user_key <> ?")) {
+      s.setString(1, userKey);
+      s.setString(2, userKey);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+package chat.server.internal.storage;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The ordered schema migrations of {@code relay.db}. Step {@code n} (1-based) takes the schema from
+ * version {@code n-1} to {@code n}; {@code schema_version} records the current version. Steps are
+ * append-only: never edit a released one.
+ */
+public final class Migrations {
+  private static final List<List<String>> STEPS =
+      List.of(
+          List.of(
+              "CREATE TABLE users (user_key TEXT PRIMARY KEY, username TEXT NOT NULL,"
+                  + " password_hash TEXT NOT NULL, bundle BLOB NOT NULL, created_at INTEGER NOT"
+                  + " NULL)",
+              "CREATE TABLE sessions (token_hash BLOB PRIMARY KEY, user_key TEXT NOT NULL"
+                  + " REFERENCES users(user_key), created_at INTEGER NOT NULL, expires_at INTEGER"
+                  + " NOT NULL)",
+              "CREATE INDEX sessions_user ON sessions(user_key)",
+              "CREATE TABLE conversations (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL,"
+                  + " last_seq INTEGER NOT NULL DEFAULT 0)",
+              "CREATE TABLE members (conversation TEXT NOT NULL REFERENCES conversations(id),"
+                  + " user_key TEXT NOT NULL REFERENCES users(user_key), joined_at INTEGER NOT"
+                  + " NULL, PRIMARY KEY (conversation, user_key)) WITHOUT ROWID",
+              "CREATE INDEX members_user ON members(user_key)",
+              "CREATE TABLE messages (conversation TEXT NOT NULL REFERENCES conversations(id),"
+                  + " seq INTEGER NOT NULL, message_id BLOB NOT NULL UNIQUE, stored_at INTEGER"
+                  + " NOT NULL, sealed BLOB NOT NULL, PRIMARY KEY (conversation, seq)) WITHOUT"
+                  + " ROWID"));
+
+  private Migrations() {}
+
+  /** The schema version this build writes. */
+  public static int latestVersion() {
+    return STEPS.size();
+  }
+
+  /**
+   * Brings the schema on {@code connection} to {@link #latestVersion()}, one transaction per step.
+   *
+   * @throws SQLException if a step fails or the file is from a newer build
+   */
+  public static void migrate(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+      int current = 0;
+      try (ResultSet rows = statement.executeQuery("SELECT max(version) FROM schema_version")) {
+        if (rows.next()) {
+          current = rows.getInt(1);
+        }
+      }
+      if (current > STEPS.size()) {
+        throw new SQLException(
+            "relay.db has schema version " + current + ", newer than this build");
+      }
+      for (int version = current + 1; version <= STEPS.size(); version++) {
+        connection.setAutoCommit(false);
+        try {
+          for (String sql : STEPS.get(version - 1)) {
+            statement.execute(sql);
+          }
+          statement.execute("INSERT INTO schema_version (version) VALUES (" + version + ")");
+          connection.commit();
+        } catch (SQLException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package chat.server.internal.storage;
+
+import chat.crypto.Bytes;
+import chat.crypto.CryptoException;
+import chat.protocol.ErrorCode;
+import chat.server.internal.relay.MessageStore;
+import chat.server.internal.relay.RelayException;
+import chat.server.internal.storage.MessageRepository.MessageRow;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite {@link MessageStore}: envelopes are sealed with the at-rest cipher, bound to the row
+ * identity {@code messages/<conversation>/<seq>/<message id hex>}, and written by the group-commit
+ * {@link WriteQueue}.
+ */
+public final class SqliteMessageStore implements MessageStore {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageStore.class);
+
+  private final Database database;
+  private final WriteQueue writes;
+  private final AtRestCipher cipher;
+  private final Clock clock;
+  private final ConversationRepository conversations;
+  private final MemberRepository members;
+  private final MessageRepository messages;
+
+  /** A store over these collaborators. */
+  public SqliteMessageStore(
+      Database database,
+      WriteQueue writes,
+      AtRestCipher cipher,
+      Clock clock,
+      ConversationRepository conversations,
+      MemberRepository members,
+      MessageRepository messages) {
+    this.database = database;
+    this.writes = writes;
+    this.cipher = cipher;
+    this.clock = clock;
+    this.conversations = conversations;
+    this.members = members;
+    this.messages = messages;
+  }
+
+  static byte[] rowId(String conversation, long seq, Bytes messageId) {
+    return ("messages/" + conversation + "/" + seq + "/" + messageId.hex())
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public CompletableFuture<Stored> append(
+      String conversation, List<String> parties, Bytes messageId, Bytes envelope) {
+    return writes.submit(
+        c -> {
+          if (messages.exists(c, messageId.toByteArray())) {
+            throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+          }
+          long now = clock.millis();
+          conversations.ensure(c, conversation, now);
+          for (String party : parties) {
+            members.add(c, conversation, party, now);
+          }
+          long seq = conversations.nextSeq(c, conversation);
+          byte[] sealed = cipher.seal(envelope.toByteArray(), rowId(conversation, seq, messageId));
+          if (!messages.insert(
+              c, new MessageRow(conversation, seq, messageId, now, Bytes.of(sealed)))) {
+            throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+          }
+          return new Stored(conversation, seq, now, envelope);
+        });
+  }
+
+  @Override
+  public boolean exists(Bytes messageId) {
+    try {
+      return database.read(c -> messages.exists(c, messageId.toByteArray()));
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public List<Stored> before(String conversation, long before, int limit) {
+    try {
+      return open(database.read(c -> messages.before(c, conversation, before, limit)));
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public List<Stored> after(String conversation, long since, int limit) {
+    try {
+      return open(database.read(c -> messages.after(c, conversation, since, limit)));
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private List<Stored> open(List<MessageRow> rows) {
+    List<Stored> out = new ArrayList<>(rows.size());
+    for (MessageRow row : rows) {
+      try {
+        byte[] plain =
+            cipher.open(
+                row.sealed().toByteArray(), rowId(row.conversation(), row.seq(), row.messageId()));
+        out.add(new Stored(row.conversation(), row.seq(), row.storedAtMillis(), Bytes.of(plain)));
+      } catch (CryptoException e) {
+        LOG.error("stored message seq {} does not open under the at-rest keyset", row.seq());
+      }
+    }
+    return out;
+  }
+
+  private static RelayException failure(SQLException e) {
+    LOG.error("message read failed", e);
+    return new RelayException(ErrorCode.INTERNAL);
+  }
+}

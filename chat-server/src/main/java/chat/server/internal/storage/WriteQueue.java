@@ -1,0 +1,161 @@
+package chat.server.internal.storage;
+
+import chat.protocol.ErrorCode;
+import chat.server.internal.relay.RelayException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: a thread that drains queued writes into one transaction (a group commit) and
+ * completes each write's future only after that transaction is committed, so an acknowledgement
+ * that waits on the future means the data is on disk.
+ *
+ * <p>Each write runs inside its own savepoint: a write that throws is rolled back alone and its
+ * future fails; the rest of the batch commits. After {@link #close()} new writes are refused with
+ * {@link ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
+ */
+public final class WriteQueue implements AutoCloseable {
+  /** One write; runs on the writer thread inside the batch transaction. */
+  @FunctionalInterface
+  public interface Write<T> {
+    /** Applies the write; throw {@link RelayException} to refuse it. */
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
+  private static final int MAX_BATCH = 256;
+
+  private final Database database;
+  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closing;
+
+  /** Starts the writer thread for {@code database}. */
+  public WriteQueue(Database database) {
+    this.database = database;
+    this.thread = new Thread(this::run, "relay-db-writer");
+    thread.start();
+  }
+
+  /** Queues {@code write}; the future completes after its batch commits. */
+  public <T> CompletableFuture<T> submit(Write<T> write) {
+    Task<T> task = new Task<>(write);
+    synchronized (this) {
+      if (closing) {
+        task.future.completeExceptionally(new RelayException(ErrorCode.SHUTTING_DOWN));
+        return task.future;
+      }
+      queue.add(task);
+    }
+    return task.future;
+  }
+
+  private void run() {
+    List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+    while (true) {
+      try {
+        Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (closing && queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void commit(List<Task<?>> batch) {
+    Connection connection = database.writer();
+    try {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (Task<?> task : batch) {
+          statement.execute("SAVEPOINT w");
+          task.run(connection);
+          statement.execute(task.failure == null ? "RELEASE w" : "ROLLBACK TO w");
+          if (task.failure != null) {
+            statement.execute("RELEASE w");
+          }
+        }
+      }
+      connection.commit();
+      connection.setAutoCommit(true);
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("group commit of {} writes failed", batch.size(), e);
+      try {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      } catch (SQLException rollback) {
+        LOG.error("rollback failed", rollback);
+      }
+      for (Task<?> task : batch) {
+        task.future.completeExceptionally(new RelayException(ErrorCode.INTERNAL));
+      }
+      return;
+    }
+    for (Task<?> task : batch) {
+      task.complete();
+    }
+  }
+
+  /** Refuses new writes, commits everything queued, and stops the thread. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closing = true;
+    }
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Task<T> {
+    private final Write<T> write;
+    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private T result;
+    private RuntimeException failure;
+
+    Task(Write<T> write) {
+      this.write = write;
+    }
+
+    void run(Connection connection) {
+      try {
+        result = write.apply(connection);
+      } catch (RelayException e) {
+        failure = e;
+      } catch (SQLException | RuntimeException e) {
+        LOG.error("write failed", e);
+        failure = new RelayException(ErrorCode.INTERNAL);
+      }
+    }
+
+    void complete() {
+      if (failure != null) {
+        future.completeExceptionally(failure);
+      } else {
+        future.complete(result);
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package chat.server;
+
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeSealer;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.RegisterReply;
+import chat.protocol.RegisterRequest;
+import chat.protocol.Secret;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/** Test helpers: an in-process relay on an ephemeral port, real identities and envelopes. */
+final class RelayFixture {
+  static final SecureRandom RANDOM = new SecureRandom();
+  static final String PASSWORD = "correct horse battery";
+
+  private RelayFixture() {}
+
+  static RelayConfig config(Path dataDir) {
+    return RelayConfig.defaults("127.0.0.1", 0, dataDir).withBcryptCost(4);
+  }
+
+  static Relay start(Path dataDir) throws Exception {
+    return Relay.start(config(dataDir), Clock.systemUTC(), RANDOM);
+  }
+
+  static IdentityKeyPair identity(String userId) {
+    return IdentityKeyPair.generate(userId, RANDOM, Clock.systemUTC());
+  }
+
+  static TestClient connect(Relay relay, Path dataDir) throws Exception {
+    TestClient client = new TestClient(relay.port(), dataDir.resolve("tls.crt"));
+    client.hello();
+    return client;
+  }
+
+  static void register(TestClient client, IdentityKeyPair identity) throws Exception {
+    client.ok(
+        new RegisterRequest(
+            client.nextId(),
+            identity.userId(),
+            Secret.of(PASSWORD),
+            Bytes.of(identity.bundle().encode())),
+        RegisterReply.class);
+  }
+
+  static LoginReply login(TestClient client, String username) throws Exception {
+    return client.ok(
+        new LoginRequest(client.nextId(), username, Secret.of(PASSWORD)), LoginReply.class);
+  }
+
+  static Envelope seal(
+      IdentityKeyPair sender, String conversation, List<IdentityBundle> to, String text) {
+    return new EnvelopeSealer(RANDOM, Clock.systemUTC())
+        .seal(sender, conversation, to, text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,372 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static chat.server.RelayFixture.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.RecipientEnvelope;
+import chat.protocol.ConversationState;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.HelloRequest;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.LogoutReply;
+import chat.protocol.LogoutRequest;
+import chat.protocol.MessageEvent;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
+import chat.protocol.RegisterRequest;
+import chat.protocol.Reply;
+import chat.protocol.ResumeReply;
+import chat.protocol.ResumeRequest;
+import chat.protocol.Secret;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import chat.protocol.StoredMessage;
+import chat.protocol.SyncReply;
+import chat.protocol.SyncRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RelayIntegrationTest {
+  @TempDir static Path dataDir;
+  static Relay relay;
+  static IdentityKeyPair alice;
+  static IdentityKeyPair bob;
+  static IdentityKeyPair carol;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    alice = RelayFixture.identity("alice");
+    bob = RelayFixture.identity("bob");
+    carol = RelayFixture.identity("carol");
+    try (TestClient client = connect(relay, dataDir)) {
+      register(client, alice);
+      register(client, bob);
+      register(client, carol);
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static TestClient as(IdentityKeyPair who) throws Exception {
+    TestClient client = connect(relay, dataDir);
+    login(client, who.userId());
+    return client;
+  }
+
+  private static ErrorCode error(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return ((ErrorReply) reply).code();
+  }
+
+  private static void join(TestClient client, String room) throws Exception {
+    client.ok(new JoinRequest(client.nextId(), room), JoinReply.class);
+  }
+
+  private static SendReply send(TestClient client, String conversation, Envelope envelope)
+      throws Exception {
+    return client.ok(
+        new SendRequest(client.nextId(), conversation, Bytes.of(envelope.encode())),
+        SendReply.class);
+  }
+
+  private static ErrorCode sendFails(TestClient client, String conversation, byte[] envelope)
+      throws Exception {
+    return error(client.call(new SendRequest(client.nextId(), conversation, Bytes.of(envelope))));
+  }
+
+  private static String open(IdentityKeyPair me, IdentityKeyPair sender, Bytes form)
+      throws Exception {
+    RecipientEnvelope envelope = RecipientEnvelope.parse(form.toByteArray());
+    assertThat(envelope.entry().recipient().userId()).isEqualTo(me.userId());
+    return new String(
+        new EnvelopeOpener(RelayFixture.RANDOM).open(me, sender.bundle(), envelope).plaintext(),
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void requests_beforeHelloOrLogin_areRefusedAndConnectionSurvives() throws Exception {
+    try (TestClient client = new TestClient(relay.port(), dataDir.resolve("tls.crt"))) {
+      assertThat(error(client.call(new PingRequest("p1")))).isEqualTo(ErrorCode.HELLO_REQUIRED);
+      assertThat(error(client.call(new HelloRequest("h1", List.of(99), "x"))))
+          .isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
+      client.hello();
+      assertThat(error(client.call(new JoinRequest("j1", "#x"))))
+          .isEqualTo(ErrorCode.AUTH_REQUIRED);
+      assertThat(client.call(new PingRequest("p2"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void register_badInput_givesSpecificCodes() throws Exception {
+    try (TestClient client = connect(relay, dataDir)) {
+      Bytes bundle = Bytes.of(alice.bundle().encode());
+      assertThat(
+              error(
+                  client.call(
+                      new RegisterRequest("a", "alice", Secret.of(RelayFixture.PASSWORD), bundle))))
+          .isEqualTo(ErrorCode.USERNAME_TAKEN);
+      assertThat(
+              error(
+                  client.call(
+                      new RegisterRequest("b", "1x", Secret.of(RelayFixture.PASSWORD), bundle))))
+          .isEqualTo(ErrorCode.INVALID_USERNAME);
+      assertThat(error(client.call(new RegisterRequest("c", "dave", Secret.of("short"), bundle))))
+          .isEqualTo(ErrorCode.WEAK_PASSWORD);
+      assertThat(
+              error(
+                  client.call(
+                      new RegisterRequest("d", "dave", Secret.of(RelayFixture.PASSWORD), bundle))))
+          .isEqualTo(ErrorCode.INVALID_BUNDLE);
+      byte[] tampered = alice.bundle().encode();
+      tampered[tampered.length - 1] ^= 1;
+      assertThat(
+              error(
+                  client.call(
+                      new RegisterRequest(
+                          "e", "alice2", Secret.of(RelayFixture.PASSWORD), Bytes.of(tampered)))))
+          .isEqualTo(ErrorCode.INVALID_BUNDLE);
+    }
+  }
+
+  @Test
+  void login_unknownUserAndWrongPassword_identicalErrors() throws Exception {
+    try (TestClient client = connect(relay, dataDir)) {
+      ErrorReply wrong =
+          (ErrorReply) client.call(new LoginRequest("1", "carol", Secret.of("wrong password")));
+      ErrorReply unknown =
+          (ErrorReply) client.call(new LoginRequest("1", "nobody", Secret.of("wrong password")));
+      assertThat(wrong).isEqualTo(unknown);
+      assertThat(wrong.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+    }
+  }
+
+  @Test
+  void login_repeatedFailures_rateLimited() throws Exception {
+    try (TestClient client = connect(relay, dataDir)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(
+                error(client.call(new LoginRequest("l" + i, "ghost", Secret.of("bad password")))))
+            .isEqualTo(ErrorCode.AUTH_FAILED);
+      }
+      assertThat(error(client.call(new LoginRequest("l6", "ghost", Secret.of("bad password")))))
+          .isEqualTo(ErrorCode.RATE_LIMITED);
+    }
+  }
+
+  @Test
+  void resume_afterLogin_restoresSessionUntilLogout() throws Exception {
+    Secret token;
+    try (TestClient first = connect(relay, dataDir)) {
+      LoginReply reply = login(first, "bob");
+      token = reply.token();
+      assertThat(reply.conversations())
+          .extracting(ConversationState::conversation)
+          .contains("#lobby");
+    }
+    String text = new String(token.chars());
+    try (TestClient second = connect(relay, dataDir)) {
+      ResumeReply resumed = second.ok(new ResumeRequest("r1", Secret.of(text)), ResumeReply.class);
+      assertThat(resumed.username()).isEqualTo("bob");
+      second.ok(new LogoutRequest("o1"), LogoutReply.class);
+      assertThat(error(second.call(new JoinRequest("j1", "#x"))))
+          .isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+    try (TestClient third = connect(relay, dataDir)) {
+      assertThat(error(third.call(new ResumeRequest("r2", Secret.of(text)))))
+          .isEqualTo(ErrorCode.AUTH_FAILED);
+    }
+  }
+
+  @Test
+  void send_inRoom_acksAndFansOutPerRecipientForm() throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob)) {
+      join(a, "#fan");
+      join(b, "#fan");
+      Envelope envelope = seal(alice, "#fan", List.of(bob.bundle()), "hello room");
+      SendReply ack = send(a, "#fan", envelope);
+      assertThat(ack.messageId()).isEqualTo(envelope.header().messageIdHex());
+      MessageEvent event = b.nextEvent(MessageEvent.class);
+      assertThat(event.seq()).isEqualTo(ack.seq());
+      assertThat(open(bob, alice, event.envelope())).isEqualTo("hello room");
+      assertThat(event.envelope().length()).isLessThan(envelope.encode().length);
+    }
+  }
+
+  @Test
+  void send_privateMessage_reachesOnlyTheParty() throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob);
+        TestClient c = as(carol)) {
+      Envelope envelope = seal(alice, "@alice+bob", List.of(bob.bundle()), "psst");
+      send(a, "@alice+bob", envelope);
+      assertThat(open(bob, alice, b.nextEvent(MessageEvent.class).envelope())).isEqualTo("psst");
+      assertThat(error(c.call(new HistoryRequest("h", "@alice+bob", 0, 0))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      Envelope fromCarol = seal(carol, "@alice+bob", List.of(bob.bundle()), "x");
+      assertThat(sendFails(c, "@alice+bob", fromCarol.encode())).isEqualTo(ErrorCode.NOT_MEMBER);
+    }
+  }
+
+  @Test
+  void offlineRecipient_getsMessagesAtNextLoginBySync() throws Exception {
+    try (TestClient b = as(bob)) {
+      join(b, "#offline");
+    }
+    try (TestClient a = as(alice)) {
+      join(a, "#offline");
+      send(a, "#offline", seal(alice, "#offline", List.of(bob.bundle()), "while you were out"));
+    }
+    try (TestClient b = connect(relay, dataDir)) {
+      LoginReply reply = login(b, "bob");
+      assertThat(reply.conversations()).contains(new ConversationState("#offline", 1));
+      SyncReply sync = b.ok(new SyncRequest("s", "#offline", 0, 0), SyncReply.class);
+      assertThat(sync.cursor()).isEqualTo(1);
+      assertThat(sync.more()).isFalse();
+      assertThat(open(bob, alice, sync.messages().get(0).envelope()))
+          .isEqualTo("while you were out");
+      SyncReply again = b.ok(new SyncRequest("s2", "#offline", 1, 0), SyncReply.class);
+      assertThat(again.messages()).isEmpty();
+    }
+  }
+
+  @Test
+  void history_pagesBackwards() throws Exception {
+    try (TestClient a = as(alice)) {
+      join(a, "#history");
+      for (int i = 1; i <= 5; i++) {
+        send(a, "#history", seal(alice, "#history", List.of(), "m" + i));
+      }
+      List<String> seen = new ArrayList<>();
+      long before = 0;
+      boolean more = true;
+      int pages = 0;
+      while (more) {
+        HistoryReply page =
+            a.ok(new HistoryRequest(a.nextId(), "#history", before, 2), HistoryReply.class);
+        List<String> texts = new ArrayList<>();
+        for (StoredMessage message : page.messages()) {
+          texts.add(open(alice, alice, message.envelope()));
+        }
+        seen.addAll(0, texts);
+        before = page.nextBefore();
+        more = page.more();
+        pages++;
+      }
+      assertThat(pages).isEqualTo(3);
+      assertThat(seen).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
+  }
+
+  @Test
+  void send_refusals() throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob);
+        TestClient c = as(carol)) {
+      join(a, "#guarded");
+      join(b, "#guarded");
+      Envelope good = seal(alice, "#guarded", List.of(bob.bundle()), "ok");
+      assertThat(sendFails(c, "#guarded", seal(carol, "#guarded", List.of(), "x").encode()))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      assertThat(
+              sendFails(
+                  a, "#guarded", seal(alice, "#guarded", List.of(carol.bundle()), "x").encode()))
+          .isEqualTo(ErrorCode.RECIPIENT_NOT_MEMBER);
+      assertThat(sendFails(b, "#guarded", good.encode())).isEqualTo(ErrorCode.SENDER_MISMATCH);
+      byte[] forged = good.encode();
+      forged[forged.length - 1] ^= 1;
+      assertThat(sendFails(a, "#guarded", forged)).isEqualTo(ErrorCode.BAD_SIGNATURE);
+      assertThat(sendFails(a, "#guarded", seal(alice, "#other", List.of(), "x").encode()))
+          .isEqualTo(ErrorCode.INVALID_ENVELOPE);
+      assertThat(sendFails(a, "#guarded", new byte[] {1, 2, 3}))
+          .isEqualTo(ErrorCode.INVALID_ENVELOPE);
+      send(a, "#guarded", good);
+      assertThat(sendFails(a, "#guarded", good.encode())).isEqualTo(ErrorCode.DUPLICATE_MESSAGE);
+    }
+  }
+
+  @Test
+  void badFrames_getErrorsAndOversizeCloses() throws Exception {
+    try (TestClient client = connect(relay, dataDir)) {
+      byte[] garbage = "{nope".getBytes(StandardCharsets.UTF_8);
+      byte[] framed = new byte[4 + garbage.length];
+      framed[3] = (byte) garbage.length;
+      System.arraycopy(garbage, 0, framed, 4, garbage.length);
+      client.writeRaw(framed);
+      assertThat(client.unsolicited.take().code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(client.call(new PingRequest("alive"))).isInstanceOf(PongReply.class);
+      client.writeRaw(new byte[] {0x7f, 0, 0, 0});
+      assertThat(client.unsolicited.take().code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE);
+      assertThat(client.isClosedByPeer()).isTrue();
+    }
+  }
+
+  @Test
+  void requestFlood_isRateLimitedAndConnectionSurvives() throws Exception {
+    try (TestClient client = connect(relay, dataDir)) {
+      List<java.util.concurrent.CompletableFuture<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        replies.add(client.sendAsync(new PingRequest("f" + i)));
+      }
+      long limited = 0;
+      for (var reply : replies) {
+        if (reply.get() instanceof ErrorReply e && e.code() == ErrorCode.RATE_LIMITED) {
+          limited++;
+        }
+      }
+      assertThat(limited).isPositive();
+      Thread.sleep(1000);
+      assertThat(client.call(new PingRequest("after"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void updateBundle_pushesKeyChangeToPeers_andDirectoryServesIt() throws Exception {
+    IdentityKeyPair newCarol = RelayFixture.identity("carol");
+    try (TestClient a = as(alice);
+        TestClient c = as(carol)) {
+      Bytes bundle = Bytes.of(newCarol.bundle().encode());
+      c.ok(
+          new chat.protocol.UpdateBundleRequest("u", bundle),
+          chat.protocol.UpdateBundleReply.class);
+      chat.protocol.KeyChangeEvent event = a.nextEvent(chat.protocol.KeyChangeEvent.class);
+      assertThat(event.username()).isEqualTo("carol");
+      assertThat(event.bundle()).isEqualTo(bundle);
+      assertThat(
+              a.ok(
+                      new chat.protocol.GetBundleRequest("g", "CAROL"),
+                      chat.protocol.BundleReply.class)
+                  .bundle())
+          .isEqualTo(bundle);
+      assertThat(
+              error(
+                  c.call(
+                      new chat.protocol.UpdateBundleRequest(
+                          "u2", Bytes.of(alice.bundle().encode())))))
+          .isEqualTo(ErrorCode.INVALID_BUNDLE);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static chat.server.RelayFixture.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.RecipientEnvelope;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import chat.protocol.StoredMessage;
+import chat.server.internal.storage.AtRestKeys;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Storage across restarts: at-rest sealing, key rotation, durability and file permissions. */
+class RelayRestartTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void restartAndRotation_keepEverythingReadable_andDatabaseHoldsNoPlaintextOrCiphertext()
+      throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    String secretText = "the eagle lands at midnight";
+    Envelope first = seal(alice, "#ops", List.of(), secretText);
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      register(client, alice);
+      login(client, "alice");
+      client.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      client.ok(new SendRequest("s1", "#ops", Bytes.of(first.encode())), SendReply.class);
+      assertNotInDatabase(secretText.getBytes(StandardCharsets.UTF_8));
+      assertNotInDatabase(first.payload().toByteArray());
+    }
+    assertThat(AtRestKeys.rotate(dataDir)).isEqualTo(2);
+    Envelope second = seal(alice, "#ops", List.of(), "after rotation");
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient client = connect(relay, dataDir)) {
+      login(client, "alice");
+      client.ok(new SendRequest("s2", "#ops", Bytes.of(second.encode())), SendReply.class);
+      HistoryReply history = client.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class);
+      List<String> texts = new ArrayList<>();
+      for (StoredMessage message : history.messages()) {
+        RecipientEnvelope form = RecipientEnvelope.parse(message.envelope().toByteArray());
+        texts.add(
+            new String(
+                new EnvelopeOpener(RelayFixture.RANDOM)
+                    .open(alice, alice.bundle(), form)
+                    .plaintext(),
+                StandardCharsets.UTF_8));
+      }
+      assertThat(texts).containsExactly(secretText, "after rotation");
+    }
+    assertNotInDatabase(second.payload().toByteArray());
+    assertOwnerOnly();
+  }
+
+  private void assertNotInDatabase(byte[] needle) throws Exception {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (String name : new String[] {"relay.db", "relay.db-wal"}) {
+      Path file = dataDir.resolve(name);
+      if (Files.exists(file)) {
+        all.write(Files.readAllBytes(file));
+      }
+    }
+    assertThat(indexOf(all.toByteArray(), needle)).as("found in the database files").isEqualTo(-1);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void assertOwnerOnly() throws Exception {
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+        .isEqualTo("rwx------");
+    try (var files = Files.list(dataDir)) {
+      for (Path file : files.toList()) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            .as(file.getFileName().toString())
+            .isEqualTo("rw-------");
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package chat.server;
+
+import chat.protocol.ErrorReply;
+import chat.protocol.Event;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.HelloRequest;
+import chat.protocol.Reply;
+import chat.protocol.Request;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A blocking test client over a real TLS 1.3 socket that trusts only the relay's certificate. */
+final class TestClient implements AutoCloseable {
+  private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+  private final SSLSocket socket;
+  private final OutputStream out;
+  private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+  final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  final BlockingQueue<ErrorReply> unsolicited = new LinkedBlockingQueue<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final Thread reader;
+
+  TestClient(int port, Path certificate) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(certificate)) {
+      trust.setCertificateEntry(
+          "relay", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+    tmf.init(trust);
+    SSLContext context = SSLContext.getInstance("TLSv1.3");
+    context.init(null, tmf.getTrustManagers(), null);
+    socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+    socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+    socket.startHandshake();
+    out = socket.getOutputStream();
+    InputStream in = new BufferedInputStream(socket.getInputStream());
+    reader = new Thread(() -> readLoop(in), "test-client-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void readLoop(InputStream in) {
+    try {
+      while (true) {
+        Frame frame = codec.read(in);
+        if (frame instanceof Event event) {
+          events.add(event);
+        } else if (frame instanceof Reply reply) {
+          CompletableFuture<Reply> future = reply.re() == null ? null : pending.remove(reply.re());
+          if (future != null) {
+            future.complete(reply);
+          } else if (reply instanceof ErrorReply error) {
+            unsolicited.add(error);
+          }
+        }
+      }
+    } catch (Exception e) {
+      pending.values().forEach(f -> f.completeExceptionally(e));
+    }
+  }
+
+  String nextId() {
+    return "r" + ids.incrementAndGet();
+  }
+
+  synchronized CompletableFuture<Reply> sendAsync(Request request) throws IOException {
+    CompletableFuture<Reply> future = new CompletableFuture<>();
+    pending.put(request.id(), future);
+    codec.write(out, request);
+    out.flush();
+    return future;
+  }
+
+  synchronized void writeRaw(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  Reply call(Request request) throws Exception {
+    return sendAsync(request).get(20, TimeUnit.SECONDS);
+  }
+
+  @SuppressWarnings("unchecked")
+  <T extends Reply> T ok(Request request, Class<T> type) throws Exception {
+    Reply reply = call(request);
+    if (!type.isInstance(reply)) {
+      throw new AssertionError("expected " + type.getSimpleName() + " but got " + reply);
+    }
+    return (T) reply;
+  }
+
+  void hello() throws Exception {
+    call(new HelloRequest(nextId(), List.of(1), "test"));
+  }
+
+  @SuppressWarnings("unchecked")
+  <T extends Event> T nextEvent(Class<T> type) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      Event event = events.poll(100, TimeUnit.MILLISECONDS);
+      if (type.isInstance(event)) {
+        return (T) event;
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " within 10 s");
+  }
+
+  boolean isClosedByPeer() throws InterruptedException {
+    reader.join(10_000);
+    return !reader.isAlive();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

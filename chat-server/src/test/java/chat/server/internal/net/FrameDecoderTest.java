@@ -1,0 +1,96 @@
+package chat.server.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.FrameException;
+import chat.protocol.HelloRequest;
+import chat.protocol.KeyChangeEvent;
+import chat.protocol.PingRequest;
+import chat.protocol.SendRequest;
+import chat.protocol.SyncReply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrameDecoderTest {
+  private final FrameCodec codec = new FrameCodec(4096);
+
+  private EmbeddedChannel channel() {
+    return new EmbeddedChannel(new FrameDecoder(codec), new FrameEncoder(codec));
+  }
+
+  private static List<Frame> samples() {
+    return List.of(
+        new HelloRequest("1", List.of(1), "x"),
+        new SendRequest("2", "#room", Bytes.of(new byte[] {9, 8, 7})),
+        new SyncReply("3", "#room", List.of(), 0, false),
+        new KeyChangeEvent("bob", Bytes.of(new byte[] {1})));
+  }
+
+  @Test
+  void decode_oneByteAtATime_yieldsEveryFrame() {
+    EmbeddedChannel channel = channel();
+    for (Frame frame : samples()) {
+      for (byte b : codec.encode(frame)) {
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+      }
+    }
+    for (Frame frame : samples()) {
+      assertThat(channel.<Object>readInbound()).isEqualTo(frame);
+    }
+    assertThat(channel.<Object>readInbound()).isNull();
+  }
+
+  @Test
+  void decode_severalFramesInOneBuffer_yieldsAll() {
+    EmbeddedChannel channel = channel();
+    ByteBuf all = Unpooled.buffer();
+    samples().forEach(frame -> all.writeBytes(codec.encode(frame)));
+    channel.writeInbound(all);
+    for (Frame frame : samples()) {
+      assertThat(channel.<Object>readInbound()).isEqualTo(frame);
+    }
+  }
+
+  @Test
+  void encode_everyFrame_matchesCodecBytes() {
+    EmbeddedChannel channel = channel();
+    for (Frame frame : samples()) {
+      channel.writeOutbound(frame);
+      ByteBuf out = channel.readOutbound();
+      byte[] bytes = new byte[out.readableBytes()];
+      out.readBytes(bytes);
+      out.release();
+      assertThat(bytes).isEqualTo(codec.encode(frame));
+    }
+  }
+
+  @Test
+  void decode_garbage_emitsBadFrameAndKeepsGoing() {
+    EmbeddedChannel channel = channel();
+    byte[] garbage = "\u0000\u00ff{[".getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuf in = Unpooled.buffer().writeInt(garbage.length).writeBytes(garbage);
+    in.writeBytes(codec.encode(new PingRequest("after")));
+    channel.writeInbound(in);
+    FrameException bad = channel.readInbound();
+    assertThat(bad.code()).isEqualTo(ErrorCode.BAD_FRAME);
+    assertThat(channel.<Object>readInbound()).isEqualTo(new PingRequest("after"));
+  }
+
+  @Test
+  void decode_oversizeLength_emitsFrameTooLargeAndDiscardsTheRest() {
+    EmbeddedChannel channel = channel();
+    channel.writeInbound(Unpooled.buffer().writeInt(4097).writeBytes(new byte[100]));
+    FrameException bad = channel.readInbound();
+    assertThat(bad.code()).isEqualTo(ErrorCode.FRAME_TOO_LARGE);
+    channel.writeInbound(Unpooled.wrappedBuffer(codec.encode(new PingRequest("lost"))));
+    assertThat(channel.<Object>readInbound()).isNull();
+  }
+}
