@@ -12,10 +12,9 @@ public enum ExitCode {
   /** The key file could not be unlocked, or no acceptable passphrase was given. */
   AUTH(2, "wrong passphrase, damaged key file, or unacceptable new passphrase"),
   /** The relay could not be reached, its certificate changed, or it refused the request. */
-  NETWORK(3, "network or relay: cannot connect, relay certificate changed, relay error"),
+  NETWORK(3, "network or relay: unreachable, certificate changed, relay error"),
   /** A public key cannot be trusted for this use. */
-  KEY_REJECTED(
-      4, "untrusted key: a contact's key changed, invalid bundle, or sender is not --from"),
+  KEY_REJECTED(4, "untrusted key: changed contact key, bad bundle, sender not --from"),
   /** The relay refused the request for now: too many requests or login failures. */
   RATE_LIMITED(5, "rate limited by the relay: wait and try again"),
   /** An envelope was refused: not ours, forged, altered or not an envelope at all. */

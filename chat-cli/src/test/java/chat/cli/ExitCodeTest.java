@@ -9,7 +9,7 @@ class ExitCodeTest {
   @Test
   void codes_areDistinctAndStable() {
     assertThat(Arrays.stream(ExitCode.values()).mapToInt(ExitCode::code))
-        .containsExactly(0, 1, 2, 4, 6, 7, 70);
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 70);
   }
 
   @Test
@@ -17,7 +17,7 @@ class ExitCodeTest {
     String footer = String.format(ExitCode.footer());
 
     assertThat(footer).contains("Exit codes:");
-    assertThat(footer.lines().filter(line -> line.matches("  \\d+ +.*"))).hasSize(7);
+    assertThat(footer.lines().filter(line -> line.matches("  \\d+ +.*"))).hasSize(9);
   }
 
   @Test
@@ -29,5 +29,8 @@ class ExitCodeTest {
     assertThat(new CommandException.EnvelopeRejected("x", null).exitCode())
         .isEqualTo(ExitCode.ENVELOPE_REJECTED);
     assertThat(new CommandException.FileAccess("x", null).exitCode()).isEqualTo(ExitCode.IO);
+    assertThat(new CommandException.Network("x", null).exitCode()).isEqualTo(ExitCode.NETWORK);
+    assertThat(new CommandException.Untrusted("x").exitCode()).isEqualTo(ExitCode.KEY_REJECTED);
+    assertThat(new CommandException.RateLimited("x").exitCode()).isEqualTo(ExitCode.RATE_LIMITED);
   }
 }
