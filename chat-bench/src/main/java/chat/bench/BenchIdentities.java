@@ -1,0 +1,53 @@
+package chat.bench;
+
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.MalformedDataException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Identities for benchmarks. RSA-3072 generation costs seconds, so a handful of distinct RSA key
+ * pairs are made and reused under distinct user ids and fresh Ed25519 keys; wrapping cost is one
+ * RSA public-key operation per recipient whichever key it is, so this does not change the figures.
+ */
+final class BenchIdentities {
+  private static final int DISTINCT_RSA_KEYS = 4;
+
+  private final List<IdentityKeyPair> identities;
+
+  BenchIdentities(int count, SecureRandom random) {
+    Clock clock = Clock.systemUTC();
+    List<IdentityKeyPair> base = new ArrayList<>();
+    for (int i = 0; i < Math.min(count, DISTINCT_RSA_KEYS); i++) {
+      base.add(IdentityKeyPair.generate("base" + i, random, clock));
+    }
+    identities = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      IdentityKeyPair template = base.get(i % base.size());
+      byte[] seed = new byte[32];
+      random.nextBytes(seed);
+      try {
+        identities.add(
+            IdentityKeyPair.fromKeys(
+                String.format("user%04d", i), clock.millis(), template.rsaPrivateKeyPkcs8(), seed));
+      } catch (MalformedDataException e) {
+        throw new IllegalStateException("generated key did not re-import", e);
+      }
+    }
+  }
+
+  IdentityKeyPair get(int index) {
+    return identities.get(index);
+  }
+
+  List<IdentityBundle> bundles(int fromIndex, int toIndex) {
+    List<IdentityBundle> out = new ArrayList<>(toIndex - fromIndex);
+    for (IdentityKeyPair identity : identities.subList(fromIndex, toIndex)) {
+      out.add(identity.bundle());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,83 @@
+package chat.bench;
+
+import chat.crypto.CryptoException;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.EnvelopeSealer;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.OpenedMessage;
+import chat.crypto.RecipientEnvelope;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Envelope v1 with a 1 KiB message: seal to N recipients (N RSA wraps, one signature, one GCM),
+ * open one recipient's per-recipient form (one unwrap, one verify, one GCM), and the relay's
+ * signature check plus split into per-recipient forms.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class EnvelopeBenchmark {
+  /** Recipients besides the sender. */
+  @Param({"1", "10", "100", "1000"})
+  public int recipients;
+
+  private EnvelopeSealer sealer;
+  private EnvelopeOpener opener;
+  private IdentityKeyPair sender;
+  private IdentityKeyPair reader;
+  private List<IdentityBundle> bundles;
+  private byte[] message;
+  private Envelope envelope;
+  private RecipientEnvelope readerForm;
+
+  /** Makes identities and one sealed envelope. */
+  @Setup
+  public void setUp() {
+    SecureRandom random = new SecureRandom();
+    BenchIdentities identities = new BenchIdentities(recipients + 1, random);
+    sender = identities.get(0);
+    reader = identities.get(1);
+    bundles = identities.bundles(1, recipients + 1);
+    sealer = new EnvelopeSealer(random, Clock.systemUTC());
+    opener = new EnvelopeOpener(random);
+    message = new byte[PrimitiveBenchmark.MESSAGE_BYTES];
+    random.nextBytes(message);
+    envelope = sealer.seal(sender, "#bench", bundles, message);
+    readerForm =
+        envelope
+            .forRecipient(chat.crypto.Recipient.of(reader.bundle()))
+            .orElseThrow(() -> new IllegalStateException("reader missing"));
+  }
+
+  /** Seal 1 KiB to the sender and N recipients. */
+  @Benchmark
+  public Envelope seal() {
+    return sealer.seal(sender, "#bench", bundles, message);
+  }
+
+  /** Open one recipient's per-recipient form. */
+  @Benchmark
+  public OpenedMessage open() throws CryptoException {
+    return opener.open(reader, sender.bundle(), readerForm);
+  }
+
+  /** What the relay does per send: verify the signature, then cut the per-recipient forms. */
+  @Benchmark
+  public List<RecipientEnvelope> relayVerifyAndSplit() throws CryptoException {
+    envelope.verifySignature(sender.bundle().verifier());
+    return envelope.split();
+  }
+}
