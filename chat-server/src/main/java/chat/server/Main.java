@@ -31,7 +31,39 @@ public final class Main {
     }
     CommandLine commandLine = new CommandLine(new RelayCommand());
     commandLine.setDefaultValueProvider(new ConfigDefaultProvider(environment, file));
+    commandLine.setExecutionExceptionHandler(Main::startFailure);
     return commandLine.execute(args);
+  }
+
+  /**
+   * Turns a failure to start into one line on stderr: a bad setting exits 2 like a bad flag, an
+   * unusable data directory, certificate or port exits 1. The stack trace goes to the log at DEBUG
+   * ({@code CHAT_SERVER_LOG_LEVEL=DEBUG}).
+   */
+  private static int startFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    org.slf4j.LoggerFactory.getLogger(Main.class).debug("start failed", failure);
+    if (failure instanceof IllegalArgumentException) {
+      commandLine.getErr().println("chat-server: " + failure.getMessage());
+      return 2;
+    }
+    commandLine.getErr().println("chat-server: cannot start: " + describe(failure));
+    return 1;
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? "" : cause.getMessage();
+    return switch (cause.getClass().getSimpleName()) {
+      case "FileAlreadyExistsException" -> message + " exists and is not a directory";
+      case "AccessDeniedException" -> "permission denied: " + message;
+      case "NoSuchFileException" -> "no such file or directory: " + message;
+      case "BindException" -> "cannot listen: " + message;
+      default -> message.isEmpty() ? cause.getClass().getSimpleName() : message;
+    };
   }
 
   private static String configPath(String[] args, Map<String, String> environment) {

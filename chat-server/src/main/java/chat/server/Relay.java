@@ -127,7 +127,10 @@ public final class Relay implements AutoCloseable {
             database, writes, cipher, clock, conversations, members, new MessageRepository());
     RequestDispatcher dispatcher =
         new RequestDispatcher(
-            "chat-relay", accounts, rooms, new MessagingService(store, accounts, rooms, router));
+            "chat-relay",
+            accounts,
+            rooms,
+            new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()));
     return listen(config, tls, dispatcher, writes, database);
   }
 

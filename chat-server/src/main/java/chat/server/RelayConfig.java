@@ -39,6 +39,10 @@ public record RelayConfig(
     if (maxFrameBytes < 64 * 1024 || maxFrameBytes > 64 << 20) {
       throw new IllegalArgumentException("max frame bytes must be 64 KiB to 64 MiB");
     }
+    if (maxPendingBytes < 2L * maxFrameBytes) {
+      throw new IllegalArgumentException(
+          "max pending bytes must be at least twice the max frame bytes (one reply must fit)");
+    }
     if (workerThreads < 1) {
       throw new IllegalArgumentException("worker threads must be positive");
     }
@@ -96,6 +100,24 @@ public record RelayConfig(
         perSecond,
         burst,
         maxPendingBytes,
+        workerThreads,
+        tlsCertificate,
+        tlsKey);
+  }
+
+  /** A copy with other bounds on the frame size and on a connection's unsent bytes. */
+  public RelayConfig withBufferLimits(int frameBytes, long pendingBytes) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        bcryptCost,
+        frameBytes,
+        sessionTtl,
+        idleTimeoutSeconds,
+        requestsPerSecond,
+        requestBurst,
+        pendingBytes,
         workerThreads,
         tlsCertificate,
         tlsKey);

@@ -37,6 +37,9 @@ final class TestClient implements AutoCloseable {
   final BlockingQueue<ErrorReply> unsolicited = new LinkedBlockingQueue<>();
   private final AtomicLong ids = new AtomicLong();
   private final Thread reader;
+  private final java.util.concurrent.CountDownLatch readingAllowed =
+      new java.util.concurrent.CountDownLatch(1);
+  private volatile boolean paused;
 
   TestClient(int port, Path certificate) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -62,6 +65,9 @@ final class TestClient implements AutoCloseable {
   private void readLoop(InputStream in) {
     try {
       while (true) {
+        if (paused) {
+          readingAllowed.await();
+        }
         Frame frame = codec.read(in);
         if (frame instanceof Event event) {
           events.add(event);
@@ -123,6 +129,17 @@ final class TestClient implements AutoCloseable {
       }
     }
     throw new AssertionError("no " + type.getSimpleName() + " within 10 s");
+  }
+
+  /** Stops reading from the socket after the current frame, as a stalled client would. */
+  void pauseReading() {
+    paused = true;
+  }
+
+  /** Reads again (for good) after {@link #pauseReading}. */
+  void resumeReading() {
+    paused = false;
+    readingAllowed.countDown();
   }
 
   boolean isClosedByPeer() throws InterruptedException {

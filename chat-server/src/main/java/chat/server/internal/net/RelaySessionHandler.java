@@ -167,11 +167,23 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     byte[] bytes = codec.encode(frame);
     if (pendingBytes.get() + bytes.length > maxPendingBytes) {
       LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, pendingBytes.get());
-      write(codec.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER)));
-      closeAfterFlush();
+      disconnectSlowConsumer(current);
       return;
     }
     write(bytes);
+  }
+
+  /**
+   * Drops a connection whose unsent bytes hit the bound. It is closed at once, not after a flush
+   * that a client which stopped reading would never allow; the SLOW_CONSUMER error goes out only if
+   * the pipe has room. The client catches up from its cursor when it reconnects.
+   */
+  private void disconnectSlowConsumer(Channel current) {
+    if (closing.compareAndSet(false, true)) {
+      current.writeAndFlush(
+          Unpooled.wrappedBuffer(codec.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));
+      current.close();
+    }
   }
 
   private void write(byte[] bytes) {

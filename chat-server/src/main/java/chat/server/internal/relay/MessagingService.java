@@ -38,17 +38,24 @@ public final class MessagingService {
   private final AccountService accounts;
   private final ConversationService conversations;
   private final Router router;
+  private final int pageBudgetBytes;
 
-  /** The service over its collaborators. */
+  /**
+   * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
+   * / 2} bytes of envelopes (base64 and JSON add about a third), and always at least one message,
+   * so a page of large messages never outgrows a frame.
+   */
   public MessagingService(
       MessageStore store,
       AccountService accounts,
       ConversationService conversations,
-      Router router) {
+      Router router,
+      int maxFrameBytes) {
     this.store = store;
     this.accounts = accounts;
     this.conversations = conversations;
     this.router = router;
+    this.pageBudgetBytes = maxFrameBytes / 2;
   }
 
   /** Checks, stores, acknowledges (through {@code connection}) and fans out one envelope. */
@@ -128,31 +135,39 @@ public final class MessagingService {
     }
   }
 
-  /** A page of history, newest first in storage, returned oldest first. */
+  /**
+   * A page of history, read newest first and returned oldest first. The page ends early when its
+   * envelopes reach the byte budget; {@code nextBefore} is then the lowest seq examined.
+   */
   public HistoryReply history(ClientConnection connection, HistoryRequest request) {
     String username = requireReader(connection, request.conversation());
     long before = request.before() == 0 ? Long.MAX_VALUE : request.before();
     List<MessageStore.Stored> rows = store.before(request.conversation(), before, request.limit());
-    long lowest = rows.stream().mapToLong(MessageStore.Stored::seq).min().orElse(before);
-    List<StoredMessage> out = visible(rows, username);
+    Page page = page(rows, username);
+    List<StoredMessage> out = page.messages();
     out.sort(Comparator.comparingLong(StoredMessage::seq));
-    boolean more = rows.size() == request.limit() && lowest > 1;
+    long lowest = page.lastSeq();
+    boolean more = (page.truncated() || rows.size() == request.limit()) && lowest > 1;
     return new HistoryReply(
-        request.id(), request.conversation(), out, rows.isEmpty() ? 0 : lowest, more);
+        request.id(), request.conversation(), out, page.examined() == 0 ? 0 : lowest, more);
   }
 
-  /** Messages after the client's cursor, oldest first. */
+  /**
+   * Messages after the client's cursor, oldest first; {@code cursor} is the highest seq examined,
+   * which is short of the last row read when the page reached its byte budget.
+   */
   public SyncReply sync(ClientConnection connection, SyncRequest request) {
     String username = requireReader(connection, request.conversation());
     List<MessageStore.Stored> rows =
         store.after(request.conversation(), request.since(), request.limit());
-    long cursor = rows.stream().mapToLong(MessageStore.Stored::seq).max().orElse(request.since());
+    Page page = page(rows, username);
+    long cursor = page.examined() == 0 ? request.since() : page.lastSeq();
     return new SyncReply(
         request.id(),
         request.conversation(),
-        visible(rows, username),
+        page.messages(),
         cursor,
-        rows.size() == request.limit());
+        page.truncated() || rows.size() == request.limit());
   }
 
   private String requireReader(ClientConnection connection, String conversation) {
@@ -160,21 +175,45 @@ public final class MessagingService {
     return connection.state().username().orElseThrow();
   }
 
-  /** The per-recipient forms of the rows that name {@code username} as a recipient. */
-  private static List<StoredMessage> visible(List<MessageStore.Stored> rows, String username) {
+  /**
+   * What one page holds.
+   *
+   * @param messages the caller's per-recipient forms, in row order
+   * @param examined how many rows were looked at (visible or not)
+   * @param lastSeq the seq of the last row examined
+   * @param truncated whether rows were left out for the byte budget
+   */
+  private record Page(
+      List<StoredMessage> messages, int examined, long lastSeq, boolean truncated) {}
+
+  /**
+   * The per-recipient forms of the rows that name {@code username} as a recipient, in row order, up
+   * to the byte budget (the first visible message always fits).
+   */
+  private Page page(List<MessageStore.Stored> rows, String username) {
     List<StoredMessage> out = new ArrayList<>(rows.size());
+    long bytes = 0;
+    int examined = 0;
+    long lastSeq = 0;
     for (MessageStore.Stored row : rows) {
       Optional<RecipientEnvelope> mine;
       try {
         mine = Envelope.parse(row.envelope().toByteArray()).forRecipient(username);
       } catch (MalformedDataException e) {
         LOG.error("stored envelope seq {} does not parse", row.seq());
-        continue;
+        mine = Optional.empty();
       }
-      mine.ifPresent(
-          form ->
-              out.add(new StoredMessage(row.seq(), row.storedAtMillis(), Bytes.of(form.encode()))));
+      if (mine.isPresent()) {
+        byte[] form = mine.get().encode();
+        if (!out.isEmpty() && bytes + form.length > pageBudgetBytes) {
+          return new Page(out, examined, lastSeq, true);
+        }
+        bytes += form.length;
+        out.add(new StoredMessage(row.seq(), row.storedAtMillis(), Bytes.of(form)));
+      }
+      examined++;
+      lastSeq = row.seq();
     }
-    return out;
+    return new Page(out, examined, lastSeq, false);
   }
 }
