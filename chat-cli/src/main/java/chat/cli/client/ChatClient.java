@@ -37,8 +37,23 @@ public interface ChatClient extends AutoCloseable {
    */
   void resume(String username, char[] passphrase);
 
+  /**
+   * Whether this machine holds a session token for {@code username} on this relay, so that {@link
+   * #resume} can log in without the password. Local: never touches the network.
+   */
+  boolean hasStoredSession(String username);
+
   /** Revokes the session on the relay and forgets the stored token. */
   void logout();
+
+  /** The relay as {@code host:port}, for the status bar. */
+  String serverAddress();
+
+  /**
+   * Usernames this client knows of (members of its conversations and pinned contacts), sorted; for
+   * completion. Local: never touches the network.
+   */
+  List<String> knownUsers();
 
   /** The logged-in username, if any. */
   Optional<String> username();
@@ -81,7 +96,7 @@ public interface ChatClient extends AutoCloseable {
   /** The safety number between this user and {@code username}. */
   SafetyNumber safetyNumber(String username);
 
-  /** This client's trust in {@code username}'s key. */
+  /** This client's trust in {@code username}'s key. Local: never touches the network. */
   TrustState trustState(String username);
 
   /**

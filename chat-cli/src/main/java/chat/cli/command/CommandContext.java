@@ -29,10 +29,13 @@ public interface CommandContext {
   void error(String text);
 
   /**
-   * Asks for a secret (password, passphrase) on a masked prompt; never echoed, never stored in
-   * input history.
+   * Asks for a secret on a masked prompt; never echoed, never stored in input history. A script
+   * runner answers from the environment or a file instead, which is why the kind is given. The
+   * caller zeroes the array when done.
+   *
+   * @throws chat.cli.CommandException.Auth if no secret can be had (no terminal, nothing set)
    */
-  char[] readSecret(String prompt);
+  char[] readSecret(SecretKind kind, String prompt);
 
   /** Clears the current conversation's pane or the screen. */
   void clear();

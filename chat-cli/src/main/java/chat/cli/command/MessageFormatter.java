@@ -1,0 +1,94 @@
+package chat.cli.command;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+/**
+ * Turns messages into the text every front end shows: {@code HH:MM:SS} in local time, the sender,
+ * and the text, all cleaned of control and escape sequences. The one place remote text is made
+ * printable for the line mode and the TUI.
+ */
+public final class MessageFormatter {
+  /** Sender and relay clocks further apart than this get a marker. */
+  public static final long CLOCK_SKEW_MARK_MILLIS = 60_000;
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu");
+
+  private final ZoneId zone;
+
+  /** A formatter showing times in {@code zone}. */
+  public MessageFormatter(ZoneId zone) {
+    this.zone = Objects.requireNonNull(zone, "zone");
+  }
+
+  /** {@code HH:MM:SS} of {@code epochMillis} in local time. */
+  public String time(long epochMillis) {
+    return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+  }
+
+  /** The local calendar day of {@code epochMillis}. */
+  public LocalDate day(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
+  }
+
+  /** A date separator line such as {@code --- Sunday 29 November 2026 ---}. */
+  public String daySeparator(LocalDate day) {
+    return "--- " + DAY.format(day) + " ---";
+  }
+
+  /**
+   * The time shown for a message: the relay's store time, which every member sees the same. When
+   * the sender's signed clock is more than a minute off, {@link #skewMark} says so.
+   */
+  public long shownTime(ChatMessage message) {
+    return message.storedAtMillis() > 0 ? message.storedAtMillis() : message.sentAtMillis();
+  }
+
+  /** {@code " (sent 12:00:01)"} when the sender's clock and the relay's disagree, else empty. */
+  public String skewMark(ChatMessage message) {
+    if (message.storedAtMillis() <= 0
+        || Math.abs(message.sentAtMillis() - message.storedAtMillis()) <= CLOCK_SKEW_MARK_MILLIS) {
+      return "";
+    }
+    return " (sender clock " + time(message.sentAtMillis()) + ")";
+  }
+
+  /** The sender as shown: {@code <alice>}, cleaned. */
+  public String sender(ChatMessage message) {
+    return "<" + TerminalSafe.line(message.sender()) + ">";
+  }
+
+  /** The message text, cleaned; newlines kept. */
+  public String text(ChatMessage message) {
+    return TerminalSafe.text(message.text());
+  }
+
+  /** One plain line: {@code 12:00:01 <alice> hello}, with the skew mark if any. */
+  public String line(ChatMessage message) {
+    return time(shownTime(message))
+        + " "
+        + sender(message)
+        + " "
+        + text(message).replace("\n", "\n    ")
+        + skewMark(message);
+  }
+
+  /** A conversation id as shown: rooms as {@code #name}, direct ones as {@code @other}. */
+  public static String conversationLabel(String conversation, String self) {
+    String clean = TerminalSafe.line(conversation);
+    if (!clean.startsWith("@")) {
+      return clean;
+    }
+    String[] parties = clean.substring(1).split("\\+", 2);
+    if (parties.length == 2 && self != null) {
+      return "@" + (parties[0].equalsIgnoreCase(self) ? parties[1] : parties[0]);
+    }
+    return clean;
+  }
+}

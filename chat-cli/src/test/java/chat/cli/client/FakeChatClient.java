@@ -1,0 +1,348 @@
+package chat.cli.client;
+
+import chat.cli.CommandException;
+import chat.crypto.Fingerprint;
+import chat.crypto.SafetyNumber;
+import chat.protocol.ConversationIds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory {@link ChatClient} for front-end and command tests: no relay, no crypto. Records the
+ * calls it gets ({@link #calls}), keeps rooms and messages in maps, and lets a test play the relay
+ * with {@link #deliver}, {@link #fireMembership}, {@link #firePresence} and so on. Passwords and
+ * passphrases given to it are recorded as strings in {@link #secrets} so tests can check what a
+ * front end asked for.
+ */
+public final class FakeChatClient implements ChatClient {
+  /** Every call, as {@code "name arg1 arg2"}; secrets are not included. */
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+
+  /** The passwords and passphrases received, in order. */
+  public final List<String> secrets = new CopyOnWriteArrayList<>();
+
+  /** Conversation id to its messages, oldest first. */
+  public final Map<String, List<ChatMessage>> messages = new TreeMap<>();
+
+  /** Conversation id to its members. */
+  public final Map<String, List<MemberView>> members = new TreeMap<>();
+
+  /** Username to trust state. */
+  public final Map<String, TrustState> trust = new HashMap<>();
+
+  /** Usernames with a stored session on this machine. */
+  public final java.util.Set<String> storedSessions = new TreeSet<>();
+
+  /** When set, the next call that reaches the relay throws it (once). */
+  public volatile CommandException failNext;
+
+  private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile String user;
+  private volatile ConnectionState state = ConnectionState.OFFLINE;
+  private long seq;
+
+  private void call(String name, Object... args) {
+    StringBuilder line = new StringBuilder(name);
+    for (Object arg : args) {
+      line.append(' ').append(arg);
+    }
+    calls.add(line.toString());
+    CommandException failure = failNext;
+    if (failure != null) {
+      failNext = null;
+      throw failure;
+    }
+  }
+
+  private void requireLogin() {
+    if (user == null) {
+      throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");
+    }
+  }
+
+  @Override
+  public void register(String username, char[] password, char[] passphrase) {
+    call("register", username);
+    secrets.add(new String(password));
+    secrets.add(new String(passphrase));
+    logIn(username);
+  }
+
+  @Override
+  public void login(String username, char[] password, char[] passphrase) {
+    call("login", username);
+    secrets.add(new String(password));
+    secrets.add(new String(passphrase));
+    logIn(username);
+  }
+
+  @Override
+  public void resume(String username, char[] passphrase) {
+    call("resume", username);
+    secrets.add(new String(passphrase));
+    if (!storedSessions.contains(username)) {
+      throw new CommandException.Auth("no stored session for " + username, null);
+    }
+    logIn(username);
+  }
+
+  private void logIn(String username) {
+    user = username;
+    storedSessions.add(username);
+    members.computeIfAbsent(ConversationIds.LOBBY, k -> new ArrayList<>());
+    addMember(ConversationIds.LOBBY, username);
+    setState(ConnectionState.ONLINE, "logged in as " + username);
+  }
+
+  private void addMember(String conversation, String username) {
+    List<MemberView> list = members.computeIfAbsent(conversation, k -> new ArrayList<>());
+    if (list.stream().noneMatch(m -> m.username().equals(username))) {
+      list.add(new MemberView(username, true, trustState(username)));
+    }
+  }
+
+  @Override
+  public boolean hasStoredSession(String username) {
+    return storedSessions.contains(username);
+  }
+
+  @Override
+  public void logout() {
+    call("logout");
+    storedSessions.remove(user);
+    user = null;
+    setState(ConnectionState.OFFLINE, "logged out");
+  }
+
+  @Override
+  public String serverAddress() {
+    return "relay.test:7443";
+  }
+
+  @Override
+  public List<String> knownUsers() {
+    TreeSet<String> names = new TreeSet<>(trust.keySet());
+    members.values().forEach(list -> list.forEach(m -> names.add(m.username())));
+    return List.copyOf(names);
+  }
+
+  @Override
+  public Optional<String> username() {
+    return Optional.ofNullable(user);
+  }
+
+  @Override
+  public ConnectionState connectionState() {
+    return state;
+  }
+
+  /** Changes the connection state and tells the listeners. */
+  public void setState(ConnectionState newState, String detail) {
+    state = newState;
+    listeners.forEach(l -> l.onConnection(newState, detail));
+  }
+
+  @Override
+  public List<String> conversations() {
+    if (user == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    members.forEach(
+        (conversation, list) -> {
+          if (list.stream().anyMatch(m -> m.username().equals(user))) {
+            out.add(conversation);
+          }
+        });
+    return out;
+  }
+
+  @Override
+  public void join(String room) {
+    call("join", room);
+    requireLogin();
+    String id = room.startsWith("#") ? room : "#" + room;
+    addMember(ConversationIds.requireRoom(id), user);
+  }
+
+  @Override
+  public void leave(String room) {
+    call("leave", room);
+    requireLogin();
+    String id = room.startsWith("#") ? room : "#" + room;
+    List<MemberView> list = members.get(id);
+    if (list == null || list.stream().noneMatch(m -> m.username().equals(user))) {
+      throw new CommandException.Usage("not a member of " + id);
+    }
+    list.removeIf(m -> m.username().equals(user));
+  }
+
+  @Override
+  public List<RoomView> rooms() {
+    call("rooms");
+    requireLogin();
+    List<RoomView> out = new ArrayList<>();
+    members.forEach(
+        (conversation, list) -> {
+          if (conversation.startsWith("#")) {
+            boolean joined = list.stream().anyMatch(m -> m.username().equals(user));
+            out.add(new RoomView(conversation, list.size(), joined));
+          }
+        });
+    return out;
+  }
+
+  @Override
+  public List<MemberView> members(String conversation) {
+    call("members", conversation);
+    requireLogin();
+    return List.copyOf(members.getOrDefault(conversation, List.of()));
+  }
+
+  @Override
+  public synchronized ChatMessage send(String conversation, String text) {
+    call("send", conversation, text);
+    requireLogin();
+    for (MemberView member : members.getOrDefault(conversation, List.of())) {
+      if (trustState(member.username()) == TrustState.CHANGED) {
+        throw new CommandException.Untrusted(
+            member.username() + "'s key changed: check it, then /trust " + member.username());
+      }
+    }
+    ChatMessage message =
+        new ChatMessage(conversation, ++seq, "%032x".formatted(seq), user, 0, 0, text, true);
+    messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
+    return message;
+  }
+
+  @Override
+  public String directWith(String username) {
+    requireLogin();
+    String id = ConversationIds.direct(user, username);
+    addMember(id, user);
+    addMember(id, username);
+    return id;
+  }
+
+  @Override
+  public List<ChatMessage> history(String conversation, int limit) {
+    call("history", conversation, limit);
+    requireLogin();
+    List<ChatMessage> all = messages.getOrDefault(conversation, List.of());
+    return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+  }
+
+  @Override
+  public Fingerprint fingerprint(String username) {
+    call("fingerprint", username);
+    byte[] raw = new byte[Fingerprint.SIZE_BYTES];
+    Arrays.fill(raw, (byte) username.length());
+    return Fingerprint.of(raw);
+  }
+
+  @Override
+  public SafetyNumber safetyNumber(String username) {
+    call("safetyNumber", username);
+    return new SafetyNumber(String.join("", Collections.nCopies(12, "12345")));
+  }
+
+  @Override
+  public TrustState trustState(String username) {
+    return trust.getOrDefault(username, TrustState.UNVERIFIED);
+  }
+
+  @Override
+  public void verify(String username, String safetyNumber) {
+    call("verify", username, safetyNumber);
+    if (!safetyNumber.replace(" ", "").equals(safetyNumber(username).digits())) {
+      throw new CommandException.Untrusted("safety number does not match " + username + "'s");
+    }
+    trust.put(username, TrustState.VERIFIED);
+    listeners.forEach(l -> l.onTrustChange(username, TrustState.VERIFIED));
+  }
+
+  @Override
+  public void trust(String username) {
+    call("trust", username);
+    trust.put(username, TrustState.UNVERIFIED);
+    listeners.forEach(l -> l.onTrustChange(username, TrustState.UNVERIFIED));
+  }
+
+  @Override
+  public void addListener(ClientListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void removeListener(ClientListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public void close() {
+    calls.add("close");
+    state = ConnectionState.OFFLINE;
+  }
+
+  /** Plays the relay: a message from {@code sender} arrives in {@code conversation}. */
+  public synchronized ChatMessage deliver(String conversation, String sender, String text) {
+    ChatMessage message =
+        new ChatMessage(
+            conversation,
+            ++seq,
+            "%032x".formatted(seq),
+            sender,
+            System.currentTimeMillis(),
+            System.currentTimeMillis(),
+            text,
+            sender.equals(user));
+    messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
+    listeners.forEach(l -> l.onMessage(message));
+    return message;
+  }
+
+  /** Plays the relay: a membership change. */
+  public void fireMembership(String conversation, String username, boolean joined) {
+    if (joined) {
+      addMember(conversation, username);
+    } else {
+      members
+          .getOrDefault(conversation, new ArrayList<>())
+          .removeIf(m -> m.username().equals(username));
+    }
+    listeners.forEach(l -> l.onMembership(conversation, username, joined));
+  }
+
+  /** Plays the relay: a presence change. */
+  public void firePresence(String username, boolean online) {
+    members.replaceAll(
+        (conversation, list) -> {
+          List<MemberView> updated = new ArrayList<>();
+          for (MemberView m : list) {
+            updated.add(
+                m.username().equals(username) ? new MemberView(username, online, m.trust()) : m);
+          }
+          return updated;
+        });
+    listeners.forEach(l -> l.onPresence(username, online));
+  }
+
+  /** Plays the relay: {@code username}'s key changed. */
+  public void fireKeyChange(String username) {
+    trust.put(username, TrustState.CHANGED);
+    listeners.forEach(l -> l.onTrustChange(username, TrustState.CHANGED));
+  }
+
+  /** Plays the client core: a notice. */
+  public void fireNotice(String conversation, String text) {
+    listeners.forEach(l -> l.onNotice(conversation, text));
+  }
+}
