@@ -48,6 +48,8 @@ public enum ErrorCode {
   DUPLICATE_MESSAGE("duplicate message id", false),
   /** The client fell too far behind; reconnect and sync from the cursor. */
   SLOW_CONSUMER("too far behind, reconnect and sync", true),
+  /** The caller has stored no key backup on this relay. */
+  NO_KEY_BACKUP("no key backup stored for this account", false),
   /** The relay failed; no detail is given. */
   INTERNAL("internal error", false),
   /** The relay is shutting down; reconnect later. */

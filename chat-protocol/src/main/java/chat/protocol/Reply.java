@@ -17,6 +17,8 @@ public sealed interface Reply extends Frame
         SendReply,
         HistoryReply,
         SyncReply,
+        PutKeyBackupReply,
+        KeyBackupReply,
         ErrorReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();

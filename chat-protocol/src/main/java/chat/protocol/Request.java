@@ -16,7 +16,9 @@ public sealed interface Request extends Frame
         UpdateBundleRequest,
         SendRequest,
         HistoryRequest,
-        SyncRequest {
+        SyncRequest,
+        PutKeyBackupRequest,
+        GetKeyBackupRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

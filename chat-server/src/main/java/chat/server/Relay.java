@@ -10,6 +10,7 @@ import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.LocalRouter;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
@@ -20,6 +21,7 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.KeyBackupRepository;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.SessionRepository;
@@ -130,7 +132,8 @@ public final class Relay implements AutoCloseable {
             "chat-relay",
             accounts,
             rooms,
-            new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()));
+            new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
+            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock));
     return listen(config, tls, dispatcher, writes, database);
   }
 

@@ -3,6 +3,7 @@ package chat.server.internal.relay;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.GetBundleRequest;
+import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.HelloReply;
 import chat.protocol.HelloRequest;
 import chat.protocol.HistoryRequest;
@@ -15,6 +16,7 @@ import chat.protocol.LogoutRequest;
 import chat.protocol.PingRequest;
 import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
+import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterRequest;
 import chat.protocol.Request;
 import chat.protocol.ResumeRequest;
@@ -35,17 +37,20 @@ public final class RequestDispatcher {
   private final AccountService accounts;
   private final ConversationService conversations;
   private final MessagingService messaging;
+  private final KeyBackupService backups;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
       String relayName,
       AccountService accounts,
       ConversationService conversations,
-      MessagingService messaging) {
+      MessagingService messaging,
+      KeyBackupService backups) {
     this.relayName = relayName;
     this.accounts = accounts;
     this.conversations = conversations;
     this.messaging = messaging;
+    this.backups = backups;
   }
 
   /** Handles one request on a worker thread, replying through {@code connection}. */
@@ -120,6 +125,10 @@ public final class RequestDispatcher {
       connection.reply(messaging.history(connection, r));
     } else if (request instanceof SyncRequest r) {
       connection.reply(messaging.sync(connection, r));
+    } else if (request instanceof PutKeyBackupRequest r) {
+      connection.reply(backups.put(connection, r));
+    } else if (request instanceof GetKeyBackupRequest r) {
+      connection.reply(backups.get(connection, r));
     } else {
       throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
     }

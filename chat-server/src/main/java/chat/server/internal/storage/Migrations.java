@@ -31,7 +31,10 @@ public final class Migrations {
               "CREATE TABLE messages (conversation TEXT NOT NULL REFERENCES conversations(id),"
                   + " seq INTEGER NOT NULL, message_id BLOB NOT NULL UNIQUE, stored_at INTEGER"
                   + " NOT NULL, sealed BLOB NOT NULL, PRIMARY KEY (conversation, seq)) WITHOUT"
-                  + " ROWID"));
+                  + " ROWID"),
+          List.of(
+              "CREATE TABLE key_backups (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
+                  + " sealed BLOB NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID"));
 
   private Migrations() {}
 

@@ -1,0 +1,68 @@
+package chat.server.internal.relay;
+
+import chat.crypto.Bytes;
+import chat.crypto.CryptoException;
+import chat.protocol.ErrorCode;
+import chat.protocol.GetKeyBackupRequest;
+import chat.protocol.KeyBackupReply;
+import chat.protocol.PutKeyBackupReply;
+import chat.protocol.PutKeyBackupRequest;
+import chat.server.internal.storage.AtRestCipher;
+import chat.server.internal.storage.KeyBackupRepository;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each account's encrypted key backup: an opaque blob (the client's passphrase-sealed key
+ * file) that the relay stores sealed at rest and hands back only to the same logged-in account. The
+ * relay cannot open the inner layer.
+ */
+public final class KeyBackupService {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyBackupService.class);
+
+  private final Storage storage;
+  private final KeyBackupRepository backups;
+  private final AtRestCipher cipher;
+  private final Clock clock;
+
+  /** The service over its collaborators. */
+  public KeyBackupService(
+      Storage storage, KeyBackupRepository backups, AtRestCipher cipher, Clock clock) {
+    this.storage = storage;
+    this.backups = backups;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /** Stores the caller's backup durably, replacing any earlier one. */
+  public PutKeyBackupReply put(ClientConnection connection, PutKeyBackupRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    byte[] sealed = cipher.seal(request.backup().toByteArray(), KeyBackupRepository.rowId(key));
+    long now = clock.millis();
+    storage.write(
+        c -> {
+          backups.put(c, key, sealed, now);
+          return null;
+        });
+    LOG.info("key backup stored for {}", LogIds.user(key));
+    return new PutKeyBackupReply(request.id());
+  }
+
+  /** The caller's own backup, or {@link ErrorCode#NO_KEY_BACKUP}. */
+  public KeyBackupReply get(ClientConnection connection, GetKeyBackupRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    Optional<byte[]> sealed = storage.read(c -> backups.find(c, key));
+    if (sealed.isEmpty()) {
+      throw new RelayException(ErrorCode.NO_KEY_BACKUP);
+    }
+    try {
+      return new KeyBackupReply(
+          request.id(), Bytes.of(cipher.open(sealed.get(), KeyBackupRepository.rowId(key))));
+    } catch (CryptoException e) {
+      LOG.error("key backup of {} does not open under the at-rest keyset", LogIds.user(key));
+      throw new RelayException(ErrorCode.INTERNAL);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.GetKeyBackupRequest;
+import chat.protocol.KeyBackupReply;
+import chat.protocol.PutKeyBackupReply;
+import chat.protocol.PutKeyBackupRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The encrypted key backup: stored per account, returned only to that account, sealed at rest. */
+class KeyBackupTest {
+  @TempDir static Path dataDir;
+  static Relay relay;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    try (TestClient client = connect(relay, dataDir)) {
+      register(client, RelayFixture.identity("dora"));
+      register(client, RelayFixture.identity("erin"));
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static byte[] marker(int fill) {
+    byte[] backup = new byte[3000];
+    Arrays.fill(backup, (byte) fill);
+    byte[] marker = "BACKUP-MARKER".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(marker, 0, backup, 0, marker.length);
+    return backup;
+  }
+
+  @Test
+  void putThenGet_sameAccount_returnsExactBytes_otherAccountHasNone() throws Exception {
+    byte[] first = marker(1);
+    byte[] second = marker(2);
+    try (TestClient dora = connect(relay, dataDir)) {
+      login(dora, "dora");
+      dora.ok(new PutKeyBackupRequest(dora.nextId(), Bytes.of(first)), PutKeyBackupReply.class);
+      dora.ok(new PutKeyBackupRequest(dora.nextId(), Bytes.of(second)), PutKeyBackupReply.class);
+      KeyBackupReply reply = dora.ok(new GetKeyBackupRequest(dora.nextId()), KeyBackupReply.class);
+      assertThat(reply.backup().toByteArray()).isEqualTo(second);
+    }
+    try (TestClient erin = connect(relay, dataDir)) {
+      login(erin, "erin");
+      ErrorReply error = erin.ok(new GetKeyBackupRequest(erin.nextId()), ErrorReply.class);
+      assertThat(error.code()).isEqualTo(ErrorCode.NO_KEY_BACKUP);
+    }
+  }
+
+  @Test
+  void get_beforeLogin_isAuthRequired() throws Exception {
+    try (TestClient anonymous = connect(relay, dataDir)) {
+      ErrorReply error =
+          anonymous.ok(new GetKeyBackupRequest(anonymous.nextId()), ErrorReply.class);
+      assertThat(error.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+    }
+  }
+
+  @Test
+  void storedBackup_isSealedAtRest_notInTheDatabaseInTheClear() throws Exception {
+    try (TestClient dora = connect(relay, dataDir)) {
+      login(dora, "dora");
+      dora.ok(new PutKeyBackupRequest(dora.nextId(), Bytes.of(marker(3))), PutKeyBackupReply.class);
+    }
+    byte[] needle = "BACKUP-MARKER".getBytes(StandardCharsets.US_ASCII);
+    for (String name : new String[] {"relay.db", "relay.db-wal"}) {
+      Path file = dataDir.resolve(name);
+      if (Files.exists(file)) {
+        assertThat(indexOf(Files.readAllBytes(file), needle)).as(name).isEqualTo(-1);
+      }
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
