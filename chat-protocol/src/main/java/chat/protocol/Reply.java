@@ -13,6 +13,7 @@ public sealed interface Reply extends Frame
         RoomsReply,
         MembersReply,
         BundleReply,
+        BundlesReply,
         UpdateBundleReply,
         SendReply,
         HistoryReply,

@@ -13,6 +13,7 @@ public sealed interface Request extends Frame
         ListRoomsRequest,
         ListMembersRequest,
         GetBundleRequest,
+        GetBundlesRequest,
         UpdateBundleRequest,
         SendRequest,
         HistoryRequest,

@@ -43,7 +43,8 @@ class FrameCodecTest {
         new JoinReply("7", "#room", 5, List.of("alice")),
         new LeaveReply("8", "#room"),
         new RoomsReply("9", List.of(new RoomInfo("#room", 2, true))),
-        new MembersReply("10", "@alice+bob", List.of(new MemberInfo("bob", false))),
+        new MembersReply(
+            "10", "@alice+bob", List.of(new MemberInfo("bob", false, "ab".repeat(32)))),
         new BundleReply("11", "bob", blob),
         new UpdateBundleReply("12"),
         new SendReply("13", "#room", 7, "00112233445566778899aabbccddeeff"),

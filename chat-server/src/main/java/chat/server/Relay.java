@@ -11,6 +11,7 @@ import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConversationService;
 import chat.server.internal.relay.KeyBackupService;
+import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
@@ -108,6 +109,7 @@ public final class Relay implements AutoCloseable {
     LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
     LocalRouter router = new LocalRouter();
     Notifier notifier = new Notifier(storage, members, router);
+    KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
     AccountService accounts =
         new AccountService(
             storage,
@@ -121,9 +123,11 @@ public final class Relay implements AutoCloseable {
             router,
             notifier,
             clock,
-            config.sessionTtl());
+            config.sessionTtl(),
+            fingerprints);
     ConversationService rooms =
-        new ConversationService(storage, conversations, members, users, router, notifier, clock);
+        new ConversationService(
+            storage, conversations, members, users, router, notifier, fingerprints, clock);
     SqliteMessageStore store =
         new SqliteMessageStore(
             database, writes, cipher, clock, conversations, members, new MessageRepository());

@@ -4,10 +4,12 @@ import chat.crypto.Bytes;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
 import chat.protocol.BundleReply;
+import chat.protocol.BundlesReply;
 import chat.protocol.ConversationIds;
 import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.GetBundleRequest;
+import chat.protocol.GetBundlesRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
@@ -21,6 +23,7 @@ import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
+import chat.protocol.UserBundle;
 import chat.protocol.Usernames;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
@@ -65,6 +68,7 @@ public final class AccountService {
   private final Notifier notifier;
   private final Clock clock;
   private final Duration sessionTtl;
+  private final KeyFingerprints fingerprints;
 
   /** The service over its collaborators; see {@code Relay} for the wiring. */
   public AccountService(
@@ -79,7 +83,9 @@ public final class AccountService {
       Router router,
       Notifier notifier,
       Clock clock,
-      Duration sessionTtl) {
+      Duration sessionTtl,
+      KeyFingerprints fingerprints) {
+    this.fingerprints = fingerprints;
     this.storage = storage;
     this.users = users;
     this.sessions = sessions;
@@ -273,6 +279,19 @@ public final class AccountService {
     return new BundleReply(request.id(), user.username(), user.bundle());
   }
 
+  /** The registered bundles of the named users who exist, in the order asked. */
+  public BundlesReply bundles(GetBundlesRequest request) {
+    List<UserBundle> out = new ArrayList<>(request.usernames().size());
+    for (String name : request.usernames()) {
+      if (Usernames.isValid(name)) {
+        storage
+            .read(c -> users.find(c, Usernames.key(name)))
+            .ifPresent(user -> out.add(new UserBundle(user.username(), user.bundle())));
+      }
+    }
+    return new BundlesReply(request.id(), out);
+  }
+
   /** The registered bundle of a user key, parsed; the bundle was checked when stored. */
   public Optional<IdentityBundle> registeredBundle(String key) {
     return storage
@@ -300,6 +319,7 @@ public final class AccountService {
           users.updateBundle(c, key, encoded);
           return null;
         });
+    fingerprints.forget(key);
     LOG.info("key change for {} to {}", LogIds.user(key), bundle.fingerprint().shortForm());
     notifier.keyChange(key, username, Bytes.of(encoded));
     return new UpdateBundleReply(request.id());

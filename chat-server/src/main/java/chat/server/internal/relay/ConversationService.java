@@ -27,6 +27,7 @@ public final class ConversationService {
   private final Storage storage;
   private final ConversationRepository conversations;
   private final MemberRepository members;
+  private final KeyFingerprints fingerprints;
   private final UserRepository users;
   private final Router router;
   private final Notifier notifier;
@@ -40,7 +41,9 @@ public final class ConversationService {
       UserRepository users,
       Router router,
       Notifier notifier,
+      KeyFingerprints fingerprints,
       Clock clock) {
+    this.fingerprints = fingerprints;
     this.storage = storage;
     this.conversations = conversations;
     this.members = members;
@@ -107,15 +110,21 @@ public final class ConversationService {
                 .read(c -> users.find(c, party))
                 .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_CONVERSATION))
                 .username();
-        out.add(new MemberInfo(name, router.isOnline(party)));
+        out.add(memberInfo(party, name));
       }
     } else {
       requireMember(conversation, key);
       storage
           .read(c -> members.members(c, conversation))
-          .forEach((member, name) -> out.add(new MemberInfo(name, router.isOnline(member))));
+          .forEach((member, name) -> out.add(memberInfo(member, name)));
     }
     return new MembersReply(request.id(), conversation, out);
+  }
+
+  private MemberInfo memberInfo(String userKey, String name) {
+    String fingerprint =
+        fingerprints.of(userKey).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
+    return new MemberInfo(name, router.isOnline(userKey), fingerprint);
   }
 
   /** Throws {@link ErrorCode#NOT_MEMBER} unless {@code userKey} may read and post there. */

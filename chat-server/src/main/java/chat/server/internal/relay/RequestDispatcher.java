@@ -3,6 +3,7 @@ package chat.server.internal.relay;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.GetBundleRequest;
+import chat.protocol.GetBundlesRequest;
 import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.HelloReply;
 import chat.protocol.HelloRequest;
@@ -109,6 +110,8 @@ public final class RequestDispatcher {
       connection.reply(accounts.logout(connection, r));
     } else if (request instanceof GetBundleRequest r) {
       connection.reply(accounts.bundle(r));
+    } else if (request instanceof GetBundlesRequest r) {
+      connection.reply(accounts.bundles(r));
     } else if (request instanceof UpdateBundleRequest r) {
       connection.reply(accounts.updateBundle(connection, r));
     } else if (request instanceof JoinRequest r) {
