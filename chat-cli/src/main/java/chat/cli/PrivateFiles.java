@@ -20,7 +20,7 @@ import java.util.Set;
  * same directory, synced, then moved into place atomically, so a crash never leaves a half-written
  * key file.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
   private static final Set<PosixFilePermission> DIRECTORY =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -28,12 +28,12 @@ final class PrivateFiles {
   private PrivateFiles() {}
 
   /** True if {@code path}'s file system supports POSIX permissions. */
-  static boolean isPosix(Path path) {
+  public static boolean isPosix(Path path) {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /** Creates {@code dir} and missing parents with mode 0700; an existing directory is kept. */
-  static void createDirectory(Path dir) {
+  public static void createDirectory(Path dir) {
     try {
       if (Files.isDirectory(dir)) {
         return;
@@ -51,7 +51,7 @@ final class PrivateFiles {
   }
 
   /** True if {@code dir} is readable or writable by group or others. */
-  static boolean isShared(Path dir) {
+  public static boolean isShared(Path dir) {
     try {
       if (!isPosix(dir)) {
         return false;
@@ -70,7 +70,7 @@ final class PrivateFiles {
   }
 
   /** Writes {@code data} to {@code target} with mode 0600 through a synced temporary file. */
-  static void write(Path target, byte[] data) {
+  public static void write(Path target, byte[] data) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = null;

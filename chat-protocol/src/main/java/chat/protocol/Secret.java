@@ -34,6 +34,19 @@ public final class Secret {
     return new Secret(text.toCharArray());
   }
 
+  /**
+   * A secret holding a copy of {@code chars} (the caller still wipes its own array).
+   *
+   * @throws IllegalArgumentException if longer than {@link #MAX_CHARS}
+   */
+  public static Secret ofChars(char[] chars) {
+    Objects.requireNonNull(chars, "chars");
+    if (chars.length > MAX_CHARS) {
+      throw new IllegalArgumentException("secret too long");
+    }
+    return new Secret(chars.clone());
+  }
+
   /** A copy of the characters; the caller wipes it. */
   public char[] chars() {
     return value.clone();

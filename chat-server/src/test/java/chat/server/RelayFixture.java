@@ -17,31 +17,31 @@ import java.time.Clock;
 import java.util.List;
 
 /** Test helpers: an in-process relay on an ephemeral port, real identities and envelopes. */
-final class RelayFixture {
-  static final SecureRandom RANDOM = new SecureRandom();
-  static final String PASSWORD = "correct horse battery";
+public final class RelayFixture {
+  public static final SecureRandom RANDOM = new SecureRandom();
+  public static final String PASSWORD = "correct horse battery";
 
   private RelayFixture() {}
 
-  static RelayConfig config(Path dataDir) {
+  public static RelayConfig config(Path dataDir) {
     return RelayConfig.defaults("127.0.0.1", 0, dataDir).withBcryptCost(4);
   }
 
-  static Relay start(Path dataDir) throws Exception {
+  public static Relay start(Path dataDir) throws Exception {
     return Relay.start(config(dataDir), Clock.systemUTC(), RANDOM);
   }
 
-  static IdentityKeyPair identity(String userId) {
+  public static IdentityKeyPair identity(String userId) {
     return IdentityKeyPair.generate(userId, RANDOM, Clock.systemUTC());
   }
 
-  static TestClient connect(Relay relay, Path dataDir) throws Exception {
+  public static TestClient connect(Relay relay, Path dataDir) throws Exception {
     TestClient client = new TestClient(relay.port(), dataDir.resolve("tls.crt"));
     client.hello();
     return client;
   }
 
-  static void register(TestClient client, IdentityKeyPair identity) throws Exception {
+  public static void register(TestClient client, IdentityKeyPair identity) throws Exception {
     client.ok(
         new RegisterRequest(
             client.nextId(),
@@ -51,12 +51,12 @@ final class RelayFixture {
         RegisterReply.class);
   }
 
-  static LoginReply login(TestClient client, String username) throws Exception {
+  public static LoginReply login(TestClient client, String username) throws Exception {
     return client.ok(
         new LoginRequest(client.nextId(), username, Secret.of(PASSWORD)), LoginReply.class);
   }
 
-  static Envelope seal(
+  public static Envelope seal(
       IdentityKeyPair sender, String conversation, List<IdentityBundle> to, String text) {
     return new EnvelopeSealer(RANDOM, Clock.systemUTC())
         .seal(sender, conversation, to, text.getBytes(StandardCharsets.UTF_8));

@@ -28,20 +28,20 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A blocking test client over a real TLS 1.3 socket that trusts only the relay's certificate. */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
   private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
   private final SSLSocket socket;
   private final OutputStream out;
   private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
-  final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-  final BlockingQueue<ErrorReply> unsolicited = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  public final BlockingQueue<ErrorReply> unsolicited = new LinkedBlockingQueue<>();
   private final AtomicLong ids = new AtomicLong();
   private final Thread reader;
   private final java.util.concurrent.CountDownLatch readingAllowed =
       new java.util.concurrent.CountDownLatch(1);
   private volatile boolean paused;
 
-  TestClient(int port, Path certificate) throws Exception {
+  public TestClient(int port, Path certificate) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(certificate)) {
@@ -85,7 +85,7 @@ final class TestClient implements AutoCloseable {
     }
   }
 
-  String nextId() {
+  public String nextId() {
     return "r" + ids.incrementAndGet();
   }
 
@@ -102,12 +102,12 @@ final class TestClient implements AutoCloseable {
     out.flush();
   }
 
-  Reply call(Request request) throws Exception {
+  public Reply call(Request request) throws Exception {
     return sendAsync(request).get(20, TimeUnit.SECONDS);
   }
 
   @SuppressWarnings("unchecked")
-  <T extends Reply> T ok(Request request, Class<T> type) throws Exception {
+  public <T extends Reply> T ok(Request request, Class<T> type) throws Exception {
     Reply reply = call(request);
     if (!type.isInstance(reply)) {
       throw new AssertionError("expected " + type.getSimpleName() + " but got " + reply);
@@ -115,12 +115,12 @@ final class TestClient implements AutoCloseable {
     return (T) reply;
   }
 
-  void hello() throws Exception {
+  public void hello() throws Exception {
     call(new HelloRequest(nextId(), List.of(1), "test"));
   }
 
   @SuppressWarnings("unchecked")
-  <T extends Event> T nextEvent(Class<T> type) throws InterruptedException {
+  public <T extends Event> T nextEvent(Class<T> type) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       Event event = events.poll(100, TimeUnit.MILLISECONDS);
@@ -132,17 +132,17 @@ final class TestClient implements AutoCloseable {
   }
 
   /** Stops reading from the socket after the current frame, as a stalled client would. */
-  void pauseReading() {
+  public void pauseReading() {
     paused = true;
   }
 
   /** Reads again (for good) after {@link #pauseReading}. */
-  void resumeReading() {
+  public void resumeReading() {
     paused = false;
     readingAllowed.countDown();
   }
 
-  boolean isClosedByPeer() throws InterruptedException {
+  public boolean isClosedByPeer() throws InterruptedException {
     reader.join(10_000);
     return !reader.isAlive();
   }

@@ -9,11 +9,17 @@ import java.util.Objects;
  *
  * @param host the relay's host name or address
  * @param port the relay's TLS port
- * @param home the client's home directory: identity key file, known servers, pinned contacts,
- *     session token and cursors (owner-only)
+ * @param home with {@code perUserHome}, the directory holding one profile directory per username;
+ *     otherwise the profile directory itself (identity key file, known servers, pinned contacts,
+ *     session token and cursors; owner-only)
+ * @param perUserHome whether {@code home} holds a profile per username ({@code home/<username>})
  * @param requestTimeout how long to wait for one reply from the relay
+ * @param live whether this client shows messages as they arrive: it catches up from its cursors
+ *     after login, handles pushed messages, keeps the connection alive and reconnects. One-shot
+ *     commands pass false so that they never move the cursors of what nobody has seen.
  */
-public record ClientOptions(String host, int port, Path home, Duration requestTimeout) {
+public record ClientOptions(
+    String host, int port, Path home, boolean perUserHome, Duration requestTimeout, boolean live) {
   /** The relay's default port. */
   public static final int DEFAULT_PORT = 7443;
 
@@ -25,5 +31,10 @@ public record ClientOptions(String host, int port, Path home, Duration requestTi
     if (host.isBlank() || port < 1 || port > 65535) {
       throw new IllegalArgumentException("relay address must be HOST:PORT with a port 1-65535");
     }
+  }
+
+  /** {@code host:port}. */
+  public String server() {
+    return host + ":" + port;
   }
 }

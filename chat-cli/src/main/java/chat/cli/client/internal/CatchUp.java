@@ -1,0 +1,83 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.protocol.ConversationState;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.StoredMessage;
+import chat.protocol.SyncReply;
+import chat.protocol.SyncRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings a session up to date after login or a reconnect: for each conversation, everything after
+ * its cursor (paged {@code sync}); for a conversation this machine has never seen, the last {@link
+ * #FIRST_VIEW} messages as context. Runs on the event thread, so it never races pushed messages.
+ */
+final class CatchUp {
+  /** Messages shown from a conversation this machine has no cursor for. */
+  static final int FIRST_VIEW = 20;
+
+  private final Session session;
+  private final Listeners listeners;
+
+  CatchUp(Session session, Listeners listeners) {
+    this.session = session;
+    this.listeners = listeners;
+  }
+
+  /** Catches up every conversation in {@code states}. */
+  void run(List<ConversationState> states) {
+    for (ConversationState conversation : states) {
+      try {
+        conversation(conversation.conversation(), conversation.lastSeq());
+      } catch (CommandException e) {
+        listeners.notice(conversation.conversation(), "could not catch up: " + e.getMessage());
+        return;
+      }
+    }
+    session.state.save();
+  }
+
+  /** Catches up one conversation whose newest sequence number is {@code lastSeq}. */
+  void conversation(String conversation, long lastSeq) {
+    Optional<Long> cursor = session.state.cursor(conversation);
+    if (cursor.isEmpty()) {
+      firstView(conversation, lastSeq);
+    } else if (cursor.get() < lastSeq) {
+      syncFrom(conversation, cursor.get());
+    }
+  }
+
+  private void firstView(String conversation, long lastSeq) {
+    if (lastSeq > 0) {
+      RelayConnection relay = session.connection();
+      HistoryReply reply =
+          relay.call(
+              new HistoryRequest(relay.nextId(), conversation, 0, FIRST_VIEW), HistoryReply.class);
+      for (StoredMessage message : reply.messages()) {
+        session.inbox.deliver(conversation, message, false);
+      }
+    }
+    session.state.advance(conversation, lastSeq);
+  }
+
+  /** Delivers everything after {@code since}; returns the cursor reached. */
+  long syncFrom(String conversation, long since) {
+    long cursor = since;
+    boolean more = true;
+    while (more) {
+      RelayConnection relay = session.connection();
+      SyncReply reply =
+          relay.call(new SyncRequest(relay.nextId(), conversation, cursor, 0), SyncReply.class);
+      for (StoredMessage message : reply.messages()) {
+        session.inbox.deliver(conversation, message, false);
+      }
+      more = reply.more() && reply.cursor() > cursor;
+      cursor = Math.max(cursor, reply.cursor());
+      session.state.advance(conversation, cursor);
+    }
+    return cursor;
+  }
+}

@@ -1,0 +1,133 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.PrivateFiles;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
+ * token (so reconnects and one-shot commands resume without the password), a cursor per
+ * conversation (the highest sequence number handled), and the ids of accepted messages (so a
+ * replayed envelope is dropped even after a restart). Another relay's state is discarded.
+ */
+final class ClientState {
+  /** Accepted message ids remembered; the oldest are forgotten first. */
+  static final int MAX_SEEN = 20_000;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The stored session. */
+  record Session(String username, String token, long expiresAtMillis) {}
+
+  /** Where an accepted message id was seen. */
+  record Seen(String id, String conversation, long seq) {}
+
+  /** The file's shape. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record StateFile(String server, Session session, Map<String, Long> cursors, List<Seen> seen) {}
+
+  private final Path file;
+  private final String server;
+  private Session session;
+  private final Map<String, Long> cursors = new TreeMap<>();
+  private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
+  private boolean dirty;
+
+  private ClientState(Path file, String server) {
+    this.file = file;
+    this.server = server;
+  }
+
+  /** The state for {@code server} from {@code file}; empty if absent or for another relay. */
+  static ClientState load(Path file, String server) {
+    ClientState state = new ClientState(file, server);
+    try {
+      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+      if (server.equalsIgnoreCase(stored.server())) {
+        state.session = stored.session();
+        if (stored.cursors() != null) {
+          state.cursors.putAll(stored.cursors());
+        }
+        if (stored.seen() != null) {
+          stored.seen().forEach(s -> state.seen.put(s.id(), s));
+        }
+      }
+    } catch (NoSuchFileException e) {
+      // first run
+    } catch (IOException | RuntimeException e) {
+      throw new CommandException.FileAccess(
+          file + " is damaged; move it away (you will log in again)", e);
+    }
+    return state;
+  }
+
+  /** The stored session, if any. */
+  synchronized Optional<Session> session() {
+    return Optional.ofNullable(session);
+  }
+
+  /** Stores (or with null, forgets) the session and writes the file. */
+  synchronized void session(Session newSession) {
+    session = newSession;
+    dirty = true;
+    save();
+  }
+
+  /** The cursor of {@code conversation}, if one was kept. */
+  synchronized Optional<Long> cursor(String conversation) {
+    return Optional.ofNullable(cursors.get(conversation));
+  }
+
+  /** Moves the cursor of {@code conversation} forward to {@code seq} (never back). */
+  synchronized void advance(String conversation, long seq) {
+    Long current = cursors.get(conversation);
+    if (current == null || seq > current) {
+      cursors.put(conversation, seq);
+      dirty = true;
+    }
+  }
+
+  /** Where message {@code id} was accepted, if it was. */
+  synchronized Optional<Seen> seen(String id) {
+    return Optional.ofNullable(seen.get(id));
+  }
+
+  /** Remembers an accepted message id. */
+  synchronized void accept(String id, String conversation, long seq) {
+    seen.put(id, new Seen(id, conversation, seq));
+    Iterator<String> oldest = seen.keySet().iterator();
+    while (seen.size() > MAX_SEEN && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+    dirty = true;
+  }
+
+  /** Writes the file if anything changed since the last write. */
+  synchronized void save() {
+    if (!dirty) {
+      return;
+    }
+    StateFile out = new StateFile(server, session, cursors, new ArrayList<>(seen.values()));
+    try {
+      PrivateFiles.write(file, JSON.writeValueAsBytes(out));
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot write " + file, e);
+    }
+    dirty = false;
+  }
+}

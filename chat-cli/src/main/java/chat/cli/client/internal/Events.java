@@ -1,0 +1,128 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.TrustState;
+import chat.crypto.CryptoException;
+import chat.crypto.IdentityBundle;
+import chat.protocol.Event;
+import chat.protocol.KeyChangeEvent;
+import chat.protocol.MembershipChange;
+import chat.protocol.MembershipEvent;
+import chat.protocol.MessageEvent;
+import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
+import chat.protocol.StoredMessage;
+import chat.protocol.Usernames;
+
+/**
+ * Handles one event the relay pushed, on the event thread: messages (in sequence order, syncing any
+ * gap first and reporting what the relay did not deliver), membership, presence and key changes.
+ */
+final class Events {
+  private final Session session;
+  private final Listeners listeners;
+
+  Events(Session session, Listeners listeners) {
+    this.session = session;
+    this.listeners = listeners;
+  }
+
+  void handle(Event event) {
+    try {
+      if (event instanceof MessageEvent message) {
+        message(message);
+      } else if (event instanceof MembershipEvent membership) {
+        membership(membership);
+      } else if (event instanceof PresenceEvent presence) {
+        listeners.presence(presence.username(), presence.status() == PresenceStatus.ONLINE);
+      } else if (event instanceof KeyChangeEvent keyChange) {
+        keyChange(keyChange);
+      }
+    } catch (CommandException e) {
+      listeners.notice("", e.getMessage());
+    }
+  }
+
+  private void message(MessageEvent event) {
+    if (!session.ready()) {
+      return;
+    }
+    String conversation = event.conversation();
+    session.addConversation(conversation);
+    StoredMessage stored = new StoredMessage(event.seq(), event.storedAtMillis(), event.envelope());
+    long cursor = session.state.cursor(conversation).orElse(event.seq() - 1);
+    if (event.seq() <= cursor) {
+      return;
+    }
+    if (event.seq() > cursor + 1) {
+      long reached = new CatchUp(session, listeners).syncFrom(conversation, cursor);
+      if (reached >= event.seq()) {
+        return;
+      }
+      listeners.notice(
+          conversation,
+          "the relay did not deliver message"
+              + (event.seq() - 1 > reached + 1
+                  ? "s #" + (reached + 1) + " to #" + (event.seq() - 1)
+                  : " #" + (reached + 1)));
+    }
+    session.inbox.deliver(conversation, stored, true);
+  }
+
+  private void membership(MembershipEvent event) {
+    String conversation = event.conversation();
+    boolean joined = event.change() == MembershipChange.JOINED;
+    session.members.invalidate(conversation);
+    if (session.ready()
+        && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
+      if (joined) {
+        session.addConversation(conversation);
+      } else {
+        session.removeConversation(conversation);
+      }
+    }
+    listeners.membership(conversation, event.username(), joined);
+  }
+
+  private void keyChange(KeyChangeEvent event) {
+    session.members.clear();
+    IdentityBundle bundle;
+    try {
+      bundle = IdentityBundle.parse(event.bundle().toByteArray());
+    } catch (CryptoException e) {
+      listeners.notice(
+          "", "the relay announced an invalid key for " + event.username() + "; ignored");
+      return;
+    }
+    if (!bundle.userId().equals(event.username())) {
+      listeners.notice(
+          "",
+          "the relay announced a key of "
+              + bundle.userId()
+              + " for "
+              + event.username()
+              + "; ignored");
+      return;
+    }
+    if (session.ready()
+        && Usernames.key(bundle.userId()).equals(Usernames.key(session.username()))) {
+      if (!bundle.fingerprint().matches(session.me().bundle().fingerprint())) {
+        listeners.notice(
+            "",
+            "the relay announced a NEW KEY FOR YOUR ACCOUNT. If you did not change it on another"
+                + " device, your account may be in someone else's hands");
+      }
+      return;
+    }
+    if (session.keys.observe(bundle) == TrustState.CHANGED) {
+      listeners.notice(
+          "",
+          event.username()
+              + "'s key changed. Sending to them is blocked until you compare the safety number"
+              + " (/safety "
+              + event.username()
+              + ") and accept it with /trust "
+              + event.username());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.PrivateFiles;
+import chat.crypto.Armor;
+import chat.crypto.CryptoException;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
+import chat.crypto.MalformedDataException;
+import chat.crypto.WrongPassphraseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/** Reads, unlocks and writes the identity files of a {@link Profile}. */
+final class IdentityFiles {
+  private IdentityFiles() {}
+
+  /** Whether the profile holds a key file. */
+  static boolean exists(Profile profile) {
+    return Files.exists(profile.keyFile());
+  }
+
+  /** The key file's bytes. */
+  static byte[] read(Profile profile) {
+    try {
+      byte[] data = Files.readAllBytes(profile.keyFile());
+      if (data.length > KeyFile.MAX_FILE_BYTES) {
+        throw new CommandException.Auth(profile.keyFile() + " is not a valid key file", null);
+      }
+      return data;
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read " + profile.keyFile(), e);
+    }
+  }
+
+  /**
+   * Unlocks a key file with the passphrase.
+   *
+   * @param where what to call the file in messages
+   * @throws CommandException.Auth on a wrong passphrase or a damaged file
+   */
+  static IdentityKeyPair unlock(byte[] keyFile, char[] passphrase, String where) {
+    try {
+      return KeyFile.open(keyFile, passphrase);
+    } catch (WrongPassphraseException e) {
+      throw new CommandException.Auth("wrong passphrase for " + where, e);
+    } catch (MalformedDataException e) {
+      throw new CommandException.Auth(where + " is not a valid key file", e);
+    } catch (CryptoException e) {
+      throw new CommandException.Auth(where + " could not be unlocked", e);
+    }
+  }
+
+  /** Writes the key file and the armored public bundle (0600, atomically). */
+  static void write(Profile profile, IdentityKeyPair identity, byte[] keyFile) {
+    profile.create();
+    PrivateFiles.write(profile.keyFile(), keyFile);
+    PrivateFiles.write(
+        profile.publicFile(),
+        Armor.encode(Armor.IDENTITY, identity.bundle().encode())
+            .getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Removes the identity files (after a registration the relay refused). */
+  static void delete(Profile profile) {
+    try {
+      Files.deleteIfExists(profile.keyFile());
+      Files.deleteIfExists(profile.publicFile());
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot remove " + profile.keyFile(), e);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.TrustState;
+import chat.crypto.CryptoException;
+import chat.crypto.EnvelopeHeader;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.MalformedDataException;
+import chat.crypto.NotRecipientException;
+import chat.crypto.OpenedMessage;
+import chat.crypto.RecipientEnvelope;
+import chat.protocol.StoredMessage;
+import chat.protocol.Usernames;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Opens what the relay delivers and decides what the person sees. Every envelope must parse, be for
+ * the conversation it arrived in, be signed by the key pinned for its sender, open with this user's
+ * key, and carry a message id not accepted before; anything else becomes a notice, never a message.
+ * A message signed with a changed key that is not yet accepted is held until {@code /trust}.
+ */
+final class Inbox {
+  /** An envelope waiting for its sender's new key to be accepted. */
+  private record Held(String conversation, StoredMessage stored) {}
+
+  private final ClientState state;
+  private final KeyDirectory keys;
+  private final MemberCache members;
+  private final Listeners listeners;
+  private final EnvelopeOpener opener;
+  private final Supplier<IdentityKeyPair> me;
+  private final Clock clock;
+  private final Map<String, List<Held>> held = new ConcurrentHashMap<>();
+
+  Inbox(
+      ClientState state,
+      KeyDirectory keys,
+      MemberCache members,
+      Listeners listeners,
+      EnvelopeOpener opener,
+      Supplier<IdentityKeyPair> me,
+      Clock clock) {
+    this.state = state;
+    this.keys = keys;
+    this.members = members;
+    this.listeners = listeners;
+    this.opener = opener;
+    this.me = me;
+    this.clock = clock;
+  }
+
+  /**
+   * Handles one delivered envelope: shows it once if it passes every check, and moves the cursor
+   * past it either way.
+   *
+   * @param live whether it arrived as an event now (then the recipient set is also checked)
+   */
+  void deliver(String conversation, StoredMessage stored, boolean live) {
+    try {
+      Optional<ChatMessage> message = accept(conversation, stored, live);
+      message.ifPresent(listeners::message);
+    } finally {
+      state.advance(conversation, stored.seq());
+    }
+  }
+
+  private Optional<ChatMessage> accept(String conversation, StoredMessage stored, boolean live) {
+    RecipientEnvelope envelope;
+    try {
+      envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
+    } catch (MalformedDataException e) {
+      listeners.notice(conversation, "dropped a damaged message (#" + stored.seq() + ")");
+      return Optional.empty();
+    }
+    EnvelopeHeader header = envelope.header();
+    if (!header.conversationId().equals(conversation)) {
+      listeners.notice(
+          conversation,
+          "dropped a message the relay moved here from another conversation (#"
+              + stored.seq()
+              + ")");
+      return Optional.empty();
+    }
+    String id = header.messageIdHex();
+    Optional<ClientState.Seen> seen = state.seen(id);
+    if (seen.isPresent()) {
+      if (!seen.get().conversation().equals(conversation) || seen.get().seq() != stored.seq()) {
+        listeners.notice(
+            conversation, "dropped a replayed copy of an earlier message (#" + stored.seq() + ")");
+      }
+      return Optional.empty();
+    }
+    Optional<ChatMessage> opened = open(conversation, stored, envelope, true);
+    if (opened.isEmpty()) {
+      return opened;
+    }
+    state.accept(id, conversation, stored.seq());
+    if (live) {
+      checkRecipients(conversation, header);
+    }
+    return opened;
+  }
+
+  /**
+   * Opens an envelope for display (also used by history, with {@code noticeFailures} false):
+   * resolves the sender's pinned key, verifies and decrypts.
+   */
+  Optional<ChatMessage> open(
+      String conversation,
+      StoredMessage stored,
+      RecipientEnvelope envelope,
+      boolean noticeFailures) {
+    EnvelopeHeader header = envelope.header();
+    IdentityKeyPair self = me.get();
+    String sender = header.senderId();
+    Optional<IdentityBundle> key = senderKey(header, self);
+    if (key.isEmpty()) {
+      if (noticeFailures) {
+        hold(conversation, stored, sender);
+      }
+      return Optional.empty();
+    }
+    try {
+      OpenedMessage opened = opener.open(self, key.get(), envelope);
+      Content content = Content.decode(opened.plaintext());
+      String text = content instanceof Content.Text t ? t.text() : "";
+      return Optional.of(
+          new ChatMessage(
+              conversation,
+              stored.seq(),
+              header.messageIdHex(),
+              sender,
+              header.timestampMillis(),
+              stored.storedAtMillis(),
+              text,
+              Usernames.key(sender).equals(Usernames.key(self.userId()))));
+    } catch (NotRecipientException e) {
+      if (noticeFailures) {
+        listeners.notice(
+            conversation, "a message from " + sender + " was not encrypted to your current key");
+      }
+    } catch (CryptoException e) {
+      if (noticeFailures) {
+        listeners.notice(
+            conversation,
+            "dropped a message claiming to be from " + sender + ": it did not verify");
+      }
+    } catch (CommandException e) {
+      if (noticeFailures) {
+        listeners.notice(conversation, "a message from " + sender + ": " + e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The key to verify {@code header}'s sender with: the pinned one if it signed, else empty (the
+   * sender's key changed, or the envelope names a key the relay does not list).
+   */
+  private Optional<IdentityBundle> senderKey(EnvelopeHeader header, IdentityKeyPair self) {
+    String sender = header.senderId();
+    if (Usernames.key(sender).equals(Usernames.key(self.userId()))) {
+      return header.senderKey().matches(self.bundle().fingerprint())
+          ? Optional.of(self.bundle())
+          : Optional.empty();
+    }
+    Optional<IdentityBundle> pinned = keys.contacts().pinned(sender);
+    if (pinned.isPresent() && pinned.get().fingerprint().matches(header.senderKey())) {
+      return pinned;
+    }
+    IdentityBundle current = keys.fetch(sender);
+    keys.observe(current);
+    if (pinned.isEmpty() && current.fingerprint().matches(header.senderKey())) {
+      return Optional.of(current);
+    }
+    return Optional.empty();
+  }
+
+  private void hold(String conversation, StoredMessage stored, String sender) {
+    if (keys.contacts().state(sender) == TrustState.CHANGED) {
+      held.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>())
+          .add(new Held(conversation, stored));
+      listeners.notice(
+          conversation,
+          "a message from "
+              + sender
+              + " is signed with a new key you have not accepted; it is held. Compare the safety"
+              + " number (/safety "
+              + sender
+              + "), then /trust "
+              + sender
+              + " to read it");
+    } else {
+      listeners.notice(
+          conversation,
+          "dropped a message claiming to be from "
+              + sender
+              + ": signed by a key the relay does not list");
+    }
+  }
+
+  /** Shows the messages held for {@code username} now that their key is accepted. */
+  void release(String username) {
+    List<Held> waiting = held.remove(Usernames.key(username));
+    if (waiting == null) {
+      return;
+    }
+    for (Held message : waiting) {
+      try {
+        RecipientEnvelope envelope =
+            RecipientEnvelope.parse(message.stored().envelope().toByteArray());
+        if (state.seen(envelope.header().messageIdHex()).isEmpty()) {
+          open(message.conversation(), message.stored(), envelope, true)
+              .ifPresent(
+                  m -> {
+                    state.accept(m.messageId(), m.conversation(), m.seq());
+                    listeners.message(m);
+                  });
+        }
+      } catch (MalformedDataException e) {
+        // it parsed when it was held
+      }
+    }
+  }
+
+  private void checkRecipients(String conversation, EnvelopeHeader header) {
+    if (Math.abs(clock.millis() - header.timestampMillis()) > MemberCache.RECENT_MILLIS) {
+      return;
+    }
+    if (members.explains(conversation, header.recipientSetHash())) {
+      return;
+    }
+    members.refresh(conversation);
+    if (!members.explains(conversation, header.recipientSetHash())) {
+      listeners.notice(
+          conversation,
+          header.senderId()
+              + " encrypted their last message to a different set of members than you see in "
+              + conversation
+              + ": check /members");
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.TrustState;
+import chat.crypto.CryptoException;
+import chat.crypto.IdentityBundle;
+import chat.protocol.BundleReply;
+import chat.protocol.BundlesReply;
+import chat.protocol.GetBundleRequest;
+import chat.protocol.GetBundlesRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.UserBundle;
+import chat.protocol.Usernames;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Contacts' keys as this client trusts them: fetched from the relay's key directory, checked
+ * (self-signature, user id), pinned on first use, and compared with the pin afterwards. A key that
+ * differs from the pin is recorded as a pending change and reported; it is never used to encrypt
+ * until the person accepts it.
+ */
+final class KeyDirectory {
+  private final ContactStore contacts;
+  private final Supplier<RelayConnection> connection;
+  private final BiConsumer<String, TrustState> onTrustChange;
+
+  KeyDirectory(
+      ContactStore contacts,
+      Supplier<RelayConnection> connection,
+      BiConsumer<String, TrustState> onTrustChange) {
+    this.contacts = contacts;
+    this.connection = connection;
+    this.onTrustChange = onTrustChange;
+  }
+
+  /** The contact store behind this directory. */
+  ContactStore contacts() {
+    return contacts;
+  }
+
+  /** The bundle the relay serves for {@code username}, checked. */
+  IdentityBundle fetch(String username) {
+    RelayConnection relay = connection.get();
+    BundleReply reply =
+        relay.call(new GetBundleRequest(relay.nextId(), username), BundleReply.class);
+    return check(reply.username(), reply.bundle().toByteArray());
+  }
+
+  /** The bundles the relay serves for {@code usernames} (unknown ones left out), checked. */
+  Map<String, IdentityBundle> fetchAll(Collection<String> usernames) {
+    Map<String, IdentityBundle> out = new LinkedHashMap<>();
+    List<String> names = List.copyOf(usernames);
+    RelayConnection relay = connection.get();
+    for (int from = 0; from < names.size(); from += GetBundlesRequest.MAX_USERS) {
+      List<String> batch =
+          names.subList(from, Math.min(names.size(), from + GetBundlesRequest.MAX_USERS));
+      BundlesReply reply =
+          relay.call(new GetBundlesRequest(relay.nextId(), batch), BundlesReply.class);
+      for (UserBundle entry : reply.bundles()) {
+        out.put(
+            Usernames.key(entry.username()), check(entry.username(), entry.bundle().toByteArray()));
+      }
+    }
+    return out;
+  }
+
+  private static IdentityBundle check(String username, byte[] encoded) {
+    try {
+      IdentityBundle bundle = IdentityBundle.parse(encoded);
+      if (!bundle.userId().equals(username)) {
+        throw new CommandException.KeyRejected(
+            "the relay served a key of " + bundle.userId() + " for " + username, null);
+      }
+      return bundle;
+    } catch (CryptoException e) {
+      throw new CommandException.KeyRejected(
+          "the relay served an invalid key for " + username + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Records a bundle the relay serves (pin on first use, or a pending change) and reports a change
+   * of trust state.
+   */
+  TrustState observe(IdentityBundle bundle) {
+    TrustState before = contacts.state(bundle.userId());
+    boolean known = contacts.pinned(bundle.userId()).isPresent();
+    TrustState after = contacts.observe(bundle);
+    if (known && after != before) {
+      onTrustChange.accept(bundle.userId(), after);
+    }
+    return after;
+  }
+
+  /** The pinned bundle of {@code username}, pinning what the relay serves on first use. */
+  IdentityBundle pinnedOrFetch(String username) {
+    Optional<IdentityBundle> pinned = contacts.pinned(username);
+    if (pinned.isPresent()) {
+      return pinned.get();
+    }
+    IdentityBundle fetched = fetch(username);
+    observe(fetched);
+    return fetched;
+  }
+
+  /**
+   * The pinned bundles of {@code members} (other than {@code self}) to encrypt to. Members never
+   * seen are pinned now; a member whose key at the relay differs from the pin is recorded as
+   * changed.
+   *
+   * @throws CommandException.Untrusted if any member's key changed and was not accepted
+   */
+  List<IdentityBundle> recipients(List<MemberInfo> members, IdentityBundle self) {
+    List<IdentityBundle> out = new ArrayList<>();
+    List<String> toFetch = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    String selfKey = Usernames.key(self.userId());
+    for (MemberInfo member : members) {
+      String key = Usernames.key(member.username());
+      if (key.equals(selfKey)) {
+        if (!self.fingerprint().value().hex().equals(member.keyFingerprint())) {
+          throw new CommandException.Untrusted(
+              "the relay lists another key for you than the one on this machine; not sending."
+                  + " Was your identity replaced from another device?");
+        }
+        continue;
+      }
+      Optional<IdentityBundle> pinned = contacts.pinned(member.username());
+      if (pinned.isPresent()
+          && pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+        if (contacts.state(member.username()) == TrustState.CHANGED) {
+          changed.add(member.username());
+        } else {
+          out.add(pinned.get());
+        }
+      } else {
+        toFetch.add(member.username());
+      }
+    }
+    if (!toFetch.isEmpty()) {
+      for (IdentityBundle bundle : fetchAll(toFetch).values()) {
+        if (observe(bundle) == TrustState.CHANGED) {
+          changed.add(bundle.userId());
+        } else {
+          out.add(bundle);
+        }
+      }
+    }
+    if (!changed.isEmpty()) {
+      String names = String.join(", ", changed);
+      throw new CommandException.Untrusted(
+          "the key of "
+              + names
+              + " changed; nothing was sent. Compare the safety number (/safety NAME), then"
+              + " /trust NAME to accept the new key");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,63 @@
+package chat.cli.client.internal;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registered {@link ClientListener}s; tells each in turn and keeps going if one throws. Called
+ * on the client's event thread only.
+ */
+final class Listeners {
+  private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+  private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+
+  void add(ClientListener listener) {
+    listeners.add(listener);
+  }
+
+  void remove(ClientListener listener) {
+    listeners.remove(listener);
+  }
+
+  private void each(Consumer<ClientListener> call) {
+    for (ClientListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.warn("a client listener failed", e);
+      }
+    }
+  }
+
+  void message(ChatMessage message) {
+    each(l -> l.onMessage(message));
+  }
+
+  void membership(String conversation, String username, boolean joined) {
+    each(l -> l.onMembership(conversation, username, joined));
+  }
+
+  void presence(String username, boolean online) {
+    each(l -> l.onPresence(username, online));
+  }
+
+  void trust(String username, TrustState state) {
+    each(l -> l.onTrustChange(username, state));
+  }
+
+  void connection(ConnectionState state, String detail) {
+    each(l -> l.onConnection(state, detail));
+  }
+
+  void notice(String conversation, String text) {
+    each(l -> l.onNotice(conversation, text));
+  }
+}

@@ -1,0 +1,121 @@
+package chat.cli.client.internal;
+
+import chat.crypto.Bytes;
+import chat.crypto.Fingerprint;
+import chat.crypto.IdentityBundle;
+import chat.crypto.Recipient;
+import chat.crypto.RecipientSet;
+import chat.protocol.ListMembersRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.MembersReply;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The member lists of conversations as the relay last reported them, fetched on demand and dropped
+ * when a membership event says they changed. It also remembers the recipient-set hashes of recent
+ * memberships, so that a message sealed just before or after a join or leave is not mistaken for
+ * one sealed to a set of members this client never saw.
+ */
+final class MemberCache {
+  /** How long an earlier membership still explains a recipient set. */
+  static final long RECENT_MILLIS = 5 * 60_000;
+
+  private record Snapshot(Bytes hash, long atMillis) {}
+
+  private final Supplier<RelayConnection> connection;
+  private final ContactStore contacts;
+  private final Clock clock;
+  private final Map<String, List<MemberInfo>> lists = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Snapshot>> recent = new ConcurrentHashMap<>();
+
+  MemberCache(Supplier<RelayConnection> connection, ContactStore contacts, Clock clock) {
+    this.connection = connection;
+    this.contacts = contacts;
+    this.clock = clock;
+  }
+
+  /** The members of {@code conversation}, from the cache or the relay. */
+  List<MemberInfo> members(String conversation) {
+    List<MemberInfo> cached = lists.get(conversation);
+    return cached != null ? cached : refresh(conversation);
+  }
+
+  /** Asks the relay for the members of {@code conversation} and caches them. */
+  List<MemberInfo> refresh(String conversation) {
+    RelayConnection relay = connection.get();
+    MembersReply reply =
+        relay.call(new ListMembersRequest(relay.nextId(), conversation), MembersReply.class);
+    List<MemberInfo> members = reply.members();
+    lists.put(conversation, members);
+    remember(conversation, members);
+    return members;
+  }
+
+  /** The cached list, if any, without asking the relay. */
+  Optional<List<MemberInfo>> cached(String conversation) {
+    return Optional.ofNullable(lists.get(conversation));
+  }
+
+  /** Forgets the list of {@code conversation}; the next use asks the relay. */
+  void invalidate(String conversation) {
+    lists.remove(conversation);
+  }
+
+  /** Forgets every list (after a reconnect). */
+  void clear() {
+    lists.clear();
+  }
+
+  /**
+   * Whether {@code hash} is the recipient set of the membership this client knows now or knew
+   * recently, with each member's pinned key (or the relay's, for members never pinned).
+   */
+  boolean explains(String conversation, Bytes hash) {
+    Deque<Snapshot> snapshots = recent.get(conversation);
+    if (snapshots == null) {
+      return false;
+    }
+    long cutoff = clock.millis() - RECENT_MILLIS;
+    synchronized (snapshots) {
+      for (Snapshot snapshot : snapshots) {
+        if (snapshot.atMillis() >= cutoff && snapshot.hash().equals(hash)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void remember(String conversation, List<MemberInfo> members) {
+    Bytes hash = RecipientSet.hash(expected(members));
+    Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
+    synchronized (snapshots) {
+      snapshots.addFirst(new Snapshot(hash, clock.millis()));
+      while (snapshots.size() > 8) {
+        snapshots.removeLast();
+      }
+    }
+  }
+
+  private List<Recipient> expected(List<MemberInfo> members) {
+    List<Recipient> out = new ArrayList<>(members.size());
+    for (MemberInfo member : members) {
+      Fingerprint key =
+          contacts
+              .pinned(member.username())
+              .map(IdentityBundle::fingerprint)
+              .orElseGet(() -> Fingerprint.of(HexFormat.of().parseHex(member.keyFingerprint())));
+      out.add(new Recipient(member.username(), key));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,118 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Opens TLS 1.3 connections to one relay and enforces its certificate pin: the first connection
+ * pins what the relay shows (and reports it through {@code onFirstPin}); later ones accept only
+ * that certificate and fail loudly, with both fingerprints, on any other.
+ */
+final class PinnedTlsConnector implements RelayConnection.TlsConnector {
+  private final String host;
+  private final int port;
+  private final ServerPins pins;
+  private final SecureRandom random;
+  private final Duration connectTimeout;
+  private final Consumer<String> onFirstPin;
+
+  PinnedTlsConnector(
+      String host,
+      int port,
+      ServerPins pins,
+      SecureRandom random,
+      Duration connectTimeout,
+      Consumer<String> onFirstPin) {
+    this.host = host;
+    this.port = port;
+    this.pins = pins;
+    this.random = random;
+    this.connectTimeout = connectTimeout;
+    this.onFirstPin = onFirstPin;
+  }
+
+  private String server() {
+    return host + ":" + port;
+  }
+
+  @Override
+  public Socket connect() {
+    Optional<String> pinned = pins.pinned(server());
+    PinningTrustManager trust = new PinningTrustManager(pinned);
+    SSLSocket socket = null;
+    try {
+      SSLContext context = SSLContext.getInstance("TLSv1.3");
+      context.init(null, new TrustManager[] {trust}, random);
+      Socket plain = new Socket();
+      plain.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+      plain.setTcpNoDelay(true);
+      socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setProtocols(new String[] {"TLSv1.3"});
+      if (!host.contains(":") && !host.matches("[0-9.]+")) {
+        try {
+          parameters.setServerNames(List.of(new SNIHostName(host)));
+        } catch (IllegalArgumentException ignored) {
+          // not a valid DNS name (e.g. an IPv6 literal): connect without SNI
+        }
+      }
+      socket.setSSLParameters(parameters);
+      socket.setSoTimeout((int) connectTimeout.toMillis());
+      socket.startHandshake();
+      socket.setSoTimeout(0);
+    } catch (SSLHandshakeException e) {
+      closeQuietly(socket);
+      if (trust.presented().isPresent()) {
+        pins.check(server(), trust.presented().get());
+      }
+      throw new CommandException.Network(
+          "TLS handshake with " + server() + " failed: " + e.getMessage(), e);
+    } catch (UnknownHostException e) {
+      closeQuietly(socket);
+      throw new CommandException.Network("unknown relay host " + host, e);
+    } catch (ConnectException | SocketTimeoutException e) {
+      closeQuietly(socket);
+      throw new CommandException.Network(
+          "cannot reach the relay at " + server() + " (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw new CommandException.Network(
+          "cannot connect to the relay at " + server() + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new CommandException.Network("TLS 1.3 is not available in this Java", e);
+    }
+    String presented =
+        trust.presented().orElseThrow(() -> new CommandException.Network("no certificate", null));
+    if (pins.check(server(), presented)) {
+      onFirstPin.accept(presented);
+    }
+    return socket;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // nothing left to release
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package chat.cli.client.internal;
+
+import chat.cli.PrivateFiles;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One user's client directory (mode 0700): {@code identity.key} (the passphrase-sealed private
+ * keys), {@code identity.pub}, {@code known_servers} (pinned relay certificates), {@code
+ * contacts.json} (pinned contact keys and trust) and {@code state.json} (session token, cursors,
+ * accepted message ids). Files are owner-only and written atomically.
+ */
+public record Profile(Path dir) {
+  /** Checks for null. */
+  public Profile {
+    Objects.requireNonNull(dir, "dir");
+  }
+
+  /** The encrypted private keys. */
+  public Path keyFile() {
+    return dir.resolve("identity.key");
+  }
+
+  /** The armored public bundle. */
+  public Path publicFile() {
+    return dir.resolve("identity.pub");
+  }
+
+  /** Pinned relay certificates, one {@code host:port sha256} line each. */
+  public Path knownServers() {
+    return dir.resolve("known_servers");
+  }
+
+  /** Pinned contact keys and their trust state. */
+  public Path contacts() {
+    return dir.resolve("contacts.json");
+  }
+
+  /** Session token, cursors and accepted message ids. */
+  public Path state() {
+    return dir.resolve("state.json");
+  }
+
+  /** Creates the directory (0700) if it is missing. */
+  public void create() {
+    PrivateFiles.createDirectory(dir);
+  }
+}

@@ -1,0 +1,392 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ClientOptions;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.MemberView;
+import chat.cli.client.RoomView;
+import chat.cli.client.TrustState;
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.EnvelopeSealer;
+import chat.crypto.Fingerprint;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KdfParameters;
+import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEnvelope;
+import chat.crypto.SafetyNumber;
+import chat.protocol.ConversationIds;
+import chat.protocol.ErrorCode;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.ListRoomsRequest;
+import chat.protocol.LogoutReply;
+import chat.protocol.LogoutRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.PageLimits;
+import chat.protocol.RoomInfo;
+import chat.protocol.RoomsReply;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import chat.protocol.StoredMessage;
+import chat.protocol.Usernames;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The networked {@link ChatClient}: logs in over a pinned TLS connection, seals every message to
+ * the pinned keys of the conversation's members and opens what arrives (see {@link Inbox}). Login,
+ * catch-up, events and reconnects are in {@link SessionManager}; this class holds the operations a
+ * logged-in user performs.
+ */
+public final class RelayChatClient implements ChatClient {
+  private final SessionManager sessions;
+  private final EnvelopeSealer sealer;
+
+  /**
+   * A client for {@code options}; connects on the first register, login or resume.
+   *
+   * @param kdf the Argon2id costs of key files this client writes
+   */
+  public RelayChatClient(
+      ClientOptions options, SecureRandom random, Clock clock, KdfParameters kdf) {
+    this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
+    this.sealer = new EnvelopeSealer(random, clock);
+  }
+
+  @Override
+  public void register(String username, char[] password, char[] passphrase) {
+    sessions.register(username, password, passphrase);
+  }
+
+  @Override
+  public void login(String username, char[] password, char[] passphrase) {
+    sessions.login(username, password, passphrase);
+  }
+
+  @Override
+  public void resume(String username, char[] passphrase) {
+    sessions.resume(username, passphrase);
+  }
+
+  @Override
+  public boolean hasStoredSession(String username) {
+    return sessions.hasStoredSession(username);
+  }
+
+  @Override
+  public void logout() {
+    Session session = sessions.require();
+    try {
+      RelayConnection relay = session.connection();
+      relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
+    } finally {
+      sessions.logout(session);
+    }
+  }
+
+  @Override
+  public String serverAddress() {
+    return sessions.options().server();
+  }
+
+  @Override
+  public List<String> knownUsers() {
+    Optional<Session> session = sessions.current();
+    if (session.isEmpty()) {
+      return List.of();
+    }
+    TreeSet<String> names = new TreeSet<>(session.get().contacts.usernames());
+    for (String conversation : session.get().conversations()) {
+      session
+          .get()
+          .members
+          .cached(conversation)
+          .ifPresent(list -> list.forEach(m -> names.add(m.username())));
+    }
+    return List.copyOf(names);
+  }
+
+  @Override
+  public Optional<String> username() {
+    return sessions.current().filter(Session::ready).map(Session::username);
+  }
+
+  @Override
+  public ConnectionState connectionState() {
+    return sessions.connectionState();
+  }
+
+  @Override
+  public List<String> conversations() {
+    return sessions.current().map(Session::conversations).orElse(List.of());
+  }
+
+  /** {@code room} as a room id: {@code #name}, lowercase. */
+  static String roomId(String room) {
+    String name = room.startsWith("#") ? room.substring(1) : room;
+    String id = "#" + name.toLowerCase(Locale.ROOT);
+    if (!ConversationIds.isRoom(id)) {
+      throw new CommandException.Usage(
+          "room names are 1-64 characters of a-z 0-9 _ - (got '" + room + "')");
+    }
+    return id;
+  }
+
+  @Override
+  public void join(String room) {
+    Session session = sessions.require();
+    RelayConnection relay = session.connection();
+    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), roomId(room)), JoinReply.class);
+    if (session.state.cursor(reply.conversation()).isEmpty()) {
+      session.state.advance(reply.conversation(), reply.lastSeq());
+    }
+    session.members.invalidate(reply.conversation());
+    session.addConversation(reply.conversation());
+  }
+
+  @Override
+  public void leave(String room) {
+    Session session = sessions.require();
+    RelayConnection relay = session.connection();
+    LeaveReply reply = relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class);
+    session.members.invalidate(reply.conversation());
+    session.removeConversation(reply.conversation());
+  }
+
+  @Override
+  public List<RoomView> rooms() {
+    RelayConnection relay = sessions.require().connection();
+    RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId()), RoomsReply.class);
+    List<RoomView> out = new ArrayList<>();
+    for (RoomInfo room : reply.rooms()) {
+      out.add(new RoomView(room.room(), room.members(), room.joined()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<MemberView> members(String conversation) {
+    Session session = sessions.require();
+    String id = conversationId(conversation);
+    IdentityBundle self = session.me().bundle();
+    List<MemberView> out = new ArrayList<>();
+    for (MemberInfo member : session.members.refresh(id)) {
+      TrustState trust;
+      if (Usernames.key(member.username()).equals(Usernames.key(self.userId()))) {
+        trust = TrustState.VERIFIED;
+      } else {
+        Optional<IdentityBundle> pinned = session.contacts.pinned(member.username());
+        if (pinned.isPresent()
+            && !pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+          session.keys.observe(session.keys.fetch(member.username()));
+        }
+        trust = session.contacts.state(member.username());
+      }
+      out.add(new MemberView(member.username(), member.online(), trust));
+    }
+    return out;
+  }
+
+  private static String conversationId(String conversation) {
+    try {
+      return ConversationIds.require(conversation);
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage("not a conversation: " + conversation);
+    }
+  }
+
+  @Override
+  public ChatMessage send(String conversation, String text) {
+    Session session = sessions.require();
+    String id = conversationId(conversation);
+    byte[] plaintext;
+    try {
+      plaintext = Content.encode(new Content.Text(text));
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage("message too long: " + e.getMessage());
+    }
+    IdentityKeyPair me = session.me();
+    for (int attempt = 1; ; attempt++) {
+      List<IdentityBundle> recipients =
+          session.keys.recipients(session.members.members(id), me.bundle());
+      Envelope envelope = sealer.seal(me, id, recipients, plaintext);
+      RelayConnection relay = session.connection();
+      try {
+        SendReply reply =
+            relay.call(
+                new SendRequest(relay.nextId(), id, Bytes.of(envelope.encode())), SendReply.class);
+        return sent(session, reply, envelope, text);
+      } catch (CommandException e) {
+        if (attempt >= 2 || !e.getMessage().contains(ErrorCode.RECIPIENT_NOT_MEMBER.name())) {
+          throw e;
+        }
+        session.members.invalidate(id);
+      }
+    }
+  }
+
+  private static ChatMessage sent(
+      Session session, SendReply reply, Envelope envelope, String text) {
+    long seq = reply.seq();
+    String conversation = reply.conversation();
+    session.state.accept(reply.messageId(), conversation, seq);
+    Optional<Long> cursor = session.state.cursor(conversation);
+    if (cursor.isEmpty() || cursor.get() == seq - 1) {
+      session.state.advance(conversation, seq);
+    }
+    session.addConversation(conversation);
+    long at = envelope.header().timestampMillis();
+    return new ChatMessage(
+        conversation, seq, reply.messageId(), session.username(), at, at, text, true);
+  }
+
+  @Override
+  public String directWith(String username) {
+    Session session = sessions.require();
+    if (!Usernames.isValid(username)) {
+      throw new CommandException.Usage("not a valid username: " + username);
+    }
+    String me = session.me().userId();
+    if (Usernames.key(me).equals(Usernames.key(username))) {
+      throw new CommandException.Usage("that is you: pick someone else to talk to privately");
+    }
+    return ConversationIds.direct(me, username);
+  }
+
+  @Override
+  public List<ChatMessage> history(String conversation, int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw new CommandException.Usage("history size must be 1 to 10000");
+    }
+    Session session = sessions.require();
+    String id = conversationId(conversation);
+    Deque<ChatMessage> newestFirst = new ArrayDeque<>();
+    long before = 0;
+    boolean more = true;
+    while (more && newestFirst.size() < limit) {
+      RelayConnection relay = session.connection();
+      int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
+      HistoryReply reply =
+          relay.call(new HistoryRequest(relay.nextId(), id, before, page), HistoryReply.class);
+      List<StoredMessage> messages = reply.messages();
+      for (int i = messages.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+        open(session, id, messages.get(i)).ifPresent(newestFirst::addLast);
+      }
+      more = reply.more() && reply.nextBefore() > 1;
+      before = reply.nextBefore();
+    }
+    List<ChatMessage> out = new ArrayList<>(newestFirst);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  private static Optional<ChatMessage> open(Session session, String id, StoredMessage stored) {
+    try {
+      RecipientEnvelope envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
+      if (!envelope.header().conversationId().equals(id)) {
+        return Optional.empty();
+      }
+      return session.inbox.open(id, stored, envelope, false);
+    } catch (MalformedDataException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Fingerprint fingerprint(String username) {
+    Session session = sessions.require();
+    IdentityBundle self = session.me().bundle();
+    if (Usernames.key(username).equals(Usernames.key(self.userId()))) {
+      return self.fingerprint();
+    }
+    return session
+        .contacts
+        .pending(username)
+        .orElseGet(() -> session.keys.pinnedOrFetch(username))
+        .fingerprint();
+  }
+
+  @Override
+  public SafetyNumber safetyNumber(String username) {
+    Session session = sessions.require();
+    IdentityBundle self = session.me().bundle();
+    if (Usernames.key(username).equals(Usernames.key(self.userId()))) {
+      throw new CommandException.Usage("a safety number is between you and someone else");
+    }
+    IdentityBundle theirs =
+        session.contacts.pending(username).orElseGet(() -> session.keys.pinnedOrFetch(username));
+    return SafetyNumber.of(self, theirs);
+  }
+
+  @Override
+  public TrustState trustState(String username) {
+    return sessions
+        .current()
+        .map(session -> session.contacts.state(username))
+        .orElse(TrustState.UNVERIFIED);
+  }
+
+  @Override
+  public void verify(String username, String safetyNumber) {
+    Session session = sessions.require();
+    SafetyNumber typed;
+    try {
+      typed = SafetyNumber.parse(safetyNumber);
+    } catch (MalformedDataException e) {
+      throw new CommandException.Usage("a safety number is 60 digits (spaces are ignored)");
+    }
+    if (!safetyNumber(username).matches(typed)) {
+      throw new CommandException.Untrusted(
+          "the safety number does not match "
+              + username
+              + "'s key: do not trust it until you find out why");
+    }
+    boolean changed = session.contacts.state(username) == TrustState.CHANGED;
+    if (changed) {
+      session.contacts.accept(username);
+    }
+    session.contacts.markVerified(username);
+    sessions.trustChanged(session, username, TrustState.VERIFIED, changed);
+  }
+
+  @Override
+  public void trust(String username) {
+    Session session = sessions.require();
+    session.keys.pinnedOrFetch(username);
+    boolean changed = session.contacts.state(username) == TrustState.CHANGED;
+    session.contacts.accept(username);
+    sessions.trustChanged(session, username, session.contacts.state(username), changed);
+  }
+
+  @Override
+  public void addListener(ClientListener listener) {
+    sessions.listeners().add(listener);
+  }
+
+  @Override
+  public void removeListener(ClientListener listener) {
+    sessions.listeners().remove(listener);
+  }
+
+  @Override
+  public void close() {
+    sessions.close();
+  }
+}

@@ -1,0 +1,210 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.Event;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.FrameException;
+import chat.protocol.HelloReply;
+import chat.protocol.HelloRequest;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.Reply;
+import chat.protocol.Request;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One TLS connection to the relay after the hello exchange: requests wait for their reply by id; a
+ * reader thread completes them and hands events to the {@link Listener}. When the connection ends
+ * every waiting request fails with a network error and the listener hears why.
+ */
+final class RelayConnection implements AutoCloseable {
+  /** Receives events and the end of the connection; called on the reader thread. */
+  interface Listener {
+    /** An event pushed by the relay. */
+    void onEvent(Event event);
+
+    /** {@code connection} ended; {@code byUs} if {@link #close()} ended it. */
+    void onClosed(RelayConnection connection, boolean byUs, String reason);
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final FrameCodec codec;
+  private final Duration timeout;
+  private final Listener listener;
+  private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final Object writeLock = new Object();
+  private volatile boolean closing;
+  private volatile String closeReason = "connection to the relay lost";
+
+  private RelayConnection(Socket socket, FrameCodec codec, Duration timeout, Listener listener)
+      throws IOException {
+    this.socket = socket;
+    this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+    this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    this.codec = codec;
+    this.timeout = timeout;
+    this.listener = listener;
+  }
+
+  /**
+   * Connects, checks the pinned certificate, says hello and starts reading.
+   *
+   * @throws CommandException.Network if the relay is unreachable, speaks another protocol or shows
+   *     an unpinned certificate
+   */
+  static RelayConnection open(
+      TlsConnector connector, FrameCodec codec, Duration timeout, Listener listener) {
+    Socket socket = connector.connect();
+    try {
+      RelayConnection connection = new RelayConnection(socket, codec, timeout, listener);
+      Thread reader = new Thread(connection::readLoop, "chat-relay-reader");
+      reader.setDaemon(true);
+      reader.start();
+      HelloReply hello =
+          connection.call(
+              new HelloRequest(connection.nextId(), ProtocolVersions.SUPPORTED, "chat-cli"),
+              HelloReply.class);
+      if (!ProtocolVersions.SUPPORTED.contains(hello.version())) {
+        connection.close();
+        throw new CommandException.Network("the relay answered with an unknown version", null);
+      }
+      return connection;
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw new CommandException.Network("cannot talk to the relay: " + e.getMessage(), e);
+    }
+  }
+
+  /** A fresh request id. */
+  String nextId() {
+    return Long.toString(ids.incrementAndGet(), 36);
+  }
+
+  /** True until the connection ended. */
+  boolean isOpen() {
+    return !socket.isClosed();
+  }
+
+  /**
+   * Sends {@code request} and waits for its reply.
+   *
+   * @throws CommandException the failure kind of an error reply, or a network failure when the
+   *     connection ends or no reply comes within the timeout
+   */
+  <T extends Reply> T call(Request request, Class<T> type) {
+    CompletableFuture<Reply> future = new CompletableFuture<>();
+    pending.put(request.id(), future);
+    try {
+      byte[] frame = codec.encode(request);
+      synchronized (writeLock) {
+        out.write(frame);
+        out.flush();
+      }
+      Reply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (reply instanceof ErrorReply error) {
+        throw RelayErrors.toException(error);
+      }
+      if (!type.isInstance(reply)) {
+        throw new CommandException.Network("the relay sent an unexpected reply", null);
+      }
+      return type.cast(reply);
+    } catch (IOException e) {
+      throw new CommandException.Network(closeReason, e);
+    } catch (ExecutionException e) {
+      throw new CommandException.Network(closeReason, e.getCause());
+    } catch (TimeoutException e) {
+      throw new CommandException.Network(
+          "the relay did not answer within " + timeout.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandException.Network("interrupted while waiting for the relay", e);
+    } finally {
+      pending.remove(request.id());
+    }
+  }
+
+  private void readLoop() {
+    try {
+      while (true) {
+        Frame frame = codec.read(in);
+        if (frame instanceof Reply reply) {
+          onReply(reply);
+        } else if (frame instanceof Event event) {
+          listener.onEvent(event);
+        }
+      }
+    } catch (IOException | FrameException | RuntimeException e) {
+      if (!(e instanceof IOException) && !closing) {
+        closeReason = "the relay sent something this client cannot read";
+      }
+    } finally {
+      closeQuietly(socket);
+      CommandException failure = new CommandException.Network(closeReason, null);
+      pending.values().forEach(future -> future.completeExceptionally(failure));
+      listener.onClosed(this, closing, closeReason);
+    }
+  }
+
+  private void onReply(Reply reply) {
+    if (reply.re() == null && reply instanceof ErrorReply error) {
+      if (error.code() == ErrorCode.SHUTTING_DOWN) {
+        closeReason = "the relay is shutting down";
+      } else if (error.code() == ErrorCode.SLOW_CONSUMER) {
+        closeReason = "this client fell behind and the relay dropped it";
+      } else if (error.code().closesConnection()) {
+        closeReason = "the relay closed the connection (" + error.code() + ")";
+      }
+      return;
+    }
+    CompletableFuture<Reply> future = pending.get(reply.re());
+    if (future != null) {
+      future.complete(reply);
+    }
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    closeQuietly(socket);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already closed or broken: nothing left to release
+    }
+  }
+
+  /** Opens the TLS socket to the relay, with the certificate pin checked. */
+  interface TlsConnector {
+    /** A connected TLS socket whose handshake is complete and whose certificate is accepted. */
+    Socket connect();
+  }
+
+  /** The remote address for log lines and messages. */
+  String remote() {
+    return socket.getRemoteSocketAddress() instanceof InetSocketAddress address
+        ? address.getHostString() + ":" + address.getPort()
+        : "relay";
+  }
+}

@@ -1,0 +1,34 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+
+/** Turns the relay's error replies into the client's failure kinds (and so into exit codes). */
+final class RelayErrors {
+  private RelayErrors() {}
+
+  /** The failure a person sees for {@code error}. */
+  static CommandException toException(ErrorReply error) {
+    ErrorCode code = error.code();
+    String message = error.message() == null ? code.defaultMessage() : error.message();
+    return switch (code) {
+      case AUTH_FAILED ->
+          new CommandException.Auth("login failed: wrong username or password", null);
+      case SESSION_EXPIRED ->
+          new CommandException.Auth("the stored session has expired: log in again", null);
+      case RATE_LIMITED -> new CommandException.RateLimited("the relay says: " + message);
+      case USERNAME_TAKEN,
+          INVALID_USERNAME,
+          WEAK_PASSWORD,
+          NOT_MEMBER,
+          NO_SUCH_USER,
+          NO_SUCH_CONVERSATION,
+          NO_KEY_BACKUP ->
+          new CommandException.Usage(message);
+      case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
+      default ->
+          new CommandException.Network("the relay refused: " + message + " (" + code + ")", null);
+    };
+  }
+}

@@ -1,0 +1,98 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.PrivateFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The relay certificates this profile trusts, pinned on first use like SSH's {@code known_hosts}:
+ * one line {@code host:port SHA-256-of-the-DER-certificate} each. A relay that shows another
+ * certificate than the pinned one is refused, naming both fingerprints.
+ */
+public final class ServerPins {
+  private final Path file;
+
+  /** Pins kept in {@code file}. */
+  public ServerPins(Path file) {
+    this.file = file;
+  }
+
+  /** The pinned fingerprint of {@code server} ({@code host:port}), if any. */
+  public synchronized Optional<String> pinned(String server) {
+    return Optional.ofNullable(read().get(server.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Accepts {@code fingerprint} for {@code server}: pins it if the server is new, passes if it
+   * matches the pin.
+   *
+   * @return true if it was pinned just now (first use)
+   * @throws CommandException.Network if another certificate is pinned for the server
+   */
+  public synchronized boolean check(String server, String fingerprint) {
+    String key = server.toLowerCase(Locale.ROOT);
+    Map<String, String> pins = read();
+    String known = pins.get(key);
+    if (known == null) {
+      pins.put(key, fingerprint);
+      write(pins);
+      return true;
+    }
+    if (!MessageDigest.isEqual(
+        known.getBytes(StandardCharsets.US_ASCII),
+        fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+      throw new CommandException.Network(
+          "THE RELAY CERTIFICATE OF "
+              + server
+              + " HAS CHANGED. Someone may be intercepting the connection. Pinned: "
+              + Fingerprints.colons(known)
+              + "; presented: "
+              + Fingerprints.colons(fingerprint)
+              + ". If the operator confirms the new fingerprint, remove the line for "
+              + server
+              + " from "
+              + file
+              + " and connect again.",
+          null);
+    }
+    return false;
+  }
+
+  private Map<String, String> read() {
+    Map<String, String> pins = new LinkedHashMap<>();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return pins;
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    for (String line : text.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] parts = trimmed.split("\\s+");
+      if (parts.length == 2 && parts[1].matches("[0-9a-f]{64}")) {
+        pins.put(parts[0].toLowerCase(Locale.ROOT), parts[1]);
+      }
+    }
+    return pins;
+  }
+
+  private void write(Map<String, String> pins) {
+    StringBuilder out = new StringBuilder("# relay certificates pinned on first use\n");
+    pins.forEach((server, pin) -> out.append(server).append(' ').append(pin).append('\n'));
+    PrivateFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}

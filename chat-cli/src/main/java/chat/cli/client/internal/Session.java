@@ -1,0 +1,129 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ConnectionState;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ConversationIds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Everything that belongs to one logged-in user on one relay: the profile and its stores, the
+ * unlocked identity, the current connection and the conversations the user is in. Replaced as a
+ * whole on login and dropped on logout.
+ */
+final class Session {
+  final Profile profile;
+  final ClientState state;
+  final ContactStore contacts;
+  final KeyDirectory keys;
+  final MemberCache members;
+  final Inbox inbox;
+  private final Set<String> conversations = new ConcurrentSkipListSet<>();
+  private volatile IdentityKeyPair me;
+  private volatile String username;
+  private volatile RelayConnection connection;
+  private volatile ConnectionState connectionState = ConnectionState.CONNECTING;
+
+  Session(
+      Profile profile,
+      ClientState state,
+      ContactStore contacts,
+      KeyDirectory keys,
+      MemberCache members,
+      Inbox inbox) {
+    this.profile = profile;
+    this.state = state;
+    this.contacts = contacts;
+    this.keys = keys;
+    this.members = members;
+    this.inbox = inbox;
+  }
+
+  /** The unlocked identity. */
+  IdentityKeyPair me() {
+    IdentityKeyPair identity = me;
+    if (identity == null) {
+      throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");
+    }
+    return identity;
+  }
+
+  /** Whether the identity is unlocked (login finished). */
+  boolean ready() {
+    return me != null;
+  }
+
+  void me(IdentityKeyPair identity, String registeredName) {
+    this.me = identity;
+    this.username = registeredName;
+  }
+
+  String username() {
+    return username;
+  }
+
+  /** The current connection if online. */
+  RelayConnection connection() {
+    RelayConnection current = connection;
+    if (current == null || !current.isOpen() || connectionState != ConnectionState.ONLINE) {
+      throw new CommandException.Network(
+          connectionState == ConnectionState.RECONNECTING
+              ? "not connected to the relay (reconnecting); try again in a moment"
+              : "not connected to the relay",
+          null);
+    }
+    return current;
+  }
+
+  /** The connection even while it is being set up (before the state is ONLINE). */
+  RelayConnection rawConnection() {
+    return connection;
+  }
+
+  void connection(RelayConnection newConnection) {
+    this.connection = newConnection;
+  }
+
+  ConnectionState connectionState() {
+    return connectionState;
+  }
+
+  void connectionState(ConnectionState newState) {
+    this.connectionState = newState;
+  }
+
+  void addConversation(String conversation) {
+    conversations.add(conversation);
+  }
+
+  void removeConversation(String conversation) {
+    conversations.remove(conversation);
+  }
+
+  /** The lobby first, then rooms, then direct conversations, each sorted. */
+  List<String> conversations() {
+    List<String> out = new ArrayList<>(conversations);
+    out.sort(
+        Comparator.comparing((String c) -> !c.equals(ConversationIds.LOBBY))
+            .thenComparing(ConversationIds::isDirect)
+            .thenComparing(Comparator.naturalOrder()));
+    return out;
+  }
+
+  /** Forgets the unlocked keys and closes the connection. */
+  void end() {
+    RelayConnection current = connection;
+    if (current != null) {
+      current.close();
+    }
+    IdentityKeyPair identity = me;
+    if (identity != null) {
+      identity.destroy();
+    }
+    state.save();
+  }
+}

@@ -1,0 +1,542 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ClientOptions;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.crypto.Bytes;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KdfParameters;
+import chat.crypto.KeyFile;
+import chat.protocol.ConversationState;
+import chat.protocol.Event;
+import chat.protocol.FrameCodec;
+import chat.protocol.GetKeyBackupRequest;
+import chat.protocol.KeyBackupReply;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.PutKeyBackupReply;
+import chat.protocol.PutKeyBackupRequest;
+import chat.protocol.RegisterReply;
+import chat.protocol.RegisterRequest;
+import chat.protocol.ResumeReply;
+import chat.protocol.ResumeRequest;
+import chat.protocol.Secret;
+import chat.protocol.Usernames;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Logs in (register, password login, or resume with the stored token), restores keys from the
+ * relay's encrypted backup on a new machine, and keeps a live session going: catch-up from the
+ * cursors, pushed events, keep-alive pings, and reconnection with backoff. Events and listener
+ * calls all run on one event thread, in order.
+ */
+final class SessionManager {
+  /** Smallest passphrase accepted for a new identity: its key file is also backed up remotely. */
+  static final int MIN_PASSPHRASE_CHARS = 8;
+
+  private final ClientOptions options;
+  private final SecureRandom random;
+  private final Clock clock;
+  private final KdfParameters kdf;
+  private final EnvelopeOpener opener;
+  private final Listeners listeners = new Listeners();
+  private final ExecutorService events;
+  private final ScheduledExecutorService timer;
+  private final EventHandler handler;
+  private volatile Session session;
+  private volatile boolean closed;
+
+  SessionManager(
+      ClientOptions options,
+      SecureRandom random,
+      Clock clock,
+      KdfParameters kdf,
+      EnvelopeOpener opener) {
+    this.options = options;
+    this.random = random;
+    this.clock = clock;
+    this.kdf = kdf;
+    this.opener = opener;
+    this.events = Executors.newSingleThreadExecutor(daemon("chat-events"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-timer"));
+    this.handler = new EventHandler(listeners, this::post);
+    if (options.live()) {
+      timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(this::ping, 30, 30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  ClientOptions options() {
+    return options;
+  }
+
+  Listeners listeners() {
+    return listeners;
+  }
+
+  Optional<Session> current() {
+    return Optional.ofNullable(session);
+  }
+
+  /** The logged-in session. */
+  Session require() {
+    Session current = session;
+    if (current == null || !current.ready()) {
+      throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");
+    }
+    return current;
+  }
+
+  ConnectionState connectionState() {
+    Session current = session;
+    return current == null ? ConnectionState.OFFLINE : current.connectionState();
+  }
+
+  /** Runs {@code work} on the event thread. */
+  void post(Runnable work) {
+    if (!events.isShutdown()) {
+      events.execute(work);
+    }
+  }
+
+  private Profile profileFor(String username) {
+    if (!Usernames.isValid(username)) {
+      throw new CommandException.Usage(
+          "usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter (got '"
+              + username
+              + "')");
+    }
+    return new Profile(
+        options.perUserHome()
+            ? options.home().resolve(username.toLowerCase(Locale.ROOT))
+            : options.home());
+  }
+
+  boolean hasStoredSession(String username) {
+    if (!Usernames.isValid(username)) {
+      return false;
+    }
+    Profile profile = profileFor(username);
+    return ClientState.load(profile.state(), options.server())
+        .session()
+        .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
+        .filter(s -> s.expiresAtMillis() > clock.millis())
+        .isPresent();
+  }
+
+  private Session newSession(Profile profile) {
+    if (closed) {
+      throw new CommandException.Usage("the client is closed");
+    }
+    Session old = session;
+    if (old != null) {
+      session = null;
+      old.end();
+    }
+    profile.create();
+    ClientState state = ClientState.load(profile.state(), options.server());
+    ContactStore contacts = ContactStore.load(profile.contacts());
+    Session[] self = new Session[1];
+    KeyDirectory keys =
+        new KeyDirectory(
+            contacts, () -> self[0].rawConnection(), (user, trust) -> listeners.trust(user, trust));
+    MemberCache members = new MemberCache(() -> self[0].connection(), contacts, clock);
+    Inbox inbox = new Inbox(state, keys, members, listeners, opener, () -> self[0].me(), clock);
+    self[0] = new Session(profile, state, contacts, keys, members, inbox);
+    return self[0];
+  }
+
+  private RelayConnection connect(Session target) {
+    ServerPins pins = new ServerPins(target.profile.knownServers());
+    PinnedTlsConnector connector =
+        new PinnedTlsConnector(
+            options.host(),
+            options.port(),
+            pins,
+            random,
+            Duration.ofSeconds(10),
+            fingerprint ->
+                post(
+                    () ->
+                        listeners.notice(
+                            "",
+                            "pinned the certificate of relay "
+                                + options.server()
+                                + " on first use, SHA-256 "
+                                + Fingerprints.colons(fingerprint)
+                                + ": compare it with the fingerprint the operator published")));
+    RelayConnection connection =
+        RelayConnection.open(
+            connector,
+            new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
+            options.requestTimeout(),
+            handler.forSession(target, this));
+    target.connection(connection);
+    return connection;
+  }
+
+  void register(String username, char[] password, char[] passphrase) {
+    if (password.length < 8) {
+      throw new CommandException.Usage("passwords are at least 8 characters");
+    }
+    if (passphrase.length < MIN_PASSPHRASE_CHARS) {
+      throw new CommandException.Auth(
+          "the key passphrase must be at least "
+              + MIN_PASSPHRASE_CHARS
+              + " characters: it also protects the encrypted backup of your keys on the relay",
+          null);
+    }
+    Profile profile = profileFor(username);
+    boolean existing = IdentityFiles.exists(profile);
+    byte[] keyFile;
+    IdentityKeyPair identity;
+    if (existing) {
+      keyFile = IdentityFiles.read(profile);
+      identity = IdentityFiles.unlock(keyFile, passphrase, profile.keyFile().toString());
+      if (!identity.userId().equals(username)) {
+        throw new CommandException.Usage(
+            profile.dir() + " holds the identity of " + identity.userId() + ", not " + username);
+      }
+    } else {
+      identity = IdentityKeyPair.generate(username, random, clock);
+      keyFile = KeyFile.seal(identity, passphrase, kdf, random);
+      IdentityFiles.write(profile, identity, keyFile);
+    }
+    Session target = newSession(profile);
+    LoginReply login;
+    try {
+      RelayConnection relay = connect(target);
+      relay.call(
+          new RegisterRequest(
+              relay.nextId(),
+              username,
+              Secret.ofChars(password),
+              Bytes.of(identity.bundle().encode())),
+          RegisterReply.class);
+      login =
+          relay.call(
+              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
+              LoginReply.class);
+      relay.call(
+          new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
+    } catch (CommandException e) {
+      target.end();
+      if (!existing && !e.getMessage().contains("login failed")) {
+        IdentityFiles.delete(profile);
+      }
+      throw e;
+    }
+    established(
+        target,
+        identity,
+        login.username(),
+        login.token(),
+        login.expiresAtMillis(),
+        login.conversations());
+  }
+
+  void login(String username, char[] password, char[] passphrase) {
+    Profile profile = profileFor(username);
+    Session target = newSession(profile);
+    try {
+      RelayConnection relay = connect(target);
+      LoginReply login =
+          relay.call(
+              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
+              LoginReply.class);
+      IdentityKeyPair identity = unlockOrRestore(target, relay, passphrase);
+      checkRegisteredKey(target, identity, login.username());
+      established(
+          target,
+          identity,
+          login.username(),
+          login.token(),
+          login.expiresAtMillis(),
+          login.conversations());
+    } catch (RuntimeException e) {
+      target.end();
+      throw e;
+    }
+  }
+
+  private IdentityKeyPair unlockOrRestore(
+      Session target, RelayConnection relay, char[] passphrase) {
+    Profile profile = target.profile;
+    if (IdentityFiles.exists(profile)) {
+      return IdentityFiles.unlock(
+          IdentityFiles.read(profile), passphrase, profile.keyFile().toString());
+    }
+    KeyBackupReply backup;
+    try {
+      backup = relay.call(new GetKeyBackupRequest(relay.nextId()), KeyBackupReply.class);
+    } catch (CommandException.Usage e) {
+      throw new CommandException.Usage(
+          "no keys on this machine and no key backup on the relay: import your keys with"
+              + " 'chat keys import' first");
+    }
+    byte[] keyFile = backup.backup().toByteArray();
+    IdentityKeyPair identity =
+        IdentityFiles.unlock(keyFile, passphrase, "the key backup on the relay");
+    IdentityFiles.write(profile, identity, keyFile);
+    post(() -> listeners.notice("", "restored your keys from the encrypted backup on the relay"));
+    return identity;
+  }
+
+  private void checkRegisteredKey(Session target, IdentityKeyPair identity, String username) {
+    if (!identity.userId().equals(username)) {
+      throw new CommandException.Usage(
+          target.profile.dir()
+              + " holds the identity of "
+              + identity.userId()
+              + ", not "
+              + username);
+    }
+    IdentityBundle registered = target.keys.fetch(username);
+    if (!registered.fingerprint().matches(identity.bundle().fingerprint())) {
+      throw new CommandException.Untrusted(
+          "the relay holds another key for "
+              + username
+              + " ("
+              + registered.fingerprint().shortForm()
+              + ") than the one in "
+              + target.profile.keyFile()
+              + " ("
+              + identity.bundle().fingerprint().shortForm()
+              + ")");
+    }
+  }
+
+  void resume(String username, char[] passphrase) {
+    Profile profile = profileFor(username);
+    Session target = newSession(profile);
+    try {
+      ClientState.Session stored =
+          target
+              .state
+              .session()
+              .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
+              .orElseThrow(
+                  () ->
+                      new CommandException.Auth(
+                          "no stored session for "
+                              + username
+                              + " on "
+                              + options.server()
+                              + ": log in with the password",
+                          null));
+      if (!IdentityFiles.exists(profile)) {
+        throw new CommandException.Auth(
+            "no keys in " + profile.dir() + ": log in with the password", null);
+      }
+      IdentityKeyPair identity =
+          IdentityFiles.unlock(
+              IdentityFiles.read(profile), passphrase, profile.keyFile().toString());
+      RelayConnection relay = connect(target);
+      ResumeReply reply;
+      try {
+        reply =
+            relay.call(
+                new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+      } catch (CommandException.Auth e) {
+        target.state.session(null);
+        throw new CommandException.Auth(
+            "the stored session for " + username + " is no longer valid: log in with the password",
+            e);
+      }
+      established(
+          target, identity, reply.username(), null, reply.expiresAtMillis(), reply.conversations());
+    } catch (RuntimeException e) {
+      target.end();
+      throw e;
+    }
+  }
+
+  private void established(
+      Session target,
+      IdentityKeyPair identity,
+      String username,
+      Secret token,
+      long expiresAtMillis,
+      List<ConversationState> conversations) {
+    target.me(identity, username);
+    if (token != null) {
+      char[] chars = token.chars();
+      target.state.session(new ClientState.Session(username, new String(chars), expiresAtMillis));
+      java.util.Arrays.fill(chars, '\0');
+      token.destroy();
+    }
+    conversations.forEach(c -> target.addConversation(c.conversation()));
+    target.connectionState(ConnectionState.ONLINE);
+    session = target;
+    post(
+        () ->
+            listeners.connection(
+                ConnectionState.ONLINE, "logged in as " + username + " on " + options.server()));
+    if (options.live()) {
+      post(() -> new CatchUp(target, listeners).run(conversations));
+    }
+  }
+
+  /** Called on the event thread when a connection of {@code target} ends. */
+  void connectionLost(Session target, RelayConnection connection, boolean byUs, String reason) {
+    if (byUs || target != session || connection != target.rawConnection()) {
+      return;
+    }
+    if (!options.live() || target.state.session().isEmpty() || closed) {
+      target.connectionState(ConnectionState.OFFLINE);
+      listeners.connection(ConnectionState.OFFLINE, reason);
+      return;
+    }
+    target.connectionState(ConnectionState.RECONNECTING);
+    listeners.connection(ConnectionState.RECONNECTING, reason + "; reconnecting");
+    scheduleReconnect(target, 1);
+  }
+
+  private void scheduleReconnect(Session target, int attempt) {
+    long delayMillis = Math.min(30_000L, 500L << Math.min(attempt - 1, 6));
+    delayMillis += random.nextInt((int) (delayMillis / 4) + 1);
+    timer.schedule(() -> reconnect(target, attempt), delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void reconnect(Session target, int attempt) {
+    if (closed || target != session) {
+      return;
+    }
+    Optional<ClientState.Session> stored = target.state.session();
+    if (stored.isEmpty()) {
+      return;
+    }
+    try {
+      RelayConnection relay = connect(target);
+      ResumeReply reply =
+          relay.call(
+              new ResumeRequest(relay.nextId(), Secret.of(stored.get().token())),
+              ResumeReply.class);
+      target.members.clear();
+      reply.conversations().forEach(c -> target.addConversation(c.conversation()));
+      target.connectionState(ConnectionState.ONLINE);
+      post(
+          () -> {
+            listeners.connection(ConnectionState.ONLINE, "reconnected to " + options.server());
+            new CatchUp(target, listeners).run(reply.conversations());
+          });
+    } catch (CommandException.Auth e) {
+      target.state.session(null);
+      target.connectionState(ConnectionState.OFFLINE);
+      post(() -> listeners.connection(ConnectionState.OFFLINE, e.getMessage()));
+    } catch (RuntimeException e) {
+      post(
+          () ->
+              listeners.connection(
+                  ConnectionState.RECONNECTING,
+                  e.getMessage() + "; retrying (attempt " + attempt + ")"));
+      scheduleReconnect(target, attempt + 1);
+    }
+  }
+
+  /** After a key is accepted or verified: tell the listeners, and show messages held for it. */
+  void trustChanged(Session target, String username, TrustState state, boolean wasChanged) {
+    post(
+        () -> {
+          listeners.trust(username, state);
+          if (wasChanged) {
+            target.inbox.release(username);
+          }
+        });
+  }
+
+  void logout(Session target) {
+    target.state.session(null);
+    target.connectionState(ConnectionState.OFFLINE);
+    if (session == target) {
+      session = null;
+    }
+    target.end();
+    post(() -> listeners.connection(ConnectionState.OFFLINE, "logged out"));
+  }
+
+  private void saveState() {
+    Session current = session;
+    if (current != null) {
+      try {
+        current.state.save();
+      } catch (CommandException e) {
+        post(() -> listeners.notice("", e.getMessage()));
+      }
+    }
+  }
+
+  private void ping() {
+    Session current = session;
+    if (current != null && current.connectionState() == ConnectionState.ONLINE) {
+      try {
+        RelayConnection relay = current.connection();
+        relay.call(new chat.protocol.PingRequest(relay.nextId()), chat.protocol.PongReply.class);
+      } catch (CommandException e) {
+        // the reader notices a dead connection and reconnects
+      }
+    }
+  }
+
+  void close() {
+    closed = true;
+    Session current = session;
+    session = null;
+    timer.shutdownNow();
+    if (current != null) {
+      current.connectionState(ConnectionState.OFFLINE);
+      current.end();
+    }
+    events.shutdown();
+    try {
+      events.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Routes connection callbacks of one session to the event thread. */
+  static final class EventHandler {
+    private final Listeners listeners;
+    private final java.util.function.Consumer<Runnable> post;
+
+    EventHandler(Listeners listeners, java.util.function.Consumer<Runnable> post) {
+      this.listeners = listeners;
+      this.post = post;
+    }
+
+    RelayConnection.Listener forSession(Session target, SessionManager manager) {
+      return new RelayConnection.Listener() {
+        @Override
+        public void onEvent(Event event) {
+          post.accept(() -> new Events(target, listeners).handle(event));
+        }
+
+        @Override
+        public void onClosed(RelayConnection connection, boolean byUs, String reason) {
+          post.accept(() -> manager.connectionLost(target, connection, byUs, reason));
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.BundleReply;
+import chat.protocol.GetBundleRequest;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.Secret;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import chat.protocol.UpdateBundleReply;
+import chat.protocol.UpdateBundleRequest;
+import chat.server.Relay;
+import chat.server.RelayConfig;
+import chat.server.RelayFixture;
+import chat.server.TestClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two (or three) real clients and a real relay: register, rooms, private messages, history across a
+ * relay restart, reconnect without duplicates, key changes and trust, a new machine.
+ */
+class ChatEndToEndTest {
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  private Relay relay;
+  private int port;
+
+  @BeforeEach
+  void startRelay() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    port = relay.port();
+  }
+
+  @AfterEach
+  void stopRelay() {
+    if (relay != null) {
+      relay.close();
+    }
+  }
+
+  private void restartRelay() throws Exception {
+    relay.close();
+    RelayConfig config = RelayConfig.defaults("127.0.0.1", port, dataDir).withBcryptCost(4);
+    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+  }
+
+  private RelayChatClient registered(String name, RecordingListener listener) {
+    RelayChatClient client = Clients.live(port, homes);
+    client.addListener(listener);
+    client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+    return client;
+  }
+
+  @Test
+  void registerJoinSendPmHistory_betweenTwoClients_everythingArrivesDecrypted() {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(alice.conversations()).contains("#lobby");
+      alice.join("#rust");
+      bob.join("Rust");
+      assertThat(bob.conversations()).contains("#rust");
+
+      ChatMessage sent = alice.send("#rust", "hello, rust");
+      assertThat(sent.own()).isTrue();
+      ChatMessage received = bobEvents.awaitText("hello, rust");
+      assertThat(received.sender()).isEqualTo("alice");
+      assertThat(received.conversation()).isEqualTo("#rust");
+      assertThat(received.seq()).isEqualTo(sent.seq());
+      assertThat(received.own()).isFalse();
+
+      String direct = alice.directWith("bob");
+      assertThat(direct).isEqualTo("@alice+bob");
+      alice.send(direct, "just between us");
+      assertThat(bobEvents.awaitText("just between us").isDirect()).isTrue();
+
+      bob.send("#rust", "hi alice");
+      aliceEvents.awaitText("hi alice");
+      assertThat(bob.history("#rust", 50))
+          .extracting(ChatMessage::text)
+          .containsExactly("hello, rust", "hi alice");
+      assertThat(alice.members("#rust")).extracting(m -> m.username()).contains("alice", "bob");
+      assertThat(alice.rooms()).anyMatch(r -> r.conversation().equals("#rust") && r.joined());
+      assertThat(aliceEvents.notices).noneMatch(n -> n.contains("dropped"));
+      assertThat(bobEvents.notices).noneMatch(n -> n.contains("dropped"));
+    }
+  }
+
+  @Test
+  void relayRestart_clientReconnects_historyDecrypts_andNothingShowsTwice() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      for (int i = 0; i < 5; i++) {
+        alice.send("#lobby", "before " + i);
+      }
+      bobEvents.awaitText("before 4");
+
+      restartRelay();
+      bobEvents.awaitState(ConnectionState.ONLINE);
+      aliceEvents.awaitState(ConnectionState.ONLINE);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> bob.connectionState() == ConnectionState.ONLINE);
+      assertThat(bobEvents.states).contains(ConnectionState.RECONNECTING);
+
+      sendWhenOnline(alice, "#lobby", "after restart");
+      bobEvents.awaitText("after restart");
+      assertThat(bob.history("#lobby", 50))
+          .extracting(ChatMessage::text)
+          .containsSubsequence("before 0", "before 4", "after restart");
+
+      Map<String, Long> counts =
+          bobEvents.messages.stream()
+              .collect(Collectors.groupingBy(ChatMessage::messageId, Collectors.counting()));
+      assertThat(counts.values()).allMatch(count -> count == 1);
+      assertThat(bobEvents.messages).hasSize(6);
+    }
+  }
+
+  private static void sendWhenOnline(RelayChatClient client, String conversation, String text) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptionsInstanceOf(CommandException.Network.class)
+        .until(
+            () -> {
+              client.send(conversation, text);
+              return true;
+            });
+  }
+
+  @Test
+  void offlineMember_getsWhatItMissed_atNextLogin_once() {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      try (RelayChatClient bob = registered("bob", bobEvents)) {
+        assertThat(bob.username()).hasValue("bob");
+        alice.send("#lobby", "while you were here");
+        bobEvents.awaitText("while you were here");
+      }
+      alice.send("#lobby", "while you were away 1");
+      alice.send(alice.directWith("bob"), "while you were away 2");
+      RecordingListener again = new RecordingListener();
+      try (RelayChatClient bob = Clients.live(port, homes)) {
+        bob.addListener(again);
+        assertThat(bob.hasStoredSession("bob")).isTrue();
+        bob.resume("bob", PASSPHRASE.clone());
+        again.awaitText("while you were away 1");
+        again.awaitText("while you were away 2");
+        await().during(Duration.ofMillis(500)).until(() -> true);
+        assertThat(again.messages)
+            .extracting(ChatMessage::text)
+            .doesNotContain("while you were here");
+      }
+    }
+  }
+
+  @Test
+  void keyChange_blocksSendingUntilTrust_andHoldsTheirMessagesUntilThen() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      alice.send(direct, "first");
+      assertThat(alice.trustState("bob")).isEqualTo(TrustState.UNVERIFIED);
+
+      IdentityKeyPair newBob = RelayFixture.identity("bob");
+      try (TestClient raw = RelayFixture.connect(relay, dataDir)) {
+        raw.ok(new LoginRequest(raw.nextId(), "bob", Secret.ofChars(PASSWORD)), LoginReply.class);
+        raw.ok(
+            new UpdateBundleRequest(raw.nextId(), Bytes.of(newBob.bundle().encode())),
+            UpdateBundleReply.class);
+        BundleReply aliceKey =
+            raw.ok(new GetBundleRequest(raw.nextId(), "alice"), BundleReply.class);
+        Envelope fromNewKey =
+            RelayFixture.seal(
+                newBob,
+                direct,
+                List.of(IdentityBundle.parse(aliceKey.bundle().toByteArray())),
+                "{\"kind\":\"text\",\"text\":\"signed with my new key\"}");
+        raw.ok(
+            new SendRequest(raw.nextId(), direct, Bytes.of(fromNewKey.encode())), SendReply.class);
+      }
+      aliceEvents.awaitNotice("bob's key changed");
+      aliceEvents.awaitNotice("is held");
+      assertThat(aliceEvents.messages)
+          .extracting(ChatMessage::text)
+          .doesNotContain("signed with my new key");
+      assertThat(alice.trustState("bob")).isEqualTo(TrustState.CHANGED);
+      assertThatThrownBy(() -> alice.send(direct, "second"))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessageContaining("/trust");
+
+      String safety = alice.safetyNumber("bob").digits();
+      assertThatThrownBy(() -> alice.verify("bob", "1".repeat(60)))
+          .isInstanceOf(CommandException.Untrusted.class);
+      alice.verify("bob", safety);
+      assertThat(alice.trustState("bob")).isEqualTo(TrustState.VERIFIED);
+      assertThat(aliceEvents.awaitText("signed with my new key").sender()).isEqualTo("bob");
+      assertThat(alice.fingerprint("bob").matches(newBob.bundle().fingerprint())).isTrue();
+      ChatMessage second = alice.send(direct, "second");
+      assertThat(second.seq()).isGreaterThan(1);
+    }
+  }
+
+  @Test
+  void newMachine_loginWithPassword_restoresKeysFromTheRelayBackup() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      assertThat(alice.username()).hasValue("alice");
+      bob.send(bob.directWith("alice"), "read me on your laptop");
+    }
+    Path laptop = homes.resolve("laptop");
+    RecordingListener events = new RecordingListener();
+    try (RelayChatClient alice = Clients.live(port, laptop)) {
+      alice.addListener(events);
+      assertThatThrownBy(
+              () -> alice.login("alice", PASSWORD.clone(), "wrong passphrase".toCharArray()))
+          .isInstanceOf(CommandException.Auth.class)
+          .hasMessageContaining("wrong passphrase");
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      events.awaitNotice("restored your keys");
+      assertThat(Files.exists(laptop.resolve("alice").resolve("identity.key"))).isTrue();
+      assertThat(alice.history("@alice+bob", 10))
+          .extracting(ChatMessage::text)
+          .containsExactly("read me on your laptop");
+    }
+  }
+
+  @Test
+  void wrongPassword_isAuthFailure_andNothingIsStored() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      alice.logout();
+      assertThat(alice.hasStoredSession("alice")).isFalse();
+      assertThatThrownBy(
+              () -> alice.login("alice", "not the password".toCharArray(), PASSPHRASE.clone()))
+          .isInstanceOf(CommandException.Auth.class);
+      assertThatThrownBy(() -> alice.send("#lobby", "x"))
+          .isInstanceOf(CommandException.Usage.class);
+    }
+  }
+
+  @Test
+  void changedRelayCertificate_isRefusedLoudly_withBothFingerprints() throws Exception {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      assertThat(alice.send("#lobby", "pinned").seq()).isEqualTo(1);
+    }
+    relay.close();
+    for (String name : List.of("tls.crt", "tls.key")) {
+      Files.delete(dataDir.resolve(name));
+    }
+    RelayConfig config = RelayConfig.defaults("127.0.0.1", port, dataDir).withBcryptCost(4);
+    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    try (RelayChatClient alice = Clients.oneShot(port, homes)) {
+      assertThatThrownBy(() -> alice.resume("alice", PASSPHRASE.clone()))
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessageContaining("HAS CHANGED")
+          .hasMessageContaining(relay.tlsFingerprint());
+    }
+  }
+}

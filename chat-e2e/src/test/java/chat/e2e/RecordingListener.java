@@ -1,0 +1,76 @@
+package chat.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** Records everything a client reports, for assertions; waits with Awaitility. */
+final class RecordingListener implements ClientListener {
+  final List<ChatMessage> messages = new CopyOnWriteArrayList<>();
+  final List<String> notices = new CopyOnWriteArrayList<>();
+  final List<String> events = new CopyOnWriteArrayList<>();
+  final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onMessage(ChatMessage message) {
+    messages.add(message);
+  }
+
+  @Override
+  public void onMembership(String conversation, String username, boolean joined) {
+    events.add((joined ? "joined " : "left ") + conversation + " " + username);
+  }
+
+  @Override
+  public void onPresence(String username, boolean online) {
+    events.add((online ? "online " : "offline ") + username);
+  }
+
+  @Override
+  public void onTrustChange(String username, TrustState state) {
+    events.add("trust " + username + " " + state);
+  }
+
+  @Override
+  public void onConnection(ConnectionState state, String detail) {
+    states.add(state);
+  }
+
+  @Override
+  public void onNotice(String conversation, String text) {
+    notices.add(conversation + ": " + text);
+  }
+
+  /** Waits up to 15 s for a message matching {@code test} and returns it. */
+  ChatMessage awaitMessage(Predicate<ChatMessage> test) {
+    await().atMost(Duration.ofSeconds(15)).until(() -> messages.stream().anyMatch(test));
+    return messages.stream().filter(test).findFirst().orElseThrow();
+  }
+
+  /** Waits for a message with exactly this text. */
+  ChatMessage awaitText(String text) {
+    return awaitMessage(m -> m.text().equals(text));
+  }
+
+  /** Waits until the last connection state is {@code state}. */
+  void awaitState(ConnectionState state) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !states.isEmpty() && states.get(states.size() - 1) == state);
+  }
+
+  /** Waits for a notice containing {@code text}. */
+  String awaitNotice(String text) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> notices.stream().anyMatch(n -> n.contains(text)));
+    return notices.stream().filter(n -> n.contains(text)).findFirst().orElseThrow();
+  }
+}
