@@ -34,10 +34,24 @@ import picocli.CommandLine.Spec;
       FingerprintCommand.class,
       SafetyNumberCommand.class,
       SealCommand.class,
-      OpenCommand.class
+      OpenCommand.class,
+      RegisterCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
+      SendCommand.class,
+      PmCommand.class,
+      HistoryCommand.class,
+      ListenCommand.class,
+      RoomsCommand.class,
+      MembersCommand.class,
+      JoinCommand.class,
+      LeaveCommand.class,
+      KeysCommand.class
     })
 public final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Mixin RelayOptions relay = new RelayOptions();
 
   @Option(
       names = {"-v", "--verbose"},

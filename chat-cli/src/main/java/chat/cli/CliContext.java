@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.client.ChatClientFactory;
 import chat.crypto.KdfParameters;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *     {@link Main}; tests pass smaller ones)
  * @param stdoutIsTerminal whether {@code stdout} is a terminal (then binary and control characters
  *     are not written to it)
+ * @param clientFactory makes the relay client for the networked commands ({@link
+ *     chat.cli.client.internal.RelayChatClient} in {@link Main}; tests pass others)
  */
 public record CliContext(
     SecureRandom random,
@@ -36,7 +39,8 @@ public record CliContext(
     String loginName,
     PassphrasePrompt passphrasePrompt,
     KdfParameters kdfParameters,
-    boolean stdoutIsTerminal) {
+    boolean stdoutIsTerminal,
+    ChatClientFactory clientFactory) {
   /** Checks for nulls and copies the environment. */
   public CliContext {
     Objects.requireNonNull(random, "random");
@@ -48,6 +52,7 @@ public record CliContext(
     Objects.requireNonNull(loginName, "loginName");
     Objects.requireNonNull(passphrasePrompt, "passphrasePrompt");
     Objects.requireNonNull(kdfParameters, "kdfParameters");
+    Objects.requireNonNull(clientFactory, "clientFactory");
   }
 
   /** The value of environment variable {@code name}, if set and not empty. */

@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.KdfParameters;
 import java.io.Console;
 import java.io.File;
@@ -21,9 +22,10 @@ public final class Main {
   public static void main(String[] args) {
     Console console = System.console();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    SecureRandom random = new SecureRandom();
     CliContext context =
         new CliContext(
-            new SecureRandom(),
+            random,
             Clock.systemUTC(),
             System.in,
             stdout,
@@ -32,7 +34,9 @@ public final class Main {
             System.getProperty("user.name", ""),
             new TerminalPassphrasePrompt(console, new File("/dev/tty")),
             KdfParameters.DEFAULT,
-            console != null || stdoutIsTerminal());
+            console != null || stdoutIsTerminal(),
+            options ->
+                new RelayChatClient(options, random, Clock.systemUTC(), KdfParameters.DEFAULT));
     CommandLine commandLine = ChatCommand.commandLine(context);
     int exitCode = commandLine.execute(args);
     commandLine.getOut().flush();

@@ -32,6 +32,19 @@ final class Cli {
   private byte[] stdin = new byte[0];
   private String loginName = "tester";
   private boolean terminal;
+  private chat.cli.client.ChatClient client = new chat.cli.client.FakeChatClient();
+  private chat.cli.client.ClientOptions lastOptions;
+
+  /** Networked commands get {@code fake} as their client. */
+  Cli client(chat.cli.client.ChatClient fake) {
+    client = fake;
+    return this;
+  }
+
+  /** The options the last networked command built its client with. */
+  chat.cli.client.ClientOptions lastOptions() {
+    return lastOptions;
+  }
 
   /** A harness whose environment holds CHAT_PASSPHRASE. */
   static Cli withPassphrase() {
@@ -92,7 +105,11 @@ final class Cli {
             loginName,
             prompt,
             FAST_KDF,
-            terminal);
+            terminal,
+            options -> {
+              lastOptions = options;
+              return client;
+            });
     CommandLine commandLine = ChatCommand.commandLine(context);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

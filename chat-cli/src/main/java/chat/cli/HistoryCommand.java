@@ -1,0 +1,66 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.protocol.ConversationIds;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chat history [ROOM|@USER] [-n N]}: the last messages of a conversation, decrypted. */
+@Command(
+    name = "history",
+    description = "Print the last N messages of a room or of your private conversation with @USER.")
+final class HistoryCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ROOM|@USER",
+      description = "a room (default: lobby) or @USER for your private conversation")
+  String target;
+
+  @Option(
+      names = {"-n", "--limit"},
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "how many messages (default: ${DEFAULT-VALUE})")
+  int limit;
+
+  HistoryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (limit < 1 || limit > 10_000) {
+      throw new CommandException.Usage("-n must be 1 to 10000");
+    }
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    try (ChatClient client = support.loggedIn(false)) {
+      String conversation = resolve(client, target);
+      for (ChatMessage message : client.history(conversation, limit)) {
+        Output.message(support, message);
+      }
+      return 0;
+    }
+  }
+
+  /** A room name, a conversation id, or {@code @user} as a conversation id. */
+  static String resolve(ChatClient client, String target) {
+    if (target == null || target.isEmpty()) {
+      return ConversationIds.LOBBY;
+    }
+    if (target.startsWith("@") && !target.contains("+")) {
+      return client.directWith(target.substring(1));
+    }
+    return RelayOptions.conversationArgument(target);
+  }
+}

@@ -1,0 +1,34 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chat join ROOM}: joins a room, creating it if it does not exist. */
+@Command(name = "join", description = "Join a room (it is created if it does not exist).")
+final class JoinCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(paramLabel = "ROOM", description = "room name (with or without #)")
+  String room;
+
+  JoinCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    try (ChatClient client = support.loggedIn(false)) {
+      client.join(room);
+      support.out().println("joined " + TerminalSafe.line(RelayOptions.conversationArgument(room)));
+      return 0;
+    }
+  }
+}

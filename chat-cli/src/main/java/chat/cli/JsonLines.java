@@ -1,0 +1,87 @@
+package chat.cli;
+
+import chat.cli.client.ChatMessage;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * One JSON object per line for scripts ({@code --json}). Text from the network is kept exact, but
+ * every control character (C0, DEL, C1), line separator and bidirectional control is written as a
+ * {@code \\uXXXX} escape, so the output is safe to print on a terminal and a parser still gets the
+ * original string.
+ */
+final class JsonLines {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new TerminalEscapes());
+    MAPPER.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
+
+  private JsonLines() {}
+
+  /** A new object with {@code "type": type}. */
+  static ObjectNode object(String type) {
+    return MAPPER.createObjectNode().put("type", type);
+  }
+
+  /** The JSON line of {@code node} (no newline). */
+  static String line(ObjectNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode JSON", e);
+    }
+  }
+
+  /** A message as {@code {"type":"message",...}}. */
+  static ObjectNode message(ChatMessage message) {
+    return object("message")
+        .put("conversation", message.conversation())
+        .put("seq", message.seq())
+        .put("id", message.messageId())
+        .put("sender", message.sender())
+        .put("sent", Instant.ofEpochMilli(message.sentAtMillis()).toString())
+        .put("stored", Instant.ofEpochMilli(message.storedAtMillis()).toString())
+        .put("direct", message.isDirect())
+        .put("own", message.own())
+        .put("text", message.text());
+  }
+
+  /** Escapes what a terminal could act on. */
+  private static final class TerminalEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    TerminalEscapes() {
+      ascii = standardAsciiEscapesForJSON();
+      ascii[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      boolean c1 = ch >= 0x80 && ch <= 0x9F;
+      boolean separator = ch == 0x2028 || ch == 0x2029;
+      boolean bidi =
+          ch == 0x061C
+              || ch == 0x200E
+              || ch == 0x200F
+              || (ch >= 0x202A && ch <= 0x202E)
+              || (ch >= 0x2066 && ch <= 0x2069);
+      if (c1 || separator || bidi) {
+        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package chat.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat keys export --out FILE}: copies your encrypted key file, to carry to another machine.
+ * The private keys stay sealed under your passphrase.
+ */
+@Command(
+    name = "export",
+    description = {
+      "Write your encrypted key file to FILE (mode 0600) to move it to another machine.",
+      "It stays sealed under your key passphrase; import it there with 'chat keys import FILE'."
+    })
+final class KeysExportCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write it")
+  Path out;
+
+  KeysExportCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String user = support.options().requireUser(context);
+    IdentityHome home = new IdentityHome(support.options().profileDir(context, user));
+    PrivateFiles.write(out, home.keyFileBytes());
+    support.out().println("wrote the encrypted key file of " + user + " to " + out);
+    return 0;
+  }
+}

@@ -1,0 +1,73 @@
+package chat.cli;
+
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat keys import FILE}: installs an exported key file on this machine after checking that
+ * it unlocks with your passphrase and belongs to {@code --user}.
+ */
+@Command(
+    name = "import",
+    description = "Install an exported key file into your profile (checks the passphrase first).")
+final class KeysImportCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(paramLabel = "FILE", description = "a file written by 'chat keys export'")
+  Path file;
+
+  @Option(names = "--force", description = "replace keys already in the profile")
+  boolean force;
+
+  KeysImportCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String user = support.options().requireUser(context);
+    IdentityHome home = new IdentityHome(support.options().profileDir(context, user));
+    if (home.hasIdentity() && !force) {
+      throw new CommandException.Usage(
+          home.dir() + " already holds keys; add --force to replace them");
+    }
+    byte[] keyFile = FileIo.read(file, KeyFile.MAX_FILE_BYTES + 1);
+    char[] passphrase = support.secrets().passphrase(user);
+    IdentityKeyPair identity;
+    try {
+      identity = home.unlock(keyFile, new Passphrase(passphrase, "given"));
+    } finally {
+      java.util.Arrays.fill(passphrase, '\0');
+    }
+    try {
+      if (!identity.userId().equals(user)) {
+        throw new CommandException.Usage(
+            file + " holds the keys of " + identity.userId() + ", not " + user);
+      }
+      home.create(identity.bundle(), keyFile);
+      support
+          .out()
+          .println(
+              "imported the keys of "
+                  + user
+                  + " into "
+                  + home.dir()
+                  + "; fingerprint "
+                  + identity.bundle().fingerprint().toDisplayString());
+      return 0;
+    } finally {
+      identity.destroy();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package chat.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code chat keys show}: your identity on this machine (no passphrase, no network). */
+@Command(name = "show", description = "Show your user id and fingerprint (read from this machine).")
+final class KeysShowCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  KeysShowCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String user = support.options().requireUser(context);
+    IdentityHome home = new IdentityHome(support.options().profileDir(context, user));
+    support.out().println(BundleText.describe(home.bundle()));
+    return 0;
+  }
+}

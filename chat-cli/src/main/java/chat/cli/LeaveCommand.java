@@ -1,0 +1,34 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chat leave ROOM}: leaves a room. */
+@Command(name = "leave", description = "Leave a room.")
+final class LeaveCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(paramLabel = "ROOM", description = "room name (with or without #)")
+  String room;
+
+  LeaveCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    try (ChatClient client = support.loggedIn(false)) {
+      client.leave(room);
+      support.out().println("left " + TerminalSafe.line(RelayOptions.conversationArgument(room)));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat listen}: stays connected and prints every message (and, with {@code --json}, every
+ * event) as it arrives, one line each, until stopped (Ctrl-C or SIGTERM). It first catches up on
+ * what arrived since the last run and reconnects by itself.
+ */
+@Command(
+    name = "listen",
+    description = {
+      "Stay connected and print messages as they arrive, one per line, until stopped.",
+      "With --json every line is a JSON object: message, membership, presence, trust,"
+          + " connection or notice."
+    })
+final class ListenCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  ListenCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Printer printer = new Printer(support, stopped);
+    Thread hook = new Thread(stopped::countDown, "chat-listen-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      String user = support.options().requireUser(context);
+      ChatClient live = support.loggedIn(true, printer);
+      try {
+        if (!support.options().json()) {
+          support.err().println("chat: listening as " + user + "; stop with Ctrl-C");
+          support.err().flush();
+        }
+        stopped.await();
+      } finally {
+        live.close();
+      }
+      if (printer.sessionLost != null) {
+        throw new CommandException.Auth(printer.sessionLost, null);
+      }
+      return 0;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down
+      }
+    }
+  }
+
+  /** Prints what the client reports. */
+  private static final class Printer implements ClientListener {
+    private final RelayCommandSupport support;
+    private final CountDownLatch stopped;
+    private volatile String sessionLost;
+
+    Printer(RelayCommandSupport support, CountDownLatch stopped) {
+      this.support = support;
+      this.stopped = stopped;
+    }
+
+    private boolean json() {
+      return support.options().json();
+    }
+
+    private void emit(ObjectNode node) {
+      support.out().println(JsonLines.line(node));
+      support.out().flush();
+    }
+
+    @Override
+    public void onMessage(ChatMessage message) {
+      Output.message(support, message);
+    }
+
+    @Override
+    public void onMembership(String conversation, String username, boolean joined) {
+      if (json()) {
+        emit(
+            JsonLines.object("membership")
+                .put("conversation", conversation)
+                .put("user", username)
+                .put("change", joined ? "joined" : "left"));
+      }
+    }
+
+    @Override
+    public void onPresence(String username, boolean online) {
+      if (json()) {
+        emit(JsonLines.object("presence").put("user", username).put("online", online));
+      }
+    }
+
+    @Override
+    public void onTrustChange(String username, TrustState state) {
+      if (json()) {
+        emit(JsonLines.object("trust").put("user", username).put("state", state.name()));
+      }
+    }
+
+    @Override
+    public void onConnection(ConnectionState state, String detail) {
+      if (json()) {
+        emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
+      } else if (state != ConnectionState.ONLINE) {
+        support.err().println("chat: " + TerminalSafe.line(detail));
+        support.err().flush();
+      }
+      if (state == ConnectionState.OFFLINE) {
+        sessionLost = detail;
+        stopped.countDown();
+      }
+    }
+
+    @Override
+    public void onNotice(String conversation, String text) {
+      if (json()) {
+        emit(JsonLines.object("notice").put("conversation", conversation).put("text", text));
+      }
+    }
+  }
+}

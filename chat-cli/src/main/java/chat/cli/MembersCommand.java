@@ -1,0 +1,57 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.MemberView;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chat members [ROOM|@USER]}: who is in a conversation, online or not, and key trust. */
+@Command(
+    name = "members",
+    aliases = {"who"},
+    description = "List the members of a room (default: lobby), with presence and key trust.")
+final class MembersCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(arity = "0..1", paramLabel = "ROOM|@USER", description = "default: lobby")
+  String target;
+
+  MembersCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    try (ChatClient client = support.loggedIn(false)) {
+      for (MemberView member : client.members(HistoryCommand.resolve(client, target))) {
+        if (support.options().json()) {
+          support
+              .out()
+              .println(
+                  JsonLines.line(
+                      JsonLines.object("member")
+                          .put("user", member.username())
+                          .put("online", member.online())
+                          .put("trust", member.trust().name())));
+        } else {
+          support
+              .out()
+              .printf(
+                  "%-32s %-8s %s%n",
+                  TerminalSafe.line(member.username()),
+                  member.online() ? "online" : "offline",
+                  member.trust().name().toLowerCase(Locale.ROOT));
+        }
+      }
+      return 0;
+    }
+  }
+}

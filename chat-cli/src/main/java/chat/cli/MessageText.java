@@ -1,0 +1,31 @@
+package chat.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The text of a message from the command line's words, or from stdin when there are none. */
+final class MessageText {
+  /** Most bytes read from stdin for one message. */
+  static final int MAX_STDIN_BYTES = 256 * 1024;
+
+  private MessageText() {}
+
+  static String from(List<String> words, CliContext context) {
+    if (words != null && !words.isEmpty()) {
+      return String.join(" ", words);
+    }
+    if (context.stdoutIsTerminal() && System.console() != null) {
+      throw new CommandException.Usage("no message: give the text, or pipe it to stdin");
+    }
+    byte[] data = FileIo.read(context.stdin(), MAX_STDIN_BYTES);
+    if (data.length > MAX_STDIN_BYTES) {
+      throw new CommandException.Usage("message too long (stdin holds more than 256 KiB)");
+    }
+    String text = new String(data, StandardCharsets.UTF_8);
+    text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    if (text.isBlank()) {
+      throw new CommandException.Usage("no message: stdin was empty");
+    }
+    return text;
+  }
+}

@@ -1,0 +1,69 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code chat register}: creates your identity and your account on the relay, then logs in. */
+@Command(
+    name = "register",
+    description = {
+      "Create your identity (keys) and an account on the relay, and log in.",
+      "The password (typed twice, or from --password-file / CHAT_PASSWORD) is for the relay;"
+          + " the key passphrase (typed twice, or from --passphrase-file / CHAT_PASSPHRASE) seals"
+          + " your private keys and their backup on the relay, and is never sent."
+    })
+final class RegisterCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  RegisterCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    RelayOptions options = support.options();
+    String user = options.requireUser(context);
+    Secrets secrets = support.secrets();
+    char[] password =
+        secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
+    char[] passphrase = null;
+    try (ChatClient client = support.client(false)) {
+      passphrase =
+          secrets.fresh(
+              options.passphraseFile,
+              Passphrases.ENV_PASSPHRASE,
+              "passphrase for " + user + "'s private keys");
+      client.register(user, password, passphrase);
+      String fingerprint = client.fingerprint(user).toDisplayString();
+      if (options.json()) {
+        support
+            .out()
+            .println(
+                JsonLines.line(
+                    JsonLines.object("registered")
+                        .put("user", user)
+                        .put("server", client.serverAddress())
+                        .put("fingerprint", fingerprint.replace(" ", ""))));
+      } else {
+        support
+            .out()
+            .println("registered " + user + " on " + client.serverAddress() + " and logged in");
+        support.out().println("fingerprint: " + fingerprint);
+      }
+      return 0;
+    } finally {
+      Arrays.fill(password, '\0');
+      if (passphrase != null) {
+        Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ClientListener;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What the networked subcommands share: their merged {@link RelayOptions}, the secrets, and logging
+ * in. A command resumes the stored session when there is one (no password, no bcrypt on the relay)
+ * and otherwise logs in with the password.
+ */
+final class RelayCommandSupport {
+  private final CliContext context;
+  private final CommandSpec spec;
+  private final RelayOptions options;
+
+  RelayCommandSupport(CliContext context, CommandSpec spec, RelayOptions local) {
+    this.context = context;
+    this.spec = spec;
+    Object root = spec.root().userObject();
+    this.options = root instanceof ChatCommand chat ? local.merged(chat.relay) : local;
+  }
+
+  RelayOptions options() {
+    return options;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  Secrets secrets() {
+    return new Secrets(context, options);
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** A client that is not logged in yet. */
+  ChatClient client(boolean live) {
+    ChatClient client = context.clientFactory().create(options.clientOptions(context, live));
+    client.addListener(
+        new ClientListener() {
+          @Override
+          public void onNotice(String conversation, String text) {
+            err()
+                .println(
+                    "chat: "
+                        + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
+                        + TerminalSafe.line(text));
+            err().flush();
+          }
+        });
+    return client;
+  }
+
+  /**
+   * A logged-in client: resumes the stored session (asking only the key passphrase) or logs in with
+   * the password.
+   */
+  ChatClient loggedIn(boolean live, ClientListener... listeners) {
+    String user = options.requireUser(context);
+    ChatClient client = client(live);
+    for (ClientListener listener : listeners) {
+      client.addListener(listener);
+    }
+    try {
+      if (client.hasStoredSession(user)) {
+        char[] passphrase = secrets().passphrase(user);
+        try {
+          client.resume(user, passphrase);
+          return client;
+        } catch (CommandException.Auth e) {
+          if (!secrets().passwordGiven() || e.getMessage().contains("passphrase")) {
+            throw e;
+          }
+        } finally {
+          Arrays.fill(passphrase, '\0');
+        }
+      }
+      login(client, user);
+      return client;
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** Logs {@code client} in with the password and passphrase. */
+  void login(ChatClient client, String user) {
+    char[] password = secrets().password(user);
+    char[] passphrase = null;
+    try {
+      passphrase = secrets().passphrase(user);
+      client.login(user, password, passphrase);
+    } finally {
+      Arrays.fill(password, '\0');
+      if (passphrase != null) {
+        Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+}

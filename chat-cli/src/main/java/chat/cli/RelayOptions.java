@@ -1,0 +1,145 @@
+package chat.cli;
+
+import chat.cli.client.ClientOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of every command that talks to a relay. Each may be given after the subcommand or
+ * before it ({@code chat --user alice send ...}), or through the environment: {@code CHAT_SERVER},
+ * {@code CHAT_USER}, {@code CHAT_HOME}. A value after the subcommand wins.
+ */
+public final class RelayOptions {
+  /** Where the relay is when nothing says otherwise. */
+  public static final String DEFAULT_SERVER = "127.0.0.1:" + ClientOptions.DEFAULT_PORT;
+
+  @Option(
+      names = "--server",
+      paramLabel = "HOST:PORT",
+      description = "the relay (default: $CHAT_SERVER or " + DEFAULT_SERVER + ")")
+  String server;
+
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "NAME",
+      description = "your username (default: $CHAT_USER)")
+  String user;
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description =
+          "your profile directory: keys, pinned relay and contact keys, session (default:"
+              + " $CHAT_HOME/NAME, else $XDG_DATA_HOME/chat/NAME or ~/.local/share/chat/NAME)")
+  Path home;
+
+  @Option(
+      names = "--json",
+      description = "print machine-readable JSON (one object per line) instead of text")
+  boolean json;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "read the account password from FILE (else $CHAT_PASSWORD, else a prompt)")
+  Path passwordFile;
+
+  @Option(
+      names = "--passphrase-file",
+      paramLabel = "FILE",
+      description = "read the key passphrase from FILE (else $CHAT_PASSPHRASE, else a prompt)")
+  Path passphraseFile;
+
+  /** This command's options, with the ones given before the subcommand filling the gaps. */
+  RelayOptions merged(RelayOptions outer) {
+    RelayOptions out = new RelayOptions();
+    out.server = server != null ? server : outer.server;
+    out.user = user != null ? user : outer.user;
+    out.home = home != null ? home : outer.home;
+    out.json = json || outer.json;
+    out.passwordFile = passwordFile != null ? passwordFile : outer.passwordFile;
+    out.passphraseFile = passphraseFile != null ? passphraseFile : outer.passphraseFile;
+    return out;
+  }
+
+  /** Whether JSON output was asked for. */
+  boolean json() {
+    return json;
+  }
+
+  /** The username from the flag or {@code CHAT_USER}, if any. */
+  Optional<String> user(CliContext context) {
+    return Optional.ofNullable(user).or(() -> context.env("CHAT_USER"));
+  }
+
+  /** The username, or a usage error saying how to give one. */
+  String requireUser(CliContext context) {
+    return user(context)
+        .orElseThrow(
+            () -> new CommandException.Usage("which user? give --user NAME or set CHAT_USER"));
+  }
+
+  /**
+   * The client options: the relay address and the profile home.
+   *
+   * @param live whether the client shows messages as they arrive (listen, interactive)
+   */
+  ClientOptions clientOptions(CliContext context, boolean live) {
+    String address = server != null ? server : context.env("CHAT_SERVER").orElse(DEFAULT_SERVER);
+    int colon = address.lastIndexOf(':');
+    String host = colon < 0 ? address : address.substring(0, colon);
+    int port = ClientOptions.DEFAULT_PORT;
+    if (colon >= 0) {
+      try {
+        port = Integer.parseInt(address.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (host.isBlank() || port < 1 || port > 65535) {
+      throw new CommandException.Usage(
+          "--server must be HOST:PORT with a port 1-65535 (got '" + address + "')");
+    }
+    Duration timeout = Duration.ofSeconds(30);
+    if (home != null) {
+      return new ClientOptions(host, port, home, false, timeout, live);
+    }
+    return new ClientOptions(host, port, defaultHomeBase(context), true, timeout, live);
+  }
+
+  /** The profile directory of {@code user}: {@code --home} itself, or the default per-user one. */
+  Path profileDir(CliContext context, String user) {
+    if (home != null) {
+      return home;
+    }
+    return defaultHomeBase(context).resolve(user.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@code $CHAT_HOME}, else {@code $XDG_DATA_HOME/chat}, else {@code ~/.local/share/chat}. */
+  static Path defaultHomeBase(CliContext context) {
+    Optional<String> chatHome = context.env("CHAT_HOME");
+    if (chatHome.isPresent()) {
+      return Path.of(chatHome.get());
+    }
+    Optional<String> xdg = context.env("XDG_DATA_HOME").filter(v -> v.startsWith("/"));
+    if (xdg.isPresent()) {
+      return Path.of(xdg.get(), "chat");
+    }
+    String userHome = context.env("HOME").orElse(System.getProperty("user.home", "."));
+    return Path.of(userHome, ".local", "share", "chat");
+  }
+
+  /** {@code name} as a room id ({@code #name}, lowercase) unless it is already an id. */
+  static String conversationArgument(String name) {
+    if (name.startsWith("#") || name.startsWith("@")) {
+      return name.startsWith("#") ? name.toLowerCase(Locale.ROOT) : name;
+    }
+    return "#" + name.toLowerCase(Locale.ROOT);
+  }
+}

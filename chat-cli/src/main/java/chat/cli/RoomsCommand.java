@@ -1,0 +1,50 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.RoomView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code chat rooms}: the rooms on the relay, their sizes, and which you are in. */
+@Command(name = "rooms", description = "List the rooms on the relay (* marks the ones you are in).")
+final class RoomsCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  RoomsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    try (ChatClient client = support.loggedIn(false)) {
+      for (RoomView room : client.rooms()) {
+        if (support.options().json()) {
+          support
+              .out()
+              .println(
+                  JsonLines.line(
+                      JsonLines.object("room")
+                          .put("room", room.conversation())
+                          .put("members", room.memberCount())
+                          .put("joined", room.joined())));
+        } else {
+          support
+              .out()
+              .printf(
+                  "%s %-24s %d member%s%n",
+                  room.joined() ? "*" : " ",
+                  TerminalSafe.line(room.conversation()),
+                  room.memberCount(),
+                  room.memberCount() == 1 ? "" : "s");
+        }
+      }
+      return 0;
+    }
+  }
+}

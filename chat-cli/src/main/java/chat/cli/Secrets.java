@@ -1,0 +1,113 @@
+package chat.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where the account password and the key passphrase come from for scripting commands: a file given
+ * by flag, else an environment variable ({@code CHAT_PASSWORD}, {@code CHAT_PASSPHRASE}), else a
+ * masked prompt on the terminal. Never the command line. A file's first line is the secret.
+ */
+final class Secrets {
+  static final String ENV_PASSWORD = "CHAT_PASSWORD";
+
+  private final CliContext context;
+  private final RelayOptions options;
+
+  Secrets(CliContext context, RelayOptions options) {
+    this.context = context;
+    this.options = options;
+  }
+
+  /** The account password; the caller zeroes it. */
+  char[] password(String user) {
+    return read(options.passwordFile, ENV_PASSWORD, "Password for " + user + ": ")
+        .orElseThrow(() -> new CommandException.Auth("no password entered", null));
+  }
+
+  /** Whether a password is available without asking. */
+  boolean passwordGiven() {
+    return options.passwordFile != null || context.env(ENV_PASSWORD).isPresent();
+  }
+
+  /** The key passphrase; the caller zeroes it. */
+  char[] passphrase(String user) {
+    return read(
+            options.passphraseFile,
+            Passphrases.ENV_PASSPHRASE,
+            "Passphrase of " + user + "'s private keys: ")
+        .orElseThrow(() -> new CommandException.Auth("no passphrase entered", null));
+  }
+
+  /** A new secret typed twice (or from its file or variable). */
+  char[] fresh(Path file, String env, String what) {
+    if (file != null || context.env(env).isPresent()) {
+      return read(file, env, what).orElseThrow();
+    }
+    char[] first = prompt("New " + what + ": ");
+    char[] second = prompt("Repeat the " + what + ": ");
+    try {
+      if (!Arrays.equals(first, second)) {
+        Arrays.fill(first, '\0');
+        throw new CommandException.Auth("the two entries differ", null);
+      }
+      return first;
+    } finally {
+      Arrays.fill(second, '\0');
+    }
+  }
+
+  RelayOptions options() {
+    return options;
+  }
+
+  private Optional<char[]> read(Path file, String env, String prompt) {
+    if (file != null) {
+      return Optional.of(fromFile(file));
+    }
+    Optional<String> fromEnv = context.env(env);
+    if (fromEnv.isPresent()) {
+      return Optional.of(fromEnv.get().toCharArray());
+    }
+    return Optional.ofNullable(prompt(prompt));
+  }
+
+  private char[] prompt(String text) {
+    char[] typed = context.passphrasePrompt().read(text);
+    if (typed == null) {
+      throw new CommandException.Auth("nothing entered", null);
+    }
+    return typed;
+  }
+
+  private static char[] fromFile(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw FileIo.failure("cannot read", file, e);
+    }
+    try {
+      CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+      int end = 0;
+      while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
+        end++;
+      }
+      char[] out = new char[end];
+      chars.get(out, 0, end);
+      Arrays.fill(chars.array(), '\0');
+      if (out.length == 0) {
+        throw new CommandException.Auth(file + " is empty", null);
+      }
+      return out;
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+}

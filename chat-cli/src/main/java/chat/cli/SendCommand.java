@@ -1,0 +1,45 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chat send ROOM TEXT...}: encrypts and sends one message to a room you are in. */
+@Command(
+    name = "send",
+    description = {
+      "Encrypt and send one message to a room (or a conversation id such as @alice+bob).",
+      "Without TEXT the message is read from stdin. Returns once the relay has stored it."
+    })
+final class SendCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(index = "0", paramLabel = "ROOM", description = "room name (with or without #)")
+  String target;
+
+  @Parameters(index = "1..*", paramLabel = "TEXT", description = "the message (else stdin)")
+  List<String> words;
+
+  SendCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String text = MessageText.from(words, context);
+    try (ChatClient client = support.loggedIn(false)) {
+      ChatMessage sent = client.send(RelayOptions.conversationArgument(target), text);
+      Output.sent(support, sent);
+      return 0;
+    }
+  }
+}

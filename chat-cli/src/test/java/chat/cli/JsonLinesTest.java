@@ -1,0 +1,35 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesTest {
+  private static final String HOSTILE =
+      "a\u001b[2Jb\u009b31mc\u007fd\u202eevil\u2028e \ud83d\ude00 caf\u00e9";
+
+  @Test
+  void message_withControlAndBidiCharacters_escapesThemButRoundTripsExactly() throws Exception {
+    ChatMessage message =
+        new ChatMessage("#room", 3, "00".repeat(16), "mallory", 1000, 2000, HOSTILE, false);
+    String line = JsonLines.line(JsonLines.message(message));
+    assertThat(line)
+        .doesNotContain("\u001b")
+        .doesNotContain("\u009b")
+        .doesNotContain("\u007f")
+        .doesNotContain("\u202e")
+        .doesNotContain("\u2028")
+        .doesNotContain("\n")
+        .containsIgnoringCase("\\u001b")
+        .containsIgnoringCase("\\u009b")
+        .containsIgnoringCase("\\u202e")
+        .contains("\ud83d\ude00 caf\u00e9");
+    JsonNode parsed = new ObjectMapper().readTree(line);
+    assertThat(parsed.get("text").asText()).isEqualTo(HOSTILE);
+    assertThat(parsed.get("type").asText()).isEqualTo("message");
+    assertThat(parsed.get("seq").asLong()).isEqualTo(3);
+  }
+}
