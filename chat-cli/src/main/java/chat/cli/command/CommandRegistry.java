@@ -38,6 +38,7 @@ public final class CommandRegistry {
   /** Every standard command: account, conversations, messages, trust, and help/clear/quit. */
   public static CommandRegistry standard() {
     List<SlashCommand> all = new ArrayList<>();
+    all.addAll(AccountCommands.all());
     all.addAll(ConversationCommands.all());
     all.addAll(MessageCommands.all());
     AtomicReference<CommandRegistry> self = new AtomicReference<>();
