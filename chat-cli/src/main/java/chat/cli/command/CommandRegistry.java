@@ -41,6 +41,7 @@ public final class CommandRegistry {
     all.addAll(AccountCommands.all());
     all.addAll(ConversationCommands.all());
     all.addAll(MessageCommands.all());
+    all.addAll(TrustCommands.all());
     AtomicReference<CommandRegistry> self = new AtomicReference<>();
     all.addAll(GeneralCommands.all(self::get));
     CommandRegistry registry = new CommandRegistry(all);
