@@ -1,7 +1,9 @@
 package chat.cli.command;
 
+import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,34 @@ public interface CommandContext {
    * @throws chat.cli.CommandException.Auth if no secret can be had (no terminal, nothing set)
    */
   char[] readSecret(SecretKind kind, String prompt);
+
+  /**
+   * Asks for a new secret (for {@code /register}). Where a person types it, as here by default, it
+   * is asked twice and the two must match; a script runner that reads secrets from the environment
+   * or a file overrides this to read once. The caller zeroes the array when done.
+   *
+   * @throws chat.cli.CommandException.Usage if the two entries differ (both are zeroed)
+   * @throws chat.cli.CommandException.Auth if no secret can be had
+   */
+  default char[] readNewSecret(SecretKind kind, String prompt) {
+    String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
+    char[] first = readSecret(kind, prompt);
+    char[] again = null;
+    try {
+      again = readSecret(kind, "repeat the " + what + ": ");
+      if (!Arrays.equals(first, again)) {
+        throw new CommandException.Usage("the " + what + "s do not match; nothing was changed");
+      }
+      return first;
+    } catch (RuntimeException e) {
+      Arrays.fill(first, '\0');
+      throw e;
+    } finally {
+      if (again != null) {
+        Arrays.fill(again, '\0');
+      }
+    }
+  }
 
   /** Clears the current conversation's pane or the screen. */
   void clear();

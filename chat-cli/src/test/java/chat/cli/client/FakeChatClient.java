@@ -41,6 +41,9 @@ public final class FakeChatClient implements ChatClient {
   /** Usernames with a stored session on this machine. */
   public final java.util.Set<String> storedSessions = new TreeSet<>();
 
+  /** Usernames whose stored session the relay no longer accepts: resume forgets it and throws. */
+  public final java.util.Set<String> expiredSessions = new TreeSet<>();
+
   /** When set, the next call that reaches the relay throws it (once). */
   public volatile CommandException failNext;
 
@@ -88,6 +91,10 @@ public final class FakeChatClient implements ChatClient {
   public void resume(String username, char[] passphrase) {
     call("resume", username);
     secrets.add(new String(passphrase));
+    if (expiredSessions.remove(username)) {
+      storedSessions.remove(username);
+      throw new CommandException.Auth("the stored session has expired", null);
+    }
     if (!storedSessions.contains(username)) {
       throw new CommandException.Auth("no stored session for " + username, null);
     }

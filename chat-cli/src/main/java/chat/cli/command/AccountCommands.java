@@ -1,0 +1,144 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
+import chat.protocol.ConversationIds;
+import java.util.List;
+
+/**
+ * {@code /register}, {@code /login} and {@code /logout}. Secrets are asked through {@link
+ * CommandContext#readSecret} unless the password was typed inline, never shown, and zeroed after
+ * use.
+ */
+final class AccountCommands {
+  private AccountCommands() {}
+
+  static List<SlashCommand> all() {
+    return List.of(
+        SlashCommand.named("register", "/register NAME [PASSWORD]", "create an account and log in")
+            .arguments(1, 2)
+            .withoutLogin()
+            .help(
+                "Creates your identity keys on this machine, sealed with a passphrase, and",
+                "registers NAME on the relay. The password (for the relay) and the passphrase",
+                "(for the key file, never sent) are each asked twice. Leave the password out",
+                "so it is asked on a hidden prompt.",
+                "example: /register alice")
+            .runs(AccountCommands::register),
+        SlashCommand.named("login", "/login NAME [PASSWORD]", "log in, or resume a saved session")
+            .arguments(1, 2)
+            .withoutLogin()
+            .completes(ArgumentKind.USER)
+            .help(
+                "Logs in as NAME. When this machine holds a session for NAME, only the",
+                "passphrase of the key file is asked; otherwise the password, then the passphrase.",
+                "examples: /login alice",
+                "          /login alice PASSWORD   (kept out of the input history)")
+            .runs(AccountCommands::login),
+        SlashCommand.named("logout", "/logout", "end the session on the relay")
+            .help("Revokes the session on the relay and forgets the stored session token.")
+            .runs(AccountCommands::logout));
+  }
+
+  private static void register(Input.Command command, CommandContext context) {
+    String name = Arguments.username(command.arg(0));
+    char[] password = null;
+    char[] passphrase = null;
+    try {
+      password =
+          command.argCount() > 1
+              ? command.arg(1).toCharArray()
+              : context.readNewSecret(SecretKind.PASSWORD, "new password for " + name + ": ");
+      requireNonEmpty(password, SecretKind.PASSWORD);
+      passphrase =
+          context.readNewSecret(SecretKind.PASSPHRASE, "passphrase for your new key file: ");
+      requireNonEmpty(passphrase, SecretKind.PASSPHRASE);
+      context.client().register(name, password, passphrase);
+    } finally {
+      Arguments.zero(password, passphrase);
+    }
+    loggedIn(context, "registered and logged in as ");
+  }
+
+  private static void login(Input.Command command, CommandContext context) {
+    String name = Arguments.username(command.arg(0));
+    ChatClient client = context.client();
+    boolean inlinePassword = command.argCount() > 1;
+    if (!inlinePassword && client.hasStoredSession(name)) {
+      resume(name, context);
+      return;
+    }
+    char[] password = null;
+    char[] passphrase = null;
+    try {
+      password =
+          inlinePassword
+              ? command.arg(1).toCharArray()
+              : context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
+      requireNonEmpty(password, SecretKind.PASSWORD);
+      passphrase = readPassphrase(name, context);
+      client.login(name, password, passphrase);
+    } finally {
+      Arguments.zero(password, passphrase);
+    }
+    loggedIn(context, "logged in as ");
+  }
+
+  /**
+   * Resumes the stored session. If the relay no longer accepts it (the client then forgets it),
+   * falls back to the password with the passphrase already typed.
+   */
+  private static void resume(String name, CommandContext context) {
+    ChatClient client = context.client();
+    char[] passphrase = readPassphrase(name, context);
+    char[] password = null;
+    try {
+      try {
+        client.resume(name, passphrase);
+      } catch (CommandException.Auth e) {
+        if (client.hasStoredSession(name)) {
+          throw e;
+        }
+        context.info("the saved session has expired: log in with the password");
+        password = context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
+        requireNonEmpty(password, SecretKind.PASSWORD);
+        client.login(name, password, passphrase);
+      }
+    } finally {
+      Arguments.zero(password, passphrase);
+    }
+    loggedIn(context, "logged in as ");
+  }
+
+  private static void logout(Input.Command command, CommandContext context) {
+    String name = Arguments.self(context);
+    context.client().logout();
+    context.info("logged out " + name);
+  }
+
+  private static char[] readPassphrase(String name, CommandContext context) {
+    char[] passphrase =
+        context.readSecret(SecretKind.PASSPHRASE, "passphrase for " + name + "'s key file: ");
+    requireNonEmpty(passphrase, SecretKind.PASSPHRASE);
+    return passphrase;
+  }
+
+  private static void requireNonEmpty(char[] secret, SecretKind kind) {
+    if (secret.length == 0) {
+      String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
+      throw new CommandException.Usage("no " + what + " given: nothing was done");
+    }
+  }
+
+  /** Reports the login and selects the lobby when no conversation of this user is selected. */
+  private static void loggedIn(CommandContext context, String what) {
+    ChatClient client = context.client();
+    context.info(what + client.username().orElse("?"));
+    List<String> conversations = client.conversations();
+    boolean currentIsValid =
+        context.currentConversation().map(conversations::contains).orElse(false);
+    if (!currentIsValid && conversations.contains(ConversationIds.LOBBY)) {
+      context.switchTo(ConversationIds.LOBBY);
+    }
+  }
+}

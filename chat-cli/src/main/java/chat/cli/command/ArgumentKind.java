@@ -1,0 +1,15 @@
+package chat.cli.command;
+
+/** What a command argument names; decides what {@link SlashCompleter} offers for it. */
+public enum ArgumentKind {
+  /** A username: completed from the client's known users. */
+  USER,
+  /** A room: completed from the rooms the user is in. */
+  ROOM,
+  /** A conversation, room or username: completed from conversations and known users. */
+  CONVERSATION,
+  /** A command name, as for {@code /help}. */
+  COMMAND,
+  /** Anything else (text, numbers, secrets): not completed. */
+  OTHER
+}

@@ -1,0 +1,119 @@
+package chat.cli.command;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The slash commands a front end understands, in {@code /help} order, looked up by name or alias.
+ * {@link #standard()} is the full set shared by the TUI, the line mode and {@code chat run}.
+ */
+public final class CommandRegistry {
+  private static final int MAX_SUGGESTION_DISTANCE = 2;
+
+  private final List<SlashCommand> commands;
+
+  /**
+   * A registry of {@code commands}.
+   *
+   * @throws IllegalArgumentException if two commands share a name or alias
+   */
+  public CommandRegistry(List<SlashCommand> commands) {
+    this.commands = List.copyOf(commands);
+    Set<String> seen = new HashSet<>();
+    for (SlashCommand command : this.commands) {
+      for (String name : allNames(command)) {
+        if (!seen.add(name)) {
+          throw new IllegalArgumentException("two commands are called " + name);
+        }
+      }
+    }
+  }
+
+  /** Every standard command: account, conversations, messages, trust, and help/clear/quit. */
+  public static CommandRegistry standard() {
+    List<SlashCommand> all = new ArrayList<>();
+    all.addAll(AccountCommands.all());
+    all.addAll(ConversationCommands.all());
+    all.addAll(MessageCommands.all());
+    all.addAll(TrustCommands.all());
+    AtomicReference<CommandRegistry> self = new AtomicReference<>();
+    all.addAll(GeneralCommands.all(self::get));
+    CommandRegistry registry = new CommandRegistry(all);
+    self.set(registry);
+    return registry;
+  }
+
+  /** The commands in {@code /help} order. */
+  public List<SlashCommand> commands() {
+    return commands;
+  }
+
+  /** The command called {@code typed} (name or alias, any case, with or without the slash). */
+  public Optional<SlashCommand> find(String typed) {
+    String key = key(typed);
+    return commands.stream().filter(c -> c.answersTo(key)).findFirst();
+  }
+
+  /**
+   * The command name or alias closest to {@code typed}, if one is near enough to be a likely typo
+   * (at most two edits, or {@code typed} is the start of it).
+   */
+  public Optional<String> nearest(String typed) {
+    String key = key(typed);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (SlashCommand command : commands) {
+      for (String name : allNames(command)) {
+        int distance = name.startsWith(key) ? 1 : editDistance(key, name);
+        if (distance < bestDistance) {
+          best = name;
+          bestDistance = distance;
+        }
+      }
+    }
+    return bestDistance <= MAX_SUGGESTION_DISTANCE ? Optional.of(best) : Optional.empty();
+  }
+
+  /** The name followed by the aliases. */
+  static List<String> allNames(SlashCommand command) {
+    List<String> names = new ArrayList<>();
+    names.add(command.name());
+    names.addAll(command.aliases());
+    return names;
+  }
+
+  private static String key(String typed) {
+    Objects.requireNonNull(typed, "typed");
+    String key = typed.startsWith("/") ? typed.substring(1) : typed;
+    return key.toLowerCase(Locale.ROOT);
+  }
+
+  /** The Levenshtein distance between two short strings. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

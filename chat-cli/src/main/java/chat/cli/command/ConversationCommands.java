@@ -1,0 +1,162 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
+import chat.cli.client.MemberView;
+import chat.cli.client.RoomView;
+import chat.protocol.ConversationIds;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /join}, {@code /leave}, {@code /switch}, {@code /rooms} and {@code /members}. */
+final class ConversationCommands {
+  private ConversationCommands() {}
+
+  static List<SlashCommand> all() {
+    return List.of(
+        SlashCommand.named("join", "/join ROOM", "join (or create) a room and switch to it")
+            .arguments(1, 1)
+            .completes(ArgumentKind.ROOM)
+            .help("The # is optional. examples: /join #rust   /join rust")
+            .runs(ConversationCommands::join),
+        SlashCommand.named("leave", "/leave [ROOM]", "leave a room (the current one by default)")
+            .arguments(0, 1)
+            .completes(ArgumentKind.ROOM)
+            .help(
+                "Leaving the current room switches to #lobby, or to another conversation.",
+                "examples: /leave   /leave #rust")
+            .runs(ConversationCommands::leave),
+        SlashCommand.named("switch", "/switch [TARGET]", "change the current conversation")
+            .arguments(0, 1)
+            .completes(ArgumentKind.CONVERSATION)
+            .help(
+                "TARGET is #room, a room name, a username (your private conversation with",
+                "them), or a number from the list /switch shows without a TARGET.",
+                "examples: /switch #rust   /switch alice   /switch 2")
+            .runs(ConversationCommands::switchTo),
+        SlashCommand.named("rooms", "/rooms", "list the rooms on the relay")
+            .help("Shows each room with its member count, and marks the ones you are in.")
+            .runs(ConversationCommands::rooms),
+        SlashCommand.named(
+                "members", "/members [CONVERSATION]", "list members, presence and key trust")
+            .aliases("who")
+            .arguments(0, 1)
+            .completes(ArgumentKind.CONVERSATION)
+            .help(
+                "For each member: online or offline, and whether their key is verified,",
+                "unverified, or CHANGED (sending is refused until you /trust them again).",
+                "examples: /members   /who #rust   /who alice")
+            .runs(ConversationCommands::members));
+  }
+
+  private static void join(Input.Command command, CommandContext context) {
+    String room = Arguments.room(command.arg(0));
+    context.client().join(room);
+    context.switchTo(room);
+    context.info("joined " + room);
+  }
+
+  private static void leave(Input.Command command, CommandContext context) {
+    ChatClient client = context.client();
+    String room =
+        command.argCount() > 0 ? Arguments.room(command.arg(0)) : Arguments.current(context);
+    if (!ConversationIds.isRoom(room)) {
+      throw new CommandException.Usage("only rooms can be left; use /switch to go elsewhere");
+    }
+    client.leave(room);
+    context.info("left " + room);
+    if (context.currentConversation().map(room::equals).orElse(false)) {
+      List<String> remaining = client.conversations();
+      Optional<String> next =
+          remaining.contains(ConversationIds.LOBBY)
+              ? Optional.of(ConversationIds.LOBBY)
+              : remaining.stream().findFirst();
+      next.ifPresentOrElse(
+          conversation -> {
+            context.switchTo(conversation);
+            context.info("now in " + Arguments.label(context, conversation));
+          },
+          () -> context.info(Arguments.NO_CONVERSATION));
+    }
+  }
+
+  private static void switchTo(Input.Command command, CommandContext context) {
+    ChatClient client = context.client();
+    if (command.argCount() == 0) {
+      listConversations(context);
+      return;
+    }
+    String target = command.arg(0);
+    String conversation = ConversationResolver.resolve(target, context);
+    if (ConversationIds.isRoom(conversation) && !client.conversations().contains(conversation)) {
+      String orPm =
+          target.startsWith("#") ? "" : ", or /pm " + target + " for a private conversation";
+      throw new CommandException.Usage(
+          "you are not in " + conversation + ": /join " + conversation + " first" + orPm);
+    }
+    context.switchTo(conversation);
+    context.info("now in " + Arguments.label(context, conversation));
+  }
+
+  private static void listConversations(CommandContext context) {
+    List<String> conversations = context.client().conversations();
+    if (conversations.isEmpty()) {
+      context.info("you are in no conversations: /join a room");
+      return;
+    }
+    String current = context.currentConversation().orElse("");
+    for (int i = 0; i < conversations.size(); i++) {
+      String conversation = conversations.get(i);
+      String mark = conversation.equals(current) ? "  (current)" : "";
+      context.info((i + 1) + "  " + Arguments.label(context, conversation) + mark);
+    }
+  }
+
+  private static void rooms(Input.Command command, CommandContext context) {
+    List<RoomView> rooms = context.client().rooms();
+    if (rooms.isEmpty()) {
+      context.info("no rooms yet: /join NAME creates one");
+      return;
+    }
+    for (RoomView room : rooms) {
+      String members = room.memberCount() == 1 ? " member" : " members";
+      context.info(
+          TerminalSafe.line(room.conversation())
+              + "  "
+              + room.memberCount()
+              + members
+              + (room.joined() ? "  (joined)" : ""));
+    }
+  }
+
+  private static void members(Input.Command command, CommandContext context) {
+    String conversation =
+        command.argCount() > 0
+            ? ConversationResolver.resolve(command.arg(0), context)
+            : Arguments.current(context);
+    List<MemberView> members = context.client().members(conversation);
+    context.info(
+        "members of " + Arguments.label(context, conversation) + " (" + members.size() + "):");
+    for (MemberView member : members) {
+      context.info(
+          "  "
+              + TerminalSafe.line(member.username())
+              + "  "
+              + (member.online() ? "online" : "offline")
+              + "  "
+              + trustWord(member));
+    }
+  }
+
+  private static String trustWord(MemberView member) {
+    switch (member.trust()) {
+      case VERIFIED:
+        return "verified";
+      case CHANGED:
+        return "key CHANGED";
+      default:
+        return "unverified";
+    }
+  }
+}

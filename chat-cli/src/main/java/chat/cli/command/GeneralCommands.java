@@ -1,0 +1,66 @@
+package chat.cli.command;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** {@code /help}, {@code /clear} and {@code /quit}. */
+final class GeneralCommands {
+  private static final int USAGE_COLUMN = 30;
+
+  private GeneralCommands() {}
+
+  /** The commands; {@code /help} reads the finished registry through {@code registry}. */
+  static List<SlashCommand> all(Supplier<CommandRegistry> registry) {
+    return List.of(
+        SlashCommand.named("clear", "/clear", "clear the screen")
+            .withoutLogin()
+            .runs((command, context) -> context.clear()),
+        SlashCommand.named("help", "/help [COMMAND]", "list commands, or explain one")
+            .arguments(0, 1)
+            .withoutLogin()
+            .completes(ArgumentKind.COMMAND)
+            .help("examples: /help   /help join")
+            .runs((command, context) -> help(registry.get(), command, context)),
+        SlashCommand.named("quit", "/quit", "leave the chat (the session stays saved)")
+            .aliases("exit")
+            .withoutLogin()
+            .help("Closes this window; /login NAME resumes the session later without a password.")
+            .runs((command, context) -> context.quit()));
+  }
+
+  private static void help(
+      CommandRegistry registry, Input.Command command, CommandContext context) {
+    if (command.argCount() == 0) {
+      context.info("commands (/help COMMAND for details):");
+      for (SlashCommand each : registry.commands()) {
+        context.info("  " + pad(each.usage()) + " " + each.summary() + aliases(each));
+      }
+      context.info("text without a slash goes to the current conversation; //text sends /text");
+      return;
+    }
+    String typed = command.arg(0);
+    SlashCommand found =
+        registry.find(typed).orElseThrow(() -> SlashCommandDispatcher.unknown(registry, typed));
+    context.info("usage: " + found.usage() + aliases(found));
+    context.info(found.summary());
+    found.details().forEach(context::info);
+  }
+
+  private static String pad(String usage) {
+    StringBuilder out = new StringBuilder(usage);
+    while (out.length() < USAGE_COLUMN) {
+      out.append(' ');
+    }
+    return out.toString();
+  }
+
+  private static String aliases(SlashCommand command) {
+    if (command.aliases().isEmpty()) {
+      return "";
+    }
+    return command.aliases().stream()
+        .map(a -> "/" + a)
+        .collect(Collectors.joining(", ", " (also ", ")"));
+  }
+}

@@ -1,0 +1,89 @@
+package chat.cli.command;
+
+import chat.cli.client.ChatMessage;
+import java.util.List;
+
+/**
+ * {@code /send}, {@code /pm} and {@code /history}, and sending plain text to the current
+ * conversation. A sent message is shown at once: the client does not echo this user's own messages
+ * through its listener.
+ */
+final class MessageCommands {
+  static final int DEFAULT_HISTORY = 50;
+  static final int MAX_HISTORY = 1000;
+
+  private MessageCommands() {}
+
+  static List<SlashCommand> all() {
+    return List.of(
+        SlashCommand.named("send", "/send TEXT", "send TEXT to the current conversation")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .help(
+                "The same as typing TEXT on its own. To send text that starts with a slash,",
+                "type // or a space first: //shrug and ' /shrug' both send /shrug.")
+            .runs((command, context) -> sendToCurrent(command.argText(), context)),
+        SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
+            .aliases("w", "msg")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .completes(ArgumentKind.USER, ArgumentKind.OTHER)
+            .help(
+                "With TEXT, sends it privately to USER and stays where you are; without, makes",
+                "the private conversation with USER the current one.",
+                "examples: /pm alice are you there?   /w alice")
+            .runs(MessageCommands::privateMessage),
+        SlashCommand.named("history", "/history [CONVERSATION] [N]", "show the last N messages")
+            .arguments(0, 2)
+            .completes(ArgumentKind.CONVERSATION, ArgumentKind.OTHER)
+            .help(
+                "CONVERSATION is a room or a username and defaults to the current one; N",
+                "defaults to " + DEFAULT_HISTORY + " (at most " + MAX_HISTORY + ").",
+                "examples: /history   /history 200   /history #rust 10   /history alice")
+            .runs(MessageCommands::history));
+  }
+
+  /** Sends {@code text} to the current conversation and shows it. */
+  static void sendToCurrent(String text, CommandContext context) {
+    Arguments.self(context);
+    send(Arguments.current(context), text, context);
+  }
+
+  private static void send(String conversation, String text, CommandContext context) {
+    ChatMessage sent = context.client().send(conversation, text);
+    context.showMessage(sent);
+  }
+
+  private static void privateMessage(Input.Command command, CommandContext context) {
+    String conversation = ConversationResolver.direct(command.arg(0), context);
+    String text = command.rest(1);
+    if (text.isEmpty()) {
+      context.switchTo(conversation);
+      context.info("now in " + Arguments.label(context, conversation));
+    } else {
+      send(conversation, text, context);
+    }
+  }
+
+  private static void history(Input.Command command, CommandContext context) {
+    String target = null;
+    int limit = DEFAULT_HISTORY;
+    if (command.argCount() == 2) {
+      target = command.arg(0);
+      limit = Arguments.number(command.arg(1), 1, MAX_HISTORY, "N");
+    } else if (command.argCount() == 1 && Arguments.isNumber(command.arg(0))) {
+      limit = Arguments.number(command.arg(0), 1, MAX_HISTORY, "N");
+    } else if (command.argCount() == 1) {
+      target = command.arg(0);
+    }
+    String conversation =
+        target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
+    List<ChatMessage> messages = context.client().history(conversation, limit);
+    String label = Arguments.label(context, conversation);
+    if (messages.isEmpty()) {
+      context.info("no messages in " + label);
+      return;
+    }
+    String count = messages.size() == 1 ? "last message" : "last " + messages.size() + " messages";
+    context.info(count + " in " + label + ":");
+    messages.forEach(context::showMessage);
+  }
+}

@@ -1,0 +1,85 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import java.util.Objects;
+
+/**
+ * The {@link InputDispatcher} every front end uses: parses a line with {@link InputParser}, runs
+ * the slash command from a {@link CommandRegistry} or sends the text to the current conversation.
+ * Nothing is thrown out: a {@link CommandException} becomes an error line with its message, and any
+ * other exception a short "internal error" line without a stack trace.
+ */
+public final class SlashCommandDispatcher implements InputDispatcher {
+  private static final int MAX_INTERNAL_MESSAGE_CHARS = 200;
+
+  private final CommandRegistry registry;
+
+  /** A dispatcher for the commands in {@code registry}. */
+  public SlashCommandDispatcher(CommandRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /** A dispatcher for {@link CommandRegistry#standard()}. */
+  public SlashCommandDispatcher() {
+    this(CommandRegistry.standard());
+  }
+
+  /** The commands this dispatcher runs (for completion and help). */
+  public CommandRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void dispatch(String line, CommandContext context) {
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(context, "context");
+    try {
+      Input input = InputParser.parse(line);
+      if (input instanceof Input.Command) {
+        run((Input.Command) input, context);
+      } else if (input instanceof Input.Text) {
+        MessageCommands.sendToCurrent(((Input.Text) input).text(), context);
+      }
+    } catch (CommandException e) {
+      context.error(e.getMessage());
+    } catch (RuntimeException e) {
+      context.error(internalError(e));
+    }
+  }
+
+  private void run(Input.Command command, CommandContext context) {
+    SlashCommand found =
+        registry.find(command.name()).orElseThrow(() -> unknown(registry, command.name()));
+    if (command.argCount() < found.minArgs() || command.argCount() > found.maxArgs()) {
+      throw new CommandException.Usage(
+          "usage: " + found.usage() + "  (/help " + found.name() + ")");
+    }
+    if (found.needsLogin()) {
+      Arguments.self(context);
+    }
+    found.handler().run(command, context);
+  }
+
+  /**
+   * The error for a command name that is not in {@code registry}, with a suggestion if one is near.
+   */
+  static CommandException unknown(CommandRegistry registry, String typed) {
+    if (typed.isEmpty() || typed.equals("/")) {
+      return new CommandException.Usage("a command name must follow the slash: /help lists them");
+    }
+    String shown = TerminalSafe.line(typed.startsWith("/") ? typed : "/" + typed);
+    String suggestion =
+        registry.nearest(typed).map(name -> " Did you mean /" + name + "?").orElse("");
+    return new CommandException.Usage(
+        "unknown command " + shown + "." + suggestion + " /help lists the commands.");
+  }
+
+  private static String internalError(RuntimeException e) {
+    String detail = e.getMessage() == null ? "" : ": " + TerminalSafe.line(e.getMessage());
+    if (detail.length() > MAX_INTERNAL_MESSAGE_CHARS) {
+      detail = detail.substring(0, MAX_INTERNAL_MESSAGE_CHARS) + "...";
+    }
+    return "internal error (" + e.getClass().getSimpleName() + detail + ")";
+  }
+}

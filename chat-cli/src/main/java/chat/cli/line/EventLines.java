@@ -1,0 +1,76 @@
+package chat.cli.line;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.cli.command.MessageFormatter;
+
+/**
+ * The words the line mode prints for client events, one line each, e.g. {@code alice joined #rust}
+ * or {@code connection lost, reconnecting}. Every remote string is cleaned here.
+ */
+final class EventLines {
+  private EventLines() {}
+
+  static String membership(String conversation, String username, boolean joined, String self) {
+    String who = username.equalsIgnoreCase(self == null ? "" : self) ? "you" : name(username);
+    return who
+        + (joined ? " joined " : " left ")
+        + MessageFormatter.conversationLabel(conversation, self);
+  }
+
+  static String presence(String username, boolean online) {
+    return name(username) + (online ? " came online" : " went offline");
+  }
+
+  static String trust(String username, TrustState state) {
+    String name = name(username);
+    switch (state) {
+      case CHANGED:
+        return name
+            + "'s key CHANGED: messages to "
+            + name
+            + " are refused until you compare safety numbers (/safety "
+            + name
+            + ") and accept the new key (/trust "
+            + name
+            + ")";
+      case VERIFIED:
+        return name + " is verified";
+      default:
+        return name + "'s key is accepted, not verified";
+    }
+  }
+
+  static String connection(ConnectionState state, String detail, String server) {
+    String words;
+    switch (state) {
+      case ONLINE:
+        words = "connected to " + TerminalSafe.line(server);
+        break;
+      case CONNECTING:
+        words = "connecting to " + TerminalSafe.line(server);
+        break;
+      case RECONNECTING:
+        words = "connection lost, reconnecting";
+        break;
+      default:
+        words = "disconnected";
+        break;
+    }
+    String clean = TerminalSafe.line(detail == null ? "" : detail).strip();
+    return clean.isEmpty() ? words : words + " (" + clean + ")";
+  }
+
+  static String notice(String conversation, String text, String self) {
+    String where =
+        conversation == null || conversation.isEmpty()
+            ? "notice"
+            : MessageFormatter.conversationLabel(conversation, self);
+    return where + ": " + TerminalSafe.line(text);
+  }
+
+  private static String name(String username) {
+    return TerminalSafe.line(username);
+  }
+}

@@ -1,0 +1,263 @@
+package chat.cli.line;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.cli.command.CommandContext;
+import chat.cli.command.InputCompleter;
+import chat.cli.command.InputDispatcher;
+import chat.cli.command.MessageFormatter;
+import chat.cli.command.SecretKind;
+import chat.cli.command.SecretRedaction;
+import chat.protocol.ConversationIds;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
+
+/**
+ * The line-mode front end: a JLine REPL with the current conversation in the prompt ({@code #lobby>
+ * }). Typed lines go to an {@link InputDispatcher}, run on the REPL thread; messages and events
+ * from the client are printed above the prompt with {@link LineReader#printAbove}, one cleaned line
+ * each, so typing is never garbled. Ends on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an
+ * empty line; Ctrl-C on a non-empty line clears it.
+ *
+ * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
+ * through; secrets are read on a masked prompt and never enter it.
+ */
+public final class LineMode implements CommandContext, ClientListener {
+  private static final Size NOMINAL_SIZE = new Size(80, 24);
+
+  private final ChatClient client;
+  private final InputDispatcher dispatcher;
+  private final MessageFormatter formatter;
+  private final Terminal terminal;
+  private final boolean dumb;
+  private final boolean colour;
+  private final InMemoryHistory history = new InMemoryHistory();
+  private final LineReader reader;
+  private final Object dayLock = new Object();
+  private volatile String current;
+  private volatile boolean quitRequested;
+  private LocalDate lastDay;
+
+  /** A line mode over {@code terminal}; nothing is read or printed until {@link #run}. */
+  public LineMode(
+      ChatClient client,
+      InputDispatcher dispatcher,
+      InputCompleter completer,
+      MessageFormatter formatter,
+      Terminal terminal,
+      LineModeOptions options) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    this.formatter = Objects.requireNonNull(formatter, "formatter");
+    this.terminal = Objects.requireNonNull(terminal, "terminal");
+    String type = terminal.getType();
+    this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
+    this.colour =
+        Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
+    if (terminal.getSize().getColumns() <= 0) {
+      // A dumb or stream terminal may report no size; JLine then never ends the line after input
+      // nor stops the thread that hides a masked prompt on a dumb terminal.
+      terminal.setSize(NOMINAL_SIZE);
+    }
+    DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
+    parser.setQuoteChars(new char[0]);
+    parser.setEscapeChars(new char[0]);
+    this.reader =
+        LineReaderBuilder.builder()
+            .appName("chat")
+            .terminal(terminal)
+            .parser(parser)
+            .completer(new JLineCompleter(Objects.requireNonNull(completer, "completer")))
+            .history(history)
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+            .option(LineReader.Option.CASE_INSENSITIVE, true)
+            .option(LineReader.Option.HISTORY_INCREMENTAL, false)
+            .build();
+  }
+
+  /**
+   * Reads and dispatches lines until {@code /quit}, end of input or Ctrl-C on an empty line. Client
+   * events are printed while it runs. Does not close the client or the terminal.
+   */
+  public void run() {
+    client.addListener(this);
+    try {
+      if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
+        current = ConversationIds.LOBBY;
+      }
+      info("type /help for commands, /quit to leave");
+      while (!quitRequested) {
+        String line;
+        try {
+          line = reader.readLine(prompt());
+        } catch (UserInterruptException e) {
+          if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
+            break;
+          }
+          continue;
+        } catch (EndOfFileException e) {
+          break;
+        }
+        SecretRedaction.historyEntry(line).ifPresent(history::record);
+        dispatcher.dispatch(line, this);
+      }
+    } finally {
+      client.removeListener(this);
+      terminal.writer().flush();
+    }
+  }
+
+  /** The prompt: the current conversation's label and {@code "> "}. */
+  String prompt() {
+    String conversation = current;
+    return conversation == null ? "> " : label(conversation) + "> ";
+  }
+
+  /** The input history entries, oldest first. */
+  List<String> historyEntries() {
+    return history.entries();
+  }
+
+  private String label(String conversation) {
+    return MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
+  }
+
+  private void print(LineKind kind, String cleanText) {
+    reader.printAbove(
+        colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText));
+  }
+
+  // CommandContext
+
+  @Override
+  public ChatClient client() {
+    return client;
+  }
+
+  @Override
+  public Optional<String> currentConversation() {
+    return Optional.ofNullable(current);
+  }
+
+  @Override
+  public void switchTo(String conversation) {
+    current = Objects.requireNonNull(conversation, "conversation");
+  }
+
+  @Override
+  public void showMessage(ChatMessage message) {
+    long shown = formatter.shownTime(message);
+    if (shown > 0) {
+      LocalDate day = formatter.day(shown);
+      synchronized (dayLock) {
+        if (!day.equals(lastDay)) {
+          lastDay = day;
+          print(LineKind.SYSTEM, formatter.daySeparator(day));
+        }
+      }
+    }
+    String text = formatter.line(message);
+    if (!message.conversation().equals(current)) {
+      text = label(message.conversation()) + " " + text;
+    }
+    LineKind kind =
+        message.own() ? LineKind.OWN : message.isDirect() ? LineKind.PRIVATE : LineKind.OTHER;
+    print(kind, text);
+  }
+
+  @Override
+  public void info(String text) {
+    print(LineKind.SYSTEM, TerminalSafe.line(text));
+  }
+
+  @Override
+  public void error(String text) {
+    print(LineKind.ERROR, "error: " + TerminalSafe.line(text));
+  }
+
+  /**
+   * Reads a secret on a masked prompt: {@code *} per character, or nothing at all on a dumb
+   * terminal. Must be called while no line is being read, as from a command on the REPL thread.
+   * JLine hands the answer over as a {@link String}, which cannot be zeroed; the returned array
+   * can.
+   */
+  @Override
+  public char[] readSecret(SecretKind kind, String prompt) {
+    String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
+    if (reader.isReading()) {
+      throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
+    }
+    Character mask = dumb ? LineReaderImpl.NULL_MASK : '*';
+    try {
+      return reader.readLine(TerminalSafe.line(prompt), mask).toCharArray();
+    } catch (EndOfFileException e) {
+      throw new CommandException.Auth("no " + what + " given", null);
+    } catch (UserInterruptException e) {
+      throw new CommandException.Auth(what + " prompt cancelled", null);
+    }
+  }
+
+  @Override
+  public void clear() {
+    if (terminal.puts(InfoCmp.Capability.clear_screen)) {
+      terminal.flush();
+    }
+  }
+
+  @Override
+  public void quit() {
+    quitRequested = true;
+  }
+
+  // ClientListener: called on the client's event thread; printAbove is safe from any thread.
+
+  @Override
+  public void onMessage(ChatMessage message) {
+    showMessage(message);
+  }
+
+  @Override
+  public void onMembership(String conversation, String username, boolean joined) {
+    String self = client.username().orElse(null);
+    print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+  }
+
+  @Override
+  public void onPresence(String username, boolean online) {
+    print(LineKind.SYSTEM, EventLines.presence(username, online));
+  }
+
+  @Override
+  public void onTrustChange(String username, TrustState state) {
+    LineKind kind = state == TrustState.CHANGED ? LineKind.ERROR : LineKind.SYSTEM;
+    print(kind, EventLines.trust(username, state));
+  }
+
+  @Override
+  public void onConnection(ConnectionState state, String detail) {
+    LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
+    print(kind, EventLines.connection(state, detail, client.serverAddress()));
+  }
+
+  @Override
+  public void onNotice(String conversation, String text) {
+    print(LineKind.SYSTEM, EventLines.notice(conversation, text, client.username().orElse(null)));
+  }
+}

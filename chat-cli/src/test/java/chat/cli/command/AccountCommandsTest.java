@@ -1,0 +1,205 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.CommandException;
+import org.junit.jupiter.api.Test;
+
+class AccountCommandsTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext();
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  private void assertSecretsZeroedAndNeverShown(String... secrets) {
+    assertThat(context.handedOut).allSatisfy(a -> assertThat(new String(a)).matches("\0*"));
+    for (String secret : secrets) {
+      assertThat(context.lines).noneMatch(l -> l.contains(secret));
+    }
+  }
+
+  @Test
+  void register_interactive_asksPasswordTwiceThenPassphraseTwice() {
+    context.answer("pw1", "pw1", "phrase", "phrase");
+
+    run("/register alice");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD new password for alice: ",
+            "PASSWORD repeat the password: ",
+            "PASSPHRASE passphrase for your new key file: ",
+            "PASSPHRASE repeat the passphrase: ");
+    assertThat(context.client.calls).containsExactly("register alice");
+    assertThat(context.client.secrets).containsExactly("pw1", "phrase");
+    assertThat(context.lines).contains("info: registered and logged in as alice");
+    assertThat(context.current).isEqualTo("#lobby");
+    assertSecretsZeroedAndNeverShown("pw1", "phrase");
+  }
+
+  @Test
+  void register_inlinePassword_asksOnlyPassphraseTwice() {
+    context.answer("phrase", "phrase");
+
+    run("/register alice pw1");
+
+    assertThat(context.prompts).allMatch(p -> p.startsWith("PASSPHRASE"));
+    assertThat(context.prompts).hasSize(2);
+    assertThat(context.client.secrets).containsExactly("pw1", "phrase");
+    assertSecretsZeroedAndNeverShown("pw1", "phrase");
+  }
+
+  @Test
+  void register_passwordMismatch_errorsAndRegistersNothing() {
+    context.answer("pw1", "pw2");
+
+    run("/register alice");
+
+    assertThat(context.errors())
+        .containsExactly("error: the passwords do not match; nothing was changed");
+    assertThat(context.client.calls).isEmpty();
+    assertSecretsZeroedAndNeverShown("pw1", "pw2");
+  }
+
+  @Test
+  void register_passphraseMismatch_errorsAndZeroesPassword() {
+    context.answer("pw1", "pw1", "a", "b");
+
+    run("/register alice");
+
+    assertThat(context.errors()).singleElement().asString().contains("passphrases do not match");
+    assertThat(context.client.calls).isEmpty();
+    assertSecretsZeroedAndNeverShown("pw1");
+  }
+
+  @Test
+  void register_invalidName_errorsBeforeAsking() {
+    run("/register x!");
+
+    assertThat(context.errors()).singleElement().asString().contains("not a username");
+    assertThat(context.prompts).isEmpty();
+  }
+
+  @Test
+  void login_noStoredSession_asksPasswordThenPassphrase() {
+    context.answer("pw", "phrase");
+
+    run("/login alice");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD password for alice: ", "PASSPHRASE passphrase for alice's key file: ");
+    assertThat(context.client.calls).containsExactly("login alice");
+    assertThat(context.client.secrets).containsExactly("pw", "phrase");
+    assertThat(context.current).isEqualTo("#lobby");
+    assertSecretsZeroedAndNeverShown("pw", "phrase");
+  }
+
+  @Test
+  void login_inlinePassword_asksOnlyPassphrase() {
+    context.answer("phrase");
+
+    run("/login alice pw");
+
+    assertThat(context.prompts).containsExactly("PASSPHRASE passphrase for alice's key file: ");
+    assertThat(context.client.calls).containsExactly("login alice");
+    assertSecretsZeroedAndNeverShown("pw", "phrase");
+  }
+
+  @Test
+  void login_storedSession_resumesWithPassphraseOnly() {
+    context.client.storedSessions.add("alice");
+    context.answer("phrase");
+
+    run("/login alice");
+
+    assertThat(context.prompts).containsExactly("PASSPHRASE passphrase for alice's key file: ");
+    assertThat(context.client.calls).containsExactly("resume alice");
+    assertThat(context.lines).contains("info: logged in as alice");
+    assertSecretsZeroedAndNeverShown("phrase");
+  }
+
+  @Test
+  void login_storedSessionButInlinePassword_logsInWithPassword() {
+    context.client.storedSessions.add("alice");
+    context.answer("phrase");
+
+    run("/login alice pw");
+
+    assertThat(context.client.calls).containsExactly("login alice");
+  }
+
+  @Test
+  void login_expiredSession_fallsBackToPasswordWithSamePassphrase() {
+    context.client.storedSessions.add("alice");
+    context.client.expiredSessions.add("alice");
+    context.answer("phrase", "pw");
+
+    run("/login alice");
+
+    assertThat(context.client.calls).containsExactly("resume alice", "login alice");
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSPHRASE passphrase for alice's key file: ", "PASSWORD password for alice: ");
+    assertThat(context.client.secrets).containsExactly("phrase", "pw", "phrase");
+    assertThat(context.client.username()).contains("alice");
+    assertSecretsZeroedAndNeverShown("phrase", "pw");
+  }
+
+  @Test
+  void login_wrongPassphraseOnResume_showsAuthError() {
+    context.client.storedSessions.add("alice");
+    context.client.failNext = new CommandException.Auth("wrong passphrase", null);
+    context.answer("bad");
+
+    run("/login alice");
+
+    assertThat(context.errors()).containsExactly("error: wrong passphrase");
+    assertThat(context.client.username()).isEmpty();
+    assertSecretsZeroedAndNeverShown("bad");
+  }
+
+  @Test
+  void login_noSecretAvailable_showsErrorAndDoesNotLogIn() {
+    run("/login alice");
+
+    assertThat(context.errors()).containsExactly("error: no secret available");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void login_emptyPassword_refused() {
+    context.answer("", "phrase");
+
+    run("/login alice");
+
+    assertThat(context.errors()).containsExactly("error: no password given: nothing was done");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void login_missingName_showsUsage() {
+    run("/login");
+
+    assertThat(context.errors()).singleElement().asString().contains("usage: /login NAME");
+  }
+
+  @Test
+  void logout_loggedIn_logsOut() {
+    context.loggedInAs("alice");
+
+    run("/logout");
+
+    assertThat(context.client.calls).containsExactly("logout");
+    assertThat(context.lines).contains("info: logged out alice");
+  }
+
+  @Test
+  void logout_notLoggedIn_errors() {
+    run("/logout");
+
+    assertThat(context.errors()).singleElement().asString().contains("not logged in");
+  }
+}

@@ -1,0 +1,221 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.TrustState;
+import org.junit.jupiter.api.Test;
+
+class ConversationCommandsTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext();
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  @Test
+  void join_roomWithoutHash_joinsAndSwitches() {
+    context.loggedInAs("alice");
+
+    run("/join Rust");
+
+    assertThat(context.client.calls).containsExactly("join #rust");
+    assertThat(context.current).isEqualTo("#rust");
+    assertThat(context.lines).containsExactly("info: joined #rust");
+  }
+
+  @Test
+  void join_notLoggedIn_errorsWithoutCallingClient() {
+    run("/join #rust");
+
+    assertThat(context.errors())
+        .containsExactly("error: not logged in: /login NAME or /register NAME first");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void join_badRoomName_errors() {
+    context.loggedInAs("alice");
+
+    run("/join #no!way");
+
+    assertThat(context.errors()).singleElement().asString().contains("not a room name");
+  }
+
+  @Test
+  void join_missingRoom_showsUsage() {
+    context.loggedInAs("alice");
+
+    run("/join");
+
+    assertThat(context.errors()).containsExactly("error: usage: /join ROOM  (/help join)");
+  }
+
+  @Test
+  void leave_currentRoom_switchesToLobby() {
+    context.loggedInAs("alice");
+    run("/join rust");
+    context.lines.clear();
+
+    run("/leave");
+
+    assertThat(context.client.calls).contains("leave #rust");
+    assertThat(context.current).isEqualTo("#lobby");
+    assertThat(context.lines).containsExactly("info: left #rust", "info: now in #lobby");
+  }
+
+  @Test
+  void leave_otherRoom_keepsCurrent() {
+    context.loggedInAs("alice");
+    run("/join rust");
+    run("/switch #lobby");
+
+    run("/leave #rust");
+
+    assertThat(context.current).isEqualTo("#lobby");
+  }
+
+  @Test
+  void leave_lastConversation_saysNoneSelected() {
+    context.loggedInAs("alice");
+
+    run("/leave");
+
+    assertThat(context.lines).contains("info: " + Arguments.NO_CONVERSATION);
+  }
+
+  @Test
+  void leave_notMember_showsClientError() {
+    context.loggedInAs("alice");
+
+    run("/leave #nowhere");
+
+    assertThat(context.errors()).containsExactly("error: not a member of #nowhere");
+  }
+
+  @Test
+  void switch_byIndex_selectsThatConversation() {
+    context.loggedInAs("alice");
+    run("/join rust");
+
+    run("/switch 2");
+
+    assertThat(context.current).isEqualTo("#rust");
+  }
+
+  @Test
+  void switch_badIndex_errors() {
+    context.loggedInAs("alice");
+
+    run("/switch 5");
+
+    assertThat(context.errors())
+        .containsExactly("error: the conversation number must be a number from 1 to 1");
+    assertThat(context.current).isEqualTo("#lobby");
+  }
+
+  @Test
+  void switch_username_selectsDirectConversation() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#lobby", "bob", true);
+
+    run("/switch bob");
+
+    assertThat(context.current).isEqualTo("@alice+bob");
+    assertThat(context.lines).contains("info: now in @bob");
+  }
+
+  @Test
+  void switch_roomNameOrId_selectsRoom() {
+    context.loggedInAs("alice");
+    run("/join rust");
+    run("/switch lobby");
+    assertThat(context.current).isEqualTo("#lobby");
+
+    run("/switch #rust");
+
+    assertThat(context.current).isEqualTo("#rust");
+  }
+
+  @Test
+  void switch_roomNotJoined_errors() {
+    context.loggedInAs("alice");
+
+    run("/switch #java");
+
+    assertThat(context.errors()).containsExactly("error: you are not in #java: /join #java first");
+  }
+
+  @Test
+  void switch_bareNameOfNoRoomOrKnownUser_suggestsJoinOrPm() {
+    context.loggedInAs("alice");
+
+    run("/switch java");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: you are not in #java: /join #java first, or /pm java for a private"
+                + " conversation");
+  }
+
+  @Test
+  void switch_self_errors() {
+    context.loggedInAs("alice");
+
+    run("/switch @alice");
+
+    assertThat(context.errors()).containsExactly("error: that is you: name someone else");
+  }
+
+  @Test
+  void switch_noArgument_listsNumberedConversations() {
+    context.loggedInAs("alice");
+    run("/join rust");
+    context.lines.clear();
+
+    run("/switch");
+
+    assertThat(context.lines).containsExactly("info: 1  #lobby", "info: 2  #rust  (current)");
+  }
+
+  @Test
+  void rooms_listsRoomsWithCountsAndJoinedMark() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#java", "bob", true);
+
+    run("/rooms");
+
+    assertThat(context.lines)
+        .containsExactly("info: #java  1 member", "info: #lobby  1 member  (joined)");
+  }
+
+  @Test
+  void members_current_showsPresenceAndTrust() {
+    context.loggedInAs("alice");
+    context.client.fireKeyChange("bob");
+    context.client.trust.put("carol", TrustState.VERIFIED);
+    context.client.fireMembership("#lobby", "bob", true);
+    context.client.fireMembership("#lobby", "carol", true);
+    context.client.firePresence("carol", false);
+
+    run("/who");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: members of #lobby (3):",
+            "info:   alice  online  unverified",
+            "info:   bob  online  key CHANGED",
+            "info:   carol  offline  verified");
+  }
+
+  @Test
+  void members_ofUser_showsDirectConversation() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#lobby", "bob", true);
+
+    run("/members bob");
+
+    assertThat(context.client.calls).contains("members @alice+bob");
+    assertThat(context.lines.get(0)).isEqualTo("info: members of @bob (2):");
+  }
+}

@@ -1,0 +1,159 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MessageCommandsTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext();
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  @Test
+  void text_currentConversation_sendsAndShows() {
+    context.loggedInAs("alice");
+
+    run("hello  world");
+
+    assertThat(context.client.calls).containsExactly("send #lobby hello  world");
+    assertThat(context.lines).containsExactly("message: #lobby <alice> hello  world");
+  }
+
+  @Test
+  void text_doubleSlashAndLeadingSpace_sendLiteralSlash() {
+    context.loggedInAs("alice");
+
+    run("//shrug");
+    run(" /shrug");
+
+    assertThat(context.client.calls).containsExactly("send #lobby /shrug", "send #lobby /shrug");
+  }
+
+  @Test
+  void text_noConversationSelected_tellsToJoinOrSwitch() {
+    context.loggedInAs("alice");
+    context.current = null;
+
+    run("hello");
+
+    assertThat(context.errors()).containsExactly("error: " + Arguments.NO_CONVERSATION);
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void text_notLoggedIn_errors() {
+    run("hello");
+
+    assertThat(context.errors()).singleElement().asString().contains("not logged in");
+  }
+
+  @Test
+  void blank_doesNothing() {
+    context.loggedInAs("alice");
+
+    run("   ");
+
+    assertThat(context.lines).isEmpty();
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void send_untrustedMember_showsErrorLine() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#lobby", "bob", true);
+    context.client.fireKeyChange("bob");
+
+    run("/send hi");
+
+    assertThat(context.errors())
+        .containsExactly("error: bob's key changed: check it, then /trust bob");
+    assertThat(context.lines).noneMatch(l -> l.startsWith("message:"));
+  }
+
+  @Test
+  void send_keepsTextAfterCommand() {
+    context.loggedInAs("alice");
+
+    run("/send  /not a command");
+
+    assertThat(context.client.calls).containsExactly("send #lobby /not a command");
+  }
+
+  @Test
+  void pm_withText_sendsPrivatelyAndStays() {
+    context.loggedInAs("alice");
+
+    run("/w bob see  you");
+
+    assertThat(context.client.calls).containsExactly("send @alice+bob see  you");
+    assertThat(context.lines).containsExactly("message: @alice+bob <alice> see  you");
+    assertThat(context.current).isEqualTo("#lobby");
+  }
+
+  @Test
+  void pm_withoutText_switchesToDirectConversation() {
+    context.loggedInAs("alice");
+
+    run("/msg @bob");
+
+    assertThat(context.current).isEqualTo("@alice+bob");
+    assertThat(context.lines).containsExactly("info: now in @bob");
+  }
+
+  @Test
+  void pm_invalidUser_errors() {
+    context.loggedInAs("alice");
+
+    run("/pm b hi");
+
+    assertThat(context.errors()).singleElement().asString().contains("not a username");
+  }
+
+  @Test
+  void history_default_showsCurrentConversationMessages() {
+    context.loggedInAs("alice");
+    context.client.deliver("#lobby", "bob", "one");
+    context.client.deliver("#lobby", "bob", "two");
+
+    run("/history");
+
+    assertThat(context.client.calls).containsExactly("history #lobby 50");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: last 2 messages in #lobby:",
+            "message: #lobby <bob> one",
+            "message: #lobby <bob> two");
+  }
+
+  @Test
+  void history_userAndCount_readsDirectConversation() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#lobby", "bob", true);
+
+    run("/history bob 5");
+
+    assertThat(context.client.calls).containsExactly("history @alice+bob 5");
+    assertThat(context.lines).containsExactly("info: no messages in @bob");
+  }
+
+  @Test
+  void history_countOnly_usesCurrent() {
+    context.loggedInAs("alice");
+
+    run("/history 3");
+
+    assertThat(context.client.calls).containsExactly("history #lobby 3");
+  }
+
+  @Test
+  void history_badCount_errors() {
+    context.loggedInAs("alice");
+
+    run("/history #lobby 0");
+
+    assertThat(context.errors()).containsExactly("error: N must be a number from 1 to 1000");
+  }
+}

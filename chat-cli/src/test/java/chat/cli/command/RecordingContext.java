@@ -1,0 +1,97 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.FakeChatClient;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link CommandContext} for command tests: records every line shown as {@code "info: ..."},
+ * {@code "error: ..."} or {@code "message: #conv <sender> text"}, answers secret prompts from a
+ * queue, and keeps the arrays it handed out so tests can check they were zeroed.
+ */
+final class RecordingContext implements CommandContext {
+  final FakeChatClient client = new FakeChatClient();
+  final List<String> lines = new ArrayList<>();
+  final List<String> prompts = new ArrayList<>();
+  final List<char[]> handedOut = new ArrayList<>();
+  final Deque<String> answers = new ArrayDeque<>();
+  String current;
+  boolean quit;
+  boolean cleared;
+
+  /** Queues answers for the next secret prompts. */
+  RecordingContext answer(String... secrets) {
+    answers.addAll(List.of(secrets));
+    return this;
+  }
+
+  /** Logs in {@code name} directly on the fake client and selects the lobby. */
+  RecordingContext loggedInAs(String name) {
+    client.login(name, "pw".toCharArray(), "pp".toCharArray());
+    client.secrets.clear();
+    client.calls.clear();
+    current = "#lobby";
+    return this;
+  }
+
+  List<String> errors() {
+    return lines.stream().filter(l -> l.startsWith("error: ")).toList();
+  }
+
+  @Override
+  public FakeChatClient client() {
+    return client;
+  }
+
+  @Override
+  public Optional<String> currentConversation() {
+    return Optional.ofNullable(current);
+  }
+
+  @Override
+  public void switchTo(String conversation) {
+    current = conversation;
+  }
+
+  @Override
+  public void showMessage(ChatMessage message) {
+    lines.add(
+        "message: " + message.conversation() + " <" + message.sender() + "> " + message.text());
+  }
+
+  @Override
+  public void info(String text) {
+    lines.add("info: " + text);
+  }
+
+  @Override
+  public void error(String text) {
+    lines.add("error: " + text);
+  }
+
+  @Override
+  public char[] readSecret(SecretKind kind, String prompt) {
+    prompts.add(kind + " " + prompt);
+    if (answers.isEmpty()) {
+      throw new CommandException.Auth("no secret available", null);
+    }
+    char[] secret = answers.removeFirst().toCharArray();
+    handedOut.add(secret);
+    return secret;
+  }
+
+  @Override
+  public void clear() {
+    cleared = true;
+  }
+
+  @Override
+  public void quit() {
+    quit = true;
+  }
+}

@@ -1,0 +1,96 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import chat.cli.CommandException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SlashCommandDispatcherTest {
+  private final RecordingContext context = new RecordingContext();
+
+  @Test
+  void dispatch_unknownCommand_suggestsNearestAndHelp() {
+    new SlashCommandDispatcher().dispatch("/jion #rust", context);
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: unknown command /jion. Did you mean /join? /help lists the commands.");
+  }
+
+  @Test
+  void dispatch_unknownCommandFarFromAll_pointsToHelp() {
+    new SlashCommandDispatcher().dispatch("/xyzzyplugh", context);
+
+    assertThat(context.errors())
+        .containsExactly("error: unknown command /xyzzyplugh. /help lists the commands.");
+  }
+
+  @Test
+  void dispatch_unknownCommandWithEscape_isShownClean() {
+    new SlashCommandDispatcher().dispatch("/a\u001b[2Jb", context);
+
+    assertThat(context.errors()).singleElement().asString().doesNotContain("\u001b");
+  }
+
+  @Test
+  void dispatch_loneSlash_explains() {
+    new SlashCommandDispatcher().dispatch("/", context);
+
+    assertThat(context.errors()).singleElement().asString().contains("a command name must follow");
+  }
+
+  @Test
+  void dispatch_tooManyArguments_showsUsage() {
+    context.loggedInAs("alice");
+
+    new SlashCommandDispatcher().dispatch("/rooms now please", context);
+
+    assertThat(context.errors()).containsExactly("error: usage: /rooms  (/help rooms)");
+  }
+
+  @Test
+  void dispatch_commandException_becomesErrorLine() {
+    SlashCommand failing =
+        SlashCommand.named("fail", "/fail", "fails")
+            .withoutLogin()
+            .runs(
+                (c, x) -> {
+                  throw new CommandException.RateLimited("slow down");
+                });
+    SlashCommandDispatcher dispatcher =
+        new SlashCommandDispatcher(new CommandRegistry(List.of(failing)));
+
+    assertThatCode(() -> dispatcher.dispatch("/fail", context)).doesNotThrowAnyException();
+    assertThat(context.errors()).containsExactly("error: slow down");
+  }
+
+  @Test
+  void dispatch_unexpectedException_becomesShortInternalErrorLine() {
+    SlashCommand buggy =
+        SlashCommand.named("bug", "/bug", "a bug")
+            .withoutLogin()
+            .runs(
+                (c, x) -> {
+                  throw new IllegalStateException("boom");
+                });
+    SlashCommandDispatcher dispatcher =
+        new SlashCommandDispatcher(new CommandRegistry(List.of(buggy)));
+
+    dispatcher.dispatch("/bug", context);
+
+    assertThat(context.errors())
+        .containsExactly("error: internal error (IllegalStateException: boom)");
+  }
+
+  @Test
+  void dispatch_clientNetworkFailure_becomesErrorLine() {
+    context.loggedInAs("alice");
+    context.client.failNext = new CommandException.Network("relay unreachable", null);
+
+    new SlashCommandDispatcher().dispatch("hello", context);
+
+    assertThat(context.errors()).containsExactly("error: relay unreachable");
+  }
+}

@@ -1,0 +1,118 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FakeChatClient;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SlashCompleterTest {
+  private final FakeChatClient client = new FakeChatClient();
+  private final CommandRegistry registry = CommandRegistry.standard();
+  private final SlashCompleter completer = new SlashCompleter(client, registry);
+
+  @BeforeEach
+  void setUp() {
+    client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    client.join("rust");
+    client.join("ruby");
+    client.fireMembership("#lobby", "bob", true);
+    client.fireMembership("#lobby", "bea", true);
+    client.fireMembership("#java", "carol", true);
+  }
+
+  private List<String> complete(String line) {
+    return completer.complete(line, line.length());
+  }
+
+  @Test
+  void complete_slashPrefix_commandNamesThenAliases() {
+    assertThat(complete("/s")).containsExactly("/safety", "/send", "/switch", "/safetynumber");
+  }
+
+  @Test
+  void complete_exactAlias_comesFirst() {
+    assertThat(complete("/w")).startsWith("/w").contains("/who");
+  }
+
+  @Test
+  void complete_loneSlash_offersEveryCommand() {
+    assertThat(complete("/")).contains("/join", "/quit", "/exit").hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void complete_pmArgument_knownUsersWithoutSelf() {
+    assertThat(complete("/pm b")).containsExactly("bea", "bob");
+    assertThat(complete("/pm ")).containsExactly("bea", "bob", "carol");
+  }
+
+  @Test
+  void complete_verifyUser_caseInsensitive() {
+    assertThat(complete("/verify CA")).containsExactly("carol");
+  }
+
+  @Test
+  void complete_joinArgument_roomsWithOrWithoutHash() {
+    assertThat(complete("/join ")).containsExactly("#lobby", "#ruby", "#rust");
+    assertThat(complete("/join #ru")).containsExactly("#ruby", "#rust");
+    assertThat(complete("/join ru")).containsExactly("ruby", "rust");
+  }
+
+  @Test
+  void complete_switchArgument_roomsThenUsers() {
+    assertThat(complete("/switch b")).containsExactly("bea", "bob");
+    assertThat(complete("/switch ")).startsWith("#lobby").contains("bob", "carol");
+  }
+
+  @Test
+  void complete_secondArgumentOfPm_nothing() {
+    assertThat(complete("/pm bob b")).isEmpty();
+  }
+
+  @Test
+  void complete_atSignInText_usernamesWithAt() {
+    assertThat(complete("hi @b")).containsExactly("@bea", "@bob");
+    assertThat(complete("/pm @c")).containsExactly("@carol");
+  }
+
+  @Test
+  void complete_plainText_nothing() {
+    assertThat(complete("hello b")).isEmpty();
+    assertThat(complete("//jo")).isEmpty();
+  }
+
+  @Test
+  void complete_helpArgument_commandNamesWithoutSlash() {
+    assertThat(complete("/help hi")).containsExactly("history");
+  }
+
+  @Test
+  void complete_cursorInsideLine_completesWordEndingAtCursor() {
+    assertThat(completer.complete("/pm bo hello", 6)).containsExactly("bob");
+  }
+
+  @Test
+  void complete_unknownCommandArgument_nothing() {
+    assertThat(complete("/frob b")).isEmpty();
+  }
+
+  @Test
+  void complete_extraSource_consultedForAnyWord() {
+    CompletionSource emoji =
+        (line, word) -> word.startsWith(":") ? List.of(":smile:", ":smirk:") : List.of();
+    SlashCompleter withEmoji = new SlashCompleter(client, registry, List.of(emoji));
+
+    assertThat(withEmoji.complete("nice :sm", 8)).containsExactly(":smile:", ":smirk:");
+    assertThat(withEmoji.complete("/pm b", 5)).containsExactly("bea", "bob");
+  }
+
+  @Test
+  void complete_notLoggedIn_commandsOnlyNoUsers() {
+    FakeChatClient fresh = new FakeChatClient();
+    SlashCompleter loggedOut = new SlashCompleter(fresh, registry);
+
+    assertThat(loggedOut.complete("/lo", 3)).containsExactly("/login", "/logout");
+    assertThat(loggedOut.complete("/join ", 6)).isEmpty();
+  }
+}

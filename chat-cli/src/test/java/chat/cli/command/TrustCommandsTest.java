@@ -1,0 +1,91 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.TrustState;
+import org.junit.jupiter.api.Test;
+
+class TrustCommandsTest {
+  private static final String DIGITS = "12345".repeat(12);
+
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext().loggedInAs("alice");
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  @Test
+  void fingerprint_noUser_showsOwnInDisplayForm() {
+    run("/fingerprint");
+
+    assertThat(context.client.calls).containsExactly("fingerprint alice");
+    assertThat(context.lines)
+        .containsExactly("info: your fingerprint: " + "0505 ".repeat(15) + "0505");
+  }
+
+  @Test
+  void fingerprint_otherUser_showsTheirs() {
+    run("/fingerprint bob");
+
+    assertThat(context.lines).singleElement().asString().startsWith("info: bob's fingerprint: ");
+  }
+
+  @Test
+  void safety_showsGroupedNumberAndHowToVerify() {
+    run("/safetynumber bob");
+
+    assertThat(context.lines.get(0))
+        .isEqualTo("info: safety number with bob: " + "12345 ".repeat(11) + "12345");
+    assertThat(context.lines.get(1)).contains("/verify bob");
+  }
+
+  @Test
+  void verify_digitsWithSpaces_joinsThemAndVerifies() {
+    run("/verify bob " + "12345 ".repeat(12));
+
+    assertThat(context.client.calls).contains("verify bob " + DIGITS);
+    assertThat(context.client.trustState("bob")).isEqualTo(TrustState.VERIFIED);
+    assertThat(context.lines).containsExactly("info: bob is verified");
+  }
+
+  @Test
+  void verify_mismatch_showsUntrustedError() {
+    run("/verify bob " + "54321".repeat(12));
+
+    assertThat(context.errors()).containsExactly("error: safety number does not match bob's");
+    assertThat(context.client.trustState("bob")).isEqualTo(TrustState.UNVERIFIED);
+  }
+
+  @Test
+  void verify_wrongLength_errorsWithoutCallingClient() {
+    run("/verify bob 12345");
+
+    assertThat(context.errors()).singleElement().asString().contains("60 digits");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void verify_missingNumber_showsUsage() {
+    run("/verify bob");
+
+    assertThat(context.errors()).singleElement().asString().contains("usage: /verify USER");
+  }
+
+  @Test
+  void trust_changedKey_acceptsIt() {
+    context.client.fireKeyChange("bob");
+
+    run("/trust bob");
+
+    assertThat(context.client.trustState("bob")).isEqualTo(TrustState.UNVERIFIED);
+    assertThat(context.lines).singleElement().asString().startsWith("info: accepted bob's");
+  }
+
+  @Test
+  void trust_self_errors() {
+    run("/trust alice");
+
+    assertThat(context.errors()).containsExactly("error: that is you: name someone else");
+  }
+}

@@ -1,0 +1,69 @@
+package chat.cli.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import org.junit.jupiter.api.Test;
+
+class EventLinesTest {
+  @Test
+  void membership_otherUser_namesThemAndTheRoom() {
+    assertThat(EventLines.membership("#rust", "bob", true, "alice")).isEqualTo("bob joined #rust");
+    assertThat(EventLines.membership("#rust", "bob", false, "alice")).isEqualTo("bob left #rust");
+  }
+
+  @Test
+  void membership_self_saysYou() {
+    assertThat(EventLines.membership("#rust", "Alice", true, "alice"))
+        .isEqualTo("you joined #rust");
+  }
+
+  @Test
+  void membership_directConversation_usesOtherPartyLabel() {
+    assertThat(EventLines.membership("@alice+bob", "bob", true, "alice"))
+        .isEqualTo("bob joined @bob");
+  }
+
+  @Test
+  void presence_saysOnlineOrOffline() {
+    assertThat(EventLines.presence("bob", true)).isEqualTo("bob came online");
+    assertThat(EventLines.presence("bob", false)).isEqualTo("bob went offline");
+  }
+
+  @Test
+  void trust_changed_explainsWhatToDo() {
+    assertThat(EventLines.trust("bob", TrustState.CHANGED))
+        .contains("bob's key CHANGED")
+        .contains("/safety bob")
+        .contains("/trust bob");
+    assertThat(EventLines.trust("bob", TrustState.VERIFIED)).isEqualTo("bob is verified");
+  }
+
+  @Test
+  void connection_statesInPlainWords() {
+    assertThat(EventLines.connection(ConnectionState.RECONNECTING, "", "relay:7443"))
+        .isEqualTo("connection lost, reconnecting");
+    assertThat(EventLines.connection(ConnectionState.ONLINE, "logged in", "relay:7443"))
+        .isEqualTo("connected to relay:7443 (logged in)");
+    assertThat(EventLines.connection(ConnectionState.OFFLINE, "closed", "relay:7443"))
+        .isEqualTo("disconnected (closed)");
+  }
+
+  @Test
+  void notice_globalOrPerConversation() {
+    assertThat(EventLines.notice("", "hello", "alice")).isEqualTo("notice: hello");
+    assertThat(EventLines.notice("#rust", "gap", "alice")).isEqualTo("#rust: gap");
+  }
+
+  @Test
+  void allEvents_remoteControlCharacters_removed() {
+    String evil = "x\u001b]0;t\u0007\u001b[2Jy\nz";
+
+    assertThat(EventLines.presence(evil, true)).isEqualTo("xyz came online");
+    assertThat(EventLines.notice("", evil, "alice")).isEqualTo("notice: xyz");
+    assertThat(EventLines.connection(ConnectionState.ONLINE, evil, evil))
+        .isEqualTo("connected to xyz (xyz)");
+    assertThat(EventLines.trust(evil, TrustState.VERIFIED)).isEqualTo("xyz is verified");
+  }
+}

@@ -1,0 +1,283 @@
+package chat.cli.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import chat.cli.client.ConnectionState;
+import chat.cli.client.FakeChatClient;
+import chat.cli.command.MessageFormatter;
+import chat.cli.command.SlashCommandDispatcher;
+import chat.cli.command.SlashCompleter;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LineModeTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final FakeChatClient client = new FakeChatClient();
+  private TerminalHarness harness = new TerminalHarness("dumb");
+  private Thread repl;
+
+  private LineMode lineMode(boolean colour) {
+    SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+    return new LineMode(
+        client,
+        dispatcher,
+        new SlashCompleter(client, dispatcher.registry()),
+        new MessageFormatter(ZoneOffset.UTC),
+        harness.terminal,
+        new LineModeOptions(colour));
+  }
+
+  private void logIn() {
+    client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+  }
+
+  /** Runs the REPL on the test's time budget until it returns. */
+  private LineMode runToEnd(LineMode mode) {
+    assertTimeoutPreemptively(TIMEOUT, mode::run);
+    return mode;
+  }
+
+  /** Starts the REPL on its own thread, as in production, and waits for the first prompt. */
+  private LineMode start(LineMode mode, String prompt) {
+    repl = new Thread(mode::run, "repl");
+    repl.start();
+    await().atMost(TIMEOUT).until(() -> harness.output().contains(prompt));
+    return mode;
+  }
+
+  /** Replaces the dumb terminal with one of {@code type}. */
+  private void useTerminal(String type) throws IOException {
+    harness.close();
+    harness = new TerminalHarness(type);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.endInput();
+    if (repl != null) {
+      repl.join(TimeUnit.SECONDS.toMillis(5));
+      assertThat(repl.isAlive()).as("REPL thread ended").isFalse();
+    }
+    harness.close();
+  }
+
+  @Test
+  void run_command_runsAndPromptFollowsConversation() {
+    logIn();
+    harness.type("/join rust\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(client.calls).contains("join #rust");
+    assertThat(harness.output()).contains("#lobby> ", "joined #rust", "#rust> ");
+  }
+
+  @Test
+  void run_text_goesToCurrentConversationAndIsShown() {
+    logIn();
+    harness.type("hello there\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(client.calls).contains("send #lobby hello there");
+    assertThat(harness.output()).contains("<alice> hello there");
+  }
+
+  @Test
+  void run_unknownCommand_printsErrorAndContinues() {
+    logIn();
+    harness.type("/jion x\nhi\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(harness.output()).contains("error: unknown command /jion. Did you mean /join?");
+    assertThat(client.calls).contains("send #lobby hi");
+  }
+
+  @Test
+  void run_asynchronousMessage_printedAbovePrompt() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.deliver("#lobby", "bob", "are you there?");
+    client.deliver("#rust", "carol", "elsewhere");
+    client.deliver("@alice+dave", "dave", "psst");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<dave> psst"));
+    assertThat(harness.output())
+        .contains("<bob> are you there?")
+        .contains("#rust ")
+        .contains("<carol> elsewhere")
+        .contains("@dave ");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_remoteEscapeSequences_neverReachTheTerminal() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.deliver("#lobby", "bob\u001b[31m", "wipe\u001b[2J\u001b]0;owned\u0007 done\u001b[H");
+    client.fireNotice("", "bad\u001b]52;c;aGk=\u0007 notice");
+    client.fireMembership("#lobby", "eve\u001b[8m", true);
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("wipe done"));
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("eve joined"));
+    String output = harness.output();
+    assertThat(output).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("owned");
+    assertThat(output).contains("<bob> wipe done", "notice: bad notice");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_events_printedAsClearWords() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.fireMembership("#lobby", "bob", true);
+    client.firePresence("bob", false);
+    client.fireKeyChange("bob");
+    client.setState(ConnectionState.RECONNECTING, "");
+    client.fireNotice("#lobby", "2 messages could not be opened");
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("#lobby: 2 messages could not be opened"));
+    assertThat(harness.output())
+        .contains("bob joined #lobby")
+        .contains("bob went offline")
+        .contains("bob's key CHANGED")
+        .contains("connection lost, reconnecting");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_interactiveLogin_secretsNotEchoedAndNotInHistory() {
+    LineMode mode = start(lineMode(false), "> ");
+
+    harness.type("/login alice\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("password for alice: "));
+    harness.type("hunter2\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("alice's key file: "));
+    harness.type("secret-phrase\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    harness.type("/join rust\n/quit\n");
+    await().atMost(TIMEOUT).until(() -> !repl.isAlive());
+
+    assertThat(client.secrets).containsExactly("hunter2", "secret-phrase");
+    assertThat(harness.output())
+        .contains("logged in as alice")
+        .doesNotContain("hunter2")
+        .doesNotContain("secret-phrase");
+    assertThat(mode.historyEntries()).containsExactly("/login alice", "/join rust", "/quit");
+  }
+
+  @Test
+  void run_inlinePassword_redactedInHistory() {
+    harness.type("/login alice hunter2\nphrase\n").endInput();
+
+    LineMode mode = runToEnd(lineMode(false));
+
+    assertThat(client.calls).contains("login alice");
+    assertThat(mode.historyEntries()).containsExactly("/login alice ***");
+  }
+
+  @Test
+  void run_maskedPasswordOnFullTerminal_echoesStarsOnly() throws IOException {
+    useTerminal("xterm-256color");
+    start(lineMode(false), "> ");
+
+    harness.type("/login alice\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("password for alice: "));
+    harness.type("hunter2\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("alice's key file: "));
+    harness.type("phrase\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    harness.type("/quit\n");
+    await().atMost(TIMEOUT).until(() -> !repl.isAlive());
+
+    assertThat(client.secrets).containsExactly("hunter2", "phrase");
+    assertThat(harness.output()).contains("/login alice").contains("*******");
+    assertThat(harness.output()).doesNotContain("hunter2").doesNotContain("phrase\n");
+  }
+
+  @Test
+  void run_colourOption_colorsOnFullTerminalOnly() throws IOException {
+    useTerminal("xterm-256color");
+    logIn();
+    harness.type("/nope\n").endInput();
+
+    runToEnd(lineMode(true));
+
+    assertThat(harness.output()).contains("\u001b[").contains("error: unknown command /nope");
+  }
+
+  @Test
+  void run_colourOnDumbTerminal_staysPlain() {
+    logIn();
+    harness.type("/nope\n").endInput();
+
+    runToEnd(lineMode(true));
+
+    assertThat(harness.output()).doesNotContain("\u001b").contains("error: unknown command");
+  }
+
+  @Test
+  void run_endOfInputAtPasswordPrompt_showsErrorAndEnds() {
+    harness.type("/login alice\n");
+    start(lineMode(false), "password for alice: ");
+
+    harness.endInput();
+
+    await().atMost(TIMEOUT).until(() -> !repl.isAlive());
+    assertThat(harness.output()).contains("error: no password given");
+    assertThat(client.calls).isEmpty();
+  }
+
+  @Test
+  void run_quit_endsLoopAndIgnoresLaterInput() {
+    logIn();
+    harness.type("/quit\nafter quit\n");
+
+    runToEnd(lineMode(false));
+
+    assertThat(client.calls).doesNotContain("send #lobby after quit");
+  }
+
+  @Test
+  void run_endOfInput_endsLoop() {
+    harness.endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(harness.output()).contains("type /help for commands");
+  }
+
+  @Test
+  void run_ctrlC_clearsNonEmptyLineAndQuitsOnEmptyLine() throws IOException {
+    useTerminal("xterm-256color");
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    harness.type("draft");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("draft"));
+    harness.type("\u0003");
+    await().atMost(TIMEOUT).until(() -> countPrompts(harness.output()) >= 2);
+    assertThat(repl.isAlive()).isTrue();
+    harness.type("\u0003");
+
+    await().atMost(TIMEOUT).until(() -> !repl.isAlive());
+    assertThat(client.calls).noneMatch(c -> c.startsWith("send"));
+  }
+
+  private static int countPrompts(String output) {
+    return output.split("#lobby> ", -1).length - 1;
+  }
+}
