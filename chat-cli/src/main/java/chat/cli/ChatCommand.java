@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Terminal chat with end-to-end hybrid encryption.",
+      "Without a command: the interactive client (full-screen, or --plain line mode).",
+      "Scripting: register, login, send, pm, history, listen, rooms, members, keys, run.",
       "Offline: seal a message to people's identity bundles and open what they seal to you."
     },
     subcommands = {
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
       MembersCommand.class,
       JoinCommand.class,
       LeaveCommand.class,
-      KeysCommand.class
+      KeysCommand.class,
+      RunCommand.class
     })
 public final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,9 +62,24 @@ public final class ChatCommand implements Callable<Integer> {
       description = "on failure, also print the stack trace")
   boolean verbose;
 
+  @Option(
+      names = "--plain",
+      description = "line mode instead of the full-screen interface (also on dumb terminals)")
+  boolean plain;
+
+  private final CliContext context;
+
+  ChatCommand(CliContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Without a subcommand: the interactive client (full-screen TUI, or line mode with {@code
+   * --plain}); with {@code --user NAME} it logs in (or resumes) as NAME first.
+   */
   @Override
-  public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command");
+  public Integer call() throws java.io.IOException {
+    return new Interactive(context, relay).run(plain);
   }
 
   /**

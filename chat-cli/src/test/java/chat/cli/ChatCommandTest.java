@@ -39,8 +39,14 @@ class ChatCommandTest {
   }
 
   @Test
-  void missingCommand_exits1() {
-    assertThat(new Cli().run().exitCode()).isEqualTo(1);
+  void noCommand_withoutTerminal_runsLineModeOverStdin_andEndsAtEndOfInput() {
+    Cli.Result result = new Cli().stdin("/help join\n").run("--plain");
+    assertThat(result.exitCode()).isEqualTo(0);
+    assertThat(result.stdoutText()).contains("type /help for commands").contains("/join");
+  }
+
+  @Test
+  void missingSubcommand_exits1() {
     Cli.Result identity = new Cli().run("identity");
     assertThat(identity.exitCode()).isEqualTo(1);
     assertThat(identity.err())

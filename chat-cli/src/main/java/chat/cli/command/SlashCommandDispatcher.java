@@ -32,19 +32,29 @@ public final class SlashCommandDispatcher implements InputDispatcher {
 
   @Override
   public void dispatch(String line, CommandContext context) {
-    Objects.requireNonNull(line, "line");
-    Objects.requireNonNull(context, "context");
     try {
-      Input input = InputParser.parse(line);
-      if (input instanceof Input.Command) {
-        run((Input.Command) input, context);
-      } else if (input instanceof Input.Text) {
-        MessageCommands.sendToCurrent(((Input.Text) input).text(), context);
-      }
+      execute(line, context);
     } catch (CommandException e) {
       context.error(e.getMessage());
     } catch (RuntimeException e) {
       context.error(internalError(e));
+    }
+  }
+
+  /**
+   * Runs {@code line} like {@link #dispatch} but lets a failure out, for callers that turn it into
+   * an exit code ({@code chat run}).
+   *
+   * @throws CommandException when the command fails
+   */
+  public void execute(String line, CommandContext context) {
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(context, "context");
+    Input input = InputParser.parse(line);
+    if (input instanceof Input.Command) {
+      run((Input.Command) input, context);
+    } else if (input instanceof Input.Text) {
+      MessageCommands.sendToCurrent(((Input.Text) input).text(), context);
     }
   }
 

@@ -97,12 +97,23 @@ public final class LineMode implements CommandContext, ClientListener {
    * events are printed while it runs. Does not close the client or the terminal.
    */
   public void run() {
+    run(List.of());
+  }
+
+  /**
+   * Like {@link #run()}, after first dispatching {@code startup} (e.g. {@code /login alice} when
+   * the user was given on the command line) with the listener already registered.
+   */
+  public void run(List<String> startup) {
     client.addListener(this);
     try {
+      info("type /help for commands, /quit to leave");
+      for (String line : startup) {
+        dispatcher.dispatch(line, this);
+      }
       if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
         current = ConversationIds.LOBBY;
       }
-      info("type /help for commands, /quit to leave");
       while (!quitRequested) {
         String line;
         try {

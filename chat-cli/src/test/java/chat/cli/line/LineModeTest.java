@@ -40,7 +40,7 @@ class LineModeTest {
 
   /** Runs the REPL on the test's time budget until it returns. */
   private LineMode runToEnd(LineMode mode) {
-    assertTimeoutPreemptively(TIMEOUT, mode::run);
+    assertTimeoutPreemptively(TIMEOUT, () -> mode.run());
     return mode;
   }
 

@@ -1,0 +1,112 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.command.SlashCommandDispatcher;
+import chat.protocol.ConversationIds;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat run FILE|-}: runs slash commands (and plain lines, sent to the current conversation)
+ * from a file or stdin, one per line, as if typed. Stops at the first failure and exits with its
+ * code, unless {@code --keep-going}. With {@code --user} and a stored session it starts logged in.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Run slash commands from FILE (or - for stdin), one per line, as if typed.",
+      "Blank lines and lines starting with # are skipped. Stops at the first failing line and"
+          + " exits with its code, unless --keep-going."
+    })
+final class RunCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(paramLabel = "FILE|-", description = "the script, or - for stdin")
+  String script;
+
+  @Option(names = "--keep-going", description = "run every line even after a failure")
+  boolean keepGoing;
+
+  RunCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    boolean startLoggedIn =
+        support.options().user(context).isPresent()
+            && (support.secrets().passwordGiven()
+                || support.options().user(context).map(u -> hasSession(support, u)).orElse(false));
+    try (ChatClient client = startLoggedIn ? support.loggedIn(false) : support.client(false);
+        BufferedReader reader = open()) {
+      ScriptContext script = new ScriptContext(client, support);
+      if (startLoggedIn) {
+        script.switchTo(ConversationIds.LOBBY);
+      }
+      SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+      CommandException first = null;
+      int number = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (line.isBlank() || line.stripLeading().startsWith("#")) {
+          continue;
+        }
+        script.lineNumber(number);
+        try {
+          dispatcher.execute(line, script);
+        } catch (CommandException e) {
+          script.error(e.getMessage());
+          if (first == null) {
+            first = e;
+          }
+          if (!keepGoing) {
+            break;
+          }
+        }
+        if (script.quitRequested()) {
+          break;
+        }
+      }
+      return first == null ? 0 : first.exitCode().code();
+    }
+  }
+
+  private boolean hasSession(RelayCommandSupport support, String user) {
+    try (ChatClient probe =
+        context.clientFactory().create(support.options().clientOptions(context, false))) {
+      return probe.hasStoredSession(user);
+    }
+  }
+
+  private BufferedReader open() {
+    Reader reader;
+    if ("-".equals(script)) {
+      reader = new InputStreamReader(context.stdin(), StandardCharsets.UTF_8);
+    } else {
+      try {
+        reader = Files.newBufferedReader(Path.of(script), StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        throw new CommandException.FileAccess("cannot read " + script + ": no such file", e);
+      } catch (IOException e) {
+        throw new CommandException.FileAccess("cannot read " + script + ": " + e.getMessage(), e);
+      }
+    }
+    return new BufferedReader(reader);
+  }
+}
