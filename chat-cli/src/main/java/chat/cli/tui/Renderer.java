@@ -84,7 +84,7 @@ final class Renderer {
               + (current.startsWith("@") ? "  private conversation" : "")
               + "  "
               + members.size()
-              + " members, "
+              + (members.size() == 1 ? " member, " : " members, ")
               + online
               + " online";
     }

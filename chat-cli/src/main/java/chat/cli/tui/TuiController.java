@@ -177,6 +177,7 @@ final class TuiController {
 
   void presence(String username, boolean online) {
     model.updatePresence(username, online);
+    backend.refresh();
   }
 
   void trust(String username, TrustState state) {

@@ -50,7 +50,7 @@ class ChatTuiTest {
   void start_at80x24_drawsListMessagesMembersStatusAndInput() {
     TuiHarness h = inLobby(80, 24);
 
-    assertThat(h.row(0)).contains("#lobby", "1 members, 1 online");
+    assertThat(h.row(0)).contains("#lobby", "1 member, 1 online");
     assertThat(h.row(1)).startsWith("   status");
     assertThat(h.row(2)).startsWith(" 1 #lobby");
     assertThat(column(h, 13, 1, 21)).isEqualTo("│".repeat(21));
