@@ -35,6 +35,16 @@ import java.util.concurrent.Executors;
  * thread, and member lists and history load on a background thread, so a slow relay never freezes
  * the screen. Client events and the {@link CommandContext} calls may come from any thread; they are
  * queued to the UI thread. Every string from the network is cleaned before it is drawn.
+ *
+ * <p>Typical use from {@code main}; the caller owns, and closes, the terminal and the client:
+ *
+ * <pre>{@code
+ * try (Terminal terminal = TuiTerminals.open()) {
+ *   new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone()).run();
+ * } finally {
+ *   client.close();
+ * }
+ * }</pre>
  */
 public final class ChatTui implements CommandContext, ClientListener {
   private final ChatClient client;
