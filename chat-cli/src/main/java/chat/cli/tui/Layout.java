@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import java.util.Objects;
 
 /**
  * Where each part of the screen goes for one terminal size: a title bar on top, then the
@@ -36,6 +37,13 @@ record Layout(
 
   private static final int LIST_FROM_COLUMNS = 60;
   private static final int MEMBERS_FROM_COLUMNS = 80;
+
+  /** Checks for nulls. */
+  Layout {
+    for (Rect rect : new Rect[] {title, conversations, messages, members, status, input}) {
+      Objects.requireNonNull(rect, "rect");
+    }
+  }
 
   /** The layout for a terminal of {@code size}. */
   static Layout of(TerminalSize size) {

@@ -43,7 +43,15 @@ final class Renderer {
       SecretEntry secret,
       String server,
       String self,
-      Function<String, TrustState> trustOf) {}
+      Function<String, TrustState> trustOf) {
+    /** Checks the fields that must be there. */
+    Frame {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(editor, "editor");
+      Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(trustOf, "trustOf");
+    }
+  }
 
   /** Draws {@code frame}; returns where the cursor goes, or null to hide it. */
   TerminalPosition draw(ScreenWriter out, Layout layout, Frame frame) {

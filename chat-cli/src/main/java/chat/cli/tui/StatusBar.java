@@ -9,6 +9,7 @@ import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -137,5 +138,11 @@ final class StatusBar {
    * @param text what it says (clean)
    * @param style how it looks
    */
-  record Segment(String text, Style style) {}
+  record Segment(String text, Style style) {
+    /** Checks for nulls. */
+    Segment {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(style, "style");
+    }
+  }
 }

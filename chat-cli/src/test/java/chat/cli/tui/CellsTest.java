@@ -47,7 +47,7 @@ class CellsTest {
   }
 
   @Test
-  void text_newlinesBecomeBreaksAndTabsSpaces() {
+  void text_newlinesAndTabs_becomeBreaksAndSpaces() {
     assertThat(glyphs(Cells.text("a\nb\tc", Style.TEXT))).isEqualTo("a|b    c");
   }
 

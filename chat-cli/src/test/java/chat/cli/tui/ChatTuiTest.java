@@ -111,7 +111,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void tab_replacesWordAtCursorAndCyclesCandidates() {
+  void tab_repeated_replacesWordAtCursorAndCyclesCandidates() {
     TuiHarness h = inLobby(80, 24);
     h.completions.addAll(List.of("@alice", "@alfred"));
 
@@ -171,7 +171,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void altA_goesToPrivateActivityFirstThenRooms() {
+  void altA_privateAndRoomActivity_goesToPrivateFirstThenRoom() {
     TuiHarness h = inLobby(80, 24);
     h.client.fireMembership("#dev", "alice", true);
     h.drain();
@@ -190,7 +190,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void ctrlNAndCtrlP_cycleThroughStatusAndConversations() {
+  void ctrlNAndCtrlP_twoConversations_cycleThroughStatusToo() {
     TuiHarness h = inLobby(80, 24);
     h.client.fireMembership("#dev", "alice", true);
     h.drain();
@@ -219,7 +219,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void longAndWideText_wrapsInsideMessagePane() {
+  void incomingMessage_longWideText_wrapsInsideMessagePane() {
     TuiHarness h = inLobby(80, 24);
 
     h.client.deliver("#lobby", "bob", "世界".repeat(40));
@@ -232,7 +232,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void readSecret_showsStarsAndKeepsSecretOutOfScreenAndHistory() throws Exception {
+  void readSecret_typedThenEnter_showsOnlyStarsAndKeepsSecretOutOfHistory() throws Exception {
     TuiHarness h = new TuiHarness(80, 24, threads).start();
     List<String> secrets = new CopyOnWriteArrayList<>();
     h.onLine =
@@ -278,7 +278,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void loginLineWithPassword_isRecalledRedacted() {
+  void historyUp_loginLineWithPassword_recallsItRedacted() {
     TuiHarness h = new TuiHarness(80, 24).start();
 
     h.type("/login alice s3cret").press(KeyType.Enter).press(KeyType.ArrowUp);
@@ -301,7 +301,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void keyChange_showsChangedWarningInStatusAndMembers() {
+  void trustChange_keyChanged_showsWarningInStatusAndMembers() {
     TuiHarness h = inLobby(80, 24);
     h.client.fireMembership("#lobby", "bob", true);
     h.drain();
@@ -319,7 +319,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void messagesOnDifferentDays_getDaySeparatorBetweenThem() {
+  void incomingMessages_differentDays_getDaySeparatorBetweenThem() {
     TuiHarness h = inLobby(80, 24);
     long friday = TuiHarness.NOW.minus(Duration.ofDays(1)).toEpochMilli();
     long saturday = TuiHarness.NOW.toEpochMilli();
@@ -339,7 +339,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void quitCommand_endsRunAndStopsScreen() throws Exception {
+  void run_quitCommand_returns() throws Exception {
     TuiHarness h = new TuiHarness(80, 24);
     h.onLine = (line, context) -> context.quit();
     Future<?> run =
@@ -358,7 +358,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void endOfInput_endsRun() throws Exception {
+  void run_endOfInput_returns() throws Exception {
     TuiHarness h = new TuiHarness(80, 24);
     Future<?> run =
         threads.submit(

@@ -55,7 +55,7 @@ class ConversationBufferTest {
   }
 
   @Test
-  void scroll_neverBelowBottomAndLimited() {
+  void scroll_pastEitherEnd_staysInRange() {
     ConversationBuffer buffer = new ConversationBuffer();
 
     buffer.scrollDown(5);
@@ -68,7 +68,7 @@ class ConversationBufferTest {
   }
 
   @Test
-  void markUnread_countsAndKeepsStrongestActivity() {
+  void markUnread_mixedActivity_countsAndKeepsStrongest() {
     ConversationBuffer buffer = new ConversationBuffer();
 
     buffer.markUnread(Activity.PRIVATE);
@@ -81,7 +81,7 @@ class ConversationBufferTest {
   }
 
   @Test
-  void lines_cachedPerWidth() {
+  void lines_sameWidthTwice_wrapsOnce() {
     ConversationBuffer buffer = new ConversationBuffer();
     buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "x", 0));
     int[] wraps = new int[1];
@@ -100,7 +100,7 @@ class ConversationBufferTest {
   }
 
   @Test
-  void takeHistoryRequest_trueOnlyOnce() {
+  void takeHistoryRequest_calledTwice_trueOnlyFirst() {
     ConversationBuffer buffer = new ConversationBuffer();
 
     assertThat(buffer.takeHistoryRequest()).isTrue();

@@ -79,14 +79,14 @@ class EntryFormatterTest {
   }
 
   @Test
-  void day_messagesOnly() {
+  void day_messageAndNote_onlyMessageHasOne() {
     assertThat(formatter.day(new PaneEntry.Message(Messages.of("#a", 1, "bob", "x"))))
         .contains(LocalDate.of(2026, 3, 14));
     assertThat(formatter.day(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "x", 0))).isEmpty();
   }
 
   @Test
-  void mentions_wholeWordCaseInsensitive() {
+  void mentions_nameInText_matchesWholeWordIgnoringCase() {
     assertThat(EntryFormatter.mentions(Messages.of("#a", 1, "bob", "hey ALICE."), "alice"))
         .isTrue();
     assertThat(EntryFormatter.mentions(Messages.of("#a", 1, "bob", "malice"), "alice")).isFalse();

@@ -22,12 +22,12 @@ class InputHistoryTest {
         "hello /login alice pw | hello /login alice pw",
         "/loginx alice pw | /loginx alice pw",
       })
-  void redact_hidesEverythingAfterTheUsername(String line, String expected) {
+  void redact_secretCommands_hideEverythingAfterUsername(String line, String expected) {
     assertThat(InputHistory.redact(line)).isEqualTo(expected);
   }
 
   @Test
-  void add_storesRedactedLineOnly() {
+  void add_loginWithPassword_storesRedactedLineOnly() {
     InputHistory history = new InputHistory();
 
     history.add("/login alice hunter2");
@@ -37,7 +37,7 @@ class InputHistoryTest {
   }
 
   @Test
-  void previousAndNext_browseAndRestoreDraft() {
+  void previousAndNext_afterTwoLines_browseAndRestoreDraft() {
     InputHistory history = new InputHistory();
     history.add("one");
     history.add("two");

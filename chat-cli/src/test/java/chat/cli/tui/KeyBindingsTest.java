@@ -20,12 +20,12 @@ class KeyBindingsTest {
   }
 
   @Test
-  void altA_nextActive() {
+  void altA_lowerCase_nextActive() {
     assertThat(resolve(new KeyStroke('a', false, true)).action()).isEqualTo(Action.NEXT_ACTIVE);
   }
 
   @Test
-  void controlKeys_editAndSwitch() {
+  void controlKeys_bound_editAndSwitch() {
     assertThat(resolve(new KeyStroke('a', true, false)).action()).isEqualTo(Action.HOME);
     assertThat(resolve(new KeyStroke('e', true, false)).action()).isEqualTo(Action.END);
     assertThat(resolve(new KeyStroke('u', true, false)).action()).isEqualTo(Action.CLEAR_LINE);
@@ -38,7 +38,7 @@ class KeyBindingsTest {
   }
 
   @Test
-  void specialKeys() {
+  void specialKeys_bound_submitCompleteScrollAndSwitch() {
     assertThat(resolve(new KeyStroke(KeyType.Enter)).action()).isEqualTo(Action.SUBMIT);
     assertThat(resolve(new KeyStroke(KeyType.Tab)).action()).isEqualTo(Action.COMPLETE);
     assertThat(resolve(new KeyStroke(KeyType.PageUp)).action()).isEqualTo(Action.PAGE_UP);
@@ -49,12 +49,12 @@ class KeyBindingsTest {
   }
 
   @Test
-  void plainCharacter_inserts() {
+  void character_noModifier_inserts() {
     assertThat(resolve(new KeyStroke('x', false, false))).isEqualTo(KeyAction.insert('x'));
   }
 
   @Test
-  void unboundKeys_resolveToNothing() {
+  void resolve_unboundKeys_nothing() {
     assertThat(KeyBindings.resolve(new KeyStroke('z', false, true))).isEmpty();
     assertThat(KeyBindings.resolve(new KeyStroke('z', true, false))).isEmpty();
     assertThat(KeyBindings.resolve(new KeyStroke(KeyType.F5))).isEmpty();

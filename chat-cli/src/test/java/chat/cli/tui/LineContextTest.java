@@ -83,7 +83,7 @@ class LineContextTest {
   }
 
   @Test
-  void everythingElse_goesToTheTui() {
+  void otherCalls_anyLine_goToTheTui() {
     Recorder tui = new Recorder();
     LineContext context = new LineContext(tui, "#a");
 

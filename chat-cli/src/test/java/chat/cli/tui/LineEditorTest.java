@@ -13,7 +13,7 @@ class LineEditorTest {
   }
 
   @Test
-  void insert_atCursorAfterMovingLeft() {
+  void insert_afterMovingLeft_goesAtCursor() {
     LineEditor editor = typed("helo");
     editor.left();
 
@@ -29,7 +29,7 @@ class LineEditorTest {
   }
 
   @Test
-  void backspaceAndDelete_removeOneCodePoint() {
+  void backspaceAndDelete_emoji_removeOneCodePoint() {
     LineEditor editor = typed("a😀b");
     editor.left();
 
@@ -41,7 +41,7 @@ class LineEditorTest {
   }
 
   @Test
-  void leftAndRight_skipWholeSurrogatePairs() {
+  void leftAndRight_emoji_skipWholeSurrogatePair() {
     LineEditor editor = typed("😀");
 
     editor.left();
@@ -51,7 +51,7 @@ class LineEditorTest {
   }
 
   @Test
-  void deleteWord_removesWordAndSpacesBeforeCursor() {
+  void deleteWord_trailingSpaces_removesThemAndWordBefore() {
     LineEditor editor = typed("say hello  ");
 
     editor.deleteWord();
@@ -60,7 +60,7 @@ class LineEditorTest {
   }
 
   @Test
-  void clearAndKillToEnd() {
+  void killToEndThenClear_midLine_removeTailThenAll() {
     LineEditor editor = typed("hello world");
     editor.home();
     for (int i = 0; i < 5; i++) {
@@ -74,7 +74,7 @@ class LineEditorTest {
   }
 
   @Test
-  void complete_replacesWordAtCursorAndCycles() {
+  void complete_repeated_replacesWordAtCursorAndCycles() {
     LineEditor editor = typed("/join #d");
     List<String> seen = new java.util.ArrayList<>();
     editor.complete(
@@ -114,7 +114,7 @@ class LineEditorTest {
   }
 
   @Test
-  void submit_recordsHistoryAndEmpties() {
+  void submit_loginLine_recordsRedactedHistoryAndEmpties() {
     LineEditor editor = typed("/login alice pw");
 
     assertThat(editor.submit()).isEqualTo("/login alice pw");
@@ -126,7 +126,7 @@ class LineEditorTest {
   }
 
   @Test
-  void scrollFor_keepsCursorVisible() {
+  void scrollFor_cursorPastEitherEdge_keepsItVisible() {
     LineEditor editor = new LineEditor();
 
     assertThat(editor.scrollFor(5, 10)).isZero();

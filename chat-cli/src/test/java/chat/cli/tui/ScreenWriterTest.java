@@ -24,7 +24,7 @@ class ScreenWriterTest {
   }
 
   @Test
-  void put_usesStyleColours() throws Exception {
+  void put_alertStyle_usesItsColours() throws Exception {
     TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
 
     new ScreenWriter(screen).put(0, 0, 5, "x", Style.BAR_ALERT);

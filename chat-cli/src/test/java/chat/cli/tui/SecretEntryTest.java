@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class SecretEntryTest {
   @Test
-  void submit_completesWithTypedCharacters() throws Exception {
+  void submit_afterTypingAndBackspace_completesWithTypedCharacters() throws Exception {
     SecretEntry entry = new SecretEntry("Password:");
     "hunter22".chars().forEach(c -> entry.append((char) c));
     entry.backspace();
@@ -29,7 +29,7 @@ class SecretEntryTest {
   }
 
   @Test
-  void cancel_completesWithNull() throws Exception {
+  void cancel_afterTyping_completesWithNull() throws Exception {
     SecretEntry entry = new SecretEntry("Password:");
     entry.append('a');
 

@@ -75,7 +75,7 @@ class StatusBarTest {
   }
 
   @Test
-  void cells_remoteTextCleaned() {
+  void cells_remoteTextWithEscapes_cleaned() {
     TuiModel model = new TuiModel();
     model.select("#dev");
 

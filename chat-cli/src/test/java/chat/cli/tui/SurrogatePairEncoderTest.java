@@ -19,7 +19,7 @@ class SurrogatePairEncoderTest {
   }
 
   @Test
-  void encode_pairWrittenWhole() {
+  void encode_surrogatePairs_writtenWhole() {
     assertThat(through("a😀b🎉")).isEqualTo("a😀b🎉");
   }
 

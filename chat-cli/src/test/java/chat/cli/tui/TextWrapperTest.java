@@ -19,7 +19,7 @@ class TextWrapperTest {
   }
 
   @Test
-  void wrap_breaksAtSpaces() {
+  void wrap_longLine_breaksAtSpaces() {
     assertThat(wrap("the quick brown fox jumps", 10, 0))
         .containsExactly("the quick", "brown fox", "jumps");
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TuiModelTest {
   @Test
-  void setClientConversations_keepsPlacesAndAppendsNewOnes() {
+  void setClientConversations_newOnes_keepPlacesAndAppend() {
     TuiModel model = new TuiModel();
     model.setClientConversations(List.of("#lobby"), true);
 
@@ -42,7 +42,7 @@ class TuiModelTest {
   }
 
   @Test
-  void incoming_notCurrent_countsUnread_ownAndCurrentDoNot() {
+  void incoming_otherConversation_countsUnreadButOwnAndCurrentDoNot() {
     TuiModel model = new TuiModel();
     model.select("#a");
 
@@ -84,7 +84,7 @@ class TuiModelTest {
   }
 
   @Test
-  void neighbour_cyclesThroughStatus() {
+  void neighbour_pastEnd_cyclesThroughStatus() {
     TuiModel model = new TuiModel();
     model.setClientConversations(List.of("#a", "#b"), true);
 
@@ -108,7 +108,7 @@ class TuiModelTest {
   }
 
   @Test
-  void members_sortedOnlineFirstAndUpdatedByEvents() {
+  void members_presenceAndTrustEvents_sortedOnlineFirstAndUpdated() {
     TuiModel model = new TuiModel();
     model.setMembers(
         "#a",
