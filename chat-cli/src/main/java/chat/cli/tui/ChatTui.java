@@ -1,0 +1,299 @@
+package chat.cli.tui;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.cli.command.CommandContext;
+import chat.cli.command.InputCompleter;
+import chat.cli.command.InputDispatcher;
+import chat.cli.command.MessageFormatter;
+import chat.cli.command.SecretKind;
+import chat.cli.tui.PaneEntry.NoteKind;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The full-screen terminal UI, in the manner of weechat or profanity: conversation list, message
+ * pane with scrollback, member list, status bar and an input line that feeds the slash-command
+ * layer.
+ *
+ * <p>{@link #run} owns a Lanterna screen over the given terminal on the calling thread (the UI
+ * thread) until {@code /quit} or the end of input. Lines typed run one after another on a command
+ * thread, and member lists and history load on a background thread, so a slow relay never freezes
+ * the screen. Client events and the {@link CommandContext} calls may come from any thread; they are
+ * queued to the UI thread. Every string from the network is cleaned before it is drawn.
+ *
+ * <p>Typical use from {@code main}; the caller owns, and closes, the terminal and the client:
+ *
+ * <pre>{@code
+ * try (Terminal terminal = TuiTerminals.open()) {
+ *   new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone()).run();
+ * } finally {
+ *   client.close();
+ * }
+ * }</pre>
+ */
+public final class ChatTui implements CommandContext, ClientListener {
+  private final ChatClient client;
+  private final List<ExecutorService> ownedExecutors;
+  private final UiLoop loop;
+  private final TuiWorkers workers;
+  private final TuiController controller;
+  private volatile SecretEntry pendingSecret;
+
+  /**
+   * A TUI for {@code client} on {@code terminal}. It does not start the screen or touch the
+   * terminal until {@link #run}; the caller keeps ownership of the client and the terminal and
+   * closes both afterwards.
+   *
+   * @param client the session with the relay
+   * @param dispatcher runs typed lines (slash commands and text)
+   * @param completer Tab completion
+   * @param formatter times, senders, text and conversation labels
+   * @param terminal the terminal to draw on (a real one, or a virtual one in tests)
+   * @param clock the time for the TUI's own lines
+   */
+  public ChatTui(
+      ChatClient client,
+      InputDispatcher dispatcher,
+      InputCompleter completer,
+      MessageFormatter formatter,
+      Terminal terminal,
+      Clock clock) {
+    this(
+        client,
+        dispatcher,
+        completer,
+        formatter,
+        terminal,
+        clock,
+        daemonThread("chat-tui-command"),
+        daemonThread("chat-tui-refresh"),
+        true);
+  }
+
+  /**
+   * As above, with the executors for typed lines and for background fetches given (tests pass
+   * {@code Runnable::run} to make everything happen inside {@link #drain}).
+   */
+  ChatTui(
+      ChatClient client,
+      InputDispatcher dispatcher,
+      InputCompleter completer,
+      MessageFormatter formatter,
+      Terminal terminal,
+      Clock clock,
+      Executor commands,
+      Executor background) {
+    this(client, dispatcher, completer, formatter, terminal, clock, commands, background, false);
+  }
+
+  private ChatTui(
+      ChatClient client,
+      InputDispatcher dispatcher,
+      InputCompleter completer,
+      MessageFormatter formatter,
+      Terminal terminal,
+      Clock clock,
+      Executor commands,
+      Executor background,
+      boolean ownsExecutors) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.loop = new UiLoop(terminal);
+    this.ownedExecutors = new ArrayList<>();
+    for (Executor executor : List.of(commands, background)) {
+      if (ownsExecutors && executor instanceof ExecutorService service) {
+        ownedExecutors.add(service);
+      }
+    }
+    this.workers = new TuiWorkers(client, dispatcher, commands, background, loop::post);
+    this.controller =
+        new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
+    workers.attach(this, controller);
+  }
+
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * Shows the TUI until {@code /quit} or the end of the terminal's input, then stops the screen
+   * (leaving the terminal's private mode). Call once, on the thread that should own the screen.
+   *
+   * @throws IOException if the terminal fails
+   */
+  public void run() throws IOException {
+    start();
+    try {
+      loop.runUntilStopped();
+    } finally {
+      stop();
+    }
+  }
+
+  /** Starts the screen and listens to the client; the calling thread becomes the UI thread. */
+  void start() throws IOException {
+    loop.start(controller);
+    client.addListener(this);
+    controller.start();
+    loop.drain(true);
+  }
+
+  /** Does all pending UI work and draws; returns whether the TUI is still running (for tests). */
+  boolean drain() throws IOException {
+    return loop.drain(false);
+  }
+
+  /** Stops listening, cancels an open prompt, stops the threads it owns, ends the screen. */
+  void stop() throws IOException {
+    client.removeListener(this);
+    SecretEntry secret = pendingSecret;
+    if (secret != null) {
+      secret.cancel();
+    }
+    controller.cancelSecret();
+    for (ExecutorService executor : ownedExecutors) {
+      executor.shutdownNow();
+    }
+    loop.stop();
+  }
+
+  private void post(Runnable task) {
+    loop.post(task);
+  }
+
+  // CommandContext: may be called from any thread; all screen work is posted to the UI thread.
+
+  @Override
+  public ChatClient client() {
+    return client;
+  }
+
+  @Override
+  public Optional<String> currentConversation() {
+    String conversation = workers.current();
+    return conversation.equals(TuiModel.STATUS) ? Optional.empty() : Optional.of(conversation);
+  }
+
+  @Override
+  public void switchTo(String conversation) {
+    Objects.requireNonNull(conversation, "conversation");
+    workers.selected(conversation);
+    post(() -> controller.select(conversation));
+  }
+
+  @Override
+  public void showMessage(ChatMessage message) {
+    Objects.requireNonNull(message, "message");
+    post(() -> controller.show(message));
+  }
+
+  @Override
+  public void info(String text) {
+    Objects.requireNonNull(text, "text");
+    post(() -> controller.note(null, NoteKind.INFO, text));
+  }
+
+  @Override
+  public void error(String text) {
+    Objects.requireNonNull(text, "text");
+    post(() -> controller.note(null, NoteKind.ERROR, text));
+  }
+
+  /**
+   * Switches the input line to a masked prompt showing {@code prompt} and waits for Enter. Call it
+   * from the command thread, never the UI thread.
+   *
+   * @throws CommandException.Auth if the person cancels (Esc or Ctrl-C) or the TUI ends first
+   */
+  @Override
+  public char[] readSecret(SecretKind kind, String prompt) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(prompt, "prompt");
+    if (loop.isUiThread()) {
+      throw new IllegalStateException("readSecret would block the UI thread");
+    }
+    SecretEntry entry = new SecretEntry(TerminalSafe.line(prompt));
+    pendingSecret = entry;
+    try {
+      if (!loop.isRunning()) {
+        entry.cancel();
+      }
+      post(() -> controller.beginSecret(entry));
+      char[] secret = entry.result().get();
+      if (secret == null) {
+        throw new CommandException.Auth("cancelled", null);
+      }
+      return secret;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      entry.cancel();
+      throw new CommandException.Auth("cancelled", null);
+    } catch (ExecutionException e) {
+      throw new CommandException.Auth("cancelled", null);
+    } finally {
+      pendingSecret = null;
+    }
+  }
+
+  @Override
+  public void clear() {
+    post(controller::clear);
+  }
+
+  @Override
+  public void quit() {
+    loop.requestStop();
+  }
+
+  // ClientListener: called on the client's event thread; everything is posted to the UI thread.
+
+  @Override
+  public void onMessage(ChatMessage message) {
+    post(() -> controller.incoming(message));
+  }
+
+  @Override
+  public void onMembership(String conversation, String username, boolean joined) {
+    post(() -> controller.membership(conversation, username, joined));
+  }
+
+  @Override
+  public void onPresence(String username, boolean online) {
+    post(() -> controller.presence(username, online));
+  }
+
+  @Override
+  public void onTrustChange(String username, TrustState state) {
+    post(() -> controller.trust(username, state));
+  }
+
+  @Override
+  public void onConnection(ConnectionState state, String detail) {
+    post(() -> controller.connection(state, detail));
+  }
+
+  @Override
+  public void onNotice(String conversation, String text) {
+    post(
+        () -> controller.note(conversation.isEmpty() ? null : conversation, NoteKind.NOTICE, text));
+  }
+}

@@ -1,0 +1,158 @@
+package chat.cli.tui;
+
+import chat.cli.client.ChatMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The scrollback of one conversation: its last {@link #MAX_ENTRIES} entries, each message id once
+ * and messages in sequence order, with the unread count, activity and scroll position. Screen lines
+ * are wrapped lazily and cached per width. UI thread only.
+ */
+final class ConversationBuffer {
+  /** Entries kept per conversation; older ones are dropped. */
+  static final int MAX_ENTRIES = 2000;
+
+  private final List<Slot> slots = new ArrayList<>();
+  private final Set<String> messageIds = new HashSet<>();
+  private final int maxEntries;
+  private int scrollLines;
+  private int unread;
+  private Activity activity = Activity.NONE;
+  private boolean historyRequested;
+
+  ConversationBuffer() {
+    this(MAX_ENTRIES);
+  }
+
+  ConversationBuffer(int maxEntries) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("maxEntries must be positive");
+    }
+    this.maxEntries = maxEntries;
+  }
+
+  /**
+   * Adds {@code message} in sequence order unless its id is already here; returns whether it was
+   * added.
+   */
+  boolean addMessage(ChatMessage message) {
+    if (!messageIds.add(message.messageId())) {
+      return false;
+    }
+    int at = slots.size();
+    for (int i = slots.size() - 1; i >= 0; i--) {
+      if (slots.get(i).entry instanceof PaneEntry.Message earlier) {
+        if (earlier.message().seq() <= message.seq()) {
+          break;
+        }
+        at = i;
+      }
+    }
+    slots.add(at, new Slot(new PaneEntry.Message(message)));
+    trim();
+    return true;
+  }
+
+  /** Appends a line from the client. */
+  void addNote(PaneEntry.Note note) {
+    slots.add(new Slot(note));
+    trim();
+  }
+
+  private void trim() {
+    while (slots.size() > maxEntries) {
+      if (slots.remove(0).entry instanceof PaneEntry.Message dropped) {
+        messageIds.remove(dropped.message().messageId());
+      }
+    }
+  }
+
+  /** Empties the pane (messages shown again later are added again). */
+  void clear() {
+    slots.clear();
+    messageIds.clear();
+    scrollLines = 0;
+  }
+
+  int size() {
+    return slots.size();
+  }
+
+  PaneEntry entry(int index) {
+    return slots.get(index).entry;
+  }
+
+  /** The screen lines of entry {@code index} at {@code width}, wrapping it on first use. */
+  List<List<Cell>> lines(int index, int width, Function<PaneEntry, List<List<Cell>>> wrap) {
+    Slot slot = slots.get(index);
+    if (slot.width != width || slot.lines == null) {
+      slot.lines = wrap.apply(slot.entry);
+      slot.width = width;
+    }
+    return slot.lines;
+  }
+
+  /** Screen lines scrolled up from the bottom; 0 is the bottom. */
+  int scrollLines() {
+    return scrollLines;
+  }
+
+  void scrollUp(int lines) {
+    scrollLines = Math.max(0, scrollLines + lines);
+  }
+
+  void scrollDown(int lines) {
+    scrollLines = Math.max(0, scrollLines - lines);
+  }
+
+  void scrollToBottom() {
+    scrollLines = 0;
+  }
+
+  /** Limits the scroll position to what the renderer found there is to show. */
+  void limitScroll(int max) {
+    scrollLines = Math.max(0, Math.min(scrollLines, max));
+  }
+
+  int unread() {
+    return unread;
+  }
+
+  Activity activity() {
+    return activity;
+  }
+
+  /** Counts one unread message of {@code level}. */
+  void markUnread(Activity level) {
+    unread++;
+    activity = activity.max(Objects.requireNonNull(level, "level"));
+  }
+
+  void markRead() {
+    unread = 0;
+    activity = Activity.NONE;
+  }
+
+  /** Returns true once: whether recent history should be loaded for this conversation. */
+  boolean takeHistoryRequest() {
+    boolean first = !historyRequested;
+    historyRequested = true;
+    return first;
+  }
+
+  /** An entry with its wrapped lines for the last width drawn. */
+  private static final class Slot {
+    private final PaneEntry entry;
+    private int width = -1;
+    private List<List<Cell>> lines;
+
+    private Slot(PaneEntry entry) {
+      this.entry = entry;
+    }
+  }
+}

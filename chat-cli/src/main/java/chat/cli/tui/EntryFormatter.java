@@ -1,0 +1,100 @@
+package chat.cli.tui;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatMessage;
+import chat.cli.command.MessageFormatter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns pane entries into styled, wrapped screen lines: {@code HH:MM:SS <sender> text} for messages
+ * and {@code HH:MM:SS -!- text} for the client's own lines. All remote text goes through {@link
+ * MessageFormatter} (and so {@link TerminalSafe}) here.
+ */
+final class EntryFormatter {
+  private final MessageFormatter formatter;
+
+  EntryFormatter(MessageFormatter formatter) {
+    this.formatter = Objects.requireNonNull(formatter, "formatter");
+  }
+
+  /** The local day a message is shown under, for day separators; empty for client lines. */
+  Optional<LocalDate> day(PaneEntry entry) {
+    if (entry instanceof PaneEntry.Message message) {
+      return Optional.of(formatter.day(formatter.shownTime(message.message())));
+    }
+    return Optional.empty();
+  }
+
+  /** The separator line shown before the first message of {@code day}. */
+  List<Cell> daySeparator(LocalDate day) {
+    return Cells.line(formatter.daySeparator(day), Style.DAY_SEPARATOR);
+  }
+
+  /** {@code entry} wrapped to {@code width}; {@code self} (nullable) marks mentions. */
+  List<List<Cell>> lines(PaneEntry entry, int width, String self) {
+    List<Cell> cells = new ArrayList<>();
+    int indent;
+    if (entry instanceof PaneEntry.Message message) {
+      indent = message(cells, message.message(), self);
+    } else {
+      indent = note(cells, (PaneEntry.Note) entry);
+    }
+    return TextWrapper.wrap(cells, width, indent);
+  }
+
+  private int message(List<Cell> cells, ChatMessage message, String self) {
+    Style senderStyle;
+    Style textStyle;
+    if (message.own()) {
+      senderStyle = Style.OWN_SENDER;
+      textStyle = Style.OWN_TEXT;
+    } else if (message.isDirect()) {
+      senderStyle = Style.PRIVATE_SENDER;
+      textStyle = Style.PRIVATE_TEXT;
+    } else {
+      senderStyle = Style.OTHER_SENDER;
+      textStyle = mentions(message, self) ? Style.MENTION_TEXT : Style.TEXT;
+    }
+    cells.addAll(Cells.line(formatter.time(formatter.shownTime(message)), Style.TIME));
+    cells.add(Cell.space(Style.PLAIN));
+    cells.addAll(Cells.line(formatter.sender(message), senderStyle));
+    cells.add(Cell.space(Style.PLAIN));
+    int indent = Cells.width(cells);
+    cells.addAll(Cells.text(formatter.text(message), textStyle));
+    cells.addAll(Cells.line(formatter.skewMark(message), Style.SKEW));
+    return indent;
+  }
+
+  private int note(List<Cell> cells, PaneEntry.Note note) {
+    Style style =
+        switch (note.kind()) {
+          case INFO -> Style.INFO;
+          case NOTICE -> Style.NOTICE;
+          case ERROR -> Style.ERROR;
+        };
+    cells.addAll(Cells.line(formatter.time(note.atMillis()), Style.TIME));
+    cells.add(Cell.space(Style.PLAIN));
+    cells.addAll(Cells.line(note.kind() == PaneEntry.NoteKind.ERROR ? "!!!" : "-!-", style));
+    cells.add(Cell.space(Style.PLAIN));
+    int indent = Cells.width(cells);
+    cells.addAll(Cells.text(TerminalSafe.text(note.text()), style));
+    return indent;
+  }
+
+  /** Whether a message from someone else names {@code self} as a word (case-insensitive). */
+  static boolean mentions(ChatMessage message, String self) {
+    if (message.own() || self == null || self.isEmpty()) {
+      return false;
+    }
+    Pattern name =
+        Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])" + Pattern.quote(self) + "(?![\\p{L}\\p{N}_])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return name.matcher(message.text()).find();
+  }
+}

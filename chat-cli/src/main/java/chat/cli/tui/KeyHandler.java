@@ -1,0 +1,176 @@
+package chat.cli.tui;
+
+import chat.cli.command.InputCompleter;
+import chat.cli.tui.KeyAction.Action;
+import com.googlecode.lanterna.input.KeyStroke;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * Carries out key strokes on the UI thread: editing the input line or the masked prompt, history,
+ * completion, scrolling and switching conversations. Enter hands the line to the backend.
+ */
+final class KeyHandler {
+  private final TuiModel model;
+  private final InputCompleter completer;
+  private final TuiController.Backend backend;
+  private final IntSupplier pageRows;
+  private final Runnable interruptHint;
+  private final LineEditor editor = new LineEditor();
+  private SecretEntry secret;
+  private boolean repaintRequested;
+
+  /**
+   * A handler.
+   *
+   * @param model the conversations to scroll and switch
+   * @param completer Tab completion
+   * @param backend where Enter sends lines
+   * @param pageRows how many lines PgUp and PgDn scroll
+   * @param interruptHint what Ctrl-C on an empty line does
+   */
+  KeyHandler(
+      TuiModel model,
+      InputCompleter completer,
+      TuiController.Backend backend,
+      IntSupplier pageRows,
+      Runnable interruptHint) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.completer = Objects.requireNonNull(completer, "completer");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.pageRows = Objects.requireNonNull(pageRows, "pageRows");
+    this.interruptHint = Objects.requireNonNull(interruptHint, "interruptHint");
+  }
+
+  LineEditor editor() {
+    return editor;
+  }
+
+  /** The masked prompt in progress, or null. */
+  SecretEntry secret() {
+    return secret;
+  }
+
+  /** Returns true once after Ctrl-L. */
+  boolean takeRepaintRequest() {
+    boolean requested = repaintRequested;
+    repaintRequested = false;
+    return requested;
+  }
+
+  /** Handles one key stroke. */
+  void handle(KeyStroke key) {
+    Optional<KeyAction> resolved = KeyBindings.resolve(key);
+    if (resolved.isEmpty()) {
+      return;
+    }
+    KeyAction action = resolved.get();
+    if (action.action() != Action.COMPLETE) {
+      editor.resetCompletion();
+    }
+    if (secret != null && secretKey(action)) {
+      return;
+    }
+    ConversationBuffer buffer = model.currentBuffer();
+    switch (action.action()) {
+      case INSERT -> {
+        editor.insert(action.character());
+        buffer.scrollToBottom();
+      }
+      case SUBMIT -> submit();
+      case COMPLETE -> complete();
+      case LEFT -> editor.left();
+      case RIGHT -> editor.right();
+      case HOME -> editor.home();
+      case END -> {
+        editor.end();
+        buffer.scrollToBottom();
+      }
+      case BACKSPACE -> editor.backspace();
+      case DELETE -> editor.delete();
+      case CLEAR_LINE -> editor.clear();
+      case KILL_TO_END -> editor.killToEnd();
+      case DELETE_WORD -> editor.deleteWord();
+      case HISTORY_PREVIOUS -> editor.historyPrevious();
+      case HISTORY_NEXT -> editor.historyNext();
+      case PAGE_UP -> buffer.scrollUp(pageRows.getAsInt());
+      case PAGE_DOWN -> buffer.scrollDown(pageRows.getAsInt());
+      case JUMP -> model.at(action.index()).ifPresent(model::select);
+      case NEXT_CONVERSATION -> model.select(model.neighbour(1));
+      case PREVIOUS_CONVERSATION -> model.select(model.neighbour(-1));
+      case NEXT_ACTIVE -> model.nextActive().ifPresent(model::select);
+      case INTERRUPT -> interrupt();
+      case REDRAW -> repaintRequested = true;
+      case ESCAPE -> {}
+    }
+  }
+
+  /** Keys while a masked prompt is open; returns false for keys that act as usual. */
+  private boolean secretKey(KeyAction action) {
+    switch (action.action()) {
+      case INSERT -> secret.append(action.character());
+      case BACKSPACE -> secret.backspace();
+      case CLEAR_LINE -> secret.clear();
+      case SUBMIT -> {
+        secret.submit();
+        secret = null;
+      }
+      case ESCAPE, INTERRUPT -> cancelSecret();
+      case PAGE_UP,
+          PAGE_DOWN,
+          JUMP,
+          NEXT_CONVERSATION,
+          PREVIOUS_CONVERSATION,
+          NEXT_ACTIVE,
+          REDRAW -> {
+        return false;
+      }
+      default -> {}
+    }
+    return true;
+  }
+
+  private void submit() {
+    String line = editor.submit();
+    model.currentBuffer().scrollToBottom();
+    if (!line.isBlank()) {
+      model.commandStarted();
+      backend.submit(line, model.current());
+    }
+  }
+
+  private void complete() {
+    try {
+      editor.complete(completer);
+    } catch (RuntimeException e) {
+      editor.resetCompletion(); // A failing completer must not take the input line with it.
+    }
+  }
+
+  private void interrupt() {
+    if (editor.text().isEmpty()) {
+      interruptHint.run();
+    } else {
+      editor.clear();
+    }
+  }
+
+  /** Opens a masked prompt for {@code entry}, cancelling any open one. */
+  void beginSecret(SecretEntry entry) {
+    if (entry.isDone()) {
+      return;
+    }
+    cancelSecret();
+    secret = entry;
+    model.currentBuffer().scrollToBottom();
+  }
+
+  /** Cancels the open masked prompt, if any. */
+  void cancelSecret() {
+    if (secret != null) {
+      secret.cancel();
+      secret = null;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package chat.cli.tui;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.command.CommandContext;
+import chat.cli.command.SecretKind;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The context one typed line runs in: the TUI, except that the current conversation is the one that
+ * was current when Enter was pressed. Lines run on the command thread after the fact, so without
+ * this, text typed just before Alt+2 could go to the wrong conversation.
+ */
+final class LineContext implements CommandContext {
+  private final CommandContext tui;
+  private volatile String conversation;
+
+  /**
+   * A context for one line.
+   *
+   * @param tui the TUI everything else goes to
+   * @param conversation the conversation current at Enter, or {@link TuiModel#STATUS}
+   */
+  LineContext(CommandContext tui, String conversation) {
+    this.tui = Objects.requireNonNull(tui, "tui");
+    this.conversation = Objects.requireNonNull(conversation, "conversation");
+  }
+
+  @Override
+  public ChatClient client() {
+    return tui.client();
+  }
+
+  @Override
+  public Optional<String> currentConversation() {
+    String value = conversation;
+    return value.equals(TuiModel.STATUS) ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public void switchTo(String target) {
+    conversation = Objects.requireNonNull(target, "conversation");
+    tui.switchTo(target);
+  }
+
+  @Override
+  public void showMessage(ChatMessage message) {
+    tui.showMessage(message);
+  }
+
+  @Override
+  public void info(String text) {
+    tui.info(text);
+  }
+
+  @Override
+  public void error(String text) {
+    tui.error(text);
+  }
+
+  @Override
+  public char[] readSecret(SecretKind kind, String prompt) {
+    return tui.readSecret(kind, prompt);
+  }
+
+  @Override
+  public void clear() {
+    tui.clear();
+  }
+
+  @Override
+  public void quit() {
+    tui.quit();
+  }
+}

@@ -1,0 +1,166 @@
+package chat.cli.tui;
+
+import chat.cli.TerminalSafe;
+import chat.cli.command.InputCompleter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The input line: text and cursor with readline-style editing, Up/Down history, Tab completion that
+ * cycles through candidates, and the horizontal scroll that keeps the cursor in view. Positions are
+ * char indexes that never split a surrogate pair. UI thread only.
+ */
+final class LineEditor {
+  private final InputHistory history = new InputHistory();
+  private final StringBuilder text = new StringBuilder();
+  private int cursor;
+  private int scrollColumn;
+  private List<String> candidates = List.of();
+  private int candidate;
+  private int completionStart;
+  private int completionEnd;
+
+  String text() {
+    return text.toString();
+  }
+
+  int cursor() {
+    return cursor;
+  }
+
+  InputHistory history() {
+    return history;
+  }
+
+  /** Inserts a typed character at the cursor; control characters are ignored. */
+  void insert(char c) {
+    if (!Character.isISOControl(c)) {
+      text.insert(cursor++, c);
+    }
+  }
+
+  void left() {
+    cursor = before(cursor);
+  }
+
+  void right() {
+    cursor = after(cursor);
+  }
+
+  void home() {
+    cursor = 0;
+  }
+
+  void end() {
+    cursor = text.length();
+  }
+
+  void backspace() {
+    int from = before(cursor);
+    text.delete(from, cursor);
+    cursor = from;
+  }
+
+  void delete() {
+    text.delete(cursor, after(cursor));
+  }
+
+  /** Ctrl-U: empties the line. */
+  void clear() {
+    set("");
+  }
+
+  /** Ctrl-K: deletes from the cursor to the end. */
+  void killToEnd() {
+    text.setLength(cursor);
+  }
+
+  /** Ctrl-W: deletes the spaces before the cursor and the word before them. */
+  void deleteWord() {
+    int from = cursor;
+    while (from > 0 && Character.isWhitespace(text.charAt(from - 1))) {
+      from--;
+    }
+    while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+      from--;
+    }
+    text.delete(from, cursor);
+    cursor = from;
+  }
+
+  void historyPrevious() {
+    history.previous(text()).ifPresent(this::set);
+  }
+
+  void historyNext() {
+    history.next().ifPresent(this::set);
+  }
+
+  /**
+   * Tab: replaces the word ending at the cursor with the first candidate; pressed again (with no
+   * other key between), with the next one, cycling. Candidates are cleaned for the terminal.
+   */
+  void complete(InputCompleter completer) {
+    if (candidates.isEmpty()) {
+      List<String> found = completer.complete(text(), cursor);
+      if (found.isEmpty()) {
+        return;
+      }
+      candidates = found.stream().map(TerminalSafe::line).toList();
+      candidate = 0;
+      completionStart = cursor;
+      while (completionStart > 0 && !Character.isWhitespace(text.charAt(completionStart - 1))) {
+        completionStart--;
+      }
+      completionEnd = cursor;
+    } else {
+      candidate = (candidate + 1) % candidates.size();
+    }
+    String replacement = candidates.get(candidate);
+    text.replace(completionStart, completionEnd, replacement);
+    completionEnd = completionStart + replacement.length();
+    cursor = completionEnd;
+  }
+
+  /** Ends a completion cycle; every key but Tab calls this. */
+  void resetCompletion() {
+    candidates = List.of();
+  }
+
+  /** Enter: returns the line, records it (redacted) in history and empties the editor. */
+  String submit() {
+    String line = text();
+    history.add(line);
+    set("");
+    scrollColumn = 0;
+    return line;
+  }
+
+  /**
+   * The first column of the line to show in {@code width} columns so that the cursor, at display
+   * column {@code cursorColumn}, stays visible.
+   */
+  int scrollFor(int cursorColumn, int width) {
+    int usable = Math.max(1, width);
+    if (cursorColumn < scrollColumn) {
+      scrollColumn = Math.max(0, cursorColumn - usable / 2);
+    } else if (cursorColumn >= scrollColumn + usable) {
+      scrollColumn = cursorColumn - usable + 1;
+    }
+    return scrollColumn;
+  }
+
+  private void set(String line) {
+    text.setLength(0);
+    text.append(Objects.requireNonNull(line, "line"));
+    cursor = text.length();
+  }
+
+  private int before(int index) {
+    return index == 0 ? 0 : text.offsetByCodePoints(index, -1);
+  }
+
+  private int after(int index) {
+    return index >= text.length() ? index : text.offsetByCodePoints(index, 1);
+  }
+}

@@ -1,0 +1,44 @@
+package chat.cli.tui;
+
+import chat.cli.client.ChatMessage;
+import java.util.Objects;
+
+/** One entry of a message pane: a chat message or a line from the client itself. */
+sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Note {
+  /** What kind of line the client itself shows. */
+  enum NoteKind {
+    /** Command output and hints. */
+    INFO,
+    /** Something the client core reported: a gap, an envelope that failed to open. */
+    NOTICE,
+    /** A failed command or a refused operation. */
+    ERROR
+  }
+
+  /**
+   * A chat message (from the network: formatted through MessageFormatter before drawing).
+   *
+   * @param message the verified message
+   */
+  record Message(ChatMessage message) implements PaneEntry {
+    /** Checks for null. */
+    public Message {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * A line from the client itself.
+   *
+   * @param kind info, notice or error
+   * @param text the text, possibly several lines (cleaned before drawing)
+   * @param atMillis when it was shown
+   */
+  record Note(NoteKind kind, String text, long atMillis) implements PaneEntry {
+    /** Checks for nulls. */
+    public Note {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+}

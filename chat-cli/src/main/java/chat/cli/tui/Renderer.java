@@ -1,0 +1,222 @@
+package chat.cli.tui;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import chat.cli.command.MessageFormatter;
+import com.googlecode.lanterna.TerminalPosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Draws one frame: title bar, conversation list, message pane, member list, status bar and input
+ * line, each clipped to its part of the {@link Layout}. Every remote string is cleaned on its way
+ * to a cell.
+ */
+final class Renderer {
+  /** What a terminal below the minimum size shows. */
+  static final String TOO_SMALL = "terminal too small";
+
+  private static final String PROMPT = "> ";
+
+  private final MessagePane messages;
+
+  Renderer(EntryFormatter entries) {
+    this.messages = new MessagePane(Objects.requireNonNull(entries, "entries"));
+  }
+
+  /**
+   * The state a frame is drawn from.
+   *
+   * @param model conversations, members, connection
+   * @param editor the input line
+   * @param secret the masked prompt in progress, or null
+   * @param server the relay address (from the client)
+   * @param self the logged-in username, or null
+   * @param trustOf local trust lookup for the status bar
+   */
+  record Frame(
+      TuiModel model,
+      LineEditor editor,
+      SecretEntry secret,
+      String server,
+      String self,
+      Function<String, TrustState> trustOf) {
+    /** Checks the fields that must be there. */
+    Frame {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(editor, "editor");
+      Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(trustOf, "trustOf");
+    }
+  }
+
+  /** Draws {@code frame}; returns where the cursor goes, or null to hide it. */
+  TerminalPosition draw(ScreenWriter out, Layout layout, Frame frame) {
+    if (layout.tooSmall()) {
+      for (int row = 0; row < layout.rows(); row++) {
+        out.fill(0, row, layout.columns(), Style.PLAIN);
+      }
+      out.put(0, 0, layout.columns(), TOO_SMALL, Style.ERROR);
+      return null;
+    }
+    TuiModel model = frame.model();
+    title(out, layout.title(), model, frame.self());
+    conversations(out, layout.conversations(), model, frame.self());
+    messages.draw(out, layout.messages(), model.currentBuffer(), frame.self());
+    members(out, layout.members(), model.current(), model.members(model.current()));
+    borders(out, layout);
+    out.fill(layout.status().column(), layout.status().row(), layout.columns(), Style.BAR);
+    out.put(
+        0,
+        layout.status().row(),
+        layout.columns(),
+        StatusBar.cells(model, frame.server(), frame.self(), frame.trustOf()));
+    return input(out, layout.input(), frame.editor(), frame.secret());
+  }
+
+  private void title(ScreenWriter out, Rect rect, TuiModel model, String self) {
+    out.fill(rect, Style.BAR);
+    String current = model.current();
+    String text;
+    if (current.equals(TuiModel.STATUS)) {
+      text = " status: command output and notices. /help lists the commands";
+    } else {
+      List<MemberView> members = model.members(current);
+      long online = members.stream().filter(MemberView::online).count();
+      text =
+          " "
+              + MessageFormatter.conversationLabel(current, self)
+              + (current.startsWith("@") ? "  private conversation" : "")
+              + "  "
+              + members.size()
+              + (members.size() == 1 ? " member, " : " members, ")
+              + online
+              + " online";
+    }
+    out.put(rect.column(), rect.row(), rect.right(), text, Style.BAR);
+  }
+
+  private void conversations(ScreenWriter out, Rect rect, TuiModel model, String self) {
+    out.fill(rect, Style.PLAIN);
+    if (rect.isEmpty()) {
+      return;
+    }
+    List<String> entries = new ArrayList<>();
+    entries.add(TuiModel.STATUS);
+    entries.addAll(model.conversations());
+    int selected = Math.max(0, entries.indexOf(model.current()));
+    int first = Math.max(0, selected - rect.height() + 1);
+    for (int i = first; i < entries.size() && i - first < rect.height(); i++) {
+      int row = rect.row() + i - first;
+      String id = entries.get(i);
+      ConversationBuffer buffer = model.buffer(id);
+      boolean current = id.equals(model.current());
+      Style style = current ? Style.LIST_CURRENT : activityStyle(buffer.activity());
+      out.fill(rect.column(), row, rect.width(), current ? Style.LIST_CURRENT : Style.PLAIN);
+      String index = i == 0 ? "  " : String.format("%2d", i);
+      int at = out.put(rect.column(), row, rect.right(), index, current ? style : Style.LIST_INDEX);
+      String unread = buffer.unread() > 0 ? " " + Math.min(buffer.unread(), 999) : "";
+      int labelEnd = rect.right() - unread.length();
+      String label = i == 0 ? "status" : MessageFormatter.conversationLabel(id, self);
+      out.put(at + 1, row, labelEnd, label, style);
+      out.put(labelEnd, row, rect.right(), unread, style);
+    }
+  }
+
+  private static Style activityStyle(Activity activity) {
+    return switch (activity) {
+      case NONE -> Style.LIST_ENTRY;
+      case ROOM -> Style.LIST_ROOM_ACTIVITY;
+      case PRIVATE -> Style.LIST_PRIVATE_ACTIVITY;
+    };
+  }
+
+  private void members(ScreenWriter out, Rect rect, String conversation, List<MemberView> members) {
+    out.fill(rect, Style.PLAIN);
+    if (rect.isEmpty() || conversation.equals(TuiModel.STATUS)) {
+      return;
+    }
+    out.put(rect.column(), rect.row(), rect.right(), "Members " + members.size(), Style.HEADER);
+    for (int i = 0; i < members.size() && i + 1 < rect.height(); i++) {
+      MemberView member = members.get(i);
+      int row = rect.row() + 1 + i;
+      boolean changed = member.trust() == TrustState.CHANGED;
+      String mark =
+          switch (member.trust()) {
+            case VERIFIED -> " ✓";
+            case CHANGED -> " !";
+            case UNVERIFIED -> "";
+          };
+      int markWidth = Cells.width(mark);
+      int at =
+          out.put(
+              rect.column(),
+              row,
+              rect.right(),
+              member.online() ? "● " : "○ ",
+              member.online() ? Style.PRESENCE_ONLINE : Style.PRESENCE_OFFLINE);
+      Style nameStyle =
+          changed
+              ? Style.MARK_CHANGED
+              : member.online() ? Style.MEMBER_ONLINE : Style.MEMBER_OFFLINE;
+      at =
+          out.put(
+              at, row, rect.right() - markWidth, TerminalSafe.line(member.username()), nameStyle);
+      out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
+    }
+  }
+
+  private void borders(ScreenWriter out, Layout layout) {
+    for (Rect side : List.of(layout.conversations(), layout.members())) {
+      if (side.isEmpty()) {
+        continue;
+      }
+      int column = side == layout.conversations() ? side.right() : side.column() - 1;
+      for (int row = side.row(); row < side.row() + side.height(); row++) {
+        out.put(column, row, column + 1, "│", Style.BORDER);
+      }
+    }
+  }
+
+  private TerminalPosition input(
+      ScreenWriter out, Rect rect, LineEditor editor, SecretEntry secret) {
+    out.fill(rect, Style.INPUT);
+    String prompt = secret == null ? PROMPT : secret.prompt() + " ";
+    int start =
+        out.put(
+            rect.column(),
+            rect.row(),
+            rect.right(),
+            prompt,
+            secret == null ? Style.PROMPT : Style.SECRET_PROMPT);
+    int width = rect.right() - start;
+    if (width < 1) {
+      return null;
+    }
+    List<Cell> before;
+    List<Cell> after;
+    if (secret == null) {
+      String text = editor.text();
+      before = Cells.line(text.substring(0, editor.cursor()), Style.INPUT);
+      after = Cells.line(text.substring(editor.cursor()), Style.INPUT);
+    } else {
+      before = Cells.line("*".repeat(secret.length()), Style.INPUT);
+      after = List.of();
+    }
+    int cursorColumn = Cells.width(before);
+    int scroll = editor.scrollFor(cursorColumn, width);
+    List<Cell> all = new ArrayList<>(before);
+    all.addAll(after);
+    int column = 0;
+    for (Cell cell : all) {
+      if (column >= scroll && column + cell.width() <= scroll + width) {
+        out.put(start + column - scroll, rect.row(), rect.right(), List.of(cell));
+      }
+      column += cell.width();
+    }
+    return new TerminalPosition(start + cursorColumn - scroll, rect.row());
+  }
+}

@@ -1,0 +1,85 @@
+package chat.cli.tui;
+
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.screen.Screen;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Puts cells into a Lanterna screen's back buffer, clipped to a column range so that no pane draws
+ * into its neighbour (a double-width glyph that would straddle the edge becomes a space).
+ */
+final class ScreenWriter {
+  private static final int CACHE_LIMIT = 20_000;
+
+  private final Screen screen;
+  private final Map<Style, Map<String, TextCharacter>> characters = new EnumMap<>(Style.class);
+  private int cached;
+
+  ScreenWriter(Screen screen) {
+    this.screen = Objects.requireNonNull(screen, "screen");
+  }
+
+  /**
+   * Fills {@code width} columns of {@code row} from {@code column} with blanks in {@code style}.
+   */
+  void fill(int column, int row, int width, Style style) {
+    TextCharacter blank = character(" ", style);
+    for (int i = 0; i < width; i++) {
+      screen.setCharacter(column + i, row, blank);
+    }
+  }
+
+  /** Fills every row of {@code rect} with blanks in {@code style}. */
+  void fill(Rect rect, Style style) {
+    for (int row = rect.row(); row < rect.row() + rect.height(); row++) {
+      fill(rect.column(), row, rect.width(), style);
+    }
+  }
+
+  /**
+   * Draws {@code cells} on {@code row} from {@code column}, stopping before column {@code limit};
+   * returns the column after the last cell drawn.
+   */
+  int put(int column, int row, int limit, List<Cell> cells) {
+    int at = column;
+    for (Cell cell : cells) {
+      if (cell.isBreak() || at >= limit) {
+        break;
+      }
+      if (at + cell.width() > limit) {
+        screen.setCharacter(at, row, character(" ", cell.style()));
+        at++;
+        break;
+      }
+      screen.setCharacter(at, row, character(cell.glyph(), cell.style()));
+      at += cell.width();
+    }
+    return at;
+  }
+
+  /** Draws one line of {@code text} in {@code style}, clipped like {@link #put}. */
+  int put(int column, int row, int limit, String text, Style style) {
+    return put(column, row, limit, Cells.line(text, style));
+  }
+
+  private TextCharacter character(String glyph, Style style) {
+    Map<String, TextCharacter> forStyle = characters.computeIfAbsent(style, s -> new HashMap<>());
+    TextCharacter character = forStyle.get(glyph);
+    if (character == null) {
+      if (cached > CACHE_LIMIT) {
+        characters.values().forEach(Map::clear);
+        cached = 0;
+      }
+      character =
+          TextCharacter.fromString(
+              glyph, style.foreground(), style.background(), style.modifiers())[0];
+      forStyle.put(glyph, character);
+      cached++;
+    }
+    return character;
+  }
+}

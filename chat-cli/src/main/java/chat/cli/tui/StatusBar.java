@@ -1,0 +1,148 @@
+package chat.cli.tui;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import chat.cli.command.MessageFormatter;
+import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The status bar above the input line: relay, user, current conversation, connection state, the
+ * trust state of the conversation, which other conversations have activity, and whether a command
+ * is still running. Offline states and changed keys stand out in white on red.
+ */
+final class StatusBar {
+  private StatusBar() {}
+
+  /**
+   * The bar's cells.
+   *
+   * @param model what is shown
+   * @param server the relay as {@code host:port} (from the client: cleaned here)
+   * @param self the logged-in username, or null
+   * @param trustOf this client's trust in a username (local lookup)
+   */
+  static List<Cell> cells(
+      TuiModel model, String server, String self, Function<String, TrustState> trustOf) {
+    List<Cell> cells = new ArrayList<>();
+    segment(cells, TerminalSafe.line(server), Style.BAR);
+    segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
+    String current = model.current();
+    if (current.equals(TuiModel.STATUS)) {
+      segment(cells, "status", Style.BAR);
+    } else {
+      String label = MessageFormatter.conversationLabel(current, self);
+      segment(cells, (model.indexOf(current) + 1) + ":" + label, Style.BAR);
+    }
+    ConnectionState state = model.connection();
+    segment(
+        cells, state.name(), state == ConnectionState.ONLINE ? Style.BAR_GOOD : Style.BAR_ALERT);
+    if (!current.equals(TuiModel.STATUS)) {
+      trust(current, self, model.members(current), trustOf)
+          .ifPresent(t -> segment(cells, t.text(), t.style()));
+    }
+    activity(cells, model);
+    if (model.busyCommands() > 0) {
+      segment(cells, "working...", Style.BAR_WARN);
+    }
+    return cells;
+  }
+
+  /**
+   * A trust summary: for a direct conversation the other user's state, for a room the members whose
+   * key changed, else whether all are verified.
+   */
+  static Optional<Segment> trust(
+      String conversation,
+      String self,
+      List<MemberView> members,
+      Function<String, TrustState> trustOf) {
+    String selfKey = self == null ? "" : Usernames.key(self);
+    if (ConversationIds.isDirect(conversation)) {
+      List<String> parties = ConversationIds.parties(conversation);
+      String other = parties.get(0).equals(selfKey) ? parties.get(1) : parties.get(0);
+      return Optional.of(summary(trustOf.apply(other), List.of(other)));
+    }
+    List<String> changed = new ArrayList<>();
+    int unverified = 0;
+    int others = 0;
+    for (MemberView member : members) {
+      if (Usernames.key(member.username()).equals(selfKey)) {
+        continue;
+      }
+      others++;
+      if (member.trust() == TrustState.CHANGED) {
+        changed.add(member.username());
+      } else if (member.trust() == TrustState.UNVERIFIED) {
+        unverified++;
+      }
+    }
+    if (!changed.isEmpty()) {
+      return Optional.of(summary(TrustState.CHANGED, changed));
+    }
+    if (others == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        unverified == 0
+            ? new Segment("all verified", Style.BAR_GOOD)
+            : new Segment(unverified + " unverified", Style.BAR_WARN));
+  }
+
+  private static Segment summary(TrustState state, List<String> names) {
+    return switch (state) {
+      case VERIFIED -> new Segment("verified", Style.BAR_GOOD);
+      case UNVERIFIED -> new Segment("unverified", Style.BAR_WARN);
+      case CHANGED ->
+          new Segment(
+              "CHANGED key: " + TerminalSafe.line(String.join(", ", names)), Style.BAR_ALERT);
+    };
+  }
+
+  private static void activity(List<Cell> cells, TuiModel model) {
+    List<Cell> list = new ArrayList<>();
+    List<String> conversations = model.conversations();
+    for (int i = 0; i < conversations.size(); i++) {
+      Activity activity = model.buffer(conversations.get(i)).activity();
+      if (activity != Activity.NONE) {
+        if (!list.isEmpty()) {
+          list.add(new Cell(",", 1, Style.BAR));
+        }
+        Style style = activity == Activity.PRIVATE ? Style.BAR_PRIVATE : Style.BAR_WARN;
+        list.addAll(Cells.line(Integer.toString(i + 1), style));
+      }
+    }
+    if (!list.isEmpty()) {
+      cells.addAll(Cells.line(" [Act: ", Style.BAR));
+      cells.addAll(list);
+      cells.addAll(Cells.line("]", Style.BAR));
+    }
+  }
+
+  private static void segment(List<Cell> cells, String text, Style style) {
+    cells.addAll(Cells.line(" [", Style.BAR));
+    cells.addAll(Cells.line(text, style));
+    cells.addAll(Cells.line("]", Style.BAR));
+  }
+
+  /**
+   * One coloured part of the bar.
+   *
+   * @param text what it says (clean)
+   * @param style how it looks
+   */
+  record Segment(String text, Style style) {
+    /** Checks for nulls. */
+    Segment {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(style, "style");
+    }
+  }
+}

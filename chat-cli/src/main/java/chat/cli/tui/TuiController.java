@@ -1,0 +1,257 @@
+package chat.cli.tui;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import chat.cli.command.InputCompleter;
+import chat.cli.tui.PaneEntry.NoteKind;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The TUI's logic on the UI thread: turns keys into edits, scrolling and switching, applies client
+ * events and command output to the {@link TuiModel}, and draws frames. It talks to the threads
+ * behind it only through {@link Backend}.
+ */
+final class TuiController {
+  /** The hint shown at start when no one is logged in. */
+  static final String LOGIN_HINT = "/register NAME or /login NAME; /help for all commands";
+
+  private static final int HISTORY_PRELOAD = 100;
+
+  /** What the controller asks of the threads behind it. */
+  interface Backend {
+    /** Runs a typed line on the command thread; {@code conversation} was current at Enter. */
+    void submit(String line, String conversation);
+
+    /** Fetches the conversation list and current member list off the UI thread. */
+    void refresh();
+
+    /** Fetches the recent history of {@code conversation} off the UI thread. */
+    void loadHistory(String conversation, int limit);
+
+    /** Tells the command side which conversation is current now. */
+    void selected(String conversation);
+  }
+
+  private final ChatClient client;
+  private final Clock clock;
+  private final Backend backend;
+  private final Renderer renderer;
+  private final TuiModel model = new TuiModel();
+  private final KeyHandler keys;
+  private String published = TuiModel.STATUS;
+  private Layout layout;
+  private boolean fullRedraw;
+  private boolean listHintShown;
+
+  TuiController(
+      ChatClient client,
+      InputCompleter completer,
+      EntryFormatter entries,
+      Clock clock,
+      Backend backend) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.renderer = new Renderer(entries);
+    this.keys =
+        new KeyHandler(
+            model,
+            completer,
+            backend,
+            this::page,
+            () -> note(model.current(), NoteKind.INFO, "type /quit to leave"));
+  }
+
+  TuiModel model() {
+    return model;
+  }
+
+  LineEditor editor() {
+    return keys.editor();
+  }
+
+  /** Shows the starting state and asks for the first refresh. */
+  void start() {
+    model.setConnection(client.connectionState());
+    if (self() == null) {
+      note(TuiModel.STATUS, NoteKind.INFO, LOGIN_HINT);
+    }
+    backend.refresh();
+  }
+
+  /** Handles one key stroke. */
+  void handle(KeyStroke key) {
+    keys.handle(key);
+    if (keys.takeRepaintRequest()) {
+      fullRedraw = true;
+    }
+  }
+
+  private int page() {
+    int rows = layout == null || layout.tooSmall() ? 10 : layout.messages().height();
+    return Math.max(1, rows - 1);
+  }
+
+  /** Makes {@code conversation} (or the status buffer) current. */
+  void select(String conversation) {
+    model.select(conversation);
+  }
+
+  /**
+   * Publishes a change of the current conversation made by any of the calls above: tells the
+   * backend, refreshes its members and loads its history the first time it is shown.
+   */
+  void publishSelection() {
+    String current = model.current();
+    if (current.equals(published)) {
+      return;
+    }
+    published = current;
+    backend.selected(current);
+    if (!current.equals(TuiModel.STATUS)) {
+      backend.refresh();
+      if (self() != null && model.buffer(current).takeHistoryRequest()) {
+        backend.loadHistory(current, HISTORY_PRELOAD);
+      }
+    }
+  }
+
+  /** A message from the relay. */
+  void incoming(ChatMessage message) {
+    boolean known = model.indexOf(message.conversation()) >= 0;
+    model.incoming(message, self());
+    if (!known) {
+      backend.refresh();
+    }
+  }
+
+  /** A message a command showed (a sent message, history). */
+  void show(ChatMessage message) {
+    model.list(message.conversation());
+    model.buffer(message.conversation()).addMessage(message);
+  }
+
+  /** Recent history arrived for {@code conversation}. */
+  void history(String conversation, List<ChatMessage> messages) {
+    ConversationBuffer buffer = model.buffer(conversation);
+    for (ChatMessage message : messages) {
+      if (message.conversation().equals(conversation)) {
+        buffer.addMessage(message);
+      }
+    }
+  }
+
+  /** Adds a client line to {@code conversation}, or to the current one when it is null. */
+  void note(String conversation, NoteKind kind, String text) {
+    String target = conversation == null ? model.current() : conversation;
+    if (!target.equals(TuiModel.STATUS)) {
+      model.list(target);
+    }
+    model.buffer(target).addNote(new PaneEntry.Note(kind, text, clock.millis()));
+  }
+
+  /** Empties the current pane. */
+  void clear() {
+    model.currentBuffer().clear();
+  }
+
+  void membership(String conversation, String username, boolean joined) {
+    String self = self();
+    if (self != null && username.equalsIgnoreCase(self) && !joined) {
+      model.forget(conversation);
+    } else if (self != null && username.equalsIgnoreCase(self)) {
+      model.list(conversation);
+    }
+    backend.refresh();
+  }
+
+  void presence(String username, boolean online) {
+    model.updatePresence(username, online);
+    backend.refresh();
+  }
+
+  void trust(String username, TrustState state) {
+    model.updateTrust(username, state);
+    backend.refresh();
+  }
+
+  void connection(ConnectionState state, String detail) {
+    model.setConnection(state);
+    String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
+    note(
+        TuiModel.STATUS,
+        NoteKind.INFO,
+        "connection " + state.name().toLowerCase(Locale.ROOT) + suffix);
+    if (self() == null) {
+      model.forgetAll();
+    }
+    backend.refresh();
+  }
+
+  /** The result of a refresh: the client's conversations and, for {@code conversation}, members. */
+  void refreshed(List<String> conversations, String conversation, List<MemberView> members) {
+    boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
+    boolean wasEmpty = model.conversations().isEmpty();
+    model.setClientConversations(conversations, authoritative);
+    if (members != null) {
+      model.setMembers(conversation, members);
+    }
+    if (wasEmpty && !model.conversations().isEmpty() && !listHintShown) {
+      listHintShown = true;
+      note(TuiModel.STATUS, NoteKind.INFO, "Alt+1..Alt+9 or Ctrl-N/Ctrl-P open a conversation");
+    }
+  }
+
+  void commandFinished() {
+    model.commandFinished();
+  }
+
+  /** Opens a masked prompt for {@code entry}, cancelling any open one. */
+  void beginSecret(SecretEntry entry) {
+    keys.beginSecret(entry);
+  }
+
+  /** Cancels the open masked prompt, if any. */
+  void cancelSecret() {
+    keys.cancelSecret();
+  }
+
+  /** Draws a frame into {@code screen}. */
+  void render(Screen screen, ScreenWriter out) throws IOException {
+    layout = Layout.of(screen.getTerminalSize());
+    String self = self();
+    TerminalPosition cursor =
+        renderer.draw(
+            out,
+            layout,
+            new Renderer.Frame(
+                model,
+                keys.editor(),
+                keys.secret(),
+                client.serverAddress(),
+                self,
+                client::trustState));
+    screen.setCursorPosition(cursor);
+    screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);
+    fullRedraw = false;
+  }
+
+  /** Asks for a complete repaint on the next frame (after a resize). */
+  void repaintAll() {
+    fullRedraw = true;
+  }
+
+  private String self() {
+    return client.username().orElse(null);
+  }
+}

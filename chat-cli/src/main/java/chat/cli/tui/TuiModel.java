@@ -1,0 +1,235 @@
+package chat.cli.tui;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the TUI shows apart from the input line: the ordered conversations with their scrollback and
+ * unread activity, which one is current, the member lists, and the connection. The status buffer
+ * (command output while no conversation is open) is the conversation {@link #STATUS}. UI thread
+ * only.
+ */
+final class TuiModel {
+  /** The id of the status buffer; never a real conversation id. */
+  static final String STATUS = "";
+
+  private static final Comparator<MemberView> MEMBER_ORDER =
+      Comparator.comparing((MemberView m) -> !m.online())
+          .thenComparing(m -> m.username().toLowerCase(Locale.ROOT));
+
+  private final Map<String, ConversationBuffer> buffers = new HashMap<>();
+  private final List<String> order = new ArrayList<>();
+  private final Set<String> fromClient = new LinkedHashSet<>();
+  private final Map<String, List<MemberView>> members = new HashMap<>();
+  private String current = STATUS;
+  private ConnectionState connection = ConnectionState.OFFLINE;
+  private int busyCommands;
+
+  /** The conversations in list order (Alt+1 is the first). */
+  List<String> conversations() {
+    return List.copyOf(order);
+  }
+
+  /** The current conversation id, or {@link #STATUS}. */
+  String current() {
+    return current;
+  }
+
+  /** The scrollback of {@code conversation} (or of the status buffer). */
+  ConversationBuffer buffer(String conversation) {
+    return buffers.computeIfAbsent(conversation, c -> new ConversationBuffer());
+  }
+
+  ConversationBuffer currentBuffer() {
+    return buffer(current);
+  }
+
+  /** The list position of {@code conversation}, or -1. */
+  int indexOf(String conversation) {
+    return order.indexOf(conversation);
+  }
+
+  /** Adds {@code conversation} to the end of the list if it is not there. */
+  void list(String conversation) {
+    if (!conversation.equals(STATUS) && !order.contains(conversation)) {
+      order.add(conversation);
+    }
+  }
+
+  /**
+   * Takes the client's conversation list. Conversations already listed keep their place (so
+   * Alt+number stays put) and new ones are added at the end. When {@code authoritative} (online and
+   * logged in), conversations the client listed before but no longer does are dropped; if the
+   * current one goes, the one above it becomes current. Conversations only known here (a message
+   * arrived) stay.
+   */
+  void setClientConversations(List<String> conversations, boolean authoritative) {
+    List<String> old = List.copyOf(order);
+    Set<String> now = new LinkedHashSet<>(conversations);
+    now.remove(STATUS);
+    order.clear();
+    for (String conversation : old) {
+      boolean vanished = authoritative && fromClient.contains(conversation);
+      if (now.contains(conversation) || !vanished) {
+        order.add(conversation);
+      }
+    }
+    for (String conversation : now) {
+      list(conversation);
+    }
+    fromClient.addAll(now);
+    fromClient.retainAll(order);
+    if (!current.equals(STATUS) && !order.contains(current)) {
+      select(fallback(old, current));
+    }
+  }
+
+  /** Drops {@code conversation} from the list (this user left it). */
+  void forget(String conversation) {
+    List<String> old = List.copyOf(order);
+    order.remove(conversation);
+    fromClient.remove(conversation);
+    members.remove(conversation);
+    if (conversation.equals(current)) {
+      select(fallback(old, conversation));
+    }
+  }
+
+  /** Forgets every conversation (after logout). */
+  void forgetAll() {
+    order.clear();
+    fromClient.clear();
+    members.clear();
+    select(STATUS);
+  }
+
+  private String fallback(List<String> old, String gone) {
+    for (int i = old.indexOf(gone) - 1; i >= 0; i--) {
+      if (order.contains(old.get(i))) {
+        return old.get(i);
+      }
+    }
+    return order.isEmpty() ? STATUS : order.get(0);
+  }
+
+  /** Makes {@code conversation} (or {@link #STATUS}) current and marks it read. */
+  void select(String conversation) {
+    list(conversation);
+    current = conversation;
+    buffer(conversation).markRead();
+  }
+
+  /** The conversation at list position {@code index}, if there is one. */
+  Optional<String> at(int index) {
+    return index >= 0 && index < order.size() ? Optional.of(order.get(index)) : Optional.empty();
+  }
+
+  /** The entry {@code delta} steps from the current one, cycling through status and the list. */
+  String neighbour(int delta) {
+    List<String> cycle = new ArrayList<>();
+    cycle.add(STATUS);
+    cycle.addAll(order);
+    int at = Math.max(0, cycle.indexOf(current));
+    return cycle.get(Math.floorMod(at + delta, cycle.size()));
+  }
+
+  /** The next conversation after the current one with unread activity, private ones first. */
+  Optional<String> nextActive() {
+    for (Activity wanted : List.of(Activity.PRIVATE, Activity.ROOM)) {
+      int start = order.indexOf(current);
+      for (int step = 1; step <= order.size(); step++) {
+        String candidate = order.get(Math.floorMod(start + step, order.size()));
+        if (buffer(candidate).activity() == wanted) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A message arrived from the relay: adds it (each id once) and counts it unread unless it is this
+   * user's own or its conversation is current. Returns whether it was new.
+   */
+  boolean incoming(ChatMessage message, String self) {
+    list(message.conversation());
+    ConversationBuffer buffer = buffer(message.conversation());
+    if (!buffer.addMessage(message)) {
+      return false;
+    }
+    if (!message.own() && !message.conversation().equals(current)) {
+      boolean loud = message.isDirect() || EntryFormatter.mentions(message, self);
+      buffer.markUnread(loud ? Activity.PRIVATE : Activity.ROOM);
+    }
+    return true;
+  }
+
+  /** The members of {@code conversation} as last fetched: online first, then by name. */
+  List<MemberView> members(String conversation) {
+    return members.getOrDefault(conversation, List.of());
+  }
+
+  void setMembers(String conversation, List<MemberView> list) {
+    List<MemberView> sorted = new ArrayList<>(list);
+    sorted.sort(MEMBER_ORDER);
+    members.put(conversation, List.copyOf(sorted));
+  }
+
+  /** Updates {@code username}'s presence in every member list. */
+  void updatePresence(String username, boolean online) {
+    members.replaceAll(
+        (conversation, list) ->
+            replace(list, username, m -> new MemberView(m.username(), online, m.trust())));
+  }
+
+  /** Updates {@code username}'s trust in every member list. */
+  void updateTrust(String username, TrustState trust) {
+    members.replaceAll(
+        (conversation, list) ->
+            replace(list, username, m -> new MemberView(m.username(), m.online(), trust)));
+  }
+
+  private static List<MemberView> replace(
+      List<MemberView> list, String username, UnaryOperator<MemberView> change) {
+    List<MemberView> out = new ArrayList<>(list.size());
+    for (MemberView member : list) {
+      out.add(member.username().equals(username) ? change.apply(member) : member);
+    }
+    out.sort(MEMBER_ORDER);
+    return List.copyOf(out);
+  }
+
+  ConnectionState connection() {
+    return connection;
+  }
+
+  void setConnection(ConnectionState state) {
+    connection = Objects.requireNonNull(state, "state");
+  }
+
+  /** How many typed lines are queued or running on the command thread. */
+  int busyCommands() {
+    return busyCommands;
+  }
+
+  void commandStarted() {
+    busyCommands++;
+  }
+
+  void commandFinished() {
+    busyCommands = Math.max(0, busyCommands - 1);
+  }
+}

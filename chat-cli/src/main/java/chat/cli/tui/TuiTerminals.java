@@ -1,0 +1,59 @@
+package chat.cli.tui;
+
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Opens the real terminal the way {@link ChatTui} wants it: a text terminal (never a Swing window),
+ * Ctrl-C delivered as a key (it cancels a password prompt) instead of killing the JVM, and, on
+ * Unix, emoji and other characters outside the BMP written whole (Lanterna 3.1 on its own writes
+ * each half of a surrogate pair separately, which shows as {@code ??}). The caller closes the
+ * terminal after {@link ChatTui#run}; closing it restores the tty settings.
+ */
+public final class TuiTerminals {
+  private TuiTerminals() {}
+
+  /**
+   * The process's terminal on standard input and output.
+   *
+   * @throws IOException if there is no usable terminal
+   */
+  public static Terminal open() throws IOException {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.startsWith("windows")) {
+      return new DefaultTerminalFactory()
+          .setForceTextTerminal(true)
+          .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
+          .createTerminal();
+    }
+    return new PairSafeUnixTerminal(System.in, System.out, Charset.defaultCharset());
+  }
+
+  /** A Unix terminal that writes surrogate pairs as one character. */
+  private static final class PairSafeUnixTerminal extends UnixTerminal {
+    private final SurrogatePairEncoder pairs;
+
+    private PairSafeUnixTerminal(InputStream in, OutputStream out, Charset charset)
+        throws IOException {
+      super(in, out, charset, CtrlCBehaviour.TRAP);
+      this.pairs = new SurrogatePairEncoder(charset);
+    }
+
+    @Override
+    protected byte[] translateCharacter(char input) {
+      if (!StandardCharsets.UTF_8.equals(getCharset())) {
+        return super.translateCharacter(input);
+      }
+      byte[] encoded = pairs.encode(input);
+      return encoded != null ? encoded : Character.toString(input).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}

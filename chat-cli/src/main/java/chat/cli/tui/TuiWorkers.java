@@ -1,0 +1,126 @@
+package chat.cli.tui;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.MemberView;
+import chat.cli.command.CommandContext;
+import chat.cli.command.InputDispatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The threads behind the UI: typed lines run one at a time on the command executor; member lists,
+ * the conversation list and history are fetched on the background executor (refreshes coalesce).
+ * Results go back to the UI thread through {@code post}.
+ */
+final class TuiWorkers implements TuiController.Backend {
+  private final ChatClient client;
+  private final InputDispatcher dispatcher;
+  private final Executor commands;
+  private final Executor background;
+  private final Consumer<Runnable> post;
+  private final AtomicBoolean refreshQueued = new AtomicBoolean();
+  private volatile String current = TuiModel.STATUS;
+  private CommandContext context;
+  private TuiController controller;
+
+  TuiWorkers(
+      ChatClient client,
+      InputDispatcher dispatcher,
+      Executor commands,
+      Executor background,
+      Consumer<Runnable> post) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+    this.commands = Objects.requireNonNull(commands, "commands");
+    this.background = Objects.requireNonNull(background, "background");
+    this.post = Objects.requireNonNull(post, "post");
+  }
+
+  /** Connects the workers to the TUI they serve; called once, before any work. */
+  void attach(CommandContext context, TuiController controller) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.controller = Objects.requireNonNull(controller, "controller");
+  }
+
+  /** The conversation current on the UI thread as last published, or {@link TuiModel#STATUS}. */
+  String current() {
+    return current;
+  }
+
+  @Override
+  public void selected(String conversation) {
+    current = Objects.requireNonNull(conversation, "conversation");
+  }
+
+  @Override
+  public void submit(String line, String conversation) {
+    commands.execute(() -> runLine(line, conversation));
+  }
+
+  private void runLine(String line, String conversation) {
+    try {
+      dispatcher.dispatch(line, new LineContext(context, conversation));
+    } catch (CommandException e) {
+      context.error(e.getMessage());
+    } catch (RuntimeException e) {
+      context.error("command failed: " + e.getClass().getSimpleName());
+    } finally {
+      post.accept(controller::commandFinished);
+      refresh();
+    }
+  }
+
+  @Override
+  public void refresh() {
+    if (refreshQueued.compareAndSet(false, true)) {
+      background.execute(this::fetchLists);
+    }
+  }
+
+  private void fetchLists() {
+    refreshQueued.set(false);
+    String conversation = current;
+    List<String> conversations;
+    List<MemberView> members = null;
+    try {
+      conversations = client.conversations();
+      if (!conversation.equals(TuiModel.STATUS) && client.username().isPresent()) {
+        members = withCurrentTrust(client.members(conversation));
+      }
+    } catch (RuntimeException e) {
+      return; // Offline or refused: keep what is shown; the next event refreshes again.
+    }
+    List<MemberView> fetched = members;
+    post.accept(() -> controller.refreshed(conversations, conversation, fetched));
+  }
+
+  /** The members with the trust this client holds now (a member list may lag a key change). */
+  private List<MemberView> withCurrentTrust(List<MemberView> members) {
+    List<MemberView> out = new ArrayList<>(members.size());
+    for (MemberView member : members) {
+      out.add(
+          new MemberView(member.username(), member.online(), client.trustState(member.username())));
+    }
+    return out;
+  }
+
+  @Override
+  public void loadHistory(String conversation, int limit) {
+    background.execute(
+        () -> {
+          List<ChatMessage> messages;
+          try {
+            messages = client.history(conversation, limit);
+          } catch (RuntimeException e) {
+            return; // Not logged in or refused: the pane starts empty.
+          }
+          post.accept(() -> controller.history(conversation, messages));
+        });
+  }
+}

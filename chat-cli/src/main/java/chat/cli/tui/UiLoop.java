@@ -1,0 +1,132 @@
+package chat.cli.tui;
+
+import chat.cli.tui.PaneEntry.NoteKind;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The UI thread: owns the Lanterna screen, feeds key strokes and queued tasks to the controller one
+ * at a time, and draws a frame whenever something changed. Other threads only {@link #post}.
+ */
+final class UiLoop {
+  private static final long IDLE_WAIT_MILLIS = 20;
+
+  private final Terminal terminal;
+  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+  private volatile boolean running;
+  private volatile Thread uiThread;
+  private TuiController controller;
+  private TerminalScreen screen;
+  private ScreenWriter writer;
+
+  UiLoop(Terminal terminal) {
+    this.terminal = Objects.requireNonNull(terminal, "terminal");
+  }
+
+  /** Queues {@code task} for the UI thread; any thread. */
+  void post(Runnable task) {
+    tasks.add(Objects.requireNonNull(task, "task"));
+  }
+
+  boolean isRunning() {
+    return running;
+  }
+
+  /** Whether the calling thread is the UI thread. */
+  boolean isUiThread() {
+    return Thread.currentThread() == uiThread;
+  }
+
+  /** Ends the loop once the tasks queued before this one have run; any thread. */
+  void requestStop() {
+    post(() -> running = false);
+  }
+
+  /** Starts the screen; the calling thread becomes the UI thread. */
+  void start(TuiController controller) throws IOException {
+    this.controller = Objects.requireNonNull(controller, "controller");
+    screen = new TerminalScreen(terminal);
+    screen.startScreen();
+    writer = new ScreenWriter(screen);
+    uiThread = Thread.currentThread();
+    running = true;
+  }
+
+  /** Runs until a stop is requested or the terminal's input ends. */
+  void runUntilStopped() throws IOException {
+    try {
+      boolean woken = false;
+      while (drain(woken)) {
+        Runnable task = tasks.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        woken = task != null;
+        if (woken) {
+          safely(task);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Does all pending work: a resize, the keys typed, the queued tasks (until none are left), then
+   * one frame if anything happened or {@code force}. Returns whether the loop is still running.
+   */
+  boolean drain(boolean force) throws IOException {
+    boolean changed = force;
+    if (screen.doResizeIfNecessary() != null) {
+      controller.repaintAll();
+      changed = true;
+    }
+    boolean more = true;
+    while (running && more) {
+      more = false;
+      KeyStroke key;
+      while (running && (key = screen.pollInput()) != null) {
+        KeyStroke typed = key;
+        if (typed.getKeyType() == KeyType.EOF) {
+          running = false;
+        } else {
+          safely(() -> controller.handle(typed));
+        }
+        more = true;
+      }
+      Runnable task;
+      while (running && (task = tasks.poll()) != null) {
+        safely(task);
+        more = true;
+      }
+      controller.publishSelection();
+      changed |= more;
+    }
+    if (changed && running) {
+      controller.render(screen, writer);
+    }
+    return running;
+  }
+
+  /** Runs UI work so that a failure in one step is reported instead of ending the TUI. */
+  private void safely(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      controller.note(
+          TuiModel.STATUS, NoteKind.ERROR, "internal error: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Ends the loop and the screen (leaving the terminal's private mode). */
+  void stop() throws IOException {
+    running = false;
+    if (screen != null) {
+      screen.stopScreen();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CellsTest {
+  private static String glyphs(List<Cell> cells) {
+    StringBuilder out = new StringBuilder();
+    cells.forEach(c -> out.append(c.isBreak() ? "|" : c.glyph()));
+    return out.toString();
+  }
+
+  @Test
+  void line_asciiAndLatin_oneColumnEach() {
+    List<Cell> cells = Cells.line("Grüße", Style.TEXT);
+
+    assertThat(glyphs(cells)).isEqualTo("Grüße");
+    assertThat(Cells.width(cells)).isEqualTo(5);
+  }
+
+  @Test
+  void line_cjkAndEmoji_twoColumnsEach() {
+    assertThat(Cells.width("世界")).isEqualTo(4);
+    assertThat(Cells.width("a😀b")).isEqualTo(4);
+    assertThat(Cells.line("😀", Style.TEXT)).hasSize(1);
+  }
+
+  @Test
+  void line_controlCharacters_dropped() {
+    assertThat(glyphs(Cells.line("a\u001b[2Jb\u0007c\u009bd\u007fe\nf", Style.TEXT)))
+        .isEqualTo("a[2Jbcdef");
+  }
+
+  @Test
+  void line_combiningSequence_normalizedToOneCell() {
+    List<Cell> cells = Cells.line("e\u0301", Style.TEXT);
+
+    assertThat(cells).extracting(Cell::glyph).containsExactly("é");
+    assertThat(Cells.width(cells)).isEqualTo(1);
+  }
+
+  @Test
+  void line_loneMarksFormatCharactersAndSurrogates_neverReachACell() {
+    assertThat(glyphs(Cells.line("\u0301a\u200db\ud800c", Style.TEXT))).isEqualTo("ab\uFFFDc");
+  }
+
+  @Test
+  void text_newlinesAndTabs_becomeBreaksAndSpaces() {
+    assertThat(glyphs(Cells.text("a\nb\tc", Style.TEXT))).isEqualTo("a|b    c");
+  }
+
+  @Test
+  void fit_wideGlyphAtEdge_leftOut() {
+    assertThat(glyphs(Cells.fit(Cells.line("ab世", Style.TEXT), 3))).isEqualTo("ab");
+  }
+}

@@ -1,0 +1,379 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.cli.command.MessageFormatter;
+import chat.cli.command.SecretKind;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ChatTuiTest {
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  private static TuiHarness inLobby(int columns, int rows) {
+    TuiHarness h = new TuiHarness(columns, rows).start().loggedInAs("alice");
+    h.alt('1');
+    return h;
+  }
+
+  private static String column(TuiHarness h, int column, int fromRow, int toRow) {
+    StringBuilder out = new StringBuilder();
+    for (int row = fromRow; row <= toRow; row++) {
+      out.append(h.cell(column, row).getCharacterString());
+    }
+    return out.toString();
+  }
+
+  @Test
+  void start_at80x24_drawsListMessagesMembersStatusAndInput() {
+    TuiHarness h = inLobby(80, 24);
+
+    assertThat(h.row(0)).contains("#lobby", "1 member, 1 online");
+    assertThat(h.row(1)).startsWith("   status");
+    assertThat(h.row(2)).startsWith(" 1 #lobby");
+    assertThat(column(h, 13, 1, 21)).isEqualTo("│".repeat(21));
+    assertThat(column(h, 67, 1, 21)).isEqualTo("│".repeat(21));
+    assertThat(h.row(1).substring(68)).startsWith("Members 1");
+    assertThat(h.row(2).substring(68)).startsWith("● alice");
+    assertThat(h.statusRow()).contains("[relay.test:7443]", "[alice]", "[1:#lobby]", "[ONLINE]");
+    assertThat(h.inputRow()).startsWith("> ");
+  }
+
+  @Test
+  void start_notLoggedIn_showsLoginHintAndOffline() {
+    TuiHarness h = new TuiHarness(80, 24).start();
+
+    assertThat(h.screen()).contains("/register NAME or /login NAME; /help for", "all commands");
+    assertThat(h.statusRow()).contains("[not logged in]", "[status]", "[OFFLINE]");
+  }
+
+  @Test
+  void resize_to120x40_movesPanesAndBars() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.resize(120, 40);
+
+    assertThat(column(h, 20, 1, 37)).isEqualTo("│".repeat(37));
+    assertThat(column(h, 102, 1, 37)).isEqualTo("│".repeat(37));
+    assertThat(h.row(38)).contains("[1:#lobby]");
+    assertThat(h.row(39)).startsWith("> ");
+    assertThat(h.row(2).substring(103)).startsWith("● alice");
+  }
+
+  @Test
+  void resize_toTinySize_saysTooSmallThenRecovers() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.resize(15, 4);
+    assertThat(h.row(0)).isEqualTo("terminal too sm");
+    h.resize(1, 1);
+    assertThat(h.row(0)).isEqualTo("t");
+    h.resize(20, 5);
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.row(3)).contains("[relay.test");
+    assertThat(h.row(4)).startsWith("> ");
+  }
+
+  @Test
+  void typing_thenEnter_dispatchesLineInCurrentConversation() {
+    TuiHarness h = inLobby(80, 24);
+    List<String> conversations = new CopyOnWriteArrayList<>();
+    h.onLine = (line, context) -> conversations.add(context.currentConversation().orElse("-"));
+
+    h.type("hello wörld 世界").press(KeyType.Enter);
+
+    assertThat(h.dispatched).containsExactly("hello wörld 世界");
+    assertThat(conversations).containsExactly("#lobby");
+    assertThat(h.inputRow().strip()).isEqualTo(">");
+  }
+
+  @Test
+  void tab_repeated_replacesWordAtCursorAndCyclesCandidates() {
+    TuiHarness h = inLobby(80, 24);
+    h.completions.addAll(List.of("@alice", "@alfred"));
+
+    h.type("hi @al").press(KeyType.Tab);
+    assertThat(h.inputRow()).startsWith("> hi @alice ");
+    h.press(KeyType.Tab);
+    assertThat(h.inputRow()).startsWith("> hi @alfred ");
+    h.press(KeyType.Tab);
+    assertThat(h.inputRow()).startsWith("> hi @alice ");
+    h.type("!").press(KeyType.Tab);
+
+    assertThat(h.inputRow()).startsWith("> hi @alice ");
+  }
+
+  @Test
+  void pageUp_showsOlderLinesAndMarker_pageDownAndTypingReturn() {
+    TuiHarness h = inLobby(80, 24);
+    for (int i = 1; i <= 60; i++) {
+      h.client.deliver("#lobby", "bob", "message %02d".formatted(i));
+    }
+    h.drain();
+    assertThat(h.row(21)).contains("message 60");
+
+    h.press(KeyType.PageUp);
+    assertThat(h.row(21)).contains(MessagePane.MORE_BELOW);
+    assertThat(h.row(20)).contains("message 40");
+    assertThat(h.screen()).doesNotContain("message 41");
+
+    h.press(KeyType.PageUp).press(KeyType.PageUp).press(KeyType.PageUp);
+    assertThat(h.row(1)).contains("message 01");
+
+    h.press(KeyType.PageDown).press(KeyType.PageDown).press(KeyType.PageDown);
+    assertThat(h.row(21)).contains("message 60").doesNotContain(MessagePane.MORE_BELOW);
+
+    h.press(KeyType.PageUp).type("x");
+    assertThat(h.row(21)).contains("message 60");
+  }
+
+  @Test
+  void incomingMessage_otherConversation_countsUnreadUntilAltNumber() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain();
+
+    h.client.deliver("#dev", "bob", "psst");
+    h.client.deliver("#dev", "bob", "still there?");
+    h.drain();
+    assertThat(h.row(3)).startsWith(" 2 #dev").contains(" 2");
+    assertThat(h.cell(5, 3).getForegroundColor()).isEqualTo(TextColor.ANSI.YELLOW_BRIGHT);
+    assertThat(h.statusRow()).contains("[Act: 2]");
+
+    h.alt('2');
+
+    assertThat(h.statusRow()).contains("[2:#dev]").doesNotContain("Act:");
+    assertThat(h.row(3).substring(0, 13).strip()).isEqualTo("2 #dev");
+    assertThat(h.screen()).contains("<bob> psst", "<bob> still there?");
+  }
+
+  @Test
+  void altA_privateAndRoomActivity_goesToPrivateFirstThenRoom() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain();
+
+    h.client.deliver("#dev", "carol", "room news");
+    h.client.deliver(h.client.directWith("bob"), "bob", "private hello");
+    h.drain();
+    assertThat(h.screen()).contains("@bob");
+
+    h.alt('a');
+    assertThat(h.statusRow()).contains(":@bob]").contains("[Act: 2]");
+    assertThat(h.screen()).contains("<bob> private hello");
+
+    h.alt('a');
+    assertThat(h.statusRow()).contains("[2:#dev]").doesNotContain("Act:");
+  }
+
+  @Test
+  void ctrlNAndCtrlP_twoConversations_cycleThroughStatusToo() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain();
+
+    h.ctrl('n');
+    assertThat(h.statusRow()).contains("[2:#dev]");
+    h.ctrl('n');
+    assertThat(h.statusRow()).contains("[status]");
+    h.ctrl('p');
+    assertThat(h.statusRow()).contains("[2:#dev]");
+  }
+
+  @Test
+  void message_withEscapeSequences_isDrawnWithoutThem() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.client.deliver(
+        "#lobby", "mal\u001b[31mlory", "a\u001b[2Jb\u001b]0;x\u0007c\u009b31md\re\u0007f");
+    h.client.fireNotice("", "gap\u001b[H\u001b[?1049l here");
+    h.drain();
+
+    String screen = h.screen();
+    assertThat(screen).contains("<mallory> abcdef", "gap here");
+    assertThat(screen).doesNotContain("[2J", "]0;x", "31m", "[H", "1049");
+    assertThat(screen.chars().filter(c -> c != '\n' && Character.isISOControl(c))).isEmpty();
+  }
+
+  @Test
+  void incomingMessage_longWideText_wrapsInsideMessagePane() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.client.deliver("#lobby", "bob", "世界".repeat(40));
+    h.drain();
+
+    assertThat(column(h, 67, 1, 21)).isEqualTo("│".repeat(21));
+    assertThat(h.screen()).contains("<bob> 世界世界");
+    long wideRows = h.screen().lines().filter(l -> l.contains("界")).count();
+    assertThat(wideRows).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void readSecret_typedThenEnter_showsOnlyStarsAndKeepsSecretOutOfHistory() throws Exception {
+    TuiHarness h = new TuiHarness(80, 24, threads).start();
+    List<String> secrets = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          char[] secret = context.readSecret(SecretKind.PASSWORD, "Password for alice:");
+          secrets.add(new String(secret));
+        };
+
+    h.type("/login alice").press(KeyType.Enter);
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().inputRow().contains("Password"));
+    h.type("hunter2");
+
+    assertThat(h.inputRow()).startsWith("Password for alice: *******");
+    assertThat(h.screen()).doesNotContain("hunter2");
+    h.press(KeyType.Enter);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !secrets.isEmpty());
+    assertThat(secrets).containsExactly("hunter2");
+
+    h.press(KeyType.ArrowUp);
+    assertThat(h.drain().inputRow()).startsWith("> /login alice ");
+  }
+
+  @Test
+  void readSecret_escape_cancelsWithAuthFailure() {
+    TuiHarness h = new TuiHarness(80, 24, threads).start();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          try {
+            context.readSecret(SecretKind.PASSPHRASE, "Passphrase:");
+          } catch (CommandException.Auth e) {
+            failures.add(e);
+          }
+        };
+
+    h.type("/login alice").press(KeyType.Enter);
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().inputRow().contains("Passphrase"));
+    h.type("abc").press(KeyType.Escape);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !failures.isEmpty());
+    assertThat(failures.get(0)).hasMessage("cancelled");
+    assertThat(h.drain().inputRow()).startsWith("> ");
+  }
+
+  @Test
+  void historyUp_loginLineWithPassword_recallsItRedacted() {
+    TuiHarness h = new TuiHarness(80, 24).start();
+
+    h.type("/login alice s3cret").press(KeyType.Enter).press(KeyType.ArrowUp);
+
+    assertThat(h.dispatched).containsExactly("/login alice s3cret");
+    assertThat(h.inputRow()).startsWith("> /login alice *** ");
+  }
+
+  @Test
+  void connectionEvent_reconnecting_showsAlertInStatusBar() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.client.setState(ConnectionState.RECONNECTING, "connection lost");
+    h.drain();
+
+    String status = h.statusRow();
+    assertThat(status).contains("[RECONNECTING]");
+    int column = status.indexOf("RECONNECTING");
+    assertThat(h.cell(column, h.rows() - 2).getBackgroundColor()).isEqualTo(TextColor.ANSI.RED);
+  }
+
+  @Test
+  void trustChange_keyChanged_showsWarningInStatusAndMembers() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#lobby", "bob", true);
+    h.drain();
+    assertThat(h.statusRow()).contains("[1 unverified]");
+
+    h.client.fireKeyChange("bob");
+    h.drain();
+
+    assertThat(h.statusRow()).contains("[CHANGED key: bob]");
+    assertThat(h.screen()).contains("bob !");
+    h.client.trust.put("bob", TrustState.VERIFIED);
+    h.client.verify("bob", "12345".repeat(12));
+    h.drain();
+    assertThat(h.statusRow()).contains("[all verified]");
+  }
+
+  @Test
+  void incomingMessages_differentDays_getDaySeparatorBetweenThem() {
+    TuiHarness h = inLobby(80, 24);
+    long friday = TuiHarness.NOW.minus(Duration.ofDays(1)).toEpochMilli();
+    long saturday = TuiHarness.NOW.toEpochMilli();
+
+    h.tui.onMessage(message(1, "bob", "late on friday", friday));
+    h.tui.onMessage(message(2, "bob", "saturday morning", saturday));
+    h.drain();
+
+    MessageFormatter formatter = new MessageFormatter(ZoneOffset.UTC);
+    String separator = formatter.daySeparator(LocalDate.of(2026, 3, 14));
+    String screen = h.screen();
+    assertThat(screen).contains(separator);
+    assertThat(screen).doesNotContain(formatter.daySeparator(LocalDate.of(2026, 3, 13)));
+    assertThat(screen.indexOf("late on friday"))
+        .isLessThan(screen.indexOf(separator))
+        .isLessThan(screen.indexOf("saturday morning"));
+  }
+
+  @Test
+  void run_quitCommand_returns() throws Exception {
+    TuiHarness h = new TuiHarness(80, 24);
+    h.onLine = (line, context) -> context.quit();
+    Future<?> run =
+        threads.submit(
+            () -> {
+              h.tui.run();
+              return null;
+            });
+
+    "/quit".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
+    h.terminal.addInput(new KeyStroke(KeyType.Enter));
+
+    run.get(5, TimeUnit.SECONDS);
+    assertThat(h.dispatched).containsExactly("/quit");
+    assertThat(h.client.calls).doesNotContain("close");
+  }
+
+  @Test
+  void run_endOfInput_returns() throws Exception {
+    TuiHarness h = new TuiHarness(80, 24);
+    Future<?> run =
+        threads.submit(
+            () -> {
+              h.tui.run();
+              return null;
+            });
+
+    h.terminal.addInput(new KeyStroke(KeyType.EOF));
+
+    run.get(5, TimeUnit.SECONDS);
+  }
+
+  private static ChatMessage message(long seq, String sender, String text, long atMillis) {
+    return new ChatMessage(
+        "#lobby", seq, "%032x".formatted(seq + 1000), sender, atMillis, atMillis, text, false);
+  }
+}

@@ -1,0 +1,109 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConversationBufferTest {
+  private static List<String> texts(ConversationBuffer buffer) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < buffer.size(); i++) {
+      PaneEntry entry = buffer.entry(i);
+      out.add(
+          entry instanceof PaneEntry.Message m
+              ? m.message().text()
+              : ((PaneEntry.Note) entry).text());
+    }
+    return out;
+  }
+
+  @Test
+  void addMessage_sameIdTwice_keptOnce() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage message = Messages.of("#a", 1, "bob", "hi");
+
+    assertThat(buffer.addMessage(message)).isTrue();
+    assertThat(buffer.addMessage(message)).isFalse();
+    assertThat(buffer.size()).isEqualTo(1);
+  }
+
+  @Test
+  void addMessage_olderSequence_goesBeforeNewerMessages() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    buffer.addMessage(Messages.of("#a", 1, "bob", "one"));
+    buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "note", 0));
+    buffer.addMessage(Messages.of("#a", 5, "bob", "five"));
+
+    buffer.addMessage(Messages.of("#a", 3, "bob", "three"));
+    buffer.addMessage(Messages.of("#a", 6, "bob", "six"));
+
+    assertThat(texts(buffer)).containsExactly("one", "note", "three", "five", "six");
+  }
+
+  @Test
+  void add_beyondLimit_dropsOldestAndForgetsItsId() {
+    ConversationBuffer buffer = new ConversationBuffer(3);
+    for (int i = 1; i <= 5; i++) {
+      buffer.addMessage(Messages.of("#a", i, "bob", "m" + i));
+    }
+
+    assertThat(texts(buffer)).containsExactly("m3", "m4", "m5");
+    assertThat(buffer.addMessage(Messages.of("#a", 1, "bob", "m1"))).isTrue();
+  }
+
+  @Test
+  void scroll_pastEitherEnd_staysInRange() {
+    ConversationBuffer buffer = new ConversationBuffer();
+
+    buffer.scrollDown(5);
+    assertThat(buffer.scrollLines()).isZero();
+    buffer.scrollUp(30);
+    buffer.limitScroll(12);
+    assertThat(buffer.scrollLines()).isEqualTo(12);
+    buffer.scrollToBottom();
+    assertThat(buffer.scrollLines()).isZero();
+  }
+
+  @Test
+  void markUnread_mixedActivity_countsAndKeepsStrongest() {
+    ConversationBuffer buffer = new ConversationBuffer();
+
+    buffer.markUnread(Activity.PRIVATE);
+    buffer.markUnread(Activity.ROOM);
+    assertThat(buffer.unread()).isEqualTo(2);
+    assertThat(buffer.activity()).isEqualTo(Activity.PRIVATE);
+    buffer.markRead();
+    assertThat(buffer.unread()).isZero();
+    assertThat(buffer.activity()).isEqualTo(Activity.NONE);
+  }
+
+  @Test
+  void lines_sameWidthTwice_wrapsOnce() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "x", 0));
+    int[] wraps = new int[1];
+
+    for (int width : new int[] {10, 10, 20}) {
+      buffer.lines(
+          0,
+          width,
+          e -> {
+            wraps[0]++;
+            return List.of(List.of());
+          });
+    }
+
+    assertThat(wraps[0]).isEqualTo(2);
+  }
+
+  @Test
+  void takeHistoryRequest_calledTwice_trueOnlyFirst() {
+    ConversationBuffer buffer = new ConversationBuffer();
+
+    assertThat(buffer.takeHistoryRequest()).isTrue();
+    assertThat(buffer.takeHistoryRequest()).isFalse();
+  }
+}

@@ -1,0 +1,137 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineEditorTest {
+  private static LineEditor typed(String text) {
+    LineEditor editor = new LineEditor();
+    text.chars().forEach(c -> editor.insert((char) c));
+    return editor;
+  }
+
+  @Test
+  void insert_afterMovingLeft_goesAtCursor() {
+    LineEditor editor = typed("helo");
+    editor.left();
+
+    editor.insert('l');
+
+    assertThat(editor.text()).isEqualTo("hello");
+    assertThat(editor.cursor()).isEqualTo(4);
+  }
+
+  @Test
+  void insert_controlCharacter_ignored() {
+    assertThat(typed("a\u001bb\u0007").text()).isEqualTo("ab");
+  }
+
+  @Test
+  void backspaceAndDelete_emoji_removeOneCodePoint() {
+    LineEditor editor = typed("a😀b");
+    editor.left();
+
+    editor.backspace();
+    assertThat(editor.text()).isEqualTo("ab");
+    editor.home();
+    editor.delete();
+    assertThat(editor.text()).isEqualTo("b");
+  }
+
+  @Test
+  void leftAndRight_emoji_skipWholeSurrogatePair() {
+    LineEditor editor = typed("😀");
+
+    editor.left();
+    assertThat(editor.cursor()).isZero();
+    editor.right();
+    assertThat(editor.cursor()).isEqualTo(2);
+  }
+
+  @Test
+  void deleteWord_trailingSpaces_removesThemAndWordBefore() {
+    LineEditor editor = typed("say hello  ");
+
+    editor.deleteWord();
+
+    assertThat(editor.text()).isEqualTo("say ");
+  }
+
+  @Test
+  void killToEndThenClear_midLine_removeTailThenAll() {
+    LineEditor editor = typed("hello world");
+    editor.home();
+    for (int i = 0; i < 5; i++) {
+      editor.right();
+    }
+
+    editor.killToEnd();
+    assertThat(editor.text()).isEqualTo("hello");
+    editor.clear();
+    assertThat(editor.text()).isEmpty();
+  }
+
+  @Test
+  void complete_repeated_replacesWordAtCursorAndCycles() {
+    LineEditor editor = typed("/join #d");
+    List<String> seen = new java.util.ArrayList<>();
+    editor.complete(
+        (line, cursor) -> {
+          seen.add(line + "@" + cursor);
+          return List.of("#dev", "#design");
+        });
+    assertThat(editor.text()).isEqualTo("/join #dev");
+
+    editor.complete((line, cursor) -> List.of("unused"));
+    assertThat(editor.text()).isEqualTo("/join #design");
+    editor.complete((line, cursor) -> List.of("unused"));
+    assertThat(editor.text()).isEqualTo("/join #dev");
+    assertThat(seen).containsExactly("/join #d@8");
+  }
+
+  @Test
+  void complete_midLine_keepsTextAfterCursor() {
+    LineEditor editor = typed("hi al and more");
+    for (int i = 0; i < " and more".length(); i++) {
+      editor.left();
+    }
+
+    editor.complete((line, cursor) -> List.of("alice"));
+
+    assertThat(editor.text()).isEqualTo("hi alice and more");
+    assertThat(editor.cursor()).isEqualTo("hi alice".length());
+  }
+
+  @Test
+  void complete_candidateWithEscape_isCleaned() {
+    LineEditor editor = typed("@m");
+
+    editor.complete((line, cursor) -> List.of("@mal\u001b[31mlory"));
+
+    assertThat(editor.text()).isEqualTo("@mallory");
+  }
+
+  @Test
+  void submit_loginLine_recordsRedactedHistoryAndEmpties() {
+    LineEditor editor = typed("/login alice pw");
+
+    assertThat(editor.submit()).isEqualTo("/login alice pw");
+    assertThat(editor.text()).isEmpty();
+    editor.historyPrevious();
+    assertThat(editor.text()).isEqualTo("/login alice ***");
+    editor.historyNext();
+    assertThat(editor.text()).isEmpty();
+  }
+
+  @Test
+  void scrollFor_cursorPastEitherEdge_keepsItVisible() {
+    LineEditor editor = new LineEditor();
+
+    assertThat(editor.scrollFor(5, 10)).isZero();
+    assertThat(editor.scrollFor(25, 10)).isEqualTo(16);
+    assertThat(editor.scrollFor(20, 10)).isEqualTo(16);
+    assertThat(editor.scrollFor(3, 10)).isZero();
+  }
+}

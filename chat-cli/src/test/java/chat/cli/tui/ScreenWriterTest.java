@@ -1,0 +1,36 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import org.junit.jupiter.api.Test;
+
+class ScreenWriterTest {
+  @Test
+  void put_clipsAtLimit_wideGlyphAcrossEdgeBecomesSpace() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+    ScreenWriter out = new ScreenWriter(screen);
+    out.fill(0, 0, 10, Style.PLAIN);
+    out.put(6, 0, 10, "|||", Style.BORDER);
+
+    int end = out.put(0, 0, 6, "abcd世界", Style.TEXT);
+
+    assertThat(end).isEqualTo(6);
+    assertThat(screen.getBackCharacter(4, 0).getCharacterString()).isEqualTo("世");
+    assertThat(screen.getBackCharacter(5, 0).getCharacterString()).isEqualTo(" ");
+    assertThat(screen.getBackCharacter(6, 0).getCharacterString()).isEqualTo("|");
+  }
+
+  @Test
+  void put_alertStyle_usesItsColours() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+
+    new ScreenWriter(screen).put(0, 0, 5, "x", Style.BAR_ALERT);
+
+    assertThat(screen.getBackCharacter(0, 0).getBackgroundColor())
+        .isEqualTo(Style.BAR_ALERT.background());
+    assertThat(screen.getBackCharacter(0, 0).isBold()).isTrue();
+  }
+}

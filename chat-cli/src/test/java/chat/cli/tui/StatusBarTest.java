@@ -1,0 +1,86 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ConnectionState;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class StatusBarTest {
+  private static final Function<String, TrustState> ALL_UNVERIFIED = u -> TrustState.UNVERIFIED;
+
+  private static String text(List<Cell> cells) {
+    StringBuilder out = new StringBuilder();
+    cells.forEach(c -> out.append(c.glyph()));
+    return out.toString();
+  }
+
+  private static MemberView member(String name, TrustState trust) {
+    return new MemberView(name, true, trust);
+  }
+
+  @Test
+  void trust_direct_isOtherUsersState() {
+    Map<String, TrustState> trust = Map.of("bob", TrustState.VERIFIED);
+
+    assertThat(StatusBar.trust("@alice+bob", "alice", List.of(), trust::get))
+        .contains(new StatusBar.Segment("verified", Style.BAR_GOOD));
+    assertThat(StatusBar.trust("@alice+bob", "Bob", List.of(), u -> TrustState.CHANGED))
+        .contains(new StatusBar.Segment("CHANGED key: alice", Style.BAR_ALERT));
+  }
+
+  @Test
+  void trust_room_namesChangedKeysFirst() {
+    List<MemberView> members =
+        List.of(
+            member("alice", TrustState.VERIFIED),
+            member("bob", TrustState.CHANGED),
+            member("carol", TrustState.UNVERIFIED),
+            member("dave", TrustState.CHANGED));
+
+    assertThat(StatusBar.trust("#dev", "alice", members, ALL_UNVERIFIED))
+        .contains(new StatusBar.Segment("CHANGED key: bob, dave", Style.BAR_ALERT));
+  }
+
+  @Test
+  void trust_room_summarisesVerification() {
+    List<MemberView> mixed =
+        List.of(member("alice", TrustState.UNVERIFIED), member("bob", TrustState.UNVERIFIED));
+    List<MemberView> verified =
+        List.of(member("alice", TrustState.UNVERIFIED), member("bob", TrustState.VERIFIED));
+
+    assertThat(StatusBar.trust("#dev", "alice", mixed, ALL_UNVERIFIED))
+        .contains(new StatusBar.Segment("1 unverified", Style.BAR_WARN));
+    assertThat(StatusBar.trust("#dev", "alice", verified, ALL_UNVERIFIED))
+        .contains(new StatusBar.Segment("all verified", Style.BAR_GOOD));
+    assertThat(StatusBar.trust("#dev", "alice", List.of(), ALL_UNVERIFIED)).isEmpty();
+  }
+
+  @Test
+  void cells_offlineStatesInAlertStyle_andActivityListed() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.OFFLINE);
+    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
+    model.incoming(Messages.of("@alice+bob", 2, "bob", "psst"), "alice");
+
+    List<Cell> cells = StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED);
+
+    assertThat(text(cells)).isEqualTo(" [relay:1] [alice] [status] [OFFLINE] [Act: 1,2]");
+    assertThat(cells.stream().filter(c -> c.style() == Style.BAR_ALERT)).hasSize(7);
+    assertThat(cells.stream().filter(c -> c.style() == Style.BAR_PRIVATE)).hasSize(1);
+  }
+
+  @Test
+  void cells_remoteTextWithEscapes_cleaned() {
+    TuiModel model = new TuiModel();
+    model.select("#dev");
+
+    String bar = text(StatusBar.cells(model, "re\u001b[2Jlay:1", "al\u0007ice", ALL_UNVERIFIED));
+
+    assertThat(bar).startsWith(" [relay:1] [alice] [1:#dev]");
+  }
+}

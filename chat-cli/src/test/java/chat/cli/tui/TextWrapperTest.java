@@ -1,0 +1,64 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextWrapperTest {
+  private static List<String> wrap(String text, int width, int indent) {
+    return TextWrapper.wrap(Cells.text(text, Style.TEXT), width, indent).stream()
+        .map(
+            line -> {
+              StringBuilder out = new StringBuilder();
+              line.forEach(c -> out.append(c.glyph()));
+              return out.toString();
+            })
+        .toList();
+  }
+
+  @Test
+  void wrap_longLine_breaksAtSpaces() {
+    assertThat(wrap("the quick brown fox jumps", 10, 0))
+        .containsExactly("the quick", "brown fox", "jumps");
+  }
+
+  @Test
+  void wrap_continuationLines_getHangingIndent() {
+    assertThat(wrap("<a> one two three four", 10, 4))
+        .containsExactly("<a> one", "    two", "    three", "    four");
+  }
+
+  @Test
+  void wrap_wordLongerThanLine_isSplit() {
+    assertThat(wrap("abcdefghijkl", 5, 0)).containsExactly("abcde", "fghij", "kl");
+  }
+
+  @Test
+  void wrap_wideCharacters_countTwoColumns() {
+    assertThat(wrap("世界世界世", 4, 0)).containsExactly("世界", "世界", "世");
+    assertThat(wrap("a世界", 4, 0)).containsExactly("a世", "界");
+  }
+
+  @Test
+  void wrap_newlines_startIndentedLines() {
+    assertThat(wrap("x: first\nsecond", 20, 3)).containsExactly("x: first", "   second");
+  }
+
+  @Test
+  void wrap_indentTooWide_isDropped() {
+    assertThat(wrap("abcdefgh", 4, 3)).containsExactly("abcd", "efgh");
+  }
+
+  @Test
+  void wrap_empty_givesOneEmptyLine() {
+    assertThat(wrap("", 5, 0)).containsExactly("");
+  }
+
+  @Test
+  void wrap_zeroWidth_throws() {
+    assertThatThrownBy(() -> TextWrapper.wrap(List.of(), 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

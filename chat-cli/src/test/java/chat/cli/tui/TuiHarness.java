@@ -1,0 +1,157 @@
+package chat.cli.tui;
+
+import chat.cli.client.FakeChatClient;
+import chat.cli.command.CommandContext;
+import chat.cli.command.InputCompleter;
+import chat.cli.command.InputDispatcher;
+import chat.cli.command.MessageFormatter;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+
+/**
+ * A {@link ChatTui} on a {@link DefaultVirtualTerminal} with a {@link FakeChatClient}, a recording
+ * dispatcher and a scripted completer, for tests that type keys and read the screen. By default
+ * every line runs inside {@link #drain}, so tests need no waiting.
+ */
+final class TuiHarness {
+  /** 2026-03-14 09:30:00 UTC: the clock and the formatter's zone are both UTC. */
+  static final Instant NOW = Messages.NOW;
+
+  final FakeChatClient client = new FakeChatClient();
+  final DefaultVirtualTerminal terminal;
+  final List<String> dispatched = new CopyOnWriteArrayList<>();
+  final List<String> completions = new ArrayList<>();
+  final ChatTui tui;
+  volatile BiConsumer<String, CommandContext> onLine = (line, context) -> {};
+
+  TuiHarness(int columns, int rows) {
+    this(columns, rows, Runnable::run);
+  }
+
+  TuiHarness(int columns, int rows, Executor commands) {
+    terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+    InputDispatcher dispatcher =
+        (line, context) -> {
+          dispatched.add(line);
+          onLine.accept(line, context);
+        };
+    InputCompleter completer = (line, cursor) -> List.copyOf(completions);
+    tui =
+        new ChatTui(
+            client,
+            dispatcher,
+            completer,
+            new MessageFormatter(ZoneOffset.UTC),
+            terminal,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            commands,
+            Runnable::run);
+  }
+
+  /** Starts the TUI and draws the first frame. */
+  TuiHarness start() {
+    try {
+      tui.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Logs the fake client in as {@code username} and lets the TUI catch up. */
+  TuiHarness loggedInAs(String username) {
+    client.login(username, "pw".toCharArray(), "pp".toCharArray());
+    return drain();
+  }
+
+  TuiHarness drain() {
+    try {
+      tui.drain();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  TuiHarness type(String text) {
+    text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
+    return drain();
+  }
+
+  TuiHarness press(KeyType key) {
+    terminal.addInput(new KeyStroke(key));
+    return drain();
+  }
+
+  TuiHarness alt(char c) {
+    terminal.addInput(new KeyStroke(c, false, true));
+    return drain();
+  }
+
+  TuiHarness ctrl(char c) {
+    terminal.addInput(new KeyStroke(c, true, false));
+    return drain();
+  }
+
+  void resize(int columns, int rows) {
+    terminal.setTerminalSize(new TerminalSize(columns, rows));
+    drain();
+  }
+
+  /**
+   * Row {@code row} of the visible screen as text (the padding cell after a wide glyph skipped).
+   */
+  String row(int row) {
+    StringBuilder text = new StringBuilder();
+    int columns = terminal.getTerminalSize().getColumns();
+    for (int column = 0; column < columns; column++) {
+      TextCharacter cell = terminal.getCharacter(column, row);
+      text.append(cell.getCharacterString());
+      if (cell.isDoubleWidth()) {
+        column++;
+      }
+    }
+    return text.toString();
+  }
+
+  /** The whole visible screen, one line per row. */
+  String screen() {
+    List<String> rows = new ArrayList<>();
+    for (int row = 0; row < terminal.getTerminalSize().getRows(); row++) {
+      rows.add(row(row));
+    }
+    return String.join("\n", rows);
+  }
+
+  /** The cell at a position. */
+  TextCharacter cell(int column, int row) {
+    return terminal.getCharacter(column, row);
+  }
+
+  int rows() {
+    return terminal.getTerminalSize().getRows();
+  }
+
+  /** The input line (bottom row). */
+  String inputRow() {
+    return row(rows() - 1);
+  }
+
+  /** The status bar (row above the input line). */
+  String statusRow() {
+    return row(rows() - 2);
+  }
+}

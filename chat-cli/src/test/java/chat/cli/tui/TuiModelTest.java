@@ -1,0 +1,131 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TuiModelTest {
+  @Test
+  void setClientConversations_newOnes_keepPlacesAndAppend() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#lobby"), true);
+
+    model.setClientConversations(List.of("#dev", "#lobby"), true);
+
+    assertThat(model.conversations()).containsExactly("#lobby", "#dev");
+  }
+
+  @Test
+  void setClientConversations_authoritative_dropsLeftOnesAndMovesCurrentUp() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#a", "#b", "#c"), true);
+    model.select("#b");
+
+    model.setClientConversations(List.of("#a", "#c"), true);
+
+    assertThat(model.conversations()).containsExactly("#a", "#c");
+    assertThat(model.current()).isEqualTo("#a");
+  }
+
+  @Test
+  void setClientConversations_notAuthoritative_keepsEverything() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#a", "#b"), true);
+
+    model.setClientConversations(List.of(), false);
+
+    assertThat(model.conversations()).containsExactly("#a", "#b");
+  }
+
+  @Test
+  void incoming_otherConversation_countsUnreadButOwnAndCurrentDoNot() {
+    TuiModel model = new TuiModel();
+    model.select("#a");
+
+    model.incoming(Messages.of("#a", 1, "bob", "here"), "alice");
+    model.incoming(Messages.of("#b", 2, "bob", "there"), "alice");
+    model.incoming(
+        new ChatMessage("#b", 3, "%032x".formatted(3), "alice", 1, 1, "mine", true), "alice");
+
+    assertThat(model.buffer("#a").unread()).isZero();
+    assertThat(model.buffer("#b").unread()).isEqualTo(1);
+    assertThat(model.buffer("#b").activity()).isEqualTo(Activity.ROOM);
+    assertThat(model.conversations()).containsExactly("#a", "#b");
+  }
+
+  @Test
+  void incoming_directOrMention_isPrivateActivity() {
+    TuiModel model = new TuiModel();
+
+    model.incoming(Messages.of("@alice+bob", 1, "bob", "psst"), "alice");
+    model.incoming(Messages.of("#dev", 2, "bob", "ask Alice!"), "alice");
+    model.incoming(Messages.of("#ops", 3, "bob", "ask malice"), "alice");
+
+    assertThat(model.buffer("@alice+bob").activity()).isEqualTo(Activity.PRIVATE);
+    assertThat(model.buffer("#dev").activity()).isEqualTo(Activity.PRIVATE);
+    assertThat(model.buffer("#ops").activity()).isEqualTo(Activity.ROOM);
+  }
+
+  @Test
+  void nextActive_privateBeforeRoom_thenNothing() {
+    TuiModel model = new TuiModel();
+    model.incoming(Messages.of("#dev", 1, "bob", "room"), "alice");
+    model.incoming(Messages.of("@alice+bob", 2, "bob", "private"), "alice");
+
+    model.select(model.nextActive().orElseThrow());
+    assertThat(model.current()).isEqualTo("@alice+bob");
+    model.select(model.nextActive().orElseThrow());
+    assertThat(model.current()).isEqualTo("#dev");
+    assertThat(model.nextActive()).isEmpty();
+  }
+
+  @Test
+  void neighbour_pastEnd_cyclesThroughStatus() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#a", "#b"), true);
+
+    assertThat(model.neighbour(1)).isEqualTo("#a");
+    assertThat(model.neighbour(-1)).isEqualTo("#b");
+    model.select("#b");
+    assertThat(model.neighbour(1)).isEqualTo(TuiModel.STATUS);
+  }
+
+  @Test
+  void forget_current_selectsPrevious() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#a", "#b"), true);
+    model.select("#b");
+
+    model.forget("#b");
+
+    assertThat(model.current()).isEqualTo("#a");
+    model.forget("#a");
+    assertThat(model.current()).isEqualTo(TuiModel.STATUS);
+  }
+
+  @Test
+  void members_presenceAndTrustEvents_sortedOnlineFirstAndUpdated() {
+    TuiModel model = new TuiModel();
+    model.setMembers(
+        "#a",
+        List.of(
+            new MemberView("zed", true, TrustState.UNVERIFIED),
+            new MemberView("amy", false, TrustState.UNVERIFIED),
+            new MemberView("bob", true, TrustState.UNVERIFIED)));
+
+    assertThat(model.members("#a"))
+        .extracting(MemberView::username)
+        .containsExactly("bob", "zed", "amy");
+    model.updatePresence("amy", true);
+    model.updateTrust("zed", TrustState.CHANGED);
+    assertThat(model.members("#a"))
+        .containsExactly(
+            new MemberView("amy", true, TrustState.UNVERIFIED),
+            new MemberView("bob", true, TrustState.UNVERIFIED),
+            new MemberView("zed", true, TrustState.CHANGED));
+  }
+}
