@@ -6,7 +6,11 @@ import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
 import chat.cli.line.LineMode;
 import chat.cli.line.LineModeOptions;
+import chat.cli.tui.ChatTui;
+import chat.cli.tui.TuiTerminals;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.jline.terminal.Terminal;
@@ -34,6 +38,14 @@ final class Interactive {
     MessageFormatter formatter = new MessageFormatter(ZoneId.systemDefault());
     try (ChatClient client = context.clientFactory().create(options.clientOptions(context, true))) {
       SlashCompleter completer = new SlashCompleter(client, dispatcher.registry());
+      if (!plain && fullScreenCapable()) {
+        ClientLogging.toFile(logFile());
+        try (com.googlecode.lanterna.terminal.Terminal terminal = TuiTerminals.open()) {
+          new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone())
+              .run(startup);
+        }
+        return 0;
+      }
       try (Terminal terminal = lineTerminal()) {
         LineMode mode =
             new LineMode(
@@ -65,6 +77,22 @@ final class Interactive {
         .streams(context.stdin(), context.stdout())
         .type(Terminal.TYPE_DUMB)
         .build();
+  }
+
+  /** A real terminal on both stdin and stdout that can address the cursor. */
+  private boolean fullScreenCapable() {
+    String term = context.env("TERM").orElse("");
+    return context.stdoutIsTerminal()
+        && System.console() != null
+        && !term.isEmpty()
+        && !term.equals("dumb");
+  }
+
+  /** The TUI's log file: {@code chat.log} beside the profiles (the screen is not for logs). */
+  private Path logFile() {
+    Path dir = options.home != null ? options.home : RelayOptions.defaultHomeBase(context);
+    PrivateFiles.createDirectory(dir);
+    return dir.resolve("chat.log");
   }
 
   private boolean plainColourOff() {

@@ -141,7 +141,20 @@ public final class ChatTui implements CommandContext, ClientListener {
    * @throws IOException if the terminal fails
    */
   public void run() throws IOException {
+    run(List.of());
+  }
+
+  /**
+   * Like {@link #run()}, after queueing {@code startup} lines (e.g. {@code /login alice} when the
+   * user was named on the command line) on the command thread, as if typed.
+   *
+   * @throws IOException if the terminal fails
+   */
+  public void run(List<String> startup) throws IOException {
     start();
+    for (String line : startup) {
+      workers.submit(line, TuiModel.STATUS);
+    }
     try {
       loop.runUntilStopped();
     } finally {
