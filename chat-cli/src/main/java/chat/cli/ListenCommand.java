@@ -30,6 +30,12 @@ final class ListenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
+  @picocli.CommandLine.Option(
+      names = "--count",
+      paramLabel = "N",
+      description = "exit after N messages (default: run until stopped)")
+  int count;
+
   ListenCommand(CliContext context) {
     this.context = context;
   }
@@ -38,7 +44,10 @@ final class ListenCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     CountDownLatch stopped = new CountDownLatch(1);
-    Printer printer = new Printer(support, stopped);
+    if (count < 0) {
+      throw new CommandException.Usage("--count must be 0 (no limit) or more");
+    }
+    Printer printer = new Printer(support, stopped, count);
     Thread hook = new Thread(stopped::countDown, "chat-listen-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -71,10 +80,13 @@ final class ListenCommand implements Callable<Integer> {
     private final RelayCommandSupport support;
     private final CountDownLatch stopped;
     private volatile String sessionLost;
+    private final int limit;
+    private int printed;
 
-    Printer(RelayCommandSupport support, CountDownLatch stopped) {
+    Printer(RelayCommandSupport support, CountDownLatch stopped, int limit) {
       this.support = support;
       this.stopped = stopped;
+      this.limit = limit;
     }
 
     private boolean json() {
@@ -88,7 +100,14 @@ final class ListenCommand implements Callable<Integer> {
 
     @Override
     public void onMessage(ChatMessage message) {
+      if (limit > 0 && printed >= limit) {
+        return;
+      }
       Output.message(support, message);
+      printed++;
+      if (limit > 0 && printed >= limit) {
+        stopped.countDown();
+      }
     }
 
     @Override

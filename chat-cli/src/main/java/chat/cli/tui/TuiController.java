@@ -1,5 +1,6 @@
 package chat.cli.tui;
 
+import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
@@ -167,10 +168,21 @@ final class TuiController {
 
   void membership(String conversation, String username, boolean joined) {
     String self = self();
-    if (self != null && username.equalsIgnoreCase(self) && !joined) {
+    boolean mine = self != null && username.equalsIgnoreCase(self);
+    if (mine && !joined) {
       model.forget(conversation);
-    } else if (self != null && username.equalsIgnoreCase(self)) {
+    } else if (mine) {
       model.list(conversation);
+    } else if (model.indexOf(conversation) >= 0) {
+      model
+          .buffer(conversation)
+          .addNote(
+              new PaneEntry.Note(
+                  NoteKind.INFO,
+                  TerminalSafe.line(username)
+                      + (joined ? " joined " : " left ")
+                      + TerminalSafe.line(conversation),
+                  clock.millis()));
     }
     backend.refresh();
   }

@@ -46,6 +46,7 @@ final class ClientState {
   private final Map<String, Long> cursors = new TreeMap<>();
   private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
   private boolean dirty;
+  private boolean sessionChanged;
 
   private ClientState(Path file, String server) {
     this.file = file;
@@ -83,6 +84,7 @@ final class ClientState {
   /** Stores (or with null, forgets) the session and writes the file. */
   synchronized void session(Session newSession) {
     session = newSession;
+    sessionChanged = true;
     dirty = true;
     save();
   }
@@ -117,11 +119,41 @@ final class ClientState {
     dirty = true;
   }
 
-  /** Writes the file if anything changed since the last write. */
+  private void mergeFromDisk() {
+    StateFile stored;
+    try {
+      stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
+    if (!server.equalsIgnoreCase(stored.server())) {
+      return;
+    }
+    if (!sessionChanged) {
+      session = stored.session();
+    }
+    if (stored.cursors() != null) {
+      stored.cursors().forEach((conversation, seq) -> cursors.merge(conversation, seq, Math::max));
+    }
+    if (stored.seen() != null) {
+      for (Seen entry : stored.seen()) {
+        if (!seen.containsKey(entry.id()) && seen.size() < MAX_SEEN) {
+          seen.put(entry.id(), entry);
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the file if anything changed since the last write, merged with what another process
+   * using the same profile (a script beside the TUI) wrote meanwhile: the higher cursor wins, the
+   * accepted ids are united, and the session is the file's unless this process changed it.
+   */
   synchronized void save() {
     if (!dirty) {
       return;
     }
+    mergeFromDisk();
     StateFile out = new StateFile(server, session, cursors, new ArrayList<>(seen.values()));
     try {
       PrivateFiles.write(file, JSON.writeValueAsBytes(out));

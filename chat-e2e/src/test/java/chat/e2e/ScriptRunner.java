@@ -1,0 +1,70 @@
+package chat.e2e;
+
+import chat.cli.ChatCommand;
+import chat.cli.CliContext;
+import chat.cli.CommandException;
+import chat.cli.client.internal.RelayChatClient;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code chat} commands in-process against a real relay, as a script would: the environment
+ * carries the server, home, password and passphrase; there is no terminal to prompt on.
+ */
+final class ScriptRunner {
+  private final Map<String, String> env = new HashMap<>();
+
+  ScriptRunner(int port, Path home) {
+    env.put("CHAT_SERVER", "127.0.0.1:" + port);
+    env.put("CHAT_HOME", home.toString());
+    env.put("CHAT_PASSWORD", new String(Clients.PASSWORD));
+    env.put("CHAT_PASSPHRASE", new String(Clients.PASSPHRASE));
+  }
+
+  ScriptRunner env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /** What one command printed and returned. */
+  record Result(int exitCode, String out, String err) {}
+
+  Result runWithStdin(String stdin, String... args) {
+    SecureRandom random = new SecureRandom();
+    CliContext context =
+        new CliContext(
+            random,
+            Clock.systemUTC(),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayOutputStream(),
+            new ByteArrayOutputStream(),
+            env,
+            "tester",
+            prompt -> {
+              throw new CommandException.Auth("no terminal in this test", null);
+            },
+            Clients.FAST_KDF,
+            false,
+            options -> new RelayChatClient(options, random, Clock.systemUTC(), Clients.FAST_KDF));
+    CommandLine commandLine = ChatCommand.commandLine(context);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  Result run(String... args) {
+    return runWithStdin("", args);
+  }
+}

@@ -1,0 +1,160 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scripting commands against a real relay, with their output and exit codes. */
+class ScriptingEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+  @TempDir Path home;
+  private Relay relay;
+  private ScriptRunner chat;
+
+  @BeforeEach
+  void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    chat = new ScriptRunner(relay.port(), home);
+  }
+
+  @AfterEach
+  void stop() {
+    relay.close();
+  }
+
+  @Test
+  void registerSendHistory_asScripts_printAndExitZero() {
+    ScriptRunner.Result alice = chat.run("register", "--user", "alice");
+    assertThat(alice.exitCode()).as(alice.err()).isZero();
+    assertThat(alice.out()).contains("registered alice").contains("fingerprint:");
+    assertThat(alice.err()).contains("pinned the certificate of relay");
+    assertThat(Files.exists(home.resolve("alice").resolve("identity.key"))).isTrue();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+
+    assertThat(chat.run("join", "--user", "alice", "ops").exitCode()).isZero();
+    assertThat(chat.run("join", "--user", "bob", "ops").exitCode()).isZero();
+    ScriptRunner.Result sent = chat.run("send", "--user", "alice", "ops", "deploy", "at", "noon");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    assertThat(sent.out()).startsWith("sent to #ops (#1,");
+    assertThat(chat.runWithStdin("message from stdin\n", "--user", "bob", "send", "ops").exitCode())
+        .isZero();
+    assertThat(chat.run("pm", "--user", "bob", "alice", "psst").exitCode()).isZero();
+
+    ScriptRunner.Result history = chat.run("history", "--user", "bob", "ops", "-n", "10");
+    assertThat(history.exitCode()).as(history.err()).isZero();
+    assertThat(history.out())
+        .contains("<alice> deploy at noon")
+        .contains("<bob> message from stdin");
+    ScriptRunner.Result direct = chat.run("--user", "alice", "history", "@bob", "--json");
+    JsonNode line = parseLines(direct.out()).get(0);
+    assertThat(line.get("text").asText()).isEqualTo("psst");
+    assertThat(line.get("direct").asBoolean()).isTrue();
+    assertThat(line.get("sender").asText()).isEqualTo("bob");
+  }
+
+  @Test
+  void listenJson_streamsMessagesOnePerLine_parsedByAScript() throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> chat.run("send", "--user", "alice", "lobby", "first").exitCode() == 0);
+    ScriptRunner.Result second = chat.run("send", "--user", "alice", "lobby", "second \u001b[31m");
+    assertThat(second.exitCode()).isZero();
+    ScriptRunner.Result result = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<JsonNode> messages = new ArrayList<>();
+    for (JsonNode node : parseLines(result.out())) {
+      if (node.get("type").asText().equals("message")) {
+        messages.add(node);
+      }
+    }
+    assertThat(messages).hasSize(2);
+    assertThat(messages.get(1).get("text").asText()).isEqualTo("second \u001b[31m");
+    assertThat(result.out()).doesNotContain("\u001b");
+    assertThat(messages.get(0).get("conversation").asText()).isEqualTo("#lobby");
+  }
+
+  @Test
+  void failures_mapToDocumentedExitCodes() {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    ScriptRunner.Result sameMachine = chat.run("register", "--user", "Alice");
+    assertThat(sameMachine.exitCode()).isEqualTo(1);
+    assertThat(sameMachine.err()).contains("holds the identity of alice");
+    ScriptRunner.Result taken =
+        new ScriptRunner(relay.port(), home.resolve("other")).run("register", "--user", "Alice");
+    assertThat(taken.exitCode()).isEqualTo(1);
+    assertThat(taken.err()).contains("taken");
+    assertThat(home.resolve("other").resolve("alice").resolve("identity.key")).doesNotExist();
+
+    ScriptRunner badPassword =
+        new ScriptRunner(relay.port(), home.resolve("elsewhere"))
+            .env("CHAT_PASSWORD", "wrong password");
+    ScriptRunner.Result auth = badPassword.run("login", "--user", "alice");
+    assertThat(auth.exitCode()).isEqualTo(2);
+    assertThat(auth.err()).contains("chat: login failed: wrong username or password");
+
+    ScriptRunner.Result notMember = chat.run("send", "--user", "alice", "nowhere", "hi");
+    assertThat(notMember.exitCode()).isEqualTo(1);
+    assertThat(notMember.err()).contains("not a member");
+
+    ScriptRunner.Result noRelay =
+        new ScriptRunner(closedPort(), home).run("send", "--user", "alice", "lobby", "hi");
+    assertThat(noRelay.exitCode()).isEqualTo(3);
+    assertThat(noRelay.err()).contains("cannot reach the relay");
+    assertThat(noRelay.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void runScript_executesSlashCommands_andStopsAtTheFirstFailure() {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    String script = "# a comment\n/join ops\nhello from a script\n/leave nowhere\n/send never\n";
+    ScriptRunner.Result result = chat.runWithStdin(script, "run", "--user", "alice", "-");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("line 4:");
+    ScriptRunner.Result history = chat.run("history", "--user", "alice", "ops");
+    assertThat(history.out()).contains("hello from a script").doesNotContain("never");
+  }
+
+  /** A loopback port nothing listens on (bound once, then released). */
+  private static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<JsonNode> parseLines(String out) {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        try {
+          nodes.add(JSON.readTree(line));
+        } catch (java.io.IOException e) {
+          throw new AssertionError("not a JSON line: " + line, e);
+        }
+      }
+    }
+    return nodes;
+  }
+}
