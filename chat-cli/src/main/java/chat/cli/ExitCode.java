@@ -10,11 +10,11 @@ public enum ExitCode {
   /** Bad command line, or a request the command refuses (e.g. overwriting an identity). */
   USAGE(1, "usage: unknown option, missing or invalid argument, refused request"),
   /** The key file could not be unlocked, or no acceptable passphrase was given. */
-  AUTH(2, "wrong passphrase, damaged key file, or unacceptable new passphrase"),
+  AUTH(2, "authentication: wrong password or passphrase, expired session, bad key file"),
   /** The relay could not be reached, its certificate changed, or it refused the request. */
   NETWORK(3, "network or relay: unreachable, certificate changed, relay error"),
   /** A public key cannot be trusted for this use. */
-  KEY_REJECTED(4, "untrusted key: changed contact key, bad bundle, sender not --from"),
+  KEY_REJECTED(4, "untrusted key: changed contact key, safety number mismatch, bad bundle"),
   /** The relay refused the request for now: too many requests or login failures. */
   RATE_LIMITED(5, "rate limited by the relay: wait and try again"),
   /** An envelope was refused: not ours, forged, altered or not an envelope at all. */
