@@ -93,6 +93,13 @@ public final class ChatCommand implements Callable<Integer> {
     commandLine.setErr(writer(context.stderr()));
     commandLine.setParameterExceptionHandler(ChatCommand::onUsageError);
     commandLine.setExecutionExceptionHandler(ChatCommand::onFailure);
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          if (isVerbose(parsed)) {
+            ClientLogging.verbose();
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return commandLine;
   }
 

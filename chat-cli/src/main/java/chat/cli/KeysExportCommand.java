@@ -33,10 +33,11 @@ final class KeysExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String user = support.options().requireUser(context);
-    IdentityHome home = new IdentityHome(support.options().profileDir(context, user));
+    IdentityHome home = support.identityHome();
     PrivateFiles.write(out, home.keyFileBytes());
-    support.out().println("wrote the encrypted key file of " + user + " to " + out);
+    support
+        .out()
+        .println("wrote the encrypted key file of " + home.bundle().userId() + " to " + out);
     return 0;
   }
 }

@@ -37,7 +37,7 @@ final class KeysImportCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String user = support.options().requireUser(context);
-    IdentityHome home = new IdentityHome(support.options().profileDir(context, user));
+    IdentityHome home = support.identityHome();
     if (home.hasIdentity() && !force) {
       throw new CommandException.Usage(
           home.dir() + " already holds keys; add --force to replace them");

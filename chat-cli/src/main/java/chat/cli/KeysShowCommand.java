@@ -20,8 +20,7 @@ final class KeysShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String user = support.options().requireUser(context);
-    IdentityHome home = new IdentityHome(support.options().profileDir(context, user));
+    IdentityHome home = support.identityHome();
     support.out().println(BundleText.describe(home.bundle()));
     return 0;
   }

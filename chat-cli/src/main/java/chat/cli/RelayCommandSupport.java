@@ -43,6 +43,12 @@ final class RelayCommandSupport {
     return spec.commandLine().getErr();
   }
 
+  /** The identity files in the profile of {@code --user} (no network, no passphrase). */
+  IdentityHome identityHome() {
+    String user = options.requireUser(context);
+    return new IdentityHome(options.profileDir(context, user));
+  }
+
   /** A client that is not logged in yet. */
   ChatClient client(boolean live) {
     ChatClient client = context.clientFactory().create(options.clientOptions(context, live));

@@ -223,6 +223,7 @@ final class SessionManager {
       IdentityFiles.write(profile, identity, keyFile);
     }
     Session target = newSession(profile);
+    boolean registered = false;
     LoginReply login;
     try {
       RelayConnection relay = connect(target);
@@ -233,6 +234,7 @@ final class SessionManager {
               Secret.ofChars(password),
               Bytes.of(identity.bundle().encode())),
           RegisterReply.class);
+      registered = true;
       login =
           relay.call(
               new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
@@ -241,18 +243,12 @@ final class SessionManager {
           new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
     } catch (CommandException e) {
       target.end();
-      if (!existing && !e.getMessage().contains("login failed")) {
+      if (!existing && !registered) {
         IdentityFiles.delete(profile);
       }
       throw e;
     }
-    established(
-        target,
-        identity,
-        login.username(),
-        login.token(),
-        login.expiresAtMillis(),
-        login.conversations());
+    established(target, identity, login);
   }
 
   void login(String username, char[] password, char[] passphrase) {
@@ -266,13 +262,7 @@ final class SessionManager {
               LoginReply.class);
       IdentityKeyPair identity = unlockOrRestore(target, relay, passphrase);
       checkRegisteredKey(target, identity, login.username());
-      established(
-          target,
-          identity,
-          login.username(),
-          login.token(),
-          login.expiresAtMillis(),
-          login.conversations());
+      established(target, identity, login);
     } catch (RuntimeException e) {
       target.end();
       throw e;
@@ -369,6 +359,16 @@ final class SessionManager {
       target.end();
       throw e;
     }
+  }
+
+  private void established(Session target, IdentityKeyPair identity, LoginReply login) {
+    established(
+        target,
+        identity,
+        login.username(),
+        login.token(),
+        login.expiresAtMillis(),
+        login.conversations());
   }
 
   private void established(
