@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "chat-server 0.1.0",
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
-    subcommands = KeysCommand.class)
+    subcommands = {KeysCommand.class, AuditCommand.class})
 public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--bind",
@@ -109,26 +109,19 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(names = "--log-file", description = "Also append logs to this file.")
   Path logFile;
 
+  @Option(
+      names = "--audit-days",
+      defaultValue = "90",
+      description =
+          "Keep audit events this many days; 0 keeps them forever (default: ${DEFAULT-VALUE}).")
+  int auditDays;
+
   @Override
   public Integer call() throws Exception {
+    RelayConfig relayConfig = relayConfig();
     if (logFile != null) {
       addFileAppender(logFile);
     }
-    RelayConfig relayConfig =
-        new RelayConfig(
-            bind,
-            port,
-            dataDir,
-            bcryptCost,
-            maxFrameBytes,
-            Duration.ofDays(sessionDays),
-            idleTimeoutSeconds,
-            requestsPerSecond,
-            requestBurst,
-            maxPendingBytes,
-            workerThreads,
-            tlsCert,
-            tlsKey);
     Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -143,6 +136,32 @@ public final class RelayCommand implements Callable<Integer> {
                 "relay-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The relay configuration from the parsed options.
+   *
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  RelayConfig relayConfig() {
+    if (auditDays < 0 || auditDays > 36_500) {
+      throw new IllegalArgumentException("audit days must be 0 (keep forever) to 36500");
+    }
+    return new RelayConfig(
+        bind,
+        port,
+        dataDir,
+        bcryptCost,
+        maxFrameBytes,
+        Duration.ofDays(sessionDays),
+        idleTimeoutSeconds,
+        requestsPerSecond,
+        requestBurst,
+        maxPendingBytes,
+        workerThreads,
+        tlsCert,
+        tlsKey,
+        Duration.ofDays(auditDays));
   }
 
   private static void addFileAppender(Path file) {
