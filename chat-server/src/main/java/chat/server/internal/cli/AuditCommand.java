@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the relay's audit log: connections, logins and their failures, registrations,",
-      "logouts, key changes, rate limits, slow consumers, errors and administrative actions.",
-      "Shows the newest matching events, oldest first. Safe while the relay runs."
+      "Print the relay's audit log, newest events last. Safe while the relay runs.",
+      "It records connections, logins and their failures, registrations, logouts,",
+      "key changes, rate limits, slow consumers, errors and administrative actions."
     })
 public final class AuditCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server}: runs the relay until SIGTERM or SIGINT, then shuts down cleanly and exits 0.
@@ -27,6 +30,8 @@ import picocli.CommandLine.Option;
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
     subcommands = {KeysCommand.class, AuditCommand.class})
 public final class RelayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--bind",
       defaultValue = "127.0.0.1",
@@ -116,9 +121,26 @@ public final class RelayCommand implements Callable<Integer> {
           "Keep audit events this many days; 0 keeps them forever (default: ${DEFAULT-VALUE}).")
   int auditDays;
 
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the effective configuration (flags, environment, config file, defaults) with"
+              + " where each value came from, and exit.")
+  boolean printConfig;
+
   @Override
   public Integer call() throws Exception {
     RelayConfig relayConfig = relayConfig();
+    if (printConfig) {
+      ConfigDefaultProvider provider =
+          spec.defaultValueProvider() instanceof ConfigDefaultProvider configured
+              ? configured
+              : new ConfigDefaultProvider(Map.of(), ConfigFile.none(), spec);
+      ConfigPrinter.lines(spec, spec.commandLine().getParseResult(), provider)
+          .forEach(spec.commandLine().getOut()::println);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     if (logFile != null) {
       addFileAppender(logFile);
     }
