@@ -33,6 +33,7 @@ final class Renderer {
    * @param model conversations, members, connection
    * @param editor the input line
    * @param secret the masked prompt in progress, or null
+   * @param picker the open emoji picker, or null
    * @param server the relay address (from the client)
    * @param self the logged-in username, or null
    * @param trustOf local trust lookup for the status bar
@@ -41,6 +42,7 @@ final class Renderer {
       TuiModel model,
       LineEditor editor,
       SecretEntry secret,
+      EmojiPicker picker,
       String server,
       String self,
       Function<String, TrustState> trustOf) {
@@ -66,6 +68,9 @@ final class Renderer {
     title(out, layout.title(), model, frame.self());
     conversations(out, layout.conversations(), model, frame.self());
     messages.draw(out, layout.messages(), model.currentBuffer(), frame.self());
+    if (frame.picker() != null) {
+      EmojiPickerPane.draw(out, layout.messages(), frame.picker());
+    }
     members(out, layout.members(), model.current(), model.members(model.current()));
     borders(out, layout);
     out.fill(layout.status().column(), layout.status().row(), layout.columns(), Style.BAR);

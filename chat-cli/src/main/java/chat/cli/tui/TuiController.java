@@ -238,6 +238,11 @@ final class TuiController {
     keys.cancelSecret();
   }
 
+  /** Opens the emoji picker filtered by {@code filter} ({@code /emoji FILTER}, Alt+E). */
+  void openEmojiPicker(String filter) {
+    keys.openPicker(filter);
+  }
+
   /** Draws a frame into {@code screen}. */
   void render(Screen screen, ScreenWriter out) throws IOException {
     layout = Layout.of(screen.getTerminalSize());
@@ -250,6 +255,7 @@ final class TuiController {
                 model,
                 keys.editor(),
                 keys.secret(),
+                keys.picker(),
                 client.serverAddress(),
                 self,
                 client::trustState));
