@@ -19,6 +19,7 @@ class ShortcodeExpanderTest {
     assertThat(expand(":smile: :+1: :thumbsup:")).isEqualTo("😄 👍 👍");
     assertThat(expand(":SMILE:")).isEqualTo("😄");
     assertThat(expand(":smile::smile:")).isEqualTo("😄😄");
+    assertThat(expand("::smile:")).isEqualTo(":😄");
     assertThat(expand("(:heart:)")).isEqualTo("(❤️)");
     assertThat(expand(":smile:, ok?")).isEqualTo("😄, ok?");
     assertThat(expand("multi\nline :tada:")).isEqualTo("multi\nline 🎉");
