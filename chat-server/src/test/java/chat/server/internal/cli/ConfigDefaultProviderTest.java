@@ -64,12 +64,12 @@ class ConfigDefaultProviderTest {
 
   @Test
   void everySetting_isReadFromTheFileAndFromTheEnvironment() throws Exception {
-    Map<String, String> values = sampleValues();
-    assertThat(values.keySet())
-        .as("every setting of chat-server needs a sample value in this test")
-        .containsExactlyInAnyOrderElementsOf(
-            ConfigDefaultProvider.settingKeys(
-                new CommandLine(new RelayCommand()).getCommandSpec()));
+    CommandLine probe = new CommandLine(new RelayCommand());
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String key : ConfigDefaultProvider.settingKeys(probe.getCommandSpec())) {
+      values.put(key, sampleValue(probe.getCommandSpec().findOption("--" + key)));
+    }
+    assertThat(values).containsKeys("bind", "port", "data-dir", "tls-cert", "audit-days");
     StringBuilder file = new StringBuilder();
     Map<String, String> env = new HashMap<>();
     values.forEach(
@@ -83,8 +83,14 @@ class ConfigDefaultProviderTest {
 
     for (CommandLine parsed : new CommandLine[] {fromFile, fromEnvironment}) {
       for (Map.Entry<String, String> expected : values.entrySet()) {
-        Object value = parsed.getCommandSpec().findOption("--" + expected.getKey()).getValue();
+        OptionSpec option = parsed.getCommandSpec().findOption("--" + expected.getKey());
+        Object value = option.getValue();
         assertThat(String.valueOf(value)).as(expected.getKey()).isEqualTo(expected.getValue());
+        assertThat(
+                ((ConfigDefaultProvider) parsed.getCommandSpec().defaultValueProvider())
+                    .source(option, parsed.getParseResult()))
+            .as(expected.getKey())
+            .isNotEqualTo("default");
       }
     }
   }
@@ -104,24 +110,20 @@ class ConfigDefaultProviderTest {
         .isEqualTo("CHAT_SERVER_MAX_FRAME_BYTES");
   }
 
-  /** A value for every setting, different from its default. */
-  private static Map<String, String> sampleValues() {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("bind", "0.0.0.0");
-    values.put("port", "7444");
-    values.put("data-dir", "/srv/chat");
-    values.put("bcrypt-cost", "11");
-    values.put("max-frame-bytes", "1048576");
-    values.put("session-days", "7");
-    values.put("idle-timeout-seconds", "60");
-    values.put("requests-per-second", "20");
-    values.put("request-burst", "40");
-    values.put("max-pending-bytes", "8388608");
-    values.put("worker-threads", "4");
-    values.put("tls-cert", "/etc/chat/fullchain.pem");
-    values.put("tls-key", "/etc/chat/key.pem");
-    values.put("log-file", "/var/log/chat-relay.log");
-    values.put("audit-days", "30");
-    return values;
+  /** A value for {@code option} that differs from its default, chosen by its type. */
+  private static String sampleValue(OptionSpec option) {
+    Class<?> type = option.type();
+    String defaultValue = option.defaultValue();
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      long base = defaultValue == null ? 0 : Long.parseLong(defaultValue);
+      return String.valueOf(base + 1);
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true";
+    }
+    if (type == Path.class) {
+      return "/srv/chat/" + option.longestName().substring(2);
+    }
+    return "sample-" + option.longestName().substring(2);
   }
 }
