@@ -33,19 +33,19 @@ final class Renderer {
    * @param model conversations, members, connection
    * @param editor the input line
    * @param secret the masked prompt in progress, or null
-   * @param picker the open emoji picker, or null
    * @param server the relay address (from the client)
    * @param self the logged-in username, or null
    * @param trustOf local trust lookup for the status bar
+   * @param picker the open emoji picker, or null
    */
   record Frame(
       TuiModel model,
       LineEditor editor,
       SecretEntry secret,
-      EmojiPicker picker,
       String server,
       String self,
-      Function<String, TrustState> trustOf) {
+      Function<String, TrustState> trustOf,
+      EmojiPicker picker) {
     /** Checks the fields that must be there. */
     Frame {
       Objects.requireNonNull(model, "model");

@@ -255,10 +255,10 @@ final class TuiController {
                 model,
                 keys.editor(),
                 keys.secret(),
-                keys.picker(),
                 client.serverAddress(),
                 self,
-                client::trustState));
+                client::trustState,
+                keys.picker()));
     screen.setCursorPosition(cursor);
     screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);
     fullRedraw = false;
