@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.command.DaySeparators;
 import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +47,9 @@ final class HistoryCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       String conversation = resolve(client, target);
+      DaySeparators days = Output.days();
       for (ChatMessage message : client.history(conversation, limit)) {
-        Output.message(support, message);
+        Output.message(support, message, days);
       }
       return 0;
     }

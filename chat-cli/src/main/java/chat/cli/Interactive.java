@@ -4,6 +4,8 @@ import chat.cli.client.ChatClient;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
+import chat.cli.emoji.EmojiCatalog;
+import chat.cli.emoji.EmojiCompletionSource;
 import chat.cli.line.LineMode;
 import chat.cli.line.LineModeOptions;
 import chat.cli.tui.ChatTui;
@@ -34,10 +36,13 @@ final class Interactive {
   int run(boolean plain) throws IOException {
     List<String> startup =
         options.user(context).map(user -> List.of("/login " + user)).orElse(List.of());
+    warmUpEmoji();
     SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
     MessageFormatter formatter = new MessageFormatter(ZoneId.systemDefault());
     try (ChatClient client = context.clientFactory().create(options.clientOptions(context, true))) {
-      SlashCompleter completer = new SlashCompleter(client, dispatcher.registry());
+      SlashCompleter completer =
+          new SlashCompleter(
+              client, dispatcher.registry(), List.of(EmojiCompletionSource.standard()));
       if (!plain && fullScreenCapable()) {
         ClientLogging.toFile(logFile());
         try (com.googlecode.lanterna.terminal.Terminal terminal = TuiTerminals.open()) {
@@ -59,6 +64,16 @@ final class Interactive {
       }
     }
     return 0;
+  }
+
+  /**
+   * Loads the emoji catalog on a background thread, so neither the first Tab on {@code :sm} nor the
+   * first emoji on screen waits for it.
+   */
+  private static void warmUpEmoji() {
+    Thread thread = new Thread(EmojiCatalog::shared, "chat-emoji-load");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /**

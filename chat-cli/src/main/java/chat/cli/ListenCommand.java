@@ -5,6 +5,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
+import chat.cli.command.DaySeparators;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +82,7 @@ final class ListenCommand implements Callable<Integer> {
     private final CountDownLatch stopped;
     private volatile String sessionLost;
     private final int limit;
+    private final DaySeparators days = Output.days();
     private int printed;
 
     Printer(RelayCommandSupport support, CountDownLatch stopped, int limit) {
@@ -103,7 +105,7 @@ final class ListenCommand implements Callable<Integer> {
       if (limit > 0 && printed >= limit) {
         return;
       }
-      Output.message(support, message);
+      Output.message(support, message, days);
       printed++;
       if (limit > 0 && printed >= limit) {
         stopped.countDown();

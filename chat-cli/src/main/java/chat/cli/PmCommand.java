@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pm",
     aliases = {"msg"},
-    description = "Send a private message to USER (without TEXT, read from stdin).")
+    description = {
+      "Send a private message to USER (without TEXT, read from stdin).",
+      "Shortcodes such as :smile: become emoji, except in `backticks` or with --raw."
+    })
 final class PmCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
@@ -26,6 +30,11 @@ final class PmCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "TEXT", description = "the message (else stdin)")
   List<String> words;
 
+  @picocli.CommandLine.Option(
+      names = "--raw",
+      description = "send the text exactly as given: :shortcodes: are not turned into emoji")
+  boolean raw;
+
   PmCommand(CliContext context) {
     this.context = context;
   }
@@ -33,7 +42,8 @@ final class PmCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String text = MessageText.from(words, context);
+    String typed = MessageText.from(words, context);
+    String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
     try (ChatClient client = support.loggedIn(false)) {
       ChatMessage sent = client.send(client.directWith(user.replaceFirst("^@", "")), text);
       Output.sent(support, sent);

@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.command.CommandContext;
+import chat.cli.command.DaySeparators;
 import chat.cli.command.SecretKind;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
 final class ScriptContext implements CommandContext {
   private final ChatClient client;
   private final RelayCommandSupport support;
+  private final DaySeparators days = Output.days();
   private String current;
   private boolean quit;
   private int lineNumber;
@@ -48,7 +50,7 @@ final class ScriptContext implements CommandContext {
 
   @Override
   public void showMessage(ChatMessage message) {
-    Output.message(support, message);
+    Output.message(support, message, days);
   }
 
   @Override

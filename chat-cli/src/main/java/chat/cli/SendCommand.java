@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
     name = "send",
     description = {
       "Encrypt and send one message to a room (or a conversation id such as @alice+bob).",
-      "Without TEXT the message is read from stdin. Returns once the relay has stored it."
+      "Without TEXT the message is read from stdin. Returns once the relay has stored it.",
+      "Shortcodes such as :smile: become emoji, except in `backticks` or with --raw."
     })
 final class SendCommand implements Callable<Integer> {
   private final CliContext context;
@@ -28,6 +30,11 @@ final class SendCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "TEXT", description = "the message (else stdin)")
   List<String> words;
 
+  @picocli.CommandLine.Option(
+      names = "--raw",
+      description = "send the text exactly as given: :shortcodes: are not turned into emoji")
+  boolean raw;
+
   SendCommand(CliContext context) {
     this.context = context;
   }
@@ -35,7 +42,8 @@ final class SendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String text = MessageText.from(words, context);
+    String typed = MessageText.from(words, context);
+    String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
     try (ChatClient client = support.loggedIn(false)) {
       ChatMessage sent = client.send(RelayOptions.conversationArgument(target), text);
       Output.sent(support, sent);

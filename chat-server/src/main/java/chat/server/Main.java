@@ -1,11 +1,13 @@
 package chat.server;
 
 import chat.server.internal.cli.ConfigDefaultProvider;
+import chat.server.internal.cli.ConfigFile;
+import chat.server.internal.cli.ConfigFileException;
 import chat.server.internal.cli.RelayCommand;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 
 /** The {@code chat-server} entry point: resolves the config file, then runs the picocli command. */
@@ -19,18 +21,38 @@ public final class Main {
 
   /** Runs {@code chat-server} with {@code environment}; returns the exit code. */
   public static int run(String[] args, Map<String, String> environment) {
-    Properties file = new Properties();
+    return run(args, environment, new CommandLine(new RelayCommand()));
+  }
+
+  /**
+   * Runs {@code args} on {@code commandLine} (a {@link RelayCommand}, whose output writers tests
+   * may replace) with {@code environment}; returns the exit code. A config file that cannot be read
+   * or has an unknown key, a repeated key or a malformed line exits 2 before anything starts.
+   */
+  public static int run(String[] args, Map<String, String> environment, CommandLine commandLine) {
+    ConfigFile file = ConfigFile.none();
     String configPath = configPath(args, environment);
     if (configPath != null) {
       try {
-        file = ConfigDefaultProvider.load(Path.of(configPath));
+        file =
+            ConfigFile.load(
+                Path.of(configPath),
+                ConfigDefaultProvider.settingKeys(commandLine.getCommandSpec()));
+      } catch (NoSuchFileException e) {
+        commandLine.getErr().println("chat-server: config file " + configPath + " does not exist");
+        return 2;
       } catch (IOException e) {
-        System.err.println("chat-server: cannot read config file " + configPath + ": " + e);
+        commandLine
+            .getErr()
+            .println("chat-server: cannot read config file " + configPath + ": " + e.getMessage());
+        return 2;
+      } catch (ConfigFileException e) {
+        commandLine.getErr().println("chat-server: " + e.getMessage());
         return 2;
       }
     }
-    CommandLine commandLine = new CommandLine(new RelayCommand());
-    commandLine.setDefaultValueProvider(new ConfigDefaultProvider(environment, file));
+    commandLine.setDefaultValueProvider(
+        new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec()));
     commandLine.setExecutionExceptionHandler(Main::startFailure);
     return commandLine.execute(args);
   }

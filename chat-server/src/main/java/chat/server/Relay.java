@@ -2,6 +2,8 @@ package chat.server;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.audit.QueuedAuditLog;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
@@ -19,6 +21,7 @@ import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FilePermissions;
@@ -65,6 +68,7 @@ public final class Relay implements AutoCloseable {
   private final Database database;
   private final Set<ClientConnection> connections;
   private final String tlsFingerprint;
+  private final QueuedAuditLog audit;
   private boolean closed;
 
   private Relay(
@@ -75,7 +79,8 @@ public final class Relay implements AutoCloseable {
       WriteQueue writes,
       Database database,
       Set<ClientConnection> connections,
-      String tlsFingerprint) {
+      String tlsFingerprint,
+      QueuedAuditLog audit) {
     this.serverChannel = serverChannel;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -84,6 +89,7 @@ public final class Relay implements AutoCloseable {
     this.database = database;
     this.connections = connections;
     this.tlsFingerprint = tlsFingerprint;
+    this.audit = audit;
   }
 
   /**
@@ -107,6 +113,13 @@ public final class Relay implements AutoCloseable {
     SessionRepository sessions = new SessionRepository();
     int expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
     LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
+    QueuedAuditLog audit =
+        new QueuedAuditLog(
+            writes,
+            new AuditRepository(),
+            clock,
+            config.auditRetention(),
+            QueuedAuditLog.DEFAULT_CAPACITY);
     LocalRouter router = new LocalRouter();
     Notifier notifier = new Notifier(storage, members, router);
     KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
@@ -124,7 +137,8 @@ public final class Relay implements AutoCloseable {
             notifier,
             clock,
             config.sessionTtl(),
-            fingerprints);
+            fingerprints,
+            audit);
     ConversationService rooms =
         new ConversationService(
             storage, conversations, members, users, router, notifier, fingerprints, clock);
@@ -137,8 +151,9 @@ public final class Relay implements AutoCloseable {
             accounts,
             rooms,
             new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
-            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock));
-    return listen(config, tls, dispatcher, writes, database);
+            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+            audit);
+    return listen(config, tls, dispatcher, writes, database, audit);
   }
 
   private static Relay listen(
@@ -146,7 +161,8 @@ public final class Relay implements AutoCloseable {
       TlsMaterial tls,
       RequestDispatcher dispatcher,
       WriteQueue writes,
-      Database database)
+      Database database,
+      QueuedAuditLog audit)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
     LOG.info("transport {}, TLS provider {}", transport.name(), TlsMaterial.providerName());
@@ -163,7 +179,8 @@ public final class Relay implements AutoCloseable {
                 config.requestsPerSecond(),
                 config.requestBurst(),
                 config.maxPendingBytes()),
-            connections);
+            connections,
+            audit);
     EventLoopGroup boss = transport.newGroup(1);
     EventLoopGroup group = transport.newGroup(0);
     try {
@@ -181,14 +198,28 @@ public final class Relay implements AutoCloseable {
               .channel();
       Relay relay =
           new Relay(
-              channel, boss, group, workers, writes, database, connections, tls.fingerprint());
+              channel,
+              boss,
+              group,
+              workers,
+              writes,
+              database,
+              connections,
+              tls.fingerprint(),
+              audit);
       String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
       LOG.info(listening);
+      audit.record(
+          AuditType.RELAY_START,
+          null,
+          null,
+          "listening on " + config.bindAddress() + ":" + relay.port());
       return relay;
     } catch (Exception e) {
       boss.shutdownGracefully();
       group.shutdownGracefully();
       workers.shutdownNow();
+      audit.close();
       writes.close();
       database.close();
       throw e;
@@ -237,6 +268,8 @@ public final class Relay implements AutoCloseable {
     for (ClientConnection connection : open) {
       connection.close(ErrorCode.SHUTTING_DOWN);
     }
+    audit.record(AuditType.RELAY_STOP, null, null, open.size() + " connections closed");
+    audit.close();
     writes.close();
     try {
       database.close();

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * Everything the relay needs to start, resolved from flags, environment, config file and defaults.
  * {@code tlsCertificate} and {@code tlsKey} are null for the self-signed pair in the data dir.
+ * {@code auditRetention} is how long audit events are kept ({@link Duration#ZERO}: forever).
  */
 public record RelayConfig(
     String bindAddress,
@@ -21,9 +22,13 @@ public record RelayConfig(
     long maxPendingBytes,
     int workerThreads,
     Path tlsCertificate,
-    Path tlsKey) {
+    Path tlsKey,
+    Duration auditRetention) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
+
+  /** How long audit events are kept by default. */
+  public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
 
   /** Validates ranges. */
   public RelayConfig {
@@ -49,6 +54,10 @@ public record RelayConfig(
     if ((tlsCertificate == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
+    Objects.requireNonNull(auditRetention, "auditRetention");
+    if (auditRetention.isNegative()) {
+      throw new IllegalArgumentException("audit days must be 0 (keep forever) or more");
+    }
   }
 
   /** The defaults with this bind address, port and data directory. */
@@ -66,7 +75,8 @@ public record RelayConfig(
         16L << 20,
         16,
         null,
-        null);
+        null,
+        DEFAULT_AUDIT_RETENTION);
   }
 
   /** A copy with another bcrypt cost. */
@@ -84,7 +94,8 @@ public record RelayConfig(
         maxPendingBytes,
         workerThreads,
         tlsCertificate,
-        tlsKey);
+        tlsKey,
+        auditRetention);
   }
 
   /** A copy with other request rate limits. */
@@ -102,7 +113,8 @@ public record RelayConfig(
         maxPendingBytes,
         workerThreads,
         tlsCertificate,
-        tlsKey);
+        tlsKey,
+        auditRetention);
   }
 
   /** A copy with other bounds on the frame size and on a connection's unsent bytes. */
@@ -120,6 +132,7 @@ public record RelayConfig(
         pendingBytes,
         workerThreads,
         tlsCertificate,
-        tlsKey);
+        tlsKey,
+        auditRetention);
   }
 }

@@ -5,6 +5,7 @@ import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static chat.server.RelayFixture.seal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.crypto.Bytes;
 import chat.crypto.IdentityKeyPair;
@@ -16,10 +17,18 @@ import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +119,22 @@ class SlowConsumerTest {
         more = page.more();
       }
       assertThat(caughtUp).containsExactlyElementsOf(new TreeSet<>(acked));
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(audited(AuditType.SLOW_CONSUMER))
+                    .extracting(AuditEvent::username)
+                    .containsExactly("carol"));
+    assertThat(audited(AuditType.DISCONNECT))
+        .anyMatch(e -> e.username().equals("carol") && e.detail().equals("slow consumer"));
+  }
+
+  private static List<AuditEvent> audited(AuditType type) throws Exception {
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      return new AuditRepository()
+          .find(c, new AuditQuery(Optional.empty(), 0, Optional.of(type), 100));
     }
   }
 }

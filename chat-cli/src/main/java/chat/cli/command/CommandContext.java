@@ -67,6 +67,15 @@ public interface CommandContext {
     }
   }
 
+  /**
+   * Opens this front end's emoji picker showing the emoji that match {@code filter} (empty for
+   * all), if it has one, and returns true; returns false when it has none (the default), and {@code
+   * /emoji} then lists the matches as text instead.
+   */
+  default boolean openEmojiPicker(String filter) {
+    return false;
+  }
+
   /** Clears the current conversation's pane or the screen. */
   void clear();
 

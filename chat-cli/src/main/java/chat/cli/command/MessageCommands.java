@@ -1,12 +1,14 @@
 package chat.cli.command;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 
 /**
  * {@code /send}, {@code /pm} and {@code /history}, and sending plain text to the current
  * conversation. A sent message is shown at once: the client does not echo this user's own messages
- * through its listener.
+ * through its listener. Emoji shortcodes such as {@code :smile:} in sent text become emoji (see
+ * {@link ShortcodeExpander}; text in backticks is left alone).
  */
 final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
@@ -20,7 +22,8 @@ final class MessageCommands {
             .arguments(1, SlashCommand.UNLIMITED)
             .help(
                 "The same as typing TEXT on its own. To send text that starts with a slash,",
-                "type // or a space first: //shrug and ' /shrug' both send /shrug.")
+                "type // or a space first: //shrug and ' /shrug' both send /shrug.",
+                "Shortcodes such as :smile: become emoji; text in `backticks` is sent as typed.")
             .runs((command, context) -> sendToCurrent(command.argText(), context)),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg")
@@ -48,7 +51,8 @@ final class MessageCommands {
   }
 
   private static void send(String conversation, String text, CommandContext context) {
-    ChatMessage sent = context.client().send(conversation, text);
+    ChatMessage sent =
+        context.client().send(conversation, ShortcodeExpander.standard().expand(text));
     context.showMessage(sent);
   }
 

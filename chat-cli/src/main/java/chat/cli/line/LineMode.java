@@ -8,13 +8,13 @@ import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
+import chat.cli.command.DaySeparators;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
 import chat.protocol.ConversationIds;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,10 +50,9 @@ public final class LineMode implements CommandContext, ClientListener {
   private final boolean colour;
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
-  private final Object dayLock = new Object();
+  private final DaySeparators days;
   private volatile String current;
   private volatile boolean quitRequested;
-  private LocalDate lastDay;
 
   /** A line mode over {@code terminal}; nothing is read or printed until {@link #run}. */
   public LineMode(
@@ -66,6 +65,7 @@ public final class LineMode implements CommandContext, ClientListener {
     this.client = Objects.requireNonNull(client, "client");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.formatter = Objects.requireNonNull(formatter, "formatter");
+    this.days = new DaySeparators(formatter);
     this.terminal = Objects.requireNonNull(terminal, "terminal");
     String type = terminal.getType();
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
@@ -172,18 +172,14 @@ public final class LineMode implements CommandContext, ClientListener {
     current = Objects.requireNonNull(conversation, "conversation");
   }
 
+  /**
+   * Prints {@code message} as one line ({@code 12:00:01 <alice> hello}, with the conversation first
+   * when it is not the current one, and a mark when the sender's clock is more than a minute off
+   * the relay's), after a date line when the day changed since the last message printed.
+   */
   @Override
   public void showMessage(ChatMessage message) {
-    long shown = formatter.shownTime(message);
-    if (shown > 0) {
-      LocalDate day = formatter.day(shown);
-      synchronized (dayLock) {
-        if (!day.equals(lastDay)) {
-          lastDay = day;
-          print(LineKind.SYSTEM, formatter.daySeparator(day));
-        }
-      }
-    }
+    days.before(message).ifPresent(separator -> print(LineKind.SYSTEM, separator));
     String text = formatter.line(message);
     if (!message.conversation().equals(current)) {
       text = label(message.conversation()) + " " + text;

@@ -1,6 +1,5 @@
 package chat.cli.tui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -8,9 +7,10 @@ import java.util.List;
 
 /**
  * Splits text into {@link Cell}s by grapheme cluster and measures them in display columns the way
- * Lanterna draws them: CJK and multi-char clusters (emoji) take two columns. It is the last guard
- * before the screen: control characters, lone surrogates and marks with nothing to sit on are
- * dropped, so nothing here can reach the terminal as a control or escape sequence.
+ * Lanterna draws them: CJK and emoji take two columns ({@link Glyphs} has the details for emoji
+ * sequences). It is the last guard before the screen: control characters, lone surrogates and marks
+ * with nothing to sit on are dropped, so nothing here can reach the terminal as a control or escape
+ * sequence.
  */
 final class Cells {
   private static final int TAB_COLUMNS = 4;
@@ -77,11 +77,8 @@ final class Cells {
       }
     } else if (cluster.length() == 1 && Character.isSurrogate(first)) {
       cells.add(new Cell("\uFFFD", 1, style));
-    } else if (!standsAlone(cluster.codePointAt(0))) {
-      return;
-    } else {
-      boolean wide = cluster.length() > 1 || TerminalTextUtils.isCharCJK(first);
-      cells.add(new Cell(cluster, wide ? 2 : 1, style));
+    } else if (standsAlone(cluster.codePointAt(0))) {
+      Glyphs.add(cells, cluster, style);
     }
   }
 

@@ -267,6 +267,14 @@ public final class ChatTui implements CommandContext, ClientListener {
     }
   }
 
+  /** Opens the emoji picker over the message pane; any thread. */
+  @Override
+  public boolean openEmojiPicker(String filter) {
+    Objects.requireNonNull(filter, "filter");
+    post(() -> controller.openEmojiPicker(filter));
+    return true;
+  }
+
   @Override
   public void clear() {
     post(controller::clear);

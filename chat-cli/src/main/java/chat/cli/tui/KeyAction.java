@@ -34,7 +34,8 @@ record KeyAction(Action action, char character, int index) {
     NEXT_ACTIVE,
     ESCAPE,
     INTERRUPT,
-    REDRAW
+    REDRAW,
+    EMOJI_PICKER
   }
 
   /** Checks the fields. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The key map, in one place. Editing follows readline (Ctrl-A/E/U/K/W, arrows, Home/End); window
  * keys follow weechat and irssi (Alt+1..9 and Alt+0 for the tenth conversation, Alt+A for the next
- * one with activity, Ctrl-N/Ctrl-P and Alt+arrows to cycle, PgUp/PgDn to scroll).
+ * one with activity, Ctrl-N/Ctrl-P and Alt+arrows to cycle, PgUp/PgDn to scroll). Alt+E opens the
+ * emoji picker.
  */
 final class KeyBindings {
   private static final Map<Character, Action> CTRL =
@@ -67,6 +68,9 @@ final class KeyBindings {
       }
       if (c == 'a' || c == 'A') {
         return Optional.of(KeyAction.of(Action.NEXT_ACTIVE));
+      }
+      if (c == 'e' || c == 'E') {
+        return Optional.of(KeyAction.of(Action.EMOJI_PICKER));
       }
       return Optional.empty();
     }

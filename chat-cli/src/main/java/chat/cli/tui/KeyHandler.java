@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import chat.cli.command.InputCompleter;
+import chat.cli.emoji.EmojiCatalog;
 import chat.cli.tui.KeyAction.Action;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.Objects;
@@ -19,6 +20,7 @@ final class KeyHandler {
   private final Runnable interruptHint;
   private final LineEditor editor = new LineEditor();
   private SecretEntry secret;
+  private EmojiPicker picker;
   private boolean repaintRequested;
 
   /**
@@ -52,6 +54,20 @@ final class KeyHandler {
     return secret;
   }
 
+  /** The emoji picker, or null when it is closed. */
+  EmojiPicker picker() {
+    return picker;
+  }
+
+  /** Opens the emoji picker filtered by {@code filter} (not while a masked prompt is open). */
+  void openPicker(String filter) {
+    if (secret == null) {
+      picker =
+          new EmojiPicker(
+              typed -> EmojiCatalog.shared().search(typed, EmojiPicker.MAX_MATCHES), filter);
+    }
+  }
+
   /** Returns true once after Ctrl-L. */
   boolean takeRepaintRequest() {
     boolean requested = repaintRequested;
@@ -70,6 +86,9 @@ final class KeyHandler {
       editor.resetCompletion();
     }
     if (secret != null && secretKey(action)) {
+      return;
+    }
+    if (picker != null && pickerKey(action)) {
       return;
     }
     ConversationBuffer buffer = model.currentBuffer();
@@ -102,8 +121,37 @@ final class KeyHandler {
       case NEXT_ACTIVE -> model.nextActive().ifPresent(model::select);
       case INTERRUPT -> interrupt();
       case REDRAW -> repaintRequested = true;
+      case EMOJI_PICKER -> openPicker("");
       case ESCAPE -> {}
     }
+  }
+
+  /**
+   * Keys while the emoji picker is open: typing filters, Up/Down/Tab/PgUp/PgDn choose, Enter
+   * inserts the emoji into the input line, Esc, Ctrl-C or Alt+E close it. Returns false for keys
+   * that act as usual (switching conversations, Ctrl-L).
+   */
+  private boolean pickerKey(KeyAction action) {
+    switch (action.action()) {
+      case INSERT -> picker.type(action.character());
+      case BACKSPACE -> picker.backspace();
+      case CLEAR_LINE -> picker.clearFilter();
+      case HISTORY_PREVIOUS -> picker.move(-1);
+      case HISTORY_NEXT -> picker.move(1);
+      case COMPLETE -> picker.next();
+      case PAGE_UP -> picker.move(-EmojiPickerPane.MAX_ROWS);
+      case PAGE_DOWN -> picker.move(EmojiPickerPane.MAX_ROWS);
+      case SUBMIT -> {
+        picker.choice().ifPresent(entry -> editor.insertText(entry.emoji()));
+        picker = null;
+      }
+      case ESCAPE, INTERRUPT, EMOJI_PICKER -> picker = null;
+      case JUMP, NEXT_CONVERSATION, PREVIOUS_CONVERSATION, NEXT_ACTIVE, REDRAW -> {
+        return false;
+      }
+      default -> {}
+    }
+    return true;
   }
 
   /** Keys while a masked prompt is open; returns false for keys that act as usual. */
@@ -161,6 +209,7 @@ final class KeyHandler {
     if (entry.isDone()) {
       return;
     }
+    picker = null;
     cancelSecret();
     secret = entry;
     model.currentBuffer().scrollToBottom();

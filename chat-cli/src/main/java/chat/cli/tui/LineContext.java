@@ -65,6 +65,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public boolean openEmojiPicker(String filter) {
+    return tui.openEmojiPicker(filter);
+  }
+
+  @Override
   public void clear() {
     tui.clear();
   }

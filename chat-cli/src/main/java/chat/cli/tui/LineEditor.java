@@ -39,6 +39,12 @@ final class LineEditor {
     }
   }
 
+  /** Inserts {@code inserted} at the cursor and moves the cursor after it. */
+  void insertText(String inserted) {
+    text.insert(cursor, inserted);
+    cursor += inserted.length();
+  }
+
   void left() {
     cursor = before(cursor);
   }

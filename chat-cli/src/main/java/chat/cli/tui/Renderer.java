@@ -36,6 +36,7 @@ final class Renderer {
    * @param server the relay address (from the client)
    * @param self the logged-in username, or null
    * @param trustOf local trust lookup for the status bar
+   * @param picker the open emoji picker, or null
    */
   record Frame(
       TuiModel model,
@@ -43,7 +44,8 @@ final class Renderer {
       SecretEntry secret,
       String server,
       String self,
-      Function<String, TrustState> trustOf) {
+      Function<String, TrustState> trustOf,
+      EmojiPicker picker) {
     /** Checks the fields that must be there. */
     Frame {
       Objects.requireNonNull(model, "model");
@@ -66,6 +68,9 @@ final class Renderer {
     title(out, layout.title(), model, frame.self());
     conversations(out, layout.conversations(), model, frame.self());
     messages.draw(out, layout.messages(), model.currentBuffer(), frame.self());
+    if (frame.picker() != null) {
+      EmojiPickerPane.draw(out, layout.messages(), frame.picker());
+    }
     members(out, layout.members(), model.current(), model.members(model.current()));
     borders(out, layout);
     out.fill(layout.status().column(), layout.status().row(), layout.columns(), Style.BAR);

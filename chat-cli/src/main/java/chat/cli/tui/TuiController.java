@@ -238,6 +238,11 @@ final class TuiController {
     keys.cancelSecret();
   }
 
+  /** Opens the emoji picker filtered by {@code filter} ({@code /emoji FILTER}, Alt+E). */
+  void openEmojiPicker(String filter) {
+    keys.openPicker(filter);
+  }
+
   /** Draws a frame into {@code screen}. */
   void render(Screen screen, ScreenWriter out) throws IOException {
     layout = Layout.of(screen.getTerminalSize());
@@ -252,7 +257,8 @@ final class TuiController {
                 keys.secret(),
                 client.serverAddress(),
                 self,
-                client::trustState));
+                client::trustState,
+                keys.picker()));
     screen.setCursorPosition(cursor);
     screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);
     fullRedraw = false;

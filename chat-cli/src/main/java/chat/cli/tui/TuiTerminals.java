@@ -1,5 +1,6 @@
 package chat.cli.tui;
 
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
@@ -15,8 +16,9 @@ import java.util.Locale;
  * Opens the real terminal the way {@link ChatTui} wants it: a text terminal (never a Swing window),
  * Ctrl-C delivered as a key (it cancels a password prompt) instead of killing the JVM, and, on
  * Unix, emoji and other characters outside the BMP written whole (Lanterna 3.1 on its own writes
- * each half of a surrogate pair separately, which shows as {@code ??}). The caller closes the
- * terminal after {@link ChatTui#run}; closing it restores the tty settings.
+ * each half of a surrogate pair separately, which shows as {@code ??}), with the cursor kept in
+ * step after emoji sequences. The caller closes the terminal after {@link ChatTui#run}; closing it
+ * restores the tty settings.
  */
 public final class TuiTerminals {
   private TuiTerminals() {}
@@ -37,14 +39,38 @@ public final class TuiTerminals {
     return new PairSafeUnixTerminal(System.in, System.out, Charset.defaultCharset());
   }
 
-  /** A Unix terminal that writes surrogate pairs as one character. */
+  /**
+   * A Unix terminal that writes surrogate pairs as one character, and puts the cursor back where
+   * Lanterna expects it after glyphs whose width terminals disagree on (see {@link GlyphCursor}).
+   */
   private static final class PairSafeUnixTerminal extends UnixTerminal {
     private final SurrogatePairEncoder pairs;
+    private final GlyphCursor cursor = new GlyphCursor();
 
     private PairSafeUnixTerminal(InputStream in, OutputStream out, Charset charset)
         throws IOException {
       super(in, out, charset, CtrlCBehaviour.TRAP);
       this.pairs = new SurrogatePairEncoder(charset);
+    }
+
+    @Override
+    public void setCursorPosition(int x, int y) throws IOException {
+      super.setCursorPosition(x, y);
+      cursor.moved(x, y);
+    }
+
+    /** Lanterna's screen writes one glyph (one screen cell) per call. */
+    @Override
+    public void putString(String glyph) throws IOException {
+      super.putString(glyph);
+      if (glyph.isEmpty()) {
+        return;
+      }
+      int width = TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1;
+      int column = cursor.wrote(glyph, width);
+      if (column >= 0) {
+        super.setCursorPosition(column, cursor.row());
+      }
     }
 
     @Override

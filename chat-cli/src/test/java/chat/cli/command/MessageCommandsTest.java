@@ -23,6 +23,28 @@ class MessageCommandsTest {
   }
 
   @Test
+  void text_shortcodes_expandedBeforeSending_butNotInBackticks() {
+    context.loggedInAs("alice");
+
+    run("deploy done :tada: `:tada:` :unknown_thing:");
+    run("/send :+1:");
+
+    assertThat(context.client.calls)
+        .containsExactly("send #lobby deploy done 🎉 `:tada:` :unknown_thing:", "send #lobby 👍");
+    assertThat(context.lines.get(0))
+        .isEqualTo("message: #lobby <alice> deploy done 🎉 `:tada:` :unknown_thing:");
+  }
+
+  @Test
+  void pm_shortcodes_expanded() {
+    context.loggedInAs("alice");
+
+    run("/pm bob see you :wave:");
+
+    assertThat(context.client.calls).contains("send @alice+bob see you 👋");
+  }
+
+  @Test
   void text_doubleSlashAndLeadingSpace_sendLiteralSlash() {
     context.loggedInAs("alice");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.command.MessageFormatter;
@@ -11,6 +12,7 @@ import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +90,74 @@ class LineModeTest {
 
     assertThat(client.calls).contains("send #lobby hello there");
     assertThat(harness.output()).contains("<alice> hello there");
+  }
+
+  @Test
+  void run_messagesOnDifferentDays_dateLineBeforeEachNewDay() {
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+    long friday = Instant.parse("2026-03-13T23:58:00Z").toEpochMilli();
+
+    mode.onMessage(timed(1, "late friday", friday, friday));
+    mode.onMessage(timed(2, "still friday", friday + 60_000, friday + 60_000));
+    mode.onMessage(timed(3, "saturday", friday + 180_000, friday + 180_000));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> saturday"));
+    String output = harness.output();
+    String fridayLine = "--- Friday 13 March 2026 ---";
+    String saturdayLine = "--- Saturday 14 March 2026 ---";
+    assertThat(output.indexOf(fridayLine))
+        .isNotNegative()
+        .isLessThan(output.indexOf("23:58:00 <bob> late friday"));
+    assertThat(output.indexOf("<bob> still friday"))
+        .isLessThan(output.indexOf(saturdayLine))
+        .isLessThan(output.indexOf("00:01:00 <bob> saturday"));
+    assertThat(output.split(fridayLine, -1)).hasSize(2);
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_senderClockOffByMoreThanAMinute_marked() {
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+    long stored = Instant.parse("2026-03-14T09:30:00Z").toEpochMilli();
+
+    mode.onMessage(timed(1, "from the past", stored - 5 * 60_000, stored));
+    mode.onMessage(timed(2, "almost on time", stored + 30_000, stored + 1_000));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("almost on time"));
+    assertThat(harness.output())
+        .contains("09:30:00 <bob> from the past (sender clock 09:25:00)")
+        .contains("09:30:01 <bob> almost on time")
+        .doesNotContain("almost on time (sender clock");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_historySpanningDays_printsDateLines() {
+    logIn();
+    long friday = Instant.parse("2026-03-13T20:00:00Z").toEpochMilli();
+    long saturday = Instant.parse("2026-03-14T08:00:00Z").toEpochMilli();
+    client.messages.put(
+        "#lobby",
+        java.util.List.of(
+            timed(1, "evening", friday, friday), timed(2, "morning", saturday, saturday)));
+    harness.type("/history\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    String output = harness.output();
+    assertThat(output).contains("last 2 messages in #lobby:");
+    assertThat(output.indexOf("last 2 messages in #lobby:"))
+        .isLessThan(output.indexOf("--- Friday 13 March 2026 ---"));
+    assertThat(output.indexOf("<bob> evening"))
+        .isLessThan(output.indexOf("--- Saturday 14 March 2026 ---"));
+    assertThat(output.indexOf("--- Saturday 14 March 2026 ---"))
+        .isLessThan(output.indexOf("08:00:00 <bob> morning"));
+  }
+
+  private static ChatMessage timed(long seq, String text, long sent, long stored) {
+    return new ChatMessage("#lobby", seq, "%032x".formatted(seq), "bob", sent, stored, text, false);
   }
 
   @Test

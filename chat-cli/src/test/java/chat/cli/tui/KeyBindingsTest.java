@@ -25,6 +25,12 @@ class KeyBindingsTest {
   }
 
   @Test
+  void altE_anyCase_emojiPicker() {
+    assertThat(resolve(new KeyStroke('e', false, true)).action()).isEqualTo(Action.EMOJI_PICKER);
+    assertThat(resolve(new KeyStroke('E', false, true)).action()).isEqualTo(Action.EMOJI_PICKER);
+  }
+
+  @Test
   void controlKeys_bound_editAndSwitch() {
     assertThat(resolve(new KeyStroke('a', true, false)).action()).isEqualTo(Action.HOME);
     assertThat(resolve(new KeyStroke('e', true, false)).action()).isEqualTo(Action.END);

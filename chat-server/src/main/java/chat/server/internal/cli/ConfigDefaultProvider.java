@@ -1,43 +1,56 @@
 package chat.server.internal.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Supplies option defaults from the environment ({@code --data-dir} → {@code CHAT_SERVER_DATA_DIR})
  * and then from the config file ({@code data-dir = ...}), so a flag beats the environment, which
  * beats the file, which beats the built-in default.
+ *
+ * <p>The settings are the long options of the {@code chat-server} command itself, except {@link
+ * #NOT_SETTINGS} (actions and the config path). A subcommand option takes a value from the
+ * environment or the file only if it shares a setting's name (as {@code --data-dir} of {@code
+ * chat-server audit} does); its own options ({@code --user}, {@code --limit}) never do.
  */
 public final class ConfigDefaultProvider implements IDefaultValueProvider {
-  private final Map<String, String> environment;
-  private final Properties file;
+  /** Long options of {@code chat-server} that are not settings, so never read from the file. */
+  public static final Set<String> NOT_SETTINGS =
+      Set.of("--config", "--help", "--version", "--print-config");
 
-  /** A provider over {@code environment} and the parsed config file. */
-  public ConfigDefaultProvider(Map<String, String> environment, Properties file) {
-    this.environment = Map.copyOf(environment);
-    this.file = file;
-  }
+  private final Map<String, String> environment;
+  private final ConfigFile file;
+  private final Set<String> settings;
 
   /**
-   * Reads a config file of {@code key = value} lines ({@code #} comments), owner-chosen path.
-   *
-   * @throws IOException if it cannot be read
+   * A provider over {@code environment} and the parsed config file for the settings of {@code root}
+   * (the {@code chat-server} command).
    */
-  public static Properties load(Path path) throws IOException {
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      properties.load(reader);
+  public ConfigDefaultProvider(Map<String, String> environment, ConfigFile file, CommandSpec root) {
+    this.environment = Map.copyOf(environment);
+    this.file = Objects.requireNonNull(file, "file");
+    this.settings = settingKeys(root);
+  }
+
+  /** The config-file keys of {@code root}'s settings (long names without {@code --}), in order. */
+  public static Set<String> settingKeys(CommandSpec root) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (OptionSpec option : root.options()) {
+      String name = option.longestName();
+      if (name.startsWith("--") && !NOT_SETTINGS.contains(name)) {
+        keys.add(name.substring(2));
+      }
     }
-    return properties;
+    return keys;
   }
 
   /** The environment variable for a long option name. */
@@ -51,15 +64,42 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
     if (!(argSpec instanceof OptionSpec option)) {
       return null;
     }
-    String name = option.longestName();
-    if (!name.startsWith("--") || "--config".equals(name)) {
+    String key = option.longestName().replaceFirst("^--", "");
+    if (!settings.contains(key)) {
       return null;
     }
-    String fromEnvironment = environment.get(environmentName(name));
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return fromEnvironment.trim();
+    Optional<String> fromEnvironment = fromEnvironment(key);
+    if (fromEnvironment.isPresent()) {
+      return fromEnvironment.get();
     }
-    String fromFile = file.getProperty(name.substring(2));
-    return fromFile == null ? null : fromFile.trim();
+    return file.get(key).map(ConfigFile.Entry::value).orElse(null);
+  }
+
+  /**
+   * Where the value of {@code option} came from in {@code parsed}: {@code flag}, {@code env NAME},
+   * {@code file PATH:LINE} or {@code default}.
+   */
+  public String source(OptionSpec option, ParseResult parsed) {
+    if (parsed.hasMatchedOption(option)) {
+      return "flag";
+    }
+    String key = option.longestName().replaceFirst("^--", "");
+    if (!settings.contains(key)) {
+      return "default";
+    }
+    if (fromEnvironment(key).isPresent()) {
+      return "env " + environmentName(key);
+    }
+    return file.get(key).map(entry -> "file " + file.path() + ":" + entry.line()).orElse("default");
+  }
+
+  /** The config file in use, if any. */
+  public Optional<ConfigFile> file() {
+    return file.path() == null ? Optional.empty() : Optional.of(file);
+  }
+
+  private Optional<String> fromEnvironment(String key) {
+    String value = environment.get(environmentName(key));
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 }

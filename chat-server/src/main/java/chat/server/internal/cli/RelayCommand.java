@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server}: runs the relay until SIGTERM or SIGINT, then shuts down cleanly and exits 0.
@@ -25,8 +28,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "chat-server 0.1.0",
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
-    subcommands = KeysCommand.class)
+    subcommands = {KeysCommand.class, AuditCommand.class})
 public final class RelayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--bind",
       defaultValue = "127.0.0.1",
@@ -109,26 +114,36 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(names = "--log-file", description = "Also append logs to this file.")
   Path logFile;
 
+  @Option(
+      names = "--audit-days",
+      defaultValue = "90",
+      description =
+          "Keep audit events this many days; 0 keeps them forever (default: ${DEFAULT-VALUE}).")
+  int auditDays;
+
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the effective configuration (flags, environment, config file, defaults) with"
+              + " where each value came from, and exit.")
+  boolean printConfig;
+
   @Override
   public Integer call() throws Exception {
+    RelayConfig relayConfig = relayConfig();
+    if (printConfig) {
+      ConfigDefaultProvider provider =
+          spec.defaultValueProvider() instanceof ConfigDefaultProvider configured
+              ? configured
+              : new ConfigDefaultProvider(Map.of(), ConfigFile.none(), spec);
+      ConfigPrinter.lines(spec, spec.commandLine().getParseResult(), provider)
+          .forEach(spec.commandLine().getOut()::println);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     if (logFile != null) {
       addFileAppender(logFile);
     }
-    RelayConfig relayConfig =
-        new RelayConfig(
-            bind,
-            port,
-            dataDir,
-            bcryptCost,
-            maxFrameBytes,
-            Duration.ofDays(sessionDays),
-            idleTimeoutSeconds,
-            requestsPerSecond,
-            requestBurst,
-            maxPendingBytes,
-            workerThreads,
-            tlsCert,
-            tlsKey);
     Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -143,6 +158,32 @@ public final class RelayCommand implements Callable<Integer> {
                 "relay-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The relay configuration from the parsed options.
+   *
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  RelayConfig relayConfig() {
+    if (auditDays < 0 || auditDays > 36_500) {
+      throw new IllegalArgumentException("audit days must be 0 (keep forever) to 36500");
+    }
+    return new RelayConfig(
+        bind,
+        port,
+        dataDir,
+        bcryptCost,
+        maxFrameBytes,
+        Duration.ofDays(sessionDays),
+        idleTimeoutSeconds,
+        requestsPerSecond,
+        requestBurst,
+        maxPendingBytes,
+        workerThreads,
+        tlsCert,
+        tlsKey,
+        Duration.ofDays(auditDays));
   }
 
   private static void addFileAppender(Path file) {

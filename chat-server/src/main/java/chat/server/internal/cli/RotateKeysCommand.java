@@ -1,14 +1,25 @@
 package chat.server.internal.cli;
 
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code chat-server keys rotate}: adds a new primary at-rest key; old rows still open. */
+/**
+ * {@code chat-server keys rotate}: adds a new primary at-rest key; old rows still open. The
+ * rotation is recorded in the audit log as an {@link AuditType#ADMIN} event.
+ */
 @Command(
     name = "rotate",
     mixinStandardHelpOptions = true,
@@ -31,6 +42,32 @@ public final class RotateKeysCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .println("At-rest keyset rotated: " + keys + " keys, new primary in use after restart.");
+    try {
+      audit("at-rest keyset rotated (" + keys + " keys) by OS user " + operator());
+    } catch (SQLException | CompletionException e) {
+      spec.commandLine()
+          .getErr()
+          .println("chat-server: the rotation could not be recorded in the audit log: " + e);
+    }
     return 0;
+  }
+
+  private void audit(String detail) throws SQLException {
+    AuditEvent event =
+        new AuditEvent(System.currentTimeMillis(), AuditType.ADMIN, "", "", "", detail);
+    try (Database database = Database.open(dataDir);
+        WriteQueue writes = new WriteQueue(database)) {
+      writes
+          .submit(
+              c -> {
+                new AuditRepository().insertAll(c, List.of(event));
+                return null;
+              })
+          .join();
+    }
+  }
+
+  private static String operator() {
+    return System.getProperty("user.name", "unknown");
   }
 }

@@ -1,6 +1,7 @@
 package chat.server.internal.net;
 
 import chat.protocol.FrameCodec;
+import chat.server.internal.audit.AuditLog;
 import chat.server.internal.auth.TokenBucket;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.RequestDispatcher;
@@ -40,6 +41,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final Executor workers;
   private final Limits limits;
   private final Set<ClientConnection> registry;
+  private final AuditLog audit;
   private final AtomicLong connections = new AtomicLong();
 
   /** An initializer sharing these collaborators across connections. */
@@ -49,8 +51,10 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
       RequestDispatcher dispatcher,
       Executor workers,
       Limits limits,
-      Set<ClientConnection> registry) {
+      Set<ClientConnection> registry,
+      AuditLog audit) {
     this.ssl = ssl;
+    this.audit = audit;
     this.codec = codec;
     this.encoder = new FrameEncoder(codec);
     this.dispatcher = dispatcher;
@@ -76,6 +80,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), System.nanoTime()),
             limits.maxPendingBytes(),
             registry,
-            "c" + connections.incrementAndGet()));
+            "c" + connections.incrementAndGet(),
+            audit));
   }
 }

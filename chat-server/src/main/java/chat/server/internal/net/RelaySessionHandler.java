@@ -8,6 +8,8 @@ import chat.protocol.FrameCodec;
 import chat.protocol.FrameException;
 import chat.protocol.Reply;
 import chat.protocol.Request;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConnectionState;
@@ -21,6 +23,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -31,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * connection's serial lane on the worker pool, and writes replies and events with a bound on
  * unflushed bytes. A client over that bound gets {@link ErrorCode#SLOW_CONSUMER} and is closed; it
  * never blocks a writer or a room.
+ *
+ * <p>Connects, disconnects (with the reason), slow-consumer drops, request-rate hits (at most one
+ * per connection per minute) and protocol errors that close the connection go to the audit log.
  */
 public final class RelaySessionHandler extends SimpleChannelInboundHandler<Object>
     implements ClientConnection {
@@ -43,11 +49,15 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private final long maxPendingBytes;
   private final Set<ClientConnection> registry;
   private final String logId;
+  private final AuditLog audit;
   private final ConnectionState state = new ConnectionState();
   private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Channel channel;
   private volatile String address = "unknown";
+  private volatile String closeReason = "closed by the client";
+  private volatile long lastRateAuditNanos;
+  private volatile boolean rateAudited;
 
   /** A handler for one new connection. */
   public RelaySessionHandler(
@@ -57,7 +67,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       TokenBucket bucket,
       long maxPendingBytes,
       Set<ClientConnection> registry,
-      String logId) {
+      String logId,
+      AuditLog audit) {
     this.dispatcher = dispatcher;
     this.codec = codec;
     this.lane = lane;
@@ -65,6 +76,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     this.maxPendingBytes = maxPendingBytes;
     this.registry = registry;
     this.logId = logId;
+    this.audit = audit;
   }
 
   @Override
@@ -77,14 +89,17 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     }
     registry.add(this);
     LOG.info("connect {} from {}", logId, address);
+    audit.record(this, AuditType.CONNECT, null, "");
     super.channelActive(ctx);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     registry.remove(this);
+    String user = state.username().orElse(null);
     lane.execute(() -> dispatcher.disconnected(this));
     LOG.info("disconnect {}", logId);
+    audit.record(this, AuditType.DISCONNECT, user, closeReason);
     super.channelInactive(ctx);
   }
 
@@ -94,6 +109,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       LOG.debug("bad frame on {}: {}", logId, bad.code());
       send(new ErrorReply(bad.requestId().orElse(null), bad.code(), bad.code().defaultMessage()));
       if (bad.code().closesConnection()) {
+        closeReason = "bad frame: " + bad.code().name();
+        audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
         ctx.channel().config().setAutoRead(false);
         closeAfterFlush();
       }
@@ -103,17 +120,29 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       send(ErrorReply.of(null, ErrorCode.BAD_FRAME));
       return;
     }
-    if (!bucket.tryTake(System.nanoTime())) {
+    long now = System.nanoTime();
+    if (!bucket.tryTake(now)) {
+      auditRateLimit(now);
       send(ErrorReply.of(request.id(), ErrorCode.RATE_LIMITED));
       return;
     }
     lane.execute(() -> dispatcher.dispatch(this, request));
   }
 
+  /** Audits a request-rate hit, at most once a minute per connection (a flood is one entry). */
+  private void auditRateLimit(long nowNanos) {
+    if (!rateAudited || nowNanos - lastRateAuditNanos >= TimeUnit.MINUTES.toNanos(1)) {
+      rateAudited = true;
+      lastRateAuditNanos = nowNanos;
+      audit.record(this, AuditType.RATE_LIMITED, state.username().orElse(null), "request rate");
+    }
+  }
+
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof IdleStateEvent) {
       LOG.info("idle timeout on {}", logId);
+      closeReason = "idle timeout";
       ctx.close();
       return;
     }
@@ -123,6 +152,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.info("connection error on {}: {}", logId, cause.getClass().getSimpleName());
+    closeReason = "connection error: " + cause.getClass().getSimpleName();
     ctx.close();
   }
 
@@ -153,6 +183,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
 
   @Override
   public void close(ErrorCode code) {
+    closeReason = "closed by the relay: " + code.name();
     if (channel != null && channel.isActive() && !closing.get()) {
       write(codec.encode(ErrorReply.of(null, code)));
     }
@@ -180,6 +211,12 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    */
   private void disconnectSlowConsumer(Channel current) {
     if (closing.compareAndSet(false, true)) {
+      closeReason = "slow consumer";
+      audit.record(
+          this,
+          AuditType.SLOW_CONSUMER,
+          state.username().orElse(null),
+          pendingBytes.get() + " bytes unsent");
       current.writeAndFlush(
           Unpooled.wrappedBuffer(codec.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));
       current.close();

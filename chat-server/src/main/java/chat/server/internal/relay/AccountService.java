@@ -25,6 +25,8 @@ import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
 import chat.protocol.UserBundle;
 import chat.protocol.Usernames;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
@@ -69,6 +71,7 @@ public final class AccountService {
   private final Clock clock;
   private final Duration sessionTtl;
   private final KeyFingerprints fingerprints;
+  private final AuditLog audit;
 
   /** The service over its collaborators; see {@code Relay} for the wiring. */
   public AccountService(
@@ -84,8 +87,10 @@ public final class AccountService {
       Notifier notifier,
       Clock clock,
       Duration sessionTtl,
-      KeyFingerprints fingerprints) {
+      KeyFingerprints fingerprints,
+      AuditLog audit) {
     this.fingerprints = fingerprints;
+    this.audit = audit;
     this.storage = storage;
     this.users = users;
     this.sessions = sessions;
@@ -100,8 +105,23 @@ public final class AccountService {
     this.sessionTtl = sessionTtl;
   }
 
-  /** Creates an account after checking the username, password and bundle. */
+  /**
+   * Creates an account after checking the username, password and bundle; audits the outcome (a
+   * refusal with its error code, and the username only if it is a valid one).
+   */
   public RegisterReply register(ClientConnection connection, RegisterRequest request) {
+    try {
+      RegisterReply reply = createAccount(connection, request);
+      audit.record(connection, AuditType.REGISTER, reply.username(), "");
+      return reply;
+    } catch (RelayException e) {
+      audit.record(
+          connection, AuditType.REGISTER_FAILED, validOrNull(request.username()), e.code().name());
+      throw e;
+    }
+  }
+
+  private RegisterReply createAccount(ClientConnection connection, RegisterRequest request) {
     String username = request.username();
     if (!Usernames.isValid(username)) {
       throw new RelayException(ErrorCode.INVALID_USERNAME);
@@ -118,6 +138,11 @@ public final class AccountService {
     }
     LOG.info("registered {} from {}", LogIds.user(key), connection.logId());
     return new RegisterReply(request.id(), username);
+  }
+
+  /** {@code typed} if it is a valid username, else null: a mistyped password must not be kept. */
+  private static String validOrNull(String typed) {
+    return Usernames.isValid(typed) ? typed : null;
   }
 
   private static void checkPassword(Secret password) {
@@ -148,6 +173,11 @@ public final class AccountService {
     String address = connection.remoteAddress();
     if (!limiter.allowed(key, address)) {
       LOG.warn("login rate limit hit for {} from {}", LogIds.user(key), connection.logId());
+      audit.record(
+          connection,
+          AuditType.RATE_LIMITED,
+          validOrNull(request.username()),
+          "login attempts (too many failures for this account or address)");
       throw new RelayException(ErrorCode.RATE_LIMITED);
     }
     Optional<UserRow> user =
@@ -162,6 +192,13 @@ public final class AccountService {
     if (!ok) {
       limiter.recordFailure(key, address);
       LOG.info("login failed for {} from {}", LogIds.user(key), connection.logId());
+      audit.record(
+          connection,
+          AuditType.LOGIN_FAILED,
+          validOrNull(request.username()),
+          !Usernames.isValid(request.username())
+              ? "invalid username"
+              : user.isPresent() ? "wrong password" : "unknown user");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
     limiter.recordSuccess(key);
@@ -176,6 +213,7 @@ public final class AccountService {
         });
     List<ConversationState> states = start(connection, user.get(), tokenHash);
     LOG.info("login {} on {}", LogIds.user(key), connection.logId());
+    audit.record(connection, AuditType.LOGIN, user.get().username(), "");
     return new LoginReply(request.id(), user.get().username(), token, expiresAt, states);
   }
 
@@ -183,11 +221,13 @@ public final class AccountService {
   public ResumeReply resume(ClientConnection connection, ResumeRequest request) {
     String address = connection.remoteAddress();
     if (!limiter.allowedAddress(address)) {
+      audit.record(connection, AuditType.RATE_LIMITED, null, "session resume (too many failures)");
       throw new RelayException(ErrorCode.RATE_LIMITED);
     }
     Secret token = request.token();
     if (token.length() != SessionTokens.TOKEN_CHARS) {
       limiter.recordAddressFailure(address);
+      audit.record(connection, AuditType.RESUME_FAILED, null, "malformed token");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
     Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
@@ -195,9 +235,11 @@ public final class AccountService {
     Optional<SessionRow> session = storage.read(c -> sessions.find(c, tokenHash.toByteArray()));
     if (session.isEmpty()) {
       limiter.recordAddressFailure(address);
+      audit.record(connection, AuditType.RESUME_FAILED, null, "unknown or revoked token");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
     if (session.get().expiresAtMillis() <= clock.millis()) {
+      audit.record(connection, AuditType.RESUME_FAILED, session.get().userKey(), "session expired");
       storage.write(
           c -> {
             sessions.delete(c, tokenHash.toByteArray());
@@ -212,6 +254,7 @@ public final class AccountService {
             .orElseThrow(() -> new RelayException(ErrorCode.AUTH_FAILED));
     List<ConversationState> states = start(connection, user, tokenHash);
     LOG.info("resume {} on {}", LogIds.user(key), connection.logId());
+    audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
   }
 
@@ -242,6 +285,7 @@ public final class AccountService {
   public LogoutReply logout(ClientConnection connection, LogoutRequest request) {
     ConnectionState state = connection.state();
     String key = state.userKey().orElseThrow(() -> new RelayException(ErrorCode.AUTH_REQUIRED));
+    String username = state.username().orElse(key);
     state
         .tokenHash()
         .ifPresent(
@@ -253,6 +297,7 @@ public final class AccountService {
                     }));
     end(connection, key);
     LOG.info("logout {} on {}", LogIds.user(key), connection.logId());
+    audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
   }
 
@@ -321,6 +366,8 @@ public final class AccountService {
         });
     fingerprints.forget(key);
     LOG.info("key change for {} to {}", LogIds.user(key), bundle.fingerprint().shortForm());
+    audit.record(
+        connection, AuditType.KEY_CHANGE, username, "new key " + bundle.fingerprint().shortForm());
     notifier.keyChange(key, username, Bytes.of(encoded));
     return new UpdateBundleReply(request.id());
   }

@@ -24,6 +24,8 @@ import chat.protocol.ResumeRequest;
 import chat.protocol.SendRequest;
 import chat.protocol.SyncRequest;
 import chat.protocol.UpdateBundleRequest;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class RequestDispatcher {
   private final ConversationService conversations;
   private final MessagingService messaging;
   private final KeyBackupService backups;
+  private final AuditLog audit;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -46,8 +49,10 @@ public final class RequestDispatcher {
       AccountService accounts,
       ConversationService conversations,
       MessagingService messaging,
-      KeyBackupService backups) {
+      KeyBackupService backups,
+      AuditLog audit) {
     this.relayName = relayName;
+    this.audit = audit;
     this.accounts = accounts;
     this.conversations = conversations;
     this.messaging = messaging;
@@ -62,6 +67,14 @@ public final class RequestDispatcher {
       connection.reply(new ErrorReply(request.id(), e.code(), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("request failed on {}", connection.logId(), e);
+      audit.record(
+          connection,
+          AuditType.ERROR,
+          connection.state().username().orElse(null),
+          "internal error handling "
+              + request.getClass().getSimpleName()
+              + ": "
+              + e.getClass().getSimpleName());
       connection.reply(ErrorReply.of(request.id(), ErrorCode.INTERNAL));
     }
   }

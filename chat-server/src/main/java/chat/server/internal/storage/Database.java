@@ -2,6 +2,8 @@ package chat.server.internal.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,6 +48,26 @@ public final class Database implements AutoCloseable {
     Database database = new Database(file, writer, reader);
     database.restrictFiles();
     return database;
+  }
+
+  /**
+   * A read-only connection to the existing {@code relay.db} in {@code dataDir}, for operator tools
+   * such as {@code chat-server audit}: it never creates or migrates anything, and works while the
+   * relay runs (WAL lets a reader in beside the writer).
+   *
+   * @throws NoSuchFileException if there is no {@code relay.db} there
+   * @throws SQLException if it cannot be opened
+   */
+  public static Connection openReadOnly(Path dataDir) throws SQLException, NoSuchFileException {
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
 
   private static Connection connect(Path file) throws SQLException {

@@ -34,7 +34,15 @@ public final class Migrations {
                   + " ROWID"),
           List.of(
               "CREATE TABLE key_backups (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
-                  + " sealed BLOB NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID"));
+                  + " sealed BLOB NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID"),
+          // Step 5: the audit log (AuditRepository). No foreign keys: events outlive accounts,
+          // and a failed login names users that do not exist.
+          List.of(
+              "CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
+                  + " type TEXT NOT NULL, user_key TEXT, username TEXT, address TEXT,"
+                  + " connection TEXT, detail TEXT NOT NULL DEFAULT '')",
+              "CREATE INDEX audit_log_at ON audit_log(at)",
+              "CREATE INDEX audit_log_user ON audit_log(user_key, at)"));
 
   private Migrations() {}
 

@@ -1,0 +1,104 @@
+package chat.cli.tui;
+
+import chat.cli.emoji.EmojiCatalog;
+import com.googlecode.lanterna.TextCharacter;
+import java.util.List;
+
+/**
+ * Turns one grapheme cluster into the cells the TUI draws, so that this code, Lanterna and the
+ * terminal agree on how many columns each glyph takes. Terminals disagree about emoji sequences,
+ * and Lanterna 3.1 cannot hold some of them in one screen cell, so a few are drawn in a simpler
+ * form that every terminal measures the same way:
+ *
+ * <ul>
+ *   <li>a ZWJ sequence (👨‍👩‍👧) is drawn as its parts (👨👩👧);
+ *   <li>a flag (two regional indicators, 🇩🇪) is drawn as its two letters ({@code DE});
+ *   <li>a skin-tone modifier after an emoji is left out (👍🏽 is drawn as 👍);
+ *   <li>an emoji that is one BMP character and wide by default (✅) gets U+FE0F, so Lanterna also
+ *       counts two columns;
+ *   <li>a character that is text by default with U+FE0F (❤️) is drawn as the plain character (❤),
+ *       one column everywhere (terminals disagree on the width of the pair).
+ * </ul>
+ *
+ * The message text itself is never changed: this is only how the screen shows it.
+ */
+final class Glyphs {
+  private static final char ZWJ = '\u200D';
+  private static final char VARIATION_SELECTOR_16 = '\uFE0F';
+  private static final int REGIONAL_A = 0x1F1E6;
+  private static final int REGIONAL_Z = 0x1F1FF;
+  private static final int MODIFIER_FIRST = 0x1F3FB;
+  private static final int MODIFIER_LAST = 0x1F3FF;
+
+  private Glyphs() {}
+
+  /** Adds the cells for {@code cluster} (no controls, no line breaks) in {@code style}. */
+  static void add(List<Cell> cells, String cluster, Style style) {
+    if (cluster.indexOf(ZWJ) >= 0) {
+      for (String part : cluster.split(String.valueOf(ZWJ))) {
+        if (!part.isEmpty()) {
+          add(cells, part, style);
+        }
+      }
+      return;
+    }
+    int first = cluster.codePointAt(0);
+    if (first < 0x80 && cluster.length() == 1) {
+      cells.add(new Cell(cluster, 1, style));
+      return;
+    }
+    if (isRegionalIndicator(first)) {
+      cluster
+          .codePoints()
+          .filter(Glyphs::isRegionalIndicator)
+          .forEach(
+              cp -> cells.add(new Cell(String.valueOf((char) ('A' + cp - REGIONAL_A)), 1, style)));
+      return;
+    }
+    if (isModifier(first) && !cells.isEmpty() && cells.get(cells.size() - 1).width() == 2) {
+      return;
+    }
+    String glyph = presentation(withoutTrailingModifiers(cluster));
+    for (TextCharacter part : TextCharacter.fromString(glyph)) {
+      String text = part.getCharacterString();
+      if (!text.isEmpty() && !Character.isISOControl(text.codePointAt(0))) {
+        cells.add(new Cell(text, part.isDoubleWidth() ? 2 : 1, style));
+      }
+    }
+  }
+
+  /** The emoji-presentation fixes above, for characters that may be emoji. */
+  private static String presentation(String glyph) {
+    int first = glyph.codePointAt(0);
+    if (first < 0xA9 || Character.isLetterOrDigit(first)) {
+      return glyph;
+    }
+    EmojiCatalog catalog = EmojiCatalog.shared();
+    if (glyph.length() == 1 && catalog.isWideOnItsOwn(first)) {
+      return glyph + VARIATION_SELECTOR_16;
+    }
+    if (glyph.length() == 2
+        && glyph.charAt(1) == VARIATION_SELECTOR_16
+        && catalog.isTextByDefault(first)) {
+      return glyph.substring(0, 1);
+    }
+    return glyph;
+  }
+
+  private static String withoutTrailingModifiers(String cluster) {
+    StringBuilder out = new StringBuilder(cluster.length());
+    cluster
+        .codePoints()
+        .filter(cp -> out.length() == 0 || !isModifier(cp))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static boolean isRegionalIndicator(int codePoint) {
+    return codePoint >= REGIONAL_A && codePoint <= REGIONAL_Z;
+  }
+
+  private static boolean isModifier(int codePoint) {
+    return codePoint >= MODIFIER_FIRST && codePoint <= MODIFIER_LAST;
+  }
+}

@@ -1,0 +1,85 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.FakeChatClient;
+import chat.cli.command.MessageFormatter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HistoryCommandTest {
+  private static final MessageFormatter LOCAL = new MessageFormatter(ZoneId.systemDefault());
+  private final FakeChatClient client = new FakeChatClient();
+  private long friday;
+  private long saturday;
+
+  private static ChatMessage message(long seq, String text, long sent, long stored) {
+    return new ChatMessage("#lobby", seq, "%032x".formatted(seq), "bob", sent, stored, text, false);
+  }
+
+  @BeforeEach
+  void messages() {
+    friday =
+        LocalDate.of(2026, 3, 13)
+            .atTime(23, 50)
+            .atZone(ZoneId.systemDefault())
+            .toInstant()
+            .toEpochMilli();
+    saturday = friday + 20 * 60_000;
+    client.storedSessions.add("alice");
+    client.messages.put(
+        "#lobby",
+        List.of(
+            message(1, "late", friday, friday),
+            message(2, "later", friday + 60_000, friday + 60_000),
+            message(3, "skewed clock", saturday - 5 * 60_000, saturday)));
+  }
+
+  private Cli.Result history(String... more) {
+    String[] args = new String[3 + more.length];
+    args[0] = "history";
+    args[1] = "--user";
+    args[2] = "alice";
+    System.arraycopy(more, 0, args, 3, more.length);
+    return Cli.withPassphrase().client(client).run(args);
+  }
+
+  @Test
+  void history_text_dateLineAtStartAndAtEachNewDay_andSkewMark() {
+    Cli.Result result = history("lobby");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines)
+        .containsExactly(
+            LOCAL.daySeparator(LOCAL.day(friday)),
+            "[#lobby] " + LOCAL.time(friday) + " <bob> late",
+            "[#lobby] " + LOCAL.time(friday + 60_000) + " <bob> later",
+            LOCAL.daySeparator(LOCAL.day(saturday)),
+            "[#lobby] "
+                + LOCAL.time(saturday)
+                + " <bob> skewed clock (sender clock "
+                + LOCAL.time(saturday - 5 * 60_000)
+                + ")");
+  }
+
+  @Test
+  void history_json_bothTimesAndNoDateLines() throws Exception {
+    Cli.Result result = history("lobby", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    JsonNode last = new ObjectMapper().readTree(lines.get(2));
+    assertThat(last.get("sent").asText())
+        .isEqualTo(Instant.ofEpochMilli(saturday - 5 * 60_000).toString());
+    assertThat(last.get("stored").asText()).isEqualTo(Instant.ofEpochMilli(saturday).toString());
+  }
+}

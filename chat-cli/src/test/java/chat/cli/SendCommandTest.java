@@ -1,0 +1,43 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FakeChatClient;
+import org.junit.jupiter.api.Test;
+
+class SendCommandTest {
+  private final FakeChatClient client = new FakeChatClient();
+
+  private Cli cli() {
+    client.storedSessions.add("alice");
+    return Cli.withPassphrase().client(client);
+  }
+
+  @Test
+  void send_shortcodes_expandedOutsideBackticks() {
+    Cli.Result result =
+        cli().run("send", "--user", "alice", "lobby", "ship", "it", ":rocket:", "`:x:`");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("send #lobby ship it 🚀 `:x:`");
+  }
+
+  @Test
+  void send_raw_keepsShortcodes() {
+    Cli.Result result = cli().run("send", "--user", "alice", "--raw", "lobby", ":rocket:");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("send #lobby :rocket:");
+  }
+
+  @Test
+  void pm_shortcodesFromStdin_expanded_unlessRaw() {
+    assertThat(cli().stdin("thanks :pray:\n").run("pm", "--user", "alice", "bob").exitCode())
+        .isZero();
+    assertThat(
+            cli().stdin("thanks :pray:\n").run("pm", "--user", "alice", "--raw", "bob").exitCode())
+        .isZero();
+
+    assertThat(client.calls).contains("send @alice+bob thanks 🙏", "send @alice+bob thanks :pray:");
+  }
+}

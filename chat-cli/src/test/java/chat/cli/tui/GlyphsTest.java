@@ -1,0 +1,89 @@
+package chat.cli.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.emoji.EmojiCatalog;
+import chat.cli.emoji.EmojiEntry;
+import com.googlecode.lanterna.TextCharacter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GlyphsTest {
+  private static List<Cell> cells(String text) {
+    return Cells.line(text, Style.TEXT);
+  }
+
+  private static List<String> glyphs(String text) {
+    return cells(text).stream().map(Cell::glyph).toList();
+  }
+
+  @Test
+  void wideSingleCharacterEmoji_getsVariationSelector_twoColumns() {
+    assertThat(glyphs("✅")).containsExactly("✅\uFE0F");
+    assertThat(Cells.width("✅⌚")).isEqualTo(4);
+  }
+
+  @Test
+  void textDefaultWithVariationSelector_drawnAsText_oneColumn() {
+    assertThat(glyphs("❤️")).containsExactly("❤");
+    assertThat(Cells.width("a❤️b")).isEqualTo(3);
+  }
+
+  @Test
+  void skinTone_leftOut_baseEmojiKept() {
+    assertThat(glyphs("👍🏽!")).containsExactly("👍", "!");
+    assertThat(glyphs("🏽")).containsExactly("🏽");
+  }
+
+  @Test
+  void flag_drawnAsItsLetters() {
+    assertThat(glyphs("🇩🇪🇯🇵")).containsExactly("D", "E", "J", "P");
+  }
+
+  @Test
+  void zwjSequence_drawnAsItsParts() {
+    assertThat(glyphs("👨\u200D👩\u200D👧")).containsExactly("👨", "👩", "👧");
+    assertThat(Cells.width("👨\u200D👩\u200D👧")).isEqualTo(6);
+  }
+
+  @Test
+  void everyCatalogEmoji_cellsAgreeWithLanterna() {
+    List<String> disagreements = new ArrayList<>();
+    for (EmojiEntry entry : EmojiCatalog.shared().search("", 100_000)) {
+      for (Cell cell : cells(entry.emoji() + " x")) {
+        TextCharacter[] drawn = TextCharacter.fromString(cell.glyph());
+        boolean wide = drawn.length == 1 && drawn[0].isDoubleWidth();
+        if (drawn.length != 1 || wide != (cell.width() == 2)) {
+          disagreements.add(entry.shortcode() + " " + cell.glyph());
+        }
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  @Test
+  void emojiMessage_onScreen_wrapsWithoutMovingPaneBorders() {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+    h.alt('1');
+    String text = "✅❤️👍🏽🇩🇪👨‍👩‍👧#️⃣ 世界 ".repeat(8) + "end";
+
+    h.client.deliver("#lobby", "bob", text);
+    h.drain();
+
+    for (int row = 1; row <= 21; row++) {
+      assertThat(h.cell(13, row).getCharacterString()).as("row " + row).isEqualTo("│");
+      assertThat(h.cell(67, row).getCharacterString()).as("row " + row).isEqualTo("│");
+    }
+    assertThat(h.screen()).contains("end");
+  }
+
+  @Test
+  void emojiInInput_cursorAfterItsTwoColumns() {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+
+    h.type("a😀b");
+
+    assertThat(h.terminal.getCursorPosition().getColumn()).isEqualTo(2 + 1 + 2 + 1);
+  }
+}

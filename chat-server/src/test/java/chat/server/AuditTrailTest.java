@@ -1,0 +1,106 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.LogoutReply;
+import chat.protocol.LogoutRequest;
+import chat.protocol.ResumeRequest;
+import chat.protocol.Secret;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relay audits what happens on real connections (connects, registrations, logins and their
+ * failures with a reason, resumes, logouts, disconnects, start and stop), never a password or
+ * token, and the log can be read while the relay runs.
+ */
+class AuditTrailTest {
+  private static final String WRONG_PASSWORD = "not-the-password-123";
+  private static final String BAD_TOKEN = "t".repeat(43);
+
+  @TempDir Path dataDir;
+
+  private static List<AuditEvent> read(Path dataDir, AuditType type) throws Exception {
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      return new AuditRepository()
+          .find(c, new AuditQuery(Optional.empty(), 0, Optional.ofNullable(type), 10_000));
+    }
+  }
+
+  @Test
+  void session_isAuditedWithReasons_readableWhileRunning_andHoldsNoSecrets() throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    try (Relay relay = RelayFixture.start(dataDir)) {
+      try (TestClient client = connect(relay, dataDir)) {
+        register(client, alice);
+        ErrorReply wrong =
+            (ErrorReply)
+                client.call(new LoginRequest(client.nextId(), "Alice", Secret.of(WRONG_PASSWORD)));
+        assertThat(wrong.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+        client.call(new LoginRequest(client.nextId(), "nobody", Secret.of(WRONG_PASSWORD)));
+        client.call(new ResumeRequest(client.nextId(), Secret.of(BAD_TOKEN)));
+        login(client, "alice");
+        client.ok(new LogoutRequest(client.nextId()), LogoutReply.class);
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !read(dataDir, AuditType.DISCONNECT).isEmpty());
+    }
+
+    List<AuditEvent> all = read(dataDir, null);
+    assertThat(all)
+        .extracting(AuditEvent::type)
+        .containsSubsequence(
+            AuditType.RELAY_START,
+            AuditType.CONNECT,
+            AuditType.REGISTER,
+            AuditType.LOGIN_FAILED,
+            AuditType.LOGIN_FAILED,
+            AuditType.RESUME_FAILED,
+            AuditType.LOGIN,
+            AuditType.LOGOUT,
+            AuditType.DISCONNECT,
+            AuditType.RELAY_STOP);
+    List<AuditEvent> failures = read(dataDir, AuditType.LOGIN_FAILED);
+    assertThat(failures)
+        .extracting(AuditEvent::username, AuditEvent::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Alice", "wrong password"),
+            org.assertj.core.groups.Tuple.tuple("nobody", "unknown user"));
+    assertThat(failures.get(0).address()).isEqualTo("127.0.0.1");
+    assertThat(failures.get(0).connection()).startsWith("c");
+    assertThat(read(dataDir, AuditType.RESUME_FAILED).get(0).detail())
+        .isEqualTo("unknown or revoked token");
+    assertThat(read(dataDir, AuditType.DISCONNECT).get(0).username()).isEmpty();
+    assertThat(read(dataDir, AuditType.DISCONNECT).get(0).detail())
+        .isEqualTo("closed by the client");
+    for (String suffix : new String[] {"", "-wal"}) {
+      Path file = dataDir.resolve(Database.FILE_NAME + suffix);
+      if (Files.exists(file)) {
+        String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(bytes).doesNotContain(WRONG_PASSWORD).doesNotContain(BAD_TOKEN);
+        assertThat(bytes).doesNotContain(RelayFixture.PASSWORD);
+      }
+    }
+  }
+}

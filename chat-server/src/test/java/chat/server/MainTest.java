@@ -1,0 +1,110 @@
+package chat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.server.internal.cli.RelayCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code chat-server} startup: the config file, its errors and {@code --print-config}. */
+class MainTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env, String... args) {
+    CommandLine line = new CommandLine(new RelayCommand());
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    return Main.run(args, env, line);
+  }
+
+  private Path config(String text) throws Exception {
+    Path file = dir.resolve("relay.conf");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void printConfig_mixedSources_printsEveryKeyWithItsSourceAndExitsZero() throws Exception {
+    Path file = config("# test\nport = 7000\nbcrypt-cost = 10\nsession-days = 3\n");
+
+    int code =
+        run(
+            Map.of("CHAT_SERVER_BCRYPT_COST", "11"),
+            "--config",
+            file.toString(),
+            "--session-days",
+            "5",
+            "--print-config");
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(1)).isEqualTo("# config file: " + file);
+    assertThat(lines)
+        .anyMatch(l -> l.matches("port = 7000 +# file " + Pattern.quote(file + ":2")))
+        .anyMatch(l -> l.matches("bcrypt-cost = 11 +# env CHAT_SERVER_BCRYPT_COST"))
+        .anyMatch(l -> l.matches("session-days = 5 +# flag"))
+        .anyMatch(l -> l.matches("bind = 127\\.0\\.0\\.1 +# default"))
+        .anyMatch(l -> l.matches("audit-days = 90 +# default"))
+        .anyMatch(l -> l.matches("tls-cert = +# default \\(not set\\)"));
+    assertThat(lines).noneMatch(l -> l.startsWith("config =") || l.startsWith("print-config"));
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void printConfig_output_isItselfAValidConfigFile() throws Exception {
+    assertThat(run(Map.of(), "--port", "7001", "--print-config")).isZero();
+    Path copy = config(out.toString());
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--config", copy.toString(), "--print-config")).isZero();
+
+    assertThat(out.toString()).containsPattern("port = 7001 +# file ");
+  }
+
+  @Test
+  void printConfig_valueOutOfRange_exits2() {
+    assertThat(run(Map.of(), "--bcrypt-cost", "99", "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("bcrypt cost must be 4 to 31");
+  }
+
+  @Test
+  void configFile_unknownKey_exits2WithFileAndLine() throws Exception {
+    Path file = config("bind = 0.0.0.0\nprot = 7443\n");
+
+    assertThat(run(Map.of(), "--config", file.toString(), "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo("chat-server: " + file + ":2: unknown key 'prot' (did you mean 'port'?)\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void configFile_fromEnvironment_missing_exits2() {
+    Path missing = dir.resolve("nope.conf");
+
+    assertThat(run(Map.of("CHAT_SERVER_CONFIG", missing.toString()), "--print-config"))
+        .isEqualTo(2);
+
+    assertThat(err.toString()).contains("config file " + missing + " does not exist");
+  }
+
+  @Test
+  void configFile_badValue_exits2NamingTheOption() throws Exception {
+    Path file = config("port = seven\n");
+
+    assertThat(run(Map.of(), "--config", file.toString(), "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--port").contains("seven");
+  }
+}
