@@ -10,11 +10,16 @@ import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.FriendService;
+import chat.server.internal.relay.GroupRules;
+import chat.server.internal.relay.GroupService;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
+import chat.server.internal.relay.PresenceBook;
+import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
@@ -22,6 +27,9 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.FriendRequestRepository;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.KeyBackupRepository;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
@@ -108,7 +116,10 @@ public final class Relay implements AutoCloseable {
     int expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
     LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
     LocalRouter router = new LocalRouter();
-    Notifier notifier = new Notifier(storage, members, router);
+    FriendshipRepository friendships = new FriendshipRepository();
+    PresenceBook presence = new PresenceBook();
+    GroupTables groupTables = GroupTables.create();
+    Notifier notifier = new Notifier(storage, members, router, friendships, presence);
     KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
     AccountService accounts =
         new AccountService(
@@ -127,17 +138,40 @@ public final class Relay implements AutoCloseable {
             fingerprints);
     ConversationService rooms =
         new ConversationService(
-            storage, conversations, members, users, router, notifier, fingerprints, clock);
+            storage,
+            conversations,
+            members,
+            users,
+            router,
+            notifier,
+            fingerprints,
+            clock,
+            new GroupRules(groupTables),
+            presence);
+    MessageRepository messages = new MessageRepository();
     SqliteMessageStore store =
-        new SqliteMessageStore(
-            database, writes, cipher, clock, conversations, members, new MessageRepository());
+        new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
+    FriendService friends =
+        new FriendService(
+            storage,
+            users,
+            new FriendRequestRepository(),
+            friendships,
+            router,
+            presence,
+            notifier,
+            clock);
     RequestDispatcher dispatcher =
         new RequestDispatcher(
             "chat-relay",
             accounts,
             rooms,
             new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
-            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock));
+            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+            new GroupService(
+                storage, conversations, members, users, messages, groupTables, notifier, clock),
+            friends,
+            new PresenceService(storage, presence, notifier, friends, groupTables));
     return listen(config, tls, dispatcher, writes, database);
   }
 
