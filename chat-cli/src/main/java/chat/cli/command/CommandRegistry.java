@@ -35,7 +35,10 @@ public final class CommandRegistry {
     }
   }
 
-  /** Every standard command: account, conversations, messages, trust, and help/clear/quit. */
+  /**
+   * Every standard command: account, conversations, messages, trust, help/clear/quit, then groups,
+   * friends and presence.
+   */
   public static CommandRegistry standard() {
     List<SlashCommand> all = new ArrayList<>();
     all.addAll(AccountCommands.all());
@@ -44,6 +47,9 @@ public final class CommandRegistry {
     all.addAll(TrustCommands.all());
     AtomicReference<CommandRegistry> self = new AtomicReference<>();
     all.addAll(GeneralCommands.all(self::get));
+    all.addAll(GroupCommands.all());
+    all.addAll(FriendCommands.all());
+    all.addAll(PresenceCommands.all());
     CommandRegistry registry = new CommandRegistry(all);
     self.set(registry);
     return registry;
