@@ -64,7 +64,10 @@ final class FriendCommand implements Callable<Integer> {
                 case FRIENDS -> "you and " + name + " are friends";
                 case REQUEST_SENT -> "sent a friend request to " + name;
                 case REQUEST_RECEIVED -> name + " asked to be your friend";
-                case NONE -> name + " is not your friend";
+                case NONE ->
+                    parsed == FriendAction.DECLINE
+                        ? "declined " + name + "'s friend request"
+                        : name + " is not your friend any more";
               });
     }
     return 0;

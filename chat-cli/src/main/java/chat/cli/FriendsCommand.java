@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
 import chat.cli.command.SocialLines;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,8 +33,10 @@ final class FriendsCommand implements Callable<Integer> {
           var node =
               JsonLines.object("friend")
                   .put("user", friend.username())
-                  .put("friendship", friend.friendship().name())
-                  .put("status", friend.presence().status().name());
+                  .put("friendship", friend.friendship().name());
+          if (friend.friendship() == Friendship.FRIENDS) {
+            node.put("status", friend.presence().status().name());
+          }
           if (!friend.presence().message().isEmpty()) {
             node.put("message", friend.presence().message());
           }

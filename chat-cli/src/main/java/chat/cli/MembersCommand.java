@@ -50,7 +50,7 @@ final class MembersCommand implements Callable<Integer> {
           }
           support.out().println(JsonLines.line(node));
         } else {
-          String role = member.role() == MemberRole.MEMBER ? "" : " " + member.role().name();
+          String role = member.role() == MemberRole.MEMBER ? "" : "  " + member.role().name();
           support
               .out()
               .printf(

@@ -45,13 +45,17 @@ final class RoomsCommand implements Callable<Integer> {
                   TerminalSafe.line(room.conversation()),
                   room.memberCount(),
                   room.memberCount() == 1 ? "" : "s",
-                  (room.group()
-                          ? "  group \u201c" + TerminalSafe.line(room.title()) + "\u201d"
-                          : "")
+                  (room.group() ? "  group" + title(room) : "")
                       + (room.invited() ? "  (invited)" : ""));
         }
       }
       return 0;
     }
+  }
+
+  /** A group's title in quotes, unless it is just the room's name. */
+  private static String title(RoomView room) {
+    boolean plain = room.title().isEmpty() || room.title().equals(room.conversation().substring(1));
+    return plain ? "" : " \u201c" + TerminalSafe.line(room.title()) + "\u201d";
   }
 }

@@ -43,7 +43,7 @@ public final class GroupRules {
     if (!tables.invites().remove(c, room, userKey)) {
       throw new RelayException(
           ErrorCode.NOT_INVITED,
-          room + " is invite-only: ask its owner or an admin to /invite you");
+          room + " is invite-only: ask its owner or an admin for an invitation");
     }
   }
 
@@ -59,7 +59,7 @@ public final class GroupRules {
     if (role.get() == GroupRole.OWNER) {
       throw new RelayException(
           ErrorCode.OWNER_MUST_TRANSFER,
-          "you own " + room + ": hand it over with /transfer USER or end it with /disband first");
+          "you own " + room + ": transfer the ownership or disband the group first");
     }
     tables.roles().remove(c, room, userKey);
   }
