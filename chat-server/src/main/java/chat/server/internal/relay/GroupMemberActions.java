@@ -160,7 +160,7 @@ final class GroupMemberActions {
 
   private static String selfHint(GroupAction action) {
     return switch (action) {
-      case KICK, BAN -> "use /leave to leave";
+      case KICK, BAN -> "leave the group instead";
       case TRANSFER -> "you already own it";
       default -> "name someone else";
     };
