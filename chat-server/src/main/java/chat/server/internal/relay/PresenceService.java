@@ -9,6 +9,8 @@ import chat.protocol.ProtocolVersions;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import chat.server.internal.storage.GroupTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Away and back, and what a user missed while offline: after a login or resume on a wire version 2
@@ -16,6 +18,8 @@ import chat.server.internal.storage.GroupTables;
  * event.
  */
 public final class PresenceService {
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
+
   private final Storage storage;
   private final PresenceBook presence;
   private final Notifier notifier;
@@ -49,11 +53,22 @@ public final class PresenceService {
     return new SetPresenceReply(request.id());
   }
 
-  /** Pushes pending friend requests and invitations to a connection that just logged in. */
+  /**
+   * Pushes pending friend requests and invitations to a connection that just logged in. Never
+   * throws: the login was already answered, and a second reply to it would break the protocol.
+   */
   public void loggedIn(ClientConnection connection) {
     if (connection.state().version() < ProtocolVersions.SOCIAL) {
       return;
     }
+    try {
+      pushPending(connection);
+    } catch (RuntimeException e) {
+      LOG.warn("pending requests not pushed on {}", connection.logId(), e);
+    }
+  }
+
+  private void pushPending(ClientConnection connection) {
     String key = connection.state().userKey().orElse(null);
     String username = connection.state().username().orElse(null);
     if (key == null || username == null) {
