@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Terminal chat with end-to-end hybrid encryption.",
       "Without a command: the interactive client (full-screen, or --plain line mode).",
-      "Scripting: register, login, send, pm, history, listen, rooms, members, keys, run.",
+      "Scripting: register, login, send, pm, history, listen, rooms, members, keys, run,",
+      "group, friend, friends.",
       "Offline: seal a message to people's identity bundles and open what they seal to you."
     },
     subcommands = {
@@ -49,7 +50,10 @@ import picocli.CommandLine.Spec;
       JoinCommand.class,
       LeaveCommand.class,
       KeysCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      GroupCommand.class,
+      FriendCommand.class,
+      FriendsCommand.class
     })
 public final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

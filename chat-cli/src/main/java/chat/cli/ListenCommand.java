@@ -4,6 +4,9 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.DaySeparators;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Stay connected and print messages as they arrive, one per line, until stopped.",
       "With --json every line is a JSON object: message, membership, presence, trust,"
-          + " connection or notice."
+          + " connection, notice, group or friend."
     })
 final class ListenCommand implements Callable<Integer> {
   private final CliContext context;
@@ -124,9 +127,37 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onPresence(String username, boolean online) {
+    public void onPresenceChange(String username, Presence presence) {
       if (json()) {
-        emit(JsonLines.object("presence").put("user", username).put("online", online));
+        ObjectNode node =
+            JsonLines.object("presence")
+                .put("user", username)
+                .put("online", presence.isOnline())
+                .put("status", presence.status().name());
+        if (!presence.message().isEmpty()) {
+          node.put("message", presence.message());
+        }
+        emit(node);
+      }
+    }
+
+    @Override
+    public void onGroupUpdate(GroupUpdate update) {
+      if (json()) {
+        emit(
+            JsonLines.object("group")
+                .put("conversation", update.conversation())
+                .put("actor", update.actor())
+                .put("change", update.kind().name())
+                .put("user", update.target())
+                .put("title", update.title()));
+      }
+    }
+
+    @Override
+    public void onFriendUpdate(String username, FriendUpdate update) {
+      if (json()) {
+        emit(JsonLines.object("friend").put("user", username).put("change", update.name()));
       }
     }
 

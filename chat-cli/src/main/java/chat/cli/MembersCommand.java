@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,11 +11,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code chat members [ROOM|@USER]}: who is in a conversation, online or not, and key trust. */
+/**
+ * {@code chat members [ROOM|@USER]}: who is in a conversation, online, away or offline, their role
+ * in a group, and key trust.
+ */
 @Command(
     name = "members",
     aliases = {"who"},
-    description = "List the members of a room (default: lobby), with presence and key trust.")
+    description =
+        "List the members of a room (default: lobby), with presence, group role and key trust.")
 final class MembersCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
@@ -33,22 +38,30 @@ final class MembersCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       for (MemberView member : client.members(HistoryCommand.resolve(client, target))) {
         if (support.options().json()) {
-          support
-              .out()
-              .println(
-                  JsonLines.line(
-                      JsonLines.object("member")
-                          .put("user", member.username())
-                          .put("online", member.online())
-                          .put("trust", member.trust().name())));
+          var node =
+              JsonLines.object("member")
+                  .put("user", member.username())
+                  .put("online", member.online())
+                  .put("trust", member.trust().name())
+                  .put("status", member.presence().status().name())
+                  .put("role", member.role().name());
+          if (!member.presence().message().isEmpty()) {
+            node.put("message", member.presence().message());
+          }
+          support.out().println(JsonLines.line(node));
         } else {
+          String role = member.role() == MemberRole.MEMBER ? "" : "  " + member.role().name();
           support
               .out()
               .printf(
-                  "%-32s %-8s %s%n",
+                  "%-32s %-8s %s%s%s%n",
                   TerminalSafe.line(member.username()),
-                  member.online() ? "online" : "offline",
-                  member.trust().name().toLowerCase(Locale.ROOT));
+                  member.presence().status().name().toLowerCase(Locale.ROOT),
+                  member.trust().name().toLowerCase(Locale.ROOT),
+                  role.toLowerCase(Locale.ROOT),
+                  member.presence().message().isEmpty()
+                      ? ""
+                      : "  (" + TerminalSafe.line(member.presence().message()) + ")");
         }
       }
       return 0;

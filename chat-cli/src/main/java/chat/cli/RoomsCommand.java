@@ -32,19 +32,30 @@ final class RoomsCommand implements Callable<Integer> {
                       JsonLines.object("room")
                           .put("room", room.conversation())
                           .put("members", room.memberCount())
-                          .put("joined", room.joined())));
+                          .put("joined", room.joined())
+                          .put("group", room.group())
+                          .put("title", room.title())
+                          .put("invited", room.invited())));
         } else {
           support
               .out()
               .printf(
-                  "%s %-24s %d member%s%n",
+                  "%s %-24s %d member%s%s%n",
                   room.joined() ? "*" : " ",
                   TerminalSafe.line(room.conversation()),
                   room.memberCount(),
-                  room.memberCount() == 1 ? "" : "s");
+                  room.memberCount() == 1 ? "" : "s",
+                  (room.group() ? "  group" + title(room) : "")
+                      + (room.invited() ? "  (invited)" : ""));
         }
       }
       return 0;
     }
+  }
+
+  /** A group's title in quotes, unless it is just the room's name. */
+  private static String title(RoomView room) {
+    boolean plain = room.title().isEmpty() || room.title().equals(room.conversation().substring(1));
+    return plain ? "" : " \u201c" + TerminalSafe.line(room.title()) + "\u201d";
   }
 }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +32,34 @@ final class RecordingListener implements ClientListener {
   }
 
   @Override
-  public void onPresence(String username, boolean online) {
-    events.add((online ? "online " : "offline ") + username);
+  public void onGroupUpdate(GroupUpdate update) {
+    events.add(
+        "group "
+            + update.conversation()
+            + " "
+            + update.kind()
+            + " "
+            + update.target()
+            + " by "
+            + update.actor());
+  }
+
+  @Override
+  public void onFriendUpdate(String username, FriendUpdate update) {
+    events.add("friend " + username + " " + update);
+  }
+
+  @Override
+  public void onPresenceChange(String username, Presence presence) {
+    events.add(
+        presence.status() == Presence.Status.AWAY
+            ? "away " + username + " " + presence.message()
+            : (presence.isOnline() ? "online " : "offline ") + username);
+  }
+
+  /** Waits for an event line equal to {@code event}. */
+  void awaitEvent(String event) {
+    await().atMost(Duration.ofSeconds(15)).until(() -> events.contains(event));
   }
 
   @Override

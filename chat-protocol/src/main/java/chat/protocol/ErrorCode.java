@@ -53,14 +53,44 @@ public enum ErrorCode {
   /** The relay failed; no detail is given. */
   INTERNAL("internal error", false),
   /** The relay is shutting down; reconnect later. */
-  SHUTTING_DOWN("relay shutting down", true);
+  SHUTTING_DOWN("relay shutting down", true),
+  /** The room is public, not a group, so it has no owner, roles or invitations. */
+  NOT_A_GROUP("not a group: public rooms have no owner or invitations", false, 2),
+  /** A room or group with that name already exists. */
+  ROOM_EXISTS("a room with that name already exists", false, 2),
+  /** Only the group's owner or an admin may do that. */
+  NOT_GROUP_ADMIN("only the owner or an admin of the group may do that", false, 2),
+  /** Only the group's owner may do that (name admins, transfer, disband, act on admins). */
+  NOT_GROUP_OWNER("only the owner of the group may do that", false, 2),
+  /** The group is invite-only and the caller holds no invitation. */
+  NOT_INVITED("this group is invite-only: ask an admin for an invitation", false, 2),
+  /** The user is banned from the group. */
+  BANNED("banned from this group", false, 2),
+  /** The owner may not leave a group: transfer ownership or disband it first. */
+  OWNER_MUST_TRANSFER("the owner must transfer ownership or disband the group first", false, 2),
+  /** The named user cannot be the target of that action (yourself, not a member, already one). */
+  INVALID_TARGET("that user cannot be the target of this action", false, 2),
+  /** No pending friend request from that user. */
+  NO_FRIEND_REQUEST("no pending friend request from that user", false, 2),
+  /** Already friends with that user. */
+  ALREADY_FRIENDS("already friends", false, 2),
+  /** Neither friends with that user nor a pending request between the two. */
+  NOT_FRIENDS("not friends and no pending request", false, 2),
+  /** Too many pending friend requests or invitations; wait for answers first. */
+  LIMIT_REACHED("too many pending requests or invitations", false, 2);
 
   private final String defaultMessage;
   private final boolean closesConnection;
+  private final int sinceVersion;
 
   ErrorCode(String defaultMessage, boolean closesConnection) {
+    this(defaultMessage, closesConnection, 1);
+  }
+
+  ErrorCode(String defaultMessage, boolean closesConnection, int sinceVersion) {
     this.defaultMessage = defaultMessage;
     this.closesConnection = closesConnection;
+    this.sinceVersion = sinceVersion;
   }
 
   /** The human message the relay sends with this code unless it has a more precise one. */
@@ -71,5 +101,20 @@ public enum ErrorCode {
   /** True if the relay closes the connection after sending this code. */
   public boolean closesConnection() {
     return closesConnection;
+  }
+
+  /** The first wire version that has this code; an older client cannot parse it. */
+  public int sinceVersion() {
+    return sinceVersion;
+  }
+
+  /**
+   * The code to send on a connection that speaks {@code version}: this one if that version has it,
+   * else {@link #NO_SUCH_CONVERSATION} ("unknown or unusable that way"), the nearest code a version
+   * 1 client knows for the only refusals it can meet (joining an invite-only group, the owner
+   * leaving one). The message stays the precise one.
+   */
+  public ErrorCode forVersion(int version) {
+    return version >= sinceVersion ? this : NO_SUCH_CONVERSATION;
   }
 }

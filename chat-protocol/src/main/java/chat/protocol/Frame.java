@@ -50,5 +50,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = MembershipEvent.class, name = "event.membership"),
   @JsonSubTypes.Type(value = PresenceEvent.class, name = "event.presence"),
   @JsonSubTypes.Type(value = KeyChangeEvent.class, name = "event.key_change"),
+  @JsonSubTypes.Type(value = FriendUpdateRequest.class, name = "friend"),
+  @JsonSubTypes.Type(value = ListFriendsRequest.class, name = "list_friends"),
+  @JsonSubTypes.Type(value = SetPresenceRequest.class, name = "set_presence"),
+  @JsonSubTypes.Type(value = GroupCreateRequest.class, name = "group_create"),
+  @JsonSubTypes.Type(value = GroupMemberRequest.class, name = "group_member"),
+  @JsonSubTypes.Type(value = GroupRenameRequest.class, name = "group_rename"),
+  @JsonSubTypes.Type(value = GroupDisbandRequest.class, name = "group_disband"),
+  @JsonSubTypes.Type(value = FriendUpdateReply.class, name = "friend_ok"),
+  @JsonSubTypes.Type(value = FriendsReply.class, name = "friends"),
+  @JsonSubTypes.Type(value = SetPresenceReply.class, name = "set_presence_ok"),
+  @JsonSubTypes.Type(value = GroupReply.class, name = "group_ok"),
+  @JsonSubTypes.Type(value = FriendEvent.class, name = "event.friend"),
+  @JsonSubTypes.Type(value = GroupEvent.class, name = "event.group"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

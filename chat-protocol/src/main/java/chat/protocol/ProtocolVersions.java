@@ -5,10 +5,16 @@ import java.util.List;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 1;
+  public static final int CURRENT = 2;
+
+  /**
+   * The first version with friends, groups with roles and away presence: the frames, error codes
+   * and fields added for them are never sent on a version 1 connection.
+   */
+  public static final int SOCIAL = 2;
 
   /** Every version this build speaks, newest first. */
-  public static final List<Integer> SUPPORTED = List.of(CURRENT);
+  public static final List<Integer> SUPPORTED = List.of(CURRENT, 1);
 
   private ProtocolVersions() {}
 

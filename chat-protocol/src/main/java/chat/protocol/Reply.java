@@ -20,7 +20,11 @@ public sealed interface Reply extends Frame
         SyncReply,
         PutKeyBackupReply,
         KeyBackupReply,
-        ErrorReply {
+        ErrorReply,
+        FriendUpdateReply,
+        FriendsReply,
+        SetPresenceReply,
+        GroupReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

@@ -19,7 +19,14 @@ public sealed interface Request extends Frame
         HistoryRequest,
         SyncRequest,
         PutKeyBackupRequest,
-        GetKeyBackupRequest {
+        GetKeyBackupRequest,
+        FriendUpdateRequest,
+        ListFriendsRequest,
+        SetPresenceRequest,
+        GroupCreateRequest,
+        GroupMemberRequest,
+        GroupRenameRequest,
+        GroupDisbandRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

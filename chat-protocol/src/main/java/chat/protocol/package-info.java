@@ -1,5 +1,5 @@
 /**
- * The relay wire protocol, version 1: sealed sets of request, reply and event records and {@link
- * chat.protocol.FrameCodec}, which turns them into length-prefixed JSON frames and back.
+ * The relay wire protocol (versions 1 and 2): sealed sets of request, reply and event records and
+ * {@link chat.protocol.FrameCodec}, which turns them into length-prefixed JSON frames and back.
  */
 package chat.protocol;

@@ -55,7 +55,33 @@ class FrameCodecTest {
         new MessageEvent("#room", 3, 1000, blob),
         new MembershipEvent("#room", "bob", MembershipChange.JOINED),
         new PresenceEvent("bob", PresenceStatus.OFFLINE),
-        new KeyChangeEvent("bob", blob));
+        new KeyChangeEvent("bob", blob),
+        new FriendUpdateRequest("17", "bob", FriendAction.ADD),
+        new ListFriendsRequest("18"),
+        new SetPresenceRequest("19", PresenceStatus.AWAY, "lunch"),
+        new GroupCreateRequest("20", "#team"),
+        new GroupMemberRequest("21", "#team", GroupAction.KICK, "bob"),
+        new GroupRenameRequest("22", "#team", "The Team"),
+        new GroupDisbandRequest("23", "#team"),
+        new FriendUpdateReply("17", "bob", FriendState.OUTGOING),
+        new FriendsReply(
+            "18",
+            List.of(
+                new FriendInfo("bob", FriendState.FRIENDS, PresenceStatus.AWAY, "lunch"),
+                new FriendInfo("carol", FriendState.INCOMING, null, null))),
+        new SetPresenceReply("19"),
+        new GroupReply("21", "#team"),
+        new RoomsReply("9", List.of(new RoomInfo("#team", 2, false, true, "The Team", true))),
+        new MembersReply(
+            "10",
+            "#team",
+            List.of(
+                new MemberInfo(
+                    "bob", true, "ab".repeat(32), PresenceStatus.AWAY, "lunch", GroupRole.ADMIN))),
+        new PresenceEvent("bob", PresenceStatus.AWAY, "back at 2"),
+        new FriendEvent("bob", FriendChange.REQUESTED),
+        new GroupEvent("#team", "alice", GroupChange.BANNED, "bob", null),
+        new GroupEvent("#team", "alice", GroupChange.RENAMED, null, "The Team"));
   }
 
   @Test

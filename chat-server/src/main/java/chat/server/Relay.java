@@ -12,11 +12,16 @@ import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.FriendService;
+import chat.server.internal.relay.GroupRules;
+import chat.server.internal.relay.GroupService;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
+import chat.server.internal.relay.PresenceBook;
+import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
@@ -25,6 +30,9 @@ import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.FriendRequestRepository;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.KeyBackupRepository;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
@@ -121,7 +129,10 @@ public final class Relay implements AutoCloseable {
             config.auditRetention(),
             QueuedAuditLog.DEFAULT_CAPACITY);
     LocalRouter router = new LocalRouter();
-    Notifier notifier = new Notifier(storage, members, router);
+    FriendshipRepository friendships = new FriendshipRepository();
+    PresenceBook presence = new PresenceBook();
+    GroupTables groupTables = GroupTables.create();
+    Notifier notifier = new Notifier(storage, members, router, friendships, presence);
     KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
     AccountService accounts =
         new AccountService(
@@ -141,10 +152,29 @@ public final class Relay implements AutoCloseable {
             audit);
     ConversationService rooms =
         new ConversationService(
-            storage, conversations, members, users, router, notifier, fingerprints, clock);
+            storage,
+            conversations,
+            members,
+            users,
+            router,
+            notifier,
+            fingerprints,
+            clock,
+            new GroupRules(groupTables),
+            presence);
+    MessageRepository messages = new MessageRepository();
     SqliteMessageStore store =
-        new SqliteMessageStore(
-            database, writes, cipher, clock, conversations, members, new MessageRepository());
+        new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
+    FriendService friends =
+        new FriendService(
+            storage,
+            users,
+            new FriendRequestRepository(),
+            friendships,
+            router,
+            presence,
+            notifier,
+            clock);
     RequestDispatcher dispatcher =
         new RequestDispatcher(
             "chat-relay",
@@ -152,6 +182,10 @@ public final class Relay implements AutoCloseable {
             rooms,
             new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
             new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+            new GroupService(
+                storage, conversations, members, users, messages, groupTables, notifier, clock),
+            friends,
+            new PresenceService(storage, presence, notifier, friends, groupTables),
             audit);
     return listen(config, tls, dispatcher, writes, database, audit);
   }

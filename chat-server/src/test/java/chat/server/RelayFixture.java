@@ -41,6 +41,13 @@ public final class RelayFixture {
     return client;
   }
 
+  /** A client that said hello offering only wire {@code version}. */
+  public static TestClient connect(Relay relay, Path dataDir, int version) throws Exception {
+    TestClient client = new TestClient(relay.port(), dataDir.resolve("tls.crt"));
+    client.hello(version);
+    return client;
+  }
+
   public static void register(TestClient client, IdentityKeyPair identity) throws Exception {
     client.ok(
         new RegisterRequest(

@@ -119,6 +119,28 @@ public final class TestClient implements AutoCloseable {
     call(new HelloRequest(nextId(), List.of(1), "test"));
   }
 
+  /** Says hello offering only {@code version} (e.g. 2 for friends, groups and away presence). */
+  public void hello(int version) throws Exception {
+    call(new HelloRequest(nextId(), List.of(version), "test"));
+  }
+
+  /**
+   * The next event of {@code type} matching {@code test} within 10 s; other events on the way are
+   * dropped.
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends Event> T nextEvent(Class<T> type, java.util.function.Predicate<T> test)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      Event event = events.poll(100, TimeUnit.MILLISECONDS);
+      if (type.isInstance(event) && test.test((T) event)) {
+        return (T) event;
+      }
+    }
+    throw new AssertionError("no matching " + type.getSimpleName() + " within 10 s");
+  }
+
   @SuppressWarnings("unchecked")
   public <T extends Event> T nextEvent(Class<T> type) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -118,4 +118,34 @@ public interface ChatClient extends AutoCloseable {
   /** Closes the connection (the stored session stays valid for resume). */
   @Override
   void close();
+
+  /**
+   * Creates a group: an invite-only room {@code #name} owned by this user, who joins it. Others
+   * join after an invitation with {@link #join}.
+   */
+  void createGroup(String name);
+
+  /**
+   * Invites, kicks, bans, unbans, promotes, demotes or hands ownership of group {@code room} to
+   * {@code username}; the relay refuses what this user's role does not allow.
+   */
+  void administer(String room, GroupAction action, String username);
+
+  /** Changes a group's display title (owner or admin); its id {@code #name} stays. */
+  void renameGroup(String room, String title);
+
+  /** Ends a group (owner only): everyone is removed and its stored messages are deleted. */
+  void disbandGroup(String room);
+
+  /** Adds, accepts, declines or removes a friend; returns where the two now stand. */
+  Friendship friend(FriendAction action, String username);
+
+  /** Friends (with presence) and pending requests both ways. */
+  List<FriendView> friends();
+
+  /** Marks this user away, with an optional {@code message} (empty for none; 200 characters). */
+  void away(String message);
+
+  /** Marks this user back (online). */
+  void back();
 }

@@ -27,4 +27,23 @@ public interface ClientListener {
    * notices.
    */
   default void onNotice(String conversation, String text) {}
+
+  /**
+   * A user who shares a conversation with this one, or a friend, came online, went away (with an
+   * optional message), came back or went offline. By default it calls {@link #onPresence} with
+   * whether they are connected, so listeners written before away existed keep working.
+   */
+  default void onPresenceChange(String username, Presence presence) {
+    onPresence(username, presence.isOnline());
+  }
+
+  /**
+   * A group this user is in (or was just invited to or removed from) changed: an invitation, kick,
+   * ban, unban, role change, transfer, rename or disband, named with the member who made it. Joins
+   * and leaves still arrive through {@link #onMembership}.
+   */
+  default void onGroupUpdate(GroupUpdate update) {}
+
+  /** Another user sent, accepted, declined or withdrew a friend request, or ended a friendship. */
+  default void onFriendUpdate(String username, FriendUpdate update) {}
 }

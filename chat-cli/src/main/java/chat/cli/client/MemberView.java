@@ -6,13 +6,36 @@ import java.util.Objects;
  * A member of a conversation as the member list shows it.
  *
  * @param username the member's username (from the network: display through TerminalSafe)
- * @param online whether the relay reports them online
+ * @param online whether the relay reports them online (away counts as online)
  * @param trust this client's trust in their key
+ * @param role their role, for groups; {@link MemberRole#MEMBER} elsewhere
+ * @param presence online, away (with the message) or offline
  */
-public record MemberView(String username, boolean online, TrustState trust) {
-  /** Checks for nulls. */
+public record MemberView(
+    String username, boolean online, TrustState trust, MemberRole role, Presence presence) {
+  /** Checks for nulls and that {@code online} and {@code presence} agree. */
   public MemberView {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(trust, "trust");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(presence, "presence");
+    if (online != presence.isOnline()) {
+      throw new IllegalArgumentException("online and presence disagree");
+    }
+  }
+
+  /** A plain member, online or offline. */
+  public MemberView(String username, boolean online, TrustState trust) {
+    this(username, online, trust, MemberRole.MEMBER, Presence.of(online));
+  }
+
+  /** This member with another trust state. */
+  public MemberView withTrust(TrustState newTrust) {
+    return new MemberView(username, online, newTrust, role, presence);
+  }
+
+  /** This member with another presence. */
+  public MemberView withPresence(Presence newPresence) {
+    return new MemberView(username, newPresence.isOnline(), trust, role, newPresence);
   }
 }

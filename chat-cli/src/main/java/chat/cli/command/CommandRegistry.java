@@ -36,7 +36,8 @@ public final class CommandRegistry {
   }
 
   /**
-   * Every standard command: account, conversations, messages, trust, help/clear/quit, and emoji.
+   * Every standard command: account, conversations, messages, trust, help/clear/quit, groups,
+   * friends and presence, and emoji.
    */
   public static CommandRegistry standard() {
     List<SlashCommand> all = new ArrayList<>();
@@ -46,6 +47,9 @@ public final class CommandRegistry {
     all.addAll(TrustCommands.all());
     AtomicReference<CommandRegistry> self = new AtomicReference<>();
     all.addAll(GeneralCommands.all(self::get));
+    all.addAll(GroupCommands.all());
+    all.addAll(FriendCommands.all());
+    all.addAll(PresenceCommands.all());
     all.addAll(EmojiCommands.all());
     CommandRegistry registry = new CommandRegistry(all);
     self.set(registry);

@@ -44,9 +44,10 @@ final class ConversationCommands {
             .arguments(0, 1)
             .completes(ArgumentKind.CONVERSATION)
             .help(
-                "For each member: online or offline, and whether their key is verified,",
-                "unverified, or CHANGED (sending is refused until you /trust them again).",
-                "examples: /members   /who #rust   /who alice")
+                "For each member: online, away (with the message) or offline, the role in a",
+                "group (owner, admin), and whether their key is verified, unverified, or",
+                "CHANGED (sending is refused until you /trust them again). In #lobby, /who",
+                "lists only who is online. examples: /members   /who #rust   /who alice")
             .runs(ConversationCommands::members));
   }
 
@@ -126,7 +127,9 @@ final class ConversationCommands {
               + "  "
               + room.memberCount()
               + members
-              + (room.joined() ? "  (joined)" : ""));
+              + groupNote(room)
+              + (room.joined() ? "  (joined)" : "")
+              + (room.invited() ? "  (invited: /join " + room.conversation() + ")" : ""));
     }
   }
 
@@ -136,17 +139,44 @@ final class ConversationCommands {
             ? ConversationResolver.resolve(command.arg(0), context)
             : Arguments.current(context);
     List<MemberView> members = context.client().members(conversation);
+    if (command.name().equals("who") && conversation.equals(ConversationIds.LOBBY)) {
+      whoIsOnline(members, context);
+      return;
+    }
     context.info(
         "members of " + Arguments.label(context, conversation) + " (" + members.size() + "):");
     for (MemberView member : members) {
-      context.info(
-          "  "
-              + TerminalSafe.line(member.username())
-              + "  "
-              + (member.online() ? "online" : "offline")
-              + "  "
-              + trustWord(member));
+      context.info(memberLine(member));
     }
+  }
+
+  /** The lobby holds every user: {@code /who} there lists who is online or away. */
+  private static void whoIsOnline(List<MemberView> members, CommandContext context) {
+    List<MemberView> online = members.stream().filter(MemberView::online).toList();
+    context.info("online now (" + online.size() + " of " + members.size() + "):");
+    for (MemberView member : online) {
+      context.info(memberLine(member));
+    }
+  }
+
+  private static String memberLine(MemberView member) {
+    String role = SocialLines.role(member.role());
+    return "  "
+        + TerminalSafe.line(member.username())
+        + "  "
+        + SocialLines.presence(member.presence())
+        + (role.isEmpty() ? "" : "  " + role)
+        + "  "
+        + trustWord(member);
+  }
+
+  private static String groupNote(RoomView room) {
+    if (!room.group()) {
+      return "";
+    }
+    String name = room.conversation().substring(1);
+    boolean titled = !room.title().isEmpty() && !room.title().equals(name);
+    return "  group" + (titled ? " \u201c" + TerminalSafe.line(room.title()) + "\u201d" : "");
   }
 
   private static String trustWord(MemberView member) {

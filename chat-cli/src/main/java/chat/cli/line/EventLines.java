@@ -2,8 +2,12 @@ package chat.cli.line;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.SocialLines;
 
 /**
  * The words the line mode prints for client events, one line each, e.g. {@code alice joined #rust}
@@ -20,7 +24,19 @@ final class EventLines {
   }
 
   static String presence(String username, boolean online) {
-    return name(username) + (online ? " came online" : " went offline");
+    return presence(username, Presence.of(online), false);
+  }
+
+  static String presence(String username, Presence presence, boolean wasAway) {
+    return SocialLines.presenceChange(username, presence, wasAway);
+  }
+
+  static String group(GroupUpdate update, String self) {
+    return SocialLines.group(update, self);
+  }
+
+  static String friend(String username, FriendUpdate update) {
+    return SocialLines.friend(username, update);
   }
 
   static String trust(String username, TrustState state) {

@@ -6,6 +6,9 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
 import chat.cli.command.DaySeparators;
@@ -18,6 +21,8 @@ import chat.protocol.ConversationIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -51,6 +56,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
   private final DaySeparators days;
+  private final Set<String> away = ConcurrentHashMap.newKeySet();
   private volatile String current;
   private volatile boolean quitRequested;
 
@@ -247,8 +253,25 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   @Override
-  public void onPresence(String username, boolean online) {
-    print(LineKind.SYSTEM, EventLines.presence(username, online));
+  public void onPresenceChange(String username, Presence presence) {
+    String key = username.toLowerCase(java.util.Locale.ROOT);
+    boolean wasAway = presence.status() == Presence.Status.AWAY ? !away.add(key) : away.remove(key);
+    print(LineKind.SYSTEM, EventLines.presence(username, presence, wasAway));
+  }
+
+  @Override
+  public void onGroupUpdate(GroupUpdate update) {
+    String self = client.username().orElse(null);
+    print(LineKind.SYSTEM, EventLines.group(update, self));
+    if (self != null && update.removes(self) && update.conversation().equals(current)) {
+      current =
+          client.conversations().contains(ConversationIds.LOBBY) ? ConversationIds.LOBBY : null;
+    }
+  }
+
+  @Override
+  public void onFriendUpdate(String username, FriendUpdate update) {
+    print(LineKind.SYSTEM, EventLines.friend(username, update));
   }
 
   @Override

@@ -6,6 +6,9 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
 import chat.cli.command.InputCompleter;
@@ -298,8 +301,18 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
-  public void onPresence(String username, boolean online) {
-    post(() -> controller.presence(username, online));
+  public void onPresenceChange(String username, Presence presence) {
+    post(() -> controller.presence(username, presence));
+  }
+
+  @Override
+  public void onGroupUpdate(GroupUpdate update) {
+    post(() -> controller.group(update));
+  }
+
+  @Override
+  public void onFriendUpdate(String username, FriendUpdate update) {
+    post(() -> controller.friend(username, update));
   }
 
   @Override

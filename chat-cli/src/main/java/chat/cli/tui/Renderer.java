@@ -2,8 +2,10 @@ package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.SocialLines;
 import com.googlecode.lanterna.TerminalPosition;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,21 +158,39 @@ final class Renderer {
             case UNVERIFIED -> "";
           };
       int markWidth = Cells.width(mark);
+      Presence.Status status = member.presence().status();
       int at =
           out.put(
               rect.column(),
               row,
               rect.right(),
-              member.online() ? "● " : "○ ",
-              member.online() ? Style.PRESENCE_ONLINE : Style.PRESENCE_OFFLINE);
+              switch (status) {
+                case ONLINE -> "● ";
+                case AWAY -> "◐ ";
+                case OFFLINE -> "○ ";
+              },
+              switch (status) {
+                case ONLINE -> Style.PRESENCE_ONLINE;
+                case AWAY -> Style.PRESENCE_AWAY;
+                case OFFLINE -> Style.PRESENCE_OFFLINE;
+              });
+      at = out.put(at, row, rect.right(), SocialLines.roleMark(member.role()), Style.ROLE_MARK);
       Style nameStyle =
           changed
               ? Style.MARK_CHANGED
-              : member.online() ? Style.MEMBER_ONLINE : Style.MEMBER_OFFLINE;
+              : switch (status) {
+                case ONLINE -> Style.MEMBER_ONLINE;
+                case AWAY -> Style.MEMBER_AWAY;
+                case OFFLINE -> Style.MEMBER_OFFLINE;
+              };
       at =
           out.put(
               at, row, rect.right() - markWidth, TerminalSafe.line(member.username()), nameStyle);
-      out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
+      at = out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
+      String away = member.presence().message();
+      if (!away.isEmpty()) {
+        out.put(at, row, rect.right(), " " + TerminalSafe.line(away), Style.AWAY_MESSAGE);
+      }
     }
   }
 

@@ -4,9 +4,13 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.InputCompleter;
+import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -187,9 +191,33 @@ final class TuiController {
     backend.refresh();
   }
 
-  void presence(String username, boolean online) {
-    model.updatePresence(username, online);
+  void presence(String username, Presence presence) {
+    model.updatePresence(username, presence);
     backend.refresh();
+  }
+
+  /**
+   * A group change: a line in the group's pane (or, when it removed this user or concerns a group
+   * not listed, in the current pane), and the group dropped from the list if this user is out.
+   */
+  void group(GroupUpdate update) {
+    String self = self();
+    String line = SocialLines.group(update, self);
+    String conversation = update.conversation();
+    if (self != null && update.removes(self)) {
+      model.forget(conversation);
+      note(null, NoteKind.NOTICE, line);
+    } else if (model.indexOf(conversation) >= 0) {
+      model.buffer(conversation).addNote(new PaneEntry.Note(NoteKind.INFO, line, clock.millis()));
+    } else {
+      note(null, NoteKind.NOTICE, line);
+    }
+    backend.refresh();
+  }
+
+  /** A friend request, answer or removal: a line in the current pane. */
+  void friend(String username, FriendUpdate update) {
+    note(null, NoteKind.NOTICE, SocialLines.friend(username, update));
   }
 
   void trust(String username, TrustState state) {

@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,8 @@ final class TuiModel {
   static final String STATUS = "";
 
   private static final Comparator<MemberView> MEMBER_ORDER =
-      Comparator.comparing((MemberView m) -> !m.online())
+      Comparator.comparing(MemberView::role)
+          .thenComparing(m -> !m.online())
           .thenComparing(m -> m.username().toLowerCase(Locale.ROOT));
 
   private final Map<String, ConversationBuffer> buffers = new HashMap<>();
@@ -177,7 +179,10 @@ final class TuiModel {
     return true;
   }
 
-  /** The members of {@code conversation} as last fetched: online first, then by name. */
+  /**
+   * The members of {@code conversation} as last fetched: owner and admins first, then online before
+   * offline, then by name.
+   */
   List<MemberView> members(String conversation) {
     return members.getOrDefault(conversation, List.of());
   }
@@ -190,16 +195,18 @@ final class TuiModel {
 
   /** Updates {@code username}'s presence in every member list. */
   void updatePresence(String username, boolean online) {
+    updatePresence(username, Presence.of(online));
+  }
+
+  /** Updates {@code username}'s presence (online, away with its message, offline) everywhere. */
+  void updatePresence(String username, Presence presence) {
     members.replaceAll(
-        (conversation, list) ->
-            replace(list, username, m -> new MemberView(m.username(), online, m.trust())));
+        (conversation, list) -> replace(list, username, m -> m.withPresence(presence)));
   }
 
   /** Updates {@code username}'s trust in every member list. */
   void updateTrust(String username, TrustState trust) {
-    members.replaceAll(
-        (conversation, list) ->
-            replace(list, username, m -> new MemberView(m.username(), m.online(), trust)));
+    members.replaceAll((conversation, list) -> replace(list, username, m -> m.withTrust(trust)));
   }
 
   private static List<MemberView> replace(

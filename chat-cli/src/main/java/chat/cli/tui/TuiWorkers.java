@@ -104,8 +104,7 @@ final class TuiWorkers implements TuiController.Backend {
   private List<MemberView> withCurrentTrust(List<MemberView> members) {
     List<MemberView> out = new ArrayList<>(members.size());
     for (MemberView member : members) {
-      out.add(
-          new MemberView(member.username(), member.online(), client.trustState(member.username())));
+      out.add(member.withTrust(client.trustState(member.username())));
     }
     return out;
   }

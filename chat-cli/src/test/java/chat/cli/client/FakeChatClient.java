@@ -47,6 +47,9 @@ public final class FakeChatClient implements ChatClient {
   /** When set, the next call that reaches the relay throws it (once). */
   public volatile CommandException failNext;
 
+  /** Friends, presence, group titles and this user's away state. */
+  final FakeSocial social = new FakeSocial();
+
   private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
   private volatile String user;
   private volatile ConnectionState state = ConnectionState.OFFLINE;
@@ -201,7 +204,11 @@ public final class FakeChatClient implements ChatClient {
         (conversation, list) -> {
           if (conversation.startsWith("#")) {
             boolean joined = list.stream().anyMatch(m -> m.username().equals(user));
-            out.add(new RoomView(conversation, list.size(), joined));
+            String title = social.titles.get(conversation);
+            out.add(
+                title == null
+                    ? new RoomView(conversation, list.size(), joined)
+                    : new RoomView(conversation, list.size(), joined, true, title, false));
           }
         });
     return out;
@@ -330,16 +337,105 @@ public final class FakeChatClient implements ChatClient {
 
   /** Plays the relay: a presence change. */
   public void firePresence(String username, boolean online) {
+    firePresence(username, Presence.of(online));
+  }
+
+  /** Plays the relay: {@code username} is online, away (with a message) or offline. */
+  public void firePresence(String username, Presence presence) {
     members.replaceAll(
-        (conversation, list) -> {
-          List<MemberView> updated = new ArrayList<>();
-          for (MemberView m : list) {
-            updated.add(
-                m.username().equals(username) ? new MemberView(username, online, m.trust()) : m);
-          }
-          return updated;
-        });
-    listeners.forEach(l -> l.onPresence(username, online));
+        (conversation, list) -> FakeSocial.replace(list, username, m -> m.withPresence(presence)));
+    social.presence.put(username, presence);
+    listeners.forEach(l -> l.onPresenceChange(username, presence));
+  }
+
+  /** Plays the relay: a group change; removals and role changes update the member lists. */
+  public void fireGroupUpdate(GroupUpdate update) {
+    FakeSocial.apply(members, update);
+    listeners.forEach(l -> l.onGroupUpdate(update));
+  }
+
+  /** Plays the relay: a friend request, answer or removal by {@code username}. */
+  public void fireFriendUpdate(String username, FriendUpdate update) {
+    switch (update) {
+      case REQUESTED -> social.friends.put(username, Friendship.REQUEST_RECEIVED);
+      case ACCEPTED -> social.friends.put(username, Friendship.FRIENDS);
+      default -> social.friends.remove(username);
+    }
+    listeners.forEach(l -> l.onFriendUpdate(username, update));
+  }
+
+  /** This user's away message, or null when not away. */
+  public String awayMessage() {
+    return social.away;
+  }
+
+  /** Friends and requests as the fake relay holds them (tests may edit it). */
+  public Map<String, Friendship> friendships() {
+    return social.friends;
+  }
+
+  @Override
+  public void createGroup(String name) {
+    call("createGroup", name);
+    requireLogin();
+    String id = ConversationIds.requireRoom(name.startsWith("#") ? name : "#" + name);
+    members.put(id, new ArrayList<>());
+    addMember(id, user);
+    members.put(
+        id,
+        FakeSocial.replace(members.get(id), user, m -> FakeSocial.withRole(m, MemberRole.OWNER)));
+    social.titles.put(id, id.substring(1));
+  }
+
+  @Override
+  public void administer(String room, GroupAction action, String username) {
+    call("administer", room, action, username);
+    requireLogin();
+    members.computeIfPresent(
+        room, (id, list) -> new ArrayList<>(FakeSocial.administer(list, action, username)));
+  }
+
+  @Override
+  public void renameGroup(String room, String title) {
+    call("renameGroup", room, title);
+    requireLogin();
+    social.titles.put(room, title);
+  }
+
+  @Override
+  public void disbandGroup(String room) {
+    call("disbandGroup", room);
+    requireLogin();
+    members.remove(room);
+    social.titles.remove(room);
+  }
+
+  @Override
+  public Friendship friend(FriendAction action, String username) {
+    call("friend", action, username);
+    requireLogin();
+    return social.friend(action, username);
+  }
+
+  @Override
+  public List<FriendView> friends() {
+    call("friends");
+    requireLogin();
+    return social.friendViews();
+  }
+
+  @Override
+  public void away(String message) {
+    call("away", message);
+    requireLogin();
+    social.away = message;
+  }
+
+  @Override
+  public void back() {
+    call("back");
+    requireLogin();
+    social.away = null;
   }
 
   /** Plays the relay: {@code username}'s key changed. */

@@ -2,6 +2,8 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import org.junit.jupiter.api.Test;
 
@@ -198,7 +200,7 @@ class ConversationCommandsTest {
     context.client.fireMembership("#lobby", "carol", true);
     context.client.firePresence("carol", false);
 
-    run("/who");
+    run("/members");
 
     assertThat(context.lines)
         .containsExactly(
@@ -206,6 +208,52 @@ class ConversationCommandsTest {
             "info:   alice  online  unverified",
             "info:   bob  online  key CHANGED",
             "info:   carol  offline  verified");
+  }
+
+  @Test
+  void who_inLobby_listsOnlyWhoIsOnline_withAwayMessagesCleaned() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#lobby", "bob", true);
+    context.client.fireMembership("#lobby", "carol", true);
+    context.client.firePresence("carol", false);
+    context.client.firePresence("bob", Presence.away("lunch\u001b[31m, back at 2"));
+
+    run("/who");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: online now (2 of 3):",
+            "info:   alice  online  unverified",
+            "info:   bob  away: lunch, back at 2  unverified");
+  }
+
+  @Test
+  void members_ofGroup_showRoles() {
+    context.loggedInAs("alice");
+    context.client.createGroup("#team");
+    context.client.fireMembership("#team", "bob", true);
+    context.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.ADMIN, "bob", ""));
+
+    run("/who #team");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: members of #team (2):",
+            "info:   alice  online  owner  unverified",
+            "info:   bob  online  admin  unverified");
+  }
+
+  @Test
+  void rooms_markGroupsTitlesAndInvitations() {
+    context.loggedInAs("alice");
+    context.client.createGroup("#team");
+    context.client.renameGroup("#team", "The \u001b[2JTeam");
+
+    run("/rooms");
+
+    assertThat(context.lines)
+        .contains("info: #team  1 member  group \u201cThe Team\u201d  (joined)");
   }
 
   @Test

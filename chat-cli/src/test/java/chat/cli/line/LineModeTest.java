@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
@@ -203,6 +206,35 @@ class LineModeTest {
     String output = harness.output();
     assertThat(output).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("owned");
     assertThat(output).contains("<bob> wipe done", "notice: bad notice");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_groupFriendAndAwayEvents_printedAsSystemLines() {
+    logIn();
+    client.createGroup("#team");
+    start(lineMode(false), "#lobby> ");
+    harness.type("/switch #team\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("now in #team"));
+
+    client.fireMembership("#team", "bob", true);
+    client.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.ADMIN, "bob", ""));
+    client.firePresence("bob", Presence.away("lunch"));
+    client.firePresence("bob", Presence.ONLINE);
+    client.fireMembership("#team", "bob", false);
+    client.fireFriendUpdate("carol", FriendUpdate.REQUESTED);
+    client.fireGroupUpdate(new GroupUpdate("#team", "dave", GroupUpdate.Kind.KICKED, "alice", ""));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("dave removed you from #team"));
+    assertThat(harness.output())
+        .contains("bob joined #team")
+        .contains("you made bob an admin of #team")
+        .contains("bob is away: lunch")
+        .contains("bob is back")
+        .contains("bob left #team")
+        .contains("carol wants to be your friend: /friend accept carol");
+    harness.type("still here?\n");
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby still here?"));
     harness.type("/quit\n");
   }
 

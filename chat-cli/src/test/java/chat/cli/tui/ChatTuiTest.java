@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
@@ -316,6 +318,41 @@ class ChatTuiTest {
     h.client.verify("bob", "12345".repeat(12));
     h.drain();
     assertThat(h.statusRow()).contains("[all verified]");
+  }
+
+  @Test
+  void memberList_ofGroup_showsRolesAwayMessagesAndChangeLines() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.client.fireMembership("#team", "bob", true);
+    h.client.fireMembership("#team", "carol", true);
+    h.drain().alt('2');
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.ADMIN, "bob", ""));
+    h.client.firePresence("carol", Presence.away("back at 2\u001b[2J"));
+    h.drain();
+
+    int members = 160 - 22;
+    assertThat(h.row(1).substring(members)).startsWith("Members 3");
+    assertThat(h.row(2).substring(members)).startsWith("● ~alice");
+    assertThat(h.row(3).substring(members)).startsWith("● @bob");
+    assertThat(h.row(4).substring(members)).startsWith("◐ carol back at 2");
+    assertThat(h.screen()).contains("you made bob an admin of #team").doesNotContain("\u001b");
+  }
+
+  @Test
+  void groupUpdate_removingThisUser_dropsTheGroupAndSaysWhy() {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).contains("#team");
+
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.BANNED, "alice", ""));
+    h.drain();
+
+    assertThat(h.row(0)).doesNotContain("#team");
+    assertThat(h.screen()).contains("bob banned you from #team");
   }
 
   @Test

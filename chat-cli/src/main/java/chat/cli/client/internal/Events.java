@@ -1,22 +1,26 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
 import chat.protocol.Event;
+import chat.protocol.FriendEvent;
+import chat.protocol.GroupEvent;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
 import chat.protocol.PresenceEvent;
-import chat.protocol.PresenceStatus;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 
 /**
  * Handles one event the relay pushed, on the event thread: messages (in sequence order, syncing any
- * gap first and reporting what the relay did not deliver), membership, presence and key changes.
+ * gap first and reporting what the relay did not deliver), membership, presence, key changes,
+ * friends and group changes. Every membership or group change drops the cached member list, so the
+ * next message is sealed to the membership as it is now.
  */
 final class Events {
   private final Session session;
@@ -34,9 +38,14 @@ final class Events {
       } else if (event instanceof MembershipEvent membership) {
         membership(membership);
       } else if (event instanceof PresenceEvent presence) {
-        listeners.presence(presence.username(), presence.status() == PresenceStatus.ONLINE);
+        listeners.presence(
+            presence.username(), Views.presence(presence.status(), presence.message()));
       } else if (event instanceof KeyChangeEvent keyChange) {
         keyChange(keyChange);
+      } else if (event instanceof GroupEvent group) {
+        group(group);
+      } else if (event instanceof FriendEvent friend) {
+        listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
       }
     } catch (CommandException e) {
       listeners.notice("", e.getMessage());
@@ -82,6 +91,15 @@ final class Events {
       }
     }
     listeners.membership(conversation, event.username(), joined);
+  }
+
+  private void group(GroupEvent event) {
+    GroupUpdate update = Views.groupUpdate(event);
+    session.members.invalidate(event.conversation());
+    if (session.ready() && update.removes(session.username())) {
+      session.removeConversation(event.conversation());
+    }
+    listeners.group(update);
   }
 
   private void keyChange(KeyChangeEvent event) {

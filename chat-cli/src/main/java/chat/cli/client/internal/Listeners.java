@@ -3,6 +3,9 @@ package chat.cli.client.internal;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,8 +48,8 @@ final class Listeners {
     each(l -> l.onMembership(conversation, username, joined));
   }
 
-  void presence(String username, boolean online) {
-    each(l -> l.onPresence(username, online));
+  void presence(String username, Presence presence) {
+    each(l -> l.onPresenceChange(username, presence));
   }
 
   void trust(String username, TrustState state) {
@@ -59,5 +62,13 @@ final class Listeners {
 
   void notice(String conversation, String text) {
     each(l -> l.onNotice(conversation, text));
+  }
+
+  void group(GroupUpdate update) {
+    each(l -> l.onGroupUpdate(update));
+  }
+
+  void friend(String username, FriendUpdate update) {
+    each(l -> l.onFriendUpdate(username, update));
   }
 }

@@ -6,6 +6,10 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendAction;
+import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
+import chat.cli.client.GroupAction;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
@@ -58,6 +62,7 @@ import java.util.TreeSet;
 public final class RelayChatClient implements ChatClient {
   private final SessionManager sessions;
   private final EnvelopeSealer sealer;
+  private final SocialRequests social;
 
   /**
    * A client for {@code options}; connects on the first register, login or resume.
@@ -68,6 +73,7 @@ public final class RelayChatClient implements ChatClient {
       ClientOptions options, SecureRandom random, Clock clock, KdfParameters kdf) {
     this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
     this.sealer = new EnvelopeSealer(random, clock);
+    this.social = new SocialRequests(sessions);
   }
 
   @Override
@@ -176,7 +182,7 @@ public final class RelayChatClient implements ChatClient {
     RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId()), RoomsReply.class);
     List<RoomView> out = new ArrayList<>();
     for (RoomInfo room : reply.rooms()) {
-      out.add(new RoomView(room.room(), room.members(), room.joined()));
+      out.add(Views.room(room));
     }
     return out;
   }
@@ -199,7 +205,7 @@ public final class RelayChatClient implements ChatClient {
         }
         trust = session.contacts.state(member.username());
       }
-      out.add(new MemberView(member.username(), member.online(), trust));
+      out.add(Views.member(member, trust));
     }
     return out;
   }
@@ -388,5 +394,45 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public void close() {
     sessions.close();
+  }
+
+  @Override
+  public void createGroup(String name) {
+    social.createGroup(name);
+  }
+
+  @Override
+  public void administer(String room, GroupAction action, String username) {
+    social.administer(room, action, username);
+  }
+
+  @Override
+  public void renameGroup(String room, String title) {
+    social.rename(room, title);
+  }
+
+  @Override
+  public void disbandGroup(String room) {
+    social.disband(room);
+  }
+
+  @Override
+  public Friendship friend(FriendAction action, String username) {
+    return social.friend(action, username);
+  }
+
+  @Override
+  public List<FriendView> friends() {
+    return social.friends();
+  }
+
+  @Override
+  public void away(String message) {
+    social.away(message);
+  }
+
+  @Override
+  public void back() {
+    social.back();
   }
 }

@@ -53,6 +53,7 @@ final class RelayConnection implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final Object writeLock = new Object();
   private volatile boolean closing;
+  private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
 
   private RelayConnection(Socket socket, FrameCodec codec, Duration timeout, Listener listener)
@@ -87,11 +88,17 @@ final class RelayConnection implements AutoCloseable {
         connection.close();
         throw new CommandException.Network("the relay answered with an unknown version", null);
       }
+      connection.version = hello.version();
       return connection;
     } catch (IOException e) {
       closeQuietly(socket);
       throw new CommandException.Network("cannot talk to the relay: " + e.getMessage(), e);
     }
+  }
+
+  /** The wire version agreed in the hello exchange. */
+  int version() {
+    return version;
   }
 
   /** A fresh request id. */

@@ -27,6 +27,19 @@ final class RelayErrors {
           NO_KEY_BACKUP ->
           new CommandException.Usage(message);
       case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
+      case NOT_A_GROUP,
+          ROOM_EXISTS,
+          NOT_GROUP_ADMIN,
+          NOT_GROUP_OWNER,
+          NOT_INVITED,
+          BANNED,
+          OWNER_MUST_TRANSFER,
+          INVALID_TARGET,
+          NO_FRIEND_REQUEST,
+          ALREADY_FRIENDS,
+          NOT_FRIENDS,
+          LIMIT_REACHED ->
+          new CommandException.Usage(message + " (" + code + ")");
       default ->
           new CommandException.Network("the relay refused: " + message + " (" + code + ")", null);
     };

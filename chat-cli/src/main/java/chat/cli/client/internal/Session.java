@@ -27,6 +27,7 @@ final class Session {
   private volatile String username;
   private volatile RelayConnection connection;
   private volatile ConnectionState connectionState = ConnectionState.CONNECTING;
+  private volatile String away;
 
   Session(
       Profile profile,
@@ -94,6 +95,16 @@ final class Session {
 
   void connectionState(ConnectionState newState) {
     this.connectionState = newState;
+  }
+
+  /** The away message this user set (empty for none), or null when not away. */
+  String away() {
+    return away;
+  }
+
+  /** Remembers the away state, to restore it after a reconnect; null when back. */
+  void away(String message) {
+    this.away = message;
   }
 
   void addConversation(String conversation) {

@@ -434,6 +434,7 @@ final class SessionManager {
               ResumeReply.class);
       target.members.clear();
       reply.conversations().forEach(c -> target.addConversation(c.conversation()));
+      restoreAway(target, relay);
       target.connectionState(ConnectionState.ONLINE);
       post(
           () -> {
@@ -451,6 +452,17 @@ final class SessionManager {
                   ConnectionState.RECONNECTING,
                   e.getMessage() + "; retrying (attempt " + attempt + ")"));
       scheduleReconnect(target, attempt + 1);
+    }
+  }
+
+  /** Sets the away state again on a new connection: the relay forgets it when one drops. */
+  private static void restoreAway(Session target, RelayConnection relay) {
+    String away = target.away();
+    if (away != null && relay.version() >= chat.protocol.ProtocolVersions.SOCIAL) {
+      relay.call(
+          new chat.protocol.SetPresenceRequest(
+              relay.nextId(), chat.protocol.PresenceStatus.AWAY, away.isEmpty() ? null : away),
+          chat.protocol.SetPresenceReply.class);
     }
   }
 

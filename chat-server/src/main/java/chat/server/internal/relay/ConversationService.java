@@ -2,6 +2,7 @@ package chat.server.internal.relay;
 
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
+import chat.protocol.GroupRole;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.LeaveReply;
@@ -11,6 +12,8 @@ import chat.protocol.ListRoomsRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.MembershipChange;
+import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
 import chat.server.internal.storage.ConversationRepository;
@@ -20,9 +23,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Rooms and membership: join (creating on first join), leave, list rooms, list members. */
+/**
+ * Rooms and membership: join (creating on first join), leave, list rooms, list members. Groups
+ * (invite-only rooms) follow {@link GroupRules} on join and leave, are listed only to their members
+ * and invitees, and list their members with roles.
+ */
 public final class ConversationService {
   private final Storage storage;
   private final ConversationRepository conversations;
@@ -32,6 +40,8 @@ public final class ConversationService {
   private final Router router;
   private final Notifier notifier;
   private final Clock clock;
+  private final GroupRules groups;
+  private final PresenceBook presence;
 
   /** The service over its collaborators. */
   public ConversationService(
@@ -42,7 +52,11 @@ public final class ConversationService {
       Router router,
       Notifier notifier,
       KeyFingerprints fingerprints,
-      Clock clock) {
+      Clock clock,
+      GroupRules groups,
+      PresenceBook presence) {
+    this.groups = groups;
+    this.presence = presence;
     this.fingerprints = fingerprints;
     this.storage = storage;
     this.conversations = conversations;
@@ -60,6 +74,7 @@ public final class ConversationService {
     boolean added =
         storage.write(
             c -> {
+              groups.beforeJoin(c, room, key, members.isMember(c, room, key));
               conversations.ensure(c, room, clock.millis());
               return members.add(c, room, key, clock.millis());
             });
@@ -76,7 +91,13 @@ public final class ConversationService {
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String room = request.room();
-    if (!storage.write(c -> members.remove(c, room, key))) {
+    boolean removed =
+        storage.write(
+            c -> {
+              groups.beforeLeave(c, room, key);
+              return members.remove(c, room, key);
+            });
+    if (!removed) {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
     notifier.membership(
@@ -84,13 +105,31 @@ public final class ConversationService {
     return new LeaveReply(request.id(), room);
   }
 
-  /** Every room with its member count and whether the caller is in it. */
+  /**
+   * Every public room, and the groups the caller is in or invited to, with member counts and
+   * whether the caller is in each; from wire version 2 also whether each is a group, its title and
+   * whether the caller is invited.
+   */
   public RoomsReply rooms(ClientConnection connection, ListRoomsRequest request) {
     String key = connection.state().userKey().orElseThrow();
+    boolean detailed = connection.state().version() >= ProtocolVersions.SOCIAL;
     Map<String, Integer> all = storage.read(conversations::rooms);
     Set<String> mine = storage.read(c -> members.conversationsOf(c, key)).keySet();
+    Map<String, String> titles = storage.read(groups::titles);
+    Set<String> invited = storage.read(c -> groups.invitations(c, key));
     List<RoomInfo> out = new ArrayList<>(all.size());
-    all.forEach((room, count) -> out.add(new RoomInfo(room, count, mine.contains(room))));
+    all.forEach(
+        (room, count) -> {
+          boolean joined = mine.contains(room);
+          String title = titles.get(room);
+          if (title != null && !joined && !invited.contains(room)) {
+            return;
+          }
+          out.add(
+              detailed
+                  ? new RoomInfo(room, count, joined, title != null, title, invited.contains(room))
+                  : new RoomInfo(room, count, joined));
+        });
     return new RoomsReply(request.id(), out);
   }
 
@@ -114,9 +153,20 @@ public final class ConversationService {
       }
     } else {
       requireMember(conversation, key);
+      Optional<Map<String, GroupRole>> roles = storage.read(c -> groups.roles(c, conversation));
       storage
           .read(c -> members.members(c, conversation))
-          .forEach((member, name) -> out.add(memberInfo(member, name)));
+          .forEach(
+              (member, name) -> {
+                MemberInfo plain = memberInfo(member, name);
+                out.add(
+                    roles.isEmpty() || connection.state().version() < ProtocolVersions.SOCIAL
+                        ? plain
+                        : withRole(plain, roles.get().getOrDefault(member, GroupRole.MEMBER)));
+              });
+    }
+    if (connection.state().version() >= ProtocolVersions.SOCIAL) {
+      out.replaceAll(this::withStatus);
     }
     return new MembersReply(request.id(), conversation, out);
   }
@@ -125,6 +175,29 @@ public final class ConversationService {
     String fingerprint =
         fingerprints.of(userKey).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
     return new MemberInfo(name, router.isOnline(userKey), fingerprint);
+  }
+
+  private static MemberInfo withRole(MemberInfo member, GroupRole role) {
+    return new MemberInfo(
+        member.username(),
+        member.online(),
+        member.keyFingerprint(),
+        member.status(),
+        member.message(),
+        role);
+  }
+
+  /** Adds the wire version 2 presence detail: online, away (with its message) or offline. */
+  private MemberInfo withStatus(MemberInfo member) {
+    String key = chat.protocol.Usernames.key(member.username());
+    PresenceStatus status = presence.status(key, member.online());
+    return new MemberInfo(
+        member.username(),
+        member.online(),
+        member.keyFingerprint(),
+        status,
+        status == PresenceStatus.AWAY ? presence.message(key).orElse(null) : null,
+        member.role());
   }
 
   /** Throws {@link ErrorCode#NOT_MEMBER} unless {@code userKey} may read and post there. */

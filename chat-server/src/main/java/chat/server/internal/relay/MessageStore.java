@@ -20,6 +20,22 @@ public interface MessageStore {
   CompletableFuture<Stored> append(
       String conversation, List<String> parties, Bytes messageId, Bytes envelope);
 
+  /**
+   * Like {@link #append}, but the store first checks, in the same transaction as the insert, that
+   * every user in {@code recipientKeys} is still a member of the room, and fails with {@link
+   * RelayException} ({@code RECIPIENT_NOT_MEMBER}) if one is not. A member removed while the
+   * envelope was being checked can then never receive it. Stores that cannot check inside the
+   * transaction fall back to {@link #append}.
+   */
+  default CompletableFuture<Stored> appendForMembers(
+      String conversation,
+      List<String> parties,
+      List<String> recipientKeys,
+      Bytes messageId,
+      Bytes envelope) {
+    return append(conversation, parties, messageId, envelope);
+  }
+
   /** True if a message with this id is stored. */
   boolean exists(Bytes messageId);
 

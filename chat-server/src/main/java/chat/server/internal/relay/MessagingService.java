@@ -102,8 +102,12 @@ public final class MessagingService {
     if (store.exists(header.messageId())) {
       throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
     }
+    List<String> recipientKeys = new ArrayList<>();
+    envelope.recipientSet().forEach(r -> recipientKeys.add(Usernames.key(r.userId())));
     MessageStore.Stored stored =
-        Storage.await(store.append(conversation, parties, header.messageId(), request.envelope()));
+        Storage.await(
+            store.appendForMembers(
+                conversation, parties, recipientKeys, header.messageId(), request.envelope()));
     connection.reply(
         new SendReply(request.id(), conversation, stored.seq(), header.messageIdHex()));
     LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());

@@ -2,25 +2,50 @@ package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
 import chat.protocol.Event;
+import chat.protocol.FriendChange;
+import chat.protocol.FriendEvent;
+import chat.protocol.GroupEvent;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
+import chat.server.internal.storage.FriendshipRepository;
 import chat.server.internal.storage.MemberRepository;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
-/** Pushes membership, presence and key-change events to the online users they concern. */
+/**
+ * Pushes membership, presence, key-change, friend and group events to the online users they
+ * concern, each connection in the form its wire version understands (see {@link WireCompat}).
+ */
 public final class Notifier {
   private final Storage storage;
   private final MemberRepository members;
   private final Router router;
+  private final FriendshipRepository friends;
+  private final PresenceBook presence;
 
-  /** A notifier over the membership table and the router. */
+  /** A notifier over the membership table and the router, without friends or away states. */
   public Notifier(Storage storage, MemberRepository members, Router router) {
+    this(storage, members, router, new FriendshipRepository(), new PresenceBook());
+  }
+
+  /** A notifier that also tells friends, and clears away states as users come and go. */
+  public Notifier(
+      Storage storage,
+      MemberRepository members,
+      Router router,
+      FriendshipRepository friends,
+      PresenceBook presence) {
     this.storage = storage;
     this.members = members;
     this.router = router;
+    this.friends = friends;
+    this.presence = presence;
   }
 
   /** Tells every member of {@code conversation} (and {@code username}) about a change. */
@@ -35,9 +60,28 @@ public final class Notifier {
     }
   }
 
-  /** Tells everyone who shares a conversation with the user that they came online or left. */
+  /**
+   * Tells everyone who shares a conversation with the user, and their friends, that they came
+   * online or left; either way an away state ends.
+   */
   public void presence(String userKey, String username, PresenceStatus status) {
+    presence.clear(userKey);
     toPeers(userKey, new PresenceEvent(username, status));
+  }
+
+  /**
+   * Tells peers and friends that the user went away ({@code message} may be null) or came back
+   * ({@link PresenceStatus#ONLINE}); version 1 connections hear neither.
+   */
+  public void away(String userKey, String username, PresenceStatus status, String message) {
+    PresenceEvent event = new PresenceEvent(username, status, message);
+    for (String peer : peersAndFriends(userKey)) {
+      for (ClientConnection connection : router.connections(peer)) {
+        if (connection.state().version() >= ProtocolVersions.SOCIAL) {
+          connection.push(event);
+        }
+      }
+    }
   }
 
   /** Tells everyone who shares a conversation with the user about their new bundle. */
@@ -45,16 +89,54 @@ public final class Notifier {
     toPeers(userKey, new KeyChangeEvent(username, bundle));
   }
 
+  /** Tells {@code userKey} about a friend request, answer or removal by {@code username}. */
+  public void friend(String userKey, String username, FriendChange change) {
+    pushTo(userKey, new FriendEvent(username, change));
+  }
+
+  /**
+   * Tells {@code recipients} (user keys) about a group change.
+   *
+   * @param removedMember for a kick or ban, whether the target was a member
+   */
+  public void group(GroupEvent event, Collection<String> recipients, boolean removedMember) {
+    for (String recipient : new LinkedHashSet<>(recipients)) {
+      for (ClientConnection connection : router.connections(recipient)) {
+        send(connection, event, removedMember);
+      }
+    }
+  }
+
+  /** Pushes {@code event} to one connection only (events at login). */
+  public void to(ClientConnection connection, Event event) {
+    send(connection, event, false);
+  }
+
   private void toPeers(String userKey, Event event) {
-    Collection<String> peers = storage.read(c -> members.peers(c, userKey));
-    for (String peer : peers) {
+    for (String peer : peersAndFriends(userKey)) {
       pushTo(peer, event);
     }
   }
 
+  private Set<String> peersAndFriends(String userKey) {
+    Set<String> out = new LinkedHashSet<>(storage.read(c -> members.peers(c, userKey)));
+    out.addAll(storage.read(c -> friends.friends(c, userKey)).keySet());
+    out.remove(userKey);
+    return out;
+  }
+
   private void pushTo(String userKey, Event event) {
     for (ClientConnection connection : router.connections(userKey)) {
-      connection.push(event);
+      send(connection, event, false);
     }
+  }
+
+  private static void send(ClientConnection connection, Event event, boolean removedMember) {
+    String recipient = connection.state().username().orElse("");
+    Optional<Event> compatible =
+        recipient.isEmpty()
+            ? Optional.empty()
+            : WireCompat.forVersion(event, connection.state().version(), recipient, removedMember);
+    compatible.ifPresent(connection::push);
   }
 }

@@ -2,14 +2,20 @@ package chat.server.internal.relay;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.FriendUpdateRequest;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.GetBundlesRequest;
 import chat.protocol.GetKeyBackupRequest;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupRenameRequest;
 import chat.protocol.HelloReply;
 import chat.protocol.HelloRequest;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinRequest;
 import chat.protocol.LeaveRequest;
+import chat.protocol.ListFriendsRequest;
 import chat.protocol.ListMembersRequest;
 import chat.protocol.ListRoomsRequest;
 import chat.protocol.LoginRequest;
@@ -22,6 +28,7 @@ import chat.protocol.RegisterRequest;
 import chat.protocol.Request;
 import chat.protocol.ResumeRequest;
 import chat.protocol.SendRequest;
+import chat.protocol.SetPresenceRequest;
 import chat.protocol.SyncRequest;
 import chat.protocol.UpdateBundleRequest;
 import chat.server.internal.audit.AuditLog;
@@ -42,6 +49,9 @@ public final class RequestDispatcher {
   private final MessagingService messaging;
   private final KeyBackupService backups;
   private final AuditLog audit;
+  private final GroupService groups;
+  private final FriendService friends;
+  private final PresenceService presence;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -50,7 +60,13 @@ public final class RequestDispatcher {
       ConversationService conversations,
       MessagingService messaging,
       KeyBackupService backups,
+      GroupService groups,
+      FriendService friends,
+      PresenceService presence,
       AuditLog audit) {
+    this.groups = groups;
+    this.friends = friends;
+    this.presence = presence;
     this.relayName = relayName;
     this.audit = audit;
     this.accounts = accounts;
@@ -64,7 +80,9 @@ public final class RequestDispatcher {
     try {
       handle(connection, request);
     } catch (RelayException e) {
-      connection.reply(new ErrorReply(request.id(), e.code(), e.getMessage()));
+      int version = connection.state().version();
+      connection.reply(
+          new ErrorReply(request.id(), e.code().forVersion(Math.max(1, version)), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("request failed on {}", connection.logId(), e);
       audit.record(
@@ -108,8 +126,10 @@ public final class RequestDispatcher {
       connection.reply(accounts.register(connection, r));
     } else if (request instanceof LoginRequest r) {
       connection.reply(accounts.login(connection, r));
+      presence.loggedIn(connection);
     } else if (request instanceof ResumeRequest r) {
       connection.reply(accounts.resume(connection, r));
+      presence.loggedIn(connection);
     } else {
       if (state.userKey().isEmpty()) {
         throw new RelayException(ErrorCode.AUTH_REQUIRED);
@@ -145,6 +165,31 @@ public final class RequestDispatcher {
       connection.reply(backups.put(connection, r));
     } else if (request instanceof GetKeyBackupRequest r) {
       connection.reply(backups.get(connection, r));
+    } else {
+      handleSocial(connection, request);
+    }
+  }
+
+  /** Friends, groups and presence: wire version 2 only. */
+  private void handleSocial(ClientConnection connection, Request request) {
+    if (connection.state().version() < ProtocolVersions.SOCIAL) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.SOCIAL);
+    }
+    if (request instanceof FriendUpdateRequest r) {
+      connection.reply(friends.update(connection, r));
+    } else if (request instanceof ListFriendsRequest r) {
+      connection.reply(friends.list(connection, r));
+    } else if (request instanceof SetPresenceRequest r) {
+      connection.reply(presence.set(connection, r));
+    } else if (request instanceof GroupCreateRequest r) {
+      connection.reply(groups.create(connection, r));
+    } else if (request instanceof GroupMemberRequest r) {
+      connection.reply(groups.member(connection, r));
+    } else if (request instanceof GroupRenameRequest r) {
+      connection.reply(groups.rename(connection, r));
+    } else if (request instanceof GroupDisbandRequest r) {
+      connection.reply(groups.disband(connection, r));
     } else {
       throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
     }

@@ -98,4 +98,12 @@ public final class MemberRepository {
     }
     return out;
   }
+
+  /** Removes every member of {@code conversation}; returns how many there were. */
+  public int removeAll(Connection c, String conversation) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM members WHERE conversation = ?")) {
+      s.setString(1, conversation);
+      return s.executeUpdate();
+    }
+  }
 }

@@ -88,4 +88,12 @@ public final class MessageRepository {
     }
     return out;
   }
+
+  /** Deletes every stored message of {@code conversation} (its sequence counter is kept). */
+  public int deleteAll(Connection c, String conversation) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ?")) {
+      s.setString(1, conversation);
+      return s.executeUpdate();
+    }
+  }
 }

@@ -35,6 +35,32 @@ public final class Migrations {
           List.of(
               "CREATE TABLE key_backups (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
                   + " sealed BLOB NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID"),
+          // Step 3: groups with roles, invitations and bans; friends and friend requests.
+          List.of(
+              "CREATE TABLE groups (conversation TEXT PRIMARY KEY REFERENCES conversations(id),"
+                  + " title TEXT NOT NULL, created_at INTEGER NOT NULL) WITHOUT ROWID",
+              "CREATE TABLE group_roles (conversation TEXT NOT NULL REFERENCES"
+                  + " groups(conversation), user_key TEXT NOT NULL REFERENCES users(user_key),"
+                  + " role TEXT NOT NULL CHECK (role IN ('owner', 'admin')),"
+                  + " PRIMARY KEY (conversation, user_key)) WITHOUT ROWID",
+              "CREATE UNIQUE INDEX group_roles_one_owner ON group_roles(conversation)"
+                  + " WHERE role = 'owner'",
+              "CREATE TABLE group_invites (conversation TEXT NOT NULL REFERENCES"
+                  + " groups(conversation), user_key TEXT NOT NULL REFERENCES users(user_key),"
+                  + " invited_by TEXT NOT NULL, invited_at INTEGER NOT NULL,"
+                  + " PRIMARY KEY (conversation, user_key)) WITHOUT ROWID",
+              "CREATE INDEX group_invites_user ON group_invites(user_key)",
+              "CREATE TABLE group_bans (conversation TEXT NOT NULL REFERENCES"
+                  + " groups(conversation), user_key TEXT NOT NULL REFERENCES users(user_key),"
+                  + " banned_by TEXT NOT NULL, banned_at INTEGER NOT NULL,"
+                  + " PRIMARY KEY (conversation, user_key)) WITHOUT ROWID",
+              "CREATE TABLE friend_requests (from_key TEXT NOT NULL REFERENCES users(user_key),"
+                  + " to_key TEXT NOT NULL REFERENCES users(user_key), requested_at INTEGER NOT"
+                  + " NULL, PRIMARY KEY (from_key, to_key)) WITHOUT ROWID",
+              "CREATE INDEX friend_requests_to ON friend_requests(to_key)",
+              "CREATE TABLE friendships (user_key TEXT NOT NULL REFERENCES users(user_key),"
+                  + " friend_key TEXT NOT NULL REFERENCES users(user_key), since INTEGER NOT"
+                  + " NULL, PRIMARY KEY (user_key, friend_key)) WITHOUT ROWID"),
           // Step 5: the audit log (AuditRepository). No foreign keys: events outlive accounts,
           // and a failed login names users that do not exist.
           List.of(

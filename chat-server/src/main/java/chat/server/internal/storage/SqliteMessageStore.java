@@ -57,8 +57,25 @@ public final class SqliteMessageStore implements MessageStore {
   @Override
   public CompletableFuture<Stored> append(
       String conversation, List<String> parties, Bytes messageId, Bytes envelope) {
+    return appendForMembers(conversation, parties, List.of(), messageId, envelope);
+  }
+
+  @Override
+  public CompletableFuture<Stored> appendForMembers(
+      String conversation,
+      List<String> parties,
+      List<String> recipientKeys,
+      Bytes messageId,
+      Bytes envelope) {
     return writes.submit(
         c -> {
+          if (parties.isEmpty()) {
+            for (String recipient : recipientKeys) {
+              if (!members.isMember(c, conversation, recipient)) {
+                throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
+              }
+            }
+          }
           if (messages.exists(c, messageId.toByteArray())) {
             throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
           }

@@ -1,0 +1,153 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.GroupAction;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat group create|invite|kick|ban|unban|transfer|admin|deadmin|rename|disband ...}: groups
+ * (invite-only rooms with an owner and admins) from scripts. One subcommand per action, each a
+ * method here; every one logs in, asks the relay, prints one line (or one JSON object) and exits.
+ */
+@Command(
+    name = "group",
+    description = {
+      "Groups: invite-only rooms with an owner and admins.",
+      "The owner and admins invite, kick, ban and unban (admins never act on the owner or",
+      "other admins); only the owner transfers, names admins and disbands. Invited users",
+      "join with 'chat join ROOM'. A refusal prints the relay's reason and exits 1."
+    })
+final class GroupCommand {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+
+  GroupCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Command(name = "create", description = "Create a group; you own it and are its first member.")
+  int create(@Mixin RelayOptions relay, @Parameters(paramLabel = "NAME") String name) {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    try (ChatClient client = support.loggedIn(false)) {
+      client.createGroup(room);
+    }
+    print(support, "create", room, null, "created the group " + TerminalSafe.line(room));
+    return 0;
+  }
+
+  @Command(name = "invite", description = "Let USER join ROOM (they run 'chat join ROOM').")
+  int invite(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.INVITE, args, "invited %2$s to %1$s");
+  }
+
+  @Command(name = "kick", description = "Remove USER from ROOM, or withdraw their invitation.")
+  int kick(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.KICK, args, "%2$s is out of %1$s");
+  }
+
+  @Command(name = "ban", description = "Remove USER from ROOM (if a member) and keep them out.")
+  int ban(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.BAN, args, "banned %2$s from %1$s");
+  }
+
+  @Command(name = "unban", description = "Lift USER's ban from ROOM.")
+  int unban(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.UNBAN, args, "lifted the ban on %2$s in %1$s");
+  }
+
+  @Command(name = "transfer", description = "Make USER the owner of ROOM; you become an admin.")
+  int transfer(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.TRANSFER, args, "%2$s owns %1$s now");
+  }
+
+  @Command(name = "admin", description = "Make USER an admin of ROOM (owner only).")
+  int admin(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.ADMIN, args, "%2$s is an admin of %1$s now");
+  }
+
+  @Command(name = "deadmin", description = "Make USER a plain member of ROOM (owner only).")
+  int deadmin(
+      @Mixin RelayOptions relay,
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
+    return member(relay, GroupAction.DEADMIN, args, "%2$s is no longer an admin of %1$s");
+  }
+
+  @Command(
+      name = "rename",
+      description = "Change ROOM's display title; its id stays (messages are signed with it).")
+  int rename(
+      @Mixin RelayOptions relay,
+      @Parameters(index = "0", paramLabel = "ROOM") String name,
+      @Parameters(index = "1..*", arity = "1..*", paramLabel = "TITLE") List<String> words) {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    String title = String.join(" ", words);
+    try (ChatClient client = support.loggedIn(false)) {
+      client.renameGroup(room, title);
+    }
+    print(
+        support,
+        "rename",
+        room,
+        null,
+        TerminalSafe.line(room) + " is now titled \u201c" + TerminalSafe.line(title) + "\u201d");
+    return 0;
+  }
+
+  @Command(
+      name = "disband",
+      description = "End ROOM for everyone: members removed, stored messages deleted (owner only).")
+  int disband(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    try (ChatClient client = support.loggedIn(false)) {
+      client.disbandGroup(room);
+    }
+    print(support, "disband", room, null, "disbanded " + TerminalSafe.line(room));
+    return 0;
+  }
+
+  private int member(RelayOptions relay, GroupAction action, List<String> args, String words) {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(args.get(0));
+    String user = args.get(1);
+    try (ChatClient client = support.loggedIn(false)) {
+      client.administer(room, action, user);
+    }
+    String text = String.format(words, TerminalSafe.line(room), TerminalSafe.line(user));
+    print(support, action.name().toLowerCase(Locale.ROOT), room, user, text);
+    return 0;
+  }
+
+  private static void print(
+      RelayCommandSupport support, String action, String room, String user, String text) {
+    if (support.options().json()) {
+      var node = JsonLines.object("group").put("action", action).put("room", room);
+      if (user != null) {
+        node.put("user", user);
+      }
+      support.out().println(JsonLines.line(node));
+    } else {
+      support.out().println(text);
+    }
+  }
+}

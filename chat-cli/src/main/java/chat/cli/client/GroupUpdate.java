@@ -1,0 +1,59 @@
+package chat.cli.client;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A change to a group, named with who made it ({@link ClientListener#onGroupUpdate}). Every string
+ * came from the network: display it through {@link chat.cli.TerminalSafe}.
+ *
+ * @param conversation the group's room id
+ * @param actor who made the change
+ * @param kind what happened
+ * @param target the user it happened to; empty for {@link Kind#RENAMED} and {@link Kind#DISBANDED}
+ * @param title the new title for {@link Kind#RENAMED}, else empty
+ */
+public record GroupUpdate(
+    String conversation, String actor, Kind kind, String target, String title) {
+  /** What happened. */
+  public enum Kind {
+    /** The target was invited. */
+    INVITED,
+    /** The target's invitation was withdrawn. */
+    UNINVITED,
+    /** The target was removed. */
+    KICKED,
+    /** The target was banned (and removed, if a member). */
+    BANNED,
+    /** The target's ban was lifted. */
+    UNBANNED,
+    /** The target became an admin. */
+    ADMIN,
+    /** The target is no longer an admin. */
+    DEADMIN,
+    /** The target became the owner; the actor, the old owner, is an admin now. */
+    TRANSFERRED,
+    /** The group has a new display title. */
+    RENAMED,
+    /** The group is gone, with its stored messages. */
+    DISBANDED
+  }
+
+  /** Checks for nulls. */
+  public GroupUpdate {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(title, "title");
+  }
+
+  /** Whether this takes {@code username} out of the group (kicked, banned, or disbanded). */
+  public boolean removes(String username) {
+    if (kind == Kind.DISBANDED) {
+      return true;
+    }
+    boolean removal = kind == Kind.KICKED || kind == Kind.BANNED;
+    return removal && target.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT));
+  }
+}

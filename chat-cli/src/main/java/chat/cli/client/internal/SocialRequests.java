@@ -1,0 +1,169 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.FriendAction;
+import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
+import chat.cli.client.GroupAction;
+import chat.protocol.FriendUpdateReply;
+import chat.protocol.FriendUpdateRequest;
+import chat.protocol.FriendsReply;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupRenameRequest;
+import chat.protocol.GroupReply;
+import chat.protocol.GroupTitles;
+import chat.protocol.JoinReply;
+import chat.protocol.ListFriendsRequest;
+import chat.protocol.PresenceStatus;
+import chat.protocol.Presences;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.SetPresenceReply;
+import chat.protocol.SetPresenceRequest;
+import chat.protocol.Usernames;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The group, friend and presence operations of {@link RelayChatClient} (wire version 2). Each
+ * checks its arguments before anything reaches the relay, and drops the cached member list of a
+ * group it changed so that the next message is sealed to the new membership.
+ */
+final class SocialRequests {
+  private final SessionManager sessions;
+
+  SocialRequests(SessionManager sessions) {
+    this.sessions = sessions;
+  }
+
+  /** The connection, if the relay speaks wire version 2. */
+  private RelayConnection relay(Session session) {
+    RelayConnection relay = session.connection();
+    if (relay.version() < ProtocolVersions.SOCIAL) {
+      throw new CommandException.Usage(
+          "the relay at "
+              + sessions.options().server()
+              + " is older (wire version "
+              + relay.version()
+              + "): it has no groups, friends or away status");
+    }
+    return relay;
+  }
+
+  void createGroup(String name) {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    String room = RelayChatClient.roomId(name);
+    JoinReply reply = relay.call(new GroupCreateRequest(relay.nextId(), room), JoinReply.class);
+    if (session.state.cursor(reply.conversation()).isEmpty()) {
+      session.state.advance(reply.conversation(), reply.lastSeq());
+    }
+    session.members.invalidate(reply.conversation());
+    session.addConversation(reply.conversation());
+  }
+
+  void administer(String room, GroupAction action, String username) {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    String id = RelayChatClient.roomId(room);
+    relay.call(
+        new GroupMemberRequest(relay.nextId(), id, wire(action), user(username)), GroupReply.class);
+    session.members.invalidate(id);
+  }
+
+  void rename(String room, String title) {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    String checked;
+    try {
+      checked = GroupTitles.require(title.strip());
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage(
+          "a title is 1-" + GroupTitles.MAX_CHARS + " characters without control characters");
+    }
+    relay.call(
+        new GroupRenameRequest(relay.nextId(), RelayChatClient.roomId(room), checked),
+        GroupReply.class);
+  }
+
+  void disband(String room) {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    String id = RelayChatClient.roomId(room);
+    relay.call(new GroupDisbandRequest(relay.nextId(), id), GroupReply.class);
+    session.members.invalidate(id);
+    session.removeConversation(id);
+  }
+
+  Friendship friend(FriendAction action, String username) {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    chat.protocol.FriendAction wire =
+        switch (action) {
+          case ADD -> chat.protocol.FriendAction.ADD;
+          case ACCEPT -> chat.protocol.FriendAction.ACCEPT;
+          case DECLINE -> chat.protocol.FriendAction.DECLINE;
+          case REMOVE -> chat.protocol.FriendAction.REMOVE;
+        };
+    FriendUpdateReply reply =
+        relay.call(
+            new FriendUpdateRequest(relay.nextId(), user(username), wire), FriendUpdateReply.class);
+    return Views.friendship(reply.state());
+  }
+
+  List<FriendView> friends() {
+    RelayConnection relay = relay(sessions.require());
+    FriendsReply reply = relay.call(new ListFriendsRequest(relay.nextId()), FriendsReply.class);
+    List<FriendView> out = new ArrayList<>(reply.friends().size());
+    reply.friends().forEach(info -> out.add(Views.friend(info)));
+    return out;
+  }
+
+  void away(String message) {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    String text = message == null ? "" : message.strip();
+    try {
+      Presences.requireMessage(PresenceStatus.AWAY, text);
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage(
+          "an away message is at most "
+              + Presences.MAX_MESSAGE_CHARS
+              + " characters without control characters");
+    }
+    relay.call(
+        new SetPresenceRequest(relay.nextId(), PresenceStatus.AWAY, text.isEmpty() ? null : text),
+        SetPresenceReply.class);
+    session.away(text);
+  }
+
+  void back() {
+    Session session = sessions.require();
+    RelayConnection relay = relay(session);
+    relay.call(
+        new SetPresenceRequest(relay.nextId(), PresenceStatus.ONLINE, null),
+        SetPresenceReply.class);
+    session.away(null);
+  }
+
+  private static String user(String username) {
+    String name = username.startsWith("@") ? username.substring(1) : username;
+    if (!Usernames.isValid(name)) {
+      throw new CommandException.Usage("not a valid username: " + username);
+    }
+    return name;
+  }
+
+  private static chat.protocol.GroupAction wire(GroupAction action) {
+    return switch (action) {
+      case INVITE -> chat.protocol.GroupAction.INVITE;
+      case KICK -> chat.protocol.GroupAction.KICK;
+      case BAN -> chat.protocol.GroupAction.BAN;
+      case UNBAN -> chat.protocol.GroupAction.UNBAN;
+      case TRANSFER -> chat.protocol.GroupAction.TRANSFER;
+      case ADMIN -> chat.protocol.GroupAction.ADMIN;
+      case DEADMIN -> chat.protocol.GroupAction.DEADMIN;
+    };
+  }
+}

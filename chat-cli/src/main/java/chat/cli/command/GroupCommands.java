@@ -1,0 +1,131 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
+import chat.cli.client.GroupAction;
+import chat.protocol.ConversationIds;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Groups: {@code /group create}, {@code /invite}, {@code /kick}, {@code /ban}, {@code /unban},
+ * {@code /transfer}, {@code /admin}, {@code /deadmin}, {@code /rename} and {@code /disband}. The
+ * member commands act on the current room unless a room is named after the user.
+ */
+final class GroupCommands {
+  private GroupCommands() {}
+
+  static List<SlashCommand> all() {
+    return List.of(
+        SlashCommand.named("group", "/group create NAME", "create a group (invite-only room)")
+            .arguments(2, 2)
+            .completes(ArgumentKind.OTHER, ArgumentKind.OTHER)
+            .help(
+                "You own the group: you and the admins you name invite, kick and ban. Others",
+                "join only after an invitation, with /join NAME. example: /group create team")
+            .runs(GroupCommands::create),
+        member("invite", GroupAction.INVITE, "let USER join the group (with /join)"),
+        member("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
+        member("ban", GroupAction.BAN, "remove USER and keep them out"),
+        member("unban", GroupAction.UNBAN, "lift USER's ban"),
+        member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
+        member("admin", GroupAction.ADMIN, "make USER an admin (owner only)"),
+        member("deadmin", GroupAction.DEADMIN, "make an admin a plain member (owner only)"),
+        SlashCommand.named("rename", "/rename TITLE", "change the current group's title")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .help(
+                "Only the title changes: the room id #name stays, because every message is",
+                "signed with it. example: /rename Weekend plans")
+            .runs(GroupCommands::rename),
+        SlashCommand.named("disband", "/disband [ROOM]", "end a group you own, for everyone")
+            .arguments(0, 1)
+            .completes(ArgumentKind.ROOM)
+            .help(
+                "Removes every member and deletes the group's stored messages on the relay.",
+                "Name the room to confirm: /disband #team")
+            .runs(GroupCommands::disband));
+  }
+
+  private static SlashCommand member(String name, GroupAction action, String summary) {
+    return SlashCommand.named(name, "/" + name + " USER [ROOM]", summary)
+        .arguments(1, 2)
+        .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+        .help(
+            "ROOM defaults to the current one. Owners and admins may invite, kick, ban and",
+            "unban (admins never act on the owner or other admins); only the owner may",
+            "transfer, admin and deadmin. example: /" + name + " bob   /" + name + " bob #team")
+        .runs((command, context) -> member(action, command, context));
+  }
+
+  private static void create(Input.Command command, CommandContext context) {
+    if (!command.arg(0).toLowerCase(Locale.ROOT).equals("create")) {
+      throw new CommandException.Usage("usage: /group create NAME");
+    }
+    String room = Arguments.room(command.arg(1));
+    context.client().createGroup(room);
+    context.switchTo(room);
+    context.info("created the group " + room + ": you own it; /invite USER lets someone in");
+  }
+
+  private static void member(GroupAction action, Input.Command command, CommandContext context) {
+    String user = Arguments.username(command.arg(0));
+    String room = command.argCount() > 1 ? Arguments.room(command.arg(1)) : currentRoom(context);
+    if (user.equalsIgnoreCase(Arguments.self(context))) {
+      throw new CommandException.Usage("that is you: name someone else");
+    }
+    context.client().administer(room, action, user);
+    String name = TerminalSafe.line(user);
+    context.info(
+        switch (action) {
+          case INVITE -> "invited " + name + " to " + room + " (they join with /join " + room + ")";
+          case KICK -> name + " is out of " + room;
+          case BAN -> "banned " + name + " from " + room;
+          case UNBAN -> "lifted the ban on " + name + " in " + room;
+          case TRANSFER -> name + " owns " + room + " now; you are an admin";
+          case ADMIN -> name + " is an admin of " + room + " now";
+          case DEADMIN -> name + " is no longer an admin of " + room;
+        });
+  }
+
+  private static void rename(Input.Command command, CommandContext context) {
+    String room = currentRoom(context);
+    String title = command.argText().strip();
+    context.client().renameGroup(room, title);
+    context.info(room + " is now titled \u201c" + TerminalSafe.line(title) + "\u201d");
+  }
+
+  private static void disband(Input.Command command, CommandContext context) {
+    ChatClient client = context.client();
+    if (command.argCount() == 0) {
+      String room = currentRoom(context);
+      context.info(
+          "this removes everyone from "
+              + room
+              + " and deletes its messages on the relay: type /disband "
+              + room
+              + " to confirm");
+      return;
+    }
+    String room = Arguments.room(command.arg(0));
+    client.disbandGroup(room);
+    context.info("disbanded " + room);
+    if (context.currentConversation().map(room::equals).orElse(false)) {
+      List<String> remaining = client.conversations();
+      Optional<String> next =
+          remaining.contains(ConversationIds.LOBBY)
+              ? Optional.of(ConversationIds.LOBBY)
+              : remaining.stream().filter(c -> !c.equals(room)).findFirst();
+      next.ifPresent(context::switchTo);
+    }
+  }
+
+  private static String currentRoom(CommandContext context) {
+    String current = Arguments.current(context);
+    if (!ConversationIds.isRoom(current)) {
+      throw new CommandException.Usage("not in a group: /switch to one, or name it: #team");
+    }
+    return current;
+  }
+}

@@ -1,0 +1,109 @@
+package chat.cli.command;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.MemberRole;
+import chat.cli.client.Presence;
+
+/**
+ * The words every front end shows for presence, roles, group changes and friend requests, e.g.
+ * {@code alice removed bob from #team} or {@code bob is away: lunch}. Every remote string is
+ * cleaned here with {@link TerminalSafe}.
+ */
+public final class SocialLines {
+  private SocialLines() {}
+
+  /** {@code online}, {@code offline}, {@code away}, or {@code away: MESSAGE}. */
+  public static String presence(Presence presence) {
+    return switch (presence.status()) {
+      case ONLINE -> "online";
+      case OFFLINE -> "offline";
+      case AWAY ->
+          presence.message().isEmpty() ? "away" : "away: " + TerminalSafe.line(presence.message());
+    };
+  }
+
+  /** {@code owner}, {@code admin}, or empty for a plain member. */
+  public static String role(MemberRole role) {
+    return switch (role) {
+      case OWNER -> "owner";
+      case ADMIN -> "admin";
+      case MEMBER -> "";
+    };
+  }
+
+  /** The mark before a name in member lists, as in IRC: {@code ~} owner, {@code @} admin. */
+  public static String roleMark(MemberRole role) {
+    return switch (role) {
+      case OWNER -> "~";
+      case ADMIN -> "@";
+      case MEMBER -> "";
+    };
+  }
+
+  /**
+   * A presence change: came online, is back (after being away), is away (with the message), went
+   * offline.
+   */
+  public static String presenceChange(String username, Presence presence, boolean wasAway) {
+    String name = TerminalSafe.line(username);
+    return switch (presence.status()) {
+      case ONLINE -> name + (wasAway ? " is back" : " came online");
+      case OFFLINE -> name + " went offline";
+      case AWAY -> name + " is " + presence(presence);
+    };
+  }
+
+  /** A group change named with who made it, from {@code self}'s point of view. */
+  public static String group(GroupUpdate update, String self) {
+    String actor = who(update.actor(), self);
+    String target = who(update.target(), self);
+    String room = TerminalSafe.line(update.conversation());
+    boolean me = isSelf(update.target(), self);
+    return switch (update.kind()) {
+      case INVITED ->
+          actor
+              + " invited "
+              + target
+              + " to "
+              + room
+              + (me ? ": /join " + room + " to enter" : "");
+      case UNINVITED -> actor + " withdrew " + possessive(target) + " invitation to " + room;
+      case KICKED -> actor + " removed " + target + " from " + room;
+      case BANNED -> actor + " banned " + target + " from " + room;
+      case UNBANNED -> actor + " lifted the ban on " + target + " in " + room;
+      case ADMIN -> actor + " made " + target + " an admin of " + room;
+      case DEADMIN -> actor + " made " + target + " a plain member of " + room;
+      case TRANSFERRED ->
+          actor + " handed " + room + " over to " + target + (me ? ": you own it now" : "");
+      case RENAMED ->
+          actor + " renamed " + room + " to \u201c" + TerminalSafe.line(update.title()) + "\u201d";
+      case DISBANDED -> actor + " disbanded " + room;
+    };
+  }
+
+  /** A friend request, answer or removal by {@code username}. */
+  public static String friend(String username, FriendUpdate update) {
+    String name = TerminalSafe.line(username);
+    return switch (update) {
+      case REQUESTED ->
+          name + " wants to be your friend: /friend accept " + name + " or /friend decline " + name;
+      case ACCEPTED -> name + " accepted your friend request";
+      case DECLINED -> name + " declined your friend request";
+      case REMOVED -> name + " ended your friendship (or withdrew their request)";
+    };
+  }
+
+  private static boolean isSelf(String username, String self) {
+    return self != null && !username.isEmpty() && username.equalsIgnoreCase(self);
+  }
+
+  private static String who(String username, String self) {
+    return isSelf(username, self) ? "you" : TerminalSafe.line(username);
+  }
+
+  private static String possessive(String name) {
+    return name.equals("you") ? "your" : name + "'s";
+  }
+}

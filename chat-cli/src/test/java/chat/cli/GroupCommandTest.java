@@ -1,0 +1,81 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FakeChatClient;
+import org.junit.jupiter.api.Test;
+
+class GroupCommandTest {
+  private final FakeChatClient client = new FakeChatClient();
+
+  private Cli cli() {
+    return Cli.withPassphrase().env("CHAT_PASSWORD", "a password").client(client);
+  }
+
+  @Test
+  void create_name_createsTheGroupAndSaysSo() {
+    Cli.Result result = cli().run("group", "create", "Team", "--user", "alice");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("created the group #team\n");
+    assertThat(client.calls).contains("login alice", "createGroup #team");
+  }
+
+  @Test
+  void memberActions_roomAndUser_callTheClient() {
+    for (String action : new String[] {"invite", "kick", "ban", "unban", "transfer", "admin"}) {
+      Cli.Result result = cli().run("--user", "alice", "group", action, "team", "bob");
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+    }
+    Cli.Result last = cli().run("--user", "alice", "group", "deadmin", "#team", "bob");
+
+    assertThat(last.out()).isEqualTo("bob is no longer an admin of #team\n");
+    assertThat(client.calls)
+        .contains(
+            "administer #team INVITE bob",
+            "administer #team KICK bob",
+            "administer #team BAN bob",
+            "administer #team UNBAN bob",
+            "administer #team TRANSFER bob",
+            "administer #team ADMIN bob",
+            "administer #team DEADMIN bob");
+  }
+
+  @Test
+  void invite_json_printsOneObject() {
+    Cli.Result result = cli().run("--json", "--user", "alice", "group", "invite", "#team", "bob");
+
+    assertThat(result.out())
+        .isEqualTo(
+            "{\"type\":\"group\",\"action\":\"invite\",\"room\":\"#team\",\"user\":\"bob\"}\n");
+  }
+
+  @Test
+  void rename_wordsOfTheTitle_areJoined() {
+    Cli.Result result = cli().run("--user", "alice", "group", "rename", "team", "Weekend", "plans");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(client.calls).contains("renameGroup #team Weekend plans");
+    assertThat(result.out()).isEqualTo("#team is now titled \u201cWeekend plans\u201d\n");
+  }
+
+  @Test
+  void kick_refusedByTheRelay_exits1WithItsReason() {
+    client.failNext =
+        new CommandException.Usage("only the owner of #team can do that (NOT_GROUP_OWNER)");
+
+    Cli.Result result = cli().run("--user", "alice", "group", "kick", "#team", "bob");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo("chat: only the owner of #team can do that (NOT_GROUP_OWNER)\n");
+  }
+
+  @Test
+  void invite_missingUser_isAUsageError() {
+    Cli.Result result = cli().run("--user", "alice", "group", "invite", "#team");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(client.calls).isEmpty();
+  }
+}

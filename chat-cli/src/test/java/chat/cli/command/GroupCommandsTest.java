@@ -1,0 +1,154 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.CommandException;
+import chat.cli.client.GroupAction;
+import org.junit.jupiter.api.Test;
+
+class GroupCommandsTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext();
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  @Test
+  void groupCreate_name_createsSwitchesAndSaysWhoOwnsIt() {
+    context.loggedInAs("alice");
+
+    run("/group create Team");
+
+    assertThat(context.client.calls).containsExactly("createGroup #team");
+    assertThat(context.current).isEqualTo("#team");
+    assertThat(context.lines)
+        .containsExactly("info: created the group #team: you own it; /invite USER lets someone in");
+  }
+
+  @Test
+  void group_otherVerb_showsUsage() {
+    context.loggedInAs("alice");
+
+    run("/group make team");
+
+    assertThat(context.errors()).containsExactly("error: usage: /group create NAME");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void invite_inCurrentGroup_callsClientWithTheRoom() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+
+    run("/invite bob");
+
+    assertThat(context.client.calls).contains("administer #team INVITE bob");
+    assertThat(context.lines)
+        .containsExactly("info: invited bob to #team (they join with /join #team)");
+  }
+
+  @Test
+  void memberCommands_withRoom_actOnThatRoom() {
+    context.loggedInAs("alice");
+    run("/kick bob #team");
+    run("/ban carol team");
+    run("/unban carol #team");
+    run("/transfer dave #team");
+    run("/admin erin #team");
+    run("/deadmin erin #team");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "administer #team KICK bob",
+            "administer #team BAN carol",
+            "administer #team UNBAN carol",
+            "administer #team TRANSFER dave",
+            "administer #team ADMIN erin",
+            "administer #team DEADMIN erin");
+    assertThat(context.errors()).isEmpty();
+  }
+
+  @Test
+  void kick_yourself_isRefusedBeforeTheRelay() {
+    context.loggedInAs("alice");
+
+    run("/kick alice #team");
+
+    assertThat(context.errors()).containsExactly("error: that is you: name someone else");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void kick_inPrivateConversation_saysNotInAGroup() {
+    context.loggedInAs("alice");
+    context.current = "@alice+bob";
+
+    run("/kick bob");
+
+    assertThat(context.errors())
+        .containsExactly("error: not in a group: /switch to one, or name it: #team");
+  }
+
+  @Test
+  void admin_refusedByTheRelay_showsItsReason() {
+    context.loggedInAs("alice");
+    context.client.failNext =
+        new CommandException.Usage("only the owner of #team can do that (NOT_GROUP_OWNER)");
+
+    run("/admin bob #team");
+
+    assertThat(context.errors())
+        .containsExactly("error: only the owner of #team can do that (NOT_GROUP_OWNER)");
+  }
+
+  @Test
+  void rename_keepsSpacing_andCleansTheEcho() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+
+    run("/rename Weekend  plans");
+
+    assertThat(context.client.calls).contains("renameGroup #team Weekend  plans");
+    assertThat(context.lines)
+        .containsExactly("info: #team is now titled \u201cWeekend  plans\u201d");
+  }
+
+  @Test
+  void disband_withoutRoom_onlyExplains() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    context.client.calls.clear();
+
+    run("/disband");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.lines)
+        .containsExactly(
+            "info: this removes everyone from #team and deletes its messages on the relay: type"
+                + " /disband #team to confirm");
+  }
+
+  @Test
+  void disband_namedCurrentGroup_disbandsAndSwitchesToLobby() {
+    context.loggedInAs("alice");
+    run("/group create team");
+
+    run("/disband #team");
+
+    assertThat(context.client.calls).contains("disbandGroup #team");
+    assertThat(context.current).isEqualTo("#lobby");
+    assertThat(context.client.conversations()).doesNotContain("#team");
+  }
+
+  @Test
+  void everyGroupAction_hasACommand() {
+    CommandRegistry registry = CommandRegistry.standard();
+    for (GroupAction action : GroupAction.values()) {
+      assertThat(registry.find(action.name())).as(action.name()).isPresent();
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.CommandException;
+import chat.cli.client.FriendAction;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.Friendship;
+import chat.cli.client.GroupAction;
+import chat.cli.client.MemberRole;
+import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
+import chat.crypto.NotRecipientException;
+import chat.crypto.Recipient;
+import chat.crypto.RecipientEnvelope;
+import chat.crypto.RecipientSet;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.StoredMessage;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import chat.server.TestClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Groups, friends and presence with real clients and a real relay: admin rights refused to
+ * non-owners, a kicked member who can read nothing sent after the kick, an offline friend request,
+ * and away presence.
+ */
+class GroupsEndToEndTest {
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  private Relay relay;
+  private int port;
+
+  @BeforeEach
+  void startRelay() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    port = relay.port();
+  }
+
+  @AfterEach
+  void stopRelay() {
+    if (relay != null) {
+      relay.close();
+    }
+  }
+
+  private RelayChatClient registered(String name, RecordingListener listener) {
+    RelayChatClient client = Clients.live(port, homes);
+    client.addListener(listener);
+    client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+    return client;
+  }
+
+  /** A group #team owned by alice with bob (admin) and carol (member) in it. */
+  private static void team(RelayChatClient alice, RelayChatClient bob, RelayChatClient carol) {
+    alice.createGroup("team");
+    alice.administer("#team", GroupAction.INVITE, "bob");
+    alice.administer("#team", GroupAction.INVITE, "carol");
+    bob.join("#team");
+    carol.join("#team");
+    alice.administer("#team", GroupAction.ADMIN, "bob");
+  }
+
+  private static String refusal(Runnable action) {
+    CommandException failure = null;
+    try {
+      action.run();
+    } catch (CommandException e) {
+      failure = e;
+    }
+    assertThat(failure).as("refused").isInstanceOf(CommandException.Usage.class);
+    return failure.getMessage();
+  }
+
+  @Test
+  void adminRights_ofNonOwners_areRefusedThroughRealClients() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      team(alice, bob, carol);
+      Map<String, MemberRole> roles =
+          alice.members("#team").stream()
+              .collect(Collectors.toMap(MemberView::username, MemberView::role));
+      assertThat(roles)
+          .containsEntry("alice", MemberRole.OWNER)
+          .containsEntry("bob", MemberRole.ADMIN)
+          .containsEntry("carol", MemberRole.MEMBER);
+
+      assertThat(refusal(() -> carol.administer("#team", GroupAction.KICK, "bob")))
+          .contains("NOT_GROUP_ADMIN");
+      assertThat(refusal(() -> bob.administer("#team", GroupAction.ADMIN, "carol")))
+          .contains("NOT_GROUP_OWNER");
+      assertThat(refusal(() -> bob.administer("#team", GroupAction.KICK, "alice")))
+          .contains("NOT_GROUP_OWNER");
+      assertThat(refusal(() -> bob.disbandGroup("#team"))).contains("NOT_GROUP_OWNER");
+      assertThat(refusal(() -> alice.leave("#team"))).contains("OWNER_MUST_TRANSFER");
+      assertThat(refusal(() -> carol.renameGroup("#team", "mine"))).contains("NOT_GROUP_ADMIN");
+    }
+  }
+
+  @Test
+  void kickedMember_cannotReadAnythingSentAfterTheKick() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    RecordingListener carolEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents);
+        RelayChatClient carol = registered("carol", carolEvents)) {
+      team(alice, bob, carol);
+      bob.send("#team", "before the kick");
+      carolEvents.awaitText("before the kick");
+
+      alice.administer("#team", GroupAction.KICK, "carol");
+      carolEvents.awaitEvent("group #team KICKED carol by alice");
+      bobEvents.awaitEvent("group #team KICKED carol by alice");
+      assertThat(carol.conversations()).doesNotContain("#team");
+
+      bob.send("#team", "after the kick");
+      alice.send("#lobby", "marker");
+      carolEvents.awaitText("marker");
+      assertThat(carolEvents.messages).noneMatch(m -> m.text().equals("after the kick"));
+      assertThatThrownBy(() -> carol.history("#team", 10))
+          .isInstanceOf(CommandException.Usage.class);
+
+      RecipientEnvelope seenByAlice = lastEnvelopeFor("alice", "#team");
+      assertThat(seenByAlice.header().recipientSetHash())
+          .as("sealed to exactly the members after the kick")
+          .isEqualTo(
+              RecipientSet.hash(
+                  List.of(
+                      Recipient.of(keysOf("alice").bundle()),
+                      Recipient.of(keysOf("bob").bundle()))));
+      IdentityKeyPair carolKeys = keysOf("carol");
+      assertThatThrownBy(
+              () ->
+                  new EnvelopeOpener(new SecureRandom())
+                      .open(carolKeys, keysOf("bob").bundle(), seenByAlice))
+          .isInstanceOf(NotRecipientException.class);
+    }
+  }
+
+  @Test
+  void friendRequest_toOfflineUser_arrivesAtLogin_andFriendsSeeAway() {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient dave = registered("dave", new RecordingListener())) {
+      dave.logout();
+    }
+    try (RelayChatClient alice = registered("alice", aliceEvents)) {
+      assertThat(alice.friend(FriendAction.ADD, "dave")).isEqualTo(Friendship.REQUEST_SENT);
+      RecordingListener daveEvents = new RecordingListener();
+      try (RelayChatClient dave = Clients.live(port, homes)) {
+        dave.addListener(daveEvents);
+        dave.login("dave", PASSWORD.clone(), PASSPHRASE.clone());
+        daveEvents.awaitEvent("friend alice " + FriendUpdate.REQUESTED);
+        assertThat(dave.friend(FriendAction.ACCEPT, "alice")).isEqualTo(Friendship.FRIENDS);
+        aliceEvents.awaitEvent("friend dave " + FriendUpdate.ACCEPTED);
+
+        dave.away("walking the dog");
+        aliceEvents.awaitEvent("away dave walking the dog");
+        assertThat(alice.friends())
+            .singleElement()
+            .satisfies(
+                friend -> {
+                  assertThat(friend.friendship()).isEqualTo(Friendship.FRIENDS);
+                  assertThat(friend.presence()).isEqualTo(Presence.away("walking the dog"));
+                });
+        assertThat(alice.members("#lobby"))
+            .filteredOn(m -> m.username().equals("dave"))
+            .singleElement()
+            .satisfies(m -> assertThat(m.presence().status()).isEqualTo(Presence.Status.AWAY));
+        dave.back();
+        aliceEvents.awaitEvent("online dave");
+      }
+    }
+  }
+
+  /** The newest message of {@code conversation} as the relay hands it to {@code user}. */
+  private RecipientEnvelope lastEnvelopeFor(String user, String conversation) throws Exception {
+    try (TestClient raw = RelayFixture.connect(relay, dataDir, 2)) {
+      RelayFixture.login(raw, user);
+      HistoryReply history =
+          raw.ok(new HistoryRequest(raw.nextId(), conversation, 0, 1), HistoryReply.class);
+      StoredMessage newest = history.messages().get(history.messages().size() - 1);
+      return RecipientEnvelope.parse(newest.envelope().toByteArray());
+    }
+  }
+
+  /** {@code user}'s private keys, unlocked from their profile on this machine. */
+  private IdentityKeyPair keysOf(String user) throws Exception {
+    byte[] file = Files.readAllBytes(homes.resolve(user).resolve("identity.key"));
+    return KeyFile.open(file, PASSPHRASE.clone());
+  }
+}

@@ -1,0 +1,37 @@
+package chat.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a {@link GroupEvent} reports. */
+public enum GroupChange {
+  /** {@code username} was invited. */
+  @JsonProperty("invited")
+  INVITED,
+  /** {@code username}'s invitation was withdrawn. */
+  @JsonProperty("uninvited")
+  UNINVITED,
+  /** {@code username} was removed. */
+  @JsonProperty("kicked")
+  KICKED,
+  /** {@code username} was removed (if a member) and banned. */
+  @JsonProperty("banned")
+  BANNED,
+  /** {@code username}'s ban was lifted. */
+  @JsonProperty("unbanned")
+  UNBANNED,
+  /** {@code username} became an admin. */
+  @JsonProperty("admin")
+  ADMIN,
+  /** {@code username} is no longer an admin. */
+  @JsonProperty("deadmin")
+  DEADMIN,
+  /** {@code username} became the owner; the actor (the old owner) is an admin now. */
+  @JsonProperty("transferred")
+  TRANSFERRED,
+  /** The group's display title is now {@code title}. */
+  @JsonProperty("renamed")
+  RENAMED,
+  /** The group is gone: every member was removed and its stored messages deleted. */
+  @JsonProperty("disbanded")
+  DISBANDED
+}

@@ -1,0 +1,173 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.FriendAction;
+import chat.protocol.FriendChange;
+import chat.protocol.FriendInfo;
+import chat.protocol.FriendState;
+import chat.protocol.FriendUpdateReply;
+import chat.protocol.FriendUpdateRequest;
+import chat.protocol.FriendsReply;
+import chat.protocol.ListFriendsRequest;
+import chat.protocol.PresenceStatus;
+import chat.protocol.Usernames;
+import chat.server.internal.storage.FriendRequestRepository;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.UserRepository.UserRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Friends: requests (stored until answered, so offline users get them at their next login),
+ * answers, removal and the list with each friend's presence. Friends see each other's presence even
+ * without a shared conversation; strangers never do.
+ */
+public final class FriendService {
+  /** Most friend requests one user may have pending. */
+  public static final int MAX_PENDING_REQUESTS = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(FriendService.class);
+
+  /** What an update did: the new state for the caller and what the other side hears, if any. */
+  private record Outcome(String username, FriendState state, Optional<FriendChange> told) {}
+
+  private final Storage storage;
+  private final UserRepository users;
+  private final FriendRequestRepository requests;
+  private final FriendshipRepository friendships;
+  private final Router router;
+  private final PresenceBook presence;
+  private final Notifier notifier;
+  private final Clock clock;
+
+  /** The service over its collaborators; see {@code Relay} for the wiring. */
+  public FriendService(
+      Storage storage,
+      UserRepository users,
+      FriendRequestRepository requests,
+      FriendshipRepository friendships,
+      Router router,
+      PresenceBook presence,
+      Notifier notifier,
+      Clock clock) {
+    this.storage = storage;
+    this.users = users;
+    this.requests = requests;
+    this.friendships = friendships;
+    this.router = router;
+    this.presence = presence;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** Adds, accepts, declines or removes a friend. */
+  public FriendUpdateReply update(ClientConnection connection, FriendUpdateRequest request) {
+    String me = connection.state().userKey().orElseThrow();
+    String myName = connection.state().username().orElseThrow();
+    if (!Usernames.isValid(request.username())) {
+      throw new RelayException(ErrorCode.NO_SUCH_USER);
+    }
+    String them = Usernames.key(request.username());
+    if (them.equals(me)) {
+      throw new RelayException(ErrorCode.INVALID_TARGET, "that is you: name someone else");
+    }
+    Outcome outcome =
+        storage.write(
+            c -> {
+              UserRow other =
+                  users.find(c, them).orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
+              return apply(c, request.action(), me, other);
+            });
+    LOG.debug("friend {} by {}", request.action(), LogIds.user(me));
+    outcome.told().ifPresent(change -> notifier.friend(them, myName, change));
+    return new FriendUpdateReply(request.id(), outcome.username(), outcome.state());
+  }
+
+  private Outcome apply(Connection c, FriendAction action, String me, UserRow other)
+      throws SQLException {
+    String them = other.userKey();
+    String name = other.username();
+    long now = clock.millis();
+    switch (action) {
+      case ADD:
+        if (friendships.exists(c, me, them)) {
+          throw new RelayException(ErrorCode.ALREADY_FRIENDS, "already friends with " + name);
+        }
+        if (requests.remove(c, them, me)) {
+          friendships.add(c, me, them, now);
+          return new Outcome(name, FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+        }
+        if (requests.exists(c, me, them)) {
+          return new Outcome(name, FriendState.OUTGOING, Optional.empty());
+        }
+        if (requests.countFrom(c, me) >= MAX_PENDING_REQUESTS) {
+          throw new RelayException(
+              ErrorCode.LIMIT_REACHED, "too many pending friend requests: wait for answers");
+        }
+        requests.add(c, me, them, now);
+        return new Outcome(name, FriendState.OUTGOING, Optional.of(FriendChange.REQUESTED));
+      case ACCEPT:
+        if (!requests.remove(c, them, me)) {
+          throw friendships.exists(c, me, them)
+              ? new RelayException(ErrorCode.ALREADY_FRIENDS, "already friends with " + name)
+              : new RelayException(ErrorCode.NO_FRIEND_REQUEST, "no friend request from " + name);
+        }
+        friendships.add(c, me, them, now);
+        return new Outcome(name, FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+      case DECLINE:
+        if (!requests.remove(c, them, me)) {
+          throw new RelayException(ErrorCode.NO_FRIEND_REQUEST, "no friend request from " + name);
+        }
+        return new Outcome(name, FriendState.NONE, Optional.of(FriendChange.DECLINED));
+      case REMOVE:
+        if (friendships.remove(c, me, them) || requests.remove(c, me, them)) {
+          return new Outcome(name, FriendState.NONE, Optional.of(FriendChange.REMOVED));
+        }
+        throw new RelayException(
+            ErrorCode.NOT_FRIENDS, "not friends with " + name + " and no pending request");
+      default:
+        throw new IllegalStateException("unhandled friend action " + action);
+    }
+  }
+
+  /** The caller's friends (with presence), then requests to and from them, by name. */
+  public FriendsReply list(ClientConnection connection, ListFriendsRequest request) {
+    String me = connection.state().userKey().orElseThrow();
+    List<FriendInfo> out = new ArrayList<>();
+    storage
+        .read(c -> friendships.friends(c, me))
+        .forEach(
+            (key, name) -> {
+              PresenceStatus status = presence.status(key, router.isOnline(key));
+              String message =
+                  status == PresenceStatus.AWAY ? presence.message(key).orElse(null) : null;
+              out.add(new FriendInfo(name, FriendState.FRIENDS, status, message));
+            });
+    storage
+        .read(c -> requests.incoming(c, me))
+        .values()
+        .forEach(name -> out.add(new FriendInfo(name, FriendState.INCOMING, null, null)));
+    storage
+        .read(c -> requests.outgoing(c, me))
+        .values()
+        .forEach(name -> out.add(new FriendInfo(name, FriendState.OUTGOING, null, null)));
+    out.sort(
+        Comparator.comparing(FriendInfo::state)
+            .thenComparing(f -> f.username().toLowerCase(Locale.ROOT)));
+    return new FriendsReply(request.id(), out);
+  }
+
+  /** The usernames who asked {@code userKey} and are waiting for an answer. */
+  List<String> pendingRequestsTo(String userKey) {
+    return new ArrayList<>(storage.read(c -> requests.incoming(c, userKey)).values());
+  }
+}

@@ -1,0 +1,172 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.GroupAction;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupRole;
+import chat.server.internal.storage.GroupTables;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.UserRepository.UserRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The rules of one group member action, applied inside the write transaction: who may do it (the
+ * owner; admins for invite, kick, ban and unban, never on the owner or another admin), whom it may
+ * target, and the change it makes.
+ */
+final class GroupMemberActions {
+  /**
+   * What an action did.
+   *
+   * @param change the event to announce
+   * @param target the target's registered username
+   * @param tellTarget whether the target hears it too (they may not be a member)
+   * @param removedMember whether it removed a member (kick or ban)
+   */
+  record Outcome(GroupChange change, String target, boolean tellTarget, boolean removedMember) {}
+
+  private final Connection c;
+  private final GroupTables tables;
+  private final MemberRepository members;
+  private final String room;
+  private final long now;
+
+  GroupMemberActions(
+      Connection c, GroupTables tables, MemberRepository members, String room, long now) {
+    this.c = c;
+    this.tables = tables;
+    this.members = members;
+    this.room = room;
+    this.now = now;
+  }
+
+  /** Checks and applies {@code action} by {@code actorKey} (whose role is {@code role}). */
+  Outcome apply(GroupAction action, String actorKey, String actor, GroupRole role, UserRow target)
+      throws SQLException {
+    String targetKey = target.userKey();
+    String name = target.username();
+    if (targetKey.equals(actorKey)) {
+      throw invalid("that is you: " + selfHint(action));
+    }
+    boolean ownerOnly =
+        action == GroupAction.TRANSFER
+            || action == GroupAction.ADMIN
+            || action == GroupAction.DEADMIN;
+    if (ownerOnly && role != GroupRole.OWNER) {
+      throw new RelayException(
+          ErrorCode.NOT_GROUP_OWNER, "only the owner of " + room + " can do that");
+    }
+    GroupService.requireAdmin(role);
+    boolean member = members.isMember(c, room, targetKey);
+    Optional<GroupRole> targetRole = tables.roles().role(c, room, targetKey);
+    switch (action) {
+      case INVITE:
+        return invite(targetKey, name, actor, member);
+      case KICK:
+        protect(role, targetRole, "kick");
+        return kick(targetKey, name, member);
+      case BAN:
+        protect(role, targetRole, "ban");
+        return ban(targetKey, name, actor, member);
+      case UNBAN:
+        if (!tables.bans().remove(c, room, targetKey)) {
+          throw invalid(name + " is not banned from " + room);
+        }
+        return new Outcome(GroupChange.UNBANNED, name, true, false);
+      case TRANSFER:
+        requireMember(name, member);
+        tables.roles().set(c, room, actorKey, GroupRole.ADMIN);
+        tables.roles().set(c, room, targetKey, GroupRole.OWNER);
+        return new Outcome(GroupChange.TRANSFERRED, name, false, false);
+      case ADMIN:
+        requireMember(name, member);
+        if (targetRole.isPresent()) {
+          throw invalid(name + " is already an admin of " + room);
+        }
+        tables.roles().set(c, room, targetKey, GroupRole.ADMIN);
+        return new Outcome(GroupChange.ADMIN, name, false, false);
+      case DEADMIN:
+        if (targetRole.orElse(GroupRole.MEMBER) != GroupRole.ADMIN) {
+          throw invalid(name + " is not an admin of " + room);
+        }
+        tables.roles().remove(c, room, targetKey);
+        return new Outcome(GroupChange.DEADMIN, name, false, false);
+      default:
+        throw new IllegalStateException("unhandled group action " + action);
+    }
+  }
+
+  private Outcome invite(String targetKey, String name, String actor, boolean member)
+      throws SQLException {
+    if (member) {
+      throw invalid(name + " is already a member of " + room);
+    }
+    if (tables.bans().isBanned(c, room, targetKey)) {
+      throw new RelayException(
+          ErrorCode.BANNED, name + " is banned from " + room + ": /unban " + name + " first");
+    }
+    if (!tables.invites().isInvited(c, room, targetKey)
+        && tables.invites().count(c, room) >= GroupService.MAX_PENDING_INVITES) {
+      throw new RelayException(ErrorCode.LIMIT_REACHED, room + " has too many pending invitations");
+    }
+    tables.invites().add(c, room, targetKey, actor, now);
+    return new Outcome(GroupChange.INVITED, name, true, false);
+  }
+
+  private Outcome kick(String targetKey, String name, boolean member) throws SQLException {
+    if (member) {
+      members.remove(c, room, targetKey);
+      tables.roles().remove(c, room, targetKey);
+      return new Outcome(GroupChange.KICKED, name, true, true);
+    }
+    if (tables.invites().remove(c, room, targetKey)) {
+      return new Outcome(GroupChange.UNINVITED, name, true, false);
+    }
+    throw invalid(name + " is neither a member of nor invited to " + room);
+  }
+
+  private Outcome ban(String targetKey, String name, String actor, boolean member)
+      throws SQLException {
+    if (!tables.bans().add(c, room, targetKey, actor, now)) {
+      throw invalid(name + " is already banned from " + room);
+    }
+    tables.invites().remove(c, room, targetKey);
+    if (member) {
+      members.remove(c, room, targetKey);
+      tables.roles().remove(c, room, targetKey);
+    }
+    return new Outcome(GroupChange.BANNED, name, true, member);
+  }
+
+  /** Admins may not act on the owner or on other admins. */
+  private void protect(GroupRole actorRole, Optional<GroupRole> targetRole, String verb) {
+    if (targetRole.isEmpty() || actorRole == GroupRole.OWNER) {
+      return;
+    }
+    throw new RelayException(
+        ErrorCode.NOT_GROUP_OWNER,
+        targetRole.get() == GroupRole.OWNER
+            ? "nobody can " + verb + " the owner of " + room
+            : "only the owner can " + verb + " an admin of " + room);
+  }
+
+  private void requireMember(String name, boolean member) {
+    if (!member) {
+      throw invalid(name + " is not a member of " + room);
+    }
+  }
+
+  private static String selfHint(GroupAction action) {
+    return switch (action) {
+      case KICK, BAN -> "leave the group instead";
+      case TRANSFER -> "you already own it";
+      default -> "name someone else";
+    };
+  }
+
+  private static RelayException invalid(String message) {
+    return new RelayException(ErrorCode.INVALID_TARGET, message);
+  }
+}

@@ -1,0 +1,206 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ConversationIds;
+import chat.protocol.ErrorCode;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
+import chat.protocol.GroupEvent;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupRenameRequest;
+import chat.protocol.GroupReply;
+import chat.protocol.GroupRole;
+import chat.protocol.JoinReply;
+import chat.protocol.Usernames;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.GroupTables;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.MessageRepository;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.UserRepository.UserRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Groups: invite-only rooms with an owner and admins. Creating, renaming and disbanding a group,
+ * and the member actions of {@link GroupMemberActions}. Every check and its change run in one write
+ * transaction; the event naming the actor goes to the members (and the user concerned) after the
+ * commit.
+ */
+public final class GroupService {
+  /** Most pending invitations one group may hold. */
+  public static final int MAX_PENDING_INVITES = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupService.class);
+
+  private final Storage storage;
+  private final ConversationRepository conversations;
+  private final MemberRepository members;
+  private final UserRepository users;
+  private final MessageRepository messages;
+  private final GroupTables tables;
+  private final Notifier notifier;
+  private final Clock clock;
+
+  /** The service over its collaborators; see {@code Relay} for the wiring. */
+  public GroupService(
+      Storage storage,
+      ConversationRepository conversations,
+      MemberRepository members,
+      UserRepository users,
+      MessageRepository messages,
+      GroupTables tables,
+      Notifier notifier,
+      Clock clock) {
+    this.storage = storage;
+    this.conversations = conversations;
+    this.members = members;
+    this.users = users;
+    this.messages = messages;
+    this.tables = tables;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** Creates a group owned by the caller, who joins it at once. */
+  public JoinReply create(ClientConnection connection, GroupCreateRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String username = connection.state().username().orElseThrow();
+    String room = request.room();
+    storage.write(
+        c -> {
+          boolean taken =
+              room.equals(ConversationIds.LOBBY)
+                  || tables.groups().title(c, room).isPresent()
+                  || !members.members(c, room).isEmpty();
+          if (taken) {
+            throw new RelayException(
+                ErrorCode.ROOM_EXISTS, room + " already exists: pick another name");
+          }
+          long now = clock.millis();
+          conversations.ensure(c, room, now);
+          tables.groups().create(c, room, room.substring(1), now);
+          members.add(c, room, key, now);
+          tables.roles().set(c, room, key, GroupRole.OWNER);
+          return null;
+        });
+    LOG.debug("group created by {}", LogIds.user(key));
+    long lastSeq = storage.read(c -> conversations.lastSeq(c, room)).orElse(0);
+    return new JoinReply(request.id(), room, lastSeq, List.of(username));
+  }
+
+  /** Invites, kicks, bans, unbans, promotes, demotes or hands ownership to a user. */
+  public GroupReply member(ClientConnection connection, GroupMemberRequest request) {
+    String actorKey = connection.state().userKey().orElseThrow();
+    String actor = connection.state().username().orElseThrow();
+    String room = request.room();
+    if (!Usernames.isValid(request.username())) {
+      throw new RelayException(ErrorCode.NO_SUCH_USER);
+    }
+    String targetKey = Usernames.key(request.username());
+    GroupMemberActions.Outcome outcome =
+        storage.write(
+            c -> {
+              GroupRole role = requireGroupMember(c, room, actorKey);
+              UserRow target =
+                  users
+                      .find(c, targetKey)
+                      .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
+              return new GroupMemberActions(c, tables, members, room, clock.millis())
+                  .apply(request.action(), actorKey, actor, role, target);
+            });
+    LOG.debug("group {} by {}", request.action(), LogIds.user(actorKey));
+    Set<String> recipients = new LinkedHashSet<>(memberKeys(room));
+    if (outcome.tellTarget()) {
+      recipients.add(targetKey);
+    }
+    notifier.group(
+        new GroupEvent(room, actor, outcome.change(), outcome.target(), null),
+        recipients,
+        outcome.removedMember());
+    return new GroupReply(request.id(), room);
+  }
+
+  /** Changes the display title (owner or admin); the room id stays. */
+  public GroupReply rename(ClientConnection connection, GroupRenameRequest request) {
+    String actorKey = connection.state().userKey().orElseThrow();
+    String actor = connection.state().username().orElseThrow();
+    String room = request.room();
+    storage.write(
+        c -> {
+          requireAdmin(requireGroupMember(c, room, actorKey));
+          tables.groups().rename(c, room, request.title());
+          return null;
+        });
+    notifier.group(
+        new GroupEvent(room, actor, GroupChange.RENAMED, null, request.title()),
+        memberKeys(room),
+        false);
+    return new GroupReply(request.id(), room);
+  }
+
+  /** Ends a group (owner only): removes everyone, deletes its invitations, bans and messages. */
+  public GroupReply disband(ClientConnection connection, GroupDisbandRequest request) {
+    String actorKey = connection.state().userKey().orElseThrow();
+    String actor = connection.state().username().orElseThrow();
+    String room = request.room();
+    List<String> former =
+        storage.write(
+            c -> {
+              if (requireGroupMember(c, room, actorKey) != GroupRole.OWNER) {
+                throw new RelayException(ErrorCode.NOT_GROUP_OWNER, "only the owner can disband");
+              }
+              List<String> told = new ArrayList<>(members.members(c, room).keySet());
+              told.addAll(tables.invites().invitees(c, room).keySet());
+              members.removeAll(c, room);
+              tables.roles().deleteAll(c, room);
+              tables.invites().deleteAll(c, room);
+              tables.bans().deleteAll(c, room);
+              tables.groups().delete(c, room);
+              messages.deleteAll(c, room);
+              return told;
+            });
+    LOG.debug("group disbanded by {}", LogIds.user(actorKey));
+    notifier.group(new GroupEvent(room, actor, GroupChange.DISBANDED, null, null), former, false);
+    return new GroupReply(request.id(), room);
+  }
+
+  /** The user keys of the room's members now. */
+  private List<String> memberKeys(String room) {
+    return new ArrayList<>(storage.read(c -> members.members(c, room)).keySet());
+  }
+
+  /**
+   * The caller's role in the group {@code room}.
+   *
+   * @throws RelayException {@code NOT_A_GROUP} for a public room, {@code NO_SUCH_CONVERSATION} if
+   *     there is no such room, {@code NOT_MEMBER} if the caller is not in it
+   */
+  private GroupRole requireGroupMember(Connection c, String room, String userKey)
+      throws SQLException {
+    if (tables.groups().title(c, room).isEmpty()) {
+      boolean exists = !members.members(c, room).isEmpty();
+      throw new RelayException(
+          exists ? ErrorCode.NOT_A_GROUP : ErrorCode.NO_SUCH_CONVERSATION,
+          exists ? room + " is a public room, not a group" : "no group called " + room);
+    }
+    if (!members.isMember(c, room, userKey)) {
+      throw new RelayException(ErrorCode.NOT_MEMBER, "you are not a member of " + room);
+    }
+    return tables.roles().role(c, room, userKey).orElse(GroupRole.MEMBER);
+  }
+
+  /** Refuses plain members. */
+  static void requireAdmin(GroupRole role) {
+    if (role == GroupRole.MEMBER) {
+      throw new RelayException(ErrorCode.NOT_GROUP_ADMIN);
+    }
+  }
+}

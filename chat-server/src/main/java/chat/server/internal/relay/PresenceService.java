@@ -1,0 +1,88 @@
+package chat.server.internal.relay;
+
+import chat.protocol.FriendChange;
+import chat.protocol.FriendEvent;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupEvent;
+import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.SetPresenceReply;
+import chat.protocol.SetPresenceRequest;
+import chat.server.internal.storage.GroupTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Away and back, and what a user missed while offline: after a login or resume on a wire version 2
+ * connection, each pending friend request and group invitation is pushed to that connection as an
+ * event.
+ */
+public final class PresenceService {
+  private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
+
+  private final Storage storage;
+  private final PresenceBook presence;
+  private final Notifier notifier;
+  private final FriendService friends;
+  private final GroupTables groups;
+
+  /** The service over its collaborators. */
+  public PresenceService(
+      Storage storage,
+      PresenceBook presence,
+      Notifier notifier,
+      FriendService friends,
+      GroupTables groups) {
+    this.storage = storage;
+    this.presence = presence;
+    this.notifier = notifier;
+    this.friends = friends;
+    this.groups = groups;
+  }
+
+  /** Marks the caller away (with an optional message) or back, and tells peers and friends. */
+  public SetPresenceReply set(ClientConnection connection, SetPresenceRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    String username = connection.state().username().orElseThrow();
+    if (request.status() == PresenceStatus.AWAY) {
+      presence.away(key, request.message());
+      notifier.away(key, username, PresenceStatus.AWAY, request.message());
+    } else if (presence.back(key)) {
+      notifier.away(key, username, PresenceStatus.ONLINE, null);
+    }
+    return new SetPresenceReply(request.id());
+  }
+
+  /**
+   * Pushes pending friend requests and invitations to a connection that just logged in. Never
+   * throws: the login was already answered, and a second reply to it would break the protocol.
+   */
+  public void loggedIn(ClientConnection connection) {
+    if (connection.state().version() < ProtocolVersions.SOCIAL) {
+      return;
+    }
+    try {
+      pushPending(connection);
+    } catch (RuntimeException e) {
+      LOG.warn("pending requests not pushed on {}", connection.logId(), e);
+    }
+  }
+
+  private void pushPending(ClientConnection connection) {
+    String key = connection.state().userKey().orElse(null);
+    String username = connection.state().username().orElse(null);
+    if (key == null || username == null) {
+      return;
+    }
+    for (String from : friends.pendingRequestsTo(key)) {
+      notifier.to(connection, new FriendEvent(from, FriendChange.REQUESTED));
+    }
+    storage
+        .read(c -> groups.invites().invitationsOf(c, key))
+        .forEach(
+            (room, invitedBy) ->
+                notifier.to(
+                    connection,
+                    new GroupEvent(room, invitedBy, GroupChange.INVITED, username, null)));
+  }
+}

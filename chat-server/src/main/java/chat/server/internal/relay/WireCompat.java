@@ -1,0 +1,58 @@
+package chat.server.internal.relay;
+
+import chat.protocol.Event;
+import chat.protocol.FriendEvent;
+import chat.protocol.GroupEvent;
+import chat.protocol.MembershipChange;
+import chat.protocol.MembershipEvent;
+import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
+import java.util.Optional;
+
+/**
+ * What a connection that speaks an older wire version gets instead of a newer event: a version 1
+ * client cannot parse friend or group events or the away status, and its strict decoder would drop
+ * the connection on them. Removals from a group become the {@code left} membership event it knows;
+ * everything else new is left out.
+ */
+final class WireCompat {
+  private WireCompat() {}
+
+  /**
+   * {@code event} as a connection speaking {@code version} may receive it, or empty.
+   *
+   * @param recipient the recipient's registered username (a disband tells each one they left)
+   * @param removedMember for a kick or ban, whether the target was a member (only then do version 1
+   *     clients hear that they left)
+   */
+  static Optional<Event> forVersion(
+      Event event, int version, String recipient, boolean removedMember) {
+    if (version >= ProtocolVersions.SOCIAL) {
+      return Optional.of(event);
+    }
+    if (event instanceof PresenceEvent presence) {
+      return presence.status() == PresenceStatus.AWAY || presence.message() != null
+          ? Optional.empty()
+          : Optional.of(presence);
+    }
+    if (event instanceof FriendEvent) {
+      return Optional.empty();
+    }
+    if (event instanceof GroupEvent group) {
+      return switch (group.change()) {
+        case KICKED, BANNED ->
+            !removedMember
+                ? Optional.empty()
+                : Optional.of(
+                    new MembershipEvent(
+                        group.conversation(), group.username(), MembershipChange.LEFT));
+        case DISBANDED ->
+            Optional.of(
+                new MembershipEvent(group.conversation(), recipient, MembershipChange.LEFT));
+        default -> Optional.empty();
+      };
+    }
+    return Optional.of(event);
+  }
+}

@@ -1,0 +1,74 @@
+package chat.server.internal.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The SQL of the {@code group_invites} table: who may join which group, and who invited them (as
+ * their registered username, for the event at the invitee's next login).
+ */
+public final class GroupInviteRepository {
+  /** Records an invitation (or renews it); true if it is new. */
+  public boolean add(Connection c, String conversation, String userKey, String invitedBy, long now)
+      throws SQLException {
+    boolean existed = isInvited(c, conversation, userKey);
+    SqlRows.update(
+        c,
+        "INSERT INTO group_invites (conversation, user_key, invited_by, invited_at)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT(conversation, user_key) DO UPDATE SET"
+            + " invited_by = excluded.invited_by, invited_at = excluded.invited_at",
+        conversation,
+        userKey,
+        invitedBy,
+        now);
+    return !existed;
+  }
+
+  /** Withdraws or consumes an invitation; false if there was none. */
+  public boolean remove(Connection c, String conversation, String userKey) throws SQLException {
+    return SqlRows.update(
+            c,
+            "DELETE FROM group_invites WHERE conversation = ? AND user_key = ?",
+            conversation,
+            userKey)
+        == 1;
+  }
+
+  /** True if {@code userKey} holds an invitation to the group. */
+  public boolean isInvited(Connection c, String conversation, String userKey) throws SQLException {
+    return SqlRows.exists(
+        c,
+        "SELECT 1 FROM group_invites WHERE conversation = ? AND user_key = ?",
+        conversation,
+        userKey);
+  }
+
+  /** How many invitations of the group are pending. */
+  public int count(Connection c, String conversation) throws SQLException {
+    return SqlRows.count(
+        c, "SELECT count(*) FROM group_invites WHERE conversation = ?", conversation);
+  }
+
+  /** The groups {@code userKey} is invited to, mapped to the username of who invited them. */
+  public Map<String, String> invitationsOf(Connection c, String userKey) throws SQLException {
+    return SqlRows.pairs(
+        c,
+        "SELECT conversation, invited_by FROM group_invites WHERE user_key = ?"
+            + " ORDER BY conversation",
+        userKey);
+  }
+
+  /** The invitees of the group, as user keys mapped to who invited them. */
+  public Map<String, String> invitees(Connection c, String conversation) throws SQLException {
+    return SqlRows.pairs(
+        c,
+        "SELECT user_key, invited_by FROM group_invites WHERE conversation = ? ORDER BY user_key",
+        conversation);
+  }
+
+  /** Removes every invitation of the group. */
+  public void deleteAll(Connection c, String conversation) throws SQLException {
+    SqlRows.update(c, "DELETE FROM group_invites WHERE conversation = ?", conversation);
+  }
+}

@@ -1,0 +1,24 @@
+package chat.server.internal.storage;
+
+/**
+ * The repositories of the group tables, passed around together.
+ *
+ * @param groups which rooms are groups, and their titles
+ * @param roles owners and admins
+ * @param invites pending invitations
+ * @param bans banned users
+ */
+public record GroupTables(
+    GroupRepository groups,
+    GroupRoleRepository roles,
+    GroupInviteRepository invites,
+    GroupBanRepository bans) {
+  /** A fresh set of the (stateless) repositories. */
+  public static GroupTables create() {
+    return new GroupTables(
+        new GroupRepository(),
+        new GroupRoleRepository(),
+        new GroupInviteRepository(),
+        new GroupBanRepository());
+  }
+}

@@ -1,0 +1,67 @@
+package chat.server.internal.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small JDBC helpers shared by the group and friend repositories: bind, update, read pairs. */
+final class SqlRows {
+  private SqlRows() {}
+
+  /** Runs an update with string or long parameters; returns the changed row count. */
+  static int update(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      return s.executeUpdate();
+    }
+  }
+
+  /** True if the query returns a row. */
+  static boolean exists(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** The first column of the first row as an int (0 if none). */
+  static int count(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** The first two columns of every row as a map, in row order. */
+  static Map<String, String> pairs(Connection c, String sql, Object... parameters)
+      throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object value = parameters[i];
+      if (value instanceof Long number) {
+        s.setLong(i + 1, number);
+      } else {
+        s.setString(i + 1, (String) value);
+      }
+    }
+  }
+}

@@ -1,0 +1,377 @@
+package chat.server;
+
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static chat.server.RelayFixture.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.GroupAction;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
+import chat.protocol.GroupEvent;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupRenameRequest;
+import chat.protocol.GroupReply;
+import chat.protocol.GroupRole;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.ListMembersRequest;
+import chat.protocol.ListRoomsRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.MembersReply;
+import chat.protocol.MembershipChange;
+import chat.protocol.MembershipEvent;
+import chat.protocol.Reply;
+import chat.protocol.RoomInfo;
+import chat.protocol.RoomsReply;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Groups over real connections: roles, invitations, bans, transfer, rename, disband, v1 peers. */
+class GroupIntegrationTest {
+  @TempDir static Path dataDir;
+  static Relay relay;
+  static IdentityKeyPair owner;
+  static IdentityKeyPair admin;
+  static IdentityKeyPair member;
+  static IdentityKeyPair outsider;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    owner = RelayFixture.identity("olivia");
+    admin = RelayFixture.identity("adam");
+    member = RelayFixture.identity("mia");
+    outsider = RelayFixture.identity("oscar");
+    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+      for (IdentityKeyPair each : List.of(owner, admin, member, outsider)) {
+        register(client, each);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static TestClient as(IdentityKeyPair who) throws Exception {
+    return as(who, 2);
+  }
+
+  private static TestClient as(IdentityKeyPair who, int version) throws Exception {
+    TestClient client = RelayFixture.connect(relay, dataDir, version);
+    login(client, who.userId());
+    return client;
+  }
+
+  private static ErrorCode error(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return ((ErrorReply) reply).code();
+  }
+
+  private static Reply act(TestClient client, String room, GroupAction action, String user)
+      throws Exception {
+    return client.call(new GroupMemberRequest(client.nextId(), room, action, user));
+  }
+
+  private static void ok(TestClient client, String room, GroupAction action, String user)
+      throws Exception {
+    assertThat(act(client, room, action, user)).isInstanceOf(GroupReply.class);
+  }
+
+  /** A group owned by olivia with adam as admin and mia as member; each client is logged in. */
+  private static void staffed(String room, TestClient o, TestClient a, TestClient m)
+      throws Exception {
+    o.ok(new GroupCreateRequest(o.nextId(), room), JoinReply.class);
+    for (TestClient joiner : List.of(a, m)) {
+      String name = joiner == a ? "adam" : "mia";
+      ok(o, room, GroupAction.INVITE, name);
+      joiner.ok(new JoinRequest(joiner.nextId(), room), JoinReply.class);
+    }
+    ok(o, room, GroupAction.ADMIN, "adam");
+  }
+
+  private static Map<String, GroupRole> roles(TestClient client, String room) throws Exception {
+    MembersReply reply =
+        client.ok(new ListMembersRequest(client.nextId(), room), MembersReply.class);
+    return reply.members().stream()
+        .collect(Collectors.toMap(MemberInfo::username, MemberInfo::role));
+  }
+
+  @Test
+  void create_byAnyone_creatorIsOwnerAndAloneInIt() throws Exception {
+    try (TestClient o = as(owner)) {
+      JoinReply created = o.ok(new GroupCreateRequest(o.nextId(), "#g-create"), JoinReply.class);
+      assertThat(created.members()).containsExactly("olivia");
+      assertThat(roles(o, "#g-create")).containsExactly(Map.entry("olivia", GroupRole.OWNER));
+      assertThat(error(o.call(new GroupCreateRequest(o.nextId(), "#g-create"))))
+          .isEqualTo(ErrorCode.ROOM_EXISTS);
+      assertThat(error(o.call(new GroupCreateRequest(o.nextId(), "#lobby"))))
+          .isEqualTo(ErrorCode.ROOM_EXISTS);
+    }
+  }
+
+  @Test
+  void join_uninvitedUser_isRefusedNotInvited_andInvitedJoins() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient x = as(outsider)) {
+      o.ok(new GroupCreateRequest(o.nextId(), "#g-invite"), JoinReply.class);
+      assertThat(error(x.call(new JoinRequest(x.nextId(), "#g-invite"))))
+          .isEqualTo(ErrorCode.NOT_INVITED);
+      ok(o, "#g-invite", GroupAction.INVITE, "oscar");
+      GroupEvent invited = x.nextEvent(GroupEvent.class, e -> e.conversation().equals("#g-invite"));
+      assertThat(invited.change()).isEqualTo(GroupChange.INVITED);
+      assertThat(invited.actor()).isEqualTo("olivia");
+      RoomInfo listed =
+          x.ok(new ListRoomsRequest(x.nextId()), RoomsReply.class).rooms().stream()
+              .filter(r -> r.room().equals("#g-invite"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(listed.invited()).isTrue();
+      assertThat(listed.group()).isTrue();
+      x.ok(new JoinRequest(x.nextId(), "#g-invite"), JoinReply.class);
+      MembershipEvent joined =
+          o.nextEvent(MembershipEvent.class, e -> e.conversation().equals("#g-invite"));
+      assertThat(joined.username()).isEqualTo("oscar");
+      assertThat(roles(o, "#g-invite")).containsEntry("oscar", GroupRole.MEMBER);
+    }
+  }
+
+  @Test
+  void groups_areHiddenFromUsersWhoAreNotInvited() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient x = as(outsider)) {
+      o.ok(new GroupCreateRequest(o.nextId(), "#g-hidden"), JoinReply.class);
+      assertThat(x.ok(new ListRoomsRequest(x.nextId()), RoomsReply.class).rooms())
+          .noneMatch(r -> r.room().equals("#g-hidden"));
+    }
+  }
+
+  @Test
+  void banned_cannotJoinOrBeInvited_untilUnbanned() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient x = as(outsider)) {
+      o.ok(new GroupCreateRequest(o.nextId(), "#g-ban"), JoinReply.class);
+      ok(o, "#g-ban", GroupAction.INVITE, "oscar");
+      ok(o, "#g-ban", GroupAction.BAN, "oscar");
+      assertThat(error(x.call(new JoinRequest(x.nextId(), "#g-ban")))).isEqualTo(ErrorCode.BANNED);
+      assertThat(error(act(o, "#g-ban", GroupAction.INVITE, "oscar"))).isEqualTo(ErrorCode.BANNED);
+      assertThat(error(act(o, "#g-ban", GroupAction.BAN, "oscar")))
+          .isEqualTo(ErrorCode.INVALID_TARGET);
+      ok(o, "#g-ban", GroupAction.UNBAN, "oscar");
+      assertThat(error(x.call(new JoinRequest(x.nextId(), "#g-ban"))))
+          .as("the ban also withdrew the invitation")
+          .isEqualTo(ErrorCode.NOT_INVITED);
+      ok(o, "#g-ban", GroupAction.INVITE, "oscar");
+      x.ok(new JoinRequest(x.nextId(), "#g-ban"), JoinReply.class);
+    }
+  }
+
+  @Test
+  void adminRights_ofNonOwners_areRefusedWithTheRightCodes() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-rights", o, a, m);
+      assertThat(error(act(m, "#g-rights", GroupAction.INVITE, "oscar")))
+          .isEqualTo(ErrorCode.NOT_GROUP_ADMIN);
+      assertThat(error(act(m, "#g-rights", GroupAction.KICK, "adam")))
+          .isEqualTo(ErrorCode.NOT_GROUP_ADMIN);
+      assertThat(error(m.call(new GroupRenameRequest(m.nextId(), "#g-rights", "Mine"))))
+          .isEqualTo(ErrorCode.NOT_GROUP_ADMIN);
+      assertThat(error(act(a, "#g-rights", GroupAction.ADMIN, "mia")))
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(act(a, "#g-rights", GroupAction.TRANSFER, "mia")))
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(act(a, "#g-rights", GroupAction.KICK, "olivia")))
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(act(a, "#g-rights", GroupAction.BAN, "olivia")))
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(a.call(new GroupDisbandRequest(a.nextId(), "#g-rights"))))
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(act(o, "#g-rights", GroupAction.KICK, "olivia")))
+          .isEqualTo(ErrorCode.INVALID_TARGET);
+      ok(a, "#g-rights", GroupAction.KICK, "mia");
+      assertThat(roles(o, "#g-rights")).doesNotContainKey("mia");
+    }
+  }
+
+  @Test
+  void admin_cannotActOnAnotherAdmin() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-peers", o, a, m);
+      ok(o, "#g-peers", GroupAction.ADMIN, "mia");
+      assertThat(error(act(a, "#g-peers", GroupAction.KICK, "mia")))
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      ok(o, "#g-peers", GroupAction.DEADMIN, "mia");
+      assertThat(roles(o, "#g-peers")).containsEntry("mia", GroupRole.MEMBER);
+    }
+  }
+
+  @Test
+  void owner_cannotLeave_untilOwnershipIsTransferred() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-leave", o, a, m);
+      assertThat(error(o.call(new LeaveRequest(o.nextId(), "#g-leave"))))
+          .isEqualTo(ErrorCode.OWNER_MUST_TRANSFER);
+      ok(o, "#g-leave", GroupAction.TRANSFER, "mia");
+      GroupEvent transferred =
+          a.nextEvent(
+              GroupEvent.class,
+              e -> e.conversation().equals("#g-leave") && e.change() == GroupChange.TRANSFERRED);
+      assertThat(transferred.actor()).isEqualTo("olivia");
+      assertThat(transferred.username()).isEqualTo("mia");
+      assertThat(roles(o, "#g-leave"))
+          .containsEntry("mia", GroupRole.OWNER)
+          .containsEntry("olivia", GroupRole.ADMIN);
+      o.ok(new LeaveRequest(o.nextId(), "#g-leave"), LeaveReply.class);
+    }
+  }
+
+  @Test
+  void kickedMember_isNotARecipientAnyMore_andCannotRead() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-kick", o, a, m);
+      ok(o, "#g-kick", GroupAction.KICK, "mia");
+      GroupEvent kicked = m.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.KICKED);
+      assertThat(kicked.username()).isEqualTo("mia");
+      assertThat(kicked.actor()).isEqualTo("olivia");
+      Reply stale =
+          o.call(
+              new SendRequest(
+                  o.nextId(),
+                  "#g-kick",
+                  Bytes.of(
+                      seal(
+                              owner,
+                              "#g-kick",
+                              List.of(owner.bundle(), admin.bundle(), member.bundle()),
+                              "after the kick")
+                          .encode())));
+      assertThat(error(stale)).isEqualTo(ErrorCode.RECIPIENT_NOT_MEMBER);
+      o.ok(
+          new SendRequest(
+              o.nextId(),
+              "#g-kick",
+              Bytes.of(
+                  seal(owner, "#g-kick", List.of(owner.bundle(), admin.bundle()), "members only")
+                      .encode())),
+          SendReply.class);
+      assertThat(error(m.call(new HistoryRequest(m.nextId(), "#g-kick", 0, 0))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      assertThat(error(m.call(new JoinRequest(m.nextId(), "#g-kick"))))
+          .isEqualTo(ErrorCode.NOT_INVITED);
+    }
+  }
+
+  @Test
+  void rename_announcesTheTitle_andKeepsTheRoomId() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-rename", o, a, m);
+      a.ok(new GroupRenameRequest(a.nextId(), "#g-rename", "Weekend plans"), GroupReply.class);
+      GroupEvent renamed = m.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.RENAMED);
+      assertThat(renamed.title()).isEqualTo("Weekend plans");
+      assertThat(renamed.actor()).isEqualTo("adam");
+      assertThat(renamed.conversation()).isEqualTo("#g-rename");
+      RoomInfo room =
+          m.ok(new ListRoomsRequest(m.nextId()), RoomsReply.class).rooms().stream()
+              .filter(r -> r.room().equals("#g-rename"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(room.title()).isEqualTo("Weekend plans");
+    }
+  }
+
+  @Test
+  void disband_removesEveryone_andDeletesTheMessages() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-disband", o, a, m);
+      o.ok(
+          new SendRequest(
+              o.nextId(),
+              "#g-disband",
+              Bytes.of(
+                  seal(
+                          owner,
+                          "#g-disband",
+                          List.of(owner.bundle(), admin.bundle(), member.bundle()),
+                          "bye")
+                      .encode())),
+          SendReply.class);
+      o.ok(new GroupDisbandRequest(o.nextId(), "#g-disband"), GroupReply.class);
+      assertThat(m.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.DISBANDED).actor())
+          .isEqualTo("olivia");
+      assertThat(error(o.call(new HistoryRequest(o.nextId(), "#g-disband", 0, 0))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      JoinReply reused = m.ok(new JoinRequest(m.nextId(), "#g-disband"), JoinReply.class);
+      assertThat(reused.members()).containsExactly("mia");
+      HistoryReply history =
+          m.ok(new HistoryRequest(m.nextId(), "#g-disband", 0, 0), HistoryReply.class);
+      assertThat(history.messages()).isEmpty();
+    }
+  }
+
+  @Test
+  void groupActions_onPublicRoom_areNotAGroup() throws Exception {
+    try (TestClient o = as(owner)) {
+      o.ok(new JoinRequest(o.nextId(), "#g-public"), JoinReply.class);
+      assertThat(error(act(o, "#g-public", GroupAction.INVITE, "mia")))
+          .isEqualTo(ErrorCode.NOT_A_GROUP);
+      assertThat(error(o.call(new GroupRenameRequest(o.nextId(), "#g-public", "x"))))
+          .isEqualTo(ErrorCode.NOT_A_GROUP);
+      assertThat(error(o.call(new GroupCreateRequest(o.nextId(), "#g-public"))))
+          .isEqualTo(ErrorCode.ROOM_EXISTS);
+    }
+  }
+
+  @Test
+  void versionOneMember_hearsAKickAsLeft_andGetsOnlyCodesItKnows() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient old = as(member, 1);
+        TestClient x = as(outsider, 1)) {
+      o.ok(new GroupCreateRequest(o.nextId(), "#g-v1"), JoinReply.class);
+      ok(o, "#g-v1", GroupAction.INVITE, "mia");
+      old.ok(new JoinRequest(old.nextId(), "#g-v1"), JoinReply.class);
+      assertThat(error(x.call(new JoinRequest(x.nextId(), "#g-v1"))))
+          .isEqualTo(ErrorCode.NO_SUCH_CONVERSATION);
+      assertThat(error(x.call(new GroupCreateRequest(x.nextId(), "#g-v1-own"))))
+          .isEqualTo(ErrorCode.BAD_FRAME);
+      MembersReply seen = old.ok(new ListMembersRequest(old.nextId(), "#g-v1"), MembersReply.class);
+      assertThat(seen.members()).allMatch(info -> info.role() == null && info.status() == null);
+      ok(o, "#g-v1", GroupAction.KICK, "mia");
+      MembershipEvent left =
+          old.nextEvent(
+              MembershipEvent.class,
+              e -> e.conversation().equals("#g-v1") && e.change() == MembershipChange.LEFT);
+      assertThat(left.username()).isEqualTo("mia");
+    }
+  }
+}
