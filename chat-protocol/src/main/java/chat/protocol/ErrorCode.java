@@ -53,7 +53,21 @@ public enum ErrorCode {
   /** The relay failed; no detail is given. */
   INTERNAL("internal error", false),
   /** The relay is shutting down; reconnect later. */
-  SHUTTING_DOWN("relay shutting down", true);
+  SHUTTING_DOWN("relay shutting down", true),
+  /** No file has that id, or it expired and was deleted. */
+  NO_SUCH_FILE("no such file, or it expired", false),
+  /** The file is larger than the relay's limit for one file. */
+  FILE_TOO_LARGE("file larger than this relay accepts", false),
+  /** The upload would exceed the caller's file quota or the relay's file storage. */
+  FILE_QUOTA_EXCEEDED("file storage quota exceeded", false),
+  /** The file id is taken by another upload (other uploader, conversation or size). */
+  FILE_EXISTS("file id already in use", false),
+  /** Only the user who started an upload may add to or finish it. */
+  NOT_UPLOADER("only the uploader may add to this file", false),
+  /** A chunk did not start where the upload stands, or had the wrong length. */
+  FILE_OFFSET_MISMATCH("chunk offset or length does not match the upload", false),
+  /** The upload has not received every byte yet. */
+  FILE_INCOMPLETE("the file upload is not complete", false);
 
   private final String defaultMessage;
   private final boolean closesConnection;

@@ -20,7 +20,12 @@ public sealed interface Reply extends Frame
         SyncReply,
         PutKeyBackupReply,
         KeyBackupReply,
-        ErrorReply {
+        ErrorReply,
+        FileUploadReply,
+        FileChunkReply,
+        FileFinishReply,
+        FileStatusReply,
+        FileDataReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

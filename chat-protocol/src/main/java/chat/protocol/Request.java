@@ -19,7 +19,12 @@ public sealed interface Request extends Frame
         HistoryRequest,
         SyncRequest,
         PutKeyBackupRequest,
-        GetKeyBackupRequest {
+        GetKeyBackupRequest,
+        FileUploadRequest,
+        FileChunkRequest,
+        FileFinishRequest,
+        FileStatusRequest,
+        FileDownloadRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }
