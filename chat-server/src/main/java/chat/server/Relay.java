@@ -10,6 +10,8 @@ import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.FileService;
+import chat.server.internal.relay.FileSweeper;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
@@ -21,7 +23,9 @@ import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FileChunkRepository;
 import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.FileRepository;
 import chat.server.internal.storage.KeyBackupRepository;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
@@ -65,6 +69,7 @@ public final class Relay implements AutoCloseable {
   private final Database database;
   private final Set<ClientConnection> connections;
   private final String tlsFingerprint;
+  private final FileSweeper fileSweeper;
   private boolean closed;
 
   private Relay(
@@ -75,7 +80,8 @@ public final class Relay implements AutoCloseable {
       WriteQueue writes,
       Database database,
       Set<ClientConnection> connections,
-      String tlsFingerprint) {
+      String tlsFingerprint,
+      FileSweeper fileSweeper) {
     this.serverChannel = serverChannel;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -84,6 +90,7 @@ public final class Relay implements AutoCloseable {
     this.database = database;
     this.connections = connections;
     this.tlsFingerprint = tlsFingerprint;
+    this.fileSweeper = fileSweeper;
   }
 
   /**
@@ -128,6 +135,8 @@ public final class Relay implements AutoCloseable {
     ConversationService rooms =
         new ConversationService(
             storage, conversations, members, users, router, notifier, fingerprints, clock);
+    FileRepository fileRows = new FileRepository();
+    FileChunkRepository fileChunks = new FileChunkRepository();
     SqliteMessageStore store =
         new SqliteMessageStore(
             database, writes, cipher, clock, conversations, members, new MessageRepository());
@@ -137,8 +146,26 @@ public final class Relay implements AutoCloseable {
             accounts,
             rooms,
             new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
-            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock));
-    return listen(config, tls, dispatcher, writes, database);
+            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+            new FileService(
+                storage,
+                fileRows,
+                fileChunks,
+                users,
+                rooms,
+                cipher,
+                clock,
+                config.files(),
+                config.maxFrameBytes()));
+    FileSweeper sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
+    LOG.info("expired files removed: {}", sweeper.sweep());
+    sweeper.start(config.files().sweepInterval());
+    try {
+      return listen(config, tls, dispatcher, writes, database, sweeper);
+    } catch (Exception e) {
+      sweeper.close();
+      throw e;
+    }
   }
 
   private static Relay listen(
@@ -146,7 +173,8 @@ public final class Relay implements AutoCloseable {
       TlsMaterial tls,
       RequestDispatcher dispatcher,
       WriteQueue writes,
-      Database database)
+      Database database,
+      FileSweeper sweeper)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
     LOG.info("transport {}, TLS provider {}", transport.name(), TlsMaterial.providerName());
@@ -181,7 +209,15 @@ public final class Relay implements AutoCloseable {
               .channel();
       Relay relay =
           new Relay(
-              channel, boss, group, workers, writes, database, connections, tls.fingerprint());
+              channel,
+              boss,
+              group,
+              workers,
+              writes,
+              database,
+              connections,
+              tls.fingerprint(),
+              sweeper);
       String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
       LOG.info(listening);
       return relay;
@@ -206,6 +242,14 @@ public final class Relay implements AutoCloseable {
   /** The bound port (useful with port 0). */
   public int port() {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /**
+   * Deletes the files that have expired by the relay's clock now, as the periodic sweep does;
+   * returns how many were deleted.
+   */
+  public int sweepExpiredFiles() {
+    return fileSweeper.sweep();
   }
 
   /** The SHA-256 fingerprint of the TLS certificate, {@code AB:CD:...}. */
@@ -237,6 +281,7 @@ public final class Relay implements AutoCloseable {
     for (ClientConnection connection : open) {
       connection.close(ErrorCode.SHUTTING_DOWN);
     }
+    fileSweeper.close();
     writes.close();
     try {
       database.close();

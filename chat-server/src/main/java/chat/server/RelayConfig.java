@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Everything the relay needs to start, resolved from flags, environment, config file and defaults.
- * {@code tlsCertificate} and {@code tlsKey} are null for the self-signed pair in the data dir.
+ * {@code tlsCertificate} and {@code tlsKey} are null for the self-signed pair in the data dir;
+ * {@code files} holds the limits on shared files.
  */
 public record RelayConfig(
     String bindAddress,
@@ -21,7 +22,8 @@ public record RelayConfig(
     long maxPendingBytes,
     int workerThreads,
     Path tlsCertificate,
-    Path tlsKey) {
+    Path tlsKey,
+    FileLimits files) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
 
@@ -30,6 +32,7 @@ public record RelayConfig(
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(sessionTtl, "sessionTtl");
+    Objects.requireNonNull(files, "files");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535");
     }
@@ -66,7 +69,8 @@ public record RelayConfig(
         16L << 20,
         16,
         null,
-        null);
+        null,
+        FileLimits.defaults());
   }
 
   /** A copy with another bcrypt cost. */
@@ -84,7 +88,8 @@ public record RelayConfig(
         maxPendingBytes,
         workerThreads,
         tlsCertificate,
-        tlsKey);
+        tlsKey,
+        files);
   }
 
   /** A copy with other request rate limits. */
@@ -102,7 +107,8 @@ public record RelayConfig(
         maxPendingBytes,
         workerThreads,
         tlsCertificate,
-        tlsKey);
+        tlsKey,
+        files);
   }
 
   /** A copy with other bounds on the frame size and on a connection's unsent bytes. */
@@ -120,6 +126,26 @@ public record RelayConfig(
         pendingBytes,
         workerThreads,
         tlsCertificate,
-        tlsKey);
+        tlsKey,
+        files);
+  }
+
+  /** A copy with other limits on shared files. */
+  public RelayConfig withFiles(FileLimits fileLimits) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        bcryptCost,
+        maxFrameBytes,
+        sessionTtl,
+        idleTimeoutSeconds,
+        requestsPerSecond,
+        requestBurst,
+        maxPendingBytes,
+        workerThreads,
+        tlsCertificate,
+        tlsKey,
+        fileLimits);
   }
 }

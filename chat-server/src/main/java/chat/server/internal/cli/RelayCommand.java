@@ -5,6 +5,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import chat.protocol.FrameCodec;
+import chat.server.FileLimits;
 import chat.server.Relay;
 import chat.server.RelayConfig;
 import java.nio.file.Path;
@@ -109,6 +110,30 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(names = "--log-file", description = "Also append logs to this file.")
   Path logFile;
 
+  @Option(
+      names = "--max-file-bytes",
+      defaultValue = "" + FileLimits.DEFAULT_MAX_FILE_BYTES,
+      description = "Largest shared file, encrypted size in bytes (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  @Option(
+      names = "--file-expiry-hours",
+      defaultValue = "" + FileLimits.DEFAULT_EXPIRY_HOURS,
+      description = "Delete shared files this long after upload (default: ${DEFAULT-VALUE}).")
+  int fileExpiryHours;
+
+  @Option(
+      names = "--file-quota-bytes",
+      defaultValue = "" + FileLimits.DEFAULT_QUOTA_BYTES,
+      description = "Bytes of unexpired files one user may store (default: ${DEFAULT-VALUE}).")
+  long fileQuotaBytes;
+
+  @Option(
+      names = "--file-storage-bytes",
+      defaultValue = "" + FileLimits.DEFAULT_STORAGE_BYTES,
+      description = "Bytes of unexpired files all users may store (default: ${DEFAULT-VALUE}).")
+  long fileStorageBytes;
+
   @Override
   public Integer call() throws Exception {
     if (logFile != null) {
@@ -128,7 +153,13 @@ public final class RelayCommand implements Callable<Integer> {
             maxPendingBytes,
             workerThreads,
             tlsCert,
-            tlsKey);
+            tlsKey,
+            new FileLimits(
+                maxFileBytes,
+                Duration.ofHours(fileExpiryHours),
+                fileQuotaBytes,
+                fileStorageBytes,
+                Duration.ofMinutes(10)));
     Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

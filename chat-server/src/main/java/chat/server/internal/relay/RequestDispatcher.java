@@ -2,6 +2,11 @@ package chat.server.internal.relay;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.FileChunkRequest;
+import chat.protocol.FileDownloadRequest;
+import chat.protocol.FileFinishRequest;
+import chat.protocol.FileStatusRequest;
+import chat.protocol.FileUploadRequest;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.GetBundlesRequest;
 import chat.protocol.GetKeyBackupRequest;
@@ -39,6 +44,7 @@ public final class RequestDispatcher {
   private final ConversationService conversations;
   private final MessagingService messaging;
   private final KeyBackupService backups;
+  private final FileService files;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -46,12 +52,14 @@ public final class RequestDispatcher {
       AccountService accounts,
       ConversationService conversations,
       MessagingService messaging,
-      KeyBackupService backups) {
+      KeyBackupService backups,
+      FileService files) {
     this.relayName = relayName;
     this.accounts = accounts;
     this.conversations = conversations;
     this.messaging = messaging;
     this.backups = backups;
+    this.files = files;
   }
 
   /** Handles one request on a worker thread, replying through {@code connection}. */
@@ -132,6 +140,16 @@ public final class RequestDispatcher {
       connection.reply(backups.put(connection, r));
     } else if (request instanceof GetKeyBackupRequest r) {
       connection.reply(backups.get(connection, r));
+    } else if (request instanceof FileUploadRequest r) {
+      connection.reply(files.upload(connection, r));
+    } else if (request instanceof FileChunkRequest r) {
+      connection.reply(files.chunk(connection, r));
+    } else if (request instanceof FileFinishRequest r) {
+      connection.reply(files.finish(connection, r));
+    } else if (request instanceof FileStatusRequest r) {
+      connection.reply(files.status(connection, r));
+    } else if (request instanceof FileDownloadRequest r) {
+      connection.reply(files.download(connection, r));
     } else {
       throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
     }

@@ -37,4 +37,20 @@ class ConfigDefaultProviderTest {
     assertThat(ConfigDefaultProvider.environmentName("--max-frame-bytes"))
         .isEqualTo("CHAT_SERVER_MAX_FRAME_BYTES");
   }
+
+  @Test
+  void fileOptions_fromFlagEnvironmentFileOrDefault() {
+    Properties file = new Properties();
+    file.setProperty("file-expiry-hours", "24");
+    file.setProperty("file-quota-bytes", "5000000");
+    Map<String, String> env = Map.of("CHAT_SERVER_MAX_FILE_BYTES", "1048576");
+    RelayCommand command = parse(env, file, "--file-quota-bytes", "7000000");
+    assertThat(command.maxFileBytes).isEqualTo(1_048_576L);
+    assertThat(command.fileExpiryHours).isEqualTo(24);
+    assertThat(command.fileQuotaBytes).isEqualTo(7_000_000L);
+    assertThat(command.fileStorageBytes).isEqualTo(16L << 30);
+    RelayCommand defaults = parse(Map.of(), new Properties());
+    assertThat(defaults.maxFileBytes).isEqualTo(100L << 20);
+    assertThat(defaults.fileExpiryHours).isEqualTo(168);
+  }
 }
