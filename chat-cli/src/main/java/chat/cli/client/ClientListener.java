@@ -27,4 +27,13 @@ public interface ClientListener {
    * notices.
    */
   default void onNotice(String conversation, String text) {}
+
+  /**
+   * Someone offered a file in a conversation this user is in (or this user did, from another
+   * device). Shown once per file id; {@link ChatClient#acceptFile} downloads it.
+   */
+  default void onFileOffer(FileOffer offer) {}
+
+  /** A file transfer made progress or changed state (at most a few times a second). */
+  default void onFileTransfer(FileTransfer transfer) {}
 }

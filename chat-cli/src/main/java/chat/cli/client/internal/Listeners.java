@@ -3,6 +3,8 @@ package chat.cli.client.internal;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.TrustState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,5 +61,13 @@ final class Listeners {
 
   void notice(String conversation, String text) {
     each(l -> l.onNotice(conversation, text));
+  }
+
+  void fileOffer(FileOffer offer) {
+    each(l -> l.onFileOffer(offer));
+  }
+
+  void fileTransfer(FileTransfer transfer) {
+    each(l -> l.onFileTransfer(transfer));
   }
 }

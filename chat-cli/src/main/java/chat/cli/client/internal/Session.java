@@ -124,6 +124,7 @@ final class Session {
     if (identity != null) {
       identity.destroy();
     }
+    inbox.offers.clear();
     state.save();
   }
 }
