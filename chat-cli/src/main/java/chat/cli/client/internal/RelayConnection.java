@@ -197,6 +197,14 @@ final class RelayConnection implements AutoCloseable {
     closeQuietly(socket);
   }
 
+  /**
+   * Drops the connection as a network failure would (the listener hears {@code byUs} false, so a
+   * live client reconnects): for a caller that saw a request fail and must not reuse it.
+   */
+  void abort() {
+    closeQuietly(socket);
+  }
+
   private static void closeQuietly(Socket socket) {
     try {
       socket.close();

@@ -31,7 +31,13 @@ final class TransferLink implements FileLink {
   @Override
   public Reply exchange(Function<String, Request> build) {
     RelayConnection relay = online();
-    return relay.exchange(build.apply(relay.nextId()));
+    try {
+      return relay.exchange(build.apply(relay.nextId()));
+    } catch (CommandException.Network e) {
+      // A write can fail before the reader notices the loss: make sure this one is not reused.
+      relay.abort();
+      throw e;
+    }
   }
 
   /** The session this link belongs to. */
@@ -74,7 +80,9 @@ final class TransferLink implements FileLink {
                 + " minutes",
             last);
       }
-      pause(Math.min(5_000L, 250L << Math.min(attempt, 4)));
+      // A live client reconnects by itself within a second or so: look often. A one-shot client
+      // tries again itself: back off.
+      pause(live ? 100L : Math.min(5_000L, 250L << Math.min(attempt, 4)));
     }
   }
 
