@@ -49,7 +49,9 @@ import picocli.CommandLine.Spec;
       JoinCommand.class,
       LeaveCommand.class,
       KeysCommand.class,
-      RunCommand.class
+      RunCommand.class,
+      FileCommand.class,
+      FilesCommand.class
     })
 public final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

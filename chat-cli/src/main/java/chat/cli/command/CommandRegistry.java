@@ -35,7 +35,9 @@ public final class CommandRegistry {
     }
   }
 
-  /** Every standard command: account, conversations, messages, trust, and help/clear/quit. */
+  /**
+   * Every standard command: account, conversations, messages, trust, help/clear/quit, and files.
+   */
   public static CommandRegistry standard() {
     List<SlashCommand> all = new ArrayList<>();
     all.addAll(AccountCommands.all());
@@ -44,6 +46,7 @@ public final class CommandRegistry {
     all.addAll(TrustCommands.all());
     AtomicReference<CommandRegistry> self = new AtomicReference<>();
     all.addAll(GeneralCommands.all(self::get));
+    all.addAll(FileCommands.all());
     CommandRegistry registry = new CommandRegistry(all);
     self.set(registry);
     return registry;

@@ -6,8 +6,11 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
+import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.MessageFormatter;
@@ -51,6 +54,14 @@ public final class LineMode implements CommandContext, ClientListener {
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
   private final Object dayLock = new Object();
+  private final ProgressLines progress = new ProgressLines();
+  private final java.util.concurrent.ExecutorService transfers =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "chat-line-transfer");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile String current;
   private volatile boolean quitRequested;
   private LocalDate lastDay;
@@ -225,6 +236,26 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
+  /**
+   * Runs a long task (a file transfer) on a background thread, so the prompt stays usable; progress
+   * and the outcome are printed above the prompt.
+   */
+  @Override
+  public void runLong(String what, Runnable task) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(task, "task");
+    transfers.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (CommandException e) {
+            error(what + ": " + e.getMessage());
+          } catch (RuntimeException e) {
+            error(what + " failed: " + e.getClass().getSimpleName());
+          }
+        });
+  }
+
   @Override
   public void clear() {
     if (terminal.puts(InfoCmp.Capability.clear_screen)) {
@@ -265,6 +296,25 @@ public final class LineMode implements CommandContext, ClientListener {
   public void onConnection(ConnectionState state, String detail) {
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     print(kind, EventLines.connection(state, detail, client.serverAddress()));
+  }
+
+  @Override
+  public void onFileOffer(FileOffer offer) {
+    String text =
+        formatter.time(offer.storedAtMillis() > 0 ? offer.storedAtMillis() : offer.sentAtMillis())
+            + " * "
+            + FileText.offer(offer, "/file accept");
+    if (!offer.conversation().equals(current)) {
+      text = label(offer.conversation()) + " " + text;
+    }
+    print(offer.isDirect() ? LineKind.PRIVATE : LineKind.OTHER, text);
+  }
+
+  @Override
+  public void onFileTransfer(FileTransfer transfer) {
+    if (progress.shouldPrint(transfer)) {
+      print(LineKind.SYSTEM, FileText.progress(transfer));
+    }
   }
 
   @Override

@@ -4,8 +4,11 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.TrustState;
+import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.TerminalPosition;
@@ -222,6 +225,20 @@ final class TuiController {
       listHintShown = true;
       note(TuiModel.STATUS, NoteKind.INFO, "Alt+1..Alt+9 or Ctrl-N/Ctrl-P open a conversation");
     }
+  }
+
+  /** A file was offered: a client line in its conversation, counted as activity there. */
+  void offer(FileOffer offer) {
+    String conversation = offer.conversation();
+    note(conversation, NoteKind.INFO, FileText.offer(offer, "/file accept"));
+    if (!offer.own() && !conversation.equals(model.current())) {
+      model.buffer(conversation).markUnread(offer.isDirect() ? Activity.PRIVATE : Activity.ROOM);
+    }
+  }
+
+  /** A file transfer moved: the status bar shows it while it runs. */
+  void transfer(FileTransfer transfer) {
+    model.transfer(transfer);
   }
 
   void commandFinished() {
