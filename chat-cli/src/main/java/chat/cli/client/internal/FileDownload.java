@@ -58,6 +58,7 @@ final class FileDownload {
     folder.create();
     Path partial = folder.partial(offer.fileId());
     long have = partialSize(partial, status.size());
+    requireSpace(folder, status.size() - have + offer.size());
     TransferProgress progress =
         new TransferProgress(
             new FileTransfer(
@@ -121,6 +122,20 @@ final class FileDownload {
           offer.name() + " is not fully uploaded yet; try again in a moment");
     }
     return status;
+  }
+
+  /** Refuses to start when the folder's file system has less than {@code bytes} free. */
+  private static void requireSpace(DownloadFolder folder, long bytes) {
+    try {
+      long free = Files.getFileStore(folder.dir()).getUsableSpace();
+      if (free < bytes) {
+        throw new CommandException.FileAccess(
+            "not enough space in " + folder.dir() + ": the download needs " + bytes + " bytes",
+            null);
+      }
+    } catch (IOException e) {
+      // no answer from the file system: let the writes themselves fail if they must
+    }
   }
 
   /** The bytes already in the partial file, or 0 after clearing one that cannot be ours. */
