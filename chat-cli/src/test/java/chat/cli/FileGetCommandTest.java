@@ -39,7 +39,7 @@ class FileGetCommandTest {
   }
 
   @Test
-  void downloadDirectory_fromDirFlagEnvironmentXdgOrHome() {
+  void downloadDirectory_dirFlagEnvironmentXdgOrHome_firstOneGivenWins() {
     FileOffer offer = client.fireFileOffer("#lobby", "alice", "a.txt", 1);
     Cli cli = cli();
     cli.run("file", "get", "--user", "bob", offer.fileId());

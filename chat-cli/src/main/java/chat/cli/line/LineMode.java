@@ -135,14 +135,32 @@ public final class LineMode implements CommandContext, ClientListener {
           }
           continue;
         } catch (EndOfFileException e) {
+          finishTransfers();
           break;
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
         dispatcher.dispatch(line, this);
       }
     } finally {
+      transfers.shutdownNow();
       client.removeListener(this);
       terminal.writer().flush();
+    }
+  }
+
+  /**
+   * At the end of the input (a script piped in), lets the file transfers it started finish before
+   * the client closes; {@code /quit} and Ctrl-C leave at once (a cut download resumes later).
+   */
+  private void finishTransfers() {
+    transfers.shutdown();
+    try {
+      if (!transfers.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        info("waiting for file transfers to finish");
+        transfers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

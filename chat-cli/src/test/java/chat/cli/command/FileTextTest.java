@@ -11,7 +11,7 @@ class FileTextTest {
   private static final String ID = "3f2a91c0" + "0".repeat(24);
 
   @Test
-  void size_picksAUnitWithOneDecimalBelowTen() {
+  void size_anyMagnitude_picksAUnitWithOneDecimalBelowTen() {
     assertThat(FileText.size(0)).isEqualTo("0 B");
     assertThat(FileText.size(1023)).isEqualTo("1023 B");
     assertThat(FileText.size(12 * 1024)).isEqualTo("12 KiB");
@@ -47,7 +47,7 @@ class FileTextTest {
   }
 
   @Test
-  void progressAndListLine_describeTheTransfer() {
+  void progressAndListLine_downloadHalfway_describeTheTransfer() {
     FileTransfer moving =
         new FileTransfer(
             ID,

@@ -32,7 +32,15 @@ final class EnvelopeSender {
    * @param messageId the envelope's message id
    * @param sentAtMillis the envelope's signed time
    */
-  record Sent(long seq, String messageId, long sentAtMillis) {}
+  record Sent(long seq, String messageId, long sentAtMillis) {
+    /** Checks the fields. */
+    Sent {
+      java.util.Objects.requireNonNull(messageId, "messageId");
+      if (seq < 0) {
+        throw new IllegalArgumentException("seq must not be negative");
+      }
+    }
+  }
 
   private final EnvelopeSealer sealer;
 

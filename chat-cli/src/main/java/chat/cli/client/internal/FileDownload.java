@@ -14,6 +14,7 @@ import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileStatusReply;
 import chat.protocol.FileStatusRequest;
 import chat.protocol.Reply;
+import chat.protocol.Usernames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,8 +104,23 @@ final class FileDownload {
           "the relay no longer has " + offer.name() + " (it expired or was never finished)");
     }
     FileStatusReply status = FileErrors.expect(reply, FileStatusReply.class);
+    requireSameUpload(offer, content, status);
+    if (!status.complete()) {
+      throw new CommandException.Usage(
+          offer.name() + " is not fully uploaded yet; try again in a moment");
+    }
+    return status;
+  }
+
+  /**
+   * Checks that the relay's file is the upload the offer describes: in the offer's conversation,
+   * uploaded by the offer's sender, of the stream length the offer's size implies.
+   *
+   * @throws CommandException.EnvelopeRejected if not
+   */
+  static void requireSameUpload(FileOffer offer, Content.File content, FileStatusReply status) {
     if (!status.conversation().equals(offer.conversation())
-        || !OfferBook.sentBy(offer, status.uploader())) {
+        || !Usernames.key(status.uploader()).equals(Usernames.key(offer.sender()))) {
       throw new CommandException.EnvelopeRejected(
           "the relay says file "
               + offer.shortId()
@@ -117,11 +133,6 @@ final class FileDownload {
           "the relay holds a different size for " + offer.shortId() + " than offered; refused",
           null);
     }
-    if (!status.complete()) {
-      throw new CommandException.Usage(
-          offer.name() + " is not fully uploaded yet; try again in a moment");
-    }
-    return status;
   }
 
   /** Refuses to start when the folder's file system has less than {@code bytes} free. */

@@ -2,7 +2,6 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.FileOffer;
-import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,16 @@ final class OfferBook {
   static final int MIN_PREFIX = 4;
 
   /** One opened offer. */
-  record Entry(FileOffer offer, Content.File content) {}
+  record Entry(FileOffer offer, Content.File content) {
+    /** Checks that both parts are there and name the same file. */
+    Entry {
+      java.util.Objects.requireNonNull(offer, "offer");
+      java.util.Objects.requireNonNull(content, "content");
+      if (!offer.fileId().equals(content.id())) {
+        throw new IllegalArgumentException("offer and content name different files");
+      }
+    }
+  }
 
   private final Map<String, Entry> offers = new LinkedHashMap<>();
 
@@ -80,11 +88,6 @@ final class OfferBook {
           "a file id is 4 to 32 hex digits, as /files shows it (got '" + typed + "')");
     }
     return prefix;
-  }
-
-  /** Whether {@code offer} came from {@code uploader} (compared as usernames). */
-  static boolean sentBy(FileOffer offer, String uploader) {
-    return Usernames.key(offer.sender()).equals(Usernames.key(uploader));
   }
 
   /** Zeroes every key and forgets every offer. */

@@ -81,7 +81,7 @@ class FileNamesTest {
   }
 
   @Test
-  void numbered_addsTheNumberBeforeTheExtension() {
+  void numbered_nthAttempt_addsTheNumberBeforeTheExtension() {
     assertThat(FileNames.numbered("report.pdf", 0)).isEqualTo("report.pdf");
     assertThat(FileNames.numbered("report.pdf", 1)).isEqualTo("report (1).pdf");
     assertThat(FileNames.numbered("archive", 12)).isEqualTo("archive (12)");

@@ -14,7 +14,7 @@ class FileStreamsTest {
   private static final String ID = "00112233445566778899aabbccddeeff";
 
   @Test
-  void associatedData_isContextZeroIdLengthAndConversation() {
+  void associatedData_fileInARoom_isContextZeroIdLengthAndConversation() {
     byte[] ad = FileStreams.associatedData(ID, "#team");
     assertThat(HexFormat.of().formatHex(ad))
         .isEqualTo(

@@ -39,7 +39,7 @@ class ConfigDefaultProviderTest {
   }
 
   @Test
-  void fileOptions_fromFlagEnvironmentFileOrDefault() {
+  void fileOptions_flagEnvironmentAndFile_resolveInThatOrderThenDefault() {
     Properties file = new Properties();
     file.setProperty("file-expiry-hours", "24");
     file.setProperty("file-quota-bytes", "5000000");
