@@ -116,6 +116,7 @@ final class FileTransfers {
     Session session = sessions.require();
     searchHistory(session);
     TransferLog log = log(session);
+    log.refresh();
     Map<String, FileTransfer> out = new LinkedHashMap<>();
     long now = clock.millis();
     for (OfferBook.Entry entry : session.inbox.offers.all()) {

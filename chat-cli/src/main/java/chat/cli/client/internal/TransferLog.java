@@ -85,13 +85,18 @@ final class TransferLog {
     }
   }
 
-  private void save() {
+  /** Takes in what another process on the same profile recorded since, the newer entry winning. */
+  synchronized void refresh() {
     for (FileTransfer other : read()) {
       FileTransfer mine = entries.get(other.fileId());
       if (mine == null || other.updatedAtMillis() > mine.updatedAtMillis()) {
         entries.put(other.fileId(), other);
       }
     }
+  }
+
+  private void save() {
+    refresh();
     List<FileTransfer> out = new ArrayList<>();
     for (FileTransfer entry : all()) {
       // A transfer cut off by a crash is not running any more.
