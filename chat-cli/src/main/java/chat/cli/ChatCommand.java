@@ -53,7 +53,9 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       GroupCommand.class,
       FriendCommand.class,
-      FriendsCommand.class
+      FriendsCommand.class,
+      FileCommand.class,
+      FilesCommand.class
     })
 public final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

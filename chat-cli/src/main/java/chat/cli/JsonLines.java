@@ -1,6 +1,8 @@
 package chat.cli;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -51,6 +53,38 @@ final class JsonLines {
         .put("direct", message.isDirect())
         .put("own", message.own())
         .put("text", message.text());
+  }
+
+  /** A shared file as {@code {"type":"file",...}}. */
+  static ObjectNode file(FileTransfer file) {
+    return object("file")
+        .put("fileId", file.fileId())
+        .put("direction", file.outgoing() ? "sent" : "received")
+        .put("conversation", file.conversation())
+        .put("sender", file.sender())
+        .put("name", file.name())
+        .put("size", file.size())
+        .put("state", file.state().name().toLowerCase(java.util.Locale.ROOT))
+        .put("percent", file.percent())
+        .put("path", file.savedPath())
+        .put("detail", file.detail())
+        .put("updated", Instant.ofEpochMilli(file.updatedAtMillis()).toString());
+  }
+
+  /** A file offer as {@code {"type":"file_offer",...}}. */
+  static ObjectNode offer(FileOffer offer) {
+    return object("file_offer")
+        .put("conversation", offer.conversation())
+        .put("seq", offer.seq())
+        .put("id", offer.messageId())
+        .put("fileId", offer.fileId())
+        .put("sender", offer.sender())
+        .put("name", offer.name())
+        .put("size", offer.size())
+        .put("sent", Instant.ofEpochMilli(offer.sentAtMillis()).toString())
+        .put("stored", Instant.ofEpochMilli(offer.storedAtMillis()).toString())
+        .put("direct", offer.isDirect())
+        .put("own", offer.own());
   }
 
   /** Escapes what a terminal could act on. */

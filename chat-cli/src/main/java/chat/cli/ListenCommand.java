@@ -4,11 +4,13 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.DaySeparators;
+import chat.cli.command.FileText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -112,6 +114,22 @@ final class ListenCommand implements Callable<Integer> {
       printed++;
       if (limit > 0 && printed >= limit) {
         stopped.countDown();
+      }
+    }
+
+    @Override
+    public void onFileOffer(FileOffer offer) {
+      if (json()) {
+        emit(JsonLines.offer(offer));
+      } else {
+        support
+            .out()
+            .println(
+                "["
+                    + TerminalSafe.line(offer.conversation())
+                    + "] "
+                    + FileText.offer(offer, "chat file get"));
+        support.out().flush();
       }
     }
 

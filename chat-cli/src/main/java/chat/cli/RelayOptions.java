@@ -53,6 +53,14 @@ public final class RelayOptions {
       description = "read the key passphrase from FILE (else $CHAT_PASSPHRASE, else a prompt)")
   Path passphraseFile;
 
+  @Option(
+      names = "--download-dir",
+      paramLabel = "DIR",
+      description =
+          "where accepted files are saved (default: $CHAT_DOWNLOAD_DIR, else"
+              + " $XDG_DOWNLOAD_DIR/chat or ~/Downloads/chat)")
+  Path downloadDir;
+
   /** This command's options, with the ones given before the subcommand filling the gaps. */
   RelayOptions merged(RelayOptions outer) {
     RelayOptions out = new RelayOptions();
@@ -62,6 +70,7 @@ public final class RelayOptions {
     out.json = json || outer.json;
     out.passwordFile = passwordFile != null ? passwordFile : outer.passwordFile;
     out.passphraseFile = passphraseFile != null ? passphraseFile : outer.passphraseFile;
+    out.downloadDir = downloadDir != null ? downloadDir : outer.downloadDir;
     return out;
   }
 
@@ -107,10 +116,31 @@ public final class RelayOptions {
           "--server must be HOST:PORT with a port 1-65535 (got '" + address + "')");
     }
     Duration timeout = Duration.ofSeconds(30);
+    Path downloads = downloadDirectory(context);
     if (home != null) {
-      return new ClientOptions(host, port, home, false, timeout, live);
+      return new ClientOptions(host, port, home, false, timeout, live, downloads);
     }
-    return new ClientOptions(host, port, defaultHomeBase(context), true, timeout, live);
+    return new ClientOptions(host, port, defaultHomeBase(context), true, timeout, live, downloads);
+  }
+
+  /**
+   * Where accepted files go: {@code --download-dir}, else {@code $CHAT_DOWNLOAD_DIR}, else {@code
+   * $XDG_DOWNLOAD_DIR/chat} (an absolute path), else {@code ~/Downloads/chat}.
+   */
+  Path downloadDirectory(CliContext context) {
+    if (downloadDir != null) {
+      return downloadDir;
+    }
+    Optional<String> chat = context.env("CHAT_DOWNLOAD_DIR");
+    if (chat.isPresent()) {
+      return Path.of(chat.get());
+    }
+    Optional<String> xdg = context.env("XDG_DOWNLOAD_DIR").filter(v -> v.startsWith("/"));
+    if (xdg.isPresent()) {
+      return Path.of(xdg.get(), "chat");
+    }
+    String userHome = context.env("HOME").orElse(System.getProperty("user.home", "."));
+    return Path.of(userHome, "Downloads", "chat");
   }
 
   /** The profile directory of {@code user}: {@code --home} itself, or the default per-user one. */

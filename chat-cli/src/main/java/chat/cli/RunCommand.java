@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
                 || support.options().user(context).map(u -> hasSession(support, u)).orElse(false));
     try (ChatClient client = startLoggedIn ? support.loggedIn(false) : support.client(false);
         BufferedReader reader = open()) {
+      client.addListener(new TransferPrinter(support));
       ScriptContext script = new ScriptContext(client, support);
       if (startLoggedIn) {
         script.switchTo(ConversationIds.LOBBY);

@@ -28,9 +28,23 @@ final class Clients {
     return create(port, home, false);
   }
 
+  /** A live client that saves accepted files in {@code downloads}. */
+  static RelayChatClient live(int port, Path home, Path downloads) {
+    return create(port, home, true, downloads);
+  }
+
+  /** A one-shot client that saves accepted files in {@code downloads}. */
+  static RelayChatClient oneShot(int port, Path home, Path downloads) {
+    return create(port, home, false, downloads);
+  }
+
   private static RelayChatClient create(int port, Path home, boolean live) {
+    return create(port, home, live, home.resolve("downloads"));
+  }
+
+  private static RelayChatClient create(int port, Path home, boolean live, Path downloads) {
     ClientOptions options =
-        new ClientOptions("127.0.0.1", port, home, true, Duration.ofSeconds(15), live);
+        new ClientOptions("127.0.0.1", port, home, true, Duration.ofSeconds(15), live, downloads);
     return new RelayChatClient(options, new SecureRandom(), Clock.systemUTC(), FAST_KDF);
   }
 }

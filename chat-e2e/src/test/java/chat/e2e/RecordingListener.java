@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
@@ -20,6 +22,8 @@ final class RecordingListener implements ClientListener {
   final List<String> notices = new CopyOnWriteArrayList<>();
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+  final List<FileOffer> offers = new CopyOnWriteArrayList<>();
+  final List<FileTransfer> transfers = new CopyOnWriteArrayList<>();
 
   @Override
   public void onMessage(ChatMessage message) {
@@ -75,6 +79,24 @@ final class RecordingListener implements ClientListener {
   @Override
   public void onNotice(String conversation, String text) {
     notices.add(conversation + ": " + text);
+  }
+
+  @Override
+  public void onFileOffer(FileOffer offer) {
+    offers.add(offer);
+  }
+
+  @Override
+  public void onFileTransfer(FileTransfer transfer) {
+    transfers.add(transfer);
+  }
+
+  /** Waits up to 15 s for an offer of a file called {@code name} and returns it. */
+  FileOffer awaitOffer(String name) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> offers.stream().anyMatch(o -> o.name().equals(name)));
+    return offers.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
   }
 
   /** Waits up to 15 s for a message matching {@code test} and returns it. */

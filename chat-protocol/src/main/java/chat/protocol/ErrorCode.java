@@ -77,7 +77,21 @@ public enum ErrorCode {
   /** Neither friends with that user nor a pending request between the two. */
   NOT_FRIENDS("not friends and no pending request", false, 2),
   /** Too many pending friend requests or invitations; wait for answers first. */
-  LIMIT_REACHED("too many pending requests or invitations", false, 2);
+  LIMIT_REACHED("too many pending requests or invitations", false, 2),
+  /** No file has that id, or it expired and was deleted. */
+  NO_SUCH_FILE("no such file, or it expired", false, 2),
+  /** The file is larger than the relay's limit for one file. */
+  FILE_TOO_LARGE("file larger than this relay accepts", false, 2),
+  /** The upload would exceed the caller's file quota or the relay's file storage. */
+  FILE_QUOTA_EXCEEDED("file storage quota exceeded", false, 2),
+  /** The file id is taken by another upload (other uploader, conversation or size). */
+  FILE_EXISTS("file id already in use", false, 2),
+  /** Only the user who started an upload may add to or finish it. */
+  NOT_UPLOADER("only the uploader may add to this file", false, 2),
+  /** A chunk did not start where the upload stands, or had the wrong length. */
+  FILE_OFFSET_MISMATCH("chunk offset or length does not match the upload", false, 2),
+  /** The upload has not received every byte yet. */
+  FILE_INCOMPLETE("the file upload is not complete", false, 2);
 
   private final String defaultMessage;
   private final boolean closesConnection;

@@ -63,5 +63,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = GroupReply.class, name = "group_ok"),
   @JsonSubTypes.Type(value = FriendEvent.class, name = "event.friend"),
   @JsonSubTypes.Type(value = GroupEvent.class, name = "event.group"),
+  @JsonSubTypes.Type(value = FileUploadRequest.class, name = "file_upload"),
+  @JsonSubTypes.Type(value = FileChunkRequest.class, name = "file_chunk"),
+  @JsonSubTypes.Type(value = FileFinishRequest.class, name = "file_finish"),
+  @JsonSubTypes.Type(value = FileStatusRequest.class, name = "file_status"),
+  @JsonSubTypes.Type(value = FileDownloadRequest.class, name = "file_download"),
+  @JsonSubTypes.Type(value = FileUploadReply.class, name = "file_upload_ok"),
+  @JsonSubTypes.Type(value = FileChunkReply.class, name = "file_chunk_ok"),
+  @JsonSubTypes.Type(value = FileFinishReply.class, name = "file_finish_ok"),
+  @JsonSubTypes.Type(value = FileStatusReply.class, name = "file_status_ok"),
+  @JsonSubTypes.Type(value = FileDataReply.class, name = "file_data"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

@@ -24,7 +24,12 @@ public sealed interface Reply extends Frame
         FriendUpdateReply,
         FriendsReply,
         SetPresenceReply,
-        GroupReply {
+        GroupReply,
+        FileUploadReply,
+        FileChunkReply,
+        FileFinishReply,
+        FileStatusReply,
+        FileDataReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

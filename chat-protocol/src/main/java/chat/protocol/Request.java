@@ -26,7 +26,12 @@ public sealed interface Request extends Frame
         GroupCreateRequest,
         GroupMemberRequest,
         GroupRenameRequest,
-        GroupDisbandRequest {
+        GroupDisbandRequest,
+        FileUploadRequest,
+        FileChunkRequest,
+        FileFinishRequest,
+        FileStatusRequest,
+        FileDownloadRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
+  private static final String FILE_ID = "00112233445566778899aabbccddeeff";
   private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
   /** One instance of every frame type. */
@@ -81,7 +82,17 @@ class FrameCodecTest {
         new PresenceEvent("bob", PresenceStatus.AWAY, "back at 2"),
         new FriendEvent("bob", FriendChange.REQUESTED),
         new GroupEvent("#team", "alice", GroupChange.BANNED, "bob", null),
-        new GroupEvent("#team", "alice", GroupChange.RENAMED, null, "The Team"));
+        new GroupEvent("#team", "alice", GroupChange.RENAMED, null, "The Team"),
+        new FileUploadRequest("17", FILE_ID, "#room", 70_000),
+        new FileChunkRequest("18", FILE_ID, 0, blob),
+        new FileFinishRequest("19", FILE_ID),
+        new FileStatusRequest("20", FILE_ID),
+        new FileDownloadRequest("21", FILE_ID, 4),
+        new FileUploadReply("17", FILE_ID, 0, 262_144, 99),
+        new FileChunkReply("18", FILE_ID, 4),
+        new FileFinishReply("19", FILE_ID, 70_000, 99),
+        new FileStatusReply("20", FILE_ID, "@alice+bob", "alice", 70_000, 70_000, true, 99),
+        new FileDataReply("21", FILE_ID, 4, blob, 70_000));
   }
 
   @Test

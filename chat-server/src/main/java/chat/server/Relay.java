@@ -12,6 +12,8 @@ import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.FileService;
+import chat.server.internal.relay.FileSweeper;
 import chat.server.internal.relay.FriendService;
 import chat.server.internal.relay.GroupRules;
 import chat.server.internal.relay.GroupService;
@@ -29,7 +31,9 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FileChunkRepository;
 import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.FileRepository;
 import chat.server.internal.storage.FriendRequestRepository;
 import chat.server.internal.storage.FriendshipRepository;
 import chat.server.internal.storage.GroupTables;
@@ -77,6 +81,7 @@ public final class Relay implements AutoCloseable {
   private final Set<ClientConnection> connections;
   private final String tlsFingerprint;
   private final QueuedAuditLog audit;
+  private final FileSweeper fileSweeper;
   private boolean closed;
 
   private Relay(
@@ -88,7 +93,8 @@ public final class Relay implements AutoCloseable {
       Database database,
       Set<ClientConnection> connections,
       String tlsFingerprint,
-      QueuedAuditLog audit) {
+      QueuedAuditLog audit,
+      FileSweeper fileSweeper) {
     this.serverChannel = serverChannel;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -98,6 +104,7 @@ public final class Relay implements AutoCloseable {
     this.connections = connections;
     this.tlsFingerprint = tlsFingerprint;
     this.audit = audit;
+    this.fileSweeper = fileSweeper;
   }
 
   /**
@@ -163,6 +170,8 @@ public final class Relay implements AutoCloseable {
             new GroupRules(groupTables),
             presence);
     MessageRepository messages = new MessageRepository();
+    FileRepository fileRows = new FileRepository();
+    FileChunkRepository fileChunks = new FileChunkRepository();
     SqliteMessageStore store =
         new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
     FriendService friends =
@@ -186,8 +195,26 @@ public final class Relay implements AutoCloseable {
                 storage, conversations, members, users, messages, groupTables, notifier, clock),
             friends,
             new PresenceService(storage, presence, notifier, friends, groupTables),
+            new FileService(
+                storage,
+                fileRows,
+                fileChunks,
+                users,
+                rooms,
+                cipher,
+                clock,
+                config.files(),
+                config.maxFrameBytes()),
             audit);
-    return listen(config, tls, dispatcher, writes, database, audit);
+    FileSweeper sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
+    LOG.info("expired files removed: {}", sweeper.sweep());
+    sweeper.start(config.files().sweepInterval());
+    try {
+      return listen(config, tls, dispatcher, writes, database, audit, sweeper);
+    } catch (Exception e) {
+      sweeper.close();
+      throw e;
+    }
   }
 
   private static Relay listen(
@@ -196,7 +223,8 @@ public final class Relay implements AutoCloseable {
       RequestDispatcher dispatcher,
       WriteQueue writes,
       Database database,
-      QueuedAuditLog audit)
+      QueuedAuditLog audit,
+      FileSweeper sweeper)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
     LOG.info("transport {}, TLS provider {}", transport.name(), TlsMaterial.providerName());
@@ -240,7 +268,8 @@ public final class Relay implements AutoCloseable {
               database,
               connections,
               tls.fingerprint(),
-              audit);
+              audit,
+              sweeper);
       String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
       LOG.info(listening);
       audit.record(
@@ -273,6 +302,14 @@ public final class Relay implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
+  /**
+   * Deletes the files that have expired by the relay's clock now, as the periodic sweep does;
+   * returns how many were deleted.
+   */
+  public int sweepExpiredFiles() {
+    return fileSweeper.sweep();
+  }
+
   /** The SHA-256 fingerprint of the TLS certificate, {@code AB:CD:...}. */
   public String tlsFingerprint() {
     return tlsFingerprint;
@@ -302,6 +339,7 @@ public final class Relay implements AutoCloseable {
     for (ClientConnection connection : open) {
       connection.close(ErrorCode.SHUTTING_DOWN);
     }
+    fileSweeper.close();
     audit.record(AuditType.RELAY_STOP, null, null, open.size() + " connections closed");
     audit.close();
     writes.close();

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Everything the relay needs to start, resolved from flags, environment, config file and defaults.
  * {@code tlsCertificate} and {@code tlsKey} are null for the self-signed pair in the data dir.
- * {@code auditRetention} is how long audit events are kept ({@link Duration#ZERO}: forever).
+ * {@code auditRetention} is how long audit events are kept ({@link Duration#ZERO}: forever); {@code
+ * files} holds the limits on shared files.
  */
 public record RelayConfig(
     String bindAddress,
@@ -23,7 +24,8 @@ public record RelayConfig(
     int workerThreads,
     Path tlsCertificate,
     Path tlsKey,
-    Duration auditRetention) {
+    Duration auditRetention,
+    FileLimits files) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
 
@@ -35,6 +37,7 @@ public record RelayConfig(
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(sessionTtl, "sessionTtl");
+    Objects.requireNonNull(files, "files");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535");
     }
@@ -76,7 +79,8 @@ public record RelayConfig(
         16,
         null,
         null,
-        DEFAULT_AUDIT_RETENTION);
+        DEFAULT_AUDIT_RETENTION,
+        FileLimits.defaults());
   }
 
   /** A copy with another bcrypt cost. */
@@ -95,7 +99,8 @@ public record RelayConfig(
         workerThreads,
         tlsCertificate,
         tlsKey,
-        auditRetention);
+        auditRetention,
+        files);
   }
 
   /** A copy with other request rate limits. */
@@ -114,7 +119,8 @@ public record RelayConfig(
         workerThreads,
         tlsCertificate,
         tlsKey,
-        auditRetention);
+        auditRetention,
+        files);
   }
 
   /** A copy with other bounds on the frame size and on a connection's unsent bytes. */
@@ -133,6 +139,27 @@ public record RelayConfig(
         workerThreads,
         tlsCertificate,
         tlsKey,
-        auditRetention);
+        auditRetention,
+        files);
+  }
+
+  /** A copy with other limits on shared files. */
+  public RelayConfig withFiles(FileLimits fileLimits) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        bcryptCost,
+        maxFrameBytes,
+        sessionTtl,
+        idleTimeoutSeconds,
+        requestsPerSecond,
+        requestBurst,
+        maxPendingBytes,
+        workerThreads,
+        tlsCertificate,
+        tlsKey,
+        auditRetention,
+        fileLimits);
   }
 }

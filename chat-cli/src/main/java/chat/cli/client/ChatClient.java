@@ -2,6 +2,7 @@ package chat.cli.client;
 
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -114,6 +115,39 @@ public interface ChatClient extends AutoCloseable {
 
   /** Removes a listener. */
   void removeListener(ClientListener listener);
+
+  /**
+   * Shares {@code file} in {@code conversation}: encrypts it as a stream under a fresh file key,
+   * uploads the ciphertext in chunks (resuming where the relay stopped after a lost connection),
+   * then sends the members an envelope carrying the file's id, name, size, SHA-256 and key. Blocks
+   * until the offer is stored; progress is reported through {@link ClientListener#onFileTransfer}.
+   *
+   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted
+   * @throws chat.cli.CommandException.FileAccess if the file cannot be read
+   */
+  FileOffer sendFile(String conversation, Path file);
+
+  /**
+   * Downloads an offered file ({@code fileId} or a unique prefix of at least 4 hex digits) into the
+   * download directory: fetches the ciphertext (resuming a partial download kept there), decrypts
+   * and authenticates the stream, checks the size and SHA-256 against the offer, and only then
+   * moves it into place under a sanitized name that never replaces an existing file. Blocks until
+   * done; progress is reported through {@link ClientListener#onFileTransfer}.
+   *
+   * @return where the file was saved
+   * @throws chat.cli.CommandException.EnvelopeRejected if the file did not authenticate or does not
+   *     match the offer (nothing is kept)
+   */
+  Path acceptFile(String fileId);
+
+  /** Declines an offered file: it is marked rejected here and never downloaded. Local only. */
+  void rejectFile(String fileId);
+
+  /**
+   * Files offered in this user's conversations (recent history is searched) and files this user
+   * sent, with their state here, newest first.
+   */
+  List<FileTransfer> files();
 
   /** Closes the connection (the stored session stays valid for resume). */
   @Override

@@ -46,4 +46,13 @@ public interface ClientListener {
 
   /** Another user sent, accepted, declined or withdrew a friend request, or ended a friendship. */
   default void onFriendUpdate(String username, FriendUpdate update) {}
+
+  /**
+   * Someone offered a file in a conversation this user is in (or this user did, from another
+   * device). Shown once per file id; {@link ChatClient#acceptFile} downloads it.
+   */
+  default void onFileOffer(FileOffer offer) {}
+
+  /** A file transfer made progress or changed state (at most a few times a second). */
+  default void onFileTransfer(FileTransfer transfer) {}
 }

@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param live whether this client shows messages as they arrive: it catches up from its cursors
  *     after login, handles pushed messages, keeps the connection alive and reconnects. One-shot
  *     commands pass false so that they never move the cursors of what nobody has seen.
+ * @param downloadDirectory where accepted files are saved ({@code --download-dir}); created 0700
+ *     when first needed
  */
 public record ClientOptions(
-    String host, int port, Path home, boolean perUserHome, Duration requestTimeout, boolean live) {
+    String host,
+    int port,
+    Path home,
+    boolean perUserHome,
+    Duration requestTimeout,
+    boolean live,
+    Path downloadDirectory) {
   /** The relay's default port. */
   public static final int DEFAULT_PORT = 7443;
 
@@ -28,9 +36,29 @@ public record ClientOptions(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(downloadDirectory, "downloadDirectory");
     if (host.isBlank() || port < 1 || port > 65535) {
       throw new IllegalArgumentException("relay address must be HOST:PORT with a port 1-65535");
     }
+  }
+
+  /**
+   * Options whose downloads go to {@code downloads} under {@code home}: for tests and embedders
+   * that do not pick a download directory.
+   */
+  public ClientOptions(
+      String host,
+      int port,
+      Path home,
+      boolean perUserHome,
+      Duration requestTimeout,
+      boolean live) {
+    this(host, port, home, perUserHome, requestTimeout, live, home.resolve("downloads"));
+  }
+
+  /** A copy that saves downloads in {@code directory}. */
+  public ClientOptions withDownloadDirectory(Path directory) {
+    return new ClientOptions(host, port, home, perUserHome, requestTimeout, live, directory);
   }
 
   /** {@code host:port}. */

@@ -76,6 +76,16 @@ public interface CommandContext {
     return false;
   }
 
+  /**
+   * Runs a task that may take minutes, such as a file transfer, described as {@code what} (e.g.
+   * {@code sending report.pdf}). By default it runs at once on the calling thread, so a script
+   * waits for it and its failure is the line's failure. Interactive front ends run it in the
+   * background, so typing goes on, and show a failure as an error line.
+   */
+  default void runLong(String what, Runnable task) {
+    task.run();
+  }
+
   /** Clears the current conversation's pane or the screen. */
   void clear();
 

@@ -37,7 +37,7 @@ public final class CommandRegistry {
 
   /**
    * Every standard command: account, conversations, messages, trust, help/clear/quit, groups,
-   * friends and presence, and emoji.
+   * friends and presence, emoji, and files.
    */
   public static CommandRegistry standard() {
     List<SlashCommand> all = new ArrayList<>();
@@ -51,6 +51,7 @@ public final class CommandRegistry {
     all.addAll(FriendCommands.all());
     all.addAll(PresenceCommands.all());
     all.addAll(EmojiCommands.all());
+    all.addAll(FileCommands.all());
     CommandRegistry registry = new CommandRegistry(all);
     self.set(registry);
     return registry;

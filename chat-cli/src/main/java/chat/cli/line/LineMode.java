@@ -6,12 +6,15 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
 import chat.cli.command.DaySeparators;
+import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.MessageFormatter;
@@ -57,6 +60,14 @@ public final class LineMode implements CommandContext, ClientListener {
   private final LineReader reader;
   private final DaySeparators days;
   private final Set<String> away = ConcurrentHashMap.newKeySet();
+  private final ProgressLines progress = new ProgressLines();
+  private final java.util.concurrent.ExecutorService transfers =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "chat-line-transfer");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile String current;
   private volatile boolean quitRequested;
 
@@ -130,14 +141,32 @@ public final class LineMode implements CommandContext, ClientListener {
           }
           continue;
         } catch (EndOfFileException e) {
+          finishTransfers();
           break;
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
         dispatcher.dispatch(line, this);
       }
     } finally {
+      transfers.shutdownNow();
       client.removeListener(this);
       terminal.writer().flush();
+    }
+  }
+
+  /**
+   * At the end of the input (a script piped in), lets the file transfers it started finish before
+   * the client closes; {@code /quit} and Ctrl-C leave at once (a cut download resumes later).
+   */
+  private void finishTransfers() {
+    transfers.shutdown();
+    try {
+      if (!transfers.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        info("waiting for file transfers to finish");
+        transfers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -227,6 +256,26 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
+  /**
+   * Runs a long task (a file transfer) on a background thread, so the prompt stays usable; progress
+   * and the outcome are printed above the prompt.
+   */
+  @Override
+  public void runLong(String what, Runnable task) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(task, "task");
+    transfers.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (CommandException e) {
+            error(what + ": " + e.getMessage());
+          } catch (RuntimeException e) {
+            error(what + " failed: " + e.getClass().getSimpleName());
+          }
+        });
+  }
+
   @Override
   public void clear() {
     if (terminal.puts(InfoCmp.Capability.clear_screen)) {
@@ -284,6 +333,25 @@ public final class LineMode implements CommandContext, ClientListener {
   public void onConnection(ConnectionState state, String detail) {
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     print(kind, EventLines.connection(state, detail, client.serverAddress()));
+  }
+
+  @Override
+  public void onFileOffer(FileOffer offer) {
+    String text =
+        formatter.time(offer.storedAtMillis() > 0 ? offer.storedAtMillis() : offer.sentAtMillis())
+            + " * "
+            + FileText.offer(offer, "/file accept");
+    if (!offer.conversation().equals(current)) {
+      text = label(offer.conversation()) + " " + text;
+    }
+    print(offer.isDirect() ? LineKind.PRIVATE : LineKind.OTHER, text);
+  }
+
+  @Override
+  public void onFileTransfer(FileTransfer transfer) {
+    if (progress.shouldPrint(transfer)) {
+      print(LineKind.SYSTEM, FileText.progress(transfer));
+    }
   }
 
   @Override

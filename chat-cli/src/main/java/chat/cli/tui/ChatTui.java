@@ -6,6 +6,8 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
@@ -55,6 +57,7 @@ public final class ChatTui implements CommandContext, ClientListener {
   private final UiLoop loop;
   private final TuiWorkers workers;
   private final TuiController controller;
+  private final Executor transfers;
   private volatile SecretEntry pendingSecret;
 
   /**
@@ -121,6 +124,13 @@ public final class ChatTui implements CommandContext, ClientListener {
       if (ownsExecutors && executor instanceof ExecutorService service) {
         ownedExecutors.add(service);
       }
+    }
+    if (ownsExecutors) {
+      ExecutorService transferThreads = daemonThread("chat-tui-transfer");
+      ownedExecutors.add(transferThreads);
+      this.transfers = transferThreads;
+    } else {
+      this.transfers = background;
     }
     this.workers = new TuiWorkers(client, dispatcher, commands, background, loop::post);
     this.controller =
@@ -278,6 +288,26 @@ public final class ChatTui implements CommandContext, ClientListener {
     return true;
   }
 
+  /**
+   * Runs a long task (a file transfer) on a transfer thread, so typing goes on; its failure becomes
+   * an error line. Progress shows in the status bar.
+   */
+  @Override
+  public void runLong(String what, Runnable task) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(task, "task");
+    transfers.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (CommandException e) {
+            error(what + ": " + e.getMessage());
+          } catch (RuntimeException e) {
+            error(what + " failed: " + e.getClass().getSimpleName());
+          }
+        });
+  }
+
   @Override
   public void clear() {
     post(controller::clear);
@@ -323,6 +353,16 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onConnection(ConnectionState state, String detail) {
     post(() -> controller.connection(state, detail));
+  }
+
+  @Override
+  public void onFileOffer(FileOffer offer) {
+    post(() -> controller.offer(offer));
+  }
+
+  @Override
+  public void onFileTransfer(FileTransfer transfer) {
+    post(() -> controller.transfer(transfer));
   }
 
   @Override

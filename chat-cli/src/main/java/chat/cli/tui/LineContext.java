@@ -70,6 +70,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public void runLong(String what, Runnable task) {
+    tui.runLong(what, task);
+  }
+
+  @Override
   public void clear() {
     tui.clear();
   }

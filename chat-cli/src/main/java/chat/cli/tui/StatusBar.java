@@ -2,8 +2,11 @@ package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
+import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
+import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
@@ -15,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * The status bar above the input line: relay, user, current conversation, connection state, the
- * trust state of the conversation, which other conversations have activity, and whether a command
- * is still running. Offline states and changed keys stand out in white on red.
+ * trust state of the conversation, which other conversations have activity, the progress of file
+ * transfers, and whether a command is still running. Offline states and changed keys stand out in
+ * white on red.
  */
 final class StatusBar {
   private StatusBar() {}
@@ -49,6 +53,7 @@ final class StatusBar {
           .ifPresent(t -> segment(cells, t.text(), t.style()));
     }
     activity(cells, model);
+    transfers(cells, model);
     if (model.busyCommands() > 0) {
       segment(cells, "working...", Style.BAR_WARN);
     }
@@ -123,6 +128,32 @@ final class StatusBar {
       cells.addAll(Cells.line(" [Act: ", Style.BAR));
       cells.addAll(list);
       cells.addAll(Cells.line("]", Style.BAR));
+    }
+  }
+
+  /** Up to two moving file transfers as {@code up report.pdf [####------] 45%}. */
+  private static void transfers(List<Cell> cells, TuiModel model) {
+    List<FileTransfer> moving = model.transfers();
+    for (int i = 0; i < Math.min(2, moving.size()); i++) {
+      FileTransfer transfer = moving.get(i);
+      String name = TerminalSafe.line(transfer.name());
+      if (name.length() > 20) {
+        name = name.substring(0, 19) + "~";
+      }
+      String verb = transfer.state() == TransferState.UPLOADING ? "up " : "down ";
+      segment(
+          cells,
+          verb
+              + name
+              + " ["
+              + FileText.bar(transfer.percent(), 10)
+              + "] "
+              + transfer.percent()
+              + "%",
+          Style.BAR_GOOD);
+    }
+    if (moving.size() > 2) {
+      segment(cells, "+" + (moving.size() - 2) + " transfers", Style.BAR);
     }
   }
 

@@ -4,11 +4,14 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
@@ -250,6 +253,20 @@ final class TuiController {
       listHintShown = true;
       note(TuiModel.STATUS, NoteKind.INFO, "Alt+1..Alt+9 or Ctrl-N/Ctrl-P open a conversation");
     }
+  }
+
+  /** A file was offered: a client line in its conversation, counted as activity there. */
+  void offer(FileOffer offer) {
+    String conversation = offer.conversation();
+    note(conversation, NoteKind.INFO, FileText.offer(offer, "/file accept"));
+    if (!offer.own() && !conversation.equals(model.current())) {
+      model.buffer(conversation).markUnread(offer.isDirect() ? Activity.PRIVATE : Activity.ROOM);
+    }
+  }
+
+  /** A file transfer moved: the status bar shows it while it runs. */
+  void transfer(FileTransfer transfer) {
+    model.transfer(transfer);
   }
 
   void commandFinished() {

@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -39,6 +40,7 @@ final class TuiModel {
   private String current = STATUS;
   private ConnectionState connection = ConnectionState.OFFLINE;
   private int busyCommands;
+  private final Map<String, FileTransfer> transfers = new java.util.LinkedHashMap<>();
 
   /** The conversations in list order (Alt+1 is the first). */
   List<String> conversations() {
@@ -238,5 +240,19 @@ final class TuiModel {
 
   void commandFinished() {
     busyCommands = Math.max(0, busyCommands - 1);
+  }
+
+  /** The file transfers moving now, oldest first, for the status bar. */
+  List<FileTransfer> transfers() {
+    return List.copyOf(transfers.values());
+  }
+
+  /** Takes a transfer's progress: kept while it moves, dropped once it stops. */
+  void transfer(FileTransfer transfer) {
+    if (transfer.active()) {
+      transfers.put(transfer.fileId(), transfer);
+    } else {
+      transfers.remove(transfer.fileId());
+    }
   }
 }

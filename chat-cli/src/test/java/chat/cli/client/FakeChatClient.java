@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -43,6 +44,15 @@ public final class FakeChatClient implements ChatClient {
 
   /** Usernames whose stored session the relay no longer accepts: resume forgets it and throws. */
   public final java.util.Set<String> expiredSessions = new TreeSet<>();
+
+  /** File offers by file id, as {@link #fireFileOffer} or {@link #sendFile} made them. */
+  public final Map<String, FileOffer> offers = new TreeMap<>();
+
+  /** What {@link #files()} returns, by file id. */
+  public final Map<String, FileTransfer> transfers = new TreeMap<>();
+
+  /** Where {@link #acceptFile} pretends to save files. */
+  public volatile Path downloadDirectory = Path.of("downloads");
 
   /** When set, the next call that reaches the relay throws it (once). */
   public volatile CommandException failNext;
@@ -288,6 +298,143 @@ public final class FakeChatClient implements ChatClient {
     call("trust", username);
     trust.put(username, TrustState.UNVERIFIED);
     listeners.forEach(l -> l.onTrustChange(username, TrustState.UNVERIFIED));
+  }
+
+  @Override
+  public synchronized FileOffer sendFile(String conversation, Path file) {
+    call("sendFile", conversation, file);
+    requireLogin();
+    String fileId = "%032x".formatted(++seq);
+    FileOffer offer =
+        new FileOffer(
+            conversation,
+            seq,
+            fileId,
+            user,
+            0,
+            0,
+            fileId,
+            String.valueOf(file.getFileName()),
+            1234,
+            0,
+            true);
+    offers.put(fileId, offer);
+    FileTransfer sent =
+        new FileTransfer(
+            fileId,
+            true,
+            conversation,
+            user,
+            offer.name(),
+            1234,
+            TransferState.UPLOADING,
+            0,
+            1290,
+            "",
+            "",
+            0);
+    listeners.forEach(l -> l.onFileTransfer(sent));
+    FileTransfer done = sent.with(TransferState.OFFERED, 1290, 1290, "", "", 1);
+    transfers.put(fileId, done);
+    listeners.forEach(l -> l.onFileTransfer(done));
+    return offer;
+  }
+
+  private FileOffer offer(String typed) {
+    List<FileOffer> matches =
+        offers.values().stream().filter(o -> o.fileId().startsWith(typed)).toList();
+    if (matches.size() != 1) {
+      throw new CommandException.Usage("no file offer " + typed);
+    }
+    return matches.get(0);
+  }
+
+  @Override
+  public Path acceptFile(String fileId) {
+    call("acceptFile", fileId);
+    requireLogin();
+    FileOffer offer = offer(fileId);
+    Path saved = downloadDirectory.resolve(offer.name());
+    FileTransfer moving =
+        new FileTransfer(
+            offer.fileId(),
+            false,
+            offer.conversation(),
+            offer.sender(),
+            offer.name(),
+            offer.size(),
+            TransferState.DOWNLOADING,
+            50,
+            100,
+            "",
+            "",
+            0);
+    listeners.forEach(l -> l.onFileTransfer(moving));
+    FileTransfer done = moving.with(TransferState.DONE, 100, 100, saved.toString(), "", 1);
+    transfers.put(offer.fileId(), done);
+    listeners.forEach(l -> l.onFileTransfer(done));
+    return saved;
+  }
+
+  @Override
+  public void rejectFile(String fileId) {
+    call("rejectFile", fileId);
+    requireLogin();
+    FileOffer offer = offer(fileId);
+    transfers.put(
+        offer.fileId(),
+        new FileTransfer(
+            offer.fileId(),
+            false,
+            offer.conversation(),
+            offer.sender(),
+            offer.name(),
+            offer.size(),
+            TransferState.REJECTED,
+            0,
+            0,
+            "",
+            "",
+            2));
+  }
+
+  @Override
+  public List<FileTransfer> files() {
+    call("files");
+    requireLogin();
+    return List.copyOf(transfers.values());
+  }
+
+  /** Plays the relay: {@code sender} offers a file {@code name} in {@code conversation}. */
+  public synchronized FileOffer fireFileOffer(
+      String conversation, String sender, String name, long size) {
+    String fileId = "%032x".formatted(++seq);
+    FileOffer offer =
+        new FileOffer(
+            conversation, seq, fileId, sender, 0, 0, fileId, name, size, 0, sender.equals(user));
+    offers.put(fileId, offer);
+    transfers.put(
+        fileId,
+        new FileTransfer(
+            fileId,
+            false,
+            conversation,
+            sender,
+            name,
+            size,
+            TransferState.OFFERED,
+            0,
+            0,
+            "",
+            "",
+            0));
+    listeners.forEach(l -> l.onFileOffer(offer));
+    return offer;
+  }
+
+  /** Plays the client core: a transfer progressed. */
+  public void fireTransfer(FileTransfer transfer) {
+    listeners.forEach(l -> l.onFileTransfer(transfer));
   }
 
   @Override

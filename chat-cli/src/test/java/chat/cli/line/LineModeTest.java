@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
+import chat.cli.client.TransferState;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
@@ -377,6 +380,56 @@ class LineModeTest {
 
     await().atMost(TIMEOUT).until(() -> !repl.isAlive());
     assertThat(client.calls).noneMatch(c -> c.startsWith("send"));
+  }
+
+  @Test
+  void run_fileOfferAndProgress_printedAsLinesInTenPercentSteps() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    FileOffer offer = client.fireFileOffer("#lobby", "bob\u001b[31m", "re\u202Eport.pdf", 2048);
+    for (int done = 0; done <= 100; done += 5) {
+      client.fireTransfer(
+          new FileTransfer(
+              offer.fileId(),
+              false,
+              "#lobby",
+              "bob",
+              "report.pdf",
+              2048,
+              TransferState.DOWNLOADING,
+              done,
+              100,
+              "",
+              "",
+              done));
+    }
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("downloading report.pdf: 100%"));
+    String output = harness.output();
+    assertThat(output)
+        .contains("* bob offers report.pdf (2.0 KiB): /file accept " + offer.shortId())
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202E");
+    assertThat(output.split("downloading report.pdf", -1)).hasSize(12);
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void runLong_failure_isPrintedAsAnErrorWhileThePromptStaysUsable() {
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+
+    mode.runLong(
+        "sending big.iso",
+        () -> {
+          throw new chat.cli.CommandException.Network("the relay went away", null);
+        });
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("error: sending big.iso: the relay went away"));
+    harness.type("/quit\n");
   }
 
   private static int countPrompts(String output) {

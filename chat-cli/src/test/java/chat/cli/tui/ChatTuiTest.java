@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
+import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
@@ -407,6 +410,64 @@ class ChatTuiTest {
     h.terminal.addInput(new KeyStroke(KeyType.EOF));
 
     run.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void fileOfferAndTransfer_offerLineInThePane_progressBarInTheStatusBar() {
+    TuiHarness h = inLobby(120, 24);
+
+    FileOffer offer = h.client.fireFileOffer("#lobby", "bob", "report.pdf", 2_411_724);
+    h.drain();
+    assertThat(h.screen())
+        .contains("bob offers report.pdf (2.3 MiB): /file accept " + offer.shortId());
+
+    FileTransfer moving =
+        new FileTransfer(
+            offer.fileId(),
+            false,
+            "#lobby",
+            "bob",
+            "report.pdf",
+            2_411_724,
+            TransferState.DOWNLOADING,
+            50,
+            100,
+            "",
+            "",
+            1);
+    h.client.fireTransfer(moving);
+    h.drain();
+    assertThat(h.statusRow()).contains("[down report.pdf [#####-----] 50%]");
+
+    h.client.fireTransfer(moving.with(TransferState.DONE, 100, 100, "/tmp/report.pdf", "", 2));
+    h.drain();
+    assertThat(h.statusRow()).doesNotContain("report.pdf");
+  }
+
+  @Test
+  void fileOffer_otherConversation_marksActivity() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain();
+
+    h.client.fireFileOffer("#dev", "bob", "plan.txt", 10);
+    h.drain();
+
+    assertThat(h.statusRow()).contains("[Act: 2]");
+  }
+
+  @Test
+  void runLong_failure_becomesAnErrorLine() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.tui.runLong(
+        "sending big.iso",
+        () -> {
+          throw new CommandException.Network("the relay went away", null);
+        });
+    h.drain();
+
+    assertThat(h.screen()).contains("sending big.iso: the relay went away");
   }
 
   private static ChatMessage message(long seq, String sender, String text, long atMillis) {

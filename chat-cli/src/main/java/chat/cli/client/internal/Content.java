@@ -14,7 +14,10 @@ import java.util.Objects;
  * such, not dropped silently.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = Content.Text.class, name = "text")})
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Content.Text.class, name = "text"),
+  @JsonSubTypes.Type(value = Content.File.class, name = "file")
+})
 sealed interface Content {
   /** Longest text message, in characters. */
   int MAX_TEXT_CHARS = 65_536;
@@ -26,6 +29,38 @@ sealed interface Content {
       if (text.length() > MAX_TEXT_CHARS) {
         throw new IllegalArgumentException("text longer than " + MAX_TEXT_CHARS + " characters");
       }
+    }
+  }
+
+  /**
+   * A file offer: the encrypted upload {@code id} on the relay and everything needed to fetch,
+   * decrypt and check it. The stream is file stream v1 ({@link FileStreams#CIPHER}) under {@code
+   * key} with {@link FileStreams#associatedData} binding the id and the conversation.
+   *
+   * @param id the relay's file id, 32 lowercase hex digits
+   * @param name the file name as the sender has it (sanitized by every receiver before use)
+   * @param size the plaintext size in bytes
+   * @param sha256 SHA-256 of the plaintext, 64 lowercase hex digits
+   * @param key the file key (a secret)
+   * @param cipher the stream format, {@link FileStreams#CIPHER}
+   * @param segmentBytes the ciphertext segment size, {@link FileStreams#SEGMENT_BYTES}
+   * @param ciphertextSize the exact encrypted size the relay holds
+   * @param expiresAtMillis when the relay will delete the upload, as the relay told the sender
+   */
+  record File(
+      String id,
+      String name,
+      long size,
+      String sha256,
+      FileKey key,
+      String cipher,
+      int segmentBytes,
+      long ciphertextSize,
+      long expiresAtMillis)
+      implements Content {
+    public File {
+      FileStreams.checkOffer(id, name, size, sha256, cipher, segmentBytes, ciphertextSize);
+      Objects.requireNonNull(key, "key");
     }
   }
 

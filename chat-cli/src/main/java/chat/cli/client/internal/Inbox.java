@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.EnvelopeHeader;
@@ -31,6 +32,12 @@ import java.util.function.Supplier;
 final class Inbox {
   /** An envelope waiting for its sender's new key to be accepted. */
   private record Held(String conversation, StoredMessage stored) {}
+
+  /** What an envelope opened to: the message as a text line would show it, and its content. */
+  private record Opened(ChatMessage message, Content content) {}
+
+  /** The file offers opened so far, with their keys (memory only). */
+  final OfferBook offers = new OfferBook();
 
   private final ClientState state;
   private final KeyDirectory keys;
@@ -66,14 +73,56 @@ final class Inbox {
    */
   void deliver(String conversation, StoredMessage stored, boolean live) {
     try {
-      Optional<ChatMessage> message = accept(conversation, stored, live);
-      message.ifPresent(listeners::message);
+      accept(conversation, stored, live).ifPresent(opened -> show(opened, true));
     } finally {
       state.advance(conversation, stored.seq());
     }
   }
 
-  private Optional<ChatMessage> accept(String conversation, StoredMessage stored, boolean live) {
+  private void show(Opened opened, boolean notify) {
+    if (opened.content() instanceof Content.File file) {
+      offer(opened.message(), file, notify);
+    } else {
+      listeners.message(opened.message());
+    }
+  }
+
+  /** Files an opened offer; tells the listeners about a new one when {@code notify}. */
+  private void offer(ChatMessage message, Content.File file, boolean notify) {
+    FileOffer offer =
+        new FileOffer(
+            message.conversation(),
+            message.seq(),
+            message.messageId(),
+            message.sender(),
+            message.sentAtMillis(),
+            message.storedAtMillis(),
+            file.id(),
+            file.name(),
+            file.size(),
+            file.expiresAtMillis(),
+            message.own());
+    if (offers.add(offer, file)) {
+      if (notify) {
+        listeners.fileOffer(offer);
+      }
+      return;
+    }
+    file.key().destroy();
+    Optional<OfferBook.Entry> first = offers.get(offer.fileId());
+    if (!notify || first.isEmpty()) {
+      return;
+    }
+    if (first.get().offer().messageId().equals(offer.messageId())) {
+      listeners.fileOffer(first.get().offer());
+    } else {
+      listeners.notice(
+          message.conversation(),
+          "ignored a second offer of file " + offer.shortId() + " from " + message.sender());
+    }
+  }
+
+  private Optional<Opened> accept(String conversation, StoredMessage stored, boolean live) {
     RecipientEnvelope envelope;
     try {
       envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
@@ -99,7 +148,7 @@ final class Inbox {
       }
       return Optional.empty();
     }
-    Optional<ChatMessage> opened = open(conversation, stored, envelope, true);
+    Optional<Opened> opened = openContent(conversation, stored, envelope, true);
     if (opened.isEmpty()) {
       return opened;
     }
@@ -112,9 +161,23 @@ final class Inbox {
 
   /**
    * Opens an envelope for display (also used by history, with {@code noticeFailures} false):
-   * resolves the sender's pinned key, verifies and decrypts.
+   * resolves the sender's pinned key, verifies and decrypts. A file offer is filed in {@link
+   * #offers} instead of being returned.
    */
   Optional<ChatMessage> open(
+      String conversation,
+      StoredMessage stored,
+      RecipientEnvelope envelope,
+      boolean noticeFailures) {
+    Optional<Opened> opened = openContent(conversation, stored, envelope, noticeFailures);
+    if (opened.isPresent() && opened.get().content() instanceof Content.File file) {
+      offer(opened.get().message(), file, false);
+      return Optional.empty();
+    }
+    return opened.map(Opened::message);
+  }
+
+  private Optional<Opened> openContent(
       String conversation,
       StoredMessage stored,
       RecipientEnvelope envelope,
@@ -134,15 +197,17 @@ final class Inbox {
       Content content = Content.decode(opened.plaintext());
       String text = content instanceof Content.Text t ? t.text() : "";
       return Optional.of(
-          new ChatMessage(
-              conversation,
-              stored.seq(),
-              header.messageIdHex(),
-              sender,
-              header.timestampMillis(),
-              stored.storedAtMillis(),
-              text,
-              Usernames.key(sender).equals(Usernames.key(self.userId()))));
+          new Opened(
+              new ChatMessage(
+                  conversation,
+                  stored.seq(),
+                  header.messageIdHex(),
+                  sender,
+                  header.timestampMillis(),
+                  stored.storedAtMillis(),
+                  text,
+                  Usernames.key(sender).equals(Usernames.key(self.userId()))),
+              content));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
         listeners.notice(
@@ -219,11 +284,12 @@ final class Inbox {
         RecipientEnvelope envelope =
             RecipientEnvelope.parse(message.stored().envelope().toByteArray());
         if (state.seen(envelope.header().messageIdHex()).isEmpty()) {
-          open(message.conversation(), message.stored(), envelope, true)
+          openContent(message.conversation(), message.stored(), envelope, true)
               .ifPresent(
-                  m -> {
+                  opened -> {
+                    ChatMessage m = opened.message();
                     state.accept(m.messageId(), m.conversation(), m.seq());
-                    listeners.message(m);
+                    show(opened, true);
                   });
         }
       } catch (MalformedDataException e) {

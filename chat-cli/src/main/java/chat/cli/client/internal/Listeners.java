@@ -3,6 +3,8 @@ package chat.cli.client.internal;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
@@ -70,5 +72,13 @@ final class Listeners {
 
   void friend(String username, FriendUpdate update) {
     each(l -> l.onFriendUpdate(username, update));
+  }
+
+  void fileOffer(FileOffer offer) {
+    each(l -> l.onFileOffer(offer));
+  }
+
+  void fileTransfer(FileTransfer transfer) {
+    each(l -> l.onFileTransfer(transfer));
   }
 }

@@ -6,6 +6,8 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
@@ -43,6 +45,7 @@ import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -63,6 +66,7 @@ public final class RelayChatClient implements ChatClient {
   private final SessionManager sessions;
   private final EnvelopeSealer sealer;
   private final SocialRequests social;
+  private final FileTransfers files;
 
   /**
    * A client for {@code options}; connects on the first register, login or resume.
@@ -74,6 +78,7 @@ public final class RelayChatClient implements ChatClient {
     this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
     this.sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
+    this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
   }
 
   @Override
@@ -379,6 +384,26 @@ public final class RelayChatClient implements ChatClient {
     boolean changed = session.contacts.state(username) == TrustState.CHANGED;
     session.contacts.accept(username);
     sessions.trustChanged(session, username, session.contacts.state(username), changed);
+  }
+
+  @Override
+  public FileOffer sendFile(String conversation, Path file) {
+    return files.send(conversation, file);
+  }
+
+  @Override
+  public Path acceptFile(String fileId) {
+    return files.accept(fileId);
+  }
+
+  @Override
+  public void rejectFile(String fileId) {
+    files.reject(fileId);
+  }
+
+  @Override
+  public List<FileTransfer> files() {
+    return files.list();
   }
 
   @Override

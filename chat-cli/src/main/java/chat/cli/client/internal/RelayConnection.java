@@ -118,6 +118,23 @@ final class RelayConnection implements AutoCloseable {
    *     connection ends or no reply comes within the timeout
    */
   <T extends Reply> T call(Request request, Class<T> type) {
+    Reply reply = exchange(request);
+    if (reply instanceof ErrorReply error) {
+      throw RelayErrors.toException(error);
+    }
+    if (!type.isInstance(reply)) {
+      throw new CommandException.Network("the relay sent an unexpected reply", null);
+    }
+    return type.cast(reply);
+  }
+
+  /**
+   * Sends {@code request} and waits for its reply, an {@link ErrorReply} included (returned, not
+   * thrown), for callers that act on particular error codes.
+   *
+   * @throws CommandException.Network when the connection ends or no reply comes within the timeout
+   */
+  Reply exchange(Request request) {
     CompletableFuture<Reply> future = new CompletableFuture<>();
     pending.put(request.id(), future);
     try {
@@ -126,14 +143,7 @@ final class RelayConnection implements AutoCloseable {
         out.write(frame);
         out.flush();
       }
-      Reply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (reply instanceof ErrorReply error) {
-        throw RelayErrors.toException(error);
-      }
-      if (!type.isInstance(reply)) {
-        throw new CommandException.Network("the relay sent an unexpected reply", null);
-      }
-      return type.cast(reply);
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
       throw new CommandException.Network(closeReason, e);
     } catch (ExecutionException e) {
@@ -191,6 +201,14 @@ final class RelayConnection implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    closeQuietly(socket);
+  }
+
+  /**
+   * Drops the connection as a network failure would (the listener hears {@code byUs} false, so a
+   * live client reconnects): for a caller that saw a request fail and must not reuse it.
+   */
+  void abort() {
     closeQuietly(socket);
   }
 

@@ -135,6 +135,7 @@ final class Session {
     if (identity != null) {
       identity.destroy();
     }
+    inbox.offers.clear();
     state.save();
   }
 }

@@ -466,6 +466,33 @@ final class SessionManager {
     }
   }
 
+  /**
+   * For a one-shot client whose connection was lost mid-transfer: a new connection resumed with the
+   * stored token (no password, no catch-up). Live clients reconnect by themselves instead.
+   *
+   * @throws CommandException.Auth if there is no stored session or the relay refuses it
+   * @throws CommandException.Network if the relay cannot be reached
+   */
+  RelayConnection reopen(Session target) {
+    if (closed || target != session) {
+      throw new CommandException.Network("the session ended", null);
+    }
+    ClientState.Session stored =
+        target
+            .state
+            .session()
+            .orElseThrow(() -> new CommandException.Auth("no stored session to resume", null));
+    RelayConnection relay = connect(target);
+    try {
+      relay.call(new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+    } catch (RuntimeException e) {
+      relay.close();
+      throw e;
+    }
+    target.connectionState(ConnectionState.ONLINE);
+    return relay;
+  }
+
   /** After a key is accepted or verified: tell the listeners, and show messages held for it. */
   void trustChanged(Session target, String username, TrustState state, boolean wasChanged) {
     post(

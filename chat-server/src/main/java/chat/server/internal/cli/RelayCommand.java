@@ -5,6 +5,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import chat.protocol.FrameCodec;
+import chat.server.FileLimits;
 import chat.server.Relay;
 import chat.server.RelayConfig;
 import java.nio.file.Path;
@@ -128,6 +129,30 @@ public final class RelayCommand implements Callable<Integer> {
               + " where each value came from, and exit.")
   boolean printConfig;
 
+  @Option(
+      names = "--max-file-bytes",
+      defaultValue = "" + FileLimits.DEFAULT_MAX_FILE_BYTES,
+      description = "Largest shared file, encrypted size in bytes (default: ${DEFAULT-VALUE}).")
+  long maxFileBytes;
+
+  @Option(
+      names = "--file-expiry-hours",
+      defaultValue = "" + FileLimits.DEFAULT_EXPIRY_HOURS,
+      description = "Delete shared files this long after upload (default: ${DEFAULT-VALUE}).")
+  int fileExpiryHours;
+
+  @Option(
+      names = "--file-quota-bytes",
+      defaultValue = "" + FileLimits.DEFAULT_QUOTA_BYTES,
+      description = "Bytes of unexpired files one user may store (default: ${DEFAULT-VALUE}).")
+  long fileQuotaBytes;
+
+  @Option(
+      names = "--file-storage-bytes",
+      defaultValue = "" + FileLimits.DEFAULT_STORAGE_BYTES,
+      description = "Bytes of unexpired files all users may store (default: ${DEFAULT-VALUE}).")
+  long fileStorageBytes;
+
   @Override
   public Integer call() throws Exception {
     RelayConfig relayConfig = relayConfig();
@@ -183,7 +208,13 @@ public final class RelayCommand implements Callable<Integer> {
         workerThreads,
         tlsCert,
         tlsKey,
-        Duration.ofDays(auditDays));
+        Duration.ofDays(auditDays),
+        new FileLimits(
+            maxFileBytes,
+            Duration.ofHours(fileExpiryHours),
+            fileQuotaBytes,
+            fileStorageBytes,
+            Duration.ofMinutes(10)));
   }
 
   private static void addFileAppender(Path file) {

@@ -2,6 +2,11 @@ package chat.server.internal.relay;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.FileChunkRequest;
+import chat.protocol.FileDownloadRequest;
+import chat.protocol.FileFinishRequest;
+import chat.protocol.FileStatusRequest;
+import chat.protocol.FileUploadRequest;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.GetBundlesRequest;
@@ -52,6 +57,7 @@ public final class RequestDispatcher {
   private final GroupService groups;
   private final FriendService friends;
   private final PresenceService presence;
+  private final FileService files;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -63,10 +69,12 @@ public final class RequestDispatcher {
       GroupService groups,
       FriendService friends,
       PresenceService presence,
+      FileService files,
       AuditLog audit) {
     this.groups = groups;
     this.friends = friends;
     this.presence = presence;
+    this.files = files;
     this.relayName = relayName;
     this.audit = audit;
     this.accounts = accounts;
@@ -165,17 +173,40 @@ public final class RequestDispatcher {
       connection.reply(backups.put(connection, r));
     } else if (request instanceof GetKeyBackupRequest r) {
       connection.reply(backups.get(connection, r));
+    } else if (request instanceof FileUploadRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.upload(connection, r));
+    } else if (request instanceof FileChunkRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.chunk(connection, r));
+    } else if (request instanceof FileFinishRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.finish(connection, r));
+    } else if (request instanceof FileStatusRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.status(connection, r));
+    } else if (request instanceof FileDownloadRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.download(connection, r));
     } else {
       handleSocial(connection, request);
     }
   }
 
   /** Friends, groups and presence: wire version 2 only. */
-  private void handleSocial(ClientConnection connection, Request request) {
+  /**
+   * Refuses a request that only wire version 2 has (groups, friends, presence, files) on a version 1
+   * connection: such a client could not read the reply.
+   */
+  private static void requireVersion2(ClientConnection connection) {
     if (connection.state().version() < ProtocolVersions.SOCIAL) {
       throw new RelayException(
           ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.SOCIAL);
     }
+  }
+
+  private void handleSocial(ClientConnection connection, Request request) {
+    requireVersion2(connection);
     if (request instanceof FriendUpdateRequest r) {
       connection.reply(friends.update(connection, r));
     } else if (request instanceof ListFriendsRequest r) {

@@ -61,6 +61,17 @@ public final class Migrations {
               "CREATE TABLE friendships (user_key TEXT NOT NULL REFERENCES users(user_key),"
                   + " friend_key TEXT NOT NULL REFERENCES users(user_key), since INTEGER NOT"
                   + " NULL, PRIMARY KEY (user_key, friend_key)) WITHOUT ROWID"),
+          // Step 4: shared files (metadata, and chunks sealed at rest).
+          List.of(
+              "CREATE TABLE files (file_id BLOB PRIMARY KEY, conversation TEXT NOT NULL,"
+                  + " uploader TEXT NOT NULL REFERENCES users(user_key), size INTEGER NOT NULL,"
+                  + " chunk_bytes INTEGER NOT NULL, received INTEGER NOT NULL, created_at INTEGER"
+                  + " NOT NULL, completed_at INTEGER, expires_at INTEGER NOT NULL) WITHOUT ROWID",
+              "CREATE INDEX files_uploader ON files(uploader)",
+              "CREATE INDEX files_expires ON files(expires_at)",
+              "CREATE TABLE file_chunks (file_id BLOB NOT NULL REFERENCES files(file_id),"
+                  + " chunk_index INTEGER NOT NULL, sealed BLOB NOT NULL,"
+                  + " PRIMARY KEY (file_id, chunk_index))"),
           // Step 5: the audit log (AuditRepository). No foreign keys: events outlive accounts,
           // and a failed login names users that do not exist.
           List.of(

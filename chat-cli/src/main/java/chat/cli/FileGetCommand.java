@@ -1,0 +1,65 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat file get ID [--dir DIR]}: downloads an offered file, verifies it and saves it in the
+ * download directory; progress on stderr, the saved path on stdout.
+ */
+@Command(
+    name = "get",
+    description = {
+      "Download the file offered as ID (or a unique prefix of 4+ digits), verify its size and",
+      "SHA-256, and save it under a safe name in the download directory (never replacing a file).",
+      "Progress goes to stderr, the saved path to stdout. Run it again to resume."
+    })
+final class FileGetCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "the file id from the offer")
+  String fileId;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "save here instead of the download directory (see --download-dir)")
+  Path dir;
+
+  FileGetCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (dir != null) {
+      relay.downloadDir = dir;
+    }
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    TransferPrinter progress = new TransferPrinter(support);
+    try (ChatClient client = support.loggedIn(false, progress)) {
+      Path saved = client.acceptFile(fileId);
+      if (support.options().json()) {
+        support
+            .out()
+            .println(
+                JsonLines.line(
+                    JsonLines.object("file_saved")
+                        .put("fileId", progress.lastFileId().orElse(fileId))
+                        .put("path", saved.toString())));
+      } else {
+        support.out().println(saved);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.FileOffer;
+import chat.cli.command.FileText;
+import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat file send PATH --to USER|ROOM}: encrypts a file with a fresh key, uploads it
+ * (progress on stderr) and offers it; prints the file id that recipients pass to {@code chat file
+ * get}.
+ */
+@Command(
+    name = "send",
+    description = {
+      "Encrypt PATH with a fresh key, upload it and offer it to a room or a person.",
+      "Progress goes to stderr; the file id for 'chat file get' to stdout. A lost connection is",
+      "resumed where the relay stopped."
+    })
+final class FileSendCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  @Parameters(index = "0", paramLabel = "PATH", description = "the file to send")
+  Path file;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "USER|ROOM",
+      description = "#room, @user, or a bare name: a room you are in, else a user")
+  String to;
+
+  FileSendCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    TransferPrinter progress = new TransferPrinter(support);
+    try (ChatClient client = support.loggedIn(false, progress)) {
+      String conversation = conversation(client, to);
+      FileOffer offer = client.sendFile(conversation, file);
+      if (support.options().json()) {
+        support
+            .out()
+            .println(
+                JsonLines.line(
+                    JsonLines.object("file_sent")
+                        .put("fileId", offer.fileId())
+                        .put("conversation", offer.conversation())
+                        .put("name", offer.name())
+                        .put("size", offer.size())
+                        .put("seq", offer.seq())));
+      } else {
+        support
+            .out()
+            .println(
+                "sent "
+                    + FileText.name(offer.name())
+                    + " ("
+                    + FileText.size(offer.size())
+                    + ") to "
+                    + TerminalSafe.line(offer.conversation())
+                    + " as file "
+                    + offer.fileId());
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * {@code #room}, {@code @user} or {@code @a+b}; a bare name is a room you are in, else a user.
+   */
+  static String conversation(ChatClient client, String target) {
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("#") || ConversationIds.isDirect(lower)) {
+      return RelayOptions.conversationArgument(lower);
+    }
+    String name = target.startsWith("@") ? target.substring(1) : target;
+    if (!target.startsWith("@") && client.conversations().contains("#" + lower)) {
+      return "#" + lower;
+    }
+    if (Usernames.isValid(name)) {
+      return client.directWith(name);
+    }
+    return RelayOptions.conversationArgument(lower);
+  }
+}

@@ -1,0 +1,116 @@
+package chat.cli.client.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a file name someone else chose into one that is safe to create in the download directory: a
+ * single plain name that cannot leave the directory, hide, pose as an option, carry control or
+ * bidirectional characters, or name a device.
+ */
+final class FileNames {
+  /** Longest sanitized name, in UTF-8 bytes: room is left for {@code " (9999)"} and temp names. */
+  static final int MAX_NAME_BYTES = 200;
+
+  /** Longest extension kept when a long name is shortened, in characters (dot included). */
+  static final int MAX_EXTENSION_CHARS = 16;
+
+  /** The name used when nothing usable is left. */
+  static final String FALLBACK = "download";
+
+  private static final Set<String> RESERVED =
+      Set.of(
+          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+          "conin$", "conout$");
+
+  private FileNames() {}
+
+  /**
+   * A safe local name for {@code offered}: NFC-normalized; control, format (bidirectional marks,
+   * zero-width characters), separator, surrogate and unassigned characters removed; {@code / \ : *
+   * ? " < > |} replaced by {@code _}; runs of dots collapsed; leading dots, dashes and spaces and
+   * trailing dots and spaces removed; device names such as {@code CON} prefixed with {@code _}; at
+   * most {@link #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension. Never empty, never {@code
+   * .} or {@code ..}.
+   */
+  static String sanitize(String offered) {
+    String text = Normalizer.normalize(offered, Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> append(out, cp));
+    String name = out.toString().replaceAll("\\.{2,}", ".");
+    name = name.replaceAll("^[.\\- ]+", "").replaceAll("[. ]+$", "");
+    String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
+      name = "_" + name;
+    }
+    name = shorten(name);
+    return name.isEmpty() ? FALLBACK : name;
+  }
+
+  private static void append(StringBuilder out, int cp) {
+    if ("/\\:*?\"<>|".indexOf(cp) >= 0) {
+      out.append('_');
+      return;
+    }
+    switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED -> {
+        // dropped: invisible, reordering, or meaningless in a file name
+      }
+      case Character.SPACE_SEPARATOR -> out.append(' ');
+      default -> out.appendCodePoint(cp);
+    }
+  }
+
+  /** {@code name} cut to {@link #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension. */
+  private static String shorten(String name) {
+    if (utf8Length(name) <= MAX_NAME_BYTES) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    String extension =
+        dot > 0 && name.length() - dot <= MAX_EXTENSION_CHARS ? name.substring(dot) : "";
+    String stem = extension.isEmpty() ? name : name.substring(0, dot);
+    int budget = MAX_NAME_BYTES - utf8Length(extension);
+    StringBuilder kept = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < stem.length(); ) {
+      int cp = stem.codePointAt(i);
+      int size = utf8Length(new String(Character.toChars(cp)));
+      if (bytes + size > budget) {
+        break;
+      }
+      kept.appendCodePoint(cp);
+      bytes += size;
+      i += Character.charCount(cp);
+    }
+    return kept.toString().replaceAll("[. ]+$", "") + extension;
+  }
+
+  private static int utf8Length(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * The {@code attempt}-th candidate for {@code name}: the name itself first, then {@code "name
+   * (1).ext"}, {@code "name (2).ext"} and so on.
+   */
+  static String numbered(String name, int attempt) {
+    if (attempt == 0) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    boolean hasExtension = dot > 0 && name.length() - dot <= MAX_EXTENSION_CHARS;
+    String stem = hasExtension ? name.substring(0, dot) : name;
+    String extension = hasExtension ? name.substring(dot) : "";
+    return stem + " (" + attempt + ")" + extension;
+  }
+}

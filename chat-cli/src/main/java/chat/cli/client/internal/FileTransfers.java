@@ -1,0 +1,181 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import chat.crypto.EnvelopeSealer;
+import chat.protocol.ConversationIds;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The file operations of {@link ChatClient}: send, accept, reject and list. Offers come from the
+ * session's {@link OfferBook} (filled by the inbox as envelopes open, and from recent history when
+ * an id is not known yet); what happened to each file is kept in the profile's {@link TransferLog}.
+ */
+final class FileTransfers {
+  /** Messages of each conversation searched for offers by {@code /files} and unknown ids. */
+  static final int HISTORY_SEARCH = 200;
+
+  private final SessionManager sessions;
+  private final Clock clock;
+  private final FileUpload upload;
+  private final FileDownload download;
+  private final BiConsumer<String, Integer> readHistory;
+  private final Map<Path, TransferLog> logs = new HashMap<>();
+
+  /**
+   * The operations over {@code sessions}.
+   *
+   * @param readHistory reads the last N messages of a conversation (which files the offers found)
+   */
+  FileTransfers(
+      SessionManager sessions,
+      SecureRandom random,
+      Clock clock,
+      EnvelopeSealer sealer,
+      BiConsumer<String, Integer> readHistory) {
+    this.sessions = sessions;
+    this.clock = clock;
+    this.upload = new FileUpload(random, clock, new EnvelopeSender(sealer));
+    this.download = new FileDownload(clock);
+    this.readHistory = readHistory;
+  }
+
+  private TransferLink link(Session session) {
+    return new TransferLink(sessions, session, sessions.options().live());
+  }
+
+  private synchronized TransferLog log(Session session) {
+    return logs.computeIfAbsent(
+        session.profile.dir(),
+        dir -> TransferLog.load(dir.resolve("files.json"), sessions.options().server()));
+  }
+
+  private void report(FileTransfer transfer) {
+    sessions.post(() -> sessions.listeners().fileTransfer(transfer));
+  }
+
+  FileOffer send(String conversation, Path file) {
+    Session session = sessions.require();
+    String id;
+    try {
+      id = ConversationIds.require(conversation);
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage("not a conversation: " + conversation);
+    }
+    FileOffer offer = upload.send(link(session), log(session), id, file, this::report);
+    session.addConversation(id);
+    return offer;
+  }
+
+  Path accept(String typedId) {
+    Session session = sessions.require();
+    OfferBook.Entry entry = find(session, typedId);
+    TransferLog log = log(session);
+    Optional<FileTransfer> known = log.get(entry.offer().fileId());
+    if (known.isPresent()
+        && known.get().state() == TransferState.DONE
+        && java.nio.file.Files.isRegularFile(Path.of(known.get().savedPath()))) {
+      return Path.of(known.get().savedPath());
+    }
+    return download.fetch(
+        link(session),
+        log,
+        entry,
+        new DownloadFolder(sessions.options().downloadDirectory()),
+        this::report);
+  }
+
+  void reject(String typedId) {
+    Session session = sessions.require();
+    FileOffer offer = find(session, typedId).offer();
+    TransferLog log = log(session);
+    Optional<FileTransfer> known = log.get(offer.fileId());
+    if (known.isPresent() && known.get().state() == TransferState.DONE) {
+      throw new CommandException.Usage(
+          offer.name() + " was already downloaded to " + known.get().savedPath());
+    }
+    FileTransfer rejected = view(offer, TransferState.REJECTED, clock.millis());
+    log.put(rejected, true);
+    report(rejected);
+  }
+
+  List<FileTransfer> list() {
+    Session session = sessions.require();
+    searchHistory(session);
+    TransferLog log = log(session);
+    log.refresh();
+    Map<String, FileTransfer> out = new LinkedHashMap<>();
+    long now = clock.millis();
+    for (OfferBook.Entry entry : session.inbox.offers.all()) {
+      FileOffer offer = entry.offer();
+      TransferState fresh =
+          offer.expiresAtMillis() > 0 && offer.expiresAtMillis() <= now
+              ? TransferState.EXPIRED
+              : TransferState.OFFERED;
+      FileTransfer shown =
+          log.get(offer.fileId()).orElse(view(offer, fresh, offer.storedAtMillis()));
+      out.put(offer.fileId(), shown);
+    }
+    for (FileTransfer logged : log.all()) {
+      out.putIfAbsent(logged.fileId(), logged);
+    }
+    List<FileTransfer> sorted = new ArrayList<>(out.values());
+    sorted.sort(Comparator.comparingLong(FileTransfer::updatedAtMillis).reversed());
+    return sorted;
+  }
+
+  /** The offer {@code typedId} names, searching recent history if it is not known yet. */
+  private OfferBook.Entry find(Session session, String typedId) {
+    Optional<OfferBook.Entry> entry = session.inbox.offers.find(typedId);
+    if (entry.isEmpty()) {
+      searchHistory(session);
+      entry = session.inbox.offers.find(typedId);
+    }
+    return entry.orElseThrow(
+        () ->
+            new CommandException.Usage(
+                "no file offer "
+                    + typedId
+                    + " in the recent history of your conversations (/files lists them)"));
+  }
+
+  private void searchHistory(Session session) {
+    for (String conversation : session.conversations()) {
+      try {
+        readHistory.accept(conversation, HISTORY_SEARCH);
+      } catch (CommandException.Usage e) {
+        // a conversation this user can no longer read: nothing to find there
+      }
+    }
+  }
+
+  /** The state of {@code offer} as a list entry, nothing moved yet. */
+  static FileTransfer view(FileOffer offer, TransferState state, long atMillis) {
+    return new FileTransfer(
+        offer.fileId(),
+        offer.own(),
+        offer.conversation(),
+        offer.sender(),
+        offer.name(),
+        offer.size(),
+        state,
+        0,
+        0,
+        "",
+        "",
+        atMillis);
+  }
+}

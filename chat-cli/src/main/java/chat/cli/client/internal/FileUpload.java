@@ -1,0 +1,175 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import chat.crypto.FileStreamCipher;
+import chat.protocol.FileFinishReply;
+import chat.protocol.FileFinishRequest;
+import chat.protocol.FileUploadReply;
+import chat.protocol.FileUploadRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * Sends one file: checks the members' keys first, then streams the file through SHA-256 and the
+ * file cipher (fresh key, associated data binding the file id and conversation) straight into
+ * chunked, resumable uploads, finishes the upload, and only then sends the offer envelope.
+ */
+final class FileUpload {
+  private final SecureRandom random;
+  private final Clock clock;
+  private final EnvelopeSender sender;
+
+  FileUpload(SecureRandom random, Clock clock, EnvelopeSender sender) {
+    this.random = random;
+    this.clock = clock;
+    this.sender = sender;
+  }
+
+  /** Uploads {@code file} and offers it in {@code conversation}; reports through {@code report}. */
+  FileOffer send(
+      TransferLink link,
+      TransferLog log,
+      String conversation,
+      Path file,
+      Consumer<FileTransfer> report) {
+    Session session = link.session();
+    long size = regularFileSize(file);
+    String name = file.getFileName() == null ? "file" : file.getFileName().toString();
+    if (name.length() > FileStreams.MAX_NAME_CHARS) {
+      throw new CommandException.Usage("the file name is longer than 1024 characters");
+    }
+    EnvelopeSender.checkRecipients(session, conversation);
+    String fileId = newFileId();
+    long encrypted = FileStreamCipher.ciphertextSize(size);
+    TransferProgress progress =
+        new TransferProgress(
+            new FileTransfer(
+                fileId,
+                true,
+                conversation,
+                session.username(),
+                name,
+                size,
+                TransferState.UPLOADING,
+                0,
+                encrypted,
+                "",
+                "",
+                clock.millis()),
+            log,
+            report,
+            clock);
+    FileKey key = FileKey.of(FileStreamCipher.newFileKey(random));
+    try {
+      FileUploadReply started =
+          link.call(
+              id -> new FileUploadRequest(id, fileId, conversation, encrypted),
+              FileUploadReply.class);
+      String sha256 = encryptAndUpload(link, file, key, fileId, conversation, started, progress);
+      FileFinishReply finished =
+          link.call(id -> new FileFinishRequest(id, fileId), FileFinishReply.class);
+      Content.File content =
+          new Content.File(
+              fileId,
+              name,
+              size,
+              sha256,
+              key,
+              FileStreams.CIPHER,
+              FileStreams.SEGMENT_BYTES,
+              encrypted,
+              finished.expiresAtMillis());
+      EnvelopeSender.Sent sent = sender.send(link, conversation, Content.encode(content));
+      progress.state(TransferState.OFFERED, "", "");
+      return new FileOffer(
+          conversation,
+          sent.seq(),
+          sent.messageId(),
+          session.username(),
+          sent.sentAtMillis(),
+          sent.sentAtMillis(),
+          fileId,
+          name,
+          size,
+          finished.expiresAtMillis(),
+          true);
+    } catch (RuntimeException e) {
+      progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
+      throw e;
+    } finally {
+      key.destroy();
+    }
+  }
+
+  private String encryptAndUpload(
+      FileLink link,
+      Path file,
+      FileKey key,
+      String fileId,
+      String conversation,
+      FileUploadReply started,
+      TransferProgress progress) {
+    if (started.received() != 0) {
+      throw new CommandException.Network("the relay already holds bytes of a new upload", null);
+    }
+    long encrypted = progress.current().bytesTotal();
+    ChunkUploader uploader =
+        new ChunkUploader(link, fileId, conversation, encrypted, started, progress);
+    FileStreamCipher cipher = key.cipher();
+    MessageDigest sha256 = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+      cipher.encrypt(in, uploader, FileStreams.associatedData(fileId, conversation));
+      uploader.finish();
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot send " + file + ": " + e.getMessage(), e);
+    } finally {
+      cipher.destroy();
+    }
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  private static long regularFileSize(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new CommandException.FileAccess(
+            "cannot send "
+                + file
+                + ": "
+                + (Files.exists(file) ? "not a regular file" : "no such file"),
+            null);
+      }
+      return Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new CommandException.FileAccess("cannot send " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String newFileId() {
+    byte[] id = new byte[16];
+    random.nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.FileOffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The file offers this session has opened, by file id, with the content (and so the key) needed to
+ * download each. Held in memory only. The first offer for an id wins: a later envelope naming the
+ * same id (a member re-offering someone's upload under another name) is ignored.
+ */
+final class OfferBook {
+  /** Offers kept; the oldest are forgotten first (they can be found again in history). */
+  static final int MAX_OFFERS = 2000;
+
+  /** Shortest id prefix accepted for {@code /file accept}. */
+  static final int MIN_PREFIX = 4;
+
+  /** One opened offer. */
+  record Entry(FileOffer offer, Content.File content) {
+    /** Checks that both parts are there and name the same file. */
+    Entry {
+      java.util.Objects.requireNonNull(offer, "offer");
+      java.util.Objects.requireNonNull(content, "content");
+      if (!offer.fileId().equals(content.id())) {
+        throw new IllegalArgumentException("offer and content name different files");
+      }
+    }
+  }
+
+  private final Map<String, Entry> offers = new LinkedHashMap<>();
+
+  /** Adds an offer; returns false (and keeps the first) if its id is already known. */
+  synchronized boolean add(FileOffer offer, Content.File content) {
+    if (offers.containsKey(offer.fileId())) {
+      return false;
+    }
+    offers.put(offer.fileId(), new Entry(offer, content));
+    while (offers.size() > MAX_OFFERS) {
+      Entry oldest = offers.remove(offers.keySet().iterator().next());
+      oldest.content().key().destroy();
+    }
+    return true;
+  }
+
+  /** The offer with exactly this id, if known. */
+  synchronized Optional<Entry> get(String fileId) {
+    return Optional.ofNullable(offers.get(fileId));
+  }
+
+  /** Every offer, oldest first. */
+  synchronized List<Entry> all() {
+    return new ArrayList<>(offers.values());
+  }
+
+  /** The offer {@code typed} names: a full id or a unique prefix of {@link #MIN_PREFIX}+ digits. */
+  synchronized Optional<Entry> find(String typed) {
+    String prefix = requirePrefix(typed);
+    List<Entry> matches = new ArrayList<>();
+    for (Entry entry : offers.values()) {
+      if (entry.offer().fileId().startsWith(prefix)) {
+        matches.add(entry);
+      }
+    }
+    if (matches.size() > 1) {
+      throw new CommandException.Usage(
+          "several files start with " + prefix + ": give more digits of the id (/files)");
+    }
+    return matches.stream().findFirst();
+  }
+
+  /**
+   * {@code typed} as a lowercase file id prefix.
+   *
+   * @throws CommandException.Usage if it is not 4 to 32 hex digits
+   */
+  static String requirePrefix(String typed) {
+    String prefix = typed.strip().toLowerCase(Locale.ROOT);
+    if (prefix.length() < MIN_PREFIX
+        || prefix.length() > 32
+        || !prefix.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      throw new CommandException.Usage(
+          "a file id is 4 to 32 hex digits, as /files shows it (got '" + typed + "')");
+    }
+    return prefix;
+  }
+
+  /** Zeroes every key and forgets every offer. */
+  synchronized void clear() {
+    offers.values().forEach(e -> e.content().key().destroy());
+    offers.clear();
+  }
+}

@@ -1,0 +1,97 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ConnectionState;
+import chat.protocol.Reply;
+import chat.protocol.Request;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The connection a long file transfer uses, across disconnects: the session's current connection
+ * while it is up; after it is lost, the next one. A live client reconnects by itself and this waits
+ * for it; a one-shot client is resumed here with its stored session token. Gives up after {@link
+ * #PATIENCE} without a connection.
+ */
+final class TransferLink implements FileLink {
+  /** How long a transfer waits for the relay to come back. */
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  private final SessionManager sessions;
+  private final Session session;
+  private final boolean live;
+
+  TransferLink(SessionManager sessions, Session session, boolean live) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.session = Objects.requireNonNull(session, "session");
+    this.live = live;
+  }
+
+  @Override
+  public Reply exchange(Function<String, Request> build) {
+    RelayConnection relay = online();
+    try {
+      return relay.exchange(build.apply(relay.nextId()));
+    } catch (CommandException.Network e) {
+      // A write can fail before the reader notices the loss: make sure this one is not reused.
+      relay.abort();
+      throw e;
+    }
+  }
+
+  /** The session this link belongs to. */
+  Session session() {
+    return session;
+  }
+
+  /**
+   * An online connection: the current one, or a new one after a loss.
+   *
+   * @throws CommandException.Network if none comes within {@link #PATIENCE}
+   * @throws CommandException.Auth if the relay no longer accepts the session
+   */
+  RelayConnection online() {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    CommandException last = null;
+    for (int attempt = 0; ; attempt++) {
+      if (sessions.current().orElse(null) != session) {
+        throw new CommandException.Network("the session ended during the transfer", null);
+      }
+      RelayConnection current = session.rawConnection();
+      if (current != null
+          && current.isOpen()
+          && session.connectionState() == ConnectionState.ONLINE) {
+        return current;
+      }
+      if (!live) {
+        try {
+          return sessions.reopen(session);
+        } catch (CommandException.Auth e) {
+          throw e;
+        } catch (CommandException e) {
+          last = e;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new CommandException.Network(
+            "the connection to the relay was lost and did not come back within "
+                + PATIENCE.toMinutes()
+                + " minutes",
+            last);
+      }
+      // A live client reconnects by itself within a second or so: look often. A one-shot client
+      // tries again itself: back off.
+      pause(live ? 100L : Math.min(5_000L, 250L << Math.min(attempt, 4)));
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandException.Network("interrupted while waiting for the relay", e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package chat.cli.client.internal;
+
+import chat.cli.PrivateFiles;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What this machine did with shared files on one relay, in {@code files.json} (0600): per file id,
+ * the direction, name, size, state and where a download was saved. Never a file key: a download is
+ * resumed with the key from the offer's envelope, which the relay still holds. Saved merged with
+ * what another process on the same profile wrote, the newer entry winning.
+ */
+final class TransferLog {
+  /** Entries remembered; the oldest are forgotten first. */
+  static final int MAX_ENTRIES = 1000;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The file's shape. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record LogFile(String server, List<FileTransfer> files) {}
+
+  private final Path file;
+  private final String server;
+  private final Map<String, FileTransfer> entries = new LinkedHashMap<>();
+
+  private TransferLog(Path file, String server) {
+    this.file = file;
+    this.server = server;
+  }
+
+  /** The log for {@code server} in {@code file}; empty if absent, damaged or another relay's. */
+  static TransferLog load(Path file, String server) {
+    TransferLog log = new TransferLog(file, server);
+    log.read().forEach(t -> log.entries.put(t.fileId(), t));
+    return log;
+  }
+
+  private List<FileTransfer> read() {
+    try {
+      LogFile stored = JSON.readValue(Files.readAllBytes(file), LogFile.class);
+      if (server.equalsIgnoreCase(stored.server()) && stored.files() != null) {
+        return stored.files();
+      }
+    } catch (IOException | RuntimeException e) {
+      // absent or damaged: it is only a record of past transfers
+    }
+    return List.of();
+  }
+
+  /** The entry for {@code fileId}, if any. */
+  synchronized Optional<FileTransfer> get(String fileId) {
+    return Optional.ofNullable(entries.get(fileId));
+  }
+
+  /** Every entry, newest first. */
+  synchronized List<FileTransfer> all() {
+    List<FileTransfer> out = new ArrayList<>(entries.values());
+    out.sort(Comparator.comparingLong(FileTransfer::updatedAtMillis).reversed());
+    return out;
+  }
+
+  /** Records {@code transfer}; with {@code persist}, writes the file (progress updates do not). */
+  synchronized void put(FileTransfer transfer, boolean persist) {
+    entries.remove(transfer.fileId());
+    entries.put(transfer.fileId(), transfer);
+    while (entries.size() > MAX_ENTRIES) {
+      entries.remove(entries.keySet().iterator().next());
+    }
+    if (persist) {
+      save();
+    }
+  }
+
+  /** Takes in what another process on the same profile recorded since, the newer entry winning. */
+  synchronized void refresh() {
+    for (FileTransfer other : read()) {
+      FileTransfer mine = entries.get(other.fileId());
+      if (mine == null || other.updatedAtMillis() > mine.updatedAtMillis()) {
+        entries.put(other.fileId(), other);
+      }
+    }
+  }
+
+  private void save() {
+    refresh();
+    List<FileTransfer> out = new ArrayList<>();
+    for (FileTransfer entry : all()) {
+      // A transfer cut off by a crash is not running any more.
+      out.add(
+          entry.active()
+              ? entry.with(
+                  TransferState.FAILED,
+                  entry.bytesDone(),
+                  entry.bytesTotal(),
+                  "",
+                  "interrupted",
+                  entry.updatedAtMillis())
+              : entry);
+    }
+    try {
+      PrivateFiles.write(file, JSON.writeValueAsBytes(new LogFile(server, out)));
+    } catch (IOException e) {
+      throw new chat.cli.CommandException.FileAccess("cannot write " + file, e);
+    }
+  }
+}

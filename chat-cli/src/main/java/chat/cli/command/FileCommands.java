@@ -1,0 +1,129 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code /file send|accept|reject} and {@code /files}. Sending and accepting may take a while: they
+ * run through {@link CommandContext#runLong}, in the background where the front end can.
+ */
+final class FileCommands {
+  private FileCommands() {}
+
+  static List<SlashCommand> all() {
+    return List.of(
+        SlashCommand.named(
+                "file",
+                "/file send PATH [USER|ROOM] | accept ID | reject ID",
+                "send a file end-to-end encrypted, or accept or reject one offered to you")
+            .arguments(2, SlashCommand.UNLIMITED)
+            .completes(ArgumentKind.OTHER, ArgumentKind.OTHER, ArgumentKind.CONVERSATION)
+            .help(
+                "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and offers",
+                "  it to the current conversation (or to USER privately, or to ROOM).",
+                "accept ID: downloads an offered file into your download folder, checks it and",
+                "  saves it under a safe name (never replacing a file); ID is the number shown",
+                "  with the offer (at least 4 digits). An interrupted download resumes.",
+                "reject ID: declines an offer; it stays listed as rejected.",
+                "examples: /file send ~/report.pdf   /file send notes.txt alice   /file accept 3f2a")
+            .runs(FileCommands::file),
+        SlashCommand.named("files", "/files", "list files offered to you and sent by you")
+            .help("Shows each file's id, name, size, who offered it where, and its state.")
+            .runs(FileCommands::list));
+  }
+
+  private static void file(Input.Command command, CommandContext context) {
+    switch (command.arg(0).toLowerCase(java.util.Locale.ROOT)) {
+      case "send" -> send(command, context);
+      case "accept", "get" -> accept(command.arg(1), context);
+      case "reject" -> reject(command.arg(1), context);
+      default ->
+          throw new CommandException.Usage(
+              "/file send PATH [USER|ROOM], /file accept ID or /file reject ID");
+    }
+  }
+
+  private static void send(Input.Command command, CommandContext context) {
+    Arguments.self(context);
+    String rest = command.rest(1);
+    Path path = path(rest);
+    String conversation;
+    if (Files.exists(path)) {
+      conversation = Arguments.current(context);
+    } else {
+      int space = rest.lastIndexOf(' ');
+      if (space < 0) {
+        throw new CommandException.FileAccess("cannot send " + rest + ": no such file", null);
+      }
+      path = path(rest.substring(0, space).strip());
+      if (!Files.exists(path)) {
+        throw new CommandException.FileAccess("cannot send " + rest + ": no such file", null);
+      }
+      conversation = ConversationResolver.resolve(rest.substring(space + 1), context);
+    }
+    Path file = path;
+    String where = Arguments.label(context, conversation);
+    ChatClient client = context.client();
+    context.runLong(
+        "sending " + file.getFileName(),
+        () -> {
+          FileOffer offer = client.sendFile(conversation, file);
+          context.info(
+              "sent "
+                  + FileText.name(offer.name())
+                  + " ("
+                  + FileText.size(offer.size())
+                  + ") to "
+                  + where
+                  + " as file "
+                  + offer.shortId());
+        });
+  }
+
+  /** {@code typed} as a path, with a leading {@code ~} meaning the home directory. */
+  static Path path(String typed) {
+    String expanded = typed;
+    if (typed.equals("~") || typed.startsWith("~/")) {
+      expanded = System.getProperty("user.home", "") + typed.substring(1);
+    }
+    try {
+      return Path.of(expanded);
+    } catch (InvalidPathException e) {
+      throw new CommandException.Usage("not a file path: " + typed);
+    }
+  }
+
+  private static void accept(String id, CommandContext context) {
+    ChatClient client = context.client();
+    context.runLong(
+        "downloading " + id,
+        () -> {
+          Path saved = client.acceptFile(id);
+          context.info("saved " + saved + " (size and SHA-256 verified)");
+        });
+  }
+
+  private static void reject(String id, CommandContext context) {
+    context.client().rejectFile(id);
+    context.info("rejected file " + id);
+  }
+
+  private static void list(Input.Command command, CommandContext context) {
+    List<FileTransfer> files = context.client().files();
+    if (files.isEmpty()) {
+      context.info("no files offered or sent yet: /file send PATH shares one");
+      return;
+    }
+    String self = context.client().username().orElse(null);
+    context.info("files, newest first (/file accept ID to download):");
+    for (FileTransfer file : files) {
+      context.info("  " + FileText.listLine(file, self));
+    }
+  }
+}

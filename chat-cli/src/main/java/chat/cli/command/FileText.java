@@ -1,0 +1,108 @@
+package chat.cli.command;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import java.util.Locale;
+
+/**
+ * The words every front end uses for shared files: sizes, the offer line ({@code alice offers
+ * report.pdf (2.3 MiB): /file accept 3f2a91c0}), progress and the {@code /files} list. Names and
+ * usernames come from the network and are cleaned here.
+ */
+public final class FileText {
+  private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+  private FileText() {}
+
+  /** {@code bytes} for people: {@code 512 B}, {@code 12 KiB}, {@code 2.3 MiB}. */
+  public static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    String number =
+        value < 10 ? String.format(Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value));
+    return number + " " + UNITS[unit];
+  }
+
+  /** A file name as shown: cleaned to one line, at most 60 characters. */
+  public static String name(String offered) {
+    String clean = TerminalSafe.line(offered);
+    return clean.length() <= 60 ? clean : clean.substring(0, 57) + "...";
+  }
+
+  /**
+   * The offer line: {@code alice offers report.pdf (2.3 MiB): /file accept 3f2a91c0}, or {@code you
+   * offered ...} for this user's own; {@code acceptHint} is the command to show (e.g. {@code /file
+   * accept} or {@code chat file get}).
+   */
+  public static String offer(FileOffer offer, String acceptHint) {
+    String who = offer.own() ? "you offered " : TerminalSafe.line(offer.sender()) + " offers ";
+    String line = who + name(offer.name()) + " (" + size(offer.size()) + ")";
+    return offer.own() ? line : line + ": " + acceptHint + " " + offer.shortId();
+  }
+
+  /** A progress line: {@code uploading report.pdf: 45% (1.0 of 2.3 MiB)}. */
+  public static String progress(FileTransfer transfer) {
+    String verb = transfer.state() == TransferState.UPLOADING ? "uploading " : "downloading ";
+    return verb
+        + name(transfer.name())
+        + ": "
+        + transfer.percent()
+        + "% ("
+        + size(transfer.bytesDone())
+        + " of "
+        + size(transfer.bytesTotal())
+        + ")";
+  }
+
+  /** A bar of {@code width} cells for {@code percent}: {@code ####------}. */
+  public static String bar(int percent, int width) {
+    int filled = Math.max(0, Math.min(width, percent * width / 100));
+    return "#".repeat(filled) + "-".repeat(width - filled);
+  }
+
+  /** The state as {@code /files} shows it: {@code offered}, {@code downloading 45%}, ... */
+  public static String state(FileTransfer transfer) {
+    return switch (transfer.state()) {
+      case OFFERED -> transfer.outgoing() ? "sent" : "offered";
+      case UPLOADING -> "uploading " + transfer.percent() + "%";
+      case DOWNLOADING -> "downloading " + transfer.percent() + "%";
+      case DONE -> "done: " + TerminalSafe.line(transfer.savedPath());
+      case REJECTED -> "rejected";
+      case EXPIRED -> "expired";
+      case FAILED ->
+          "failed"
+              + (transfer.detail().isEmpty() ? "" : ": " + TerminalSafe.line(transfer.detail()));
+    };
+  }
+
+  /**
+   * One {@code /files} line: {@code <- 3f2a91c0 report.pdf 2.3 MiB from alice in #team: offered}.
+   */
+  public static String listLine(FileTransfer transfer, String self) {
+    String direction = transfer.outgoing() ? "-> " : "<- ";
+    String where = MessageFormatter.conversationLabel(transfer.conversation(), self);
+    String party =
+        transfer.outgoing()
+            ? "to " + where
+            : "from " + TerminalSafe.line(transfer.sender()) + " in " + where;
+    return direction
+        + transfer.shortId()
+        + "  "
+        + name(transfer.name())
+        + "  "
+        + size(transfer.size())
+        + "  "
+        + party
+        + ": "
+        + state(transfer);
+  }
+}

@@ -1,0 +1,29 @@
+package chat.cli.line;
+
+import chat.cli.client.FileTransfer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Decides which progress reports of file transfers become lines: the start, then each further 10
+ * percent, so a long transfer prints about ten lines, not hundreds. The outcome is printed by the
+ * command that started the transfer.
+ */
+final class ProgressLines {
+  private final Map<String, Integer> printed = new HashMap<>();
+
+  /** Whether {@code transfer}'s report deserves a line. */
+  synchronized boolean shouldPrint(FileTransfer transfer) {
+    if (!transfer.active()) {
+      printed.remove(transfer.fileId());
+      return false;
+    }
+    int step = transfer.percent() / 10;
+    Integer last = printed.get(transfer.fileId());
+    if (last != null && step <= last) {
+      return false;
+    }
+    printed.put(transfer.fileId(), step);
+    return true;
+  }
+}

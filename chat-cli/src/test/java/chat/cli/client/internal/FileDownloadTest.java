@@ -1,0 +1,149 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.CommandException;
+import chat.cli.PrivateFiles;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileDownloadTest {
+  private static final int CHUNK = 64 * 1024;
+
+  @TempDir Path root;
+  private final List<FileTransfer> reports = new ArrayList<>();
+  private final FakeFileRelay relay = new FakeFileRelay(CHUNK, "alice");
+  private final byte[] key = Transfers.random(32);
+  private final String fileId = Transfers.newFileId();
+  private final byte[] plaintext = Transfers.random(300_000);
+  private byte[] ciphertext;
+
+  private Path downloads() {
+    return root.resolve("downloads");
+  }
+
+  private TransferLog log() {
+    return TransferLog.load(root.resolve("files.json"), "relay:1");
+  }
+
+  private OfferBook.Entry offer(String sender, String name) throws Exception {
+    ciphertext = Transfers.encrypt(key, fileId, plaintext);
+    relay.put(fileId, Transfers.CONVERSATION, ciphertext);
+    return Transfers.offer(sender, fileId, name, key, plaintext, Transfers.sha256(plaintext));
+  }
+
+  private Path fetch(OfferBook.Entry entry) {
+    return new FileDownload(Clock.systemUTC())
+        .fetch(relay, log(), entry, new DownloadFolder(downloads()), reports::add);
+  }
+
+  private List<String> folderContents() throws Exception {
+    try (Stream<Path> files = Files.list(downloads())) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void fetch_partialFileFromAnEarlierRun_resumesFromItsSizeAndVerifies() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    DownloadFolder folder = new DownloadFolder(downloads());
+    folder.create();
+    int already = CHUNK + 1000;
+    Files.write(folder.partial(fileId), Arrays.copyOf(ciphertext, already));
+
+    Path saved = fetch(entry);
+
+    assertThat(relay.downloadOffsets()).first().isEqualTo((long) already);
+    assertThat(saved).isEqualTo(downloads().toAbsolutePath().resolve("report.pdf"));
+    assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
+    assertThat(folderContents()).containsExactly("report.pdf");
+    if (PrivateFiles.isPosix(saved)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)))
+          .isEqualTo("rw-------");
+    }
+    assertThat(log().get(fileId).orElseThrow().state()).isEqualTo(TransferState.DONE);
+    assertThat(reports).extracting(FileTransfer::state).contains(TransferState.DOWNLOADING);
+  }
+
+  @Test
+  void fetch_connectionLostMidway_continuesFromTheBytesWritten() throws Exception {
+    OfferBook.Entry entry = offer("alice", "data.bin");
+    relay.loseAt(3, FakeFileRelay.Loss.AFTER).loseAt(5, FakeFileRelay.Loss.BEFORE);
+    Path saved = fetch(entry);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
+  }
+
+  @Test
+  void fetch_tamperedChunk_isDetectedAndNothingIsKept() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    relay.files.get(fileId).data.reset();
+    byte[] tampered = ciphertext.clone();
+    tampered[CHUNK * 2 + 10] ^= 1;
+    relay.files.get(fileId).data.writeBytes(tampered);
+
+    assertThatThrownBy(() -> fetch(entry))
+        .isInstanceOf(CommandException.EnvelopeRejected.class)
+        .hasMessageContaining("did not authenticate");
+    assertThat(folderContents()).isEmpty();
+    assertThat(log().get(fileId).orElseThrow().state()).isEqualTo(TransferState.FAILED);
+  }
+
+  @Test
+  void fetch_offerWithAnotherSha256_isRejectedAndNothingIsKept() throws Exception {
+    offer("alice", "report.pdf");
+    OfferBook.Entry lying =
+        Transfers.offer("alice", fileId, "report.pdf", key, plaintext, "00".repeat(32));
+    assertThatThrownBy(() -> fetch(lying))
+        .isInstanceOf(CommandException.EnvelopeRejected.class)
+        .hasMessageContaining("SHA-256");
+    assertThat(folderContents()).isEmpty();
+  }
+
+  @Test
+  void fetch_offerNotFromTheUploader_isRefusedBeforeDownloading() throws Exception {
+    OfferBook.Entry entry = offer("mallory", "report.pdf");
+    assertThatThrownBy(() -> fetch(entry))
+        .isInstanceOf(CommandException.EnvelopeRejected.class)
+        .hasMessageContaining("uploaded by someone else");
+    assertThat(relay.downloadOffsets()).isEmpty();
+  }
+
+  @Test
+  void fetch_traversalInTheOfferedName_savesInsideTheFolderUnderASafeName() throws Exception {
+    Path saved = fetch(offer("alice", "../../.bashrc"));
+    assertThat(saved.getParent()).isEqualTo(downloads().toAbsolutePath());
+    assertThat(saved.getFileName().toString()).isEqualTo("_._.bashrc");
+    assertThat(root.resolve(".bashrc")).doesNotExist();
+    assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
+  }
+
+  @Test
+  void fetch_nameAlreadyTaken_savesUnderANumberedName() throws Exception {
+    Files.createDirectories(downloads());
+    Files.writeString(downloads().resolve("report.pdf"), "mine");
+    Path saved = fetch(offer("alice", "report.pdf"));
+    assertThat(saved.getFileName().toString()).isEqualTo("report (1).pdf");
+    assertThat(Files.readString(downloads().resolve("report.pdf"))).isEqualTo("mine");
+  }
+
+  @Test
+  void fetch_fileGoneFromTheRelay_isMarkedExpired() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    relay.files.clear();
+    assertThatThrownBy(() -> fetch(entry))
+        .isInstanceOf(CommandException.Usage.class)
+        .hasMessageContaining("no longer has");
+    assertThat(log().get(fileId).orElseThrow().state()).isEqualTo(TransferState.EXPIRED);
+  }
+}

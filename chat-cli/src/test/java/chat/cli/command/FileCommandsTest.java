@@ -1,0 +1,119 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FileOffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileCommandsTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext();
+  @TempDir Path dir;
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  @Test
+  void send_pathOnly_sendsToTheCurrentConversation() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("notes.txt"), "hi");
+
+    run("/file send " + file);
+
+    assertThat(context.client.calls).containsExactly("sendFile #lobby " + file);
+    assertThat(context.lines)
+        .singleElement()
+        .asString()
+        .startsWith("info: sent notes.txt (1.2 KiB) to #lobby as file ");
+  }
+
+  @Test
+  void send_pathWithSpacesAndAUser_sendsPrivately() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("my report.pdf"), "pdf");
+
+    run("/file send " + file + " @bob");
+
+    assertThat(context.client.calls).containsExactly("sendFile @alice+bob " + file);
+  }
+
+  @Test
+  void send_pathWithSpacesAndNoTarget_isOneFile() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("two words.txt"), "x");
+
+    run("/file send " + file);
+
+    assertThat(context.client.calls).containsExactly("sendFile #lobby " + file);
+  }
+
+  @Test
+  void send_missingFile_isAnErrorAndNothingIsSent() {
+    context.loggedInAs("alice");
+
+    run("/file send " + dir.resolve("nope.bin") + " #lobby");
+
+    assertThat(context.errors()).singleElement().asString().contains("no such file");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void accept_knownOffer_savesAndSaysWhere() {
+    context.loggedInAs("bob");
+    FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "report.pdf", 2_400_000);
+
+    run("/file accept " + offer.shortId());
+
+    assertThat(context.client.calls).containsExactly("acceptFile " + offer.shortId());
+    assertThat(context.lines)
+        .containsExactly(
+            "info: saved " + Path.of("downloads", "report.pdf") + " (size and SHA-256 verified)");
+  }
+
+  @Test
+  void reject_thenFiles_listsTheFileAsRejected() {
+    context.loggedInAs("bob");
+    FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "report.pdf", 2_400_000);
+
+    run("/file reject " + offer.fileId());
+    run("/files");
+
+    assertThat(context.lines)
+        .contains(
+            "info: rejected file " + offer.fileId(),
+            "info:   <- "
+                + offer.shortId()
+                + "  report.pdf  2.3 MiB  from alice in #lobby: rejected");
+  }
+
+  @Test
+  void files_nothingYet_saysHowToShare() {
+    context.loggedInAs("bob");
+
+    run("/files");
+
+    assertThat(context.lines).singleElement().asString().contains("/file send PATH");
+  }
+
+  @Test
+  void file_unknownSubcommand_isUsageError() {
+    context.loggedInAs("bob");
+
+    run("/file delete 1234");
+
+    assertThat(context.errors()).singleElement().asString().contains("/file send PATH");
+  }
+
+  @Test
+  void runLong_default_runsInlineSoScriptsSeeTheFailure() {
+    context.loggedInAs("bob");
+
+    run("/file accept abcd");
+
+    assertThat(context.errors()).singleElement().asString().contains("no file offer abcd");
+  }
+}

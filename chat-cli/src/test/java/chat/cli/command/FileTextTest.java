@@ -1,0 +1,72 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import org.junit.jupiter.api.Test;
+
+class FileTextTest {
+  private static final String ID = "3f2a91c0" + "0".repeat(24);
+
+  @Test
+  void size_anyMagnitude_picksAUnitWithOneDecimalBelowTen() {
+    assertThat(FileText.size(0)).isEqualTo("0 B");
+    assertThat(FileText.size(1023)).isEqualTo("1023 B");
+    assertThat(FileText.size(12 * 1024)).isEqualTo("12 KiB");
+    assertThat(FileText.size(2_411_724)).isEqualTo("2.3 MiB");
+    assertThat(FileText.size(100L << 20)).isEqualTo("100 MiB");
+    assertThat(FileText.size(3L << 40)).isEqualTo("3.0 TiB");
+  }
+
+  @Test
+  void offer_remoteNameWithEscapes_isCleanedAndEndsWithTheCommand() {
+    FileOffer offer =
+        new FileOffer(
+            "#team",
+            4,
+            "ab".repeat(16),
+            "al\u001b[2Jice",
+            1,
+            1,
+            ID,
+            "re\u001b]0;pwned\u0007port\u202E.pdf",
+            2_411_724,
+            0,
+            false);
+    assertThat(FileText.offer(offer, "/file accept"))
+        .isEqualTo("alice offers report.pdf (2.3 MiB): /file accept 3f2a91c0");
+  }
+
+  @Test
+  void offer_own_saysYouOfferedWithoutACommand() {
+    FileOffer offer =
+        new FileOffer("#team", 4, "ab".repeat(16), "me", 1, 1, ID, "a.txt", 3, 0, true);
+    assertThat(FileText.offer(offer, "/file accept")).isEqualTo("you offered a.txt (3 B)");
+  }
+
+  @Test
+  void progressAndListLine_downloadHalfway_describeTheTransfer() {
+    FileTransfer moving =
+        new FileTransfer(
+            ID,
+            false,
+            "@alice+bob",
+            "alice",
+            "photo.jpg",
+            2_000_000,
+            TransferState.DOWNLOADING,
+            1_000_000,
+            2_000_000,
+            "",
+            "",
+            1);
+    assertThat(FileText.progress(moving))
+        .isEqualTo("downloading photo.jpg: 50% (977 KiB of 1.9 MiB)");
+    assertThat(FileText.listLine(moving, "bob"))
+        .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice in @alice: downloading 50%");
+    assertThat(FileText.bar(45, 10)).isEqualTo("####------");
+    assertThat(FileText.bar(100, 10)).isEqualTo("##########");
+  }
+}

@@ -1,0 +1,144 @@
+package chat.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP forwarder between clients and the relay that a test can use to cut connections at a chosen
+ * point of a transfer: once armed, it closes a connection after that many bytes went one way. It
+ * never looks inside the (TLS) bytes. New connections can also be refused for a while.
+ */
+final class CuttingProxy implements AutoCloseable {
+  /** Which way the counted bytes flow. */
+  enum Direction {
+    /** Client to relay: uploads. */
+    UP,
+    /** Relay to client: downloads. */
+    DOWN
+  }
+
+  private final int relayPort;
+  private final ServerSocket server;
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicLong up = new AtomicLong();
+  private final AtomicLong down = new AtomicLong();
+  private final AtomicInteger cuts = new AtomicInteger();
+  private volatile Direction armedDirection;
+  private volatile long cutAt = Long.MAX_VALUE;
+  private volatile boolean refusing;
+
+  CuttingProxy(int relayPort) throws IOException {
+    this.relayPort = relayPort;
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::acceptLoop, "proxy-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  /** Cuts every open connection once {@code bytes} more have gone {@code direction}. */
+  void cutAfter(Direction direction, long bytes) {
+    armedDirection = direction;
+    cutAt = counter(direction).get() + bytes;
+  }
+
+  /** While true, new connections are closed at once (the relay seems down). */
+  void refuseNewConnections(boolean refuse) {
+    refusing = refuse;
+  }
+
+  /** How many times a cut happened. */
+  int cuts() {
+    return cuts.get();
+  }
+
+  /** Bytes forwarded so far in {@code direction}. */
+  long bytes(Direction direction) {
+    return counter(direction).get();
+  }
+
+  private AtomicLong counter(Direction direction) {
+    return direction == Direction.UP ? up : down;
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        if (refusing) {
+          client.close();
+          continue;
+        }
+        Socket relay = new Socket(InetAddress.getLoopbackAddress(), relayPort);
+        sockets.add(client);
+        sockets.add(relay);
+        pump(client, relay, Direction.UP);
+        pump(relay, client, Direction.DOWN);
+      } catch (IOException e) {
+        // closed, or the relay is down: the client sees its connection fail
+      }
+    }
+  }
+
+  private void pump(Socket from, Socket to, Direction direction) {
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                  out.write(buffer, 0, n);
+                  long total = counter(direction).addAndGet(n);
+                  if (armedDirection == direction && total >= cutAt) {
+                    armedDirection = null;
+                    cutAt = Long.MAX_VALUE;
+                    cuts.incrementAndGet();
+                    closeAll();
+                    return;
+                  }
+                }
+              } catch (IOException e) {
+                // one side closed
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "proxy-" + direction);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void closeAll() {
+    for (Socket socket : sockets) {
+      closeQuietly(socket);
+    }
+    sockets.clear();
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    closeAll();
+  }
+}

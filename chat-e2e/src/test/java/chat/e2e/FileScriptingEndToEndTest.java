@@ -1,0 +1,148 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code chat file send}, {@code chat file get} and {@code chat files} as scripts run them against
+ * a real relay: progress on stderr, results on stdout (text or JSON), exit codes, and an offered
+ * name that tries to pose as an option and hide its extension saved under a safe one.
+ */
+class FileScriptingEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dataDir;
+  @TempDir static Path home;
+  static Relay relay;
+
+  @TempDir Path files;
+  @TempDir Path downloads;
+  private ScriptRunner chat;
+
+  @BeforeAll
+  static void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    ScriptRunner setup = new ScriptRunner(relay.port(), home);
+    assertThat(setup.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(setup.run("register", "--user", "bob").exitCode()).isZero();
+    assertThat(setup.run("join", "--user", "alice", "ops").exitCode()).isZero();
+    assertThat(setup.run("join", "--user", "bob", "ops").exitCode()).isZero();
+  }
+
+  @AfterAll
+  static void stop() {
+    relay.close();
+  }
+
+  @BeforeEach
+  void runner() {
+    chat = new ScriptRunner(relay.port(), home).env("CHAT_DOWNLOAD_DIR", downloads.toString());
+  }
+
+  @Test
+  void sendListGet_asScripts_printResultsAndProgressAndVerifyTheFile() throws Exception {
+    byte[] data = new byte[700_000];
+    RelayFixture.RANDOM.nextBytes(data);
+    Path report = Files.write(files.resolve("report.pdf"), data);
+
+    ScriptRunner.Result sent =
+        chat.run("file", "send", "--user", "alice", report.toString(), "--to", "ops");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    assertThat(sent.out()).startsWith("sent report.pdf (684 KiB) to #ops as file ");
+    assertThat(sent.err()).contains("chat: uploading report.pdf: 0%");
+    String fileId = sent.out().strip().substring(sent.out().strip().lastIndexOf(' ') + 1);
+
+    ScriptRunner.Result listed = chat.run("files", "--user", "bob", "--json");
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    JsonNode offered =
+        parseLines(listed.out()).stream()
+            .filter(n -> n.get("fileId").asText().equals(fileId))
+            .findFirst()
+            .orElseThrow();
+    assertThat(offered.get("fileId").asText()).isEqualTo(fileId);
+    assertThat(offered.get("state").asText()).isEqualTo("offered");
+    assertThat(offered.get("sender").asText()).isEqualTo("alice");
+
+    Path elsewhere = files.resolve("inbox");
+    ScriptRunner.Result got =
+        chat.run(
+            "file", "get", "--user", "bob", fileId.substring(0, 8), "--dir", elsewhere.toString());
+    assertThat(got.exitCode()).as(got.err()).isZero();
+    Path saved = Path.of(got.out().strip());
+    assertThat(saved).isEqualTo(elsewhere.resolve("report.pdf"));
+    assertThat(sha256(saved)).isEqualTo(sha256(report));
+    assertThat(got.err()).contains("chat: downloading report.pdf: 100%");
+
+    ScriptRunner.Result done = chat.run("files", "--user", "bob");
+    assertThat(done.out()).contains("<- " + fileId.substring(0, 8), "from alice in #ops: done: ");
+    ScriptRunner.Result again = chat.run("file", "get", "--user", "bob", fileId, "--json");
+    assertThat(parseLines(again.out()).get(0).get("path").asText()).isEqualTo(saved.toString());
+  }
+
+  @Test
+  void get_offeredNameLikeAnOptionWithHiddenExtension_isSavedUnderASafeName() throws Exception {
+    Path odd = Files.writeString(files.resolve("--rf \u202Egnp.exe"), "not a picture");
+    ScriptRunner.Result sent =
+        chat.run("--json", "file", "send", "--user", "alice", odd.toString(), "--to", "#ops");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    String fileId = parseLines(sent.out()).get(0).get("fileId").asText();
+
+    ScriptRunner.Result got = chat.run("file", "get", "--user", "bob", fileId);
+    assertThat(got.exitCode()).as(got.err()).isZero();
+    assertThat(Path.of(got.out().strip())).isEqualTo(downloads.resolve("rf gnp.exe"));
+    assertThat(got.out()).doesNotContain("\u202E");
+  }
+
+  @Test
+  void failures_mapToExitCodes() throws Exception {
+    ScriptRunner.Result missing =
+        chat.run(
+            "file", "send", "--user", "alice", files.resolve("nope").toString(), "--to", "ops");
+    assertThat(missing.exitCode()).isEqualTo(7);
+    assertThat(missing.err()).contains("no such file");
+
+    ScriptRunner.Result notMember =
+        chat.run("file", "send", "--user", "alice", files.toString(), "--to", "#secret");
+    assertThat(notMember.exitCode()).isEqualTo(7);
+
+    Path small = Files.writeString(files.resolve("a.txt"), "a");
+    ScriptRunner.Result nowhere =
+        chat.run("file", "send", "--user", "alice", small.toString(), "--to", "#secret");
+    assertThat(nowhere.exitCode()).isEqualTo(1);
+    assertThat(nowhere.err()).contains("not a member");
+
+    ScriptRunner.Result unknown = chat.run("file", "get", "--user", "bob", "0123abcd");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no file offer 0123abcd");
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  private static List<JsonNode> parseLines(String out) throws Exception {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        nodes.add(JSON.readTree(line));
+      }
+    }
+    return nodes;
+  }
+}

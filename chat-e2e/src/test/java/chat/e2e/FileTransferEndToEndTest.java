@@ -1,0 +1,297 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import chat.cli.CommandException;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.AtRestSealer;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.FileDownloadRequest;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.Secret;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import chat.server.TestClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * File sharing between real clients through a real relay: a transfer of a few MiB survives a
+ * connection cut in the middle of the upload and of the download (resuming, not restarting), the
+ * received file has the sender's SHA-256, a non-member cannot download, and a chunk altered on the
+ * relay is detected and nothing is kept. One relay and one set of accounts serve every test.
+ */
+class FileTransferEndToEndTest {
+  private static final int SIZE = 3 * 1024 * 1024 + 12_345;
+
+  @TempDir static Path dataDir;
+  @TempDir static Path homes;
+  static Relay relay;
+  static CuttingProxy proxy;
+
+  @TempDir Path files;
+  @TempDir Path downloads;
+
+  @BeforeAll
+  static void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    proxy = new CuttingProxy(relay.port());
+    for (String name : new String[] {"alice", "bob", "carol"}) {
+      try (RelayChatClient client = Clients.oneShot(relay.port(), homes)) {
+        client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    proxy.close();
+    relay.close();
+  }
+
+  @BeforeEach
+  void openTheProxy() {
+    proxy.refuseNewConnections(false);
+  }
+
+  /** A live client of {@code name} through {@code port}, logged in. */
+  private RelayChatClient live(String name, int port, RecordingListener listener) {
+    RelayChatClient client = Clients.live(port, homes, downloads);
+    client.addListener(listener);
+    client.login(name, PASSWORD.clone(), PASSPHRASE.clone());
+    return client;
+  }
+
+  private Path randomFile(String name, int size) throws Exception {
+    byte[] data = new byte[size];
+    RelayFixture.RANDOM.nextBytes(data);
+    Path file = files.resolve(name);
+    Files.write(file, data);
+    return file;
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
+  void sendFile_connectionCutMidUpload_resumesAndTheRecipientGetsTheSameSha256() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    Path report = randomFile("report.pdf", SIZE);
+    try (RelayChatClient alice = live("alice", proxy.port(), aliceEvents);
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      alice.join("#team");
+      bob.join("#team");
+      int cuts = proxy.cuts();
+      long up = proxy.bytes(CuttingProxy.Direction.UP);
+      proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 2);
+
+      FileOffer sent = alice.sendFile("#team", report);
+
+      assertThat(proxy.cuts()).isEqualTo(cuts + 1);
+      // Chunks travel as base64: a restart from zero would cost about 2 * 4/3 * SIZE.
+      assertThat(proxy.bytes(CuttingProxy.Direction.UP) - up).isLessThan(SIZE * 2L);
+      assertThat(aliceEvents.transfers)
+          .extracting(FileTransfer::state)
+          .contains(TransferState.UPLOADING, TransferState.OFFERED);
+      FileOffer received = bobEvents.awaitOffer("report.pdf");
+      assertThat(received.fileId()).isEqualTo(sent.fileId());
+      assertThat(received.sender()).isEqualTo("alice");
+      assertThat(received.size()).isEqualTo(SIZE);
+
+      Path saved = bob.acceptFile(received.shortId());
+      assertThat(saved).isEqualTo(downloads.resolve("report.pdf"));
+      assertThat(sha256(saved)).isEqualTo(sha256(report));
+      assertThat(bob.files())
+          .anySatisfy(
+              t -> {
+                assertThat(t.fileId()).isEqualTo(sent.fileId());
+                assertThat(t.state()).isEqualTo(TransferState.DONE);
+                assertThat(t.savedPath()).isEqualTo(saved.toString());
+              });
+    }
+  }
+
+  @Test
+  void acceptFile_connectionCutMidDownload_resumesWithoutStartingOver() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    Path data = randomFile("data.bin", SIZE);
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", proxy.port(), bobEvents)) {
+      String fileId = alice.sendFile(alice.directWith("bob"), data).fileId();
+      bobEvents.awaitOffer("data.bin");
+      int cuts = proxy.cuts();
+      long down = proxy.bytes(CuttingProxy.Direction.DOWN);
+      proxy.cutAfter(CuttingProxy.Direction.DOWN, SIZE / 3);
+      Path saved = bob.acceptFile(fileId);
+      assertThat(proxy.cuts()).isEqualTo(cuts + 1);
+      assertThat(sha256(saved)).isEqualTo(sha256(data));
+      assertThat(proxy.bytes(CuttingProxy.Direction.DOWN) - down).isLessThan(SIZE * 5L / 3);
+    }
+  }
+
+  @Test
+  void acceptFile_interruptedAndRunAgain_continuesFromThePartialFileInTheDownloadFolder()
+      throws Exception {
+    Path data = randomFile("big.iso", SIZE);
+    String fileId;
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener())) {
+      fileId = alice.sendFile(alice.directWith("bob"), data).fileId();
+    }
+    Path partial = downloads.resolve(".chat-" + fileId + ".part");
+    RelayChatClient interrupted = Clients.oneShot(proxy.port(), homes, downloads);
+    try {
+      interrupted.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      int cuts = proxy.cuts();
+      proxy.cutAfter(CuttingProxy.Direction.DOWN, SIZE / 2);
+      proxy.refuseNewConnections(true);
+      Thread closer =
+          new Thread(
+              () -> {
+                Awaitility.await().until(() -> proxy.cuts() > cuts);
+                interrupted.close();
+              });
+      closer.start();
+      assertThatThrownBy(() -> interrupted.acceptFile(fileId))
+          .isInstanceOf(CommandException.Network.class);
+      closer.join();
+    } finally {
+      interrupted.close();
+    }
+    long kept = Files.size(partial);
+    assertThat(kept).isPositive().isLessThan(SIZE);
+    proxy.refuseNewConnections(false);
+    long before = proxy.bytes(CuttingProxy.Direction.DOWN);
+    try (RelayChatClient bob = Clients.oneShot(proxy.port(), homes, downloads)) {
+      bob.resume("bob", PASSPHRASE.clone());
+      Path saved = bob.acceptFile(fileId.substring(0, 8));
+      assertThat(sha256(saved)).isEqualTo(sha256(data));
+      // Chunks travel as base64 (4/3 of their size); a fresh download would cost about SIZE * 4/3.
+      long moved = proxy.bytes(CuttingProxy.Direction.DOWN) - before;
+      assertThat(moved).isLessThan((SIZE - kept) * 4 / 3 + 256 * 1024);
+    }
+    assertThat(partial).doesNotExist();
+  }
+
+  @Test
+  void nonMember_cannotDownload_neitherThroughTheClientNorWithARawRequest() throws Exception {
+    Path secret = randomFile("plans.txt", 5000);
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient carol = live("carol", relay.port(), new RecordingListener())) {
+      alice.join("#board");
+      FileOffer offer = alice.sendFile("#board", secret);
+      assertThatThrownBy(() -> carol.acceptFile(offer.fileId()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageContaining("no file offer");
+      try (TestClient raw = RelayFixture.connect(relay, dataDir)) {
+        raw.ok(new LoginRequest(raw.nextId(), "carol", Secret.ofChars(PASSWORD)), LoginReply.class);
+        ErrorReply refused =
+            (ErrorReply) raw.call(new FileDownloadRequest(raw.nextId(), offer.fileId(), 0));
+        assertThat(refused.code()).isEqualTo(ErrorCode.NOT_MEMBER);
+      }
+    }
+  }
+
+  @Test
+  void acceptFile_chunkAlteredOnTheRelay_isDetectedAndNothingIsKept() throws Exception {
+    Path original = randomFile("payroll.csv", 700_000);
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), new RecordingListener())) {
+      FileOffer offer = alice.sendFile(alice.directWith("bob"), original);
+      reseal(offer.fileId(), 1);
+      assertThatThrownBy(() -> bob.acceptFile(offer.fileId()))
+          .isInstanceOf(CommandException.EnvelopeRejected.class)
+          .hasMessageContaining("did not authenticate");
+      try (Stream<Path> left = Files.list(downloads)) {
+        assertThat(left).isEmpty();
+      }
+      assertThat(bob.files())
+          .anySatisfy(
+              t -> {
+                assertThat(t.fileId()).isEqualTo(offer.fileId());
+                assertThat(t.state()).isEqualTo(TransferState.FAILED);
+              });
+    }
+  }
+
+  /**
+   * Plays a relay operator who holds the at-rest keyset: opens chunk {@code index}, flips one byte
+   * of the client's ciphertext, and seals it again under its row id, so the relay's own check
+   * passes and only the end-to-end one can notice.
+   */
+  private static void reseal(String fileId, int index) throws Exception {
+    AtRestSealer sealer =
+        AtRestSealer.fromKeyset(Files.readAllBytes(dataDir.resolve("at-rest-keyset.json")));
+    byte[] rowId = ("files/" + fileId + "/chunks/" + index).getBytes(StandardCharsets.UTF_8);
+    byte[] id = HexFormat.of().parseHex(fileId);
+    try (Connection db =
+        DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"))) {
+      byte[] sealed;
+      try (PreparedStatement read =
+          db.prepareStatement(
+              "SELECT sealed FROM file_chunks WHERE file_id = ? AND chunk_index = ?")) {
+        read.setBytes(1, id);
+        read.setInt(2, index);
+        try (ResultSet row = read.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          sealed = row.getBytes(1);
+        }
+      }
+      byte[] chunk = sealer.open(sealed, rowId);
+      chunk[100] ^= 1;
+      try (PreparedStatement write =
+          db.prepareStatement(
+              "UPDATE file_chunks SET sealed = ? WHERE file_id = ? AND chunk_index = ?")) {
+        write.setBytes(1, sealer.seal(chunk, rowId));
+        write.setBytes(2, id);
+        write.setInt(3, index);
+        assertThat(write.executeUpdate()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void files_listsWhatWasOfferedSentRejectedAndDone() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      FileOffer one = alice.sendFile("#lobby", randomFile("one.txt", 10));
+      FileOffer two = alice.sendFile("#lobby", randomFile("two.txt", 0));
+      bobEvents.awaitOffer("two.txt");
+      bob.rejectFile(one.fileId());
+      Path saved = bob.acceptFile(two.fileId());
+      assertThat(saved).hasContent("");
+      assertThat(bob.files())
+          .extracting(FileTransfer::name, FileTransfer::state)
+          .contains(tuple("one.txt", TransferState.REJECTED), tuple("two.txt", TransferState.DONE));
+      assertThat(alice.files())
+          .extracting(FileTransfer::name, FileTransfer::outgoing, FileTransfer::state)
+          .contains(tuple("one.txt", true, TransferState.OFFERED));
+    }
+  }
+}

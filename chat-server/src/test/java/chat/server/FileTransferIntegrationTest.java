@@ -1,0 +1,331 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.FileChunkReply;
+import chat.protocol.FileChunkRequest;
+import chat.protocol.FileDataReply;
+import chat.protocol.FileDownloadRequest;
+import chat.protocol.FileFinishReply;
+import chat.protocol.FileFinishRequest;
+import chat.protocol.FileStatusReply;
+import chat.protocol.FileStatusRequest;
+import chat.protocol.FileUploadReply;
+import chat.protocol.FileUploadRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.Reply;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shared files against a real relay: chunked upload and resume, download by offset, the size limit
+ * and quotas, access control, expiry by the sweep (with a test clock) and the at-rest seal of every
+ * chunk.
+ */
+class FileTransferIntegrationTest {
+  private static final long MAX_FILE = 2L << 20;
+  private static final long QUOTA = 3L << 20;
+  private static final int CHUNK = 256 * 1024;
+
+  @TempDir static Path dataDir;
+  static MutableClock clock = new MutableClock();
+  static Relay relay;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    FileLimits limits =
+        new FileLimits(MAX_FILE, Duration.ofHours(168), QUOTA, 64L << 20, Duration.ofHours(1));
+    relay = Relay.start(RelayFixture.config(dataDir).withFiles(limits), clock, RelayFixture.RANDOM);
+    try (TestClient client = connect(relay, dataDir)) {
+      for (String name : new String[] {"alice", "bob", "carol", "dave"}) {
+        IdentityKeyPair identity = RelayFixture.identity(name);
+        register(client, identity);
+      }
+    }
+    for (String name : new String[] {"alice", "bob", "dave"}) {
+      try (TestClient client = as(name)) {
+        client.ok(new JoinRequest(client.nextId(), "#files"), JoinReply.class);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static TestClient as(String name) throws Exception {
+    TestClient client = connect(relay, dataDir);
+    login(client, name);
+    return client;
+  }
+
+  private static String newFileId() {
+    byte[] id = new byte[16];
+    RelayFixture.RANDOM.nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+
+  private static byte[] randomBytes(int size) {
+    byte[] data = new byte[size];
+    RelayFixture.RANDOM.nextBytes(data);
+    return data;
+  }
+
+  private static ErrorCode error(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return ((ErrorReply) reply).code();
+  }
+
+  private static FileUploadReply start(TestClient client, String id, String where, long size)
+      throws Exception {
+    return client.ok(
+        new FileUploadRequest(client.nextId(), id, where, size), FileUploadReply.class);
+  }
+
+  /** Uploads {@code data} from {@code from} on, chunk by chunk, and finishes. */
+  private static void upload(TestClient client, String id, byte[] data, long from)
+      throws Exception {
+    for (long offset = from; offset < data.length; offset += CHUNK) {
+      byte[] chunk =
+          Arrays.copyOfRange(data, (int) offset, (int) Math.min(data.length, offset + CHUNK));
+      FileChunkReply reply =
+          client.ok(
+              new FileChunkRequest(client.nextId(), id, offset, Bytes.of(chunk)),
+              FileChunkReply.class);
+      assertThat(reply.received()).isEqualTo(offset + chunk.length);
+    }
+    client.ok(new FileFinishRequest(client.nextId(), id), FileFinishReply.class);
+  }
+
+  private static byte[] download(TestClient client, String id) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long size = Long.MAX_VALUE;
+    while (out.size() < size) {
+      FileDataReply reply =
+          client.ok(new FileDownloadRequest(client.nextId(), id, out.size()), FileDataReply.class);
+      assertThat(reply.offset()).isEqualTo(out.size());
+      size = reply.size();
+      out.write(reply.data().toByteArray());
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void upload_inChunks_memberDownloadsTheSameBytesFromAnyOffset() throws Exception {
+    byte[] data = randomBytes(CHUNK * 2 + 12_345);
+    String id = newFileId();
+    try (TestClient alice = as("alice");
+        TestClient bob = as("bob")) {
+      FileUploadReply started = start(alice, id, "#files", data.length);
+      assertThat(started.received()).isZero();
+      assertThat(started.chunkBytes()).isEqualTo(CHUNK);
+      upload(alice, id, data, 0);
+
+      FileStatusReply status =
+          bob.ok(new FileStatusRequest(bob.nextId(), id), FileStatusReply.class);
+      assertThat(status.conversation()).isEqualTo("#files");
+      assertThat(status.uploader()).isEqualTo("alice");
+      assertThat(status.complete()).isTrue();
+      assertThat(status.size()).isEqualTo(data.length);
+      assertThat(download(bob, id)).isEqualTo(data);
+
+      FileDataReply middle =
+          bob.ok(new FileDownloadRequest(bob.nextId(), id, CHUNK + 7), FileDataReply.class);
+      assertThat(middle.data().toByteArray())
+          .isEqualTo(Arrays.copyOfRange(data, CHUNK + 7, 2 * CHUNK));
+    }
+  }
+
+  @Test
+  void upload_afterDisconnect_resumesFromTheBytesTheRelayHolds() throws Exception {
+    byte[] data = randomBytes(CHUNK * 3);
+    String id = newFileId();
+    try (TestClient first = as("alice")) {
+      start(first, id, "#files", data.length);
+      first.ok(
+          new FileChunkRequest(first.nextId(), id, 0, Bytes.of(Arrays.copyOfRange(data, 0, CHUNK))),
+          FileChunkReply.class);
+    }
+    try (TestClient again = as("alice");
+        TestClient bob = as("bob")) {
+      FileUploadReply resumed = start(again, id, "#files", data.length);
+      assertThat(resumed.received()).isEqualTo(CHUNK);
+      assertThat(error(bob.call(new FileDownloadRequest(bob.nextId(), id, 0))))
+          .isEqualTo(ErrorCode.FILE_INCOMPLETE);
+      upload(again, id, data, resumed.received());
+      assertThat(download(bob, id)).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void chunks_outOfPlaceOrByAnotherUser_areRefused() throws Exception {
+    byte[] data = randomBytes(CHUNK + 100);
+    String id = newFileId();
+    try (TestClient alice = as("alice");
+        TestClient bob = as("bob")) {
+      start(alice, id, "#files", data.length);
+      Bytes first = Bytes.of(Arrays.copyOfRange(data, 0, CHUNK));
+      assertThat(error(alice.call(new FileChunkRequest(alice.nextId(), id, 5, first))))
+          .isEqualTo(ErrorCode.FILE_OFFSET_MISMATCH);
+      assertThat(
+              error(
+                  alice.call(
+                      new FileChunkRequest(
+                          alice.nextId(), id, 0, Bytes.of(Arrays.copyOf(data, 100))))))
+          .isEqualTo(ErrorCode.FILE_OFFSET_MISMATCH);
+      assertThat(error(bob.call(new FileChunkRequest(bob.nextId(), id, 0, first))))
+          .isEqualTo(ErrorCode.NOT_UPLOADER);
+      assertThat(error(bob.call(new FileUploadRequest(bob.nextId(), id, "#files", data.length))))
+          .isEqualTo(ErrorCode.FILE_EXISTS);
+      assertThat(error(alice.call(new FileUploadRequest(alice.nextId(), id, "#files", 99))))
+          .isEqualTo(ErrorCode.FILE_EXISTS);
+      assertThat(error(alice.call(new FileFinishRequest(alice.nextId(), id))))
+          .isEqualTo(ErrorCode.FILE_INCOMPLETE);
+      assertThat(error(bob.call(new FileFinishRequest(bob.nextId(), id))))
+          .isEqualTo(ErrorCode.NOT_UPLOADER);
+      upload(alice, id, data, 0);
+      assertThat(error(alice.call(new FileChunkRequest(alice.nextId(), id, data.length, first))))
+          .isEqualTo(ErrorCode.FILE_OFFSET_MISMATCH);
+      assertThat(error(bob.call(new FileDownloadRequest(bob.nextId(), id, data.length))))
+          .isEqualTo(ErrorCode.FILE_OFFSET_MISMATCH);
+    }
+  }
+
+  @Test
+  void download_byNonMemberOrFormerMember_isRefused() throws Exception {
+    byte[] data = randomBytes(1000);
+    String id = newFileId();
+    String direct = newFileId();
+    try (TestClient alice = as("alice");
+        TestClient carol = as("carol");
+        TestClient dave = as("dave")) {
+      assertThat(error(carol.call(new FileUploadRequest(carol.nextId(), id, "#files", 10))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      start(alice, id, "#files", data.length);
+      upload(alice, id, data, 0);
+      assertThat(error(carol.call(new FileDownloadRequest(carol.nextId(), id, 0))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      assertThat(error(carol.call(new FileStatusRequest(carol.nextId(), id))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      assertThat(download(dave, id)).isEqualTo(data);
+      dave.ok(new LeaveRequest(dave.nextId(), "#files"), LeaveReply.class);
+      assertThat(error(dave.call(new FileDownloadRequest(dave.nextId(), id, 0))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      dave.ok(new JoinRequest(dave.nextId(), "#files"), JoinReply.class);
+
+      start(alice, direct, "@alice+bob", data.length);
+      upload(alice, direct, data, 0);
+      assertThat(error(carol.call(new FileDownloadRequest(carol.nextId(), direct, 0))))
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+      assertThat(
+              error(
+                  alice.call(new FileUploadRequest(alice.nextId(), newFileId(), "@alice+zed", 9))))
+          .isEqualTo(ErrorCode.NO_SUCH_USER);
+      assertThat(error(carol.call(new FileDownloadRequest(carol.nextId(), newFileId(), 0))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+    }
+    try (TestClient bob = as("bob")) {
+      assertThat(download(bob, direct)).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void upload_overTheLimitOrTheQuota_isRefusedWithItsCode() throws Exception {
+    try (TestClient dave = as("dave")) {
+      assertThat(
+              error(
+                  dave.call(
+                      new FileUploadRequest(dave.nextId(), newFileId(), "#files", MAX_FILE + 1))))
+          .isEqualTo(ErrorCode.FILE_TOO_LARGE);
+      start(dave, newFileId(), "#files", MAX_FILE);
+      ErrorReply refused =
+          (ErrorReply)
+              dave.call(new FileUploadRequest(dave.nextId(), newFileId(), "#files", MAX_FILE));
+      assertThat(refused.code()).isEqualTo(ErrorCode.FILE_QUOTA_EXCEEDED);
+      assertThat(refused.message()).contains("quota");
+    }
+  }
+
+  @Test
+  void sweep_afterExpiry_deletesTheFile() throws Exception {
+    byte[] data = randomBytes(CHUNK + 1);
+    String id = newFileId();
+    try (TestClient alice = as("alice");
+        TestClient bob = as("bob")) {
+      start(alice, id, "#files", data.length);
+      upload(alice, id, data, 0);
+      assertThat(relay.sweepExpiredFiles()).isZero();
+      clock.advance(Duration.ofHours(169));
+      assertThat(error(bob.call(new FileDownloadRequest(bob.nextId(), id, 0))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+      assertThat(relay.sweepExpiredFiles()).isPositive();
+      assertThat(error(alice.call(new FileStatusRequest(alice.nextId(), id))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+      assertThat(countRows("SELECT count(*) FROM file_chunks")).isZero();
+    }
+  }
+
+  @Test
+  void download_chunkAlteredOrMovedInTheDatabase_isRefusedNotServed() throws Exception {
+    byte[] data = randomBytes(CHUNK * 2);
+    String id = newFileId();
+    try (TestClient alice = as("alice");
+        TestClient bob = as("bob")) {
+      start(alice, id, "#files", data.length);
+      upload(alice, id, data, 0);
+      byte[] fileId = HexFormat.of().parseHex(id);
+      try (Connection db = database()) {
+        db.setAutoCommit(false);
+        for (String sql :
+            new String[] {
+              "UPDATE file_chunks SET chunk_index = chunk_index + 10 WHERE file_id = ?",
+              "UPDATE file_chunks SET chunk_index = 11 - chunk_index WHERE file_id = ?"
+            }) {
+          try (PreparedStatement swap = db.prepareStatement(sql)) {
+            swap.setBytes(1, fileId);
+            swap.executeUpdate();
+          }
+        }
+        db.commit();
+      }
+      assertThat(error(bob.call(new FileDownloadRequest(bob.nextId(), id, 0))))
+          .isEqualTo(ErrorCode.INTERNAL);
+      assertThat(error(bob.call(new FileDownloadRequest(bob.nextId(), id, CHUNK))))
+          .isEqualTo(ErrorCode.INTERNAL);
+    }
+  }
+
+  private static Connection database() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"));
+  }
+
+  private static long countRows(String sql) throws Exception {
+    try (Connection db = database();
+        var statement = db.createStatement();
+        var rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
