@@ -9,6 +9,12 @@ import static org.awaitility.Awaitility.await;
 import chat.crypto.IdentityKeyPair;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.GroupAction;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupReply;
+import chat.protocol.JoinReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
@@ -102,5 +108,29 @@ class AuditTrailTest {
         assertThat(bytes).doesNotContain(RelayFixture.PASSWORD);
       }
     }
+  }
+
+  @Test
+  void groupAdministration_isAuditedAsAdmin_withItsActor() throws Exception {
+    try (Relay relay = RelayFixture.start(dataDir)) {
+      try (TestClient client = connect(relay, dataDir, 2)) {
+        register(client, RelayFixture.identity("olga"));
+        register(client, RelayFixture.identity("pete"));
+        login(client, "olga");
+        client.ok(new GroupCreateRequest(client.nextId(), "#crew"), JoinReply.class);
+        client.ok(
+            new GroupMemberRequest(client.nextId(), "#crew", GroupAction.INVITE, "pete"),
+            GroupReply.class);
+        client.ok(new GroupDisbandRequest(client.nextId(), "#crew"), GroupReply.class);
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> read(dataDir, AuditType.ADMIN).size() >= 3);
+    }
+    assertThat(read(dataDir, AuditType.ADMIN))
+        .extracting(AuditEvent::detail)
+        .containsSubsequence(
+            "created group #crew", "invite pete in #crew", "disbanded group #crew");
+    assertThat(read(dataDir, AuditType.ADMIN)).extracting(AuditEvent::username).contains("olga");
   }
 }

@@ -75,7 +75,7 @@ class FileTransferIntegrationTest {
   }
 
   private static TestClient as(String name) throws Exception {
-    TestClient client = connect(relay, dataDir);
+    TestClient client = connect(relay, dataDir, 2);
     login(client, name);
     return client;
   }
@@ -326,6 +326,15 @@ class FileTransferIntegrationTest {
         var rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
+    }
+  }
+
+  @Test
+  void upload_onAVersion1Connection_isRefusedAsBadFrame() throws Exception {
+    try (TestClient old = connect(relay, dataDir)) {
+      login(old, "alice");
+      Reply reply = old.call(new FileUploadRequest(old.nextId(), newFileId(), "#lobby", 1000));
+      assertThat(error(reply)).isEqualTo(ErrorCode.BAD_FRAME);
     }
   }
 }

@@ -194,9 +194,14 @@ public final class RequestDispatcher {
   }
 
   /** Friends, groups and presence: wire version 2 only. */
+  /** Records a group administration action that succeeded, naming its actor. */
+  private void admin(ClientConnection connection, String detail) {
+    audit.record(connection, AuditType.ADMIN, connection.state().username().orElse(null), detail);
+  }
+
   /**
-   * Refuses a request that only wire version 2 has (groups, friends, presence, files) on a version 1
-   * connection: such a client could not read the reply.
+   * Refuses a request that only wire version 2 has (groups, friends, presence, files) on a version
+   * 1 connection: such a client could not read the reply.
    */
   private static void requireVersion2(ClientConnection connection) {
     if (connection.state().version() < ProtocolVersions.SOCIAL) {
@@ -215,12 +220,22 @@ public final class RequestDispatcher {
       connection.reply(presence.set(connection, r));
     } else if (request instanceof GroupCreateRequest r) {
       connection.reply(groups.create(connection, r));
+      admin(connection, "created group " + r.room());
     } else if (request instanceof GroupMemberRequest r) {
       connection.reply(groups.member(connection, r));
+      admin(
+          connection,
+          r.action().name().toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + r.username()
+              + " in "
+              + r.room());
     } else if (request instanceof GroupRenameRequest r) {
       connection.reply(groups.rename(connection, r));
+      admin(connection, "renamed group " + r.room());
     } else if (request instanceof GroupDisbandRequest r) {
       connection.reply(groups.disband(connection, r));
+      admin(connection, "disbanded group " + r.room());
     } else {
       throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
     }
