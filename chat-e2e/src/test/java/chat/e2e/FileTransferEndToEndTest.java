@@ -208,7 +208,7 @@ class FileTransferEndToEndTest {
       assertThatThrownBy(() -> carol.acceptFile(offer.fileId()))
           .isInstanceOf(CommandException.Usage.class)
           .hasMessageContaining("no file offer");
-      try (TestClient raw = RelayFixture.connect(relay, dataDir)) {
+      try (TestClient raw = RelayFixture.connect(relay, dataDir, 2)) {
         raw.ok(new LoginRequest(raw.nextId(), "carol", Secret.ofChars(PASSWORD)), LoginReply.class);
         ErrorReply refused =
             (ErrorReply) raw.call(new FileDownloadRequest(raw.nextId(), offer.fileId(), 0));
