@@ -72,6 +72,7 @@ final class Events {
   private void membership(MembershipEvent event) {
     String conversation = event.conversation();
     boolean joined = event.change() == MembershipChange.JOINED;
+    session.members.announced(conversation, event.username(), joined);
     session.members.invalidate(conversation);
     if (session.ready()
         && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
