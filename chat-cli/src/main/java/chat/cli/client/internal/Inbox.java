@@ -187,8 +187,12 @@ final class Inbox {
 
   private void hold(String conversation, StoredMessage stored, String sender) {
     if (keys.contacts().state(sender) == TrustState.CHANGED) {
-      held.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>())
-          .add(new Held(conversation, stored));
+      List<Held> waiting = held.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>());
+      Held message = new Held(conversation, stored);
+      if (waiting.contains(message)) {
+        return;
+      }
+      waiting.add(message);
       listeners.notice(
           conversation,
           "a message from "
