@@ -450,6 +450,16 @@ final class SessionManager {
       target.connectionState(ConnectionState.OFFLINE);
       post(() -> listeners.connection(ConnectionState.OFFLINE, e.getMessage()));
     } catch (RuntimeException e) {
+      if (ServerPins.isCertificateChange(e)) {
+        // Retrying cannot help and would bury the warning under retry messages: stop, loudly.
+        target.connectionState(ConnectionState.OFFLINE);
+        post(
+            () -> {
+              listeners.notice("", e.getMessage());
+              listeners.connection(ConnectionState.OFFLINE, e.getMessage());
+            });
+        return;
+      }
       post(
           () ->
               listeners.connection(
