@@ -122,7 +122,21 @@ final class Inbox {
     EnvelopeHeader header = envelope.header();
     IdentityKeyPair self = me.get();
     String sender = header.senderId();
-    Optional<IdentityBundle> key = senderKey(header, self);
+    Optional<IdentityBundle> key;
+    try {
+      key = senderKey(header, self);
+    } catch (CommandException e) {
+      if (noticeFailures) {
+        listeners.notice(
+            conversation,
+            "dropped a message claiming to be from "
+                + sender
+                + ": no usable key for that sender ("
+                + e.getMessage()
+                + ")");
+      }
+      return Optional.empty();
+    }
     if (key.isEmpty()) {
       if (noticeFailures) {
         hold(conversation, stored, sender);
