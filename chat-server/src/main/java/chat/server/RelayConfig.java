@@ -122,4 +122,22 @@ public record RelayConfig(
         tlsCertificate,
         tlsKey);
   }
+
+  /** A copy with another idle timeout: no complete frame for this long closes a connection. */
+  public RelayConfig withIdleTimeoutSeconds(int seconds) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        bcryptCost,
+        maxFrameBytes,
+        sessionTtl,
+        seconds,
+        requestsPerSecond,
+        requestBurst,
+        maxPendingBytes,
+        workerThreads,
+        tlsCertificate,
+        tlsKey);
+  }
 }
