@@ -53,7 +53,14 @@ public enum ErrorCode {
   /** The relay failed; no detail is given. */
   INTERNAL("internal error", false),
   /** The relay is shutting down; reconnect later. */
-  SHUTTING_DOWN("relay shutting down", true);
+  SHUTTING_DOWN("relay shutting down", true),
+  /**
+   * The relay cannot write to its storage (disk full, read-only or failing): nothing of the request
+   * was stored. Reads still work; retry later.
+   */
+  STORAGE_UNAVAILABLE(
+      "the relay cannot store anything now (its disk is full or read-only); nothing was stored",
+      false);
 
   private final String defaultMessage;
   private final boolean closesConnection;
