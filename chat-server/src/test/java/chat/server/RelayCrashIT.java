@@ -62,6 +62,8 @@ class RelayCrashIT {
     process =
         new ProcessBuilder(
                 java.toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-jar",
                 jar,
                 "--port",
