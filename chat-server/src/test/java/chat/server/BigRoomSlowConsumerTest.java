@@ -72,7 +72,7 @@ class BigRoomSlowConsumerTest {
   private static final int MEMBERS = Integer.getInteger("chat.bigroom.members", 50);
   private static final int TEXT_CHARS = 2_000;
   private static final int BULK_CHARS = 90_000;
-  private static final int FRAME_BYTES = Math.max(128 << 10, (MEMBERS * 512 + (64 << 10)));
+  private static final int FRAME_BYTES = Math.max(128 << 10, MEMBERS * 800 + (64 << 10));
   private static final long PENDING_BYTES = 2L * FRAME_BYTES;
 
   /**
