@@ -101,45 +101,6 @@ class HostileRelayTest {
     return client;
   }
 
-  /** Serves {@code fake} as {@code fake.userId()}'s key to the link of {@code victim}. */
-  private static Tamper substituteKey(String victim, IdentityBundle fake) {
-    String owner = fake.userId();
-    Bytes encoded = Bytes.of(fake.encode());
-    String fingerprint = fake.fingerprint().value().hex();
-    return new Tamper() {
-      @Override
-      public List<Frame> toClient(Link link, Frame frame) {
-        if (!link.username().filter(victim::equals).isPresent()) {
-          return List.of(frame);
-        }
-        if (frame instanceof chat.protocol.BundleReply reply && reply.username().equals(owner)) {
-          return List.of(new chat.protocol.BundleReply(reply.re(), owner, encoded));
-        }
-        if (frame instanceof chat.protocol.BundlesReply reply) {
-          List<chat.protocol.UserBundle> bundles = new ArrayList<>();
-          for (chat.protocol.UserBundle entry : reply.bundles()) {
-            bundles.add(
-                entry.username().equals(owner)
-                    ? new chat.protocol.UserBundle(owner, encoded)
-                    : entry);
-          }
-          return List.of(new chat.protocol.BundlesReply(reply.re(), bundles));
-        }
-        if (frame instanceof MembersReply reply) {
-          List<MemberInfo> members = new ArrayList<>();
-          for (MemberInfo member : reply.members()) {
-            members.add(
-                member.username().equals(owner)
-                    ? new MemberInfo(owner, member.online(), fingerprint)
-                    : member);
-          }
-          return List.of(new MembersReply(reply.re(), reply.conversation(), members));
-        }
-        return List.of(frame);
-      }
-    };
-  }
-
   @Test
   void substitutedKey_afterPinning_isRefusedUntilTrust_andWarned() {
     RecordingListener aliceEvents = new RecordingListener();
@@ -151,7 +112,7 @@ class HostileRelayTest {
       alice.send(direct, "pinned");
       bobEvents.awaitText("pinned");
       IdentityBundle fakeBob = RelayFixture.identity("bob").bundle();
-      proxy.tamper(substituteKey("alice", fakeBob));
+      proxy.tamper(Tampers.substituteKey("alice", fakeBob));
       proxy.linkOf("alice").sendToClient(new KeyChangeEvent("bob", Bytes.of(fakeBob.encode())));
 
       aliceEvents.awaitNotice("bob's key changed. Sending to them is blocked");
@@ -175,7 +136,7 @@ class HostileRelayTest {
     try (RelayChatClient alice = registered("alice", new RecordingListener());
         RelayChatClient bob = registered("bob", bobEvents)) {
       String trueSafetyNumber = bob.safetyNumber("alice").digits();
-      proxy.tamper(substituteKey("alice", RelayFixture.identity("bob").bundle()));
+      proxy.tamper(Tampers.substituteKey("alice", RelayFixture.identity("bob").bundle()));
 
       alice.send(alice.directWith("bob"), "first words");
       assertThatThrownBy(() -> alice.verify("bob", trueSafetyNumber))
