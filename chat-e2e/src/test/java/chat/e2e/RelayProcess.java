@@ -91,7 +91,12 @@ final class RelayProcess implements AutoCloseable {
             "relay-output");
     reader.setDaemon(true);
     reader.start();
-    return new RelayProcess(process, bound.get(60, TimeUnit.SECONDS));
+    try {
+      return new RelayProcess(process, bound.get(60, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw e;
+    }
   }
 
   /**
