@@ -91,7 +91,15 @@ public enum ErrorCode {
   /** A chunk did not start where the upload stands, or had the wrong length. */
   FILE_OFFSET_MISMATCH("chunk offset or length does not match the upload", false, 2),
   /** The upload has not received every byte yet. */
-  FILE_INCOMPLETE("the file upload is not complete", false, 2);
+  FILE_INCOMPLETE("the file upload is not complete", false, 2),
+  /**
+   * The relay cannot write to its storage (disk full, read-only or failing): nothing of the request
+   * was stored. Reads still work; retry later.
+   */
+  STORAGE_UNAVAILABLE(
+      "the relay cannot store anything now (its disk is full or read-only); nothing was stored",
+      false,
+      2);
 
   private final String defaultMessage;
   private final boolean closesConnection;
@@ -129,6 +137,9 @@ public enum ErrorCode {
    * leaving one). The message stays the precise one.
    */
   public ErrorCode forVersion(int version) {
-    return version >= sinceVersion ? this : NO_SUCH_CONVERSATION;
+    if (version >= sinceVersion) {
+      return this;
+    }
+    return this == STORAGE_UNAVAILABLE ? INTERNAL : NO_SUCH_CONVERSATION;
   }
 }

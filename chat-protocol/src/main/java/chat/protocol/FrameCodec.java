@@ -2,9 +2,11 @@ package chat.protocol;
 
 import chat.protocol.internal.BytesJsonModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -41,8 +43,12 @@ public final class FrameCodec {
       throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
     }
     this.maxFrameBytes = maxFrameBytes;
+    // No buffer recycling: a recycled buffer keeps the tail of an earlier frame (a password, a
+    // session token) reachable until a longer frame overwrites it, so a heap dump would show it.
+    JsonFactory factory =
+        JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
     JsonMapper.Builder builder =
-        JsonMapper.builder()
+        JsonMapper.builder(factory)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

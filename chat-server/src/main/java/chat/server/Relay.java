@@ -315,6 +315,11 @@ public final class Relay implements AutoCloseable {
     return tlsFingerprint;
   }
 
+  /** How many client connections are open now (for operators and tests). */
+  public int connectionCount() {
+    return connections.size();
+  }
+
   /**
    * Stops accepting, stops reading, lets in-flight requests finish (and their commits), tells every
    * client {@link ErrorCode#SHUTTING_DOWN}, closes connections, then commits and closes storage.

@@ -162,4 +162,24 @@ public record RelayConfig(
         auditRetention,
         fileLimits);
   }
+
+  /** A copy with another idle timeout: no complete frame for this long closes a connection. */
+  public RelayConfig withIdleTimeoutSeconds(int seconds) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        bcryptCost,
+        maxFrameBytes,
+        sessionTtl,
+        seconds,
+        requestsPerSecond,
+        requestBurst,
+        maxPendingBytes,
+        workerThreads,
+        tlsCertificate,
+        tlsKey,
+        auditRetention,
+        files);
+  }
 }

@@ -81,7 +81,8 @@ public interface ChatClient extends AutoCloseable {
    * Encrypts {@code text} to every member of {@code conversation} and sends it; returns once the
    * relay has stored it durably.
    *
-   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted
+   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted, or
+   *     the relay lists members this client was never told about (sending again includes them)
    */
   ChatMessage send(String conversation, String text);
 

@@ -63,21 +63,50 @@ final class CatchUp {
     session.state.advance(conversation, lastSeq);
   }
 
-  /** Delivers everything after {@code since}; returns the cursor reached. */
+  /**
+   * Delivers everything after {@code since} and returns the cursor reached. Sequence numbers the
+   * relay skipped are reported: in a conversation this user is in, a skipped number is a message
+   * that was not encrypted to this user (sent before the sender learnt of a join) or one the relay
+   * withheld, and the person should know either way.
+   */
   long syncFrom(String conversation, long since) {
     long cursor = since;
+    long expected = since + 1;
     boolean more = true;
     while (more) {
       RelayConnection relay = session.connection();
       SyncReply reply =
           relay.call(new SyncRequest(relay.nextId(), conversation, cursor, 0), SyncReply.class);
       for (StoredMessage message : reply.messages()) {
+        if (message.seq() > expected) {
+          gap(conversation, expected, message.seq() - 1);
+        }
+        expected = Math.max(expected, message.seq() + 1);
         session.inbox.deliver(conversation, message, false);
       }
       more = reply.more() && reply.cursor() > cursor;
       cursor = Math.max(cursor, reply.cursor());
       session.state.advance(conversation, cursor);
     }
+    if (cursor >= expected) {
+      gap(conversation, expected, cursor);
+    }
     return cursor;
+  }
+
+  private void gap(String conversation, long first, long last) {
+    listeners.notice(
+        conversation,
+        range(first, last)
+            + " of "
+            + conversation
+            + (first == last ? " was" : " were")
+            + " not delivered to you: not encrypted to you (sent before the sender saw you join),"
+            + " or withheld by the relay");
+  }
+
+  /** {@code "message #5"} or {@code "messages #5 to #9"}. */
+  static String range(long first, long last) {
+    return first == last ? "message #" + first : "messages #" + first + " to #" + last;
   }
 }

@@ -52,6 +52,12 @@ final class Events {
     }
   }
 
+  /**
+   * Delivers a pushed message in sequence order. A gap before it is synced first; what the sync
+   * cannot fill is reported. The event itself always goes through the {@link Inbox}, even at or
+   * below the cursor: a copy already shown is dropped there silently, and a different message the
+   * relay numbered with a sequence number already used is still shown instead of being lost.
+   */
   private void message(MessageEvent event) {
     if (!session.ready()) {
       return;
@@ -60,20 +66,18 @@ final class Events {
     session.addConversation(conversation);
     StoredMessage stored = new StoredMessage(event.seq(), event.storedAtMillis(), event.envelope());
     long cursor = session.state.cursor(conversation).orElse(event.seq() - 1);
-    if (event.seq() <= cursor) {
-      return;
-    }
     if (event.seq() > cursor + 1) {
       long reached = new CatchUp(session, listeners).syncFrom(conversation, cursor);
-      if (reached >= event.seq()) {
-        return;
+      if (reached < event.seq() - 1) {
+        listeners.notice(
+            conversation,
+            "the relay did not deliver "
+                + CatchUp.range(reached + 1, event.seq() - 1)
+                + ": it pushed #"
+                + event.seq()
+                + " but its catch-up stopped at #"
+                + reached);
       }
-      listeners.notice(
-          conversation,
-          "the relay did not deliver message"
-              + (event.seq() - 1 > reached + 1
-                  ? "s #" + (reached + 1) + " to #" + (event.seq() - 1)
-                  : " #" + (reached + 1)));
     }
     session.inbox.deliver(conversation, stored, true);
   }
@@ -81,6 +85,7 @@ final class Events {
   private void membership(MembershipEvent event) {
     String conversation = event.conversation();
     boolean joined = event.change() == MembershipChange.JOINED;
+    session.members.announced(conversation, event.username(), joined);
     session.members.invalidate(conversation);
     if (session.ready()
         && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {

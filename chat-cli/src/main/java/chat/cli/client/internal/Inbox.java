@@ -185,7 +185,21 @@ final class Inbox {
     EnvelopeHeader header = envelope.header();
     IdentityKeyPair self = me.get();
     String sender = header.senderId();
-    Optional<IdentityBundle> key = senderKey(header, self);
+    Optional<IdentityBundle> key;
+    try {
+      key = senderKey(header, self);
+    } catch (CommandException e) {
+      if (noticeFailures) {
+        listeners.notice(
+            conversation,
+            "dropped a message claiming to be from "
+                + sender
+                + ": no usable key for that sender ("
+                + e.getMessage()
+                + ")");
+      }
+      return Optional.empty();
+    }
     if (key.isEmpty()) {
       if (noticeFailures) {
         hold(conversation, stored, sender);
@@ -252,8 +266,12 @@ final class Inbox {
 
   private void hold(String conversation, StoredMessage stored, String sender) {
     if (keys.contacts().state(sender) == TrustState.CHANGED) {
-      held.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>())
-          .add(new Held(conversation, stored));
+      List<Held> waiting = held.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>());
+      Held message = new Held(conversation, stored);
+      if (waiting.contains(message)) {
+        return;
+      }
+      waiting.add(message);
       listeners.notice(
           conversation,
           "a message from "

@@ -8,15 +8,20 @@ import chat.crypto.RecipientSet;
 import chat.protocol.ListMembersRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
+import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,13 +39,26 @@ final class MemberCache {
   private final Supplier<RelayConnection> connection;
   private final ContactStore contacts;
   private final Clock clock;
+  private final BiConsumer<String, String> notice;
   private final Map<String, List<MemberInfo>> lists = new ConcurrentHashMap<>();
   private final Map<String, Deque<Snapshot>> recent = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> unannounced = new ConcurrentHashMap<>();
 
-  MemberCache(Supplier<RelayConnection> connection, ContactStore contacts, Clock clock) {
+  /**
+   * A cache asking the relay through {@code connection}.
+   *
+   * @param notice tells the person (conversation, text) about members nobody announced
+   */
+  MemberCache(
+      Supplier<RelayConnection> connection,
+      ContactStore contacts,
+      Clock clock,
+      BiConsumer<String, String> notice) {
     this.connection = connection;
     this.contacts = contacts;
     this.clock = clock;
+    this.notice = notice;
   }
 
   /** The members of {@code conversation}, from the cache or the relay. */
@@ -57,7 +75,74 @@ final class MemberCache {
     List<MemberInfo> members = reply.members();
     lists.put(conversation, members);
     remember(conversation, members);
+    compareWithKnown(conversation, members);
     return members;
+  }
+
+  /**
+   * Checks a fresh list against the members this client was told about (the list it saw before,
+   * plus announced joins). A member the relay added silently would receive everything sent here, so
+   * the person is told, and the next send asks for a second try ({@link #takeUnannounced}).
+   */
+  private void compareWithKnown(String conversation, List<MemberInfo> members) {
+    Map<String, String> now = new TreeMap<>();
+    for (MemberInfo member : members) {
+      now.put(Usernames.key(member.username()), member.username());
+    }
+    Set<String> keys = ConcurrentHashMap.newKeySet();
+    keys.addAll(now.keySet());
+    Set<String> before = known.put(conversation, keys);
+    if (before == null) {
+      return;
+    }
+    List<String> added = new ArrayList<>();
+    now.forEach(
+        (key, name) -> {
+          if (!before.contains(key)) {
+            added.add(name);
+          }
+        });
+    if (!added.isEmpty()) {
+      unannounced.computeIfAbsent(conversation, k -> ConcurrentHashMap.newKeySet()).addAll(added);
+      notice.accept(
+          conversation,
+          "the relay lists "
+              + String.join(", ", added)
+              + " as "
+              + (added.size() == 1 ? "a member" : "members")
+              + " of "
+              + conversation
+              + " without having announced the join to this client; what you send there is"
+              + " encrypted to them too");
+    }
+  }
+
+  /** Records a join or leave the relay announced, so that the next list does not flag it. */
+  void announced(String conversation, String username, boolean joined) {
+    Set<String> members = known.get(conversation);
+    if (members != null) {
+      if (joined) {
+        members.add(Usernames.key(username));
+      } else {
+        members.remove(Usernames.key(username));
+      }
+    }
+  }
+
+  /** Sets the members this client was told about, from a join reply. */
+  void baseline(String conversation, Collection<String> usernames) {
+    Set<String> keys = ConcurrentHashMap.newKeySet();
+    usernames.forEach(name -> keys.add(Usernames.key(name)));
+    known.put(conversation, keys);
+  }
+
+  /**
+   * The members of {@code conversation} that appeared without an announcement since the last call,
+   * sorted; the call clears them.
+   */
+  List<String> takeUnannounced(String conversation) {
+    Set<String> names = unannounced.remove(conversation);
+    return names == null ? List.of() : names.stream().sorted().toList();
   }
 
   /** The cached list, if any, without asking the relay. */

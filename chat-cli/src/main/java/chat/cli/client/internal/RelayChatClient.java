@@ -163,12 +163,16 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public void join(String room) {
     Session session = sessions.require();
+    String id = roomId(room);
+    boolean wasMember = session.conversations().contains(id);
     RelayConnection relay = session.connection();
-    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), roomId(room)), JoinReply.class);
-    if (session.state.cursor(reply.conversation()).isEmpty()) {
+    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
+    if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
+      // Messages stored before this join were not encrypted to this user: not a gap to report.
       session.state.advance(reply.conversation(), reply.lastSeq());
     }
     session.members.invalidate(reply.conversation());
+    session.members.baseline(reply.conversation(), reply.members());
     session.addConversation(reply.conversation());
   }
 
@@ -198,7 +202,9 @@ public final class RelayChatClient implements ChatClient {
     String id = conversationId(conversation);
     IdentityBundle self = session.me().bundle();
     List<MemberView> out = new ArrayList<>();
-    for (MemberInfo member : session.members.refresh(id)) {
+    List<MemberInfo> members = session.members.refresh(id);
+    session.members.takeUnannounced(id);
+    for (MemberInfo member : members) {
       TrustState trust;
       if (Usernames.key(member.username()).equals(Usernames.key(self.userId()))) {
         trust = TrustState.VERIFIED;
@@ -235,8 +241,19 @@ public final class RelayChatClient implements ChatClient {
     }
     IdentityKeyPair me = session.me();
     for (int attempt = 1; ; attempt++) {
-      List<IdentityBundle> recipients =
-          session.keys.recipients(session.members.members(id), me.bundle());
+      List<MemberInfo> members = session.members.members(id);
+      List<String> unannounced = session.members.takeUnannounced(id);
+      if (!unannounced.isEmpty()) {
+        throw new CommandException.Untrusted(
+            "not sent: the relay lists members of "
+                + id
+                + " this client was never told about: "
+                + String.join(", ", unannounced)
+                + ". Check /members "
+                + id
+                + "; send again to encrypt to them too");
+      }
+      List<IdentityBundle> recipients = session.keys.recipients(members, me.bundle());
       Envelope envelope = sealer.seal(me, id, recipients, plaintext);
       RelayConnection relay = session.connection();
       try {

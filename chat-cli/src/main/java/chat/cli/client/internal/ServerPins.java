@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.CertificateException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +63,18 @@ public final class ServerPins {
               + " from "
               + file
               + " and connect again.",
-          null);
+          new CertificateException("relay certificate differs from the pin"));
     }
     return false;
+  }
+
+  /**
+   * Whether {@code failure} is a refused certificate change (thrown by {@link #check}), which no
+   * retry can fix.
+   */
+  public static boolean isCertificateChange(RuntimeException failure) {
+    return failure instanceof CommandException.Network
+        && failure.getCause() instanceof CertificateException;
   }
 
   private Map<String, String> read() {

@@ -160,7 +160,12 @@ final class SessionManager {
     KeyDirectory keys =
         new KeyDirectory(
             contacts, () -> self[0].rawConnection(), (user, trust) -> listeners.trust(user, trust));
-    MemberCache members = new MemberCache(() -> self[0].connection(), contacts, clock);
+    MemberCache members =
+        new MemberCache(
+            () -> self[0].connection(),
+            contacts,
+            clock,
+            (conversation, text) -> post(() -> listeners.notice(conversation, text)));
     Inbox inbox = new Inbox(state, keys, members, listeners, opener, () -> self[0].me(), clock);
     self[0] = new Session(profile, state, contacts, keys, members, inbox);
     return self[0];
@@ -446,6 +451,16 @@ final class SessionManager {
       target.connectionState(ConnectionState.OFFLINE);
       post(() -> listeners.connection(ConnectionState.OFFLINE, e.getMessage()));
     } catch (RuntimeException e) {
+      if (ServerPins.isCertificateChange(e)) {
+        // Retrying cannot help and would bury the warning under retry messages: stop, loudly.
+        target.connectionState(ConnectionState.OFFLINE);
+        post(
+            () -> {
+              listeners.notice("", e.getMessage());
+              listeners.connection(ConnectionState.OFFLINE, e.getMessage());
+            });
+        return;
+      }
       post(
           () ->
               listeners.connection(

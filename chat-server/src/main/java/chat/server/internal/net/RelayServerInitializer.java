@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Builds each connection's pipeline: TLS 1.3, read-idle timeout, frame decoder and encoder, and a
- * fresh {@link RelaySessionHandler}.
+ * Builds each connection's pipeline: TLS 1.3, frame decoder, idle timeout (no complete frame within
+ * the limit closes the connection), frame encoder, and a fresh {@link RelaySessionHandler}.
  */
 public final class RelayServerInitializer extends ChannelInitializer<SocketChannel> {
   /** Per-connection limits. */
@@ -67,9 +67,11 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
+    pipeline.addLast("frame-decoder", new FrameDecoder(codec));
+    // After the decoder, so "idle" means "no whole frame": a client that never finishes its TLS
+    // handshake, or trickles a frame a byte at a time (slow loris), is closed like a silent one.
     pipeline.addLast(
         "idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
-    pipeline.addLast("frame-decoder", new FrameDecoder(codec));
     pipeline.addLast("frame-encoder", encoder);
     pipeline.addLast(
         "session",

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteException;
 
 /**
  * The single writer: a thread that drains queued writes into one transaction (a group commit) and
@@ -99,21 +100,69 @@ public final class WriteQueue implements AutoCloseable {
       connection.commit();
       connection.setAutoCommit(true);
     } catch (SQLException | RuntimeException e) {
-      LOG.error("group commit of {} writes failed", batch.size(), e);
-      try {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      } catch (SQLException rollback) {
-        LOG.error("rollback failed", rollback);
-      }
+      RelayException refusal = refusal(e);
       for (Task<?> task : batch) {
-        task.future.completeExceptionally(new RelayException(ErrorCode.INTERNAL));
+        if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+          refusal = task.failure; // SQLite may have rolled the whole transaction back after it
+        }
+      }
+      if (refusal.code() == ErrorCode.INTERNAL) {
+        LOG.error("group commit of {} writes failed", batch.size(), e);
+      }
+      endFailedTransaction(connection);
+      for (Task<?> task : batch) {
+        task.future.completeExceptionally(refusal);
       }
       return;
     }
     for (Task<?> task : batch) {
       task.complete();
     }
+  }
+
+  /**
+   * Rolls back what is left of a failed batch and puts the connection back in auto-commit mode.
+   * After {@code SQLITE_FULL} or an I/O error SQLite may already have rolled the transaction back,
+   * so both steps may fail with "no transaction is active"; the auto-commit flag is reset anyway.
+   * Skipping that reset left the driver believing a transaction was open: the next batch then
+   * committed each write at its savepoint's release and failed the final commit, so writes that
+   * were stored were reported as failed.
+   */
+  private static void endFailedTransaction(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException alreadyRolledBack) {
+      LOG.debug("rollback after a failed batch: {}", alreadyRolledBack.getMessage());
+    }
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException noTransactionLeft) {
+      LOG.debug("end of a failed batch: {}", noTransactionLeft.getMessage());
+    }
+  }
+
+  /**
+   * The refusal a failed write gets: {@link ErrorCode#STORAGE_UNAVAILABLE} when SQLite reports a
+   * full, read-only or failing disk (logged as one line saying so: the operator's problem to fix,
+   * not a bug), {@link ErrorCode#INTERNAL} otherwise.
+   */
+  private static RelayException refusal(Exception failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLiteException sqlite) {
+        String code = sqlite.getResultCode().name();
+        if (code.startsWith("SQLITE_FULL")
+            || code.startsWith("SQLITE_READONLY")
+            || code.startsWith("SQLITE_IOERR")
+            || code.startsWith("SQLITE_CANTOPEN")) {
+          LOG.error(
+              "storage unavailable ({}): relay.db cannot be written; check the data directory's"
+                  + " free space, quota, permissions and mount. Writes are refused until then",
+              code);
+          return new RelayException(ErrorCode.STORAGE_UNAVAILABLE);
+        }
+      }
+    }
+    return new RelayException(ErrorCode.INTERNAL);
   }
 
   /** Refuses new writes, commits everything queued, and stops the thread. */
@@ -133,7 +182,7 @@ public final class WriteQueue implements AutoCloseable {
     private final Write<T> write;
     private final CompletableFuture<T> future = new CompletableFuture<>();
     private T result;
-    private RuntimeException failure;
+    private RelayException failure;
 
     Task(Write<T> write) {
       this.write = write;
@@ -145,8 +194,10 @@ public final class WriteQueue implements AutoCloseable {
       } catch (RelayException e) {
         failure = e;
       } catch (SQLException | RuntimeException e) {
-        LOG.error("write failed", e);
-        failure = new RelayException(ErrorCode.INTERNAL);
+        failure = refusal(e);
+        if (failure.code() == ErrorCode.INTERNAL) {
+          LOG.error("write failed", e);
+        }
       }
     }
 

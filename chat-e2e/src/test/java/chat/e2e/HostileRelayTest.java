@@ -1,0 +1,384 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.TrustState;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.Bytes;
+import chat.crypto.IdentityBundle;
+import chat.e2e.HostileRelay.Link;
+import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.Frame;
+import chat.protocol.KeyChangeEvent;
+import chat.protocol.MemberInfo;
+import chat.protocol.MembersReply;
+import chat.protocol.MembershipEvent;
+import chat.protocol.MessageEvent;
+import chat.protocol.SyncReply;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real clients behind a relay that misbehaves on purpose ({@link HostileRelay}): every attack is
+ * either refused with a clear {@link CommandException} or reported through a notice, and never
+ * silently accepted. SECURITY.md lists these scenarios.
+ */
+class HostileRelayTest {
+  private static final List<String> USERS = List.of("alice", "bob", "mallory");
+
+  /** Key files made once: RSA key generation would otherwise dominate every test. */
+  @TempDir static Path identities;
+
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  private Relay relay;
+  private HostileRelay proxy;
+
+  @BeforeAll
+  static void makeIdentities(@TempDir Path scratch) throws Exception {
+    try (Relay once = RelayFixture.start(scratch.resolve("relay"))) {
+      for (String user : USERS) {
+        try (RelayChatClient client = Clients.oneShot(once.port(), identities)) {
+          client.register(user, PASSWORD.clone(), PASSPHRASE.clone());
+        }
+      }
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    proxy.close();
+    relay.close();
+  }
+
+  /** A live client of {@code name} through the proxy, registered with the prepared identity. */
+  private RelayChatClient registered(String name, RecordingListener listener) {
+    try {
+      Path profile = Files.createDirectories(homes.resolve(name));
+      Files.setPosixFilePermissions(profile, PosixFilePermissions.fromString("rwx------"));
+      for (String file : List.of("identity.key", "identity.pub")) {
+        Files.copy(
+            identities.resolve(name).resolve(file),
+            profile.resolve(file),
+            StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RelayChatClient client = Clients.live(proxy.port(), homes);
+    client.addListener(listener);
+    client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+    return client;
+  }
+
+  @Test
+  void substitutedKey_afterPinning_isRefusedUntilTrust_andWarned() {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      alice.send(direct, "pinned");
+      bobEvents.awaitText("pinned");
+      IdentityBundle fakeBob = RelayFixture.identity("bob").bundle();
+      proxy.tamper(Tampers.substituteKey("alice", fakeBob));
+      proxy.linkOf("alice").sendToClient(new KeyChangeEvent("bob", Bytes.of(fakeBob.encode())));
+
+      aliceEvents.awaitNotice("bob's key changed. Sending to them is blocked");
+      await().until(() -> aliceEvents.events.contains("trust bob CHANGED"));
+      assertThat(alice.trustState("bob")).isEqualTo(TrustState.CHANGED);
+      assertThatThrownBy(() -> alice.send(direct, "to the substituted key"))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessageContaining("key of bob changed")
+          .hasMessageContaining("/trust");
+
+      alice.trust("bob");
+      alice.send(direct, "sealed to the substituted key");
+      bobEvents.awaitNotice("was not encrypted to your current key");
+      assertThat(bobEvents.messages).extracting(ChatMessage::text).containsExactly("pinned");
+    }
+  }
+
+  @Test
+  void substitutedKey_atFirstContact_failsTheSafetyNumber_andTheRealUserIsTold() {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      String trueSafetyNumber = bob.safetyNumber("alice").digits();
+      proxy.tamper(Tampers.substituteKey("alice", RelayFixture.identity("bob").bundle()));
+
+      alice.send(alice.directWith("bob"), "first words");
+      assertThatThrownBy(() -> alice.verify("bob", trueSafetyNumber))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessageContaining("does not match");
+      bobEvents.awaitNotice("was not encrypted to your current key");
+      assertThat(bobEvents.messages).isEmpty();
+    }
+  }
+
+  @Test
+  void replayedEnvelope_isShownOnce_andReported_andTheRealMessageWithItsNumberStillShows() {
+    List<MessageEvent> toBob = new CopyOnWriteArrayList<>();
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MessageEvent event && link.username().orElse("").equals("bob")) {
+              toBob.add(event);
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      alice.send(direct, "say this once");
+      bobEvents.awaitText("say this once");
+      MessageEvent original = toBob.get(toBob.size() - 1);
+      Link link = proxy.linkOf("bob");
+
+      link.sendToClient(original);
+      link.sendToClient(
+          new MessageEvent(
+              direct, original.seq() + 1, original.storedAtMillis(), original.envelope()));
+      bobEvents.awaitNotice(
+          "dropped a replayed copy of an earlier message (#" + (original.seq() + 1));
+      link.sendToClient(
+          new MessageEvent("#lobby", 1, original.storedAtMillis(), original.envelope()));
+      bobEvents.awaitNotice("moved here from another conversation");
+
+      ChatMessage next = alice.send(direct, "the real next message");
+      assertThat(next.seq()).isEqualTo(original.seq() + 1);
+      bobEvents.awaitText("the real next message");
+      assertThat(bobEvents.messages)
+          .extracting(ChatMessage::text)
+          .containsExactly("say this once", "the real next message");
+    }
+  }
+
+  @Test
+  void alteredEnvelopes_headerRecipientsPayloadOrSignature_areEachRejectedWithANotice() {
+    List<MessageEvent> withheld = new CopyOnWriteArrayList<>();
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MessageEvent event
+                && event.conversation().equals("#side")
+                && link.username().orElse("").equals("bob")) {
+              withheld.add(event);
+              return List.of();
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      alice.join("#side");
+      bob.join("#side");
+      alice.send("#side", "the genuine text");
+      await().until(() -> !withheld.isEmpty());
+      MessageEvent genuine = withheld.get(0);
+      byte[] envelope = genuine.envelope().toByteArray();
+      Link link = proxy.linkOf("bob");
+
+      List<Integer> offsets = alteredOffsets(envelope.length, "#side".length(), "alice".length());
+      for (int offset : offsets) {
+        byte[] altered = envelope.clone();
+        altered[offset] ^= 0x01;
+        int before = bobEvents.notices.size();
+        link.sendToClient(
+            new MessageEvent("#side", genuine.seq(), genuine.storedAtMillis(), Bytes.of(altered)));
+        await()
+            .alias("a notice for the byte altered at offset " + offset)
+            .until(() -> bobEvents.notices.size() > before);
+      }
+      assertThat(bobEvents.messages).isEmpty();
+
+      link.sendToClient(genuine);
+      bobEvents.awaitText("the genuine text");
+      assertThat(bobEvents.messages).hasSize(1);
+    }
+  }
+
+  /**
+   * Offsets of one byte in every field of a per-recipient form (see PacketDiagram.md): the header
+   * (message id, time, conversation, sender, sender key, recipient count, recipient-set hash), then
+   * points spread over the entry, audit path, payload and signature, and the last byte.
+   */
+  private static List<Integer> alteredOffsets(int length, int conversation, int sender) {
+    int header = 1;
+    List<Integer> out =
+        new ArrayList<>(
+            List.of(
+                header,
+                header + 2,
+                header + 25,
+                header + 27,
+                header + 28 + conversation,
+                header + 28 + conversation + sender,
+                header + 63 + conversation + sender,
+                header + 64 + conversation + sender));
+    int body = header + 96 + conversation + sender;
+    for (int offset = body; offset < length; offset += Math.max(1, (length - body) / 12)) {
+      out.add(offset);
+    }
+    out.add(length - 1);
+    return out;
+  }
+
+  @Test
+  void hiddenJoin_isShownToTheSenderBeforeSending_andToRecipientsAsARecipientSetNotice() {
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MembershipEvent event && event.username().equals("mallory")) {
+              return List.of();
+            }
+            if (frame instanceof MembersReply reply && link.username().orElse("").equals("bob")) {
+              List<MemberInfo> visible =
+                  reply.members().stream().filter(m -> !m.username().equals("mallory")).toList();
+              return List.of(new MembersReply(reply.re(), reply.conversation(), visible));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents);
+        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
+      alice.join("#side");
+      bob.join("#side");
+      alice.send("#side", "just us two");
+      bobEvents.awaitText("just us two");
+      mallory.join("#side");
+      proxy.dropConnections();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  aliceEvents.states.contains(ConnectionState.RECONNECTING)
+                      && alice.connectionState() == ConnectionState.ONLINE
+                      && bob.connectionState() == ConnectionState.ONLINE);
+
+      assertThatThrownBy(() -> alice.send("#side", "who is listening?"))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessageContaining("never told about: mallory");
+      aliceEvents.awaitNotice("the relay lists mallory as a member of #side");
+      alice.send("#side", "sent knowing mallory reads it");
+      bobEvents.awaitText("sent knowing mallory reads it");
+      bobEvents.awaitNotice("encrypted their last message to a different set of members");
+    }
+  }
+
+  @Test
+  void droppedMessage_isReportedAsAGap_evenWhenTheCatchUpHidesItToo() {
+    AtomicLong dropped = new AtomicLong(-1);
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (!link.username().orElse("").equals("bob")) {
+              return List.of(frame);
+            }
+            if (frame instanceof MessageEvent event && event.seq() == dropped.get()) {
+              return List.of();
+            }
+            if (frame instanceof SyncReply reply) {
+              return List.of(
+                  new SyncReply(
+                      reply.re(),
+                      reply.conversation(),
+                      reply.messages().stream().filter(m -> m.seq() != dropped.get()).toList(),
+                      reply.cursor(),
+                      reply.more()));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      ChatMessage one = alice.send(direct, "one");
+      bobEvents.awaitText("one");
+      dropped.set(one.seq() + 1);
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+
+      bobEvents.awaitText("three");
+      bobEvents.awaitNotice("message #" + dropped.get() + " of " + direct + " was not delivered");
+      assertThat(bobEvents.messages).extracting(ChatMessage::text).containsExactly("one", "three");
+    }
+  }
+
+  @Test
+  void differentCertificate_isRefusedLoudly_withBothFingerprints_andNotRetried() throws Exception {
+    RecordingListener events = new RecordingListener();
+    String pinned = proxy.certificateSha256();
+    try (RelayChatClient alice = registered("alice", events)) {
+      assertThat(alice.send("#lobby", "over the pinned certificate").seq()).isPositive();
+      proxy.newCertificate();
+      String presented = proxy.certificateSha256();
+      proxy.dropConnections();
+
+      String notice = events.awaitNotice("HAS CHANGED");
+      assertThat(notice).contains(colons(pinned)).contains(colons(presented));
+      events.awaitState(ConnectionState.OFFLINE);
+      int states = events.states.size();
+      await().during(Duration.ofSeconds(2)).until(() -> events.states.size() == states);
+      assertThat(alice.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+    }
+    try (RelayChatClient again = Clients.oneShot(proxy.port(), homes)) {
+      assertThatThrownBy(() -> again.resume("alice", PASSPHRASE.clone()))
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessageContaining("HAS CHANGED")
+          .hasMessageContaining(colons(pinned));
+    }
+  }
+
+  private static String colons(String hex) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < hex.length(); i += 2) {
+      out.append(i == 0 ? "" : ":").append(hex, i, i + 2);
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+}

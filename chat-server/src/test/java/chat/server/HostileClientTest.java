@@ -1,0 +1,201 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.FrameCodec;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
+import chat.protocol.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clients that attack the relay's front door: malformed and giant frames, slow-loris connections,
+ * silent sockets and request floods. None of them crashes the relay, holds a connection open past
+ * the idle timeout, or disturbs other clients.
+ */
+class HostileClientTest {
+  private static final int IDLE_SECONDS = 2;
+
+  @TempDir static Path dataDir;
+  private static Relay relay;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    relay =
+        Relay.start(
+            RelayFixture.config(dataDir).withIdleTimeoutSeconds(IDLE_SECONDS),
+            Clock.systemUTC(),
+            RelayFixture.RANDOM);
+    try (TestClient client = connect(relay, dataDir)) {
+      register(client, RelayFixture.identity("alice"));
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static byte[] framed(byte[] body) {
+    return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
+  }
+
+  private static byte[] framed(String json) {
+    return framed(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void malformedFrames_eachGetBadFrame_andTheConnectionSurvives() throws Exception {
+    List<byte[]> bad =
+        List.of(
+            framed("{nope"),
+            framed(""),
+            framed("[]"),
+            framed("null"),
+            framed("42"),
+            framed("\"ping\""),
+            framed("{\"type\":\"ping\"}"),
+            framed("{\"type\":\"no_such_type\",\"id\":\"1\"}"),
+            framed("{\"type\":\"ping\",\"id\":\"1\",\"extra\":true}"),
+            framed("{\"type\":\"ping\",\"id\":\"1\",\"id\":\"2\"}"),
+            framed("{\"type\":\"ping\",\"id\":\"1\"} trailing"),
+            framed("{\"type\":\"ping\",\"id\":\"a\\u001b[2Jb\"}"),
+            framed("{\"type\":\"ping\",\"id\":\"" + "x".repeat(10_000) + "\"}"),
+            framed("{\"type\":\"history\",\"id\":\"1\",\"conversation\":\"#a\",\"before\":1e999}"),
+            framed("{\"type\":\"history\",\"id\":\"1\",\"conversation\":\"#a\",\"limit\":\"5\"}"),
+            framed("{\"type\":\"sync\",\"id\":\"1\",\"conversation\":\"#a\",\"since\":-1}"),
+            framed("{\"type\":\"join\",\"id\":\"1\",\"room\":\"#\\u0000\"}"),
+            framed("{\"type\":\"pong\",\"re\":\"1\"}"),
+            framed("{\"type\":\"event.presence\",\"username\":\"bob\",\"status\":\"online\"}"),
+            framed("[".repeat(5_000) + "]".repeat(5_000)),
+            framed(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
+            framed(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}));
+    try (TestClient client = connect(relay, dataDir)) {
+      for (byte[] frame : bad) {
+        client.writeRaw(frame);
+        ErrorReply error = client.unsolicited.poll(10, TimeUnit.SECONDS);
+        assertThat(error).as(new String(frame, StandardCharsets.UTF_8)).isNotNull();
+        assertThat(error.code()).isEqualTo(ErrorCode.BAD_FRAME);
+        assertThat(error.message()).hasSizeLessThanOrEqualTo(512);
+      }
+      assertThat(client.call(new PingRequest("still-here"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void giantLengthPrefix_getsFrameTooLarge_closesOnlyThatConnection() throws Exception {
+    try (TestClient bystander = connect(relay, dataDir)) {
+      for (int length : new int[] {FrameCodec.DEFAULT_MAX_FRAME_BYTES + 1, -1}) {
+        try (TestClient attacker = connect(relay, dataDir)) {
+          attacker.writeRaw(ByteBuffer.allocate(4).putInt(length).array());
+          assertThat(attacker.unsolicited.poll(10, TimeUnit.SECONDS).code())
+              .isEqualTo(ErrorCode.FRAME_TOO_LARGE);
+          assertThat(attacker.isClosedByPeer()).isTrue();
+        }
+      }
+      assertThat(bystander.call(new PingRequest("p"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void frameOfGarbageAtTheSizeLimit_isRejected_andTheConnectionSurvives() throws Exception {
+    byte[] body = new byte[FrameCodec.DEFAULT_MAX_FRAME_BYTES];
+    java.util.Arrays.fill(body, (byte) '{');
+    try (TestClient client = connect(relay, dataDir)) {
+      client.writeRaw(framed(body));
+      assertThat(client.unsolicited.poll(20, TimeUnit.SECONDS).code())
+          .isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(client.call(new PingRequest("p"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void slowLoris_lengthPrefixThenOneByteAtATime_isClosedByTheIdleTimeout_andReleased()
+      throws Exception {
+    await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectionCount() == 0);
+    ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger sent = new AtomicInteger();
+    try (TestClient client = connect(relay, dataDir)) {
+      client.writeRaw(ByteBuffer.allocate(4).putInt(100_000).array());
+      trickle.scheduleAtFixedRate(
+          () -> {
+            try {
+              client.writeRaw(new byte[] {' '});
+              sent.incrementAndGet();
+            } catch (IOException e) {
+              throw new IllegalStateException("closed", e);
+            }
+          },
+          0,
+          250,
+          TimeUnit.MILLISECONDS);
+      assertThat(relay.connectionCount()).isEqualTo(1);
+      assertThat(client.isClosedByPeer()).as("dropped while still trickling").isTrue();
+      assertThat(sent.get()).as("bytes trickled before the drop").isPositive();
+    } finally {
+      trickle.shutdownNow();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectionCount() == 0);
+  }
+
+  @Test
+  void silentSocket_thatNeverStartsTls_isClosedByTheIdleTimeout() throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
+      socket.setSoTimeout(15_000);
+      InputStream in = socket.getInputStream();
+      int read;
+      try {
+        read = in.read();
+      } catch (IOException reset) {
+        read = -1;
+      }
+      assertThat(read).as("end of stream: the relay closed the socket").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void requestFlood_isRateLimited_andAnotherConnectionIsUnaffected() throws Exception {
+    try (TestClient flooder = connect(relay, dataDir);
+        TestClient neighbour = connect(relay, dataDir)) {
+      login(neighbour, "alice");
+      List<CompletableFuture<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 1_000; i++) {
+        replies.add(flooder.sendAsync(new PingRequest("f" + i)));
+      }
+      assertThat(neighbour.call(new PingRequest("n"))).isInstanceOf(PongReply.class);
+      long limited = 0;
+      for (CompletableFuture<Reply> reply : replies) {
+        if (reply.get(20, TimeUnit.SECONDS) instanceof ErrorReply error) {
+          assertThat(error.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+          limited++;
+        }
+      }
+      assertThat(limited).isGreaterThan(500);
+    }
+  }
+}

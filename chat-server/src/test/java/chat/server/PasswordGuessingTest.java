@@ -1,0 +1,153 @@
+package chat.server;
+
+import static chat.server.RelayFixture.connect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.RegisterReply;
+import chat.protocol.RegisterRequest;
+import chat.protocol.Reply;
+import chat.protocol.Secret;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * Online password guessing: failures are rate-limited per account and per remote address, and an
+ * unknown username cannot be told from a wrong password, neither by the answer nor by its timing.
+ */
+class PasswordGuessingTest {
+  /** High enough that one bcrypt clearly dominates the noise of a login round trip. */
+  private static final int TIMING_BCRYPT_COST = 10;
+
+  @TempDir Path dataDir;
+
+  private Relay start(int bcryptCost) throws Exception {
+    return Relay.start(
+        RelayFixture.config(dataDir).withBcryptCost(bcryptCost),
+        Clock.systemUTC(),
+        RelayFixture.RANDOM);
+  }
+
+  private static void register(TestClient client, String name) throws Exception {
+    client.ok(
+        new RegisterRequest(
+            client.nextId(),
+            name,
+            Secret.of(RelayFixture.PASSWORD),
+            Bytes.of(RelayFixture.identity(name).bundle().encode())),
+        RegisterReply.class);
+  }
+
+  private static ErrorReply failedLogin(TestClient client, String name, String password)
+      throws Exception {
+    Reply reply = client.call(new LoginRequest(client.nextId(), name, Secret.of(password)));
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return (ErrorReply) reply;
+  }
+
+  @Test
+  void guessing_oneAccount_isLockedAfterFive_evenForTheRightPassword() throws Exception {
+    try (Relay relay = start(4);
+        TestClient client = connect(relay, dataDir)) {
+      register(client, "alice");
+      for (int i = 0; i < 5; i++) {
+        assertThat(failedLogin(client, "alice", "guess number " + i).code())
+            .isEqualTo(ErrorCode.AUTH_FAILED);
+      }
+      assertThat(failedLogin(client, "alice", RelayFixture.PASSWORD).code())
+          .isEqualTo(ErrorCode.RATE_LIMITED);
+      assertThat(failedLogin(client, "ALICE", RelayFixture.PASSWORD).code())
+          .as("the account key ignores case")
+          .isEqualTo(ErrorCode.RATE_LIMITED);
+    }
+  }
+
+  @Test
+  void guessing_manyAccountsFromOneAddress_isLockedAfterThirty() throws Exception {
+    try (Relay relay = start(4);
+        TestClient client = connect(relay, dataDir)) {
+      for (int i = 0; i < 30; i++) {
+        assertThat(failedLogin(client, "user" + i, "guess").code())
+            .isEqualTo(ErrorCode.AUTH_FAILED);
+      }
+      assertThat(failedLogin(client, "someone", "guess").code()).isEqualTo(ErrorCode.RATE_LIMITED);
+    }
+  }
+
+  /**
+   * The mean (here: median, robust to a stray pause) time of an unknown-user login and of a
+   * wrong-password login differ by less than half of one bcrypt at the relay's cost. Without the
+   * dummy bcrypt for unknown users they would differ by a whole bcrypt. Attempts alternate, so
+   * drift of the machine's speed affects both kinds alike; 28 failures stay under the per-address
+   * limit.
+   */
+  @Test
+  void loginTiming_unknownUserAndWrongPassword_areIndistinguishable() throws Exception {
+    int samples = 12;
+    try (Relay relay = start(TIMING_BCRYPT_COST);
+        TestClient client = connect(relay, dataDir)) {
+      List<String> accounts = List.of("amy", "ben", "cat", "dan");
+      for (String account : accounts) {
+        register(client, account);
+      }
+      List<Long> unknown = new ArrayList<>();
+      List<Long> wrong = new ArrayList<>();
+      Set<ErrorReply> answers = new HashSet<>();
+      for (int i = -2; i < samples; i++) {
+        long started = System.nanoTime();
+        answers.add(withoutRe(failedLogin(client, "nobody" + (i + 2), "a wrong password")));
+        long unknownNanos = System.nanoTime() - started;
+        started = System.nanoTime();
+        String account = accounts.get((i + 2) % accounts.size());
+        answers.add(withoutRe(failedLogin(client, account, "a wrong password")));
+        long wrongNanos = System.nanoTime() - started;
+        if (i >= 0) {
+          unknown.add(unknownNanos);
+          wrong.add(wrongNanos);
+        }
+      }
+      assertThat(answers).as("one identical answer for both").hasSize(1);
+      assertThat(answers.iterator().next().code()).isEqualTo(ErrorCode.AUTH_FAILED);
+      long bcrypt = bcryptNanos(TIMING_BCRYPT_COST);
+      long difference = Math.abs(median(unknown) - median(wrong));
+      System.out.printf(
+          "login timing: median unknown user %d us, wrong password %d us, one bcrypt(%d) %d us%n",
+          median(unknown) / 1000, median(wrong) / 1000, TIMING_BCRYPT_COST, bcrypt / 1000);
+      assertThat(difference)
+          .as(
+              "median unknown %d us, wrong %d us, one bcrypt %d us",
+              median(unknown) / 1000, median(wrong) / 1000, bcrypt / 1000)
+          .isLessThan(bcrypt / 2);
+    }
+  }
+
+  private static ErrorReply withoutRe(ErrorReply error) {
+    return new ErrorReply(null, error.code(), error.message());
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static long bcryptNanos(int cost) {
+    String hash = BCrypt.hashpw("calibration", BCrypt.gensalt(cost));
+    List<Long> runs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long started = System.nanoTime();
+      BCrypt.checkpw("calibration", hash);
+      runs.add(System.nanoTime() - started);
+    }
+    return median(runs);
+  }
+}

@@ -1,0 +1,96 @@
+package chat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data directory the relay cannot use stops it at start with one clear line and exit code 1, and
+ * leaves what is in it untouched.
+ */
+class UnusableDataDirectoryTest {
+  @TempDir Path root;
+
+  /** Runs {@code chat-server} in this JVM; returns the exit code and what it printed to stderr. */
+  private static Map.Entry<Integer, String> run(String... args) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.run(args, Map.of());
+      return Map.entry(code, err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(original);
+    }
+  }
+
+  @Test
+  void dataDirectoryIsAFile_startFails_withOneClearLine() throws Exception {
+    Path file = Files.writeString(root.resolve("data"), "not a directory");
+    Map.Entry<Integer, String> result =
+        run("--data-dir", file.toString(), "--port", "0", "--bcrypt-cost", "4");
+    assertThat(result.getKey()).isEqualTo(1);
+    assertThat(result.getValue())
+        .startsWith("chat-server: cannot start: ")
+        .contains("not a directory")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(Files.readString(file)).isEqualTo("not a directory");
+  }
+
+  /**
+   * A data directory loosened by hand (or restored from a backup with default permissions) is made
+   * owner-only again at start (every file but the certificate, which is public). This is also why a
+   * {@code chmod}-read-only directory is no test of a read-only disk: the relay owns it and resets
+   * it. A read-only or full disk is simulated inside SQLite instead ({@code StorageFaultTest}).
+   */
+  @Test
+  void loosenedDataDirectory_isMadeOwnerOnlyAgainAtStart() throws Exception {
+    Path data = root.resolve("data");
+    try (Relay relay = RelayFixture.start(data);
+        TestClient client = RelayFixture.connect(relay, data)) {
+      RelayFixture.register(client, RelayFixture.identity("alice"));
+    }
+    setPermissions(data, "rwxr-xr-x", "rw-r--r--");
+    try (Relay relay = RelayFixture.start(data)) {
+      assertThat(relay.port()).isPositive();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+          .isEqualTo("rwx------");
+      try (Stream<Path> files = Files.list(data)) {
+        for (Path file : files.filter(f -> !f.endsWith("tls.crt")).toList()) {
+          assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+              .as(file.getFileName().toString())
+              .isEqualTo("rw-------");
+        }
+      }
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("relay.db"));
+        Statement statement = db.createStatement();
+        ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
+      check.next();
+      assertThat(check.getString(1)).isEqualTo("ok");
+    }
+  }
+
+  private static void setPermissions(Path dir, String dirMode, String fileMode) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(fileMode));
+      }
+    }
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(dirMode));
+  }
+}

@@ -1,0 +1,154 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.server.internal.relay.MessageStore.Stored;
+import chat.server.internal.relay.RelayException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A disk that fills up or turns read-only under the relay. Simulated inside SQLite, which needs no
+ * root: {@code PRAGMA max_page_count} makes the database "full" exactly as a full disk does ({@code
+ * SQLITE_FULL}), and {@code PRAGMA query_only} refuses writes as a read-only file does ({@code
+ * SQLITE_READONLY}). Writes are refused with {@link ErrorCode#STORAGE_UNAVAILABLE}, nothing
+ * acknowledged is lost, reads keep working, the file stays consistent, and writing resumes once the
+ * condition is gone.
+ */
+class StorageFaultTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @TempDir Path dataDir;
+  private Database database;
+  private WriteQueue writes;
+  private SqliteMessageStore store;
+
+  @BeforeEach
+  void open() throws Exception {
+    FilePermissions.ownerOnlyDirectory(dataDir);
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    store =
+        new SqliteMessageStore(
+            database,
+            writes,
+            AtRestKeys.loadOrCreate(dataDir),
+            Clock.systemUTC(),
+            new ConversationRepository(),
+            new MemberRepository(),
+            new MessageRepository());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    writes.close();
+    database.close();
+  }
+
+  private void pragma(String sql) {
+    writes
+        .submit(
+            c -> {
+              try (Statement statement = c.createStatement()) {
+                statement.execute(sql);
+              }
+              return null;
+            })
+        .join();
+  }
+
+  private long pageCount() throws Exception {
+    return database.read(
+        c -> {
+          try (Statement statement = c.createStatement();
+              ResultSet result = statement.executeQuery("PRAGMA page_count")) {
+            result.next();
+            return result.getLong(1);
+          }
+        });
+  }
+
+  private String integrityCheck() throws Exception {
+    return database.read(
+        c -> {
+          try (Statement statement = c.createStatement();
+              ResultSet result = statement.executeQuery("PRAGMA integrity_check")) {
+            result.next();
+            return result.getString(1);
+          }
+        });
+  }
+
+  private Stored append() {
+    byte[] id = new byte[16];
+    byte[] envelope = new byte[4096];
+    RANDOM.nextBytes(id);
+    RANDOM.nextBytes(envelope);
+    return store.append("#room", List.of(), Bytes.of(id), Bytes.of(envelope)).join();
+  }
+
+  private static ErrorCode refusal(Throwable thrown) {
+    assertThat(thrown).isInstanceOf(CompletionException.class);
+    assertThat(thrown.getCause()).isInstanceOf(RelayException.class);
+    return ((RelayException) thrown.getCause()).code();
+  }
+
+  private List<Long> storedSeqs() {
+    return store.after("#room", 0, 500).stream().map(Stored::seq).toList();
+  }
+
+  @Test
+  void diskFull_writesRefusedAsStorageUnavailable_nothingAcknowledgedLost_thenResumes()
+      throws Exception {
+    List<Long> acknowledged = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      acknowledged.add(append().seq());
+    }
+    pragma("PRAGMA max_page_count = " + (pageCount() + 6));
+    Throwable full = null;
+    for (int i = 0; i < 200 && full == null; i++) {
+      try {
+        acknowledged.add(append().seq());
+      } catch (CompletionException e) {
+        full = e;
+      }
+    }
+    assertThat(full).as("the database filled up").isNotNull();
+    assertThat(refusal(full)).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+    assertThat(refusal(catchThrowable(this::append))).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+
+    assertThat(storedSeqs()).containsExactlyElementsOf(acknowledged);
+    assertThat(integrityCheck()).isEqualTo("ok");
+    pragma("PRAGMA max_page_count = 1073741823");
+    assertThat(append().seq()).isEqualTo(acknowledged.size() + 1L);
+  }
+
+  @Test
+  void readOnlyStorage_writesRefusedAsStorageUnavailable_readsWork_thenResumes() throws Exception {
+    List<Long> acknowledged = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      acknowledged.add(append().seq());
+    }
+    pragma("PRAGMA query_only = ON");
+    assertThat(refusal(catchThrowable(this::append))).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+    assertThat(refusal(catchThrowable(this::append))).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+    assertThat(storedSeqs()).containsExactlyElementsOf(acknowledged);
+
+    pragma("PRAGMA query_only = OFF");
+    assertThat(append().seq()).isEqualTo(4);
+    assertThat(integrityCheck()).isEqualTo("ok");
+  }
+}
