@@ -85,101 +85,97 @@ public record RelayConfig(
 
   /** A copy with another bcrypt cost. */
   public RelayConfig withBcryptCost(int cost) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        cost,
-        maxFrameBytes,
-        sessionTtl,
-        idleTimeoutSeconds,
-        requestsPerSecond,
-        requestBurst,
-        maxPendingBytes,
-        workerThreads,
-        tlsCertificate,
-        tlsKey,
-        auditRetention,
-        files);
+    return edit(copy -> copy.bcryptCost = cost);
   }
 
-  /** A copy with other request rate limits. */
+  /** A copy with another per-connection request rate and burst. */
   public RelayConfig withRequestRate(int perSecond, int burst) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        bcryptCost,
-        maxFrameBytes,
-        sessionTtl,
-        idleTimeoutSeconds,
-        perSecond,
-        burst,
-        maxPendingBytes,
-        workerThreads,
-        tlsCertificate,
-        tlsKey,
-        auditRetention,
-        files);
+    return edit(
+        copy -> {
+          copy.requestsPerSecond = perSecond;
+          copy.requestBurst = burst;
+        });
   }
 
   /** A copy with other bounds on the frame size and on a connection's unsent bytes. */
   public RelayConfig withBufferLimits(int frameBytes, long pendingBytes) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        bcryptCost,
-        frameBytes,
-        sessionTtl,
-        idleTimeoutSeconds,
-        requestsPerSecond,
-        requestBurst,
-        pendingBytes,
-        workerThreads,
-        tlsCertificate,
-        tlsKey,
-        auditRetention,
-        files);
+    return edit(
+        copy -> {
+          copy.maxFrameBytes = frameBytes;
+          copy.maxPendingBytes = pendingBytes;
+        });
   }
 
   /** A copy with other limits on shared files. */
   public RelayConfig withFiles(FileLimits fileLimits) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        bcryptCost,
-        maxFrameBytes,
-        sessionTtl,
-        idleTimeoutSeconds,
-        requestsPerSecond,
-        requestBurst,
-        maxPendingBytes,
-        workerThreads,
-        tlsCertificate,
-        tlsKey,
-        auditRetention,
-        fileLimits);
+    return edit(copy -> copy.files = fileLimits);
   }
 
   /** A copy with another idle timeout: no complete frame for this long closes a connection. */
   public RelayConfig withIdleTimeoutSeconds(int seconds) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        bcryptCost,
-        maxFrameBytes,
-        sessionTtl,
-        seconds,
-        requestsPerSecond,
-        requestBurst,
-        maxPendingBytes,
-        workerThreads,
-        tlsCertificate,
-        tlsKey,
-        auditRetention,
-        files);
+    return edit(copy -> copy.idleTimeoutSeconds = seconds);
+  }
+
+  /** This configuration with {@code change} applied to a copy of its values (then validated). */
+  private RelayConfig edit(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components of a configuration as mutable fields, for the {@code with...} methods. */
+  private static final class Copy {
+    private final String bindAddress;
+    private final int port;
+    private final Path dataDir;
+    private int bcryptCost;
+    private int maxFrameBytes;
+    private final Duration sessionTtl;
+    private int idleTimeoutSeconds;
+    private int requestsPerSecond;
+    private int requestBurst;
+    private long maxPendingBytes;
+    private final int workerThreads;
+    private final Path tlsCertificate;
+    private final Path tlsKey;
+    private final Duration auditRetention;
+    private FileLimits files;
+
+    Copy(RelayConfig from) {
+      bindAddress = from.bindAddress;
+      port = from.port;
+      dataDir = from.dataDir;
+      bcryptCost = from.bcryptCost;
+      maxFrameBytes = from.maxFrameBytes;
+      sessionTtl = from.sessionTtl;
+      idleTimeoutSeconds = from.idleTimeoutSeconds;
+      requestsPerSecond = from.requestsPerSecond;
+      requestBurst = from.requestBurst;
+      maxPendingBytes = from.maxPendingBytes;
+      workerThreads = from.workerThreads;
+      tlsCertificate = from.tlsCertificate;
+      tlsKey = from.tlsKey;
+      auditRetention = from.auditRetention;
+      files = from.files;
+    }
+
+    RelayConfig build() {
+      return new RelayConfig(
+          bindAddress,
+          port,
+          dataDir,
+          bcryptCost,
+          maxFrameBytes,
+          sessionTtl,
+          idleTimeoutSeconds,
+          requestsPerSecond,
+          requestBurst,
+          maxPendingBytes,
+          workerThreads,
+          tlsCertificate,
+          tlsKey,
+          auditRetention,
+          files);
+    }
   }
 }
