@@ -4,7 +4,6 @@ import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.Frame;
-import chat.protocol.FrameCodec;
 import chat.protocol.FrameException;
 import chat.protocol.Reply;
 import chat.protocol.Request;
@@ -14,7 +13,6 @@ import chat.server.internal.relay.ConnectionState;
 import chat.server.internal.relay.RequestDispatcher;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -22,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,36 +27,37 @@ import org.slf4j.LoggerFactory;
  * The per-connection handler: rate-limits decoded frames, answers bad ones, hands requests to the
  * connection's serial lane on the worker pool, and writes replies and events with a bound on
  * unflushed bytes. A client over that bound gets {@link ErrorCode#SLOW_CONSUMER} and is closed; it
- * never blocks a writer or a room.
+ * never blocks a writer or a room. Frames are encoded by the thread that sends them and written
+ * through an {@link OutboundQueue}, which flushes once per burst.
  */
 public final class RelaySessionHandler extends SimpleChannelInboundHandler<Object>
     implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(RelaySessionHandler.class);
 
   private final RequestDispatcher dispatcher;
-  private final FrameCodec codec;
+  private final OutboundEncoder encoder;
   private final SerialExecutor lane;
   private final TokenBucket bucket;
   private final long maxPendingBytes;
   private final Set<ClientConnection> registry;
   private final String logId;
   private final ConnectionState state = new ConnectionState();
-  private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Channel channel;
+  private volatile OutboundQueue outbound;
   private volatile String address = "unknown";
 
   /** A handler for one new connection. */
   public RelaySessionHandler(
       RequestDispatcher dispatcher,
-      FrameCodec codec,
+      OutboundEncoder encoder,
       SerialExecutor lane,
       TokenBucket bucket,
       long maxPendingBytes,
       Set<ClientConnection> registry,
       String logId) {
     this.dispatcher = dispatcher;
-    this.codec = codec;
+    this.encoder = encoder;
     this.lane = lane;
     this.bucket = bucket;
     this.maxPendingBytes = maxPendingBytes;
@@ -70,6 +68,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
+    outbound = new OutboundQueue(channel);
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
       address =
@@ -153,24 +152,26 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
 
   @Override
   public void close(ErrorCode code) {
-    if (channel != null && channel.isActive() && !closing.get()) {
-      write(codec.encode(ErrorReply.of(null, code)));
+    OutboundQueue queue = outbound;
+    if (queue != null && channel.isActive() && !closing.get()) {
+      queue.add(encoder.encode(ErrorReply.of(null, code)));
     }
     closeAfterFlush();
   }
 
   private void send(Frame frame) {
     Channel current = channel;
-    if (current == null || closing.get()) {
+    OutboundQueue queue = outbound;
+    if (current == null || queue == null || closing.get()) {
       return;
     }
-    byte[] bytes = codec.encode(frame);
-    if (pendingBytes.get() + bytes.length > maxPendingBytes) {
-      LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, pendingBytes.get());
-      disconnectSlowConsumer(current);
+    byte[] bytes = encoder.encode(frame);
+    if (queue.pendingBytes() + bytes.length > maxPendingBytes) {
+      LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, queue.pendingBytes());
+      disconnectSlowConsumer(current, queue);
       return;
     }
-    write(bytes);
+    queue.add(bytes);
   }
 
   /**
@@ -178,29 +179,19 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    * that a client which stopped reading would never allow; the SLOW_CONSUMER error goes out only if
    * the pipe has room. The client catches up from its cursor when it reconnects.
    */
-  private void disconnectSlowConsumer(Channel current) {
+  private void disconnectSlowConsumer(Channel current, OutboundQueue queue) {
     if (closing.compareAndSet(false, true)) {
+      queue.discard();
       current.writeAndFlush(
-          Unpooled.wrappedBuffer(codec.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));
+          Unpooled.wrappedBuffer(encoder.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));
       current.close();
     }
   }
 
-  private void write(byte[] bytes) {
-    Channel current = channel;
-    if (current == null) {
-      return;
-    }
-    pendingBytes.addAndGet(bytes.length);
-    current
-        .writeAndFlush(Unpooled.wrappedBuffer(bytes))
-        .addListener(done -> pendingBytes.addAndGet(-bytes.length));
-  }
-
   private void closeAfterFlush() {
-    Channel current = channel;
-    if (current != null && closing.compareAndSet(false, true)) {
-      current.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    OutboundQueue queue = outbound;
+    if (queue != null && closing.compareAndSet(false, true)) {
+      queue.closeAfterFlush();
     }
   }
 }
