@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The SQL of the {@code members} table: who belongs to which room or direct conversation. */
 public final class MemberRepository {
@@ -90,6 +92,21 @@ public final class MemberRepository {
                 + " ON o.conversation = m.conversation WHERE m.user_key = ? AND o.user_key <> ?")) {
       s.setString(1, userKey);
       s.setString(2, userKey);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The keys of every member of {@code conversation}. */
+  public Set<String> keys(Connection c, String conversation) throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT user_key FROM members WHERE conversation = ?")) {
+      s.setString(1, conversation);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(r.getString(1));
