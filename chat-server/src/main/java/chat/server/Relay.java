@@ -19,6 +19,7 @@ import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.AtRestWarmup;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FilePermissions;
@@ -65,7 +66,7 @@ public final class Relay implements AutoCloseable {
   private final Database database;
   private final Set<ClientConnection> connections;
   private final String tlsFingerprint;
-  private boolean closed;
+  private volatile boolean closed;
 
   private Relay(
       Channel serverChannel,
@@ -184,6 +185,7 @@ public final class Relay implements AutoCloseable {
               channel, boss, group, workers, writes, database, connections, tls.fingerprint());
       String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
       LOG.info(listening);
+      AtRestWarmup.start(relay::isClosed);
       return relay;
     } catch (Exception e) {
       boss.shutdownGracefully();
@@ -201,6 +203,10 @@ public final class Relay implements AutoCloseable {
     } catch (java.io.IOException e) {
       return "localhost";
     }
+  }
+
+  private boolean isClosed() {
+    return closed;
   }
 
   /** The bound port (useful with port 0). */
