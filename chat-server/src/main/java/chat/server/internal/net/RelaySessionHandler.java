@@ -154,7 +154,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   public void close(ErrorCode code) {
     OutboundQueue queue = outbound;
     if (queue != null && channel.isActive() && !closing.get()) {
-      queue.add(encoder.encode(ErrorReply.of(null, code)));
+      queue.add(encoder.encode(ErrorReply.of(null, code)), Long.MAX_VALUE);
     }
     closeAfterFlush();
   }
@@ -165,13 +165,10 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     if (current == null || queue == null || closing.get()) {
       return;
     }
-    byte[] bytes = encoder.encode(frame);
-    if (queue.pendingBytes() + bytes.length > maxPendingBytes) {
+    if (!queue.add(encoder.encode(frame), maxPendingBytes)) {
       LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, queue.pendingBytes());
       disconnectSlowConsumer(current, queue);
-      return;
     }
-    queue.add(bytes);
   }
 
   /**

@@ -44,9 +44,9 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel(counter);
     OutboundQueue queue = new OutboundQueue(channel);
 
-    queue.add(frame("one,"));
-    queue.add(frame("two,"));
-    queue.add(frame("three"));
+    queue.add(frame("one,"), Long.MAX_VALUE);
+    queue.add(frame("two,"), Long.MAX_VALUE);
+    queue.add(frame("three"), Long.MAX_VALUE);
     assertThat(queue.pendingBytes()).isEqualTo(13);
     channel.runPendingTasks();
 
@@ -63,7 +63,7 @@ class OutboundQueueTest {
     for (int i = 0; i < 5000; i++) {
       String text = "frame " + i + " " + "x".repeat(i % 97) + ";";
       expected.append(text);
-      queue.add(frame(text));
+      queue.add(frame(text), Long.MAX_VALUE);
     }
     channel.runPendingTasks();
 
@@ -76,7 +76,7 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = new OutboundQueue(channel);
 
-    queue.add(frame("last words"));
+    queue.add(frame("last words"), Long.MAX_VALUE);
     queue.closeAfterFlush();
     channel.runPendingTasks();
 
@@ -89,11 +89,24 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = new OutboundQueue(channel);
 
-    queue.add(frame("never"));
+    queue.add(frame("never"), Long.MAX_VALUE);
     queue.discard();
-    queue.add(frame("nor this"));
+    queue.add(frame("nor this"), Long.MAX_VALUE);
     channel.runPendingTasks();
 
     assertThat(written(channel)).isEmpty();
+  }
+
+  @Test
+  void add_overTheBound_refusedAndNotQueued() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel);
+
+    assertThat(queue.add(frame("12345"), 8)).isTrue();
+    assertThat(queue.add(frame("6789"), 8)).isFalse();
+    assertThat(queue.add(frame("678"), 8)).isTrue();
+    channel.runPendingTasks();
+
+    assertThat(written(channel)).isEqualTo("12345678");
   }
 }
