@@ -3,7 +3,9 @@ package chat.bench.load;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Options every scenario shares: where things run and how the generator connects. */
@@ -14,16 +16,21 @@ public final class CommonOptions {
   Path workDir;
 
   @Option(
-      names = "--relay-jar",
-      defaultValue = "chat-server/target/chat-server.jar",
-      description = "The relay's jar (default: ${DEFAULT-VALUE}).")
-  Path relayJar;
+      names = "--relay-launcher",
+      defaultValue = "bin/chat-server",
+      description = "The relay's launcher; the relay runs as it ships (default: ${DEFAULT-VALUE}).")
+  Path relayLauncher;
 
   @Option(
       names = "--relay-java-opts",
       defaultValue = "",
-      description = "JVM options for the relay process, space-separated.")
+      description = "Extra JVM options for the relay (CHAT_SERVER_JAVA_OPTS), space-separated.")
   String relayJavaOptions;
+
+  @Option(
+      names = "--relay-env",
+      description = "Extra environment for the relay process, NAME=VALUE (repeatable).")
+  Map<String, String> relayEnvironment = new LinkedHashMap<>();
 
   @Option(
       names = "--relay-jfr",
@@ -63,7 +70,8 @@ public final class CommonOptions {
     if (!relayJavaOptions.isBlank()) {
       javaOptions.addAll(Arrays.asList(relayJavaOptions.trim().split("\\s+")));
     }
-    return new LoadSettings(dir, relayJar, javaOptions, ngircd, redisServer, relayRecording);
+    return new LoadSettings(
+        dir, relayLauncher, javaOptions, relayEnvironment, ngircd, redisServer, relayRecording);
   }
 
   /** The generator's client side. */

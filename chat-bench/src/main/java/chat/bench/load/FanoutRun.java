@@ -51,6 +51,7 @@ public final class FanoutRun {
         runPhase(0, plan.warmupPerSender(), sink);
       }
       progress.printf("%s: measuring%n", target.name());
+      target.measuring();
       long errorsBefore = sink.errors();
       long disconnectsBefore = sink.disconnects();
       ProcessStats serverBefore = target.server().stats();

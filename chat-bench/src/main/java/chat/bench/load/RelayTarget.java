@@ -29,15 +29,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * The relay under test: {@code chat-server.jar} in its own JVM with a fresh data directory, driven
- * over TLS 1.3 with registered users (bcrypt cost 4 for setup) and envelopes sealed with {@link
+ * The relay under test: started with its launcher ({@code bin/chat-server}, so with the JVM and
+ * allocator settings it ships with) in its own process with a fresh data directory, driven over TLS
+ * 1.3 with registered users (bcrypt cost 4 for setup) and envelopes sealed with {@link
  * EnvelopeSealer} to the room's members before the timed phase.
  */
 public final class RelayTarget implements Target {
@@ -50,6 +53,7 @@ public final class RelayTarget implements Target {
   private final SecureRandom random = new SecureRandom();
   private final MessageIds ids = new MessageIds();
   private final Map<Integer, char[]> tokens = new ConcurrentHashMap<>();
+  private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
   private final Path dataDir;
   private ServerProcess server;
   private SslContext tls;
@@ -83,16 +87,9 @@ public final class RelayTarget implements Target {
   }
 
   private void launch() throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add("java");
-    command.addAll(settings.relayJavaOptions());
-    if (settings.relayRecording() != null) {
-      command.add("-XX:StartFlightRecording=name=loadgen,settings=profile");
-    }
-    command.addAll(
+    List<String> command =
         List.of(
-            "-jar",
-            settings.relayJar().toString(),
+            settings.relayLauncher().toString(),
             "--data-dir",
             dataDir.toString(),
             "--port",
@@ -104,12 +101,14 @@ public final class RelayTarget implements Target {
             "--request-burst",
             "1000000",
             "--idle-timeout-seconds",
-            "3600"));
+            "3600");
+    Map<String, String> environment = new HashMap<>(settings.relayEnvironment());
+    environment.put("CHAT_SERVER_JAVA_OPTS", String.join(" ", settings.relayJavaOptions()));
     server =
         ServerProcess.start(
             "relay",
             command,
-            Map.of(),
+            environment,
             port,
             settings.workDir().resolve("relay.log"),
             Duration.ofSeconds(60));
@@ -156,6 +155,25 @@ public final class RelayTarget implements Target {
           .thenApply(resumed -> client);
     }
     IdentityKeyPair identity = identities.get(user);
+    CompletableFuture<RelayClient> account =
+        registered.contains(user)
+            ? CompletableFuture.completedFuture(client)
+            : register(client, user);
+    return account
+        .thenCompose(
+            ready ->
+                client.expect(
+                    new LoginRequest(client.nextId(), identity.userId(), Secret.of(PASSWORD)),
+                    LoginReply.class))
+        .thenApply(
+            login -> {
+              tokens.put(user, login.token().chars());
+              return client;
+            });
+  }
+
+  private CompletableFuture<RelayClient> register(RelayClient client, int user) {
+    IdentityKeyPair identity = identities.get(user);
     return client
         .call(
             new RegisterRequest(
@@ -163,21 +181,84 @@ public final class RelayTarget implements Target {
                 identity.userId(),
                 Secret.of(PASSWORD),
                 Bytes.of(identity.bundle().encode())))
-        .thenCompose(
-            registered -> {
-              if (registered instanceof ErrorReply error
-                  && error.code() != ErrorCode.USERNAME_TAKEN) {
+        .thenApply(
+            reply -> {
+              if (reply instanceof ErrorReply error && error.code() != ErrorCode.USERNAME_TAKEN) {
                 throw new IllegalStateException("register refused: " + error);
               }
-              return client.expect(
-                  new LoginRequest(client.nextId(), identity.userId(), Secret.of(PASSWORD)),
-                  LoginReply.class);
-            })
-        .thenApply(
-            login -> {
-              tokens.put(user, login.token().chars());
+              registered.add(user);
               return client;
             });
+  }
+
+  /**
+   * Registers users {@code 0 .. count-1} and logs each in once, over a few connections (each login
+   * replaces the previous user on its connection, so few are online at a time): the accounts exist
+   * and have joined {@code #lobby} before anything is measured, and their session tokens are kept,
+   * so that later connections resume without a password.
+   */
+  @Override
+  public void prepareUsers(int count) {
+    int lanes = 8;
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (int lane = 0; lane < lanes; lane++) {
+      int first = lane;
+      done.add(
+          RelayClient.open(clients, port, tls, codec, -1, new Deliveries(), ids)
+              .whenComplete((client, failure) -> clients.setupDone())
+              .thenCompose(
+                  client ->
+                      client
+                          .expect(
+                              new HelloRequest(client.nextId(), List.of(1), "loadgen"),
+                              HelloReply.class)
+                          .thenCompose(hello -> prepareEvery(client, first, lanes, count))
+                          .whenComplete((ignored, failure) -> client.close())));
+    }
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private CompletableFuture<Void> prepareEvery(RelayClient client, int first, int step, int count) {
+    CompletableFuture<RelayClient> chain = CompletableFuture.completedFuture(client);
+    for (int user = first; user < count; user += step) {
+      int next = user;
+      chain = chain.thenCompose(ready -> logIn(ready, next));
+    }
+    return chain.thenApply(ready -> null);
+  }
+
+  /** Counts the {@code login} lines (each one a bcrypt check) in the log since the last start. */
+  @Override
+  public long passwordChecksSinceStart() {
+    try {
+      List<String> lines = Files.readAllLines(server.log(), StandardCharsets.UTF_8);
+      long logins = 0;
+      for (String line : lines) {
+        if (line.contains("Relay listening on")) {
+          logins = 0;
+        } else if (line.contains(" - login ") || line.contains(" - login failed")) {
+          logins++;
+        }
+      }
+      return logins;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs a full GC in the relay, then waits for G1 to give back the heap it no longer needs (it
+   * uncommits concurrently, after the GC returns).
+   */
+  @Override
+  public long rssAfterCollection() {
+    jcmd("GC.run");
+    try {
+      Thread.sleep(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return server.stats().rssBytes();
   }
 
   private static CompletableFuture<RelayClient> join(RelayClient client, String room) {
@@ -238,27 +319,55 @@ public final class RelayTarget implements Target {
     }
   }
 
+  /** Starts the flight recording, if one was asked for, so that it covers the measured phase. */
+  @Override
+  public void measuring() {
+    if (settings.relayRecording() != null) {
+      jcmd("JFR.start", "name=loadgen", "settings=profile");
+    }
+  }
+
   /** Dumps the flight recording (the relay exits by halting, which skips JFR's own dump). */
   private void dumpRecording() {
     Path file = settings.relayRecording();
-    if (file == null) {
-      return;
+    if (file != null) {
+      jcmd("JFR.dump", "name=loadgen", "filename=" + file.toAbsolutePath());
+    }
+  }
+
+  @Override
+  public void memoryDetail(String label) {
+    boolean tracking =
+        settings.relayJavaOptions().stream()
+            .anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking"));
+    StringBuilder out = new StringBuilder(jcmd("GC.heap_info"));
+    if (tracking) {
+      out.append(
+          "before".equals(label)
+              ? jcmd("VM.native_memory", "baseline")
+              : jcmd("VM.native_memory", "summary.diff"));
     }
     try {
-      new ProcessBuilder(
-              "jcmd",
-              Long.toString(server.pid()),
-              "JFR.dump",
-              "name=loadgen",
-              "filename=" + file.toAbsolutePath())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start()
-          .waitFor();
+      Files.writeString(settings.workDir().resolve("relay-memory-" + label + ".txt"), out);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("jcmd JFR.dump failed", e);
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code jcmd} on the relay; returns its output. */
+  private String jcmd(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("jcmd", Long.toString(server.pid())));
+    command.addAll(List.of(arguments));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor();
+      return output;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("jcmd failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return "";
     }
   }
 }

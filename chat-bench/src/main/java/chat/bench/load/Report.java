@@ -89,4 +89,88 @@ final class Report {
     }
     out.println();
   }
+
+  static String kib(double bytes) {
+    return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+  }
+
+  /** Prints a held-sessions comparison. */
+  static void sessions(List<SessionsResult> results, String load, PrintStream out) {
+    out.printf("### Held sessions: %d per system%n%n", results.get(0).sessions());
+    out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
+    out.println(
+        "| system | RSS before | RSS idle after | per session: idle | when quiet | after full GC"
+            + " | setup s | server CPU s | events | pings answered | ping p50 | p99 | max"
+            + " | failures |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (SessionsResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %s | %s | %.1f | %.1f | %d | %d / %d | %s | %s | %s | %d |%n",
+          r.target(),
+          mib(r.rssBefore()),
+          mib(r.rssIdle()),
+          kib(r.idleRssPerSessionBytes()),
+          kib(r.quietRssPerSessionBytes()),
+          kib(r.collectedRssPerSessionBytes()),
+          r.setupSeconds(),
+          r.serverCpuSeconds(),
+          r.events(),
+          r.pings(),
+          r.sessions(),
+          millis(r.pingP50Micros()),
+          millis(r.pingP99Micros()),
+          millis(r.pingMaxMicros()),
+          r.failures());
+    }
+    out.println();
+    SessionsResult first = results.get(0);
+    for (int i = 1; i < results.size(); i++) {
+      SessionsResult other = results.get(i);
+      out.printf(
+          "- %s vs %s: idle RSS per session %s%n",
+          first.target(),
+          other.target(),
+          ratio(first.idleRssPerSessionBytes(), other.idleRssPerSessionBytes()));
+    }
+    out.println();
+  }
+
+  /** Prints a reconnect-storm comparison. */
+  static void reconnect(List<ReconnectResult> results, String load, PrintStream out) {
+    out.printf("### Reconnect storm after a restart: %d sessions%n%n", results.get(0).sessions());
+    out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
+    out.println(
+        "| system | restored | storm s | restored/s | until quiet s | server CPU s | events"
+            + " | pings answered | password checks | failures |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (ReconnectResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %d / %d | %.1f | %.0f | %.1f | %.1f | %d | %d | %s | %d |%n",
+          r.target(),
+          r.restored(),
+          r.sessions(),
+          r.stormSeconds(),
+          r.restoredPerSecond(),
+          r.quietSeconds(),
+          r.serverCpuSeconds(),
+          r.events(),
+          r.pings(),
+          r.passwordChecks() < 0 ? "n/a" : Long.toString(r.passwordChecks()),
+          r.failures());
+    }
+    out.println();
+    ReconnectResult first = results.get(0);
+    for (int i = 1; i < results.size(); i++) {
+      ReconnectResult other = results.get(i);
+      out.printf(
+          "- %s vs %s: storm time %s, server CPU %s%n",
+          first.target(),
+          other.target(),
+          ratio(first.stormSeconds(), other.stormSeconds()),
+          ratio(first.serverCpuSeconds(), other.serverCpuSeconds()));
+    }
+    out.println();
+  }
 }

@@ -43,6 +43,38 @@ public sealed interface Target extends AutoCloseable permits RelayTarget, IrcTar
    */
   byte[][] encodeMessages(String room, int members, int[] senders, String[] texts);
 
+  /** Called as the measured phase starts (after setup and warm-up). */
+  default void measuring() {}
+
+  /**
+   * Creates users {@code 0 .. count-1} on the server before anything is measured, where the system
+   * has accounts (the relay registers them; IRC and Redis have none).
+   */
+  default void prepareUsers(int count) {}
+
+  /**
+   * Writes what the server can tell about its memory, labelled {@code label}, to a file in the work
+   * directory (the relay: heap use, and native memory if it runs with {@code
+   * -XX:NativeMemoryTracking=summary}, as a diff against the {@code before} label).
+   */
+  default void memoryDetail(String label) {}
+
+  /**
+   * How many password checks (logins) the server logged since it last started, or -1 where the
+   * system has no passwords.
+   */
+  default long passwordChecksSinceStart() {
+    return -1;
+  }
+
+  /**
+   * The server's resident memory after it has collected its garbage, where that means something
+   * (the relay's JVM: a full GC first); the plain resident memory otherwise.
+   */
+  default long rssAfterCollection() {
+    return server().stats().rssBytes();
+  }
+
   /** Deliveries one message makes in a room of {@code members} connections. */
   int deliveriesPerMessage(int members);
 
