@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -35,6 +36,7 @@ public final class FrameCodec {
   public static final int DEFAULT_MAX_FRAME_BYTES = 4 << 20;
 
   private final ObjectMapper mapper;
+  private final ObjectWriter frameWriter;
   private final int maxFrameBytes;
 
   /** A codec accepting frames of at most {@code maxFrameBytes} bytes of JSON. */
@@ -69,6 +71,7 @@ public final class FrameCodec {
                 .maxStringLength(maxFrameBytes)
                 .maxNumberLength(32)
                 .build());
+    this.frameWriter = mapper.writerFor(Frame.class);
   }
 
   /** The largest JSON body this codec accepts or produces. */
@@ -84,7 +87,7 @@ public final class FrameCodec {
   public byte[] toJson(Frame frame) {
     byte[] json;
     try {
-      json = mapper.writerFor(Frame.class).writeValueAsBytes(frame);
+      json = frameWriter.writeValueAsBytes(frame);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("frame cannot be encoded", e);
     }

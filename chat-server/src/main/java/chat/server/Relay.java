@@ -28,6 +28,7 @@ import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.AtRestWarmup;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
@@ -82,7 +83,7 @@ public final class Relay implements AutoCloseable {
   private final String tlsFingerprint;
   private final QueuedAuditLog audit;
   private final FileSweeper fileSweeper;
-  private boolean closed;
+  private volatile boolean closed;
 
   private Relay(
       Channel serverChannel,
@@ -277,6 +278,7 @@ public final class Relay implements AutoCloseable {
           null,
           null,
           "listening on " + config.bindAddress() + ":" + relay.port());
+      AtRestWarmup.start(relay::isClosed);
       return relay;
     } catch (Exception e) {
       boss.shutdownGracefully();
@@ -295,6 +297,10 @@ public final class Relay implements AutoCloseable {
     } catch (java.io.IOException e) {
       return "localhost";
     }
+  }
+
+  private boolean isClosed() {
+    return closed;
   }
 
   /** The bound port (useful with port 0). */

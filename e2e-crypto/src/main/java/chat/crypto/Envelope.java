@@ -6,6 +6,7 @@ import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.EnvelopeSignature;
 import chat.crypto.internal.MerkleTree;
 import chat.crypto.internal.Padding;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -151,6 +152,49 @@ public record Envelope(
     List<RecipientEnvelope> out = new ArrayList<>(recipients.size());
     for (int i = 0; i < recipients.size(); i++) {
       out.add(form(tree, i));
+    }
+    return out;
+  }
+
+  /**
+   * The encoded per-recipient form of every recipient, in canonical order: element {@code i} is
+   * byte for byte {@code split().get(i).encode()}. The parts every form shares (header, commitment,
+   * payload, signature) are encoded once and the tree is built once, so this is the relay's fan-out
+   * path. Each call returns fresh arrays.
+   */
+  public List<byte[]> encodedForms() {
+    int count = recipients.size();
+    byte[][] entries = new byte[count][];
+    List<byte[]> leaves = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      entries[i] = recipients.get(i).encode();
+      leaves.add(MerkleTree.leafHash(entries[i]));
+    }
+    MerkleTree tree = new MerkleTree(leaves);
+    byte[] shared =
+        new ByteWriter(payload.length() + 200)
+            .u8(RecipientEnvelope.FORM)
+            .raw(header.encode())
+            .raw(keyCommitment)
+            .bytes32(payload.toByteArray())
+            .toByteArray();
+    byte[] signatureBytes = signature.toByteArray();
+    List<byte[]> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      List<byte[]> path = tree.auditPath(i);
+      ByteBuffer form =
+          ByteBuffer.allocate(
+              shared.length
+                  + 4
+                  + entries[i].length
+                  + 1
+                  + path.size() * MerkleTree.HASH_SIZE_BYTES
+                  + signatureBytes.length);
+      form.put(shared).putInt(i).put(entries[i]).put((byte) path.size());
+      for (byte[] hash : path) {
+        form.put(hash);
+      }
+      out.add(form.put(signatureBytes).array());
     }
     return out;
   }

@@ -268,4 +268,54 @@ class EnvelopeTest {
     }
     assertThat(full.encode().length).isGreaterThan(1000 * 384);
   }
+
+  @Test
+  void encodedForms_anyRecipientCount_equalSplitThenEncode() throws Exception {
+    SecureRandom random = new SecureRandom();
+    for (int count : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 1000}) {
+      Envelope full = syntheticEnvelope(count, random);
+
+      List<byte[]> encoded = full.encodedForms();
+
+      List<RecipientEnvelope> split = full.split();
+      assertThat(encoded).hasSize(count);
+      for (int i = 0; i < count; i++) {
+        assertThat(encoded.get(i)).as("form %d of %d", i, count).isEqualTo(split.get(i).encode());
+      }
+    }
+  }
+
+  @Test
+  void encodedForms_sealed_bobsFormOpens() throws Exception {
+    RecipientEnvelope bobs = null;
+    for (byte[] form : SEALED.encodedForms()) {
+      RecipientEnvelope parsed = RecipientEnvelope.parse(form);
+      if (parsed.entry().recipient().userId().equals("bob")) {
+        bobs = parsed;
+      }
+    }
+
+    assertThat(bobs).isNotNull();
+    assertThat(opener().open(BOB, ALICE.bundle(), bobs).plaintext()).isNotEmpty();
+  }
+
+  private static Envelope syntheticEnvelope(int count, SecureRandom random) {
+    List<RecipientEntry> entries = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      entries.add(syntheticEntry(String.format("user%04d", i), random));
+    }
+    entries.sort(Comparator.comparing(RecipientEntry::recipient, Recipient.CANONICAL_ORDER));
+    EnvelopeHeader header =
+        new EnvelopeHeader(
+            Bytes.of(randomBytes(random, EnvelopeHeader.MESSAGE_ID_SIZE_BYTES)),
+            CLOCK.millis(),
+            CONVERSATION,
+            ALICE.userId(),
+            ALICE.bundle().fingerprint(),
+            entries.size(),
+            RecipientSet.hash(recipientsOf(entries)));
+    Bytes payload = Bytes.of(randomBytes(random, Envelope.MIN_PAYLOAD_BYTES + 64));
+    return EnvelopeFixtures.signed(
+        ALICE, header, Bytes.of(randomBytes(random, 32)), payload, entries);
+  }
 }

@@ -37,6 +37,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final SslContext ssl;
   private final FrameCodec codec;
   private final FrameEncoder encoder;
+  private final OutboundEncoder outbound;
   private final RequestDispatcher dispatcher;
   private final Executor workers;
   private final Limits limits;
@@ -57,6 +58,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
     this.audit = audit;
     this.codec = codec;
     this.encoder = new FrameEncoder(codec);
+    this.outbound = new OutboundEncoder(codec);
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.limits = limits;
@@ -77,7 +79,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
         "session",
         new RelaySessionHandler(
             dispatcher,
-            codec,
+            outbound,
             new SerialExecutor(workers),
             new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), System.nanoTime()),
             limits.maxPendingBytes(),

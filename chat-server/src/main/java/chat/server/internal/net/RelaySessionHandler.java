@@ -4,7 +4,6 @@ import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.Frame;
-import chat.protocol.FrameCodec;
 import chat.protocol.FrameException;
 import chat.protocol.Reply;
 import chat.protocol.Request;
@@ -16,7 +15,6 @@ import chat.server.internal.relay.ConnectionState;
 import chat.server.internal.relay.RequestDispatcher;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -25,7 +23,6 @@ import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The per-connection handler: rate-limits decoded frames, answers bad ones, hands requests to the
  * connection's serial lane on the worker pool, and writes replies and events with a bound on
  * unflushed bytes. A client over that bound gets {@link ErrorCode#SLOW_CONSUMER} and is closed; it
- * never blocks a writer or a room.
+ * never blocks a writer or a room. Frames are encoded by the thread that sends them and written
+ * through an {@link OutboundQueue}, which flushes once per burst.
  *
  * <p>Connects, disconnects (with the reason), slow-consumer drops, request-rate hits (at most one
  * per connection per minute) and protocol errors that close the connection go to the audit log.
@@ -43,7 +41,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private static final Logger LOG = LoggerFactory.getLogger(RelaySessionHandler.class);
 
   private final RequestDispatcher dispatcher;
-  private final FrameCodec codec;
+  private final OutboundEncoder encoder;
   private final SerialExecutor lane;
   private final TokenBucket bucket;
   private final long maxPendingBytes;
@@ -51,9 +49,9 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private final String logId;
   private final AuditLog audit;
   private final ConnectionState state = new ConnectionState();
-  private final AtomicLong pendingBytes = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Channel channel;
+  private volatile OutboundQueue outbound;
   private volatile String address = "unknown";
   private volatile String closeReason = "closed by the client";
   private volatile long lastRateAuditNanos;
@@ -62,7 +60,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   /** A handler for one new connection. */
   public RelaySessionHandler(
       RequestDispatcher dispatcher,
-      FrameCodec codec,
+      OutboundEncoder encoder,
       SerialExecutor lane,
       TokenBucket bucket,
       long maxPendingBytes,
@@ -70,7 +68,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       String logId,
       AuditLog audit) {
     this.dispatcher = dispatcher;
-    this.codec = codec;
+    this.encoder = encoder;
     this.lane = lane;
     this.bucket = bucket;
     this.maxPendingBytes = maxPendingBytes;
@@ -82,6 +80,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
+    outbound = new OutboundQueue(channel);
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
       address =
@@ -184,24 +183,23 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void close(ErrorCode code) {
     closeReason = "closed by the relay: " + code.name();
-    if (channel != null && channel.isActive() && !closing.get()) {
-      write(codec.encode(ErrorReply.of(null, code)));
+    OutboundQueue queue = outbound;
+    if (queue != null && channel.isActive() && !closing.get()) {
+      queue.add(encoder.encode(ErrorReply.of(null, code)), Long.MAX_VALUE);
     }
     closeAfterFlush();
   }
 
   private void send(Frame frame) {
     Channel current = channel;
-    if (current == null || closing.get()) {
+    OutboundQueue queue = outbound;
+    if (current == null || queue == null || closing.get()) {
       return;
     }
-    byte[] bytes = codec.encode(frame);
-    if (pendingBytes.get() + bytes.length > maxPendingBytes) {
-      LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, pendingBytes.get());
-      disconnectSlowConsumer(current);
-      return;
+    if (!queue.add(encoder.encode(frame), maxPendingBytes)) {
+      LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, queue.pendingBytes());
+      disconnectSlowConsumer(current, queue);
     }
-    write(bytes);
   }
 
   /**
@@ -209,35 +207,25 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    * that a client which stopped reading would never allow; the SLOW_CONSUMER error goes out only if
    * the pipe has room. The client catches up from its cursor when it reconnects.
    */
-  private void disconnectSlowConsumer(Channel current) {
+  private void disconnectSlowConsumer(Channel current, OutboundQueue queue) {
     if (closing.compareAndSet(false, true)) {
       closeReason = "slow consumer";
       audit.record(
           this,
           AuditType.SLOW_CONSUMER,
           state.username().orElse(null),
-          pendingBytes.get() + " bytes unsent");
+          queue.pendingBytes() + " bytes unsent");
+      queue.discard();
       current.writeAndFlush(
-          Unpooled.wrappedBuffer(codec.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));
+          Unpooled.wrappedBuffer(encoder.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));
       current.close();
     }
   }
 
-  private void write(byte[] bytes) {
-    Channel current = channel;
-    if (current == null) {
-      return;
-    }
-    pendingBytes.addAndGet(bytes.length);
-    current
-        .writeAndFlush(Unpooled.wrappedBuffer(bytes))
-        .addListener(done -> pendingBytes.addAndGet(-bytes.length));
-  }
-
   private void closeAfterFlush() {
-    Channel current = channel;
-    if (current != null && closing.compareAndSet(false, true)) {
-      current.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    OutboundQueue queue = outbound;
+    if (queue != null && closing.compareAndSet(false, true)) {
+      queue.closeAfterFlush();
     }
   }
 }

@@ -72,6 +72,7 @@ public final class AccountService {
   private final Duration sessionTtl;
   private final KeyFingerprints fingerprints;
   private final AuditLog audit;
+  private final ParsedBundles parsedBundles = new ParsedBundles();
 
   /** The service over its collaborators; see {@code Relay} for the wiring. */
   public AccountService(
@@ -337,18 +338,12 @@ public final class AccountService {
     return new BundlesReply(request.id(), out);
   }
 
-  /** The registered bundle of a user key, parsed; the bundle was checked when stored. */
+  /**
+   * The registered bundle of a user key, parsed; the bundle was checked when stored. Read from
+   * storage on every call, parsed only when it changed.
+   */
   public Optional<IdentityBundle> registeredBundle(String key) {
-    return storage
-        .read(c -> users.find(c, key))
-        .map(
-            row -> {
-              try {
-                return IdentityBundle.parse(row.bundle().toByteArray());
-              } catch (CryptoException e) {
-                throw new RelayException(ErrorCode.INTERNAL);
-              }
-            });
+    return storage.read(c -> users.find(c, key)).map(row -> parsedBundles.parse(key, row.bundle()));
   }
 
   /**

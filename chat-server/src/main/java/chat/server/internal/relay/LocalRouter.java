@@ -1,25 +1,36 @@
 package chat.server.internal.relay;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The in-process {@link Router}: a concurrent map from user key to that user's connections. */
+/**
+ * The in-process {@link Router}: a concurrent map from user key to that user's connections. Each
+ * user's connections are an immutable list replaced on every change (rare: login, logout), so that
+ * the fan-out, which reads them once per recipient per event, neither copies nor locks.
+ */
 public final class LocalRouter implements Router {
-  private final Map<String, Set<ClientConnection>> online = new ConcurrentHashMap<>();
+  private final Map<String, List<ClientConnection>> online = new ConcurrentHashMap<>();
 
   @Override
   public boolean add(String userKey, ClientConnection connection) {
     boolean[] first = {false};
     online.compute(
         userKey,
-        (key, set) -> {
-          Set<ClientConnection> out = set == null ? ConcurrentHashMap.newKeySet() : set;
-          first[0] = out.isEmpty();
+        (key, list) -> {
+          if (list == null) {
+            first[0] = true;
+            return List.of(connection);
+          }
+          if (list.contains(connection)) {
+            return list;
+          }
+          List<ClientConnection> out = new ArrayList<>(list.size() + 1);
+          out.addAll(list);
           out.add(connection);
-          return out;
+          return List.copyOf(out);
         });
     return first[0];
   }
@@ -29,20 +40,25 @@ public final class LocalRouter implements Router {
     boolean[] last = {false};
     online.computeIfPresent(
         userKey,
-        (key, set) -> {
-          if (set.remove(connection) && set.isEmpty()) {
+        (key, list) -> {
+          if (!list.contains(connection)) {
+            return list;
+          }
+          if (list.size() == 1) {
             last[0] = true;
             return null;
           }
-          return set.isEmpty() ? null : set;
+          List<ClientConnection> out = new ArrayList<>(list);
+          out.remove(connection);
+          return List.copyOf(out);
         });
     return last[0];
   }
 
   @Override
   public Collection<ClientConnection> connections(String userKey) {
-    Set<ClientConnection> set = online.get(userKey);
-    return set == null ? List.of() : List.copyOf(set);
+    List<ClientConnection> list = online.get(userKey);
+    return list == null ? List.of() : list;
   }
 
   @Override

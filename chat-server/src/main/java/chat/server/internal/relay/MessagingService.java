@@ -7,6 +7,7 @@ import chat.crypto.EnvelopeHeader;
 import chat.crypto.IdentityBundle;
 import chat.crypto.MalformedDataException;
 import chat.crypto.Recipient;
+import chat.crypto.RecipientEntry;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
@@ -20,9 +21,11 @@ import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,9 +96,10 @@ public final class MessagingService {
     } catch (AuthenticationException e) {
       throw new RelayException(ErrorCode.BAD_SIGNATURE);
     }
+    Set<String> members = conversations.memberKeys(conversation);
     for (Recipient recipient : envelope.recipientSet()) {
       if (!Usernames.isValid(recipient.userId())
-          || !conversations.isMember(conversation, Usernames.key(recipient.userId()))) {
+          || !members.contains(Usernames.key(recipient.userId()))) {
         throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
       }
     }
@@ -122,16 +126,23 @@ public final class MessagingService {
     }
   }
 
+  /**
+   * Pushes each online recipient its per-recipient form; the shared parts of the forms are encoded
+   * once (see {@link Envelope#encodedForms()}), and nothing is built for offline recipients.
+   */
   private void fanOut(ClientConnection origin, MessageStore.Stored stored, Envelope envelope) {
-    for (RecipientEnvelope form : envelope.split()) {
-      String recipient = Usernames.key(form.entry().recipient().userId());
+    List<RecipientEntry> entries = envelope.recipients();
+    List<byte[]> forms = envelope.encodedForms();
+    for (int i = 0; i < forms.size(); i++) {
+      String recipient = Usernames.key(entries.get(i).recipient().userId());
+      Collection<ClientConnection> targets = router.connections(recipient);
+      if (targets.isEmpty() || targets.size() == 1 && targets.contains(origin)) {
+        continue;
+      }
       MessageEvent event =
           new MessageEvent(
-              stored.conversation(),
-              stored.seq(),
-              stored.storedAtMillis(),
-              Bytes.of(form.encode()));
-      for (ClientConnection target : router.connections(recipient)) {
+              stored.conversation(), stored.seq(), stored.storedAtMillis(), Bytes.of(forms.get(i)));
+      for (ClientConnection target : targets) {
         if (target != origin) {
           target.push(event);
         }

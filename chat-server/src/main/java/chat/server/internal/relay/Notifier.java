@@ -52,7 +52,7 @@ public final class Notifier {
   public void membership(
       String conversation, String userKey, String username, MembershipChange change) {
     Event event = new MembershipEvent(conversation, username, change);
-    for (String member : storage.read(c -> members.members(c, conversation)).keySet()) {
+    for (String member : storage.read(c -> members.keys(c, conversation))) {
       pushTo(member, event);
     }
     if (change == MembershipChange.LEFT) {

@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The SQL of the {@code members} table: who belongs to which room or direct conversation. */
 public final class MemberRepository {
@@ -105,5 +107,20 @@ public final class MemberRepository {
       s.setString(1, conversation);
       return s.executeUpdate();
     }
+  }
+
+  /** The keys of every member of {@code conversation}. */
+  public Set<String> keys(Connection c, String conversation) throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT user_key FROM members WHERE conversation = ?")) {
+      s.setString(1, conversation);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -1,0 +1,92 @@
+package chat.bench.load;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code loadgen fanout}: one room, many members, some senders; the relay against baselines. */
+@Command(
+    name = "fanout",
+    mixinStandardHelpOptions = true,
+    description = "Room fan-out: C members, S senders x M messages, paced or windowed.")
+public final class FanoutCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--targets",
+      split = ",",
+      defaultValue = "relay,ngircd,redis",
+      description =
+          "Systems to run, in order; ratios are against the first (default: ${DEFAULT-VALUE}).")
+  List<String> targets;
+
+  @Option(
+      names = {"-c", "--clients"},
+      defaultValue = "1000",
+      description = "Room members.")
+  int clients;
+
+  @Option(
+      names = {"-s", "--senders"},
+      defaultValue = "10",
+      description = "Senders (members too).")
+  int senders;
+
+  @Option(
+      names = {"-m", "--messages"},
+      defaultValue = "50",
+      description = "Messages per sender.")
+  int messages;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "20",
+      description = "Unmeasured messages per sender first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = {"-r", "--rate"},
+      defaultValue = "0",
+      description = "Aggregate messages per second; 0 = as fast as the window allows.")
+  double rate;
+
+  @Option(
+      names = {"-w", "--window"},
+      defaultValue = "4",
+      description = "Messages per sender not yet delivered to every member (rate 0 only).")
+  int window;
+
+  @Option(names = "--payload-bytes", defaultValue = "200", description = "Text bytes per message.")
+  int payloadBytes;
+
+  @Option(
+      names = "--drain-seconds",
+      defaultValue = "30",
+      description = "Seconds without a delivery before the rest count as lost.")
+  int drainSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    FanoutPlan plan =
+        new FanoutPlan(
+            clients,
+            senders,
+            warmup,
+            messages,
+            rate,
+            window,
+            payloadBytes,
+            Duration.ofSeconds(drainSeconds));
+    String load = Report.loadAverage();
+    try (NettyClients netty = common.clients()) {
+      List<Target> systems = common.targets(targets, common.settings(), netty, clients);
+      List<FanoutResult> results = FanoutRun.runAll(systems, plan, System.err);
+      Report.fanout(plan, systems, results, load, System.out);
+      boolean lossless = results.stream().allMatch(r -> r.lost() == 0 && r.duplicates() == 0);
+      return lossless ? 0 : 1;
+    }
+  }
+}

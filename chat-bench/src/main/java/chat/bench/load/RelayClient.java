@@ -1,0 +1,229 @@
+package chat.bench.load;
+
+import chat.protocol.ErrorReply;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.FrameException;
+import chat.protocol.PingRequest;
+import chat.protocol.Reply;
+import chat.protocol.Request;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One TLS connection to the relay speaking the wire protocol. Setup requests are encoded and
+ * decoded with the protocol's own codec; during a run, message events and send acknowledgements
+ * take a fast path that reads only the frame type and the message id (the first bytes of the
+ * per-recipient envelope), so the generator does not become the bottleneck.
+ */
+public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> implements BenchClient {
+  private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final ByteBuf ENVELOPE_FIELD =
+      Unpooled.unreleasableBuffer(
+          Unpooled.copiedBuffer("\"envelope\":\"", StandardCharsets.US_ASCII));
+
+  /** Base64 characters covering the form byte, version, suite and the 16-byte message id. */
+  private static final int ID_BASE64_CHARS = 24;
+
+  private final FrameCodec codec;
+  private final int receiver;
+  private final Deliveries deliveries;
+  private final MessageIds ids;
+  private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong();
+  private volatile Channel channel;
+  private volatile boolean closing;
+
+  private RelayClient(FrameCodec codec, int receiver, Deliveries deliveries, MessageIds ids) {
+    this.codec = codec;
+    this.receiver = receiver;
+    this.deliveries = deliveries;
+    this.ids = ids;
+  }
+
+  /**
+   * Opens a connection; completes after the TLS handshake. {@code receiver} is this connection's
+   * index in delivery counts.
+   */
+  public static CompletableFuture<RelayClient> open(
+      NettyClients clients,
+      int port,
+      SslContext tls,
+      FrameCodec codec,
+      int receiver,
+      Deliveries deliveries,
+      MessageIds ids) {
+    RelayClient client = new RelayClient(codec, receiver, deliveries, ids);
+    SslHandler[] ssl = new SslHandler[1];
+    return clients
+        .connect(
+            port,
+            channel -> {
+              ssl[0] = tls.newHandler(channel.alloc(), "127.0.0.1", port);
+              channel
+                  .pipeline()
+                  .addLast(ssl[0])
+                  .addLast(new LengthFieldBasedFrameDecoder(codec.maxFrameBytes() + 4, 0, 4, 0, 4))
+                  .addLast(client);
+            })
+        .thenCompose(
+            channel -> {
+              client.channel = channel;
+              CompletableFuture<RelayClient> ready = new CompletableFuture<>();
+              ssl[0]
+                  .handshakeFuture()
+                  .addListener(
+                      done -> {
+                        if (done.isSuccess()) {
+                          ready.complete(client);
+                        } else {
+                          ready.completeExceptionally(done.cause());
+                        }
+                      });
+              return ready;
+            });
+  }
+
+  /** A fresh request id. */
+  public String nextId() {
+    return "s" + nextId.incrementAndGet();
+  }
+
+  /** Sends {@code request}; completes with its reply (an {@link ErrorReply} on refusal). */
+  public CompletableFuture<Reply> call(Request request) {
+    CompletableFuture<Reply> reply = new CompletableFuture<>();
+    pending.put(request.id(), reply);
+    channel.writeAndFlush(Unpooled.wrappedBuffer(codec.encode(request)));
+    return reply;
+  }
+
+  /** Sends {@code request} and expects a reply of {@code type}; anything else fails. */
+  public <T extends Reply> CompletableFuture<T> expect(Request request, Class<T> type) {
+    return call(request)
+        .thenApply(
+            reply -> {
+              if (!type.isInstance(reply)) {
+                throw new IllegalStateException(
+                    request.getClass().getSimpleName() + " refused: " + reply);
+              }
+              return type.cast(reply);
+            });
+  }
+
+  @Override
+  public void write(byte[] encoded) {
+    channel.writeAndFlush(Unpooled.wrappedBuffer(encoded));
+  }
+
+  @Override
+  public CompletableFuture<Long> ping() {
+    long start = System.nanoTime();
+    return call(new PingRequest(nextId())).thenApply(reply -> System.nanoTime() - start);
+  }
+
+  @Override
+  public boolean isActive() {
+    Channel current = channel;
+    return current != null && current.isActive();
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    Channel current = channel;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+    String type = type(frame);
+    if ("event.message".equals(type)) {
+      long now = System.nanoTime();
+      int k = messageIndex(frame);
+      if (k < 0) {
+        deliveries.unknown();
+      } else {
+        deliveries.delivered(receiver, k, now);
+      }
+    } else if ("send_ok".equals(type)) {
+      deliveries.acknowledged();
+    } else if (type.startsWith("event.")) {
+      deliveries.otherEvent();
+    } else {
+      reply(frame);
+    }
+  }
+
+  private void reply(ByteBuf frame) {
+    Frame decoded;
+    try {
+      decoded = codec.fromJson(ByteBufUtil.getBytes(frame));
+    } catch (FrameException e) {
+      deliveries.error("undecodable reply: " + e.code());
+      return;
+    }
+    if (decoded instanceof Reply reply) {
+      CompletableFuture<Reply> waiting = reply.re() == null ? null : pending.remove(reply.re());
+      if (waiting != null) {
+        waiting.complete(reply);
+      } else if (reply instanceof ErrorReply error) {
+        deliveries.error(error.code() + " " + error.message());
+      }
+    }
+  }
+
+  private static String type(ByteBuf frame) {
+    int start = frame.readerIndex() + TYPE_PREFIX.length;
+    int end = frame.indexOf(start, Math.min(frame.writerIndex(), start + 64), (byte) '"');
+    if (end < 0) {
+      return "";
+    }
+    return frame.toString(start, end - start, StandardCharsets.US_ASCII);
+  }
+
+  private int messageIndex(ByteBuf frame) {
+    int field = ByteBufUtil.indexOf(ENVELOPE_FIELD, frame);
+    if (field < 0) {
+      return -1;
+    }
+    int start = field + ENVELOPE_FIELD.readableBytes();
+    if (frame.writerIndex() - start < ID_BASE64_CHARS) {
+      return -1;
+    }
+    byte[] text = new byte[ID_BASE64_CHARS];
+    frame.getBytes(start, text);
+    byte[] head = Base64.getDecoder().decode(text);
+    return ids.find(head, 3);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (!closing) {
+      deliveries.disconnected();
+    }
+    IllegalStateException closed = new IllegalStateException("connection closed");
+    pending.values().forEach(waiting -> waiting.completeExceptionally(closed));
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    deliveries.error("connection error: " + cause.getClass().getSimpleName());
+    ctx.close();
+  }
+}

@@ -1,0 +1,176 @@
+package chat.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Formats results as Markdown tables, with ratios against the same run's baselines. */
+final class Report {
+  private Report() {}
+
+  /** The 1-, 5- and 15-minute load averages, as in {@code /proc/loadavg}. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+  }
+
+  static String millis(long micros) {
+    return String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
+  }
+
+  static String ratio(double value, double baseline) {
+    return baseline == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value / baseline);
+  }
+
+  /** Prints one fan-out comparison. */
+  static void fanout(
+      FanoutPlan plan,
+      List<Target> targets,
+      List<FanoutResult> results,
+      String load,
+      PrintStream out) {
+    out.printf("### Fan-out: %s%n%n", plan.describe());
+    out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
+    out.println(
+        "| system | delivered / expected | lost | dup | errors | deliveries/s | p50 | p99 | max"
+            + " | server CPU s | CPU s per 100k deliveries | server RSS | generator CPU s |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (FanoutResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %d / %d | %d | %d | %d | %.0f | %s | %s | %s | %.2f | %.3f | %s | %.2f |%n",
+          r.target(),
+          r.delivered(),
+          r.expected(),
+          r.lost(),
+          r.duplicates(),
+          r.errors() + r.disconnects(),
+          r.deliveriesPerSecond(),
+          millis(r.p50Micros()),
+          millis(r.p99Micros()),
+          millis(r.maxMicros()),
+          r.serverCpuSeconds(),
+          r.serverCpuPer100kDeliveries(),
+          mib(r.serverRssBytes()),
+          r.generatorCpuSeconds());
+    }
+    out.println();
+    FanoutResult first = results.get(0);
+    for (int i = 1; i < results.size(); i++) {
+      FanoutResult other = results.get(i);
+      out.printf(
+          "- %s vs %s: deliveries/s %s, p99 latency %s, server CPU per delivery %s%n",
+          first.target(),
+          other.target(),
+          ratio(first.deliveriesPerSecond(), other.deliveriesPerSecond()),
+          ratio(first.p99Micros(), other.p99Micros()),
+          ratio(first.serverCpuPer100kDeliveries(), other.serverCpuPer100kDeliveries()));
+    }
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).maxSendLagMicros() > 0) {
+        out.printf(
+            "- %s: the generator sent at most %s behind schedule%n",
+            results.get(i).target(), millis(results.get(i).maxSendLagMicros()));
+      }
+    }
+    for (Target target : targets) {
+      out.printf("- %s: %s%n", target.name(), target.guarantees());
+    }
+    out.println();
+  }
+
+  static String kib(double bytes) {
+    return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+  }
+
+  /** Prints a held-sessions comparison. */
+  static void sessions(List<SessionsResult> results, String load, PrintStream out) {
+    out.printf("### Held sessions: %d per system%n%n", results.get(0).sessions());
+    out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
+    out.println(
+        "| system | RSS before | RSS idle after | per session: idle | when quiet | after full GC"
+            + " | setup s | server CPU s | events | pings answered | ping p50 | p99 | max"
+            + " | failures |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (SessionsResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %s | %s | %.1f | %.1f | %d | %d / %d | %s | %s | %s | %d |%n",
+          r.target(),
+          mib(r.rssBefore()),
+          mib(r.rssIdle()),
+          kib(r.idleRssPerSessionBytes()),
+          kib(r.quietRssPerSessionBytes()),
+          kib(r.collectedRssPerSessionBytes()),
+          r.setupSeconds(),
+          r.serverCpuSeconds(),
+          r.events(),
+          r.pings(),
+          r.sessions(),
+          millis(r.pingP50Micros()),
+          millis(r.pingP99Micros()),
+          millis(r.pingMaxMicros()),
+          r.failures());
+    }
+    out.println();
+    SessionsResult first = results.get(0);
+    for (int i = 1; i < results.size(); i++) {
+      SessionsResult other = results.get(i);
+      out.printf(
+          "- %s vs %s: idle RSS per session %s%n",
+          first.target(),
+          other.target(),
+          ratio(first.idleRssPerSessionBytes(), other.idleRssPerSessionBytes()));
+    }
+    out.println();
+  }
+
+  /** Prints a reconnect-storm comparison. */
+  static void reconnect(List<ReconnectResult> results, String load, PrintStream out) {
+    out.printf("### Reconnect storm after a restart: %d sessions%n%n", results.get(0).sessions());
+    out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
+    out.println(
+        "| system | restored | storm s | restored/s | until quiet s | server CPU s | events"
+            + " | pings answered | password checks | failures |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (ReconnectResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %d / %d | %.1f | %.0f | %.1f | %.1f | %d | %d | %s | %d |%n",
+          r.target(),
+          r.restored(),
+          r.sessions(),
+          r.stormSeconds(),
+          r.restoredPerSecond(),
+          r.quietSeconds(),
+          r.serverCpuSeconds(),
+          r.events(),
+          r.pings(),
+          r.passwordChecks() < 0 ? "n/a" : Long.toString(r.passwordChecks()),
+          r.failures());
+    }
+    out.println();
+    ReconnectResult first = results.get(0);
+    for (int i = 1; i < results.size(); i++) {
+      ReconnectResult other = results.get(i);
+      out.printf(
+          "- %s vs %s: storm time %s, server CPU %s%n",
+          first.target(),
+          other.target(),
+          ratio(first.stormSeconds(), other.stormSeconds()),
+          ratio(first.serverCpuSeconds(), other.serverCpuSeconds()));
+    }
+    out.println();
+  }
+}

@@ -1,0 +1,101 @@
+package chat.server.internal.net;
+
+import chat.protocol.Event;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.MessageEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Encodes the relay's outgoing frames, length prefix included, on the thread that sends them.
+ * Message events, the bulk of the traffic, are written directly: byte for byte what {@link
+ * FrameCodec} writes (see {@code OutboundEncoderTest}), without a JSON generator. Any other event
+ * that one thread pushes to many connections in a row (presence, membership) is encoded once for
+ * the run. Everything else goes through the codec. Shared by every connection; thread-safe.
+ */
+public final class OutboundEncoder {
+  private static final byte[] MESSAGE_START =
+      ascii("{\"type\":\"event.message\",\"conversation\":\"");
+  private static final byte[] SEQ = ascii("\",\"seq\":");
+  private static final byte[] STORED_AT = ascii(",\"storedAtMillis\":");
+  private static final byte[] ENVELOPE = ascii(",\"envelope\":\"");
+  private static final byte[] MESSAGE_END = ascii("\"}");
+
+  private final FrameCodec codec;
+  private final ThreadLocal<LastEvent> last = ThreadLocal.withInitial(LastEvent::new);
+
+  /** The event this thread encoded last, and its bytes. */
+  private static final class LastEvent {
+    private Event event;
+    private byte[] bytes;
+  }
+
+  /** An encoder over {@code codec} and its maximum frame size. */
+  public OutboundEncoder(FrameCodec codec) {
+    this.codec = codec;
+  }
+
+  /**
+   * The length prefix and JSON of {@code frame}. Callers must not modify the result: it may be
+   * shared between connections.
+   *
+   * @throws IllegalArgumentException if the JSON is larger than the codec's maximum frame size
+   */
+  public byte[] encode(Frame frame) {
+    if (frame instanceof MessageEvent message) {
+      return message(message);
+    }
+    if (frame instanceof Event event) {
+      LastEvent slot = last.get();
+      if (slot.event != event) {
+        slot.bytes = codec.encode(event);
+        slot.event = event;
+      }
+      return slot.bytes;
+    }
+    return codec.encode(frame);
+  }
+
+  /** The codec's encoding of {@code event}, written directly. */
+  private byte[] message(MessageEvent event) {
+    byte[] conversation = ascii(event.conversation());
+    byte[] seq = ascii(Long.toString(event.seq()));
+    byte[] storedAt = ascii(Long.toString(event.storedAtMillis()));
+    byte[] envelope = Base64.getEncoder().encode(event.envelope().toByteArray());
+    int json =
+        MESSAGE_START.length
+            + conversation.length
+            + SEQ.length
+            + seq.length
+            + STORED_AT.length
+            + storedAt.length
+            + ENVELOPE.length
+            + envelope.length
+            + MESSAGE_END.length;
+    if (json > codec.maxFrameBytes()) {
+      throw new IllegalArgumentException("frame larger than the maximum frame size");
+    }
+    return ByteBuffer.allocate(FrameCodec.LENGTH_PREFIX_BYTES + json)
+        .putInt(json)
+        .put(MESSAGE_START)
+        .put(conversation)
+        .put(SEQ)
+        .put(seq)
+        .put(STORED_AT)
+        .put(storedAt)
+        .put(ENVELOPE)
+        .put(envelope)
+        .put(MESSAGE_END)
+        .array();
+  }
+
+  /**
+   * ASCII bytes; conversation ids and numbers are ASCII with no character JSON escapes (a
+   * conversation id is {@code #[a-z0-9_-]} or {@code @} usernames joined by {@code +}).
+   */
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}

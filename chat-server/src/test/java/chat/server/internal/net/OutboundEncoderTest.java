@@ -1,0 +1,77 @@
+package chat.server.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.FrameCodec;
+import chat.protocol.MessageEvent;
+import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class OutboundEncoderTest {
+  private static final FrameCodec CODEC = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+  @Test
+  void encode_messageEvents_byteForByteWhatTheCodecWrites() {
+    OutboundEncoder encoder = new OutboundEncoder(CODEC);
+    Random random = new Random(7);
+    String[] conversations = {"#lobby", "#a", "#ops-2_x", "@alice+bob", "@a.b-c+zed_9"};
+    long[] numbers = {1, 9, 10, 123_456_789, Long.MAX_VALUE};
+    for (int i = 0; i < 200; i++) {
+      byte[] envelope = new byte[random.nextInt(3000)];
+      random.nextBytes(envelope);
+      MessageEvent event =
+          new MessageEvent(
+              conversations[i % conversations.length],
+              numbers[i % numbers.length],
+              i % 3 == 0 ? 0 : random.nextLong() >>> 1,
+              Bytes.of(envelope));
+
+      assertThat(encoder.encode(event)).isEqualTo(CODEC.encode(event));
+    }
+  }
+
+  @Test
+  void encode_messageEventOverTheFrameLimit_throwsLikeTheCodec() {
+    FrameCodec small = new FrameCodec(1024);
+    MessageEvent event = new MessageEvent("#lobby", 1, 1, Bytes.of(new byte[800]));
+
+    assertThatThrownBy(() -> new OutboundEncoder(small).encode(event))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> small.encode(event)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void encode_sameEventTwiceInARow_encodesOnce() {
+    OutboundEncoder encoder = new OutboundEncoder(CODEC);
+    PresenceEvent event = new PresenceEvent("alice", PresenceStatus.ONLINE);
+
+    byte[] first = encoder.encode(event);
+
+    assertThat(encoder.encode(event)).isSameAs(first).isEqualTo(CODEC.encode(event));
+  }
+
+  @Test
+  void encode_equalButDistinctEvents_encodesEach() {
+    OutboundEncoder encoder = new OutboundEncoder(CODEC);
+    PresenceEvent online = new PresenceEvent("alice", PresenceStatus.ONLINE);
+    PresenceEvent offline = new PresenceEvent("alice", PresenceStatus.OFFLINE);
+
+    byte[] first = encoder.encode(online);
+
+    assertThat(encoder.encode(offline)).isEqualTo(CODEC.encode(offline));
+    assertThat(encoder.encode(online)).isNotSameAs(first).isEqualTo(first);
+  }
+
+  @Test
+  void encode_reply_whatTheCodecWrites() {
+    ErrorReply reply = ErrorReply.of("r1", ErrorCode.NOT_MEMBER);
+
+    assertThat(new OutboundEncoder(CODEC).encode(reply)).isEqualTo(CODEC.encode(reply));
+  }
+}

@@ -1,0 +1,112 @@
+package chat.server.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OutboundQueueTest {
+  private static byte[] frame(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static String written(EmbeddedChannel channel) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuf buffer;
+    while ((buffer = channel.readOutbound()) != null) {
+      out.writeBytes(ByteBufUtil.getBytes(buffer));
+      buffer.release();
+    }
+    return out.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Counts flushes reaching the head of the pipeline. */
+  private static final class FlushCounter extends ChannelOutboundHandlerAdapter {
+    private final AtomicInteger flushes = new AtomicInteger();
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+      flushes.incrementAndGet();
+      ctx.flush();
+    }
+  }
+
+  @Test
+  void add_burstOfFrames_writtenInOrderWithOneFlush() {
+    FlushCounter counter = new FlushCounter();
+    EmbeddedChannel channel = new EmbeddedChannel(counter);
+    OutboundQueue queue = new OutboundQueue(channel);
+
+    queue.add(frame("one,"), Long.MAX_VALUE);
+    queue.add(frame("two,"), Long.MAX_VALUE);
+    queue.add(frame("three"), Long.MAX_VALUE);
+    assertThat(queue.pendingBytes()).isEqualTo(13);
+    channel.runPendingTasks();
+
+    assertThat(written(channel)).isEqualTo("one,two,three");
+    assertThat(counter.flushes).hasValue(1);
+    assertThat(queue.pendingBytes()).isZero();
+  }
+
+  @Test
+  void add_moreThanOneWriteBuffer_everyByteInOrder() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel);
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      String text = "frame " + i + " " + "x".repeat(i % 97) + ";";
+      expected.append(text);
+      queue.add(frame(text), Long.MAX_VALUE);
+    }
+    channel.runPendingTasks();
+
+    assertThat(written(channel)).isEqualTo(expected.toString());
+    assertThat(queue.pendingBytes()).isZero();
+  }
+
+  @Test
+  void closeAfterFlush_framesQueued_writesThemThenCloses() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel);
+
+    queue.add(frame("last words"), Long.MAX_VALUE);
+    queue.closeAfterFlush();
+    channel.runPendingTasks();
+
+    assertThat(written(channel)).isEqualTo("last words");
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
+  void discard_framesQueued_nothingWrittenAndLaterFramesDropped() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel);
+
+    queue.add(frame("never"), Long.MAX_VALUE);
+    queue.discard();
+    queue.add(frame("nor this"), Long.MAX_VALUE);
+    channel.runPendingTasks();
+
+    assertThat(written(channel)).isEmpty();
+  }
+
+  @Test
+  void add_overTheBound_refusedAndNotQueued() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel);
+
+    assertThat(queue.add(frame("12345"), 8)).isTrue();
+    assertThat(queue.add(frame("6789"), 8)).isFalse();
+    assertThat(queue.add(frame("678"), 8)).isTrue();
+    channel.runPendingTasks();
+
+    assertThat(written(channel)).isEqualTo("12345678");
+  }
+}
