@@ -1,8 +1,5 @@
 package chat.cli;
 
-import chat.cli.client.ChatClient;
-import chat.cli.client.ChatMessage;
-import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,10 +27,7 @@ final class PmCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "TEXT", description = "the message (else stdin)")
   List<String> words;
 
-  @picocli.CommandLine.Option(
-      names = "--raw",
-      description = "send the text exactly as given: :shortcodes: are not turned into emoji")
-  boolean raw;
+  @Mixin OutgoingText text;
 
   PmCommand(CliContext context) {
     this.context = context;
@@ -42,12 +36,7 @@ final class PmCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String typed = MessageText.from(words, context);
-    String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
-    try (ChatClient client = support.loggedIn(false)) {
-      ChatMessage sent = client.send(client.directWith(user.replaceFirst("^@", "")), text);
-      Output.sent(support, sent);
-      return 0;
-    }
+    return text.send(
+        support, context, words, client -> client.directWith(user.replaceFirst("^@", "")));
   }
 }

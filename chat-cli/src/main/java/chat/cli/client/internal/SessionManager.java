@@ -114,8 +114,10 @@ final class SessionManager {
 
   /** Runs {@code work} on the event thread. */
   void post(Runnable work) {
-    if (!events.isShutdown()) {
+    try {
       events.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the client is closing: nobody listens any more
     }
   }
 

@@ -1,0 +1,37 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.emoji.ShortcodeExpander;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code chat send} and {@code chat pm} send their text (the words after the recipient, or
+ * stdin): shortcodes become emoji unless {@code --raw}.
+ */
+final class OutgoingText {
+  @Option(
+      names = "--raw",
+      description = "send the text exactly as given: :shortcodes: are not turned into emoji")
+  boolean raw;
+
+  /**
+   * Reads the text, logs in, sends it to the conversation {@code where} names, and prints the
+   * result; returns the exit code.
+   */
+  int send(
+      RelayCommandSupport support,
+      CliContext context,
+      List<String> words,
+      Function<ChatClient, String> where) {
+    String typed = MessageText.from(words, context);
+    String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
+    try (ChatClient client = support.loggedIn(false)) {
+      ChatMessage sent = client.send(where.apply(client), text);
+      Output.sent(support, sent);
+      return 0;
+    }
+  }
+}
