@@ -6,7 +6,6 @@ import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.EnvelopeSignature;
 import chat.crypto.internal.MerkleTree;
 import chat.crypto.internal.Padding;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -159,18 +158,48 @@ public record Envelope(
   /**
    * The encoded per-recipient form of every recipient, in canonical order: element {@code i} is
    * byte for byte {@code split().get(i).encode()}. The parts every form shares (header, commitment,
-   * payload, signature) are encoded once and the tree is built once, so this is the relay's fan-out
-   * path. Each call returns fresh arrays.
+   * payload, signature) are encoded once and the tree is built once. Each call returns fresh
+   * arrays.
    */
   public List<byte[]> encodedForms() {
-    int count = recipients.size();
-    byte[][] entries = new byte[count][];
-    List<byte[]> leaves = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      entries[i] = recipients.get(i).encode();
-      leaves.add(MerkleTree.leafHash(entries[i]));
+    return encodedForms(new EncodedTree(recipients));
+  }
+
+  /**
+   * Verifies the signature exactly as {@link #verifySignature} does, then returns {@link
+   * #encodedForms()}, building the Merkle tree once for both: the relay's path for a send.
+   *
+   * @throws AuthenticationException if the signature does not verify
+   */
+  public List<byte[]> verifyAndEncodeForms(Verifier senderKey) throws AuthenticationException {
+    EncodedTree tree = new EncodedTree(recipients);
+    senderKey.verify(
+        EnvelopeSignature.input(
+            header.encode(),
+            keyCommitment.toByteArray(),
+            tree.merkle.root(),
+            payload.toByteArray()),
+        signature.toByteArray());
+    return encodedForms(tree);
+  }
+
+  /** The recipient entries encoded once, and their Merkle tree. */
+  private static final class EncodedTree {
+    private final byte[][] entries;
+    private final MerkleTree merkle;
+
+    EncodedTree(List<RecipientEntry> recipients) {
+      entries = new byte[recipients.size()][];
+      List<byte[]> leaves = new ArrayList<>(entries.length);
+      for (int i = 0; i < entries.length; i++) {
+        entries[i] = recipients.get(i).encode();
+        leaves.add(MerkleTree.leafHash(entries[i]));
+      }
+      merkle = new MerkleTree(leaves);
     }
-    MerkleTree tree = new MerkleTree(leaves);
+  }
+
+  private List<byte[]> encodedForms(EncodedTree tree) {
     byte[] shared =
         new ByteWriter(payload.length() + 200)
             .u8(RecipientEnvelope.FORM)
@@ -179,22 +208,33 @@ public record Envelope(
             .bytes32(payload.toByteArray())
             .toByteArray();
     byte[] signatureBytes = signature.toByteArray();
-    List<byte[]> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      List<byte[]> path = tree.auditPath(i);
-      ByteBuffer form =
-          ByteBuffer.allocate(
-              shared.length
+    List<byte[]> out = new ArrayList<>(tree.entries.length);
+    for (int i = 0; i < tree.entries.length; i++) {
+      List<byte[]> path = tree.merkle.auditPath(i);
+      byte[] entry = tree.entries[i];
+      byte[] form =
+          new byte
+              [shared.length
                   + 4
-                  + entries[i].length
+                  + entry.length
                   + 1
                   + path.size() * MerkleTree.HASH_SIZE_BYTES
-                  + signatureBytes.length);
-      form.put(shared).putInt(i).put(entries[i]).put((byte) path.size());
+                  + signatureBytes.length];
+      System.arraycopy(shared, 0, form, 0, shared.length);
+      int at = shared.length;
+      form[at++] = (byte) (i >>> 24);
+      form[at++] = (byte) (i >>> 16);
+      form[at++] = (byte) (i >>> 8);
+      form[at++] = (byte) i;
+      System.arraycopy(entry, 0, form, at, entry.length);
+      at += entry.length;
+      form[at++] = (byte) path.size();
       for (byte[] hash : path) {
-        form.put(hash);
+        System.arraycopy(hash, 0, form, at, hash.length);
+        at += hash.length;
       }
-      out.add(form.put(signatureBytes).array());
+      System.arraycopy(signatureBytes, 0, form, at, signatureBytes.length);
+      out.add(form);
     }
     return out;
   }

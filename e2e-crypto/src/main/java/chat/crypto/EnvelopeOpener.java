@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens envelopes addressed to an identity: check the entry is ours, check the sender, verify the
@@ -18,9 +20,16 @@ import java.util.Objects;
  * arguments throw {@link NullPointerException}. Failures throw {@link NotRecipientException},
  * {@link AuthenticationException} or {@link MalformedDataException}; anything shown to a peer must
  * collapse them to {@link CryptoException#GENERIC_MESSAGE}.
+ *
+ * <p>Safe for concurrent use. It remembers a signature verifier per sender key: building one checks
+ * that the key is a valid point of the prime-order subgroup, which costs as much as a verification,
+ * and a client opens many messages from the same few senders.
  */
 public final class EnvelopeOpener {
+  private static final int MAX_REMEMBERED_VERIFIERS = 4096;
+
   private final KeyWrap keyWrap;
+  private final Map<Bytes, Verifier> verifiers = new ConcurrentHashMap<>();
 
   /** An opener; {@code random} only feeds RSA blinding. */
   public EnvelopeOpener(SecureRandom random) {
@@ -59,7 +68,7 @@ public final class EnvelopeOpener {
         || !header.senderKey().matches(sender.fingerprint())) {
       throw new AuthenticationException("envelope names another sender or sender key");
     }
-    envelope.verifySignature(sender.verifier());
+    envelope.verifySignature(verifierOf(sender));
 
     byte[] contentKey =
         keyWrap.unwrap(me.rsaPrivateKey(), envelope.entry().wrappedKey().toByteArray());
@@ -88,5 +97,20 @@ public final class EnvelopeOpener {
     } finally {
       Arrays.fill(contentKey, (byte) 0);
     }
+  }
+
+  /** The verifier of {@code sender}'s signing key, built once per key (see the class comment). */
+  private Verifier verifierOf(IdentityBundle sender) {
+    Bytes key = sender.ed25519PublicKey();
+    Verifier known = verifiers.get(key);
+    if (known != null) {
+      return known;
+    }
+    Verifier made = sender.verifier();
+    if (verifiers.size() >= MAX_REMEMBERED_VERIFIERS) {
+      verifiers.clear();
+    }
+    verifiers.put(key, made);
+    return made;
   }
 }

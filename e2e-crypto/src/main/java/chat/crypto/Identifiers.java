@@ -19,13 +19,17 @@ public final class Identifiers {
     if (length > 255) {
       return false;
     }
-    return id.codePoints()
-        .noneMatch(
-            cp ->
-                Character.isISOControl(cp)
-                    || cp == 0x2028
-                    || cp == 0x2029
-                    || Character.getType(cp) == Character.SURROGATE);
+    for (int i = 0; i < id.length(); ) {
+      int cp = id.codePointAt(i);
+      if (Character.isISOControl(cp)
+          || cp == 0x2028
+          || cp == 0x2029
+          || Character.getType(cp) == Character.SURROGATE) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   /**

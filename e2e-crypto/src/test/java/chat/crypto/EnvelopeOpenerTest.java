@@ -41,6 +41,19 @@ class EnvelopeOpenerTest {
   }
 
   @Test
+  void open_twoSendersThroughOneOpener_eachVerifiedWithItsOwnKey() throws Exception {
+    EnvelopeOpener opener = opener();
+    Envelope fromCarol = sealer().seal(CAROL, CONVERSATION, List.of(BOB.bundle()), TEXT);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(opener.open(BOB, ALICE.bundle(), SEALED).plaintext()).isEqualTo(TEXT);
+      assertThat(opener.open(BOB, CAROL.bundle(), fromCarol).plaintext()).isEqualTo(TEXT);
+      assertThatThrownBy(() -> opener.open(BOB, ALICE.bundle(), fromCarol))
+          .isInstanceOf(AuthenticationException.class);
+    }
+  }
+
+  @Test
   void open_notInRecipientSet_throwsNotRecipient() {
     assertThatThrownBy(() -> opener().open(CAROL, ALICE.bundle(), SEALED))
         .isInstanceOf(NotRecipientException.class);

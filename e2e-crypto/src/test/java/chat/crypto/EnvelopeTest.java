@@ -286,6 +286,15 @@ class EnvelopeTest {
   }
 
   @Test
+  void verifyAndEncodeForms_senderKey_sameFormsOtherKeyThrows() throws Exception {
+    assertThat(SEALED.verifyAndEncodeForms(ALICE.bundle().verifier()))
+        .usingElementComparator(Arrays::compare)
+        .containsExactlyElementsOf(SEALED.encodedForms());
+    assertThatThrownBy(() -> SEALED.verifyAndEncodeForms(BOB.bundle().verifier()))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
   void encodedForms_sealed_bobsFormOpens() throws Exception {
     RecipientEnvelope bobs = null;
     for (byte[] form : SEALED.encodedForms()) {

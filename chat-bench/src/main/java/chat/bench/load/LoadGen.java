@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     name = "loadgen",
     mixinStandardHelpOptions = true,
     description = "Load generator: the relay against ngircd and Redis, measured in the same run.",
-    subcommands = {FanoutCommand.class, SessionsCommand.class, ReconnectCommand.class})
+    subcommands = {
+      FanoutCommand.class,
+      SessionsCommand.class,
+      ReconnectCommand.class,
+      ClientCostCommand.class
+    })
 public final class LoadGen implements Runnable {
   private LoadGen() {}
 

@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * the relay's certificate.
  */
 public final class NettyClients implements AutoCloseable {
+  /** How long to keep trying to connect to a server that does not accept. */
+  static final java.time.Duration CONNECT_PATIENCE = java.time.Duration.ofMinutes(10);
+
   private final EventLoopGroup group;
   private final Class<? extends Channel> channelType;
   private final Semaphore connecting;
@@ -53,18 +56,26 @@ public final class NettyClients implements AutoCloseable {
 
   /**
    * Connects to {@code port} on loopback with the pipeline {@code init} builds; completes with the
-   * channel once TCP is up. The caller must call {@link #setupDone()} when the connection's setup
-   * (handshake, login) is over, to let the next one start.
+   * channel once TCP is up. A server that is too busy to accept (its backlog full) is retried, as a
+   * real client would, for up to {@link #CONNECT_PATIENCE}. The caller must call {@link
+   * #setupDone()} when the connection's setup (handshake, login) is over, to let the next one
+   * start.
    */
   public CompletableFuture<Channel> connect(int port, Consumer<Channel> init) {
     connecting.acquireUninterruptibly();
     CompletableFuture<Channel> out = new CompletableFuture<>();
+    attempt(port, init, out, System.nanoTime() + CONNECT_PATIENCE.toNanos());
+    return out;
+  }
+
+  private void attempt(
+      int port, Consumer<Channel> init, CompletableFuture<Channel> out, long deadlineNanos) {
     ChannelFuture future =
         new Bootstrap()
             .group(group)
             .channel(channelType)
             .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 60_000)
             .handler(
                 new ChannelInitializer<>() {
                   @Override
@@ -77,11 +88,15 @@ public final class NettyClients implements AutoCloseable {
         done -> {
           if (done.isSuccess()) {
             out.complete(future.channel());
+          } else if (System.nanoTime() < deadlineNanos) {
+            group.schedule(
+                () -> attempt(port, init, out, deadlineNanos),
+                1,
+                java.util.concurrent.TimeUnit.SECONDS);
           } else {
             out.completeExceptionally(done.cause());
           }
         });
-    return out;
   }
 
   /** Ends one connection's setup (successful or not); see {@link #connect}. */

@@ -12,6 +12,7 @@ package chat.bench.load;
  * @param events events the sessions received meanwhile (presence, joins)
  * @param pings sessions that answered a ping afterwards
  * @param passwordChecks password checks the server logged after the restart (-1: not applicable)
+ * @param retries reconnects the server dropped before they were ready, tried again
  * @param failures reconnects refused or failed, and sessions dropped
  */
 public record ReconnectResult(
@@ -24,6 +25,7 @@ public record ReconnectResult(
     long events,
     long pings,
     long passwordChecks,
+    long retries,
     long failures) {
   /** Checks the counts. */
   public ReconnectResult {

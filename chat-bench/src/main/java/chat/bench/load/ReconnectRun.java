@@ -1,11 +1,8 @@
 package chat.bench.load;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reconnect storm: N sessions connected, the server restarted (a clean stop and a start on the same
@@ -42,34 +39,19 @@ public final class ReconnectRun {
       target.measuring();
       ProcessStats cpuBefore = target.server().stats();
       long start = System.nanoTime();
-      AtomicLong lastRestored = new AtomicLong(start);
-      List<CompletableFuture<BenchClient>> storm = new ArrayList<>(sessions);
-      for (int user = 0; user < sessions; user++) {
-        storm.add(
-            target
-                .connect(user, null, user, sink)
-                .whenComplete(
-                    (client, failure) ->
-                        lastRestored.accumulateAndGet(System.nanoTime(), Math::max)));
-      }
-      List<BenchClient> back = new ArrayList<>(sessions);
-      long failures = 0;
-      for (CompletableFuture<BenchClient> reconnect : storm) {
-        try {
-          back.add(reconnect.join());
-        } catch (RuntimeException e) {
-          failures++;
-        }
-      }
-      double stormSeconds = (lastRestored.get() - start) / 1e9;
+      Connector.Outcome storm = Connector.connect(target, sessions, null, sink, progress);
+      List<BenchClient> back = storm.clients();
+      long failures = storm.failures();
+      long droppedAttempts = sink.disconnects();
+      double stormSeconds = (storm.lastReadyNanos() - start) / 1e9;
       progress.printf(
-          "%s: %d of %d back in %.1f s; waiting until quiet%n",
-          target.name(), back.size(), sessions, stormSeconds);
+          "%s: %d of %d back in %.1f s (%d retries); waiting until quiet%n",
+          target.name(), back.size(), sessions, stormSeconds, storm.retries());
       Quiet.await(sink::otherEvents, quietMillis, TimeUnit.MINUTES.toMillis(30));
       double quietSeconds = (System.nanoTime() - start) / 1e9 - quietMillis / 1000.0;
       ProcessStats cpuAfter = target.server().stats();
       LatencyHistogram pings = new LatencyHistogram();
-      failures += SessionsRun.ping(back, pings) + sink.disconnects();
+      failures += SessionsRun.ping(back, pings) + sink.disconnects() - droppedAttempts;
       Connector.closeAll(back);
       return new ReconnectResult(
           target.name(),
@@ -81,6 +63,7 @@ public final class ReconnectRun {
           sink.otherEvents(),
           pings.count(),
           target.passwordChecksSinceStart(),
+          storm.retries(),
           failures);
     } finally {
       target.close();

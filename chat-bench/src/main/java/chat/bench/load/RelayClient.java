@@ -31,9 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> implements BenchClient {
   private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
-  private static final ByteBuf ENVELOPE_FIELD =
-      Unpooled.unreleasableBuffer(
-          Unpooled.copiedBuffer("\"envelope\":\"", StandardCharsets.US_ASCII));
+  private static final byte[] ENVELOPE_FIELD =
+      "\"envelope\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MESSAGE_EVENT = "event.message".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEND_OK = "send_ok".getBytes(StandardCharsets.US_ASCII);
+
+  /** How much of each frame's start is read to classify it: the type and the envelope's start. */
+  private static final int HEAD_BYTES = 192;
 
   /** Base64 characters covering the form byte, version, suite and the 16-byte message id. */
   private static final int ID_BASE64_CHARS = 24;
@@ -151,18 +155,20 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-    String type = type(frame);
-    if ("event.message".equals(type)) {
+    int length = Math.min(HEAD_BYTES, frame.readableBytes());
+    byte[] head = new byte[length];
+    frame.getBytes(frame.readerIndex(), head);
+    if (typeIs(head, length, MESSAGE_EVENT)) {
       long now = System.nanoTime();
-      int k = messageIndex(frame);
+      int k = messageIndex(frame, head, length);
       if (k < 0) {
         deliveries.unknown();
       } else {
         deliveries.delivered(receiver, k, now);
       }
-    } else if ("send_ok".equals(type)) {
+    } else if (typeIs(head, length, SEND_OK)) {
       deliveries.acknowledged();
-    } else if (type.startsWith("event.")) {
+    } else if (type(head, length).startsWith("event.")) {
       deliveries.otherEvent();
     } else {
       reply(frame);
@@ -187,28 +193,59 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
     }
   }
 
-  private static String type(ByteBuf frame) {
-    int start = frame.readerIndex() + TYPE_PREFIX.length;
-    int end = frame.indexOf(start, Math.min(frame.writerIndex(), start + 64), (byte) '"');
-    if (end < 0) {
-      return "";
+  /** The frame's type, read from the first bytes of its JSON ({@code {"type":"...}). */
+  private static String type(byte[] head, int length) {
+    int start = TYPE_PREFIX.length;
+    for (int end = start; end < length; end++) {
+      if (head[end] == '"') {
+        return new String(head, start, end - start, StandardCharsets.US_ASCII);
+      }
     }
-    return frame.toString(start, end - start, StandardCharsets.US_ASCII);
+    return "";
   }
 
-  private int messageIndex(ByteBuf frame) {
-    int field = ByteBufUtil.indexOf(ENVELOPE_FIELD, frame);
+  private static boolean typeIs(byte[] head, int length, byte[] expected) {
+    int start = TYPE_PREFIX.length;
+    if (length < start + expected.length + 1 || head[start + expected.length] != '"') {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (head[start + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The prepared message an {@code event.message} frame carries: the message id sits in the first
+   * 24 base64 characters of the envelope, the frame's last field, within its first bytes.
+   */
+  private int messageIndex(ByteBuf frame, byte[] head, int length) {
+    int field = indexOf(head, length, ENVELOPE_FIELD);
     if (field < 0) {
       return -1;
     }
-    int start = field + ENVELOPE_FIELD.readableBytes();
+    int start = frame.readerIndex() + field + ENVELOPE_FIELD.length;
     if (frame.writerIndex() - start < ID_BASE64_CHARS) {
       return -1;
     }
     byte[] text = new byte[ID_BASE64_CHARS];
     frame.getBytes(start, text);
-    byte[] head = Base64.getDecoder().decode(text);
-    return ids.find(head, 3);
+    return ids.find(Base64.getDecoder().decode(text), 3);
+  }
+
+  private static int indexOf(byte[] haystack, int length, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Override

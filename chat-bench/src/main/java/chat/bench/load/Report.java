@@ -142,12 +142,12 @@ final class Report {
     out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
     out.println(
         "| system | restored | storm s | restored/s | until quiet s | server CPU s | events"
-            + " | pings answered | password checks | failures |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " | pings answered | password checks | retries | failures |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (ReconnectResult r : results) {
       out.printf(
           Locale.ROOT,
-          "| %s | %d / %d | %.1f | %.0f | %.1f | %.1f | %d | %d | %s | %d |%n",
+          "| %s | %d / %d | %.1f | %.0f | %.1f | %.1f | %d | %d | %s | %d | %d |%n",
           r.target(),
           r.restored(),
           r.sessions(),
@@ -158,6 +158,7 @@ final class Report {
           r.events(),
           r.pings(),
           r.passwordChecks() < 0 ? "n/a" : Long.toString(r.passwordChecks()),
+          r.retries(),
           r.failures());
     }
     out.println();

@@ -56,6 +56,7 @@ public final class SessionsRun {
       ProcessStats cpuBefore = target.server().stats();
       long start = System.nanoTime();
       List<BenchClient> held = Connector.connectAll(target, sessions, null, sink, progress);
+      long droppedAttempts = sink.disconnects();
       progress.printf("%s: %d sessions up; waiting until quiet%n", target.name(), held.size());
       Quiet.await(sink::otherEvents, quietMillis, TimeUnit.MINUTES.toMillis(30));
       double setup = (System.nanoTime() - start) / 1e9 - quietMillis / 1000.0;
@@ -67,7 +68,7 @@ public final class SessionsRun {
       long afterCollected = target.rssAfterCollection();
       target.memoryDetail("after");
       LatencyHistogram pings = new LatencyHistogram();
-      long failures = ping(held, pings) + sink.disconnects();
+      long failures = ping(held, pings) + sink.disconnects() - droppedAttempts;
       if (holdSeconds > 0) {
         progress.printf(
             "%s: holding %d sessions for %d s (pid %d)%n",

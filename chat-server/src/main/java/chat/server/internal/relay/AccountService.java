@@ -343,6 +343,14 @@ public final class AccountService {
    * storage on every call, parsed only when it changed.
    */
   public Optional<IdentityBundle> registeredBundle(String key) {
+    return registeredKey(key).map(RegisteredKey::bundle);
+  }
+
+  /**
+   * The registered bundle of a user key with its fingerprint and verifier; read from storage on
+   * every call, parsed only when it changed.
+   */
+  public Optional<RegisteredKey> registeredKey(String key) {
     return storage.read(c -> users.find(c, key)).map(row -> parsedBundles.parse(key, row.bundle()));
   }
 

@@ -4,7 +4,6 @@ import chat.crypto.AuthenticationException;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeHeader;
-import chat.crypto.IdentityBundle;
 import chat.crypto.MalformedDataException;
 import chat.crypto.Recipient;
 import chat.crypto.RecipientEntry;
@@ -86,13 +85,14 @@ public final class MessagingService {
       throw new RelayException(
           ErrorCode.INVALID_ENVELOPE, "envelope is addressed to another conversation");
     }
-    IdentityBundle sender =
-        accounts.registeredBundle(key).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
+    RegisteredKey sender =
+        accounts.registeredKey(key).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
     if (!header.senderId().equals(username) || !header.senderKey().matches(sender.fingerprint())) {
       throw new RelayException(ErrorCode.SENDER_MISMATCH);
     }
+    List<byte[]> forms;
     try {
-      envelope.verifySignature(sender.verifier());
+      forms = envelope.verifyAndEncodeForms(sender.verifier());
     } catch (AuthenticationException e) {
       throw new RelayException(ErrorCode.BAD_SIGNATURE);
     }
@@ -115,7 +115,7 @@ public final class MessagingService {
     connection.reply(
         new SendReply(request.id(), conversation, stored.seq(), header.messageIdHex()));
     LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
-    fanOut(connection, stored, envelope);
+    fanOut(connection, stored, envelope.recipients(), forms);
   }
 
   private static Envelope parse(Bytes encoded) {
@@ -127,12 +127,14 @@ public final class MessagingService {
   }
 
   /**
-   * Pushes each online recipient its per-recipient form; the shared parts of the forms are encoded
-   * once (see {@link Envelope#encodedForms()}), and nothing is built for offline recipients.
+   * Pushes each online recipient its per-recipient form ({@code forms}, made while the signature
+   * was checked; see {@link Envelope#verifyAndEncodeForms}); nothing is pushed to offline ones.
    */
-  private void fanOut(ClientConnection origin, MessageStore.Stored stored, Envelope envelope) {
-    List<RecipientEntry> entries = envelope.recipients();
-    List<byte[]> forms = envelope.encodedForms();
+  private void fanOut(
+      ClientConnection origin,
+      MessageStore.Stored stored,
+      List<RecipientEntry> entries,
+      List<byte[]> forms) {
     for (int i = 0; i < forms.size(); i++) {
       String recipient = Usernames.key(entries.get(i).recipient().userId());
       Collection<ClientConnection> targets = router.connections(recipient);

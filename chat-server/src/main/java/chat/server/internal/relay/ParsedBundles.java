@@ -14,27 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * bytes differ, so a changed bundle is never served stale.
  */
 final class ParsedBundles {
-  private record Entry(Bytes encoded, IdentityBundle bundle) {}
+  private record Entry(Bytes encoded, RegisteredKey key) {}
 
   private final Map<String, Entry> byUser = new ConcurrentHashMap<>();
 
   /**
-   * The parsed form of {@code encoded}, the bundle stored for {@code userKey}.
+   * The parsed form of {@code encoded}, the bundle stored for {@code userKey}, with its fingerprint
+   * and verifier.
    *
    * @throws RelayException ({@link ErrorCode#INTERNAL}) if the stored bundle does not parse
    */
-  IdentityBundle parse(String userKey, Bytes encoded) {
+  RegisteredKey parse(String userKey, Bytes encoded) {
     Entry entry = byUser.get(userKey);
     if (entry != null && entry.encoded().equals(encoded)) {
-      return entry.bundle();
+      return entry.key();
     }
-    IdentityBundle bundle;
+    RegisteredKey key;
     try {
-      bundle = IdentityBundle.parse(encoded.toByteArray());
+      key = RegisteredKey.of(IdentityBundle.parse(encoded.toByteArray()));
     } catch (CryptoException e) {
       throw new RelayException(ErrorCode.INTERNAL);
     }
-    byUser.put(userKey, new Entry(encoded, bundle));
-    return bundle;
+    byUser.put(userKey, new Entry(encoded, key));
+    return key;
   }
 }

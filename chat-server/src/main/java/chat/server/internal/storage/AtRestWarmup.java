@@ -31,11 +31,14 @@ public final class AtRestWarmup {
   private static void run(BooleanSupplier stop) {
     AtRestSealer throwaway = AtRestSealer.generate();
     byte[] rowId = "warmup".getBytes(StandardCharsets.US_ASCII);
-    byte[] value = new byte[64];
+    byte[] tiny = new byte[64];
+    byte[] medium = new byte[8 << 10];
+    byte[] large = new byte[256 << 10];
     long start = System.nanoTime();
     try {
       for (int i = 0; i < ROUNDS && !stop.getAsBoolean(); i++) {
-        value[i % value.length]++;
+        byte[] value = i % 512 == 0 ? large : i % 2 == 0 ? medium : tiny;
+        value[i % tiny.length]++;
         throwaway.open(throwaway.seal(value, rowId), rowId);
       }
     } catch (CryptoException e) {

@@ -1,0 +1,106 @@
+package chat.protocol.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.protocol.FrameCodec;
+import chat.protocol.FrameException;
+import chat.protocol.SendRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BytesJsonModuleTest {
+  private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+  private static byte[] random(int length) {
+    byte[] out = new byte[length];
+    new Random(length).nextBytes(out);
+    return out;
+  }
+
+  private static byte[] send(String envelopeJson) {
+    return ("{\"type\":\"send\",\"id\":\"s1\",\"conversation\":\"#room\",\"envelope\":"
+            + envelopeJson
+            + "}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String quoted(byte[] value) {
+    return "\"" + Base64.getEncoder().encodeToString(value) + "\"";
+  }
+
+  @Test
+  void fromJson_largeEnvelope_decodedExactly() throws Exception {
+    for (int length : new int[] {0, 1, 2, 3, 4, 1000, 600_000}) {
+      byte[] envelope = random(length);
+      SendRequest request = new SendRequest("s1", "#room", Bytes.of(envelope));
+
+      assertThat(codec.fromJson(codec.toJson(request))).isEqualTo(request);
+    }
+  }
+
+  @Test
+  void fromJson_escapedBase64Characters_sameValueAsUnescaped() throws Exception {
+    byte[] envelope = random(30);
+    String text = Base64.getEncoder().encodeToString(envelope);
+    String escaped = "\"\\u00" + Integer.toHexString(text.charAt(0)) + text.substring(1) + "\"";
+
+    assertThat(((SendRequest) codec.fromJson(send(escaped))).envelope())
+        .isEqualTo(Bytes.of(envelope));
+  }
+
+  @Test
+  void fromJson_typeAfterTheEnvelope_sameValue() throws Exception {
+    byte[] envelope = random(5000);
+    String json =
+        "{\"envelope\":"
+            + quoted(envelope)
+            + ",\"id\":\"s1\",\"conversation\":\"#room\",\"type\":\"send\"}";
+
+    assertThat(((SendRequest) codec.fromJson(json.getBytes(StandardCharsets.UTF_8))).envelope())
+        .isEqualTo(Bytes.of(envelope));
+  }
+
+  @Test
+  void fromJson_unpaddedBase64_acceptedAsBefore() throws Exception {
+    byte[] envelope = random(31);
+    String unpadded = "\"" + Base64.getEncoder().withoutPadding().encodeToString(envelope) + "\"";
+
+    assertThat(((SendRequest) codec.fromJson(send(unpadded))).envelope())
+        .isEqualTo(Bytes.of(envelope));
+  }
+
+  @Test
+  void fromJson_notBase64_badFrameWithId() {
+    for (String value :
+        new String[] {"\"QUJD RA==\"", "\"QUJD*A==\"", "\"QU=D\"", "\"QUJDé\"", "\"QUJD\\n\""}) {
+      assertThatThrownBy(() -> codec.fromJson(send(value)))
+          .as(value)
+          .isInstanceOfSatisfying(
+              FrameException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+                assertThat(e.requestId()).contains("s1");
+              });
+    }
+  }
+
+  @Test
+  void fromJson_duplicateEnvelopeField_badFrame() {
+    byte[] envelope = random(10);
+    String json =
+        "{\"type\":\"send\",\"id\":\"s1\",\"conversation\":\"#room\",\"envelope\":"
+            + quoted(envelope)
+            + ",\"envelope\":"
+            + quoted(envelope)
+            + "}";
+
+    assertThatThrownBy(() -> codec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            FrameException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));
+  }
+}
