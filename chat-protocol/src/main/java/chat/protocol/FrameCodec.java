@@ -122,7 +122,10 @@ public final class FrameCodec {
       throw new FrameException(ErrorCode.FRAME_TOO_LARGE, null, "frame too large");
     }
     try {
-      return frameReader.withAttribute(BytesJsonModule.RAW_INPUT, json).readValue(json);
+      Frame frame = BytesJsonModule.readFromRaw(frameReader, json);
+      if (frame != null) { // a bare JSON null reads as null: refused below
+        return frame;
+      }
     } catch (IOException | RuntimeException e) {
       // Not a valid frame: the tree pass below gives the same verdict, with the request id.
     }

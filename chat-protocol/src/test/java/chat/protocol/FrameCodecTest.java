@@ -131,6 +131,8 @@ class FrameCodecTest {
     assertBad("{not json", null);
     assertBad("[1,2]", null);
     assertBad("\"text\"", null);
+    assertBad("null", null);
+    assertBad("42", null);
     assertBad("", null);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -18,16 +19,38 @@ import java.util.Base64;
  * A Jackson module that writes {@link Bytes} as standard padded base64 and reads it strictly.
  *
  * <p>Reading a large value (an envelope of hundreds of KiB) through the parser's text would build a
- * {@code String} of it character by character. When the caller puts the raw JSON bytes in the
- * {@link #RAW_INPUT} attribute and the value is a plain ASCII string with no escapes, the base64 is
- * decoded straight from those bytes instead; the result is exactly what decoding the text gives,
- * and anything else (escapes, non-ASCII, invalid base64, a replayed token) takes the text path.
+ * {@code String} of it character by character. When the caller reads through {@link #readFromRaw}
+ * and the value is a plain ASCII string with no escapes, the base64 is decoded straight from the
+ * raw JSON bytes instead; the result is exactly what decoding the text gives, and anything else
+ * (escapes, non-ASCII, invalid base64, a replayed token) takes the text path.
+ *
+ * <p>The raw bytes are handed over in a thread-local for the length of one call, not as a reader
+ * attribute: Jackson may keep the configuration a deserializer was first built under, and with it
+ * the first frame of each type (a password, a session token) for the life of the process.
  */
 public final class BytesJsonModule extends SimpleModule {
-  /** Deserialization attribute holding the raw UTF-8 JSON being read (a {@code byte[]}). */
-  public static final String RAW_INPUT = "chat.protocol.raw-input";
+  /** The raw UTF-8 JSON being read by {@link #readFromRaw} on this thread, else null. */
+  private static final ThreadLocal<byte[]> RAW_INPUT = new ThreadLocal<>();
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Reads {@code json} with {@code reader}, letting {@link Bytes} values be decoded straight from
+   * {@code json}. Nothing refers to {@code json} once this returns.
+   */
+  public static <T> T readFromRaw(ObjectReader reader, byte[] json) throws IOException {
+    byte[] outer = RAW_INPUT.get();
+    RAW_INPUT.set(json);
+    try {
+      return reader.readValue(json);
+    } finally {
+      if (outer == null) {
+        RAW_INPUT.remove();
+      } else {
+        RAW_INPUT.set(outer);
+      }
+    }
+  }
 
   /** The module. */
   public BytesJsonModule() {
@@ -62,7 +85,7 @@ public final class BytesJsonModule extends SimpleModule {
       if (parser.currentToken() != JsonToken.VALUE_STRING) {
         return (Bytes) context.handleUnexpectedToken(Bytes.class, parser);
       }
-      Bytes raw = fromRawInput(parser, context);
+      Bytes raw = fromRawInput(parser);
       if (raw != null) {
         return raw;
       }
@@ -79,9 +102,9 @@ public final class BytesJsonModule extends SimpleModule {
      * and ASCII content without escapes that is valid base64. The token is left unread; the parser
      * skips it when it moves on.
      */
-    private static Bytes fromRawInput(JsonParser parser, DeserializationContext context) {
-      if (!(context.getAttribute(RAW_INPUT) instanceof byte[] input)
-          || !(parser instanceof UTF8StreamJsonParser)) {
+    private static Bytes fromRawInput(JsonParser parser) {
+      byte[] input = RAW_INPUT.get();
+      if (input == null || !(parser instanceof UTF8StreamJsonParser)) {
         return null;
       }
       long quote = parser.currentTokenLocation().getByteOffset();
