@@ -5,6 +5,7 @@ import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
 import chat.cli.client.FileOffer;
@@ -29,6 +30,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -116,9 +118,14 @@ class FileTransferEndToEndTest {
       assertThat(proxy.cuts()).isEqualTo(cuts + 1);
       // Chunks travel as base64: a restart from zero would cost about 2 * 4/3 * SIZE.
       assertThat(proxy.bytes(CuttingProxy.Direction.UP) - up).isLessThan(SIZE * 2L);
-      assertThat(aliceEvents.transfers)
-          .extracting(FileTransfer::state)
-          .contains(TransferState.UPLOADING, TransferState.OFFERED);
+      // Listeners hear of transfers on the client's event thread, after sendFile returns.
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(aliceEvents.transfers)
+                      .extracting(FileTransfer::state)
+                      .contains(TransferState.UPLOADING, TransferState.OFFERED));
       FileOffer received = bobEvents.awaitOffer("report.pdf");
       assertThat(received.fileId()).isEqualTo(sent.fileId());
       assertThat(received.sender()).isEqualTo("alice");
