@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.LineBasedFrameDecoder;
@@ -17,6 +18,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * server's PINGs, and reads channel PRIVMSGs with a fast path that only parses the message index at
  * the start of the text.
  */
+// Sharable only so that a connect that failed can be tried again on a new channel (Netty never
+// lets an unsharable handler be added twice); it is in one open pipeline at a time.
+@ChannelHandler.Sharable
 public final class IrcClient extends SimpleChannelInboundHandler<ByteBuf> implements BenchClient {
   private static final int MAX_LINE_BYTES = 4096;
 

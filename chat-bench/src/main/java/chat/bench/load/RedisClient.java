@@ -2,6 +2,7 @@ package chat.bench.load;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * message} pushes read with a fast path that only parses the message index at the start of the
  * payload. A publisher's {@code PUBLISH} replies count as acknowledgements.
  */
+// Sharable only so that a connect that failed can be tried again on a new channel (Netty never
+// lets an unsharable handler be added twice); it is in one open pipeline at a time.
+@ChannelHandler.Sharable
 public final class RedisClient extends SimpleChannelInboundHandler<Object> implements BenchClient {
   private final int receiver;
   private final Deliveries deliveries;

@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -29,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * take a fast path that reads only the frame type and the message id (the first bytes of the
  * per-recipient envelope), so the generator does not become the bottleneck.
  */
+// Sharable only so that a connect that failed can be tried again on a new channel (Netty never
+// lets an unsharable handler be added twice); it is in one open pipeline at a time.
+@ChannelHandler.Sharable
 public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> implements BenchClient {
   private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ENVELOPE_FIELD =
