@@ -14,19 +14,34 @@ import java.util.List;
  * events to one connection thus costs one flush (one run of TLS records, one system call) instead
  * of one per frame, and producers never wait for the event loop. Frames keep the order in which
  * each thread added them. An idle connection holds an empty list and nothing else.
+ *
+ * <p>Every queued byte is also taken from the relay-wide {@link PendingBudget} and given back once
+ * the socket has taken it (or the connection is gone).
  */
 final class OutboundQueue {
   /** Frames are copied into write buffers of about this size. */
   private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
+  /** What {@link #add} did with a frame. */
+  enum Admission {
+    /** Queued (or dropped because the queue is closed). */
+    QUEUED,
+    /** Refused: this connection's unsent bytes would go over its bound. */
+    OVER_CONNECTION_BOUND,
+    /** Refused: the unsent bytes of all connections would go over the relay's budget. */
+    OVER_RELAY_BUDGET
+  }
+
   private final Channel channel;
+  private final PendingBudget budget;
   private List<byte[]> frames = new ArrayList<>();
   private long queuedBytes;
   private boolean drainScheduled;
   private boolean closed;
 
-  OutboundQueue(Channel channel) {
+  OutboundQueue(Channel channel, PendingBudget budget) {
     this.channel = channel;
+    this.budget = budget;
   }
 
   /**
@@ -44,29 +59,33 @@ final class OutboundQueue {
 
   /**
    * Queues one encoded frame (length prefix included) unless that would take the unsent bytes (see
-   * {@link #pendingBytes()}) over {@code maxPendingBytes}; a closed queue drops it.
+   * {@link #pendingBytes()}) over {@code maxPendingBytes}, or all connections' over the relay's
+   * budget; a closed queue drops it.
    *
-   * @return false if the frame would have gone over the bound (it is not queued)
+   * @return whether the frame was queued, and if not which bound it would have gone over
    */
-  boolean add(byte[] frame, long maxPendingBytes) {
+  Admission add(byte[] frame, long maxPendingBytes) {
     ChannelOutboundBuffer netty = channel.unsafe().outboundBuffer();
     long inNetty = netty == null ? 0 : netty.totalPendingWriteBytes();
     synchronized (this) {
       if (closed) {
-        return true;
+        return Admission.QUEUED;
       }
       if (queuedBytes + inNetty + frame.length > maxPendingBytes) {
-        return false;
+        return Admission.OVER_CONNECTION_BOUND;
+      }
+      if (!budget.tryReserve(frame.length)) {
+        return Admission.OVER_RELAY_BUDGET;
       }
       frames.add(frame);
       queuedBytes += frame.length;
       if (drainScheduled) {
-        return true;
+        return Admission.QUEUED;
       }
       drainScheduled = true;
     }
     channel.eventLoop().execute(this::drain);
-    return true;
+    return Admission.QUEUED;
   }
 
   /** Writes what is queued and closes the channel once it is flushed. */
@@ -87,6 +106,7 @@ final class OutboundQueue {
   synchronized void discard() {
     closed = true;
     frames = new ArrayList<>();
+    budget.release(queuedBytes);
     queuedBytes = 0;
   }
 
@@ -120,6 +140,7 @@ final class OutboundQueue {
     for (byte[] frame : run) {
       buffer.writeBytes(frame);
     }
-    channel.write(buffer);
+    // Given back when the socket has taken the bytes, or the write failed (connection gone).
+    channel.write(buffer).addListener(written -> budget.release(size));
   }
 }

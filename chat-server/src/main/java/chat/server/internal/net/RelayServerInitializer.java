@@ -44,6 +44,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final Set<ClientConnection> registry;
   private final AuditLog audit;
   private final AtomicLong connections = new AtomicLong();
+  private final PendingBudget budget = PendingBudget.ofHeap();
 
   /** An initializer sharing these collaborators across connections. */
   public RelayServerInitializer(
@@ -83,6 +84,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             new SerialExecutor(workers),
             new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), System.nanoTime()),
             limits.maxPendingBytes(),
+            budget,
             registry,
             "c" + connections.incrementAndGet(),
             audit));

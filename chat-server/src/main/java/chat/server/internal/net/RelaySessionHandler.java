@@ -45,6 +45,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private final SerialExecutor lane;
   private final TokenBucket bucket;
   private final long maxPendingBytes;
+  private final PendingBudget budget;
   private final Set<ClientConnection> registry;
   private final String logId;
   private final AuditLog audit;
@@ -64,6 +65,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       SerialExecutor lane,
       TokenBucket bucket,
       long maxPendingBytes,
+      PendingBudget budget,
       Set<ClientConnection> registry,
       String logId,
       AuditLog audit) {
@@ -72,6 +74,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     this.lane = lane;
     this.bucket = bucket;
     this.maxPendingBytes = maxPendingBytes;
+    this.budget = budget;
     this.registry = registry;
     this.logId = logId;
     this.audit = audit;
@@ -80,7 +83,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
-    outbound = new OutboundQueue(channel);
+    outbound = new OutboundQueue(channel, budget);
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
       address =
@@ -196,25 +199,33 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     if (current == null || queue == null || closing.get()) {
       return;
     }
-    if (!queue.add(encoder.encode(frame), maxPendingBytes)) {
-      LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, queue.pendingBytes());
-      disconnectSlowConsumer(current, queue);
+    switch (queue.add(encoder.encode(frame), maxPendingBytes)) {
+      case QUEUED -> {}
+      case OVER_CONNECTION_BOUND -> {
+        LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, queue.pendingBytes());
+        disconnectSlowConsumer(current, queue, queue.pendingBytes() + " bytes unsent");
+      }
+      case OVER_RELAY_BUDGET -> {
+        LOG.warn(
+            "relay outbound budget full ({} bytes unsent on all connections): disconnecting {}",
+            budget.used(),
+            logId);
+        disconnectSlowConsumer(
+            current, queue, queue.pendingBytes() + " bytes unsent; relay outbound budget full");
+      }
     }
   }
 
   /**
-   * Drops a connection whose unsent bytes hit the bound. It is closed at once, not after a flush
-   * that a client which stopped reading would never allow; the SLOW_CONSUMER error goes out only if
-   * the pipe has room. The client catches up from its cursor when it reconnects.
+   * Drops a connection whose unsent bytes hit its bound, or that the relay could not queue more for
+   * because all connections together hit the relay's budget. It is closed at once, not after a
+   * flush that a client which stopped reading would never allow; the SLOW_CONSUMER error goes out
+   * only if the pipe has room. The client catches up from its cursor when it reconnects.
    */
-  private void disconnectSlowConsumer(Channel current, OutboundQueue queue) {
+  private void disconnectSlowConsumer(Channel current, OutboundQueue queue, String detail) {
     if (closing.compareAndSet(false, true)) {
       closeReason = "slow consumer";
-      audit.record(
-          this,
-          AuditType.SLOW_CONSUMER,
-          state.username().orElse(null),
-          queue.pendingBytes() + " bytes unsent");
+      audit.record(this, AuditType.SLOW_CONSUMER, state.username().orElse(null), detail);
       queue.discard();
       current.writeAndFlush(
           Unpooled.wrappedBuffer(encoder.encode(ErrorReply.of(null, ErrorCode.SLOW_CONSUMER))));

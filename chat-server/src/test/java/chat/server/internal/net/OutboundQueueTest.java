@@ -2,6 +2,7 @@ package chat.server.internal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.server.internal.net.OutboundQueue.Admission;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
+  private static final PendingBudget UNLIMITED = new PendingBudget(Long.MAX_VALUE);
+
   private static byte[] frame(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
@@ -42,7 +45,7 @@ class OutboundQueueTest {
   void add_burstOfFrames_writtenInOrderWithOneFlush() {
     FlushCounter counter = new FlushCounter();
     EmbeddedChannel channel = new EmbeddedChannel(counter);
-    OutboundQueue queue = new OutboundQueue(channel);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
 
     queue.add(frame("one,"), Long.MAX_VALUE);
     queue.add(frame("two,"), Long.MAX_VALUE);
@@ -58,7 +61,7 @@ class OutboundQueueTest {
   @Test
   void add_moreThanOneWriteBuffer_everyByteInOrder() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
     StringBuilder expected = new StringBuilder();
     for (int i = 0; i < 5000; i++) {
       String text = "frame " + i + " " + "x".repeat(i % 97) + ";";
@@ -74,7 +77,7 @@ class OutboundQueueTest {
   @Test
   void closeAfterFlush_framesQueued_writesThemThenCloses() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
 
     queue.add(frame("last words"), Long.MAX_VALUE);
     queue.closeAfterFlush();
@@ -87,7 +90,7 @@ class OutboundQueueTest {
   @Test
   void discard_framesQueued_nothingWrittenAndLaterFramesDropped() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
 
     queue.add(frame("never"), Long.MAX_VALUE);
     queue.discard();
@@ -100,13 +103,65 @@ class OutboundQueueTest {
   @Test
   void add_overTheBound_refusedAndNotQueued() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
 
-    assertThat(queue.add(frame("12345"), 8)).isTrue();
-    assertThat(queue.add(frame("6789"), 8)).isFalse();
-    assertThat(queue.add(frame("678"), 8)).isTrue();
+    assertThat(queue.add(frame("12345"), 8)).isEqualTo(Admission.QUEUED);
+    assertThat(queue.add(frame("6789"), 8)).isEqualTo(Admission.OVER_CONNECTION_BOUND);
+    assertThat(queue.add(frame("678"), 8)).isEqualTo(Admission.QUEUED);
     channel.runPendingTasks();
 
     assertThat(written(channel)).isEqualTo("12345678");
+  }
+
+  @Test
+  void add_overTheRelayBudget_refusedUntilAnotherConnectionsBytesAreWritten() {
+    PendingBudget budget = new PendingBudget(10);
+    EmbeddedChannel first = new EmbeddedChannel();
+    EmbeddedChannel second = new EmbeddedChannel();
+    OutboundQueue a = new OutboundQueue(first, budget);
+    OutboundQueue b = new OutboundQueue(second, budget);
+
+    assertThat(a.add(frame("123456"), Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+    assertThat(b.add(frame("abcdef"), Long.MAX_VALUE)).isEqualTo(Admission.OVER_RELAY_BUDGET);
+    assertThat(budget.used()).isEqualTo(6);
+    first.runPendingTasks();
+    assertThat(written(first)).isEqualTo("123456");
+    assertThat(budget.used()).isZero();
+    assertThat(b.add(frame("abcdef"), Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+    second.runPendingTasks();
+
+    assertThat(written(second)).isEqualTo("abcdef");
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void discard_givesTheQueuedBytesBackToTheRelayBudget() {
+    PendingBudget budget = new PendingBudget(100);
+    OutboundQueue queue = new OutboundQueue(new EmbeddedChannel(), budget);
+
+    queue.add(frame("queued but never sent"), Long.MAX_VALUE);
+    assertThat(budget.used()).isEqualTo(21);
+    queue.discard();
+
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void write_toAClosedChannel_givesTheBytesBack() {
+    PendingBudget budget = new PendingBudget(100);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel, budget);
+
+    queue.add(frame("too late"), Long.MAX_VALUE);
+    channel.close();
+    channel.runPendingTasks();
+
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void ofHeap_aQuarterOfTheMaximumHeap_neverBelowTheMinimum() {
+    assertThat(PendingBudget.ofHeap().limitBytes())
+        .isEqualTo(Math.max(PendingBudget.MIN_BYTES, Runtime.getRuntime().maxMemory() / 4));
   }
 }
