@@ -53,6 +53,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Channel channel;
   private volatile OutboundQueue outbound;
+  private InboundGate gate;
   private volatile String address = "unknown";
   private volatile String closeReason = "closed by the client";
   private volatile long lastRateAuditNanos;
@@ -84,6 +85,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
     outbound = new OutboundQueue(channel, budget);
+    gate = new InboundGate(channel, closing::get);
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
       address =
@@ -128,7 +130,16 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       send(ErrorReply.of(request.id(), ErrorCode.RATE_LIMITED));
       return;
     }
-    lane.execute(() -> dispatcher.dispatch(this, request));
+    InboundGate current = gate;
+    current.arrived();
+    lane.execute(
+        () -> {
+          try {
+            dispatcher.dispatch(this, request);
+          } finally {
+            current.finished();
+          }
+        });
   }
 
   /** Audits a request-rate hit, at most once a minute per connection (a flood is one entry). */
