@@ -96,7 +96,11 @@ final class OutboundQueue {
             () -> {
               drain();
               synchronized (this) {
+                // Frames added after that drain are never sent: give their bytes back.
                 closed = true;
+                frames = new ArrayList<>();
+                budget.release(queuedBytes);
+                queuedBytes = 0;
               }
               channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             });
