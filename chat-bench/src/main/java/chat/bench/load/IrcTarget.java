@@ -1,11 +1,10 @@
 package chat.bench.load;
 
 import chat.bench.BenchIdentities;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,23 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * on connections per address or channels per user, and {@code MaxPenaltyTime = 0} so that it does
  * not throttle fast senders). Plain TCP: no TLS, nothing stored, no acknowledgement.
  */
-public final class IrcTarget implements Target {
-  private final LoadSettings settings;
-  private final NettyClients clients;
-  private final Path home;
-  private ServerProcess server;
-  private int port;
-
+public final class IrcTarget extends BaselineTarget {
   /** An ngircd target. */
   public IrcTarget(LoadSettings settings, NettyClients clients) {
-    this.settings = settings;
-    this.clients = clients;
-    this.home = settings.workDir().resolve("ngircd");
-  }
-
-  @Override
-  public String name() {
-    return "ngircd";
+    super(settings, clients, "ngircd");
   }
 
   @Override
@@ -38,24 +24,11 @@ public final class IrcTarget implements Target {
   }
 
   @Override
-  public void start() throws Exception {
-    Workspace.deleteTree(home);
+  List<String> command() throws IOException {
     Files.createDirectories(home.resolve("conf.d"));
-    port = ServerProcess.freePort();
-    launch();
-  }
-
-  private void launch() throws Exception {
     Path config = home.resolve("ngircd.conf");
     Files.writeString(config, config());
-    server =
-        ServerProcess.start(
-            "ngircd",
-            List.of(settings.ngircd(), "--nodaemon", "--config", config.toString()),
-            Map.of(),
-            port,
-            settings.workDir().resolve("ngircd.log"),
-            Duration.ofSeconds(30));
+    return List.of(settings.ngircd(), "--nodaemon", "--config", config.toString());
   }
 
   private String config() {
@@ -80,17 +53,6 @@ public final class IrcTarget implements Target {
         "  PAM = no",
         "  IncludeDir = " + home.resolve("conf.d"),
         "");
-  }
-
-  @Override
-  public void restart() throws Exception {
-    server.stop(Duration.ofSeconds(30));
-    launch();
-  }
-
-  @Override
-  public ServerProcess server() {
-    return server;
   }
 
   @Override
@@ -120,12 +82,5 @@ public final class IrcTarget implements Target {
   @Override
   public int deliveriesPerMessage(int members) {
     return members - 1;
-  }
-
-  @Override
-  public void close() {
-    if (server != null) {
-      server.close();
-    }
   }
 }

@@ -1,10 +1,9 @@
 package chat.bench.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,23 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * connection, since a subscribed RESP2 connection cannot publish, so its own subscription receives
  * its messages too. Plain TCP: no TLS, nothing stored.
  */
-public final class RedisTarget implements Target {
-  private final LoadSettings settings;
-  private final NettyClients clients;
-  private final Path home;
-  private ServerProcess server;
-  private int port;
-
+public final class RedisTarget extends BaselineTarget {
   /** A Redis target. */
   public RedisTarget(LoadSettings settings, NettyClients clients) {
-    this.settings = settings;
-    this.clients = clients;
-    this.home = settings.workDir().resolve("redis");
-  }
-
-  @Override
-  public String name() {
-    return "redis";
+    super(settings, clients, "redis");
   }
 
   @Override
@@ -38,14 +24,7 @@ public final class RedisTarget implements Target {
   }
 
   @Override
-  public void start() throws Exception {
-    Workspace.deleteTree(home);
-    Files.createDirectories(home);
-    port = ServerProcess.freePort();
-    launch();
-  }
-
-  private void launch() throws Exception {
+  List<String> command() throws IOException {
     Path config = home.resolve("redis.conf");
     Files.writeString(
         config,
@@ -61,25 +40,7 @@ public final class RedisTarget implements Target {
             "dir " + home,
             "logfile \"\"",
             ""));
-    server =
-        ServerProcess.start(
-            "redis",
-            List.of(settings.redisServer(), config.toString()),
-            Map.of(),
-            port,
-            settings.workDir().resolve("redis.log"),
-            Duration.ofSeconds(30));
-  }
-
-  @Override
-  public void restart() throws Exception {
-    server.stop(Duration.ofSeconds(30));
-    launch();
-  }
-
-  @Override
-  public ServerProcess server() {
-    return server;
+    return List.of(settings.redisServer(), config.toString());
   }
 
   /** The channel of a room: its name; {@code lobby} for the default room. */
@@ -122,12 +83,5 @@ public final class RedisTarget implements Target {
   public CompletableFuture<RedisClient> commandConnection(Deliveries sink) {
     return RedisClient.open(clients, port, -1, sink)
         .whenComplete((client, failure) -> clients.setupDone());
-  }
-
-  @Override
-  public void close() {
-    if (server != null) {
-      server.close();
-    }
   }
 }

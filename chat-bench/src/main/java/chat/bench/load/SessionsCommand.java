@@ -15,24 +15,7 @@ import picocli.CommandLine.Option;
 public final class SessionsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(
-      names = "--targets",
-      split = ",",
-      defaultValue = "relay,ngircd,redis",
-      description = "Systems to run, in order (default: ${DEFAULT-VALUE}).")
-  List<String> targets;
-
-  @Option(
-      names = {"-n", "--sessions"},
-      defaultValue = "10000",
-      description = "Sessions to hold.")
-  int sessions;
-
-  @Option(
-      names = "--quiet-seconds",
-      defaultValue = "3",
-      description = "Seconds without events before the server counts as quiet.")
-  int quietSeconds;
+  @Mixin SessionOptions scenario;
 
   @Option(
       names = "--idle-seconds",
@@ -50,14 +33,15 @@ public final class SessionsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String load = Report.loadAverage();
     try (NettyClients netty = common.clients()) {
-      List<Target> systems = common.targets(targets, common.settings(), netty, sessions);
+      List<Target> systems =
+          common.targets(scenario.targets, common.settings(), netty, scenario.sessions);
       List<SessionsResult> results = new ArrayList<>();
       for (Target target : systems) {
         results.add(
             new SessionsRun(
                     target,
-                    sessions,
-                    quietSeconds * 1000L,
+                    scenario.sessions,
+                    scenario.quietMillis(),
                     idleSeconds * 1000L,
                     holdSeconds,
                     System.err)

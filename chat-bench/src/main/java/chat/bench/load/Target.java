@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
  * A system under test: the relay, or one of the baselines (ngircd, Redis pub/sub), run as its own
  * process and driven over its own protocol with the same workload.
  */
-public sealed interface Target extends AutoCloseable permits RelayTarget, IrcTarget, RedisTarget {
+public sealed interface Target extends AutoCloseable permits RelayTarget, BaselineTarget {
   /** Short name for reports: {@code relay}, {@code ngircd}, {@code redis}. */
   String name();
 

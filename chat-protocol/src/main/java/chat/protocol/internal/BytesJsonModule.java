@@ -39,16 +39,11 @@ public final class BytesJsonModule extends SimpleModule {
    * {@code json}. Nothing refers to {@code json} once this returns.
    */
   public static <T> T readFromRaw(ObjectReader reader, byte[] json) throws IOException {
-    byte[] outer = RAW_INPUT.get();
     RAW_INPUT.set(json);
     try {
       return reader.readValue(json);
     } finally {
-      if (outer == null) {
-        RAW_INPUT.remove();
-      } else {
-        RAW_INPUT.set(outer);
-      }
+      RAW_INPUT.remove();
     }
   }
 
