@@ -24,17 +24,15 @@ public interface MessageStore {
    * Like {@link #append}, but the store first checks, in the same transaction as the insert, that
    * every user in {@code recipientKeys} is still a member of the room, and fails with {@link
    * RelayException} ({@code RECIPIENT_NOT_MEMBER}) if one is not. A member removed while the
-   * envelope was being checked can then never receive it. Stores that cannot check inside the
-   * transaction fall back to {@link #append}.
+   * envelope was being checked can then never receive it. This is the only membership check a
+   * room's recipients get, so every store must make it.
    */
-  default CompletableFuture<Stored> appendForMembers(
+  CompletableFuture<Stored> appendForMembers(
       String conversation,
       List<String> parties,
       List<String> recipientKeys,
       Bytes messageId,
-      Bytes envelope) {
-    return append(conversation, parties, messageId, envelope);
-  }
+      Bytes envelope);
 
   /** True if a message with this id is stored. */
   boolean exists(Bytes messageId);
