@@ -87,10 +87,11 @@ public final class CommonOptions {
           switch (name) {
             case "relay" -> new RelayTarget(settings, clients, users);
             case "ngircd" -> new IrcTarget(settings, clients);
-            case "redis" -> new RedisTarget(settings, clients);
+            case "redis" -> new RedisTarget(settings, clients, false);
+            case "redis-tls" -> new RedisTarget(settings, clients, true);
             default ->
                 throw new IllegalArgumentException(
-                    "unknown target " + name + " (relay, ngircd, redis)");
+                    "unknown target " + name + " (relay, ngircd, redis, redis-tls)");
           });
     }
     return out;

@@ -18,7 +18,7 @@ public final class FanoutCommand implements Callable<Integer> {
   @Option(
       names = "--targets",
       split = ",",
-      defaultValue = "relay,ngircd,redis",
+      defaultValue = "relay,ngircd,redis,redis-tls",
       description =
           "Systems to run, in order; ratios are against the first (default: ${DEFAULT-VALUE}).")
   List<String> targets;

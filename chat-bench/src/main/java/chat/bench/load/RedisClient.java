@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A minimal Redis client over plain TCP: commands with replies in order, and pub/sub {@code
+ * A minimal Redis client over plain TCP or TLS: commands with replies in order, and pub/sub {@code
  * message} pushes read with a fast path that only parses the message index at the start of the
  * payload. A publisher's {@code PUBLISH} replies count as acknowledgements.
  */
@@ -31,12 +32,22 @@ public final class RedisClient extends SimpleChannelInboundHandler<Object> imple
     this.deliveries = deliveries;
   }
 
-  /** Connects; {@code receiver} is this connection's index in delivery counts. */
+  /**
+   * Connects, over TLS when {@code tls} is not null (commands written before the handshake ends
+   * wait for it); {@code receiver} is this connection's index in delivery counts.
+   */
   public static CompletableFuture<RedisClient> open(
-      NettyClients clients, int port, int receiver, Deliveries deliveries) {
+      NettyClients clients, int port, SslContext tls, int receiver, Deliveries deliveries) {
     RedisClient client = new RedisClient(receiver, deliveries);
     return clients
-        .connect(port, channel -> channel.pipeline().addLast(new RespDecoder()).addLast(client))
+        .connect(
+            port,
+            channel -> {
+              if (tls != null) {
+                channel.pipeline().addLast(tls.newHandler(channel.alloc(), "127.0.0.1", port));
+              }
+              channel.pipeline().addLast(new RespDecoder()).addLast(client);
+            })
         .thenApply(
             channel -> {
               client.channel = channel;

@@ -1,46 +1,140 @@
 package chat.bench.load;
 
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Redis pub/sub baseline: redis-server on loopback with a generated config (no persistence, no
  * protected mode). Each member subscribes to the room's channel; a sender publishes from a second
  * connection, since a subscribed RESP2 connection cannot publish, so its own subscription receives
- * its messages too. Plain TCP: no TLS, nothing stored.
+ * its messages too. Nothing is stored. Plain TCP, or TLS 1.3 ({@code redis-tls}) with a certificate
+ * made for the run by the JDK's {@code keytool}, so that the relay's TLS can be set beside a server
+ * that does nothing but encrypt and forward.
  */
 public final class RedisTarget extends BaselineTarget {
-  /** A Redis target. */
-  public RedisTarget(LoadSettings settings, NettyClients clients) {
-    super(settings, clients, "redis");
+  private static final char[] STORE_PASSWORD = "loadgen".toCharArray();
+
+  private final boolean tls;
+  private SslContext clientTls;
+
+  /** A Redis target, over TLS if {@code tls}. */
+  public RedisTarget(LoadSettings settings, NettyClients clients, boolean tls) {
+    super(settings, clients, tls ? "redis-tls" : "redis");
+    this.tls = tls;
   }
 
   @Override
   public String guarantees() {
-    return "plain TCP (no TLS); pub/sub, nothing stored; PUBLISH answered after fan-out";
+    return (tls ? "TLS 1.3 (OpenSSL)" : "plain TCP (no TLS)")
+        + "; pub/sub, nothing stored; PUBLISH answered after fan-out";
   }
 
   @Override
-  List<String> command() throws IOException {
+  List<String> command() throws Exception {
     Path config = home.resolve("redis.conf");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "bind 127.0.0.1",
-            "port " + port,
+    List<String> listen;
+    if (tls) {
+      Path certificate = home.resolve("cert.pem");
+      Path key = home.resolve("key.pem");
+      if (!Files.exists(certificate)) { // a restart keeps the certificate
+        selfSigned(certificate, key);
+      }
+      clientTls = NettyClients.tls(certificate);
+      listen =
+          List.of(
+              "port 0",
+              "tls-port " + port,
+              "tls-cert-file " + certificate,
+              "tls-key-file " + key,
+              "tls-auth-clients no",
+              "tls-protocols \"TLSv1.3\"");
+    } else {
+      listen = List.of("port " + port);
+    }
+    StringBuilder text = new StringBuilder("bind 127.0.0.1\n");
+    listen.forEach(line -> text.append(line).append('\n'));
+    for (String line :
+        List.of(
             "protected-mode no",
             "daemonize no",
             "save \"\"",
             "appendonly no",
             "maxclients 50000",
             "dir " + home,
-            "logfile \"\"",
-            ""));
+            "logfile \"\"")) {
+      text.append(line).append('\n');
+    }
+    Files.writeString(config, text);
     return List.of(settings.redisServer(), config.toString());
+  }
+
+  /**
+   * Writes a self-signed P-256 certificate for 127.0.0.1 and its PKCS#8 key as PEM files, made by
+   * the running JDK's {@code keytool} (a PKCS#12 store in {@link #home}, read back here).
+   */
+  private void selfSigned(Path certificate, Path key) throws IOException, GeneralSecurityException {
+    Path store = home.resolve("tls.p12");
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process process =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "redis",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-sigalg",
+                "SHA256withECDSA",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "san=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                new String(STORE_PASSWORD))
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("keytool.log").toFile())
+            .start();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IOException("keytool failed; see " + home.resolve("keytool.log"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while making a certificate", e);
+    }
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, STORE_PASSWORD);
+    }
+    Key privateKey = keys.getKey("redis", STORE_PASSWORD);
+    Files.writeString(certificate, pem("CERTIFICATE", keys.getCertificate("redis").getEncoded()));
+    Files.writeString(key, pem("PRIVATE KEY", privateKey.getEncoded()));
+  }
+
+  private static String pem(String label, byte[] der) {
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
   }
 
   /** The channel of a room: its name; {@code lobby} for the default room. */
@@ -51,7 +145,7 @@ public final class RedisTarget extends BaselineTarget {
   @Override
   public CompletableFuture<BenchClient> connect(
       int user, String room, int receiver, Deliveries sink) {
-    return RedisClient.open(clients, port, receiver, sink)
+    return RedisClient.open(clients, port, clientTls, receiver, sink)
         .thenCompose(
             client -> client.command("SUBSCRIBE", channel(room)).thenApply(reply -> client))
         .<BenchClient>thenApply(client -> client)
@@ -60,7 +154,7 @@ public final class RedisTarget extends BaselineTarget {
 
   @Override
   public CompletableFuture<BenchClient> senderFor(int user, BenchClient member, Deliveries sink) {
-    return RedisClient.open(clients, port, -1, sink)
+    return RedisClient.open(clients, port, clientTls, -1, sink)
         .<BenchClient>thenApply(client -> client)
         .whenComplete((client, failure) -> clients.setupDone());
   }
@@ -77,11 +171,5 @@ public final class RedisTarget extends BaselineTarget {
   @Override
   public int deliveriesPerMessage(int members) {
     return members;
-  }
-
-  /** Opens a plain command connection (for the history baseline). */
-  public CompletableFuture<RedisClient> commandConnection(Deliveries sink) {
-    return RedisClient.open(clients, port, -1, sink)
-        .whenComplete((client, failure) -> clients.setupDone());
   }
 }
