@@ -241,7 +241,8 @@ public final class Relay implements AutoCloseable {
                 config.idleTimeoutSeconds(),
                 config.requestsPerSecond(),
                 config.requestBurst(),
-                config.maxPendingBytes()),
+                config.maxPendingBytes(),
+                config.maxConnectionsPerAddress()),
             connections,
             audit);
     EventLoopGroup boss = transport.newGroup(1);

@@ -21,6 +21,7 @@ public record RelayConfig(
     int requestsPerSecond,
     int requestBurst,
     long maxPendingBytes,
+    int maxConnectionsPerAddress,
     int workerThreads,
     Path tlsCertificate,
     Path tlsKey,
@@ -28,6 +29,12 @@ public record RelayConfig(
     FileLimits files) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
+
+  /**
+   * Open connections one client address may have by default (an IPv6 address counts with its /64):
+   * enough for a team behind one NAT address, each with a few clients and scripts.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
 
   /** How long audit events are kept by default. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
@@ -50,6 +57,10 @@ public record RelayConfig(
     if (maxPendingBytes < 2L * maxFrameBytes) {
       throw new IllegalArgumentException(
           "max pending bytes must be at least twice the max frame bytes (one reply must fit)");
+    }
+    if (maxConnectionsPerAddress < 0) {
+      throw new IllegalArgumentException(
+          "max connections per address must be 0 (no limit) or more");
     }
     if (workerThreads < 1) {
       throw new IllegalArgumentException("worker threads must be positive");
@@ -76,6 +87,7 @@ public record RelayConfig(
         50,
         200,
         16L << 20,
+        DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
         16,
         null,
         null,
@@ -104,6 +116,11 @@ public record RelayConfig(
           copy.maxFrameBytes = frameBytes;
           copy.maxPendingBytes = pendingBytes;
         });
+  }
+
+  /** A copy with another limit on open connections per client address (0: no limit). */
+  public RelayConfig withMaxConnectionsPerAddress(int limit) {
+    return edit(copy -> copy.maxConnectionsPerAddress = limit);
   }
 
   /** A copy with other limits on shared files. */
@@ -135,6 +152,7 @@ public record RelayConfig(
     private int requestsPerSecond;
     private int requestBurst;
     private long maxPendingBytes;
+    private int maxConnectionsPerAddress;
     private final int workerThreads;
     private final Path tlsCertificate;
     private final Path tlsKey;
@@ -152,6 +170,7 @@ public record RelayConfig(
       requestsPerSecond = from.requestsPerSecond;
       requestBurst = from.requestBurst;
       maxPendingBytes = from.maxPendingBytes;
+      maxConnectionsPerAddress = from.maxConnectionsPerAddress;
       workerThreads = from.workerThreads;
       tlsCertificate = from.tlsCertificate;
       tlsKey = from.tlsKey;
@@ -171,6 +190,7 @@ public record RelayConfig(
           requestsPerSecond,
           requestBurst,
           maxPendingBytes,
+          maxConnectionsPerAddress,
           workerThreads,
           tlsCertificate,
           tlsKey,

@@ -101,7 +101,10 @@ public final class RelayTarget implements Target {
             "--request-burst",
             "1000000",
             "--idle-timeout-seconds",
-            "3600");
+            "3600",
+            // Every simulated client connects from 127.0.0.1.
+            "--max-connections-per-address",
+            "0");
     Map<String, String> environment = new HashMap<>(settings.relayEnvironment());
     environment.put("CHAT_SERVER_JAVA_OPTS", String.join(" ", settings.relayJavaOptions()));
     server =

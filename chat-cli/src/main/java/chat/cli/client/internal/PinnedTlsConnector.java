@@ -81,6 +81,14 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
       closeQuietly(socket);
       if (trust.presented().isPresent()) {
         pins.check(server(), trust.presented().get());
+      } else if (e.getCause() instanceof java.io.EOFException
+          || String.valueOf(e.getMessage()).contains("terminated the handshake")) {
+        throw new CommandException.Network(
+            server()
+                + " closed the connection before TLS began; a relay does that when this address"
+                + " already has as many connections open as the relay allows"
+                + " (--max-connections-per-address): close some, or ask the operator",
+            e);
       }
       throw new CommandException.Network(
           "TLS handshake with " + server() + " failed: " + e.getMessage(), e);

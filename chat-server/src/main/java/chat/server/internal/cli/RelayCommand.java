@@ -99,6 +99,14 @@ public final class RelayCommand implements Callable<Integer> {
   long maxPendingBytes;
 
   @Option(
+      names = "--max-connections-per-address",
+      defaultValue = "256",
+      description =
+          "Open connections one client address may have; an IPv6 address counts with its /64;"
+              + " 0 = no limit (default: ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress;
+
+  @Option(
       names = "--worker-threads",
       defaultValue = "16",
       description = "Request worker threads (default: ${DEFAULT-VALUE}).")
@@ -205,6 +213,7 @@ public final class RelayCommand implements Callable<Integer> {
         requestsPerSecond,
         requestBurst,
         maxPendingBytes,
+        maxConnectionsPerAddress,
         workerThreads,
         tlsCert,
         tlsKey,

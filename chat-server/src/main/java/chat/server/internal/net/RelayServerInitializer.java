@@ -2,6 +2,7 @@ package chat.server.internal.net;
 
 import chat.protocol.FrameCodec;
 import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
 import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.RequestDispatcher;
@@ -10,23 +11,38 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds each connection's pipeline: TLS 1.3, frame decoder, idle timeout (no complete frame within
- * the limit closes the connection), frame encoder, and a fresh {@link RelaySessionHandler}.
+ * the limit closes the connection), frame encoder, and a fresh {@link RelaySessionHandler}. A
+ * connection from an address that already has {@link Limits#maxConnectionsPerAddress} open is
+ * closed at once, before TLS (see {@link AddressLimiter}).
  */
 public final class RelayServerInitializer extends ChannelInitializer<SocketChannel> {
+  private static final Logger LOG = LoggerFactory.getLogger(RelayServerInitializer.class);
+
   /** Per-connection limits. */
   public record Limits(
-      int idleTimeoutSeconds, int requestsPerSecond, int requestBurst, long maxPendingBytes) {
+      int idleTimeoutSeconds,
+      int requestsPerSecond,
+      int requestBurst,
+      long maxPendingBytes,
+      int maxConnectionsPerAddress) {
     /** Validates the limits. */
     public Limits {
       if (idleTimeoutSeconds < 1 || requestsPerSecond < 1 || requestBurst < 1) {
         throw new IllegalArgumentException("limits must be positive");
+      }
+      if (maxConnectionsPerAddress < 0) {
+        throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (none) or more");
       }
       if (maxPendingBytes < 1024) {
         throw new IllegalArgumentException("maxPendingBytes must be at least 1024");
@@ -45,6 +61,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final AuditLog audit;
   private final AtomicLong connections = new AtomicLong();
   private final PendingBudget budget = PendingBudget.ofHeap();
+  private final AddressLimiter addresses;
 
   /** An initializer sharing these collaborators across connections. */
   public RelayServerInitializer(
@@ -64,10 +81,15 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
     this.workers = workers;
     this.limits = limits;
     this.registry = registry;
+    this.addresses = new AddressLimiter(limits.maxConnectionsPerAddress());
   }
 
   @Override
   protected void initChannel(SocketChannel channel) {
+    if (!admit(channel)) {
+      channel.close();
+      return;
+    }
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
     pipeline.addLast("frame-decoder", new FrameDecoder(codec));
@@ -88,5 +110,35 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             registry,
             "c" + connections.incrementAndGet(),
             audit));
+  }
+
+  /**
+   * Counts {@code channel} against its address's limit (uncounted when it closes); false if the
+   * address is at the limit. A refusal is logged and audited at most once a minute per address.
+   */
+  private boolean admit(SocketChannel channel) {
+    InetSocketAddress remote = channel.remoteAddress();
+    if (remote == null || remote.getAddress() == null) {
+      return false; // closed before it could be set up
+    }
+    InetAddress address = remote.getAddress();
+    switch (addresses.tryAcquire(address)) {
+      case ADMITTED -> {
+        channel.closeFuture().addListener(closed -> addresses.release(address));
+        return true;
+      }
+      case REFUSED_REPORT -> {
+        LOG.warn(
+            "refusing connections from {}: {} open, the limit per address",
+            address.getHostAddress(),
+            limits.maxConnectionsPerAddress());
+        audit.record(
+            AuditType.RATE_LIMITED, null, address.getHostAddress(), "connections per address");
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 }

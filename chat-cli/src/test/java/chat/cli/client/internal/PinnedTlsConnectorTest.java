@@ -1,0 +1,46 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.CommandException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PinnedTlsConnectorTest {
+  @TempDir Path home;
+
+  @Test
+  void aServerThatClosesBeforeTls_isReportedAsPossiblyTheConnectionLimit() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread closer =
+          new Thread(
+              () -> {
+                try {
+                  // closed at once, as the relay closes a connection past its per-address limit
+                  server.accept().close();
+                } catch (Exception ignored) {
+                  // the test fails on the client side if this goes wrong
+                }
+              });
+      closer.start();
+      PinnedTlsConnector connector =
+          new PinnedTlsConnector(
+              "127.0.0.1",
+              server.getLocalPort(),
+              new ServerPins(home.resolve("known_servers")),
+              new SecureRandom(),
+              Duration.ofSeconds(10),
+              pin -> {});
+      assertThatThrownBy(connector::connect)
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessageContaining("closed the connection before TLS began")
+          .hasMessageContaining("--max-connections-per-address");
+      closer.join(10_000);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package chat.server.internal.net;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Counts open connections per client address and refuses one past the limit, so that the
+ * per-connection bounds (unsent bytes, queued requests, rate) cannot be multiplied by one host
+ * opening connections until the relay runs out of memory or file descriptors. An IPv4 address
+ * counts alone; an IPv6 address counts with the rest of its /64, since one host is commonly given a
+ * whole /64 to pick addresses from. A limit of 0 counts nothing and refuses nothing. Thread-safe.
+ */
+final class AddressLimiter {
+  /** How often one address's refusals are reported (logged and audited) at most. */
+  static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  private final int limit;
+  private final LongSupplier nanoTime;
+  private final Map<Key, Integer> open = new ConcurrentHashMap<>();
+  private final Map<Key, Long> lastReport = new ConcurrentHashMap<>();
+
+  /** What {@link #tryAcquire} decided. */
+  enum Decision {
+    /** Counted; call {@link #release} when the connection closes. */
+    ADMITTED,
+    /** Refused, and this refusal should be reported. */
+    REFUSED_REPORT,
+    /** Refused; one like it was reported less than a minute ago. */
+    REFUSED_QUIET
+  }
+
+  /** At most {@code limit} connections per address (0: no limit), on the system clock. */
+  AddressLimiter(int limit) {
+    this(limit, System::nanoTime);
+  }
+
+  AddressLimiter(int limit, LongSupplier nanoTime) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 (none) or more");
+    }
+    this.limit = limit;
+    this.nanoTime = nanoTime;
+  }
+
+  /** Counts a connection from {@code address} unless that address already has the limit open. */
+  Decision tryAcquire(InetAddress address) {
+    if (limit == 0) {
+      return Decision.ADMITTED;
+    }
+    Key key = Key.of(address);
+    boolean[] admitted = {false};
+    open.compute(
+        key,
+        (k, count) -> {
+          int now = count == null ? 0 : count;
+          if (now >= limit) {
+            return count;
+          }
+          admitted[0] = true;
+          return now + 1;
+        });
+    if (admitted[0]) {
+      return Decision.ADMITTED;
+    }
+    long now = nanoTime.getAsLong();
+    boolean[] report = {false};
+    lastReport.compute(
+        key,
+        (k, last) -> {
+          if (last == null || now - last >= REPORT_INTERVAL_NANOS) {
+            report[0] = true;
+            return now;
+          }
+          return last;
+        });
+    return report[0] ? Decision.REFUSED_REPORT : Decision.REFUSED_QUIET;
+  }
+
+  /** Uncounts a connection admitted for {@code address}. */
+  void release(InetAddress address) {
+    if (limit == 0) {
+      return;
+    }
+    Key key = Key.of(address);
+    open.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
+    if (!open.containsKey(key)) {
+      lastReport.remove(key);
+    }
+  }
+
+  /** Connections counted for {@code address} now. */
+  int openFrom(InetAddress address) {
+    return limit == 0 ? 0 : open.getOrDefault(Key.of(address), 0);
+  }
+
+  /** The bytes an address is counted under: all 4 of IPv4, the first 8 (the /64) of IPv6. */
+  private record Key(byte[] bytes) {
+    static Key of(InetAddress address) {
+      byte[] raw = address.getAddress();
+      return new Key(address instanceof Inet6Address ? Arrays.copyOf(raw, 8) : raw);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && Arrays.equals(bytes, key.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(bytes);
+    }
+  }
+}

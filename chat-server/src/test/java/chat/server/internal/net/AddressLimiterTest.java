@@ -1,0 +1,92 @@
+package chat.server.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.server.internal.net.AddressLimiter.Decision;
+import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class AddressLimiterTest {
+  private final AtomicLong clock = new AtomicLong();
+
+  private static InetAddress ip(String text) throws Exception {
+    return InetAddress.getByName(text);
+  }
+
+  @Test
+  void admitsUpToTheLimit_thenRefuses_andAClosedConnectionMakesRoom() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(2, clock::get);
+    InetAddress a = ip("192.0.2.1");
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.REFUSED_REPORT);
+    assertThat(limiter.openFrom(a)).isEqualTo(2);
+    limiter.release(a);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.openFrom(a)).isEqualTo(2);
+  }
+
+  @Test
+  void otherAddressesAreCountedApart() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(1, clock::get);
+    assertThat(limiter.tryAcquire(ip("192.0.2.1"))).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(ip("192.0.2.2"))).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(ip("192.0.2.1"))).isNotEqualTo(Decision.ADMITTED);
+  }
+
+  @Test
+  void ipv6AddressesCountWithTheirSlash64() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(2, clock::get);
+    assertThat(limiter.tryAcquire(ip("2001:db8:1:2::1"))).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(ip("2001:db8:1:2:ffff::9"))).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(ip("2001:db8:1:2:abcd::7")))
+        .as("same /64, third connection")
+        .isEqualTo(Decision.REFUSED_REPORT);
+    assertThat(limiter.tryAcquire(ip("2001:db8:1:3::1")))
+        .as("the next /64")
+        .isEqualTo(Decision.ADMITTED);
+  }
+
+  @Test
+  void refusalsAreReportedAtMostOnceAMinutePerAddress() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(1, clock::get);
+    InetAddress a = ip("192.0.2.1");
+    InetAddress b = ip("192.0.2.2");
+    limiter.tryAcquire(a);
+    limiter.tryAcquire(b);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.REFUSED_REPORT);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.REFUSED_QUIET);
+    assertThat(limiter.tryAcquire(b)).isEqualTo(Decision.REFUSED_REPORT);
+    clock.addAndGet(AddressLimiter.REPORT_INTERVAL_NANOS - 1);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.REFUSED_QUIET);
+    clock.addAndGet(1);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.REFUSED_REPORT);
+  }
+
+  @Test
+  void releasingEverythingForgetsTheAddress() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(1, clock::get);
+    InetAddress a = ip("192.0.2.1");
+    limiter.tryAcquire(a);
+    assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.REFUSED_REPORT);
+    limiter.release(a);
+    assertThat(limiter.openFrom(a)).isZero();
+    limiter.tryAcquire(a);
+    assertThat(limiter.tryAcquire(a))
+        .as("a new episode is reported again")
+        .isEqualTo(Decision.REFUSED_REPORT);
+  }
+
+  @Test
+  void zeroMeansNoLimit() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(0, clock::get);
+    InetAddress a = ip("127.0.0.1");
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.ADMITTED);
+    }
+    assertThat(limiter.openFrom(a)).isZero();
+    assertThatThrownBy(() -> new AddressLimiter(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
