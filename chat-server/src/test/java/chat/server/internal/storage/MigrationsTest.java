@@ -1,0 +1,135 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationsTest {
+  @TempDir Path dir;
+
+  private Connection open() throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"));
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA foreign_keys = ON");
+    }
+    return c;
+  }
+
+  private static byte[] envelope(int n) {
+    byte[] bytes = new byte[20_000]; // several overflow pages
+    Arrays.fill(bytes, (byte) n);
+    return bytes;
+  }
+
+  private static void insert(Connection c, String conversation, long seq, int n)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      s.setString(1, conversation);
+      s.setLong(2, seq);
+      s.setBytes(3, new byte[] {(byte) n, 1, 2, 3});
+      s.setLong(4, 1000L + n);
+      s.setBytes(5, envelope(n));
+      s.executeUpdate();
+    }
+  }
+
+  private static List<String> rows(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT conversation, seq, message_id, stored_at, sealed FROM messages"
+                    + " ORDER BY conversation, seq")) {
+      while (r.next()) {
+        out.add(
+            r.getString(1)
+                + "/"
+                + r.getLong(2)
+                + "/"
+                + Arrays.toString(r.getBytes(3))
+                + "/"
+                + r.getLong(4)
+                + "/"
+                + Arrays.hashCode(r.getBytes(5))
+                + "/"
+                + r.getBytes(5).length);
+      }
+    }
+    return out;
+  }
+
+  private static String single(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      return r.next() ? r.getString(1) : null;
+    }
+  }
+
+  @Test
+  void step6_keepsEveryMessage_andMakesMessagesARowidTableWithTheSameConstraints()
+      throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 5);
+      assertThat(single(c, "SELECT sql FROM sqlite_master WHERE name = 'messages'"))
+          .contains("WITHOUT ROWID");
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO conversations (id, created_at) VALUES ('#a', 1), ('#b', 1)");
+      }
+      insert(c, "#a", 1, 1);
+      insert(c, "#a", 2, 2);
+      insert(c, "#b", 1, 3);
+      List<String> before = rows(c);
+
+      Migrations.migrate(c);
+
+      assertThat(single(c, "SELECT max(version) FROM schema_version"))
+          .isEqualTo(Integer.toString(Migrations.latestVersion()));
+      assertThat(single(c, "SELECT sql FROM sqlite_master WHERE name = 'messages'"))
+          .doesNotContain("WITHOUT ROWID");
+      assertThat(single(c, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'messages_%'"))
+          .as("no table left behind")
+          .isEqualTo("0");
+      assertThat(rows(c)).isEqualTo(before).hasSize(3);
+      assertThat(single(c, "PRAGMA integrity_check")).isEqualTo("ok");
+      assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
+
+      insert(c, "#b", 2, 4);
+      assertThatThrownBy(() -> insert(c, "#b", 2, 5))
+          .as("(conversation, seq) is still the primary key")
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> insert(c, "#b", 3, 4))
+          .as("message_id is still unique")
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> insert(c, "#nowhere", 1, 6))
+          .as("the conversation must exist")
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  @Test
+  void migratingTwiceChangesNothing() throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c);
+      String schema = single(c, "SELECT group_concat(sql, ';') FROM sqlite_master");
+      Migrations.migrate(c);
+      assertThat(single(c, "SELECT group_concat(sql, ';') FROM sqlite_master")).isEqualTo(schema);
+      assertThat(single(c, "SELECT count(*) FROM schema_version"))
+          .isEqualTo(Integer.toString(Migrations.latestVersion()));
+    }
+  }
+}
