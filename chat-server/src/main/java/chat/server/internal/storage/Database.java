@@ -70,15 +70,26 @@ public final class Database implements AutoCloseable {
         "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
 
+  /**
+   * The page size of a new {@code relay.db}: SQLite's largest. An envelope to a 1,000-member room
+   * is 450 KB, written twice (to the WAL at commit, to the database at checkpoint); in 64 KiB pages
+   * that is 7 writes each instead of 110, which made the relay about a fifth faster in that room.
+   * The cost, a bigger WAL write for a small change such as a login, did not measurably slow a
+   * login storm.
+   */
+  static final int PAGE_BYTES = 64 * 1024;
+
   private static Connection connect(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
     Connection connection =
         DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     try (Statement statement = connection.createStatement()) {
+      // Before WAL mode, and only a new, empty database takes it: one that exists keeps its own.
+      statement.execute("PRAGMA page_size = " + PAGE_BYTES);
+      statement.execute("PRAGMA journal_mode = WAL");
       statement.execute("PRAGMA secure_delete = ON");
     }
     return connection;
