@@ -26,6 +26,16 @@ class ConversationIdsTest {
     assertThat(ConversationIds.isRoom("#")).isFalse();
     assertThat(ConversationIds.isRoom("#Upper")).isFalse();
     assertThat(ConversationIds.isRoom("#" + "a".repeat(65))).isFalse();
+    assertThat(ConversationIds.isRoom("#" + "a".repeat(64))).isTrue();
+    assertThat(ConversationIds.isRoom("#a")).isTrue();
+    assertThat(ConversationIds.isRoom("lobby")).isFalse();
+    assertThat(ConversationIds.isRoom("##lobby")).isFalse();
+    assertThat(ConversationIds.isRoom("#lob by")).isFalse();
+    assertThat(ConversationIds.isRoom("#lob.by")).isFalse();
+    assertThat(ConversationIds.isRoom("#lobbý")).isFalse();
+    assertThat(ConversationIds.isRoom("#lobby\n")).isFalse();
+    assertThat(ConversationIds.isRoom("")).isFalse();
+    assertThat(ConversationIds.isRoom(null)).isFalse();
   }
 
   @Test

@@ -27,15 +27,17 @@ final class PendingBudget {
     return new PendingBudget(Math.max(MIN_BYTES, Runtime.getRuntime().maxMemory() / 4));
   }
 
-  /** Takes {@code bytes} from the budget unless that would go over it. */
+  /**
+   * Takes {@code bytes} from the budget unless that would go over it. One atomic add, taken back if
+   * it went over, rather than a compare-and-set loop that every thread of a fan-out retries: near
+   * the limit a reservation racing with another may be refused where a loop would have let one of
+   * them through, which only makes the bound a little stricter.
+   */
   boolean tryReserve(long bytes) {
-    long now;
-    do {
-      now = used.get();
-      if (now + bytes > limitBytes) {
-        return false;
-      }
-    } while (!used.compareAndSet(now, now + bytes));
+    if (used.addAndGet(bytes) > limitBytes) {
+      used.addAndGet(-bytes);
+      return false;
+    }
     return true;
   }
 
