@@ -324,6 +324,23 @@ class ChatTuiTest {
   }
 
   @Test
+  void presenceChange_isShownInTheMemberList_withoutFetchingTheListAgain() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#lobby", "carol", true);
+    h.drain().alt('1');
+    assertThat(h.screen()).contains("● carol");
+    h.client.calls.clear();
+
+    h.client.firePresence("carol", Presence.away("lunch"));
+    h.drain();
+
+    assertThat(h.screen()).contains("◐ carol lunch");
+    assertThat(h.client.calls)
+        .as("a presence change costs no request")
+        .noneMatch(call -> call.startsWith("members") || call.startsWith("conversations"));
+  }
+
+  @Test
   void memberList_ofGroup_showsRolesAwayMessagesAndChangeLines() {
     TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
