@@ -140,7 +140,9 @@ public final class Relay implements AutoCloseable {
     FriendshipRepository friendships = new FriendshipRepository();
     PresenceBook presence = new PresenceBook();
     GroupTables groupTables = GroupTables.create();
-    Notifier notifier = new Notifier(storage, members, router, friendships, presence);
+    Notifier notifier =
+        new Notifier(
+            storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
     KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
     AccountService accounts =
         new AccountService(

@@ -22,6 +22,7 @@ public record RelayConfig(
     int requestBurst,
     long maxPendingBytes,
     int maxConnectionsPerAddress,
+    int presenceMaxRoomMembers,
     int workerThreads,
     Path tlsCertificate,
     Path tlsKey,
@@ -35,6 +36,12 @@ public record RelayConfig(
    * enough for a team behind one NAT address, each with a few clients and scripts.
    */
   public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+
+  /**
+   * The largest room whose members hear each other come online, go away and leave, by default.
+   * Friends always do. Past it every log-in would cost an event per member.
+   */
+  public static final int DEFAULT_PRESENCE_MAX_ROOM_MEMBERS = 256;
 
   /** How long audit events are kept by default. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
@@ -62,6 +69,9 @@ public record RelayConfig(
       throw new IllegalArgumentException(
           "max connections per address must be 0 (no limit) or more");
     }
+    if (presenceMaxRoomMembers < 0) {
+      throw new IllegalArgumentException("presence max room members must be 0 (no limit) or more");
+    }
     if (workerThreads < 1) {
       throw new IllegalArgumentException("worker threads must be positive");
     }
@@ -88,6 +98,7 @@ public record RelayConfig(
         200,
         16L << 20,
         DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+        DEFAULT_PRESENCE_MAX_ROOM_MEMBERS,
         16,
         null,
         null,
@@ -123,6 +134,11 @@ public record RelayConfig(
     return edit(copy -> copy.maxConnectionsPerAddress = limit);
   }
 
+  /** A copy with another largest room that carries presence (0: every room). */
+  public RelayConfig withPresenceMaxRoomMembers(int members) {
+    return edit(copy -> copy.presenceMaxRoomMembers = members);
+  }
+
   /** A copy with other limits on shared files. */
   public RelayConfig withFiles(FileLimits fileLimits) {
     return edit(copy -> copy.files = fileLimits);
@@ -153,6 +169,7 @@ public record RelayConfig(
     private int requestBurst;
     private long maxPendingBytes;
     private int maxConnectionsPerAddress;
+    private int presenceMaxRoomMembers;
     private final int workerThreads;
     private final Path tlsCertificate;
     private final Path tlsKey;
@@ -171,6 +188,7 @@ public record RelayConfig(
       requestBurst = from.requestBurst;
       maxPendingBytes = from.maxPendingBytes;
       maxConnectionsPerAddress = from.maxConnectionsPerAddress;
+      presenceMaxRoomMembers = from.presenceMaxRoomMembers;
       workerThreads = from.workerThreads;
       tlsCertificate = from.tlsCertificate;
       tlsKey = from.tlsKey;
@@ -191,6 +209,7 @@ public record RelayConfig(
           requestBurst,
           maxPendingBytes,
           maxConnectionsPerAddress,
+          presenceMaxRoomMembers,
           workerThreads,
           tlsCertificate,
           tlsKey,

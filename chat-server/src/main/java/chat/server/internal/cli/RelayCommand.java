@@ -107,6 +107,14 @@ public final class RelayCommand implements Callable<Integer> {
   int maxConnectionsPerAddress;
 
   @Option(
+      names = "--presence-max-room-members",
+      defaultValue = "256",
+      description =
+          "Largest room whose members are told when another comes online, goes away or leaves;"
+              + " friends always are; 0 = every room (default: ${DEFAULT-VALUE}).")
+  int presenceMaxRoomMembers;
+
+  @Option(
       names = "--worker-threads",
       defaultValue = "16",
       description = "Request worker threads (default: ${DEFAULT-VALUE}).")
@@ -214,6 +222,7 @@ public final class RelayCommand implements Callable<Integer> {
         requestBurst,
         maxPendingBytes,
         maxConnectionsPerAddress,
+        presenceMaxRoomMembers,
         workerThreads,
         tlsCert,
         tlsKey,

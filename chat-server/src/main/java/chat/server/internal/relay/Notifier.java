@@ -28,24 +28,29 @@ public final class Notifier {
   private final Router router;
   private final FriendshipRepository friends;
   private final PresenceBook presence;
+  private final int presenceMaxRoomMembers;
 
-  /** A notifier over the membership table and the router, without friends or away states. */
-  public Notifier(Storage storage, MemberRepository members, Router router) {
-    this(storage, members, router, new FriendshipRepository(), new PresenceBook());
-  }
-
-  /** A notifier that also tells friends, and clears away states as users come and go. */
+  /**
+   * A notifier that also tells friends, and clears away states as users come and go. Presence goes
+   * to friends and to the members of conversations of at most {@code presenceMaxRoomMembers}
+   * members (0: of any size); see {@link #presence}.
+   */
   public Notifier(
       Storage storage,
       MemberRepository members,
       Router router,
       FriendshipRepository friends,
-      PresenceBook presence) {
+      PresenceBook presence,
+      int presenceMaxRoomMembers) {
+    if (presenceMaxRoomMembers < 0) {
+      throw new IllegalArgumentException("presenceMaxRoomMembers must be 0 (no limit) or more");
+    }
     this.storage = storage;
     this.members = members;
     this.router = router;
     this.friends = friends;
     this.presence = presence;
+    this.presenceMaxRoomMembers = presenceMaxRoomMembers;
   }
 
   /** Tells every member of {@code conversation} (and {@code username}) about a change. */
@@ -61,12 +66,18 @@ public final class Notifier {
   }
 
   /**
-   * Tells everyone who shares a conversation with the user, and their friends, that they came
-   * online or left; either way an away state ends.
+   * Tells the user's friends, and everyone who shares a conversation of at most the presence limit
+   * of members with them, that they came online or left; either way an away state ends. Larger
+   * rooms do not carry presence: every log-in would otherwise notify every member, and a room of
+   * 10,000 coming back after a restart would be 50 million events. Their member lists still say who
+   * is online when they are fetched.
    */
   public void presence(String userKey, String username, PresenceStatus status) {
     presence.clear(userKey);
-    toPeers(userKey, new PresenceEvent(username, status));
+    Event event = new PresenceEvent(username, status);
+    for (String peer : presenceAudience(userKey)) {
+      pushTo(peer, event);
+    }
   }
 
   /**
@@ -75,7 +86,7 @@ public final class Notifier {
    */
   public void away(String userKey, String username, PresenceStatus status, String message) {
     PresenceEvent event = new PresenceEvent(username, status, message);
-    for (String peer : peersAndFriends(userKey)) {
+    for (String peer : presenceAudience(userKey)) {
       for (ClientConnection connection : router.connections(peer)) {
         if (connection.state().version() >= ProtocolVersions.SOCIAL) {
           connection.push(event);
@@ -119,7 +130,17 @@ public final class Notifier {
   }
 
   private Set<String> peersAndFriends(String userKey) {
-    Set<String> out = new LinkedHashSet<>(storage.read(c -> members.peers(c, userKey)));
+    return withFriends(userKey, storage.read(c -> members.peers(c, userKey)));
+  }
+
+  /** Who hears the user's presence: friends, and peers in conversations within the limit. */
+  private Set<String> presenceAudience(String userKey) {
+    return withFriends(
+        userKey, storage.read(c -> members.presencePeers(c, userKey, presenceMaxRoomMembers)));
+  }
+
+  private Set<String> withFriends(String userKey, Collection<String> peers) {
+    Set<String> out = new LinkedHashSet<>(peers);
     out.addAll(storage.read(c -> friends.friends(c, userKey)).keySet());
     out.remove(userKey);
     return out;

@@ -1,0 +1,109 @@
+package chat.server;
+
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.Event;
+import chat.protocol.FriendAction;
+import chat.protocol.FriendUpdateReply;
+import chat.protocol.FriendUpdateRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.ListMembersRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.MembersReply;
+import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
+import chat.protocol.SetPresenceReply;
+import chat.protocol.SetPresenceRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Presence travels through rooms of at most {@code --presence-max-room-members} members and between
+ * friends; a larger room carries none, but its member list still says who is online.
+ */
+class PresenceLimitTest {
+  @TempDir Path dataDir;
+
+  /** The presence events {@code client} received before ben's away, which ends the wait. */
+  private static List<PresenceEvent> presenceUntilBenIsAway(TestClient client)
+      throws InterruptedException {
+    List<PresenceEvent> seen = new ArrayList<>();
+    while (true) {
+      PresenceEvent event = client.nextEvent(PresenceEvent.class);
+      if (event.username().equals("ben") && event.status() == PresenceStatus.AWAY) {
+        return seen;
+      }
+      seen.add(event);
+    }
+  }
+
+  @Test
+  void onlyRoomsWithinTheLimit_andFriends_carryPresence() throws Exception {
+    RelayConfig config = RelayFixture.config(dataDir).withPresenceMaxRoomMembers(2);
+    try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM)) {
+      try (TestClient setup = RelayFixture.connect(relay, dataDir, 2)) {
+        for (String name : List.of("ann", "ben", "cat", "dan")) {
+          register(setup, RelayFixture.identity(name));
+        }
+      }
+      // #lobby has four members, over the limit; ann and ben also share #duo, within it; ann and
+      // dan are friends.
+      try (TestClient ann = RelayFixture.connect(relay, dataDir, 2)) {
+        login(ann, "ann");
+        ann.ok(new JoinRequest(ann.nextId(), "#duo"), JoinReply.class);
+        try (TestClient dan = RelayFixture.connect(relay, dataDir, 2)) {
+          login(dan, "dan");
+          ann.ok(
+              new FriendUpdateRequest(ann.nextId(), "dan", FriendAction.ADD),
+              FriendUpdateReply.class);
+          dan.ok(
+              new FriendUpdateRequest(dan.nextId(), "ann", FriendAction.ADD),
+              FriendUpdateReply.class);
+        }
+        ann.events.clear();
+
+        TestClient ben = RelayFixture.connect(relay, dataDir, 2);
+        login(ben, "ben");
+        ben.ok(new JoinRequest(ben.nextId(), "#duo"), JoinReply.class);
+        try (TestClient cat = RelayFixture.connect(relay, dataDir, 2);
+            TestClient dan = RelayFixture.connect(relay, dataDir, 2)) {
+          login(cat, "cat");
+          login(dan, "dan");
+          ben.ok(
+              new SetPresenceRequest(ben.nextId(), PresenceStatus.AWAY, "brb"),
+              SetPresenceReply.class);
+
+          List<PresenceEvent> seen = presenceUntilBenIsAway(ann);
+          assertThat(seen)
+              .extracting(PresenceEvent::username)
+              .as("dan is a friend; cat shares only the four-member #lobby")
+              .contains("dan")
+              .doesNotContain("cat");
+          List<MemberInfo> lobby =
+              ann.ok(new ListMembersRequest(ann.nextId(), "#lobby"), MembersReply.class).members();
+          assertThat(lobby)
+              .filteredOn(member -> member.username().equals("cat"))
+              .singleElement()
+              .satisfies(member -> assertThat(member.status()).isEqualTo(PresenceStatus.ONLINE));
+        } finally {
+          ben.close();
+        }
+        assertThat(ann.nextEvent(PresenceEvent.class, e -> e.username().equals("ben")).status())
+            .as("ben's going offline travels through #duo")
+            .isEqualTo(PresenceStatus.OFFLINE);
+        for (Event event : ann.events) {
+          assertThat(event)
+              .as("nothing about cat")
+              .isNotEqualTo(new PresenceEvent("cat", PresenceStatus.OFFLINE));
+        }
+      }
+    }
+  }
+}
