@@ -98,11 +98,30 @@ final class AddressLimiter {
     return limit == 0 ? 0 : open.getOrDefault(Key.of(address), 0);
   }
 
-  /** The bytes an address is counted under: all 4 of IPv4, the first 8 (the /64) of IPv6. */
+  /**
+   * The bytes an address is counted under: all 4 of IPv4 (also when it arrives IPv4-mapped, as on a
+   * dual-stack socket), the first 8 (the /64) of IPv6.
+   */
   private record Key(byte[] bytes) {
     static Key of(InetAddress address) {
       byte[] raw = address.getAddress();
-      return new Key(address instanceof Inet6Address ? Arrays.copyOf(raw, 8) : raw);
+      if (!(address instanceof Inet6Address)) {
+        return new Key(raw);
+      }
+      if (isIpv4Mapped(raw)) {
+        return new Key(Arrays.copyOfRange(raw, 12, 16));
+      }
+      return new Key(Arrays.copyOf(raw, 8));
+    }
+
+    /** {@code ::ffff:a.b.c.d}. */
+    private static boolean isIpv4Mapped(byte[] raw) {
+      for (int i = 0; i < 10; i++) {
+        if (raw[i] != 0) {
+          return false;
+        }
+      }
+      return raw[10] == (byte) 0xff && raw[11] == (byte) 0xff;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.server.internal.net.AddressLimiter.Decision;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,23 @@ class AddressLimiterTest {
     assertThat(limiter.tryAcquire(ip("2001:db8:1:3::1")))
         .as("the next /64")
         .isEqualTo(Decision.ADMITTED);
+  }
+
+  @Test
+  void ipv4MappedAddressesCountAsTheirIpv4Address() throws Exception {
+    AddressLimiter limiter = new AddressLimiter(1, clock::get);
+    byte[] one = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1};
+    byte[] two = one.clone();
+    two[15] = 2;
+    InetAddress mappedOne = Inet6Address.getByAddress(null, one, -1);
+    InetAddress mappedTwo = Inet6Address.getByAddress(null, two, -1);
+    assertThat(limiter.tryAcquire(mappedOne)).isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(mappedTwo))
+        .as("another IPv4 host, though both share the same /64 when mapped")
+        .isEqualTo(Decision.ADMITTED);
+    assertThat(limiter.tryAcquire(ip("192.0.2.1")))
+        .as("the same host, whichever way it arrives")
+        .isEqualTo(Decision.REFUSED_REPORT);
   }
 
   @Test
