@@ -17,7 +17,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void admitsUpToTheLimit_thenRefuses_andAClosedConnectionMakesRoom() throws Exception {
+  void tryAcquire_upToTheLimit_admitsThenRefuses_andReleaseMakesRoom() throws Exception {
     AddressLimiter limiter = new AddressLimiter(2, clock::get);
     InetAddress a = ip("192.0.2.1");
     assertThat(limiter.tryAcquire(a)).isEqualTo(Decision.ADMITTED);
@@ -30,7 +30,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void otherAddressesAreCountedApart() throws Exception {
+  void tryAcquire_otherAddresses_areCountedApart() throws Exception {
     AddressLimiter limiter = new AddressLimiter(1, clock::get);
     assertThat(limiter.tryAcquire(ip("192.0.2.1"))).isEqualTo(Decision.ADMITTED);
     assertThat(limiter.tryAcquire(ip("192.0.2.2"))).isEqualTo(Decision.ADMITTED);
@@ -38,7 +38,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void ipv6AddressesCountWithTheirSlash64() throws Exception {
+  void tryAcquire_ipv6_countsWithItsSlash64() throws Exception {
     AddressLimiter limiter = new AddressLimiter(2, clock::get);
     assertThat(limiter.tryAcquire(ip("2001:db8:1:2::1"))).isEqualTo(Decision.ADMITTED);
     assertThat(limiter.tryAcquire(ip("2001:db8:1:2:ffff::9"))).isEqualTo(Decision.ADMITTED);
@@ -51,7 +51,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void ipv4MappedAddressesCountAsTheirIpv4Address() throws Exception {
+  void tryAcquire_ipv4Mapped_countsAsItsIpv4Address() throws Exception {
     AddressLimiter limiter = new AddressLimiter(1, clock::get);
     byte[] one = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1};
     byte[] two = one.clone();
@@ -68,7 +68,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void refusalsAreReportedAtMostOnceAMinutePerAddress() throws Exception {
+  void tryAcquire_repeatedRefusals_reportedOnceAMinutePerAddress() throws Exception {
     AddressLimiter limiter = new AddressLimiter(1, clock::get);
     InetAddress a = ip("192.0.2.1");
     InetAddress b = ip("192.0.2.2");
@@ -84,7 +84,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void releasingEverythingForgetsTheAddress() throws Exception {
+  void release_ofEveryConnection_forgetsTheAddress() throws Exception {
     AddressLimiter limiter = new AddressLimiter(1, clock::get);
     InetAddress a = ip("192.0.2.1");
     limiter.tryAcquire(a);
@@ -98,7 +98,7 @@ class AddressLimiterTest {
   }
 
   @Test
-  void zeroMeansNoLimit() throws Exception {
+  void limitZero_admitsEverything_andCountsNothing() throws Exception {
     AddressLimiter limiter = new AddressLimiter(0, clock::get);
     InetAddress a = ip("127.0.0.1");
     for (int i = 0; i < 10_000; i++) {

@@ -122,7 +122,7 @@ class MigrationsTest {
   }
 
   @Test
-  void migratingTwiceChangesNothing() throws Exception {
+  void migrate_twice_changesNothing() throws Exception {
     try (Connection c = open()) {
       Migrations.migrate(c);
       String schema = single(c, "SELECT group_concat(sql, ';') FROM sqlite_master");
