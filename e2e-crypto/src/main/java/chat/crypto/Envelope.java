@@ -139,9 +139,14 @@ public record Envelope(
    * @throws AuthenticationException if the signature does not verify
    */
   public void verifySignature(Verifier senderKey) throws AuthenticationException {
+    verifySignature(senderKey, tree().root());
+  }
+
+  /** Checks the signature over the signed fields with {@code root} as the recipients' root. */
+  private void verifySignature(Verifier senderKey, byte[] root) throws AuthenticationException {
     senderKey.verify(
         EnvelopeSignature.input(
-            header.encode(), keyCommitment.toByteArray(), tree().root(), payload.toByteArray()),
+            header.encode(), keyCommitment.toByteArray(), root, payload.toByteArray()),
         signature.toByteArray());
   }
 
@@ -173,13 +178,7 @@ public record Envelope(
    */
   public List<byte[]> verifyAndEncodeForms(Verifier senderKey) throws AuthenticationException {
     EncodedTree tree = new EncodedTree(recipients);
-    senderKey.verify(
-        EnvelopeSignature.input(
-            header.encode(),
-            keyCommitment.toByteArray(),
-            tree.merkle.root(),
-            payload.toByteArray()),
-        signature.toByteArray());
+    verifySignature(senderKey, tree.merkle.root());
     return encodedForms(tree);
   }
 

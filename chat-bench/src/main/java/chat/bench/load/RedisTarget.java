@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +43,17 @@ public final class RedisTarget extends BaselineTarget {
 
   @Override
   List<String> command() throws Exception {
-    Path config = home.resolve("redis.conf");
-    List<String> listen;
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "bind 127.0.0.1",
+                "protected-mode no",
+                "daemonize no",
+                "save \"\"",
+                "appendonly no",
+                "maxclients 50000",
+                "dir " + home,
+                "logfile \"\""));
     if (tls) {
       Path certificate = home.resolve("cert.pem");
       Path key = home.resolve("key.pem");
@@ -51,31 +61,19 @@ public final class RedisTarget extends BaselineTarget {
         selfSigned(certificate, key);
       }
       clientTls = NettyClients.tls(certificate);
-      listen =
+      lines.addAll(
           List.of(
               "port 0",
               "tls-port " + port,
               "tls-cert-file " + certificate,
               "tls-key-file " + key,
               "tls-auth-clients no",
-              "tls-protocols \"TLSv1.3\"");
+              "tls-protocols \"TLSv1.3\""));
     } else {
-      listen = List.of("port " + port);
+      lines.add("port " + port);
     }
-    StringBuilder text = new StringBuilder("bind 127.0.0.1\n");
-    listen.forEach(line -> text.append(line).append('\n'));
-    for (String line :
-        List.of(
-            "protected-mode no",
-            "daemonize no",
-            "save \"\"",
-            "appendonly no",
-            "maxclients 50000",
-            "dir " + home,
-            "logfile \"\"")) {
-      text.append(line).append('\n');
-    }
-    Files.writeString(config, text);
+    Path config = home.resolve("redis.conf");
+    Files.writeString(config, String.join("\n", lines) + "\n");
     return List.of(settings.redisServer(), config.toString());
   }
 

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -81,7 +82,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
       closeQuietly(socket);
       if (trust.presented().isPresent()) {
         pins.check(server(), trust.presented().get());
-      } else if (e.getCause() instanceof java.io.EOFException
+      } else if (e.getCause() instanceof EOFException
           || String.valueOf(e.getMessage()).contains("terminated the handshake")) {
         throw new CommandException.Network(
             server()

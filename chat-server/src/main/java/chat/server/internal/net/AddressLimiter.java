@@ -1,5 +1,6 @@
 package chat.server.internal.net;
 
+import chat.crypto.Bytes;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -21,8 +22,8 @@ final class AddressLimiter {
 
   private final int limit;
   private final LongSupplier nanoTime;
-  private final Map<Key, Integer> open = new ConcurrentHashMap<>();
-  private final Map<Key, Long> lastReport = new ConcurrentHashMap<>();
+  private final Map<Bytes, Integer> open = new ConcurrentHashMap<>();
+  private final Map<Bytes, Long> lastReport = new ConcurrentHashMap<>();
 
   /** What {@link #tryAcquire} decided. */
   enum Decision {
@@ -52,7 +53,7 @@ final class AddressLimiter {
     if (limit == 0) {
       return Decision.ADMITTED;
     }
-    Key key = Key.of(address);
+    Bytes key = keyOf(address);
     boolean[] admitted = {false};
     open.compute(
         key,
@@ -86,7 +87,7 @@ final class AddressLimiter {
     if (limit == 0) {
       return;
     }
-    Key key = Key.of(address);
+    Bytes key = keyOf(address);
     open.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
     if (!open.containsKey(key)) {
       lastReport.remove(key);
@@ -95,48 +96,31 @@ final class AddressLimiter {
 
   /** Connections counted for {@code address} now. */
   int openFrom(InetAddress address) {
-    return limit == 0 ? 0 : open.getOrDefault(Key.of(address), 0);
+    return limit == 0 ? 0 : open.getOrDefault(keyOf(address), 0);
   }
 
   /**
    * The bytes an address is counted under: all 4 of IPv4 (also when it arrives IPv4-mapped, as on a
    * dual-stack socket), the first 8 (the /64) of IPv6.
    */
-  private record Key(byte[] bytes) {
-    static Key of(InetAddress address) {
-      byte[] raw = address.getAddress();
-      if (!(address instanceof Inet6Address)) {
-        return new Key(raw);
+  private static Bytes keyOf(InetAddress address) {
+    byte[] raw = address.getAddress();
+    if (!(address instanceof Inet6Address)) {
+      return Bytes.of(raw);
+    }
+    if (isIpv4Mapped(raw)) {
+      return Bytes.of(Arrays.copyOfRange(raw, 12, 16));
+    }
+    return Bytes.of(Arrays.copyOf(raw, 8));
+  }
+
+  /** {@code ::ffff:a.b.c.d}. */
+  private static boolean isIpv4Mapped(byte[] raw) {
+    for (int i = 0; i < 10; i++) {
+      if (raw[i] != 0) {
+        return false;
       }
-      if (isIpv4Mapped(raw)) {
-        return new Key(Arrays.copyOfRange(raw, 12, 16));
-      }
-      return new Key(Arrays.copyOf(raw, 8));
     }
-
-    /** {@code ::ffff:a.b.c.d}. */
-    private static boolean isIpv4Mapped(byte[] raw) {
-      for (int i = 0; i < 10; i++) {
-        if (raw[i] != 0) {
-          return false;
-        }
-      }
-      return raw[10] == (byte) 0xff && raw[11] == (byte) 0xff;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && Arrays.equals(bytes, key.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(bytes);
-    }
+    return raw[10] == (byte) 0xff && raw[11] == (byte) 0xff;
   }
 }

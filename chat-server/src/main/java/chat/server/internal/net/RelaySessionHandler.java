@@ -213,8 +213,9 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     switch (queue.add(encoder.encode(frame), maxPendingBytes)) {
       case QUEUED -> {}
       case OVER_CONNECTION_BOUND -> {
-        LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, queue.pendingBytes());
-        disconnectSlowConsumer(current, queue, queue.pendingBytes() + " bytes unsent");
+        long unsent = queue.pendingBytes();
+        LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, unsent);
+        disconnectSlowConsumer(current, queue, unsent + " bytes unsent");
       }
       case OVER_RELAY_BUDGET -> {
         LOG.warn(

@@ -220,15 +220,4 @@ public final class ConversationService {
     }
     return storage.read(c -> members.isMember(c, conversation, userKey));
   }
-
-  /**
-   * The keys of every current member (room) or party (direct conversation), read at once: one query
-   * for a send's whole recipient list instead of one per recipient.
-   */
-  public Set<String> memberKeys(String conversation) {
-    if (ConversationIds.isDirect(conversation)) {
-      return Set.copyOf(ConversationIds.parties(conversation));
-    }
-    return storage.read(c -> members.keys(c, conversation));
-  }
 }

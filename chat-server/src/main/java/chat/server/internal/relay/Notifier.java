@@ -75,7 +75,7 @@ public final class Notifier {
   public void presence(String userKey, String username, PresenceStatus status) {
     presence.clear(userKey);
     Event event = new PresenceEvent(username, status);
-    for (String peer : presenceAudience(userKey)) {
+    for (String peer : audience(userKey, presenceMaxRoomMembers)) {
       pushTo(peer, event);
     }
   }
@@ -86,7 +86,7 @@ public final class Notifier {
    */
   public void away(String userKey, String username, PresenceStatus status, String message) {
     PresenceEvent event = new PresenceEvent(username, status, message);
-    for (String peer : presenceAudience(userKey)) {
+    for (String peer : audience(userKey, presenceMaxRoomMembers)) {
       for (ClientConnection connection : router.connections(peer)) {
         if (connection.state().version() >= ProtocolVersions.SOCIAL) {
           connection.push(event);
@@ -124,23 +124,18 @@ public final class Notifier {
   }
 
   private void toPeers(String userKey, Event event) {
-    for (String peer : peersAndFriends(userKey)) {
+    for (String peer : audience(userKey, 0)) {
       pushTo(peer, event);
     }
   }
 
-  private Set<String> peersAndFriends(String userKey) {
-    return withFriends(userKey, storage.read(c -> members.peers(c, userKey)));
-  }
-
-  /** Who hears the user's presence: friends, and peers in conversations within the limit. */
-  private Set<String> presenceAudience(String userKey) {
-    return withFriends(
-        userKey, storage.read(c -> members.presencePeers(c, userKey, presenceMaxRoomMembers)));
-  }
-
-  private Set<String> withFriends(String userKey, Collection<String> peers) {
-    Set<String> out = new LinkedHashSet<>(peers);
+  /**
+   * The user's friends and everyone who shares a conversation of at most {@code maxRoomMembers}
+   * members (0: of any size) with them, without the user.
+   */
+  private Set<String> audience(String userKey, int maxRoomMembers) {
+    Set<String> out =
+        new LinkedHashSet<>(storage.read(c -> members.peers(c, userKey, maxRoomMembers)));
     out.addAll(storage.read(c -> friends.friends(c, userKey)).keySet());
     out.remove(userKey);
     return out;

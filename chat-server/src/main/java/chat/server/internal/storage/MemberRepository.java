@@ -83,43 +83,22 @@ public final class MemberRepository {
     return out;
   }
 
-  /** Every user who shares at least one conversation with {@code userKey}, excluding them. */
-  public List<String> peers(Connection c, String userKey) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT DISTINCT o.user_key FROM members m JOIN members o"
-                + " ON o.conversation = m.conversation WHERE m.user_key = ? AND o.user_key <> ?")) {
-      s.setString(1, userKey);
-      s.setString(2, userKey);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(r.getString(1));
-        }
-      }
-    }
-    return out;
-  }
-
   /**
    * Every user who shares with {@code userKey} a conversation of at most {@code maxMembers} members
-   * (0: any size), excluding them: who hears their presence.
+   * (0: of any size), excluding them.
    */
-  public List<String> presencePeers(Connection c, String userKey, int maxMembers)
-      throws SQLException {
-    if (maxMembers == 0) {
-      return peers(c, userKey);
-    }
+  public List<String> peers(Connection c, String userKey, int maxMembers) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT DISTINCT o.user_key FROM members m JOIN members o"
                 + " ON o.conversation = m.conversation WHERE m.user_key = ? AND o.user_key <> ?"
-                + " AND (SELECT count(*) FROM members n WHERE n.conversation = m.conversation)"
-                + " <= ?")) {
+                + " AND (? = 0 OR (SELECT count(*) FROM members n"
+                + " WHERE n.conversation = m.conversation) <= ?)")) {
       s.setString(1, userKey);
       s.setString(2, userKey);
       s.setInt(3, maxMembers);
+      s.setInt(4, maxMembers);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(r.getString(1));
