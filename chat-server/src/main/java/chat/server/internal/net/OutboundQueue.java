@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One connection's outbound frames. Any thread adds encoded frames; one task on the channel's event
- * loop then copies everything queued into pooled buffers, writes them and flushes once. A burst of
- * events to one connection thus costs one flush (one run of TLS records, one system call) instead
- * of one per frame, and producers never wait for the event loop. Frames keep the order in which
- * each thread added them. An idle connection holds an empty list and nothing else.
+ * One connection's outbound frames. Any thread adds encoded frames; the event loop's {@link
+ * DrainScheduler} then copies everything queued into pooled buffers, writes them and flushes once.
+ * A burst of events to one connection thus costs one flush (one run of TLS records, one system
+ * call) instead of one per frame, and producers never wait for the event loop. Frames keep the
+ * order in which each thread added them. An idle connection holds an empty list and nothing else.
  *
  * <p>Every queued byte is also taken from the relay-wide {@link PendingBudget} and given back once
  * the socket has taken it (or the connection is gone).
@@ -34,14 +34,17 @@ final class OutboundQueue {
 
   private final Channel channel;
   private final PendingBudget budget;
+  private final DrainScheduler drains;
   private List<byte[]> frames = new ArrayList<>();
   private long queuedBytes;
   private boolean drainScheduled;
   private boolean closed;
 
-  OutboundQueue(Channel channel, PendingBudget budget) {
+  /** The queue of {@code channel}, drained by {@code drains} (its event loop's scheduler). */
+  OutboundQueue(Channel channel, PendingBudget budget, DrainScheduler drains) {
     this.channel = channel;
     this.budget = budget;
+    this.drains = drains;
   }
 
   /**
@@ -84,7 +87,7 @@ final class OutboundQueue {
       }
       drainScheduled = true;
     }
-    channel.eventLoop().execute(this::drain);
+    drains.schedule(this);
     return Admission.QUEUED;
   }
 
@@ -115,7 +118,7 @@ final class OutboundQueue {
   }
 
   /** Runs on the event loop: writes every queued frame, then flushes once. */
-  private void drain() {
+  void drain() {
     List<byte[]> batch;
     synchronized (this) {
       drainScheduled = false;

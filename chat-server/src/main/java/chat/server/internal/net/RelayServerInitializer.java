@@ -8,12 +8,15 @@ import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.RequestDispatcher;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +64,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final AuditLog audit;
   private final AtomicLong connections = new AtomicLong();
   private final PendingBudget budget = PendingBudget.ofHeap();
+  private final Map<EventLoop, DrainScheduler> drains = new ConcurrentHashMap<>();
   private final AddressLimiter addresses;
 
   /** An initializer sharing these collaborators across connections. */
@@ -107,6 +111,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), System.nanoTime()),
             limits.maxPendingBytes(),
             budget,
+            loop -> drains.computeIfAbsent(loop, DrainScheduler::new),
             registry,
             "c" + connections.incrementAndGet(),
             audit));

@@ -16,6 +16,7 @@ import chat.server.internal.relay.RequestDispatcher;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private final TokenBucket bucket;
   private final long maxPendingBytes;
   private final PendingBudget budget;
+  private final Function<EventLoop, DrainScheduler> drains;
   private final Set<ClientConnection> registry;
   private final String logId;
   private final AuditLog audit;
@@ -67,6 +70,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       TokenBucket bucket,
       long maxPendingBytes,
       PendingBudget budget,
+      Function<EventLoop, DrainScheduler> drains,
       Set<ClientConnection> registry,
       String logId,
       AuditLog audit) {
@@ -76,6 +80,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     this.bucket = bucket;
     this.maxPendingBytes = maxPendingBytes;
     this.budget = budget;
+    this.drains = drains;
     this.registry = registry;
     this.logId = logId;
     this.audit = audit;
@@ -84,7 +89,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
-    outbound = new OutboundQueue(channel, budget);
+    outbound = new OutboundQueue(channel, budget, drains.apply(channel.eventLoop()));
     gate = new InboundGate(channel, closing::get);
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {

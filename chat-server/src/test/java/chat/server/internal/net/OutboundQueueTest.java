@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class OutboundQueueTest {
   private static final PendingBudget UNLIMITED = new PendingBudget(Long.MAX_VALUE);
 
+  /** A queue drained on its channel's own (embedded) event loop. */
+  private static OutboundQueue queue(EmbeddedChannel channel, PendingBudget budget) {
+    return new OutboundQueue(channel, budget, new DrainScheduler(channel.eventLoop()));
+  }
+
   private static byte[] frame(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
@@ -45,7 +50,7 @@ class OutboundQueueTest {
   void add_burstOfFrames_writtenInOrderWithOneFlush() {
     FlushCounter counter = new FlushCounter();
     EmbeddedChannel channel = new EmbeddedChannel(counter);
-    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
+    OutboundQueue queue = queue(channel, UNLIMITED);
 
     queue.add(frame("one,"), Long.MAX_VALUE);
     queue.add(frame("two,"), Long.MAX_VALUE);
@@ -61,7 +66,7 @@ class OutboundQueueTest {
   @Test
   void add_moreThanOneWriteBuffer_everyByteInOrder() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
+    OutboundQueue queue = queue(channel, UNLIMITED);
     StringBuilder expected = new StringBuilder();
     for (int i = 0; i < 5000; i++) {
       String text = "frame " + i + " " + "x".repeat(i % 97) + ";";
@@ -77,7 +82,7 @@ class OutboundQueueTest {
   @Test
   void closeAfterFlush_framesQueued_writesThemThenCloses() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
+    OutboundQueue queue = queue(channel, UNLIMITED);
 
     queue.add(frame("last words"), Long.MAX_VALUE);
     queue.closeAfterFlush();
@@ -90,7 +95,7 @@ class OutboundQueueTest {
   @Test
   void discard_framesQueued_nothingWrittenAndLaterFramesDropped() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
+    OutboundQueue queue = queue(channel, UNLIMITED);
 
     queue.add(frame("never"), Long.MAX_VALUE);
     queue.discard();
@@ -103,7 +108,7 @@ class OutboundQueueTest {
   @Test
   void add_overTheBound_refusedAndNotQueued() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED);
+    OutboundQueue queue = queue(channel, UNLIMITED);
 
     assertThat(queue.add(frame("12345"), 8)).isEqualTo(Admission.QUEUED);
     assertThat(queue.add(frame("6789"), 8)).isEqualTo(Admission.OVER_CONNECTION_BOUND);
@@ -118,8 +123,8 @@ class OutboundQueueTest {
     PendingBudget budget = new PendingBudget(10);
     EmbeddedChannel first = new EmbeddedChannel();
     EmbeddedChannel second = new EmbeddedChannel();
-    OutboundQueue a = new OutboundQueue(first, budget);
-    OutboundQueue b = new OutboundQueue(second, budget);
+    OutboundQueue a = queue(first, budget);
+    OutboundQueue b = queue(second, budget);
 
     assertThat(a.add(frame("123456"), Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
     assertThat(b.add(frame("abcdef"), Long.MAX_VALUE)).isEqualTo(Admission.OVER_RELAY_BUDGET);
@@ -137,7 +142,7 @@ class OutboundQueueTest {
   @Test
   void discard_givesTheQueuedBytesBackToTheRelayBudget() {
     PendingBudget budget = new PendingBudget(100);
-    OutboundQueue queue = new OutboundQueue(new EmbeddedChannel(), budget);
+    OutboundQueue queue = queue(new EmbeddedChannel(), budget);
 
     queue.add(frame("queued but never sent"), Long.MAX_VALUE);
     assertThat(budget.used()).isEqualTo(21);
@@ -150,7 +155,7 @@ class OutboundQueueTest {
   void write_toAClosedChannel_givesTheBytesBack() {
     PendingBudget budget = new PendingBudget(100);
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = new OutboundQueue(channel, budget);
+    OutboundQueue queue = queue(channel, budget);
 
     queue.add(frame("too late"), Long.MAX_VALUE);
     channel.close();
