@@ -2,6 +2,7 @@ package chat.cli.emoji;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Replaces {@code :shortcode:}s in text someone is about to send with their emoji: {@code "ship it
@@ -14,16 +15,25 @@ import java.util.Optional;
  * A backtick run that is never closed is literal text and does not protect what follows.
  */
 public final class ShortcodeExpander {
-  private final EmojiCatalog catalog;
+  private final Supplier<EmojiCatalog> catalog;
 
   /** An expander over {@code catalog}. */
   public ShortcodeExpander(EmojiCatalog catalog) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(catalog, "catalog");
+    this.catalog = () -> catalog;
   }
 
-  /** An expander over {@link EmojiCatalog#shared()}. */
+  /** An expander that asks {@code catalog} for the catalog only when it has a name to look up. */
+  ShortcodeExpander(Supplier<EmojiCatalog> catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * An expander over {@link EmojiCatalog#shared()}, loaded only when text has a shortcode to look
+   * up: loading the catalog is a tenth of a one-shot {@code chat send}.
+   */
   public static ShortcodeExpander standard() {
-    return new ShortcodeExpander(EmojiCatalog.shared());
+    return new ShortcodeExpander(EmojiCatalog::shared);
   }
 
   /** {@code text} with every known shortcode outside code spans replaced by its emoji. */
@@ -42,7 +52,8 @@ public final class ShortcodeExpander {
         i = end;
       } else if (c == ':' && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
         int end = shortcodeEnd(text, i);
-        Optional<String> emoji = end > i ? catalog.emoji(text.substring(i, end)) : Optional.empty();
+        Optional<String> emoji =
+            end > i ? catalog.get().emoji(text.substring(i, end)) : Optional.empty();
         if (emoji.isPresent()) {
           out.append(emoji.get());
           i = end;

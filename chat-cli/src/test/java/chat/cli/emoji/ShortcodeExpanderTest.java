@@ -2,6 +2,7 @@ package chat.cli.emoji;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +12,22 @@ class ShortcodeExpanderTest {
 
   private String expand(String text) {
     return expander.expand(text);
+  }
+
+  @Test
+  void expand_noShortcodeToLookUp_catalogNeverLoaded() {
+    AtomicInteger loads = new AtomicInteger();
+    ShortcodeExpander lazy =
+        new ShortcodeExpander(
+            () -> {
+              loads.incrementAndGet();
+              return EmojiCatalog.shared();
+            });
+
+    assertThat(lazy.expand("plain text, 12:30:45, a:b")).isEqualTo("plain text, 12:30:45, a:b");
+    assertThat(loads).hasValue(0);
+    assertThat(lazy.expand("ship it :rocket:")).isEqualTo("ship it 🚀");
+    assertThat(loads).hasPositiveValue();
   }
 
   @Test
