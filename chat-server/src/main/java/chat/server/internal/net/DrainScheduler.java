@@ -4,6 +4,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the drains of one event loop's {@link OutboundQueue}s. A message to a 1,000-member room
@@ -12,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * system call) per connection. Thread-safe: any thread schedules, the loop runs.
  */
 final class DrainScheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(DrainScheduler.class);
+
   /**
    * Drains per task at most; a longer run yields to the loop's reads and timers, then continues in
    * a new task.
@@ -37,19 +41,27 @@ final class DrainScheduler {
 
   /**
    * Drains what is ready. The flag is cleared before the queue is read: a queue added after that is
-   * either seen by this run or has scheduled a new one, so none is left waiting.
+   * either seen by this run or has scheduled a new one, so none is left waiting. One connection's
+   * failure is logged and does not keep the others from being drained.
    */
   private void run() {
     taskPending.set(false);
-    for (int i = 0; i < MAX_DRAINS_PER_TASK; i++) {
-      OutboundQueue queue = ready.poll();
-      if (queue == null) {
-        return;
+    try {
+      for (int i = 0; i < MAX_DRAINS_PER_TASK; i++) {
+        OutboundQueue queue = ready.poll();
+        if (queue == null) {
+          return;
+        }
+        try {
+          queue.drain();
+        } catch (RuntimeException e) {
+          LOG.warn("writing to a connection failed", e);
+        }
       }
-      queue.drain();
-    }
-    if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
-      loop.execute(this::run);
+    } finally {
+      if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
+        loop.execute(this::run);
+      }
     }
   }
 }

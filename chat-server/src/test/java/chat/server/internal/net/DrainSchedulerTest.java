@@ -2,8 +2,10 @@ package chat.server.internal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,5 +104,38 @@ class DrainSchedulerTest {
     for (int i = 0; i < connections; i++) {
       assertThat(written(channels.get(i))).isEqualTo("x" + i);
     }
+  }
+
+  @Test
+  void run_oneConnectionFailsToWrite_theOthersAreStillDrained() {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop);
+    EmbeddedChannel broken = new EmbeddedChannel();
+    broken
+        .config()
+        .setAllocator(
+            new AbstractByteBufAllocator(false) {
+              @Override
+              protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+                return Unpooled.buffer(initialCapacity, maxCapacity);
+              }
+
+              @Override
+              protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+                throw new IllegalStateException("no buffer for this test");
+              }
+
+              @Override
+              public boolean isDirectBufferPooled() {
+                return false;
+              }
+            });
+    EmbeddedChannel healthy = new EmbeddedChannel();
+    new OutboundQueue(broken, UNLIMITED, drains).add(ascii("lost"), Long.MAX_VALUE);
+    new OutboundQueue(healthy, UNLIMITED, drains).add(ascii("delivered"), Long.MAX_VALUE);
+
+    loop.runAll();
+
+    assertThat(written(healthy)).isEqualTo("delivered");
   }
 }
