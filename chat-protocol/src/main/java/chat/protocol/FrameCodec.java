@@ -23,8 +23,10 @@ import java.nio.ByteBuffer;
 
 /**
  * Turns frames into wire bytes and back: a 4-byte big-endian length, then that many bytes of UTF-8
- * JSON (see wire.md, "Framing"). The length covers the JSON only and may not exceed {@link
- * #maxFrameBytes()}.
+ * JSON (PacketDiagram.md, "Framing"). The length covers the body only and may not exceed {@link
+ * #maxFrameBytes()}. From wire version 3 a {@code send} and an {@code event.message} may instead
+ * have a binary body (PacketDiagram.md, "Wire protocol version 3"): a JSON body never starts with
+ * the byte {@link #BINARY_MARKER}, a binary one always does.
  *
  * <p>Decoding is strict: unknown types or fields, duplicate keys, trailing data, wrong JSON types
  * and values that break a record's rules all fail with {@link ErrorCode#BAD_FRAME}. A frame is read
@@ -37,6 +39,15 @@ public final class FrameCodec {
 
   /** Default maximum JSON size of one frame: 4 MiB. */
   public static final int DEFAULT_MAX_FRAME_BYTES = 4 << 20;
+
+  /** The first byte of every binary body. */
+  public static final byte BINARY_MARKER = 0x00;
+
+  /** The second byte of a binary {@code send}. */
+  static final byte BINARY_SEND = 0x01;
+
+  /** The second byte of a binary {@code event.message}. */
+  static final byte BINARY_MESSAGE = 0x02;
 
   private final ObjectMapper mapper;
   private final ObjectWriter frameWriter;
@@ -112,6 +123,45 @@ public final class FrameCodec {
   }
 
   /**
+   * The length prefix and body of {@code frame}: binary for a {@link SendRequest} or {@link
+   * MessageEvent} when {@code binaryMessages} (the connection speaks wire version 3), else JSON.
+   *
+   * @throws IllegalArgumentException if the body is larger than {@link #maxFrameBytes()}
+   */
+  public byte[] encode(Frame frame, boolean binaryMessages) {
+    if (binaryMessages && frame instanceof SendRequest send) {
+      return BinaryFrames.send(send, maxFrameBytes);
+    }
+    if (binaryMessages && frame instanceof MessageEvent event) {
+      return BinaryFrames.message(event, maxFrameBytes);
+    }
+    return encode(frame);
+  }
+
+  /**
+   * Parses one body, JSON or, if {@code binaryAllowed}, binary.
+   *
+   * @throws FrameException with {@link ErrorCode#BAD_FRAME} (and the request id when readable) if
+   *     it is not a valid frame, a binary one included when binary bodies are not allowed, or
+   *     {@link ErrorCode#FRAME_TOO_LARGE} if it is over the limit
+   */
+  public Frame decode(byte[] body, boolean binaryAllowed) throws FrameException {
+    if (body.length > maxFrameBytes) {
+      throw new FrameException(ErrorCode.FRAME_TOO_LARGE, null, "frame too large");
+    }
+    if (body.length > 0 && body[0] == BINARY_MARKER) {
+      if (!binaryAllowed) {
+        throw new FrameException(
+            ErrorCode.BAD_FRAME,
+            null,
+            "binary frames need wire version " + ProtocolVersions.BINARY);
+      }
+      return BinaryFrames.decode(body);
+    }
+    return fromJson(body);
+  }
+
+  /**
    * Parses one JSON body.
    *
    * @throws FrameException with {@link ErrorCode#BAD_FRAME} (and the request id when readable) if
@@ -164,7 +214,8 @@ public final class FrameCodec {
   }
 
   /**
-   * Reads one frame from {@code in}, blocking.
+   * Reads one frame from {@code in}, blocking; a binary body is accepted (a client reads with this,
+   * and offers wire version 3 to every relay).
    *
    * @throws EOFException if the stream ends, cleanly or mid-frame
    * @throws FrameException if the frame is oversized or invalid (after an oversize length the
@@ -176,8 +227,8 @@ public final class FrameCodec {
     if (length < 0 || length > maxFrameBytes) {
       throw new FrameException(ErrorCode.FRAME_TOO_LARGE, null, "frame too large");
     }
-    byte[] json = new byte[length];
-    data.readFully(json);
-    return fromJson(json);
+    byte[] body = new byte[length];
+    data.readFully(body);
+    return decode(body, true);
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 2;
+  public static final int CURRENT = 3;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -13,8 +13,14 @@ public final class ProtocolVersions {
    */
   public static final int SOCIAL = 2;
 
+  /**
+   * The first version in which {@code send} and {@code event.message} travel as binary bodies (see
+   * {@link FrameCodec}); it adds nothing else.
+   */
+  public static final int BINARY = 3;
+
   /** Every version this build speaks, newest first. */
-  public static final List<Integer> SUPPORTED = List.of(CURRENT, 1);
+  public static final List<Integer> SUPPORTED = List.of(CURRENT, SOCIAL, 1);
 
   private ProtocolVersions() {}
 

@@ -5,9 +5,11 @@ import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.HelloRequest;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.Request;
 import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -40,6 +43,10 @@ public final class TestClient implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch readingAllowed =
       new java.util.concurrent.CountDownLatch(1);
   private volatile boolean paused;
+  private volatile boolean binaryMessages;
+
+  /** Frames received with a binary body (wire version 3). */
+  public final AtomicInteger binaryFramesReceived = new AtomicInteger();
 
   public TestClient(int port, Path certificate) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -68,7 +75,13 @@ public final class TestClient implements AutoCloseable {
         if (paused) {
           readingAllowed.await();
         }
-        Frame frame = codec.read(in);
+        DataInputStream data = new DataInputStream(in);
+        byte[] body = new byte[data.readInt()];
+        data.readFully(body);
+        if (body.length > 0 && body[0] == FrameCodec.BINARY_MARKER) {
+          binaryFramesReceived.incrementAndGet();
+        }
+        Frame frame = codec.decode(body, true);
         if (frame instanceof Event event) {
           events.add(event);
         } else if (frame instanceof Reply reply) {
@@ -92,7 +105,7 @@ public final class TestClient implements AutoCloseable {
   synchronized CompletableFuture<Reply> sendAsync(Request request) throws IOException {
     CompletableFuture<Reply> future = new CompletableFuture<>();
     pending.put(request.id(), future);
-    codec.write(out, request);
+    out.write(codec.encode(request, binaryMessages));
     out.flush();
     return future;
   }
@@ -119,9 +132,13 @@ public final class TestClient implements AutoCloseable {
     call(new HelloRequest(nextId(), List.of(1), "test"));
   }
 
-  /** Says hello offering only {@code version} (e.g. 2 for friends, groups and away presence). */
+  /**
+   * Says hello offering only {@code version} (e.g. 2 for friends, groups and away presence; 3 for
+   * binary {@code send} frames, which this client then sends).
+   */
   public void hello(int version) throws Exception {
     call(new HelloRequest(nextId(), List.of(version), "test"));
+    binaryMessages = version >= ProtocolVersions.BINARY;
   }
 
   /**

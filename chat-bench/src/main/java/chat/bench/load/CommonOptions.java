@@ -86,12 +86,13 @@ public final class CommonOptions {
       out.add(
           switch (name) {
             case "relay" -> new RelayTarget(settings, clients, users);
+            case "relay-json" -> new RelayTarget(settings, clients, users, true);
             case "ngircd" -> new IrcTarget(settings, clients);
             case "redis" -> new RedisTarget(settings, clients, false);
             case "redis-tls" -> new RedisTarget(settings, clients, true);
             default ->
                 throw new IllegalArgumentException(
-                    "unknown target " + name + " (relay, ngircd, redis, redis-tls)");
+                    "unknown target " + name + " (relay, relay-json, ngircd, redis, redis-tls)");
           });
     }
     return out;

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One TLS connection to the relay speaking the wire protocol. Setup requests are encoded and
- * decoded with the protocol's own codec; during a run, message events and send acknowledgements
- * take a fast path that reads only the frame type and the message id (the first bytes of the
- * per-recipient envelope), so the generator does not become the bottleneck.
+ * decoded with the protocol's own codec; during a run, message events (binary or JSON) and send
+ * acknowledgements take a fast path that reads only the frame type and the message id (the first
+ * bytes of the per-recipient envelope), so the generator does not become the bottleneck.
  */
 // Sharable only so that a connect that failed can be tried again on a new channel (Netty never
 // lets an unsharable handler be added twice); it is in one open pipeline at a time.
@@ -45,6 +45,9 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
 
   /** Base64 characters covering the form byte, version, suite and the 16-byte message id. */
   private static final int ID_BASE64_CHARS = 24;
+
+  /** Envelope bytes up to the end of the message id: form byte, version, suite, 16-byte id. */
+  private static final int BINARY_ID_END = 19;
 
   private final FrameCodec codec;
   private final int receiver;
@@ -159,6 +162,10 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+    if (frame.isReadable() && frame.getByte(frame.readerIndex()) == FrameCodec.BINARY_MARKER) {
+      binaryMessage(frame);
+      return;
+    }
     int length = Math.min(HEAD_BYTES, frame.readableBytes());
     byte[] head = new byte[length];
     frame.getBytes(frame.readerIndex(), head);
@@ -237,6 +244,33 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
     byte[] text = new byte[ID_BASE64_CHARS];
     frame.getBytes(start, text);
     return ids.find(Base64.getDecoder().decode(text), 3);
+  }
+
+  /**
+   * A binary {@code event.message} (wire version 3, the only binary frame a relay sends): marker,
+   * kind, conversation, seq, store time, then the envelope, whose first 19 bytes hold the message
+   * id at offset 3.
+   */
+  private void binaryMessage(ByteBuf frame) {
+    long now = System.nanoTime();
+    int at = frame.readerIndex() + 2;
+    if (frame.writerIndex() <= at) {
+      deliveries.unknown();
+      return;
+    }
+    int envelope = at + 1 + frame.getUnsignedByte(at) + 2 * Long.BYTES;
+    if (frame.writerIndex() - envelope < BINARY_ID_END) {
+      deliveries.unknown();
+      return;
+    }
+    byte[] head = new byte[BINARY_ID_END];
+    frame.getBytes(envelope, head);
+    int k = ids.find(head, 3);
+    if (k < 0) {
+      deliveries.unknown();
+    } else {
+      deliveries.delivered(receiver, k, now);
+    }
   }
 
   private static int indexOf(byte[] haystack, int length, byte[] needle) {

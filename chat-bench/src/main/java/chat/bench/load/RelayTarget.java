@@ -15,6 +15,7 @@ import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.RegisterRequest;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
@@ -55,21 +56,36 @@ public final class RelayTarget implements Target {
   private final Map<Integer, char[]> tokens = new ConcurrentHashMap<>();
   private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
   private final Path dataDir;
+  private final int wireVersion;
+  private final String name;
   private ServerProcess server;
   private SslContext tls;
   private int port;
 
-  /** A relay target for up to {@code users} users (identities are made now). */
+  /**
+   * A relay target for up to {@code users} users (identities are made now) whose clients speak the
+   * current wire version: binary {@code send} and {@code event.message} frames.
+   */
   public RelayTarget(LoadSettings settings, NettyClients clients, int users) {
+    this(settings, clients, users, false);
+  }
+
+  /**
+   * As above; with {@code json}, the clients speak wire version 1 (every frame JSON, envelopes in
+   * base64), as clients older than version 3 do: target {@code relay-json}.
+   */
+  public RelayTarget(LoadSettings settings, NettyClients clients, int users, boolean json) {
     this.settings = settings;
     this.clients = clients;
     this.identities = new BenchIdentities(users, random);
-    this.dataDir = settings.workDir().resolve("relay-data");
+    this.wireVersion = json ? 1 : ProtocolVersions.BINARY;
+    this.name = json ? "relay-json" : "relay";
+    this.dataDir = settings.workDir().resolve(name + "-data");
   }
 
   @Override
   public String name() {
-    return "relay";
+    return name;
   }
 
   @Override
@@ -109,11 +125,11 @@ public final class RelayTarget implements Target {
     environment.put("CHAT_SERVER_JAVA_OPTS", String.join(" ", settings.relayJavaOptions()));
     server =
         ServerProcess.start(
-            "relay",
+            name,
             command,
             environment,
             port,
-            settings.workDir().resolve("relay.log"),
+            settings.workDir().resolve(name + ".log"),
             Duration.ofSeconds(60));
     tls = NettyClients.tls(dataDir.resolve("tls.crt"));
   }
@@ -138,7 +154,7 @@ public final class RelayTarget implements Target {
                 client ->
                     client
                         .expect(
-                            new HelloRequest(client.nextId(), List.of(1), "loadgen"),
+                            new HelloRequest(client.nextId(), List.of(wireVersion), "loadgen"),
                             HelloReply.class)
                         .thenCompose(hello -> logIn(client, user)))
             .thenCompose(
@@ -213,7 +229,7 @@ public final class RelayTarget implements Target {
                   client ->
                       client
                           .expect(
-                              new HelloRequest(client.nextId(), List.of(1), "loadgen"),
+                              new HelloRequest(client.nextId(), List.of(wireVersion), "loadgen"),
                               HelloReply.class)
                           .thenCompose(hello -> prepareEvery(client, first, lanes, count))
                           .whenComplete((ignored, failure) -> client.close())));
@@ -288,7 +304,10 @@ public final class RelayTarget implements Target {
               Envelope envelope =
                   sealer.seal(identities.get(senders[k]), room, everyone, content(texts[k]));
               ids.put(envelope.header().messageId().toByteArray(), k);
-              out[k] = codec.encode(new SendRequest("m" + k, room, Bytes.of(envelope.encode())));
+              out[k] =
+                  codec.encode(
+                      new SendRequest("m" + k, room, Bytes.of(envelope.encode())),
+                      wireVersion >= ProtocolVersions.BINARY);
             });
     ids.publish();
     return out;

@@ -138,7 +138,7 @@ final class RelayConnection implements AutoCloseable {
     CompletableFuture<Reply> future = new CompletableFuture<>();
     pending.put(request.id(), future);
     try {
-      byte[] frame = codec.encode(request);
+      byte[] frame = codec.encode(request, version >= ProtocolVersions.BINARY);
       synchronized (writeLock) {
         out.write(frame);
         out.flush();

@@ -10,10 +10,11 @@ import java.util.Base64;
 
 /**
  * Encodes the relay's outgoing frames, length prefix included, on the thread that sends them.
- * Message events, the bulk of the traffic, are written directly: byte for byte what {@link
- * FrameCodec} writes (see {@code OutboundEncoderTest}), without a JSON generator. Any other event
- * that one thread pushes to many connections in a row (presence, membership) is encoded once for
- * the run. Everything else goes through the codec. Shared by every connection; thread-safe.
+ * Message events, the bulk of the traffic, are binary on a wire version 3 connection and otherwise
+ * written directly: byte for byte what {@link FrameCodec} writes (see {@code OutboundEncoderTest}),
+ * without a JSON generator. Any other event that one thread pushes to many connections in a row
+ * (presence, membership) is encoded once for the run. Everything else goes through the codec.
+ * Shared by every connection; thread-safe.
  */
 public final class OutboundEncoder {
   private static final byte[] MESSAGE_START =
@@ -44,8 +45,16 @@ public final class OutboundEncoder {
    * @throws IllegalArgumentException if the JSON is larger than the codec's maximum frame size
    */
   public byte[] encode(Frame frame) {
+    return encode(frame, false);
+  }
+
+  /**
+   * As {@link #encode(Frame)}, with a message event in binary when {@code binaryMessages} (the
+   * connection speaks wire version 3).
+   */
+  public byte[] encode(Frame frame, boolean binaryMessages) {
     if (frame instanceof MessageEvent message) {
-      return message(message);
+      return binaryMessages ? codec.encode(message, true) : message(message);
     }
     if (frame instanceof Event event) {
       LastEvent slot = last.get();

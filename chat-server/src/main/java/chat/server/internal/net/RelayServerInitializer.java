@@ -1,6 +1,7 @@
 package chat.server.internal.net;
 
 import chat.protocol.FrameCodec;
+import chat.protocol.ProtocolVersions;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
@@ -95,15 +96,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
       return;
     }
     ChannelPipeline pipeline = channel.pipeline();
-    pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
-    pipeline.addLast("frame-decoder", new FrameDecoder(codec));
-    // After the decoder, so "idle" means "no whole frame": a client that never finishes its TLS
-    // handshake, or trickles a frame a byte at a time (slow loris), is closed like a silent one.
-    pipeline.addLast(
-        "idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
-    pipeline.addLast("frame-encoder", encoder);
-    pipeline.addLast(
-        "session",
+    RelaySessionHandler session =
         new RelaySessionHandler(
             dispatcher,
             outbound,
@@ -114,7 +107,17 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             loop -> drains.computeIfAbsent(loop, DrainScheduler::new),
             registry,
             "c" + connections.incrementAndGet(),
-            audit));
+            audit);
+    pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
+    pipeline.addLast(
+        "frame-decoder",
+        new FrameDecoder(codec, () -> session.state().version() >= ProtocolVersions.BINARY));
+    // After the decoder, so "idle" means "no whole frame": a client that never finishes its TLS
+    // handshake, or trickles a frame a byte at a time (slow loris), is closed like a silent one.
+    pipeline.addLast(
+        "idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
+    pipeline.addLast("frame-encoder", encoder);
+    pipeline.addLast("session", session);
   }
 
   /**

@@ -5,6 +5,7 @@ import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameException;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.Request;
 import chat.server.internal.audit.AuditLog;
@@ -215,7 +216,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     if (current == null || queue == null || closing.get()) {
       return;
     }
-    switch (queue.add(encoder.encode(frame), maxPendingBytes)) {
+    byte[] encoded = encoder.encode(frame, state.version() >= ProtocolVersions.BINARY);
+    switch (queue.add(encoded, maxPendingBytes)) {
       case QUEUED -> {}
       case OVER_CONNECTION_BOUND -> {
         long unsent = queue.pendingBytes();

@@ -22,8 +22,42 @@ import org.junit.jupiter.api.Test;
 class FrameDecoderTest {
   private final FrameCodec codec = new FrameCodec(4096);
 
+  private boolean binaryAllowed;
+
   private EmbeddedChannel channel() {
-    return new EmbeddedChannel(new FrameDecoder(codec), new FrameEncoder(codec));
+    return new EmbeddedChannel(
+        new FrameDecoder(codec, () -> binaryAllowed), new FrameEncoder(codec));
+  }
+
+  @Test
+  void decode_binaryAndJsonOneByteAtATime_onceAllowed_yieldsEveryFrame() {
+    EmbeddedChannel channel = channel();
+    binaryAllowed = true;
+    SendRequest send = new SendRequest("b1", "#room", Bytes.of(new byte[] {0, 1, 2, (byte) 255}));
+    PingRequest ping = new PingRequest("p1");
+    for (byte[] encoded :
+        List.of(codec.encode(send, true), codec.encode(ping), codec.encode(send, true))) {
+      for (byte b : encoded) {
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+      }
+    }
+
+    assertThat(channel.<Object>readInbound()).isEqualTo(send);
+    assertThat(channel.<Object>readInbound()).isEqualTo(ping);
+    assertThat(channel.<Object>readInbound()).isEqualTo(send);
+  }
+
+  @Test
+  void decode_binaryBeforeItIsAllowed_badFrameAndTheStreamGoesOn() {
+    EmbeddedChannel channel = channel();
+    SendRequest send = new SendRequest("b1", "#room", Bytes.of(new byte[] {7}));
+    channel.writeInbound(Unpooled.wrappedBuffer(codec.encode(send, true)));
+    channel.writeInbound(Unpooled.wrappedBuffer(codec.encode(new PingRequest("p2"))));
+
+    FrameException refused = channel.readInbound();
+    assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+    assertThat(refused.getMessage()).contains("wire version 3");
+    assertThat(channel.<Object>readInbound()).isEqualTo(new PingRequest("p2"));
   }
 
   private static List<Frame> samples() {

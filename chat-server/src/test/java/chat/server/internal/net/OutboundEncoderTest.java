@@ -33,7 +33,19 @@ class OutboundEncoderTest {
               Bytes.of(envelope));
 
       assertThat(encoder.encode(event)).isEqualTo(CODEC.encode(event));
+      assertThat(encoder.encode(event, false)).isEqualTo(CODEC.encode(event));
+      assertThat(encoder.encode(event, true)).isEqualTo(CODEC.encode(event, true));
     }
+  }
+
+  @Test
+  void encode_binaryMessages_onlyMessageEventsChange() {
+    OutboundEncoder encoder = new OutboundEncoder(CODEC);
+    PresenceEvent presence = new PresenceEvent("bob", PresenceStatus.ONLINE);
+    ErrorReply reply = ErrorReply.of("r1", ErrorCode.NOT_MEMBER);
+
+    assertThat(encoder.encode(presence, true)).isEqualTo(CODEC.encode(presence));
+    assertThat(encoder.encode(reply, true)).isEqualTo(CODEC.encode(reply));
   }
 
   @Test
