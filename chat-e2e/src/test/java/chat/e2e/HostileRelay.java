@@ -2,7 +2,9 @@ package chat.e2e;
 
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
+import chat.protocol.HelloReply;
 import chat.protocol.LoginReply;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -65,6 +67,7 @@ final class HostileRelay implements AutoCloseable {
     private final OutputStream toClient;
     private final OutputStream toRelay;
     private volatile String username;
+    private volatile boolean binaryMessages;
 
     private Link(Socket client, SSLSocket relay) throws IOException {
       this.client = client;
@@ -86,7 +89,7 @@ final class HostileRelay implements AutoCloseable {
     private void write(OutputStream out, Frame frame) {
       try {
         synchronized (out) {
-          out.write(codec.encode(frame));
+          out.write(codec.encode(frame, binaryMessages));
           out.flush();
         }
       } catch (IOException e) {
@@ -98,7 +101,11 @@ final class HostileRelay implements AutoCloseable {
       try {
         while (true) {
           Frame frame = codec.read(in);
-          if (fromRelay && frame instanceof LoginReply login) {
+          if (fromRelay && frame instanceof HelloReply hello) {
+            // Frames are written back in the encoding the two ends agreed on (binary messages from
+            // wire version 3), as a relay on the path would.
+            binaryMessages = hello.version() >= ProtocolVersions.BINARY;
+          } else if (fromRelay && frame instanceof LoginReply login) {
             username = login.username();
           } else if (fromRelay && frame instanceof ResumeReply resume) {
             username = resume.username();
