@@ -20,7 +20,8 @@ public final class FanoutCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "relay,ngircd,redis,redis-tls",
       description =
-          "Systems to run, in order; ratios are against the first (default: ${DEFAULT-VALUE}).")
+          "Systems to run, in order, of relay, relay-json (wire version 1 clients), ngircd, redis,"
+              + " redis-tls; ratios are against the first (default: ${DEFAULT-VALUE}).")
   List<String> targets;
 
   @Option(

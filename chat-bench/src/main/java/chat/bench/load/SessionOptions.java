@@ -9,7 +9,9 @@ final class SessionOptions {
       names = "--targets",
       split = ",",
       defaultValue = "relay,ngircd,redis",
-      description = "Systems to run, in order (default: ${DEFAULT-VALUE}).")
+      description =
+          "Systems to run, in order, of relay, relay-json, ngircd, redis, redis-tls (default:"
+              + " ${DEFAULT-VALUE}).")
   List<String> targets;
 
   @Option(
