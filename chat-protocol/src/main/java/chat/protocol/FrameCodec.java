@@ -96,11 +96,22 @@ public final class FrameCodec {
   }
 
   /**
+   * The largest envelope a {@code send} may carry, in either encoding: one whose base64 fits a JSON
+   * frame with room to spare, so that every recipient's form can be delivered and fetched as JSON.
+   */
+  public int maxSendEnvelopeBytes() {
+    return BinaryFrames.maxSendEnvelopeBytes(maxFrameBytes);
+  }
+
+  /**
    * The JSON body of {@code frame}.
    *
    * @throws IllegalArgumentException if it is larger than {@link #maxFrameBytes()}
    */
   public byte[] toJson(Frame frame) {
+    if (frame instanceof SendRequest send && send.envelope().length() > maxSendEnvelopeBytes()) {
+      throw new IllegalArgumentException("frame larger than the maximum frame size");
+    }
     byte[] json;
     try {
       json = frameWriter.writeValueAsBytes(frame);
@@ -156,7 +167,7 @@ public final class FrameCodec {
             null,
             "binary frames need wire version " + ProtocolVersions.BINARY);
       }
-      return BinaryFrames.decode(body);
+      return BinaryFrames.decode(body, maxFrameBytes);
     }
     return fromJson(body);
   }
@@ -174,7 +185,7 @@ public final class FrameCodec {
     try {
       Frame frame = BytesJsonModule.readFromRaw(frameReader, json);
       if (frame != null) { // a bare JSON null reads as null: refused below
-        return frame;
+        return withinSendLimit(frame);
       }
     } catch (IOException | RuntimeException e) {
       // Not a valid frame: the tree pass below gives the same verdict, with the request id.
@@ -190,11 +201,22 @@ public final class FrameCodec {
     }
     JsonNode id = tree.get("id");
     String requestId = id != null && RequestIds.isValid(id.textValue()) ? id.textValue() : null;
+    Frame frame;
     try {
-      return mapper.treeToValue(tree, Frame.class);
+      frame = mapper.treeToValue(tree, Frame.class);
     } catch (IOException | RuntimeException e) {
       throw new FrameException(ErrorCode.BAD_FRAME, requestId, describe(e));
     }
+    return withinSendLimit(frame);
+  }
+
+  /** {@code frame}, unless it is a send whose envelope is over {@link #maxSendEnvelopeBytes()}. */
+  private Frame withinSendLimit(Frame frame) throws FrameException {
+    if (frame instanceof SendRequest send && send.envelope().length() > maxSendEnvelopeBytes()) {
+      throw new FrameException(
+          ErrorCode.BAD_FRAME, send.id(), "envelope larger than a send may carry");
+    }
+    return frame;
   }
 
   private static String describe(Exception e) {

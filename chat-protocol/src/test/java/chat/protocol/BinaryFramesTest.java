@@ -112,6 +112,40 @@ class BinaryFramesTest {
   }
 
   @Test
+  void decode_bodyEndsAfterAValidId_errorCarriesTheRequestId() {
+    assertThat(refused("0001027231").requestId()).contains("r1");
+    assertThat(refused("000102723104236f70").requestId()).contains("r1");
+  }
+
+  @Test
+  void send_envelopeOverWhatJsonCouldDeliver_refusedInBothEncodingsBothWays() {
+    int limit = codec.maxSendEnvelopeBytes();
+    assertThat(limit).isEqualTo((4096 - 512) / 4 * 3);
+    SendRequest atLimit = new SendRequest("r1", "#ops", Bytes.of(new byte[limit]));
+    SendRequest over = new SendRequest("r2", "#ops", Bytes.of(new byte[limit + 1]));
+
+    assertThat(codec.encode(atLimit, true)).hasSizeLessThan(4096);
+    assertThat(codec.encode(atLimit, false)).hasSizeLessThan(4096);
+    assertThatThrownBy(() -> codec.encode(over, true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> codec.encode(over, false))
+        .isInstanceOf(IllegalArgumentException.class);
+    byte[] binary = HEX.parseHex("0001" + "027232" + "04236f7073" + "00".repeat(limit + 1));
+    assertThat(refused(HEX.formatHex(binary)).requestId()).contains("r2");
+    byte[] json =
+        ("{\"type\":\"send\",\"id\":\"r2\",\"conversation\":\"#ops\",\"envelope\":\""
+                + java.util.Base64.getEncoder().encodeToString(new byte[limit + 1])
+                + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> codec.decode(json, false))
+        .isInstanceOfSatisfying(
+            FrameException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+              assertThat(e.requestId()).contains("r2");
+            });
+  }
+
+  @Test
   void sizes_overTheMaximum_refusedBothWays() {
     Bytes big = Bytes.of(new byte[4096]);
 

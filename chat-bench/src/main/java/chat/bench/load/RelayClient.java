@@ -46,6 +46,9 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   /** Base64 characters covering the form byte, version, suite and the 16-byte message id. */
   private static final int ID_BASE64_CHARS = 24;
 
+  /** The kind byte of a binary {@code event.message} (PacketDiagram.md, wire version 3). */
+  private static final byte BINARY_MESSAGE = 0x02;
+
   /** Envelope bytes up to the end of the message id: form byte, version, suite, 16-byte id. */
   private static final int BINARY_ID_END = 19;
 
@@ -254,7 +257,7 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   private void binaryMessage(ByteBuf frame) {
     long now = System.nanoTime();
     int at = frame.readerIndex() + 2;
-    if (frame.writerIndex() <= at) {
+    if (frame.writerIndex() <= at || frame.getByte(frame.readerIndex() + 1) != BINARY_MESSAGE) {
       deliveries.unknown();
       return;
     }

@@ -12,31 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fuzzes the relay's {@link FrameDecoder} with any byte stream, binary bodies allowed: it never
- * throws, emits only frames or {@link FrameException}s, emits nothing after {@link
- * ErrorCode#FRAME_TOO_LARGE}, and decodes the same stream the same way whether it arrives in one
- * buffer or one byte at a time.
+ * Fuzzes the relay's {@link FrameDecoder} with any byte stream, binary bodies refused and then
+ * allowed: it never throws, emits only frames or {@link FrameException}s, emits nothing after
+ * {@link ErrorCode#FRAME_TOO_LARGE}, and decodes the same stream the same way whether it arrives in
+ * one buffer or one byte at a time.
  */
 class FrameDecoderFuzzTest {
   private static final FrameCodec CODEC = new FrameCodec(4096);
 
   @FuzzTest(maxDuration = "10m")
   void decode_anyStream_sameResultWholeOrByteByByte(byte[] stream) {
-    List<String> whole = decode(List.of(stream));
-    List<byte[]> bytes = new ArrayList<>();
-    for (byte b : stream) {
-      bytes.add(new byte[] {b});
-    }
-    assertThat(decode(bytes)).isEqualTo(whole);
-    int tooLarge = whole.indexOf("FRAME_TOO_LARGE");
-    if (tooLarge >= 0) {
-      assertThat(whole).hasSize(tooLarge + 1);
+    for (boolean binaryAllowed : new boolean[] {false, true}) {
+      List<String> whole = decode(List.of(stream), binaryAllowed);
+      List<byte[]> bytes = new ArrayList<>();
+      for (byte b : stream) {
+        bytes.add(new byte[] {b});
+      }
+      assertThat(decode(bytes, binaryAllowed)).isEqualTo(whole);
+      int tooLarge = whole.indexOf("FRAME_TOO_LARGE");
+      if (tooLarge >= 0) {
+        assertThat(whole).hasSize(tooLarge + 1);
+      }
     }
   }
 
   /** What the decoder emits for {@code chunks}, each item as a comparable string. */
-  private static List<String> decode(List<byte[]> chunks) {
-    EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(CODEC, () -> true));
+  private static List<String> decode(List<byte[]> chunks, boolean binaryAllowed) {
+    EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(CODEC, () -> binaryAllowed));
     for (byte[] chunk : chunks) {
       channel.writeInbound(Unpooled.wrappedBuffer(chunk));
     }

@@ -10,6 +10,8 @@ import chat.protocol.FrameCodec;
 import chat.protocol.MessageEvent;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class OutboundEncoderTest {
   private static final FrameCodec CODEC = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
   @Test
-  void encode_messageEvents_byteForByteWhatTheCodecWrites() {
+  void encode_messageEvents_byteForByteWhatTheCodecWrites() throws Exception {
     OutboundEncoder encoder = new OutboundEncoder(CODEC);
     Random random = new Random(7);
     String[] conversations = {"#lobby", "#a", "#ops-2_x", "@alice+bob", "@a.b-c+zed_9"};
@@ -34,7 +36,14 @@ class OutboundEncoderTest {
 
       assertThat(encoder.encode(event)).isEqualTo(CODEC.encode(event));
       assertThat(encoder.encode(event, false)).isEqualTo(CODEC.encode(event));
-      assertThat(encoder.encode(event, true)).isEqualTo(CODEC.encode(event, true));
+      byte[] binary = encoder.encode(event, true);
+      assertThat(binary[FrameCodec.LENGTH_PREFIX_BYTES]).isEqualTo(FrameCodec.BINARY_MARKER);
+      assertThat(ByteBuffer.wrap(binary).getInt())
+          .isEqualTo(binary.length - FrameCodec.LENGTH_PREFIX_BYTES);
+      assertThat(
+              CODEC.decode(
+                  Arrays.copyOfRange(binary, FrameCodec.LENGTH_PREFIX_BYTES, binary.length), true))
+          .isEqualTo(event);
     }
   }
 
