@@ -1,5 +1,8 @@
 package chat.cli;
 
+import static java.util.stream.Collectors.joining;
+
+import chat.protocol.ProtocolVersions;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version line of {@code chat --version}, from the jar manifest when there is one. */
@@ -9,7 +12,9 @@ final class VersionProvider implements IVersionProvider {
     String version = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {
       "chat " + (version == null ? "(development build)" : version),
-      "envelope v1, identity bundle v1, key file v1"
+      "envelope v1, identity bundle v1, key file v1",
+      "wire protocol "
+          + ProtocolVersions.SUPPORTED.stream().map(String::valueOf).collect(joining(", "))
     };
   }
 }

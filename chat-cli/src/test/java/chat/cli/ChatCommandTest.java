@@ -24,7 +24,7 @@ class ChatCommandTest {
     Cli.Result result = new Cli().run("--version");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("chat ");
+    assertThat(result.out()).startsWith("chat ").contains("wire protocol 3, 2, 1");
   }
 
   @ParameterizedTest
