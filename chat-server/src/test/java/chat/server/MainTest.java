@@ -2,6 +2,7 @@ package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.protocol.ProtocolVersions;
 import chat.server.internal.cli.RelayCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,6 +33,16 @@ class MainTest {
     Path file = dir.resolve("relay.conf");
     Files.writeString(file, text);
     return file;
+  }
+
+  @Test
+  void version_namesTheWireVersionsTheRelaySpeaks() {
+    int code = run(Map.of(), "--version");
+
+    assertThat(code).isZero();
+    String versions =
+        ProtocolVersions.SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    assertThat(out.toString()).startsWith("chat-server ").contains("wire protocol " + versions);
   }
 
   @Test

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat-server",
     mixinStandardHelpOptions = true,
-    version = "chat-server 0.1.0",
+    version = {"chat-server 0.1.0", "wire protocol 3, 2, 1"},
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
     subcommands = {KeysCommand.class, AuditCommand.class})
 public final class RelayCommand implements Callable<Integer> {
