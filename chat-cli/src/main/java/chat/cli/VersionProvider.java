@@ -1,7 +1,5 @@
 package chat.cli;
 
-import static java.util.stream.Collectors.joining;
-
 import chat.protocol.ProtocolVersions;
 import picocli.CommandLine.IVersionProvider;
 
@@ -13,8 +11,7 @@ final class VersionProvider implements IVersionProvider {
     return new String[] {
       "chat " + (version == null ? "(development build)" : version),
       "envelope v1, identity bundle v1, key file v1",
-      "wire protocol "
-          + ProtocolVersions.SUPPORTED.stream().map(String::valueOf).collect(joining(", "))
+      ProtocolVersions.versionLine()
     };
   }
 }

@@ -16,35 +16,17 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>Integers are big-endian, 64-bit two's complement as the JSON numbers are; the envelope is the
- * rest of the body, and a {@code send}'s at most {@link #maxSendEnvelopeBytes}. Ids and
+ * rest of the body ({@link FrameCodec} bounds a {@code send}'s, in either encoding). Ids and
  * conversation ids are ASCII and follow the same rules as in JSON (the records check them), so a
  * body decodes to exactly the record its JSON form would.
  */
 final class BinaryFrames {
   private static final int HEADER_BYTES = 2;
 
-  /**
-   * Room a JSON {@code send}, {@code event.message} or one-message {@code history} page needs
-   * besides the envelope's base64: field names, ids, numbers.
-   */
-  static final int JSON_OVERHEAD_BYTES = 512;
-
   private BinaryFrames() {}
-
-  /**
-   * The largest envelope a binary {@code send} may carry: one whose base64 still fits a JSON frame
-   * of {@code maxFrameBytes}, so that every recipient's form can be delivered and fetched as JSON
-   * (history pages, and events to connections on older versions, are JSON).
-   */
-  static int maxSendEnvelopeBytes(int maxFrameBytes) {
-    return (maxFrameBytes - JSON_OVERHEAD_BYTES) / 4 * 3;
-  }
 
   /** The length prefix and binary body of {@code send}. */
   static byte[] send(SendRequest send, int maxFrameBytes) {
-    if (send.envelope().length() > maxSendEnvelopeBytes(maxFrameBytes)) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
-    }
     byte[] id = ascii(send.id());
     byte[] conversation = ascii(send.conversation());
     int body = HEADER_BYTES + 1 + id.length + 1 + conversation.length + send.envelope().length();
@@ -84,10 +66,9 @@ final class BinaryFrames {
    * The frame in {@code body}, which starts with {@link FrameCodec#BINARY_MARKER}.
    *
    * @throws FrameException with {@link ErrorCode#BAD_FRAME}, and the request id once it has been
-   *     read, for an unknown kind, a body that ends early, a field that breaks its rule, or a
-   *     {@code send} envelope over {@link #maxSendEnvelopeBytes}
+   *     read, for an unknown kind, a body that ends early, or a field that breaks its rule
    */
-  static Frame decode(byte[] body, int maxFrameBytes) throws FrameException {
+  static Frame decode(byte[] body) throws FrameException {
     if (body.length < HEADER_BYTES) {
       throw bad(null, "binary frame too short");
     }
@@ -97,9 +78,6 @@ final class BinaryFrames {
         String id = in.string("id");
         in.requestId = RequestIds.isValid(id) ? id : null;
         String conversation = in.string("conversation");
-        if (in.remaining() > maxSendEnvelopeBytes(maxFrameBytes)) {
-          throw bad(in.requestId, "envelope larger than a send may carry");
-        }
         Bytes envelope = in.rest();
         try {
           return new SendRequest(id, conversation, envelope);
@@ -167,10 +145,6 @@ final class BinaryFrames {
       long value = ByteBuffer.wrap(body, at, Long.BYTES).getLong();
       at += Long.BYTES;
       return value;
-    }
-
-    int remaining() {
-      return body.length - at;
     }
 
     Bytes rest() {

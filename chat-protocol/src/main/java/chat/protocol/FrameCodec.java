@@ -49,6 +49,12 @@ public final class FrameCodec {
   /** The second byte of a binary {@code event.message}. */
   static final byte BINARY_MESSAGE = 0x02;
 
+  /**
+   * Room a JSON {@code send}, {@code event.message} or one-message {@code history} page needs
+   * besides the envelope's base64: field names, ids, numbers.
+   */
+  private static final int JSON_OVERHEAD_BYTES = 512;
+
   private final ObjectMapper mapper;
   private final ObjectWriter frameWriter;
   private final ObjectReader frameReader;
@@ -100,7 +106,14 @@ public final class FrameCodec {
    * frame with room to spare, so that every recipient's form can be delivered and fetched as JSON.
    */
   public int maxSendEnvelopeBytes() {
-    return BinaryFrames.maxSendEnvelopeBytes(maxFrameBytes);
+    return (maxFrameBytes - JSON_OVERHEAD_BYTES) / 4 * 3;
+  }
+
+  /** Throws what {@link #encode} throws for a frame too large, for a send over the limit. */
+  private void requireWithinSendLimit(Frame frame) {
+    if (frame instanceof SendRequest send && send.envelope().length() > maxSendEnvelopeBytes()) {
+      throw new IllegalArgumentException("frame larger than the maximum frame size");
+    }
   }
 
   /**
@@ -109,9 +122,7 @@ public final class FrameCodec {
    * @throws IllegalArgumentException if it is larger than {@link #maxFrameBytes()}
    */
   public byte[] toJson(Frame frame) {
-    if (frame instanceof SendRequest send && send.envelope().length() > maxSendEnvelopeBytes()) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
-    }
+    requireWithinSendLimit(frame);
     byte[] json;
     try {
       json = frameWriter.writeValueAsBytes(frame);
@@ -141,6 +152,7 @@ public final class FrameCodec {
    */
   public byte[] encode(Frame frame, boolean binaryMessages) {
     if (binaryMessages && frame instanceof SendRequest send) {
+      requireWithinSendLimit(send);
       return BinaryFrames.send(send, maxFrameBytes);
     }
     if (binaryMessages && frame instanceof MessageEvent event) {
@@ -167,7 +179,7 @@ public final class FrameCodec {
             null,
             "binary frames need wire version " + ProtocolVersions.BINARY);
       }
-      return BinaryFrames.decode(body, maxFrameBytes);
+      return withinSendLimit(BinaryFrames.decode(body));
     }
     return fromJson(body);
   }

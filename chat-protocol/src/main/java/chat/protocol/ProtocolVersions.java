@@ -1,6 +1,7 @@
 package chat.protocol;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
@@ -23,6 +24,12 @@ public final class ProtocolVersions {
   public static final List<Integer> SUPPORTED = List.of(CURRENT, SOCIAL, 1);
 
   private ProtocolVersions() {}
+
+  /** The line both programs print for {@code --version}: {@code wire protocol 3, 2, 1}. */
+  public static String versionLine() {
+    return "wire protocol "
+        + SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));
+  }
 
   /** The newest version in both {@code offered} and {@link #SUPPORTED}, or 0 if none. */
   public static int pick(List<Integer> offered) {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import chat.protocol.FrameCodec;
+import chat.protocol.ProtocolVersions;
 import chat.server.FileLimits;
 import chat.server.Relay;
 import chat.server.RelayConfig;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,10 +29,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat-server",
     mixinStandardHelpOptions = true,
-    version = {"chat-server 0.1.0", "wire protocol 3, 2, 1"},
+    versionProvider = RelayCommand.Version.class,
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
     subcommands = {KeysCommand.class, AuditCommand.class})
 public final class RelayCommand implements Callable<Integer> {
+  /** The {@code --version} lines: the relay's version and the wire versions it speaks. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"chat-server 0.1.0", ProtocolVersions.versionLine()};
+    }
+  }
+
   @Spec CommandSpec spec;
 
   @Option(

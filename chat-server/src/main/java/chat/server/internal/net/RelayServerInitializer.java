@@ -1,7 +1,6 @@
 package chat.server.internal.net;
 
 import chat.protocol.FrameCodec;
-import chat.protocol.ProtocolVersions;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
@@ -109,9 +108,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             "c" + connections.incrementAndGet(),
             audit);
     pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
-    pipeline.addLast(
-        "frame-decoder",
-        new FrameDecoder(codec, () -> session.state().version() >= ProtocolVersions.BINARY));
+    pipeline.addLast("frame-decoder", new FrameDecoder(codec, session.state()::binaryMessages));
     // After the decoder, so "idle" means "no whole frame": a client that never finishes its TLS
     // handshake, or trickles a frame a byte at a time (slow loris), is closed like a silent one.
     pipeline.addLast(

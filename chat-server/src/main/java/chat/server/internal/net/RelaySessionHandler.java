@@ -5,7 +5,6 @@ import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameException;
-import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.Request;
 import chat.server.internal.audit.AuditLog;
@@ -216,7 +215,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     if (current == null || queue == null || closing.get()) {
       return;
     }
-    byte[] encoded = encoder.encode(frame, state.version() >= ProtocolVersions.BINARY);
+    byte[] encoded = encoder.encode(frame, state.binaryMessages());
     switch (queue.add(encoded, maxPendingBytes)) {
       case QUEUED -> {}
       case OVER_CONNECTION_BOUND -> {

@@ -1,6 +1,7 @@
 package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
+import chat.protocol.ProtocolVersions;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,14 @@ public final class ConnectionState {
   /** The negotiated protocol version, 0 before hello. */
   public int version() {
     return version;
+  }
+
+  /**
+   * Whether the connection agreed on binary {@code send} and {@code event.message} bodies (wire
+   * version 3 or later): both directions follow it.
+   */
+  public boolean binaryMessages() {
+    return version >= ProtocolVersions.BINARY;
   }
 
   /** Records the hello outcome. */

@@ -1,13 +1,12 @@
 package chat.server.internal.net;
 
+import static chat.server.internal.net.OutboundQueueTest.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,16 +36,6 @@ class DrainSchedulerTest {
       }
       return ran;
     }
-  }
-
-  private static String written(EmbeddedChannel channel) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteBuf buffer;
-    while ((buffer = channel.readOutbound()) != null) {
-      out.writeBytes(ByteBufUtil.getBytes(buffer));
-      buffer.release();
-    }
-    return out.toString(StandardCharsets.US_ASCII);
   }
 
   private static byte[] ascii(String text) {

@@ -25,7 +25,8 @@ class OutboundQueueTest {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static String written(EmbeddedChannel channel) {
+  /** Everything written to {@code channel} so far, as ASCII (also used by DrainSchedulerTest). */
+  static String written(EmbeddedChannel channel) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteBuf buffer;
     while ((buffer = channel.readOutbound()) != null) {
