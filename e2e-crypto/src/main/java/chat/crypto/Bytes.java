@@ -23,6 +23,14 @@ public final class Bytes {
     return new Bytes(Objects.requireNonNull(value, "value").clone());
   }
 
+  /**
+   * A byte string over {@code value} itself, not a copy: for arrays this package has just made and
+   * hands over, never touching them again.
+   */
+  static Bytes adopt(byte[] value) {
+    return new Bytes(Objects.requireNonNull(value, "value"));
+  }
+
   /** Parses lowercase or uppercase hex. */
   public static Bytes fromHex(String hex) {
     return new Bytes(HEX.parseHex(hex));

@@ -4,8 +4,10 @@ import chat.crypto.internal.AesGcm;
 import chat.crypto.internal.ByteReader;
 import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.EnvelopeSignature;
+import chat.crypto.internal.Hashes;
 import chat.crypto.internal.MerkleTree;
 import chat.crypto.internal.Padding;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -172,14 +174,20 @@ public record Envelope(
 
   /**
    * Verifies the signature exactly as {@link #verifySignature} does, then returns {@link
-   * #encodedForms()}, building the Merkle tree once for both: the relay's path for a send.
+   * #encodedForms()} as byte strings, building the Merkle tree once for both: the relay's path for
+   * a send.
    *
    * @throws AuthenticationException if the signature does not verify
    */
-  public List<byte[]> verifyAndEncodeForms(Verifier senderKey) throws AuthenticationException {
+  public List<Bytes> verifyAndEncodeForms(Verifier senderKey) throws AuthenticationException {
     EncodedTree tree = new EncodedTree(recipients);
     verifySignature(senderKey, tree.merkle.root());
-    return encodedForms(tree);
+    List<byte[]> forms = encodedForms(tree);
+    List<Bytes> out = new ArrayList<>(forms.size());
+    for (byte[] form : forms) {
+      out.add(Bytes.adopt(form));
+    }
+    return out;
   }
 
   /** The recipient entries encoded once, and their Merkle tree. */
@@ -190,9 +198,10 @@ public record Envelope(
     EncodedTree(List<RecipientEntry> recipients) {
       entries = new byte[recipients.size()][];
       List<byte[]> leaves = new ArrayList<>(entries.length);
+      MessageDigest digest = Hashes.sha256();
       for (int i = 0; i < entries.length; i++) {
         entries[i] = recipients.get(i).encode();
-        leaves.add(MerkleTree.leafHash(entries[i]));
+        leaves.add(MerkleTree.leafHash(digest, entries[i]));
       }
       merkle = new MerkleTree(leaves);
     }
@@ -209,7 +218,7 @@ public record Envelope(
     byte[] signatureBytes = signature.toByteArray();
     List<byte[]> out = new ArrayList<>(tree.entries.length);
     for (int i = 0; i < tree.entries.length; i++) {
-      List<byte[]> path = tree.merkle.auditPath(i);
+      int pathSize = tree.merkle.auditPathSize(i);
       byte[] entry = tree.entries[i];
       byte[] form =
           new byte
@@ -217,7 +226,7 @@ public record Envelope(
                   + 4
                   + entry.length
                   + 1
-                  + path.size() * MerkleTree.HASH_SIZE_BYTES
+                  + pathSize * MerkleTree.HASH_SIZE_BYTES
                   + signatureBytes.length];
       System.arraycopy(shared, 0, form, 0, shared.length);
       int at = shared.length;
@@ -227,11 +236,8 @@ public record Envelope(
       form[at++] = (byte) i;
       System.arraycopy(entry, 0, form, at, entry.length);
       at += entry.length;
-      form[at++] = (byte) path.size();
-      for (byte[] hash : path) {
-        System.arraycopy(hash, 0, form, at, hash.length);
-        at += hash.length;
-      }
+      form[at++] = (byte) pathSize;
+      at += tree.merkle.writeAuditPath(i, form, at) * MerkleTree.HASH_SIZE_BYTES;
       System.arraycopy(signatureBytes, 0, form, at, signatureBytes.length);
       out.add(form);
     }

@@ -287,7 +287,10 @@ class EnvelopeTest {
 
   @Test
   void verifyAndEncodeForms_senderKey_sameFormsOtherKeyThrows() throws Exception {
-    assertThat(SEALED.verifyAndEncodeForms(ALICE.bundle().verifier()))
+    assertThat(
+            SEALED.verifyAndEncodeForms(ALICE.bundle().verifier()).stream()
+                .map(Bytes::toByteArray)
+                .toList())
         .usingElementComparator(Arrays::compare)
         .containsExactlyElementsOf(SEALED.encodedForms());
     assertThatThrownBy(() -> SEALED.verifyAndEncodeForms(BOB.bundle().verifier()))

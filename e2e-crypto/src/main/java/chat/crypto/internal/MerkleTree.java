@@ -40,7 +40,11 @@ public final class MerkleTree {
 
   /** {@code SHA-256(0x00 || data)}. */
   public static byte[] leafHash(byte[] data) {
-    MessageDigest digest = Hashes.sha256();
+    return leafHash(Hashes.sha256(), data);
+  }
+
+  /** {@code SHA-256(0x00 || data)} with {@code digest}, which is left reset. */
+  public static byte[] leafHash(MessageDigest digest, byte[] data) {
     digest.update((byte) 0x00);
     digest.update(data);
     return digest.digest();
@@ -77,6 +81,47 @@ public final class MerkleTree {
       position >>= 1;
     }
     return path;
+  }
+
+  /**
+   * Writes the audit path of leaf {@code index} ({@link #auditPath}'s hashes, in order) into {@code
+   * out} at {@code offset}, without copying each hash on the way.
+   *
+   * @return the number of hashes written
+   */
+  public int writeAuditPath(int index, byte[] out, int offset) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("leaf index");
+    }
+    int written = 0;
+    int position = index;
+    for (int depth = 0; depth < levels.size() - 1; depth++) {
+      byte[][] level = levels.get(depth);
+      int sibling = position ^ 1;
+      if (sibling < level.length) {
+        System.arraycopy(
+            level[sibling], 0, out, offset + written * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
+        written++;
+      }
+      position >>= 1;
+    }
+    return written;
+  }
+
+  /** The number of hashes in the audit path of leaf {@code index}. */
+  public int auditPathSize(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("leaf index");
+    }
+    int count = 0;
+    int position = index;
+    for (int depth = 0; depth < levels.size() - 1; depth++) {
+      if ((position ^ 1) < levels.get(depth).length) {
+        count++;
+      }
+      position >>= 1;
+    }
+    return count;
   }
 
   /**

@@ -333,4 +333,37 @@ class MerkleTreeTest {
 
     assertThat(tree.root()).isNotEqualTo(root);
   }
+
+  @Test
+  void writeAuditPath_everyLeafOfManySizes_sameHashesAsAuditPath() {
+    for (int n = 1; n <= 70; n++) {
+      MerkleTree tree = new MerkleTree(leafHashes(n));
+      for (int i = 0; i < n; i++) {
+        List<byte[]> path = tree.auditPath(i);
+        byte[] out = new byte[3 + path.size() * MerkleTree.HASH_SIZE_BYTES + 3];
+
+        int written = tree.writeAuditPath(i, out, 3);
+
+        assertThat(written).as("n=%d i=%d", n, i).isEqualTo(path.size());
+        assertThat(tree.auditPathSize(i)).isEqualTo(path.size());
+        byte[] expected = new byte[out.length];
+        for (int k = 0; k < path.size(); k++) {
+          System.arraycopy(path.get(k), 0, expected, 3 + k * MerkleTree.HASH_SIZE_BYTES, 32);
+        }
+        assertThat(out).as("n=%d i=%d", n, i).isEqualTo(expected);
+      }
+      int past = n;
+      assertThatThrownBy(() -> tree.writeAuditPath(past, new byte[1024], 0))
+          .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+  }
+
+  @Test
+  void leafHash_reusedDigest_sameAsFreshOne() {
+    MessageDigest digest = Hashes.sha256();
+    for (int i = 0; i < 5; i++) {
+      byte[] data = ("leaf " + i).getBytes(StandardCharsets.UTF_8);
+      assertThat(MerkleTree.leafHash(digest, data)).isEqualTo(MerkleTree.leafHash(data));
+    }
+  }
 }

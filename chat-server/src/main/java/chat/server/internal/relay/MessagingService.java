@@ -89,7 +89,7 @@ public final class MessagingService {
     if (!header.senderId().equals(username) || !header.senderKey().matches(sender.fingerprint())) {
       throw new RelayException(ErrorCode.SENDER_MISMATCH);
     }
-    List<byte[]> forms;
+    List<Bytes> forms;
     try {
       forms = envelope.verifyAndEncodeForms(sender.verifier());
     } catch (AuthenticationException e) {
@@ -137,7 +137,7 @@ public final class MessagingService {
       ClientConnection origin,
       MessageStore.Stored stored,
       List<RecipientEntry> entries,
-      List<byte[]> forms) {
+      List<Bytes> forms) {
     for (int i = 0; i < forms.size(); i++) {
       String recipient = Usernames.key(entries.get(i).recipient().userId());
       Collection<ClientConnection> targets = router.connections(recipient);
@@ -145,8 +145,7 @@ public final class MessagingService {
         continue;
       }
       MessageEvent event =
-          new MessageEvent(
-              stored.conversation(), stored.seq(), stored.storedAtMillis(), Bytes.of(forms.get(i)));
+          new MessageEvent(stored.conversation(), stored.seq(), stored.storedAtMillis(), forms.get(i));
       for (ClientConnection target : targets) {
         if (target != origin) {
           target.push(event);
