@@ -136,7 +136,7 @@ public final class Relay implements AutoCloseable {
             clock,
             config.auditRetention(),
             QueuedAuditLog.DEFAULT_CAPACITY);
-    LocalRouter router = new LocalRouter();
+    LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
     FriendshipRepository friendships = new FriendshipRepository();
     PresenceBook presence = new PresenceBook();
     GroupTables groupTables = GroupTables.create();
@@ -244,7 +244,8 @@ public final class Relay implements AutoCloseable {
                 config.requestsPerSecond(),
                 config.requestBurst(),
                 config.maxPendingBytes(),
-                config.maxConnectionsPerAddress()),
+                config.maxConnectionsPerAddress(),
+                config.writeCoalescingMillis()),
             connections,
             audit);
     EventLoopGroup boss = transport.newGroup(1);

@@ -23,6 +23,7 @@ public record RelayConfig(
     long maxPendingBytes,
     int maxConnectionsPerAddress,
     int presenceMaxRoomMembers,
+    int writeCoalescingMillis,
     int workerThreads,
     Path tlsCertificate,
     Path tlsKey,
@@ -42,6 +43,15 @@ public record RelayConfig(
    * Friends always do. Past it every log-in would cost an event per member.
    */
   public static final int DEFAULT_PRESENCE_MAX_ROOM_MEMBERS = 256;
+
+  /**
+   * How long an event loop that has just written waits before its next round of writes, by default,
+   * so that a busy connection gets several frames per write (see {@code DrainScheduler}).
+   */
+  public static final int DEFAULT_WRITE_COALESCING_MILLIS = 20;
+
+  /** The longest write coalescing interval accepted. */
+  public static final int MAX_WRITE_COALESCING_MILLIS = 1000;
 
   /** How long audit events are kept by default. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
@@ -72,6 +82,10 @@ public record RelayConfig(
     if (presenceMaxRoomMembers < 0) {
       throw new IllegalArgumentException("presence max room members must be 0 (no limit) or more");
     }
+    if (writeCoalescingMillis < 0 || writeCoalescingMillis > MAX_WRITE_COALESCING_MILLIS) {
+      throw new IllegalArgumentException(
+          "write coalescing must be 0 (write at once) to " + MAX_WRITE_COALESCING_MILLIS + " ms");
+    }
     if (workerThreads < 1) {
       throw new IllegalArgumentException("worker threads must be positive");
     }
@@ -99,6 +113,7 @@ public record RelayConfig(
         16L << 20,
         DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
         DEFAULT_PRESENCE_MAX_ROOM_MEMBERS,
+        DEFAULT_WRITE_COALESCING_MILLIS,
         16,
         null,
         null,
@@ -139,6 +154,11 @@ public record RelayConfig(
     return edit(copy -> copy.presenceMaxRoomMembers = members);
   }
 
+  /** A copy with another write coalescing interval (0: every write at once). */
+  public RelayConfig withWriteCoalescingMillis(int millis) {
+    return edit(copy -> copy.writeCoalescingMillis = millis);
+  }
+
   /** A copy with other limits on shared files. */
   public RelayConfig withFiles(FileLimits fileLimits) {
     return edit(copy -> copy.files = fileLimits);
@@ -170,6 +190,7 @@ public record RelayConfig(
     private long maxPendingBytes;
     private int maxConnectionsPerAddress;
     private int presenceMaxRoomMembers;
+    private int writeCoalescingMillis;
     private final int workerThreads;
     private final Path tlsCertificate;
     private final Path tlsKey;
@@ -189,6 +210,7 @@ public record RelayConfig(
       maxPendingBytes = from.maxPendingBytes;
       maxConnectionsPerAddress = from.maxConnectionsPerAddress;
       presenceMaxRoomMembers = from.presenceMaxRoomMembers;
+      writeCoalescingMillis = from.writeCoalescingMillis;
       workerThreads = from.workerThreads;
       tlsCertificate = from.tlsCertificate;
       tlsKey = from.tlsKey;
@@ -210,6 +232,7 @@ public record RelayConfig(
           maxPendingBytes,
           maxConnectionsPerAddress,
           presenceMaxRoomMembers,
+          writeCoalescingMillis,
           workerThreads,
           tlsCertificate,
           tlsKey,

@@ -91,6 +91,15 @@ class MainTest {
   }
 
   @Test
+  void writeCoalescing_defaultAndOutOfRange() {
+    assertThat(run(Map.of(), "--print-config")).isZero();
+    assertThat(out.toString()).containsPattern("(?m)^write-coalescing-ms = 20 +# default$");
+
+    assertThat(run(Map.of(), "--write-coalescing-ms", "1001", "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("write coalescing must be 0 (write at once) to 1000 ms");
+  }
+
+  @Test
   void configFile_unknownKey_exits2WithFileAndLine() throws Exception {
     Path file = config("bind = 0.0.0.0\nprot = 7443\n");
 

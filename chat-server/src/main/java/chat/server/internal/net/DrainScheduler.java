@@ -1,9 +1,16 @@
 package chat.server.internal.net;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +19,14 @@ import org.slf4j.LoggerFactory;
  * makes a few hundred connections on each loop ready to write; giving the loop one task that drains
  * them all, instead of one task each, spares a task submission and often a wake-up of the loop (a
  * system call) per connection. Thread-safe: any thread schedules, the loop runs.
+ *
+ * <p><b>Write coalescing.</b> With a coalescing interval, runs start at least that long after the
+ * previous one started. A connection made ready after a quiet interval is drained at once; one made
+ * ready while its loop is busy writing waits for the next run, up to the interval, and collects the
+ * frames of every message fanned out meanwhile. Each run then costs one TLS record run and one
+ * system call per connection for several frames instead of one: on a loaded relay most of the cost
+ * of a delivery (docs/PERFORMANCE.md). Order, acknowledgements and bounds are unchanged; only when
+ * frames leave is.
  */
 final class DrainScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(DrainScheduler.class);
@@ -22,19 +37,125 @@ final class DrainScheduler {
    */
   static final int MAX_DRAINS_PER_TASK = 1024;
 
-  private final Executor loop;
+  /** Where runs go: at once, or after a delay. */
+  interface Loop extends Executor {
+    /** Runs {@code task} on the loop after {@code delayNanos}. */
+    void schedule(Runnable task, long delayNanos);
+  }
+
+  /** The queues made ready on this thread during {@link #batch}, per scheduler; null outside. */
+  private static final ThreadLocal<Map<DrainScheduler, List<OutboundQueue>>> BATCH =
+      new ThreadLocal<>();
+
+  private final Loop loop;
+  private final long coalesceNanos;
+  private final LongSupplier clock;
   private final Queue<OutboundQueue> ready = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean taskPending = new AtomicBoolean();
 
-  /** A scheduler whose drains run on {@code loop} (the channels' event loop). */
+  /**
+   * When the last run started ({@link #clock}); at first, one interval before the scheduler began.
+   */
+  private volatile long lastRunStart;
+
+  /** A scheduler whose drains run on {@code loop} at once (no coalescing). */
   DrainScheduler(Executor loop) {
+    this(
+        new Loop() {
+          @Override
+          public void execute(Runnable task) {
+            loop.execute(task);
+          }
+
+          @Override
+          public void schedule(Runnable task, long delayNanos) {
+            loop.execute(task);
+          }
+        },
+        0,
+        System::nanoTime);
+  }
+
+  /**
+   * A scheduler whose drains run on {@code loop} (the channels' event loop), at least {@code
+   * coalesceNanos} apart (0: at once).
+   */
+  static DrainScheduler on(ScheduledExecutorService loop, long coalesceNanos) {
+    return new DrainScheduler(
+        new Loop() {
+          @Override
+          public void execute(Runnable task) {
+            loop.execute(task);
+          }
+
+          @Override
+          public void schedule(Runnable task, long delayNanos) {
+            loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+          }
+        },
+        coalesceNanos,
+        System::nanoTime);
+  }
+
+  /** A scheduler over {@code loop} and {@code clock} (nanoseconds): the seam for tests. */
+  DrainScheduler(Loop loop, long coalesceNanos, LongSupplier clock) {
+    if (coalesceNanos < 0) {
+      throw new IllegalArgumentException("coalescing interval must be 0 or more");
+    }
     this.loop = loop;
+    this.coalesceNanos = coalesceNanos;
+    this.clock = clock;
+    this.lastRunStart = clock.getAsLong() - coalesceNanos;
+  }
+
+  /**
+   * Runs {@code pushes} on this thread, holding back the queues they make ready; at the end each
+   * scheduler gets its queues in one hand-over (one append to its ready queue, at most one task),
+   * where one by one each would cost an atomic append, contended by the loop reading it. A batch
+   * inside a batch is part of it. Frames queued meanwhile are not lost: their queues are handed
+   * over even if {@code pushes} throws.
+   */
+  static void batch(Runnable pushes) {
+    if (BATCH.get() != null) {
+      pushes.run();
+      return;
+    }
+    Map<DrainScheduler, List<OutboundQueue>> held = new IdentityHashMap<>();
+    BATCH.set(held);
+    try {
+      pushes.run();
+    } finally {
+      BATCH.remove();
+      held.forEach(DrainScheduler::scheduleAll);
+    }
   }
 
   /** Has {@code queue} drained on the loop soon; the caller schedules each queue at most once. */
   void schedule(OutboundQueue queue) {
+    Map<DrainScheduler, List<OutboundQueue>> held = BATCH.get();
+    if (held != null) {
+      held.computeIfAbsent(this, scheduler -> new ArrayList<>()).add(queue);
+      return;
+    }
     ready.add(queue);
+    wake();
+  }
+
+  private void scheduleAll(List<OutboundQueue> queues) {
+    ready.addAll(queues);
+    wake();
+  }
+
+  private void wake() {
     if (taskPending.compareAndSet(false, true)) {
+      runAfter(lastRunStart + coalesceNanos - clock.getAsLong());
+    }
+  }
+
+  private void runAfter(long waitNanos) {
+    if (waitNanos > 0) {
+      loop.schedule(this::run, waitNanos);
+    } else {
       loop.execute(this::run);
     }
   }
@@ -42,10 +163,13 @@ final class DrainScheduler {
   /**
    * Drains what is ready. The flag is cleared before the queue is read: a queue added after that is
    * either seen by this run or has scheduled a new one, so none is left waiting. One connection's
-   * failure is logged and does not keep the others from being drained.
+   * failure is logged and does not keep the others from being drained. A run cut short by {@link
+   * #MAX_DRAINS_PER_TASK} continues at once: it is the same run.
    */
   private void run() {
+    lastRunStart = clock.getAsLong();
     taskPending.set(false);
+    boolean more = false;
     try {
       for (int i = 0; i < MAX_DRAINS_PER_TASK; i++) {
         OutboundQueue queue = ready.poll();
@@ -58,9 +182,10 @@ final class DrainScheduler {
           LOG.warn("writing to a connection failed", e);
         }
       }
+      more = true;
     } finally {
       if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
-        loop.execute(this::run);
+        runAfter(more ? 0 : lastRunStart + coalesceNanos - clock.getAsLong());
       }
     }
   }

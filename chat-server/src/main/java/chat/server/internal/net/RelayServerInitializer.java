@@ -32,13 +32,17 @@ import org.slf4j.LoggerFactory;
 public final class RelayServerInitializer extends ChannelInitializer<SocketChannel> {
   private static final Logger LOG = LoggerFactory.getLogger(RelayServerInitializer.class);
 
-  /** Per-connection limits. */
+  /**
+   * Per-connection limits, and how long an event loop that has just written holds the next round of
+   * writes ({@code writeCoalescingMillis}, 0: at once; see {@link DrainScheduler}).
+   */
   public record Limits(
       int idleTimeoutSeconds,
       int requestsPerSecond,
       int requestBurst,
       long maxPendingBytes,
-      int maxConnectionsPerAddress) {
+      int maxConnectionsPerAddress,
+      int writeCoalescingMillis) {
     /** Validates the limits. */
     public Limits {
       if (idleTimeoutSeconds < 1 || requestsPerSecond < 1 || requestBurst < 1) {
@@ -46,6 +50,9 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
       }
       if (maxConnectionsPerAddress < 0) {
         throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (none) or more");
+      }
+      if (writeCoalescingMillis < 0) {
+        throw new IllegalArgumentException("writeCoalescingMillis must be 0 (none) or more");
       }
       if (maxPendingBytes < 1024) {
         throw new IllegalArgumentException("maxPendingBytes must be at least 1024");
@@ -103,7 +110,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), System.nanoTime()),
             limits.maxPendingBytes(),
             budget,
-            loop -> drains.computeIfAbsent(loop, DrainScheduler::new),
+            loop -> drains.computeIfAbsent(loop, this::drainScheduler),
             registry,
             "c" + connections.incrementAndGet(),
             audit);
@@ -115,6 +122,19 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
         "idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
     pipeline.addLast("frame-encoder", encoder);
     pipeline.addLast("session", session);
+  }
+
+  /**
+   * Runs {@code pushes} (one fan-out's pushes) so that the connections they make ready are handed
+   * to each event loop in one batch at the end rather than one at a time (see {@link
+   * DrainScheduler#batch}).
+   */
+  public static void batchPushes(Runnable pushes) {
+    DrainScheduler.batch(pushes);
+  }
+
+  private DrainScheduler drainScheduler(EventLoop loop) {
+    return DrainScheduler.on(loop, TimeUnit.MILLISECONDS.toNanos(limits.writeCoalescingMillis()));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The in-process {@link Router}: a concurrent map from user key to that user's connections. Each
@@ -13,6 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocalRouter implements Router {
   private final Map<String, List<ClientConnection>> online = new ConcurrentHashMap<>();
+  private final Consumer<Runnable> batching;
+
+  /** A router whose fan-outs push one connection at a time. */
+  public LocalRouter() {
+    this(Runnable::run);
+  }
+
+  /** A router whose {@link #batch} runs the pushes through {@code batching}. */
+  public LocalRouter(Consumer<Runnable> batching) {
+    this.batching = batching;
+  }
 
   @Override
   public boolean add(String userKey, ClientConnection connection) {
@@ -64,5 +76,10 @@ public final class LocalRouter implements Router {
   @Override
   public boolean isOnline(String userKey) {
     return online.containsKey(userKey);
+  }
+
+  @Override
+  public void batch(Runnable pushes) {
+    batching.accept(pushes);
   }
 }

@@ -131,27 +131,32 @@ public final class MessagingService {
 
   /**
    * Pushes each online recipient its per-recipient form ({@code forms}, made while the signature
-   * was checked; see {@link Envelope#verifyAndEncodeForms}); nothing is pushed to offline ones.
+   * was checked; see {@link Envelope#verifyAndEncodeForms}); nothing is pushed to offline ones. The
+   * pushes run as one {@link Router#batch}.
    */
   private void fanOut(
       ClientConnection origin,
       MessageStore.Stored stored,
       List<RecipientEntry> entries,
       List<Bytes> forms) {
-    for (int i = 0; i < forms.size(); i++) {
-      String recipient = Usernames.key(entries.get(i).recipient().userId());
-      Collection<ClientConnection> targets = router.connections(recipient);
-      if (targets.isEmpty() || targets.size() == 1 && targets.contains(origin)) {
-        continue;
-      }
-      MessageEvent event =
-          new MessageEvent(stored.conversation(), stored.seq(), stored.storedAtMillis(), forms.get(i));
-      for (ClientConnection target : targets) {
-        if (target != origin) {
-          target.push(event);
-        }
-      }
-    }
+    router.batch(
+        () -> {
+          for (int i = 0; i < forms.size(); i++) {
+            String recipient = Usernames.key(entries.get(i).recipient().userId());
+            Collection<ClientConnection> targets = router.connections(recipient);
+            if (targets.isEmpty() || targets.size() == 1 && targets.contains(origin)) {
+              continue;
+            }
+            MessageEvent event =
+                new MessageEvent(
+                    stored.conversation(), stored.seq(), stored.storedAtMillis(), forms.get(i));
+            for (ClientConnection target : targets) {
+              if (target != origin) {
+                target.push(event);
+              }
+            }
+          }
+        });
   }
 
   /**

@@ -18,4 +18,13 @@ public interface Router {
 
   /** True if the user has a logged-in connection. */
   boolean isOnline(String userKey);
+
+  /**
+   * Runs {@code pushes}, the {@link ClientConnection#push} calls of one fan-out. An implementation
+   * may hold the connections they make ready and hand them to the network together at the end; by
+   * default the pushes just run.
+   */
+  default void batch(Runnable pushes) {
+    pushes.run();
+  }
 }

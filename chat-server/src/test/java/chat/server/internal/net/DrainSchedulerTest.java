@@ -2,6 +2,7 @@ package chat.server.internal.net;
 
 import static chat.server.internal.net.OutboundQueueTest.written;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
@@ -12,19 +13,33 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DrainSchedulerTest {
   private static final PendingBudget UNLIMITED = new PendingBudget(Long.MAX_VALUE);
 
-  /** An event loop stand-in that keeps the tasks submitted to it until the test runs them. */
-  private static final class HeldTasks implements Executor {
+  private static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(20);
+
+  /**
+   * An event loop stand-in that keeps the tasks submitted to it, and the delays asked for, until
+   * the test runs them.
+   */
+  private static final class HeldTasks implements DrainScheduler.Loop {
     private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private final List<Long> delays = new ArrayList<>();
 
     @Override
     public void execute(Runnable task) {
       tasks.add(task);
+      delays.add(0L);
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayNanos) {
+      tasks.add(task);
+      delays.add(delayNanos);
     }
 
     int runAll() {
@@ -126,5 +141,134 @@ class DrainSchedulerTest {
     loop.runAll();
 
     assertThat(written(healthy)).isEqualTo("delivered");
+  }
+
+  @Test
+  void schedule_readyWhileTheLoopWroteWithinTheInterval_waitsForTheRestOfItAndWritesOnce() {
+    HeldTasks loop = new HeldTasks();
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, now::get);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+
+    queue.add(ascii("first;"), Long.MAX_VALUE);
+    assertThat(loop.delays).containsExactly(0L);
+    loop.runAll();
+    assertThat(written(channel)).isEqualTo("first;");
+
+    now.addAndGet(TimeUnit.MILLISECONDS.toNanos(5));
+    queue.add(ascii("second,"), Long.MAX_VALUE);
+    queue.add(ascii("third"), Long.MAX_VALUE);
+    assertThat(loop.delays).containsExactly(0L, TimeUnit.MILLISECONDS.toNanos(15));
+    assertThat(channel.outboundMessages()).isEmpty();
+
+    assertThat(loop.runAll()).isEqualTo(1);
+    assertThat(channel.outboundMessages()).hasSize(1);
+    assertThat(written(channel)).isEqualTo("second,third");
+  }
+
+  @Test
+  void schedule_afterAQuietInterval_drainsAtOnce() {
+    HeldTasks loop = new HeldTasks();
+    AtomicLong now = new AtomicLong();
+    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, now::get);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+    queue.add(ascii("first;"), Long.MAX_VALUE);
+    loop.runAll();
+
+    now.addAndGet(INTERVAL);
+    queue.add(ascii("second"), Long.MAX_VALUE);
+
+    assertThat(loop.delays).containsExactly(0L, 0L);
+    loop.runAll();
+    assertThat(written(channel)).isEqualTo("first;second");
+  }
+
+  @Test
+  void schedule_duringARun_nextRunWaitsForTheInterval() {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, () -> 0L);
+    EmbeddedChannel late = new EmbeddedChannel();
+    OutboundQueue lateQueue = new OutboundQueue(late, UNLIMITED, drains);
+    EmbeddedChannel first = new EmbeddedChannel();
+    // The first connection's drain makes another ready, as a fan-out on another thread would.
+    first
+        .pipeline()
+        .addFirst(
+            new io.netty.channel.ChannelOutboundHandlerAdapter() {
+              @Override
+              public void flush(io.netty.channel.ChannelHandlerContext ctx) {
+                lateQueue.add(ascii("late"), Long.MAX_VALUE);
+                ctx.flush();
+              }
+            });
+    new OutboundQueue(first, UNLIMITED, drains).add(ascii("early"), Long.MAX_VALUE);
+
+    loop.runAll();
+
+    assertThat(loop.delays).containsExactly(0L, INTERVAL);
+    assertThat(written(first)).isEqualTo("early");
+    assertThat(written(late)).isEqualTo("late");
+  }
+
+  @Test
+  void run_moreReadyThanOneTaskDrains_continuesAtOnceEvenWhenCoalescing() {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, () -> 0L);
+    for (int i = 0; i < DrainScheduler.MAX_DRAINS_PER_TASK + 1; i++) {
+      new OutboundQueue(new EmbeddedChannel(), UNLIMITED, drains).add(ascii("x"), Long.MAX_VALUE);
+    }
+
+    assertThat(loop.runAll()).isEqualTo(2);
+    assertThat(loop.delays).containsExactly(0L, 0L);
+  }
+
+  @Test
+  void batch_queuesMadeReadyDuringIt_handedOverAtTheEndAsOneTask() {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop);
+    List<EmbeddedChannel> channels = new ArrayList<>();
+    List<Integer> tasksDuringBatch = new ArrayList<>();
+
+    DrainScheduler.batch(
+        () -> {
+          for (int i = 0; i < 50; i++) {
+            EmbeddedChannel channel = new EmbeddedChannel();
+            channels.add(channel);
+            new OutboundQueue(channel, UNLIMITED, drains).add(ascii("m" + i), Long.MAX_VALUE);
+          }
+          tasksDuringBatch.add(loop.tasks.size());
+        });
+
+    assertThat(tasksDuringBatch).containsExactly(0);
+    assertThat(loop.tasks).hasSize(1);
+    loop.runAll();
+    for (int i = 0; i < channels.size(); i++) {
+      assertThat(written(channels.get(i))).isEqualTo("m" + i);
+    }
+  }
+
+  @Test
+  void batch_pushesThrowHalfway_whatWasQueuedIsStillWritten() {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+
+    assertThatThrownBy(
+            () ->
+                DrainScheduler.batch(
+                    () -> {
+                      queue.add(ascii("queued"), Long.MAX_VALUE);
+                      throw new IllegalStateException("fan-out failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    loop.runAll();
+    assertThat(written(channel)).isEqualTo("queued");
+    queue.add(ascii(",later"), Long.MAX_VALUE);
+    loop.runAll();
+    assertThat(written(channel)).isEqualTo(",later");
   }
 }
