@@ -10,9 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The SQL of the {@code members} table: who belongs to which room or direct conversation. */
+/**
+ * The SQL of the {@code members} table: who belongs to which room or direct conversation. Every
+ * change made through it moves {@link #generation()} on, so that a copy of a member set read
+ * earlier can tell it may be out of date ({@link MemberKeysCache}).
+ */
 public final class MemberRepository {
+  private final AtomicLong generation = new AtomicLong();
+
+  /**
+   * A number that changes whenever this repository has added or removed a member (committed or
+   * not).
+   */
+  public long generation() {
+    return generation.get();
+  }
+
   /** Adds a member; false if already one. */
   public boolean add(Connection c, String conversation, String userKey, long now)
       throws SQLException {
@@ -23,7 +38,7 @@ public final class MemberRepository {
       s.setString(1, conversation);
       s.setString(2, userKey);
       s.setLong(3, now);
-      return s.executeUpdate() == 1;
+      return changed(s.executeUpdate()) == 1;
     }
   }
 
@@ -33,8 +48,16 @@ public final class MemberRepository {
         c.prepareStatement("DELETE FROM members WHERE conversation = ? AND user_key = ?")) {
       s.setString(1, conversation);
       s.setString(2, userKey);
-      return s.executeUpdate() == 1;
+      return changed(s.executeUpdate()) == 1;
     }
+  }
+
+  /** Moves the generation on if {@code rows} were changed; returns {@code rows}. */
+  private int changed(int rows) {
+    if (rows != 0) {
+      generation.incrementAndGet();
+    }
+    return rows;
   }
 
   /** True if {@code userKey} is a member. */
@@ -112,7 +135,7 @@ public final class MemberRepository {
   public int removeAll(Connection c, String conversation) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM members WHERE conversation = ?")) {
       s.setString(1, conversation);
-      return s.executeUpdate();
+      return changed(s.executeUpdate());
     }
   }
 

@@ -30,6 +30,7 @@ public final class SqliteMessageStore implements MessageStore {
   private final ConversationRepository conversations;
   private final MemberRepository members;
   private final MessageRepository messages;
+  private final MemberKeysCache memberKeys;
 
   /** A store over these collaborators. */
   public SqliteMessageStore(
@@ -47,6 +48,7 @@ public final class SqliteMessageStore implements MessageStore {
     this.conversations = conversations;
     this.members = members;
     this.messages = messages;
+    this.memberKeys = new MemberKeysCache(members, writes);
   }
 
   static byte[] rowId(String conversation, long seq, Bytes messageId) {
@@ -69,11 +71,12 @@ public final class SqliteMessageStore implements MessageStore {
       Bytes envelope) {
     return writes.submit(
         c -> {
-          // One read of the member set, not one query per recipient: a message to a 1,000-member
-          // room would otherwise cost the single writer thread 1,000 statements.
+          // One look at the member set, not one query per recipient, and from memory while no
+          // member has changed: a message to a 1,000-member room would otherwise cost the single
+          // writer thread 1,000 statements, or a read of 1,000 rows.
           if (parties.isEmpty()
               && !recipientKeys.isEmpty()
-              && !members.keys(c, conversation).containsAll(recipientKeys)) {
+              && !memberKeys.keys(c, conversation).containsAll(recipientKeys)) {
             throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
           }
           if (messages.exists(c, messageId.toByteArray())) {

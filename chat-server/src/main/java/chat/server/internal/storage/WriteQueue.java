@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteException;
@@ -39,12 +40,21 @@ public final class WriteQueue implements AutoCloseable {
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closing;
+  private final AtomicLong rollbacks = new AtomicLong();
 
   /** Starts the writer thread for {@code database}. */
   public WriteQueue(Database database) {
     this.database = database;
     this.thread = new Thread(this::run, "relay-db-writer");
     thread.start();
+  }
+
+  /**
+   * A number that changes whenever a write, or a whole batch, has been rolled back: what a write
+   * read after an earlier write in its batch may no longer be in the database.
+   */
+  public long rollbacks() {
+    return rollbacks.get();
   }
 
   /** Queues {@code write}; the future completes after its batch commits. */
@@ -91,8 +101,11 @@ public final class WriteQueue implements AutoCloseable {
         for (Task<?> task : batch) {
           statement.execute("SAVEPOINT w");
           task.run(connection);
-          statement.execute(task.failure == null ? "RELEASE w" : "ROLLBACK TO w");
-          if (task.failure != null) {
+          if (task.failure == null) {
+            statement.execute("RELEASE w");
+          } else {
+            rollbacks.incrementAndGet();
+            statement.execute("ROLLBACK TO w");
             statement.execute("RELEASE w");
           }
         }
@@ -128,7 +141,8 @@ public final class WriteQueue implements AutoCloseable {
    * committed each write at its savepoint's release and failed the final commit, so writes that
    * were stored were reported as failed.
    */
-  private static void endFailedTransaction(Connection connection) {
+  private void endFailedTransaction(Connection connection) {
+    rollbacks.incrementAndGet();
     try {
       connection.rollback();
     } catch (SQLException alreadyRolledBack) {

@@ -1,0 +1,153 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import chat.protocol.ErrorCode;
+import chat.server.internal.relay.RelayException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The writer's copy of member sets is never older than the database: after a member is added or
+ * removed, and after a write or a batch that had changed members is rolled back.
+ */
+class MemberKeysCacheTest {
+  private static final String ROOM = "#lobby";
+
+  @TempDir Path dataDir;
+  private Database database;
+  private WriteQueue writes;
+  private final MemberRepository members = new MemberRepository();
+  private MemberKeysCache cache;
+
+  @BeforeEach
+  void open() throws Exception {
+    FilePermissions.ownerOnlyDirectory(dataDir);
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    cache = new MemberKeysCache(members, writes);
+    users("alice", "bob", "carol", "mallory");
+    write(
+        c -> {
+          new ConversationRepository().ensure(c, ROOM, 1);
+          members.add(c, ROOM, "alice", 1);
+          members.add(c, ROOM, "bob", 1);
+          return null;
+        });
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    writes.close();
+    database.close();
+  }
+
+  /** Users the members table can refer to (its foreign key); only their keys matter here. */
+  private void users(String... keys) {
+    write(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO users (user_key, username, password_hash, bundle, created_at)"
+                      + " VALUES (?, ?, 'unused', x'00', 1)")) {
+            for (String key : keys) {
+              s.setString(1, key);
+              s.setString(2, key);
+              s.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  private <T> T write(WriteQueue.Write<T> write) {
+    return writes.submit(write).join();
+  }
+
+  private Set<String> cached() {
+    return write(c -> cache.keys(c, ROOM));
+  }
+
+  /** Reads the members behind the cache's back: the database's own answer. */
+  private static int rows(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM members")) {
+      return s.executeQuery().getInt(1);
+    }
+  }
+
+  @Test
+  void keys_noChange_sameCopyWithoutReadingAgain() {
+    Set<String> first = cached();
+
+    assertThat(first).containsExactlyInAnyOrder("alice", "bob");
+    assertThat(cached()).isSameAs(first);
+  }
+
+  @Test
+  void keys_afterAMemberIsAddedOrRemoved_readAgain() {
+    cached();
+
+    write(c -> members.add(c, ROOM, "carol", 2));
+    assertThat(cached()).containsExactlyInAnyOrder("alice", "bob", "carol");
+
+    write(c -> members.remove(c, ROOM, "bob"));
+    assertThat(cached()).containsExactlyInAnyOrder("alice", "carol");
+
+    write(c -> members.removeAll(c, ROOM));
+    assertThat(cached()).isEmpty();
+  }
+
+  @Test
+  void keys_aWriteThatAddedAMemberIsRolledBack_copyItSawIsNotUsed() {
+    cached();
+
+    Throwable refused =
+        catchThrowable(
+            () ->
+                write(
+                    c -> {
+                      members.add(c, ROOM, "mallory", 2);
+                      assertThat(cache.keys(c, ROOM)).contains("mallory");
+                      throw new RelayException(ErrorCode.NOT_MEMBER);
+                    }));
+    assertThat(refused).isInstanceOf(CompletionException.class);
+
+    int rows = write(MemberKeysCacheTest::rows);
+    assertThat(rows).isEqualTo(2);
+    assertThat(cached()).containsExactlyInAnyOrder("alice", "bob");
+  }
+
+  @Test
+  void keys_manyConversations_boundedAndStillRight() {
+    String[] users = new String[MemberKeysCache.MAX_CONVERSATIONS + 10];
+    for (int i = 0; i < users.length; i++) {
+      users[i] = "user" + i;
+    }
+    users(users);
+    write(
+        c -> {
+          ConversationRepository conversations = new ConversationRepository();
+          for (int i = 0; i < MemberKeysCache.MAX_CONVERSATIONS + 10; i++) {
+            conversations.ensure(c, "#room" + i, 1);
+            members.add(c, "#room" + i, "user" + i, 1);
+          }
+          return null;
+        });
+
+    for (int i = 0; i < MemberKeysCache.MAX_CONVERSATIONS + 10; i++) {
+      String room = "#room" + i;
+      Set<String> keys = write(c -> cache.keys(c, room));
+      assertThat(keys).containsExactly("user" + i);
+    }
+    assertThat(cached()).containsExactlyInAnyOrder("alice", "bob");
+  }
+}
