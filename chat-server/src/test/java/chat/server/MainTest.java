@@ -95,7 +95,12 @@ class MainTest {
     assertThat(run(Map.of(), "--print-config")).isZero();
     assertThat(out.toString()).containsPattern("(?m)^write-coalescing-ms = 20 +# default$");
 
+    out.getBuffer().setLength(0);
+    assertThat(run(Map.of(), "--write-coalescing-ms", "0", "--print-config")).isZero();
+    assertThat(out.toString()).containsPattern("(?m)^write-coalescing-ms = 0 +# flag$");
+
     assertThat(run(Map.of(), "--write-coalescing-ms", "1001", "--print-config")).isEqualTo(2);
+    assertThat(run(Map.of(), "--write-coalescing-ms", "-1", "--print-config")).isEqualTo(2);
     assertThat(err.toString()).contains("write coalescing must be 0 (write at once) to 1000 ms");
   }
 

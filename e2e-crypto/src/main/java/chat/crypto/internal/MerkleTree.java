@@ -2,6 +2,7 @@ package chat.crypto.internal;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,18 +68,11 @@ public final class MerkleTree {
    * level unchanged, as done here, yields exactly the RFC 9162 tree and paths.
    */
   public List<byte[]> auditPath(int index) {
-    if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("leaf index");
-    }
-    List<byte[]> path = new ArrayList<>();
-    int position = index;
-    for (int depth = 0; depth < levels.size() - 1; depth++) {
-      byte[][] level = levels.get(depth);
-      int sibling = position ^ 1;
-      if (sibling < level.length) {
-        path.add(level[sibling].clone());
-      }
-      position >>= 1;
+    byte[] hashes = new byte[auditPathSize(index) * HASH_SIZE_BYTES];
+    int count = writeAuditPath(index, hashes, 0);
+    List<byte[]> path = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      path.add(Arrays.copyOfRange(hashes, i * HASH_SIZE_BYTES, (i + 1) * HASH_SIZE_BYTES));
     }
     return path;
   }
@@ -90,33 +84,31 @@ public final class MerkleTree {
    * @return the number of hashes written
    */
   public int writeAuditPath(int index, byte[] out, int offset) {
-    if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("leaf index");
-    }
-    int written = 0;
-    int position = index;
-    for (int depth = 0; depth < levels.size() - 1; depth++) {
-      byte[][] level = levels.get(depth);
-      int sibling = position ^ 1;
-      if (sibling < level.length) {
-        System.arraycopy(
-            level[sibling], 0, out, offset + written * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
-        written++;
-      }
-      position >>= 1;
-    }
-    return written;
+    return walkAuditPath(index, out, offset);
   }
 
   /** The number of hashes in the audit path of leaf {@code index}. */
   public int auditPathSize(int index) {
+    return walkAuditPath(index, null, 0);
+  }
+
+  /**
+   * Counts the audit path's hashes, writing them into {@code out} at {@code offset} unless null.
+   */
+  private int walkAuditPath(int index, byte[] out, int offset) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("leaf index");
     }
     int count = 0;
     int position = index;
     for (int depth = 0; depth < levels.size() - 1; depth++) {
-      if ((position ^ 1) < levels.get(depth).length) {
+      byte[][] level = levels.get(depth);
+      int sibling = position ^ 1;
+      if (sibling < level.length) {
+        if (out != null) {
+          System.arraycopy(
+              level[sibling], 0, out, offset + count * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
+        }
         count++;
       }
       position >>= 1;

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Write coalescing.</b> With a coalescing interval, runs start at least that long after the
  * previous one started. A connection made ready after a quiet interval is drained at once; one made
- * ready while its loop is busy writing waits for the next run, up to the interval, and collects the
- * frames of every message fanned out meanwhile. Each run then costs one TLS record run and one
- * system call per connection for several frames instead of one: on a loaded relay most of the cost
- * of a delivery (docs/PERFORMANCE.md). Order, acknowledgements and bounds are unchanged; only when
- * frames leave is.
+ * ready soon after a run started waits for the next run, up to the interval (one made ready while a
+ * run is still going may be drained by it), and collects the frames of every message fanned out
+ * meanwhile. Each run then costs one TLS record run and one system call per connection for several
+ * frames instead of one: on a loaded relay the largest part of the cost of a delivery
+ * (docs/PERFORMANCE.md). Order, acknowledgements and bounds are unchanged; only when frames leave
+ * is.
  */
 final class DrainScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(DrainScheduler.class);
@@ -57,24 +58,6 @@ final class DrainScheduler {
    * When the last run started ({@link #clock}); at first, one interval before the scheduler began.
    */
   private volatile long lastRunStart;
-
-  /** A scheduler whose drains run on {@code loop} at once (no coalescing). */
-  DrainScheduler(Executor loop) {
-    this(
-        new Loop() {
-          @Override
-          public void execute(Runnable task) {
-            loop.execute(task);
-          }
-
-          @Override
-          public void schedule(Runnable task, long delayNanos) {
-            loop.execute(task);
-          }
-        },
-        0,
-        System::nanoTime);
-  }
 
   /**
    * A scheduler whose drains run on {@code loop} (the channels' event loop), at least {@code
@@ -126,7 +109,21 @@ final class DrainScheduler {
       pushes.run();
     } finally {
       BATCH.remove();
-      held.forEach(DrainScheduler::scheduleAll);
+      handOver(held);
+    }
+  }
+
+  /**
+   * Gives each scheduler its held queues. One that fails (its loop shutting down) is logged and
+   * does not keep the others from theirs.
+   */
+  private static void handOver(Map<DrainScheduler, List<OutboundQueue>> held) {
+    for (Map.Entry<DrainScheduler, List<OutboundQueue>> entry : held.entrySet()) {
+      try {
+        entry.getKey().scheduleAll(entry.getValue());
+      } catch (RuntimeException e) {
+        LOG.warn("handing ready connections to their event loop failed", e);
+      }
     }
   }
 
@@ -162,27 +159,33 @@ final class DrainScheduler {
 
   /**
    * Drains what is ready. The flag is cleared before the queue is read: a queue added after that is
-   * either seen by this run or has scheduled a new one, so none is left waiting. One connection's
+   * either seen by this run or has scheduled a new one, so none is left waiting. A run that finds
+   * nothing (its queues were drained by the run before) does not count as a round. One connection's
    * failure is logged and does not keep the others from being drained. A run cut short by {@link
-   * #MAX_DRAINS_PER_TASK} continues at once: it is the same run.
+   * #MAX_DRAINS_PER_TASK} continues at once: it is the same round.
    */
   private void run() {
-    lastRunStart = clock.getAsLong();
+    long start = clock.getAsLong();
     taskPending.set(false);
     boolean more = false;
     try {
-      for (int i = 0; i < MAX_DRAINS_PER_TASK; i++) {
-        OutboundQueue queue = ready.poll();
-        if (queue == null) {
-          return;
-        }
+      OutboundQueue queue = ready.poll();
+      if (queue == null) {
+        return;
+      }
+      lastRunStart = start;
+      for (int drained = 1; queue != null; drained++) {
         try {
           queue.drain();
         } catch (RuntimeException e) {
           LOG.warn("writing to a connection failed", e);
         }
+        if (drained == MAX_DRAINS_PER_TASK) {
+          more = true;
+          break;
+        }
+        queue = ready.poll();
       }
-      more = true;
     } finally {
       if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
         runAfter(more ? 0 : lastRunStart + coalesceNanos - clock.getAsLong());

@@ -12,7 +12,8 @@ import java.util.Set;
  * the single writer thread. A copy is used only while nothing can have changed it: no member added
  * or removed since ({@link MemberRepository#generation()}) and no write or batch rolled back since
  * ({@link WriteQueue#rollbacks()}), which could have undone a change the copy saw. Any member
- * change anywhere makes every copy be read again; they are rare next to messages.
+ * change anywhere makes every copy be read again; they are rare next to messages. So does any
+ * refused write (a duplicate message, for one): never a wrong answer, only a read as before.
  *
  * <p>Used from write tasks on the writer thread; synchronized all the same.
  */

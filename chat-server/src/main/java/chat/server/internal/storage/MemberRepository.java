@@ -14,18 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The SQL of the {@code members} table: who belongs to which room or direct conversation. Every
- * change made through it moves {@link #generation()} on, so that a copy of a member set read
- * earlier can tell it may be out of date ({@link MemberKeysCache}).
+ * change made through any instance moves {@link #generation()} on, so that a copy of a member set
+ * read earlier can tell it may be out of date ({@link MemberKeysCache}).
  */
 public final class MemberRepository {
-  private final AtomicLong generation = new AtomicLong();
+  /** Shared by every instance, so that no instance can change members behind another's cache. */
+  private static final AtomicLong GENERATION = new AtomicLong();
 
-  /**
-   * A number that changes whenever this repository has added or removed a member (committed or
-   * not).
-   */
+  /** A number that changes whenever a member has been added or removed (committed or not). */
   public long generation() {
-    return generation.get();
+    return GENERATION.get();
   }
 
   /** Adds a member; false if already one. */
@@ -55,7 +53,7 @@ public final class MemberRepository {
   /** Moves the generation on if {@code rows} were changed; returns {@code rows}. */
   private int changed(int rows) {
     if (rows != 0) {
-      generation.incrementAndGet();
+      GENERATION.incrementAndGet();
     }
     return rows;
   }

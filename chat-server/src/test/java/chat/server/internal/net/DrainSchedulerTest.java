@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -60,7 +62,7 @@ class DrainSchedulerTest {
   @Test
   void schedule_manyConnectionsOnOneLoop_oneTaskDrainsThemAll() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop);
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     List<EmbeddedChannel> channels = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       EmbeddedChannel channel = new EmbeddedChannel();
@@ -80,7 +82,7 @@ class DrainSchedulerTest {
   @Test
   void schedule_afterARun_schedulesAgain() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop);
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
 
@@ -95,7 +97,7 @@ class DrainSchedulerTest {
   @Test
   void run_moreReadyThanOneTaskDrains_continuesInANewTask() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop);
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     int connections = DrainScheduler.MAX_DRAINS_PER_TASK + 10;
     List<EmbeddedChannel> channels = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
@@ -113,7 +115,7 @@ class DrainSchedulerTest {
   @Test
   void run_oneConnectionFailsToWrite_theOthersAreStillDrained() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop);
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     EmbeddedChannel broken = new EmbeddedChannel();
     broken
         .config()
@@ -186,9 +188,10 @@ class DrainSchedulerTest {
   }
 
   @Test
-  void schedule_duringARun_nextRunWaitsForTheInterval() {
+  void schedule_duringARun_nextRunWaitsForTheIntervalAndAnEmptyRunIsNoRound() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, () -> 0L);
+    AtomicLong now = new AtomicLong();
+    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, now::get);
     EmbeddedChannel late = new EmbeddedChannel();
     OutboundQueue lateQueue = new OutboundQueue(late, UNLIMITED, drains);
     EmbeddedChannel first = new EmbeddedChannel();
@@ -196,20 +199,30 @@ class DrainSchedulerTest {
     first
         .pipeline()
         .addFirst(
-            new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            new ChannelOutboundHandlerAdapter() {
               @Override
-              public void flush(io.netty.channel.ChannelHandlerContext ctx) {
+              public void flush(ChannelHandlerContext ctx) {
                 lateQueue.add(ascii("late"), Long.MAX_VALUE);
                 ctx.flush();
               }
             });
     new OutboundQueue(first, UNLIMITED, drains).add(ascii("early"), Long.MAX_VALUE);
 
-    loop.runAll();
+    loop.tasks.poll().run();
 
+    // "late" was made ready during the run: a next run is due a full interval after this one
+    // started, and this run, still going, wrote it as well.
     assertThat(loop.delays).containsExactly(0L, INTERVAL);
     assertThat(written(first)).isEqualTo("early");
     assertThat(written(late)).isEqualTo("late");
+
+    // The next run finds nothing; it must not count as a round, so a frame ready after it is
+    // written at once rather than an interval later.
+    now.set(INTERVAL);
+    loop.tasks.poll().run();
+    now.set(INTERVAL + TimeUnit.MILLISECONDS.toNanos(1));
+    lateQueue.add(ascii("again"), Long.MAX_VALUE);
+    assertThat(loop.delays).containsExactly(0L, INTERVAL, 0L);
   }
 
   @Test
@@ -227,7 +240,7 @@ class DrainSchedulerTest {
   @Test
   void batch_queuesMadeReadyDuringIt_handedOverAtTheEndAsOneTask() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop);
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     List<EmbeddedChannel> channels = new ArrayList<>();
     List<Integer> tasksDuringBatch = new ArrayList<>();
 
@@ -252,7 +265,7 @@ class DrainSchedulerTest {
   @Test
   void batch_pushesThrowHalfway_whatWasQueuedIsStillWritten() {
     HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop);
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
 
@@ -270,5 +283,27 @@ class DrainSchedulerTest {
     queue.add(ascii(",later"), Long.MAX_VALUE);
     loop.runAll();
     assertThat(written(channel)).isEqualTo(",later");
+  }
+
+  @Test
+  void batch_twoLoops_eachGetsItsQueuesAsOneTask() {
+    HeldTasks loopA = new HeldTasks();
+    HeldTasks loopB = new HeldTasks();
+    DrainScheduler a = new DrainScheduler(loopA, 0, System::nanoTime);
+    DrainScheduler b = new DrainScheduler(loopB, 0, System::nanoTime);
+    EmbeddedChannel onA = new EmbeddedChannel();
+    EmbeddedChannel onB = new EmbeddedChannel();
+
+    DrainScheduler.batch(
+        () -> {
+          new OutboundQueue(onA, UNLIMITED, a).add(ascii("for a"), Long.MAX_VALUE);
+          new OutboundQueue(onB, UNLIMITED, b).add(ascii("for b"), Long.MAX_VALUE);
+          new OutboundQueue(new EmbeddedChannel(), UNLIMITED, a).add(ascii("x"), Long.MAX_VALUE);
+        });
+
+    assertThat(loopA.runAll()).isEqualTo(1);
+    assertThat(loopB.runAll()).isEqualTo(1);
+    assertThat(written(onA)).isEqualTo("for a");
+    assertThat(written(onB)).isEqualTo("for b");
   }
 }

@@ -18,7 +18,7 @@ class OutboundQueueTest {
 
   /** A queue drained on its channel's own (embedded) event loop. */
   private static OutboundQueue queue(EmbeddedChannel channel, PendingBudget budget) {
-    return new OutboundQueue(channel, budget, new DrainScheduler(channel.eventLoop()));
+    return new OutboundQueue(channel, budget, DrainScheduler.on(channel.eventLoop(), 0));
   }
 
   private static byte[] frame(String text) {

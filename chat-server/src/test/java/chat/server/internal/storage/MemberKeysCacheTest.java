@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,7 @@ class MemberKeysCacheTest {
   @Test
   void keys_aWriteThatAddedAMemberIsRolledBack_copyItSawIsNotUsed() {
     cached();
+    AtomicReference<Set<String>> seen = new AtomicReference<>();
 
     Throwable refused =
         catchThrowable(
@@ -116,13 +118,36 @@ class MemberKeysCacheTest {
                 write(
                     c -> {
                       members.add(c, ROOM, "mallory", 2);
-                      assertThat(cache.keys(c, ROOM)).contains("mallory");
+                      seen.set(cache.keys(c, ROOM));
                       throw new RelayException(ErrorCode.NOT_MEMBER);
                     }));
-    assertThat(refused).isInstanceOf(CompletionException.class);
 
+    assertThat(refused).isInstanceOf(CompletionException.class);
+    assertThat(seen.get()).contains("mallory");
     int rows = write(MemberKeysCacheTest::rows);
     assertThat(rows).isEqualTo(2);
+    assertThat(cached()).containsExactlyInAnyOrder("alice", "bob");
+  }
+
+  @Test
+  void keys_aWholeBatchThatAddedAMemberFails_copyItSawIsNotUsed() {
+    cached();
+    AtomicReference<Set<String>> seen = new AtomicReference<>();
+
+    // Rolling the transaction back under the queue makes its RELEASE fail: the whole batch fails.
+    Throwable refused =
+        catchThrowable(
+            () ->
+                write(
+                    c -> {
+                      members.add(c, ROOM, "mallory", 2);
+                      seen.set(cache.keys(c, ROOM));
+                      c.rollback();
+                      return null;
+                    }));
+
+    assertThat(refused).isInstanceOf(CompletionException.class);
+    assertThat(seen.get()).contains("mallory");
     assertThat(cached()).containsExactlyInAnyOrder("alice", "bob");
   }
 
@@ -143,11 +168,19 @@ class MemberKeysCacheTest {
           return null;
         });
 
-    for (int i = 0; i < MemberKeysCache.MAX_CONVERSATIONS + 10; i++) {
+    Set<String> oldest = write(c -> cache.keys(c, "#room0"));
+    Set<String> newest = null;
+    for (int i = 1; i < MemberKeysCache.MAX_CONVERSATIONS + 10; i++) {
       String room = "#room" + i;
-      Set<String> keys = write(c -> cache.keys(c, room));
-      assertThat(keys).containsExactly("user" + i);
+      newest = write(c -> cache.keys(c, room));
+      assertThat(newest).containsExactly("user" + i);
     }
-    assertThat(cached()).containsExactlyInAnyOrder("alice", "bob");
+    Set<String> last = newest;
+
+    Set<String> lastAgain =
+        write(c -> cache.keys(c, "#room" + (MemberKeysCache.MAX_CONVERSATIONS + 9)));
+    assertThat(lastAgain).isSameAs(last);
+    Set<String> again = write(c -> cache.keys(c, "#room0"));
+    assertThat(again).isNotSameAs(oldest).containsExactly("user0");
   }
 }
