@@ -231,15 +231,27 @@ public final class FrameCodec {
     return frame;
   }
 
-  private static String describe(Exception e) {
+  /**
+   * What was wrong, when one of this project's records said so (their messages name the rule, not
+   * the value); otherwise the code's default text. A message from a library (Jackson, the JDK) may
+   * quote the input or name classes, so it is not passed on: these messages reach the client.
+   */
+  static String describe(Exception e) {
     Throwable cause = e;
     while (cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+    if (cause instanceof IllegalArgumentException
+        && cause.getMessage() != null
+        && thrownHere(cause)) {
       return cause.getMessage();
     }
-    return "malformed frame";
+    return ErrorCode.BAD_FRAME.defaultMessage();
+  }
+
+  private static boolean thrownHere(Throwable cause) {
+    StackTraceElement[] trace = cause.getStackTrace();
+    return trace.length > 0 && trace[0].getClassName().startsWith("chat.");
   }
 
   /** Writes one frame (prefix and body) to {@code out} without flushing. */

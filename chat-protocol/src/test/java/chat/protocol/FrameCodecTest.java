@@ -155,6 +155,44 @@ class FrameCodecTest {
   }
 
   @Test
+  void fromJson_badFrame_messageSaysWhichRuleAndNeverQuotesTheInput() {
+    assertThat(badMessage("{\"type\":\"join\",\"id\":\"x1\",\"room\":\"NoHash\"}"))
+        .isEqualTo("room must be # and 1-64 of a-z 0-9 _ -");
+    assertThat(badMessage("{\"type\":\"ping\",\"id\":\"x2\",\"mallory_field\":1}"))
+        .isEqualTo("malformed frame");
+    assertThat(badMessage("{\"type\":\"set_presence\",\"id\":\"x3\",\"status\":\"EVIL_VALUE\"}"))
+        .doesNotContain("EVIL_VALUE")
+        .doesNotContain("chat.protocol");
+    assertThat(badMessage("{not json")).isEqualTo("not valid JSON");
+    assertThat(
+            badMessage(
+                "{\"type\":\"send\",\"id\":\"x4\",\"conversation\":\"#a\",\"envelope\":\"!!\"}"))
+        .isEqualTo("malformed frame");
+  }
+
+  @Test
+  void describe_aLibrarysMessage_notPassedOnOursIs() {
+    IllegalArgumentException fromJdk = new IllegalArgumentException("Illegal base64 character 21");
+    fromJdk.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("java.util.Base64$Decoder", "decode0", "Base64.java", 1)
+        });
+    IllegalArgumentException ours = new IllegalArgumentException("limit must be 0 to 500");
+
+    assertThat(FrameCodec.describe(new RuntimeException(fromJdk))).isEqualTo("malformed frame");
+    assertThat(FrameCodec.describe(new RuntimeException(ours))).isEqualTo("limit must be 0 to 500");
+  }
+
+  private String badMessage(String json) {
+    try {
+      codec.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    } catch (FrameException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted: " + json);
+  }
+
+  @Test
   void fromJson_missingId_badFrame() {
     assertBad("{\"type\":\"ping\"}", null);
   }

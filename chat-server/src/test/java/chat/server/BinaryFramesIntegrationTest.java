@@ -99,6 +99,7 @@ class BinaryFramesIntegrationTest {
       ErrorReply refused = a.unsolicited.poll(10, TimeUnit.SECONDS);
       assertThat(refused).isNotNull();
       assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(refused.message()).isEqualTo("binary frames need wire version 3");
       assertThat(a.ok(new HistoryRequest(a.nextId(), "#bin", 0, 0), HistoryReply.class).messages())
           .as("the connection survives and nothing was stored")
           .isEmpty();

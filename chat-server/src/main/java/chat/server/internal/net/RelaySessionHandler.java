@@ -42,6 +42,9 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(RelaySessionHandler.class);
 
+  /** Longest decoder message passed on in an error (the wire allows 512 characters). */
+  private static final int MAX_REASON_CHARS = 200;
+
   private final RequestDispatcher dispatcher;
   private final OutboundEncoder encoder;
   private final SerialExecutor lane;
@@ -115,8 +118,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message instanceof FrameException bad) {
-      LOG.debug("bad frame on {}: {}", logId, bad.code());
-      send(new ErrorReply(bad.requestId().orElse(null), bad.code(), bad.code().defaultMessage()));
+      LOG.debug("bad frame on {}: {} ({})", logId, bad.code(), bad.getMessage());
+      send(new ErrorReply(bad.requestId().orElse(null), bad.code(), reason(bad)));
       if (bad.code().closesConnection()) {
         closeReason = "bad frame: " + bad.code().name();
         audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
@@ -182,6 +185,21 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public String remoteAddress() {
     return address;
+  }
+
+  /**
+   * What the decoder said was wrong (its own fixed texts, see {@link FrameException}), or the
+   * code's default text if that is missing or would not be valid wire text.
+   */
+  private static String reason(FrameException bad) {
+    String message = bad.getMessage();
+    if (message == null
+        || message.isBlank()
+        || message.length() > MAX_REASON_CHARS
+        || message.chars().anyMatch(Character::isISOControl)) {
+      return bad.code().defaultMessage();
+    }
+    return message;
   }
 
   @Override
