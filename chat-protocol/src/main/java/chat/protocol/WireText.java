@@ -10,15 +10,22 @@ public final class WireText {
    * @throws IllegalArgumentException if not
    */
   public static String require(String text, String what, int maxChars) {
+    if (isValid(text, maxChars)) {
+      return text;
+    }
     if (text == null) {
       throw new IllegalArgumentException(what + " is required");
     }
     if (text.length() > maxChars) {
       throw new IllegalArgumentException(what + " is too long");
     }
-    if (text.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(what + " contains control characters");
-    }
-    return text;
+    throw new IllegalArgumentException(what + " contains control characters");
+  }
+
+  /** True if {@code text} is present, at most {@code maxChars} characters, without controls. */
+  public static boolean isValid(String text, int maxChars) {
+    return text != null
+        && text.length() <= maxChars
+        && text.chars().noneMatch(Character::isISOControl);
   }
 }

@@ -7,6 +7,7 @@ import chat.protocol.Frame;
 import chat.protocol.FrameException;
 import chat.protocol.Reply;
 import chat.protocol.Request;
+import chat.protocol.WireText;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
@@ -193,13 +194,9 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    */
   private static String reason(FrameException bad) {
     String message = bad.getMessage();
-    if (message == null
-        || message.isBlank()
-        || message.length() > MAX_REASON_CHARS
-        || message.chars().anyMatch(Character::isISOControl)) {
-      return bad.code().defaultMessage();
-    }
-    return message;
+    return WireText.isValid(message, MAX_REASON_CHARS) && !message.isBlank()
+        ? message
+        : bad.code().defaultMessage();
   }
 
   @Override
