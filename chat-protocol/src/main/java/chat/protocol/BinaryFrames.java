@@ -38,12 +38,7 @@ final class BinaryFrames {
 
   /** The length prefix and binary body of {@code event}. */
   static byte[] message(MessageEvent event, int maxFrameBytes) {
-    byte[] conversation = ascii(event.conversation());
-    int body = HEADER_BYTES + 1 + conversation.length + 2 * Long.BYTES + event.envelope().length();
-    ByteBuffer out = start(body, maxFrameBytes, FrameCodec.BINARY_MESSAGE);
-    out.put((byte) conversation.length).put(conversation);
-    out.putLong(event.seq()).putLong(event.storedAtMillis());
-    return finish(out, event.envelope());
+    return MessageEventHeader.of(event).binaryFrame(event.envelope(), maxFrameBytes);
   }
 
   private static ByteBuffer start(int body, int maxFrameBytes, byte kind) {

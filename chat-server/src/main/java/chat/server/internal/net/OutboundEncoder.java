@@ -1,9 +1,11 @@
 package chat.server.internal.net;
 
+import chat.crypto.Bytes;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.MessageEvent;
+import chat.protocol.MessageEventHeader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -65,6 +67,16 @@ public final class OutboundEncoder {
       return slot.bytes;
     }
     return codec.encode(frame);
+  }
+
+  /**
+   * The length prefix and binary body of the {@code event.message} made of {@code header} and
+   * {@code envelope}: what {@link #encode(Frame, boolean)} gives for it with binary messages.
+   *
+   * @throws IllegalArgumentException if the body is larger than the codec's maximum frame size
+   */
+  public byte[] binaryMessage(MessageEventHeader header, Bytes envelope) {
+    return header.binaryFrame(envelope, codec.maxFrameBytes());
   }
 
   /** The codec's encoding of {@code event}, written directly. */

@@ -1,10 +1,12 @@
 package chat.server.internal.net;
 
+import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameException;
+import chat.protocol.MessageEventHeader;
 import chat.protocol.Reply;
 import chat.protocol.Request;
 import chat.protocol.WireText;
@@ -224,13 +226,34 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     closeAfterFlush();
   }
 
+  /**
+   * On a wire version 3 connection, the member's frame is the header's shared bytes and {@code
+   * envelope}, made in one copy; otherwise the event goes through {@link #push}.
+   */
+  @Override
+  public void pushMessage(MessageEventHeader header, Bytes envelope) {
+    if (!state.binaryMessages()) {
+      push(header.event(envelope));
+    } else if (isOpen()) {
+      enqueue(encoder.binaryMessage(header, envelope));
+    }
+  }
+
   private void send(Frame frame) {
+    if (isOpen()) {
+      enqueue(encoder.encode(frame, state.binaryMessages()));
+    }
+  }
+
+  /** Whether frames are still taken: the connection is set up and not closing. */
+  private boolean isOpen() {
+    return channel != null && outbound != null && !closing.get();
+  }
+
+  /** Queues an encoded frame, or drops the connection if it is too far behind. */
+  private void enqueue(byte[] encoded) {
     Channel current = channel;
     OutboundQueue queue = outbound;
-    if (current == null || queue == null || closing.get()) {
-      return;
-    }
-    byte[] encoded = encoder.encode(frame, state.binaryMessages());
     switch (queue.add(encoded, maxPendingBytes)) {
       case QUEUED -> {}
       case OVER_CONNECTION_BOUND -> {

@@ -1,7 +1,9 @@
 package chat.server.internal.relay;
 
+import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.protocol.Event;
+import chat.protocol.MessageEventHeader;
 import chat.protocol.Reply;
 
 /** One client connection as the relay logic sees it, independent of the network layer. */
@@ -23,6 +25,15 @@ public interface ClientConnection {
    * {@link ErrorCode#SLOW_CONSUMER} instead and the client catches up by sync.
    */
   void push(Event event);
+
+  /**
+   * Pushes the {@code event.message} made of {@code header} and {@code envelope}, as {@link #push}
+   * does. A fan-out calls this once per member with one header, so a connection may encode the
+   * shared part once (see {@link MessageEventHeader}).
+   */
+  default void pushMessage(MessageEventHeader header, Bytes envelope) {
+    push(header.event(envelope));
+  }
 
   /** Sends an error with no request id and closes the connection. */
   void close(ErrorCode code);

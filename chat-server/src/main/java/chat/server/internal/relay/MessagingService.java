@@ -12,7 +12,7 @@ import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
-import chat.protocol.MessageEvent;
+import chat.protocol.MessageEventHeader;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
@@ -132,13 +132,15 @@ public final class MessagingService {
   /**
    * Pushes each online recipient its per-recipient form ({@code forms}, made while the signature
    * was checked; see {@link Envelope#verifyAndEncodeForms}); nothing is pushed to offline ones. The
-   * pushes run as one {@link Router#batch}.
+   * pushes run as one {@link Router#batch} and share one {@link MessageEventHeader}.
    */
   private void fanOut(
       ClientConnection origin,
       MessageStore.Stored stored,
       List<RecipientEntry> entries,
       List<Bytes> forms) {
+    MessageEventHeader header =
+        new MessageEventHeader(stored.conversation(), stored.seq(), stored.storedAtMillis());
     router.batch(
         () -> {
           for (int i = 0; i < forms.size(); i++) {
@@ -147,12 +149,9 @@ public final class MessagingService {
             if (targets.isEmpty() || targets.size() == 1 && targets.contains(origin)) {
               continue;
             }
-            MessageEvent event =
-                new MessageEvent(
-                    stored.conversation(), stored.seq(), stored.storedAtMillis(), forms.get(i));
             for (ClientConnection target : targets) {
               if (target != origin) {
-                target.push(event);
+                target.pushMessage(header, forms.get(i));
               }
             }
           }

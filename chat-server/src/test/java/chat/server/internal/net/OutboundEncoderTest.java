@@ -8,6 +8,7 @@ import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FrameCodec;
 import chat.protocol.MessageEvent;
+import chat.protocol.MessageEventHeader;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
 import java.nio.ByteBuffer;
@@ -65,6 +66,19 @@ class OutboundEncoderTest {
     assertThatThrownBy(() -> new OutboundEncoder(small).encode(event))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> small.encode(event)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void binaryMessage_sameBytesAsTheEventsBinaryEncodingWithinTheCodecsLimit() {
+    FrameCodec small = new FrameCodec(1024);
+    OutboundEncoder encoder = new OutboundEncoder(small);
+    MessageEventHeader header = new MessageEventHeader("#lobby", 3, 99);
+    Bytes fits = Bytes.of(new byte[1024 - 25]);
+
+    assertThat(encoder.binaryMessage(header, fits))
+        .isEqualTo(small.encode(header.event(fits), true));
+    assertThatThrownBy(() -> encoder.binaryMessage(header, Bytes.of(new byte[1024 - 24])))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
