@@ -1,5 +1,6 @@
 package chat.server.internal.net;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -44,9 +45,14 @@ final class DrainScheduler {
     void schedule(Runnable task, long delayNanos);
   }
 
-  /** The queues made ready on this thread during {@link #batch}, per scheduler; null outside. */
-  private static final ThreadLocal<Map<DrainScheduler, List<OutboundQueue>>> BATCH =
-      new ThreadLocal<>();
+  /**
+   * The queues made ready on this thread during {@link #batch}, per scheduler; null outside. Read
+   * for every connection a fan-out makes ready: on Netty's threads (event loops and the relay's
+   * workers, see {@code Relay}) that is an array index, where a {@link ThreadLocal} is a hash
+   * probe.
+   */
+  private static final FastThreadLocal<Map<DrainScheduler, List<OutboundQueue>>> BATCH =
+      new FastThreadLocal<>();
 
   private final Loop loop;
   private final long coalesceNanos;

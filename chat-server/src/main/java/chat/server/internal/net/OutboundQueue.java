@@ -134,7 +134,7 @@ final class OutboundQueue {
     for (int i = 0; i < batch.size(); i++) {
       size += batch.get(i).length;
       if (size >= WRITE_BUFFER_BYTES || i == batch.size() - 1) {
-        write(batch.subList(start, i + 1), size);
+        write(batch, start, i + 1, size);
         start = i + 1;
         size = 0;
       }
@@ -142,10 +142,11 @@ final class OutboundQueue {
     channel.flush();
   }
 
-  private void write(List<byte[]> run, int size) {
+  /** Writes frames {@code from} (inclusive) to {@code to} of {@code batch}, {@code size} bytes. */
+  private void write(List<byte[]> batch, int from, int to, int size) {
     ByteBuf buffer = channel.alloc().directBuffer(size);
-    for (byte[] frame : run) {
-      buffer.writeBytes(frame);
+    for (int i = from; i < to; i++) {
+      buffer.writeBytes(batch.get(i));
     }
     // Given back when the socket has taken the bytes, or the write failed (connection gone).
     channel.write(buffer).addListener(written -> budget.release(size));

@@ -10,6 +10,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -260,6 +262,37 @@ class DrainSchedulerTest {
     for (int i = 0; i < channels.size(); i++) {
       assertThat(written(channels.get(i))).isEqualTo("m" + i);
     }
+  }
+
+  @Test
+  void batch_onANettyThread_sameHandOverNestedBatchIncluded() throws Exception {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
+    List<EmbeddedChannel> channels = new ArrayList<>();
+    List<Integer> tasksDuringBatch = new ArrayList<>();
+    Runnable fanOut =
+        () ->
+            DrainScheduler.batch(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    EmbeddedChannel channel = new EmbeddedChannel();
+                    channels.add(channel);
+                    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+                    DrainScheduler.batch(() -> queue.add(ascii("m"), Long.MAX_VALUE));
+                  }
+                  tasksDuringBatch.add(loop.tasks.size());
+                });
+
+    // The relay's workers come from Netty's thread factory, where the batch is a FastThreadLocal.
+    Thread worker = new DefaultThreadFactory("worker").newThread(fanOut);
+    assertThat(worker).isInstanceOf(FastThreadLocalThread.class);
+    worker.start();
+    worker.join();
+
+    assertThat(tasksDuringBatch).containsExactly(0);
+    assertThat(loop.tasks).hasSize(1);
+    loop.runAll();
+    assertThat(channels).hasSize(20).allSatisfy(c -> assertThat(written(c)).isEqualTo("m"));
   }
 
   @Test
