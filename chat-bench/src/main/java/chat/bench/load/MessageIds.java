@@ -1,32 +1,35 @@
 package chat.bench.load;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.netty.util.collection.LongObjectHashMap;
+import io.netty.util.collection.LongObjectMap;
 
 /**
  * Finds which prepared message a delivered envelope is, by the first 8 bytes of its random 128-bit
- * message id. Filled and {@linkplain #publish() published} before the timed phase, then only read.
+ * message id. Filled and {@linkplain #publish() published} before the timed phase, then only read,
+ * once per delivery: a map keyed by the primitive prefix, so a lookup allocates nothing.
  */
 public final class MessageIds {
-  private final Map<Long, Integer> building = new HashMap<>();
-  private volatile Map<Long, Integer> published = Map.of();
+  private final LongObjectMap<Integer> building = new LongObjectHashMap<>();
+  private volatile LongObjectMap<Integer> published = new LongObjectHashMap<>();
 
   /** Forgets every message. */
   public synchronized void clear() {
     building.clear();
-    published = Map.of();
+    published = new LongObjectHashMap<>();
   }
 
   /** Records that the envelope with {@code messageId} is message {@code k}. */
   public synchronized void put(byte[] messageId, int k) {
-    if (building.put(prefix(messageId, 0), k) != null) {
+    if (building.put(prefix(messageId, 0), Integer.valueOf(k)) != null) {
       throw new IllegalStateException("two prepared messages share an id prefix; prepare again");
     }
   }
 
   /** Makes what was put visible to {@link #find}. */
   public synchronized void publish() {
-    published = Map.copyOf(building);
+    LongObjectMap<Integer> copy = new LongObjectHashMap<>();
+    copy.putAll(building);
+    published = copy;
   }
 
   /** The index of the message whose id starts at {@code offset} of {@code bytes}, or -1. */
