@@ -3,7 +3,6 @@ package chat.protocol;
 import chat.crypto.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The binary bodies of wire version 3 (PacketDiagram.md, "Wire protocol version 3"): the two frames
@@ -143,7 +142,7 @@ final class BinaryFrames {
     }
 
     Bytes rest() {
-      return Bytes.of(Arrays.copyOfRange(body, at, body.length));
+      return Bytes.of(body, at, body.length);
     }
   }
 }

@@ -124,6 +124,14 @@ public final class AtRestSealer {
     }
   }
 
+  /**
+   * As {@link #seal(byte[], byte[])}, reading {@code plaintext} in place rather than copying it
+   * first (a stored envelope to a large room is hundreds of kilobytes).
+   */
+  public byte[] seal(Bytes plaintext, byte[] rowId) {
+    return seal(Objects.requireNonNull(plaintext, "plaintext").shared(), rowId);
+  }
+
   /** Seals {@code plaintext} for the row {@code rowId} under the primary key. */
   public byte[] seal(byte[] plaintext, byte[] rowId) {
     Objects.requireNonNull(plaintext, "plaintext");

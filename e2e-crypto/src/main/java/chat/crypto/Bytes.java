@@ -31,6 +31,13 @@ public final class Bytes {
     return new Bytes(Objects.requireNonNull(value, "value"));
   }
 
+  /** Copies {@code value[from, to)} into a new byte string. */
+  public static Bytes of(byte[] value, int from, int to) {
+    Objects.requireNonNull(value, "value");
+    Objects.checkFromToIndex(from, to, value.length);
+    return new Bytes(Arrays.copyOfRange(value, from, to));
+  }
+
   /** Parses lowercase or uppercase hex. */
   public static Bytes fromHex(String hex) {
     return new Bytes(HEX.parseHex(hex));
@@ -39,6 +46,14 @@ public final class Bytes {
   /** A copy of the bytes. */
   public byte[] toByteArray() {
     return value.clone();
+  }
+
+  /**
+   * The array itself, not a copy: for this package's code that only reads it (a parser, a writer
+   * copying it on), never modifies it and never hands it out.
+   */
+  byte[] shared() {
+    return value;
   }
 
   /** Number of bytes. */

@@ -91,6 +91,16 @@ public record Envelope(
   }
 
   /**
+   * As {@link #parse(byte[])}, reading {@code encoded} in place: an envelope to a large room is
+   * hundreds of kilobytes, and the relay parses each one it stores or pages out.
+   *
+   * @throws MalformedDataException if anything is out of place
+   */
+  public static Envelope parse(Bytes encoded) throws MalformedDataException {
+    return parse(Objects.requireNonNull(encoded, "encoded").shared());
+  }
+
+  /**
    * Parses the full form; checks structure, not the signature.
    *
    * @throws MalformedDataException if anything is out of place
@@ -102,8 +112,9 @@ public record Envelope(
       throw new MalformedDataException("not a full envelope");
     }
     EnvelopeHeader header = EnvelopeHeader.read(in);
-    Bytes commitment = Bytes.of(in.raw(32));
-    Bytes payload = Bytes.of(in.bytes32(MAX_PAYLOAD_BYTES));
+    // The reader's arrays are fresh copies: the records take them as they are.
+    Bytes commitment = Bytes.adopt(in.raw(32));
+    Bytes payload = Bytes.adopt(in.bytes32(MAX_PAYLOAD_BYTES));
     int count = in.u32(RecipientSet.MAX_RECIPIENTS);
     if (count != header.recipientCount()) {
       throw new MalformedDataException("recipient count does not match the header");
@@ -112,7 +123,7 @@ public record Envelope(
     for (int i = 0; i < count; i++) {
       entries.add(RecipientEntry.read(in));
     }
-    Bytes signature = Bytes.of(in.raw(Ed25519Verifier.SIGNATURE_SIZE_BYTES));
+    Bytes signature = Bytes.adopt(in.raw(Ed25519Verifier.SIGNATURE_SIZE_BYTES));
     in.expectEnd();
     try {
       return new Envelope(header, commitment, payload, entries, signature);

@@ -27,7 +27,7 @@ public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
     return new ByteWriter(wrappedKey.length() + 64)
         .string8(recipient.userId())
         .raw(recipient.keyFingerprint().value())
-        .bytes16(wrappedKey.toByteArray())
+        .bytes16(wrappedKey.shared())
         .toByteArray();
   }
 
@@ -45,6 +45,6 @@ public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
         || wrapped.length > MAX_WRAPPED_KEY_BYTES) {
       throw new MalformedDataException("invalid recipient entry");
     }
-    return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.of(wrapped));
+    return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.adopt(wrapped));
   }
 }

@@ -41,6 +41,17 @@ class AtRestSealerTest {
   }
 
   @Test
+  void seal_bytes_opensLikeAnArraysSealAndLeavesThemUnchanged() throws Exception {
+    Bytes plaintext = Bytes.of(PLAINTEXT);
+
+    byte[] sealed = sealer.seal(plaintext, ROW);
+
+    assertThat(sealer.open(sealed, ROW)).isEqualTo(PLAINTEXT);
+    assertThat(sealed).hasSize(PLAINTEXT.length + AtRestSealer.OVERHEAD_BYTES);
+    assertThat(plaintext.toByteArray()).isEqualTo(PLAINTEXT);
+  }
+
+  @Test
   void seal_emptyPlaintext_opensToEmpty() throws Exception {
     byte[] sealed = sealer.seal(new byte[0], ROW);
     assertThat(sealed).hasSize(AtRestSealer.OVERHEAD_BYTES);
@@ -107,7 +118,10 @@ class AtRestSealerTest {
 
   @Test
   void sealAndOpen_badArguments_failFast() {
-    assertThatThrownBy(() -> sealer.seal(null, ROW)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> sealer.seal((byte[]) null, ROW))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> sealer.seal((Bytes) null, ROW))
+        .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> sealer.seal(PLAINTEXT, null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> sealer.seal(PLAINTEXT, new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);

@@ -64,6 +64,18 @@ class EnvelopeTest {
   }
 
   @Test
+  void parse_bytesInPlace_sameEnvelopeAndTheBytesUntouched() throws Exception {
+    Bytes encoded = Bytes.of(ENCODED);
+
+    Envelope parsed = Envelope.parse(encoded);
+
+    assertThat(parsed).isEqualTo(Envelope.parse(ENCODED)).isEqualTo(SEALED);
+    assertThat(encoded.toByteArray()).isEqualTo(ENCODED);
+    assertThatThrownBy(() -> Envelope.parse(Bytes.of(ENCODED, 0, ENCODED.length - 1)))
+        .isInstanceOf(MalformedDataException.class);
+  }
+
+  @Test
   void parseAndOpen_everyByteFlipped_throwsCryptoException() {
     EnvelopeOpener opener = opener();
     List<String> failures = new ArrayList<>();

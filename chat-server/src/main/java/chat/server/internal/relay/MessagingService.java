@@ -123,7 +123,7 @@ public final class MessagingService {
 
   private static Envelope parse(Bytes encoded) {
     try {
-      return Envelope.parse(encoded.toByteArray());
+      return Envelope.parse(encoded);
     } catch (MalformedDataException e) {
       throw new RelayException(ErrorCode.INVALID_ENVELOPE);
     }
@@ -221,7 +221,7 @@ public final class MessagingService {
     for (MessageStore.Stored row : rows) {
       Optional<RecipientEnvelope> mine;
       try {
-        mine = Envelope.parse(row.envelope().toByteArray()).forRecipient(username);
+        mine = Envelope.parse(row.envelope()).forRecipient(username);
       } catch (MalformedDataException e) {
         LOG.error("stored envelope seq {} does not parse", row.seq());
         mine = Optional.empty();

@@ -1,5 +1,6 @@
 package chat.server.internal.storage;
 
+import chat.crypto.Bytes;
 import chat.crypto.CryptoException;
 
 /**
@@ -9,6 +10,11 @@ import chat.crypto.CryptoException;
 public interface AtRestCipher {
   /** Seals {@code data} for the row named by {@code rowId}. */
   byte[] seal(byte[] data, byte[] rowId);
+
+  /** As {@link #seal(byte[], byte[])}, without a copy of {@code data} where the keyset allows. */
+  default byte[] seal(Bytes data, byte[] rowId) {
+    return seal(data.toByteArray(), rowId);
+  }
 
   /**
    * Opens a value sealed for {@code rowId} under the current or any earlier key.

@@ -1,6 +1,7 @@
 package chat.server.internal.storage;
 
 import chat.crypto.AtRestSealer;
+import chat.crypto.Bytes;
 import chat.crypto.CryptoException;
 import chat.crypto.MalformedDataException;
 import java.io.IOException;
@@ -63,6 +64,11 @@ public final class AtRestKeys {
     return new AtRestCipher() {
       @Override
       public byte[] seal(byte[] data, byte[] rowId) {
+        return sealer.seal(data, rowId);
+      }
+
+      @Override
+      public byte[] seal(Bytes data, byte[] rowId) {
         return sealer.seal(data, rowId);
       }
 

@@ -88,7 +88,7 @@ public final class SqliteMessageStore implements MessageStore {
             members.add(c, conversation, party, now);
           }
           long seq = conversations.nextSeq(c, conversation);
-          byte[] sealed = cipher.seal(envelope.toByteArray(), rowId(conversation, seq, messageId));
+          byte[] sealed = cipher.seal(envelope, rowId(conversation, seq, messageId));
           if (!messages.insert(
               c, new MessageRow(conversation, seq, messageId, now, Bytes.of(sealed)))) {
             throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
