@@ -127,10 +127,11 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   /**
    * Runs {@code pushes} (one fan-out's pushes) so that the connections they make ready are handed
    * to each event loop in one batch at the end rather than one at a time (see {@link
-   * DrainScheduler#batch}).
+   * DrainScheduler#batch}), and their frames take the relay's outbound budget in chunks rather than
+   * one by one (see {@link PendingBudget#batch}).
    */
   public static void batchPushes(Runnable pushes) {
-    DrainScheduler.batch(pushes);
+    DrainScheduler.batch(() -> PendingBudget.batch(pushes));
   }
 
   private DrainScheduler drainScheduler(EventLoop loop) {
