@@ -60,13 +60,33 @@ public final class MessageEventHeader {
    * @throws IllegalArgumentException if the body is larger than {@code maxFrameBytes}
    */
   public byte[] binaryFrame(Bytes envelope, int maxFrameBytes) {
+    byte[] frame = new byte[binaryFrameBytes(envelope, maxFrameBytes)];
+    writeBinaryFrame(envelope, ByteBuffer.wrap(frame));
+    return frame;
+  }
+
+  /**
+   * The size of {@link #binaryFrame}'s result, length prefix included.
+   *
+   * @throws IllegalArgumentException if the body is larger than {@code maxFrameBytes}
+   */
+  public int binaryFrameBytes(Bytes envelope, int maxFrameBytes) {
     int body = binaryStart.length + envelope.length();
     if (body > maxFrameBytes) {
       throw new IllegalArgumentException("frame larger than the maximum frame size");
     }
-    byte[] frame = new byte[FrameCodec.LENGTH_PREFIX_BYTES + body];
-    ByteBuffer.wrap(frame).putInt(body).put(binaryStart);
-    envelope.copyTo(frame, FrameCodec.LENGTH_PREFIX_BYTES + binaryStart.length);
-    return frame;
+    return FrameCodec.LENGTH_PREFIX_BYTES + body;
+  }
+
+  /**
+   * Writes {@link #binaryFrame}'s bytes into {@code out} at its position, which moves past them:
+   * for a caller that writes frames straight into its own buffer.
+   *
+   * @throws java.nio.BufferOverflowException if {@code out} has less room than the frame (part of
+   *     it may have been written)
+   */
+  public void writeBinaryFrame(Bytes envelope, ByteBuffer out) {
+    out.putInt(binaryStart.length + envelope.length()).put(binaryStart);
+    envelope.copyTo(out);
   }
 }

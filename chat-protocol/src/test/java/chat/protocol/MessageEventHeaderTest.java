@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,24 @@ class MessageEventHeaderTest {
       byte[] body = Arrays.copyOfRange(frame, FrameCodec.LENGTH_PREFIX_BYTES, frame.length);
       assertThat(codec.decode(body, true)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void writeBinaryFrame_intoABufferAtItsPosition_theFramesBytesAndNoMore() {
+    MessageEventHeader header = new MessageEventHeader("#ops", 7, 1_764_460_800_000L);
+    Bytes envelope = envelope(300, 9);
+    byte[] frame = header.binaryFrame(envelope, codec.maxFrameBytes());
+    ByteBuffer out = ByteBuffer.allocate(frame.length + 10);
+    out.position(4);
+
+    header.writeBinaryFrame(envelope, out);
+
+    assertThat(out.position()).isEqualTo(4 + frame.length);
+    assertThat(Arrays.copyOfRange(out.array(), 4, 4 + frame.length)).isEqualTo(frame);
+    assertThat(header.binaryFrameBytes(envelope, codec.maxFrameBytes())).isEqualTo(frame.length);
+    assertThatThrownBy(
+            () -> header.writeBinaryFrame(envelope, ByteBuffer.allocate(frame.length - 1)))
+        .isInstanceOf(BufferOverflowException.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package chat.crypto;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -69,6 +70,15 @@ public final class Bytes {
   /** Copies the bytes into {@code destination} at {@code offset}. */
   public void copyTo(byte[] destination, int offset) {
     System.arraycopy(value, 0, destination, offset, value.length);
+  }
+
+  /**
+   * Copies the bytes into {@code destination} at its position, which moves past them.
+   *
+   * @throws java.nio.BufferOverflowException if it has less room than {@link #length()}
+   */
+  public void copyTo(ByteBuffer destination) {
+    destination.put(value);
   }
 
   @Override

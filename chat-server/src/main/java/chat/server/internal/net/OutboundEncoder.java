@@ -70,13 +70,14 @@ public final class OutboundEncoder {
   }
 
   /**
-   * The length prefix and binary body of the {@code event.message} made of {@code header} and
-   * {@code envelope}: what {@link #encode(Frame, boolean)} gives for it with binary messages.
+   * The size of the binary {@code event.message} made of {@code header} and {@code envelope},
+   * length prefix included: what {@link #encode(Frame, boolean)} would make of it with binary
+   * messages, which {@link MessageEventHeader#writeBinaryFrame} writes.
    *
    * @throws IllegalArgumentException if the body is larger than the codec's maximum frame size
    */
-  public byte[] binaryMessage(MessageEventHeader header, Bytes envelope) {
-    return header.binaryFrame(envelope, codec.maxFrameBytes());
+  public int binaryMessageBytes(MessageEventHeader header, Bytes envelope) {
+    return header.binaryFrameBytes(envelope, codec.maxFrameBytes());
   }
 
   /** The codec's encoding of {@code event}, written directly. */

@@ -1,5 +1,7 @@
 package chat.server.internal.net;
 
+import chat.crypto.Bytes;
+import chat.protocol.MessageEventHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -9,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One connection's outbound frames. Any thread adds encoded frames; the event loop's {@link
+ * One connection's outbound frames. Any thread adds encoded frames, or a binary message event as
+ * its shared header and this member's envelope (written straight into the write buffer, so a
+ * fan-out never makes each member's frame as an array of its own); the event loop's {@link
  * DrainScheduler} then copies everything queued into pooled buffers, writes them and flushes once.
  * A burst of events to one connection thus costs one flush (one run of TLS records, one system
  * call) instead of one per frame, and producers never wait for the event loop. Frames keep the
@@ -35,7 +39,10 @@ final class OutboundQueue {
   private final Channel channel;
   private final PendingBudget budget;
   private final DrainScheduler drains;
-  private List<byte[]> frames = new ArrayList<>();
+
+  /** Queued frames: each a {@code byte[]} (length prefix included) or a {@link MessageFrame}. */
+  private List<Object> frames = new ArrayList<>();
+
   private long queuedBytes;
   private boolean drainScheduled;
   private boolean closed;
@@ -68,20 +75,32 @@ final class OutboundQueue {
    * @return whether the frame was queued, and if not which bound it would have gone over
    */
   Admission add(byte[] frame, long maxPendingBytes) {
+    return admit(frame, frame.length, maxPendingBytes);
+  }
+
+  /**
+   * As {@link #add(byte[], long)} for the binary {@code event.message} of {@code header} and {@code
+   * envelope}, {@code frameBytes} long ({@link MessageEventHeader#binaryFrameBytes}).
+   */
+  Admission add(MessageEventHeader header, Bytes envelope, int frameBytes, long maxPendingBytes) {
+    return admit(new MessageFrame(header, envelope, frameBytes), frameBytes, maxPendingBytes);
+  }
+
+  private Admission admit(Object frame, int length, long maxPendingBytes) {
     ChannelOutboundBuffer netty = channel.unsafe().outboundBuffer();
     long inNetty = netty == null ? 0 : netty.totalPendingWriteBytes();
     synchronized (this) {
       if (closed) {
         return Admission.QUEUED;
       }
-      if (queuedBytes + inNetty + frame.length > maxPendingBytes) {
+      if (queuedBytes + inNetty + length > maxPendingBytes) {
         return Admission.OVER_CONNECTION_BOUND;
       }
-      if (!budget.tryReserve(frame.length)) {
+      if (!budget.tryReserve(length)) {
         return Admission.OVER_RELAY_BUDGET;
       }
       frames.add(frame);
-      queuedBytes += frame.length;
+      queuedBytes += length;
       if (drainScheduled) {
         return Admission.QUEUED;
       }
@@ -119,7 +138,7 @@ final class OutboundQueue {
 
   /** Runs on the event loop: writes every queued frame, then flushes once. */
   void drain() {
-    List<byte[]> batch;
+    List<Object> batch;
     synchronized (this) {
       drainScheduled = false;
       if (closed || frames.isEmpty()) {
@@ -132,7 +151,7 @@ final class OutboundQueue {
     int start = 0;
     int size = 0;
     for (int i = 0; i < batch.size(); i++) {
-      size += batch.get(i).length;
+      size += length(batch.get(i));
       if (size >= WRITE_BUFFER_BYTES || i == batch.size() - 1) {
         write(batch, start, i + 1, size);
         start = i + 1;
@@ -143,12 +162,26 @@ final class OutboundQueue {
   }
 
   /** Writes frames {@code from} (inclusive) to {@code to} of {@code batch}, {@code size} bytes. */
-  private void write(List<byte[]> batch, int from, int to, int size) {
+  private void write(List<Object> batch, int from, int to, int size) {
     ByteBuf buffer = channel.alloc().directBuffer(size);
     for (int i = from; i < to; i++) {
-      buffer.writeBytes(batch.get(i));
+      Object frame = batch.get(i);
+      if (frame instanceof MessageFrame message) {
+        int at = buffer.writerIndex();
+        message.header.writeBinaryFrame(message.envelope, buffer.nioBuffer(at, message.length));
+        buffer.writerIndex(at + message.length);
+      } else {
+        buffer.writeBytes((byte[]) frame);
+      }
     }
     // Given back when the socket has taken the bytes, or the write failed (connection gone).
     channel.write(buffer).addListener(written -> budget.release(size));
   }
+
+  private static int length(Object frame) {
+    return frame instanceof MessageFrame message ? message.length : ((byte[]) frame).length;
+  }
+
+  /** A binary message event waiting to be written: the shared header and this member's envelope. */
+  private record MessageFrame(MessageEventHeader header, Bytes envelope, int length) {}
 }

@@ -227,15 +227,16 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   }
 
   /**
-   * On a wire version 3 connection, the member's frame is the header's shared bytes and {@code
-   * envelope}, made in one copy; otherwise the event goes through {@link #push}.
+   * On a wire version 3 connection, the member's frame is queued as the header and {@code envelope}
+   * and written straight into the write buffer; otherwise the event goes through {@link #push}.
    */
   @Override
   public void pushMessage(MessageEventHeader header, Bytes envelope) {
     if (!state.binaryMessages()) {
       push(header.event(envelope));
     } else if (isOpen()) {
-      enqueue(encoder.binaryMessage(header, envelope));
+      int frameBytes = encoder.binaryMessageBytes(header, envelope);
+      admitted(outbound.add(header, envelope, frameBytes, maxPendingBytes));
     }
   }
 
@@ -252,9 +253,14 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
 
   /** Queues an encoded frame, or drops the connection if it is too far behind. */
   private void enqueue(byte[] encoded) {
+    admitted(outbound.add(encoded, maxPendingBytes));
+  }
+
+  /** Drops the connection if the queue refused a frame because it is too far behind. */
+  private void admitted(OutboundQueue.Admission admission) {
     Channel current = channel;
     OutboundQueue queue = outbound;
-    switch (queue.add(encoded, maxPendingBytes)) {
+    switch (admission) {
       case QUEUED -> {}
       case OVER_CONNECTION_BOUND -> {
         long unsent = queue.pendingBytes();

@@ -69,15 +69,15 @@ class OutboundEncoderTest {
   }
 
   @Test
-  void binaryMessage_sameBytesAsTheEventsBinaryEncodingWithinTheCodecsLimit() {
+  void binaryMessageBytes_theEventsBinaryEncodingsSizeWithinTheCodecsLimit() {
     FrameCodec small = new FrameCodec(1024);
     OutboundEncoder encoder = new OutboundEncoder(small);
     MessageEventHeader header = new MessageEventHeader("#lobby", 3, 99);
     Bytes fits = Bytes.of(new byte[1024 - 25]);
 
-    assertThat(encoder.binaryMessage(header, fits))
-        .isEqualTo(small.encode(header.event(fits), true));
-    assertThatThrownBy(() -> encoder.binaryMessage(header, Bytes.of(new byte[1024 - 24])))
+    assertThat(encoder.binaryMessageBytes(header, fits))
+        .isEqualTo(small.encode(header.event(fits), true).length);
+    assertThatThrownBy(() -> encoder.binaryMessageBytes(header, Bytes.of(new byte[1024 - 24])))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

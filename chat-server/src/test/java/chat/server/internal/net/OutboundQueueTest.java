@@ -2,6 +2,9 @@ package chat.server.internal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.crypto.Bytes;
+import chat.protocol.FrameCodec;
+import chat.protocol.MessageEventHeader;
 import chat.server.internal.net.OutboundQueue.Admission;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -10,6 +13,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +82,57 @@ class OutboundQueueTest {
 
     assertThat(written(channel)).isEqualTo(expected.toString());
     assertThat(queue.pendingBytes()).isZero();
+  }
+
+  @Test
+  void add_messageFramesAmongEncodedOnes_sameBytesAsTheirEncodingInOrderAcrossWriteBuffers() {
+    EmbeddedChannel channel = new EmbeddedChannel();
+    OutboundQueue queue = queue(channel, UNLIMITED);
+    FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+    MessageEventHeader header = new MessageEventHeader("#lobby", 12, 1_764_460_800_000L);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    Random random = new Random(5);
+    for (int i = 0; i < 300; i++) {
+      byte[] text = frame("reply " + i + ";");
+      byte[] envelope = new byte[random.nextInt(2000)];
+      random.nextBytes(envelope);
+      Bytes form = Bytes.of(envelope);
+      int length = header.binaryFrameBytes(form, codec.maxFrameBytes());
+
+      assertThat(queue.add(text, Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+      assertThat(queue.add(header, form, length, Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+      expected.writeBytes(text);
+      expected.writeBytes(codec.encode(header.event(form), true));
+    }
+    assertThat(queue.pendingBytes()).isEqualTo(expected.size());
+    channel.runPendingTasks();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuf buffer;
+    int writes = 0;
+    while ((buffer = channel.readOutbound()) != null) {
+      out.writeBytes(ByteBufUtil.getBytes(buffer));
+      buffer.release();
+      writes++;
+    }
+    assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(writes).isGreaterThan(1);
+    assertThat(queue.pendingBytes()).isZero();
+  }
+
+  @Test
+  void add_messageFrameOverTheBound_refusedAndItsBytesNeverTaken() {
+    PendingBudget budget = new PendingBudget(1 << 20);
+    OutboundQueue queue = queue(new EmbeddedChannel(), budget);
+    MessageEventHeader header = new MessageEventHeader("#lobby", 1, 0);
+    Bytes form = Bytes.of(new byte[500]);
+    int length = header.binaryFrameBytes(form, FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+    assertThat(queue.add(header, form, length, length - 1))
+        .isEqualTo(Admission.OVER_CONNECTION_BOUND);
+    assertThat(budget.used()).isZero();
+    assertThat(queue.add(header, form, length, length)).isEqualTo(Admission.QUEUED);
+    assertThat(budget.used()).isEqualTo(length);
   }
 
   @Test
