@@ -60,33 +60,35 @@ public final class MessageEventHeader {
    * @throws IllegalArgumentException if the body is larger than {@code maxFrameBytes}
    */
   public byte[] binaryFrame(Bytes envelope, int maxFrameBytes) {
-    byte[] frame = new byte[binaryFrameBytes(envelope, maxFrameBytes)];
-    writeBinaryFrame(envelope, ByteBuffer.wrap(frame));
-    return frame;
+    ByteBuffer frame = ByteBuffer.allocate(binaryFrameBytes(envelope.length(), maxFrameBytes));
+    writeBinaryFrameStart(envelope.length(), frame);
+    envelope.copyTo(frame);
+    return frame.array();
   }
 
   /**
-   * The size of {@link #binaryFrame}'s result, length prefix included.
+   * The size of the frame that carries an envelope of {@code envelopeBytes}, length prefix
+   * included.
    *
    * @throws IllegalArgumentException if the body is larger than {@code maxFrameBytes}
    */
-  public int binaryFrameBytes(Bytes envelope, int maxFrameBytes) {
-    int body = binaryStart.length + envelope.length();
-    if (body > maxFrameBytes) {
+  public int binaryFrameBytes(int envelopeBytes, int maxFrameBytes) {
+    int body = binaryStart.length + envelopeBytes;
+    if (envelopeBytes < 0 || body > maxFrameBytes) {
       throw new IllegalArgumentException("frame larger than the maximum frame size");
     }
     return FrameCodec.LENGTH_PREFIX_BYTES + body;
   }
 
   /**
-   * Writes {@link #binaryFrame}'s bytes into {@code out} at its position, which moves past them:
-   * for a caller that writes frames straight into its own buffer.
+   * Writes the frame that carries an envelope of {@code envelopeBytes} up to that envelope (length
+   * prefix and the body's start) into {@code out} at its position, which moves past them; the
+   * caller writes the envelope right after. For a caller that writes frames straight into its own
+   * buffer.
    *
-   * @throws java.nio.BufferOverflowException if {@code out} has less room than the frame (part of
-   *     it may have been written)
+   * @throws java.nio.BufferOverflowException if {@code out} has no room for them
    */
-  public void writeBinaryFrame(Bytes envelope, ByteBuffer out) {
-    out.putInt(binaryStart.length + envelope.length()).put(binaryStart);
-    envelope.copyTo(out);
+  public void writeBinaryFrameStart(int envelopeBytes, ByteBuffer out) {
+    out.putInt(binaryStart.length + envelopeBytes).put(binaryStart);
   }
 }

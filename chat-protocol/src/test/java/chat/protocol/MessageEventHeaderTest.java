@@ -36,21 +36,23 @@ class MessageEventHeaderTest {
   }
 
   @Test
-  void writeBinaryFrame_intoABufferAtItsPosition_theFramesBytesAndNoMore() {
+  void writeBinaryFrameStart_thenTheEnvelope_theFramesBytesAtTheBuffersPosition() {
     MessageEventHeader header = new MessageEventHeader("#ops", 7, 1_764_460_800_000L);
     Bytes envelope = envelope(300, 9);
     byte[] frame = header.binaryFrame(envelope, codec.maxFrameBytes());
     ByteBuffer out = ByteBuffer.allocate(frame.length + 10);
     out.position(4);
 
-    header.writeBinaryFrame(envelope, out);
+    header.writeBinaryFrameStart(envelope.length(), out);
+    envelope.copyTo(out);
 
     assertThat(out.position()).isEqualTo(4 + frame.length);
     assertThat(Arrays.copyOfRange(out.array(), 4, 4 + frame.length)).isEqualTo(frame);
-    assertThat(header.binaryFrameBytes(envelope, codec.maxFrameBytes())).isEqualTo(frame.length);
-    assertThatThrownBy(
-            () -> header.writeBinaryFrame(envelope, ByteBuffer.allocate(frame.length - 1)))
+    assertThat(header.binaryFrameBytes(300, codec.maxFrameBytes())).isEqualTo(frame.length);
+    assertThatThrownBy(() -> header.writeBinaryFrameStart(300, ByteBuffer.allocate(10)))
         .isInstanceOf(BufferOverflowException.class);
+    assertThatThrownBy(() -> header.binaryFrameBytes(-1, codec.maxFrameBytes()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

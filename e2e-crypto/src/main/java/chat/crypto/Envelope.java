@@ -180,25 +180,25 @@ public record Envelope(
    * arrays.
    */
   public List<byte[]> encodedForms() {
-    return encodedForms(new EncodedTree(recipients));
+    RecipientForms forms = forms(new EncodedTree(recipients));
+    List<byte[]> out = new ArrayList<>(forms.size());
+    for (int i = 0; i < forms.size(); i++) {
+      out.add(forms.encode(i));
+    }
+    return out;
   }
 
   /**
-   * Verifies the signature exactly as {@link #verifySignature} does, then returns {@link
-   * #encodedForms()} as byte strings, building the Merkle tree once for both: the relay's path for
-   * a send.
+   * Verifies the signature exactly as {@link #verifySignature} does, then returns the forms of
+   * {@link #encodedForms()}, to be written on demand, building the Merkle tree once for both: the
+   * relay's path for a send.
    *
    * @throws AuthenticationException if the signature does not verify
    */
-  public List<Bytes> verifyAndEncodeForms(Verifier senderKey) throws AuthenticationException {
+  public RecipientForms verifyForms(Verifier senderKey) throws AuthenticationException {
     EncodedTree tree = new EncodedTree(recipients);
     verifySignature(senderKey, tree.merkle.root());
-    List<byte[]> forms = encodedForms(tree);
-    List<Bytes> out = new ArrayList<>(forms.size());
-    for (byte[] form : forms) {
-      out.add(Bytes.adopt(form));
-    }
-    return out;
+    return forms(tree);
   }
 
   /** The recipient entries encoded once, and their Merkle tree. */
@@ -218,7 +218,7 @@ public record Envelope(
     }
   }
 
-  private List<byte[]> encodedForms(EncodedTree tree) {
+  private RecipientForms forms(EncodedTree tree) {
     byte[] shared =
         new ByteWriter(payload.length() + 200)
             .u8(RecipientEnvelope.FORM)
@@ -226,33 +226,7 @@ public record Envelope(
             .raw(keyCommitment)
             .bytes32(payload.toByteArray())
             .toByteArray();
-    byte[] signatureBytes = signature.toByteArray();
-    List<byte[]> out = new ArrayList<>(tree.entries.length);
-    for (int i = 0; i < tree.entries.length; i++) {
-      int pathSize = tree.merkle.auditPathSize(i);
-      byte[] entry = tree.entries[i];
-      byte[] form =
-          new byte
-              [shared.length
-                  + 4
-                  + entry.length
-                  + 1
-                  + pathSize * MerkleTree.HASH_SIZE_BYTES
-                  + signatureBytes.length];
-      System.arraycopy(shared, 0, form, 0, shared.length);
-      int at = shared.length;
-      form[at++] = (byte) (i >>> 24);
-      form[at++] = (byte) (i >>> 16);
-      form[at++] = (byte) (i >>> 8);
-      form[at++] = (byte) i;
-      System.arraycopy(entry, 0, form, at, entry.length);
-      at += entry.length;
-      form[at++] = (byte) pathSize;
-      at += tree.merkle.writeAuditPath(i, form, at) * MerkleTree.HASH_SIZE_BYTES;
-      System.arraycopy(signatureBytes, 0, form, at, signatureBytes.length);
-      out.add(form);
-    }
-    return out;
+    return new RecipientForms(shared, tree.entries, tree.merkle, signature.toByteArray());
   }
 
   /**

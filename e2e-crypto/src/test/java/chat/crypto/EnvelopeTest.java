@@ -11,6 +11,7 @@ import static chat.crypto.EnvelopeFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -298,14 +299,22 @@ class EnvelopeTest {
   }
 
   @Test
-  void verifyAndEncodeForms_senderKey_sameFormsOtherKeyThrows() throws Exception {
-    assertThat(
-            SEALED.verifyAndEncodeForms(ALICE.bundle().verifier()).stream()
-                .map(Bytes::toByteArray)
-                .toList())
-        .usingElementComparator(Arrays::compare)
-        .containsExactlyElementsOf(SEALED.encodedForms());
-    assertThatThrownBy(() -> SEALED.verifyAndEncodeForms(BOB.bundle().verifier()))
+  void verifyForms_senderKey_eachFormItsSplitEncodingWrittenAnywhereOtherKeyThrows()
+      throws Exception {
+    RecipientForms forms = SEALED.verifyForms(ALICE.bundle().verifier());
+
+    List<RecipientEnvelope> split = SEALED.split();
+    assertThat(forms.size()).isEqualTo(split.size());
+    for (int i = 0; i < forms.size(); i++) {
+      byte[] expected = split.get(i).encode();
+      assertThat(forms.form(i).toByteArray()).isEqualTo(expected);
+      assertThat(forms.length(i)).isEqualTo(expected.length);
+      ByteBuffer out = ByteBuffer.allocate(expected.length + 7).position(7);
+      forms.writeTo(i, out);
+      assertThat(out.hasRemaining()).isFalse();
+      assertThat(Arrays.copyOfRange(out.array(), 7, out.capacity())).isEqualTo(expected);
+    }
+    assertThatThrownBy(() -> SEALED.verifyForms(BOB.bundle().verifier()))
         .isInstanceOf(AuthenticationException.class);
   }
 

@@ -1,5 +1,6 @@
 package chat.crypto.internal;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,18 +85,26 @@ public final class MerkleTree {
    * @return the number of hashes written
    */
   public int writeAuditPath(int index, byte[] out, int offset) {
-    return walkAuditPath(index, out, offset);
+    return walkAuditPath(index, ByteBuffer.wrap(out).position(offset));
+  }
+
+  /**
+   * Writes the audit path of leaf {@code index} into {@code out} at its position, which moves past
+   * it.
+   *
+   * @return the number of hashes written
+   */
+  public int writeAuditPath(int index, ByteBuffer out) {
+    return walkAuditPath(index, out);
   }
 
   /** The number of hashes in the audit path of leaf {@code index}. */
   public int auditPathSize(int index) {
-    return walkAuditPath(index, null, 0);
+    return walkAuditPath(index, null);
   }
 
-  /**
-   * Counts the audit path's hashes, writing them into {@code out} at {@code offset} unless null.
-   */
-  private int walkAuditPath(int index, byte[] out, int offset) {
+  /** Counts the audit path's hashes, writing them into {@code out} unless null. */
+  private int walkAuditPath(int index, ByteBuffer out) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("leaf index");
     }
@@ -106,8 +115,7 @@ public final class MerkleTree {
       int sibling = position ^ 1;
       if (sibling < level.length) {
         if (out != null) {
-          System.arraycopy(
-              level[sibling], 0, out, offset + count * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
+          out.put(level[sibling]);
         }
         count++;
       }

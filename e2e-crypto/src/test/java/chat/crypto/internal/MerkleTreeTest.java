@@ -3,6 +3,7 @@ package chat.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -351,6 +352,10 @@ class MerkleTreeTest {
           System.arraycopy(path.get(k), 0, expected, 3 + k * MerkleTree.HASH_SIZE_BYTES, 32);
         }
         assertThat(out).as("n=%d i=%d", n, i).isEqualTo(expected);
+        ByteBuffer buffer = ByteBuffer.allocate(out.length).position(3);
+        assertThat(tree.writeAuditPath(i, buffer)).isEqualTo(path.size());
+        assertThat(buffer.position()).isEqualTo(out.length - 3);
+        assertThat(buffer.array()).as("n=%d i=%d", n, i).isEqualTo(expected);
       }
       int past = n;
       assertThatThrownBy(() -> tree.writeAuditPath(past, new byte[1024], 0))

@@ -1,6 +1,5 @@
 package chat.server.internal.net;
 
-import chat.crypto.Bytes;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
@@ -70,14 +69,14 @@ public final class OutboundEncoder {
   }
 
   /**
-   * The size of the binary {@code event.message} made of {@code header} and {@code envelope},
-   * length prefix included: what {@link #encode(Frame, boolean)} would make of it with binary
-   * messages, which {@link MessageEventHeader#writeBinaryFrame} writes.
+   * The size of the binary {@code event.message} made of {@code header} and an envelope of {@code
+   * envelopeBytes}, length prefix included: what {@link #encode(Frame, boolean)} would make of it
+   * with binary messages.
    *
    * @throws IllegalArgumentException if the body is larger than the codec's maximum frame size
    */
-  public int binaryMessageBytes(MessageEventHeader header, Bytes envelope) {
-    return header.binaryFrameBytes(envelope, codec.maxFrameBytes());
+  public int binaryMessageBytes(MessageEventHeader header, int envelopeBytes) {
+    return header.binaryFrameBytes(envelopeBytes, codec.maxFrameBytes());
   }
 
   /** The codec's encoding of {@code event}, written directly. */

@@ -1,19 +1,20 @@
 package chat.server.internal.net;
 
-import chat.crypto.Bytes;
+import chat.crypto.RecipientForms;
 import chat.protocol.MessageEventHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One connection's outbound frames. Any thread adds encoded frames, or a binary message event as
- * its shared header and this member's envelope (written straight into the write buffer, so a
- * fan-out never makes each member's frame as an array of its own); the event loop's {@link
+ * its shared header and this member's form (written straight into the write buffer, so a fan-out
+ * never makes each member's form or frame as an array of its own); the event loop's {@link
  * DrainScheduler} then copies everything queued into pooled buffers, writes them and flushes once.
  * A burst of events to one connection thus costs one flush (one run of TLS records, one system
  * call) instead of one per frame, and producers never wait for the event loop. Frames keep the
@@ -79,11 +80,19 @@ final class OutboundQueue {
   }
 
   /**
-   * As {@link #add(byte[], long)} for the binary {@code event.message} of {@code header} and {@code
-   * envelope}, {@code frameBytes} long ({@link MessageEventHeader#binaryFrameBytes}).
+   * As {@link #add(byte[], long)} for the binary {@code event.message} of {@code header} and form
+   * {@code index} of {@code forms}, {@code formBytes} long ({@link RecipientForms#length}), the
+   * whole frame {@code frameBytes} ({@link MessageEventHeader#binaryFrameBytes}).
    */
-  Admission add(MessageEventHeader header, Bytes envelope, int frameBytes, long maxPendingBytes) {
-    return admit(new MessageFrame(header, envelope, frameBytes), frameBytes, maxPendingBytes);
+  Admission add(
+      MessageEventHeader header,
+      RecipientForms forms,
+      int index,
+      int formBytes,
+      int frameBytes,
+      long maxPendingBytes) {
+    return admit(
+        new MessageFrame(header, forms, index, formBytes, frameBytes), frameBytes, maxPendingBytes);
   }
 
   private Admission admit(Object frame, int length, long maxPendingBytes) {
@@ -167,8 +176,11 @@ final class OutboundQueue {
     for (int i = from; i < to; i++) {
       Object frame = batch.get(i);
       if (frame instanceof MessageFrame message) {
+        // A direct buffer of one piece: its NIO view is its own memory.
         int at = buffer.writerIndex();
-        message.header.writeBinaryFrame(message.envelope, buffer.nioBuffer(at, message.length));
+        ByteBuffer out = buffer.nioBuffer(at, message.length);
+        message.header.writeBinaryFrameStart(message.formBytes, out);
+        message.forms.writeTo(message.index, out);
         buffer.writerIndex(at + message.length);
       } else {
         buffer.writeBytes((byte[]) frame);
@@ -182,6 +194,7 @@ final class OutboundQueue {
     return frame instanceof MessageFrame message ? message.length : ((byte[]) frame).length;
   }
 
-  /** A binary message event waiting to be written: the shared header and this member's envelope. */
-  private record MessageFrame(MessageEventHeader header, Bytes envelope, int length) {}
+  /** A binary message event waiting to be written: the shared header and this member's form. */
+  private record MessageFrame(
+      MessageEventHeader header, RecipientForms forms, int index, int formBytes, int length) {}
 }

@@ -1,6 +1,6 @@
 package chat.server.internal.net;
 
-import chat.crypto.Bytes;
+import chat.crypto.RecipientForms;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
@@ -227,16 +227,18 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   }
 
   /**
-   * On a wire version 3 connection, the member's frame is queued as the header and {@code envelope}
-   * and written straight into the write buffer; otherwise the event goes through {@link #push}.
+   * On a wire version 3 connection, the member's frame is queued as the header and its form's place
+   * in {@code forms}, and written straight into the write buffer; otherwise the event goes through
+   * {@link #push}.
    */
   @Override
-  public void pushMessage(MessageEventHeader header, Bytes envelope) {
+  public void pushMessage(MessageEventHeader header, RecipientForms forms, int index) {
     if (!state.binaryMessages()) {
-      push(header.event(envelope));
+      push(header.event(forms.form(index)));
     } else if (isOpen()) {
-      int frameBytes = encoder.binaryMessageBytes(header, envelope);
-      admitted(outbound.add(header, envelope, frameBytes, maxPendingBytes));
+      int formBytes = forms.length(index);
+      int frameBytes = encoder.binaryMessageBytes(header, formBytes);
+      admitted(outbound.add(header, forms, index, formBytes, frameBytes, maxPendingBytes));
     }
   }
 

@@ -1,6 +1,6 @@
 package chat.server.internal.relay;
 
-import chat.crypto.Bytes;
+import chat.crypto.RecipientForms;
 import chat.protocol.ErrorCode;
 import chat.protocol.Event;
 import chat.protocol.MessageEventHeader;
@@ -27,12 +27,13 @@ public interface ClientConnection {
   void push(Event event);
 
   /**
-   * Pushes the {@code event.message} made of {@code header} and {@code envelope}, as {@link #push}
-   * does. A fan-out calls this once per member with one header, so a connection may encode the
-   * shared part once (see {@link MessageEventHeader}).
+   * Pushes the {@code event.message} made of {@code header} and form {@code index} of {@code
+   * forms}, as {@link #push} does. A fan-out calls this once per member with one header and one set
+   * of forms, so a connection may write the form straight into its write buffer instead of holding
+   * a copy of it (see {@link MessageEventHeader}, {@link RecipientForms}).
    */
-  default void pushMessage(MessageEventHeader header, Bytes envelope) {
-    push(header.event(envelope));
+  default void pushMessage(MessageEventHeader header, RecipientForms forms, int index) {
+    push(header.event(forms.form(index)));
   }
 
   /** Sends an error with no request id and closes the connection. */

@@ -8,6 +8,7 @@ import chat.crypto.MalformedDataException;
 import chat.crypto.Recipient;
 import chat.crypto.RecipientEntry;
 import chat.crypto.RecipientEnvelope;
+import chat.crypto.RecipientForms;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.HistoryReply;
@@ -89,9 +90,9 @@ public final class MessagingService {
     if (!header.senderId().equals(username) || !header.senderKey().matches(sender.fingerprint())) {
       throw new RelayException(ErrorCode.SENDER_MISMATCH);
     }
-    List<Bytes> forms;
+    RecipientForms forms;
     try {
-      forms = envelope.verifyAndEncodeForms(sender.verifier());
+      forms = envelope.verifyForms(sender.verifier());
     } catch (AuthenticationException e) {
       throw new RelayException(ErrorCode.BAD_SIGNATURE);
     }
@@ -138,7 +139,7 @@ public final class MessagingService {
       ClientConnection origin,
       MessageStore.Stored stored,
       List<RecipientEntry> entries,
-      List<Bytes> forms) {
+      RecipientForms forms) {
     MessageEventHeader header =
         new MessageEventHeader(stored.conversation(), stored.seq(), stored.storedAtMillis());
     router.batch(
@@ -151,7 +152,7 @@ public final class MessagingService {
             }
             for (ClientConnection target : targets) {
               if (target != origin) {
-                target.pushMessage(header, forms.get(i));
+                target.pushMessage(header, forms, i);
               }
             }
           }

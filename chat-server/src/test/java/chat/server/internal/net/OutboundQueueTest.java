@@ -2,9 +2,13 @@ package chat.server.internal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.RecipientForms;
 import chat.protocol.FrameCodec;
 import chat.protocol.MessageEventHeader;
+import chat.server.RelayFixture;
 import chat.server.internal.net.OutboundQueue.Admission;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -13,7 +17,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -84,25 +88,38 @@ class OutboundQueueTest {
     assertThat(queue.pendingBytes()).isZero();
   }
 
+  /** The verified per-recipient forms of a message from alice to three members. */
+  private static RecipientForms forms() throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    List<IdentityBundle> members =
+        List.of(
+            alice.bundle(),
+            RelayFixture.identity("bob").bundle(),
+            RelayFixture.identity("carol").bundle());
+    Envelope envelope = RelayFixture.seal(alice, "#lobby", members, "hello :wave:");
+    return envelope.verifyForms(alice.bundle().verifier());
+  }
+
   @Test
-  void add_messageFramesAmongEncodedOnes_sameBytesAsTheirEncodingInOrderAcrossWriteBuffers() {
+  void add_messageFramesAmongEncodedOnes_sameBytesAsTheirEncodingInOrderAcrossWriteBuffers()
+      throws Exception {
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = queue(channel, UNLIMITED);
     FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
     MessageEventHeader header = new MessageEventHeader("#lobby", 12, 1_764_460_800_000L);
+    RecipientForms forms = forms();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    Random random = new Random(5);
     for (int i = 0; i < 300; i++) {
       byte[] text = frame("reply " + i + ";");
-      byte[] envelope = new byte[random.nextInt(2000)];
-      random.nextBytes(envelope);
-      Bytes form = Bytes.of(envelope);
-      int length = header.binaryFrameBytes(form, codec.maxFrameBytes());
+      int index = i % forms.size();
+      int formBytes = forms.length(index);
+      int length = header.binaryFrameBytes(formBytes, codec.maxFrameBytes());
 
       assertThat(queue.add(text, Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
-      assertThat(queue.add(header, form, length, Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+      assertThat(queue.add(header, forms, index, formBytes, length, Long.MAX_VALUE))
+          .isEqualTo(Admission.QUEUED);
       expected.writeBytes(text);
-      expected.writeBytes(codec.encode(header.event(form), true));
+      expected.writeBytes(codec.encode(header.event(forms.form(index)), true));
     }
     assertThat(queue.pendingBytes()).isEqualTo(expected.size());
     channel.runPendingTasks();
@@ -121,17 +138,18 @@ class OutboundQueueTest {
   }
 
   @Test
-  void add_messageFrameOverTheBound_refusedAndItsBytesNeverTaken() {
+  void add_messageFrameOverTheBound_refusedAndItsBytesNeverTaken() throws Exception {
     PendingBudget budget = new PendingBudget(1 << 20);
     OutboundQueue queue = queue(new EmbeddedChannel(), budget);
     MessageEventHeader header = new MessageEventHeader("#lobby", 1, 0);
-    Bytes form = Bytes.of(new byte[500]);
-    int length = header.binaryFrameBytes(form, FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+    RecipientForms forms = forms();
+    int formBytes = forms.length(0);
+    int length = header.binaryFrameBytes(formBytes, FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
-    assertThat(queue.add(header, form, length, length - 1))
+    assertThat(queue.add(header, forms, 0, formBytes, length, length - 1))
         .isEqualTo(Admission.OVER_CONNECTION_BOUND);
     assertThat(budget.used()).isZero();
-    assertThat(queue.add(header, form, length, length)).isEqualTo(Admission.QUEUED);
+    assertThat(queue.add(header, forms, 0, formBytes, length, length)).isEqualTo(Admission.QUEUED);
     assertThat(budget.used()).isEqualTo(length);
   }
 
