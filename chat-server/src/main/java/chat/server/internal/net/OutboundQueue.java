@@ -157,37 +157,74 @@ final class OutboundQueue {
       frames = new ArrayList<>();
       queuedBytes = 0;
     }
+    long unwritten = 0;
+    for (Object frame : batch) {
+      unwritten += length(frame);
+    }
     int start = 0;
     int size = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      size += length(batch.get(i));
-      if (size >= WRITE_BUFFER_BYTES || i == batch.size() - 1) {
-        write(batch, start, i + 1, size);
-        start = i + 1;
-        size = 0;
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        size += length(batch.get(i));
+        if (size >= WRITE_BUFFER_BYTES || i == batch.size() - 1) {
+          write(batch, start, i + 1, size);
+          unwritten -= size;
+          start = i + 1;
+          size = 0;
+        }
       }
+    } catch (RuntimeException e) {
+      // A frame could not be written: the stream would have a hole, so the connection goes (the
+      // client catches up by sync), and what was not handed to Netty goes back to the budget.
+      budget.release(unwritten);
+      channel.close();
+      throw e;
     }
     channel.flush();
   }
 
-  /** Writes frames {@code from} (inclusive) to {@code to} of {@code batch}, {@code size} bytes. */
+  /**
+   * Writes frames {@code from} (inclusive) to {@code to} of {@code batch}, {@code size} bytes; the
+   * buffer is released if that fails.
+   */
   private void write(List<Object> batch, int from, int to, int size) {
     ByteBuf buffer = channel.alloc().directBuffer(size);
-    for (int i = from; i < to; i++) {
-      Object frame = batch.get(i);
-      if (frame instanceof MessageFrame message) {
-        // A direct buffer of one piece: its NIO view is its own memory.
-        int at = buffer.writerIndex();
-        ByteBuffer out = buffer.nioBuffer(at, message.length);
-        message.header.writeBinaryFrameStart(message.formBytes, out);
-        message.forms.writeTo(message.index, out);
-        buffer.writerIndex(at + message.length);
-      } else {
-        buffer.writeBytes((byte[]) frame);
+    try {
+      for (int i = from; i < to; i++) {
+        Object frame = batch.get(i);
+        if (frame instanceof MessageFrame message) {
+          writeMessage(message, buffer);
+        } else {
+          buffer.writeBytes((byte[]) frame);
+        }
       }
+    } catch (RuntimeException e) {
+      buffer.release();
+      throw e;
     }
     // Given back when the socket has taken the bytes, or the write failed (connection gone).
     channel.write(buffer).addListener(written -> budget.release(size));
+  }
+
+  /**
+   * Writes a message frame straight into {@code buffer} through an NIO view of its memory (one
+   * piece for a pooled direct buffer); a buffer without one gets the frame as an array.
+   */
+  private static void writeMessage(MessageFrame message, ByteBuf buffer) {
+    int at = buffer.writerIndex();
+    if (buffer.nioBufferCount() != 1) {
+      buffer.writeBytes(
+          message.header.binaryFrame(message.forms.form(message.index), Integer.MAX_VALUE));
+      return;
+    }
+    buffer.ensureWritable(message.length);
+    ByteBuffer out = buffer.nioBuffer(at, message.length);
+    message.header.writeBinaryFrameStart(message.formBytes, out);
+    message.forms.writeTo(message.index, out);
+    if (out.hasRemaining()) {
+      throw new IllegalStateException("a message frame came out shorter than its length");
+    }
+    buffer.writerIndex(at + message.length);
   }
 
   private static int length(Object frame) {

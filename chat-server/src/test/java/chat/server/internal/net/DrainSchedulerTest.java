@@ -4,9 +4,6 @@ import static chat.server.internal.net.OutboundQueueTest.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.buffer.AbstractByteBufAllocator;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -119,25 +116,7 @@ class DrainSchedulerTest {
     HeldTasks loop = new HeldTasks();
     DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     EmbeddedChannel broken = new EmbeddedChannel();
-    broken
-        .config()
-        .setAllocator(
-            new AbstractByteBufAllocator(false) {
-              @Override
-              protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
-                return Unpooled.buffer(initialCapacity, maxCapacity);
-              }
-
-              @Override
-              protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-                throw new IllegalStateException("no buffer for this test");
-              }
-
-              @Override
-              public boolean isDirectBufferPooled() {
-                return false;
-              }
-            });
+    broken.config().setAllocator(OutboundQueueTest.NO_WRITE_BUFFERS);
     EmbeddedChannel healthy = new EmbeddedChannel();
     new OutboundQueue(broken, UNLIMITED, drains).add(ascii("lost"), Long.MAX_VALUE);
     new OutboundQueue(healthy, UNLIMITED, drains).add(ascii("delivered"), Long.MAX_VALUE);

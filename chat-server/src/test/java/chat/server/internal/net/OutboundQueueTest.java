@@ -10,8 +10,11 @@ import chat.protocol.FrameCodec;
 import chat.protocol.MessageEventHeader;
 import chat.server.RelayFixture;
 import chat.server.internal.net.OutboundQueue.Admission;
+import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -23,6 +26,25 @@ import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
   private static final PendingBudget UNLIMITED = new PendingBudget(Long.MAX_VALUE);
+
+  /** An allocator with no direct buffers, so a drain fails (also used by DrainSchedulerTest). */
+  static final ByteBufAllocator NO_WRITE_BUFFERS =
+      new AbstractByteBufAllocator(false) {
+        @Override
+        protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+          return Unpooled.buffer(initialCapacity, maxCapacity);
+        }
+
+        @Override
+        protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+          throw new IllegalStateException("no buffer for this test");
+        }
+
+        @Override
+        public boolean isDirectBufferPooled() {
+          return false;
+        }
+      };
 
   /** A queue drained on its channel's own (embedded) event loop. */
   private static OutboundQueue queue(EmbeddedChannel channel, PendingBudget budget) {
@@ -236,6 +258,23 @@ class OutboundQueueTest {
     channel.runPendingTasks();
 
     assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void drain_aWriteBufferCannotBeHad_bytesGivenBackAndTheConnectionClosed() {
+    PendingBudget budget = new PendingBudget(1 << 20);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    channel.config().setAllocator(NO_WRITE_BUFFERS);
+    OutboundQueue queue = queue(channel, budget);
+
+    queue.add(frame("first,"), Long.MAX_VALUE);
+    queue.add(frame("second"), Long.MAX_VALUE);
+    assertThat(budget.used()).isEqualTo(12);
+    channel.runPendingTasks();
+
+    assertThat(budget.used()).isZero();
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(written(channel)).isEmpty();
   }
 
   @Test
