@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe.
  *
  * <p>Inside a {@link #batch} (one fan-out's pushes) a thread takes the budget in chunks of {@link
- * #BATCH_CREDIT_BYTES} and hands each frame its bytes from that credit, giving back what is left at
- * the end: a message to a 1,000-member room then costs a few atomic adds on the counter that every
- * event loop also gives back to, not one per member. Credit counts as taken, so the budget is never
- * exceeded; while a batch holds some, another frame may be refused a little earlier.
+ * #BATCH_CREDIT_BYTES} (or what is left, near the limit) and hands each frame its bytes from that
+ * credit, giving back what is left at the end: a message to a 1,000-member room then costs a few
+ * updates of the counter that every event loop also gives back to, not one per member. Credit
+ * counts as taken, so the budget is never exceeded; while a batch holds some, another thread's
+ * frame may be refused up to a chunk earlier than it would have been.
  */
 final class PendingBudget {
   /** Smallest budget {@link #ofHeap} gives, whatever the heap. */
@@ -52,20 +53,42 @@ final class PendingBudget {
    */
   boolean tryReserve(long bytes) {
     Credit credit = CREDIT.get();
-    if (credit != null && (credit.owner == null || credit.owner == this)) {
-      if (credit.bytes >= bytes) {
-        credit.bytes -= bytes;
-        return true;
-      }
-      long chunk = Math.max(bytes, BATCH_CREDIT_BYTES);
-      if (take(chunk)) {
-        credit.owner = this;
-        credit.bytes += chunk - bytes;
-        return true;
-      }
-      // Near the limit: no whole chunk left, but this frame may still fit.
+    if (credit == null || credit.owner != null && credit.owner != this) {
+      return take(bytes);
     }
-    return take(bytes);
+    if (credit.bytes < bytes) {
+      // A chunk, or what is left of the budget if less, but at least what this frame lacks.
+      long lacking = bytes - credit.bytes;
+      long taken = takeUpTo(Math.max(lacking, BATCH_CREDIT_BYTES), lacking);
+      if (taken == 0) {
+        return false;
+      }
+      credit.owner = this;
+      credit.bytes += taken;
+    }
+    credit.bytes -= bytes;
+    return true;
+  }
+
+  /**
+   * Takes as much of {@code wanted} as the budget has left, if that is at least {@code atLeast}
+   * (else nothing). A compare-and-set loop, so the counter never passes the limit even for an
+   * instant (which could refuse another thread's frame); it runs once per chunk, not per frame.
+   *
+   * @return the bytes taken, 0 or from {@code atLeast} to {@code wanted}
+   */
+  private long takeUpTo(long wanted, long atLeast) {
+    while (true) {
+      long now = used.get();
+      long room = limitBytes - now;
+      if (room < atLeast) {
+        return 0;
+      }
+      long taken = Math.min(wanted, room);
+      if (used.compareAndSet(now, now + taken)) {
+        return taken;
+      }
+    }
   }
 
   /**

@@ -51,6 +51,25 @@ class PendingBudgetTest {
   }
 
   @Test
+  void batch_lessThanAChunkLeft_creditTakesWhatIsLeftAndTheCounterNeverPassesTheLimit() {
+    PendingBudget budget = new PendingBudget(1000);
+    List<Long> usedDuring = new ArrayList<>();
+
+    PendingBudget.batch(
+        () -> {
+          assertThat(budget.tryReserve(10)).isTrue();
+          usedDuring.add(budget.used());
+          assertThat(budget.tryReserve(991)).isFalse();
+          usedDuring.add(budget.used());
+          assertThat(budget.tryReserve(990)).isTrue();
+          usedDuring.add(budget.used());
+        });
+
+    assertThat(usedDuring).containsExactly(1000L, 1000L, 1000L);
+    assertThat(budget.used()).isEqualTo(1000);
+  }
+
+  @Test
   void batch_frameLargerThanAChunk_takesItsOwnSize() {
     PendingBudget budget = new PendingBudget(64L << 20);
 
