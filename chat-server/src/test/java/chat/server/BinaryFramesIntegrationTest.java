@@ -4,10 +4,12 @@ import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static chat.server.RelayFixture.seal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.ErrorCode;
@@ -24,6 +26,7 @@ import chat.protocol.SendRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,55 @@ class BinaryFramesIntegrationTest {
       assertThat(c.binaryFramesReceived).as("carol speaks version 1").hasValue(0);
       HistoryReply history = c.ok(new HistoryRequest(c.nextId(), "#bin", 0, 0), HistoryReply.class);
       assertThat(history.messages()).singleElement();
+    }
+  }
+
+  @Test
+  void binarySend_mostRecipientsOffline_eachOnlineMemberStillGetsItsOwnForm() throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    IdentityKeyPair bob = RelayFixture.identity("bob");
+    IdentityKeyPair carol = RelayFixture.identity("carol");
+    List<IdentityKeyPair> away = new ArrayList<>();
+    for (String name : List.of("dave", "erin", "frank", "grace", "heidi")) {
+      away.add(RelayFixture.identity(name));
+    }
+    try (Relay relay =
+            Relay.start(RelayFixture.config(dataDir), Clock.systemUTC(), RelayFixture.RANDOM);
+        TestClient a = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY);
+        TestClient b = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY);
+        TestClient c = RelayFixture.connect(relay, dataDir, 1)) {
+      for (IdentityKeyPair member : away) {
+        try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+          register(client, member);
+          login(client, member.userId());
+          client.ok(new JoinRequest(client.nextId(), "#quiet"), JoinReply.class);
+        }
+      }
+      register(a, alice);
+      register(b, bob);
+      register(c, carol);
+      login(a, "alice");
+      login(b, "bob");
+      login(c, "carol");
+      for (TestClient client : List.of(a, b, c)) {
+        client.ok(new JoinRequest(client.nextId(), "#quiet"), JoinReply.class);
+      }
+      await().atMost(10, TimeUnit.SECONDS).until(() -> relay.connectionCount() == 3);
+      List<IdentityBundle> to = new ArrayList<>(List.of(bob.bundle(), carol.bundle()));
+      away.forEach(member -> to.add(member.bundle()));
+      Envelope envelope = seal(alice, "#quiet", to, "two of seven online");
+
+      // Two of the seven recipients are online: each gets a copy of its own form.
+      SendReply ack =
+          a.ok(new SendRequest(a.nextId(), "#quiet", Bytes.of(envelope.encode())), SendReply.class);
+
+      MessageEvent toBob = b.nextEvent(MessageEvent.class);
+      MessageEvent toCarol = c.nextEvent(MessageEvent.class);
+      assertThat(toBob.seq()).isEqualTo(ack.seq()).isEqualTo(toCarol.seq());
+      assertThat(open(bob, alice, toBob.envelope())).isEqualTo("two of seven online");
+      assertThat(open(carol, alice, toCarol.envelope())).isEqualTo("two of seven online");
+      assertThat(b.binaryFramesReceived).as("bob speaks version 3").hasValue(1);
+      assertThat(c.binaryFramesReceived).as("carol speaks version 1").hasValue(0);
     }
   }
 
