@@ -98,30 +98,42 @@ public final class MerkleTree {
     return walkAuditPath(index, out);
   }
 
-  /** The number of hashes in the audit path of leaf {@code index}. */
+  /**
+   * The number of hashes in the audit path of leaf {@code index}: computed from the index and the
+   * tree's size alone (each level is half the one below, rounded up), without touching the tree.
+   */
   public int auditPathSize(int index) {
-    return walkAuditPath(index, null);
+    requireLeaf(index);
+    int count = 0;
+    for (int position = index, width = size; width > 1; position >>= 1, width = (width + 1) / 2) {
+      if ((position ^ 1) < width) {
+        count++;
+      }
+    }
+    return count;
   }
 
-  /** Counts the audit path's hashes, writing them into {@code out} unless null. */
+  /** Writes the audit path's hashes into {@code out} and counts them. */
   private int walkAuditPath(int index, ByteBuffer out) {
-    if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("leaf index");
-    }
+    requireLeaf(index);
     int count = 0;
     int position = index;
     for (int depth = 0; depth < levels.size() - 1; depth++) {
       byte[][] level = levels.get(depth);
       int sibling = position ^ 1;
       if (sibling < level.length) {
-        if (out != null) {
-          out.put(level[sibling]);
-        }
+        out.put(level[sibling]);
         count++;
       }
       position >>= 1;
     }
     return count;
+  }
+
+  private void requireLeaf(int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("leaf index");
+    }
   }
 
   /**

@@ -364,6 +364,19 @@ class MerkleTreeTest {
   }
 
   @Test
+  void auditPathSize_largeTrees_countOfTheHashesTheWalkWrites() {
+    for (int n : new int[] {999, 1000, 1024, 1025, 4097}) {
+      MerkleTree tree = new MerkleTree(leafHashes(n));
+      for (int i = 0; i < n; i++) {
+        ByteBuffer out = ByteBuffer.allocate(64 * MerkleTree.HASH_SIZE_BYTES);
+        int written = tree.writeAuditPath(i, out);
+        assertThat(tree.auditPathSize(i)).as("n=%d i=%d", n, i).isEqualTo(written);
+        assertThat(out.position()).isEqualTo(written * MerkleTree.HASH_SIZE_BYTES);
+      }
+    }
+  }
+
+  @Test
   void leafHash_reusedDigest_sameAsFreshOne() {
     MessageDigest digest = Hashes.sha256();
     for (int i = 0; i < 5; i++) {
