@@ -137,10 +137,10 @@ public final class MessagingService {
    *
    * <p>When at least half the recipients are online, their connections share {@code forms} and
    * write each form straight into their write buffers; a queued frame then keeps all the forms'
-   * parts (about 370 bytes per recipient in a 1,000-member room) until the last such frame is
-   * written, while the outbound budget counts each frame's own bytes, so this is done only where
-   * those frames together count for more than the parts they keep. Otherwise each online member
-   * gets a copy of its own form.
+   * parts (each recipient's entry and the Merkle tree: about half a kilobyte per recipient, a frame
+   * being about 1.3 KB) until the last such frame is written, while the outbound budget counts each
+   * frame's own bytes, so this is done only where those frames together count for more than the
+   * parts they keep. Otherwise each online member gets a copy of its own form.
    */
   private void fanOut(
       ClientConnection origin,
