@@ -1,4 +1,5 @@
-# Shared by bin/chat and bin/chat-server: builds a module's jar on first use.
+# Shared by bin/chat, bin/chat-server and bin/loadgen: builds a module's jar on first use, and
+# finds the options the JDK on PATH needs (jdk_options).
 # Maven's output is kept off stdout (which may carry envelope data or be read by scripts) and is
 # shown on stderr only if the build fails.
 
@@ -15,4 +16,24 @@ ensure_jar() {
     exit 1
   fi
   rm -f "$log"
+}
+
+# jdk_options: prints, one per line, the options the JDK first on PATH needs so that the libraries'
+# lawful use of native code and of sun.misc.Unsafe runs without a warning on every start: native
+# access (SQLite and BoringSSL load native libraries) from Java 22, sun.misc.Unsafe memory access
+# (protobuf, used by Tink) from Java 24. Older JDKs neither warn nor know these options. The version
+# comes from the JDK's release file, so no JVM is started to ask; without one, nothing is printed.
+jdk_options() {
+  local java release major
+  java="$(readlink -f "$(command -v java)")" || return 0
+  release="$(dirname "$(dirname "$java")")/release"
+  [[ -r "$release" ]] || return 0
+  major="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release")"
+  [[ "$major" =~ ^[0-9]+$ ]] || return 0
+  if ((major >= 22)); then
+    echo "--enable-native-access=ALL-UNNAMED"
+  fi
+  if ((major >= 24)); then
+    echo "--sun-misc-unsafe-memory-access=allow"
+  fi
 }
