@@ -47,6 +47,42 @@ class BinaryFramesIntegrationTest {
         StandardCharsets.UTF_8);
   }
 
+  /**
+   * Registers and logs in each of {@code people} on its client, then joins them to {@code room}.
+   */
+  private static void signInAndJoin(
+      String room, List<TestClient> clients, List<IdentityKeyPair> people) throws Exception {
+    for (int i = 0; i < clients.size(); i++) {
+      register(clients.get(i), people.get(i));
+      login(clients.get(i), people.get(i).userId());
+    }
+    for (TestClient client : clients) {
+      client.ok(new JoinRequest(client.nextId(), room), JoinReply.class);
+    }
+  }
+
+  /**
+   * Bob (wire version 3, on {@code b}) and carol (version 1, on {@code c}) each got alice's {@code
+   * text} as the message {@code ack} confirmed, each in its own encoding.
+   */
+  private static void assertEachGotItInItsOwnEncoding(
+      TestClient b,
+      TestClient c,
+      IdentityKeyPair alice,
+      IdentityKeyPair bob,
+      IdentityKeyPair carol,
+      SendReply ack,
+      String text)
+      throws Exception {
+    MessageEvent toBob = b.nextEvent(MessageEvent.class);
+    MessageEvent toCarol = c.nextEvent(MessageEvent.class);
+    assertThat(toBob.seq()).isEqualTo(ack.seq()).isEqualTo(toCarol.seq());
+    assertThat(open(bob, alice, toBob.envelope())).isEqualTo(text);
+    assertThat(open(carol, alice, toCarol.envelope())).isEqualTo(text);
+    assertThat(b.binaryFramesReceived).as("bob speaks version 3").hasValue(1);
+    assertThat(c.binaryFramesReceived).as("carol speaks version 1").hasValue(0);
+  }
+
   @Test
   void binarySend_reachesVersion3AndVersion1MembersEachInTheirOwnEncoding() throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");
@@ -57,28 +93,14 @@ class BinaryFramesIntegrationTest {
         TestClient a = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY);
         TestClient b = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY);
         TestClient c = RelayFixture.connect(relay, dataDir, 1)) {
-      register(a, alice);
-      register(b, bob);
-      register(c, carol);
-      login(a, "alice");
-      login(b, "bob");
-      login(c, "carol");
-      for (TestClient client : List.of(a, b, c)) {
-        client.ok(new JoinRequest(client.nextId(), "#bin"), JoinReply.class);
-      }
+      signInAndJoin("#bin", List.of(a, b, c), List.of(alice, bob, carol));
       Envelope envelope =
           seal(alice, "#bin", List.of(bob.bundle(), carol.bundle()), "no base64 here");
 
       SendReply ack =
           a.ok(new SendRequest(a.nextId(), "#bin", Bytes.of(envelope.encode())), SendReply.class);
 
-      MessageEvent toBob = b.nextEvent(MessageEvent.class);
-      MessageEvent toCarol = c.nextEvent(MessageEvent.class);
-      assertThat(toBob.seq()).isEqualTo(ack.seq()).isEqualTo(toCarol.seq());
-      assertThat(open(bob, alice, toBob.envelope())).isEqualTo("no base64 here");
-      assertThat(open(carol, alice, toCarol.envelope())).isEqualTo("no base64 here");
-      assertThat(b.binaryFramesReceived).as("bob speaks version 3").hasValue(1);
-      assertThat(c.binaryFramesReceived).as("carol speaks version 1").hasValue(0);
+      assertEachGotItInItsOwnEncoding(b, c, alice, bob, carol, ack, "no base64 here");
       HistoryReply history = c.ok(new HistoryRequest(c.nextId(), "#bin", 0, 0), HistoryReply.class);
       assertThat(history.messages()).singleElement();
     }
@@ -100,20 +122,10 @@ class BinaryFramesIntegrationTest {
         TestClient c = RelayFixture.connect(relay, dataDir, 1)) {
       for (IdentityKeyPair member : away) {
         try (TestClient client = RelayFixture.connect(relay, dataDir)) {
-          register(client, member);
-          login(client, member.userId());
-          client.ok(new JoinRequest(client.nextId(), "#quiet"), JoinReply.class);
+          signInAndJoin("#quiet", List.of(client), List.of(member));
         }
       }
-      register(a, alice);
-      register(b, bob);
-      register(c, carol);
-      login(a, "alice");
-      login(b, "bob");
-      login(c, "carol");
-      for (TestClient client : List.of(a, b, c)) {
-        client.ok(new JoinRequest(client.nextId(), "#quiet"), JoinReply.class);
-      }
+      signInAndJoin("#quiet", List.of(a, b, c), List.of(alice, bob, carol));
       await().atMost(10, TimeUnit.SECONDS).until(() -> relay.connectionCount() == 3);
       List<IdentityBundle> to = new ArrayList<>(List.of(bob.bundle(), carol.bundle()));
       away.forEach(member -> to.add(member.bundle()));
@@ -123,13 +135,7 @@ class BinaryFramesIntegrationTest {
       SendReply ack =
           a.ok(new SendRequest(a.nextId(), "#quiet", Bytes.of(envelope.encode())), SendReply.class);
 
-      MessageEvent toBob = b.nextEvent(MessageEvent.class);
-      MessageEvent toCarol = c.nextEvent(MessageEvent.class);
-      assertThat(toBob.seq()).isEqualTo(ack.seq()).isEqualTo(toCarol.seq());
-      assertThat(open(bob, alice, toBob.envelope())).isEqualTo("two of seven online");
-      assertThat(open(carol, alice, toCarol.envelope())).isEqualTo("two of seven online");
-      assertThat(b.binaryFramesReceived).as("bob speaks version 3").hasValue(1);
-      assertThat(c.binaryFramesReceived).as("carol speaks version 1").hasValue(0);
+      assertEachGotItInItsOwnEncoding(b, c, alice, bob, carol, ack, "two of seven online");
     }
   }
 

@@ -148,6 +148,7 @@ final class OutboundQueue {
   /** Runs on the event loop: writes every queued frame, then flushes once. */
   void drain() {
     List<Object> batch;
+    long unwritten;
     synchronized (this) {
       drainScheduled = false;
       if (closed || frames.isEmpty()) {
@@ -155,11 +156,8 @@ final class OutboundQueue {
       }
       batch = frames;
       frames = new ArrayList<>();
+      unwritten = queuedBytes;
       queuedBytes = 0;
-    }
-    long unwritten = 0;
-    for (Object frame : batch) {
-      unwritten += length(frame);
     }
     int start = 0;
     int size = 0;

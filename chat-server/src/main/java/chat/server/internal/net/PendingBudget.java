@@ -54,7 +54,7 @@ final class PendingBudget {
   boolean tryReserve(long bytes) {
     Credit credit = CREDIT.get();
     if (credit == null || credit.owner != null && credit.owner != this) {
-      return take(bytes);
+      return takeUpTo(bytes, bytes) == bytes;
     }
     if (credit.bytes < bytes) {
       // A chunk, or what is left of the budget if less, but at least what this frame lacks.
@@ -73,7 +73,8 @@ final class PendingBudget {
   /**
    * Takes as much of {@code wanted} as the budget has left, if that is at least {@code atLeast}
    * (else nothing). A compare-and-set loop, so the counter never passes the limit even for an
-   * instant (which could refuse another thread's frame); it runs once per chunk, not per frame.
+   * instant (which could refuse another thread's frame); inside a batch it runs once per chunk, not
+   * per frame.
    *
    * @return the bytes taken, 0 or from {@code atLeast} to {@code wanted}
    */
@@ -111,19 +112,6 @@ final class PendingBudget {
         credit.owner.release(credit.bytes);
       }
     }
-  }
-
-  /**
-   * One atomic add, taken back if it went over, rather than a compare-and-set loop that every
-   * thread of a fan-out retries: near the limit a reservation racing with another may be refused
-   * where a loop would have let one of them through, which only makes the bound a little stricter.
-   */
-  private boolean take(long bytes) {
-    if (used.addAndGet(bytes) > limitBytes) {
-      used.addAndGet(-bytes);
-      return false;
-    }
-    return true;
   }
 
   /** Gives back {@code bytes} taken by {@link #tryReserve}. */

@@ -234,7 +234,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void pushMessage(MessageEventHeader header, RecipientForms forms, int index) {
     if (!state.binaryMessages()) {
-      push(header.event(forms.form(index)));
+      ClientConnection.super.pushMessage(header, forms, index);
     } else if (isOpen()) {
       int formBytes = forms.length(index);
       int frameBytes = encoder.binaryMessageBytes(header, formBytes);
