@@ -24,17 +24,28 @@ public final class MessageRepository {
     }
   }
 
-  /** Inserts a row; false if the message id is already stored. */
-  public boolean insert(Connection c, MessageRow row) throws SQLException {
+  /**
+   * Inserts a row, {@code sealed} being its at-rest ciphertext (handed to SQLite as it is, not
+   * copied: an envelope to a big room is half a megabyte); false if the message id is already
+   * stored.
+   */
+  public boolean insert(
+      Connection c,
+      String conversation,
+      long seq,
+      Bytes messageId,
+      long storedAtMillis,
+      byte[] sealed)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING")) {
-      s.setString(1, row.conversation());
-      s.setLong(2, row.seq());
-      s.setBytes(3, row.messageId().toByteArray());
-      s.setLong(4, row.storedAtMillis());
-      s.setBytes(5, row.sealed().toByteArray());
+      s.setString(1, conversation);
+      s.setLong(2, seq);
+      s.setBytes(3, messageId.toByteArray());
+      s.setLong(4, storedAtMillis);
+      s.setBytes(5, sealed);
       return s.executeUpdate() == 1;
     }
   }

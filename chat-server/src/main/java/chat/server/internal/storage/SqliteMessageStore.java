@@ -89,8 +89,7 @@ public final class SqliteMessageStore implements MessageStore {
           }
           long seq = conversations.nextSeq(c, conversation);
           byte[] sealed = cipher.seal(envelope, rowId(conversation, seq, messageId));
-          if (!messages.insert(
-              c, new MessageRow(conversation, seq, messageId, now, Bytes.of(sealed)))) {
+          if (!messages.insert(c, conversation, seq, messageId, now, sealed)) {
             throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
           }
           return new Stored(conversation, seq, now, envelope);
