@@ -40,6 +40,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -305,6 +307,60 @@ class RelayIntegrationTest {
           .isEqualTo(ErrorCode.INVALID_ENVELOPE);
       send(a, "#guarded", good);
       assertThat(sendFails(a, "#guarded", good.encode())).isEqualTo(ErrorCode.DUPLICATE_MESSAGE);
+    }
+  }
+
+  @Test
+  void send_pipelined_repliesAndEventsKeepRequestOrder_andTheNextRequestSeesEverySend()
+      throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob)) {
+      join(a, "#pipeline");
+      join(b, "#pipeline");
+      // Eight sends without waiting for a reply, then a history request. The 4th is refused by
+      // the store (a recipient is not a member), the 6th by a check before it (its signature).
+      List<CompletableFuture<Reply>> replies = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (int i = 1; i <= 8; i++) {
+        byte[] envelope =
+            i == 4
+                ? seal(alice, "#pipeline", List.of(carol.bundle()), "not a member").encode()
+                : seal(alice, "#pipeline", List.of(bob.bundle()), "p" + i).encode();
+        if (i == 6) {
+          envelope[envelope.length - 1] ^= 1;
+        }
+        SendRequest request = new SendRequest(a.nextId(), "#pipeline", Bytes.of(envelope));
+        ids.add(request.id());
+        replies.add(a.sendAsync(request));
+      }
+      HistoryRequest history = new HistoryRequest(a.nextId(), "#pipeline", 0, 50);
+      ids.add(history.id());
+      CompletableFuture<Reply> page = a.sendAsync(history);
+
+      long seq = 0;
+      for (int i = 0; i < replies.size(); i++) {
+        Reply reply = replies.get(i).get(20, TimeUnit.SECONDS);
+        if (i == 3 || i == 5) {
+          assertThat(error(reply))
+              .isEqualTo(i == 3 ? ErrorCode.RECIPIENT_NOT_MEMBER : ErrorCode.BAD_SIGNATURE);
+          continue;
+        }
+        SendReply ack = (SendReply) reply;
+        if (seq != 0) {
+          assertThat(ack.seq()).isEqualTo(seq + 1);
+        }
+        seq = ack.seq();
+      }
+      HistoryReply stored = (HistoryReply) page.get(20, TimeUnit.SECONDS);
+      assertThat(stored.messages()).hasSize(6);
+      assertThat(a.replyOrder.subList(a.replyOrder.size() - ids.size(), a.replyOrder.size()))
+          .containsExactlyElementsOf(ids);
+
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        texts.add(open(bob, alice, b.nextEvent(MessageEvent.class).envelope()));
+      }
+      assertThat(texts).containsExactly("p1", "p2", "p3", "p5", "p7", "p8");
     }
   }
 

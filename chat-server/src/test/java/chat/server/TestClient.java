@@ -45,6 +45,9 @@ public final class TestClient implements AutoCloseable {
   private volatile boolean paused;
   private volatile boolean binaryMessages;
 
+  /** The {@code re} of every reply, in the order the replies arrived. */
+  public final List<String> replyOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Frames received with a binary body (wire version 3). */
   public final AtomicInteger binaryFramesReceived = new AtomicInteger();
 
@@ -85,6 +88,9 @@ public final class TestClient implements AutoCloseable {
         if (frame instanceof Event event) {
           events.add(event);
         } else if (frame instanceof Reply reply) {
+          if (reply.re() != null) {
+            replyOrder.add(reply.re());
+          }
           CompletableFuture<Reply> future = reply.re() == null ? null : pending.remove(reply.re());
           if (future != null) {
             future.complete(reply);

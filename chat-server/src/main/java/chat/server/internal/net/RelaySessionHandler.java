@@ -25,6 +25,8 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -63,6 +65,10 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private volatile Channel channel;
   private volatile OutboundQueue outbound;
   private InboundGate gate;
+
+  /** Completes once every pipelined request taken so far is finished; used by lane tasks only. */
+  private CompletableFuture<Void> pipelined = CompletableFuture.completedFuture(null);
+
   private volatile String address = "unknown";
   private volatile String closeReason = "closed by the client";
   private volatile long lastRateAuditNanos;
@@ -112,7 +118,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     registry.remove(this);
     String user = state.username().orElse(null);
-    lane.execute(() -> dispatcher.disconnected(this));
+    lane.submit(() -> afterPipelined(() -> dispatcher.disconnected(this)));
     LOG.info("disconnect {}", logId);
     audit.record(this, AuditType.DISCONNECT, user, closeReason);
     super.channelInactive(ctx);
@@ -143,7 +149,38 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     }
     InboundGate current = gate;
     current.arrived();
-    lane.execute(
+    lane.submit(() -> handle(request, current));
+  }
+
+  /**
+   * Runs on the lane, one request at a time in arrival order. A send is checked and its write
+   * queued, and the lane goes on to the next request at once: a client with several messages in
+   * flight has them checked while the first is being made durable, and they share group commits.
+   * Its reply and fan-out run once it is stored and every earlier send of this connection is
+   * finished, so replies and events keep the order of the requests. Any other request first waits
+   * for those, so it sees what they stored and is answered after them; the gate counts a send as
+   * waiting until it is finished.
+   */
+  private CompletionStage<?> handle(Request request, InboundGate current) {
+    if (RequestDispatcher.pipelined(request)) {
+      CompletableFuture<Runnable> rest = dispatcher.start(this, request);
+      pipelined =
+          pipelined
+              .exceptionally(ignored -> null)
+              .thenCombineAsync(
+                  rest,
+                  (ignored, work) -> {
+                    try {
+                      dispatcher.finish(this, request, work);
+                    } finally {
+                      current.finished();
+                    }
+                    return null;
+                  },
+                  lane.pool());
+      return null;
+    }
+    return afterPipelined(
         () -> {
           try {
             dispatcher.dispatch(this, request);
@@ -151,6 +188,15 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
             current.finished();
           }
         });
+  }
+
+  /** Runs {@code task} once every pipelined request taken so far is finished; on the lane. */
+  private CompletionStage<?> afterPipelined(Runnable task) {
+    if (pipelined.isDone()) {
+      task.run();
+      return null;
+    }
+    return pipelined.exceptionally(ignored -> null).thenRunAsync(task, lane.pool());
   }
 
   /** Audits a request-rate hit, at most once a minute per connection (a flood is one entry). */

@@ -2,16 +2,29 @@ package chat.server.internal.net;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs one connection's requests one at a time, in arrival order, on a shared worker pool, so state
- * changes like login then join never race and the event loop never blocks.
+ * changes like login then join never race and the event loop never blocks. A task may also hand
+ * back a stage the lane waits for, without holding a thread, before it takes the next task.
  */
 public final class SerialExecutor {
+  /** A task that may finish later. */
+  @FunctionalInterface
+  public interface Step {
+    /**
+     * Runs the task's first part.
+     *
+     * @return null if the lane may take its next task now; otherwise a stage it takes it after
+     */
+    CompletionStage<?> run();
+  }
+
   private final Executor pool;
-  private final Queue<Runnable> tasks = new ArrayDeque<>();
+  private final Queue<Step> tasks = new ArrayDeque<>();
   private boolean running;
 
   /** A serial lane over {@code pool}. */
@@ -19,8 +32,22 @@ public final class SerialExecutor {
     this.pool = pool;
   }
 
+  /** The pool the lane runs on. */
+  Executor pool() {
+    return pool;
+  }
+
   /** Queues a task; returns the number of tasks waiting, including this one. */
-  public synchronized int execute(Runnable task) {
+  public int execute(Runnable task) {
+    return submit(
+        () -> {
+          task.run();
+          return null;
+        });
+  }
+
+  /** Queues a step; returns the number of tasks waiting, including this one. */
+  public synchronized int submit(Step task) {
     tasks.add(task);
     if (!running) {
       running = true;
@@ -39,22 +66,29 @@ public final class SerialExecutor {
   }
 
   private void runNext() {
-    Runnable task;
+    Step task;
     synchronized (this) {
       task = tasks.poll();
     }
+    CompletionStage<?> later = null;
     try {
       if (task != null) {
-        task.run();
+        later = task.run();
       }
     } finally {
-      synchronized (this) {
-        if (tasks.isEmpty()) {
-          running = false;
-        } else {
-          schedule();
-        }
+      if (later == null) {
+        next();
+      } else {
+        later.whenComplete((result, failure) -> next());
       }
+    }
+  }
+
+  private synchronized void next() {
+    if (tasks.isEmpty()) {
+      running = false;
+    } else {
+      schedule();
     }
   }
 }

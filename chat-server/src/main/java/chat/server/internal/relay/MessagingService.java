@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,18 @@ public final class MessagingService {
 
   /** Checks, stores, acknowledges (through {@code connection}) and fans out one envelope. */
   public void send(ClientConnection connection, SendRequest request) {
+    Storage.await(start(connection, request)).run();
+  }
+
+  /**
+   * Checks one envelope and queues it for storing without waiting for the store, so that the
+   * connection's next request can be checked meanwhile. The future completes once the envelope is
+   * stored, with what is left to do: acknowledge it through {@code connection} and fan it out. It
+   * fails with the store's {@link RelayException} if the store refuses it.
+   *
+   * @throws RelayException if a check before storing refuses it
+   */
+  public CompletableFuture<Runnable> start(ClientConnection connection, SendRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElseThrow();
     String conversation = request.conversation();
@@ -112,14 +125,18 @@ public final class MessagingService {
     if (store.exists(header.messageId())) {
       throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
     }
-    MessageStore.Stored stored =
-        Storage.await(
-            store.appendForMembers(
-                conversation, parties, recipientKeys, header.messageId(), request.envelope()));
-    connection.reply(
-        new SendReply(request.id(), conversation, stored.seq(), header.messageIdHex()));
-    LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
-    fanOut(connection, stored, envelope.recipients(), forms);
+    return store
+        .appendForMembers(
+            conversation, parties, recipientKeys, header.messageId(), request.envelope())
+        .thenApply(
+            stored ->
+                () -> {
+                  connection.reply(
+                      new SendReply(
+                          request.id(), conversation, stored.seq(), header.messageIdHex()));
+                  LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
+                  fanOut(connection, stored, envelope.recipients(), forms);
+                });
   }
 
   private static Envelope parse(Bytes encoded) {

@@ -38,6 +38,7 @@ import chat.protocol.SyncRequest;
 import chat.protocol.UpdateBundleRequest;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +86,54 @@ public final class RequestDispatcher {
 
   /** Handles one request on a worker thread, replying through {@code connection}. */
   public void dispatch(ClientConnection connection, Request request) {
+    run(connection, request, () -> handle(connection, request));
+  }
+
+  /**
+   * Whether {@code request} is handled in two parts ({@link #start}, then {@link #finish}) so that
+   * the connection's next requests need not wait for the first part's write to be durable: a send.
+   */
+  public static boolean pipelined(Request request) {
+    return request instanceof SendRequest;
+  }
+
+  /**
+   * The first part of a {@link #pipelined} request: its checks and its write queued. The future
+   * never fails: it completes, once the write is durable or refused, with the second part, which
+   * {@link #finish} runs (replying, and for a send fanning the message out; or replying with the
+   * refusal).
+   */
+  public CompletableFuture<Runnable> start(ClientConnection connection, Request request) {
     try {
-      handle(connection, request);
+      requireSession(connection.state());
+      return messaging
+          .start(connection, (SendRequest) request)
+          .handle(
+              (rest, failure) -> {
+                if (failure == null) {
+                  return rest;
+                }
+                RelayException refusal = Storage.refusal(failure);
+                return () -> {
+                  throw refusal;
+                };
+              });
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          () -> {
+            throw e;
+          });
+    }
+  }
+
+  /** Runs the second part of a {@link #pipelined} request, answering failures as dispatch does. */
+  public void finish(ClientConnection connection, Request request, Runnable rest) {
+    run(connection, request, rest);
+  }
+
+  private void run(ClientConnection connection, Request request, Runnable work) {
+    try {
+      work.run();
     } catch (RelayException e) {
       int version = connection.state().version();
       connection.reply(
@@ -139,10 +186,17 @@ public final class RequestDispatcher {
       connection.reply(accounts.resume(connection, r));
       presence.loggedIn(connection);
     } else {
-      if (state.userKey().isEmpty()) {
-        throw new RelayException(ErrorCode.AUTH_REQUIRED);
-      }
+      requireSession(state);
       handleSession(connection, request);
+    }
+  }
+
+  private static void requireSession(ConnectionState state) {
+    if (state.version() == 0) {
+      throw new RelayException(ErrorCode.HELLO_REQUIRED);
+    }
+    if (state.userKey().isEmpty()) {
+      throw new RelayException(ErrorCode.AUTH_REQUIRED);
     }
   }
 

@@ -46,11 +46,20 @@ public final class Storage {
     try {
       return future.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RelayException relay) {
-        throw relay;
-      }
-      LOG.error("storage failed", e.getCause());
-      throw new RelayException(ErrorCode.INTERNAL);
+      throw refusal(e.getCause());
     }
+  }
+
+  /**
+   * What a failed storage future means for the request: its {@link RelayException}, or {@link
+   * ErrorCode#INTERNAL} (logged) for anything else.
+   */
+  public static RelayException refusal(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof RelayException relay) {
+      return relay;
+    }
+    LOG.error("storage failed", cause);
+    return new RelayException(ErrorCode.INTERNAL);
   }
 }
