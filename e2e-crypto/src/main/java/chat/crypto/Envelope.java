@@ -4,10 +4,8 @@ import chat.crypto.internal.AesGcm;
 import chat.crypto.internal.ByteReader;
 import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.EnvelopeSignature;
-import chat.crypto.internal.Hashes;
 import chat.crypto.internal.MerkleTree;
 import chat.crypto.internal.Padding;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -208,13 +206,10 @@ public record Envelope(
 
     EncodedTree(List<RecipientEntry> recipients) {
       entries = new byte[recipients.size()][];
-      List<byte[]> leaves = new ArrayList<>(entries.length);
-      MessageDigest digest = Hashes.sha256();
       for (int i = 0; i < entries.length; i++) {
         entries[i] = recipients.get(i).encode();
-        leaves.add(MerkleTree.leafHash(digest, entries[i]));
       }
-      merkle = new MerkleTree(leaves);
+      merkle = MerkleTree.overData(entries);
     }
   }
 

@@ -1,6 +1,7 @@
 package chat.crypto.internal;
 
 import java.nio.ByteBuffer;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,29 +15,81 @@ public final class MerkleTree {
   /** Hash length in bytes. */
   public static final int HASH_SIZE_BYTES = 32;
 
-  private final List<byte[][]> levels;
+  /**
+   * Each level's hashes back to back, leaves first: a hash at index {@code i} of a level starts at
+   * byte {@code i * 32}. One array per level, not one per hash, so that writing an audit path reads
+   * consecutive memory instead of following a reference per hash.
+   */
+  private final List<byte[]> levels;
+
   private final int size;
 
   /** Builds the tree over already-hashed leaves; computes every level once. */
   public MerkleTree(List<byte[]> leafHashes) {
-    if (leafHashes.isEmpty()) {
+    this(flatten(leafHashes), leafHashes.size());
+  }
+
+  /** Builds the tree over {@code SHA-256(0x00 || d)} for each {@code d} of {@code data}. */
+  public static MerkleTree overData(byte[][] data) {
+    byte[] leaves = new byte[data.length * HASH_SIZE_BYTES];
+    MessageDigest digest = Hashes.sha256();
+    for (int i = 0; i < data.length; i++) {
+      digest.update((byte) 0x00);
+      digest.update(data[i]);
+      digestInto(digest, leaves, i);
+    }
+    return new MerkleTree(leaves, data.length);
+  }
+
+  private static byte[] flatten(List<byte[]> leafHashes) {
+    byte[] level = new byte[leafHashes.size() * HASH_SIZE_BYTES];
+    for (int i = 0; i < leafHashes.size(); i++) {
+      byte[] leaf = leafHashes.get(i);
+      if (leaf.length != HASH_SIZE_BYTES) {
+        throw new IllegalArgumentException("a leaf hash is 32 bytes");
+      }
+      System.arraycopy(leaf, 0, level, i * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
+    }
+    return level;
+  }
+
+  private MerkleTree(byte[] leaves, int size) {
+    if (size == 0) {
       throw new IllegalArgumentException("a Merkle tree needs at least one leaf");
     }
-    size = leafHashes.size();
+    this.size = size;
     levels = new ArrayList<>();
-    byte[][] level = leafHashes.toArray(new byte[0][]);
+    byte[] level = leaves;
     levels.add(level);
     MessageDigest digest = Hashes.sha256();
-    while (level.length > 1) {
-      byte[][] next = new byte[(level.length + 1) / 2][];
-      for (int i = 0; i < level.length / 2; i++) {
-        next[i] = node(digest, level[2 * i], level[2 * i + 1]);
+    byte[] node = new byte[1 + 2 * HASH_SIZE_BYTES];
+    node[0] = 0x01;
+    for (int width = size; width > 1; width = (width + 1) / 2) {
+      byte[] next = new byte[(width + 1) / 2 * HASH_SIZE_BYTES];
+      for (int i = 0; i < width / 2; i++) {
+        System.arraycopy(level, 2 * i * HASH_SIZE_BYTES, node, 1, 2 * HASH_SIZE_BYTES);
+        digest.update(node);
+        digestInto(digest, next, i);
       }
-      if (level.length % 2 == 1) {
-        next[next.length - 1] = level[level.length - 1];
+      if (width % 2 == 1) {
+        System.arraycopy(
+            level,
+            (width - 1) * HASH_SIZE_BYTES,
+            next,
+            next.length - HASH_SIZE_BYTES,
+            HASH_SIZE_BYTES);
       }
       levels.add(next);
       level = next;
+    }
+  }
+
+  /** Finishes {@code digest} into hash {@code index} of {@code level}; the digest is reset. */
+  private static void digestInto(MessageDigest digest, byte[] level, int index) {
+    try {
+      digest.digest(level, index * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
+    } catch (DigestException e) {
+      throw new IllegalStateException("SHA-256 did not fit its own length", e);
     }
   }
 
@@ -61,7 +114,7 @@ public final class MerkleTree {
 
   /** The root hash. */
   public byte[] root() {
-    return levels.get(levels.size() - 1)[0].clone();
+    return levels.get(levels.size() - 1).clone();
   }
 
   /**
@@ -119,10 +172,10 @@ public final class MerkleTree {
     int count = 0;
     int position = index;
     for (int depth = 0; depth < levels.size() - 1; depth++) {
-      byte[][] level = levels.get(depth);
+      byte[] level = levels.get(depth);
       int sibling = position ^ 1;
-      if (sibling < level.length) {
-        out.put(level[sibling]);
+      if (sibling < level.length / HASH_SIZE_BYTES) {
+        out.put(level, sibling * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
         count++;
       }
       position >>= 1;

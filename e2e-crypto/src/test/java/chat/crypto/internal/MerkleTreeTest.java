@@ -326,6 +326,37 @@ class MerkleTreeTest {
   }
 
   @Test
+  void overData_equalsTheTreeOverEachLeafHash() {
+    for (int n = 1; n <= MAX_SIZE; n++) {
+      byte[][] data = new byte[n][];
+      List<byte[]> leaves = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        data[i] = ("entry " + i + " of " + n).getBytes(StandardCharsets.UTF_8);
+        leaves.add(MerkleTree.leafHash(data[i]));
+      }
+      MerkleTree direct = MerkleTree.overData(data);
+      MerkleTree reference = new MerkleTree(leaves);
+
+      assertThat(direct.root()).as("size %d", n).isEqualTo(reference.root());
+      for (int i = 0; i < n; i++) {
+        assertThat(direct.auditPath(i))
+            .as("size %d leaf %d", n, i)
+            .containsExactlyElementsOf(reference.auditPath(i));
+      }
+    }
+    assertThatThrownBy(() -> MerkleTree.overData(new byte[0][]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void constructor_aLeafThatIsNotAHash_throwsIllegalArgument() {
+    List<byte[]> leaves = new ArrayList<>(leafHashes(3));
+    leaves.set(1, new byte[31]);
+
+    assertThatThrownBy(() -> new MerkleTree(leaves)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void root_returnedArrayChanged_treeUnchanged() {
     MerkleTree tree = new MerkleTree(leafHashes(5));
     byte[] root = tree.root();
