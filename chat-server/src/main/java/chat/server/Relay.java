@@ -60,9 +60,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -349,11 +351,20 @@ public final class Relay implements AutoCloseable {
     List<ClientConnection> open = List.copyOf(connections);
     workers.shutdown();
     try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
         LOG.warn("requests still running after 20 s");
       }
+      // Pipelined sends still being stored are answered once their commit is done.
+      for (ClientConnection connection : open) {
+        connection
+            .requestsFinished()
+            .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("sends still being stored after 20 s");
     }
     for (ClientConnection connection : open) {
       connection.close(ErrorCode.SHUTTING_DOWN);

@@ -11,10 +11,13 @@ import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.RecipientEnvelope;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
+import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
@@ -26,7 +29,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +77,51 @@ class RelayRestartTest {
     }
     assertNotInDatabase(second.payload().toByteArray());
     assertOwnerOnly();
+  }
+
+  @Test
+  void close_answersEveryPipelinedSendItStored() throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    List<CompletableFuture<Reply>> replies = new ArrayList<>();
+    Relay relay = RelayFixture.start(dataDir);
+    try (TestClient client = connect(relay, dataDir)) {
+      register(client, alice);
+      login(client, "alice");
+      client.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      for (int i = 0; i < 20; i++) {
+        Envelope envelope = seal(alice, "#ops", List.of(), "in flight " + i);
+        replies.add(
+            client.sendAsync(new SendRequest("s" + i, "#ops", Bytes.of(envelope.encode()))));
+      }
+      // Close while most of them are still being checked or stored.
+      replies.get(0).get(20, TimeUnit.SECONDS);
+      relay.close();
+    } finally {
+      relay.close();
+    }
+    Set<String> acknowledged = new HashSet<>();
+    for (CompletableFuture<Reply> reply : replies) {
+      Reply answer = reply.handle((r, failure) -> r).join();
+      if (answer instanceof SendReply ok) {
+        acknowledged.add(ok.messageId());
+      } else if (answer != null) {
+        assertThat(answer).isInstanceOf(ErrorReply.class);
+        assertThat(((ErrorReply) answer).code()).isEqualTo(ErrorCode.SHUTTING_DOWN);
+      }
+    }
+    Set<String> stored = new HashSet<>();
+    try (Relay again = RelayFixture.start(dataDir);
+        TestClient client = connect(again, dataDir)) {
+      login(client, "alice");
+      HistoryReply history = client.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class);
+      for (StoredMessage message : history.messages()) {
+        stored.add(
+            RecipientEnvelope.parse(message.envelope().toByteArray()).header().messageIdHex());
+      }
+    }
+    // Acknowledged means durable; and no send was stored without its acknowledgement going out.
+    assertThat(acknowledged).isNotEmpty();
+    assertThat(stored).isEqualTo(acknowledged);
   }
 
   private void assertNotInDatabase(byte[] needle) throws Exception {

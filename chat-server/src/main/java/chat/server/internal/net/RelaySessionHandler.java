@@ -66,8 +66,11 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private volatile OutboundQueue outbound;
   private InboundGate gate;
 
-  /** Completes once every pipelined request taken so far is finished; used by lane tasks only. */
-  private CompletableFuture<Void> pipelined = CompletableFuture.completedFuture(null);
+  /**
+   * Completes once every pipelined request taken so far is finished; set by lane tasks only, read
+   * by the relay's shutdown too.
+   */
+  private volatile CompletableFuture<Void> pipelined = CompletableFuture.completedFuture(null);
 
   private volatile String address = "unknown";
   private volatile String closeReason = "closed by the client";
@@ -177,7 +180,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
                     }
                     return null;
                   },
-                  lane.pool());
+                  lane.continuations());
       return null;
     }
     return afterPipelined(
@@ -190,13 +193,18 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
         });
   }
 
+  @Override
+  public CompletableFuture<Void> requestsFinished() {
+    return pipelined.exceptionally(ignored -> null);
+  }
+
   /** Runs {@code task} once every pipelined request taken so far is finished; on the lane. */
   private CompletionStage<?> afterPipelined(Runnable task) {
     if (pipelined.isDone()) {
       task.run();
       return null;
     }
-    return pipelined.exceptionally(ignored -> null).thenRunAsync(task, lane.pool());
+    return pipelined.exceptionally(ignored -> null).thenRunAsync(task, lane.continuations());
   }
 
   /** Audits a request-rate hit, at most once a minute per connection (a flood is one entry). */

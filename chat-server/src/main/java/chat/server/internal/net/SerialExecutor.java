@@ -32,9 +32,19 @@ public final class SerialExecutor {
     this.pool = pool;
   }
 
-  /** The pool the lane runs on. */
-  Executor pool() {
-    return pool;
+  /**
+   * Runs continuations of the lane's requests (the rest of a pipelined send, a request waiting for
+   * one) on the pool, or on the calling thread once the pool refuses work: a relay shutting down
+   * still answers the sends it has stored.
+   */
+  Executor continuations() {
+    return task -> {
+      try {
+        pool.execute(task);
+      } catch (RejectedExecutionException e) {
+        task.run();
+      }
+    };
   }
 
   /** Queues a task; returns the number of tasks waiting, including this one. */

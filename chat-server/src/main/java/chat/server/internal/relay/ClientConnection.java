@@ -5,6 +5,7 @@ import chat.protocol.ErrorCode;
 import chat.protocol.Event;
 import chat.protocol.MessageEventHeader;
 import chat.protocol.Reply;
+import java.util.concurrent.CompletableFuture;
 
 /** One client connection as the relay logic sees it, independent of the network layer. */
 public interface ClientConnection {
@@ -38,4 +39,12 @@ public interface ClientConnection {
 
   /** Sends an error with no request id and closes the connection. */
   void close(ErrorCode code);
+
+  /**
+   * Completes once every request this connection sent so far whose handling goes on after the
+   * request lane moved on (a pipelined send) has been answered; the relay waits for it on shutdown.
+   */
+  default CompletableFuture<Void> requestsFinished() {
+    return CompletableFuture.completedFuture(null);
+  }
 }
