@@ -48,7 +48,7 @@ public record RelayConfig(
    * How long an event loop that has just written waits before its next round of writes, by default,
    * so that a busy connection gets several frames per write (see {@code DrainScheduler}).
    */
-  public static final int DEFAULT_WRITE_COALESCING_MILLIS = 20;
+  public static final int DEFAULT_WRITE_COALESCING_MILLIS = 40;
 
   /** The longest write coalescing interval accepted. */
   public static final int MAX_WRITE_COALESCING_MILLIS = 1000;

@@ -93,7 +93,7 @@ class MainTest {
   @Test
   void writeCoalescing_defaultAndOutOfRange() {
     assertThat(run(Map.of(), "--print-config")).isZero();
-    assertThat(out.toString()).containsPattern("(?m)^write-coalescing-ms = 20 +# default$");
+    assertThat(out.toString()).containsPattern("(?m)^write-coalescing-ms = 40 +# default$");
 
     out.getBuffer().setLength(0);
     assertThat(run(Map.of(), "--write-coalescing-ms", "0", "--print-config")).isZero();

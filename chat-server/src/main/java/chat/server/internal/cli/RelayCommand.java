@@ -126,7 +126,7 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--write-coalescing-ms",
-      defaultValue = "20",
+      defaultValue = "40",
       description =
           "While the relay is busy writing, each connection's frames are held up to this long and"
               + " sent together (fewer TLS records and system calls); 0 = write at once"
