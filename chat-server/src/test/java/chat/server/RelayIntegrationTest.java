@@ -317,11 +317,12 @@ class RelayIntegrationTest {
         TestClient b = as(bob)) {
       join(a, "#pipeline");
       join(b, "#pipeline");
-      // Eight sends without waiting for a reply, then a history request. The 4th is refused by
-      // the store (a recipient is not a member), the 6th by a check before it (its signature).
+      // Twelve sends without waiting for a reply (more than a connection may have past their
+      // checks at once), then a history request. The 4th is refused by the store (a recipient is
+      // not a member), the 6th by a check before it (its signature).
       List<CompletableFuture<Reply>> replies = new ArrayList<>();
       List<String> ids = new ArrayList<>();
-      for (int i = 1; i <= 8; i++) {
+      for (int i = 1; i <= 12; i++) {
         byte[] envelope =
             i == 4
                 ? seal(alice, "#pipeline", List.of(carol.bundle()), "not a member").encode()
@@ -352,15 +353,16 @@ class RelayIntegrationTest {
         seq = ack.seq();
       }
       HistoryReply stored = (HistoryReply) page.get(20, TimeUnit.SECONDS);
-      assertThat(stored.messages()).hasSize(6);
+      assertThat(stored.messages()).hasSize(10);
       assertThat(a.replyOrder.subList(a.replyOrder.size() - ids.size(), a.replyOrder.size()))
           .containsExactlyElementsOf(ids);
 
       List<String> texts = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 10; i++) {
         texts.add(open(bob, alice, b.nextEvent(MessageEvent.class).envelope()));
       }
-      assertThat(texts).containsExactly("p1", "p2", "p3", "p5", "p7", "p8");
+      assertThat(texts)
+          .containsExactly("p1", "p2", "p3", "p5", "p7", "p8", "p9", "p10", "p11", "p12");
     }
   }
 

@@ -5,6 +5,7 @@ import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static chat.server.RelayFixture.seal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -93,9 +95,15 @@ class RelayRestartTest {
         replies.add(
             client.sendAsync(new SendRequest("s" + i, "#ops", Bytes.of(envelope.encode()))));
       }
+      // A request that writes, behind the sends: it must not be run on the thread that commits.
+      CompletableFuture<Reply> join = client.sendAsync(new JoinRequest("j2", "#later"));
       // Close while most of them are still being checked or stored.
       replies.get(0).get(20, TimeUnit.SECONDS);
-      relay.close();
+      assertTimeoutPreemptively(Duration.ofSeconds(60), relay::close);
+      Reply joined = join.handle((r, failure) -> r).join();
+      if (joined != null && !(joined instanceof JoinReply)) {
+        assertThat(((ErrorReply) joined).code()).isEqualTo(ErrorCode.SHUTTING_DOWN);
+      }
     } finally {
       relay.close();
     }

@@ -24,9 +24,12 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -46,6 +49,13 @@ import org.slf4j.LoggerFactory;
 public final class RelaySessionHandler extends SimpleChannelInboundHandler<Object>
     implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(RelaySessionHandler.class);
+
+  /**
+   * Sends of one connection past their checks and not yet answered, at most: each holds its parsed
+   * envelope and forms until then, so this bounds what one connection keeps beyond its waiting
+   * requests ({@link InboundGate#HIGH}).
+   */
+  static final int MAX_SENDS_IN_FLIGHT = 8;
 
   /** Longest decoder message passed on in an error (the wire allows 512 characters). */
   private static final int MAX_REASON_CHARS = 200;
@@ -71,6 +81,12 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    * by the relay's shutdown too.
    */
   private volatile CompletableFuture<Void> pipelined = CompletableFuture.completedFuture(null);
+
+  /**
+   * The pipelined sends past their checks and not yet finished, oldest first (each one's stage of
+   * {@link #pipelined}); used by lane tasks only.
+   */
+  private final ArrayDeque<CompletableFuture<Void>> sendsInFlight = new ArrayDeque<>();
 
   private volatile String address = "unknown";
   private volatile String closeReason = "closed by the client";
@@ -121,7 +137,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     registry.remove(this);
     String user = state.username().orElse(null);
-    lane.submit(() -> afterPipelined(() -> dispatcher.disconnected(this)));
+    lane.submit(() -> afterPipelined(() -> dispatcher.disconnected(this), () -> {}));
     LOG.info("disconnect {}", logId);
     audit.record(this, AuditType.DISCONNECT, user, closeReason);
     super.channelInactive(ctx);
@@ -161,11 +177,39 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    * flight has them checked while the first is being made durable, and they share group commits.
    * Its reply and fan-out run once it is stored and every earlier send of this connection is
    * finished, so replies and events keep the order of the requests. Any other request first waits
-   * for those, so it sees what they stored and is answered after them; the gate counts a send as
-   * waiting until it is finished.
+   * for those, so it sees what they stored and is answered after them. At most {@link
+   * #MAX_SENDS_IN_FLIGHT} sends are past their checks at a time (a further one waits for the
+   * oldest), and the gate counts a send as waiting until it is finished.
    */
   private CompletionStage<?> handle(Request request, InboundGate current) {
-    if (RequestDispatcher.pipelined(request)) {
+    if (!RequestDispatcher.pipelined(request)) {
+      return afterPipelined(
+          () -> {
+            try {
+              dispatcher.dispatch(this, request);
+            } finally {
+              current.finished();
+            }
+          },
+          () -> refuseShuttingDown(request, current));
+    }
+    while (!sendsInFlight.isEmpty() && sendsInFlight.peekFirst().isDone()) {
+      sendsInFlight.removeFirst();
+    }
+    if (sendsInFlight.size() < MAX_SENDS_IN_FLIGHT) {
+      startSend(request, current);
+      return null;
+    }
+    return sendsInFlight
+        .peekFirst()
+        .exceptionally(ignored -> null)
+        .thenRunAsync(() -> startSend(request, current), lane.continuations());
+  }
+
+  /** Checks a send and queues its write; its rest is chained after the sends before it. */
+  private void startSend(Request request, InboundGate current) {
+    boolean chained = false;
+    try {
       CompletableFuture<Runnable> rest = dispatcher.start(this, request);
       pipelined =
           pipelined
@@ -180,17 +224,24 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
                     }
                     return null;
                   },
+                  // Once the pool has stopped, on the committing thread: a reply and pushes only.
                   lane.continuations());
-      return null;
+      sendsInFlight.addLast(pipelined);
+      chained = true;
+    } finally {
+      if (!chained) {
+        current.finished();
+      }
     }
-    return afterPipelined(
-        () -> {
-          try {
-            dispatcher.dispatch(this, request);
-          } finally {
-            current.finished();
-          }
-        });
+  }
+
+  /** A request that will not be handled because the relay is shutting down. */
+  private void refuseShuttingDown(Request request, InboundGate current) {
+    try {
+      send(ErrorReply.of(request.id(), ErrorCode.SHUTTING_DOWN));
+    } finally {
+      current.finished();
+    }
   }
 
   @Override
@@ -198,13 +249,28 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     return pipelined.exceptionally(ignored -> null);
   }
 
-  /** Runs {@code task} once every pipelined request taken so far is finished; on the lane. */
-  private CompletionStage<?> afterPipelined(Runnable task) {
+  /**
+   * Runs {@code task} once every pipelined request taken so far is finished; on the lane. If the
+   * worker pool has stopped by then (the relay is shutting down), {@code refused} runs instead, on
+   * the thread that finished the last send: never a request there, which could wait for a write
+   * only that thread (the storage writer) would commit.
+   */
+  private CompletionStage<?> afterPipelined(Runnable task, Runnable refused) {
     if (pipelined.isDone()) {
       task.run();
       return null;
     }
-    return pipelined.exceptionally(ignored -> null).thenRunAsync(task, lane.continuations());
+    CompletableFuture<Void> ran =
+        pipelined.exceptionally(ignored -> null).thenRunAsync(task, lane.pool());
+    ran.exceptionally(
+        failure -> {
+          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+          if (cause instanceof RejectedExecutionException) {
+            refused.run();
+          }
+          return null;
+        });
+    return ran;
   }
 
   /** Audits a request-rate hit, at most once a minute per connection (a flood is one entry). */

@@ -32,10 +32,16 @@ public final class SerialExecutor {
     this.pool = pool;
   }
 
+  /** The pool the lane runs on. */
+  Executor pool() {
+    return pool;
+  }
+
   /**
-   * Runs continuations of the lane's requests (the rest of a pipelined send, a request waiting for
-   * one) on the pool, or on the calling thread once the pool refuses work: a relay shutting down
-   * still answers the sends it has stored.
+   * Runs continuations of the lane's sends (the rest of a pipelined send, a send waiting for an
+   * earlier one to be answered) on the pool, or on the calling thread once the pool refuses work: a
+   * relay shutting down still answers the sends it has stored. Nothing that may wait for a write
+   * may run here, since the calling thread may be the storage writer.
    */
   Executor continuations() {
     return task -> {
