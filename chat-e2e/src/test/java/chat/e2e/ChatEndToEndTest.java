@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
@@ -35,6 +36,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +78,39 @@ class ChatEndToEndTest {
     client.addListener(listener);
     client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
     return client;
+  }
+
+  @Test
+  void sendRightAfterAnotherMemberJoins_isEncryptedToThem_evenWhileTheEventThreadIsBusy()
+      throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    CountDownLatch release = new CountDownLatch(1);
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      // Alice's event thread is held in her listener by the announcement of her own join, so
+      // bob's join is still waiting behind it when her send asks the relay for the member list.
+      alice.addListener(
+          new ClientListener() {
+            @Override
+            public void onMembership(String conversation, String username, boolean joined) {
+              if (conversation.equals("#busy") && username.equals("alice")) {
+                try {
+                  release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+          });
+      alice.join("#busy");
+      bob.join("#busy");
+      try {
+        alice.send("#busy", "right after the join");
+      } finally {
+        release.countDown();
+      }
+      assertThat(bobEvents.awaitText("right after the join").conversation()).isEqualTo("#busy");
+    }
   }
 
   @Test

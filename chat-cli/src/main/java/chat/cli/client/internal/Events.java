@@ -82,11 +82,20 @@ final class Events {
     session.inbox.deliver(conversation, stored, true);
   }
 
+  /**
+   * Records in the member cache a join or leave the relay announced; called on the reader thread as
+   * the event is read, before {@link #handle} runs on the event thread.
+   */
+  static void recordMembership(Session session, MembershipEvent event) {
+    String conversation = event.conversation();
+    session.members.announced(
+        conversation, event.username(), event.change() == MembershipChange.JOINED);
+    session.members.invalidate(conversation);
+  }
+
   private void membership(MembershipEvent event) {
     String conversation = event.conversation();
     boolean joined = event.change() == MembershipChange.JOINED;
-    session.members.announced(conversation, event.username(), joined);
-    session.members.invalidate(conversation);
     if (session.ready()
         && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
       if (joined) {

@@ -17,6 +17,7 @@ import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.KeyBackupReply;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
+import chat.protocol.MembershipEvent;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
@@ -585,6 +586,13 @@ final class SessionManager {
       return new RelayConnection.Listener() {
         @Override
         public void onEvent(Event event) {
+          // A join or leave is recorded here, on the reader thread, before the frames after it
+          // are read: a member list the relay sends after announcing a join (asked for by a send
+          // right after it) then never finds that member unannounced because the event thread
+          // had not got to the announcement yet.
+          if (event instanceof MembershipEvent membership) {
+            Events.recordMembership(target, membership);
+          }
           post.accept(() -> new Events(target, listeners).handle(event));
         }
 
