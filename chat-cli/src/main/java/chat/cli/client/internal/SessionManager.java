@@ -11,13 +11,11 @@ import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.crypto.KeyFile;
 import chat.protocol.ConversationState;
-import chat.protocol.Event;
 import chat.protocol.FrameCodec;
 import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.KeyBackupReply;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
-import chat.protocol.MembershipEvent;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
@@ -569,38 +567,6 @@ final class SessionManager {
       events.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Routes connection callbacks of one session to the event thread. */
-  static final class EventHandler {
-    private final Listeners listeners;
-    private final java.util.function.Consumer<Runnable> post;
-
-    EventHandler(Listeners listeners, java.util.function.Consumer<Runnable> post) {
-      this.listeners = listeners;
-      this.post = post;
-    }
-
-    RelayConnection.Listener forSession(Session target, SessionManager manager) {
-      return new RelayConnection.Listener() {
-        @Override
-        public void onEvent(Event event) {
-          // A join or leave is recorded here, on the reader thread, before the frames after it
-          // are read: a member list the relay sends after announcing a join (asked for by a send
-          // right after it) then never finds that member unannounced because the event thread
-          // had not got to the announcement yet.
-          if (event instanceof MembershipEvent membership) {
-            Events.recordMembership(target, membership);
-          }
-          post.accept(() -> new Events(target, listeners).handle(event));
-        }
-
-        @Override
-        public void onClosed(RelayConnection connection, boolean byUs, String reason) {
-          post.accept(() -> manager.connectionLost(target, connection, byUs, reason));
-        }
-      };
     }
   }
 }

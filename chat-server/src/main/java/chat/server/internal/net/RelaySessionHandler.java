@@ -137,7 +137,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     registry.remove(this);
     String user = state.username().orElse(null);
-    lane.submit(() -> afterPipelined(() -> dispatcher.disconnected(this), () -> {}));
+    lane.submit(() -> after(pipelined, () -> dispatcher.disconnected(this), () -> {}));
     LOG.info("disconnect {}", logId);
     audit.record(this, AuditType.DISCONNECT, user, closeReason);
     super.channelInactive(ctx);
@@ -183,7 +183,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    */
   private CompletionStage<?> handle(Request request, InboundGate current) {
     if (!RequestDispatcher.pipelined(request)) {
-      return afterPipelined(
+      return after(
+          pipelined,
           () -> {
             try {
               dispatcher.dispatch(this, request);
@@ -200,10 +201,10 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       startSend(request, current);
       return null;
     }
-    return sendsInFlight
-        .peekFirst()
-        .exceptionally(ignored -> null)
-        .thenRunAsync(() -> startSend(request, current), lane.continuations());
+    return after(
+        sendsInFlight.peekFirst(),
+        () -> startSend(request, current),
+        () -> refuseShuttingDown(request, current));
   }
 
   /** Checks a send and queues its write; its rest is chained after the sends before it. */
@@ -250,18 +251,19 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   }
 
   /**
-   * Runs {@code task} once every pipelined request taken so far is finished; on the lane. If the
-   * worker pool has stopped by then (the relay is shutting down), {@code refused} runs instead, on
-   * the thread that finished the last send: never a request there, which could wait for a write
-   * only that thread (the storage writer) would commit.
+   * Runs {@code task} once {@code sends} (pipelined sends' stage) is complete; called on the lane,
+   * which takes its next request after the returned stage. If the worker pool has stopped by then
+   * (the relay is shutting down), {@code refused} runs instead, on the thread that finished the
+   * send: never a request there, which could wait for a write only that thread (the storage writer)
+   * would commit.
    */
-  private CompletionStage<?> afterPipelined(Runnable task, Runnable refused) {
-    if (pipelined.isDone()) {
+  private CompletionStage<?> after(CompletableFuture<Void> sends, Runnable task, Runnable refused) {
+    if (sends.isDone()) {
       task.run();
       return null;
     }
     CompletableFuture<Void> ran =
-        pipelined.exceptionally(ignored -> null).thenRunAsync(task, lane.pool());
+        sends.exceptionally(ignored -> null).thenRunAsync(task, lane.pool());
     ran.exceptionally(
         failure -> {
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

@@ -38,10 +38,10 @@ public final class SerialExecutor {
   }
 
   /**
-   * Runs continuations of the lane's sends (the rest of a pipelined send, a send waiting for an
-   * earlier one to be answered) on the pool, or on the calling thread once the pool refuses work: a
-   * relay shutting down still answers the sends it has stored. Nothing that may wait for a write
-   * may run here, since the calling thread may be the storage writer.
+   * Runs the rest of the lane's pipelined sends (reply and fan-out) on the pool, or on the calling
+   * thread once the pool refuses work: a relay shutting down still answers the sends it has stored.
+   * Nothing that may wait for a write may run here, since the calling thread may be the storage
+   * writer.
    */
   Executor continuations() {
     return task -> {

@@ -61,16 +61,11 @@ public final class MessagingService {
     this.pageBudgetBytes = maxFrameBytes / 2;
   }
 
-  /** Checks, stores, acknowledges (through {@code connection}) and fans out one envelope. */
-  public void send(ClientConnection connection, SendRequest request) {
-    Storage.await(start(connection, request)).run();
-  }
-
   /**
-   * Checks one envelope and queues it for storing without waiting for the store, so that the
-   * connection's next request can be checked meanwhile. The future completes once the envelope is
-   * stored, with what is left to do: acknowledge it through {@code connection} and fan it out. It
-   * fails with the store's {@link RelayException} if the store refuses it.
+   * Sends one envelope. Checks it and queues it for storing without waiting for the store, so that
+   * the connection's next request can be checked meanwhile. The future completes once the envelope
+   * is stored, with what is left to do: acknowledge it through {@code connection} and fan it out.
+   * It fails with the store's {@link RelayException} if the store refuses it.
    *
    * @throws RelayException if a check before storing refuses it
    */

@@ -84,9 +84,16 @@ public final class RequestDispatcher {
     this.backups = backups;
   }
 
-  /** Handles one request on a worker thread, replying through {@code connection}. */
+  /**
+   * Handles one request on a worker thread, replying through {@code connection}; a {@link
+   * #pipelined} one in both its parts, waiting for the first.
+   */
   public void dispatch(ClientConnection connection, Request request) {
-    run(connection, request, () -> handle(connection, request));
+    if (pipelined(request)) {
+      finish(connection, request, start(connection, request).join());
+    } else {
+      run(connection, request, () -> handle(connection, request));
+    }
   }
 
   /**
@@ -217,8 +224,6 @@ public final class RequestDispatcher {
       connection.reply(conversations.rooms(connection, r));
     } else if (request instanceof ListMembersRequest r) {
       connection.reply(conversations.members(connection, r));
-    } else if (request instanceof SendRequest r) {
-      messaging.send(connection, r);
     } else if (request instanceof HistoryRequest r) {
       connection.reply(messaging.history(connection, r));
     } else if (request instanceof SyncRequest r) {
