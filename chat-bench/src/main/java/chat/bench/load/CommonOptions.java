@@ -81,6 +81,18 @@ public final class CommonOptions {
 
   /** The named targets, in order. */
   List<Target> targets(List<String> names, LoadSettings settings, NettyClients clients, int users) {
+    return targets(names, settings, clients, users, 0);
+  }
+
+  /**
+   * The named targets, in order; Redis pads each message to {@code redisPaddedTo} bytes if not 0.
+   */
+  List<Target> targets(
+      List<String> names,
+      LoadSettings settings,
+      NettyClients clients,
+      int users,
+      int redisPaddedTo) {
     List<Target> out = new ArrayList<>();
     for (String name : names) {
       out.add(
@@ -88,8 +100,8 @@ public final class CommonOptions {
             case "relay" -> new RelayTarget(settings, clients, users);
             case "relay-json" -> new RelayTarget(settings, clients, users, true);
             case "ngircd" -> new IrcTarget(settings, clients);
-            case "redis" -> new RedisTarget(settings, clients, false);
-            case "redis-tls" -> new RedisTarget(settings, clients, true);
+            case "redis" -> new RedisTarget(settings, clients, false, redisPaddedTo);
+            case "redis-tls" -> new RedisTarget(settings, clients, true, redisPaddedTo);
             default ->
                 throw new IllegalArgumentException(
                     "unknown target " + name + " (relay, relay-json, ngircd, redis, redis-tls)");

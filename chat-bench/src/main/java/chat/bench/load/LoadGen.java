@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code loadgen}: the load generator's entry point. Each scenario is a subcommand; results go to
- * stdout as Markdown, progress to stderr. Exit 0 if every run lost nothing, 1 otherwise.
+ * stdout as Markdown, progress to stderr. Exit 0 if every run lost nothing, 1 otherwise; 2 for a
+ * bad option or workload, 3 if a run could not be carried out.
  */
 @Command(
     name = "loadgen",
@@ -27,7 +28,35 @@ public final class LoadGen implements Runnable {
     // generator's CPU in a fan-out run, taken from the machine the systems under test share. The
     // generator's buffers are Netty's own decoder slices, released by SimpleChannelInboundHandler.
     ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-    System.exit(new CommandLine(new LoadGen()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, with its failures turned into exit codes and one line on stderr. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new LoadGen());
+    commandLine.setExecutionExceptionHandler(LoadGen::failure);
+    return commandLine;
+  }
+
+  /**
+   * Turns a failure into one line on stderr: a workload out of range exits 2 like a bad flag; a
+   * server that would not start or a run that broke exits 3. The servers' logs stay in the work
+   * directory.
+   */
+  private static int failure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    if (failure instanceof IllegalArgumentException) {
+      commandLine.getErr().println("loadgen: " + failure.getMessage());
+      return 2;
+    }
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    commandLine.getErr().println("loadgen: failed: " + message);
+    return 3;
   }
 
   @Override

@@ -21,24 +21,40 @@ import java.util.concurrent.TimeUnit;
  * connection, since a subscribed RESP2 connection cannot publish, so its own subscription receives
  * its messages too. Nothing is stored. Plain TCP, or TLS 1.3 ({@code redis-tls}) with a certificate
  * made for the run by the JDK's {@code keytool}, so that the relay's TLS can be set beside a server
- * that does nothing but encrypt and forward.
+ * that does nothing but encrypt and forward. Messages may be padded to more bytes than the text
+ * (the same message, carried in as many bytes as the relay sends each member of it), to see what
+ * delivering the relay's bytes costs a server that does nothing else.
  */
 public final class RedisTarget extends BaselineTarget {
   private static final char[] STORE_PASSWORD = "loadgen".toCharArray();
 
   private final boolean tls;
+  private final int paddedTo;
   private SslContext clientTls;
 
-  /** A Redis target, over TLS if {@code tls}. */
+  /** A Redis target, over TLS if {@code tls}, carrying each message as its text. */
   public RedisTarget(LoadSettings settings, NettyClients clients, boolean tls) {
+    this(settings, clients, tls, 0);
+  }
+
+  /**
+   * A Redis target, over TLS if {@code tls}, carrying each message's text padded to {@code
+   * paddedTo} bytes (0: the text as it is).
+   */
+  public RedisTarget(LoadSettings settings, NettyClients clients, boolean tls, int paddedTo) {
     super(settings, clients, tls ? "redis-tls" : "redis");
+    if (paddedTo != 0 && paddedTo < 16) {
+      throw new IllegalArgumentException("Redis messages are padded to at least 16 bytes");
+    }
     this.tls = tls;
+    this.paddedTo = paddedTo;
   }
 
   @Override
   public String guarantees() {
     return (tls ? "TLS 1.3 (OpenSSL)" : "plain TCP (no TLS)")
-        + "; pub/sub, nothing stored; PUBLISH answered after fan-out";
+        + "; pub/sub, nothing stored; PUBLISH answered after fan-out"
+        + (paddedTo == 0 ? "" : "; each message padded to " + paddedTo + " bytes");
   }
 
   @Override
@@ -161,7 +177,8 @@ public final class RedisTarget extends BaselineTarget {
   public byte[][] encodeMessages(String room, int members, int[] senders, String[] texts) {
     byte[][] out = new byte[texts.length][];
     for (int k = 0; k < texts.length; k++) {
-      out[k] = RespDecoder.command("PUBLISH", channel(room), texts[k]);
+      String text = paddedTo == 0 ? texts[k] : TextPayload.padded(texts[k], paddedTo);
+      out[k] = RespDecoder.command("PUBLISH", channel(room), text);
     }
     return out;
   }

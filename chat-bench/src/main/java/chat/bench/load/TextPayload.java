@@ -15,7 +15,18 @@ public final class TextPayload {
     if (bytes < 16) {
       throw new IllegalArgumentException("payloads are at least 16 bytes");
     }
-    StringBuilder out = new StringBuilder(bytes).append("k=").append(k).append(' ');
+    return padded("k=" + k + " ", bytes);
+  }
+
+  /**
+   * {@code text} followed by filler up to {@code bytes} (at least 16, and no shorter than the
+   * text): the same text, carried in more bytes.
+   */
+  public static String padded(String text, int bytes) {
+    if (bytes < 16 || bytes < text.length()) {
+      throw new IllegalArgumentException("payloads are at least 16 bytes and hold their text");
+    }
+    StringBuilder out = new StringBuilder(bytes).append(text);
     while (out.length() < bytes) {
       out.append((char) ('a' + out.length() % 26));
     }

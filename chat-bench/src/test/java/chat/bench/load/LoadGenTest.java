@@ -1,0 +1,50 @@
+package chat.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LoadGenTest {
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = LoadGen.commandLine();
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setOut(new PrintWriter(new StringWriter(), true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void fanout_payloadLongerThanAnIrcLine_oneLineAndExit2_noStackTrace() {
+    int code = run("fanout", "--payload-bytes", "500", "--targets", "redis");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("loadgen: ")
+        .contains("payload 16-400 bytes")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void fanout_redisPaddingShorterThanTheText_oneLineAndExit2() {
+    int code = run("fanout", "--redis-payload-bytes", "100", "--targets", "redis");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "loadgen: --redis-payload-bytes must be 0 or from --payload-bytes (200) to 1048576"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void fanout_unknownTarget_oneLineAndExit2() {
+    int code = run("fanout", "--targets", "irc");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("loadgen: unknown target irc").doesNotContain("\tat ");
+  }
+}
