@@ -103,7 +103,7 @@ public final class CommonOptions {
             case "redis" -> new RedisTarget(settings, clients, false, redisPaddedTo);
             case "redis-tls" -> new RedisTarget(settings, clients, true, redisPaddedTo);
             default ->
-                throw new IllegalArgumentException(
+                throw new BadWorkload(
                     "unknown target " + name + " (relay, relay-json, ngircd, redis, redis-tls)");
           });
     }

@@ -28,7 +28,14 @@ public final class LoadGen implements Runnable {
     // generator's CPU in a fan-out run, taken from the machine the systems under test share. The
     // generator's buffers are Netty's own decoder slices, released by SimpleChannelInboundHandler.
     ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (Error e) { // such as OutOfMemoryError: not 1, which means a lost message
+      System.err.println("loadgen: failed: " + e);
+      code = 3;
+    }
+    System.exit(code);
   }
 
   /** The command line, with its failures turned into exit codes and one line on stderr. */
@@ -39,13 +46,13 @@ public final class LoadGen implements Runnable {
   }
 
   /**
-   * Turns a failure into one line on stderr: a workload out of range exits 2 like a bad flag; a
-   * server that would not start or a run that broke exits 3. The servers' logs stay in the work
-   * directory.
+   * Turns a failure into one line on stderr: a workload the generator cannot run ({@link
+   * BadWorkload}) exits 2 like a bad flag; a server that would not start or a run that broke exits
+   * 3. The servers' logs stay in the work directory.
    */
   private static int failure(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
-    if (failure instanceof IllegalArgumentException) {
+    if (failure instanceof BadWorkload) {
       commandLine.getErr().println("loadgen: " + failure.getMessage());
       return 2;
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class LoadGenTest {
@@ -36,8 +38,44 @@ class LoadGenTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "loadgen: --redis-payload-bytes must be 0 or from --payload-bytes (200) to 1048576"
+            "loadgen: --redis-payload-bytes must be 0 or from --payload-bytes (200) to 65536"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void fanout_redisPaddingWithoutARedisTarget_oneLineAndExit2() {
+    int code = run("fanout", "--redis-payload-bytes", "1276", "--targets", "relay,ngircd");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "loadgen: --redis-payload-bytes needs a redis or redis-tls target"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void fanout_aServerThatCannotStart_oneLineAndExit3(@TempDir Path work) {
+    int code =
+        run(
+            "fanout",
+            "--work-dir",
+            work.toString(),
+            "--redis-server",
+            work.resolve("no-such-redis-server").toString(),
+            "--targets",
+            "redis",
+            "--clients",
+            "2",
+            "--senders",
+            "1",
+            "--messages",
+            "1");
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString())
+        .startsWith("loadgen: failed: ")
+        .contains("no-such-redis-server")
+        .doesNotContain("\tat ");
   }
 
   @Test
