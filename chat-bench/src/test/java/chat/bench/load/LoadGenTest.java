@@ -31,26 +31,34 @@ class LoadGenTest {
         .doesNotContain("\tat ");
   }
 
-  @Test
-  void fanout_redisPaddingShorterThanTheText_oneLineAndExit2() {
-    int code = run("fanout", "--redis-payload-bytes", "100", "--targets", "redis");
+  /** Runs {@code args} and expects exit 2 with exactly {@code line} on stderr. */
+  private void assertRefusedWith(String line, String... args) {
+    int code = run(args);
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
-        .isEqualTo(
-            "loadgen: --redis-payload-bytes must be 0 or from --payload-bytes (200) to 65536"
-                + System.lineSeparator());
+    assertThat(err.toString()).isEqualTo(line + System.lineSeparator());
+  }
+
+  @Test
+  void fanout_redisPaddingShorterThanTheText_oneLineAndExit2() {
+    assertRefusedWith(
+        "loadgen: --redis-payload-bytes must be 0 or from --payload-bytes (200) to 65536",
+        "fanout",
+        "--redis-payload-bytes",
+        "100",
+        "--targets",
+        "redis");
   }
 
   @Test
   void fanout_redisPaddingWithoutARedisTarget_oneLineAndExit2() {
-    int code = run("fanout", "--redis-payload-bytes", "1276", "--targets", "relay,ngircd");
-
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
-        .isEqualTo(
-            "loadgen: --redis-payload-bytes needs a redis or redis-tls target"
-                + System.lineSeparator());
+    assertRefusedWith(
+        "loadgen: --redis-payload-bytes needs a redis or redis-tls target",
+        "fanout",
+        "--redis-payload-bytes",
+        "1276",
+        "--targets",
+        "relay,ngircd");
   }
 
   @Test
