@@ -21,9 +21,11 @@ import org.sqlite.SQLiteException;
  * completes each write's future only after that transaction is committed, so an acknowledgement
  * that waits on the future means the data is on disk.
  *
- * <p>Each write runs inside its own savepoint: a write that throws is rolled back alone and its
- * future fails; the rest of the batch commits. After {@link #close()} new writes are refused with
- * {@link ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
+ * <p>Each write is rolled back alone if it throws, and its future fails; the rest of the batch
+ * commits. The first write of a batch runs straight in the transaction (a failure rolls back the
+ * transaction, which holds only that write), each later one inside its own savepoint. After {@link
+ * #close()} new writes are refused with {@link ErrorCode#SHUTTING_DOWN}, and everything already
+ * queued is committed first.
  */
 public final class WriteQueue implements AutoCloseable {
   /** One write; runs on the writer thread inside the batch transaction. */
@@ -98,7 +100,22 @@ public final class WriteQueue implements AutoCloseable {
     try {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
-        for (Task<?> task : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+          Task<?> task = batch.get(i);
+          if (i == 0) {
+            // The batch's transaction is the first write's savepoint. Inside a savepoint SQLite
+            // copies each existing page a write changes into a statement journal, a temporary
+            // file once it passes one 64 KiB page: about five pages for a message. The first
+            // write of every batch, the only one when the relay is not busy, is spared that.
+            task.run(connection);
+            if (task.failure != null) {
+              rollbacks.incrementAndGet();
+              connection.rollback();
+            } else if (!inTransaction(statement)) {
+              throw new SQLException("the batch's transaction ended during its first write");
+            }
+            continue;
+          }
           statement.execute("SAVEPOINT w");
           task.run(connection);
           if (task.failure == null) {
@@ -131,6 +148,22 @@ public final class WriteQueue implements AutoCloseable {
     for (Task<?> task : batch) {
       task.complete();
     }
+  }
+
+  /**
+   * Whether the batch's transaction is still open. SQLite rolls a transaction back by itself after
+   * some errors (a full disk, an I/O error); a write that went on after such an error must not be
+   * reported as stored, nor a later write of the batch be committed on its own by its savepoint. A
+   * {@code BEGIN} is refused inside a transaction and starts one outside it.
+   */
+  private static boolean inTransaction(Statement statement) throws SQLException {
+    try {
+      statement.execute("BEGIN");
+    } catch (SQLException refusedInsideATransaction) {
+      return true;
+    }
+    statement.execute("ROLLBACK");
+    return false;
   }
 
   /**

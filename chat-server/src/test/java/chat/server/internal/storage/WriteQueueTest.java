@@ -1,0 +1,212 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.protocol.ErrorCode;
+import chat.server.internal.relay.RelayException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The group commit's promise that a write which throws is undone alone, wherever it falls in its
+ * batch: first (where the batch's transaction stands in for its savepoint) or later.
+ */
+class WriteQueueTest {
+  @TempDir Path dataDir;
+  private Database database;
+  private WriteQueue writes;
+
+  @BeforeEach
+  void open() throws Exception {
+    FilePermissions.ownerOnlyDirectory(dataDir);
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    writes
+        .submit(
+            c -> {
+              try (Statement statement = c.createStatement()) {
+                statement.execute("CREATE TABLE t (x TEXT NOT NULL)");
+              }
+              return null;
+            })
+        .join();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    writes.close();
+    database.close();
+  }
+
+  /** A write that inserts {@code value}, then refuses itself if {@code fail}. */
+  private CompletableFuture<String> insert(String value, boolean fail) {
+    return writes.submit(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("INSERT INTO t (x) VALUES (?)")) {
+            s.setString(1, value);
+            s.executeUpdate();
+          }
+          if (fail) {
+            throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+          }
+          return value;
+        });
+  }
+
+  private List<String> stored() throws Exception {
+    return database.read(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (Statement statement = c.createStatement();
+              ResultSet rows = statement.executeQuery("SELECT x FROM t ORDER BY rowid")) {
+            while (rows.next()) {
+              out.add(rows.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Submits inserts of {@code values} (one ending in {@code !} refuses itself after inserting)
+   * while the writer is held inside a batch of its own, so that they are committed together as the
+   * next batch, in this order.
+   */
+  private List<CompletableFuture<String>> oneBatch(String... values) throws Exception {
+    List<Supplier<CompletableFuture<String>>> batch = new ArrayList<>();
+    for (String value : values) {
+      batch.add(() -> insert(value.replace("!", ""), value.endsWith("!")));
+    }
+    return oneBatch(batch);
+  }
+
+  private List<CompletableFuture<String>> oneBatch(List<Supplier<CompletableFuture<String>>> batch)
+      throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Object> gate =
+        writes.submit(
+            c -> {
+              holding.countDown();
+              try {
+                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return null;
+            });
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    List<CompletableFuture<String>> futures = new ArrayList<>();
+    for (Supplier<CompletableFuture<String>> write : batch) {
+      futures.add(write.get());
+    }
+    release.countDown();
+    gate.join();
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .exceptionally(ignored -> null)
+        .join();
+    return futures;
+  }
+
+  private static void assertRefused(CompletableFuture<String> future) {
+    assertThatThrownBy(future::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(RelayException.class)
+        .satisfies(
+            e -> assertThat(((RelayException) e).code()).isEqualTo(ErrorCode.DUPLICATE_MESSAGE));
+  }
+
+  @Test
+  void firstWriteOfABatchFails_itAloneIsUndone_theRestCommit() throws Exception {
+    long rollbacks = writes.rollbacks();
+
+    List<CompletableFuture<String>> futures = oneBatch("a!", "b", "c");
+
+    assertRefused(futures.get(0));
+    assertThat(futures.get(1).join()).isEqualTo("b");
+    assertThat(futures.get(2).join()).isEqualTo("c");
+    assertThat(stored()).containsExactly("b", "c");
+    assertThat(writes.rollbacks()).isNotEqualTo(rollbacks);
+  }
+
+  @Test
+  void laterWriteOfABatchFails_itAloneIsUndone_theRestCommit() throws Exception {
+    long rollbacks = writes.rollbacks();
+
+    List<CompletableFuture<String>> futures = oneBatch("a", "b!", "c");
+
+    assertThat(futures.get(0).join()).isEqualTo("a");
+    assertRefused(futures.get(1));
+    assertThat(futures.get(2).join()).isEqualTo("c");
+    assertThat(stored()).containsExactly("a", "c");
+    assertThat(writes.rollbacks()).isNotEqualTo(rollbacks);
+  }
+
+  @Test
+  void writesAloneInTheirBatch_aFailureIsUndone_theNextCommits() throws Exception {
+    long rollbacks = writes.rollbacks();
+
+    assertRefused(insert("a", true));
+    assertThat(insert("b", false).join()).isEqualTo("b");
+    assertRefused(insert("c", true));
+
+    assertThat(stored()).containsExactly("b");
+    assertThat(writes.rollbacks()).isEqualTo(rollbacks + 2);
+  }
+
+  @Test
+  void sqliteEndsTheTransactionDuringTheFirstWrite_theWholeBatchIsRefused_nothingStored()
+      throws Exception {
+    long rollbacks = writes.rollbacks();
+    // As SQLite does after a full disk or an I/O error, to a write that then carries on.
+    Supplier<CompletableFuture<String>> rolledBackUnderneath =
+        () ->
+            writes.submit(
+                c -> {
+                  try (Statement statement = c.createStatement()) {
+                    statement.execute("INSERT INTO t (x) VALUES ('a')");
+                    statement.execute("ROLLBACK");
+                  }
+                  return "a";
+                });
+
+    List<CompletableFuture<String>> futures =
+        oneBatch(List.of(rolledBackUnderneath, () -> insert("b", false)));
+
+    for (CompletableFuture<String> future : futures) {
+      assertThat(future).isCompletedExceptionally();
+    }
+    assertThat(stored()).isEmpty();
+    assertThat(writes.rollbacks()).isNotEqualTo(rollbacks);
+    assertThat(insert("c", false).join()).isEqualTo("c");
+    assertThat(stored()).containsExactly("c");
+  }
+
+  @Test
+  void aBatchWithoutFailures_commitsEveryWrite_andCountsNoRollback() throws Exception {
+    long rollbacks = writes.rollbacks();
+
+    List<CompletableFuture<String>> futures = oneBatch("a", "b", "c");
+
+    for (CompletableFuture<String> future : futures) {
+      assertThat(future).isCompleted();
+    }
+    assertThat(stored()).containsExactly("a", "b", "c");
+    assertThat(writes.rollbacks()).isEqualTo(rollbacks);
+  }
+}
