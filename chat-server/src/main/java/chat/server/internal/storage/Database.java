@@ -14,7 +14,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * The relay's SQLite file {@code relay.db}: WAL mode, {@code synchronous=FULL} (a commit is on disk
  * when it returns), foreign keys on, migrated on open. One connection belongs to the {@link
- * WriteQueue} thread; reads share a second connection, serialised.
+ * WriteQueue} thread; reads share a second connection, serialised; a third belongs to the {@link
+ * Checkpointer}.
  */
 public final class Database implements AutoCloseable {
   /** The database file name inside the data directory. */
@@ -23,11 +24,13 @@ public final class Database implements AutoCloseable {
   private final Path file;
   private final Connection writer;
   private final Connection reader;
+  private final Connection checkpoints;
 
-  private Database(Path file, Connection writer, Connection reader) {
+  private Database(Path file, Connection writer, Connection reader, Connection checkpoints) {
     this.file = file;
     this.writer = writer;
     this.reader = reader;
+    this.checkpoints = checkpoints;
   }
 
   /**
@@ -45,7 +48,8 @@ public final class Database implements AutoCloseable {
     Connection writer = connect(file);
     Migrations.migrate(writer);
     Connection reader = connect(file);
-    Database database = new Database(file, writer, reader);
+    Connection checkpoints = connect(file);
+    Database database = new Database(file, writer, reader, checkpoints);
     database.restrictFiles();
     return database;
   }
@@ -116,6 +120,11 @@ public final class Database implements AutoCloseable {
     return writer;
   }
 
+  /** The checkpoint connection; only the {@link Checkpointer}'s thread may use it. */
+  Connection checkpoints() {
+    return checkpoints;
+  }
+
   /** Runs a read on the shared read connection. */
   public <T> T read(SqlFunction<T> work) throws SQLException {
     synchronized (reader) {
@@ -128,6 +137,7 @@ public final class Database implements AutoCloseable {
     synchronized (reader) {
       reader.close();
     }
+    checkpoints.close();
     writer.close();
   }
 }

@@ -41,12 +41,14 @@ public final class WriteQueue implements AutoCloseable {
   private final Database database;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private final Checkpointer checkpointer;
   private volatile boolean closing;
   private final AtomicLong rollbacks = new AtomicLong();
 
   /** Starts the writer thread for {@code database}. */
   public WriteQueue(Database database) {
     this.database = database;
+    this.checkpointer = new Checkpointer(database.checkpoints());
     this.thread = new Thread(this::run, "relay-db-writer");
     thread.start();
   }
@@ -129,6 +131,7 @@ public final class WriteQueue implements AutoCloseable {
       }
       connection.commit();
       connection.setAutoCommit(true);
+      checkpointer.committed();
     } catch (SQLException | RuntimeException e) {
       RelayException refusal = refusal(e);
       for (Task<?> task : batch) {
@@ -212,7 +215,7 @@ public final class WriteQueue implements AutoCloseable {
     return new RelayException(ErrorCode.INTERNAL);
   }
 
-  /** Refuses new writes, commits everything queued, and stops the thread. */
+  /** Refuses new writes, commits everything queued, and stops the threads. */
   @Override
   public void close() {
     synchronized (this) {
@@ -223,6 +226,7 @@ public final class WriteQueue implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    checkpointer.close();
   }
 
   private static final class Task<T> {

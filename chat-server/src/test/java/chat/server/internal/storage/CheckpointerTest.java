@@ -1,0 +1,136 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Committed frames reach {@code relay.db} and the WAL starts over without the writer's own
+ * checkpoint, which these tests switch off.
+ */
+class CheckpointerTest {
+  private static final int ROW_BYTES = 256 * 1024;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @TempDir Path dataDir;
+  private Database database;
+  private WriteQueue writes;
+
+  @BeforeEach
+  void open() throws Exception {
+    FilePermissions.ownerOnlyDirectory(dataDir);
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    writes
+        .submit(
+            c -> {
+              try (Statement statement = c.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+                statement.execute("CREATE TABLE blobs (b BLOB NOT NULL)");
+              }
+              return null;
+            })
+        .join();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    writes.close();
+    database.close();
+  }
+
+  /** Commits {@code rows} rows of random bytes, one write (and mostly one commit) each. */
+  private void writeRows(int rows) {
+    for (int i = 0; i < rows; i++) {
+      byte[] row = new byte[ROW_BYTES];
+      RANDOM.nextBytes(row);
+      writes
+          .submit(
+              c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
+                  s.setBytes(1, row);
+                  s.executeUpdate();
+                }
+                return null;
+              })
+          .join();
+    }
+  }
+
+  private long databaseFileBytes() throws Exception {
+    return Files.size(database.file());
+  }
+
+  private Path wal() {
+    return database.file().resolveSibling(Database.FILE_NAME + "-wal");
+  }
+
+  /** Waits up to 10 s for relay.db to hold at least {@code bytes}. */
+  private void awaitDatabaseFile(long bytes) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (databaseFileBytes() < bytes && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(databaseFileBytes()).isGreaterThanOrEqualTo(bytes);
+  }
+
+  @Test
+  void commits_reachTheDatabaseFile_withoutTheWritersCheckpoint() throws Exception {
+    long before = databaseFileBytes();
+
+    writeRows(40);
+
+    awaitDatabaseFile(before + 40L * ROW_BYTES);
+    int rows =
+        database.read(
+            c -> {
+              try (Statement statement = c.createStatement();
+                  ResultSet result = statement.executeQuery("SELECT count(*) FROM blobs")) {
+                result.next();
+                return result.getInt(1);
+              }
+            });
+    assertThat(rows).isEqualTo(40);
+  }
+
+  @Test
+  void theWalStartsOver_onceCheckpointed_insteadOfGrowing() throws Exception {
+    writeRows(40);
+    awaitDatabaseFile(40L * ROW_BYTES);
+    long walAfterFirst = Files.size(wal());
+
+    writeRows(40);
+    awaitDatabaseFile(80L * ROW_BYTES);
+
+    // A WAL that had not started over would hold both rounds' frames.
+    assertThat(walAfterFirst).isGreaterThanOrEqualTo(40L * ROW_BYTES);
+    assertThat(Files.size(wal())).isLessThan(walAfterFirst + 20L * ROW_BYTES);
+  }
+
+  @Test
+  void close_stopsTheThread() throws Exception {
+    writeRows(2);
+    long running = checkpointThreads();
+
+    writes.close();
+
+    assertThat(checkpointThreads()).isEqualTo(running - 1);
+  }
+
+  private static long checkpointThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("relay-db-checkpoint"))
+        .filter(Thread::isAlive)
+        .count();
+  }
+}
