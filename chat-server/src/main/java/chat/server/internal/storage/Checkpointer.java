@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * every message queued meanwhile waits, about 150 ms on the benchmark machine. This thread runs a
  * {@code PASSIVE} checkpoint, which never blocks the writer or a reader, at most every {@link
  * #INTERVAL_MILLIS} ms while commits come, and repeats it at once (a few times at most) while
- * commits made during it are left to copy: the writer restarts the WAL only when every frame in it
- * is in the database file. The writer's own automatic checkpoint stays as the backstop, and then
- * finds little left to copy. Durability is unchanged: a commit is on disk, in the WAL, when it
- * returns.
+ * commits made during it are left to copy and it gets further: the writer restarts the WAL only
+ * when every frame in it is in the database file. The writer's own automatic checkpoint stays as
+ * the backstop, and then finds little left to copy. Durability is unchanged: a commit is on disk,
+ * in the WAL, when it returns.
  */
 final class Checkpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
@@ -74,15 +74,23 @@ final class Checkpointer implements AutoCloseable {
 
   private void checkpoint() {
     try (Statement statement = connection.createStatement()) {
+      long copied = -1;
       for (int pass = 0; pass < MAX_PASSES; pass++) {
         try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-          // busy, frames in the WAL, frames of it now in the database file
-          if (!result.next() || result.getInt(2) <= result.getInt(3) || result.getInt(2) < 0) {
+          // busy, frames in the WAL, frames of it now in the database file (-1, -1 when busy)
+          if (!result.next()) {
             return;
           }
+          long frames = result.getLong(2);
+          long inDatabase = result.getLong(3);
+          if (frames <= inDatabase || inDatabase <= copied) {
+            // Done; or no further: a reader's snapshot holds the rest, or another checkpoint runs.
+            return;
+          }
+          copied = inDatabase;
         }
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // The writer's automatic checkpoint still runs; say so once, then every 1,000th time.
       if (failures++ % 1000 == 0) {
         LOG.warn("background checkpoint of relay.db failed: {}", e.getMessage());
@@ -98,10 +106,6 @@ final class Checkpointer implements AutoCloseable {
       notifyAll();
     }
     thread.interrupt();
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    WriteQueue.joinUninterruptibly(thread);
   }
 }

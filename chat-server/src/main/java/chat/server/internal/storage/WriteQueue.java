@@ -28,7 +28,10 @@ import org.sqlite.SQLiteException;
  * queued is committed first.
  */
 public final class WriteQueue implements AutoCloseable {
-  /** One write; runs on the writer thread inside the batch transaction. */
+  /**
+   * One write; runs on the writer thread inside the batch transaction. It must not begin, commit or
+   * roll back a transaction itself: throwing is how a write undoes what it did.
+   */
   @FunctionalInterface
   public interface Write<T> {
     /** Applies the write; throw {@link RelayException} to refuse it. */
@@ -102,18 +105,20 @@ public final class WriteQueue implements AutoCloseable {
     try {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
-        for (int i = 0; i < batch.size(); i++) {
-          Task<?> task = batch.get(i);
-          if (i == 0) {
-            // The batch's transaction is the first write's savepoint. Inside a savepoint SQLite
-            // copies each existing page a write changes into a statement journal, a temporary
-            // file once it passes one 64 KiB page: about five pages for a message. The first
-            // write of every batch, the only one when the relay is not busy, is spared that.
+        boolean first = true;
+        for (Task<?> task : batch) {
+          if (first) {
+            // The transaction stands in for the savepoint of its first write. Inside a savepoint
+            // SQLite copies each existing page a write changes into a statement journal, a
+            // temporary file once it passes one 64 KiB page: about five pages for a message. The
+            // first write of every batch, the only one when the relay is not busy, is spared that.
             task.run(connection);
             if (task.failure != null) {
               rollbacks.incrementAndGet();
-              connection.rollback();
-            } else if (!inTransaction(statement)) {
+              connection.rollback(); // and begins a new transaction: the next write is first
+            } else if (inTransaction(statement)) {
+              first = false;
+            } else {
               throw new SQLException("the batch's transaction ended during its first write");
             }
             continue;
@@ -162,8 +167,12 @@ public final class WriteQueue implements AutoCloseable {
   private static boolean inTransaction(Statement statement) throws SQLException {
     try {
       statement.execute("BEGIN");
-    } catch (SQLException refusedInsideATransaction) {
-      return true;
+    } catch (SQLException refused) {
+      String message = refused.getMessage();
+      if (message != null && message.contains("within a transaction")) {
+        return true;
+      }
+      throw refused;
     }
     statement.execute("ROLLBACK");
     return false;
@@ -215,18 +224,33 @@ public final class WriteQueue implements AutoCloseable {
     return new RelayException(ErrorCode.INTERNAL);
   }
 
-  /** Refuses new writes, commits everything queued, and stops the threads. */
+  /**
+   * Refuses new writes, commits everything queued, and stops the threads. Waits for them even if
+   * the caller is interrupted (the database is closed next), and keeps the interrupt.
+   */
   @Override
   public void close() {
     synchronized (this) {
       closing = true;
     }
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
+    joinUninterruptibly(thread);
+    checkpointer.close();
+  }
+
+  /** Waits for {@code thread} to end, however often interrupted; the interrupt is kept. */
+  static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    checkpointer.close();
   }
 
   private static final class Task<T> {

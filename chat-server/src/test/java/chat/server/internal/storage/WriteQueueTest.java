@@ -103,7 +103,9 @@ class WriteQueueTest {
             c -> {
               holding.countDown();
               try {
-                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                  throw new IllegalStateException("the batch was never released");
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -142,6 +144,16 @@ class WriteQueueTest {
     assertThat(futures.get(2).join()).isEqualTo("c");
     assertThat(stored()).containsExactly("b", "c");
     assertThat(writes.rollbacks()).isNotEqualTo(rollbacks);
+  }
+
+  @Test
+  void firstTwoWritesOfABatchFail_bothUndone_theRestCommit() throws Exception {
+    List<CompletableFuture<String>> futures = oneBatch("a!", "b!", "c", "d!", "e");
+
+    assertRefused(futures.get(0));
+    assertRefused(futures.get(1));
+    assertRefused(futures.get(3));
+    assertThat(stored()).containsExactly("c", "e");
   }
 
   @Test
