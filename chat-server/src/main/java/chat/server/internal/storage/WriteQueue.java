@@ -23,9 +23,9 @@ import org.sqlite.SQLiteException;
  *
  * <p>Each write is rolled back alone if it throws, and its future fails; the rest of the batch
  * commits. The first write of a batch runs straight in the transaction (a failure rolls back the
- * transaction, which holds only that write), each later one inside its own savepoint. After {@link
- * #close()} new writes are refused with {@link ErrorCode#SHUTTING_DOWN}, and everything already
- * queued is committed first.
+ * transaction, which holds only that write, and the next write is first again), each later one
+ * inside its own savepoint. After {@link #close()} new writes are refused with {@link
+ * ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
  */
 public final class WriteQueue implements AutoCloseable {
   /**
