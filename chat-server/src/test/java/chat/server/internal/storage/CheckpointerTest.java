@@ -25,30 +25,21 @@ class CheckpointerTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @TempDir Path dataDir;
+  private TestStorage storage;
   private Database database;
   private WriteQueue writes;
 
   @BeforeEach
   void open() throws Exception {
-    FilePermissions.ownerOnlyDirectory(dataDir);
-    database = Database.open(dataDir);
-    writes = new WriteQueue(database);
-    writes
-        .submit(
-            c -> {
-              try (Statement statement = c.createStatement()) {
-                statement.execute("PRAGMA wal_autocheckpoint = 0");
-                statement.execute("CREATE TABLE blobs (b BLOB NOT NULL)");
-              }
-              return null;
-            })
-        .join();
+    storage = TestStorage.open(dataDir);
+    database = storage.database();
+    writes = storage.writes();
+    storage.execute("PRAGMA wal_autocheckpoint = 0", "CREATE TABLE blobs (b BLOB NOT NULL)");
   }
 
   @AfterEach
   void close() throws Exception {
-    writes.close();
-    database.close();
+    storage.close();
   }
 
   /** Commits {@code rows} rows of random bytes, one write (and mostly one commit) each. */

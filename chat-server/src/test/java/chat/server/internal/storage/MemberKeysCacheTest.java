@@ -26,6 +26,7 @@ class MemberKeysCacheTest {
   private static final String ROOM = "#lobby";
 
   @TempDir Path dataDir;
+  private TestStorage storage;
   private Database database;
   private WriteQueue writes;
   private final MemberRepository members = new MemberRepository();
@@ -33,9 +34,9 @@ class MemberKeysCacheTest {
 
   @BeforeEach
   void open() throws Exception {
-    FilePermissions.ownerOnlyDirectory(dataDir);
-    database = Database.open(dataDir);
-    writes = new WriteQueue(database);
+    storage = TestStorage.open(dataDir);
+    database = storage.database();
+    writes = storage.writes();
     cache = new MemberKeysCache(members, writes);
     users("alice", "bob", "carol", "mallory");
     write(
@@ -49,8 +50,7 @@ class MemberKeysCacheTest {
 
   @AfterEach
   void close() throws Exception {
-    writes.close();
-    database.close();
+    storage.close();
   }
 
   /** Users the members table can refer to (its foreign key); only their keys matter here. */

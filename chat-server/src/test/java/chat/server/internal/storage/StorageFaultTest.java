@@ -32,15 +32,16 @@ class StorageFaultTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @TempDir Path dataDir;
+  private TestStorage storage;
   private Database database;
   private WriteQueue writes;
   private SqliteMessageStore store;
 
   @BeforeEach
   void open() throws Exception {
-    FilePermissions.ownerOnlyDirectory(dataDir);
-    database = Database.open(dataDir);
-    writes = new WriteQueue(database);
+    storage = TestStorage.open(dataDir);
+    database = storage.database();
+    writes = storage.writes();
     store =
         new SqliteMessageStore(
             database,
@@ -54,20 +55,7 @@ class StorageFaultTest {
 
   @AfterEach
   void close() throws Exception {
-    writes.close();
-    database.close();
-  }
-
-  private void pragma(String sql) {
-    writes
-        .submit(
-            c -> {
-              try (Statement statement = c.createStatement()) {
-                statement.execute(sql);
-              }
-              return null;
-            })
-        .join();
+    storage.close();
   }
 
   private long pageCount() throws Exception {
@@ -117,7 +105,7 @@ class StorageFaultTest {
     for (int i = 0; i < 5; i++) {
       acknowledged.add(append().seq());
     }
-    pragma("PRAGMA max_page_count = " + (pageCount() + 6));
+    storage.execute("PRAGMA max_page_count = " + (pageCount() + 6));
     Throwable full = null;
     for (int i = 0; i < 200 && full == null; i++) {
       try {
@@ -132,7 +120,7 @@ class StorageFaultTest {
 
     assertThat(storedSeqs()).containsExactlyElementsOf(acknowledged);
     assertThat(integrityCheck()).isEqualTo("ok");
-    pragma("PRAGMA max_page_count = 1073741823");
+    storage.execute("PRAGMA max_page_count = 1073741823");
     assertThat(append().seq()).isEqualTo(acknowledged.size() + 1L);
   }
 
@@ -142,12 +130,12 @@ class StorageFaultTest {
     for (int i = 0; i < 3; i++) {
       acknowledged.add(append().seq());
     }
-    pragma("PRAGMA query_only = ON");
+    storage.execute("PRAGMA query_only = ON");
     assertThat(refusal(catchThrowable(this::append))).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
     assertThat(refusal(catchThrowable(this::append))).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
     assertThat(storedSeqs()).containsExactlyElementsOf(acknowledged);
 
-    pragma("PRAGMA query_only = OFF");
+    storage.execute("PRAGMA query_only = OFF");
     assertThat(append().seq()).isEqualTo(4);
     assertThat(integrityCheck()).isEqualTo("ok");
   }

@@ -27,29 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteQueueTest {
   @TempDir Path dataDir;
+  private TestStorage storage;
   private Database database;
   private WriteQueue writes;
 
   @BeforeEach
   void open() throws Exception {
-    FilePermissions.ownerOnlyDirectory(dataDir);
-    database = Database.open(dataDir);
-    writes = new WriteQueue(database);
-    writes
-        .submit(
-            c -> {
-              try (Statement statement = c.createStatement()) {
-                statement.execute("CREATE TABLE t (x TEXT NOT NULL)");
-              }
-              return null;
-            })
-        .join();
+    storage = TestStorage.open(dataDir);
+    database = storage.database();
+    writes = storage.writes();
+    storage.execute("CREATE TABLE t (x TEXT NOT NULL)");
   }
 
   @AfterEach
   void close() throws Exception {
-    writes.close();
-    database.close();
+    storage.close();
   }
 
   /** A write that inserts {@code value}, then refuses itself if {@code fail}. */
