@@ -24,6 +24,7 @@ import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
 import chat.server.internal.relay.PresenceBook;
 import chat.server.internal.relay.PresenceService;
+import chat.server.internal.relay.RelayException;
 import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
@@ -52,9 +53,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -125,100 +128,124 @@ public final class Relay implements AutoCloseable {
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
     Database database = Database.open(config.dataDir());
     WriteQueue writes = new WriteQueue(database);
-    Storage storage = new Storage(database, writes);
-    UserRepository users = new UserRepository();
-    ConversationRepository conversations = new ConversationRepository();
-    MemberRepository members = new MemberRepository();
-    SessionRepository sessions = new SessionRepository();
-    int expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
-    LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
-    QueuedAuditLog audit =
-        new QueuedAuditLog(
-            writes,
-            new AuditRepository(),
-            clock,
-            config.auditRetention(),
-            QueuedAuditLog.DEFAULT_CAPACITY);
-    LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
-    FriendshipRepository friendships = new FriendshipRepository();
-    PresenceBook presence = new PresenceBook();
-    GroupTables groupTables = GroupTables.create();
-    Notifier notifier =
-        new Notifier(
-            storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
-    KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
-    AccountService accounts =
-        new AccountService(
-            storage,
-            users,
-            sessions,
-            conversations,
-            members,
-            new PasswordHasher(config.bcryptCost(), random),
-            new SessionTokens(random),
-            new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30),
-            router,
-            notifier,
-            clock,
-            config.sessionTtl(),
-            fingerprints,
-            audit);
-    ConversationService rooms =
-        new ConversationService(
-            storage,
-            conversations,
-            members,
-            users,
-            router,
-            notifier,
-            fingerprints,
-            clock,
-            new GroupRules(groupTables),
-            presence);
-    MessageRepository messages = new MessageRepository();
-    FileRepository fileRows = new FileRepository();
-    FileChunkRepository fileChunks = new FileChunkRepository();
-    SqliteMessageStore store =
-        new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
-    FriendService friends =
-        new FriendService(
-            storage,
-            users,
-            new FriendRequestRepository(),
-            friendships,
-            router,
-            presence,
-            notifier,
-            clock);
-    RequestDispatcher dispatcher =
-        new RequestDispatcher(
-            "chat-relay",
-            accounts,
-            rooms,
-            new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
-            new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
-            new GroupService(
-                storage, conversations, members, users, messages, groupTables, notifier, clock),
-            friends,
-            new PresenceService(storage, presence, notifier, friends, groupTables),
-            new FileService(
-                storage,
-                fileRows,
-                fileChunks,
-                users,
-                rooms,
-                cipher,
-                clock,
-                config.files(),
-                config.maxFrameBytes()),
-            audit);
-    FileSweeper sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
-    LOG.info("expired files removed: {}", sweeper.sweep());
-    sweeper.start(config.files().sweepInterval());
+    // Until the relay listens, a failure closes what was started here, writer thread included.
+    QueuedAuditLog audit = null;
+    FileSweeper sweeper = null;
     try {
+      Storage storage = new Storage(database, writes);
+      UserRepository users = new UserRepository();
+      ConversationRepository conversations = new ConversationRepository();
+      MemberRepository members = new MemberRepository();
+      SessionRepository sessions = new SessionRepository();
+      int expired;
+      try {
+        expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
+      } catch (RelayException e) {
+        // The writer has logged the cause; the operator's one line says where it is.
+        throw new IOException(
+            Database.FILE_NAME
+                + " cannot be written: "
+                + e.getMessage()
+                + " (the log above says why)");
+      }
+      LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
+      audit =
+          new QueuedAuditLog(
+              writes,
+              new AuditRepository(),
+              clock,
+              config.auditRetention(),
+              QueuedAuditLog.DEFAULT_CAPACITY);
+      LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
+      FriendshipRepository friendships = new FriendshipRepository();
+      PresenceBook presence = new PresenceBook();
+      GroupTables groupTables = GroupTables.create();
+      Notifier notifier =
+          new Notifier(
+              storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
+      KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
+      AccountService accounts =
+          new AccountService(
+              storage,
+              users,
+              sessions,
+              conversations,
+              members,
+              new PasswordHasher(config.bcryptCost(), random),
+              new SessionTokens(random),
+              new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30),
+              router,
+              notifier,
+              clock,
+              config.sessionTtl(),
+              fingerprints,
+              audit);
+      ConversationService rooms =
+          new ConversationService(
+              storage,
+              conversations,
+              members,
+              users,
+              router,
+              notifier,
+              fingerprints,
+              clock,
+              new GroupRules(groupTables),
+              presence);
+      MessageRepository messages = new MessageRepository();
+      FileRepository fileRows = new FileRepository();
+      FileChunkRepository fileChunks = new FileChunkRepository();
+      SqliteMessageStore store =
+          new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
+      FriendService friends =
+          new FriendService(
+              storage,
+              users,
+              new FriendRequestRepository(),
+              friendships,
+              router,
+              presence,
+              notifier,
+              clock);
+      RequestDispatcher dispatcher =
+          new RequestDispatcher(
+              "chat-relay",
+              accounts,
+              rooms,
+              new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
+              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+              new GroupService(
+                  storage, conversations, members, users, messages, groupTables, notifier, clock),
+              friends,
+              new PresenceService(storage, presence, notifier, friends, groupTables),
+              new FileService(
+                  storage,
+                  fileRows,
+                  fileChunks,
+                  users,
+                  rooms,
+                  cipher,
+                  clock,
+                  config.files(),
+                  config.maxFrameBytes()),
+              audit);
+      sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
+      LOG.info("expired files removed: {}", sweeper.sweep());
+      sweeper.start(config.files().sweepInterval());
       return listen(config, tls, dispatcher, writes, database, audit, sweeper);
-    } catch (Exception e) {
-      sweeper.close();
+    } catch (Exception | Error e) {
+      if (sweeper != null) {
+        sweeper.close();
+      }
+      if (audit != null) {
+        audit.close();
+      }
+      writes.close();
+      try {
+        database.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
   }
@@ -294,9 +321,6 @@ public final class Relay implements AutoCloseable {
       boss.shutdownGracefully();
       group.shutdownGracefully();
       workers.shutdownNow();
-      audit.close();
-      writes.close();
-      database.close();
       throw e;
     }
   }

@@ -1,7 +1,9 @@
 package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chat.server.internal.storage.OpenFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,30 @@ class UnusableDataDirectoryTest {
       check.next();
       assertThat(check.getString(1)).isEqualTo("ok");
     }
+  }
+
+  /**
+   * A failure after the database is open (here a table gone from a damaged {@code relay.db}) still
+   * gets one clear line, and the relay closes the database and its writer thread on the way out.
+   */
+  @Test
+  void damagedDatabase_startFails_withOneClearLine_andClosesTheDatabase() throws Exception {
+    assumeTrue(OpenFiles.listed(), "needs /proc/self/fd");
+    Path data = root.resolve("data");
+    RelayFixture.start(data).close();
+    Path db = data.resolve("relay.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = c.createStatement()) {
+      statement.execute("DROP TABLE sessions");
+    }
+    Map.Entry<Integer, String> result =
+        run("--data-dir", data.toString(), "--port", "0", "--bcrypt-cost", "4");
+    assertThat(result.getKey()).isEqualTo(1);
+    assertThat(result.getValue())
+        .startsWith("chat-server: cannot start: ")
+        .contains("relay.db cannot be written: internal error")
+        .doesNotContain("\tat ");
+    assertThat(OpenFiles.count(db)).as("connections left open").isZero();
   }
 
   private static void setPermissions(Path dir, String dirMode, String fileMode) throws Exception {

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -45,13 +47,35 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Connection writer = connect(file);
-    Migrations.migrate(writer);
-    Connection reader = connect(file);
-    Connection checkpoints = connect(file);
-    Database database = new Database(file, writer, reader, checkpoints);
-    database.restrictFiles();
-    return database;
+    List<Connection> opened = new ArrayList<>(3);
+    try {
+      Connection writer = opened(opened, connect(file));
+      Migrations.migrate(writer);
+      Connection reader = opened(opened, connect(file));
+      Connection checkpoints = opened(opened, connect(file));
+      Database database = new Database(file, writer, reader, checkpoints);
+      database.restrictFiles();
+      return database;
+    } catch (SQLException | RuntimeException e) {
+      closeAll(opened, e);
+      throw e;
+    }
+  }
+
+  private static Connection opened(List<Connection> opened, Connection connection) {
+    opened.add(connection);
+    return connection;
+  }
+
+  /** Closes what an open that failed with {@code cause} had opened; their failures join it. */
+  private static void closeAll(List<Connection> opened, Exception cause) {
+    for (Connection connection : opened) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+    }
   }
 
   /**
@@ -95,6 +119,9 @@ public final class Database implements AutoCloseable {
       statement.execute("PRAGMA page_size = " + PAGE_BYTES);
       statement.execute("PRAGMA journal_mode = WAL");
       statement.execute("PRAGMA secure_delete = ON");
+    } catch (SQLException | RuntimeException e) {
+      closeAll(List.of(connection), e);
+      throw e;
     }
     return connection;
   }

@@ -1,6 +1,8 @@
 package chat.server.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,5 +58,25 @@ class DatabaseTest {
         assertThat(r.getInt(1)).isEqualTo(Migrations.latestVersion());
       }
     }
+  }
+
+  @Test
+  void aDatabaseFromANewerBuild_isRefused_andLeftClosed() throws Exception {
+    assumeTrue(OpenFiles.listed(), "needs /proc/self/fd");
+    Path file = dataDir.resolve("relay.db");
+    try (Database database = Database.open(dataDir)) {
+      database.read(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              return s.executeUpdate("INSERT INTO schema_version (version) VALUES (" + 1000 + ")");
+            }
+          });
+    }
+    assertThat(OpenFiles.count(file)).isZero();
+
+    assertThatThrownBy(() -> Database.open(dataDir))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("newer than this build");
+    assertThat(OpenFiles.count(file)).as("connections left open").isZero();
   }
 }
