@@ -76,6 +76,7 @@ public final class RatioReport {
     double verify = get("PrimitiveBenchmark.ed25519Verify");
     double gcmSeal = get("PrimitiveBenchmark.aesGcmSeal");
     double gcmOpen = get("PrimitiveBenchmark.aesGcmOpen");
+    double leafHash = microseconds.getOrDefault("PrimitiveBenchmark.sha256Leaf", Double.NaN);
     for (String n : recipientCounts()) {
       int wraps = Integer.parseInt(n) + 1;
       row(
@@ -99,6 +100,16 @@ public final class RatioReport {
           verify,
           "1 verify",
           false);
+      String parseAndVerify = "EnvelopeBenchmark.relayParseAndVerify[" + n + "]";
+      if (microseconds.containsKey(parseAndVerify)) {
+        row(
+            out,
+            "relay parse + verify, forms (" + n + ")",
+            get(parseAndVerify),
+            verify + wraps * leafHash,
+            "1 verify + " + wraps + " leaf hashes",
+            false);
+      }
     }
     if (microseconds.containsKey("KeyFileBenchmark.keyFileOpen")) {
       row(

@@ -54,10 +54,8 @@ public record Envelope(
     for (RecipientEntry entry : recipients) {
       set.add(entry.recipient());
     }
-    if (!RecipientSet.canonical(set).equals(set)) {
-      throw new IllegalArgumentException("recipients are not in canonical order");
-    }
-    if (!RecipientSet.hash(set).equals(header.recipientSetHash())) {
+    RecipientSet.requireCanonical(set);
+    if (!RecipientSet.hashCanonical(set).equals(header.recipientSetHash())) {
       throw new IllegalArgumentException("recipient set hash does not match the recipients");
     }
   }
@@ -80,12 +78,12 @@ public record Envelope(
   /** The canonical encoding. */
   public byte[] encode() {
     ByteWriter out = new ByteWriter(payload.length() + recipients.size() * 440 + 300);
-    out.u8(FORM).raw(header.encode()).raw(keyCommitment).bytes32(payload.toByteArray());
+    out.u8(FORM).raw(header.encode()).raw(keyCommitment).u32(payload.length()).raw(payload);
     out.u32(recipients.size());
     for (RecipientEntry entry : recipients) {
       out.raw(entry.encode());
     }
-    return out.raw(signature).toByteArray();
+    return out.raw(signature).finish();
   }
 
   /**
@@ -219,8 +217,9 @@ public record Envelope(
             .u8(RecipientEnvelope.FORM)
             .raw(header.encode())
             .raw(keyCommitment)
-            .bytes32(payload.toByteArray())
-            .toByteArray();
+            .u32(payload.length())
+            .raw(payload)
+            .finish();
     return new RecipientForms(shared, tree.entries, tree.merkle, signature.toByteArray());
   }
 

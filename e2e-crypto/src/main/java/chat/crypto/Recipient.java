@@ -1,6 +1,5 @@
 package chat.crypto;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -11,18 +10,35 @@ import java.util.Objects;
  * (see PacketDiagram.md, "Recipient set").
  */
 public record Recipient(String userId, Fingerprint keyFingerprint) {
-  /** The canonical order of recipients inside an envelope. */
+  /**
+   * The canonical order of recipients inside an envelope: by the UTF-8 bytes of the user id
+   * (unsigned), then by the fingerprint's bytes. Compared without encoding either.
+   */
   public static final Comparator<Recipient> CANONICAL_ORDER =
       (a, b) -> {
-        int byId =
-            Arrays.compareUnsigned(
-                a.userId.getBytes(StandardCharsets.UTF_8),
-                b.userId.getBytes(StandardCharsets.UTF_8));
+        int byId = compareUtf8(a.userId, b.userId);
         return byId != 0
             ? byId
             : Arrays.compareUnsigned(
-                a.keyFingerprint.value().toByteArray(), b.keyFingerprint.value().toByteArray());
+                a.keyFingerprint.value().shared(), b.keyFingerprint.value().shared());
       };
+
+  /**
+   * Orders {@code a} and {@code b} as {@code Arrays.compareUnsigned} orders their UTF-8 encodings
+   * (the sign only): UTF-8 keeps the order of code points, and a valid id has no lone surrogate.
+   */
+  static int compareUtf8(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length()) {
+      int left = a.codePointAt(i);
+      int right = b.codePointAt(i);
+      if (left != right) {
+        return Integer.compare(left, right);
+      }
+      i += Character.charCount(left);
+    }
+    return Integer.compare(a.length() - i, b.length() - i);
+  }
 
   /** Validates the fields. */
   public Recipient {

@@ -3,6 +3,7 @@ package chat.crypto;
 import chat.crypto.internal.ByteReader;
 import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.MerkleTree;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -24,11 +25,14 @@ public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
 
   /** {@code string8 userId || fingerprint || bytes16 wrappedKey}. */
   public byte[] encode() {
-    return new ByteWriter(wrappedKey.length() + 64)
-        .string8(recipient.userId())
+    byte[] userId = recipient.userId().getBytes(StandardCharsets.UTF_8);
+    // Exactly the entry's size: the writer's array is the result, not copied.
+    return new ByteWriter(1 + userId.length + Fingerprint.SIZE_BYTES + 2 + wrappedKey.length())
+        .u8(userId.length)
+        .raw(userId)
         .raw(recipient.keyFingerprint().value())
         .bytes16(wrappedKey.shared())
-        .toByteArray();
+        .finish();
   }
 
   /** The Merkle leaf hash of this entry. */

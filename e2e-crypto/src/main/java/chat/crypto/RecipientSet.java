@@ -24,15 +24,29 @@ public final class RecipientSet {
   public static List<Recipient> canonical(Collection<Recipient> recipients) {
     List<Recipient> sorted = new ArrayList<>(recipients);
     sorted.sort(Recipient.CANONICAL_ORDER);
-    if (sorted.isEmpty() || sorted.size() > MAX_RECIPIENTS) {
+    requireCanonical(sorted);
+    return sorted;
+  }
+
+  /**
+   * Checks that {@code recipients} is a recipient set in canonical order: 1 to {@link
+   * #MAX_RECIPIENTS} of them, each after the one before.
+   *
+   * @throws IllegalArgumentException if not
+   */
+  static void requireCanonical(List<Recipient> recipients) {
+    if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
       throw new IllegalArgumentException("an envelope has 1 to 10000 recipients");
     }
-    for (int i = 1; i < sorted.size(); i++) {
-      if (Recipient.CANONICAL_ORDER.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+    for (int i = 1; i < recipients.size(); i++) {
+      int order = Recipient.CANONICAL_ORDER.compare(recipients.get(i - 1), recipients.get(i));
+      if (order == 0) {
         throw new IllegalArgumentException("duplicate recipient");
       }
+      if (order > 0) {
+        throw new IllegalArgumentException("recipients are not in canonical order");
+      }
     }
-    return sorted;
   }
 
   /**
@@ -42,12 +56,16 @@ public final class RecipientSet {
    * @throws IllegalArgumentException if the set is empty, too large or has a duplicate
    */
   public static Bytes hash(Collection<Recipient> recipients) {
-    List<Recipient> sorted = canonical(recipients);
+    return hashCanonical(canonical(recipients));
+  }
+
+  /** {@link #hash} of recipients already checked by {@link #requireCanonical}. */
+  static Bytes hashCanonical(List<Recipient> sorted) {
     ByteWriter out = new ByteWriter(64 + sorted.size() * 48);
     out.raw(Hashes.context(Contexts.RECIPIENT_SET)).u32(sorted.size());
     for (Recipient recipient : sorted) {
       out.string8(recipient.userId()).raw(recipient.keyFingerprint().value());
     }
-    return Bytes.of(Hashes.sha256(out.toByteArray()));
+    return Bytes.adopt(Hashes.sha256(out.finish()));
   }
 }

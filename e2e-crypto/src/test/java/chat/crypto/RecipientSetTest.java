@@ -73,6 +73,52 @@ class RecipientSetTest {
         .containsExactly(ascii, accented, fullwidth, emoji);
   }
 
+  /**
+   * The order compares ids without encoding them; over random ids from every range where UTF-16 and
+   * UTF-8 orders part (ASCII, two- and three-byte, the private use area above the surrogates,
+   * four-byte) and ids that are prefixes of each other, it agrees with the UTF-8 bytes compared
+   * unsigned, and fingerprints compare unsigned too.
+   */
+  @Test
+  void canonicalOrder_randomIds_agreesWithUnsignedUtf8Bytes() {
+    int[] codePoints = {'a', 'z', 'A', 0xe9, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xff21, 0xffff};
+    int[] supplementary = {0x10000, 0x1f600, 0x10ffff};
+    Random random = new Random(11);
+    for (int round = 0; round < 20_000; round++) {
+      String a = randomId(random, codePoints, supplementary);
+      String b =
+          random.nextInt(4) == 0
+              ? a + randomId(random, codePoints, supplementary)
+              : randomId(random, codePoints, supplementary);
+      int expected =
+          Arrays.compareUnsigned(
+              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+      int fillA = random.nextInt(256);
+      int fillB = random.nextInt(256);
+
+      assertThat(
+              Integer.signum(Recipient.CANONICAL_ORDER.compare(recipient(a, 1), recipient(b, 1))))
+          .as("%s against %s", a, b)
+          .isEqualTo(Integer.signum(expected));
+      assertThat(
+              Integer.signum(
+                  Recipient.CANONICAL_ORDER.compare(recipient(a, fillA), recipient(a, fillB))))
+          .isEqualTo(Integer.signum(Integer.compare(fillA, fillB)));
+    }
+  }
+
+  private static String randomId(Random random, int[] codePoints, int[] supplementary) {
+    StringBuilder id = new StringBuilder();
+    int length = 1 + random.nextInt(4);
+    for (int i = 0; i < length; i++) {
+      int[] from = random.nextInt(5) == 0 ? supplementary : codePoints;
+      int base = from[random.nextInt(from.length)];
+      int codePoint = base == 0x10ffff || base == 0xffff ? base : base + random.nextInt(2);
+      id.appendCodePoint(codePoint == 0xd800 ? 0xd7ff : codePoint);
+    }
+    return id.toString();
+  }
+
   @Test
   void hash_shuffledInput_isUnchanged() {
     Bytes expected = RecipientSet.hash(sample());

@@ -1,16 +1,39 @@
 package chat.crypto.internal;
 
 import chat.crypto.Bytes;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Big-endian writer for the canonical binary encodings in PacketDiagram.md. */
+/**
+ * Big-endian writer for the canonical binary encodings in PacketDiagram.md, over a plain array: a
+ * relay encodes a thousand recipient entries per message, so no locking and, when the capacity hint
+ * was exact, no copy at the end.
+ */
 public final class ByteWriter {
-  private final ByteArrayOutputStream out;
+  /** Null once {@link #finish} gave it away. */
+  private byte[] buffer;
+
+  private int count;
 
   /** A writer with an initial capacity hint. */
   public ByteWriter(int capacityHint) {
-    out = new ByteArrayOutputStream(capacityHint);
+    if (capacityHint < 0) {
+      throw new IllegalArgumentException("negative capacity");
+    }
+    buffer = new byte[capacityHint];
+  }
+
+  /** Makes room for {@code more} bytes, growing the array by at least half. */
+  private void reserve(int more) {
+    byte[] current = open();
+    int needed = count + more;
+    if (needed < 0) {
+      throw new OutOfMemoryError("encoding larger than an array");
+    }
+    if (needed > current.length) {
+      int grown = current.length + (current.length >> 1);
+      buffer = Arrays.copyOf(current, Math.max(needed, grown < 0 ? needed : grown));
+    }
   }
 
   /** Writes one unsigned byte. */
@@ -18,7 +41,8 @@ public final class ByteWriter {
     if (value < 0 || value > 0xFF) {
       throw new IllegalArgumentException("u8 out of range");
     }
-    out.write(value);
+    reserve(1);
+    buffer[count++] = (byte) value;
     return this;
   }
 
@@ -27,8 +51,9 @@ public final class ByteWriter {
     if (value < 0 || value > 0xFFFF) {
       throw new IllegalArgumentException("u16 out of range");
     }
-    out.write(value >>> 8);
-    out.write(value);
+    reserve(2);
+    buffer[count++] = (byte) (value >>> 8);
+    buffer[count++] = (byte) value;
     return this;
   }
 
@@ -37,30 +62,36 @@ public final class ByteWriter {
     if (value < 0) {
       throw new IllegalArgumentException("u32 out of range");
     }
-    out.write(value >>> 24);
-    out.write(value >>> 16);
-    out.write(value >>> 8);
-    out.write(value);
-    return this;
+    return bigEndian(value, 4);
   }
 
   /** Writes a signed 64-bit big-endian integer. */
   public ByteWriter u64(long value) {
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      out.write((int) (value >>> shift));
+    return bigEndian(value, 8);
+  }
+
+  private ByteWriter bigEndian(long value, int size) {
+    reserve(size);
+    for (int shift = (size - 1) * 8; shift >= 0; shift -= 8) {
+      buffer[count++] = (byte) (value >>> shift);
     }
     return this;
   }
 
   /** Writes raw bytes with no length prefix. */
   public ByteWriter raw(byte[] bytes) {
-    out.write(bytes, 0, bytes.length);
+    reserve(bytes.length);
+    System.arraycopy(bytes, 0, buffer, count, bytes.length);
+    count += bytes.length;
     return this;
   }
 
   /** Writes raw bytes with no length prefix. */
   public ByteWriter raw(Bytes bytes) {
-    return raw(bytes.toByteArray());
+    reserve(bytes.length());
+    bytes.copyTo(buffer, count);
+    count += bytes.length();
+    return this;
   }
 
   /** Writes a UTF-8 string behind a u8 length (1 to 255 bytes). */
@@ -82,8 +113,25 @@ public final class ByteWriter {
     return u32(value.length).raw(value);
   }
 
-  /** The bytes written so far. */
+  /** The bytes written so far, in a new array. */
   public byte[] toByteArray() {
-    return out.toByteArray();
+    return Arrays.copyOf(open(), count);
+  }
+
+  /**
+   * The bytes written, ending this writer: its own array when the capacity hint was exact (no
+   * copy), else a copy. Any later call fails.
+   */
+  public byte[] finish() {
+    byte[] current = open();
+    buffer = null;
+    return count == current.length ? current : Arrays.copyOf(current, count);
+  }
+
+  private byte[] open() {
+    if (buffer == null) {
+      throw new IllegalStateException("this writer has finished");
+    }
+    return buffer;
   }
 }

@@ -115,6 +115,20 @@ class ByteWriterTest {
   }
 
   @Test
+  void finish_exactHint_returnsTheBytes_andEndsTheWriter() {
+    ByteWriter exact = new ByteWriter(3).u8(7).u16(0x0102);
+    ByteWriter grown = new ByteWriter(1).u8(7).u16(0x0102);
+    ByteWriter roomy = new ByteWriter(64).u8(7).u16(0x0102);
+
+    assertThat(exact.finish()).containsExactly(7, 1, 2);
+    assertThat(grown.finish()).containsExactly(7, 1, 2);
+    assertThat(roomy.finish()).containsExactly(7, 1, 2);
+    assertThatThrownBy(() -> exact.u8(1)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(exact::toByteArray).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(exact::finish).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void written_thenRead_roundTrips() throws Exception {
     byte[] encoded =
         new ByteWriter(64)
