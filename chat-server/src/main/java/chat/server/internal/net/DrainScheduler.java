@@ -2,9 +2,7 @@ package chat.server.internal.net;
 
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -51,8 +49,7 @@ final class DrainScheduler {
    * workers, see {@code Relay}) that is an array index, where a {@link ThreadLocal} is a hash
    * probe.
    */
-  private static final FastThreadLocal<Map<DrainScheduler, List<OutboundQueue>>> BATCH =
-      new FastThreadLocal<>();
+  private static final FastThreadLocal<Held> BATCH = new FastThreadLocal<>();
 
   private final Loop loop;
   private final long coalesceNanos;
@@ -109,39 +106,70 @@ final class DrainScheduler {
       pushes.run();
       return;
     }
-    Map<DrainScheduler, List<OutboundQueue>> held = new IdentityHashMap<>();
+    Held held = new Held();
     BATCH.set(held);
     try {
       pushes.run();
     } finally {
       BATCH.remove();
-      handOver(held);
-    }
-  }
-
-  /**
-   * Gives each scheduler its held queues. One that fails (its loop shutting down) is logged and
-   * does not keep the others from theirs.
-   */
-  private static void handOver(Map<DrainScheduler, List<OutboundQueue>> held) {
-    for (Map.Entry<DrainScheduler, List<OutboundQueue>> entry : held.entrySet()) {
-      try {
-        entry.getKey().scheduleAll(entry.getValue());
-      } catch (RuntimeException e) {
-        LOG.warn("handing ready connections to their event loop failed", e);
-      }
+      held.handOver();
     }
   }
 
   /** Has {@code queue} drained on the loop soon; the caller schedules each queue at most once. */
   void schedule(OutboundQueue queue) {
-    Map<DrainScheduler, List<OutboundQueue>> held = BATCH.get();
+    Held held = BATCH.get();
     if (held != null) {
-      held.computeIfAbsent(this, scheduler -> new ArrayList<>()).add(queue);
+      held.add(this, queue);
       return;
     }
     ready.add(queue);
     wake();
+  }
+
+  /**
+   * The queues a batch holds back, by scheduler. There is one scheduler per event loop, a handful,
+   * so a short list compared by reference and tried from the last one used costs less than a map
+   * for each of a fan-out's thousand connections.
+   */
+  private static final class Held {
+    private final List<DrainScheduler> schedulers = new ArrayList<>(4);
+    private final List<List<OutboundQueue>> queues = new ArrayList<>(4);
+    private int last;
+
+    void add(DrainScheduler scheduler, OutboundQueue queue) {
+      int size = schedulers.size();
+      if (last < size && schedulers.get(last) == scheduler) {
+        queues.get(last).add(queue);
+        return;
+      }
+      for (int i = 0; i < size; i++) {
+        if (schedulers.get(i) == scheduler) {
+          last = i;
+          queues.get(i).add(queue);
+          return;
+        }
+      }
+      List<OutboundQueue> mine = new ArrayList<>();
+      mine.add(queue);
+      schedulers.add(scheduler);
+      queues.add(mine);
+      last = size;
+    }
+
+    /**
+     * Gives each scheduler its held queues. One that fails (its loop shutting down) is logged and
+     * does not keep the others from theirs.
+     */
+    void handOver() {
+      for (int i = 0; i < schedulers.size(); i++) {
+        try {
+          schedulers.get(i).scheduleAll(queues.get(i));
+        } catch (RuntimeException e) {
+          LOG.warn("handing ready connections to their event loop failed", e);
+        }
+      }
+    }
   }
 
   private void scheduleAll(List<OutboundQueue> queues) {

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -316,6 +317,35 @@ class DrainSchedulerTest {
     assertThat(loopA.runAll()).isEqualTo(1);
     assertThat(loopB.runAll()).isEqualTo(1);
     assertThat(written(onA)).isEqualTo("for a");
+    assertThat(written(onB)).isEqualTo("for b");
+  }
+
+  @Test
+  void batch_oneLoopRefusesItsTask_theOthersStillGetTheirs() {
+    DrainScheduler.Loop shutDown =
+        new DrainScheduler.Loop() {
+          @Override
+          public void execute(Runnable task) {
+            throw new RejectedExecutionException("event loop shut down");
+          }
+
+          @Override
+          public void schedule(Runnable task, long delayNanos) {
+            throw new RejectedExecutionException("event loop shut down");
+          }
+        };
+    HeldTasks loopB = new HeldTasks();
+    DrainScheduler a = new DrainScheduler(shutDown, 0, System::nanoTime);
+    DrainScheduler b = new DrainScheduler(loopB, 0, System::nanoTime);
+    EmbeddedChannel onB = new EmbeddedChannel();
+
+    DrainScheduler.batch(
+        () -> {
+          new OutboundQueue(new EmbeddedChannel(), UNLIMITED, a).add(ascii("x"), Long.MAX_VALUE);
+          new OutboundQueue(onB, UNLIMITED, b).add(ascii("for b"), Long.MAX_VALUE);
+        });
+
+    assertThat(loopB.runAll()).isEqualTo(1);
     assertThat(written(onB)).isEqualTo("for b");
   }
 }
