@@ -39,17 +39,25 @@ class UnusableDataDirectoryTest {
     }
   }
 
-  @Test
-  void dataDirectoryIsAFile_startFails_withOneClearLine() throws Exception {
-    Path file = Files.writeString(root.resolve("data"), "not a directory");
+  /**
+   * Starts the relay on {@code dataDir}, checks that it exits 1 with one {@code cannot start} line
+   * containing {@code reason} and no stack trace, and returns what it printed.
+   */
+  private static String startFails(Path dataDir, String reason) {
     Map.Entry<Integer, String> result =
-        run("--data-dir", file.toString(), "--port", "0", "--bcrypt-cost", "4");
+        run("--data-dir", dataDir.toString(), "--port", "0", "--bcrypt-cost", "4");
     assertThat(result.getKey()).isEqualTo(1);
     assertThat(result.getValue())
         .startsWith("chat-server: cannot start: ")
-        .contains("not a directory")
-        .doesNotContain("Exception")
+        .contains(reason)
         .doesNotContain("\tat ");
+    return result.getValue();
+  }
+
+  @Test
+  void dataDirectoryIsAFile_startFails_withOneClearLine() throws Exception {
+    Path file = Files.writeString(root.resolve("data"), "not a directory");
+    assertThat(startFails(file, "not a directory")).doesNotContain("Exception");
     assertThat(Files.readString(file)).isEqualTo("not a directory");
   }
 
@@ -101,13 +109,7 @@ class UnusableDataDirectoryTest {
         Statement statement = c.createStatement()) {
       statement.execute("DROP TABLE sessions");
     }
-    Map.Entry<Integer, String> result =
-        run("--data-dir", data.toString(), "--port", "0", "--bcrypt-cost", "4");
-    assertThat(result.getKey()).isEqualTo(1);
-    assertThat(result.getValue())
-        .startsWith("chat-server: cannot start: ")
-        .contains("relay.db cannot be written: internal error")
-        .doesNotContain("\tat ");
+    startFails(data, "relay.db cannot be written: internal error");
     assertThat(OpenFiles.count(db)).as("connections left open").isZero();
   }
 
