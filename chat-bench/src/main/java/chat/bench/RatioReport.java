@@ -110,6 +110,16 @@ public final class RatioReport {
             "1 verify + " + wraps + " leaf hashes",
             false);
       }
+      String writeForms = "EnvelopeBenchmark.relayWriteForms[" + n + "]";
+      if (microseconds.containsKey(writeForms)) {
+        row(
+            out,
+            "relay writes each member's form (" + n + ")",
+            get(writeForms),
+            get("EnvelopeBenchmark.copyFormBytes[" + n + "]"),
+            "the same bytes copied",
+            false);
+      }
     }
     if (microseconds.containsKey("KeyFileBenchmark.keyFileOpen")) {
       row(

@@ -20,9 +20,16 @@ public final class MerkleTree {
    * byte {@code i * 32}. One array per level, not one per hash, so that writing an audit path reads
    * consecutive memory instead of following a reference per hash.
    */
-  private final List<byte[]> levels;
+  private final byte[][] levels;
 
   private final int size;
+
+  /**
+   * Every leaf below this index has a sibling at every level, so its audit path has one hash per
+   * level above the leaves; only the last few leaves of a tree whose size is not a power of two
+   * have shorter ones.
+   */
+  private final int fullPathsBelow;
 
   /** Builds the tree over already-hashed leaves; computes every level once. */
   public MerkleTree(List<byte[]> leafHashes) {
@@ -58,9 +65,9 @@ public final class MerkleTree {
       throw new IllegalArgumentException("a Merkle tree needs at least one leaf");
     }
     this.size = size;
-    levels = new ArrayList<>();
+    List<byte[]> built = new ArrayList<>();
     byte[] level = leaves;
-    levels.add(level);
+    built.add(level);
     MessageDigest digest = Hashes.sha256();
     byte[] node = new byte[1 + 2 * HASH_SIZE_BYTES];
     node[0] = 0x01;
@@ -79,9 +86,18 @@ public final class MerkleTree {
             next.length - HASH_SIZE_BYTES,
             HASH_SIZE_BYTES);
       }
-      levels.add(next);
+      built.add(next);
       level = next;
     }
+    levels = built.toArray(new byte[0][]);
+    int below = size;
+    int depth = 0;
+    for (int width = size; width > 1; width = (width + 1) >>> 1, depth++) {
+      if (width % 2 == 1) {
+        below = Math.min(below, (width - 1) << depth);
+      }
+    }
+    fullPathsBelow = below;
   }
 
   /** Finishes {@code digest} into hash {@code index} of {@code level}; the digest is reset. */
@@ -114,7 +130,7 @@ public final class MerkleTree {
 
   /** The root hash. */
   public byte[] root() {
-    return levels.get(levels.size() - 1).clone();
+    return levels[levels.length - 1].clone();
   }
 
   /**
@@ -157,8 +173,11 @@ public final class MerkleTree {
    */
   public int auditPathSize(int index) {
     requireLeaf(index);
+    if (index < fullPathsBelow) {
+      return levels.length - 1;
+    }
     int count = 0;
-    for (int position = index, width = size; width > 1; position >>= 1, width = (width + 1) / 2) {
+    for (int position = index, width = size; width > 1; position >>= 1, width = (width + 1) >>> 1) {
       if ((position ^ 1) < width) {
         count++;
       }
@@ -171,8 +190,8 @@ public final class MerkleTree {
     requireLeaf(index);
     int count = 0;
     int position = index;
-    for (int depth = 0; depth < levels.size() - 1; depth++) {
-      byte[] level = levels.get(depth);
+    for (int depth = 0; depth < levels.length - 1; depth++) {
+      byte[] level = levels[depth];
       int sibling = position ^ 1;
       if (sibling < level.length / HASH_SIZE_BYTES) {
         out.put(level, sibling * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
