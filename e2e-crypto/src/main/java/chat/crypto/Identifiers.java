@@ -1,7 +1,5 @@
 package chat.crypto;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The rule every user id and conversation id inside a bundle or envelope obeys: 1 to 255 UTF-8
  * bytes, no control characters and no lone surrogates (which have no UTF-8 encoding, so the id
@@ -15,16 +13,20 @@ public final class Identifiers {
     if (id == null || id.isEmpty()) {
       return false;
     }
-    int length = id.getBytes(StandardCharsets.UTF_8).length;
-    if (length > 255) {
-      return false;
-    }
+    // Counts the UTF-8 bytes on the way instead of encoding the id: a relay checks every recipient
+    // id of every envelope. A valid id has no lone surrogate, so each code point counts as it
+    // would encode.
+    int utf8Bytes = 0;
     for (int i = 0; i < id.length(); ) {
       int cp = id.codePointAt(i);
       if (Character.isISOControl(cp)
           || cp == 0x2028
           || cp == 0x2029
           || Character.getType(cp) == Character.SURROGATE) {
+        return false;
+      }
+      utf8Bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (utf8Bytes > 255) {
         return false;
       }
       i += Character.charCount(cp);

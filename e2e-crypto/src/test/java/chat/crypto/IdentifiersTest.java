@@ -3,6 +3,8 @@ package chat.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Tests {@link Identifiers}: 1 to 255 UTF-8 bytes, no control characters, valid Unicode. */
@@ -32,6 +34,25 @@ class IdentifiersTest {
     assertThat(Identifiers.isValid("x".repeat(256))).isFalse();
     assertThat(Identifiers.isValid("\u4e2d".repeat(86))).isFalse(); // 86 chars, 258 bytes
     assertThat(Identifiers.isValid("\ud83d\ude00".repeat(64))).isFalse(); // 256 bytes
+  }
+
+  /** The byte count is made without encoding: it must agree with the encoder at every width. */
+  @Test
+  void isValid_lengthLimit_agreesWithTheUtf8Encoding_forRandomIds() {
+    Random random = new Random(20261201);
+    int[] starts = {0x20, 0x100, 0x800, 0x4e00, 0x10000, 0x1f600};
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder id = new StringBuilder();
+      int codePoints = 40 + random.nextInt(100);
+      for (int i = 0; i < codePoints; i++) {
+        id.appendCodePoint(starts[random.nextInt(starts.length)] + random.nextInt(0x50));
+      }
+      String text = id.toString();
+      int encoded = text.getBytes(StandardCharsets.UTF_8).length;
+      assertThat(Identifiers.isValid(text)).as("%d bytes", encoded).isEqualTo(encoded <= 255);
+    }
+    assertThat(Identifiers.isValid("\u00e9".repeat(127) + "x")).isTrue(); // 255 bytes
+    assertThat(Identifiers.isValid("\u00e9".repeat(128))).isFalse(); // 256 bytes
   }
 
   @Test
