@@ -2,6 +2,7 @@ package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,12 +26,13 @@ public interface MessageStore {
    * every user in {@code recipientKeys} is still a member of the room, and fails with {@link
    * RelayException} ({@code RECIPIENT_NOT_MEMBER}) if one is not. A member removed while the
    * envelope was being checked can then never receive it. This is the only membership check a
-   * room's recipients get, so every store must make it.
+   * room's recipients get, so every store must make it. The caller builds {@code recipientKeys} off
+   * the storage writer's thread, so that hashing them is not that thread's work.
    */
   CompletableFuture<Stored> appendForMembers(
       String conversation,
       List<String> parties,
-      List<String> recipientKeys,
+      Set<String> recipientKeys,
       Bytes messageId,
       Bytes envelope);
 

@@ -23,8 +23,10 @@ import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +106,9 @@ public final class MessagingService {
     } catch (AuthenticationException e) {
       throw new RelayException(ErrorCode.BAD_SIGNATURE);
     }
-    List<String> recipientKeys = new ArrayList<>();
+    // A set, so that each key is hashed here, on one of the workers, and only looked up by the
+    // storage writer, which every message waits for; a user listed with several keys counts once.
+    Set<String> recipientKeys = new HashSet<>(envelope.recipients().size() * 2);
     for (Recipient recipient : envelope.recipientSet()) {
       if (!Usernames.isValid(recipient.userId())) {
         throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);

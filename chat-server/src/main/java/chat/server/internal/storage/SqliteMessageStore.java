@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +60,14 @@ public final class SqliteMessageStore implements MessageStore {
   @Override
   public CompletableFuture<Stored> append(
       String conversation, List<String> parties, Bytes messageId, Bytes envelope) {
-    return appendForMembers(conversation, parties, List.of(), messageId, envelope);
+    return appendForMembers(conversation, parties, Set.of(), messageId, envelope);
   }
 
   @Override
   public CompletableFuture<Stored> appendForMembers(
       String conversation,
       List<String> parties,
-      List<String> recipientKeys,
+      Set<String> recipientKeys,
       Bytes messageId,
       Bytes envelope) {
     return writes.submit(
