@@ -42,13 +42,13 @@ public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
 
   static RecipientEntry read(ByteReader in) throws MalformedDataException {
     String userId = in.string8();
-    Fingerprint fingerprint = Fingerprint.of(in.raw(Fingerprint.SIZE_BYTES));
+    // The reader's arrays are fresh copies: the records take them as they are, and check them.
+    Fingerprint fingerprint = new Fingerprint(Bytes.adopt(in.raw(Fingerprint.SIZE_BYTES)));
     byte[] wrapped = in.bytes16();
-    if (!Identifiers.isValid(userId)
-        || wrapped.length == 0
-        || wrapped.length > MAX_WRAPPED_KEY_BYTES) {
+    try {
+      return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.adopt(wrapped));
+    } catch (IllegalArgumentException e) {
       throw new MalformedDataException("invalid recipient entry");
     }
-    return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.adopt(wrapped));
   }
 }

@@ -133,6 +133,27 @@ class EnvelopeTest {
   }
 
   @Test
+  void parse_entryUserIdWithAControlCharacter_throwsMalformedNamingTheEntry() {
+    byte[] entry = SEALED.recipients().get(0).encode();
+    int at = indexOf(ENCODED, entry);
+    byte[] bad = ENCODED.clone();
+    bad[at + 1] = 0x07; // the user id's first byte, after its length
+
+    assertThatThrownBy(() -> Envelope.parse(bad))
+        .isInstanceOf(MalformedDataException.class)
+        .hasMessage("invalid recipient entry");
+  }
+
+  private static int indexOf(byte[] data, byte[] part) {
+    for (int i = 0; i + part.length <= data.length; i++) {
+      if (Arrays.equals(data, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
+  }
+
+  @Test
   void parse_entriesReordered_throwsMalformed() {
     List<RecipientEntry> reordered = new ArrayList<>(SEALED.recipients());
     reordered.sort(Comparator.comparing((RecipientEntry e) -> e.recipient().userId()).reversed());

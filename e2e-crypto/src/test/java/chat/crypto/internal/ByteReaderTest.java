@@ -161,6 +161,7 @@ class ByteReaderTest {
   void string8_invalidUtf8_throwsMalformed() {
     String[] invalid = {
       "80", // lone continuation byte
+      "616263ff", // ASCII, then a byte that is never valid
       "c328", // lead byte followed by ASCII
       "c080", // overlong NUL
       "e08080", // overlong
@@ -176,6 +177,21 @@ class ByteReaderTest {
       assertThatThrownBy(() -> new ByteReader(input).string8())
           .as(hex)
           .isInstanceOf(MalformedDataException.class);
+    }
+  }
+
+  /** ASCII takes a shorter path than other text; both must read back what was written. */
+  @Test
+  void string8_asciiAndMultiByteText_readBackAsWritten() throws Exception {
+    for (String value :
+        new String[] {
+          "a", "alice", "#general", "\u007e\u0001", "caf\u00e9", "\u4e2d", "x\ud83d\ude00"
+        }) {
+      byte[] input = new ByteWriter(64).string8(value).u8(7).toByteArray();
+      ByteReader in = new ByteReader(input);
+
+      assertThat(in.string8()).as(value).isEqualTo(value);
+      assertThat(in.u8()).isEqualTo(7);
     }
   }
 
