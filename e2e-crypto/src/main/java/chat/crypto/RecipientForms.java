@@ -50,9 +50,9 @@ public final class RecipientForms {
    */
   public void writeTo(int index, ByteBuffer out) {
     out.put(shared).putInt(index).put(entries[index]);
-    int count = out.position();
-    out.put((byte) 0); // the path's length, known once it is written
-    out.put(count, (byte) merkle.writeAuditPath(index, out));
+    int pathLengthAt = out.position();
+    out.put((byte) 0); // the path's length, known once the walk has written it
+    out.put(pathLengthAt, (byte) merkle.writeAuditPath(index, out));
     out.put(signature);
   }
 
