@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Reads a JMH JSON result ({@code -rf json -rff FILE}) and prints, as a Markdown table, each
@@ -100,26 +101,18 @@ public final class RatioReport {
           verify,
           "1 verify",
           false);
-      String parseAndVerify = "EnvelopeBenchmark.relayParseAndVerify[" + n + "]";
-      if (microseconds.containsKey(parseAndVerify)) {
-        row(
-            out,
-            "relay parse + verify, forms (" + n + ")",
-            get(parseAndVerify),
-            verify + wraps * leafHash,
-            "1 verify + " + wraps + " leaf hashes",
-            false);
-      }
-      String writeForms = "EnvelopeBenchmark.relayWriteForms[" + n + "]";
-      if (microseconds.containsKey(writeForms)) {
-        row(
-            out,
-            "relay writes each member's form (" + n + ")",
-            get(writeForms),
-            get("EnvelopeBenchmark.copyFormBytes[" + n + "]"),
-            "the same bytes copied",
-            false);
-      }
+      rowIfMeasured(
+          out,
+          "EnvelopeBenchmark.relayParseAndVerify[" + n + "]",
+          "relay parse + verify, forms (" + n + ")",
+          () -> verify + wraps * leafHash,
+          "1 verify + " + wraps + " leaf hashes");
+      rowIfMeasured(
+          out,
+          "EnvelopeBenchmark.relayWriteForms[" + n + "]",
+          "relay writes each member's form (" + n + ")",
+          () -> get("EnvelopeBenchmark.copyFormBytes[" + n + "]"),
+          "the same bytes copied");
     }
     if (microseconds.containsKey("KeyFileBenchmark.keyFileOpen")) {
       row(
@@ -169,6 +162,17 @@ public final class RatioReport {
     }
     counts.sort((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
     return counts;
+  }
+
+  /**
+   * A row for {@code name} against {@code baseline} if the results hold it: a result file from an
+   * older benchmark jar, or a run of only some benchmarks, may not.
+   */
+  private void rowIfMeasured(
+      PrintStream out, String name, String operation, DoubleSupplier baseline, String madeOf) {
+    if (microseconds.containsKey(name)) {
+      row(out, operation, get(name), baseline.getAsDouble(), madeOf, false);
+    }
   }
 
   private static void row(

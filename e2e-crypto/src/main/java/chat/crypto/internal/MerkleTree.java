@@ -71,7 +71,8 @@ public final class MerkleTree {
     MessageDigest digest = Hashes.sha256();
     byte[] node = new byte[1 + 2 * HASH_SIZE_BYTES];
     node[0] = 0x01;
-    for (int width = size; width > 1; width = (width + 1) / 2) {
+    int below = size;
+    for (int width = size, depth = 0; width > 1; width = (width + 1) / 2, depth++) {
       byte[] next = new byte[(width + 1) / 2 * HASH_SIZE_BYTES];
       for (int i = 0; i < width / 2; i++) {
         System.arraycopy(level, 2 * i * HASH_SIZE_BYTES, node, 1, 2 * HASH_SIZE_BYTES);
@@ -85,18 +86,13 @@ public final class MerkleTree {
             next,
             next.length - HASH_SIZE_BYTES,
             HASH_SIZE_BYTES);
+        // The promoted node has no sibling here, nor does any leaf under it.
+        below = Math.min(below, (width - 1) << depth);
       }
       built.add(next);
       level = next;
     }
     levels = built.toArray(new byte[0][]);
-    int below = size;
-    int depth = 0;
-    for (int width = size; width > 1; width = (width + 1) >>> 1, depth++) {
-      if (width % 2 == 1) {
-        below = Math.min(below, (width - 1) << depth);
-      }
-    }
     fullPathsBelow = below;
   }
 
@@ -177,7 +173,7 @@ public final class MerkleTree {
       return levels.length - 1;
     }
     int count = 0;
-    for (int position = index, width = size; width > 1; position >>= 1, width = (width + 1) >>> 1) {
+    for (int position = index, width = size; width > 1; position >>= 1, width = (width + 1) / 2) {
       if ((position ^ 1) < width) {
         count++;
       }
