@@ -260,7 +260,12 @@ public final class Relay implements AutoCloseable {
       FileSweeper sweeper)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
-    LOG.info("transport {}, TLS provider {}", transport.name(), TlsMaterial.providerName());
+    int ioThreads = config.ioThreadCount();
+    LOG.info(
+        "transport {}, {} I/O threads, TLS provider {}",
+        transport.name(),
+        ioThreads,
+        TlsMaterial.providerName());
     // Netty's thread factory: its threads make DrainScheduler's per-thread batch a cheap lookup.
     ExecutorService workers =
         Executors.newFixedThreadPool(
@@ -282,7 +287,7 @@ public final class Relay implements AutoCloseable {
             connections,
             audit);
     EventLoopGroup boss = transport.newGroup(1);
-    EventLoopGroup group = transport.newGroup(0);
+    EventLoopGroup group = transport.newGroup(ioThreads);
     try {
       Channel channel =
           new ServerBootstrap()

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Everything the relay needs to start, resolved from flags, environment, config file and defaults.
  * {@code tlsCertificate} and {@code tlsKey} are null for the self-signed pair in the data dir.
  * {@code auditRetention} is how long audit events are kept ({@link Duration#ZERO}: forever); {@code
- * files} holds the limits on shared files.
+ * files} holds the limits on shared files; {@code ioThreads} is the number of event loops ({@link
+ * #ONE_IO_THREAD_PER_PROCESSOR}: one per processor the JVM sees, see {@link #ioThreadCount()}).
  */
 public record RelayConfig(
     String bindAddress,
@@ -25,6 +26,7 @@ public record RelayConfig(
     int presenceMaxRoomMembers,
     int writeCoalescingMillis,
     int workerThreads,
+    int ioThreads,
     Path tlsCertificate,
     Path tlsKey,
     Duration auditRetention,
@@ -52,6 +54,18 @@ public record RelayConfig(
 
   /** The longest write coalescing interval accepted. */
   public static final int MAX_WRITE_COALESCING_MILLIS = 1000;
+
+  /**
+   * {@code ioThreads} for one event loop per processor, the default. A loop's work (TLS records,
+   * system calls) needs a processor, so loops beyond the processors only take turns on them and
+   * with the storage writer, which every message waits for: on a 2-core machine, 2 loops instead of
+   * Netty's default of 4 delivered a 1,000-member room's messages faster, at less CPU per delivery,
+   * in three runs of four (docs/PERFORMANCE.md).
+   */
+  public static final int ONE_IO_THREAD_PER_PROCESSOR = 0;
+
+  /** The most event loops accepted. */
+  public static final int MAX_IO_THREADS = 1024;
 
   /** How long audit events are kept by default. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
@@ -89,6 +103,10 @@ public record RelayConfig(
     if (workerThreads < 1) {
       throw new IllegalArgumentException("worker threads must be positive");
     }
+    if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
+      throw new IllegalArgumentException(
+          "I/O threads must be 0 (one per processor) to " + MAX_IO_THREADS);
+    }
     if ((tlsCertificate == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
@@ -96,6 +114,13 @@ public record RelayConfig(
     if (auditRetention.isNegative()) {
       throw new IllegalArgumentException("audit days must be 0 (keep forever) or more");
     }
+  }
+
+  /** The number of event loops: {@code ioThreads}, or one per processor if that is 0. */
+  public int ioThreadCount() {
+    return ioThreads == ONE_IO_THREAD_PER_PROCESSOR
+        ? Runtime.getRuntime().availableProcessors()
+        : ioThreads;
   }
 
   /** The defaults with this bind address, port and data directory. */
@@ -115,6 +140,7 @@ public record RelayConfig(
         DEFAULT_PRESENCE_MAX_ROOM_MEMBERS,
         DEFAULT_WRITE_COALESCING_MILLIS,
         16,
+        ONE_IO_THREAD_PER_PROCESSOR,
         null,
         null,
         DEFAULT_AUDIT_RETENTION,
@@ -142,6 +168,14 @@ public record RelayConfig(
           copy.maxFrameBytes = frameBytes;
           copy.maxPendingBytes = pendingBytes;
         });
+  }
+
+  /**
+   * A copy with another number of event loops ({@link #ONE_IO_THREAD_PER_PROCESSOR}: one per
+   * processor).
+   */
+  public RelayConfig withIoThreads(int threads) {
+    return edit(copy -> copy.ioThreads = threads);
   }
 
   /** A copy with another limit on open connections per client address (0: no limit). */
@@ -192,6 +226,7 @@ public record RelayConfig(
     private int presenceMaxRoomMembers;
     private int writeCoalescingMillis;
     private final int workerThreads;
+    private int ioThreads;
     private final Path tlsCertificate;
     private final Path tlsKey;
     private final Duration auditRetention;
@@ -212,6 +247,7 @@ public record RelayConfig(
       presenceMaxRoomMembers = from.presenceMaxRoomMembers;
       writeCoalescingMillis = from.writeCoalescingMillis;
       workerThreads = from.workerThreads;
+      ioThreads = from.ioThreads;
       tlsCertificate = from.tlsCertificate;
       tlsKey = from.tlsKey;
       auditRetention = from.auditRetention;
@@ -234,6 +270,7 @@ public record RelayConfig(
           presenceMaxRoomMembers,
           writeCoalescingMillis,
           workerThreads,
+          ioThreads,
           tlsCertificate,
           tlsKey,
           auditRetention,

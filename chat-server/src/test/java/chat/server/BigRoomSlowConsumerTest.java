@@ -66,7 +66,8 @@ import org.junit.jupiter.api.io.TempDir;
  * One stalled member in a big room: the sender keeps getting acknowledgements, every other member
  * keeps getting every message, the stalled one is dropped once its unsent bytes pass the bound and
  * catches up from its cursor. CI runs 50 members; {@code -Dchat.bigroom.members=1000} runs the
- * full-size room (see SECURITY.md).
+ * full-size room (see SECURITY.md). The relay has one event loop, so the stalled member's
+ * connection shares it with every other member's.
  */
 class BigRoomSlowConsumerTest {
   private static final int MEMBERS = Integer.getInteger("chat.bigroom.members", 50);
@@ -93,7 +94,8 @@ class BigRoomSlowConsumerTest {
                 .withBufferLimits(FRAME_BYTES, PENDING_BYTES)
                 .withRequestRate(10_000, 10_000)
                 // -Dchat.bigroom.members may ask for more members than one address may connect.
-                .withMaxConnectionsPerAddress(0),
+                .withMaxConnectionsPerAddress(0)
+                .withIoThreads(1),
             Clock.systemUTC(),
             RelayFixture.RANDOM);
   }

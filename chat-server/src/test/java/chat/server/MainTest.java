@@ -105,6 +105,28 @@ class MainTest {
   }
 
   @Test
+  void ioThreads_defaultIsOnePerProcessor_flagEnvironmentAndOutOfRange() {
+    assertThat(run(Map.of(), "--print-config")).isZero();
+    assertThat(out.toString()).containsPattern("(?m)^io-threads = 0 +# default$");
+    RelayConfig defaults = RelayConfig.defaults("127.0.0.1", 0, Path.of("data"));
+    assertThat(defaults.ioThreads()).isEqualTo(RelayConfig.ONE_IO_THREAD_PER_PROCESSOR);
+    assertThat(defaults.ioThreadCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+
+    out.getBuffer().setLength(0);
+    assertThat(run(Map.of(), "--io-threads", "3", "--print-config")).isZero();
+    assertThat(out.toString()).containsPattern("(?m)^io-threads = 3 +# flag$");
+
+    out.getBuffer().setLength(0);
+    assertThat(run(Map.of("CHAT_SERVER_IO_THREADS", "1"), "--print-config")).isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^io-threads = 1 +# env CHAT_SERVER_IO_THREADS$");
+
+    assertThat(run(Map.of(), "--io-threads", "-1", "--print-config")).isEqualTo(2);
+    assertThat(run(Map.of(), "--io-threads", "1025", "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("I/O threads must be 0 (one per processor) to 1024");
+  }
+
+  @Test
   void configFile_unknownKey_exits2WithFileAndLine() throws Exception {
     Path file = config("bind = 0.0.0.0\nprot = 7443\n");
 

@@ -140,6 +140,14 @@ public final class RelayCommand implements Callable<Integer> {
   int workerThreads;
 
   @Option(
+      names = "--io-threads",
+      defaultValue = "" + RelayConfig.ONE_IO_THREAD_PER_PROCESSOR,
+      description =
+          "Event loops, which carry every connection's TLS reads and writes; 0 = one per"
+              + " processor (default: ${DEFAULT-VALUE}).")
+  int ioThreads;
+
+  @Option(
       names = "--tls-cert",
       description = "PEM certificate chain (with --tls-key) instead of the self-signed one.")
   Path tlsCert;
@@ -244,6 +252,7 @@ public final class RelayCommand implements Callable<Integer> {
         presenceMaxRoomMembers,
         writeCoalescingMillis,
         workerThreads,
+        ioThreads,
         tlsCert,
         tlsKey,
         Duration.ofDays(auditDays),
