@@ -6,7 +6,9 @@ import chat.protocol.ErrorCode;
 import chat.server.internal.relay.MessageStore;
 import chat.server.internal.relay.RelayException;
 import chat.server.internal.storage.MessageRepository.MessageRow;
+import chat.server.internal.storage.SeqGuesses.Reservation;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,10 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The SQLite {@link MessageStore}: envelopes are sealed with the at-rest cipher, bound to the row
  * identity {@code messages/<conversation>/<seq>/<message id hex>}, and written by the group-commit
- * {@link WriteQueue}.
+ * {@link WriteQueue}. The thread that queues a message seals it for the number it will most likely
+ * get ({@link SeqGuesses}), so that the writer, which every message waits for, only seals those
+ * whose number was guessed wrong.
  */
 public final class SqliteMessageStore implements MessageStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageStore.class);
+
+  /** A message's write, queued, and the guess of its number that came with its place. */
+  private record Queued(Reservation reservation, CompletableFuture<Stored> stored) {}
 
   private final Database database;
   private final WriteQueue writes;
@@ -32,6 +39,7 @@ public final class SqliteMessageStore implements MessageStore {
   private final MemberRepository members;
   private final MessageRepository messages;
   private final MemberKeysCache memberKeys;
+  private final SeqGuesses guesses = new SeqGuesses(Runtime.getRuntime().maxMemory() / 16);
 
   /** A store over these collaborators. */
   public SqliteMessageStore(
@@ -52,6 +60,11 @@ public final class SqliteMessageStore implements MessageStore {
     this.memberKeys = new MemberKeysCache(members, writes);
   }
 
+  /** The guesses of sequence numbers, and how often the writer could use their early seals. */
+  SeqGuesses seqGuesses() {
+    return guesses;
+  }
+
   static byte[] rowId(String conversation, long seq, Bytes messageId) {
     return ("messages/" + conversation + "/" + seq + "/" + messageId.hex())
         .getBytes(StandardCharsets.UTF_8);
@@ -70,31 +83,74 @@ public final class SqliteMessageStore implements MessageStore {
       Set<String> recipientKeys,
       Bytes messageId,
       Bytes envelope) {
-    return writes.submit(
-        c -> {
-          // One look at the member set, not one query per recipient, and from memory while no
-          // member has changed: a message to a 1,000-member room would otherwise cost the single
-          // writer thread 1,000 statements, or a read of 1,000 rows.
-          if (parties.isEmpty()
-              && !recipientKeys.isEmpty()
-              && !memberKeys.keys(c, conversation).containsAll(recipientKeys)) {
-            throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
-          }
-          if (messages.exists(c, messageId.toByteArray())) {
-            throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
-          }
-          long now = clock.millis();
-          conversations.ensure(c, conversation, now);
-          for (String party : parties) {
-            members.add(c, conversation, party, now);
-          }
-          long seq = conversations.nextSeq(c, conversation);
-          byte[] sealed = cipher.seal(envelope, rowId(conversation, seq, messageId));
-          if (!messages.insert(c, conversation, seq, messageId, now, sealed)) {
-            throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
-          }
-          return new Stored(conversation, seq, now, envelope);
-        });
+    Queued queued =
+        guesses.queue(
+            conversation,
+            r ->
+                new Queued(
+                    r,
+                    writes.submit(
+                        c ->
+                            write(
+                                c, r, conversation, parties, recipientKeys, messageId, envelope))));
+    Reservation reservation = queued.reservation();
+    // A write that never ran (refused at shutdown, or its batch failed before it) settles here.
+    queued.stored().whenComplete((done, failed) -> guesses.settle(reservation, SeqGuesses.NONE));
+    // An idle writer takes the message at once and seals it before an early seal could be ready.
+    if (writes.writing() && reservation.wantsSeal(envelope.length())) {
+      try {
+        reservation.offer(
+            cipher.seal(envelope, rowId(conversation, reservation.guess(), messageId)));
+      } catch (RuntimeException e) {
+        // The writer seals it again and reports what goes wrong; this thread's caller must get the
+        // future of a write that is already queued.
+        LOG.debug("early at-rest seal failed ({}); the writer seals instead", e.toString());
+      }
+    }
+    return queued.stored();
+  }
+
+  /** The write of one message, on the writer thread. */
+  private Stored write(
+      Connection c,
+      Reservation reservation,
+      String conversation,
+      List<String> parties,
+      Set<String> recipientKeys,
+      Bytes messageId,
+      Bytes envelope)
+      throws SQLException {
+    long seq = SeqGuesses.NONE;
+    try {
+      // One look at the member set, not one query per recipient, and from memory while no member
+      // has changed: a message to a 1,000-member room would otherwise cost the single writer
+      // thread 1,000 statements, or a read of 1,000 rows.
+      if (parties.isEmpty()
+          && !recipientKeys.isEmpty()
+          && !memberKeys.keys(c, conversation).containsAll(recipientKeys)) {
+        throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
+      }
+      if (messages.exists(c, messageId.toByteArray())) {
+        throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+      }
+      long now = clock.millis();
+      conversations.ensure(c, conversation, now);
+      for (String party : parties) {
+        members.add(c, conversation, party, now);
+      }
+      long next = conversations.nextSeq(c, conversation);
+      byte[] sealed = reservation.take(next);
+      if (sealed == null) {
+        sealed = cipher.seal(envelope, rowId(conversation, next, messageId));
+      }
+      if (!messages.insert(c, conversation, next, messageId, now, sealed)) {
+        throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+      }
+      seq = next;
+      return new Stored(conversation, seq, now, envelope);
+    } finally {
+      guesses.settle(reservation, seq);
+    }
   }
 
   @Override

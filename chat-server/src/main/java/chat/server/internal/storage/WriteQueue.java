@@ -46,6 +46,7 @@ public final class WriteQueue implements AutoCloseable {
   private final Thread thread;
   private final Checkpointer checkpointer;
   private volatile boolean closing;
+  private volatile boolean writing;
   private final AtomicLong rollbacks = new AtomicLong();
 
   /** Starts the writer thread for {@code database}. */
@@ -62,6 +63,14 @@ public final class WriteQueue implements AutoCloseable {
    */
   public long rollbacks() {
     return rollbacks.get();
+  }
+
+  /**
+   * Whether the writer is in a batch now: a write queued meanwhile waits at least until that batch
+   * is committed.
+   */
+  public boolean writing() {
+    return writing;
   }
 
   /** Queues {@code write}; the future completes after its batch commits. */
@@ -88,6 +97,7 @@ public final class WriteQueue implements AutoCloseable {
           }
           continue;
         }
+        writing = true;
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
@@ -95,6 +105,7 @@ public final class WriteQueue implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } finally {
+        writing = false;
         batch.clear();
       }
     }

@@ -213,4 +213,38 @@ class WriteQueueTest {
     assertThat(stored()).containsExactly("a", "b", "c");
     assertThat(writes.rollbacks()).isEqualTo(rollbacks);
   }
+
+  @Test
+  void writing_trueWhileABatchRuns_falseOnceItIsCommitted() throws Exception {
+    CountDownLatch inBatch = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    awaitNotWriting(); // the set-up's batch may still be ending
+
+    CompletableFuture<Boolean> held =
+        writes.submit(
+            c -> {
+              inBatch.countDown();
+              try {
+                return release.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+              }
+            });
+    inBatch.await();
+    assertThat(writes.writing()).isTrue();
+    release.countDown();
+    assertThat(held.join()).isTrue();
+
+    awaitNotWriting();
+  }
+
+  /** Waits up to 10 s for the writer to be out of its batch; fails if it is not. */
+  private void awaitNotWriting() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (writes.writing() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(writes.writing()).isFalse();
+  }
 }
