@@ -51,6 +51,16 @@ public final class Database implements AutoCloseable {
     try {
       Connection writer = opened(opened, connect(file));
       Migrations.migrate(writer);
+      try (Statement statement = writer.createStatement()) {
+        // The Checkpointer copies and has the WAL start over; SQLite's own copy on the writer, in
+        // the commit that takes the WAL past this many frames, is only the backstop.
+        statement.execute("PRAGMA wal_autocheckpoint = " + Checkpointer.BACKSTOP_FRAMES);
+        // Each write of a group commit after the first runs in a savepoint, whose statement journal
+        // (the pages it changes, about five of 64 KiB for a message) would otherwise spill into a
+        // temporary file: a second write system call for most of each message, on the one thread
+        // every message waits for. In memory it is freed when the savepoint is released.
+        statement.execute("PRAGMA temp_store = MEMORY");
+      }
       Connection reader = opened(opened, connect(file));
       Connection checkpoints = opened(opened, connect(file));
       Database database = new Database(file, writer, reader, checkpoints);

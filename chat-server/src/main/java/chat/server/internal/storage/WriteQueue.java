@@ -51,8 +51,13 @@ public final class WriteQueue implements AutoCloseable {
 
   /** Starts the writer thread for {@code database}. */
   public WriteQueue(Database database) {
+    this(database, new Checkpointer(database.checkpoints()));
+  }
+
+  /** Starts the writer thread for {@code database}, with {@code checkpointer} (for tests). */
+  WriteQueue(Database database, Checkpointer checkpointer) {
     this.database = database;
-    this.checkpointer = new Checkpointer(database.checkpoints());
+    this.checkpointer = checkpointer;
     this.thread = new Thread(this::run, "relay-db-writer");
     thread.start();
   }
@@ -167,6 +172,7 @@ public final class WriteQueue implements AutoCloseable {
     for (Task<?> task : batch) {
       task.complete();
     }
+    checkpointer.catchUpIfDue(connection);
   }
 
   /**

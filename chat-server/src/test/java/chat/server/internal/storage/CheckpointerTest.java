@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,9 +115,92 @@ class CheckpointerTest {
     assertThat(startedOver).isTrue();
   }
 
+  @Test
+  void catchUp_aPassEndsWhileTheWriterIsInATransaction_theWriterCopiesTheRest_andTheWalStartsOver()
+      throws Exception {
+    assertThat(walStartsOverAfterAPassDuringATransaction(true)).isTrue();
+  }
+
+  @Test
+  void noCatchUp_aPassEndsWhileTheWriterIsInATransaction_theWalGoesOn() throws Exception {
+    // What the writer's catch-up is for: with commits always under way, something is left to copy
+    // whenever the writer begins, and SQLite starts the WAL over only when nothing is.
+    assertThat(walStartsOverAfterAPassDuringATransaction(false)).isFalse();
+  }
+
+  /**
+   * Fills the WAL past {@link Checkpointer#RESTART_FRAMES} in a database of its own whose
+   * checkpoints run only when called, then runs a pass while a write's transaction is open (all
+   * committed frames copied, that write's still to come), and writes once more; whether the WAL
+   * started over (a new salt), with the writer's catch-up on or off.
+   */
+  private boolean walStartsOverAfterAPassDuringATransaction(boolean catchUp) throws Exception {
+    Path ownDir = dataDir.resolve("manual");
+    FilePermissions.ownerOnlyDirectory(ownDir);
+    Database own = Database.open(ownDir);
+    Checkpointer manual = new Checkpointer(own.checkpoints(), false, catchUp);
+    WriteQueue ownWrites = new WriteQueue(own, manual);
+    try {
+      Function<byte[], CompletableFuture<Void>> insert =
+          row ->
+              ownWrites.submit(
+                  c -> {
+                    try (PreparedStatement s =
+                        c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
+                      s.setBytes(1, row);
+                      s.executeUpdate();
+                    }
+                    return null;
+                  });
+      ownWrites
+          .submit(
+              c -> {
+                try (Statement statement = c.createStatement()) {
+                  statement.execute("PRAGMA wal_autocheckpoint = 0");
+                  statement.execute("CREATE TABLE blobs (b BLOB NOT NULL)");
+                }
+                return null;
+              })
+          .join();
+      int rowBytes = 1024 * 1024;
+      long rows = Checkpointer.RESTART_FRAMES * Database.PAGE_BYTES / rowBytes + 1;
+      for (int i = 0; i < rows; i++) {
+        insert.apply(randomBytes(rowBytes)).join();
+      }
+      Path wal = own.file().resolveSibling(Database.FILE_NAME + "-wal");
+      ownWrites
+          .submit(
+              c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
+                  s.setBytes(1, randomBytes(rowBytes));
+                  s.executeUpdate();
+                }
+                manual.checkpoint(); // copies every committed frame; this write's come after it
+                return null;
+              })
+          .join();
+      long salt = walSalt(wal);
+      insert.apply(randomBytes(1024)).join();
+      return walSalt(wal) != salt;
+    } finally {
+      ownWrites.close();
+      own.close();
+    }
+  }
+
+  private static byte[] randomBytes(int length) {
+    byte[] bytes = new byte[length];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
   /** Salt-1 and salt-2 of the WAL header (bytes 16 to 23): they change when the WAL starts over. */
   private long walSalt() throws Exception {
-    try (InputStream in = Files.newInputStream(wal())) {
+    return walSalt(wal());
+  }
+
+  private static long walSalt(Path wal) throws Exception {
+    try (InputStream in = Files.newInputStream(wal)) {
       byte[] header = in.readNBytes(24);
       assertThat(header).hasSize(24);
       return ByteBuffer.wrap(header, 16, 8).getLong();

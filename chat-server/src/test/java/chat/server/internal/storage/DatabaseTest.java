@@ -38,6 +38,16 @@ class DatabaseTest {
   }
 
   @Test
+  void theWriter_checkpointsItselfOnlyAsTheBackstop_andKeepsStatementJournalsInMemory()
+      throws Exception {
+    try (Database database = Database.open(dataDir)) {
+      assertThat(pragma(database.writer(), "wal_autocheckpoint"))
+          .isEqualTo(Integer.toString(Checkpointer.BACKSTOP_FRAMES));
+      assertThat(pragma(database.writer(), "temp_store")).isEqualTo("2"); // MEMORY
+    }
+  }
+
+  @Test
   void anExistingDatabase_keepsItsPageSize_andIsMigrated() throws Exception {
     Path file = dataDir.resolve("relay.db");
     try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file)) {
