@@ -21,7 +21,9 @@ public final class FanoutCommand implements Callable<Integer> {
       defaultValue = "relay,ngircd,redis,redis-tls",
       description =
           "Systems to run, in order, of relay, relay-json (wire version 1 clients), ngircd, redis,"
-              + " redis-tls; ratios are against the first (default: ${DEFAULT-VALUE}).")
+              + " redis-tls; ratios are against the first. A list repeated runs in rounds"
+              + " (relay,ngircd,relay,ngircd), each compared within itself (default:"
+              + " ${DEFAULT-VALUE}).")
   List<String> targets;
 
   @Option(

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Formats results as Markdown tables, with ratios against the same run's baselines. */
 final class Report {
@@ -31,6 +33,43 @@ final class Report {
 
   static String ratio(double value, double baseline) {
     return baseline == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value / baseline);
+  }
+
+  /**
+   * One ratio line: row {@code subject} against row {@code baseline}, in round {@code round} of
+   * {@code rounds}.
+   */
+  record Comparison(int subject, int baseline, int round, int rounds) {
+    /** How the line starts: "round 2, " when the targets were run more than once, else nothing. */
+    String prefix() {
+      return rounds > 1 ? "round " + round + ", " : "";
+    }
+  }
+
+  /**
+   * Which rows to compare, for targets run in the order {@code names}. The first target is compared
+   * with each one after it; a repeated list ({@code relay,ngircd,relay,ngircd}) is run in rounds,
+   * each starting where the first target comes again, and each row is compared only with the first
+   * target's row of its own round, measured minutes apart from it rather than the first round's.
+   */
+  static List<Comparison> comparisons(List<String> names) {
+    List<int[]> found = new ArrayList<>();
+    int reference = 0;
+    int round = 1;
+    for (int i = 1; i < names.size(); i++) {
+      if (names.get(i).equals(names.get(0))) {
+        reference = i;
+        round++;
+      } else {
+        found.add(new int[] {reference, i, round});
+      }
+    }
+    int rounds = round;
+    return found.stream().map(f -> new Comparison(f[0], f[1], f[2], rounds)).toList();
+  }
+
+  private static <R> List<Comparison> comparisonsOf(List<R> results, Function<R, String> name) {
+    return comparisons(results.stream().map(name).toList());
   }
 
   /** Prints one fan-out comparison. */
@@ -66,11 +105,12 @@ final class Report {
           r.generatorCpuSeconds());
     }
     out.println();
-    FanoutResult first = results.get(0);
-    for (int i = 1; i < results.size(); i++) {
-      FanoutResult other = results.get(i);
+    for (Comparison comparison : comparisonsOf(results, FanoutResult::target)) {
+      FanoutResult first = results.get(comparison.subject());
+      FanoutResult other = results.get(comparison.baseline());
       out.printf(
-          "- %s vs %s: deliveries/s %s, p99 latency %s, server CPU per delivery %s%n",
+          "- %s%s vs %s: deliveries/s %s, p99 latency %s, server CPU per delivery %s%n",
+          comparison.prefix(),
           first.target(),
           other.target(),
           ratio(first.deliveriesPerSecond(), other.deliveriesPerSecond()),
@@ -124,11 +164,12 @@ final class Report {
           r.failures());
     }
     out.println();
-    SessionsResult first = results.get(0);
-    for (int i = 1; i < results.size(); i++) {
-      SessionsResult other = results.get(i);
+    for (Comparison comparison : comparisonsOf(results, SessionsResult::target)) {
+      SessionsResult first = results.get(comparison.subject());
+      SessionsResult other = results.get(comparison.baseline());
       out.printf(
-          "- %s vs %s: idle RSS per session %s%n",
+          "- %s%s vs %s: idle RSS per session %s%n",
+          comparison.prefix(),
           first.target(),
           other.target(),
           ratio(first.idleRssPerSessionBytes(), other.idleRssPerSessionBytes()));
@@ -162,11 +203,12 @@ final class Report {
           r.failures());
     }
     out.println();
-    ReconnectResult first = results.get(0);
-    for (int i = 1; i < results.size(); i++) {
-      ReconnectResult other = results.get(i);
+    for (Comparison comparison : comparisonsOf(results, ReconnectResult::target)) {
+      ReconnectResult first = results.get(comparison.subject());
+      ReconnectResult other = results.get(comparison.baseline());
       out.printf(
-          "- %s vs %s: storm time %s, server CPU %s%n",
+          "- %s%s vs %s: storm time %s, server CPU %s%n",
+          comparison.prefix(),
           first.target(),
           other.target(),
           ratio(first.stormSeconds(), other.stormSeconds()),

@@ -10,7 +10,8 @@ final class SessionOptions {
       split = ",",
       defaultValue = "relay,ngircd,redis",
       description =
-          "Systems to run, in order, of relay, relay-json, ngircd, redis, redis-tls (default:"
+          "Systems to run, in order, of relay, relay-json, ngircd, redis, redis-tls; ratios are"
+              + " against the first, within each round if the list repeats (default:"
               + " ${DEFAULT-VALUE}).")
   List<String> targets;
 
