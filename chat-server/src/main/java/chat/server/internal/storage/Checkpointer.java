@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>SQLite starts the WAL over only at a write that finds all of it in the database file, which a
  * writer that commits every few milliseconds seldom does: something is always left. So once the WAL
  * holds {@link #RESTART_FRAMES} frames and this thread has copied all but {@link #CATCH_UP_FRAMES}
- * of them, the writer copies that rest itself between two batches ({@link #catchUpIfDue}), after
- * the first one's acknowledgements have gone, and its next write starts the WAL over. The writer's
- * own automatic checkpoint stays as the backstop, at {@link #BACKSTOP_FRAMES}. Durability is
- * unchanged: a commit is on disk, in the WAL, when it returns.
+ * of them, the writer copies that rest itself between two batches ({@link #catchUpIfDue}), once the
+ * first one's writes are reported stored, and its next write starts the WAL over. The writer's own
+ * automatic checkpoint stays as the backstop, at {@link #BACKSTOP_FRAMES}. Durability is unchanged:
+ * a commit is on disk, in the WAL, when it returns.
  */
 final class Checkpointer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
