@@ -124,10 +124,8 @@ final class Checkpointer implements AutoCloseable {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      // The writer's automatic checkpoint still runs; say so once, then every 1,000th time.
-      if (failures++ % 1000 == 0) {
-        LOG.warn("background checkpoint of relay.db failed: {}", e.getMessage());
-      }
+      // The writer's automatic checkpoint still runs.
+      warnSometimes(failures++, "background checkpoint of relay.db failed: {}", e);
     }
   }
 
@@ -146,9 +144,14 @@ final class Checkpointer implements AutoCloseable {
         ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
       result.next();
     } catch (SQLException | RuntimeException e) {
-      if (catchUpFailures++ % 1000 == 0) {
-        LOG.warn("checkpoint of relay.db on the writer failed: {}", e.getMessage());
-      }
+      warnSometimes(catchUpFailures++, "checkpoint of relay.db on the writer failed: {}", e);
+    }
+  }
+
+  /** Logs the first failure, then every 1,000th: a failing disk would otherwise flood the log. */
+  private static void warnSometimes(long failuresBefore, String message, Exception failure) {
+    if (failuresBefore % 1000 == 0) {
+      LOG.warn(message, failure.getMessage());
     }
   }
 

@@ -7,12 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,18 +48,23 @@ class CheckpointerTest {
   /** Commits {@code rows} rows of random bytes, one write (and mostly one commit) each. */
   private void writeRows(int rows) {
     for (int i = 0; i < rows; i++) {
-      byte[] row = new byte[ROW_BYTES];
-      RANDOM.nextBytes(row);
-      writes
-          .submit(
-              c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
-                  s.setBytes(1, row);
-                  s.executeUpdate();
-                }
-                return null;
-              })
-          .join();
+      insert(writes, randomBytes(ROW_BYTES)).join();
+    }
+  }
+
+  /** Queues the insert of {@code row} into {@code blobs}. */
+  private static CompletableFuture<Void> insert(WriteQueue queue, byte[] row) {
+    return queue.submit(
+        c -> {
+          insert(c, row);
+          return null;
+        });
+  }
+
+  private static void insert(Connection c, byte[] row) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
+      s.setBytes(1, row);
+      s.executeUpdate();
     }
   }
 
@@ -135,56 +141,26 @@ class CheckpointerTest {
    * started over (a new salt), with the writer's catch-up on or off.
    */
   private boolean walStartsOverAfterAPassDuringATransaction(boolean catchUp) throws Exception {
-    Path ownDir = dataDir.resolve("manual");
-    FilePermissions.ownerOnlyDirectory(ownDir);
-    Database own = Database.open(ownDir);
-    Checkpointer manual = new Checkpointer(own.checkpoints(), false, catchUp);
-    WriteQueue ownWrites = new WriteQueue(own, manual);
-    try {
-      Function<byte[], CompletableFuture<Void>> insert =
-          row ->
-              ownWrites.submit(
-                  c -> {
-                    try (PreparedStatement s =
-                        c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
-                      s.setBytes(1, row);
-                      s.executeUpdate();
-                    }
-                    return null;
-                  });
-      ownWrites
-          .submit(
-              c -> {
-                try (Statement statement = c.createStatement()) {
-                  statement.execute("PRAGMA wal_autocheckpoint = 0");
-                  statement.execute("CREATE TABLE blobs (b BLOB NOT NULL)");
-                }
-                return null;
-              })
-          .join();
+    try (TestStorage own =
+        TestStorage.openWithManualCheckpoints(dataDir.resolve("manual"), catchUp)) {
+      own.execute("PRAGMA wal_autocheckpoint = 0", "CREATE TABLE blobs (b BLOB NOT NULL)");
       int rowBytes = 1024 * 1024;
       long rows = Checkpointer.RESTART_FRAMES * Database.PAGE_BYTES / rowBytes + 1;
       for (int i = 0; i < rows; i++) {
-        insert.apply(randomBytes(rowBytes)).join();
+        insert(own.writes(), randomBytes(rowBytes)).join();
       }
-      Path wal = own.file().resolveSibling(Database.FILE_NAME + "-wal");
-      ownWrites
+      Path wal = own.database().file().resolveSibling(Database.FILE_NAME + "-wal");
+      own.writes()
           .submit(
               c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO blobs (b) VALUES (?)")) {
-                  s.setBytes(1, randomBytes(rowBytes));
-                  s.executeUpdate();
-                }
-                manual.checkpoint(); // copies every committed frame; this write's come after it
+                insert(c, randomBytes(rowBytes));
+                own.manualCheckpointer().checkpoint(); // every committed frame; this write's next
                 return null;
               })
           .join();
       long salt = walSalt(wal);
-      insert.apply(randomBytes(1024)).join();
+      insert(own.writes(), randomBytes(1024)).join();
       return walSalt(wal) != salt;
-    } finally {
-      ownWrites.close();
-      own.close();
     }
   }
 

@@ -9,12 +9,10 @@ import chat.server.internal.relay.MessageStore.Stored;
 import chat.server.internal.relay.RelayException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,25 +32,15 @@ class SqliteMessageStoreTest {
   @TempDir Path dataDir;
   private TestStorage storage;
   private SqliteMessageStore store;
-  private final List<CountDownLatch> holds = new ArrayList<>();
 
   @BeforeEach
   void open() throws Exception {
     storage = TestStorage.open(dataDir);
-    store =
-        new SqliteMessageStore(
-            storage.database(),
-            storage.writes(),
-            AtRestKeys.loadOrCreate(dataDir),
-            Clock.systemUTC(),
-            new ConversationRepository(),
-            new MemberRepository(),
-            new MessageRepository());
+    store = storage.messageStore();
   }
 
   @AfterEach
   void close() throws Exception {
-    holds.forEach(CountDownLatch::countDown);
     storage.close();
   }
 
@@ -66,30 +54,6 @@ class SqliteMessageStoreTest {
     return store.append("#room", List.of(), messageId, envelope);
   }
 
-  /**
-   * Keeps the writer in a batch until the returned latch is counted down, so that what is queued
-   * meanwhile waits (and is sealed early).
-   */
-  private CountDownLatch holdWriter() throws InterruptedException {
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    holds.add(release);
-    storage
-        .writes()
-        .submit(
-            c -> {
-              held.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return null;
-            });
-    held.await();
-    return release;
-  }
-
   private List<Stored> stored() {
     return store.after("#room", 0, 500);
   }
@@ -98,7 +62,7 @@ class SqliteMessageStoreTest {
   void append_manyThreadsWhileTheWriterIsBusy_everyEarlySealUsed_numbersWithoutGaps()
       throws Exception {
     append(random(16), random(2048)).join(); // the first number the relay assigns is not guessed
-    CountDownLatch releaseWriter = holdWriter();
+    TestStorage.HeldWriter writer = storage.holdWriter();
     List<Bytes> envelopes = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       envelopes.add(random(1000 + i));
@@ -113,7 +77,7 @@ class SqliteMessageStoreTest {
       for (Future<CompletableFuture<Stored>> each : queued) {
         writes.add(each.get());
       }
-      releaseWriter.countDown();
+      writer.release();
       writes.forEach(CompletableFuture::join);
     } finally {
       threads.shutdownNow();
@@ -135,13 +99,13 @@ class SqliteMessageStoreTest {
   void append_refusedMessageAhead_laterOnesSealedAgainForTheirNumber_noGap() throws Exception {
     Bytes taken = random(16);
     append(taken, random(500)).join();
-    CountDownLatch releaseWriter = holdWriter();
+    TestStorage.HeldWriter writer = storage.holdWriter();
     CompletableFuture<Stored> duplicate = append(taken, random(500));
     Bytes second = random(600);
     Bytes third = random(700);
     CompletableFuture<Stored> secondWrite = append(random(16), second);
     CompletableFuture<Stored> thirdWrite = append(random(16), third);
-    releaseWriter.countDown();
+    writer.release();
 
     Throwable refused = catchThrowable(duplicate::join);
     assertThat(refused).isInstanceOf(CompletionException.class);
@@ -155,9 +119,9 @@ class SqliteMessageStoreTest {
     assertThat(store.seqGuesses().usedEarly()).isZero();
     assertThat(store.seqGuesses().waitingBytes()).isZero();
 
-    CountDownLatch releaseAgain = holdWriter();
+    TestStorage.HeldWriter again = storage.holdWriter();
     CompletableFuture<Stored> fourth = append(random(16), random(100));
-    releaseAgain.countDown();
+    again.release();
     assertThat(fourth.join().seq()).isEqualTo(4);
     assertThat(store.seqGuesses().usedEarly()).isEqualTo(1); // guessing is right again
   }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -42,15 +41,7 @@ class StorageFaultTest {
     storage = TestStorage.open(dataDir);
     database = storage.database();
     writes = storage.writes();
-    store =
-        new SqliteMessageStore(
-            database,
-            writes,
-            AtRestKeys.loadOrCreate(dataDir),
-            Clock.systemUTC(),
-            new ConversationRepository(),
-            new MemberRepository(),
-            new MessageRepository());
+    store = storage.messageStore();
   }
 
   @AfterEach

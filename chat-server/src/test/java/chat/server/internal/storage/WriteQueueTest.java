@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -88,28 +87,13 @@ class WriteQueueTest {
 
   private List<CompletableFuture<String>> oneBatch(List<Supplier<CompletableFuture<String>>> batch)
       throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> gate =
-        writes.submit(
-            c -> {
-              holding.countDown();
-              try {
-                if (!release.await(10, TimeUnit.SECONDS)) {
-                  throw new IllegalStateException("the batch was never released");
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return null;
-            });
-    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    TestStorage.HeldWriter held = storage.holdWriter();
     List<CompletableFuture<String>> futures = new ArrayList<>();
     for (Supplier<CompletableFuture<String>> write : batch) {
       futures.add(write.get());
     }
-    release.countDown();
-    gate.join();
+    held.release();
+    assertThat(held.batch().join()).isTrue();
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
         .exceptionally(ignored -> null)
         .join();
@@ -216,25 +200,12 @@ class WriteQueueTest {
 
   @Test
   void writing_trueWhileABatchRuns_falseOnceItIsCommitted() throws Exception {
-    CountDownLatch inBatch = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     awaitNotWriting(); // the set-up's batch may still be ending
 
-    CompletableFuture<Boolean> held =
-        writes.submit(
-            c -> {
-              inBatch.countDown();
-              try {
-                return release.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-              }
-            });
-    inBatch.await();
+    TestStorage.HeldWriter held = storage.holdWriter();
     assertThat(writes.writing()).isTrue();
-    release.countDown();
-    assertThat(held.join()).isTrue();
+    held.release();
+    assertThat(held.batch().join()).isTrue();
 
     awaitNotWriting();
   }
