@@ -33,6 +33,7 @@ import chat.server.internal.storage.AtRestWarmup;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
+import chat.server.internal.storage.EnvelopeLog;
 import chat.server.internal.storage.FileChunkRepository;
 import chat.server.internal.storage.FilePermissions;
 import chat.server.internal.storage.FileRepository;
@@ -127,6 +128,15 @@ public final class Relay implements AutoCloseable {
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
     Database database = Database.open(config.dataDir());
+    if (!database.envelopes().owned()) {
+      database.close();
+      throw new IOException(
+          "another relay is using the data directory "
+              + config.dataDir()
+              + " (it holds "
+              + EnvelopeLog.DIRECTORY
+              + "/lock); stop it first, or give this one its own --data-dir");
+    }
     WriteQueue writes = new WriteQueue(database);
     // Until the relay listens, a failure closes what was started here, writer thread included.
     QueuedAuditLog audit = null;
@@ -192,7 +202,7 @@ public final class Relay implements AutoCloseable {
               clock,
               new GroupRules(groupTables),
               presence);
-      MessageRepository messages = new MessageRepository();
+      MessageRepository messages = new MessageRepository(database.envelopes());
       FileRepository fileRows = new FileRepository();
       FileChunkRepository fileChunks = new FileChunkRepository();
       SqliteMessageStore store =

@@ -134,13 +134,22 @@ class RelayRestartTest {
 
   private void assertNotInDatabase(byte[] needle) throws Exception {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
+    List<Path> files = new ArrayList<>();
     for (String name : new String[] {"relay.db", "relay.db-wal"}) {
-      Path file = dataDir.resolve(name);
+      files.add(dataDir.resolve(name));
+    }
+    try (var segments = Files.list(dataDir.resolve("envelopes"))) {
+      files.addAll(segments.filter(f -> f.toString().endsWith(".seg")).toList());
+    }
+    assertThat(files).as("an envelope log segment").anyMatch(f -> f.toString().endsWith(".seg"));
+    for (Path file : files) {
       if (Files.exists(file)) {
         all.write(Files.readAllBytes(file));
       }
     }
-    assertThat(indexOf(all.toByteArray(), needle)).as("found in the database files").isEqualTo(-1);
+    assertThat(indexOf(all.toByteArray(), needle))
+        .as("found in the database files or the envelope log")
+        .isEqualTo(-1);
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
@@ -155,11 +164,11 @@ class RelayRestartTest {
   private void assertOwnerOnly() throws Exception {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
         .isEqualTo("rwx------");
-    try (var files = Files.list(dataDir)) {
+    try (var files = Files.walk(dataDir)) {
       for (Path file : files.toList()) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-            .as(file.getFileName().toString())
-            .isEqualTo("rw-------");
+            .as(dataDir.relativize(file).toString())
+            .isEqualTo(Files.isDirectory(file) ? "rwx------" : "rw-------");
       }
     }
   }

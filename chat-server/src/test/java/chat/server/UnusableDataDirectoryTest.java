@@ -79,11 +79,11 @@ class UnusableDataDirectoryTest {
       assertThat(relay.port()).isPositive();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
           .isEqualTo("rwx------");
-      try (Stream<Path> files = Files.list(data)) {
+      try (Stream<Path> files = Files.walk(data)) {
         for (Path file : files.filter(f -> !f.endsWith("tls.crt")).toList()) {
           assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-              .as(file.getFileName().toString())
-              .isEqualTo("rw-------");
+              .as(data.relativize(file).toString())
+              .isEqualTo(Files.isDirectory(file) ? "rwx------" : "rw-------");
         }
       }
     }
@@ -113,12 +113,29 @@ class UnusableDataDirectoryTest {
     assertThat(OpenFiles.count(db)).as("connections left open").isZero();
   }
 
+  /** Sets {@code dirMode} on {@code dir} and every folder in it, {@code fileMode} on each file. */
   private static void setPermissions(Path dir, String dirMode, String fileMode) throws Exception {
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.toList()) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(fileMode));
+        String mode = Files.isDirectory(file) ? dirMode : fileMode;
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
       }
     }
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(dirMode));
+  }
+
+  /**
+   * Two relays on one data directory would each append to the envelope log: the second refuses to
+   * start, and the first keeps its messages.
+   */
+  @Test
+  void aSecondRelayOnTheSameDataDirectory_startFails_withOneClearLine() throws Exception {
+    Path data = root.resolve("data");
+    try (Relay relay = RelayFixture.start(data);
+        TestClient client = RelayFixture.connect(relay, data)) {
+      RelayFixture.register(client, RelayFixture.identity("alice"));
+      startFails(data, "another relay is using the data directory");
+      assertThat(relay.port()).isPositive();
+    }
+    RelayFixture.start(data).close(); // and once the first has stopped, it starts
   }
 }

@@ -17,7 +17,7 @@ import org.sqlite.SQLiteConfig;
  * The relay's SQLite file {@code relay.db}: WAL mode, {@code synchronous=FULL} (a commit is on disk
  * when it returns), foreign keys on, migrated on open. One connection belongs to the {@link
  * WriteQueue} thread; reads share a second connection, serialised; a third belongs to the {@link
- * Checkpointer}.
+ * Checkpointer}. Stored messages' sealed envelopes lie beside it, in the {@link EnvelopeLog}.
  */
 public final class Database implements AutoCloseable {
   /** The database file name inside the data directory. */
@@ -27,16 +27,24 @@ public final class Database implements AutoCloseable {
   private final Connection writer;
   private final Connection reader;
   private final Connection checkpoints;
+  private final EnvelopeLog envelopes;
 
-  private Database(Path file, Connection writer, Connection reader, Connection checkpoints) {
+  private Database(
+      Path file,
+      Connection writer,
+      Connection reader,
+      Connection checkpoints,
+      EnvelopeLog envelopes) {
     this.file = file;
     this.writer = writer;
     this.reader = reader;
     this.checkpoints = checkpoints;
+    this.envelopes = envelopes;
   }
 
   /**
-   * Opens (creating owner-only if needed) and migrates {@code relay.db} in {@code dataDir}.
+   * Opens (creating owner-only if needed) and migrates {@code relay.db} in {@code dataDir}, and
+   * opens the {@link EnvelopeLog} beside it.
    *
    * @throws SQLException if the file cannot be opened or migrated
    */
@@ -63,12 +71,21 @@ public final class Database implements AutoCloseable {
       }
       Connection reader = opened(opened, connect(file));
       Connection checkpoints = opened(opened, connect(file));
-      Database database = new Database(file, writer, reader, checkpoints);
+      EnvelopeLog envelopes = openEnvelopes(dataDir, writer);
+      Database database = new Database(file, writer, reader, checkpoints, envelopes);
       database.restrictFiles();
       return database;
     } catch (SQLException | RuntimeException e) {
       closeAll(opened, e);
       throw e;
+    }
+  }
+
+  private static EnvelopeLog openEnvelopes(Path dataDir, Connection writer) throws SQLException {
+    try {
+      return EnvelopeLog.open(dataDir, writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -162,6 +179,11 @@ public final class Database implements AutoCloseable {
     return checkpoints;
   }
 
+  /** The segment files holding stored messages' sealed envelopes. */
+  public EnvelopeLog envelopes() {
+    return envelopes;
+  }
+
   /** Runs a read on the shared read connection. */
   public <T> T read(SqlFunction<T> work) throws SQLException {
     synchronized (reader) {
@@ -175,6 +197,12 @@ public final class Database implements AutoCloseable {
       reader.close();
     }
     checkpoints.close();
-    writer.close();
+    try {
+      envelopes.close();
+    } catch (IOException e) {
+      throw new SQLException("envelope log could not be closed", e);
+    } finally {
+      writer.close();
+    }
   }
 }

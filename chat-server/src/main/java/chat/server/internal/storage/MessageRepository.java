@@ -1,18 +1,39 @@
 package chat.server.internal.storage;
 
 import chat.crypto.Bytes;
+import chat.server.internal.storage.EnvelopeLog.Place;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The SQL of the {@code messages} table: sealed envelopes by conversation and sequence number. */
+/**
+ * The SQL of the {@code messages} table: sealed envelopes by conversation and sequence number. A
+ * row written by this build holds its envelope's place in the {@link EnvelopeLog} and an empty
+ * {@code sealed} column; rows stored before schema step 7 hold the sealed envelope inline.
+ */
 public final class MessageRepository {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageRepository.class);
+  private static final String COLUMNS =
+      "SELECT conversation, seq, message_id, stored_at, sealed, segment, place, length"
+          + " FROM messages";
+
   /** A stored row; {@code sealed} is the at-rest ciphertext of the full envelope. */
   public record MessageRow(
       String conversation, long seq, Bytes messageId, long storedAtMillis, Bytes sealed) {}
+
+  private final EnvelopeLog envelopes;
+
+  /** The messages of a database whose envelopes lie in {@code envelopes}. */
+  public MessageRepository(EnvelopeLog envelopes) {
+    this.envelopes = envelopes;
+  }
 
   /** True if a message with this id is stored. */
   public boolean exists(Connection c, byte[] messageId) throws SQLException {
@@ -25,9 +46,10 @@ public final class MessageRepository {
   }
 
   /**
-   * Inserts a row, {@code sealed} being its at-rest ciphertext (handed to SQLite as it is, not
-   * copied: an envelope to a big room is half a megabyte); false if the message id is already
-   * stored.
+   * Inserts a row, {@code sealed} being its at-rest ciphertext, which is appended to the envelope
+   * log (on the writer thread, inside its batch); false if the message id is already stored.
+   *
+   * @throws UncheckedIOException if the envelope log cannot be written
    */
   public boolean insert(
       Connection c,
@@ -37,15 +59,24 @@ public final class MessageRepository {
       long storedAtMillis,
       byte[] sealed)
       throws SQLException {
+    Place place;
+    try {
+      place = envelopes.append(sealed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("envelope log: " + e.getMessage(), e);
+    }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING")) {
+            "INSERT INTO messages"
+                + " (conversation, seq, message_id, stored_at, sealed, segment, place, length)"
+                + " VALUES (?, ?, ?, ?, x'', ?, ?, ?) ON CONFLICT(message_id) DO NOTHING")) {
       s.setString(1, conversation);
       s.setLong(2, seq);
       s.setBytes(3, messageId.toByteArray());
       s.setLong(4, storedAtMillis);
-      s.setBytes(5, sealed);
+      s.setLong(5, place.segment());
+      s.setLong(6, place.offset());
+      s.setInt(7, place.length());
       return s.executeUpdate() == 1;
     }
   }
@@ -55,8 +86,7 @@ public final class MessageRepository {
       throws SQLException {
     return query(
         c,
-        "SELECT conversation, seq, message_id, stored_at, sealed FROM messages"
-            + " WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+        COLUMNS + " WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
         conversation,
         before,
         limit);
@@ -67,15 +97,14 @@ public final class MessageRepository {
       throws SQLException {
     return query(
         c,
-        "SELECT conversation, seq, message_id, stored_at, sealed FROM messages"
-            + " WHERE conversation = ? AND seq > ? ORDER BY seq ASC LIMIT ?",
+        COLUMNS + " WHERE conversation = ? AND seq > ? ORDER BY seq ASC LIMIT ?",
         conversation,
         since,
         limit);
   }
 
-  private static List<MessageRow> query(
-      Connection c, String sql, String conversation, long seq, int limit) throws SQLException {
+  private List<MessageRow> query(Connection c, String sql, String conversation, long seq, int limit)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, conversation);
       s.setLong(2, seq);
@@ -84,24 +113,44 @@ public final class MessageRepository {
     }
   }
 
-  private static List<MessageRow> rows(PreparedStatement s) throws SQLException {
+  /**
+   * The rows {@code s} selects ({@link #COLUMNS}), each with its sealed envelope, read from the
+   * envelope log where it lies there. An envelope that cannot be read comes back empty, which does
+   * not open, so the row is reported and skipped as one that does not open.
+   */
+  private List<MessageRow> rows(PreparedStatement s) throws SQLException {
     List<MessageRow> out = new ArrayList<>();
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {
+        byte[] sealed = r.getBytes(5);
+        long segment = r.getLong(6);
+        if (!r.wasNull()) {
+          Place place = new Place(segment, r.getLong(7), r.getInt(8));
+          try {
+            sealed = envelopes.read(place);
+          } catch (IOException e) {
+            LOG.error("stored message seq {} cannot be read: {}", r.getLong(2), e.getMessage());
+            sealed = new byte[0];
+          }
+        }
         out.add(
             new MessageRow(
                 r.getString(1),
                 r.getLong(2),
                 Bytes.of(r.getBytes(3)),
                 r.getLong(4),
-                Bytes.of(r.getBytes(5))));
+                Bytes.of(sealed)));
       }
     }
     return out;
   }
 
-  /** Deletes every stored message of {@code conversation} (its sequence counter is kept). */
+  /**
+   * Deletes every stored message of {@code conversation} (its sequence counter is kept); their
+   * envelopes are erased once the transaction commits.
+   */
   public int deleteAll(Connection c, String conversation) throws SQLException {
+    envelopes.recordErasures(c, "conversation = ?", conversation);
     try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ?")) {
       s.setString(1, conversation);
       return s.executeUpdate();

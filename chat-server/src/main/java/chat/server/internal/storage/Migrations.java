@@ -93,7 +93,18 @@ public final class Migrations {
                   + " SELECT conversation, seq, message_id, stored_at, sealed FROM messages"
                   + " ORDER BY conversation, seq",
               "DROP TABLE messages",
-              "ALTER TABLE messages_by_rowid RENAME TO messages"));
+              "ALTER TABLE messages_by_rowid RENAME TO messages"),
+          // Step 7: new messages' sealed envelopes lie in the envelope log's segment files
+          // (EnvelopeLog), written once instead of into the WAL and again into relay.db; a row
+          // keeps their place and an empty sealed value. Rows stored before keep theirs inline.
+          List.of(
+              "ALTER TABLE messages ADD COLUMN segment INTEGER",
+              "ALTER TABLE messages ADD COLUMN place INTEGER",
+              "ALTER TABLE messages ADD COLUMN length INTEGER",
+              "CREATE INDEX messages_segment ON messages(segment, place)"
+                  + " WHERE segment IS NOT NULL",
+              "CREATE TABLE envelope_erasures (segment INTEGER NOT NULL, place INTEGER NOT NULL,"
+                  + " length INTEGER NOT NULL)"));
 
   private Migrations() {}
 

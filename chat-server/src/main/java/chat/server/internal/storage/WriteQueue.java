@@ -2,6 +2,7 @@ package chat.server.internal.storage;
 
 import chat.protocol.ErrorCode;
 import chat.server.internal.relay.RelayException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -118,11 +119,14 @@ public final class WriteQueue implements AutoCloseable {
 
   private void commit(List<Task<?>> batch) {
     Connection connection = database.writer();
+    EnvelopeLog envelopes = database.envelopes();
+    EnvelopeLog.Mark batchStart = envelopes.mark();
     try {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         boolean first = true;
         for (Task<?> task : batch) {
+          EnvelopeLog.Mark before = envelopes.mark();
           if (first) {
             // The transaction stands in for the savepoint of its first write. Inside a savepoint
             // SQLite copies each existing page a write changes into a statement journal, a
@@ -130,6 +134,7 @@ public final class WriteQueue implements AutoCloseable {
             // first write of every batch, the only one when the relay is not busy, is spared that.
             task.run(connection);
             if (task.failure != null) {
+              envelopes.resetTo(before);
               rollbacks.incrementAndGet();
               connection.rollback(); // and begins a new transaction: the next write is first
             } else if (inTransaction(statement)) {
@@ -144,16 +149,19 @@ public final class WriteQueue implements AutoCloseable {
           if (task.failure == null) {
             statement.execute("RELEASE w");
           } else {
+            envelopes.resetTo(before);
             rollbacks.incrementAndGet();
             statement.execute("ROLLBACK TO w");
             statement.execute("RELEASE w");
           }
         }
       }
+      // The envelopes first: a committed row's envelope must already be on disk.
+      envelopes.force();
       connection.commit();
       connection.setAutoCommit(true);
       checkpointer.committed();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       RelayException refusal = refusal(e);
       for (Task<?> task : batch) {
         if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
@@ -164,6 +172,7 @@ public final class WriteQueue implements AutoCloseable {
         LOG.error("group commit of {} writes failed", batch.size(), e);
       }
       endFailedTransaction(connection);
+      envelopes.resetTo(batchStart);
       for (Task<?> task : batch) {
         task.future.completeExceptionally(refusal);
       }
@@ -172,6 +181,7 @@ public final class WriteQueue implements AutoCloseable {
     for (Task<?> task : batch) {
       task.complete();
     }
+    envelopes.erasePending(connection);
     checkpointer.catchUpIfDue(connection);
   }
 
@@ -219,11 +229,20 @@ public final class WriteQueue implements AutoCloseable {
 
   /**
    * The refusal a failed write gets: {@link ErrorCode#STORAGE_UNAVAILABLE} when SQLite reports a
-   * full, read-only or failing disk (logged as one line saying so: the operator's problem to fix,
-   * not a bug), {@link ErrorCode#INTERNAL} otherwise.
+   * full, read-only or failing disk, or the envelope log cannot be written (logged as one line
+   * saying so: the operator's problem to fix, not a bug), {@link ErrorCode#INTERNAL} otherwise.
    */
   private static RelayException refusal(Exception failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException io) {
+        LOG.error(
+            "storage unavailable: the envelope log ({}/) cannot be written ({}); check the data"
+                + " directory's free space, quota, permissions and mount. Writes are refused until"
+                + " then",
+            EnvelopeLog.DIRECTORY,
+            io.getMessage());
+        return new RelayException(ErrorCode.STORAGE_UNAVAILABLE);
+      }
       if (cause instanceof SQLiteException sqlite) {
         String code = sqlite.getResultCode().name();
         if (code.startsWith("SQLITE_FULL")

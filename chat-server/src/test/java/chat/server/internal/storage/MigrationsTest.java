@@ -101,7 +101,10 @@ class MigrationsTest {
           .isEqualTo(Integer.toString(Migrations.latestVersion()));
       assertThat(single(c, "SELECT sql FROM sqlite_master WHERE name = 'messages'"))
           .doesNotContain("WITHOUT ROWID");
-      assertThat(single(c, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'messages_%'"))
+      assertThat(
+              single(
+                  c,
+                  "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'messages_%'"))
           .as("no table left behind")
           .isEqualTo("0");
       assertThat(rows(c)).isEqualTo(before).hasSize(3);

@@ -7,9 +7,16 @@ import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.server.internal.relay.MessageStore.Stored;
 import chat.server.internal.relay.RelayException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -124,5 +131,92 @@ class SqliteMessageStoreTest {
     again.release();
     assertThat(fourth.join().seq()).isEqualTo(4);
     assertThat(store.seqGuesses().usedEarly()).isEqualTo(1); // guessing is right again
+  }
+
+  private List<long[]> places() throws Exception {
+    return storage
+        .database()
+        .read(
+            c -> {
+              List<long[]> out = new ArrayList<>();
+              try (Statement s = c.createStatement();
+                  ResultSet r =
+                      s.executeQuery(
+                          "SELECT length(sealed), segment, place, length FROM messages ORDER BY"
+                              + " seq")) {
+                while (r.next()) {
+                  out.add(new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
+                }
+              }
+              return out;
+            });
+  }
+
+  @Test
+  void append_theSealedEnvelopeLiesInTheEnvelopeLog_relayDbHoldsItsPlace() throws Exception {
+    Bytes envelope = random(50_000);
+    append(random(16), envelope).join();
+    append(random(16), random(70_000)).join();
+
+    List<long[]> places = places();
+    assertThat(places).hasSize(2);
+    assertThat(places.get(0)).as("no sealed bytes in the row").startsWith(0L, 0L, 0L);
+    assertThat(places.get(0)[3]).as("sealed: 33 bytes more").isEqualTo(50_033);
+    assertThat(places.get(1)).startsWith(0L, 0L, 50_033L);
+    Path segment = dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg");
+    assertThat(Files.size(segment)).isEqualTo(50_033 + 70_033);
+    assertThat(stored().get(0).envelope()).isEqualTo(envelope);
+  }
+
+  @Test
+  void deletingAConversationsMessages_erasesTheirEnvelopesOnceCommitted() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      append(random(16), random(10_000)).join();
+    }
+    store.append("#other", List.of(), random(16), random(10_000)).join();
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+
+    storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
+
+    byte[] segment =
+        Files.readAllBytes(dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg"));
+    assertThat(Arrays.copyOfRange(segment, 0, 3 * 10_033)).containsOnly(0);
+    assertThat(stored()).isEmpty();
+    assertThat(store.after("#other", 0, 10)).hasSize(1);
+  }
+
+  @Test
+  void rowsStoredInlineBeforeTheEnvelopeLog_stillOpen_newOnesGoToTheLog() throws Exception {
+    Path old = dataDir.resolve("old");
+    FilePermissions.ownerOnlyDirectory(old);
+    Bytes envelope = random(20_000);
+    Bytes id = random(16);
+    AtRestCipher cipher = AtRestKeys.loadOrCreate(old);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("relay.db"))) {
+      Migrations.migrate(c, 6);
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO conversations (id, created_at, last_seq) VALUES ('#room', 1, 1)");
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed)"
+                  + " VALUES ('#room', 1, ?, 1, ?)")) {
+        s.setBytes(1, id.toByteArray());
+        s.setBytes(2, cipher.seal(envelope, SqliteMessageStore.rowId("#room", 1, id)));
+        s.executeUpdate();
+      }
+    }
+
+    try (TestStorage upgraded = TestStorage.open(old)) {
+      SqliteMessageStore upgradedStore = upgraded.messageStore();
+      Bytes next = random(30_000);
+      assertThat(upgradedStore.append("#room", List.of(), random(16), next).join().seq())
+          .isEqualTo(2);
+      assertThat(upgradedStore.after("#room", 0, 10))
+          .extracting(Stored::envelope)
+          .containsExactly(envelope, next);
+      assertThat(Files.size(old.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg")))
+          .isEqualTo(30_033);
+    }
   }
 }

@@ -71,7 +71,7 @@ final class TestStorage implements AutoCloseable {
         Clock.systemUTC(),
         new ConversationRepository(),
         new MemberRepository(),
-        new MessageRepository());
+        new MessageRepository(database.envelopes()));
   }
 
   /** Runs {@code sql}, in order, as one write, and waits for its commit. */

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.protocol.ErrorCode;
 import chat.server.internal.relay.RelayException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -217,5 +220,68 @@ class WriteQueueTest {
       Thread.sleep(5);
     }
     assertThat(writes.writing()).isFalse();
+  }
+
+  private static byte[] filled(int fill) {
+    byte[] bytes = new byte[100];
+    Arrays.fill(bytes, (byte) fill);
+    return bytes;
+  }
+
+  /**
+   * A write that appends 100 bytes of {@code fill} to the envelope log, as a message's does, then
+   * refuses itself if {@code fail}; it returns where they went.
+   */
+  private CompletableFuture<String> appendEnvelope(int fill, boolean fail) {
+    return writes.submit(
+        c -> {
+          EnvelopeLog.Place place;
+          try {
+            place = database.envelopes().append(filled(fill));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (fail) {
+            throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+          }
+          return place.segment() + "/" + place.offset();
+        });
+  }
+
+  @Test
+  void aRefusedWritesEnvelope_isGivenBack_theNextWriteTakesItsPlace() throws Exception {
+    EnvelopeLog.Mark start = database.envelopes().mark();
+    List<CompletableFuture<String>> futures =
+        oneBatch(
+            List.of(
+                () -> appendEnvelope(1, false),
+                () -> appendEnvelope(2, true),
+                () -> appendEnvelope(3, false)));
+
+    assertThat(futures.get(0).join()).isEqualTo(start.segment() + "/" + start.position());
+    assertRefused(futures.get(1));
+    assertThat(futures.get(2).join()).isEqualTo(start.segment() + "/" + (start.position() + 100));
+    assertThat(
+            database
+                .envelopes()
+                .read(new EnvelopeLog.Place(start.segment(), start.position() + 100, 100)))
+        .isEqualTo(filled(3));
+    assertThat(database.envelopes().mark())
+        .isEqualTo(new EnvelopeLog.Mark(start.segment(), start.position() + 200));
+  }
+
+  @Test
+  void aWriteTheEnvelopeLogCannotTake_isRefusedAsStorageUnavailable() {
+    CompletableFuture<String> refused =
+        writes.submit(
+            c -> {
+              throw new UncheckedIOException(new IOException("No space left on device"));
+            });
+    assertThatThrownBy(refused::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(RelayException.class)
+        .satisfies(
+            e -> assertThat(((RelayException) e).code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
   }
 }

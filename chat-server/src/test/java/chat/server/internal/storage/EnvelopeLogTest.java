@@ -1,0 +1,234 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.server.internal.storage.EnvelopeLog.Place;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The envelope log on its own, over a migrated {@code relay.db} whose rows the test writes as the
+ * message store would: appends and reads, segments, what a crash or a failed write leaves, and
+ * erasure.
+ */
+class EnvelopeLogTest {
+  private static final long SEGMENT = 1000;
+
+  @TempDir Path dataDir;
+  private Connection c;
+  private EnvelopeLog log;
+  private int seq;
+
+  @BeforeEach
+  void open() throws Exception {
+    c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+    Migrations.migrate(c);
+    try (Statement s = c.createStatement()) {
+      s.execute("INSERT INTO conversations (id, created_at) VALUES ('#a', 1), ('#b', 1)");
+    }
+    log = EnvelopeLog.open(dataDir, c, SEGMENT);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    log.close();
+    c.close();
+  }
+
+  private void reopen() throws Exception {
+    log.close();
+    log = EnvelopeLog.open(dataDir, c, SEGMENT);
+  }
+
+  private static byte[] bytes(int length, int fill) {
+    byte[] out = new byte[length];
+    Arrays.fill(out, (byte) fill);
+    return out;
+  }
+
+  /** Appends, forces and commits a row for it, as a group commit would. */
+  private Place store(String conversation, byte[] sealed) throws Exception {
+    Place place = log.append(sealed);
+    log.force();
+    row(conversation, place);
+    return place;
+  }
+
+  private void row(String conversation, Place place) throws SQLException {
+    seq++;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed, segment,"
+                + " place, length) VALUES (?, ?, ?, 1, x'', ?, ?, ?)")) {
+      s.setString(1, conversation);
+      s.setLong(2, seq);
+      s.setBytes(3, new byte[] {(byte) seq});
+      s.setLong(4, place.segment());
+      s.setLong(5, place.offset());
+      s.setInt(6, place.length());
+      s.executeUpdate();
+    }
+  }
+
+  private long size(long segment) throws Exception {
+    return Files.size(log.file(segment));
+  }
+
+  private byte[] contents(Place place) throws Exception {
+    byte[] all = Files.readAllBytes(log.file(place.segment()));
+    return Arrays.copyOfRange(all, (int) place.offset(), (int) place.offset() + place.length());
+  }
+
+  private void deleteMessagesOf(String conversation) throws SQLException {
+    c.setAutoCommit(false);
+    log.recordErasures(c, "conversation = ?", conversation);
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ?")) {
+      s.setString(1, conversation);
+      s.executeUpdate();
+    }
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  private int pendingErasures() throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM envelope_erasures")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  @Test
+  void append_readsBack_andBeginsASegmentWhenTheNextWouldPassItsSize() throws Exception {
+    Place a = store("#a", bytes(400, 1));
+    Place b = store("#a", bytes(500, 2));
+    Place c3 = store("#a", bytes(300, 3));
+    Place big = store("#a", bytes(2500, 4));
+
+    assertThat(a).isEqualTo(new Place(0, 0, 400));
+    assertThat(b).isEqualTo(new Place(0, 400, 500));
+    assertThat(c3).isEqualTo(new Place(1, 0, 300));
+    assertThat(big).as("larger than a segment: alone in one").isEqualTo(new Place(2, 0, 2500));
+    assertThat(log.read(a)).isEqualTo(bytes(400, 1));
+    assertThat(log.read(b)).isEqualTo(bytes(500, 2));
+    assertThat(log.read(c3)).isEqualTo(bytes(300, 3));
+    assertThat(log.read(big)).isEqualTo(bytes(2500, 4));
+    assertThat(log.directory()).isEqualTo(dataDir.resolve(EnvelopeLog.DIRECTORY));
+    assertThat(log.file(2).getFileName().toString()).isEqualTo("0000000000000002.seg");
+  }
+
+  @Test
+  void open_cutsOffWhatNoCommittedRowReachesAndRemovesLaterSegments() throws Exception {
+    Place a = store("#a", bytes(600, 1));
+    log.append(bytes(300, 2)); // appended, never committed: a crash before the commit
+    log.append(bytes(700, 3)); // and a segment begun for it
+    log.force();
+    assertThat(size(0)).isEqualTo(900);
+    assertThat(Files.exists(log.file(1))).isTrue();
+
+    reopen();
+
+    assertThat(size(0)).isEqualTo(600);
+    assertThat(Files.exists(log.file(1))).isFalse();
+    assertThat(log.read(a)).isEqualTo(bytes(600, 1));
+    assertThat(store("#a", bytes(100, 4))).isEqualTo(new Place(0, 600, 100));
+  }
+
+  @Test
+  void resetTo_givesBackAFailedWritesBytes_evenAcrossASegment() throws Exception {
+    store("#a", bytes(600, 1));
+    EnvelopeLog.Mark mark = log.mark();
+    Place lost = log.append(bytes(300, 2));
+    log.resetTo(mark);
+
+    assertThat(log.mark()).isEqualTo(mark);
+    assertThat(contents(lost)).as("overwritten with zeros").isEqualTo(bytes(300, 0));
+    assertThat(log.append(bytes(100, 3))).isEqualTo(new Place(0, 600, 100));
+
+    EnvelopeLog.Mark beforeRoll = log.mark();
+    log.append(bytes(200, 4));
+    log.append(bytes(800, 5)); // into segment 1
+    log.resetTo(beforeRoll);
+
+    assertThat(Files.exists(log.file(1))).as("the segment begun for the failed batch").isFalse();
+    assertThat(log.mark()).isEqualTo(beforeRoll);
+    assertThat(contents(new Place(0, 700, 200))).isEqualTo(bytes(200, 0));
+  }
+
+  @Test
+  void erasePending_zerosDeletedEnvelopes_andDeletesSegmentsNoRowReaches() throws Exception {
+    Place a1 = store("#a", bytes(600, 1));
+    Place b1 = store("#b", bytes(300, 2));
+    Place a2 = store("#a", bytes(900, 3)); // segment 1, only #a
+    Place b2 = store("#b", bytes(400, 4)); // segment 2, the current one
+    Place a3 = store("#a", bytes(100, 5));
+
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+
+    assertThat(contents(a1)).isEqualTo(bytes(600, 0));
+    assertThat(log.read(b1)).isEqualTo(bytes(300, 2));
+    assertThat(a2.segment()).isEqualTo(1);
+    assertThat(Files.exists(log.file(1))).as("no row refers to segment 1 any more").isFalse();
+    assertThat(log.read(b2)).isEqualTo(bytes(400, 4));
+    assertThat(contents(a3)).as("in the current segment").isEqualTo(bytes(100, 0));
+    assertThat(pendingErasures()).isZero();
+    assertThat(store("#b", bytes(50, 6))).isEqualTo(new Place(2, 500, 50));
+  }
+
+  @Test
+  void open_finishesAnErasureACrashInterrupted() throws Exception {
+    Place a = store("#a", bytes(600, 1));
+    Place b = store("#b", bytes(200, 2));
+    deleteMessagesOf("#a"); // committed; the process stops before erasing
+
+    reopen();
+
+    assertThat(contents(a)).isEqualTo(bytes(600, 0));
+    assertThat(log.read(b)).isEqualTo(bytes(200, 2));
+    assertThat(pendingErasures()).isZero();
+  }
+
+  @Test
+  void erasePending_withNothingRecorded_touchesNothing() throws Exception {
+    Place a = store("#a", bytes(600, 1));
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TABLE envelope_erasures"); // any query for erasures would now fail
+    }
+    log.erasePending(c);
+    assertThat(log.read(a)).isEqualTo(bytes(600, 1));
+  }
+
+  @Test
+  void aSecondOpening_whileTheLogIsOwned_onlyReads_andCutsNothingOff() throws Exception {
+    Place a = store("#a", bytes(600, 1));
+    log.append(bytes(200, 2)); // the owner's next batch, not committed yet
+
+    try (EnvelopeLog other = EnvelopeLog.open(dataDir, c, SEGMENT)) {
+      assertThat(other.owned()).isFalse();
+      assertThat(other.read(a)).isEqualTo(bytes(600, 1));
+      assertThatThrownBy(() -> other.append(bytes(10, 3)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("in use by another process");
+    }
+
+    assertThat(log.owned()).isTrue();
+    assertThat(size(0)).isEqualTo(800);
+    reopen(); // the owner's own next start
+    assertThat(log.owned()).isTrue();
+    assertThat(size(0)).isEqualTo(600);
+  }
+}
