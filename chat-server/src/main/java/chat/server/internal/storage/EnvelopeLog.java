@@ -2,6 +2,7 @@ package chat.server.internal.storage;
 
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,10 +19,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -62,6 +65,12 @@ public final class EnvelopeLog implements AutoCloseable {
   private static final int ZEROS_BYTES = 64 * 1024;
   private static final String LOCK_FILE = "lock";
 
+  /**
+   * How much of a batch's appends is gathered before it is written: a batch of bigger envelopes is
+   * written in several pieces of this size.
+   */
+  static final int PENDING_BYTES = 4 * 1024 * 1024;
+
   /** Where one envelope lies. */
   public record Place(long segment, long offset, int length) {}
 
@@ -72,8 +81,10 @@ public final class EnvelopeLog implements AutoCloseable {
   private final long segmentBytes;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final int align;
+  private final ByteBuffer pending;
   private long segment;
-  private long position;
+  private long written;
   private FileChannel channel;
   private final Set<FileChannel> unforced = new LinkedHashSet<>();
   private boolean erasuresNoted;
@@ -83,14 +94,18 @@ public final class EnvelopeLog implements AutoCloseable {
       long segmentBytes,
       FileChannel lockChannel,
       FileLock lock,
+      int align,
       long segment,
-      long position) {
+      long committedEnd) {
     this.directory = directory;
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.align = align;
+    this.pending =
+        lock == null ? null : ByteBuffer.allocateDirect(PENDING_BYTES + align).alignedSlice(align);
     this.segment = segment;
-    this.position = position;
+    this.written = roundUp(committedEnd, align);
   }
 
   /**
@@ -100,11 +115,14 @@ public final class EnvelopeLog implements AutoCloseable {
    * #owned()} is false).
    */
   static EnvelopeLog open(Path dataDir, Connection writer) throws IOException, SQLException {
-    return open(dataDir, writer, SEGMENT_BYTES);
+    return open(dataDir, writer, SEGMENT_BYTES, true);
   }
 
-  /** As {@link #open(Path, Connection)}, with segments of {@code segmentBytes} (for tests). */
-  static EnvelopeLog open(Path dataDir, Connection writer, long segmentBytes)
+  /**
+   * As {@link #open(Path, Connection)}, with segments of {@code segmentBytes}, and with writes
+   * through the page cache unless {@code direct} (for tests).
+   */
+  static EnvelopeLog open(Path dataDir, Connection writer, long segmentBytes, boolean direct)
       throws IOException, SQLException {
     Path directory = FilePermissions.ownerOnlyDirectory(dataDir.resolve(DIRECTORY));
     FileChannel lockChannel =
@@ -113,9 +131,10 @@ public final class EnvelopeLog implements AutoCloseable {
     try {
       FileLock lock = tryLock(lockChannel);
       long[] end = committedEnd(writer);
-      log = new EnvelopeLog(directory, segmentBytes, lockChannel, lock, end[0], end[1]);
+      int align = direct && lock != null ? directAlignment(directory) : 1;
+      log = new EnvelopeLog(directory, segmentBytes, lockChannel, lock, align, end[0], end[1]);
       if (lock != null) {
-        log.recover(writer);
+        log.recover(writer, end[1]);
       }
       return log;
     } catch (IOException | SQLException | RuntimeException e) {
@@ -130,6 +149,29 @@ public final class EnvelopeLog implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The file system's block size if files in {@code directory} can be written around the page cache
+   * ({@code O_DIRECT}), else 1. Writing each envelope through the page cache cost the writer thread
+   * most of its processor time: the kernel copying it into pages it had to find first.
+   */
+  private static int directAlignment(Path directory) {
+    try {
+      long block = Files.getFileStore(directory).getBlockSize();
+      if (block < 512 || block > 65536 || Long.bitCount(block) != 1) {
+        return 1;
+      }
+      FileChannel.open(directory.resolve(LOCK_FILE), WRITE, ExtendedOpenOption.DIRECT).close();
+      return (int) block;
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.info("envelope log written through the page cache ({})", e.toString());
+      return 1;
+    }
+  }
+
+  private static long roundUp(long n, int align) {
+    return (n + align - 1) / align * align;
   }
 
   /** The lock, or null if another process (or another opening in this one) holds it. */
@@ -149,7 +191,7 @@ public final class EnvelopeLog implements AutoCloseable {
     return lock != null;
   }
 
-  private void recover(Connection writer) throws IOException, SQLException {
+  private void recover(Connection writer, long committedEnd) throws IOException, SQLException {
     eraseRecorded(writer);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
@@ -162,8 +204,8 @@ public final class EnvelopeLog implements AutoCloseable {
       }
     }
     FileChannel current = channel();
-    if (current.size() > position) {
-      current.truncate(position);
+    if (current.size() > committedEnd) {
+      current.truncate(committedEnd);
       current.force(true);
     }
   }
@@ -192,37 +234,78 @@ public final class EnvelopeLog implements AutoCloseable {
     return directory;
   }
 
+  /**
+   * What writes must be aligned to: the block size when the log is written around the page cache,
+   * else 1. Each batch's appends begin at a multiple of it.
+   */
+  int alignment() {
+    return align;
+  }
+
+  private long position() {
+    return pending == null ? written : written + pending.position();
+  }
+
   /** Where the next append goes; give it to {@link #resetTo} to undo the appends after it. */
   Mark mark() {
-    return new Mark(segment, position);
+    return new Mark(segment, position());
   }
 
   /**
-   * Appends {@code sealed} at the end of the log (the writer thread only). It is durable after the
-   * next {@link #force()}.
+   * Appends {@code sealed} at the end of the log (the writer thread only). It is gathered with the
+   * batch's other appends, written by the next {@link #force()} (or sooner, in pieces of {@link
+   * #PENDING_BYTES}) and durable once that returns.
    */
   Place append(byte[] sealed) throws IOException {
     if (lock == null) {
       throw new IOException(
           "the envelope log is in use by another process (a relay running on this data directory)");
     }
-    if (position > 0 && position + sealed.length > segmentBytes) {
+    if (position() > 0 && position() + sealed.length > segmentBytes) {
       roll();
     }
-    FileChannel out = channel();
-    ByteBuffer buffer = ByteBuffer.wrap(sealed);
-    long at = position;
-    while (buffer.hasRemaining()) {
-      at += out.write(buffer, at);
+    Place place = new Place(segment, position(), sealed.length);
+    int from = 0;
+    while (from < sealed.length) {
+      int n = Math.min(pending.remaining(), sealed.length - from);
+      pending.put(sealed, from, n);
+      from += n;
+      if (!pending.hasRemaining()) {
+        flush(); // full, so a multiple of the alignment: no padding inside an envelope
+      }
     }
-    unforced.add(out);
-    Place place = new Place(segment, position, sealed.length);
-    position = at;
     return place;
+  }
+
+  /**
+   * Writes the gathered appends at {@link #written}, the last block filled up with zeros when the
+   * log is written around the page cache; the next append begins after them.
+   */
+  private void flush() throws IOException {
+    int length = pending.position();
+    if (length == 0) {
+      return;
+    }
+    int padded = (int) roundUp(length, align);
+    while (pending.position() < padded) {
+      pending.put((byte) 0);
+    }
+    pending.flip();
+    FileChannel out = channel();
+    long at = written;
+    while (pending.hasRemaining()) {
+      at += out.write(pending, at);
+    }
+    pending.clear();
+    written += padded;
+    unforced.add(out);
   }
 
   /** Makes every append so far durable (the writer thread only, before its batch commits). */
   void force() throws IOException {
+    if (pending != null) {
+      flush();
+    }
     if (unforced.isEmpty()) {
       return;
     }
@@ -238,23 +321,35 @@ public final class EnvelopeLog implements AutoCloseable {
    * next open, since no committed row refers to it.
    */
   void resetTo(Mark mark) {
+    if (pending == null) {
+      return; // never appended
+    }
+    pending.clear(); // a write that failed may have left it flipped
     try {
       while (segment > mark.segment()) {
         closeChannel();
         Files.deleteIfExists(file(segment));
         segment--;
-        position = Files.exists(file(segment)) ? Files.size(file(segment)) : 0;
+        written = Files.exists(file(segment)) ? Files.size(file(segment)) : 0;
       }
-      if (position > mark.position()) {
-        zero(channel(), mark.position(), position - mark.position());
+      if (mark.position() >= written) {
+        pending.position((int) (mark.position() - written)); // not written yet: dropped
+        return;
+      }
+      try (FileChannel out = FileChannel.open(file(segment), WRITE)) {
+        zero(out, mark.position(), Math.max(0, out.size() - mark.position()));
+        out.force(false);
       }
     } catch (IOException e) {
       LOG.warn("could not give back an envelope that was not stored: {}", e.toString());
     }
-    position = mark.position();
+    if (segment == mark.segment() && mark.position() < written) {
+      written = roundUp(mark.position(), align);
+    }
   }
 
   private void roll() throws IOException {
+    flush();
     FileChannel old = channel;
     if (old != null) {
       old.force(false);
@@ -262,7 +357,7 @@ public final class EnvelopeLog implements AutoCloseable {
       closeChannel();
     }
     segment++;
-    position = 0;
+    written = 0;
     // A segment left by a batch given back is begun again from nothing.
     Files.deleteIfExists(file(segment));
     channel();
@@ -272,7 +367,10 @@ public final class EnvelopeLog implements AutoCloseable {
   private FileChannel channel() throws IOException {
     if (channel == null) {
       Path file = FilePermissions.ownerOnlyFile(file(segment));
-      channel = FileChannel.open(file, StandardOpenOption.WRITE);
+      channel =
+          align > 1
+              ? FileChannel.open(file, WRITE, ExtendedOpenOption.DIRECT)
+              : FileChannel.open(file, WRITE);
     }
     return channel;
   }
@@ -372,32 +470,30 @@ public final class EnvelopeLog implements AutoCloseable {
         unused.add(place.segment());
       }
     }
-    Set<FileChannel> touched = new LinkedHashSet<>();
-    List<FileChannel> opened = new ArrayList<>();
+    // Through the page cache, one channel per segment: a place need not be aligned. The current
+    // segment's appends of the batch were written when it was committed.
+    Map<Long, FileChannel> opened = new HashMap<>();
     try {
       for (Place place : places) {
         Path file = file(place.segment());
         if (unused.contains(place.segment()) || !Files.exists(file)) {
           continue;
         }
-        FileChannel out;
-        if (place.segment() == segment) {
-          out = channel();
-        } else {
-          out = FileChannel.open(file, StandardOpenOption.WRITE);
-          opened.add(out);
+        FileChannel out = opened.get(place.segment());
+        if (out == null) {
+          out = FileChannel.open(file, WRITE);
+          opened.put(place.segment(), out);
         }
         long end = Math.min(place.offset() + place.length(), out.size());
         if (end > place.offset()) {
           zero(out, place.offset(), end - place.offset());
-          touched.add(out);
         }
       }
-      for (FileChannel each : touched) {
+      for (FileChannel each : opened.values()) {
         each.force(false);
       }
     } finally {
-      for (FileChannel each : opened) {
+      for (FileChannel each : opened.values()) {
         each.close();
       }
     }

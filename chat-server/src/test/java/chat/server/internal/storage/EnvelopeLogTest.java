@@ -2,6 +2,7 @@ package chat.server.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.server.internal.storage.EnvelopeLog.Place;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class EnvelopeLogTest {
     try (Statement s = c.createStatement()) {
       s.execute("INSERT INTO conversations (id, created_at) VALUES ('#a', 1), ('#b', 1)");
     }
-    log = EnvelopeLog.open(dataDir, c, SEGMENT);
+    log = EnvelopeLog.open(dataDir, c, SEGMENT, false);
   }
 
   @AfterEach
@@ -50,7 +51,7 @@ class EnvelopeLogTest {
 
   private void reopen() throws Exception {
     log.close();
-    log = EnvelopeLog.open(dataDir, c, SEGMENT);
+    log = EnvelopeLog.open(dataDir, c, SEGMENT, false);
   }
 
   private static byte[] bytes(int length, int fill) {
@@ -215,9 +216,10 @@ class EnvelopeLogTest {
   @Test
   void aSecondOpening_whileTheLogIsOwned_onlyReads_andCutsNothingOff() throws Exception {
     Place a = store("#a", bytes(600, 1));
-    log.append(bytes(200, 2)); // the owner's next batch, not committed yet
+    log.append(bytes(200, 2)); // the owner's next batch, written but not committed yet
+    log.force();
 
-    try (EnvelopeLog other = EnvelopeLog.open(dataDir, c, SEGMENT)) {
+    try (EnvelopeLog other = EnvelopeLog.open(dataDir, c, SEGMENT, false)) {
       assertThat(other.owned()).isFalse();
       assertThat(other.read(a)).isEqualTo(bytes(600, 1));
       assertThatThrownBy(() -> other.append(bytes(10, 3)))
@@ -230,5 +232,82 @@ class EnvelopeLogTest {
     reopen(); // the owner's own next start
     assertThat(log.owned()).isTrue();
     assertThat(size(0)).isEqualTo(600);
+  }
+
+  /** Reopens the log written around the page cache; skips the test where that is not possible. */
+  private int reopenDirect() throws Exception {
+    log.close();
+    log = EnvelopeLog.open(dataDir, c, 1024 * 1024, true);
+    assumeTrue(log.alignment() > 1, "this file system cannot write around the page cache");
+    return log.alignment();
+  }
+
+  @Test
+  void direct_eachBatchBeginsOnABlock_envelopesReadBack_aCrashLeavesTheCommittedOnes()
+      throws Exception {
+    int block = reopenDirect();
+    Place a = log.append(bytes(1000, 1));
+    Place b = log.append(bytes(3000, 2)); // the same batch: right after a
+    log.force();
+    row("#a", a);
+    row("#a", b);
+    Place next = store("#a", bytes(200, 3)); // the next batch: at the next block
+    Place big = store("#a", bytes(100_000, 4));
+
+    assertThat(a).isEqualTo(new Place(0, 0, 1000));
+    assertThat(b).isEqualTo(new Place(0, 1000, 3000));
+    assertThat(next.offset()).isEqualTo(((4000 + block - 1) / block) * block);
+    assertThat(big.offset()).isEqualTo(next.offset() + block);
+    assertThat(log.read(a)).isEqualTo(bytes(1000, 1));
+    assertThat(log.read(b)).isEqualTo(bytes(3000, 2));
+    assertThat(log.read(next)).isEqualTo(bytes(200, 3));
+    assertThat(log.read(big)).isEqualTo(bytes(100_000, 4));
+
+    log.append(bytes(500, 5)); // written, never committed
+    log.force();
+    reopenDirect();
+    long end = big.offset() + big.length();
+    assertThat(size(0)).isEqualTo(end);
+    Place after = store("#a", bytes(100, 6));
+    assertThat(after.offset())
+        .as("at a block again")
+        .isEqualTo(((end + block - 1) / block) * block);
+    assertThat(log.read(big)).isEqualTo(bytes(big.length(), 4));
+    assertThat(log.read(after)).isEqualTo(bytes(100, 6));
+  }
+
+  @Test
+  void direct_anEnvelopeLargerThanWhatABatchGathers_isWrittenInPieces() throws Exception {
+    reopenDirect();
+    log.close();
+    log = EnvelopeLog.open(dataDir, c, 64L * 1024 * 1024, true);
+    byte[] big = new byte[EnvelopeLog.PENDING_BYTES * 2 + 777];
+    new java.util.Random(7).nextBytes(big);
+    Place first = store("#a", bytes(10, 1));
+    Place place = store("#a", big);
+    assertThat(log.read(first)).isEqualTo(bytes(10, 1));
+    assertThat(log.read(place)).isEqualTo(big);
+  }
+
+  @Test
+  void direct_aFailedWriteNotYetWritten_isDropped_andOneAlreadyWrittenIsZeroed() throws Exception {
+    int block = reopenDirect();
+    Place kept = store("#a", bytes(100, 1));
+    EnvelopeLog.Mark mark = log.mark();
+    log.append(bytes(300, 2));
+    log.resetTo(mark); // still gathered: nothing reached the file
+    Place again = log.append(bytes(50, 3));
+    assertThat(again.offset()).isEqualTo(mark.position());
+    log.force();
+    row("#a", again);
+
+    EnvelopeLog.Mark beforeBatch = log.mark();
+    Place lost = log.append(bytes(700, 4));
+    log.force(); // written; then the commit fails
+    log.resetTo(beforeBatch);
+    assertThat(contents(lost)).isEqualTo(bytes(700, 0));
+    assertThat(log.read(kept)).isEqualTo(bytes(100, 1));
+    assertThat(log.read(again)).isEqualTo(bytes(50, 3));
+    assertThat(log.mark().position()).isEqualTo(beforeBatch.position()).isEqualTo(2L * block);
   }
 }

@@ -133,6 +133,10 @@ class SqliteMessageStoreTest {
     assertThat(store.seqGuesses().usedEarly()).isEqualTo(1); // guessing is right again
   }
 
+  private static long roundUp(long n, int align) {
+    return (n + align - 1) / align * align;
+  }
+
   private List<long[]> places() throws Exception {
     return storage
         .database()
@@ -143,7 +147,7 @@ class SqliteMessageStoreTest {
                   ResultSet r =
                       s.executeQuery(
                           "SELECT length(sealed), segment, place, length FROM messages ORDER BY"
-                              + " seq")) {
+                              + " rowid")) {
                 while (r.next()) {
                   out.add(new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)});
                 }
@@ -159,12 +163,13 @@ class SqliteMessageStoreTest {
     append(random(16), random(70_000)).join();
 
     List<long[]> places = places();
+    int align = storage.database().envelopes().alignment();
     assertThat(places).hasSize(2);
     assertThat(places.get(0)).as("no sealed bytes in the row").startsWith(0L, 0L, 0L);
     assertThat(places.get(0)[3]).as("sealed: 33 bytes more").isEqualTo(50_033);
-    assertThat(places.get(1)).startsWith(0L, 0L, 50_033L);
+    assertThat(places.get(1)).startsWith(0L, 0L, roundUp(50_033, align));
     Path segment = dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg");
-    assertThat(Files.size(segment)).isEqualTo(50_033 + 70_033);
+    assertThat(Files.size(segment)).isEqualTo(roundUp(50_033, align) + roundUp(70_033, align));
     assertThat(stored().get(0).envelope()).isEqualTo(envelope);
   }
 
@@ -175,12 +180,21 @@ class SqliteMessageStoreTest {
     }
     store.append("#other", List.of(), random(16), random(10_000)).join();
     MessageRepository messages = new MessageRepository(storage.database().envelopes());
+    List<long[]> places = places();
 
     storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
+    storage.writes().submit(c -> null).join(); // the writer erases right after that commit
 
     byte[] segment =
         Files.readAllBytes(dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg"));
-    assertThat(Arrays.copyOfRange(segment, 0, 3 * 10_033)).containsOnly(0);
+    for (long[] place : places.subList(0, 3)) {
+      assertThat(Arrays.copyOfRange(segment, (int) place[2], (int) (place[2] + place[3])))
+          .containsOnly(0);
+    }
+    long[] other = places.get(3);
+    assertThat(Arrays.copyOfRange(segment, (int) other[2], (int) (other[2] + other[3])))
+        .as("another conversation's envelope")
+        .isNotEqualTo(new byte[(int) other[3]]);
     assertThat(stored()).isEmpty();
     assertThat(store.after("#other", 0, 10)).hasSize(1);
   }
@@ -216,7 +230,7 @@ class SqliteMessageStoreTest {
           .extracting(Stored::envelope)
           .containsExactly(envelope, next);
       assertThat(Files.size(old.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg")))
-          .isEqualTo(30_033);
+          .isEqualTo(roundUp(30_033, upgraded.database().envelopes().alignment()));
     }
   }
 }

@@ -222,6 +222,10 @@ class WriteQueueTest {
     assertThat(writes.writing()).isFalse();
   }
 
+  private static long roundUp(long n, int align) {
+    return (n + align - 1) / align * align;
+  }
+
   private static byte[] filled(int fill) {
     byte[] bytes = new byte[100];
     Arrays.fill(bytes, (byte) fill);
@@ -266,8 +270,10 @@ class WriteQueueTest {
                 .envelopes()
                 .read(new EnvelopeLog.Place(start.segment(), start.position() + 100, 100)))
         .isEqualTo(filled(3));
-    assertThat(database.envelopes().mark())
-        .isEqualTo(new EnvelopeLog.Mark(start.segment(), start.position() + 200));
+    EnvelopeLog.Mark next = database.envelopes().mark();
+    assertThat(next.position())
+        .as("the next batch begins at the first multiple of the alignment after c")
+        .isEqualTo(roundUp(start.position() + 200, database.envelopes().alignment()));
   }
 
   @Test
