@@ -90,7 +90,8 @@ public final class RelayTarget implements Target {
 
   @Override
   public String guarantees() {
-    return "TLS 1.3; send acknowledged after fsync (SQLite WAL, synchronous=FULL); every envelope's"
+    return "TLS 1.3; send acknowledged after fsync (envelope log, then SQLite WAL, synchronous=FULL);"
+        + " every envelope's"
         + " structure, sender, signature and recipients checked";
   }
 

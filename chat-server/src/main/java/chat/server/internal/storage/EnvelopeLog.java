@@ -1,5 +1,6 @@
 package chat.server.internal.storage;
 
+import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import com.sun.nio.file.ExtendedOpenOption;
@@ -36,10 +37,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An envelope written into {@code relay.db} was copied twice, into the WAL at commit and into
  * the database file at checkpoint; here it is written once. The writer thread appends each
- * message's envelope while its row is written, and {@link #force()}s the segments before the
- * batch's transaction commits, so a committed row's envelope is on disk before the row is. What a
- * failed write or batch appended is given back ({@link #resetTo}); what a crash left after the last
- * committed envelope is cut off when the log is opened again.
+ * message's envelope while its row is written; the batch's envelopes are gathered and written, and
+ * the segments synced, by {@link #force()} just before the batch's transaction commits, so a
+ * committed row's envelope is on disk before the row is. Where the file system allows it they are
+ * written around the page cache ({@code O_DIRECT}) in whole blocks, each batch beginning at a
+ * block: copied into the page cache instead, they cost the writer thread most of its processor
+ * time. What a failed write or batch appended is given back ({@link #resetTo}); what a crash left
+ * after the last committed envelope is cut off when the log is opened again.
  *
  * <p>Deleting rows records their places in {@code envelope_erasures} in the same transaction; after
  * the commit the writer overwrites those bytes with zeros (as {@code secure_delete} does for rows)
@@ -64,6 +68,7 @@ public final class EnvelopeLog implements AutoCloseable {
   private static final Pattern NAME = Pattern.compile("[0-9a-f]{16}\\.seg");
   private static final int ZEROS_BYTES = 64 * 1024;
   private static final String LOCK_FILE = "lock";
+  private static final String PROBE_FILE = "direct-probe";
 
   /**
    * How much of a batch's appends is gathered before it is written: a batch of bigger envelopes is
@@ -162,7 +167,13 @@ public final class EnvelopeLog implements AutoCloseable {
       if (block < 512 || block > 65536 || Long.bitCount(block) != 1) {
         return 1;
       }
-      FileChannel.open(directory.resolve(LOCK_FILE), WRITE, ExtendedOpenOption.DIRECT).close();
+      // Not on the lock file: closing any channel to it would drop this process's lock.
+      Path probe = directory.resolve(PROBE_FILE);
+      try {
+        FileChannel.open(probe, CREATE, WRITE, ExtendedOpenOption.DIRECT).close();
+      } finally {
+        Files.deleteIfExists(probe);
+      }
       return (int) block;
     } catch (IOException | UnsupportedOperationException e) {
       LOG.info("envelope log written through the page cache ({})", e.toString());
@@ -170,7 +181,8 @@ public final class EnvelopeLog implements AutoCloseable {
     }
   }
 
-  private static long roundUp(long n, int align) {
+  /** The first multiple of {@code align} at or after {@code n}. */
+  static long roundUp(long n, int align) {
     return (n + align - 1) / align * align;
   }
 

@@ -256,7 +256,7 @@ class EnvelopeLogTest {
 
     assertThat(a).isEqualTo(new Place(0, 0, 1000));
     assertThat(b).isEqualTo(new Place(0, 1000, 3000));
-    assertThat(next.offset()).isEqualTo(((4000 + block - 1) / block) * block);
+    assertThat(next.offset()).isEqualTo(EnvelopeLog.roundUp(4000, block));
     assertThat(big.offset()).isEqualTo(next.offset() + block);
     assertThat(log.read(a)).isEqualTo(bytes(1000, 1));
     assertThat(log.read(b)).isEqualTo(bytes(3000, 2));
@@ -269,9 +269,7 @@ class EnvelopeLogTest {
     long end = big.offset() + big.length();
     assertThat(size(0)).isEqualTo(end);
     Place after = store("#a", bytes(100, 6));
-    assertThat(after.offset())
-        .as("at a block again")
-        .isEqualTo(((end + block - 1) / block) * block);
+    assertThat(after.offset()).as("at a block again").isEqualTo(EnvelopeLog.roundUp(end, block));
     assertThat(log.read(big)).isEqualTo(bytes(big.length(), 4));
     assertThat(log.read(after)).isEqualTo(bytes(100, 6));
   }
@@ -309,5 +307,23 @@ class EnvelopeLogTest {
     assertThat(log.read(kept)).isEqualTo(bytes(100, 1));
     assertThat(log.read(again)).isEqualTo(bytes(50, 3));
     assertThat(log.mark().position()).isEqualTo(beforeBatch.position()).isEqualTo(2L * block);
+  }
+
+  /**
+   * The lock is an fcntl lock, which a process loses when it closes any channel to the lock file:
+   * probing for direct writes must not use it. Checked in the kernel's own list of locks.
+   */
+  @Test
+  void open_keepsItsLock_afterProbingForDirectWrites() throws Exception {
+    Path locks = Path.of("/proc/locks");
+    assumeTrue(Files.isReadable(locks), "needs /proc/locks");
+    log.close();
+    log = EnvelopeLog.open(dataDir, c, SEGMENT, true);
+    store("#a", bytes(100, 1));
+
+    long inode = (Long) Files.getAttribute(log.directory().resolve("lock"), "unix:ino");
+    assertThat(Files.readAllLines(locks))
+        .as("a lock on envelopes/lock")
+        .anyMatch(line -> line.matches(".*:" + inode + " .*"));
   }
 }

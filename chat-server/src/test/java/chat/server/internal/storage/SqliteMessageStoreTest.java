@@ -133,10 +133,6 @@ class SqliteMessageStoreTest {
     assertThat(store.seqGuesses().usedEarly()).isEqualTo(1); // guessing is right again
   }
 
-  private static long roundUp(long n, int align) {
-    return (n + align - 1) / align * align;
-  }
-
   private List<long[]> places() throws Exception {
     return storage
         .database()
@@ -167,9 +163,10 @@ class SqliteMessageStoreTest {
     assertThat(places).hasSize(2);
     assertThat(places.get(0)).as("no sealed bytes in the row").startsWith(0L, 0L, 0L);
     assertThat(places.get(0)[3]).as("sealed: 33 bytes more").isEqualTo(50_033);
-    assertThat(places.get(1)).startsWith(0L, 0L, roundUp(50_033, align));
+    assertThat(places.get(1)).startsWith(0L, 0L, EnvelopeLog.roundUp(50_033, align));
     Path segment = dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg");
-    assertThat(Files.size(segment)).isEqualTo(roundUp(50_033, align) + roundUp(70_033, align));
+    assertThat(Files.size(segment))
+        .isEqualTo(EnvelopeLog.roundUp(50_033, align) + EnvelopeLog.roundUp(70_033, align));
     assertThat(stored().get(0).envelope()).isEqualTo(envelope);
   }
 
@@ -230,7 +227,7 @@ class SqliteMessageStoreTest {
           .extracting(Stored::envelope)
           .containsExactly(envelope, next);
       assertThat(Files.size(old.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg")))
-          .isEqualTo(roundUp(30_033, upgraded.database().envelopes().alignment()));
+          .isEqualTo(EnvelopeLog.roundUp(30_033, upgraded.database().envelopes().alignment()));
     }
   }
 }

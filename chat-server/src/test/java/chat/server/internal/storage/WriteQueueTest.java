@@ -222,10 +222,6 @@ class WriteQueueTest {
     assertThat(writes.writing()).isFalse();
   }
 
-  private static long roundUp(long n, int align) {
-    return (n + align - 1) / align * align;
-  }
-
   private static byte[] filled(int fill) {
     byte[] bytes = new byte[100];
     Arrays.fill(bytes, (byte) fill);
@@ -273,7 +269,7 @@ class WriteQueueTest {
     EnvelopeLog.Mark next = database.envelopes().mark();
     assertThat(next.position())
         .as("the next batch begins at the first multiple of the alignment after c")
-        .isEqualTo(roundUp(start.position() + 200, database.envelopes().alignment()));
+        .isEqualTo(EnvelopeLog.roundUp(start.position() + 200, database.envelopes().alignment()));
   }
 
   @Test
