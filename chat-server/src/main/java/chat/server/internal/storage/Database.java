@@ -56,6 +56,7 @@ public final class Database implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     List<Connection> opened = new ArrayList<>(3);
+    EnvelopeLog envelopes = null;
     try {
       Connection writer = opened(opened, connect(file));
       Migrations.migrate(writer);
@@ -71,11 +72,18 @@ public final class Database implements AutoCloseable {
       }
       Connection reader = opened(opened, connect(file));
       Connection checkpoints = opened(opened, connect(file));
-      EnvelopeLog envelopes = openEnvelopes(dataDir, writer);
+      envelopes = openEnvelopes(dataDir, writer);
       Database database = new Database(file, writer, reader, checkpoints, envelopes);
       database.restrictFiles();
       return database;
     } catch (SQLException | RuntimeException e) {
+      if (envelopes != null) {
+        try {
+          envelopes.close();
+        } catch (IOException closing) {
+          e.addSuppressed(closing);
+        }
+      }
       closeAll(opened, e);
       throw e;
     }

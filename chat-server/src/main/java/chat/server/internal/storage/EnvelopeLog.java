@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One process owns the log: the first to open it holds {@code envelopes/lock} until it closes
  * it. Another process that opens the same data directory meanwhile (an operator command beside a
- * running relay) can read envelopes but not append, and changes nothing when it opens.
+ * running relay), or a second opening in the same process, can read envelopes but not append, and
+ * changes nothing when it opens.
  *
  * <p>Only the writer thread appends, forces, resets and erases; {@link #read} is safe from any
  * thread.
@@ -84,8 +86,16 @@ public final class EnvelopeLog implements AutoCloseable {
 
   private final Path directory;
   private final long segmentBytes;
+
+  /**
+   * The log folders this process owns. A second opening in the same process must not even open the
+   * lock file: closing any channel to it would drop the process's lock on it.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final Path heldKey;
   private final int align;
   private final ByteBuffer pending;
   private long segment;
@@ -99,6 +109,7 @@ public final class EnvelopeLog implements AutoCloseable {
       long segmentBytes,
       FileChannel lockChannel,
       FileLock lock,
+      Path heldKey,
       int align,
       long segment,
       long committedEnd) {
@@ -106,6 +117,7 @@ public final class EnvelopeLog implements AutoCloseable {
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.heldKey = heldKey;
     this.align = align;
     this.pending =
         lock == null ? null : ByteBuffer.allocateDirect(PENDING_BYTES + align).alignedSlice(align);
@@ -130,14 +142,33 @@ public final class EnvelopeLog implements AutoCloseable {
   static EnvelopeLog open(Path dataDir, Connection writer, long segmentBytes, boolean direct)
       throws IOException, SQLException {
     Path directory = FilePermissions.ownerOnlyDirectory(dataDir.resolve(DIRECTORY));
-    FileChannel lockChannel =
-        FileChannel.open(FilePermissions.ownerOnlyFile(directory.resolve(LOCK_FILE)), WRITE);
+    Path key = directory.toRealPath();
+    FileChannel lockChannel = null;
+    FileLock lock = null;
     EnvelopeLog log = null;
     try {
-      FileLock lock = tryLock(lockChannel);
+      if (HELD.add(key)) {
+        lockChannel =
+            FileChannel.open(FilePermissions.ownerOnlyFile(directory.resolve(LOCK_FILE)), WRITE);
+        lock = tryLock(lockChannel);
+        if (lock == null) { // another process owns it; this process held no lock on the file
+          lockChannel.close();
+          lockChannel = null;
+          HELD.remove(key);
+        }
+      }
       long[] end = committedEnd(writer);
       int align = direct && lock != null ? directAlignment(directory) : 1;
-      log = new EnvelopeLog(directory, segmentBytes, lockChannel, lock, align, end[0], end[1]);
+      log =
+          new EnvelopeLog(
+              directory,
+              segmentBytes,
+              lockChannel,
+              lock,
+              lock == null ? null : key,
+              align,
+              end[0],
+              end[1]);
       if (lock != null) {
         log.recover(writer, end[1]);
       }
@@ -146,8 +177,9 @@ public final class EnvelopeLog implements AutoCloseable {
       try {
         if (log != null) {
           log.close();
-        } else {
+        } else if (lockChannel != null) {
           lockChannel.close();
+          HELD.remove(key);
         }
       } catch (IOException closing) {
         e.addSuppressed(closing);
@@ -186,7 +218,7 @@ public final class EnvelopeLog implements AutoCloseable {
     return (n + align - 1) / align * align;
   }
 
-  /** The lock, or null if another process (or another opening in this one) holds it. */
+  /** The lock, or null if another process holds it. */
   private static FileLock tryLock(FileChannel channel) throws IOException {
     try {
       return channel.tryLock();
@@ -220,6 +252,9 @@ public final class EnvelopeLog implements AutoCloseable {
       current.truncate(committedEnd);
       current.force(true);
     }
+    // The folder and the current segment may have just been created.
+    syncDirectory(directory);
+    syncDirectory(directory.getParent());
   }
 
   /** The segment and end of the last committed envelope; segment 0, offset 0 if there is none. */
@@ -328,9 +363,10 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
-   * Gives back what was appended after {@code mark}, overwriting it with zeros (a write or batch
-   * that failed and will not be committed). Best effort: what this cannot undo is cut off at the
-   * next open, since no committed row refers to it.
+   * Gives back what was appended after {@code mark}, for a write or batch that failed before its
+   * envelopes were synced: what was not written yet is dropped, what was is overwritten with zeros.
+   * Best effort: what this cannot undo is cut off at the next open if it is at the end, since no
+   * committed row refers to it.
    */
   void resetTo(Mark mark) {
     if (pending == null) {
@@ -342,10 +378,12 @@ public final class EnvelopeLog implements AutoCloseable {
         closeChannel();
         Files.deleteIfExists(file(segment));
         segment--;
-        written = Files.exists(file(segment)) ? Files.size(file(segment)) : 0;
+        // Cut at its last committed end if the relay has restarted since: not a block boundary.
+        written = roundUp(Files.exists(file(segment)) ? Files.size(file(segment)) : 0, align);
       }
       if (mark.position() >= written) {
         pending.position((int) (mark.position() - written)); // not written yet: dropped
+        zeroAfter(written); // unless a write that failed got part of it into the file
         return;
       }
       try (FileChannel out = FileChannel.open(file(segment), WRITE)) {
@@ -357,6 +395,17 @@ public final class EnvelopeLog implements AutoCloseable {
     }
     if (segment == mark.segment() && mark.position() < written) {
       written = roundUp(mark.position(), align);
+    }
+  }
+
+  /** Overwrites with zeros whatever the current segment holds from {@code offset} on. */
+  private void zeroAfter(long offset) throws IOException {
+    Path file = file(segment);
+    if (Files.exists(file) && Files.size(file) > offset) {
+      try (FileChannel out = FileChannel.open(file, WRITE)) {
+        zero(out, offset, out.size() - offset);
+        out.force(false);
+      }
     }
   }
 
@@ -373,7 +422,7 @@ public final class EnvelopeLog implements AutoCloseable {
     // A segment left by a batch given back is begun again from nothing.
     Files.deleteIfExists(file(segment));
     channel();
-    syncDirectory();
+    syncDirectory(directory);
   }
 
   private FileChannel channel() throws IOException {
@@ -396,9 +445,9 @@ public final class EnvelopeLog implements AutoCloseable {
     }
   }
 
-  /** Makes a segment's creation or removal durable, where the platform allows it. */
-  private void syncDirectory() {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+  /** Makes a file's creation or removal in {@code folder} durable, where the platform allows it. */
+  private static void syncDirectory(Path folder) {
+    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
       dir.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       LOG.debug("envelope directory not synced: {}", e.toString());
@@ -513,7 +562,7 @@ public final class EnvelopeLog implements AutoCloseable {
       Files.deleteIfExists(file(each));
     }
     if (!unused.isEmpty()) {
-      syncDirectory();
+      syncDirectory(directory);
     }
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM envelope_erasures");
@@ -552,7 +601,10 @@ public final class EnvelopeLog implements AutoCloseable {
       try {
         closeChannel();
       } finally {
-        lockChannel.close(); // releases the lock
+        if (lockChannel != null) {
+          lockChannel.close(); // releases the lock
+          HELD.remove(heldKey);
+        }
       }
     }
   }

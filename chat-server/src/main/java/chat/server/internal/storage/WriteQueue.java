@@ -121,6 +121,7 @@ public final class WriteQueue implements AutoCloseable {
     Connection connection = database.writer();
     EnvelopeLog envelopes = database.envelopes();
     EnvelopeLog.Mark batchStart = envelopes.mark();
+    boolean synced = false;
     try {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
@@ -158,6 +159,7 @@ public final class WriteQueue implements AutoCloseable {
       }
       // The envelopes first: a committed row's envelope must already be on disk.
       envelopes.force();
+      synced = true;
       connection.commit();
       connection.setAutoCommit(true);
       checkpointer.committed();
@@ -172,7 +174,11 @@ public final class WriteQueue implements AutoCloseable {
         LOG.error("group commit of {} writes failed", batch.size(), e);
       }
       endFailedTransaction(connection);
-      envelopes.resetTo(batchStart);
+      if (!synced) {
+        // Once synced they stay: a commit that reported a failure may still have stored its rows
+        // (or failed after storing them), and a stored row must find its envelope.
+        envelopes.resetTo(batchStart);
+      }
       for (Task<?> task : batch) {
         task.future.completeExceptionally(refusal);
       }

@@ -228,6 +228,9 @@ class EnvelopeLogTest {
     }
 
     assertThat(log.owned()).isTrue();
+    if (Files.isReadable(Path.of("/proc/locks"))) {
+      assertThat(lockListed()).as("the owner's lock, after the other opening closed").isTrue();
+    }
     assertThat(size(0)).isEqualTo(800);
     reopen(); // the owner's own next start
     assertThat(log.owned()).isTrue();
@@ -321,9 +324,34 @@ class EnvelopeLogTest {
     log = EnvelopeLog.open(dataDir, c, SEGMENT, true);
     store("#a", bytes(100, 1));
 
+    assertThat(lockListed()).as("a lock on envelopes/lock").isTrue();
+  }
+
+  /** Whether the kernel lists a lock on {@code envelopes/lock}. */
+  private boolean lockListed() throws Exception {
     long inode = (Long) Files.getAttribute(log.directory().resolve("lock"), "unix:ino");
-    assertThat(Files.readAllLines(locks))
-        .as("a lock on envelopes/lock")
+    return Files.readAllLines(Path.of("/proc/locks")).stream()
         .anyMatch(line -> line.matches(".*:" + inode + " .*"));
+  }
+
+  /**
+   * After a restart the current segment ends at its last committed envelope, not on a block; a
+   * batch that begins the next segment and then fails must leave the log writing on blocks.
+   */
+  @Test
+  void direct_aFailedBatchThatBeganASegment_afterARestart_leavesTheLogWritable() throws Exception {
+    int block = reopenDirect();
+    long segmentBytes = 1024 * 1024;
+    Place kept = store("#a", bytes((int) segmentBytes - 5000, 1));
+    reopenDirect(); // the segment is cut at its last committed end: not a multiple of the block
+    EnvelopeLog.Mark mark = log.mark();
+    log.append(bytes(10_000, 2)); // does not fit: the next segment
+    log.resetTo(mark); // the batch failed before its envelopes were synced
+
+    assertThat(Files.exists(log.file(1))).isFalse();
+    Place next = store("#a", bytes(3000, 3));
+    assertThat(next.offset() % block).isZero();
+    assertThat(log.read(kept)).isEqualTo(bytes(kept.length(), 1));
+    assertThat(log.read(next)).isEqualTo(bytes(3000, 3));
   }
 }
