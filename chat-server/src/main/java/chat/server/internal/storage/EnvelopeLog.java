@@ -11,24 +11,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +57,6 @@ public final class EnvelopeLog implements AutoCloseable {
   static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvelopeLog.class);
-  private static final Pattern NAME = Pattern.compile("[0-9a-f]{16}\\.seg");
-  private static final int ZEROS_BYTES = 64 * 1024;
   private static final String LOCK_FILE = "lock";
   private static final String PROBE_FILE = "direct-probe";
 
@@ -84,7 +72,8 @@ public final class EnvelopeLog implements AutoCloseable {
   /** A point in the log to give appends back to. */
   record Mark(long segment, long position) {}
 
-  private final Path directory;
+  private final SegmentFiles files;
+  private final EnvelopeErasures erasures;
   private final long segmentBytes;
 
   /**
@@ -102,7 +91,6 @@ public final class EnvelopeLog implements AutoCloseable {
   private long written;
   private FileChannel channel;
   private final Set<FileChannel> unforced = new LinkedHashSet<>();
-  private boolean erasuresNoted;
 
   private EnvelopeLog(
       Path directory,
@@ -113,7 +101,8 @@ public final class EnvelopeLog implements AutoCloseable {
       int align,
       long segment,
       long committedEnd) {
-    this.directory = directory;
+    this.files = new SegmentFiles(directory);
+    this.erasures = new EnvelopeErasures(files);
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -236,11 +225,10 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   private void recover(Connection writer, long committedEnd) throws IOException, SQLException {
-    eraseRecorded(writer);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (NAME.matcher(name).matches() && number(name) > segment) {
+    erasures.erase(writer, segment);
+    try (DirectoryStream<Path> each = Files.newDirectoryStream(files.directory())) {
+      for (Path file : each) {
+        if (SegmentFiles.number(file) > segment) {
           Files.delete(file); // begun, but nothing in it was ever committed
         } else {
           FilePermissions.restrict(file);
@@ -253,8 +241,8 @@ public final class EnvelopeLog implements AutoCloseable {
       current.force(true);
     }
     // The folder and the current segment may have just been created.
-    syncDirectory(directory);
-    syncDirectory(directory.getParent());
+    files.sync();
+    SegmentFiles.sync(files.directory().getParent());
   }
 
   /** The segment and end of the last committed envelope; segment 0, offset 0 if there is none. */
@@ -268,17 +256,13 @@ public final class EnvelopeLog implements AutoCloseable {
     }
   }
 
-  private static long number(String name) {
-    return Long.parseUnsignedLong(name.substring(0, 16), 16);
-  }
-
   Path file(long number) {
-    return directory.resolve(HexFormat.of().toHexDigits(number).toLowerCase(Locale.ROOT) + ".seg");
+    return files.file(number);
   }
 
   /** The folder the segments lie in. */
   public Path directory() {
-    return directory;
+    return files.directory();
   }
 
   /**
@@ -383,29 +367,16 @@ public final class EnvelopeLog implements AutoCloseable {
       }
       if (mark.position() >= written) {
         pending.position((int) (mark.position() - written)); // not written yet: dropped
-        zeroAfter(written); // unless a write that failed got part of it into the file
+        // unless a write that failed got part of it into the file
+        files.zeroAfter(segment, written);
         return;
       }
-      try (FileChannel out = FileChannel.open(file(segment), WRITE)) {
-        zero(out, mark.position(), Math.max(0, out.size() - mark.position()));
-        out.force(false);
-      }
+      files.zeroAfter(segment, mark.position());
     } catch (IOException e) {
       LOG.warn("could not give back an envelope that was not stored: {}", e.toString());
     }
     if (segment == mark.segment() && mark.position() < written) {
       written = roundUp(mark.position(), align);
-    }
-  }
-
-  /** Overwrites with zeros whatever the current segment holds from {@code offset} on. */
-  private void zeroAfter(long offset) throws IOException {
-    Path file = file(segment);
-    if (Files.exists(file) && Files.size(file) > offset) {
-      try (FileChannel out = FileChannel.open(file, WRITE)) {
-        zero(out, offset, out.size() - offset);
-        out.force(false);
-      }
     }
   }
 
@@ -422,7 +393,7 @@ public final class EnvelopeLog implements AutoCloseable {
     // A segment left by a batch given back is begun again from nothing.
     Files.deleteIfExists(file(segment));
     channel();
-    syncDirectory(directory);
+    files.sync();
   }
 
   private FileChannel channel() throws IOException {
@@ -445,51 +416,17 @@ public final class EnvelopeLog implements AutoCloseable {
     }
   }
 
-  /** Makes a file's creation or removal in {@code folder} durable, where the platform allows it. */
-  private static void syncDirectory(Path folder) {
-    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("envelope directory not synced: {}", e.toString());
-    }
-  }
-
   /** Reads the envelope at {@code place}; safe from any thread. */
   public byte[] read(Place place) throws IOException {
-    byte[] out = new byte[place.length()];
-    ByteBuffer buffer = ByteBuffer.wrap(out);
-    try (FileChannel in = FileChannel.open(file(place.segment()), StandardOpenOption.READ)) {
-      long at = place.offset();
-      while (buffer.hasRemaining()) {
-        int read = in.read(buffer, at);
-        if (read < 0) {
-          throw new IOException("envelope segment " + place.segment() + " ends early");
-        }
-        at += read;
-      }
-    } catch (NoSuchFileException e) {
-      throw new IOException("envelope segment " + place.segment() + " is missing", e);
-    }
-    return out;
+    return files.read(place);
   }
 
   /**
-   * Records, in the transaction on {@code c}, that the envelopes of the rows {@code where} selects
-   * from {@code messages} are to be erased once it commits; call before deleting those rows.
+   * Records, in the transaction on {@code c}, that the envelopes of {@code conversation}'s stored
+   * messages are to be erased once it commits; call before deleting those rows.
    */
-  void recordErasures(Connection c, String where, Object... parameters) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO envelope_erasures (segment, place, length)"
-                + " SELECT segment, place, length FROM messages WHERE segment IS NOT NULL AND "
-                + where)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      if (s.executeUpdate() > 0) {
-        erasuresNoted = true;
-      }
-    }
+  void recordErasures(Connection c, String conversation) throws SQLException {
+    erasures.record(c, conversation);
   }
 
   /**
@@ -497,98 +434,13 @@ public final class EnvelopeLog implements AutoCloseable {
    * deleted. Nothing to do, and no query, unless a write of the batch recorded erasures.
    */
   void erasePending(Connection c) {
-    if (!erasuresNoted || lock == null) {
+    if (!erasures.noted() || lock == null) {
       return;
     }
-    erasuresNoted = false;
     try {
-      eraseRecorded(c);
+      erasures.erase(c, segment);
     } catch (IOException | SQLException e) {
-      // Left recorded: the next erasure or the next start finishes it.
-      erasuresNoted = true;
       LOG.warn("erasing deleted messages' envelopes failed, to be retried: {}", e.toString());
-    }
-  }
-
-  /**
-   * Erases every recorded place: a segment no row refers to any more is deleted, other places are
-   * overwritten with zeros and made durable; then the records go.
-   */
-  private void eraseRecorded(Connection c) throws IOException, SQLException {
-    List<Place> places = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT segment, place, length FROM envelope_erasures")) {
-      while (r.next()) {
-        places.add(new Place(r.getLong(1), r.getLong(2), r.getInt(3)));
-      }
-    }
-    if (places.isEmpty()) {
-      return;
-    }
-    Set<Long> unused = new LinkedHashSet<>();
-    for (Place place : places) {
-      if (place.segment() != segment && !referenced(c, place.segment())) {
-        unused.add(place.segment());
-      }
-    }
-    // Through the page cache, one channel per segment: a place need not be aligned. The current
-    // segment's appends of the batch were written when it was committed.
-    Map<Long, FileChannel> opened = new HashMap<>();
-    try {
-      for (Place place : places) {
-        Path file = file(place.segment());
-        if (unused.contains(place.segment()) || !Files.exists(file)) {
-          continue;
-        }
-        FileChannel out = opened.get(place.segment());
-        if (out == null) {
-          out = FileChannel.open(file, WRITE);
-          opened.put(place.segment(), out);
-        }
-        long end = Math.min(place.offset() + place.length(), out.size());
-        if (end > place.offset()) {
-          zero(out, place.offset(), end - place.offset());
-        }
-      }
-      for (FileChannel each : opened.values()) {
-        each.force(false);
-      }
-    } finally {
-      for (FileChannel each : opened.values()) {
-        each.close();
-      }
-    }
-    for (long each : unused) {
-      Files.deleteIfExists(file(each));
-    }
-    if (!unused.isEmpty()) {
-      syncDirectory(directory);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("DELETE FROM envelope_erasures");
-    }
-  }
-
-  private static boolean referenced(Connection c, long segment) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT 1 FROM messages WHERE segment IS NOT NULL AND segment = ? LIMIT 1")) {
-      s.setLong(1, segment);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
-    }
-  }
-
-  private static void zero(FileChannel out, long offset, long length) throws IOException {
-    ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(length, ZEROS_BYTES));
-    long at = offset;
-    long end = offset + length;
-    while (at < end) {
-      zeros.clear().limit((int) Math.min(zeros.capacity(), end - at));
-      while (zeros.hasRemaining()) {
-        at += out.write(zeros, at);
-      }
     }
   }
 

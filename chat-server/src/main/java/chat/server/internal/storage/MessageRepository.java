@@ -150,7 +150,7 @@ public final class MessageRepository {
    * envelopes are erased once the transaction commits.
    */
   public int deleteAll(Connection c, String conversation) throws SQLException {
-    envelopes.recordErasures(c, "conversation = ?", conversation);
+    envelopes.recordErasures(c, conversation);
     try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ?")) {
       s.setString(1, conversation);
       return s.executeUpdate();

@@ -95,7 +95,7 @@ class EnvelopeLogTest {
 
   private void deleteMessagesOf(String conversation) throws SQLException {
     c.setAutoCommit(false);
-    log.recordErasures(c, "conversation = ?", conversation);
+    log.recordErasures(c, conversation);
     try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE conversation = ?")) {
       s.setString(1, conversation);
       s.executeUpdate();

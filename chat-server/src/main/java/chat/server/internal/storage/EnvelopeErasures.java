@@ -1,0 +1,96 @@
+package chat.server.internal.storage;
+
+import chat.server.internal.storage.EnvelopeLog.Place;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Deleted messages' envelopes in the envelope log: their places are recorded in {@code
+ * envelope_erasures} in the transaction that deletes the rows, and erased once it has committed (a
+ * segment no row refers to any more is deleted, other places are overwritten with zeros), then the
+ * records go. The writer thread's only.
+ */
+final class EnvelopeErasures {
+  private final SegmentFiles files;
+  private boolean noted;
+
+  EnvelopeErasures(SegmentFiles files) {
+    this.files = files;
+  }
+
+  /**
+   * Records, in the transaction on {@code c}, the envelopes of {@code conversation}'s stored
+   * messages; call before deleting those rows.
+   */
+  void record(Connection c, String conversation) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO envelope_erasures (segment, place, length)"
+                + " SELECT segment, place, length FROM messages"
+                + " WHERE segment IS NOT NULL AND conversation = ?")) {
+      s.setString(1, conversation);
+      if (s.executeUpdate() > 0) {
+        noted = true;
+      }
+    }
+  }
+
+  /** Whether a write since the last erasure recorded places (no query needed to know). */
+  boolean noted() {
+    return noted;
+  }
+
+  /**
+   * Erases every recorded place, keeping segment {@code current} (appended to) however empty. Left
+   * recorded if it fails: the next erasure or the next start finishes it.
+   */
+  void erase(Connection c, long current) throws IOException, SQLException {
+    noted = true;
+    List<Place> places = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT segment, place, length FROM envelope_erasures")) {
+      while (r.next()) {
+        places.add(new Place(r.getLong(1), r.getLong(2), r.getInt(3)));
+      }
+    }
+    Set<Long> unused = new LinkedHashSet<>();
+    for (Place place : places) {
+      if (place.segment() != current && !referenced(c, place.segment())) {
+        unused.add(place.segment());
+      }
+    }
+    files.zero(places.stream().filter(p -> !unused.contains(p.segment())).toList());
+    for (long each : unused) {
+      Files.deleteIfExists(files.file(each));
+    }
+    if (!unused.isEmpty()) {
+      files.sync();
+    }
+    if (!places.isEmpty()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("DELETE FROM envelope_erasures");
+      }
+    }
+    noted = false;
+  }
+
+  private static boolean referenced(Connection c, long segment) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT 1 FROM messages WHERE segment IS NOT NULL AND segment = ? LIMIT 1")) {
+      s.setLong(1, segment);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+}
