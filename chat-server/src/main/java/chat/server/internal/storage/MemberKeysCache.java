@@ -15,13 +15,20 @@ import java.util.Set;
  * change anywhere makes every copy be read again; they are rare next to messages. So does any
  * refused write (a duplicate message, for one): never a wrong answer, only a read as before.
  *
- * <p>Used from write tasks on the writer thread; synchronized all the same.
+ * <p>A message's check can be made ahead, on the thread that queues it ({@link #vouch}), against
+ * the copy the writer last read; the writer then only looks whether that copy is still its current
+ * one ({@link #copy}), instead of looking up each of the message's recipients itself. Read on the
+ * writer thread only; synchronized, since other threads look at what it read.
  */
 final class MemberKeysCache {
   /** Conversations whose member sets are kept at most, least recently used dropped first. */
   static final int MAX_CONVERSATIONS = 256;
 
-  private record Copy(long generation, long rollbacks, Set<String> keys) {}
+  /**
+   * A member set as the writer read it. The same object is current for as long as nothing can have
+   * changed the set since; a change, or a rollback, makes the next {@link #copy} a new one.
+   */
+  record Copy(long generation, long rollbacks, Set<String> keys) {}
 
   private final MemberRepository members;
   private final WriteQueue writes;
@@ -39,15 +46,44 @@ final class MemberKeysCache {
   }
 
   /** The keys of every member of {@code conversation} as {@code c} (the writer) sees them now. */
-  synchronized Set<String> keys(Connection c, String conversation) throws SQLException {
-    long generation = members.generation();
-    long rollbacks = writes.rollbacks();
-    Copy copy = copies.get(conversation);
-    if (copy != null && copy.generation() == generation && copy.rollbacks() == rollbacks) {
-      return copy.keys();
+  Set<String> keys(Connection c, String conversation) throws SQLException {
+    return copy(c, conversation).keys();
+  }
+
+  /**
+   * The current copy of {@code conversation}'s member set as {@code c} (the writer) sees it now,
+   * read again if anything can have changed it since the last.
+   */
+  synchronized Copy copy(Connection c, String conversation) throws SQLException {
+    Copy copy = current(conversation);
+    if (copy != null) {
+      return copy;
     }
-    Set<String> keys = Set.copyOf(members.keys(c, conversation));
-    copies.put(conversation, new Copy(generation, rollbacks, keys));
-    return keys;
+    copy =
+        new Copy(
+            members.generation(), writes.rollbacks(), Set.copyOf(members.keys(c, conversation)));
+    copies.put(conversation, copy);
+    return copy;
+  }
+
+  /**
+   * From any thread, without reading the database: the current copy of {@code conversation}'s
+   * member set if it holds every one of {@code keys}, or null if it does not, or there is none. The
+   * writer may take a message's recipients for members without looking them up if the copy it finds
+   * current then is the one this returned: nothing has changed the set in between.
+   */
+  synchronized Copy vouch(String conversation, Set<String> keys) {
+    Copy copy = current(conversation);
+    return copy != null && copy.keys().containsAll(keys) ? copy : null;
+  }
+
+  private Copy current(String conversation) {
+    Copy copy = copies.get(conversation);
+    if (copy != null
+        && copy.generation() == members.generation()
+        && copy.rollbacks() == writes.rollbacks()) {
+      return copy;
+    }
+    return null;
   }
 }

@@ -163,6 +163,34 @@ class MemberKeysCacheTest {
   }
 
   @Test
+  void vouch_onlyForMembers_onlyWhileItsCopyIsCurrent() {
+    assertThat(cache.vouch(ROOM, Set.of("alice"))).isNull(); // nothing read yet
+    MemberKeysCache.Copy copy = write(c -> cache.copy(c, ROOM));
+
+    assertThat(cache.vouch(ROOM, Set.of("alice", "bob"))).isSameAs(copy);
+    assertThat(cache.vouch(ROOM, Set.of("alice", "carol"))).isNull();
+    MemberKeysCache.Copy again = write(c -> cache.copy(c, ROOM));
+    assertThat(again).isSameAs(copy);
+
+    write(c -> members.remove(c, ROOM, "bob"));
+    assertThat(cache.vouch(ROOM, Set.of("alice"))).isNull();
+    MemberKeysCache.Copy afterRemoval = write(c -> cache.copy(c, ROOM));
+    assertThat(afterRemoval).isNotSameAs(copy);
+  }
+
+  @Test
+  void vouch_afterAWriteThatReadTheCopyIsRolledBack_none() {
+    write(c -> cache.copy(c, ROOM));
+
+    seenByAFailedWrite(
+        c -> {
+          throw new RelayException(ErrorCode.NOT_MEMBER);
+        });
+
+    assertThat(cache.vouch(ROOM, Set.of("alice"))).isNull();
+  }
+
+  @Test
   void keys_manyConversations_boundedAndStillRight() {
     String[] users = new String[MemberKeysCache.MAX_CONVERSATIONS + 10];
     for (int i = 0; i < users.length; i++) {

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,67 @@ class SqliteMessageStoreTest {
 
   private List<Stored> stored() {
     return store.after("#room", 0, 500);
+  }
+
+  /** A room with members alice and bob. */
+  private void room() {
+    storage.execute(
+        "INSERT INTO users (user_key, username, password_hash, bundle, created_at)"
+            + " VALUES ('alice', 'alice', 'unused', x'00', 1), ('bob', 'bob', 'unused', x'00', 1)");
+    storage
+        .writes()
+        .submit(
+            c -> {
+              new ConversationRepository().ensure(c, "#room", 1);
+              new MemberRepository().add(c, "#room", "alice", 1);
+              new MemberRepository().add(c, "#room", "bob", 1);
+              return null;
+            })
+        .join();
+  }
+
+  private CompletableFuture<Stored> appendTo(Set<String> recipients) {
+    return store.appendForMembers("#room", List.of(), recipients, random(16), random(300));
+  }
+
+  @Test
+  void appendForMembers_recipientsVouchedForAhead_storedWithoutALookUpOnTheWriter()
+      throws Exception {
+    room();
+    appendTo(Set.of("alice", "bob")).join(); // the writer's first copy of the member set
+    MemberKeysCache.Copy copy = storage.writes().submit(c -> memberKeys().copy(c, "#room")).join();
+
+    assertThat(memberKeys().vouch("#room", Set.of("alice", "bob"))).isSameAs(copy);
+    assertThat(appendTo(Set.of("alice", "bob")).join().seq()).isEqualTo(2);
+    Throwable refused = catchThrowable(() -> appendTo(Set.of("alice", "carol")).join());
+    assertThat(refused.getCause())
+        .isInstanceOfSatisfying(
+            RelayException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.RECIPIENT_NOT_MEMBER));
+  }
+
+  @Test
+  void appendForMembers_memberRemovedAfterItWasVouchedFor_refusedByTheWriter() throws Exception {
+    room();
+    appendTo(Set.of("alice", "bob")).join();
+    TestStorage.HeldWriter writer = storage.holdWriter();
+    CompletableFuture<Boolean> removal =
+        storage.writes().submit(c -> new MemberRepository().remove(c, "#room", "bob"));
+    // Checked now, against the copy from before the removal, which runs first on the writer.
+    CompletableFuture<Stored> vouched = appendTo(Set.of("alice", "bob"));
+    writer.release();
+
+    assertThat(removal.join()).isTrue();
+    Throwable refused = catchThrowable(vouched::join);
+    assertThat(refused.getCause())
+        .isInstanceOfSatisfying(
+            RelayException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.RECIPIENT_NOT_MEMBER));
+    assertThat(stored()).hasSize(1);
+  }
+
+  private MemberKeysCache memberKeys() {
+    return store.memberKeys();
   }
 
   @Test
