@@ -306,6 +306,25 @@ class ChatEndToEndTest {
   }
 
   @Test
+  void resume_wrongPassphrase_refusedAsSuch_storedSessionKept() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      assertThat(alice.send("#lobby", "before").seq()).isEqualTo(1);
+    }
+    try (RelayChatClient alice = Clients.oneShot(port, homes)) {
+      assertThatThrownBy(() -> alice.resume("alice", "not the passphrase".toCharArray()))
+          .isInstanceOf(CommandException.Auth.class)
+          .hasMessageStartingWith("wrong passphrase");
+      assertThatThrownBy(() -> alice.send("#lobby", "x"))
+          .isInstanceOf(CommandException.Usage.class);
+    }
+    try (RelayChatClient alice = Clients.oneShot(port, homes)) {
+      assertThat(alice.hasStoredSession("alice")).isTrue();
+      alice.resume("alice", PASSPHRASE.clone());
+      assertThat(alice.send("#lobby", "after").seq()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void changedRelayCertificate_isRefusedLoudly_withBothFingerprints() throws Exception {
     try (RelayChatClient alice = registered("alice", new RecordingListener())) {
       assertThat(alice.send("#lobby", "pinned").seq()).isEqualTo(1);
