@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,24 @@ import java.util.TreeMap;
 final class ContactStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Parsed bundles kept at most; a profile has one or two per contact. */
+  static final int MAX_PARSED = 1024;
+
   private final Path file;
   private final Map<String, Contact> contacts;
+
+  /**
+   * Stored bundles already parsed, by their stored form: parsing checks a bundle's self-signature,
+   * which every message of a contact would otherwise pay for again (a history of 50 messages, 50
+   * times). The same stored form always parses to the same bundle.
+   */
+  private final Map<String, IdentityBundle> parsed =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, IdentityBundle> eldest) {
+          return size() > MAX_PARSED;
+        }
+      };
 
   private ContactStore(Path file, Map<String, Contact> contacts) {
     this.file = file;
@@ -145,10 +162,16 @@ final class ContactStore {
   }
 
   private IdentityBundle parse(String base64) {
+    IdentityBundle bundle = parsed.get(base64);
+    if (bundle != null) {
+      return bundle;
+    }
     try {
-      return IdentityBundle.parse(Base64.getDecoder().decode(base64));
+      bundle = IdentityBundle.parse(Base64.getDecoder().decode(base64));
     } catch (CryptoException | IllegalArgumentException e) {
       throw new CommandException.FileAccess(file + " holds a damaged key; move it away", e);
     }
+    parsed.put(base64, bundle);
+    return bundle;
   }
 }
