@@ -37,7 +37,7 @@ public final class Main {
             console != null || stdoutIsTerminal(),
             options ->
                 new RelayChatClient(options, random, Clock.systemUTC(), KdfParameters.DEFAULT));
-    CommandLine commandLine = ChatCommand.commandLine(context);
+    CommandLine commandLine = ChatCommand.commandLine(context, args);
     int exitCode = commandLine.execute(args);
     commandLine.getOut().flush();
     commandLine.getErr().flush();

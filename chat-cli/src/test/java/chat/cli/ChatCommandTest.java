@@ -2,9 +2,13 @@ package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class ChatCommandTest {
   @Test
@@ -16,6 +20,47 @@ class ChatCommandTest {
         .contains("identity", "fingerprint", "safety-number", "seal", "open", "Exit codes:");
     for (ExitCode code : ExitCode.values()) {
       assertThat(result.out()).contains(String.format("  %-3d %s", code.code(), code.meaning()));
+    }
+  }
+
+  @Test
+  void commandLine_aCommandNamed_onlyThatCommandIsBuilt() {
+    CommandLine send = new Cli().commandLine("-u", "alice", "send", "ops", "hello");
+
+    assertThat(send.getSubcommands().keySet()).containsExactly("send");
+  }
+
+  @Test
+  void commandLine_noCommandOrAnOptionValueLikeACommand_theWholeTree() {
+    int all = ChatCommand.COMMANDS.size();
+
+    assertThat(commands(new Cli().commandLine("--help"))).isEqualTo(all);
+    assertThat(commands(new Cli().commandLine("--plain"))).isEqualTo(all);
+    // A command's name where an option's value goes is refused, by the whole tree, as always.
+    CommandLine whole = new Cli().commandLine("-u", "history", "send", "ops", "hello");
+    assertThat(commands(whole)).isEqualTo(all);
+    Cli.Result result = new Cli().run("-u", "history", "send", "ops", "hello");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("chat: Expected parameter for option '--user' but found 'history'");
+  }
+
+  /** How many commands {@code commandLine} has, each counted once (aliases name one twice). */
+  private static int commands(CommandLine commandLine) {
+    return new HashSet<>(commandLine.getSubcommands().values()).size();
+  }
+
+  @Test
+  void help_theWholeTreeInItsOrder() {
+    String out = new Cli().run("--help").out();
+
+    int last = -1;
+    for (Class<?> command : ChatCommand.COMMANDS) {
+      String name = command.getAnnotation(CommandLine.Command.class).name();
+      Matcher line = Pattern.compile("\n  " + Pattern.quote(name) + "[ ,]").matcher(out);
+      int at = line.find() ? line.start() : -1;
+      assertThat(at).as(name).isGreaterThan(last);
+      last = at;
     }
   }
 

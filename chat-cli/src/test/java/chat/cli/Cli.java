@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -81,10 +82,11 @@ final class Cli {
     return this;
   }
 
-  Result run(String... args) {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    List<String> prompts = new java.util.ArrayList<>();
+  /**
+   * The context a run gets: its streams, this harness's prompt and environment, the fake client.
+   */
+  private CliContext context(
+      ByteArrayOutputStream stdout, ByteArrayOutputStream stderr, List<String> prompts) {
     PassphrasePrompt prompt =
         text -> {
           prompts.add(text);
@@ -110,7 +112,21 @@ final class Cli {
               lastOptions = options;
               return client;
             });
-    CommandLine commandLine = ChatCommand.commandLine(context);
+    return context;
+  }
+
+  /** The command line a run of {@code args} would get, not run. */
+  CommandLine commandLine(String... args) {
+    return ChatCommand.commandLine(
+        context(new ByteArrayOutputStream(), new ByteArrayOutputStream(), new ArrayList<>()), args);
+  }
+
+  Result run(String... args) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    List<String> prompts = new java.util.ArrayList<>();
+    CliContext context = context(stdout, stderr, prompts);
+    CommandLine commandLine = ChatCommand.commandLine(context, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
