@@ -28,7 +28,7 @@ final class ContactStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Parsed bundles kept at most; a profile has one or two per contact. */
-  static final int MAX_PARSED = 1024;
+  private static final int MAX_PARSED = 1024;
 
   private final Path file;
   private final Map<String, Contact> contacts;

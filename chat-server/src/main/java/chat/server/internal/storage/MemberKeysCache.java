@@ -45,11 +45,6 @@ final class MemberKeysCache {
     this.writes = writes;
   }
 
-  /** The keys of every member of {@code conversation} as {@code c} (the writer) sees them now. */
-  Set<String> keys(Connection c, String conversation) throws SQLException {
-    return copy(c, conversation).keys();
-  }
-
   /**
    * The current copy of {@code conversation}'s member set as {@code c} (the writer) sees it now,
    * read again if anything can have changed it since the last.
@@ -72,8 +67,12 @@ final class MemberKeysCache {
    * writer may take a message's recipients for members without looking them up if the copy it finds
    * current then is the one this returned: nothing has changed the set in between.
    */
-  synchronized Copy vouch(String conversation, Set<String> keys) {
-    Copy copy = current(conversation);
+  Copy vouch(String conversation, Set<String> keys) {
+    Copy copy;
+    synchronized (this) {
+      copy = current(conversation);
+    }
+    // A copy never changes: the lookups need not hold up the writer, which takes this lock.
     return copy != null && copy.keys().containsAll(keys) ? copy : null;
   }
 

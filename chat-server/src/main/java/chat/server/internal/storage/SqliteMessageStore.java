@@ -92,7 +92,7 @@ public final class SqliteMessageStore implements MessageStore {
     // of its member set; the writer, which every message waits for, then only looks whether that
     // copy is still current (1,000 lookups a message in a 1,000-member room, off its path).
     MemberKeysCache.Copy vouched =
-        parties.isEmpty() && !recipientKeys.isEmpty()
+        checksMembers(parties, recipientKeys)
             ? memberKeys.vouch(conversation, recipientKeys)
             : null;
     Queued queued =
@@ -129,6 +129,14 @@ public final class SqliteMessageStore implements MessageStore {
     return queued.stored();
   }
 
+  /**
+   * Whether a message's recipients are checked against the member set: a room's are; a direct
+   * conversation's parties are checked by the caller.
+   */
+  private static boolean checksMembers(List<String> parties, Set<String> recipientKeys) {
+    return parties.isEmpty() && !recipientKeys.isEmpty();
+  }
+
   /** The write of one message, on the writer thread. */
   private Stored write(
       Connection c,
@@ -146,7 +154,7 @@ public final class SqliteMessageStore implements MessageStore {
       // has changed: a message to a 1,000-member room would otherwise cost the single writer
       // thread 1,000 statements, or a read of 1,000 rows. Not even that if the copy that vouched
       // for the recipients when the message was queued is still the current one.
-      if (parties.isEmpty() && !recipientKeys.isEmpty()) {
+      if (checksMembers(parties, recipientKeys)) {
         MemberKeysCache.Copy now = memberKeys.copy(c, conversation);
         if (now != vouched && !now.keys().containsAll(recipientKeys)) {
           throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
