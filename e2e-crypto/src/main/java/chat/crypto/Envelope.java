@@ -197,17 +197,29 @@ public record Envelope(
     return forms(tree);
   }
 
-  /** The recipient entries encoded once, and their Merkle tree. */
+  /**
+   * The recipient entries encoded once, and their Merkle tree. Each entry's array has room after it
+   * for its per-recipient form's audit path (a count byte, then the hashes), filled in once the
+   * tree is built: what each form has of its own, in one array (see {@link RecipientForms}).
+   */
   private static final class EncodedTree {
-    private final byte[][] entries;
+    private final byte[][] own;
     private final MerkleTree merkle;
 
     EncodedTree(List<RecipientEntry> recipients) {
-      entries = new byte[recipients.size()][];
-      for (int i = 0; i < entries.length; i++) {
-        entries[i] = recipients.get(i).encode();
+      int size = recipients.size();
+      own = new byte[size][];
+      int[] entryLengths = new int[size];
+      for (int i = 0; i < size; i++) {
+        int room = 1 + MerkleTree.auditPathSize(size, i) * MerkleTree.HASH_SIZE_BYTES;
+        own[i] = recipients.get(i).encode(room);
+        entryLengths[i] = own[i].length - room;
       }
-      merkle = MerkleTree.overData(entries);
+      merkle = MerkleTree.overData(own, entryLengths);
+      for (int i = 0; i < size; i++) {
+        int at = entryLengths[i];
+        own[i][at] = (byte) merkle.writeAuditPath(i, own[i], at + 1);
+      }
     }
   }
 
@@ -220,7 +232,7 @@ public record Envelope(
             .u32(payload.length())
             .raw(payload)
             .finish();
-    return new RecipientForms(shared, tree.entries, tree.merkle, signature.toByteArray());
+    return new RecipientForms(shared, tree.own, signature.toByteArray());
   }
 
   /**

@@ -25,13 +25,23 @@ public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
 
   /** {@code string8 userId || fingerprint || bytes16 wrappedKey}. */
   public byte[] encode() {
+    return encode(0);
+  }
+
+  /**
+   * {@link #encode()} followed by {@code room} zero bytes in the same array, for what is to follow
+   * the entry (a per-recipient form's audit path).
+   */
+  byte[] encode(int room) {
     byte[] userId = recipient.userId().getBytes(StandardCharsets.UTF_8);
-    // Exactly the entry's size: the writer's array is the result, not copied.
-    return new ByteWriter(1 + userId.length + Fingerprint.SIZE_BYTES + 2 + wrappedKey.length())
+    // Exactly the array's size: the writer's array is the result, not copied.
+    return new ByteWriter(
+            1 + userId.length + Fingerprint.SIZE_BYTES + 2 + wrappedKey.length() + room)
         .u8(userId.length)
         .raw(userId)
         .raw(recipient.keyFingerprint().value())
         .bytes16(wrappedKey.shared())
+        .zeros(room)
         .finish();
   }
 

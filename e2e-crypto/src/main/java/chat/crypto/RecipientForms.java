@@ -1,6 +1,5 @@
 package chat.crypto;
 
-import chat.crypto.internal.MerkleTree;
 import java.nio.ByteBuffer;
 
 /**
@@ -14,32 +13,45 @@ public final class RecipientForms {
   /** Form byte, header, key commitment and payload: the start of every form. */
   private final byte[] shared;
 
-  /** Each recipient's encoded entry, in canonical order. */
-  private final byte[][] entries;
+  /**
+   * What each form has of its own, in canonical order: the recipient's encoded entry, its audit
+   * path's length (one byte) and the path's hashes, in one array each, laid out once when the forms
+   * are made (see {@link Envelope#verifyForms}), so that writing a form copies this part in one
+   * piece instead of walking the tree.
+   */
+  private final byte[][] own;
 
-  private final MerkleTree merkle;
   private final byte[] signature;
 
-  RecipientForms(byte[] shared, byte[][] entries, MerkleTree merkle, byte[] signature) {
+  private final long retainedBytes;
+
+  RecipientForms(byte[] shared, byte[][] own, byte[] signature) {
     this.shared = shared;
-    this.entries = entries;
-    this.merkle = merkle;
+    this.own = own;
     this.signature = signature;
+    long total = (long) shared.length + signature.length;
+    for (byte[] part : own) {
+      total += part.length;
+    }
+    retainedBytes = total;
   }
 
   /** The number of forms: one per recipient entry. */
   public int size() {
-    return entries.length;
+    return own.length;
   }
 
   /** The length of form {@code index}. */
   public int length(int index) {
-    return shared.length
-        + Integer.BYTES
-        + entries[index].length
-        + 1
-        + merkle.auditPathSize(index) * MerkleTree.HASH_SIZE_BYTES
-        + signature.length;
+    return shared.length + Integer.BYTES + own[index].length + signature.length;
+  }
+
+  /**
+   * The bytes these forms keep, all forms' parts together: what a queued frame that refers to them
+   * keeps alive.
+   */
+  public long retainedBytes() {
+    return retainedBytes;
   }
 
   /**
@@ -49,11 +61,7 @@ public final class RecipientForms {
    *     (part of the form may have been written)
    */
   public void writeTo(int index, ByteBuffer out) {
-    out.put(shared).putInt(index).put(entries[index]);
-    int pathLengthAt = out.position();
-    out.put((byte) 0); // the path's length, known once the walk has written it
-    out.put(pathLengthAt, (byte) merkle.writeAuditPath(index, out));
-    out.put(signature);
+    out.put(shared).putInt(index).put(own[index]).put(signature);
   }
 
   /** Form {@code index} as a byte string of its own. */

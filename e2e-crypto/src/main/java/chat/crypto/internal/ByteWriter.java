@@ -94,6 +94,17 @@ public final class ByteWriter {
     return this;
   }
 
+  /** Writes {@code n} zero bytes: room to be filled in later, in the finished array. */
+  public ByteWriter zeros(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("negative length");
+    }
+    reserve(n);
+    // Nothing is ever written past count, and a new or grown array is zeros there.
+    count += n;
+    return this;
+  }
+
   /** Writes a UTF-8 string behind a u8 length (1 to 255 bytes). */
   public ByteWriter string8(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package chat.crypto.internal;
 
-import java.nio.ByteBuffer;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -36,13 +35,20 @@ public final class MerkleTree {
     this(flatten(leafHashes), leafHashes.size());
   }
 
-  /** Builds the tree over {@code SHA-256(0x00 || d)} for each {@code d} of {@code data}. */
-  public static MerkleTree overData(byte[][] data) {
+  /**
+   * Builds the tree over {@code SHA-256(0x00 || d)} for each {@code d} of {@code data}, of which
+   * only the first {@code lengths[i]} bytes of {@code data[i]} count: the rest of an array may be
+   * room for something else, such as the leaf's audit path.
+   */
+  public static MerkleTree overData(byte[][] data, int[] lengths) {
+    if (lengths.length != data.length) {
+      throw new IllegalArgumentException("one length per leaf");
+    }
     byte[] leaves = new byte[data.length * HASH_SIZE_BYTES];
     MessageDigest digest = Hashes.sha256();
     for (int i = 0; i < data.length; i++) {
       digest.update((byte) 0x00);
-      digest.update(data[i]);
+      digest.update(data[i], 0, lengths[i]);
       digestInto(digest, leaves, i);
     }
     return new MerkleTree(leaves, data.length);
@@ -150,17 +156,24 @@ public final class MerkleTree {
    * @return the number of hashes written
    */
   public int writeAuditPath(int index, byte[] out, int offset) {
-    return walkAuditPath(index, ByteBuffer.wrap(out).position(offset));
-  }
-
-  /**
-   * Writes the audit path of leaf {@code index} into {@code out} at its position, which moves past
-   * it.
-   *
-   * @return the number of hashes written
-   */
-  public int writeAuditPath(int index, ByteBuffer out) {
-    return walkAuditPath(index, out);
+    requireLeaf(index);
+    int count = 0;
+    int position = index;
+    for (int depth = 0; depth < levels.length - 1; depth++) {
+      byte[] level = levels[depth];
+      int sibling = position ^ 1;
+      if (sibling < level.length / HASH_SIZE_BYTES) {
+        System.arraycopy(
+            level,
+            sibling * HASH_SIZE_BYTES,
+            out,
+            offset + count * HASH_SIZE_BYTES,
+            HASH_SIZE_BYTES);
+        count++;
+      }
+      position >>= 1;
+    }
+    return count;
   }
 
   /**
@@ -172,28 +185,22 @@ public final class MerkleTree {
     if (index < fullPathsBelow) {
       return levels.length - 1;
     }
+    return auditPathSize(size, index);
+  }
+
+  /**
+   * The number of hashes in the audit path of leaf {@code index} of a tree of {@code size} leaves,
+   * before the tree is built.
+   */
+  public static int auditPathSize(int size, int index) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("leaf index");
+    }
     int count = 0;
     for (int position = index, width = size; width > 1; position >>= 1, width = (width + 1) / 2) {
       if ((position ^ 1) < width) {
         count++;
       }
-    }
-    return count;
-  }
-
-  /** Writes the audit path's hashes into {@code out} and counts them. */
-  private int walkAuditPath(int index, ByteBuffer out) {
-    requireLeaf(index);
-    int count = 0;
-    int position = index;
-    for (int depth = 0; depth < levels.length - 1; depth++) {
-      byte[] level = levels[depth];
-      int sibling = position ^ 1;
-      if (sibling < level.length / HASH_SIZE_BYTES) {
-        out.put(level, sibling * HASH_SIZE_BYTES, HASH_SIZE_BYTES);
-        count++;
-      }
-      position >>= 1;
     }
     return count;
   }

@@ -32,6 +32,14 @@ class ByteWriterTest {
   }
 
   @Test
+  void zeros_betweenWrites_zeroBytesInPlaceNegativeThrows() {
+    assertThat(hex(new ByteWriter(1).u8(0xAB).zeros(3).u8(0xCD))).isEqualTo("ab000000cd");
+    assertThat(hex(new ByteWriter(0).zeros(0))).isEmpty();
+    assertThatThrownBy(() -> new ByteWriter(1).zeros(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void u8_outOfRange_throwsIllegalArgument() {
     assertThatThrownBy(() -> new ByteWriter(1).u8(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ByteWriter(1).u8(256))

@@ -3,7 +3,6 @@ package chat.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -334,7 +333,7 @@ class MerkleTreeTest {
         data[i] = ("entry " + i + " of " + n).getBytes(StandardCharsets.UTF_8);
         leaves.add(MerkleTree.leafHash(data[i]));
       }
-      MerkleTree direct = MerkleTree.overData(data);
+      MerkleTree direct = MerkleTree.overData(data, lengthsOf(data));
       MerkleTree reference = new MerkleTree(leaves);
 
       assertThat(direct.root()).as("size %d", n).isEqualTo(reference.root());
@@ -344,7 +343,7 @@ class MerkleTreeTest {
             .containsExactlyElementsOf(reference.auditPath(i));
       }
     }
-    assertThatThrownBy(() -> MerkleTree.overData(new byte[0][]))
+    assertThatThrownBy(() -> MerkleTree.overData(new byte[0][], new int[0]))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -383,10 +382,6 @@ class MerkleTreeTest {
           System.arraycopy(path.get(k), 0, expected, 3 + k * MerkleTree.HASH_SIZE_BYTES, 32);
         }
         assertThat(out).as("n=%d i=%d", n, i).isEqualTo(expected);
-        ByteBuffer buffer = ByteBuffer.allocate(out.length).position(3);
-        assertThat(tree.writeAuditPath(i, buffer)).isEqualTo(path.size());
-        assertThat(buffer.position()).isEqualTo(out.length - 3);
-        assertThat(buffer.array()).as("n=%d i=%d", n, i).isEqualTo(expected);
       }
       int past = n;
       assertThatThrownBy(() -> tree.writeAuditPath(past, new byte[1024], 0))
@@ -395,14 +390,51 @@ class MerkleTreeTest {
   }
 
   @Test
+  void overData_lengths_onlyEachArraysFirstBytesHashed() {
+    byte[][] data = new byte[9][];
+    byte[][] padded = new byte[9][];
+    int[] lengths = new int[9];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = ("entry " + i).getBytes(StandardCharsets.UTF_8);
+      padded[i] = Arrays.copyOf(data[i], data[i].length + 1 + 4 * i);
+      Arrays.fill(padded[i], data[i].length, padded[i].length, (byte) (0x5a + i));
+      lengths[i] = data[i].length;
+    }
+
+    MerkleTree whole = MerkleTree.overData(data, lengthsOf(data));
+    MerkleTree prefixes = MerkleTree.overData(padded, lengths);
+
+    assertThat(prefixes.root()).isEqualTo(whole.root());
+    assertThat(MerkleTree.overData(padded, lengthsOf(padded)).root()).isNotEqualTo(whole.root());
+    assertThatThrownBy(() -> MerkleTree.overData(padded, new int[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static int[] lengthsOf(byte[][] data) {
+    int[] lengths = new int[data.length];
+    for (int i = 0; i < data.length; i++) {
+      lengths[i] = data[i].length;
+    }
+    return lengths;
+  }
+
+  @Test
+  void auditPathSize_outsideTheTree_throws() {
+    assertThatThrownBy(() -> MerkleTree.auditPathSize(4, 4))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> MerkleTree.auditPathSize(4, -1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void auditPathSize_largeTrees_countOfTheHashesTheWalkWrites() {
     for (int n : new int[] {999, 1000, 1024, 1025, 4097}) {
       MerkleTree tree = new MerkleTree(leafHashes(n));
       for (int i = 0; i < n; i++) {
-        ByteBuffer out = ByteBuffer.allocate(64 * MerkleTree.HASH_SIZE_BYTES);
-        int written = tree.writeAuditPath(i, out);
+        byte[] out = new byte[64 * MerkleTree.HASH_SIZE_BYTES];
+        int written = tree.writeAuditPath(i, out, 0);
         assertThat(tree.auditPathSize(i)).as("n=%d i=%d", n, i).isEqualTo(written);
-        assertThat(out.position()).isEqualTo(written * MerkleTree.HASH_SIZE_BYTES);
+        assertThat(MerkleTree.auditPathSize(n, i)).as("n=%d i=%d", n, i).isEqualTo(written);
       }
     }
   }

@@ -151,12 +151,13 @@ public final class MessagingService {
    * signature was checked; see {@link Envelope#verifyForms}); nothing is pushed to offline ones.
    * The pushes run as one {@link Router#batch} and share one {@link MessageEventHeader}.
    *
-   * <p>When at least half the recipients are online, their connections share {@code forms} and
-   * write each form straight into their write buffers; a queued frame then keeps all the forms'
-   * parts (each recipient's entry and the Merkle tree: about half a kilobyte per recipient, a frame
-   * being about 1.3 KB) until the last such frame is written, while the outbound budget counts each
-   * frame's own bytes, so this is done only where those frames together count for more than the
-   * parts they keep. Otherwise each online member gets a copy of its own form.
+   * <p>When the online recipients' frames together count for at least the bytes {@code forms} keeps
+   * ({@link RecipientForms#retainedBytes}: each recipient's entry and audit path, about three
+   * quarters of a kilobyte per recipient in a 1,000-member room, a frame being about 1.3 KB), their
+   * connections share {@code forms} and write each form straight into their write buffers. A queued
+   * frame then keeps all the forms' parts until the last such frame is written, while the outbound
+   * budget counts each frame's own bytes; the condition keeps what the budget counts at least what
+   * is kept. Otherwise each online member gets a copy of its own form.
    */
   private void fanOut(
       ClientConnection origin,
@@ -179,7 +180,7 @@ public final class MessagingService {
         }
       }
     }
-    boolean share = 2 * targets.size() >= forms.size();
+    boolean share = sharesForms(forms, formOf, targets.size());
     int[] indexes = formOf;
     router.batch(
         () -> {
@@ -192,6 +193,19 @@ public final class MessagingService {
             }
           }
         });
+  }
+
+  /**
+   * Whether the frames of forms {@code formOf[0]} to {@code formOf[count - 1]} together count for
+   * at least the bytes {@code forms} keeps alive: the condition for sharing them (see {@link
+   * #fanOut}).
+   */
+  static boolean sharesForms(RecipientForms forms, int[] formOf, int count) {
+    long frameBytes = 0;
+    for (int k = 0; k < count; k++) {
+      frameBytes += forms.length(formOf[k]);
+    }
+    return frameBytes >= forms.retainedBytes();
   }
 
   /**
