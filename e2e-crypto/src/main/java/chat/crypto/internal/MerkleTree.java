@@ -151,7 +151,8 @@ public final class MerkleTree {
 
   /**
    * Writes the audit path of leaf {@code index} ({@link #auditPath}'s hashes, in order) into {@code
-   * out} at {@code offset}, without copying each hash on the way.
+   * out} at {@code offset}: each hash copied once, straight from its level, with no array of its
+   * own.
    *
    * @return the number of hashes written
    */
