@@ -60,7 +60,7 @@ public record RelayConfig(
    * system calls) needs a processor, so loops beyond the processors only take turns on them and
    * with the storage writer, which every message waits for: on a 2-core machine, 2 loops instead of
    * Netty's default of 4 delivered a 1,000-member room's messages faster, at less CPU per delivery,
-   * in three runs of four (docs/PERFORMANCE.md).
+   * in three runs of four (docs/PERFORMANCE-HISTORY.md, "Where a send waits at saturation").
    */
   public static final int ONE_IO_THREAD_PER_PROCESSOR = 0;
 
