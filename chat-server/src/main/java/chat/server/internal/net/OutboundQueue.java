@@ -171,9 +171,10 @@ final class OutboundQueue {
           size = 0;
         }
       }
-    } catch (RuntimeException e) {
-      // A frame could not be written: the stream would have a hole, so the connection goes (the
-      // client catches up by sync), and what was not handed to Netty goes back to the budget.
+    } catch (RuntimeException | Error e) {
+      // A frame could not be written (out of direct memory included): the stream would have a hole,
+      // so the connection goes (the client catches up by sync), and what was not handed to Netty
+      // goes back to the budget.
       budget.release(unwritten);
       channel.close();
       throw e;
@@ -196,7 +197,7 @@ final class OutboundQueue {
           buffer.writeBytes((byte[]) frame);
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       buffer.release();
       throw e;
     }

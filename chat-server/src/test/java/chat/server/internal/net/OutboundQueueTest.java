@@ -1,6 +1,7 @@
 package chat.server.internal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Envelope;
 import chat.crypto.IdentityBundle;
@@ -21,6 +22,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -275,6 +277,52 @@ class OutboundQueueTest {
     assertThat(budget.used()).isZero();
     assertThat(channel.isOpen()).isFalse();
     assertThat(written(channel)).isEmpty();
+  }
+
+  @Test
+  void drain_outOfDirectMemory_bytesGivenBackAndTheConnectionClosed() {
+    PendingBudget budget = new PendingBudget(1 << 20);
+    EmbeddedChannel channel = new EmbeddedChannel();
+    channel.config().setAllocator(new OutOfDirectMemoryOnce());
+    OutboundQueue queue = queue(channel, budget);
+
+    queue.add(frame("seq5,"), Long.MAX_VALUE);
+    queue.add(frame("seq6"), Long.MAX_VALUE);
+
+    assertThatThrownBy(channel::runPendingTasks).isInstanceOf(OutOfMemoryError.class);
+    assertThat(budget.used()).isZero();
+    assertThat(channel.isOpen()).isFalse();
+    queue.add(frame("seq7"), Long.MAX_VALUE);
+    channel.runPendingTasks();
+    assertThat(written(channel)).isEmpty();
+    assertThat(budget.used()).isZero();
+  }
+
+  /** Fails its first direct buffer as the JDK does when direct memory runs out. */
+  private static final class OutOfDirectMemoryOnce extends AbstractByteBufAllocator {
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    OutOfDirectMemoryOnce() {
+      super(false);
+    }
+
+    @Override
+    protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+      return Unpooled.buffer(initialCapacity, maxCapacity);
+    }
+
+    @Override
+    protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+      if (failed.compareAndSet(false, true)) {
+        throw new OutOfMemoryError("Cannot reserve direct buffer memory");
+      }
+      return Unpooled.directBuffer(initialCapacity, maxCapacity);
+    }
+
+    @Override
+    public boolean isDirectBufferPooled() {
+      return false;
+    }
   }
 
   @Test
