@@ -221,8 +221,13 @@ final class DrainScheduler {
         queue = ready.poll();
       }
     } finally {
-      if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
-        runAfter(more ? 0 : lastRunStart + coalesceNanos - clock.getAsLong());
+      if (more) {
+        // At once, even if a queue made ready meanwhile has scheduled the next round already: that
+        // task finds the rest drained and returns.
+        taskPending.set(true);
+        loop.execute(this::run);
+      } else if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
+        runAfter(lastRunStart + coalesceNanos - clock.getAsLong());
       }
     }
   }

@@ -113,6 +113,48 @@ class DrainSchedulerTest {
   }
 
   @Test
+  void run_cutShortWhileAQueueIsMadeReady_continuesAtOnce() {
+    HeldTasks loop = new HeldTasks();
+    DrainScheduler drains = new DrainScheduler(loop, INTERVAL, () -> 0L);
+    EmbeddedChannel late = new EmbeddedChannel();
+    OutboundQueue lateQueue = new OutboundQueue(late, UNLIMITED, drains);
+    // The first connection's flush stands in for a worker that makes a queue ready during the run.
+    EmbeddedChannel first =
+        new EmbeddedChannel(
+            new ChannelOutboundHandlerAdapter() {
+              private boolean once;
+
+              @Override
+              public void flush(ChannelHandlerContext ctx) {
+                if (!once) {
+                  once = true;
+                  lateQueue.add(ascii("late"), Long.MAX_VALUE);
+                }
+                ctx.flush();
+              }
+            });
+    new OutboundQueue(first, UNLIMITED, drains).add(ascii("first"), Long.MAX_VALUE);
+    List<EmbeddedChannel> channels = new ArrayList<>();
+    for (int i = 0; i < DrainScheduler.MAX_DRAINS_PER_TASK; i++) {
+      EmbeddedChannel channel = new EmbeddedChannel();
+      channels.add(channel);
+      new OutboundQueue(channel, UNLIMITED, drains).add(ascii("x" + i), Long.MAX_VALUE);
+    }
+
+    loop.tasks.poll().run();
+
+    // The late queue's wake asked for the next round one interval on; the rest of this round is
+    // asked for at once, not left to that.
+    assertThat(loop.delays).containsExactly(0L, INTERVAL, 0L);
+    loop.runAll();
+    assertThat(written(first)).isEqualTo("first");
+    assertThat(written(late)).isEqualTo("late");
+    for (int i = 0; i < channels.size(); i++) {
+      assertThat(written(channels.get(i))).isEqualTo("x" + i);
+    }
+  }
+
+  @Test
   void run_oneConnectionFailsToWrite_theOthersAreStillDrained() {
     HeldTasks loop = new HeldTasks();
     DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
