@@ -5,6 +5,7 @@ import chat.server.internal.cli.ConfigFile;
 import chat.server.internal.cli.ConfigFileException;
 import chat.server.internal.cli.RelayCommand;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,7 +76,8 @@ public final class Main {
 
   private static String describe(Throwable failure) {
     Throwable cause = failure;
-    while (cause.getCause() != null && cause.getMessage() == null) {
+    while (cause.getCause() != null
+        && (cause.getMessage() == null || cause instanceof UncheckedIOException)) {
       cause = cause.getCause();
     }
     String message = cause.getMessage() == null ? "" : cause.getMessage();

@@ -137,8 +137,13 @@ public final class EnvelopeLog implements AutoCloseable {
     EnvelopeLog log = null;
     try {
       if (HELD.add(key)) {
-        lockChannel =
-            FileChannel.open(FilePermissions.ownerOnlyFile(directory.resolve(LOCK_FILE)), WRITE);
+        try {
+          lockChannel =
+              FileChannel.open(FilePermissions.ownerOnlyFile(directory.resolve(LOCK_FILE)), WRITE);
+        } catch (IOException | RuntimeException e) {
+          HELD.remove(key); // else every later opening in this process would think it held
+          throw e;
+        }
         lock = tryLock(lockChannel);
         if (lock == null) { // another process owns it; this process held no lock on the file
           lockChannel.close();
@@ -225,11 +230,13 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   private void recover(Connection writer, long committedEnd) throws IOException, SQLException {
+    SegmentCheck.requireStoredEnvelopes(writer, files); // first: a refusal changes nothing
     erasures.erase(writer, segment);
     try (DirectoryStream<Path> each = Files.newDirectoryStream(files.directory())) {
       for (Path file : each) {
         if (SegmentFiles.number(file) > segment) {
-          Files.delete(file); // begun, but nothing in it was ever committed
+          LOG.info("envelope log: {} removed, begun after the last commit", file.getFileName());
+          Files.delete(file);
         } else {
           FilePermissions.restrict(file);
         }
@@ -237,6 +244,10 @@ public final class EnvelopeLog implements AutoCloseable {
     }
     FileChannel current = channel();
     if (current.size() > committedEnd) {
+      // Mostly the padding of the last block written around the page cache: not worth an INFO.
+      LOG.debug(
+          "envelope log: {} bytes after the last committed envelope cut off",
+          current.size() - committedEnd);
       current.truncate(committedEnd);
       current.force(true);
     }

@@ -129,8 +129,12 @@ final class SegmentFiles {
   static void sync(Path folder) {
     try (FileChannel dir = FileChannel.open(folder, READ)) {
       dir.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (UnsupportedOperationException e) {
       LOG.debug("folder not synced: {}", e.toString());
+    } catch (IOException e) {
+      // Some platforms cannot sync a folder at all; where one fails, the operator should hear of
+      // it.
+      LOG.warn("folder {} not synced: {}", folder, e.toString());
     }
   }
 }

@@ -213,6 +213,9 @@ public final class SqliteMessageStore implements MessageStore {
   private List<Stored> open(List<MessageRow> rows) {
     List<Stored> out = new ArrayList<>(rows.size());
     for (MessageRow row : rows) {
+      if (row.sealed().length() == 0) {
+        continue; // its envelope could not be read from the log, which said why
+      }
       try {
         byte[] plain =
             cipher.open(

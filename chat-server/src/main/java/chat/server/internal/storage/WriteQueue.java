@@ -163,7 +163,9 @@ public final class WriteQueue implements AutoCloseable {
       connection.commit();
       connection.setAutoCommit(true);
       checkpointer.committed();
-    } catch (SQLException | IOException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException | Error e) {
+      // An Error too (out of memory while a write copies an envelope): left to end this thread, it
+      // would leave this batch and every later write waiting for ever.
       RelayException refusal = refusal(e);
       for (Task<?> task : batch) {
         if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
@@ -238,7 +240,7 @@ public final class WriteQueue implements AutoCloseable {
    * full, read-only or failing disk, or the envelope log cannot be written (logged as one line
    * saying so: the operator's problem to fix, not a bug), {@link ErrorCode#INTERNAL} otherwise.
    */
-  private static RelayException refusal(Exception failure) {
+  private static RelayException refusal(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException io) {
         LOG.error(
@@ -310,7 +312,8 @@ public final class WriteQueue implements AutoCloseable {
         result = write.apply(connection);
       } catch (RelayException e) {
         failure = e;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
+        // An Error too: undone alone like any failed write, it does not take the batch with it.
         failure = refusal(e);
         if (failure.code() == ErrorCode.INTERNAL) {
           LOG.error("write failed", e);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.server.internal.storage.EnvelopeLog.Place;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -146,6 +148,61 @@ class EnvelopeLogTest {
     assertThat(Files.exists(log.file(1))).isFalse();
     assertThat(log.read(a)).isEqualTo(bytes(600, 1));
     assertThat(store("#a", bytes(100, 4))).isEqualTo(new Place(0, 600, 100));
+  }
+
+  @Test
+  void open_aSegmentAStoredMessageLiesInIsMissing_refusedNamingIt() throws Exception {
+    store("#a", bytes(600, 1));
+    store("#a", bytes(700, 2)); // in segment 1
+    log.close();
+    Files.delete(log.file(0));
+
+    assertThatThrownBy(() -> EnvelopeLog.open(dataDir, c, SEGMENT, false))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("envelope segment envelopes/0000000000000000.seg is missing: ")
+        .hasMessageContaining("same copy of the data directory");
+    assertThat(Files.size(log.file(1))).isEqualTo(700);
+  }
+
+  @Test
+  void open_theCurrentSegmentIsMissing_refused_andNotBegunAgain() throws Exception {
+    store("#a", bytes(600, 1));
+    log.close();
+    Files.delete(log.file(0));
+
+    assertThatThrownBy(() -> EnvelopeLog.open(dataDir, c, SEGMENT, false))
+        .hasMessageStartingWith("envelope segment envelopes/0000000000000000.seg is missing");
+    assertThat(Files.exists(log.file(0))).isFalse();
+  }
+
+  @Test
+  void open_theCurrentSegmentEndsBeforeAStoredEnvelope_refused_andLeftAsItIs() throws Exception {
+    store("#a", bytes(600, 1));
+    log.close();
+    try (FileChannel file = FileChannel.open(log.file(0), StandardOpenOption.WRITE)) {
+      file.truncate(300); // a file system that lost the file's tail
+    }
+
+    assertThatThrownBy(() -> EnvelopeLog.open(dataDir, c, SEGMENT, false))
+        .hasMessageStartingWith(
+            "envelope segment envelopes/0000000000000000.seg ends at byte 300 but stored"
+                + " messages lie in it up to byte 600");
+    assertThat(Files.size(log.file(0))).isEqualTo(300);
+  }
+
+  @Test
+  void open_theLockFileCannotBeOpened_aLaterOpeningOwnsTheLogOnceItCan() throws Exception {
+    log.close();
+    Path lock = dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("lock");
+    Files.delete(lock);
+    Files.createDirectory(lock); // cannot be opened for writing
+
+    assertThatThrownBy(() -> EnvelopeLog.open(dataDir, c, SEGMENT, false))
+        .isInstanceOf(IOException.class);
+    Files.delete(lock);
+    log = EnvelopeLog.open(dataDir, c, SEGMENT, false);
+
+    assertThat(log.owned()).isTrue();
   }
 
   @Test

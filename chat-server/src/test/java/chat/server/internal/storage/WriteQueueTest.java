@@ -113,6 +113,20 @@ class WriteQueueTest {
   }
 
   @Test
+  void aWriteThrowsAnError_itsBatchFails_andTheWriterGoesOn() throws Exception {
+    CompletableFuture<Object> failing =
+        writes.submit(
+            c -> {
+              throw new OutOfMemoryError("for this test");
+            });
+    CompletableFuture<String> later = insert("after", false);
+
+    assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(RelayException.class);
+    assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo("after");
+  }
+
+  @Test
   void firstWriteOfABatchFails_itAloneIsUndone_theRestCommit() throws Exception {
     long rollbacks = writes.rollbacks();
 
