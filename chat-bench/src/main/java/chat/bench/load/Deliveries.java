@@ -27,6 +27,14 @@ public final class Deliveries {
     }
   }
 
+  /** A delivery came after a later message of its conversation. */
+  public void reordered() {
+    DeliveryTracker current = tracker;
+    if (current != null) {
+      current.reordered();
+    }
+  }
+
   /** A delivery that names no known message. */
   public void unknown() {
     DeliveryTracker current = tracker;

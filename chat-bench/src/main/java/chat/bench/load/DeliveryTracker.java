@@ -22,6 +22,7 @@ public final class DeliveryTracker {
   private final LatencyHistogram latency = new LatencyHistogram();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
+  private final LongAdder reordered = new LongAdder();
   private final LongAdder unknown = new LongAdder();
   private final AtomicLong firstSend = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastDelivery = new AtomicLong(Long.MIN_VALUE);
@@ -79,6 +80,14 @@ public final class DeliveryTracker {
     }
   }
 
+  /**
+   * Records a delivery that reached its receiver after a later message of the same conversation (by
+   * the server's sequence numbers): the member saw a gap before it came.
+   */
+  public void reordered() {
+    reordered.increment();
+  }
+
   /** Records a delivery that names no message of this run. */
   public void unknown() {
     unknown.increment();
@@ -97,6 +106,11 @@ public final class DeliveryTracker {
   /** Deliveries that came a second time to the same receiver. */
   public long duplicates() {
     return duplicates.sum();
+  }
+
+  /** Deliveries that came after a later message of their conversation. */
+  public long reorderedDeliveries() {
+    return reordered.sum();
   }
 
   /** Deliveries of messages this run never sent. */

@@ -18,6 +18,8 @@ package chat.bench.load;
  * @param serverRssBytes server resident memory after the timed phase
  * @param generatorCpuSeconds the generator's own CPU over the timed phase
  * @param maxSendLagMicros how far behind schedule the generator sent (fixed-rate runs)
+ * @param reordered deliveries that reached a member after a later message of the room, by the
+ *     server's sequence numbers; -1 where the events carry none (IRC, Redis, JSON clients)
  */
 public record FanoutResult(
     String target,
@@ -34,7 +36,8 @@ public record FanoutResult(
     double serverCpuSeconds,
     long serverRssBytes,
     double generatorCpuSeconds,
-    long maxSendLagMicros) {
+    long maxSendLagMicros,
+    long reordered) {
   /** Checks the counts. */
   public FanoutResult {
     if (sent < 0 || expected < 0 || delivered < 0 || delivered > expected) {

@@ -84,7 +84,8 @@ public final class FanoutRun {
           serverAfter.cpuSecondsSince(serverBefore),
           serverAfter.rssBytes(),
           selfAfter.cpuSecondsSince(selfBefore),
-          lag);
+          lag,
+          target.carriesSequenceNumbers() ? tracker.reorderedDeliveries() : -1);
     } finally {
       target.close();
     }

@@ -55,6 +55,10 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   private final FrameCodec codec;
   private final int receiver;
   private final Deliveries deliveries;
+
+  /** The highest sequence number of a binary message event this client has had; -1 before any. */
+  private long highestSeq = -1;
+
   private final MessageIds ids;
   private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
@@ -261,10 +265,18 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
       deliveries.unknown();
       return;
     }
-    int envelope = at + 1 + frame.getUnsignedByte(at) + 2 * Long.BYTES;
+    int seqAt = at + 1 + frame.getUnsignedByte(at);
+    int envelope = seqAt + 2 * Long.BYTES;
     if (frame.writerIndex() - envelope < BINARY_ID_END) {
       deliveries.unknown();
       return;
+    }
+    // Every member of a fan-out run is in one conversation, so one counter per client will do.
+    long seq = frame.getLong(seqAt);
+    if (seq < highestSeq) {
+      deliveries.reordered();
+    } else {
+      highestSeq = seq;
     }
     byte[] head = new byte[BINARY_ID_END];
     frame.getBytes(envelope, head);

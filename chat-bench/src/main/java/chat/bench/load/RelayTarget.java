@@ -89,6 +89,11 @@ public final class RelayTarget implements Target {
   }
 
   @Override
+  public boolean carriesSequenceNumbers() {
+    return wireVersion == ProtocolVersions.BINARY;
+  }
+
+  @Override
   public String guarantees() {
     return "TLS 1.3; send acknowledged after fsync (envelope log, then SQLite WAL, synchronous=FULL);"
         + " every envelope's"

@@ -124,6 +124,15 @@ final class Report {
             results.get(i).target(), millis(results.get(i).maxSendLagMicros()));
       }
     }
+    for (FanoutResult r : results) {
+      if (r.reordered() >= 0) {
+        out.printf(
+            Locale.ROOT,
+            "- %s: %d deliveries reached a member after a later message of the room%n",
+            r.target(),
+            r.reordered());
+      }
+    }
     for (Target target : targets) {
       out.printf("- %s: %s%n", target.name(), target.guarantees());
     }

@@ -75,6 +75,14 @@ public sealed interface Target extends AutoCloseable permits RelayTarget, Baseli
     return server().stats().rssBytes();
   }
 
+  /**
+   * Whether the generator reads the server's sequence number from each delivery, so that a run can
+   * count deliveries that came after a later message (the relay with binary frames).
+   */
+  default boolean carriesSequenceNumbers() {
+    return false;
+  }
+
   /** Deliveries one message makes in a room of {@code members} connections. */
   int deliveriesPerMessage(int members);
 
