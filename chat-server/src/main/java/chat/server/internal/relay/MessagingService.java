@@ -44,6 +44,7 @@ public final class MessagingService {
   private final ConversationService conversations;
   private final Router router;
   private final int pageBudgetBytes;
+  private final FanOutOrder fanOutOrder = new FanOutOrder();
 
   /**
    * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
@@ -128,14 +129,24 @@ public final class MessagingService {
         .appendForMembers(
             conversation, parties, recipientKeys, header.messageId(), request.envelope())
         .thenApply(
-            stored ->
-                () -> {
+            stored -> {
+              // On the storage writer as it commits, so in commit order, as a rule: see
+              // FanOutOrder.
+              fanOutOrder.committed(conversation, stored.seq());
+              return () -> {
+                try {
                   connection.reply(
                       new SendReply(
                           request.id(), conversation, stored.seq(), header.messageIdHex()));
                   LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
-                  fanOut(connection, stored, envelope.recipients(), forms);
-                });
+                } finally {
+                  fanOutOrder.inTurn(
+                      conversation,
+                      stored.seq(),
+                      () -> fanOut(connection, stored, envelope.recipients(), forms));
+                }
+              };
+            });
   }
 
   private static Envelope parse(Bytes encoded) {

@@ -1,0 +1,149 @@
+package chat.server.internal.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class FanOutOrderTest {
+  private final AtomicLong now = new AtomicLong();
+  private final FanOutOrder order = new FanOutOrder(now::get);
+  private final List<Long> ran = new CopyOnWriteArrayList<>();
+
+  private void inTurn(String conversation, long seq) {
+    order.inTurn(conversation, seq, () -> ran.add(seq));
+  }
+
+  @Test
+  void inTurn_inCommitOrder_eachRunsAtOnce() {
+    order.committed("#a", 1);
+    order.committed("#a", 2);
+
+    inTurn("#a", 1);
+    assertThat(ran).containsExactly(1L);
+    inTurn("#a", 2);
+    assertThat(ran).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void inTurn_aLaterOneFirst_waitsAndRunsRightAfterTheOneBefore() {
+    order.committed("#a", 1);
+    order.committed("#a", 2);
+    order.committed("#a", 3);
+
+    inTurn("#a", 3);
+    inTurn("#a", 2);
+    assertThat(ran).isEmpty();
+    inTurn("#a", 1);
+
+    assertThat(ran).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void inTurn_otherConversations_doNotWaitForEachOther() {
+    order.committed("#a", 1);
+    order.committed("#a", 2);
+    order.committed("#b", 7);
+
+    inTurn("#a", 2);
+    inTurn("#b", 7);
+
+    assertThat(ran).containsExactly(7L);
+  }
+
+  @Test
+  void inTurn_aNumberNeverStored_holdsNothingBack() {
+    order.committed("#a", 1);
+    order.committed("#a", 3); // 2 was refused after all: never stored, never fanned out
+
+    inTurn("#a", 1);
+    inTurn("#a", 3);
+
+    assertThat(ran).containsExactly(1L, 3L);
+  }
+
+  @Test
+  void inTurn_aFanOutThatThrows_theNextStillRuns() {
+    order.committed("#a", 1);
+    order.committed("#a", 2);
+    inTurn("#a", 2);
+
+    order.inTurn(
+        "#a",
+        1,
+        () -> {
+          throw new IllegalStateException("for this test");
+        });
+
+    assertThat(ran).containsExactly(2L);
+    order.committed("#a", 3);
+    inTurn("#a", 3);
+    assertThat(ran).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void inTurn_oneStoredButNeverFannedOut_theRestGoOnceTheTurnHasStoodStillLongEnough() {
+    order.committed("#a", 1); // its fan-out never comes
+    order.committed("#a", 2);
+    inTurn("#a", 2);
+    now.addAndGet(FanOutOrder.MAX_WAIT_NANOS - 1);
+    order.committed("#a", 3);
+    inTurn("#a", 3);
+    assertThat(ran).isEmpty();
+
+    now.addAndGet(1);
+    order.committed("#a", 4);
+    inTurn("#a", 4);
+
+    assertThat(ran).containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
+  void inTurn_notRecordedAsStored_runsAtOnce() {
+    inTurn("#a", 5);
+
+    assertThat(ran).containsExactly(5L);
+  }
+
+  @Test
+  void inTurn_fromManyThreadsInAnyOrder_eachConversationRunsInCommitOrder() throws Exception {
+    int messages = 2_000;
+    List<Long> seqs = new ArrayList<>();
+    for (long seq = 1; seq <= messages; seq++) {
+      order.committed("#a", seq);
+      seqs.add(seq);
+    }
+    Collections.shuffle(seqs);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      for (long seq : seqs) {
+        pool.execute(
+            () -> {
+              try {
+                start.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              inTurn("#a", seq);
+            });
+      }
+      start.countDown();
+    } finally {
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    List<Long> expected = new ArrayList<>(seqs);
+    Collections.sort(expected);
+    assertThat(ran).containsExactlyElementsOf(expected);
+  }
+}
