@@ -4,6 +4,7 @@ import chat.crypto.Bytes;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Durable storage of full-form envelopes per conversation. The embedded SQLite store is the
@@ -29,12 +30,28 @@ public interface MessageStore {
    * room's recipients get, so every store must make it. The caller builds {@code recipientKeys} off
    * the storage writer's thread, so that hashing them is not that thread's work.
    */
+  default CompletableFuture<Stored> appendForMembers(
+      String conversation,
+      List<String> parties,
+      Set<String> recipientKeys,
+      Bytes messageId,
+      Bytes envelope) {
+    return appendForMembers(conversation, parties, recipientKeys, messageId, envelope, s -> {});
+  }
+
+  /**
+   * As {@link #appendForMembers(String, List, Set, Bytes, Bytes)}, and {@code onCommit} is called
+   * with the stored message as it commits, in commit order across all conversations (as a rule: a
+   * store may call it late, never early), and always before the returned future completes. It must
+   * be quick; if it throws, the returned future fails with it.
+   */
   CompletableFuture<Stored> appendForMembers(
       String conversation,
       List<String> parties,
       Set<String> recipientKeys,
       Bytes messageId,
-      Bytes envelope);
+      Bytes envelope,
+      Consumer<Stored> onCommit);
 
   /** True if a message with this id is stored. */
   boolean exists(Bytes messageId);

@@ -127,26 +127,28 @@ public final class MessagingService {
     }
     return store
         .appendForMembers(
-            conversation, parties, recipientKeys, header.messageId(), request.envelope())
+            conversation,
+            parties,
+            recipientKeys,
+            header.messageId(),
+            request.envelope(),
+            // On the storage writer as the message commits, in commit order: see FanOutOrder.
+            stored -> fanOutOrder.committed(conversation, stored.seq()))
         .thenApply(
-            stored -> {
-              // On the storage writer as it commits, so in commit order, as a rule: see
-              // FanOutOrder.
-              fanOutOrder.committed(conversation, stored.seq());
-              return () -> {
-                try {
-                  connection.reply(
-                      new SendReply(
-                          request.id(), conversation, stored.seq(), header.messageIdHex()));
-                  LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
-                } finally {
-                  fanOutOrder.inTurn(
-                      conversation,
-                      stored.seq(),
-                      () -> fanOut(connection, stored, envelope.recipients(), forms));
-                }
-              };
-            });
+            stored ->
+                () -> {
+                  try {
+                    connection.reply(
+                        new SendReply(
+                            request.id(), conversation, stored.seq(), header.messageIdHex()));
+                    LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
+                  } finally {
+                    fanOutOrder.inTurn(
+                        conversation,
+                        stored.seq(),
+                        () -> fanOut(connection, stored, envelope.recipients(), forms));
+                  }
+                });
   }
 
   private static Envelope parse(Bytes encoded) {

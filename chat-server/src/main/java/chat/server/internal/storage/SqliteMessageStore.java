@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,8 @@ public final class SqliteMessageStore implements MessageStore {
       List<String> parties,
       Set<String> recipientKeys,
       Bytes messageId,
-      Bytes envelope) {
+      Bytes envelope,
+      Consumer<Stored> onCommit) {
     // A room's recipients are checked here, on the caller's thread, against the writer's last copy
     // of its member set; the writer, which every message waits for, then only looks whether that
     // copy is still current (1,000 lookups a message in a 1,000-member room, off its path).
@@ -112,6 +114,17 @@ public final class SqliteMessageStore implements MessageStore {
                                 vouched,
                                 messageId,
                                 envelope))));
+    // Attached before the early seal below, which takes long enough for the writer to commit
+    // meanwhile: so it runs on the writer as the message commits, in commit order, and the future
+    // the caller gets completes only after it.
+    CompletableFuture<Stored> committed =
+        queued
+            .stored()
+            .thenApply(
+                stored -> {
+                  onCommit.accept(stored);
+                  return stored;
+                });
     Reservation reservation = queued.reservation();
     // A write that never ran (refused at shutdown, or its batch failed before it) settles here.
     queued.stored().whenComplete((done, failed) -> guesses.settle(reservation, SeqGuesses.NONE));
@@ -126,7 +139,7 @@ public final class SqliteMessageStore implements MessageStore {
         LOG.debug("early at-rest seal failed ({}); the writer seals instead", e.toString());
       }
     }
-    return queued.stored();
+    return committed;
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,6 +126,31 @@ class SqliteMessageStoreTest {
 
   private MemberKeysCache memberKeys() {
     return store.memberKeys();
+  }
+
+  @Test
+  void appendForMembers_onCommit_calledInCommitOrderBeforeTheFutureCompletes() throws Exception {
+    room();
+    List<Long> committed = new CopyOnWriteArrayList<>();
+    List<CompletableFuture<Boolean>> seenFirst = new ArrayList<>();
+    TestStorage.HeldWriter writer = storage.holdWriter();
+    for (int i = 0; i < 20; i++) {
+      CompletableFuture<Stored> future =
+          store.appendForMembers(
+              "#room",
+              List.of(),
+              Set.of("alice", "bob"),
+              random(16),
+              random(300),
+              stored -> committed.add(stored.seq()));
+      seenFirst.add(future.thenApply(stored -> committed.contains(stored.seq())));
+    }
+    writer.release(); // all twenty commit in one or two batches
+
+    for (CompletableFuture<Boolean> each : seenFirst) {
+      assertThat(each.join()).isTrue();
+    }
+    assertThat(committed).containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
   }
 
   @Test
