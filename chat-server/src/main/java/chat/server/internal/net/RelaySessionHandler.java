@@ -88,6 +88,12 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    */
   private final ArrayDeque<CompletableFuture<Void>> sendsInFlight = new ArrayDeque<>();
 
+  /**
+   * What the send being finished still waits for ({@link #finishedWhen}); set and read by the one
+   * stage that finishes it, on its thread.
+   */
+  private CompletionStage<?> finishing;
+
   private volatile String address = "unknown";
   private volatile String closeReason = "closed by the client";
   private volatile long lastRateAuditNanos;
@@ -217,16 +223,12 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
               .exceptionally(ignored -> null)
               .thenCombineAsync(
                   rest,
-                  (ignored, work) -> {
-                    try {
-                      dispatcher.finish(this, request, work);
-                    } finally {
-                      current.finished();
-                    }
-                    return null;
-                  },
+                  (ignored, work) -> finish(request, work),
                   // Once the pool has stopped, on the committing thread: a reply and pushes only.
-                  lane.continuations());
+                  lane.continuations())
+              // Answered once its fan-out has run too, which may wait for its turn in the room.
+              .thenCompose(fannedOut -> fannedOut.thenApply(done -> (Void) null))
+              .whenComplete((done, failed) -> current.finished());
       sendsInFlight.addLast(pipelined);
       chained = true;
     } finally {
@@ -234,6 +236,23 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
         current.finished();
       }
     }
+  }
+
+  /**
+   * Runs the rest of a send ({@link RequestDispatcher#finish}); returns what it still waits for
+   * (its fan-out's turn, {@link #finishedWhen}), or a completed stage.
+   */
+  private CompletionStage<?> finish(Request request, Runnable work) {
+    finishing = null;
+    dispatcher.finish(this, request, work);
+    CompletionStage<?> done = finishing;
+    finishing = null;
+    return done == null ? CompletableFuture.completedFuture(null) : done;
+  }
+
+  @Override
+  public void finishedWhen(CompletionStage<?> done) {
+    finishing = done;
   }
 
   /** A request that will not be handled because the relay is shutting down. */

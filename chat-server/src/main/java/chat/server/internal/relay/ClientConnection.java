@@ -6,6 +6,7 @@ import chat.protocol.Event;
 import chat.protocol.MessageEventHeader;
 import chat.protocol.Reply;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** One client connection as the relay logic sees it, independent of the network layer. */
 public interface ClientConnection {
@@ -39,6 +40,13 @@ public interface ClientConnection {
 
   /** Sends an error with no request id and closes the connection. */
   void close(ErrorCode code);
+
+  /**
+   * Called while a pipelined send is being finished, on the thread finishing it: the send counts as
+   * not yet answered (for the order of this connection's later requests and its bound on sends in
+   * flight) until {@code done} completes, as a fan-out waiting for its turn does.
+   */
+  default void finishedWhen(CompletionStage<?> done) {}
 
   /**
    * Completes once every request this connection sent so far whose handling goes on after the

@@ -1,9 +1,10 @@
 package chat.server.internal.relay;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +23,19 @@ import org.slf4j.LoggerFactory;
  * so a number that is never fanned out (a send refused after all) holds nothing back. A due fan-out
  * that never comes (which no path allows) would hold the later ones back only until one arrives
  * after the turn has not moved for {@link #MAX_WAIT_NANOS}; the turn then moves on past it, with a
- * warning. What waits is bounded by what is in flight: each connection has at most a few sends past
- * their checks, each holding its envelope and forms until its fan-out has run. A fan-out that
- * throws is logged and does not keep the next from running. Thread-safe.
+ * warning. A send counts as in flight, for its connection's bounds and the order of its later
+ * requests, until its fan-out has run ({@link #inTurn} returns when that is), so what waits here is
+ * bounded by what connections may have in flight. A fan-out that throws is logged and does not keep
+ * the next from running. Thread-safe.
  */
 final class FanOutOrder {
   private static final Logger LOG = LoggerFactory.getLogger(FanOutOrder.class);
 
-  /** Conversations kept at most once nothing of theirs is due. */
-  static final int MAX_CONVERSATIONS = 1024;
-
   /** How long a conversation's turn may stand still while fan-outs wait for one before them. */
   static final long MAX_WAIT_NANOS = 2_000_000_000L;
+
+  /** A fan-out and what completes once it has run. */
+  private record Pending(Runnable fanOut, CompletableFuture<Void> ran) {}
 
   /** One conversation's turn. */
   private static final class Turn {
@@ -41,7 +43,7 @@ final class FanOutOrder {
     final TreeSet<Long> due = new TreeSet<>();
 
     /** Fan-outs waiting for their turn, by number. */
-    final TreeMap<Long, Runnable> parked = new TreeMap<>();
+    final TreeMap<Long, Pending> parked = new TreeMap<>();
 
     /** Whether a thread is running this conversation's fan-outs. */
     boolean running;
@@ -54,13 +56,8 @@ final class FanOutOrder {
     }
   }
 
-  private final Map<String, Turn> turns =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Turn> eldest) {
-          return size() > MAX_CONVERSATIONS && eldest.getValue().idle();
-        }
-      };
+  /** The conversations with something due, waiting or running; a turn goes once it is idle. */
+  private final Map<String, Turn> turns = new HashMap<>();
 
   private final LongSupplier clock;
 
@@ -85,54 +82,92 @@ final class FanOutOrder {
    * Runs {@code fanOut}, the fan-out of message {@code seq} of {@code conversation}, once the
    * fan-outs of the messages stored before it have run: here and now if its turn has come (then
    * also those after it that are waiting), else later, on the thread that runs the one before it.
+   *
+   * @return completes once {@code fanOut} has run (or failed)
    */
-  void inTurn(String conversation, long seq, Runnable fanOut) {
+  CompletableFuture<Void> inTurn(String conversation, long seq, Runnable fanOut) {
     Turn turn;
-    long runSeq = seq;
-    Runnable run = fanOut;
+    Map.Entry<Long, Pending> next;
+    CompletableFuture<Void> ran = new CompletableFuture<>();
     synchronized (this) {
       turn = turns.computeIfAbsent(conversation, c -> new Turn());
-      if (turn.running || !turn.due.isEmpty() && turn.due.first() < seq) {
-        if (turn.parked.isEmpty()) {
-          turn.movedNanos = clock.getAsLong();
-        }
-        turn.parked.put(seq, fanOut);
-        if (turn.running || !stoodStill(conversation, turn)) {
-          return;
-        }
-        Map.Entry<Long, Runnable> first = turn.parked.pollFirstEntry();
-        runSeq = first.getKey();
-        run = first.getValue();
+      if (turn.parked.isEmpty()) {
+        turn.movedNanos = clock.getAsLong();
+      }
+      turn.parked.put(seq, new Pending(fanOut, ran));
+      if (turn.running) {
+        return ran; // the thread that has the turn runs it
+      }
+      next = inTurn(conversation, turn);
+      if (next == null) {
+        return ran;
       }
       turn.running = true;
     }
-    while (true) {
+    while (next != null) {
+      long runSeq = next.getKey();
       try {
-        run.run();
+        next.getValue().fanOut().run();
       } catch (RuntimeException e) {
         LOG.error("fan-out of message {} in {} failed", runSeq, conversation, e);
-      }
-      synchronized (this) {
-        turn.due.remove(runSeq);
-        turn.movedNanos = clock.getAsLong();
-        Map.Entry<Long, Runnable> waiting = turn.parked.firstEntry();
-        boolean itsTurn =
-            waiting != null && (turn.due.isEmpty() || turn.due.first() >= waiting.getKey());
-        if (waiting == null || !itsTurn && !stoodStill(conversation, turn)) {
-          turn.running = false;
-          return;
+      } catch (Error e) {
+        LOG.error("fan-out of message {} in {} failed", runSeq, conversation, e);
+        synchronized (this) {
+          moved(turn, runSeq);
+          turn.running = false; // the next fan-out to come runs those waiting
+          if (turn.idle()) {
+            turns.remove(conversation);
+          }
         }
-        turn.parked.pollFirstEntry();
-        runSeq = waiting.getKey();
-        run = waiting.getValue();
+        next.getValue().ran().complete(null);
+        throw e;
+      }
+      next.getValue().ran().complete(null);
+      synchronized (this) {
+        moved(turn, runSeq);
+        next = inTurn(conversation, turn);
+        if (next == null) {
+          turn.running = false;
+          if (turn.idle()) {
+            turns.remove(conversation);
+          }
+        }
       }
     }
+    return ran;
+  }
+
+  /** How many conversations have something due, waiting or running (for tests). */
+  synchronized int conversationsKept() {
+    return turns.size();
+  }
+
+  private void moved(Turn turn, long seq) {
+    turn.due.remove(seq);
+    turn.movedNanos = clock.getAsLong();
+  }
+
+  /**
+   * Takes the first fan-out waiting in {@code turn} if its turn has come (nothing stored before it
+   * is still due), or if the turn has stood still too long; else null. Called holding this object's
+   * lock.
+   */
+  private Map.Entry<Long, Pending> inTurn(String conversation, Turn turn) {
+    Map.Entry<Long, Pending> first = turn.parked.firstEntry();
+    if (first == null) {
+      return null;
+    }
+    boolean itsTurn = turn.due.isEmpty() || turn.due.first() >= first.getKey();
+    if (!itsTurn && !stoodStill(conversation, turn)) {
+      return null;
+    }
+    return turn.parked.pollFirstEntry();
   }
 
   /**
    * Whether {@code turn} has stood still too long while fan-outs wait; if so, forgets the numbers
    * before the first one waiting, with a warning. Called holding this object's lock, with something
-   * parked and the turn not running.
+   * parked and something before it due.
    */
   private boolean stoodStill(String conversation, Turn turn) {
     if (clock.getAsLong() - turn.movedNanos < MAX_WAIT_NANOS) {

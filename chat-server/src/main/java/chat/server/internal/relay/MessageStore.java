@@ -41,9 +41,8 @@ public interface MessageStore {
 
   /**
    * As {@link #appendForMembers(String, List, Set, Bytes, Bytes)}, and {@code onCommit} is called
-   * with the stored message as it commits, in commit order across all conversations (as a rule: a
-   * store may call it late, never early), and always before the returned future completes. It must
-   * be quick; if it throws, the returned future fails with it.
+   * with the stored message as it commits, in commit order across all conversations, before the
+   * returned future completes. It must be quick; what it throws is logged and ignored.
    */
   CompletableFuture<Stored> appendForMembers(
       String conversation,

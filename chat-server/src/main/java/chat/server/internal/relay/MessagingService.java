@@ -143,10 +143,11 @@ public final class MessagingService {
                             request.id(), conversation, stored.seq(), header.messageIdHex()));
                     LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
                   } finally {
-                    fanOutOrder.inTurn(
-                        conversation,
-                        stored.seq(),
-                        () -> fanOut(connection, stored, envelope.recipients(), forms));
+                    connection.finishedWhen(
+                        fanOutOrder.inTurn(
+                            conversation,
+                            stored.seq(),
+                            () -> fanOut(connection, stored, envelope.recipients(), forms)));
                   }
                 });
   }

@@ -113,18 +113,10 @@ public final class SqliteMessageStore implements MessageStore {
                                 recipientKeys,
                                 vouched,
                                 messageId,
-                                envelope))));
-    // Attached before the early seal below, which takes long enough for the writer to commit
-    // meanwhile: so it runs on the writer as the message commits, in commit order, and the future
-    // the caller gets completes only after it.
-    CompletableFuture<Stored> committed =
-        queued
-            .stored()
-            .thenApply(
-                stored -> {
-                  onCommit.accept(stored);
-                  return stored;
-                });
+                                envelope),
+                        // On the writer as the message commits: in commit order, before the
+                        // future completes for anyone.
+                        onCommit)));
     Reservation reservation = queued.reservation();
     // A write that never ran (refused at shutdown, or its batch failed before it) settles here.
     queued.stored().whenComplete((done, failed) -> guesses.settle(reservation, SeqGuesses.NONE));
@@ -133,13 +125,13 @@ public final class SqliteMessageStore implements MessageStore {
       try {
         reservation.offer(
             cipher.seal(envelope, rowId(conversation, reservation.guess(), messageId)));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) {
         // The writer seals it again and reports what goes wrong; this thread's caller must get the
         // future of a write that is already queued.
         LOG.debug("early at-rest seal failed ({}); the writer seals instead", e.toString());
       }
     }
-    return committed;
+    return queued.stored();
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteException;
@@ -81,7 +82,17 @@ public final class WriteQueue implements AutoCloseable {
 
   /** Queues {@code write}; the future completes after its batch commits. */
   public <T> CompletableFuture<T> submit(Write<T> write) {
-    Task<T> task = new Task<>(write);
+    return submit(write, result -> {});
+  }
+
+  /**
+   * As {@link #submit(Write)}, and {@code onCommit} is called with the write's result on the writer
+   * thread once its batch has committed, just before the future completes: for writes committed one
+   * after the other, in that order. It must be quick; what it throws is logged and does not keep
+   * the future from completing.
+   */
+  public <T> CompletableFuture<T> submit(Write<T> write, Consumer<? super T> onCommit) {
+    Task<T> task = new Task<>(write, onCommit);
     synchronized (this) {
       if (closing) {
         task.future.completeExceptionally(new RelayException(ErrorCode.SHUTTING_DOWN));
@@ -107,6 +118,14 @@ public final class WriteQueue implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
+      } catch (Error e) {
+        // Thrown after the commit (the erasures, the checkpoint): the writes are stored, but left
+        // to
+        // end this thread it would leave every later write waiting for ever.
+        LOG.error("storage writer: a batch of {} writes failed after its commit", batch.size(), e);
+        for (Task<?> task : batch) {
+          task.future.completeExceptionally(new RelayException(ErrorCode.INTERNAL));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -299,12 +318,14 @@ public final class WriteQueue implements AutoCloseable {
 
   private static final class Task<T> {
     private final Write<T> write;
+    private final Consumer<? super T> onCommit;
     private final CompletableFuture<T> future = new CompletableFuture<>();
     private T result;
     private RelayException failure;
 
-    Task(Write<T> write) {
+    Task(Write<T> write, Consumer<? super T> onCommit) {
       this.write = write;
+      this.onCommit = onCommit;
     }
 
     void run(Connection connection) {
@@ -324,9 +345,14 @@ public final class WriteQueue implements AutoCloseable {
     void complete() {
       if (failure != null) {
         future.completeExceptionally(failure);
-      } else {
-        future.complete(result);
+        return;
       }
+      try {
+        onCommit.accept(result);
+      } catch (RuntimeException e) {
+        LOG.error("after a commit", e);
+      }
+      future.complete(result);
     }
   }
 }

@@ -1,10 +1,12 @@
 package chat.server.internal.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +50,35 @@ class FanOutOrderTest {
   }
 
   @Test
+  void inTurn_itsFuture_completesOnceItsFanOutHasRun() {
+    order.committed("#a", 1);
+    order.committed("#a", 2);
+
+    CompletableFuture<Void> second = order.inTurn("#a", 2, () -> ran.add(2L));
+    assertThat(second).isNotDone();
+    CompletableFuture<Void> first = order.inTurn("#a", 1, () -> ran.add(1L));
+
+    assertThat(first).isDone();
+    assertThat(second).isDone();
+    assertThat(ran).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void inTurn_aConversationWithNothingLeftDue_isNotKept() {
+    for (int i = 0; i < 5_000; i++) {
+      order.committed("#room" + i, 1);
+      inTurn("#room" + i, 1);
+    }
+    order.committed("#slow", 1);
+    order.committed("#slow", 2);
+    inTurn("#slow", 2);
+
+    assertThat(order.conversationsKept()).isEqualTo(1);
+    inTurn("#slow", 1);
+    assertThat(order.conversationsKept()).isZero();
+  }
+
+  @Test
   void inTurn_otherConversations_doNotWaitForEachOther() {
     order.committed("#a", 1);
     order.committed("#a", 2);
@@ -87,6 +118,30 @@ class FanOutOrderTest {
     order.committed("#a", 3);
     inTurn("#a", 3);
     assertThat(ran).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void inTurn_aFanOutThatThrowsAnError_rethrown_andTheNextToComeRunsThoseWaiting() {
+    order.committed("#a", 1);
+    order.committed("#a", 2);
+    order.committed("#a", 3);
+    inTurn("#a", 2);
+    inTurn("#a", 3);
+
+    assertThatThrownBy(
+            () ->
+                order.inTurn(
+                    "#a",
+                    1,
+                    () -> {
+                      throw new OutOfMemoryError("for this test");
+                    }))
+        .isInstanceOf(OutOfMemoryError.class);
+    assertThat(ran).isEmpty();
+    order.committed("#a", 4);
+    inTurn("#a", 4);
+
+    assertThat(ran).containsExactly(2L, 3L, 4L);
   }
 
   @Test
