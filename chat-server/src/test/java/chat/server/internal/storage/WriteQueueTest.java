@@ -113,7 +113,7 @@ class WriteQueueTest {
   }
 
   @Test
-  void aWriteThrowsAnError_itsBatchFails_andTheWriterGoesOn() throws Exception {
+  void aWriteThrowsAnError_itFailsAlone_andTheWriterGoesOn() throws Exception {
     CompletableFuture<Object> failing =
         writes.submit(
             c -> {
