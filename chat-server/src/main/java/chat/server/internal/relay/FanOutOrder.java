@@ -106,32 +106,29 @@ final class FanOutOrder {
     }
     while (next != null) {
       long runSeq = next.getKey();
+      Pending pending = next.getValue();
+      boolean goOn = false;
       try {
-        next.getValue().fanOut().run();
-      } catch (RuntimeException e) {
+        pending.fanOut().run();
+        goOn = true;
+      } catch (RuntimeException | Error e) {
         LOG.error("fan-out of message {} in {} failed", runSeq, conversation, e);
-      } catch (Error e) {
-        LOG.error("fan-out of message {} in {} failed", runSeq, conversation, e);
+        if (e instanceof Error error) {
+          throw error; // the next fan-out to come runs those waiting
+        }
+        goOn = true;
+      } finally {
         synchronized (this) {
           moved(turn, runSeq);
-          turn.running = false; // the next fan-out to come runs those waiting
-          if (turn.idle()) {
-            turns.remove(conversation);
+          next = goOn ? inTurn(conversation, turn) : null;
+          if (next == null) {
+            turn.running = false;
+            if (turn.idle()) {
+              turns.remove(conversation);
+            }
           }
         }
-        next.getValue().ran().complete(null);
-        throw e;
-      }
-      next.getValue().ran().complete(null);
-      synchronized (this) {
-        moved(turn, runSeq);
-        next = inTurn(conversation, turn);
-        if (next == null) {
-          turn.running = false;
-          if (turn.idle()) {
-            turns.remove(conversation);
-          }
-        }
+        pending.ran().complete(null);
       }
     }
     return ran;

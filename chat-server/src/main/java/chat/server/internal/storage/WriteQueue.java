@@ -119,9 +119,8 @@ public final class WriteQueue implements AutoCloseable {
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
       } catch (Error e) {
-        // Thrown after the commit (the erasures, the checkpoint): the writes are stored, but left
-        // to
-        // end this thread it would leave every later write waiting for ever.
+        // Thrown after the commit (the erasures, the checkpoint): the writes are stored, but an
+        // Error left to end this thread would leave every later write waiting for ever.
         LOG.error("storage writer: a batch of {} writes failed after its commit", batch.size(), e);
         for (Task<?> task : batch) {
           task.future.completeExceptionally(new RelayException(ErrorCode.INTERNAL));

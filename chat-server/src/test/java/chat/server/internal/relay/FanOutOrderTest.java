@@ -20,14 +20,19 @@ class FanOutOrderTest {
   private final FanOutOrder order = new FanOutOrder(now::get);
   private final List<Long> ran = new CopyOnWriteArrayList<>();
 
+  private void committed(String conversation, long... seqs) {
+    for (long seq : seqs) {
+      order.committed(conversation, seq);
+    }
+  }
+
   private void inTurn(String conversation, long seq) {
     order.inTurn(conversation, seq, () -> ran.add(seq));
   }
 
   @Test
   void inTurn_inCommitOrder_eachRunsAtOnce() {
-    order.committed("#a", 1);
-    order.committed("#a", 2);
+    committed("#a", 1, 2);
 
     inTurn("#a", 1);
     assertThat(ran).containsExactly(1L);
@@ -37,9 +42,7 @@ class FanOutOrderTest {
 
   @Test
   void inTurn_aLaterOneFirst_waitsAndRunsRightAfterTheOneBefore() {
-    order.committed("#a", 1);
-    order.committed("#a", 2);
-    order.committed("#a", 3);
+    committed("#a", 1, 2, 3);
 
     inTurn("#a", 3);
     inTurn("#a", 2);
@@ -51,8 +54,7 @@ class FanOutOrderTest {
 
   @Test
   void inTurn_itsFuture_completesOnceItsFanOutHasRun() {
-    order.committed("#a", 1);
-    order.committed("#a", 2);
+    committed("#a", 1, 2);
 
     CompletableFuture<Void> second = order.inTurn("#a", 2, () -> ran.add(2L));
     assertThat(second).isNotDone();
@@ -69,8 +71,7 @@ class FanOutOrderTest {
       order.committed("#room" + i, 1);
       inTurn("#room" + i, 1);
     }
-    order.committed("#slow", 1);
-    order.committed("#slow", 2);
+    committed("#slow", 1, 2);
     inTurn("#slow", 2);
 
     assertThat(order.conversationsKept()).isEqualTo(1);
@@ -80,8 +81,7 @@ class FanOutOrderTest {
 
   @Test
   void inTurn_otherConversations_doNotWaitForEachOther() {
-    order.committed("#a", 1);
-    order.committed("#a", 2);
+    committed("#a", 1, 2);
     order.committed("#b", 7);
 
     inTurn("#a", 2);
@@ -103,8 +103,7 @@ class FanOutOrderTest {
 
   @Test
   void inTurn_aFanOutThatThrows_theNextStillRuns() {
-    order.committed("#a", 1);
-    order.committed("#a", 2);
+    committed("#a", 1, 2);
     inTurn("#a", 2);
 
     order.inTurn(
@@ -122,9 +121,7 @@ class FanOutOrderTest {
 
   @Test
   void inTurn_aFanOutThatThrowsAnError_rethrown_andTheNextToComeRunsThoseWaiting() {
-    order.committed("#a", 1);
-    order.committed("#a", 2);
-    order.committed("#a", 3);
+    committed("#a", 1, 2, 3);
     inTurn("#a", 2);
     inTurn("#a", 3);
 
