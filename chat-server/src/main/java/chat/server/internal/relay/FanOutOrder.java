@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,18 +22,27 @@ import org.slf4j.LoggerFactory;
  * thread that runs the one before it runs it next ({@link #inTurn}); each conversation's fan-outs
  * thus run one at a time, in order, on whichever thread has the turn. Only stored messages are due,
  * so a number that is never fanned out (a send refused after all) holds nothing back. A due fan-out
- * that never comes (which no path allows) would hold the later ones back only until one arrives
- * after the turn has not moved for {@link #MAX_WAIT_NANOS}; the turn then moves on past it, with a
- * warning. A send counts as in flight, for its connection's bounds and the order of its later
- * requests, until its fan-out has run ({@link #inTurn} returns when that is), so what waits here is
- * bounded by what connections may have in flight. A fan-out that throws is logged and does not keep
- * the next from running. Thread-safe.
+ * that never comes (which no path allows) would hold the later ones back only until the turn has
+ * not moved for {@link #MAX_WAIT_NANOS}; the turn then moves on past it, with a warning, on the
+ * next fan-out to arrive or on a timer, whichever comes first, so a conversation that has gone
+ * quiet is not left waiting. A send counts as in flight, for its connection's bounds and the order
+ * of its later requests, until its fan-out has run ({@link #inTurn} returns when that is), so what
+ * waits here is bounded by what connections may have in flight. A fan-out that throws is logged and
+ * does not keep the next from running; after one that throws an {@link Error}, those waiting run on
+ * the next fan-out to arrive or on the timer. Thread-safe.
  */
 final class FanOutOrder {
   private static final Logger LOG = LoggerFactory.getLogger(FanOutOrder.class);
 
   /** How long a conversation's turn may stand still while fan-outs wait for one before them. */
   static final long MAX_WAIT_NANOS = 2_000_000_000L;
+
+  /** Runs a task once a delay has passed; the seam for tests. */
+  @FunctionalInterface
+  interface Timer {
+    /** Runs {@code task} on some thread once {@code delayNanos} have passed. */
+    void after(long delayNanos, Runnable task);
+  }
 
   /** A fan-out and what completes once it has run. */
   private record Pending(Runnable fanOut, CompletableFuture<Void> ran) {}
@@ -51,6 +61,9 @@ final class FanOutOrder {
     /** When the turn last moved, or a first fan-out was parked. */
     long movedNanos;
 
+    /** Whether the timer will look at this turn. */
+    boolean watched;
+
     boolean idle() {
       return !running && due.isEmpty() && parked.isEmpty();
     }
@@ -60,14 +73,23 @@ final class FanOutOrder {
   private final Map<String, Turn> turns = new HashMap<>();
 
   private final LongSupplier clock;
+  private final Timer timer;
 
+  /** An order on the system's clock, whose timer runs on the JVM's common pool. */
   FanOutOrder() {
-    this(System::nanoTime);
+    this(
+        System::nanoTime,
+        (delayNanos, task) ->
+            CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(task));
   }
 
-  /** An order that reads the time from {@code clock} (nanoseconds): the seam for tests. */
-  FanOutOrder(LongSupplier clock) {
+  /**
+   * An order that reads the time from {@code clock} (nanoseconds) and looks again at a turn that
+   * waits through {@code timer}: the seams for tests.
+   */
+  FanOutOrder(LongSupplier clock, Timer timer) {
     this.clock = clock;
+    this.timer = timer;
   }
 
   /**
@@ -98,12 +120,20 @@ final class FanOutOrder {
       if (turn.running) {
         return ran; // the thread that has the turn runs it
       }
-      next = inTurn(conversation, turn);
+      next = take(conversation, turn);
       if (next == null) {
         return ran;
       }
-      turn.running = true;
     }
+    runFrom(conversation, turn, next);
+    return ran;
+  }
+
+  /**
+   * Runs {@code next} and those after it whose turn comes, holding {@code turn}; then gives the
+   * turn up, or drops it if nothing of its conversation is left.
+   */
+  private void runFrom(String conversation, Turn turn, Map.Entry<Long, Pending> next) {
     while (next != null) {
       long runSeq = next.getKey();
       Pending pending = next.getValue();
@@ -114,15 +144,16 @@ final class FanOutOrder {
       } catch (RuntimeException | Error e) {
         LOG.error("fan-out of message {} in {} failed", runSeq, conversation, e);
         if (e instanceof Error error) {
-          throw error; // the next fan-out to come runs those waiting
+          throw error; // the next fan-out to come, or the timer, runs those waiting
         }
         goOn = true;
       } finally {
         synchronized (this) {
           moved(turn, runSeq);
-          next = goOn ? inTurn(conversation, turn) : null;
+          turn.running = false;
+          next = goOn ? take(conversation, turn) : null;
           if (next == null) {
-            turn.running = false;
+            watchIfWaiting(conversation, turn);
             if (turn.idle()) {
               turns.remove(conversation);
             }
@@ -131,7 +162,53 @@ final class FanOutOrder {
         pending.ran().complete(null);
       }
     }
-    return ran;
+  }
+
+  /**
+   * Takes the turn and its first fan-out if that one's turn has come; else makes sure the timer
+   * will look at the turn again. Called holding this object's lock, with the turn not running.
+   */
+  private Map.Entry<Long, Pending> take(String conversation, Turn turn) {
+    Map.Entry<Long, Pending> next = inTurn(conversation, turn);
+    if (next == null) {
+      watchIfWaiting(conversation, turn);
+      return null;
+    }
+    turn.running = true;
+    return next;
+  }
+
+  /**
+   * Has the timer look at {@code turn} once it will have stood still too long, if fan-outs wait in
+   * it and nothing runs them. Called holding this object's lock.
+   */
+  private void watchIfWaiting(String conversation, Turn turn) {
+    if (turn.watched || turn.running || turn.parked.isEmpty()) {
+      return;
+    }
+    turn.watched = true;
+    long delay = Math.max(0, turn.movedNanos + MAX_WAIT_NANOS - clock.getAsLong());
+    timer.after(delay, () -> look(conversation, turn));
+  }
+
+  /** The timer's look at a turn that was waiting: runs what may run now, or looks again later. */
+  private void look(String conversation, Turn turn) {
+    Map.Entry<Long, Pending> next;
+    synchronized (this) {
+      turn.watched = false;
+      if (turns.get(conversation) != turn || turn.running) {
+        return; // dropped, or the thread that has the turn looks after it
+      }
+      next = take(conversation, turn);
+    }
+    if (next == null) {
+      return;
+    }
+    try {
+      runFrom(conversation, turn, next);
+    } catch (Error e) {
+      // Logged where it was thrown; the timer's thread has no one to hand it to.
+    }
   }
 
   /** How many conversations have something due, waiting or running (for tests). */

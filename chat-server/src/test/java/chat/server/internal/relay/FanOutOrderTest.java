@@ -17,8 +17,24 @@ import org.junit.jupiter.api.Test;
 
 class FanOutOrderTest {
   private final AtomicLong now = new AtomicLong();
-  private final FanOutOrder order = new FanOutOrder(now::get);
+  private final List<Long> timerDelays = new CopyOnWriteArrayList<>();
+  private final List<Runnable> timerTasks = new CopyOnWriteArrayList<>();
+  private final FanOutOrder order =
+      new FanOutOrder(
+          now::get,
+          (delayNanos, task) -> {
+            timerDelays.add(delayNanos);
+            timerTasks.add(task);
+          });
   private final List<Long> ran = new CopyOnWriteArrayList<>();
+
+  /** Runs what the timer was given so far, as if its delays had passed. */
+  private void timersFire() {
+    List<Runnable> tasks = List.copyOf(timerTasks);
+    timerTasks.clear();
+    timerDelays.clear();
+    tasks.forEach(Runnable::run);
+  }
 
   private void committed(String conversation, long... seqs) {
     for (long seq : seqs) {
@@ -156,6 +172,60 @@ class FanOutOrderTest {
     inTurn("#a", 4);
 
     assertThat(ran).containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
+  void inTurn_oneStoredButNeverFannedOut_inAConversationGoneQuiet_theTimerRunsTheRest() {
+    order.committed("#a", 1); // its fan-out never comes
+    order.committed("#a", 2);
+    CompletableFuture<Void> second = order.inTurn("#a", 2, () -> ran.add(2L));
+
+    assertThat(timerDelays).containsExactly(FanOutOrder.MAX_WAIT_NANOS);
+    now.addAndGet(FanOutOrder.MAX_WAIT_NANOS);
+    timersFire();
+
+    assertThat(ran).containsExactly(2L);
+    assertThat(second).isDone();
+    assertThat(order.conversationsKept()).isZero();
+  }
+
+  @Test
+  void inTurn_theTimerLooksWhileTheTurnStillMoves_looksAgainLaterAndKeepsTheOrder() {
+    committed("#a", 1, 2, 3);
+    inTurn("#a", 3);
+    now.addAndGet(FanOutOrder.MAX_WAIT_NANOS / 2);
+    inTurn("#a", 1); // the turn moves; 2 is due and has not come yet
+
+    now.addAndGet(FanOutOrder.MAX_WAIT_NANOS / 2);
+    timersFire();
+    assertThat(ran).containsExactly(1L);
+    assertThat(timerDelays).containsExactly(FanOutOrder.MAX_WAIT_NANOS / 2);
+
+    inTurn("#a", 2);
+    assertThat(ran).containsExactly(1L, 2L, 3L);
+    timersFire();
+    assertThat(ran).containsExactly(1L, 2L, 3L);
+    assertThat(timerTasks).isEmpty();
+  }
+
+  @Test
+  void inTurn_afterAFanOutThrewAnError_theTimerRunsThoseWaiting() {
+    committed("#a", 1, 2);
+    inTurn("#a", 2);
+    assertThatThrownBy(
+            () ->
+                order.inTurn(
+                    "#a",
+                    1,
+                    () -> {
+                      throw new OutOfMemoryError("for this test");
+                    }))
+        .isInstanceOf(OutOfMemoryError.class);
+    assertThat(ran).isEmpty();
+
+    timersFire();
+
+    assertThat(ran).containsExactly(2L);
   }
 
   @Test
