@@ -1,10 +1,13 @@
 package chat.server.internal.relay;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -75,12 +78,22 @@ final class FanOutOrder {
   private final LongSupplier clock;
   private final Timer timer;
 
-  /** An order on the system's clock, whose timer runs on the JVM's common pool. */
+  /**
+   * The one thread, for the whole process, that looks at turns left waiting and runs what may run
+   * then: a Netty thread, so that a fan-out it runs finds its per-thread state as fast as a worker
+   * does. Started on first use; a daemon, so it never keeps the process alive.
+   */
+  private static final class SharedTimer {
+    static final ScheduledExecutorService THREAD =
+        Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("relay-fan-out-timer", true));
+  }
+
+  /** An order on the system's clock, whose timer is the process's fan-out timer thread. */
   FanOutOrder() {
     this(
         System::nanoTime,
-        (delayNanos, task) ->
-            CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(task));
+        (delayNanos, task) -> SharedTimer.THREAD.schedule(task, delayNanos, TimeUnit.NANOSECONDS));
   }
 
   /**
@@ -103,7 +116,8 @@ final class FanOutOrder {
   /**
    * Runs {@code fanOut}, the fan-out of message {@code seq} of {@code conversation}, once the
    * fan-outs of the messages stored before it have run: here and now if its turn has come (then
-   * also those after it that are waiting), else later, on the thread that runs the one before it.
+   * also those after it that are waiting), else later, on the thread that runs the one before it or
+   * on the timer's.
    *
    * @return completes once {@code fanOut} has run (or failed)
    */
@@ -148,18 +162,21 @@ final class FanOutOrder {
         }
         goOn = true;
       } finally {
-        synchronized (this) {
-          moved(turn, runSeq);
-          turn.running = false;
-          next = goOn ? take(conversation, turn) : null;
-          if (next == null) {
-            watchIfWaiting(conversation, turn);
-            if (turn.idle()) {
-              turns.remove(conversation);
+        try {
+          synchronized (this) {
+            moved(turn, runSeq);
+            turn.running = false;
+            next = goOn ? take(conversation, turn) : null;
+            if (next == null) {
+              watchIfWaiting(conversation, turn);
+              if (turn.idle()) {
+                turns.remove(conversation);
+              }
             }
           }
+        } finally {
+          pending.ran().complete(null);
         }
-        pending.ran().complete(null);
       }
     }
   }
@@ -179,16 +196,25 @@ final class FanOutOrder {
   }
 
   /**
-   * Has the timer look at {@code turn} once it will have stood still too long, if fan-outs wait in
-   * it and nothing runs them. Called holding this object's lock.
+   * Has the timer look at {@code turn} if fan-outs wait in it and nothing runs them: at once if the
+   * first one's turn has come (a fan-out before it threw an {@link Error}), else once the turn will
+   * have stood still too long. Called holding this object's lock.
    */
   private void watchIfWaiting(String conversation, Turn turn) {
     if (turn.watched || turn.running || turn.parked.isEmpty()) {
       return;
     }
-    turn.watched = true;
-    long delay = Math.max(0, turn.movedNanos + MAX_WAIT_NANOS - clock.getAsLong());
-    timer.after(delay, () -> look(conversation, turn));
+    long delay =
+        turn.due.isEmpty() || turn.due.first() >= turn.parked.firstKey()
+            ? 0
+            : Math.max(0, turn.movedNanos + MAX_WAIT_NANOS - clock.getAsLong());
+    try {
+      timer.after(delay, () -> look(conversation, turn));
+      turn.watched = true;
+    } catch (RuntimeException | Error e) {
+      LOG.error(
+          "fan-out in {}: cannot set the timer; those waiting go with the next", conversation, e);
+    }
   }
 
   /** The timer's look at a turn that was waiting: runs what may run now, or looks again later. */
@@ -207,7 +233,8 @@ final class FanOutOrder {
     try {
       runFrom(conversation, turn, next);
     } catch (Error e) {
-      // Logged where it was thrown; the timer's thread has no one to hand it to.
+      // The timer's thread has no one to hand it to; the fan-outs after it are looked after.
+      LOG.error("fan-outs in {} run by the timer stopped", conversation, e);
     }
   }
 

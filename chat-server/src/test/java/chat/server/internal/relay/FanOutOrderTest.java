@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +231,46 @@ class FanOutOrderTest {
   }
 
   @Test
+  void inTurn_anErrorWhileTheTimerWasNotWatching_theTimerIsSetAgainAndRunsThoseWaitingAtOnce() {
+    committed("#a", 1, 2);
+    inTurn("#a", 2);
+    assertThatThrownBy(
+            () ->
+                order.inTurn(
+                    "#a",
+                    1,
+                    () -> {
+                      timersFire(); // the timer looks while 1 runs: nothing for it to do
+                      throw new OutOfMemoryError("for this test");
+                    }))
+        .isInstanceOf(OutOfMemoryError.class);
+
+    assertThat(timerDelays).containsExactly(0L);
+    timersFire();
+    assertThat(ran).containsExactly(2L);
+  }
+
+  @Test
+  void inTurn_aFanOutRunByTheTimerThrowsAnError_theTimerGoesOnWithTheNext() {
+    committed("#a", 1, 2, 3); // 1's fan-out never comes
+    order.inTurn(
+        "#a",
+        2,
+        () -> {
+          throw new OutOfMemoryError("for this test");
+        });
+    inTurn("#a", 3);
+    now.addAndGet(FanOutOrder.MAX_WAIT_NANOS);
+
+    timersFire();
+    assertThat(ran).isEmpty();
+    timersFire();
+
+    assertThat(ran).containsExactly(3L);
+    assertThat(order.conversationsKept()).isZero();
+  }
+
+  @Test
   void inTurn_notRecordedAsStored_runsAtOnce() {
     inTurn("#a", 5);
 
@@ -267,5 +309,53 @@ class FanOutOrderTest {
     List<Long> expected = new ArrayList<>(seqs);
     Collections.sort(expected);
     assertThat(ran).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void inTurn_withATimerThatLooksEveryMillisecond_eachRunsOnceAndInOrder() throws Exception {
+    ScheduledExecutorService timerThread = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      FanOutOrder busy =
+          new FanOutOrder(
+              System::nanoTime,
+              (delayNanos, task) -> timerThread.schedule(task, 1, TimeUnit.MILLISECONDS));
+      int messages = 1_000;
+      List<Long> seqs = new ArrayList<>();
+      for (long seq = 1; seq <= messages; seq++) {
+        busy.committed("#a", seq);
+        seqs.add(seq);
+      }
+      Collections.shuffle(seqs);
+      AtomicInteger running = new AtomicInteger();
+      AtomicInteger overlaps = new AtomicInteger();
+      List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
+      for (long seq : seqs) {
+        pool.execute(
+            () ->
+                done.add(
+                    busy.inTurn(
+                        "#a",
+                        seq,
+                        () -> {
+                          if (running.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                          }
+                          ran.add(seq);
+                          running.decrementAndGet();
+                        })));
+      }
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+      assertThat(overlaps).hasValue(0);
+      List<Long> expected = new ArrayList<>(seqs);
+      Collections.sort(expected);
+      assertThat(ran).containsExactlyElementsOf(expected);
+    } finally {
+      pool.shutdownNow();
+      timerThread.shutdownNow();
+    }
   }
 }
