@@ -19,7 +19,7 @@ package chat.bench.load;
  * @param generatorCpuSeconds the generator's own CPU over the timed phase
  * @param maxSendLagMicros how far behind schedule the generator sent (fixed-rate runs)
  * @param reordered deliveries that reached a member after a later message of the room, by the
- *     server's sequence numbers; -1 where the events carry none (IRC, Redis, JSON clients)
+ *     server's sequence numbers; -1 where the events carry none (IRC, Redis)
  */
 public record FanoutResult(
     String target,

@@ -38,9 +38,13 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   private static final byte[] ENVELOPE_FIELD =
       "\"envelope\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MESSAGE_EVENT = "event.message".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEQ_FIELD = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SEND_OK = "send_ok".getBytes(StandardCharsets.US_ASCII);
 
-  /** How much of each frame's start is read to classify it: the type and the envelope's start. */
+  /**
+   * How much of each frame's start is read to classify it: the type, the sequence number and the
+   * envelope's start.
+   */
   private static final int HEAD_BYTES = 192;
 
   /** Base64 characters covering the form byte, version, suite and the 16-byte message id. */
@@ -56,7 +60,7 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   private final int receiver;
   private final Deliveries deliveries;
 
-  /** The highest sequence number of a binary message event this client has had; -1 before any. */
+  /** The highest sequence number of a message event this client has had; -1 before any. */
   private long highestSeq = -1;
 
   private final MessageIds ids;
@@ -65,7 +69,8 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   private volatile Channel channel;
   private volatile boolean closing;
 
-  private RelayClient(FrameCodec codec, int receiver, Deliveries deliveries, MessageIds ids) {
+  /** A client not yet in a pipeline; {@link #open} puts it in one. */
+  RelayClient(FrameCodec codec, int receiver, Deliveries deliveries, MessageIds ids) {
     this.codec = codec;
     this.receiver = receiver;
     this.deliveries = deliveries;
@@ -178,6 +183,12 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
     frame.getBytes(frame.readerIndex(), head);
     if (typeIs(head, length, MESSAGE_EVENT)) {
       long now = System.nanoTime();
+      long seq = seq(head, length);
+      if (seq < 0) {
+        deliveries.error("event.message without a seq the generator can read");
+      } else {
+        seen(seq);
+      }
       int k = messageIndex(frame, head, length);
       if (k < 0) {
         deliveries.unknown();
@@ -271,13 +282,7 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
       deliveries.unknown();
       return;
     }
-    // Every member of a fan-out run is in one conversation, so one counter per client will do.
-    long seq = frame.getLong(seqAt);
-    if (seq < highestSeq) {
-      deliveries.reordered();
-    } else {
-      highestSeq = seq;
-    }
+    seen(frame.getLong(seqAt));
     byte[] head = new byte[BINARY_ID_END];
     frame.getBytes(envelope, head);
     int k = ids.find(head, 3);
@@ -286,6 +291,38 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
     } else {
       deliveries.delivered(receiver, k, now);
     }
+  }
+
+  /** Counts a delivery numbered below one this client has already had. */
+  private void seen(long seq) {
+    // Every member of a fan-out run is in one conversation, so one counter per client will do.
+    if (seq < highestSeq) {
+      deliveries.reordered();
+    } else {
+      highestSeq = seq;
+    }
+  }
+
+  /**
+   * The {@code seq} of a JSON {@code event.message} from its first bytes (it comes before the
+   * envelope, after the conversation); -1 if it is not among them.
+   */
+  static long seq(byte[] head, int length) {
+    int at = indexOf(head, length, SEQ_FIELD);
+    if (at < 0) {
+      return -1;
+    }
+    int start = at + SEQ_FIELD.length;
+    int i = start;
+    long seq = 0;
+    while (i < length && head[i] >= '0' && head[i] <= '9') {
+      if (i - start == 18) {
+        return -1; // longer than a seq can be
+      }
+      seq = seq * 10 + (head[i] - '0');
+      i++;
+    }
+    return i == start || i == length ? -1 : seq; // no digits, or cut off by the head's end
   }
 
   private static int indexOf(byte[] haystack, int length, byte[] needle) {

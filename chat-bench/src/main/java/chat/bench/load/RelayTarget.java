@@ -90,7 +90,7 @@ public final class RelayTarget implements Target {
 
   @Override
   public boolean carriesSequenceNumbers() {
-    return wireVersion == ProtocolVersions.BINARY;
+    return true;
   }
 
   @Override

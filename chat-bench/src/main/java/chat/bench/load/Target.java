@@ -77,7 +77,7 @@ public sealed interface Target extends AutoCloseable permits RelayTarget, Baseli
 
   /**
    * Whether the generator reads the server's sequence number from each delivery, so that a run can
-   * count deliveries that came after a later message (the relay with binary frames).
+   * count deliveries that came after a later message (the relay, with either wire version).
    */
   default boolean carriesSequenceNumbers() {
     return false;
