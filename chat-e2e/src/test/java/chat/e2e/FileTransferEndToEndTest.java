@@ -8,6 +8,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -32,6 +33,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +302,34 @@ class FileTransferEndToEndTest {
       assertThat(alice.files())
           .extracting(FileTransfer::name, FileTransfer::outgoing, FileTransfer::state)
           .contains(tuple("one.txt", true, TransferState.OFFERED));
+    }
+  }
+
+  @Test
+  void history_withAFileOfferAmongTheTexts_givesTheNewestTextsInOrderAcrossPages()
+      throws Exception {
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), new RecordingListener())) {
+      alice.join("#mixed");
+      bob.join("#mixed");
+      for (int i = 0; i < 24; i++) {
+        if (i == 12) {
+          alice.sendFile("#mixed", randomFile("between.txt", 10));
+        }
+        alice.send("#mixed", "text " + i);
+      }
+    }
+    List<String> all = IntStream.range(0, 24).mapToObj(i -> "text " + i).toList();
+    // A client that has seen none of it: the newest 20 stored are 19 texts and the offer, so a
+    // second page brings the twentieth text.
+    try (RelayChatClient bob = live("bob", relay.port(), new RecordingListener())) {
+      assertThat(bob.history("#mixed", 20))
+          .extracting(ChatMessage::text)
+          .containsExactlyElementsOf(all.subList(4, 24));
+      assertThat(bob.history("#mixed", 100))
+          .extracting(ChatMessage::text)
+          .containsExactlyElementsOf(all);
+      assertThat(bob.files()).extracting(FileTransfer::name).contains("between.txt");
     }
   }
 }

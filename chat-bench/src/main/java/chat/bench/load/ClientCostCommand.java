@@ -54,12 +54,25 @@ public final class ClientCostCommand implements Callable<Integer> {
       long[][] timings = run.history(history, rounds);
       long[] send = run.oneShot(sendRuns, "send", "--user", "alice", "ops", "one-shot message");
       long[] version = run.oneShot(sendRuns, "--version");
-      return print(new Samples(timings[0]), new Samples(timings[1]), send, version, load);
+      return print(
+          new Samples(timings[0]),
+          new Samples(timings[1]),
+          new Samples(timings[2]),
+          new Samples(timings[3]),
+          send,
+          version,
+          load);
     }
   }
 
   private int print(
-      Samples historyTimes, Samples unwraps, long[] send, long[] version, String load) {
+      Samples historyTimes,
+      Samples unwraps,
+      Samples historyCpu,
+      Samples unwrapsCpu,
+      long[] send,
+      long[] version,
+      String load) {
     PrintStream out = System.out;
     Samples sends = new Samples(send);
     Samples starts = new Samples(version);
@@ -85,6 +98,16 @@ public final class ClientCostCommand implements Callable<Integer> {
         ratio,
         HISTORY_TARGET,
         ratio <= HISTORY_TARGET ? "met" : "MISSED");
+    out.printf(
+        Locale.ROOT,
+        "| the same history, CPU time of the generator's Java threads | %.1f ms | %.1f ms |"
+            + " %.1f ms | %.1f ms | the same unwraps: %.1f ms | %.2fx | – |%n",
+        historyCpu.medianMillis(),
+        historyCpu.percentileMillis(90),
+        historyCpu.minMillis(),
+        historyCpu.maxMillis(),
+        unwrapsCpu.medianMillis(),
+        historyCpu.medianMillis() / unwrapsCpu.medianMillis());
     out.printf(
         Locale.ROOT,
         "| one-shot `bin/chat send` (%d runs) | %.0f ms | %.0f ms | %.0f ms | %.0f ms |"

@@ -12,8 +12,10 @@ import chat.crypto.KdfParameters;
 import chat.crypto.KeyFile;
 import chat.crypto.Recipient;
 import chat.crypto.RsaOaepKeyWrap;
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,9 @@ import java.util.List;
  */
 public final class ClientCostRun {
   private static final String ROOM = "#ops";
+
+  private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   private static final char[] PASSWORD = "client cost password".toCharArray();
   private static final char[] PASSPHRASE = "client cost passphrase".toCharArray();
 
@@ -75,7 +80,9 @@ public final class ClientCostRun {
 
   /**
    * Times {@code history(ROOM, count)} in a resumed client {@code rounds} times, each beside {@code
-   * count} unwraps with alice's key; returns {historyNanos[], unwrapNanos[]}.
+   * count} unwraps with alice's key, by the wall clock and by the CPU time of this process's Java
+   * threads (the history opens envelopes on several processors at once); returns {historyNanos[],
+   * unwrapNanos[], historyCpuNanos[], unwrapCpuNanos[]}.
    */
   long[][] history(int count, int rounds) throws CryptoException, IOException {
     IdentityKeyPair alice =
@@ -85,6 +92,8 @@ public final class ClientCostRun {
     List<byte[]> wrapped = wrappedFor(alice, count);
     long[] history = new long[rounds];
     long[] unwraps = new long[rounds];
+    long[] historyCpu = new long[rounds];
+    long[] unwrapsCpu = new long[rounds];
     try (ChatClient client = client()) {
       client.resume("alice", PASSPHRASE.clone());
       for (int i = 0; i < 5; i++) {
@@ -92,18 +101,37 @@ public final class ClientCostRun {
         unwrapAll(keyWrap, alice, wrapped);
       }
       for (int round = 0; round < rounds; round++) {
+        long cpu = threadsCpuNanos();
         long start = System.nanoTime();
         int got = client.history(ROOM, count).size();
         history[round] = System.nanoTime() - start;
+        historyCpu[round] = threadsCpuNanos() - cpu;
         if (got != count) {
           throw new IllegalStateException("history gave " + got + " messages, not " + count);
         }
+        cpu = threadsCpuNanos();
         start = System.nanoTime();
         unwrapAll(keyWrap, alice, wrapped);
         unwraps[round] = System.nanoTime() - start;
+        unwrapsCpu[round] = threadsCpuNanos() - cpu;
       }
     }
-    return new long[][] {history, unwraps};
+    return new long[][] {history, unwraps, historyCpu, unwrapsCpu};
+  }
+
+  /**
+   * The CPU time of this process's live Java threads, to the nanosecond (the process's own total is
+   * counted in ticks of 10 ms here, coarse for a round of about 100 ms). It leaves out the JVM's
+   * compiler and collector threads, which are not Java threads, and any thread that ended.
+   */
+  private static long threadsCpuNanos() {
+    long total = 0;
+    for (long nanos : THREADS.getThreadCpuTime(THREADS.getAllThreadIds())) {
+      if (nanos > 0) {
+        total += nanos;
+      }
+    }
+    return total;
   }
 
   /** Content keys wrapped to alice's key, as in {@code count} envelopes to the room. */

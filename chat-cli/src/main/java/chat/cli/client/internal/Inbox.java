@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Opens what the relay delivers and decides what the person sees. Every envelope must parse, be for
@@ -160,21 +161,59 @@ final class Inbox {
   }
 
   /**
-   * Opens an envelope for display (also used by history, with {@code noticeFailures} false):
-   * resolves the sender's pinned key, verifies and decrypts. A file offer is filed in {@link
-   * #offers} instead of being returned.
+   * Opens a page of history for display, each envelope as a delivered one is opened but with no
+   * notice for what does not open, and none marked as seen. Each sender's key is resolved one
+   * envelope after the other (pinning may ask the relay); the signature checks, unwraps and
+   * decryptions then run on the processors at once ({@link EnvelopeOpener} is safe for concurrent
+   * use, and a message's RSA unwrap is most of what opening it costs). File offers are filed in
+   * {@link #offers}, in the order given, instead of being returned.
+   *
+   * @param stored the page's messages, each with its parsed envelope at the same index in {@code
+   *     envelopes}, addressed to {@code conversation}
+   * @return the messages that opened, in the order given
    */
-  Optional<ChatMessage> open(
-      String conversation,
-      StoredMessage stored,
-      RecipientEnvelope envelope,
-      boolean noticeFailures) {
-    Optional<Opened> opened = openContent(conversation, stored, envelope, noticeFailures);
-    if (opened.isPresent() && opened.get().content() instanceof Content.File file) {
-      offer(opened.get().message(), file, false);
-      return Optional.empty();
+  List<ChatMessage> openAll(
+      String conversation, List<StoredMessage> stored, List<RecipientEnvelope> envelopes) {
+    IdentityKeyPair self = me.get();
+    int count = envelopes.size();
+    IdentityBundle[] senders = new IdentityBundle[count];
+    for (int i = 0; i < count; i++) {
+      try {
+        senders[i] = senderKey(envelopes.get(i).header(), self).orElse(null);
+      } catch (CommandException e) {
+        // No usable key for that sender: left out, as with a delivered message.
+      }
     }
-    return opened.map(Opened::message);
+    OpenedMessage[] opened = new OpenedMessage[count];
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            i -> {
+              if (senders[i] != null) {
+                try {
+                  opened[i] = opener.open(self, senders[i], envelopes.get(i));
+                } catch (CryptoException e) {
+                  // Not for this key, or it did not verify: left out.
+                }
+              }
+            });
+    List<ChatMessage> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      if (opened[i] == null) {
+        continue;
+      }
+      try {
+        Opened message = opened(conversation, stored.get(i), self, opened[i]);
+        if (message.content() instanceof Content.File file) {
+          offer(message.message(), file, false);
+        } else {
+          out.add(message.message());
+        }
+      } catch (CommandException e) {
+        // Content this client cannot read: left out.
+      }
+    }
+    return out;
   }
 
   private Optional<Opened> openContent(
@@ -207,21 +246,8 @@ final class Inbox {
       return Optional.empty();
     }
     try {
-      OpenedMessage opened = opener.open(self, key.get(), envelope);
-      Content content = Content.decode(opened.plaintext());
-      String text = content instanceof Content.Text t ? t.text() : "";
       return Optional.of(
-          new Opened(
-              new ChatMessage(
-                  conversation,
-                  stored.seq(),
-                  header.messageIdHex(),
-                  sender,
-                  header.timestampMillis(),
-                  stored.storedAtMillis(),
-                  text,
-                  Usernames.key(sender).equals(Usernames.key(self.userId()))),
-              content));
+          opened(conversation, stored, self, opener.open(self, key.get(), envelope)));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
         listeners.notice(
@@ -239,6 +265,30 @@ final class Inbox {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What {@code opened}, the opened envelope of {@code stored}, shows.
+   *
+   * @throws CommandException if its content is not one this client can read
+   */
+  private static Opened opened(
+      String conversation, StoredMessage stored, IdentityKeyPair self, OpenedMessage opened) {
+    EnvelopeHeader header = opened.header();
+    String sender = header.senderId();
+    Content content = Content.decode(opened.plaintext());
+    String text = content instanceof Content.Text t ? t.text() : "";
+    return new Opened(
+        new ChatMessage(
+            conversation,
+            stored.seq(),
+            header.messageIdHex(),
+            sender,
+            header.timestampMillis(),
+            stored.storedAtMillis(),
+            text,
+            Usernames.key(sender).equals(Usernames.key(self.userId()))),
+        content);
   }
 
   /**

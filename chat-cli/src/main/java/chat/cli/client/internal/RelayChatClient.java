@@ -314,8 +314,22 @@ public final class RelayChatClient implements ChatClient {
       HistoryReply reply =
           relay.call(new HistoryRequest(relay.nextId(), id, before, page), HistoryReply.class);
       List<StoredMessage> messages = reply.messages();
-      for (int i = messages.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-        open(session, id, messages.get(i)).ifPresent(newestFirst::addLast);
+      List<StoredMessage> opening = new ArrayList<>(messages.size());
+      List<RecipientEnvelope> envelopes = new ArrayList<>(messages.size());
+      for (int i = messages.size() - 1; i >= 0; i--) {
+        StoredMessage message = messages.get(i);
+        parsed(id, message)
+            .ifPresent(
+                envelope -> {
+                  opening.add(message);
+                  envelopes.add(envelope);
+                });
+      }
+      for (ChatMessage message : session.inbox.openAll(id, opening, envelopes)) {
+        if (newestFirst.size() == limit) {
+          break;
+        }
+        newestFirst.addLast(message);
       }
       more = reply.more() && reply.nextBefore() > 1;
       before = reply.nextBefore();
@@ -325,13 +339,13 @@ public final class RelayChatClient implements ChatClient {
     return out;
   }
 
-  private static Optional<ChatMessage> open(Session session, String id, StoredMessage stored) {
+  /** The envelope of {@code stored}, if it parses and is for conversation {@code id}. */
+  private static Optional<RecipientEnvelope> parsed(String id, StoredMessage stored) {
     try {
       RecipientEnvelope envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
-      if (!envelope.header().conversationId().equals(id)) {
-        return Optional.empty();
-      }
-      return session.inbox.open(id, stored, envelope, false);
+      return envelope.header().conversationId().equals(id)
+          ? Optional.of(envelope)
+          : Optional.empty();
     } catch (MalformedDataException e) {
       return Optional.empty();
     }
