@@ -16,6 +16,7 @@ import chat.crypto.IdentityBundle;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
+import chat.protocol.HistoryRequest;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
@@ -144,6 +145,32 @@ class HostileRelayTest {
           .hasMessageContaining("does not match");
       bobEvents.awaitNotice("was not encrypted to your current key");
       assertThat(bobEvents.messages).isEmpty();
+    }
+  }
+
+  @Test
+  void historyPage_longerThanAskedFor_givesOnlyTheNewestAskedFor() {
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toRelay(Link link, Frame frame) {
+            if (frame instanceof HistoryRequest asked) {
+              return List.of(
+                  new HistoryRequest(asked.id(), asked.conversation(), asked.before(), 100));
+            }
+            return List.of(frame);
+          }
+        });
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      String direct = alice.directWith("bob");
+      for (int i = 0; i < 8; i++) {
+        alice.send(direct, "message " + i);
+      }
+
+      assertThat(bob.history(direct, 3))
+          .extracting(ChatMessage::text)
+          .containsExactly("message 5", "message 6", "message 7");
     }
   }
 

@@ -98,16 +98,18 @@ public final class ClientCostCommand implements Callable<Integer> {
         ratio,
         HISTORY_TARGET,
         ratio <= HISTORY_TARGET ? "met" : "MISSED");
-    out.printf(
-        Locale.ROOT,
-        "| the same history, CPU time of the generator's Java threads | %.1f ms | %.1f ms |"
-            + " %.1f ms | %.1f ms | the same unwraps: %.1f ms | %.2fx | – |%n",
-        historyCpu.medianMillis(),
-        historyCpu.percentileMillis(90),
-        historyCpu.minMillis(),
-        historyCpu.maxMillis(),
-        unwrapsCpu.medianMillis(),
-        historyCpu.medianMillis() / unwrapsCpu.medianMillis());
+    if (ClientCostRun.measuresThreadCpu()) {
+      out.printf(
+          Locale.ROOT,
+          "| the same history, CPU time of the generator's Java threads | %.1f ms | %.1f ms |"
+              + " %.1f ms | %.1f ms | the same unwraps: %.1f ms | %.2fx | – |%n",
+          historyCpu.medianMillis(),
+          historyCpu.percentileMillis(90),
+          historyCpu.minMillis(),
+          historyCpu.maxMillis(),
+          unwrapsCpu.medianMillis(),
+          historyCpu.medianMillis() / unwrapsCpu.medianMillis());
+    }
     out.printf(
         Locale.ROOT,
         "| one-shot `bin/chat send` (%d runs) | %.0f ms | %.0f ms | %.0f ms | %.0f ms |"

@@ -23,7 +23,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one user waits for in the client: {@code history} of 50 messages (fetched over TLS from the
@@ -101,35 +103,54 @@ public final class ClientCostRun {
         unwrapAll(keyWrap, alice, wrapped);
       }
       for (int round = 0; round < rounds; round++) {
-        long cpu = threadsCpuNanos();
+        Map<Long, Long> cpu = threadCpu();
         long start = System.nanoTime();
         int got = client.history(ROOM, count).size();
         history[round] = System.nanoTime() - start;
-        historyCpu[round] = threadsCpuNanos() - cpu;
+        historyCpu[round] = cpuSince(cpu);
         if (got != count) {
           throw new IllegalStateException("history gave " + got + " messages, not " + count);
         }
-        cpu = threadsCpuNanos();
+        cpu = threadCpu();
         start = System.nanoTime();
         unwrapAll(keyWrap, alice, wrapped);
         unwraps[round] = System.nanoTime() - start;
-        unwrapsCpu[round] = threadsCpuNanos() - cpu;
+        unwrapsCpu[round] = cpuSince(cpu);
       }
     }
     return new long[][] {history, unwraps, historyCpu, unwrapsCpu};
   }
 
+  /** Whether this JVM gives each thread's CPU time (HotSpot on Linux does, by default). */
+  static boolean measuresThreadCpu() {
+    return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+  }
+
   /**
-   * The CPU time of this process's live Java threads, to the nanosecond (the process's own total is
-   * counted in ticks of 10 ms here, coarse for a round of about 100 ms). It leaves out the JVM's
-   * compiler and collector threads, which are not Java threads, and any thread that ended.
+   * The CPU time of each of this process's live Java threads, by thread id, to the nanosecond (the
+   * process's own total is counted in ticks of 10 ms here, coarse for a round of about 100 ms). The
+   * JVM's compiler and collector threads are not Java threads and are left out.
    */
-  private static long threadsCpuNanos() {
-    long total = 0;
-    for (long nanos : THREADS.getThreadCpuTime(THREADS.getAllThreadIds())) {
-      if (nanos > 0) {
-        total += nanos;
+  private static Map<Long, Long> threadCpu() {
+    long[] ids = THREADS.getAllThreadIds();
+    long[] nanos = THREADS.getThreadCpuTime(ids);
+    Map<Long, Long> out = new HashMap<>(ids.length * 2);
+    for (int i = 0; i < ids.length; i++) {
+      if (nanos[i] >= 0) {
+        out.put(ids[i], nanos[i]);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The CPU time the threads alive now spent since {@code before} (a thread started since counts
+   * from 0; one that ended meanwhile is not counted: the pools' threads outlive a round).
+   */
+  private static long cpuSince(Map<Long, Long> before) {
+    long total = 0;
+    for (Map.Entry<Long, Long> now : threadCpu().entrySet()) {
+      total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
     }
     return total;
   }

@@ -316,7 +316,8 @@ public final class RelayChatClient implements ChatClient {
       List<StoredMessage> messages = reply.messages();
       List<StoredMessage> opening = new ArrayList<>(messages.size());
       List<RecipientEnvelope> envelopes = new ArrayList<>(messages.size());
-      for (int i = messages.size() - 1; i >= 0; i--) {
+      // The newest of them, no more than were asked for (a relay could send more).
+      for (int i = messages.size() - 1; i >= Math.max(0, messages.size() - page); i--) {
         StoredMessage message = messages.get(i);
         parsed(id, message)
             .ifPresent(
