@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       FanoutCommand.class,
       SessionsCommand.class,
       ReconnectCommand.class,
+      HistoryCommand.class,
       ClientCostCommand.class
     })
 public final class LoadGen implements Runnable {

@@ -173,6 +173,41 @@ public final class RedisTarget extends BaselineTarget {
         .whenComplete((client, failure) -> clients.setupDone());
   }
 
+  /** Appends the messages to a list named after the room, as a store of history would. */
+  @Override
+  public void storeHistory(
+      BenchClient sender, String room, int members, int count, int payloadBytes) {
+    RedisClient client = (RedisClient) sender;
+    client.command("DEL", historyKey(room)).orTimeout(60, TimeUnit.SECONDS).join();
+    for (int k = 0; k < count; k++) {
+      String text = TextPayload.text(k, payloadBytes);
+      client
+          .command(
+              "RPUSH", historyKey(room), paddedTo == 0 ? text : TextPayload.padded(text, paddedTo))
+          .orTimeout(60, TimeUnit.SECONDS)
+          .join();
+    }
+  }
+
+  /** The list's newest {@code limit} entries ({@code LRANGE key -limit -1}). */
+  @Override
+  public CompletableFuture<Integer> fetchHistory(BenchClient reader, String room, int limit) {
+    return ((RedisClient) reader)
+        .command("LRANGE", historyKey(room), Integer.toString(-limit), "-1")
+        .orTimeout(60, TimeUnit.SECONDS)
+        .thenApply(
+            reply -> {
+              if (!(reply instanceof List<?> items)) {
+                throw new IllegalStateException("LRANGE answered " + reply);
+              }
+              return items.size();
+            });
+  }
+
+  private static String historyKey(String room) {
+    return "history:" + channel(room);
+  }
+
   @Override
   public byte[][] encodeMessages(String room, int members, int[] senders, String[] texts) {
     byte[][] out = new byte[texts.length][];

@@ -197,6 +197,9 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
       }
     } else if (typeIs(head, length, SEND_OK)) {
       deliveries.acknowledged();
+      if (!pending.isEmpty()) {
+        reply(frame); // a send made through call(), not write()
+      }
     } else if (type(head, length).startsWith("event.")) {
       deliveries.otherEvent();
     } else {

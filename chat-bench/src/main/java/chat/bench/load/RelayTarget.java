@@ -11,6 +11,8 @@ import chat.protocol.ErrorReply;
 import chat.protocol.FrameCodec;
 import chat.protocol.HelloReply;
 import chat.protocol.HelloRequest;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.LoginReply;
@@ -20,6 +22,7 @@ import chat.protocol.RegisterRequest;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
+import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -317,6 +321,41 @@ public final class RelayTarget implements Target {
             });
     ids.publish();
     return out;
+  }
+
+  @Override
+  public void storeHistory(
+      BenchClient sender, String room, int members, int count, int payloadBytes) {
+    List<IdentityBundle> everyone = identities.bundles(0, members);
+    RelayClient client = (RelayClient) sender;
+    byte[][] envelopes = new byte[count][];
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            k ->
+                envelopes[k] =
+                    new EnvelopeSealer(random, Clock.systemUTC())
+                        .seal(
+                            identities.get(0),
+                            room,
+                            everyone,
+                            content(TextPayload.text(k, payloadBytes)))
+                        .encode());
+    for (byte[] envelope : envelopes) {
+      client
+          .expect(new SendRequest(client.nextId(), room, Bytes.of(envelope)), SendReply.class)
+          .orTimeout(60, TimeUnit.SECONDS)
+          .join();
+    }
+  }
+
+  @Override
+  public CompletableFuture<Integer> fetchHistory(BenchClient reader, String room, int limit) {
+    RelayClient client = (RelayClient) reader;
+    return client
+        .expect(new HistoryRequest(client.nextId(), room, 0, limit), HistoryReply.class)
+        .orTimeout(60, TimeUnit.SECONDS)
+        .thenApply(reply -> reply.messages().size());
   }
 
   /** The end-to-end plaintext a chat client would seal: content v1 {@code text}. */

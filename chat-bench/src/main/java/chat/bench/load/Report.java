@@ -225,4 +225,55 @@ final class Report {
     }
     out.println();
   }
+
+  /** Prints a history-fetch comparison. */
+  static void history(
+      List<HistoryResult> results, HistoryRun.Plan plan, String load, PrintStream out) {
+    out.printf(
+        "### History fetch: %d members, %d stored messages; %d readers x %d fetches of the"
+            + " newest %d (after %d unmeasured each)%n%n",
+        plan.members(),
+        plan.messages(),
+        plan.readers(),
+        plan.fetches(),
+        plan.limit(),
+        plan.warmupFetches());
+    out.printf("Load average before: %s; after: %s.%n%n", load, loadAverage());
+    out.println(
+        "| system | fetches answered | messages per fetch | errors | fetches/s | p50 | p99 | max"
+            + " | server CPU s | server CPU ms per fetch | server RSS | generator CPU s |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (HistoryResult r : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %s | %d / %d | %d | %d | %.0f | %s | %s | %s | %.2f | %.2f | %s | %.2f |%n",
+          r.target(),
+          r.fetches(),
+          r.asked(),
+          r.messagesPerFetch(),
+          r.errors(),
+          r.fetchesPerSecond(),
+          millis(r.p50Micros()),
+          millis(r.p99Micros()),
+          millis(r.maxMicros()),
+          r.serverCpuSeconds(),
+          r.serverCpuMillisPerFetch(),
+          mib(r.serverRssBytes()),
+          r.generatorCpuSeconds());
+    }
+    out.println();
+    for (Comparison comparison : comparisonsOf(results, HistoryResult::target)) {
+      HistoryResult first = results.get(comparison.subject());
+      HistoryResult other = results.get(comparison.baseline());
+      out.printf(
+          "- %s%s vs %s: fetches/s %s, p99 latency %s, server CPU per fetch %s%n",
+          comparison.prefix(),
+          first.target(),
+          other.target(),
+          ratio(first.fetchesPerSecond(), other.fetchesPerSecond()),
+          ratio(first.p99Micros(), other.p99Micros()),
+          ratio(first.serverCpuMillisPerFetch(), other.serverCpuMillisPerFetch()));
+    }
+    out.println();
+  }
 }

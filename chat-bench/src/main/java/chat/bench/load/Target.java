@@ -76,6 +76,26 @@ public sealed interface Target extends AutoCloseable permits RelayTarget, Baseli
   }
 
   /**
+   * Stores {@code count} messages with texts of about {@code payloadBytes} in {@code room} of
+   * {@code members} members, sent through {@code sender} (from {@link #senderFor}), and returns
+   * once every one is stored: the history scenario's set-up.
+   *
+   * @throws BadWorkload if the system keeps no history
+   */
+  default void storeHistory(
+      BenchClient sender, String room, int members, int count, int payloadBytes) {
+    throw new BadWorkload(name() + " keeps no history to fetch (relay, redis, redis-tls do)");
+  }
+
+  /**
+   * Fetches the newest {@code limit} messages of {@code room} through {@code reader} (from {@link
+   * #senderFor}); completes with how many came back, or fails if the server refused.
+   */
+  default CompletableFuture<Integer> fetchHistory(BenchClient reader, String room, int limit) {
+    throw new BadWorkload(name() + " keeps no history to fetch (relay, redis, redis-tls do)");
+  }
+
+  /**
    * Whether the generator reads the server's sequence number from each delivery, so that a run can
    * count deliveries that came after a later message (the relay, with either wire version).
    */

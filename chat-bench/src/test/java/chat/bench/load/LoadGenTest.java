@@ -62,6 +62,27 @@ class LoadGenTest {
   }
 
   @Test
+  void history_ngircd_keepsNoHistory_oneLineAndExit2() {
+    assertRefusedWith(
+        "loadgen: ngircd keeps no history to fetch (relay, relay-json, redis, redis-tls)",
+        "history",
+        "--targets",
+        "relay,ngircd");
+  }
+
+  @Test
+  void history_moreReadersThanMembers_oneLineAndExit2() {
+    assertRefusedWith(
+        "loadgen: need members >= 2, 1 <= readers <= members, messages >= 1, fetches >= 1,"
+            + " warm-up fetches >= 0, limit 1-500, payload 16-400 bytes",
+        "history",
+        "--members",
+        "5",
+        "--readers",
+        "6");
+  }
+
+  @Test
   void fanout_aServerThatCannotStart_oneLineAndExit3(@TempDir Path work) {
     int code =
         run(
