@@ -100,6 +100,9 @@ public final class HistoryCommand implements Callable<Integer> {
               + ") to "
               + FanoutCommand.MAX_REDIS_PAYLOAD_BYTES);
     }
+    if (redisPaddedTo != 0 && targets.stream().noneMatch(t -> t.startsWith("redis"))) {
+      throw new BadWorkload("--redis-payload-bytes needs a redis or redis-tls target");
+    }
     if (targets.contains("ngircd")) {
       throw new BadWorkload(
           "ngircd keeps no history to fetch (relay, relay-json, redis, redis-tls)");
@@ -114,7 +117,12 @@ public final class HistoryCommand implements Callable<Integer> {
         results.add(new HistoryRun(target, plan, payloadBytes, System.err).run());
       }
       Report.history(results, plan, load, System.out);
-      return results.stream().allMatch(r -> r.errors() == 0 && r.fetches() == r.asked()) ? 0 : 1;
+      int full = Math.min(limit, messages);
+      return results.stream()
+              .allMatch(
+                  r -> r.errors() == 0 && r.fetches() == r.asked() && r.messagesPerFetch() == full)
+          ? 0
+          : 1;
     }
   }
 }

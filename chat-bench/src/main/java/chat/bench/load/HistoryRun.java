@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * History fetch: a room of C members holding M stored messages, then R of its members each fetching
@@ -48,17 +51,33 @@ public final class HistoryRun {
       long start = System.nanoTime();
       progress.printf("%s: storing %d messages%n", target.name(), plan.messages());
       target.storeHistory(readers.get(0), ROOM, plan.members(), plan.messages(), payloadBytes);
-      progress.printf("%s: stored in %.1f s%n", target.name(), (System.nanoTime() - start) / 1e9);
+      // A member's connection answers a ping after the frames queued to it before, so once every
+      // member has answered, the stored messages' fan-out is over and stays out of the measurement.
+      for (BenchClient member : members) {
+        member.ping().orTimeout(60, TimeUnit.SECONDS).join();
+      }
+      progress.printf(
+          "%s: stored and fanned out in %.1f s%n",
+          target.name(), (System.nanoTime() - start) / 1e9);
       if (plan.warmupFetches() > 0) {
         progress.printf("%s: warming up%n", target.name());
         phase(readers, plan.warmupFetches());
       }
       progress.printf("%s: measuring%n", target.name());
+      target.measuring();
+      long errorsBefore = sink.errors();
       ProcessStats serverBefore = target.server().stats();
       ProcessStats selfBefore = ProcessStats.self();
       Phase measured = phase(readers, plan.fetches());
       ProcessStats serverAfter = target.server().stats();
       ProcessStats selfAfter = ProcessStats.self();
+      if (sink.errors() > errorsBefore || measured.errors().get() > 0) {
+        progress.printf(
+            "%s: %d fetches failed; first error: %s%n",
+            target.name(),
+            measured.errors().get(),
+            sink.firstError().isEmpty() ? measured.firstError().get() : sink.firstError());
+      }
       Connector.closeAll(readers);
       Connector.closeAll(members);
       return new HistoryResult(
@@ -86,30 +105,39 @@ public final class HistoryRun {
       LatencyHistogram latency,
       AtomicLong answered,
       AtomicLong errors,
+      AtomicReference<String> firstError,
       AtomicInteger fewest,
       double seconds) {}
 
-  /** Each reader fetches {@code perReader} times, one after the other, all readers at once. */
+  /**
+   * Each reader fetches {@code perReader} times, one after the other, all readers at once; a reader
+   * whose fetch failed stops there, its fetches left counting as failed.
+   */
   private Phase phase(List<BenchClient> readers, int perReader) {
     LatencyHistogram latency = new LatencyHistogram();
     AtomicLong answered = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    AtomicReference<String> firstError = new AtomicReference<>("");
     AtomicInteger fewest = new AtomicInteger(Integer.MAX_VALUE);
     long start = System.nanoTime();
     List<CompletableFuture<Void>> done = new ArrayList<>(readers.size());
     for (BenchClient reader : readers) {
       CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+      AtomicInteger left = new AtomicInteger(perReader);
       for (int f = 0; f < perReader; f++) {
         chain =
             chain.thenCompose(
                 ignored -> {
+                  left.decrementAndGet();
                   long sent = System.nanoTime();
                   return target
                       .fetchHistory(reader, ROOM, plan.limit())
                       .<Void>handle(
                           (count, failure) -> {
                             if (failure != null) {
-                              errors.incrementAndGet();
+                              errors.addAndGet(1 + left.getAndSet(0));
+                              firstError.compareAndSet("", String.valueOf(failure.getMessage()));
+                              throw new CompletionException(failure);
                             } else {
                               latency.record(System.nanoTime() - sent);
                               answered.incrementAndGet();
@@ -119,9 +147,10 @@ public final class HistoryRun {
                           });
                 });
       }
-      done.add(chain);
+      done.add(chain.exceptionally(failure -> null));
     }
     CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
-    return new Phase(latency, answered, errors, fewest, (System.nanoTime() - start) / 1e9);
+    return new Phase(
+        latency, answered, errors, firstError, fewest, (System.nanoTime() - start) / 1e9);
   }
 }

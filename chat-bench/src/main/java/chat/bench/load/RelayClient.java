@@ -128,8 +128,16 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   /** Sends {@code request}; completes with its reply (an {@link ErrorReply} on refusal). */
   public CompletableFuture<Reply> call(Request request) {
     CompletableFuture<Reply> reply = new CompletableFuture<>();
+    Channel current = channel;
+    if (current == null || !current.isActive()) {
+      reply.completeExceptionally(new IllegalStateException("connection closed"));
+      return reply;
+    }
     pending.put(request.id(), reply);
-    channel.writeAndFlush(Unpooled.wrappedBuffer(codec.encode(request)));
+    // Forgotten however it ends, a timeout included, so that pending stays empty on a connection
+    // that only writes (the fan-out's senders), where send_ok then takes the fast path alone.
+    reply.whenComplete((answer, failure) -> pending.remove(request.id(), reply));
+    current.writeAndFlush(Unpooled.wrappedBuffer(codec.encode(request)));
     return reply;
   }
 

@@ -32,7 +32,14 @@ final class Report {
   }
 
   static String ratio(double value, double baseline) {
-    return baseline == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", value / baseline);
+    if (baseline == 0) {
+      return "n/a";
+    }
+    double ratio = value / baseline;
+    // Two decimals, or three significant digits where two decimals would round to nothing.
+    return ratio != 0 && Math.abs(ratio) < 0.01
+        ? String.format(Locale.ROOT, "%.3gx", ratio)
+        : String.format(Locale.ROOT, "%.2fx", ratio);
   }
 
   /**

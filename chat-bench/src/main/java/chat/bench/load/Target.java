@@ -84,7 +84,7 @@ public sealed interface Target extends AutoCloseable permits RelayTarget, Baseli
    */
   default void storeHistory(
       BenchClient sender, String room, int members, int count, int payloadBytes) {
-    throw new BadWorkload(name() + " keeps no history to fetch (relay, redis, redis-tls do)");
+    throw new BadWorkload(name() + " keeps no history to fetch");
   }
 
   /**
@@ -92,7 +92,7 @@ public sealed interface Target extends AutoCloseable permits RelayTarget, Baseli
    * #senderFor}); completes with how many came back, or fails if the server refused.
    */
   default CompletableFuture<Integer> fetchHistory(BenchClient reader, String room, int limit) {
-    throw new BadWorkload(name() + " keeps no history to fetch (relay, redis, redis-tls do)");
+    throw new BadWorkload(name() + " keeps no history to fetch");
   }
 
   /**
