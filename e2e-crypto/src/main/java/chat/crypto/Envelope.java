@@ -98,8 +98,7 @@ public record Envelope(
 
   /**
    * The header of a full envelope's encoding, read without the rest: what a relay needs to tell one
-   * stored envelope from another without parsing its recipients. Nothing after the header is
-   * checked: this says which envelope it is, not that it is well formed.
+   * stored envelope from another without parsing its recipients.
    *
    * @throws MalformedDataException if it does not start as a full envelope does
    */

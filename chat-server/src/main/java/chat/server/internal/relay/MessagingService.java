@@ -154,28 +154,19 @@ public final class MessagingService {
                             conversation,
                             stored.seq(),
                             () -> {
-                              keep(conversation, stored.seq(), header, forms, envelope);
-                              fanOut(connection, stored, envelope.recipients(), forms);
+                              try {
+                                fanOut(connection, stored, envelope.recipients(), forms);
+                              } finally {
+                                recentForms.keep(
+                                    conversation,
+                                    stored.seq(),
+                                    header.messageId(),
+                                    forms,
+                                    envelope.recipients());
+                              }
                             }));
                   }
                 });
-  }
-
-  /**
-   * Keeps a stored message's forms for history and sync, before its pushes go out (so a member who
-   * has had the push finds them kept); a failure here is logged and costs only that.
-   */
-  private void keep(
-      String conversation,
-      long seq,
-      EnvelopeHeader header,
-      RecipientForms forms,
-      Envelope envelope) {
-    try {
-      recentForms.keep(conversation, seq, header.messageId(), forms, envelope.recipients());
-    } catch (RuntimeException | OutOfMemoryError e) {
-      LOG.warn("message {} in {} not kept for history", seq, conversation, e);
-    }
   }
 
   private static Envelope parse(Bytes encoded) {

@@ -16,11 +16,10 @@ import java.util.Map;
  * "History fetch in a 1,000-member room"). Form {@code i} is byte for byte what the stored
  * envelope's {@code forRecipient} gives.
  *
- * <p>Bounded by the bytes the forms keep, with a charge for each message and recipient kept; the
- * least recently used go first. The store's rows stay what a page is made of: a message no longer
- * stored is never looked up here. A kept message serves a row only if the row's envelope carries
- * the message id it was kept for, although a conversation's numbers never start again (a disbanded
- * group keeps its counter): defence in depth, should that ever change. Thread-safe.
+ * <p>Bounded by the bytes the forms keep; the least recently used go first. A kept message serves a
+ * stored row only if the row's envelope carries the message id it was kept for, so a conversation
+ * whose numbers start again (a group deleted and made anew) is never given another message's forms.
+ * Thread-safe.
  */
 final class RecentForms {
   /** What a row's reader gets from a kept message: its form, or null if it is not a recipient. */
@@ -30,11 +29,8 @@ final class RecentForms {
 
   private record Kept(Bytes messageId, RecipientForms forms, String[] userIds, long bytes) {}
 
-  /** What each recipient of a kept message is counted as beside its forms: its id, its part. */
-  private static final long BYTES_PER_RECIPIENT = 80;
-
-  /** What each kept message is counted as beside its recipients: its map entry, key and id. */
-  private static final long BYTES_PER_MESSAGE = 256;
+  /** What a kept message's user ids are counted as, each, beside its forms' bytes. */
+  private static final long BYTES_PER_USER_ID = 64;
 
   private final long maxBytes;
   private final Map<Key, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
@@ -63,7 +59,7 @@ final class RecentForms {
     for (int i = 0; i < userIds.length; i++) {
       userIds[i] = entries.get(i).recipient().userId();
     }
-    long size = forms.retainedBytes() + BYTES_PER_MESSAGE + BYTES_PER_RECIPIENT * userIds.length;
+    long size = forms.retainedBytes() + BYTES_PER_USER_ID * userIds.length;
     if (size > maxBytes) {
       return;
     }
