@@ -82,44 +82,6 @@ class RelayRestartTest {
   }
 
   @Test
-  void history_fromTheFormsKeptSinceSending_isByteForByteWhatIsCutFromTheStoredEnvelopes()
-      throws Exception {
-    IdentityKeyPair alice = RelayFixture.identity("alice");
-    IdentityKeyPair bob = RelayFixture.identity("bob");
-    List<StoredMessage> kept;
-    try (Relay relay = RelayFixture.start(dataDir);
-        TestClient aliceClient = connect(relay, dataDir);
-        TestClient bobClient = connect(relay, dataDir)) {
-      register(aliceClient, alice);
-      register(bobClient, bob);
-      login(aliceClient, "alice");
-      login(bobClient, "bob");
-      aliceClient.ok(new JoinRequest("j", "#ops"), JoinReply.class);
-      bobClient.ok(new JoinRequest("j", "#ops"), JoinReply.class);
-      for (int i = 0; i < 3; i++) {
-        Envelope message = seal(alice, "#ops", List.of(bob.bundle()), "kept " + i);
-        aliceClient.ok(
-            new SendRequest("s" + i, "#ops", Bytes.of(message.encode())), SendReply.class);
-      }
-      kept = bobClient.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class).messages();
-    }
-    try (Relay relay = RelayFixture.start(dataDir);
-        TestClient bobClient = connect(relay, dataDir)) {
-      login(bobClient, "bob");
-      List<StoredMessage> cut =
-          bobClient.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class).messages();
-
-      assertThat(kept).hasSize(3);
-      assertThat(cut).isEqualTo(kept);
-      for (StoredMessage message : kept) {
-        RecipientEnvelope form = RecipientEnvelope.parse(message.envelope().toByteArray());
-        assertThat(form.entry().recipient().userId()).isEqualTo("bob");
-        new EnvelopeOpener(RelayFixture.RANDOM).open(bob, alice.bundle(), form);
-      }
-    }
-  }
-
-  @Test
   void close_answersEveryPipelinedSendItStored() throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");
     List<CompletableFuture<Reply>> replies = new ArrayList<>();

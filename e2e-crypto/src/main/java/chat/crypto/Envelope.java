@@ -97,20 +97,6 @@ public record Envelope(
   }
 
   /**
-   * The header of a full envelope's encoding, read without the rest: what a relay needs to tell one
-   * stored envelope from another without parsing its recipients.
-   *
-   * @throws MalformedDataException if it does not start as a full envelope does
-   */
-  public static EnvelopeHeader headerOf(Bytes encoded) throws MalformedDataException {
-    ByteReader in = new ByteReader(Objects.requireNonNull(encoded, "encoded").shared());
-    if (in.u8() != FORM) {
-      throw new MalformedDataException("not a full envelope");
-    }
-    return EnvelopeHeader.read(in);
-  }
-
-  /**
    * Parses the full form; checks structure, not the signature.
    *
    * @throws MalformedDataException if anything is out of place

@@ -7,6 +7,7 @@ import chat.crypto.EnvelopeHeader;
 import chat.crypto.MalformedDataException;
 import chat.crypto.Recipient;
 import chat.crypto.RecipientEntry;
+import chat.crypto.RecipientEnvelope;
 import chat.crypto.RecipientForms;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
@@ -44,13 +45,6 @@ public final class MessagingService {
   private final Router router;
   private final int pageBudgetBytes;
   private final FanOutOrder fanOutOrder = new FanOutOrder();
-
-  /**
-   * The forms of recent messages for history and sync: at most 64 MiB, and at most a sixteenth of
-   * the heap.
-   */
-  private final RecentForms recentForms =
-      new RecentForms(Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
 
   /**
    * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
@@ -153,18 +147,7 @@ public final class MessagingService {
                         fanOutOrder.inTurn(
                             conversation,
                             stored.seq(),
-                            () -> {
-                              try {
-                                fanOut(connection, stored, envelope.recipients(), forms);
-                              } finally {
-                                recentForms.keep(
-                                    conversation,
-                                    stored.seq(),
-                                    header.messageId(),
-                                    forms,
-                                    envelope.recipients());
-                              }
-                            }));
+                            () -> fanOut(connection, stored, envelope.recipients(), forms)));
                   }
                 });
   }
@@ -280,30 +263,6 @@ public final class MessagingService {
   }
 
   /**
-   * The per-recipient form of stored {@code row} for {@code username}, if it is a recipient: from
-   * the forms kept since the message was sent, else cut out of the stored envelope.
-   */
-  private Optional<Bytes> formFor(MessageStore.Stored row, String username) {
-    try {
-      RecentForms.Found kept =
-          recentForms.formFor(
-              row.conversation(),
-              row.seq(),
-              Envelope.headerOf(row.envelope()).messageId(),
-              username);
-      if (kept != null) {
-        return Optional.ofNullable(kept.form());
-      }
-      return Envelope.parse(row.envelope())
-          .forRecipient(username)
-          .map(form -> Bytes.of(form.encode()));
-    } catch (MalformedDataException e) {
-      LOG.error("stored envelope seq {} does not parse", row.seq());
-      return Optional.empty();
-    }
-  }
-
-  /**
    * What one page holds.
    *
    * @param messages the caller's per-recipient forms, in row order
@@ -324,14 +283,20 @@ public final class MessagingService {
     int examined = 0;
     long lastSeq = 0;
     for (MessageStore.Stored row : rows) {
-      Optional<Bytes> mine = formFor(row, username);
+      Optional<RecipientEnvelope> mine;
+      try {
+        mine = Envelope.parse(row.envelope()).forRecipient(username);
+      } catch (MalformedDataException e) {
+        LOG.error("stored envelope seq {} does not parse", row.seq());
+        mine = Optional.empty();
+      }
       if (mine.isPresent()) {
-        Bytes form = mine.get();
-        if (!out.isEmpty() && bytes + form.length() > pageBudgetBytes) {
+        byte[] form = mine.get().encode();
+        if (!out.isEmpty() && bytes + form.length > pageBudgetBytes) {
           return new Page(out, examined, lastSeq, true);
         }
-        bytes += form.length();
-        out.add(new StoredMessage(row.seq(), row.storedAtMillis(), form));
+        bytes += form.length;
+        out.add(new StoredMessage(row.seq(), row.storedAtMillis(), Bytes.of(form)));
       }
       examined++;
       lastSeq = row.seq();
