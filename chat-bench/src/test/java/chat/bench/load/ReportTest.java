@@ -47,4 +47,53 @@ class ReportTest {
   private static ReconnectResult storm(String target, double seconds) {
     return new ReconnectResult(target, 100, 100, seconds, seconds, 1.0, 0, 100, 0, 0, 0);
   }
+
+  @Test
+  void ratio_tooSmallForTwoDecimals_threeSignificantDigits() {
+    assertThat(Report.ratio(14, 2000)).isEqualTo("0.00700x");
+    assertThat(Report.ratio(3, 2)).isEqualTo("1.50x");
+    assertThat(Report.ratio(0, 2)).isEqualTo("0.00x");
+    assertThat(Report.ratio(1, 0)).isEqualTo("n/a");
+  }
+
+  @Test
+  void history_rowsAndTheRatioLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<HistoryResult> results =
+        List.of(
+            new HistoryResult(
+                "relay", 1000, 50, 400, 400, 50, 20.0, 750_000, 2_500_000, 3_000_000, 36.8,
+                1L << 30, 0.8, 0),
+            new HistoryResult(
+                "redis-tls",
+                1000,
+                50,
+                400,
+                400,
+                50,
+                0.1,
+                5_000,
+                30_000,
+                33_000,
+                0.04,
+                1L << 26,
+                0.2,
+                0));
+
+    Report.history(
+        results,
+        new HistoryRun.Plan(1000, 50, 20, 20, 5, 50),
+        "0.00 0.00 0.00",
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    String report = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(report)
+        .contains("### History fetch: 1000 members, 50 stored messages; 20 readers x 20 fetches")
+        .contains(
+            "| relay | 400 / 400 | 50 | 0 | 20 | 750.00 ms | 2500.00 ms | 3000.00 ms | 36.80 |"
+                + " 92.00 |")
+        .contains(
+            "- relay vs redis-tls: fetches/s 0.00500x, p99 latency 83.33x, server CPU per fetch"
+                + " 920.00x");
+  }
 }
