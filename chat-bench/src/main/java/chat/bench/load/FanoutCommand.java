@@ -81,6 +81,25 @@ public final class FanoutCommand implements Callable<Integer> {
    */
   static final int MAX_REDIS_PAYLOAD_BYTES = 65_536;
 
+  /**
+   * Checks {@code --redis-payload-bytes} ({@code paddedTo}, 0 for none) against the text size and
+   * the targets, as every scenario that pads Redis's messages does.
+   *
+   * @throws BadWorkload if it is out of range or no target is Redis
+   */
+  static void requireRedisPadding(int paddedTo, int payloadBytes, List<String> targets) {
+    if (paddedTo != 0 && (paddedTo < payloadBytes || paddedTo > MAX_REDIS_PAYLOAD_BYTES)) {
+      throw new BadWorkload(
+          "--redis-payload-bytes must be 0 or from --payload-bytes ("
+              + payloadBytes
+              + ") to "
+              + MAX_REDIS_PAYLOAD_BYTES);
+    }
+    if (paddedTo != 0 && targets.stream().noneMatch(t -> t.startsWith("redis"))) {
+      throw new BadWorkload("--redis-payload-bytes needs a redis or redis-tls target");
+    }
+  }
+
   @Option(
       names = "--drain-seconds",
       defaultValue = "30",
@@ -104,17 +123,7 @@ public final class FanoutCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadWorkload(e.getMessage());
     }
-    if (redisPayloadBytes != 0
-        && (redisPayloadBytes < payloadBytes || redisPayloadBytes > MAX_REDIS_PAYLOAD_BYTES)) {
-      throw new BadWorkload(
-          "--redis-payload-bytes must be 0 or from --payload-bytes ("
-              + payloadBytes
-              + ") to "
-              + MAX_REDIS_PAYLOAD_BYTES);
-    }
-    if (redisPayloadBytes != 0 && targets.stream().noneMatch(t -> t.startsWith("redis"))) {
-      throw new BadWorkload("--redis-payload-bytes needs a redis or redis-tls target");
-    }
+    requireRedisPadding(redisPayloadBytes, payloadBytes, targets);
     String load = Report.loadAverage();
     try (NettyClients netty = common.clients()) {
       List<Target> systems =

@@ -91,18 +91,7 @@ public final class HistoryCommand implements Callable<Integer> {
           "need members >= 2, 1 <= readers <= members, messages >= 1, fetches >= 1,"
               + " warm-up fetches >= 0, limit 1-500, payload 16-400 bytes");
     }
-    if (redisPaddedTo != 0
-        && (redisPaddedTo < payloadBytes
-            || redisPaddedTo > FanoutCommand.MAX_REDIS_PAYLOAD_BYTES)) {
-      throw new BadWorkload(
-          "--redis-payload-bytes must be 0 or from --payload-bytes ("
-              + payloadBytes
-              + ") to "
-              + FanoutCommand.MAX_REDIS_PAYLOAD_BYTES);
-    }
-    if (redisPaddedTo != 0 && targets.stream().noneMatch(t -> t.startsWith("redis"))) {
-      throw new BadWorkload("--redis-payload-bytes needs a redis or redis-tls target");
-    }
+    FanoutCommand.requireRedisPadding(redisPaddedTo, payloadBytes, targets);
     if (targets.contains("ngircd")) {
       throw new BadWorkload(
           "ngircd keeps no history to fetch (relay, relay-json, redis, redis-tls)");

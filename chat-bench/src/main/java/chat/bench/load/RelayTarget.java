@@ -310,9 +310,7 @@ public final class RelayTarget implements Target {
         .parallel()
         .forEach(
             k -> {
-              EnvelopeSealer sealer = new EnvelopeSealer(random, Clock.systemUTC());
-              Envelope envelope =
-                  sealer.seal(identities.get(senders[k]), room, everyone, content(texts[k]));
+              Envelope envelope = seal(senders[k], room, everyone, texts[k]);
               ids.put(envelope.header().messageId().toByteArray(), k);
               out[k] =
                   codec.encode(
@@ -333,14 +331,7 @@ public final class RelayTarget implements Target {
         .parallel()
         .forEach(
             k ->
-                envelopes[k] =
-                    new EnvelopeSealer(random, Clock.systemUTC())
-                        .seal(
-                            identities.get(0),
-                            room,
-                            everyone,
-                            content(TextPayload.text(k, payloadBytes)))
-                        .encode());
+                envelopes[k] = seal(0, room, everyone, TextPayload.text(k, payloadBytes)).encode());
     for (byte[] envelope : envelopes) {
       client
           .expect(new SendRequest(client.nextId(), room, Bytes.of(envelope)), SendReply.class)
@@ -356,6 +347,12 @@ public final class RelayTarget implements Target {
         .expect(new HistoryRequest(client.nextId(), room, 0, limit), HistoryReply.class)
         .orTimeout(60, TimeUnit.SECONDS)
         .thenApply(reply -> reply.messages().size());
+  }
+
+  /** {@code text} sealed by user {@code sender} to {@code everyone} in {@code room}. */
+  private Envelope seal(int sender, String room, List<IdentityBundle> everyone, String text) {
+    return new EnvelopeSealer(random, Clock.systemUTC())
+        .seal(identities.get(sender), room, everyone, content(text));
   }
 
   /** The end-to-end plaintext a chat client would seal: content v1 {@code text}. */

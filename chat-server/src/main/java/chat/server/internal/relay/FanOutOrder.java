@@ -166,9 +166,11 @@ final class FanOutOrder {
           synchronized (this) {
             moved(turn, runSeq);
             turn.running = false;
-            next = goOn ? take(conversation, turn) : null;
+            next = goOn ? take(conversation, turn) : null; // take sets the timer if need be
             if (next == null) {
-              watchIfWaiting(conversation, turn);
+              if (!goOn) {
+                watchIfWaiting(conversation, turn);
+              }
               if (turn.idle()) {
                 turns.remove(conversation);
               }

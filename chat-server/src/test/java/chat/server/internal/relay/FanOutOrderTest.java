@@ -48,6 +48,19 @@ class FanOutOrderTest {
     order.inTurn(conversation, seq, () -> ran.add(seq));
   }
 
+  /** A fan-out that runs {@code first}, then runs out of memory. */
+  private static Runnable outOfMemoryAfter(Runnable first) {
+    return () -> {
+      first.run();
+      throw new OutOfMemoryError("for this test");
+    };
+  }
+
+  /** Fans message {@code seq} of #a out with {@code fanOut} and expects its OutOfMemoryError. */
+  private void assertOutOfMemory(long seq, Runnable fanOut) {
+    assertThatThrownBy(() -> order.inTurn("#a", seq, fanOut)).isInstanceOf(OutOfMemoryError.class);
+  }
+
   @Test
   void inTurn_inCommitOrder_eachRunsAtOnce() {
     committed("#a", 1, 2);
@@ -143,15 +156,7 @@ class FanOutOrderTest {
     inTurn("#a", 2);
     inTurn("#a", 3);
 
-    assertThatThrownBy(
-            () ->
-                order.inTurn(
-                    "#a",
-                    1,
-                    () -> {
-                      throw new OutOfMemoryError("for this test");
-                    }))
-        .isInstanceOf(OutOfMemoryError.class);
+    assertOutOfMemory(1, outOfMemoryAfter(() -> {}));
     assertThat(ran).isEmpty();
     order.committed("#a", 4);
     inTurn("#a", 4);
@@ -214,15 +219,7 @@ class FanOutOrderTest {
   void inTurn_afterAFanOutThrewAnError_theTimerRunsThoseWaiting() {
     committed("#a", 1, 2);
     inTurn("#a", 2);
-    assertThatThrownBy(
-            () ->
-                order.inTurn(
-                    "#a",
-                    1,
-                    () -> {
-                      throw new OutOfMemoryError("for this test");
-                    }))
-        .isInstanceOf(OutOfMemoryError.class);
+    assertOutOfMemory(1, outOfMemoryAfter(() -> {}));
     assertThat(ran).isEmpty();
 
     timersFire();
@@ -234,16 +231,8 @@ class FanOutOrderTest {
   void inTurn_anErrorWhileTheTimerWasNotWatching_theTimerIsSetAgainAndRunsThoseWaitingAtOnce() {
     committed("#a", 1, 2);
     inTurn("#a", 2);
-    assertThatThrownBy(
-            () ->
-                order.inTurn(
-                    "#a",
-                    1,
-                    () -> {
-                      timersFire(); // the timer looks while 1 runs: nothing for it to do
-                      throw new OutOfMemoryError("for this test");
-                    }))
-        .isInstanceOf(OutOfMemoryError.class);
+    // The timer looks while 1 runs: nothing for it to do.
+    assertOutOfMemory(1, outOfMemoryAfter(this::timersFire));
 
     assertThat(timerDelays).containsExactly(0L);
     timersFire();
@@ -253,12 +242,7 @@ class FanOutOrderTest {
   @Test
   void inTurn_aFanOutRunByTheTimerThrowsAnError_theTimerGoesOnWithTheNext() {
     committed("#a", 1, 2, 3); // 1's fan-out never comes
-    order.inTurn(
-        "#a",
-        2,
-        () -> {
-          throw new OutOfMemoryError("for this test");
-        });
+    order.inTurn("#a", 2, outOfMemoryAfter(() -> {}));
     inTurn("#a", 3);
     now.addAndGet(FanOutOrder.MAX_WAIT_NANOS);
 
