@@ -176,12 +176,21 @@ public record Envelope(
    * arrays.
    */
   public List<byte[]> encodedForms() {
-    RecipientForms forms = forms(new EncodedTree(recipients));
+    RecipientForms forms = forms();
     List<byte[]> out = new ArrayList<>(forms.size());
     for (int i = 0; i < forms.size(); i++) {
       out.add(forms.encode(i));
     }
     return out;
+  }
+
+  /**
+   * The forms of {@link #encodedForms()}, to be written on demand, without checking the signature:
+   * what a relay lays out for the readers of a message whose signature it checked when it stored
+   * it.
+   */
+  public RecipientForms forms() {
+    return forms(new EncodedTree(recipients));
   }
 
   /**

@@ -340,6 +340,38 @@ class EnvelopeTest {
   }
 
   @Test
+  void forms_withoutTheSignatureCheck_theFormsVerifyFormsGives() throws Exception {
+    RecipientForms verified = SEALED.verifyForms(ALICE.bundle().verifier());
+    // Its signature broken: forms() does not look at it.
+    Envelope synthetic = syntheticEnvelope(17, new SecureRandom());
+    byte[] broken = synthetic.signature().toByteArray();
+    broken[0] ^= 1;
+    Envelope unsigned =
+        new Envelope(
+            synthetic.header(),
+            synthetic.keyCommitment(),
+            synthetic.payload(),
+            synthetic.recipients(),
+            Bytes.of(broken));
+
+    RecipientForms forms = SEALED.forms();
+    RecipientForms unsignedForms = unsigned.forms();
+
+    assertThat(forms.size()).isEqualTo(verified.size());
+    assertThat(forms.retainedBytes()).isEqualTo(verified.retainedBytes());
+    for (int i = 0; i < forms.size(); i++) {
+      assertThat(forms.form(i)).isEqualTo(verified.form(i));
+    }
+    List<RecipientEnvelope> split = unsigned.split();
+    assertThat(unsignedForms.size()).isEqualTo(17);
+    for (int i = 0; i < 17; i++) {
+      assertThat(unsignedForms.form(i).toByteArray()).isEqualTo(split.get(i).encode());
+    }
+    assertThatThrownBy(() -> unsigned.verifyForms(ALICE.bundle().verifier()))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
   void encodedForms_sealed_bobsFormOpens() throws Exception {
     RecipientEnvelope bobs = null;
     for (byte[] form : SEALED.encodedForms()) {
