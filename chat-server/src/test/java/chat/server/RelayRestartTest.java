@@ -11,6 +11,7 @@ import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
+import chat.crypto.Recipient;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
@@ -79,6 +80,60 @@ class RelayRestartTest {
     }
     assertNotInDatabase(second.payload().toByteArray());
     assertOwnerOnly();
+  }
+
+  @Test
+  void history_fromTheFormsKeptByAnEarlierRead_isByteForByteWhatIsCutFromTheStoredEnvelopes()
+      throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    IdentityKeyPair bob = RelayFixture.identity("bob");
+    // Each message lists bob with a key he had before, too, in the entry before his own.
+    IdentityKeyPair bobBefore = RelayFixture.identity("bob");
+    while (Recipient.CANONICAL_ORDER.compare(
+            Recipient.of(bobBefore.bundle()), Recipient.of(bob.bundle()))
+        > 0) {
+      bobBefore = RelayFixture.identity("bob");
+    }
+    List<StoredMessage> first;
+    List<StoredMessage> kept;
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient aliceClient = connect(relay, dataDir);
+        TestClient bobClient = connect(relay, dataDir)) {
+      register(aliceClient, alice);
+      register(bobClient, bob);
+      login(aliceClient, "alice");
+      login(bobClient, "bob");
+      aliceClient.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      bobClient.ok(new JoinRequest("j", "#ops"), JoinReply.class);
+      for (int i = 0; i < 3; i++) {
+        Envelope message =
+            seal(alice, "#ops", List.of(bobBefore.bundle(), bob.bundle()), "kept " + i);
+        aliceClient.ok(
+            new SendRequest("s" + i, "#ops", Bytes.of(message.encode())), SendReply.class);
+      }
+      first = bobClient.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class).messages();
+      kept = bobClient.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class).messages();
+    }
+    try (Relay relay = RelayFixture.start(dataDir);
+        TestClient bobClient = connect(relay, dataDir)) {
+      login(bobClient, "bob");
+      List<StoredMessage> cut =
+          bobClient.ok(new HistoryRequest("h", "#ops", 0, 0), HistoryReply.class).messages();
+
+      assertThat(first).hasSize(3);
+      assertThat(kept).isEqualTo(first);
+      assertThat(cut).isEqualTo(first);
+      List<String> texts = new ArrayList<>();
+      for (StoredMessage message : first) {
+        RecipientEnvelope form = RecipientEnvelope.parse(message.envelope().toByteArray());
+        assertThat(form.entry().recipient()).isEqualTo(Recipient.of(bob.bundle()));
+        texts.add(
+            new String(
+                new EnvelopeOpener(RelayFixture.RANDOM).open(bob, alice.bundle(), form).plaintext(),
+                StandardCharsets.UTF_8));
+      }
+      assertThat(texts).containsExactly("kept 0", "kept 1", "kept 2");
+    }
   }
 
   @Test

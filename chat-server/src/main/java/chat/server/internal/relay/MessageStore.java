@@ -2,6 +2,7 @@ package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -13,6 +14,31 @@ import java.util.function.Consumer;
 public interface MessageStore {
   /** A stored envelope with its sequence number and store time. */
   record Stored(String conversation, long seq, long storedAtMillis, Bytes envelope) {}
+
+  /**
+   * A stored message as a history or sync page reads it: what its row says, and its envelope, which
+   * is read and opened only when asked for, so that a page whose readers' forms are kept from an
+   * earlier read costs no envelope at all. Safe to use from any thread.
+   */
+  interface Row {
+    /** The conversation it was stored in. */
+    String conversation();
+
+    /** Its sequence number in the conversation. */
+    long seq();
+
+    /** When it was stored. */
+    long storedAtMillis();
+
+    /** The id its envelope's header carries, as the store recorded it. */
+    Bytes messageId();
+
+    /**
+     * Its full envelope, read and opened now; empty if it cannot be read or does not open, which
+     * the store logs (a row whose messages were deleted since it was read, or damaged storage).
+     */
+    Optional<Bytes> envelope();
+  }
 
   /**
    * Stores {@code envelope} under the next sequence number of {@code conversation}; for a direct
@@ -55,9 +81,9 @@ public interface MessageStore {
   /** True if a message with this id is stored. */
   boolean exists(Bytes messageId);
 
-  /** Up to {@code limit} envelopes with seq below {@code before}, newest first. */
-  List<Stored> before(String conversation, long before, int limit);
+  /** Up to {@code limit} messages with seq below {@code before}, newest first. */
+  List<Row> before(String conversation, long before, int limit);
 
-  /** Up to {@code limit} envelopes with seq above {@code since}, oldest first. */
-  List<Stored> after(String conversation, long since, int limit);
+  /** Up to {@code limit} messages with seq above {@code since}, oldest first. */
+  List<Row> after(String conversation, long since, int limit);
 }

@@ -7,7 +7,6 @@ import chat.crypto.EnvelopeHeader;
 import chat.crypto.MalformedDataException;
 import chat.crypto.Recipient;
 import chat.crypto.RecipientEntry;
-import chat.crypto.RecipientEnvelope;
 import chat.crypto.RecipientForms;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
@@ -45,6 +44,13 @@ public final class MessagingService {
   private final Router router;
   private final int pageBudgetBytes;
   private final FanOutOrder fanOutOrder = new FanOutOrder();
+
+  /**
+   * The forms of messages pages have read, for their next readers: at most 64 MiB, and at most a
+   * sixteenth of the heap.
+   */
+  private final KeptForms keptForms =
+      new KeptForms(Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
 
   /**
    * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
@@ -227,10 +233,10 @@ public final class MessagingService {
    * envelopes reach the byte budget; {@code nextBefore} is then the lowest seq examined.
    */
   public HistoryReply history(ClientConnection connection, HistoryRequest request) {
-    String username = requireReader(connection, request.conversation());
+    Recipient reader = requireReader(connection, request.conversation());
     long before = request.before() == 0 ? Long.MAX_VALUE : request.before();
-    List<MessageStore.Stored> rows = store.before(request.conversation(), before, request.limit());
-    Page page = page(rows, username);
+    List<MessageStore.Row> rows = store.before(request.conversation(), before, request.limit());
+    Page page = page(rows, reader);
     List<StoredMessage> out = page.messages();
     out.sort(Comparator.comparingLong(StoredMessage::seq));
     long lowest = page.lastSeq();
@@ -244,10 +250,10 @@ public final class MessagingService {
    * which is short of the last row read when the page reached its byte budget.
    */
   public SyncReply sync(ClientConnection connection, SyncRequest request) {
-    String username = requireReader(connection, request.conversation());
-    List<MessageStore.Stored> rows =
+    Recipient reader = requireReader(connection, request.conversation());
+    List<MessageStore.Row> rows =
         store.after(request.conversation(), request.since(), request.limit());
-    Page page = page(rows, username);
+    Page page = page(rows, reader);
     long cursor = page.examined() == 0 ? request.since() : page.lastSeq();
     return new SyncReply(
         request.id(),
@@ -257,9 +263,18 @@ public final class MessagingService {
         page.truncated() || rows.size() == request.limit());
   }
 
-  private String requireReader(ClientConnection connection, String conversation) {
-    conversations.requireMember(conversation, connection.state().userKey().orElseThrow());
-    return connection.state().username().orElseThrow();
+  /**
+   * The caller, as a reader of {@code conversation}: its user id and the fingerprint of its
+   * registered key, which chooses its form of a message that lists it with several keys.
+   *
+   * @throws RelayException ({@code NOT_MEMBER}) if it may not read it
+   */
+  private Recipient requireReader(ClientConnection connection, String conversation) {
+    String key = connection.state().userKey().orElseThrow();
+    conversations.requireMember(conversation, key);
+    RegisteredKey registered =
+        accounts.registeredKey(key).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
+    return new Recipient(connection.state().username().orElseThrow(), registered.fingerprint());
   }
 
   /**
@@ -274,33 +289,63 @@ public final class MessagingService {
       List<StoredMessage> messages, int examined, long lastSeq, boolean truncated) {}
 
   /**
-   * The per-recipient forms of the rows that name {@code username} as a recipient, in row order, up
-   * to the byte budget (the first visible message always fits).
+   * The per-recipient forms of the rows that name {@code reader}'s user id as a recipient, in row
+   * order, up to the byte budget (the first visible message always fits).
    */
-  private Page page(List<MessageStore.Stored> rows, String username) {
+  private Page page(List<MessageStore.Row> rows, Recipient reader) {
     List<StoredMessage> out = new ArrayList<>(rows.size());
     long bytes = 0;
     int examined = 0;
     long lastSeq = 0;
-    for (MessageStore.Stored row : rows) {
-      Optional<RecipientEnvelope> mine;
-      try {
-        mine = Envelope.parse(row.envelope()).forRecipient(username);
-      } catch (MalformedDataException e) {
-        LOG.error("stored envelope seq {} does not parse", row.seq());
-        mine = Optional.empty();
-      }
-      if (mine.isPresent()) {
-        byte[] form = mine.get().encode();
-        if (!out.isEmpty() && bytes + form.length > pageBudgetBytes) {
+    for (MessageStore.Row row : rows) {
+      Bytes form = formFor(row, reader);
+      if (form != null) {
+        if (!out.isEmpty() && bytes + form.length() > pageBudgetBytes) {
           return new Page(out, examined, lastSeq, true);
         }
-        bytes += form.length;
-        out.add(new StoredMessage(row.seq(), row.storedAtMillis(), Bytes.of(form)));
+        bytes += form.length();
+        out.add(new StoredMessage(row.seq(), row.storedAtMillis(), form));
       }
       examined++;
       lastSeq = row.seq();
     }
     return new Page(out, examined, lastSeq, false);
+  }
+
+  /**
+   * The form of stored {@code row} for {@code reader} (see {@link KeptForms.Message}), or null if
+   * it is not a recipient or the envelope cannot be read: from the forms kept since a page last
+   * read the message, else laid out for all its recipients from the stored envelope, and kept.
+   */
+  private Bytes formFor(MessageStore.Row row, Recipient reader) {
+    KeptForms.Found kept =
+        keptForms.formFor(
+            row.conversation(),
+            row.seq(),
+            row.messageId(),
+            reader.userId(),
+            reader.keyFingerprint());
+    if (kept != null) {
+      return kept.form();
+    }
+    Optional<Bytes> encoded = row.envelope();
+    if (encoded.isEmpty()) {
+      return null; // the store said why
+    }
+    Envelope envelope;
+    try {
+      envelope = Envelope.parse(encoded.get());
+    } catch (MalformedDataException e) {
+      LOG.error("stored envelope seq {} does not parse", row.seq());
+      return null;
+    }
+    if (!envelope.header().messageId().equals(row.messageId())) {
+      LOG.error("stored envelope seq {} does not carry its row's message id", row.seq());
+      return null;
+    }
+    KeptForms.Message message =
+        new KeptForms.Message(row.messageId(), envelope.forms(), envelope.recipients());
+    keptForms.keep(row.conversation(), row.seq(), message);
+    return message.formFor(reader.userId(), reader.keyFingerprint());
   }
 }

@@ -24,9 +24,18 @@ public final class MessageRepository {
       "SELECT conversation, seq, message_id, stored_at, sealed, segment, place, length"
           + " FROM messages";
 
-  /** A stored row; {@code sealed} is the at-rest ciphertext of the full envelope. */
+  /**
+   * A stored row, without its envelope: {@code place} is where its sealed envelope (the at-rest
+   * ciphertext of the full envelope) lies in the log, or null for a row stored before schema step
+   * 7, whose {@code inline} column holds it. {@link #sealed} reads it.
+   */
   public record MessageRow(
-      String conversation, long seq, Bytes messageId, long storedAtMillis, Bytes sealed) {}
+      String conversation,
+      long seq,
+      Bytes messageId,
+      long storedAtMillis,
+      Place place,
+      Bytes inline) {}
 
   private final EnvelopeLog envelopes;
 
@@ -114,35 +123,44 @@ public final class MessageRepository {
   }
 
   /**
-   * The rows {@code s} selects ({@link #COLUMNS}), each with its sealed envelope, read from the
-   * envelope log where it lies there. An envelope that cannot be read comes back empty, which does
-   * not open, so the row is reported and skipped as one that does not open.
+   * The rows {@code s} selects ({@link #COLUMNS}), without reading their envelopes: a history page
+   * that has its readers' forms from before reads none of them (see {@link #sealed}).
    */
-  private List<MessageRow> rows(PreparedStatement s) throws SQLException {
+  private static List<MessageRow> rows(PreparedStatement s) throws SQLException {
     List<MessageRow> out = new ArrayList<>();
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {
-        byte[] sealed = r.getBytes(5);
+        byte[] inline = r.getBytes(5);
         long segment = r.getLong(6);
-        if (!r.wasNull()) {
-          Place place = new Place(segment, r.getLong(7), r.getInt(8));
-          try {
-            sealed = envelopes.read(place);
-          } catch (IOException e) {
-            LOG.error("stored message seq {} cannot be read: {}", r.getLong(2), e.getMessage());
-            sealed = new byte[0];
-          }
-        }
+        Place place = r.wasNull() ? null : new Place(segment, r.getLong(7), r.getInt(8));
         out.add(
             new MessageRow(
                 r.getString(1),
                 r.getLong(2),
                 Bytes.of(r.getBytes(3)),
                 r.getLong(4),
-                Bytes.of(sealed)));
+                place,
+                place == null ? Bytes.of(inline) : null));
       }
     }
     return out;
+  }
+
+  /**
+   * The sealed envelope of {@code row}, read from the envelope log where it lies there; safe from
+   * any thread. Null, and logged, if it cannot be read (a row whose messages were deleted since it
+   * was selected, or a damaged segment).
+   */
+  public byte[] sealed(MessageRow row) {
+    if (row.place() == null) {
+      return row.inline().toByteArray();
+    }
+    try {
+      return envelopes.read(row.place());
+    } catch (IOException e) {
+      LOG.error("stored message seq {} cannot be read: {}", row.seq(), e.getMessage());
+      return null;
+    }
   }
 
   /**

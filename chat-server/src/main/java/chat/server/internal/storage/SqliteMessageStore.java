@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -198,39 +199,73 @@ public final class SqliteMessageStore implements MessageStore {
   }
 
   @Override
-  public List<Stored> before(String conversation, long before, int limit) {
+  public List<Row> before(String conversation, long before, int limit) {
     try {
-      return open(database.read(c -> messages.before(c, conversation, before, limit)));
+      return rows(database.read(c -> messages.before(c, conversation, before, limit)));
     } catch (SQLException e) {
       throw failure(e);
     }
   }
 
   @Override
-  public List<Stored> after(String conversation, long since, int limit) {
+  public List<Row> after(String conversation, long since, int limit) {
     try {
-      return open(database.read(c -> messages.after(c, conversation, since, limit)));
+      return rows(database.read(c -> messages.after(c, conversation, since, limit)));
     } catch (SQLException e) {
       throw failure(e);
     }
   }
 
-  private List<Stored> open(List<MessageRow> rows) {
-    List<Stored> out = new ArrayList<>(rows.size());
+  private List<Row> rows(List<MessageRow> rows) {
+    List<Row> out = new ArrayList<>(rows.size());
     for (MessageRow row : rows) {
-      if (row.sealed().length() == 0) {
-        continue; // its envelope could not be read from the log, which said why
-      }
-      try {
-        byte[] plain =
-            cipher.open(
-                row.sealed().toByteArray(), rowId(row.conversation(), row.seq(), row.messageId()));
-        out.add(new Stored(row.conversation(), row.seq(), row.storedAtMillis(), Bytes.of(plain)));
-      } catch (CryptoException e) {
-        LOG.error("stored message seq {} does not open under the at-rest keyset", row.seq());
-      }
+      out.add(new LazyRow(row));
     }
     return out;
+  }
+
+  /** A row whose envelope is read from the log and opened only when asked for. */
+  private final class LazyRow implements Row {
+    private final MessageRow row;
+
+    LazyRow(MessageRow row) {
+      this.row = row;
+    }
+
+    @Override
+    public String conversation() {
+      return row.conversation();
+    }
+
+    @Override
+    public long seq() {
+      return row.seq();
+    }
+
+    @Override
+    public long storedAtMillis() {
+      return row.storedAtMillis();
+    }
+
+    @Override
+    public Bytes messageId() {
+      return row.messageId();
+    }
+
+    @Override
+    public Optional<Bytes> envelope() {
+      byte[] sealed = messages.sealed(row);
+      if (sealed == null) {
+        return Optional.empty(); // the repository said why
+      }
+      try {
+        return Optional.of(
+            Bytes.of(cipher.open(sealed, rowId(row.conversation(), row.seq(), row.messageId()))));
+      } catch (CryptoException e) {
+        LOG.error("stored message seq {} does not open under the at-rest keyset", row.seq());
+        return Optional.empty();
+      }
+    }
   }
 
   private static RelayException failure(SQLException e) {

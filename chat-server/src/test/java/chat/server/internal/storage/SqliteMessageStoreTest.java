@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
+import chat.server.internal.relay.MessageStore.Row;
 import chat.server.internal.relay.MessageStore.Stored;
 import chat.server.internal.relay.RelayException;
 import java.nio.file.Files;
@@ -63,8 +64,13 @@ class SqliteMessageStoreTest {
     return store.append("#room", List.of(), messageId, envelope);
   }
 
-  private List<Stored> stored() {
+  private List<Row> stored() {
     return store.after("#room", 0, 500);
+  }
+
+  /** A row's envelope, read now. */
+  private static Bytes envelopeOf(Row row) {
+    return row.envelope().orElseThrow();
   }
 
   /** A room with members alice and bob. */
@@ -178,12 +184,12 @@ class SqliteMessageStoreTest {
       threads.shutdownNow();
     }
 
-    List<Stored> rows = stored();
+    List<Row> rows = stored();
     assertThat(rows)
-        .extracting(Stored::seq)
+        .extracting(Row::seq)
         .containsExactly(LongStream.rangeClosed(1, 41).boxed().toArray(Long[]::new));
     assertThat(rows.subList(1, 41))
-        .extracting(Stored::envelope)
+        .extracting(SqliteMessageStoreTest::envelopeOf)
         .containsExactlyInAnyOrderElementsOf(envelopes);
     assertThat(store.seqGuesses().usedEarly()).isEqualTo(40);
     assertThat(store.seqGuesses().sealedByWriter()).isEqualTo(1);
@@ -207,10 +213,10 @@ class SqliteMessageStoreTest {
     assertThat(((RelayException) refused.getCause()).code()).isEqualTo(ErrorCode.DUPLICATE_MESSAGE);
     assertThat(secondWrite.join().seq()).isEqualTo(2);
     assertThat(thirdWrite.join().seq()).isEqualTo(3);
-    List<Stored> rows = stored();
-    assertThat(rows).extracting(Stored::seq).containsExactly(1L, 2L, 3L);
-    assertThat(rows.get(1).envelope()).isEqualTo(second);
-    assertThat(rows.get(2).envelope()).isEqualTo(third);
+    List<Row> rows = stored();
+    assertThat(rows).extracting(Row::seq).containsExactly(1L, 2L, 3L);
+    assertThat(envelopeOf(rows.get(1))).isEqualTo(second);
+    assertThat(envelopeOf(rows.get(2))).isEqualTo(third);
     assertThat(store.seqGuesses().usedEarly()).isZero();
     assertThat(store.seqGuesses().waitingBytes()).isZero();
 
@@ -255,7 +261,7 @@ class SqliteMessageStoreTest {
     Path segment = dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg");
     assertThat(Files.size(segment))
         .isEqualTo(EnvelopeLog.roundUp(50_033, align) + EnvelopeLog.roundUp(70_033, align));
-    assertThat(stored().get(0).envelope()).isEqualTo(envelope);
+    assertThat(envelopeOf(stored().get(0))).isEqualTo(envelope);
   }
 
   @Test
@@ -282,6 +288,25 @@ class SqliteMessageStoreTest {
         .isNotEqualTo(new byte[(int) other[3]]);
     assertThat(stored()).isEmpty();
     assertThat(store.after("#other", 0, 10)).hasSize(1);
+  }
+
+  @Test
+  void rows_readTheirEnvelopesWhenAsked_onesDeletedSinceTheyWereListedAreEmpty() throws Exception {
+    Bytes first = random(10_000);
+    Bytes second = random(10_000);
+    append(random(16), first).join();
+    append(random(16), second).join();
+    List<Row> listed = stored();
+    assertThat(envelopeOf(listed.get(0))).isEqualTo(first);
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+
+    storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
+    storage.writes().submit(c -> null).join(); // the writer erases right after that commit
+
+    assertThat(listed).extracting(Row::seq).containsExactly(1L, 2L);
+    assertThat(listed.get(0).envelope()).isEmpty();
+    assertThat(listed.get(1).envelope()).isEmpty();
+    assertThat(stored()).isEmpty();
   }
 
   @Test
@@ -312,7 +337,7 @@ class SqliteMessageStoreTest {
       assertThat(upgradedStore.append("#room", List.of(), random(16), next).join().seq())
           .isEqualTo(2);
       assertThat(upgradedStore.after("#room", 0, 10))
-          .extracting(Stored::envelope)
+          .extracting(SqliteMessageStoreTest::envelopeOf)
           .containsExactly(envelope, next);
       assertThat(Files.size(old.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg")))
           .isEqualTo(EnvelopeLog.roundUp(30_033, upgraded.database().envelopes().alignment()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
+import chat.server.internal.relay.MessageStore.Row;
 import chat.server.internal.relay.MessageStore.Stored;
 import chat.server.internal.relay.RelayException;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ class StorageFaultTest {
   }
 
   private List<Long> storedSeqs() {
-    return store.after("#room", 0, 10_000).stream().map(Stored::seq).toList();
+    return store.after("#room", 0, 10_000).stream().map(Row::seq).toList();
   }
 
   @Test
