@@ -17,6 +17,7 @@ import chat.server.internal.relay.FileSweeper;
 import chat.server.internal.relay.FriendService;
 import chat.server.internal.relay.GroupRules;
 import chat.server.internal.relay.GroupService;
+import chat.server.internal.relay.KeptForms;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
@@ -207,6 +208,7 @@ public final class Relay implements AutoCloseable {
       FileChunkRepository fileChunks = new FileChunkRepository();
       SqliteMessageStore store =
           new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
+      KeptForms keptForms = KeptForms.sizedToHeap();
       FriendService friends =
           new FriendService(
               storage,
@@ -222,10 +224,19 @@ public final class Relay implements AutoCloseable {
               "chat-relay",
               accounts,
               rooms,
-              new MessagingService(store, accounts, rooms, router, config.maxFrameBytes()),
+              new MessagingService(
+                  store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
               new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
               new GroupService(
-                  storage, conversations, members, users, messages, groupTables, notifier, clock),
+                  storage,
+                  conversations,
+                  members,
+                  users,
+                  messages,
+                  keptForms,
+                  groupTables,
+                  notifier,
+                  clock),
               friends,
               new PresenceService(storage, presence, notifier, friends, groupTables),
               new FileService(

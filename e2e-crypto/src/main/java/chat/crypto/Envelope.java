@@ -176,7 +176,7 @@ public record Envelope(
    * arrays.
    */
   public List<byte[]> encodedForms() {
-    RecipientForms forms = forms();
+    RecipientForms forms = unverifiedForms();
     List<byte[]> out = new ArrayList<>(forms.size());
     for (int i = 0; i < forms.size(); i++) {
       out.add(forms.encode(i));
@@ -189,7 +189,7 @@ public record Envelope(
    * what a relay lays out for the readers of a message whose signature it checked when it stored
    * it.
    */
-  public RecipientForms forms() {
+  public RecipientForms unverifiedForms() {
     return forms(new EncodedTree(recipients));
   }
 

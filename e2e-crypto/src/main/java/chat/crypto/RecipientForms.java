@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
  * from the parts they share rather than held as one array each: a relay fanning a message out to a
  * 1,000-member room writes each member's form straight into that member's write buffer. Form {@code
  * i} is byte for byte {@code envelope.split().get(i).encode()}. Made by {@link
- * Envelope#verifyForms} or {@link Envelope#forms}; immutable and safe to read from any number of
- * threads.
+ * Envelope#verifyForms} or {@link Envelope#unverifiedForms}; immutable and safe to read from any
+ * number of threads.
  */
 public final class RecipientForms {
   /** Form byte, header, key commitment and payload: the start of every form. */

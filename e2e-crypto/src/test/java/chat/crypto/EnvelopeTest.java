@@ -340,9 +340,9 @@ class EnvelopeTest {
   }
 
   @Test
-  void forms_withoutTheSignatureCheck_theFormsVerifyFormsGives() throws Exception {
+  void unverifiedForms_withoutTheSignatureCheck_theFormsVerifyFormsGives() throws Exception {
     RecipientForms verified = SEALED.verifyForms(ALICE.bundle().verifier());
-    // Its signature broken: forms() does not look at it.
+    // Its signature broken: unverifiedForms() does not look at it.
     Envelope synthetic = syntheticEnvelope(17, new SecureRandom());
     byte[] broken = synthetic.signature().toByteArray();
     broken[0] ^= 1;
@@ -354,8 +354,8 @@ class EnvelopeTest {
             synthetic.recipients(),
             Bytes.of(broken));
 
-    RecipientForms forms = SEALED.forms();
-    RecipientForms unsignedForms = unsigned.forms();
+    RecipientForms forms = SEALED.unverifiedForms();
+    RecipientForms unsignedForms = unsigned.unverifiedForms();
 
     assertThat(forms.size()).isEqualTo(verified.size());
     assertThat(forms.retainedBytes()).isEqualTo(verified.retainedBytes());

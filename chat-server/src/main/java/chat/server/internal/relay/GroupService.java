@@ -45,6 +45,7 @@ public final class GroupService {
   private final MemberRepository members;
   private final UserRepository users;
   private final MessageRepository messages;
+  private final KeptForms keptForms;
   private final GroupTables tables;
   private final Notifier notifier;
   private final Clock clock;
@@ -56,6 +57,7 @@ public final class GroupService {
       MemberRepository members,
       UserRepository users,
       MessageRepository messages,
+      KeptForms keptForms,
       GroupTables tables,
       Notifier notifier,
       Clock clock) {
@@ -64,6 +66,7 @@ public final class GroupService {
     this.members = members;
     this.users = users;
     this.messages = messages;
+    this.keptForms = keptForms;
     this.tables = tables;
     this.notifier = notifier;
     this.clock = clock;
@@ -167,6 +170,7 @@ public final class GroupService {
               messages.deleteAll(c, room);
               return told;
             });
+    keptForms.forget(room);
     LOG.debug("group disbanded by {}", LogIds.user(actorKey));
     notifier.group(new GroupEvent(room, actor, GroupChange.DISBANDED, null, null), former, false);
     return new GroupReply(request.id(), room);

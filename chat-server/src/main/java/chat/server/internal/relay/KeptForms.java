@@ -9,6 +9,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The per-recipient forms of stored messages that history or sync pages have read, kept for their
@@ -19,14 +22,14 @@ import java.util.Map;
  * once, on its first read, for all its recipients, so the fan-out of a send, which has its own, is
  * not touched.
  *
- * <p>Bounded by the bytes kept, each message's forms and bookkeeping; the least recently used go
- * first. A kept message serves a row only if the row carries the message id it was kept for: the
- * store never numbers two messages of a conversation alike, and this makes sure of it. Thread-safe.
+ * <p>Bounded by the bytes kept, each message's forms and bookkeeping (about 0.9 MB a message in a
+ * 1,000-member room); the least recently read go first. A kept message serves a row only if the row
+ * carries the message id it was kept for: the store never numbers two messages of a conversation
+ * alike, and this makes sure of it. Its forms were cut from an envelope that opened under the
+ * at-rest layer bound to that row, and are served as they were until they are forgotten, evicted or
+ * the relay restarts. Thread-safe.
  */
-final class KeptForms {
-  /** What a reader gets from a kept message: its form, or null if it is not a recipient. */
-  record Found(Bytes form) {}
-
+public final class KeptForms {
   private record Key(String conversation, long seq) {}
 
   /**
@@ -40,7 +43,7 @@ final class KeptForms {
    * One stored message's forms, laid out for all its recipients, and which one each reader gets:
    * the form of the reader's entry with its registered key, or, if it has none with that key, the
    * first of its entries in canonical order. A user is listed with several keys only by a sender
-   * that chose to; the relay accepts it (the signature covers every entry).
+   * that chose to; the relay accepts it (the signature covers every entry). Immutable.
    */
   static final class Message {
     private final Bytes messageId;
@@ -62,8 +65,8 @@ final class KeptForms {
      * the canonical order of a parsed envelope (form {@code i} is entry {@code i}'s).
      */
     Message(Bytes messageId, RecipientForms forms, List<RecipientEntry> entries) {
-      this.messageId = messageId;
-      this.forms = forms;
+      this.messageId = Objects.requireNonNull(messageId, "messageId");
+      this.forms = Objects.requireNonNull(forms, "forms");
       int size = entries.size();
       firstEntry = new HashMap<>(size * 2);
       Map<String, Fingerprint[]> several = Map.of();
@@ -96,23 +99,25 @@ final class KeptForms {
     }
 
     /**
-     * The form for {@code userId}, whose registered key is {@code key} (null if unknown), or null
-     * if it is not a recipient.
+     * The form for {@code userId}, if it is a recipient. {@code registeredKey} gives the
+     * fingerprint of its registered key (empty if unknown); it is asked only if this message lists
+     * the user with several keys.
      */
-    Bytes formFor(String userId, Fingerprint key) {
+    Optional<Bytes> formFor(String userId, Supplier<Optional<Fingerprint>> registeredKey) {
       Integer first = firstEntry.get(userId);
       if (first == null) {
-        return null;
+        return Optional.empty();
       }
       Fingerprint[] keys = severalKeys.get(userId);
-      if (keys != null && key != null) {
-        for (int k = 0; k < keys.length; k++) {
-          if (keys[k].equals(key)) {
-            return forms.form(first + k);
+      if (keys != null) {
+        Optional<Fingerprint> key = registeredKey.get();
+        for (int k = 0; k < keys.length && key.isPresent(); k++) {
+          if (keys[k].equals(key.get())) {
+            return Optional.of(forms.form(first + k));
           }
         }
       }
-      return forms.form(first);
+      return Optional.of(forms.form(first));
     }
   }
 
@@ -121,42 +126,49 @@ final class KeptForms {
   private long bytes;
 
   /** Keeps at most {@code maxBytes} (0: nothing). */
-  KeptForms(long maxBytes) {
+  public KeptForms(long maxBytes) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must be 0 or more");
     }
     this.maxBytes = maxBytes;
   }
 
-  /**
-   * The form of message {@code seq} of {@code conversation} for {@code userId}, whose registered
-   * key is {@code key} (null if unknown), if that message is kept under {@code messageId}; a null
-   * form if {@code userId} is not one of its recipients (see {@link Message}). Null if not kept.
-   */
-  Found formFor(String conversation, long seq, Bytes messageId, String userId, Fingerprint key) {
+  /** Keeps at most a sixteenth of the JVM's maximum heap. */
+  public static KeptForms sizedToHeap() {
+    return new KeptForms(Runtime.getRuntime().maxMemory() / 16);
+  }
+
+  /** The most it keeps, in bytes. */
+  long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Message {@code seq} of {@code conversation}, if it is kept under {@code messageId}. */
+  Optional<Message> find(String conversation, long seq, Bytes messageId) {
     Message message;
     synchronized (this) {
       message = kept.get(new Key(conversation, seq));
     }
-    if (message == null || !message.messageId.equals(messageId)) {
-      return null;
-    }
-    return new Found(message.formFor(userId, key));
+    return message != null && message.messageId.equals(messageId)
+        ? Optional.of(message)
+        : Optional.empty();
   }
 
   /**
-   * Keeps {@code message}, stored as message {@code seq} of {@code conversation}, unless it is kept
-   * already or would not fit at all.
+   * Keeps {@code message}, stored as message {@code seq} of {@code conversation}, unless it would
+   * not fit at all or is kept already (another reader kept it meanwhile).
+   *
+   * @return whether it was added
    */
-  void keep(String conversation, long seq, Message message) {
+  boolean keep(String conversation, long seq, Message message) {
     if (message.bytes() > maxBytes) {
-      return;
+      return false;
     }
     Key key = new Key(conversation, seq);
     synchronized (this) {
       Message old = kept.get(key);
       if (old != null && old.messageId.equals(message.messageId)) {
-        return; // another reader kept it meanwhile
+        return false;
       }
       kept.put(key, message);
       bytes += message.bytes() - (old == null ? 0 : old.bytes());
@@ -164,6 +176,23 @@ final class KeptForms {
       while (bytes > maxBytes && eldest.hasNext()) {
         bytes -= eldest.next().bytes();
         eldest.remove();
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Forgets the messages of {@code conversation}, once they are deleted from the store. A page that
+   * read one of them before the deletion may still keep it; it is then never served (no row refers
+   * to it) and goes as the least recently used.
+   */
+  public synchronized void forget(String conversation) {
+    Iterator<Map.Entry<Key, Message>> all = kept.entrySet().iterator();
+    while (all.hasNext()) {
+      Map.Entry<Key, Message> entry = all.next();
+      if (entry.getKey().conversation().equals(conversation)) {
+        bytes -= entry.getValue().bytes();
+        all.remove();
       }
     }
   }

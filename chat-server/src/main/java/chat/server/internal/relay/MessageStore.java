@@ -18,7 +18,7 @@ public interface MessageStore {
   /**
    * A stored message as a history or sync page reads it: what its row says, and its envelope, which
    * is read and opened only when asked for, so that a page whose readers' forms are kept from an
-   * earlier read costs no envelope at all. Safe to use from any thread.
+   * earlier read reads no envelope from the envelope log. Safe to use from any thread.
    */
   interface Row {
     /** The conversation it was stored in. */
@@ -34,8 +34,9 @@ public interface MessageStore {
     Bytes messageId();
 
     /**
-     * Its full envelope, read and opened now; empty if it cannot be read or does not open, which
-     * the store logs (a row whose messages were deleted since it was read, or damaged storage).
+     * Its full envelope, read and opened now; empty if it cannot be read or does not open: the row
+     * was deleted since it was selected (with its conversation's messages), or the store is
+     * damaged, which it logs.
      */
     Optional<Bytes> envelope();
   }

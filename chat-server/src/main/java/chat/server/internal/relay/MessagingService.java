@@ -15,16 +15,13 @@ import chat.protocol.HistoryRequest;
 import chat.protocol.MessageEventHeader;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
-import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -42,32 +39,27 @@ public final class MessagingService {
   private final AccountService accounts;
   private final ConversationService conversations;
   private final Router router;
-  private final int pageBudgetBytes;
+  private final Pages pages;
   private final FanOutOrder fanOutOrder = new FanOutOrder();
-
-  /**
-   * The forms of messages pages have read, for their next readers: at most 64 MiB, and at most a
-   * sixteenth of the heap.
-   */
-  private final KeptForms keptForms =
-      new KeptForms(Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
 
   /**
    * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
    * / 2} bytes of envelopes (base64 and JSON add about a third), and always at least one message,
-   * so a page of large messages never outgrows a frame.
+   * so a page of large messages never outgrows a frame; its readers' forms are kept in {@code
+   * keptForms} for the next readers.
    */
   public MessagingService(
       MessageStore store,
       AccountService accounts,
       ConversationService conversations,
       Router router,
+      KeptForms keptForms,
       int maxFrameBytes) {
     this.store = store;
     this.accounts = accounts;
     this.conversations = conversations;
     this.router = router;
-    this.pageBudgetBytes = maxFrameBytes / 2;
+    this.pages = new Pages(keptForms, maxFrameBytes / 2);
   }
 
   /**
@@ -228,124 +220,32 @@ public final class MessagingService {
     return frameBytes >= forms.retainedBytes();
   }
 
-  /**
-   * A page of history, read newest first and returned oldest first. The page ends early when its
-   * envelopes reach the byte budget; {@code nextBefore} is then the lowest seq examined.
-   */
+  /** A page of history, read newest first and returned oldest first (see {@link Pages}). */
   public HistoryReply history(ClientConnection connection, HistoryRequest request) {
-    Recipient reader = requireReader(connection, request.conversation());
+    Pages.Reader reader = requireReader(connection, request.conversation());
     long before = request.before() == 0 ? Long.MAX_VALUE : request.before();
-    List<MessageStore.Row> rows = store.before(request.conversation(), before, request.limit());
-    Page page = page(rows, reader);
-    List<StoredMessage> out = page.messages();
-    out.sort(Comparator.comparingLong(StoredMessage::seq));
-    long lowest = page.lastSeq();
-    boolean more = (page.truncated() || rows.size() == request.limit()) && lowest > 1;
-    return new HistoryReply(
-        request.id(), request.conversation(), out, page.examined() == 0 ? 0 : lowest, more);
+    return pages.history(
+        request, store.before(request.conversation(), before, request.limit()), reader);
   }
 
-  /**
-   * Messages after the client's cursor, oldest first; {@code cursor} is the highest seq examined,
-   * which is short of the last row read when the page reached its byte budget.
-   */
+  /** Messages after the client's cursor, oldest first (see {@link Pages}). */
   public SyncReply sync(ClientConnection connection, SyncRequest request) {
-    Recipient reader = requireReader(connection, request.conversation());
-    List<MessageStore.Row> rows =
-        store.after(request.conversation(), request.since(), request.limit());
-    Page page = page(rows, reader);
-    long cursor = page.examined() == 0 ? request.since() : page.lastSeq();
-    return new SyncReply(
-        request.id(),
-        request.conversation(),
-        page.messages(),
-        cursor,
-        page.truncated() || rows.size() == request.limit());
+    Pages.Reader reader = requireReader(connection, request.conversation());
+    return pages.sync(
+        request, store.after(request.conversation(), request.since(), request.limit()), reader);
   }
 
   /**
-   * The caller, as a reader of {@code conversation}: its user id and the fingerprint of its
-   * registered key, which chooses its form of a message that lists it with several keys.
+   * The caller, as a reader of {@code conversation}, its registered key looked up only if a message
+   * lists it with several keys.
    *
    * @throws RelayException ({@code NOT_MEMBER}) if it may not read it
    */
-  private Recipient requireReader(ClientConnection connection, String conversation) {
+  private Pages.Reader requireReader(ClientConnection connection, String conversation) {
     String key = connection.state().userKey().orElseThrow();
     conversations.requireMember(conversation, key);
-    RegisteredKey registered =
-        accounts.registeredKey(key).orElseThrow(() -> new RelayException(ErrorCode.INTERNAL));
-    return new Recipient(connection.state().username().orElseThrow(), registered.fingerprint());
-  }
-
-  /**
-   * What one page holds.
-   *
-   * @param messages the caller's per-recipient forms, in row order
-   * @param examined how many rows were looked at (visible or not)
-   * @param lastSeq the seq of the last row examined
-   * @param truncated whether rows were left out for the byte budget
-   */
-  private record Page(
-      List<StoredMessage> messages, int examined, long lastSeq, boolean truncated) {}
-
-  /**
-   * The per-recipient forms of the rows that name {@code reader}'s user id as a recipient, in row
-   * order, up to the byte budget (the first visible message always fits).
-   */
-  private Page page(List<MessageStore.Row> rows, Recipient reader) {
-    List<StoredMessage> out = new ArrayList<>(rows.size());
-    long bytes = 0;
-    int examined = 0;
-    long lastSeq = 0;
-    for (MessageStore.Row row : rows) {
-      Bytes form = formFor(row, reader);
-      if (form != null) {
-        if (!out.isEmpty() && bytes + form.length() > pageBudgetBytes) {
-          return new Page(out, examined, lastSeq, true);
-        }
-        bytes += form.length();
-        out.add(new StoredMessage(row.seq(), row.storedAtMillis(), form));
-      }
-      examined++;
-      lastSeq = row.seq();
-    }
-    return new Page(out, examined, lastSeq, false);
-  }
-
-  /**
-   * The form of stored {@code row} for {@code reader} (see {@link KeptForms.Message}), or null if
-   * it is not a recipient or the envelope cannot be read: from the forms kept since a page last
-   * read the message, else laid out for all its recipients from the stored envelope, and kept.
-   */
-  private Bytes formFor(MessageStore.Row row, Recipient reader) {
-    KeptForms.Found kept =
-        keptForms.formFor(
-            row.conversation(),
-            row.seq(),
-            row.messageId(),
-            reader.userId(),
-            reader.keyFingerprint());
-    if (kept != null) {
-      return kept.form();
-    }
-    Optional<Bytes> encoded = row.envelope();
-    if (encoded.isEmpty()) {
-      return null; // the store said why
-    }
-    Envelope envelope;
-    try {
-      envelope = Envelope.parse(encoded.get());
-    } catch (MalformedDataException e) {
-      LOG.error("stored envelope seq {} does not parse", row.seq());
-      return null;
-    }
-    if (!envelope.header().messageId().equals(row.messageId())) {
-      LOG.error("stored envelope seq {} does not carry its row's message id", row.seq());
-      return null;
-    }
-    KeptForms.Message message =
-        new KeptForms.Message(row.messageId(), envelope.forms(), envelope.recipients());
-    keptForms.keep(row.conversation(), row.seq(), message);
-    return message.formFor(reader.userId(), reader.keyFingerprint());
+    return Pages.Reader.of(
+        connection.state().username().orElseThrow(),
+        () -> accounts.registeredKey(key).map(RegisteredKey::fingerprint));
   }
 }

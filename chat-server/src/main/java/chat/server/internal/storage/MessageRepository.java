@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SQL of the {@code messages} table: sealed envelopes by conversation and sequence number. A
@@ -19,23 +17,25 @@ import org.slf4j.LoggerFactory;
  * {@code sealed} column; rows stored before schema step 7 hold the sealed envelope inline.
  */
 public final class MessageRepository {
-  private static final Logger LOG = LoggerFactory.getLogger(MessageRepository.class);
   private static final String COLUMNS =
       "SELECT conversation, seq, message_id, stored_at, sealed, segment, place, length"
           + " FROM messages";
 
   /**
-   * A stored row, without its envelope: {@code place} is where its sealed envelope (the at-rest
-   * ciphertext of the full envelope) lies in the log, or null for a row stored before schema step
-   * 7, whose {@code inline} column holds it. {@link #sealed} reads it.
+   * A stored row, without its envelope; {@link #sealed} reads its sealed envelope (the at-rest
+   * ciphertext of the full envelope) from where it lies.
    */
   public record MessageRow(
-      String conversation,
-      long seq,
-      Bytes messageId,
-      long storedAtMillis,
-      Place place,
-      Bytes inline) {}
+      String conversation, long seq, Bytes messageId, long storedAtMillis, SealedAt sealedAt) {}
+
+  /** Where a row's sealed envelope lies. */
+  public sealed interface SealedAt permits InLog, Inline {}
+
+  /** In the envelope log, at {@code place}: every row stored since schema step 7. */
+  public record InLog(Place place) implements SealedAt {}
+
+  /** In the row's own {@code sealed} column: rows stored before schema step 7. */
+  public record Inline(Bytes sealed) implements SealedAt {}
 
   private final EnvelopeLog envelopes;
 
@@ -123,8 +123,9 @@ public final class MessageRepository {
   }
 
   /**
-   * The rows {@code s} selects ({@link #COLUMNS}), without reading their envelopes: a history page
-   * that has its readers' forms from before reads none of them (see {@link #sealed}).
+   * The rows {@code s} selects ({@link #COLUMNS}) without reading their envelopes from the log: a
+   * history page that has its readers' forms from an earlier read reads none of them (see {@link
+   * #sealed}).
    */
   private static List<MessageRow> rows(PreparedStatement s) throws SQLException {
     List<MessageRow> out = new ArrayList<>();
@@ -132,15 +133,13 @@ public final class MessageRepository {
       while (r.next()) {
         byte[] inline = r.getBytes(5);
         long segment = r.getLong(6);
-        Place place = r.wasNull() ? null : new Place(segment, r.getLong(7), r.getInt(8));
+        SealedAt sealedAt =
+            r.wasNull()
+                ? new Inline(Bytes.of(inline))
+                : new InLog(new Place(segment, r.getLong(7), r.getInt(8)));
         out.add(
             new MessageRow(
-                r.getString(1),
-                r.getLong(2),
-                Bytes.of(r.getBytes(3)),
-                r.getLong(4),
-                place,
-                place == null ? Bytes.of(inline) : null));
+                r.getString(1), r.getLong(2), Bytes.of(r.getBytes(3)), r.getLong(4), sealedAt));
       }
     }
     return out;
@@ -148,19 +147,16 @@ public final class MessageRepository {
 
   /**
    * The sealed envelope of {@code row}, read from the envelope log where it lies there; safe from
-   * any thread. Null, and logged, if it cannot be read (a row whose messages were deleted since it
-   * was selected, or a damaged segment).
+   * any thread.
+   *
+   * @throws IOException if it cannot be read (its row deleted since it was selected, and the
+   *     segment with it, or a damaged log)
    */
-  public byte[] sealed(MessageRow row) {
-    if (row.place() == null) {
-      return row.inline().toByteArray();
+  public byte[] sealed(MessageRow row) throws IOException {
+    if (row.sealedAt() instanceof InLog inLog) {
+      return envelopes.read(inLog.place());
     }
-    try {
-      return envelopes.read(row.place());
-    } catch (IOException e) {
-      LOG.error("stored message seq {} cannot be read: {}", row.seq(), e.getMessage());
-      return null;
-    }
+    return ((Inline) row.sealedAt()).sealed().toByteArray();
   }
 
   /**

@@ -7,6 +7,7 @@ import chat.server.internal.relay.MessageStore;
 import chat.server.internal.relay.RelayException;
 import chat.server.internal.storage.MessageRepository.MessageRow;
 import chat.server.internal.storage.SeqGuesses.Reservation;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -254,16 +255,30 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public Optional<Bytes> envelope() {
-      byte[] sealed = messages.sealed(row);
-      if (sealed == null) {
-        return Optional.empty(); // the repository said why
-      }
+      byte[] rowId = rowId(row.conversation(), row.seq(), row.messageId());
       try {
-        return Optional.of(
-            Bytes.of(cipher.open(sealed, rowId(row.conversation(), row.seq(), row.messageId()))));
-      } catch (CryptoException e) {
-        LOG.error("stored message seq {} does not open under the at-rest keyset", row.seq());
+        return Optional.of(Bytes.of(cipher.open(messages.sealed(row), rowId)));
+      } catch (IOException | CryptoException e) {
+        if (stillStored(row)) {
+          LOG.error(
+              "stored message seq {} {}",
+              row.seq(),
+              e instanceof IOException
+                  ? "cannot be read: " + e.getMessage()
+                  : "does not open under the at-rest keyset");
+        } else {
+          LOG.debug("stored message seq {} was deleted while it was being read", row.seq());
+        }
         return Optional.empty();
+      }
+    }
+
+    /** Whether the row is still there, its envelope having failed: if not, nothing is wrong. */
+    private boolean stillStored(MessageRow row) {
+      try {
+        return exists(row.messageId());
+      } catch (RelayException e) {
+        return true; // the read failed too, and said why
       }
     }
   }

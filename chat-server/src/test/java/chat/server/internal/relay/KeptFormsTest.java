@@ -10,32 +10,35 @@ import chat.crypto.IdentityKeyPair;
 import chat.crypto.Recipient;
 import chat.server.RelayFixture;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class KeptFormsTest {
+  private static IdentityKeyPair alice;
+  private static List<IdentityBundle> members;
   private static Envelope envelope;
   private static Envelope other;
-  private static Envelope twoKeys;
 
-  /**
-   * Two messages from alice to herself and three others, and one that lists bob with two keys (his
-   * own and one he had before).
-   */
+  /** Two messages from alice to herself and three others. */
   @BeforeAll
   static void seal() throws Exception {
-    IdentityKeyPair alice = RelayFixture.identity("alice");
-    List<IdentityBundle> members = new ArrayList<>();
+    alice = RelayFixture.identity("alice");
+    members = new ArrayList<>();
     members.add(alice.bundle());
     for (String name : List.of("bob", "carol", "dave")) {
       members.add(RelayFixture.identity(name).bundle());
     }
     envelope = RelayFixture.seal(alice, "#lobby", members, "hello");
     other = RelayFixture.seal(alice, "#lobby", members, "again");
-    List<IdentityBundle> withOldKey = new ArrayList<>(members);
-    withOldKey.add(RelayFixture.identity("bob").bundle());
-    twoKeys = RelayFixture.seal(alice, "#lobby", withOldKey, "to both of bob's keys");
   }
 
   private static Bytes id(Envelope message) {
@@ -43,16 +46,23 @@ class KeptFormsTest {
   }
 
   private static KeptForms.Message message(Envelope message) {
-    return new KeptForms.Message(id(message), message.forms(), message.recipients());
+    return new KeptForms.Message(id(message), message.unverifiedForms(), message.recipients());
   }
 
   private static void keep(KeptForms kept, long seq, Envelope message) {
     kept.keep("#lobby", seq, message(message));
   }
 
-  /** {@code userId}'s form of kept message {@code seq}, its registered key unknown. */
-  private static KeptForms.Found found(KeptForms kept, long seq, Envelope message, String userId) {
-    return kept.formFor("#lobby", seq, id(message), userId, null);
+  /** A registered key that is never looked up. */
+  private static Optional<Fingerprint> notAsked() {
+    throw new AssertionError("the registered key was looked up");
+  }
+
+  /** {@code userId}'s form of kept message {@code seq} of #lobby, if it is kept. */
+  private static Optional<Optional<Bytes>> found(
+      KeptForms kept, long seq, Envelope message, String userId) {
+    return kept.find("#lobby", seq, id(message))
+        .map(forms -> forms.formFor(userId, KeptFormsTest::notAsked));
   }
 
   /** Each reader's form, byte for byte what the stored envelope's forRecipient gives. */
@@ -60,17 +70,42 @@ class KeptFormsTest {
       throws Exception {
     Envelope stored = Envelope.parse(Bytes.of(message.encode()));
     for (String user : List.of("alice", "bob", "carol", "dave")) {
-      KeptForms.Found found = found(kept, seq, message, user);
-      assertThat(found).as(user).isNotNull();
-      assertThat(found.form().toByteArray())
+      assertThat(found(kept, seq, message, user).orElseThrow().orElseThrow().toByteArray())
           .as(user)
           .isEqualTo(stored.forRecipient(user).orElseThrow().encode());
     }
   }
 
-  /** Bob's two entries in {@link #twoKeys}, in canonical order. */
-  private static List<Recipient> bobsEntries() {
-    return twoKeys.recipientSet().stream().filter(r -> r.userId().equals("bob")).toList();
+  /** A message that lists a user with several keys, and those keys in canonical order. */
+  private record SeveralKeys(Envelope message, List<Fingerprint> keys) {}
+
+  /** To three of ben's keys, and to three of zed's, each message also to the members. */
+  private static final Map<String, SeveralKeys> SEVERAL_KEYS = new HashMap<>();
+
+  /**
+   * A message from alice to the members and to three keys of {@code user}, who is not one of them,
+   * made once.
+   */
+  private static SeveralKeys withSeveralKeys(String user) {
+    return SEVERAL_KEYS.computeIfAbsent(
+        user,
+        name -> {
+          List<IdentityBundle> keys = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            keys.add(RelayFixture.identity(name).bundle());
+          }
+          keys.sort(Comparator.comparing(Recipient::of, Recipient.CANONICAL_ORDER));
+          List<IdentityBundle> to = new ArrayList<>(members);
+          to.addAll(keys);
+          return new SeveralKeys(
+              RelayFixture.seal(alice, "#lobby", to, "to three of " + name + "'s keys"),
+              keys.stream().map(IdentityBundle::fingerprint).toList());
+        });
+  }
+
+  /** {@code user}'s entries in {@code message}, in canonical order. */
+  private static List<Recipient> entriesOf(Envelope message, String user) {
+    return message.recipientSet().stream().filter(r -> r.userId().equals(user)).toList();
   }
 
   @Test
@@ -82,66 +117,74 @@ class KeptFormsTest {
   }
 
   @Test
-  void formFor_aUserListedWithTwoKeys_theEntryWithItsRegisteredKey() throws Exception {
-    List<Recipient> bobs = bobsEntries();
-    assertThat(bobs).hasSize(2);
-    KeptForms kept = new KeptForms(1 << 20);
-    keep(kept, 3, twoKeys);
+  void formFor_aUserListedWithSeveralKeys_theEntryWithItsRegisteredKeyWhereverItIs()
+      throws Exception {
+    // "ben" sorts among the members, "zed" after them all, so his entries are the message's last.
+    for (String user : List.of("ben", "zed")) {
+      SeveralKeys several = withSeveralKeys(user);
+      Envelope message = several.message();
+      for (Fingerprint registered : several.keys()) {
+        assertThat(entriesOf(message, user)).hasSize(3);
+        KeptForms kept = new KeptForms(1 << 20);
+        keep(kept, 3, message);
 
-    for (Recipient bob : bobs) {
-      Bytes form = kept.formFor("#lobby", 3, id(twoKeys), "bob", bob.keyFingerprint()).form();
-      assertThat(form.toByteArray())
-          .isEqualTo(twoKeys.forRecipient(bob).orElseThrow().encode())
-          .isEqualTo(message(twoKeys).formFor("bob", bob.keyFingerprint()).toByteArray());
+        Bytes form =
+            kept.find("#lobby", 3, id(message))
+                .orElseThrow()
+                .formFor(user, () -> Optional.of(registered))
+                .orElseThrow();
+
+        assertThat(form.toByteArray())
+            .as("%s's key %d of 3", user, several.keys().indexOf(registered) + 1)
+            .isEqualTo(
+                message.forRecipient(new Recipient(user, registered)).orElseThrow().encode());
+        assertFormsAsStored(kept, 3, message); // the others are asked for no key
+      }
     }
   }
 
   @Test
-  void formFor_aUserListedWithTwoKeys_neitherRegisteredOrKeyUnknown_theFirstEntry()
-      throws Exception {
-    KeptForms kept = new KeptForms(1 << 20);
-    keep(kept, 3, twoKeys);
-    byte[] first = twoKeys.forRecipient(bobsEntries().get(0)).orElseThrow().encode();
-    Fingerprint another = RelayFixture.identity("bob").bundle().fingerprint();
+  void formFor_aUserListedWithSeveralKeys_noneRegisteredOrKeyUnknown_theFirstEntry() {
+    Envelope message = withSeveralKeys("ben").message();
+    KeptForms.Message forms = message(message);
+    byte[] first = message.forRecipient(entriesOf(message, "ben").get(0)).orElseThrow().encode();
+    Fingerprint another = RelayFixture.identity("ben").bundle().fingerprint();
 
-    assertThat(kept.formFor("#lobby", 3, id(twoKeys), "bob", another).form().toByteArray())
+    assertThat(forms.formFor("ben", () -> Optional.of(another)).orElseThrow().toByteArray())
         .isEqualTo(first);
-    assertThat(found(kept, 3, twoKeys, "bob").form().toByteArray()).isEqualTo(first);
-    assertFormsAsStored(kept, 3, twoKeys);
+    assertThat(forms.formFor("ben", Optional::empty).orElseThrow().toByteArray()).isEqualTo(first);
   }
 
   @Test
-  void formFor_notARecipient_aNullForm() {
+  void formFor_notARecipient_none() {
     KeptForms kept = new KeptForms(1 << 20);
     keep(kept, 7, envelope);
 
-    KeptForms.Found found = found(kept, 7, envelope, "mallory");
-
-    assertThat(found).isNotNull();
-    assertThat(found.form()).isNull();
+    assertThat(found(kept, 7, envelope, "mallory")).contains(Optional.empty());
   }
 
   @Test
-  void formFor_anotherMessageUnderTheSameNumber_orAnotherConversationOrNumber_notKept() {
+  void find_anotherMessageUnderTheSameNumber_orAnotherConversationOrNumber_notKept() {
     KeptForms kept = new KeptForms(1 << 20);
     keep(kept, 7, envelope);
 
-    assertThat(found(kept, 7, other, "bob")).isNull();
-    assertThat(kept.formFor("#other", 7, id(envelope), "bob", null)).isNull();
-    assertThat(found(kept, 8, envelope, "bob")).isNull();
+    assertThat(kept.find("#lobby", 7, id(other))).isEmpty();
+    assertThat(kept.find("#other", 7, id(envelope))).isEmpty();
+    assertThat(kept.find("#lobby", 8, id(envelope))).isEmpty();
+    assertThat(kept.find("#lobby", 7, id(envelope))).isPresent();
   }
 
   @Test
   void keep_theSameMessageTwice_keptOnceAndCountedOnce() {
     KeptForms kept = new KeptForms(1 << 20);
-    keep(kept, 7, envelope);
+    assertThat(kept.keep("#lobby", 7, message(envelope))).isTrue();
     long once = kept.bytesKept();
 
-    keep(kept, 7, envelope);
+    assertThat(kept.keep("#lobby", 7, message(envelope))).isFalse();
 
     assertThat(once)
         .isEqualTo(
-            envelope.forms().retainedBytes()
+            envelope.unverifiedForms().retainedBytes()
                 + KeptForms.BYTES_PER_ENTRY * envelope.recipients().size());
     assertThat(kept.bytesKept()).isEqualTo(once);
   }
@@ -153,7 +196,7 @@ class KeptFormsTest {
 
     keep(kept, 7, other);
 
-    assertThat(found(kept, 7, envelope, "bob")).isNull();
+    assertThat(kept.find("#lobby", 7, id(envelope))).isEmpty();
     assertFormsAsStored(kept, 7, other);
     assertThat(kept.bytesKept()).isEqualTo(message(other).bytes());
   }
@@ -165,22 +208,81 @@ class KeptFormsTest {
     KeptForms kept = new KeptForms(2 * one + one / 2);
     keep(kept, 1, envelope);
     keep(kept, 2, other);
-    assertThat(found(kept, 1, envelope, "bob")).isNotNull(); // 1 used last
+    assertThat(kept.find("#lobby", 1, id(envelope))).isPresent(); // 1 used last
 
     keep(kept, 3, envelope);
 
-    assertThat(found(kept, 2, other, "bob")).isNull();
-    assertThat(found(kept, 1, envelope, "bob")).isNotNull();
-    assertThat(found(kept, 3, envelope, "bob")).isNotNull();
+    assertThat(kept.find("#lobby", 2, id(other))).isEmpty();
+    assertThat(kept.find("#lobby", 1, id(envelope))).isPresent();
+    assertThat(kept.find("#lobby", 3, id(envelope))).isPresent();
     assertThat(kept.bytesKept()).isEqualTo(2 * one);
   }
 
   @Test
   void keep_noRoom_keepsNothing() {
     KeptForms kept = new KeptForms(0);
-    keep(kept, 1, envelope);
 
-    assertThat(found(kept, 1, envelope, "bob")).isNull();
+    assertThat(kept.keep("#lobby", 1, message(envelope))).isFalse();
+
+    assertThat(kept.find("#lobby", 1, id(envelope))).isEmpty();
     assertThat(kept.bytesKept()).isZero();
+  }
+
+  @Test
+  void forget_aConversation_itsMessagesGoOthersStay() {
+    KeptForms kept = new KeptForms(1 << 20);
+    keep(kept, 1, envelope);
+    keep(kept, 2, other);
+    kept.keep("#other", 1, message(envelope));
+
+    kept.forget("#lobby");
+
+    assertThat(kept.find("#lobby", 1, id(envelope))).isEmpty();
+    assertThat(kept.find("#lobby", 2, id(other))).isEmpty();
+    assertThat(kept.find("#other", 1, id(envelope))).isPresent();
+    assertThat(kept.bytesKept()).isEqualTo(message(envelope).bytes());
+  }
+
+  @Test
+  void keepAndFind_fromSeveralThreadsAtOnce_theBytesKeptAddUp() throws Exception {
+    long one = message(envelope).bytes();
+    KeptForms kept = new KeptForms(10 * one);
+    KeptForms.Message[] messages = {message(envelope), message(other)};
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 2_000; i++) {
+                    long seq = (i * 7L + thread) % 25;
+                    KeptForms.Message message = messages[(int) (seq % 2)];
+                    if (kept.find("#lobby", seq, message == messages[0] ? id(envelope) : id(other))
+                        .isEmpty()) {
+                      kept.keep("#lobby", seq, message);
+                    }
+                    if (i % 500 == 0) {
+                      kept.forget("#nowhere");
+                    }
+                  }
+                }));
+      }
+      for (Future<?> each : done) {
+        each.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    int found = 0;
+    for (long seq = 0; seq < 25; seq++) {
+      if (kept.find("#lobby", seq, seq % 2 == 0 ? id(envelope) : id(other)).isPresent()) {
+        found++;
+      }
+    }
+    assertThat(found).isEqualTo(10);
+    assertThat(kept.bytesKept()).isEqualTo(10 * one);
   }
 }
