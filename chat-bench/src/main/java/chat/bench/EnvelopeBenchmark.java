@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.State;
  * open one recipient's per-recipient form (one unwrap, one verify, one GCM), and the relay's
  * signature check plus split into per-recipient forms, from a parsed envelope and, as the relay
  * runs it, from the bytes that arrived; then the relay writing every recipient's form into a direct
- * buffer, against copying the same bytes from one array.
+ * buffer, against copying the same bytes from one array; and a history page's first read of a
+ * stored envelope, every recipient's form laid out to be kept, against cutting the reader's form
+ * alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -169,7 +171,8 @@ public class EnvelopeBenchmark {
   /**
    * A relay's history read of a stored message no page has read yet, as it runs now: parse the
    * envelope, lay out every recipient's form (the tree built once), then the reader's, so that the
-   * next readers find theirs laid out. Not counted: the index of user ids it keeps beside them.
+   * next readers find theirs laid out. Not counted: the index of user ids the relay keeps beside
+   * them (a hash map of one entry per recipient).
    */
   @Benchmark
   public Bytes relayLayOutAllForms() throws CryptoException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -18,9 +19,10 @@ import java.util.function.Supplier;
  * next readers. A page that finds a message here gives its reader that reader's form without
  * reading the stored envelope, opening its at-rest layer, parsing it and hashing all its recipient
  * entries again: in a 1,000-member room that was 1.8 ms of the relay's CPU per message and reader
- * (docs/PERFORMANCE.md, "History fetch in a 1,000-member room"). A message's forms are laid out
- * once, on its first read, for all its recipients, so the fan-out of a send, which has its own, is
- * not touched.
+ * (docs/PERFORMANCE.md, "History fetch in a 1,000-member room"). A message's forms are laid out for
+ * all its recipients on its first read by one of them ({@link Pages} decides, and cuts a reader's
+ * form alone where keeping would not pay), so the fan-out of a send, which has its own, is not
+ * touched. Readers that miss the same message at once each lay it out; the first to keep it wins.
  *
  * <p>Bounded by the bytes kept, each message's forms and bookkeeping (about 0.9 MB a message in a
  * 1,000-member room); the least recently read go first. A kept message serves a row only if the row
@@ -108,17 +110,64 @@ public final class KeptForms {
       if (first == null) {
         return Optional.empty();
       }
-      Fingerprint[] keys = severalKeys.get(userId);
-      if (keys != null) {
-        Optional<Fingerprint> key = registeredKey.get();
-        for (int k = 0; k < keys.length && key.isPresent(); k++) {
-          if (keys[k].equals(key.get())) {
-            return Optional.of(forms.form(first + k));
-          }
+      return Optional.of(forms.form(chosen(first, severalKeys.get(userId), registeredKey)));
+    }
+  }
+
+  /**
+   * The entry a reader gets of a message that lists it from entry {@code first} on: the one with
+   * its registered key among {@code keys} (the fingerprints of its entries from {@code first} on,
+   * null if it has one entry), else {@code first}. The key is asked for only if there are several.
+   */
+  private static int chosen(
+      int first, Fingerprint[] keys, Supplier<Optional<Fingerprint>> registeredKey) {
+    if (keys != null) {
+      Optional<Fingerprint> key = registeredKey.get();
+      for (int k = 0; k < keys.length && key.isPresent(); k++) {
+        if (keys[k].equals(key.get())) {
+          return first + k;
         }
       }
-      return Optional.of(forms.form(first));
     }
+    return first;
+  }
+
+  /**
+   * The entry of {@code entries} (a parsed envelope's, in canonical order) that {@code userId}
+   * gets, as {@link Message#formFor} chooses it, if it is a recipient; without laying out any form.
+   */
+  static OptionalInt entryFor(
+      List<RecipientEntry> entries, String userId, Supplier<Optional<Fingerprint>> registeredKey) {
+    int first = 0;
+    while (first < entries.size() && !entries.get(first).recipient().userId().equals(userId)) {
+      first++;
+    }
+    if (first == entries.size()) {
+      return OptionalInt.empty();
+    }
+    int end = first + 1;
+    while (end < entries.size() && entries.get(end).recipient().userId().equals(userId)) {
+      end++;
+    }
+    Fingerprint[] keys = null;
+    if (end - first > 1) {
+      keys = new Fingerprint[end - first];
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = entries.get(first + k).recipient().keyFingerprint();
+      }
+    }
+    return OptionalInt.of(chosen(first, keys, registeredKey));
+  }
+
+  /**
+   * About what {@link Message#bytes} will count for a message whose full envelope is {@code
+   * envelopeBytes} long with {@code entries} recipient entries, before its forms are laid out: the
+   * envelope's own bytes, and per entry its audit path at its longest and the bookkeeping. A little
+   * more than the count, never far from it.
+   */
+  static long estimatedBytes(long envelopeBytes, int entries) {
+    int pathHashes = entries <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(entries - 1L);
+    return envelopeBytes + (long) entries * (1 + 32L * pathHashes + BYTES_PER_ENTRY);
   }
 
   private final long maxBytes;

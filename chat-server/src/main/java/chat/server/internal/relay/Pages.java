@@ -4,6 +4,7 @@ import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.Fingerprint;
 import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEntry;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.StoredMessage;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,21 +118,11 @@ final class Pages {
     int examined = 0;
     long lastSeq = 0;
     // One page keeps at most half of what is kept, so that a page longer than that (its later rows
-    // miss every time) does not push out every other message the next readers want.
-    long keepable = kept.maxBytes() / 2;
+    // miss every time) does not push out every other message the next readers want. (Two such
+    // pages at once still may; and readers missing the same message at once each lay it out.)
+    KeepBudget keepable = new KeepBudget(kept.maxBytes() / 2);
     for (MessageStore.Row row : rows) {
-      Optional<KeptForms.Message> message =
-          kept.find(row.conversation(), row.seq(), row.messageId());
-      if (message.isEmpty()) {
-        message = layOut(row);
-        if (message.isPresent()
-            && message.get().bytes() <= keepable
-            && kept.keep(row.conversation(), row.seq(), message.get())) {
-          keepable -= message.get().bytes();
-        }
-      }
-      Optional<Bytes> form =
-          message.flatMap(forms -> forms.formFor(reader.userId(), reader.registeredKey()));
+      Optional<Bytes> form = formFor(row, reader, keepable);
       if (form.isPresent()) {
         if (!out.isEmpty() && bytes + form.get().length() > budgetBytes) {
           return new Page(out, examined, lastSeq, true);
@@ -144,8 +136,26 @@ final class Pages {
     return new Page(out, examined, lastSeq, false);
   }
 
-  /** The forms of stored {@code row} for all its recipients, cut from its envelope. */
-  private static Optional<KeptForms.Message> layOut(MessageStore.Row row) {
+  /** What one page may still keep, in bytes. */
+  private static final class KeepBudget {
+    private long left;
+
+    KeepBudget(long left) {
+      this.left = left;
+    }
+  }
+
+  /**
+   * The reader's form of stored {@code row}, if it is a recipient and the envelope can be read:
+   * from the kept forms; else laid out with every other recipient's and kept, if the message is
+   * likely to fit in what the page may still keep ({@code keepable}, lowered by what it keeps);
+   * else cut alone, as for a reader that is not a recipient nothing is laid out.
+   */
+  private Optional<Bytes> formFor(MessageStore.Row row, Reader reader, KeepBudget keepable) {
+    Optional<KeptForms.Message> found = kept.find(row.conversation(), row.seq(), row.messageId());
+    if (found.isPresent()) {
+      return found.get().formFor(reader.userId(), reader.registeredKey());
+    }
     Optional<Bytes> encoded = row.envelope();
     if (encoded.isEmpty()) {
       return Optional.empty(); // the store said why
@@ -161,7 +171,21 @@ final class Pages {
       LOG.error("stored envelope seq {} does not carry its row's message id", row.seq());
       return Optional.empty();
     }
-    return Optional.of(
-        new KeptForms.Message(row.messageId(), envelope.unverifiedForms(), envelope.recipients()));
+    List<RecipientEntry> entries = envelope.recipients();
+    OptionalInt entry = KeptForms.entryFor(entries, reader.userId(), reader.registeredKey());
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    if (KeptForms.estimatedBytes(encoded.get().length(), entries.size()) > keepable.left) {
+      return envelope
+          .forRecipient(entries.get(entry.getAsInt()).recipient())
+          .map(form -> Bytes.of(form.encode()));
+    }
+    KeptForms.Message message =
+        new KeptForms.Message(row.messageId(), envelope.unverifiedForms(), entries);
+    if (message.bytes() <= keepable.left && kept.keep(row.conversation(), row.seq(), message)) {
+      keepable.left -= message.bytes();
+    }
+    return message.formFor(reader.userId(), reader.registeredKey());
   }
 }

@@ -155,8 +155,10 @@ public final class MessageRepository {
   public byte[] sealed(MessageRow row) throws IOException {
     if (row.sealedAt() instanceof InLog inLog) {
       return envelopes.read(inLog.place());
+    } else if (row.sealedAt() instanceof Inline inline) {
+      return inline.sealed().toByteArray();
     }
-    return ((Inline) row.sealedAt()).sealed().toByteArray();
+    throw new AssertionError("sealed where? " + row.sealedAt());
   }
 
   /**

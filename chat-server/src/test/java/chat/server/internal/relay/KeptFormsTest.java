@@ -8,6 +8,7 @@ import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.Recipient;
+import chat.crypto.RecipientEntry;
 import chat.server.RelayFixture;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,6 +140,11 @@ class KeptFormsTest {
             .isEqualTo(
                 message.forRecipient(new Recipient(user, registered)).orElseThrow().encode());
         assertFormsAsStored(kept, 3, message); // the others are asked for no key
+        int entry =
+            KeptForms.entryFor(message.recipients(), user, () -> Optional.of(registered))
+                .orElseThrow();
+        assertThat(message.recipients().get(entry).recipient())
+            .isEqualTo(new Recipient(user, registered));
       }
     }
   }
@@ -153,6 +159,31 @@ class KeptFormsTest {
     assertThat(forms.formFor("ben", () -> Optional.of(another)).orElseThrow().toByteArray())
         .isEqualTo(first);
     assertThat(forms.formFor("ben", Optional::empty).orElseThrow().toByteArray()).isEqualTo(first);
+  }
+
+  @Test
+  void entryFor_eachRecipientsFirstEntry_noneForAStranger_keyAskedOnlyForSeveral() {
+    List<RecipientEntry> entries = envelope.recipients();
+    for (int i = 0; i < entries.size(); i++) {
+      assertThat(KeptForms.entryFor(entries, entries.get(i).recipient().userId(), () -> notAsked()))
+          .hasValue(i);
+    }
+    assertThat(KeptForms.entryFor(entries, "mallory", () -> notAsked())).isEmpty();
+    Envelope several = withSeveralKeys("ben").message();
+    int first = several.recipientSet().indexOf(entriesOf(several, "ben").get(0));
+    assertThat(KeptForms.entryFor(several.recipients(), "ben", Optional::empty)).hasValue(first);
+  }
+
+  @Test
+  void estimatedBytes_aLittleMoreThanWhatAKeptMessageCounts() {
+    for (Envelope message : List.of(envelope, withSeveralKeys("zed").message())) {
+      long counted = message(message).bytes();
+
+      long estimated =
+          KeptForms.estimatedBytes(message.encode().length, message.recipients().size());
+
+      assertThat(estimated).isBetween(counted, counted + counted / 20);
+    }
   }
 
   @Test

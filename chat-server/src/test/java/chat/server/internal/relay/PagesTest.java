@@ -157,14 +157,38 @@ class PagesTest {
   }
 
   @Test
-  void history_notARecipient_nothingButTheRowsAreExamined() {
-    Pages pages = new Pages(new KeptForms(1 << 20), BUDGET_BYTES);
+  void history_notARecipient_nothingButTheRowsAreExamined_andNothingIsLaidOutOrKept() {
+    KeptForms kept = new KeptForms(1 << 20);
+    Pages pages = new Pages(kept, BUDGET_BYTES);
 
     HistoryReply reply = pages.history(history(2), rows(5, 4), reader("mallory"));
 
     assertThat(reply.messages()).isEmpty();
     assertThat(reply.nextBefore()).isEqualTo(4);
     assertThat(reply.more()).isTrue();
+    assertThat(kept.bytesKept()).isZero();
+  }
+
+  @Test
+  void history_aMessageBiggerThanWhatAPageMayKeep_theReadersFormIsCutAloneAndNothingKept() {
+    long one =
+        new KeptForms.Message(
+                SENT.get(0).header().messageId(),
+                SENT.get(0).unverifiedForms(),
+                SENT.get(0).recipients())
+            .bytes();
+    KeptForms kept = new KeptForms(one); // a page may keep half a message
+    Pages pages = new Pages(kept, BUDGET_BYTES);
+    List<MessageStore.Row> again = rows(2, 1);
+
+    pages.history(history(10), rows(2, 1), reader("bob"));
+    HistoryReply reply = pages.history(history(10), again, reader("bob"));
+
+    assertThat(kept.bytesKept()).isZero();
+    assertThat(reads(again)).isEqualTo(2);
+    assertThat(reply.messages())
+        .extracting(StoredMessage::envelope)
+        .containsExactly(formOf("bob", 1), formOf("bob", 2));
   }
 
   @Test

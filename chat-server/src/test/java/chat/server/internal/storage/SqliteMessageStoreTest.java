@@ -3,6 +3,10 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.server.internal.relay.MessageStore.Row;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Messages sealed for storage before their turn on the writer: whether the writer uses the early
@@ -303,9 +308,24 @@ class SqliteMessageStoreTest {
     storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
     storage.writes().submit(c -> null).join(); // the writer erases right after that commit
 
-    assertThat(listed).extracting(Row::seq).containsExactly(1L, 2L);
-    assertThat(listed.get(0).envelope()).isEmpty();
-    assertThat(listed.get(1).envelope()).isEmpty();
+    Logger logger = (Logger) LoggerFactory.getLogger(SqliteMessageStore.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Level level = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    logger.addAppender(logged);
+    try {
+      assertThat(listed).extracting(Row::seq).containsExactly(1L, 2L);
+      assertThat(listed.get(0).envelope()).isEmpty();
+      assertThat(listed.get(1).envelope()).isEmpty();
+    } finally {
+      logger.detachAppender(logged);
+      logger.setLevel(level);
+    }
+    assertThat(logged.list)
+        .as("deleted meanwhile: nothing is wrong")
+        .extracting(ILoggingEvent::getLevel)
+        .containsExactly(Level.DEBUG, Level.DEBUG);
     assertThat(stored()).isEmpty();
   }
 
