@@ -149,7 +149,7 @@ final class Pages {
    * The reader's form of stored {@code row}, if it is a recipient and the envelope can be read:
    * from the kept forms; else laid out with every other recipient's and kept, if the message is
    * likely to fit in what the page may still keep ({@code keepable}, lowered by what it keeps);
-   * else cut alone, as for a reader that is not a recipient nothing is laid out.
+   * else cut alone. For a reader that is not a recipient nothing is laid out.
    */
   private Optional<Bytes> formFor(MessageStore.Row row, Reader reader, KeepBudget keepable) {
     Optional<KeptForms.Message> found = kept.find(row.conversation(), row.seq(), row.messageId());
