@@ -75,16 +75,10 @@ public final class KeptForms {
       // In canonical order (Envelope checks it) a user's entries follow one another.
       for (int first = 0, end; first < size; first = end) {
         String userId = entries.get(first).recipient().userId();
-        end = first + 1;
-        while (end < size && entries.get(end).recipient().userId().equals(userId)) {
-          end++;
-        }
+        end = endOfRun(entries, first);
         firstEntry.put(userId, first);
-        if (end - first > 1) {
-          Fingerprint[] keys = new Fingerprint[end - first];
-          for (int k = 0; k < keys.length; k++) {
-            keys[k] = entries.get(first + k).recipient().keyFingerprint();
-          }
+        Fingerprint[] keys = keysOfRun(entries, first, end);
+        if (keys != null) {
           if (several.isEmpty()) {
             several = new HashMap<>();
           }
@@ -145,18 +139,35 @@ public final class KeptForms {
     if (first == entries.size()) {
       return OptionalInt.empty();
     }
+    Fingerprint[] keys = keysOfRun(entries, first, endOfRun(entries, first));
+    return OptionalInt.of(chosen(first, keys, registeredKey));
+  }
+
+  /**
+   * The end of the run of entries, from {@code first} on, of the same user as entry {@code first}.
+   */
+  private static int endOfRun(List<RecipientEntry> entries, int first) {
+    String userId = entries.get(first).recipient().userId();
     int end = first + 1;
     while (end < entries.size() && entries.get(end).recipient().userId().equals(userId)) {
       end++;
     }
-    Fingerprint[] keys = null;
-    if (end - first > 1) {
-      keys = new Fingerprint[end - first];
-      for (int k = 0; k < keys.length; k++) {
-        keys[k] = entries.get(first + k).recipient().keyFingerprint();
-      }
+    return end;
+  }
+
+  /**
+   * The key fingerprints of entries {@code first} to {@code end - 1}, one user's, or null if that
+   * is a single entry.
+   */
+  private static Fingerprint[] keysOfRun(List<RecipientEntry> entries, int first, int end) {
+    if (end - first == 1) {
+      return null;
     }
-    return OptionalInt.of(chosen(first, keys, registeredKey));
+    Fingerprint[] keys = new Fingerprint[end - first];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = entries.get(first + k).recipient().keyFingerprint();
+    }
+    return keys;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Durable storage of full-form envelopes per conversation. The embedded SQLite store is the
@@ -17,28 +18,26 @@ public interface MessageStore {
 
   /**
    * A stored message as a history or sync page reads it: what its row says, and its envelope, which
-   * is read and opened only when asked for, so that a page whose readers' forms are kept from an
-   * earlier read reads no envelope from the envelope log. Safe to use from any thread.
+   * {@code reader} reads and opens only when asked for, so that a page whose readers' forms are
+   * kept from an earlier read reads no envelope from the envelope log. Safe to use from any thread.
+   *
+   * @param messageId the id its envelope's header carries, as the store recorded it
+   * @param reader reads and opens its envelope (see {@link #envelope})
    */
-  interface Row {
-    /** The conversation it was stored in. */
-    String conversation();
-
-    /** Its sequence number in the conversation. */
-    long seq();
-
-    /** When it was stored. */
-    long storedAtMillis();
-
-    /** The id its envelope's header carries, as the store recorded it. */
-    Bytes messageId();
-
+  record Row(
+      String conversation,
+      long seq,
+      long storedAtMillis,
+      Bytes messageId,
+      Supplier<Optional<Bytes>> reader) {
     /**
      * Its full envelope, read and opened now; empty if it cannot be read or does not open: the row
      * was deleted since it was selected (with its conversation's messages), or the store is
      * damaged, which it logs.
      */
-    Optional<Bytes> envelope();
+    public Optional<Bytes> envelope() {
+      return reader.get();
+    }
   }
 
   /**

@@ -220,66 +220,43 @@ public final class SqliteMessageStore implements MessageStore {
   private List<Row> rows(List<MessageRow> rows) {
     List<Row> out = new ArrayList<>(rows.size());
     for (MessageRow row : rows) {
-      out.add(new LazyRow(row));
+      out.add(
+          new Row(
+              row.conversation(),
+              row.seq(),
+              row.storedAtMillis(),
+              row.messageId(),
+              () -> envelope(row)));
     }
     return out;
   }
 
-  /** A row whose envelope is read from the log and opened only when asked for. */
-  private final class LazyRow implements Row {
-    private final MessageRow row;
-
-    LazyRow(MessageRow row) {
-      this.row = row;
-    }
-
-    @Override
-    public String conversation() {
-      return row.conversation();
-    }
-
-    @Override
-    public long seq() {
-      return row.seq();
-    }
-
-    @Override
-    public long storedAtMillis() {
-      return row.storedAtMillis();
-    }
-
-    @Override
-    public Bytes messageId() {
-      return row.messageId();
-    }
-
-    @Override
-    public Optional<Bytes> envelope() {
-      byte[] rowId = rowId(row.conversation(), row.seq(), row.messageId());
-      try {
-        return Optional.of(Bytes.of(cipher.open(messages.sealed(row), rowId)));
-      } catch (IOException | CryptoException e) {
-        if (stillStored(row)) {
-          LOG.error(
-              "stored message seq {} {}",
-              row.seq(),
-              e instanceof IOException
-                  ? "cannot be read: " + e.getMessage()
-                  : "does not open under the at-rest keyset");
-        } else {
-          LOG.debug("stored message seq {} was deleted while it was being read", row.seq());
-        }
-        return Optional.empty();
+  /** The envelope of {@code row}, read from where it lies and opened: a {@link Row}'s reader. */
+  private Optional<Bytes> envelope(MessageRow row) {
+    byte[] rowId = rowId(row.conversation(), row.seq(), row.messageId());
+    try {
+      return Optional.of(Bytes.of(cipher.open(messages.sealed(row), rowId)));
+    } catch (IOException | CryptoException e) {
+      if (stillStored(row)) {
+        LOG.error(
+            "stored message seq {} {}",
+            row.seq(),
+            e instanceof IOException
+                ? "cannot be read: " + e.getMessage()
+                : "does not open under the at-rest keyset");
+      } else {
+        LOG.debug("stored message seq {} was deleted while it was being read", row.seq());
       }
+      return Optional.empty();
     }
+  }
 
-    /** Whether the row is still there, its envelope having failed: if not, nothing is wrong. */
-    private boolean stillStored(MessageRow row) {
-      try {
-        return exists(row.messageId());
-      } catch (RelayException e) {
-        return true; // the read failed too, and said why
-      }
+  /** Whether the row is still there, its envelope having failed: if not, nothing is wrong. */
+  private boolean stillStored(MessageRow row) {
+    try {
+      return exists(row.messageId());
+    } catch (RelayException e) {
+      return true; // the read failed too, and said why
     }
   }
 

@@ -15,8 +15,11 @@ import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
 import chat.server.RelayFixture;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,60 +41,39 @@ class PagesTest {
     }
   }
 
-  /** A stored row that counts how often its envelope was read. */
-  private static final class CountingRow implements MessageStore.Row {
-    private final long seq;
-    private final Bytes messageId;
-    private final Optional<Bytes> envelope;
-    private int reads;
+  /** How often each row made here had its envelope read. */
+  private final Map<MessageStore.Row, AtomicInteger> readsOf = new IdentityHashMap<>();
 
-    CountingRow(long seq, Bytes messageId, Optional<Bytes> envelope) {
-      this.seq = seq;
-      this.messageId = messageId;
-      this.envelope = envelope;
-    }
-
-    @Override
-    public String conversation() {
-      return "#lobby";
-    }
-
-    @Override
-    public long seq() {
-      return seq;
-    }
-
-    @Override
-    public long storedAtMillis() {
-      return 1_000 * seq;
-    }
-
-    @Override
-    public Bytes messageId() {
-      return messageId;
-    }
-
-    @Override
-    public Optional<Bytes> envelope() {
-      reads++;
-      return envelope;
-    }
+  /** Message {@code seq} of #lobby, whose envelope reads as {@code envelope}, reads counted. */
+  private MessageStore.Row counted(long seq, Bytes messageId, Optional<Bytes> envelope) {
+    AtomicInteger reads = new AtomicInteger();
+    MessageStore.Row row =
+        new MessageStore.Row(
+            "#lobby",
+            seq,
+            1_000 * seq,
+            messageId,
+            () -> {
+              reads.incrementAndGet();
+              return envelope;
+            });
+    readsOf.put(row, reads);
+    return row;
   }
 
   /** Message {@code seq} (1 to 5) as stored. */
-  private static CountingRow row(long seq) {
+  private MessageStore.Row row(long seq) {
     Envelope message = SENT.get((int) seq - 1);
-    return new CountingRow(
-        seq, message.header().messageId(), Optional.of(Bytes.of(message.encode())));
+    return counted(seq, message.header().messageId(), Optional.of(Bytes.of(message.encode())));
   }
 
   /** Message {@code seq} whose envelope can no longer be read. */
-  private static CountingRow unreadable(long seq) {
-    return new CountingRow(seq, SENT.get((int) seq - 1).header().messageId(), Optional.empty());
+  private MessageStore.Row unreadable(long seq) {
+    return counted(seq, SENT.get((int) seq - 1).header().messageId(), Optional.empty());
   }
 
   /** Rows of messages {@code seqs}, in that order. */
-  private static List<MessageStore.Row> rows(long... seqs) {
+  private List<MessageStore.Row> rows(long... seqs) {
     List<MessageStore.Row> out = new ArrayList<>();
     for (long seq : seqs) {
       out.add(row(seq));
@@ -99,8 +81,16 @@ class PagesTest {
     return out;
   }
 
-  private static int reads(List<MessageStore.Row> rows) {
-    return rows.stream().mapToInt(row -> ((CountingRow) row).reads).sum();
+  private int reads(List<MessageStore.Row> rows) {
+    return rows.stream().mapToInt(row -> readsOf.get(row).get()).sum();
+  }
+
+  /** What one of the messages sent counts for when kept (they are all the same size). */
+  private static long keptBytesOfOne() {
+    Envelope message = SENT.get(0);
+    return new KeptForms.Message(
+            message.header().messageId(), message.unverifiedForms(), message.recipients())
+        .bytes();
   }
 
   private static Pages.Reader reader(String userId) {
@@ -171,12 +161,7 @@ class PagesTest {
 
   @Test
   void history_aMessageBiggerThanWhatAPageMayKeep_theReadersFormIsCutAloneAndNothingKept() {
-    long one =
-        new KeptForms.Message(
-                SENT.get(0).header().messageId(),
-                SENT.get(0).unverifiedForms(),
-                SENT.get(0).recipients())
-            .bytes();
+    long one = keptBytesOfOne();
     KeptForms kept = new KeptForms(one); // a page may keep half a message
     Pages pages = new Pages(kept, BUDGET_BYTES);
     List<MessageStore.Row> again = rows(2, 1);
@@ -208,7 +193,7 @@ class PagesTest {
     KeptForms kept = new KeptForms(1 << 20);
     Pages pages = new Pages(kept, BUDGET_BYTES);
     Bytes othersId = SENT.get(0).header().messageId();
-    CountingRow moved = new CountingRow(2, othersId, Optional.of(Bytes.of(SENT.get(1).encode())));
+    MessageStore.Row moved = counted(2, othersId, Optional.of(Bytes.of(SENT.get(1).encode())));
 
     HistoryReply reply = pages.history(history(10), List.of(moved), reader("bob"));
 
@@ -219,12 +204,7 @@ class PagesTest {
 
   @Test
   void history_aPageOfMoreThanHalfOfWhatIsKept_keepsOnlyHalf() {
-    long one =
-        new KeptForms.Message(
-                SENT.get(0).header().messageId(),
-                SENT.get(0).unverifiedForms(),
-                SENT.get(0).recipients())
-            .bytes();
+    long one = keptBytesOfOne();
     KeptForms kept = new KeptForms(4 * one + one / 2); // a page keeps at most 2.25 messages
     Pages pages = new Pages(kept, BUDGET_BYTES);
     List<MessageStore.Row> again = rows(5, 4, 3, 2, 1);
