@@ -49,6 +49,11 @@ public final class Database implements AutoCloseable {
    * @throws SQLException if the file cannot be opened or migrated
    */
   public static Database open(Path dataDir) throws SQLException {
+    return open(dataDir, EnvelopeLog.SEGMENT_BYTES);
+  }
+
+  /** As {@link #open(Path)}, with envelope segments of {@code segmentBytes} (for tests). */
+  static Database open(Path dataDir, long segmentBytes) throws SQLException {
     Path file = dataDir.resolve(FILE_NAME);
     try {
       FilePermissions.ownerOnlyFile(file);
@@ -72,7 +77,7 @@ public final class Database implements AutoCloseable {
       }
       Connection reader = opened(opened, connect(file));
       Connection checkpoints = opened(opened, connect(file));
-      envelopes = openEnvelopes(dataDir, writer);
+      envelopes = openEnvelopes(dataDir, writer, segmentBytes);
       Database database = new Database(file, writer, reader, checkpoints, envelopes);
       database.restrictFiles();
       return database;
@@ -89,9 +94,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static EnvelopeLog openEnvelopes(Path dataDir, Connection writer) throws SQLException {
+  private static EnvelopeLog openEnvelopes(Path dataDir, Connection writer, long segmentBytes)
+      throws SQLException {
     try {
-      return EnvelopeLog.open(dataDir, writer);
+      return EnvelopeLog.open(dataDir, writer, segmentBytes, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -50,10 +50,13 @@ final class EnvelopeErasures {
   }
 
   /**
-   * Erases every recorded place, keeping segment {@code current} (appended to) however empty. Left
-   * recorded if it fails: the next erasure or the next start finishes it.
+   * Erases every recorded place, keeping segment {@code current} (appended to) however empty, and
+   * records the segments kept as candidates for {@link EnvelopeCompactions}. Left recorded if it
+   * fails: the next erasure or the next start finishes it.
+   *
+   * @return whether anything was recorded
    */
-  void erase(Connection c, long current) throws IOException, SQLException {
+  boolean erase(Connection c, long current) throws IOException, SQLException {
     noted = true;
     List<Place> places = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -77,10 +80,15 @@ final class EnvelopeErasures {
     }
     if (!places.isEmpty()) {
       try (Statement s = c.createStatement()) {
+        // The segments kept are now partly zeros: candidates for compaction.
+        s.execute(
+            "INSERT OR IGNORE INTO envelope_compactions (segment)"
+                + " SELECT DISTINCT segment FROM envelope_erasures");
         s.execute("DELETE FROM envelope_erasures");
       }
     }
     noted = false;
+    return !places.isEmpty();
   }
 
   private static boolean referenced(Connection c, long segment) throws SQLException {

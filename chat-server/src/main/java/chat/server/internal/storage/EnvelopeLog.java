@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Deleting rows records their places in {@code envelope_erasures} in the same transaction; after
  * the commit the writer overwrites those bytes with zeros (as {@code secure_delete} does for rows)
  * or, once no row refers to a segment, deletes the segment file ({@link #erasePending}). Erasures a
- * crash interrupted are finished when the log is opened again.
+ * crash interrupted are finished when the log is opened again. A segment left mostly empty, by
+ * erasures or by the padding of small group commits, has what is left in it moved to the end of the
+ * log and its file deleted, a step at a time between group commits ({@link #compactSome}, {@link
+ * EnvelopeCompactions}).
  *
  * <p>One process owns the log: the first to open it holds {@code envelopes/lock} until it closes
  * it. Another process that opens the same data directory meanwhile (an operator command beside a
@@ -74,6 +77,7 @@ public final class EnvelopeLog implements AutoCloseable {
 
   private final SegmentFiles files;
   private final EnvelopeErasures erasures;
+  private final EnvelopeCompactions compactions;
   private final long segmentBytes;
 
   /**
@@ -103,6 +107,7 @@ public final class EnvelopeLog implements AutoCloseable {
       long committedEnd) {
     this.files = new SegmentFiles(directory);
     this.erasures = new EnvelopeErasures(files);
+    this.compactions = new EnvelopeCompactions(files, segmentBytes);
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -115,18 +120,11 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
-   * Opens the log of {@code dataDir} (creating its folder owner-only). If no other process has it
-   * open, this one owns it: it finishes on {@code writer} any erasure a crash interrupted and cuts
-   * off whatever lies after the last committed envelope. Otherwise the log is only read ({@link
-   * #owned()} is false).
-   */
-  static EnvelopeLog open(Path dataDir, Connection writer) throws IOException, SQLException {
-    return open(dataDir, writer, SEGMENT_BYTES, true);
-  }
-
-  /**
-   * As {@link #open(Path, Connection)}, with segments of {@code segmentBytes}, and with writes
-   * through the page cache unless {@code direct} (for tests).
+   * Opens the log of {@code dataDir} (creating its folder owner-only), with segments of {@code
+   * segmentBytes} ({@link #SEGMENT_BYTES} for the relay), written around the page cache if {@code
+   * direct} and the file system allows it. If no other process has it open, this one owns it: it
+   * finishes on {@code writer} any erasure a crash interrupted and cuts off whatever lies after the
+   * last committed envelope. Otherwise the log is only read ({@link #owned()} is false).
    */
   static EnvelopeLog open(Path dataDir, Connection writer, long segmentBytes, boolean direct)
       throws IOException, SQLException {
@@ -165,6 +163,7 @@ public final class EnvelopeLog implements AutoCloseable {
               end[1]);
       if (lock != null) {
         log.recover(writer, end[1]);
+        log.compactions.load(writer);
       }
       return log;
     } catch (IOException | SQLException | RuntimeException e) {
@@ -399,6 +398,7 @@ public final class EnvelopeLog implements AutoCloseable {
       unforced.remove(old);
       closeChannel();
     }
+    compactions.closed(segment);
     segment++;
     written = 0;
     // A segment left by a batch given back is begun again from nothing.
@@ -449,9 +449,34 @@ public final class EnvelopeLog implements AutoCloseable {
       return;
     }
     try {
-      erasures.erase(c, segment);
+      if (erasures.erase(c, segment)) {
+        compactions.recorded();
+      }
     } catch (IOException | SQLException e) {
       LOG.warn("erasing deleted messages' envelopes failed, to be retried: {}", e.toString());
+    }
+  }
+
+  /** The segment appends go to. */
+  long currentSegment() {
+    return segment;
+  }
+
+  /**
+   * Whether this log owns its folder and mostly empty segments may be waiting for {@link
+   * #compactSome}; no query is made to know.
+   */
+  boolean compactionDue() {
+    return lock != null && compactions.due();
+  }
+
+  /**
+   * One step of giving back the space of mostly empty segments (see {@link EnvelopeCompactions}):
+   * on the writer thread, between group commits, never inside a transaction.
+   */
+  void compactSome(Connection c) {
+    if (lock != null) {
+      compactions.step(c, this);
     }
   }
 

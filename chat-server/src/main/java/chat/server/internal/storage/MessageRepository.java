@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQL of the {@code messages} table: sealed envelopes by conversation and sequence number. A
@@ -112,6 +113,13 @@ public final class MessageRepository {
         limit);
   }
 
+  /** The row of message {@code seq} of {@code conversation}, if it is stored. */
+  public Optional<MessageRow> row(Connection c, String conversation, long seq) throws SQLException {
+    List<MessageRow> rows =
+        query(c, COLUMNS + " WHERE conversation = ? AND seq = ? LIMIT ?", conversation, seq, 1);
+    return rows.stream().findFirst();
+  }
+
   private List<MessageRow> query(Connection c, String sql, String conversation, long seq, int limit)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -150,7 +158,7 @@ public final class MessageRepository {
    * any thread.
    *
    * @throws IOException if it cannot be read (its row deleted since it was selected, and the
-   *     segment with it, or a damaged log)
+   *     segment with it; its envelope moved by compaction, see {@link #row}; or a damaged log)
    */
   public byte[] sealed(MessageRow row) throws IOException {
     if (row.sealedAt() instanceof InLog inLog) {

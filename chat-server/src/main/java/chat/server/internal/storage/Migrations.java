@@ -104,7 +104,13 @@ public final class Migrations {
               "CREATE INDEX messages_segment ON messages(segment, place)"
                   + " WHERE segment IS NOT NULL",
               "CREATE TABLE envelope_erasures (segment INTEGER NOT NULL, place INTEGER NOT NULL,"
-                  + " length INTEGER NOT NULL)"));
+                  + " length INTEGER NOT NULL)"),
+          // Step 8: segments to look at for compaction (EnvelopeCompactions), at first every
+          // segment there is, so that space deletions and padding took before is given back too.
+          List.of(
+              "CREATE TABLE envelope_compactions (segment INTEGER PRIMARY KEY)",
+              "INSERT INTO envelope_compactions (segment)"
+                  + " SELECT DISTINCT segment FROM messages WHERE segment IS NOT NULL"));
 
   private Migrations() {}
 

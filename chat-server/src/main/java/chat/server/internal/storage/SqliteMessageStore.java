@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class SqliteMessageStore implements MessageStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageStore.class);
 
+  /** Reads of one envelope at most: its row may have been moved once while it was read. */
+  private static final int MAX_READS = 3;
+
   /** A message's write, queued, and the guess of its number that came with its place. */
   private record Queued(Reservation reservation, CompletableFuture<Stored> stored) {}
 
@@ -231,32 +234,50 @@ public final class SqliteMessageStore implements MessageStore {
     return out;
   }
 
-  /** The envelope of {@code row}, read from where it lies and opened: a {@link Row}'s reader. */
+  /**
+   * The envelope of {@code row}, read from where it lies and opened: a {@link Row}'s reader. If
+   * that fails, the row is read again: deleted meanwhile, it is skipped without alarm; moved
+   * meanwhile by the envelope log's compaction (whose old copy is then zeros or gone), it is read
+   * from its new place.
+   */
   private Optional<Bytes> envelope(MessageRow row) {
     byte[] rowId = rowId(row.conversation(), row.seq(), row.messageId());
-    try {
-      return Optional.of(Bytes.of(cipher.open(messages.sealed(row), rowId)));
-    } catch (IOException | CryptoException e) {
-      if (stillStored(row)) {
-        LOG.error(
-            "stored message seq {} {}",
-            row.seq(),
-            e instanceof IOException
-                ? "cannot be read: " + e.getMessage()
-                : "does not open under the at-rest keyset");
-      } else {
-        LOG.debug("stored message seq {} was deleted while it was being read", row.seq());
+    MessageRow reading = row;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Optional.of(Bytes.of(cipher.open(messages.sealed(reading), rowId)));
+      } catch (IOException | CryptoException e) {
+        Optional<MessageRow> now = reread(reading);
+        if (now.isEmpty()) {
+          LOG.debug("stored message seq {} was deleted while it was being read", row.seq());
+          return Optional.empty();
+        }
+        if (now.get().equals(reading) || attempt == MAX_READS) {
+          LOG.error(
+              "stored message seq {} {}",
+              row.seq(),
+              e instanceof IOException
+                  ? "cannot be read: " + e.getMessage()
+                  : "does not open under the at-rest keyset");
+          return Optional.empty();
+        }
+        reading = now.get(); // moved meanwhile
       }
-      return Optional.empty();
     }
   }
 
-  /** Whether the row is still there, its envelope having failed: if not, nothing is wrong. */
-  private boolean stillStored(MessageRow row) {
+  /**
+   * The row as stored now (same conversation, seq and message id), or empty if it is gone; the row
+   * itself if that read fails (it said why).
+   */
+  private Optional<MessageRow> reread(MessageRow row) {
     try {
-      return exists(row.messageId());
-    } catch (RelayException e) {
-      return true; // the read failed too, and said why
+      return database
+          .read(c -> messages.row(c, row.conversation(), row.seq()))
+          .filter(now -> now.messageId().equals(row.messageId()));
+    } catch (SQLException e) {
+      LOG.error("message read failed", e);
+      return Optional.of(row);
     }
   }
 

@@ -28,6 +28,10 @@ import org.sqlite.SQLiteException;
  * transaction, which holds only that write, and the next write is first again), each later one
  * inside its own savepoint. After {@link #close()} new writes are refused with {@link
  * ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
+ *
+ * <p>Between batches the same thread runs the envelope log's compaction, a step at a time ({@link
+ * EnvelopeLog#compactSome}): back to back while no write is waiting, and at most one step a second
+ * after batches while writes keep coming.
  */
 public final class WriteQueue implements AutoCloseable {
   /**
@@ -43,12 +47,19 @@ public final class WriteQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
   private static final int MAX_BATCH = 256;
 
+  /**
+   * How often a writer with writes always waiting still runs a step of compaction; an idle one runs
+   * them back to back, each new write waiting for at most the step in progress.
+   */
+  private static final long BUSY_COMPACTION_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final Database database;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private final Checkpointer checkpointer;
   private volatile boolean closing;
   private volatile boolean writing;
+  private long lastCompactionStep = System.nanoTime();
   private final AtomicLong rollbacks = new AtomicLong();
 
   /** Starts the writer thread for {@code database}. */
@@ -107,10 +118,15 @@ public final class WriteQueue implements AutoCloseable {
     List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
     while (true) {
       try {
-        Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        // While segments wait for compaction, a step of it runs whenever no write is waiting.
+        boolean compacting = !closing && database.envelopes().compactionDue();
+        Task<?> first = compacting ? queue.poll() : queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (closing && queue.isEmpty()) {
             return;
+          }
+          if (compacting) {
+            compactionStep();
           }
           continue;
         }
@@ -118,6 +134,9 @@ public final class WriteQueue implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
+        if (!closing && System.nanoTime() - lastCompactionStep >= BUSY_COMPACTION_NANOS) {
+          compactionStep(); // a writer that is never idle still compacts, a step a second
+        }
       } catch (Error e) {
         // Thrown after the commit (the erasures, the checkpoint): the writes are stored, but an
         // Error left to end this thread would leave every later write waiting for ever.
@@ -132,6 +151,21 @@ public final class WriteQueue implements AutoCloseable {
         writing = false;
         batch.clear();
       }
+    }
+  }
+
+  /** One step of the envelope log's compaction, if one is due; never inside a batch. */
+  private void compactionStep() {
+    EnvelopeLog envelopes = database.envelopes();
+    if (!envelopes.compactionDue()) {
+      return;
+    }
+    writing = true;
+    try {
+      envelopes.compactSome(database.writer());
+    } finally {
+      writing = false;
+      lastCompactionStep = System.nanoTime();
     }
   }
 

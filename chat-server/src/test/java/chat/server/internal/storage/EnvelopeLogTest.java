@@ -106,6 +106,41 @@ class EnvelopeLogTest {
     c.setAutoCommit(true);
   }
 
+  /** Runs compaction steps until none is due, as an idle writer does. */
+  private void compactAll() {
+    for (int steps = 0; log.compactionDue(); steps++) {
+      assertThat(steps).as("compaction ends").isLessThan(1000);
+      log.compactSome(c);
+    }
+  }
+
+  /** Where each stored envelope of {@code conversation} lies, in the order they were stored. */
+  private java.util.List<Place> placesOf(String conversation) throws SQLException {
+    java.util.List<Place> out = new java.util.ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT segment, place, length FROM messages WHERE conversation = ? ORDER BY seq")) {
+      s.setString(1, conversation);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(new Place(r.getLong(1), r.getLong(2), r.getInt(3)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private java.util.List<Long> candidates() throws SQLException {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT segment FROM envelope_compactions ORDER BY 1")) {
+      while (r.next()) {
+        out.add(r.getLong(1));
+      }
+    }
+    return out;
+  }
+
   private int pendingErasures() throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT count(*) FROM envelope_erasures")) {
@@ -410,5 +445,136 @@ class EnvelopeLogTest {
     assertThat(next.offset() % block).isZero();
     assertThat(log.read(kept)).isEqualTo(bytes(kept.length(), 1));
     assertThat(log.read(next)).isEqualTo(bytes(3000, 3));
+  }
+
+  @Test
+  void compaction_movesWhatIsLeftOfMostlyErasedSegments_andDeletesThem() throws Exception {
+    store("#a", bytes(600, 1));
+    store("#b", bytes(300, 2)); // segment 0: 900 bytes, 300 left after the erasure
+    store("#a", bytes(400, 3));
+    store("#b", bytes(200, 4)); // segment 1: 600 bytes, 200 left
+    store("#a", bytes(500, 5)); // segment 2, the current one
+
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    assertThat(log.compactionDue()).isTrue();
+    compactAll();
+
+    assertThat(Files.exists(log.file(0))).isFalse();
+    assertThat(Files.exists(log.file(1))).isFalse();
+    assertThat(placesOf("#b"))
+        .as("moved to the end of the log, in the order they lay")
+        .containsExactly(new Place(2, 500, 300), new Place(2, 800, 200));
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(300, 2));
+    assertThat(log.read(placesOf("#b").get(1))).isEqualTo(bytes(200, 4));
+    assertThat(candidates()).as("the current segment waits").containsExactly(2L);
+
+    Place next = store("#b", bytes(100, 6)); // segment 2 is full: the log moves past it
+    assertThat(next.segment()).isEqualTo(3);
+    assertThat(log.compactionDue()).isTrue();
+    compactAll();
+
+    assertThat(Files.exists(log.file(2))).as("half of it was zeros").isFalse();
+    assertThat(placesOf("#b"))
+        .containsExactly(new Place(3, 100, 300), new Place(3, 400, 200), next);
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(300, 2));
+    assertThat(log.read(placesOf("#b").get(1))).isEqualTo(bytes(200, 4));
+    assertThat(log.read(next)).isEqualTo(bytes(100, 6));
+    assertThat(candidates()).isEmpty();
+  }
+
+  @Test
+  void compaction_leavesASegmentMostlyInUse() throws Exception {
+    store("#a", bytes(100, 1));
+    Place b = store("#b", bytes(700, 2)); // segment 0: 700 of 800 bytes left
+    store("#b", bytes(500, 3)); // segment 1, the current one
+
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    compactAll();
+
+    assertThat(Files.size(log.file(0))).isEqualTo(800);
+    assertThat(placesOf("#b").get(0)).isEqualTo(b);
+    assertThat(log.read(b)).isEqualTo(bytes(700, 2));
+    assertThat(candidates()).as("dropped, not looked at again").isEmpty();
+  }
+
+  @Test
+  void compaction_aStepAtATime_oldCopiesZeroed_goesOnAfterARestart() throws Exception {
+    store("#a", bytes(600, 1));
+    store("#b", bytes(100, 2));
+    store("#b", bytes(100, 3));
+    store("#b", bytes(100, 4)); // segment 0: 900 bytes, 300 left after the erasure
+    store("#b", bytes(150, 5)); // segment 1, the current one
+    java.util.List<Place> before = placesOf("#b");
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+
+    log.compactSome(c); // a step copies a thirty-second of a segment: here one envelope
+
+    java.util.List<Place> after = placesOf("#b");
+    assertThat(after.get(0)).isEqualTo(new Place(1, 150, 100));
+    assertThat(after.subList(1, 4)).isEqualTo(before.subList(1, 4));
+    assertThat(contents(before.get(0))).as("the old copy").isEqualTo(bytes(100, 0));
+    assertThat(log.read(after.get(0))).isEqualTo(bytes(100, 2));
+
+    reopen(); // as after a crash: the candidate is still recorded
+    assertThat(log.compactionDue()).isTrue();
+    compactAll();
+
+    assertThat(Files.exists(log.file(0))).isFalse();
+    assertThat(placesOf("#b"))
+        .containsExactly(
+            new Place(1, 150, 100),
+            new Place(1, 250, 100),
+            new Place(1, 350, 100),
+            new Place(1, 0, 150));
+    for (int i = 0; i < 3; i++) {
+      assertThat(log.read(placesOf("#b").get(i))).isEqualTo(bytes(100, 2 + i));
+    }
+    assertThat(log.read(placesOf("#b").get(3))).isEqualTo(bytes(150, 5));
+  }
+
+  @Test
+  void compaction_aSecondOpening_whileTheLogIsOwned_neverCompacts() throws Exception {
+    store("#a", bytes(600, 1));
+    Place b = store("#b", bytes(100, 2));
+    store("#b", bytes(400, 3)); // segment 1
+    deleteMessagesOf("#a");
+    try (EnvelopeLog second = EnvelopeLog.open(dataDir, c, SEGMENT, false)) {
+      assertThat(second.owned()).isFalse();
+      second.erasePending(c);
+      second.compactSome(c);
+      assertThat(second.compactionDue()).isFalse();
+    }
+    assertThat(placesOf("#b").get(0)).isEqualTo(b);
+    log.erasePending(c);
+    compactAll();
+    assertThat(Files.exists(log.file(0))).isFalse();
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(100, 2));
+  }
+
+  @Test
+  void direct_aClosedSegmentOfSmallCommitsMostlyPadding_isPacked() throws Exception {
+    int block = reopenDirect(); // segments of 1 MiB
+    java.util.List<Place> small = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      small.add(store("#a", bytes(500, i + 1))); // a group commit each: a block each
+    }
+    assertThat(size(0)).isEqualTo(100L * block);
+    Place big = store("#a", bytes(700_000, 200)); // does not fit: segment 1
+
+    assertThat(big.segment()).isEqualTo(1);
+    compactAll();
+
+    assertThat(Files.exists(log.file(0))).isFalse();
+    java.util.List<Place> now = placesOf("#a");
+    for (int i = 0; i < 100; i++) {
+      assertThat(now.get(i).segment()).isEqualTo(1);
+      assertThat(log.read(now.get(i))).isEqualTo(bytes(500, i + 1));
+    }
+    assertThat(size(1) - EnvelopeLog.roundUp(700_000, block))
+        .as("packed: 50,000 bytes in a step or two, each beginning on a block")
+        .isLessThanOrEqualTo(50_000 + 2L * block);
   }
 }

@@ -125,6 +125,26 @@ class MigrationsTest {
   }
 
   @Test
+  void step8_everySegmentStoredMessagesLieIn_becomesACandidateForCompaction() throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 7);
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO conversations (id, created_at) VALUES ('#a', 1)");
+        s.execute(
+            "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed, segment,"
+                + " place, length) VALUES ('#a', 1, x'01', 1, x'', 0, 0, 10),"
+                + " ('#a', 2, x'02', 1, x'', 0, 10, 10), ('#a', 3, x'03', 1, x'', 2, 0, 10),"
+                + " ('#a', 4, x'04', 1, x'11', NULL, NULL, NULL)");
+      }
+
+      Migrations.migrate(c);
+
+      assertThat(single(c, "SELECT group_concat(segment) FROM envelope_compactions"))
+          .isEqualTo("0,2");
+    }
+  }
+
+  @Test
   void migrate_twice_changesNothing() throws Exception {
     try (Connection c = open()) {
       Migrations.migrate(c);

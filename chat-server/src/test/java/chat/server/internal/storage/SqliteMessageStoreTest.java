@@ -12,6 +12,8 @@ import chat.protocol.ErrorCode;
 import chat.server.internal.relay.MessageStore.Row;
 import chat.server.internal.relay.MessageStore.Stored;
 import chat.server.internal.relay.RelayException;
+import chat.server.internal.storage.EnvelopeLog.Place;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -295,6 +297,100 @@ class SqliteMessageStoreTest {
     assertThat(store.after("#other", 0, 10)).hasSize(1);
   }
 
+  /** What the store logs (from DEBUG up) while {@code reads} runs. */
+  private static List<ILoggingEvent> logsOf(Runnable reads) {
+    Logger logger = (Logger) LoggerFactory.getLogger(SqliteMessageStore.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Level level = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    logger.addAppender(logged);
+    try {
+      reads.run();
+    } finally {
+      logger.detachAppender(logged);
+      logger.setLevel(level);
+    }
+    return logged.list;
+  }
+
+  @Test
+  void rows_anEnvelopeMovedSinceItWasListed_isReadFromItsNewPlace() throws Exception {
+    Bytes first = random(10_000);
+    append(random(16), first).join();
+    append(random(16), random(10_000)).join();
+    List<Row> listed = stored();
+    EnvelopeLog envelopes = storage.database().envelopes();
+    long[] old = places().get(0);
+    // What a step of compaction does: the envelope copied to the end of the log, its row pointed
+    // at the copy in the same commit, the old copy overwritten with zeros once that committed.
+    storage
+        .writes()
+        .submit(
+            c -> {
+              try (PreparedStatement s =
+                  c.prepareStatement("UPDATE messages SET segment = ?, place = ? WHERE seq = 1")) {
+                Place copy =
+                    envelopes.append(envelopes.read(new Place(old[1], old[2], (int) old[3])));
+                s.setLong(1, copy.segment());
+                s.setLong(2, copy.offset());
+                s.executeUpdate();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return null;
+            })
+        .join();
+    try (FileChannel segment =
+        FileChannel.open(envelopes.file(old[1]), java.nio.file.StandardOpenOption.WRITE)) {
+      segment.write(java.nio.ByteBuffer.allocate((int) old[3]), old[2]);
+    }
+    assertThat(places().get(0)[2]).as("moved").isNotEqualTo(old[2]);
+
+    List<ILoggingEvent> logged = logsOf(() -> assertThat(listed.get(0).envelope()).contains(first));
+
+    assertThat(logged).as("nothing is wrong").isEmpty();
+  }
+
+  @Test
+  void deletingAConversationsMessages_theIdleWriterCompactsWhatIsLeftOfTheirSegments()
+      throws Exception {
+    storage.close();
+    storage = TestStorage.openWithSegments(dataDir.resolve("small"), 64 * 1024);
+    store = storage.messageStore();
+    Path folder = dataDir.resolve("small").resolve(EnvelopeLog.DIRECTORY);
+    List<Bytes> kept = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      append(random(16), random(10_000)).join(); // about five messages to a segment
+      Bytes other = random(3_000);
+      store.append("#other", List.of(), random(16), other).join();
+      kept.add(other);
+    }
+    long segments;
+    try (var files = Files.list(folder)) {
+      segments = files.filter(f -> f.toString().endsWith(".seg")).count();
+    }
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+
+    storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
+
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    long left = segments;
+    while (left > 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      try (var files = Files.list(folder)) {
+        left = files.filter(f -> f.toString().endsWith(".seg")).count();
+      }
+    }
+    assertThat(segments).isGreaterThanOrEqualTo(5);
+    assertThat(left)
+        .as("the other conversation's 60 KB packed into the last segments")
+        .isLessThanOrEqualTo(2);
+    assertThat(store.after("#other", 0, 100))
+        .extracting(SqliteMessageStoreTest::envelopeOf)
+        .isEqualTo(kept);
+  }
+
   @Test
   void rows_readTheirEnvelopesWhenAsked_onesDeletedSinceTheyWereListedAreEmpty() throws Exception {
     Bytes first = random(10_000);
@@ -308,21 +404,14 @@ class SqliteMessageStoreTest {
     storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
     storage.writes().submit(c -> null).join(); // the writer erases right after that commit
 
-    Logger logger = (Logger) LoggerFactory.getLogger(SqliteMessageStore.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    Level level = logger.getLevel();
-    logger.setLevel(Level.DEBUG);
-    logger.addAppender(logged);
-    try {
-      assertThat(listed).extracting(Row::seq).containsExactly(1L, 2L);
-      assertThat(listed.get(0).envelope()).isEmpty();
-      assertThat(listed.get(1).envelope()).isEmpty();
-    } finally {
-      logger.detachAppender(logged);
-      logger.setLevel(level);
-    }
-    assertThat(logged.list)
+    List<ILoggingEvent> logged =
+        logsOf(
+            () -> {
+              assertThat(listed).extracting(Row::seq).containsExactly(1L, 2L);
+              assertThat(listed.get(0).envelope()).isEmpty();
+              assertThat(listed.get(1).envelope()).isEmpty();
+            });
+    assertThat(logged)
         .as("deleted meanwhile: nothing is wrong")
         .extracting(ILoggingEvent::getLevel)
         .containsExactly(Level.DEBUG, Level.DEBUG);

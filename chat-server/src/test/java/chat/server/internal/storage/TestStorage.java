@@ -37,6 +37,13 @@ final class TestStorage implements AutoCloseable {
     return new TestStorage(dataDir, database, new WriteQueue(database), null);
   }
 
+  /** As {@link #open}, with envelope segments of {@code segmentBytes}. */
+  static TestStorage openWithSegments(Path dataDir, long segmentBytes) throws Exception {
+    FilePermissions.ownerOnlyDirectory(dataDir);
+    Database database = Database.open(dataDir, segmentBytes);
+    return new TestStorage(dataDir, database, new WriteQueue(database), null);
+  }
+
   /**
    * As {@link #open}, with no checkpoint thread: checkpoints run when the test calls {@link
    * #manualCheckpointer()}; with {@code writerCatchUp} false the writer never finishes one.
