@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SessionsCommand.class,
       ReconnectCommand.class,
       HistoryCommand.class,
+      CompactionCommand.class,
       ClientCostCommand.class
     })
 public final class LoadGen implements Runnable {

@@ -333,11 +333,36 @@ public final class RelayTarget implements Target {
             k ->
                 envelopes[k] = seal(0, room, everyone, TextPayload.text(k, payloadBytes)).encode());
     for (byte[] envelope : envelopes) {
-      client
-          .expect(new SendRequest(client.nextId(), room, Bytes.of(envelope)), SendReply.class)
-          .orTimeout(60, TimeUnit.SECONDS)
-          .join();
+      send(client, room, Bytes.of(envelope)).join();
     }
+  }
+
+  /**
+   * {@code count} envelopes of user {@code sender} in {@code conversation}, each sealed to users
+   * {@code 0 .. members-1} with a text of {@code textBytes}.
+   */
+  Bytes[] seal(String conversation, int sender, int members, int count, int textBytes) {
+    List<IdentityBundle> everyone = identities.bundles(0, members);
+    Bytes[] out = new Bytes[count];
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            k ->
+                out[k] =
+                    Bytes.of(
+                        seal(sender, conversation, everyone, TextPayload.text(k, textBytes))
+                            .encode()));
+    return out;
+  }
+
+  /**
+   * Sends {@code envelope} to {@code conversation} through {@code client}; completes on send_ok.
+   */
+  static CompletableFuture<SendReply> send(
+      RelayClient client, String conversation, Bytes envelope) {
+    return client
+        .expect(new SendRequest(client.nextId(), conversation, envelope), SendReply.class)
+        .orTimeout(60, TimeUnit.SECONDS);
   }
 
   @Override

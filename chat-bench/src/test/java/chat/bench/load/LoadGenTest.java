@@ -83,6 +83,15 @@ class LoadGenTest {
   }
 
   @Test
+  void compaction_aTextOverTheContentLimit_oneLineAndExit2() {
+    assertRefusedWith(
+        "loadgen: need messages >= 1, sends >= 10, and texts of 16 to 1,000,000 bytes",
+        "compaction",
+        "--group-bytes",
+        "2000000");
+  }
+
+  @Test
   void fanout_aServerThatCannotStart_oneLineAndExit3(@TempDir Path work) {
     int code =
         run(
