@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,27 +20,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives back the space of a segment that is mostly empty: deleted envelopes overwritten with zeros,
  * or the padding of many small group commits written around the page cache. Such a segment's stored
- * envelopes are copied, 2 MiB at a time, to the end of the log; their rows are pointed at the
- * copies in one transaction per step, after the copies are synced; the old copies are then
- * overwritten with zeros, and once no row refers to the segment its file is deleted.
+ * envelopes are copied, 2 MiB at a time, to the end of the log; the copies are synced; in one
+ * transaction their rows are pointed at them and the old copies recorded for erasure, which then
+ * overwrites them with zeros, or deletes the segment's file once no row refers to it.
  *
  * <p>Candidates are kept in {@code envelope_compactions}: every segment an erasure touched, every
- * segment the log closed, and (at schema step 8) every segment there was. A candidate whose stored
- * envelopes fill more than half of its file is dropped: moving it would cost more than it gives
- * back. The current segment waits until the log has moved past it.
+ * segment the log closed (listed right after the group commit that closed it), and (at schema step
+ * 8) every segment there was. A candidate whose stored envelopes fill more than half of its file is
+ * dropped: moving them would cost more than it gives back. The current segment waits until the log
+ * has moved past it. A candidate whose step failed is left as it is, and skipped until the log is
+ * next opened, so that it does not hold up the others.
  *
- * <p>Each step runs on the writer thread between group commits: back to back while no write is
- * waiting, at most one a second while writes keep coming (see {@link WriteQueue}), so a send waits
- * for at most one step. A crash at any point leaves a consistent store: copies no committed row
- * refers to are cut off at the next open, or remain as unreferenced bytes if later envelopes were
- * committed after them; rows committed to their copies find them synced; and the candidate stays
- * recorded until its file is gone. The writer thread's only.
+ * <p>Each step runs on the writer thread between group commits (see {@link WriteQueue}), so a send
+ * waits for at most one step. If a step fails before its copies are synced, they are given back; if
+ * it fails after, each row is read again and whichever copy no row refers to is overwritten with
+ * zeros. A crash before the commit leaves copies that the next open cuts off (nothing was appended
+ * after them); a crash after it leaves the old copies recorded for erasure, which the next open
+ * finishes. The writer thread's only.
  */
 final class EnvelopeCompactions {
   private static final int STEP_ROWS = 4096;
   private static final Logger LOG = LoggerFactory.getLogger(EnvelopeCompactions.class);
 
   private final SegmentFiles files;
+  private final EnvelopeErasures erasures;
 
   /**
    * The most a step copies, at least one envelope however large: a thirty-second of a segment, 2
@@ -47,18 +51,28 @@ final class EnvelopeCompactions {
    */
   private final long stepBytes;
 
-  /** Segments closed since the last step, recorded as candidates by the next one. */
+  /** Segments closed and not listed yet. */
   private final Set<Long> closed = new LinkedHashSet<>();
+
+  /** Segments a step failed on since the log was opened: skipped until it is opened again. */
+  private final Set<Long> failed = new HashSet<>();
+
+  /** Segments this process has begun to move out of (for its log lines). */
+  private final Set<Long> begun = new HashSet<>();
 
   private boolean due;
 
-  /** Compactions of the segments in {@code files}, each {@code segmentBytes} long at most. */
-  EnvelopeCompactions(SegmentFiles files, long segmentBytes) {
+  /**
+   * Compactions of the segments in {@code files}, each {@code segmentBytes} long at most, whose old
+   * copies go through {@code erasures}.
+   */
+  EnvelopeCompactions(SegmentFiles files, EnvelopeErasures erasures, long segmentBytes) {
     this.files = files;
+    this.erasures = erasures;
     this.stepBytes = Math.max(1, segmentBytes / 32);
   }
 
-  /** Reads whether candidates are recorded (as the log is opened by its owner). */
+  /** Reads whether candidates are listed (as the log is opened by its owner). */
   void load(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT 1 FROM envelope_compactions LIMIT 1")) {
@@ -71,45 +85,22 @@ final class EnvelopeCompactions {
     return due;
   }
 
-  /** Candidates were recorded (by an erasure). */
+  /** Candidates were listed (by an erasure). */
   void recorded() {
     due = true;
   }
 
-  /** The log closed {@code segment} and began the next one. */
+  /** The log closed {@code segment} and began the next one; listed by {@link #listClosed}. */
   void closed(long segment) {
     closed.add(segment);
     due = true;
   }
 
   /**
-   * One step: the lowest candidate below the current segment is dropped, deleted if no row refers
-   * to it any more, or has up to a thirty-second of a segment of its envelopes moved to the end of
-   * {@code log}. Nothing is due any more once no candidate below the current segment is left. A
-   * failure is logged and the work waits for the next erasure, closed segment or start.
+   * Lists the segments closed since the last call, outside a transaction (after the group commit
+   * that closed them); nothing to do, and no query, if there are none.
    */
-  void step(Connection c, EnvelopeLog log) {
-    if (!due) {
-      return;
-    }
-    try {
-      recordClosed(c);
-      long segment = lowestCandidateBelow(c, log.currentSegment());
-      if (segment < 0) {
-        due = false;
-        return;
-      }
-      compact(c, log, segment);
-    } catch (IOException | SQLException | RuntimeException e) {
-      due = false;
-      LOG.warn(
-          "envelope log: compacting a segment failed, to be tried again after the next deletion,"
-              + " new segment or start: {}",
-          e.toString());
-    }
-  }
-
-  private void recordClosed(Connection c) throws SQLException {
+  void listClosed(Connection c) throws SQLException {
     if (closed.isEmpty()) {
       return;
     }
@@ -123,14 +114,55 @@ final class EnvelopeCompactions {
     closed.clear();
   }
 
-  private static long lowestCandidateBelow(Connection c, long current) throws SQLException {
+  /**
+   * One step: the lowest candidate below the current segment is dropped, forgotten if its file is
+   * gone, deleted if no row refers to it any more, or has up to a thirty-second of a segment of its
+   * envelopes moved to the end of {@code log}. Nothing is due any more once no candidate below the
+   * current segment is left. A failure is logged once and the segment skipped until the log is next
+   * opened.
+   */
+  void step(Connection c, EnvelopeLog log) {
+    if (!due) {
+      return;
+    }
+    long segment = -1;
+    try {
+      listClosed(c);
+      segment = lowestCandidateBelow(c, log.currentSegment());
+      if (segment < 0) {
+        due = false;
+        return;
+      }
+      compact(c, log, segment);
+    } catch (IOException | SQLException | RuntimeException | Error e) {
+      // An Error too (out of memory while copying): left to the writer's loop, the step would run
+      // again at once, and again.
+      if (segment < 0) {
+        due = false;
+        LOG.warn("envelope log: compaction failed, to be tried again later: {}", e.toString());
+      } else {
+        failed.add(segment);
+        LOG.warn(
+            "envelope log: compacting {} failed; it is left as it is until the relay starts"
+                + " again: {}",
+            files.file(segment).getFileName(),
+            e.toString());
+      }
+    }
+  }
+
+  private long lowestCandidateBelow(Connection c, long current) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT segment FROM envelope_compactions WHERE segment < ?"
-                + " ORDER BY segment LIMIT 1")) {
+            "SELECT segment FROM envelope_compactions WHERE segment < ? ORDER BY segment")) {
       s.setLong(1, current);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? r.getLong(1) : -1;
+        while (r.next()) {
+          if (!failed.contains(r.getLong(1))) {
+            return r.getLong(1);
+          }
+        }
+        return -1;
       }
     }
   }
@@ -139,6 +171,9 @@ final class EnvelopeCompactions {
       throws IOException, SQLException {
     Path file = files.file(segment);
     if (!Files.exists(file)) {
+      if (begun.remove(segment)) {
+        LOG.info("envelope log: {} compacted and removed", file.getFileName());
+      }
       drop(c, segment);
       return;
     }
@@ -149,7 +184,7 @@ final class EnvelopeCompactions {
       files.sync();
       drop(c, segment);
       LOG.info(
-          "envelope log: {} removed, no stored message left in it ({} bytes given back)",
+          "envelope log: {} removed, no stored message left in it ({} bytes)",
           file.getFileName(),
           size);
       return;
@@ -157,6 +192,13 @@ final class EnvelopeCompactions {
     if (stored[1] * 2 > size) {
       drop(c, segment); // mostly in use: moving it would cost more than it gives back
       return;
+    }
+    if (begun.add(segment)) {
+      LOG.info(
+          "envelope log: compacting {}: {} of its {} bytes still in use, to be moved",
+          file.getFileName(),
+          stored[1],
+          size);
     }
     move(c, log, segment);
   }
@@ -188,7 +230,8 @@ final class EnvelopeCompactions {
 
   /**
    * Copies the first envelopes of {@code segment} (in the order they lie) to the end of {@code
-   * log}, syncs the copies, points their rows at them in one transaction and zeros the old copies.
+   * log}, syncs the copies, points their rows at them and records the old copies for erasure in one
+   * transaction, then erases those.
    */
   private void move(Connection c, EnvelopeLog log, long segment) throws IOException, SQLException {
     List<Move> moves = new ArrayList<>();
@@ -211,20 +254,22 @@ final class EnvelopeCompactions {
     List<Place> copies = new ArrayList<>(moves.size());
     boolean synced = false;
     try {
-      for (Move each : moves) {
-        copies.add(log.append(files.read(each.from())));
+      for (byte[] envelope : files.read(moves.stream().map(Move::from).toList())) {
+        copies.add(log.append(envelope));
       }
       // The copies first: a committed row's envelope must already be on disk.
       log.force();
       synced = true;
       repoint(c, moves, copies);
-    } catch (IOException | SQLException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException | Error e) {
       if (!synced) {
         log.resetTo(mark);
+      } else {
+        settle(c, moves, copies, e);
       }
       throw e;
     }
-    files.zero(moves.stream().map(Move::from).toList());
+    erasures.erase(c, log.currentSegment());
     LOG.debug(
         "envelope log: {} stored envelopes ({} bytes) moved out of {} in {} ms",
         moves.size(),
@@ -234,63 +279,80 @@ final class EnvelopeCompactions {
   }
 
   /**
-   * Points the rows of {@code moves} at {@code copies}, in one transaction. If that fails before
-   * the commit, the rows still point at the old copies and the new ones are overwritten with zeros;
-   * if the commit itself fails, both stay, as a group commit's synced envelopes do (the commit may
-   * have stored the rows).
+   * Points the rows of {@code moves} at {@code copies} and records the old copies for erasure, in
+   * one transaction; rolled back if that fails before its commit.
    */
-  private void repoint(Connection c, List<Move> moves, List<Place> copies)
-      throws IOException, SQLException {
+  private void repoint(Connection c, List<Move> moves, List<Place> copies) throws SQLException {
     c.setAutoCommit(false);
+    boolean committed = false;
     try {
-      try {
-        update(c, moves, copies);
-      } catch (SQLException | RuntimeException e) {
-        rollback(c, e);
-        try {
-          files.zero(copies);
-        } catch (IOException zeroing) {
-          e.addSuppressed(zeroing);
+      try (PreparedStatement u =
+          c.prepareStatement(
+              "UPDATE messages SET segment = ?, place = ? WHERE rowid = ? AND segment = ?"
+                  + " AND place = ?")) {
+        for (int i = 0; i < moves.size(); i++) {
+          Move move = moves.get(i);
+          Place copy = copies.get(i);
+          u.setLong(1, copy.segment());
+          u.setLong(2, copy.offset());
+          u.setLong(3, move.rowid());
+          u.setLong(4, move.from().segment());
+          u.setLong(5, move.from().offset());
+          if (u.executeUpdate() != 1) {
+            throw new SQLException("a stored message being moved changed meanwhile");
+          }
         }
-        throw e;
       }
-      try {
-        c.commit();
-      } catch (SQLException e) {
-        rollback(c, e);
-        throw e;
-      }
+      erasures.record(c, moves.stream().map(Move::from).toList());
+      c.commit();
+      committed = true;
     } finally {
+      if (!committed) {
+        try {
+          c.rollback();
+        } catch (SQLException e) {
+          LOG.debug("rollback of a compaction step: {}", e.getMessage());
+        }
+      }
       c.setAutoCommit(true);
     }
   }
 
-  private static void update(Connection c, List<Move> moves, List<Place> copies)
-      throws SQLException {
-    try (PreparedStatement u =
-        c.prepareStatement(
-            "UPDATE messages SET segment = ?, place = ? WHERE rowid = ? AND segment = ?"
-                + " AND place = ?")) {
-      for (int i = 0; i < moves.size(); i++) {
-        Move move = moves.get(i);
-        Place copy = copies.get(i);
-        u.setLong(1, copy.segment());
-        u.setLong(2, copy.offset());
-        u.setLong(3, move.rowid());
-        u.setLong(4, move.from().segment());
-        u.setLong(5, move.from().offset());
-        if (u.executeUpdate() != 1) {
-          throw new SQLException("a stored message being moved changed meanwhile");
+  /**
+   * After a step failed once its copies were synced: a commit that reported a failure may have
+   * stored the rows, or some of them, so each row is read again, and of its two copies the one it
+   * does not refer to is overwritten with zeros (both if the row is gone). Best effort: what fails
+   * here joins {@code failure}.
+   */
+  private void settle(Connection c, List<Move> moves, List<Place> copies, Throwable failure) {
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+      List<Place> unreferenced = new ArrayList<>();
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT segment, place FROM messages WHERE rowid = ?")) {
+        for (int i = 0; i < moves.size(); i++) {
+          Place from = moves.get(i).from();
+          Place copy = copies.get(i);
+          s.setLong(1, moves.get(i).rowid());
+          try (ResultSet r = s.executeQuery()) {
+            boolean found = r.next();
+            long segment = found ? r.getLong(1) : -1;
+            long place = found ? r.getLong(2) : -1;
+            if (!found || segment != copy.segment() || place != copy.offset()) {
+              unreferenced.add(copy);
+            }
+            if (!found || segment != from.segment() || place != from.offset()) {
+              unreferenced.add(from);
+            }
+          }
         }
       }
-    }
-  }
-
-  private static void rollback(Connection c, Exception cause) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
+      files.zero(unreferenced);
+    } catch (IOException | SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 }

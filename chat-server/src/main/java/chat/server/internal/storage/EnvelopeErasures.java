@@ -44,6 +44,24 @@ final class EnvelopeErasures {
     }
   }
 
+  /**
+   * Records, in the transaction on {@code c}, that {@code places} are to be erased once it commits:
+   * the old copies of envelopes that compaction moved.
+   */
+  void record(Connection c, List<Place> places) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO envelope_erasures (segment, place, length) VALUES (?, ?, ?)")) {
+      for (Place place : places) {
+        s.setLong(1, place.segment());
+        s.setLong(2, place.offset());
+        s.setInt(3, place.length());
+        s.executeUpdate();
+      }
+    }
+    noted = true;
+  }
+
   /** Whether a write since the last erasure recorded places (no query needed to know). */
   boolean noted() {
     return noted;

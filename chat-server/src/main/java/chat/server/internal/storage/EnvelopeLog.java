@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * running relay), or a second opening in the same process, can read envelopes but not append, and
  * changes nothing when it opens.
  *
- * <p>Only the writer thread appends, forces, resets and erases; {@link #read} is safe from any
- * thread.
+ * <p>Only the writer thread appends, forces, resets, erases and compacts; {@link #read} is safe
+ * from any thread.
  */
 public final class EnvelopeLog implements AutoCloseable {
   /** The folder inside the data directory. */
@@ -107,7 +107,7 @@ public final class EnvelopeLog implements AutoCloseable {
       long committedEnd) {
     this.files = new SegmentFiles(directory);
     this.erasures = new EnvelopeErasures(files);
-    this.compactions = new EnvelopeCompactions(files, segmentBytes);
+    this.compactions = new EnvelopeCompactions(files, erasures, segmentBytes);
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -441,11 +441,20 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
-   * After a commit, on the writer thread: erases the envelopes whose rows the committed transaction
-   * deleted. Nothing to do, and no query, unless a write of the batch recorded erasures.
+   * After a commit, on the writer thread: lists the segments the batch closed for compaction, and
+   * erases the envelopes whose rows the committed transaction deleted. Nothing to do, and no query,
+   * unless the batch closed a segment or recorded erasures.
    */
   void erasePending(Connection c) {
-    if (!erasures.noted() || lock == null) {
+    if (lock == null) {
+      return;
+    }
+    try {
+      compactions.listClosed(c);
+    } catch (SQLException e) {
+      LOG.warn("listing closed envelope segments for compaction failed: {}", e.toString());
+    }
+    if (!erasures.noted()) {
       return;
     }
     try {

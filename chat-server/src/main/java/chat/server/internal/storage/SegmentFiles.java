@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,19 +52,35 @@ final class SegmentFiles {
 
   /** The envelope at {@code place}. */
   byte[] read(Place place) throws IOException {
-    byte[] out = new byte[place.length()];
-    ByteBuffer buffer = ByteBuffer.wrap(out);
-    try (FileChannel in = FileChannel.open(file(place.segment()), READ)) {
-      long at = place.offset();
-      while (buffer.hasRemaining()) {
-        int read = in.read(buffer, at);
-        if (read < 0) {
-          throw new IOException("envelope segment " + place.segment() + " ends early");
+    return read(List.of(place)).get(0);
+  }
+
+  /** The envelopes at {@code places}, all in one segment, read through one channel. */
+  List<byte[]> read(List<Place> places) throws IOException {
+    if (places.isEmpty()) {
+      return List.of();
+    }
+    long segment = places.get(0).segment();
+    List<byte[]> out = new ArrayList<>(places.size());
+    try (FileChannel in = FileChannel.open(file(segment), READ)) {
+      for (Place place : places) {
+        if (place.segment() != segment) {
+          throw new IllegalArgumentException("places in more than one segment");
         }
-        at += read;
+        byte[] envelope = new byte[place.length()];
+        ByteBuffer buffer = ByteBuffer.wrap(envelope);
+        long at = place.offset();
+        while (buffer.hasRemaining()) {
+          int read = in.read(buffer, at);
+          if (read < 0) {
+            throw new IOException("envelope segment " + segment + " ends early");
+          }
+          at += read;
+        }
+        out.add(envelope);
       }
     } catch (NoSuchFileException e) {
-      throw new IOException("envelope segment " + place.segment() + " is missing", e);
+      throw new IOException("envelope segment " + segment + " is missing", e);
     }
     return out;
   }

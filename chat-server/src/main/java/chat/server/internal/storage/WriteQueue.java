@@ -30,8 +30,8 @@ import org.sqlite.SQLiteException;
  * ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
  *
  * <p>Between batches the same thread runs the envelope log's compaction, a step at a time ({@link
- * EnvelopeLog#compactSome}): back to back while no write is waiting, and at most one step a second
- * after batches while writes keep coming.
+ * EnvelopeLog#compactSome}): one after the other once no write has come for 20 ms, and one a second
+ * after a batch while writes keep coming.
  */
 public final class WriteQueue implements AutoCloseable {
   /**
@@ -47,11 +47,14 @@ public final class WriteQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
   private static final int MAX_BATCH = 256;
 
-  /**
-   * How often a writer with writes always waiting still runs a step of compaction; an idle one runs
-   * them back to back, each new write waiting for at most the step in progress.
-   */
+  /** While writes keep coming, a step of compaction runs after a batch at most this often. */
   private static final long BUSY_COMPACTION_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /**
+   * How long no write must have come before an idle writer runs a step of compaction; it then runs
+   * them one after the other, each new write waiting for at most the step in progress.
+   */
+  private static final long IDLE_BEFORE_COMPACTION_MILLIS = 20;
 
   private final Database database;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -118,9 +121,10 @@ public final class WriteQueue implements AutoCloseable {
     List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
     while (true) {
       try {
-        // While segments wait for compaction, a step of it runs whenever no write is waiting.
+        // While segments wait for compaction, a step runs once no write has come for a moment.
         boolean compacting = !closing && database.envelopes().compactionDue();
-        Task<?> first = compacting ? queue.poll() : queue.poll(100, TimeUnit.MILLISECONDS);
+        Task<?> first =
+            queue.poll(compacting ? IDLE_BEFORE_COMPACTION_MILLIS : 100, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (closing && queue.isEmpty()) {
             return;
@@ -163,6 +167,8 @@ public final class WriteQueue implements AutoCloseable {
     writing = true;
     try {
       envelopes.compactSome(database.writer());
+      checkpointer.committed(); // a step commits rows and erasures like a batch
+      checkpointer.catchUpIfDue(database.writer());
     } finally {
       writing = false;
       lastCompactionStep = System.nanoTime();

@@ -518,7 +518,7 @@ class EnvelopeLogTest {
     assertThat(contents(before.get(0))).as("the old copy").isEqualTo(bytes(100, 0));
     assertThat(log.read(after.get(0))).isEqualTo(bytes(100, 2));
 
-    reopen(); // as after a crash: the candidate is still recorded
+    reopen(); // as after a restart: the candidate is still listed
     assertThat(log.compactionDue()).isTrue();
     compactAll();
 
@@ -533,6 +533,43 @@ class EnvelopeLogTest {
       assertThat(log.read(placesOf("#b").get(i))).isEqualTo(bytes(100, 2 + i));
     }
     assertThat(log.read(placesOf("#b").get(3))).isEqualTo(bytes(150, 5));
+  }
+
+  @Test
+  void compaction_aStepWhoseUpdateFails_zerosItsCopies_skipsTheSegment_andGoesOnWithTheOthers()
+      throws Exception {
+    store("#a", bytes(600, 1));
+    Place b0 = store("#b", bytes(100, 2)); // segment 0
+    store("#a", bytes(600, 3));
+    store("#b", bytes(100, 4)); // segment 1
+    store("#b", bytes(400, 5)); // segment 2, the current one
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TRIGGER no_move BEFORE UPDATE OF segment ON messages WHEN OLD.segment = 0"
+              + " BEGIN SELECT RAISE(ABORT, 'injected'); END");
+    }
+
+    compactAll();
+
+    assertThat(placesOf("#b").get(0)).as("left where it was").isEqualTo(b0);
+    assertThat(log.read(b0)).isEqualTo(bytes(100, 2));
+    assertThat(contents(new Place(2, 400, 100))).as("its copy").isEqualTo(bytes(100, 0));
+    assertThat(placesOf("#b").get(1)).as("the next segment's").isEqualTo(new Place(2, 500, 100));
+    assertThat(log.read(placesOf("#b").get(1))).isEqualTo(bytes(100, 4));
+    assertThat(Files.exists(log.file(1))).isFalse();
+    assertThat(candidates()).as("left listed, for the next start").containsExactly(0L);
+
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TRIGGER no_move");
+    }
+    reopen(); // tried again once the log is opened again
+    compactAll();
+
+    assertThat(Files.exists(log.file(0))).isFalse();
+    assertThat(placesOf("#b").get(0)).isEqualTo(new Place(2, 600, 100));
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(100, 2));
   }
 
   @Test
@@ -573,6 +610,8 @@ class EnvelopeLogTest {
       assertThat(now.get(i).segment()).isEqualTo(1);
       assertThat(log.read(now.get(i))).isEqualTo(bytes(500, i + 1));
     }
+    assertThat(now.get(100)).isEqualTo(big);
+    assertThat(log.read(big)).isEqualTo(bytes(700_000, 200));
     assertThat(size(1) - EnvelopeLog.roundUp(700_000, block))
         .as("packed: 50,000 bytes in a step or two, each beginning on a block")
         .isLessThanOrEqualTo(50_000 + 2L * block);

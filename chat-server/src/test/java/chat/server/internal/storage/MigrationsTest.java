@@ -139,7 +139,11 @@ class MigrationsTest {
 
       Migrations.migrate(c);
 
-      assertThat(single(c, "SELECT group_concat(segment) FROM envelope_compactions"))
+      assertThat(
+              single(
+                  c,
+                  "SELECT group_concat(segment) FROM"
+                      + " (SELECT segment FROM envelope_compactions ORDER BY segment)"))
           .isEqualTo("0,2");
     }
   }
