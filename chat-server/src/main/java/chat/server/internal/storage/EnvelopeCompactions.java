@@ -28,15 +28,17 @@ import org.slf4j.LoggerFactory;
  * segment the log closed (listed right after the group commit that closed it), and (at schema step
  * 8) every segment there was. A candidate whose stored envelopes fill more than half of its file is
  * dropped: moving them would cost more than it gives back. The current segment waits until the log
- * has moved past it. A candidate whose step failed is left as it is, and skipped until the log is
- * next opened, so that it does not hold up the others.
+ * has moved past it.
  *
  * <p>Each step runs on the writer thread between group commits (see {@link WriteQueue}), so a send
  * waits for at most one step. If a step fails before its copies are synced, they are given back; if
- * it fails after, each row is read again and whichever copy no row refers to is overwritten with
- * zeros. A crash before the commit leaves copies that the next open cuts off (nothing was appended
- * after them); a crash after it leaves the old copies recorded for erasure, which the next open
- * finishes. The writer thread's only.
+ * it fails after, but before its commit, each row is read again and whichever copy no row refers to
+ * is overwritten with zeros; if the commit itself reports a failure, both copies stay (it may still
+ * have stored the rows). A crash before the commit leaves copies that the next open cuts off
+ * (nothing was appended after them); a crash after it leaves the old copies recorded for erasure,
+ * which the next open finishes. A segment whose envelopes cannot be read is skipped until the log
+ * is next opened; any other failure stops compaction until the next erasure, closed segment or
+ * open. The writer thread's only.
  */
 final class EnvelopeCompactions {
   private static final int STEP_ROWS = 4096;
@@ -54,7 +56,7 @@ final class EnvelopeCompactions {
   /** Segments closed and not listed yet. */
   private final Set<Long> closed = new LinkedHashSet<>();
 
-  /** Segments a step failed on since the log was opened: skipped until it is opened again. */
+  /** Segments whose envelopes could not be read since the log was opened: skipped until then. */
   private final Set<Long> failed = new HashSet<>();
 
   /** Segments this process has begun to move out of (for its log lines). */
@@ -118,8 +120,7 @@ final class EnvelopeCompactions {
    * One step: the lowest candidate below the current segment is dropped, forgotten if its file is
    * gone, deleted if no row refers to it any more, or has up to a thirty-second of a segment of its
    * envelopes moved to the end of {@code log}. Nothing is due any more once no candidate below the
-   * current segment is left. A failure is logged once and the segment skipped until the log is next
-   * opened.
+   * current segment is left, or a step failed other than by reading its segment.
    */
   void step(Connection c, EnvelopeLog log) {
     if (!due) {
@@ -134,20 +135,32 @@ final class EnvelopeCompactions {
         return;
       }
       compact(c, log, segment);
+      listClosed(c); // one the step's own copies closed
+    } catch (UnreadableSegment e) {
+      failed.add(segment);
+      LOG.warn(
+          "envelope log: compacting {} failed; it is left as it is until the relay starts"
+              + " again: {}",
+          files.file(segment).getFileName(),
+          e.getCause() == null ? e.toString() : e.getCause().toString());
     } catch (IOException | SQLException | RuntimeException | Error e) {
       // An Error too (out of memory while copying): left to the writer's loop, the step would run
-      // again at once, and again.
-      if (segment < 0) {
-        due = false;
-        LOG.warn("envelope log: compaction failed, to be tried again later: {}", e.toString());
-      } else {
-        failed.add(segment);
-        LOG.warn(
-            "envelope log: compacting {} failed; it is left as it is until the relay starts"
-                + " again: {}",
-            files.file(segment).getFileName(),
-            e.toString());
-      }
+      // again at once, and again. Appending, syncing or the database failing is no fault of this
+      // segment's: compaction waits for the next deletion, closed segment or start.
+      due = false;
+      LOG.warn(
+          "envelope log: compaction failed, to be tried again after the next deletion, closed"
+              + " segment or start: {}",
+          e.toString());
+    }
+  }
+
+  /** Reading a segment's envelopes failed: that segment is skipped, not compaction as a whole. */
+  private static final class UnreadableSegment extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableSegment(IOException cause) {
+      super(cause);
     }
   }
 
@@ -250,26 +263,49 @@ final class EnvelopeCompactions {
       }
     }
     long start = System.nanoTime();
+    List<byte[]> envelopes;
+    try {
+      envelopes = files.read(moves.stream().map(Move::from).toList());
+    } catch (IOException e) {
+      throw new UnreadableSegment(e);
+    }
     EnvelopeLog.Mark mark = log.mark();
     List<Place> copies = new ArrayList<>(moves.size());
     boolean synced = false;
+    boolean committing = false;
     try {
-      for (byte[] envelope : files.read(moves.stream().map(Move::from).toList())) {
+      for (byte[] envelope : envelopes) {
         copies.add(log.append(envelope));
       }
       // The copies first: a committed row's envelope must already be on disk.
       log.force();
       synced = true;
+      c.setAutoCommit(false);
       repoint(c, moves, copies);
+      erasures.record(c, moves.stream().map(Move::from).toList());
+      committing = true;
+      c.commit();
+      c.setAutoCommit(true);
     } catch (IOException | SQLException | RuntimeException | Error e) {
       if (!synced) {
         log.resetTo(mark);
       } else {
-        settle(c, moves, copies, e);
+        Transactions.endFailed(c, e);
+        if (!committing) {
+          settle(c, moves, copies, e);
+        }
+        // A commit that reported a failure may still have stored the rows (its WAL frames may be
+        // whole, and recovered at the next open): both copies stay, as a group commit's synced
+        // envelopes do. Its old places are then recorded for erasure too.
       }
       throw e;
     }
-    erasures.erase(c, log.currentSegment());
+    try {
+      erasures.erase(c, log.currentSegment());
+    } catch (IOException | SQLException e) {
+      // Recorded: the next erasure or the next start finishes it. The step itself is done.
+      LOG.warn("erasing moved envelopes' old copies failed, to be retried: {}", e.toString());
+    }
     LOG.debug(
         "envelope log: {} stored envelopes ({} bytes) moved out of {} in {} ms",
         moves.size(),
@@ -278,57 +314,40 @@ final class EnvelopeCompactions {
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  /**
-   * Points the rows of {@code moves} at {@code copies} and records the old copies for erasure, in
-   * one transaction; rolled back if that fails before its commit.
-   */
-  private void repoint(Connection c, List<Move> moves, List<Place> copies) throws SQLException {
-    c.setAutoCommit(false);
-    boolean committed = false;
-    try {
-      try (PreparedStatement u =
-          c.prepareStatement(
-              "UPDATE messages SET segment = ?, place = ? WHERE rowid = ? AND segment = ?"
-                  + " AND place = ?")) {
-        for (int i = 0; i < moves.size(); i++) {
-          Move move = moves.get(i);
-          Place copy = copies.get(i);
-          u.setLong(1, copy.segment());
-          u.setLong(2, copy.offset());
-          u.setLong(3, move.rowid());
-          u.setLong(4, move.from().segment());
-          u.setLong(5, move.from().offset());
-          if (u.executeUpdate() != 1) {
-            throw new SQLException("a stored message being moved changed meanwhile");
-          }
+  /** Points the rows of {@code moves} at {@code copies}, in the open transaction. */
+  private static void repoint(Connection c, List<Move> moves, List<Place> copies)
+      throws SQLException {
+    try (PreparedStatement u =
+        c.prepareStatement(
+            "UPDATE messages SET segment = ?, place = ? WHERE rowid = ? AND segment = ?"
+                + " AND place = ?")) {
+      for (int i = 0; i < moves.size(); i++) {
+        Move move = moves.get(i);
+        Place copy = copies.get(i);
+        u.setLong(1, copy.segment());
+        u.setLong(2, copy.offset());
+        u.setLong(3, move.rowid());
+        u.setLong(4, move.from().segment());
+        u.setLong(5, move.from().offset());
+        if (u.executeUpdate() != 1) {
+          throw new SQLException("a stored message being moved changed meanwhile");
         }
       }
-      erasures.record(c, moves.stream().map(Move::from).toList());
-      c.commit();
-      committed = true;
-    } finally {
-      if (!committed) {
-        try {
-          c.rollback();
-        } catch (SQLException e) {
-          LOG.debug("rollback of a compaction step: {}", e.getMessage());
-        }
-      }
-      c.setAutoCommit(true);
     }
   }
 
   /**
-   * After a step failed once its copies were synced: a commit that reported a failure may have
-   * stored the rows, or some of them, so each row is read again, and of its two copies the one it
-   * does not refer to is overwritten with zeros (both if the row is gone). Best effort: what fails
-   * here joins {@code failure}.
+   * After a step failed once its copies were synced and before its commit: a rollback that failed
+   * may have left part of the transaction to be committed when auto-commit was switched back on, so
+   * once no transaction is open each row is read again, and of its two copies the one it does not
+   * refer to is overwritten with zeros (both if the row is gone). If a transaction is still open,
+   * nothing is zeroed. Best effort: what fails here joins {@code failure}.
    */
   private void settle(Connection c, List<Move> moves, List<Place> copies, Throwable failure) {
-    try {
-      if (!c.getAutoCommit()) {
-        c.rollback();
-        c.setAutoCommit(true);
+    try (Statement probe = c.createStatement()) {
+      if (Transactions.open(probe)) {
+        // Not rolled back: what the rows say now may never be stored. Both copies stay.
+        return;
       }
       List<Place> unreferenced = new ArrayList<>();
       try (PreparedStatement s =

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,9 +85,11 @@ final class EnvelopeErasures {
       }
     }
     Set<Long> unused = new LinkedHashSet<>();
+    Set<Long> used = new HashSet<>();
     for (Place place : places) {
-      if (place.segment() != current && !referenced(c, place.segment())) {
-        unused.add(place.segment());
+      long segment = place.segment();
+      if (segment != current && !used.contains(segment) && !unused.contains(segment)) {
+        (referenced(c, segment) ? used : unused).add(segment); // one look-up per segment
       }
     }
     files.zero(places.stream().filter(p -> !unused.contains(p.segment())).toList());
@@ -97,12 +100,22 @@ final class EnvelopeErasures {
       files.sync();
     }
     if (!places.isEmpty()) {
+      // The segments kept are now partly zeros: candidates for compaction. One commit for both.
+      c.setAutoCommit(false);
+      boolean committed = false;
       try (Statement s = c.createStatement()) {
-        // The segments kept are now partly zeros: candidates for compaction.
         s.execute(
             "INSERT OR IGNORE INTO envelope_compactions (segment)"
                 + " SELECT DISTINCT segment FROM envelope_erasures");
         s.execute("DELETE FROM envelope_erasures");
+        c.commit();
+        committed = true;
+      } finally {
+        if (!committed) {
+          Transactions.endFailed(c, null);
+        } else {
+          c.setAutoCommit(true);
+        }
       }
     }
     noted = false;

@@ -30,8 +30,8 @@ import org.sqlite.SQLiteException;
  * ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
  *
  * <p>Between batches the same thread runs the envelope log's compaction, a step at a time ({@link
- * EnvelopeLog#compactSome}): one after the other once no write has come for 20 ms, and one a second
- * after a batch while writes keep coming.
+ * EnvelopeLog#compactSome}): a step whenever 20 ms pass without a write, and, while writes come
+ * more often than that, one after a batch at most once a second.
  */
 public final class WriteQueue implements AutoCloseable {
   /**
@@ -51,8 +51,8 @@ public final class WriteQueue implements AutoCloseable {
   private static final long BUSY_COMPACTION_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /**
-   * How long no write must have come before an idle writer runs a step of compaction; it then runs
-   * them one after the other, each new write waiting for at most the step in progress.
+   * How long no write must have come before the writer runs a step of compaction (and the next
+   * after as long again); a write that comes meanwhile waits for at most the step in progress.
    */
   private static final long IDLE_BEFORE_COMPACTION_MILLIS = 20;
 
@@ -252,45 +252,23 @@ public final class WriteQueue implements AutoCloseable {
   }
 
   /**
-   * Whether the batch's transaction is still open. SQLite rolls a transaction back by itself after
-   * some errors (a full disk, an I/O error); a write that went on after such an error must not be
-   * reported as stored, nor a later write of the batch be committed on its own by its savepoint. A
-   * {@code BEGIN} is refused inside a transaction and starts one outside it.
+   * Whether the batch's transaction is still open: a write that went on after SQLite rolled it back
+   * by itself must not be reported as stored, nor a later write of the batch be committed on its
+   * own by its savepoint (see {@link Transactions#open}).
    */
   private static boolean inTransaction(Statement statement) throws SQLException {
-    try {
-      statement.execute("BEGIN");
-    } catch (SQLException refused) {
-      String message = refused.getMessage();
-      if (message != null && message.contains("within a transaction")) {
-        return true;
-      }
-      throw refused;
-    }
-    statement.execute("ROLLBACK");
-    return false;
+    return Transactions.open(statement);
   }
 
   /**
-   * Rolls back what is left of a failed batch and puts the connection back in auto-commit mode.
-   * After {@code SQLITE_FULL} or an I/O error SQLite may already have rolled the transaction back,
-   * so both steps may fail with "no transaction is active"; the auto-commit flag is reset anyway.
-   * Skipping that reset left the driver believing a transaction was open: the next batch then
-   * committed each write at its savepoint's release and failed the final commit, so writes that
-   * were stored were reported as failed.
+   * Rolls back what is left of a failed batch and puts the connection back in auto-commit mode
+   * ({@link Transactions#endFailed}). Skipping the reset of auto-commit left the driver believing a
+   * transaction was open: the next batch then committed each write at its savepoint's release and
+   * failed the final commit, so writes that were stored were reported as failed.
    */
   private void endFailedTransaction(Connection connection) {
     rollbacks.incrementAndGet();
-    try {
-      connection.rollback();
-    } catch (SQLException alreadyRolledBack) {
-      LOG.debug("rollback after a failed batch: {}", alreadyRolledBack.getMessage());
-    }
-    try {
-      connection.setAutoCommit(true);
-    } catch (SQLException noTransactionLeft) {
-      LOG.debug("end of a failed batch: {}", noTransactionLeft.getMessage());
-    }
+    Transactions.endFailed(connection, null);
   }
 
   /**

@@ -536,8 +536,42 @@ class EnvelopeLogTest {
   }
 
   @Test
-  void compaction_aStepWhoseUpdateFails_zerosItsCopies_skipsTheSegment_andGoesOnWithTheOthers()
-      throws Exception {
+  void compaction_aStepWhoseUpdateFails_zerosItsCopies_andWaitsForTheNextStart() throws Exception {
+    store("#a", bytes(600, 1));
+    Place b0 = store("#b", bytes(100, 2)); // segment 0
+    store("#a", bytes(600, 3));
+    Place b1 = store("#b", bytes(100, 4)); // segment 1
+    store("#b", bytes(400, 5)); // segment 2, the current one
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TRIGGER no_move BEFORE UPDATE OF segment ON messages"
+              + " BEGIN SELECT RAISE(ABORT, 'injected'); END");
+    }
+
+    compactAll();
+
+    assertThat(placesOf("#b").subList(0, 2)).as("left where they were").containsExactly(b0, b1);
+    assertThat(log.read(b0)).isEqualTo(bytes(100, 2));
+    assertThat(contents(new Place(2, 400, 100))).as("its copy").isEqualTo(bytes(100, 0));
+    assertThat(Files.exists(log.file(1))).as("not the segment's fault: all wait").isTrue();
+    assertThat(candidates()).containsExactly(0L, 1L);
+
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TRIGGER no_move");
+    }
+    reopen();
+    compactAll();
+
+    assertThat(Files.exists(log.file(0))).isFalse();
+    assertThat(Files.exists(log.file(1))).isFalse();
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(100, 2));
+    assertThat(log.read(placesOf("#b").get(1))).isEqualTo(bytes(100, 4));
+  }
+
+  @Test
+  void compaction_aSegmentThatCannotBeRead_isSkipped_theOthersGoOn() throws Exception {
     store("#a", bytes(600, 1));
     Place b0 = store("#b", bytes(100, 2)); // segment 0
     store("#a", bytes(600, 3));
@@ -545,31 +579,56 @@ class EnvelopeLogTest {
     store("#b", bytes(400, 5)); // segment 2, the current one
     deleteMessagesOf("#a");
     log.erasePending(c);
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TRIGGER no_move BEFORE UPDATE OF segment ON messages WHEN OLD.segment = 0"
-              + " BEGIN SELECT RAISE(ABORT, 'injected'); END");
+    try (FileChannel file = FileChannel.open(log.file(0), StandardOpenOption.WRITE)) {
+      file.truncate(650); // a file system that lost the file's tail
     }
 
     compactAll();
 
-    assertThat(placesOf("#b").get(0)).as("left where it was").isEqualTo(b0);
-    assertThat(log.read(b0)).isEqualTo(bytes(100, 2));
-    assertThat(contents(new Place(2, 400, 100))).as("its copy").isEqualTo(bytes(100, 0));
-    assertThat(placesOf("#b").get(1)).as("the next segment's").isEqualTo(new Place(2, 500, 100));
-    assertThat(log.read(placesOf("#b").get(1))).isEqualTo(bytes(100, 4));
+    assertThat(placesOf("#b").get(0)).isEqualTo(b0);
     assertThat(Files.exists(log.file(1))).isFalse();
-    assertThat(candidates()).as("left listed, for the next start").containsExactly(0L);
+    assertThat(placesOf("#b").get(1)).isEqualTo(new Place(2, 400, 100));
+    assertThat(log.read(placesOf("#b").get(1))).isEqualTo(bytes(100, 4));
+    assertThat(candidates()).as("tried again at the next start").containsExactly(0L);
+  }
 
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TRIGGER no_move");
-    }
-    reopen(); // tried again once the log is opened again
-    compactAll();
+  @Test
+  void compaction_aCommitThatReportsAFailureButStored_keepsTheCopy_andErasesTheOldOne()
+      throws Exception {
+    store("#a", bytes(600, 1));
+    Place b0 = store("#b", bytes(100, 2));
+    store("#b", bytes(100, 3)); // segment 0: 800 bytes, 200 left after the erasure
+    store("#b", bytes(400, 4)); // segment 1, the current one
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    Connection stores =
+        (Connection)
+            java.lang.reflect.Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("commit")) {
+                    c.commit();
+                    throw new SQLException("the commit reported a failure (test)");
+                  }
+                  try {
+                    return method.invoke(c, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
 
-    assertThat(Files.exists(log.file(0))).isFalse();
-    assertThat(placesOf("#b").get(0)).isEqualTo(new Place(2, 600, 100));
-    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(100, 2));
+    log.compactSome(stores); // a step copies one envelope here
+
+    Place copy = placesOf("#b").get(0);
+    assertThat(copy).as("stored after all").isEqualTo(new Place(1, 400, 100));
+    assertThat(log.read(copy)).as("so its copy stays").isEqualTo(bytes(100, 2));
+    assertThat(pendingErasures()).as("and its old copy is recorded").isEqualTo(1);
+
+    log.erasePending(c);
+
+    assertThat(contents(b0)).isEqualTo(bytes(100, 0));
+    assertThat(pendingErasures()).isZero();
   }
 
   @Test
