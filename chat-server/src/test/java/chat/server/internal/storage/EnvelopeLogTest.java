@@ -535,15 +535,26 @@ class EnvelopeLogTest {
     assertThat(log.read(placesOf("#b").get(3))).isEqualTo(bytes(150, 5));
   }
 
-  @Test
-  void compaction_aStepWhoseUpdateFails_zerosItsCopies_andWaitsForTheNextStart() throws Exception {
+  /**
+   * Segments 0 and 1 each #a 600 bytes and #b 100, then #b 400 in segment 2 (the current one); #a
+   * deleted and erased. Returns #b's places.
+   */
+  private java.util.List<Place> twoSegmentsSevenTenthsErased() throws Exception {
     store("#a", bytes(600, 1));
-    Place b0 = store("#b", bytes(100, 2)); // segment 0
+    store("#b", bytes(100, 2));
     store("#a", bytes(600, 3));
-    Place b1 = store("#b", bytes(100, 4)); // segment 1
-    store("#b", bytes(400, 5)); // segment 2, the current one
+    store("#b", bytes(100, 4));
+    store("#b", bytes(400, 5));
     deleteMessagesOf("#a");
     log.erasePending(c);
+    return placesOf("#b");
+  }
+
+  @Test
+  void compaction_aStepWhoseUpdateFails_zerosItsCopies_andWaitsForTheNextStart() throws Exception {
+    java.util.List<Place> b = twoSegmentsSevenTenthsErased();
+    Place b0 = b.get(0);
+    Place b1 = b.get(1);
     try (Statement s = c.createStatement()) {
       s.execute(
           "CREATE TRIGGER no_move BEFORE UPDATE OF segment ON messages"
@@ -572,13 +583,7 @@ class EnvelopeLogTest {
 
   @Test
   void compaction_aSegmentThatCannotBeRead_isSkipped_theOthersGoOn() throws Exception {
-    store("#a", bytes(600, 1));
-    Place b0 = store("#b", bytes(100, 2)); // segment 0
-    store("#a", bytes(600, 3));
-    store("#b", bytes(100, 4)); // segment 1
-    store("#b", bytes(400, 5)); // segment 2, the current one
-    deleteMessagesOf("#a");
-    log.erasePending(c);
+    Place b0 = twoSegmentsSevenTenthsErased().get(0);
     try (FileChannel file = FileChannel.open(log.file(0), StandardOpenOption.WRITE)) {
       file.truncate(650); // a file system that lost the file's tail
     }
