@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Gives back the space of a segment that is mostly empty: deleted envelopes overwritten with zeros,
  * or the padding of many small group commits written around the page cache. Such a segment's stored
  * envelopes are copied, 2 MiB at a time, to the end of the log; the copies are synced; in one
- * transaction their rows are pointed at them and the old copies recorded for erasure, which then
- * overwrites them with zeros, or deletes the segment's file once no row refers to it.
+ * transaction their rows are pointed at them and the old copies recorded for erasure, which (the
+ * next piece of housekeeping, before any further step) overwrites them with zeros, or deletes the
+ * segment's file once no row refers to it.
  *
  * <p>Candidates are kept in {@code envelope_compactions}: every segment an erasure touched, every
  * segment the log closed (listed right after the group commit that closed it), and (at schema step
@@ -243,8 +244,8 @@ final class EnvelopeCompactions {
 
   /**
    * Copies the first envelopes of {@code segment} (in the order they lie) to the end of {@code
-   * log}, syncs the copies, points their rows at them and records the old copies for erasure in one
-   * transaction, then erases those.
+   * log}, syncs the copies, and points their rows at them and records the old copies for erasure in
+   * one transaction.
    */
   private void move(Connection c, EnvelopeLog log, long segment) throws IOException, SQLException {
     List<Move> moves = new ArrayList<>();
@@ -300,12 +301,8 @@ final class EnvelopeCompactions {
       }
       throw e;
     }
-    try {
-      erasures.erase(c, log.currentSegment());
-    } catch (IOException | SQLException e) {
-      // Recorded: the next erasure or the next start finishes it. The step itself is done.
-      LOG.warn("erasing moved envelopes' old copies failed, to be retried: {}", e.toString());
-    }
+    // The old copies are recorded for erasure: the next piece of housekeeping zeros them, or
+    // deletes the segment once no row refers to it.
     LOG.debug(
         "envelope log: {} stored envelopes ({} bytes) moved out of {} in {} ms",
         moves.size(),

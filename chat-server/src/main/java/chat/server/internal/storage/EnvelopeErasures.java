@@ -9,18 +9,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Deleted messages' envelopes in the envelope log: their places are recorded in {@code
- * envelope_erasures} in the transaction that deletes the rows, and erased once it has committed (a
- * segment no row refers to any more is deleted, other places are overwritten with zeros), then the
- * records go. The writer thread's only.
+ * envelope_erasures} in the transaction that deletes the rows, and erased once it has committed, a
+ * piece at a time between group commits (a segment no row refers to any more is deleted, other
+ * places are overwritten with zeros), then the records go. The writer thread's only.
  */
 final class EnvelopeErasures {
+  /** The most places one {@link #eraseSome} takes off. */
+  static final int MAX_PLACES = 4096;
+
   private final SegmentFiles files;
   private boolean noted;
 
@@ -69,57 +71,118 @@ final class EnvelopeErasures {
   }
 
   /**
-   * Erases every recorded place, keeping segment {@code current} (appended to) however empty, and
-   * records the segments kept as candidates for {@link EnvelopeCompactions}. Left recorded if it
-   * fails: the next erasure or the next start finishes it.
+   * Erases every recorded place, keeping segment {@code current} (appended to) however empty (as
+   * the log is opened: nothing waits for it yet).
    *
    * @return whether anything was recorded
    */
   boolean erase(Connection c, long current) throws IOException, SQLException {
+    boolean any = false;
+    while (eraseSome(c, current, Long.MAX_VALUE) > 0) {
+      any = true;
+    }
+    return any;
+  }
+
+  /**
+   * Erases the oldest recorded places, at most {@value #MAX_PLACES} of them and at most {@code
+   * maxBytes} overwritten with zeros (at least one place), keeping segment {@code current} however
+   * empty: a segment no row refers to any more is deleted, other places are overwritten with zeros
+   * and synced; then their records go and the segments kept are listed as candidates for {@link
+   * EnvelopeCompactions}, in one commit. A deletion of many messages is thus erased a piece at a
+   * time between group commits, each piece delaying writes by little. What fails is left recorded:
+   * the next call or the next start finishes it.
+   *
+   * @return how many records it took off (0: none were left)
+   */
+  int eraseSome(Connection c, long current, long maxBytes) throws IOException, SQLException {
     noted = true;
+    List<Long> records = new ArrayList<>();
     List<Place> places = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT segment, place, length FROM envelope_erasures")) {
-      while (r.next()) {
-        places.add(new Place(r.getLong(1), r.getLong(2), r.getInt(3)));
-      }
-    }
     Set<Long> unused = new LinkedHashSet<>();
-    Set<Long> used = new HashSet<>();
-    for (Place place : places) {
-      long segment = place.segment();
-      if (segment != current && !used.contains(segment) && !unused.contains(segment)) {
-        (referenced(c, segment) ? used : unused).add(segment); // one look-up per segment
+    Set<Long> used = new LinkedHashSet<>();
+    long bytes = 0;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT rowid, segment, place, length FROM envelope_erasures ORDER BY rowid LIMIT "
+                + MAX_PLACES)) {
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          Place place = new Place(r.getLong(2), r.getLong(3), r.getInt(4));
+          long segment = place.segment();
+          if (segment != current && !used.contains(segment) && !unused.contains(segment)) {
+            (referenced(c, segment) ? used : unused).add(segment); // one look-up per segment
+          } else if (segment == current) {
+            used.add(segment);
+          }
+          boolean zeroed = !unused.contains(segment); // a segment deleted whole costs no zeros
+          if (zeroed && !places.isEmpty() && bytes + place.length() > maxBytes) {
+            break;
+          }
+          records.add(r.getLong(1));
+          if (zeroed) {
+            places.add(place);
+            bytes += place.length();
+          }
+        }
       }
     }
-    files.zero(places.stream().filter(p -> !unused.contains(p.segment())).toList());
+    if (records.isEmpty()) {
+      noted = false;
+      return 0;
+    }
+    files.zero(places);
     for (long each : unused) {
       Files.deleteIfExists(files.file(each));
     }
     if (!unused.isEmpty()) {
       files.sync();
     }
-    if (!places.isEmpty()) {
-      // The segments kept are now partly zeros: candidates for compaction. One commit for both.
-      c.setAutoCommit(false);
-      boolean committed = false;
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "INSERT OR IGNORE INTO envelope_compactions (segment)"
-                + " SELECT DISTINCT segment FROM envelope_erasures");
-        s.execute("DELETE FROM envelope_erasures");
-        c.commit();
-        committed = true;
-      } finally {
-        if (!committed) {
-          Transactions.endFailed(c, null);
-        } else {
-          c.setAutoCommit(true);
+    clear(c, records, places);
+    noted = anyLeft(c);
+    return records.size();
+  }
+
+  /**
+   * Takes {@code records} off and lists the segments of {@code zeroed} (now partly zeros) as
+   * candidates for compaction, in one commit.
+   */
+  private static void clear(Connection c, List<Long> records, List<Place> zeroed)
+      throws SQLException {
+    c.setAutoCommit(false);
+    boolean committed = false;
+    try (PreparedStatement candidate =
+            c.prepareStatement("INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)");
+        PreparedStatement done =
+            c.prepareStatement("DELETE FROM envelope_erasures WHERE rowid = ?")) {
+      long last = -1;
+      for (Place place : zeroed) {
+        if (place.segment() != last) {
+          last = place.segment();
+          candidate.setLong(1, last);
+          candidate.executeUpdate();
         }
       }
+      for (long record : records) {
+        done.setLong(1, record);
+        done.executeUpdate();
+      }
+      c.commit();
+      committed = true;
+    } finally {
+      if (committed) {
+        c.setAutoCommit(true);
+      } else {
+        Transactions.endFailed(c, null);
+      }
     }
-    noted = false;
-    return !places.isEmpty();
+  }
+
+  private static boolean anyLeft(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT 1 FROM envelope_erasures LIMIT 1")) {
+      return r.next();
+    }
   }
 
   private static boolean referenced(Connection c, long segment) throws SQLException {

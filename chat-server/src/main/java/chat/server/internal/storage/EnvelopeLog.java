@@ -38,11 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deleting rows records their places in {@code envelope_erasures} in the same transaction; after
  * the commit the writer overwrites those bytes with zeros (as {@code secure_delete} does for rows)
- * or, once no row refers to a segment, deletes the segment file ({@link #erasePending}). Erasures a
- * crash interrupted are finished when the log is opened again. A segment left mostly empty, by
- * erasures or by the padding of small group commits, has what is left in it moved to the end of the
- * log and its file deleted, a step at a time between group commits ({@link #compactSome}, {@link
- * EnvelopeCompactions}).
+ * or, once no row refers to a segment, deletes the segment file, 8 MiB at a time between group
+ * commits ({@link #erasePending}, {@link #housekeep}). Erasures a crash interrupted are finished
+ * when the log is opened again. A segment left mostly empty, by erasures or by the padding of small
+ * group commits, has what is left in it moved to the end of the log and its file deleted, a step at
+ * a time between group commits ({@link #housekeep}, {@link EnvelopeCompactions}).
  *
  * <p>One process owns the log: the first to open it holds {@code envelopes/lock} until it closes
  * it. Another process that opens the same data directory meanwhile (an operator command beside a
@@ -78,6 +78,13 @@ public final class EnvelopeLog implements AutoCloseable {
   private final SegmentFiles files;
   private final EnvelopeErasures erasures;
   private final EnvelopeCompactions compactions;
+
+  /** The most a piece of erasure overwrites: an eighth of a segment, 8 MiB for the relay's. */
+  private final long eraseBytes;
+
+  /** Whether the last piece of erasure failed: housekeeping leaves it to the next commit. */
+  private boolean erasureFailed;
+
   private final long segmentBytes;
 
   /**
@@ -108,6 +115,7 @@ public final class EnvelopeLog implements AutoCloseable {
     this.files = new SegmentFiles(directory);
     this.erasures = new EnvelopeErasures(files);
     this.compactions = new EnvelopeCompactions(files, erasures, segmentBytes);
+    this.eraseBytes = Math.max(1, segmentBytes / 8);
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -442,8 +450,9 @@ public final class EnvelopeLog implements AutoCloseable {
 
   /**
    * After a commit, on the writer thread: lists the segments the batch closed for compaction, and
-   * erases the envelopes whose rows the committed transaction deleted. Nothing to do, and no query,
-   * unless the batch closed a segment or recorded erasures.
+   * erases a piece of what deletions recorded ({@link EnvelopeErasures#eraseSome}, at most an
+   * eighth of a segment's bytes: 8 MiB). Nothing to do, and no query, unless the batch closed a
+   * segment or erasures are recorded.
    */
   void erasePending(Connection c) {
     if (lock == null) {
@@ -454,14 +463,20 @@ public final class EnvelopeLog implements AutoCloseable {
     } catch (SQLException e) {
       LOG.warn("listing closed envelope segments for compaction failed: {}", e.toString());
     }
+    erasureFailed = false; // a commit came: worth trying again
+    eraseSome(c);
+  }
+
+  private void eraseSome(Connection c) {
     if (!erasures.noted()) {
       return;
     }
     try {
-      if (erasures.erase(c, segment)) {
+      if (erasures.eraseSome(c, segment, eraseBytes) > 0) {
         compactions.recorded();
       }
     } catch (IOException | SQLException e) {
+      erasureFailed = true;
       LOG.warn("erasing deleted messages' envelopes failed, to be retried: {}", e.toString());
     }
   }
@@ -472,19 +487,25 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
-   * Whether this log owns its folder and mostly empty segments may be waiting for {@link
-   * #compactSome}; no query is made to know.
+   * Whether this log owns its folder and has erasures left or mostly empty segments that may wait
+   * for {@link #housekeep}; no query is made to know.
    */
-  boolean compactionDue() {
-    return lock != null && compactions.due();
+  boolean housekeepingDue() {
+    return lock != null && ((erasures.noted() && !erasureFailed) || compactions.due());
   }
 
   /**
-   * One step of giving back the space of mostly empty segments (see {@link EnvelopeCompactions}):
-   * on the writer thread, between group commits, never inside a transaction.
+   * One step of housekeeping, on the writer thread between group commits, never inside a
+   * transaction: a piece of the recorded erasures if any are left, else a step of compaction (see
+   * {@link EnvelopeCompactions}). An erasure that failed waits for the next commit.
    */
-  void compactSome(Connection c) {
-    if (lock != null) {
+  void housekeep(Connection c) {
+    if (lock == null) {
+      return;
+    }
+    if (erasures.noted() && !erasureFailed) {
+      eraseSome(c);
+    } else {
       compactions.step(c, this);
     }
   }

@@ -29,9 +29,11 @@ import org.sqlite.SQLiteException;
  * inside its own savepoint. After {@link #close()} new writes are refused with {@link
  * ErrorCode#SHUTTING_DOWN}, and everything already queued is committed first.
  *
- * <p>Between batches the same thread runs the envelope log's compaction, a step at a time ({@link
- * EnvelopeLog#compactSome}): a step whenever 20 ms pass without a write, and, while writes come
- * more often than that, one after a batch at most once a second.
+ * <p>Between batches the same thread keeps the envelope log's house, a step at a time ({@link
+ * EnvelopeLog#housekeep}): the rest of a large erasure, 8 MiB a step, then compaction, 2 MiB a
+ * step. A step runs whenever 20 ms pass without a write, and, while writes come more often than
+ * that, after a batch at most once a second (each batch also erases a piece, {@link
+ * EnvelopeLog#erasePending}).
  */
 public final class WriteQueue implements AutoCloseable {
   /**
@@ -47,14 +49,14 @@ public final class WriteQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
   private static final int MAX_BATCH = 256;
 
-  /** While writes keep coming, a step of compaction runs after a batch at most this often. */
-  private static final long BUSY_COMPACTION_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** While writes keep coming, a step of housekeeping runs after a batch at most this often. */
+  private static final long BUSY_HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /**
-   * How long no write must have come before the writer runs a step of compaction (and the next
+   * How long no write must have come before the writer runs a step of housekeeping (and the next
    * after as long again); a write that comes meanwhile waits for at most the step in progress.
    */
-  private static final long IDLE_BEFORE_COMPACTION_MILLIS = 20;
+  private static final long IDLE_BEFORE_HOUSEKEEPING_MILLIS = 20;
 
   private final Database database;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -62,7 +64,7 @@ public final class WriteQueue implements AutoCloseable {
   private final Checkpointer checkpointer;
   private volatile boolean closing;
   private volatile boolean writing;
-  private long lastCompactionStep = System.nanoTime();
+  private long lastHousekeeping = System.nanoTime();
   private final AtomicLong rollbacks = new AtomicLong();
 
   /** Starts the writer thread for {@code database}. */
@@ -121,16 +123,16 @@ public final class WriteQueue implements AutoCloseable {
     List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
     while (true) {
       try {
-        // While segments wait for compaction, a step runs once no write has come for a moment.
-        boolean compacting = !closing && database.envelopes().compactionDue();
+        // While erasure or compaction is left, a step runs once no write has come for a moment.
+        boolean housekeeping = !closing && database.envelopes().housekeepingDue();
         Task<?> first =
-            queue.poll(compacting ? IDLE_BEFORE_COMPACTION_MILLIS : 100, TimeUnit.MILLISECONDS);
+            queue.poll(housekeeping ? IDLE_BEFORE_HOUSEKEEPING_MILLIS : 100, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (closing && queue.isEmpty()) {
             return;
           }
-          if (compacting) {
-            compactionStep();
+          if (housekeeping) {
+            housekeepingStep();
           }
           continue;
         }
@@ -138,8 +140,8 @@ public final class WriteQueue implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
-        if (!closing && System.nanoTime() - lastCompactionStep >= BUSY_COMPACTION_NANOS) {
-          compactionStep(); // a writer that is never idle still compacts, a step a second
+        if (!closing && System.nanoTime() - lastHousekeeping >= BUSY_HOUSEKEEPING_NANOS) {
+          housekeepingStep(); // a writer that is never idle still keeps house, a step a second
         }
       } catch (Error e) {
         // Thrown after the commit (the erasures, the checkpoint): the writes are stored, but an
@@ -158,20 +160,20 @@ public final class WriteQueue implements AutoCloseable {
     }
   }
 
-  /** One step of the envelope log's compaction, if one is due; never inside a batch. */
-  private void compactionStep() {
+  /** One step of the envelope log's housekeeping, if one is due; never inside a batch. */
+  private void housekeepingStep() {
     EnvelopeLog envelopes = database.envelopes();
-    if (!envelopes.compactionDue()) {
+    if (!envelopes.housekeepingDue()) {
       return;
     }
     writing = true;
     try {
-      envelopes.compactSome(database.writer());
+      envelopes.housekeep(database.writer());
       checkpointer.committed(); // a step commits rows and erasures like a batch
       checkpointer.catchUpIfDue(database.writer());
     } finally {
       writing = false;
-      lastCompactionStep = System.nanoTime();
+      lastHousekeeping = System.nanoTime();
     }
   }
 

@@ -108,9 +108,9 @@ class EnvelopeLogTest {
 
   /** Runs compaction steps until none is due, as an idle writer does. */
   private void compactAll() {
-    for (int steps = 0; log.compactionDue(); steps++) {
+    for (int steps = 0; log.housekeepingDue(); steps++) {
       assertThat(steps).as("compaction ends").isLessThan(1000);
-      log.compactSome(c);
+      log.housekeep(c);
     }
   }
 
@@ -270,16 +270,45 @@ class EnvelopeLogTest {
     Place a3 = store("#a", bytes(100, 5));
 
     deleteMessagesOf("#a");
-    log.erasePending(c);
-
+    log.erasePending(c); // a piece: a1 (at least one place), and segment 1 deleted whole
     assertThat(contents(a1)).isEqualTo(bytes(600, 0));
+    assertThat(Files.exists(log.file(1))).as("no row refers to segment 1 any more").isFalse();
+    assertThat(contents(a3)).as("the next piece's").isEqualTo(bytes(100, 5));
+    assertThat(log.housekeepingDue()).isTrue();
+
+    log.housekeep(c);
+
+    assertThat(contents(a3)).as("in the current segment").isEqualTo(bytes(100, 0));
     assertThat(log.read(b1)).isEqualTo(bytes(300, 2));
     assertThat(a2.segment()).isEqualTo(1);
-    assertThat(Files.exists(log.file(1))).as("no row refers to segment 1 any more").isFalse();
     assertThat(log.read(b2)).isEqualTo(bytes(400, 4));
-    assertThat(contents(a3)).as("in the current segment").isEqualTo(bytes(100, 0));
     assertThat(pendingErasures()).isZero();
     assertThat(store("#b", bytes(50, 6))).isEqualTo(new Place(2, 500, 50));
+  }
+
+  @Test
+  void erasePending_aLargeDeletion_isErasedAPieceAtATime_betweenCommits() throws Exception {
+    java.util.List<Place> a = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      a.add(store("#a", bytes(60, 1 + i))); // a piece overwrites an eighth of a segment: two
+      store("#b", bytes(60, 9));
+    }
+
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+
+    assertThat(contents(a.get(0))).isEqualTo(bytes(60, 0));
+    assertThat(contents(a.get(1))).isEqualTo(bytes(60, 0));
+    assertThat(contents(a.get(2))).as("left for the next piece").isEqualTo(bytes(60, 3));
+    assertThat(pendingErasures()).isEqualTo(2);
+    assertThat(log.housekeepingDue()).isTrue();
+
+    log.housekeep(c);
+
+    assertThat(contents(a.get(2))).isEqualTo(bytes(60, 0));
+    assertThat(contents(a.get(3))).isEqualTo(bytes(60, 0));
+    assertThat(pendingErasures()).isZero();
+    assertThat(placesOf("#b")).allSatisfy(b -> assertThat(log.read(b)).isEqualTo(bytes(60, 9)));
   }
 
   @Test
@@ -457,7 +486,7 @@ class EnvelopeLogTest {
 
     deleteMessagesOf("#a");
     log.erasePending(c);
-    assertThat(log.compactionDue()).isTrue();
+    assertThat(log.housekeepingDue()).isTrue();
     compactAll();
 
     assertThat(Files.exists(log.file(0))).isFalse();
@@ -471,7 +500,7 @@ class EnvelopeLogTest {
 
     Place next = store("#b", bytes(100, 6)); // segment 2 is full: the log moves past it
     assertThat(next.segment()).isEqualTo(3);
-    assertThat(log.compactionDue()).isTrue();
+    assertThat(log.housekeepingDue()).isTrue();
     compactAll();
 
     assertThat(Files.exists(log.file(2))).as("half of it was zeros").isFalse();
@@ -510,7 +539,8 @@ class EnvelopeLogTest {
     deleteMessagesOf("#a");
     log.erasePending(c);
 
-    log.compactSome(c); // a step copies a thirty-second of a segment: here one envelope
+    log.housekeep(c); // a step copies a thirty-second of a segment: here one envelope
+    log.housekeep(c); // and the next erases its old copy
 
     java.util.List<Place> after = placesOf("#b");
     assertThat(after.get(0)).isEqualTo(new Place(1, 150, 100));
@@ -519,7 +549,7 @@ class EnvelopeLogTest {
     assertThat(log.read(after.get(0))).isEqualTo(bytes(100, 2));
 
     reopen(); // as after a restart: the candidate is still listed
-    assertThat(log.compactionDue()).isTrue();
+    assertThat(log.housekeepingDue()).isTrue();
     compactAll();
 
     assertThat(Files.exists(log.file(0))).isFalse();
@@ -623,7 +653,7 @@ class EnvelopeLogTest {
                   }
                 });
 
-    log.compactSome(stores); // a step copies one envelope here
+    log.housekeep(stores); // a step copies one envelope here
 
     Place copy = placesOf("#b").get(0);
     assertThat(copy).as("stored after all").isEqualTo(new Place(1, 400, 100));
@@ -645,8 +675,8 @@ class EnvelopeLogTest {
     try (EnvelopeLog second = EnvelopeLog.open(dataDir, c, SEGMENT, false)) {
       assertThat(second.owned()).isFalse();
       second.erasePending(c);
-      second.compactSome(c);
-      assertThat(second.compactionDue()).isFalse();
+      second.housekeep(c);
+      assertThat(second.housekeepingDue()).isFalse();
     }
     assertThat(placesOf("#b").get(0)).isEqualTo(b);
     log.erasePending(c);
