@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * or the padding of many small group commits written around the page cache. Such a segment's stored
  * envelopes are copied, 2 MiB at a time, to the end of the log; the copies are synced; in one
  * transaction their rows are pointed at them and the old copies recorded for erasure, which (the
- * next piece of housekeeping, before any further step) overwrites them with zeros, or deletes the
- * segment's file once no row refers to it.
+ * next piece of housekeeping, before any further step unless that piece fails) overwrites them with
+ * zeros, or deletes the segment's file once no row refers to it.
  *
  * <p>Candidates are kept in {@code envelope_compactions}: every segment an erasure touched, every
  * segment the log closed (listed right after the group commit that closed it), and (at schema step

@@ -475,9 +475,34 @@ public final class EnvelopeLog implements AutoCloseable {
       if (erasures.eraseSome(c, segment, eraseBytes) > 0) {
         compactions.recorded();
       }
-    } catch (IOException | SQLException e) {
+    } catch (IOException | SQLException | RuntimeException | Error e) {
+      // An Error too: left to the writer's loop, housekeeping would try again every 20 ms.
       erasureFailed = true;
       LOG.warn("erasing deleted messages' envelopes failed, to be retried: {}", e.toString());
+    }
+  }
+
+  /** Whether erasures are recorded and not yet done; no query is made to know. */
+  boolean erasing() {
+    return lock != null && erasures.noted();
+  }
+
+  /**
+   * Erases everything recorded, as the writer stops: deleted messages' envelopes are not left on
+   * disk until the next start (a backup taken while the relay is stopped would hold them). A
+   * failure is logged; the next start finishes it.
+   */
+  void eraseAll(Connection c) {
+    if (!erasing()) {
+      return;
+    }
+    try {
+      erasures.erase(c, segment);
+    } catch (IOException | SQLException | RuntimeException e) {
+      LOG.warn(
+          "erasing deleted messages' envelopes failed as the relay stopped; the next start"
+              + " finishes it: {}",
+          e.toString());
     }
   }
 

@@ -41,7 +41,12 @@ final class SegmentFiles {
 
   /** The file of segment {@code number}. */
   Path file(long number) {
-    return directory.resolve(HexFormat.of().toHexDigits(number).toLowerCase(Locale.ROOT) + ".seg");
+    return directory.resolve(fileName(number));
+  }
+
+  /** The name of segment {@code number}'s file. */
+  static String fileName(long number) {
+    return HexFormat.of().toHexDigits(number).toLowerCase(Locale.ROOT) + ".seg";
   }
 
   /** The segment number a file of this folder is named for, or -1 if it is not a segment. */

@@ -31,9 +31,10 @@ import org.sqlite.SQLiteException;
  *
  * <p>Between batches the same thread keeps the envelope log's house, a step at a time ({@link
  * EnvelopeLog#housekeep}): the rest of a large erasure, 8 MiB a step, then compaction, 2 MiB a
- * step. A step runs whenever 20 ms pass without a write, and, while writes come more often than
- * that, after a batch at most once a second (each batch also erases a piece, {@link
- * EnvelopeLog#erasePending}).
+ * step. A step runs whenever 20 ms pass without a write. While writes come more often than that,
+ * each batch is followed by a piece of erasure ({@link EnvelopeLog#erasePending}) while any is
+ * left, else by a step of compaction at most once a second. As the writer stops, it finishes any
+ * erasure left ({@link EnvelopeLog#eraseAll}).
  */
 public final class WriteQueue implements AutoCloseable {
   /**
@@ -129,6 +130,7 @@ public final class WriteQueue implements AutoCloseable {
             queue.poll(housekeeping ? IDLE_BEFORE_HOUSEKEEPING_MILLIS : 100, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (closing && queue.isEmpty()) {
+            database.envelopes().eraseAll(database.writer());
             return;
           }
           if (housekeeping) {
@@ -140,8 +142,12 @@ public final class WriteQueue implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
-        if (!closing && System.nanoTime() - lastHousekeeping >= BUSY_HOUSEKEEPING_NANOS) {
-          housekeepingStep(); // a writer that is never idle still keeps house, a step a second
+        // A writer that is never idle still compacts, a step a second; erasure, if any is left,
+        // already had its piece after this batch.
+        if (!closing
+            && !database.envelopes().erasing()
+            && System.nanoTime() - lastHousekeeping >= BUSY_HOUSEKEEPING_NANOS) {
+          housekeepingStep();
         }
       } catch (Error e) {
         // Thrown after the commit (the erasures, the checkpoint): the writes are stored, but an

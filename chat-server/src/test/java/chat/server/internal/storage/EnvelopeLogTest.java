@@ -106,10 +106,10 @@ class EnvelopeLogTest {
     c.setAutoCommit(true);
   }
 
-  /** Runs compaction steps until none is due, as an idle writer does. */
+  /** Runs housekeeping (erasure, then compaction) until none is due, as an idle writer does. */
   private void compactAll() {
     for (int steps = 0; log.housekeepingDue(); steps++) {
-      assertThat(steps).as("compaction ends").isLessThan(1000);
+      assertThat(steps).as("housekeeping ends").isLessThan(1000);
       log.housekeep(c);
     }
   }
@@ -284,6 +284,50 @@ class EnvelopeLogTest {
     assertThat(log.read(b2)).isEqualTo(bytes(400, 4));
     assertThat(pendingErasures()).isZero();
     assertThat(store("#b", bytes(50, 6))).isEqualTo(new Place(2, 500, 50));
+  }
+
+  @Test
+  void erasePending_aPieceWhoseRecordsCannotBeCleared_isZeroed_retriedAfterTheNextCommit_noSpin()
+      throws Exception {
+    Place a = store("#a", bytes(100, 1));
+    Place b = store("#b", bytes(100, 2));
+    deleteMessagesOf("#a");
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TABLE envelope_compactions"); // clearing the piece's records now fails
+    }
+
+    log.erasePending(c);
+
+    assertThat(contents(a)).as("zeroed before its record goes").isEqualTo(bytes(100, 0));
+    assertThat(pendingErasures()).isEqualTo(1);
+    assertThat(log.housekeepingDue()).as("left to the next commit").isFalse();
+
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE envelope_compactions (segment INTEGER PRIMARY KEY)");
+    }
+    log.erasePending(c);
+
+    assertThat(pendingErasures()).isZero();
+    assertThat(log.read(b)).isEqualTo(bytes(100, 2));
+  }
+
+  @Test
+  void open_finishesAnErasureOfMoreRecordsThanAPieceTakes() throws Exception {
+    Place a = store("#a", bytes(600, 1));
+    deleteMessagesOf("#a");
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO envelope_erasures (segment, place, length) VALUES (0, ?, 1)")) {
+      for (int i = 0; i < EnvelopeErasures.MAX_PLACES + 1000; i++) {
+        s.setLong(1, i % 600);
+        s.executeUpdate();
+      }
+    }
+
+    reopen();
+
+    assertThat(contents(a)).isEqualTo(bytes(600, 0));
+    assertThat(pendingErasures()).isZero();
   }
 
   @Test

@@ -395,6 +395,40 @@ class SqliteMessageStoreTest {
   }
 
   @Test
+  void deletingAConversationsMessages_thenStopping_erasesThemAllBeforeTheWriterStops()
+      throws Exception {
+    storage.close();
+    Path small = dataDir.resolve("stopping");
+    storage = TestStorage.openWithSegments(small, 64 * 1024); // 8 KiB a piece of erasure
+    store = storage.messageStore();
+    for (int i = 0; i < 10; i++) {
+      append(random(16), random(10_000)).join();
+    }
+    List<long[]> places = places();
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+
+    storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
+    storage.close();
+
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + small.resolve(Database.FILE_NAME));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM envelope_erasures")) {
+      r.next();
+      assertThat(r.getInt(1)).isZero();
+    }
+    for (long[] place : places) {
+      Path segment = small.resolve(EnvelopeLog.DIRECTORY).resolve(SegmentFiles.fileName(place[1]));
+      if (Files.exists(segment)) {
+        byte[] all = Files.readAllBytes(segment);
+        assertThat(Arrays.copyOfRange(all, (int) place[2], (int) (place[2] + place[3])))
+            .containsOnly(0);
+      }
+    }
+    storage = TestStorage.openWithSegments(small, 64 * 1024); // for close()
+  }
+
+  @Test
   void rows_readTheirEnvelopesWhenAsked_onesDeletedSinceTheyWereListedAreEmpty() throws Exception {
     Bytes first = random(10_000);
     Bytes second = random(10_000);
