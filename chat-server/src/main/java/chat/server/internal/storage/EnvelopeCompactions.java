@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * or the padding of many small group commits written around the page cache. Such a segment's stored
  * envelopes are copied, 2 MiB at a time, to the end of the log; the copies are synced; in one
  * transaction their rows are pointed at them and the old copies recorded for erasure, which (the
- * next piece of housekeeping, before any further step unless that piece fails) overwrites them with
- * zeros, or deletes the segment's file once no row refers to it.
+ * next piece of erasure, after the next commit or as the next housekeeping step, before any further
+ * compaction step unless that piece fails) overwrites them with zeros, or deletes the segment's
+ * file once no row refers to it.
  *
- * <p>Candidates are kept in {@code envelope_compactions}: every segment an erasure touched, every
- * segment the log closed (listed right after the group commit that closed it), and (at schema step
- * 8) every segment there was. A candidate whose stored envelopes fill more than half of its file is
- * dropped: moving them would cost more than it gives back. The current segment waits until the log
- * has moved past it.
+ * <p>Candidates are kept in {@code envelope_compactions}: every segment a piece of erasure zeroed,
+ * every segment the log closed (listed right after the group commit that closed it), and (at schema
+ * step 8) every segment a stored message lay in. A candidate whose stored envelopes fill more than
+ * half of its file is dropped: moving them would cost more than it gives back. The current segment
+ * waits until the log has moved past it.
  *
  * <p>Each step runs on the writer thread between group commits (see {@link WriteQueue}), so a send
  * waits for at most one step. If a step fails before its copies are synced, they are given back; if
@@ -301,8 +302,8 @@ final class EnvelopeCompactions {
       }
       throw e;
     }
-    // The old copies are recorded for erasure: the next piece of housekeeping zeros them, or
-    // deletes the segment once no row refers to it.
+    // The old copies are recorded for erasure: the next piece of erasure zeros them, or deletes
+    // the segment once no row refers to it.
     LOG.debug(
         "envelope log: {} stored envelopes ({} bytes) moved out of {} in {} ms",
         moves.size(),

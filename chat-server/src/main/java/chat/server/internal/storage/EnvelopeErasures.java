@@ -65,14 +65,14 @@ final class EnvelopeErasures {
     noted = true;
   }
 
-  /** Whether a write since the last erasure recorded places (no query needed to know). */
+  /** Whether recorded places may be left to erase (no query needed to know). */
   boolean noted() {
     return noted;
   }
 
   /**
    * Erases every recorded place, keeping segment {@code current} (appended to) however empty (as
-   * the log is opened: nothing waits for it yet).
+   * the log is opened or the writer stops: nothing waits for it).
    *
    * @return whether anything was recorded
    */
@@ -87,11 +87,11 @@ final class EnvelopeErasures {
   /**
    * Erases the oldest recorded places, at most {@value #MAX_PLACES} of them and at most {@code
    * maxBytes} overwritten with zeros (at least one place), keeping segment {@code current} however
-   * empty: a segment no row refers to any more is deleted, other places are overwritten with zeros
-   * and synced; then their records go and the segments kept are listed as candidates for {@link
-   * EnvelopeCompactions}, in one commit. A deletion of many messages is thus erased a piece at a
-   * time between group commits, each piece delaying writes by little. What fails is left recorded:
-   * the next call or the next start finishes it.
+   * empty: other places are overwritten with zeros and synced, then the files of segments no row
+   * refers to any more are deleted and the folder synced; then their records go and the segments
+   * zeroed are listed as candidates for {@link EnvelopeCompactions}, in one commit. A deletion of
+   * many messages is thus erased a piece at a time between group commits, each piece delaying
+   * writes by little. What fails is left recorded: the next call or the next start finishes it.
    *
    * @return how many records it took off (0: none were left)
    */

@@ -106,7 +106,8 @@ public final class Migrations {
               "CREATE TABLE envelope_erasures (segment INTEGER NOT NULL, place INTEGER NOT NULL,"
                   + " length INTEGER NOT NULL)"),
           // Step 8: segments to look at for compaction (EnvelopeCompactions), at first every
-          // segment there is, so that space deletions and padding took before is given back too.
+          // segment a stored message lies in, so that space deletions and padding took before is
+          // given back too.
           List.of(
               "CREATE TABLE envelope_compactions (segment INTEGER PRIMARY KEY)",
               "INSERT INTO envelope_compactions (segment)"

@@ -33,8 +33,8 @@ import org.sqlite.SQLiteException;
  * EnvelopeLog#housekeep}): the rest of a large erasure, 8 MiB a step, then compaction, 2 MiB a
  * step. A step runs whenever 20 ms pass without a write. While writes come more often than that,
  * each batch is followed by a piece of erasure ({@link EnvelopeLog#erasePending}) while any is
- * left, else by a step of compaction at most once a second. As the writer stops, it finishes any
- * erasure left ({@link EnvelopeLog#eraseAll}).
+ * left, and once none is (the piece that ends an erasure included) by a step of compaction at most
+ * once a second. As the writer stops, it finishes any erasure left ({@link EnvelopeLog#eraseAll}).
  */
 public final class WriteQueue implements AutoCloseable {
   /**
