@@ -63,6 +63,16 @@ public final class RelayFixture {
         new LoginRequest(client.nextId(), username, Secret.of(PASSWORD)), LoginReply.class);
   }
 
+  /** {@code sender}'s bundle, then a fresh identity's bundle for each of {@code others}. */
+  public static List<IdentityBundle> bundles(IdentityKeyPair sender, String... others) {
+    List<IdentityBundle> out = new java.util.ArrayList<>();
+    out.add(sender.bundle());
+    for (String other : others) {
+      out.add(identity(other).bundle());
+    }
+    return out;
+  }
+
   public static Envelope seal(
       IdentityKeyPair sender, String conversation, List<IdentityBundle> to, String text) {
     return new EnvelopeSealer(RANDOM, Clock.systemUTC())

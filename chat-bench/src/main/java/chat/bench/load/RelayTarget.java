@@ -324,16 +324,9 @@ public final class RelayTarget implements Target {
   @Override
   public void storeHistory(
       BenchClient sender, String room, int members, int count, int payloadBytes) {
-    List<IdentityBundle> everyone = identities.bundles(0, members);
     RelayClient client = (RelayClient) sender;
-    byte[][] envelopes = new byte[count][];
-    IntStream.range(0, count)
-        .parallel()
-        .forEach(
-            k ->
-                envelopes[k] = seal(0, room, everyone, TextPayload.text(k, payloadBytes)).encode());
-    for (byte[] envelope : envelopes) {
-      send(client, room, Bytes.of(envelope)).join();
+    for (Bytes envelope : seal(room, 0, members, count, payloadBytes)) {
+      send(client, room, envelope).join();
     }
   }
 

@@ -7,11 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deleted messages' envelopes in the envelope log: their places are recorded in {@code
@@ -23,11 +24,71 @@ final class EnvelopeErasures {
   /** The most places one {@link #eraseSome} takes off. */
   static final int MAX_PLACES = 4096;
 
+  private static final Logger LOG = LoggerFactory.getLogger(EnvelopeErasures.class);
+
   private final SegmentFiles files;
+
+  /** The most a piece overwrites: an eighth of a segment, 8 MiB for the relay's. */
+  private final long pieceBytes;
+
   private boolean noted;
 
-  EnvelopeErasures(SegmentFiles files) {
+  /** Whether the last piece failed: it waits for the next commit ({@link #committed}). */
+  private boolean failed;
+
+  /** Erasures in {@code files}, whose segments are {@code segmentBytes} long at most. */
+  EnvelopeErasures(SegmentFiles files, long segmentBytes) {
     this.files = files;
+    this.pieceBytes = Math.max(1, segmentBytes / 8);
+  }
+
+  /** Whether recorded places may be left to erase and a piece may be tried now. */
+  boolean due() {
+    return noted && !failed;
+  }
+
+  /** A group commit came: a piece that failed is worth trying again. */
+  void committed() {
+    failed = false;
+  }
+
+  /**
+   * Erases a piece ({@link #eraseSome}, at most an eighth of a segment overwritten) if places may
+   * be left. A failure of any kind is logged and the piece waits for the next commit: left to the
+   * writer's loop, an Error would have it tried again every 20 ms.
+   *
+   * @return whether it took records off
+   */
+  boolean erasePiece(Connection c, long current) {
+    if (!noted) {
+      return false;
+    }
+    try {
+      return eraseSome(c, current, pieceBytes) > 0;
+    } catch (IOException | SQLException | RuntimeException | Error e) {
+      failed = true;
+      LOG.warn("erasing deleted messages' envelopes failed, to be retried: {}", e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Erases everything recorded, as the writer stops: deleted messages' envelopes are not left on
+   * disk until the next start (a backup taken while the relay is stopped would hold them). A
+   * failure is logged; the next start finishes it.
+   */
+  void eraseAll(Connection c, long current) {
+    if (!noted) {
+      return;
+    }
+    try {
+      erase(c, current);
+    } catch (IOException | SQLException | RuntimeException e) {
+      LOG.warn(
+          "erasing deleted messages' envelopes failed as the relay stopped; the next start"
+              + " finishes it: {}",
+          e.toString());
+    }
   }
 
   /**
@@ -102,6 +163,8 @@ final class EnvelopeErasures {
     Set<Long> unused = new LinkedHashSet<>();
     Set<Long> used = new LinkedHashSet<>();
     long bytes = 0;
+    int read = 0;
+    boolean stopped = false;
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT rowid, segment, place, length FROM envelope_erasures ORDER BY rowid LIMIT "
@@ -110,13 +173,13 @@ final class EnvelopeErasures {
         while (r.next()) {
           Place place = new Place(r.getLong(2), r.getLong(3), r.getInt(4));
           long segment = place.segment();
+          read++;
           if (segment != current && !used.contains(segment) && !unused.contains(segment)) {
             (referenced(c, segment) ? used : unused).add(segment); // one look-up per segment
-          } else if (segment == current) {
-            used.add(segment);
           }
           boolean zeroed = !unused.contains(segment); // a segment deleted whole costs no zeros
           if (zeroed && !places.isEmpty() && bytes + place.length() > maxBytes) {
+            stopped = true;
             break;
           }
           records.add(r.getLong(1));
@@ -139,7 +202,9 @@ final class EnvelopeErasures {
       files.sync();
     }
     clear(c, records, places);
-    noted = anyLeft(c);
+    // Only this thread records erasures: what is left is what this piece did not take, or may
+    // follow a full read (then the next call finds out).
+    noted = stopped || read == MAX_PLACES;
     return records.size();
   }
 
@@ -175,13 +240,6 @@ final class EnvelopeErasures {
       } else {
         Transactions.endFailed(c, null);
       }
-    }
-  }
-
-  private static boolean anyLeft(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT 1 FROM envelope_erasures LIMIT 1")) {
-      return r.next();
     }
   }
 

@@ -79,12 +79,6 @@ public final class EnvelopeLog implements AutoCloseable {
   private final EnvelopeErasures erasures;
   private final EnvelopeCompactions compactions;
 
-  /** The most a piece of erasure overwrites: an eighth of a segment, 8 MiB for the relay's. */
-  private final long eraseBytes;
-
-  /** Whether the last piece of erasure failed: housekeeping leaves it to the next commit. */
-  private boolean erasureFailed;
-
   private final long segmentBytes;
 
   /**
@@ -113,9 +107,8 @@ public final class EnvelopeLog implements AutoCloseable {
       long segment,
       long committedEnd) {
     this.files = new SegmentFiles(directory);
-    this.erasures = new EnvelopeErasures(files);
+    this.erasures = new EnvelopeErasures(files, segmentBytes);
     this.compactions = new EnvelopeCompactions(files, erasures, segmentBytes);
-    this.eraseBytes = Math.max(1, segmentBytes / 8);
     this.segmentBytes = segmentBytes;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -450,9 +443,8 @@ public final class EnvelopeLog implements AutoCloseable {
 
   /**
    * After a commit, on the writer thread: lists the segments the batch closed for compaction, and
-   * erases a piece of what deletions recorded ({@link EnvelopeErasures#eraseSome}, at most an
-   * eighth of a segment's bytes: 8 MiB). Nothing to do, and no query, unless the batch closed a
-   * segment or erasures are recorded.
+   * erases a piece of what deletions recorded ({@link EnvelopeErasures#erasePiece}). Nothing to do,
+   * and no query, unless the batch closed a segment or erasures are recorded.
    */
   void erasePending(Connection c) {
     if (lock == null) {
@@ -463,22 +455,13 @@ public final class EnvelopeLog implements AutoCloseable {
     } catch (SQLException e) {
       LOG.warn("listing closed envelope segments for compaction failed: {}", e.toString());
     }
-    erasureFailed = false; // a commit came: worth trying again
-    eraseSome(c);
+    erasures.committed();
+    erasePiece(c);
   }
 
-  private void eraseSome(Connection c) {
-    if (!erasures.noted()) {
-      return;
-    }
-    try {
-      if (erasures.eraseSome(c, segment, eraseBytes) > 0) {
-        compactions.recorded();
-      }
-    } catch (IOException | SQLException | RuntimeException | Error e) {
-      // An Error too: left to the writer's loop, housekeeping would try again every 20 ms.
-      erasureFailed = true;
-      LOG.warn("erasing deleted messages' envelopes failed, to be retried: {}", e.toString());
+  private void erasePiece(Connection c) {
+    if (erasures.erasePiece(c, segment)) {
+      compactions.recorded();
     }
   }
 
@@ -487,22 +470,10 @@ public final class EnvelopeLog implements AutoCloseable {
     return lock != null && erasures.noted();
   }
 
-  /**
-   * Erases everything recorded, as the writer stops: deleted messages' envelopes are not left on
-   * disk until the next start (a backup taken while the relay is stopped would hold them). A
-   * failure is logged; the next start finishes it.
-   */
+  /** Erases everything recorded, as the writer stops ({@link EnvelopeErasures#eraseAll}). */
   void eraseAll(Connection c) {
-    if (!erasing()) {
-      return;
-    }
-    try {
-      erasures.erase(c, segment);
-    } catch (IOException | SQLException | RuntimeException e) {
-      LOG.warn(
-          "erasing deleted messages' envelopes failed as the relay stopped; the next start"
-              + " finishes it: {}",
-          e.toString());
+    if (lock != null) {
+      erasures.eraseAll(c, segment);
     }
   }
 
@@ -516,7 +487,7 @@ public final class EnvelopeLog implements AutoCloseable {
    * for {@link #housekeep}; no query is made to know.
    */
   boolean housekeepingDue() {
-    return lock != null && ((erasures.noted() && !erasureFailed) || compactions.due());
+    return lock != null && (erasures.due() || compactions.due());
   }
 
   /**
@@ -528,8 +499,8 @@ public final class EnvelopeLog implements AutoCloseable {
     if (lock == null) {
       return;
     }
-    if (erasures.noted() && !erasureFailed) {
-      eraseSome(c);
+    if (erasures.due()) {
+      erasePiece(c);
     } else {
       compactions.step(c, this);
     }

@@ -204,7 +204,7 @@ public final class WriteQueue implements AutoCloseable {
               envelopes.resetTo(before);
               rollbacks.incrementAndGet();
               connection.rollback(); // and begins a new transaction: the next write is first
-            } else if (inTransaction(statement)) {
+            } else if (Transactions.open(statement)) {
               first = false;
             } else {
               throw new SQLException("the batch's transaction ended during its first write");
@@ -257,15 +257,6 @@ public final class WriteQueue implements AutoCloseable {
     }
     envelopes.erasePending(connection);
     checkpointer.catchUpIfDue(connection);
-  }
-
-  /**
-   * Whether the batch's transaction is still open: a write that went on after SQLite rolled it back
-   * by itself must not be reported as stored, nor a later write of the batch be committed on its
-   * own by its savepoint (see {@link Transactions#open}).
-   */
-  private static boolean inTransaction(Statement statement) throws SQLException {
-    return Transactions.open(statement);
   }
 
   /**

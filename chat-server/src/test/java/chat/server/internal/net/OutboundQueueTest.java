@@ -115,11 +115,7 @@ class OutboundQueueTest {
   /** The verified per-recipient forms of a message from alice to three members. */
   private static RecipientForms forms() throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");
-    List<IdentityBundle> members =
-        List.of(
-            alice.bundle(),
-            RelayFixture.identity("bob").bundle(),
-            RelayFixture.identity("carol").bundle());
+    List<IdentityBundle> members = RelayFixture.bundles(alice, "bob", "carol");
     Envelope envelope = RelayFixture.seal(alice, "#lobby", members, "hello :wave:");
     return envelope.verifyForms(alice.bundle().verifier());
   }

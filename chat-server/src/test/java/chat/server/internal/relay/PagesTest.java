@@ -31,11 +31,7 @@ class PagesTest {
   @BeforeAll
   static void seal() {
     IdentityKeyPair alice = RelayFixture.identity("alice");
-    List<IdentityBundle> members =
-        List.of(
-            alice.bundle(),
-            RelayFixture.identity("bob").bundle(),
-            RelayFixture.identity("carol").bundle());
+    List<IdentityBundle> members = RelayFixture.bundles(alice, "bob", "carol");
     for (int i = 1; i <= 5; i++) {
       SENT.add(RelayFixture.seal(alice, "#lobby", members, "message " + i));
     }
