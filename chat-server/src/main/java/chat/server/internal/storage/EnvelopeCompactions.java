@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * file once no row refers to it.
  *
  * <p>Candidates are kept in {@code envelope_compactions}: every segment a piece of erasure zeroed,
- * every segment the log closed (listed right after the group commit that closed it), and (at schema
- * step 8) every segment a stored message lay in. A candidate whose stored envelopes fill more than
- * half of its file is dropped: moving them would cost more than it gives back. The current segment
- * waits until the log has moved past it.
+ * every segment the log closed (listed right after the group commit that closed it), and every
+ * segment file below the current one each time the log is opened by its owner. A candidate whose
+ * stored envelopes fill more than half of its file is dropped: moving them would cost more than it
+ * gives back. The current segment waits until the log has moved past it.
  *
  * <p>Each step runs on the writer thread between group commits (see {@link WriteQueue}), so a send
  * waits for at most one step. If a step fails before its copies are synced, they are given back; if
@@ -76,8 +76,17 @@ final class EnvelopeCompactions {
     this.stepBytes = Math.max(1, segmentBytes / 32);
   }
 
-  /** Reads whether candidates are listed (as the log is opened by its owner). */
-  void load(Connection c) throws SQLException {
+  /**
+   * Lists {@code segments}, every segment file below the current one, and reads whether candidates
+   * are listed, as the log is opened by its owner. Each segment is thus looked at once a start, by
+   * one query if it is mostly in use, so that what a crash left is given back too: a segment closed
+   * just before the crash, before the commit that would have listed it, and a segment whose
+   * deletion had not reached the disk at a power loss (its file comes back, with no row referring
+   * to it and no record left to erase it).
+   */
+  void load(Connection c, List<Long> segments) throws SQLException {
+    closed.addAll(segments);
+    listClosed(c);
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT 1 FROM envelope_compactions LIMIT 1")) {
       due = r.next();
@@ -101,18 +110,28 @@ final class EnvelopeCompactions {
   }
 
   /**
-   * Lists the segments closed since the last call, outside a transaction (after the group commit
-   * that closed them); nothing to do, and no query, if there are none.
+   * Lists the segments closed since the last call, in one transaction, outside any other (after the
+   * group commit that closed them); nothing to do, and no query, if there are none.
    */
   void listClosed(Connection c) throws SQLException {
     if (closed.isEmpty()) {
       return;
     }
+    c.setAutoCommit(false);
+    boolean committed = false;
     try (PreparedStatement s =
         c.prepareStatement("INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)")) {
       for (long segment : closed) {
         s.setLong(1, segment);
         s.executeUpdate();
+      }
+      c.commit();
+      committed = true;
+    } finally {
+      if (committed) {
+        c.setAutoCommit(true);
+      } else {
+        Transactions.endFailed(c, null);
       }
     }
     closed.clear();

@@ -16,7 +16,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -163,8 +165,7 @@ public final class EnvelopeLog implements AutoCloseable {
               end[0],
               end[1]);
       if (lock != null) {
-        log.recover(writer, end[1]);
-        log.compactions.load(writer);
+        log.compactions.load(writer, log.recover(writer, end[1]));
       }
       return log;
     } catch (IOException | SQLException | RuntimeException e) {
@@ -229,16 +230,28 @@ public final class EnvelopeLog implements AutoCloseable {
     return lock != null;
   }
 
-  private void recover(Connection writer, long committedEnd) throws IOException, SQLException {
+  /**
+   * Finishes what a crash interrupted: erasures, segments begun after the last commit, what lies
+   * after the last committed envelope.
+   *
+   * @return the segments below the current one, whose files are there
+   */
+  private List<Long> recover(Connection writer, long committedEnd)
+      throws IOException, SQLException {
     SegmentCheck.requireStoredEnvelopes(writer, files); // first: a refusal changes nothing
     erasures.erase(writer, segment);
+    List<Long> earlier = new ArrayList<>();
     try (DirectoryStream<Path> each = Files.newDirectoryStream(files.directory())) {
       for (Path file : each) {
-        if (SegmentFiles.number(file) > segment) {
+        long number = SegmentFiles.number(file);
+        if (number > segment) {
           LOG.info("envelope log: {} removed, begun after the last commit", file.getFileName());
           Files.delete(file);
         } else {
           FilePermissions.restrict(file);
+          if (number >= 0 && number < segment) {
+            earlier.add(number);
+          }
         }
       }
     }
@@ -254,6 +267,7 @@ public final class EnvelopeLog implements AutoCloseable {
     // The folder and the current segment may have just been created.
     files.sync();
     SegmentFiles.sync(files.directory().getParent());
+    return earlier;
   }
 
   /** The segment and end of the last committed envelope; segment 0, offset 0 if there is none. */

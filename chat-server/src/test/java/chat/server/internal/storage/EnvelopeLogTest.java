@@ -711,6 +711,52 @@ class EnvelopeLogTest {
   }
 
   @Test
+  void open_listsEverySegmentBelowTheCurrent_soOneACrashLeftUnlistedIsCompacted() throws Exception {
+    store("#a", bytes(600, 1));
+    store("#b", bytes(100, 2)); // segment 0: 100 of its 700 bytes #b's once #a's go
+    Place dense = store("#b", bytes(900, 3)); // segment 1: mostly in use
+    store("#b", bytes(500, 4)); // segment 2, the current one
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM envelope_compactions"); // as a crash before the listing leaves it
+    }
+    Files.write(log.directory().resolve("notes.txt"), new byte[] {1}); // not a segment
+
+    reopen();
+
+    assertThat(candidates()).containsExactly(0L, 1L);
+    compactAll();
+    assertThat(Files.exists(log.file(0))).isFalse();
+    assertThat(placesOf("#b").get(0)).isEqualTo(new Place(2, 500, 100));
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(100, 2));
+    assertThat(placesOf("#b").get(1)).as("mostly in use: left").isEqualTo(dense);
+    assertThat(log.read(dense)).isEqualTo(bytes(900, 3));
+    assertThat(candidates()).isEmpty();
+  }
+
+  @Test
+  void open_aDeletedSegmentsFileThatCameBack_isDeleted() throws Exception {
+    store("#a", bytes(600, 1));
+    store("#a", bytes(600, 2)); // segment 1
+    store("#b", bytes(600, 3)); // segment 2, the current one
+    Path zero = log.file(0);
+    byte[] was = Files.readAllBytes(zero);
+    deleteMessagesOf("#a");
+    log.erasePending(c);
+    compactAll();
+    assertThat(Files.exists(zero)).isFalse();
+
+    Files.write(zero, was); // its removal was not durable: a power loss brought it back
+    reopen();
+    compactAll();
+
+    assertThat(Files.exists(zero)).isFalse();
+    assertThat(Files.exists(log.file(1))).isFalse();
+    assertThat(log.read(placesOf("#b").get(0))).isEqualTo(bytes(600, 3));
+  }
+
+  @Test
   void compaction_aSecondOpening_whileTheLogIsOwned_neverCompacts() throws Exception {
     store("#a", bytes(600, 1));
     Place b = store("#b", bytes(100, 2));
