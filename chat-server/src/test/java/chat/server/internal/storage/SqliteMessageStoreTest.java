@@ -32,6 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -382,6 +384,62 @@ class SqliteMessageStoreTest {
     assertThat(left)
         .as("every segment the log had moved past, three quarters zeros, compacted away")
         .allMatch(segment -> segment >= current);
+    assertThat(store.after("#other", 0, 100))
+        .extracting(SqliteMessageStoreTest::envelopeOf)
+        .isEqualTo(kept);
+  }
+
+  @Test
+  void aWriterThatNeverIdles_stillCompacts_aStepAfterABatch() throws Exception {
+    storage.close();
+    storage = TestStorage.openWithSegments(dataDir.resolve("busy"), 64 * 1024);
+    store = storage.messageStore();
+    Path folder = dataDir.resolve("busy").resolve(EnvelopeLog.DIRECTORY);
+    List<Bytes> kept = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      append(random(16), random(12_000)).join(); // five to a segment
+      if (i % 5 == 0) {
+        Bytes other = random(1_000); // one to a segment: a step moves it
+        store.append("#other", List.of(), random(16), other).join();
+        kept.add(other);
+      }
+    }
+    append(random(16), random(60_000)).join(); // the log moves past both
+    List<Long> before = segmentsIn(folder);
+    long current = before.get(before.size() - 1);
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+    AtomicBoolean busy = new AtomicBoolean(true);
+    AtomicInteger batches = new AtomicInteger();
+    Thread writer =
+        new Thread(
+            () -> {
+              // two writes always queued: the writer never waits 20 ms for one
+              CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
+              while (busy.get()) {
+                CompletableFuture<?> next = storage.writes().submit(c -> batches.incrementAndGet());
+                previous.join();
+                previous = next;
+              }
+              previous.join();
+            });
+
+    storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
+    writer.start();
+    List<Long> left = segmentsIn(folder);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    try {
+      while (left.get(0) < current && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        left = segmentsIn(folder);
+      }
+    } finally {
+      busy.set(false);
+      writer.join();
+    }
+
+    assertThat(before).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(left).as("compacted while writes kept coming").allMatch(s -> s >= current);
+    assertThat(batches.get()).as("the writer was kept busy").isGreaterThan(100);
     assertThat(store.after("#other", 0, 100))
         .extracting(SqliteMessageStoreTest::envelopeOf)
         .isEqualTo(kept);
