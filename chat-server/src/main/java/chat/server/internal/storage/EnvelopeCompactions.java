@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * file once no row refers to it.
  *
  * <p>Candidates are kept in {@code envelope_compactions}: every segment a piece of erasure zeroed,
- * every segment the log closed (listed right after the group commit that closed it), and every
- * segment file below the current one each time the log is opened by its owner. A candidate whose
- * stored envelopes fill more than half of its file is dropped: moving them would cost more than it
- * gives back. The current segment waits until the log has moved past it.
+ * every segment the log closed (listed in the group commit or step that closed it), every segment
+ * file below the current one that no row refers to when the log is opened by its owner, and (at
+ * schema step 8) every segment a stored message lay in. A candidate whose stored envelopes fill
+ * more than half of its file is dropped: moving them would cost more than it gives back. The
+ * current segment waits until the log has moved past it.
  *
  * <p>Each step runs on the writer thread between group commits (see {@link WriteQueue}), so a send
  * waits for at most one step. If a step fails before its copies are synced, they are given back; if
@@ -77,19 +78,26 @@ final class EnvelopeCompactions {
   }
 
   /**
-   * Lists {@code segments}, every segment file below the current one, and reads whether candidates
-   * are listed, as the log is opened by its owner. Each segment is thus looked at once a start, by
-   * one query if it is mostly in use, so that what a crash left is given back too: a segment closed
-   * just before the crash, before the commit that would have listed it, and a segment whose
-   * deletion had not reached the disk at a power loss (its file comes back, with no row referring
-   * to it and no record left to erase it).
+   * As the log is opened by its owner: lists those of {@code segments} (every segment file below
+   * the current one) that no row refers to, and reads whether candidates are listed. Such a file is
+   * a deleted segment whose deletion had not reached the disk at a power loss: it came back with no
+   * record left to erase it, and the first step deletes it. One look-up of the index a file. A
+   * failure to list is logged and left to the next commit.
    */
   void load(Connection c, List<Long> segments) throws SQLException {
-    closed.addAll(segments);
-    listClosed(c);
+    for (long segment : segments) {
+      if (!EnvelopeErasures.referenced(c, segment)) {
+        closed.add(segment);
+      }
+    }
+    try {
+      listClosed(c);
+    } catch (SQLException e) {
+      LOG.warn("listing envelope segments for compaction failed: {}", e.toString());
+    }
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT 1 FROM envelope_compactions LIMIT 1")) {
-      due = r.next();
+      due = r.next() || !closed.isEmpty();
     }
   }
 
@@ -103,28 +111,37 @@ final class EnvelopeCompactions {
     due = true;
   }
 
-  /** The log closed {@code segment} and began the next one; listed by {@link #listClosed}. */
+  /** The log closed {@code segment} and began the next one; listed by {@link #listClosedIn}. */
   void closed(long segment) {
     closed.add(segment);
     due = true;
   }
 
   /**
-   * Lists the segments closed since the last call, in one transaction, outside any other (after the
-   * group commit that closed them); nothing to do, and no query, if there are none.
+   * Lists the segments closed since the last {@link #listClosed}, in the transaction open on {@code
+   * c}, just before the group commit or step that closed them commits: the listing commits with it,
+   * so a crash right after that commit cannot lose it. A failure fails that commit, as any of its
+   * writes would; the segments stay to be listed by the next.
+   */
+  void listClosedIn(Connection c) throws SQLException {
+    if (!closed.isEmpty()) {
+      insert(c, closed);
+    }
+  }
+
+  /**
+   * Lists the segments closed since the last call in a transaction of its own, outside any other,
+   * and forgets them: after the commit that closed them, which listed them already (then nothing
+   * changes), or as the log is opened. Nothing to do, and no query, if there are none.
    */
   void listClosed(Connection c) throws SQLException {
     if (closed.isEmpty()) {
       return;
     }
-    c.setAutoCommit(false);
     boolean committed = false;
-    try (PreparedStatement s =
-        c.prepareStatement("INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)")) {
-      for (long segment : closed) {
-        s.setLong(1, segment);
-        s.executeUpdate();
-      }
+    try {
+      c.setAutoCommit(false);
+      insert(c, closed);
       c.commit();
       committed = true;
     } finally {
@@ -135,6 +152,16 @@ final class EnvelopeCompactions {
       }
     }
     closed.clear();
+  }
+
+  private static void insert(Connection c, Set<Long> segments) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)")) {
+      for (long segment : segments) {
+        s.setLong(1, segment);
+        s.executeUpdate();
+      }
+    }
   }
 
   /**
@@ -304,6 +331,7 @@ final class EnvelopeCompactions {
       c.setAutoCommit(false);
       repoint(c, moves, copies);
       erasures.record(c, moves.stream().map(Move::from).toList());
+      listClosedIn(c); // one the copies closed
       committing = true;
       c.commit();
       c.setAutoCommit(true);

@@ -214,12 +214,12 @@ final class EnvelopeErasures {
    */
   private static void clear(Connection c, List<Long> records, List<Place> zeroed)
       throws SQLException {
-    c.setAutoCommit(false);
     boolean committed = false;
     try (PreparedStatement candidate =
             c.prepareStatement("INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)");
         PreparedStatement done =
             c.prepareStatement("DELETE FROM envelope_erasures WHERE rowid = ?")) {
+      c.setAutoCommit(false);
       long last = -1;
       for (Place place : zeroed) {
         if (place.segment() != last) {
@@ -243,7 +243,8 @@ final class EnvelopeErasures {
     }
   }
 
-  private static boolean referenced(Connection c, long segment) throws SQLException {
+  /** Whether a row refers to {@code segment}: one look-up of the index. */
+  static boolean referenced(Connection c, long segment) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT 1 FROM messages WHERE segment IS NOT NULL AND segment = ? LIMIT 1")) {

@@ -7,8 +7,6 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>One process owns the log: the first to open it holds {@code envelopes/lock} until it closes
  * it. Another process that opens the same data directory meanwhile (an operator command beside a
  * running relay), or a second opening in the same process, can read envelopes but not append, and
- * changes nothing when it opens.
+ * changes nothing when it opens ({@link LogOwnership}).
  *
  * <p>Only the writer thread appends, forces, resets, erases and compacts; {@link #read} is safe
  * from any thread.
@@ -62,7 +59,6 @@ public final class EnvelopeLog implements AutoCloseable {
   static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvelopeLog.class);
-  private static final String LOCK_FILE = "lock";
   private static final String PROBE_FILE = "direct-probe";
 
   /**
@@ -83,15 +79,7 @@ public final class EnvelopeLog implements AutoCloseable {
 
   private final long segmentBytes;
 
-  /**
-   * The log folders this process owns. A second opening in the same process must not even open the
-   * lock file: closing any channel to it would drop the process's lock on it.
-   */
-  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
-
-  private final FileChannel lockChannel;
-  private final FileLock lock;
-  private final Path heldKey;
+  private final LogOwnership ownership;
   private final int align;
   private final ByteBuffer pending;
   private long segment;
@@ -102,9 +90,7 @@ public final class EnvelopeLog implements AutoCloseable {
   private EnvelopeLog(
       Path directory,
       long segmentBytes,
-      FileChannel lockChannel,
-      FileLock lock,
-      Path heldKey,
+      LogOwnership ownership,
       int align,
       long segment,
       long committedEnd) {
@@ -112,12 +98,12 @@ public final class EnvelopeLog implements AutoCloseable {
     this.erasures = new EnvelopeErasures(files, segmentBytes);
     this.compactions = new EnvelopeCompactions(files, erasures, segmentBytes);
     this.segmentBytes = segmentBytes;
-    this.lockChannel = lockChannel;
-    this.lock = lock;
-    this.heldKey = heldKey;
+    this.ownership = ownership;
     this.align = align;
     this.pending =
-        lock == null ? null : ByteBuffer.allocateDirect(PENDING_BYTES + align).alignedSlice(align);
+        ownership.owned()
+            ? ByteBuffer.allocateDirect(PENDING_BYTES + align).alignedSlice(align)
+            : null;
     this.segment = segment;
     this.written = roundUp(committedEnd, align);
   }
@@ -132,39 +118,13 @@ public final class EnvelopeLog implements AutoCloseable {
   static EnvelopeLog open(Path dataDir, Connection writer, long segmentBytes, boolean direct)
       throws IOException, SQLException {
     Path directory = FilePermissions.ownerOnlyDirectory(dataDir.resolve(DIRECTORY));
-    Path key = directory.toRealPath();
-    FileChannel lockChannel = null;
-    FileLock lock = null;
+    LogOwnership ownership = LogOwnership.take(directory);
     EnvelopeLog log = null;
     try {
-      if (HELD.add(key)) {
-        try {
-          lockChannel =
-              FileChannel.open(FilePermissions.ownerOnlyFile(directory.resolve(LOCK_FILE)), WRITE);
-        } catch (IOException | RuntimeException e) {
-          HELD.remove(key); // else every later opening in this process would think it held
-          throw e;
-        }
-        lock = tryLock(lockChannel);
-        if (lock == null) { // another process owns it; this process held no lock on the file
-          lockChannel.close();
-          lockChannel = null;
-          HELD.remove(key);
-        }
-      }
       long[] end = committedEnd(writer);
-      int align = direct && lock != null ? directAlignment(directory) : 1;
-      log =
-          new EnvelopeLog(
-              directory,
-              segmentBytes,
-              lockChannel,
-              lock,
-              lock == null ? null : key,
-              align,
-              end[0],
-              end[1]);
-      if (lock != null) {
+      int align = direct && ownership.owned() ? directAlignment(directory) : 1;
+      log = new EnvelopeLog(directory, segmentBytes, ownership, align, end[0], end[1]);
+      if (ownership.owned()) {
         log.compactions.load(writer, log.recover(writer, end[1]));
       }
       return log;
@@ -172,9 +132,8 @@ public final class EnvelopeLog implements AutoCloseable {
       try {
         if (log != null) {
           log.close();
-        } else if (lockChannel != null) {
-          lockChannel.close();
-          HELD.remove(key);
+        } else {
+          ownership.close();
         }
       } catch (IOException closing) {
         e.addSuppressed(closing);
@@ -213,21 +172,12 @@ public final class EnvelopeLog implements AutoCloseable {
     return (n + align - 1) / align * align;
   }
 
-  /** The lock, or null if another process holds it. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
-    } catch (OverlappingFileLockException heldHere) {
-      return null;
-    }
-  }
-
   /**
    * Whether this process owns the log and may append to it; false while another process (a running
    * relay) has it open.
    */
   public boolean owned() {
-    return lock != null;
+    return ownership.owned();
   }
 
   /**
@@ -313,7 +263,7 @@ public final class EnvelopeLog implements AutoCloseable {
    * #PENDING_BYTES}) and durable once that returns.
    */
   Place append(byte[] sealed) throws IOException {
-    if (lock == null) {
+    if (!ownership.owned()) {
       throw new IOException(
           "the envelope log is in use by another process (a relay running on this data directory)");
     }
@@ -456,12 +406,24 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
-   * After a commit, on the writer thread: lists the segments the batch closed for compaction, and
-   * erases a piece of what deletions recorded ({@link EnvelopeErasures#erasePiece}). Nothing to do,
-   * and no query, unless the batch closed a segment or erasures are recorded.
+   * In the batch's transaction on {@code c}, just before it commits: lists the segments the batch
+   * closed for compaction, so that the listing commits with the batch's rows. A failure fails the
+   * batch, as any of its writes would.
+   */
+  void listClosedSegments(Connection c) throws SQLException {
+    if (ownership.owned()) {
+      compactions.listClosedIn(c);
+    }
+  }
+
+  /**
+   * After a commit, on the writer thread: forgets the segments the batch closed, which its commit
+   * listed ({@link #listClosedSegments}), and erases a piece of what deletions recorded ({@link
+   * EnvelopeErasures#erasePiece}). Nothing to do, and no query, unless the batch closed a segment
+   * or erasures are recorded.
    */
   void erasePending(Connection c) {
-    if (lock == null) {
+    if (!ownership.owned()) {
       return;
     }
     try {
@@ -481,12 +443,12 @@ public final class EnvelopeLog implements AutoCloseable {
 
   /** Whether erasures are recorded and not yet done; no query is made to know. */
   boolean erasing() {
-    return lock != null && erasures.noted();
+    return ownership.owned() && erasures.noted();
   }
 
   /** Erases everything recorded, as the writer stops ({@link EnvelopeErasures#eraseAll}). */
   void eraseAll(Connection c) {
-    if (lock != null) {
+    if (ownership.owned()) {
       erasures.eraseAll(c, segment);
     }
   }
@@ -501,7 +463,7 @@ public final class EnvelopeLog implements AutoCloseable {
    * for {@link #housekeep}; no query is made to know.
    */
   boolean housekeepingDue() {
-    return lock != null && (erasures.due() || compactions.due());
+    return ownership.owned() && (erasures.due() || compactions.due());
   }
 
   /**
@@ -510,7 +472,7 @@ public final class EnvelopeLog implements AutoCloseable {
    * {@link EnvelopeCompactions}). An erasure that failed waits for the next commit.
    */
   void housekeep(Connection c) {
-    if (lock == null) {
+    if (!ownership.owned()) {
       return;
     }
     if (erasures.due()) {
@@ -529,10 +491,7 @@ public final class EnvelopeLog implements AutoCloseable {
       try {
         closeChannel();
       } finally {
-        if (lockChannel != null) {
-          lockChannel.close(); // releases the lock
-          HELD.remove(heldKey);
-        }
+        ownership.close();
       }
     }
   }

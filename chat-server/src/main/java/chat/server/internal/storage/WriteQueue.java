@@ -226,6 +226,7 @@ public final class WriteQueue implements AutoCloseable {
       // The envelopes first: a committed row's envelope must already be on disk.
       envelopes.force();
       synced = true;
+      envelopes.listClosedSegments(connection);
       connection.commit();
       connection.setAutoCommit(true);
       checkpointer.committed();

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -387,6 +388,52 @@ class SqliteMessageStoreTest {
     assertThat(store.after("#other", 0, 100))
         .extracting(SqliteMessageStoreTest::envelopeOf)
         .isEqualTo(kept);
+  }
+
+  @Test
+  void aBatchThatClosesASegment_listsItForCompactionInItsOwnCommit() throws Exception {
+    storage.close();
+    storage = TestStorage.openWithSegments(dataDir.resolve("closing"), 64 * 1024);
+    EnvelopeLog envelopes = storage.database().envelopes();
+    WriteQueue.Write<Place> append =
+        c -> {
+          try {
+            return envelopes.append(new byte[40_000]);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    storage.writes().submit(append).join();
+    CompletableFuture<List<Long>> listedAtCommit = new CompletableFuture<>();
+
+    Place second =
+        storage
+            .writes()
+            .submit(
+                append,
+                place -> {
+                  try { // on the writer thread, before anything that follows the commit
+                    listedAtCommit.complete(
+                        storage.database().read(SqliteMessageStoreTest::listed));
+                  } catch (SQLException e) {
+                    listedAtCommit.completeExceptionally(e);
+                  }
+                })
+            .join();
+
+    assertThat(second.segment()).isEqualTo(1);
+    assertThat(listedAtCommit.join()).containsExactly(0L);
+  }
+
+  private static List<Long> listed(Connection c) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT segment FROM envelope_compactions ORDER BY 1")) {
+      while (r.next()) {
+        out.add(r.getLong(1));
+      }
+    }
+    return out;
   }
 
   @Test
