@@ -457,17 +457,24 @@ class SqliteMessageStoreTest {
     MessageRepository messages = new MessageRepository(storage.database().envelopes());
     AtomicBoolean busy = new AtomicBoolean(true);
     AtomicInteger batches = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> writerFailed =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Thread writer =
         new Thread(
             () -> {
               // two writes always queued: the writer never waits 20 ms for one
               CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
-              while (busy.get()) {
-                CompletableFuture<?> next = storage.writes().submit(c -> batches.incrementAndGet());
+              try {
+                while (busy.get()) {
+                  CompletableFuture<?> next =
+                      storage.writes().submit(c -> batches.incrementAndGet());
+                  previous.join();
+                  previous = next;
+                }
                 previous.join();
-                previous = next;
+              } catch (RuntimeException e) {
+                writerFailed.set(e);
               }
-              previous.join();
             });
 
     storage.writes().submit(c -> messages.deleteAll(c, "#room")).join();
@@ -486,6 +493,7 @@ class SqliteMessageStoreTest {
 
     assertThat(before).hasSizeGreaterThanOrEqualTo(3);
     assertThat(left).as("compacted while writes kept coming").allMatch(s -> s >= current);
+    assertThat(writerFailed.get()).isNull();
     assertThat(batches.get()).as("the writer was kept busy").isGreaterThan(100);
     assertThat(store.after("#other", 0, 100))
         .extracting(SqliteMessageStoreTest::envelopeOf)
