@@ -82,22 +82,24 @@ final class EnvelopeCompactions {
    * the current one) that no row refers to, and reads whether candidates are listed. Such a file is
    * a deleted segment whose deletion had not reached the disk at a power loss: it came back with no
    * record left to erase it, and the first step deletes it. One look-up of the index a file. A
-   * failure to list is logged and left to the next commit.
+   * failure is logged and does not keep the log from opening: what was found is listed by the next
+   * commit, and a step finds out whether anything is listed.
    */
-  void load(Connection c, List<Long> segments) throws SQLException {
-    for (long segment : segments) {
-      if (!EnvelopeErasures.referenced(c, segment)) {
-        closed.add(segment);
-      }
-    }
+  void load(Connection c, List<Long> segments) {
+    due = true;
     try {
+      for (long segment : segments) {
+        if (!EnvelopeErasures.referenced(c, segment)) {
+          closed.add(segment);
+        }
+      }
       listClosed(c);
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT 1 FROM envelope_compactions LIMIT 1")) {
+        due = r.next();
+      }
     } catch (SQLException e) {
       LOG.warn("listing envelope segments for compaction failed: {}", e.toString());
-    }
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT 1 FROM envelope_compactions LIMIT 1")) {
-      due = r.next() || !closed.isEmpty();
     }
   }
 
@@ -120,12 +122,28 @@ final class EnvelopeCompactions {
   /**
    * Lists the segments closed since the last {@link #listClosed}, in the transaction open on {@code
    * c}, just before the group commit or step that closed them commits: the listing commits with it,
-   * so a crash right after that commit cannot lose it. A failure fails that commit, as any of its
-   * writes would; the segments stay to be listed by the next.
+   * so a crash right after that commit cannot lose it. A failure that leaves the transaction open
+   * is logged, and the segments are left to {@link #listClosed} after the commit; one that ended
+   * the transaction is thrown (the commit could not have stored anything).
    */
   void listClosedIn(Connection c) throws SQLException {
-    if (!closed.isEmpty()) {
+    if (closed.isEmpty()) {
+      return;
+    }
+    try {
       insert(c, closed);
+    } catch (SQLException e) {
+      boolean open;
+      try (Statement s = c.createStatement()) {
+        open = Transactions.open(s);
+      } catch (SQLException checking) {
+        e.addSuppressed(checking);
+        throw e;
+      }
+      if (!open) {
+        throw e;
+      }
+      LOG.warn("listing closed envelope segments for compaction failed: {}", e.toString());
     }
   }
 

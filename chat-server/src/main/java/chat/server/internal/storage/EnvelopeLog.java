@@ -406,9 +406,9 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
-   * In the batch's transaction on {@code c}, just before it commits: lists the segments the batch
-   * closed for compaction, so that the listing commits with the batch's rows. A failure fails the
-   * batch, as any of its writes would.
+   * In the batch's transaction on {@code c}, just before it commits: lists the segments closed and
+   * not listed yet (those the batch closed, as a rule) for compaction, so that the listing commits
+   * with the batch's rows ({@link EnvelopeCompactions#listClosedIn}).
    */
   void listClosedSegments(Connection c) throws SQLException {
     if (ownership.owned()) {

@@ -425,6 +425,33 @@ class SqliteMessageStoreTest {
     assertThat(listedAtCommit.join()).containsExactly(0L);
   }
 
+  @Test
+  void listingAClosedSegmentFails_theBatchCommitsAnyway_andALaterCommitListsIt() throws Exception {
+    storage.close();
+    storage = TestStorage.openWithSegments(dataDir.resolve("unlisted"), 64 * 1024);
+    EnvelopeLog envelopes = storage.database().envelopes();
+    WriteQueue.Write<Place> append =
+        c -> {
+          try {
+            return envelopes.append(new byte[40_000]);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    storage.execute(
+        "CREATE TRIGGER unlisted BEFORE INSERT ON envelope_compactions"
+            + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    storage.writes().submit(append).join();
+
+    Place second = storage.writes().submit(append).join(); // closes segment 0
+
+    assertThat(second.segment()).isEqualTo(1);
+    assertThat(storage.database().read(SqliteMessageStoreTest::listed)).isEmpty();
+    storage.execute("DROP TRIGGER unlisted");
+    storage.writes().submit(c -> null).join();
+    assertThat(storage.database().read(SqliteMessageStoreTest::listed)).containsExactly(0L);
+  }
+
   private static List<Long> listed(Connection c) throws SQLException {
     List<Long> out = new ArrayList<>();
     try (Statement s = c.createStatement();
