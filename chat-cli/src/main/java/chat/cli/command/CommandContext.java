@@ -24,6 +24,14 @@ public interface CommandContext {
   /** Shows a message in its conversation. */
   void showMessage(ChatMessage message);
 
+  /**
+   * Shows messages a command listed ({@code /history}), oldest first, right after the heading it
+   * showed: every one of them, even those already on screen.
+   */
+  default void showListed(java.util.List<ChatMessage> messages) {
+    messages.forEach(this::showMessage);
+  }
+
   /** Shows an informational line (system colour). */
   void info(String text);
 

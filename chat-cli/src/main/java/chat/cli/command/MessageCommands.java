@@ -88,6 +88,6 @@ final class MessageCommands {
     }
     String count = messages.size() == 1 ? "last message" : "last " + messages.size() + " messages";
     context.info(count + " in " + label + ":");
-    messages.forEach(context::showMessage);
+    context.showListed(messages);
   }
 }

@@ -233,6 +233,12 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
+  public void showListed(List<ChatMessage> messages) {
+    List<ChatMessage> listed = List.copyOf(messages);
+    post(() -> controller.replay(listed));
+  }
+
+  @Override
   public void info(String text) {
     Objects.requireNonNull(text, "text");
     post(() -> controller.note(null, NoteKind.INFO, text));

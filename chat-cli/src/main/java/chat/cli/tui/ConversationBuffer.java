@@ -46,7 +46,7 @@ final class ConversationBuffer {
     }
     int at = slots.size();
     for (int i = slots.size() - 1; i >= 0; i--) {
-      if (slots.get(i).entry instanceof PaneEntry.Message earlier) {
+      if (slots.get(i).entry instanceof PaneEntry.Message earlier && !earlier.replay()) {
         if (earlier.message().seq() <= message.seq()) {
           break;
         }
@@ -58,6 +58,15 @@ final class ConversationBuffer {
     return true;
   }
 
+  /**
+   * Appends {@code message} after the newest entries, whether or not it is already here: a listing
+   * ({@code /history}) shows every message it lists, together, under its heading.
+   */
+  void addReplay(ChatMessage message) {
+    slots.add(new Slot(new PaneEntry.Message(message, true)));
+    trim();
+  }
+
   /** Appends a line from the client. */
   void addNote(PaneEntry.Note note) {
     slots.add(new Slot(note));
@@ -66,7 +75,7 @@ final class ConversationBuffer {
 
   private void trim() {
     while (slots.size() > maxEntries) {
-      if (slots.remove(0).entry instanceof PaneEntry.Message dropped) {
+      if (slots.remove(0).entry instanceof PaneEntry.Message dropped && !dropped.replay()) {
         messageIds.remove(dropped.message().messageId());
       }
     }

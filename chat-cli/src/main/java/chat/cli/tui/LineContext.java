@@ -50,6 +50,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public void showListed(java.util.List<ChatMessage> messages) {
+    tui.showListed(messages);
+  }
+
+  @Override
   public void info(String text) {
     tui.info(text);
   }

@@ -19,11 +19,18 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Note {
    * A chat message (from the network: formatted through MessageFormatter before drawing).
    *
    * @param message the verified message
+   * @param replay whether it is shown again, after the pane's newest entries, by a command that
+   *     lists messages ({@code /history}), rather than in its place in the conversation
    */
-  record Message(ChatMessage message) implements PaneEntry {
+  record Message(ChatMessage message, boolean replay) implements PaneEntry {
     /** Checks for null. */
     public Message {
       Objects.requireNonNull(message, "message");
+    }
+
+    /** A message in its place in the conversation. */
+    Message(ChatMessage message) {
+      this(message, false);
     }
   }
 

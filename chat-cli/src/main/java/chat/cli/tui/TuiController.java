@@ -55,6 +55,12 @@ final class TuiController {
   private final Backend backend;
   private final Renderer renderer;
   private final TuiModel model = new TuiModel();
+
+  /**
+   * Who was last heard to be away (lower case), so that coming back can be told from logging in.
+   */
+  private final java.util.Set<String> away = new java.util.HashSet<>();
+
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
   private Layout layout;
@@ -149,6 +155,12 @@ final class TuiController {
     model.buffer(message.conversation()).addMessage(message);
   }
 
+  /** Messages a command listed ({@code /history}): shown in the current pane, after its heading. */
+  void replay(List<ChatMessage> messages) {
+    ConversationBuffer buffer = model.currentBuffer();
+    messages.forEach(buffer::addReplay);
+  }
+
   /** Recent history arrived for {@code conversation}. */
   void history(String conversation, List<ChatMessage> messages) {
     ConversationBuffer buffer = model.buffer(conversation);
@@ -197,10 +209,26 @@ final class TuiController {
   /**
    * Someone came online, went away or left: the member lists shown are updated in place. Nothing is
    * fetched: in a room of a thousand members every client would otherwise fetch the whole member
-   * list again at each member's log-in.
+   * list again at each member's log-in. Going away and coming back, which a person does by hand,
+   * are also announced: in the current pane if they are among its members, else in the status
+   * window.
    */
   void presence(String username, Presence presence) {
+    String key = username.toLowerCase(Locale.ROOT);
+    boolean wasAway = presence.status() == Presence.Status.AWAY ? !away.add(key) : away.remove(key);
     model.updatePresence(username, presence);
+    boolean announced =
+        presence.status() == Presence.Status.AWAY
+            || (wasAway && presence.status() == Presence.Status.ONLINE);
+    if (!announced || username.equals(self())) {
+      return;
+    }
+    String line = SocialLines.presenceChange(username, presence, wasAway);
+    boolean here =
+        model.members(model.current()).stream().anyMatch(m -> m.username().equals(username));
+    model
+        .buffer(here ? model.current() : TuiModel.STATUS)
+        .addNote(new PaneEntry.Note(NoteKind.INFO, line, clock.millis()));
   }
 
   /**

@@ -103,6 +103,31 @@ class ChatTuiTest {
   }
 
   @Test
+  void listedMessages_alreadyOnScreen_areShownAgainUnderTheirHeading() {
+    TuiHarness h = inLobby(80, 24);
+    ChatMessage first = Messages.of("#lobby", 1, "bob", "first words");
+    h.onLine =
+        (line, context) -> {
+          if (line.equals("show")) {
+            context.showMessage(first);
+          } else {
+            context.info("last message in #lobby:");
+            context.showListed(List.of(first));
+          }
+        };
+
+    h.type("show").press(KeyType.Enter);
+    h.type("list").press(KeyType.Enter);
+    h.drain();
+
+    String screen = h.screen();
+    int heading = screen.indexOf("last message in #lobby:");
+    assertThat(heading).isPositive();
+    assertThat(screen.indexOf("first words")).isLessThan(heading);
+    assertThat(screen.indexOf("first words", heading)).isGreaterThan(heading);
+  }
+
+  @Test
   void typing_thenEnter_dispatchesLineInCurrentConversation() {
     TuiHarness h = inLobby(80, 24);
     List<String> conversations = new CopyOnWriteArrayList<>();
@@ -338,6 +363,25 @@ class ChatTuiTest {
     assertThat(h.client.calls)
         .as("a presence change costs no request")
         .noneMatch(call -> call.startsWith("members") || call.startsWith("conversations"));
+  }
+
+  @Test
+  void goingAwayAndComingBack_areAnnounced_inTheCurrentPaneOfAMember_elseInTheStatusWindow() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#lobby", "carol", true);
+    h.drain().alt('1');
+
+    h.client.firePresence("carol", Presence.away("lunch"));
+    h.client.firePresence("carol", Presence.of(true));
+    h.client.firePresence("dave", Presence.away("gone"));
+    h.client.firePresence("erin", Presence.of(true)); // logging in: no line
+    h.drain();
+
+    assertThat(h.screen()).contains("carol is away: lunch", "carol is back");
+    assertThat(h.screen()).doesNotContain("dave", "erin");
+    h.ctrl('p').drain(); // the status window
+    assertThat(h.statusRow()).contains("[status]");
+    assertThat(h.screen()).contains("dave is away: gone").doesNotContain("erin");
   }
 
   @Test

@@ -44,6 +44,21 @@ class ConversationBufferTest {
   }
 
   @Test
+  void addReplay_messagesAlreadyHere_shownAgainAtTheEnd_andOrderingIgnoresThem() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage one = Messages.of("#a", 1, "bob", "one");
+    buffer.addMessage(one);
+    buffer.addMessage(Messages.of("#a", 2, "bob", "two"));
+    buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "last message in #a:", 0));
+
+    buffer.addReplay(one);
+    buffer.addMessage(Messages.of("#a", 3, "bob", "three"));
+
+    assertThat(texts(buffer)).containsExactly("one", "two", "last message in #a:", "one", "three");
+    assertThat(buffer.addMessage(one)).as("still here once in its place").isFalse();
+  }
+
+  @Test
   void add_beyondLimit_dropsOldestAndForgetsItsId() {
     ConversationBuffer buffer = new ConversationBuffer(3);
     for (int i = 1; i <= 5; i++) {
