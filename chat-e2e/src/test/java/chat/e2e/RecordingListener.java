@@ -22,6 +22,7 @@ final class RecordingListener implements ClientListener {
   final List<String> notices = new CopyOnWriteArrayList<>();
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+  final List<String> connectionDetails = new CopyOnWriteArrayList<>();
   final List<FileOffer> offers = new CopyOnWriteArrayList<>();
   final List<FileTransfer> transfers = new CopyOnWriteArrayList<>();
 
@@ -74,6 +75,7 @@ final class RecordingListener implements ClientListener {
   @Override
   public void onConnection(ConnectionState state, String detail) {
     states.add(state);
+    connectionDetails.add(state + " " + detail);
   }
 
   @Override

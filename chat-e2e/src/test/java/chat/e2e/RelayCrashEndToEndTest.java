@@ -101,4 +101,40 @@ class RelayCrashEndToEndTest {
       relay.close();
     }
   }
+
+  @Test
+  void afterALogoutByAnotherClientOfTheProfile_reconnectingSaysToLogInWithThePassword()
+      throws Exception {
+    RelayProcess relay = RelayProcess.start(data, 0, "INFO");
+    int port = relay.port();
+    RecordingListener events = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(port, homes)) {
+      bob.addListener(events);
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      try (RelayChatClient other = Clients.oneShot(port, homes)) {
+        await() // the live client saves its session every 2 s
+            .atMost(Duration.ofSeconds(15))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  other.resume("bob", PASSPHRASE.clone());
+                  return true;
+                });
+        other.logout();
+      }
+      relay.kill();
+      relay = RelayProcess.start(data, port, "INFO");
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  events.connectionDetails.contains(
+                      "OFFLINE the stored session for bob is no longer valid: log in with the"
+                          + " password (/login bob)"));
+      assertThat(bob.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+    } finally {
+      relay.close();
+    }
+  }
 }

@@ -448,9 +448,20 @@ final class SessionManager {
             new CatchUp(target, listeners).run(reply.conversations());
           });
     } catch (CommandException.Auth e) {
+      // The relay forgot the token (a logout from another client of this profile, an expiry):
+      // say what to do, as a resume at start does, not the relay's answer to a password.
       target.state.session(null);
       target.connectionState(ConnectionState.OFFLINE);
-      post(() -> listeners.connection(ConnectionState.OFFLINE, e.getMessage()));
+      String user = stored.get().username();
+      post(
+          () ->
+              listeners.connection(
+                  ConnectionState.OFFLINE,
+                  "the stored session for "
+                      + user
+                      + " is no longer valid: log in with the password (/login "
+                      + user
+                      + ")"));
     } catch (RuntimeException e) {
       if (ServerPins.isCertificateChange(e)) {
         // Retrying cannot help and would bury the warning under retry messages: stop, loudly.
