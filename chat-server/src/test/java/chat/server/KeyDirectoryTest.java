@@ -60,6 +60,20 @@ class KeyDirectoryTest {
   }
 
   @Test
+  void listMembers_ofADirectConversationWithNobody_isNoSuchUser() throws Exception {
+    try (TestClient client = connect(relay, dataDir)) {
+      login(client, "fran");
+      chat.protocol.Reply reply =
+          client.call(
+              new ListMembersRequest(
+                  client.nextId(), chat.protocol.ConversationIds.direct("fran", "nobody")));
+      assertThat(reply).isInstanceOf(chat.protocol.ErrorReply.class);
+      assertThat(((chat.protocol.ErrorReply) reply).code())
+          .isEqualTo(chat.protocol.ErrorCode.NO_SUCH_USER);
+    }
+  }
+
+  @Test
   void getBundles_knownAndUnknownNames_returnsKnownOnesAsRegistered() throws Exception {
     try (TestClient client = connect(relay, dataDir)) {
       login(client, "fran");

@@ -147,7 +147,7 @@ public final class ConversationService {
         String name =
             storage
                 .read(c -> users.find(c, party))
-                .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_CONVERSATION))
+                .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER))
                 .username();
         out.add(memberInfo(party, name));
       }
