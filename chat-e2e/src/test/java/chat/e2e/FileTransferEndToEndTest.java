@@ -294,6 +294,9 @@ class FileTransferEndToEndTest {
       FileOffer two = alice.sendFile("#lobby", randomFile("two.txt", 0));
       bobEvents.awaitOffer("two.txt");
       bob.rejectFile(one.fileId());
+      assertThatThrownBy(() -> alice.rejectFile(one.fileId()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageContaining("you offered one.txt yourself");
       Path saved = bob.acceptFile(two.fileId());
       assertThat(saved).hasContent("");
       assertThat(bob.files())

@@ -101,6 +101,10 @@ final class FileTransfers {
   void reject(String typedId) {
     Session session = sessions.require();
     FileOffer offer = find(session, typedId).offer();
+    if (offer.own()) {
+      throw new CommandException.Usage(
+          "you offered " + offer.name() + " yourself: only those you offered it to can reject it");
+    }
     TransferLog log = log(session);
     Optional<FileTransfer> known = log.get(offer.fileId());
     if (known.isPresent() && known.get().state() == TransferState.DONE) {
