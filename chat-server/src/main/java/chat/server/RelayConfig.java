@@ -79,6 +79,22 @@ public record RelayConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535");
     }
+    if (!resolves(bindAddress)) {
+      throw new IllegalArgumentException(
+          "bind address must be an address of this machine, such as 127.0.0.1, 0.0.0.0 or ::1,"
+              + " or a name that resolves to one (got '"
+              + bindAddress
+              + "')");
+    }
+    if (sessionTtl.compareTo(Duration.ofDays(1)) < 0) {
+      throw new IllegalArgumentException("session days must be 1 or more");
+    }
+    if (idleTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("idle timeout seconds must be 1 or more");
+    }
+    if (requestsPerSecond < 1 || requestBurst < 1) {
+      throw new IllegalArgumentException("requests per second and request burst must be 1 or more");
+    }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("bcrypt cost must be 4 to 31");
     }
@@ -113,6 +129,23 @@ public record RelayConfig(
     Objects.requireNonNull(auditRetention, "auditRetention");
     if (auditRetention.isNegative()) {
       throw new IllegalArgumentException("audit days must be 0 (keep forever) or more");
+    }
+  }
+
+  /** Whether {@code address} is an IPv4 or IPv6 address, or a host name that resolves. */
+  private static boolean resolves(String address) {
+    if (io.netty.util.NetUtil.isValidIpV4Address(address)
+        || io.netty.util.NetUtil.isValidIpV6Address(address)) {
+      return true;
+    }
+    if (address.isBlank()) {
+      return false;
+    }
+    try {
+      java.net.InetAddress.getByName(address);
+      return true;
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

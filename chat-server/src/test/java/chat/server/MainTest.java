@@ -83,6 +83,23 @@ class MainTest {
     assertThat(out.toString()).containsPattern("port = 7001 +# file ");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "--bind|not an address|bind address must be an address of this machine",
+        "--bind|999.1.1.1|got '999.1.1.1'",
+        "--requests-per-second|0|requests per second and request burst must be 1 or more",
+        "--request-burst|-1|requests per second and request burst must be 1 or more",
+        "--session-days|0|session days must be 1 or more",
+        "--idle-timeout-seconds|-1|idle timeout seconds must be 1 or more"
+      })
+  void printConfig_unusableValue_namesItAndExits2(String option, String value, String said) {
+    assertThat(run(Map.of(), option, value, "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString()).contains(said).doesNotContain("null");
+  }
+
   @Test
   void printConfig_valueOutOfRange_exits2() {
     assertThat(run(Map.of(), "--bcrypt-cost", "99", "--print-config")).isEqualTo(2);
