@@ -50,8 +50,8 @@ final class Secrets {
     if (file != null || context.env(env).isPresent()) {
       return read(file, env, what).orElseThrow();
     }
-    char[] first = prompt("New " + what + ": ");
-    char[] second = prompt("Repeat the " + what + ": ");
+    char[] first = prompt("New " + what + ": ", env);
+    char[] second = prompt("Repeat the " + what + ": ", env);
     try {
       if (!Arrays.equals(first, second)) {
         Arrays.fill(first, '\0');
@@ -75,11 +75,26 @@ final class Secrets {
     if (fromEnv.isPresent()) {
       return Optional.of(fromEnv.get().toCharArray());
     }
-    return Optional.ofNullable(prompt(prompt));
+    return Optional.ofNullable(prompt(prompt, env));
   }
 
-  private char[] prompt(String text) {
-    char[] typed = context.passphrasePrompt().read(text);
+  /**
+   * Asks on the terminal. Where it cannot, the error names what was asked for and the variable that
+   * gives it ({@code env}): the prompt itself only knows passphrases.
+   */
+  private char[] prompt(String text, String env) {
+    char[] typed;
+    try {
+      typed = context.passphrasePrompt().read(text);
+    } catch (CommandException.Usage e) {
+      if (!env.equals(ENV_PASSWORD)) {
+        throw e;
+      }
+      throw new CommandException.Usage(
+          "cannot ask for the password here (no terminal, or its echo cannot be turned off); set "
+              + ENV_PASSWORD
+              + " or use --password-file");
+    }
     if (typed == null) {
       throw new CommandException.Auth("nothing entered", null);
     }

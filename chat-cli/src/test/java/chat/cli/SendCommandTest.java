@@ -14,6 +14,17 @@ class SendCommandTest {
   }
 
   @Test
+  void send_noSessionNoPasswordAndNoTerminal_namesThePasswordsVariable() {
+    Cli.Result result =
+        Cli.withPassphrase().client(client).run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err())
+        .contains("cannot ask for the password here", "set CHAT_PASSWORD or use --password-file")
+        .doesNotContain("CHAT_PASSPHRASE");
+  }
+
+  @Test
   void send_shortcodes_expandedOutsideBackticks() {
     Cli.Result result =
         cli().run("send", "--user", "alice", "lobby", "ship", "it", ":rocket:", "`:x:`");
