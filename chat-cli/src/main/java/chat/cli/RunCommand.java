@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
       SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
       CommandException first = null;
       int number = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      for (String line = next(reader); line != null; line = next(reader)) {
         number++;
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
@@ -95,11 +96,27 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The next line of the script, or null at its end; a read that fails is a clear error. */
+  private String next(BufferedReader reader) {
+    String name = "-".equals(script) ? "standard input" : script;
+    try {
+      return reader.readLine();
+    } catch (CharacterCodingException e) {
+      throw new CommandException.FileAccess("cannot read " + name + ": it is not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   private BufferedReader open() {
     Reader reader;
     if ("-".equals(script)) {
       reader = new InputStreamReader(context.stdin(), StandardCharsets.UTF_8);
     } else {
+      if (Files.isDirectory(Path.of(script))) {
+        throw new CommandException.FileAccess(
+            "cannot read " + script + ": it is a directory", null);
+      }
       try {
         reader = Files.newBufferedReader(Path.of(script), StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
