@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     name = "files",
     description = {
       "List files offered to you (found in the recent history of your conversations) and files",
-      "you sent, newest first, with their state: offered, sent, downloading NN%, done, rejected,",
+      "you sent, newest first, with their state: offered, sent, downloading NN%%, done, rejected,",
       "expired or failed."
     })
 final class FilesCommand implements Callable<Integer> {

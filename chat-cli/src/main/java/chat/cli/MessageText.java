@@ -12,7 +12,11 @@ final class MessageText {
 
   static String from(List<String> words, CliContext context) {
     if (words != null && !words.isEmpty()) {
-      return String.join(" ", words);
+      String text = String.join(" ", words);
+      if (text.isBlank()) {
+        throw new CommandException.Usage("no message: the text is empty");
+      }
+      return text;
     }
     if (context.stdoutIsTerminal() && System.console() != null) {
       throw new CommandException.Usage("no message: give the text, or pipe it to stdin");

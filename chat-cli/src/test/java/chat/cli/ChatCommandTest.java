@@ -24,6 +24,26 @@ class ChatCommandTest {
   }
 
   @Test
+  void help_ofEveryCommand_formatsWithoutAPicocliWarning() {
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (Class<?> command : ChatCommand.COMMANDS) {
+        String name = command.getAnnotation(CommandLine.Command.class).name();
+        Cli.Result result = new Cli().run(name, "--help");
+
+        assertThat(result.exitCode()).as(name).isZero();
+        assertThat(result.out() + result.err()).as(name).doesNotContain("picocli WARN");
+      }
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("picocli WARN");
+  }
+
+  @Test
   void commandLine_aCommandNamed_onlyThatCommandIsBuilt() {
     CommandLine send = new Cli().commandLine("-u", "alice", "send", "ops", "hello");
 

@@ -25,6 +25,17 @@ class SendCommandTest {
   }
 
   @Test
+  void send_emptyOrBlankText_isRefused_nothingSent() {
+    for (String text : new String[] {"", "   "}) {
+      Cli.Result result = cli().run("send", "--user", "alice", "lobby", text);
+
+      assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(result.err()).contains("no message: the text is empty");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void send_shortcodes_expandedOutsideBackticks() {
     Cli.Result result =
         cli().run("send", "--user", "alice", "lobby", "ship", "it", ":rocket:", "`:x:`");
