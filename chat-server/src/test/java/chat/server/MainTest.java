@@ -101,6 +101,19 @@ class MainTest {
   }
 
   @Test
+  void logFile_thatCannotBeWritten_isRefusedNamingIt() throws Exception {
+    assertThat(run(Map.of(), "--log-file", dir.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("log file " + dir + " is a directory");
+
+    Path missing = dir.resolve("no-such-folder").resolve("relay.log");
+    assertThat(run(Map.of(), "--log-file", missing.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("its folder does not exist");
+
+    assertThat(run(Map.of(), "--log-file", dir.resolve("relay.log").toString(), "--print-config"))
+        .isZero();
+  }
+
+  @Test
   void printConfig_valueOutOfRange_exits2() {
     assertThat(run(Map.of(), "--bcrypt-cost", "99", "--print-config")).isEqualTo(2);
 

@@ -237,6 +237,9 @@ public final class RelayCommand implements Callable<Integer> {
     if (auditDays < 0 || auditDays > 36_500) {
       throw new IllegalArgumentException("audit days must be 0 (keep forever) to 36500");
     }
+    if (logFile != null) {
+      requireWritable(logFile);
+    }
     return new RelayConfig(
         bind,
         port,
@@ -262,6 +265,25 @@ public final class RelayCommand implements Callable<Integer> {
             fileQuotaBytes,
             fileStorageBytes,
             Duration.ofMinutes(10)));
+  }
+
+  /**
+   * Refuses a log file the relay could not write (a folder, a missing folder, no permission):
+   * Logback would only note that in its own status and log to stdout alone.
+   */
+  private static void requireWritable(Path file) {
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new IllegalArgumentException("log file " + file + " is a directory");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+      throw new IllegalArgumentException("log file " + file + ": its folder does not exist");
+    }
+    if (java.nio.file.Files.exists(file)
+        ? !java.nio.file.Files.isWritable(file)
+        : !java.nio.file.Files.isWritable(parent)) {
+      throw new IllegalArgumentException("log file " + file + " cannot be written (permissions)");
+    }
   }
 
   private static void addFileAppender(Path file) {
