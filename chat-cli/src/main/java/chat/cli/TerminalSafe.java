@@ -9,13 +9,22 @@ import java.util.Objects;
  * <p>It removes whole ECMA-48 escape sequences (CSI, OSC, DCS, SOS, PM, APC, and two-byte and
  * {@code nF} escapes, in both their 7-bit {@code ESC} and 8-bit C1 forms), every other C0 and C1
  * control character and DEL, the Unicode line and paragraph separators, and the bidirectional
- * controls that can make text display in a different order than it is stored. Everything else,
- * including emoji and non-Latin scripts, is kept. Null input throws {@link NullPointerException}.
+ * controls that can make text display in a different order than it is stored, and the invisible
+ * characters that can carry or hide text: tag characters (kept only as the tag sequence of a
+ * subdivision flag such as England's), the zero-width space, the byte order mark, the soft hyphen,
+ * the word joiner and invisible operators, the Mongolian vowel separator and the Hangul fillers
+ * used as blank names. Everything else, including emoji (with their joiners and variation
+ * selectors) and non-Latin scripts, is kept. Null input throws {@link NullPointerException}.
  */
 public final class TerminalSafe {
   private static final int ESC = 0x1B;
   private static final int BEL = 0x07;
   private static final int ST_C1 = 0x9C;
+  private static final int BLACK_FLAG = 0x1F3F4;
+  private static final int CANCEL_TAG = 0xE007F;
+
+  /** The most tag characters a subdivision flag's sequence may have (Unicode uses up to 6). */
+  private static final int MAX_FLAG_TAGS = 8;
 
   private TerminalSafe() {}
 
@@ -41,6 +50,12 @@ public final class TerminalSafe {
         i = skipCsi(text, i + 1);
       } else if (cp == 0x9D || cp == 0x90 || cp == 0x98 || cp == 0x9E || cp == 0x9F) {
         i = skipString(text, i + 1);
+      } else if (cp == BLACK_FLAG) {
+        out.appendCodePoint(cp);
+        i += Character.charCount(cp);
+        int end = flagTags(text, i);
+        out.append(text, i, end); // a well-formed subdivision flag's tags, else none
+        i = end;
       } else {
         if (keep(cp, multiLine)) {
           out.appendCodePoint(cp);
@@ -51,11 +66,48 @@ public final class TerminalSafe {
     return out.toString();
   }
 
+  /**
+   * The end of the tag sequence of a subdivision flag starting at {@code i} (after U+1F3F4): tag
+   * characters U+E0020 to U+E007E ending in the cancel tag U+E007F, at most {@value #MAX_FLAG_TAGS}
+   * of them; {@code i} itself if what follows is not one.
+   */
+  private static int flagTags(String text, int i) {
+    int at = i;
+    for (int tags = 0; at < text.length() && tags <= MAX_FLAG_TAGS; tags++) {
+      int cp = text.codePointAt(at);
+      if (cp == CANCEL_TAG) {
+        return tags > 0 ? at + Character.charCount(cp) : i;
+      }
+      if (cp < 0xE0020 || cp > 0xE007E) {
+        return i;
+      }
+      at += Character.charCount(cp);
+    }
+    return i;
+  }
+
   private static boolean keep(int cp, boolean multiLine) {
     if (cp == '\n' || cp == '\t') {
       return multiLine;
     }
-    return !Character.isISOControl(cp) && !isLineSeparator(cp) && !isBidiControl(cp);
+    return !Character.isISOControl(cp)
+        && !isLineSeparator(cp)
+        && !isBidiControl(cp)
+        && !isInvisible(cp);
+  }
+
+  /** Characters that show nothing and can hide or carry text (tags outside a flag's sequence). */
+  private static boolean isInvisible(int cp) {
+    return (cp >= 0xE0000 && cp <= 0xE007F)
+        || cp == 0x200B
+        || cp == 0xFEFF
+        || cp == 0x00AD
+        || cp == 0x180E
+        || (cp >= 0x2060 && cp <= 0x2064)
+        || cp == 0x115F
+        || cp == 0x1160
+        || cp == 0x3164
+        || cp == 0xFFA0;
   }
 
   private static boolean isLineSeparator(int cp) {

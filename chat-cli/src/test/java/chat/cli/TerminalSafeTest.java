@@ -43,6 +43,33 @@ class TerminalSafeTest {
   }
 
   @Test
+  void line_removesInvisibleCharactersThatCanHideText() {
+    String tags = new StringBuilder().appendCodePoint(0xE0041).appendCodePoint(0xE0042).toString();
+    String hidden =
+        "pay" + tags + "\u200Bme\uFEFF now\u00AD\u180E\u2060\u2063!\u3164\uFFA0\u115F\u1160";
+
+    assertThat(TerminalSafe.line(hidden)).isEqualTo("payme now!");
+  }
+
+  @Test
+  void line_keepsASubdivisionFlag_butNotTagsAfterAnyOtherCharacter() {
+    StringBuilder england = new StringBuilder().appendCodePoint(0x1F3F4);
+    for (char c : "gbeng".toCharArray()) {
+      england.appendCodePoint(0xE0000 + c);
+    }
+    england.appendCodePoint(0xE007F);
+    String flag = england.toString();
+    String unterminated =
+        new StringBuilder().appendCodePoint(0x1F3F4).appendCodePoint(0xE0067).toString();
+
+    assertThat(TerminalSafe.line("go " + flag + " go")).isEqualTo("go " + flag + " go");
+    assertThat(TerminalSafe.line(unterminated + "x")).isEqualTo("\uD83C\uDFF4x");
+    assertThat(TerminalSafe.line("a\u200Db"))
+        .as("the joiner of emoji sequences")
+        .isEqualTo("a\u200Db");
+  }
+
+  @Test
   void line_removesNewlinesAndTabs() {
     assertThat(TerminalSafe.line("a\nb\tc")).isEqualTo("abc");
   }
