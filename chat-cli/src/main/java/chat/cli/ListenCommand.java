@@ -105,12 +105,13 @@ final class ListenCommand implements Callable<Integer> {
       support.out().flush();
     }
 
-    @Override
-    public void onMessage(ChatMessage message) {
-      if (limit > 0 && printed >= limit) {
-        return;
-      }
-      Output.message(support, message, days);
+    /** Whether another message may be printed under {@code --count}. */
+    private boolean room() {
+      return limit == 0 || printed < limit;
+    }
+
+    /** One more message was printed: the listener stops once {@code --count} are. */
+    private void printedOne() {
       printed++;
       if (limit > 0 && printed >= limit) {
         stopped.countDown();
@@ -118,7 +119,25 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
+    public void onMessage(ChatMessage message) {
+      if (!room()) {
+        return;
+      }
+      Output.message(support, message, days);
+      printedOne();
+    }
+
+    /** A file offer is a message of its conversation: it counts toward {@code --count}. */
+    @Override
     public void onFileOffer(FileOffer offer) {
+      if (!room()) {
+        return;
+      }
+      printOffer(offer);
+      printedOne();
+    }
+
+    private void printOffer(FileOffer offer) {
       if (json()) {
         emit(JsonLines.offer(offer));
       } else {

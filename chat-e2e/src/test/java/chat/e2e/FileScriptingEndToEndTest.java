@@ -95,6 +95,37 @@ class FileScriptingEndToEndTest {
   }
 
   @Test
+  void listenCount_aFileOfferCountsAsAMessage() throws Exception {
+    Path note = Files.writeString(files.resolve("note.txt"), "hello");
+    java.util.concurrent.CompletableFuture<ScriptRunner.Result> listening =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "1"));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                listening.isDone()
+                    || chat.run("file", "send", "--user", "alice", note.toString(), "--to", "ops")
+                            .exitCode()
+                        == 0);
+
+    ScriptRunner.Result listened = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(listened.exitCode()).as(listened.err()).isZero();
+    long counted =
+        listened
+            .out()
+            .lines()
+            .filter(
+                line ->
+                    line.contains("\"type\":\"file_offer\"")
+                        || line.contains("\"type\":\"message\""))
+            .count();
+    assertThat(counted).isEqualTo(1);
+    assertThat(listened.out()).contains("\"type\":\"file_offer\"");
+  }
+
+  @Test
   void get_offeredNameLikeAnOptionWithHiddenExtension_isSavedUnderASafeName() throws Exception {
     Path odd = Files.writeString(files.resolve("--rf \u202Egnp.exe"), "not a picture");
     ScriptRunner.Result sent =
