@@ -60,16 +60,20 @@ class KeyDirectoryTest {
   }
 
   @Test
-  void listMembers_ofADirectConversationWithNobody_isNoSuchUser() throws Exception {
+  void membersAndHistory_ofADirectConversationWithNobody_areNoSuchUser() throws Exception {
     try (TestClient client = connect(relay, dataDir)) {
       login(client, "fran");
-      chat.protocol.Reply reply =
-          client.call(
-              new ListMembersRequest(
-                  client.nextId(), chat.protocol.ConversationIds.direct("fran", "nobody")));
-      assertThat(reply).isInstanceOf(chat.protocol.ErrorReply.class);
-      assertThat(((chat.protocol.ErrorReply) reply).code())
-          .isEqualTo(chat.protocol.ErrorCode.NO_SUCH_USER);
+      String direct = chat.protocol.ConversationIds.direct("fran", "nobody");
+      for (chat.protocol.Request request :
+          List.of(
+              new ListMembersRequest(client.nextId(), direct),
+              new chat.protocol.HistoryRequest(client.nextId(), direct, 0, 50),
+              new chat.protocol.SyncRequest(client.nextId(), direct, 0, 50))) {
+        chat.protocol.Reply reply = client.call(request);
+        assertThat(reply).as(request.toString()).isInstanceOf(chat.protocol.ErrorReply.class);
+        assertThat(((chat.protocol.ErrorReply) reply).code())
+            .isEqualTo(chat.protocol.ErrorCode.NO_SUCH_USER);
+      }
     }
   }
 

@@ -239,11 +239,19 @@ public final class MessagingService {
    * The caller, as a reader of {@code conversation}, its registered key looked up only if a message
    * lists it with several keys.
    *
-   * @throws RelayException ({@code NOT_MEMBER}) if it may not read it
+   * @throws RelayException ({@code NOT_MEMBER}) if it may not read it, ({@code NO_SUCH_USER}) if it
+   *     is a direct conversation with someone who has no account
    */
   private Pages.Reader requireReader(ClientConnection connection, String conversation) {
     String key = connection.state().userKey().orElseThrow();
     conversations.requireMember(conversation, key);
+    if (ConversationIds.isDirect(conversation)) {
+      for (String party : ConversationIds.parties(conversation)) {
+        if (accounts.registeredBundle(party).isEmpty()) {
+          throw new RelayException(ErrorCode.NO_SUCH_USER);
+        }
+      }
+    }
     return Pages.Reader.of(
         connection.state().username().orElseThrow(),
         () -> accounts.registeredKey(key).map(RegisteredKey::fingerprint));
