@@ -27,7 +27,13 @@ final class JoinCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       client.join(room);
-      support.out().println("joined " + TerminalSafe.line(RelayOptions.conversationArgument(room)));
+      String conversation = RelayOptions.conversationArgument(room);
+      support
+          .out()
+          .println(
+              support.options().json()
+                  ? JsonLines.line(JsonLines.object("joined").put("conversation", conversation))
+                  : "joined " + TerminalSafe.line(conversation));
       return 0;
     }
   }

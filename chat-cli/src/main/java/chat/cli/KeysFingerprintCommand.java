@@ -27,11 +27,22 @@ final class KeysFingerprintCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
+      String fingerprint = client.fingerprint(user).toDisplayString();
+      String trust = client.trustState(user).name().toLowerCase(Locale.ROOT);
+      if (support.options().json()) {
+        support
+            .out()
+            .println(
+                JsonLines.line(
+                    JsonLines.object("fingerprint")
+                        .put("user", user)
+                        .put("fingerprint", fingerprint.replace(" ", ""))
+                        .put("trust", trust)));
+        return 0;
+      }
       support.out().println("user id:     " + TerminalSafe.line(user));
-      support.out().println("fingerprint: " + client.fingerprint(user).toDisplayString());
-      support
-          .out()
-          .println("trust:       " + client.trustState(user).name().toLowerCase(Locale.ROOT));
+      support.out().println("fingerprint: " + fingerprint);
+      support.out().println("trust:       " + trust);
       return 0;
     }
   }

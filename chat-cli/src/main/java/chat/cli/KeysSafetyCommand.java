@@ -28,7 +28,16 @@ final class KeysSafetyCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
-      support.out().println(client.safetyNumber(user).toDisplayString());
+      chat.crypto.SafetyNumber number = client.safetyNumber(user);
+      support
+          .out()
+          .println(
+              support.options().json()
+                  ? JsonLines.line(
+                      JsonLines.object("safety_number")
+                          .put("user", user)
+                          .put("digits", number.digits()))
+                  : number.toDisplayString());
       return 0;
     }
   }

@@ -27,7 +27,13 @@ final class LeaveCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       client.leave(room);
-      support.out().println("left " + TerminalSafe.line(RelayOptions.conversationArgument(room)));
+      String conversation = RelayOptions.conversationArgument(room);
+      support
+          .out()
+          .println(
+              support.options().json()
+                  ? JsonLines.line(JsonLines.object("left").put("conversation", conversation))
+                  : "left " + TerminalSafe.line(conversation));
       return 0;
     }
   }
