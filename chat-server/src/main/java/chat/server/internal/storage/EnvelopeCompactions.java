@@ -156,19 +156,7 @@ final class EnvelopeCompactions {
     if (closed.isEmpty()) {
       return;
     }
-    boolean committed = false;
-    try {
-      c.setAutoCommit(false);
-      insert(c, closed);
-      c.commit();
-      committed = true;
-    } finally {
-      if (committed) {
-        c.setAutoCommit(true);
-      } else {
-        Transactions.endFailed(c, null);
-      }
-    }
+    Transactions.inOne(c, () -> insert(c, closed));
     closed.clear();
   }
 

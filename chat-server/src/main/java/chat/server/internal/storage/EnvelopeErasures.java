@@ -214,33 +214,28 @@ final class EnvelopeErasures {
    */
   private static void clear(Connection c, List<Long> records, List<Place> zeroed)
       throws SQLException {
-    boolean committed = false;
-    try (PreparedStatement candidate =
-            c.prepareStatement("INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)");
-        PreparedStatement done =
-            c.prepareStatement("DELETE FROM envelope_erasures WHERE rowid = ?")) {
-      c.setAutoCommit(false);
-      long last = -1;
-      for (Place place : zeroed) {
-        if (place.segment() != last) {
-          last = place.segment();
-          candidate.setLong(1, last);
-          candidate.executeUpdate();
-        }
-      }
-      for (long record : records) {
-        done.setLong(1, record);
-        done.executeUpdate();
-      }
-      c.commit();
-      committed = true;
-    } finally {
-      if (committed) {
-        c.setAutoCommit(true);
-      } else {
-        Transactions.endFailed(c, null);
-      }
-    }
+    Transactions.inOne(
+        c,
+        () -> {
+          try (PreparedStatement candidate =
+                  c.prepareStatement(
+                      "INSERT OR IGNORE INTO envelope_compactions (segment) VALUES (?)");
+              PreparedStatement done =
+                  c.prepareStatement("DELETE FROM envelope_erasures WHERE rowid = ?")) {
+            long last = -1;
+            for (Place place : zeroed) {
+              if (place.segment() != last) {
+                last = place.segment();
+                candidate.setLong(1, last);
+                candidate.executeUpdate();
+              }
+            }
+            for (long record : records) {
+              done.setLong(1, record);
+              done.executeUpdate();
+            }
+          }
+        });
   }
 
   /** Whether a row refers to {@code segment}: one look-up of the index. */

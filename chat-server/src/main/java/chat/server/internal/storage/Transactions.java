@@ -31,6 +31,33 @@ final class Transactions {
     return false;
   }
 
+  /** Work done inside a transaction. */
+  @FunctionalInterface
+  interface Work {
+    /** Runs the work; throwing rolls the transaction back. */
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in a transaction of its own on {@code c}, which is in auto-commit mode before
+   * and after: committed if it returns, rolled back ({@link #endFailed}) if anything throws.
+   */
+  static void inOne(Connection c, Work work) throws SQLException {
+    boolean committed = false;
+    try {
+      c.setAutoCommit(false);
+      work.run();
+      c.commit();
+      committed = true;
+    } finally {
+      if (committed) {
+        c.setAutoCommit(true);
+      } else {
+        endFailed(c, null);
+      }
+    }
+  }
+
   /**
    * Rolls back what is left of a failed transaction and puts {@code c} back in auto-commit mode.
    * After {@code SQLITE_FULL} or an I/O error SQLite may already have rolled the transaction back,

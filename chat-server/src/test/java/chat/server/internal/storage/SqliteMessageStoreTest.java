@@ -394,15 +394,7 @@ class SqliteMessageStoreTest {
   void aBatchThatClosesASegment_listsItForCompactionInItsOwnCommit() throws Exception {
     storage.close();
     storage = TestStorage.openWithSegments(dataDir.resolve("closing"), 64 * 1024);
-    EnvelopeLog envelopes = storage.database().envelopes();
-    WriteQueue.Write<Place> append =
-        c -> {
-          try {
-            return envelopes.append(new byte[40_000]);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        };
+    WriteQueue.Write<Place> append = appendWithoutRow(storage.database().envelopes());
     storage.writes().submit(append).join();
     CompletableFuture<List<Long>> listedAtCommit = new CompletableFuture<>();
 
@@ -429,15 +421,7 @@ class SqliteMessageStoreTest {
   void listingAClosedSegmentFails_theBatchCommitsAnyway_andALaterCommitListsIt() throws Exception {
     storage.close();
     storage = TestStorage.openWithSegments(dataDir.resolve("unlisted"), 64 * 1024);
-    EnvelopeLog envelopes = storage.database().envelopes();
-    WriteQueue.Write<Place> append =
-        c -> {
-          try {
-            return envelopes.append(new byte[40_000]);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        };
+    WriteQueue.Write<Place> append = appendWithoutRow(storage.database().envelopes());
     storage.execute(
         "CREATE TRIGGER unlisted BEFORE INSERT ON envelope_compactions"
             + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
@@ -450,6 +434,17 @@ class SqliteMessageStoreTest {
     storage.execute("DROP TRIGGER unlisted");
     storage.writes().submit(c -> null).join();
     assertThat(storage.database().read(SqliteMessageStoreTest::listed)).containsExactly(0L);
+  }
+
+  /** A write that appends 40,000 bytes to {@code envelopes}, with no row for them. */
+  private static WriteQueue.Write<Place> appendWithoutRow(EnvelopeLog envelopes) {
+    return c -> {
+      try {
+        return envelopes.append(new byte[40_000]);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
   }
 
   private static List<Long> listed(Connection c) throws SQLException {
