@@ -29,15 +29,17 @@ final class FileNames {
   private FileNames() {}
 
   /**
-   * A safe local name for {@code offered}: NFC-normalized; control, format (bidirectional marks,
-   * zero-width characters), separator, surrogate and unassigned characters removed; {@code / \ : *
-   * ? " < > |} replaced by {@code _}; runs of dots collapsed; leading dots, dashes and spaces and
-   * trailing dots and spaces removed; device names such as {@code CON} prefixed with {@code _}; at
-   * most {@link #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension. Never empty, never {@code
-   * .} or {@code ..}.
+   * A safe local name for {@code offered}: escape sequences removed whole (as on the terminal, so
+   * the name saved is the name the offer showed), NFC-normalized; control, format (bidirectional
+   * marks, zero-width characters), separator, surrogate and unassigned characters removed; {@code /
+   * \ : * ? " < > |} replaced by {@code _}; runs of dots collapsed; leading dots, dashes and spaces
+   * and trailing dots and spaces removed; device names such as {@code CON} prefixed with {@code _};
+   * at most {@link #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension. Never empty, never
+   * {@code .} or {@code ..}.
    */
   static String sanitize(String offered) {
-    String text = Normalizer.normalize(offered, Normalizer.Form.NFC);
+    // Whole escape sequences first, as the offer line drops them: the name saved is the name shown.
+    String text = Normalizer.normalize(chat.cli.TerminalSafe.line(offered), Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(cp -> append(out, cp));
     String name = out.toString().replaceAll("\\.{2,}", ".");

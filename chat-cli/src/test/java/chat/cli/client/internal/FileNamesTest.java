@@ -49,12 +49,18 @@ class FileNamesTest {
   void sanitize_controlBidiAndInvisibleCharacters_areRemoved() {
     assertThat(FileNames.sanitize("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
     assertThat(FileNames.sanitize("a\u2066b\u2069c\u200Bd\uFEFF.txt")).isEqualTo("abcd.txt");
-    assertThat(FileNames.sanitize("bell\u0007\u001b[31mred\r\n.txt")).isEqualTo("bell[31mred.txt");
+    assertThat(FileNames.sanitize("bell\u0007\u001b[31mred\r\n.txt")).isEqualTo("bellred.txt");
     assertThat(FileNames.sanitize("nul\u0000byte.txt")).isEqualTo("nulbyte.txt");
-    assertThat(FileNames.sanitize("c1\u009b2J.txt")).isEqualTo("c12J.txt");
+    assertThat(FileNames.sanitize("c1\u009b2J.txt")).isEqualTo("c1.txt");
     assertThat(FileNames.sanitize("line\u2028sep.txt")).isEqualTo("linesep.txt");
     assertThat(FileNames.sanitize("lone\uD800surrogate")).isEqualTo("lonesurrogate");
     assertThat(FileNames.sanitize("e\u0301t\u00e9.txt")).isEqualTo("\u00e9t\u00e9.txt");
+  }
+
+  @Test
+  void sanitize_escapeSequences_areRemovedWhole_asTheOfferLineShowsThem() {
+    assertThat(FileNames.sanitize("\u001b[31mred\u001b[0m.txt")).isEqualTo("red.txt");
+    assertThat(FileNames.sanitize("a\u001b]0;title\u0007b.txt")).isEqualTo("ab.txt");
   }
 
   @Test
