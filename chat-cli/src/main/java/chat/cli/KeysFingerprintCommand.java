@@ -37,7 +37,7 @@ final class KeysFingerprintCommand implements Callable<Integer> {
                     JsonLines.object("fingerprint")
                         .put("user", user)
                         .put("fingerprint", fingerprint.replace(" ", ""))
-                        .put("trust", trust)));
+                        .put("trust", client.trustState(user).name())));
         return 0;
       }
       support.out().println("user id:     " + TerminalSafe.line(user));

@@ -12,9 +12,12 @@ import java.util.Objects;
  * controls that can make text display in a different order than it is stored, and the invisible
  * characters that can carry or hide text: tag characters (kept only as the tag sequence of a
  * subdivision flag such as England's), the zero-width space, the byte order mark, the soft hyphen,
- * the word joiner and invisible operators, the Mongolian vowel separator and the Hangul fillers
- * used as blank names. Everything else, including emoji (with their joiners and variation
- * selectors) and non-Latin scripts, is kept. Null input throws {@link NullPointerException}.
+ * the word joiner, invisible operators and deprecated format characters, the interlinear annotation
+ * characters, invisible musical formatting, the combining grapheme joiner, Khmer's inherent vowels,
+ * the Mongolian vowel separator, the Hangul fillers used as blank names, and every variation
+ * selector after the first in a row. Everything else, including emoji (with their joiners and a
+ * variation selector) and non-Latin scripts, is kept. Null input throws {@link
+ * NullPointerException}.
  */
 public final class TerminalSafe {
   private static final int ESC = 0x1B;
@@ -23,8 +26,8 @@ public final class TerminalSafe {
   private static final int BLACK_FLAG = 0x1F3F4;
   private static final int CANCEL_TAG = 0xE007F;
 
-  /** The most tag characters a subdivision flag's sequence may have (Unicode uses up to 6). */
-  private static final int MAX_FLAG_TAGS = 8;
+  /** The most tag characters a subdivision flag's code may have. */
+  private static final int MAX_FLAG_TAGS = 7;
 
   private TerminalSafe() {}
 
@@ -57,7 +60,8 @@ public final class TerminalSafe {
         out.append(text, i, end); // a well-formed subdivision flag's tags, else none
         i = end;
       } else {
-        if (keep(cp, multiLine)) {
+        boolean repeatedSelector = isVariationSelector(cp) && isVariationSelector(previous(out));
+        if (keep(cp, multiLine) && !repeatedSelector) { // one selector shows a variant; more hide
           out.appendCodePoint(cp);
         }
         i += Character.charCount(cp);
@@ -67,18 +71,19 @@ public final class TerminalSafe {
   }
 
   /**
-   * The end of the tag sequence of a subdivision flag starting at {@code i} (after U+1F3F4): tag
-   * characters U+E0020 to U+E007E ending in the cancel tag U+E007F, at most {@value #MAX_FLAG_TAGS}
-   * of them; {@code i} itself if what follows is not one.
+   * The end of the tag sequence of a subdivision flag starting at {@code i} (after U+1F3F4): 3 to
+   * {@value #MAX_FLAG_TAGS} tag digits or lower-case tag letters (a region and subdivision code,
+   * {@code gbeng}) ending in the cancel tag U+E007F; {@code i} itself if what follows is not one.
    */
   private static int flagTags(String text, int i) {
     int at = i;
     for (int tags = 0; at < text.length() && tags <= MAX_FLAG_TAGS; tags++) {
       int cp = text.codePointAt(at);
       if (cp == CANCEL_TAG) {
-        return tags > 0 ? at + Character.charCount(cp) : i;
+        return tags >= 3 ? at + Character.charCount(cp) : i;
       }
-      if (cp < 0xE0020 || cp > 0xE007E) {
+      boolean code = (cp >= 0xE0030 && cp <= 0xE0039) || (cp >= 0xE0061 && cp <= 0xE007A);
+      if (!code) {
         return i;
       }
       at += Character.charCount(cp);
@@ -96,6 +101,15 @@ public final class TerminalSafe {
         && !isInvisible(cp);
   }
 
+  private static boolean isVariationSelector(int cp) {
+    return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+  }
+
+  /** The last code point of {@code out}, or -1 if it is empty. */
+  private static int previous(StringBuilder out) {
+    return out.length() == 0 ? -1 : out.codePointBefore(out.length());
+  }
+
   /** Characters that show nothing and can hide or carry text (tags outside a flag's sequence). */
   private static boolean isInvisible(int cp) {
     return (cp >= 0xE0000 && cp <= 0xE007F)
@@ -104,6 +118,12 @@ public final class TerminalSafe {
         || cp == 0x00AD
         || cp == 0x180E
         || (cp >= 0x2060 && cp <= 0x2064)
+        || (cp >= 0x206A && cp <= 0x206F)
+        || (cp >= 0xFFF9 && cp <= 0xFFFB)
+        || (cp >= 0x1D173 && cp <= 0x1D17A)
+        || cp == 0x034F
+        || cp == 0x17B4
+        || cp == 0x17B5
         || cp == 0x115F
         || cp == 0x1160
         || cp == 0x3164

@@ -36,7 +36,7 @@ class JsonOutputTest {
     assertThat(fingerprint.get("type").asText()).isEqualTo("fingerprint");
     assertThat(fingerprint.get("user").asText()).isEqualTo("bob");
     assertThat(fingerprint.get("fingerprint").asText()).matches("[0-9a-f]{64}");
-    assertThat(fingerprint.get("trust").asText()).isEqualTo("unverified");
+    assertThat(fingerprint.get("trust").asText()).as("as members --json").isEqualTo("UNVERIFIED");
 
     JsonNode safety = json("keys", "safety", "--user", "alice", "bob", "--json");
     assertThat(safety.get("digits").asText()).isEqualTo("12345".repeat(12));

@@ -64,6 +64,18 @@ class TerminalSafeTest {
 
     assertThat(TerminalSafe.line("go " + flag + " go")).isEqualTo("go " + flag + " go");
     assertThat(TerminalSafe.line(unterminated + "x")).isEqualTo("\uD83C\uDFF4x");
+    String upperTags =
+        new StringBuilder()
+            .appendCodePoint(0x1F3F4)
+            .appendCodePoint(0xE0048)
+            .appendCodePoint(0xE0049)
+            .appendCodePoint(0xE004A)
+            .appendCodePoint(0xE007F)
+            .toString();
+    assertThat(TerminalSafe.line(upperTags)).as("not a subdivision code").isEqualTo("\uD83C\uDFF4");
+    assertThat(TerminalSafe.line("\u2764\uFE0F\uFE00\uFE01 \u263A\uFE0E"))
+        .as("one variation selector shows a variant; a run of them hides bits")
+        .isEqualTo("\u2764\uFE0F \u263A\uFE0E");
     assertThat(TerminalSafe.line("a\u200Db"))
         .as("the joiner of emoji sequences")
         .isEqualTo("a\u200Db");

@@ -131,7 +131,7 @@ class RelayCrashEndToEndTest {
               () ->
                   events.connectionDetails.contains(
                       "OFFLINE the stored session for bob is no longer valid: log in with the"
-                          + " password (/login bob)"));
+                          + " password"));
       assertThat(bob.connectionState()).isEqualTo(ConnectionState.OFFLINE);
     } finally {
       relay.close();

@@ -89,7 +89,7 @@ public record RelayConfig(
     if (sessionTtl.compareTo(Duration.ofDays(1)) < 0) {
       throw new IllegalArgumentException("session days must be 1 or more");
     }
-    if (idleTimeoutSeconds < 1) {
+    if (idleTimeoutSeconds < 1) { // the relay never started with 0: limits must be positive
       throw new IllegalArgumentException("idle timeout seconds must be 1 or more");
     }
     if (requestsPerSecond < 1 || requestBurst < 1) {

@@ -105,11 +105,15 @@ class MainTest {
     assertThat(run(Map.of(), "--log-file", dir.toString(), "--print-config")).isEqualTo(2);
     assertThat(err.toString()).contains("log file " + dir + " is a directory");
 
-    Path missing = dir.resolve("no-such-folder").resolve("relay.log");
-    assertThat(run(Map.of(), "--log-file", missing.toString(), "--print-config")).isEqualTo(2);
-    assertThat(err.toString()).contains("its folder does not exist");
+    Path throughAFile = Files.writeString(dir.resolve("a-file"), "x").resolve("relay.log");
+    assertThat(run(Map.of(), "--log-file", throughAFile.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot be written (a file in its path, or permissions)");
 
     assertThat(run(Map.of(), "--log-file", dir.resolve("relay.log").toString(), "--print-config"))
+        .isZero();
+    Path missingFolders = dir.resolve("logs").resolve("chat").resolve("relay.log");
+    assertThat(run(Map.of(), "--log-file", missingFolders.toString(), "--print-config"))
+        .as("Logback creates missing folders")
         .isZero();
   }
 

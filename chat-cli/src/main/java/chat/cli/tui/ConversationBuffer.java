@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * The scrollback of one conversation: its last {@link #MAX_ENTRIES} entries, each message id once
- * and messages in sequence order, with the unread count, activity and scroll position. Screen lines
- * are wrapped lazily and cached per width. UI thread only.
+ * and messages in sequence order (apart from messages a listing such as {@code /history} showed
+ * again after the newest entries), with the unread count, activity and scroll position. Screen
+ * lines are wrapped lazily and cached per width. UI thread only.
  */
 final class ConversationBuffer {
   /** Entries kept per conversation; older ones are dropped. */

@@ -220,7 +220,7 @@ final class TuiController {
     boolean announced =
         presence.status() == Presence.Status.AWAY
             || (wasAway && presence.status() == Presence.Status.ONLINE);
-    if (!announced || username.equals(self())) {
+    if (!announced || username.equalsIgnoreCase(String.valueOf(self()))) {
       return;
     }
     String line = SocialLines.presenceChange(username, presence, wasAway);

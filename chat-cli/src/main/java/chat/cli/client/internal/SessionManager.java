@@ -459,9 +459,7 @@ final class SessionManager {
                   ConnectionState.OFFLINE,
                   "the stored session for "
                       + user
-                      + " is no longer valid: log in with the password (/login "
-                      + user
-                      + ")"));
+                      + " is no longer valid: log in with the password"));
     } catch (RuntimeException e) {
       if (ServerPins.isCertificateChange(e)) {
         // Retrying cannot help and would bury the warning under retry messages: stop, loudly.

@@ -268,21 +268,27 @@ public final class RelayCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses a log file the relay could not write (a folder, a missing folder, no permission):
-   * Logback would only note that in its own status and log to stdout alone.
+   * Refuses a log file the relay could not write (a folder, a path through a file, no permission):
+   * Logback would only note that in its own status and log to stdout alone. Missing folders are
+   * fine: Logback creates them.
    */
   private static void requireWritable(Path file) {
     if (java.nio.file.Files.isDirectory(file)) {
       throw new IllegalArgumentException("log file " + file + " is a directory");
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
-      throw new IllegalArgumentException("log file " + file + ": its folder does not exist");
+    Path existing = file.toAbsolutePath();
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
     }
-    if (java.nio.file.Files.exists(file)
-        ? !java.nio.file.Files.isWritable(file)
-        : !java.nio.file.Files.isWritable(parent)) {
-      throw new IllegalArgumentException("log file " + file + " cannot be written (permissions)");
+    boolean writable =
+        existing != null
+            && (existing.equals(file.toAbsolutePath())
+                ? java.nio.file.Files.isWritable(existing)
+                : java.nio.file.Files.isDirectory(existing)
+                    && java.nio.file.Files.isWritable(existing));
+    if (!writable) {
+      throw new IllegalArgumentException(
+          "log file " + file + " cannot be written (a file in its path, or permissions)");
     }
   }
 

@@ -224,34 +224,47 @@ public final class MessagingService {
   public HistoryReply history(ClientConnection connection, HistoryRequest request) {
     Pages.Reader reader = requireReader(connection, request.conversation());
     long before = request.before() == 0 ? Long.MAX_VALUE : request.before();
-    return pages.history(
-        request, store.before(request.conversation(), before, request.limit()), reader);
+    List<MessageStore.Row> rows = store.before(request.conversation(), before, request.limit());
+    requireOtherParty(connection, request.conversation(), rows);
+    return pages.history(request, rows, reader);
   }
 
   /** Messages after the client's cursor, oldest first (see {@link Pages}). */
   public SyncReply sync(ClientConnection connection, SyncRequest request) {
     Pages.Reader reader = requireReader(connection, request.conversation());
-    return pages.sync(
-        request, store.after(request.conversation(), request.since(), request.limit()), reader);
+    List<MessageStore.Row> rows =
+        store.after(request.conversation(), request.since(), request.limit());
+    requireOtherParty(connection, request.conversation(), rows);
+    return pages.sync(request, rows, reader);
+  }
+
+  /**
+   * An empty page of a direct conversation whose other party has no account is {@code
+   * NO_SUCH_USER}: nothing can have been sent there ({@code send} refuses it), and "no messages"
+   * would hide a mistyped name. A page with messages needs no look-up.
+   */
+  private void requireOtherParty(
+      ClientConnection connection, String conversation, List<MessageStore.Row> rows) {
+    if (!rows.isEmpty() || !ConversationIds.isDirect(conversation)) {
+      return;
+    }
+    String key = connection.state().userKey().orElseThrow();
+    for (String party : ConversationIds.parties(conversation)) {
+      if (!party.equals(key) && accounts.registeredBundle(party).isEmpty()) {
+        throw new RelayException(ErrorCode.NO_SUCH_USER);
+      }
+    }
   }
 
   /**
    * The caller, as a reader of {@code conversation}, its registered key looked up only if a message
    * lists it with several keys.
    *
-   * @throws RelayException ({@code NOT_MEMBER}) if it may not read it, ({@code NO_SUCH_USER}) if it
-   *     is a direct conversation with someone who has no account
+   * @throws RelayException ({@code NOT_MEMBER}) if it may not read it
    */
   private Pages.Reader requireReader(ClientConnection connection, String conversation) {
     String key = connection.state().userKey().orElseThrow();
     conversations.requireMember(conversation, key);
-    if (ConversationIds.isDirect(conversation)) {
-      for (String party : ConversationIds.parties(conversation)) {
-        if (accounts.registeredBundle(party).isEmpty()) {
-          throw new RelayException(ErrorCode.NO_SUCH_USER);
-        }
-      }
-    }
     return Pages.Reader.of(
         connection.state().username().orElseThrow(),
         () -> accounts.registeredKey(key).map(RegisteredKey::fingerprint));
