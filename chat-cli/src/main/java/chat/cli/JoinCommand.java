@@ -28,12 +28,9 @@ final class JoinCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       client.join(room);
       String conversation = RelayOptions.conversationArgument(room);
-      support
-          .out()
-          .println(
-              support.options().json()
-                  ? JsonLines.line(JsonLines.object("joined").put("conversation", conversation))
-                  : "joined " + TerminalSafe.line(conversation));
+      support.result(
+          JsonLines.object("joined").put("conversation", conversation),
+          "joined " + TerminalSafe.line(conversation));
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.TrustState;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,22 +28,19 @@ final class KeysFingerprintCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
-      String fingerprint = client.fingerprint(user).toDisplayString();
-      String trust = client.trustState(user).name().toLowerCase(Locale.ROOT);
-      if (support.options().json()) {
-        support
-            .out()
-            .println(
-                JsonLines.line(
-                    JsonLines.object("fingerprint")
-                        .put("user", user)
-                        .put("fingerprint", fingerprint.replace(" ", ""))
-                        .put("trust", client.trustState(user).name())));
-        return 0;
-      }
-      support.out().println("user id:     " + TerminalSafe.line(user));
-      support.out().println("fingerprint: " + fingerprint);
-      support.out().println("trust:       " + trust);
+      chat.crypto.Fingerprint fingerprint = client.fingerprint(user);
+      TrustState trust = client.trustState(user);
+      support.result(
+          JsonLines.object("fingerprint")
+              .put("user", user)
+              .put("fingerprint", fingerprint.value().hex())
+              .put("trust", trust.name()),
+          "user id:     "
+              + TerminalSafe.line(user)
+              + "\nfingerprint: "
+              + fingerprint.toDisplayString()
+              + "\ntrust:       "
+              + trust.name().toLowerCase(Locale.ROOT));
       return 0;
     }
   }

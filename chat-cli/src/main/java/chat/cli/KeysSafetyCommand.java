@@ -29,15 +29,9 @@ final class KeysSafetyCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       chat.crypto.SafetyNumber number = client.safetyNumber(user);
-      support
-          .out()
-          .println(
-              support.options().json()
-                  ? JsonLines.line(
-                      JsonLines.object("safety_number")
-                          .put("user", user)
-                          .put("digits", number.digits()))
-                  : number.toDisplayString());
+      support.result(
+          JsonLines.object("safety_number").put("user", user).put("digits", number.digits()),
+          number.toDisplayString());
       return 0;
     }
   }

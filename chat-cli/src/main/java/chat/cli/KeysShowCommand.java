@@ -22,18 +22,12 @@ final class KeysShowCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     IdentityHome home = support.identityHome();
     chat.crypto.IdentityBundle bundle = home.bundle();
-    support
-        .out()
-        .println(
-            support.options().json()
-                ? JsonLines.line(
-                    JsonLines.object("key")
-                        .put("user", bundle.userId())
-                        .put(
-                            "created",
-                            java.time.Instant.ofEpochMilli(bundle.createdAtMillis()).toString())
-                        .put("fingerprint", bundle.fingerprint().value().hex()))
-                : BundleText.describe(bundle));
+    support.result(
+        JsonLines.object("key")
+            .put("user", bundle.userId())
+            .put("created", java.time.Instant.ofEpochMilli(bundle.createdAtMillis()).toString())
+            .put("fingerprint", bundle.fingerprint().value().hex()),
+        BundleText.describe(bundle));
     return 0;
   }
 }

@@ -33,13 +33,9 @@ final class KeysVerifyCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       client.verify(user, String.join("", digits));
-      support
-          .out()
-          .println(
-              support.options().json()
-                  ? JsonLines.line(
-                      JsonLines.object("trust").put("user", user).put("state", "VERIFIED"))
-                  : TerminalSafe.line(user) + " is verified");
+      support.result(
+          JsonLines.object("trust").put("user", user).put("state", "VERIFIED"),
+          TerminalSafe.line(user) + " is verified");
       return 0;
     }
   }

@@ -28,12 +28,9 @@ final class LeaveCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       client.leave(room);
       String conversation = RelayOptions.conversationArgument(room);
-      support
-          .out()
-          .println(
-              support.options().json()
-                  ? JsonLines.line(JsonLines.object("left").put("conversation", conversation))
-                  : "left " + TerminalSafe.line(conversation));
+      support.result(
+          JsonLines.object("left").put("conversation", conversation),
+          "left " + TerminalSafe.line(conversation));
       return 0;
     }
   }

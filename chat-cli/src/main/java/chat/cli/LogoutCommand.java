@@ -23,12 +23,7 @@ final class LogoutCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       client.logout();
-      support
-          .out()
-          .println(
-              support.options().json()
-                  ? JsonLines.line(JsonLines.object("logged_out"))
-                  : "logged out");
+      support.result(JsonLines.object("logged_out"), "logged out");
       return 0;
     }
   }

@@ -39,6 +39,14 @@ final class RelayCommandSupport {
     return spec.commandLine().getOut();
   }
 
+  /**
+   * Prints a command's one result: {@code json} as one JSON line under {@code --json}, else {@code
+   * text} (already made terminal-safe by the caller).
+   */
+  void result(com.fasterxml.jackson.databind.node.ObjectNode json, String text) {
+    out().println(options().json() ? JsonLines.line(json) : text);
+  }
+
   PrintWriter err() {
     return spec.commandLine().getErr();
   }

@@ -24,8 +24,6 @@ import chat.protocol.ConversationIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -59,7 +57,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
   private final DaySeparators days;
-  private final Set<String> away = ConcurrentHashMap.newKeySet();
+  private final chat.cli.command.AwayTracker away = new chat.cli.command.AwayTracker();
   private final ProgressLines progress = new ProgressLines();
   private final java.util.concurrent.ExecutorService transfers =
       java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -303,8 +301,7 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onPresenceChange(String username, Presence presence) {
-    String key = username.toLowerCase(java.util.Locale.ROOT);
-    boolean wasAway = presence.status() == Presence.Status.AWAY ? !away.add(key) : away.remove(key);
+    boolean wasAway = away.wasAway(username, presence);
     print(LineKind.SYSTEM, EventLines.presence(username, presence, wasAway));
   }
 

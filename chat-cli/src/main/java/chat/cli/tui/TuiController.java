@@ -56,10 +56,7 @@ final class TuiController {
   private final Renderer renderer;
   private final TuiModel model = new TuiModel();
 
-  /**
-   * Who was last heard to be away (lower case), so that coming back can be told from logging in.
-   */
-  private final java.util.Set<String> away = new java.util.HashSet<>();
+  private final chat.cli.command.AwayTracker away = new chat.cli.command.AwayTracker();
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -214,8 +211,7 @@ final class TuiController {
    * window.
    */
   void presence(String username, Presence presence) {
-    String key = username.toLowerCase(Locale.ROOT);
-    boolean wasAway = presence.status() == Presence.Status.AWAY ? !away.add(key) : away.remove(key);
+    boolean wasAway = away.wasAway(username, presence);
     model.updatePresence(username, presence);
     boolean announced =
         presence.status() == Presence.Status.AWAY

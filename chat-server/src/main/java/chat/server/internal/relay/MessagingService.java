@@ -80,11 +80,7 @@ public final class MessagingService {
       if (!parties.contains(key)) {
         throw new RelayException(ErrorCode.NOT_MEMBER);
       }
-      for (String party : parties) {
-        if (accounts.registeredBundle(party).isEmpty()) {
-          throw new RelayException(ErrorCode.NO_SUCH_USER);
-        }
-      }
+      requireAccounts(parties);
     } else {
       conversations.requireMember(conversation, key);
     }
@@ -249,8 +245,16 @@ public final class MessagingService {
       return;
     }
     String key = connection.state().userKey().orElseThrow();
-    for (String party : ConversationIds.parties(conversation)) {
-      if (!party.equals(key) && accounts.registeredBundle(party).isEmpty()) {
+    requireAccounts(
+        ConversationIds.parties(conversation).stream()
+            .filter(party -> !party.equals(key))
+            .toList());
+  }
+
+  /** Every one of {@code parties} has an account, else {@code NO_SUCH_USER}. */
+  private void requireAccounts(List<String> parties) {
+    for (String party : parties) {
+      if (accounts.registeredBundle(party).isEmpty()) {
         throw new RelayException(ErrorCode.NO_SUCH_USER);
       }
     }
