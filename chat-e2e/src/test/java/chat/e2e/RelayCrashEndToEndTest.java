@@ -137,4 +137,36 @@ class RelayCrashEndToEndTest {
       relay.close();
     }
   }
+
+  @Test
+  void aLogoutByAnotherClientOfTheProfile_endsThisClientsSessionAtOnce() throws Exception {
+    RelayProcess relay = RelayProcess.start(data, 0, "INFO");
+    int port = relay.port();
+    RecordingListener events = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(port, homes)) {
+      bob.addListener(events);
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      try (RelayChatClient other = Clients.oneShot(port, homes)) {
+        await() // the live client saves its session every 2 s
+            .atMost(Duration.ofSeconds(15))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  other.resume("bob", PASSPHRASE.clone());
+                  return true;
+                });
+        other.logout();
+      }
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> bob.connectionState() == ConnectionState.OFFLINE);
+      assertThat(events.connectionDetails)
+          .contains(
+              "RECONNECTING the session was logged out on another connection; reconnecting",
+              "OFFLINE the stored session for bob is no longer valid: log in with the password");
+    } finally {
+      relay.close();
+    }
+  }
 }

@@ -203,6 +203,25 @@ class RelayIntegrationTest {
   }
 
   @Test
+  void logout_closesOtherConnectionsOfThatSession_butNotOtherSessions() throws Exception {
+    try (TestClient first = connect(relay, dataDir);
+        TestClient other = connect(relay, dataDir)) {
+      String text = new String(login(first, "carol").token().chars());
+      login(other, "carol");
+      try (TestClient sharing = connect(relay, dataDir)) {
+        sharing.ok(new ResumeRequest("r1", Secret.of(text)), ResumeReply.class);
+        first.ok(new LogoutRequest("o1"), LogoutReply.class);
+
+        assertThat(sharing.unsolicited.poll(10, TimeUnit.SECONDS).code())
+            .isEqualTo(ErrorCode.SESSION_EXPIRED);
+        assertThat(sharing.isClosedByPeer()).isTrue();
+        other.ok(new JoinRequest(other.nextId(), "#still-in"), JoinReply.class);
+        assertThat(other.unsolicited).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void send_inRoom_acksAndFansOutPerRecipientForm() throws Exception {
     try (TestClient a = as(alice);
         TestClient b = as(bob)) {

@@ -187,6 +187,8 @@ final class RelayConnection implements AutoCloseable {
         closeReason = "the relay is shutting down";
       } else if (error.code() == ErrorCode.SLOW_CONSUMER) {
         closeReason = "this client fell behind and the relay dropped it";
+      } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
+        closeReason = "the session was logged out on another connection";
       } else if (error.code().closesConnection()) {
         closeReason = "the relay closed the connection (" + error.code() + ")";
       }

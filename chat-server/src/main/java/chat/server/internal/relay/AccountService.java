@@ -36,6 +36,7 @@ import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SessionRepository.SessionRow;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.UserRepository.UserRow;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -282,24 +283,39 @@ public final class AccountService {
     return out;
   }
 
-  /** Revokes the session's token and logs the connection out. */
+  /**
+   * Revokes the session's token and logs the connection out. Every other connection that resumed
+   * the same session is closed with {@link ErrorCode#SESSION_EXPIRED}: a revoked token must not
+   * keep working on a connection that proved it before the revocation.
+   */
   public LogoutReply logout(ClientConnection connection, LogoutRequest request) {
     ConnectionState state = connection.state();
     String key = state.userKey().orElseThrow(() -> new RelayException(ErrorCode.AUTH_REQUIRED));
     String username = state.username().orElse(key);
-    state
-        .tokenHash()
-        .ifPresent(
-            hash ->
-                storage.write(
-                    c -> {
-                      sessions.delete(c, hash.toByteArray());
-                      return null;
-                    }));
+    Optional<Bytes> revoked = state.tokenHash();
+    revoked.ifPresent(
+        hash ->
+            storage.write(
+                c -> {
+                  sessions.delete(c, hash.toByteArray());
+                  return null;
+                }));
     end(connection, key);
+    revoked.ifPresent(hash -> closeSharing(key, hash));
     LOG.info("logout {} on {}", LogIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
+  }
+
+  private void closeSharing(String key, Bytes tokenHash) {
+    for (ClientConnection other : router.connections(key)) {
+      Optional<Bytes> hash = other.state().tokenHash();
+      if (hash.isPresent()
+          && MessageDigest.isEqual(hash.get().toByteArray(), tokenHash.toByteArray())) {
+        LOG.info("closing {}: its session was logged out", other.logId());
+        other.close(ErrorCode.SESSION_EXPIRED);
+      }
+    }
   }
 
   /** Forgets a closed connection. */
