@@ -19,6 +19,8 @@ import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
@@ -199,6 +201,22 @@ class RelayIntegrationTest {
     try (TestClient third = connect(relay, dataDir)) {
       assertThat(error(third.call(new ResumeRequest("r2", Secret.of(text)))))
           .isEqualTo(ErrorCode.AUTH_FAILED);
+    }
+  }
+
+  @Test
+  void lobby_isJoinedAtRegistration_andLeavingItLastsAcrossLogins() throws Exception {
+    try (TestClient first = connect(relay, dataDir)) {
+      register(first, RelayFixture.identity("dave"));
+      assertThat(login(first, "dave").conversations())
+          .extracting(ConversationState::conversation)
+          .containsExactly("#lobby");
+      first.ok(new LeaveRequest(first.nextId(), "#lobby"), LeaveReply.class);
+    }
+    try (TestClient again = connect(relay, dataDir)) {
+      assertThat(login(again, "dave").conversations())
+          .extracting(ConversationState::conversation)
+          .doesNotContain("#lobby");
     }
   }
 

@@ -134,10 +134,20 @@ public final class AccountService {
     request.password().destroy();
     String key = Usernames.key(username);
     boolean created =
-        storage.write(c -> users.insert(c, key, username, hash, bundle.encode(), clock.millis()));
+        storage.write(
+            c -> {
+              long now = clock.millis();
+              if (!users.insert(c, key, username, hash, bundle.encode(), now)) {
+                return false;
+              }
+              conversations.ensure(c, ConversationIds.LOBBY, now);
+              members.add(c, ConversationIds.LOBBY, key, now);
+              return true;
+            });
     if (!created) {
       throw new RelayException(ErrorCode.USERNAME_TAKEN);
     }
+    notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
     LOG.info("registered {} from {}", LogIds.user(key), connection.logId());
     return new RegisterReply(request.id(), username);
   }
@@ -264,18 +274,9 @@ public final class AccountService {
     ConnectionState state = connection.state();
     state.userKey().ifPresent(previous -> end(connection, previous));
     String key = user.userKey();
-    boolean joinedLobby =
-        storage.write(
-            c -> {
-              conversations.ensure(c, ConversationIds.LOBBY, clock.millis());
-              return members.add(c, ConversationIds.LOBBY, key, clock.millis());
-            });
     state.login(key, user.username(), hash);
     if (router.add(key, connection)) {
       notifier.presence(key, user.username(), PresenceStatus.ONLINE);
-    }
-    if (joinedLobby) {
-      notifier.membership(ConversationIds.LOBBY, key, user.username(), MembershipChange.JOINED);
     }
     Map<String, Long> mine = storage.read(c -> members.conversationsOf(c, key));
     List<ConversationState> out = new ArrayList<>(mine.size());
