@@ -331,6 +331,8 @@ class GroupIntegrationTest {
           .isEqualTo("olivia");
       assertThat(error(o.call(new HistoryRequest(o.nextId(), "#g-disband", 0, 0))))
           .isEqualTo(ErrorCode.NOT_MEMBER);
+      assertThat(o.ok(new ListRoomsRequest(o.nextId()), RoomsReply.class).rooms())
+          .noneMatch(r -> r.room().equals("#g-disband"));
       JoinReply reused = m.ok(new JoinRequest(m.nextId(), "#g-disband"), JoinReply.class);
       assertThat(reused.members()).containsExactly("mia");
       HistoryReply history =

@@ -106,9 +106,10 @@ public final class ConversationService {
   }
 
   /**
-   * Every public room, and the groups the caller is in or invited to, with member counts and
-   * whether the caller is in each; from wire version 2 also whether each is a group, its title and
-   * whether the caller is invited.
+   * Every public room with members (a room everyone left, or a disbanded group, is not listed), and
+   * the groups the caller is in or invited to, with member counts and whether the caller is in
+   * each; from wire version 2 also whether each is a group, its title and whether the caller is
+   * invited.
    */
   public RoomsReply rooms(ClientConnection connection, ListRoomsRequest request) {
     String key = connection.state().userKey().orElseThrow();
@@ -122,7 +123,7 @@ public final class ConversationService {
         (room, count) -> {
           boolean joined = mine.contains(room);
           String title = titles.get(room);
-          if (title != null && !joined && !invited.contains(room)) {
+          if (count == 0 || title != null && !joined && !invited.contains(room)) {
             return;
           }
           out.add(
