@@ -1,6 +1,8 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.TrustState;
+import chat.cli.command.TrustReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +30,15 @@ final class KeysTrustCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
+      TrustState before = client.trustState(user);
       client.trust(user);
-      support.out().println("accepted the current key of " + TerminalSafe.line(user));
+      TrustState after = client.trustState(user);
+      support.result(
+          JsonLines.object("trust")
+              .put("user", user)
+              .put("state", after.name())
+              .put("accepted", before == TrustState.CHANGED),
+          TrustReport.afterTrust(user, before, after));
       return 0;
     }
   }

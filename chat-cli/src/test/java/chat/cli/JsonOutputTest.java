@@ -45,5 +45,10 @@ class JsonOutputTest {
         json("keys", "verify", "--user", "alice", "bob", "12345".repeat(12), "--json");
     assertThat(verified.toString())
         .isEqualTo("{\"type\":\"trust\",\"user\":\"bob\",\"state\":\"VERIFIED\"}");
+
+    JsonNode trusted = json("keys", "trust", "--user", "alice", "bob", "--json");
+    assertThat(trusted.toString())
+        .isEqualTo(
+            "{\"type\":\"trust\",\"user\":\"bob\",\"state\":\"VERIFIED\",\"accepted\":false}");
   }
 }

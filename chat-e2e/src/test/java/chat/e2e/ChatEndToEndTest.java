@@ -261,6 +261,9 @@ class ChatEndToEndTest {
           .isInstanceOf(CommandException.Untrusted.class);
       alice.verify("bob", safety);
       assertThat(alice.trustState("bob")).isEqualTo(TrustState.VERIFIED);
+      alice.trust("bob");
+      assertThat(alice.trustState("bob")).as("an unchanged key").isEqualTo(TrustState.VERIFIED);
+      assertThat(alice.trustState("alice")).as("your own key").isEqualTo(TrustState.VERIFIED);
       assertThat(aliceEvents.awaitText("signed with my new key").sender()).isEqualTo("bob");
       assertThat(alice.fingerprint("bob").matches(newBob.bundle().fingerprint())).isTrue();
       ChatMessage second = alice.send(direct, "second");

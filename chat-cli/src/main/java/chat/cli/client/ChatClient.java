@@ -98,7 +98,10 @@ public interface ChatClient extends AutoCloseable {
   /** The safety number between this user and {@code username}. */
   SafetyNumber safetyNumber(String username);
 
-  /** This client's trust in {@code username}'s key. Local: never touches the network. */
+  /**
+   * This client's trust in {@code username}'s key ({@link TrustState#VERIFIED} for your own).
+   * Local: never touches the network.
+   */
   TrustState trustState(String username);
 
   /**

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.TrustState;
 import chat.crypto.SafetyNumber;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class TrustCommands {
             .help(
                 "When a contact's key changes, sending to them is refused until you accept the",
                 "new key. Compare safety numbers first (/safety USER), then /trust USER.",
-                "The key is then pinned again, unverified.")
+                "The key is then pinned again, unverified. An unchanged key is left as it is.")
             .runs(TrustCommands::trust));
   }
 
@@ -76,8 +77,9 @@ final class TrustCommands {
 
   private static void trust(Input.Command command, CommandContext context) {
     String user = otherUser(command.arg(0), context);
+    TrustState before = context.client().trustState(user);
     context.client().trust(user);
-    context.info("accepted " + user + "'s current key (unverified): compare with /safety " + user);
+    context.info(TrustReport.afterTrust(user, before, context.client().trustState(user)));
   }
 
   private static String otherUser(String typed, CommandContext context) {

@@ -296,8 +296,10 @@ public final class FakeChatClient implements ChatClient {
   @Override
   public void trust(String username) {
     call("trust", username);
-    trust.put(username, TrustState.UNVERIFIED);
-    listeners.forEach(l -> l.onTrustChange(username, TrustState.UNVERIFIED));
+    if (trustState(username) == TrustState.CHANGED) {
+      trust.put(username, TrustState.UNVERIFIED);
+      listeners.forEach(l -> l.onTrustChange(username, TrustState.UNVERIFIED));
+    }
   }
 
   @Override

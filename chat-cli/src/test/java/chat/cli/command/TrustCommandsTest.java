@@ -83,6 +83,17 @@ class TrustCommandsTest {
   }
 
   @Test
+  void trust_verifiedUnchangedKey_staysVerified_andSaysSo() {
+    context.client.trust.put("bob", TrustState.VERIFIED);
+
+    run("/trust bob");
+
+    assertThat(context.client.trustState("bob")).isEqualTo(TrustState.VERIFIED);
+    assertThat(context.lines)
+        .containsExactly("info: bob's key has not changed and is verified: nothing to accept");
+  }
+
+  @Test
   void trust_self_errors() {
     run("/trust alice");
 

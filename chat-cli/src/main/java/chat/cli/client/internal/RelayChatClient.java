@@ -200,13 +200,12 @@ public final class RelayChatClient implements ChatClient {
   public List<MemberView> members(String conversation) {
     Session session = sessions.require();
     String id = conversationId(conversation);
-    IdentityBundle self = session.me().bundle();
     List<MemberView> out = new ArrayList<>();
     List<MemberInfo> members = session.members.refresh(id);
     session.members.takeUnannounced(id);
     for (MemberInfo member : members) {
       TrustState trust;
-      if (Usernames.key(member.username()).equals(Usernames.key(self.userId()))) {
+      if (isSelf(session, member.username())) {
         trust = TrustState.VERIFIED;
       } else {
         Optional<IdentityBundle> pinned = session.contacts.pinned(member.username());
@@ -359,9 +358,8 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public Fingerprint fingerprint(String username) {
     Session session = sessions.require();
-    IdentityBundle self = session.me().bundle();
-    if (Usernames.key(username).equals(Usernames.key(self.userId()))) {
-      return self.fingerprint();
+    if (isSelf(session, username)) {
+      return session.me().bundle().fingerprint();
     }
     return session
         .contacts
@@ -373,10 +371,10 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public SafetyNumber safetyNumber(String username) {
     Session session = sessions.require();
-    IdentityBundle self = session.me().bundle();
-    if (Usernames.key(username).equals(Usernames.key(self.userId()))) {
+    if (isSelf(session, username)) {
       throw new CommandException.Usage("a safety number is between you and someone else");
     }
+    IdentityBundle self = session.me().bundle();
     IdentityBundle theirs =
         session.contacts.pending(username).orElseGet(() -> session.keys.pinnedOrFetch(username));
     return SafetyNumber.of(self, theirs);
@@ -386,8 +384,16 @@ public final class RelayChatClient implements ChatClient {
   public TrustState trustState(String username) {
     return sessions
         .current()
-        .map(session -> session.contacts.state(username))
+        .map(
+            session ->
+                isSelf(session, username) ? TrustState.VERIFIED : session.contacts.state(username))
         .orElse(TrustState.UNVERIFIED);
+  }
+
+  /** Your own key is verified by holding it, as {@link #members} shows it. */
+  private static boolean isSelf(Session session, String username) {
+    String self = session.username();
+    return self != null && Usernames.key(username).equals(Usernames.key(self));
   }
 
   @Override
