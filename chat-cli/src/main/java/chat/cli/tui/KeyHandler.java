@@ -22,6 +22,7 @@ final class KeyHandler {
   private SecretEntry secret;
   private EmojiPicker picker;
   private boolean repaintRequested;
+  private boolean pasting;
 
   /**
    * A handler.
@@ -77,6 +78,15 @@ final class KeyHandler {
 
   /** Handles one key stroke. */
   void handle(KeyStroke key) {
+    if (key == BracketedPaste.START || key == BracketedPaste.END) {
+      pasting = key == BracketedPaste.START;
+      editor.resetCompletion();
+      return;
+    }
+    if (pasting) {
+      paste(key);
+      return;
+    }
     Optional<KeyAction> resolved = KeyBindings.resolve(key);
     if (resolved.isEmpty()) {
       return;
@@ -123,6 +133,36 @@ final class KeyHandler {
       case REDRAW -> repaintRequested = true;
       case EMOJI_PICKER -> openPicker("");
       case ESCAPE -> {}
+    }
+  }
+
+  /**
+   * A key between the paste markers is text, never an action: characters, line breaks and tabs go
+   * into the input line (only characters into a masked prompt or the picker's filter); other keys
+   * (a pasted escape sequence) are dropped. Nothing is sent until the person presses Enter.
+   */
+  private void paste(KeyStroke key) {
+    char pasted =
+        switch (key.getKeyType()) {
+          case Character -> key.getCharacter();
+          case Enter -> '\n';
+          case Tab -> '\t';
+          default -> 0;
+        };
+    if (pasted == 0) {
+      return;
+    }
+    if (secret != null) {
+      if (!Character.isISOControl(pasted)) {
+        secret.append(pasted);
+      }
+    } else if (picker != null) {
+      if (!Character.isISOControl(pasted)) {
+        picker.type(pasted);
+      }
+    } else {
+      editor.paste(pasted);
+      model.currentBuffer().scrollToBottom();
     }
   }
 

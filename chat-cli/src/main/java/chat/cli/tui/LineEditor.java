@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The input line: text and cursor with readline-style editing, Up/Down history, Tab completion that
  * cycles through candidates, and the horizontal scroll that keeps the cursor in view. Positions are
- * char indexes that never split a surrogate pair. UI thread only.
+ * char indexes between the characters a person sees ({@link Graphemes}): Backspace removes a whole
+ * emoji or a letter with its accents. UI thread only.
  */
 final class LineEditor {
   private final InputHistory history = new InputHistory();
@@ -35,6 +36,16 @@ final class LineEditor {
   /** Inserts a typed character at the cursor; control characters are ignored. */
   void insert(char c) {
     if (!Character.isISOControl(c)) {
+      text.insert(cursor++, c);
+    }
+  }
+
+  /**
+   * Inserts a pasted character at the cursor: as {@link #insert}, but a line break or tab is kept
+   * (the line is then sent as one message of several lines).
+   */
+  void paste(char c) {
+    if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
       text.insert(cursor++, c);
     }
   }
@@ -163,10 +174,10 @@ final class LineEditor {
   }
 
   private int before(int index) {
-    return index == 0 ? 0 : text.offsetByCodePoints(index, -1);
+    return Graphemes.previous(text.toString(), index);
   }
 
   private int after(int index) {
-    return index >= text.length() ? index : text.offsetByCodePoints(index, 1);
+    return Graphemes.next(text.toString(), index);
   }
 }

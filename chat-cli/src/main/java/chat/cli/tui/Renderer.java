@@ -23,6 +23,9 @@ final class Renderer {
 
   private static final String PROMPT = "> ";
 
+  /** How the input line shows a pasted line break (one column, one char like the break). */
+  private static final char LINE_BREAK = '\u21B5';
+
   private final MessagePane messages;
 
   Renderer(EntryFormatter entries) {
@@ -224,7 +227,7 @@ final class Renderer {
     List<Cell> before;
     List<Cell> after;
     if (secret == null) {
-      String text = editor.text();
+      String text = editor.text().replace('\n', LINE_BREAK);
       before = Cells.line(text.substring(0, editor.cursor()), Style.INPUT);
       after = Cells.line(text.substring(editor.cursor()), Style.INPUT);
     } else {

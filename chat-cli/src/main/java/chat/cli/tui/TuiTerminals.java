@@ -17,8 +17,9 @@ import java.util.Locale;
  * Ctrl-C delivered as a key (it cancels a password prompt) instead of killing the JVM, and, on
  * Unix, emoji and other characters outside the BMP written whole (Lanterna 3.1 on its own writes
  * each half of a surrogate pair separately, which shows as {@code ??}), with the cursor kept in
- * step after emoji sequences. The caller closes the terminal after {@link ChatTui#run}; closing it
- * restores the tty settings.
+ * step after emoji sequences, and bracketed paste on while the full screen is up ({@link
+ * BracketedPaste}). The caller closes the terminal after {@link ChatTui#run}; closing it restores
+ * the tty settings.
  */
 public final class TuiTerminals {
   private TuiTerminals() {}
@@ -51,6 +52,21 @@ public final class TuiTerminals {
         throws IOException {
       super(in, out, charset, CtrlCBehaviour.TRAP);
       this.pairs = new SurrogatePairEncoder(charset);
+      getInputDecoder().addProfile(BracketedPaste.profile());
+    }
+
+    /** The full screen also turns on bracketed paste, so a paste never runs a command. */
+    @Override
+    public void enterPrivateMode() throws IOException {
+      super.enterPrivateMode();
+      writeToTerminal(BracketedPaste.ENABLE.getBytes(StandardCharsets.US_ASCII));
+      flush();
+    }
+
+    @Override
+    public void exitPrivateMode() throws IOException {
+      writeToTerminal(BracketedPaste.DISABLE.getBytes(StandardCharsets.US_ASCII));
+      super.exitPrivateMode();
     }
 
     @Override

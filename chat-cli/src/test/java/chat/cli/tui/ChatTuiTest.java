@@ -67,6 +67,18 @@ class ChatTuiTest {
   }
 
   @Test
+  void pastedLines_stayInTheInputLine_untilEnter_andGoOutAsOneLine() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.paste("first line\n/leave\nlast");
+
+    assertThat(h.dispatched).as("nothing runs while pasting").isEmpty();
+    assertThat(h.inputRow()).startsWith("> first line↵/leave↵last");
+    h.press(KeyType.Enter);
+    assertThat(h.dispatched).containsExactly("first line\n/leave\nlast");
+  }
+
+  @Test
   void start_notLoggedIn_showsLoginHintAndOffline() {
     TuiHarness h = new TuiHarness(80, 24).start();
 

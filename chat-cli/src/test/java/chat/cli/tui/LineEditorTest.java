@@ -24,6 +24,23 @@ class LineEditorTest {
   }
 
   @Test
+  void backspace_afterAFamilyEmoji_removesItWhole() {
+    LineEditor editor = typed("hi 👨\u200D👩\u200D👧");
+
+    editor.backspace();
+
+    assertThat(editor.text()).isEqualTo("hi ");
+  }
+
+  @Test
+  void paste_keepsLineBreaksAndTabs_dropsOtherControls() {
+    LineEditor editor = new LineEditor();
+    "a\nb\tc\u001b".chars().forEach(c -> editor.paste((char) c));
+
+    assertThat(editor.text()).isEqualTo("a\nb\tc");
+  }
+
+  @Test
   void insert_controlCharacter_ignored() {
     assertThat(typed("a\u001bb\u0007").text()).isEqualTo("ab");
   }

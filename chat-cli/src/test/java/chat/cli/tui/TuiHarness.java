@@ -91,6 +91,20 @@ final class TuiHarness {
     return drain();
   }
 
+  /** Pastes {@code text} as a terminal in bracketed paste mode sends it (line breaks as Enter). */
+  TuiHarness paste(String text) {
+    terminal.addInput(BracketedPaste.START);
+    text.chars()
+        .forEach(
+            c ->
+                terminal.addInput(
+                    c == '\n'
+                        ? new KeyStroke(KeyType.Enter)
+                        : new KeyStroke((char) c, false, false)));
+    terminal.addInput(BracketedPaste.END);
+    return drain();
+  }
+
   TuiHarness press(KeyType key) {
     terminal.addInput(new KeyStroke(key));
     return drain();

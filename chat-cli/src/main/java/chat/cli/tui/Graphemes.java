@@ -1,0 +1,87 @@
+package chat.cli.tui;
+
+import java.text.BreakIterator;
+
+/**
+ * Where the input line's cursor may stand: between the characters a person sees. The JDK's
+ * character break iterator (before Java 20) splits emoji sequences that show as one glyph, so a
+ * boundary is also skipped when it falls before a joiner or after one (👨‍👩‍👧), before a
+ * skin-tone modifier (👍🏽), between the two regional indicators of a flag (🇩🇪), or before a
+ * mark, variation selector or tag.
+ */
+final class Graphemes {
+  private static final int ZWJ = 0x200D;
+  private static final int REGIONAL_A = 0x1F1E6;
+  private static final int REGIONAL_Z = 0x1F1FF;
+  private static final int MODIFIER_FIRST = 0x1F3FB;
+  private static final int MODIFIER_LAST = 0x1F3FF;
+
+  private Graphemes() {}
+
+  /** The boundary before {@code index}, or 0. */
+  static int previous(String text, int index) {
+    if (index <= 0) {
+      return 0;
+    }
+    BreakIterator clusters = iterator(text);
+    int at = Math.min(index, text.length());
+    do {
+      at = clusters.preceding(at);
+    } while (at > 0 && at != BreakIterator.DONE && joined(text, at));
+    return at == BreakIterator.DONE ? 0 : at;
+  }
+
+  /** The boundary after {@code index}, or the end of {@code text}. */
+  static int next(String text, int index) {
+    if (index >= text.length()) {
+      return text.length();
+    }
+    BreakIterator clusters = iterator(text);
+    int at = Math.max(index, 0);
+    do {
+      at = clusters.following(at);
+    } while (at != BreakIterator.DONE && at < text.length() && joined(text, at));
+    return at == BreakIterator.DONE ? text.length() : at;
+  }
+
+  private static BreakIterator iterator(String text) {
+    BreakIterator clusters = BreakIterator.getCharacterInstance();
+    clusters.setText(text);
+    return clusters;
+  }
+
+  /** Whether the boundary at {@code at} (0 < at < length) splits what shows as one glyph. */
+  private static boolean joined(String text, int at) {
+    int before = text.codePointBefore(at);
+    int after = text.codePointAt(at);
+    if (before == ZWJ || after == ZWJ || isModifier(after) || attaches(after)) {
+      return true;
+    }
+    if (isRegionalIndicator(before) && isRegionalIndicator(after)) {
+      int run = 0;
+      for (int i = at; i > 0 && isRegionalIndicator(text.codePointBefore(i)); ) {
+        run++;
+        i -= Character.charCount(text.codePointBefore(i));
+      }
+      return run % 2 == 1;
+    }
+    return false;
+  }
+
+  /** Marks, variation selectors and tags: they draw nothing alone and belong to what precedes. */
+  private static boolean attaches(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || (type == Character.FORMAT && codePoint != 0x00AD);
+  }
+
+  private static boolean isRegionalIndicator(int codePoint) {
+    return codePoint >= REGIONAL_A && codePoint <= REGIONAL_Z;
+  }
+
+  private static boolean isModifier(int codePoint) {
+    return codePoint >= MODIFIER_FIRST && codePoint <= MODIFIER_LAST;
+  }
+}
