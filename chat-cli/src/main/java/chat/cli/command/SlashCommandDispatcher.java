@@ -52,18 +52,26 @@ public final class SlashCommandDispatcher implements InputDispatcher {
     Objects.requireNonNull(context, "context");
     Input input = InputParser.parse(line);
     if (input instanceof Input.Command) {
-      run((Input.Command) input, context);
+      run((Input.Command) input, line.indexOf('\n') >= 0, context);
     } else if (input instanceof Input.Text) {
       MessageCommands.sendToCurrent(((Input.Text) input).text(), context);
     }
   }
 
-  private void run(Input.Command command, CommandContext context) {
+  private void run(Input.Command command, boolean severalLines, CommandContext context) {
     SlashCommand found =
         registry.find(command.name()).orElseThrow(() -> unknown(registry, command.name()));
     if (command.argCount() < found.minArgs() || command.argCount() > found.maxArgs()) {
       throw new CommandException.Usage(
           "usage: " + found.usage() + "  (/help " + found.name() + ")");
+    }
+    if (severalLines && found.maxArgs() != SlashCommand.UNLIMITED) {
+      // Pasted lines: only a command that takes free text may carry more than one line.
+      throw new CommandException.Usage(
+          "/"
+              + found.name()
+              + " takes one line; to send the pasted lines as a message, start them with //"
+              + " or a space");
     }
     if (found.needsLogin()) {
       Arguments.self(context);

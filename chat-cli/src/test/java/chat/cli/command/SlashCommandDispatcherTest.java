@@ -35,6 +35,24 @@ class SlashCommandDispatcherTest {
   }
 
   @Test
+  void pastedLines_runOnlyACommandThatTakesFreeText() {
+    context.loggedInAs("alice");
+    SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+
+    dispatcher.dispatch("/leave\nops", context);
+    dispatcher.dispatch("/pm bob first\nsecond", context);
+    dispatcher.dispatch("//leave\nops", context);
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: /leave takes one line; to send the pasted lines as a message, start them"
+                + " with // or a space");
+    assertThat(context.client.calls)
+        .filteredOn(call -> !call.startsWith("directWith"))
+        .containsExactly("send @alice+bob first\nsecond", "send #lobby /leave\nops");
+  }
+
+  @Test
   void dispatch_loneSlash_explains() {
     new SlashCommandDispatcher().dispatch("/", context);
 
