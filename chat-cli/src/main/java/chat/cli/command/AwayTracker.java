@@ -1,20 +1,84 @@
 package chat.cli.command;
 
 import chat.cli.client.Presence;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who was last heard to be away, so that a front end can tell someone coming back ({@code bob is
- * back}) from someone logging in ({@code bob came online}).
+ * back}) from someone logging in ({@code bob came online}), and stay quiet when a client that
+ * dropped its connection while away says so again after reconnecting.
  */
 public final class AwayTracker {
-  private final Set<String> away = ConcurrentHashMap.newKeySet();
+  /** How long after going offline an away state said again counts as the same one. */
+  static final Duration RECONNECT_WINDOW = Duration.ofMinutes(5);
 
-  /** Notes {@code username}'s new {@code presence}; returns whether they were away before it. */
-  public boolean wasAway(String username, Presence presence) {
+  /** What a presence event changed, as seen by the person reading. */
+  public enum Change {
+    CAME_ONLINE,
+    /** Online again after being away. */
+    BACK,
+    WENT_AWAY,
+    /** Away with the message already shown (again after a reconnect, or repeated): not news. */
+    STILL_AWAY,
+    WENT_OFFLINE
+  }
+
+  private record Away(String message, long offlineSinceMillis) {}
+
+  private final Clock clock;
+  private final Map<String, Away> away = new ConcurrentHashMap<>();
+  private volatile String viewer;
+
+  /** A tracker on the system clock. */
+  public AwayTracker() {
+    this(Clock.systemUTC());
+  }
+
+  /** A tracker on {@code clock}. */
+  public AwayTracker(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Notes {@code username}'s new {@code presence} as {@code self} heard it (another {@code self}
+   * than before starts afresh: what one user saw is not another's) and says what changed.
+   */
+  public Change observe(String self, String username, Presence presence) {
+    if (!Objects.equals(self, viewer)) {
+      away.clear();
+      viewer = self;
+    }
     String key = username.toLowerCase(Locale.ROOT);
-    return presence.status() == Presence.Status.AWAY ? !away.add(key) : away.remove(key);
+    Away before = away.get(key);
+    long now = clock.millis();
+    switch (presence.status()) {
+      case AWAY -> {
+        away.put(key, new Away(presence.message(), 0));
+        boolean same =
+            before != null
+                && before.message().equals(presence.message())
+                && (before.offlineSinceMillis() == 0
+                    || now - before.offlineSinceMillis() <= RECONNECT_WINDOW.toMillis());
+        return same ? Change.STILL_AWAY : Change.WENT_AWAY;
+      }
+      case OFFLINE -> {
+        if (before != null) {
+          away.put(key, new Away(before.message(), now));
+        }
+        return Change.WENT_OFFLINE;
+      }
+      default -> {
+        if (before != null && before.offlineSinceMillis() == 0) {
+          away.remove(key);
+          return Change.BACK;
+        }
+        return Change.CAME_ONLINE;
+      }
+    }
   }
 }

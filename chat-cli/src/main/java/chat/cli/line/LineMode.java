@@ -12,6 +12,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.AwayTracker;
 import chat.cli.command.CommandContext;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
@@ -57,7 +58,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
   private final DaySeparators days;
-  private final chat.cli.command.AwayTracker away = new chat.cli.command.AwayTracker();
+  private final AwayTracker away = new AwayTracker();
   private final ProgressLines progress = new ProgressLines();
   private final java.util.concurrent.ExecutorService transfers =
       java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -301,8 +302,12 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onPresenceChange(String username, Presence presence) {
-    boolean wasAway = away.wasAway(username, presence);
-    print(LineKind.SYSTEM, EventLines.presence(username, presence, wasAway));
+    AwayTracker.Change change = away.observe(client.username().orElse(null), username, presence);
+    if (change != AwayTracker.Change.STILL_AWAY) {
+      print(
+          LineKind.SYSTEM,
+          EventLines.presence(username, presence, change == AwayTracker.Change.BACK));
+    }
   }
 
   @Override

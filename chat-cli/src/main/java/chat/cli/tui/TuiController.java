@@ -11,6 +11,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.AwayTracker;
 import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
@@ -56,7 +57,7 @@ final class TuiController {
   private final Renderer renderer;
   private final TuiModel model = new TuiModel();
 
-  private final chat.cli.command.AwayTracker away = new chat.cli.command.AwayTracker();
+  private final AwayTracker away;
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -72,6 +73,7 @@ final class TuiController {
       Backend backend) {
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.away = new AwayTracker(clock);
     this.backend = Objects.requireNonNull(backend, "backend");
     this.renderer = new Renderer(entries);
     this.keys =
@@ -211,15 +213,13 @@ final class TuiController {
    * window.
    */
   void presence(String username, Presence presence) {
-    boolean wasAway = away.wasAway(username, presence);
+    AwayTracker.Change change = away.observe(self(), username, presence);
     model.updatePresence(username, presence);
-    boolean announced =
-        presence.status() == Presence.Status.AWAY
-            || (wasAway && presence.status() == Presence.Status.ONLINE);
+    boolean announced = change == AwayTracker.Change.WENT_AWAY || change == AwayTracker.Change.BACK;
     if (!announced || username.equalsIgnoreCase(String.valueOf(self()))) {
       return;
     }
-    String line = SocialLines.presenceChange(username, presence, wasAway);
+    String line = SocialLines.presenceChange(username, presence, change == AwayTracker.Change.BACK);
     boolean here =
         model.members(model.current()).stream().anyMatch(m -> m.username().equals(username));
     model

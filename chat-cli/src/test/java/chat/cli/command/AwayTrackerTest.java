@@ -1,0 +1,73 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.Presence;
+import chat.cli.command.AwayTracker.Change;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class AwayTrackerTest {
+  private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+  private final AwayTracker tracker =
+      new AwayTracker(
+          new Clock() {
+            @Override
+            public ZoneId getZone() {
+              return ZoneId.of("UTC");
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+              return this;
+            }
+
+            @Override
+            public Instant instant() {
+              return now;
+            }
+          });
+
+  private Change seen(String username, Presence presence) {
+    return tracker.observe("alice", username, presence);
+  }
+
+  @Test
+  void awayThenOnline_isBack_butAPlainLoginCameOnline() {
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("bob", Presence.away("lunch"))).isEqualTo(Change.WENT_AWAY);
+    assertThat(seen("Bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+  }
+
+  @Test
+  void aReconnectWhileAway_saysNothingNew() {
+    seen("bob", Presence.away("lunch"));
+
+    assertThat(seen("bob", Presence.OFFLINE)).isEqualTo(Change.WENT_OFFLINE);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("bob", Presence.away("lunch"))).isEqualTo(Change.STILL_AWAY);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+  }
+
+  @Test
+  void anotherMessage_orAnAwayLongAfterGoingOffline_isNews() {
+    seen("bob", Presence.away("lunch"));
+    assertThat(seen("bob", Presence.away("meeting"))).isEqualTo(Change.WENT_AWAY);
+
+    seen("bob", Presence.OFFLINE);
+    now = now.plus(AwayTracker.RECONNECT_WINDOW).plus(Duration.ofSeconds(1));
+    seen("bob", Presence.ONLINE);
+    assertThat(seen("bob", Presence.away("meeting"))).isEqualTo(Change.WENT_AWAY);
+  }
+
+  @Test
+  void anotherViewer_startsAfresh() {
+    seen("bob", Presence.away("lunch"));
+
+    assertThat(tracker.observe("carol", "bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+  }
+}
