@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
+import chat.cli.client.MemberRole;
 import chat.protocol.ConversationIds;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,14 @@ final class GroupCommands {
     ChatClient client = context.client();
     if (command.argCount() == 0) {
       String room = currentRoom(context);
+      String self = Arguments.self(context);
+      boolean owner =
+          client.members(room).stream()
+              .anyMatch(m -> m.username().equalsIgnoreCase(self) && m.role() == MemberRole.OWNER);
+      if (!owner) {
+        throw new CommandException.Usage(
+            "only the owner of a group can disband it, and you do not own " + room);
+      }
       context.info(
           "this removes everyone from "
               + room

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
 import chat.cli.client.GroupAction;
+import chat.cli.client.MemberRole;
+import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
+import chat.cli.client.TrustState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GroupCommandsTest {
@@ -125,11 +130,28 @@ class GroupCommandsTest {
 
     run("/disband");
 
-    assertThat(context.client.calls).isEmpty();
+    assertThat(context.client.calls).containsExactly("members #team");
     assertThat(context.lines)
         .containsExactly(
             "info: this removes everyone from #team and deletes its messages on the relay: type"
                 + " /disband #team to confirm");
+  }
+
+  @Test
+  void disband_withoutRoom_byAPlainMember_refusesAtOnce() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.client.members.put(
+        "#team",
+        List.of(
+            new MemberView("alice", true, TrustState.VERIFIED, MemberRole.ADMIN, Presence.ONLINE)));
+    context.lines.clear();
+
+    run("/disband");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "error: only the owner of a group can disband it, and you do not own #team");
   }
 
   @Test
