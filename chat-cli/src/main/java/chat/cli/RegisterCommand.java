@@ -32,10 +32,11 @@ final class RegisterCommand implements Callable<Integer> {
     RelayOptions options = support.options();
     String user = options.requireUser(context);
     Secrets secrets = support.secrets();
-    char[] password =
-        secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
+    char[] password = null;
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
+      client.checkReachable(); // before any secret is asked for
+      password = secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
       passphrase =
           secrets.fresh(
               options.passphraseFile,
@@ -60,7 +61,9 @@ final class RegisterCommand implements Callable<Integer> {
       }
       return 0;
     } finally {
-      Arrays.fill(password, '\0');
+      if (password != null) {
+        Arrays.fill(password, '\0');
+      }
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
       }

@@ -86,6 +86,7 @@ final class RelayCommandSupport {
       client.addListener(listener);
     }
     try {
+      client.checkReachable(); // before any secret is asked for
       if (client.hasStoredSession(user)) {
         char[] passphrase = secrets().passphrase(user);
         try {
@@ -109,6 +110,7 @@ final class RelayCommandSupport {
 
   /** Logs {@code client} in with the password and passphrase. */
   void login(ChatClient client, String user) {
+    client.checkReachable(); // before any secret is asked for
     char[] password = secrets().password(user);
     char[] passphrase = null;
     try {

@@ -39,6 +39,15 @@ public interface ChatClient extends AutoCloseable {
   void resume(String username, char[] passphrase);
 
   /**
+   * Checks that the relay accepts connections (a TCP connection opened and closed; nothing is sent
+   * or pinned), so that a person is not asked for a password and a passphrase before finding out it
+   * is down.
+   *
+   * @throws chat.cli.CommandException.Network if it cannot be reached
+   */
+  void checkReachable();
+
+  /**
    * Whether this machine holds a session token for {@code username} on this relay, so that {@link
    * #resume} can log in without the password. Local: never touches the network.
    */

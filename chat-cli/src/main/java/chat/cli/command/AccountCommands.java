@@ -42,6 +42,7 @@ final class AccountCommands {
 
   private static void register(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
+    context.client().checkReachable();
     char[] password = null;
     char[] passphrase = null;
     try {
@@ -63,6 +64,7 @@ final class AccountCommands {
   private static void login(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
     ChatClient client = context.client();
+    client.checkReachable(); // before any secret is asked for
     boolean inlinePassword = command.argCount() > 1;
     if (!inlinePassword && client.hasStoredSession(name)) {
       resume(name, context);

@@ -129,6 +129,23 @@ public final class FakeChatClient implements ChatClient {
     }
   }
 
+  /** Whether {@link #checkReachable} fails, as with the relay down. */
+  public volatile boolean unreachable;
+
+  /**
+   * How often {@link #checkReachable} was called (kept out of {@link #calls}: it changes nothing).
+   */
+  public final java.util.concurrent.atomic.AtomicInteger reachabilityChecks =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  @Override
+  public void checkReachable() {
+    reachabilityChecks.incrementAndGet();
+    if (unreachable) {
+      throw new CommandException.Network("cannot reach the relay at relay.test:7443", null);
+    }
+  }
+
   @Override
   public boolean hasStoredSession(String username) {
     return storedSessions.contains(username);

@@ -98,6 +98,22 @@ class AccountCommandsTest {
   }
 
   @Test
+  void loginAndRegister_withTheRelayDown_sayWhyBeforeAskingForSecrets() {
+    context.client.unreachable = true;
+    context.answer("pw", "phrase");
+
+    run("/login alice");
+    run("/register carol");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.errors())
+        .containsExactly(
+            "error: cannot reach the relay at relay.test:7443",
+            "error: cannot reach the relay at relay.test:7443");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void login_inlinePassword_asksOnlyPassphrase() {
     context.answer("phrase");
 

@@ -27,6 +27,9 @@ import javax.net.ssl.TrustManager;
  * that certificate and fail loudly, with both fingerprints, on any other.
  */
 final class PinnedTlsConnector implements RelayConnection.TlsConnector {
+  /** How long a connection attempt, and the TLS handshake, may take. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   private final String host;
   private final int port;
   private final ServerPins pins;
@@ -51,6 +54,34 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
 
   private String server() {
     return host + ":" + port;
+  }
+
+  /**
+   * Checks that the relay at {@code host:port} accepts a TCP connection, then closes it, without
+   * TLS: nothing is pinned and nothing is sent. For a front end that would otherwise ask for
+   * secrets before finding the relay down.
+   *
+   * @throws CommandException.Network if it cannot be reached
+   */
+  static void probe(String host, int port, Duration timeout) {
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+    } catch (IOException e) {
+      throw unreachable(host, port, e);
+    }
+  }
+
+  private static CommandException.Network unreachable(String host, int port, IOException e) {
+    String server = host + ":" + port;
+    if (e instanceof UnknownHostException) {
+      return new CommandException.Network("unknown relay host " + host, e);
+    }
+    if (e instanceof ConnectException || e instanceof SocketTimeoutException) {
+      return new CommandException.Network(
+          "cannot reach the relay at " + server + " (" + e.getMessage() + ")", e);
+    }
+    return new CommandException.Network(
+        "cannot connect to the relay at " + server + ": " + e.getMessage(), e);
   }
 
   @Override
@@ -93,17 +124,9 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
       }
       throw new CommandException.Network(
           "TLS handshake with " + server() + " failed: " + e.getMessage(), e);
-    } catch (UnknownHostException e) {
-      closeQuietly(socket);
-      throw new CommandException.Network("unknown relay host " + host, e);
-    } catch (ConnectException | SocketTimeoutException e) {
-      closeQuietly(socket);
-      throw new CommandException.Network(
-          "cannot reach the relay at " + server() + " (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       closeQuietly(socket);
-      throw new CommandException.Network(
-          "cannot connect to the relay at " + server() + ": " + e.getMessage(), e);
+      throw unreachable(host, port, e);
     } catch (GeneralSecurityException e) {
       throw new CommandException.Network("TLS 1.3 is not available in this Java", e);
     }

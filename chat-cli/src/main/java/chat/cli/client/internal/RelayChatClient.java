@@ -97,6 +97,12 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void checkReachable() {
+    ClientOptions options = sessions.options();
+    PinnedTlsConnector.probe(options.host(), options.port(), PinnedTlsConnector.CONNECT_TIMEOUT);
+  }
+
+  @Override
   public boolean hasStoredSession(String username) {
     return sessions.hasStoredSession(username);
   }

@@ -26,7 +26,6 @@ import chat.protocol.Secret;
 import chat.protocol.Usernames;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -180,7 +179,7 @@ final class SessionManager {
             options.port(),
             pins,
             random,
-            Duration.ofSeconds(10),
+            PinnedTlsConnector.CONNECT_TIMEOUT,
             fingerprint ->
                 post(
                     () ->
