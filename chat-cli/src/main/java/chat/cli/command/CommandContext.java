@@ -85,6 +85,16 @@ public interface CommandContext {
   }
 
   /**
+   * Whether this front end shows the relay's events as they come, the echo of this user's own group
+   * actions included (the TUI and line mode do; a script does not). A command whose change the
+   * relay announces to everyone then leaves the announcing to that event instead of saying it
+   * twice.
+   */
+  default boolean showsOwnEvents() {
+    return false;
+  }
+
+  /**
    * Runs a task that may take minutes, such as a file transfer, described as {@code what} (e.g.
    * {@code sending report.pdf}). By default it runs at once on the calling thread, so a script
    * waits for it and its failure is the line's failure. Interactive front ends run it in the

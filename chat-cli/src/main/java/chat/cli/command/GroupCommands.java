@@ -77,6 +77,9 @@ final class GroupCommands {
       throw new CommandException.Usage("that is you: name someone else");
     }
     context.client().administer(room, action, user);
+    if (context.showsOwnEvents()) {
+      return; // the relay's event says it, with the same hints (SocialLines.group)
+    }
     String name = TerminalSafe.line(user);
     context.info(
         switch (action) {
@@ -94,6 +97,9 @@ final class GroupCommands {
     String room = currentRoom(context);
     String title = command.argText().strip();
     context.client().renameGroup(room, title);
+    if (context.showsOwnEvents()) {
+      return;
+    }
     context.info(room + " is now titled \u201c" + TerminalSafe.line(title) + "\u201d");
   }
 

@@ -61,6 +61,7 @@ public final class SocialLines {
     String target = who(update.target(), self);
     String room = TerminalSafe.line(update.conversation());
     boolean me = isSelf(update.target(), self);
+    boolean byMe = isSelf(update.actor(), self);
     return switch (update.kind()) {
       case INVITED ->
           actor
@@ -68,7 +69,8 @@ public final class SocialLines {
               + target
               + " to "
               + room
-              + (me ? ": /join " + room + " to enter" : "");
+              + (me ? ": /join " + room + " to enter" : "")
+              + (byMe ? " (they join with /join " + room + ")" : "");
       case UNINVITED -> actor + " withdrew " + possessive(target) + " invitation to " + room;
       case KICKED -> actor + " removed " + target + " from " + room;
       case BANNED -> actor + " banned " + target + " from " + room;
@@ -76,7 +78,13 @@ public final class SocialLines {
       case ADMIN -> actor + " made " + target + " an admin of " + room;
       case DEADMIN -> actor + " made " + target + " a plain member of " + room;
       case TRANSFERRED ->
-          actor + " handed " + room + " over to " + target + (me ? ": you own it now" : "");
+          actor
+              + " handed "
+              + room
+              + " over to "
+              + target
+              + (me ? ": you own it now" : "")
+              + (byMe ? "; you are an admin now" : "");
       case RENAMED ->
           actor + " renamed " + room + " to \u201c" + TerminalSafe.line(update.title()) + "\u201d";
       case DISBANDED -> actor + " disbanded " + room;

@@ -311,6 +311,11 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   @Override
+  public boolean showsOwnEvents() {
+    return true;
+  }
+
+  @Override
   public void onGroupUpdate(GroupUpdate update) {
     String self = client.username().orElse(null);
     print(LineKind.SYSTEM, EventLines.group(update, self));

@@ -288,6 +288,11 @@ public final class ChatTui implements CommandContext, ClientListener {
 
   /** Opens the emoji picker over the message pane; any thread. */
   @Override
+  public boolean showsOwnEvents() {
+    return true;
+  }
+
+  @Override
   public boolean openEmojiPicker(String filter) {
     Objects.requireNonNull(filter, "filter");
     post(() -> controller.openEmojiPicker(filter));

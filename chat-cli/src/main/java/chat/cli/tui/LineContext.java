@@ -70,6 +70,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public boolean showsOwnEvents() {
+    return tui.showsOwnEvents();
+  }
+
+  @Override
   public boolean openEmojiPicker(String filter) {
     return tui.openEmojiPicker(filter);
   }

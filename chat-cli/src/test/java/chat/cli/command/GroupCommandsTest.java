@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
 import chat.cli.client.GroupAction;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
@@ -119,6 +120,25 @@ class GroupCommandsTest {
     assertThat(context.client.calls).contains("renameGroup #team Weekend  plans");
     assertThat(context.lines)
         .containsExactly("info: #team is now titled \u201cWeekend  plans\u201d");
+  }
+
+  @Test
+  void memberActionsAndRename_inAFrontEndThatShowsEvents_leaveTheAnnouncingToTheEvent() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.showsOwnEvents = true;
+    context.lines.clear();
+
+    run("/invite bob");
+    run("/rename Release crew");
+
+    assertThat(context.client.calls)
+        .contains("administer #team INVITE bob", "renameGroup #team Release crew");
+    assertThat(context.lines).isEmpty();
+    assertThat(
+            SocialLines.group(
+                new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""), "alice"))
+        .isEqualTo("you invited bob to #team (they join with /join #team)");
   }
 
   @Test

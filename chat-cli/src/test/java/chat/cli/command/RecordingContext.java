@@ -23,6 +23,7 @@ final class RecordingContext implements CommandContext {
   String current;
   boolean quit;
   boolean cleared;
+  boolean showsOwnEvents;
 
   /** Queues answers for the next secret prompts. */
   RecordingContext answer(String... secrets) {
@@ -93,5 +94,10 @@ final class RecordingContext implements CommandContext {
   @Override
   public void quit() {
     quit = true;
+  }
+
+  @Override
+  public boolean showsOwnEvents() {
+    return showsOwnEvents;
   }
 }

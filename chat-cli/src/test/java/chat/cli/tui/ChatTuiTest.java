@@ -417,6 +417,21 @@ class ChatTuiTest {
   }
 
   @Test
+  void groupUpdate_madeByThisUser_isShownWhereTheCommandWasTyped() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('1');
+    assertThat(h.row(0)).contains("#lobby");
+
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
+    h.drain();
+
+    assertThat(h.screen()).contains("you invited bob to #team (they join with /join #team)");
+  }
+
+  @Test
   void groupUpdate_removingThisUser_dropsTheGroupAndSaysWhy() {
     TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
