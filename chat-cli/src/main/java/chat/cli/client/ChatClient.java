@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public interface ChatClient extends AutoCloseable {
   /**
+   * The most messages one {@link #history} call returns: {@code chat history -n} and {@code
+   * /history} allow up to this.
+   */
+  int MAX_HISTORY = 10_000;
+
+  /**
    * Creates the identity locally (key file under the home directory, sealed with {@code
    * passphrase}), registers {@code username} with its public bundle and an encrypted key backup,
    * and logs in.
@@ -89,7 +95,11 @@ public interface ChatClient extends AutoCloseable {
   /** The direct conversation id between this user and {@code username}. */
   String directWith(String username);
 
-  /** The last {@code limit} messages of a conversation that this user can read, oldest first. */
+  /**
+   * The last {@code limit} messages of a conversation that this user can read, oldest first.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code limit} is not 1 to {@link #MAX_HISTORY}
+   */
   List<ChatMessage> history(String conversation, int limit);
 
   /** The fingerprint of {@code username}'s identity (this user's own for their own name). */
