@@ -54,6 +54,18 @@ class RunCommandTest {
     assertThat(result.err()).isEqualTo("chat: line 1: N must be a number from 1 to 10000\n");
   }
 
+  @Test
+  void run_fileSendOfAMissingFileToARoom_namesThePathAndExits7() throws Exception {
+    FakeChatClient fake = new FakeChatClient();
+    Path script = Files.writeString(dir.resolve("s.txt"), "/file send /nonexistent team\n");
+
+    Cli.Result result = loggedIn(fake).run("run", script.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err()).isEqualTo("chat: line 1: cannot send /nonexistent: no such file\n");
+    assertThat(fake.calls).noneMatch(call -> call.startsWith("sendFile"));
+  }
+
   private static Cli loggedIn(FakeChatClient fake) {
     return Cli.withPassphrase()
         .env(Secrets.ENV_PASSWORD, "a password")
