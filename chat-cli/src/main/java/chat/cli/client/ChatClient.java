@@ -154,6 +154,14 @@ public interface ChatClient extends AutoCloseable {
    */
   Path acceptFile(String fileId);
 
+  /**
+   * The offer {@code fileId} (or a unique prefix of at least 4 hex digits) names, searching recent
+   * history when it is not known yet; after {@link #acceptFile} of the same id it is known.
+   *
+   * @throws chat.cli.CommandException.Usage if no offer, or more than one, matches
+   */
+  FileOffer fileOffer(String fileId);
+
   /** Declines an offered file: it is marked rejected here and never downloaded. Local only. */
   void rejectFile(String fileId);
 

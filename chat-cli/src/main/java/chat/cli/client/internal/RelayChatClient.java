@@ -439,6 +439,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public FileOffer fileOffer(String fileId) {
+    return files.offer(fileId);
+  }
+
+  @Override
   public void rejectFile(String fileId) {
     files.reject(fileId);
   }
