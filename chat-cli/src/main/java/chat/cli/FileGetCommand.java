@@ -49,12 +49,13 @@ final class FileGetCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false, progress)) {
       Path saved = client.acceptFile(fileId);
       if (support.options().json()) {
+        String fullId = client.fileOffer(fileId).fileId(); // known now: no relay round trip
         support
             .out()
             .println(
                 JsonLines.line(
                     JsonLines.object("file_saved")
-                        .put("fileId", progress.lastFileId().orElse(fileId))
+                        .put("fileId", fullId)
                         .put("path", saved.toString())));
       } else {
         support.out().println(saved);

@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.FileOffer;
 import chat.cli.command.FileText;
+import chat.cli.command.SendableFile;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ final class FileSendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SendableFile.check(file, file.toString());
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     TransferPrinter progress = new TransferPrinter(support);
     try (ChatClient client = support.loggedIn(false, progress)) {

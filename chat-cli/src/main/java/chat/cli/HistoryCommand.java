@@ -32,7 +32,8 @@ final class HistoryCommand implements Callable<Integer> {
       names = {"-n", "--limit"},
       paramLabel = "N",
       defaultValue = "50",
-      description = "how many messages (default: ${DEFAULT-VALUE})")
+      description =
+          "how many messages, 1 to " + ChatClient.MAX_HISTORY + " (default: ${DEFAULT-VALUE})")
   int limit;
 
   HistoryCommand(CliContext context) {
@@ -41,8 +42,8 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1 || limit > 10_000) {
-      throw new CommandException.Usage("-n must be 1 to 10000");
+    if (limit < 1 || limit > ChatClient.MAX_HISTORY) {
+      throw new CommandException.Usage("-n must be 1 to " + ChatClient.MAX_HISTORY);
     }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {

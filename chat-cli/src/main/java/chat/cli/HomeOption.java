@@ -12,8 +12,8 @@ final class HomeOption {
       description = "your identity directory")
   Path dir;
 
-  /** The identity directory named by {@code --home}. */
+  /** The identity directory named by {@code --home}; a usage error if it is not a folder. */
   IdentityHome home() {
-    return new IdentityHome(dir);
+    return new IdentityHome(RelayOptions.requireFolder(dir, "--home"));
   }
 }

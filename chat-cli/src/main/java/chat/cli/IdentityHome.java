@@ -63,11 +63,21 @@ final class IdentityHome {
   }
 
   /**
-   * Decrypts {@code keyFile} with the passphrase.
+   * Decrypts {@code keyFile}, the bytes of this directory's {@code identity.key}, with the
+   * passphrase.
    *
    * @throws CommandException.Auth on a wrong passphrase or a damaged key file
    */
   IdentityKeyPair unlock(byte[] keyFile, Passphrase passphrase) {
+    return unlock(keyFile, passphrase, keyFile());
+  }
+
+  /**
+   * Decrypts {@code keyFile}, the bytes read from {@code source}, with the passphrase.
+   *
+   * @throws CommandException.Auth naming {@code source} on a wrong passphrase or a damaged key file
+   */
+  static IdentityKeyPair unlock(byte[] keyFile, Passphrase passphrase, Path source) {
     try {
       return KeyFile.open(keyFile, passphrase.chars());
     } catch (WrongPassphraseException e) {
@@ -75,14 +85,14 @@ final class IdentityHome {
           "wrong passphrase ("
               + passphrase.source()
               + ") for "
-              + keyFile()
+              + source
               + ", or the key file is damaged",
           e);
     } catch (MalformedDataException e) {
       throw new CommandException.Auth(
-          keyFile() + " is not a valid key file (" + e.getMessage() + ")", e);
+          source + " is not a valid key file (" + e.getMessage() + ")", e);
     } catch (CryptoException e) {
-      throw new CommandException.Auth(keyFile() + " could not be unlocked", e);
+      throw new CommandException.Auth(source + " could not be unlocked", e);
     }
   }
 

@@ -42,13 +42,16 @@ final class KeysImportCommand implements Callable<Integer> {
       throw new CommandException.Usage(
           home.dir() + " already holds keys; add --force to replace them");
     }
-    byte[] keyFile = FileIo.read(file, KeyFile.MAX_FILE_BYTES + 1);
-    char[] passphrase = support.secrets().passphrase(user);
+    byte[] keyFile = FileIo.read(file, KeyFile.MAX_FILE_BYTES);
     IdentityKeyPair identity;
-    try {
-      identity = home.unlock(keyFile, new Passphrase(passphrase, "given"));
-    } finally {
-      java.util.Arrays.fill(passphrase, '\0');
+    try (Passphrase passphrase = support.secrets().passphraseWithSource(user)) {
+      identity = IdentityHome.unlock(keyFile, passphrase, file);
+    } catch (CommandException.Auth e) {
+      if (!home.hasIdentity()) {
+        throw e;
+      }
+      throw new CommandException.Auth(
+          e.getMessage() + "; the keys in " + home.dir() + " were left as they were", e);
     }
     try {
       if (!identity.userId().equals(user)) {

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ClientOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -118,9 +119,10 @@ public final class RelayOptions {
     Duration timeout = Duration.ofSeconds(30);
     Path downloads = downloadDirectory(context);
     if (home != null) {
-      return new ClientOptions(host, port, home, false, timeout, live, downloads);
+      return new ClientOptions(
+          host, port, requireFolder(home, "--home"), false, timeout, live, downloads);
     }
-    return new ClientOptions(host, port, defaultHomeBase(context), true, timeout, live, downloads);
+    return new ClientOptions(host, port, checkedHomeBase(context), true, timeout, live, downloads);
   }
 
   /**
@@ -146,9 +148,37 @@ public final class RelayOptions {
   /** The profile directory of {@code user}: {@code --home} itself, or the default per-user one. */
   Path profileDir(CliContext context, String user) {
     if (home != null) {
-      return home;
+      return requireFolder(home, "--home");
     }
-    return defaultHomeBase(context).resolve(user.toLowerCase(Locale.ROOT));
+    return checkedHomeBase(context).resolve(user.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * {@link #defaultHomeBase}, or a usage error if it is (or lies inside) something not a folder.
+   */
+  private static Path checkedHomeBase(CliContext context) {
+    String what =
+        context.env("CHAT_HOME").isPresent() ? "CHAT_HOME" : "the default profile location";
+    return requireFolder(defaultHomeBase(context), what);
+  }
+
+  /**
+   * {@code dir}, which need not exist yet, unless it or a folder above it is something else (a
+   * regular file): then a usage error naming {@code what} ({@code --home}, {@code CHAT_HOME}) and
+   * the path that is not a folder.
+   */
+  static Path requireFolder(Path dir, String what) {
+    Path whole = dir.toAbsolutePath();
+    for (Path part = whole; part != null; part = part.getParent()) {
+      if (Files.isDirectory(part)) {
+        return dir;
+      }
+      if (Files.exists(part)) {
+        throw new CommandException.Usage(
+            what + " " + dir + (part.equals(whole) ? "" : ": " + part) + " is not a folder");
+      }
+    }
+    return dir;
   }
 
   /** {@code $CHAT_HOME}, else {@code $XDG_DATA_HOME/chat}, else {@code ~/.local/share/chat}. */

@@ -45,6 +45,19 @@ final class Secrets {
         .orElseThrow(() -> new CommandException.Auth("no passphrase entered", null));
   }
 
+  /** The key passphrase and where it came from, for messages; the caller closes it. */
+  Passphrase passphraseWithSource(String user) {
+    String source;
+    if (options.passphraseFile != null) {
+      source = "from " + options.passphraseFile;
+    } else if (context.env(Passphrases.ENV_PASSPHRASE).isPresent()) {
+      source = "from " + Passphrases.ENV_PASSPHRASE;
+    } else {
+      source = "typed";
+    }
+    return new Passphrase(passphrase(user), source);
+  }
+
   /** A new secret typed twice (or from its file or variable). */
   char[] fresh(Path file, String env, String what) {
     if (file != null || context.env(env).isPresent()) {

@@ -3,7 +3,6 @@ package chat.cli;
 import chat.cli.client.ClientListener;
 import chat.cli.client.FileTransfer;
 import chat.cli.command.FileText;
-import java.util.Optional;
 
 /**
  * Prints file transfer progress on stderr for the scripting commands: a line at the start and at
@@ -13,20 +12,13 @@ import java.util.Optional;
 final class TransferPrinter implements ClientListener {
   private final RelayCommandSupport support;
   private volatile int lastStep = -1;
-  private volatile String lastFileId;
 
   TransferPrinter(RelayCommandSupport support) {
     this.support = support;
   }
 
-  /** The id of the last file reported, if any. */
-  Optional<String> lastFileId() {
-    return Optional.ofNullable(lastFileId);
-  }
-
   @Override
   public void onFileTransfer(FileTransfer transfer) {
-    lastFileId = transfer.fileId();
     if (!transfer.active()) {
       lastStep = -1;
       return;

@@ -65,4 +65,23 @@ class FileGetCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err()).contains("chat: no file offer abcd");
   }
+
+  @Test
+  void get_alreadyDownloaded_jsonWithAPrefix_printsTheFullFileId() {
+    FileOffer offer = client.fireFileOffer("#lobby", "alice", "report.pdf", 2048);
+    cli().run("file", "get", "--user", "bob", offer.shortId());
+
+    Cli.Result again = cli().run("--json", "file", "get", "--user", "bob", offer.shortId());
+
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.out())
+        .isEqualTo(
+            "{\"type\":\"file_saved\",\"fileId\":\""
+                + offer.fileId()
+                + "\",\"path\":\""
+                + Path.of("downloads", "report.pdf")
+                + "\"}"
+                + System.lineSeparator());
+    assertThat(again.err()).isEmpty();
+  }
 }

@@ -7,16 +7,20 @@ import chat.cli.client.FakeChatClient;
 import chat.cli.command.MessageFormatter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HistoryCommandTest {
   private static final MessageFormatter LOCAL = new MessageFormatter(ZoneId.systemDefault());
   private final FakeChatClient client = new FakeChatClient();
+  @TempDir Path temp;
   private long friday;
   private long saturday;
 
@@ -81,5 +85,41 @@ class HistoryCommandTest {
     assertThat(last.get("sent").asText())
         .isEqualTo(Instant.ofEpochMilli(saturday - 5 * 60_000).toString());
     assertThat(last.get("stored").asText()).isEqualTo(Instant.ofEpochMilli(saturday).toString());
+  }
+
+  @Test
+  void history_homeIsAFile_saysItIsNotAFolder_andExits1() throws Exception {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+
+    Cli.Result result = history("lobby", "--home", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).isEqualTo("chat: --home " + file + " is not a folder\n");
+    assertThat(client.calls).isEmpty();
+  }
+
+  @Test
+  void history_homeInsideAFile_namesTheFile() throws Exception {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+
+    Cli.Result result = history("lobby", "--home", file.resolve("alice").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .isEqualTo("chat: --home " + file.resolve("alice") + ": " + file + " is not a folder\n");
+  }
+
+  @Test
+  void history_chatHomeIsAFile_saysItIsNotAFolder_andExits1() throws Exception {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .env("CHAT_HOME", file.toString())
+            .client(client)
+            .run("history", "--user", "alice", "lobby");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).isEqualTo("chat: CHAT_HOME " + file + " is not a folder\n");
   }
 }

@@ -47,4 +47,14 @@ class IdentityShowCommandTest {
     assertThat(result.exitCode()).isEqualTo(4);
     assertThat(result.err()).contains("not a valid identity bundle");
   }
+
+  @Test
+  void show_homeIsAFile_saysItIsNotAFolder_andExits1() throws Exception {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+
+    Cli.Result result = new Cli().run("identity", "show", "--home", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).isEqualTo("chat: --home " + file + " is not a folder\n");
+  }
 }

@@ -32,4 +32,44 @@ class RunCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
     assertThat(result.err()).contains("it is not UTF-8 text").doesNotContain("internal error");
   }
+
+  @Test
+  void run_historyCountAboveOneThousand_isAllowedAsForChatHistory() throws Exception {
+    FakeChatClient fake = new FakeChatClient();
+    Path script = Files.writeString(dir.resolve("s.txt"), "/history lobby 5000\n");
+
+    Cli.Result result = loggedIn(fake).run("run", script.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(fake.calls).contains("history #lobby 5000");
+  }
+
+  @Test
+  void run_historyCountAboveTheLimit_namesTheRealRange() throws Exception {
+    Path script = Files.writeString(dir.resolve("s.txt"), "/history lobby 10001\n");
+
+    Cli.Result result = loggedIn(new FakeChatClient()).run("run", script.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).isEqualTo("chat: line 1: N must be a number from 1 to 10000\n");
+  }
+
+  @Test
+  void run_fileSendOfAMissingFileToARoom_namesThePathAndExits7() throws Exception {
+    FakeChatClient fake = new FakeChatClient();
+    Path script = Files.writeString(dir.resolve("s.txt"), "/file send /nonexistent team\n");
+
+    Cli.Result result = loggedIn(fake).run("run", script.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err()).isEqualTo("chat: line 1: cannot send /nonexistent: no such file\n");
+    assertThat(fake.calls).noneMatch(call -> call.startsWith("sendFile"));
+  }
+
+  private static Cli loggedIn(FakeChatClient fake) {
+    return Cli.withPassphrase()
+        .env(Secrets.ENV_PASSWORD, "a password")
+        .env("CHAT_USER", "alice")
+        .client(fake);
+  }
 }

@@ -95,6 +95,26 @@ class FileScriptingEndToEndTest {
   }
 
   @Test
+  void getAgain_jsonWithAPrefix_printsTheFullFileId() throws Exception {
+    Path note = Files.writeString(files.resolve("again.txt"), "twice");
+    ScriptRunner.Result sent =
+        chat.run("--json", "file", "send", "--user", "alice", note.toString(), "--to", "ops");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    String fileId = parseLines(sent.out()).get(0).get("fileId").asText();
+    String prefix = fileId.substring(0, 8);
+    ScriptRunner.Result first = chat.run("--json", "file", "get", "--user", "bob", prefix);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+
+    ScriptRunner.Result again = chat.run("--json", "file", "get", "--user", "bob", prefix);
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    JsonNode saved = parseLines(again.out()).get(0);
+    assertThat(saved.get("fileId").asText()).isEqualTo(fileId);
+    assertThat(saved.get("path").asText())
+        .isEqualTo(parseLines(first.out()).get(0).get("path").asText());
+  }
+
+  @Test
   void listenCount_aFileOfferCountsAsAMessage() throws Exception {
     Path note = Files.writeString(files.resolve("note.txt"), "hello");
     java.util.concurrent.CompletableFuture<ScriptRunner.Result> listening =

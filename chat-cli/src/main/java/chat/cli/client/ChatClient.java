@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public interface ChatClient extends AutoCloseable {
   /**
+   * The most messages one {@link #history} call returns: {@code chat history -n} and {@code
+   * /history} allow up to this.
+   */
+  int MAX_HISTORY = 10_000;
+
+  /**
    * Creates the identity locally (key file under the home directory, sealed with {@code
    * passphrase}), registers {@code username} with its public bundle and an encrypted key backup,
    * and logs in.
@@ -98,7 +104,11 @@ public interface ChatClient extends AutoCloseable {
   /** The direct conversation id between this user and {@code username}. */
   String directWith(String username);
 
-  /** The last {@code limit} messages of a conversation that this user can read, oldest first. */
+  /**
+   * The last {@code limit} messages of a conversation that this user can read, oldest first.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code limit} is not 1 to {@link #MAX_HISTORY}
+   */
   List<ChatMessage> history(String conversation, int limit);
 
   /** The fingerprint of {@code username}'s identity (this user's own for their own name). */
@@ -152,6 +162,14 @@ public interface ChatClient extends AutoCloseable {
    *     match the offer (nothing is kept)
    */
   Path acceptFile(String fileId);
+
+  /**
+   * The offer {@code fileId} (or a unique prefix of at least 4 hex digits) names, searching recent
+   * history when it is not known yet; after {@link #acceptFile} of the same id it is known.
+   *
+   * @throws chat.cli.CommandException.Usage if no offer, or more than one, matches
+   */
+  FileOffer fileOffer(String fileId);
 
   /** Declines an offered file: it is marked rejected here and never downloaded. Local only. */
   void rejectFile(String fileId);

@@ -52,22 +52,16 @@ final class FileCommands {
   private static void send(Input.Command command, CommandContext context) {
     Arguments.self(context);
     String rest = command.rest(1);
-    Path path = path(rest);
-    String conversation;
-    if (Files.exists(path)) {
-      conversation = Arguments.current(context);
-    } else {
-      int space = rest.lastIndexOf(' ');
-      if (space < 0) {
-        throw new CommandException.FileAccess("cannot send " + rest + ": no such file", null);
-      }
-      path = path(rest.substring(0, space).strip());
-      if (!Files.exists(path)) {
-        throw new CommandException.FileAccess("cannot send " + rest + ": no such file", null);
-      }
-      conversation = ConversationResolver.resolve(rest.substring(space + 1), context);
+    String typed = rest;
+    String target = null;
+    int space = rest.lastIndexOf(' ');
+    if (space > 0 && !Files.exists(path(rest))) {
+      typed = rest.substring(0, space).strip();
+      target = rest.substring(space + 1);
     }
-    Path file = path;
+    Path file = SendableFile.check(path(typed), typed);
+    String conversation =
+        target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
     String where = Arguments.label(context, conversation);
     ChatClient client = context.client();
     context.runLong(

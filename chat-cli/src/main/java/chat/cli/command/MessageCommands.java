@@ -1,5 +1,6 @@
 package chat.cli.command;
 
+import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.List;
  */
 final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
-  static final int MAX_HISTORY = 1000;
 
   private MessageCommands() {}
 
@@ -39,7 +39,7 @@ final class MessageCommands {
             .completes(ArgumentKind.CONVERSATION, ArgumentKind.OTHER)
             .help(
                 "CONVERSATION is a room or a username and defaults to the current one; N",
-                "defaults to " + DEFAULT_HISTORY + " (at most " + MAX_HISTORY + ").",
+                "defaults to " + DEFAULT_HISTORY + " (at most " + ChatClient.MAX_HISTORY + ").",
                 "examples: /history   /history 200   /history #rust 10   /history alice")
             .runs(MessageCommands::history));
   }
@@ -72,9 +72,9 @@ final class MessageCommands {
     int limit = DEFAULT_HISTORY;
     if (command.argCount() == 2) {
       target = command.arg(0);
-      limit = Arguments.number(command.arg(1), 1, MAX_HISTORY, "N");
+      limit = Arguments.number(command.arg(1), 1, ChatClient.MAX_HISTORY, "N");
     } else if (command.argCount() == 1 && Arguments.isNumber(command.arg(0))) {
-      limit = Arguments.number(command.arg(0), 1, MAX_HISTORY, "N");
+      limit = Arguments.number(command.arg(0), 1, ChatClient.MAX_HISTORY, "N");
     } else if (command.argCount() == 1) {
       target = command.arg(0);
     }

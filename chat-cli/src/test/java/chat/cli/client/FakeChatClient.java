@@ -373,6 +373,10 @@ public final class FakeChatClient implements ChatClient {
     call("acceptFile", fileId);
     requireLogin();
     FileOffer offer = offer(fileId);
+    FileTransfer known = transfers.get(offer.fileId());
+    if (known != null && !known.outgoing() && known.state() == TransferState.DONE) {
+      return Path.of(known.savedPath()); // as the relay client: already downloaded, no events
+    }
     Path saved = downloadDirectory.resolve(offer.name());
     FileTransfer moving =
         new FileTransfer(
@@ -393,6 +397,12 @@ public final class FakeChatClient implements ChatClient {
     transfers.put(offer.fileId(), done);
     listeners.forEach(l -> l.onFileTransfer(done));
     return saved;
+  }
+
+  @Override
+  public FileOffer fileOffer(String fileId) {
+    requireLogin();
+    return offer(fileId);
   }
 
   @Override

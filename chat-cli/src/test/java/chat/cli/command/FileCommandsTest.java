@@ -62,6 +62,54 @@ class FileCommandsTest {
   }
 
   @Test
+  void send_missingFileAndARecipient_namesThePathTyped_notTheRecipient() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#team", "alice", true);
+    Path missing = dir.resolve("nope.bin");
+
+    run("/file send " + missing + " team");
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot send " + missing + ": no such file");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void send_missingFileWithControlCharacters_namesItCleaned() {
+    context.loggedInAs("alice");
+
+    run("/file send /tmp/no\u001b[2Jpe.bin");
+
+    assertThat(context.errors()).containsExactly("error: cannot send /tmp/nope.bin: no such file");
+  }
+
+  @Test
+  void send_aDirectory_saysSoAndNothingIsSent() {
+    context.loggedInAs("alice");
+
+    run("/file send " + dir + " #lobby");
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot send " + dir + ": it is a directory, not a file");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void send_unreadableFile_saysItCannotBeRead() throws Exception {
+    context.loggedInAs("alice");
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "x");
+    secret.toFile().setReadable(false, false);
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isReadable(secret), "running as root: permissions are not enforced");
+
+    run("/file send " + secret + " #lobby");
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot send " + secret + ": permission denied");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void accept_knownOffer_savesAndSaysWhere() {
     context.loggedInAs("bob");
     FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "report.pdf", 2_400_000);

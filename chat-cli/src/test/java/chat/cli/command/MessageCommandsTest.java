@@ -176,6 +176,6 @@ class MessageCommandsTest {
 
     run("/history #lobby 0");
 
-    assertThat(context.errors()).containsExactly("error: N must be a number from 1 to 1000");
+    assertThat(context.errors()).containsExactly("error: N must be a number from 1 to 10000");
   }
 }

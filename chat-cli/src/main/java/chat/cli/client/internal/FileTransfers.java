@@ -98,6 +98,10 @@ final class FileTransfers {
         this::report);
   }
 
+  FileOffer offer(String typedId) {
+    return find(sessions.require(), typedId).offer();
+  }
+
   void reject(String typedId) {
     Session session = sessions.require();
     FileOffer offer = find(session, typedId).offer();

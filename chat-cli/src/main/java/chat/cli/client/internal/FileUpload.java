@@ -151,6 +151,9 @@ final class FileUpload {
                 + (Files.exists(file) ? "not a regular file" : "no such file"),
             null);
       }
+      if (!Files.isReadable(file)) {
+        throw new CommandException.FileAccess("cannot send " + file + ": permission denied", null);
+      }
       return Files.size(file);
     } catch (NoSuchFileException e) {
       throw new CommandException.FileAccess("cannot send " + file + ": no such file", e);

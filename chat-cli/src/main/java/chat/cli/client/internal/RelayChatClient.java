@@ -309,8 +309,8 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public List<ChatMessage> history(String conversation, int limit) {
-    if (limit < 1 || limit > 10_000) {
-      throw new CommandException.Usage("history size must be 1 to 10000");
+    if (limit < 1 || limit > MAX_HISTORY) {
+      throw new CommandException.Usage("history size must be 1 to " + MAX_HISTORY);
     }
     Session session = sessions.require();
     String id = conversationId(conversation);
@@ -442,6 +442,11 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public Path acceptFile(String fileId) {
     return files.accept(fileId);
+  }
+
+  @Override
+  public FileOffer fileOffer(String fileId) {
+    return files.offer(fileId);
   }
 
   @Override

@@ -1,0 +1,56 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FakeChatClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSendCommandTest {
+  private final FakeChatClient client = new FakeChatClient();
+  @TempDir Path dir;
+
+  private Cli cli() {
+    return new Cli()
+        .client(client)
+        .env("CHAT_PASSWORD", "password1")
+        .env("CHAT_PASSPHRASE", "passphrase1");
+  }
+
+  @Test
+  void send_file_printsTheFileId() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "hi");
+
+    Cli.Result result =
+        cli().run("file", "send", "--user", "alice", file.toString(), "--to", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).startsWith("sent notes.txt (1.2 KiB) to @alice+bob as file ");
+    assertThat(client.calls).contains("sendFile @alice+bob " + file);
+  }
+
+  @Test
+  void send_missingFile_namesItAndExits7BeforeLoggingIn() {
+    Path missing = dir.resolve("nope.bin");
+
+    Cli.Result result =
+        cli().run("file", "send", "--user", "alice", missing.toString(), "--to", "team");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err()).isEqualTo("chat: cannot send " + missing + ": no such file\n");
+    assertThat(client.calls).isEmpty();
+  }
+
+  @Test
+  void send_aDirectory_saysSoAndExits7() {
+    Cli.Result result =
+        cli().run("file", "send", "--user", "alice", dir.toString(), "--to", "team");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err())
+        .isEqualTo("chat: cannot send " + dir + ": it is a directory, not a file\n");
+    assertThat(client.calls).isEmpty();
+  }
+}
