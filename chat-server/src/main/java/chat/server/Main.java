@@ -52,10 +52,43 @@ public final class Main {
         return 2;
       }
     }
-    commandLine.setDefaultValueProvider(
-        new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec()));
+    ConfigDefaultProvider defaults =
+        new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec());
+    commandLine.setDefaultValueProvider(defaults);
     commandLine.setExecutionExceptionHandler(Main::startFailure);
+    commandLine.setParameterExceptionHandler((e, given) -> badArguments(e, given, defaults));
     return commandLine.execute(args);
+  }
+
+  /**
+   * A bad flag, or a bad value from the environment or the config file: one line naming the option,
+   * the value and (unless it was typed) where the value came from, then where to look for help;
+   * exit 2. The whole usage is not printed: it would bury the one line that matters.
+   */
+  private static int badArguments(
+      CommandLine.ParameterException e, String[] given, ConfigDefaultProvider defaults) {
+    CommandLine failed = e.getCommandLine();
+    String where = "";
+    if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
+      where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
+    }
+    failed.getErr().println("chat-server: " + e.getMessage() + where);
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+    failed
+        .getErr()
+        .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
+    return 2;
+  }
+
+  private static boolean typed(CommandLine.Model.OptionSpec option, String[] given) {
+    for (String arg : given) {
+      for (String name : option.names()) {
+        if (arg.equals(name) || arg.startsWith(name + "=")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -187,6 +187,24 @@ class MainTest {
 
     assertThat(run(Map.of(), "--config", file.toString(), "--print-config")).isEqualTo(2);
 
-    assertThat(err.toString()).contains("--port").contains("seven");
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: Invalid value for option '--port': 'seven' is not an int (from file "
+                + file
+                + ":1)\n'chat-server --help' lists the options\n");
+  }
+
+  @Test
+  void badValue_fromTheEnvironmentOrAFlag_isOneLineNamingItsSource() {
+    assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: Invalid value for option '--port': 'x' is not an int")
+        .contains("(from env CHAT_SERVER_PORT)")
+        .doesNotContain("Usage");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--port", "y", "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: Invalid value for option '--port': 'y' is not an int\n");
   }
 }

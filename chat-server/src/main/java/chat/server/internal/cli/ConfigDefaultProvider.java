@@ -83,14 +83,22 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
     if (parsed.hasMatchedOption(option)) {
       return "flag";
     }
+    return defaultSource(option).orElse("default");
+  }
+
+  /**
+   * Where this provider took {@code option}'s value from, if it supplied one: {@code env NAME} or
+   * {@code file PATH:LINE}.
+   */
+  public Optional<String> defaultSource(OptionSpec option) {
     String key = option.longestName().replaceFirst("^--", "");
     if (!settings.contains(key)) {
-      return "default";
+      return Optional.empty();
     }
     if (fromEnvironment(key).isPresent()) {
-      return "env " + environmentName(key);
+      return Optional.of("env " + environmentName(key));
     }
-    return file.get(key).map(entry -> "file " + file.path() + ":" + entry.line()).orElse("default");
+    return file.get(key).map(entry -> "file " + file.path() + ":" + entry.line());
   }
 
   /** The config file in use, if any. */
