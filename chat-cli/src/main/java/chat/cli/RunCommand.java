@@ -3,12 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.protocol.ConversationIds;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             && (support.secrets().passwordGiven()
                 || support.options().user(context).map(u -> hasSession(support, u)).orElse(false));
     try (ChatClient client = startLoggedIn ? support.loggedIn(false) : support.client(false);
-        BufferedReader reader = open()) {
+        ScriptLines reader = open()) {
       client.addListener(new TransferPrinter(support));
       ScriptContext script = new ScriptContext(client, support);
       if (startLoggedIn) {
@@ -63,13 +58,11 @@ final class RunCommand implements Callable<Integer> {
       }
       SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
       CommandException first = null;
-      int number = 0;
-      for (String line = next(reader); line != null; line = next(reader)) {
-        number++;
+      for (String line = reader.next(); line != null; line = reader.next()) {
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
         }
-        script.lineNumber(number);
+        script.lineNumber(reader.number());
         try {
           dispatcher.execute(line, script);
         } catch (CommandException e) {
@@ -96,35 +89,19 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The next line of the script, or null at its end; a read that fails is a clear error. */
-  private String next(BufferedReader reader) {
-    String name = "-".equals(script) ? "standard input" : script;
-    try {
-      return reader.readLine();
-    } catch (CharacterCodingException e) {
-      throw new CommandException.FileAccess("cannot read " + name + ": it is not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  private BufferedReader open() {
-    Reader reader;
+  private ScriptLines open() {
     if ("-".equals(script)) {
-      reader = new InputStreamReader(context.stdin(), StandardCharsets.UTF_8);
-    } else {
-      if (Files.isDirectory(Path.of(script))) {
-        throw new CommandException.FileAccess(
-            "cannot read " + script + ": it is a directory", null);
-      }
-      try {
-        reader = Files.newBufferedReader(Path.of(script), StandardCharsets.UTF_8);
-      } catch (NoSuchFileException e) {
-        throw new CommandException.FileAccess("cannot read " + script + ": no such file", e);
-      } catch (IOException e) {
-        throw new CommandException.FileAccess("cannot read " + script + ": " + e.getMessage(), e);
-      }
+      return new ScriptLines(context.stdin(), "standard input");
     }
-    return new BufferedReader(reader);
+    if (Files.isDirectory(Path.of(script))) {
+      throw new CommandException.FileAccess("cannot read " + script + ": it is a directory", null);
+    }
+    try {
+      return new ScriptLines(Files.newInputStream(Path.of(script)), script);
+    } catch (NoSuchFileException e) {
+      throw new CommandException.FileAccess("cannot read " + script + ": no such file", e);
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read " + script + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -30,7 +30,43 @@ class RunCommandTest {
     Cli.Result result = run(binary);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
-    assertThat(result.err()).contains("it is not UTF-8 text").doesNotContain("internal error");
+    assertThat(result.err()).contains("line 1 is not UTF-8 text").doesNotContain("internal error");
+  }
+
+  @Test
+  void run_fromStdin_runsTheLinesBeforeABadByte_andNamesItsLine() {
+    FakeChatClient fake = new FakeChatClient();
+    byte[] script = {
+      '/', 'j', 'o', 'i', 'n', ' ', 'o', 'p', 's', '\n', 'h', 'i', (byte) 0xff, '\n'
+    };
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .env("CHAT_PASSWORD", "a password")
+            .client(fake)
+            .stdin(script)
+            .run("run", "--user", "alice", "-");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err())
+        .contains("cannot read standard input: line 2 is not UTF-8 text")
+        .doesNotContain("\uFFFD");
+    assertThat(fake.calls).contains("join #ops").noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
+  void run_crlfLines_runWithoutTheCarriageReturn() throws Exception {
+    FakeChatClient fake = new FakeChatClient();
+    Path script = Files.writeString(dir.resolve("crlf.txt"), "/join ops\r\n");
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .env("CHAT_PASSWORD", "a password")
+            .client(fake)
+            .run("run", "--user", "alice", script.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(fake.calls).contains("join #ops");
   }
 
   @Test
