@@ -63,8 +63,8 @@ final class ConversationBuffer {
    * Appends {@code message} after the newest entries, whether or not it is already here: a listing
    * ({@code /history}) shows every message it lists, together, under its heading.
    */
-  void addReplay(ChatMessage message) {
-    slots.add(new Slot(new PaneEntry.Message(message, true)));
+  void addReplay(ChatMessage message, boolean labelled) {
+    slots.add(new Slot(new PaneEntry.Message(message, true, labelled)));
     trim();
   }
 

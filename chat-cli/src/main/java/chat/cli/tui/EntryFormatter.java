@@ -40,6 +40,10 @@ final class EntryFormatter {
     List<Cell> cells = new ArrayList<>();
     int indent;
     if (entry instanceof PaneEntry.Message message) {
+      if (message.labelled()) {
+        String label = MessageFormatter.conversationLabel(message.message().conversation(), self);
+        cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
+      }
       indent = message(cells, message.message(), self);
     } else {
       indent = note(cells, (PaneEntry.Note) entry);

@@ -21,8 +21,10 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Note {
    * @param message the verified message
    * @param replay whether it is shown again, after the pane's newest entries, by a command that
    *     lists messages ({@code /history}), rather than in its place in the conversation
+   * @param labelled whether it is shown in another conversation's pane, so its line starts with its
+   *     own conversation ({@code [@bob]})
    */
-  record Message(ChatMessage message, boolean replay) implements PaneEntry {
+  record Message(ChatMessage message, boolean replay, boolean labelled) implements PaneEntry {
     /** Checks for null. */
     public Message {
       Objects.requireNonNull(message, "message");
@@ -30,7 +32,7 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Note {
 
     /** A message in its place in the conversation. */
     Message(ChatMessage message) {
-      this(message, false);
+      this(message, false, false);
     }
   }
 

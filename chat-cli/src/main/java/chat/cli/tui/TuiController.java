@@ -157,7 +157,8 @@ final class TuiController {
   /** Messages a command listed ({@code /history}): shown in the current pane, after its heading. */
   void replay(List<ChatMessage> messages) {
     ConversationBuffer buffer = model.currentBuffer();
-    messages.forEach(buffer::addReplay);
+    String here = model.current();
+    messages.forEach(message -> buffer.addReplay(message, !message.conversation().equals(here)));
   }
 
   /** Recent history arrived for {@code conversation}. */

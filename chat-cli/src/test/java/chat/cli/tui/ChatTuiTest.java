@@ -115,6 +115,22 @@ class ChatTuiTest {
   }
 
   @Test
+  void listedMessages_ofAnotherConversation_areLabelledWithIt() {
+    TuiHarness h = inLobby(80, 24);
+    ChatMessage direct = Messages.of("@alice+bob", 1, "bob", "psst");
+    h.onLine =
+        (line, context) -> {
+          context.info("last message with bob:");
+          context.showListed(List.of(direct));
+        };
+
+    h.type("/history bob").press(KeyType.Enter);
+    h.drain();
+
+    assertThat(h.screen()).contains("[@bob] 09:30:00 <bob> psst");
+  }
+
+  @Test
   void listedMessages_alreadyOnScreen_areShownAgainUnderTheirHeading() {
     TuiHarness h = inLobby(80, 24);
     ChatMessage first = Messages.of("#lobby", 1, "bob", "first words");

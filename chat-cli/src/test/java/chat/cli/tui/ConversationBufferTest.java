@@ -51,7 +51,7 @@ class ConversationBufferTest {
     buffer.addMessage(Messages.of("#a", 2, "bob", "two"));
     buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "last message in #a:", 0));
 
-    buffer.addReplay(one);
+    buffer.addReplay(one, false);
     buffer.addMessage(Messages.of("#a", 3, "bob", "three"));
 
     assertThat(texts(buffer)).containsExactly("one", "two", "last message in #a:", "one", "three");
