@@ -170,7 +170,9 @@ public final class Relay implements AutoCloseable {
       LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
       FriendshipRepository friendships = new FriendshipRepository();
       PresenceBook presence = new PresenceBook();
-      GroupTables groupTables = GroupTables.create();
+      GroupTables groupTables = GroupTables.create(clock);
+      int staleInvitations = storage.write(c -> groupTables.invites().deleteExpired(c));
+      LOG.info("expired group invitations removed: {}", staleInvitations);
       Notifier notifier =
           new Notifier(
               storage, members, router, friendships, presence, config.presenceMaxRoomMembers());

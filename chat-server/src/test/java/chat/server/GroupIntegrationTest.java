@@ -35,6 +35,7 @@ import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
+import chat.server.internal.storage.GroupInviteRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,11 @@ class GroupIntegrationTest {
   static IdentityKeyPair member;
   static IdentityKeyPair outsider;
 
+  static MutableClock clock = new MutableClock();
+
   @BeforeAll
   static void startRelay() throws Exception {
-    relay = RelayFixture.start(dataDir);
+    relay = Relay.start(RelayFixture.config(dataDir), clock, RelayFixture.RANDOM);
     owner = RelayFixture.identity("olivia");
     admin = RelayFixture.identity("adam");
     member = RelayFixture.identity("mia");
@@ -152,6 +155,25 @@ class GroupIntegrationTest {
           o.nextEvent(MembershipEvent.class, e -> e.conversation().equals("#g-invite"));
       assertThat(joined.username()).isEqualTo("oscar");
       assertThat(roles(o, "#g-invite")).containsEntry("oscar", GroupRole.MEMBER);
+    }
+  }
+
+  @Test
+  void anInvitation_expiresAfterThirtyDays_andARenewedOneWorks() throws Exception {
+    try (TestClient o = as(owner)) {
+      o.ok(new GroupCreateRequest(o.nextId(), "#g-expiry"), JoinReply.class);
+      ok(o, "#g-expiry", GroupAction.INVITE, "oscar");
+    }
+    clock.advance(GroupInviteRepository.LIFETIME.plusMinutes(1));
+    try (TestClient o = as(owner);
+        TestClient x = as(outsider)) {
+      assertThat(x.ok(new ListRoomsRequest(x.nextId()), RoomsReply.class).rooms())
+          .noneMatch(r -> r.room().equals("#g-expiry"));
+      assertThat(error(x.call(new JoinRequest(x.nextId(), "#g-expiry"))))
+          .isEqualTo(ErrorCode.NOT_INVITED);
+
+      ok(o, "#g-expiry", GroupAction.INVITE, "oscar");
+      x.ok(new JoinRequest(x.nextId(), "#g-expiry"), JoinReply.class);
     }
   }
 
