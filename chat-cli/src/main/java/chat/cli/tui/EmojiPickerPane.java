@@ -4,14 +4,13 @@ import chat.cli.emoji.EmojiEntry;
 import java.util.List;
 
 /**
- * Draws the emoji picker as a box over the bottom of the message pane: a title row with the filter
- * and the keys, then one emoji per row with its shortcode and name, the selected one highlighted.
+ * Draws the emoji picker as a box over the bottom of the message pane, as wide as the pane so that
+ * no message text (nor half of a wide glyph) shows beside it: a title row with the filter and the
+ * keys, then one emoji per row with its shortcode and name, the selected one highlighted.
  */
 final class EmojiPickerPane {
   /** The most emoji rows shown at once. */
   static final int MAX_ROWS = 10;
-
-  private static final int MAX_WIDTH = 60;
 
   private EmojiPickerPane() {}
 
@@ -20,7 +19,7 @@ final class EmojiPickerPane {
     if (pane.isEmpty() || pane.height() < 2) {
       return;
     }
-    int width = Math.min(pane.width(), MAX_WIDTH);
+    int width = pane.width();
     int rows = Math.min(MAX_ROWS, pane.height() - 1);
     int top = pane.row() + pane.height() - rows - 1;
     int left = pane.column();

@@ -45,6 +45,23 @@ class EmojiPickerPaneTest {
   }
 
   @Test
+  void theBox_coversTheWholeWidthOfThePane_soNoMessageShowsBesideIt() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.alt('1');
+    for (int i = 0; i < 30; i++) {
+      h.client.deliver("#lobby", "bob", "漢字".repeat(60));
+    }
+    h.drain();
+
+    h.alt('e').type("smile");
+
+    int title = titleRow(h);
+    for (int row = title; row <= title + EmojiPickerPane.MAX_ROWS; row++) {
+      assertThat(h.row(row)).doesNotContain("漢", "字");
+    }
+  }
+
+  @Test
   void arrows_moveSelection_escapeClosesWithoutInserting() {
     TuiHarness h = inLobby();
     h.alt('e').type("smile");
