@@ -31,6 +31,7 @@ final class LogoutCommand implements Callable<Integer> {
       if (!client.hasStoredSession(user)) {
         return ended(support, "no stored session for " + user + ": nothing to log out");
       }
+      support.reachableBeforePrompting(client, false);
       char[] passphrase = support.secrets().passphrase(user);
       try {
         client.resume(user, passphrase);

@@ -35,7 +35,7 @@ final class RegisterCommand implements Callable<Integer> {
     char[] password = null;
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
-      client.checkReachable(); // before any secret is asked for
+      support.reachableBeforePrompting(client, true);
       password = secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
       passphrase =
           secrets.fresh(

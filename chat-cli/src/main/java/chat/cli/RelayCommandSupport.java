@@ -86,7 +86,7 @@ final class RelayCommandSupport {
       client.addListener(listener);
     }
     try {
-      client.checkReachable(); // before any secret is asked for
+      reachableBeforePrompting(client, !client.hasStoredSession(user));
       if (client.hasStoredSession(user)) {
         char[] passphrase = secrets().passphrase(user);
         try {
@@ -110,7 +110,7 @@ final class RelayCommandSupport {
 
   /** Logs {@code client} in with the password and passphrase. */
   void login(ChatClient client, String user) {
-    client.checkReachable(); // before any secret is asked for
+    reachableBeforePrompting(client, true);
     char[] password = secrets().password(user);
     char[] passphrase = null;
     try {
@@ -121,6 +121,17 @@ final class RelayCommandSupport {
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
       }
+    }
+  }
+
+  /**
+   * Checks that the relay is reachable before a secret would be typed at a prompt, so that nobody
+   * types a password for a relay that is down. When every secret comes from a file or the
+   * environment nothing is probed: the connection itself then says the relay is down.
+   */
+  void reachableBeforePrompting(ChatClient client, boolean password) {
+    if (secrets().wouldPrompt(password)) {
+      client.checkReachable();
     }
   }
 }

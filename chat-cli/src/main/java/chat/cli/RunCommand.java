@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
         ScriptLines reader = open()) {
       client.addListener(new TransferPrinter(support));
       ScriptContext script = new ScriptContext(client, support);
-      if (startLoggedIn) {
-        script.switchTo(ConversationIds.LOBBY);
+      if (startLoggedIn && client.conversations().contains(ConversationIds.LOBBY)) {
+        script.switchTo(ConversationIds.LOBBY); // unless this user left it
       }
       SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
       CommandException first = null;

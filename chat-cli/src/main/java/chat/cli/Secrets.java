@@ -36,7 +36,19 @@ final class Secrets {
     return options.passwordFile != null || context.env(ENV_PASSWORD).isPresent();
   }
 
-  /** The key passphrase; the caller zeroes it. */
+  /** Whether the key passphrase is available without asking. */
+  boolean passphraseGiven() {
+    return options.passphraseFile != null || context.env(Passphrases.ENV_PASSPHRASE).isPresent();
+  }
+
+  /**
+   * Whether reading the secrets a command needs would ask on the terminal: the password (if {@code
+   * password}) or the passphrase has neither a file nor a variable.
+   */
+  boolean wouldPrompt(boolean password) {
+    return (password && !passwordGiven()) || !passphraseGiven();
+  }
+
   char[] passphrase(String user) {
     return read(
             options.passphraseFile,

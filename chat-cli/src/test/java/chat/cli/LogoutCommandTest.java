@@ -27,6 +27,21 @@ class LogoutCommandTest {
   }
 
   @Test
+  void secretsFromTheEnvironment_needNoProbe_butAPromptComesAfterOne() {
+    client.storedSessions.add("alice");
+    run("logout", "--user", "alice");
+    assertThat(client.reachabilityChecks).hasValue(0);
+
+    FakeChatClient down = new FakeChatClient();
+    down.storedSessions.add("alice");
+    down.unreachable = true;
+    Cli.Result result = new Cli().client(down).run("logout", "--user", "alice");
+
+    assertThat(result.err()).isEqualTo("chat: cannot reach the relay at relay.test:7443\n");
+    assertThat(down.calls).filteredOn(call -> !call.equals("close")).isEmpty();
+  }
+
+  @Test
   void noStoredSession_saysSo_withoutLoggingIn() {
     Cli.Result result = run("logout", "--user", "alice", "--json");
 

@@ -93,12 +93,13 @@ class RunCommandTest {
   @Test
   void run_fileSendOfAMissingFileToARoom_namesThePathAndExits7() throws Exception {
     FakeChatClient fake = new FakeChatClient();
-    Path script = Files.writeString(dir.resolve("s.txt"), "/file send /nonexistent team\n");
+    Path script =
+        Files.writeString(dir.resolve("s.txt"), "/join team\n/file send /nonexistent team\n");
 
     Cli.Result result = loggedIn(fake).run("run", script.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
-    assertThat(result.err()).isEqualTo("chat: line 1: cannot send /nonexistent: no such file\n");
+    assertThat(result.err()).isEqualTo("chat: line 2: cannot send /nonexistent: no such file\n");
     assertThat(fake.calls).noneMatch(call -> call.startsWith("sendFile"));
   }
 

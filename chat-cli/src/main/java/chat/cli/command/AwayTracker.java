@@ -17,6 +17,12 @@ public final class AwayTracker {
   /** How long after going offline an away state said again counts as the same one. */
   static final Duration RECONNECT_WINDOW = Duration.ofMinutes(5);
 
+  /**
+   * How soon after coming back online the away state must be said again to count as restored: a
+   * reconnecting client says it at once, a person setting it again takes longer.
+   */
+  static final Duration RESTORE_WINDOW = Duration.ofSeconds(10);
+
   /** What a presence event changed, as seen by the person reading. */
   public enum Change {
     CAME_ONLINE,
@@ -28,7 +34,8 @@ public final class AwayTracker {
     WENT_OFFLINE
   }
 
-  private record Away(String message, long offlineSinceMillis) {}
+  /** An away state; the times are 0 while the user has stayed connected. */
+  private record Away(String message, long offlineSinceMillis, long onlineAgainMillis) {}
 
   private final Clock clock;
   private final Map<String, Away> away = new ConcurrentHashMap<>();
@@ -58,24 +65,35 @@ public final class AwayTracker {
     long now = clock.millis();
     switch (presence.status()) {
       case AWAY -> {
-        away.put(key, new Away(presence.message(), 0));
-        boolean same =
+        away.put(key, new Away(presence.message(), 0, 0));
+        boolean same = before != null && before.message().equals(presence.message());
+        boolean restored =
             before != null
-                && before.message().equals(presence.message())
                 && (before.offlineSinceMillis() == 0
-                    || now - before.offlineSinceMillis() <= RECONNECT_WINDOW.toMillis());
-        return same ? Change.STILL_AWAY : Change.WENT_AWAY;
+                    || (before.onlineAgainMillis() != 0
+                        && before.onlineAgainMillis() - before.offlineSinceMillis()
+                            <= RECONNECT_WINDOW.toMillis()
+                        && now - before.onlineAgainMillis() <= RESTORE_WINDOW.toMillis()));
+        return same && restored ? Change.STILL_AWAY : Change.WENT_AWAY;
       }
       case OFFLINE -> {
         if (before != null) {
-          away.put(key, new Away(before.message(), now));
+          away.put(key, new Away(before.message(), now, 0));
         }
         return Change.WENT_OFFLINE;
       }
       default -> {
-        if (before != null && before.offlineSinceMillis() == 0) {
+        if (before == null) {
+          return Change.CAME_ONLINE;
+        }
+        if (before.offlineSinceMillis() == 0) {
           away.remove(key);
           return Change.BACK;
+        }
+        if (before.onlineAgainMillis() == 0) {
+          away.put(key, new Away(before.message(), before.offlineSinceMillis(), now));
+        } else {
+          away.remove(key); // online again without saying away: that state is over
         }
         return Change.CAME_ONLINE;
       }

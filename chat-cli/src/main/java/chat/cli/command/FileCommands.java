@@ -56,8 +56,14 @@ final class FileCommands {
     String target = null;
     int space = rest.lastIndexOf(' ');
     if (space > 0 && !Files.exists(path(rest))) {
-      typed = rest.substring(0, space).strip();
-      target = rest.substring(space + 1);
+      String prefix = rest.substring(0, space).strip();
+      String last = rest.substring(space + 1);
+      // The last word names where to send only if the rest is a file or the word is clearly a
+      // conversation or a known user; else the whole text is the (missing) path, named in full.
+      if (Files.exists(path(prefix)) || namesConversation(last, context)) {
+        typed = prefix;
+        target = last;
+      }
     }
     Path file = SendableFile.check(path(typed), typed);
     String conversation =
@@ -78,6 +84,16 @@ final class FileCommands {
                   + " as file "
                   + offer.shortId());
         });
+  }
+
+  private static boolean namesConversation(String word, CommandContext context) {
+    if (word.startsWith("#") || word.startsWith("@")) {
+      return true;
+    }
+    ChatClient client = context.client();
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    return client.conversations().contains("#" + lower)
+        || client.knownUsers().stream().anyMatch(user -> user.equalsIgnoreCase(word));
   }
 
   /** {@code typed} as a path, with a leading {@code ~} meaning the home directory. */

@@ -108,6 +108,12 @@ final class GroupCommands {
     if (command.argCount() == 0) {
       String room = currentRoom(context);
       String self = Arguments.self(context);
+      boolean group =
+          client.rooms().stream().anyMatch(r -> r.conversation().equals(room) && r.group());
+      if (!group) {
+        throw new CommandException.Usage(
+            room + " is a public room, not a group: nothing to disband");
+      }
       boolean owner =
           client.members(room).stream()
               .anyMatch(m -> m.username().equalsIgnoreCase(self) && m.role() == MemberRole.OWNER);
@@ -125,7 +131,9 @@ final class GroupCommands {
     }
     String room = Arguments.room(command.arg(0));
     client.disbandGroup(room);
-    context.info("disbanded " + room);
+    if (!context.showsOwnEvents()) {
+      context.info("disbanded " + room); // else the relay's event says so
+    }
     if (context.currentConversation().map(room::equals).orElse(false)) {
       List<String> remaining = client.conversations();
       Optional<String> next =

@@ -20,6 +20,7 @@ final class MessageCommands {
     return List.of(
         SlashCommand.named("send", "/send TEXT", "send TEXT to the current conversation")
             .arguments(1, SlashCommand.UNLIMITED)
+            .acceptsLines()
             .help(
                 "The same as typing TEXT on its own. To send text that starts with a slash,",
                 "type // or a space first: //shrug and ' /shrug' both send /shrug.",
@@ -28,6 +29,7 @@ final class MessageCommands {
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg")
             .arguments(1, SlashCommand.UNLIMITED)
+            .acceptsLines()
             .completes(ArgumentKind.USER, ArgumentKind.OTHER)
             .help(
                 "With TEXT, sends it privately to USER and stays where you are; without, makes",

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param minArgs the fewest arguments it accepts
  * @param maxArgs the most arguments it accepts, or {@link #UNLIMITED}
  * @param needsLogin whether it refuses to run before {@code /login} or {@code /register}
+ * @param acceptsLines whether input of several lines (a paste) may run it: only commands whose text
+ *     may span lines ({@code /send}, {@code /pm}, and {@code /verify} for a safety number pasted in
+ *     rows)
  * @param argumentKinds what each argument position names, for completion
  * @param handler what it does
  */
@@ -29,6 +32,7 @@ public record SlashCommand(
     int minArgs,
     int maxArgs,
     boolean needsLogin,
+    boolean acceptsLines,
     List<ArgumentKind> argumentKinds,
     CommandHandler handler) {
   /** {@link #maxArgs} for a command that takes free text. */
@@ -75,6 +79,7 @@ public record SlashCommand(
     private int minArgs;
     private int maxArgs;
     private boolean needsLogin = true;
+    private boolean acceptsLines;
 
     private Builder(String name, String usage, String summary) {
       this.name = name;
@@ -107,6 +112,12 @@ public record SlashCommand(
       return this;
     }
 
+    /** Lets input of several lines run the command (its text may span lines). */
+    public Builder acceptsLines() {
+      this.acceptsLines = true;
+      return this;
+    }
+
     /** Adds help lines shown by {@code /help NAME}. */
     public Builder help(String... lines) {
       details.addAll(List.of(lines));
@@ -116,7 +127,17 @@ public record SlashCommand(
     /** The finished command running {@code handler}. */
     public SlashCommand runs(CommandHandler handler) {
       return new SlashCommand(
-          name, aliases, usage, summary, details, minArgs, maxArgs, needsLogin, kinds, handler);
+          name,
+          aliases,
+          usage,
+          summary,
+          details,
+          minArgs,
+          maxArgs,
+          needsLogin,
+          acceptsLines,
+          kinds,
+          handler);
     }
   }
 }

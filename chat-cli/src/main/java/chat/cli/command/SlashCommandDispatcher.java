@@ -65,8 +65,8 @@ public final class SlashCommandDispatcher implements InputDispatcher {
       throw new CommandException.Usage(
           "usage: " + found.usage() + "  (/help " + found.name() + ")");
     }
-    if (severalLines && found.maxArgs() != SlashCommand.UNLIMITED) {
-      // Pasted lines: only a command that takes free text may carry more than one line.
+    if (severalLines && !found.acceptsLines()) {
+      // Pasted lines: only a command whose text may span lines may run (not /file accept, /leave).
       throw new CommandException.Usage(
           "/"
               + found.name()

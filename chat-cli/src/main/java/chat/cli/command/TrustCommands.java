@@ -30,6 +30,7 @@ final class TrustCommands {
             .runs(TrustCommands::safety),
         SlashCommand.named("verify", "/verify USER SAFETY-NUMBER", "mark USER's key verified")
             .arguments(2, SlashCommand.UNLIMITED)
+            .acceptsLines()
             .completes(ArgumentKind.USER)
             .help(
                 "Checks the safety number you compared with USER (spaces are ignored) and, if",

@@ -286,12 +286,13 @@ public final class ChatTui implements CommandContext, ClientListener {
     }
   }
 
-  /** Opens the emoji picker over the message pane; any thread. */
+  /** The TUI shows every event, the echo of this user's own group actions included. */
   @Override
   public boolean showsOwnEvents() {
     return true;
   }
 
+  /** Opens the emoji picker over the message pane; any thread. */
   @Override
   public boolean openEmojiPicker(String filter) {
     Objects.requireNonNull(filter, "filter");

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Carries out key strokes on the UI thread: editing the input line or the masked prompt, history,
@@ -23,6 +24,14 @@ final class KeyHandler {
   private EmojiPicker picker;
   private boolean repaintRequested;
   private boolean pasting;
+  private long pasteSeenMillis;
+  private final LongSupplier millis;
+
+  /**
+   * How long a paste may pause before its end marker is taken as lost (a terminal that dropped it
+   * must not leave Enter inserting line breaks for ever).
+   */
+  static final long PASTE_GAP_MILLIS = 1_000;
 
   /**
    * A handler.
@@ -32,18 +41,21 @@ final class KeyHandler {
    * @param backend where Enter sends lines
    * @param pageRows how many lines PgUp and PgDn scroll
    * @param interruptHint what Ctrl-C on an empty line does
+   * @param millis the current time, for a paste whose end marker never came
    */
   KeyHandler(
       TuiModel model,
       InputCompleter completer,
       TuiController.Backend backend,
       IntSupplier pageRows,
-      Runnable interruptHint) {
+      Runnable interruptHint,
+      LongSupplier millis) {
     this.model = Objects.requireNonNull(model, "model");
     this.completer = Objects.requireNonNull(completer, "completer");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.pageRows = Objects.requireNonNull(pageRows, "pageRows");
     this.interruptHint = Objects.requireNonNull(interruptHint, "interruptHint");
+    this.millis = Objects.requireNonNull(millis, "millis");
   }
 
   LineEditor editor() {
@@ -78,12 +90,18 @@ final class KeyHandler {
 
   /** Handles one key stroke. */
   void handle(KeyStroke key) {
+    long now = millis.getAsLong();
     if (key == BracketedPaste.START || key == BracketedPaste.END) {
       pasting = key == BracketedPaste.START;
+      pasteSeenMillis = now;
       editor.resetCompletion();
       return;
     }
+    if (pasting && now - pasteSeenMillis > PASTE_GAP_MILLIS) {
+      pasting = false;
+    }
     if (pasting) {
+      pasteSeenMillis = now;
       paste(key);
       return;
     }
@@ -142,6 +160,9 @@ final class KeyHandler {
    * (a pasted escape sequence) are dropped. Nothing is sent until the person presses Enter.
    */
   private void paste(KeyStroke key) {
+    if (key.isCtrlDown() || key.isAltDown()) {
+      return; // a pasted control character or escape sequence, decoded as a key: not text
+    }
     char pasted =
         switch (key.getKeyType()) {
           case Character -> key.getCharacter();

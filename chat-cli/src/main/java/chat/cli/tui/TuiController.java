@@ -82,7 +82,8 @@ final class TuiController {
             completer,
             backend,
             this::page,
-            () -> note(model.current(), NoteKind.INFO, "type /quit to leave"));
+            () -> note(model.current(), NoteKind.INFO, "type /quit to leave"),
+            clock::millis);
   }
 
   TuiModel model() {

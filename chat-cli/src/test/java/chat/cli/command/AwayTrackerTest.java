@@ -65,6 +65,16 @@ class AwayTrackerTest {
   }
 
   @Test
+  void settingTheSameAwayAgainAfterAFreshLogin_isNews() {
+    seen("bob", Presence.away("lunch"));
+    seen("bob", Presence.OFFLINE);
+    seen("bob", Presence.ONLINE);
+    now = now.plus(AwayTracker.RESTORE_WINDOW).plusSeconds(1);
+
+    assertThat(seen("bob", Presence.away("lunch"))).isEqualTo(Change.WENT_AWAY);
+  }
+
+  @Test
   void anotherViewer_startsAfresh() {
     seen("bob", Presence.away("lunch"));
 

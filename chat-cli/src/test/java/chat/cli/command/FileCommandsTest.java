@@ -75,6 +75,17 @@ class FileCommandsTest {
   }
 
   @Test
+  void send_missingPathWithSpaces_namesAllOfIt() {
+    context.loggedInAs("alice");
+    Path missing = dir.resolve("My Documents").resolve("plan.txt");
+
+    run("/file send " + missing);
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot send " + missing + ": no such file");
+  }
+
+  @Test
   void send_missingFileWithControlCharacters_namesItCleaned() {
     context.loggedInAs("alice");
 

@@ -150,7 +150,7 @@ class GroupCommandsTest {
 
     run("/disband");
 
-    assertThat(context.client.calls).containsExactly("members #team");
+    assertThat(context.client.calls).containsExactly("rooms", "members #team");
     assertThat(context.lines)
         .containsExactly(
             "info: this removes everyone from #team and deletes its messages on the relay: type"
@@ -172,6 +172,18 @@ class GroupCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "error: only the owner of a group can disband it, and you do not own #team");
+  }
+
+  @Test
+  void disband_withoutRoom_inAPublicRoom_saysItIsNotAGroup() {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#ops", "alice", true);
+    context.current = "#ops";
+
+    run("/disband");
+
+    assertThat(context.errors())
+        .containsExactly("error: #ops is a public room, not a group: nothing to disband");
   }
 
   @Test

@@ -40,12 +40,15 @@ class SlashCommandDispatcherTest {
     SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
 
     dispatcher.dispatch("/leave\nops", context);
+    dispatcher.dispatch("/file accept 3f2a\nthanks", context);
     dispatcher.dispatch("/pm bob first\nsecond", context);
     dispatcher.dispatch("//leave\nops", context);
 
     assertThat(context.errors())
         .containsExactly(
             "error: /leave takes one line; to send the pasted lines as a message, start them"
+                + " with // or a space",
+            "error: /file takes one line; to send the pasted lines as a message, start them"
                 + " with // or a space");
     assertThat(context.client.calls)
         .filteredOn(call -> !call.startsWith("directWith"))

@@ -55,6 +55,7 @@ final class RelayConnection implements AutoCloseable {
   private volatile boolean closing;
   private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
+  private volatile boolean sessionRevoked;
 
   private RelayConnection(Socket socket, FrameCodec codec, Duration timeout, Listener listener)
       throws IOException {
@@ -188,6 +189,7 @@ final class RelayConnection implements AutoCloseable {
       } else if (error.code() == ErrorCode.SLOW_CONSUMER) {
         closeReason = "this client fell behind and the relay dropped it";
       } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
+        sessionRevoked = true;
         closeReason = "the session was logged out on another connection";
       } else if (error.code().closesConnection()) {
         closeReason = "the relay closed the connection (" + error.code() + ")";
@@ -198,6 +200,14 @@ final class RelayConnection implements AutoCloseable {
     if (future != null) {
       future.complete(reply);
     }
+  }
+
+  /**
+   * Whether the relay closed this connection because its session was logged out elsewhere: a resume
+   * with the same token cannot succeed, so the client must not try one.
+   */
+  boolean sessionRevoked() {
+    return sessionRevoked;
   }
 
   @Override

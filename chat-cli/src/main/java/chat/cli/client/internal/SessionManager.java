@@ -407,6 +407,18 @@ final class SessionManager {
     if (byUs || target != session || connection != target.rawConnection()) {
       return;
     }
+    if (connection.sessionRevoked()) {
+      // A resume with the revoked token would only fail (and count against this address).
+      String user = target.state.session().map(ClientState.Session::username).orElse(null);
+      target.state.session(null);
+      target.connectionState(ConnectionState.OFFLINE);
+      listeners.connection(
+          ConnectionState.OFFLINE,
+          "the session"
+              + (user == null ? "" : " for " + user)
+              + " was logged out on another connection: log in with the password");
+      return;
+    }
     if (!options.live() || target.state.session().isEmpty() || closed) {
       target.connectionState(ConnectionState.OFFLINE);
       listeners.connection(ConnectionState.OFFLINE, reason);

@@ -265,6 +265,13 @@ public final class AccountService {
             .read(c -> users.find(c, key))
             .orElseThrow(() -> new RelayException(ErrorCode.AUTH_FAILED));
     List<ConversationState> states = start(connection, user, tokenHash);
+    if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
+      // Logged out while this resume ran: its logout deleted the row before scanning the router,
+      // and this connection joined the router after the first look-up, so one of them sees it.
+      end(connection, key);
+      audit.record(connection, AuditType.RESUME_FAILED, user.username(), "logged out meanwhile");
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
     LOG.info("resume {} on {}", LogIds.user(key), connection.logId());
     audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
@@ -314,6 +321,7 @@ public final class AccountService {
       if (hash.isPresent()
           && MessageDigest.isEqual(hash.get().toByteArray(), tokenHash.toByteArray())) {
         LOG.info("closing {}: its session was logged out", other.logId());
+        end(other, key); // requests it has queued are refused from now on (AUTH_REQUIRED)
         other.close(ErrorCode.SESSION_EXPIRED);
       }
     }
