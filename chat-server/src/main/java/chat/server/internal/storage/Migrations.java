@@ -111,7 +111,19 @@ public final class Migrations {
           List.of(
               "CREATE TABLE envelope_compactions (segment INTEGER PRIMARY KEY)",
               "INSERT INTO envelope_compactions (segment)"
-                  + " SELECT DISTINCT segment FROM messages WHERE segment IS NOT NULL"));
+                  + " SELECT DISTINCT segment FROM messages WHERE segment IS NOT NULL"),
+          // Step 9: #lobby is joined at registration, no longer at every login, so an account
+          // registered before that never logged in (and so is in no conversation) joins it now.
+          List.of(
+              "INSERT INTO conversations (id, created_at)"
+                  + " SELECT '#lobby', CAST(strftime('%s', 'now') AS INTEGER) * 1000"
+                  + " WHERE EXISTS (SELECT 1 FROM users u WHERE NOT EXISTS"
+                  + " (SELECT 1 FROM members m WHERE m.user_key = u.user_key))"
+                  + " ON CONFLICT(id) DO NOTHING",
+              "INSERT INTO members (conversation, user_key, joined_at)"
+                  + " SELECT '#lobby', u.user_key, CAST(strftime('%s', 'now') AS INTEGER) * 1000"
+                  + " FROM users u WHERE NOT EXISTS"
+                  + " (SELECT 1 FROM members m WHERE m.user_key = u.user_key)"));
 
   private Migrations() {}
 

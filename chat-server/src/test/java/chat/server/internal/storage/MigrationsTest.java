@@ -125,6 +125,28 @@ class MigrationsTest {
   }
 
   @Test
+  void step9_anAccountInNoConversation_joinsTheLobby_othersAreLeftAlone() throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 8);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO users (user_key, username, password_hash, bundle, created_at) VALUES"
+                + " ('never', 'never', 'h', x'01', 1), ('left', 'left', 'h', x'01', 1)");
+        s.execute("INSERT INTO conversations (id, created_at) VALUES ('#ops', 1)");
+        s.execute(
+            "INSERT INTO members (conversation, user_key, joined_at) VALUES ('#ops', 'left', 1)");
+      }
+
+      Migrations.migrate(c);
+
+      assertThat(single(c, "SELECT group_concat(conversation || ':' || user_key) FROM members"))
+          .contains("#lobby:never", "#ops:left")
+          .doesNotContain("#lobby:left");
+      assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
+    }
+  }
+
+  @Test
   void step8_everySegmentStoredMessagesLieIn_becomesACandidateForCompaction() throws Exception {
     try (Connection c = open()) {
       Migrations.migrate(c, 7);
