@@ -55,9 +55,9 @@ class RunCommandTest {
   }
 
   @Test
-  void run_crlfLines_runWithoutTheCarriageReturn() throws Exception {
+  void run_crlfLinesAfterAByteOrderMark_runAsCommands() throws Exception {
     FakeChatClient fake = new FakeChatClient();
-    Path script = Files.writeString(dir.resolve("crlf.txt"), "/join ops\r\n");
+    Path script = Files.writeString(dir.resolve("crlf.txt"), "\uFEFF/join ops\r\n");
 
     Cli.Result result =
         Cli.withPassphrase()

@@ -52,6 +52,18 @@ public final class AwayTracker {
   }
 
   /**
+   * This client's own connection dropped: it hears nothing until it is back, so everyone away is
+   * taken as having gone offline now (their coming online and saying away again after the reconnect
+   * is then not news).
+   */
+  public void connectionLost() {
+    long now = clock.millis();
+    away.replaceAll(
+        (key, state) ->
+            state.offlineSinceMillis() == 0 ? new Away(state.message(), now, 0) : state);
+  }
+
+  /**
    * Notes {@code username}'s new {@code presence} as {@code self} heard it (another {@code self}
    * than before starts afresh: what one user saw is not another's) and says what changed.
    */

@@ -66,20 +66,22 @@ final class ConversationCommands {
       throw new CommandException.Usage("only rooms can be left; use /switch to go elsewhere");
     }
     client.leave(room);
-    context.info("left " + room);
-    if (context.currentConversation().map(room::equals).orElse(false)) {
-      List<String> remaining = client.conversations();
-      Optional<String> next =
-          remaining.contains(ConversationIds.LOBBY)
-              ? Optional.of(ConversationIds.LOBBY)
-              : remaining.stream().findFirst();
-      next.ifPresentOrElse(
-          conversation -> {
-            context.switchTo(conversation);
-            context.info("now in " + Arguments.label(context, conversation));
-          },
-          () -> context.info(Arguments.NO_CONVERSATION));
+    if (!context.currentConversation().map(room::equals).orElse(false)) {
+      context.info("left " + room);
+      return;
     }
+    // Moved on first, then said: a front end with a pane per conversation drops the left one's.
+    List<String> remaining = client.conversations();
+    Optional<String> next =
+        remaining.contains(ConversationIds.LOBBY)
+            ? Optional.of(ConversationIds.LOBBY)
+            : remaining.stream().findFirst();
+    next.ifPresentOrElse(
+        conversation -> {
+          context.switchTo(conversation);
+          context.info("left " + room + "; now in " + Arguments.label(context, conversation));
+        },
+        () -> context.info("left " + room + "; " + Arguments.NO_CONVERSATION));
   }
 
   private static void switchTo(Input.Command command, CommandContext context) {

@@ -61,10 +61,6 @@ public final class SlashCommandDispatcher implements InputDispatcher {
   private void run(Input.Command command, boolean severalLines, CommandContext context) {
     SlashCommand found =
         registry.find(command.name()).orElseThrow(() -> unknown(registry, command.name()));
-    if (command.argCount() < found.minArgs() || command.argCount() > found.maxArgs()) {
-      throw new CommandException.Usage(
-          "usage: " + found.usage() + "  (/help " + found.name() + ")");
-    }
     if (severalLines && !found.acceptsLines()) {
       // Pasted lines: only a command whose text may span lines may run (not /file accept, /leave).
       throw new CommandException.Usage(
@@ -72,6 +68,10 @@ public final class SlashCommandDispatcher implements InputDispatcher {
               + found.name()
               + " takes one line; to send the pasted lines as a message, start them with //"
               + " or a space");
+    }
+    if (command.argCount() < found.minArgs() || command.argCount() > found.maxArgs()) {
+      throw new CommandException.Usage(
+          "usage: " + found.usage() + "  (/help " + found.name() + ")");
     }
     if (found.needsLogin()) {
       Arguments.self(context);

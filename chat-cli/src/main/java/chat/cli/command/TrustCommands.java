@@ -80,7 +80,8 @@ final class TrustCommands {
     String user = otherUser(command.arg(0), context);
     TrustState before = context.client().trustState(user);
     context.client().trust(user);
-    context.info(TrustReport.afterTrust(user, before, context.client().trustState(user)));
+    context.info(
+        TrustReport.afterTrust(user, before, context.client().trustState(user), "/safety " + user));
   }
 
   private static String otherUser(String typed, CommandContext context) {

@@ -297,7 +297,18 @@ public final class LineMode implements CommandContext, ClientListener {
   @Override
   public void onMembership(String conversation, String username, boolean joined) {
     String self = client.username().orElse(null);
-    print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+    if (self == null || !username.equalsIgnoreCase(self)) {
+      print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+    } else if (!joined && conversation.equals(current)) {
+      // Left elsewhere (another window, a script): the prompt must not stay in it. A /leave typed
+      // here has already moved on and said so.
+      current =
+          client.conversations().contains(ConversationIds.LOBBY) ? ConversationIds.LOBBY : null;
+      print(
+          LineKind.SYSTEM,
+          EventLines.membership(conversation, username, false, self)
+              + (current == null ? "" : "; now in " + label(current)));
+    }
   }
 
   @Override
@@ -338,6 +349,9 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onConnection(ConnectionState state, String detail) {
+    if (state != ConnectionState.ONLINE) {
+      away.connectionLost();
+    }
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     print(kind, EventLines.connection(state, detail, client.serverAddress()));
   }

@@ -17,7 +17,11 @@ import java.util.List;
  *   <li>an emoji that is one BMP character and wide by default (✅) gets U+FE0F, so Lanterna also
  *       counts two columns;
  *   <li>a character that is text by default with U+FE0F (❤️) is drawn as the plain character (❤),
- *       one column everywhere (terminals disagree on the width of the pair).
+ *       one column everywhere (terminals disagree on the width of the pair);
+ *   <li>a keycap (1️⃣) is drawn as its digit or sign (1), and a Latin, Greek or Cyrillic letter
+ *       with combining marks that Unicode has no single character for (q́) as the letter: Lanterna
+ *       counts any glyph of more than one character as two columns, terminals draw these in one,
+ *       and the column between them would keep stale text.
  * </ul>
  *
  * The message text itself is never changed: this is only how the screen shows it.
@@ -40,6 +44,10 @@ final class Glyphs {
           add(cells, part, style);
         }
       }
+      return;
+    }
+    if (markedLetter(cluster)) {
+      add(cells, cluster.substring(0, Character.charCount(cluster.codePointAt(0))), style);
       return;
     }
     int first = cluster.codePointAt(0);
@@ -92,6 +100,36 @@ final class Glyphs {
         .filter(cp -> out.length() == 0 || !isModifier(cp))
         .forEach(out::appendCodePoint);
     return out.toString();
+  }
+
+  /**
+   * A letter, digit or sign of a script drawn in one column followed only by combining or enclosing
+   * marks, at least one of them not a variation selector (those the emoji fixes above handle).
+   */
+  private static boolean markedLetter(String cluster) {
+    int first = cluster.codePointAt(0);
+    int rest = Character.charCount(first);
+    if (rest == cluster.length()) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(first);
+    if (script != Character.UnicodeScript.LATIN
+        && script != Character.UnicodeScript.GREEK
+        && script != Character.UnicodeScript.CYRILLIC
+        && script != Character.UnicodeScript.COMMON) {
+      return false;
+    }
+    boolean mark = false;
+    for (int i = rest; i < cluster.length(); ) {
+      int cp = cluster.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK) {
+        return false;
+      }
+      mark |= cp < 0xFE00 || cp > 0xFE0F;
+      i += Character.charCount(cp);
+    }
+    return mark;
   }
 
   private static boolean isRegionalIndicator(int codePoint) {

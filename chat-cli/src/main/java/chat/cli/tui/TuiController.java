@@ -263,6 +263,9 @@ final class TuiController {
 
   void connection(ConnectionState state, String detail) {
     model.setConnection(state);
+    if (state != ConnectionState.ONLINE) {
+      away.connectionLost();
+    }
     String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
     note(
         TuiModel.STATUS,

@@ -6,6 +6,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.protocol.ConversationIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -120,7 +121,14 @@ final class TuiModel {
     select(STATUS);
   }
 
+  /**
+   * Where to go when the current conversation {@code gone} is no longer listed: {@code #lobby} if
+   * it is (where the commands that leave a conversation go too), else the one listed before it.
+   */
   private String fallback(List<String> old, String gone) {
+    if (order.contains(ConversationIds.LOBBY)) {
+      return ConversationIds.LOBBY;
+    }
     for (int i = old.indexOf(gone) - 1; i >= 0; i--) {
       if (order.contains(old.get(i))) {
         return old.get(i);

@@ -75,6 +75,17 @@ class AwayTrackerTest {
   }
 
   @Test
+  void afterThisClientsOwnReconnect_theirRestoredAwayIsNotNews() {
+    seen("bob", Presence.away("tea"));
+
+    tracker.connectionLost();
+
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+  }
+
+  @Test
   void anotherViewer_startsAfresh() {
     seen("bob", Presence.away("lunch"));
 

@@ -63,7 +63,7 @@ class ConversationCommandsTest {
 
     assertThat(context.client.calls).contains("leave #rust");
     assertThat(context.current).isEqualTo("#lobby");
-    assertThat(context.lines).containsExactly("info: left #rust", "info: now in #lobby");
+    assertThat(context.lines).containsExactly("info: left #rust; now in #lobby");
   }
 
   @Test
@@ -83,7 +83,7 @@ class ConversationCommandsTest {
 
     run("/leave");
 
-    assertThat(context.lines).contains("info: " + Arguments.NO_CONVERSATION);
+    assertThat(context.lines).contains("info: left #lobby; " + Arguments.NO_CONVERSATION);
   }
 
   @Test

@@ -70,10 +70,10 @@ class ChatTuiTest {
   void pastedLines_stayInTheInputLine_untilEnter_andGoOutAsOneLine() {
     TuiHarness h = inLobby(80, 24);
 
-    h.paste("first line\n/leave\nlast");
+    h.paste("\nfirst line\n/leave\nlast\n");
 
     assertThat(h.dispatched).as("nothing runs while pasting").isEmpty();
-    assertThat(h.inputRow()).startsWith("> first line↵/leave↵last");
+    assertThat(h.inputRow()).startsWith("> ↵first line↵/leave↵last↵");
     h.press(KeyType.Enter);
     assertThat(h.dispatched).containsExactly("first line\n/leave\nlast");
   }

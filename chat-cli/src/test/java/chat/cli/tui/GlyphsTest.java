@@ -86,4 +86,18 @@ class GlyphsTest {
 
     assertThat(h.terminal.getCursorPosition().getColumn()).isEqualTo(2 + 1 + 2 + 1);
   }
+
+  @Test
+  void keycapsAndLettersWithMarksUnicodeCannotCompose_areDrawnAsTheirBase_inOneColumn() {
+    assertThat(Cells.line("1\uFE0F\u20E3", Style.TEXT))
+        .singleElement()
+        .satisfies(cell -> assertThat(cell.glyph() + cell.width()).isEqualTo("11"));
+    assertThat(Cells.line("#\u20E3q\u0301\u0302", Style.TEXT))
+        .extracting(cell -> cell.glyph() + cell.width())
+        .containsExactly("#1", "q1");
+    assertThat(Cells.line("\u2764\uFE0F", Style.TEXT))
+        .as("a variation selector alone is left to the emoji fixes")
+        .extracting(cell -> cell.glyph() + cell.width())
+        .containsExactly("\u27641");
+  }
 }

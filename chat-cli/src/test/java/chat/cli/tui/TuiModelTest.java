@@ -108,6 +108,17 @@ class TuiModelTest {
   }
 
   @Test
+  void forget_current_goesToTheLobbyWhenListed() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#lobby", "#a", "#b"), true);
+    model.select("#b");
+
+    model.forget("#b");
+
+    assertThat(model.current()).isEqualTo("#lobby");
+  }
+
+  @Test
   void members_presenceAndTrustEvents_sortedOnlineFirstAndUpdated() {
     TuiModel model = new TuiModel();
     model.setMembers(
