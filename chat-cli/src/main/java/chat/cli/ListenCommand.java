@@ -209,7 +209,8 @@ final class ListenCommand implements Callable<Integer> {
     public void onConnection(ConnectionState state, String detail) {
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
-      } else if (state != ConnectionState.ONLINE) {
+      } else if (state == ConnectionState.RECONNECTING) {
+        // OFFLINE ends the command, whose error says the same once.
         support.err().println("chat: " + TerminalSafe.line(detail));
         support.err().flush();
       }

@@ -95,6 +95,29 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void listen_endsWhenItsSessionIsLoggedOutElsewhere_sayingSoOnce() throws Exception {
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(() -> chat.run("listen", "--user", "bob"));
+    // Until listen has saved its session, a logout may end an older one: repeat until it stops.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              chat.run("logout", "--user", "bob");
+              return listening.isDone();
+            });
+
+    ScriptRunner.Result result = listening.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    String said = "the session for bob was logged out on another connection";
+    assertThat(result.err()).contains(said);
+    assertThat(result.err().indexOf(said)).isEqualTo(result.err().lastIndexOf(said));
+  }
+
+  @Test
   void failures_mapToDocumentedExitCodes() {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
     ScriptRunner.Result sameMachine = chat.run("register", "--user", "Alice");
