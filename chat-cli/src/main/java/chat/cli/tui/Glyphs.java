@@ -27,19 +27,14 @@ import java.util.List;
  * The message text itself is never changed: this is only how the screen shows it.
  */
 final class Glyphs {
-  private static final char ZWJ = '\u200D';
   private static final char VARIATION_SELECTOR_16 = '\uFE0F';
-  private static final int REGIONAL_A = 0x1F1E6;
-  private static final int REGIONAL_Z = 0x1F1FF;
-  private static final int MODIFIER_FIRST = 0x1F3FB;
-  private static final int MODIFIER_LAST = 0x1F3FF;
 
   private Glyphs() {}
 
   /** Adds the cells for {@code cluster} (no controls, no line breaks) in {@code style}. */
   static void add(List<Cell> cells, String cluster, Style style) {
-    if (cluster.indexOf(ZWJ) >= 0) {
-      for (String part : cluster.split(String.valueOf(ZWJ))) {
+    if (cluster.indexOf(Graphemes.ZWJ) >= 0) {
+      for (String part : cluster.split(String.valueOf(Graphemes.ZWJ))) {
         if (!part.isEmpty()) {
           add(cells, part, style);
         }
@@ -55,15 +50,20 @@ final class Glyphs {
       cells.add(new Cell(cluster, 1, style));
       return;
     }
-    if (isRegionalIndicator(first)) {
+    if (Graphemes.isRegionalIndicator(first)) {
       cluster
           .codePoints()
-          .filter(Glyphs::isRegionalIndicator)
+          .filter(Graphemes::isRegionalIndicator)
           .forEach(
-              cp -> cells.add(new Cell(String.valueOf((char) ('A' + cp - REGIONAL_A)), 1, style)));
+              cp ->
+                  cells.add(
+                      new Cell(
+                          String.valueOf((char) ('A' + cp - Graphemes.REGIONAL_A)), 1, style)));
       return;
     }
-    if (isModifier(first) && !cells.isEmpty() && cells.get(cells.size() - 1).width() == 2) {
+    if (Graphemes.isModifier(first)
+        && !cells.isEmpty()
+        && cells.get(cells.size() - 1).width() == 2) {
       return;
     }
     String glyph = presentation(withoutTrailingModifiers(cluster));
@@ -97,7 +97,7 @@ final class Glyphs {
     StringBuilder out = new StringBuilder(cluster.length());
     cluster
         .codePoints()
-        .filter(cp -> out.length() == 0 || !isModifier(cp))
+        .filter(cp -> out.length() == 0 || !Graphemes.isModifier(cp))
         .forEach(out::appendCodePoint);
     return out.toString();
   }
@@ -130,13 +130,5 @@ final class Glyphs {
       i += Character.charCount(cp);
     }
     return mark;
-  }
-
-  private static boolean isRegionalIndicator(int codePoint) {
-    return codePoint >= REGIONAL_A && codePoint <= REGIONAL_Z;
-  }
-
-  private static boolean isModifier(int codePoint) {
-    return codePoint >= MODIFIER_FIRST && codePoint <= MODIFIER_LAST;
   }
 }

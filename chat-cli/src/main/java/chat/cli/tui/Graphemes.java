@@ -10,8 +10,12 @@ import java.text.BreakIterator;
  * mark, variation selector or tag.
  */
 final class Graphemes {
-  private static final int ZWJ = 0x200D;
-  private static final int REGIONAL_A = 0x1F1E6;
+  /** The zero-width joiner of emoji sequences. */
+  static final char ZWJ = '\u200D';
+
+  /** Regional indicator A; a flag is two of them. */
+  static final int REGIONAL_A = 0x1F1E6;
+
   private static final int REGIONAL_Z = 0x1F1FF;
   private static final int MODIFIER_FIRST = 0x1F3FB;
   private static final int MODIFIER_LAST = 0x1F3FF;
@@ -77,11 +81,13 @@ final class Graphemes {
         || (type == Character.FORMAT && codePoint != 0x00AD);
   }
 
-  private static boolean isRegionalIndicator(int codePoint) {
+  /** Whether {@code codePoint} is a regional indicator (half of a flag). */
+  static boolean isRegionalIndicator(int codePoint) {
     return codePoint >= REGIONAL_A && codePoint <= REGIONAL_Z;
   }
 
-  private static boolean isModifier(int codePoint) {
+  /** Whether {@code codePoint} is an emoji skin-tone modifier. */
+  static boolean isModifier(int codePoint) {
     return codePoint >= MODIFIER_FIRST && codePoint <= MODIFIER_LAST;
   }
 }

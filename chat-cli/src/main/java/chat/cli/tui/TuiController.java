@@ -267,10 +267,14 @@ final class TuiController {
       away.connectionLost();
     }
     String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
-    note(
-        TuiModel.STATUS,
-        NoteKind.INFO,
-        "connection " + state.name().toLowerCase(Locale.ROOT) + suffix);
+    String line = "connection " + state.name().toLowerCase(Locale.ROOT) + suffix;
+    note(TuiModel.STATUS, NoteKind.INFO, line);
+    if (state == ConnectionState.OFFLINE
+        && self() != null
+        && !model.current().equals(TuiModel.STATUS)) {
+      // Offline for good (a session that ended): what to do goes where the person is looking too.
+      note(null, NoteKind.ERROR, line);
+    }
     if (self() == null) {
       model.forgetAll();
     }

@@ -79,6 +79,19 @@ class ChatTuiTest {
   }
 
   @Test
+  void goingOfflineForGood_isSaidInTheCurrentPaneToo() {
+    TuiHarness h = inLobby(100, 24);
+
+    h.tui.onConnection(
+        ConnectionState.OFFLINE,
+        "the session for alice was logged out on another connection: log in with the password");
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen()).contains("connection offline: the session for alice was logged");
+  }
+
+  @Test
   void start_notLoggedIn_showsLoginHintAndOffline() {
     TuiHarness h = new TuiHarness(80, 24).start();
 
