@@ -37,6 +37,21 @@ public interface ChatClient extends AutoCloseable {
   void login(String username, char[] password, char[] passphrase);
 
   /**
+   * As {@link #login(String, char[], char[])}, but asks {@code passphrase} for the key passphrase
+   * only once the relay has accepted the password, so a mistyped password is reported before the
+   * passphrase is typed. The array it returns is zeroed after use.
+   */
+  default void login(
+      String username, char[] password, java.util.function.Supplier<char[]> passphrase) {
+    char[] typed = passphrase.get();
+    try {
+      login(username, password, typed);
+    } finally {
+      java.util.Arrays.fill(typed, '\0');
+    }
+  }
+
+  /**
    * Resumes the session stored under the home directory without a password (no bcrypt on the
    * relay), unlocking the key file with {@code passphrase}.
    *

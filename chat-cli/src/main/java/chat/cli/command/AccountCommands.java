@@ -78,8 +78,7 @@ final class AccountCommands {
               ? command.arg(1).toCharArray()
               : context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
       requireNonEmpty(password, SecretKind.PASSWORD);
-      passphrase = readPassphrase(name, context);
-      client.login(name, password, passphrase);
+      client.login(name, password, () -> readPassphrase(name, context)); // after the password
     } finally {
       Arguments.zero(password, passphrase);
     }

@@ -100,6 +100,24 @@ public final class FakeChatClient implements ChatClient {
     logIn(username);
   }
 
+  /** The password a login accepts, or null for any (as the relay checks it before the key). */
+  public volatile String acceptedPassword;
+
+  @Override
+  public void login(
+      String username, char[] password, java.util.function.Supplier<char[]> passphrase) {
+    if (acceptedPassword != null && !acceptedPassword.equals(new String(password))) {
+      call("login", username);
+      throw new CommandException.Auth("wrong username or password", null);
+    }
+    char[] typed = passphrase.get();
+    try {
+      login(username, password, typed);
+    } finally {
+      java.util.Arrays.fill(typed, '\0');
+    }
+  }
+
   @Override
   public void resume(String username, char[] passphrase) {
     call("resume", username);

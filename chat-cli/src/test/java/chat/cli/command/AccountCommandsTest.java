@@ -114,6 +114,17 @@ class AccountCommandsTest {
   }
 
   @Test
+  void login_wrongPassword_isReportedBeforeThePassphraseIsAsked() {
+    context.client.acceptedPassword = "right";
+    context.answer("wrong", "phrase");
+
+    run("/login alice");
+
+    assertThat(context.prompts).containsExactly("PASSWORD password for alice: ");
+    assertThat(context.errors()).containsExactly("error: wrong username or password");
+  }
+
+  @Test
   void login_inlinePassword_asksOnlyPassphrase() {
     context.answer("phrase");
 

@@ -88,6 +88,12 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public void login(String username, char[] password, char[] passphrase) {
+    sessions.login(username, password, () -> passphrase.clone());
+  }
+
+  @Override
+  public void login(
+      String username, char[] password, java.util.function.Supplier<char[]> passphrase) {
     sessions.login(username, password, passphrase);
   }
 

@@ -16,6 +16,8 @@ import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.KeyBackupReply;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
+import chat.protocol.LogoutReply;
+import chat.protocol.LogoutRequest;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
@@ -33,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Logs in (register, password login, or resume with the stored token), restores keys from the
@@ -256,21 +259,46 @@ final class SessionManager {
     established(target, identity, login);
   }
 
-  void login(String username, char[] password, char[] passphrase) {
+  /**
+   * Logs in with the password, then asks {@code passphrase} (zeroed after use) and unlocks or
+   * restores the keys. A failure after the relay accepted the password revokes that new session.
+   */
+  void login(String username, char[] password, Supplier<char[]> passphrase) {
     Profile profile = profileFor(username);
     Session target = newSession(profile);
+    RelayConnection relay = null;
+    LoginReply login = null;
     try {
-      RelayConnection relay = connect(target);
-      LoginReply login =
+      relay = connect(target);
+      login =
           relay.call(
               new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
               LoginReply.class);
-      IdentityKeyPair identity = unlockOrRestore(target, relay, passphrase);
+      char[] typed = passphrase.get();
+      IdentityKeyPair identity;
+      try {
+        identity = unlockOrRestore(target, relay, typed);
+      } finally {
+        java.util.Arrays.fill(typed, '\0');
+      }
       checkRegisteredKey(target, identity, login.username());
       established(target, identity, login);
     } catch (RuntimeException e) {
+      if (login != null) {
+        login.token().destroy();
+        revokeQuietly(relay);
+      }
       target.end();
       throw e;
+    }
+  }
+
+  /** Ends the session a login just started and will not use (the passphrase was refused). */
+  private static void revokeQuietly(RelayConnection relay) {
+    try {
+      relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
+    } catch (RuntimeException e) {
+      // the connection closes next; the unused token expires on the relay
     }
   }
 
