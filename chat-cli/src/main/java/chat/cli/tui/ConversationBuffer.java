@@ -38,19 +38,24 @@ final class ConversationBuffer {
   }
 
   /**
-   * Adds {@code message} in sequence order unless its id is already here; returns whether it was
-   * added.
+   * Adds {@code message} in sequence order unless its id is already here, and before the client's
+   * lines written after it was stored (so history that loads after "joined #team" goes above that
+   * line); returns whether it was added.
    */
   boolean addMessage(ChatMessage message) {
     if (!messageIds.add(message.messageId())) {
       return false;
     }
+    long stored = message.storedAtMillis() > 0 ? message.storedAtMillis() : message.sentAtMillis();
     int at = slots.size();
     for (int i = slots.size() - 1; i >= 0; i--) {
-      if (slots.get(i).entry instanceof PaneEntry.Message earlier && !earlier.replay()) {
+      PaneEntry entry = slots.get(i).entry;
+      if (entry instanceof PaneEntry.Message earlier && !earlier.replay()) {
         if (earlier.message().seq() <= message.seq()) {
           break;
         }
+        at = i;
+      } else if (entry instanceof PaneEntry.Note note && note.atMillis() > stored) {
         at = i;
       }
     }

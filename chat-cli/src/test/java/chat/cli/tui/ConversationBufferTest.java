@@ -44,6 +44,18 @@ class ConversationBufferTest {
   }
 
   @Test
+  void addMessage_storedBeforeALineOfTheClient_goesAboveIt() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    long joinedAt = Messages.NOW.toEpochMilli() + 60_000;
+    buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "joined #a", joinedAt));
+
+    buffer.addMessage(Messages.of("#a", 1, "bob", "before you came"));
+    buffer.addMessage(Messages.at("#a", 2, "bob", "after", joinedAt + 1));
+
+    assertThat(texts(buffer)).containsExactly("before you came", "joined #a", "after");
+  }
+
+  @Test
   void addReplay_messagesAlreadyHere_shownAgainAtTheEnd_andOrderingIgnoresThem() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage one = Messages.of("#a", 1, "bob", "one");
