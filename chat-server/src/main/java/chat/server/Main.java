@@ -55,7 +55,8 @@ public final class Main {
     ConfigDefaultProvider defaults =
         new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec());
     commandLine.setDefaultValueProvider(defaults);
-    commandLine.setExecutionExceptionHandler(Main::startFailure);
+    commandLine.setExecutionExceptionHandler(
+        (failure, failed, parsed) -> startFailure(failure, failed, parsed, defaults));
     commandLine.setParameterExceptionHandler((e, given) -> badArguments(e, given, defaults));
     return commandLine.execute(args);
   }
@@ -97,10 +98,21 @@ public final class Main {
    * ({@code CHAT_SERVER_LOG_LEVEL=DEBUG}).
    */
   private static int startFailure(
-      Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+      Exception failure,
+      CommandLine commandLine,
+      CommandLine.ParseResult parsed,
+      ConfigDefaultProvider defaults) {
     org.slf4j.LoggerFactory.getLogger(Main.class).debug("start failed", failure);
     if (failure instanceof IllegalArgumentException) {
-      commandLine.getErr().println("chat-server: " + failure.getMessage());
+      String where = "";
+      if (failure instanceof RelayConfig.InvalidSetting invalid) {
+        CommandLine.Model.OptionSpec option =
+            commandLine.getCommandSpec().findOption("--" + invalid.setting());
+        if (option != null && !parsed.hasMatchedOption(option)) {
+          where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
+        }
+      }
+      commandLine.getErr().println("chat-server: " + failure.getMessage() + where);
       return 2;
     }
     commandLine.getErr().println("chat-server: cannot start: " + describe(failure));

@@ -77,58 +77,65 @@ public record RelayConfig(
     Objects.requireNonNull(sessionTtl, "sessionTtl");
     Objects.requireNonNull(files, "files");
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0 to 65535");
+      throw new InvalidSetting("port", "port must be 0 to 65535");
     }
     if (!resolves(bindAddress)) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
+          "bind",
           "bind address must be an address of this machine, such as 127.0.0.1, 0.0.0.0 or ::1,"
               + " or a name that resolves to one (got '"
               + bindAddress
               + "')");
     }
     if (sessionTtl.compareTo(Duration.ofDays(1)) < 0) {
-      throw new IllegalArgumentException("session days must be 1 or more");
+      throw new InvalidSetting("session-days", "session days must be 1 or more");
     }
     if (idleTimeoutSeconds < 1) { // the relay never started with 0: limits must be positive
-      throw new IllegalArgumentException("idle timeout seconds must be 1 or more");
+      throw new InvalidSetting("idle-timeout-seconds", "idle timeout seconds must be 1 or more");
     }
     if (requestsPerSecond < 1 || requestBurst < 1) {
-      throw new IllegalArgumentException("requests per second and request burst must be 1 or more");
+      throw new InvalidSetting(
+          requestsPerSecond < 1 ? "requests-per-second" : "request-burst",
+          "requests per second and request burst must be 1 or more");
     }
     if (bcryptCost < 4 || bcryptCost > 31) {
-      throw new IllegalArgumentException("bcrypt cost must be 4 to 31");
+      throw new InvalidSetting("bcrypt-cost", "bcrypt cost must be 4 to 31");
     }
     if (maxFrameBytes < 64 * 1024 || maxFrameBytes > 64 << 20) {
-      throw new IllegalArgumentException("max frame bytes must be 64 KiB to 64 MiB");
+      throw new InvalidSetting("max-frame-bytes", "max frame bytes must be 64 KiB to 64 MiB");
     }
     if (maxPendingBytes < 2L * maxFrameBytes) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
+          "max-pending-bytes",
           "max pending bytes must be at least twice the max frame bytes (one reply must fit)");
     }
     if (maxConnectionsPerAddress < 0) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
+          "max-connections-per-address",
           "max connections per address must be 0 (no limit) or more");
     }
     if (presenceMaxRoomMembers < 0) {
-      throw new IllegalArgumentException("presence max room members must be 0 (no limit) or more");
+      throw new InvalidSetting(
+          "presence-max-room-members", "presence max room members must be 0 (no limit) or more");
     }
     if (writeCoalescingMillis < 0 || writeCoalescingMillis > MAX_WRITE_COALESCING_MILLIS) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
+          "write-coalescing-ms",
           "write coalescing must be 0 (write at once) to " + MAX_WRITE_COALESCING_MILLIS + " ms");
     }
     if (workerThreads < 1) {
-      throw new IllegalArgumentException("worker threads must be positive");
+      throw new InvalidSetting("worker-threads", "worker threads must be positive");
     }
     if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
-      throw new IllegalArgumentException(
-          "I/O threads must be 0 (one per processor) to " + MAX_IO_THREADS);
+      throw new InvalidSetting(
+          "io-threads", "I/O threads must be 0 (one per processor) to " + MAX_IO_THREADS);
     }
     if ((tlsCertificate == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
     Objects.requireNonNull(auditRetention, "auditRetention");
     if (auditRetention.isNegative()) {
-      throw new IllegalArgumentException("audit days must be 0 (keep forever) or more");
+      throw new InvalidSetting("audit-days", "audit days must be 0 (keep forever) or more");
     }
   }
 
@@ -308,6 +315,29 @@ public record RelayConfig(
           tlsKey,
           auditRetention,
           files);
+    }
+  }
+
+  /**
+   * A setting out of its range; {@link #setting} names it as its long option does, without the
+   * dashes ({@code port}, {@code bcrypt-cost}), so that the caller can say where the value came
+   * from.
+   */
+  public static final class InvalidSetting extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** The setting's name. */
+    private final String setting;
+
+    /** {@code setting} is wrong, as {@code message} says. */
+    public InvalidSetting(String setting, String message) {
+      super(message);
+      this.setting = setting;
+    }
+
+    /** The setting's name, as its long option without the dashes. */
+    public String setting() {
+      return setting;
     }
   }
 }

@@ -195,6 +195,23 @@ class MainTest {
   }
 
   @Test
+  void outOfRangeValue_namesWhereItCameFrom_unlessTyped() throws Exception {
+    Path file = config("port = 70000\n");
+    assertThat(run(Map.of(), "--config", file.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("chat-server: port must be 0 to 65535 (from file " + file + ":1)\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of("CHAT_SERVER_BCRYPT_COST", "99"), "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("chat-server: bcrypt cost must be 4 to 31 (from env CHAT_SERVER_BCRYPT_COST)\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--bcrypt-cost", "99", "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("chat-server: bcrypt cost must be 4 to 31\n");
+  }
+
+  @Test
   void badValue_fromTheEnvironmentOrAFlag_isOneLineNamingItsSource() {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--print-config")).isEqualTo(2);
     assertThat(err.toString())

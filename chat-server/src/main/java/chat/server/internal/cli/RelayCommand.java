@@ -235,7 +235,8 @@ public final class RelayCommand implements Callable<Integer> {
    */
   RelayConfig relayConfig() {
     if (auditDays < 0 || auditDays > 36_500) {
-      throw new IllegalArgumentException("audit days must be 0 (keep forever) to 36500");
+      throw new RelayConfig.InvalidSetting(
+          "audit-days", "audit days must be 0 (keep forever) to 36500");
     }
     if (logFile != null) {
       requireWritable(logFile);
