@@ -6,14 +6,11 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
 import chat.crypto.Bytes;
 import chat.crypto.EnvelopeOpener;
-import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.crypto.KeyFile;
 import chat.protocol.ConversationState;
 import chat.protocol.FrameCodec;
-import chat.protocol.GetKeyBackupRequest;
-import chat.protocol.KeyBackupReply;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
@@ -277,11 +274,20 @@ final class SessionManager {
       char[] typed = passphrase.get();
       IdentityKeyPair identity;
       try {
-        identity = unlockOrRestore(target, relay, typed);
+        identity =
+            LoginIdentity.unlockOrRestore(
+                target.profile,
+                relay,
+                typed,
+                () ->
+                    post(
+                        () ->
+                            listeners.notice(
+                                "", "restored your keys from the encrypted backup on the relay")));
       } finally {
         java.util.Arrays.fill(typed, '\0');
       }
-      checkRegisteredKey(target, identity, login.username());
+      LoginIdentity.checkRegistered(target.profile, target.keys, identity, login.username());
       established(target, identity, login);
     } catch (RuntimeException e) {
       if (login != null) {
@@ -299,53 +305,6 @@ final class SessionManager {
       relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
     } catch (RuntimeException e) {
       // the connection closes next; the unused token expires on the relay
-    }
-  }
-
-  private IdentityKeyPair unlockOrRestore(
-      Session target, RelayConnection relay, char[] passphrase) {
-    Profile profile = target.profile;
-    if (IdentityFiles.exists(profile)) {
-      return IdentityFiles.unlock(
-          IdentityFiles.read(profile), passphrase, profile.keyFile().toString());
-    }
-    KeyBackupReply backup;
-    try {
-      backup = relay.call(new GetKeyBackupRequest(relay.nextId()), KeyBackupReply.class);
-    } catch (CommandException.Usage e) {
-      throw new CommandException.Usage(
-          "no keys on this machine and no key backup on the relay: import your keys with"
-              + " 'chat keys import' first");
-    }
-    byte[] keyFile = backup.backup().toByteArray();
-    IdentityKeyPair identity =
-        IdentityFiles.unlock(keyFile, passphrase, "the key backup on the relay");
-    IdentityFiles.write(profile, identity, keyFile);
-    post(() -> listeners.notice("", "restored your keys from the encrypted backup on the relay"));
-    return identity;
-  }
-
-  private void checkRegisteredKey(Session target, IdentityKeyPair identity, String username) {
-    if (!identity.userId().equals(username)) {
-      throw new CommandException.Usage(
-          target.profile.dir()
-              + " holds the identity of "
-              + identity.userId()
-              + ", not "
-              + username);
-    }
-    IdentityBundle registered = target.keys.fetch(username);
-    if (!registered.fingerprint().matches(identity.bundle().fingerprint())) {
-      throw new CommandException.Untrusted(
-          "the relay holds another key for "
-              + username
-              + " ("
-              + registered.fingerprint().shortForm()
-              + ") than the one in "
-              + target.profile.keyFile()
-              + " ("
-              + identity.bundle().fingerprint().shortForm()
-              + ")");
     }
   }
 
