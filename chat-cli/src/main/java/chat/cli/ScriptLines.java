@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * The lines of a script for {@code chat run}, read one at a time and each decoded as strict UTF-8,
  * so that every line before a bad one runs and the error names the line. A line ends at {@code \n}
  * (a {@code \r} before it is dropped) and may be at most {@link #MAX_LINE_BYTES} long; a byte order
- * mark at the start of the script is dropped.
+ * mark at the start of a line is dropped.
  */
 final class ScriptLines implements AutoCloseable {
   /** The longest line taken: well above the longest message (65,536 characters of UTF-8). */
@@ -69,8 +69,9 @@ final class ScriptLines implements AutoCloseable {
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes, 0, length))
               .toString();
-      // A byte order mark, as some editors save UTF-8, is not part of the first command.
-      return number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+      // A byte order mark, as some editors save UTF-8 (and as concatenated files carry inside),
+      // is not part of a command.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       throw new CommandException.FileAccess(
           "cannot read " + name + ": line " + number + " is not UTF-8 text", e);

@@ -57,7 +57,8 @@ class RunCommandTest {
   @Test
   void run_crlfLinesAfterAByteOrderMark_runAsCommands() throws Exception {
     FakeChatClient fake = new FakeChatClient();
-    Path script = Files.writeString(dir.resolve("crlf.txt"), "\uFEFF/join ops\r\n");
+    Path script =
+        Files.writeString(dir.resolve("crlf.txt"), "\uFEFF/join ops\r\n\uFEFF/join dev\r\n");
 
     Cli.Result result =
         Cli.withPassphrase()
@@ -66,7 +67,7 @@ class RunCommandTest {
             .run("run", "--user", "alice", script.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(fake.calls).contains("join #ops");
+    assertThat(fake.calls).contains("join #ops", "join #dev");
   }
 
   @Test

@@ -82,6 +82,9 @@ public final class AwayTracker {
         boolean restored =
             before != null
                 && (before.offlineSinceMillis() == 0
+                    // heard again without an online in between (this client was the one away)
+                    || (before.onlineAgainMillis() == 0
+                        && now - before.offlineSinceMillis() <= RECONNECT_WINDOW.toMillis())
                     || (before.onlineAgainMillis() != 0
                         && before.onlineAgainMillis() - before.offlineSinceMillis()
                             <= RECONNECT_WINDOW.toMillis()

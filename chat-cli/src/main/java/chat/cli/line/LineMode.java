@@ -16,8 +16,10 @@ import chat.cli.command.AwayTracker;
 import chat.cli.command.CommandContext;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
+import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
+import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
@@ -68,6 +70,11 @@ public final class LineMode implements CommandContext, ClientListener {
             return thread;
           });
   private volatile String current;
+  private volatile boolean commandRunning;
+
+  /** The conversation the prompt on screen names: plain text typed under it is meant for it. */
+  private volatile String promptFor;
+
   private volatile boolean quitRequested;
 
   /** A line mode over {@code terminal}; nothing is read or printed until {@link #run}. */
@@ -125,15 +132,16 @@ public final class LineMode implements CommandContext, ClientListener {
     try {
       info("type /help for commands, /quit to leave");
       for (String line : startup) {
-        dispatcher.dispatch(line, this);
+        dispatch(line);
       }
       if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
         current = ConversationIds.LOBBY;
       }
       while (!quitRequested) {
         String line;
+        promptFor = current;
         try {
-          line = reader.readLine(prompt());
+          line = typed(reader.readLine(prompt()));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
             break;
@@ -144,13 +152,74 @@ public final class LineMode implements CommandContext, ClientListener {
           break;
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
-        dispatcher.dispatch(line, this);
+        String shown = promptFor;
+        if (!Objects.equals(shown, current) && InputParser.parse(line) instanceof Input.Text) {
+          // Typed under a prompt that named another conversation: never post it elsewhere.
+          print(
+              LineKind.ERROR,
+              "not sent: it was typed for "
+                  + (shown == null ? "no conversation" : label(shown))
+                  + ", and you are now in "
+                  + (current == null ? "none" : label(current))
+                  + "; send it again (Up) to post it there");
+          continue;
+        }
+        dispatch(line);
       }
     } finally {
       transfers.shutdownNow();
       client.removeListener(this);
       terminal.writer().flush();
     }
+  }
+
+  private void dispatch(String line) {
+    commandRunning = true;
+    try {
+      dispatcher.dispatch(line, this);
+    } finally {
+      commandRunning = false;
+    }
+  }
+
+  /**
+   * A line as read, made what the TUI would make of it: a paste's outer line breaks dropped, and
+   * control characters other than line breaks and tabs removed (others' screens would drop them).
+   */
+  static String typed(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    line.codePoints()
+        .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
+        .forEach(out::appendCodePoint);
+    int start = 0;
+    int end = out.length();
+    while (start < end && out.charAt(start) == '\n') {
+      start++;
+    }
+    while (end > start && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return out.substring(start, end);
+  }
+
+  /**
+   * This user is out of {@code gone}, the current conversation, by something other than a command
+   * typed here: moves to {@code #lobby} (else another conversation) and says {@code said} with
+   * where the prompt is now; the prompt changes with it.
+   */
+  private void movedAway(String gone, String said) {
+    List<String> remaining = client.conversations().stream().filter(c -> !c.equals(gone)).toList();
+    current =
+        remaining.contains(ConversationIds.LOBBY)
+            ? ConversationIds.LOBBY
+            : remaining.isEmpty() ? null : remaining.get(0);
+    if (reader instanceof LineReaderImpl impl) {
+      impl.setPrompt(prompt()); // redrawn by print's printAbove
+      promptFor = current;
+    }
+    print(
+        LineKind.SYSTEM,
+        said + (current == null ? "; no conversation selected" : "; now in " + label(current)));
   }
 
   /**
@@ -299,15 +368,10 @@ public final class LineMode implements CommandContext, ClientListener {
     String self = client.username().orElse(null);
     if (self == null || !username.equalsIgnoreCase(self)) {
       print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
-    } else if (!joined && conversation.equals(current)) {
+    } else if (!joined && conversation.equals(current) && !commandRunning) {
       // Left elsewhere (another window, a script): the prompt must not stay in it. A /leave typed
-      // here has already moved on and said so.
-      current =
-          client.conversations().contains(ConversationIds.LOBBY) ? ConversationIds.LOBBY : null;
-      print(
-          LineKind.SYSTEM,
-          EventLines.membership(conversation, username, false, self)
-              + (current == null ? "" : "; now in " + label(current)));
+      // here moves on and says so itself.
+      movedAway(conversation, EventLines.membership(conversation, username, false, self));
     }
   }
 
@@ -329,10 +393,14 @@ public final class LineMode implements CommandContext, ClientListener {
   @Override
   public void onGroupUpdate(GroupUpdate update) {
     String self = client.username().orElse(null);
-    print(LineKind.SYSTEM, EventLines.group(update, self));
-    if (self != null && update.removes(self) && update.conversation().equals(current)) {
-      current =
-          client.conversations().contains(ConversationIds.LOBBY) ? ConversationIds.LOBBY : null;
+    String line = EventLines.group(update, self);
+    if (self != null
+        && update.removes(self)
+        && update.conversation().equals(current)
+        && !commandRunning) {
+      movedAway(update.conversation(), line);
+    } else {
+      print(LineKind.SYSTEM, line);
     }
   }
 

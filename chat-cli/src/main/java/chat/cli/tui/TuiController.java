@@ -191,6 +191,10 @@ final class TuiController {
     boolean mine = self != null && username.equalsIgnoreCase(self);
     if (mine && !joined) {
       model.forget(conversation);
+      if (model.busyCommands() == 0) {
+        // Left elsewhere (another window, a script); a /leave typed here says so itself.
+        note(null, NoteKind.INFO, "you left " + TerminalSafe.line(conversation));
+      }
     } else if (mine) {
       model.list(conversation);
     } else if (model.indexOf(conversation) >= 0) {

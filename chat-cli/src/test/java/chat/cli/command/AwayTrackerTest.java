@@ -86,6 +86,15 @@ class AwayTrackerTest {
   }
 
   @Test
+  void afterThisClientsOwnReconnect_anAwayHeardWithoutAnOnlineFirst_isNotNews() {
+    seen("bob", Presence.away("tea"));
+
+    tracker.connectionLost();
+
+    assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
+  }
+
+  @Test
   void anotherViewer_startsAfresh() {
     seen("bob", Presence.away("lunch"));
 

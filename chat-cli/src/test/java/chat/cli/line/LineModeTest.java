@@ -228,7 +228,9 @@ class LineModeTest {
     client.fireFriendUpdate("carol", FriendUpdate.REQUESTED);
     client.fireGroupUpdate(new GroupUpdate("#team", "dave", GroupUpdate.Kind.KICKED, "alice", ""));
 
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("dave removed you from #team"));
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("dave removed you from #team; now in #lobby"));
     assertThat(harness.output())
         .contains("bob joined #team")
         .contains("you made bob an admin of #team")
@@ -236,6 +238,8 @@ class LineModeTest {
         .contains("bob is back")
         .contains("bob left #team")
         .contains("carol wants to be your friend: /friend accept carol");
+    String after = harness.output().substring(harness.output().indexOf("dave removed you"));
+    assertThat(after).as("the prompt changed with it").contains("#lobby> ");
     harness.type("still here?\n");
     await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby still here?"));
     harness.type("/quit\n");

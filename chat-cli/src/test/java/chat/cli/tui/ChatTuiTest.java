@@ -79,6 +79,20 @@ class ChatTuiTest {
   }
 
   @Test
+  void leavingTheCurrentRoomElsewhere_movesToTheLobbyAndSaysSo() {
+    TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#ops", "alice", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).contains("#ops");
+
+    h.client.fireMembership("#ops", "alice", false);
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen()).contains("you left #ops");
+  }
+
+  @Test
   void goingOfflineForGood_isSaidInTheCurrentPaneToo() {
     TuiHarness h = inLobby(100, 24);
 
