@@ -4,6 +4,7 @@ import chat.cli.command.InputCompleter;
 import chat.cli.emoji.EmojiCatalog;
 import chat.cli.tui.KeyAction.Action;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -24,6 +25,8 @@ final class KeyHandler {
   private EmojiPicker picker;
   private boolean repaintRequested;
   private boolean pasting;
+  private boolean pasteEscape;
+  private boolean pasteCsi;
   private long pasteSeenMillis;
   private final LongSupplier millis;
 
@@ -94,6 +97,8 @@ final class KeyHandler {
     if (key == BracketedPaste.START || key == BracketedPaste.END) {
       pasting = key == BracketedPaste.START;
       pasteSeenMillis = now;
+      pasteEscape = false;
+      pasteCsi = false;
       editor.resetCompletion();
       return;
     }
@@ -160,6 +165,9 @@ final class KeyHandler {
    * (a pasted escape sequence) are dropped. Nothing is sent until the person presses Enter.
    */
   private void paste(KeyStroke key) {
+    if (skipsEscapeSequence(key)) {
+      return;
+    }
     if (key.isCtrlDown() || key.isAltDown()) {
       return; // a pasted control character or escape sequence, decoded as a key: not text
     }
@@ -185,6 +193,36 @@ final class KeyHandler {
       editor.paste(pasted);
       model.currentBuffer().scrollToBottom();
     }
+  }
+
+  /**
+   * Whether {@code key} belongs to a pasted escape sequence Lanterna did not decode as one key
+   * (such as a colour, ESC [ 31 m, which arrives as Esc or Alt+[ and then {@code 31m}): the
+   * sequence is dropped whole, as other people's screens drop it, instead of leaving its letters as
+   * text.
+   */
+  private boolean skipsEscapeSequence(KeyStroke key) {
+    boolean character = key.getKeyType() == KeyType.Character;
+    char c = character ? key.getCharacter() : 0;
+    if (key.getKeyType() == KeyType.Escape) {
+      pasteEscape = true;
+      return true;
+    }
+    if (character && (key.isAltDown() || pasteEscape) && c == '[') {
+      pasteEscape = false;
+      pasteCsi = true;
+      return true;
+    }
+    pasteEscape = false;
+    if (pasteCsi && character && !key.isAltDown() && !key.isCtrlDown()) {
+      if (c >= 0x20 && c <= 0x3F) {
+        return true; // parameters and intermediates
+      }
+      pasteCsi = false;
+      return c >= 0x40 && c <= 0x7E; // the final byte
+    }
+    pasteCsi = false;
+    return false;
   }
 
   /**

@@ -49,9 +49,13 @@ class BracketedPasteTest {
     h.terminal.addInput(new KeyStroke('x', false, false));
     h.terminal.addInput(new KeyStroke('a', true, false));
     h.terminal.addInput(new KeyStroke('b', false, true));
+    h.terminal.addInput(new KeyStroke(KeyType.Escape));
+    "[31mred".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
+    h.terminal.addInput(new KeyStroke('[', false, true));
+    "0m!".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
     h.terminal.addInput(BracketedPaste.END);
     h.drain();
 
-    assertThat(h.inputRow()).startsWith("> x ");
+    assertThat(h.inputRow()).startsWith("> xred! ");
   }
 }
