@@ -81,6 +81,27 @@ class ChatEndToEndTest {
   }
 
   @Test
+  void aMessageSentWhileThePassphraseIsBeingTyped_isShownOnceTheLoginEnds() throws Exception {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      registered("bob", new RecordingListener()).close();
+      RecordingListener bobEvents = new RecordingListener();
+      try (RelayChatClient bob = Clients.live(port, homes)) {
+        bob.addListener(bobEvents);
+        bob.login(
+            "bob",
+            PASSWORD.clone(),
+            () -> {
+              // the relay accepted the password; a message arrives before the key is unlocked
+              alice.send("#lobby", "while you typed");
+              return PASSPHRASE.clone();
+            });
+
+        assertThat(bobEvents.awaitText("while you typed").sender()).isEqualTo("alice");
+      }
+    }
+  }
+
+  @Test
   void sendRightAfterAnotherMemberJoins_isEncryptedToThem_evenWhileTheEventThreadIsBusy()
       throws Exception {
     RecordingListener bobEvents = new RecordingListener();

@@ -37,9 +37,10 @@ public interface ChatClient extends AutoCloseable {
   void login(String username, char[] password, char[] passphrase);
 
   /**
-   * As {@link #login(String, char[], char[])}, but asks {@code passphrase} for the key passphrase
-   * only once the relay has accepted the password, so a mistyped password is reported before the
-   * passphrase is typed. The array it returns is zeroed after use.
+   * As {@link #login(String, char[], char[])}, taking the key passphrase from {@code passphrase}.
+   * The relay client asks for it only once the relay has accepted the password, so a mistyped
+   * password is reported before the passphrase is typed; this default asks first. The array it
+   * returns is zeroed after use.
    */
   default void login(
       String username, char[] password, java.util.function.Supplier<char[]> passphrase) {

@@ -71,7 +71,6 @@ final class AccountCommands {
       return;
     }
     char[] password = null;
-    char[] passphrase = null;
     try {
       password =
           inlinePassword
@@ -80,7 +79,7 @@ final class AccountCommands {
       requireNonEmpty(password, SecretKind.PASSWORD);
       client.login(name, password, () -> readPassphrase(name, context)); // after the password
     } finally {
-      Arguments.zero(password, passphrase);
+      Arguments.zero(password);
     }
     loggedIn(context, "logged in as ");
   }

@@ -72,8 +72,11 @@ public final class LineMode implements CommandContext, ClientListener {
   private volatile String current;
   private volatile boolean commandRunning;
 
-  /** The conversation the prompt on screen names: plain text typed under it is meant for it. */
-  private volatile String promptFor;
+  /**
+   * While a typed line runs, the conversation the prompt named when it was typed (empty for none):
+   * the line acts on that one even if an event moved the prompt meanwhile. Null between lines.
+   */
+  private volatile Optional<String> typedFor;
 
   private volatile boolean quitRequested;
 
@@ -132,16 +135,16 @@ public final class LineMode implements CommandContext, ClientListener {
     try {
       info("type /help for commands, /quit to leave");
       for (String line : startup) {
-        dispatch(line);
+        dispatch(line, current);
       }
       if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
         current = ConversationIds.LOBBY;
       }
       while (!quitRequested) {
         String line;
-        promptFor = current;
+        String shown = current;
         try {
-          line = typed(reader.readLine(prompt()));
+          line = typed(reader.readLine(prompt(shown)));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
             break;
@@ -152,7 +155,6 @@ public final class LineMode implements CommandContext, ClientListener {
           break;
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
-        String shown = promptFor;
         if (!Objects.equals(shown, current) && InputParser.parse(line) instanceof Input.Text) {
           // Typed under a prompt that named another conversation: never post it elsewhere.
           print(
@@ -164,7 +166,7 @@ public final class LineMode implements CommandContext, ClientListener {
                   + "; send it again (Up) to post it there");
           continue;
         }
-        dispatch(line);
+        dispatch(line, shown);
       }
     } finally {
       transfers.shutdownNow();
@@ -173,12 +175,22 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
-  private void dispatch(String line) {
+  /**
+   * Runs {@code line} as typed for {@code shown}; afterwards, if the current room is one this user
+   * is no longer in (removed while the line ran), moves the prompt on and says so.
+   */
+  private void dispatch(String line, String shown) {
     commandRunning = true;
+    typedFor = Optional.ofNullable(shown);
     try {
       dispatcher.dispatch(line, this);
     } finally {
+      typedFor = null;
       commandRunning = false;
+    }
+    String now = current;
+    if (now != null && ConversationIds.isRoom(now) && !client.conversations().contains(now)) {
+      movedAway(now, "you are no longer in " + label(now));
     }
   }
 
@@ -214,8 +226,7 @@ public final class LineMode implements CommandContext, ClientListener {
             ? ConversationIds.LOBBY
             : remaining.isEmpty() ? null : remaining.get(0);
     if (reader instanceof LineReaderImpl impl) {
-      impl.setPrompt(prompt()); // redrawn by print's printAbove
-      promptFor = current;
+      impl.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
     }
     print(
         LineKind.SYSTEM,
@@ -240,7 +251,10 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /** The prompt: the current conversation's label and {@code "> "}. */
   String prompt() {
-    String conversation = current;
+    return prompt(current);
+  }
+
+  private String prompt(String conversation) {
     return conversation == null ? "> " : label(conversation) + "> ";
   }
 
@@ -267,12 +281,16 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public Optional<String> currentConversation() {
-    return Optional.ofNullable(current);
+    Optional<String> pinned = typedFor;
+    return pinned != null ? pinned : Optional.ofNullable(current);
   }
 
   @Override
   public void switchTo(String conversation) {
     current = Objects.requireNonNull(conversation, "conversation");
+    if (typedFor != null) {
+      typedFor = Optional.of(conversation); // the line itself moved on
+    }
   }
 
   /**
@@ -368,10 +386,13 @@ public final class LineMode implements CommandContext, ClientListener {
     String self = client.username().orElse(null);
     if (self == null || !username.equalsIgnoreCase(self)) {
       print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
-    } else if (!joined && conversation.equals(current) && !commandRunning) {
-      // Left elsewhere (another window, a script): the prompt must not stay in it. A /leave typed
-      // here moves on and says so itself.
+    } else if (commandRunning) {
+      // a /join or /leave typed here says so itself (and dispatch moves on if need be)
+    } else if (!joined && conversation.equals(current)) {
+      // Left elsewhere (another window, a script): the prompt must not stay in it.
       movedAway(conversation, EventLines.membership(conversation, username, false, self));
+    } else {
+      print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
     }
   }
 

@@ -279,25 +279,12 @@ final class KeyHandler {
   }
 
   private void submit() {
-    String line = withoutOuterLineBreaks(editor.submit());
+    String line = editor.submit();
     model.currentBuffer().scrollToBottom();
     if (!line.isBlank()) {
       model.commandStarted();
       backend.submit(line, model.current());
     }
-  }
-
-  /** A paste's leading or trailing line breaks would only show as empty lines. */
-  private static String withoutOuterLineBreaks(String line) {
-    int start = 0;
-    int end = line.length();
-    while (start < end && line.charAt(start) == '\n') {
-      start++;
-    }
-    while (end > start && line.charAt(end - 1) == '\n') {
-      end--;
-    }
-    return line.substring(start, end);
   }
 
   private void complete() {

@@ -144,9 +144,12 @@ final class LineEditor {
     candidates = List.of();
   }
 
-  /** Enter: returns the line, records it (redacted) in history and empties the editor. */
+  /**
+   * Enter: returns the line without a paste's leading or trailing line breaks (they would only show
+   * as empty lines), records it (redacted) in history and empties the editor.
+   */
   String submit() {
-    String line = text();
+    String line = withoutOuterLineBreaks(text());
     history.add(line);
     set("");
     scrollColumn = 0;
@@ -179,5 +182,17 @@ final class LineEditor {
 
   private int after(int index) {
     return Graphemes.next(text.toString(), index);
+  }
+
+  private static String withoutOuterLineBreaks(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && line.charAt(start) == '\n') {
+      start++;
+    }
+    while (end > start && line.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return line.substring(start, end);
   }
 }

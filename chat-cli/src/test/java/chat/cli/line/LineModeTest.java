@@ -241,6 +241,11 @@ class LineModeTest {
     String after = harness.output().substring(harness.output().indexOf("dave removed you"));
     assertThat(after).as("the prompt changed with it").contains("#lobby> ");
     harness.type("still here?\n");
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("not sent: it was typed for #team"));
+    assertThat(client.calls).as("typed under #team>").noneMatch(call -> call.startsWith("send"));
+    harness.type("still here?\n");
     await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby still here?"));
     harness.type("/quit\n");
   }

@@ -151,4 +151,14 @@ class LineEditorTest {
     assertThat(editor.scrollFor(20, 10)).isEqualTo(16);
     assertThat(editor.scrollFor(3, 10)).isZero();
   }
+
+  @Test
+  void submit_dropsAPastesOuterLineBreaks_beforeHistoryRedactsIt() {
+    LineEditor editor = new LineEditor();
+    "\n/login alice hunter2\n".chars().forEach(c -> editor.paste((char) c));
+
+    assertThat(editor.submit()).isEqualTo("/login alice hunter2");
+    editor.historyPrevious();
+    assertThat(editor.text()).doesNotContain("hunter2");
+  }
 }

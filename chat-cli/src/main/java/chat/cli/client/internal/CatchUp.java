@@ -37,6 +37,14 @@ final class CatchUp {
         return;
       }
     }
+    for (String conversation : List.copyOf(session.pushedBeforeReady)) {
+      session.pushedBeforeReady.remove(conversation);
+      try {
+        syncFrom(conversation, session.state.cursor(conversation).orElse(0L));
+      } catch (CommandException e) {
+        listeners.notice(conversation, "could not catch up: " + e.getMessage());
+      }
+    }
     session.state.save();
   }
 

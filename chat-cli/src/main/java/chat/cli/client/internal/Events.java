@@ -60,6 +60,7 @@ final class Events {
    */
   private void message(MessageEvent event) {
     if (!session.ready()) {
+      session.pushedBeforeReady.add(event.conversation()); // the catch-up after login fetches it
       return;
     }
     String conversation = event.conversation();

@@ -23,6 +23,14 @@ final class Session {
   final MemberCache members;
   final Inbox inbox;
   private final Set<String> conversations = new ConcurrentSkipListSet<>();
+
+  /**
+   * Conversations a message was pushed to before the login finished (while the passphrase was being
+   * typed): the catch-up that follows syncs them to their newest message, past what the login reply
+   * listed.
+   */
+  final Set<String> pushedBeforeReady = new ConcurrentSkipListSet<>();
+
   private volatile IdentityKeyPair me;
   private volatile String username;
   private volatile RelayConnection connection;
