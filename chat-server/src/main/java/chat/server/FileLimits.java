@@ -39,13 +39,16 @@ public record FileLimits(
     Objects.requireNonNull(expiry, "expiry");
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     if (maxFileBytes < 1 || maxFileBytes > chat.protocol.FileSizes.MAX_FILE_BYTES) {
-      throw new IllegalArgumentException("max file bytes must be 1 to 1 TiB");
+      throw new RelayConfig.InvalidSetting("max-file-bytes", "max file bytes must be 1 to 1 TiB");
     }
     if (expiry.compareTo(Duration.ofHours(1)) < 0 || expiry.compareTo(Duration.ofDays(3650)) > 0) {
-      throw new IllegalArgumentException("file expiry must be 1 hour to 10 years");
+      throw new RelayConfig.InvalidSetting(
+          "file-expiry-hours", "file expiry must be 1 hour to 10 years");
     }
     if (quotaBytesPerUser < 1 || storageBytes < 1) {
-      throw new IllegalArgumentException("file quota and storage bytes must be positive");
+      throw new RelayConfig.InvalidSetting(
+          quotaBytesPerUser < 1 ? "file-quota-bytes" : "file-storage-bytes",
+          "file quota and storage bytes must be positive");
     }
     if (sweepInterval.isNegative() || sweepInterval.isZero()) {
       throw new IllegalArgumentException("sweep interval must be positive");

@@ -131,7 +131,8 @@ public record RelayConfig(
           "io-threads", "I/O threads must be 0 (one per processor) to " + MAX_IO_THREADS);
     }
     if ((tlsCertificate == null) != (tlsKey == null)) {
-      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      throw new InvalidSetting(
+          tlsCertificate == null ? "tls-key" : "tls-cert", "--tls-cert and --tls-key go together");
     }
     Objects.requireNonNull(auditRetention, "auditRetention");
     if (auditRetention.isNegative()) {
