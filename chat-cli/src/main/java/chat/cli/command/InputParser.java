@@ -47,6 +47,22 @@ public final class InputParser {
     return args;
   }
 
+  /**
+   * {@code line} without the line breaks before and after it: a paste's, which would only show as
+   * empty lines. Line breaks inside are kept.
+   */
+  public static String withoutOuterLineBreaks(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && line.charAt(start) == '\n') {
+      start++;
+    }
+    while (end > start && line.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return line.substring(start, end);
+  }
+
   static String stripLeadingSpace(String text) {
     int start = 0;
     while (start < text.length() && Character.isWhitespace(text.charAt(start))) {

@@ -203,15 +203,7 @@ public final class LineMode implements CommandContext, ClientListener {
     line.codePoints()
         .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
         .forEach(out::appendCodePoint);
-    int start = 0;
-    int end = out.length();
-    while (start < end && out.charAt(start) == '\n') {
-      start++;
-    }
-    while (end > start && out.charAt(end - 1) == '\n') {
-      end--;
-    }
-    return out.substring(start, end);
+    return InputParser.withoutOuterLineBreaks(out.toString());
   }
 
   /**

@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
 import chat.cli.command.InputCompleter;
+import chat.cli.command.InputParser;
 import java.util.List;
 import java.util.Objects;
 
@@ -149,7 +150,7 @@ final class LineEditor {
    * as empty lines), records it (redacted) in history and empties the editor.
    */
   String submit() {
-    String line = withoutOuterLineBreaks(text());
+    String line = InputParser.withoutOuterLineBreaks(text());
     history.add(line);
     set("");
     scrollColumn = 0;
@@ -182,17 +183,5 @@ final class LineEditor {
 
   private int after(int index) {
     return Graphemes.next(text.toString(), index);
-  }
-
-  private static String withoutOuterLineBreaks(String line) {
-    int start = 0;
-    int end = line.length();
-    while (start < end && line.charAt(start) == '\n') {
-      start++;
-    }
-    while (end > start && line.charAt(end - 1) == '\n') {
-      end--;
-    }
-    return line.substring(start, end);
   }
 }
