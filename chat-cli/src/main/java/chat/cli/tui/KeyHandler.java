@@ -27,6 +27,8 @@ final class KeyHandler {
   private boolean pasting;
   private boolean pasteEscape;
   private boolean pasteCsi;
+  private boolean pasteOsc;
+  private boolean pasteCharset;
   private long pasteSeenMillis;
   private final LongSupplier millis;
 
@@ -99,6 +101,8 @@ final class KeyHandler {
       pasteSeenMillis = now;
       pasteEscape = false;
       pasteCsi = false;
+      pasteOsc = false;
+      pasteCharset = false;
       editor.resetCompletion();
       return;
     }
@@ -197,20 +201,33 @@ final class KeyHandler {
 
   /**
    * Whether {@code key} belongs to a pasted escape sequence Lanterna did not decode as one key
-   * (such as a colour, ESC [ 31 m, which arrives as Esc or Alt+[ and then {@code 31m}): the
-   * sequence is dropped whole, as other people's screens drop it, instead of leaving its letters as
-   * text.
+   * (such as a colour, ESC [ 31 m, which arrives as Esc or Alt+[ and then {@code 31m}; a link or a
+   * title, ESC ] … BEL or ESC \; a character set, ESC ( B): the sequence is dropped whole, as other
+   * people's screens drop it, instead of leaving its letters as text.
    */
   private boolean skipsEscapeSequence(KeyStroke key) {
     boolean character = key.getKeyType() == KeyType.Character;
     char c = character ? key.getCharacter() : 0;
+    boolean escaped = character && (key.isAltDown() || pasteEscape);
+    if (pasteOsc) {
+      // an operating system command (a title, a link) runs to BEL or ESC \
+      pasteOsc = !(character && (c == 'g' && key.isCtrlDown() || escaped && c == '\\'));
+      pasteEscape = key.getKeyType() == KeyType.Escape;
+      return true;
+    }
+    if (pasteCharset) {
+      pasteCharset = false; // ESC ( B and the like: one more character
+      return true;
+    }
     if (key.getKeyType() == KeyType.Escape) {
       pasteEscape = true;
       return true;
     }
-    if (character && (key.isAltDown() || pasteEscape) && c == '[') {
+    if (escaped && (c == '[' || c == ']' || c == '(' || c == ')')) {
       pasteEscape = false;
-      pasteCsi = true;
+      pasteCsi = c == '[';
+      pasteOsc = c == ']';
+      pasteCharset = c == '(' || c == ')';
       return true;
     }
     pasteEscape = false;

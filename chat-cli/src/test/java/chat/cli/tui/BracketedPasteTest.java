@@ -58,4 +58,16 @@ class BracketedPasteTest {
 
     assertThat(h.inputRow()).startsWith("> xred! ");
   }
+
+  @Test
+  void pastedLinksTitlesAndCharacterSets_areDroppedWhole() throws IOException {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+    h.alt('1');
+    h.terminal.addInput(BracketedPaste.START);
+    decode("a\u001b]8;;http://x\u001b\\b\u001b(Bc\u001b]0;t\u0007d").forEach(h.terminal::addInput);
+    h.terminal.addInput(BracketedPaste.END);
+    h.drain();
+
+    assertThat(h.inputRow()).startsWith("> abcd ");
+  }
 }
