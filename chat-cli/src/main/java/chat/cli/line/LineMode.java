@@ -196,14 +196,11 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /**
    * A line as read, made what the TUI would make of it: a paste's outer line breaks dropped, and
-   * control characters other than line breaks and tabs removed (others' screens would drop them).
+   * escape sequences (whole) and control characters other than line breaks and tabs removed, as
+   * others' screens would remove them.
    */
   static String typed(String line) {
-    StringBuilder out = new StringBuilder(line.length());
-    line.codePoints()
-        .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
-        .forEach(out::appendCodePoint);
-    return InputParser.withoutOuterLineBreaks(out.toString());
+    return InputParser.withoutOuterLineBreaks(TerminalSafe.text(line));
   }
 
   /**

@@ -88,6 +88,12 @@ class LineModeTest {
   }
 
   @Test
+  void typed_dropsEscapeSequencesControlsAndOuterLineBreaks_keepsInnerOnes() {
+    assertThat(LineMode.typed("\nred \u001b[31mtext\u001b[0m\u0007\nsecond\tline\n"))
+        .isEqualTo("red text\nsecond\tline");
+  }
+
+  @Test
   void run_text_goesToCurrentConversationAndIsShown() {
     logIn();
     harness.type("hello there\n").endInput();
