@@ -7,7 +7,6 @@ import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.protocol.ConversationIds;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /join}, {@code /leave}, {@code /switch}, {@code /rooms} and {@code /members}. */
 final class ConversationCommands {
@@ -71,17 +70,13 @@ final class ConversationCommands {
       return;
     }
     // Moved on first, then said: a front end with a pane per conversation drops the left one's.
-    List<String> remaining = client.conversations();
-    Optional<String> next =
-        remaining.contains(ConversationIds.LOBBY)
-            ? Optional.of(ConversationIds.LOBBY)
-            : remaining.stream().findFirst();
-    next.ifPresentOrElse(
-        conversation -> {
-          context.switchTo(conversation);
-          context.info("left " + room + "; now in " + Arguments.label(context, conversation));
-        },
-        () -> context.info("left " + room + "; " + Arguments.NO_CONVERSATION));
+    NextConversation.after(client.conversations(), room)
+        .ifPresentOrElse(
+            conversation -> {
+              context.switchTo(conversation);
+              context.info("left " + room + "; now in " + Arguments.label(context, conversation));
+            },
+            () -> context.info("left " + room + "; " + Arguments.NO_CONVERSATION));
   }
 
   private static void switchTo(Input.Command command, CommandContext context) {

@@ -8,7 +8,6 @@ import chat.cli.client.MemberRole;
 import chat.protocol.ConversationIds;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Groups: {@code /group create}, {@code /invite}, {@code /kick}, {@code /ban}, {@code /unban},
@@ -135,12 +134,7 @@ final class GroupCommands {
       context.info("disbanded " + room); // else the relay's event says so
     }
     if (context.currentConversation().map(room::equals).orElse(false)) {
-      List<String> remaining = client.conversations();
-      Optional<String> next =
-          remaining.contains(ConversationIds.LOBBY)
-              ? Optional.of(ConversationIds.LOBBY)
-              : remaining.stream().filter(c -> !c.equals(room)).findFirst();
-      next.ifPresent(context::switchTo);
+      NextConversation.after(client.conversations(), room).ifPresent(context::switchTo);
     }
   }
 

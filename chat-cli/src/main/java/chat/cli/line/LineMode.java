@@ -21,6 +21,7 @@ import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.NextConversation;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
 import chat.protocol.ConversationIds;
@@ -209,11 +210,7 @@ public final class LineMode implements CommandContext, ClientListener {
    * where the prompt is now; the prompt changes with it.
    */
   private void movedAway(String gone, String said) {
-    List<String> remaining = client.conversations().stream().filter(c -> !c.equals(gone)).toList();
-    current =
-        remaining.contains(ConversationIds.LOBBY)
-            ? ConversationIds.LOBBY
-            : remaining.isEmpty() ? null : remaining.get(0);
+    current = NextConversation.after(client.conversations(), gone).orElse(null);
     if (reader instanceof LineReaderImpl impl) {
       impl.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
     }
