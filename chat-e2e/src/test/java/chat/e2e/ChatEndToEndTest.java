@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
+import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
@@ -98,6 +99,43 @@ class ChatEndToEndTest {
 
         assertThat(bobEvents.awaitText("while you typed").sender()).isEqualTo("alice");
       }
+    }
+  }
+
+  @Test
+  void aPassphraseTypedForLongerThanTheRelaysIdleTimeout_stillLogsIn() throws Exception {
+    relay.close();
+    RelayConfig config = RelayFixture.config(dataDir).withIdleTimeoutSeconds(2);
+    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    port = relay.port();
+    registered("bob", new RecordingListener()).close();
+    ClientOptions options =
+        new ClientOptions("127.0.0.1", port, homes, true, Duration.ofSeconds(15), true)
+            .withKeepAlive(Duration.ofMillis(500));
+    try (RelayChatClient bob =
+            new RelayChatClient(options, new SecureRandom(), Clock.systemUTC(), Clients.FAST_KDF);
+        RelayChatClient alice = registered("alice", new RecordingListener())) {
+      RecordingListener bobEvents = new RecordingListener();
+      bob.addListener(bobEvents);
+      bob.login(
+          "bob",
+          PASSWORD.clone(),
+          () -> {
+            sleep(Duration.ofSeconds(4)); // twice the idle timeout, as a slow typist
+            return PASSPHRASE.clone();
+          });
+
+      assertThat(bob.connectionState()).isEqualTo(ConnectionState.ONLINE);
+      alice.send("#lobby", "after a slow login");
+      assertThat(bobEvents.awaitText("after a slow login").sender()).isEqualTo("alice");
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

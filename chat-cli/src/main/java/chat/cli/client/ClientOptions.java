@@ -19,6 +19,8 @@ import java.util.Objects;
  *     commands pass false so that they never move the cursors of what nobody has seen.
  * @param downloadDirectory where accepted files are saved ({@code --download-dir}); created 0700
  *     when first needed
+ * @param keepAlive how often a live client pings an otherwise quiet connection, so the relay's idle
+ *     timeout does not close it (also while a login waits for the key passphrase)
  */
 public record ClientOptions(
     String host,
@@ -27,9 +29,13 @@ public record ClientOptions(
     boolean perUserHome,
     Duration requestTimeout,
     boolean live,
-    Path downloadDirectory) {
+    Path downloadDirectory,
+    Duration keepAlive) {
   /** The relay's default port. */
   public static final int DEFAULT_PORT = 7443;
+
+  /** The default {@code keepAlive}: a quarter of the relay's default idle timeout (120 s). */
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
 
   /** Validates the fields. */
   public ClientOptions {
@@ -37,6 +43,10 @@ public record ClientOptions(
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(downloadDirectory, "downloadDirectory");
+    Objects.requireNonNull(keepAlive, "keepAlive");
+    if (keepAlive.isNegative() || keepAlive.isZero()) {
+      throw new IllegalArgumentException("keepAlive must be positive");
+    }
     if (host.isBlank() || port < 1 || port > 65535) {
       throw new IllegalArgumentException("relay address must be HOST:PORT with a port 1-65535");
     }
@@ -56,9 +66,29 @@ public record ClientOptions(
     this(host, port, home, perUserHome, requestTimeout, live, home.resolve("downloads"));
   }
 
+  /** Options with the default {@code keepAlive}. */
+  public ClientOptions(
+      String host,
+      int port,
+      Path home,
+      boolean perUserHome,
+      Duration requestTimeout,
+      boolean live,
+      Path downloadDirectory) {
+    this(
+        host, port, home, perUserHome, requestTimeout, live, downloadDirectory, DEFAULT_KEEP_ALIVE);
+  }
+
   /** A copy that saves downloads in {@code directory}. */
   public ClientOptions withDownloadDirectory(Path directory) {
-    return new ClientOptions(host, port, home, perUserHome, requestTimeout, live, directory);
+    return new ClientOptions(
+        host, port, home, perUserHome, requestTimeout, live, directory, keepAlive);
+  }
+
+  /** A copy that pings a quiet connection every {@code interval}. */
+  public ClientOptions withKeepAlive(Duration interval) {
+    return new ClientOptions(
+        host, port, home, perUserHome, requestTimeout, live, downloadDirectory, interval);
   }
 
   /** {@code host:port}. */

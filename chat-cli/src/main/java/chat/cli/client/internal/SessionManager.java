@@ -15,6 +15,8 @@ import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -72,7 +75,8 @@ final class SessionManager {
     this.handler = new EventHandler(listeners, this::post);
     if (options.live()) {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
-      timer.scheduleWithFixedDelay(this::ping, 30, 30, TimeUnit.SECONDS);
+      long every = options.keepAlive().toMillis();
+      timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -271,7 +275,7 @@ final class SessionManager {
           relay.call(
               new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
               LoginReply.class);
-      char[] typed = passphrase.get();
+      char[] typed = askKeepingAlive(relay, passphrase);
       IdentityKeyPair identity;
       try {
         identity =
@@ -296,6 +300,29 @@ final class SessionManager {
       }
       target.end();
       throw e;
+    }
+  }
+
+  /**
+   * Asks {@code passphrase} while pinging {@code relay}, so a person who takes longer than the
+   * relay's idle timeout to type it does not find the new session's connection closed.
+   */
+  private char[] askKeepingAlive(RelayConnection relay, Supplier<char[]> passphrase) {
+    long every = options.keepAlive().toMillis();
+    ScheduledFuture<?> pinging =
+        timer.scheduleWithFixedDelay(() -> pingQuietly(relay), every, every, TimeUnit.MILLISECONDS);
+    try {
+      return passphrase.get();
+    } finally {
+      pinging.cancel(false);
+    }
+  }
+
+  private static void pingQuietly(RelayConnection relay) {
+    try {
+      relay.call(new PingRequest(relay.nextId()), PongReply.class);
+    } catch (CommandException e) {
+      // the login's next request fails the same way and says why
     }
   }
 
@@ -551,12 +578,7 @@ final class SessionManager {
   private void ping() {
     Session current = session;
     if (current != null && current.connectionState() == ConnectionState.ONLINE) {
-      try {
-        RelayConnection relay = current.connection();
-        relay.call(new chat.protocol.PingRequest(relay.nextId()), chat.protocol.PongReply.class);
-      } catch (CommandException e) {
-        // the reader notices a dead connection and reconnects
-      }
+      pingQuietly(current.connection()); // the reader notices a dead connection and reconnects
     }
   }
 
