@@ -117,6 +117,7 @@ public final class LineMode implements CommandContext, ClientListener {
             .option(LineReader.Option.CASE_INSENSITIVE, true)
             .option(LineReader.Option.HISTORY_INCREMENTAL, false)
             .build();
+    GlyphKeys.install(reader);
   }
 
   /**

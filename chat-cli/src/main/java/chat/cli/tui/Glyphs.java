@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import chat.cli.emoji.EmojiCatalog;
+import chat.cli.emoji.Graphemes;
 import com.googlecode.lanterna.TextCharacter;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.TerminalSafe;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputParser;
+import chat.cli.emoji.Graphemes;
 import java.util.List;
 import java.util.Objects;
 

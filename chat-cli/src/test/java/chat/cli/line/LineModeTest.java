@@ -329,6 +329,17 @@ class LineModeTest {
   }
 
   @Test
+  void run_backspaceAfterAKeycap_removesItWhole() throws IOException {
+    useTerminal("xterm-256color");
+    logIn();
+    harness.type("ok1\uFE0F\u20E3\u007f\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(client.calls).contains("send #lobby ok");
+  }
+
+  @Test
   void run_colourOption_colorsOnFullTerminalOnly() throws IOException {
     useTerminal("xterm-256color");
     logIn();

@@ -1,4 +1,4 @@
-package chat.cli.tui;
+package chat.cli.emoji;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,20 +1,20 @@
-package chat.cli.tui;
+package chat.cli.emoji;
 
 import java.text.BreakIterator;
 
 /**
- * Where the input line's cursor may stand: between the characters a person sees. The JDK's
- * character break iterator (before Java 20) splits emoji sequences that show as one glyph, so a
- * boundary is also skipped when it falls before a joiner or after one (👨‍👩‍👧), before a
- * skin-tone modifier (👍🏽), between the two regional indicators of a flag (🇩🇪), or before a
- * mark, variation selector or tag.
+ * Where an input line's cursor may stand: between the characters a person sees. The JDK's character
+ * break iterator (before Java 20) splits emoji sequences that show as one glyph, so a boundary is
+ * also skipped when it falls before a joiner or after one (👨‍👩‍👧), before a skin-tone modifier
+ * (👍🏽), between the two regional indicators of a flag (🇩🇪), or before a mark, variation
+ * selector or tag.
  */
-final class Graphemes {
+public final class Graphemes {
   /** The zero-width joiner of emoji sequences. */
-  static final char ZWJ = '\u200D';
+  public static final char ZWJ = '\u200D';
 
   /** Regional indicator A; a flag is two of them. */
-  static final int REGIONAL_A = 0x1F1E6;
+  public static final int REGIONAL_A = 0x1F1E6;
 
   private static final int REGIONAL_Z = 0x1F1FF;
   private static final int MODIFIER_FIRST = 0x1F3FB;
@@ -23,7 +23,7 @@ final class Graphemes {
   private Graphemes() {}
 
   /** The boundary before {@code index}, or 0. */
-  static int previous(String text, int index) {
+  public static int previous(String text, int index) {
     if (index <= 0) {
       return 0;
     }
@@ -36,7 +36,7 @@ final class Graphemes {
   }
 
   /** The boundary after {@code index}, or the end of {@code text}. */
-  static int next(String text, int index) {
+  public static int next(String text, int index) {
     if (index >= text.length()) {
       return text.length();
     }
@@ -82,12 +82,12 @@ final class Graphemes {
   }
 
   /** Whether {@code codePoint} is a regional indicator (half of a flag). */
-  static boolean isRegionalIndicator(int codePoint) {
+  public static boolean isRegionalIndicator(int codePoint) {
     return codePoint >= REGIONAL_A && codePoint <= REGIONAL_Z;
   }
 
   /** Whether {@code codePoint} is an emoji skin-tone modifier. */
-  static boolean isModifier(int codePoint) {
+  public static boolean isModifier(int codePoint) {
     return codePoint >= MODIFIER_FIRST && codePoint <= MODIFIER_LAST;
   }
 }
