@@ -64,6 +64,31 @@ public final class AwayTracker {
   }
 
   /**
+   * Notes {@code username}'s {@code presence} as a member list fetched from the relay gives it: the
+   * state as it is, not a change, so nothing is announced. After this client's own reconnect it is
+   * how a member who stayed connected and away is told from one who went offline: coming online
+   * later is then {@link Change#BACK}.
+   */
+  public void listed(String self, String username, Presence presence) {
+    if (!Objects.equals(self, viewer)) {
+      away.clear();
+      viewer = self;
+    }
+    String key = username.toLowerCase(Locale.ROOT);
+    switch (presence.status()) {
+      case AWAY -> away.put(key, new Away(presence.message(), 0, 0));
+      case OFFLINE ->
+          away.computeIfPresent(
+              key,
+              (k, state) ->
+                  state.offlineSinceMillis() == 0
+                      ? new Away(state.message(), clock.millis(), 0)
+                      : state);
+      default -> away.remove(key);
+    }
+  }
+
+  /**
    * Notes {@code username}'s new {@code presence} as {@code self} heard it (another {@code self}
    * than before starts afresh: what one user saw is not another's) and says what changed.
    */

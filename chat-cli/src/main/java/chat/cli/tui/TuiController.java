@@ -292,6 +292,9 @@ final class TuiController {
     model.setClientConversations(conversations, authoritative);
     if (members != null) {
       model.setMembers(conversation, members);
+      if (authoritative) {
+        members.forEach(m -> away.listed(self(), m.username(), m.presence()));
+      }
     }
     if (wasEmpty && !model.conversations().isEmpty() && !listHintShown) {
       listHintShown = true;

@@ -95,6 +95,23 @@ class AwayTrackerTest {
   }
 
   @Test
+  void afterThisClientsOwnReconnect_aMemberListedAsStillAway_isBackWhenOnline() {
+    seen("bob", Presence.away("tea"));
+    seen("carol", Presence.away("gym"));
+    seen("dave", Presence.away("out"));
+
+    tracker.connectionLost();
+    tracker.listed("alice", "bob", Presence.away("tea"));
+    tracker.listed("alice", "carol", Presence.ONLINE);
+    tracker.listed("alice", "dave", Presence.OFFLINE);
+    now = now.plusSeconds(600);
+
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+    assertThat(seen("carol", Presence.away("gym"))).isEqualTo(Change.WENT_AWAY);
+    assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+  }
+
+  @Test
   void anotherViewer_startsAfresh() {
     seen("bob", Presence.away("lunch"));
 

@@ -440,6 +440,24 @@ class ChatTuiTest {
   }
 
   @Test
+  void afterThisClientsOwnReconnect_aMemberStillAwayComingBack_isAnnounced() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#lobby", "carol", true);
+    h.drain().alt('1');
+    h.client.firePresence("carol", Presence.away("lunch"));
+    h.drain();
+
+    h.client.setState(ConnectionState.RECONNECTING, "connection lost");
+    h.drain();
+    h.client.setState(ConnectionState.ONLINE, "reconnected"); // the member list: still away
+    h.drain();
+    h.client.firePresence("carol", Presence.of(true));
+    h.drain();
+
+    assertThat(h.screen()).contains("carol is back");
+  }
+
+  @Test
   void memberList_ofGroup_showsRolesAwayMessagesAndChangeLines() {
     TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
