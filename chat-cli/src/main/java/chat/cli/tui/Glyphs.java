@@ -19,16 +19,19 @@ import java.util.List;
  *       counts two columns;
  *   <li>a character that is text by default with U+FE0F (❤️) is drawn as the plain character (❤),
  *       one column everywhere (terminals disagree on the width of the pair);
- *   <li>a keycap (1️⃣) is drawn as its digit or sign (1), and a Latin, Greek or Cyrillic letter
- *       with combining marks that Unicode has no single character for (q́) as the letter: Lanterna
- *       counts any glyph of more than one character as two columns, terminals draw these in one,
- *       and the column between them would keep stale text.
+ *   <li>a keycap (1️⃣) is drawn as its digit or sign (1): terminals disagree on its width.
  * </ul>
  *
- * The message text itself is never changed: this is only how the screen shows it.
+ * A letter with combining marks that Unicode has no single character for (q́, Hebrew with points,
+ * Arabic with vowel marks) is drawn whole in one column, as terminals draw it ({@link #marked}):
+ * Lanterna on its own counts any glyph of more than one character as two columns, and the column
+ * after it would keep stale text.
+ *
+ * <p>The message text itself is never changed: this is only how the screen shows it.
  */
 final class Glyphs {
   private static final char VARIATION_SELECTOR_16 = '\uFE0F';
+  private static final char KEYCAP = '\u20E3';
 
   private Glyphs() {}
 
@@ -42,8 +45,10 @@ final class Glyphs {
       }
       return;
     }
-    if (markedLetter(cluster)) {
-      add(cells, cluster.substring(0, Character.charCount(cluster.codePointAt(0))), style);
+    if (marked(cluster)) {
+      int base = Character.charCount(cluster.codePointAt(0));
+      boolean keycap = cluster.indexOf(KEYCAP) >= 0;
+      cells.add(new Cell(keycap ? cluster.substring(0, base) : cluster, 1, style));
       return;
     }
     int first = cluster.codePointAt(0);
@@ -104,25 +109,23 @@ final class Glyphs {
   }
 
   /**
-   * A letter, digit or sign of a script drawn in one column followed only by combining or enclosing
-   * marks, at least one of them not a variation selector (those the emoji fixes above handle).
+   * Whether {@code glyph} is a character drawn in one column followed only by combining or
+   * enclosing marks, at least one of them not a variation selector (those the emoji fixes above
+   * handle): terminals draw it in one column.
    */
-  private static boolean markedLetter(String cluster) {
-    int first = cluster.codePointAt(0);
+  static boolean marked(String glyph) {
+    int first = glyph.codePointAt(0);
     int rest = Character.charCount(first);
-    if (rest == cluster.length()) {
-      return false;
-    }
-    Character.UnicodeScript script = Character.UnicodeScript.of(first);
-    if (script != Character.UnicodeScript.LATIN
-        && script != Character.UnicodeScript.GREEK
-        && script != Character.UnicodeScript.CYRILLIC
-        && script != Character.UnicodeScript.COMMON) {
+    if (rest == glyph.length()
+        || Character.isISOControl(first)
+        || Character.getType(first) == Character.NON_SPACING_MARK
+        || TextCharacter.fromString(glyph.substring(0, rest))[0].isDoubleWidth()
+        || EmojiCatalog.shared().isWideOnItsOwn(first)) {
       return false;
     }
     boolean mark = false;
-    for (int i = rest; i < cluster.length(); ) {
-      int cp = cluster.codePointAt(i);
+    for (int i = rest; i < glyph.length(); ) {
+      int cp = glyph.codePointAt(i);
       int type = Character.getType(cp);
       if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK) {
         return false;
@@ -131,5 +134,16 @@ final class Glyphs {
       i += Character.charCount(cp);
     }
     return mark;
+  }
+
+  /**
+   * The columns {@code glyph}, one cell from {@link #add}, takes on the screen: as Lanterna counts
+   * them, except for a {@link #marked} glyph, which takes one.
+   */
+  static int columns(String glyph) {
+    if (glyph.isEmpty()) {
+      return 0;
+    }
+    return !marked(glyph) && TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1;
   }
 }

@@ -77,9 +77,32 @@ final class ScreenWriter {
       character =
           TextCharacter.fromString(
               glyph, style.foreground(), style.background(), style.modifiers())[0];
+      if (character.isDoubleWidth() && Glyphs.columns(glyph) == 1) {
+        character = new OneColumn(character);
+      }
       forStyle.put(glyph, character);
       cached++;
     }
     return character;
+  }
+
+  /**
+   * A glyph of several characters that terminals draw in one column (a letter with marks, {@link
+   * Glyphs#marked}), which Lanterna would otherwise count as two and leave the next column undrawn.
+   */
+  private static final class OneColumn extends TextCharacter {
+    private static final long serialVersionUID = 1L;
+
+    // Deprecated in favour of the static factories, which cannot make a subclass: this is the one
+    // way to give Lanterna a glyph of several characters that it draws in one column.
+    @SuppressWarnings("deprecation")
+    OneColumn(TextCharacter glyph) {
+      super(glyph);
+    }
+
+    @Override
+    public boolean isDoubleWidth() {
+      return false;
+    }
   }
 }

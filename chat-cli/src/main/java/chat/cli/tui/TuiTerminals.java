@@ -1,6 +1,5 @@
 package chat.cli.tui;
 
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
@@ -82,8 +81,7 @@ public final class TuiTerminals {
       if (glyph.isEmpty()) {
         return;
       }
-      int width = TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1;
-      int column = cursor.wrote(glyph, width);
+      int column = cursor.wrote(glyph, Glyphs.columns(glyph));
       if (column >= 0) {
         super.setCursorPosition(column, cursor.row());
       }

@@ -88,16 +88,32 @@ class GlyphsTest {
   }
 
   @Test
-  void keycapsAndLettersWithMarksUnicodeCannotCompose_areDrawnAsTheirBase_inOneColumn() {
+  void keycaps_areDrawnAsTheirBase_lettersWithMarks_whole_eachInOneColumn() {
     assertThat(Cells.line("1\uFE0F\u20E3", Style.TEXT))
         .singleElement()
         .satisfies(cell -> assertThat(cell.glyph() + cell.width()).isEqualTo("11"));
     assertThat(Cells.line("#\u20E3q\u0301\u0302", Style.TEXT))
         .extracting(cell -> cell.glyph() + cell.width())
-        .containsExactly("#1", "q1");
+        .containsExactly("#1", "q\u0301\u03021");
+    assertThat(Cells.line("\u05E9\u05C1\u05B8\u0628\u064E", Style.TEXT))
+        .as("Hebrew with points, Arabic with a vowel mark")
+        .extracting(cell -> cell.glyph() + cell.width())
+        .containsExactly("\u05E9\u05B8\u05C11", "\u0628\u064E1"); // marks in canonical order
     assertThat(Cells.line("\u2764\uFE0F", Style.TEXT))
         .as("a variation selector alone is left to the emoji fixes")
         .extracting(cell -> cell.glyph() + cell.width())
         .containsExactly("\u27641");
+    assertThat(Cells.line("\u4E16\u0301", Style.TEXT))
+        .as("a wide character keeps its two columns")
+        .extracting(Cell::width)
+        .containsExactly(2);
+  }
+
+  @Test
+  void columns_countsAMarkedLetterAsOne_andAsLanternaDoesOtherwise() {
+    assertThat(Glyphs.columns("e\u0301\u0302")).isEqualTo(1);
+    assertThat(Glyphs.columns("a")).isEqualTo(1);
+    assertThat(Glyphs.columns("\u4E16")).isEqualTo(2);
+    assertThat(Glyphs.columns("\u2705\uFE0F")).isEqualTo(2);
   }
 }

@@ -33,4 +33,16 @@ class ScreenWriterTest {
         .isEqualTo(Style.BAR_ALERT.background());
     assertThat(screen.getBackCharacter(0, 0).isBold()).isTrue();
   }
+
+  @Test
+  void put_letterWithMarks_takesOneColumn_andTheNextCellIsDrawn() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+
+    int end = new ScreenWriter(screen).put(0, 0, 5, "q\u0301\u0302x", Style.TEXT);
+
+    assertThat(end).isEqualTo(2);
+    assertThat(screen.getBackCharacter(0, 0).isDoubleWidth()).isFalse();
+    assertThat(screen.getBackCharacter(0, 0).getCharacterString()).isEqualTo("q\u0301\u0302");
+    assertThat(screen.getBackCharacter(1, 0).getCharacterString()).isEqualTo("x");
+  }
 }
