@@ -103,6 +103,26 @@ class ChatEndToEndTest {
   }
 
   @Test
+  void ownMessageAsSent_showsTheRelaysStoreTime_asHistoryAndTheOtherMembersDo() throws Exception {
+    relay.close();
+    Clock hourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+    relay = Relay.start(RelayFixture.config(dataDir), hourAhead, new SecureRandom());
+    port = relay.port();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.connectionState()).isEqualTo(ConnectionState.ONLINE);
+      ChatMessage sent = alice.send("#lobby", "what time is it");
+
+      ChatMessage seen = bobEvents.awaitText("what time is it");
+      assertThat(sent.storedAtMillis())
+          .isEqualTo(seen.storedAtMillis())
+          .isEqualTo(alice.history("#lobby", 1).get(0).storedAtMillis())
+          .isGreaterThan(sent.sentAtMillis() + Duration.ofMinutes(59).toMillis());
+    }
+  }
+
+  @Test
   void aPassphraseTypedForLongerThanTheRelaysIdleTimeout_stillLogsIn() throws Exception {
     relay.close();
     RelayConfig config = RelayFixture.config(dataDir).withIdleTimeoutSeconds(2);

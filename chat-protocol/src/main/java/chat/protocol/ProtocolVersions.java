@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 3;
+  public static final int CURRENT = 4;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -20,12 +20,18 @@ public final class ProtocolVersions {
    */
   public static final int BINARY = 3;
 
+  /**
+   * The first version whose {@code send_ok} carries {@code storedAtMillis}, the relay's store time,
+   * so the sender shows its own message at the time every other member sees; it adds nothing else.
+   */
+  public static final int STORE_TIME = 4;
+
   /** Every version this build speaks, newest first. */
-  public static final List<Integer> SUPPORTED = List.of(CURRENT, SOCIAL, 1);
+  public static final List<Integer> SUPPORTED = List.of(STORE_TIME, BINARY, SOCIAL, 1);
 
   private ProtocolVersions() {}
 
-  /** The line both programs print for {@code --version}: {@code wire protocol 3, 2, 1}. */
+  /** The line both programs print for {@code --version}: {@code wire protocol 4, 3, 2, 1}. */
   public static String versionLine() {
     return "wire protocol "
         + SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));

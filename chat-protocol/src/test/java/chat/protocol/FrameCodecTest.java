@@ -49,6 +49,7 @@ class FrameCodecTest {
         new BundleReply("11", "bob", blob),
         new UpdateBundleReply("12"),
         new SendReply("13", "#room", 7, "00112233445566778899aabbccddeeff"),
+        new SendReply("13", "#room", 7, "00112233445566778899aabbccddeeff", 1_794_300_000_000L),
         new HistoryReply("14", "#room", List.of(stored), 3, true),
         new SyncReply("15", "#room", List.of(stored), 3, false),
         ErrorReply.of("16", ErrorCode.NOT_MEMBER),

@@ -296,8 +296,9 @@ public final class RelayChatClient implements ChatClient {
     }
     session.addConversation(conversation);
     long at = envelope.header().timestampMillis();
+    long stored = reply.storedAtMillis() != null ? reply.storedAtMillis() : at; // before version 4
     return new ChatMessage(
-        conversation, seq, reply.messageId(), session.username(), at, at, text, true);
+        conversation, seq, reply.messageId(), session.username(), at, stored, text, true);
   }
 
   @Override

@@ -13,6 +13,7 @@ import chat.protocol.ErrorCode;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.MessageEventHeader;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.SyncReply;
@@ -134,7 +135,13 @@ public final class MessagingService {
                   try {
                     connection.reply(
                         new SendReply(
-                            request.id(), conversation, stored.seq(), header.messageIdHex()));
+                            request.id(),
+                            conversation,
+                            stored.seq(),
+                            header.messageIdHex(),
+                            connection.state().version() >= ProtocolVersions.STORE_TIME
+                                ? stored.storedAtMillis()
+                                : null));
                     LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
                   } finally {
                     connection.finishedWhen(
