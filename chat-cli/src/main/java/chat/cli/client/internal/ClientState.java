@@ -6,16 +6,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
@@ -26,6 +33,9 @@ import java.util.TreeMap;
 final class ClientState {
   /** Accepted message ids remembered; the oldest are forgotten first. */
   static final int MAX_SEEN = 20_000;
+
+  /** One monitor per state file in this process: file locks are held per process, not thread. */
+  private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -147,19 +157,51 @@ final class ClientState {
   /**
    * Writes the file if anything changed since the last write, merged with what another process
    * using the same profile (a script beside the TUI) wrote meanwhile: the higher cursor wins, the
-   * accepted ids are united, and the session is the file's unless this process changed it.
+   * accepted ids are united, and the session is the file's unless this process changed it. The
+   * read, merge and write hold {@code state.json.lock}, so two processes saving at once cannot each
+   * write over what the other just merged.
    */
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   synchronized void save() {
     if (!dirty) {
       return;
     }
-    mergeFromDisk();
-    StateFile out = new StateFile(server, session, cursors, new ArrayList<>(seen.values()));
-    try {
-      PrivateFiles.write(file, JSON.writeValueAsBytes(out));
-    } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file, e);
+    synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
+      try (FileChannel lockFile = openLockFile();
+          FileLock lock = lockFile == null ? null : lockQuietly(lockFile)) {
+        mergeFromDisk();
+        StateFile out = new StateFile(server, session, cursors, new ArrayList<>(seen.values()));
+        PrivateFiles.write(file, JSON.writeValueAsBytes(out));
+      } catch (IOException e) {
+        throw new CommandException.FileAccess("cannot write " + file, e);
+      }
     }
     dirty = false;
+  }
+
+  /** The lock file beside the state file (0600), or null where it cannot be made. */
+  private FileChannel openLockFile() {
+    Path lockPath = file.resolveSibling(file.getFileName() + ".lock");
+    try {
+      FileAttribute<?>[] attributes =
+          PrivateFiles.isPosix(file.toAbsolutePath().getParent())
+              ? new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+              }
+              : new FileAttribute<?>[0];
+      return FileChannel.open(
+          lockPath, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes);
+    } catch (IOException | UnsupportedOperationException e) {
+      return null; // a read-only folder fails the write below with its own message
+    }
+  }
+
+  /** An exclusive lock, or null on a file system without locks (the save goes on unlocked). */
+  private static FileLock lockQuietly(FileChannel channel) {
+    try {
+      return channel.lock();
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

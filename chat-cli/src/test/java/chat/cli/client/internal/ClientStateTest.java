@@ -1,0 +1,72 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClientStateTest {
+  private static final String SERVER = "localhost:7443";
+
+  @TempDir Path dir;
+
+  @Test
+  void saved_thenLoaded_keepsSessionCursorsAndSeenIds() {
+    Path file = dir.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+    state.session(new ClientState.Session("alice", "token", 99));
+    state.advance("#lobby", 7);
+    state.accept("ab".repeat(16), "#lobby", 7);
+    state.save();
+
+    ClientState again = ClientState.load(file, SERVER);
+
+    assertThat(again.session()).contains(new ClientState.Session("alice", "token", 99));
+    assertThat(again.cursor("#lobby")).contains(7L);
+    assertThat(again.seen("ab".repeat(16))).isPresent();
+    assertThat(ClientState.load(file, "elsewhere:7443").session()).isEmpty();
+  }
+
+  /** Two clients of one profile (a TUI and a script) saving at the same moments lose nothing. */
+  @Test
+  void twoWritersOfOneFile_savingAtOnce_keepEachOthersCursors() throws Exception {
+    Path file = dir.resolve("state.json");
+    int rounds = 300;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      CountDownLatch start = new CountDownLatch(1);
+      for (String conversation : List.of("#a", "#b")) {
+        writers.add(
+            pool.submit(
+                () -> {
+                  ClientState mine = ClientState.load(file, SERVER);
+                  start.await();
+                  for (long seq = 1; seq <= rounds; seq++) {
+                    mine.advance(conversation, seq);
+                    mine.save();
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> writer : writers) {
+        writer.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    ClientState merged = ClientState.load(file, SERVER);
+    assertThat(merged.cursor("#a")).contains((long) rounds);
+    assertThat(merged.cursor("#b")).contains((long) rounds);
+  }
+}
