@@ -1,6 +1,7 @@
 package chat.cli.client;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A message that opened and verified: where it was posted, its relay sequence number, who sent it
@@ -36,6 +37,21 @@ public record ChatMessage(
   /** Whether this is a private (direct) conversation. */
   public boolean isDirect() {
     return conversation.startsWith("@");
+  }
+
+  /**
+   * Whether this message, from someone else, names {@code username} as a word (case-insensitive):
+   * front ends make it stand out and count it as loudly as a private message.
+   */
+  public boolean mentions(String username) {
+    if (own || username == null || username.isEmpty()) {
+      return false;
+    }
+    Pattern name =
+        Pattern.compile(
+            "(?<![\\p{L}\\p{N}_])" + Pattern.quote(username) + "(?![\\p{L}\\p{N}_])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return name.matcher(text).find();
   }
 
   @Override

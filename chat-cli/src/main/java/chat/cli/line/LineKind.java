@@ -8,6 +8,8 @@ enum LineKind {
   OWN(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN)),
   /** A message from someone else in a room. */
   OTHER(AttributedStyle.DEFAULT),
+  /** A message from someone else that names this user. */
+  MENTION(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW).bold()),
   /** A message in a private (direct) conversation. */
   PRIVATE(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA)),
   /** Command output and events: joins, presence, connection, notices. */

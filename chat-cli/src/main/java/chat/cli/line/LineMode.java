@@ -293,7 +293,13 @@ public final class LineMode implements CommandContext, ClientListener {
       text = label(message.conversation()) + " " + text;
     }
     LineKind kind =
-        message.own() ? LineKind.OWN : message.isDirect() ? LineKind.PRIVATE : LineKind.OTHER;
+        message.own()
+            ? LineKind.OWN
+            : message.isDirect()
+                ? LineKind.PRIVATE
+                : message.mentions(client.username().orElse(null))
+                    ? LineKind.MENTION
+                    : LineKind.OTHER;
     print(kind, text);
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns pane entries into styled, wrapped screen lines: {@code HH:MM:SS <sender> text} for messages
@@ -62,7 +61,7 @@ final class EntryFormatter {
       textStyle = Style.PRIVATE_TEXT;
     } else {
       senderStyle = Style.OTHER_SENDER;
-      textStyle = mentions(message, self) ? Style.MENTION_TEXT : Style.TEXT;
+      textStyle = message.mentions(self) ? Style.MENTION_TEXT : Style.TEXT;
     }
     cells.addAll(Cells.line(formatter.time(formatter.shownTime(message)), Style.TIME));
     cells.add(Cell.space(Style.PLAIN));
@@ -88,17 +87,5 @@ final class EntryFormatter {
     int indent = Cells.width(cells);
     cells.addAll(Cells.text(TerminalSafe.text(note.text()), style));
     return indent;
-  }
-
-  /** Whether a message from someone else names {@code self} as a word (case-insensitive). */
-  static boolean mentions(ChatMessage message, String self) {
-    if (message.own() || self == null || self.isEmpty()) {
-      return false;
-    }
-    Pattern name =
-        Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])" + Pattern.quote(self) + "(?![\\p{L}\\p{N}_])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    return name.matcher(message.text()).find();
   }
 }

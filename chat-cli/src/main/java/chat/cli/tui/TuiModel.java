@@ -183,7 +183,7 @@ final class TuiModel {
       return false;
     }
     if (!message.own() && !message.conversation().equals(current)) {
-      boolean loud = message.isDirect() || EntryFormatter.mentions(message, self);
+      boolean loud = message.isDirect() || message.mentions(self);
       buffer.markUnread(loud ? Activity.PRIVATE : Activity.ROOM);
     }
     return true;

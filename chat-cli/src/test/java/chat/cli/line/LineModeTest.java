@@ -340,6 +340,23 @@ class LineModeTest {
   }
 
   @Test
+  void run_aMessageNamingThisUser_standsOutInColour() throws IOException {
+    useTerminal("xterm-256color");
+    logIn();
+    LineMode mode = start(lineMode(true), "#lobby> ");
+    long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
+
+    mode.onMessage(timed(1, "lunch, Alice?", now, now));
+    mode.onMessage(timed(2, "malice aforethought", now, now));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("malice aforethought"));
+    assertThat(harness.output())
+        .as("bold yellow")
+        .contains("\u001b[33;1m12:00:00 <bob> lunch, Alice?")
+        .contains("\u001b[K12:00:00 <bob> malice aforethought");
+  }
+
+  @Test
   void run_colourOption_colorsOnFullTerminalOnly() throws IOException {
     useTerminal("xterm-256color");
     logIn();

@@ -87,9 +87,8 @@ class EntryFormatterTest {
 
   @Test
   void mentions_nameInText_matchesWholeWordIgnoringCase() {
-    assertThat(EntryFormatter.mentions(Messages.of("#a", 1, "bob", "hey ALICE."), "alice"))
-        .isTrue();
-    assertThat(EntryFormatter.mentions(Messages.of("#a", 1, "bob", "malice"), "alice")).isFalse();
-    assertThat(EntryFormatter.mentions(Messages.of("#a", 1, "bob", "alice"), null)).isFalse();
+    assertThat(Messages.of("#a", 1, "bob", "hey ALICE.").mentions("alice")).isTrue();
+    assertThat(Messages.of("#a", 1, "bob", "malice").mentions("alice")).isFalse();
+    assertThat(Messages.of("#a", 1, "bob", "alice").mentions(null)).isFalse();
   }
 }
