@@ -102,24 +102,27 @@ public final class ChatCommand implements Callable<Integer> {
 
   /**
    * As {@link #commandLine(CliContext)}, for running {@code args}. When they name a command, only
-   * that command is built: picocli reads every command's annotations as it builds the tree, which
-   * for all of them took about a fifth of a one-shot {@code chat send}'s time. Everything else (no
-   * command, or arguments the one command cannot parse, such as an option whose value is a
-   * command's name) gets the whole tree, so the top-level help and every error are as before. (A
-   * command's own help now lists the inherited {@code -v} after {@code -h} and {@code -V}: the
-   * commands are added to a finished top-level command, where picocli's annotations added them
-   * before its standard help options.)
+   * that command is built, and when they name none (the interactive client, {@code --version}),
+   * none is: picocli reads every command's annotations as it builds the tree, which for all of them
+   * took about a fifth of a one-shot {@code chat send}'s time. Everything else (no command, or
+   * arguments the one command cannot parse, such as an option whose value is a command's name) gets
+   * the whole tree, so the top-level help and every error are as before. (A command's own help now
+   * lists the inherited {@code -v} after {@code -h} and {@code -V}: the commands are added to a
+   * finished top-level command, where picocli's annotations added them before its standard help
+   * options.)
    */
   public static CommandLine commandLine(CliContext context, String... args) {
     Class<?> named = namedCommand(args);
-    if (named != null) {
-      CommandLine one = commandLine(context, List.of(named));
-      try {
-        one.parseArgs(args);
-        return one;
-      } catch (ParameterException e) {
-        // built again whole below, to report it as always
+    // No command named (the interactive client, --version): the top level alone, unless it is
+    // asked for its help, which lists the commands.
+    CommandLine some = commandLine(context, named != null ? List.of(named) : List.of());
+    try {
+      ParseResult parsed = some.parseArgs(args);
+      if (named != null || !parsed.isUsageHelpRequested()) {
+        return some;
       }
+    } catch (ParameterException e) {
+      // built again whole below, to report it as always
     }
     return commandLine(context);
   }

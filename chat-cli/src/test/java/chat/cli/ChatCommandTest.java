@@ -51,11 +51,18 @@ class ChatCommandTest {
   }
 
   @Test
-  void commandLine_noCommandOrAnOptionValueLikeACommand_theWholeTree() {
+  void commandLine_noCommand_noneIsBuilt_butTheTopLevelHelpListsThemAll() {
+    assertThat(commands(new Cli().commandLine("--plain", "-u", "alice"))).isZero();
+    assertThat(commands(new Cli().commandLine("--version"))).isZero();
+    assertThat(commands(new Cli().commandLine("--help"))).isEqualTo(ChatCommand.COMMANDS.size());
+    assertThat(commands(new Cli().commandLine("nosuchcommand")))
+        .isEqualTo(ChatCommand.COMMANDS.size());
+  }
+
+  @Test
+  void commandLine_anOptionValueLikeACommand_theWholeTree() {
     int all = ChatCommand.COMMANDS.size();
 
-    assertThat(commands(new Cli().commandLine("--help"))).isEqualTo(all);
-    assertThat(commands(new Cli().commandLine("--plain"))).isEqualTo(all);
     // A command's name where an option's value goes is refused, by the whole tree, as always.
     CommandLine whole = new Cli().commandLine("-u", "history", "send", "ops", "hello");
     assertThat(commands(whole)).isEqualTo(all);
