@@ -222,8 +222,12 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void switchTo(String conversation) {
     Objects.requireNonNull(conversation, "conversation");
-    workers.selected(conversation);
-    post(() -> controller.select(conversation));
+    workers.commandSwitched(conversation);
+    post(
+        () -> {
+          controller.select(conversation);
+          workers.switchShown();
+        });
   }
 
   @Override

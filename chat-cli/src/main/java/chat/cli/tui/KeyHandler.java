@@ -1,6 +1,9 @@
 package chat.cli.tui;
 
+import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
+import chat.cli.command.InputParser;
+import chat.cli.command.MessageFormatter;
 import chat.cli.emoji.EmojiCatalog;
 import chat.cli.tui.KeyAction.Action;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -9,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Carries out key strokes on the UI thread: editing the input line or the masked prompt, history,
@@ -30,7 +34,9 @@ final class KeyHandler {
   private boolean pasteOsc;
   private boolean pasteCharset;
   private long pasteSeenMillis;
+  private String typedFor = TuiModel.STATUS;
   private final LongSupplier millis;
+  private final Supplier<String> self;
 
   /**
    * How long a paste may pause before its end marker is taken as lost (a terminal that dropped it
@@ -47,6 +53,7 @@ final class KeyHandler {
    * @param pageRows how many lines PgUp and PgDn scroll
    * @param interruptHint what Ctrl-C on an empty line does
    * @param millis the current time, for a paste whose end marker never came
+   * @param self the logged-in username, or null
    */
   KeyHandler(
       TuiModel model,
@@ -54,13 +61,15 @@ final class KeyHandler {
       TuiController.Backend backend,
       IntSupplier pageRows,
       Runnable interruptHint,
-      LongSupplier millis) {
+      LongSupplier millis,
+      Supplier<String> self) {
     this.model = Objects.requireNonNull(model, "model");
     this.completer = Objects.requireNonNull(completer, "completer");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.pageRows = Objects.requireNonNull(pageRows, "pageRows");
     this.interruptHint = Objects.requireNonNull(interruptHint, "interruptHint");
     this.millis = Objects.requireNonNull(millis, "millis");
+    this.self = Objects.requireNonNull(self, "self");
   }
 
   LineEditor editor() {
@@ -93,8 +102,23 @@ final class KeyHandler {
     return requested;
   }
 
-  /** Handles one key stroke. */
+  /**
+   * Handles one key stroke. The conversation a line is typed for is the one current when its first
+   * character was typed, or the one the person moved to with a key since: a line is never sent to a
+   * conversation the screen moved to on its own (after a removal, or a command still running).
+   */
   void handle(KeyStroke key) {
+    String before = model.current();
+    if (editor.text().isEmpty()) {
+      typedFor = before;
+    }
+    handleKey(key);
+    if (!model.current().equals(before)) {
+      typedFor = model.current(); // moved by this key: the line goes along
+    }
+  }
+
+  private void handleKey(KeyStroke key) {
     long now = millis.getAsLong();
     if (key == BracketedPaste.START || key == BracketedPaste.END) {
       pasting = key == BracketedPaste.START;
@@ -298,10 +322,33 @@ final class KeyHandler {
   private void submit() {
     String line = editor.submit();
     model.currentBuffer().scrollToBottom();
-    if (!line.isBlank()) {
-      model.commandStarted();
-      backend.submit(line, model.current());
+    if (line.isBlank()) {
+      return;
     }
+    String current = model.current();
+    if (!current.equals(typedFor) && InputParser.parse(line) instanceof Input.Text) {
+      // Typed for a conversation the screen has since left without the person moving it.
+      model
+          .currentBuffer()
+          .addNote(
+              new PaneEntry.Note(
+                  PaneEntry.NoteKind.ERROR,
+                  "not sent: it was typed for "
+                      + label(typedFor)
+                      + ", and you are now in "
+                      + label(current)
+                      + "; send it again (Up) to post it here",
+                  millis.getAsLong()));
+      return;
+    }
+    model.commandStarted();
+    backend.submit(line, current);
+  }
+
+  private String label(String conversation) {
+    return conversation.equals(TuiModel.STATUS)
+        ? "the status window"
+        : MessageFormatter.conversationLabel(conversation, self.get());
   }
 
   private void complete() {

@@ -83,7 +83,8 @@ final class TuiController {
             backend,
             this::page,
             () -> note(model.current(), NoteKind.INFO, "type /quit to leave"),
-            clock::millis);
+            clock::millis,
+            this::self);
   }
 
   TuiModel model() {

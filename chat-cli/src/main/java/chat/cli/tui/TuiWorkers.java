@@ -5,12 +5,16 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.MemberView;
 import chat.cli.command.CommandContext;
+import chat.cli.command.Input;
 import chat.cli.command.InputDispatcher;
+import chat.cli.command.InputParser;
+import chat.cli.command.MessageFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +30,8 @@ final class TuiWorkers implements TuiController.Backend {
   private final Consumer<Runnable> post;
   private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private volatile String current = TuiModel.STATUS;
+  private final AtomicLong switchesRequested = new AtomicLong();
+  private long switchesShown; // read and written on the UI thread only
   private CommandContext context;
   private TuiController controller;
 
@@ -58,13 +64,36 @@ final class TuiWorkers implements TuiController.Backend {
     current = Objects.requireNonNull(conversation, "conversation");
   }
 
-  @Override
-  public void submit(String line, String conversation) {
-    commands.execute(() -> runLine(line, conversation));
+  /**
+   * A command moved the current conversation to {@code conversation} (on the command thread); the
+   * screen follows once the UI thread calls {@link #switchShown}.
+   */
+  void commandSwitched(String conversation) {
+    selected(conversation);
+    switchesRequested.incrementAndGet();
   }
 
-  private void runLine(String line, String conversation) {
+  /** The UI thread shows the conversation a command moved to. */
+  void switchShown() {
+    switchesShown++;
+  }
+
+  /** On the UI thread, at Enter. */
+  @Override
+  public void submit(String line, String conversation) {
+    long shown = switchesShown;
+    commands.execute(() -> runLine(line, conversation, shown));
+  }
+
+  private void runLine(String line, String conversation, long switchesSeen) {
     try {
+      if (switchesRequested.get() > switchesSeen && InputParser.parse(line) instanceof Input.Text) {
+        // Typed before an earlier command (/join, /pm, /switch) moved the screen: not for here.
+        throw new CommandException.Usage(
+            "not sent: it was typed before an earlier command moved you to "
+                + MessageFormatter.conversationLabel(current, client.username().orElse(null))
+                + "; send it again (Up) to post it there");
+      }
       dispatcher.dispatch(line, new LineContext(context, conversation));
     } catch (CommandException e) {
       context.error(e.getMessage());

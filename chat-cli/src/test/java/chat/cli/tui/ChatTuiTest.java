@@ -508,6 +508,63 @@ class ChatTuiTest {
   }
 
   @Test
+  void textTypedForAGroupThisUserIsRemovedFrom_isNotSentWhereTheScreenMovedTo() {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    h.type("for the team only");
+
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.KICKED, "alice", ""));
+    h.drain().press(KeyType.Enter);
+
+    assertThat(h.dispatched).doesNotContain("for the team only");
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen())
+        .contains("not sent: it was typed for #team, and", "you are now in #lobby");
+    h.press(KeyType.ArrowUp).press(KeyType.Enter);
+    assertThat(h.dispatched).as("sent again on purpose").containsExactly("for the team only");
+  }
+
+  @Test
+  void textTyped_thenAConversationChosenWithAKey_goesToTheChosenOne() {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('1');
+    List<String> where = new CopyOnWriteArrayList<>();
+    h.onLine = (line, context) -> where.add(context.currentConversation().orElse("none"));
+
+    h.type("meant for the team").alt('2').press(KeyType.Enter);
+
+    assertThat(h.dispatched).containsExactly("meant for the team");
+    assertThat(where).containsExactly("#team");
+  }
+
+  @Test
+  void textEnteredBeforeAnEarlierJoinMovedTheScreen_isNotSentToThePreviousConversation() {
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    TuiHarness h = new TuiHarness(80, 24, queued::add).start().loggedInAs("alice");
+    h.drain().alt('1');
+    h.onLine =
+        (line, context) -> {
+          if (line.startsWith("/join")) {
+            context.switchTo("#fresh");
+          }
+        };
+
+    h.type("/join fresh").press(KeyType.Enter).type("hello fresh").press(KeyType.Enter);
+    assertThat(h.row(0)).as("the join still runs").contains("#lobby");
+    queued.forEach(Runnable::run);
+    h.drain();
+
+    assertThat(h.dispatched).containsExactly("/join fresh");
+    assertThat(h.row(0)).contains("#fresh");
+    assertThat(h.screen())
+        .contains("not sent: it was typed before an earlier", "command moved you to #fresh");
+  }
+
+  @Test
   void incomingMessages_differentDays_getDaySeparatorBetweenThem() {
     TuiHarness h = inLobby(80, 24);
     long friday = TuiHarness.NOW.minus(Duration.ofDays(1)).toEpochMilli();
