@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,14 @@ public interface CommandContext {
    */
   default boolean openEmojiPicker(String filter) {
     return false;
+  }
+
+  /**
+   * The conversations in the order this front end numbers them ({@code /switch 2}): the full screen
+   * numbers its list as drawn; by default the client's own order.
+   */
+  default List<String> numberedConversations() {
+    return client().conversations();
   }
 
   /**

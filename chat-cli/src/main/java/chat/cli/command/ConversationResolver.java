@@ -18,7 +18,7 @@ final class ConversationResolver {
   static String resolve(String target, CommandContext context) {
     ChatClient client = context.client();
     if (Arguments.isNumber(target)) {
-      return byIndex(target, client.conversations());
+      return byIndex(target, context.numberedConversations());
     }
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("#")) {

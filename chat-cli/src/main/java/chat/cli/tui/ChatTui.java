@@ -220,6 +220,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
+  public List<String> numberedConversations() {
+    return workers.listed();
+  }
+
+  @Override
   public void switchTo(String conversation) {
     Objects.requireNonNull(conversation, "conversation");
     workers.commandSwitched(conversation);

@@ -4,6 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.command.CommandContext;
 import chat.cli.command.SecretKind;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,11 @@ final class LineContext implements CommandContext {
   public Optional<String> currentConversation() {
     String value = conversation;
     return value.equals(TuiModel.STATUS) ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public List<String> numberedConversations() {
+    return tui.numberedConversations();
   }
 
   @Override

@@ -49,6 +49,9 @@ final class TuiController {
 
     /** Tells the command side which conversation is current now. */
     void selected(String conversation);
+
+    /** Tells the command side the conversation list as numbered on screen now. */
+    void listed(List<String> conversations);
   }
 
   private final ChatClient client;
@@ -56,6 +59,8 @@ final class TuiController {
   private final Backend backend;
   private final Renderer renderer;
   private final TuiModel model = new TuiModel();
+  private List<String> publishedOrder = List.of();
+  private String shownFor; // the user whose conversations the panes show
 
   private final AwayTracker away;
 
@@ -127,6 +132,11 @@ final class TuiController {
    * backend, refreshes its members and loads its history the first time it is shown.
    */
   void publishSelection() {
+    List<String> order = model.conversations();
+    if (!order.equals(publishedOrder)) {
+      publishedOrder = List.copyOf(order);
+      backend.listed(publishedOrder);
+    }
     String current = model.current();
     if (current.equals(published)) {
       return;
@@ -267,6 +277,13 @@ final class TuiController {
   }
 
   void connection(ConnectionState state, String detail) {
+    String user = self();
+    if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
+      model.forgetAll(); // another user logged in without a logout first
+    }
+    if (user != null) {
+      shownFor = user;
+    }
     model.setConnection(state);
     if (state != ConnectionState.ONLINE) {
       away.connectionLost();

@@ -113,11 +113,15 @@ final class TuiModel {
     }
   }
 
-  /** Forgets every conversation (after logout). */
+  /**
+   * Forgets every conversation and what its pane showed (after logout, or when another user logs
+   * in): the next user must not see the last one's messages. The status window stays.
+   */
   void forgetAll() {
     order.clear();
     fromClient.clear();
     members.clear();
+    buffers.keySet().removeIf(conversation -> !conversation.equals(STATUS));
     select(STATUS);
   }
 

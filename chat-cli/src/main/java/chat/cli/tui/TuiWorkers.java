@@ -30,6 +30,7 @@ final class TuiWorkers implements TuiController.Backend {
   private final Consumer<Runnable> post;
   private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private volatile String current = TuiModel.STATUS;
+  private volatile List<String> listed = List.of();
   private final AtomicLong switchesRequested = new AtomicLong();
   private long switchesShown; // read and written on the UI thread only
   private CommandContext context;
@@ -62,6 +63,16 @@ final class TuiWorkers implements TuiController.Backend {
   @Override
   public void selected(String conversation) {
     current = Objects.requireNonNull(conversation, "conversation");
+  }
+
+  @Override
+  public void listed(List<String> conversations) {
+    listed = List.copyOf(conversations);
+  }
+
+  /** The conversation list as numbered on screen when last published. */
+  List<String> listed() {
+    return listed;
   }
 
   /**

@@ -565,6 +565,46 @@ class ChatTuiTest {
   }
 
   @Test
+  void commands_numberConversationsAsTheListOnScreenDoes() {
+    TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    List<List<String>> numbered = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          if (line.equals("/pm bob")) {
+            context.switchTo("@alice+bob"); // listed on screen before any message, not by the relay
+          }
+          numbered.add(context.numberedConversations());
+        };
+
+    h.type("/pm bob").press(KeyType.Enter).type("/switch 3").press(KeyType.Enter);
+
+    assertThat(h.screen()).contains("3 @bob");
+    assertThat(h.client.conversations()).doesNotContain("@alice+bob");
+    assertThat(numbered.get(1)).containsExactly("#lobby", "#team", "@alice+bob");
+  }
+
+  @Test
+  void anotherUserLoggingIn_seesNoneOfThePreviousUsersPanes() {
+    TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
+    h.tui.onMessage(message(1, "bob", "for alice only", TuiHarness.NOW.toEpochMilli()));
+    h.drain().alt('1');
+    assertThat(h.screen()).contains("for alice only");
+
+    h.loggedInAs("carol").alt('1');
+    assertThat(h.screen()).doesNotContain("for alice only");
+
+    h.tui.onMessage(message(2, "bob", "for carol only", TuiHarness.NOW.toEpochMilli()));
+    h.drain();
+    assertThat(h.screen()).contains("for carol only");
+    h.client.logout();
+    h.drain();
+    h.loggedInAs("carol").alt('1');
+    assertThat(h.screen()).doesNotContain("for carol only");
+  }
+
+  @Test
   void incomingMessages_differentDays_getDaySeparatorBetweenThem() {
     TuiHarness h = inLobby(80, 24);
     long friday = TuiHarness.NOW.minus(Duration.ofDays(1)).toEpochMilli();
