@@ -37,3 +37,15 @@ jdk_options() {
     echo "--sun-misc-unsafe-memory-access=allow"
   fi
 }
+
+# utf8_locale: under the C or POSIX locale (or none: cron, containers, systemd units) the JVM reads
+# arguments, file names and the environment as ASCII and turns every other byte into U+FFFD, so
+# `chat send ops 'é'` would send two replacement characters. There, run the JVM under C.UTF-8
+# instead: every byte of such text is then read as the UTF-8 it almost always is. Any other locale
+# is left as it is.
+utf8_locale() {
+  local effective="${LC_ALL:-${LC_CTYPE:-${LANG:-}}}"
+  if [[ -z "$effective" || "$effective" == "C" || "$effective" == "POSIX" ]]; then
+    export LC_ALL=C.UTF-8
+  fi
+}
