@@ -136,6 +136,12 @@ final class LineEditor {
       candidate = (candidate + 1) % candidates.size();
     }
     String replacement = candidates.get(candidate);
+    boolean spaced =
+        completionEnd < text.length() && Character.isWhitespace(text.charAt(completionEnd));
+    if (!spaced) {
+      replacement +=
+          " "; // the next word can be typed at once, as in line mode; Tab again replaces it
+    }
     text.replace(completionStart, completionEnd, replacement);
     completionEnd = completionStart + replacement.length();
     cursor = completionEnd;

@@ -99,12 +99,12 @@ class LineEditorTest {
           seen.add(line + "@" + cursor);
           return List.of("#dev", "#design");
         });
-    assertThat(editor.text()).isEqualTo("/join #dev");
+    assertThat(editor.text()).isEqualTo("/join #dev ");
 
     editor.complete((line, cursor) -> List.of("unused"));
-    assertThat(editor.text()).isEqualTo("/join #design");
+    assertThat(editor.text()).isEqualTo("/join #design ");
     editor.complete((line, cursor) -> List.of("unused"));
-    assertThat(editor.text()).isEqualTo("/join #dev");
+    assertThat(editor.text()).isEqualTo("/join #dev ");
     assertThat(seen).containsExactly("/join #d@8");
   }
 
@@ -127,7 +127,24 @@ class LineEditorTest {
 
     editor.complete((line, cursor) -> List.of("@mal\u001b[31mlory"));
 
-    assertThat(editor.text()).isEqualTo("@mallory");
+    assertThat(editor.text()).isEqualTo("@mallory ");
+  }
+
+  @Test
+  void complete_beforeASpace_addsNoSecondOne_andTypingGoesOnAfterIt() {
+    LineEditor editor = typed("/pm al hello");
+    for (int i = 0; i < " hello".length(); i++) {
+      editor.left();
+    }
+
+    editor.complete((line, cursor) -> List.of("alice"));
+    assertThat(editor.text()).isEqualTo("/pm alice hello");
+
+    LineEditor fresh = typed("/jo");
+    fresh.complete((line, cursor) -> List.of("/join"));
+    fresh.resetCompletion();
+    fresh.insert('o');
+    assertThat(fresh.text()).isEqualTo("/join o");
   }
 
   @Test
