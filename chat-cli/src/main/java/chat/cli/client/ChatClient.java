@@ -22,6 +22,9 @@ public interface ChatClient extends AutoCloseable {
    */
   int MAX_HISTORY = 10_000;
 
+  /** The shortest account password the relay accepts, in characters. */
+  int MIN_PASSWORD_CHARS = 8;
+
   /**
    * Creates the identity locally (key file under the home directory, sealed with {@code
    * passphrase}), registers {@code username} with its public bundle and an encrypted key backup,

@@ -22,7 +22,7 @@ class AccountCommandsTest {
 
   @Test
   void register_interactive_asksPasswordTwiceThenPassphraseTwice() {
-    context.answer("pw1", "pw1", "phrase", "phrase");
+    context.answer("password1", "password1", "phrase", "phrase");
 
     run("/register alice");
 
@@ -33,45 +33,57 @@ class AccountCommandsTest {
             "PASSPHRASE passphrase for your new key file: ",
             "PASSPHRASE repeat the passphrase: ");
     assertThat(context.client.calls).containsExactly("register alice");
-    assertThat(context.client.secrets).containsExactly("pw1", "phrase");
+    assertThat(context.client.secrets).containsExactly("password1", "phrase");
     assertThat(context.lines).contains("info: registered and logged in as alice");
     assertThat(context.current).isEqualTo("#lobby");
-    assertSecretsZeroedAndNeverShown("pw1", "phrase");
+    assertSecretsZeroedAndNeverShown("password1", "phrase");
   }
 
   @Test
   void register_inlinePassword_asksOnlyPassphraseTwice() {
     context.answer("phrase", "phrase");
 
-    run("/register alice pw1");
+    run("/register alice password1");
 
     assertThat(context.prompts).allMatch(p -> p.startsWith("PASSPHRASE"));
     assertThat(context.prompts).hasSize(2);
-    assertThat(context.client.secrets).containsExactly("pw1", "phrase");
-    assertSecretsZeroedAndNeverShown("pw1", "phrase");
+    assertThat(context.client.secrets).containsExactly("password1", "phrase");
+    assertSecretsZeroedAndNeverShown("password1", "phrase");
   }
 
   @Test
   void register_passwordMismatch_errorsAndRegistersNothing() {
-    context.answer("pw1", "pw2");
+    context.answer("password1", "password2");
 
     run("/register alice");
 
     assertThat(context.errors())
         .containsExactly("error: the passwords do not match; nothing was changed");
     assertThat(context.client.calls).isEmpty();
-    assertSecretsZeroedAndNeverShown("pw1", "pw2");
+    assertSecretsZeroedAndNeverShown("password1", "password2");
+  }
+
+  @Test
+  void register_shortPassword_refusedBeforeThePassphraseIsAsked() {
+    context.answer("short", "short");
+
+    run("/register alice");
+
+    assertThat(context.errors()).containsExactly("error: passwords are at least 8 characters");
+    assertThat(context.prompts).noneMatch(p -> p.startsWith("PASSPHRASE"));
+    assertThat(context.client.calls).isEmpty();
+    assertSecretsZeroedAndNeverShown("short");
   }
 
   @Test
   void register_passphraseMismatch_errorsAndZeroesPassword() {
-    context.answer("pw1", "pw1", "a", "b");
+    context.answer("password1", "password1", "a", "b");
 
     run("/register alice");
 
     assertThat(context.errors()).singleElement().asString().contains("passphrases do not match");
     assertThat(context.client.calls).isEmpty();
-    assertSecretsZeroedAndNeverShown("pw1");
+    assertSecretsZeroedAndNeverShown("password1");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
@@ -205,7 +206,7 @@ final class SessionManager {
   }
 
   void register(String username, char[] password, char[] passphrase) {
-    if (password.length < 8) {
+    if (password.length < ChatClient.MIN_PASSWORD_CHARS) {
       throw new CommandException.Usage("passwords are at least 8 characters");
     }
     if (passphrase.length < MIN_PASSPHRASE_CHARS) {
