@@ -15,9 +15,9 @@ import java.util.Objects;
  * the word joiner, invisible operators and deprecated format characters, the interlinear annotation
  * characters, invisible musical formatting, the combining grapheme joiner, Khmer's inherent vowels,
  * the Mongolian vowel separator, the Hangul fillers used as blank names, and every variation
- * selector after the first in a row. Everything else, including emoji (with their joiners and a
- * variation selector) and non-Latin scripts, is kept. Null input throws {@link
- * NullPointerException}.
+ * selector after the first in a row, and combining marks beyond {@value #MAX_MARKS} on one
+ * character. Everything else, including emoji (with their joiners and a variation selector) and
+ * non-Latin scripts, is kept. Null input throws {@link NullPointerException}.
  */
 public final class TerminalSafe {
   private static final int ESC = 0x1B;
@@ -25,6 +25,12 @@ public final class TerminalSafe {
   private static final int ST_C1 = 0x9C;
   private static final int BLACK_FLAG = 0x1F3F4;
   private static final int CANCEL_TAG = 0xE007F;
+
+  /**
+   * The most combining marks kept on one character: writing needs two or three (Vietnamese, pointed
+   * Hebrew); dozens stacked on a letter draw over the lines above and below it.
+   */
+  static final int MAX_MARKS = 4;
 
   /** The most tag characters a subdivision flag's code may have. */
   private static final int MAX_FLAG_TAGS = 7;
@@ -61,7 +67,8 @@ public final class TerminalSafe {
         i = end;
       } else {
         boolean repeatedSelector = isVariationSelector(cp) && isVariationSelector(previous(out));
-        if (keep(cp, multiLine) && !repeatedSelector) { // one selector shows a variant; more hide
+        boolean stacked = isMark(cp) && marksBefore(out) >= MAX_MARKS; // "zalgo" text
+        if (keep(cp, multiLine) && !repeatedSelector && !stacked) { // one selector shows a variant
           out.appendCodePoint(cp);
         }
         i += Character.charCount(cp);
@@ -103,6 +110,24 @@ public final class TerminalSafe {
 
   private static boolean isVariationSelector(int cp) {
     return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+  }
+
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+  }
+
+  /** How many combining marks end {@code out}. */
+  private static int marksBefore(StringBuilder out) {
+    int count = 0;
+    for (int at = out.length(); at > 0 && count < MAX_MARKS; count++) {
+      int cp = out.codePointBefore(at);
+      if (!isMark(cp) || isVariationSelector(cp)) {
+        break;
+      }
+      at -= Character.charCount(cp);
+    }
+    return count;
   }
 
   /** The last code point of {@code out}, or -1 if it is empty. */

@@ -104,4 +104,16 @@ class TerminalSafeTest {
     assertThat(cleaned.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\t'))
         .isEmpty();
   }
+
+  @Test
+  void line_keepsFourMarksOnACharacter_dropsTheRestOfAStack() {
+    String zalgo = "h" + "\u0301\u0316\u0332\u0347\u0363\u036A\u0489".repeat(5) + "i";
+
+    assertThat(TerminalSafe.line(zalgo)).isEqualTo("h\u0301\u0316\u0332\u0347i");
+    assertThat(TerminalSafe.line("Vi\u1EC7t \u05E9\u05C1\u05B8\u05DC\u05D5\u05B9\u05DD"))
+        .as("Vietnamese and pointed Hebrew are untouched")
+        .isEqualTo("Vi\u1EC7t \u05E9\u05C1\u05B8\u05DC\u05D5\u05B9\u05DD");
+    assertThat(TerminalSafe.line("1\uFE0F\u20E3 \u2764\uFE0F"))
+        .isEqualTo("1\uFE0F\u20E3 \u2764\uFE0F");
+  }
 }
