@@ -90,6 +90,7 @@ class HostileClientTest {
             framed("{\"type\":\"history\",\"id\":\"1\",\"conversation\":\"#a\",\"limit\":\"5\"}"),
             framed("{\"type\":\"sync\",\"id\":\"1\",\"conversation\":\"#a\",\"since\":-1}"),
             framed("{\"type\":\"join\",\"id\":\"1\",\"room\":\"#\\u0000\"}"),
+            framed("{\"type\":\"login\",\"id\":\"1\",\"username\":5,\"password\":\"x\"}"),
             framed("{\"type\":\"pong\",\"re\":\"1\"}"),
             framed("{\"type\":\"event.presence\",\"username\":\"bob\",\"status\":\"online\"}"),
             framed("[".repeat(5_000) + "]".repeat(5_000)),
