@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,9 @@ class HostileClientTest {
         }
       }
       assertThat(limited).isGreaterThan(500);
+      // Refused or not, every request is answered in its turn.
+      assertThat(flooder.replyOrder.subList(1, flooder.replyOrder.size()))
+          .containsExactlyElementsOf(IntStream.range(0, 1_000).mapToObj(i -> "f" + i).toList());
     }
   }
 }

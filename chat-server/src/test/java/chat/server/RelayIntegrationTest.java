@@ -404,6 +404,47 @@ class RelayIntegrationTest {
   }
 
   @Test
+  void badFrame_afterRequestsStillRunning_isAnsweredAfterThem() throws Exception {
+    try (TestClient a = as(alice)) {
+      // Requests that write (each waits for its commit), then a frame that cannot be decoded, as
+      // a client that pipelines sees them: the refusal must not overtake the replies before it.
+      List<String> ids = new ArrayList<>();
+      List<CompletableFuture<Reply>> replies = new ArrayList<>();
+      for (String room : List.of("#order-1", "#order-2", "#order-3")) {
+        JoinRequest join = new JoinRequest(a.nextId(), room);
+        ids.add(join.id());
+        replies.add(a.sendAsync(join));
+      }
+      SendRequest send =
+          new SendRequest(
+              a.nextId(),
+              "#order-1",
+              Bytes.of(seal(alice, "#order-1", List.of(alice.bundle()), "first").encode()));
+      ids.add(send.id());
+      replies.add(a.sendAsync(send));
+      a.writeRaw(framed("{\"type\":\"join\",\"id\":\"bad-1\",\"room\":\"#bad\\u001b\"}"));
+      ids.add("bad-1");
+      PingRequest ping = new PingRequest(a.nextId());
+      ids.add(ping.id());
+      replies.add(a.sendAsync(ping));
+
+      for (CompletableFuture<Reply> reply : replies) {
+        assertThat(reply.get(20, TimeUnit.SECONDS)).isNotInstanceOf(ErrorReply.class);
+      }
+      ErrorReply refused = a.unsolicited.poll(10, TimeUnit.SECONDS);
+      assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(refused.re()).isEqualTo("bad-1");
+      assertThat(a.replyOrder.subList(a.replyOrder.size() - ids.size(), a.replyOrder.size()))
+          .containsExactlyElementsOf(ids);
+    }
+  }
+
+  private static byte[] framed(String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
+  }
+
+  @Test
   void badFrames_getErrorsAndOversizeCloses() throws Exception {
     try (TestClient client = connect(relay, dataDir)) {
       byte[] garbage = "{nope".getBytes(StandardCharsets.UTF_8);
