@@ -14,6 +14,7 @@ import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.FriendsReply;
 import chat.protocol.HelloRequest;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
@@ -21,6 +22,7 @@ import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.LeaveReply;
 import chat.protocol.LeaveRequest;
+import chat.protocol.ListFriendsRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
@@ -120,6 +122,20 @@ class RelayIntegrationTest {
       assertThat(error(client.call(new JoinRequest("j1", "#x"))))
           .isEqualTo(ErrorCode.AUTH_REQUIRED);
       assertThat(client.call(new PingRequest("p2"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void hello_again_isRefusedBeforeAndAfterLogin_andTheVersionStays() throws Exception {
+    try (TestClient client = connect(relay, dataDir, 2)) {
+      Reply before = client.call(new HelloRequest("h2", List.of(1), "x"));
+      assertThat(error(before)).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(((ErrorReply) before).message()).contains("wire version 2");
+      login(client, "alice");
+      assertThat(error(client.call(new HelloRequest("h3", List.of(2, 1), "x"))))
+          .isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(client.call(new ListFriendsRequest("f1"))).isInstanceOf(FriendsReply.class);
+      assertThat(client.call(new PingRequest("p1"))).isInstanceOf(PongReply.class);
     }
   }
 
