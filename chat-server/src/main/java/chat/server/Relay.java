@@ -21,6 +21,7 @@ import chat.server.internal.relay.KeptForms;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
+import chat.server.internal.relay.LogIds;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
 import chat.server.internal.relay.PresenceBook;
@@ -42,6 +43,7 @@ import chat.server.internal.storage.FriendRequestRepository;
 import chat.server.internal.storage.FriendshipRepository;
 import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.KeyBackupRepository;
+import chat.server.internal.storage.LogPseudonymKey;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.SessionRepository;
@@ -128,6 +130,7 @@ public final class Relay implements AutoCloseable {
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
+    LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(config.dataDir(), random));
     Database database = Database.open(config.dataDir());
     if (!database.envelopes().owned()) {
       database.close();
@@ -192,7 +195,8 @@ public final class Relay implements AutoCloseable {
               clock,
               config.sessionTtl(),
               fingerprints,
-              audit);
+              audit,
+              logIds);
       ConversationService rooms =
           new ConversationService(
               storage,
@@ -220,7 +224,8 @@ public final class Relay implements AutoCloseable {
               router,
               presence,
               notifier,
-              clock);
+              clock,
+              logIds);
       RequestDispatcher dispatcher =
           new RequestDispatcher(
               "chat-relay",
@@ -228,7 +233,7 @@ public final class Relay implements AutoCloseable {
               rooms,
               new MessagingService(
                   store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
-              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock, logIds),
               new GroupService(
                   storage,
                   conversations,
@@ -238,7 +243,8 @@ public final class Relay implements AutoCloseable {
                   keptForms,
                   groupTables,
                   notifier,
-                  clock),
+                  clock,
+                  logIds),
               friends,
               new PresenceService(storage, presence, notifier, friends, groupTables),
               new FileService(
@@ -250,7 +256,8 @@ public final class Relay implements AutoCloseable {
                   cipher,
                   clock,
                   config.files(),
-                  config.maxFrameBytes()),
+                  config.maxFrameBytes(),
+                  logIds),
               audit);
       sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
       LOG.info("expired files removed: {}", sweeper.sweep());
