@@ -3,7 +3,13 @@ package chat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.protocol.ProtocolVersions;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.cli.RelayCommand;
+import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.WriteQueue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -223,5 +229,63 @@ class MainTest {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--port", "y", "--print-config")).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("chat-server: Invalid value for option '--port': 'y' is not an int\n");
+  }
+
+  /**
+   * A data directory whose audit log holds one event, the start of a relay named by {@code tag}.
+   */
+  private Path dataDirWithAudit(String tag) throws Exception {
+    Path data = Files.createDirectories(dir.resolve(tag));
+    AuditEvent start = new AuditEvent(1_000, AuditType.RELAY_START, "", "", "", "relay " + tag);
+    try (Database database = Database.open(data);
+        WriteQueue writes = new WriteQueue(database)) {
+      writes
+          .submit(
+              c -> {
+                new AuditRepository().insertAll(c, List.of(start));
+                return null;
+              })
+          .join();
+    }
+    return data;
+  }
+
+  @Test
+  void audit_takesDataDirAndConfig_beforeOrAfterItsName_itsOwnDataDirFirst() throws Exception {
+    Path one = dataDirWithAudit("one");
+    Path two = dataDirWithAudit("two");
+    Path file = config("data-dir = " + two + "\n");
+
+    assertThat(run(Map.of(), "--data-dir", one.toString(), "audit")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("relay one");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "audit", "--config", file.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("relay two");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--config", file.toString(), "audit")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("relay two");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--data-dir", two.toString(), "audit", "--data-dir", one.toString()))
+        .isZero();
+    assertThat(out.toString()).contains("relay one");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of("CHAT_SERVER_DATA_DIR", two.toString()), "audit", "--limit", "1"))
+        .isZero();
+    assertThat(out.toString()).contains("relay two");
+  }
+
+  @Test
+  void keysRotate_takesTheDataDirGivenBeforeItsName() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("keys"));
+    AtRestKeys.loadOrCreate(data);
+
+    assertThat(run(Map.of(), "--data-dir", data.toString(), "keys", "rotate"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("rotated: 2 keys");
   }
 }
