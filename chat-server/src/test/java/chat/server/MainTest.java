@@ -95,6 +95,7 @@ class MainTest {
       value = {
         "--bind|not an address|bind address must be an address of this machine",
         "--bind|999.1.1.1|got '999.1.1.1'",
+        "--bind|192.0.2.1|bind address must be an address of this machine",
         "--requests-per-second|0|requests per second and request burst must be 1 or more",
         "--request-burst|-1|requests per second and request burst must be 1 or more",
         "--session-days|0|session days must be 1 or more",
@@ -121,6 +122,19 @@ class MainTest {
     assertThat(run(Map.of(), "--log-file", missingFolders.toString(), "--print-config"))
         .as("Logback creates missing folders")
         .isZero();
+  }
+
+  @Test
+  void bindAddress_ofAnotherMachine_stopsTheStartBeforeTheDataDirectoryIsMade() {
+    Path data = dir.resolve("data");
+
+    assertThat(run(Map.of(), "--bind", "192.0.2.1", "--port", "0", "--data-dir", data.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .startsWith("chat-server: bind address must be an address of this machine")
+        .contains("got '192.0.2.1'");
+    assertThat(data).doesNotExist();
   }
 
   @Test
