@@ -1,6 +1,8 @@
 package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.protocol.ProtocolVersions;
 import chat.server.internal.audit.AuditEvent;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -134,6 +137,31 @@ class MainTest {
     assertThat(err.toString())
         .startsWith("chat-server: bind address must be an address of this machine")
         .contains("got '192.0.2.1'");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void logFile_whoseFolderCannotBeMade_stopsTheStartNamingIt() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+    Path data = dir.resolve("data");
+
+    // As root every permission check passes, but /proc takes no new folder.
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                run(
+                    Map.of("CHAT_SERVER_LOG_FILE", "/proc/nope/relay.log"),
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    data.toString()));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: log file /proc/nope/relay.log cannot be written: /proc/nope cannot be"
+                + " made (from env CHAT_SERVER_LOG_FILE)\n");
     assertThat(data).doesNotExist();
   }
 
