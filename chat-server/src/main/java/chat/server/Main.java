@@ -54,6 +54,9 @@ public final class Main {
     }
     ConfigDefaultProvider defaults =
         new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec());
+    for (String warning : defaults.unknownVariableWarnings()) {
+      commandLine.getErr().println("chat-server: warning: " + warning);
+    }
     commandLine.setDefaultValueProvider(defaults);
     commandLine.setExecutionExceptionHandler(
         (failure, failed, parsed) -> startFailure(failure, failed, parsed, defaults));

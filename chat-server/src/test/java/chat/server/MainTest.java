@@ -166,6 +166,28 @@ class MainTest {
   }
 
   @Test
+  void environment_unknownChatServerVariable_isNamedInAWarning_andTheRunGoesOn() {
+    Map<String, String> env =
+        Map.of(
+            "CHAT_SERVER_PROT", "7000",
+            "CHAT_SERVER_SOMETHING_ELSE", "x",
+            "CHAT_SERVER_JAVA_OPTS", "-Xmx1g",
+            "CHAT_SERVER_LOG_LEVEL", "DEBUG",
+            "CHAT_SERVER_BCRYPT_COST", "10",
+            "CHAT_SERVERLESS", "x");
+
+    assertThat(run(env, "--print-config")).isZero();
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: warning: environment variable CHAT_SERVER_PROT is not a chat-server"
+                + " setting; ignored (did you mean CHAT_SERVER_PORT?)\n"
+                + "chat-server: warning: environment variable CHAT_SERVER_SOMETHING_ELSE is not a"
+                + " chat-server setting; ignored\n");
+    assertThat(out.toString()).containsPattern("(?m)^port = 7443 +# default$");
+  }
+
+  @Test
   void printConfig_valueOutOfRange_exits2() {
     assertThat(run(Map.of(), "--bcrypt-cost", "99", "--print-config")).isEqualTo(2);
 

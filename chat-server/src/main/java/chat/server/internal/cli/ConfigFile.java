@@ -155,19 +155,25 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
     if (!shown.equals(key) && keys.contains(shown)) {
       return message + " (write it without the dashes: '" + shown + "')";
     }
+    Optional<String> likely = likelyKey(shown, keys);
+    if (likely.isPresent()) {
+      return message + " (did you mean '" + likely.get() + "'?)";
+    }
+    return message + "; the keys are the long flag names without --, see chat-server --help";
+  }
+
+  /** The key of {@code keys} that {@code typo} is most likely a misspelling of, if one is close. */
+  static Optional<String> likelyKey(String typo, Set<String> keys) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : keys) {
-      int distance = editDistance(shown, candidate);
+      int distance = editDistance(typo, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    if (best != null && bestDistance <= 2) {
-      return message + " (did you mean '" + best + "'?)";
-    }
-    return message + "; the keys are the long flag names without --, see chat-server --help";
+    return best != null && bestDistance <= 2 ? Optional.of(best) : Optional.empty();
   }
 
   private static int editDistance(String a, String b) {
