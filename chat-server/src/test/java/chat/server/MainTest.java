@@ -55,6 +55,20 @@ class MainTest {
   }
 
   @Test
+  void version_ofASubcommand_isTheRelaysVersion() {
+    for (String[] args :
+        List.of(
+            new String[] {"audit", "--version"},
+            new String[] {"keys", "--version"},
+            new String[] {"keys", "rotate", "--version"})) {
+      out.getBuffer().setLength(0);
+
+      assertThat(run(Map.of(), args)).isZero();
+      assertThat(out.toString()).as(String.join(" ", args)).startsWith("chat-server 0.");
+    }
+  }
+
+  @Test
   void printConfig_mixedSources_printsEveryKeyWithItsSourceAndExitsZero() throws Exception {
     Path file = config("# test\nport = 7000\nbcrypt-cost = 10\nsession-days = 3\n");
 

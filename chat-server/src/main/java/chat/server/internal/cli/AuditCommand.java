@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
+    versionProvider = RelayCommand.Version.class,
     description = {
       "Print the relay's audit log, newest events last. Safe while the relay runs.",
       "It records connections, logins and their failures, registrations, logouts,",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rotate",
     mixinStandardHelpOptions = true,
+    versionProvider = RelayCommand.Version.class,
     description = {
       "Add a new primary at-rest key to the keyset in the data directory.",
       "Rows sealed under older keys still open. Restart the relay afterwards."
