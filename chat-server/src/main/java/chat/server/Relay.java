@@ -7,6 +7,7 @@ import chat.server.internal.audit.QueuedAuditLog;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.net.ConnectionIds;
 import chat.server.internal.net.NettyTransport;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
@@ -262,7 +263,15 @@ public final class Relay implements AutoCloseable {
       sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
       LOG.info("expired files removed: {}", sweeper.sweep());
       sweeper.start(config.files().sweepInterval());
-      return listen(config, tls, dispatcher, writes, database, audit, sweeper);
+      return listen(
+          config,
+          tls,
+          dispatcher,
+          writes,
+          database,
+          audit,
+          sweeper,
+          ConnectionIds.newStart(random));
     } catch (Exception | Error e) {
       if (sweeper != null) {
         sweeper.close();
@@ -287,7 +296,8 @@ public final class Relay implements AutoCloseable {
       WriteQueue writes,
       Database database,
       QueuedAuditLog audit,
-      FileSweeper sweeper)
+      FileSweeper sweeper,
+      ConnectionIds ids)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
     int ioThreads = config.ioThreadCount();
@@ -315,6 +325,7 @@ public final class Relay implements AutoCloseable {
                 config.maxConnectionsPerAddress(),
                 config.writeCoalescingMillis()),
             connections,
+            ids,
             audit);
     EventLoopGroup boss = transport.newGroup(1);
     EventLoopGroup group = transport.newGroup(ioThreads);
@@ -343,13 +354,15 @@ public final class Relay implements AutoCloseable {
               tls.fingerprint(),
               audit,
               sweeper);
-      String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
-      LOG.info(listening);
-      audit.record(
-          AuditType.RELAY_START,
-          null,
-          null,
-          "listening on " + config.bindAddress() + ":" + relay.port());
+      String listening =
+          "listening on "
+              + config.bindAddress()
+              + ":"
+              + relay.port()
+              + "; connection ids end in -"
+              + ids.tag();
+      LOG.info("Relay {}", listening);
+      audit.record(AuditType.RELAY_START, null, null, listening);
       AtRestWarmup.start(relay::isClosed);
       return relay;
     } catch (Exception e) {
