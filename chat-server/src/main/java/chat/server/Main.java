@@ -147,6 +147,8 @@ public final class Main {
         return args[i].substring("--config=".length());
       }
     }
-    return environment.get("CHAT_SERVER_CONFIG");
+    // Blank, like every CHAT_SERVER_ variable, means not set.
+    String fromEnvironment = environment.get("CHAT_SERVER_CONFIG");
+    return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.trim();
   }
 }

@@ -266,6 +266,14 @@ class MainTest {
   }
 
   @Test
+  void configFile_fromEnvironment_blank_meansNone() {
+    assertThat(run(Map.of("CHAT_SERVER_CONFIG", " "), "--print-config")).isZero();
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).contains("# config file: none");
+  }
+
+  @Test
   void configFile_badValue_exits2NamingTheOption() throws Exception {
     Path file = config("port = seven\n");
 
