@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -78,6 +81,15 @@ public final class FrameCodec {
             .enable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // That feature leaves text alone: Jackson would still read 5, 1.5 or true as a
+            // string ("username":5 as the name "5") and a number as an enum's position.
+            .withCoercionConfig(
+                LogicalType.Textual,
+                text ->
+                    text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .defaultPropertyInclusion(
                 JsonInclude.Value.construct(

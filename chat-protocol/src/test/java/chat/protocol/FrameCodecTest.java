@@ -156,6 +156,19 @@ class FrameCodecTest {
   }
 
   @Test
+  void fromJson_numberOrBooleanWhereTextOrAnEnumGoes_badFrameWithId() {
+    assertBad("{\"type\":\"login\",\"id\":\"x1\",\"username\":5,\"password\":\"pw\"}", "x1");
+    assertBad("{\"type\":\"login\",\"id\":\"x2\",\"username\":true,\"password\":\"pw\"}", "x2");
+    assertBad("{\"type\":\"get_bundle\",\"id\":\"x3\",\"username\":1.5}", "x3");
+    assertBad("{\"type\":\"get_bundles\",\"id\":\"x4\",\"usernames\":[12345]}", "x4");
+    assertBad("{\"type\":\"hello\",\"id\":\"x5\",\"versions\":[1],\"client\":5}", "x5");
+    assertBad("{\"type\":\"group_rename\",\"id\":\"x6\",\"room\":\"#a\",\"title\":123}", "x6");
+    assertBad("{\"type\":\"set_presence\",\"id\":\"x7\",\"status\":0}", "x7");
+    assertBad("{\"type\":\"friend\",\"id\":\"x8\",\"username\":\"bob\",\"action\":1}", "x8");
+    assertBad("{\"type\":\"ping\",\"id\":5}", null);
+  }
+
+  @Test
   void fromJson_badFrame_messageSaysWhichRuleAndNeverQuotesTheInput() {
     assertThat(badMessage("{\"type\":\"join\",\"id\":\"x1\",\"room\":\"NoHash\"}"))
         .isEqualTo("room must be # and 1-64 of a-z 0-9 _ -");

@@ -54,6 +54,9 @@ public final class Main {
     }
     ConfigDefaultProvider defaults =
         new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec());
+    for (String warning : defaults.unknownVariableWarnings()) {
+      commandLine.getErr().println("chat-server: warning: " + warning);
+    }
     commandLine.setDefaultValueProvider(defaults);
     commandLine.setExecutionExceptionHandler(
         (failure, failed, parsed) -> startFailure(failure, failed, parsed, defaults));
@@ -144,6 +147,8 @@ public final class Main {
         return args[i].substring("--config=".length());
       }
     }
-    return environment.get("CHAT_SERVER_CONFIG");
+    // Blank, like every CHAT_SERVER_ variable, means not set.
+    String fromEnvironment = environment.get("CHAT_SERVER_CONFIG");
+    return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.trim();
   }
 }

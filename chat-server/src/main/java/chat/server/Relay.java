@@ -7,6 +7,7 @@ import chat.server.internal.audit.QueuedAuditLog;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.net.ConnectionIds;
 import chat.server.internal.net.NettyTransport;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
@@ -21,6 +22,7 @@ import chat.server.internal.relay.KeptForms;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
 import chat.server.internal.relay.LocalRouter;
+import chat.server.internal.relay.LogIds;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
 import chat.server.internal.relay.PresenceBook;
@@ -42,6 +44,7 @@ import chat.server.internal.storage.FriendRequestRepository;
 import chat.server.internal.storage.FriendshipRepository;
 import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.KeyBackupRepository;
+import chat.server.internal.storage.LogPseudonymKey;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.SessionRepository;
@@ -128,6 +131,7 @@ public final class Relay implements AutoCloseable {
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
+    LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(config.dataDir(), random));
     Database database = Database.open(config.dataDir());
     if (!database.envelopes().owned()) {
       database.close();
@@ -192,7 +196,8 @@ public final class Relay implements AutoCloseable {
               clock,
               config.sessionTtl(),
               fingerprints,
-              audit);
+              audit,
+              logIds);
       ConversationService rooms =
           new ConversationService(
               storage,
@@ -220,7 +225,8 @@ public final class Relay implements AutoCloseable {
               router,
               presence,
               notifier,
-              clock);
+              clock,
+              logIds);
       RequestDispatcher dispatcher =
           new RequestDispatcher(
               "chat-relay",
@@ -228,7 +234,7 @@ public final class Relay implements AutoCloseable {
               rooms,
               new MessagingService(
                   store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
-              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock),
+              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock, logIds),
               new GroupService(
                   storage,
                   conversations,
@@ -238,7 +244,8 @@ public final class Relay implements AutoCloseable {
                   keptForms,
                   groupTables,
                   notifier,
-                  clock),
+                  clock,
+                  logIds),
               friends,
               new PresenceService(storage, presence, notifier, friends, groupTables),
               new FileService(
@@ -250,12 +257,21 @@ public final class Relay implements AutoCloseable {
                   cipher,
                   clock,
                   config.files(),
-                  config.maxFrameBytes()),
+                  config.maxFrameBytes(),
+                  logIds),
               audit);
       sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
       LOG.info("expired files removed: {}", sweeper.sweep());
       sweeper.start(config.files().sweepInterval());
-      return listen(config, tls, dispatcher, writes, database, audit, sweeper);
+      return listen(
+          config,
+          tls,
+          dispatcher,
+          writes,
+          database,
+          audit,
+          sweeper,
+          ConnectionIds.newStart(random));
     } catch (Exception | Error e) {
       if (sweeper != null) {
         sweeper.close();
@@ -280,7 +296,8 @@ public final class Relay implements AutoCloseable {
       WriteQueue writes,
       Database database,
       QueuedAuditLog audit,
-      FileSweeper sweeper)
+      FileSweeper sweeper,
+      ConnectionIds ids)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
     int ioThreads = config.ioThreadCount();
@@ -308,6 +325,7 @@ public final class Relay implements AutoCloseable {
                 config.maxConnectionsPerAddress(),
                 config.writeCoalescingMillis()),
             connections,
+            ids,
             audit);
     EventLoopGroup boss = transport.newGroup(1);
     EventLoopGroup group = transport.newGroup(ioThreads);
@@ -336,13 +354,15 @@ public final class Relay implements AutoCloseable {
               tls.fingerprint(),
               audit,
               sweeper);
-      String listening = "Relay listening on " + config.bindAddress() + ":" + relay.port();
-      LOG.info(listening);
-      audit.record(
-          AuditType.RELAY_START,
-          null,
-          null,
-          "listening on " + config.bindAddress() + ":" + relay.port());
+      String listening =
+          "listening on "
+              + config.bindAddress()
+              + ":"
+              + relay.port()
+              + "; connection ids end in -"
+              + ids.tag();
+      LOG.info("Relay {}", listening);
+      audit.record(AuditType.RELAY_START, null, null, listening);
       AtRestWarmup.start(relay::isClosed);
       return relay;
     } catch (Exception e) {

@@ -79,7 +79,7 @@ public record RelayConfig(
     if (port < 0 || port > 65535) {
       throw new InvalidSetting("port", "port must be 0 to 65535");
     }
-    if (!resolves(bindAddress)) {
+    if (!isLocal(bindAddress)) {
       throw new InvalidSetting(
           "bind",
           "bind address must be an address of this machine, such as 127.0.0.1, 0.0.0.0 or ::1,"
@@ -140,20 +140,30 @@ public record RelayConfig(
     }
   }
 
-  /** Whether {@code address} is an IPv4 or IPv6 address, or a host name that resolves. */
-  private static boolean resolves(String address) {
-    if (io.netty.util.NetUtil.isValidIpV4Address(address)
-        || io.netty.util.NetUtil.isValidIpV6Address(address)) {
-      return true;
-    }
+  /**
+   * Whether {@code address} (an IPv4 or IPv6 address, or a host name, of which the relay binds the
+   * first address it resolves to) is one the relay can listen on: all interfaces, a loopback
+   * address or an address of one of this machine's interfaces. Checked here so that a wrong one
+   * stops the relay before it creates anything, not at its last step. If the interfaces cannot be
+   * listed, the bind decides.
+   */
+  private static boolean isLocal(String address) {
     if (address.isBlank()) {
       return false;
     }
+    java.net.InetAddress resolved;
     try {
-      java.net.InetAddress.getByName(address);
-      return true;
+      resolved = java.net.InetAddress.getByName(address);
     } catch (java.net.UnknownHostException e) {
       return false;
+    }
+    if (resolved.isAnyLocalAddress() || resolved.isLoopbackAddress()) {
+      return true;
+    }
+    try {
+      return java.net.NetworkInterface.getByInetAddress(resolved) != null;
+    } catch (java.net.SocketException e) {
+      return true;
     }
   }
 

@@ -133,4 +133,28 @@ class AuditTrailTest {
             "created group #crew", "invite pete in #crew", "disbanded group #crew");
     assertThat(read(dataDir, AuditType.ADMIN)).extracting(AuditEvent::username).contains("olga");
   }
+
+  @Test
+  void connectionIds_ofTwoStarts_differ_andEachStartNamesItsTag() throws Exception {
+    for (int start = 0; start < 2; start++) {
+      try (Relay relay = RelayFixture.start(dataDir);
+          TestClient client = connect(relay, dataDir)) {
+        register(client, RelayFixture.identity("user" + start));
+      }
+    }
+
+    List<AuditEvent> starts = read(dataDir, AuditType.RELAY_START);
+    List<AuditEvent> registrations = read(dataDir, AuditType.REGISTER);
+    assertThat(registrations).hasSize(2);
+    for (int start = 0; start < 2; start++) {
+      String id = registrations.get(start).connection();
+      assertThat(id).matches("c1-[a-z2-7]{4}");
+      assertThat(starts.get(start).detail())
+          .startsWith("listening on 127.0.0.1:")
+          .endsWith("; connection ids end in " + id.substring(id.indexOf('-')));
+    }
+    assertThat(registrations.get(1).connection())
+        .as("the first connection of each start")
+        .isNotEqualTo(registrations.get(0).connection());
+  }
 }

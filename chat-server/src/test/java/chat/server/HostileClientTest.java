@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,7 @@ class HostileClientTest {
             framed("{\"type\":\"history\",\"id\":\"1\",\"conversation\":\"#a\",\"limit\":\"5\"}"),
             framed("{\"type\":\"sync\",\"id\":\"1\",\"conversation\":\"#a\",\"since\":-1}"),
             framed("{\"type\":\"join\",\"id\":\"1\",\"room\":\"#\\u0000\"}"),
+            framed("{\"type\":\"login\",\"id\":\"1\",\"username\":5,\"password\":\"x\"}"),
             framed("{\"type\":\"pong\",\"re\":\"1\"}"),
             framed("{\"type\":\"event.presence\",\"username\":\"bob\",\"status\":\"online\"}"),
             framed("[".repeat(5_000) + "]".repeat(5_000)),
@@ -196,6 +198,9 @@ class HostileClientTest {
         }
       }
       assertThat(limited).isGreaterThan(500);
+      // Refused or not, every request is answered in its turn.
+      assertThat(flooder.replyOrder.subList(1, flooder.replyOrder.size()))
+          .containsExactlyElementsOf(IntStream.range(0, 1_000).mapToObj(i -> "f" + i).toList());
     }
   }
 }

@@ -1,13 +1,22 @@
 package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.protocol.ProtocolVersions;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.cli.RelayCommand;
+import chat.server.internal.storage.AtRestKeys;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.WriteQueue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,6 +52,20 @@ class MainTest {
     String versions =
         ProtocolVersions.SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));
     assertThat(out.toString()).startsWith("chat-server ").contains("wire protocol " + versions);
+  }
+
+  @Test
+  void version_ofASubcommand_isTheRelaysVersion() {
+    for (String[] args :
+        List.of(
+            new String[] {"audit", "--version"},
+            new String[] {"keys", "--version"},
+            new String[] {"keys", "rotate", "--version"})) {
+      out.getBuffer().setLength(0);
+
+      assertThat(run(Map.of(), args)).isZero();
+      assertThat(out.toString()).as(String.join(" ", args)).startsWith("chat-server 0.");
+    }
   }
 
   @Test
@@ -89,6 +112,7 @@ class MainTest {
       value = {
         "--bind|not an address|bind address must be an address of this machine",
         "--bind|999.1.1.1|got '999.1.1.1'",
+        "--bind|192.0.2.1|bind address must be an address of this machine",
         "--requests-per-second|0|requests per second and request burst must be 1 or more",
         "--request-burst|-1|requests per second and request burst must be 1 or more",
         "--session-days|0|session days must be 1 or more",
@@ -115,6 +139,66 @@ class MainTest {
     assertThat(run(Map.of(), "--log-file", missingFolders.toString(), "--print-config"))
         .as("Logback creates missing folders")
         .isZero();
+  }
+
+  @Test
+  void bindAddress_ofAnotherMachine_stopsTheStartBeforeTheDataDirectoryIsMade() {
+    Path data = dir.resolve("data");
+
+    assertThat(run(Map.of(), "--bind", "192.0.2.1", "--port", "0", "--data-dir", data.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .startsWith("chat-server: bind address must be an address of this machine")
+        .contains("got '192.0.2.1'");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void logFile_whoseFolderCannotBeMade_stopsTheStartNamingIt() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+    Path data = dir.resolve("data");
+
+    // As root every permission check passes, but /proc takes no new folder.
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                run(
+                    Map.of("CHAT_SERVER_LOG_FILE", "/proc/nope/relay.log"),
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    data.toString()));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: log file /proc/nope/relay.log cannot be written: /proc/nope cannot be"
+                + " made (from env CHAT_SERVER_LOG_FILE)\n");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void environment_unknownChatServerVariable_isNamedInAWarning_andTheRunGoesOn() {
+    Map<String, String> env =
+        Map.of(
+            "CHAT_SERVER_PROT", "7000",
+            "CHAT_SERVER_SOMETHING_ELSE", "x",
+            "CHAT_SERVER_JAVA_OPTS", "-Xmx1g",
+            "CHAT_SERVER_LOG_LEVEL", "DEBUG",
+            "CHAT_SERVER_BCRYPT_COST", "10",
+            "CHAT_SERVERLESS", "x");
+
+    assertThat(run(env, "--print-config")).isZero();
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: warning: environment variable CHAT_SERVER_PROT is not a chat-server"
+                + " setting; ignored (did you mean CHAT_SERVER_PORT?)\n"
+                + "chat-server: warning: environment variable CHAT_SERVER_SOMETHING_ELSE is not a"
+                + " chat-server setting; ignored\n");
+    assertThat(out.toString()).containsPattern("(?m)^port = 7443 +# default$");
   }
 
   @Test
@@ -182,6 +266,14 @@ class MainTest {
   }
 
   @Test
+  void configFile_fromEnvironment_blank_meansNone() {
+    assertThat(run(Map.of("CHAT_SERVER_CONFIG", " "), "--print-config")).isZero();
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).contains("# config file: none");
+  }
+
+  @Test
   void configFile_badValue_exits2NamingTheOption() throws Exception {
     Path file = config("port = seven\n");
 
@@ -223,5 +315,63 @@ class MainTest {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--port", "y", "--print-config")).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("chat-server: Invalid value for option '--port': 'y' is not an int\n");
+  }
+
+  /**
+   * A data directory whose audit log holds one event, the start of a relay named by {@code tag}.
+   */
+  private Path dataDirWithAudit(String tag) throws Exception {
+    Path data = Files.createDirectories(dir.resolve(tag));
+    AuditEvent start = new AuditEvent(1_000, AuditType.RELAY_START, "", "", "", "relay " + tag);
+    try (Database database = Database.open(data);
+        WriteQueue writes = new WriteQueue(database)) {
+      writes
+          .submit(
+              c -> {
+                new AuditRepository().insertAll(c, List.of(start));
+                return null;
+              })
+          .join();
+    }
+    return data;
+  }
+
+  @Test
+  void audit_takesDataDirAndConfig_beforeOrAfterItsName_itsOwnDataDirFirst() throws Exception {
+    Path one = dataDirWithAudit("one");
+    Path two = dataDirWithAudit("two");
+    Path file = config("data-dir = " + two + "\n");
+
+    assertThat(run(Map.of(), "--data-dir", one.toString(), "audit")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("relay one");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "audit", "--config", file.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("relay two");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--config", file.toString(), "audit")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("relay two");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--data-dir", two.toString(), "audit", "--data-dir", one.toString()))
+        .isZero();
+    assertThat(out.toString()).contains("relay one");
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of("CHAT_SERVER_DATA_DIR", two.toString()), "audit", "--limit", "1"))
+        .isZero();
+    assertThat(out.toString()).contains("relay two");
+  }
+
+  @Test
+  void keysRotate_takesTheDataDirGivenBeforeItsName() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("keys"));
+    AtRestKeys.loadOrCreate(data);
+
+    assertThat(run(Map.of(), "--data-dir", data.toString(), "keys", "rotate"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("rotated: 2 keys");
   }
 }

@@ -14,6 +14,7 @@ import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.FriendsReply;
 import chat.protocol.HelloRequest;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
@@ -21,6 +22,7 @@ import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.LeaveReply;
 import chat.protocol.LeaveRequest;
+import chat.protocol.ListFriendsRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
@@ -120,6 +122,20 @@ class RelayIntegrationTest {
       assertThat(error(client.call(new JoinRequest("j1", "#x"))))
           .isEqualTo(ErrorCode.AUTH_REQUIRED);
       assertThat(client.call(new PingRequest("p2"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  @Test
+  void hello_again_isRefusedBeforeAndAfterLogin_andTheVersionStays() throws Exception {
+    try (TestClient client = connect(relay, dataDir, 2)) {
+      Reply before = client.call(new HelloRequest("h2", List.of(1), "x"));
+      assertThat(error(before)).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(((ErrorReply) before).message()).contains("wire version 2");
+      login(client, "alice");
+      assertThat(error(client.call(new HelloRequest("h3", List.of(2, 1), "x"))))
+          .isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(client.call(new ListFriendsRequest("f1"))).isInstanceOf(FriendsReply.class);
+      assertThat(client.call(new PingRequest("p1"))).isInstanceOf(PongReply.class);
     }
   }
 
@@ -401,6 +417,47 @@ class RelayIntegrationTest {
       assertThat(texts)
           .containsExactly("p1", "p2", "p3", "p5", "p7", "p8", "p9", "p10", "p11", "p12");
     }
+  }
+
+  @Test
+  void badFrame_afterRequestsStillRunning_isAnsweredAfterThem() throws Exception {
+    try (TestClient a = as(alice)) {
+      // Requests that write (each waits for its commit), then a frame that cannot be decoded, as
+      // a client that pipelines sees them: the refusal must not overtake the replies before it.
+      List<String> ids = new ArrayList<>();
+      List<CompletableFuture<Reply>> replies = new ArrayList<>();
+      for (String room : List.of("#order-1", "#order-2", "#order-3")) {
+        JoinRequest join = new JoinRequest(a.nextId(), room);
+        ids.add(join.id());
+        replies.add(a.sendAsync(join));
+      }
+      SendRequest send =
+          new SendRequest(
+              a.nextId(),
+              "#order-1",
+              Bytes.of(seal(alice, "#order-1", List.of(alice.bundle()), "first").encode()));
+      ids.add(send.id());
+      replies.add(a.sendAsync(send));
+      a.writeRaw(framed("{\"type\":\"join\",\"id\":\"bad-1\",\"room\":\"#bad\\u001b\"}"));
+      ids.add("bad-1");
+      PingRequest ping = new PingRequest(a.nextId());
+      ids.add(ping.id());
+      replies.add(a.sendAsync(ping));
+
+      for (CompletableFuture<Reply> reply : replies) {
+        assertThat(reply.get(20, TimeUnit.SECONDS)).isNotInstanceOf(ErrorReply.class);
+      }
+      ErrorReply refused = a.unsolicited.poll(10, TimeUnit.SECONDS);
+      assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(refused.re()).isEqualTo("bad-1");
+      assertThat(a.replyOrder.subList(a.replyOrder.size() - ids.size(), a.replyOrder.size()))
+          .containsExactlyElementsOf(ids);
+    }
+  }
+
+  private static byte[] framed(String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
   }
 
   @Test

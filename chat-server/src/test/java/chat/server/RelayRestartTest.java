@@ -7,6 +7,9 @@ import static chat.server.RelayFixture.seal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
@@ -23,6 +26,7 @@ import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
+import chat.server.internal.relay.AccountService;
 import chat.server.internal.storage.AtRestKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Storage across restarts: at-rest sealing, key rotation, durability and file permissions. */
 class RelayRestartTest {
@@ -207,6 +212,44 @@ class RelayRestartTest {
     assertThat(indexOf(all.toByteArray(), needle))
         .as("found in the database files or the envelope log")
         .isEqualTo(-1);
+  }
+
+  @Test
+  void logPseudonym_ofAUser_staysAcrossRestarts_differsOnAnotherRelay_andIsNoPlainHash(
+      @TempDir Path otherDataDir) throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    Logger logger = (Logger) LoggerFactory.getLogger(AccountService.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      try (Relay relay = RelayFixture.start(dataDir);
+          TestClient client = connect(relay, dataDir)) {
+        register(client, alice);
+      }
+      try (Relay relay = RelayFixture.start(dataDir);
+          TestClient client = connect(relay, dataDir)) {
+        login(client, "alice");
+      }
+      try (Relay relay = RelayFixture.start(otherDataDir);
+          TestClient client = connect(relay, otherDataDir)) {
+        register(client, alice);
+      }
+    } finally {
+      logger.detachAppender(logged);
+    }
+    List<String> pseudonyms =
+        logged.list.stream()
+            .map(ILoggingEvent::getFormattedMessage)
+            .filter(line -> line.startsWith("registered ") || line.startsWith("login "))
+            .map(line -> line.replaceFirst("^\\w+ (u:[0-9a-f]{8}) .*$", "$1"))
+            .toList();
+    assertThat(pseudonyms).hasSize(3).allMatch(id -> id.matches("u:[0-9a-f]{8}"));
+    assertThat(pseudonyms.get(1)).as("after a restart").isEqualTo(pseudonyms.get(0));
+    assertThat(pseudonyms.get(2)).as("on another relay").isNotEqualTo(pseudonyms.get(0));
+    // SHA-256("alice") cut to 8 hex digits, the same on every relay: not a pseudonym at all.
+    assertThat(pseudonyms).doesNotContain("u:2bd806c9");
+    assertOwnerOnly();
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

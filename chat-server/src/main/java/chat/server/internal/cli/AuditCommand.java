@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
+    versionProvider = RelayCommand.Version.class,
     description = {
       "Print the relay's audit log, newest events last. Safe while the relay runs.",
       "It records connections, logins and their failures, registrations, logouts,",
@@ -48,11 +50,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "./data",
-      description = "Data directory (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
+  @Mixin DataDirOptions data;
 
   @Option(names = "--user", paramLabel = "USER", description = "Only events about USER.")
   String user;
@@ -103,6 +101,7 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("chat-server audit: " + e.getMessage());
       return 2;
     }
+    Path dataDir = data.dataDir();
     List<AuditEvent> events;
     try (Connection connection = Database.openReadOnly(dataDir)) {
       if (!AuditRepository.exists(connection)) {

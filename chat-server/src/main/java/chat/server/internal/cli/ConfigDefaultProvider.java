@@ -1,6 +1,8 @@
 package chat.server.internal.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,15 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
   /** Long options of {@code chat-server} that are not settings, so never read from the file. */
   public static final Set<String> NOT_SETTINGS =
       Set.of("--config", "--help", "--version", "--print-config");
+
+  /**
+   * Environment variables starting with {@code CHAT_SERVER_} that are not settings but are still
+   * read: the config file's path, and the launcher's JVM options and log level.
+   */
+  public static final Set<String> OTHER_VARIABLES =
+      Set.of("CHAT_SERVER_CONFIG", "CHAT_SERVER_JAVA_OPTS", "CHAT_SERVER_LOG_LEVEL");
+
+  private static final String PREFIX = "CHAT_SERVER_";
 
   private final Map<String, String> environment;
   private final ConfigFile file;
@@ -55,8 +66,34 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
 
   /** The environment variable for a long option name. */
   public static String environmentName(String longOption) {
-    return "CHAT_SERVER_"
-        + longOption.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    return PREFIX + longOption.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * One warning for each variable of the environment that starts with {@code CHAT_SERVER_} but is
+   * neither a setting nor one of {@link #OTHER_VARIABLES}, such as a typo ({@code
+   * CHAT_SERVER_PROT}), which is ignored, naming the likely variable when one is close. Warnings,
+   * not errors: other software may set names like these, while a config file is the relay's alone.
+   */
+  public List<String> unknownVariableWarnings() {
+    Set<String> known = new LinkedHashSet<>(OTHER_VARIABLES);
+    settings.forEach(key -> known.add(environmentName(key)));
+    List<String> warnings = new ArrayList<>();
+    environment.keySet().stream()
+        .filter(name -> name.startsWith(PREFIX) && !known.contains(name))
+        .sorted()
+        .forEach(
+            name -> {
+              String key =
+                  name.substring(PREFIX.length()).replace('_', '-').toLowerCase(Locale.ROOT);
+              String hint =
+                  ConfigFile.likelyKey(key, settings)
+                      .map(likely -> " (did you mean " + environmentName(likely) + "?)")
+                      .orElse("");
+              warnings.add(
+                  "environment variable " + name + " is not a chat-server setting; ignored" + hint);
+            });
+    return warnings;
   }
 
   @Override

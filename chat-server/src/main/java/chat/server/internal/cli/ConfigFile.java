@@ -1,6 +1,10 @@
 package chat.server.internal.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +56,42 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
    * Reads and checks {@code path} (UTF-8) against the settings in {@code keys}.
    *
    * @throws IOException if it cannot be read
-   * @throws ConfigFileException if a line is malformed, a key unknown or repeated
+   * @throws ConfigFileException if a line is not UTF-8 or malformed, a key unknown or repeated
    */
   public static ConfigFile load(Path path, Set<String> keys)
       throws IOException, ConfigFileException {
-    return parse(path, Files.readString(path, StandardCharsets.UTF_8), keys);
+    return parse(path, utf8(path, Files.readAllBytes(path)), keys);
+  }
+
+  /**
+   * {@code bytes} as UTF-8 text.
+   *
+   * @throws ConfigFileException naming the first line that is not UTF-8 (the JDK's own message,
+   *     such as "Input length = 1", says neither where nor what)
+   */
+  static String utf8(Path path, byte[] bytes) throws ConfigFileException {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new ConfigFileException(
+          path,
+          line,
+          "not UTF-8 text (byte "
+              + (in.position() + 1)
+              + " of the file); save it as UTF-8 (plain ASCII is UTF-8 too)");
+    }
+    return out.flip().toString();
   }
 
   /**
@@ -120,19 +155,25 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
     if (!shown.equals(key) && keys.contains(shown)) {
       return message + " (write it without the dashes: '" + shown + "')";
     }
+    Optional<String> likely = likelyKey(shown, keys);
+    if (likely.isPresent()) {
+      return message + " (did you mean '" + likely.get() + "'?)";
+    }
+    return message + "; the keys are the long flag names without --, see chat-server --help";
+  }
+
+  /** The key of {@code keys} that {@code typo} is most likely a misspelling of, if one is close. */
+  static Optional<String> likelyKey(String typo, Set<String> keys) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : keys) {
-      int distance = editDistance(shown, candidate);
+      int distance = editDistance(typo, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    if (best != null && bestDistance <= 2) {
-      return message + " (did you mean '" + best + "'?)";
-    }
-    return message + "; the keys are the long flag names without --, see chat-server --help";
+    return best != null && bestDistance <= 2 ? Optional.of(best) : Optional.empty();
   }
 
   private static int editDistance(String a, String b) {

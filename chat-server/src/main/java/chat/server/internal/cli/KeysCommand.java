@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "keys",
     mixinStandardHelpOptions = true,
+    versionProvider = RelayCommand.Version.class,
     description = "Manage the relay's at-rest keyset.",
     subcommands = RotateKeysCommand.class)
 public final class KeysCommand {}

@@ -210,6 +210,7 @@ public final class RelayCommand implements Callable<Integer> {
       return 0;
     }
     if (logFile != null) {
+      openLogFile(logFile);
       addFileAppender(logFile);
     }
     Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
@@ -291,6 +292,48 @@ public final class RelayCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "log file " + file + " cannot be written (a file in its path, or permissions)");
     }
+  }
+
+  /**
+   * Creates the log file's missing folders and opens it for appending, as Logback is about to, so
+   * that a file the relay cannot write stops the start with the reason instead of leaving the relay
+   * logging to stdout alone ({@link #requireWritable} cannot tell, for example, that no folder can
+   * be made under {@code /proc}). Only when starting: {@code --print-config} creates nothing.
+   */
+  private static void openLogFile(Path file) {
+    try {
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null) {
+        java.nio.file.Files.createDirectories(folder);
+      }
+      try (java.nio.channels.FileChannel opened =
+          java.nio.channels.FileChannel.open(
+              file,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.WRITE,
+              java.nio.file.StandardOpenOption.APPEND)) {
+        opened.size();
+      }
+    } catch (java.io.IOException e) {
+      throw new RelayConfig.InvalidSetting(
+          "log-file", "log file " + file + " cannot be written: " + reason(e));
+    }
+  }
+
+  /** Why a file could not be made or opened, in words (the JDK often gives only a class). */
+  private static String reason(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException failed) {
+      if (failed.getReason() != null) {
+        return failed.getFile() + ": " + failed.getReason();
+      }
+      if (failed instanceof java.nio.file.AccessDeniedException) {
+        return failed.getFile() + ": permission denied";
+      }
+      if (failed instanceof java.nio.file.NoSuchFileException) {
+        return failed.getFile() + " cannot be made";
+      }
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static void addFileAppender(Path file) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rotate",
     mixinStandardHelpOptions = true,
+    versionProvider = RelayCommand.Version.class,
     description = {
       "Add a new primary at-rest key to the keyset in the data directory.",
       "Rows sealed under older keys still open. Restart the relay afterwards."
@@ -30,20 +31,17 @@ import picocli.CommandLine.Spec;
 public final class RotateKeysCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = "./data",
-      description = "Data directory (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
+  @Mixin DataDirOptions data;
 
   @Override
   public Integer call() throws Exception {
+    Path dataDir = data.dataDir();
     int keys = AtRestKeys.rotate(dataDir);
     spec.commandLine()
         .getOut()
         .println("At-rest keyset rotated: " + keys + " keys, new primary in use after restart.");
     try {
-      audit("at-rest keyset rotated (" + keys + " keys) by OS user " + operator());
+      audit(dataDir, "at-rest keyset rotated (" + keys + " keys) by OS user " + operator());
     } catch (SQLException | CompletionException e) {
       spec.commandLine()
           .getErr()
@@ -52,7 +50,7 @@ public final class RotateKeysCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void audit(String detail) throws SQLException {
+  private static void audit(Path dataDir, String detail) throws SQLException {
     AuditEvent event =
         new AuditEvent(System.currentTimeMillis(), AuditType.ADMIN, "", "", "", detail);
     try (Database database = Database.open(dataDir);

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +68,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final Limits limits;
   private final Set<ClientConnection> registry;
   private final AuditLog audit;
-  private final AtomicLong connections = new AtomicLong();
+  private final ConnectionIds ids;
   private final PendingBudget budget = PendingBudget.ofHeap();
   private final Map<EventLoop, DrainScheduler> drains = new ConcurrentHashMap<>();
   private final AddressLimiter addresses;
@@ -82,7 +81,9 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
       Executor workers,
       Limits limits,
       Set<ClientConnection> registry,
+      ConnectionIds ids,
       AuditLog audit) {
+    this.ids = ids;
     this.ssl = ssl;
     this.audit = audit;
     this.codec = codec;
@@ -112,7 +113,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             budget,
             loop -> drains.computeIfAbsent(loop, this::drainScheduler),
             registry,
-            "c" + connections.incrementAndGet(),
+            ids.next(),
             audit);
     pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
     pipeline.addLast("frame-decoder", new FrameDecoder(codec, session.state()::binaryMessages));

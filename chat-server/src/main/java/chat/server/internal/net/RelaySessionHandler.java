@@ -153,28 +153,51 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message instanceof FrameException bad) {
       LOG.debug("bad frame on {}: {} ({})", logId, bad.code(), bad.getMessage());
-      send(new ErrorReply(bad.requestId().orElse(null), bad.code(), reason(bad)));
-      if (bad.code().closesConnection()) {
-        closeReason = "bad frame: " + bad.code().name();
-        audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
-        ctx.channel().config().setAutoRead(false);
-        closeAfterFlush();
+      ErrorReply error = new ErrorReply(bad.requestId().orElse(null), bad.code(), reason(bad));
+      if (!bad.code().closesConnection()) {
+        answerInTurn(error);
+        return;
       }
+      send(error);
+      closeReason = "bad frame: " + bad.code().name();
+      audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
+      ctx.channel().config().setAutoRead(false);
+      closeAfterFlush();
       return;
     }
     if (!(message instanceof Request request)) {
-      send(ErrorReply.of(null, ErrorCode.BAD_FRAME));
+      answerInTurn(ErrorReply.of(null, ErrorCode.BAD_FRAME));
       return;
     }
     long now = System.nanoTime();
     if (!bucket.tryTake(now)) {
       auditRateLimit(now);
-      send(ErrorReply.of(request.id(), ErrorCode.RATE_LIMITED));
+      answerInTurn(ErrorReply.of(request.id(), ErrorCode.RATE_LIMITED));
       return;
     }
     InboundGate current = gate;
     current.arrived();
     lane.submit(() -> handle(request, current));
+  }
+
+  /**
+   * Sends an error decided here on the event loop (a frame that does not decode, a request over the
+   * rate) in its turn on the lane, after the replies to every request before it, as the reply of a
+   * request the lane handles would be. It counts as a waiting request at the gate until sent, so a
+   * flood of such frames slows the reading as a flood of requests does.
+   */
+  private void answerInTurn(ErrorReply error) {
+    InboundGate current = gate;
+    current.arrived();
+    Runnable answer =
+        () -> {
+          try {
+            send(error);
+          } finally {
+            current.finished();
+          }
+        };
+    lane.submit(() -> after(pipelined, answer, answer));
   }
 
   /**

@@ -59,6 +59,8 @@ public final class AccountService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
+  private final LogIds logIds;
+
   private final Storage storage;
   private final UserRepository users;
   private final SessionRepository sessions;
@@ -90,7 +92,9 @@ public final class AccountService {
       Clock clock,
       Duration sessionTtl,
       KeyFingerprints fingerprints,
-      AuditLog audit) {
+      AuditLog audit,
+      LogIds logIds) {
+    this.logIds = logIds;
     this.fingerprints = fingerprints;
     this.audit = audit;
     this.storage = storage;
@@ -148,7 +152,7 @@ public final class AccountService {
       throw new RelayException(ErrorCode.USERNAME_TAKEN);
     }
     notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
-    LOG.info("registered {} from {}", LogIds.user(key), connection.logId());
+    LOG.info("registered {} from {}", logIds.user(key), connection.logId());
     return new RegisterReply(request.id(), username);
   }
 
@@ -184,7 +188,7 @@ public final class AccountService {
     String key = Usernames.key(request.username());
     String address = connection.remoteAddress();
     if (!limiter.allowed(key, address)) {
-      LOG.warn("login rate limit hit for {} from {}", LogIds.user(key), connection.logId());
+      LOG.warn("login rate limit hit for {} from {}", logIds.user(key), connection.logId());
       audit.record(
           connection,
           AuditType.RATE_LIMITED,
@@ -203,7 +207,7 @@ public final class AccountService {
     request.password().destroy();
     if (!ok) {
       limiter.recordFailure(key, address);
-      LOG.info("login failed for {} from {}", LogIds.user(key), connection.logId());
+      LOG.info("login failed for {} from {}", logIds.user(key), connection.logId());
       audit.record(
           connection,
           AuditType.LOGIN_FAILED,
@@ -224,7 +228,7 @@ public final class AccountService {
           return null;
         });
     List<ConversationState> states = start(connection, user.get(), tokenHash);
-    LOG.info("login {} on {}", LogIds.user(key), connection.logId());
+    LOG.info("login {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGIN, user.get().username(), "");
     return new LoginReply(request.id(), user.get().username(), token, expiresAt, states);
   }
@@ -272,7 +276,7 @@ public final class AccountService {
       audit.record(connection, AuditType.RESUME_FAILED, user.username(), "logged out meanwhile");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
-    LOG.info("resume {} on {}", LogIds.user(key), connection.logId());
+    LOG.info("resume {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
   }
@@ -310,7 +314,7 @@ public final class AccountService {
                 }));
     end(connection, key);
     revoked.ifPresent(hash -> closeSharing(key, hash));
-    LOG.info("logout {} on {}", LogIds.user(key), connection.logId());
+    LOG.info("logout {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
   }
@@ -393,7 +397,7 @@ public final class AccountService {
           return null;
         });
     fingerprints.forget(key);
-    LOG.info("key change for {} to {}", LogIds.user(key), bundle.fingerprint().shortForm());
+    LOG.info("key change for {} to {}", logIds.user(key), bundle.fingerprint().shortForm());
     audit.record(
         connection, AuditType.KEY_CHANGE, username, "new key " + bundle.fingerprint().shortForm());
     notifier.keyChange(key, username, Bytes.of(encoded));

@@ -37,6 +37,8 @@ public final class FileService {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
 
+  private final LogIds logIds;
+
   private final Storage storage;
   private final FileRepository files;
   private final FileChunkRepository chunks;
@@ -60,7 +62,9 @@ public final class FileService {
       AtRestCipher cipher,
       Clock clock,
       FileLimits limits,
-      int maxFrameBytes) {
+      int maxFrameBytes,
+      LogIds logIds) {
+    this.logIds = logIds;
     this.storage = storage;
     this.files = files;
     this.chunks = chunks;
@@ -122,7 +126,7 @@ public final class FileService {
               return created;
             });
     if (row.received() == 0) {
-      LOG.debug("upload of {} bytes started by {}", request.size(), LogIds.user(key));
+      LOG.debug("upload of {} bytes started by {}", request.size(), logIds.user(key));
     }
     return new FileUploadReply(
         request.id(), request.fileId(), row.received(), row.chunkBytes(), row.expiresAtMillis());
@@ -198,7 +202,7 @@ public final class FileService {
               files.complete(c, fileId, now);
               return found;
             });
-    LOG.info("file of {} bytes stored by {}", row.size(), LogIds.user(key));
+    LOG.info("file of {} bytes stored by {}", row.size(), logIds.user(key));
     return new FileFinishReply(request.id(), request.fileId(), row.size(), row.expiresAtMillis());
   }
 

@@ -37,6 +37,8 @@ public final class FriendService {
 
   private static final Logger LOG = LoggerFactory.getLogger(FriendService.class);
 
+  private final LogIds logIds;
+
   /** What an update did: the new state for the caller and what the other side hears, if any. */
   private record Outcome(String username, FriendState state, Optional<FriendChange> told) {}
 
@@ -58,7 +60,9 @@ public final class FriendService {
       Router router,
       PresenceBook presence,
       Notifier notifier,
-      Clock clock) {
+      Clock clock,
+      LogIds logIds) {
+    this.logIds = logIds;
     this.storage = storage;
     this.users = users;
     this.requests = requests;
@@ -87,7 +91,7 @@ public final class FriendService {
                   users.find(c, them).orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
               return apply(c, request.action(), me, other);
             });
-    LOG.debug("friend {} by {}", request.action(), LogIds.user(me));
+    LOG.debug("friend {} by {}", request.action(), logIds.user(me));
     outcome.told().ifPresent(change -> notifier.friend(them, myName, change));
     return new FriendUpdateReply(request.id(), outcome.username(), outcome.state());
   }

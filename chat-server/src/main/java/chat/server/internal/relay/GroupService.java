@@ -40,6 +40,8 @@ public final class GroupService {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupService.class);
 
+  private final LogIds logIds;
+
   private final Storage storage;
   private final ConversationRepository conversations;
   private final MemberRepository members;
@@ -60,7 +62,9 @@ public final class GroupService {
       KeptForms keptForms,
       GroupTables tables,
       Notifier notifier,
-      Clock clock) {
+      Clock clock,
+      LogIds logIds) {
+    this.logIds = logIds;
     this.storage = storage;
     this.conversations = conversations;
     this.members = members;
@@ -94,7 +98,7 @@ public final class GroupService {
           tables.roles().set(c, room, key, GroupRole.OWNER);
           return null;
         });
-    LOG.debug("group created by {}", LogIds.user(key));
+    LOG.debug("group created by {}", logIds.user(key));
     long lastSeq = storage.read(c -> conversations.lastSeq(c, room)).orElse(0);
     return new JoinReply(request.id(), room, lastSeq, List.of(username));
   }
@@ -119,7 +123,7 @@ public final class GroupService {
               return new GroupMemberActions(c, tables, members, room, clock.millis())
                   .apply(request.action(), actorKey, actor, role, target);
             });
-    LOG.debug("group {} by {}", request.action(), LogIds.user(actorKey));
+    LOG.debug("group {} by {}", request.action(), logIds.user(actorKey));
     Set<String> recipients = new LinkedHashSet<>(memberKeys(room));
     if (outcome.tellTarget()) {
       recipients.add(targetKey);
@@ -171,7 +175,7 @@ public final class GroupService {
               return told;
             });
     keptForms.forget(room);
-    LOG.debug("group disbanded by {}", LogIds.user(actorKey));
+    LOG.debug("group disbanded by {}", logIds.user(actorKey));
     notifier.group(new GroupEvent(room, actor, GroupChange.DISBANDED, null, null), former, false);
     return new GroupReply(request.id(), room);
   }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class KeyBackupService {
   private static final Logger LOG = LoggerFactory.getLogger(KeyBackupService.class);
 
+  private final LogIds logIds;
+
   private final Storage storage;
   private final KeyBackupRepository backups;
   private final AtRestCipher cipher;
@@ -29,7 +31,12 @@ public final class KeyBackupService {
 
   /** The service over its collaborators. */
   public KeyBackupService(
-      Storage storage, KeyBackupRepository backups, AtRestCipher cipher, Clock clock) {
+      Storage storage,
+      KeyBackupRepository backups,
+      AtRestCipher cipher,
+      Clock clock,
+      LogIds logIds) {
+    this.logIds = logIds;
     this.storage = storage;
     this.backups = backups;
     this.cipher = cipher;
@@ -46,7 +53,7 @@ public final class KeyBackupService {
           backups.put(c, key, sealed, now);
           return null;
         });
-    LOG.info("key backup stored for {}", LogIds.user(key));
+    LOG.info("key backup stored for {}", logIds.user(key));
     return new PutKeyBackupReply(request.id());
   }
 
@@ -61,7 +68,7 @@ public final class KeyBackupService {
       return new KeyBackupReply(
           request.id(), Bytes.of(cipher.open(sealed.get(), KeyBackupRepository.rowId(key))));
     } catch (CryptoException e) {
-      LOG.error("key backup of {} does not open under the at-rest keyset", LogIds.user(key));
+      LOG.error("key backup of {} does not open under the at-rest keyset", logIds.user(key));
       throw new RelayException(ErrorCode.INTERNAL);
     }
   }

@@ -1,25 +1,49 @@
 package chat.server.internal.relay;
 
+import chat.server.internal.storage.LogPseudonymKey;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The one scrubbing helper for logs: user names and other identifiers appear in logs only as a
- * short hash, so logs can correlate events without naming people.
+ * The one scrubbing helper for logs: user names appear in the relay's log only as a pseudonym, so
+ * lines about one user can be correlated without naming them. The pseudonym is keyed with this
+ * relay's own secret ({@code log-pseudonyms.key} in the data directory): a plain hash of the name
+ * would be the same on every relay, and anyone holding a log and a member list could hash the names
+ * and read it back.
  */
 public final class LogIds {
-  private LogIds() {}
+  private static final String ALGORITHM = "HmacSHA256";
 
-  /** {@code u:} and the first 8 hex digits of SHA-256 of the identifier. */
-  public static String user(String identifier) {
+  private final SecretKeySpec key;
+
+  /**
+   * Pseudonyms under {@code key}, {@link LogPseudonymKey#BYTES} secret bytes (copied).
+   *
+   * @throws IllegalArgumentException if the key has another length
+   */
+  public LogIds(byte[] key) {
+    if (key.length != LogPseudonymKey.BYTES) {
+      throw new IllegalArgumentException(
+          "a log pseudonym key has " + LogPseudonymKey.BYTES + " bytes");
+    }
+    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+  }
+
+  /**
+   * {@code u:} and the first 8 hex digits of HMAC-SHA-256 of the identifier (the user's lowercase
+   * key) under this relay's key: stable across the relay's restarts, different on another relay.
+   */
+  public String user(String identifier) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(identifier.getBytes(StandardCharsets.UTF_8));
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      byte[] digest = mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
       return "u:" + HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 missing", e);
     }
   }
 }

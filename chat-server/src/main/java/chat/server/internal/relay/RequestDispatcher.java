@@ -43,8 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place every request kind is handled: enforces hello-first and login-first, routes to the
- * services, and turns every failure into an error reply (internal failures carry no detail).
+ * The one place every request kind is handled: enforces hello-first (and only once) and
+ * login-first, routes to the services, and turns every failure into an error reply (internal
+ * failures carry no detail).
  */
 public final class RequestDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -171,6 +172,15 @@ public final class RequestDispatcher {
   private void handle(ClientConnection connection, Request request) {
     ConnectionState state = connection.state();
     if (request instanceof HelloRequest hello) {
+      if (state.version() != 0) {
+        // The encoding of messages and what the relay may send both follow the version, and
+        // replies and events for it may be on their way: it holds for the connection's life.
+        throw new RelayException(
+            ErrorCode.BAD_FRAME,
+            "this connection already speaks wire version "
+                + state.version()
+                + "; open a new one for another");
+      }
       int version = ProtocolVersions.pick(hello.versions());
       if (version == 0) {
         throw new RelayException(ErrorCode.UNSUPPORTED_VERSION);

@@ -101,7 +101,7 @@ class ConfigDefaultProviderTest {
     AuditCommand audit = line.getSubcommands().get("audit").getCommand();
 
     assertThat(audit.limit).isEqualTo(100);
-    assertThat(audit.dataDir).isEqualTo(Path.of("/srv/relay"));
+    assertThat(audit.data.dataDir()).isEqualTo(Path.of("/srv/relay"));
   }
 
   @Test

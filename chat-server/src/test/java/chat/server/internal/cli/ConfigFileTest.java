@@ -3,9 +3,12 @@ package chat.server.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFileTest {
   private static final Path FILE = Path.of("conf", "relay.conf");
@@ -68,5 +71,29 @@ class ConfigFileTest {
 
     assertThat(file.get("bind").orElseThrow().value()).isEqualTo("::1");
     assertThat(file.get("port").orElseThrow().line()).isEqualTo(2);
+  }
+
+  @Test
+  void load_aByteThatIsNotUtf8_failsNamingItsLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("relay.conf");
+    // Latin-1 é in a comment on line 3: byte 33 of the file.
+    byte[] latin1 = "bind = ::1\nport = 7443\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, latin1);
+
+    assertThatThrownBy(() -> ConfigFile.load(file, KEYS))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(
+            file
+                + ":3: not UTF-8 text (byte 29 of the file); save it as UTF-8 (plain ASCII is"
+                + " UTF-8 too)");
+  }
+
+  @Test
+  void load_utf8WithAccents_isRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("relay.conf");
+    Files.writeString(file, "# caf\u00e9\ndata-dir = /srv/caf\u00e9\n", StandardCharsets.UTF_8);
+
+    assertThat(ConfigFile.load(file, KEYS).get("data-dir").orElseThrow().value())
+        .isEqualTo("/srv/caf\u00e9");
   }
 }
