@@ -73,6 +73,13 @@ class UsernameSkeletonTest {
     "ALICE, allce",
     "Modern-Day_0wl, rnoclern_clay_ovvl",
     "a..b, a_b",
+    // the examples of "Lookalike usernames" in PacketDiagram.md
+    "a1ice, alice",
+    "modern, rnoclern",
+    "modem, rnoclern",
+    "dara, clara",
+    "john-smith, john_srnith",
+    "john__smith, john_srnith",
   })
   void skeleton(String username, String skeleton) {
     assertThat(UsernameSkeleton.of(username)).isEqualTo(skeleton);
