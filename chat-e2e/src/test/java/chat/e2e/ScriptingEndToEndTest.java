@@ -128,6 +128,12 @@ class ScriptingEndToEndTest {
     assertThat(taken.exitCode()).isEqualTo(1);
     assertThat(taken.err()).contains("taken");
     assertThat(home.resolve("other").resolve("alice").resolve("identity.key")).doesNotExist();
+    ScriptRunner.Result lookalike =
+        new ScriptRunner(relay.port(), home.resolve("other")).run("register", "--user", "aIice");
+    assertThat(lookalike.exitCode()).isEqualTo(1);
+    assertThat(lookalike.err())
+        .contains("chat: the name aIice is too like an existing account's name");
+    assertThat(home.resolve("other").resolve("aiice").resolve("identity.key")).doesNotExist();
 
     ScriptRunner badPassword =
         new ScriptRunner(relay.port(), home.resolve("elsewhere"))

@@ -19,7 +19,10 @@ public enum ErrorCode {
   AUTH_FAILED("invalid username, password or token", false),
   /** Too many requests or failed logins; retry later. */
   RATE_LIMITED("rate limit exceeded, retry later", false),
-  /** The username is already registered (compared case-insensitively). */
+  /**
+   * The username is already registered (compared case-insensitively), or looks like a registered
+   * one ({@link UsernameSkeleton}); the message says which.
+   */
   USERNAME_TAKEN("username already taken", false),
   /** The username breaks the username rule. */
   INVALID_USERNAME(

@@ -6,6 +6,7 @@ import static chat.server.RelayFixture.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import chat.crypto.IdentityKeyPair;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FrameCodec;
@@ -52,8 +53,10 @@ class HostileClientTest {
             RelayFixture.config(dataDir).withIdleTimeoutSeconds(IDLE_SECONDS),
             Clock.systemUTC(),
             RelayFixture.RANDOM);
+    // Keys first: on a busy machine making them takes longer than the idle timeout.
+    IdentityKeyPair alice = RelayFixture.identity("alice");
     try (TestClient client = connect(relay, dataDir)) {
-      register(client, RelayFixture.identity("alice"));
+      register(client, alice);
     }
   }
 

@@ -24,6 +24,7 @@ import chat.protocol.Secret;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
 import chat.protocol.UserBundle;
+import chat.protocol.UsernameSkeleton;
 import chat.protocol.Usernames;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
@@ -112,8 +113,9 @@ public final class AccountService {
   }
 
   /**
-   * Creates an account after checking the username, password and bundle; audits the outcome (a
-   * refusal with its error code, and the username only if it is a valid one).
+   * Creates an account after checking the username, password and bundle, and that no account has
+   * the name or one that looks like it ({@link UsernameSkeleton}); audits the outcome (a refusal
+   * with its error code, and the username only if it is a valid one).
    */
   public RegisterReply register(ClientConnection connection, RegisterRequest request) {
     try {
@@ -137,23 +139,45 @@ public final class AccountService {
     String hash = hasher.hash(request.password());
     request.password().destroy();
     String key = Usernames.key(username);
-    boolean created =
+    String skeleton = UsernameSkeleton.of(username);
+    Created created =
         storage.write(
             c -> {
               long now = clock.millis();
-              if (!users.insert(c, key, username, hash, bundle.encode(), now)) {
-                return false;
+              if (!users.insert(c, key, username, skeleton, hash, bundle.encode(), now)) {
+                return users.find(c, key).isPresent() ? Created.NAME_TAKEN : Created.NAME_LOOKALIKE;
               }
               conversations.ensure(c, ConversationIds.LOBBY, now);
               members.add(c, ConversationIds.LOBBY, key, now);
-              return true;
+              return Created.YES;
             });
-    if (!created) {
+    if (created == Created.NAME_TAKEN) {
       throw new RelayException(ErrorCode.USERNAME_TAKEN);
+    }
+    if (created == Created.NAME_LOOKALIKE) {
+      throw new RelayException(ErrorCode.USERNAME_TAKEN, lookalikeMessage(username));
     }
     notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
     LOG.info("registered {} from {}", logIds.user(key), connection.logId());
     return new RegisterReply(request.id(), username);
+  }
+
+  /** Whether {@link #createAccount} stored the account, and if not, why. */
+  private enum Created {
+    YES,
+    /** An account has the same name, ignoring case. */
+    NAME_TAKEN,
+    /** An account has a name that looks like it: the same {@link UsernameSkeleton}. */
+    NAME_LOOKALIKE
+  }
+
+  /**
+   * The refusal of a name that looks like an existing one. It does not say which name: a person
+   * picks another either way, and naming it would tell a prober, for one guess, a registered name
+   * it did not type.
+   */
+  private static String lookalikeMessage(String username) {
+    return "the name " + username + " is too like an existing account's name";
   }
 
   /** {@code typed} if it is a valid username, else null: a mistyped password must not be kept. */

@@ -1,10 +1,16 @@
 package chat.server.internal.storage;
 
+import chat.protocol.UsernameSkeleton;
+import chat.protocol.Usernames;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ordered schema migrations of {@code relay.db}. Step {@code n} (1-based) takes the schema from
@@ -12,9 +18,9 @@ import java.util.List;
  * append-only: never edit a released one.
  */
 public final class Migrations {
-  private static final List<List<String>> STEPS =
+  private static final List<Step> STEPS =
       List.of(
-          List.of(
+          sql(
               "CREATE TABLE users (user_key TEXT PRIMARY KEY, username TEXT NOT NULL,"
                   + " password_hash TEXT NOT NULL, bundle BLOB NOT NULL, created_at INTEGER NOT"
                   + " NULL)",
@@ -32,11 +38,11 @@ public final class Migrations {
                   + " seq INTEGER NOT NULL, message_id BLOB NOT NULL UNIQUE, stored_at INTEGER"
                   + " NOT NULL, sealed BLOB NOT NULL, PRIMARY KEY (conversation, seq)) WITHOUT"
                   + " ROWID"),
-          List.of(
+          sql(
               "CREATE TABLE key_backups (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
                   + " sealed BLOB NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID"),
           // Step 3: groups with roles, invitations and bans; friends and friend requests.
-          List.of(
+          sql(
               "CREATE TABLE groups (conversation TEXT PRIMARY KEY REFERENCES conversations(id),"
                   + " title TEXT NOT NULL, created_at INTEGER NOT NULL) WITHOUT ROWID",
               "CREATE TABLE group_roles (conversation TEXT NOT NULL REFERENCES"
@@ -62,7 +68,7 @@ public final class Migrations {
                   + " friend_key TEXT NOT NULL REFERENCES users(user_key), since INTEGER NOT"
                   + " NULL, PRIMARY KEY (user_key, friend_key)) WITHOUT ROWID"),
           // Step 4: shared files (metadata, and chunks sealed at rest).
-          List.of(
+          sql(
               "CREATE TABLE files (file_id BLOB PRIMARY KEY, conversation TEXT NOT NULL,"
                   + " uploader TEXT NOT NULL REFERENCES users(user_key), size INTEGER NOT NULL,"
                   + " chunk_bytes INTEGER NOT NULL, received INTEGER NOT NULL, created_at INTEGER"
@@ -74,7 +80,7 @@ public final class Migrations {
                   + " PRIMARY KEY (file_id, chunk_index))"),
           // Step 5: the audit log (AuditRepository). No foreign keys: events outlive accounts,
           // and a failed login names users that do not exist.
-          List.of(
+          sql(
               "CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
                   + " type TEXT NOT NULL, user_key TEXT, username TEXT, address TEXT,"
                   + " connection TEXT, detail TEXT NOT NULL DEFAULT '')",
@@ -84,7 +90,7 @@ public final class Migrations {
           // the primary key's b-tree, so every key comparison on the way to an insert read a whole
           // envelope from its overflow pages (450 KB for a 1,000-member room): most of the
           // writer's reads. Now the (conversation, seq) index holds only keys and rowids.
-          List.of(
+          sql(
               "CREATE TABLE messages_by_rowid (conversation TEXT NOT NULL"
                   + " REFERENCES conversations(id), seq INTEGER NOT NULL, message_id BLOB NOT NULL"
                   + " UNIQUE, stored_at INTEGER NOT NULL, sealed BLOB NOT NULL,"
@@ -97,7 +103,7 @@ public final class Migrations {
           // Step 7: new messages' sealed envelopes lie in the envelope log's segment files
           // (EnvelopeLog), written once instead of into the WAL and again into relay.db; a row
           // keeps their place and an empty sealed value. Rows stored before keep theirs inline.
-          List.of(
+          sql(
               "ALTER TABLE messages ADD COLUMN segment INTEGER",
               "ALTER TABLE messages ADD COLUMN place INTEGER",
               "ALTER TABLE messages ADD COLUMN length INTEGER",
@@ -108,13 +114,13 @@ public final class Migrations {
           // Step 8: segments to look at for compaction (EnvelopeCompactions), at first every
           // segment a stored message lies in, so that space deletions and padding took before is
           // given back too.
-          List.of(
+          sql(
               "CREATE TABLE envelope_compactions (segment INTEGER PRIMARY KEY)",
               "INSERT INTO envelope_compactions (segment)"
                   + " SELECT DISTINCT segment FROM messages WHERE segment IS NOT NULL"),
           // Step 9: #lobby is joined at registration, no longer at every login, so an account
           // registered before that never logged in (and so is in no conversation) joins it now.
-          List.of(
+          sql(
               "INSERT INTO conversations (id, created_at)"
                   + " SELECT '#lobby', CAST(strftime('%s', 'now') AS INTEGER) * 1000"
                   + " WHERE EXISTS (SELECT 1 FROM users u WHERE NOT EXISTS"
@@ -123,9 +129,65 @@ public final class Migrations {
               "INSERT INTO members (conversation, user_key, joined_at)"
                   + " SELECT '#lobby', u.user_key, CAST(strftime('%s', 'now') AS INTEGER) * 1000"
                   + " FROM users u WHERE NOT EXISTS"
-                  + " (SELECT 1 FROM members m WHERE m.user_key = u.user_key)"));
+                  + " (SELECT 1 FROM members m WHERE m.user_key = u.user_key)"),
+          // Step 10: each account's name skeleton (UsernameSkeleton), under a unique index, so that
+          // no new name can look like an existing one. Of accounts that already look alike, the
+          // oldest holds the skeleton and the others keep NULL: they go on working as before, and
+          // a new name like theirs is still refused, against the oldest. Changing the skeleton's
+          // rules needs a new step that computes the column again.
+          Migrations::addSkeletons);
+
+  /** One step's work, run inside the step's transaction. */
+  @FunctionalInterface
+  private interface Step {
+    void apply(Statement statement) throws SQLException;
+  }
+
+  private static Step sql(String... statements) {
+    return statement -> {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    };
+  }
 
   private Migrations() {}
+
+  /**
+   * Step 10. The skeletons are computed here rather than in SQL so that there is one definition of
+   * them. Accounts are read first and updated after, oldest first (then by key), each skeleton set
+   * only on the first account that has it. A stored name that breaks today's username rule (none
+   * should) keeps NULL rather than stopping the relay from starting.
+   */
+  private static void addSkeletons(Statement statement) throws SQLException {
+    statement.execute("ALTER TABLE users ADD COLUMN skeleton TEXT");
+    List<String[]> accounts = new ArrayList<>();
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT user_key, username FROM users ORDER BY created_at, user_key")) {
+      while (rows.next()) {
+        accounts.add(new String[] {rows.getString(1), rows.getString(2)});
+      }
+    }
+    Set<String> held = new HashSet<>();
+    try (PreparedStatement update =
+        statement
+            .getConnection()
+            .prepareStatement("UPDATE users SET skeleton = ? WHERE user_key = ?")) {
+      for (String[] account : accounts) {
+        if (!Usernames.isValid(account[1])) {
+          continue;
+        }
+        String skeleton = UsernameSkeleton.of(account[1]);
+        if (held.add(skeleton)) {
+          update.setString(1, skeleton);
+          update.setString(2, account[0]);
+          update.executeUpdate();
+        }
+      }
+    }
+    statement.execute("CREATE UNIQUE INDEX users_skeleton ON users(skeleton)");
+  }
 
   /** The schema version this build writes. */
   public static int latestVersion() {
@@ -158,9 +220,7 @@ public final class Migrations {
       for (int version = current + 1; version <= target; version++) {
         connection.setAutoCommit(false);
         try {
-          for (String sql : STEPS.get(version - 1)) {
-            statement.execute(sql);
-          }
+          STEPS.get(version - 1).apply(statement);
           statement.execute("INSERT INTO schema_version (version) VALUES (" + version + ")");
           connection.commit();
         } catch (SQLException e) {

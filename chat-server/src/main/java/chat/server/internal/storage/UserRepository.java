@@ -7,24 +7,38 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** The SQL of the {@code users} table: accounts keyed by the lowercase username. */
+/**
+ * The SQL of the {@code users} table: accounts keyed by the lowercase username, each new one with a
+ * unique name skeleton.
+ */
 public final class UserRepository {
   /** A stored account. */
   public record UserRow(String userKey, String username, String passwordHash, Bytes bundle) {}
 
-  /** Inserts an account; false if the key is taken. */
+  /**
+   * Inserts an account with its name's skeleton ({@code UsernameSkeleton}); false if the key or the
+   * skeleton is taken (by {@link #find} the caller tells which). The unique index on the skeleton
+   * makes this hold for registrations that race.
+   */
   public boolean insert(
-      Connection c, String userKey, String username, String passwordHash, byte[] bundle, long now)
+      Connection c,
+      String userKey,
+      String username,
+      String skeleton,
+      String passwordHash,
+      byte[] bundle,
+      long now)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO users (user_key, username, password_hash, bundle, created_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_key) DO NOTHING")) {
+            "INSERT INTO users (user_key, username, skeleton, password_hash, bundle, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       s.setString(1, userKey);
       s.setString(2, username);
-      s.setString(3, passwordHash);
-      s.setBytes(4, bundle);
-      s.setLong(5, now);
+      s.setString(3, skeleton);
+      s.setString(4, passwordHash);
+      s.setBytes(5, bundle);
+      s.setLong(6, now);
       return s.executeUpdate() == 1;
     }
   }

@@ -30,7 +30,7 @@ class GroupInviteRepositoryTest {
       s.execute("PRAGMA foreign_keys = ON");
     }
     Migrations.migrate(c);
-    new UserRepository().insert(c, "bob", "bob", "hash", new byte[] {1}, 0);
+    new UserRepository().insert(c, "bob", "bob", "bob", "hash", new byte[] {1}, 0);
     new ConversationRepository().ensure(c, "#team", 0);
     new GroupRepository().create(c, "#team", "team", 0);
   }

@@ -125,6 +125,42 @@ class MigrationsTest {
   }
 
   @Test
+  void step10_theOldestOfEachLookalikeGroupHoldsItsSkeleton_theOthersKeepNull_andItIsUnique()
+      throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 9);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO users (user_key, username, password_hash, bundle, created_at) VALUES"
+                + " ('aiice', 'aIice', 'h', x'01', 2), ('alice', 'alice', 'h', x'01', 1),"
+                + " ('a1ice', 'a1ice', 'h', x'01', 3), ('bob', 'Bob', 'h', x'01', 5),"
+                + " ('modern', 'modern', 'h', x'01', 4), ('modem', 'modem', 'h', x'01', 4)");
+      }
+
+      Migrations.migrate(c);
+
+      assertThat(
+              single(
+                  c,
+                  "SELECT group_concat(user_key || '=' || coalesce(skeleton, 'NULL'), ' ')"
+                      + " FROM (SELECT user_key, skeleton FROM users ORDER BY user_key)"))
+          .as("the oldest holds it (created_at, then user_key), whatever the insertion order")
+          .isEqualTo("a1ice=NULL aiice=NULL alice=alice bob=bob modem=rnoclern modern=NULL");
+      assertThat(single(c, "SELECT sql FROM sqlite_master WHERE name = 'users_skeleton'"))
+          .startsWith("CREATE UNIQUE INDEX");
+      UserRepository users = new UserRepository();
+      assertThat(users.insert(c, "aiice2", "aIice2", "alice", "h", new byte[] {1}, 6))
+          .as("a skeleton already held")
+          .isFalse();
+      assertThat(users.insert(c, "alice", "alice", "alice_", "h", new byte[] {1}, 6))
+          .as("a key already taken")
+          .isFalse();
+      assertThat(users.insert(c, "carol", "carol", "carol", "h", new byte[] {1}, 6)).isTrue();
+      assertThat(single(c, "SELECT count(*) FROM users")).isEqualTo("7");
+    }
+  }
+
+  @Test
   void step9_anAccountInNoConversation_joinsTheLobby_othersAreLeftAlone() throws Exception {
     try (Connection c = open()) {
       Migrations.migrate(c, 8);
