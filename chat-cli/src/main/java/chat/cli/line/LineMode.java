@@ -58,6 +58,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final Terminal terminal;
   private final boolean dumb;
   private final boolean colour;
+  private final GivenSecrets givenSecrets;
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
   private final DaySeparators days;
@@ -98,6 +99,7 @@ public final class LineMode implements CommandContext, ClientListener {
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
     this.colour =
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
+    this.givenSecrets = options.secrets();
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -314,13 +316,17 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   /**
-   * Reads a secret on a masked prompt: {@code *} per character, or nothing at all on a dumb
-   * terminal. Must be called while no line is being read, as from a command on the REPL thread.
-   * JLine hands the answer over as a {@link String}, which cannot be zeroed; the returned array
-   * can.
+   * The secret the options give for {@code kind}, else one read on a masked prompt: {@code *} per
+   * character, or nothing at all on a dumb terminal. Must be called while no line is being read, as
+   * from a command on the REPL thread. JLine hands the answer over as a {@link String}, which
+   * cannot be zeroed; the returned array can.
    */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
+    Optional<char[]> given = givenSecrets.secret(kind);
+    if (given.isPresent()) {
+      return given.get();
+    }
     String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
     if (reader.isReading()) {
       throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
@@ -333,6 +339,13 @@ public final class LineMode implements CommandContext, ClientListener {
     } catch (UserInterruptException e) {
       throw new CommandException.Auth(what + " prompt cancelled", null);
     }
+  }
+
+  /** A given secret once (as a script's), else one typed twice on masked prompts. */
+  @Override
+  public char[] readNewSecret(SecretKind kind, String prompt) {
+    Optional<char[]> given = givenSecrets.secret(kind);
+    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
   }
 
   /**
