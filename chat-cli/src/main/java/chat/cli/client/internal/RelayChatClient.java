@@ -125,6 +125,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public boolean revokeStoredSession(String username) {
+    return sessions.revokeStored(username);
+  }
+
+  @Override
   public String serverAddress() {
     return sessions.options().server();
   }

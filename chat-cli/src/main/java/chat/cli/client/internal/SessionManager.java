@@ -339,20 +339,7 @@ final class SessionManager {
     Profile profile = profileFor(username);
     Session target = newSession(profile);
     try {
-      ClientState.Session stored =
-          target
-              .state
-              .session()
-              .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
-              .orElseThrow(
-                  () ->
-                      new CommandException.Auth(
-                          "no stored session for "
-                              + username
-                              + " on "
-                              + options.server()
-                              + ": log in with the password",
-                          null));
+      ClientState.Session stored = StoredSessions.of(target, username, options.server());
       if (!IdentityFiles.exists(profile)) {
         throw new CommandException.Auth(
             "no keys in " + profile.dir() + ": log in with the password", null);
@@ -377,6 +364,17 @@ final class SessionManager {
     } catch (RuntimeException e) {
       target.end();
       throw e;
+    }
+  }
+
+  /** Ends the session stored for {@code username}, keys locked: {@link StoredSessions#revoke}. */
+  boolean revokeStored(String username) {
+    Session target = newSession(profileFor(username));
+    try {
+      ClientState.Session stored = StoredSessions.of(target, username, options.server());
+      return StoredSessions.revoke(target, stored, connect(target));
+    } finally {
+      target.end();
     }
   }
 
