@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "friend",
     description = {
-      "Send a friend request (add), answer one (accept, decline), or end a friendship or",
-      "withdraw a request (remove). Requests wait on the relay until answered."
+      "Send a friend request (add), answer one (accept, decline), or remove a friend.",
+      "remove also withdraws a request you sent. Requests wait on the relay until answered."
     })
 final class FriendCommand implements Callable<Integer> {
   private final CliContext context;
