@@ -236,6 +236,15 @@ public interface ChatClient extends AutoCloseable {
   /** Friends (with presence) and pending requests both ways. */
   List<FriendView> friends();
 
+  /** Where this user stands with {@code username}, from {@link #friends()}. */
+  default Friendship friendship(String username) {
+    return friends().stream()
+        .filter(friend -> friend.username().equalsIgnoreCase(username))
+        .map(FriendView::friendship)
+        .findFirst()
+        .orElse(Friendship.NONE);
+  }
+
   /** Marks this user away, with an optional {@code message} (empty for none; 200 characters). */
   void away(String message);
 
