@@ -141,7 +141,7 @@ final class SessionManager {
       return false;
     }
     Profile profile = profileFor(username);
-    return ClientState.load(profile.state(), options.server())
+    return ClientState.load(profile.state(), options.serverKey())
         .session()
         .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
         .filter(s -> s.expiresAtMillis() > clock.millis())
@@ -158,7 +158,7 @@ final class SessionManager {
       old.end();
     }
     profile.create();
-    ClientState state = ClientState.load(profile.state(), options.server());
+    ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts());
     Session[] self = new Session[1];
     KeyDirectory keys =
