@@ -24,7 +24,18 @@ final class ClientLogging {
   /** Sends the log to {@code file} instead of stderr. */
   static void toFile(Path file) {
     Logger root = root();
-    LoggerContext context = root.getLoggerContext();
+    FileAppender<ILoggingEvent> appender = fileAppender(root.getLoggerContext(), file);
+    root.detachAndStopAllAppenders();
+    root.addAppender(appender);
+  }
+
+  /**
+   * A started appender to {@code file}, which is owner-only ({@code 0600}) like every file of the
+   * profile: created so before the appender opens it, or made so if an older client left it
+   * readable by others.
+   */
+  static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
+    PrivateFiles.createFile(file);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n");
@@ -35,8 +46,7 @@ final class ClientLogging {
     appender.setFile(file.toString());
     appender.setEncoder(encoder);
     appender.start();
-    root.detachAndStopAllAppenders();
-    root.addAppender(appender);
+    return appender;
   }
 
   private static Logger root() {

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     description = {
-      "Download the file offered as ID (or a unique prefix of 4+ digits), verify its size and",
-      "SHA-256, and save it under a safe name in the download directory (never replacing a file).",
-      "Progress goes to stderr, the saved path to stdout. Run it again to resume."
+      "Download the file offered as ID, verify it and save it in the download directory.",
+      "ID may be a unique prefix of 4 or more digits. The size and SHA-256 are checked, and the"
+          + " file is saved under a safe name, never replacing one. Progress goes to stderr, the"
+          + " saved path to stdout. Run it again to resume."
     })
 final class FileGetCommand implements Callable<Integer> {
   private final CliContext context;

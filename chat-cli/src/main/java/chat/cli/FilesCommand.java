@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "files",
     description = {
-      "List files offered to you (found in the recent history of your conversations) and files",
-      "you sent, newest first, with their state: offered, sent, downloading NN%%, done, rejected,",
-      "expired or failed."
+      "List the files offered to you and the files you sent, newest first, with their state.",
+      "Offers are found in the recent history of your conversations. States: offered, sent,"
+          + " downloading NN%%, done, rejected, expired or failed."
     })
 final class FilesCommand implements Callable<Integer> {
   private final CliContext context;

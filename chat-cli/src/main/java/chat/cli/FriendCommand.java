@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.FriendAction;
 import chat.cli.client.Friendship;
+import chat.cli.command.SocialLines;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "friend",
     description = {
-      "Send a friend request (add), answer one (accept, decline), or end a friendship or",
-      "withdraw a request (remove). Requests wait on the relay until answered."
+      "Send a friend request (add), answer one (accept, decline), or remove a friend.",
+      "remove also withdraws a request you sent. Requests wait on the relay until answered."
     })
 final class FriendCommand implements Callable<Integer> {
   private final CliContext context;
@@ -45,8 +46,13 @@ final class FriendCommand implements Callable<Integer> {
               + "')");
     }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    Friendship before = null;
     Friendship now;
     try (ChatClient client = support.loggedIn(false)) {
+      // The relay answers only where the two stand now: what a removal ended is known from before.
+      if (parsed == FriendAction.REMOVE) {
+        before = client.friendship(user);
+      }
       now = client.friend(parsed, user);
     }
     if (support.options().json()) {
@@ -64,10 +70,7 @@ final class FriendCommand implements Callable<Integer> {
                 case FRIENDS -> "you and " + name + " are friends";
                 case REQUEST_SENT -> "sent a friend request to " + name;
                 case REQUEST_RECEIVED -> name + " asked to be your friend";
-                case NONE ->
-                    parsed == FriendAction.DECLINE
-                        ? "declined " + name + "'s friend request"
-                        : name + " is not your friend any more";
+                case NONE -> SocialLines.friendEnded(user, parsed, before);
               });
     }
     return 0;

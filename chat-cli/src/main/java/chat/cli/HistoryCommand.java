@@ -6,11 +6,13 @@ import chat.cli.command.DaySeparators;
 import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code chat history [ROOM|@USER] [-n N]}: the last messages of a conversation, decrypted. */
 @Command(
@@ -32,9 +34,27 @@ final class HistoryCommand implements Callable<Integer> {
       names = {"-n", "--limit"},
       paramLabel = "N",
       defaultValue = "50",
+      converter = Limit.class,
       description =
           "how many messages, 1 to " + ChatClient.MAX_HISTORY + " (default: ${DEFAULT-VALUE})")
   int limit;
+
+  /** Reads {@code -n}: a refusal says what is expected, where picocli's says only "not an int". */
+  static final class Limit implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int limit = Integer.parseInt(value);
+        if (limit >= 1 && limit <= ChatClient.MAX_HISTORY) {
+          return limit;
+        }
+      } catch (NumberFormatException e) {
+        // refused below, as a number out of range is
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not a number from 1 to " + ChatClient.MAX_HISTORY);
+    }
+  }
 
   HistoryCommand(CliContext context) {
     this.context = context;
@@ -42,9 +62,6 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1 || limit > ChatClient.MAX_HISTORY) {
-      throw new CommandException.Usage("-n must be 1 to " + ChatClient.MAX_HISTORY);
-    }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       String conversation = resolve(client, target);

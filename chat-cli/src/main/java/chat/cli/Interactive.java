@@ -11,12 +11,14 @@ import chat.cli.line.LineModeOptions;
 import chat.cli.tui.ChatTui;
 import chat.cli.tui.TuiTerminals;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 
 /**
  * Starts {@code chat} for a person: the full-screen TUI on a capable terminal, the JLine line mode
@@ -51,16 +53,14 @@ final class Interactive {
         }
         return 0;
       }
-      try (Terminal terminal = lineTerminal()) {
-        LineMode mode =
-            new LineMode(
-                client,
-                dispatcher,
-                completer,
-                formatter,
-                terminal,
-                LineModeOptions.of(!plainColourOff(), context.environment()));
-        mode.run(startup);
+      boolean atTerminal = inputIsTerminal();
+      LineModeOptions lineOptions = LineModeOptions.of(!plainColourOff(), context.environment());
+      if (!atTerminal) {
+        Secrets secrets = new Secrets(context, options);
+        lineOptions = lineOptions.withSecrets(secrets::given);
+      }
+      try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
+        new LineMode(client, dispatcher, completer, formatter, terminal, lineOptions).run(startup);
       }
     }
     return 0;
@@ -77,30 +77,35 @@ final class Interactive {
   }
 
   /**
-   * The terminal for line mode: the real one when stdin and stdout are a terminal, else a dumb
-   * terminal over the streams (so {@code chat --plain < script} and pipes work).
+   * Whether a person types at a terminal: stdin and stdout are one. Otherwise (a pipe, a file, or
+   * output into one) line mode reads the streams, and takes the secrets from the environment or
+   * files where given, as the scripting commands do.
    */
-  private Terminal lineTerminal() throws IOException {
-    if (context.stdoutIsTerminal() && System.console() != null) {
-      return TerminalBuilder.builder()
-          .system(true)
-          .signalHandler(Terminal.SignalHandler.SIG_IGN)
-          .build();
-    }
+  private boolean inputIsTerminal() {
+    return context.stdoutIsTerminal() && System.console() != null;
+  }
+
+  private static Terminal systemTerminal() throws IOException {
     return TerminalBuilder.builder()
-        .system(false)
-        .streams(context.stdin(), context.stdout())
-        .type(Terminal.TYPE_DUMB)
+        .system(true)
+        .signalHandler(Terminal.SignalHandler.SIG_IGN)
         .build();
+  }
+
+  /**
+   * A dumb terminal over the streams (so {@code chat --plain < script} and pipes work). Built
+   * directly: JLine's builder would put the streams behind a pseudo-terminal, which echoes every
+   * input line (a passphrase read from it too) and whose output pump fails when it closes.
+   */
+  private Terminal streamTerminal() throws IOException {
+    return new DumbTerminal(
+        "chat", Terminal.TYPE_DUMB, context.stdin(), context.stdout(), StandardCharsets.UTF_8);
   }
 
   /** A real terminal on both stdin and stdout that can address the cursor. */
   private boolean fullScreenCapable() {
     String term = context.env("TERM").orElse("");
-    return context.stdoutIsTerminal()
-        && System.console() != null
-        && !term.isEmpty()
-        && !term.equals("dumb");
+    return inputIsTerminal() && !term.isEmpty() && !term.equals("dumb");
   }
 
   /** The TUI's log file: {@code chat.log} beside the profiles (the screen is not for logs). */

@@ -1,7 +1,6 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,8 +9,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat logout}: revokes the stored session on the relay and forgets it here. It never logs
- * in to do so: with no stored session, or one the relay no longer knows, there is nothing to
- * revoke.
+ * in to do so, and needs neither the password nor the key passphrase: the stored token alone is
+ * what the relay revokes, so someone who lost the passphrase can still end the session. With no
+ * stored session, or one the relay no longer knows, there is nothing to revoke.
  */
 @Command(name = "logout", description = "End the stored session (the relay forgets its token).")
 final class LogoutCommand implements Callable<Integer> {
@@ -31,19 +31,9 @@ final class LogoutCommand implements Callable<Integer> {
       if (!client.hasStoredSession(user)) {
         return ended(support, "no stored session for " + user + ": nothing to log out");
       }
-      support.reachableBeforePrompting(client, false);
-      char[] passphrase = support.secrets().passphrase(user);
-      try {
-        client.resume(user, passphrase);
-      } catch (CommandException.Auth e) {
-        if (client.hasStoredSession(user)) {
-          throw e;
-        }
+      if (!client.revokeStoredSession(user)) {
         return ended(support, "the session for " + user + " had already ended; forgotten here");
-      } finally {
-        Arrays.fill(passphrase, '\0');
       }
-      client.logout();
       support.result(JsonLines.object("logged_out").put("revoked", true), "logged out");
       return 0;
     }

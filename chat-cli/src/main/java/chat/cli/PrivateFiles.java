@@ -50,6 +50,30 @@ public final class PrivateFiles {
     }
   }
 
+  /**
+   * Creates {@code file} empty with mode 0600 if it is missing, and makes an existing one 0600: for
+   * a file that something else then opens to append to, such as a log.
+   */
+  public static void createFile(Path file) {
+    try {
+      if (!isPosix(file)) {
+        if (!Files.exists(file)) {
+          Files.createFile(file);
+        }
+        return;
+      }
+      if (Files.exists(file)) {
+        Files.setPosixFilePermissions(file, FILE);
+      } else {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+      }
+    } catch (FileAlreadyExistsException e) {
+      createFile(file); // made meanwhile by another client of this profile: restrict that one
+    } catch (IOException e) {
+      throw FileIo.failure("cannot create", file, e);
+    }
+  }
+
   /** True if {@code dir} is readable or writable by group or others. */
   public static boolean isShared(Path dir) {
     try {

@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.command.SecretKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -92,15 +93,26 @@ final class Secrets {
     return options;
   }
 
-  private Optional<char[]> read(Path file, String env, String prompt) {
+  /**
+   * The secret of {@code kind} from its file or variable, never asking; empty when neither is
+   * given. The caller zeroes it.
+   */
+  Optional<char[]> given(SecretKind kind) {
+    return kind == SecretKind.PASSWORD
+        ? given(options.passwordFile, ENV_PASSWORD)
+        : given(options.passphraseFile, Passphrases.ENV_PASSPHRASE);
+  }
+
+  private Optional<char[]> given(Path file, String env) {
     if (file != null) {
       return Optional.of(fromFile(file));
     }
-    Optional<String> fromEnv = context.env(env);
-    if (fromEnv.isPresent()) {
-      return Optional.of(fromEnv.get().toCharArray());
-    }
-    return Optional.ofNullable(prompt(prompt, env));
+    return context.env(env).map(String::toCharArray);
+  }
+
+  private Optional<char[]> read(Path file, String env, String prompt) {
+    Optional<char[]> given = given(file, env);
+    return given.isPresent() ? given : Optional.ofNullable(prompt(prompt, env));
   }
 
   /**

@@ -47,6 +47,26 @@ public final class TerminalSafe {
     return clean(text, true);
   }
 
+  /**
+   * Whether {@code text} would show nothing once cleaned ({@link #text}): it holds only spaces of
+   * any width (the no-break space too), line breaks and tabs, variation selectors, the zero-width
+   * non-joiner and joiner (which only join or part the characters around them, as in an emoji
+   * sequence, where they are kept), and the braille pattern blank. Such a message would show as an
+   * empty line.
+   */
+  public static boolean showsNothing(String text) {
+    return text(text).codePoints().allMatch(TerminalSafe::isBlank);
+  }
+
+  private static boolean isBlank(int cp) {
+    return Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)
+        || isVariationSelector(cp)
+        || cp == 0x200C
+        || cp == 0x200D
+        || cp == 0x2800;
+  }
+
   private static String clean(String text, boolean multiLine) {
     Objects.requireNonNull(text, "text");
     StringBuilder out = new StringBuilder(text.length());

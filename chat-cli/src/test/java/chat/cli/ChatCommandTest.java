@@ -44,6 +44,24 @@ class ChatCommandTest {
   }
 
   @Test
+  void help_everyCommandsSummary_isAWholeSentence() {
+    java.util.List<CommandLine> pending =
+        new java.util.ArrayList<>(new Cli().commandLine("--help").getSubcommands().values());
+    java.util.List<String> cut = new java.util.ArrayList<>();
+    while (!pending.isEmpty()) {
+      CommandLine command = pending.remove(0);
+      pending.addAll(command.getSubcommands().values());
+      // The list of commands shows only the first line of a description.
+      String summary = command.getCommandSpec().usageMessage().description()[0];
+      if (!summary.endsWith(".")) {
+        cut.add(command.getCommandSpec().qualifiedName() + ": " + summary);
+      }
+    }
+
+    assertThat(cut).isEmpty();
+  }
+
+  @Test
   void commandLine_aCommandNamed_onlyThatCommandIsBuilt() {
     CommandLine send = new Cli().commandLine("-u", "alice", "send", "ops", "hello");
 

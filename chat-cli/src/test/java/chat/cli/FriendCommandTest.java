@@ -34,6 +34,18 @@ class FriendCommandTest {
   }
 
   @Test
+  void remove_aRequestYouSent_saysItWasWithdrawn_andAFriendshipThatItEnded() {
+    client.friendships().put("bob", Friendship.REQUEST_SENT);
+    client.friendships().put("carol", Friendship.FRIENDS);
+
+    Cli.Result withdrawn = cli().run("--user", "alice", "friend", "remove", "bob");
+    Cli.Result ended = cli().run("--user", "alice", "friend", "remove", "carol");
+
+    assertThat(withdrawn.out()).isEqualTo("withdrew your friend request to bob\n");
+    assertThat(ended.out()).isEqualTo("carol is not your friend any more\n");
+  }
+
+  @Test
   void unknownAction_exits1WithoutCallingTheRelay() {
     Cli.Result result = cli().run("--user", "alice", "friend", "poke", "bob");
 

@@ -87,6 +87,20 @@ class HistoryCommandTest {
     assertThat(last.get("stored").asText()).isEqualTo(Instant.ofEpochMilli(saturday).toString());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"abc", "0", "10001", "1e3"})
+  void history_limitNotANumberInRange_saysWhatIsExpected_andExits1(String limit) {
+    Cli.Result result = Cli.withPassphrase().client(client).run("history", "-n", limit);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: Invalid value for option '--limit': '"
+                + limit
+                + "' is not a number from 1 to 10000 (see 'chat history --help')\n");
+    assertThat(client.calls).isEmpty();
+  }
+
   @Test
   void history_homeIsAFile_saysItIsNotAFolder_andExits1() throws Exception {
     Path file = Files.writeString(temp.resolve("notes.txt"), "x");

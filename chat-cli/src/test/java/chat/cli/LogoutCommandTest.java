@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FakeChatClient;
 import org.junit.jupiter.api.Test;
 
-/** {@code chat logout} revokes a stored session and never logs in to do so. */
+/**
+ * {@code chat logout} revokes a stored session, never logs in to do so, and needs no secret: not
+ * the password, not the key passphrase.
+ */
 class LogoutCommandTest {
   private final FakeChatClient client = new FakeChatClient();
 
   private Cli.Result run(String... args) {
-    return Cli.withPassphrase().env("CHAT_PASSWORD", "a password").client(client).run(args);
+    return new Cli().client(client).run(args);
   }
 
   @Test
-  void aStoredSession_isResumedAndRevoked() {
+  void aStoredSession_isRevokedWithoutAnySecret() {
     client.storedSessions.add("alice");
 
     Cli.Result result = run("logout", "--user", "alice");
@@ -23,22 +26,37 @@ class LogoutCommandTest {
     assertThat(result.out()).isEqualTo("logged out\n");
     assertThat(client.calls)
         .filteredOn(call -> !call.equals("close"))
-        .containsExactly("resume alice", "logout");
+        .containsExactly("revokeStoredSession alice");
+    assertThat(result.prompts()).isEmpty();
+    assertThat(client.secrets).isEmpty();
+    assertThat(client.storedSessions).isEmpty();
   }
 
   @Test
-  void secretsFromTheEnvironment_needNoProbe_butAPromptComesAfterOne() {
+  void aWrongPassphraseInTheEnvironment_isNotUsed_theSessionIsRevoked() {
     client.storedSessions.add("alice");
-    run("logout", "--user", "alice");
-    assertThat(client.reachabilityChecks).hasValue(0);
 
-    FakeChatClient down = new FakeChatClient();
-    down.storedSessions.add("alice");
-    down.unreachable = true;
-    Cli.Result result = new Cli().client(down).run("logout", "--user", "alice");
+    Cli.Result result =
+        new Cli()
+            .env("CHAT_PASSPHRASE", "not the passphrase")
+            .client(client)
+            .run("logout", "--user", "alice", "--json");
 
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("{\"type\":\"logged_out\",\"revoked\":true}\n");
+    assertThat(client.secrets).isEmpty();
+  }
+
+  @Test
+  void relayDown_exits3_andKeepsTheSession() {
+    client.storedSessions.add("alice");
+    client.unreachable = true;
+
+    Cli.Result result = run("logout", "--user", "alice");
+
+    assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).isEqualTo("chat: cannot reach the relay at relay.test:7443\n");
-    assertThat(down.calls).filteredOn(call -> !call.equals("close")).isEmpty();
+    assertThat(client.storedSessions).containsExactly("alice");
   }
 
   @Test
@@ -61,7 +79,7 @@ class LogoutCommandTest {
     assertThat(result.out()).isEqualTo("the session for alice had already ended; forgotten here\n");
     assertThat(client.calls)
         .filteredOn(call -> !call.equals("close"))
-        .containsExactly("resume alice");
+        .containsExactly("revokeStoredSession alice");
     assertThat(client.storedSessions).isEmpty();
   }
 }

@@ -82,6 +82,26 @@ class TerminalSafeTest {
   }
 
   @Test
+  void showsNothing_onlyJoinersBlanksOrSpaces_true() {
+    assertThat(TerminalSafe.showsNothing("\u200C\u200D\u200C")).isTrue();
+    assertThat(TerminalSafe.showsNothing("\u2800\u2800")).isTrue();
+    assertThat(TerminalSafe.showsNothing(" \u00A0\u2007\u202F\u3000\n\t")).isTrue();
+    assertThat(TerminalSafe.showsNothing("\u200D\uFE0F\u200B\u001b[31m")).isTrue();
+    assertThat(TerminalSafe.showsNothing("")).isTrue();
+  }
+
+  @Test
+  void showsNothing_anEmojiSequenceOrWordsWithJoiners_false_andTheJoinersAreKept() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+    String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+
+    assertThat(TerminalSafe.showsNothing(family)).isFalse();
+    assertThat(TerminalSafe.showsNothing(persian)).isFalse();
+    assertThat(TerminalSafe.showsNothing("\u200D.")).isFalse();
+    assertThat(TerminalSafe.text(family + " " + persian)).isEqualTo(family + " " + persian);
+  }
+
+  @Test
   void line_removesNewlinesAndTabs() {
     assertThat(TerminalSafe.line("a\nb\tc")).isEqualTo("abc");
   }

@@ -24,6 +24,7 @@ class ScriptingEndToEndTest {
 
   @TempDir Path dataDir;
   @TempDir Path home;
+  @TempDir Path other;
   private Relay relay;
   private ScriptRunner chat;
 
@@ -115,6 +116,29 @@ class ScriptingEndToEndTest {
     String said = "the session for bob was logged out on another connection";
     assertThat(result.err()).contains(said);
     assertThat(result.err().indexOf(said)).isEqualTo(result.err().lastIndexOf(said));
+  }
+
+  @Test
+  void logout_withAWrongPassphrase_stillRevokesTheSessionOnTheRelay() throws Exception {
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    Path copy = other.resolve("bob");
+    try (var files = Files.walk(home.resolve("bob"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(home.resolve("bob").relativize(file).toString()));
+      }
+    }
+
+    ScriptRunner.Result logout =
+        chat.env("CHAT_PASSPHRASE", "not the passphrase").run("logout", "--user", "bob");
+
+    assertThat(logout.exitCode()).as(logout.err()).isZero();
+    assertThat(logout.out()).isEqualTo("logged out\n");
+    ScriptRunner.Result withTheOldToken =
+        new ScriptRunner(relay.port(), other)
+            .env("CHAT_PASSWORD", "")
+            .run("rooms", "--user", "bob");
+    assertThat(withTheOldToken.exitCode()).isEqualTo(2);
+    assertThat(withTheOldToken.err()).contains("the stored session for bob is no longer valid");
   }
 
   @Test

@@ -81,6 +81,18 @@ public interface ChatClient extends AutoCloseable {
   /** Revokes the session on the relay and forgets the stored token. */
   void logout();
 
+  /**
+   * Ends the session stored on this machine for {@code username} without logging in and without the
+   * key passphrase, so that someone who lost it can still end the session: the relay revokes the
+   * stored token (which alone resumes the session), and it is forgotten here.
+   *
+   * @return whether the relay still knew the session; false if it had already ended (expired, or
+   *     logged out elsewhere), in which case the token is forgotten all the same
+   * @throws chat.cli.CommandException.Auth if no session is stored for {@code username}
+   * @throws chat.cli.CommandException.Network if the relay cannot be reached
+   */
+  boolean revokeStoredSession(String username);
+
   /** The relay as {@code host:port}, for the status bar. */
   String serverAddress();
 
@@ -226,6 +238,15 @@ public interface ChatClient extends AutoCloseable {
 
   /** Friends (with presence) and pending requests both ways. */
   List<FriendView> friends();
+
+  /** Where this user stands with {@code username}, from {@link #friends()}. */
+  default Friendship friendship(String username) {
+    return friends().stream()
+        .filter(friend -> friend.username().equalsIgnoreCase(username))
+        .map(FriendView::friendship)
+        .findFirst()
+        .orElse(Friendship.NONE);
+  }
 
   /** Marks this user away, with an optional {@code message} (empty for none; 200 characters). */
   void away(String message);

@@ -91,8 +91,25 @@ public record ClientOptions(
         host, port, home, perUserHome, requestTimeout, live, downloadDirectory, interval);
   }
 
-  /** {@code host:port}. */
+  /**
+   * {@code host:port} for messages, with an IPv6 address in brackets ({@code [::1]:7443}) as {@code
+   * --server} takes it.
+   */
   public String server() {
+    return address(host, port);
+  }
+
+  /**
+   * {@code host:port} as the profile records which relay its session, cursors, file log and pinned
+   * certificate belong to: an IPv6 address without brackets, as clients have always written it, so
+   * that what they stored is still found. Never shown.
+   */
+  public String serverKey() {
     return host + ":" + port;
+  }
+
+  /** {@code host:port}, with {@code host} in brackets if it is an IPv6 address. */
+  public static String address(String host, int port) {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 }

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
@@ -40,17 +41,17 @@ final class FriendCommands {
     if (user.equalsIgnoreCase(Arguments.self(context))) {
       throw new CommandException.Usage("that is you: name someone else");
     }
-    Friendship now = context.client().friend(action, user);
+    ChatClient client = context.client();
+    // The relay answers only where the two stand now: what a removal ended is known from before.
+    Friendship before = action == FriendAction.REMOVE ? client.friendship(user) : null;
+    Friendship now = client.friend(action, user);
     String name = TerminalSafe.line(user);
     context.info(
         switch (now) {
           case FRIENDS -> "you and " + name + " are friends";
           case REQUEST_SENT -> "sent a friend request to " + name;
           case REQUEST_RECEIVED -> name + " asked to be your friend: /friend accept " + name;
-          case NONE ->
-              action == FriendAction.DECLINE
-                  ? "declined " + name + "'s friend request"
-                  : name + " is not your friend any more";
+          case NONE -> SocialLines.friendEnded(user, action, before);
         });
   }
 

@@ -1,7 +1,9 @@
 package chat.cli.command;
 
 import chat.cli.TerminalSafe;
+import chat.cli.client.FriendAction;
 import chat.cli.client.FriendUpdate;
+import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberRole;
 import chat.cli.client.Presence;
@@ -101,6 +103,22 @@ public final class SocialLines {
       case DECLINED -> name + " declined your friend request";
       case REMOVED -> name + " ended your friendship (or withdrew their request)";
     };
+  }
+
+  /**
+   * What a friend command that left {@code username} and this user neither friends nor asking did,
+   * given where the two stood {@code before} it: a request declined or withdrawn, or a friendship
+   * ended.
+   */
+  public static String friendEnded(String username, FriendAction action, Friendship before) {
+    String name = TerminalSafe.line(username);
+    if (action == FriendAction.DECLINE) {
+      return "declined " + name + "'s friend request";
+    }
+    if (before == Friendship.REQUEST_SENT) {
+      return "withdrew your friend request to " + name;
+    }
+    return name + " is not your friend any more";
   }
 
   private static boolean isSelf(String username, String self) {

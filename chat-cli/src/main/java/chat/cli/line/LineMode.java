@@ -58,18 +58,20 @@ public final class LineMode implements CommandContext, ClientListener {
   private final Terminal terminal;
   private final boolean dumb;
   private final boolean colour;
+  private final GivenSecrets givenSecrets;
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineReader reader;
   private final DaySeparators days;
   private final AwayTracker away = new AwayTracker();
   private final ProgressLines progress = new ProgressLines();
-  private final java.util.concurrent.ExecutorService transfers =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "chat-line-transfer");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final LineTransfers transfers = new LineTransfers();
+
+  /** Guards {@link #ended}: a line is printed only while the terminal is still in use. */
+  private final Object printing = new Object();
+
+  /** Set as {@link #run} returns, after which nothing more is printed (the terminal may close). */
+  private boolean ended;
+
   private volatile String current;
   private volatile boolean commandRunning;
 
@@ -98,6 +100,7 @@ public final class LineMode implements CommandContext, ClientListener {
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
     this.colour =
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
+    this.givenSecrets = options.secrets();
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -153,7 +156,7 @@ public final class LineMode implements CommandContext, ClientListener {
           }
           continue;
         } catch (EndOfFileException e) {
-          finishTransfers();
+          transfers.finish(() -> info("waiting for file transfers to finish"));
           break;
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
@@ -171,8 +174,15 @@ public final class LineMode implements CommandContext, ClientListener {
         dispatch(line, shown);
       }
     } finally {
-      transfers.shutdownNow();
+      for (String what : transfers.cutOff()) {
+        print(
+            LineKind.ERROR,
+            "cut off: " + TerminalSafe.line(what) + " (not finished when you left)");
+      }
       client.removeListener(this);
+      synchronized (printing) {
+        ended = true;
+      }
       terminal.writer().flush();
     }
   }
@@ -220,22 +230,6 @@ public final class LineMode implements CommandContext, ClientListener {
         said + (current == null ? "; no conversation selected" : "; now in " + label(current)));
   }
 
-  /**
-   * At the end of the input (a script piped in), lets the file transfers it started finish before
-   * the client closes; {@code /quit} and Ctrl-C leave at once (a cut download resumes later).
-   */
-  private void finishTransfers() {
-    transfers.shutdown();
-    try {
-      if (!transfers.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
-        info("waiting for file transfers to finish");
-        transfers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** The prompt: the current conversation's label and {@code "> "}. */
   String prompt() {
     return prompt(current);
@@ -254,9 +248,16 @@ public final class LineMode implements CommandContext, ClientListener {
     return MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
   }
 
+  /** Prints a line above the prompt; after {@link #run} has returned, nothing. Any thread. */
   private void print(LineKind kind, String cleanText) {
-    reader.printAbove(
-        colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText));
+    synchronized (printing) {
+      if (!ended) {
+        reader.printAbove(
+            colour
+                ? new AttributedString(cleanText, kind.style())
+                : new AttributedString(cleanText));
+      }
+    }
   }
 
   // CommandContext
@@ -314,13 +315,17 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   /**
-   * Reads a secret on a masked prompt: {@code *} per character, or nothing at all on a dumb
-   * terminal. Must be called while no line is being read, as from a command on the REPL thread.
-   * JLine hands the answer over as a {@link String}, which cannot be zeroed; the returned array
-   * can.
+   * The secret the options give for {@code kind}, else one read on a masked prompt: {@code *} per
+   * character, or nothing at all on a dumb terminal. Must be called while no line is being read, as
+   * from a command on the REPL thread. JLine hands the answer over as a {@link String}, which
+   * cannot be zeroed; the returned array can.
    */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
+    Optional<char[]> given = givenSecrets.secret(kind);
+    if (given.isPresent()) {
+      return given.get();
+    }
     String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
     if (reader.isReading()) {
       throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
@@ -335,24 +340,22 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
+  /** A given secret once (as a script's), else one typed twice on masked prompts. */
+  @Override
+  public char[] readNewSecret(SecretKind kind, String prompt) {
+    Optional<char[]> given = givenSecrets.secret(kind);
+    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
+  }
+
   /**
    * Runs a long task (a file transfer) on a background thread, so the prompt stays usable; progress
-   * and the outcome are printed above the prompt.
+   * and the outcome are printed above the prompt. At the end of the input (a script piped in) line
+   * mode waits for it before the client closes; {@code /quit} and Ctrl-C cut it off and say so (a
+   * cut download resumes later).
    */
   @Override
   public void runLong(String what, Runnable task) {
-    Objects.requireNonNull(what, "what");
-    Objects.requireNonNull(task, "task");
-    transfers.execute(
-        () -> {
-          try {
-            task.run();
-          } catch (CommandException e) {
-            error(what + ": " + e.getMessage());
-          } catch (RuntimeException e) {
-            error(what + " failed: " + e.getClass().getSimpleName());
-          }
-        });
+    transfers.run(what, task, this::error);
   }
 
   @Override

@@ -4,13 +4,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the line mode looks.
+ * How the line mode looks, and the secrets it takes without asking.
  *
  * @param colour whether to colour lines; the line mode still leaves colour off on a dumb terminal
+ * @param secrets the password and passphrase to use instead of a prompt, where given
  */
-public record LineModeOptions(boolean colour) {
+public record LineModeOptions(boolean colour, GivenSecrets secrets) {
   /** The environment variable that turns colour off when set to anything (no-color.org). */
   public static final String NO_COLOR = "NO_COLOR";
+
+  /** Checks for null. */
+  public LineModeOptions {
+    Objects.requireNonNull(secrets, "secrets");
+  }
+
+  /** Options that ask for every secret. */
+  public LineModeOptions(boolean colour) {
+    this(colour, GivenSecrets.NONE);
+  }
 
   /**
    * Options from a {@code --color}/{@code --no-color} choice and the environment: colour only when
@@ -20,5 +31,10 @@ public record LineModeOptions(boolean colour) {
     Objects.requireNonNull(environment, "environment");
     String noColor = environment.get(NO_COLOR);
     return new LineModeOptions(colourRequested && (noColor == null || noColor.isEmpty()));
+  }
+
+  /** These options with {@code given} as the secrets taken without asking. */
+  public LineModeOptions withSecrets(GivenSecrets given) {
+    return new LineModeOptions(colour, given);
   }
 }

@@ -178,6 +178,18 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public boolean revokeStoredSession(String username) {
+    call("revokeStoredSession", username);
+    if (unreachable) {
+      throw new CommandException.Network("cannot reach the relay at relay.test:7443", null);
+    }
+    if (!storedSessions.remove(username)) {
+      throw new CommandException.Auth("no stored session for " + username, null);
+    }
+    return !expiredSessions.remove(username);
+  }
+
+  @Override
   public String serverAddress() {
     return "relay.test:7443";
   }

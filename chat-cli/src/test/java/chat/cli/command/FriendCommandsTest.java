@@ -49,6 +49,17 @@ class FriendCommandsTest {
   }
 
   @Test
+  void friendRemove_aRequestYouSent_saysItWasWithdrawn() {
+    context.loggedInAs("alice");
+    context.client.friendships().put("lobby", Friendship.REQUEST_SENT);
+
+    run("/friend remove lobby");
+
+    assertThat(context.lines).containsExactly("info: withdrew your friend request to lobby");
+    assertThat(context.client.friendships()).doesNotContainKey("lobby");
+  }
+
+  @Test
   void friend_unknownVerbOrSelf_isAUsageError() {
     context.loggedInAs("alice");
 

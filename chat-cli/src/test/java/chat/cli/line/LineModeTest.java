@@ -1,6 +1,7 @@
 package chat.cli.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -473,6 +474,55 @@ class LineModeTest {
         .atMost(TIMEOUT)
         .until(() -> harness.output().contains("error: sending big.iso: the relay went away"));
     harness.type("/quit\n");
+  }
+
+  @Test
+  void quit_whileTransfersRunOrWait_saysWhichAreCutOff_andRunsNoneMore() throws Exception {
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch clientClosed = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean queuedRan =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    mode.runLong(
+        "sending big.iso",
+        () -> {
+          started.countDown();
+          try {
+            clientClosed.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new chat.cli.CommandException.Network("the client is closed", null);
+        });
+    mode.runLong("downloading 3f2a91c0", () -> queuedRan.set(true));
+    assertThat(started.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    harness.type("/quit\n");
+    repl.join(TIMEOUT.toMillis());
+    assertThat(repl.isAlive()).isFalse();
+    clientClosed.countDown(); // as Interactive closes the client after the line mode
+
+    assertThat(harness.output())
+        .contains(
+            "cut off: sending big.iso (not finished when you left)",
+            "cut off: downloading 3f2a91c0 (not finished when you left)");
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(TIMEOUT)
+        .until(() -> !harness.output().contains("error:") && !queuedRan.get());
+  }
+
+  @Test
+  void error_afterRunReturnedAndTheTerminalClosed_printsNothingAndDoesNotThrow()
+      throws IOException {
+    LineMode mode = lineMode(false);
+    harness.endInput();
+    runToEnd(mode);
+    harness.terminal.close();
+
+    assertThatCode(() -> mode.error("sending big.iso: the relay went away"))
+        .doesNotThrowAnyException();
   }
 
   private static int countPrompts(String output) {

@@ -60,7 +60,7 @@ final class FileTransfers {
   private synchronized TransferLog log(Session session) {
     return logs.computeIfAbsent(
         session.profile.dir(),
-        dir -> TransferLog.load(dir.resolve("files.json"), sessions.options().server()));
+        dir -> TransferLog.load(dir.resolve("files.json"), sessions.options().serverKey()));
   }
 
   private void report(FileTransfer transfer) {

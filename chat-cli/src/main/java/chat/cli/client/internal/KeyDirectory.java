@@ -154,13 +154,36 @@ final class KeyDirectory {
       }
     }
     if (!changed.isEmpty()) {
-      String names = String.join(", ", changed);
-      throw new CommandException.Untrusted(
-          "the key of "
-              + names
-              + " changed; nothing was sent. Compare the safety number (/safety NAME), then"
-              + " /trust NAME to accept the new key");
+      throw new CommandException.Untrusted(changedKeys(changed));
     }
     return out;
+  }
+
+  /**
+   * Why nothing was sent to a conversation where the keys of {@code changed} changed, and the
+   * commands that resolve it, with their names filled in.
+   */
+  static String changedKeys(List<String> changed) {
+    if (changed.size() == 1) {
+      String name = changed.get(0);
+      return "the key of "
+          + name
+          + " changed; nothing was sent. Compare the safety number (/safety "
+          + name
+          + "), then /trust "
+          + name
+          + " to accept the new key";
+    }
+    return "the keys of "
+        + String.join(", ", changed)
+        + " changed; nothing was sent. Compare each safety number ("
+        + commands("/safety ", changed)
+        + "), then accept the new keys ("
+        + commands("/trust ", changed)
+        + ")";
+  }
+
+  private static String commands(String command, List<String> names) {
+    return String.join(", ", names.stream().map(name -> command + name).toList());
   }
 }

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ClientOptions;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -52,8 +53,9 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     this.onFirstPin = onFirstPin;
   }
 
+  /** The relay for messages: {@code host:port}, an IPv6 address in brackets. */
   private String server() {
-    return host + ":" + port;
+    return ClientOptions.address(host, port);
   }
 
   /**
@@ -72,7 +74,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
   }
 
   private static CommandException.Network unreachable(String host, int port, IOException e) {
-    String server = host + ":" + port;
+    String server = ClientOptions.address(host, port);
     if (e instanceof UnknownHostException) {
       return new CommandException.Network("unknown relay host " + host, e);
     }
@@ -86,7 +88,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
 
   @Override
   public Socket connect() {
-    Optional<String> pinned = pins.pinned(server());
+    Optional<String> pinned = pins.pinned(host, port);
     PinningTrustManager trust = new PinningTrustManager(pinned);
     SSLSocket socket = null;
     try {
@@ -112,7 +114,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     } catch (SSLHandshakeException e) {
       closeQuietly(socket);
       if (trust.presented().isPresent()) {
-        pins.check(server(), trust.presented().get());
+        pins.check(host, port, trust.presented().get());
       } else if (e.getCause() instanceof EOFException
           || String.valueOf(e.getMessage()).contains("terminated the handshake")) {
         throw new CommandException.Network(
@@ -132,7 +134,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     }
     String presented =
         trust.presented().orElseThrow(() -> new CommandException.Network("no certificate", null));
-    if (pins.check(server(), presented)) {
+    if (pins.check(host, port, presented)) {
       onFirstPin.accept(presented);
     }
     return socket;

@@ -125,6 +125,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public boolean revokeStoredSession(String username) {
+    return sessions.revokeStored(username);
+  }
+
+  @Override
   public String serverAddress() {
     return sessions.options().server();
   }
@@ -242,8 +247,8 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public ChatMessage send(String conversation, String text) {
-    if (chat.cli.TerminalSafe.text(text).isBlank()) {
-      // Only spaces or characters the recipients' terminals drop: it would show as an empty line.
+    if (chat.cli.TerminalSafe.showsNothing(text)) {
+      // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
       throw new CommandException.Usage("no message: the text shows nothing");
     }
     Session session = sessions.require();

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ClientOptions;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
@@ -241,7 +242,7 @@ final class RelayConnection implements AutoCloseable {
   /** The remote address for log lines and messages. */
   String remote() {
     return socket.getRemoteSocketAddress() instanceof InetSocketAddress address
-        ? address.getHostString() + ":" + address.getPort()
+        ? ClientOptions.address(address.getHostString(), address.getPort())
         : "relay";
   }
 }

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
+import chat.cli.client.ClientOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,20 +28,21 @@ public final class ServerPins {
     this.file = file;
   }
 
-  /** The pinned fingerprint of {@code server} ({@code host:port}), if any. */
-  public synchronized Optional<String> pinned(String server) {
-    return Optional.ofNullable(read().get(server.toLowerCase(Locale.ROOT)));
+  /** The pinned fingerprint of the relay at {@code host} and {@code port}, if any. */
+  public synchronized Optional<String> pinned(String host, int port) {
+    return Optional.ofNullable(read().get(key(host, port)));
   }
 
   /**
-   * Accepts {@code fingerprint} for {@code server}: pins it if the server is new, passes if it
-   * matches the pin.
+   * Accepts {@code fingerprint} for the relay at {@code host} and {@code port}: pins it if the
+   * relay is new, passes if it matches the pin.
    *
    * @return true if it was pinned just now (first use)
-   * @throws CommandException.Network if another certificate is pinned for the server
+   * @throws CommandException.Network if another certificate is pinned for the relay
    */
-  public synchronized boolean check(String server, String fingerprint) {
-    String key = server.toLowerCase(Locale.ROOT);
+  public synchronized boolean check(String host, int port, String fingerprint) {
+    String key = key(host, port);
+    String server = ClientOptions.address(host, port);
     Map<String, String> pins = read();
     String known = pins.get(key);
     if (known == null) {
@@ -59,13 +61,21 @@ public final class ServerPins {
               + "; presented: "
               + Fingerprints.colons(fingerprint)
               + ". If the operator confirms the new fingerprint, remove the line for "
-              + server
+              + key
               + " from "
               + file
               + " and connect again.",
           new CertificateException("relay certificate differs from the pin"));
     }
     return false;
+  }
+
+  /**
+   * How a line names the relay: {@code host:port} in lower case, an IPv6 address without brackets
+   * (see {@link ClientOptions#serverKey}).
+   */
+  private static String key(String host, int port) {
+    return (host + ":" + port).toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -142,7 +142,7 @@ final class SessionManager {
       return false;
     }
     Profile profile = profileFor(username);
-    return ClientState.load(profile.state(), options.server())
+    return ClientState.load(profile.state(), options.serverKey())
         .session()
         .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
         .filter(s -> s.expiresAtMillis() > clock.millis())
@@ -159,7 +159,7 @@ final class SessionManager {
       old.end();
     }
     profile.create();
-    ClientState state = ClientState.load(profile.state(), options.server());
+    ClientState state = ClientState.load(profile.state(), options.serverKey());
     ContactStore contacts = ContactStore.load(profile.contacts());
     Session[] self = new Session[1];
     KeyDirectory keys =
@@ -340,20 +340,7 @@ final class SessionManager {
     Profile profile = profileFor(username);
     Session target = newSession(profile);
     try {
-      ClientState.Session stored =
-          target
-              .state
-              .session()
-              .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
-              .orElseThrow(
-                  () ->
-                      new CommandException.Auth(
-                          "no stored session for "
-                              + username
-                              + " on "
-                              + options.server()
-                              + ": log in with the password",
-                          null));
+      ClientState.Session stored = StoredSessions.of(target, username, options.server());
       if (!IdentityFiles.exists(profile)) {
         throw new CommandException.Auth(
             "no keys in " + profile.dir() + ": log in with the password", null);
@@ -378,6 +365,17 @@ final class SessionManager {
     } catch (RuntimeException e) {
       target.end();
       throw e;
+    }
+  }
+
+  /** Ends the session stored for {@code username}, keys locked: {@link StoredSessions#revoke}. */
+  boolean revokeStored(String username) {
+    Session target = newSession(profileFor(username));
+    try {
+      ClientState.Session stored = StoredSessions.of(target, username, options.server());
+      return StoredSessions.revoke(target, stored, connect(target));
+    } finally {
+      target.end();
     }
   }
 

@@ -73,18 +73,26 @@ final class SocialRequests {
   }
 
   void rename(String room, String title) {
+    String checked = checkedTitle(title);
     Session session = sessions.require();
     RelayConnection relay = relay(session);
-    String checked;
+    relay.call(
+        new GroupRenameRequest(relay.nextId(), RelayChatClient.roomId(room), checked),
+        GroupReply.class);
+  }
+
+  /** {@code title} without surrounding spaces, if it is a group title: else says what is wrong. */
+  private static String checkedTitle(String title) {
+    String stripped = title.strip();
+    if (stripped.isEmpty()) {
+      throw new CommandException.Usage("a title cannot be blank");
+    }
     try {
-      checked = GroupTitles.require(title.strip());
+      return GroupTitles.require(stripped);
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage(
           "a title is 1-" + GroupTitles.MAX_CHARS + " characters without control characters");
     }
-    relay.call(
-        new GroupRenameRequest(relay.nextId(), RelayChatClient.roomId(room), checked),
-        GroupReply.class);
   }
 
   void disband(String room) {

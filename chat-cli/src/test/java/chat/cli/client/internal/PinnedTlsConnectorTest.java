@@ -15,6 +15,19 @@ class PinnedTlsConnectorTest {
   @TempDir Path home;
 
   @Test
+  void probe_ipv6AddressNotListening_namesItInBrackets() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    int closed = port;
+
+    assertThatThrownBy(() -> PinnedTlsConnector.probe("::1", closed, Duration.ofSeconds(5)))
+        .isInstanceOf(CommandException.Network.class)
+        .hasMessageContaining("the relay at [::1]:" + closed);
+  }
+
+  @Test
   void aServerThatClosesBeforeTls_isReportedAsPossiblyTheConnectionLimit() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread closer =

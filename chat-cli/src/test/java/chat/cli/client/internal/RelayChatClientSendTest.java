@@ -26,7 +26,17 @@ class RelayChatClientSendTest {
             new SecureRandom(),
             Clock.systemUTC(),
             new KdfParameters(KdfParameters.MIN_MEMORY_KIB, 1, 1))) {
-      for (String invisible : new String[] {"  ", "\u200B\uFEFF", "\u3164", "\u001b[0m"}) {
+      for (String invisible :
+          new String[] {
+            "  ",
+            "\u200B\uFEFF",
+            "\u3164",
+            "\u001b[0m",
+            "\u200C\u200D\u200C",
+            "\u2800",
+            "\u00A0\u3000",
+            "\u200D\uFE0F"
+          }) {
         assertThatThrownBy(() -> client.send("#lobby", invisible))
             .isInstanceOf(CommandException.Usage.class)
             .hasMessage("no message: the text shows nothing");

@@ -1,0 +1,96 @@
+package chat.cli.line;
+
+import chat.cli.CommandException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The line mode's long tasks (file transfers), run one at a time on a daemon thread so the prompt
+ * stays usable. It knows which have not finished, so that leaving can either wait for them (at the
+ * end of piped input) or cut them off and say which ({@code /quit}, Ctrl-C). A task cut off is not
+ * interrupted (an interrupt would close the files it writes and drop the relay connection it
+ * shares): closing the client ends it, and it reports nothing more, its failure being the cut.
+ */
+final class LineTransfers {
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "chat-line-transfer");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** What has been started or queued and has not ended, in order; guarded by itself. */
+  private final List<String> unfinished = new ArrayList<>();
+
+  private volatile boolean cut;
+
+  /**
+   * Runs {@code task}, described as {@code what} (e.g. {@code sending report.pdf}), after those
+   * already started; its failure goes to {@code failed} as a line, unless it was cut off.
+   */
+  void run(String what, Runnable task, Consumer<String> failed) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(failed, "failed");
+    synchronized (unfinished) {
+      unfinished.add(what);
+    }
+    executor.execute(
+        () -> {
+          try {
+            if (!cut) {
+              task.run();
+            }
+          } catch (CommandException e) {
+            reportUnlessCut(failed, what + ": " + e.getMessage());
+          } catch (RuntimeException e) {
+            reportUnlessCut(failed, what + " failed: " + e.getClass().getSimpleName());
+          } finally {
+            synchronized (unfinished) {
+              unfinished.remove(what);
+            }
+          }
+        });
+  }
+
+  private void reportUnlessCut(Consumer<String> failed, String line) {
+    if (!cut) {
+      failed.accept(line);
+    }
+  }
+
+  /**
+   * Waits until every task has ended; calls {@code waiting} once if that takes more than a second.
+   */
+  void finish(Runnable waiting) {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+        waiting.run();
+        executor.awaitTermination(1, TimeUnit.DAYS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Cuts every task off: the queued ones will not run, and none reports a failure from now on.
+   * Returns what had not finished, oldest first.
+   */
+  List<String> cutOff() {
+    List<String> cutOff;
+    synchronized (unfinished) {
+      cut = true;
+      cutOff = List.copyOf(unfinished);
+    }
+    executor.shutdown();
+    return cutOff;
+  }
+}

@@ -1,0 +1,52 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.FakeChatClient;
+import org.junit.jupiter.api.Test;
+
+/** The interactive client when its input is not a terminal: line mode over the streams. */
+class InteractiveTest {
+  private final FakeChatClient client = new FakeChatClient();
+
+  @Test
+  void run_inputNotATerminalWithPassphraseInEnvironment_usesIt_andTheFirstLineIsText() {
+    client.storedSessions.add("alice");
+
+    Cli.Result result =
+        Cli.withPassphrase().client(client).stdin("x\n/rooms\n").run("--user", "alice");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(client.secrets).containsExactly(Cli.PASSPHRASE);
+    assertThat(client.calls).containsSubsequence("resume alice", "send #lobby x", "rooms");
+    assertThat(result.stdoutText()).contains("logged in as alice").doesNotContain(Cli.PASSPHRASE);
+  }
+
+  @Test
+  void run_inputNotATerminalWithPasswordInEnvironment_logsInWithoutReadingALine() {
+    Cli.Result result =
+        Cli.withPassphrase()
+            .env(Secrets.ENV_PASSWORD, "account password")
+            .client(client)
+            .stdin("hello\n")
+            .run("--plain", "--user", "alice");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(client.secrets).containsExactly("account password", Cli.PASSPHRASE);
+    assertThat(client.calls).containsSubsequence("login alice", "send #lobby hello");
+    assertThat(result.stdoutText()).doesNotContain("account password");
+  }
+
+  @Test
+  void run_inputNotATerminalWithoutSecrets_readsTheNextLine_neverShowingIt() {
+    client.storedSessions.add("alice");
+
+    Cli.Result result =
+        new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
+
+    assertThat(client.secrets).containsExactly("typed key passphrase");
+    assertThat(result.stdoutText())
+        .contains("passphrase for alice's key file: ", "logged in as alice")
+        .doesNotContain("typed key passphrase");
+  }
+}
