@@ -178,13 +178,14 @@ public final class RelayChatClient implements ChatClient {
     String id = roomId(room);
     boolean wasMember = session.conversations().contains(id);
     RelayConnection relay = session.connection();
+    long since = session.members.joining(id);
     JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
     if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
       // Messages stored before this join were not encrypted to this user: not a gap to report.
       session.state.advance(reply.conversation(), reply.lastSeq());
     }
     session.members.invalidate(reply.conversation());
-    session.members.baseline(reply.conversation(), reply.members());
+    session.members.baseline(reply.conversation(), reply.members(), since);
     session.addConversation(reply.conversation());
   }
 
@@ -193,7 +194,7 @@ public final class RelayChatClient implements ChatClient {
     Session session = sessions.require();
     RelayConnection relay = session.connection();
     LeaveReply reply = relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class);
-    session.members.invalidate(reply.conversation());
+    session.members.left(reply.conversation());
     session.removeConversation(reply.conversation());
   }
 
@@ -213,9 +214,7 @@ public final class RelayChatClient implements ChatClient {
     Session session = sessions.require();
     String id = conversationId(conversation);
     List<MemberView> out = new ArrayList<>();
-    List<MemberInfo> members = session.members.refresh(id);
-    session.members.takeUnannounced(id);
-    for (MemberInfo member : members) {
+    for (MemberInfo member : session.members.refresh(id)) {
       TrustState trust;
       if (isSelf(session, member.username())) {
         trust = TrustState.VERIFIED;
