@@ -2,6 +2,8 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
 import chat.cli.command.DaySeparators;
 import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
@@ -14,7 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code chat history [ROOM|@USER] [-n N]}: the last messages of a conversation, decrypted. */
+/**
+ * {@code chat history [ROOM|@USER] [-n N]}: the last messages of a conversation, decrypted.
+ * Messages held because their sender's key changed are not printed; each sender's count is said on
+ * stderr (and, with {@code --json}, as a {@code held} line), and the command exits {@link
+ * ExitCode#KEY_REJECTED} after printing the rest.
+ */
 @Command(
     name = "history",
     description = "Print the last N messages of a room or of your private conversation with @USER.")
@@ -66,10 +73,32 @@ final class HistoryCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       String conversation = resolve(client, target);
       DaySeparators days = Output.days();
-      for (ChatMessage message : client.history(conversation, limit)) {
+      HistoryPage page = client.historyPage(conversation, limit);
+      for (ChatMessage message : page.messages()) {
         Output.message(support, message, days);
       }
-      return 0;
+      for (HeldMessages held : page.held()) {
+        if (support.options().json()) {
+          support
+              .out()
+              .println(
+                  JsonLines.line(
+                      JsonLines.object("held")
+                          .put("conversation", held.conversation())
+                          .put("sender", held.sender())
+                          .put("count", held.count())));
+        }
+        support
+            .err()
+            .println(
+                "chat: "
+                    + TerminalSafe.line(held.conversation())
+                    + ": "
+                    + TerminalSafe.line(held.notice()));
+      }
+      support.out().flush();
+      support.err().flush();
+      return page.held().isEmpty() ? ExitCode.OK.code() : ExitCode.KEY_REJECTED.code();
     }
   }
 

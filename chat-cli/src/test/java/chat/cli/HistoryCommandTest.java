@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.HeldMessages;
 import chat.cli.command.MessageFormatter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +100,35 @@ class HistoryCommandTest {
                 + limit
                 + "' is not a number from 1 to 10000 (see 'chat history --help')\n");
     assertThat(client.calls).isEmpty();
+  }
+
+  @Test
+  void history_heldMessages_printsTheRest_saysWhatIsHeldOnStderr_andExits4() {
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+
+    Cli.Result result = history("lobby");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.KEY_REJECTED.code());
+    assertThat(result.out()).contains("<bob> late", "<bob> later", "<bob> skewed clock");
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: #lobby: 2 messages from carol are signed with a new key you have not accepted;"
+                + " they are held. Compare the safety number (/safety carol), then /trust carol to"
+                + " read them\n");
+  }
+
+  @Test
+  void history_json_heldMessages_aHeldLineAfterTheMessages() throws Exception {
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+
+    Cli.Result result = history("lobby", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.KEY_REJECTED.code());
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3))
+        .isEqualTo(
+            "{\"type\":\"held\",\"conversation\":\"#lobby\",\"sender\":\"carol\",\"count\":2}");
   }
 
   @Test

@@ -11,6 +11,8 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
@@ -30,11 +32,16 @@ import chat.server.Relay;
 import chat.server.RelayConfig;
 import chat.server.RelayFixture;
 import chat.server.TestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -347,6 +354,69 @@ class ChatEndToEndTest {
       assertThat(alice.fingerprint("bob").matches(newBob.bundle().fingerprint())).isTrue();
       ChatMessage second = alice.send(direct, "second");
       assertThat(second.seq()).isGreaterThan(1);
+    }
+  }
+
+  @Test
+  void pinnedKeyReplacedWhileAway_catchUpAndHistorySayWhatIsHeld_andTrustShowsAll()
+      throws Exception {
+    String ops = "#ops";
+    try (RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      bob.join(ops);
+      carol.join(ops);
+      RecordingListener before = new RecordingListener();
+      try (RelayChatClient alice = registered("alice", before)) {
+        alice.join(ops);
+        bob.send(ops, "bob before");
+        before.awaitText("bob before");
+        alice.send(ops, "alice pins bob");
+      }
+      // As if bob's key changed: alice's pin for him is another key than the one he signs with.
+      Path contacts = homes.resolve("alice").resolve("contacts.json");
+      ObjectMapper json = new ObjectMapper();
+      ArrayNode pins = (ArrayNode) json.readTree(contacts.toFile());
+      for (JsonNode pin : pins) {
+        if (pin.get("username").asText().equals("bob")) {
+          byte[] other = RelayFixture.identity("bob").bundle().encode();
+          ((ObjectNode) pin).put("bundle", Base64.getEncoder().encodeToString(other));
+        }
+      }
+      json.writeValue(contacts.toFile(), pins);
+      bob.send(ops, "bob while away 1");
+      carol.send(ops, "carol while away");
+      bob.send(ops, "bob while away 2");
+    }
+
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = Clients.live(port, homes)) {
+      alice.addListener(aliceEvents);
+      alice.resume("alice", PASSPHRASE.clone());
+
+      aliceEvents.awaitText("carol while away");
+      assertThat(aliceEvents.awaitNotice("2 messages from bob"))
+          .isEqualTo(
+              "#ops: 2 messages from bob are signed with a new key you have not accepted; they"
+                  + " are held. Compare the safety number (/safety bob), then /trust bob to read"
+                  + " them");
+      assertThat(aliceEvents.notices).filteredOn(n -> n.contains("from bob")).hasSize(1);
+      HistoryPage page = alice.historyPage(ops, 10);
+      assertThat(page.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("alice pins bob", "carol while away");
+      assertThat(page.held()).containsExactly(new HeldMessages(ops, "bob", 3));
+
+      alice.trust("bob");
+
+      aliceEvents.awaitText("bob before");
+      aliceEvents.awaitText("bob while away 2");
+      assertThat(aliceEvents.messages)
+          .extracting(ChatMessage::text)
+          .containsExactly(
+              "carol while away", "bob before", "bob while away 1", "bob while away 2");
+      HistoryPage after = alice.historyPage(ops, 10);
+      assertThat(after.held()).isEmpty();
+      assertThat(after.messages()).hasSize(5);
     }
   }
 

@@ -17,9 +17,11 @@ import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.HistoryRequest;
+import chat.protocol.JoinReply;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
+import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
 import chat.protocol.SyncReply;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -324,13 +327,88 @@ class HostileRelayTest {
                       && alice.connectionState() == ConnectionState.ONLINE
                       && bob.connectionState() == ConnectionState.ONLINE);
 
+      // The TUI fetches the member list on every refresh: looking is not being told.
+      assertThat(alice.members("#side")).extracting(m -> m.username()).contains("mallory");
+      aliceEvents.awaitNotice("the relay lists mallory as a member of #side");
+      alice.members("#side");
       assertThatThrownBy(() -> alice.send("#side", "who is listening?"))
           .isInstanceOf(CommandException.Untrusted.class)
           .hasMessageContaining("never told about: mallory");
-      aliceEvents.awaitNotice("the relay lists mallory as a member of #side");
+      assertThat(aliceEvents.notices).filteredOn(n -> n.contains("the relay lists")).hasSize(1);
       alice.send("#side", "sent knowing mallory reads it");
       bobEvents.awaitText("sent knowing mallory reads it");
       bobEvents.awaitNotice("encrypted their last message to a different set of members");
+    }
+  }
+
+  @Test
+  void joinEventArrivingAfterTheMemberList_isNoHiddenJoin_andTheSendGoesOut() {
+    AtomicReference<Frame> late = new AtomicReference<>();
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (!link.username().orElse("").equals("alice")) {
+              return List.of(frame);
+            }
+            if (frame instanceof MembershipEvent event && event.conversation().equals("#race")) {
+              late.set(frame); // the relay pushes bob's join from his thread, after the list
+              return List.of();
+            }
+            if (frame instanceof MembersReply reply
+                && reply.conversation().equals("#race")
+                && late.get() != null) {
+              return List.of(frame, late.getAndSet(null));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      alice.join("#race");
+      bob.join("#race");
+      await().until(() -> late.get() != null);
+
+      alice.send("#race", "you made it");
+
+      bobEvents.awaitText("you made it");
+      aliceEvents.awaitEvent("joined #race bob");
+      assertThat(aliceEvents.notices).noneMatch(n -> n.contains("the relay lists"));
+    }
+  }
+
+  @Test
+  void joinEventBeforeAJoinReplyThatPredatesIt_isNoHiddenJoin() {
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (link.username().orElse("").equals("alice")
+                && frame instanceof JoinReply reply
+                && reply.conversation().equals("#race")) {
+              // Both joined at once: the relay made alice's reply before bob's join, and pushed
+              // the join before it sent the reply.
+              List<String> before = reply.members().stream().filter(m -> !m.equals("bob")).toList();
+              return List.of(
+                  new MembershipEvent(reply.conversation(), "bob", MembershipChange.JOINED),
+                  new JoinReply(reply.re(), reply.conversation(), reply.lastSeq(), before));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      bob.join("#race");
+      alice.join("#race");
+
+      alice.send("#race", "both in");
+
+      bobEvents.awaitText("both in");
+      assertThat(aliceEvents.notices).noneMatch(n -> n.contains("the relay lists"));
     }
   }
 

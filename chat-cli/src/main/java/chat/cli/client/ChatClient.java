@@ -136,11 +136,24 @@ public interface ChatClient extends AutoCloseable {
   String directWith(String username);
 
   /**
-   * The last {@code limit} messages of a conversation that this user can read, oldest first.
+   * The last {@code limit} messages of a conversation that this user can read, oldest first; see
+   * {@link #historyPage} for the messages it leaves out because their sender's key changed.
    *
    * @throws chat.cli.CommandException.Usage if {@code limit} is not 1 to {@link #MAX_HISTORY}
    */
-  List<ChatMessage> history(String conversation, int limit);
+  default List<ChatMessage> history(String conversation, int limit) {
+    return historyPage(conversation, limit).messages();
+  }
+
+  /**
+   * The last {@code limit} messages of a conversation that this user can read, oldest first, and
+   * how many messages among them are held because they are signed with a sender's new key that was
+   * not accepted. Held messages do not count towards {@code limit}; {@link #trust} shows them to
+   * the listeners.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code limit} is not 1 to {@link #MAX_HISTORY}
+   */
+  HistoryPage historyPage(String conversation, int limit);
 
   /** The fingerprint of {@code username}'s identity (this user's own for their own name). */
   Fingerprint fingerprint(String username);
@@ -161,7 +174,10 @@ public interface ChatClient extends AutoCloseable {
    */
   void verify(String username, String safetyNumber);
 
-  /** Accepts {@code username}'s current key (after a change): pins it, unverified. */
+  /**
+   * Accepts {@code username}'s current key (after a change): pins it, unverified, and shows the
+   * listeners the messages held until then, those a history page reported as held included.
+   */
   void trust(String username);
 
   /** Registers a listener for events. */

@@ -2,6 +2,8 @@ package chat.cli.command;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 
@@ -82,14 +84,19 @@ final class MessageCommands {
     }
     String conversation =
         target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
-    List<ChatMessage> messages = context.client().history(conversation, limit);
+    HistoryPage page = context.client().historyPage(conversation, limit);
+    List<ChatMessage> messages = page.messages();
     String label = Arguments.label(context, conversation);
     if (messages.isEmpty()) {
       context.info("no messages in " + label);
-      return;
+    } else {
+      String count =
+          messages.size() == 1 ? "last message" : "last " + messages.size() + " messages";
+      context.info(count + " in " + label + ":");
+      context.showListed(messages);
     }
-    String count = messages.size() == 1 ? "last message" : "last " + messages.size() + " messages";
-    context.info(count + " in " + label + ":");
-    context.showListed(messages);
+    for (HeldMessages held : page.held()) {
+      context.info(held.notice());
+    }
   }
 }

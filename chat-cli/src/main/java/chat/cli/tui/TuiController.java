@@ -8,6 +8,8 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -173,13 +175,19 @@ final class TuiController {
     messages.forEach(message -> buffer.addReplay(message, !message.conversation().equals(here)));
   }
 
-  /** Recent history arrived for {@code conversation}. */
-  void history(String conversation, List<ChatMessage> messages) {
+  /**
+   * Recent history arrived for {@code conversation}: its messages, and a notice for each sender
+   * whose messages in it are held (they appear when the sender's new key is accepted).
+   */
+  void history(String conversation, HistoryPage page) {
     ConversationBuffer buffer = model.buffer(conversation);
-    for (ChatMessage message : messages) {
+    for (ChatMessage message : page.messages()) {
       if (message.conversation().equals(conversation)) {
         buffer.addMessage(message);
       }
+    }
+    for (HeldMessages held : page.held()) {
+      note(conversation, NoteKind.NOTICE, held.notice());
     }
   }
 

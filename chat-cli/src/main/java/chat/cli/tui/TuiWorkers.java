@@ -2,7 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
-import chat.cli.client.ChatMessage;
+import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.command.CommandContext;
 import chat.cli.command.Input;
@@ -153,13 +153,13 @@ final class TuiWorkers implements TuiController.Backend {
   public void loadHistory(String conversation, int limit) {
     background.execute(
         () -> {
-          List<ChatMessage> messages;
+          HistoryPage page;
           try {
-            messages = client.history(conversation, limit);
+            page = client.historyPage(conversation, limit);
           } catch (RuntimeException e) {
             return; // Not logged in or refused: the pane starts empty.
           }
-          post.accept(() -> controller.history(conversation, messages));
+          post.accept(() -> controller.history(conversation, page));
         });
   }
 }

@@ -33,6 +33,9 @@ public final class FakeChatClient implements ChatClient {
   /** Conversation id to its messages, oldest first. */
   public final Map<String, List<ChatMessage>> messages = new TreeMap<>();
 
+  /** Conversation id to what its history pages report as held. */
+  public final Map<String, List<HeldMessages>> held = new TreeMap<>();
+
   /** Conversation id to its members. */
   public final Map<String, List<MemberView>> members = new TreeMap<>();
 
@@ -304,11 +307,13 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public List<ChatMessage> history(String conversation, int limit) {
+  public HistoryPage historyPage(String conversation, int limit) {
     call("history", conversation, limit);
     requireLogin();
     List<ChatMessage> all = messages.getOrDefault(conversation, List.of());
-    return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+    return new HistoryPage(
+        all.subList(Math.max(0, all.size() - limit), all.size()),
+        held.getOrDefault(conversation, List.of()));
   }
 
   @Override

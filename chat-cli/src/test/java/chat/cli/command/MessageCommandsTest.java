@@ -2,6 +2,8 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.HeldMessages;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MessageCommandsTest {
@@ -148,6 +150,36 @@ class MessageCommandsTest {
             "info: last 2 messages in #lobby:",
             "message: #lobby <bob> one",
             "message: #lobby <bob> two");
+  }
+
+  @Test
+  void history_withHeldMessages_saysHowManyFromWhomAndHowToReadThem() {
+    context.loggedInAs("alice");
+    context.client.deliver("#lobby", "carol", "one");
+    context.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 3)));
+
+    run("/history");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: last message in #lobby:",
+            "message: #lobby <carol> one",
+            "info: 3 messages from bob are signed with a new key you have not accepted; they are"
+                + " held. Compare the safety number (/safety bob), then /trust bob to read them");
+  }
+
+  @Test
+  void history_onlyHeldMessages_saysNoneToShowAndWhatIsHeld() {
+    context.loggedInAs("alice");
+    context.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 1)));
+
+    run("/history");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: no messages in #lobby",
+            "info: a message from bob is signed with a new key you have not accepted; it is held."
+                + " Compare the safety number (/safety bob), then /trust bob to read it");
   }
 
   @Test

@@ -9,6 +9,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
@@ -139,6 +140,22 @@ class ChatTuiTest {
     assertThat(h.row(0)).contains("#lobby");
     assertThat(h.row(3)).contains("[relay.test");
     assertThat(h.row(4)).startsWith("> ");
+  }
+
+  @Test
+  void scrollback_withHeldMessages_saysHowManyFromWhomAndHowToReadThem() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.deliver("#lobby", "carol", "from carol");
+    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 2)));
+
+    h.alt('1');
+
+    assertThat(h.screen())
+        .contains(
+            "from carol",
+            "-!- 2 messages from bob are signed with a new key you have not accepted;",
+            "they are held. Compare the safety number (/safety bob), then /trust",
+            "bob to read them");
   }
 
   @Test

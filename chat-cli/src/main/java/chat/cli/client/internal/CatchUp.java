@@ -14,6 +14,8 @@ import java.util.Optional;
  * Brings a session up to date after login or a reconnect: for each conversation, everything after
  * its cursor (paged {@code sync}); for a conversation this machine has never seen, the last {@link
  * #FIRST_VIEW} messages as context. Runs on the event thread, so it never races pushed messages.
+ * Messages held because their sender's key changed are reported once per conversation and sender
+ * when its catch-up ends ({@link Inbox#reportHeld}), not one notice each.
  */
 final class CatchUp {
   /** Messages shown from a conversation this machine has no cursor for. */
@@ -64,8 +66,12 @@ final class CatchUp {
       HistoryReply reply =
           relay.call(
               new HistoryRequest(relay.nextId(), conversation, 0, FIRST_VIEW), HistoryReply.class);
-      for (StoredMessage message : reply.messages()) {
-        session.inbox.deliver(conversation, message, false);
+      try {
+        for (StoredMessage message : reply.messages()) {
+          session.inbox.deliver(conversation, message, false);
+        }
+      } finally {
+        session.inbox.reportHeld(conversation);
       }
     }
     session.state.advance(conversation, lastSeq);
@@ -81,20 +87,24 @@ final class CatchUp {
     long cursor = since;
     long expected = since + 1;
     boolean more = true;
-    while (more) {
-      RelayConnection relay = session.connection();
-      SyncReply reply =
-          relay.call(new SyncRequest(relay.nextId(), conversation, cursor, 0), SyncReply.class);
-      for (StoredMessage message : reply.messages()) {
-        if (message.seq() > expected) {
-          gap(conversation, expected, message.seq() - 1);
+    try {
+      while (more) {
+        RelayConnection relay = session.connection();
+        SyncReply reply =
+            relay.call(new SyncRequest(relay.nextId(), conversation, cursor, 0), SyncReply.class);
+        for (StoredMessage message : reply.messages()) {
+          if (message.seq() > expected) {
+            gap(conversation, expected, message.seq() - 1);
+          }
+          expected = Math.max(expected, message.seq() + 1);
+          session.inbox.deliver(conversation, message, false);
         }
-        expected = Math.max(expected, message.seq() + 1);
-        session.inbox.deliver(conversation, message, false);
+        more = reply.more() && reply.cursor() > cursor;
+        cursor = Math.max(cursor, reply.cursor());
+        session.state.advance(conversation, cursor);
       }
-      more = reply.more() && reply.cursor() > cursor;
-      cursor = Math.max(cursor, reply.cursor());
-      session.state.advance(conversation, cursor);
+    } finally {
+      session.inbox.reportHeld(conversation);
     }
     if (cursor >= expected) {
       gap(conversation, expected, cursor);

@@ -3,6 +3,8 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.EnvelopeHeader;
@@ -20,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -28,12 +30,11 @@ import java.util.stream.IntStream;
  * Opens what the relay delivers and decides what the person sees. Every envelope must parse, be for
  * the conversation it arrived in, be signed by the key pinned for its sender, open with this user's
  * key, and carry a message id not accepted before; anything else becomes a notice, never a message.
- * A message signed with a changed key that is not yet accepted is held until {@code /trust}.
+ * A message signed with a changed key that is not yet accepted is held until {@code /trust}, and
+ * never silently: a pushed one is announced as it arrives, those a catch-up or a history page held
+ * are counted per sender.
  */
 final class Inbox {
-  /** An envelope waiting for its sender's new key to be accepted. */
-  private record Held(String conversation, StoredMessage stored) {}
-
   /** What an envelope opened to: the message as a text line would show it, and its content. */
   private record Opened(ChatMessage message, Content content) {}
 
@@ -47,7 +48,7 @@ final class Inbox {
   private final EnvelopeOpener opener;
   private final Supplier<IdentityKeyPair> me;
   private final Clock clock;
-  private final Map<String, List<Held>> held = new ConcurrentHashMap<>();
+  private final HeldBook held = new HeldBook();
 
   Inbox(
       ClientState state,
@@ -149,7 +150,7 @@ final class Inbox {
       }
       return Optional.empty();
     }
-    Optional<Opened> opened = openContent(conversation, stored, envelope, true);
+    Optional<Opened> opened = openContent(conversation, stored, envelope, true, live);
     if (opened.isEmpty()) {
       return opened;
     }
@@ -168,20 +169,29 @@ final class Inbox {
    * use, and a message's RSA unwrap is most of what opening it costs). File offers are filed in
    * {@link #offers}, in the order given, instead of being returned.
    *
+   * <p>A message signed with a sender's new key that is not accepted yet is held (as a delivered
+   * one is, so that {@code /trust} shows it) and counted in the page's {@link HistoryPage#held}.
+   *
    * @param stored the page's messages, each with its parsed envelope at the same index in {@code
    *     envelopes}, addressed to {@code conversation}
-   * @return the messages that opened, in the order given
+   * @return the messages that opened, in the order given, and those held
    */
-  List<ChatMessage> openAll(
+  HistoryPage openAll(
       String conversation, List<StoredMessage> stored, List<RecipientEnvelope> envelopes) {
     IdentityKeyPair self = me.get();
     int count = envelopes.size();
     IdentityBundle[] senders = new IdentityBundle[count];
+    Map<String, Integer> heldHere = new TreeMap<>();
     for (int i = 0; i < count; i++) {
+      String sender = envelopes.get(i).header().senderId();
       try {
         senders[i] = senderKey(envelopes.get(i).header(), self).orElse(null);
       } catch (CommandException e) {
-        // No usable key for that sender: left out, as with a delivered message.
+        continue; // No usable key for that sender: left out, as with a delivered message.
+      }
+      if (senders[i] == null && keys.contacts().state(sender) == TrustState.CHANGED) {
+        held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
+        heldHere.merge(sender, 1, Integer::sum);
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
@@ -213,14 +223,22 @@ final class Inbox {
         // Content this client cannot read: left out.
       }
     }
-    return out;
+    List<HeldMessages> heldOut = new ArrayList<>();
+    heldHere.forEach((sender, n) -> heldOut.add(new HeldMessages(conversation, sender, n)));
+    return new HistoryPage(out, heldOut);
   }
 
+  /**
+   * Opens {@code envelope} with its sender's pinned key. A failure is a notice when {@code
+   * noticeFailures}; a message signed with a new key that is not accepted is then held, announced
+   * at once when {@code live}, else counted for {@link #reportHeld}.
+   */
   private Optional<Opened> openContent(
       String conversation,
       StoredMessage stored,
       RecipientEnvelope envelope,
-      boolean noticeFailures) {
+      boolean noticeFailures,
+      boolean live) {
     EnvelopeHeader header = envelope.header();
     IdentityKeyPair self = me.get();
     String sender = header.senderId();
@@ -241,7 +259,7 @@ final class Inbox {
     }
     if (key.isEmpty()) {
       if (noticeFailures) {
-        hold(conversation, stored, sender);
+        hold(conversation, stored, sender, live);
       }
       return Optional.empty();
     }
@@ -314,24 +332,16 @@ final class Inbox {
     return Optional.empty();
   }
 
-  private void hold(String conversation, StoredMessage stored, String sender) {
+  private void hold(String conversation, StoredMessage stored, String sender, boolean live) {
     if (keys.contacts().state(sender) == TrustState.CHANGED) {
-      List<Held> waiting = held.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>());
-      Held message = new Held(conversation, stored);
-      if (waiting.contains(message)) {
-        return;
+      if (!held.file(sender, new HeldBook.Held(conversation, stored, false))) {
+        return; // held already, and said so
       }
-      waiting.add(message);
-      listeners.notice(
-          conversation,
-          "a message from "
-              + sender
-              + " is signed with a new key you have not accepted; it is held. Compare the safety"
-              + " number (/safety "
-              + sender
-              + "), then /trust "
-              + sender
-              + " to read it");
+      if (live) {
+        listeners.notice(conversation, new HeldMessages(conversation, sender, 1).notice());
+      } else {
+        held.countInCatchUp(conversation, sender);
+      }
     } else {
       listeners.notice(
           conversation,
@@ -341,22 +351,34 @@ final class Inbox {
     }
   }
 
-  /** Shows the messages held for {@code username} now that their key is accepted. */
-  void release(String username) {
-    List<Held> waiting = held.remove(Usernames.key(username));
-    if (waiting == null) {
-      return;
+  /**
+   * Tells the person how many messages the catch-up of {@code conversation} held, per sender, in
+   * the words a held live message is announced with; called when that catch-up ends.
+   */
+  void reportHeld(String conversation) {
+    for (HeldMessages messages : held.takeCatchUp(conversation)) {
+      listeners.notice(conversation, messages.notice());
     }
-    for (Held message : waiting) {
+  }
+
+  /**
+   * Shows the messages held for {@code username} now that their key is accepted, in the order they
+   * were stored: each one not accepted before, and each one a history page left out.
+   */
+  void release(String username) {
+    for (HeldBook.Held message : held.release(username)) {
       try {
         RecipientEnvelope envelope =
             RecipientEnvelope.parse(message.stored().envelope().toByteArray());
-        if (state.seen(envelope.header().messageIdHex()).isEmpty()) {
-          openContent(message.conversation(), message.stored(), envelope, true)
+        boolean accepted = state.seen(envelope.header().messageIdHex()).isPresent();
+        if (!accepted || message.listed()) {
+          openContent(message.conversation(), message.stored(), envelope, true, true)
               .ifPresent(
                   opened -> {
                     ChatMessage m = opened.message();
-                    state.accept(m.messageId(), m.conversation(), m.seq());
+                    if (!accepted) {
+                      state.accept(m.messageId(), m.conversation(), m.seq());
+                    }
                     show(opened, true);
                   });
         }

@@ -8,7 +8,6 @@ import chat.crypto.RecipientSet;
 import chat.protocol.ListMembersRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
-import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,9 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * The member lists of conversations as the relay last reported them, fetched on demand and dropped
  * when a membership event says they changed. It also remembers the recipient-set hashes of recent
  * memberships, so that a message sealed just before or after a join or leave is not mistaken for
- * one sealed to a set of members this client never saw.
+ * one sealed to a set of members this client never saw, and checks each list against the members
+ * the relay announced ({@link AnnouncedMembers}).
  */
 final class MemberCache {
   /** How long an earlier membership still explains a recipient set. */
@@ -39,26 +40,28 @@ final class MemberCache {
   private final Supplier<RelayConnection> connection;
   private final ContactStore contacts;
   private final Clock clock;
-  private final BiConsumer<String, String> notice;
+  private final AnnouncedMembers told;
+  private final ScheduledExecutorService timer;
   private final Map<String, List<MemberInfo>> lists = new ConcurrentHashMap<>();
   private final Map<String, Deque<Snapshot>> recent = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> unannounced = new ConcurrentHashMap<>();
 
   /**
    * A cache asking the relay through {@code connection}.
    *
    * @param notice tells the person (conversation, text) about members nobody announced
+   * @param timer runs the check that reports such a member when their grace period ends
    */
   MemberCache(
       Supplier<RelayConnection> connection,
       ContactStore contacts,
       Clock clock,
-      BiConsumer<String, String> notice) {
+      BiConsumer<String, String> notice,
+      ScheduledExecutorService timer) {
     this.connection = connection;
     this.contacts = contacts;
     this.clock = clock;
-    this.notice = notice;
+    this.told = new AnnouncedMembers(AnnouncedMembers.GRACE, System::nanoTime, notice);
+    this.timer = timer;
   }
 
   /** The members of {@code conversation}, from the cache or the relay. */
@@ -70,79 +73,57 @@ final class MemberCache {
   /** Asks the relay for the members of {@code conversation} and caches them. */
   List<MemberInfo> refresh(String conversation) {
     RelayConnection relay = connection.get();
+    long since = told.mark();
     MembersReply reply =
         relay.call(new ListMembersRequest(relay.nextId(), conversation), MembersReply.class);
     List<MemberInfo> members = reply.members();
     lists.put(conversation, members);
     remember(conversation, members);
-    compareWithKnown(conversation, members);
+    if (told.listed(conversation, members.stream().map(MemberInfo::username).toList(), since)) {
+      try {
+        // Reported when the grace ends without the join event, even if nothing is sent meanwhile.
+        timer.schedule(
+            () -> told.settle(conversation),
+            AnnouncedMembers.GRACE.toMillis() + 1,
+            TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // The client is closing: a send would still take them (takeUnannounced).
+      }
+    }
     return members;
   }
 
   /**
-   * Checks a fresh list against the members this client was told about (the list it saw before,
-   * plus announced joins). A member the relay added silently would receive everything sent here, so
-   * the person is told, and the next send asks for a second try ({@link #takeUnannounced}).
+   * Starts this client's own join of {@code conversation}; returns what to pass to {@link
+   * #baseline} with the reply (see {@link AnnouncedMembers#joining}).
    */
-  private void compareWithKnown(String conversation, List<MemberInfo> members) {
-    Map<String, String> now = new TreeMap<>();
-    for (MemberInfo member : members) {
-      now.put(Usernames.key(member.username()), member.username());
-    }
-    Set<String> keys = ConcurrentHashMap.newKeySet();
-    keys.addAll(now.keySet());
-    Set<String> before = known.put(conversation, keys);
-    if (before == null) {
-      return;
-    }
-    List<String> added = new ArrayList<>();
-    now.forEach(
-        (key, name) -> {
-          if (!before.contains(key)) {
-            added.add(name);
-          }
-        });
-    if (!added.isEmpty()) {
-      unannounced.computeIfAbsent(conversation, k -> ConcurrentHashMap.newKeySet()).addAll(added);
-      notice.accept(
-          conversation,
-          "the relay lists "
-              + String.join(", ", added)
-              + " as "
-              + (added.size() == 1 ? "a member" : "members")
-              + " of "
-              + conversation
-              + " without having announced the join to this client; what you send there is"
-              + " encrypted to them too");
-    }
+  long joining(String conversation) {
+    return told.joining(conversation);
+  }
+
+  /** Sets the members this client was told about, from the reply to its own join. */
+  void baseline(String conversation, Collection<String> usernames, long since) {
+    told.baseline(conversation, usernames, since);
   }
 
   /** Records a join or leave the relay announced, so that the next list does not flag it. */
   void announced(String conversation, String username, boolean joined) {
-    Set<String> members = known.get(conversation);
-    if (members != null) {
-      if (joined) {
-        members.add(Usernames.key(username));
-      } else {
-        members.remove(Usernames.key(username));
-      }
-    }
-  }
-
-  /** Sets the members this client was told about, from a join reply. */
-  void baseline(String conversation, Collection<String> usernames) {
-    Set<String> keys = ConcurrentHashMap.newKeySet();
-    usernames.forEach(name -> keys.add(Usernames.key(name)));
-    known.put(conversation, keys);
+    told.announced(conversation, username, joined);
   }
 
   /**
-   * The members of {@code conversation} that appeared without an announcement since the last call,
-   * sorted; the call clears them.
+   * The members of {@code conversation} reported as unannounced since the last call (waiting out
+   * the grace period of any still unexplained), sorted; the call clears them. Only a send takes
+   * them: looking at the member list does not.
    */
   List<String> takeUnannounced(String conversation) {
-    Set<String> names = unannounced.remove(conversation);
-    return names == null ? List.of() : names.stream().sorted().toList();
+    return told.takeUnannounced(conversation);
+  }
+
+  /** Forgets {@code conversation} entirely: this client left it. */
+  void left(String conversation) {
+    lists.remove(conversation);
+    told.forget(conversation);
   }
 
   /** The cached list, if any, without asking the relay. */

@@ -12,6 +12,8 @@ import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
@@ -53,7 +55,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -183,13 +187,14 @@ public final class RelayChatClient implements ChatClient {
     String id = roomId(room);
     boolean wasMember = session.conversations().contains(id);
     RelayConnection relay = session.connection();
+    long since = session.members.joining(id);
     JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
     if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
       // Messages stored before this join were not encrypted to this user: not a gap to report.
       session.state.advance(reply.conversation(), reply.lastSeq());
     }
     session.members.invalidate(reply.conversation());
-    session.members.baseline(reply.conversation(), reply.members());
+    session.members.baseline(reply.conversation(), reply.members(), since);
     session.addConversation(reply.conversation());
   }
 
@@ -198,7 +203,7 @@ public final class RelayChatClient implements ChatClient {
     Session session = sessions.require();
     RelayConnection relay = session.connection();
     LeaveReply reply = relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class);
-    session.members.invalidate(reply.conversation());
+    session.members.left(reply.conversation());
     session.removeConversation(reply.conversation());
   }
 
@@ -218,9 +223,7 @@ public final class RelayChatClient implements ChatClient {
     Session session = sessions.require();
     String id = conversationId(conversation);
     List<MemberView> out = new ArrayList<>();
-    List<MemberInfo> members = session.members.refresh(id);
-    session.members.takeUnannounced(id);
-    for (MemberInfo member : members) {
+    for (MemberInfo member : session.members.refresh(id)) {
       TrustState trust;
       if (isSelf(session, member.username())) {
         trust = TrustState.VERIFIED;
@@ -320,13 +323,14 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public List<ChatMessage> history(String conversation, int limit) {
+  public HistoryPage historyPage(String conversation, int limit) {
     if (limit < 1 || limit > MAX_HISTORY) {
       throw new CommandException.Usage("history size must be 1 to " + MAX_HISTORY);
     }
     Session session = sessions.require();
     String id = conversationId(conversation);
     Deque<ChatMessage> newestFirst = new ArrayDeque<>();
+    Map<String, Integer> held = new TreeMap<>();
     long before = 0;
     boolean more = true;
     while (more && newestFirst.size() < limit) {
@@ -347,18 +351,22 @@ public final class RelayChatClient implements ChatClient {
                   envelopes.add(envelope);
                 });
       }
-      for (ChatMessage message : session.inbox.openAll(id, opening, envelopes)) {
+      HistoryPage opened = session.inbox.openAll(id, opening, envelopes);
+      for (ChatMessage message : opened.messages()) {
         if (newestFirst.size() == limit) {
           break;
         }
         newestFirst.addLast(message);
       }
+      opened.held().forEach(h -> held.merge(h.sender(), h.count(), Integer::sum));
       more = reply.more() && reply.nextBefore() > 1;
       before = reply.nextBefore();
     }
     List<ChatMessage> out = new ArrayList<>(newestFirst);
     java.util.Collections.reverse(out);
-    return out;
+    List<HeldMessages> heldOut = new ArrayList<>();
+    held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
+    return new HistoryPage(out, heldOut);
   }
 
   /** The envelope of {@code stored}, if it parses and is for conversation {@code id}. */

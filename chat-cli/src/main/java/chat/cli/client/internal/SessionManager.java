@@ -170,7 +170,8 @@ final class SessionManager {
             () -> self[0].connection(),
             contacts,
             clock,
-            (conversation, text) -> post(() -> listeners.notice(conversation, text)));
+            (conversation, text) -> post(() -> listeners.notice(conversation, text)),
+            timer);
     Inbox inbox = new Inbox(state, keys, members, listeners, opener, () -> self[0].me(), clock);
     self[0] = new Session(profile, state, contacts, keys, members, inbox);
     return self[0];

@@ -55,11 +55,13 @@ final class SocialRequests {
     Session session = sessions.require();
     RelayConnection relay = relay(session);
     String room = RelayChatClient.roomId(name);
+    long since = session.members.joining(room);
     JoinReply reply = relay.call(new GroupCreateRequest(relay.nextId(), room), JoinReply.class);
     if (session.state.cursor(reply.conversation()).isEmpty()) {
       session.state.advance(reply.conversation(), reply.lastSeq());
     }
     session.members.invalidate(reply.conversation());
+    session.members.baseline(reply.conversation(), reply.members(), since);
     session.addConversation(reply.conversation());
   }
 

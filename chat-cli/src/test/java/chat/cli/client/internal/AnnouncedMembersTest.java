@@ -1,0 +1,148 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The members a relay lists against those it announced: a join event that races the list or the
+ * join reply is no hidden member; a member nobody announced is reported once and refuses one send.
+ */
+class AnnouncedMembersTest {
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
+  private final AtomicLong nanos = new AtomicLong(1_000);
+  private final List<String> notices = new CopyOnWriteArrayList<>();
+  private final AnnouncedMembers members =
+      new AnnouncedMembers(GRACE, nanos::get, (conversation, text) -> notices.add(text));
+
+  private void graceEnds() {
+    nanos.addAndGet(GRACE.toNanos());
+  }
+
+  private void joined(String... usernames) {
+    long since = members.joining("#r");
+    members.baseline("#r", List.of(usernames), since);
+  }
+
+  @Test
+  void listed_joinEventArrivesJustAfterTheList_isNotReported() {
+    joined("alice");
+
+    assertThat(members.listed("#r", List.of("alice", "bob"), members.mark())).isTrue();
+    members.announced("#r", "bob", true);
+    graceEnds();
+    members.settle("#r");
+
+    assertThat(notices).isEmpty();
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+  }
+
+  @Test
+  void baseline_joinAnnouncedBeforeTheJoinReplyWasTakenIn_isKnown() {
+    long since = members.joining("#r");
+    members.announced("#r", "bob", true); // read right after the reply, before the baseline
+    members.baseline("#r", List.of("alice"), since);
+
+    assertThat(members.listed("#r", List.of("alice", "bob"), members.mark())).isFalse();
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void listed_madeBeforeAnAnnouncedJoin_keepsTheNewMember() {
+    joined("alice");
+    long since = members.mark();
+    members.announced("#r", "bob", true);
+    members.listed("#r", List.of("alice"), since); // the relay listed before bob's join
+
+    assertThat(members.listed("#r", List.of("alice", "bob"), members.mark())).isFalse();
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void listed_madeBeforeAnAnnouncedLeave_doesNotKeepTheLeaver() {
+    joined("alice", "bob");
+    long since = members.mark();
+    members.announced("#r", "bob", false);
+
+    assertThat(members.listed("#r", List.of("alice", "bob"), since)).isFalse();
+    assertThat(members.listed("#r", List.of("alice", "bob"), members.mark())).isTrue();
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).containsExactly("bob");
+  }
+
+  @Test
+  void listed_memberNobodyAnnounced_isReportedOnceAfterTheGrace_andTakenByOneSend() {
+    joined("alice");
+
+    members.listed("#r", List.of("alice", "mallory"), members.mark());
+    members.settle("#r");
+    assertThat(notices).isEmpty();
+    graceEnds();
+    members.settle("#r");
+    members.listed("#r", List.of("alice", "mallory"), members.mark());
+    members.settle("#r");
+
+    assertThat(notices)
+        .containsExactly(
+            "the relay lists mallory as a member of #r without having announced the join to this"
+                + " client; what you send there is encrypted to them too");
+    assertThat(members.takeUnannounced("#r")).containsExactly("mallory");
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+  }
+
+  @Test
+  void takeUnannounced_memberStillInTheGrace_reportsThemWhenItEnds() {
+    joined("alice");
+    members.listed("#r", List.of("alice", "mallory"), members.mark());
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).containsExactly("mallory");
+    assertThat(notices).hasSize(1);
+  }
+
+  @Test
+  void takeUnannounced_joinEventOnItsWay_waitsForIt_notForTheWholeGrace() throws Exception {
+    AnnouncedMembers live =
+        new AnnouncedMembers(Duration.ofSeconds(30), System::nanoTime, (c, t) -> notices.add(t));
+    live.baseline("#r", List.of("alice"), live.joining("#r"));
+    live.listed("#r", List.of("alice", "bob"), live.mark());
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(200);
+              } catch (InterruptedException e) {
+                return;
+              }
+              live.announced("#r", "bob", true);
+            });
+    long start = System.nanoTime();
+    reader.start();
+
+    assertThat(live.takeUnannounced("#r")).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(notices).isEmpty();
+    reader.join();
+  }
+
+  @Test
+  void listed_firstListOfAConversationNotJoinedHere_isTakenAsItIs() {
+    assertThat(members.listed("#r", List.of("alice", "bob"), members.mark())).isFalse();
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+}

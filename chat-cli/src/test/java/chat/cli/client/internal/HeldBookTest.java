@@ -1,0 +1,52 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.HeldMessages;
+import chat.crypto.Bytes;
+import chat.protocol.StoredMessage;
+import org.junit.jupiter.api.Test;
+
+class HeldBookTest {
+  private final HeldBook book = new HeldBook();
+
+  private static HeldBook.Held held(String conversation, long seq, boolean listed) {
+    return new HeldBook.Held(
+        conversation,
+        new StoredMessage(seq, 1000 + seq, Bytes.of(new byte[] {(byte) seq})),
+        listed);
+  }
+
+  @Test
+  void file_sameEnvelopeTwice_filesItOnce_evenFromAHistoryPage() {
+    assertThat(book.file("bob", held("#ops", 3, false))).isTrue();
+
+    assertThat(book.file("Bob", held("#ops", 3, true))).isFalse();
+    assertThat(book.release("bob")).containsExactly(held("#ops", 3, false));
+    assertThat(book.release("bob")).isEmpty();
+  }
+
+  @Test
+  void release_inConversationAndStoredOrder() {
+    book.file("bob", held("#ops", 5, true));
+    book.file("bob", held("#dev", 9, false));
+    book.file("bob", held("#ops", 2, false));
+    book.file("carol", held("#ops", 4, false));
+
+    assertThat(book.release("bob"))
+        .containsExactly(held("#dev", 9, false), held("#ops", 2, false), held("#ops", 5, true));
+  }
+
+  @Test
+  void takeCatchUp_countsPerSender_thenForgetsThem() {
+    book.countInCatchUp("#ops", "bob");
+    book.countInCatchUp("#ops", "bob");
+    book.countInCatchUp("#ops", "carol");
+    book.countInCatchUp("#dev", "bob");
+
+    assertThat(book.takeCatchUp("#ops"))
+        .containsExactly(new HeldMessages("#ops", "bob", 2), new HeldMessages("#ops", "carol", 1));
+    assertThat(book.takeCatchUp("#ops")).isEmpty();
+    assertThat(book.takeCatchUp("#dev")).containsExactly(new HeldMessages("#dev", "bob", 1));
+  }
+}
