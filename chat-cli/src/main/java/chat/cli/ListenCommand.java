@@ -53,12 +53,14 @@ final class ListenCommand implements Callable<Integer> {
     if (count < 0) {
       throw new CommandException.Usage("--count must be 0 (no limit) or more");
     }
-    Printer printer = new Printer(support, stopped, count);
     Thread hook = new Thread(stopped::countDown, "chat-listen-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       String user = support.options().requireUser(context);
-      ChatClient live = support.loggedIn(true, printer);
+      ChatClient client = support.client(true);
+      Printer printer = new Printer(support, client, stopped, count);
+      client.addListener(printer);
+      ChatClient live = support.loggedIn(client);
       try {
         if (!support.options().json()) {
           support.err().println("chat: listening as " + user + "; stop with Ctrl-C");
@@ -66,6 +68,8 @@ final class ListenCommand implements Callable<Integer> {
         }
         stopped.await();
       } finally {
+        // What arrives from now on was not printed: the next listen starts with it.
+        live.stopMessages(false);
         live.close();
       }
       if (printer.sessionLost != null) {
@@ -81,17 +85,22 @@ final class ListenCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints what the client reports. */
+  /**
+   * Prints what the client reports. A message it does not print (past {@code --count}) it refuses,
+   * so that the client neither marks it as seen nor moves the cursor past it.
+   */
   private static final class Printer implements ClientListener {
     private final RelayCommandSupport support;
+    private final ChatClient client;
     private final CountDownLatch stopped;
     private volatile String sessionLost;
     private final int limit;
     private final DaySeparators days = Output.days();
     private int printed;
 
-    Printer(RelayCommandSupport support, CountDownLatch stopped, int limit) {
+    Printer(RelayCommandSupport support, ChatClient client, CountDownLatch stopped, int limit) {
       this.support = support;
+      this.client = client;
       this.stopped = stopped;
       this.limit = limit;
     }
@@ -105,9 +114,16 @@ final class ListenCommand implements Callable<Integer> {
       support.out().flush();
     }
 
-    /** Whether another message may be printed under {@code --count}. */
+    /**
+     * Whether another message may be printed under {@code --count}; if not, the one being reported
+     * and everything after it are left for the next listen.
+     */
     private boolean room() {
-      return limit == 0 || printed < limit;
+      if (limit == 0 || printed < limit) {
+        return true;
+      }
+      client.stopMessages(true);
+      return false;
     }
 
     /** One more message was printed: the listener stops once {@code --count} are. */

@@ -95,6 +95,33 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void listenCount_leavesTheMessagesAfterTheLastPrintedForTheNextListen() throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    for (String batch : List.of("A", "B", "C")) {
+      assertThat(chat.run("send", "--user", "alice", "lobby", "batch " + batch).exitCode())
+          .isZero();
+    }
+
+    ScriptRunner.Result first = chat.run("listen", "--user", "bob", "--json", "--count", "1");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(texts(first.out())).containsExactly("batch A");
+
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"));
+    // Live messages, so that the listen ends even if it had lost B and C.
+    for (String later : List.of("later 1", "later 2")) {
+      assertThat(chat.run("send", "--user", "alice", "lobby", later).exitCode()).isZero();
+    }
+    ScriptRunner.Result second = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(texts(second.out())).containsExactly("batch B", "batch C");
+
+    ScriptRunner.Result third = chat.run("listen", "--user", "bob", "--json", "--count", "2");
+    assertThat(texts(third.out())).containsExactly("later 1", "later 2");
+  }
+
+  @Test
   void listen_endsWhenItsSessionIsLoggedOutElsewhere_sayingSoOnce() throws Exception {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
     CompletableFuture<ScriptRunner.Result> listening =
@@ -165,6 +192,17 @@ class ScriptingEndToEndTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The texts of the message lines of {@code --json} output, in order. */
+  private static List<String> texts(String out) {
+    List<String> texts = new ArrayList<>();
+    for (JsonNode node : parseLines(out)) {
+      if (node.get("type").asText().equals("message")) {
+        texts.add(node.get("text").asText());
+      }
+    }
+    return texts;
   }
 
   private static List<JsonNode> parseLines(String out) {

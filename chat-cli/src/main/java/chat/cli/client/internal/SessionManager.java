@@ -597,5 +597,8 @@ final class SessionManager {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (current != null) {
+      current.state.save(); // what the event thread handled while the session ended
+    }
   }
 }
