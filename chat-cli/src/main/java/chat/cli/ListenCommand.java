@@ -72,6 +72,12 @@ final class ListenCommand implements Callable<Integer> {
         live.stopMessages(false);
         live.close();
       }
+      if (printer.outputLost) {
+        throw new CommandException.FileAccess(
+            "cannot write to standard output (closed?): stopped; the next listen starts with the"
+                + " message that could not be printed",
+            null);
+      }
       if (printer.sessionLost != null) {
         throw new CommandException.Auth(printer.sessionLost, null);
       }
@@ -86,14 +92,16 @@ final class ListenCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints what the client reports. A message it does not print (past {@code --count}) it refuses,
-   * so that the client neither marks it as seen nor moves the cursor past it.
+   * Prints what the client reports. A message it does not print (past {@code --count}, or when the
+   * output is gone, such as a pipe whose reader exited) it refuses, so that the client neither
+   * marks it as seen nor moves the cursor past it.
    */
   private static final class Printer implements ClientListener {
     private final RelayCommandSupport support;
     private final ChatClient client;
     private final CountDownLatch stopped;
     private volatile String sessionLost;
+    private volatile boolean outputLost;
     private final int limit;
     private final DaySeparators days = Output.days();
     private int printed;
@@ -110,8 +118,25 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     private void emit(ObjectNode node) {
+      if (outputLost) {
+        return;
+      }
       support.out().println(JsonLines.line(node));
-      support.out().flush();
+      written(false);
+    }
+
+    /**
+     * Whether what was just printed reached the output. If not, listen stops; with {@code message},
+     * the message being reported is refused, so the next listen prints it.
+     */
+    private boolean written(boolean message) {
+      if (!support.out().checkError()) { // flushes first
+        return true;
+      }
+      outputLost = true;
+      client.stopMessages(message);
+      stopped.countDown();
+      return false;
     }
 
     /**
@@ -119,7 +144,7 @@ final class ListenCommand implements Callable<Integer> {
      * and everything after it are left for the next listen.
      */
     private boolean room() {
-      if (limit == 0 || printed < limit) {
+      if (!outputLost && (limit == 0 || printed < limit)) {
         return true;
       }
       client.stopMessages(true);
@@ -140,7 +165,9 @@ final class ListenCommand implements Callable<Integer> {
         return;
       }
       Output.message(support, message, days);
-      printedOne();
+      if (written(true)) {
+        printedOne();
+      }
     }
 
     /** A file offer is a message of its conversation: it counts toward {@code --count}. */
@@ -150,12 +177,14 @@ final class ListenCommand implements Callable<Integer> {
         return;
       }
       printOffer(offer);
-      printedOne();
+      if (written(true)) {
+        printedOne();
+      }
     }
 
     private void printOffer(FileOffer offer) {
       if (json()) {
-        emit(JsonLines.offer(offer));
+        support.out().println(JsonLines.line(JsonLines.offer(offer)));
       } else {
         support
             .out()
@@ -164,7 +193,6 @@ final class ListenCommand implements Callable<Integer> {
                     + TerminalSafe.line(offer.conversation())
                     + "] "
                     + FileText.offer(offer, "chat file get"));
-        support.out().flush();
       }
     }
 

@@ -122,6 +122,61 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void listen_whoseOutputCloses_stopsWithExit7_andTheNextListenPrintsWhatItCouldNot()
+      throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    for (String batch : List.of("A", "B", "C")) {
+      assertThat(chat.run("send", "--user", "alice", "lobby", "batch " + batch).exitCode())
+          .isZero();
+    }
+
+    // The connection line and batch A get through; then the reader is gone, as after `| head -2`.
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.runPrintingTo(new ClosingWriter(2), "listen", "--user", "bob", "--json"));
+    ScriptRunner.Result closed = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(closed.exitCode()).isEqualTo(7);
+    assertThat(closed.err()).contains("chat: cannot write to standard output");
+    assertThat(texts(closed.out())).containsExactly("batch A");
+    ScriptRunner.Result next = chat.run("listen", "--user", "bob", "--json", "--count", "2");
+    assertThat(texts(next.out())).containsExactly("batch B", "batch C");
+  }
+
+  /** Output whose reader goes away after {@code lines} lines: every later write fails. */
+  private static final class ClosingWriter extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder();
+    private int lines;
+
+    ClosingWriter(int lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws java.io.IOException {
+      if (lines == 0) {
+        throw new java.io.IOException("Broken pipe");
+      }
+      for (int i = offset; i < offset + length; i++) {
+        text.append(chars[i]);
+        lines -= chars[i] == '\n' ? 1 : 0;
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+
+  @Test
   void listen_endsWhenItsSessionIsLoggedOutElsewhere_sayingSoOnce() throws Exception {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
     CompletableFuture<ScriptRunner.Result> listening =
