@@ -117,8 +117,16 @@ final class ListenCommand implements Callable<Integer> {
       return support.options().json();
     }
 
+    /**
+     * Whether listen is stopping (after {@code --count} messages, a signal, a lost session or
+     * output): then nothing more is printed, so the last counted message is the last line.
+     */
+    private boolean finished() {
+      return stopped.getCount() == 0;
+    }
+
     private void emit(ObjectNode node) {
-      if (outputLost) {
+      if (finished()) {
         return;
       }
       support.out().println(JsonLines.line(node));
@@ -151,10 +159,14 @@ final class ListenCommand implements Callable<Integer> {
       return false;
     }
 
-    /** One more message was printed: the listener stops once {@code --count} are. */
+    /**
+     * One more message was printed: the listener stops once {@code --count} are, and the client at
+     * once, so that a catch-up under way ends here instead of failing on the closing connection.
+     */
     private void printedOne() {
       printed++;
       if (limit > 0 && printed >= limit) {
+        client.stopMessages(false);
         stopped.countDown();
       }
     }
@@ -253,7 +265,7 @@ final class ListenCommand implements Callable<Integer> {
     public void onConnection(ConnectionState state, String detail) {
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
-      } else if (state == ConnectionState.RECONNECTING) {
+      } else if (state == ConnectionState.RECONNECTING && !finished()) {
         // OFFLINE ends the command, whose error says the same once.
         support.err().println("chat: " + TerminalSafe.line(detail));
         support.err().flush();

@@ -28,15 +28,16 @@ final class CatchUp {
   }
 
   /**
-   * Catches up every conversation in {@code states}; once the reader wants no more messages ({@link
-   * Listeners#messagesStopped}), what is left is for the next client.
+   * Catches up every conversation in {@code states}. Once the reader wants no more messages ({@link
+   * Listeners#messagesStopped}) it ends without a word: what is left, and a failure because the
+   * reader closed the connection, are for the next client.
    */
   void run(List<ConversationState> states) {
     for (ConversationState conversation : states) {
       try {
         conversation(conversation.conversation(), conversation.lastSeq());
       } catch (CommandException e) {
-        listeners.notice(conversation.conversation(), "could not catch up: " + e.getMessage());
+        failed(conversation.conversation(), e);
         return;
       }
     }
@@ -45,10 +46,16 @@ final class CatchUp {
       try {
         syncFrom(conversation, session.state.cursor(conversation).orElse(0L));
       } catch (CommandException e) {
-        listeners.notice(conversation, "could not catch up: " + e.getMessage());
+        failed(conversation, e);
       }
     }
     session.state.save();
+  }
+
+  private void failed(String conversation, CommandException e) {
+    if (!listeners.messagesStopped()) {
+      listeners.notice(conversation, "could not catch up: " + e.getMessage());
+    }
   }
 
   /** Catches up one conversation whose newest sequence number is {@code lastSeq}. */
