@@ -36,6 +36,20 @@ class SendCommandTest {
   }
 
   @Test
+  void sendAndPm_stdinThatIsNotUtf8_isRefusedWithExit7_nothingSent() {
+    byte[] notUtf8 = {'a', 'b', 'c', (byte) 0xff, (byte) 0xfe, 'd', 'e', 'f', '\n'};
+    for (String[] args :
+        new String[][] {{"send", "--user", "alice", "ops"}, {"pm", "--user", "alice", "bob"}}) {
+      Cli.Result result = cli().stdin(notUtf8).run(args);
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+      assertThat(result.err())
+          .contains("chat: cannot read standard input: the message is not UTF-8 text");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void send_shortcodes_expandedOutsideBackticks() {
     Cli.Result result =
         cli().run("send", "--user", "alice", "lobby", "ship", "it", ":rocket:", "`:x:`");
