@@ -50,6 +50,23 @@ class SendCommandTest {
   }
 
   @Test
+  void send_toAtUser_goesToThePrivateConversationWithThem_asHistoryTakesIt() {
+    Cli.Result result = cli().run("send", "--user", "alice", "@bob", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("send @alice+bob hi");
+  }
+
+  @Test
+  void send_toAnEmptyRoomName_isRefused_nothingSent() {
+    Cli.Result result = cli().run("send", "--user", "alice", "", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).contains("no room: give ROOM, @USER or a conversation id");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void send_shortcodes_expandedOutsideBackticks() {
     Cli.Result result =
         cli().run("send", "--user", "alice", "lobby", "ship", "it", ":rocket:", "`:x:`");
