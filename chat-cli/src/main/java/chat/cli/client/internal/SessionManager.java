@@ -206,7 +206,7 @@ final class SessionManager {
 
   void register(String username, char[] password, char[] passphrase) {
     if (password.length < 8) {
-      throw new CommandException.Usage("passwords are at least 8 characters");
+      throw new CommandException.Auth("passwords are at least 8 characters", null);
     }
     if (passphrase.length < MIN_PASSPHRASE_CHARS) {
       throw new CommandException.Auth(
