@@ -25,6 +25,19 @@ class SendCommandTest {
   }
 
   @Test
+  void send_noPassphraseAndNoTerminal_namesTheVariableAndTheOption() {
+    client.storedSessions.add("alice");
+    Cli.Result result = new Cli().client(client).run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .contains(
+            "cannot ask for the key passphrase here",
+            "set CHAT_PASSPHRASE or use --passphrase-file");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void send_emptyOrBlankText_isRefused_nothingSent() {
     for (String text : new String[] {"", "   "}) {
       Cli.Result result = cli().run("send", "--user", "alice", "lobby", text);
