@@ -32,6 +32,7 @@ final class FileGetCommand implements Callable<Integer> {
 
   @Option(
       names = "--dir",
+      converter = NonEmptyPath.class,
       paramLabel = "DIR",
       description = "save here instead of the download directory (see --download-dir)")
   Path dir;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 final class HomeOption {
   @Option(
       names = "--home",
+      converter = NonEmptyPath.class,
       required = true,
       paramLabel = "DIR",
       description = "your identity directory")

@@ -53,12 +53,14 @@ final class ListenCommand implements Callable<Integer> {
     if (count < 0) {
       throw new CommandException.Usage("--count must be 0 (no limit) or more");
     }
-    Printer printer = new Printer(support, stopped, count);
     Thread hook = new Thread(stopped::countDown, "chat-listen-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       String user = support.options().requireUser(context);
-      ChatClient live = support.loggedIn(true, printer);
+      ChatClient client = support.client(true);
+      Printer printer = new Printer(support, client, stopped, count);
+      client.addListener(printer);
+      ChatClient live = support.loggedIn(client);
       try {
         if (!support.options().json()) {
           support.err().println("chat: listening as " + user + "; stop with Ctrl-C");
@@ -66,7 +68,15 @@ final class ListenCommand implements Callable<Integer> {
         }
         stopped.await();
       } finally {
+        // What arrives from now on was not printed: the next listen starts with it.
+        live.stopMessages(false);
         live.close();
+      }
+      if (printer.outputLost) {
+        throw new CommandException.FileAccess(
+            "cannot write to standard output (closed?): stopped; the next listen starts with the"
+                + " message that could not be printed",
+            null);
       }
       if (printer.sessionLost != null) {
         throw new CommandException.Auth(printer.sessionLost, null);
@@ -81,17 +91,24 @@ final class ListenCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints what the client reports. */
+  /**
+   * Prints what the client reports. A message it does not print (past {@code --count}, or when the
+   * output is gone, such as a pipe whose reader exited) it refuses, so that the client neither
+   * marks it as seen nor moves the cursor past it.
+   */
   private static final class Printer implements ClientListener {
     private final RelayCommandSupport support;
+    private final ChatClient client;
     private final CountDownLatch stopped;
     private volatile String sessionLost;
+    private volatile boolean outputLost;
     private final int limit;
     private final DaySeparators days = Output.days();
     private int printed;
 
-    Printer(RelayCommandSupport support, CountDownLatch stopped, int limit) {
+    Printer(RelayCommandSupport support, ChatClient client, CountDownLatch stopped, int limit) {
       this.support = support;
+      this.client = client;
       this.stopped = stopped;
       this.limit = limit;
     }
@@ -100,20 +117,56 @@ final class ListenCommand implements Callable<Integer> {
       return support.options().json();
     }
 
+    /**
+     * Whether listen is stopping (after {@code --count} messages, a signal, a lost session or
+     * output): then nothing more is printed, so the last counted message is the last line.
+     */
+    private boolean finished() {
+      return stopped.getCount() == 0;
+    }
+
     private void emit(ObjectNode node) {
+      if (finished()) {
+        return;
+      }
       support.out().println(JsonLines.line(node));
-      support.out().flush();
+      written(false);
     }
 
-    /** Whether another message may be printed under {@code --count}. */
+    /**
+     * Whether what was just printed reached the output. If not, listen stops; with {@code message},
+     * the message being reported is refused, so the next listen prints it.
+     */
+    private boolean written(boolean message) {
+      if (!support.out().checkError()) { // flushes first
+        return true;
+      }
+      outputLost = true;
+      client.stopMessages(message);
+      stopped.countDown();
+      return false;
+    }
+
+    /**
+     * Whether another message may be printed under {@code --count}; if not, the one being reported
+     * and everything after it are left for the next listen.
+     */
     private boolean room() {
-      return limit == 0 || printed < limit;
+      if (!outputLost && (limit == 0 || printed < limit)) {
+        return true;
+      }
+      client.stopMessages(true);
+      return false;
     }
 
-    /** One more message was printed: the listener stops once {@code --count} are. */
+    /**
+     * One more message was printed: the listener stops once {@code --count} are, and the client at
+     * once, so that a catch-up under way ends here instead of failing on the closing connection.
+     */
     private void printedOne() {
       printed++;
       if (limit > 0 && printed >= limit) {
+        client.stopMessages(false);
         stopped.countDown();
       }
     }
@@ -124,7 +177,9 @@ final class ListenCommand implements Callable<Integer> {
         return;
       }
       Output.message(support, message, days);
-      printedOne();
+      if (written(true)) {
+        printedOne();
+      }
     }
 
     /** A file offer is a message of its conversation: it counts toward {@code --count}. */
@@ -134,12 +189,14 @@ final class ListenCommand implements Callable<Integer> {
         return;
       }
       printOffer(offer);
-      printedOne();
+      if (written(true)) {
+        printedOne();
+      }
     }
 
     private void printOffer(FileOffer offer) {
       if (json()) {
-        emit(JsonLines.offer(offer));
+        support.out().println(JsonLines.line(JsonLines.offer(offer)));
       } else {
         support
             .out()
@@ -148,7 +205,6 @@ final class ListenCommand implements Callable<Integer> {
                     + TerminalSafe.line(offer.conversation())
                     + "] "
                     + FileText.offer(offer, "chat file get"));
-        support.out().flush();
       }
     }
 
@@ -209,7 +265,7 @@ final class ListenCommand implements Callable<Integer> {
     public void onConnection(ConnectionState state, String detail) {
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
-      } else if (state == ConnectionState.RECONNECTING) {
+      } else if (state == ConnectionState.RECONNECTING && !finished()) {
         // OFFLINE ends the command, whose error says the same once.
         support.err().println("chat: " + TerminalSafe.line(detail));
         support.err().flush();

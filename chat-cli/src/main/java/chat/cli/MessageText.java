@@ -1,6 +1,6 @@
 package chat.cli;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 /** The text of a message from the command line's words, or from stdin when there are none. */
@@ -25,7 +25,14 @@ final class MessageText {
     if (data.length > MAX_STDIN_BYTES) {
       throw new CommandException.Usage("message too long (stdin holds more than 256 KiB)");
     }
-    String text = new String(data, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = ScriptLines.utf8(data, data.length);
+    } catch (CharacterCodingException e) {
+      // As chat run refuses a script line that is not UTF-8, instead of sending U+FFFD for it.
+      throw new CommandException.FileAccess(
+          "cannot read standard input: the message is not UTF-8 text", e);
+    }
     text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     if (text.isBlank()) {
       throw new CommandException.Usage("no message: stdin was empty");

@@ -80,11 +80,20 @@ final class RelayCommandSupport {
    * the password.
    */
   ChatClient loggedIn(boolean live, ClientListener... listeners) {
-    String user = options.requireUser(context);
+    options.requireUser(context);
     ChatClient client = client(live);
     for (ClientListener listener : listeners) {
       client.addListener(listener);
     }
+    return loggedIn(client);
+  }
+
+  /**
+   * {@code client}, made by {@link #client} (for a listener that needs it before the login), logged
+   * in as {@link #loggedIn(boolean, ClientListener...)} does; closed if that fails.
+   */
+  ChatClient loggedIn(ChatClient client) {
+    String user = options.requireUser(context);
     try {
       reachableBeforePrompting(client, !client.hasStoredSession(user));
       if (client.hasStoredSession(user)) {

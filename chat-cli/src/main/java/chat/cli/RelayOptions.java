@@ -31,6 +31,7 @@ public final class RelayOptions {
 
   @Option(
       names = "--home",
+      converter = NonEmptyPath.class,
       paramLabel = "DIR",
       description =
           "your profile directory: keys, pinned relay and contact keys, session (default:"
@@ -56,6 +57,7 @@ public final class RelayOptions {
 
   @Option(
       names = "--download-dir",
+      converter = NonEmptyPath.class,
       paramLabel = "DIR",
       description =
           "where accepted files are saved (default: $CHAT_DOWNLOAD_DIR, else"

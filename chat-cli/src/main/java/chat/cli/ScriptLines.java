@@ -62,13 +62,7 @@ final class ScriptLines implements AutoCloseable {
     int length =
         bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes, 0, length))
-              .toString();
+      String text = utf8(bytes, length);
       // A byte order mark, as some editors save UTF-8 (and as concatenated files carry inside),
       // is not part of a command.
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -76,6 +70,21 @@ final class ScriptLines implements AutoCloseable {
       throw new CommandException.FileAccess(
           "cannot read " + name + ": line " + number + " is not UTF-8 text", e);
     }
+  }
+
+  /**
+   * The first {@code length} of {@code bytes} as strict UTF-8 text: a byte that is not part of a
+   * well-formed UTF-8 sequence is an error, never a replacement character.
+   *
+   * @throws CharacterCodingException if they are not UTF-8
+   */
+  static String utf8(byte[] bytes, int length) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, 0, length))
+        .toString();
   }
 
   @Override

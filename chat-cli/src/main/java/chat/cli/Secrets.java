@@ -116,21 +116,22 @@ final class Secrets {
   }
 
   /**
-   * Asks on the terminal. Where it cannot, the error names what was asked for and the variable that
-   * gives it ({@code env}): the prompt itself only knows passphrases.
+   * Asks on the terminal. Where it cannot, the error names what was asked for and the variable and
+   * option that give it: the prompt itself knows neither this command's options nor passwords.
    */
   private char[] prompt(String text, String env) {
     char[] typed;
     try {
       typed = context.passphrasePrompt().read(text);
     } catch (CommandException.Usage e) {
-      if (!env.equals(ENV_PASSWORD)) {
-        throw e;
-      }
+      boolean password = env.equals(ENV_PASSWORD);
       throw new CommandException.Usage(
-          "cannot ask for the password here (no terminal, or its echo cannot be turned off); set "
-              + ENV_PASSWORD
-              + " or use --password-file");
+          "cannot ask for the "
+              + (password ? "password" : "key passphrase")
+              + " here (no terminal, or its echo cannot be turned off); set "
+              + env
+              + " or use "
+              + (password ? "--password-file" : "--passphrase-file"));
     }
     if (typed == null) {
       throw new CommandException.Auth("nothing entered", null);

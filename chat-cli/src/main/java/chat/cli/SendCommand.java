@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "send",
     description = {
-      "Encrypt and send one message to a room (or a conversation id such as @alice+bob).",
+      "Encrypt and send one message to a room, to @USER (your private conversation with"
+          + " USER), or to a conversation id such as @alice+bob.",
       "Without TEXT the message is read from stdin. Returns once the relay has stored it.",
       "Shortcodes such as :smile: become emoji, except in `backticks` or with --raw."
     })
@@ -21,7 +22,10 @@ final class SendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
-  @Parameters(index = "0", paramLabel = "ROOM", description = "room name (with or without #)")
+  @Parameters(
+      index = "0",
+      paramLabel = "ROOM",
+      description = "room name (with or without #), or @USER")
   String target;
 
   @Parameters(index = "1..*", paramLabel = "TEXT", description = "the message (else stdin)")
@@ -35,7 +39,11 @@ final class SendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (target.isEmpty()) {
+      throw new CommandException.Usage("no room: give ROOM, @USER or a conversation id");
+    }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    return text.send(support, context, words, client -> RelayOptions.conversationArgument(target));
+    // @bob is the private conversation with bob, as in history and members.
+    return text.send(support, context, words, client -> HistoryCommand.resolve(client, target));
   }
 }

@@ -128,6 +128,30 @@ class ChatCommandTest {
     assertThat(result.out()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "send --user alice --home '' lobby hi",
+        "--home '' send --user alice lobby hi",
+        "send --user alice --download-dir '' lobby hi",
+        "file get --user alice --dir '' 0123abcd",
+        "identity show --home ''"
+      })
+  void emptyFolderOption_exits1_insteadOfMeaningTheCurrentFolder(String args) {
+    chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
+    client.storedSessions.add("alice");
+
+    String[] words =
+        java.util.Arrays.stream(args.split(" "))
+            .map(w -> w.equals("''") ? "" : w)
+            .toArray(String[]::new);
+    Cli.Result result = Cli.withPassphrase().client(client).run(words);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).contains("the path is empty").hasLineCount(1);
+    assertThat(client.calls).isEmpty();
+  }
+
   @Test
   void noCommand_withoutTerminal_runsLineModeOverStdin_andEndsAtEndOfInput() {
     Cli.Result result = new Cli().stdin("/help join\n").run("--plain");

@@ -25,6 +25,19 @@ class SendCommandTest {
   }
 
   @Test
+  void send_noPassphraseAndNoTerminal_namesTheVariableAndTheOption() {
+    client.storedSessions.add("alice");
+    Cli.Result result = new Cli().client(client).run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .contains(
+            "cannot ask for the key passphrase here",
+            "set CHAT_PASSPHRASE or use --passphrase-file");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void send_emptyOrBlankText_isRefused_nothingSent() {
     for (String text : new String[] {"", "   "}) {
       Cli.Result result = cli().run("send", "--user", "alice", "lobby", text);
@@ -32,6 +45,37 @@ class SendCommandTest {
       assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
       assertThat(result.err()).contains("no message: the text is empty");
     }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
+  void sendAndPm_stdinThatIsNotUtf8_isRefusedWithExit7_nothingSent() {
+    byte[] notUtf8 = {'a', 'b', 'c', (byte) 0xff, (byte) 0xfe, 'd', 'e', 'f', '\n'};
+    for (String[] args :
+        new String[][] {{"send", "--user", "alice", "ops"}, {"pm", "--user", "alice", "bob"}}) {
+      Cli.Result result = cli().stdin(notUtf8).run(args);
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+      assertThat(result.err())
+          .contains("chat: cannot read standard input: the message is not UTF-8 text");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
+  void send_toAtUser_goesToThePrivateConversationWithThem_asHistoryTakesIt() {
+    Cli.Result result = cli().run("send", "--user", "alice", "@bob", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("send @alice+bob hi");
+  }
+
+  @Test
+  void send_toAnEmptyRoomName_isRefused_nothingSent() {
+    Cli.Result result = cli().run("send", "--user", "alice", "", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).contains("no room: give ROOM, @USER or a conversation id");
     assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
   }
 

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,6 +40,17 @@ final class ScriptRunner {
   record Result(int exitCode, String out, String err) {}
 
   Result runWithStdin(String stdin, String... args) {
+    return run(stdin, new StringWriter(), args);
+  }
+
+  /**
+   * As {@link #run}, printing to {@code out} (a writer that fails, say); its text is {@code out}.
+   */
+  Result runPrintingTo(Writer out, String... args) {
+    return run("", out, args);
+  }
+
+  private Result run(String stdin, Writer out, String... args) {
     SecureRandom random = new SecureRandom();
     CliContext context =
         new CliContext(
@@ -56,7 +68,6 @@ final class ScriptRunner {
             false,
             options -> new RelayChatClient(options, random, Clock.systemUTC(), Clients.FAST_KDF));
     CommandLine commandLine = ChatCommand.commandLine(context);
-    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));

@@ -96,6 +96,88 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void listenCount_leavesTheMessagesAfterTheLastPrintedForTheNextListen() throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    for (String batch : List.of("A", "B", "C")) {
+      assertThat(chat.run("send", "--user", "alice", "lobby", "batch " + batch).exitCode())
+          .isZero();
+    }
+
+    ScriptRunner.Result first = chat.run("listen", "--user", "bob", "--json", "--count", "1");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(texts(first.out())).containsExactly("batch A");
+
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"));
+    // Live messages, so that the listen ends even if it had lost B and C.
+    for (String later : List.of("later 1", "later 2")) {
+      assertThat(chat.run("send", "--user", "alice", "lobby", later).exitCode()).isZero();
+    }
+    ScriptRunner.Result second = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(texts(second.out())).containsExactly("batch B", "batch C");
+
+    ScriptRunner.Result third = chat.run("listen", "--user", "bob", "--json", "--count", "2");
+    assertThat(texts(third.out())).containsExactly("later 1", "later 2");
+  }
+
+  @Test
+  void listen_whoseOutputCloses_stopsWithExit7_andTheNextListenPrintsWhatItCouldNot()
+      throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    for (String batch : List.of("A", "B", "C")) {
+      assertThat(chat.run("send", "--user", "alice", "lobby", "batch " + batch).exitCode())
+          .isZero();
+    }
+
+    // The connection line and batch A get through; then the reader is gone, as after `| head -2`.
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.runPrintingTo(new ClosingWriter(2), "listen", "--user", "bob", "--json"));
+    ScriptRunner.Result closed = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(closed.exitCode()).isEqualTo(7);
+    assertThat(closed.err()).contains("chat: cannot write to standard output");
+    assertThat(texts(closed.out())).containsExactly("batch A");
+    ScriptRunner.Result next = chat.run("listen", "--user", "bob", "--json", "--count", "2");
+    assertThat(texts(next.out())).containsExactly("batch B", "batch C");
+  }
+
+  /** Output whose reader goes away after {@code lines} lines: every later write fails. */
+  private static final class ClosingWriter extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder();
+    private int lines;
+
+    ClosingWriter(int lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws java.io.IOException {
+      if (lines == 0) {
+        throw new java.io.IOException("Broken pipe");
+      }
+      for (int i = offset; i < offset + length; i++) {
+        text.append(chars[i]);
+        lines -= chars[i] == '\n' ? 1 : 0;
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+
+  @Test
   void listen_endsWhenItsSessionIsLoggedOutElsewhere_sayingSoOnce() throws Exception {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
     CompletableFuture<ScriptRunner.Result> listening =
@@ -195,6 +277,17 @@ class ScriptingEndToEndTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The texts of the message lines of {@code --json} output, in order. */
+  private static List<String> texts(String out) {
+    List<String> texts = new ArrayList<>();
+    for (JsonNode node : parseLines(out)) {
+      if (node.get("type").asText().equals("message")) {
+        texts.add(node.get("text").asText());
+      }
+    }
+    return texts;
   }
 
   private static List<JsonNode> parseLines(String out) {

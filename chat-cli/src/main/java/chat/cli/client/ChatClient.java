@@ -180,6 +180,19 @@ public interface ChatClient extends AutoCloseable {
    */
   void trust(String username);
 
+  /**
+   * Stops handing out messages, for a reader that can show no more ({@code chat listen} after
+   * {@code --count} messages, or once its output is gone): no later message or file offer is
+   * reported, marked as seen or passed by its conversation's cursor, so the next client of this
+   * profile gets it, and a catch-up under way ends without a notice. Events other than messages are
+   * still reported.
+   *
+   * @param refuseCurrent when called from {@link ClientListener#onMessage} or {@link
+   *     ClientListener#onFileOffer}: leave the message being reported unseen too (it could not be
+   *     shown)
+   */
+  void stopMessages(boolean refuseCurrent);
+
   /** Registers a listener for events. */
   void addListener(ClientListener listener);
 

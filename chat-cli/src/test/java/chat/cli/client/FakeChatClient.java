@@ -512,6 +512,11 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public void stopMessages(boolean refuseCurrent) {
+    calls.add("stopMessages " + refuseCurrent);
+  }
+
+  @Override
   public void close() {
     calls.add("close");
     state = ConnectionState.OFFLINE;

@@ -29,13 +29,17 @@ final class CatchUp {
     this.listeners = listeners;
   }
 
-  /** Catches up every conversation in {@code states}. */
+  /**
+   * Catches up every conversation in {@code states}. Once the reader wants no more messages ({@link
+   * Listeners#messagesStopped}) it ends without a word: what is left, and a failure because the
+   * reader closed the connection, are for the next client.
+   */
   void run(List<ConversationState> states) {
     for (ConversationState conversation : states) {
       try {
         conversation(conversation.conversation(), conversation.lastSeq());
       } catch (CommandException e) {
-        listeners.notice(conversation.conversation(), "could not catch up: " + e.getMessage());
+        failed(conversation.conversation(), e);
         return;
       }
     }
@@ -44,14 +48,23 @@ final class CatchUp {
       try {
         syncFrom(conversation, session.state.cursor(conversation).orElse(0L));
       } catch (CommandException e) {
-        listeners.notice(conversation, "could not catch up: " + e.getMessage());
+        failed(conversation, e);
       }
     }
     session.state.save();
   }
 
+  private void failed(String conversation, CommandException e) {
+    if (!listeners.messagesStopped()) {
+      listeners.notice(conversation, "could not catch up: " + e.getMessage());
+    }
+  }
+
   /** Catches up one conversation whose newest sequence number is {@code lastSeq}. */
   void conversation(String conversation, long lastSeq) {
+    if (listeners.messagesStopped()) {
+      return;
+    }
     Optional<Long> cursor = session.state.cursor(conversation);
     if (cursor.isEmpty()) {
       firstView(conversation, lastSeq);
@@ -74,14 +87,17 @@ final class CatchUp {
         session.inbox.reportHeld(conversation);
       }
     }
-    session.state.advance(conversation, lastSeq);
+    if (!listeners.messagesStopped()) {
+      session.state.advance(conversation, lastSeq);
+    }
   }
 
   /**
    * Delivers everything after {@code since} and returns the cursor reached. Sequence numbers the
    * relay skipped are reported: in a conversation this user is in, a skipped number is a message
    * that was not encrypted to this user (sent before the sender learnt of a join) or one the relay
-   * withheld, and the person should know either way.
+   * withheld, and the person should know either way. Once the reader wants no more messages, the
+   * cursor stays after the last one it took.
    */
   long syncFrom(String conversation, long since) {
     long cursor = since;
@@ -93,11 +109,17 @@ final class CatchUp {
         SyncReply reply =
             relay.call(new SyncRequest(relay.nextId(), conversation, cursor, 0), SyncReply.class);
         for (StoredMessage message : reply.messages()) {
+          if (listeners.messagesStopped()) {
+            break;
+          }
           if (message.seq() > expected) {
             gap(conversation, expected, message.seq() - 1);
           }
           expected = Math.max(expected, message.seq() + 1);
           session.inbox.deliver(conversation, message, false);
+        }
+        if (listeners.messagesStopped()) {
+          return cursor; // the rest of the page is left for the next client
         }
         more = reply.more() && reply.cursor() > cursor;
         cursor = Math.max(cursor, reply.cursor());

@@ -69,7 +69,7 @@ final class Events {
     long cursor = session.state.cursor(conversation).orElse(event.seq() - 1);
     if (event.seq() > cursor + 1) {
       long reached = new CatchUp(session, listeners).syncFrom(conversation, cursor);
-      if (reached < event.seq() - 1) {
+      if (reached < event.seq() - 1 && !listeners.messagesStopped()) {
         listeners.notice(
             conversation,
             "the relay did not deliver "

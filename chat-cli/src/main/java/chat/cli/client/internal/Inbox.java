@@ -69,15 +69,27 @@ final class Inbox {
 
   /**
    * Handles one delivered envelope: shows it once if it passes every check, and moves the cursor
-   * past it either way.
+   * past it either way, unless a listener refused it. Once the listeners want no more messages
+   * ({@link Listeners#messagesStopped}) nothing more is handled: the envelope is neither shown,
+   * marked as seen nor passed.
    *
    * @param live whether it arrived as an event now (then the recipient set is also checked)
    */
   void deliver(String conversation, StoredMessage stored, boolean live) {
+    if (listeners.messagesStopped()) {
+      return;
+    }
+    listeners.takeRefusal(); // one left from a message shown elsewhere is not this one's
+    Optional<Opened> opened = Optional.empty();
     try {
-      accept(conversation, stored, live).ifPresent(opened -> show(opened, true));
+      opened = accept(conversation, stored, live);
+      opened.ifPresent(message -> show(message, true));
     } finally {
-      state.advance(conversation, stored.seq());
+      if (!listeners.takeRefusal()) {
+        opened.ifPresent(
+            message -> state.accept(message.message().messageId(), conversation, stored.seq()));
+        state.advance(conversation, stored.seq());
+      }
     }
   }
 
@@ -154,7 +166,6 @@ final class Inbox {
     if (opened.isEmpty()) {
       return opened;
     }
-    state.accept(id, conversation, stored.seq());
     if (live) {
       checkRecipients(conversation, header);
     }

@@ -23,6 +23,10 @@ final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
   private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean messagesStopped;
+
+  /** Whether a listener refused the message or file offer it was told of last (event thread). */
+  private boolean refused;
 
   void add(ClientListener listener) {
     listeners.add(listener);
@@ -40,6 +44,26 @@ final class Listeners {
         LOG.warn("a client listener failed", e);
       }
     }
+  }
+
+  /** See {@link chat.cli.client.ChatClient#stopMessages}. */
+  void stopMessages(boolean refuseCurrent) {
+    if (refuseCurrent) {
+      refused = true;
+    }
+    messagesStopped = true;
+  }
+
+  /** Whether a listener asked for no more messages: what is left is for the next client. */
+  boolean messagesStopped() {
+    return messagesStopped;
+  }
+
+  /** Whether a listener refused the message or file offer shown last; forgets that it did. */
+  boolean takeRefusal() {
+    boolean was = refused;
+    refused = false;
+    return was;
   }
 
   void message(ChatMessage message) {

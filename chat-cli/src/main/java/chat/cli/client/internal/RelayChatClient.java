@@ -480,6 +480,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void stopMessages(boolean refuseCurrent) {
+    sessions.listeners().stopMessages(refuseCurrent);
+  }
+
+  @Override
   public void addListener(ClientListener listener) {
     sessions.listeners().add(listener);
   }

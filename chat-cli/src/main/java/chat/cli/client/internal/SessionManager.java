@@ -208,7 +208,7 @@ final class SessionManager {
 
   void register(String username, char[] password, char[] passphrase) {
     if (password.length < ChatClient.MIN_PASSWORD_CHARS) {
-      throw new CommandException.Usage("passwords are at least 8 characters");
+      throw new CommandException.Auth("passwords are at least 8 characters", null);
     }
     if (passphrase.length < MIN_PASSPHRASE_CHARS) {
       throw new CommandException.Auth(
@@ -596,6 +596,9 @@ final class SessionManager {
       events.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (current != null) {
+      current.state.save(); // what the event thread handled while the session ended
     }
   }
 }

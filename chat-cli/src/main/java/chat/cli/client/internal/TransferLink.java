@@ -12,7 +12,7 @@ import java.util.function.Function;
  * The connection a long file transfer uses, across disconnects: the session's current connection
  * while it is up; after it is lost, the next one. A live client reconnects by itself and this waits
  * for it; a one-shot client is resumed here with its stored session token. Gives up after {@link
- * #PATIENCE} without a connection.
+ * #PATIENCE} without a connection, however many requests were waiting for it ({@link Outage}).
  */
 final class TransferLink implements FileLink {
   /** How long a transfer waits for the relay to come back. */
@@ -21,6 +21,7 @@ final class TransferLink implements FileLink {
   private final SessionManager sessions;
   private final Session session;
   private final boolean live;
+  private final Outage outage = new Outage(PATIENCE, System::nanoTime);
 
   TransferLink(SessionManager sessions, Session session, boolean live) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -48,11 +49,11 @@ final class TransferLink implements FileLink {
   /**
    * An online connection: the current one, or a new one after a loss.
    *
-   * @throws CommandException.Network if none comes within {@link #PATIENCE}
+   * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
+   *     once for all the requests that wait for the same outage)
    * @throws CommandException.Auth if the relay no longer accepts the session
    */
   RelayConnection online() {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
     CommandException last = null;
     for (int attempt = 0; ; attempt++) {
       if (sessions.current().orElse(null) != session) {
@@ -62,18 +63,21 @@ final class TransferLink implements FileLink {
       if (current != null
           && current.isOpen()
           && session.connectionState() == ConnectionState.ONLINE) {
+        outage.over();
         return current;
       }
       if (!live) {
         try {
-          return sessions.reopen(session);
+          RelayConnection reopened = sessions.reopen(session);
+          outage.over();
+          return reopened;
         } catch (CommandException.Auth e) {
           throw e;
         } catch (CommandException e) {
           last = e;
         }
       }
-      if (System.nanoTime() > deadline) {
+      if (outage.exhausted()) {
         throw new CommandException.Network(
             "the connection to the relay was lost and did not come back within "
                 + PATIENCE.toMinutes()

@@ -1,0 +1,65 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.FakeChatClient;
+import chat.cli.client.GroupUpdate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ListenCommandTest {
+  private final FakeChatClient fake = new FakeChatClient();
+
+  /** {@link #fake}, whose close waits for {@code closable}: the test speaks while listen stops. */
+  private ChatClient closingWhen(CountDownLatch closable) {
+    return (ChatClient)
+        Proxy.newProxyInstance(
+            ChatClient.class.getClassLoader(),
+            new Class<?>[] {ChatClient.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close")) {
+                closable.await(10, TimeUnit.SECONDS);
+              }
+              try {
+                return method.invoke(fake, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Test
+  void listenCount_printsNothingAfterTheLastCountedMessage_andStopsTheClientThere()
+      throws Exception {
+    fake.storedSessions.add("bob");
+    CountDownLatch closable = new CountDownLatch(1);
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () ->
+                Cli.withPassphrase()
+                    .client(closingWhen(closable))
+                    .run("listen", "--user", "bob", "--json", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.deliver("#ops", "alice", "the one counted");
+    assertThat(fake.calls).contains("stopMessages false"); // by the listener, as it printed it
+    fake.fireNotice("@alice+bob", "could not catch up: not connected to the relay");
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
+    fake.firePresence("alice", false);
+    closable.countDown();
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).contains("\"text\":\"the one counted\"");
+    assertThat(result.out()).doesNotContain("notice", "INVITED", "presence");
+  }
+}
