@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat listen}: stays connected and prints every message (and, with {@code --json}, every
- * event) as it arrives, one line each, until stopped (Ctrl-C or SIGTERM). It first catches up on
- * what arrived since the last run and reconnects by itself.
+ * event) as it arrives, one line each, until stopped (Ctrl-C or SIGTERM, a normal end: exit 0; see
+ * {@link StopOnSignal}). It first catches up on what arrived since the last run and reconnects by
+ * itself.
  */
 @Command(
     name = "listen",
@@ -53,9 +54,13 @@ final class ListenCommand implements Callable<Integer> {
     if (count < 0) {
       throw new CommandException.Usage("--count must be 0 (no limit) or more");
     }
-    Thread hook = new Thread(stopped::countDown, "chat-listen-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (StopOnSignal signals =
+        new StopOnSignal(
+            stopped::countDown,
+            () -> {
+              support.out().flush();
+              support.err().flush();
+            })) {
       String user = support.options().requireUser(context);
       ChatClient client = support.client(true);
       Printer printer = new Printer(support, client, stopped, count);
@@ -81,13 +86,8 @@ final class ListenCommand implements Callable<Integer> {
       if (printer.sessionLost != null) {
         throw new CommandException.Auth(printer.sessionLost, null);
       }
+      signals.succeeded();
       return 0;
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down
-      }
     }
   }
 

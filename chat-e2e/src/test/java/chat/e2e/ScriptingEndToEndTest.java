@@ -178,6 +178,53 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void listen_stoppedBySigterm_exitsZero() throws Exception {
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                javaCommand.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "chat.cli.Main",
+                "listen",
+                "--user",
+                "bob")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("CHAT_SERVER", "127.0.0.1:" + relay.port());
+    builder.environment().put("CHAT_HOME", home.toString());
+    builder.environment().put("CHAT_PASSWORD", new String(Clients.PASSWORD));
+    builder.environment().put("CHAT_PASSPHRASE", new String(Clients.PASSPHRASE));
+    Process listen = builder.start();
+    try {
+      java.io.BufferedReader err =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  listen.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+      CompletableFuture<String> listening =
+          CompletableFuture.supplyAsync(
+              () -> {
+                StringBuilder said = new StringBuilder();
+                err.lines()
+                    .takeWhile(
+                        line ->
+                            !said.append(line).append('\n').toString().contains("listening as bob"))
+                    .forEach(line -> {});
+                return said.toString();
+              });
+      assertThat(listening.get(60, java.util.concurrent.TimeUnit.SECONDS))
+          .contains("listening as bob");
+
+      listen.destroy(); // SIGTERM
+
+      assertThat(listen.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(listen.exitValue()).isZero();
+    } finally {
+      listen.destroyForcibly();
+    }
+  }
+
+  @Test
   void listen_endsWhenItsSessionIsLoggedOutElsewhere_sayingSoOnce() throws Exception {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
     CompletableFuture<ScriptRunner.Result> listening =
