@@ -151,6 +151,8 @@ public final class ChatCommand implements Callable<Integer> {
       commandLine.addSubcommand(new CommandLine(command, factory));
     }
     commandLine.getCommandSpec().usageMessage().footer(ExitCode.footer());
+    // @bob names a private conversation, never a file of arguments to read in its place.
+    commandLine.setExpandAtFiles(false);
     commandLine.setOut(writer(context.stdout()));
     commandLine.setErr(writer(context.stderr()));
     commandLine.setParameterExceptionHandler(ChatCommand::onUsageError);

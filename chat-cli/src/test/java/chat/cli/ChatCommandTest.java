@@ -2,10 +2,13 @@ package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -150,6 +153,18 @@ class ChatCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err()).contains("the path is empty").hasLineCount(1);
     assertThat(client.calls).isEmpty();
+  }
+
+  @Test
+  void anArgumentStartingWithAt_isTakenAsItIs_evenWhenAFileOfThatNameExists(@TempDir Path temp)
+      throws Exception {
+    String bob = "@" + Files.writeString(temp.resolve("bob"), "--bogus\n");
+
+    for (String[] args : new String[][] {{"history", bob}, {"members", bob}, {"send", bob, "hi"}}) {
+      CommandLine.ParseResult parsed = new Cli().commandLine(args).parseArgs(args);
+
+      assertThat((String) parsed.subcommand().matchedPositional(0).getValue()).isEqualTo(bob);
+    }
   }
 
   @Test
