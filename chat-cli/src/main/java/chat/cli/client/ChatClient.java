@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import chat.cli.CommandException;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
 import java.nio.file.Path;
@@ -24,6 +25,19 @@ public interface ChatClient extends AutoCloseable {
 
   /** The shortest account password the relay accepts, in characters. */
   int MIN_PASSWORD_CHARS = 8;
+
+  /**
+   * Refuses a new account password shorter than {@link #MIN_PASSWORD_CHARS}: {@link #register}
+   * does, and an interactive {@code /register} calls it before asking for the passphrase.
+   *
+   * @throws CommandException.Auth if {@code password} is too short
+   */
+  static void requireNewPassword(char[] password) {
+    if (password.length < MIN_PASSWORD_CHARS) {
+      throw new CommandException.Auth(
+          "passwords are at least " + MIN_PASSWORD_CHARS + " characters", null);
+    }
+  }
 
   /**
    * Creates the identity locally (key file under the home directory, sealed with {@code

@@ -51,10 +51,7 @@ final class AccountCommands {
               ? command.arg(1).toCharArray()
               : context.readNewSecret(SecretKind.PASSWORD, "new password for " + name + ": ");
       requireNonEmpty(password, SecretKind.PASSWORD);
-      if (password.length < ChatClient.MIN_PASSWORD_CHARS) { // before the passphrase is asked
-        throw new CommandException.Usage(
-            "passwords are at least " + ChatClient.MIN_PASSWORD_CHARS + " characters");
-      }
+      ChatClient.requireNewPassword(password); // before the passphrase is asked
       passphrase =
           context.readNewSecret(SecretKind.PASSPHRASE, "passphrase for your new key file: ");
       requireNonEmpty(passphrase, SecretKind.PASSPHRASE);

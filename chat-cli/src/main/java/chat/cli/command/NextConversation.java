@@ -18,4 +18,16 @@ public final class NextConversation {
     }
     return conversations.stream().filter(c -> !c.equals(gone)).findFirst();
   }
+
+  /**
+   * Why a line was not sent: it was typed for {@code typedFor} and the front end is now in {@code
+   * now} (both as shown to the person), and how to send it there after all.
+   */
+  public static String notSent(String typedFor, String now) {
+    return "not sent: it was typed for "
+        + typedFor
+        + ", and you are now in "
+        + now
+        + "; send it again (Up) to post it there";
+  }
 }

@@ -164,11 +164,9 @@ public final class LineMode implements CommandContext, ClientListener {
           // Typed under a prompt that named another conversation: never post it elsewhere.
           print(
               LineKind.ERROR,
-              "not sent: it was typed for "
-                  + (shown == null ? "no conversation" : label(shown))
-                  + ", and you are now in "
-                  + (current == null ? "none" : label(current))
-                  + "; send it again (Up) to post it there");
+              NextConversation.notSent(
+                  shown == null ? "no conversation" : label(shown),
+                  current == null ? "none" : label(current)));
           continue;
         }
         dispatch(line, shown);

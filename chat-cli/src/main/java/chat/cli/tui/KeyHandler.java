@@ -4,6 +4,7 @@ import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.NextConversation;
 import chat.cli.emoji.EmojiCatalog;
 import chat.cli.tui.KeyAction.Action;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -333,11 +334,7 @@ final class KeyHandler {
           .addNote(
               new PaneEntry.Note(
                   PaneEntry.NoteKind.ERROR,
-                  "not sent: it was typed for "
-                      + label(typedFor)
-                      + ", and you are now in "
-                      + label(current)
-                      + "; send it again (Up) to post it here",
+                  NextConversation.notSent(label(typedFor), label(current)),
                   millis.getAsLong()));
       return;
     }

@@ -10,6 +10,8 @@ import chat.protocol.FrameCodec;
 import chat.protocol.FrameException;
 import chat.protocol.HelloReply;
 import chat.protocol.HelloRequest;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.Request;
@@ -111,6 +113,18 @@ final class RelayConnection implements AutoCloseable {
   /** True until the connection ended. */
   boolean isOpen() {
     return !socket.isClosed();
+  }
+
+  /**
+   * Pings the relay so that its idle timeout does not close a quiet connection. A failure is left
+   * to whatever uses the connection next: it fails the same way and says why.
+   */
+  void keepAlive() {
+    try {
+      call(new PingRequest(nextId()), PongReply.class);
+    } catch (CommandException e) {
+      // see above
+    }
   }
 
   /**

@@ -16,8 +16,6 @@ import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
-import chat.protocol.PingRequest;
-import chat.protocol.PongReply;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
@@ -207,9 +205,7 @@ final class SessionManager {
   }
 
   void register(String username, char[] password, char[] passphrase) {
-    if (password.length < ChatClient.MIN_PASSWORD_CHARS) {
-      throw new CommandException.Auth("passwords are at least 8 characters", null);
-    }
+    ChatClient.requireNewPassword(password);
     if (passphrase.length < MIN_PASSPHRASE_CHARS) {
       throw new CommandException.Auth(
           "the key passphrase must be at least "
@@ -312,19 +308,11 @@ final class SessionManager {
   private char[] askKeepingAlive(RelayConnection relay, Supplier<char[]> passphrase) {
     long every = options.keepAlive().toMillis();
     ScheduledFuture<?> pinging =
-        timer.scheduleWithFixedDelay(() -> pingQuietly(relay), every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(relay::keepAlive, every, every, TimeUnit.MILLISECONDS);
     try {
       return passphrase.get();
     } finally {
       pinging.cancel(false);
-    }
-  }
-
-  private static void pingQuietly(RelayConnection relay) {
-    try {
-      relay.call(new PingRequest(relay.nextId()), PongReply.class);
-    } catch (CommandException e) {
-      // the login's next request fails the same way and says why
     }
   }
 
@@ -578,7 +566,7 @@ final class SessionManager {
   private void ping() {
     Session current = session;
     if (current != null && current.connectionState() == ConnectionState.ONLINE) {
-      pingQuietly(current.connection()); // the reader notices a dead connection and reconnects
+      current.connection().keepAlive(); // the reader notices a dead connection and reconnects
     }
   }
 
