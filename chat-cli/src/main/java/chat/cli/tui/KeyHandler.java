@@ -110,7 +110,7 @@ final class KeyHandler {
    */
   void handle(KeyStroke key) {
     String before = model.current();
-    if (editor.text().isEmpty()) {
+    if (editor.isEmpty()) {
       typedFor = before;
     }
     handleKey(key);
@@ -357,7 +357,7 @@ final class KeyHandler {
   }
 
   private void interrupt() {
-    if (editor.text().isEmpty()) {
+    if (editor.isEmpty()) {
       interruptHint.run();
     } else {
       editor.clear();

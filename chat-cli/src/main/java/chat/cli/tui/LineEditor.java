@@ -27,6 +27,11 @@ final class LineEditor {
     return text.toString();
   }
 
+  /** Whether nothing is typed; unlike {@code text().isEmpty()}, copies nothing (every key asks). */
+  boolean isEmpty() {
+    return text.length() == 0;
+  }
+
   int cursor() {
     return cursor;
   }
