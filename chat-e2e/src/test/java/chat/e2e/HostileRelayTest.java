@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.ExitCode;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
@@ -15,6 +16,7 @@ import chat.crypto.Bytes;
 import chat.crypto.IdentityBundle;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.FileFinishReply;
 import chat.protocol.Frame;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileRelayTest {
   private static final List<String> USERS = List.of("alice", "bob", "mallory");
+  private static final String NOT_SENT_MALLORY =
+      "not sent: the relay lists members of #side this client was never told about: mallory."
+          + " Check /members #side; send again to encrypt to them too";
 
   /** Key files made once: RSA key generation would otherwise dominate every test. */
   @TempDir static Path identities;
@@ -409,6 +415,64 @@ class HostileRelayTest {
 
       bobEvents.awaitText("both in");
       assertThat(aliceEvents.notices).noneMatch(n -> n.contains("the relay lists"));
+    }
+  }
+
+  @Test
+  void hiddenJoin_refusesTheNextFileOfferAsItRefusesAMessage_beforeUploadingAnything()
+      throws IOException {
+    proxy.tamper(Tampers.hideMember("alice", "mallory", () -> false));
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener malloryEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient mallory = registered("mallory", malloryEvents)) {
+      alice.join("#side");
+      bob.join("#side");
+      mallory.join("#side");
+      Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
+
+      assertThatThrownBy(() -> alice.sendFile("#side", plan))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessage(NOT_SENT_MALLORY)
+          .extracting(e -> ((CommandException) e).exitCode())
+          .isEqualTo(ExitCode.KEY_REJECTED);
+      String sent = alice.sendFile("#side", plan).fileId();
+
+      malloryEvents.awaitOffer("plan.txt");
+      await().until(() -> aliceEvents.transfers.stream().anyMatch(t -> t.fileId().equals(sent)));
+      assertThat(aliceEvents.transfers).extracting(t -> t.fileId()).containsOnly(sent);
+    }
+  }
+
+  @Test
+  void hiddenJoin_listedOnlyOnceTheFileIsUploaded_refusesItsOffer() throws IOException {
+    AtomicBoolean uploaded = new AtomicBoolean();
+    Tamper hidden = Tampers.hideMember("alice", "mallory", () -> !uploaded.get());
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof FileFinishReply && !uploaded.getAndSet(true)) {
+              // Any membership event makes the client ask for the member list again.
+              return List.of(new MembershipEvent("#side", "bob", MembershipChange.JOINED), frame);
+            }
+            return hidden.toClient(link, frame);
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents);
+        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
+      alice.join("#side");
+      bob.join("#side");
+      mallory.join("#side");
+      Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
+
+      assertThatThrownBy(() -> alice.sendFile("#side", plan)).hasMessage(NOT_SENT_MALLORY);
+      String sent = alice.sendFile("#side", plan).fileId();
+
+      assertThat(bobEvents.awaitOffer("plan.txt").fileId()).isEqualTo(sent);
     }
   }
 
