@@ -7,11 +7,14 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.ExitCode;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.GroupAction;
 import chat.cli.client.internal.RelayChatClient;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.FileFinishReply;
 import chat.protocol.Frame;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupEvent;
 import chat.protocol.JoinReply;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real clients behind a relay that misbehaves on purpose ({@link HostileRelay}) about who is a
@@ -250,6 +255,52 @@ class HostileRelayMembersTest {
       String sent = alice.sendFile("#side", plan).fileId();
 
       assertThat(bobEvents.awaitOffer("plan.txt").fileId()).isEqualTo(sent);
+    }
+  }
+
+  @ParameterizedTest(name = "kicked by {0}")
+  @ValueSource(strings = {"bob", "alice"})
+  void kickedMember_listedAgainWithoutAJoin_refusesTheNextSend(String kicker) {
+    // alice learns of the kick from its event (bob kicks), or from her own kick's reply while the
+    // relay keeps the event back; mallory's return is never announced to her.
+    AtomicBoolean kicked = new AtomicBoolean();
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            boolean toAlice = link.username().orElse("").equals("alice");
+            if (frame instanceof GroupEvent event && event.change() == GroupChange.KICKED) {
+              kicked.set(true);
+              return toAlice && kicker.equals("alice") ? List.of() : List.of(frame);
+            }
+            boolean hidden = frame instanceof MembershipEvent e && e.username().equals("mallory");
+            return toAlice && kicked.get() && hidden ? List.of() : List.of(frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener malloryEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient mallory = registered("mallory", malloryEvents)) {
+      alice.createGroup("team");
+      alice.administer("#team", GroupAction.INVITE, "bob");
+      alice.administer("#team", GroupAction.INVITE, "mallory");
+      bob.join("#team");
+      mallory.join("#team");
+      alice.administer("#team", GroupAction.ADMIN, "bob");
+      aliceEvents.awaitEvent("joined #team mallory");
+
+      (kicker.equals("bob") ? bob : alice).administer("#team", GroupAction.KICK, "mallory");
+      String told = kicker.equals("bob") ? "group #team KICKED mallory by bob" : "";
+      await().until(() -> kicked.get() && (told.isEmpty() || aliceEvents.events.contains(told)));
+      alice.administer("#team", GroupAction.INVITE, "mallory");
+      mallory.join("#team");
+
+      assertThatThrownBy(() -> alice.send("#team", "just us two now"))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessageContaining("never told about: mallory");
+      alice.send("#team", "sent knowing mallory reads it");
+      malloryEvents.awaitText("sent knowing mallory reads it");
     }
   }
 }

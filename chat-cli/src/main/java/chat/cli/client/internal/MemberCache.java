@@ -107,7 +107,10 @@ final class MemberCache {
     told.baseline(conversation, usernames, since);
   }
 
-  /** Records a join or leave the relay announced, so that the next list does not flag it. */
+  /**
+   * Records a join or leave (a kick or ban is a leave) the relay announced, so that the next list
+   * does not flag a member who joined, and does flag one who left and is listed again unannounced.
+   */
   void announced(String conversation, String username, boolean joined) {
     told.announced(conversation, username, joined);
   }
