@@ -1,12 +1,21 @@
 package chat.e2e;
 
+import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.KdfParameters;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Real networked clients for tests: profiles under a temporary home, cheap key-file KDF. */
 final class Clients {
@@ -36,6 +45,44 @@ final class Clients {
   /** A one-shot client that saves accepted files in {@code downloads}. */
   static RelayChatClient oneShot(int port, Path home, Path downloads) {
     return create(port, home, false, downloads);
+  }
+
+  /**
+   * Registers {@code users} on a relay of their own under {@code scratch}, leaving their key files
+   * in {@code identities}: RSA key generation, done once, would otherwise dominate every test.
+   */
+  static void makeIdentities(Path identities, Path scratch, List<String> users) throws Exception {
+    try (Relay once = RelayFixture.start(scratch.resolve("relay"))) {
+      for (String user : users) {
+        try (RelayChatClient client = oneShot(once.port(), identities)) {
+          client.register(user, PASSWORD.clone(), PASSPHRASE.clone());
+        }
+      }
+    }
+  }
+
+  /**
+   * A live client of {@code name} with the key files {@link #makeIdentities} left in {@code
+   * identities}, registered (with that identity) on the relay at {@code port}.
+   */
+  static RelayChatClient liveWithIdentity(
+      int port, Path homes, Path identities, String name, ClientListener listener) {
+    try {
+      Path profile = Files.createDirectories(homes.resolve(name));
+      Files.setPosixFilePermissions(profile, PosixFilePermissions.fromString("rwx------"));
+      for (String file : List.of("identity.key", "identity.pub")) {
+        Files.copy(
+            identities.resolve(name).resolve(file),
+            profile.resolve(file),
+            StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RelayChatClient client = live(port, homes);
+    client.addListener(listener);
+    client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+    return client;
   }
 
   private static RelayChatClient create(int port, Path home, boolean live) {

@@ -1,7 +1,6 @@
 package chat.e2e;
 
 import static chat.e2e.Clients.PASSPHRASE;
-import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -17,29 +16,18 @@ import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.HistoryRequest;
-import chat.protocol.JoinReply;
 import chat.protocol.KeyChangeEvent;
-import chat.protocol.MemberInfo;
-import chat.protocol.MembersReply;
-import chat.protocol.MembershipChange;
-import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
 import chat.protocol.SyncReply;
 import chat.server.Relay;
 import chat.server.RelayFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real clients behind a relay that misbehaves on purpose ({@link HostileRelay}): every attack is
  * either refused with a clear {@link CommandException} or reported through a notice, and never
- * silently accepted. SECURITY.md lists these scenarios.
+ * silently accepted. SECURITY.md lists these scenarios; those about who is a member of a
+ * conversation are in {@link HostileRelayMembersTest}.
  */
 class HostileRelayTest {
   private static final List<String> USERS = List.of("alice", "bob", "mallory");
@@ -64,13 +53,7 @@ class HostileRelayTest {
 
   @BeforeAll
   static void makeIdentities(@TempDir Path scratch) throws Exception {
-    try (Relay once = RelayFixture.start(scratch.resolve("relay"))) {
-      for (String user : USERS) {
-        try (RelayChatClient client = Clients.oneShot(once.port(), identities)) {
-          client.register(user, PASSWORD.clone(), PASSPHRASE.clone());
-        }
-      }
-    }
+    Clients.makeIdentities(identities, scratch, USERS);
   }
 
   @BeforeEach
@@ -87,22 +70,7 @@ class HostileRelayTest {
 
   /** A live client of {@code name} through the proxy, registered with the prepared identity. */
   private RelayChatClient registered(String name, RecordingListener listener) {
-    try {
-      Path profile = Files.createDirectories(homes.resolve(name));
-      Files.setPosixFilePermissions(profile, PosixFilePermissions.fromString("rwx------"));
-      for (String file : List.of("identity.key", "identity.pub")) {
-        Files.copy(
-            identities.resolve(name).resolve(file),
-            profile.resolve(file),
-            StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    RelayChatClient client = Clients.live(proxy.port(), homes);
-    client.addListener(listener);
-    client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
-    return client;
+    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, listener);
   }
 
   @Test
@@ -289,127 +257,6 @@ class HostileRelayTest {
     }
     out.add(length - 1);
     return out;
-  }
-
-  @Test
-  void hiddenJoin_isShownToTheSenderBeforeSending_andToRecipientsAsARecipientSetNotice() {
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (frame instanceof MembershipEvent event && event.username().equals("mallory")) {
-              return List.of();
-            }
-            if (frame instanceof MembersReply reply && link.username().orElse("").equals("bob")) {
-              List<MemberInfo> visible =
-                  reply.members().stream().filter(m -> !m.username().equals("mallory")).toList();
-              return List.of(new MembersReply(reply.re(), reply.conversation(), visible));
-            }
-            return List.of(frame);
-          }
-        });
-    RecordingListener aliceEvents = new RecordingListener();
-    RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents);
-        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
-      alice.join("#side");
-      bob.join("#side");
-      alice.send("#side", "just us two");
-      bobEvents.awaitText("just us two");
-      mallory.join("#side");
-      proxy.dropConnections();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  aliceEvents.states.contains(ConnectionState.RECONNECTING)
-                      && alice.connectionState() == ConnectionState.ONLINE
-                      && bob.connectionState() == ConnectionState.ONLINE);
-
-      // The TUI fetches the member list on every refresh: looking is not being told.
-      assertThat(alice.members("#side")).extracting(m -> m.username()).contains("mallory");
-      aliceEvents.awaitNotice("the relay lists mallory as a member of #side");
-      alice.members("#side");
-      assertThatThrownBy(() -> alice.send("#side", "who is listening?"))
-          .isInstanceOf(CommandException.Untrusted.class)
-          .hasMessageContaining("never told about: mallory");
-      assertThat(aliceEvents.notices).filteredOn(n -> n.contains("the relay lists")).hasSize(1);
-      alice.send("#side", "sent knowing mallory reads it");
-      bobEvents.awaitText("sent knowing mallory reads it");
-      bobEvents.awaitNotice("encrypted their last message to a different set of members");
-    }
-  }
-
-  @Test
-  void joinEventArrivingAfterTheMemberList_isNoHiddenJoin_andTheSendGoesOut() {
-    AtomicReference<Frame> late = new AtomicReference<>();
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (!link.username().orElse("").equals("alice")) {
-              return List.of(frame);
-            }
-            if (frame instanceof MembershipEvent event && event.conversation().equals("#race")) {
-              late.set(frame); // the relay pushes bob's join from his thread, after the list
-              return List.of();
-            }
-            if (frame instanceof MembersReply reply
-                && reply.conversation().equals("#race")
-                && late.get() != null) {
-              return List.of(frame, late.getAndSet(null));
-            }
-            return List.of(frame);
-          }
-        });
-    RecordingListener aliceEvents = new RecordingListener();
-    RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
-      alice.join("#race");
-      bob.join("#race");
-      await().until(() -> late.get() != null);
-
-      alice.send("#race", "you made it");
-
-      bobEvents.awaitText("you made it");
-      aliceEvents.awaitEvent("joined #race bob");
-      assertThat(aliceEvents.notices).noneMatch(n -> n.contains("the relay lists"));
-    }
-  }
-
-  @Test
-  void joinEventBeforeAJoinReplyThatPredatesIt_isNoHiddenJoin() {
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (link.username().orElse("").equals("alice")
-                && frame instanceof JoinReply reply
-                && reply.conversation().equals("#race")) {
-              // Both joined at once: the relay made alice's reply before bob's join, and pushed
-              // the join before it sent the reply.
-              List<String> before = reply.members().stream().filter(m -> !m.equals("bob")).toList();
-              return List.of(
-                  new MembershipEvent(reply.conversation(), "bob", MembershipChange.JOINED),
-                  new JoinReply(reply.re(), reply.conversation(), reply.lastSeq(), before));
-            }
-            return List.of(frame);
-          }
-        });
-    RecordingListener aliceEvents = new RecordingListener();
-    RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
-      bob.join("#race");
-      alice.join("#race");
-
-      alice.send("#race", "both in");
-
-      bobEvents.awaitText("both in");
-      assertThat(aliceEvents.notices).noneMatch(n -> n.contains("the relay lists"));
-    }
   }
 
   @Test

@@ -9,13 +9,40 @@ import chat.protocol.BundlesReply;
 import chat.protocol.Frame;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
+import chat.protocol.MembershipEvent;
 import chat.protocol.UserBundle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Rewriting rules for {@link HostileRelay} that more than one scenario could use. */
 final class Tampers {
   private Tampers() {}
+
+  /**
+   * Never tells {@code victim} that {@code member} joined or left, and leaves {@code member} out of
+   * the member lists it sends {@code victim} while {@code unlisted} says so: a relay that adds a
+   * member silently, at the moment it chooses.
+   */
+  static Tamper hideMember(String victim, String member, BooleanSupplier unlisted) {
+    return new Tamper() {
+      @Override
+      public List<Frame> toClient(Link link, Frame frame) {
+        if (!link.username().filter(victim::equals).isPresent()) {
+          return List.of(frame);
+        }
+        if (frame instanceof MembershipEvent event && event.username().equals(member)) {
+          return List.of();
+        }
+        if (frame instanceof MembersReply reply && unlisted.getAsBoolean()) {
+          List<MemberInfo> shown =
+              reply.members().stream().filter(m -> !m.username().equals(member)).toList();
+          return List.of(new MembersReply(reply.re(), reply.conversation(), shown));
+        }
+        return List.of(frame);
+      }
+    };
+  }
 
   /** Serves {@code fake} as {@code fake.userId()}'s key to the link of {@code victim}. */
   static Tamper substituteKey(String victim, IdentityBundle fake) {

@@ -219,7 +219,9 @@ public interface ChatClient extends AutoCloseable {
    * then sends the members an envelope carrying the file's id, name, size, SHA-256 and key. Blocks
    * until the offer is stored; progress is reported through {@link ClientListener#onFileTransfer}.
    *
-   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted
+   * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted, or
+   *     the relay lists members this client was never told about (sending again includes them), as
+   *     for {@link #send}; either is checked before the upload and again for the offer
    * @throws chat.cli.CommandException.FileAccess if the file cannot be read
    */
   FileOffer sendFile(String conversation, Path file);

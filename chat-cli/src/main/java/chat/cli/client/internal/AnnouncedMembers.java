@@ -15,9 +15,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Who this client was told is in each conversation (the join reply's list, then every announced
- * join and leave), checked against the member lists the relay sends. A member a list shows beyond
- * that would receive everything sent there without anyone having seen them join, so after a grace
- * period they are reported once and the next send there is refused once ({@link #takeUnannounced}).
+ * join and leave, a kick or ban being a leave), checked against the member lists the relay sends. A
+ * member a list shows beyond that would receive everything sent there without anyone having seen
+ * them join, so after a grace period they are reported once and the next send there is refused once
+ * ({@link #takeUnannounced}). Being told is tied to being there: a member who left or was removed
+ * and is listed again is reported unless that return was announced too.
  *
  * <p>The relay answers a request and pushes another user's join from different threads, so a list
  * and a join event can arrive in either order even though the join happened first. Three rules keep
@@ -84,7 +86,7 @@ final class AnnouncedMembers {
     return heardCount;
   }
 
-  /** A join or leave the relay announced. */
+  /** A join or leave (or removal) the relay announced, or this client's own kick or ban did. */
   synchronized void announced(String conversation, String username, boolean joined) {
     String key = Usernames.key(username);
     heard

@@ -8,6 +8,7 @@ import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.MemberInfo;
 import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
@@ -16,10 +17,11 @@ import java.util.Optional;
 
 /**
  * Seals content other than plain text (a file offer) to the pinned keys of a conversation's members
- * and sends it, as {@code RelayChatClient.send} does for text, and survives a lost connection: the
- * same envelope is sent again once the link is back, and a {@code DUPLICATE_MESSAGE} answer then
- * means the first copy was stored. A relay report of a recipient who left reseals once to a fresh
- * member list. The own message is recorded as seen.
+ * and sends it, as {@code RelayChatClient.send} does for text (with the same refusals: a changed
+ * key, a member the relay never announced), and survives a lost connection: the same envelope is
+ * sent again once the link is back, and a {@code DUPLICATE_MESSAGE} answer then means the first
+ * copy was stored. A relay report of a recipient who left reseals once to a fresh member list. The
+ * own message is recorded as seen.
  */
 final class EnvelopeSender {
   /** Sends of one envelope before giving up. */
@@ -49,12 +51,17 @@ final class EnvelopeSender {
   }
 
   /**
-   * Checks that every member's key may be used, without sending anything.
+   * Checks that every member's key may be used and that the relay lists nobody it did not announce,
+   * without sending anything (so a file is not uploaded only to be refused at its offer).
    *
-   * @throws CommandException.Untrusted if a member's key changed and was not accepted
+   * @throws CommandException.Untrusted if a member's key changed and was not accepted, or the relay
+   *     lists members this client was never told about (this takes that refusal: see {@link
+   *     MemberCache#requireAnnounced})
    */
   static void checkRecipients(Session session, String conversation) {
-    session.keys.recipients(session.members.members(conversation), session.me().bundle());
+    List<MemberInfo> members = session.members.members(conversation);
+    session.members.requireAnnounced(conversation);
+    session.keys.recipients(members, session.me().bundle());
   }
 
   /** Seals {@code plaintext} to {@code conversation}'s members and sends it over {@code link}. */
@@ -62,8 +69,9 @@ final class EnvelopeSender {
     Session session = link.session();
     IdentityKeyPair me = session.me();
     for (int seal = 1; ; seal++) {
-      List<IdentityBundle> recipients =
-          session.keys.recipients(session.members.members(conversation), me.bundle());
+      List<MemberInfo> members = session.members.members(conversation);
+      session.members.requireAnnounced(conversation);
+      List<IdentityBundle> recipients = session.keys.recipients(members, me.bundle());
       Envelope envelope = sealer.seal(me, conversation, recipients, plaintext);
       Bytes encoded = Bytes.of(envelope.encode());
       String messageId = envelope.header().messageIdHex();

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.protocol.Event;
+import chat.protocol.GroupEvent;
 import chat.protocol.MembershipEvent;
 import java.util.function.Consumer;
 
@@ -18,12 +19,12 @@ final class EventHandler {
     return new RelayConnection.Listener() {
       @Override
       public void onEvent(Event event) {
-        // A join or leave is recorded here, on the reader thread, before the frames after it
-        // are read: a member list the relay sends after announcing a join (asked for by a send
-        // right after it) then never finds that member unannounced because the event thread
-        // had not got to the announcement yet.
-        if (event instanceof MembershipEvent membership) {
-          Events.recordMembership(target, membership);
+        // A join, leave or removal is recorded here, on the reader thread, before the frames
+        // after it are read: a member list the relay sends after announcing a join (asked for by
+        // a send right after it) then never finds that member unannounced because the event
+        // thread had not got to the announcement yet.
+        if (event instanceof MembershipEvent || event instanceof GroupEvent) {
+          Events.recordMembership(target, event);
         }
         post.accept(() -> new Events(target, listeners).handle(event));
       }

@@ -84,14 +84,36 @@ final class Events {
   }
 
   /**
-   * Records in the member cache a join or leave the relay announced; called on the reader thread as
-   * the event is read, before {@link #handle} runs on the event thread.
+   * Records in the member cache a join, leave or removal the relay announced; called on the reader
+   * thread as the event is read, before {@link #handle} runs on the event thread. A kick or ban is
+   * a leave: a removed member whom a later list shows again needs a join event of their own. This
+   * client's own removal, or the end of the group, forgets the conversation as its own leave does.
    */
-  static void recordMembership(Session session, MembershipEvent event) {
-    String conversation = event.conversation();
-    session.members.announced(
-        conversation, event.username(), event.change() == MembershipChange.JOINED);
-    session.members.invalidate(conversation);
+  static void recordMembership(Session session, Event event) {
+    if (event instanceof MembershipEvent membership) {
+      String conversation = membership.conversation();
+      session.members.announced(
+          conversation, membership.username(), membership.change() == MembershipChange.JOINED);
+      session.members.invalidate(conversation);
+    } else if (event instanceof GroupEvent group) {
+      switch (group.change()) {
+        case KICKED, BANNED -> removed(session, group.conversation(), group.username());
+        case DISBANDED -> session.members.left(group.conversation());
+        default -> {
+          // Invitations, unbans, roles and titles change no membership.
+        }
+      }
+    }
+  }
+
+  private static void removed(Session session, String conversation, String username) {
+    String self = session.username();
+    if (self != null && Usernames.key(username).equals(Usernames.key(self))) {
+      session.members.left(conversation);
+    } else {
+      session.members.announced(conversation, username, false);
+      session.members.invalidate(conversation);
+    }
   }
 
   private void membership(MembershipEvent event) {

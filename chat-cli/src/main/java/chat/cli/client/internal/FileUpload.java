@@ -23,9 +23,10 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
- * Sends one file: checks the members' keys first, then streams the file through SHA-256 and the
- * file cipher (fresh key, associated data binding the file id and conversation) straight into
- * chunked, resumable uploads, finishes the upload, and only then sends the offer envelope.
+ * Sends one file: checks the members first (their keys, and that the relay announced each of them),
+ * then streams the file through SHA-256 and the file cipher (fresh key, associated data binding the
+ * file id and conversation) straight into chunked, resumable uploads, finishes the upload, and only
+ * then sends the offer envelope.
  */
 final class FileUpload {
   private final SecureRandom random;

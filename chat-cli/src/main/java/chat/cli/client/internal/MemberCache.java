@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.CommandException;
 import chat.crypto.Bytes;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
@@ -87,7 +88,7 @@ final class MemberCache {
             AnnouncedMembers.GRACE.toMillis() + 1,
             TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException e) {
-        // The client is closing: a send would still take them (takeUnannounced).
+        // The client is closing: a send would still take them (requireAnnounced).
       }
     }
     return members;
@@ -106,18 +107,34 @@ final class MemberCache {
     told.baseline(conversation, usernames, since);
   }
 
-  /** Records a join or leave the relay announced, so that the next list does not flag it. */
+  /**
+   * Records a join or leave (a kick or ban is a leave) the relay announced, so that the next list
+   * does not flag a member who joined, and does flag one who left and is listed again unannounced.
+   */
   void announced(String conversation, String username, boolean joined) {
     told.announced(conversation, username, joined);
   }
 
   /**
-   * The members of {@code conversation} reported as unannounced since the last call (waiting out
-   * the grace period of any still unexplained), sorted; the call clears them. Only a send takes
-   * them: looking at the member list does not.
+   * Refuses a send to {@code conversation} once when the relay listed members there that nobody
+   * announced: takes the members reported since the last call (waiting out the grace period of any
+   * still unexplained), so that sending again encrypts to them. Every send takes them, a message or
+   * a file offer; looking at the member list does not.
+   *
+   * @throws CommandException.Untrusted naming those members, if there are any
    */
-  List<String> takeUnannounced(String conversation) {
-    return told.takeUnannounced(conversation);
+  void requireAnnounced(String conversation) {
+    List<String> unannounced = told.takeUnannounced(conversation);
+    if (!unannounced.isEmpty()) {
+      throw new CommandException.Untrusted(
+          "not sent: the relay lists members of "
+              + conversation
+              + " this client was never told about: "
+              + String.join(", ", unannounced)
+              + ". Check /members "
+              + conversation
+              + "; send again to encrypt to them too");
+    }
   }
 
   /** Forgets {@code conversation} entirely: this client left it. */

@@ -265,17 +265,7 @@ public final class RelayChatClient implements ChatClient {
     IdentityKeyPair me = session.me();
     for (int attempt = 1; ; attempt++) {
       List<MemberInfo> members = session.members.members(id);
-      List<String> unannounced = session.members.takeUnannounced(id);
-      if (!unannounced.isEmpty()) {
-        throw new CommandException.Untrusted(
-            "not sent: the relay lists members of "
-                + id
-                + " this client was never told about: "
-                + String.join(", ", unannounced)
-                + ". Check /members "
-                + id
-                + "; send again to encrypt to them too");
-      }
+      session.members.requireAnnounced(id);
       List<IdentityBundle> recipients = session.keys.recipients(members, me.bundle());
       Envelope envelope = sealer.seal(me, id, recipients, plaintext);
       RelayConnection relay = session.connection();

@@ -69,8 +69,12 @@ final class SocialRequests {
     Session session = sessions.require();
     RelayConnection relay = relay(session);
     String id = RelayChatClient.roomId(room);
-    relay.call(
-        new GroupMemberRequest(relay.nextId(), id, wire(action), user(username)), GroupReply.class);
+    String target = user(username);
+    relay.call(new GroupMemberRequest(relay.nextId(), id, wire(action), target), GroupReply.class);
+    if (action == GroupAction.KICK || action == GroupAction.BAN) {
+      // Known from the reply even if the relay keeps the event back: coming back needs a join.
+      session.members.announced(id, target, false);
+    }
     session.members.invalidate(id);
   }
 
@@ -102,7 +106,7 @@ final class SocialRequests {
     RelayConnection relay = relay(session);
     String id = RelayChatClient.roomId(room);
     relay.call(new GroupDisbandRequest(relay.nextId(), id), GroupReply.class);
-    session.members.invalidate(id);
+    session.members.left(id);
     session.removeConversation(id);
   }
 

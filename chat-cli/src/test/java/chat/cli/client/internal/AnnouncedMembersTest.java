@@ -103,6 +103,17 @@ class AnnouncedMembersTest {
   }
 
   @Test
+  void listed_memberWhoLeftListedAgainWithoutAJoin_isReported() {
+    joined("alice", "mallory");
+    members.announced("#r", "mallory", false); // left, or kicked: a kick is a leave
+
+    members.listed("#r", List.of("alice", "mallory"), members.mark());
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).containsExactly("mallory");
+  }
+
+  @Test
   void takeUnannounced_memberStillInTheGrace_reportsThemWhenItEnds() {
     joined("alice");
     members.listed("#r", List.of("alice", "mallory"), members.mark());
