@@ -13,8 +13,8 @@ public enum ExitCode {
   AUTH(2, "wrong password or passphrase, expired session, or a bad key file"),
   /** The relay could not be reached, its certificate changed, or it refused the request. */
   NETWORK(3, "network or relay: unreachable, certificate changed, relay error"),
-  /** A public key cannot be trusted for this use. */
-  KEY_REJECTED(4, "untrusted key: changed contact key, safety number mismatch, bad bundle"),
+  /** A public key cannot be trusted for this use, or a member was never announced. */
+  KEY_REJECTED(4, "untrusted: key changed, bad safety number or bundle, unannounced member"),
   /** The relay refused the request for now: too many requests or login failures. */
   RATE_LIMITED(5, "rate limited by the relay: wait and try again"),
   /** An envelope was refused: not ours, forged, altered or not an envelope at all. */
