@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -660,6 +661,30 @@ class ChatTuiTest {
     run.get(5, TimeUnit.SECONDS);
     assertThat(h.dispatched).containsExactly("/quit");
     assertThat(h.client.calls).doesNotContain("close");
+  }
+
+  @Test
+  void quit_whileTheBackgroundThreadStops_endsTheCommandWithoutAFailure() {
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    Executor commands =
+        task -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            uncaught.add(e); // what the command thread would print as it died
+          }
+        };
+    TuiHarness h = new TuiHarness(80, 24, commands, background).start();
+    h.onLine =
+        (line, context) -> {
+          context.quit();
+          background.shutdownNow(); // the UI thread's stop, ahead of the command's last steps
+        };
+
+    h.type("/quit").press(KeyType.Enter);
+
+    assertThat(uncaught).isEmpty();
   }
 
   @Test
