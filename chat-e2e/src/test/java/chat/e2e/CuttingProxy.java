@@ -8,13 +8,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP forwarder between clients and the relay that a test can use to cut connections at a chosen
  * point of a transfer: once armed, it closes a connection after that many bytes went one way. It
- * never looks inside the (TLS) bytes. New connections can also be refused for a while.
+ * never looks inside the (TLS) bytes. New connections can also be refused, or held back from the
+ * relay, for a while.
  */
 final class CuttingProxy implements AutoCloseable {
   /** Which way the counted bytes flow. */
@@ -31,9 +33,12 @@ final class CuttingProxy implements AutoCloseable {
   private final AtomicLong up = new AtomicLong();
   private final AtomicLong down = new AtomicLong();
   private final AtomicInteger cuts = new AtomicInteger();
+  private final AtomicInteger accepted = new AtomicInteger();
   private volatile Direction armedDirection;
   private volatile long cutAt = Long.MAX_VALUE;
   private volatile boolean refusing;
+  private volatile CountDownLatch held;
+  private final AtomicInteger clientsOpen = new AtomicInteger();
 
   CuttingProxy(int relayPort) throws IOException {
     this.relayPort = relayPort;
@@ -58,6 +63,39 @@ final class CuttingProxy implements AutoCloseable {
     refusing = refuse;
   }
 
+  /** Cuts every open connection now. */
+  void cutNow() {
+    cuts.incrementAndGet();
+    closeAll();
+  }
+
+  /**
+   * From now on new connections wait before they reach the relay (which seems slow to answer),
+   * until {@link #releaseHeld}.
+   */
+  void holdNewConnections() {
+    held = new CountDownLatch(1);
+  }
+
+  /** Lets the connections held so far go on to the relay, and new ones at once. */
+  void releaseHeld() {
+    CountDownLatch latch = held;
+    held = null;
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** How many accepted connections the client has not closed yet (held ones included). */
+  int clientsOpen() {
+    return clientsOpen.get();
+  }
+
+  /** How many connections it has accepted, refused ones included. */
+  int accepted() {
+    return accepted.get();
+  }
+
   /** How many times a cut happened. */
   int cuts() {
     return cuts.get();
@@ -76,18 +114,46 @@ final class CuttingProxy implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        accepted.incrementAndGet();
         if (refusing) {
           client.close();
           continue;
         }
-        Socket relay = new Socket(InetAddress.getLoopbackAddress(), relayPort);
-        sockets.add(client);
-        sockets.add(relay);
-        pump(client, relay, Direction.UP);
-        pump(relay, client, Direction.DOWN);
+        clientsOpen.incrementAndGet();
+        CountDownLatch latch = held;
+        if (latch == null) {
+          forward(client);
+        } else {
+          Thread waiting = new Thread(() -> forwardWhenReleased(client, latch), "proxy-held");
+          waiting.setDaemon(true);
+          waiting.start();
+        }
       } catch (IOException e) {
-        // closed, or the relay is down: the client sees its connection fail
+        // closed: the acceptor ends
       }
+    }
+  }
+
+  private void forwardWhenReleased(Socket client, CountDownLatch latch) {
+    try {
+      latch.await();
+      forward(client);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void forward(Socket client) {
+    try {
+      Socket relay = new Socket(InetAddress.getLoopbackAddress(), relayPort);
+      sockets.add(client);
+      sockets.add(relay);
+      pump(client, relay, Direction.UP);
+      pump(relay, client, Direction.DOWN);
+    } catch (IOException e) {
+      // the relay is down: the client sees its connection fail
+      clientsOpen.decrementAndGet();
+      closeQuietly(client);
     }
   }
 
@@ -114,6 +180,9 @@ final class CuttingProxy implements AutoCloseable {
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                if (direction == Direction.UP) {
+                  clientsOpen.decrementAndGet();
+                }
               }
             },
             "proxy-" + direction);

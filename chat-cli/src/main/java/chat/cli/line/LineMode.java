@@ -20,6 +20,7 @@ import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.InputParser;
+import chat.cli.command.LongTasks;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.NextConversation;
 import chat.cli.command.SecretKind;
@@ -64,7 +65,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final DaySeparators days;
   private final AwayTracker away = new AwayTracker();
   private final ProgressLines progress = new ProgressLines();
-  private final LineTransfers transfers = new LineTransfers();
+  private final LongTasks transfers = new LongTasks("chat-line-transfer");
 
   /** Guards {@link #ended}: a line is printed only while the terminal is still in use. */
   private final Object printing = new Object();
@@ -172,10 +173,8 @@ public final class LineMode implements CommandContext, ClientListener {
         dispatch(line, shown);
       }
     } finally {
-      for (String what : transfers.cutOff()) {
-        print(
-            LineKind.ERROR,
-            "cut off: " + TerminalSafe.line(what) + " (not finished when you left)");
+      for (String cut : transfers.cutOff()) {
+        print(LineKind.ERROR, cut);
       }
       client.removeListener(this);
       synchronized (printing) {

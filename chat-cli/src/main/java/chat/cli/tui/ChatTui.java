@@ -15,6 +15,7 @@ import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
+import chat.cli.command.LongTasks;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
 import chat.cli.tui.PaneEntry.NoteKind;
@@ -57,7 +58,7 @@ public final class ChatTui implements CommandContext, ClientListener {
   private final UiLoop loop;
   private final TuiWorkers workers;
   private final TuiController controller;
-  private final Executor transfers;
+  private final LongTasks transfers = new LongTasks("chat-tui-transfer");
   private volatile SecretEntry pendingSecret;
 
   /**
@@ -93,7 +94,8 @@ public final class ChatTui implements CommandContext, ClientListener {
 
   /**
    * As above, with the executors for typed lines and for background fetches given (tests pass
-   * {@code Runnable::run} to make everything happen inside {@link #drain}).
+   * {@code Runnable::run} to make everything happen inside {@link #drain}). File transfers still
+   * run on the TUI's own transfer thread.
    */
   ChatTui(
       ChatClient client,
@@ -124,13 +126,6 @@ public final class ChatTui implements CommandContext, ClientListener {
       if (ownsExecutors && executor instanceof ExecutorService service) {
         ownedExecutors.add(service);
       }
-    }
-    if (ownsExecutors) {
-      ExecutorService transferThreads = daemonThread("chat-tui-transfer");
-      ownedExecutors.add(transferThreads);
-      this.transfers = transferThreads;
-    } else {
-      this.transfers = background;
     }
     this.workers = new TuiWorkers(client, dispatcher, commands, background, loop::post);
     this.controller =
@@ -188,7 +183,12 @@ public final class ChatTui implements CommandContext, ClientListener {
     return loop.drain(false);
   }
 
-  /** Stops listening, cancels an open prompt, stops the threads it owns, ends the screen. */
+  /**
+   * Stops listening, cancels an open prompt, cuts off the file transfers still running or queued
+   * (without interrupting them: closing the client ends them), stops the other threads it owns and
+   * ends the screen. Then it says which transfers were cut off, on the terminal's normal screen
+   * where the shell goes on, unless the terminal's input ended (the terminal is gone).
+   */
   void stop() throws IOException {
     client.removeListener(this);
     SecretEntry secret = pendingSecret;
@@ -196,10 +196,11 @@ public final class ChatTui implements CommandContext, ClientListener {
       secret.cancel();
     }
     controller.cancelSecret();
+    List<String> cutOff = transfers.cutOff();
     for (ExecutorService executor : ownedExecutors) {
       executor.shutdownNow();
     }
-    loop.stop();
+    loop.stop(cutOff);
   }
 
   private void post(Runnable task) {
@@ -311,22 +312,12 @@ public final class ChatTui implements CommandContext, ClientListener {
 
   /**
    * Runs a long task (a file transfer) on a transfer thread, so typing goes on; its failure becomes
-   * an error line. Progress shows in the status bar.
+   * an error line. Progress shows in the status bar. Leaving the TUI cuts it off and says so (a cut
+   * download resumes later).
    */
   @Override
   public void runLong(String what, Runnable task) {
-    Objects.requireNonNull(what, "what");
-    Objects.requireNonNull(task, "task");
-    transfers.execute(
-        () -> {
-          try {
-            task.run();
-          } catch (CommandException e) {
-            error(what + ": " + e.getMessage());
-          } catch (RuntimeException e) {
-            error(what + " failed: " + e.getClass().getSimpleName());
-          }
-        });
+    transfers.run(what, task, this::error);
   }
 
   @Override

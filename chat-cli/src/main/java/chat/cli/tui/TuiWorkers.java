@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -118,8 +119,21 @@ final class TuiWorkers implements TuiController.Backend {
 
   @Override
   public void refresh() {
-    if (refreshQueued.compareAndSet(false, true)) {
-      background.execute(this::fetchLists);
+    if (refreshQueued.compareAndSet(false, true) && !inBackground(this::fetchLists)) {
+      refreshQueued.set(false);
+    }
+  }
+
+  /**
+   * Runs {@code work} on the background thread; false once the TUI has stopped that thread (a
+   * command that ends as the TUI quits still asks for a refresh, which nobody would see).
+   */
+  private boolean inBackground(Runnable work) {
+    try {
+      background.execute(work);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
     }
   }
 
@@ -151,7 +165,7 @@ final class TuiWorkers implements TuiController.Backend {
 
   @Override
   public void loadHistory(String conversation, int limit) {
-    background.execute(
+    inBackground(
         () -> {
           HistoryPage page;
           try {

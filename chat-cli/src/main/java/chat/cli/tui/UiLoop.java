@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +22,7 @@ final class UiLoop {
   private final Terminal terminal;
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private volatile boolean running;
+  private volatile boolean inputEnded;
   private volatile Thread uiThread;
   private TuiController controller;
   private TerminalScreen screen;
@@ -92,6 +94,7 @@ final class UiLoop {
       while (running && (key = screen.pollInput()) != null) {
         KeyStroke typed = key;
         if (typed.getKeyType() == KeyType.EOF) {
+          inputEnded = true;
           running = false;
         } else {
           safely(() -> controller.handle(typed));
@@ -122,11 +125,27 @@ final class UiLoop {
     }
   }
 
-  /** Ends the loop and the screen (leaving the terminal's private mode). */
-  void stop() throws IOException {
+  /**
+   * Ends the loop and the screen (leaving the terminal's private mode), then writes {@code
+   * farewell}, lines already cleaned, on the terminal's normal screen, where they stay in view
+   * after the TUI; not when the terminal's input ended (the terminal is gone).
+   */
+  void stop(List<String> farewell) throws IOException {
     running = false;
-    if (screen != null) {
-      screen.stopScreen();
+    if (screen == null) {
+      return;
     }
+    screen.stopScreen();
+    if (inputEnded || farewell.isEmpty()) {
+      return;
+    }
+    for (String line : farewell) {
+      // A character at a time: this terminal's putString takes one glyph (TuiTerminals).
+      for (int i = 0; i < line.length(); i++) {
+        terminal.putCharacter(line.charAt(i));
+      }
+      terminal.putCharacter('\n');
+    }
+    terminal.flush();
   }
 }

@@ -23,10 +23,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -661,6 +664,30 @@ class ChatTuiTest {
   }
 
   @Test
+  void quit_whileTheBackgroundThreadStops_endsTheCommandWithoutAFailure() {
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    Executor commands =
+        task -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            uncaught.add(e); // what the command thread would print as it died
+          }
+        };
+    TuiHarness h = new TuiHarness(80, 24, commands, background).start();
+    h.onLine =
+        (line, context) -> {
+          context.quit();
+          background.shutdownNow(); // the UI thread's stop, ahead of the command's last steps
+        };
+
+    h.type("/quit").press(KeyType.Enter);
+
+    assertThat(uncaught).isEmpty();
+  }
+
+  @Test
   void run_endOfInput_returns() throws Exception {
     TuiHarness h = new TuiHarness(80, 24);
     Future<?> run =
@@ -728,9 +755,85 @@ class ChatTuiTest {
         () -> {
           throw new CommandException.Network("the relay went away", null);
         });
-    h.drain();
 
-    assertThat(h.screen()).contains("sending big.iso: the relay went away");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> h.drain().screen().contains("sending big.iso: the relay went away"));
+  }
+
+  @Test
+  void quit_whileTransfersRunOrWait_cutsThemOffUninterrupted_saysWhichAfterTheScreen_runsNoneMore()
+      throws Exception {
+    TuiHarness h = new TuiHarness(80, 24);
+    h.onLine = (line, context) -> context.quit();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch clientClosed = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    AtomicBoolean queuedRan = new AtomicBoolean();
+    h.tui.runLong(
+        "sending big.iso",
+        () -> {
+          started.countDown();
+          try {
+            clientClosed.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+          }
+          throw new CommandException.Network("the client is closed", null);
+        });
+    h.tui.runLong("downloading 3f2a91c0", () -> queuedRan.set(true));
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    Future<?> run =
+        threads.submit(
+            () -> {
+              h.tui.run();
+              return null;
+            });
+
+    "/quit".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
+    h.terminal.addInput(new KeyStroke(KeyType.Enter));
+    run.get(5, TimeUnit.SECONDS);
+    clientClosed.countDown(); // as Interactive closes the client after the TUI
+
+    assertThat(h.screen())
+        .contains(
+            "cut off: sending big.iso (not finished when you left)",
+            "cut off: downloading 3f2a91c0 (not finished when you left)");
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                !interrupted.get()
+                    && !queuedRan.get()
+                    && !h.screen().contains("the client is closed"));
+  }
+
+  @Test
+  void endOfInput_whileATransferRuns_writesNothingAfterTheScreen() throws Exception {
+    TuiHarness h = new TuiHarness(80, 24);
+    CountDownLatch clientClosed = new CountDownLatch(1);
+    h.tui.runLong(
+        "sending big.iso",
+        () -> {
+          try {
+            clientClosed.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    Future<?> run =
+        threads.submit(
+            () -> {
+              h.tui.run();
+              return null;
+            });
+
+    h.terminal.addInput(new KeyStroke(KeyType.EOF));
+    run.get(5, TimeUnit.SECONDS);
+    clientClosed.countDown();
+
+    assertThat(h.screen()).doesNotContain("cut off");
   }
 
   private static ChatMessage message(long seq, String sender, String text, long atMillis) {

@@ -42,6 +42,10 @@ final class TuiHarness {
   }
 
   TuiHarness(int columns, int rows, Executor commands) {
+    this(columns, rows, commands, Runnable::run);
+  }
+
+  TuiHarness(int columns, int rows, Executor commands, Executor background) {
     terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
     InputDispatcher dispatcher =
         (line, context) -> {
@@ -58,7 +62,7 @@ final class TuiHarness {
             terminal,
             Clock.fixed(NOW, ZoneOffset.UTC),
             commands,
-            Runnable::run);
+            background);
   }
 
   /** Starts the TUI and draws the first frame. */

@@ -15,7 +15,7 @@ final class EventHandler {
     this.post = post;
   }
 
-  RelayConnection.Listener forSession(Session target, SessionManager manager) {
+  RelayConnection.Listener forSession(Session target, Reconnector reconnector) {
     return new RelayConnection.Listener() {
       @Override
       public void onEvent(Event event) {
@@ -31,7 +31,7 @@ final class EventHandler {
 
       @Override
       public void onClosed(RelayConnection connection, boolean byUs, String reason) {
-        post.accept(() -> manager.connectionLost(target, connection, byUs, reason));
+        post.accept(() -> reconnector.connectionLost(target, connection, byUs, reason));
       }
     };
   }

@@ -84,16 +84,20 @@ final class RelayConnection implements AutoCloseable {
       Thread reader = new Thread(connection::readLoop, "chat-relay-reader");
       reader.setDaemon(true);
       reader.start();
-      HelloReply hello =
-          connection.call(
-              new HelloRequest(connection.nextId(), ProtocolVersions.SUPPORTED, "chat-cli"),
-              HelloReply.class);
-      if (!ProtocolVersions.SUPPORTED.contains(hello.version())) {
-        connection.close();
-        throw new CommandException.Network("the relay answered with an unknown version", null);
+      try {
+        HelloReply hello =
+            connection.call(
+                new HelloRequest(connection.nextId(), ProtocolVersions.SUPPORTED, "chat-cli"),
+                HelloReply.class);
+        if (!ProtocolVersions.SUPPORTED.contains(hello.version())) {
+          throw new CommandException.Network("the relay answered with an unknown version", null);
+        }
+        connection.version = hello.version();
+        return connection;
+      } catch (RuntimeException e) {
+        connection.close(); // no answer in time, or interrupted (a client closing): not left open
+        throw e;
       }
-      connection.version = hello.version();
-      return connection;
     } catch (IOException e) {
       closeQuietly(socket);
       throw new CommandException.Network("cannot talk to the relay: " + e.getMessage(), e);

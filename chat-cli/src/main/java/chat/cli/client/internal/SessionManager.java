@@ -39,8 +39,9 @@ import java.util.function.Supplier;
 /**
  * Logs in (register, password login, or resume with the stored token), restores keys from the
  * relay's encrypted backup on a new machine, and keeps a live session going: catch-up from the
- * cursors, pushed events, keep-alive pings, and reconnection with backoff. Events and listener
- * calls all run on one event thread, in order.
+ * cursors, pushed events, keep-alive pings, and reconnection with backoff ({@link Reconnector}).
+ * Events and listener calls all run on one event thread, in order. Once closed, nothing of it
+ * starts again.
  */
 final class SessionManager {
   /** Smallest passphrase accepted for a new identity: its key file is also backed up remotely. */
@@ -55,8 +56,15 @@ final class SessionManager {
   private final ExecutorService events;
   private final ScheduledExecutorService timer;
   private final EventHandler handler;
+  private final Reconnector reconnector;
   private volatile Session session;
   private volatile boolean closed;
+
+  /**
+   * Makes {@link #close} and a session or a new connection going live one step each: what went live
+   * after the close would never be ended.
+   */
+  private final Object lifecycle = new Object();
 
   SessionManager(
       ClientOptions options,
@@ -72,6 +80,7 @@ final class SessionManager {
     this.events = Executors.newSingleThreadExecutor(daemon("chat-events"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-timer"));
     this.handler = new EventHandler(listeners, this::post);
+    this.reconnector = new Reconnector(this, listeners, timer, random);
     if (options.live()) {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
       long every = options.keepAlive().toMillis();
@@ -175,7 +184,12 @@ final class SessionManager {
     return self[0];
   }
 
-  private RelayConnection connect(Session target) {
+  /**
+   * Opens a connection for {@code target} and makes it the session's connection.
+   *
+   * @throws CommandException.Usage if the client closed meanwhile (the connection is closed)
+   */
+  RelayConnection connect(Session target) {
     ServerPins pins = new ServerPins(target.profile.knownServers());
     PinnedTlsConnector connector =
         new PinnedTlsConnector(
@@ -199,9 +213,34 @@ final class SessionManager {
             connector,
             new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES),
             options.requestTimeout(),
-            handler.forSession(target, this));
+            handler.forSession(target, reconnector));
     target.connection(connection);
+    if (closed) {
+      // Opened as the client closed (a reconnect under way): close() may have ended the session
+      // before this connection was set on it.
+      connection.close();
+      throw new CommandException.Usage("the client is closed");
+    }
     return connection;
+  }
+
+  /** Whether {@code target} is the client's session: not closed, logged out or replaced. */
+  boolean isCurrent(Session target) {
+    return !closed && target == session;
+  }
+
+  /**
+   * Runs {@code goLive}, which puts {@code target}'s new connection to use, if {@code target} is
+   * still current, in one step with {@link #close}; returns whether it ran.
+   */
+  boolean whileCurrent(Session target, Runnable goLive) {
+    synchronized (lifecycle) {
+      if (!isCurrent(target)) {
+        return false;
+      }
+      goLive.run();
+      return true;
+    }
   }
 
   void register(String username, char[] password, char[] passphrase) {
@@ -393,114 +432,20 @@ final class SessionManager {
       token.destroy();
     }
     conversations.forEach(c -> target.addConversation(c.conversation()));
-    target.connectionState(ConnectionState.ONLINE);
-    session = target;
-    post(
-        () ->
-            listeners.connection(
-                ConnectionState.ONLINE, "logged in as " + username + " on " + options.server()));
-    if (options.live()) {
-      post(() -> new CatchUp(target, listeners).run(conversations));
-    }
-  }
-
-  /** Called on the event thread when a connection of {@code target} ends. */
-  void connectionLost(Session target, RelayConnection connection, boolean byUs, String reason) {
-    if (byUs || target != session || connection != target.rawConnection()) {
-      return;
-    }
-    if (connection.sessionRevoked()) {
-      // A resume with the revoked token would only fail (and count against this address).
-      String user = target.state.session().map(ClientState.Session::username).orElse(null);
-      target.state.session(null);
-      target.connectionState(ConnectionState.OFFLINE);
-      listeners.connection(
-          ConnectionState.OFFLINE,
-          "the session"
-              + (user == null ? "" : " for " + user)
-              + " was logged out on another connection: log in with the password");
-      return;
-    }
-    if (!options.live() || target.state.session().isEmpty() || closed) {
-      target.connectionState(ConnectionState.OFFLINE);
-      listeners.connection(ConnectionState.OFFLINE, reason);
-      return;
-    }
-    target.connectionState(ConnectionState.RECONNECTING);
-    listeners.connection(ConnectionState.RECONNECTING, reason + "; reconnecting");
-    scheduleReconnect(target, 1);
-  }
-
-  private void scheduleReconnect(Session target, int attempt) {
-    long delayMillis = Math.min(30_000L, 500L << Math.min(attempt - 1, 6));
-    delayMillis += random.nextInt((int) (delayMillis / 4) + 1);
-    timer.schedule(() -> reconnect(target, attempt), delayMillis, TimeUnit.MILLISECONDS);
-  }
-
-  private void reconnect(Session target, int attempt) {
-    if (closed || target != session) {
-      return;
-    }
-    Optional<ClientState.Session> stored = target.state.session();
-    if (stored.isEmpty()) {
-      return;
-    }
-    try {
-      RelayConnection relay = connect(target);
-      ResumeReply reply =
-          relay.call(
-              new ResumeRequest(relay.nextId(), Secret.of(stored.get().token())),
-              ResumeReply.class);
-      target.members.clear();
-      reply.conversations().forEach(c -> target.addConversation(c.conversation()));
-      restoreAway(target, relay);
-      target.connectionState(ConnectionState.ONLINE);
-      post(
-          () -> {
-            listeners.connection(ConnectionState.ONLINE, "reconnected to " + options.server());
-            new CatchUp(target, listeners).run(reply.conversations());
-          });
-    } catch (CommandException.Auth e) {
-      // The relay forgot the token (a logout from another client of this profile, an expiry):
-      // say what to do, as a resume at start does, not the relay's answer to a password.
-      target.state.session(null);
-      target.connectionState(ConnectionState.OFFLINE);
-      String user = stored.get().username();
-      post(
-          () ->
-              listeners.connection(
-                  ConnectionState.OFFLINE,
-                  "the stored session for "
-                      + user
-                      + " is no longer valid: log in with the password"));
-    } catch (RuntimeException e) {
-      if (ServerPins.isCertificateChange(e)) {
-        // Retrying cannot help and would bury the warning under retry messages: stop, loudly.
-        target.connectionState(ConnectionState.OFFLINE);
-        post(
-            () -> {
-              listeners.notice("", e.getMessage());
-              listeners.connection(ConnectionState.OFFLINE, e.getMessage());
-            });
-        return;
+    synchronized (lifecycle) {
+      if (closed) {
+        target.end(); // nothing else would end it now
+        throw new CommandException.Usage("the client is closed");
       }
+      target.connectionState(ConnectionState.ONLINE);
+      session = target;
       post(
           () ->
               listeners.connection(
-                  ConnectionState.RECONNECTING,
-                  e.getMessage() + "; retrying (attempt " + attempt + ")"));
-      scheduleReconnect(target, attempt + 1);
-    }
-  }
-
-  /** Sets the away state again on a new connection: the relay forgets it when one drops. */
-  private static void restoreAway(Session target, RelayConnection relay) {
-    String away = target.away();
-    if (away != null && relay.version() >= chat.protocol.ProtocolVersions.SOCIAL) {
-      relay.call(
-          new chat.protocol.SetPresenceRequest(
-              relay.nextId(), chat.protocol.PresenceStatus.AWAY, away.isEmpty() ? null : away),
-          chat.protocol.SetPresenceReply.class);
+                  ConnectionState.ONLINE, "logged in as " + username + " on " + options.server()));
+      if (options.live()) {
+        post(() -> new CatchUp(target, listeners).run(conversations));
+      }
     }
   }
 
@@ -512,7 +457,7 @@ final class SessionManager {
    * @throws CommandException.Network if the relay cannot be reached
    */
   RelayConnection reopen(Session target) {
-    if (closed || target != session) {
+    if (!isCurrent(target)) {
       throw new CommandException.Network("the session ended", null);
     }
     ClientState.Session stored =
@@ -571,10 +516,13 @@ final class SessionManager {
   }
 
   void close() {
-    closed = true;
-    Session current = session;
-    session = null;
-    timer.shutdownNow();
+    Session current;
+    synchronized (lifecycle) {
+      closed = true;
+      current = session;
+      session = null;
+    }
+    timer.shutdownNow(); // no reconnect from now on, and an attempt under way is interrupted
     if (current != null) {
       current.connectionState(ConnectionState.OFFLINE);
       current.end();

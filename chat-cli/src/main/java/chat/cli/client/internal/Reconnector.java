@@ -1,0 +1,167 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ConnectionState;
+import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.ResumeReply;
+import chat.protocol.ResumeRequest;
+import chat.protocol.Secret;
+import chat.protocol.SetPresenceReply;
+import chat.protocol.SetPresenceRequest;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Brings a live session back after its connection to the relay is lost: says so, then resumes the
+ * session with its stored token after a growing backoff, until that works, the relay no longer
+ * knows the token, or the relay's certificate changed. Nothing of it outlives the client: a loss
+ * taken in as the client closes and an attempt under way then end without a word, and no attempt
+ * starts after the close.
+ */
+final class Reconnector {
+  private final SessionManager sessions;
+  private final Listeners listeners;
+  private final ScheduledExecutorService timer;
+  private final SecureRandom random;
+
+  /**
+   * @param timer runs the attempts; {@link SessionManager#close} shuts it down, which refuses
+   *     attempts from then on and drops one already waiting
+   */
+  Reconnector(
+      SessionManager sessions,
+      Listeners listeners,
+      ScheduledExecutorService timer,
+      SecureRandom random) {
+    this.sessions = sessions;
+    this.listeners = listeners;
+    this.timer = timer;
+    this.random = random;
+  }
+
+  /** Called on the event thread when a connection of {@code target} ends. */
+  void connectionLost(Session target, RelayConnection connection, boolean byUs, String reason) {
+    if (byUs || !sessions.isCurrent(target) || connection != target.rawConnection()) {
+      return;
+    }
+    if (connection.sessionRevoked()) {
+      // A resume with the revoked token would only fail (and count against this address).
+      String user = target.state.session().map(ClientState.Session::username).orElse(null);
+      target.state.session(null);
+      target.connectionState(ConnectionState.OFFLINE);
+      listeners.connection(
+          ConnectionState.OFFLINE,
+          "the session"
+              + (user == null ? "" : " for " + user)
+              + " was logged out on another connection: log in with the password");
+      return;
+    }
+    if (!sessions.options().live() || target.state.session().isEmpty()) {
+      target.connectionState(ConnectionState.OFFLINE);
+      listeners.connection(ConnectionState.OFFLINE, reason);
+      return;
+    }
+    target.connectionState(ConnectionState.RECONNECTING);
+    listeners.connection(ConnectionState.RECONNECTING, reason + "; reconnecting");
+    schedule(target, 1);
+  }
+
+  /** Tries again after a backoff; not once the client is closed (the loss came just before). */
+  private void schedule(Session target, int attempt) {
+    long delayMillis = Math.min(30_000L, 500L << Math.min(attempt - 1, 6));
+    delayMillis += random.nextInt((int) (delayMillis / 4) + 1);
+    try {
+      timer.schedule(() -> reconnect(target, attempt), delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed: no reconnect, and nothing to say
+    }
+  }
+
+  private void reconnect(Session target, int attempt) {
+    if (!sessions.isCurrent(target)) {
+      return;
+    }
+    Optional<ClientState.Session> stored = target.state.session();
+    if (stored.isEmpty()) {
+      return;
+    }
+    try {
+      RelayConnection relay = sessions.connect(target);
+      ResumeReply reply =
+          relay.call(
+              new ResumeRequest(relay.nextId(), Secret.of(stored.get().token())),
+              ResumeReply.class);
+      target.members.clear();
+      reply.conversations().forEach(c -> target.addConversation(c.conversation()));
+      restoreAway(target, relay);
+      boolean live =
+          sessions.whileCurrent(
+              target,
+              () -> {
+                target.connectionState(ConnectionState.ONLINE);
+                sessions.post(
+                    () -> {
+                      listeners.connection(
+                          ConnectionState.ONLINE, "reconnected to " + sessions.options().server());
+                      new CatchUp(target, listeners).run(reply.conversations());
+                    });
+              });
+      if (!live) {
+        relay.close(); // closed (or logged out) while it resumed
+      }
+    } catch (RuntimeException e) {
+      if (sessions.isCurrent(target)) {
+        failed(target, attempt, stored.get().username(), e);
+      }
+      // else closed or logged out meanwhile (closing interrupts an attempt): nothing to say
+    }
+  }
+
+  /** Says why an attempt failed and, unless another cannot help, tries again later. */
+  private void failed(Session target, int attempt, String user, RuntimeException e) {
+    if (e instanceof CommandException.Auth) {
+      // The relay forgot the token (a logout from another client of this profile, an expiry):
+      // say what to do, as a resume at start does, not the relay's answer to a password.
+      target.state.session(null);
+      target.connectionState(ConnectionState.OFFLINE);
+      sessions.post(
+          () ->
+              listeners.connection(
+                  ConnectionState.OFFLINE,
+                  "the stored session for "
+                      + user
+                      + " is no longer valid: log in with the password"));
+      return;
+    }
+    if (ServerPins.isCertificateChange(e)) {
+      // Retrying cannot help and would bury the warning under retry messages: stop, loudly.
+      target.connectionState(ConnectionState.OFFLINE);
+      sessions.post(
+          () -> {
+            listeners.notice("", e.getMessage());
+            listeners.connection(ConnectionState.OFFLINE, e.getMessage());
+          });
+      return;
+    }
+    sessions.post(
+        () ->
+            listeners.connection(
+                ConnectionState.RECONNECTING,
+                e.getMessage() + "; retrying (attempt " + attempt + ")"));
+    schedule(target, attempt + 1);
+  }
+
+  /** Sets the away state again on a new connection: the relay forgets it when one drops. */
+  private static void restoreAway(Session target, RelayConnection relay) {
+    String away = target.away();
+    if (away != null && relay.version() >= ProtocolVersions.SOCIAL) {
+      relay.call(
+          new SetPresenceRequest(relay.nextId(), PresenceStatus.AWAY, away.isEmpty() ? null : away),
+          SetPresenceReply.class);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The long tasks (file transfers) of an interactive front end, the line mode's or the TUI's ({@link
+ * CommandContext#runLong}): run one at a time on a daemon thread so typing goes on. It knows which
+ * have not finished, so that leaving can either wait for them (at the end of piped input) or cut
+ * them off and say which ({@code /quit}, Ctrl-C). A task cut off is not interrupted (an interrupt
+ * would fail the writes of the files it keeps and drop the relay connection it shares): closing the
+ * client ends it, and it reports nothing more, its failure being the cut.
+ */
+public final class LongTasks {
+  private final ExecutorService executor;
+
+  /** What has been started or queued and has not ended, in order; guarded by itself. */
+  private final List<String> unfinished = new ArrayList<>();
+
+  private volatile boolean cut;
+
+  /** Long tasks run on a daemon thread called {@code threadName}, started with the first task. */
+  public LongTasks(String threadName) {
+    Objects.requireNonNull(threadName, "threadName");
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, threadName);
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * Runs {@code task}, described as {@code what} (e.g. {@code sending report.pdf}), after those
+   * already started; its failure goes to {@code failed} as a line, unless it was cut off. After
+   * {@link #cutOff} or {@link #finish} it does not run, and nothing is said.
+   */
+  public void run(String what, Runnable task, Consumer<String> failed) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(failed, "failed");
+    synchronized (unfinished) {
+      if (cut || executor.isShutdown()) {
+        return;
+      }
+      unfinished.add(what);
+      executor.execute(
+          () -> {
+            try {
+              if (!cut) {
+                task.run();
+              }
+            } catch (CommandException e) {
+              reportUnlessCut(failed, what + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+              reportUnlessCut(failed, what + " failed: " + e.getClass().getSimpleName());
+            } finally {
+              synchronized (unfinished) {
+                unfinished.remove(what);
+              }
+            }
+          });
+    }
+  }
+
+  private void reportUnlessCut(Consumer<String> failed, String line) {
+    if (!cut) {
+      failed.accept(line);
+    }
+  }
+
+  /**
+   * Waits until every task has ended; calls {@code waiting} once if that takes more than a second.
+   */
+  public void finish(Runnable waiting) {
+    synchronized (unfinished) {
+      executor.shutdown();
+    }
+    try {
+      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+        waiting.run();
+        executor.awaitTermination(1, TimeUnit.DAYS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Cuts every task off: the queued ones will not run, and none reports a failure from now on.
+   * Returns a line for each that had not finished, oldest first, cleaned for the terminal: {@code
+   * cut off: sending report.pdf (not finished when you left)}.
+   */
+  public List<String> cutOff() {
+    List<String> cutOff;
+    synchronized (unfinished) {
+      cut = true;
+      cutOff = List.copyOf(unfinished);
+      executor.shutdown();
+    }
+    return cutOff.stream()
+        .map(what -> "cut off: " + TerminalSafe.line(what) + " (not finished when you left)")
+        .toList();
+  }
+}
