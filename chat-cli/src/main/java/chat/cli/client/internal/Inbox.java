@@ -103,19 +103,7 @@ final class Inbox {
 
   /** Files an opened offer; tells the listeners about a new one when {@code notify}. */
   private void offer(ChatMessage message, Content.File file, boolean notify) {
-    FileOffer offer =
-        new FileOffer(
-            message.conversation(),
-            message.seq(),
-            message.messageId(),
-            message.sender(),
-            message.sentAtMillis(),
-            message.storedAtMillis(),
-            file.id(),
-            file.name(),
-            file.size(),
-            file.expiresAtMillis(),
-            message.own());
+    FileOffer offer = OfferBook.offerOf(message, file);
     if (offers.add(offer, file)) {
       if (notify) {
         listeners.fileOffer(offer);
@@ -196,7 +184,7 @@ final class Inbox {
     for (int i = 0; i < count; i++) {
       String sender = envelopes.get(i).header().senderId();
       try {
-        senders[i] = senderKey(envelopes.get(i).header(), self).orElse(null);
+        senders[i] = keys.signer(envelopes.get(i).header(), self).orElse(null);
       } catch (CommandException e) {
         continue; // No usable key for that sender: left out, as with a delivered message.
       }
@@ -255,7 +243,7 @@ final class Inbox {
     String sender = header.senderId();
     Optional<IdentityBundle> key;
     try {
-      key = senderKey(header, self);
+      key = keys.signer(header, self);
     } catch (CommandException e) {
       if (noticeFailures) {
         listeners.notice(
@@ -318,29 +306,6 @@ final class Inbox {
             text,
             Usernames.key(sender).equals(Usernames.key(self.userId()))),
         content);
-  }
-
-  /**
-   * The key to verify {@code header}'s sender with: the pinned one if it signed, else empty (the
-   * sender's key changed, or the envelope names a key the relay does not list).
-   */
-  private Optional<IdentityBundle> senderKey(EnvelopeHeader header, IdentityKeyPair self) {
-    String sender = header.senderId();
-    if (Usernames.key(sender).equals(Usernames.key(self.userId()))) {
-      return header.senderKey().matches(self.bundle().fingerprint())
-          ? Optional.of(self.bundle())
-          : Optional.empty();
-    }
-    Optional<IdentityBundle> pinned = keys.contacts().pinned(sender);
-    if (pinned.isPresent() && pinned.get().fingerprint().matches(header.senderKey())) {
-      return pinned;
-    }
-    IdentityBundle current = keys.fetch(sender);
-    keys.observe(current);
-    if (pinned.isEmpty() && current.fingerprint().matches(header.senderKey())) {
-      return Optional.of(current);
-    }
-    return Optional.empty();
   }
 
   private void hold(String conversation, StoredMessage stored, String sender, boolean live) {

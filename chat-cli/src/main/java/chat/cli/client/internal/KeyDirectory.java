@@ -3,7 +3,9 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
+import chat.crypto.EnvelopeHeader;
 import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
 import chat.protocol.BundleReply;
 import chat.protocol.BundlesReply;
 import chat.protocol.GetBundleRequest;
@@ -97,6 +99,32 @@ final class KeyDirectory {
       onTrustChange.accept(bundle.userId(), after);
     }
     return after;
+  }
+
+  /**
+   * The key to verify {@code header}'s sender with: the pinned one if it signed (or, for a sender
+   * never seen, what the relay serves, pinned now), else empty (the sender's key changed, or the
+   * envelope names a key the relay does not list).
+   *
+   * @param self this user, whose own messages are verified with its own key
+   */
+  Optional<IdentityBundle> signer(EnvelopeHeader header, IdentityKeyPair self) {
+    String sender = header.senderId();
+    if (Usernames.key(sender).equals(Usernames.key(self.userId()))) {
+      return header.senderKey().matches(self.bundle().fingerprint())
+          ? Optional.of(self.bundle())
+          : Optional.empty();
+    }
+    Optional<IdentityBundle> pinned = contacts.pinned(sender);
+    if (pinned.isPresent() && pinned.get().fingerprint().matches(header.senderKey())) {
+      return pinned;
+    }
+    IdentityBundle current = fetch(sender);
+    observe(current);
+    if (pinned.isEmpty() && current.fingerprint().matches(header.senderKey())) {
+      return Optional.of(current);
+    }
+    return Optional.empty();
   }
 
   /** The pinned bundle of {@code username}, pinning what the relay serves on first use. */

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,22 @@ final class OfferBook {
   }
 
   private final Map<String, Entry> offers = new LinkedHashMap<>();
+
+  /** The offer that {@code message}, whose content is {@code file}, makes. */
+  static FileOffer offerOf(ChatMessage message, Content.File file) {
+    return new FileOffer(
+        message.conversation(),
+        message.seq(),
+        message.messageId(),
+        message.sender(),
+        message.sentAtMillis(),
+        message.storedAtMillis(),
+        file.id(),
+        file.name(),
+        file.size(),
+        file.expiresAtMillis(),
+        message.own());
+  }
 
   /** Adds an offer; returns false (and keeps the first) if its id is already known. */
   synchronized boolean add(FileOffer offer, Content.File content) {
