@@ -319,7 +319,11 @@ class ChatEndToEndTest {
       try (TestClient raw = RelayFixture.connect(relay, dataDir)) {
         raw.ok(new LoginRequest(raw.nextId(), "bob", Secret.ofChars(PASSWORD)), LoginReply.class);
         raw.ok(
-            new UpdateBundleRequest(raw.nextId(), Bytes.of(newBob.bundle().encode())),
+            new UpdateBundleRequest(
+                raw.nextId(),
+                Secret.ofChars(PASSWORD),
+                Bytes.of(newBob.bundle().encode()),
+                Bytes.of(new byte[] {1})),
             UpdateBundleReply.class);
         BundleReply aliceKey =
             raw.ok(new GetBundleRequest(raw.nextId(), "alice"), BundleReply.class);

@@ -31,7 +31,7 @@ class FrameCodecTest {
         new ListRoomsRequest("9"),
         new ListMembersRequest("10", "@alice+bob"),
         new GetBundleRequest("11", "bob"),
-        new UpdateBundleRequest("12", blob),
+        new UpdateBundleRequest("12", Secret.of("password1"), blob, blob),
         new SendRequest("13", "#room", blob),
         new HistoryRequest("14", "#room", 10, 20),
         new SyncRequest("15", "#room", 4, 0),
@@ -234,6 +234,20 @@ class FrameCodecTest {
   @Test
   void secret_toString_isRedacted() {
     assertThat(new LoginRequest("1", "alice", Secret.of("hunter22")).toString())
+        .doesNotContain("hunter22");
+  }
+
+  @Test
+  void fromJson_updateBundleWithoutPasswordOrBackup_badFrameWithId() {
+    assertBad("{\"type\":\"update_bundle\",\"id\":\"u1\",\"bundle\":\"AQID\"}", "u1");
+    assertBad(
+        "{\"type\":\"update_bundle\",\"id\":\"u2\",\"password\":\"password1\","
+            + "\"bundle\":\"AQID\"}",
+        "u2");
+    assertThat(
+            new UpdateBundleRequest(
+                    "1", Secret.of("hunter22"), Bytes.of(new byte[] {1}), Bytes.of(new byte[] {1}))
+                .toString())
         .doesNotContain("hunter22");
   }
 

@@ -101,7 +101,11 @@ class KeyDirectoryTest {
 
       IdentityKeyPair newHal = RelayFixture.identity("hal");
       halClient.ok(
-          new UpdateBundleRequest(halClient.nextId(), Bytes.of(newHal.bundle().encode())),
+          new UpdateBundleRequest(
+              halClient.nextId(),
+              chat.protocol.Secret.of(RelayFixture.PASSWORD),
+              Bytes.of(newHal.bundle().encode()),
+              Bytes.of(new byte[] {1})),
           UpdateBundleReply.class);
       assertThat(lobbyFingerprints(franClient))
           .containsEntry("hal", newHal.bundle().fingerprint().value().hex())

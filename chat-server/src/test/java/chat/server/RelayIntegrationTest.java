@@ -498,11 +498,13 @@ class RelayIntegrationTest {
   @Test
   void updateBundle_pushesKeyChangeToPeers_andDirectoryServesIt() throws Exception {
     IdentityKeyPair newCarol = RelayFixture.identity("carol");
+    Bytes backup = Bytes.of(new byte[] {7, 7, 7});
     try (TestClient a = as(alice);
         TestClient c = as(carol)) {
       Bytes bundle = Bytes.of(newCarol.bundle().encode());
       c.ok(
-          new chat.protocol.UpdateBundleRequest("u", bundle),
+          new chat.protocol.UpdateBundleRequest(
+              "u", Secret.of(RelayFixture.PASSWORD), bundle, backup),
           chat.protocol.UpdateBundleReply.class);
       chat.protocol.KeyChangeEvent event = a.nextEvent(chat.protocol.KeyChangeEvent.class);
       assertThat(event.username()).isEqualTo("carol");
@@ -514,11 +516,51 @@ class RelayIntegrationTest {
                   .bundle())
           .isEqualTo(bundle);
       assertThat(
+              c.ok(new chat.protocol.GetKeyBackupRequest("b"), chat.protocol.KeyBackupReply.class)
+                  .backup())
+          .isEqualTo(backup);
+      assertThat(
               error(
                   c.call(
                       new chat.protocol.UpdateBundleRequest(
-                          "u2", Bytes.of(alice.bundle().encode())))))
+                          "u2",
+                          Secret.of(RelayFixture.PASSWORD),
+                          Bytes.of(alice.bundle().encode()),
+                          backup))))
           .isEqualTo(ErrorCode.INVALID_BUNDLE);
+    }
+  }
+
+  @Test
+  void updateBundle_wrongPassword_authFailedAndKeyAndBackupStay() throws Exception {
+    IdentityKeyPair thief = RelayFixture.identity("carol");
+    try (TestClient a = as(alice);
+        TestClient c = as(carol)) {
+      Bytes before =
+          a.ok(new chat.protocol.GetBundleRequest("g", "carol"), chat.protocol.BundleReply.class)
+              .bundle();
+      c.ok(
+          new chat.protocol.PutKeyBackupRequest("p", Bytes.of(new byte[] {1})),
+          chat.protocol.PutKeyBackupReply.class);
+      assertThat(
+              error(
+                  c.call(
+                      new chat.protocol.UpdateBundleRequest(
+                          "u",
+                          Secret.of("not the password"),
+                          Bytes.of(thief.bundle().encode()),
+                          Bytes.of(new byte[] {2})))))
+          .isEqualTo(ErrorCode.AUTH_FAILED);
+      assertThat(
+              a.ok(
+                      new chat.protocol.GetBundleRequest("g2", "carol"),
+                      chat.protocol.BundleReply.class)
+                  .bundle())
+          .isEqualTo(before);
+      assertThat(
+              c.ok(new chat.protocol.GetKeyBackupRequest("b"), chat.protocol.KeyBackupReply.class)
+                  .backup())
+          .isEqualTo(Bytes.of(new byte[] {1}));
     }
   }
 }

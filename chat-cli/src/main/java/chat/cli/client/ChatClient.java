@@ -70,6 +70,18 @@ public interface ChatClient extends AutoCloseable {
   }
 
   /**
+   * Replaces the identity keys of {@code username}, for a forgotten key passphrase or a key that
+   * leaked: logs in with the password, makes a new key pair sealed with {@code newPassphrase} (the
+   * old key file is not needed), has the relay replace the registered key and the encrypted key
+   * backup in one step (it checks the password again), writes the new key file, and goes on logged
+   * in with the new keys. Contacts then see the key as changed until they accept it.
+   *
+   * @throws chat.cli.CommandException.Auth if the password is wrong or {@code newPassphrase} is
+   *     shorter than 8 characters
+   */
+  void replaceKeys(String username, char[] password, char[] newPassphrase);
+
+  /**
    * Resumes the session stored under the home directory without a password (no bcrypt on the
    * relay), unlocking the key file with {@code passphrase}.
    *

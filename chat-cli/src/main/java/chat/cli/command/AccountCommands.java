@@ -6,9 +6,9 @@ import chat.protocol.ConversationIds;
 import java.util.List;
 
 /**
- * {@code /register}, {@code /login} and {@code /logout}. Secrets are asked through {@link
- * CommandContext#readSecret} unless the password was typed inline, never shown, and zeroed after
- * use.
+ * {@code /register}, {@code /login}, {@code /logout} and {@code /rekey}. Secrets are asked through
+ * {@link CommandContext#readSecret} unless the password was typed inline, never shown, and zeroed
+ * after use.
  */
 final class AccountCommands {
   private AccountCommands() {}
@@ -37,7 +37,18 @@ final class AccountCommands {
             .runs(AccountCommands::login),
         SlashCommand.named("logout", "/logout", "end the session on the relay")
             .help("Revokes the session on the relay and forgets the stored session token.")
-            .runs(AccountCommands::logout));
+            .runs(AccountCommands::logout),
+        SlashCommand.named("rekey", "/rekey [NAME]", "replace your identity keys")
+            .arguments(0, 1)
+            .withoutLogin()
+            .help(
+                "Makes new identity keys for NAME (you, when logged in) under a new passphrase,",
+                "asked twice, and publishes them with your account password. For a forgotten",
+                "passphrase or a leaked key: the old key file is not needed. The relay's",
+                "encrypted key backup is replaced too. Contacts see your key as CHANGED until",
+                "they accept it; messages sent to your old key can no longer be read.",
+                "example: /rekey alice")
+            .runs(AccountCommands::rekey));
   }
 
   private static void register(Input.Command command, CommandContext context) {
@@ -115,6 +126,38 @@ final class AccountCommands {
     String name = Arguments.self(context);
     context.client().logout();
     context.info("logged out " + name);
+  }
+
+  private static void rekey(Input.Command command, CommandContext context) {
+    ChatClient client = context.client();
+    String name =
+        command.argCount() > 0
+            ? Arguments.username(command.arg(0))
+            : client
+                .username()
+                .orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
+    client.checkReachable(); // before any secret is asked for
+    context.info(
+        "replacing the keys of "
+            + name
+            + ": contacts will see your key as changed, and messages sent to the old key can no"
+            + " longer be read");
+    char[] password = null;
+    char[] passphrase = null;
+    try {
+      password = context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
+      requireNonEmpty(password, SecretKind.PASSWORD);
+      passphrase =
+          context.readNewSecret(SecretKind.PASSPHRASE, "passphrase for your new key file: ");
+      requireNonEmpty(passphrase, SecretKind.PASSPHRASE);
+      client.replaceKeys(name, password, passphrase);
+    } finally {
+      Arguments.zero(password, passphrase);
+    }
+    String self = client.username().orElse(name);
+    context.info(
+        "replaced your keys; new fingerprint: " + client.fingerprint(self).toDisplayString());
+    loggedIn(context, "logged in as ");
   }
 
   private static char[] readPassphrase(String name, CommandContext context) {

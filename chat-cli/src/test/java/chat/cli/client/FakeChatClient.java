@@ -122,6 +122,14 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public void replaceKeys(String username, char[] password, char[] newPassphrase) {
+    call("replaceKeys", username);
+    secrets.add(new String(password));
+    secrets.add(new String(newPassphrase));
+    logIn(username);
+  }
+
+  @Override
   public void resume(String username, char[] passphrase) {
     call("resume", username);
     secrets.add(new String(passphrase));

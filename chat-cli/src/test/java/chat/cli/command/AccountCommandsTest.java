@@ -241,4 +241,39 @@ class AccountCommandsTest {
 
     assertThat(context.errors()).singleElement().asString().contains("not logged in");
   }
+
+  @Test
+  void rekey_loggedIn_asksPasswordOnceThenNewPassphraseTwice_andReplaces() {
+    context.loggedInAs("alice");
+    context.answer("password1", "new phrase", "new phrase");
+
+    run("/rekey");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD password for alice: ",
+            "PASSPHRASE passphrase for your new key file: ",
+            "PASSPHRASE repeat the passphrase: ");
+    assertThat(context.client.calls).contains("replaceKeys alice");
+    assertThat(context.client.secrets).containsExactly("password1", "new phrase");
+    assertThat(context.lines).anyMatch(l -> l.contains("replaced your keys; new fingerprint"));
+    assertSecretsZeroedAndNeverShown("password1", "new phrase");
+  }
+
+  @Test
+  void rekey_passphraseMismatch_replacesNothing() {
+    context.answer("password1", "new phrase", "other phrase");
+
+    run("/rekey alice");
+
+    assertThat(context.errors()).hasSize(1);
+    assertThat(context.client.calls).doesNotContain("replaceKeys alice");
+  }
+
+  @Test
+  void rekey_notLoggedInWithoutName_errors() {
+    run("/rekey");
+
+    assertThat(context.errors()).singleElement().asString().contains("/rekey NAME");
+  }
 }

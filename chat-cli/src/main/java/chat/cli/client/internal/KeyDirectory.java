@@ -155,8 +155,8 @@ final class KeyDirectory {
       if (key.equals(selfKey)) {
         if (!self.fingerprint().value().hex().equals(member.keyFingerprint())) {
           throw new CommandException.Untrusted(
-              "the relay lists another key for you than the one on this machine; not sending."
-                  + " Was your identity replaced from another device?");
+              "the relay lists another key for you than the one on this machine; not sending. "
+                  + KeyReplacement.OTHER_KEY_HINT);
         }
         continue;
       }

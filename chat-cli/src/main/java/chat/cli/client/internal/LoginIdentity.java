@@ -61,7 +61,8 @@ final class LoginIdentity {
               + profile.keyFile()
               + " ("
               + identity.bundle().fingerprint().shortForm()
-              + ")");
+              + "). "
+              + KeyReplacement.OTHER_KEY_HINT);
     }
   }
 }

@@ -102,6 +102,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void replaceKeys(String username, char[] password, char[] newPassphrase) {
+    sessions.replaceKeys(username, password, newPassphrase);
+  }
+
+  @Override
   public void resume(String username, char[] passphrase) {
     sessions.resume(username, passphrase);
   }

@@ -26,6 +26,12 @@ final class RelayErrors {
           NO_SUCH_CONVERSATION,
           NO_KEY_BACKUP ->
           new CommandException.Usage(message);
+      case SENDER_MISMATCH ->
+          // the client signs as itself, so only the key can differ: replaced elsewhere
+          new CommandException.Untrusted(
+              "the relay holds another key for you than the one this client signs with; not"
+                  + " sent. "
+                  + KeyReplacement.OTHER_KEY_HINT);
       case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
       case NOT_A_GROUP,
           ROOM_EXISTS,

@@ -243,8 +243,7 @@ final class SessionManager {
     }
   }
 
-  void register(String username, char[] password, char[] passphrase) {
-    ChatClient.requireNewPassword(password);
+  private static void requireNewPassphrase(char[] passphrase) {
     if (passphrase.length < MIN_PASSPHRASE_CHARS) {
       throw new CommandException.Auth(
           "the key passphrase must be at least "
@@ -252,6 +251,11 @@ final class SessionManager {
               + " characters: it also protects the encrypted backup of your keys on the relay",
           null);
     }
+  }
+
+  void register(String username, char[] password, char[] passphrase) {
+    ChatClient.requireNewPassword(password);
+    requireNewPassphrase(passphrase);
     Profile profile = profileFor(username);
     boolean existing = IdentityFiles.exists(profile);
     byte[] keyFile;
@@ -329,6 +333,36 @@ final class SessionManager {
         java.util.Arrays.fill(typed, '\0');
       }
       LoginIdentity.checkRegistered(target.profile, target.keys, identity, login.username());
+      established(target, identity, login);
+    } catch (RuntimeException e) {
+      if (login != null) {
+        login.token().destroy();
+        revokeQuietly(relay);
+      }
+      target.end();
+      throw e;
+    }
+  }
+
+  /**
+   * Logs in with the password and replaces the identity keys ({@link KeyReplacement}); the old key
+   * file is neither needed nor kept. The session then goes on with the new keys.
+   */
+  void replaceKeys(String username, char[] password, char[] newPassphrase) {
+    requireNewPassphrase(newPassphrase);
+    Profile profile = profileFor(username);
+    Session target = newSession(profile);
+    RelayConnection relay = null;
+    LoginReply login = null;
+    try {
+      relay = connect(target);
+      login =
+          relay.call(
+              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
+              LoginReply.class);
+      IdentityKeyPair identity =
+          KeyReplacement.replace(
+              profile, relay, login.username(), password, newPassphrase, random, clock, kdf);
       established(target, identity, login);
     } catch (RuntimeException e) {
       if (login != null) {

@@ -408,16 +408,21 @@ public final class AccountService {
   }
 
   /**
-   * Replaces the caller's bundle and pushes the key change to everyone who shares a conversation.
+   * Replaces the caller's bundle and, in the same write, their key backup, after checking the
+   * account password again (rate-limited and counted like a login failure): a session token alone
+   * cannot swap the key. Pushes the key change to everyone who shares a conversation.
    */
-  public UpdateBundleReply updateBundle(ClientConnection connection, UpdateBundleRequest request) {
+  public UpdateBundleReply updateBundle(
+      ClientConnection connection, UpdateBundleRequest request, KeyBackupService backups) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElseThrow();
+    checkPasswordAgain(connection, key, username, request.password());
     IdentityBundle bundle = parseBundle(request.bundle(), username);
     byte[] encoded = bundle.encode();
     storage.write(
         c -> {
           users.updateBundle(c, key, encoded);
+          backups.put(c, key, request.backup(), clock.millis());
           return null;
         });
     fingerprints.forget(key);
@@ -426,5 +431,30 @@ public final class AccountService {
         connection, AuditType.KEY_CHANGE, username, "new key " + bundle.fingerprint().shortForm());
     notifier.keyChange(key, username, Bytes.of(encoded));
     return new UpdateBundleReply(request.id());
+  }
+
+  /** The logged-in user's password, checked as a login checks it (same limits, same refusal). */
+  private void checkPasswordAgain(
+      ClientConnection connection, String key, String username, Secret password) {
+    String address = connection.remoteAddress();
+    if (!limiter.allowed(key, address)) {
+      password.destroy();
+      audit.record(
+          connection,
+          AuditType.RATE_LIMITED,
+          username,
+          "login attempts (too many failures for this account or address)");
+      throw new RelayException(ErrorCode.RATE_LIMITED);
+    }
+    Optional<UserRow> user = storage.read(c -> users.find(c, key));
+    boolean ok = user.isPresent() && hasher.matches(password, user.get().passwordHash());
+    password.destroy();
+    if (!ok) {
+      limiter.recordFailure(key, address);
+      LOG.info("key change refused for {}: wrong password", logIds.user(key));
+      audit.record(connection, AuditType.LOGIN_FAILED, username, "key change: wrong password");
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
+    limiter.recordSuccess(key);
   }
 }

@@ -57,6 +57,16 @@ public final class KeyBackupService {
     return new PutKeyBackupReply(request.id());
   }
 
+  /**
+   * Stores {@code backup} as {@code userKey}'s backup inside the caller's write {@code c}, so that
+   * it is replaced in one step with whatever else that write changes (the registered key).
+   */
+  void put(java.sql.Connection c, String userKey, Bytes backup, long now)
+      throws java.sql.SQLException {
+    backups.put(
+        c, userKey, cipher.seal(backup.toByteArray(), KeyBackupRepository.rowId(userKey)), now);
+  }
+
   /** The caller's own backup, or {@link ErrorCode#NO_KEY_BACKUP}. */
   public KeyBackupReply get(ClientConnection connection, GetKeyBackupRequest request) {
     String key = connection.state().userKey().orElseThrow();

@@ -225,7 +225,7 @@ public final class RequestDispatcher {
     } else if (request instanceof GetBundlesRequest r) {
       connection.reply(accounts.bundles(r));
     } else if (request instanceof UpdateBundleRequest r) {
-      connection.reply(accounts.updateBundle(connection, r));
+      connection.reply(accounts.updateBundle(connection, r, backups));
     } else if (request instanceof JoinRequest r) {
       connection.reply(conversations.join(connection, r));
     } else if (request instanceof LeaveRequest r) {

@@ -1,0 +1,82 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.crypto.Bytes;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KdfParameters;
+import chat.crypto.KeyFile;
+import chat.protocol.Secret;
+import chat.protocol.UpdateBundleReply;
+import chat.protocol.UpdateBundleRequest;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Replaces a user's identity keys over a connection already logged in with the password: a new key
+ * pair sealed under a new passphrase, published with {@code update_bundle} (the password again, the
+ * new bundle and the new key backup, which the relay replaces in one step), then written to the
+ * profile. The old key file is not needed, so a forgotten passphrase or a leaked key can be
+ * replaced.
+ */
+final class KeyReplacement {
+  /**
+   * What to do when the relay holds another key for you than this machine: the keys were replaced
+   * on another device (bring them here), or by someone else who knows the account password.
+   */
+  static final String OTHER_KEY_HINT =
+      "If you replaced your keys on another device, bring them here ('chat keys export' there,"
+          + " 'chat keys import FILE --force' here) or log in with a fresh profile ('chat login"
+          + " --home DIR' restores them from the relay's backup); if you did not, someone who knows"
+          + " your account password did, or the relay lies: make new keys with 'chat keys"
+          + " replace' (/rekey)";
+
+  private KeyReplacement() {}
+
+  /**
+   * Makes, publishes and stores the new identity of {@code username} (as registered).
+   *
+   * @throws CommandException.Auth if the relay refuses the password
+   * @throws CommandException.FileAccess if the relay took the new key but the profile could not be
+   *     written (the message says how to restore it)
+   */
+  static IdentityKeyPair replace(
+      Profile profile,
+      RelayConnection relay,
+      String username,
+      char[] password,
+      char[] newPassphrase,
+      SecureRandom random,
+      Clock clock,
+      KdfParameters kdf) {
+    IdentityKeyPair identity = IdentityKeyPair.generate(username, random, clock);
+    try {
+      byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
+      try {
+        relay.call(
+            new UpdateBundleRequest(
+                relay.nextId(),
+                Secret.ofChars(password),
+                Bytes.of(identity.bundle().encode()),
+                Bytes.of(keyFile)),
+            UpdateBundleReply.class);
+      } catch (CommandException.Auth e) {
+        throw new CommandException.Auth(
+            "wrong password for " + username + ": your keys were not replaced", e);
+      }
+      try {
+        IdentityFiles.write(profile, identity, keyFile);
+      } catch (CommandException e) {
+        throw new CommandException.FileAccess(
+            "the relay now holds your new key, but "
+                + e.getMessage()
+                + ": run 'chat login' with a fresh profile (--home) to restore it from the"
+                + " relay's backup",
+            e);
+      }
+      return identity;
+    } catch (RuntimeException e) {
+      identity.destroy();
+      throw e;
+    }
+  }
+}
