@@ -1,9 +1,9 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
-import chat.cli.client.ChatMessage;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.Posted;
 import chat.cli.command.DaySeparators;
 import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
@@ -17,14 +17,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code chat history [ROOM|@USER] [-n N]}: the last messages of a conversation, decrypted.
- * Messages held because their sender's key changed are not printed; each sender's count is said on
- * stderr (and, with {@code --json}, as a {@code held} line), and the command exits {@link
- * ExitCode#KEY_REJECTED} after printing the rest.
+ * {@code chat history [ROOM|@USER] [-n N]}: the last messages of a conversation, decrypted, file
+ * offers among them printed as {@code chat listen} prints them. Messages held because their
+ * sender's key changed are not printed; each sender's count is said on stderr (and, with {@code
+ * --json}, as a {@code held} line), and the command exits {@link ExitCode#KEY_REJECTED} after
+ * printing the rest.
  */
 @Command(
     name = "history",
-    description = "Print the last N messages of a room or of your private conversation with @USER.")
+    description = {
+      "Print the last N messages of a room or of your private conversation with @USER.",
+      "A file offer is one of them, printed as listen prints it (with --json a file_offer line)."
+    })
 final class HistoryCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
@@ -74,8 +78,8 @@ final class HistoryCommand implements Callable<Integer> {
       String conversation = resolve(client, target);
       DaySeparators days = Output.days();
       HistoryPage page = client.historyPage(conversation, limit);
-      for (ChatMessage message : page.messages()) {
-        Output.message(support, message, days);
+      for (Posted posted : page.entries()) {
+        Output.posted(support, posted, days);
       }
       for (HeldMessages held : page.held()) {
         if (support.options().json()) {

@@ -10,7 +10,6 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.DaySeparators;
-import chat.cli.command.FileText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +28,8 @@ import picocli.CommandLine.Spec;
     name = "listen",
     description = {
       "Stay connected and print messages as they arrive, one per line, until stopped.",
-      "With --json every line is a JSON object: message, membership, presence, trust,"
-          + " connection, notice, group or friend."
+      "With --json every line is a JSON object: message, file_offer, membership, presence,"
+          + " trust, connection, notice, group or friend."
     })
 final class ListenCommand implements Callable<Integer> {
   private final CliContext context;
@@ -188,23 +187,9 @@ final class ListenCommand implements Callable<Integer> {
       if (!room()) {
         return;
       }
-      printOffer(offer);
+      Output.offer(support, offer, days);
       if (written(true)) {
         printedOne();
-      }
-    }
-
-    private void printOffer(FileOffer offer) {
-      if (json()) {
-        support.out().println(JsonLines.line(JsonLines.offer(offer)));
-      } else {
-        support
-            .out()
-            .println(
-                "["
-                    + TerminalSafe.line(offer.conversation())
-                    + "] "
-                    + FileText.offer(offer, "chat file get"));
       }
     }
 

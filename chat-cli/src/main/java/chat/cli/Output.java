@@ -1,7 +1,10 @@
 package chat.cli;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
+import chat.cli.client.Posted;
 import chat.cli.command.DaySeparators;
+import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
 import java.time.ZoneId;
 
@@ -52,5 +55,34 @@ final class Output {
           .println("[" + TerminalSafe.line(message.conversation()) + "] " + FORMAT.line(message));
     }
     support.out().flush();
+  }
+
+  /**
+   * One file offer: {@code [#team] alice offers report.pdf (2.9 MiB): chat file get a071cf0f}
+   * (after a date line from {@code days} when the day changed) or its {@code file_offer} JSON line.
+   */
+  static void offer(RelayCommandSupport support, FileOffer offer, DaySeparators days) {
+    if (support.options().json()) {
+      support.out().println(JsonLines.line(JsonLines.offer(offer)));
+    } else {
+      days.before(offer).ifPresent(support.out()::println);
+      support
+          .out()
+          .println(
+              "["
+                  + TerminalSafe.line(offer.conversation())
+                  + "] "
+                  + FileText.offer(offer, "chat file get"));
+    }
+    support.out().flush();
+  }
+
+  /** A message or a file offer listed by history: {@link #message} or {@link #offer}. */
+  static void posted(RelayCommandSupport support, Posted posted, DaySeparators days) {
+    if (posted instanceof ChatMessage message) {
+      message(support, message, days);
+    } else {
+      offer(support, (FileOffer) posted, days);
+    }
   }
 }

@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
 import chat.cli.command.CommandContext;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.SecretKind;
@@ -51,6 +52,12 @@ final class ScriptContext implements CommandContext {
   @Override
   public void showMessage(ChatMessage message) {
     Output.message(support, message, days);
+  }
+
+  /** As {@code chat history} and {@code chat listen} print it. */
+  @Override
+  public void showOffer(FileOffer offer) {
+    Output.offer(support, offer, days);
   }
 
   @Override

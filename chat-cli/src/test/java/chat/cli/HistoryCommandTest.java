@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.command.MessageFormatter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +87,73 @@ class HistoryCommandTest {
     assertThat(last.get("sent").asText())
         .isEqualTo(Instant.ofEpochMilli(saturday - 5 * 60_000).toString());
     assertThat(last.get("stored").asText()).isEqualTo(Instant.ofEpochMilli(saturday).toString());
+  }
+
+  private FileOffer offer(String conversation, long seq, String name, long stored) {
+    String id = "%032x".formatted(0xf00 + seq);
+    FileOffer offer =
+        new FileOffer(conversation, seq, id, "bob", stored, stored, id, name, 3, 0, false);
+    client.offers.put(id, offer);
+    return offer;
+  }
+
+  @Test
+  void history_text_fileOffersInTheirPlace_asListenPrintsThem_countedInN() {
+    FileOffer offer = offer("#lobby", 4, "report.pdf", saturday + 1000);
+    client.messages.put(
+        "#lobby",
+        List.of(
+            message(1, "late", friday, friday),
+            message(3, "skewed clock", saturday, saturday),
+            message(5, "last", saturday + 2000, saturday + 2000)));
+
+    Cli.Result result = history("lobby", "-n", "3");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines().toList())
+        .containsExactly(
+            LOCAL.daySeparator(LOCAL.day(saturday)),
+            "[#lobby] " + LOCAL.time(saturday) + " <bob> skewed clock",
+            "[#lobby] bob offers report.pdf (3 B): chat file get " + offer.shortId(),
+            "[#lobby] " + LOCAL.time(saturday + 2000) + " <bob> last");
+  }
+
+  @Test
+  void history_json_fileOffer_aFileOfferLineAsListenPrintsIt() throws Exception {
+    FileOffer offer = offer("#lobby", 4, "report.pdf", saturday + 1000);
+
+    Cli.Result result = history("lobby", "-n", "2", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("\"type\":\"message\"", "\"text\":\"skewed clock\"");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "{\"type\":\"file_offer\",\"conversation\":\"#lobby\",\"seq\":4,\"id\":\""
+                + offer.messageId()
+                + "\",\"fileId\":\""
+                + offer.fileId()
+                + "\",\"sender\":\"bob\",\"name\":\"report.pdf\",\"size\":3,\"sent\":\""
+                + Instant.ofEpochMilli(saturday + 1000)
+                + "\",\"stored\":\""
+                + Instant.ofEpochMilli(saturday + 1000)
+                + "\",\"direct\":false,\"own\":false}");
+  }
+
+  @Test
+  void history_roomWithOnlyAFileOffer_printsTheOffer() {
+    FileOffer offer = offer("#team", 1, "plan.txt", saturday);
+
+    Cli.Result result = history("team");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .isEqualTo(
+            LOCAL.daySeparator(LOCAL.day(saturday))
+                + "\n[#team] bob offers plan.txt (3 B): chat file get "
+                + offer.shortId()
+                + "\n");
   }
 
   @org.junit.jupiter.params.ParameterizedTest

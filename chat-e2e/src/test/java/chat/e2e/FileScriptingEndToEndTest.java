@@ -146,6 +146,68 @@ class FileScriptingEndToEndTest {
   }
 
   @Test
+  void history_fileOffersAmongTheMessages_listedInPlaceAsListenPrintsThem_andCountTowardN()
+      throws Exception {
+    List<String> fileIds = new ArrayList<>();
+    for (String name : List.of("one.txt", "two.txt", "three.txt")) {
+      Path file = Files.writeString(files.resolve(name), "abc");
+      ScriptRunner.Result sent =
+          chat.run("--json", "file", "send", "--user", "bob", file.toString(), "--to", "@alice");
+      assertThat(sent.exitCode()).as(sent.err()).isZero();
+      fileIds.add(parseLines(sent.out()).get(0).get("fileId").asText());
+    }
+    assertThat(chat.run("pm", "--user", "alice", "bob", "private while you were away").exitCode())
+        .isZero();
+
+    ScriptRunner.Result text = chat.run("history", "--user", "alice", "@bob", "-n", "4");
+    ScriptRunner.Result json = chat.run("history", "--user", "alice", "@bob", "-n", "4", "--json");
+
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out().lines().filter(line -> line.startsWith("[")).toList())
+        .hasSize(4)
+        .satisfies(
+            lines -> {
+              for (int i = 0; i < 3; i++) {
+                assertThat(lines.get(i))
+                    .isEqualTo(
+                        "[@alice+bob] bob offers "
+                            + List.of("one.txt", "two.txt", "three.txt").get(i)
+                            + " (3 B): chat file get "
+                            + fileIds.get(i).substring(0, 8));
+              }
+              assertThat(lines.get(3)).endsWith("<alice> private while you were away");
+            });
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    List<JsonNode> lines = parseLines(json.out());
+    assertThat(lines)
+        .extracting(n -> n.get("type").asText())
+        .containsExactly("file_offer", "file_offer", "file_offer", "message");
+    assertThat(lines.subList(0, 3)).extracting(n -> n.get("fileId").asText()).isEqualTo(fileIds);
+    assertThat(lines.get(0).get("sender").asText()).isEqualTo("bob");
+    assertThat(lines.get(0).get("seq").asLong()).isEqualTo(lines.get(3).get("seq").asLong() - 3);
+
+    ScriptRunner.Result got =
+        chat.run("file", "get", "--user", "alice", fileIds.get(1).substring(0, 8));
+    assertThat(got.exitCode()).as(got.err()).isZero();
+    assertThat(Path.of(got.out().strip())).hasContent("abc");
+  }
+
+  @Test
+  void history_roomWithOnlyAFileOffer_printsTheOffer() throws Exception {
+    assertThat(chat.run("join", "--user", "alice", "quiet").exitCode()).isZero();
+    assertThat(chat.run("join", "--user", "bob", "quiet").exitCode()).isZero();
+    Path file = Files.writeString(files.resolve("only.txt"), "only");
+    assertThat(
+            chat.run("file", "send", "--user", "bob", file.toString(), "--to", "quiet").exitCode())
+        .isZero();
+
+    ScriptRunner.Result history = chat.run("history", "--user", "alice", "quiet");
+
+    assertThat(history.exitCode()).as(history.err()).isZero();
+    assertThat(history.out()).contains("[#quiet] bob offers only.txt (4 B): chat file get ");
+  }
+
+  @Test
   void get_offeredNameLikeAnOptionWithHiddenExtension_isSavedUnderASafeName() throws Exception {
     Path odd = Files.writeString(files.resolve("--rf \u202Egnp.exe"), "not a picture");
     ScriptRunner.Result sent =

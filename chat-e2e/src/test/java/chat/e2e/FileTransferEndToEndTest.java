@@ -309,8 +309,7 @@ class FileTransferEndToEndTest {
   }
 
   @Test
-  void history_withAFileOfferAmongTheTexts_givesTheNewestTextsInOrderAcrossPages()
-      throws Exception {
+  void history_withAFileOfferAmongTheTexts_givesItInPlaceCountedAmongTheNewest() throws Exception {
     try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
         RelayChatClient bob = live("bob", relay.port(), new RecordingListener())) {
       alice.join("#mixed");
@@ -322,17 +321,29 @@ class FileTransferEndToEndTest {
         alice.send("#mixed", "text " + i);
       }
     }
-    List<String> all = IntStream.range(0, 24).mapToObj(i -> "text " + i).toList();
-    // A client that has seen none of it: the newest 20 stored are 19 texts and the offer, so a
-    // second page brings the twentieth text.
+    List<String> all = new java.util.ArrayList<>();
+    IntStream.range(0, 24).forEach(i -> all.add("text " + i));
+    all.add(12, "offer between.txt");
+    // A client that has seen none of it: the newest 20 stored are 19 texts and the offer, in its
+    // place; a limit over the page size takes a second page.
     try (RelayChatClient bob = live("bob", relay.port(), new RecordingListener())) {
+      assertThat(bob.historyPage("#mixed", 20).entries())
+          .extracting(FileTransferEndToEndTest::shown)
+          .containsExactlyElementsOf(all.subList(5, 25));
+      assertThat(bob.historyPage("#mixed", 100).entries())
+          .extracting(FileTransferEndToEndTest::shown)
+          .containsExactlyElementsOf(all);
       assertThat(bob.history("#mixed", 20))
           .extracting(ChatMessage::text)
-          .containsExactlyElementsOf(all.subList(4, 24));
-      assertThat(bob.history("#mixed", 100))
-          .extracting(ChatMessage::text)
-          .containsExactlyElementsOf(all);
+          .containsExactlyElementsOf(
+              all.subList(5, 25).stream().filter(t -> t.startsWith("text")).toList());
       assertThat(bob.files()).extracting(FileTransfer::name).contains("between.txt");
     }
+  }
+
+  private static String shown(chat.cli.client.Posted posted) {
+    return posted instanceof ChatMessage message
+        ? message.text()
+        : "offer " + ((FileOffer) posted).name();
   }
 }

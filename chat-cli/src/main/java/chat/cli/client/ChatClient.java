@@ -162,8 +162,9 @@ public interface ChatClient extends AutoCloseable {
   String directWith(String username);
 
   /**
-   * The last {@code limit} messages of a conversation that this user can read, oldest first; see
-   * {@link #historyPage} for the messages it leaves out because their sender's key changed.
+   * The text messages among the last {@code limit} messages of a conversation that this user can
+   * read, oldest first: {@link #historyPage} without its file offers (which count towards {@code
+   * limit}) and without the messages it leaves out because their sender's key changed.
    *
    * @throws chat.cli.CommandException.Usage if {@code limit} is not 1 to {@link #MAX_HISTORY}
    */
@@ -172,10 +173,11 @@ public interface ChatClient extends AutoCloseable {
   }
 
   /**
-   * The last {@code limit} messages of a conversation that this user can read, oldest first, and
-   * how many messages among them are held because they are signed with a sender's new key that was
-   * not accepted. Held messages do not count towards {@code limit}; {@link #trust} shows them to
-   * the listeners.
+   * The last {@code limit} messages of a conversation that this user can read, oldest first, file
+   * offers among them in their place (each counts as one message; it is also filed for {@link
+   * #acceptFile}, but not reported to the listeners), and how many messages among them are held
+   * because they are signed with a sender's new key that was not accepted. Held messages do not
+   * count towards {@code limit}; {@link #trust} shows them to the listeners.
    *
    * @throws chat.cli.CommandException.Usage if {@code limit} is not 1 to {@link #MAX_HISTORY}
    */

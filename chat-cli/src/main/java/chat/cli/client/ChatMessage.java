@@ -25,7 +25,8 @@ public record ChatMessage(
     long sentAtMillis,
     long storedAtMillis,
     String text,
-    boolean own) {
+    boolean own)
+    implements Posted {
   /** Checks for nulls. */
   public ChatMessage {
     Objects.requireNonNull(conversation, "conversation");
@@ -35,6 +36,7 @@ public record ChatMessage(
   }
 
   /** Whether this is a private (direct) conversation. */
+  @Override
   public boolean isDirect() {
     return conversation.startsWith("@");
   }

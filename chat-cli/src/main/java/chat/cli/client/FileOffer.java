@@ -30,7 +30,8 @@ public record FileOffer(
     String name,
     long size,
     long expiresAtMillis,
-    boolean own) {
+    boolean own)
+    implements Posted {
   /** Checks for nulls and ranges. */
   public FileOffer {
     Objects.requireNonNull(conversation, "conversation");
@@ -49,6 +50,7 @@ public record FileOffer(
   }
 
   /** Whether this is a private (direct) conversation. */
+  @Override
   public boolean isDirect() {
     return conversation.startsWith("@");
   }

@@ -3,6 +3,8 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
+import chat.cli.client.Posted;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +28,26 @@ public interface CommandContext {
   void showMessage(ChatMessage message);
 
   /**
-   * Shows messages a command listed ({@code /history}), oldest first, right after the heading it
-   * showed: every one of them, even those already on screen.
+   * Shows a file offer a command listed ({@code /history}) as this front end shows one that
+   * arrives; by default an informational line such as {@code alice offers report.pdf (2.9 MiB):
+   * /file accept a071cf0f}.
    */
-  default void showListed(java.util.List<ChatMessage> messages) {
-    messages.forEach(this::showMessage);
+  default void showOffer(FileOffer offer) {
+    info(FileText.offer(offer, "/file accept"));
+  }
+
+  /**
+   * Shows the messages and file offers a command listed ({@code /history}), oldest first, right
+   * after the heading it showed: every one of them, even those already on screen.
+   */
+  default void showListed(List<Posted> listed) {
+    for (Posted posted : listed) {
+      if (posted instanceof ChatMessage message) {
+        showMessage(message);
+      } else {
+        showOffer((FileOffer) posted);
+      }
+    }
   }
 
   /** Shows an informational line (system colour). */

@@ -1,6 +1,6 @@
 package chat.cli.command;
 
-import chat.cli.client.ChatMessage;
+import chat.cli.client.Posted;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +21,10 @@ public final class DaySeparators {
   }
 
   /**
-   * The separator to print before {@code message}, if its day differs from the last message's (or
-   * it is the first); empty for a message without a time.
+   * The separator to print before {@code message} (a text message or a file offer), if its day
+   * differs from the last message's (or it is the first); empty for a message without a time.
    */
-  public synchronized Optional<String> before(ChatMessage message) {
+  public synchronized Optional<String> before(Posted message) {
     long shown = formatter.shownTime(message);
     if (shown <= 0) {
       return Optional.empty();

@@ -4,6 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.Posted;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 
@@ -85,7 +86,7 @@ final class MessageCommands {
     String conversation =
         target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
     HistoryPage page = context.client().historyPage(conversation, limit);
-    List<ChatMessage> messages = page.messages();
+    List<Posted> messages = page.entries();
     String label = Arguments.label(context, conversation);
     if (messages.isEmpty()) {
       context.info("no messages in " + label);

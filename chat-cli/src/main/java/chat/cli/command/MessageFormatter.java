@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.Posted;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,10 +44,10 @@ public final class MessageFormatter {
   }
 
   /**
-   * The time shown for a message: the relay's store time, which every member sees the same. When
-   * the sender's signed clock is more than a minute off, {@link #skewMark} says so.
+   * The time shown for a message or a file offer: the relay's store time, which every member sees
+   * the same. When the sender's signed clock is more than a minute off, {@link #skewMark} says so.
    */
-  public long shownTime(ChatMessage message) {
+  public long shownTime(Posted message) {
     return message.storedAtMillis() > 0 ? message.storedAtMillis() : message.sentAtMillis();
   }
 

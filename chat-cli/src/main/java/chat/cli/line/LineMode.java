@@ -440,10 +440,20 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
+    showOffer(offer);
+  }
+
+  /**
+   * Prints {@code offer} as one line ({@code 12:00:01 * alice offers report.pdf (2.9 MiB): /file
+   * accept a071cf0f}, with the conversation first when it is not the current one), whether it
+   * arrives or {@code /history} lists it, after a date line when the day changed since the last
+   * message printed.
+   */
+  @Override
+  public void showOffer(FileOffer offer) {
+    days.before(offer).ifPresent(separator -> print(LineKind.SYSTEM, separator));
     String text =
-        formatter.time(offer.storedAtMillis() > 0 ? offer.storedAtMillis() : offer.sentAtMillis())
-            + " * "
-            + FileText.offer(offer, "/file accept");
+        formatter.time(formatter.shownTime(offer)) + " * " + FileText.offer(offer, "/file accept");
     if (!offer.conversation().equals(current)) {
       text = label(offer.conversation()) + " " + text;
     }

@@ -10,6 +10,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
@@ -243,8 +244,8 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
-  public void showListed(List<ChatMessage> messages) {
-    List<ChatMessage> listed = List.copyOf(messages);
+  public void showListed(List<Posted> entries) {
+    List<Posted> listed = List.copyOf(entries);
     post(() -> controller.replay(listed));
   }
 

@@ -1,18 +1,21 @@
 package chat.cli.tui;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
+import chat.cli.client.Posted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The scrollback of one conversation: its last {@link #MAX_ENTRIES} entries, each message id once
- * and messages in sequence order (apart from messages a listing such as {@code /history} showed
- * again after the newest entries), with the unread count, activity and scroll position. Screen
- * lines are wrapped lazily and cached per width. UI thread only.
+ * and messages (file offers among them) in sequence order (apart from messages a listing such as
+ * {@code /history} showed again after the newest entries), with the unread count, activity and
+ * scroll position. Screen lines are wrapped lazily and cached per width. UI thread only.
  */
 final class ConversationBuffer {
   /** Entries kept per conversation; older ones are dropped. */
@@ -43,33 +46,48 @@ final class ConversationBuffer {
    * line); returns whether it was added.
    */
   boolean addMessage(ChatMessage message) {
-    if (!messageIds.add(message.messageId())) {
+    return add(message, new PaneEntry.Message(message));
+  }
+
+  /** Adds a file offer as {@link #addMessage} adds a message; returns whether it was added. */
+  boolean addOffer(FileOffer offer) {
+    return add(offer, new PaneEntry.Offer(offer));
+  }
+
+  private boolean add(Posted posted, PaneEntry entry) {
+    if (!messageIds.add(posted.messageId())) {
       return false;
     }
-    long stored = message.storedAtMillis() > 0 ? message.storedAtMillis() : message.sentAtMillis();
+    long stored = posted.storedAtMillis() > 0 ? posted.storedAtMillis() : posted.sentAtMillis();
     int at = slots.size();
     for (int i = slots.size() - 1; i >= 0; i--) {
-      PaneEntry entry = slots.get(i).entry;
-      if (entry instanceof PaneEntry.Message earlier && !earlier.replay()) {
-        if (earlier.message().seq() <= message.seq()) {
+      PaneEntry here = slots.get(i).entry;
+      Optional<Posted> earlier = PaneEntry.placed(here);
+      if (earlier.isPresent()) {
+        if (earlier.get().seq() <= posted.seq()) {
           break;
         }
         at = i;
-      } else if (entry instanceof PaneEntry.Note note && note.atMillis() > stored) {
+      } else if (here instanceof PaneEntry.Note note && note.atMillis() > stored) {
         at = i;
       }
     }
-    slots.add(at, new Slot(new PaneEntry.Message(message)));
+    slots.add(at, new Slot(entry));
     trim();
     return true;
   }
 
   /**
-   * Appends {@code message} after the newest entries, whether or not it is already here: a listing
-   * ({@code /history}) shows every message it lists, together, under its heading.
+   * Appends {@code posted} (a message or a file offer) after the newest entries, whether or not it
+   * is already here: a listing ({@code /history}) shows everything it lists, together, under its
+   * heading.
    */
-  void addReplay(ChatMessage message, boolean labelled) {
-    slots.add(new Slot(new PaneEntry.Message(message, true, labelled)));
+  void addReplay(Posted posted, boolean labelled) {
+    PaneEntry entry =
+        posted instanceof ChatMessage message
+            ? new PaneEntry.Message(message, true, labelled)
+            : new PaneEntry.Offer((FileOffer) posted, true, labelled);
+    slots.add(new Slot(entry));
     trim();
   }
 
@@ -81,9 +99,8 @@ final class ConversationBuffer {
 
   private void trim() {
     while (slots.size() > maxEntries) {
-      if (slots.remove(0).entry instanceof PaneEntry.Message dropped && !dropped.replay()) {
-        messageIds.remove(dropped.message().messageId());
-      }
+      PaneEntry.placed(slots.remove(0).entry)
+          .ifPresent(dropped -> messageIds.remove(dropped.messageId()));
     }
   }
 

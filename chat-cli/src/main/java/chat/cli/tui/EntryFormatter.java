@@ -2,7 +2,9 @@ package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
+import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
+import chat.cli.tui.PaneEntry.NoteKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Turns pane entries into styled, wrapped screen lines: {@code HH:MM:SS <sender> text} for messages
- * and {@code HH:MM:SS -!- text} for the client's own lines. All remote text goes through {@link
- * MessageFormatter} (and so {@link TerminalSafe}) here.
+ * and {@code HH:MM:SS -!- text} for the client's own lines and file offers. All remote text goes
+ * through {@link MessageFormatter} (and so {@link TerminalSafe}) here.
  */
 final class EntryFormatter {
   private final MessageFormatter formatter;
@@ -21,10 +23,16 @@ final class EntryFormatter {
     this.formatter = Objects.requireNonNull(formatter, "formatter");
   }
 
-  /** The local day a message is shown under, for day separators; empty for client lines. */
+  /**
+   * The local day a message or file offer is shown under, for day separators; empty for client
+   * lines.
+   */
   Optional<LocalDate> day(PaneEntry entry) {
     if (entry instanceof PaneEntry.Message message) {
       return Optional.of(formatter.day(formatter.shownTime(message.message())));
+    }
+    if (entry instanceof PaneEntry.Offer offer) {
+      return Optional.of(formatter.day(formatter.shownTime(offer.offer())));
     }
     return Optional.empty();
   }
@@ -44,6 +52,18 @@ final class EntryFormatter {
         cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
       }
       indent = message(cells, message.message(), self);
+    } else if (entry instanceof PaneEntry.Offer offer) {
+      if (offer.labelled()) {
+        String label = MessageFormatter.conversationLabel(offer.offer().conversation(), self);
+        cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
+      }
+      indent =
+          note(
+              cells,
+              new PaneEntry.Note(
+                  NoteKind.INFO,
+                  FileText.offer(offer.offer(), "/file accept"),
+                  formatter.shownTime(offer.offer())));
     } else {
       indent = note(cells, (PaneEntry.Note) entry);
     }

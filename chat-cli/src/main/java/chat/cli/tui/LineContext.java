@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.Posted;
 import chat.cli.command.CommandContext;
 import chat.cli.command.SecretKind;
 import java.util.List;
@@ -56,8 +57,8 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public void showListed(java.util.List<ChatMessage> messages) {
-    tui.showListed(messages);
+  public void showListed(List<Posted> listed) {
+    tui.showListed(listed);
   }
 
   @Override

@@ -1,10 +1,13 @@
 package chat.cli.tui;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
+import chat.cli.client.Posted;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One entry of a message pane: a chat message or a line from the client itself. */
-sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Note {
+/** One entry of a message pane: a chat message, a file offer or a line from the client itself. */
+sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry.Note {
   /** What kind of line the client itself shows. */
   enum NoteKind {
     /** Command output and hints. */
@@ -34,6 +37,40 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Note {
     Message(ChatMessage message) {
       this(message, false, false);
     }
+  }
+
+  /**
+   * A file offer, drawn as the client line it was before it had a place among the messages ({@code
+   * alice offers report.pdf (2.9 MiB): /file accept a071cf0f}), at the time the relay stored it.
+   *
+   * @param offer the verified offer (names from the network: cleaned by FileText before drawing)
+   * @param replay whether a listing ({@code /history}) shows it again after the newest entries
+   * @param labelled whether it is shown in another conversation's pane, after its own label
+   */
+  record Offer(FileOffer offer, boolean replay, boolean labelled) implements PaneEntry {
+    /** Checks for null. */
+    public Offer {
+      Objects.requireNonNull(offer, "offer");
+    }
+
+    /** An offer in its place in the conversation. */
+    Offer(FileOffer offer) {
+      this(offer, false, false);
+    }
+  }
+
+  /**
+   * The message or offer of {@code entry} if it stands in its place in the conversation (not a
+   * replay); empty for a replay and a client line.
+   */
+  static Optional<Posted> placed(PaneEntry entry) {
+    if (entry instanceof Message message && !message.replay()) {
+      return Optional.of(message.message());
+    }
+    if (entry instanceof Offer offer && !offer.replay()) {
+      return Optional.of(offer.offer());
+    }
+    return Optional.empty();
   }
 
   /**

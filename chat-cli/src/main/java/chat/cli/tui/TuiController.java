@@ -11,10 +11,10 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
+import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
-import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
@@ -168,22 +168,31 @@ final class TuiController {
     model.buffer(message.conversation()).addMessage(message);
   }
 
-  /** Messages a command listed ({@code /history}): shown in the current pane, after its heading. */
-  void replay(List<ChatMessage> messages) {
+  /**
+   * Messages and file offers a command listed ({@code /history}): shown in the current pane, after
+   * its heading.
+   */
+  void replay(List<Posted> listed) {
     ConversationBuffer buffer = model.currentBuffer();
     String here = model.current();
-    messages.forEach(message -> buffer.addReplay(message, !message.conversation().equals(here)));
+    listed.forEach(posted -> buffer.addReplay(posted, !posted.conversation().equals(here)));
   }
 
   /**
-   * Recent history arrived for {@code conversation}: its messages, and a notice for each sender
-   * whose messages in it are held (they appear when the sender's new key is accepted).
+   * Recent history arrived for {@code conversation}: its messages and file offers, each in its
+   * place, and a notice for each sender whose messages in it are held (they appear when the
+   * sender's new key is accepted).
    */
   void history(String conversation, HistoryPage page) {
     ConversationBuffer buffer = model.buffer(conversation);
-    for (ChatMessage message : page.messages()) {
-      if (message.conversation().equals(conversation)) {
+    for (Posted posted : page.entries()) {
+      if (!posted.conversation().equals(conversation)) {
+        continue;
+      }
+      if (posted instanceof ChatMessage message) {
         buffer.addMessage(message);
+      } else {
+        buffer.addOffer((FileOffer) posted);
       }
     }
     for (HeldMessages held : page.held()) {
@@ -328,10 +337,16 @@ final class TuiController {
     }
   }
 
-  /** A file was offered: a client line in its conversation, counted as activity there. */
+  /**
+   * A file was offered: a line in its place in its conversation (once per offer), counted as
+   * activity there.
+   */
   void offer(FileOffer offer) {
     String conversation = offer.conversation();
-    note(conversation, NoteKind.INFO, FileText.offer(offer, "/file accept"));
+    model.list(conversation);
+    if (!model.buffer(conversation).addOffer(offer)) {
+      return;
+    }
     if (!offer.own() && !conversation.equals(model.current())) {
       model.buffer(conversation).markUnread(offer.isDirect() ? Activity.PRIVATE : Activity.ROOM);
     }

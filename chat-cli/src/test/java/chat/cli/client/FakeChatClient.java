@@ -318,7 +318,10 @@ public final class FakeChatClient implements ChatClient {
   public HistoryPage historyPage(String conversation, int limit) {
     call("history", conversation, limit);
     requireLogin();
-    List<ChatMessage> all = messages.getOrDefault(conversation, List.of());
+    // Its messages and the offers made in it, in sequence order.
+    List<Posted> all = new ArrayList<>(messages.getOrDefault(conversation, List.of()));
+    offers.values().stream().filter(o -> o.conversation().equals(conversation)).forEach(all::add);
+    all.sort(java.util.Comparator.comparingLong(Posted::seq));
     return new HistoryPage(
         all.subList(Math.max(0, all.size() - limit), all.size()),
         held.getOrDefault(conversation, List.of()));

@@ -169,6 +169,32 @@ class LineModeTest {
         .isLessThan(output.indexOf("08:00:00 <bob> morning"));
   }
 
+  @Test
+  void run_historyWithFileOffers_listsThemInPlaceAsTheyArriveLive() {
+    logIn();
+    long at = Instant.parse("2026-03-14T08:00:00Z").toEpochMilli();
+    client.messages.put(
+        "#lobby", java.util.List.of(timed(1, "before", at, at), timed(4, "after", at, at)));
+    for (int seq = 2; seq <= 3; seq++) {
+      String id = "%032x".formatted(seq);
+      client.offers.put(
+          id, new FileOffer("#lobby", seq, id, "bob", at, at, id, "f" + seq + ".txt", 3, 0, false));
+    }
+    harness.type("/history 3\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(harness.output())
+        .containsSubsequence(
+            "last 3 messages in #lobby:",
+            "08:00:00 * bob offers f2.txt (3 B): /file accept "
+                + "%032x".formatted(2).substring(0, 8),
+            "08:00:00 * bob offers f3.txt (3 B): /file accept "
+                + "%032x".formatted(3).substring(0, 8),
+            "08:00:00 <bob> after")
+        .doesNotContain("before");
+  }
+
   private static ChatMessage timed(long seq, String text, long sent, long stored) {
     return new ChatMessage("#lobby", seq, "%032x".formatted(seq), "bob", sent, stored, text, false);
   }

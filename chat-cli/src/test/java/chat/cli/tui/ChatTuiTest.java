@@ -15,6 +15,7 @@ import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
+import chat.cli.command.SlashCommandDispatcher;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -159,6 +160,65 @@ class ChatTuiTest {
             "-!- 2 messages from bob are signed with a new key you have not accepted;",
             "they are held. Compare the safety number (/safety bob), then /trust",
             "bob to read them");
+  }
+
+  @Test
+  void historyCommand_fileOffersAmongTheMessages_listsThemInPlaceWithTheirIds() {
+    TuiHarness h = inLobby(140, 24);
+    FileOffer one = h.client.fireFileOffer("@alice+bob", "bob", "one.txt", 3);
+    FileOffer two = h.client.fireFileOffer("@alice+bob", "bob", "two.txt", 3);
+    FileOffer three = h.client.fireFileOffer("@alice+bob", "bob", "three.txt", 3);
+    h.client.send("@alice+bob", "private while you were away");
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+
+    h.type("/history @bob 5").press(KeyType.Enter);
+    h.drain();
+
+    String screen = h.screen();
+    int heading = screen.indexOf("-!- last 4 messages in @bob:");
+    assertThat(heading).as(screen).isPositive();
+    String listed = screen.substring(heading);
+    assertThat(listed)
+        .containsSubsequence(
+            "[@bob] 00:00:00 -!- bob offers one.txt (3 B): /file accept " + one.shortId(),
+            "[@bob] 00:00:00 -!- bob offers two.txt (3 B): /file accept " + two.shortId(),
+            "[@bob] 00:00:00 -!- bob offers three.txt (3 B): /file accept " + three.shortId(),
+            "<alice> private while you were away");
+  }
+
+  @Test
+  void historyCommand_roomWithOnlyAFileOffer_listsTheOffer() {
+    TuiHarness h = inLobby(100, 24);
+    FileOffer offer = h.client.fireFileOffer("#lobby", "bob", "report.pdf", 3_000_000);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+
+    h.type("/history").press(KeyType.Enter);
+    h.drain();
+
+    String screen = h.screen();
+    assertThat(screen).doesNotContain("no messages in #lobby");
+    assertThat(screen.substring(screen.indexOf("last message in #lobby:")))
+        .contains("-!- bob offers report.pdf (2.9 MiB): /file accept " + offer.shortId());
+  }
+
+  @Test
+  void scrollback_fileOffersInRecentHistory_shownInPlaceAndOnlyOnce() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    String id = "%032x".formatted(99);
+    h.client.offers.put(
+        id, new FileOffer("#lobby", 0, id, "carol", 0, 0, id, "older.txt", 3, 0, false));
+    h.client.deliver("#lobby", "carol", "from carol");
+    h.client.fireFileOffer("#lobby", "carol", "live.txt", 3);
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen)
+        .containsSubsequence(
+            "carol offers older.txt (3 B): /file accept " + id.substring(0, 8),
+            "from carol",
+            "carol offers live.txt (3 B)");
+    assertThat(screen.split("offers live.txt", -1)).hasSize(2);
   }
 
   @Test

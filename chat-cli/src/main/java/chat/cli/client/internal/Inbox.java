@@ -5,6 +5,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.Posted;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.EnvelopeHeader;
@@ -165,15 +166,16 @@ final class Inbox {
    * notice for what does not open, and none marked as seen. Each sender's key is resolved one
    * envelope after the other (pinning may ask the relay); the signature checks, unwraps and
    * decryptions then run on the processors at once ({@link EnvelopeOpener} is safe for concurrent
-   * use, and a message's RSA unwrap is most of what opening it costs). File offers are filed in
-   * {@link #offers}, in the order given, instead of being returned.
+   * use, and a message's RSA unwrap is most of what opening it costs). File offers are returned in
+   * their place among the messages, and filed in {@link #offers} in the order given (a second offer
+   * of a file id another message offered is left out, as a delivered one is ignored).
    *
    * <p>A message signed with a sender's new key that is not accepted yet is held (as a delivered
    * one is, so that {@code /trust} shows it) and counted in the page's {@link HistoryPage#held}.
    *
    * @param stored the page's messages, each with its parsed envelope at the same index in {@code
    *     envelopes}, addressed to {@code conversation}
-   * @return the messages that opened, in the order given, and those held
+   * @return the messages and offers that opened, in the order given, and those held
    */
   HistoryPage openAll(
       String conversation, List<StoredMessage> stored, List<RecipientEnvelope> envelopes) {
@@ -206,7 +208,7 @@ final class Inbox {
                 }
               }
             });
-    List<ChatMessage> out = new ArrayList<>(count);
+    List<Posted> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       if (opened[i] == null) {
         continue;
@@ -214,7 +216,7 @@ final class Inbox {
       try {
         Opened message = opened(conversation, stored.get(i), self, opened[i]);
         if (message.content() instanceof Content.File file) {
-          offer(message.message(), file, false);
+          offers.listed(message.message(), file).ifPresent(out::add);
         } else {
           out.add(message.message());
         }

@@ -65,6 +65,22 @@ final class OfferBook {
     return true;
   }
 
+  /**
+   * Files the offer that {@code message}, whose content is {@code file}, makes, as a page of
+   * history lists it: that offer, or the same one filed before; empty (and the key zeroed) for a
+   * second offer of a file id that another message offered first, which is ignored.
+   */
+  synchronized Optional<FileOffer> listed(ChatMessage message, Content.File file) {
+    FileOffer offer = offerOf(message, file);
+    if (add(offer, file)) {
+      return Optional.of(offer);
+    }
+    file.key().destroy();
+    return get(offer.fileId())
+        .map(Entry::offer)
+        .filter(first -> first.messageId().equals(offer.messageId()));
+  }
+
   /** The offer with exactly this id, if known. */
   synchronized Optional<Entry> get(String fileId) {
     return Optional.ofNullable(offers.get(fileId));

@@ -15,6 +15,7 @@ import chat.cli.client.GroupAction;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
+import chat.cli.client.Posted;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.crypto.Bytes;
@@ -324,7 +325,7 @@ public final class RelayChatClient implements ChatClient {
     }
     Session session = sessions.require();
     String id = conversationId(conversation);
-    Deque<ChatMessage> newestFirst = new ArrayDeque<>();
+    Deque<Posted> newestFirst = new ArrayDeque<>();
     Map<String, Integer> held = new TreeMap<>();
     long before = 0;
     boolean more = true;
@@ -347,7 +348,7 @@ public final class RelayChatClient implements ChatClient {
                 });
       }
       HistoryPage opened = session.inbox.openAll(id, opening, envelopes);
-      for (ChatMessage message : opened.messages()) {
+      for (Posted message : opened.entries()) {
         if (newestFirst.size() == limit) {
           break;
         }
@@ -357,7 +358,7 @@ public final class RelayChatClient implements ChatClient {
       more = reply.more() && reply.nextBefore() > 1;
       before = reply.nextBefore();
     }
-    List<ChatMessage> out = new ArrayList<>(newestFirst);
+    List<Posted> out = new ArrayList<>(newestFirst);
     java.util.Collections.reverse(out);
     List<HeldMessages> heldOut = new ArrayList<>();
     held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
