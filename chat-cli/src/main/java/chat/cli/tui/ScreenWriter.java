@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Puts cells into a Lanterna screen's back buffer, clipped to a column range so that no pane draws
- * into its neighbour (a double-width glyph that would straddle the edge becomes a space).
+ * into its neighbour (a glyph that would straddle the edge, double-width or drawn as several cells
+ * such as a flag's two letters, becomes spaces).
  */
 final class ScreenWriter {
   private static final int CACHE_LIMIT = 20_000;
@@ -46,17 +47,19 @@ final class ScreenWriter {
    */
   int put(int column, int row, int limit, List<Cell> cells) {
     int at = column;
-    for (Cell cell : cells) {
-      if (cell.isBreak() || at >= limit) {
-        break;
+    int i = 0;
+    while (i < cells.size() && !cells.get(i).isBreak() && at < limit) {
+      int end = Cells.glyphEnd(cells, i);
+      List<Cell> glyph = cells.subList(i, end);
+      if (at + Cells.width(glyph) > limit) {
+        fill(at, row, limit - at, glyph.get(0).style());
+        return limit;
       }
-      if (at + cell.width() > limit) {
-        screen.setCharacter(at, row, character(" ", cell.style()));
-        at++;
-        break;
+      for (Cell cell : glyph) {
+        screen.setCharacter(at, row, character(cell.glyph(), cell.style()));
+        at += cell.width();
       }
-      screen.setCharacter(at, row, character(cell.glyph(), cell.style()));
-      at += cell.width();
+      i = end;
     }
     return at;
   }

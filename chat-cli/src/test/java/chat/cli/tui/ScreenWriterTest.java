@@ -45,4 +45,18 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(0, 0).getCharacterString()).isEqualTo("q\u0301\u0302");
     assertThat(screen.getBackCharacter(1, 0).getCharacterString()).isEqualTo("x");
   }
+
+  @Test
+  void put_flagAcrossTheLimit_leftOutWhole() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(6, 1)));
+    ScreenWriter out = new ScreenWriter(screen);
+    out.put(4, 0, 6, "||", Style.BORDER);
+
+    int end = out.put(0, 0, 4, "abc\uD83C\uDDE9\uD83C\uDDEA", Style.TEXT); // drawn DE
+
+    assertThat(end).isEqualTo(4);
+    assertThat(screen.getBackCharacter(2, 0).getCharacterString()).isEqualTo("c");
+    assertThat(screen.getBackCharacter(3, 0).getCharacterString()).isEqualTo(" ");
+    assertThat(screen.getBackCharacter(4, 0).getCharacterString()).isEqualTo("|");
+  }
 }
