@@ -30,21 +30,22 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.InfoCmp;
 
 /**
  * The line-mode front end: a JLine REPL with the current conversation in the prompt ({@code #lobby>
  * }). Typed lines go to an {@link InputDispatcher}, run on the REPL thread; messages and events
  * from the client are printed above the prompt with {@link LineReader#printAbove}, one cleaned line
- * each, so typing is never garbled. Ends on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an
- * empty line; Ctrl-C on a non-empty line clears it.
+ * each, so typing is never garbled (on a dumb terminal they start below the prompt line, see {@link
+ * LineModeReader}). Ends on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line;
+ * Ctrl-C on a non-empty line clears it.
  *
  * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
  * through; secrets are read on a masked prompt and never enter it.
@@ -109,17 +110,14 @@ public final class LineMode implements CommandContext, ClientListener {
     DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
     parser.setQuoteChars(new char[0]);
     parser.setEscapeChars(new char[0]);
-    this.reader =
-        LineReaderBuilder.builder()
-            .appName("chat")
-            .terminal(terminal)
-            .parser(parser)
-            .completer(new JLineCompleter(Objects.requireNonNull(completer, "completer")))
-            .history(history)
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-            .option(LineReader.Option.CASE_INSENSITIVE, true)
-            .option(LineReader.Option.HISTORY_INCREMENTAL, false)
-            .build();
+    LineModeReader lineReader = new LineModeReader(terminal, "chat");
+    lineReader.setParser(parser);
+    lineReader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
+    lineReader.setHistory(history);
+    lineReader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    lineReader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    lineReader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
+    this.reader = lineReader;
     GlyphKeys.install(reader);
   }
 
@@ -248,14 +246,26 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /** Prints a line above the prompt; after {@link #run} has returned, nothing. Any thread. */
   private void print(LineKind kind, String cleanText) {
+    print(Optional.empty(), kind, cleanText);
+  }
+
+  /**
+   * Prints a line above the prompt, after {@code systemLine} if there is one, in one go (so that a
+   * dumb terminal draws the prompt again once, after both).
+   */
+  private void print(Optional<String> systemLine, LineKind kind, String cleanText) {
+    AttributedStringBuilder lines = new AttributedStringBuilder();
+    systemLine.ifPresent(line -> lines.append(styled(LineKind.SYSTEM, line)).append('\n'));
+    lines.append(styled(kind, cleanText));
     synchronized (printing) {
       if (!ended) {
-        reader.printAbove(
-            colour
-                ? new AttributedString(cleanText, kind.style())
-                : new AttributedString(cleanText));
+        reader.printAbove(lines.toAttributedString());
       }
     }
+  }
+
+  private AttributedString styled(LineKind kind, String cleanText) {
+    return colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText);
   }
 
   // CommandContext
@@ -286,7 +296,7 @@ public final class LineMode implements CommandContext, ClientListener {
    */
   @Override
   public void showMessage(ChatMessage message) {
-    days.before(message).ifPresent(separator -> print(LineKind.SYSTEM, separator));
+    Optional<String> separator = days.before(message);
     String text = formatter.line(message);
     if (!message.conversation().equals(current)) {
       text = label(message.conversation()) + " " + text;
@@ -299,7 +309,7 @@ public final class LineMode implements CommandContext, ClientListener {
                 : message.mentions(client.username().orElse(null))
                     ? LineKind.MENTION
                     : LineKind.OTHER;
-    print(kind, text);
+    print(separator, kind, text);
   }
 
   @Override

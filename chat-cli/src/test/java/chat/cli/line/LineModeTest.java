@@ -341,6 +341,27 @@ class LineModeTest {
   }
 
   @Test
+  void run_messageWhileTypingOnDumbTerminal_goesBelowTheTypedText() throws IOException {
+    harness.close();
+    harness = TerminalHarness.cookedDumb(); // as with TERM=dumb: the terminal echoes the typing
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+    long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
+    harness.echo("see you at no");
+
+    mode.onMessage(timed(1, "hi", now, now));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> hi"));
+    assertThat(harness.screen())
+        .endsWith(
+            "#lobby> see you at no", "--- Friday 13 March 2026 ---", "12:00:00 <bob> hi", "#lobby>")
+        .doesNotContain("12:00:00 <bob> hiyou at no");
+    harness.type("see you at noon\n");
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby see you at noon"));
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_aMessageNamingThisUser_standsOutInColour() throws IOException {
     useTerminal("xterm-256color");
     logIn();
