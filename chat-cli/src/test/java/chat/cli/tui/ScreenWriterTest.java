@@ -59,4 +59,19 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(3, 0).getCharacterString()).isEqualTo(" ");
     assertThat(screen.getBackCharacter(4, 0).getCharacterString()).isEqualTo("|");
   }
+
+  @Test
+  void put_lettersOutsideTheBmp_oneColumnEach() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+
+    // 𝐛𝐨𝐥𝐝 (mathematical bold letters), which Lanterna alone counts two columns each
+    int end =
+        new ScreenWriter(screen)
+            .put(0, 0, 10, "\uD835\uDC1B\uD835\uDC28\uD835\uDC25\uD835\uDC1D end", Style.TEXT);
+
+    assertThat(end).isEqualTo(8);
+    assertThat(screen.getBackCharacter(0, 0).isDoubleWidth()).isFalse();
+    assertThat(screen.getBackCharacter(3, 0).getCharacterString()).isEqualTo("\uD835\uDC1D");
+    assertThat(screen.getBackCharacter(5, 0).getCharacterString()).isEqualTo("e");
+  }
 }
