@@ -25,9 +25,8 @@ import java.util.List;
  * A letter with combining marks that Unicode has no single character for (q́, Hebrew with points,
  * Arabic with vowel marks) is drawn whole in one column, as terminals draw it ({@link #marked}):
  * Lanterna on its own counts any glyph of more than one character as two columns, and the column
- * after it would keep stale text. Lanterna also counts every character outside the BMP as two
- * columns; terminals draw most of them in one (𝐛𝐨𝐥𝐝 mathematical letters, historic scripts,
- * emoji that are text by default such as 🖥), so {@link #columns} measures those itself.
+ * after it would keep stale text. How wide a single character is, is {@link WideCharacters}'s call,
+ * not Lanterna's, which disagrees with terminals on many.
  *
  * <p>The message text itself is never changed: this is only how the screen shows it.
  */
@@ -86,17 +85,16 @@ final class Glyphs {
   /** The emoji-presentation fixes above, for characters that may be emoji. */
   private static String presentation(String glyph) {
     int first = glyph.codePointAt(0);
-    if (first < 0xA9 || Character.isLetterOrDigit(first)) {
-      return glyph;
+    int base = Character.charCount(first);
+    boolean selector = glyph.length() == base + 1 && glyph.charAt(base) == VARIATION_SELECTOR_16;
+    if (first < 0xA9 || (Character.isLetterOrDigit(first) && !selector)) {
+      return glyph; // no emoji, or a letter that only U+FE0F could make one (as ℹ️)
     }
     EmojiCatalog catalog = EmojiCatalog.shared();
     if (glyph.length() == 1 && catalog.isWideOnItsOwn(first)) {
       return glyph + VARIATION_SELECTOR_16;
     }
-    int base = Character.charCount(first);
-    if (glyph.length() == base + 1
-        && glyph.charAt(base) == VARIATION_SELECTOR_16
-        && catalog.isTextByDefault(first)) {
+    if (selector && catalog.isTextByDefault(first)) {
       return glyph.substring(0, base);
     }
     return glyph;
@@ -122,8 +120,7 @@ final class Glyphs {
     if (rest == glyph.length()
         || Character.isISOControl(first)
         || Character.getType(first) == Character.NON_SPACING_MARK
-        || columns(glyph.substring(0, rest)) == 2
-        || EmojiCatalog.shared().isWideOnItsOwn(first)) {
+        || WideCharacters.isWide(first)) {
       return false;
     }
     boolean mark = false;
@@ -140,39 +137,13 @@ final class Glyphs {
   }
 
   /**
-   * The columns {@code glyph}, one cell from {@link #add}, takes on the screen: as Lanterna counts
-   * them for a character in the BMP, except for a {@link #marked} glyph, which takes one; for one
-   * outside the BMP, two only if it is {@link #wideSupplementary wide}.
+   * The columns {@code glyph}, one cell from {@link #add}, takes on the screen: one for a {@link
+   * #marked} glyph, else two if its first character is {@link WideCharacters#isWide wide}.
    */
   static int columns(String glyph) {
     if (glyph.isEmpty()) {
       return 0;
     }
-    if (marked(glyph)) {
-      return 1;
-    }
-    int first = glyph.codePointAt(0);
-    if (Character.isSupplementaryCodePoint(first)) {
-      return wideSupplementary(first) ? 2 : 1;
-    }
-    return TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1;
-  }
-
-  /**
-   * Whether a character outside the BMP is one terminals draw two columns wide (Unicode's East
-   * Asian Width W): an emoji shown as one by default, the ideographs, kana, Tangut, Khitan and
-   * Nushu of the supplementary planes, and an unassigned code point among the emoji (most likely an
-   * emoji newer than the bundled list).
-   */
-  private static boolean wideSupplementary(int codePoint) {
-    return EmojiCatalog.shared().isWideOnItsOwn(codePoint)
-        || (codePoint >= 0x16FE0 && codePoint <= 0x16FFF) // ideographic symbols
-        || (codePoint >= 0x17000 && codePoint <= 0x18DFF) // Tangut, Khitan
-        || (codePoint >= 0x1AFF0 && codePoint <= 0x1B2FF) // kana supplements, Nushu
-        || (codePoint >= 0x1F200 && codePoint <= 0x1F2FF) // enclosed ideographs
-        || (codePoint >= 0x20000 && codePoint <= 0x3FFFD) // CJK ideographs, extension B on
-        || (codePoint >= 0x1F000
-            && codePoint <= 0x1FAFF
-            && Character.getType(codePoint) == Character.UNASSIGNED);
+    return !marked(glyph) && WideCharacters.isWide(glyph.codePointAt(0)) ? 2 : 1;
   }
 }

@@ -80,8 +80,9 @@ final class ScreenWriter {
       character =
           TextCharacter.fromString(
               glyph, style.foreground(), style.background(), style.modifiers())[0];
-      if (character.isDoubleWidth() && Glyphs.columns(glyph) == 1) {
-        character = new OneColumn(character);
+      boolean wide = Glyphs.columns(glyph) == 2;
+      if (character.isDoubleWidth() != wide) {
+        character = new Measured(character, wide);
       }
       forStyle.put(glyph, character);
       cached++;
@@ -90,22 +91,27 @@ final class ScreenWriter {
   }
 
   /**
-   * A glyph of several characters that terminals draw in one column (a letter with marks, {@link
-   * Glyphs#marked}), which Lanterna would otherwise count as two and leave the next column undrawn.
+   * A glyph that Lanterna would measure otherwise than terminals draw it ({@link Glyphs#columns}):
+   * a letter with marks, or a character such as 𝐛 (one column, though Lanterna counts two) or ￥
+   * (two columns, though Lanterna counts one). Without it the rest of the row is drawn out of
+   * place.
    */
-  private static final class OneColumn extends TextCharacter {
+  private static final class Measured extends TextCharacter {
     private static final long serialVersionUID = 1L;
 
+    private final boolean doubleWidth;
+
     // Deprecated in favour of the static factories, which cannot make a subclass: this is the one
-    // way to give Lanterna a glyph of several characters that it draws in one column.
+    // way to give Lanterna a glyph with a width of our choosing.
     @SuppressWarnings("deprecation")
-    OneColumn(TextCharacter glyph) {
+    Measured(TextCharacter glyph, boolean doubleWidth) {
       super(glyph);
+      this.doubleWidth = doubleWidth;
     }
 
     @Override
     public boolean isDoubleWidth() {
-      return false;
+      return doubleWidth;
     }
   }
 }

@@ -74,4 +74,18 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(3, 0).getCharacterString()).isEqualTo("\uD835\uDC1D");
     assertThat(screen.getBackCharacter(5, 0).getCharacterString()).isEqualTo("e");
   }
+
+  @Test
+  void put_fullWidthSignsBopomofoAndYi_twoColumnsEach() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+
+    // ￥, ㄅ and ꀀ, which Lanterna alone counts one column each
+    int end = new ScreenWriter(screen).put(0, 0, 10, "\uFFE5\u3105\uA000x", Style.TEXT);
+
+    assertThat(end).isEqualTo(7);
+    assertThat(screen.getBackCharacter(0, 0).isDoubleWidth()).isTrue();
+    assertThat(screen.getBackCharacter(2, 0).getCharacterString()).isEqualTo("\u3105");
+    assertThat(screen.getBackCharacter(4, 0).getCharacterString()).isEqualTo("\uA000");
+    assertThat(screen.getBackCharacter(6, 0).getCharacterString()).isEqualTo("x");
+  }
 }
