@@ -8,6 +8,7 @@ import chat.cli.emoji.EmojiCatalog;
 import chat.cli.emoji.EmojiCompletionSource;
 import chat.cli.line.LineMode;
 import chat.cli.line.LineModeOptions;
+import chat.cli.line.SttyEcho;
 import chat.cli.tui.ChatTui;
 import chat.cli.tui.TuiTerminals;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class Interactive {
         return 0;
       }
       boolean atTerminal = inputIsTerminal();
-      LineModeOptions lineOptions = LineModeOptions.of(!plainColourOff(), context.environment());
+      LineModeOptions lineOptions =
+          LineModeOptions.of(!plainColourOff(), context.environment()).withEcho(new SttyEcho());
       if (!atTerminal) {
         Secrets secrets = new Secrets(context, options);
         lineOptions = lineOptions.withSecrets(secrets::given);

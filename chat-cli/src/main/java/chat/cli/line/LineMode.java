@@ -60,8 +60,9 @@ public final class LineMode implements CommandContext, ClientListener {
   private final boolean dumb;
   private final boolean colour;
   private final GivenSecrets givenSecrets;
+  private final TerminalEcho echo;
   private final InMemoryHistory history = new InMemoryHistory();
-  private final LineReader reader;
+  private final LineModeReader reader;
   private final DaySeparators days;
   private final AwayTracker away = new AwayTracker();
   private final ProgressLines progress = new ProgressLines();
@@ -102,6 +103,7 @@ public final class LineMode implements CommandContext, ClientListener {
     this.colour =
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
     this.givenSecrets = options.secrets();
+    this.echo = options.echo();
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -110,14 +112,13 @@ public final class LineMode implements CommandContext, ClientListener {
     DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
     parser.setQuoteChars(new char[0]);
     parser.setEscapeChars(new char[0]);
-    LineModeReader lineReader = new LineModeReader(terminal, "chat");
-    lineReader.setParser(parser);
-    lineReader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
-    lineReader.setHistory(history);
-    lineReader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-    lineReader.option(LineReader.Option.CASE_INSENSITIVE, true);
-    lineReader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
-    this.reader = lineReader;
+    this.reader = new LineModeReader(terminal, "chat");
+    reader.setParser(parser);
+    reader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
+    reader.setHistory(history);
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    reader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
     GlyphKeys.install(reader);
   }
 
@@ -218,9 +219,7 @@ public final class LineMode implements CommandContext, ClientListener {
    */
   private void movedAway(String gone, String said) {
     current = NextConversation.after(client.conversations(), gone).orElse(null);
-    if (reader instanceof LineReaderImpl impl) {
-      impl.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
-    }
+    reader.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
     print(
         LineKind.SYSTEM,
         said + (current == null ? "; no conversation selected" : "; now in " + label(current)));
@@ -324,9 +323,10 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /**
    * The secret the options give for {@code kind}, else one read on a masked prompt: {@code *} per
-   * character, or nothing at all on a dumb terminal. Must be called while no line is being read, as
-   * from a command on the REPL thread. JLine hands the answer over as a {@link String}, which
-   * cannot be zeroed; the returned array can.
+   * character, or nothing at all on a dumb terminal (with the terminal's echo off where the options
+   * can turn it off, else under JLine's mask). Must be called while no line is being read, as from
+   * a command on the REPL thread. JLine hands the answer over as a {@link String}, which cannot be
+   * zeroed; the returned array can.
    */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
@@ -338,8 +338,15 @@ public final class LineMode implements CommandContext, ClientListener {
     if (reader.isReading()) {
       throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
     }
-    Character mask = dumb ? LineReaderImpl.NULL_MASK : '*';
     try {
+      if (dumb && echo.off()) {
+        try {
+          return reader.readHidden(TerminalSafe.line(prompt));
+        } finally {
+          echo.on();
+        }
+      }
+      Character mask = dumb ? LineReaderImpl.NULL_MASK : '*';
       return reader.readLine(TerminalSafe.line(prompt), mask).toCharArray();
     } catch (EndOfFileException e) {
       throw new CommandException.Auth("no " + what + " given", null);

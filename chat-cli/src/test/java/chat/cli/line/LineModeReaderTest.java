@@ -1,11 +1,15 @@
 package chat.cli.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +70,43 @@ class LineModeReaderTest {
     assertThat(output).endsWith("> typed\r\u001b[K12:00 <bob> hi\r\n> typed");
     harness.type("\n");
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("typed");
+  }
+
+  @Test
+  void readHidden_printsThePromptOnce_readsTheLine_endsIt() {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    harness.type("s3cret \u00e9\r\nnext\n");
+
+    char[] secret = reader.readHidden("passphrase: ");
+
+    assertThat(new String(secret)).isEqualTo("s3cret \u00e9");
+    assertThat(harness.output()).isEqualTo("passphrase: \n");
+  }
+
+  @Test
+  void readHidden_endOfInput_throws() {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    harness.endInput();
+
+    assertThatThrownBy(() -> reader.readHidden("passphrase: "))
+        .isInstanceOf(EndOfFileException.class);
+  }
+
+  @Test
+  void readHidden_ctrlC_throwsUserInterrupt() throws Exception {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    CompletableFuture<char[]> secret =
+        CompletableFuture.supplyAsync(() -> reader.readHidden("passphrase: "));
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("passphrase: "));
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              harness.terminal.raise(Terminal.Signal.INT); // again until the reader has its handler
+              return secret.isDone();
+            });
+
+    assertThatThrownBy(secret::join).hasCauseInstanceOf(UserInterruptException.class);
   }
 }
