@@ -6,8 +6,10 @@ import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
 import chat.cli.emoji.EmojiCatalog;
 import chat.cli.emoji.EmojiCompletionSource;
+import chat.cli.line.InterruptRelay;
 import chat.cli.line.LineMode;
 import chat.cli.line.LineModeOptions;
+import chat.cli.line.SttyEcho;
 import chat.cli.tui.ChatTui;
 import chat.cli.tui.TuiTerminals;
 import java.io.IOException;
@@ -54,13 +56,23 @@ final class Interactive {
         return 0;
       }
       boolean atTerminal = inputIsTerminal();
-      LineModeOptions lineOptions = LineModeOptions.of(!plainColourOff(), context.environment());
+      LineModeOptions lineOptions =
+          LineModeOptions.of(!plainColourOff(), context.environment()).withEcho(new SttyEcho());
       if (!atTerminal) {
         Secrets secrets = new Secrets(context, options);
         lineOptions = lineOptions.withSecrets(secrets::given);
       }
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
-        new LineMode(client, dispatcher, completer, formatter, terminal, lineOptions).run(startup);
+        InterruptRelay interrupts =
+            atTerminal && dumb(terminal) ? InterruptRelay.to(terminal) : null;
+        try {
+          new LineMode(client, dispatcher, completer, formatter, terminal, lineOptions)
+              .run(startup);
+        } finally {
+          if (interrupts != null) {
+            interrupts.close();
+          }
+        }
       }
     }
     return 0;
@@ -83,6 +95,12 @@ final class Interactive {
    */
   private boolean inputIsTerminal() {
     return context.stdoutIsTerminal() && System.console() != null;
+  }
+
+  /** Whether {@code terminal} is JLine's dumb terminal, which gets no signals from JLine. */
+  private static boolean dumb(Terminal terminal) {
+    return Terminal.TYPE_DUMB.equals(terminal.getType())
+        || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
   }
 
   private static Terminal systemTerminal() throws IOException {

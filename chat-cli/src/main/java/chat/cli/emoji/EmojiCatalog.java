@@ -63,9 +63,10 @@ public final class EmojiCatalog {
     for (Emoji emoji : all) {
       String text = emoji.getEmoji();
       int first = text.codePointAt(0);
-      if (text.length() == 1) {
+      int codePoints = text.codePointCount(0, text.length());
+      if (codePoints == 1) {
         wideSingles.add(first);
-      } else if (text.length() == 2 && text.charAt(1) == VARIATION_SELECTOR_16) {
+      } else if (codePoints == 2 && text.charAt(text.length() - 1) == VARIATION_SELECTOR_16) {
         textByDefault.add(first);
       }
     }
@@ -184,7 +185,7 @@ public final class EmojiCatalog {
 
   /**
    * Whether {@code codePoint} on its own is an emoji drawn in colour and two columns wide by
-   * default (Unicode's Emoji_Presentation, e.g. U+2705 ✅), though it is one UTF-16 char.
+   * default (Unicode's Emoji_Presentation: U+2705 ✅, which is one UTF-16 char, or U+1F600 😀).
    */
   public boolean isWideOnItsOwn(int codePoint) {
     return wideSingles.contains(codePoint);
@@ -192,7 +193,8 @@ public final class EmojiCatalog {
 
   /**
    * Whether {@code codePoint} is text by default and becomes an emoji only with U+FE0F after it
-   * (e.g. U+2764 ❤): terminals disagree on how wide that pair is.
+   * (U+2764 ❤, U+1F5A5 🖥): terminals draw it alone one column wide, and disagree on how wide the
+   * pair is.
    */
   public boolean isTextByDefault(int codePoint) {
     return textByDefault.contains(codePoint);

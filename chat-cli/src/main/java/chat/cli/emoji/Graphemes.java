@@ -1,6 +1,7 @@
 package chat.cli.emoji;
 
 import java.text.BreakIterator;
+import java.util.BitSet;
 
 /**
  * Where an input line's cursor may stand: between the characters a person sees. The JDK's character
@@ -48,6 +49,26 @@ public final class Graphemes {
     return at == BreakIterator.DONE ? text.length() : at;
   }
 
+  /**
+   * The indices of {@code text} that fall inside what shows as one glyph, though the JDK's
+   * character break iterator may break there: inside an emoji ZWJ sequence or a flag, before a
+   * skin-tone modifier, mark, variation selector or tag. Never 0 or the length. One pass over
+   * {@code text}, so a long run of regional indicators costs no more than any other text.
+   */
+  public static BitSet insides(String text) {
+    BitSet inside = new BitSet(text.length());
+    int regionalRun = 0; // regional indicators right before i
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      if (i > 0 && joined(text, i, regionalRun)) {
+        inside.set(i);
+      }
+      regionalRun = isRegionalIndicator(codePoint) ? regionalRun + 1 : 0;
+      i += Character.charCount(codePoint);
+    }
+    return inside;
+  }
+
   private static BreakIterator iterator(String text) {
     BreakIterator clusters = BreakIterator.getCharacterInstance();
     clusters.setText(text);
@@ -56,20 +77,26 @@ public final class Graphemes {
 
   /** Whether the boundary at {@code at} (0 < at < length) splits what shows as one glyph. */
   private static boolean joined(String text, int at) {
+    int run = 0;
+    for (int i = at; i > 0 && isRegionalIndicator(text.codePointBefore(i)); ) {
+      run++;
+      i -= Character.charCount(text.codePointBefore(i));
+    }
+    return joined(text, at, run);
+  }
+
+  /**
+   * Whether the boundary at {@code at} (0 < at < length) splits what shows as one glyph, given the
+   * number of regional indicators right before it: a flag is a pair, so an odd count means {@code
+   * at} is inside one.
+   */
+  private static boolean joined(String text, int at, int regionalRun) {
     int before = text.codePointBefore(at);
     int after = text.codePointAt(at);
     if (before == ZWJ || after == ZWJ || isModifier(after) || attaches(after)) {
       return true;
     }
-    if (isRegionalIndicator(before) && isRegionalIndicator(after)) {
-      int run = 0;
-      for (int i = at; i > 0 && isRegionalIndicator(text.codePointBefore(i)); ) {
-        run++;
-        i -= Character.charCount(text.codePointBefore(i));
-      }
-      return run % 2 == 1;
-    }
-    return false;
+    return isRegionalIndicator(before) && isRegionalIndicator(after) && regionalRun % 2 == 1;
   }
 
   /** Marks, variation selectors and tags: they draw nothing alone and belong to what precedes. */

@@ -31,21 +31,22 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.InfoCmp;
 
 /**
  * The line-mode front end: a JLine REPL with the current conversation in the prompt ({@code #lobby>
  * }). Typed lines go to an {@link InputDispatcher}, run on the REPL thread; messages and events
  * from the client are printed above the prompt with {@link LineReader#printAbove}, one cleaned line
- * each, so typing is never garbled. Ends on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an
- * empty line; Ctrl-C on a non-empty line clears it.
+ * each, so typing is never garbled (on a dumb terminal they start below the prompt line, see {@link
+ * LineModeReader}). Ends on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line;
+ * Ctrl-C on a non-empty line clears it.
  *
  * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
  * through; secrets are read on a masked prompt and never enter it.
@@ -60,8 +61,9 @@ public final class LineMode implements CommandContext, ClientListener {
   private final boolean dumb;
   private final boolean colour;
   private final GivenSecrets givenSecrets;
+  private final TerminalEcho echo;
   private final InMemoryHistory history = new InMemoryHistory();
-  private final LineReader reader;
+  private final LineModeReader reader;
   private final DaySeparators days;
   private final AwayTracker away = new AwayTracker();
   private final ProgressLines progress = new ProgressLines();
@@ -102,6 +104,7 @@ public final class LineMode implements CommandContext, ClientListener {
     this.colour =
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
     this.givenSecrets = options.secrets();
+    this.echo = options.echo();
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -110,17 +113,13 @@ public final class LineMode implements CommandContext, ClientListener {
     DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
     parser.setQuoteChars(new char[0]);
     parser.setEscapeChars(new char[0]);
-    this.reader =
-        LineReaderBuilder.builder()
-            .appName("chat")
-            .terminal(terminal)
-            .parser(parser)
-            .completer(new JLineCompleter(Objects.requireNonNull(completer, "completer")))
-            .history(history)
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-            .option(LineReader.Option.CASE_INSENSITIVE, true)
-            .option(LineReader.Option.HISTORY_INCREMENTAL, false)
-            .build();
+    this.reader = new LineModeReader(terminal, "chat");
+    reader.setParser(parser);
+    reader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
+    reader.setHistory(history);
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    reader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
     GlyphKeys.install(reader);
   }
 
@@ -219,9 +218,7 @@ public final class LineMode implements CommandContext, ClientListener {
    */
   private void movedAway(String gone, String said) {
     current = NextConversation.after(client.conversations(), gone).orElse(null);
-    if (reader instanceof LineReaderImpl impl) {
-      impl.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
-    }
+    reader.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
     print(
         LineKind.SYSTEM,
         said + (current == null ? "; no conversation selected" : "; now in " + label(current)));
@@ -247,14 +244,26 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /** Prints a line above the prompt; after {@link #run} has returned, nothing. Any thread. */
   private void print(LineKind kind, String cleanText) {
+    print(Optional.empty(), kind, cleanText);
+  }
+
+  /**
+   * Prints a line above the prompt, after {@code systemLine} if there is one, in one go (so that a
+   * dumb terminal draws the prompt again once, after both).
+   */
+  private void print(Optional<String> systemLine, LineKind kind, String cleanText) {
+    AttributedStringBuilder lines = new AttributedStringBuilder();
+    systemLine.ifPresent(line -> lines.append(styled(LineKind.SYSTEM, line)).append('\n'));
+    lines.append(styled(kind, cleanText));
     synchronized (printing) {
       if (!ended) {
-        reader.printAbove(
-            colour
-                ? new AttributedString(cleanText, kind.style())
-                : new AttributedString(cleanText));
+        reader.printAbove(lines.toAttributedString());
       }
     }
+  }
+
+  private AttributedString styled(LineKind kind, String cleanText) {
+    return colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText);
   }
 
   // CommandContext
@@ -285,7 +294,7 @@ public final class LineMode implements CommandContext, ClientListener {
    */
   @Override
   public void showMessage(ChatMessage message) {
-    days.before(message).ifPresent(separator -> print(LineKind.SYSTEM, separator));
+    Optional<String> separator = days.before(message);
     String text = formatter.line(message);
     if (!message.conversation().equals(current)) {
       text = label(message.conversation()) + " " + text;
@@ -298,7 +307,7 @@ public final class LineMode implements CommandContext, ClientListener {
                 : message.mentions(client.username().orElse(null))
                     ? LineKind.MENTION
                     : LineKind.OTHER;
-    print(kind, text);
+    print(separator, kind, text);
   }
 
   @Override
@@ -313,9 +322,10 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /**
    * The secret the options give for {@code kind}, else one read on a masked prompt: {@code *} per
-   * character, or nothing at all on a dumb terminal. Must be called while no line is being read, as
-   * from a command on the REPL thread. JLine hands the answer over as a {@link String}, which
-   * cannot be zeroed; the returned array can.
+   * character, or nothing at all on a dumb terminal (with the terminal's echo off where the options
+   * can turn it off, else under JLine's mask). Must be called while no line is being read, as from
+   * a command on the REPL thread. JLine hands the answer over as a {@link String}, which cannot be
+   * zeroed; the returned array can.
    */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
@@ -327,8 +337,15 @@ public final class LineMode implements CommandContext, ClientListener {
     if (reader.isReading()) {
       throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
     }
-    Character mask = dumb ? LineReaderImpl.NULL_MASK : '*';
     try {
+      if (dumb && echo.off()) {
+        try {
+          return reader.readHidden(TerminalSafe.line(prompt));
+        } finally {
+          echo.on();
+        }
+      }
+      Character mask = dumb ? LineReaderImpl.NULL_MASK : '*';
       return reader.readLine(TerminalSafe.line(prompt), mask).toCharArray();
     } catch (EndOfFileException e) {
       throw new CommandException.Auth("no " + what + " given", null);

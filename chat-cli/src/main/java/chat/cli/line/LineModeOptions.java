@@ -4,23 +4,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the line mode looks, and the secrets it takes without asking.
+ * How the line mode looks, the secrets it takes without asking, and how it hides a secret typed on
+ * a dumb terminal.
  *
  * @param colour whether to colour lines; the line mode still leaves colour off on a dumb terminal
  * @param secrets the password and passphrase to use instead of a prompt, where given
+ * @param echo turns the terminal's echo off while a secret is typed on a dumb terminal
  */
-public record LineModeOptions(boolean colour, GivenSecrets secrets) {
+public record LineModeOptions(boolean colour, GivenSecrets secrets, TerminalEcho echo) {
   /** The environment variable that turns colour off when set to anything (no-color.org). */
   public static final String NO_COLOR = "NO_COLOR";
 
   /** Checks for null. */
   public LineModeOptions {
     Objects.requireNonNull(secrets, "secrets");
+    Objects.requireNonNull(echo, "echo");
   }
 
-  /** Options that ask for every secret. */
+  /** Options that ask for every secret, with no way to turn a terminal's echo off. */
   public LineModeOptions(boolean colour) {
-    this(colour, GivenSecrets.NONE);
+    this(colour, GivenSecrets.NONE, TerminalEcho.NONE);
   }
 
   /**
@@ -35,6 +38,11 @@ public record LineModeOptions(boolean colour, GivenSecrets secrets) {
 
   /** These options with {@code given} as the secrets taken without asking. */
   public LineModeOptions withSecrets(GivenSecrets given) {
-    return new LineModeOptions(colour, given);
+    return new LineModeOptions(colour, given, echo);
+  }
+
+  /** These options with {@code switcher} as the way to turn a terminal's echo off. */
+  public LineModeOptions withEcho(TerminalEcho switcher) {
+    return new LineModeOptions(colour, secrets, switcher);
   }
 }

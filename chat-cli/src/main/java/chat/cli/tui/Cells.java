@@ -1,16 +1,20 @@
 package chat.cli.tui;
 
+import chat.cli.emoji.Graphemes;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Splits text into {@link Cell}s by grapheme cluster and measures them in display columns the way
  * Lanterna draws them: CJK and emoji take two columns ({@link Glyphs} has the details for emoji
- * sequences). It is the last guard before the screen: control characters, lone surrogates and marks
- * with nothing to sit on are dropped, so nothing here can reach the terminal as a control or escape
- * sequence.
+ * sequences). The cells of a glyph drawn as several (a flag's two letters, a ZWJ sequence's parts)
+ * are marked as {@link Cell#continues continuing} its first, so that no line break or clipping edge
+ * falls between them ({@link #glyphEnd}). It is the last guard before the screen: control
+ * characters, lone surrogates and marks with nothing to sit on are dropped, so nothing here can
+ * reach the terminal as a control or escape sequence.
  */
 final class Cells {
   private static final int TAB_COLUMNS = 4;
@@ -41,18 +45,33 @@ final class Cells {
     return width(line(text, Style.PLAIN));
   }
 
-  /** The longest prefix of {@code cells} that fits in {@code columns}. */
+  /**
+   * The index after the glyph whose first cell is at {@code start}: past the cells that {@link
+   * Cell#continues continue} it.
+   */
+  static int glyphEnd(List<Cell> cells, int start) {
+    int end = start + 1;
+    while (end < cells.size() && cells.get(end).continues()) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * The longest prefix of {@code cells} that fits in {@code columns}, without splitting a glyph.
+   */
   static List<Cell> fit(List<Cell> cells, int columns) {
-    List<Cell> out = new ArrayList<>();
     int used = 0;
-    for (Cell cell : cells) {
-      if (cell.isBreak() || used + cell.width() > columns) {
+    int end = 0;
+    while (end < cells.size() && !cells.get(end).isBreak()) {
+      int next = glyphEnd(cells, end);
+      used += width(cells.subList(end, next));
+      if (used > columns) {
         break;
       }
-      out.add(cell);
-      used += cell.width();
+      end = next;
     }
-    return out;
+    return new ArrayList<>(cells.subList(0, end));
   }
 
   private static List<Cell> split(String text, Style style, boolean keepBreaks) {
@@ -60,11 +79,30 @@ final class Cells {
     List<Cell> cells = new ArrayList<>(clean.length());
     BreakIterator clusters = BreakIterator.getCharacterInstance();
     clusters.setText(clean);
+    BitSet insides = Graphemes.insides(clean);
     int start = clusters.first();
     for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
+      int first = cells.size();
       addCluster(cells, clean.substring(start, end), style);
+      boolean joined = insides.get(start);
+      for (int i = first; i < cells.size(); i++) {
+        if ((i > first || joined) && continues(cells, i)) {
+          cells.set(i, cells.get(i).asContinuation());
+        }
+      }
     }
     return cells;
+  }
+
+  /** Whether cell {@code i} may continue the one before: neither is a space or a line break. */
+  private static boolean continues(List<Cell> cells, int i) {
+    Cell before = i > 0 ? cells.get(i - 1) : null;
+    Cell cell = cells.get(i);
+    return before != null
+        && !before.isSpace()
+        && !before.isBreak()
+        && !cell.isSpace()
+        && !cell.isBreak();
   }
 
   private static void addCluster(List<Cell> cells, String cluster, Style style) {

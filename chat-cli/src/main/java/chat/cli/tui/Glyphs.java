@@ -25,7 +25,8 @@ import java.util.List;
  * A letter with combining marks that Unicode has no single character for (q́, Hebrew with points,
  * Arabic with vowel marks) is drawn whole in one column, as terminals draw it ({@link #marked}):
  * Lanterna on its own counts any glyph of more than one character as two columns, and the column
- * after it would keep stale text.
+ * after it would keep stale text. How wide a single character is, is {@link WideCharacters}'s call,
+ * not Lanterna's, which disagrees with terminals on many.
  *
  * <p>The message text itself is never changed: this is only how the screen shows it.
  */
@@ -76,7 +77,7 @@ final class Glyphs {
     for (TextCharacter part : TextCharacter.fromString(glyph)) {
       String text = part.getCharacterString();
       if (!text.isEmpty() && !Character.isISOControl(text.codePointAt(0))) {
-        cells.add(new Cell(text, part.isDoubleWidth() ? 2 : 1, style));
+        cells.add(new Cell(text, columns(text), style));
       }
     }
   }
@@ -84,17 +85,17 @@ final class Glyphs {
   /** The emoji-presentation fixes above, for characters that may be emoji. */
   private static String presentation(String glyph) {
     int first = glyph.codePointAt(0);
-    if (first < 0xA9 || Character.isLetterOrDigit(first)) {
-      return glyph;
+    int base = Character.charCount(first);
+    boolean selector = glyph.length() == base + 1 && glyph.charAt(base) == VARIATION_SELECTOR_16;
+    if (first < 0xA9 || (Character.isLetterOrDigit(first) && !selector)) {
+      return glyph; // no emoji, or a letter that only U+FE0F could make one (as ℹ️)
     }
     EmojiCatalog catalog = EmojiCatalog.shared();
     if (glyph.length() == 1 && catalog.isWideOnItsOwn(first)) {
       return glyph + VARIATION_SELECTOR_16;
     }
-    if (glyph.length() == 2
-        && glyph.charAt(1) == VARIATION_SELECTOR_16
-        && catalog.isTextByDefault(first)) {
-      return glyph.substring(0, 1);
+    if (selector && catalog.isTextByDefault(first)) {
+      return glyph.substring(0, base);
     }
     return glyph;
   }
@@ -119,8 +120,7 @@ final class Glyphs {
     if (rest == glyph.length()
         || Character.isISOControl(first)
         || Character.getType(first) == Character.NON_SPACING_MARK
-        || TextCharacter.fromString(glyph.substring(0, rest))[0].isDoubleWidth()
-        || EmojiCatalog.shared().isWideOnItsOwn(first)) {
+        || WideCharacters.isWide(first)) {
       return false;
     }
     boolean mark = false;
@@ -137,13 +137,13 @@ final class Glyphs {
   }
 
   /**
-   * The columns {@code glyph}, one cell from {@link #add}, takes on the screen: as Lanterna counts
-   * them, except for a {@link #marked} glyph, which takes one.
+   * The columns {@code glyph}, one cell from {@link #add}, takes on the screen: one for a {@link
+   * #marked} glyph, else two if its first character is {@link WideCharacters#isWide wide}.
    */
   static int columns(String glyph) {
     if (glyph.isEmpty()) {
       return 0;
     }
-    return !marked(glyph) && TextCharacter.fromString(glyph)[0].isDoubleWidth() ? 2 : 1;
+    return !marked(glyph) && WideCharacters.isWide(glyph.codePointAt(0)) ? 2 : 1;
   }
 }

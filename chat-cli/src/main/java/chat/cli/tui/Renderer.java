@@ -239,11 +239,15 @@ final class Renderer {
     List<Cell> all = new ArrayList<>(before);
     all.addAll(after);
     int column = 0;
-    for (Cell cell : all) {
-      if (column >= scroll && column + cell.width() <= scroll + width) {
-        out.put(start + column - scroll, rect.row(), rect.right(), List.of(cell));
+    for (int i = 0; i < all.size(); ) {
+      int end = Cells.glyphEnd(all, i);
+      List<Cell> glyph = all.subList(i, end);
+      int glyphWidth = Cells.width(glyph);
+      if (column >= scroll && column + glyphWidth <= scroll + width) {
+        out.put(start + column - scroll, rect.row(), rect.right(), glyph);
       }
-      column += cell.width();
+      column += glyphWidth;
+      i = end;
     }
     return new TerminalPosition(start + cursorColumn - scroll, rect.row());
   }

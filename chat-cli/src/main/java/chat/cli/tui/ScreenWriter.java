@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Puts cells into a Lanterna screen's back buffer, clipped to a column range so that no pane draws
- * into its neighbour (a double-width glyph that would straddle the edge becomes a space).
+ * into its neighbour (a glyph that would straddle the edge, double-width or drawn as several cells
+ * such as a flag's two letters, becomes spaces).
  */
 final class ScreenWriter {
   private static final int CACHE_LIMIT = 20_000;
@@ -46,17 +47,19 @@ final class ScreenWriter {
    */
   int put(int column, int row, int limit, List<Cell> cells) {
     int at = column;
-    for (Cell cell : cells) {
-      if (cell.isBreak() || at >= limit) {
-        break;
+    int i = 0;
+    while (i < cells.size() && !cells.get(i).isBreak() && at < limit) {
+      int end = Cells.glyphEnd(cells, i);
+      List<Cell> glyph = cells.subList(i, end);
+      if (at + Cells.width(glyph) > limit) {
+        fill(at, row, limit - at, glyph.get(0).style());
+        return limit;
       }
-      if (at + cell.width() > limit) {
-        screen.setCharacter(at, row, character(" ", cell.style()));
-        at++;
-        break;
+      for (Cell cell : glyph) {
+        screen.setCharacter(at, row, character(cell.glyph(), cell.style()));
+        at += cell.width();
       }
-      screen.setCharacter(at, row, character(cell.glyph(), cell.style()));
-      at += cell.width();
+      i = end;
     }
     return at;
   }
@@ -77,8 +80,9 @@ final class ScreenWriter {
       character =
           TextCharacter.fromString(
               glyph, style.foreground(), style.background(), style.modifiers())[0];
-      if (character.isDoubleWidth() && Glyphs.columns(glyph) == 1) {
-        character = new OneColumn(character);
+      boolean wide = Glyphs.columns(glyph) == 2;
+      if (character.isDoubleWidth() != wide) {
+        character = new Measured(character, wide);
       }
       forStyle.put(glyph, character);
       cached++;
@@ -87,22 +91,27 @@ final class ScreenWriter {
   }
 
   /**
-   * A glyph of several characters that terminals draw in one column (a letter with marks, {@link
-   * Glyphs#marked}), which Lanterna would otherwise count as two and leave the next column undrawn.
+   * A glyph that Lanterna would measure otherwise than terminals draw it ({@link Glyphs#columns}):
+   * a letter with marks, or a character such as 𝐛 (one column, though Lanterna counts two) or ￥
+   * (two columns, though Lanterna counts one). Without it the rest of the row is drawn out of
+   * place.
    */
-  private static final class OneColumn extends TextCharacter {
+  private static final class Measured extends TextCharacter {
     private static final long serialVersionUID = 1L;
 
+    private final boolean doubleWidth;
+
     // Deprecated in favour of the static factories, which cannot make a subclass: this is the one
-    // way to give Lanterna a glyph of several characters that it draws in one column.
+    // way to give Lanterna a glyph with a width of our choosing.
     @SuppressWarnings("deprecation")
-    OneColumn(TextCharacter glyph) {
+    Measured(TextCharacter glyph, boolean doubleWidth) {
       super(glyph);
+      this.doubleWidth = doubleWidth;
     }
 
     @Override
     public boolean isDoubleWidth() {
-      return false;
+      return doubleWidth;
     }
   }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * Breaks a run of cells into screen lines of a given width: at spaces where it can, inside a word
- * only when the word is wider than a line, and at every {@link Cell#BREAK}. Lines after the first
- * start with a hanging indent so a message's text stays clear of its time and sender.
+ * only when the word is wider than a line, and at every {@link Cell#BREAK}. Inside a word it breaks
+ * only between glyphs, never between the cells of one (a flag drawn as two letters, a ZWJ sequence
+ * drawn as its parts), unless that glyph alone is wider than a line. Lines after the first start
+ * with a hanging indent so a message's text stays clear of its time and sender.
  */
 final class TextWrapper {
   private TextWrapper() {}
@@ -53,15 +55,21 @@ final class TextWrapper {
         column = hang;
         continue;
       }
-      for (; i < end; i++) {
-        Cell part = cells.get(i);
-        if (column + part.width() > width && column > hang) {
-          lines.add(line);
-          line = indent(hang);
-          column = hang;
+      while (i < end) {
+        int glyphEnd = Cells.glyphEnd(cells, i);
+        // a glyph wider than any line is split between its parts, else it goes whole
+        int step = Cells.width(cells.subList(i, glyphEnd)) > width - hang ? 1 : glyphEnd - i;
+        for (; i < glyphEnd; i += step) {
+          List<Cell> part = cells.subList(i, i + step);
+          int partWidth = Cells.width(part);
+          if (column + partWidth > width && column > hang) {
+            lines.add(line);
+            line = indent(hang);
+            column = hang;
+          }
+          line.addAll(part);
+          column += partWidth;
         }
-        line.add(part);
-        column += part.width();
       }
     }
     lines.add(line);

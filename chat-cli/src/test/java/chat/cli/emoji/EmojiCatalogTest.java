@@ -72,5 +72,8 @@ class EmojiCatalogTest {
     assertThat(catalog.isWideOnItsOwn('a')).isFalse();
     assertThat(catalog.isTextByDefault('❤')).isTrue();
     assertThat(catalog.isTextByDefault('✅')).isFalse();
+    assertThat(catalog.isWideOnItsOwn(0x1F600)).as("😀").isTrue();
+    assertThat(catalog.isTextByDefault(0x1F5A5)).as("🖥").isTrue();
+    assertThat(catalog.isWideOnItsOwn(0x1F5A5)).isFalse();
   }
 }

@@ -48,4 +48,22 @@ class GraphemesTest {
     assertThat(Graphemes.next("abc", 3)).isEqualTo(3);
     assertThat(Graphemes.next("", 0)).isZero();
   }
+
+  @Test
+  void insides_flagsZwjAndMarks_butNotBetweenGlyphs() {
+    String flags = GERMANY + FRANCE + "\uD83C\uDDE9"; // and a lone indicator
+    String text = "a" + FAMILY + flags + "e\u0301";
+
+    int family = 1;
+    int first = family + FAMILY.length();
+    assertThat(Graphemes.insides(text).stream().boxed().toList())
+        .containsExactly(
+            family + 2, // before the joiner
+            family + 3, // after it
+            family + 5,
+            family + 6,
+            first + 2, // inside 🇩🇪
+            first + 6, // inside 🇫🇷
+            text.length() - 1); // before the accent
+  }
 }

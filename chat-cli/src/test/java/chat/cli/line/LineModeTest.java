@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,10 @@ class LineModeTest {
   private Thread repl;
 
   private LineMode lineMode(boolean colour) {
+    return lineMode(new LineModeOptions(colour));
+  }
+
+  private LineMode lineMode(LineModeOptions options) {
     SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
     return new LineMode(
         client,
@@ -40,7 +46,7 @@ class LineModeTest {
         new SlashCompleter(client, dispatcher.registry()),
         new MessageFormatter(ZoneOffset.UTC),
         harness.terminal,
-        new LineModeOptions(colour));
+        options);
   }
 
   private void logIn() {
@@ -337,6 +343,42 @@ class LineModeTest {
   }
 
   @Test
+  void run_loginOnDumbTerminal_echoOffWhileSecretsAreTyped_eachPromptShownOnce()
+      throws IOException {
+    harness.close();
+    harness = TerminalHarness.cookedDumb();
+    List<String> echo = new CopyOnWriteArrayList<>();
+    TerminalEcho recording =
+        new TerminalEcho() {
+          @Override
+          public boolean off() {
+            return echo.add("off");
+          }
+
+          @Override
+          public void on() {
+            echo.add("on");
+          }
+        };
+    start(lineMode(new LineModeOptions(false).withEcho(recording)), "> ");
+
+    harness.echo("/login alice\n").type("/login alice\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("password for alice: "));
+    harness.type("hunter2\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("alice's key file: "));
+    harness.type("secret-phrase\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    harness.type("/quit\n");
+    await().atMost(TIMEOUT).until(() -> !repl.isAlive());
+
+    assertThat(client.secrets).containsExactly("hunter2", "secret-phrase");
+    assertThat(echo).containsExactly("off", "on", "off", "on");
+    assertThat(harness.output().split("password for alice: ", -1)).hasSize(2);
+    assertThat(harness.output().split("alice's key file: ", -1)).hasSize(2);
+    assertThat(harness.screen()).contains("password for alice:").doesNotContain("hunter2");
+  }
+
+  @Test
   void run_maskedPasswordOnFullTerminal_echoesStarsOnly() throws IOException {
     useTerminal("xterm-256color");
     start(lineMode(false), "> ");
@@ -364,6 +406,27 @@ class LineModeTest {
     runToEnd(lineMode(false));
 
     assertThat(client.calls).contains("send #lobby ok");
+  }
+
+  @Test
+  void run_messageWhileTypingOnDumbTerminal_goesBelowTheTypedText() throws IOException {
+    harness.close();
+    harness = TerminalHarness.cookedDumb(); // as with TERM=dumb: the terminal echoes the typing
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+    long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
+    harness.echo("see you at no");
+
+    mode.onMessage(timed(1, "hi", now, now));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> hi"));
+    assertThat(harness.screen())
+        .endsWith(
+            "#lobby> see you at no", "--- Friday 13 March 2026 ---", "12:00:00 <bob> hi", "#lobby>")
+        .doesNotContain("12:00:00 <bob> hiyou at no");
+    harness.type("see you at noon\n");
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby see you at noon"));
+    harness.type("/quit\n");
   }
 
   @Test

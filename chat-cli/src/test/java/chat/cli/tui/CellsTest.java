@@ -55,4 +55,27 @@ class CellsTest {
   void fit_wideGlyphAtEdge_leftOut() {
     assertThat(glyphs(Cells.fit(Cells.line("ab世", Style.TEXT), 3))).isEqualTo("ab");
   }
+
+  @Test
+  void line_glyphsDrawnAsSeveralCells_continueTheFirst() {
+    List<Cell> flag = Cells.line("a\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7", Style.TEXT);
+    List<Cell> family = Cells.line("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", Style.TEXT);
+
+    assertThat(flag).extracting(Cell::glyph).containsExactly("a", "D", "E", "F", "R");
+    assertThat(flag).extracting(Cell::continues).containsExactly(false, false, true, false, true);
+    assertThat(family).extracting(Cell::continues).containsExactly(false, true, true);
+  }
+
+  @Test
+  void line_joinerAfterASpace_joinsNothing() {
+    assertThat(Cells.line("a \u200Db", Style.TEXT))
+        .extracting(Cell::continues)
+        .containsExactly(false, false, false);
+  }
+
+  @Test
+  void fit_flagAtEdge_leftOutWhole() {
+    assertThat(glyphs(Cells.fit(Cells.line("ab\uD83C\uDDE9\uD83C\uDDEA", Style.TEXT), 3)))
+        .isEqualTo("ab");
+  }
 }

@@ -72,6 +72,16 @@ class ChatTuiTest {
   }
 
   @Test
+  void inputLine_scrolledPastHalfAFlag_showsNoHalf() {
+    TuiHarness h = inLobby(20, 6); // 18 columns after "> "
+
+    // "a", the flag drawn as DE, and 16 letters: the cursor at column 19 scrolls the line by 2
+    h.type("a\uD83C\uDDE9\uD83C\uDDEA" + "b".repeat(16));
+
+    assertThat(h.inputRow()).isEqualTo(">  " + "b".repeat(16) + " ");
+  }
+
+  @Test
   void pastedLines_stayInTheInputLine_untilEnter_andGoOutAsOneLine() {
     TuiHarness h = inLobby(80, 24);
 

@@ -48,18 +48,44 @@ class GlyphsTest {
   }
 
   @Test
-  void everyCatalogEmoji_cellsAgreeWithLanterna() {
+  void everyCatalogEmoji_oneLanternaCellEach_wideUnlessTextByDefault() {
+    EmojiCatalog catalog = EmojiCatalog.shared();
     List<String> disagreements = new ArrayList<>();
-    for (EmojiEntry entry : EmojiCatalog.shared().search("", 100_000)) {
+    for (EmojiEntry entry : catalog.search("", 100_000)) {
       for (Cell cell : cells(entry.emoji() + " x")) {
-        TextCharacter[] drawn = TextCharacter.fromString(cell.glyph());
-        boolean wide = drawn.length == 1 && drawn[0].isDoubleWidth();
-        if (drawn.length != 1 || wide != (cell.width() == 2)) {
-          disagreements.add(entry.shortcode() + " " + cell.glyph());
+        int first = cell.glyph().codePointAt(0);
+        boolean text =
+            catalog.isTextByDefault(first)
+                && cell.glyph().length() == Character.charCount(first) // drawn as text: no U+FE0F
+                && (first < 0x3000 || first > 0x33FF) // 〰 〽 ㊗ ㊙ are wide all the same,
+                && (first < 0x1F200 || first > 0x1F2FF); // and so are 🈂 🈷
+        boolean wide = !cell.isSpace() && first > 0x7F && !text && first != 0x2139; // ℹ is a letter
+        if (TextCharacter.fromString(cell.glyph()).length != 1 || wide != (cell.width() == 2)) {
+          disagreements.add(entry.shortcode() + " " + cell.glyph() + " " + cell.width());
         }
       }
     }
     assertThat(disagreements).isEmpty();
+  }
+
+  @Test
+  void outsideTheBmp_oneColumnUnlessWide() {
+    assertThat(Cells.width("\uD835\uDC1B\uD835\uDC28\uD835\uDC25\uD835\uDC1D"))
+        .as("𝐛𝐨𝐥𝐝, mathematical bold letters")
+        .isEqualTo(4);
+    assertThat(glyphs("\uD83D\uDDA5\uFE0F")).as("🖥️, text by default").containsExactly("🖥");
+    assertThat(Cells.width("\uD83D\uDDA5\uFE0F\uD83C\uDFF3")).isEqualTo(2);
+    assertThat(Cells.width("\uD83D\uDE00")).as("😀").isEqualTo(2);
+    assertThat(Cells.width("\uD840\uDC00")).as("U+20000, a CJK ideograph").isEqualTo(2);
+    assertThat(Cells.width("\uD83C\uDE02")).as("🈂, text by default but wide").isEqualTo(2);
+    assertThat(Glyphs.columns("\uD835\uDC00\u0301")).as("𝐀 with a mark").isEqualTo(1);
+  }
+
+  @Test
+  void insideTheBmp_wideAsTerminalsDrawIt() {
+    assertThat(Cells.width("\uFFE5\u3105\uA000")).as("￥ ㄅ ꀀ").isEqualTo(6);
+    assertThat(Cells.width("\u303F\u4DC0")).as("〿 ䷀, not wide").isEqualTo(2);
+    assertThat(glyphs("\u2139\uFE0F")).as("ℹ️, text by default").containsExactly("\u2139");
   }
 
   @Test

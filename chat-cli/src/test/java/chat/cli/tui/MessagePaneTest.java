@@ -49,4 +49,19 @@ class MessagePaneTest {
         .isLessThan(screen.indexOf(line))
         .isLessThan(screen.indexOf("09:30:00 <bob> saturday"));
   }
+
+  @Test
+  void message_flagAtThePaneEdge_wrapsWhole() {
+    TuiHarness h = new TuiHarness(30, 8).start().loggedInAs("alice");
+    h.alt('1');
+    long stored = TuiHarness.NOW.toEpochMilli();
+
+    // "09:30:00 <bob> " and 14 letters fill 29 columns: the flag (drawn DE) has one left
+    h.tui.onMessage(message(1, "x".repeat(14) + "\uD83C\uDDE9\uD83C\uDDEA!", stored, stored));
+    h.drain();
+
+    String screen = h.screen();
+    assertThat(screen).contains("09:30:00 <bob> " + "x".repeat(14) + " \n");
+    assertThat(screen).contains("\n" + " ".repeat(15) + "DE!");
+  }
 }

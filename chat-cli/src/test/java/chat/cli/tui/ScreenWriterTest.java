@@ -45,4 +45,47 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(0, 0).getCharacterString()).isEqualTo("q\u0301\u0302");
     assertThat(screen.getBackCharacter(1, 0).getCharacterString()).isEqualTo("x");
   }
+
+  @Test
+  void put_flagAcrossTheLimit_leftOutWhole() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(6, 1)));
+    ScreenWriter out = new ScreenWriter(screen);
+    out.put(4, 0, 6, "||", Style.BORDER);
+
+    int end = out.put(0, 0, 4, "abc\uD83C\uDDE9\uD83C\uDDEA", Style.TEXT); // drawn DE
+
+    assertThat(end).isEqualTo(4);
+    assertThat(screen.getBackCharacter(2, 0).getCharacterString()).isEqualTo("c");
+    assertThat(screen.getBackCharacter(3, 0).getCharacterString()).isEqualTo(" ");
+    assertThat(screen.getBackCharacter(4, 0).getCharacterString()).isEqualTo("|");
+  }
+
+  @Test
+  void put_lettersOutsideTheBmp_oneColumnEach() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+
+    // 𝐛𝐨𝐥𝐝 (mathematical bold letters), which Lanterna alone counts two columns each
+    int end =
+        new ScreenWriter(screen)
+            .put(0, 0, 10, "\uD835\uDC1B\uD835\uDC28\uD835\uDC25\uD835\uDC1D end", Style.TEXT);
+
+    assertThat(end).isEqualTo(8);
+    assertThat(screen.getBackCharacter(0, 0).isDoubleWidth()).isFalse();
+    assertThat(screen.getBackCharacter(3, 0).getCharacterString()).isEqualTo("\uD835\uDC1D");
+    assertThat(screen.getBackCharacter(5, 0).getCharacterString()).isEqualTo("e");
+  }
+
+  @Test
+  void put_fullWidthSignsBopomofoAndYi_twoColumnsEach() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+
+    // ￥, ㄅ and ꀀ, which Lanterna alone counts one column each
+    int end = new ScreenWriter(screen).put(0, 0, 10, "\uFFE5\u3105\uA000x", Style.TEXT);
+
+    assertThat(end).isEqualTo(7);
+    assertThat(screen.getBackCharacter(0, 0).isDoubleWidth()).isTrue();
+    assertThat(screen.getBackCharacter(2, 0).getCharacterString()).isEqualTo("\u3105");
+    assertThat(screen.getBackCharacter(4, 0).getCharacterString()).isEqualTo("\uA000");
+    assertThat(screen.getBackCharacter(6, 0).getCharacterString()).isEqualTo("x");
+  }
 }

@@ -42,6 +42,35 @@ class TextWrapperTest {
   }
 
   @Test
+  void wrap_flagAtTheEdge_movesWholeToTheNextLine() {
+    // 🇩🇪 is drawn as its two letters: D at the end of a line and E on the next read as two glyphs
+    assertThat(wrap("abcd\uD83C\uDDE9\uD83C\uDDEAef", 5, 0)).containsExactly("abcd", "DEef");
+    assertThat(wrap("abc \uD83C\uDDE9\uD83C\uDDEAxyzw", 5, 0))
+        .containsExactly("abc ", "DExyz", "w");
+  }
+
+  @Test
+  void wrap_zwjSequenceAtTheEdge_staysOnOneLine() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // drawn as 👨👩👧
+    List<String> lines = wrap("abcdefgh" + family, 10, 0);
+
+    assertThat(lines).containsExactly("abcdefgh", "\uD83D\uDC68\uD83D\uDC69\uD83D\uDC67");
+  }
+
+  @Test
+  void wrap_glyphWiderThanALine_isSplitBetweenItsParts() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+
+    assertThat(wrap(family, 4, 0)).containsExactly("\uD83D\uDC68\uD83D\uDC69", "\uD83D\uDC67");
+  }
+
+  @Test
+  void wrap_keycapsMarksAndWideGlyphs_neverSplit() {
+    assertThat(wrap("abcd1\uFE0F\u20E3q\u0301x", 5, 0)).containsExactly("abcd1", "q\u0301x");
+    assertThat(wrap("abcd世x", 5, 0)).containsExactly("abcd", "世x");
+  }
+
+  @Test
   void wrap_newlines_startIndentedLines() {
     assertThat(wrap("x: first\nsecond", 20, 3)).containsExactly("x: first", "   second");
   }

@@ -1,0 +1,124 @@
+package chat.cli.line;
+
+import java.io.IOError;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+import org.jline.utils.NonBlockingReader;
+
+/**
+ * JLine's line reader, except that on a dumb terminal a line printed above the prompt ({@link
+ * #printAbove}) starts on a fresh line. JLine erases the prompt line with a carriage return and
+ * spaces and writes over it; on a dumb terminal it cannot see or erase what the person has typed so
+ * far (the terminal itself echoes and edits the line, and hands it over only at Enter), so an
+ * incoming message landed on the prompt line, mixed with the typed text. Here the prompt line is
+ * left as it is, the printed text goes on the lines below it, and the prompt is drawn again after
+ * it. What was typed stays in view on the old prompt line and is still part of the line being
+ * typed: Enter sends all of it. On other terminals this is JLine's reader unchanged. It also reads
+ * a secret on a dumb terminal without JLine's masking ({@link #readHidden}).
+ */
+final class LineModeReader extends LineReaderImpl {
+  private static final long POLL_MILLIS = 100;
+
+  private final boolean dumb;
+
+  /** A reader on {@code terminal}, named {@code appName} (for inputrc settings). */
+  LineModeReader(Terminal terminal, String appName) {
+    super(terminal, appName, new HashMap<>());
+    String type = terminal.getType();
+    this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
+  }
+
+  /**
+   * Reads a secret on a dumb terminal whose echo the caller has turned off: prints {@code prompt},
+   * reads to the end of the line and ends it (the terminal does not). JLine's masked prompt is not
+   * used there: on a dumb terminal it rewrites the prompt and 51 spaces from a thread every few
+   * milliseconds, and where they do not fit in one row (most passphrase prompts in 80 columns) the
+   * screen filled with copies of the prompt. The array returned is the caller's to zero.
+   *
+   * @throws EndOfFileException if the input ends before a line
+   * @throws UserInterruptException on Ctrl-C
+   * @throws IOError if the terminal cannot be read
+   */
+  char[] readHidden(String prompt) {
+    terminal.writer().print(prompt);
+    terminal.flush();
+    Thread reading = Thread.currentThread();
+    Terminal.SignalHandler previous =
+        terminal.handle(Terminal.Signal.INT, signal -> reading.interrupt());
+    char[] typed = new char[64];
+    int length = 0;
+    try {
+      for (int c = nextCharacter(); c != '\n'; c = nextCharacter()) {
+        if (c < 0) {
+          if (length == 0) {
+            throw new EndOfFileException();
+          }
+          break;
+        }
+        if (length == typed.length) {
+          char[] longer = Arrays.copyOf(typed, length * 2);
+          Arrays.fill(typed, '\0');
+          typed = longer;
+        }
+        if (c != '\r') {
+          typed[length++] = (char) c;
+        }
+      }
+      return Arrays.copyOf(typed, length);
+    } catch (InterruptedIOException e) {
+      throw new UserInterruptException("");
+    } catch (IOException e) {
+      throw new IOError(e);
+    } finally {
+      Arrays.fill(typed, '\0');
+      terminal.handle(Terminal.Signal.INT, previous);
+      Thread.interrupted(); // a Ctrl-C that came after the line was read
+      terminal.writer().println();
+      terminal.flush();
+    }
+  }
+
+  /** The next character typed, or -1 at the end of the input; waits in steps Ctrl-C can end. */
+  private int nextCharacter() throws IOException {
+    int c;
+    do {
+      if (Thread.interrupted()) {
+        throw new InterruptedIOException("interrupted");
+      }
+      c = terminal.reader().read(POLL_MILLIS);
+    } while (c == NonBlockingReader.READ_EXPIRED);
+    return c;
+  }
+
+  @Override
+  public void printAbove(String text) {
+    if (!dumb) {
+      super.printAbove(text);
+      return;
+    }
+    lock.lock();
+    try {
+      boolean prompting = reading;
+      if (prompting) {
+        terminal.writer().println(); // leave the prompt and what was typed after it as they are
+      }
+      terminal.writer().print(text);
+      if (!text.endsWith("\n")) {
+        terminal.writer().println();
+      }
+      if (prompting) {
+        redrawLine(); // the prompt is drawn anew, from the start of the line below the text
+        redisplay(false);
+      }
+      terminal.flush();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

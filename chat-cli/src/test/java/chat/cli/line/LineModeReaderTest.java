@@ -1,0 +1,112 @@
+package chat.cli.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LineModeReaderTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private TerminalHarness harness = TerminalHarness.cookedDumb();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  /** Starts reading a line on its own thread and waits for the prompt. */
+  private CompletableFuture<String> reading(LineModeReader reader, String prompt) {
+    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> reader.readLine(prompt));
+    await().atMost(TIMEOUT).until(() -> harness.output().contains(prompt));
+    return line;
+  }
+
+  @Test
+  void printAbove_dumbTerminalWhileTyping_startsBelowWhatWasTyped_andPromptFollows()
+      throws Exception {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+    harness.echo("a long line half ty");
+
+    reader.printAbove("12:00 <bob> hi");
+
+    assertThat(harness.screen())
+        .containsExactly("#lobby> a long line half ty", "12:00 <bob> hi", "#lobby>");
+    harness.echo("ped\n").type("a long line half typed\n");
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("a long line half typed");
+  }
+
+  @Test
+  void printAbove_dumbTerminalNotReading_printsTheLineOnly() {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+
+    reader.printAbove("one");
+    reader.printAbove("two\n");
+
+    assertThat(harness.output()).isEqualTo("one\ntwo\n");
+  }
+
+  @Test
+  void printAbove_capableTerminal_erasesAndRedrawsThePromptAsJLineDoes() throws Exception {
+    harness.close();
+    harness = new TerminalHarness("xterm-256color");
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    CompletableFuture<String> line = reading(reader, "> ");
+    harness.type("typed");
+    await().atMost(TIMEOUT).until(() -> harness.output().endsWith("typed"));
+
+    reader.printAbove("12:00 <bob> hi");
+
+    String output = harness.output();
+    assertThat(output).endsWith("> typed\r\u001b[K12:00 <bob> hi\r\n> typed");
+    harness.type("\n");
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("typed");
+  }
+
+  @Test
+  void readHidden_printsThePromptOnce_readsTheLine_endsIt() {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    harness.type("s3cret \u00e9\r\nnext\n");
+
+    char[] secret = reader.readHidden("passphrase: ");
+
+    assertThat(new String(secret)).isEqualTo("s3cret \u00e9");
+    assertThat(harness.output()).isEqualTo("passphrase: \n");
+  }
+
+  @Test
+  void readHidden_endOfInput_throws() {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    harness.endInput();
+
+    assertThatThrownBy(() -> reader.readHidden("passphrase: "))
+        .isInstanceOf(EndOfFileException.class);
+  }
+
+  @Test
+  void readHidden_ctrlC_throwsUserInterrupt() throws Exception {
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    CompletableFuture<char[]> secret =
+        CompletableFuture.supplyAsync(() -> reader.readHidden("passphrase: "));
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("passphrase: "));
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              harness.terminal.raise(Terminal.Signal.INT); // again until the reader has its handler
+              return secret.isDone();
+            });
+
+    assertThatThrownBy(secret::join).hasCauseInstanceOf(UserInterruptException.class);
+  }
+}
