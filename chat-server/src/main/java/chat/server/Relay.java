@@ -2,6 +2,7 @@ package chat.server;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
+import chat.protocol.HostPort;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.audit.QueuedAuditLog;
 import chat.server.internal.auth.LoginRateLimiter;
@@ -356,9 +357,7 @@ public final class Relay implements AutoCloseable {
               sweeper);
       String listening =
           "listening on "
-              + config.bindAddress()
-              + ":"
-              + relay.port()
+              + HostPort.format(config.bindAddress(), relay.port())
               + "; connection ids end in -"
               + ids.tag();
       LOG.info("Relay {}", listening);
