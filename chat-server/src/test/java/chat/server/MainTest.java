@@ -14,6 +14,8 @@ import chat.server.internal.storage.Database;
 import chat.server.internal.storage.WriteQueue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,6 +179,38 @@ class MainTest {
             "chat-server: log file /proc/nope/relay.log cannot be written: /proc/nope cannot be"
                 + " made (from env CHAT_SERVER_LOG_FILE)\n");
     assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void port_inUse_stopsTheStartWithOneLineBeforeAnythingIsWritten() throws Exception {
+    Path data = dir.resolve("data");
+    Path log = dir.resolve("logs").resolve("relay.log");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(taken.getLocalPort());
+
+      int code =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () ->
+                  run(
+                      Map.of(),
+                      "--port",
+                      port,
+                      "--data-dir",
+                      data.toString(),
+                      "--log-file",
+                      log.toString()));
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .isEqualTo(
+              "chat-server: cannot start: cannot listen on 127.0.0.1:"
+                  + port
+                  + ": Address already in use; another program, perhaps another relay, listens"
+                  + " there: choose another --port or stop it\n");
+    }
+    assertThat(data).doesNotExist();
+    assertThat(dir.resolve("logs")).doesNotExist();
   }
 
   @Test

@@ -9,6 +9,7 @@ import chat.protocol.ProtocolVersions;
 import chat.server.FileLimits;
 import chat.server.Relay;
 import chat.server.RelayConfig;
+import chat.server.internal.net.ListenCheck;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -209,6 +210,8 @@ public final class RelayCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
+    // Before anything is written: a busy port must not leave a data directory or log file behind.
+    ListenCheck.requireBindable(relayConfig.bindAddress(), relayConfig.port());
     if (logFile != null) {
       openLogFile(logFile);
       addFileAppender(logFile);
