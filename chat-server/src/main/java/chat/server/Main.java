@@ -4,6 +4,7 @@ import chat.server.internal.cli.ConfigDefaultProvider;
 import chat.server.internal.cli.ConfigFile;
 import chat.server.internal.cli.ConfigFileException;
 import chat.server.internal.cli.RelayCommand;
+import chat.server.internal.cli.SubcommandOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +29,8 @@ public final class Main {
   /**
    * Runs {@code args} on {@code commandLine} (a {@link RelayCommand}, whose output writers tests
    * may replace) with {@code environment}; returns the exit code. A config file that cannot be read
-   * or has an unknown key, a repeated key or a malformed line exits 2 before anything starts.
+   * or has an unknown key, a repeated key or a malformed line exits 2 before anything starts, as
+   * does an option typed before a subcommand that does not use it ({@link SubcommandOptions}).
    */
   public static int run(String[] args, Map<String, String> environment, CommandLine commandLine) {
     ConfigFile file = ConfigFile.none();
@@ -61,6 +63,11 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(
         (failure, failed, parsed) -> startFailure(failure, failed, parsed, defaults));
     commandLine.setParameterExceptionHandler((e, given) -> badArguments(e, given, defaults));
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          SubcommandOptions.requireUsed(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return commandLine.execute(args);
   }
 

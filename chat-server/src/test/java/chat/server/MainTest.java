@@ -408,4 +408,51 @@ class MainTest {
         .isZero();
     assertThat(out.toString()).contains("rotated: 2 keys");
   }
+
+  @Test
+  void optionOfTheRelay_beforeASubcommandThatDoesNotUseIt_isRefusedNamingBoth() throws Exception {
+    Path data = dataDirWithAudit("one");
+
+    assertThat(run(Map.of(), "--port", "7000", "audit", "--data-dir", data.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: --port does not apply to 'chat-server audit'; before its name only"
+                + " --data-dir and --config may stand\n"
+                + "'chat-server audit --help' lists the options\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void optionsOfTheRelay_beforeKeysRotate_areRefused_andNothingIsRotated() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("keys"));
+    AtRestKeys.loadOrCreate(data);
+    byte[] keyset = Files.readAllBytes(data.resolve(AtRestKeys.FILE_NAME));
+
+    int code =
+        run(
+            Map.of(),
+            "--bcrypt-cost",
+            "4",
+            "--data-dir",
+            data.toString(),
+            "--print-config",
+            "keys",
+            "rotate");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "chat-server: --bcrypt-cost, --print-config do not apply to 'chat-server keys rotate'");
+    assertThat(out.toString()).isEmpty();
+    assertThat(Files.readAllBytes(data.resolve(AtRestKeys.FILE_NAME))).isEqualTo(keyset);
+  }
+
+  @Test
+  void optionOfTheRelay_beforeASubcommandAskedForHelp_showsTheHelp() {
+    assertThat(run(Map.of(), "--port", "7000", "audit", "--help")).isZero();
+
+    assertThat(out.toString()).startsWith("Usage: chat-server audit");
+  }
 }
