@@ -3,6 +3,7 @@ package chat.server;
 import chat.server.internal.cli.ConfigDefaultProvider;
 import chat.server.internal.cli.ConfigFile;
 import chat.server.internal.cli.ConfigFileException;
+import chat.server.internal.cli.NonEmptyPath;
 import chat.server.internal.cli.RelayCommand;
 import chat.server.internal.cli.SubcommandOptions;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class Main {
    * does an option typed before a subcommand that does not use it ({@link SubcommandOptions}).
    */
   public static int run(String[] args, Map<String, String> environment, CommandLine commandLine) {
+    commandLine.registerConverter(Path.class, new NonEmptyPath());
     ConfigFile file = ConfigFile.none();
     String configPath = configPath(args, environment);
     if (configPath != null) {
@@ -145,13 +147,21 @@ public final class Main {
     };
   }
 
+  /**
+   * The config file's path: {@code --config} wherever it stands, else {@code CHAT_SERVER_CONFIG};
+   * null for none. An empty {@code --config ''} is none here, and the option's converter refuses
+   * it.
+   */
   private static String configPath(String[] args, Map<String, String> environment) {
     for (int i = 0; i < args.length; i++) {
+      String given = null;
       if ("--config".equals(args[i]) && i + 1 < args.length) {
-        return args[i + 1];
+        given = args[i + 1];
+      } else if (args[i].startsWith("--config=")) {
+        given = args[i].substring("--config=".length());
       }
-      if (args[i].startsWith("--config=")) {
-        return args[i].substring("--config=".length());
+      if (given != null) {
+        return given.isEmpty() ? null : given;
       }
     }
     // Blank, like every CHAT_SERVER_ variable, means not set.

@@ -455,4 +455,31 @@ class MainTest {
 
     assertThat(out.toString()).startsWith("Usage: chat-server audit");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"--data-dir", "--config", "--log-file", "--tls-cert", "--tls-key"})
+  void emptyPath_isRefused_ratherThanTakenAsTheCurrentDirectory(String option) {
+    assertThat(run(Map.of(), option, "", "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: Invalid value for option '"
+                + option
+                + "': the path is empty (for the current directory, give '.')\n"
+                + "'chat-server --help' lists the options\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void emptyPath_ofASubcommand_isRefused() {
+    assertThat(run(Map.of(), "audit", "--data-dir=")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: Invalid value for option '--data-dir': the path is empty");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "keys", "rotate", "--config", "")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: Invalid value for option '--config': the path is empty");
+  }
 }
