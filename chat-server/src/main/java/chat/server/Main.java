@@ -3,6 +3,7 @@ package chat.server;
 import chat.server.internal.cli.ConfigDefaultProvider;
 import chat.server.internal.cli.ConfigFile;
 import chat.server.internal.cli.ConfigFileException;
+import chat.server.internal.cli.LogLevelSetting;
 import chat.server.internal.cli.NonEmptyPath;
 import chat.server.internal.cli.RelayCommand;
 import chat.server.internal.cli.SubcommandOptions;
@@ -31,10 +32,17 @@ public final class Main {
    * Runs {@code args} on {@code commandLine} (a {@link RelayCommand}, whose output writers tests
    * may replace) with {@code environment}; returns the exit code. A config file that cannot be read
    * or has an unknown key, a repeated key or a malformed line exits 2 before anything starts, as
-   * does an option typed before a subcommand that does not use it ({@link SubcommandOptions}).
+   * does an option typed before a subcommand that does not use it ({@link SubcommandOptions}) or a
+   * {@code CHAT_SERVER_LOG_LEVEL} that is not a level ({@link LogLevelSetting}).
    */
   public static int run(String[] args, Map<String, String> environment, CommandLine commandLine) {
     commandLine.registerConverter(Path.class, new NonEmptyPath());
+    try {
+      LogLevelSetting.apply(LogLevelSetting.fromEnvironment(environment));
+    } catch (IllegalArgumentException e) {
+      commandLine.getErr().println("chat-server: " + e.getMessage());
+      return 2;
+    }
     ConfigFile file = ConfigFile.none();
     String configPath = configPath(args, environment);
     if (configPath != null) {

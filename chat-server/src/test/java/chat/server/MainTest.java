@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import chat.protocol.ProtocolVersions;
 import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditType;
@@ -25,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** {@code chat-server} startup: the config file, its errors and {@code --print-config}. */
@@ -220,7 +223,7 @@ class MainTest {
             "CHAT_SERVER_PROT", "7000",
             "CHAT_SERVER_SOMETHING_ELSE", "x",
             "CHAT_SERVER_JAVA_OPTS", "-Xmx1g",
-            "CHAT_SERVER_LOG_LEVEL", "DEBUG",
+            "CHAT_SERVER_LOG_LEVEL", "info",
             "CHAT_SERVER_BCRYPT_COST", "10",
             "CHAT_SERVERLESS", "x");
 
@@ -481,5 +484,31 @@ class MainTest {
     assertThat(run(Map.of(), "keys", "rotate", "--config", "")).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("chat-server: Invalid value for option '--config': the path is empty");
+  }
+
+  @Test
+  void logLevel_notALevel_isRefusedNamingIt() {
+    assertThat(run(Map.of("CHAT_SERVER_LOG_LEVEL", "warning"), "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: CHAT_SERVER_LOG_LEVEL is 'warning', not a log level: use ERROR, WARN,"
+                + " INFO, DEBUG or TRACE (empty for INFO)\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void logLevel_inAnyCase_isSet_andEmptyMeansInfo() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    try {
+      assertThat(run(Map.of("CHAT_SERVER_LOG_LEVEL", " warn "), "--print-config")).isZero();
+      assertThat(root.getLevel()).isEqualTo(Level.WARN);
+
+      assertThat(run(Map.of("CHAT_SERVER_LOG_LEVEL", ""), "--print-config")).isZero();
+      assertThat(root.getLevel()).isEqualTo(Level.INFO);
+    } finally {
+      root.setLevel(Level.INFO);
+    }
+    assertThat(err.toString()).isEmpty();
   }
 }
