@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -210,25 +209,23 @@ public final class RelayCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    // Before anything is written: a busy port must not leave a data directory or log file behind.
-    ListenCheck.requireBindable(relayConfig.bindAddress(), relayConfig.port());
-    if (logFile != null) {
-      openLogFile(logFile);
-      addFileAppender(logFile);
+    // Registered first, so that a signal during the start also ends in a clean stop and exit 0.
+    StopOnSignal stopOnSignal = new StopOnSignal(StopOnSignal.Jvm.running());
+    Relay relay;
+    try {
+      // Before anything is written: a busy port must not leave a data directory or log file.
+      ListenCheck.requireBindable(relayConfig.bindAddress(), relayConfig.port());
+      if (logFile != null) {
+        openLogFile(logFile);
+        addFileAppender(logFile);
+      }
+      relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
+    } catch (Exception | Error e) {
+      stopOnSignal.startFailed();
+      throw e;
     }
-    Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  relay.close();
-                  stopped.countDown();
-                  // A clean shutdown is a success: exit 0 rather than the JVM's 128+signal.
-                  Runtime.getRuntime().halt(0);
-                },
-                "relay-shutdown"));
-    stopped.await();
+    stopOnSignal.started(relay);
+    stopOnSignal.awaitStopped();
     return 0;
   }
 
