@@ -14,12 +14,14 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.WriteQueue;
+import chat.server.internal.tls.SelfSignedCertificate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -510,5 +512,44 @@ class MainTest {
       root.setLevel(Level.INFO);
     }
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void tlsKey_ofAnotherCertificate_stopsTheStartBeforeTheDataDirectoryIsMade() throws Exception {
+    Path data = dir.resolve("data");
+    SecureRandom random = new SecureRandom();
+    Path cert =
+        Files.writeString(
+            dir.resolve("relay.crt"),
+            SelfSignedCertificate.generate("relay", random).certificatePem());
+    Path otherKey =
+        Files.writeString(
+            dir.resolve("other.key"),
+            SelfSignedCertificate.generate("other", random).privateKeyPem());
+
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                run(
+                    Map.of(),
+                    "--tls-cert",
+                    cert.toString(),
+                    "--tls-key",
+                    otherKey.toString(),
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    data.toString()));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: cannot start: --tls-key "
+                + otherKey
+                + " is not the key of the certificate in --tls-cert "
+                + cert
+                + "; give the key that was made with it\n");
+    assertThat(data).doesNotExist();
   }
 }

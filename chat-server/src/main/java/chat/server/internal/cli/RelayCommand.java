@@ -10,6 +10,7 @@ import chat.server.FileLimits;
 import chat.server.Relay;
 import chat.server.RelayConfig;
 import chat.server.internal.net.ListenCheck;
+import chat.server.internal.tls.OperatorCertificate;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -213,8 +214,11 @@ public final class RelayCommand implements Callable<Integer> {
     StopOnSignal stopOnSignal = new StopOnSignal(StopOnSignal.Jvm.running());
     Relay relay;
     try {
-      // Before anything is written: a busy port must not leave a data directory or log file.
+      // Before anything is written: a busy port or unusable TLS files must leave nothing behind.
       ListenCheck.requireBindable(relayConfig.bindAddress(), relayConfig.port());
+      if (relayConfig.tlsCertificate() != null) {
+        OperatorCertificate.check(relayConfig.tlsCertificate(), relayConfig.tlsKey());
+      }
       if (logFile != null) {
         openLogFile(logFile);
         addFileAppender(logFile);
