@@ -114,8 +114,9 @@ public final class Main {
 
   /**
    * Turns a failure to start into one line on stderr: a bad setting exits 2 like a bad flag, an
-   * unusable data directory, certificate or port exits 1. The stack trace goes to the log at DEBUG
-   * ({@code CHAT_SERVER_LOG_LEVEL=DEBUG}).
+   * unusable data directory, certificate or port exits 1, as does a subcommand's failure, which its
+   * line names instead of {@code cannot start}. The stack trace goes to the log at DEBUG ({@code
+   * CHAT_SERVER_LOG_LEVEL=DEBUG}).
    */
   private static int startFailure(
       Exception failure,
@@ -134,6 +135,13 @@ public final class Main {
       }
       commandLine.getErr().println("chat-server: " + failure.getMessage() + where);
       return 2;
+    }
+    if (commandLine.getParent() != null) {
+      // A subcommand (keys rotate) failed: it starts no relay.
+      commandLine
+          .getErr()
+          .println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
+      return 1;
     }
     commandLine.getErr().println("chat-server: cannot start: " + describe(failure));
     return 1;

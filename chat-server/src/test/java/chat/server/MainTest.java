@@ -552,4 +552,18 @@ class MainTest {
                 + "; give the key that was made with it\n");
     assertThat(data).doesNotExist();
   }
+
+  @Test
+  void keysRotate_withoutAKeyset_saysSoInItsOwnName() {
+    Path data = dir.resolve("never-started");
+
+    assertThat(run(Map.of(), "keys", "rotate", "--data-dir", data.toString())).isEqualTo(1);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server keys rotate: no at-rest keyset in "
+                + data
+                + "; start the relay once first\n");
+    assertThat(data).doesNotExist();
+  }
 }
