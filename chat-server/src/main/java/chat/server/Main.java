@@ -164,21 +164,22 @@ public final class Main {
   }
 
   /**
-   * The config file's path: {@code --config} wherever it stands, else {@code CHAT_SERVER_CONFIG};
-   * null for none. An empty {@code --config ''} is none here, and the option's converter refuses
-   * it.
+   * The config file's path: {@code --config} wherever it stands, the last one if it stands both
+   * before and after a subcommand's name (the one after wins, as for {@code --data-dir}); else
+   * {@code CHAT_SERVER_CONFIG}; null for none. An empty {@code --config ''} is none here, and the
+   * option's converter refuses it.
    */
   private static String configPath(String[] args, Map<String, String> environment) {
+    String given = null;
     for (int i = 0; i < args.length; i++) {
-      String given = null;
       if ("--config".equals(args[i]) && i + 1 < args.length) {
         given = args[i + 1];
       } else if (args[i].startsWith("--config=")) {
         given = args[i].substring("--config=".length());
       }
-      if (given != null) {
-        return given.isEmpty() ? null : given;
-      }
+    }
+    if (given != null) {
+      return given.isEmpty() ? null : given;
     }
     // Blank, like every CHAT_SERVER_ variable, means not set.
     String fromEnvironment = environment.get("CHAT_SERVER_CONFIG");

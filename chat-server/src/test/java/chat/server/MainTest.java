@@ -566,4 +566,18 @@ class MainTest {
                 + "; start the relay once first\n");
     assertThat(data).doesNotExist();
   }
+
+  @Test
+  void audit_withConfigBeforeAndAfterItsName_takesTheOneAfter() throws Exception {
+    Path one = dataDirWithAudit("one");
+    Path two = dataDirWithAudit("two");
+    Path before = Files.writeString(dir.resolve("before.conf"), "data-dir = " + one + "\n");
+    Path after = Files.writeString(dir.resolve("after.conf"), "data-dir = " + two + "\n");
+
+    assertThat(run(Map.of(), "--config", before.toString(), "audit", "--config=" + after, "--json"))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(out.toString()).contains("relay two").doesNotContain("relay one");
+  }
 }
