@@ -580,4 +580,14 @@ class MainTest {
 
     assertThat(out.toString()).contains("relay two").doesNotContain("relay one");
   }
+
+  @Test
+  void help_namesEachValueAsReadmeDoes() {
+    assertThat(run(Map.of(), "--help")).isZero();
+
+    assertThat(out.toString())
+        .contains("--bind=ADDR", "--port=N", "--data-dir=DIR", "--tls-cert=FILE")
+        .contains("--write-coalescing-ms=N")
+        .doesNotContain("<");
+  }
 }
