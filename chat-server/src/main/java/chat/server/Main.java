@@ -7,11 +7,13 @@ import chat.server.internal.cli.LogLevelSetting;
 import chat.server.internal.cli.NonEmptyPath;
 import chat.server.internal.cli.RelayCommand;
 import chat.server.internal.cli.SubcommandOptions;
+import chat.server.internal.cli.UnknownOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code chat-server} entry point: resolves the config file, then runs the picocli command. */
@@ -89,6 +91,16 @@ public final class Main {
   private static int badArguments(
       CommandLine.ParameterException e, String[] given, ConfigDefaultProvider defaults) {
     CommandLine failed = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      Optional<String> typo = UnknownOption.line(unmatched);
+      if (typo.isPresent()) {
+        failed.getErr().println("chat-server: " + typo.get());
+        failed
+            .getErr()
+            .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
+        return 2;
+      }
+    }
     String where = "";
     if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
       where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");

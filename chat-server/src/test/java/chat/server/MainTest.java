@@ -590,4 +590,24 @@ class MainTest {
         .contains("--write-coalescing-ms=N")
         .doesNotContain("<");
   }
+
+  @Test
+  void mistypedOption_namesTheLikelyOne() {
+    assertThat(run(Map.of(), "--prot", "7000", "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: unknown option '--prot' (did you mean --port?)\n"
+                + "'chat-server --help' lists the options\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "audit", "--limt=3")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: unknown option '--limt' (did you mean --limit?)\n"
+                + "'chat-server audit --help' lists the options\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--nothing-like-it", "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("chat-server: Unknown option: '--nothing-like-it'");
+  }
 }
