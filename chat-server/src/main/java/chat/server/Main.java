@@ -3,12 +3,17 @@ package chat.server;
 import chat.server.internal.cli.ConfigDefaultProvider;
 import chat.server.internal.cli.ConfigFile;
 import chat.server.internal.cli.ConfigFileException;
+import chat.server.internal.cli.LogLevelSetting;
+import chat.server.internal.cli.NonEmptyPath;
 import chat.server.internal.cli.RelayCommand;
+import chat.server.internal.cli.SubcommandOptions;
+import chat.server.internal.cli.UnknownOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code chat-server} entry point: resolves the config file, then runs the picocli command. */
@@ -28,9 +33,18 @@ public final class Main {
   /**
    * Runs {@code args} on {@code commandLine} (a {@link RelayCommand}, whose output writers tests
    * may replace) with {@code environment}; returns the exit code. A config file that cannot be read
-   * or has an unknown key, a repeated key or a malformed line exits 2 before anything starts.
+   * or has an unknown key, a repeated key or a malformed line exits 2 before anything starts, as
+   * does an option typed before a subcommand that does not use it ({@link SubcommandOptions}) or a
+   * {@code CHAT_SERVER_LOG_LEVEL} that is not a level ({@link LogLevelSetting}).
    */
   public static int run(String[] args, Map<String, String> environment, CommandLine commandLine) {
+    commandLine.registerConverter(Path.class, new NonEmptyPath());
+    try {
+      LogLevelSetting.apply(LogLevelSetting.fromEnvironment(environment));
+    } catch (IllegalArgumentException e) {
+      commandLine.getErr().println("chat-server: " + e.getMessage());
+      return 2;
+    }
     ConfigFile file = ConfigFile.none();
     String configPath = configPath(args, environment);
     if (configPath != null) {
@@ -61,6 +75,11 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(
         (failure, failed, parsed) -> startFailure(failure, failed, parsed, defaults));
     commandLine.setParameterExceptionHandler((e, given) -> badArguments(e, given, defaults));
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          SubcommandOptions.requireUsed(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return commandLine.execute(args);
   }
 
@@ -72,6 +91,16 @@ public final class Main {
   private static int badArguments(
       CommandLine.ParameterException e, String[] given, ConfigDefaultProvider defaults) {
     CommandLine failed = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      Optional<String> typo = UnknownOption.line(unmatched);
+      if (typo.isPresent()) {
+        failed.getErr().println("chat-server: " + typo.get());
+        failed
+            .getErr()
+            .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
+        return 2;
+      }
+    }
     String where = "";
     if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
       where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
@@ -97,8 +126,9 @@ public final class Main {
 
   /**
    * Turns a failure to start into one line on stderr: a bad setting exits 2 like a bad flag, an
-   * unusable data directory, certificate or port exits 1. The stack trace goes to the log at DEBUG
-   * ({@code CHAT_SERVER_LOG_LEVEL=DEBUG}).
+   * unusable data directory, certificate or port exits 1, as does a subcommand's failure, which its
+   * line names instead of {@code cannot start}. The stack trace goes to the log at DEBUG ({@code
+   * CHAT_SERVER_LOG_LEVEL=DEBUG}).
    */
   private static int startFailure(
       Exception failure,
@@ -117,6 +147,13 @@ public final class Main {
       }
       commandLine.getErr().println("chat-server: " + failure.getMessage() + where);
       return 2;
+    }
+    if (commandLine.getParent() != null) {
+      // A subcommand (keys rotate) failed: it starts no relay.
+      commandLine
+          .getErr()
+          .println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
+      return 1;
     }
     commandLine.getErr().println("chat-server: cannot start: " + describe(failure));
     return 1;
@@ -138,14 +175,23 @@ public final class Main {
     };
   }
 
+  /**
+   * The config file's path: {@code --config} wherever it stands, the last one if it stands both
+   * before and after a subcommand's name (the one after wins, as for {@code --data-dir}); else
+   * {@code CHAT_SERVER_CONFIG}; null for none. An empty {@code --config ''} is none here, and the
+   * option's converter refuses it.
+   */
   private static String configPath(String[] args, Map<String, String> environment) {
+    String given = null;
     for (int i = 0; i < args.length; i++) {
       if ("--config".equals(args[i]) && i + 1 < args.length) {
-        return args[i + 1];
+        given = args[i + 1];
+      } else if (args[i].startsWith("--config=")) {
+        given = args[i].substring("--config=".length());
       }
-      if (args[i].startsWith("--config=")) {
-        return args[i].substring("--config=".length());
-      }
+    }
+    if (given != null) {
+      return given.isEmpty() ? null : given;
     }
     // Blank, like every CHAT_SERVER_ variable, means not set.
     String fromEnvironment = environment.get("CHAT_SERVER_CONFIG");

@@ -2,12 +2,14 @@ package chat.server;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
+import chat.protocol.HostPort;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.audit.QueuedAuditLog;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.ConnectionIds;
+import chat.server.internal.net.ListenCheck;
 import chat.server.internal.net.NettyTransport;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
@@ -54,6 +56,7 @@ import chat.server.internal.storage.WriteQueue;
 import chat.server.internal.tls.TlsMaterial;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -330,7 +333,7 @@ public final class Relay implements AutoCloseable {
     EventLoopGroup boss = transport.newGroup(1);
     EventLoopGroup group = transport.newGroup(ioThreads);
     try {
-      Channel channel =
+      ChannelFuture bound =
           new ServerBootstrap()
               .group(boss, group)
               .channel(transport.serverChannel())
@@ -340,8 +343,11 @@ public final class Relay implements AutoCloseable {
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(initializer)
               .bind(new InetSocketAddress(config.bindAddress(), config.port()))
-              .sync()
-              .channel();
+              .awaitUninterruptibly();
+      if (!bound.isSuccess()) {
+        throw ListenCheck.cannotListen(config.bindAddress(), config.port(), bound.cause());
+      }
+      Channel channel = bound.channel();
       Relay relay =
           new Relay(
               channel,
@@ -356,9 +362,7 @@ public final class Relay implements AutoCloseable {
               sweeper);
       String listening =
           "listening on "
-              + config.bindAddress()
-              + ":"
-              + relay.port()
+              + HostPort.format(config.bindAddress(), relay.port())
               + "; connection ids end in -"
               + ids.tag();
       LOG.info("Relay {}", listening);

@@ -5,6 +5,7 @@ import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.crypto.IdentityKeyPair;
 import chat.protocol.ErrorCode;
@@ -25,10 +26,14 @@ import chat.server.internal.audit.AuditQuery;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -156,5 +161,30 @@ class AuditTrailTest {
     assertThat(registrations.get(1).connection())
         .as("the first connection of each start")
         .isNotEqualTo(registrations.get(0).connection());
+  }
+
+  @Test
+  void relayStart_onAnIpv6Address_namesItInBrackets() throws Exception {
+    assumeTrue(ipv6Loopback(), "no IPv6 loopback here");
+    int port;
+    try (Relay relay =
+        Relay.start(
+            RelayConfig.defaults("::1", 0, dataDir).withBcryptCost(4),
+            Clock.systemUTC(),
+            RelayFixture.RANDOM)) {
+      port = relay.port();
+    }
+
+    assertThat(read(dataDir, AuditType.RELAY_START).get(0).detail())
+        .startsWith("listening on [::1]:" + port + "; connection ids end in -");
+  }
+
+  private static boolean ipv6Loopback() {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress("::1", 0));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

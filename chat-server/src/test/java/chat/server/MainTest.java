@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import chat.protocol.ProtocolVersions;
 import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditType;
@@ -12,10 +14,14 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.WriteQueue;
+import chat.server.internal.tls.SelfSignedCertificate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** {@code chat-server} startup: the config file, its errors and {@code --print-config}. */
@@ -180,13 +187,45 @@ class MainTest {
   }
 
   @Test
+  void port_inUse_stopsTheStartWithOneLineBeforeAnythingIsWritten() throws Exception {
+    Path data = dir.resolve("data");
+    Path log = dir.resolve("logs").resolve("relay.log");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(taken.getLocalPort());
+
+      int code =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () ->
+                  run(
+                      Map.of(),
+                      "--port",
+                      port,
+                      "--data-dir",
+                      data.toString(),
+                      "--log-file",
+                      log.toString()));
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .isEqualTo(
+              "chat-server: cannot start: cannot listen on 127.0.0.1:"
+                  + port
+                  + ": Address already in use; another program, perhaps another relay, listens"
+                  + " there: choose another --port or stop it\n");
+    }
+    assertThat(data).doesNotExist();
+    assertThat(dir.resolve("logs")).doesNotExist();
+  }
+
+  @Test
   void environment_unknownChatServerVariable_isNamedInAWarning_andTheRunGoesOn() {
     Map<String, String> env =
         Map.of(
             "CHAT_SERVER_PROT", "7000",
             "CHAT_SERVER_SOMETHING_ELSE", "x",
             "CHAT_SERVER_JAVA_OPTS", "-Xmx1g",
-            "CHAT_SERVER_LOG_LEVEL", "DEBUG",
+            "CHAT_SERVER_LOG_LEVEL", "info",
             "CHAT_SERVER_BCRYPT_COST", "10",
             "CHAT_SERVERLESS", "x");
 
@@ -373,5 +412,202 @@ class MainTest {
         .as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("rotated: 2 keys");
+  }
+
+  @Test
+  void optionOfTheRelay_beforeASubcommandThatDoesNotUseIt_isRefusedNamingBoth() throws Exception {
+    Path data = dataDirWithAudit("one");
+
+    assertThat(run(Map.of(), "--port", "7000", "audit", "--data-dir", data.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: --port does not apply to 'chat-server audit'; before its name only"
+                + " --data-dir and --config may stand\n"
+                + "'chat-server audit --help' lists the options\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void optionsOfTheRelay_beforeKeysRotate_areRefused_andNothingIsRotated() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("keys"));
+    AtRestKeys.loadOrCreate(data);
+    byte[] keyset = Files.readAllBytes(data.resolve(AtRestKeys.FILE_NAME));
+
+    int code =
+        run(
+            Map.of(),
+            "--bcrypt-cost",
+            "4",
+            "--data-dir",
+            data.toString(),
+            "--print-config",
+            "keys",
+            "rotate");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "chat-server: --bcrypt-cost, --print-config do not apply to 'chat-server keys rotate'");
+    assertThat(out.toString()).isEmpty();
+    assertThat(Files.readAllBytes(data.resolve(AtRestKeys.FILE_NAME))).isEqualTo(keyset);
+  }
+
+  @Test
+  void optionOfTheRelay_beforeASubcommandAskedForHelp_showsTheHelp() {
+    assertThat(run(Map.of(), "--port", "7000", "audit", "--help")).isZero();
+
+    assertThat(out.toString()).startsWith("Usage: chat-server audit");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"--data-dir", "--config", "--log-file", "--tls-cert", "--tls-key"})
+  void emptyPath_isRefused_ratherThanTakenAsTheCurrentDirectory(String option) {
+    assertThat(run(Map.of(), option, "", "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: Invalid value for option '"
+                + option
+                + "': the path is empty (for the current directory, give '.')\n"
+                + "'chat-server --help' lists the options\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void emptyPath_ofASubcommand_isRefused() {
+    assertThat(run(Map.of(), "audit", "--data-dir=")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: Invalid value for option '--data-dir': the path is empty");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "keys", "rotate", "--config", "")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: Invalid value for option '--config': the path is empty");
+  }
+
+  @Test
+  void logLevel_notALevel_isRefusedNamingIt() {
+    assertThat(run(Map.of("CHAT_SERVER_LOG_LEVEL", "warning"), "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: CHAT_SERVER_LOG_LEVEL is 'warning', not a log level: use ERROR, WARN,"
+                + " INFO, DEBUG or TRACE (empty for INFO)\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void logLevel_inAnyCase_isSet_andEmptyMeansInfo() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    try {
+      assertThat(run(Map.of("CHAT_SERVER_LOG_LEVEL", " warn "), "--print-config")).isZero();
+      assertThat(root.getLevel()).isEqualTo(Level.WARN);
+
+      assertThat(run(Map.of("CHAT_SERVER_LOG_LEVEL", ""), "--print-config")).isZero();
+      assertThat(root.getLevel()).isEqualTo(Level.INFO);
+    } finally {
+      root.setLevel(Level.INFO);
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void tlsKey_ofAnotherCertificate_stopsTheStartBeforeTheDataDirectoryIsMade() throws Exception {
+    Path data = dir.resolve("data");
+    SecureRandom random = new SecureRandom();
+    Path cert =
+        Files.writeString(
+            dir.resolve("relay.crt"),
+            SelfSignedCertificate.generate("relay", random).certificatePem());
+    Path otherKey =
+        Files.writeString(
+            dir.resolve("other.key"),
+            SelfSignedCertificate.generate("other", random).privateKeyPem());
+
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                run(
+                    Map.of(),
+                    "--tls-cert",
+                    cert.toString(),
+                    "--tls-key",
+                    otherKey.toString(),
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    data.toString()));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: cannot start: --tls-key "
+                + otherKey
+                + " is not the key of the certificate in --tls-cert "
+                + cert
+                + "; give the key that was made with it\n");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void keysRotate_withoutAKeyset_saysSoInItsOwnName() {
+    Path data = dir.resolve("never-started");
+
+    assertThat(run(Map.of(), "keys", "rotate", "--data-dir", data.toString())).isEqualTo(1);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server keys rotate: no at-rest keyset in "
+                + data
+                + "; start the relay once first\n");
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void audit_withConfigBeforeAndAfterItsName_takesTheOneAfter() throws Exception {
+    Path one = dataDirWithAudit("one");
+    Path two = dataDirWithAudit("two");
+    Path before = Files.writeString(dir.resolve("before.conf"), "data-dir = " + one + "\n");
+    Path after = Files.writeString(dir.resolve("after.conf"), "data-dir = " + two + "\n");
+
+    assertThat(run(Map.of(), "--config", before.toString(), "audit", "--config=" + after, "--json"))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(out.toString()).contains("relay two").doesNotContain("relay one");
+  }
+
+  @Test
+  void help_namesEachValueAsReadmeDoes() {
+    assertThat(run(Map.of(), "--help")).isZero();
+
+    assertThat(out.toString())
+        .contains("--bind=ADDR", "--port=N", "--data-dir=DIR", "--tls-cert=FILE")
+        .contains("--write-coalescing-ms=N")
+        .doesNotContain("<");
+  }
+
+  @Test
+  void mistypedOption_namesTheLikelyOne() {
+    assertThat(run(Map.of(), "--prot", "7000", "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: unknown option '--prot' (did you mean --port?)\n"
+                + "'chat-server --help' lists the options\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "audit", "--limt=3")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: unknown option '--limt' (did you mean --limit?)\n"
+                + "'chat-server audit --help' lists the options\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--nothing-like-it", "--print-config")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("chat-server: Unknown option: '--nothing-like-it'");
   }
 }

@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import chat.protocol.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -108,8 +109,11 @@ public record ClientOptions(
     return host + ":" + port;
   }
 
-  /** {@code host:port}, with {@code host} in brackets if it is an IPv6 address. */
+  /**
+   * {@code host:port}, with {@code host} in brackets if it is an IPv6 address: {@link
+   * HostPort#format}, which the relay uses too.
+   */
   public static String address(String host, int port) {
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    return HostPort.format(host, port);
   }
 }

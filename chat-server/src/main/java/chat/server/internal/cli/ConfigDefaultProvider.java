@@ -34,7 +34,7 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
    * read: the config file's path, and the launcher's JVM options and log level.
    */
   public static final Set<String> OTHER_VARIABLES =
-      Set.of("CHAT_SERVER_CONFIG", "CHAT_SERVER_JAVA_OPTS", "CHAT_SERVER_LOG_LEVEL");
+      Set.of("CHAT_SERVER_CONFIG", "CHAT_SERVER_JAVA_OPTS", LogLevelSetting.VARIABLE);
 
   private static final String PREFIX = "CHAT_SERVER_";
 

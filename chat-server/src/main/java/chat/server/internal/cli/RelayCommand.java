@@ -9,13 +9,14 @@ import chat.protocol.ProtocolVersions;
 import chat.server.FileLimits;
 import chat.server.Relay;
 import chat.server.RelayConfig;
+import chat.server.internal.net.ListenCheck;
+import chat.server.internal.tls.OperatorCertificate;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -45,71 +46,83 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--bind",
+      paramLabel = "ADDR",
       defaultValue = "127.0.0.1",
       description = "Address to listen on; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
   String bind;
 
   @Option(
       names = "--port",
+      paramLabel = "N",
       defaultValue = "7443",
       description = "TCP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
       names = "--data-dir",
+      paramLabel = "DIR",
       defaultValue = "./data",
       description = "Data directory, created owner-only (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(
       names = "--config",
+      paramLabel = "FILE",
       description = "Config file of key = value lines (same names as flags).")
   Path config;
 
   @Option(
       names = "--bcrypt-cost",
+      paramLabel = "N",
       defaultValue = "12",
       description = "bcrypt cost, 4-31 (default: ${DEFAULT-VALUE}).")
   int bcryptCost;
 
   @Option(
       names = "--max-frame-bytes",
+      paramLabel = "N",
       defaultValue = "" + FrameCodec.DEFAULT_MAX_FRAME_BYTES,
       description = "Largest frame JSON in bytes (default: ${DEFAULT-VALUE}).")
   int maxFrameBytes;
 
   @Option(
       names = "--session-days",
+      paramLabel = "N",
       defaultValue = "30",
       description = "Session token lifetime in days (default: ${DEFAULT-VALUE}).")
   int sessionDays;
 
   @Option(
       names = "--idle-timeout-seconds",
+      paramLabel = "N",
       defaultValue = "120",
       description = "Close connections silent this long (default: ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
   @Option(
       names = "--requests-per-second",
+      paramLabel = "N",
       defaultValue = "50",
       description = "Per-connection request rate (default: ${DEFAULT-VALUE}).")
   int requestsPerSecond;
 
   @Option(
       names = "--request-burst",
+      paramLabel = "N",
       defaultValue = "200",
       description = "Per-connection request burst (default: ${DEFAULT-VALUE}).")
   int requestBurst;
 
   @Option(
       names = "--max-pending-bytes",
+      paramLabel = "N",
       defaultValue = "16777216",
       description = "Unsent bytes before a slow client is dropped (default: ${DEFAULT-VALUE}).")
   long maxPendingBytes;
 
   @Option(
       names = "--max-connections-per-address",
+      paramLabel = "N",
       defaultValue = "256",
       description =
           "Open connections one client address may have; an IPv6 address counts with its /64;"
@@ -118,6 +131,7 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--presence-max-room-members",
+      paramLabel = "N",
       defaultValue = "256",
       description =
           "Largest room whose members are told when another comes online, goes away or leaves;"
@@ -126,6 +140,7 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--write-coalescing-ms",
+      paramLabel = "N",
       defaultValue = "40",
       description =
           "While the relay is busy writing, each connection's frames are held up to this long and"
@@ -135,12 +150,14 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--worker-threads",
+      paramLabel = "N",
       defaultValue = "16",
       description = "Request worker threads (default: ${DEFAULT-VALUE}).")
   int workerThreads;
 
   @Option(
       names = "--io-threads",
+      paramLabel = "N",
       defaultValue = "" + RelayConfig.ONE_IO_THREAD_PER_PROCESSOR,
       description =
           "Event loops, which carry every connection's TLS reads and writes; 0 = one per"
@@ -149,17 +166,22 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--tls-cert",
+      paramLabel = "FILE",
       description = "PEM certificate chain (with --tls-key) instead of the self-signed one.")
   Path tlsCert;
 
-  @Option(names = "--tls-key", description = "PEM PKCS#8 private key for --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "PEM PKCS#8 private key for --tls-cert.")
   Path tlsKey;
 
-  @Option(names = "--log-file", description = "Also append logs to this file.")
+  @Option(names = "--log-file", paramLabel = "FILE", description = "Also append logs to this file.")
   Path logFile;
 
   @Option(
       names = "--audit-days",
+      paramLabel = "N",
       defaultValue = "90",
       description =
           "Keep audit events this many days; 0 keeps them forever (default: ${DEFAULT-VALUE}).")
@@ -174,24 +196,28 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-file-bytes",
+      paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_MAX_FILE_BYTES,
       description = "Largest shared file, encrypted size in bytes (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Option(
       names = "--file-expiry-hours",
+      paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_EXPIRY_HOURS,
       description = "Delete shared files this long after upload (default: ${DEFAULT-VALUE}).")
   int fileExpiryHours;
 
   @Option(
       names = "--file-quota-bytes",
+      paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_QUOTA_BYTES,
       description = "Bytes of unexpired files one user may store (default: ${DEFAULT-VALUE}).")
   long fileQuotaBytes;
 
   @Option(
       names = "--file-storage-bytes",
+      paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_STORAGE_BYTES,
       description = "Bytes of unexpired files all users may store (default: ${DEFAULT-VALUE}).")
   long fileStorageBytes;
@@ -209,23 +235,26 @@ public final class RelayCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    if (logFile != null) {
-      openLogFile(logFile);
-      addFileAppender(logFile);
+    // Registered first, so that a signal during the start also ends in a clean stop and exit 0.
+    StopOnSignal stopOnSignal = new StopOnSignal(StopOnSignal.Jvm.running());
+    Relay relay;
+    try {
+      // Before anything is written: a busy port or unusable TLS files must leave nothing behind.
+      ListenCheck.requireBindable(relayConfig.bindAddress(), relayConfig.port());
+      if (relayConfig.tlsCertificate() != null) {
+        OperatorCertificate.check(relayConfig.tlsCertificate(), relayConfig.tlsKey());
+      }
+      if (logFile != null) {
+        openLogFile(logFile);
+        addFileAppender(logFile);
+      }
+      relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
+    } catch (Exception | Error e) {
+      stopOnSignal.startFailed();
+      throw e;
     }
-    Relay relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  relay.close();
-                  stopped.countDown();
-                  // A clean shutdown is a success: exit 0 rather than the JVM's 128+signal.
-                  Runtime.getRuntime().halt(0);
-                },
-                "relay-shutdown"));
-    stopped.await();
+    stopOnSignal.started(relay);
+    stopOnSignal.awaitStopped();
     return 0;
   }
 

@@ -1,0 +1,66 @@
+package chat.server.internal.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Refuses an option of {@code chat-server} typed before a subcommand that does not use it: {@code
+ * chat-server --port 7000 audit} would otherwise run {@code audit} as if {@code --port} had not
+ * been given. A subcommand uses an option of the commands before it when it has one of the same
+ * name ({@code audit} and {@code keys rotate} have {@code --data-dir} and {@code --config}, see
+ * {@link DataDirOptions}).
+ */
+public final class SubcommandOptions {
+  private SubcommandOptions() {}
+
+  /**
+   * Checks {@code parsed} (the whole command line), unless it asks for help or the version, which
+   * picocli answers before anything runs.
+   *
+   * @throws CommandLine.ParameterException naming the options and the subcommand
+   */
+  public static void requireUsed(ParseResult parsed) {
+    List<ParseResult> chain = new ArrayList<>();
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.isUsageHelpRequested() || level.isVersionHelpRequested()) {
+        return;
+      }
+      chain.add(level);
+    }
+    CommandSpec leaf = chain.get(chain.size() - 1).commandSpec();
+    List<String> unused = new ArrayList<>();
+    for (ParseResult level : chain.subList(0, chain.size() - 1)) {
+      for (OptionSpec option : level.matchedOptions()) {
+        if (leaf.findOption(option.longestName()) == null
+            && !unused.contains(option.longestName())) {
+          unused.add(option.longestName());
+        }
+      }
+    }
+    if (unused.isEmpty()) {
+      return;
+    }
+    List<String> shared = new ArrayList<>();
+    for (OptionSpec option : chain.get(0).commandSpec().options()) {
+      String name = option.longestName();
+      if (!option.usageHelp() && !option.versionHelp() && leaf.findOption(name) != null) {
+        shared.add(name);
+      }
+    }
+    String options = String.join(", ", unused);
+    throw new CommandLine.ParameterException(
+        leaf.commandLine(),
+        options
+            + (unused.size() == 1 ? " does" : " do")
+            + " not apply to '"
+            + leaf.qualifiedName()
+            + "'"
+            + (shared.isEmpty()
+                ? ""
+                : "; before its name only " + String.join(" and ", shared) + " may stand"));
+  }
+}

@@ -1,0 +1,141 @@
+package chat.server.internal.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+
+/**
+ * Checks an operator's {@code --tls-cert} and {@code --tls-key} before the relay creates anything:
+ * each file must be readable and hold a certificate chain or an unencrypted private key (PKCS#8, or
+ * the older RSA and EC forms Netty also reads), and the key must belong to the first certificate. A
+ * key of another certificate used to start a relay whose every TLS handshake failed.
+ */
+public final class OperatorCertificate {
+  private static final byte[] PROBE =
+      "chat-server: does this key belong to this certificate?".getBytes(StandardCharsets.US_ASCII);
+
+  private OperatorCertificate() {}
+
+  /**
+   * Reads both files and checks that {@code key} belongs to the first certificate of {@code
+   * certificate}.
+   *
+   * @throws IOException naming the option, the file and what is wrong with it
+   */
+  public static void check(Path certificate, Path key) throws IOException {
+    PublicKey publicKey = firstCertificate(certificate).getPublicKey();
+    PrivateKey privateKey = privateKey(key);
+    if (!belongTogether(privateKey, publicKey)) {
+      throw new IOException(
+          "--tls-key "
+              + key
+              + " is not the key of the certificate in --tls-cert "
+              + certificate
+              + "; give the key that was made with it");
+    }
+  }
+
+  private static Certificate firstCertificate(Path file) throws IOException {
+    try (InputStream in = open("--tls-cert", file)) {
+      Collection<? extends Certificate> chain =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (!chain.isEmpty()) {
+        return chain.iterator().next();
+      }
+    } catch (CertificateException e) {
+      // below: not a certificate
+    }
+    throw new IOException(
+        "--tls-cert "
+            + file
+            + " holds no PEM certificate (a chain of -----BEGIN CERTIFICATE----- blocks)");
+  }
+
+  private static PrivateKey privateKey(Path file) throws IOException {
+    boolean encrypted = false;
+    InputStream in = open("--tls-key", file);
+    try (PEMParser pem = new PEMParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+      for (Object block = pem.readObject(); block != null; block = pem.readObject()) {
+        if (block instanceof PrivateKeyInfo info) {
+          return converter.getPrivateKey(info);
+        }
+        if (block instanceof PEMKeyPair pair) {
+          return converter.getKeyPair(pair).getPrivate();
+        }
+        if (block instanceof PKCS8EncryptedPrivateKeyInfo || block instanceof PEMEncryptedKeyPair) {
+          encrypted = true;
+          break;
+        }
+      }
+    } catch (IOException malformed) {
+      // below: no key
+    }
+    throw new IOException(
+        "--tls-key "
+            + file
+            + (encrypted
+                ? " is encrypted; the relay needs it unencrypted (and owner-only)"
+                : " holds no PEM private key (-----BEGIN PRIVATE KEY-----)"));
+  }
+
+  private static InputStream open(String option, Path file) throws IOException {
+    try {
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new IOException(option + " " + file + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new IOException(option + " " + file + ": permission denied", e);
+    } catch (IOException e) {
+      throw new IOException(option + " " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether {@code privateKey} signs what {@code publicKey} verifies. A key type this check does
+   * not know (RSA-PSS, say) passes: Netty then decides.
+   */
+  private static boolean belongTogether(PrivateKey privateKey, PublicKey publicKey) {
+    String algorithm =
+        switch (publicKey.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+          default -> null;
+        };
+    if (algorithm == null) {
+      return true;
+    }
+    try {
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(privateKey);
+      signer.update(PROBE);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(publicKey);
+      verifier.update(PROBE);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false; // a key of another type, or of other parameters
+    }
+  }
+}
