@@ -7,15 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import chat.protocol.ProtocolVersions;
-import chat.server.internal.audit.AuditEvent;
-import chat.server.internal.audit.AuditType;
-import chat.server.internal.cli.RelayCommand;
-import chat.server.internal.storage.AtRestKeys;
-import chat.server.internal.storage.AuditRepository;
-import chat.server.internal.storage.Database;
-import chat.server.internal.storage.WriteQueue;
 import chat.server.internal.tls.SelfSignedCertificate;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,19 +22,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
-/** {@code chat-server} startup: the config file, its errors and {@code --print-config}. */
+/**
+ * {@code chat-server} startup: the config file, its errors, {@code --print-config}, and the checks
+ * made before anything is written. The subcommands are in {@link MainSubcommandTest}.
+ */
 class MainTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final RelayCli cli = new RelayCli();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   private int run(Map<String, String> env, String... args) {
-    CommandLine line = new CommandLine(new RelayCommand());
-    line.setOut(new PrintWriter(out, true));
-    line.setErr(new PrintWriter(err, true));
-    return Main.run(args, env, line);
+    return cli.run(env, args);
   }
 
   private Path config(String text) throws Exception {
@@ -356,111 +348,6 @@ class MainTest {
         .startsWith("chat-server: Invalid value for option '--port': 'y' is not an int\n");
   }
 
-  /**
-   * A data directory whose audit log holds one event, the start of a relay named by {@code tag}.
-   */
-  private Path dataDirWithAudit(String tag) throws Exception {
-    Path data = Files.createDirectories(dir.resolve(tag));
-    AuditEvent start = new AuditEvent(1_000, AuditType.RELAY_START, "", "", "", "relay " + tag);
-    try (Database database = Database.open(data);
-        WriteQueue writes = new WriteQueue(database)) {
-      writes
-          .submit(
-              c -> {
-                new AuditRepository().insertAll(c, List.of(start));
-                return null;
-              })
-          .join();
-    }
-    return data;
-  }
-
-  @Test
-  void audit_takesDataDirAndConfig_beforeOrAfterItsName_itsOwnDataDirFirst() throws Exception {
-    Path one = dataDirWithAudit("one");
-    Path two = dataDirWithAudit("two");
-    Path file = config("data-dir = " + two + "\n");
-
-    assertThat(run(Map.of(), "--data-dir", one.toString(), "audit")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("relay one");
-    out.getBuffer().setLength(0);
-
-    assertThat(run(Map.of(), "audit", "--config", file.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("relay two");
-    out.getBuffer().setLength(0);
-
-    assertThat(run(Map.of(), "--config", file.toString(), "audit")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("relay two");
-    out.getBuffer().setLength(0);
-
-    assertThat(run(Map.of(), "--data-dir", two.toString(), "audit", "--data-dir", one.toString()))
-        .isZero();
-    assertThat(out.toString()).contains("relay one");
-    out.getBuffer().setLength(0);
-
-    assertThat(run(Map.of("CHAT_SERVER_DATA_DIR", two.toString()), "audit", "--limit", "1"))
-        .isZero();
-    assertThat(out.toString()).contains("relay two");
-  }
-
-  @Test
-  void keysRotate_takesTheDataDirGivenBeforeItsName() throws Exception {
-    Path data = Files.createDirectories(dir.resolve("keys"));
-    AtRestKeys.loadOrCreate(data);
-
-    assertThat(run(Map.of(), "--data-dir", data.toString(), "keys", "rotate"))
-        .as(err.toString())
-        .isZero();
-    assertThat(out.toString()).contains("rotated: 2 keys");
-  }
-
-  @Test
-  void optionOfTheRelay_beforeASubcommandThatDoesNotUseIt_isRefusedNamingBoth() throws Exception {
-    Path data = dataDirWithAudit("one");
-
-    assertThat(run(Map.of(), "--port", "7000", "audit", "--data-dir", data.toString()))
-        .isEqualTo(2);
-
-    assertThat(err.toString())
-        .isEqualTo(
-            "chat-server: --port does not apply to 'chat-server audit'; before its name only"
-                + " --data-dir and --config may stand\n"
-                + "'chat-server audit --help' lists the options\n");
-    assertThat(out.toString()).isEmpty();
-  }
-
-  @Test
-  void optionsOfTheRelay_beforeKeysRotate_areRefused_andNothingIsRotated() throws Exception {
-    Path data = Files.createDirectories(dir.resolve("keys"));
-    AtRestKeys.loadOrCreate(data);
-    byte[] keyset = Files.readAllBytes(data.resolve(AtRestKeys.FILE_NAME));
-
-    int code =
-        run(
-            Map.of(),
-            "--bcrypt-cost",
-            "4",
-            "--data-dir",
-            data.toString(),
-            "--print-config",
-            "keys",
-            "rotate");
-
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
-        .startsWith(
-            "chat-server: --bcrypt-cost, --print-config do not apply to 'chat-server keys rotate'");
-    assertThat(out.toString()).isEmpty();
-    assertThat(Files.readAllBytes(data.resolve(AtRestKeys.FILE_NAME))).isEqualTo(keyset);
-  }
-
-  @Test
-  void optionOfTheRelay_beforeASubcommandAskedForHelp_showsTheHelp() {
-    assertThat(run(Map.of(), "--port", "7000", "audit", "--help")).isZero();
-
-    assertThat(out.toString()).startsWith("Usage: chat-server audit");
-  }
-
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
       strings = {"--data-dir", "--config", "--log-file", "--tls-cert", "--tls-key"})
@@ -551,34 +438,6 @@ class MainTest {
                 + cert
                 + "; give the key that was made with it\n");
     assertThat(data).doesNotExist();
-  }
-
-  @Test
-  void keysRotate_withoutAKeyset_saysSoInItsOwnName() {
-    Path data = dir.resolve("never-started");
-
-    assertThat(run(Map.of(), "keys", "rotate", "--data-dir", data.toString())).isEqualTo(1);
-
-    assertThat(err.toString())
-        .isEqualTo(
-            "chat-server keys rotate: no at-rest keyset in "
-                + data
-                + "; start the relay once first\n");
-    assertThat(data).doesNotExist();
-  }
-
-  @Test
-  void audit_withConfigBeforeAndAfterItsName_takesTheOneAfter() throws Exception {
-    Path one = dataDirWithAudit("one");
-    Path two = dataDirWithAudit("two");
-    Path before = Files.writeString(dir.resolve("before.conf"), "data-dir = " + one + "\n");
-    Path after = Files.writeString(dir.resolve("after.conf"), "data-dir = " + two + "\n");
-
-    assertThat(run(Map.of(), "--config", before.toString(), "audit", "--config=" + after, "--json"))
-        .as(err.toString())
-        .isZero();
-
-    assertThat(out.toString()).contains("relay two").doesNotContain("relay one");
   }
 
   @Test
