@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The file offers this session has opened, by file id, with the content (and so the key) needed to
- * download each. Held in memory only. The first offer for an id wins: a later envelope naming the
- * same id (a member re-offering someone's upload under another name) is ignored.
+ * download each. Held in memory only. The offer stored first wins: a later envelope naming the same
+ * id (a member re-offering someone's upload under another name) is ignored, also when a page of
+ * history, read newest first, brings the later one before the first.
  */
 final class OfferBook {
   /** Offers kept; the oldest are forgotten first (they can be found again in history). */
@@ -52,10 +53,18 @@ final class OfferBook {
         message.own());
   }
 
-  /** Adds an offer; returns false (and keeps the first) if its id is already known. */
+  /**
+   * Adds an offer; returns false (and keeps the one it has) if its id is already known from this
+   * message or from one stored before it. An offer stored before the one kept replaces it.
+   */
   synchronized boolean add(FileOffer offer, Content.File content) {
-    if (offers.containsKey(offer.fileId())) {
-      return false;
+    Entry kept = offers.get(offer.fileId());
+    if (kept != null) {
+      if (kept.offer().messageId().equals(offer.messageId())
+          || !storedBefore(offer, kept.offer())) {
+        return false;
+      }
+      kept.content().key().destroy();
     }
     offers.put(offer.fileId(), new Entry(offer, content));
     while (offers.size() > MAX_OFFERS) {
@@ -63,6 +72,17 @@ final class OfferBook {
       oldest.content().key().destroy();
     }
     return true;
+  }
+
+  /**
+   * Whether {@code offer} was stored before {@code other}: in one conversation by its sequence
+   * number, across conversations by the time the relay stored each.
+   */
+  private static boolean storedBefore(FileOffer offer, FileOffer other) {
+    if (offer.conversation().equals(other.conversation())) {
+      return offer.seq() < other.seq();
+    }
+    return offer.storedAtMillis() < other.storedAtMillis();
   }
 
   /**
