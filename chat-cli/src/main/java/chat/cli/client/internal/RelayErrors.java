@@ -24,10 +24,8 @@ final class RelayErrors {
           NOT_MEMBER,
           NO_SUCH_USER,
           NO_SUCH_CONVERSATION,
-          NO_KEY_BACKUP ->
-          new CommandException.Usage(message);
-      case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
-      case NOT_A_GROUP,
+          NO_KEY_BACKUP,
+          NOT_A_GROUP,
           ROOM_EXISTS,
           NOT_GROUP_ADMIN,
           NOT_GROUP_OWNER,
@@ -39,7 +37,8 @@ final class RelayErrors {
           ALREADY_FRIENDS,
           NOT_FRIENDS,
           LIMIT_REACHED ->
-          new CommandException.Usage(message + " (" + code + ")");
+          new CommandException.Usage(message); // written for people: no raw code
+      case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
       default ->
           new CommandException.Network("the relay refused: " + message + " (" + code + ")", null);
     };
