@@ -66,8 +66,7 @@ final class FileCommands {
       }
     }
     Path file = SendableFile.check(path(typed), typed);
-    String conversation =
-        target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
+    String conversation = target == null ? Arguments.current(context) : recipient(target, context);
     String where = Arguments.label(context, conversation);
     ChatClient client = context.client();
     context.runLong(
@@ -84,6 +83,21 @@ final class FileCommands {
                   + " as file "
                   + offer.shortId());
         });
+  }
+
+  /**
+   * Where {@code target} sends a file: as elsewhere, except that a bare name that is not a room you
+   * are in means a user (as {@code chat file send --to} reads it), so an unknown name is refused as
+   * "no such user" rather than as a room you are not in.
+   */
+  private static String recipient(String target, CommandContext context) {
+    boolean bare =
+        !target.startsWith("#") && !target.startsWith("@") && !Arguments.isNumber(target);
+    String room = "#" + target.toLowerCase(java.util.Locale.ROOT);
+    if (bare && !context.client().conversations().contains(room)) {
+      return ConversationResolver.direct(target, context);
+    }
+    return ConversationResolver.resolve(target, context);
   }
 
   private static boolean namesConversation(String word, CommandContext context) {

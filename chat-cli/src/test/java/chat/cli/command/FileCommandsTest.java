@@ -42,6 +42,27 @@ class FileCommandsTest {
   }
 
   @Test
+  void send_fileAndAnUnknownBareName_sendsToThatUser_soTheRelaySaysNoSuchUser() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("plan.txt"), "plan");
+
+    run("/file send " + file + " nosuchname");
+
+    assertThat(context.client.calls).containsExactly("sendFile @alice+nosuchname " + file);
+  }
+
+  @Test
+  void send_fileAndAJoinedRoomsBareName_sendsToTheRoom() throws Exception {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#team", "alice", true);
+    Path file = Files.writeString(dir.resolve("plan.txt"), "plan");
+
+    run("/file send " + file + " team");
+
+    assertThat(context.client.calls).containsExactly("sendFile #team " + file);
+  }
+
+  @Test
   void send_pathWithSpacesAndNoTarget_isOneFile() throws Exception {
     context.loggedInAs("alice");
     Path file = Files.writeString(dir.resolve("two words.txt"), "x");
