@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code /file send|accept|reject} and {@code /files}. Sending and accepting may take a while: they
@@ -125,9 +126,12 @@ final class FileCommands {
 
   private static void accept(String id, CommandContext context) {
     ChatClient client = context.client();
+    AtomicReference<String> what = new AtomicReference<>("downloading " + id);
     context.runLong(
-        "downloading " + id,
+        what::get,
         () -> {
+          // named by the file once known, so a cut-off or failure says "downloading big.bin"
+          what.set("downloading " + FileText.name(client.fileOffer(id).name()));
           Path saved = client.acceptFile(id);
           context.info("saved " + saved + " (size and SHA-256 verified)");
         });
