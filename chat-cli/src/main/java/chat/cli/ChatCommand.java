@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Terminal chat with end-to-end hybrid encryption.",
       "Without a command: the interactive client (full-screen, or --plain line mode).",
-      "Scripting: register, login, send, pm, history, listen, rooms, members, keys, run,",
-      "group, friend, friends.",
-      "Offline: seal a message to people's identity bundles and open what they seal to you."
+      "Scripting: register, login, logout, send, pm, history, listen, rooms,",
+      "members, join, leave, keys, run, group, friend, friends, file, files.",
+      "Offline: seal messages to people's identity bundles, open those sealed to you."
     })
 public final class ChatCommand implements Callable<Integer> {
   /** The top-level commands, in the order help lists them. */

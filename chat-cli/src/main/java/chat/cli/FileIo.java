@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +16,7 @@ import java.nio.file.Path;
  * Bounded reads and plain writes for commands, turning every {@link IOException} into one clear
  * {@link CommandException.FileAccess} line such as {@code cannot read x.pub: no such file}.
  */
-final class FileIo {
+public final class FileIo {
   private FileIo() {}
 
   /**
@@ -60,18 +62,29 @@ final class FileIo {
 
   /** The one-line failure for an I/O error on {@code path}. */
   static CommandException.FileAccess failure(String action, Path path, IOException e) {
-    String reason;
+    return new CommandException.FileAccess(action + " " + path + ": " + reason(e), e);
+  }
+
+  /**
+   * Why {@code e} happened, in a few lower-case words and without the path (the JDK's message of a
+   * {@link FileSystemException} starts with it, and the caller names the path in its own terms).
+   */
+  public static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
-      reason = "no such file or directory";
+      return "no such file or directory";
     } else if (e instanceof AccessDeniedException) {
-      reason = "permission denied";
+      return "permission denied";
     } else if (e instanceof NotDirectoryException) {
-      reason = "not a directory";
-    } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      reason = fs.getReason().toLowerCase(java.util.Locale.ROOT);
-    } else {
-      reason = String.valueOf(e.getMessage());
+      return "not a directory";
+    } else if (e instanceof DirectoryNotEmptyException) {
+      return "a directory that is not empty is in the way";
+    } else if (e instanceof FileAlreadyExistsException) {
+      return "it already exists";
+    } else if (e instanceof FileSystemException fs) {
+      return fs.getReason() == null
+          ? "input/output error"
+          : fs.getReason().toLowerCase(java.util.Locale.ROOT);
     }
-    return new CommandException.FileAccess(action + " " + path + ": " + reason, e);
+    return String.valueOf(e.getMessage());
   }
 }

@@ -18,15 +18,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat file send PATH --to USER|ROOM}: encrypts a file with a fresh key, uploads it
- * (progress on stderr) and offers it; prints the file id that recipients pass to {@code chat file
- * get}.
+ * (progress on stderr) and offers it; prints {@code sent NAME (SIZE) to CONVERSATION as file ID},
+ * ID being what recipients pass to {@code chat file get}.
  */
 @Command(
     name = "send",
     description = {
       "Encrypt PATH with a fresh key, upload it and offer it to a room or a person.",
-      "Progress goes to stderr; the file id for 'chat file get' to stdout. A lost connection is",
-      "resumed where the relay stopped."
+      "Progress goes to stderr; stdout gets 'sent NAME (SIZE) to CONVERSATION as file ID'"
+          + " (with --json, a file_sent object), ID being what 'chat file get' takes. A lost"
+          + " connection is resumed where the relay stopped."
     })
 final class FileSendCommand implements Callable<Integer> {
   private final CliContext context;

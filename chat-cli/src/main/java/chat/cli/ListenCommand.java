@@ -10,6 +10,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.DaySeparators;
+import chat.cli.command.SocialLines;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -229,13 +230,29 @@ final class ListenCommand implements Callable<Integer> {
                 .put("change", update.kind().name())
                 .put("user", update.target())
                 .put("title", update.title()));
+      } else if (update.kind() == GroupUpdate.Kind.INVITED) {
+        String self = client.username().orElse(null);
+        if (self != null && update.target().equalsIgnoreCase(self)) {
+          line(SocialLines.group(update, self)); // as the line mode words it
+        }
       }
+    }
+
+    /** Prints an event line in text mode (cleaned by the caller), unless listen is stopping. */
+    private void line(String text) {
+      if (finished()) {
+        return;
+      }
+      support.out().println(text);
+      written(false);
     }
 
     @Override
     public void onFriendUpdate(String username, FriendUpdate update) {
       if (json()) {
         emit(JsonLines.object("friend").put("user", username).put("change", update.name()));
+      } else if (update == FriendUpdate.REQUESTED) {
+        line(SocialLines.friend(username, update));
       }
     }
 

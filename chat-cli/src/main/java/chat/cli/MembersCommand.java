@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
+import chat.cli.command.TrustText;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ final class MembersCommand implements Callable<Integer> {
                   "%-32s %-8s %s%s%s%n",
                   TerminalSafe.line(member.username()),
                   member.presence().status().name().toLowerCase(Locale.ROOT),
-                  member.trust().name().toLowerCase(Locale.ROOT),
+                  TrustText.of(member.trust()),
                   role.toLowerCase(Locale.ROOT),
                   member.presence().message().isEmpty()
                       ? ""

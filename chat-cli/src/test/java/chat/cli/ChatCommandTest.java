@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,24 @@ class ChatCommandTest {
   /** How many commands {@code commandLine} has, each counted once (aliases name one twice). */
   private static int commands(CommandLine commandLine) {
     return new HashSet<>(commandLine.getSubcommands().values()).size();
+  }
+
+  @Test
+  void help_descriptionFitsIn80Columns_andItsScriptingListNamesEveryRelayCommand() {
+    String out = new Cli().run("--help").out();
+    String description = out.substring(out.indexOf("Terminal chat"), out.indexOf("\n      --"));
+    String scripting =
+        description.substring(description.indexOf("Scripting:"), description.indexOf("Offline:"));
+
+    assertThat(description.lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(80));
+    assertThat(description.lines()).as("no orphan line: " + description).hasSize(5);
+    List<String> offline = List.of("identity", "fingerprint", "safety-number", "seal", "open");
+    for (Class<?> command : ChatCommand.COMMANDS) {
+      String name = command.getAnnotation(CommandLine.Command.class).name();
+      if (!offline.contains(name)) {
+        assertThat(scripting).as(name).containsPattern("[ \n]" + name + "[,.]");
+      }
+    }
   }
 
   @Test

@@ -32,6 +32,18 @@ class FileSendCommandTest {
   }
 
   @Test
+  void help_saysWhatStdoutGets_andWrapsOnlyAtTheWidth() {
+    String out = cli().run("file", "send", "--help").out();
+    String flat = out.replaceAll("\\s+", " ");
+
+    assertThat(flat)
+        .contains("stdout gets 'sent NAME (SIZE) to CONVERSATION as file ID'")
+        .contains("A lost connection is resumed where the relay stopped.");
+    assertThat(out).doesNotContain("A lost connection is\n");
+    assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(81));
+  }
+
+  @Test
   void send_missingFile_namesItAndExits7BeforeLoggingIn() {
     Path missing = dir.resolve("nope.bin");
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -61,5 +62,27 @@ class ListenCommandTest {
     List<String> lines = result.out().lines().toList();
     assertThat(lines.get(lines.size() - 1)).contains("\"text\":\"the one counted\"");
     assertThat(result.out()).doesNotContain("notice", "INVITED", "presence");
+  }
+
+  @Test
+  void listenText_invitationAndFriendRequest_arePrintedAsTheLineModeWordsThem() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "carol", ""));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines())
+        .startsWith(
+            "alice wants to be your friend: /friend accept alice or /friend decline alice",
+            "alice invited you to #team: /join #team to enter")
+        .noneMatch(line -> line.contains("carol"));
   }
 }

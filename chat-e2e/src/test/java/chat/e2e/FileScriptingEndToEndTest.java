@@ -90,8 +90,18 @@ class FileScriptingEndToEndTest {
 
     ScriptRunner.Result done = chat.run("files", "--user", "bob");
     assertThat(done.out()).contains("<- " + fileId.substring(0, 8), "from alice in #ops: done: ");
-    ScriptRunner.Result again = chat.run("file", "get", "--user", "bob", fileId, "--json");
+    ScriptRunner.Result again =
+        chat.run("file", "get", "--user", "bob", fileId, "--json", "--dir", elsewhere.toString());
     assertThat(parseLines(again.out()).get(0).get("path").asText()).isEqualTo(saved.toString());
+
+    Path other = files.resolve("other");
+    ScriptRunner.Result copied =
+        chat.run("file", "get", "--user", "bob", fileId, "--dir", other.toString());
+    assertThat(copied.exitCode()).as(copied.err()).isZero();
+    assertThat(copied.out()).isEqualTo(other.resolve("report.pdf") + "\n");
+    assertThat(sha256(other.resolve("report.pdf"))).isEqualTo(sha256(report));
+    assertThat(copied.err()).as("not fetched again").doesNotContain("downloading");
+    assertThat(saved).exists();
   }
 
   @Test

@@ -237,6 +237,22 @@ class GroupIntegrationTest {
   }
 
   @Test
+  void ownerOnlyActions_byAnAdmin_areRefusedInOneWording() throws Exception {
+    try (TestClient o = as(owner);
+        TestClient a = as(admin);
+        TestClient m = as(member)) {
+      staffed("#g-words", o, a, m);
+      Reply disband = a.call(new GroupDisbandRequest(a.nextId(), "#g-words"));
+      Reply transfer = act(a, "#g-words", GroupAction.TRANSFER, "mia");
+
+      assertThat(((ErrorReply) disband).message())
+          .isEqualTo("only the owner of #g-words can do that");
+      assertThat(((ErrorReply) transfer).message())
+          .isEqualTo("only the owner of #g-words can do that");
+    }
+  }
+
+  @Test
   void admin_cannotActOnAnotherAdmin() throws Exception {
     try (TestClient o = as(owner);
         TestClient a = as(admin);

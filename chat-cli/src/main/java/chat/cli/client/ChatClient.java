@@ -245,7 +245,9 @@ public interface ChatClient extends AutoCloseable {
    * download directory: fetches the ciphertext (resuming a partial download kept there), decrypts
    * and authenticates the stream, checks the size and SHA-256 against the offer, and only then
    * moves it into place under a sanitized name that never replaces an existing file. Blocks until
-   * done; progress is reported through {@link ClientListener#onFileTransfer}.
+   * done; progress is reported through {@link ClientListener#onFileTransfer}. A file downloaded
+   * before is not fetched again: its saved path is returned, or, when it was saved in another
+   * folder, it is copied into the download directory if it still matches the offer.
    *
    * @return where the file was saved
    * @throws chat.cli.CommandException.EnvelopeRejected if the file did not authenticate or does not

@@ -8,6 +8,7 @@ import chat.cli.client.Posted;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a front end (TUI, line mode, script runner) offers the command layer: the client, the
@@ -127,6 +128,15 @@ public interface CommandContext {
    * background, so typing goes on, and show a failure as an error line.
    */
   default void runLong(String what, Runnable task) {
+    runLong(() -> what, task);
+  }
+
+  /**
+   * As {@link #runLong(String, Runnable)}, with {@code what} asked for each time the task is named
+   * (when it fails or is cut off), so a task can name what it works on once it knows (the file's
+   * name rather than the id typed).
+   */
+  default void runLong(Supplier<String> what, Runnable task) {
     task.run();
   }
 

@@ -164,7 +164,7 @@ final class ConversationCommands {
         + SocialLines.presence(member.presence())
         + (role.isEmpty() ? "" : "  " + role)
         + "  "
-        + trustWord(member);
+        + TrustText.of(member.trust());
   }
 
   private static String groupNote(RoomView room) {
@@ -174,16 +174,5 @@ final class ConversationCommands {
     String name = room.conversation().substring(1);
     boolean titled = !room.title().isEmpty() && !room.title().equals(name);
     return "  group" + (titled ? " \u201c" + TerminalSafe.line(room.title()) + "\u201d" : "");
-  }
-
-  private static String trustWord(MemberView member) {
-    switch (member.trust()) {
-      case VERIFIED:
-        return "verified";
-      case CHANGED:
-        return "key CHANGED";
-      default:
-        return "unverified";
-    }
   }
 }

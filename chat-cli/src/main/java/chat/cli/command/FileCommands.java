@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code /file send|accept|reject} and {@code /files}. Sending and accepting may take a while: they
@@ -66,8 +67,7 @@ final class FileCommands {
       }
     }
     Path file = SendableFile.check(path(typed), typed);
-    String conversation =
-        target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
+    String conversation = target == null ? Arguments.current(context) : recipient(target, context);
     String where = Arguments.label(context, conversation);
     ChatClient client = context.client();
     context.runLong(
@@ -84,6 +84,21 @@ final class FileCommands {
                   + " as file "
                   + offer.shortId());
         });
+  }
+
+  /**
+   * Where {@code target} sends a file: as elsewhere, except that a bare name that is not a room you
+   * are in means a user (as {@code chat file send --to} reads it), so an unknown name is refused as
+   * "no such user" rather than as a room you are not in.
+   */
+  private static String recipient(String target, CommandContext context) {
+    boolean bare =
+        !target.startsWith("#") && !target.startsWith("@") && !Arguments.isNumber(target);
+    String room = "#" + target.toLowerCase(java.util.Locale.ROOT);
+    if (bare && !context.client().conversations().contains(room)) {
+      return ConversationResolver.direct(target, context);
+    }
+    return ConversationResolver.resolve(target, context);
   }
 
   private static boolean namesConversation(String word, CommandContext context) {
@@ -111,9 +126,12 @@ final class FileCommands {
 
   private static void accept(String id, CommandContext context) {
     ChatClient client = context.client();
+    AtomicReference<String> what = new AtomicReference<>("downloading " + id);
     context.runLong(
-        "downloading " + id,
+        what::get,
         () -> {
+          // named by the file once known, so a cut-off or failure says "downloading big.bin"
+          what.set("downloading " + FileText.name(client.fileOffer(id).name()));
           Path saved = client.acceptFile(id);
           context.info("saved " + saved + " (size and SHA-256 verified)");
         });

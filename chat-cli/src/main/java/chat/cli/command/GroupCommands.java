@@ -117,8 +117,7 @@ final class GroupCommands {
           client.members(room).stream()
               .anyMatch(m -> m.username().equalsIgnoreCase(self) && m.role() == MemberRole.OWNER);
       if (!owner) {
-        throw new CommandException.Usage(
-            "only the owner of a group can disband it, and you do not own " + room);
+        throw new CommandException.Usage("only the owner of " + room + " can do that");
       }
       context.info(
           "this removes everyone from "

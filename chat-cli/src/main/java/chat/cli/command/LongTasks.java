@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The long tasks (file transfers) of an interactive front end, the line mode's or the TUI's ({@link
@@ -22,7 +23,7 @@ public final class LongTasks {
   private final ExecutorService executor;
 
   /** What has been started or queued and has not ended, in order; guarded by itself. */
-  private final List<String> unfinished = new ArrayList<>();
+  private final List<Supplier<String>> unfinished = new ArrayList<>();
 
   private volatile boolean cut;
 
@@ -45,6 +46,15 @@ public final class LongTasks {
    */
   public void run(String what, Runnable task, Consumer<String> failed) {
     Objects.requireNonNull(what, "what");
+    run(() -> what, task, failed);
+  }
+
+  /**
+   * As {@link #run(String, Runnable, Consumer)}, with {@code what} asked for whenever the task is
+   * named, so the task may change it (e.g. to the file's name once it is known).
+   */
+  public void run(Supplier<String> what, Runnable task, Consumer<String> failed) {
+    Objects.requireNonNull(what, "what");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(failed, "failed");
     synchronized (unfinished) {
@@ -59,9 +69,9 @@ public final class LongTasks {
                 task.run();
               }
             } catch (CommandException e) {
-              reportUnlessCut(failed, what + ": " + e.getMessage());
+              reportUnlessCut(failed, what.get() + ": " + e.getMessage());
             } catch (RuntimeException e) {
-              reportUnlessCut(failed, what + " failed: " + e.getClass().getSimpleName());
+              reportUnlessCut(failed, what.get() + " failed: " + e.getClass().getSimpleName());
             } finally {
               synchronized (unfinished) {
                 unfinished.remove(what);
@@ -100,14 +110,14 @@ public final class LongTasks {
    * cut off: sending report.pdf (not finished when you left)}.
    */
   public List<String> cutOff() {
-    List<String> cutOff;
+    List<Supplier<String>> cutOff;
     synchronized (unfinished) {
       cut = true;
       cutOff = List.copyOf(unfinished);
       executor.shutdown();
     }
     return cutOff.stream()
-        .map(what -> "cut off: " + TerminalSafe.line(what) + " (not finished when you left)")
+        .map(what -> "cut off: " + TerminalSafe.line(what.get()) + " (not finished when you left)")
         .toList();
   }
 }

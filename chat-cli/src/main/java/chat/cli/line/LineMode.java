@@ -29,6 +29,7 @@ import chat.protocol.ConversationIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -368,7 +369,7 @@ public final class LineMode implements CommandContext, ClientListener {
    * cut download resumes later).
    */
   @Override
-  public void runLong(String what, Runnable task) {
+  public void runLong(Supplier<String> what, Runnable task) {
     transfers.run(what, task, this::error);
   }
 

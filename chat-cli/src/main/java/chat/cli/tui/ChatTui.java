@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The full-screen terminal UI, in the manner of weechat or profanity: conversation list, message
@@ -317,7 +318,7 @@ public final class ChatTui implements CommandContext, ClientListener {
    * download resumes later).
    */
   @Override
-  public void runLong(String what, Runnable task) {
+  public void runLong(Supplier<String> what, Runnable task) {
     transfers.run(what, task, this::error);
   }
 

@@ -8,6 +8,7 @@ import chat.cli.command.SecretKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The context one typed line runs in: the TUI, except that the current conversation is the one that
@@ -87,7 +88,7 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public void runLong(String what, Runnable task) {
+  public void runLong(Supplier<String> what, Runnable task) {
     tui.runLong(what, task);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FileOffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,27 @@ class FileCommandsTest {
     run("/file send " + file + " @bob");
 
     assertThat(context.client.calls).containsExactly("sendFile @alice+bob " + file);
+  }
+
+  @Test
+  void send_fileAndAnUnknownBareName_sendsToThatUser_soTheRelaySaysNoSuchUser() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("plan.txt"), "plan");
+
+    run("/file send " + file + " nosuchname");
+
+    assertThat(context.client.calls).containsExactly("sendFile @alice+nosuchname " + file);
+  }
+
+  @Test
+  void send_fileAndAJoinedRoomsBareName_sendsToTheRoom() throws Exception {
+    context.loggedInAs("alice");
+    context.client.fireMembership("#team", "alice", true);
+    Path file = Files.writeString(dir.resolve("plan.txt"), "plan");
+
+    run("/file send " + file + " team");
+
+    assertThat(context.client.calls).containsExactly("sendFile #team " + file);
   }
 
   @Test
@@ -165,6 +187,19 @@ class FileCommandsTest {
     run("/file delete 1234");
 
     assertThat(context.errors()).singleElement().asString().contains("/file send PATH");
+  }
+
+  @Test
+  void accept_describesTheDownloadByTheFilesName_notTheIdTyped() {
+    context.loggedInAs("bob");
+    FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "big.bin", 4096);
+
+    run("/file accept " + offer.shortId());
+
+    assertThat(context.longTasks)
+        .singleElement()
+        .extracting(Supplier::get)
+        .isEqualTo("downloading big.bin");
   }
 
   @Test

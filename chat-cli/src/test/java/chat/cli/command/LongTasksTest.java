@@ -97,4 +97,30 @@ class LongTasksTest {
     assertThat(said).containsExactly("waiting");
     assertThat(tasks.cutOff()).isEmpty();
   }
+
+  @Test
+  void cutOff_taskThatRenamedItself_isNamedByItsNewDescription() throws Exception {
+    CountDownLatch renamed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<String> what =
+        new java.util.concurrent.atomic.AtomicReference<>("downloading f6f3");
+    tasks.run(
+        what::get,
+        () -> {
+          what.set("downloading big.bin");
+          renamed.countDown();
+          try {
+            release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        failures::add);
+    assertThat(renamed.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    List<String> cut = tasks.cutOff();
+    release.countDown();
+
+    assertThat(cut).containsExactly("cut off: downloading big.bin (not finished when you left)");
+  }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A {@link CommandContext} for command tests: records every line shown as {@code "info: ..."},
@@ -24,6 +25,9 @@ final class RecordingContext implements CommandContext {
   boolean quit;
   boolean cleared;
   boolean showsOwnEvents;
+
+  /** How each long task was described, as asked after it ran. */
+  final List<Supplier<String>> longTasks = new ArrayList<>();
 
   /** Queues answers for the next secret prompts. */
   RecordingContext answer(String... secrets) {
@@ -42,6 +46,12 @@ final class RecordingContext implements CommandContext {
 
   List<String> errors() {
     return lines.stream().filter(l -> l.startsWith("error: ")).toList();
+  }
+
+  @Override
+  public void runLong(Supplier<String> what, Runnable task) {
+    longTasks.add(what);
+    CommandContext.super.runLong(what, task);
   }
 
   @Override

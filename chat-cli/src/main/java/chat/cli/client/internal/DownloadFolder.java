@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -41,6 +42,21 @@ final class DownloadFolder {
   /** Creates the directory ({@code 0700}) if it is missing. */
   void create() {
     PrivateFiles.createDirectory(dir);
+  }
+
+  /**
+   * Checks that a file can be created in the directory, by creating and deleting a hidden empty
+   * one.
+   *
+   * @throws CommandException.FileAccess naming the directory and the reason, if not
+   */
+  void requireWritable() {
+    try {
+      Path probe = Files.createTempFile(dir, ".chat-", ".probe");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot write in " + dir + ": " + FileIo.reason(e), e);
+    }
   }
 
   /** The partial (encrypted) download of {@code fileId}. */

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -135,17 +136,22 @@ final class FileDownload {
     }
   }
 
-  /** Refuses to start when the folder's file system has less than {@code bytes} free. */
+  /**
+   * Refuses to start when the folder's file system has less than {@code bytes} free. A folder that
+   * cannot be written at all (a read-only or virtual file system often reports no free space) is
+   * refused as such, not as full.
+   */
   private static void requireSpace(DownloadFolder folder, long bytes) {
+    long free;
     try {
-      long free = Files.getFileStore(folder.dir()).getUsableSpace();
-      if (free < bytes) {
-        throw new CommandException.FileAccess(
-            "not enough space in " + folder.dir() + ": the download needs " + bytes + " bytes",
-            null);
-      }
+      free = Files.getFileStore(folder.dir()).getUsableSpace();
     } catch (IOException e) {
-      // no answer from the file system: let the writes themselves fail if they must
+      return; // no answer from the file system: let the writes themselves fail if they must
+    }
+    if (free < bytes) {
+      folder.requireWritable();
+      throw new CommandException.FileAccess(
+          "not enough space in " + folder.dir() + ": the download needs " + bytes + " bytes", null);
     }
   }
 
@@ -161,7 +167,7 @@ final class FileDownload {
       }
       return Files.size(partial);
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot use " + partial + ": " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot use " + partial + ": " + FileIo.reason(e), e);
     }
   }
 
@@ -192,7 +198,8 @@ final class FileDownload {
       }
       out.force(true);
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + partial + ": " + e.getMessage(), e);
+      throw new CommandException.FileAccess(
+          "cannot write in " + folder.dir() + ": " + FileIo.reason(e), e);
     }
   }
 
@@ -237,7 +244,7 @@ final class FileDownload {
     } catch (IOException e) {
       discard(null, plain);
       throw new CommandException.FileAccess(
-          "cannot save " + offer.name() + ": " + e.getMessage(), e);
+          "cannot save " + offer.name() + " in " + folder.dir() + ": " + FileIo.reason(e), e);
     } finally {
       cipher.destroy();
     }

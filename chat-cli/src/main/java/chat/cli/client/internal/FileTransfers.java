@@ -85,17 +85,31 @@ final class FileTransfers {
     OfferBook.Entry entry = find(session, typedId);
     TransferLog log = log(session);
     Optional<FileTransfer> known = log.get(entry.offer().fileId());
+    DownloadFolder folder = new DownloadFolder(sessions.options().downloadDirectory());
     if (known.isPresent()
         && known.get().state() == TransferState.DONE
         && java.nio.file.Files.isRegularFile(Path.of(known.get().savedPath()))) {
-      return Path.of(known.get().savedPath());
+      Path saved = Path.of(known.get().savedPath()).toAbsolutePath().normalize();
+      if (folder.dir().equals(saved.getParent())) {
+        return saved; // already there
+      }
+      Optional<Path> copy = SavedCopy.into(saved, folder, entry);
+      if (copy.isPresent()) {
+        FileTransfer done = known.get();
+        FileTransfer moved =
+            done.with(
+                TransferState.DONE,
+                done.bytesDone(),
+                done.bytesTotal(),
+                copy.get().toString(),
+                "",
+                clock.millis());
+        log.put(moved, true);
+        report(moved);
+        return copy.get();
+      }
     }
-    return download.fetch(
-        link(session),
-        log,
-        entry,
-        new DownloadFolder(sessions.options().downloadDirectory()),
-        this::report);
+    return download.fetch(link(session), log, entry, folder, this::report);
   }
 
   FileOffer offer(String typedId) {

@@ -24,16 +24,8 @@ final class RelayErrors {
           NOT_MEMBER,
           NO_SUCH_USER,
           NO_SUCH_CONVERSATION,
-          NO_KEY_BACKUP ->
-          new CommandException.Usage(message);
-      case SENDER_MISMATCH ->
-          // the client signs as itself, so only the key can differ: replaced elsewhere
-          new CommandException.Untrusted(
-              "the relay holds another key for you than the one this client signs with; not"
-                  + " sent. "
-                  + KeyReplacement.OTHER_KEY_HINT);
-      case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
-      case NOT_A_GROUP,
+          NO_KEY_BACKUP,
+          NOT_A_GROUP,
           ROOM_EXISTS,
           NOT_GROUP_ADMIN,
           NOT_GROUP_OWNER,
@@ -45,7 +37,14 @@ final class RelayErrors {
           ALREADY_FRIENDS,
           NOT_FRIENDS,
           LIMIT_REACHED ->
-          new CommandException.Usage(message + " (" + code + ")");
+          new CommandException.Usage(message); // written for people: no raw code
+      case SENDER_MISMATCH ->
+          // the client signs as itself, so only the key can differ: replaced elsewhere
+          new CommandException.Untrusted(
+              "the relay holds another key for you than the one this client signs with; not"
+                  + " sent. "
+                  + KeyReplacement.OTHER_KEY_HINT);
+      case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
       default ->
           new CommandException.Network("the relay refused: " + message + " (" + code + ")", null);
     };

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
@@ -145,5 +146,43 @@ class FileDownloadTest {
         .isInstanceOf(CommandException.Usage.class)
         .hasMessageContaining("no longer has");
     assertThat(log().get(fileId).orElseThrow().state()).isEqualTo(TransferState.EXPIRED);
+  }
+
+  @Test
+  void fetch_intoAFolderNothingCanBeWrittenIn_saysSo_notThatItIsFull() throws Exception {
+    Path sysKernel = Path.of("/sys/kernel");
+    assumeTrue(Files.isDirectory(sysKernel) && !canCreateIn(sysKernel), "needs Linux sysfs");
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+
+    assertThatThrownBy(
+            () ->
+                new FileDownload(Clock.systemUTC())
+                    .fetch(relay, log(), entry, new DownloadFolder(sysKernel), reports::add))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageStartingWith("cannot write in /sys/kernel: ")
+        .hasMessageNotContaining("space");
+    assertThat(relay.downloadOffsets()).isEmpty();
+  }
+
+  @Test
+  void fetch_partialFileBlockedByAFolder_namesThePathOnce() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    DownloadFolder folder = new DownloadFolder(downloads());
+    folder.create();
+    Path partial = folder.partial(fileId);
+    Files.createDirectories(partial.resolve("inside"));
+
+    assertThatThrownBy(() -> fetch(entry))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessage("cannot use " + partial + ": a directory that is not empty is in the way");
+  }
+
+  private static boolean canCreateIn(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, ".chat-", ".probe"));
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
   }
 }

@@ -162,7 +162,8 @@ public final class GroupService {
         storage.write(
             c -> {
               if (requireGroupMember(c, room, actorKey) != GroupRole.OWNER) {
-                throw new RelayException(ErrorCode.NOT_GROUP_OWNER, "only the owner can disband");
+                throw new RelayException(
+                    ErrorCode.NOT_GROUP_OWNER, "only the owner of " + room + " can do that");
               }
               List<String> told = new ArrayList<>(members.members(c, room).keySet());
               told.addAll(tables.invites().invitees(c, room).keySet());

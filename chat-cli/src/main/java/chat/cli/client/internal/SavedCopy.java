@@ -1,0 +1,67 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.FileIo;
+import chat.cli.client.FileOffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Copies a file downloaded earlier into another download folder (a later {@code chat file get ID
+ * --dir NEWDIR}), without the relay: only if the saved file is still the one the offer describes
+ * (its size and SHA-256), and under a safe name that never replaces a file, as a download is.
+ */
+final class SavedCopy {
+  private SavedCopy() {}
+
+  /**
+   * Copies {@code saved} into {@code folder}; empty if it no longer matches the offer {@code entry}
+   * (then nothing is left behind, and the caller downloads it again).
+   *
+   * @throws CommandException.FileAccess if the folder cannot be written
+   */
+  static Optional<Path> into(Path saved, DownloadFolder folder, OfferBook.Entry entry) {
+    FileOffer offer = entry.offer();
+    Content.File content = entry.content();
+    folder.create();
+    Path plain = folder.decrypted(offer.fileId());
+    MessageDigest sha256 = FileUpload.sha256();
+    try {
+      Files.deleteIfExists(plain);
+      long copied;
+      try (InputStream in = Files.newInputStream(saved, LinkOption.NOFOLLOW_LINKS);
+          FileChannel channel = folder.open(plain, StandardOpenOption.CREATE_NEW);
+          OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
+        copied = in.transferTo(out);
+        channel.force(true);
+      }
+      byte[] digest = HexFormat.of().formatHex(sha256.digest()).getBytes(StandardCharsets.US_ASCII);
+      if (copied != content.size()
+          || !MessageDigest.isEqual(digest, content.sha256().getBytes(StandardCharsets.US_ASCII))) {
+        Files.deleteIfExists(plain);
+        return Optional.empty();
+      }
+      return Optional.of(folder.place(plain, FileNames.sanitize(offer.name())));
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(plain);
+      } catch (IOException ignored) {
+        // best effort: the failure being reported matters more
+      }
+      throw new CommandException.FileAccess(
+          "cannot save " + offer.name() + " in " + folder.dir() + ": " + FileIo.reason(e), e);
+    }
+  }
+}

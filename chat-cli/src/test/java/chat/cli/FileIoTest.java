@@ -1,0 +1,24 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import org.junit.jupiter.api.Test;
+
+class FileIoTest {
+
+  @Test
+  void reason_readOnlyFileSystem_isTheReasonWithoutThePath() {
+    // what the JDK throws for EROFS: its message is "PATH: Read-only file system"
+    FileSystemException e =
+        new FileSystemException("/tmp/x/.chat-873c.part", null, "Read-only file system");
+
+    assertThat(FileIo.reason(e)).isEqualTo("read-only file system");
+  }
+
+  @Test
+  void reason_accessDenied_isPermissionDenied() {
+    assertThat(FileIo.reason(new AccessDeniedException("/tmp/x"))).isEqualTo("permission denied");
+  }
+}
