@@ -7,13 +7,13 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
+import chat.cli.client.FriendView;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
-import chat.cli.command.AwayTracker;
 import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
@@ -54,6 +54,9 @@ final class TuiController {
 
     /** Tells the command side the conversation list as numbered on screen now. */
     void listed(List<String> conversations);
+
+    /** Fetches this user's friends off the UI thread (whose coming and going is announced). */
+    void loadFriends();
   }
 
   private final ChatClient client;
@@ -64,7 +67,7 @@ final class TuiController {
   private List<String> publishedOrder = List.of();
   private String shownFor; // the user whose conversations the panes show
 
-  private final AwayTracker away;
+  private final PresenceNotes presenceNotes;
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -80,7 +83,7 @@ final class TuiController {
       Backend backend) {
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.away = new AwayTracker(clock);
+    this.presenceNotes = new PresenceNotes(model, clock);
     this.backend = Objects.requireNonNull(backend, "backend");
     this.renderer = new Renderer(entries);
     this.keys =
@@ -233,23 +236,16 @@ final class TuiController {
   /**
    * Someone came online, went away or left: the member lists shown are updated in place. Nothing is
    * fetched: in a room of a thousand members every client would otherwise fetch the whole member
-   * list again at each member's log-in. Going away and coming back, which a person does by hand,
-   * are also announced: in the current pane if they are among its members, else in the status
-   * window.
+   * list again at each member's log-in. {@link PresenceNotes} decides which changes get a line.
    */
   void presence(String username, Presence presence) {
-    AwayTracker.Change change = away.observe(self(), username, presence);
-    model.updatePresence(username, presence);
-    boolean announced = change == AwayTracker.Change.WENT_AWAY || change == AwayTracker.Change.BACK;
-    if (!announced || username.equalsIgnoreCase(String.valueOf(self()))) {
-      return;
-    }
-    String line = SocialLines.presenceChange(username, presence, change == AwayTracker.Change.BACK);
-    boolean here =
-        model.members(model.current()).stream().anyMatch(m -> m.username().equals(username));
-    model
-        .buffer(here ? model.current() : TuiModel.STATUS)
-        .addNote(new PaneEntry.Note(NoteKind.INFO, line, clock.millis()));
+    boolean membersShown = layout != null && !layout.members().isEmpty();
+    presenceNotes.changed(self(), username, presence, membersShown);
+  }
+
+  /** This user's friends as just fetched. */
+  void friendsListed(List<FriendView> list) {
+    presenceNotes.friendsListed(list);
   }
 
   /**
@@ -277,6 +273,7 @@ final class TuiController {
   /** A friend request, answer or removal: a line in the current pane. */
   void friend(String username, FriendUpdate update) {
     note(null, NoteKind.NOTICE, SocialLines.friend(username, update));
+    backend.loadFriends();
   }
 
   void trust(String username, TrustState state) {
@@ -288,13 +285,14 @@ final class TuiController {
     String user = self();
     if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
       model.forgetAll(); // another user logged in without a logout first
+      presenceNotes.forgetFriends();
     }
     if (user != null) {
       shownFor = user;
     }
     model.setConnection(state);
     if (state != ConnectionState.ONLINE) {
-      away.connectionLost();
+      presenceNotes.connectionLost();
     }
     String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
     String line = "connection " + state.name().toLowerCase(Locale.ROOT) + suffix;
@@ -307,6 +305,9 @@ final class TuiController {
     }
     if (self() == null) {
       model.forgetAll();
+      presenceNotes.forgetFriends();
+    } else if (state == ConnectionState.ONLINE) {
+      backend.loadFriends(); // at log-in, and again after a reconnect (it may have changed)
     }
     backend.refresh();
   }
@@ -319,7 +320,7 @@ final class TuiController {
     if (members != null) {
       model.setMembers(conversation, members);
       if (authoritative) {
-        members.forEach(m -> away.listed(self(), m.username(), m.presence()));
+        presenceNotes.listed(self(), members);
       }
     }
     if (wasEmpty && !model.conversations().isEmpty() && !listHintShown) {

@@ -8,6 +8,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.Presence;
@@ -457,6 +458,57 @@ class ChatTuiTest {
     h.ctrl('p').drain(); // the status window
     assertThat(h.statusRow()).contains("[status]");
     assertThat(h.screen()).contains("dave is away: gone").doesNotContain("erin");
+  }
+
+  @Test
+  void friendComingOnlineAndGoingOffline_withNoSharedRoom_isAnnouncedInTheCurrentPane() {
+    TuiHarness h = new TuiHarness(160, 24).start();
+    h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.loggedInAs("carol").alt('1');
+
+    h.client.firePresence("dave", Presence.of(true));
+    h.client.firePresence("erin", Presence.of(true)); // shares a room, not a friend: no line
+    h.drain();
+    assertThat(h.screen()).contains("dave came online").doesNotContain("erin");
+
+    h.client.firePresence("dave", Presence.of(false));
+    h.client.firePresence("erin", Presence.of(false));
+    h.drain();
+    assertThat(h.screen()).contains("dave went offline").doesNotContain("erin");
+  }
+
+  @Test
+  void friendComingOnline_listedBesideThePane_isNotAnnouncedTwice_unlessTheListIsHidden() {
+    TuiHarness h = new TuiHarness(160, 24).start();
+    h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.loggedInAs("carol");
+    h.client.fireMembership("#lobby", "dave", true);
+    h.drain().alt('1');
+
+    h.client.firePresence("dave", Presence.of(false));
+    h.drain();
+    assertThat(h.screen()).contains("○ dave").doesNotContain("went offline");
+
+    h.resize(70, 24); // too narrow for the member list
+    h.client.firePresence("dave", Presence.of(true));
+    h.drain();
+    assertThat(h.screen()).contains("dave came online");
+  }
+
+  @Test
+  void friendAcceptedHere_isAnnouncedFromThen() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("carol");
+    h.client.friendships().put("dave", Friendship.REQUEST_RECEIVED);
+    h.client.firePresence("dave", Presence.of(true));
+    h.drain();
+    assertThat(h.screen()).doesNotContain("dave came online");
+
+    h.onLine = (line, context) -> h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.type("/friend accept dave").press(KeyType.Enter);
+    h.client.firePresence("dave", Presence.of(false));
+    h.drain();
+
+    assertThat(h.screen()).contains("dave went offline");
   }
 
   @Test
