@@ -79,7 +79,7 @@ final class TuiModel {
    * Alt+number stays put) and new ones are added at the end. When {@code authoritative} (online and
    * logged in), conversations the client listed before but no longer does are dropped; if the
    * current one goes, the one above it becomes current. Conversations only known here (a message
-   * arrived) stay.
+   * arrived) stay. A dropped conversation's pane is forgotten as by {@link #forget}.
    */
   void setClientConversations(List<String> conversations, boolean authoritative) {
     List<String> old = List.copyOf(order);
@@ -90,6 +90,9 @@ final class TuiModel {
       boolean vanished = authoritative && fromClient.contains(conversation);
       if (now.contains(conversation) || !vanished) {
         order.add(conversation);
+      } else {
+        buffers.remove(conversation); // left elsewhere: a later one of that name starts afresh
+        members.remove(conversation);
       }
     }
     for (String conversation : now) {
@@ -102,12 +105,19 @@ final class TuiModel {
     }
   }
 
-  /** Drops {@code conversation} from the list (this user left it). */
+  /**
+   * Drops {@code conversation} from the list, with what its pane showed (this user left it or was
+   * removed, or the group is gone): a group created later under the same name opens in a fresh
+   * pane, and a room joined again opens fresh and loads its recent history again.
+   */
   void forget(String conversation) {
     List<String> old = List.copyOf(order);
     order.remove(conversation);
     fromClient.remove(conversation);
     members.remove(conversation);
+    if (!conversation.equals(STATUS)) {
+      buffers.remove(conversation);
+    }
     if (conversation.equals(current)) {
       select(fallback(old, conversation));
     }

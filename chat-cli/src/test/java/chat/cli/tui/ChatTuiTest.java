@@ -580,6 +580,66 @@ class ChatTuiTest {
   }
 
   @Test
+  void groupCreatedAgainUnderTheNameOfOneLeft_opensInAFreshPane() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    h.client.deliver("#team", "bob", "old plans");
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.KICKED, "carol", ""));
+    h.drain();
+    assertThat(h.screen()).contains("old plans", "you removed carol from #team");
+
+    h.client.fireMembership("#team", "alice", false); // handed over, then left
+    h.client.disbandGroup("#team");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).contains("#team");
+    assertThat(h.screen()).doesNotContain("old plans", "removed carol");
+  }
+
+  @Test
+  void groupDisbanded_thenCreatedAgain_opensInAFreshPane() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    h.client.deliver("#team", "bob", "old plans");
+    h.drain();
+
+    h.client.disbandGroup("#team");
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.DISBANDED, "", ""));
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).contains("#team");
+    assertThat(h.screen()).doesNotContain("old plans");
+  }
+
+  @Test
+  void roomJoinedAgain_opensFresh_withItsRecentHistoryLoadedOnce() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#rust", "alice", true);
+    h.drain().alt('2');
+    h.client.deliver("#rust", "bob", "before you left");
+    h.drain();
+
+    h.client.fireMembership("#rust", "alice", false);
+    h.client.fireMembership("#rust", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).contains("#rust");
+    String screen = h.screen();
+    assertThat(screen.indexOf("before you left"))
+        .isPositive()
+        .isEqualTo(screen.lastIndexOf("before you left"));
+  }
+
+  @Test
   void textTypedForAGroupThisUserIsRemovedFrom_isNotSentWhereTheScreenMovedTo() {
     TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
