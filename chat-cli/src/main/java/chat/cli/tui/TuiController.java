@@ -13,6 +13,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
+import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.cli.command.FileText;
 import chat.cli.command.InputCompleter;
@@ -57,6 +58,9 @@ final class TuiController {
 
     /** Fetches this user's friends off the UI thread (whose coming and going is announced). */
     void loadFriends();
+
+    /** Fetches the rooms off the UI thread, for the titles of the groups listed. */
+    void loadTitles();
   }
 
   private final ChatClient client;
@@ -243,6 +247,11 @@ final class TuiController {
     presenceNotes.changed(self(), username, presence, membersShown);
   }
 
+  /** The rooms as just fetched: the titles of the groups listed. */
+  void titlesListed(List<RoomView> rooms) {
+    model.setTitles(rooms);
+  }
+
   /** This user's friends as just fetched. */
   void friendsListed(List<FriendView> list) {
     presenceNotes.friendsListed(list);
@@ -257,6 +266,9 @@ final class TuiController {
     String self = self();
     String line = SocialLines.group(update, self);
     String conversation = update.conversation();
+    if (update.kind() == GroupUpdate.Kind.RENAMED && model.indexOf(conversation) >= 0) {
+      model.setTitle(conversation, update.title());
+    }
     if (self != null && update.removes(self)) {
       model.forget(conversation);
       note(null, NoteKind.NOTICE, line);
@@ -307,7 +319,8 @@ final class TuiController {
       model.forgetAll();
       presenceNotes.forgetFriends();
     } else if (state == ConnectionState.ONLINE) {
-      backend.loadFriends(); // at log-in, and again after a reconnect (it may have changed)
+      backend.loadFriends(); // at log-in, and again after a reconnect (they may have changed)
+      backend.loadTitles();
     }
     backend.refresh();
   }
@@ -322,6 +335,9 @@ final class TuiController {
       if (authoritative) {
         presenceNotes.listed(self(), members);
       }
+    }
+    if (authoritative && model.titlesMissing()) {
+      backend.loadTitles(); // a group joined or created since: its title for the header
     }
     if (wasEmpty && !model.conversations().isEmpty() && !listHintShown) {
       listHintShown = true;

@@ -5,6 +5,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.FriendView;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
+import chat.cli.client.RoomView;
 import chat.cli.command.CommandContext;
 import chat.cli.command.Input;
 import chat.cli.command.InputDispatcher;
@@ -123,6 +124,20 @@ final class TuiWorkers implements TuiController.Backend {
         loadFriends(); // the relay tells the other side of a friendship change, not this one
       }
     }
+  }
+
+  @Override
+  public void loadTitles() {
+    inBackground(
+        () -> {
+          List<RoomView> rooms;
+          try {
+            rooms = client.rooms();
+          } catch (RuntimeException e) {
+            return; // Offline or logged out: the next log-in or refresh asks again.
+          }
+          post.accept(() -> controller.titlesListed(rooms));
+        });
   }
 
   @Override

@@ -550,6 +550,45 @@ class ChatTuiTest {
   }
 
   @Test
+  void groupTitle_isShownInThePaneHeader_fromTheRelayAndAfterARename() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).startsWith(" #team  1 member, 1 online"); // titled by its name
+
+    h.client.renameGroup("#team", "Release crew");
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.RENAMED, "", "Release crew"));
+    h.drain();
+    assertThat(h.row(0)).startsWith(" #team \u201cRelease crew\u201d  1 member, 1 online");
+
+    TuiHarness later = new TuiHarness(120, 24).start().loggedInAs("alice");
+    later.client.createGroup("#ops"); // and renamed elsewhere, before this client heard of it
+    later.client.renameGroup("#ops", "Night shift");
+    later.client.fireMembership("#ops", "alice", true);
+    later.drain().alt('2');
+    assertThat(later.row(0)).startsWith(" #ops \u201cNight shift\u201d  1 member, 1 online");
+  }
+
+  @Test
+  void groupTitle_hostileOrLong_isCleanedAndCutToLeaveTheCountsInView() {
+    TuiHarness h = new TuiHarness(60, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+
+    String title = "\u001b[2JRelease crew of the spring quarter, all hands and guests";
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.RENAMED, "", title));
+    h.drain();
+
+    assertThat(h.row(0))
+        .startsWith(" #team \u201cRelease crew of the spr")
+        .contains("\u2026\u201d  1 member, 1 online")
+        .doesNotContain("\u001b", "[2J");
+  }
+
+  @Test
   void groupUpdate_madeByThisUser_isShownWhereTheCommandWasTyped() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
