@@ -217,6 +217,31 @@ class ChatTuiTest {
   }
 
   @Test
+  void helpText_isReflowedToThePaneWidth_withoutWordsLeftOnLinesOfTheirOwn() {
+    TuiHarness h = inLobby(64, 24); // where each fixed line wrapped again left "offers" alone
+    h.onLine =
+        (line, context) ->
+            context.help(
+                List.of(
+                    "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and"
+                        + " offers",
+                    "  it to the current conversation (or to USER privately, or to ROOM).",
+                    "reject ID: declines an offer; it stays listed as rejected.",
+                    "examples: /login alice",
+                    "          /login alice PASSWORD   (kept out of the input history)"));
+
+    h.type("/help file").press(KeyType.Enter);
+
+    String screen = h.screen();
+    assertThat(screen).contains("-!- send PATH", "-!- reject ID", "/login alice PASSWORD");
+    for (int row = 1; row < h.rows() - 2; row++) {
+      String text = h.row(row).substring(13).strip(); // past the conversation list
+      assertThat(text).as("row %d", row).isNotIn("offers", "and offers", "it");
+    }
+    assertThat(screen).contains("uploads it and \n", "offers it to the current conversation");
+  }
+
+  @Test
   void tab_repeated_replacesWordAtCursorAndCyclesCandidates() {
     TuiHarness h = inLobby(80, 24);
     h.completions.addAll(List.of("@alice", "@alfred"));
