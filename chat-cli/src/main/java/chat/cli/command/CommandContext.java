@@ -58,6 +58,15 @@ public interface CommandContext {
   void error(String text);
 
   /**
+   * Shows help text written in lines of at most 80 columns ({@code /help COMMAND}). By default each
+   * line as it is; a front end that wraps text to its own width shows {@link HelpText#paragraphs}
+   * instead, so the fixed breaks do not leave single words on lines of their own.
+   */
+  default void help(List<String> lines) {
+    lines.forEach(this::info);
+  }
+
+  /**
    * Asks for a secret on a masked prompt; never echoed, never stored in input history. A script
    * runner answers from the environment or a file instead, which is why the kind is given. The
    * caller zeroes the array when done.

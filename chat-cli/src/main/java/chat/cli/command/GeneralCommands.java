@@ -44,7 +44,7 @@ final class GeneralCommands {
         registry.find(typed).orElseThrow(() -> SlashCommandDispatcher.unknown(registry, typed));
     context.info("usage: " + found.usage() + aliases(found));
     context.info(found.summary());
-    found.details().forEach(context::info);
+    context.help(found.details());
   }
 
   private static String pad(String usage) {

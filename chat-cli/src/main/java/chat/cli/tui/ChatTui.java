@@ -14,6 +14,7 @@ import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
+import chat.cli.command.HelpText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.LongTasks;
@@ -254,6 +255,13 @@ public final class ChatTui implements CommandContext, ClientListener {
   public void info(String text) {
     Objects.requireNonNull(text, "text");
     post(() -> controller.note(null, NoteKind.INFO, text));
+  }
+
+  /** Help text reflowed into paragraphs, each wrapped to the pane's width as one line. */
+  @Override
+  public void help(List<String> lines) {
+    List<String> paragraphs = HelpText.paragraphs(lines);
+    post(() -> paragraphs.forEach(text -> controller.note(null, NoteKind.INFO, text)));
   }
 
   @Override

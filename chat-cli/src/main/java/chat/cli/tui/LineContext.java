@@ -68,6 +68,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public void help(List<String> lines) {
+    tui.help(lines);
+  }
+
+  @Override
   public void error(String text) {
     tui.error(text);
   }

@@ -23,6 +23,11 @@ final class Renderer {
 
   private static final String PROMPT = "> ";
 
+  /**
+   * The fewest columns a group's title is shown in (cut with an ellipsis); below, it is left out.
+   */
+  private static final int MIN_TITLE_COLUMNS = 4;
+
   /** How the input line shows a pasted line break (one column, one char like the break). */
   private static final char LINE_BREAK = '\u21B5';
 
@@ -90,23 +95,41 @@ final class Renderer {
   private void title(ScreenWriter out, Rect rect, TuiModel model, String self) {
     out.fill(rect, Style.BAR);
     String current = model.current();
-    String text;
     if (current.equals(TuiModel.STATUS)) {
-      text = " status: command output and notices. /help lists the commands";
-    } else {
-      List<MemberView> members = model.members(current);
-      long online = members.stream().filter(MemberView::online).count();
-      text =
-          " "
-              + MessageFormatter.conversationLabel(current, self)
-              + (current.startsWith("@") ? "  private conversation" : "")
-              + "  "
-              + members.size()
-              + (members.size() == 1 ? " member, " : " members, ")
-              + online
-              + " online";
+      out.put(
+          rect.column(),
+          rect.row(),
+          rect.right(),
+          " status: command output and notices. /help lists the commands",
+          Style.BAR);
+      return;
     }
-    out.put(rect.column(), rect.row(), rect.right(), text, Style.BAR);
+    List<MemberView> members = model.members(current);
+    long online = members.stream().filter(MemberView::online).count();
+    String name =
+        " "
+            + MessageFormatter.conversationLabel(current, self)
+            + (current.startsWith("@") ? "  private conversation" : "");
+    String counts =
+        "  "
+            + members.size()
+            + (members.size() == 1 ? " member, " : " members, ")
+            + online
+            + " online";
+    int at = out.put(rect.column(), rect.row(), rect.right(), name, Style.BAR);
+    String title = TerminalSafe.line(model.title(current));
+    int room = rect.right() - at - Cells.width(counts) - 3; // a space and the quotes
+    if (!title.isEmpty() && room >= MIN_TITLE_COLUMNS) {
+      List<Cell> cells = Cells.line(title, Style.BAR);
+      if (Cells.width(cells) > room) {
+        cells = new ArrayList<>(Cells.fit(cells, room - 1));
+        cells.addAll(Cells.line("\u2026", Style.BAR));
+      }
+      at = out.put(at, rect.row(), rect.right(), " \u201c", Style.BAR);
+      at = out.put(at, rect.row(), rect.right(), cells);
+      at = out.put(at, rect.row(), rect.right(), "\u201d", Style.BAR);
+    }
+    out.put(at, rect.row(), rect.right(), counts, Style.BAR);
   }
 
   private void conversations(ScreenWriter out, Rect rect, TuiModel model, String self) {

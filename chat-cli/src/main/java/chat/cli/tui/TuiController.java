@@ -7,14 +7,15 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
+import chat.cli.client.FriendView;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
+import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
-import chat.cli.command.AwayTracker;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
@@ -54,6 +55,12 @@ final class TuiController {
 
     /** Tells the command side the conversation list as numbered on screen now. */
     void listed(List<String> conversations);
+
+    /** Fetches this user's friends off the UI thread (whose coming and going is announced). */
+    void loadFriends();
+
+    /** Fetches the rooms off the UI thread, for the titles of the groups listed. */
+    void loadTitles();
   }
 
   private final ChatClient client;
@@ -64,7 +71,7 @@ final class TuiController {
   private List<String> publishedOrder = List.of();
   private String shownFor; // the user whose conversations the panes show
 
-  private final AwayTracker away;
+  private final PresenceNotes presenceNotes;
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -80,7 +87,7 @@ final class TuiController {
       Backend backend) {
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.away = new AwayTracker(clock);
+    this.presenceNotes = new PresenceNotes(model, clock);
     this.backend = Objects.requireNonNull(backend, "backend");
     this.renderer = new Renderer(entries);
     this.keys =
@@ -242,23 +249,21 @@ final class TuiController {
   /**
    * Someone came online, went away or left: the member lists shown are updated in place. Nothing is
    * fetched: in a room of a thousand members every client would otherwise fetch the whole member
-   * list again at each member's log-in. Going away and coming back, which a person does by hand,
-   * are also announced: in the current pane if they are among its members, else in the status
-   * window.
+   * list again at each member's log-in. {@link PresenceNotes} decides which changes get a line.
    */
   void presence(String username, Presence presence) {
-    AwayTracker.Change change = away.observe(self(), username, presence);
-    model.updatePresence(username, presence);
-    boolean announced = change == AwayTracker.Change.WENT_AWAY || change == AwayTracker.Change.BACK;
-    if (!announced || username.equalsIgnoreCase(String.valueOf(self()))) {
-      return;
-    }
-    String line = SocialLines.presenceChange(username, presence, change == AwayTracker.Change.BACK);
-    boolean here =
-        model.members(model.current()).stream().anyMatch(m -> m.username().equals(username));
-    model
-        .buffer(here ? model.current() : TuiModel.STATUS)
-        .addNote(new PaneEntry.Note(NoteKind.INFO, line, clock.millis()));
+    boolean membersShown = layout != null && !layout.members().isEmpty();
+    presenceNotes.changed(self(), username, presence, membersShown);
+  }
+
+  /** The rooms as just fetched: the titles of the groups listed. */
+  void titlesListed(List<RoomView> rooms) {
+    model.setTitles(rooms);
+  }
+
+  /** This user's friends as just fetched. */
+  void friendsListed(List<FriendView> list) {
+    presenceNotes.friendsListed(list);
   }
 
   /**
@@ -270,6 +275,9 @@ final class TuiController {
     String self = self();
     String line = SocialLines.group(update, self);
     String conversation = update.conversation();
+    if (update.kind() == GroupUpdate.Kind.RENAMED && model.indexOf(conversation) >= 0) {
+      model.setTitle(conversation, update.title());
+    }
     if (self != null && update.removes(self)) {
       model.forget(conversation);
       note(null, NoteKind.NOTICE, line);
@@ -286,6 +294,7 @@ final class TuiController {
   /** A friend request, answer or removal: a line in the current pane. */
   void friend(String username, FriendUpdate update) {
     note(null, NoteKind.NOTICE, SocialLines.friend(username, update));
+    backend.loadFriends();
   }
 
   void trust(String username, TrustState state) {
@@ -297,13 +306,14 @@ final class TuiController {
     String user = self();
     if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
       model.forgetAll(); // another user logged in without a logout first
+      presenceNotes.forgetFriends();
     }
     if (user != null) {
       shownFor = user;
     }
     model.setConnection(state);
     if (state != ConnectionState.ONLINE) {
-      away.connectionLost();
+      presenceNotes.connectionLost();
     }
     String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
     String line = "connection " + state.name().toLowerCase(Locale.ROOT) + suffix;
@@ -316,6 +326,10 @@ final class TuiController {
     }
     if (self() == null) {
       model.forgetAll();
+      presenceNotes.forgetFriends();
+    } else if (state == ConnectionState.ONLINE) {
+      backend.loadFriends(); // at log-in, and again after a reconnect (they may have changed)
+      backend.loadTitles();
     }
     backend.refresh();
   }
@@ -328,8 +342,11 @@ final class TuiController {
     if (members != null) {
       model.setMembers(conversation, members);
       if (authoritative) {
-        members.forEach(m -> away.listed(self(), m.username(), m.presence()));
+        presenceNotes.listed(self(), members);
       }
+    }
+    if (authoritative && model.titlesMissing()) {
+      backend.loadTitles(); // a group joined or created since: its title for the header
     }
     if (wasEmpty && !model.conversations().isEmpty() && !listHintShown) {
       listHintShown = true;

@@ -5,6 +5,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
+import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.protocol.ConversationIds;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class TuiModel {
   private final List<String> order = new ArrayList<>();
   private final Set<String> fromClient = new LinkedHashSet<>();
   private final Map<String, List<MemberView>> members = new HashMap<>();
+  private final Map<String, String> titles = new HashMap<>(); // "" for a room without one
   private String current = STATUS;
   private ConnectionState connection = ConnectionState.OFFLINE;
   private int busyCommands;
@@ -79,7 +81,7 @@ final class TuiModel {
    * Alt+number stays put) and new ones are added at the end. When {@code authoritative} (online and
    * logged in), conversations the client listed before but no longer does are dropped; if the
    * current one goes, the one above it becomes current. Conversations only known here (a message
-   * arrived) stay.
+   * arrived) stay. A dropped conversation's pane is forgotten as by {@link #forget}.
    */
   void setClientConversations(List<String> conversations, boolean authoritative) {
     List<String> old = List.copyOf(order);
@@ -90,6 +92,10 @@ final class TuiModel {
       boolean vanished = authoritative && fromClient.contains(conversation);
       if (now.contains(conversation) || !vanished) {
         order.add(conversation);
+      } else {
+        buffers.remove(conversation); // left elsewhere: a later one of that name starts afresh
+        members.remove(conversation);
+        titles.remove(conversation);
       }
     }
     for (String conversation : now) {
@@ -102,12 +108,20 @@ final class TuiModel {
     }
   }
 
-  /** Drops {@code conversation} from the list (this user left it). */
+  /**
+   * Drops {@code conversation} from the list, with what its pane showed (this user left it or was
+   * removed, or the group is gone): a group created later under the same name opens in a fresh
+   * pane, and a room joined again opens fresh and loads its recent history again.
+   */
   void forget(String conversation) {
     List<String> old = List.copyOf(order);
     order.remove(conversation);
     fromClient.remove(conversation);
     members.remove(conversation);
+    titles.remove(conversation);
+    if (!conversation.equals(STATUS)) {
+      buffers.remove(conversation);
+    }
     if (conversation.equals(current)) {
       select(fallback(old, conversation));
     }
@@ -121,6 +135,7 @@ final class TuiModel {
     order.clear();
     fromClient.clear();
     members.clear();
+    titles.clear();
     buffers.keySet().removeIf(conversation -> !conversation.equals(STATUS));
     select(STATUS);
   }
@@ -231,6 +246,40 @@ final class TuiModel {
     }
     out.sort(MEMBER_ORDER);
     return List.copyOf(out);
+  }
+
+  /**
+   * The display title of group {@code conversation} as last heard (from the network: clean it
+   * before drawing); empty for a room without one, a group still titled by its name, or when not
+   * known yet.
+   */
+  String title(String conversation) {
+    return titles.getOrDefault(conversation, "");
+  }
+
+  /** Whether a listed room's title has not been fetched yet. */
+  boolean titlesMissing() {
+    return order.stream().anyMatch(c -> ConversationIds.isRoom(c) && !titles.containsKey(c));
+  }
+
+  /** Takes the rooms as the relay lists them: the titles of the listed groups. */
+  void setTitles(List<RoomView> rooms) {
+    for (String conversation : order) {
+      if (ConversationIds.isRoom(conversation)) {
+        titles.put(conversation, "");
+      }
+    }
+    for (RoomView room : rooms) {
+      if (order.contains(room.conversation())) {
+        setTitle(room.conversation(), room.group() ? room.title() : "");
+      }
+    }
+  }
+
+  /** Group {@code conversation} is titled {@code title} now. */
+  void setTitle(String conversation, String title) {
+    boolean byName = title.equals(conversation.substring(Math.min(1, conversation.length())));
+    titles.put(conversation, byName ? "" : title);
   }
 
   ConnectionState connection() {

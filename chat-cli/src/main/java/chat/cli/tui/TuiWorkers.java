@@ -2,8 +2,10 @@ package chat.cli.tui;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
+import chat.cli.client.FriendView;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
+import chat.cli.client.RoomView;
 import chat.cli.command.CommandContext;
 import chat.cli.command.Input;
 import chat.cli.command.InputDispatcher;
@@ -17,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The threads behind the UI: typed lines run one at a time on the command executor; member lists,
@@ -24,6 +27,9 @@ import java.util.function.Consumer;
  * Results go back to the UI thread through {@code post}.
  */
 final class TuiWorkers implements TuiController.Backend {
+  private static final Pattern FRIEND_COMMAND =
+      Pattern.compile("\\s*/friend\\b", Pattern.CASE_INSENSITIVE);
+
   private final ChatClient client;
   private final InputDispatcher dispatcher;
   private final Executor commands;
@@ -114,7 +120,38 @@ final class TuiWorkers implements TuiController.Backend {
     } finally {
       post.accept(controller::commandFinished);
       refresh();
+      if (FRIEND_COMMAND.matcher(line).lookingAt()) {
+        loadFriends(); // the relay tells the other side of a friendship change, not this one
+      }
     }
+  }
+
+  @Override
+  public void loadTitles() {
+    inBackground(
+        () -> {
+          List<RoomView> rooms;
+          try {
+            rooms = client.rooms();
+          } catch (RuntimeException e) {
+            return; // Offline or logged out: the next log-in or refresh asks again.
+          }
+          post.accept(() -> controller.titlesListed(rooms));
+        });
+  }
+
+  @Override
+  public void loadFriends() {
+    inBackground(
+        () -> {
+          List<FriendView> friends;
+          try {
+            friends = client.friends();
+          } catch (RuntimeException e) {
+            return; // Offline or logged out: the next log-in or friend change fetches again.
+          }
+          post.accept(() -> controller.friendsListed(friends));
+        });
   }
 
   @Override

@@ -634,6 +634,7 @@ public final class FakeChatClient implements ChatClient {
     call("disbandGroup", room);
     requireLogin();
     members.remove(room);
+    messages.remove(room); // the relay deletes its stored messages
     social.titles.remove(room);
   }
 

@@ -8,6 +8,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.Presence;
@@ -286,6 +287,31 @@ class ChatTuiTest {
   }
 
   @Test
+  void helpText_isReflowedToThePaneWidth_withoutWordsLeftOnLinesOfTheirOwn() {
+    TuiHarness h = inLobby(64, 24); // where each fixed line wrapped again left "offers" alone
+    h.onLine =
+        (line, context) ->
+            context.help(
+                List.of(
+                    "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and"
+                        + " offers",
+                    "  it to the current conversation (or to USER privately, or to ROOM).",
+                    "reject ID: declines an offer; it stays listed as rejected.",
+                    "examples: /login alice",
+                    "          /login alice PASSWORD   (kept out of the input history)"));
+
+    h.type("/help file").press(KeyType.Enter);
+
+    String screen = h.screen();
+    assertThat(screen).contains("-!- send PATH", "-!- reject ID", "/login alice PASSWORD");
+    for (int row = 1; row < h.rows() - 2; row++) {
+      String text = h.row(row).substring(13).strip(); // past the conversation list
+      assertThat(text).as("row %d", row).isNotIn("offers", "and offers", "it");
+    }
+    assertThat(screen).contains("uploads it and \n", "offers it to the current conversation");
+  }
+
+  @Test
   void tab_repeated_replacesWordAtCursorAndCyclesCandidates() {
     TuiHarness h = inLobby(80, 24);
     h.completions.addAll(List.of("@alice", "@alfred"));
@@ -530,6 +556,57 @@ class ChatTuiTest {
   }
 
   @Test
+  void friendComingOnlineAndGoingOffline_withNoSharedRoom_isAnnouncedInTheCurrentPane() {
+    TuiHarness h = new TuiHarness(160, 24).start();
+    h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.loggedInAs("carol").alt('1');
+
+    h.client.firePresence("dave", Presence.of(true));
+    h.client.firePresence("erin", Presence.of(true)); // shares a room, not a friend: no line
+    h.drain();
+    assertThat(h.screen()).contains("dave came online").doesNotContain("erin");
+
+    h.client.firePresence("dave", Presence.of(false));
+    h.client.firePresence("erin", Presence.of(false));
+    h.drain();
+    assertThat(h.screen()).contains("dave went offline").doesNotContain("erin");
+  }
+
+  @Test
+  void friendComingOnline_listedBesideThePane_isNotAnnouncedTwice_unlessTheListIsHidden() {
+    TuiHarness h = new TuiHarness(160, 24).start();
+    h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.loggedInAs("carol");
+    h.client.fireMembership("#lobby", "dave", true);
+    h.drain().alt('1');
+
+    h.client.firePresence("dave", Presence.of(false));
+    h.drain();
+    assertThat(h.screen()).contains("○ dave").doesNotContain("went offline");
+
+    h.resize(70, 24); // too narrow for the member list
+    h.client.firePresence("dave", Presence.of(true));
+    h.drain();
+    assertThat(h.screen()).contains("dave came online");
+  }
+
+  @Test
+  void friendAcceptedHere_isAnnouncedFromThen() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("carol");
+    h.client.friendships().put("dave", Friendship.REQUEST_RECEIVED);
+    h.client.firePresence("dave", Presence.of(true));
+    h.drain();
+    assertThat(h.screen()).doesNotContain("dave came online");
+
+    h.onLine = (line, context) -> h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.type("/friend accept dave").press(KeyType.Enter);
+    h.client.firePresence("dave", Presence.of(false));
+    h.drain();
+
+    assertThat(h.screen()).contains("dave went offline");
+  }
+
+  @Test
   void afterThisClientsOwnReconnect_aMemberStillAwayComingBack_isAnnounced() {
     TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
     h.client.fireMembership("#lobby", "carol", true);
@@ -568,6 +645,45 @@ class ChatTuiTest {
   }
 
   @Test
+  void groupTitle_isShownInThePaneHeader_fromTheRelayAndAfterARename() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).startsWith(" #team  1 member, 1 online"); // titled by its name
+
+    h.client.renameGroup("#team", "Release crew");
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.RENAMED, "", "Release crew"));
+    h.drain();
+    assertThat(h.row(0)).startsWith(" #team \u201cRelease crew\u201d  1 member, 1 online");
+
+    TuiHarness later = new TuiHarness(120, 24).start().loggedInAs("alice");
+    later.client.createGroup("#ops"); // and renamed elsewhere, before this client heard of it
+    later.client.renameGroup("#ops", "Night shift");
+    later.client.fireMembership("#ops", "alice", true);
+    later.drain().alt('2');
+    assertThat(later.row(0)).startsWith(" #ops \u201cNight shift\u201d  1 member, 1 online");
+  }
+
+  @Test
+  void groupTitle_hostileOrLong_isCleanedAndCutToLeaveTheCountsInView() {
+    TuiHarness h = new TuiHarness(60, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+
+    String title = "\u001b[2JRelease crew of the spring quarter, all hands and guests";
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.RENAMED, "", title));
+    h.drain();
+
+    assertThat(h.row(0))
+        .startsWith(" #team \u201cRelease crew of the spr")
+        .contains("\u2026\u201d  1 member, 1 online")
+        .doesNotContain("\u001b", "[2J");
+  }
+
+  @Test
   void groupUpdate_madeByThisUser_isShownWhereTheCommandWasTyped() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
@@ -595,6 +711,66 @@ class ChatTuiTest {
 
     assertThat(h.row(0)).doesNotContain("#team");
     assertThat(h.screen()).contains("bob banned you from #team");
+  }
+
+  @Test
+  void groupCreatedAgainUnderTheNameOfOneLeft_opensInAFreshPane() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    h.client.deliver("#team", "bob", "old plans");
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.KICKED, "carol", ""));
+    h.drain();
+    assertThat(h.screen()).contains("old plans", "you removed carol from #team");
+
+    h.client.fireMembership("#team", "alice", false); // handed over, then left
+    h.client.disbandGroup("#team");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).contains("#team");
+    assertThat(h.screen()).doesNotContain("old plans", "removed carol");
+  }
+
+  @Test
+  void groupDisbanded_thenCreatedAgain_opensInAFreshPane() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+    h.client.deliver("#team", "bob", "old plans");
+    h.drain();
+
+    h.client.disbandGroup("#team");
+    h.client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.DISBANDED, "", ""));
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).contains("#team");
+    assertThat(h.screen()).doesNotContain("old plans");
+  }
+
+  @Test
+  void roomJoinedAgain_opensFresh_withItsRecentHistoryLoadedOnce() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#rust", "alice", true);
+    h.drain().alt('2');
+    h.client.deliver("#rust", "bob", "before you left");
+    h.drain();
+
+    h.client.fireMembership("#rust", "alice", false);
+    h.client.fireMembership("#rust", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).contains("#rust");
+    String screen = h.screen();
+    assertThat(screen.indexOf("before you left"))
+        .isPositive()
+        .isEqualTo(screen.lastIndexOf("before you left"));
   }
 
   @Test

@@ -1,0 +1,89 @@
+package chat.cli.tui;
+
+import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
+import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
+import chat.cli.command.AwayTracker;
+import chat.cli.command.SocialLines;
+import chat.cli.tui.PaneEntry.NoteKind;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which presence changes the TUI announces, and where. Going away and coming back, which a person
+ * does by hand, get a line in the current pane if they are among its members, else in the status
+ * window. A friend coming online or going offline gets a line in the current pane (as a friend
+ * request does), unless the member list beside it lists them and so shows it already. Other
+ * members' log-ins and log-outs only change their mark in the member lists, so a busy room does not
+ * flood the pane. UI thread only.
+ */
+final class PresenceNotes {
+  private final TuiModel model;
+  private final Clock clock;
+  private final AwayTracker away;
+  private final Set<String> friends = new HashSet<>(); // lower case
+
+  PresenceNotes(TuiModel model, Clock clock) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.away = new AwayTracker(clock);
+  }
+
+  /**
+   * {@code username}'s presence changed, as {@code self} heard it: updates the member lists and
+   * adds the line it calls for; {@code membersShown} says whether the member list is on screen.
+   */
+  void changed(String self, String username, Presence presence, boolean membersShown) {
+    AwayTracker.Change change = away.observe(self, username, presence);
+    model.updatePresence(username, presence);
+    if (username.equalsIgnoreCase(String.valueOf(self))) {
+      return;
+    }
+    String current = model.current();
+    boolean here = model.members(current).stream().anyMatch(m -> m.username().equals(username));
+    String line = SocialLines.presenceChange(username, presence, change == AwayTracker.Change.BACK);
+    switch (change) {
+      case WENT_AWAY, BACK -> add(here ? current : TuiModel.STATUS, line);
+      case CAME_ONLINE, WENT_OFFLINE -> {
+        if (friends.contains(username.toLowerCase(Locale.ROOT)) && !(here && membersShown)) {
+          add(current, line);
+        }
+      }
+      case STILL_AWAY -> {}
+    }
+  }
+
+  private void add(String conversation, String line) {
+    model.buffer(conversation).addNote(new PaneEntry.Note(NoteKind.INFO, line, clock.millis()));
+  }
+
+  /** A member list fetched from the relay: the state as it is, not a change. */
+  void listed(String self, List<MemberView> members) {
+    members.forEach(m -> away.listed(self, m.username(), m.presence()));
+  }
+
+  /** This client's own connection dropped. */
+  void connectionLost() {
+    away.connectionLost();
+  }
+
+  /** This user's friends as just fetched: whose coming online and going offline is announced. */
+  void friendsListed(List<FriendView> list) {
+    friends.clear();
+    for (FriendView friend : list) {
+      if (friend.friendship() == Friendship.FRIENDS) {
+        friends.add(friend.username().toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+
+  /** Forgets the friends (logged out, or another user logged in). */
+  void forgetFriends() {
+    friends.clear();
+  }
+}

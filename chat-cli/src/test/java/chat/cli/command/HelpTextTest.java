@@ -1,0 +1,57 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HelpTextTest {
+  @Test
+  void paragraphs_prose_runTogether_examplesStayOnTheirOwn() {
+    assertThat(
+            HelpText.paragraphs(
+                List.of(
+                    "Creates your identity keys on this machine, sealed with a passphrase, and",
+                    "registers NAME on the relay.",
+                    "example: /register alice")))
+        .containsExactly(
+            "Creates your identity keys on this machine, sealed with a passphrase, and registers"
+                + " NAME on the relay.",
+            "example: /register alice");
+  }
+
+  @Test
+  void paragraphs_itemsWithHangingContinuations_areOneParagraphEach() {
+    assertThat(
+            HelpText.paragraphs(
+                List.of(
+                    "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and"
+                        + " offers",
+                    "  it to the current conversation (or to USER privately, or to ROOM).",
+                    "accept ID: downloads an offered file into your download folder, checks it and",
+                    "  saves it under a safe name.",
+                    "reject ID: declines an offer; it stays listed as rejected.",
+                    "examples: /file send ~/report.pdf   /file accept 3f2a")))
+        .containsExactly(
+            "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and offers it"
+                + " to the current conversation (or to USER privately, or to ROOM).",
+            "accept ID: downloads an offered file into your download folder, checks it and saves"
+                + " it under a safe name.",
+            "reject ID: declines an offer; it stays listed as rejected.",
+            "examples: /file send ~/report.pdf   /file accept 3f2a");
+  }
+
+  @Test
+  void paragraphs_indentedUsageLines_stayIntact() {
+    assertThat(
+            HelpText.paragraphs(
+                List.of(
+                    "Logs in as NAME.",
+                    "examples: /login alice",
+                    "          /login alice PASSWORD   (kept out of the input history)")))
+        .containsExactly(
+            "Logs in as NAME.",
+            "examples: /login alice",
+            "          /login alice PASSWORD   (kept out of the input history)");
+  }
+}
