@@ -94,7 +94,9 @@ final class ListenCommand implements Callable<Integer> {
   /**
    * Prints what the client reports. A message it does not print (past {@code --count}, or when the
    * output is gone, such as a pipe whose reader exited) it refuses, so that the client neither
-   * marks it as seen nor moves the cursor past it.
+   * marks it as seen nor moves the cursor past it. Reports from different threads (the login's
+   * connection state, the client's events) are printed one at a time, so that nothing is printed
+   * after the last counted message.
    */
   private static final class Printer implements ClientListener {
     private final RelayCommandSupport support;
@@ -172,7 +174,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onMessage(ChatMessage message) {
+    public synchronized void onMessage(ChatMessage message) {
       if (!room()) {
         return;
       }
@@ -184,7 +186,7 @@ final class ListenCommand implements Callable<Integer> {
 
     /** A file offer is a message of its conversation: it counts toward {@code --count}. */
     @Override
-    public void onFileOffer(FileOffer offer) {
+    public synchronized void onFileOffer(FileOffer offer) {
       if (!room()) {
         return;
       }
@@ -195,7 +197,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onMembership(String conversation, String username, boolean joined) {
+    public synchronized void onMembership(String conversation, String username, boolean joined) {
       if (json()) {
         emit(
             JsonLines.object("membership")
@@ -206,7 +208,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onPresenceChange(String username, Presence presence) {
+    public synchronized void onPresenceChange(String username, Presence presence) {
       if (json()) {
         ObjectNode node =
             JsonLines.object("presence")
@@ -221,7 +223,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onGroupUpdate(GroupUpdate update) {
+    public synchronized void onGroupUpdate(GroupUpdate update) {
       if (json()) {
         emit(
             JsonLines.object("group")
@@ -248,7 +250,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onFriendUpdate(String username, FriendUpdate update) {
+    public synchronized void onFriendUpdate(String username, FriendUpdate update) {
       if (json()) {
         emit(JsonLines.object("friend").put("user", username).put("change", update.name()));
       } else if (update == FriendUpdate.REQUESTED) {
@@ -257,14 +259,14 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onTrustChange(String username, TrustState state) {
+    public synchronized void onTrustChange(String username, TrustState state) {
       if (json()) {
         emit(JsonLines.object("trust").put("user", username).put("state", state.name()));
       }
     }
 
     @Override
-    public void onConnection(ConnectionState state, String detail) {
+    public synchronized void onConnection(ConnectionState state, String detail) {
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
       } else if (state == ConnectionState.RECONNECTING && !finished()) {
@@ -279,7 +281,7 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     @Override
-    public void onNotice(String conversation, String text) {
+    public synchronized void onNotice(String conversation, String text) {
       if (json()) {
         emit(JsonLines.object("notice").put("conversation", conversation).put("text", text));
       }
