@@ -29,6 +29,14 @@ public interface ClientListener {
   default void onNotice(String conversation, String text) {}
 
   /**
+   * Messages from one sender were held because they are signed with a new key not accepted yet: one
+   * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words.
+   */
+  default void onHeld(HeldMessages held) {
+    onNotice(held.conversation(), held.notice());
+  }
+
+  /**
    * A user who shares a conversation with this one, or a friend, came online, went away (with an
    * optional message), came back or went offline. By default it calls {@link #onPresence} with
    * whether they are connected, so listeners written before away existed keep working.

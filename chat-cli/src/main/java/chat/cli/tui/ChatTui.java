@@ -10,6 +10,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -385,6 +386,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onFileTransfer(FileTransfer transfer) {
     post(() -> controller.transfer(transfer));
+  }
+
+  @Override
+  public void onHeld(HeldMessages held) {
+    post(() -> controller.held(held));
   }
 
   @Override

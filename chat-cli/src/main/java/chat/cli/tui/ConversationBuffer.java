@@ -97,6 +97,25 @@ final class ConversationBuffer {
     trim();
   }
 
+  /** Whether {@code note} (this very one) is still here. */
+  boolean holds(PaneEntry.Note note) {
+    return slots.stream().anyMatch(slot -> slot.entry == note);
+  }
+
+  /**
+   * Puts {@code replacement} where {@code note} (this very one) is; returns false, changing
+   * nothing, if it is no longer here.
+   */
+  boolean replaceNote(PaneEntry.Note note, PaneEntry.Note replacement) {
+    for (int i = 0; i < slots.size(); i++) {
+      if (slots.get(i).entry == note) {
+        slots.set(i, new Slot(replacement));
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void trim() {
     while (slots.size() > maxEntries) {
       PaneEntry.placed(slots.remove(0).entry)

@@ -72,6 +72,7 @@ final class TuiController {
   private String shownFor; // the user whose conversations the panes show
 
   private final PresenceNotes presenceNotes;
+  private final HeldNotes heldNotes;
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -88,6 +89,7 @@ final class TuiController {
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.presenceNotes = new PresenceNotes(model, clock);
+    this.heldNotes = new HeldNotes(model, clock);
     this.backend = Objects.requireNonNull(backend, "backend");
     this.renderer = new Renderer(entries);
     this.keys =
@@ -202,9 +204,7 @@ final class TuiController {
         buffer.addOffer((FileOffer) posted);
       }
     }
-    for (HeldMessages held : page.held()) {
-      note(conversation, NoteKind.NOTICE, held.notice());
-    }
+    page.held().forEach(heldNotes::show);
   }
 
   /** Adds a client line to {@code conversation}, or to the current one when it is null. */
@@ -297,8 +297,16 @@ final class TuiController {
     backend.loadFriends();
   }
 
+  /** Messages from one sender were held (live, or by a catch-up): one notice per sender a pane. */
+  void held(HeldMessages held) {
+    heldNotes.show(held);
+  }
+
   void trust(String username, TrustState state) {
     model.updateTrust(username, state);
+    if (state != TrustState.CHANGED) {
+      heldNotes.released(username);
+    }
     backend.refresh();
   }
 
@@ -307,6 +315,7 @@ final class TuiController {
     if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
       model.forgetAll(); // another user logged in without a logout first
       presenceNotes.forgetFriends();
+      heldNotes.forgetAll();
     }
     if (user != null) {
       shownFor = user;
@@ -327,6 +336,7 @@ final class TuiController {
     if (self() == null) {
       model.forgetAll();
       presenceNotes.forgetFriends();
+      heldNotes.forgetAll();
     } else if (state == ConnectionState.ONLINE) {
       backend.loadFriends(); // at log-in, and again after a reconnect (they may have changed)
       backend.loadTitles();

@@ -672,6 +672,11 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onTrustChange(username, TrustState.CHANGED));
   }
 
+  /** Plays the client core: messages from a sender whose new key is not accepted were held. */
+  public void fireHeld(HeldMessages held) {
+    listeners.forEach(l -> l.onHeld(held));
+  }
+
   /** Plays the client core: a notice. */
   public void fireNotice(String conversation, String text) {
     listeners.forEach(l -> l.onNotice(conversation, text));

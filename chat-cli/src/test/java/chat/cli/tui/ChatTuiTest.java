@@ -174,6 +174,27 @@ class ChatTuiTest {
   }
 
   @Test
+  void heldMessage_announcedLive_isAnnouncedOnce_andTheNoticeSaysSoOnceTheKeyIsAccepted() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireKeyChange("bob");
+    h.client.fireHeld(new HeldMessages("#lobby", "bob", 1));
+    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 1)));
+
+    h.alt('1');
+
+    String held = "a message from bob is signed with a new key";
+    String screen = h.screen();
+    assertThat(screen.split(held, -1)).as(screen).hasSize(2);
+
+    h.client.trust("bob");
+    h.drain();
+
+    assertThat(h.screen())
+        .doesNotContain(held)
+        .contains("bob's new key is accepted: the messages held from them are shown in");
+  }
+
+  @Test
   void historyCommand_fileOffersAmongTheMessages_listsThemInPlaceWithTheirIds() {
     TuiHarness h = inLobby(140, 24);
     FileOffer one = h.client.fireFileOffer("@alice+bob", "bob", "one.txt", 3);

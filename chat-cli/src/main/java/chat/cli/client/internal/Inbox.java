@@ -316,7 +316,7 @@ final class Inbox {
         return; // held already, and said so
       }
       if (live) {
-        listeners.notice(conversation, new HeldMessages(conversation, sender, 1).notice());
+        listeners.held(new HeldMessages(conversation, sender, 1));
       } else {
         held.countInCatchUp(conversation, sender);
       }
@@ -335,7 +335,7 @@ final class Inbox {
    */
   void reportHeld(String conversation) {
     for (HeldMessages messages : held.takeCatchUp(conversation)) {
-      listeners.notice(conversation, messages.notice());
+      listeners.held(messages);
     }
   }
 

@@ -7,6 +7,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import java.util.List;
@@ -88,6 +89,10 @@ final class Listeners {
 
   void notice(String conversation, String text) {
     each(l -> l.onNotice(conversation, text));
+  }
+
+  void held(HeldMessages held) {
+    each(l -> l.onHeld(held));
   }
 
   void group(GroupUpdate update) {
