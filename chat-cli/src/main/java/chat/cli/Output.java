@@ -58,8 +58,9 @@ final class Output {
   }
 
   /**
-   * One file offer: {@code [#team] alice offers report.pdf (2.9 MiB): chat file get a071cf0f}
-   * (after a date line from {@code days} when the day changed) or its {@code file_offer} JSON line.
+   * One file offer: {@code [#team] 12:00:01 alice offers report.pdf (2.9 MiB): chat file get
+   * a071cf0f}, at the time a message would show (after a date line from {@code days} when the day
+   * changed) or its {@code file_offer} JSON line.
    */
   static void offer(RelayCommandSupport support, FileOffer offer, DaySeparators days) {
     if (support.options().json()) {
@@ -72,6 +73,8 @@ final class Output {
               "["
                   + TerminalSafe.line(offer.conversation())
                   + "] "
+                  + FORMAT.time(FORMAT.shownTime(offer))
+                  + " "
                   + FileText.offer(offer, "chat file get"));
     }
     support.out().flush();

@@ -114,7 +114,10 @@ class HistoryCommandTest {
         .containsExactly(
             LOCAL.daySeparator(LOCAL.day(saturday)),
             "[#lobby] " + LOCAL.time(saturday) + " <bob> skewed clock",
-            "[#lobby] bob offers report.pdf (3 B): chat file get " + offer.shortId(),
+            "[#lobby] "
+                + LOCAL.time(LOCAL.shownTime(offer))
+                + " bob offers report.pdf (3 B): chat file get "
+                + offer.shortId(),
             "[#lobby] " + LOCAL.time(saturday + 2000) + " <bob> last");
   }
 
@@ -151,7 +154,9 @@ class HistoryCommandTest {
     assertThat(result.out())
         .isEqualTo(
             LOCAL.daySeparator(LOCAL.day(saturday))
-                + "\n[#team] bob offers plan.txt (3 B): chat file get "
+                + "\n[#team] "
+                + LOCAL.time(LOCAL.shownTime(offer))
+                + " bob offers plan.txt (3 B): chat file get "
                 + offer.shortId()
                 + "\n");
   }
