@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "keys",
     description =
-        "Your keys (export, import, show, replace) and your contacts' keys (fingerprint, safety,"
+        "Your keys (export, import, show, replace, passwd) and your contacts' keys (fingerprint, safety,"
             + " verify, trust).",
     subcommands = {
       KeysShowCommand.class,
       KeysExportCommand.class,
       KeysImportCommand.class,
       KeysReplaceCommand.class,
+      KeysPasswdCommand.class,
       KeysFingerprintCommand.class,
       KeysSafetyCommand.class,
       KeysVerifyCommand.class,

@@ -169,4 +169,30 @@ class KeyReplacementEndToEndTest {
       }
     }
   }
+
+  @Test
+  void changePassphrase_keepsTheKeys_andANewMachineRestoresThemWithTheNewPassphraseOnly()
+      throws Exception {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      Fingerprint key = alice.fingerprint("alice");
+
+      alice.changePassphrase(NEW_PASSPHRASE.clone());
+
+      byte[] keyFile = Files.readAllBytes(homes.resolve("alice").resolve("identity.key"));
+      assertThat(KeyFile.open(keyFile, NEW_PASSPHRASE.clone()).bundle().fingerprint().matches(key))
+          .isTrue();
+      assertThatThrownBy(() -> KeyFile.open(keyFile, PASSPHRASE.clone()))
+          .isInstanceOf(chat.crypto.CryptoException.class);
+      try (RelayChatClient restored = Clients.oneShot(port, newMachine)) {
+        assertThatThrownBy(() -> restored.login("alice", PASSWORD.clone(), PASSPHRASE.clone()))
+            .isInstanceOf(CommandException.Auth.class)
+            .hasMessageContaining("wrong passphrase");
+        restored.login("alice", PASSWORD.clone(), NEW_PASSPHRASE.clone());
+        assertThat(restored.fingerprint("alice").matches(key)).isTrue();
+      }
+      assertThatThrownBy(() -> alice.changePassphrase("short".toCharArray()))
+          .isInstanceOf(CommandException.Auth.class)
+          .hasMessageContaining("at least 8");
+    }
+  }
 }

@@ -82,6 +82,17 @@ public interface ChatClient extends AutoCloseable {
   void replaceKeys(String username, char[] password, char[] newPassphrase);
 
   /**
+   * Changes the passphrase of the logged-in user's key file, keeping the keys: seals them under
+   * {@code newPassphrase}, has the relay replace the encrypted key backup with that (so a login on
+   * another machine asks the new passphrase), then replaces the key file here.
+   *
+   * @throws chat.cli.CommandException.Auth if {@code newPassphrase} is shorter than 8 characters
+   * @throws chat.cli.CommandException.FileAccess if the relay took the new backup but the key file
+   *     here could not be written (it still opens with the old passphrase)
+   */
+  void changePassphrase(char[] newPassphrase);
+
+  /**
    * Resumes the session stored under the home directory without a password (no bcrypt on the
    * relay), unlocking the key file with {@code passphrase}.
    *

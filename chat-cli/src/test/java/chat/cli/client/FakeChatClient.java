@@ -130,6 +130,13 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public void changePassphrase(char[] newPassphrase) {
+    call("changePassphrase");
+    requireLogin();
+    secrets.add(new String(newPassphrase));
+  }
+
+  @Override
   public void resume(String username, char[] passphrase) {
     call("resume", username);
     secrets.add(new String(passphrase));

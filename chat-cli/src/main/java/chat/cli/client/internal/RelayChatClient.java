@@ -108,6 +108,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void changePassphrase(char[] newPassphrase) {
+    sessions.changePassphrase(newPassphrase);
+  }
+
+  @Override
   public void resume(String username, char[] passphrase) {
     sessions.resume(username, passphrase);
   }

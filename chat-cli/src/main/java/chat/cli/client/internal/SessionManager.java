@@ -344,6 +344,25 @@ final class SessionManager {
     }
   }
 
+  /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */
+  void changePassphrase(char[] newPassphrase) {
+    requireNewPassphrase(newPassphrase);
+    Session target = require();
+    IdentityKeyPair identity = target.me();
+    byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
+    RelayConnection relay = target.connection();
+    relay.call(new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
+    try {
+      IdentityFiles.write(target.profile, identity, keyFile);
+    } catch (CommandException e) {
+      throw new CommandException.FileAccess(
+          "the relay's backup of your keys now opens with the new passphrase, but "
+              + e.getMessage()
+              + "; the key file here still opens with the old one",
+          e);
+    }
+  }
+
   /**
    * Logs in with the password and replaces the identity keys ({@link KeyReplacement}); the old key
    * file is neither needed nor kept. The session then goes on with the new keys.

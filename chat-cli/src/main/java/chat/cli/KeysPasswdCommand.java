@@ -1,0 +1,56 @@
+package chat.cli;
+
+import chat.cli.client.ChatClient;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat keys passwd}: changes the passphrase of your key file and of the relay's encrypted
+ * backup of it, keeping the keys.
+ */
+@Command(
+    name = "passwd",
+    description = {
+      "Change the passphrase of your private keys, here and in the relay's encrypted backup, so"
+          + " that 'chat login' on another machine asks the new one. The keys stay the same;"
+          + " contacts see no change. The current passphrase comes from --passphrase-file,"
+          + " CHAT_PASSPHRASE or a prompt, the new one from CHAT_NEW_PASSPHRASE or two prompts."
+          + " After a leak, use 'chat keys replace' instead: whoever has the key file and the old"
+          + " passphrase still has the keys."
+    })
+final class KeysPasswdCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin RelayOptions relay;
+
+  KeysPasswdCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String user = support.options().requireUser(context);
+    char[] passphrase = null;
+    try (ChatClient client = support.loggedIn(false)) {
+      passphrase =
+          support
+              .secrets()
+              .fresh(null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
+      client.changePassphrase(passphrase);
+      String name = client.username().orElse(user);
+      support.result(
+          JsonLines.object("passphrase_changed").put("user", name),
+          "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
+      return 0;
+    } finally {
+      if (passphrase != null) {
+        Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+}
