@@ -5,6 +5,8 @@ import chat.crypto.Bytes;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.crypto.KeyFile;
+import chat.protocol.PutKeyBackupReply;
+import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.Secret;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
@@ -16,7 +18,7 @@ import java.time.Clock;
  * pair sealed under a new passphrase, published with {@code update_bundle} (the password again, the
  * new bundle and the new key backup, which the relay replaces in one step), then written to the
  * profile. The old key file is not needed, so a forgotten passphrase or a leaked key can be
- * replaced.
+ * replaced. {@link #reseal} changes only the passphrase, keeping the keys.
  */
 final class KeyReplacement {
   /**
@@ -77,6 +79,33 @@ final class KeyReplacement {
     } catch (RuntimeException e) {
       identity.destroy();
       throw e;
+    }
+  }
+
+  /**
+   * Seals {@code identity} under {@code newPassphrase} and replaces the relay's key backup with it,
+   * then the key file in {@code profile}: the keys stay the same.
+   *
+   * @throws CommandException.FileAccess if the relay took the new backup but the key file could not
+   *     be written (it still opens with the old passphrase)
+   */
+  static void reseal(
+      Profile profile,
+      IdentityKeyPair identity,
+      RelayConnection relay,
+      char[] newPassphrase,
+      KdfParameters kdf,
+      SecureRandom random) {
+    byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
+    relay.call(new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
+    try {
+      IdentityFiles.write(profile, identity, keyFile);
+    } catch (CommandException e) {
+      throw new CommandException.FileAccess(
+          "the relay's backup of your keys now opens with the new passphrase, but "
+              + e.getMessage()
+              + "; the key file here still opens with the old one",
+          e);
     }
   }
 }

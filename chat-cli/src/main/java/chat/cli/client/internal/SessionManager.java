@@ -303,11 +303,46 @@ final class SessionManager {
 
   /**
    * Logs in with the password, then asks {@code passphrase} (zeroed after use) and unlocks or
-   * restores the keys. A failure after the relay accepted the password revokes that new session.
+   * restores the keys.
    */
   void login(String username, char[] password, Supplier<char[]> passphrase) {
-    Profile profile = profileFor(username);
-    Session target = newSession(profile);
+    passwordLogin(
+        username,
+        password,
+        (target, relay, login) -> {
+          char[] typed = askKeepingAlive(relay, passphrase);
+          IdentityKeyPair identity;
+          try {
+            identity =
+                LoginIdentity.unlockOrRestore(
+                    target.profile,
+                    relay,
+                    typed,
+                    () ->
+                        post(
+                            () ->
+                                listeners.notice(
+                                    "",
+                                    "restored your keys from the encrypted backup on the relay")));
+          } finally {
+            java.util.Arrays.fill(typed, '\0');
+          }
+          LoginIdentity.checkRegistered(target.profile, target.keys, identity, login.username());
+          return identity;
+        });
+  }
+
+  /** The keys a new session goes on with, once the relay accepted the password. */
+  private interface KeysAfterLogin {
+    IdentityKeyPair keys(Session target, RelayConnection relay, LoginReply login);
+  }
+
+  /**
+   * Logs in as {@code username} with the password on a new session, which then goes on with the
+   * keys {@code keys} gives. A failure after the relay accepted the password revokes that session.
+   */
+  private void passwordLogin(String username, char[] password, KeysAfterLogin keys) {
+    Session target = newSession(profileFor(username));
     RelayConnection relay = null;
     LoginReply login = null;
     try {
@@ -316,24 +351,7 @@ final class SessionManager {
           relay.call(
               new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
               LoginReply.class);
-      char[] typed = askKeepingAlive(relay, passphrase);
-      IdentityKeyPair identity;
-      try {
-        identity =
-            LoginIdentity.unlockOrRestore(
-                target.profile,
-                relay,
-                typed,
-                () ->
-                    post(
-                        () ->
-                            listeners.notice(
-                                "", "restored your keys from the encrypted backup on the relay")));
-      } finally {
-        java.util.Arrays.fill(typed, '\0');
-      }
-      LoginIdentity.checkRegistered(target.profile, target.keys, identity, login.username());
-      established(target, identity, login);
+      established(target, keys.keys(target, relay, login), login);
     } catch (RuntimeException e) {
       if (login != null) {
         login.token().destroy();
@@ -348,19 +366,8 @@ final class SessionManager {
   void changePassphrase(char[] newPassphrase) {
     requireNewPassphrase(newPassphrase);
     Session target = require();
-    IdentityKeyPair identity = target.me();
-    byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
-    RelayConnection relay = target.connection();
-    relay.call(new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
-    try {
-      IdentityFiles.write(target.profile, identity, keyFile);
-    } catch (CommandException e) {
-      throw new CommandException.FileAccess(
-          "the relay's backup of your keys now opens with the new passphrase, but "
-              + e.getMessage()
-              + "; the key file here still opens with the old one",
-          e);
-    }
+    KeyReplacement.reseal(
+        target.profile, target.me(), target.connection(), newPassphrase, kdf, random);
   }
 
   /**
@@ -369,28 +376,19 @@ final class SessionManager {
    */
   void replaceKeys(String username, char[] password, char[] newPassphrase) {
     requireNewPassphrase(newPassphrase);
-    Profile profile = profileFor(username);
-    Session target = newSession(profile);
-    RelayConnection relay = null;
-    LoginReply login = null;
-    try {
-      relay = connect(target);
-      login =
-          relay.call(
-              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
-              LoginReply.class);
-      IdentityKeyPair identity =
-          KeyReplacement.replace(
-              profile, relay, login.username(), password, newPassphrase, random, clock, kdf);
-      established(target, identity, login);
-    } catch (RuntimeException e) {
-      if (login != null) {
-        login.token().destroy();
-        revokeQuietly(relay);
-      }
-      target.end();
-      throw e;
-    }
+    passwordLogin(
+        username,
+        password,
+        (target, relay, login) ->
+            KeyReplacement.replace(
+                target.profile,
+                relay,
+                login.username(),
+                password,
+                newPassphrase,
+                random,
+                clock,
+                kdf));
   }
 
   /**
