@@ -5,6 +5,7 @@ import chat.cli.command.InputCompleter;
 import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.NextConversation;
+import chat.cli.command.PastedLineBreaks;
 import chat.cli.emoji.EmojiCatalog;
 import chat.cli.tui.KeyAction.Action;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -35,6 +36,8 @@ final class KeyHandler {
   private boolean pasteOsc;
   private boolean pasteCharset;
   private long pasteSeenMillis;
+  private int pasteStart;
+  private final StringBuilder pasteText = new StringBuilder();
   private String typedFor = TuiModel.STATUS;
   private final LongSupplier millis;
   private final Supplier<String> self;
@@ -122,7 +125,9 @@ final class KeyHandler {
   private void handleKey(KeyStroke key) {
     long now = millis.getAsLong();
     if (key == BracketedPaste.START || key == BracketedPaste.END) {
+      settlePaste();
       pasting = key == BracketedPaste.START;
+      pasteStart = editor.cursor();
       pasteSeenMillis = now;
       pasteEscape = false;
       pasteCsi = false;
@@ -132,6 +137,7 @@ final class KeyHandler {
       return;
     }
     if (pasting && now - pasteSeenMillis > PASTE_GAP_MILLIS) {
+      settlePaste();
       pasting = false;
     }
     if (pasting) {
@@ -191,7 +197,9 @@ final class KeyHandler {
   /**
    * A key between the paste markers is text, never an action: characters, line breaks and tabs go
    * into the input line (only characters into a masked prompt or the picker's filter); other keys
-   * (a pasted escape sequence) are dropped. Nothing is sent until the person presses Enter.
+   * (a pasted escape sequence) are dropped. Nothing is sent until the person presses Enter. A line
+   * break (Enter, or a CR that the tty did not turn into one) shows at once; at the paste's end
+   * {@link #settlePaste} makes it one per line as copied.
    */
   private void paste(KeyStroke key) {
     if (skipsEscapeSequence(key)) {
@@ -219,8 +227,23 @@ final class KeyHandler {
         picker.type(pasted);
       }
     } else {
-      editor.paste(pasted);
+      if (editor.paste(pasted == '\r' ? '\n' : pasted)) {
+        pasteText.append(pasted);
+      }
       model.currentBuffer().scrollToBottom();
+    }
+  }
+
+  /**
+   * Ends the paste in the input line: its line breaks, shown as they came, become one per line as
+   * the person copied them ({@link PastedLineBreaks}), so CRLF text pasted through tmux or xterm
+   * (which send each CRLF as two CRs) shows no empty line between its lines.
+   */
+  private void settlePaste() {
+    if (pasteText.length() > 0) {
+      String raw = pasteText.toString();
+      editor.replacePaste(pasteStart, raw.replace('\r', '\n'), PastedLineBreaks.normalize(raw));
+      pasteText.setLength(0);
     }
   }
 

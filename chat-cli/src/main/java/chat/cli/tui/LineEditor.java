@@ -49,11 +49,30 @@ final class LineEditor {
 
   /**
    * Inserts a pasted character at the cursor: as {@link #insert}, but a line break or tab is kept
-   * (the line is then sent as one message of several lines).
+   * (the line is then sent as one message of several lines). Returns whether it was inserted.
    */
-  void paste(char c) {
+  boolean paste(char c) {
     if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
       text.insert(cursor++, c);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Replaces {@code shown}, pasted at {@code start}, with {@code settled}; nothing if the text
+   * there is no longer {@code shown}. A cursor after it keeps its place in the text.
+   */
+  void replacePaste(int start, String shown, String settled) {
+    int end = start + shown.length();
+    if (start < 0 || end > text.length() || !text.substring(start, end).equals(shown)) {
+      return;
+    }
+    text.replace(start, end, settled);
+    if (cursor >= end) {
+      cursor += settled.length() - shown.length();
+    } else if (cursor > start) {
+      cursor = start;
     }
   }
 

@@ -95,6 +95,28 @@ class ChatTuiTest {
   }
 
   @Test
+  void pastedCrLfLines_deliveredAsTwoLineBreaksEach_arriveWithOneEach() {
+    TuiHarness h = inLobby(80, 24);
+
+    // tmux and xterm send each CRLF of a paste as two CRs, which the tty turns into two Enters
+    h.paste("uno\n\ndos\n\n\n\ntres\n\n");
+
+    assertThat(h.inputRow()).startsWith("> uno↵dos↵↵tres↵ ");
+    h.press(KeyType.Enter);
+    assertThat(h.dispatched).containsExactly("uno\ndos\n\ntres");
+  }
+
+  @Test
+  void pastedLines_endingInCrOrCrLf_arriveWithOneLineBreakEach() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.paste("one\r\ntwo\rthree\n\nfour\r\n");
+
+    h.press(KeyType.Enter);
+    assertThat(h.dispatched).containsExactly("one\ntwo\nthree\n\nfour");
+  }
+
+  @Test
   void leavingTheCurrentRoomElsewhere_movesToTheLobbyAndSaysSo() {
     TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
     h.client.fireMembership("#ops", "alice", true);
