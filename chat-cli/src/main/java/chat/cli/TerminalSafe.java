@@ -42,7 +42,12 @@ public final class TerminalSafe {
     return clean(text, false);
   }
 
-  /** {@code text} as multi-line output: keeps {@code \n} and {@code \t}, removes {@code \r}. */
+  /**
+   * {@code text} as multi-line output: keeps {@code \n} and {@code \t}; a CR is a line break too
+   * (CRLF one, a lone CR one), so text written with CR line ends keeps its lines instead of running
+   * them together, and no CR reaches the terminal (where it would move the cursor back to draw over
+   * the line).
+   */
   public static String text(String text) {
     return clean(text, true);
   }
@@ -79,6 +84,11 @@ public final class TerminalSafe {
         i = skipCsi(text, i + 1);
       } else if (cp == 0x9D || cp == 0x90 || cp == 0x98 || cp == 0x9E || cp == 0x9F) {
         i = skipString(text, i + 1);
+      } else if (cp == '\r' && multiLine) {
+        i++;
+        if (i >= text.length() || text.charAt(i) != '\n') {
+          out.append('\n'); // a lone CR; the LF of a CRLF follows and is kept
+        }
       } else if (cp == BLACK_FLAG) {
         out.appendCodePoint(cp);
         i += Character.charCount(cp);

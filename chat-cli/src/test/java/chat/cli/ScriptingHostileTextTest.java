@@ -65,7 +65,7 @@ class ScriptingHostileTextTest {
     assertRaw(out);
     assertThat(out)
         .doesNotContain("pwned")
-        .contains("<babcdevilefghi> t abcdevilefghi", "#rabcdevilefghi", "mabcdevilefghi");
+        .contains("<babcdevilefghi> t abcdevilefg\n    hi", "#rabcdevilefghi", "mabcdevilefghi");
   }
 
   @Test

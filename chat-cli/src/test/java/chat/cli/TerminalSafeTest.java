@@ -107,9 +107,14 @@ class TerminalSafeTest {
   }
 
   @Test
-  void text_keepsNewlinesAndTabsDropsCarriageReturn() {
+  void text_keepsNewlinesAndTabs_crLfIsOneLineBreak() {
     assertThat(TerminalSafe.text("one\r\ntwo\tthree\n\u001b[1mfour"))
         .isEqualTo("one\ntwo\tthree\nfour");
+  }
+
+  @Test
+  void text_loneCarriageReturn_isALineBreak() {
+    assertThat(TerminalSafe.text("left\rright\r\r\nend\r")).isEqualTo("left\nright\n\nend\n");
   }
 
   @Test

@@ -457,9 +457,21 @@ class ChatTuiTest {
     h.drain();
 
     String screen = h.screen();
-    assertThat(screen).contains("<mallory> abcdef", "gap here");
+    assertThat(screen).contains("<mallory> abcd ", "gap here").containsPattern("│ +ef +│");
     assertThat(screen).doesNotContain("[2J", "]0;x", "31m", "[H", "1049");
     assertThat(screen.chars().filter(c -> c != '\n' && Character.isISOControl(c))).isEmpty();
+  }
+
+  @Test
+  void incomingMessage_withLoneCarriageReturn_showsItAsALineBreak() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.client.deliver("#lobby", "bob", "left\rright\r\nend");
+    h.drain();
+
+    String screen = h.screen();
+    assertThat(screen).contains("<bob> left ").doesNotContain("leftright", "rightend");
+    assertThat(screen).containsPattern("│ +right +│").containsPattern("│ +end +│");
   }
 
   @Test
