@@ -10,11 +10,13 @@ import java.util.List;
 /**
  * Splits text into {@link Cell}s by grapheme cluster and measures them in display columns the way
  * Lanterna draws them: CJK and emoji take two columns ({@link Glyphs} has the details for emoji
- * sequences). The cells of a glyph drawn as several (a flag's two letters, a ZWJ sequence's parts)
- * are marked as {@link Cell#continues continuing} its first, so that no line break or clipping edge
- * falls between them ({@link #glyphEnd}). It is the last guard before the screen: control
- * characters, lone surrogates and marks with nothing to sit on are dropped, so nothing here can
- * reach the terminal as a control or escape sequence.
+ * sequences). Flags next to each other, each drawn as its two letters, are kept apart by a space
+ * cell, so 🇩🇪🇫🇷 reads {@code DE FR}; the space is a glyph of its own, where a line may wrap.
+ * The cells of a glyph drawn as several (a flag's two letters, a ZWJ sequence's parts) are marked
+ * as {@link Cell#continues continuing} its first, so that no line break or clipping edge falls
+ * between them ({@link #glyphEnd}). It is the last guard before the screen: control characters,
+ * lone surrogates and marks with nothing to sit on are dropped, so nothing here can reach the
+ * terminal as a control or escape sequence.
  */
 final class Cells {
   private static final int TAB_COLUMNS = 4;
@@ -81,10 +83,17 @@ final class Cells {
     clusters.setText(clean);
     BitSet insides = Graphemes.insides(clean);
     int start = clusters.first();
+    boolean afterFlag = false;
     for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
-      int first = cells.size();
-      addCluster(cells, clean.substring(start, end), style);
+      String cluster = clean.substring(start, end);
       boolean joined = insides.get(start);
+      boolean flag = Graphemes.isRegionalIndicator(cluster.codePointAt(0));
+      if (flag && afterFlag && !joined) {
+        cells.add(Cell.space(style)); // DE FR, not DEFR: each flag drawn as letters stays readable
+      }
+      afterFlag = flag;
+      int first = cells.size();
+      addCluster(cells, cluster, style);
       for (int i = first; i < cells.size(); i++) {
         if ((i > first || joined) && continues(cells, i)) {
           cells.set(i, cells.get(i).asContinuation());

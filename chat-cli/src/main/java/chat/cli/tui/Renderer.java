@@ -248,19 +248,19 @@ final class Renderer {
       return null;
     }
     List<Cell> before;
-    List<Cell> after;
+    List<Cell> all;
     if (secret == null) {
       String text = editor.text().replace('\n', LINE_BREAK);
+      // the whole line at once, for the space between adjacent flags (Cells); the cursor goes
+      // where the text before it ends
       before = Cells.line(text.substring(0, editor.cursor()), Style.INPUT);
-      after = Cells.line(text.substring(editor.cursor()), Style.INPUT);
+      all = Cells.line(text, Style.INPUT);
     } else {
       before = Cells.line("*".repeat(secret.length()), Style.INPUT);
-      after = List.of();
+      all = before;
     }
     int cursorColumn = Cells.width(before);
     int scroll = editor.scrollFor(cursorColumn, width);
-    List<Cell> all = new ArrayList<>(before);
-    all.addAll(after);
     int column = 0;
     for (int i = 0; i < all.size(); ) {
       int end = Cells.glyphEnd(all, i);

@@ -61,8 +61,10 @@ class CellsTest {
     List<Cell> flag = Cells.line("a\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7", Style.TEXT);
     List<Cell> family = Cells.line("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", Style.TEXT);
 
-    assertThat(flag).extracting(Cell::glyph).containsExactly("a", "D", "E", "F", "R");
-    assertThat(flag).extracting(Cell::continues).containsExactly(false, false, true, false, true);
+    assertThat(flag).extracting(Cell::glyph).containsExactly("a", "D", "E", " ", "F", "R");
+    assertThat(flag)
+        .extracting(Cell::continues)
+        .containsExactly(false, false, true, false, false, true);
     assertThat(family).extracting(Cell::continues).containsExactly(false, true, true);
   }
 
@@ -71,6 +73,17 @@ class CellsTest {
     assertThat(Cells.line("a \u200Db", Style.TEXT))
         .extracting(Cell::continues)
         .containsExactly(false, false, false);
+  }
+
+  @Test
+  void line_adjacentFlags_keptApartByASpace() {
+    String flags = "\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDEE\uD83C\uDDF9";
+
+    assertThat(glyphs(Cells.line(flags + "!", Style.TEXT))).isEqualTo("DE FR IT!");
+    assertThat(glyphs(Cells.line("\uD83C\uDDE9\uD83C\uDDEA \uD83C\uDDEB\uD83C\uDDF7", Style.TEXT)))
+        .as("flags already apart get no second space")
+        .isEqualTo("DE FR");
+    assertThat(Cells.width(flags)).isEqualTo(8);
   }
 
   @Test

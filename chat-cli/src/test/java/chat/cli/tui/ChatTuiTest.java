@@ -83,6 +83,20 @@ class ChatTuiTest {
   }
 
   @Test
+  void adjacentFlags_inAMessageAndTheInputLine_areDrawnApart() {
+    TuiHarness h = inLobby(80, 24);
+    String flags = "\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7";
+
+    h.client.deliver("#lobby", "bob", flags + " won");
+    h.type(flags).press(KeyType.ArrowLeft);
+
+    assertThat(h.screen()).contains("<bob> DE FR won").doesNotContain("DEFR");
+    assertThat(h.inputRow()).startsWith("> DE FR ");
+    h.type("x"); // the cursor was between the flags
+    assertThat(h.inputRow()).startsWith("> DExFR ");
+  }
+
+  @Test
   void pastedLines_stayInTheInputLine_untilEnter_andGoOutAsOneLine() {
     TuiHarness h = inLobby(80, 24);
 

@@ -38,7 +38,7 @@ class GlyphsTest {
 
   @Test
   void flag_drawnAsItsLetters() {
-    assertThat(glyphs("🇩🇪🇯🇵")).containsExactly("D", "E", "J", "P");
+    assertThat(glyphs("🇩🇪🇯🇵")).containsExactly("D", "E", " ", "J", "P");
   }
 
   @Test
