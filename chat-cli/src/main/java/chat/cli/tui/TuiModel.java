@@ -262,13 +262,12 @@ final class TuiModel {
     return order.stream().anyMatch(c -> ConversationIds.isRoom(c) && !titles.containsKey(c));
   }
 
-  /** Takes the rooms as the relay lists them: the titles of the listed groups. */
+  /**
+   * Takes the rooms as the relay lists them: the titles of the listed groups. A listed room the
+   * listing does not name (it was asked for before this user joined) stays {@link #titlesMissing
+   * missing}, so that a later listing brings its title.
+   */
   void setTitles(List<RoomView> rooms) {
-    for (String conversation : order) {
-      if (ConversationIds.isRoom(conversation)) {
-        titles.put(conversation, "");
-      }
-    }
     for (RoomView room : rooms) {
       if (order.contains(room.conversation())) {
         setTitle(room.conversation(), room.group() ? room.title() : "");

@@ -736,6 +736,22 @@ class ChatTuiTest {
   }
 
   @Test
+  void groupTitle_ofAGroupListedBeforeTheRoomListingNamesIt_isShownOnceListed() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    // the join is heard before the relay's room listing names the group: that listing has no #team
+    h.tui.onMembership("#team", "alice", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).startsWith(" #team ");
+
+    h.client.createGroup("#team");
+    h.client.renameGroup("#team", "Release crew");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain();
+
+    assertThat(h.row(0)).startsWith(" #team \u201cRelease crew\u201d");
+  }
+
+  @Test
   void groupTitle_hostileOrLong_isCleanedAndCutToLeaveTheCountsInView() {
     TuiHarness h = new TuiHarness(60, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.MemberView;
+import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,22 @@ class TuiModelTest {
             new MemberView("amy", true, TrustState.UNVERIFIED),
             new MemberView("bob", true, TrustState.UNVERIFIED),
             new MemberView("zed", true, TrustState.CHANGED));
+  }
+
+  @Test
+  void setTitles_listingWithoutAListedRoom_leavesItsTitleMissing() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#lobby", "#team"), true);
+
+    model.setTitles(List.of(new RoomView("#lobby", 1, true)));
+    assertThat(model.titlesMissing()).isTrue();
+
+    model.setTitles(
+        List.of(
+            new RoomView("#lobby", 1, true),
+            new RoomView("#team", 1, true, true, "Release crew", false)));
+    assertThat(model.titlesMissing()).isFalse();
+    assertThat(model.title("#team")).isEqualTo("Release crew");
+    assertThat(model.title("#lobby")).isEmpty();
   }
 }
