@@ -23,6 +23,7 @@ import chat.cli.command.InputParser;
 import chat.cli.command.LongTasks;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.NextConversation;
+import chat.cli.command.PastedLineBreaks;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
 import chat.protocol.ConversationIds;
@@ -204,12 +205,13 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   /**
-   * A line as read, made what the TUI would make of it: a paste's outer line breaks dropped, and
-   * escape sequences (whole) and control characters other than line breaks and tabs removed, as
-   * others' screens would remove them.
+   * A line as read, made what the TUI would make of it: escape sequences (whole) and control
+   * characters other than line breaks and tabs removed, as others' screens would remove them, a
+   * paste's line breaks one per line ({@link PastedLineBreaks}: JLine hands over the two CRs that
+   * tmux and xterm send for a CRLF as two line breaks), and its outer line breaks dropped.
    */
   static String typed(String line) {
-    return InputParser.withoutOuterLineBreaks(TerminalSafe.text(line));
+    return InputParser.withoutOuterLineBreaks(PastedLineBreaks.normalize(TerminalSafe.text(line)));
   }
 
   /**

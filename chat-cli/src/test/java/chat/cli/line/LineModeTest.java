@@ -101,6 +101,13 @@ class LineModeTest {
   }
 
   @Test
+  void typed_pasteWithEveryLineBreakDoubled_oneLineBreakPerLine() {
+    // tmux and xterm send a CRLF as two CRs; JLine hands them over as two line breaks
+    assertThat(LineMode.typed("uno\n\ndos\n\ntres\n\n")).isEqualTo("uno\ndos\ntres");
+    assertThat(LineMode.typed("one\ntwo\n\nthree")).isEqualTo("one\ntwo\n\nthree");
+  }
+
+  @Test
   void run_text_goesToCurrentConversationAndIsShown() {
     logIn();
     harness.type("hello there\n").endInput();
