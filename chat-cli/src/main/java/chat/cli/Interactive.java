@@ -63,10 +63,16 @@ final class Interactive {
         lineOptions = lineOptions.withSecrets(secrets::given);
       }
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
-        InterruptRelay interrupts =
-            atTerminal && dumb(terminal) ? InterruptRelay.to(terminal) : null;
+        boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
+        InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;
         try {
-          new LineMode(client, dispatcher, completer, formatter, terminal, lineOptions)
+          new LineMode(
+                  client,
+                  dispatcher,
+                  completer,
+                  formatter,
+                  terminal,
+                  lineOptions.withTypingEchoed(cooked))
               .run(startup);
         } finally {
           if (interrupts != null) {

@@ -114,7 +114,7 @@ public final class LineMode implements CommandContext, ClientListener {
     DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
     parser.setQuoteChars(new char[0]);
     parser.setEscapeChars(new char[0]);
-    this.reader = new LineModeReader(terminal, "chat");
+    this.reader = new LineModeReader(terminal, "chat", options.typingEchoed());
     reader.setParser(parser);
     reader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
     reader.setHistory(history);

@@ -430,6 +430,22 @@ class LineModeTest {
   }
 
   @Test
+  void run_textOnDumbTerminalThatEchoesTheTyping_typedLineShownOnce() throws IOException {
+    harness.close();
+    harness = TerminalHarness.cookedDumb();
+    logIn();
+    start(lineMode(new LineModeOptions(false).withTypingEchoed(true)), "#lobby> ");
+
+    harness.echo("hello there\n").type("hello there\n");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<alice> hello there"));
+    assertThat(harness.screen())
+        .containsOnlyOnce("#lobby> hello there")
+        .doesNotContain("hello there");
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_aMessageNamingThisUser_standsOutInColour() throws IOException {
     useTerminal("xterm-256color");
     logIn();
