@@ -35,6 +35,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -137,6 +138,7 @@ public final class LineMode implements CommandContext, ClientListener {
    * the user was given on the command line) with the listener already registered.
    */
   public void run(List<String> startup) {
+    Attributes original = holdKeys();
     client.addListener(this);
     try {
       info("type /help for commands, /quit to leave");
@@ -181,7 +183,22 @@ public final class LineMode implements CommandContext, ClientListener {
         ended = true;
       }
       terminal.writer().flush();
+      if (original != null) {
+        terminal.setAttributes(original);
+      }
     }
+  }
+
+  /**
+   * On a capable terminal, keeps the terminal's own echo off from start to end, not only while
+   * JLine reads a line: between lines (while a command runs, or the client connects) the terminal
+   * echoed keys where the cursor was, so typed text ran into the next line printed ({@code
+   * abcjoined #dev}) and came back in the next prompt. Keys typed then now wait, unshown, for the
+   * next prompt or masked secret prompt. Returns the terminal's previous attributes, or null on a
+   * dumb terminal, where the real terminal echoes and edits the typing itself.
+   */
+  private Attributes holdKeys() {
+    return dumb ? null : terminal.enterRawMode();
   }
 
   /**

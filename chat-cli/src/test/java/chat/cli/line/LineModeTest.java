@@ -24,6 +24,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -443,6 +445,32 @@ class LineModeTest {
         .containsOnlyOnce("#lobby> hello there")
         .doesNotContain("hello there");
     harness.type("/quit\n");
+  }
+
+  @Test
+  void run_capableTerminal_keysTypedWhileACommandRunsAreNotEchoed_attributesRestoredAtTheEnd()
+      throws IOException {
+    useTerminal("xterm-256color");
+    Attributes before = new Attributes(harness.terminal.getAttributes());
+    List<Boolean> echoWhileRunning = new CopyOnWriteArrayList<>();
+    LineMode mode =
+        new LineMode(
+            client,
+            (line, context) -> {
+              echoWhileRunning.add(harness.terminal.getAttributes().getLocalFlag(LocalFlag.ECHO));
+              context.info("ran " + line);
+            },
+            (line, cursor) -> List.of(),
+            new MessageFormatter(ZoneOffset.UTC),
+            harness.terminal,
+            new LineModeOptions(false));
+    harness.type("/slow\n").endInput();
+
+    runToEnd(mode);
+
+    assertThat(echoWhileRunning).containsExactly(false);
+    assertThat(harness.output()).contains("ran /slow");
+    assertThat(harness.terminal.getAttributes().toString()).isEqualTo(before.toString());
   }
 
   @Test
