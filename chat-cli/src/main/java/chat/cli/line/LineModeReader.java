@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
@@ -26,6 +27,9 @@ import org.jline.utils.NonBlockingReader;
  */
 final class LineModeReader extends LineReaderImpl {
   private static final long POLL_MILLIS = 100;
+
+  /** How long a read waits to see whether input typed ahead is already there. */
+  private static final long TYPED_AHEAD_MILLIS = 10;
 
   private final boolean dumb;
 
@@ -57,16 +61,42 @@ final class LineModeReader extends LineReaderImpl {
   private boolean split;
 
   /**
+   * Whether typed input was waiting as this line's read began: typed ahead, while a command ran,
+   * and echoed by the terminal then, above this prompt.
+   */
+  private volatile boolean typedAhead;
+
+  /**
+   * Reads a line, as JLine does; first notes whether input typed ahead is already waiting (see
+   * {@link #cleanup}).
+   */
+  @Override
+  public String readLine(
+      String prompt, String rightPrompt, MaskingCallback maskingCallback, String buffer) {
+    typedAhead = typingEchoed && inputWaiting();
+    return super.readLine(prompt, rightPrompt, maskingCallback, buffer);
+  }
+
+  private boolean inputWaiting() {
+    try {
+      return terminal.reader().peek(TYPED_AHEAD_MILLIS) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * Ends a line read. JLine draws the line once more as it ends it: on a dumb terminal that echoes
    * the typing, whose line JLine sees only at Enter, that printed the whole typed line a second
    * time, below the one the terminal showed. There, a line accepted with Enter ends with nothing
-   * printed (the terminal has moved to the next row), unless a printed line split what was typed:
-   * then the whole line is shown once more. A read ended otherwise (Ctrl-C, Ctrl-D) and a masked
-   * read end as in JLine, with a line break.
+   * printed (the terminal has moved to the next row), unless a printed line split what was typed,
+   * or the line was typed ahead (the terminal showed it before the prompt): then the whole line is
+   * shown once more, after the prompt. A read ended otherwise (Ctrl-C, Ctrl-D) and a masked read
+   * end as in JLine, with a line break.
    */
   @Override
   protected void cleanup() {
-    boolean wasSplit = split;
+    boolean wasSplit = split || typedAhead;
     split = false;
     if (typingEchoed && state == State.DONE && maskingCallback == null && !wasSplit) {
       buf.cursor(buf.length());

@@ -76,6 +76,20 @@ class LineModeReaderTest {
   }
 
   @Test
+  void readLine_dumbTerminalThatEchoesTheTyping_lineTypedAhead_isShownAfterThePrompt()
+      throws Exception {
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test", true);
+    harness.echo("/rooms\n").type("/rooms\n"); // typed while a command ran
+    assertThat(harness.terminal.reader().peek(TIMEOUT.toMillis())).isEqualTo('/');
+
+    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> reader.readLine("> "));
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("/rooms");
+    assertThat(harness.screen()).containsExactly("/rooms", "> /rooms", "");
+  }
+
+  @Test
   void readLine_dumbTerminalFromAPipe_showsTheLineAfterThePrompt() throws Exception {
     harness.terminal.setSize(new Size(80, 24)); // as LineMode sets it
     LineModeReader reader = new LineModeReader(harness.terminal, "test", false);
