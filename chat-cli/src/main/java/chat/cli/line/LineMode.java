@@ -64,6 +64,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final boolean colour;
   private final GivenSecrets givenSecrets;
   private final TerminalEcho echo;
+  private final boolean typingEchoed;
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineModeReader reader;
   private final DaySeparators days;
@@ -107,6 +108,7 @@ public final class LineMode implements CommandContext, ClientListener {
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
     this.givenSecrets = options.secrets();
     this.echo = options.echo();
+    this.typingEchoed = options.typingEchoed();
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -142,9 +144,7 @@ public final class LineMode implements CommandContext, ClientListener {
     client.addListener(this);
     try {
       info("type /help for commands, /quit to leave");
-      for (String line : startup) {
-        dispatch(line, current);
-      }
+      runStartup(startup);
       if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
         current = ConversationIds.LOBBY;
       }
@@ -199,6 +199,25 @@ public final class LineMode implements CommandContext, ClientListener {
    */
   private Attributes holdKeys() {
     return dumb ? null : terminal.enterRawMode();
+  }
+
+  /**
+   * Dispatches the {@code startup} lines. On a dumb terminal that echoes the typing itself, the
+   * echo is off meanwhile (where {@link TerminalEcho} can turn it off): the startup line logs in
+   * and asks for the passphrase once connected, and a passphrase typed before that prompt appeared
+   * was shown in clear. On a capable terminal {@link #holdKeys} already keeps the echo off.
+   */
+  private void runStartup(List<String> startup) {
+    boolean hidden = !startup.isEmpty() && dumb && typingEchoed && echo.off();
+    try {
+      for (String line : startup) {
+        dispatch(line, current);
+      }
+    } finally {
+      if (hidden) {
+        echo.on();
+      }
+    }
   }
 
   /**

@@ -381,6 +381,36 @@ class LineModeTest {
   }
 
   @Test
+  void run_startupLoginOnDumbTerminal_echoOffFromTheStartUntilTheLoginIsDone() throws Exception {
+    harness.close();
+    harness = TerminalHarness.cookedDumb();
+    List<String> echo = new CopyOnWriteArrayList<>();
+    TerminalEcho recording =
+        new TerminalEcho() {
+          @Override
+          public boolean off() {
+            return echo.add("off");
+          }
+
+          @Override
+          public void on() {
+            echo.add("on");
+          }
+        };
+    LineMode mode = lineMode(new LineModeOptions(false).withEcho(recording).withTypingEchoed(true));
+    repl = new Thread(() -> mode.run(List.of("/login alice")), "repl");
+    repl.start();
+
+    harness.type("hunter2\nsecret-phrase\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    harness.type("/quit\n");
+    repl.join(TIMEOUT.toMillis());
+
+    assertThat(client.secrets).containsExactly("hunter2", "secret-phrase");
+    assertThat(echo).containsExactly("off", "off", "on", "off", "on", "on");
+  }
+
+  @Test
   void run_maskedPasswordOnFullTerminal_echoesStarsOnly() throws IOException {
     useTerminal("xterm-256color");
     start(lineMode(false), "> ");
