@@ -63,10 +63,16 @@ final class Interactive {
         lineOptions = lineOptions.withSecrets(secrets::given);
       }
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
-        InterruptRelay interrupts =
-            atTerminal && dumb(terminal) ? InterruptRelay.to(terminal) : null;
+        boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
+        InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;
         try {
-          new LineMode(client, dispatcher, completer, formatter, terminal, lineOptions)
+          new LineMode(
+                  client,
+                  dispatcher,
+                  completer,
+                  formatter,
+                  terminal,
+                  lineOptions.withTypingEchoed(cooked))
               .run(startup);
         } finally {
           if (interrupts != null) {
@@ -103,9 +109,19 @@ final class Interactive {
         || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
   }
 
+  /**
+   * The terminal line mode runs on. JLine's provider that runs {@code stty} comes first: the native
+   * ones (JNI, FFM, Jansi, JNA) set the terminal's attributes from an empty {@code termios} holding
+   * only the flags JLine knows, so the terminal was left at speed 0 with a random line discipline
+   * ({@code stty -a}: {@code speed 0 baud; line = 7}), which stops a serial console; the {@code
+   * stty} one changes only the flags that differ. The others remain where {@code stty} does not
+   * work (Windows).
+   */
   private static Terminal systemTerminal() throws IOException {
     return TerminalBuilder.builder()
         .system(true)
+        .providers(
+            TerminalBuilder.PROP_PROVIDER_EXEC + "," + TerminalBuilder.PROP_PROVIDERS_DEFAULT)
         .signalHandler(Terminal.SignalHandler.SIG_IGN)
         .build();
   }

@@ -16,6 +16,9 @@ final class RelayCommandSupport {
   private final CommandSpec spec;
   private final RelayOptions options;
 
+  /** Whether the terminal's echo is held off for a coming prompt (see {@link #hideTypingIf}). */
+  private boolean typingHidden;
+
   RelayCommandSupport(CliContext context, CommandSpec spec, RelayOptions local) {
     this.context = context;
     this.spec = spec;
@@ -77,25 +80,49 @@ final class RelayCommandSupport {
 
   /**
    * A logged-in client: resumes the stored session (asking only the key passphrase) or logs in with
-   * the password.
+   * the password. When the passphrase is not given, so that it will be asked for, the terminal's
+   * echo is off from here on, while the client starts and reaches the relay.
    */
+  @SuppressWarnings("try") // the echo is held off for the block, not used in it
   ChatClient loggedIn(boolean live, ClientListener... listeners) {
     options.requireUser(context);
-    ChatClient client = client(live);
-    for (ClientListener listener : listeners) {
-      client.addListener(listener);
+    try (PassphrasePrompt.Hidden typing = hideTypingIf(!secrets().passphraseGiven())) {
+      ChatClient client = client(live);
+      for (ClientListener listener : listeners) {
+        client.addListener(listener);
+      }
+      return loggedIn(client);
     }
-    return loggedIn(client);
+  }
+
+  /**
+   * The terminal's echo held off if {@code prompting} and not held already (see {@link
+   * PassphrasePrompt#hideTyping}), else nothing.
+   */
+  private PassphrasePrompt.Hidden hideTypingIf(boolean prompting) {
+    if (!prompting || typingHidden) {
+      return PassphrasePrompt.Hidden.NOTHING;
+    }
+    PassphrasePrompt.Hidden hidden = context.passphrasePrompt().hideTyping();
+    typingHidden = true;
+    return () -> {
+      typingHidden = false;
+      hidden.close();
+    };
   }
 
   /**
    * {@code client}, made by {@link #client} (for a listener that needs it before the login), logged
-   * in as {@link #loggedIn(boolean, ClientListener...)} does; closed if that fails.
+   * in as {@link #loggedIn(boolean, ClientListener...)} does; closed if that fails. Where it will
+   * prompt, the terminal's echo is off from the start, while the relay is reached (see {@link
+   * PassphrasePrompt#hideTyping}).
    */
+  @SuppressWarnings("try") // the echo is held off for the block, not used in it
   ChatClient loggedIn(ChatClient client) {
     String user = options.requireUser(context);
-    try {
-      reachableBeforePrompting(client, !client.hasStoredSession(user));
+    boolean password = !client.hasStoredSession(user);
+    try (PassphrasePrompt.Hidden typing = hideTypingIf(secrets().wouldPrompt(password))) {
+      reachableBeforePrompting(client, password);
       if (client.hasStoredSession(user)) {
         char[] passphrase = secrets().passphrase(user);
         try {

@@ -10,12 +10,15 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The masked passphrase prompt: {@link Console#readPassword} when the JVM has a console, otherwise
  * the controlling terminal {@code /dev/tty} with echo turned off through {@code stty} (so {@code
  * chat seal < file > out} can still ask, as {@code age} does). Refuses to ask if echo cannot be
- * turned off.
+ * turned off. A command that will ask after connecting turns the echo off from the start ({@link
+ * #hideTyping}).
  */
 final class TerminalPassphrasePrompt implements PassphrasePrompt {
   private static final String NO_TERMINAL =
@@ -56,6 +59,47 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
       }
     } catch (IOException e) {
       throw new CommandException.Usage(NO_TERMINAL);
+    }
+  }
+
+  /**
+   * Turns the terminal's echo off with {@code stty -echo}, after saving all its settings ({@code
+   * stty -g}); closing puts them back, and so does a shutdown hook if the process ends first (a
+   * Ctrl-C while connecting). Nothing changes where {@code stty} cannot read the terminal.
+   */
+  @Override
+  public Hidden hideTyping() {
+    Optional<String> saved = settings();
+    if (saved.isEmpty() || !stty("-echo")) {
+      return Hidden.NOTHING;
+    }
+    String original = saved.get();
+    Thread restore = new Thread(() -> stty(original), "chat-echo-restore");
+    Runtime.getRuntime().addShutdownHook(restore);
+    AtomicBoolean closed = new AtomicBoolean();
+    return () -> {
+      if (closed.compareAndSet(false, true)) {
+        stty(original);
+        removeHook(restore);
+      }
+    };
+  }
+
+  /** The terminal's settings as {@code stty -g} prints them, to give back to {@code stty}. */
+  private Optional<String> settings() {
+    try {
+      Process process =
+          new ProcessBuilder("stty", "-g")
+              .redirectInput(tty)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return process.waitFor() == 0 && !out.isBlank() ? Optional.of(out.strip()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 

@@ -30,6 +30,13 @@ final class Cli {
 
   private final Map<String, String> env = new HashMap<>();
   private final Deque<String> typed = new ArrayDeque<>();
+
+  /**
+   * What the fake terminal went through, in order: {@code echo off} and {@code echo back} (see
+   * {@link PassphrasePrompt#hideTyping}), and {@code prompt} for each prompt shown.
+   */
+  final List<String> echo = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private byte[] stdin = new byte[0];
   private String loginName = "tester";
   private boolean terminal;
@@ -88,13 +95,23 @@ final class Cli {
   private CliContext context(
       ByteArrayOutputStream stdout, ByteArrayOutputStream stderr, List<String> prompts) {
     PassphrasePrompt prompt =
-        text -> {
-          prompts.add(text);
-          if (typed.isEmpty()) {
-            throw new CommandException.Usage(
-                "no terminal to ask for the passphrase; set CHAT_PASSPHRASE");
+        new PassphrasePrompt() {
+          @Override
+          public char[] read(String text) {
+            prompts.add(text);
+            echo.add("prompt");
+            if (typed.isEmpty()) {
+              throw new CommandException.Usage(
+                  "no terminal to ask for the passphrase; set CHAT_PASSPHRASE");
+            }
+            return typed.removeFirst().toCharArray();
           }
-          return typed.removeFirst().toCharArray();
+
+          @Override
+          public Hidden hideTyping() {
+            echo.add("echo off");
+            return () -> echo.add("echo back");
+          }
         };
     CliContext context =
         new CliContext(

@@ -14,6 +14,40 @@ class SendCommandTest {
   }
 
   @Test
+  void send_passphraseTyped_echoOffFromBeforeConnectingUntilAfterThePrompt() {
+    client.storedSessions.add("alice");
+    Cli cli = new Cli().client(client).typed(Cli.PASSPHRASE);
+
+    Cli.Result result = cli.run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(cli.echo).containsExactly("echo off", "prompt", "echo back");
+    assertThat(client.reachabilityChecks).hasValue(1);
+  }
+
+  @Test
+  void send_relayDownBeforeThePrompt_echoComesBack() {
+    client.storedSessions.add("alice");
+    client.unreachable = true;
+    Cli cli = new Cli().client(client).typed(Cli.PASSPHRASE);
+
+    Cli.Result result = cli.run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(cli.echo).containsExactly("echo off", "echo back");
+  }
+
+  @Test
+  void send_secretsGiven_echoLeftAlone() {
+    Cli cli = cli();
+
+    Cli.Result result = cli.run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(cli.echo).isEmpty();
+  }
+
+  @Test
   void send_noSessionNoPasswordAndNoTerminal_namesThePasswordsVariable() {
     Cli.Result result =
         Cli.withPassphrase().client(client).run("send", "--user", "alice", "lobby", "hi");

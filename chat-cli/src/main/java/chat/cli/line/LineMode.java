@@ -36,6 +36,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -64,6 +65,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final boolean colour;
   private final GivenSecrets givenSecrets;
   private final TerminalEcho echo;
+  private final boolean typingEchoed;
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineModeReader reader;
   private final DaySeparators days;
@@ -107,6 +109,7 @@ public final class LineMode implements CommandContext, ClientListener {
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
     this.givenSecrets = options.secrets();
     this.echo = options.echo();
+    this.typingEchoed = options.typingEchoed();
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -115,7 +118,7 @@ public final class LineMode implements CommandContext, ClientListener {
     DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
     parser.setQuoteChars(new char[0]);
     parser.setEscapeChars(new char[0]);
-    this.reader = new LineModeReader(terminal, "chat");
+    this.reader = new LineModeReader(terminal, "chat", options.typingEchoed());
     reader.setParser(parser);
     reader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
     reader.setHistory(history);
@@ -138,12 +141,11 @@ public final class LineMode implements CommandContext, ClientListener {
    * the user was given on the command line) with the listener already registered.
    */
   public void run(List<String> startup) {
+    Attributes original = holdKeys();
     client.addListener(this);
     try {
       info("type /help for commands, /quit to leave");
-      for (String line : startup) {
-        dispatch(line, current);
-      }
+      runStartup(startup);
       if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
         current = ConversationIds.LOBBY;
       }
@@ -182,6 +184,40 @@ public final class LineMode implements CommandContext, ClientListener {
         ended = true;
       }
       terminal.writer().flush();
+      if (original != null) {
+        terminal.setAttributes(original);
+      }
+    }
+  }
+
+  /**
+   * On a capable terminal, keeps the terminal's own echo off from start to end, not only while
+   * JLine reads a line: between lines (while a command runs, or the client connects) the terminal
+   * echoed keys where the cursor was, so typed text ran into the next line printed ({@code
+   * abcjoined #dev}) and came back in the next prompt. Keys typed then now wait, unshown, for the
+   * next prompt or masked secret prompt. Returns the terminal's previous attributes, or null on a
+   * dumb terminal, where the real terminal echoes and edits the typing itself.
+   */
+  private Attributes holdKeys() {
+    return dumb ? null : terminal.enterRawMode();
+  }
+
+  /**
+   * Dispatches the {@code startup} lines. On a dumb terminal that echoes the typing itself, the
+   * echo is off meanwhile (where {@link TerminalEcho} can turn it off): the startup line logs in
+   * and asks for the passphrase once connected, and a passphrase typed before that prompt appeared
+   * was shown in clear. On a capable terminal {@link #holdKeys} already keeps the echo off.
+   */
+  private void runStartup(List<String> startup) {
+    boolean hidden = !startup.isEmpty() && dumb && typingEchoed && echo.off();
+    try {
+      for (String line : startup) {
+        dispatch(line, current);
+      }
+    } finally {
+      if (hidden) {
+        echo.on();
+      }
     }
   }
 

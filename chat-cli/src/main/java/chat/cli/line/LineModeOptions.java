@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param colour whether to colour lines; the line mode still leaves colour off on a dumb terminal
  * @param secrets the password and passphrase to use instead of a prompt, where given
  * @param echo turns the terminal's echo off while a secret is typed on a dumb terminal
+ * @param typingEchoed whether a dumb terminal shows what is typed itself, Enter included: a person
+ *     at a real terminal with {@code TERM=dumb}, which stays in its cooked mode. Then line mode
+ *     does not print a typed line again after Enter. False for input from a pipe or a file, whose
+ *     lines line mode shows after the prompt, so the output reads as a transcript
  */
-public record LineModeOptions(boolean colour, GivenSecrets secrets, TerminalEcho echo) {
+public record LineModeOptions(
+    boolean colour, GivenSecrets secrets, TerminalEcho echo, boolean typingEchoed) {
   /** The environment variable that turns colour off when set to anything (no-color.org). */
   public static final String NO_COLOR = "NO_COLOR";
 
@@ -23,7 +28,7 @@ public record LineModeOptions(boolean colour, GivenSecrets secrets, TerminalEcho
 
   /** Options that ask for every secret, with no way to turn a terminal's echo off. */
   public LineModeOptions(boolean colour) {
-    this(colour, GivenSecrets.NONE, TerminalEcho.NONE);
+    this(colour, GivenSecrets.NONE, TerminalEcho.NONE, false);
   }
 
   /**
@@ -38,11 +43,16 @@ public record LineModeOptions(boolean colour, GivenSecrets secrets, TerminalEcho
 
   /** These options with {@code given} as the secrets taken without asking. */
   public LineModeOptions withSecrets(GivenSecrets given) {
-    return new LineModeOptions(colour, given, echo);
+    return new LineModeOptions(colour, given, echo, typingEchoed);
   }
 
   /** These options with {@code switcher} as the way to turn a terminal's echo off. */
   public LineModeOptions withEcho(TerminalEcho switcher) {
-    return new LineModeOptions(colour, secrets, switcher);
+    return new LineModeOptions(colour, secrets, switcher, typingEchoed);
+  }
+
+  /** These options with {@code echoed} as whether a dumb terminal shows the typing itself. */
+  public LineModeOptions withTypingEchoed(boolean echoed) {
+    return new LineModeOptions(colour, secrets, echo, echoed);
   }
 }

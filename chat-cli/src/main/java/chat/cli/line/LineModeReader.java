@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
@@ -19,19 +20,92 @@ import org.jline.utils.NonBlockingReader;
  * incoming message landed on the prompt line, mixed with the typed text. Here the prompt line is
  * left as it is, the printed text goes on the lines below it, and the prompt is drawn again after
  * it. What was typed stays in view on the old prompt line and is still part of the line being
- * typed: Enter sends all of it. On other terminals this is JLine's reader unchanged. It also reads
- * a secret on a dumb terminal without JLine's masking ({@link #readHidden}).
+ * typed: Enter sends all of it. Where the dumb terminal echoes the typing itself (a real terminal
+ * with {@code TERM=dumb}), a line is not printed again after Enter, as JLine would: the terminal
+ * has shown it, and its line break. On other terminals this is JLine's reader unchanged. It also
+ * reads a secret on a dumb terminal without JLine's masking ({@link #readHidden}).
  */
 final class LineModeReader extends LineReaderImpl {
   private static final long POLL_MILLIS = 100;
 
+  /** How long a read waits to see whether input typed ahead is already there. */
+  private static final long TYPED_AHEAD_MILLIS = 10;
+
   private final boolean dumb;
+
+  /**
+   * Whether a dumb terminal shows the typing itself, Enter included (see {@link LineModeOptions}).
+   */
+  private final boolean typingEchoed;
 
   /** A reader on {@code terminal}, named {@code appName} (for inputrc settings). */
   LineModeReader(Terminal terminal, String appName) {
+    this(terminal, appName, false);
+  }
+
+  /**
+   * A reader on {@code terminal}, named {@code appName}; {@code typingEchoed} says whether a dumb
+   * terminal shows what is typed itself.
+   */
+  LineModeReader(Terminal terminal, String appName, boolean typingEchoed) {
     super(terminal, appName, new HashMap<>());
     String type = terminal.getType();
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
+    this.typingEchoed = dumb && typingEchoed;
+  }
+
+  /**
+   * Whether a line was printed while this line was read on a dumb terminal, so that what was typed
+   * is split around it on the screen. Guarded by {@link #lock}.
+   */
+  private boolean split;
+
+  /**
+   * Whether typed input was waiting as this line's read began: typed ahead, while a command ran,
+   * and echoed by the terminal then, above this prompt.
+   */
+  private volatile boolean typedAhead;
+
+  /**
+   * Reads a line, as JLine does; first notes whether input typed ahead is already waiting (see
+   * {@link #cleanup}).
+   */
+  @Override
+  public String readLine(
+      String prompt, String rightPrompt, MaskingCallback maskingCallback, String buffer) {
+    typedAhead = typingEchoed && inputWaiting();
+    return super.readLine(prompt, rightPrompt, maskingCallback, buffer);
+  }
+
+  private boolean inputWaiting() {
+    try {
+      return terminal.reader().peek(TYPED_AHEAD_MILLIS) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Ends a line read. JLine draws the line once more as it ends it: on a dumb terminal that echoes
+   * the typing, whose line JLine sees only at Enter, that printed the whole typed line a second
+   * time, below the one the terminal showed. There, a line accepted with Enter ends with nothing
+   * printed (the terminal has moved to the next row), unless a printed line split what was typed,
+   * or the line was typed ahead (the terminal showed it before the prompt): then the whole line is
+   * shown once more, after the prompt. A read ended otherwise (Ctrl-C, Ctrl-D) and a masked read
+   * end as in JLine, with a line break.
+   */
+  @Override
+  protected void cleanup() {
+    boolean wasSplit = split || typedAhead;
+    split = false;
+    if (typingEchoed && state == State.DONE && maskingCallback == null && !wasSplit) {
+      buf.cursor(buf.length());
+      post = null;
+      history.moveToEnd();
+      terminal.flush();
+      return;
+    }
+    super.cleanup();
   }
 
   /**
@@ -107,6 +181,7 @@ final class LineModeReader extends LineReaderImpl {
       boolean prompting = reading;
       if (prompting) {
         terminal.writer().println(); // leave the prompt and what was typed after it as they are
+        split = true;
       }
       terminal.writer().print(text);
       if (!text.endsWith("\n")) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,74 @@ class LineModeReaderTest {
         .containsExactly("#lobby> a long line half ty", "12:00 <bob> hi", "#lobby>");
     harness.echo("ped\n").type("a long line half typed\n");
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("a long line half typed");
+  }
+
+  @Test
+  void readLine_dumbTerminalThatEchoesTheTyping_doesNotPrintTheLineAgain() throws Exception {
+    harness.terminal.setSize(new Size(80, 24)); // as LineMode sets it
+    LineModeReader reader = new LineModeReader(harness.terminal, "test", true);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    harness.echo("hello there\n").type("hello there\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello there");
+    assertThat(harness.screen()).containsExactly("#lobby> hello there", "");
+  }
+
+  @Test
+  void readLine_dumbTerminalThatEchoesTheTyping_lineSplitByAMessage_isShownWholeOnce()
+      throws Exception {
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test", true);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+    harness.echo("see you at no");
+    reader.printAbove("12:00 <bob> hi");
+
+    harness.echo("on\n").type("see you at noon\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("see you at noon");
+    assertThat(harness.screen())
+        .containsExactly(
+            "#lobby> see you at no", "12:00 <bob> hi", "#lobby> on", "see you at noon", "");
+  }
+
+  @Test
+  void readLine_dumbTerminalThatEchoesTheTyping_lineTypedAhead_isShownAfterThePrompt()
+      throws Exception {
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test", true);
+    harness.echo("/rooms\n").type("/rooms\n"); // typed while a command ran
+    assertThat(harness.terminal.reader().peek(TIMEOUT.toMillis())).isEqualTo('/');
+
+    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> reader.readLine("> "));
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("/rooms");
+    assertThat(harness.screen()).containsExactly("/rooms", "> /rooms", "");
+  }
+
+  @Test
+  void readLine_dumbTerminalFromAPipe_showsTheLineAfterThePrompt() throws Exception {
+    harness.terminal.setSize(new Size(80, 24)); // as LineMode sets it
+    LineModeReader reader = new LineModeReader(harness.terminal, "test", false);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    harness.type("/rooms\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("/rooms");
+    assertThat(harness.screen()).containsExactly("#lobby> /rooms", "");
+  }
+
+  @Test
+  void readLine_dumbTerminalThatEchoesTheTyping_endOfInputEndsTheLine() throws Exception {
+    harness.terminal.setSize(new Size(80, 24)); // as LineMode sets it
+    LineModeReader reader = new LineModeReader(harness.terminal, "test", true);
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    harness.endInput();
+
+    assertThatThrownBy(() -> line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+        .hasCauseInstanceOf(EndOfFileException.class);
+    assertThat(harness.screen()).containsExactly("#lobby>", "");
   }
 
   @Test

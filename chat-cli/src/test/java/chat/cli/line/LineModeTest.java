@@ -24,6 +24,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -386,6 +388,36 @@ class LineModeTest {
   }
 
   @Test
+  void run_startupLoginOnDumbTerminal_echoOffFromTheStartUntilTheLoginIsDone() throws Exception {
+    harness.close();
+    harness = TerminalHarness.cookedDumb();
+    List<String> echo = new CopyOnWriteArrayList<>();
+    TerminalEcho recording =
+        new TerminalEcho() {
+          @Override
+          public boolean off() {
+            return echo.add("off");
+          }
+
+          @Override
+          public void on() {
+            echo.add("on");
+          }
+        };
+    LineMode mode = lineMode(new LineModeOptions(false).withEcho(recording).withTypingEchoed(true));
+    repl = new Thread(() -> mode.run(List.of("/login alice")), "repl");
+    repl.start();
+
+    harness.type("hunter2\nsecret-phrase\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    harness.type("/quit\n");
+    repl.join(TIMEOUT.toMillis());
+
+    assertThat(client.secrets).containsExactly("hunter2", "secret-phrase");
+    assertThat(echo).containsExactly("off", "off", "on", "off", "on", "on");
+  }
+
+  @Test
   void run_maskedPasswordOnFullTerminal_echoesStarsOnly() throws IOException {
     useTerminal("xterm-256color");
     start(lineMode(false), "> ");
@@ -434,6 +466,48 @@ class LineModeTest {
     harness.type("see you at noon\n");
     await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby see you at noon"));
     harness.type("/quit\n");
+  }
+
+  @Test
+  void run_textOnDumbTerminalThatEchoesTheTyping_typedLineShownOnce() throws IOException {
+    harness.close();
+    harness = TerminalHarness.cookedDumb();
+    logIn();
+    start(lineMode(new LineModeOptions(false).withTypingEchoed(true)), "#lobby> ");
+
+    harness.echo("hello there\n").type("hello there\n");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<alice> hello there"));
+    assertThat(harness.screen())
+        .containsOnlyOnce("#lobby> hello there")
+        .doesNotContain("hello there");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_capableTerminal_keysTypedWhileACommandRunsAreNotEchoed_attributesRestoredAtTheEnd()
+      throws IOException {
+    useTerminal("xterm-256color");
+    Attributes before = new Attributes(harness.terminal.getAttributes());
+    List<Boolean> echoWhileRunning = new CopyOnWriteArrayList<>();
+    LineMode mode =
+        new LineMode(
+            client,
+            (line, context) -> {
+              echoWhileRunning.add(harness.terminal.getAttributes().getLocalFlag(LocalFlag.ECHO));
+              context.info("ran " + line);
+            },
+            (line, cursor) -> List.of(),
+            new MessageFormatter(ZoneOffset.UTC),
+            harness.terminal,
+            new LineModeOptions(false));
+    harness.type("/slow\n").endInput();
+
+    runToEnd(mode);
+
+    assertThat(echoWhileRunning).containsExactly(false);
+    assertThat(harness.output()).contains("ran /slow");
+    assertThat(harness.terminal.getAttributes().toString()).isEqualTo(before.toString());
   }
 
   @Test
