@@ -38,7 +38,14 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
   @Override
   public char[] read(String prompt) {
     if (console != null) {
-      return console.readPassword("%s", prompt);
+      // not through the console: it is locked while it reads
+      Thread endLine = new Thread(this::endLine, "chat-prompt-end-line");
+      Runtime.getRuntime().addShutdownHook(endLine);
+      try {
+        return console.readPassword("%s", prompt);
+      } finally {
+        removeHook(endLine);
+      }
     }
     try (FileInputStream in = new FileInputStream(tty);
         FileOutputStream out = new FileOutputStream(tty)) {
@@ -48,7 +55,13 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
         throw new CommandException.Usage(
             "cannot turn off echo on the terminal; set " + Passphrases.ENV_PASSPHRASE);
       }
-      Thread restore = new Thread(() -> stty("echo"));
+      Thread restore =
+          new Thread(
+              () -> {
+                stty("echo");
+                endLine();
+              },
+              "chat-prompt-restore");
       Runtime.getRuntime().addShutdownHook(restore);
       try {
         return readLine(in);
@@ -83,6 +96,18 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
         removeHook(restore);
       }
     };
+  }
+
+  /**
+   * Ends the prompt's line on the terminal when Ctrl-C stops the process while it asks, so the
+   * shell's prompt starts on a line of its own.
+   */
+  private void endLine() {
+    try (FileOutputStream out = new FileOutputStream(tty)) {
+      out.write('\n');
+    } catch (IOException e) {
+      // the terminal is gone: there is no line to end
+    }
   }
 
   /** The terminal's settings as {@code stty -g} prints them, to give back to {@code stty}. */
