@@ -93,6 +93,19 @@ public interface ChatClient extends AutoCloseable {
   void changePassphrase(char[] newPassphrase);
 
   /**
+   * Changes the account password of the logged-in user: the relay checks {@code password} (the
+   * current one) as a login does, stores {@code newPassword} and ends every other session of the
+   * account (other devices must log in again with the new password). This session stays; the keys
+   * and their passphrase do not change.
+   *
+   * @return how many other sessions the relay ended
+   * @throws chat.cli.CommandException.Auth if {@code password} is wrong or {@code newPassword} is
+   *     shorter than {@link #MIN_PASSWORD_CHARS}
+   * @throws chat.cli.CommandException.RateLimited after too many failed logins of the account
+   */
+  int changePassword(char[] password, char[] newPassword);
+
+  /**
    * Resumes the session stored under the home directory without a password (no bcrypt on the
    * relay), unlocking the key file with {@code passphrase}.
    *

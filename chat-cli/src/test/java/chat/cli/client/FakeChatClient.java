@@ -137,6 +137,19 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public int changePassword(char[] password, char[] newPassword) {
+    call("changePassword");
+    requireLogin();
+    if (acceptedPassword != null && !acceptedPassword.equals(new String(password))) {
+      throw new CommandException.Auth("wrong password: the password was not changed", null);
+    }
+    ChatClient.requireNewPassword(newPassword);
+    secrets.add(new String(password));
+    secrets.add(new String(newPassword));
+    return 1;
+  }
+
+  @Override
   public void resume(String username, char[] passphrase) {
     call("resume", username);
     secrets.add(new String(passphrase));

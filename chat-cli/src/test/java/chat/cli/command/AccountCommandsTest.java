@@ -236,6 +236,57 @@ class AccountCommandsTest {
   }
 
   @Test
+  void passwd_asksCurrentOnceThenNewTwice_andChanges() {
+    context.loggedInAs("alice");
+    context.answer("old password", "new password", "new password");
+
+    run("/passwd");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD current password for alice: ",
+            "NEW_PASSWORD new password for alice: ",
+            "NEW_PASSWORD repeat the password: ");
+    assertThat(context.client.calls).contains("changePassword");
+    assertThat(context.client.secrets).containsExactly("old password", "new password");
+    assertThat(context.lines)
+        .contains("info: changed the account password of alice; 1 other session was logged out");
+    assertSecretsZeroedAndNeverShown("old password", "new password");
+  }
+
+  @Test
+  void passwd_newPasswordsDiffer_changesNothing() {
+    context.loggedInAs("alice");
+    context.answer("old password", "new password", "other password");
+
+    run("/passwd");
+
+    assertThat(context.client.calls).doesNotContain("changePassword");
+    assertThat(context.errors()).singleElement().asString().contains("do not match");
+    assertSecretsZeroedAndNeverShown("old password", "new password", "other password");
+  }
+
+  @Test
+  void passwd_wrongCurrentPassword_saysSo() {
+    context.loggedInAs("alice");
+    context.client.acceptedPassword = "old password";
+    context.answer("bad guess!", "new password", "new password");
+
+    run("/passwd");
+
+    assertThat(context.errors()).singleElement().asString().contains("not changed");
+    assertSecretsZeroedAndNeverShown("bad guess!", "new password");
+  }
+
+  @Test
+  void passwd_notLoggedIn_errorsBeforeAsking() {
+    run("/passwd");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.errors()).singleElement().asString().contains("not logged in");
+  }
+
+  @Test
   void logout_notLoggedIn_errors() {
     run("/logout");
 

@@ -113,6 +113,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public int changePassword(char[] password, char[] newPassword) {
+    return PasswordChange.change(sessions.require(), password, newPassword);
+  }
+
+  @Override
   public void resume(String username, char[] passphrase) {
     sessions.resume(username, passphrase);
   }
