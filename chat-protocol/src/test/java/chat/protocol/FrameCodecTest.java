@@ -263,6 +263,22 @@ class FrameCodecTest {
         .doesNotContain("hunter33");
   }
 
+  @Test
+  void fromJson_putKeyBackupWithoutPassword_badFrameSayingSo() throws Exception {
+    assertThatThrownBy(
+            () ->
+                codec.fromJson(
+                    "{\"type\":\"put_key_backup\",\"id\":\"k1\",\"backup\":\"AQID\"}"
+                        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            FrameException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+              assertThat(e.requestId()).contains("k1");
+              assertThat(e.getMessage()).contains("needs the account password");
+            });
+  }
+
   private void assertBad(String json, String expectedId) {
     assertThatThrownBy(() -> codec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(

@@ -246,7 +246,8 @@ public final class Relay implements AutoCloseable {
               rooms,
               new MessagingService(
                   store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
-              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock, logIds),
+              new KeyBackupService(
+                  storage, new KeyBackupRepository(), cipher, clock, passwordCheck, logIds),
               new GroupService(
                   storage,
                   conversations,

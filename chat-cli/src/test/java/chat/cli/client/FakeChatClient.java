@@ -130,9 +130,10 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public void changePassphrase(char[] newPassphrase) {
+  public void changePassphrase(char[] password, char[] newPassphrase) {
     call("changePassphrase");
     requireLogin();
+    secrets.add(new String(password));
     secrets.add(new String(newPassphrase));
   }
 

@@ -108,8 +108,8 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void changePassphrase(char[] newPassphrase) {
-    sessions.changePassphrase(newPassphrase);
+  public void changePassphrase(char[] password, char[] newPassphrase) {
+    sessions.changePassphrase(password, newPassphrase);
   }
 
   @Override
