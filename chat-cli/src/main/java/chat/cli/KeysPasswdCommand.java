@@ -43,10 +43,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
       support.reachableBeforePrompting(client, true);
       password = support.secrets().password(user);
       support.loggedIn(client, password);
-      passphrase =
-          support
-              .secrets()
-              .fresh(null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
+      passphrase = support.secrets().newPassphrase(user);
       client.changePassphrase(password, passphrase);
       String name = client.username().orElse(user);
       support.result(

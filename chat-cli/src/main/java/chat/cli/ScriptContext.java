@@ -84,6 +84,7 @@ final class ScriptContext implements CommandContext {
       case PASSWORD -> support.secrets().password(user);
       case PASSPHRASE -> support.secrets().passphrase(user);
       case NEW_PASSWORD -> support.secrets().newPassword(user);
+      case NEW_PASSPHRASE -> support.secrets().newPassphrase(user);
     };
   }
 

@@ -79,6 +79,11 @@ final class Secrets {
     return fresh(null, ENV_NEW_PASSWORD, "password for " + user);
   }
 
+  /** A new key passphrase: {@code CHAT_NEW_PASSPHRASE}, else typed twice; the caller zeroes it. */
+  char[] newPassphrase(String user) {
+    return fresh(null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
+  }
+
   /** A new secret typed twice (or from its file or variable). */
   char[] fresh(Path file, String env, String what) {
     if (file != null || context.env(env).isPresent()) {
@@ -110,6 +115,7 @@ final class Secrets {
       case PASSWORD -> given(options.passwordFile, ENV_PASSWORD);
       case PASSPHRASE -> given(options.passphraseFile, Passphrases.ENV_PASSPHRASE);
       case NEW_PASSWORD -> given(null, ENV_NEW_PASSWORD);
+      case NEW_PASSPHRASE -> given(null, Passphrases.ENV_NEW_PASSPHRASE);
     };
   }
 

@@ -84,4 +84,28 @@ class PasswordChangeEndToEndTest {
     ScriptRunner.Result oldStillWorks = fresh.run("login", "--user", "alice");
     assertThat(oldStillWorks.exitCode()).as(oldStillWorks.err()).isZero();
   }
+
+  @Test
+  void slashCommandsInAScript_takeTheNewSecretsFromTheirOwnVariables() throws Exception {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+
+    ScriptRunner.Result password = chat.runWithStdin("/passwd\n", "run", "--user", "alice", "-");
+    // the account password is asked again for the backup: the new one now
+    ScriptRunner.Result passphrase =
+        chat.env("CHAT_PASSWORD", NEW_PASSWORD)
+            .env("CHAT_NEW_PASSPHRASE", "a new key passphrase")
+            .runWithStdin("/passphrase\n", "run", "--user", "alice", "-");
+
+    assertThat(password.exitCode()).as(password.err()).isZero();
+    assertThat(password.out()).contains("changed the account password of alice");
+    assertThat(passphrase.exitCode()).as(passphrase.err()).isZero();
+    assertThat(passphrase.out()).contains("changed the passphrase of alice's keys");
+    ScriptRunner.Result restored =
+        new ScriptRunner(relay.port(), newMachine)
+            .env("CHAT_PASSWORD", NEW_PASSWORD)
+            .env("CHAT_PASSPHRASE", "a new key passphrase")
+            .run("login", "--user", "alice");
+    assertThat(restored.exitCode()).as(restored.err()).isZero();
+    assertThat(restored.err()).contains("restored your keys");
+  }
 }

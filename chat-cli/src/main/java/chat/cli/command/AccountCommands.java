@@ -6,9 +6,9 @@ import chat.protocol.ConversationIds;
 import java.util.List;
 
 /**
- * {@code /register}, {@code /login}, {@code /logout}, {@code /passwd} and {@code /rekey}. Secrets
- * are asked through {@link CommandContext#readSecret} unless the password was typed inline, never
- * shown, and zeroed after use.
+ * {@code /register}, {@code /login}, {@code /logout}, {@code /passwd}, {@code /passphrase} and
+ * {@code /rekey}. Secrets are asked through {@link CommandContext#readSecret} unless the password
+ * was typed inline, never shown, and zeroed after use.
  */
 final class AccountCommands {
   private AccountCommands() {}
@@ -47,6 +47,15 @@ final class AccountCommands {
                 "not change.",
                 "example: /passwd")
             .runs(AccountCommands::passwd),
+        SlashCommand.named("passphrase", "/passphrase", "change your key passphrase")
+            .help(
+                "Changes the passphrase of your private keys, here and in the relay's encrypted",
+                "backup, so that a login on another machine asks the new one. Asks your account",
+                "password (the relay checks it before it replaces the backup), then the new",
+                "passphrase twice (at least 8 characters). The keys stay the same; contacts see",
+                "no change. After a leak, use /rekey instead.",
+                "example: /passphrase")
+            .runs(AccountCommands::passphrase),
         SlashCommand.named("rekey", "/rekey [NAME]", "replace your identity keys")
             .arguments(0, 1)
             .withoutLogin()
@@ -161,6 +170,24 @@ final class AccountCommands {
                     + ended
                     + (ended == 1 ? " other session was" : " other sessions were")
                     + " logged out"));
+  }
+
+  private static void passphrase(Input.Command command, CommandContext context) {
+    String name = Arguments.self(context);
+    char[] password = null;
+    char[] passphrase = null;
+    try {
+      password = context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
+      requireNonEmpty(password, SecretKind.PASSWORD);
+      passphrase =
+          context.readNewSecret(
+              SecretKind.NEW_PASSPHRASE, "new passphrase for " + name + "'s keys: ");
+      requireNonEmpty(passphrase, SecretKind.NEW_PASSPHRASE);
+      context.client().changePassphrase(password, passphrase);
+    } finally {
+      Arguments.zero(password, passphrase);
+    }
+    context.info("changed the passphrase of " + name + "'s keys, here and in the relay's backup");
   }
 
   private static void rekey(Input.Command command, CommandContext context) {

@@ -10,7 +10,12 @@ public enum SecretKind {
    * A new account password replacing the current one ({@code /passwd}); {@code CHAT_NEW_PASSWORD}
    * in scripts, so that it is never taken for the current one.
    */
-  NEW_PASSWORD("password");
+  NEW_PASSWORD("password"),
+  /**
+   * A new passphrase for the existing keys ({@code /passphrase}); {@code CHAT_NEW_PASSPHRASE} in
+   * scripts, so that it is never taken for the current one.
+   */
+  NEW_PASSPHRASE("passphrase");
 
   private final String noun;
 

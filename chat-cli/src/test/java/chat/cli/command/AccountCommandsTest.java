@@ -287,6 +287,37 @@ class AccountCommandsTest {
   }
 
   @Test
+  void passphrase_asksPasswordOnceThenNewPassphraseTwice_andChanges() {
+    context.loggedInAs("alice");
+    context.answer("the password", "new phrase!", "new phrase!");
+
+    run("/passphrase");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD password for alice: ",
+            "NEW_PASSPHRASE new passphrase for alice's keys: ",
+            "NEW_PASSPHRASE repeat the passphrase: ");
+    assertThat(context.client.calls).contains("changePassphrase");
+    assertThat(context.client.secrets).containsExactly("the password", "new phrase!");
+    assertThat(context.lines)
+        .contains("info: changed the passphrase of alice's keys, here and in the relay's backup");
+    assertSecretsZeroedAndNeverShown("the password", "new phrase!");
+  }
+
+  @Test
+  void passphrase_entriesDiffer_changesNothing() {
+    context.loggedInAs("alice");
+    context.answer("the password", "new phrase!", "other phrase");
+
+    run("/passphrase");
+
+    assertThat(context.client.calls).doesNotContain("changePassphrase");
+    assertThat(context.errors()).singleElement().asString().contains("do not match");
+    assertSecretsZeroedAndNeverShown("the password", "new phrase!", "other phrase");
+  }
+
+  @Test
   void logout_notLoggedIn_errors() {
     run("/logout");
 
