@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Terminal chat with end-to-end hybrid encryption.",
       "Without a command: the interactive client (full-screen, or --plain line mode).",
-      "Scripting: register, login, logout, send, pm, history, listen, rooms,",
+      "Scripting: register, login, logout, passwd, send, pm, history, listen, rooms,",
       "members, join, leave, keys, run, group, friend, friends, file, files.",
       "Offline: seal messages to people's identity bundles, open those sealed to you."
     })
@@ -46,6 +46,7 @@ public final class ChatCommand implements Callable<Integer> {
           RegisterCommand.class,
           LoginCommand.class,
           LogoutCommand.class,
+          PasswdCommand.class,
           SendCommand.class,
           PmCommand.class,
           HistoryCommand.class,

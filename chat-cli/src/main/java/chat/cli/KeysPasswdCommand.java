@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Change the passphrase of your private keys, here and in the relay's encrypted backup, so"
           + " that 'chat login' on another machine asks the new one. The keys stay the same;"
-          + " contacts see no change. The current passphrase comes from --passphrase-file,"
-          + " CHAT_PASSPHRASE or a prompt, the new one from CHAT_NEW_PASSPHRASE or two prompts."
+          + " contacts see no change. The account password (the relay asks it again to replace"
+          + " the backup) comes from --password-file, CHAT_PASSWORD or a prompt, the current"
+          + " passphrase from --passphrase-file, CHAT_PASSPHRASE or a prompt, the new one from"
+          + " CHAT_NEW_PASSPHRASE or two prompts."
           + " After a leak, use 'chat keys replace' instead: whoever has the key file and the old"
           + " passphrase still has the keys."
     })
@@ -35,19 +37,23 @@ final class KeysPasswdCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String user = support.options().requireUser(context);
+    char[] password = null;
     char[] passphrase = null;
-    try (ChatClient client = support.loggedIn(false)) {
-      passphrase =
-          support
-              .secrets()
-              .fresh(null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
-      client.changePassphrase(passphrase);
+    try (ChatClient client = support.client(false)) {
+      support.reachableBeforePrompting(client, true);
+      password = support.secrets().password(user);
+      support.loggedIn(client, password);
+      passphrase = support.secrets().newPassphrase(user);
+      client.changePassphrase(password, passphrase);
       String name = client.username().orElse(user);
       support.result(
           JsonLines.object("passphrase_changed").put("user", name),
           "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
       return 0;
     } finally {
+      if (password != null) {
+        Arrays.fill(password, '\0');
+      }
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
       }

@@ -144,6 +144,37 @@ final class RelayCommandSupport {
     }
   }
 
+  /**
+   * {@code client}, logged in for a command that sends the account password again ({@code chat
+   * passwd}, {@code chat keys passwd}): resumes the stored session, else logs in with {@code
+   * password}, so the password is read once. Closed if that fails.
+   */
+  ChatClient loggedIn(ChatClient client, char[] password) {
+    String user = options.requireUser(context);
+    try {
+      char[] passphrase = secrets().passphrase(user);
+      try {
+        if (client.hasStoredSession(user)) {
+          try {
+            client.resume(user, passphrase);
+            return client;
+          } catch (CommandException.Auth e) {
+            if (e.getMessage().contains("passphrase")) {
+              throw e;
+            }
+          }
+        }
+        client.login(user, password, passphrase);
+        return client;
+      } finally {
+        Arrays.fill(passphrase, '\0');
+      }
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
   /** Logs {@code client} in with the password and passphrase. */
   void login(ChatClient client, String user) {
     reachableBeforePrompting(client, true);

@@ -80,9 +80,12 @@ final class ScriptContext implements CommandContext {
   public char[] readSecret(SecretKind kind, String prompt) {
     String user =
         client.username().or(() -> support.options().user(support.context())).orElse("you");
-    return kind == SecretKind.PASSWORD
-        ? support.secrets().password(user)
-        : support.secrets().passphrase(user);
+    return switch (kind) {
+      case PASSWORD -> support.secrets().password(user);
+      case PASSPHRASE -> support.secrets().passphrase(user);
+      case NEW_PASSWORD -> support.secrets().newPassword(user);
+      case NEW_PASSPHRASE -> support.secrets().newPassphrase(user);
+    };
   }
 
   @Override

@@ -18,6 +18,9 @@ import java.util.Optional;
 final class Secrets {
   static final String ENV_PASSWORD = "CHAT_PASSWORD";
 
+  /** Holds the new account password for {@code chat passwd} and {@code /passwd}. */
+  static final String ENV_NEW_PASSWORD = "CHAT_NEW_PASSWORD";
+
   private final CliContext context;
   private final RelayOptions options;
 
@@ -71,6 +74,16 @@ final class Secrets {
     return new Passphrase(passphrase(user), source);
   }
 
+  /** A new account password: {@code CHAT_NEW_PASSWORD}, else typed twice; the caller zeroes it. */
+  char[] newPassword(String user) {
+    return fresh(null, ENV_NEW_PASSWORD, "password for " + user);
+  }
+
+  /** A new key passphrase: {@code CHAT_NEW_PASSPHRASE}, else typed twice; the caller zeroes it. */
+  char[] newPassphrase(String user) {
+    return fresh(null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
+  }
+
   /** A new secret typed twice (or from its file or variable). */
   char[] fresh(Path file, String env, String what) {
     if (file != null || context.env(env).isPresent()) {
@@ -98,9 +111,12 @@ final class Secrets {
    * given. The caller zeroes it.
    */
   Optional<char[]> given(SecretKind kind) {
-    return kind == SecretKind.PASSWORD
-        ? given(options.passwordFile, ENV_PASSWORD)
-        : given(options.passphraseFile, Passphrases.ENV_PASSPHRASE);
+    return switch (kind) {
+      case PASSWORD -> given(options.passwordFile, ENV_PASSWORD);
+      case PASSPHRASE -> given(options.passphraseFile, Passphrases.ENV_PASSPHRASE);
+      case NEW_PASSWORD -> given(null, ENV_NEW_PASSWORD);
+      case NEW_PASSPHRASE -> given(null, Passphrases.ENV_NEW_PASSPHRASE);
+    };
   }
 
   private Optional<char[]> given(Path file, String env) {
@@ -124,19 +140,36 @@ final class Secrets {
     try {
       typed = context.passphrasePrompt().read(text);
     } catch (CommandException.Usage e) {
-      boolean password = env.equals(ENV_PASSWORD);
       throw new CommandException.Usage(
           "cannot ask for the "
-              + (password ? "password" : "key passphrase")
+              + what(env)
               + " here (no terminal, or its echo cannot be turned off); set "
               + env
-              + " or use "
-              + (password ? "--password-file" : "--passphrase-file"));
+              + option(env));
     }
     if (typed == null) {
       throw new CommandException.Auth("nothing entered", null);
     }
     return typed;
+  }
+
+  /** What the secret in {@code env} is, for messages. */
+  private static String what(String env) {
+    return switch (env) {
+      case ENV_PASSWORD -> "password";
+      case ENV_NEW_PASSWORD -> "new password";
+      case Passphrases.ENV_NEW_PASSPHRASE -> "new key passphrase";
+      default -> "key passphrase";
+    };
+  }
+
+  /** The option that also gives the secret in {@code env}, if one does. */
+  private static String option(String env) {
+    return switch (env) {
+      case ENV_PASSWORD -> " or use --password-file";
+      case Passphrases.ENV_PASSPHRASE -> " or use --passphrase-file";
+      default -> "";
+    };
   }
 
   private static char[] fromFile(Path file) {

@@ -175,8 +175,18 @@ class KeyReplacementEndToEndTest {
       throws Exception {
     try (RelayChatClient alice = registered("alice", new RecordingListener())) {
       Fingerprint key = alice.fingerprint("alice");
+      // a session alone (a stolen token) cannot replace the relay's backup: the password is asked
+      assertThatThrownBy(
+              () ->
+                  alice.changePassphrase("not the password".toCharArray(), NEW_PASSPHRASE.clone()))
+          .isInstanceOf(CommandException.Auth.class)
+          .hasMessageContaining("wrong password for alice: the passphrase was not changed");
+      try (RelayChatClient restored = Clients.oneShot(port, newMachine)) {
+        restored.login("alice", PASSWORD.clone(), PASSPHRASE.clone()); // the backup is unchanged
+      }
+      java.nio.file.Files.delete(newMachine.resolve("alice").resolve("identity.key"));
 
-      alice.changePassphrase(NEW_PASSPHRASE.clone());
+      alice.changePassphrase(PASSWORD.clone(), NEW_PASSPHRASE.clone());
 
       byte[] keyFile = Files.readAllBytes(homes.resolve("alice").resolve("identity.key"));
       assertThat(KeyFile.open(keyFile, NEW_PASSPHRASE.clone()).bundle().fingerprint().matches(key))
@@ -190,7 +200,7 @@ class KeyReplacementEndToEndTest {
         restored.login("alice", PASSWORD.clone(), NEW_PASSPHRASE.clone());
         assertThat(restored.fingerprint("alice").matches(key)).isTrue();
       }
-      assertThatThrownBy(() -> alice.changePassphrase("short".toCharArray()))
+      assertThatThrownBy(() -> alice.changePassphrase(PASSWORD.clone(), "short".toCharArray()))
           .isInstanceOf(CommandException.Auth.class)
           .hasMessageContaining("at least 8");
     }

@@ -15,6 +15,7 @@ public sealed interface Reply extends Frame
         BundleReply,
         BundlesReply,
         UpdateBundleReply,
+        ChangePasswordReply,
         SendReply,
         HistoryReply,
         SyncReply,

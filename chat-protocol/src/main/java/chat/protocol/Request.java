@@ -15,6 +15,7 @@ public sealed interface Request extends Frame
         GetBundleRequest,
         GetBundlesRequest,
         UpdateBundleRequest,
+        ChangePasswordRequest,
         SendRequest,
         HistoryRequest,
         SyncRequest,

@@ -32,6 +32,7 @@ class FrameCodecTest {
         new ListMembersRequest("10", "@alice+bob"),
         new GetBundleRequest("11", "bob"),
         new UpdateBundleRequest("12", Secret.of("password1"), blob, blob),
+        new ChangePasswordRequest("12p", Secret.of("password1"), Secret.of("password2")),
         new SendRequest("13", "#room", blob),
         new HistoryRequest("14", "#room", 10, 20),
         new SyncRequest("15", "#room", 4, 0),
@@ -48,6 +49,7 @@ class FrameCodecTest {
             "10", "@alice+bob", List.of(new MemberInfo("bob", false, "ab".repeat(32)))),
         new BundleReply("11", "bob", blob),
         new UpdateBundleReply("12"),
+        new ChangePasswordReply("12p", 2),
         new SendReply("13", "#room", 7, "00112233445566778899aabbccddeeff"),
         new SendReply("13", "#room", 7, "00112233445566778899aabbccddeeff", 1_794_300_000_000L),
         new HistoryReply("14", "#room", List.of(stored), 3, true),
@@ -249,6 +251,32 @@ class FrameCodecTest {
                     "1", Secret.of("hunter22"), Bytes.of(new byte[] {1}), Bytes.of(new byte[] {1}))
                 .toString())
         .doesNotContain("hunter22");
+  }
+
+  @Test
+  void fromJson_changePasswordWithoutEitherPassword_badFrameWithId_andSecretsRedacted() {
+    assertBad("{\"type\":\"change_password\",\"id\":\"c1\",\"password\":\"password1\"}", "c1");
+    assertBad("{\"type\":\"change_password\",\"id\":\"c2\",\"newPassword\":\"password2\"}", "c2");
+    assertThat(
+            new ChangePasswordRequest("1", Secret.of("hunter22"), Secret.of("hunter33")).toString())
+        .doesNotContain("hunter22")
+        .doesNotContain("hunter33");
+  }
+
+  @Test
+  void fromJson_putKeyBackupWithoutPassword_badFrameSayingSo() throws Exception {
+    assertThatThrownBy(
+            () ->
+                codec.fromJson(
+                    "{\"type\":\"put_key_backup\",\"id\":\"k1\",\"backup\":\"AQID\"}"
+                        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            FrameException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+              assertThat(e.requestId()).contains("k1");
+              assertThat(e.getMessage()).contains("needs the account password");
+            });
   }
 
   private void assertBad(String json, String expectedId) {

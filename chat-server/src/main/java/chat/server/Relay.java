@@ -27,6 +27,8 @@ import chat.server.internal.relay.LocalRouter;
 import chat.server.internal.relay.LogIds;
 import chat.server.internal.relay.MessagingService;
 import chat.server.internal.relay.Notifier;
+import chat.server.internal.relay.PasswordCheck;
+import chat.server.internal.relay.PasswordService;
 import chat.server.internal.relay.PresenceBook;
 import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RelayException;
@@ -184,6 +186,10 @@ public final class Relay implements AutoCloseable {
           new Notifier(
               storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
       KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
+      PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
+      LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
+      PasswordCheck passwordCheck =
+          new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
       AccountService accounts =
           new AccountService(
               storage,
@@ -191,15 +197,16 @@ public final class Relay implements AutoCloseable {
               sessions,
               conversations,
               members,
-              new PasswordHasher(config.bcryptCost(), random),
+              hasher,
               new SessionTokens(random),
-              new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30),
+              limiter,
               router,
               notifier,
               clock,
               config.sessionTtl(),
               fingerprints,
               audit,
+              passwordCheck,
               logIds);
       ConversationService rooms =
           new ConversationService(
@@ -234,10 +241,13 @@ public final class Relay implements AutoCloseable {
           new RequestDispatcher(
               "chat-relay",
               accounts,
+              new PasswordService(
+                  storage, users, sessions, hasher, passwordCheck, accounts, audit, logIds),
               rooms,
               new MessagingService(
                   store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
-              new KeyBackupService(storage, new KeyBackupRepository(), cipher, clock, logIds),
+              new KeyBackupService(
+                  storage, new KeyBackupRepository(), cipher, clock, passwordCheck, logIds),
               new GroupService(
                   storage,
                   conversations,

@@ -12,6 +12,7 @@ import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.KeyBackupReply;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
+import chat.protocol.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class KeyBackupTest {
     try (TestClient client = connect(relay, dataDir)) {
       register(client, RelayFixture.identity("dora"));
       register(client, RelayFixture.identity("erin"));
+      register(client, RelayFixture.identity("finn"));
     }
   }
 
@@ -54,8 +56,13 @@ class KeyBackupTest {
     byte[] second = marker(2);
     try (TestClient dora = connect(relay, dataDir)) {
       login(dora, "dora");
-      dora.ok(new PutKeyBackupRequest(dora.nextId(), Bytes.of(first)), PutKeyBackupReply.class);
-      dora.ok(new PutKeyBackupRequest(dora.nextId(), Bytes.of(second)), PutKeyBackupReply.class);
+      dora.ok(
+          new PutKeyBackupRequest(dora.nextId(), Secret.of(RelayFixture.PASSWORD), Bytes.of(first)),
+          PutKeyBackupReply.class);
+      dora.ok(
+          new PutKeyBackupRequest(
+              dora.nextId(), Secret.of(RelayFixture.PASSWORD), Bytes.of(second)),
+          PutKeyBackupReply.class);
       KeyBackupReply reply = dora.ok(new GetKeyBackupRequest(dora.nextId()), KeyBackupReply.class);
       assertThat(reply.backup().toByteArray()).isEqualTo(second);
     }
@@ -63,6 +70,34 @@ class KeyBackupTest {
       login(erin, "erin");
       ErrorReply error = erin.ok(new GetKeyBackupRequest(erin.nextId()), ErrorReply.class);
       assertThat(error.code()).isEqualTo(ErrorCode.NO_KEY_BACKUP);
+    }
+  }
+
+  @Test
+  void put_wrongPassword_authFailed_backupStays_andCountsAsLoginFailure() throws Exception {
+    byte[] kept = marker(4);
+    try (TestClient finn = connect(relay, dataDir)) {
+      login(finn, "finn");
+      finn.ok(
+          new PutKeyBackupRequest(finn.nextId(), Secret.of(RelayFixture.PASSWORD), Bytes.of(kept)),
+          PutKeyBackupReply.class);
+      // a stolen session token alone: every guess is refused and counted
+      for (int i = 0; i < 5; i++) {
+        ErrorReply refused =
+            finn.ok(
+                new PutKeyBackupRequest(
+                    finn.nextId(), Secret.of("a guess " + i), Bytes.of(marker(5))),
+                ErrorReply.class);
+        assertThat(refused.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+      }
+      ErrorReply locked =
+          finn.ok(
+              new PutKeyBackupRequest(
+                  finn.nextId(), Secret.of(RelayFixture.PASSWORD), Bytes.of(marker(5))),
+              ErrorReply.class);
+      assertThat(locked.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      KeyBackupReply reply = finn.ok(new GetKeyBackupRequest(finn.nextId()), KeyBackupReply.class);
+      assertThat(reply.backup().toByteArray()).isEqualTo(kept);
     }
   }
 
@@ -79,7 +114,10 @@ class KeyBackupTest {
   void storedBackup_isSealedAtRest_notInTheDatabaseInTheClear() throws Exception {
     try (TestClient dora = connect(relay, dataDir)) {
       login(dora, "dora");
-      dora.ok(new PutKeyBackupRequest(dora.nextId(), Bytes.of(marker(3))), PutKeyBackupReply.class);
+      dora.ok(
+          new PutKeyBackupRequest(
+              dora.nextId(), Secret.of(RelayFixture.PASSWORD), Bytes.of(marker(3))),
+          PutKeyBackupReply.class);
     }
     byte[] needle = "BACKUP-MARKER".getBytes(StandardCharsets.US_ASCII);
     for (String name : new String[] {"relay.db", "relay.db-wal"}) {

@@ -540,7 +540,8 @@ class RelayIntegrationTest {
           a.ok(new chat.protocol.GetBundleRequest("g", "carol"), chat.protocol.BundleReply.class)
               .bundle();
       c.ok(
-          new chat.protocol.PutKeyBackupRequest("p", Bytes.of(new byte[] {1})),
+          new chat.protocol.PutKeyBackupRequest(
+              "p", Secret.of(RelayFixture.PASSWORD), Bytes.of(new byte[] {1})),
           chat.protocol.PutKeyBackupReply.class);
       assertThat(
               error(

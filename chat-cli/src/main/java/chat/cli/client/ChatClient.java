@@ -84,13 +84,28 @@ public interface ChatClient extends AutoCloseable {
   /**
    * Changes the passphrase of the logged-in user's key file, keeping the keys: seals them under
    * {@code newPassphrase}, has the relay replace the encrypted key backup with that (so a login on
-   * another machine asks the new passphrase), then replaces the key file here.
+   * another machine asks the new passphrase; the relay checks the account {@code password} again
+   * for it), then replaces the key file here.
    *
-   * @throws chat.cli.CommandException.Auth if {@code newPassphrase} is shorter than 8 characters
+   * @throws chat.cli.CommandException.Auth if {@code newPassphrase} is shorter than 8 characters or
+   *     the password is wrong
    * @throws chat.cli.CommandException.FileAccess if the relay took the new backup but the key file
    *     here could not be written (it still opens with the old passphrase)
    */
-  void changePassphrase(char[] newPassphrase);
+  void changePassphrase(char[] password, char[] newPassphrase);
+
+  /**
+   * Changes the account password of the logged-in user: the relay checks {@code password} (the
+   * current one) as a login does, stores {@code newPassword} and ends every other session of the
+   * account (other devices must log in again with the new password). This session stays; the keys
+   * and their passphrase do not change.
+   *
+   * @return how many other sessions the relay ended
+   * @throws chat.cli.CommandException.Auth if {@code password} is wrong or {@code newPassword} is
+   *     shorter than {@link #MIN_PASSWORD_CHARS}
+   * @throws chat.cli.CommandException.RateLimited after too many failed logins of the account
+   */
+  int changePassword(char[] password, char[] newPassword);
 
   /**
    * Resumes the session stored under the home directory without a password (no bcrypt on the

@@ -6,9 +6,9 @@ import chat.protocol.ConversationIds;
 import java.util.List;
 
 /**
- * {@code /register}, {@code /login}, {@code /logout} and {@code /rekey}. Secrets are asked through
- * {@link CommandContext#readSecret} unless the password was typed inline, never shown, and zeroed
- * after use.
+ * {@code /register}, {@code /login}, {@code /logout}, {@code /passwd}, {@code /passphrase} and
+ * {@code /rekey}. Secrets are asked through {@link CommandContext#readSecret} unless the password
+ * was typed inline, never shown, and zeroed after use.
  */
 final class AccountCommands {
   private AccountCommands() {}
@@ -38,6 +38,24 @@ final class AccountCommands {
         SlashCommand.named("logout", "/logout", "end the session on the relay")
             .help("Revokes the session on the relay and forgets the stored session token.")
             .runs(AccountCommands::logout),
+        SlashCommand.named("passwd", "/passwd", "change your account password")
+            .help(
+                "Changes your account password on the relay: asks the current one, then the new",
+                "one twice (at least 8 characters). Every other session of your account ends:",
+                "other devices, and anyone who logged in with the old password, must log in",
+                "again with the new one. This session stays; your keys and their passphrase do",
+                "not change.",
+                "example: /passwd")
+            .runs(AccountCommands::passwd),
+        SlashCommand.named("passphrase", "/passphrase", "change your key passphrase")
+            .help(
+                "Changes the passphrase of your private keys, here and in the relay's encrypted",
+                "backup, so that a login on another machine asks the new one. Asks your account",
+                "password (the relay checks it before it replaces the backup), then the new",
+                "passphrase twice (at least 8 characters). The keys stay the same; contacts see",
+                "no change. After a leak, use /rekey instead.",
+                "example: /passphrase")
+            .runs(AccountCommands::passphrase),
         SlashCommand.named("rekey", "/rekey [NAME]", "replace your identity keys")
             .arguments(0, 1)
             .withoutLogin()
@@ -128,6 +146,50 @@ final class AccountCommands {
     context.info("logged out " + name);
   }
 
+  private static void passwd(Input.Command command, CommandContext context) {
+    String name = Arguments.self(context);
+    char[] password = null;
+    char[] newPassword = null;
+    int ended;
+    try {
+      password = context.readSecret(SecretKind.PASSWORD, "current password for " + name + ": ");
+      requireNonEmpty(password, SecretKind.PASSWORD);
+      newPassword =
+          context.readNewSecret(SecretKind.NEW_PASSWORD, "new password for " + name + ": ");
+      requireNonEmpty(newPassword, SecretKind.NEW_PASSWORD);
+      ended = context.client().changePassword(password, newPassword);
+    } finally {
+      Arguments.zero(password, newPassword);
+    }
+    context.info(
+        "changed the account password of "
+            + name
+            + (ended == 0
+                ? "; no other session was open"
+                : "; "
+                    + ended
+                    + (ended == 1 ? " other session was" : " other sessions were")
+                    + " logged out"));
+  }
+
+  private static void passphrase(Input.Command command, CommandContext context) {
+    String name = Arguments.self(context);
+    char[] password = null;
+    char[] passphrase = null;
+    try {
+      password = context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
+      requireNonEmpty(password, SecretKind.PASSWORD);
+      passphrase =
+          context.readNewSecret(
+              SecretKind.NEW_PASSPHRASE, "new passphrase for " + name + "'s keys: ");
+      requireNonEmpty(passphrase, SecretKind.NEW_PASSPHRASE);
+      context.client().changePassphrase(password, passphrase);
+    } finally {
+      Arguments.zero(password, passphrase);
+    }
+    context.info("changed the passphrase of " + name + "'s keys, here and in the relay's backup");
+  }
+
   private static void rekey(Input.Command command, CommandContext context) {
     ChatClient client = context.client();
     String name =
@@ -169,8 +231,7 @@ final class AccountCommands {
 
   private static void requireNonEmpty(char[] secret, SecretKind kind) {
     if (secret.length == 0) {
-      String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
-      throw new CommandException.Usage("no " + what + " given: nothing was done");
+      throw new CommandException.Usage("no " + kind.noun() + " given: nothing was done");
     }
   }
 

@@ -84,7 +84,7 @@ public interface CommandContext {
    * @throws chat.cli.CommandException.Auth if no secret can be had
    */
   default char[] readNewSecret(SecretKind kind, String prompt) {
-    String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
+    String what = kind.noun();
     char[] first = readSecret(kind, prompt);
     char[] again = null;
     try {

@@ -372,7 +372,7 @@ public final class LineMode implements CommandContext, ClientListener {
     if (given.isPresent()) {
       return given.get();
     }
-    String what = kind == SecretKind.PASSWORD ? "password" : "passphrase";
+    String what = kind.noun();
     if (reader.isReading()) {
       throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
     }

@@ -17,6 +17,9 @@ final class InputHistory {
   /** Commands whose arguments after the username are secrets. */
   private static final Set<String> SECRET_COMMANDS = Set.of("/register", "/login");
 
+  /** Commands that take no argument and ask secrets: words after them are likely the secrets. */
+  private static final Set<String> SECRET_ONLY_COMMANDS = Set.of("/passwd", "/passphrase");
+
   private final List<String> lines = new ArrayList<>();
   private int position;
   private String draft = "";
@@ -63,10 +66,16 @@ final class InputHistory {
   /**
    * {@code line} as history may keep it: for {@code /register} and {@code /login}, everything after
    * the username (the password and anything else) becomes {@code ***}; other lines are unchanged.
-   * An option before the username hides the username too, so no argument order leaks a secret.
+   * An option before the username hides the username too, so no argument order leaks a secret. For
+   * {@code /passwd} and {@code /passphrase}, which take no argument, every word after the command
+   * becomes {@code ***}.
    */
   static String redact(String line) {
     String[] words = line.strip().split("\\s+");
+    String command = words[0].toLowerCase(Locale.ROOT);
+    if (line.startsWith("/") && SECRET_ONLY_COMMANDS.contains(command) && words.length > 1) {
+      return words[0] + " ***";
+    }
     if (!line.startsWith("/") || !SECRET_COMMANDS.contains(words[0].toLowerCase(Locale.ROOT))) {
       return line;
     }

@@ -130,10 +130,24 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public void changePassphrase(char[] newPassphrase) {
+  public void changePassphrase(char[] password, char[] newPassphrase) {
     call("changePassphrase");
     requireLogin();
+    secrets.add(new String(password));
     secrets.add(new String(newPassphrase));
+  }
+
+  @Override
+  public int changePassword(char[] password, char[] newPassword) {
+    call("changePassword");
+    requireLogin();
+    if (acceptedPassword != null && !acceptedPassword.equals(new String(password))) {
+      throw new CommandException.Auth("wrong password: the password was not changed", null);
+    }
+    ChatClient.requireNewPassword(newPassword);
+    secrets.add(new String(password));
+    secrets.add(new String(newPassword));
+    return 1;
   }
 
   @Override

@@ -236,6 +236,88 @@ class AccountCommandsTest {
   }
 
   @Test
+  void passwd_asksCurrentOnceThenNewTwice_andChanges() {
+    context.loggedInAs("alice");
+    context.answer("old password", "new password", "new password");
+
+    run("/passwd");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD current password for alice: ",
+            "NEW_PASSWORD new password for alice: ",
+            "NEW_PASSWORD repeat the password: ");
+    assertThat(context.client.calls).contains("changePassword");
+    assertThat(context.client.secrets).containsExactly("old password", "new password");
+    assertThat(context.lines)
+        .contains("info: changed the account password of alice; 1 other session was logged out");
+    assertSecretsZeroedAndNeverShown("old password", "new password");
+  }
+
+  @Test
+  void passwd_newPasswordsDiffer_changesNothing() {
+    context.loggedInAs("alice");
+    context.answer("old password", "new password", "other password");
+
+    run("/passwd");
+
+    assertThat(context.client.calls).doesNotContain("changePassword");
+    assertThat(context.errors()).singleElement().asString().contains("do not match");
+    assertSecretsZeroedAndNeverShown("old password", "new password", "other password");
+  }
+
+  @Test
+  void passwd_wrongCurrentPassword_saysSo() {
+    context.loggedInAs("alice");
+    context.client.acceptedPassword = "old password";
+    context.answer("bad guess!", "new password", "new password");
+
+    run("/passwd");
+
+    assertThat(context.errors()).singleElement().asString().contains("not changed");
+    assertSecretsZeroedAndNeverShown("bad guess!", "new password");
+  }
+
+  @Test
+  void passwd_notLoggedIn_errorsBeforeAsking() {
+    run("/passwd");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.errors()).singleElement().asString().contains("not logged in");
+  }
+
+  @Test
+  void passphrase_asksPasswordOnceThenNewPassphraseTwice_andChanges() {
+    context.loggedInAs("alice");
+    context.answer("the password", "new phrase!", "new phrase!");
+
+    run("/passphrase");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD password for alice: ",
+            "NEW_PASSPHRASE new passphrase for alice's keys: ",
+            "NEW_PASSPHRASE repeat the passphrase: ");
+    assertThat(context.client.calls).contains("changePassphrase");
+    assertThat(context.client.secrets).containsExactly("the password", "new phrase!");
+    assertThat(context.lines)
+        .contains("info: changed the passphrase of alice's keys, here and in the relay's backup");
+    assertSecretsZeroedAndNeverShown("the password", "new phrase!");
+  }
+
+  @Test
+  void passphrase_entriesDiffer_changesNothing() {
+    context.loggedInAs("alice");
+    context.answer("the password", "new phrase!", "other phrase");
+
+    run("/passphrase");
+
+    assertThat(context.client.calls).doesNotContain("changePassphrase");
+    assertThat(context.errors()).singleElement().asString().contains("do not match");
+    assertSecretsZeroedAndNeverShown("the password", "new phrase!", "other phrase");
+  }
+
+  @Test
   void logout_notLoggedIn_errors() {
     run("/logout");
 

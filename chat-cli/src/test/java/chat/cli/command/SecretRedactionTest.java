@@ -35,6 +35,14 @@ class SecretRedactionTest {
   }
 
   @Test
+  void historyEntry_passwdOrPassphraseWithWords_masksThem() {
+    assertThat(SecretRedaction.historyEntry("/passwd old-secret new-secret"))
+        .contains("/passwd ***");
+    assertThat(SecretRedaction.historyEntry("/passphrase new-phrase")).contains("/passphrase ***");
+    assertThat(SecretRedaction.historyEntry("/passwd")).contains("/passwd");
+  }
+
+  @Test
   void historyEntry_blank_isSkipped() {
     assertThat(SecretRedaction.historyEntry("   ")).isEmpty();
   }

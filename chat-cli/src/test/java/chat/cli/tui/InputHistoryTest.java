@@ -21,6 +21,9 @@ class InputHistoryTest {
         "/join #dev | /join #dev",
         "hello /login alice pw | hello /login alice pw",
         "/loginx alice pw | /loginx alice pw",
+        "/passwd old-secret new-secret | /passwd ***",
+        "/PASSPHRASE new-phrase | /PASSPHRASE ***",
+        "/passwd | /passwd",
       })
   void redact_secretCommands_hideEverythingAfterUsername(String line, String expected) {
     assertThat(InputHistory.redact(line)).isEqualTo(expected);

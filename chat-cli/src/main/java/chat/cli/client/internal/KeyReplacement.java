@@ -83,23 +83,33 @@ final class KeyReplacement {
   }
 
   /**
-   * Seals {@code identity} under {@code newPassphrase} and replaces the relay's key backup with it,
-   * then the key file in {@code profile}: the keys stay the same.
+   * Seals {@code session}'s keys under {@code newPassphrase} and replaces the relay's key backup
+   * with it (the relay asks the account {@code password} again for that), then the key file of the
+   * session's profile: the keys stay the same.
    *
+   * @throws CommandException.Auth if the relay refuses the password (nothing is changed)
    * @throws CommandException.FileAccess if the relay took the new backup but the key file could not
    *     be written (it still opens with the old passphrase)
    */
   static void reseal(
-      Profile profile,
-      IdentityKeyPair identity,
-      RelayConnection relay,
+      Session session,
+      char[] password,
       char[] newPassphrase,
       KdfParameters kdf,
       SecureRandom random) {
+    IdentityKeyPair identity = session.me();
     byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
-    relay.call(new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
+    RelayConnection relay = session.connection();
     try {
-      IdentityFiles.write(profile, identity, keyFile);
+      relay.call(
+          new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
+          PutKeyBackupReply.class);
+    } catch (CommandException.Auth e) {
+      throw new CommandException.Auth(
+          "wrong password for " + session.username() + ": the passphrase was not changed", e);
+    }
+    try {
+      IdentityFiles.write(session.profile, identity, keyFile);
     } catch (CommandException e) {
       throw new CommandException.FileAccess(
           "the relay's backup of your keys now opens with the new passphrase, but "

@@ -57,7 +57,8 @@ final class Reconnector {
           ConnectionState.OFFLINE,
           "the session"
               + (user == null ? "" : " for " + user)
-              + " was logged out on another connection: log in with the password");
+              + " was logged out on another connection, or the account password was changed:"
+              + " log in with the password");
       return;
     }
     if (!sessions.options().live() || target.state.session().isEmpty()) {

@@ -108,8 +108,13 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void changePassphrase(char[] newPassphrase) {
-    sessions.changePassphrase(newPassphrase);
+  public void changePassphrase(char[] password, char[] newPassphrase) {
+    sessions.changePassphrase(password, newPassphrase);
+  }
+
+  @Override
+  public int changePassword(char[] password, char[] newPassword) {
+    return PasswordChange.change(sessions.require(), password, newPassword);
   }
 
   @Override

@@ -209,7 +209,9 @@ final class RelayConnection implements AutoCloseable {
         closeReason = "this client fell behind and the relay dropped it";
       } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
         sessionRevoked = true;
-        closeReason = "the session was logged out on another connection";
+        closeReason =
+            "the session was logged out on another connection, or the account password was"
+                + " changed";
       } else if (error.code().closesConnection()) {
         closeReason = "the relay closed the connection (" + error.code() + ")";
       }

@@ -290,7 +290,8 @@ final class SessionManager {
               new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
               LoginReply.class);
       relay.call(
-          new PutKeyBackupRequest(relay.nextId(), Bytes.of(keyFile)), PutKeyBackupReply.class);
+          new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
+          PutKeyBackupReply.class);
     } catch (CommandException e) {
       target.end();
       if (!existing && !registered) {
@@ -363,11 +364,10 @@ final class SessionManager {
   }
 
   /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */
-  void changePassphrase(char[] newPassphrase) {
+  void changePassphrase(char[] password, char[] newPassphrase) {
     requireNewPassphrase(newPassphrase);
     Session target = require();
-    KeyReplacement.reseal(
-        target.profile, target.me(), target.connection(), newPassphrase, kdf, random);
+    KeyReplacement.reseal(target, password, newPassphrase, kdf, random);
   }
 
   /**

@@ -39,7 +39,9 @@ public enum AuditType {
   /** The relay started; the detail holds the listening address. */
   RELAY_START,
   /** The relay stopped cleanly. */
-  RELAY_STOP;
+  RELAY_STOP,
+  /** A user changed their account password; the detail says how many other sessions were ended. */
+  PASSWORD_CHANGE;
 
   /**
    * The type named {@code text}, ignoring case and accepting {@code -} for {@code _} (so {@code

@@ -52,12 +52,6 @@ import org.slf4j.LoggerFactory;
  * resume failure is the same {@link ErrorCode#AUTH_FAILED}; unknown users cost a dummy bcrypt.
  */
 public final class AccountService {
-  /** Smallest password length in characters. */
-  public static final int MIN_PASSWORD_CHARS = 8;
-
-  /** Largest password length in UTF-8 bytes. */
-  public static final int MAX_PASSWORD_BYTES = 1024;
-
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
   private final LogIds logIds;
@@ -76,6 +70,7 @@ public final class AccountService {
   private final Duration sessionTtl;
   private final KeyFingerprints fingerprints;
   private final AuditLog audit;
+  private final PasswordCheck passwordCheck;
   private final ParsedBundles parsedBundles = new ParsedBundles();
 
   /** The service over its collaborators; see {@code Relay} for the wiring. */
@@ -94,8 +89,10 @@ public final class AccountService {
       Duration sessionTtl,
       KeyFingerprints fingerprints,
       AuditLog audit,
+      PasswordCheck passwordCheck,
       LogIds logIds) {
     this.logIds = logIds;
+    this.passwordCheck = passwordCheck;
     this.fingerprints = fingerprints;
     this.audit = audit;
     this.storage = storage;
@@ -134,7 +131,7 @@ public final class AccountService {
     if (!Usernames.isValid(username)) {
       throw new RelayException(ErrorCode.INVALID_USERNAME);
     }
-    checkPassword(request.password());
+    PasswordCheck.requireAcceptable(request.password());
     IdentityBundle bundle = parseBundle(request.bundle(), username);
     String hash = hasher.hash(request.password());
     request.password().destroy();
@@ -183,15 +180,6 @@ public final class AccountService {
   /** {@code typed} if it is a valid username, else null: a mistyped password must not be kept. */
   private static String validOrNull(String typed) {
     return Usernames.isValid(typed) ? typed : null;
-  }
-
-  private static void checkPassword(Secret password) {
-    byte[] utf8 = password.utf8();
-    int bytes = utf8.length;
-    java.util.Arrays.fill(utf8, (byte) 0);
-    if (password.length() < MIN_PASSWORD_CHARS || bytes > MAX_PASSWORD_BYTES) {
-      throw new RelayException(ErrorCode.WEAK_PASSWORD);
-    }
   }
 
   private static IdentityBundle parseBundle(Bytes encoded, String username) {
@@ -246,12 +234,36 @@ public final class AccountService {
     Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
     long now = clock.millis();
     long expiresAt = now + sessionTtl.toMillis();
-    storage.write(
-        c -> {
-          sessions.insert(c, tokenHash.toByteArray(), key, now, expiresAt);
-          return null;
-        });
+    String checkedHash = user.get().passwordHash();
+    boolean stored =
+        storage.write(
+            c -> {
+              // The password checked must still be the account's: a change_password committed
+              // while bcrypt ran must not leave a session opened with the old password.
+              if (!users
+                  .find(c, key)
+                  .map(u -> u.passwordHash().equals(checkedHash))
+                  .orElse(false)) {
+                return false;
+              }
+              sessions.insert(c, tokenHash.toByteArray(), key, now, expiresAt);
+              return true;
+            });
+    if (!stored) {
+      token.destroy();
+      audit.record(connection, AuditType.LOGIN_FAILED, user.get().username(), "password changed");
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
     List<ConversationState> states = start(connection, user.get(), tokenHash);
+    if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
+      // Revoked while this login went live (a password change ended the account's other
+      // sessions): that change deleted the row before scanning the router, and this connection
+      // joined the router before this look-up, so one of the two sees the other.
+      token.destroy();
+      end(connection, key);
+      audit.record(connection, AuditType.LOGIN_FAILED, user.get().username(), "password changed");
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
     LOG.info("login {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGIN, user.get().username(), "");
     return new LoginReply(request.id(), user.get().username(), token, expiresAt, states);
@@ -337,18 +349,28 @@ public final class AccountService {
                   return null;
                 }));
     end(connection, key);
-    revoked.ifPresent(hash -> closeSharing(key, hash));
+    revoked.ifPresent(
+        hash -> closeWhere(key, other -> MessageDigest.isEqual(other, hash.toByteArray())));
     LOG.info("logout {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
   }
 
-  private void closeSharing(String key, Bytes tokenHash) {
+  /**
+   * Closes, with {@link ErrorCode#SESSION_EXPIRED}, every connection of {@code key} logged in with
+   * another session than {@code kept} (its token hash): their sessions were revoked by a password
+   * change. Call it after the revocation is durable.
+   */
+  void closeOtherSessions(String key, Bytes kept) {
+    closeWhere(key, other -> !MessageDigest.isEqual(other, kept.toByteArray()));
+  }
+
+  /** Closes the connections of {@code key} whose session token hash {@code revoked} accepts. */
+  private void closeWhere(String key, java.util.function.Predicate<byte[]> revoked) {
     for (ClientConnection other : router.connections(key)) {
       Optional<Bytes> hash = other.state().tokenHash();
-      if (hash.isPresent()
-          && MessageDigest.isEqual(hash.get().toByteArray(), tokenHash.toByteArray())) {
-        LOG.info("closing {}: its session was logged out", other.logId());
+      if (hash.isPresent() && revoked.test(hash.get().toByteArray())) {
+        LOG.info("closing {}: its session was revoked", other.logId());
         end(other, key); // requests it has queued are refused from now on (AUTH_REQUIRED)
         other.close(ErrorCode.SESSION_EXPIRED);
       }
@@ -416,7 +438,7 @@ public final class AccountService {
       ClientConnection connection, UpdateBundleRequest request, KeyBackupService backups) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElseThrow();
-    checkPasswordAgain(connection, key, username, request.password());
+    passwordCheck.require(connection, request.password(), "key change");
     IdentityBundle bundle = parseBundle(request.bundle(), username);
     byte[] encoded = bundle.encode();
     storage.write(
@@ -431,30 +453,5 @@ public final class AccountService {
         connection, AuditType.KEY_CHANGE, username, "new key " + bundle.fingerprint().shortForm());
     notifier.keyChange(key, username, Bytes.of(encoded));
     return new UpdateBundleReply(request.id());
-  }
-
-  /** The logged-in user's password, checked as a login checks it (same limits, same refusal). */
-  private void checkPasswordAgain(
-      ClientConnection connection, String key, String username, Secret password) {
-    String address = connection.remoteAddress();
-    if (!limiter.allowed(key, address)) {
-      password.destroy();
-      audit.record(
-          connection,
-          AuditType.RATE_LIMITED,
-          username,
-          "login attempts (too many failures for this account or address)");
-      throw new RelayException(ErrorCode.RATE_LIMITED);
-    }
-    Optional<UserRow> user = storage.read(c -> users.find(c, key));
-    boolean ok = user.isPresent() && hasher.matches(password, user.get().passwordHash());
-    password.destroy();
-    if (!ok) {
-      limiter.recordFailure(key, address);
-      LOG.info("key change refused for {}: wrong password", logIds.user(key));
-      audit.record(connection, AuditType.LOGIN_FAILED, username, "key change: wrong password");
-      throw new RelayException(ErrorCode.AUTH_FAILED);
-    }
-    limiter.recordSuccess(key);
   }
 }

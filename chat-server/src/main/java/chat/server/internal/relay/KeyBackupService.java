@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps each account's encrypted key backup: an opaque blob (the client's passphrase-sealed key
  * file) that the relay stores sealed at rest and hands back only to the same logged-in account. The
- * relay cannot open the inner layer.
+ * relay cannot open the inner layer. Replacing it needs the account password.
  */
 public final class KeyBackupService {
   private static final Logger LOG = LoggerFactory.getLogger(KeyBackupService.class);
@@ -28,6 +28,7 @@ public final class KeyBackupService {
   private final KeyBackupRepository backups;
   private final AtRestCipher cipher;
   private final Clock clock;
+  private final PasswordCheck passwordCheck;
 
   /** The service over its collaborators. */
   public KeyBackupService(
@@ -35,17 +36,23 @@ public final class KeyBackupService {
       KeyBackupRepository backups,
       AtRestCipher cipher,
       Clock clock,
+      PasswordCheck passwordCheck,
       LogIds logIds) {
     this.logIds = logIds;
+    this.passwordCheck = passwordCheck;
     this.storage = storage;
     this.backups = backups;
     this.cipher = cipher;
     this.clock = clock;
   }
 
-  /** Stores the caller's backup durably, replacing any earlier one. */
+  /**
+   * Stores the caller's backup durably, replacing any earlier one, after checking the account
+   * password again ({@link PasswordCheck}): a session token alone cannot overwrite the backup.
+   */
   public PutKeyBackupReply put(ClientConnection connection, PutKeyBackupRequest request) {
     String key = connection.state().userKey().orElseThrow();
+    passwordCheck.require(connection, request.password(), "key backup");
     byte[] sealed = cipher.seal(request.backup().toByteArray(), KeyBackupRepository.rowId(key));
     long now = clock.millis();
     storage.write(

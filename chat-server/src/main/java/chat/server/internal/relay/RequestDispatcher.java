@@ -1,5 +1,6 @@
 package chat.server.internal.relay;
 
+import chat.protocol.ChangePasswordRequest;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkRequest;
@@ -52,6 +53,7 @@ public final class RequestDispatcher {
 
   private final String relayName;
   private final AccountService accounts;
+  private final PasswordService passwords;
   private final ConversationService conversations;
   private final MessagingService messaging;
   private final KeyBackupService backups;
@@ -65,6 +67,7 @@ public final class RequestDispatcher {
   public RequestDispatcher(
       String relayName,
       AccountService accounts,
+      PasswordService passwords,
       ConversationService conversations,
       MessagingService messaging,
       KeyBackupService backups,
@@ -80,6 +83,7 @@ public final class RequestDispatcher {
     this.relayName = relayName;
     this.audit = audit;
     this.accounts = accounts;
+    this.passwords = passwords;
     this.conversations = conversations;
     this.messaging = messaging;
     this.backups = backups;
@@ -226,6 +230,8 @@ public final class RequestDispatcher {
       connection.reply(accounts.bundles(r));
     } else if (request instanceof UpdateBundleRequest r) {
       connection.reply(accounts.updateBundle(connection, r, backups));
+    } else if (request instanceof ChangePasswordRequest r) {
+      connection.reply(passwords.change(connection, r));
     } else if (request instanceof JoinRequest r) {
       connection.reply(conversations.join(connection, r));
     } else if (request instanceof LeaveRequest r) {

@@ -47,6 +47,19 @@ public final class SessionRepository {
     }
   }
 
+  /**
+   * Deletes every session of {@code userKey} except the one with {@code keptTokenHash}; returns how
+   * many.
+   */
+  public int deleteOthers(Connection c, String userKey, byte[] keptTokenHash) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM sessions WHERE user_key = ? AND token_hash <> ?")) {
+      s.setString(1, userKey);
+      s.setBytes(2, keptTokenHash);
+      return s.executeUpdate();
+    }
+  }
+
   /** Deletes every session that expired before {@code now}; returns how many. */
   public int deleteExpired(Connection c, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {

@@ -68,4 +68,15 @@ public final class UserRepository {
       s.executeUpdate();
     }
   }
+
+  /** Replaces the password hash of {@code userKey}. */
+  public void updatePasswordHash(Connection c, String userKey, String passwordHash)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE users SET password_hash = ? WHERE user_key = ?")) {
+      s.setString(1, passwordHash);
+      s.setString(2, userKey);
+      s.executeUpdate();
+    }
+  }
 }

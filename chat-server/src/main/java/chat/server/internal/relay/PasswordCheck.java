@@ -1,0 +1,97 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.protocol.Secret;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.auth.LoginRateLimiter;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.UserRepository.UserRow;
+import java.util.Arrays;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account password asked again of a logged-in user before a change that a session token alone
+ * must not make (a key change, a key backup, a password change): checked as a login checks it,
+ * under the same rate limit, a refusal counted and audited as a login failure. Also the rule every
+ * new password follows.
+ */
+public final class PasswordCheck {
+  /** Smallest password length in characters. */
+  public static final int MIN_PASSWORD_CHARS = 8;
+
+  /** Largest password length in UTF-8 bytes. */
+  public static final int MAX_PASSWORD_BYTES = 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PasswordCheck.class);
+
+  private final Storage storage;
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final LoginRateLimiter limiter;
+  private final AuditLog audit;
+  private final LogIds logIds;
+
+  /** The check over its collaborators; see {@code Relay} for the wiring. */
+  public PasswordCheck(
+      Storage storage,
+      UserRepository users,
+      PasswordHasher hasher,
+      LoginRateLimiter limiter,
+      AuditLog audit,
+      LogIds logIds) {
+    this.storage = storage;
+    this.users = users;
+    this.hasher = hasher;
+    this.limiter = limiter;
+    this.audit = audit;
+    this.logIds = logIds;
+  }
+
+  /**
+   * Checks {@code password} (destroyed after) against the logged-in user's account: {@link
+   * ErrorCode#RATE_LIMITED} while the account or address is locked, else {@link
+   * ErrorCode#AUTH_FAILED} if it is wrong, which counts as a failed login of both and is audited
+   * with {@code purpose} (e.g. {@code key change}).
+   */
+  void require(ClientConnection connection, Secret password, String purpose) {
+    String key = connection.state().userKey().orElseThrow();
+    String username = connection.state().username().orElse(key);
+    String address = connection.remoteAddress();
+    if (!limiter.allowed(key, address)) {
+      password.destroy();
+      audit.record(
+          connection,
+          AuditType.RATE_LIMITED,
+          username,
+          "login attempts (too many failures for this account or address)");
+      throw new RelayException(ErrorCode.RATE_LIMITED);
+    }
+    Optional<UserRow> user = storage.read(c -> users.find(c, key));
+    boolean ok = user.isPresent() && hasher.matches(password, user.get().passwordHash());
+    password.destroy();
+    if (!ok) {
+      limiter.recordFailure(key, address);
+      LOG.info("{} refused for {}: wrong password", purpose, logIds.user(key));
+      audit.record(connection, AuditType.LOGIN_FAILED, username, purpose + ": wrong password");
+      throw new RelayException(ErrorCode.AUTH_FAILED);
+    }
+    limiter.recordSuccess(key);
+  }
+
+  /**
+   * Refuses a new password shorter than {@link #MIN_PASSWORD_CHARS} characters or longer than
+   * {@link #MAX_PASSWORD_BYTES} UTF-8 bytes with {@link ErrorCode#WEAK_PASSWORD}.
+   */
+  static void requireAcceptable(Secret password) {
+    byte[] utf8 = password.utf8();
+    int bytes = utf8.length;
+    Arrays.fill(utf8, (byte) 0);
+    if (password.length() < MIN_PASSWORD_CHARS || bytes > MAX_PASSWORD_BYTES) {
+      throw new RelayException(ErrorCode.WEAK_PASSWORD);
+    }
+  }
+}
