@@ -74,12 +74,9 @@ public final class PasswordService {
               return sessions.deleteOthers(c, key, kept.toByteArray());
             });
     accounts.closeOtherSessions(key, kept);
-    LOG.info("password changed for {}; {} other sessions ended", logIds.user(key), ended);
-    audit.record(
-        connection,
-        AuditType.PASSWORD_CHANGE,
-        username,
-        ended + (ended == 1 ? " other session ended" : " other sessions ended"));
+    String endedText = ended + (ended == 1 ? " other session ended" : " other sessions ended");
+    LOG.info("password changed for {}; {}", logIds.user(key), endedText);
+    audit.record(connection, AuditType.PASSWORD_CHANGE, username, endedText);
     return new ChangePasswordReply(request.id(), ended);
   }
 }
