@@ -3,6 +3,7 @@ package chat.server.internal.relay;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkRequest;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishRequest;
 import chat.protocol.FileStatusRequest;
@@ -257,6 +258,9 @@ public final class RequestDispatcher {
     } else if (request instanceof FileDownloadRequest r) {
       requireVersion2(connection);
       connection.reply(files.download(connection, r));
+    } else if (request instanceof FileDeleteRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.delete(connection, r));
     } else {
       handleSocial(connection, request);
     }
