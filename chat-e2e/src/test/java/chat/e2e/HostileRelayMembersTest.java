@@ -228,7 +228,8 @@ class HostileRelayMembersTest {
   }
 
   @Test
-  void hiddenJoin_listedOnlyOnceTheFileIsUploaded_refusesItsOffer() throws IOException {
+  void hiddenJoin_listedOnlyOnceTheFileIsUploaded_refusesItsOffer_andDeletesTheUpload()
+      throws Exception {
     AtomicBoolean uploaded = new AtomicBoolean();
     Tamper hidden = Tampers.hideMember("alice", "mallory", () -> !uploaded.get());
     proxy.tamper(
@@ -252,9 +253,11 @@ class HostileRelayMembersTest {
       Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan)).hasMessage(NOT_SENT_MALLORY);
+      assertThat(UnofferedUploadEndToEndTest.storedFiles(dataDir)).isZero();
       String sent = alice.sendFile("#side", plan).fileId();
 
       assertThat(bobEvents.awaitOffer("plan.txt").fileId()).isEqualTo(sent);
+      assertThat(UnofferedUploadEndToEndTest.storedFiles(dataDir)).isOne();
     }
   }
 

@@ -70,10 +70,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = FileFinishRequest.class, name = "file_finish"),
   @JsonSubTypes.Type(value = FileStatusRequest.class, name = "file_status"),
   @JsonSubTypes.Type(value = FileDownloadRequest.class, name = "file_download"),
+  @JsonSubTypes.Type(value = FileDeleteRequest.class, name = "file_delete"),
   @JsonSubTypes.Type(value = FileUploadReply.class, name = "file_upload_ok"),
   @JsonSubTypes.Type(value = FileChunkReply.class, name = "file_chunk_ok"),
   @JsonSubTypes.Type(value = FileFinishReply.class, name = "file_finish_ok"),
   @JsonSubTypes.Type(value = FileStatusReply.class, name = "file_status_ok"),
   @JsonSubTypes.Type(value = FileDataReply.class, name = "file_data"),
+  @JsonSubTypes.Type(value = FileDeleteReply.class, name = "file_delete_ok"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

@@ -30,7 +30,8 @@ public sealed interface Reply extends Frame
         FileChunkReply,
         FileFinishReply,
         FileStatusReply,
-        FileDataReply {
+        FileDataReply,
+        FileDeleteReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

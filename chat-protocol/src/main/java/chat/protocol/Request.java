@@ -32,7 +32,8 @@ public sealed interface Request extends Frame
         FileChunkRequest,
         FileFinishRequest,
         FileStatusRequest,
-        FileDownloadRequest {
+        FileDownloadRequest,
+        FileDeleteRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

@@ -78,6 +78,7 @@ class FileFramesTest {
             + "\",\"offset\":0,\"data\":\"not base64!\"}",
         "f4");
     assertBad("{\"type\":\"file_finish\",\"id\":\"f5\"}", "f5");
+    assertBad("{\"type\":\"file_delete\",\"id\":\"f6\",\"fileId\":\"" + FILE_ID + "A\"}", "f6");
   }
 
   private void assertBad(String json, String expectedId) {

@@ -91,11 +91,13 @@ class FrameCodecTest {
         new FileFinishRequest("19", FILE_ID),
         new FileStatusRequest("20", FILE_ID),
         new FileDownloadRequest("21", FILE_ID, 4),
+        new FileDeleteRequest("22", FILE_ID),
         new FileUploadReply("17", FILE_ID, 0, 262_144, 99),
         new FileChunkReply("18", FILE_ID, 4),
         new FileFinishReply("19", FILE_ID, 70_000, 99),
         new FileStatusReply("20", FILE_ID, "@alice+bob", "alice", 70_000, 70_000, true, 99),
-        new FileDataReply("21", FILE_ID, 4, blob, 70_000));
+        new FileDataReply("21", FILE_ID, 4, blob, 70_000),
+        new FileDeleteReply("22", FILE_ID));
   }
 
   @Test

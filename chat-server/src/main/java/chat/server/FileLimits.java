@@ -34,6 +34,9 @@ public record FileLimits(
   /** Default total for all users: 16 GiB. */
   public static final long DEFAULT_STORAGE_BYTES = 16L << 30;
 
+  /** The largest per-user quota and total storage accepted: 1 PiB. */
+  public static final long MAX_STORAGE_BYTES = 1L << 50;
+
   /** Validates ranges. */
   public FileLimits {
     Objects.requireNonNull(expiry, "expiry");
@@ -45,10 +48,14 @@ public record FileLimits(
       throw new RelayConfig.InvalidSetting(
           "file-expiry-hours", "file expiry must be 1 hour to 10 years");
     }
-    if (quotaBytesPerUser < 1 || storageBytes < 1) {
+    if (quotaBytesPerUser < 1 || quotaBytesPerUser > MAX_STORAGE_BYTES) {
       throw new RelayConfig.InvalidSetting(
-          quotaBytesPerUser < 1 ? "file-quota-bytes" : "file-storage-bytes",
-          "file quota and storage bytes must be positive");
+          "file-quota-bytes", "file quota bytes must be 1 to " + MAX_STORAGE_BYTES + " (1 PiB)");
+    }
+    if (storageBytes < 1 || storageBytes > MAX_STORAGE_BYTES) {
+      throw new RelayConfig.InvalidSetting(
+          "file-storage-bytes",
+          "file storage bytes must be 1 to " + MAX_STORAGE_BYTES + " (1 PiB)");
     }
     if (sweepInterval.isNegative() || sweepInterval.isZero()) {
       throw new IllegalArgumentException("sweep interval must be positive");

@@ -39,10 +39,10 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AtRestWarmup;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.EnvelopeLog;
 import chat.server.internal.storage.FileChunkRepository;
-import chat.server.internal.storage.FilePermissions;
 import chat.server.internal.storage.FileRepository;
 import chat.server.internal.storage.FriendRequestRepository;
 import chat.server.internal.storage.FriendshipRepository;
@@ -130,7 +130,7 @@ public final class Relay implements AutoCloseable {
    * @throws Exception if any of them fails; nothing is left running
    */
   public static Relay start(RelayConfig config, Clock clock, SecureRandom random) throws Exception {
-    FilePermissions.ownerOnlyDirectory(config.dataDir());
+    DataDirectory.prepare(config.dataDir());
     TlsMaterial tls =
         TlsMaterial.resolve(
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);

@@ -67,6 +67,24 @@ public record RelayConfig(
   /** The most event loops accepted. */
   public static final int MAX_IO_THREADS = 1024;
 
+  /** The most request worker threads accepted. */
+  public static final int MAX_WORKER_THREADS = 1024;
+
+  /** The longest session lifetime accepted, in days (ten years). */
+  public static final int MAX_SESSION_DAYS = 3650;
+
+  /** The longest idle timeout accepted, in seconds (one day). */
+  public static final int MAX_IDLE_TIMEOUT_SECONDS = 86_400;
+
+  /**
+   * The largest request rate and burst accepted, and the largest connection and room-size limits:
+   * far past what one relay serves, small enough that no count or product overflows.
+   */
+  public static final int MAX_COUNT = 1_000_000;
+
+  /** The most unsent bytes one connection may hold (1 GiB). */
+  public static final long MAX_PENDING_BYTES = 1L << 30;
+
   /** How long audit events are kept by default. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
 
@@ -87,16 +105,22 @@ public record RelayConfig(
               + bindAddress
               + "')");
     }
-    if (sessionTtl.compareTo(Duration.ofDays(1)) < 0) {
-      throw new InvalidSetting("session-days", "session days must be 1 or more");
+    if (sessionTtl.compareTo(Duration.ofDays(1)) < 0
+        || sessionTtl.compareTo(Duration.ofDays(MAX_SESSION_DAYS)) > 0) {
+      throw new InvalidSetting("session-days", "session days must be 1 to " + MAX_SESSION_DAYS);
     }
-    if (idleTimeoutSeconds < 1) { // the relay never started with 0: limits must be positive
-      throw new InvalidSetting("idle-timeout-seconds", "idle timeout seconds must be 1 or more");
-    }
-    if (requestsPerSecond < 1 || requestBurst < 1) {
+    // the relay never started with 0: limits must be positive
+    if (idleTimeoutSeconds < 1 || idleTimeoutSeconds > MAX_IDLE_TIMEOUT_SECONDS) {
       throw new InvalidSetting(
-          requestsPerSecond < 1 ? "requests-per-second" : "request-burst",
-          "requests per second and request burst must be 1 or more");
+          "idle-timeout-seconds",
+          "idle timeout seconds must be 1 to " + MAX_IDLE_TIMEOUT_SECONDS + " (one day)");
+    }
+    if (requestsPerSecond < 1 || requestsPerSecond > MAX_COUNT) {
+      throw new InvalidSetting(
+          "requests-per-second", "requests per second must be 1 to " + MAX_COUNT);
+    }
+    if (requestBurst < 1 || requestBurst > MAX_COUNT) {
+      throw new InvalidSetting("request-burst", "request burst must be 1 to " + MAX_COUNT);
     }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new InvalidSetting("bcrypt-cost", "bcrypt cost must be 4 to 31");
@@ -109,22 +133,29 @@ public record RelayConfig(
           "max-pending-bytes",
           "max pending bytes must be at least twice the max frame bytes (one reply must fit)");
     }
-    if (maxConnectionsPerAddress < 0) {
+    if (maxPendingBytes > MAX_PENDING_BYTES) {
+      throw new InvalidSetting(
+          "max-pending-bytes",
+          "max pending bytes must be at most " + MAX_PENDING_BYTES + " (1 GiB)");
+    }
+    if (maxConnectionsPerAddress < 0 || maxConnectionsPerAddress > MAX_COUNT) {
       throw new InvalidSetting(
           "max-connections-per-address",
-          "max connections per address must be 0 (no limit) or more");
+          "max connections per address must be 0 (no limit) to " + MAX_COUNT);
     }
-    if (presenceMaxRoomMembers < 0) {
+    if (presenceMaxRoomMembers < 0 || presenceMaxRoomMembers > MAX_COUNT) {
       throw new InvalidSetting(
-          "presence-max-room-members", "presence max room members must be 0 (no limit) or more");
+          "presence-max-room-members",
+          "presence max room members must be 0 (every room) to " + MAX_COUNT);
     }
     if (writeCoalescingMillis < 0 || writeCoalescingMillis > MAX_WRITE_COALESCING_MILLIS) {
       throw new InvalidSetting(
           "write-coalescing-ms",
           "write coalescing must be 0 (write at once) to " + MAX_WRITE_COALESCING_MILLIS + " ms");
     }
-    if (workerThreads < 1) {
-      throw new InvalidSetting("worker-threads", "worker threads must be positive");
+    if (workerThreads < 1 || workerThreads > MAX_WORKER_THREADS) {
+      throw new InvalidSetting(
+          "worker-threads", "worker threads must be 1 to " + MAX_WORKER_THREADS);
     }
     if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
       throw new InvalidSetting(

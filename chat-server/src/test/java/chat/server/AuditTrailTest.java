@@ -29,6 +29,7 @@ import chat.server.internal.storage.Database;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,7 @@ class AuditTrailTest {
   }
 
   @Test
-  void relayStart_onAnIpv6Address_namesItInBrackets() throws Exception {
+  void relayStart_onAnIpv6Address_namesItInBrackets_andItsClientsInCompactForm() throws Exception {
     assumeTrue(ipv6Loopback(), "no IPv6 loopback here");
     int port;
     try (Relay relay =
@@ -173,10 +174,19 @@ class AuditTrailTest {
             Clock.systemUTC(),
             RelayFixture.RANDOM)) {
       port = relay.port();
+      try (Socket client = new Socket("::1", port)) {
+        assertThat(client.isConnected()).isTrue();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> !read(dataDir, AuditType.CONNECT).isEmpty());
+      }
     }
 
     assertThat(read(dataDir, AuditType.RELAY_START).get(0).detail())
         .startsWith("listening on [::1]:" + port + "; connection ids end in -");
+    assertThat(read(dataDir, AuditType.CONNECT))
+        .extracting(AuditEvent::address)
+        .containsOnly("::1");
   }
 
   private static boolean ipv6Loopback() {

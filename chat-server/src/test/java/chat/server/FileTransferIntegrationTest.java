@@ -12,6 +12,8 @@ import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkReply;
 import chat.protocol.FileChunkRequest;
 import chat.protocol.FileDataReply;
+import chat.protocol.FileDeleteReply;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.FileFinishRequest;
@@ -268,6 +270,47 @@ class FileTransferIntegrationTest {
   }
 
   @Test
+  void delete_byTheUploader_removesTheFileAndFreesItsQuota_otherwiseRefused() throws Exception {
+    byte[] data = randomBytes(CHUNK + 1);
+    String partial = newFileId();
+    String finished = newFileId();
+    try (TestClient alice = as("alice");
+        TestClient bob = as("bob")) {
+      start(bob, partial, "#files", MAX_FILE);
+      bob.ok(
+          new FileChunkRequest(bob.nextId(), partial, 0, Bytes.of(Arrays.copyOf(data, CHUNK))),
+          FileChunkReply.class);
+      assertThat(error(bob.call(new FileUploadRequest(bob.nextId(), finished, "#files", MAX_FILE))))
+          .isEqualTo(ErrorCode.FILE_QUOTA_EXCEEDED);
+      assertThat(error(alice.call(new FileDeleteRequest(alice.nextId(), partial))))
+          .isEqualTo(ErrorCode.NOT_UPLOADER);
+
+      FileDeleteReply deleted =
+          bob.ok(new FileDeleteRequest(bob.nextId(), partial), FileDeleteReply.class);
+      assertThat(deleted.fileId()).isEqualTo(partial);
+      assertThat(error(bob.call(new FileStatusRequest(bob.nextId(), partial))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+      assertThat(error(bob.call(new FileDeleteRequest(bob.nextId(), partial))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+      assertThat(chunksOf(partial)).isZero();
+
+      start(bob, finished, "#files", data.length);
+      upload(bob, finished, data, 0);
+      bob.ok(new FileDeleteRequest(bob.nextId(), finished), FileDeleteReply.class);
+      assertThat(error(alice.call(new FileDownloadRequest(alice.nextId(), finished, 0))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+      assertThat(chunksOf(finished)).isZero();
+    }
+  }
+
+  private static long chunksOf(String fileId) throws Exception {
+    return countRows(
+        "SELECT count(*) FROM file_chunks WHERE hex(file_id) = '"
+            + fileId.toUpperCase(java.util.Locale.ROOT)
+            + "'");
+  }
+
+  @Test
   void sweep_afterExpiry_deletesTheFile() throws Exception {
     byte[] data = randomBytes(CHUNK + 1);
     String id = newFileId();
@@ -335,6 +378,8 @@ class FileTransferIntegrationTest {
       login(old, "alice");
       Reply reply = old.call(new FileUploadRequest(old.nextId(), newFileId(), "#lobby", 1000));
       assertThat(error(reply)).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(error(old.call(new FileDeleteRequest(old.nextId(), newFileId()))))
+          .isEqualTo(ErrorCode.BAD_FRAME);
     }
   }
 }

@@ -112,10 +112,22 @@ class MainTest {
         "--bind|not an address|bind address must be an address of this machine",
         "--bind|999.1.1.1|got '999.1.1.1'",
         "--bind|192.0.2.1|bind address must be an address of this machine",
-        "--requests-per-second|0|requests per second and request burst must be 1 or more",
-        "--request-burst|-1|requests per second and request burst must be 1 or more",
-        "--session-days|0|session days must be 1 or more",
-        "--idle-timeout-seconds|-1|idle timeout seconds must be 1 or more"
+        "--requests-per-second|0|requests per second must be 1 to 1000000",
+        "--request-burst|-1|request burst must be 1 to 1000000",
+        "--session-days|0|session days must be 1 to 3650",
+        "--idle-timeout-seconds|-1|idle timeout seconds must be 1 to 86400",
+        "--worker-threads|2000000000|worker threads must be 1 to 1024",
+        "--worker-threads|1025|worker threads must be 1 to 1024",
+        "--session-days|2147483647|session days must be 1 to 3650",
+        "--idle-timeout-seconds|86401|idle timeout seconds must be 1 to 86400",
+        "--requests-per-second|1000001|requests per second must be 1 to 1000000",
+        "--request-burst|2147483647|request burst must be 1 to 1000000",
+        "--max-pending-bytes|9223372036854775807|max pending bytes must be at most 1073741824",
+        "--max-connections-per-address|1000001|max connections per address must be 0 (no limit)",
+        "--presence-max-room-members|1000001|presence max room members must be 0 (every room)",
+        "--file-quota-bytes|1125899906842625|file quota bytes must be 1 to 1125899906842624",
+        "--file-storage-bytes|9223372036854775807|file storage bytes must be 1 to",
+        "--worker-threads|99999999999|'99999999999' is not an int"
       })
   void printConfig_unusableValue_namesItAndExits2(String option, String value, String said) {
     assertThat(run(Map.of(), option, value, "--print-config")).isEqualTo(2);

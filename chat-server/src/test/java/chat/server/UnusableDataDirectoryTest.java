@@ -61,6 +61,41 @@ class UnusableDataDirectoryTest {
     assertThat(Files.readString(file)).isEqualTo("not a directory");
   }
 
+  @Test
+  void dataDirectoryUnderAFile_startFails_namingTheFile() throws Exception {
+    Path file = Files.writeString(root.resolve("data"), "not a directory");
+    startFails(file.resolve("sub"), file.toAbsolutePath() + " is a file, not a directory");
+  }
+
+  @Test
+  void dataDirectoryThroughASymbolicLinkLoop_startFails_namingTheLoop() throws Exception {
+    Path loop = root.resolve("loop");
+    Files.createSymbolicLink(loop, root.resolve("back"));
+    Files.createSymbolicLink(root.resolve("back"), loop);
+    String loops = loop.toAbsolutePath() + " is a symbolic link that loops";
+    startFails(loop, loops);
+    startFails(loop.resolve("sub"), loops);
+  }
+
+  @Test
+  void dataDirectoryIsABrokenSymbolicLink_startFails_namingIt() throws Exception {
+    Path link = Files.createSymbolicLink(root.resolve("data"), root.resolve("gone"));
+    startFails(
+        link, link.toAbsolutePath() + " is a symbolic link to something that does not exist");
+  }
+
+  /** {@code /proc/1} exists, but no directory can be made in it: the system says "no such file". */
+  @Test
+  void dataDirectoryInAFolderThatTakesNoNewOnes_startFails_sayingSo_notNoSuchFile() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/1")), "needs /proc");
+    String line =
+        startFails(
+            Path.of("/proc/1/sub"),
+            "cannot use the data directory /proc/1/sub: cannot create it: /proc/1 does not accept"
+                + " new directories (it is on a proc file system)");
+    assertThat(line).doesNotContain("no such file").hasLineCount(1);
+  }
+
   /**
    * A data directory loosened by hand (or restored from a backup with default permissions) is made
    * owner-only again at start (every file but the certificate, which is public). This is also why a

@@ -5,10 +5,13 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.crypto.FileStreamCipher;
+import chat.protocol.FileDeleteReply;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.FileFinishRequest;
 import chat.protocol.FileUploadReply;
 import chat.protocol.FileUploadRequest;
+import chat.protocol.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,14 +24,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one file: checks the members first (their keys, and that the relay announced each of them),
  * then streams the file through SHA-256 and the file cipher (fresh key, associated data binding the
  * file id and conversation) straight into chunked, resumable uploads, finishes the upload, and only
- * then sends the offer envelope.
+ * then sends the offer envelope. An upload that is not offered after all is deleted on the relay.
  */
 final class FileUpload {
+  private static final Logger LOG = LoggerFactory.getLogger(FileUpload.class);
+
   private final SecureRandom random;
   private final Clock clock;
   private final EnvelopeSender sender;
@@ -79,6 +86,34 @@ final class FileUpload {
           link.call(
               id -> new FileUploadRequest(id, fileId, conversation, encrypted),
               FileUploadReply.class);
+      return uploadAndOffer(link, conversation, file, name, key, started, progress);
+    } catch (RuntimeException e) {
+      progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
+      throw e;
+    } finally {
+      key.destroy();
+    }
+  }
+
+  /**
+   * Uploads the file into the started upload, finishes it and sends the offer. If any of it fails
+   * the upload is deleted on the relay (it would otherwise stay there, counted against the quota,
+   * until it expires), except when the connection was lost while the offer was being sent: the
+   * relay may have stored the offer, which then needs the file.
+   */
+  private FileOffer uploadAndOffer(
+      TransferLink link,
+      String conversation,
+      Path file,
+      String name,
+      FileKey key,
+      FileUploadReply started,
+      TransferProgress progress) {
+    String fileId = started.fileId();
+    long size = progress.current().size();
+    long encrypted = progress.current().bytesTotal();
+    boolean offerMayBeStored = false;
+    try {
       String sha256 = encryptAndUpload(link, file, key, fileId, conversation, started, progress);
       FileFinishReply finished =
           link.call(id -> new FileFinishRequest(id, fileId), FileFinishReply.class);
@@ -93,13 +128,19 @@ final class FileUpload {
               FileStreams.SEGMENT_BYTES,
               encrypted,
               finished.expiresAtMillis());
-      EnvelopeSender.Sent sent = sender.send(link, conversation, Content.encode(content));
+      EnvelopeSender.Sent sent;
+      try {
+        sent = sender.send(link, conversation, Content.encode(content));
+      } catch (CommandException.Network e) {
+        offerMayBeStored = true;
+        throw e;
+      }
       progress.state(TransferState.OFFERED, "", "");
       return new FileOffer(
           conversation,
           sent.seq(),
           sent.messageId(),
-          session.username(),
+          link.session().username(),
           sent.sentAtMillis(),
           sent.sentAtMillis(),
           fileId,
@@ -108,11 +149,31 @@ final class FileUpload {
           finished.expiresAtMillis(),
           true);
     } catch (RuntimeException e) {
-      progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
+      if (!offerMayBeStored) {
+        discard(link, fileId);
+      }
       throw e;
-    } finally {
-      key.destroy();
     }
+  }
+
+  /**
+   * Asks the relay to delete the upload {@code fileId}, once and only over a connection that is up
+   * now: at worst (the connection is down, or an older relay does not know {@code file_delete}) the
+   * upload stays until it expires, as it did before.
+   */
+  private static void discard(TransferLink link, String fileId) {
+    link.ifOnline()
+        .ifPresent(
+            relay -> {
+              try {
+                Reply reply = relay.exchange(new FileDeleteRequest(relay.nextId(), fileId));
+                if (!(reply instanceof FileDeleteReply)) {
+                  LOG.debug("the relay did not delete an unoffered upload: {}", reply);
+                }
+              } catch (CommandException e) {
+                LOG.debug("could not delete an unoffered upload", e);
+              }
+            });
   }
 
   private String encryptAndUpload(

@@ -6,6 +6,7 @@ import chat.protocol.Reply;
 import chat.protocol.Request;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,18 @@ final class TransferLink implements FileLink {
   /** The session this link belongs to. */
   Session session() {
     return session;
+  }
+
+  /** The session's connection if it is up now; never waits for one. */
+  Optional<RelayConnection> ifOnline() {
+    RelayConnection current = session.rawConnection();
+    if (sessions.current().orElse(null) == session
+        && current != null
+        && current.isOpen()
+        && session.connectionState() == ConnectionState.ONLINE) {
+      return Optional.of(current);
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package chat.server.internal.cli;
 
+import chat.protocol.HostPort;
 import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditQuery;
 import chat.server.internal.audit.AuditType;
@@ -158,7 +159,7 @@ public final class AuditCommand implements Callable<Integer> {
     line.append(LOCAL_TIME.format(Instant.ofEpochMilli(event.atMillis()).atZone(zone)));
     line.append(' ').append(event.type().name());
     field(line, "user", event.username());
-    field(line, "from", event.address());
+    field(line, "from", HostPort.address(event.address()));
     field(line, "conn", event.connection());
     if (!event.detail().isEmpty()) {
       line.append(' ').append(event.detail());
@@ -177,7 +178,7 @@ public final class AuditCommand implements Callable<Integer> {
     node.put("time", Instant.ofEpochMilli(event.atMillis()).toString());
     node.put("type", event.type().name());
     node.put("user", event.username().isEmpty() ? null : event.username());
-    node.put("address", event.address().isEmpty() ? null : event.address());
+    node.put("address", event.address().isEmpty() ? null : HostPort.address(event.address()));
     node.put("connection", event.connection().isEmpty() ? null : event.connection());
     node.put("detail", event.detail());
     return node.toString();

@@ -55,7 +55,7 @@ public final class RelayCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "N",
       defaultValue = "7443",
-      description = "TCP port (default: ${DEFAULT-VALUE}).")
+      description = "TCP port, 0 to 65535; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -82,42 +82,45 @@ public final class RelayCommand implements Callable<Integer> {
       names = "--max-frame-bytes",
       paramLabel = "N",
       defaultValue = "" + FrameCodec.DEFAULT_MAX_FRAME_BYTES,
-      description = "Largest frame JSON in bytes (default: ${DEFAULT-VALUE}).")
+      description = "Largest frame JSON in bytes, 65536 to 67108864 (default: ${DEFAULT-VALUE}).")
   int maxFrameBytes;
 
   @Option(
       names = "--session-days",
       paramLabel = "N",
       defaultValue = "30",
-      description = "Session token lifetime in days (default: ${DEFAULT-VALUE}).")
+      description = "Session token lifetime in days, 1 to 3650 (default: ${DEFAULT-VALUE}).")
   int sessionDays;
 
   @Option(
       names = "--idle-timeout-seconds",
       paramLabel = "N",
       defaultValue = "120",
-      description = "Close connections silent this long (default: ${DEFAULT-VALUE}).")
+      description =
+          "Close connections silent this long, 1 to 86400 seconds (default: ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
   @Option(
       names = "--requests-per-second",
       paramLabel = "N",
       defaultValue = "50",
-      description = "Per-connection request rate (default: ${DEFAULT-VALUE}).")
+      description = "Per-connection request rate, 1 to 1000000 (default: ${DEFAULT-VALUE}).")
   int requestsPerSecond;
 
   @Option(
       names = "--request-burst",
       paramLabel = "N",
       defaultValue = "200",
-      description = "Per-connection request burst (default: ${DEFAULT-VALUE}).")
+      description = "Per-connection request burst, 1 to 1000000 (default: ${DEFAULT-VALUE}).")
   int requestBurst;
 
   @Option(
       names = "--max-pending-bytes",
       paramLabel = "N",
       defaultValue = "16777216",
-      description = "Unsent bytes before a slow client is dropped (default: ${DEFAULT-VALUE}).")
+      description =
+          "Unsent bytes before a slow client is dropped, twice --max-frame-bytes to 1073741824"
+              + " (default: ${DEFAULT-VALUE}).")
   long maxPendingBytes;
 
   @Option(
@@ -126,7 +129,7 @@ public final class RelayCommand implements Callable<Integer> {
       defaultValue = "256",
       description =
           "Open connections one client address may have; an IPv6 address counts with its /64;"
-              + " 0 = no limit (default: ${DEFAULT-VALUE}).")
+              + " 0 = no limit; at most 1000000 (default: ${DEFAULT-VALUE}).")
   int maxConnectionsPerAddress;
 
   @Option(
@@ -135,7 +138,7 @@ public final class RelayCommand implements Callable<Integer> {
       defaultValue = "256",
       description =
           "Largest room whose members are told when another comes online, goes away or leaves;"
-              + " friends always are; 0 = every room (default: ${DEFAULT-VALUE}).")
+              + " friends always are; 0 = every room; at most 1000000 (default: ${DEFAULT-VALUE}).")
   int presenceMaxRoomMembers;
 
   @Option(
@@ -144,15 +147,15 @@ public final class RelayCommand implements Callable<Integer> {
       defaultValue = "40",
       description =
           "While the relay is busy writing, each connection's frames are held up to this long and"
-              + " sent together (fewer TLS records and system calls); 0 = write at once"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " sent together (fewer TLS records and system calls); 0 = write at once; at most"
+              + " 1000 (default: ${DEFAULT-VALUE}).")
   int writeCoalescingMillis;
 
   @Option(
       names = "--worker-threads",
       paramLabel = "N",
       defaultValue = "16",
-      description = "Request worker threads (default: ${DEFAULT-VALUE}).")
+      description = "Request worker threads, 1 to 1024 (default: ${DEFAULT-VALUE}).")
   int workerThreads;
 
   @Option(
@@ -161,7 +164,7 @@ public final class RelayCommand implements Callable<Integer> {
       defaultValue = "" + RelayConfig.ONE_IO_THREAD_PER_PROCESSOR,
       description =
           "Event loops, which carry every connection's TLS reads and writes; 0 = one per"
-              + " processor (default: ${DEFAULT-VALUE}).")
+              + " processor; at most 1024 (default: ${DEFAULT-VALUE}).")
   int ioThreads;
 
   @Option(
@@ -184,7 +187,8 @@ public final class RelayCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "90",
       description =
-          "Keep audit events this many days; 0 keeps them forever (default: ${DEFAULT-VALUE}).")
+          "Keep audit events this many days, at most 36500; 0 keeps them forever"
+              + " (default: ${DEFAULT-VALUE}).")
   int auditDays;
 
   @Option(
@@ -198,28 +202,34 @@ public final class RelayCommand implements Callable<Integer> {
       names = "--max-file-bytes",
       paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_MAX_FILE_BYTES,
-      description = "Largest shared file, encrypted size in bytes (default: ${DEFAULT-VALUE}).")
+      description =
+          "Largest shared file, encrypted size in bytes, at most 1 TiB"
+              + " (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Option(
       names = "--file-expiry-hours",
       paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_EXPIRY_HOURS,
-      description = "Delete shared files this long after upload (default: ${DEFAULT-VALUE}).")
+      description =
+          "Delete shared files this many hours after upload, 1 to 87600"
+              + " (default: ${DEFAULT-VALUE}).")
   int fileExpiryHours;
 
   @Option(
       names = "--file-quota-bytes",
       paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_QUOTA_BYTES,
-      description = "Bytes of unexpired files one user may store (default: ${DEFAULT-VALUE}).")
+      description =
+          "Bytes of unexpired files one user may store, at most 1 PiB (default: ${DEFAULT-VALUE}).")
   long fileQuotaBytes;
 
   @Option(
       names = "--file-storage-bytes",
       paramLabel = "N",
       defaultValue = "" + FileLimits.DEFAULT_STORAGE_BYTES,
-      description = "Bytes of unexpired files all users may store (default: ${DEFAULT-VALUE}).")
+      description =
+          "Bytes of unexpired files all users may store, at most 1 PiB (default: ${DEFAULT-VALUE}).")
   long fileStorageBytes;
 
   @Override

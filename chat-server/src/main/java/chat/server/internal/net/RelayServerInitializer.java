@@ -1,6 +1,7 @@
 package chat.server.internal.net;
 
 import chat.protocol.FrameCodec;
+import chat.protocol.HostPort;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
@@ -155,12 +156,12 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
         return true;
       }
       case REFUSED_REPORT -> {
+        String shown = HostPort.address(address);
         LOG.warn(
             "refusing connections from {}: {} open, the limit per address",
-            address.getHostAddress(),
+            shown,
             limits.maxConnectionsPerAddress());
-        audit.record(
-            AuditType.RATE_LIMITED, null, address.getHostAddress(), "connections per address");
+        audit.record(AuditType.RATE_LIMITED, null, shown, "connections per address");
         return false;
       }
       default -> {

@@ -6,6 +6,7 @@ import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameException;
+import chat.protocol.HostPort;
 import chat.protocol.MessageEventHeader;
 import chat.protocol.Reply;
 import chat.protocol.Request;
@@ -131,7 +132,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
       address =
-          inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+          inet.getAddress() == null ? inet.getHostString() : HostPort.address(inet.getAddress());
     }
     registry.add(this);
     LOG.info("connect {} from {}", logId, address);

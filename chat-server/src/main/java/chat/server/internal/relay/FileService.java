@@ -7,6 +7,8 @@ import chat.protocol.ErrorCode;
 import chat.protocol.FileChunkReply;
 import chat.protocol.FileChunkRequest;
 import chat.protocol.FileDataReply;
+import chat.protocol.FileDeleteReply;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.FileFinishRequest;
@@ -204,6 +206,29 @@ public final class FileService {
             });
     LOG.info("file of {} bytes stored by {}", row.size(), logIds.user(key));
     return new FileFinishReply(request.id(), request.fileId(), row.size(), row.expiresAtMillis());
+  }
+
+  /**
+   * Deletes an upload and its chunks, finished or not, at its uploader's request: a file that will
+   * not be offered after all no longer waits for its expiry, counted against the uploader's quota.
+   */
+  public FileDeleteReply delete(ClientConnection connection, FileDeleteRequest request) {
+    String key = connection.state().userKey().orElseThrow();
+    Bytes fileId = Bytes.fromHex(request.fileId());
+    long now = clock.millis();
+    FileRow row =
+        storage.write(
+            c -> {
+              FileRow found = live(files.find(c, fileId).orElse(null), now);
+              if (!found.uploader().equals(key)) {
+                throw new RelayException(ErrorCode.NOT_UPLOADER);
+              }
+              chunks.deleteAll(c, fileId);
+              files.delete(c, fileId);
+              return found;
+            });
+    LOG.info("file of {} bytes deleted by its uploader {}", row.size(), logIds.user(key));
+    return new FileDeleteReply(request.id(), request.fileId());
   }
 
   /** What the relay knows of a file, for its uploader or a current member of its conversation. */

@@ -4,6 +4,7 @@ import chat.protocol.ChangePasswordRequest;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkRequest;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishRequest;
 import chat.protocol.FileStatusRequest;
@@ -263,6 +264,9 @@ public final class RequestDispatcher {
     } else if (request instanceof FileDownloadRequest r) {
       requireVersion2(connection);
       connection.reply(files.download(connection, r));
+    } else if (request instanceof FileDeleteRequest r) {
+      requireVersion2(connection);
+      connection.reply(files.delete(connection, r));
     } else {
       handleSocial(connection, request);
     }

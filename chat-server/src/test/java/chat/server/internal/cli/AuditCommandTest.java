@@ -48,7 +48,9 @@ class AuditCommandTest {
             new AuditEvent(
                 at("2026-11-22T10:01:00Z"), AuditType.LOGIN, "bob", "192.0.2.8", "c3", ""),
             new AuditEvent(
-                at("2026-11-22T11:00:00Z"), AuditType.ADMIN, "", "", "", "at-rest keyset rotated"));
+                at("2026-11-22T11:00:00Z"), AuditType.ADMIN, "", "", "", "at-rest keyset rotated"),
+            new AuditEvent(
+                at("2026-11-22T11:30:00Z"), AuditType.CONNECT, "", "0:0:0:0:0:0:0:1", "c4", ""));
     try (Database database = Database.open(dataDir);
         WriteQueue writes = new WriteQueue(database)) {
       writes
@@ -86,7 +88,16 @@ class AuditCommandTest {
             "2026-11-20T08:00:00Z REGISTER user=Alice from=192.0.2.7 conn=c1",
             "2026-11-22T10:00:00Z LOGIN_FAILED user=alice from=192.0.2.9 conn=c2 wrong password",
             "2026-11-22T10:01:00Z LOGIN user=bob from=192.0.2.8 conn=c3",
-            "2026-11-22T11:00:00Z ADMIN at-rest keyset rotated");
+            "2026-11-22T11:00:00Z ADMIN at-rest keyset rotated",
+            "2026-11-22T11:30:00Z CONNECT from=::1 conn=c4");
+  }
+
+  @Test
+  void audit_json_ipv6AddressInCompactForm() throws Exception {
+    assertThat(run("--json", "--type", "CONNECT")).isZero();
+
+    assertThat(new ObjectMapper().readTree(lines().get(0)).get("address").asText())
+        .isEqualTo("::1");
   }
 
   @Test
@@ -106,7 +117,8 @@ class AuditCommandTest {
     out.getBuffer().setLength(0);
     assertThat(run("--limit", "2")).isZero();
     assertThat(lines()).hasSize(2);
-    assertThat(lines().get(1)).contains("ADMIN");
+    assertThat(lines().get(0)).contains("ADMIN");
+    assertThat(lines().get(1)).contains("CONNECT");
   }
 
   @Test

@@ -1,0 +1,63 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The explanations of a data directory that cannot be created whose causes a test cannot bring
+ * about for real (the tests may run as root, and on a writable disk); the real cases are in {@code
+ * UnusableDataDirectoryTest}.
+ */
+class DataDirectoryTest {
+  @TempDir Path root;
+
+  @Test
+  void explain_permissionDeniedInTheParent_namesTheParent() {
+    Path dir = root.resolve("locked").resolve("data");
+    assertThat(DataDirectory.explain(dir, new AccessDeniedException(dir.toString())))
+        .isEqualTo("cannot create " + root.resolve("locked") + ": permission denied in " + root);
+  }
+
+  @Test
+  void explain_readOnlyFileSystem_saysSo() {
+    Path dir = root.resolve("data");
+    assertThat(
+            DataDirectory.explain(
+                dir, new FileSystemException(dir.toString(), null, "Read-only file system")))
+        .isEqualTo("cannot create it: " + root + " is on a read-only file system");
+  }
+
+  @Test
+  void explain_existingDirectoryThatCannotBeRestricted_saysSo() {
+    assertThat(
+            DataDirectory.explain(
+                root, new FileSystemException(root.toString(), null, "Operation not permitted")))
+        .isEqualTo("cannot make it owner-only (mode 700): operation not permitted");
+  }
+
+  @Test
+  void prepare_missingDirectory_isCreatedOwnerOnly_andLeftEmpty() throws IOException {
+    Path dir = DataDirectory.prepare(root.resolve("a").resolve("data"));
+    assertThat(dir).isDirectory().isEmptyDirectory();
+  }
+
+  @Test
+  void prepare_aFile_throwsOneLine() throws IOException {
+    Path file = Files.writeString(root.resolve("data"), "x");
+    assertThatThrownBy(() -> DataDirectory.prepare(file))
+        .hasMessage(
+            "cannot use the data directory "
+                + file
+                + ": "
+                + file.toAbsolutePath()
+                + " is a file, not a directory");
+  }
+}
