@@ -1,6 +1,5 @@
 package chat.cli;
 
-import chat.cli.client.ChatClient;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,21 +34,27 @@ final class KeysPasswdCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String user = support.options().requireUser(context);
-    char[] passphrase = null;
-    try (ChatClient client = support.loggedIn(false)) {
-      passphrase =
-          support
-              .secrets()
-              .fresh(null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
-      client.changePassphrase(passphrase);
-      String name = client.username().orElse(user);
-      support.result(
-          JsonLines.object("passphrase_changed").put("user", name),
-          "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
-      return 0;
+    char[][] typed = {null};
+    try {
+      return support.change(
+          support.loggedIn(false),
+          "the passphrase was changed",
+          client -> {
+            typed[0] =
+                support
+                    .secrets()
+                    .fresh(
+                        null, Passphrases.ENV_NEW_PASSPHRASE, "passphrase for " + user + "'s keys");
+            client.changePassphrase(typed[0]);
+            String name = client.username().orElse(user);
+            support.result(
+                JsonLines.object("passphrase_changed").put("user", name),
+                "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
+            return 0;
+          });
     } finally {
-      if (passphrase != null) {
-        Arrays.fill(passphrase, '\0');
+      if (typed[0] != null) {
+        Arrays.fill(typed[0], '\0');
       }
     }
   }

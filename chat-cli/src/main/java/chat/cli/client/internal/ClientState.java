@@ -99,6 +99,26 @@ final class ClientState {
     save();
   }
 
+  /**
+   * Forgets the session in memory only, for after the relay ended it: the file is written by the
+   * next {@link #save}, so that a profile that cannot be written fails there, where the caller
+   * knows the relay's part is done.
+   */
+  synchronized void forgetSession() {
+    session = null;
+    sessionChanged = true;
+    dirty = true;
+  }
+
+  /**
+   * Writes the file now even if nothing changed: before a change on the relay, so that a full or
+   * read-only profile refuses before anything goes out rather than after.
+   */
+  synchronized void saveNow() {
+    dirty = true;
+    save();
+  }
+
   /** The cursor of {@code conversation}, if one was kept. */
   synchronized Optional<Long> cursor(String conversation) {
     return Optional.ofNullable(cursors.get(conversation));

@@ -450,12 +450,16 @@ final class SessionManager {
   /** Ends the session stored for {@code username}, keys locked: {@link StoredSessions#revoke}. */
   boolean revokeStored(String username) {
     Session target = newSession(profileFor(username));
+    boolean known;
     try {
       ClientState.Session stored = StoredSessions.of(target, username, options.server());
-      return StoredSessions.revoke(target, stored, connect(target));
-    } finally {
+      known = StoredSessions.revoke(target, stored, connect(target));
+    } catch (RuntimeException e) {
       target.end();
+      throw e;
     }
+    StoredSessions.end(target, listeners);
+    return known;
   }
 
   private void established(Session target, IdentityKeyPair identity, LoginReply login) {
@@ -539,12 +543,12 @@ final class SessionManager {
   }
 
   void logout(Session target) {
-    target.state.session(null);
+    target.state.forgetSession();
     target.connectionState(ConnectionState.OFFLINE);
     if (session == target) {
       session = null;
     }
-    target.end();
+    StoredSessions.end(target, listeners);
     post(() -> listeners.connection(ConnectionState.OFFLINE, "logged out"));
   }
 
