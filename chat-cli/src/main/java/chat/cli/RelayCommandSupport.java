@@ -72,6 +72,13 @@ final class RelayCommandSupport {
                         + TerminalSafe.line(text));
             err().flush();
           }
+
+          /**
+           * Not said here: a one-shot command meets the same failure when it closes the client (a
+           * warning once the change is made, else exit 7), and listen says it when it stops.
+           */
+          @Override
+          public void onLocalWriteFailure(String text) {}
         });
     return client;
   }

@@ -707,4 +707,9 @@ public final class FakeChatClient implements ChatClient {
   public void fireNotice(String conversation, String text) {
     listeners.forEach(l -> l.onNotice(conversation, text));
   }
+
+  /** Plays the client core: the profile could not be written. */
+  public void fireLocalWriteFailure(String text) {
+    listeners.forEach(l -> l.onLocalWriteFailure(text));
+  }
 }

@@ -180,11 +180,13 @@ final class ClientState {
    * accepted ids are united, and the session is the file's unless this process changed it. The
    * read, merge and write hold {@code state.json.lock}, so two processes saving at once cannot each
    * write over what the other just merged.
+   *
+   * @return whether the file was written (false: nothing had changed)
    */
   @SuppressWarnings("try") // the lock is held for the block, not used in it
-  synchronized void save() {
+  synchronized boolean save() {
     if (!dirty) {
-      return;
+      return false;
     }
     synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
       try (FileChannel lockFile = openLockFile();
@@ -197,6 +199,7 @@ final class ClientState {
       }
     }
     dirty = false;
+    return true;
   }
 
   /** The lock file beside the state file (0600), or null where it cannot be made. */

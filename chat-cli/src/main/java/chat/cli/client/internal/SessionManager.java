@@ -125,7 +125,7 @@ final class SessionManager {
   /** Runs {@code work} on the event thread. */
   void post(Runnable work) {
     try {
-      events.execute(work);
+      events.execute(listeners.guarded(work));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // the client is closing: nobody listens any more
     }
@@ -556,9 +556,11 @@ final class SessionManager {
     Session current = session;
     if (current != null) {
       try {
-        current.state.save();
-      } catch (CommandException e) {
-        post(() -> listeners.notice("", e.getMessage()));
+        if (current.state.save()) {
+          listeners.localWriteSucceeded();
+        }
+      } catch (CommandException.FileAccess e) {
+        post(() -> listeners.localWriteFailure(e.getMessage()));
       }
     }
   }
