@@ -458,7 +458,7 @@ final class SessionManager {
       target.end();
       throw e;
     }
-    StoredSessions.end(target, listeners);
+    StoredSessions.end(target, text -> post(() -> listeners.notice("", text)));
     return known;
   }
 
@@ -548,7 +548,7 @@ final class SessionManager {
     if (session == target) {
       session = null;
     }
-    StoredSessions.end(target, listeners);
+    StoredSessions.end(target, text -> post(() -> listeners.notice("", text)));
     post(() -> listeners.connection(ConnectionState.OFFLINE, "logged out"));
   }
 

@@ -7,6 +7,7 @@ import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import chat.protocol.Usernames;
+import java.util.function.Consumer;
 
 /**
  * The session token a profile keeps so that a later run resumes without the password. The token
@@ -58,15 +59,14 @@ final class StoredSessions {
   /**
    * Ends {@code target} after its session ended on the relay: closes the connection and writes the
    * state without the token. If the profile cannot be written the session is over all the same, so
-   * that is a warning through {@code listeners}, not a failure: the token left in the file no
-   * longer works, and the next command finds that out and asks for the password.
+   * that is a warning (given to {@code warn}), not a failure: the token left in the file no longer
+   * works, and the next command finds that out and asks for the password.
    */
-  static void end(Session target, Listeners listeners) {
+  static void end(Session target, Consumer<String> warn) {
     try {
       target.end();
     } catch (CommandException.FileAccess e) {
-      listeners.notice(
-          "",
+      warn.accept(
           "warning: the session ended, but "
               + e.getMessage()
               + ": the ended session stays recorded there, and the next command asks for the"
