@@ -4,18 +4,69 @@
 # shown on stderr only if the build fails.
 
 # ensure_jar ROOT MODULE JAR NAME: builds MODULE (and what it needs) unless JAR exists.
+# Builds of one tree are serialised: the modules share chat-protocol and e2e-crypto, and two Maven
+# runs compiling them into the same target/ at once break each other (a relay started a second
+# after a client on a fresh clone failed with "package chat.protocol does not exist"). A launcher
+# that finds another one building waits for it, then uses what it built.
 ensure_jar() {
-  local root="$1" module="$2" jar="$3" name="$4" log
-  [[ -f "$jar" ]] && return 0
+  local root="$1" module="$2" jar="$3" name="$4" log lock
+  lock="$root/target/build.lock"
+  [[ -f "$jar" && ! -d "$lock" ]] && return 0
+  build_lock "$lock" "$name"
+  if [[ -f "$jar" ]]; then
+    build_unlock
+    return 0
+  fi
   echo "$name: building $module (first run)..." >&2
   log="$(mktemp)"
   if ! (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package -pl "$module" -am) >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
+    build_unlock
     echo "$name: build failed; see the Maven output above" >&2
     exit 1
   fi
   rm -f "$log"
+  build_unlock
+}
+
+# build_lock DIR NAME: takes the tree's build lock, waiting while another launcher holds it. The lock
+# is a directory (mkdir is atomic on every POSIX file system, so it needs no flock, which macOS
+# lacks) holding the owner's pid; a lock whose owner is gone (killed mid-build), or that never got
+# a pid within a minute, is taken over. Where no lock can be made (a read-only checkout) the build
+# goes on without one. The lock is released on exit or interrupt as well as by build_unlock.
+build_lock() {
+  local dir="$1" name="$2" owner told=""
+  mkdir -p "$(dirname "$dir")" 2>/dev/null || true
+  [[ -w "$(dirname "$dir")" ]] || return 0
+  while ! mkdir "$dir" 2>/dev/null; do
+    owner="$(cat "$dir/pid" 2>/dev/null || true)"
+    if { [[ "$owner" =~ ^[0-9]+$ ]] && ! kill -0 "$owner" 2>/dev/null; } ||
+      { [[ -z "$owner" ]] && [[ -n "$(find "$dir" -maxdepth 0 -mmin +1 2>/dev/null)" ]]; }; then
+      # The owner died without releasing it: take it over (one launcher wins the rename).
+      mv "$dir" "$dir.stale.$$" 2>/dev/null && rm -rf "$dir.stale.$$"
+      continue
+    fi
+    if [[ -z "$told" ]]; then
+      echo "$name: waiting for the build another launcher started in this tree${owner:+ (pid $owner)}..." >&2
+      told=1
+    fi
+    sleep 1
+  done
+  echo "$$" >"$dir/pid"
+  build_lock_dir="$dir"
+  trap 'build_unlock' EXIT
+  trap 'build_unlock; exit 130' INT
+  trap 'build_unlock; exit 143' TERM
+}
+
+# build_unlock: releases the build lock if this launcher holds it.
+build_unlock() {
+  if [[ -n "${build_lock_dir:-}" ]]; then
+    rm -rf "$build_lock_dir"
+    build_lock_dir=""
+  fi
+  trap - EXIT INT TERM
 }
 
 # jdk_options: prints, one per line, the options the JDK first on PATH needs so that the libraries'

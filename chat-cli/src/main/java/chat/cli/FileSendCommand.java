@@ -53,35 +53,38 @@ final class FileSendCommand implements Callable<Integer> {
     SendableFile.check(file, file.toString());
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     TransferPrinter progress = new TransferPrinter(support);
-    try (ChatClient client = support.loggedIn(false, progress)) {
-      String conversation = conversation(client, to);
-      FileOffer offer = client.sendFile(conversation, file);
-      if (support.options().json()) {
-        support
-            .out()
-            .println(
-                JsonLines.line(
-                    JsonLines.object("file_sent")
-                        .put("fileId", offer.fileId())
-                        .put("conversation", offer.conversation())
-                        .put("name", offer.name())
-                        .put("size", offer.size())
-                        .put("seq", offer.seq())));
-      } else {
-        support
-            .out()
-            .println(
-                "sent "
-                    + FileText.name(offer.name())
-                    + " ("
-                    + FileText.size(offer.size())
-                    + ") to "
-                    + TerminalSafe.line(offer.conversation())
-                    + " as file "
-                    + offer.fileId());
-      }
-      return 0;
-    }
+    return support.change(
+        support.loggedIn(false, progress),
+        "the file was sent",
+        client -> {
+          String conversation = conversation(client, to);
+          FileOffer offer = client.sendFile(conversation, file);
+          if (support.options().json()) {
+            support
+                .out()
+                .println(
+                    JsonLines.line(
+                        JsonLines.object("file_sent")
+                            .put("fileId", offer.fileId())
+                            .put("conversation", offer.conversation())
+                            .put("name", offer.name())
+                            .put("size", offer.size())
+                            .put("seq", offer.seq())));
+          } else {
+            support
+                .out()
+                .println(
+                    "sent "
+                        + FileText.name(offer.name())
+                        + " ("
+                        + FileText.size(offer.size())
+                        + ") to "
+                        + TerminalSafe.line(offer.conversation())
+                        + " as file "
+                        + offer.fileId());
+          }
+          return 0;
+        });
   }
 
   /**

@@ -1,6 +1,5 @@
 package chat.cli;
 
-import chat.cli.client.ChatClient;
 import chat.cli.client.FriendAction;
 import chat.cli.client.Friendship;
 import chat.cli.command.SocialLines;
@@ -46,15 +45,18 @@ final class FriendCommand implements Callable<Integer> {
               + "')");
     }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    Friendship before = null;
-    Friendship now;
-    try (ChatClient client = support.loggedIn(false)) {
-      // The relay answers only where the two stand now: what a removal ended is known from before.
-      if (parsed == FriendAction.REMOVE) {
-        before = client.friendship(user);
-      }
-      now = client.friend(parsed, user);
-    }
+    // The relay answers only where the two stand now: what a removal ended is known from before.
+    Friendship[] before = {null};
+    Friendship now =
+        support.change(
+            support.loggedIn(false),
+            "the relay made the change",
+            client -> {
+              if (parsed == FriendAction.REMOVE) {
+                before[0] = client.friendship(user);
+              }
+              return client.friend(parsed, user);
+            });
     if (support.options().json()) {
       support
           .out()
@@ -70,7 +72,7 @@ final class FriendCommand implements Callable<Integer> {
                 case FRIENDS -> "you and " + name + " are friends";
                 case REQUEST_SENT -> "sent a friend request to " + name;
                 case REQUEST_RECEIVED -> name + " asked to be your friend";
-                case NONE -> SocialLines.friendEnded(user, parsed, before);
+                case NONE -> SocialLines.friendEnded(user, parsed, before[0]);
               });
     }
     return 0;

@@ -1,6 +1,5 @@
 package chat.cli;
 
-import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +34,13 @@ final class GroupCommand {
   int create(@Mixin RelayOptions relay, @Parameters(paramLabel = "NAME") String name) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(name);
-    try (ChatClient client = support.loggedIn(false)) {
-      client.createGroup(room);
-    }
+    support.change(
+        support.loggedIn(false),
+        "the group was created",
+        client -> {
+          client.createGroup(room);
+          return null;
+        });
     print(support, "create", room, null, "created the group " + TerminalSafe.line(room));
     return 0;
   }
@@ -101,9 +104,13 @@ final class GroupCommand {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(name);
     String title = String.join(" ", words);
-    try (ChatClient client = support.loggedIn(false)) {
-      client.renameGroup(room, title);
-    }
+    support.change(
+        support.loggedIn(false),
+        "the group was renamed",
+        client -> {
+          client.renameGroup(room, title);
+          return null;
+        });
     print(
         support,
         "rename",
@@ -119,9 +126,13 @@ final class GroupCommand {
   int disband(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(name);
-    try (ChatClient client = support.loggedIn(false)) {
-      client.disbandGroup(room);
-    }
+    support.change(
+        support.loggedIn(false),
+        "the group was disbanded",
+        client -> {
+          client.disbandGroup(room);
+          return null;
+        });
     print(support, "disband", room, null, "disbanded " + TerminalSafe.line(room));
     return 0;
   }
@@ -130,9 +141,13 @@ final class GroupCommand {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(args.get(0));
     String user = args.get(1);
-    try (ChatClient client = support.loggedIn(false)) {
-      client.administer(room, action, user);
-    }
+    support.change(
+        support.loggedIn(false),
+        "the relay made the change",
+        client -> {
+          client.administer(room, action, user);
+          return null;
+        });
     String text = String.format(words, TerminalSafe.line(room), TerminalSafe.line(user));
     print(support, action.name().toLowerCase(Locale.ROOT), room, user, text);
     return 0;

@@ -38,24 +38,30 @@ final class KeysPasswdCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String user = support.options().requireUser(context);
     char[] password = null;
-    char[] passphrase = null;
+    char[][] passphrase = {null};
     try (ChatClient client = support.client(false)) {
       support.reachableBeforePrompting(client, true);
       password = support.secrets().password(user);
       support.loggedIn(client, password);
-      passphrase = support.secrets().newPassphrase(user);
-      client.changePassphrase(password, passphrase);
-      String name = client.username().orElse(user);
-      support.result(
-          JsonLines.object("passphrase_changed").put("user", name),
-          "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
-      return 0;
+      char[] accountPassword = password;
+      return support.change(
+          client,
+          "the passphrase was changed",
+          c -> {
+            passphrase[0] = support.secrets().newPassphrase(user);
+            c.changePassphrase(accountPassword, passphrase[0]);
+            String name = c.username().orElse(user);
+            support.result(
+                JsonLines.object("passphrase_changed").put("user", name),
+                "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
+            return 0;
+          });
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');
       }
-      if (passphrase != null) {
-        Arrays.fill(passphrase, '\0');
+      if (passphrase[0] != null) {
+        Arrays.fill(passphrase[0], '\0');
       }
     }
   }

@@ -1,6 +1,5 @@
 package chat.cli;
 
-import chat.cli.client.ChatClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +24,16 @@ final class LeaveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    try (ChatClient client = support.loggedIn(false)) {
-      client.leave(room);
-      String conversation = RelayOptions.conversationArgument(room);
-      support.result(
-          JsonLines.object("left").put("conversation", conversation),
-          "left " + TerminalSafe.line(conversation));
-      return 0;
-    }
+    return support.change(
+        support.loggedIn(false),
+        "the room was left",
+        client -> {
+          client.leave(room);
+          String conversation = RelayOptions.conversationArgument(room);
+          support.result(
+              JsonLines.object("left").put("conversation", conversation),
+              "left " + TerminalSafe.line(conversation));
+          return 0;
+        });
   }
 }

@@ -75,7 +75,14 @@ final class ListenCommand implements Callable<Integer> {
       } finally {
         // What arrives from now on was not printed: the next listen starts with it.
         live.stopMessages(false);
-        live.close();
+        close(live, printer);
+      }
+      if (printer.localWriteFailure != null) {
+        throw new CommandException.FileAccess(
+            printer.localWriteFailure
+                + ": stopped; nothing is lost: once the folder can be written, the next listen shows"
+                + " again what could not be recorded",
+            null);
       }
       if (printer.outputLost) {
         throw new CommandException.FileAccess(
@@ -92,6 +99,19 @@ final class ListenCommand implements Callable<Integer> {
   }
 
   /**
+   * Closes {@code live}; its state failing to save again is not news once listen stopped for it.
+   */
+  private static void close(ChatClient live, Printer printer) {
+    try {
+      live.close();
+    } catch (CommandException.FileAccess e) {
+      if (printer.localWriteFailure == null) {
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Prints what the client reports. A message it does not print (past {@code --count}, or when the
    * output is gone, such as a pipe whose reader exited) it refuses, so that the client neither
    * marks it as seen nor moves the cursor past it. Reports from different threads (the login's
@@ -104,6 +124,7 @@ final class ListenCommand implements Callable<Integer> {
     private final CountDownLatch stopped;
     private volatile String sessionLost;
     private volatile boolean outputLost;
+    private volatile String localWriteFailure;
     private final int limit;
     private final DaySeparators days = Output.days();
     private int printed;
@@ -171,6 +192,17 @@ final class ListenCommand implements Callable<Integer> {
         client.stopMessages(false);
         stopped.countDown();
       }
+    }
+
+    /**
+     * The profile cannot be written (full, read-only): listen stops, refusing what is reported from
+     * now on, so that no cursor moves past a message this machine could not record.
+     */
+    @Override
+    public void onLocalWriteFailure(String text) {
+      localWriteFailure = text;
+      client.stopMessages(true);
+      stopped.countDown();
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** The {@code chat} entry point: builds the one {@link CliContext} and runs the command line. */
@@ -20,6 +22,7 @@ public final class Main {
 
   /** Runs {@code chat} with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     Console console = System.console();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     SecureRandom random = new SecureRandom();
@@ -42,6 +45,16 @@ public final class Main {
     commandLine.getOut().flush();
     commandLine.getErr().flush();
     System.exit(exitCode);
+  }
+
+  /**
+   * The last resort for a failure no client thread caught: one log line (the log is a file while
+   * the TUI owns the terminal), the trace only with {@code -v}. Never a raw trace on the terminal.
+   */
+  private static void uncaught(Thread thread, Throwable e) {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    log.error("unexpected failure in thread {}: {}", thread.getName(), e.toString());
+    log.debug("unexpected failure", e);
   }
 
   /** Linux: whether file descriptor 1 is a terminal; false where {@code /proc} is missing. */

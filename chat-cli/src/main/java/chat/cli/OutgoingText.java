@@ -28,10 +28,13 @@ final class OutgoingText {
       Function<ChatClient, String> where) {
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
-    try (ChatClient client = support.loggedIn(false)) {
-      ChatMessage sent = client.send(where.apply(client), text);
-      Output.sent(support, sent);
-      return 0;
-    }
+    return support.change(
+        support.loggedIn(false),
+        "the message was sent",
+        client -> {
+          ChatMessage sent = client.send(where.apply(client), text);
+          Output.sent(support, sent);
+          return 0;
+        });
   }
 }

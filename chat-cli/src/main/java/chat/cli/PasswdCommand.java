@@ -44,19 +44,26 @@ final class PasswdCommand implements Callable<Integer> {
       newPassword = secrets.newPassword(user);
       ChatClient.requireNewPassword(newPassword); // before the key passphrase is asked
       support.loggedIn(client, password);
-      int ended = client.changePassword(password, newPassword);
-      String name = client.username().orElse(user);
-      support.result(
-          JsonLines.object("password_changed").put("user", name).put("sessionsEnded", ended),
-          "changed the account password of "
-              + name
-              + "; "
-              + (ended == 0
-                  ? "no other session was open"
-                  : ended
-                      + (ended == 1 ? " other session was" : " other sessions were")
-                      + " logged out"));
-      return 0;
+      char[] current = password;
+      char[] chosen = newPassword;
+      return support.change(
+          client,
+          "the password was changed",
+          c -> {
+            int ended = c.changePassword(current, chosen);
+            String name = c.username().orElse(user);
+            support.result(
+                JsonLines.object("password_changed").put("user", name).put("sessionsEnded", ended),
+                "changed the account password of "
+                    + name
+                    + "; "
+                    + (ended == 0
+                        ? "no other session was open"
+                        : ended
+                            + (ended == 1 ? " other session was" : " other sessions were")
+                            + " logged out"));
+            return 0;
+          });
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');

@@ -4,6 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ClientListener;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -74,6 +75,13 @@ final class RelayCommandSupport {
                         + TerminalSafe.line(text));
             err().flush();
           }
+
+          /**
+           * Not said here: a one-shot command meets the same failure when it closes the client (a
+           * warning once the change is made, else exit 7), and listen says it when it stops.
+           */
+          @Override
+          public void onLocalWriteFailure(String text) {}
         });
     return client;
   }
@@ -173,6 +181,53 @@ final class RelayCommandSupport {
       client.close();
       throw e;
     }
+  }
+
+  /**
+   * Runs {@code change}, a one-shot command's change on the relay (a message sent, a room joined),
+   * with {@code client} logged in, then closes the client; returns what {@code change} returned.
+   * The exit code tells a script whether the change went out:
+   *
+   * <ul>
+   *   <li>this machine's state is written first, so a full or read-only profile refuses with exit 7
+   *       before anything goes out;
+   *   <li>once {@code change} has returned the relay has made it, so a state that cannot be written
+   *       then (when closing) is a warning on stderr saying that {@code done}, not a failure: a
+   *       script that retries on failure would post the message twice.
+   * </ul>
+   */
+  <T> T change(ChatClient client, String done, Function<ChatClient, T> change) {
+    T result;
+    try {
+      try {
+        client.saveState();
+      } catch (CommandException.FileAccess e) {
+        throw new CommandException.FileAccess(
+            e.getMessage() + " (nothing was sent: free some space there or make it writable)", e);
+      }
+      result = change.apply(client);
+    } catch (RuntimeException e) {
+      try {
+        client.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    try {
+      client.close();
+    } catch (CommandException.FileAccess e) {
+      err()
+          .println(
+              "chat: warning: "
+                  + done
+                  + ", but "
+                  + TerminalSafe.line(e.getMessage())
+                  + ": this machine did not record it, so a later listen or history may show"
+                  + " messages again");
+      err().flush();
+    }
+    return result;
   }
 
   /** Logs {@code client} in with the password and passphrase. */

@@ -65,4 +65,29 @@ class FileSendCommandTest {
         .isEqualTo("chat: cannot send " + dir + ": it is a directory, not a file\n");
     assertThat(client.calls).isEmpty();
   }
+
+  @Test
+  void send_stateCannotBeWrittenOnceSent_exits0_withAWarning() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "hi");
+    client.failClose = SendCommandTest.full();
+
+    Cli.Result result =
+        cli().run("file", "send", "--user", "alice", file.toString(), "--to", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).startsWith("sent notes.txt");
+    assertThat(result.err()).contains("chat: warning: the file was sent, but cannot write");
+  }
+
+  @Test
+  void send_profileCannotBeWritten_exits7_nothingSent() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "hi");
+    client.failSave = SendCommandTest.full();
+
+    Cli.Result result =
+        cli().run("file", "send", "--user", "alice", file.toString(), "--to", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+    assertThat(client.calls).noneMatch(call -> call.startsWith("sendFile"));
+  }
 }

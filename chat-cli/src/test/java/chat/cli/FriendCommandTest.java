@@ -72,4 +72,25 @@ class FriendCommandTest {
             "{\"type\":\"friend\",\"user\":\"bob\",\"friendship\":\"FRIENDS\",\"status\":\"AWAY\","
                 + "\"message\":\"lunch\"}\n");
   }
+
+  @Test
+  void add_stateCannotBeWrittenOnceSent_exits0_saysSo_andWarns() {
+    client.failClose = SendCommandTest.full();
+
+    Cli.Result result = cli().run("--user", "alice", "friend", "add", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("sent a friend request to bob\n");
+    assertThat(result.err()).startsWith("chat: warning: the relay made the change, but cannot");
+  }
+
+  @Test
+  void add_profileCannotBeWritten_exits7_nothingSent() {
+    client.failSave = SendCommandTest.full();
+
+    Cli.Result result = cli().run("--user", "alice", "friend", "add", "bob");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+    assertThat(client.calls).noneMatch(call -> call.startsWith("friend "));
+  }
 }

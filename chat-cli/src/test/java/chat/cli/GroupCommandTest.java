@@ -76,4 +76,44 @@ class GroupCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(client.calls).isEmpty();
   }
+
+  @Test
+  void everyAction_profileCannotBeWritten_exits7_beforeTheRelayIsAsked() {
+    for (String[] args :
+        new String[][] {
+          {"create", "team"},
+          {"invite", "team", "bob"},
+          {"rename", "team", "Team"},
+          {"disband", "team"}
+        }) {
+      client.failSave = SendCommandTest.full();
+      Cli.Result result = cli().run(concat(args));
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+      assertThat(result.err()).contains("(nothing was sent");
+    }
+    assertThat(client.calls)
+        .noneMatch(call -> call.matches("(createGroup|administer|renameGroup|disbandGroup) .*"));
+  }
+
+  @Test
+  void create_stateCannotBeWrittenOnceDone_exits0_saysSo_andWarns() {
+    client.failClose = SendCommandTest.full();
+
+    Cli.Result result = cli().run("group", "create", "Team", "--user", "alice");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("created the group #team\n");
+    assertThat(result.err())
+        .startsWith("chat: warning: the group was created, but cannot write /home/a/.chat/");
+  }
+
+  private static String[] concat(String[] args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "--user";
+    all[1] = "alice";
+    all[2] = "group";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return all;
+  }
 }

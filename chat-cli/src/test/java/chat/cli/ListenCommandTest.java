@@ -85,4 +85,32 @@ class ListenCommandTest {
             "alice invited you to #team: /join #team to enter")
         .noneMatch(line -> line.contains("carol"));
   }
+
+  /**
+   * A full or read-only profile: one line naming the file, exit 7, and the message being reported
+   * refused (no cursor moves past it). The close failing on the same disk is not said again.
+   */
+  @Test
+  void listen_profileCannotBeWritten_stopsWithOneLine_exit7() throws Exception {
+    fake.storedSessions.add("bob");
+    fake.failClose =
+        new CommandException.FileAccess(
+            "cannot write /p/bob/state.json: no space left on device", null);
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireLocalWriteFailure("cannot write /p/bob/contacts.json: no space left on device");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: listening as bob; stop with Ctrl-C\n"
+                + "chat: cannot write /p/bob/contacts.json: no space left on device: stopped;"
+                + " nothing is lost: once the folder can be written, the next listen shows again"
+                + " what could not be recorded\n");
+    assertThat(fake.calls).contains("stopMessages true");
+  }
 }

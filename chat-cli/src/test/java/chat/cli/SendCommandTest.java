@@ -140,4 +140,41 @@ class SendCommandTest {
 
     assertThat(client.calls).contains("send @alice+bob thanks 🙏", "send @alice+bob thanks :pray:");
   }
+
+  /** A full or read-only profile refuses before the message goes out: a retry posts it once. */
+  @Test
+  void send_profileCannotBeWritten_exits7BeforeSending_nothingSent() {
+    client.failSave = full();
+
+    Cli.Result result = cli().run("send", "--user", "alice", "ops", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: cannot write /home/a/.chat/alice/state.json: no space left on device (nothing"
+                + " was sent: free some space there or make it writable)\n");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  /** The message went out: the exit code says so, and stderr says what was not saved. */
+  @Test
+  void send_stateCannotBeWrittenOnceSent_exits0_withAWarning() {
+    client.failClose = full();
+
+    Cli.Result result = cli().run("send", "--user", "alice", "ops", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).startsWith("sent to #ops");
+    assertThat(result.err())
+        .startsWith(
+            "chat: warning: the message was sent, but cannot write"
+                + " /home/a/.chat/alice/state.json: no space left on device: this machine did not"
+                + " record it");
+    assertThat(client.calls).contains("send #ops hi");
+  }
+
+  static CommandException.FileAccess full() {
+    return new CommandException.FileAccess(
+        "cannot write /home/a/.chat/alice/state.json: no space left on device", null);
+  }
 }

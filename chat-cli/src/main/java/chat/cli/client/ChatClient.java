@@ -130,8 +130,21 @@ public interface ChatClient extends AutoCloseable {
    */
   boolean hasStoredSession(String username);
 
-  /** Revokes the session on the relay and forgets the stored token. */
+  /**
+   * Revokes the session on the relay and forgets the stored token. If the profile cannot be written
+   * the session is over all the same: that is a warning through {@link ClientListener#onNotice}.
+   */
   void logout();
+
+  /**
+   * Writes what this machine remembers of the session (its token, cursors, accepted message ids)
+   * now, even if nothing changed. One-shot commands call it before a change on the relay, so that a
+   * full or read-only profile refuses before anything goes out rather than after.
+   *
+   * @throws chat.cli.CommandException.FileAccess if it cannot be written
+   * @throws chat.cli.CommandException.Usage if not logged in
+   */
+  void saveState();
 
   /**
    * Ends the session stored on this machine for {@code username} without logging in and without the
@@ -139,7 +152,9 @@ public interface ChatClient extends AutoCloseable {
    * stored token (which alone resumes the session), and it is forgotten here.
    *
    * @return whether the relay still knew the session; false if it had already ended (expired, or
-   *     logged out elsewhere), in which case the token is forgotten all the same
+   *     logged out elsewhere), in which case the token is forgotten all the same. If the profile
+   *     cannot be written the session is over all the same: that is a warning through {@link
+   *     ClientListener#onNotice}
    * @throws chat.cli.CommandException.Auth if no session is stored for {@code username}
    * @throws chat.cli.CommandException.Network if the relay cannot be reached
    */

@@ -29,6 +29,16 @@ public interface ClientListener {
   default void onNotice(String conversation, String text) {}
 
   /**
+   * This machine's profile could not be written (a full disk, a read-only folder): {@code text} is
+   * one line such as {@code cannot write /home/a/.chat/alice/state.json: no space left on device}.
+   * What could not be recorded (a cursor, a contact's key) is not lost: the messages concerned are
+   * shown again once it can be. Said once per cause, not at every attempt. By default a notice.
+   */
+  default void onLocalWriteFailure(String text) {
+    onNotice("", text);
+  }
+
+  /**
    * Messages from one sender were held because they are signed with a new key not accepted yet: one
    * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words.
    */

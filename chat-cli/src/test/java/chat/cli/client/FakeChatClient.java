@@ -209,6 +209,20 @@ public final class FakeChatClient implements ChatClient {
     setState(ConnectionState.OFFLINE, "logged out");
   }
 
+  /** When set, {@link #saveState} throws it (every time): a full or read-only profile. */
+  public volatile CommandException.FileAccess failSave;
+
+  /** When set, {@link #close} throws it (once): the state could not be written at the end. */
+  public volatile CommandException.FileAccess failClose;
+
+  @Override
+  public void saveState() {
+    requireLogin();
+    if (failSave != null) {
+      throw failSave;
+    }
+  }
+
   @Override
   public boolean revokeStoredSession(String username) {
     call("revokeStoredSession", username);
@@ -552,6 +566,11 @@ public final class FakeChatClient implements ChatClient {
   public void close() {
     calls.add("close");
     state = ConnectionState.OFFLINE;
+    CommandException.FileAccess failure = failClose;
+    if (failure != null) {
+      failClose = null;
+      throw failure;
+    }
   }
 
   /** Plays the relay: a message from {@code sender} arrives in {@code conversation}. */
@@ -701,5 +720,10 @@ public final class FakeChatClient implements ChatClient {
   /** Plays the client core: a notice. */
   public void fireNotice(String conversation, String text) {
     listeners.forEach(l -> l.onNotice(conversation, text));
+  }
+
+  /** Plays the client core: the profile could not be written. */
+  public void fireLocalWriteFailure(String text) {
+    listeners.forEach(l -> l.onLocalWriteFailure(text));
   }
 }

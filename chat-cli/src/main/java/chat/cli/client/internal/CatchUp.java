@@ -54,7 +54,11 @@ final class CatchUp {
     session.state.save();
   }
 
+  /** A conversation could not be caught up; a profile that cannot be written ends the catch-up. */
   private void failed(String conversation, CommandException e) {
+    if (e instanceof CommandException.FileAccess local) {
+      throw local; // this machine's disk, not the conversation: said once, by the event thread
+    }
     if (!listeners.messagesStopped()) {
       listeners.notice(conversation, "could not catch up: " + e.getMessage());
     }

@@ -99,6 +99,26 @@ final class ClientState {
     save();
   }
 
+  /**
+   * Forgets the session in memory only, for after the relay ended it: the file is written by the
+   * next {@link #save}, so that a profile that cannot be written fails there, where the caller
+   * knows the relay's part is done.
+   */
+  synchronized void forgetSession() {
+    session = null;
+    sessionChanged = true;
+    dirty = true;
+  }
+
+  /**
+   * Writes the file now even if nothing changed: before a change on the relay, so that a full or
+   * read-only profile refuses before anything goes out rather than after.
+   */
+  synchronized void saveNow() {
+    dirty = true;
+    save();
+  }
+
   /** The cursor of {@code conversation}, if one was kept. */
   synchronized Optional<Long> cursor(String conversation) {
     return Optional.ofNullable(cursors.get(conversation));
@@ -160,11 +180,13 @@ final class ClientState {
    * accepted ids are united, and the session is the file's unless this process changed it. The
    * read, merge and write hold {@code state.json.lock}, so two processes saving at once cannot each
    * write over what the other just merged.
+   *
+   * @return whether the file was written (false: nothing had changed)
    */
   @SuppressWarnings("try") // the lock is held for the block, not used in it
-  synchronized void save() {
+  synchronized boolean save() {
     if (!dirty) {
-      return;
+      return false;
     }
     synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
       try (FileChannel lockFile = openLockFile();
@@ -177,6 +199,7 @@ final class ClientState {
       }
     }
     dirty = false;
+    return true;
   }
 
   /** The lock file beside the state file (0600), or null where it cannot be made. */

@@ -118,7 +118,18 @@ final class ContactStore {
       contacts.put(
           key, new Contact(contact.username(), contact.bundle(), contact.verified(), encoded));
     }
-    save();
+    try {
+      save();
+    } catch (CommandException.FileAccess e) {
+      // Not pinned unless written: a key trusted here but not on disk would be pinned anew (and a
+      // change of it missed) by the next run.
+      if (contact == null) {
+        contacts.remove(key);
+      } else {
+        contacts.put(key, contact);
+      }
+      throw e;
+    }
     return contacts.get(key).state();
   }
 

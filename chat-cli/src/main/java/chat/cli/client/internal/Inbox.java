@@ -246,6 +246,8 @@ final class Inbox {
     Optional<IdentityBundle> key;
     try {
       key = keys.signer(header, self);
+    } catch (CommandException.FileAccess e) {
+      throw e; // the sender's key could not be recorded here: not shown, not skipped either
     } catch (CommandException e) {
       if (noticeFailures) {
         listeners.notice(

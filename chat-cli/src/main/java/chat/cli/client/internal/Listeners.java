@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
@@ -26,6 +27,9 @@ final class Listeners {
   private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean messagesStopped;
 
+  /** The last local write failure reported, so that a repeated one is not said again. */
+  private volatile String lastWriteFailure;
+
   /** Whether a listener refused the message or file offer it was told of last (event thread). */
   private boolean refused;
 
@@ -45,6 +49,38 @@ final class Listeners {
         LOG.warn("a client listener failed", e);
       }
     }
+  }
+
+  /**
+   * {@code work} for the event thread, made safe: a failure to write the profile is reported once
+   * through {@link ClientListener#onLocalWriteFailure}, and any other failure is logged in one line
+   * (the trace with {@code -v}), so that nothing escapes as an uncaught exception onto the
+   * terminal.
+   */
+  Runnable guarded(Runnable work) {
+    return () -> {
+      try {
+        work.run();
+      } catch (CommandException.FileAccess e) {
+        localWriteFailure(e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.warn("client event failed: {}", e.toString());
+        LOG.debug("client event failure", e);
+      }
+    };
+  }
+
+  /** Reports a failure to write the profile, unless it is the one reported last. */
+  void localWriteFailure(String text) {
+    if (!text.equals(lastWriteFailure)) {
+      lastWriteFailure = text;
+      each(l -> l.onLocalWriteFailure(text));
+    }
+  }
+
+  /** The profile was written: a failure after this one is reported again. */
+  void localWriteSucceeded() {
+    lastWriteFailure = null;
   }
 
   /** See {@link chat.cli.client.ChatClient#stopMessages}. */

@@ -145,6 +145,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void saveState() {
+    sessions.require().state.saveNow();
+  }
+
+  @Override
   public boolean revokeStoredSession(String username) {
     return sessions.revokeStored(username);
   }

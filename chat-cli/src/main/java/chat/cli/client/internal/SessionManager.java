@@ -125,7 +125,7 @@ final class SessionManager {
   /** Runs {@code work} on the event thread. */
   void post(Runnable work) {
     try {
-      events.execute(work);
+      events.execute(listeners.guarded(work));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // the client is closing: nobody listens any more
     }
@@ -450,12 +450,16 @@ final class SessionManager {
   /** Ends the session stored for {@code username}, keys locked: {@link StoredSessions#revoke}. */
   boolean revokeStored(String username) {
     Session target = newSession(profileFor(username));
+    boolean known;
     try {
       ClientState.Session stored = StoredSessions.of(target, username, options.server());
-      return StoredSessions.revoke(target, stored, connect(target));
-    } finally {
+      known = StoredSessions.revoke(target, stored, connect(target));
+    } catch (RuntimeException e) {
       target.end();
+      throw e;
     }
+    StoredSessions.end(target, text -> post(() -> listeners.notice("", text)));
+    return known;
   }
 
   private void established(Session target, IdentityKeyPair identity, LoginReply login) {
@@ -539,12 +543,12 @@ final class SessionManager {
   }
 
   void logout(Session target) {
-    target.state.session(null);
+    target.state.forgetSession();
     target.connectionState(ConnectionState.OFFLINE);
     if (session == target) {
       session = null;
     }
-    target.end();
+    StoredSessions.end(target, text -> post(() -> listeners.notice("", text)));
     post(() -> listeners.connection(ConnectionState.OFFLINE, "logged out"));
   }
 
@@ -552,9 +556,11 @@ final class SessionManager {
     Session current = session;
     if (current != null) {
       try {
-        current.state.save();
-      } catch (CommandException e) {
-        post(() -> listeners.notice("", e.getMessage()));
+        if (current.state.save()) {
+          listeners.localWriteSucceeded();
+        }
+      } catch (CommandException.FileAccess e) {
+        post(() -> listeners.localWriteFailure(e.getMessage()));
       }
     }
   }

@@ -7,6 +7,7 @@ import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import chat.protocol.Usernames;
+import java.util.function.Consumer;
 
 /**
  * The session token a profile keeps so that a later run resumes without the password. The token
@@ -47,11 +48,29 @@ final class StoredSessions {
     try {
       relay.call(new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
     } catch (CommandException.Auth e) {
-      target.state.session(null);
+      target.state.forgetSession();
       return false;
     }
     relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
-    target.state.session(null);
+    target.state.forgetSession();
     return true;
+  }
+
+  /**
+   * Ends {@code target} after its session ended on the relay: closes the connection and writes the
+   * state without the token. If the profile cannot be written the session is over all the same, so
+   * that is a warning (given to {@code warn}), not a failure: the token left in the file no longer
+   * works, and the next command finds that out and asks for the password.
+   */
+  static void end(Session target, Consumer<String> warn) {
+    try {
+      target.end();
+    } catch (CommandException.FileAccess e) {
+      warn.accept(
+          "warning: the session ended, but "
+              + e.getMessage()
+              + ": the ended session stays recorded there, and the next command asks for the"
+              + " password");
+    }
   }
 }

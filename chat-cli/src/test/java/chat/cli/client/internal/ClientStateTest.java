@@ -69,4 +69,31 @@ class ClientStateTest {
     assertThat(merged.cursor("#a")).contains((long) rounds);
     assertThat(merged.cursor("#b")).contains((long) rounds);
   }
+
+  @Test
+  void saveNow_unchangedStateInAFolderThatIsGone_throwsFileAccessNamingTheFile() throws Exception {
+    Path profile = java.nio.file.Files.createDirectory(dir.resolve("alice"));
+    Path file = profile.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+    state.save(); // nothing changed: nothing written, nothing to fail
+    java.nio.file.Files.delete(profile);
+    java.nio.file.Files.writeString(profile, "not a folder"); // as root, a mode would not stop us
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(state::saveNow)
+        .isInstanceOf(chat.cli.CommandException.FileAccess.class)
+        .hasMessageStartingWith("cannot write " + file);
+  }
+
+  @Test
+  void forgetSession_writesNothingUntilSaved() {
+    Path file = dir.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+    state.session(new ClientState.Session("alice", "token", 99));
+
+    state.forgetSession();
+
+    assertThat(ClientState.load(file, SERVER).session()).isPresent();
+    state.save();
+    assertThat(ClientState.load(file, SERVER).session()).isEmpty();
+  }
 }

@@ -70,4 +70,21 @@ class ContactStoreTest {
           .hasMessageContaining("holds a damaged key");
     }
   }
+
+  /** A first key that could not be written is not pinned: the next use tries again, and fails. */
+  @Test
+  void observe_profileCannotBeWritten_throws_andPinsNothing() throws Exception {
+    Path profile = Files.createDirectory(dir.resolve("alice"));
+    ContactStore contacts = ContactStore.load(profile.resolve("contacts.json"));
+    Files.delete(profile);
+    Files.writeString(profile, "not a folder"); // as root, a mode would not stop the write
+    IdentityBundle bob = bundle("bob");
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> contacts.observe(bob))
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessageStartingWith("cannot write " + profile.resolve("contacts.json"));
+    }
+    assertThat(contacts.pinned("bob")).isEmpty();
+  }
 }
