@@ -523,6 +523,25 @@ class ChatTuiTest {
   }
 
   @Test
+  void connectionLostAndBack_oneLineEachInThePane_notOnePerAttempt() {
+    TuiHarness h = inLobby(100, 30);
+
+    h.client.setState(ConnectionState.RECONNECTING, "connection reset; reconnecting");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      h.client.setState(
+          ConnectionState.RECONNECTING,
+          "cannot reach the relay; retrying (attempt " + attempt + ")");
+    }
+    h.client.setState(ConnectionState.ONLINE, "reconnected to relay.test:7443");
+    h.drain();
+
+    String screen = h.screen();
+    assertThat(screen.split("connection lost, reconnecting", -1)).hasSize(2);
+    assertThat(screen).doesNotContain("attempt");
+    assertThat(screen.split("reconnected to relay.test:7443", -1)).hasSize(2);
+  }
+
+  @Test
   void trustChange_keyChanged_showsWarningInStatusAndMembers() {
     TuiHarness h = inLobby(80, 24);
     h.client.fireMembership("#lobby", "bob", true);
