@@ -333,6 +333,26 @@ class ChatTuiTest {
   }
 
   @Test
+  void helpOfFile_inASixtyColumnTerminal_neverBreaksAnExample() {
+    TuiHarness h = inLobby(60, 30);
+    h.onLine =
+        (line, context) ->
+            context.help(
+                List.of(
+                    "reject ID: declines an offer; it stays listed as rejected.",
+                    "examples: /file send ~/report.pdf   /file send notes.txt alice   /file"
+                        + " accept 3f2a"));
+
+    h.type("/help file").press(KeyType.Enter);
+
+    String screen = h.screen();
+    for (String example :
+        List.of("/file send ~/report.pdf", "/file send notes.txt alice", "/file accept 3f2a")) {
+      assertThat(screen).contains(example);
+    }
+  }
+
+  @Test
   void tab_repeated_replacesWordAtCursorAndCyclesCandidates() {
     TuiHarness h = inLobby(80, 24);
     h.completions.addAll(List.of("@alice", "@alfred"));
