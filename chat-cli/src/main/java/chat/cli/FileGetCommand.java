@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "get",
     description = {
       "Download the file offered as ID, verify it and save it in the download directory.",
-      "ID may be a unique prefix of 4 or more digits. The size and SHA-256 are checked, and the"
+      "ID may be a unique prefix of 4 or more hex digits. The size and SHA-256 are checked, and the"
           + " file is saved under a safe name, never replacing one. Progress goes to stderr, the"
           + " saved path to stdout. Run it again to resume. A file downloaded before to another"
           + " folder is copied here (if unchanged since), else its path is printed again."

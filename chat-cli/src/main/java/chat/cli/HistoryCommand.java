@@ -5,6 +5,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.Posted;
 import chat.cli.command.DaySeparators;
+import chat.cli.command.MessageFormatter;
 import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,6 +82,10 @@ final class HistoryCommand implements Callable<Integer> {
       for (Posted posted : page.entries()) {
         Output.posted(support, posted, days);
       }
+      page.notForYouNote(
+              TerminalSafe.line(
+                  MessageFormatter.conversationLabel(conversation, client.username().orElse(null))))
+          .ifPresent(note -> support.err().println("chat: " + note));
       for (HeldMessages held : page.held()) {
         if (support.options().json()) {
           support

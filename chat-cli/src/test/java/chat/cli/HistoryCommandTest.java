@@ -77,6 +77,23 @@ class HistoryCommandTest {
   }
 
   @Test
+  void history_ofARoomJoinedLate_saysSoOnStderr_andNothingOnStdout() {
+    client.notForYou.put("#pg", 260L);
+
+    Cli.Result text = history("pg", "-n", "260");
+    Cli.Result json = history("pg", "-n", "260", "--json");
+
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(text.out()).isEmpty();
+    assertThat(text.err())
+        .isEqualTo(
+            "chat: no messages in #pg since you joined (260 earlier ones were not encrypted to"
+                + " you)\n");
+    assertThat(json.out()).isEmpty();
+    assertThat(json.err()).isEqualTo(text.err());
+  }
+
+  @Test
   void history_json_bothTimesAndNoDateLines() throws Exception {
     Cli.Result result = history("lobby", "--json");
 

@@ -236,6 +236,32 @@ class ChatEndToEndTest {
   }
 
   @Test
+  void historyOfARoomJoinedLate_countsTheMessagesNotEncryptedToTheJoiner() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      bob.join("#pg");
+      for (int i = 1; i <= 130; i++) { // more than one page of 100
+        bob.send("#pg", "before alice " + i);
+      }
+      alice.join("#pg");
+
+      HistoryPage nothing = alice.historyPage("#pg", 100);
+      assertThat(nothing.entries()).isEmpty();
+      assertThat(nothing.notForYou()).isEqualTo(130);
+      assertThat(nothing.notForYouNote("#pg"))
+          .contains(
+              "no messages in #pg since you joined (130 earlier ones were not encrypted to you)");
+
+      bob.send("#pg", "welcome alice");
+      HistoryPage after = alice.historyPage("#pg", 100);
+      assertThat(after.messages()).extracting(ChatMessage::text).containsExactly("welcome alice");
+      assertThat(after.notForYou()).isEqualTo(130);
+      assertThat(alice.historyPage("#pg", 1).notForYou()).isZero(); // filled: older ones unknown
+      assertThat(bob.historyPage("#pg", 200).notForYou()).isZero();
+    }
+  }
+
+  @Test
   void relayRestart_clientReconnects_historyDecrypts_andNothingShowsTwice() throws Exception {
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();

@@ -9,6 +9,6 @@ public record GroupRenameRequest(String id, String room, String title) implement
   public GroupRenameRequest {
     id = RequestIds.require(id, "id");
     room = ConversationIds.requireRoom(room);
-    title = GroupTitles.require(title);
+    title = GroupTitles.requireNew(title);
   }
 }

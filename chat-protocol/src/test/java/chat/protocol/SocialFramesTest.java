@@ -90,6 +90,31 @@ class SocialFramesTest {
   }
 
   @Test
+  void fromJson_renameToATitleThatShowsNothing_isBadFrame() {
+    for (String title : List.of("\\u200B\\u200B", "\\u0301".repeat(12), "\\u0301team")) {
+      assertThatThrownBy(
+              () ->
+                  parse(
+                      "{\"type\":\"group_rename\",\"id\":\"r1\",\"room\":\"#a\",\"title\":\""
+                          + title
+                          + "\"}"))
+          .isInstanceOfSatisfying(
+              FrameException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));
+    }
+  }
+
+  @Test
+  void groupTitle_visibleWithAccentsOrEmoji_isAccepted() {
+    assertThat(new GroupRenameRequest("1", "#a", "Cafe\u0301 \uD83D\uDE00").title())
+        .isEqualTo("Cafe\u0301 \uD83D\uDE00");
+  }
+
+  @Test
+  void roomInfo_titleStoredBeforeTheVisibilityRule_stillParses() {
+    assertThat(new RoomInfo("#a", 1, true, true, "\u200B", false).title()).isEqualTo("\u200B");
+  }
+
+  @Test
   void friendInfo_presenceForNonFriends_isRejected() {
     assertThatThrownBy(
             () -> new FriendInfo("bob", FriendState.OUTGOING, PresenceStatus.ONLINE, null))

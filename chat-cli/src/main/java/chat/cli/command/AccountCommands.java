@@ -31,7 +31,8 @@ final class AccountCommands {
             .completes(ArgumentKind.USER)
             .help(
                 "Logs in as NAME. When this machine holds a session for NAME, only the",
-                "passphrase of the key file is asked; otherwise the password, then the passphrase.",
+                "passphrase of the key file is asked; otherwise the password, then the",
+                "passphrase.",
                 "examples: /login alice",
                 "          /login alice PASSWORD   (kept out of the input history)")
             .runs(AccountCommands::login),

@@ -29,10 +29,12 @@ final class FileCommands {
                 "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and offers",
                 "  it to the current conversation (or to USER privately, or to ROOM).",
                 "accept ID: downloads an offered file into your download folder, checks it and",
-                "  saves it under a safe name (never replacing a file); ID is the number shown",
-                "  with the offer (at least 4 digits). An interrupted download resumes.",
+                "  saves it under a safe name (never replacing a file); ID is the file id shown",
+                "  with the offer, or a unique prefix of it of 4 or more hex digits. An",
+                "  interrupted download resumes.",
                 "reject ID: declines an offer; it stays listed as rejected.",
-                "examples: /file send ~/report.pdf   /file send notes.txt alice   /file accept 3f2a")
+                "examples: /file send ~/report.pdf   /file send notes.txt alice",
+                "          /file accept 3f2a")
             .runs(FileCommands::file),
         SlashCommand.named("files", "/files", "list files offered to you and sent by you")
             .help("Shows each file's id, name, size, who offered it where, and its state.")

@@ -1,5 +1,6 @@
 package chat.cli.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -7,6 +8,9 @@ import java.util.stream.Collectors;
 /** {@code /help}, {@code /clear} and {@code /quit}. */
 final class GeneralCommands {
   private static final int USAGE_COLUMN = 30;
+
+  /** The widest line of help, in columns, as the README promises for line mode. */
+  static final int WIDTH = 80;
 
   private GeneralCommands() {}
 
@@ -34,7 +38,7 @@ final class GeneralCommands {
     if (command.argCount() == 0) {
       context.info("commands (/help COMMAND for details):");
       for (SlashCommand each : registry.commands()) {
-        context.info("  " + pad(each.usage()) + " " + each.summary() + aliases(each));
+        listRow(each).forEach(context::info);
       }
       context.info("text without a slash goes to the current conversation; //text sends /text");
       return;
@@ -45,6 +49,36 @@ final class GeneralCommands {
     context.info("usage: " + found.usage() + aliases(found));
     context.info(found.summary());
     context.help(found.details());
+  }
+
+  /**
+   * A command's rows in the {@code /help} list, none wider than {@value #WIDTH} columns: the usage,
+   * then the summary in its column, wrapped under itself; a usage too long for its column is a row
+   * of its own, with the summary below in its column.
+   */
+  static List<String> listRow(SlashCommand command) {
+    List<String> rows = new ArrayList<>();
+    String indent = "  " + pad("") + " ";
+    String first;
+    if (command.usage().length() < USAGE_COLUMN) {
+      first = "  " + pad(command.usage()) + " ";
+    } else {
+      rows.add("  " + command.usage());
+      first = indent;
+    }
+    StringBuilder row = new StringBuilder(first);
+    for (String word : (command.summary() + aliases(command)).split(" ")) {
+      if (row.length() > indent.length() && row.length() + 1 + word.length() > WIDTH) {
+        rows.add(row.toString());
+        row = new StringBuilder(indent);
+      }
+      if (row.length() > indent.length()) {
+        row.append(' ');
+      }
+      row.append(word);
+    }
+    rows.add(row.toString());
+    return rows;
   }
 
   private static String pad(String usage) {

@@ -7,6 +7,7 @@ import chat.cli.client.HistoryPage;
 import chat.cli.client.Posted;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /send}, {@code /pm} and {@code /history}, and sending plain text to the current
@@ -88,13 +89,15 @@ final class MessageCommands {
     HistoryPage page = context.client().historyPage(conversation, limit);
     List<Posted> messages = page.entries();
     String label = Arguments.label(context, conversation);
+    Optional<String> notForYou = page.notForYouNote(label);
     if (messages.isEmpty()) {
-      context.info("no messages in " + label);
+      context.info(notForYou.orElse("no messages in " + label));
     } else {
       String count =
           messages.size() == 1 ? "last message" : "last " + messages.size() + " messages";
       context.info(count + " in " + label + ":");
       context.showListed(messages);
+      notForYou.ifPresent(context::info);
     }
     for (HeldMessages held : page.held()) {
       context.info(held.notice());

@@ -14,6 +14,7 @@ import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
 import chat.cli.command.CommandContext;
+import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
 import chat.cli.command.Input;
@@ -70,6 +71,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final LineModeReader reader;
   private final DaySeparators days;
   private final AwayTracker away = new AwayTracker();
+  private final ConnectionLines connectionLines = new ConnectionLines();
   private final ProgressLines progress = new ProgressLines();
   private final LongTasks transfers = new LongTasks("chat-line-transfer");
 
@@ -491,7 +493,16 @@ public final class LineMode implements CommandContext, ClientListener {
       away.connectionLost();
     }
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
-    print(kind, EventLines.connection(state, detail, client.serverAddress()));
+    boolean spoken =
+        state == ConnectionState.RECONNECTING
+            || state == ConnectionState.ONLINE && connectionLines.reconnecting();
+    Optional<String> said = connectionLines.line(state, detail, client.serverAddress());
+    if (spoken) {
+      // Lost, back, and a rare reminder in between: not a line for every attempt.
+      said.ifPresent(line -> print(kind, line));
+    } else {
+      print(kind, EventLines.connection(state, detail, client.serverAddress()));
+    }
   }
 
   @Override

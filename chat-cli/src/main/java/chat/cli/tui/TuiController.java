@@ -16,6 +16,7 @@ import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
+import chat.cli.command.ConnectionLines;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The TUI's logic on the UI thread: turns keys into edits, scrolling and switching, applies client
@@ -64,6 +66,7 @@ final class TuiController {
   }
 
   private final ChatClient client;
+  private final ConnectionLines connectionLines = new ConnectionLines();
   private final Clock clock;
   private final Backend backend;
   private final Renderer renderer;
@@ -326,7 +329,16 @@ final class TuiController {
     }
     String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
     String line = "connection " + state.name().toLowerCase(Locale.ROOT) + suffix;
-    note(TuiModel.STATUS, NoteKind.INFO, line);
+    boolean retrying = state == ConnectionState.RECONNECTING && connectionLines.reconnecting();
+    Optional<String> said = connectionLines.line(state, detail, client.serverAddress());
+    if (!retrying) {
+      note(TuiModel.STATUS, NoteKind.INFO, line); // the status window's log; not every retry
+    }
+    if (said.isPresent() && !model.current().equals(TuiModel.STATUS)) {
+      // Lost and back (and a rare reminder) where the person is looking, as line mode says it.
+      NoteKind kind = state == ConnectionState.RECONNECTING ? NoteKind.ERROR : NoteKind.INFO;
+      note(null, kind, said.get());
+    }
     if (state == ConnectionState.OFFLINE
         && self() != null
         && !model.current().equals(TuiModel.STATUS)) {

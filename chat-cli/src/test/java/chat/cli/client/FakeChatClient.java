@@ -36,6 +36,9 @@ public final class FakeChatClient implements ChatClient {
   /** Conversation id to what its history pages report as held. */
   public final Map<String, List<HeldMessages>> held = new TreeMap<>();
 
+  /** Per conversation, how many stored messages history says were not encrypted to this user. */
+  public final Map<String, Long> notForYou = new TreeMap<>();
+
   /** Conversation id to its members. */
   public final Map<String, List<MemberView>> members = new TreeMap<>();
 
@@ -359,7 +362,8 @@ public final class FakeChatClient implements ChatClient {
     all.sort(java.util.Comparator.comparingLong(Posted::seq));
     return new HistoryPage(
         all.subList(Math.max(0, all.size() - limit), all.size()),
-        held.getOrDefault(conversation, List.of()));
+        held.getOrDefault(conversation, List.of()),
+        notForYou.getOrDefault(conversation, 0L));
   }
 
   @Override

@@ -2,9 +2,13 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GeneralCommandsTest {
+  /** Where the summaries of the /help list start: two spaces, then the usage column. */
+  private static final int SUMMARY_COLUMN = 2 + 30 + 1;
+
   private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
   private final RecordingContext context = new RecordingContext();
 
@@ -16,12 +20,13 @@ class GeneralCommandsTest {
   void help_listsEveryCommandWithSummary() {
     run("/help");
 
+    String joined = String.join(" ", context.lines).replace("info: ", "").replaceAll(" +", " ");
     for (SlashCommand command : dispatcher.registry().commands()) {
-      assertThat(context.lines)
-          .anyMatch(
-              l -> l.startsWith("info:   " + command.usage()) && l.contains(command.summary()));
+      assertThat(context.lines).anyMatch(l -> l.startsWith("info:   " + command.usage()));
+      assertThat(joined).contains(command.summary());
     }
-    assertThat(context.lines).anyMatch(l -> l.contains("/members") && l.contains("(also /who)"));
+    assertThat(joined)
+        .contains("/members [CONVERSATION] list members, presence and key trust (also /who)");
   }
 
   @Test
@@ -30,6 +35,52 @@ class GeneralCommandsTest {
 
     assertThat(context.lines.get(0)).isEqualTo("info: usage: /pm USER [TEXT] (also /w, /msg)");
     assertThat(context.lines).anyMatch(l -> l.contains("examples:"));
+  }
+
+  @Test
+  void helpOfEveryCommand_asLineModePrintsIt_fitsIn80Columns() {
+    for (SlashCommand command : dispatcher.registry().commands()) {
+      context.lines.clear();
+      run("/help " + command.name());
+
+      assertThat(context.lines).as(command.name()).isNotEmpty();
+      for (String line : context.lines) {
+        assertThat(line).startsWith("info: ");
+        assertThat(line.substring("info: ".length()).codePointCount(0, line.length() - 6))
+            .as("/help %s: %s", command.name(), line)
+            .isLessThanOrEqualTo(80);
+      }
+    }
+  }
+
+  @Test
+  void helpList_everyLineFitsIn80Columns_andEverySummaryStaysInItsColumn() {
+    run("/help");
+
+    List<String> shown = context.lines.stream().map(l -> l.substring("info: ".length())).toList();
+    assertThat(shown).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    for (SlashCommand command : dispatcher.registry().commands()) {
+      int row = -1;
+      for (int i = 0; i < shown.size() && row < 0; i++) {
+        if (shown.get(i).startsWith("  " + command.usage())) {
+          row = i;
+        }
+      }
+      assertThat(row).as(command.usage()).isNotNegative();
+      StringBuilder summary = new StringBuilder();
+      String first = shown.get(row);
+      if (!first.strip().equals(command.usage())) { // else a long usage, the summary below
+        assertThat(first.charAt(SUMMARY_COLUMN - 1)).as(first).isEqualTo(' ');
+        summary.append(first.substring(SUMMARY_COLUMN));
+      }
+      for (int i = row + 1;
+          i < shown.size() && shown.get(i).startsWith(" ".repeat(SUMMARY_COLUMN));
+          i++) {
+        assertThat(shown.get(i).charAt(SUMMARY_COLUMN)).as(shown.get(i)).isNotEqualTo(' ');
+        summary.append(summary.length() == 0 ? "" : " ").append(shown.get(i).strip());
+      }
+      assertThat(summary.toString()).as(command.usage()).startsWith(command.summary());
+    }
   }
 
   @Test

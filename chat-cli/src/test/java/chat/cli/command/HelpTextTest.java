@@ -38,7 +38,8 @@ class HelpTextTest {
             "accept ID: downloads an offered file into your download folder, checks it and saves"
                 + " it under a safe name.",
             "reject ID: declines an offer; it stays listed as rejected.",
-            "examples: /file send ~/report.pdf   /file accept 3f2a");
+            "examples: /file send ~/report.pdf",
+            "  /file accept 3f2a");
   }
 
   @Test
@@ -52,6 +53,19 @@ class HelpTextTest {
         .containsExactly(
             "Logs in as NAME.",
             "examples: /login alice",
-            "          /login alice PASSWORD   (kept out of the input history)");
+            "  /login alice PASSWORD   (kept out of the input history)");
+  }
+
+  @Test
+  void paragraphs_examplesLine_isOneLinePerExample_soANarrowPaneBreaksBetweenThem() {
+    assertThat(
+            HelpText.paragraphs(
+                List.of(
+                    "examples: /file send ~/report.pdf   /file send notes.txt alice",
+                    "          /file accept 3f2a")))
+        .containsExactly(
+            "examples: /file send ~/report.pdf",
+            "  /file send notes.txt alice",
+            "  /file accept 3f2a");
   }
 }

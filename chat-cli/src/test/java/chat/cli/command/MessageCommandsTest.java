@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.ChatMessage;
 import chat.cli.client.HeldMessages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,36 @@ class MessageCommandsTest {
             "message: #lobby <carol> one",
             "info: 3 messages from bob are signed with a new key you have not accepted; they are"
                 + " held. Compare the safety number (/safety bob), then /trust bob to read them");
+  }
+
+  @Test
+  void history_ofARoomJoinedLate_saysNoMessagesSinceYouJoined() {
+    context.loggedInAs("alice");
+    context.client.notForYou.put("#lobby", 260L);
+
+    run("/history lobby 100");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: no messages in #lobby since you joined (260 earlier ones were not encrypted to"
+                + " you)");
+  }
+
+  @Test
+  void history_withMessagesAfterAJoin_countsTheEarlierOnes() {
+    context.loggedInAs("alice");
+    context.client.messages.put(
+        "#lobby",
+        List.of(new ChatMessage("#lobby", 261, "a".repeat(32), "bob", 1, 1, "hi", false)));
+    context.client.notForYou.put("#lobby", 1L);
+
+    run("/history");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: last message in #lobby:",
+            "message: #lobby <bob> hi",
+            "info: 1 earlier message in #lobby was not encrypted to you (sent before you joined)");
   }
 
   @Test

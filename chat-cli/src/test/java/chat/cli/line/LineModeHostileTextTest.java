@@ -70,8 +70,8 @@ class LineModeHostileTextTest {
     client.fireMembership("#lobby", "joiner" + HOSTILE, true);
     client.firePresence("present" + HOSTILE, true);
     client.fireKeyChange("changed" + HOSTILE);
+    client.setState(ConnectionState.ONLINE, "back " + HOSTILE); // a reconnect says only that
     client.setState(ConnectionState.RECONNECTING, "detail " + HOSTILE);
-    client.setState(ConnectionState.ONLINE, "back " + HOSTILE);
     client.failNext = new CommandException.Network("the relay refused: " + HOSTILE, null);
     harness.type("/rooms\n/rooms\n/members\n/history\n/quit\n");
 

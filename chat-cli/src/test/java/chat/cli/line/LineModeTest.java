@@ -321,6 +321,26 @@ class LineModeTest {
   }
 
   @Test
+  void run_connectionLostAndBack_oneLineEach_notOnePerAttempt() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.setState(ConnectionState.RECONNECTING, "connection reset; reconnecting");
+    for (int attempt = 1; attempt <= 7; attempt++) {
+      client.setState(
+          ConnectionState.RECONNECTING,
+          "cannot reach the relay; retrying (attempt " + attempt + ")");
+    }
+    client.setState(ConnectionState.ONLINE, "reconnected to relay.test:7443");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("reconnected to relay.test"));
+    String output = harness.output();
+    assertThat(output.split("connection lost, reconnecting", -1)).hasSize(2);
+    assertThat(output).doesNotContain("attempt").doesNotContain("connected to relay.test:7443 (");
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_interactiveLogin_secretsNotEchoedAndNotInHistory() {
     LineMode mode = start(lineMode(false), "> ");
 

@@ -369,6 +369,26 @@ class ChatTuiTest {
   }
 
   @Test
+  void helpOfFile_inASixtyColumnTerminal_neverBreaksAnExample() {
+    TuiHarness h = inLobby(60, 30);
+    h.onLine =
+        (line, context) ->
+            context.help(
+                List.of(
+                    "reject ID: declines an offer; it stays listed as rejected.",
+                    "examples: /file send ~/report.pdf   /file send notes.txt alice   /file"
+                        + " accept 3f2a"));
+
+    h.type("/help file").press(KeyType.Enter);
+
+    String screen = h.screen();
+    for (String example :
+        List.of("/file send ~/report.pdf", "/file send notes.txt alice", "/file accept 3f2a")) {
+      assertThat(screen).contains(example);
+    }
+  }
+
+  @Test
   void tab_repeated_replacesWordAtCursorAndCyclesCandidates() {
     TuiHarness h = inLobby(80, 24);
     h.completions.addAll(List.of("@alice", "@alfred"));
@@ -568,6 +588,25 @@ class ChatTuiTest {
     assertThat(status).contains("[RECONNECTING]");
     int column = status.indexOf("RECONNECTING");
     assertThat(h.cell(column, h.rows() - 2).getBackgroundColor()).isEqualTo(TextColor.ANSI.RED);
+  }
+
+  @Test
+  void connectionLostAndBack_oneLineEachInThePane_notOnePerAttempt() {
+    TuiHarness h = inLobby(100, 30);
+
+    h.client.setState(ConnectionState.RECONNECTING, "connection reset; reconnecting");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      h.client.setState(
+          ConnectionState.RECONNECTING,
+          "cannot reach the relay; retrying (attempt " + attempt + ")");
+    }
+    h.client.setState(ConnectionState.ONLINE, "reconnected to relay.test:7443");
+    h.drain();
+
+    String screen = h.screen();
+    assertThat(screen.split("connection lost, reconnecting", -1)).hasSize(2);
+    assertThat(screen).doesNotContain("attempt");
+    assertThat(screen.split("reconnected to relay.test:7443", -1)).hasSize(2);
   }
 
   @Test

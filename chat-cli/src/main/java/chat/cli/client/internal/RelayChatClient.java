@@ -344,12 +344,24 @@ public final class RelayChatClient implements ChatClient {
     Map<String, Integer> held = new TreeMap<>();
     long before = 0;
     boolean more = true;
+    // Sequence numbers have no gaps: the rows a page examined that it did not return were not
+    // encrypted to this user. The first page starts at the newest, which the cursor tells.
+    long top = session.state.cursor(id).orElse(0L);
+    long returned = 0;
+    long lowest = 0;
     while (more && newestFirst.size() < limit) {
       RelayConnection relay = session.connection();
       int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
       HistoryReply reply =
           relay.call(new HistoryRequest(relay.nextId(), id, before, page), HistoryReply.class);
       List<StoredMessage> messages = reply.messages();
+      returned += messages.size();
+      for (StoredMessage message : messages) {
+        top = Math.max(top, message.seq());
+      }
+      if (reply.nextBefore() > 0) {
+        lowest = reply.nextBefore();
+      }
       List<StoredMessage> opening = new ArrayList<>(messages.size());
       List<RecipientEnvelope> envelopes = new ArrayList<>(messages.size());
       // The newest of them, no more than were asked for (a relay could send more).
@@ -377,7 +389,9 @@ public final class RelayChatClient implements ChatClient {
     java.util.Collections.reverse(out);
     List<HeldMessages> heldOut = new ArrayList<>();
     held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
-    return new HistoryPage(out, heldOut);
+    boolean reachedStart = !more && out.size() < limit;
+    long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
+    return new HistoryPage(out, heldOut, notForYou);
   }
 
   /** The envelope of {@code stored}, if it parses and is for conversation {@code id}. */

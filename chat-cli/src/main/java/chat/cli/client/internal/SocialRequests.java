@@ -22,6 +22,7 @@ import chat.protocol.ProtocolVersions;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import chat.protocol.Usernames;
+import chat.protocol.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,8 +94,16 @@ final class SocialRequests {
     if (stripped.isEmpty()) {
       throw new CommandException.Usage("a title cannot be blank");
     }
+    if (VisibleText.showsNothing(stripped)) {
+      // Zero-width or combining characters only: "#team is now titled “”" for everyone.
+      throw new CommandException.Usage("no title: the text shows nothing");
+    }
+    if (VisibleText.startsWithMark(stripped)) {
+      throw new CommandException.Usage(
+          "a title cannot start with a combining mark: it would sit on the character before it");
+    }
     try {
-      return GroupTitles.require(stripped);
+      return GroupTitles.requireNew(stripped);
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage(
           "a title is 1-" + GroupTitles.MAX_CHARS + " characters without control characters");

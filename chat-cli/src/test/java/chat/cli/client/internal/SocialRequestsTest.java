@@ -43,4 +43,25 @@ class SocialRequestsTest {
           .hasMessage("a title is 1-64 characters without control characters");
     }
   }
+
+  @Test
+  void renameGroup_zeroWidthOrAccentsOnly_saysTheTitleShowsNothing() {
+    try (RelayChatClient client = client()) {
+      assertThatThrownBy(() -> client.renameGroup("#team", "\u200B\u200B"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("no title: the text shows nothing");
+      assertThatThrownBy(() -> client.renameGroup("#team", "\u0301".repeat(12)))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("no title: the text shows nothing");
+    }
+  }
+
+  @Test
+  void renameGroup_leadingCombiningMark_isRefused() {
+    try (RelayChatClient client = client()) {
+      assertThatThrownBy(() -> client.renameGroup("#team", "\u0301\u0301team"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageStartingWith("a title cannot start with a combining mark");
+    }
+  }
 }
