@@ -22,6 +22,8 @@ import chat.server.internal.storage.FileChunkRepository;
 import chat.server.internal.storage.FileRepository;
 import chat.server.internal.storage.FileRepository.FileRow;
 import chat.server.internal.storage.UserRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -156,10 +158,7 @@ public final class FileService {
     long received =
         storage.write(
             c -> {
-              FileRow row = live(files.find(c, fileId).orElse(null), now);
-              if (!row.uploader().equals(key)) {
-                throw new RelayException(ErrorCode.NOT_UPLOADER);
-              }
+              FileRow row = ownUpload(c, fileId, key, now);
               long offset = request.offset();
               long expected = Math.min(row.chunkBytes(), row.size() - row.received());
               if (row.complete() || offset != row.received() || expected <= 0) {
@@ -192,10 +191,7 @@ public final class FileService {
     FileRow row =
         storage.write(
             c -> {
-              FileRow found = live(files.find(c, fileId).orElse(null), now);
-              if (!found.uploader().equals(key)) {
-                throw new RelayException(ErrorCode.NOT_UPLOADER);
-              }
+              FileRow found = ownUpload(c, fileId, key, now);
               if (found.received() != found.size()) {
                 throw new RelayException(
                     ErrorCode.FILE_INCOMPLETE,
@@ -219,10 +215,7 @@ public final class FileService {
     FileRow row =
         storage.write(
             c -> {
-              FileRow found = live(files.find(c, fileId).orElse(null), now);
-              if (!found.uploader().equals(key)) {
-                throw new RelayException(ErrorCode.NOT_UPLOADER);
-              }
+              FileRow found = ownUpload(c, fileId, key, now);
               chunks.deleteAll(c, fileId);
               files.delete(c, fileId);
               return found;
@@ -300,6 +293,16 @@ public final class FileService {
   private FileRow find(String fileIdHex) {
     Bytes fileId = Bytes.fromHex(fileIdHex);
     return live(storage.read(c -> files.find(c, fileId)).orElse(null), clock.millis());
+  }
+
+  /** The unexpired upload {@code fileId}, which {@code userKey} must have uploaded. */
+  private FileRow ownUpload(Connection c, Bytes fileId, String userKey, long now)
+      throws SQLException {
+    FileRow row = live(files.find(c, fileId).orElse(null), now);
+    if (!row.uploader().equals(userKey)) {
+      throw new RelayException(ErrorCode.NOT_UPLOADER);
+    }
+    return row;
   }
 
   private static FileRow live(FileRow row, long now) {
