@@ -9,6 +9,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.SocialLines;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -127,6 +128,7 @@ final class ListenCommand implements Callable<Integer> {
     private volatile String localWriteFailure;
     private final int limit;
     private final DaySeparators days = Output.days();
+    private final ConnectionLines connectionLines = new ConnectionLines();
     private int printed;
 
     Printer(RelayCommandSupport support, ChatClient client, CountDownLatch stopped, int limit) {
@@ -301,10 +303,15 @@ final class ListenCommand implements Callable<Integer> {
     public synchronized void onConnection(ConnectionState state, String detail) {
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
-      } else if (state == ConnectionState.RECONNECTING && !finished()) {
+      } else if (!finished()) {
         // OFFLINE ends the command, whose error says the same once.
-        support.err().println("chat: " + TerminalSafe.line(detail));
-        support.err().flush();
+        connectionLines
+            .line(state, detail, client.serverAddress())
+            .ifPresent(
+                line -> {
+                  support.err().println("chat: " + line);
+                  support.err().flush();
+                });
       }
       if (state == ConnectionState.OFFLINE) {
         sessionLost = detail;

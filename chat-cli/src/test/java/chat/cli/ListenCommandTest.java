@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
@@ -84,6 +85,37 @@ class ListenCommandTest {
             "alice wants to be your friend: /friend accept alice or /friend decline alice",
             "alice invited you to #team: /join #team to enter")
         .noneMatch(line -> line.contains("carol"));
+  }
+
+  /**
+   * A long outage in text mode: one line when the connection is lost, a reminder after the 8th
+   * failed attempt, one line when it is back; not a line for every attempt.
+   */
+  @Test
+  void listenText_outage_saysLostOnceRemindsOnceAndSaysBack() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireConnection(ConnectionState.RECONNECTING, "the relay is shutting down; reconnecting");
+    for (int attempt = 1; attempt <= 9; attempt++) {
+      fake.fireConnection(
+          ConnectionState.RECONNECTING,
+          "cannot reach the relay; retrying (attempt " + attempt + ")");
+    }
+    fake.fireConnection(ConnectionState.ONLINE, "");
+    fake.deliver("#ops", "alice", "after the outage");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines())
+        .containsExactly(
+            "chat: listening as bob; stop with Ctrl-C",
+            "chat: connection lost, reconnecting (the relay is shutting down; reconnecting)",
+            "chat: still reconnecting (cannot reach the relay; retrying (attempt 8))",
+            "chat: reconnected to relay.test:7443");
   }
 
   /**

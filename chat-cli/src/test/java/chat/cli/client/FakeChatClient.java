@@ -721,6 +721,11 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onHeld(held));
   }
 
+  /** Plays the client core: the connection's state changed. */
+  public void fireConnection(ConnectionState state, String detail) {
+    listeners.forEach(l -> l.onConnection(state, detail));
+  }
+
   /** Plays the client core: a notice. */
   public void fireNotice(String conversation, String text) {
     listeners.forEach(l -> l.onNotice(conversation, text));
