@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.AccountText;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
             String name = c.username().orElse(user);
             support.result(
                 JsonLines.object("passphrase_changed").put("user", name),
-                "changed the passphrase of " + name + "'s keys, here and in the relay's backup");
+                AccountText.passphraseChanged(name));
             return 0;
           });
     } finally {

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.AccountText;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,14 +55,7 @@ final class PasswdCommand implements Callable<Integer> {
             String name = c.username().orElse(user);
             support.result(
                 JsonLines.object("password_changed").put("user", name).put("sessionsEnded", ended),
-                "changed the account password of "
-                    + name
-                    + "; "
-                    + (ended == 0
-                        ? "no other session was open"
-                        : ended
-                            + (ended == 1 ? " other session was" : " other sessions were")
-                            + " logged out"));
+                AccountText.passwordChanged(name, ended));
             return 0;
           });
     } finally {

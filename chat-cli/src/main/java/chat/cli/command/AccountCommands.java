@@ -162,15 +162,7 @@ final class AccountCommands {
     } finally {
       Arguments.zero(password, newPassword);
     }
-    context.info(
-        "changed the account password of "
-            + name
-            + (ended == 0
-                ? "; no other session was open"
-                : "; "
-                    + ended
-                    + (ended == 1 ? " other session was" : " other sessions were")
-                    + " logged out"));
+    context.info(AccountText.passwordChanged(name, ended));
   }
 
   private static void passphrase(Input.Command command, CommandContext context) {
@@ -188,7 +180,7 @@ final class AccountCommands {
     } finally {
       Arguments.zero(password, passphrase);
     }
-    context.info("changed the passphrase of " + name + "'s keys, here and in the relay's backup");
+    context.info(AccountText.passphraseChanged(name));
   }
 
   private static void rekey(Input.Command command, CommandContext context) {
