@@ -197,11 +197,13 @@ public final class Relay implements AutoCloseable {
           new PasswordHasher(
               config.bcryptCost(),
               random,
-              new HashingSlots(config.bcryptThreadCount(), BCRYPT_MAX_WAIT));
+              new HashingSlots(
+                  config.bcryptThreadCount(), config.bcryptWaitingPlaces(), BCRYPT_MAX_WAIT));
       LOG.info(
-          "password hashing: bcrypt cost {}, at most {} at once",
+          "password hashing: bcrypt cost {}, at most {} at once and {} waiting",
           config.bcryptCost(),
-          config.bcryptThreadCount());
+          config.bcryptThreadCount(),
+          config.bcryptWaitingPlaces());
       LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
       PasswordCheck passwordCheck =
           new PasswordCheck(storage, users, hasher, limiter, audit, logIds);

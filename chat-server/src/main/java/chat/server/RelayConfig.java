@@ -183,6 +183,13 @@ public record RelayConfig(
               + " / 2) to "
               + MAX_WORKER_THREADS);
     }
+    if (bcryptThreads != BCRYPT_THREADS_DEFAULT && bcryptThreads >= workerThreads) {
+      throw new InvalidSetting(
+          "bcrypt-threads",
+          "bcrypt threads must be fewer than the worker threads ("
+              + workerThreads
+              + "), so that a worker is always free for requests that hash no password");
+    }
     if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
       throw new InvalidSetting(
           "io-threads", "I/O threads must be 0 (one per processor) to " + MAX_IO_THREADS);
@@ -232,10 +239,9 @@ public record RelayConfig(
   }
 
   /**
-   * How many bcrypt computations run at once (as many more may wait, each at most 5 seconds; past
-   * that a login, registration or password check is answered {@code RATE_LIMITED}): {@code
-   * bcryptThreads}, or if that is 0 one per processor but at most (worker threads - 1) / 2 and at
-   * least 1, so that waiting and running hashes together leave a worker free for other requests.
+   * How many bcrypt computations run at once: {@code bcryptThreads}, or if that is 0 one per
+   * processor but at most (worker threads - 1) / 2 and at least 1. See {@link
+   * #bcryptWaitingPlaces()} for those that wait.
    */
   public int bcryptThreadCount() {
     if (bcryptThreads != BCRYPT_THREADS_DEFAULT) {
@@ -243,6 +249,16 @@ public record RelayConfig(
     }
     int processors = Runtime.getRuntime().availableProcessors();
     return Math.max(1, Math.min(processors, (workerThreads - 1) / 2));
+  }
+
+  /**
+   * How many bcrypt computations may wait for one of the {@link #bcryptThreadCount()} slots (each
+   * at most 5 seconds; past that, or if every place is taken, a login, registration or password
+   * check is answered {@code RATE_LIMITED}): the worker threads less the slots less one, so that
+   * running and waiting hashes together always leave a worker free for other requests.
+   */
+  public int bcryptWaitingPlaces() {
+    return Math.max(0, workerThreads - 1 - bcryptThreadCount());
   }
 
   /** The defaults with this bind address, port and data directory. */

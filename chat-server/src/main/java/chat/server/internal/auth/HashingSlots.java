@@ -22,18 +22,18 @@ public final class HashingSlots {
   private final AtomicLong started = new AtomicLong();
 
   /**
-   * At most {@code slots} computations at once (1 or more), as many more waiting up to {@code
-   * maxWait} each.
+   * At most {@code slots} computations at once (1 or more), at most {@code waiting} more (0 or
+   * more) waiting up to {@code maxWait} each.
    */
-  public HashingSlots(int slots, Duration maxWait) {
-    if (slots < 1) {
-      throw new IllegalArgumentException("slots must be 1 or more");
+  public HashingSlots(int slots, int waiting, Duration maxWait) {
+    if (slots < 1 || waiting < 0) {
+      throw new IllegalArgumentException("slots must be 1 or more, waiting 0 or more");
     }
     if (maxWait.isNegative()) {
       throw new IllegalArgumentException("maxWait must not be negative");
     }
     this.slots = slots;
-    this.admitted = new Semaphore(2 * slots);
+    this.admitted = new Semaphore(slots + waiting);
     this.running = new Semaphore(slots, true);
     this.maxWaitNanos = maxWait.toNanos();
   }

@@ -25,13 +25,13 @@ public final class PasswordHasher {
 
   /**
    * A hasher with bcrypt {@code cost} (4 to 31) drawing salts from {@code random}, in slots as many
-   * as the processors (waiting for one at most 5 seconds).
+   * as the processors (up to 16 more computations waiting for one, at most 5 seconds each).
    */
   public PasswordHasher(int cost, SecureRandom random) {
     this(
         cost,
         random,
-        new HashingSlots(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(5)));
+        new HashingSlots(Runtime.getRuntime().availableProcessors(), 16, Duration.ofSeconds(5)));
   }
 
   /**

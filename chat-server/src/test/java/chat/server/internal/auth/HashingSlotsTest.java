@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class HashingSlotsTest {
   @Test
   void run_everySlotAndWaitingPlaceTaken_refusesAtOnce() throws Exception {
-    HashingSlots slots = new HashingSlots(1, Duration.ofHours(1));
+    HashingSlots slots = new HashingSlots(1, 1, Duration.ofHours(1));
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
@@ -41,7 +41,7 @@ class HashingSlotsTest {
 
   @Test
   void run_noSlotWithinTheWait_refusesAndRunsNothing() throws Exception {
-    HashingSlots slots = new HashingSlots(1, Duration.ZERO);
+    HashingSlots slots = new HashingSlots(1, 1, Duration.ZERO);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService threads = Executors.newSingleThreadExecutor();
     try {
@@ -56,14 +56,16 @@ class HashingSlotsTest {
   }
 
   /**
-   * The relay's worker pool with its default slots, every worker it can get filled with hashing
-   * that never ends (and more queued): a request that hashes nothing is still served, before any
-   * hash finishes.
+   * A small worker pool of the relay with its default slots, every worker it can get filled with
+   * hashing that never ends (and more queued): a request that hashes nothing is still served,
+   * before any hash finishes.
    */
   @Test
   void run_hashingFloodOnTheWorkerPool_leavesAWorkerForOtherRequests() throws Exception {
     RelayConfig config = RelayConfig.defaults("127.0.0.1", 0, Path.of("unused")).withThreads(3, 0);
-    HashingSlots slots = new HashingSlots(config.bcryptThreadCount(), Duration.ofHours(1));
+    HashingSlots slots =
+        new HashingSlots(
+            config.bcryptThreadCount(), config.bcryptWaitingPlaces(), Duration.ofHours(1));
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads());
     try {

@@ -47,7 +47,7 @@ class RegisterServiceTest {
 
   private final MutableClock clock = new MutableClock();
   private final AtomicLong nanos = new AtomicLong();
-  private final HashingSlots slots = new HashingSlots(2, Duration.ofSeconds(30));
+  private final HashingSlots slots = new HashingSlots(2, 2, Duration.ofSeconds(30));
   private final List<String> audited = new CopyOnWriteArrayList<>();
   private Database database;
   private WriteQueue writes;
