@@ -94,7 +94,7 @@ public final class Relay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
 
   /** How long a bcrypt computation waits for one of the {@link HashingSlots} before giving up. */
-  private static final Duration BCRYPT_MAX_WAIT = Duration.ofSeconds(5);
+  private static final Duration BCRYPT_MAX_WAIT = Duration.ofSeconds(10);
 
   private final Channel serverChannel;
   private final EventLoopGroup bossGroup;

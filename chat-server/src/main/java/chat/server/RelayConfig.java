@@ -253,7 +253,7 @@ public record RelayConfig(
 
   /**
    * How many bcrypt computations may wait for one of the {@link #bcryptThreadCount()} slots (each
-   * at most 5 seconds; past that, or if every place is taken, a login, registration or password
+   * at most 10 seconds; past that, or if every place is taken, a login, registration or password
    * check is answered {@code RATE_LIMITED}): the worker threads less the slots less one, so that
    * running and waiting hashes together always leave a worker free for other requests.
    */
