@@ -118,7 +118,9 @@ public final class RegisterService {
             c -> {
               long now = clock.millis();
               if (!users.insert(c, key, username, skeleton, hash, bundle.encode(), now)) {
-                return taken(c, key, skeleton);
+                // Not stored: the name or its skeleton is taken, whichever look-up finds it.
+                Taken taken = taken(c, key, skeleton);
+                return taken == Taken.NO ? Taken.LOOKALIKE : taken;
               }
               conversations.ensure(c, ConversationIds.LOBBY, now);
               members.add(c, ConversationIds.LOBBY, key, now);
