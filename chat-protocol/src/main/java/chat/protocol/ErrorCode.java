@@ -17,7 +17,10 @@ public enum ErrorCode {
   AUTH_REQUIRED("log in first", false),
   /** Login or resume failed; deliberately the same for every cause. */
   AUTH_FAILED("invalid username, password or token", false),
-  /** Too many requests or failed logins; retry later. */
+  /**
+   * Too many requests, failed logins or registrations from the address, or every password hashing
+   * slot of the relay busy; retry later (the message says which, and the wait when it can).
+   */
   RATE_LIMITED("rate limit exceeded, retry later", false),
   /**
    * The username is already registered (compared case-insensitively), or looks like a registered

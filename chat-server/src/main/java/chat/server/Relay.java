@@ -3,10 +3,13 @@ package chat.server;
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
 import chat.protocol.HostPort;
+import chat.server.internal.audit.AuditThrottle;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.audit.QueuedAuditLog;
+import chat.server.internal.auth.HashingSlots;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.RegistrationLimiter;
 import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.ConnectionIds;
 import chat.server.internal.net.ListenCheck;
@@ -31,6 +34,7 @@ import chat.server.internal.relay.PasswordCheck;
 import chat.server.internal.relay.PasswordService;
 import chat.server.internal.relay.PresenceBook;
 import chat.server.internal.relay.PresenceService;
+import chat.server.internal.relay.RegisterService;
 import chat.server.internal.relay.RelayException;
 import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.Storage;
@@ -88,6 +92,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Relay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+  /** How long a bcrypt computation waits for one of the {@link HashingSlots} before giving up. */
+  private static final Duration BCRYPT_MAX_WAIT = Duration.ofSeconds(10);
 
   private final Channel serverChannel;
   private final EventLoopGroup bossGroup;
@@ -186,7 +193,17 @@ public final class Relay implements AutoCloseable {
           new Notifier(
               storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
       KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
-      PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
+      PasswordHasher hasher =
+          new PasswordHasher(
+              config.bcryptCost(),
+              random,
+              new HashingSlots(
+                  config.bcryptThreadCount(), config.bcryptWaitingPlaces(), BCRYPT_MAX_WAIT));
+      LOG.info(
+          "password hashing: bcrypt cost {}, at most {} at once and {} waiting",
+          config.bcryptCost(),
+          config.bcryptThreadCount(),
+          config.bcryptWaitingPlaces());
       LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
       PasswordCheck passwordCheck =
           new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
@@ -195,7 +212,6 @@ public final class Relay implements AutoCloseable {
               storage,
               users,
               sessions,
-              conversations,
               members,
               hasher,
               new SessionTokens(random),
@@ -241,6 +257,19 @@ public final class Relay implements AutoCloseable {
           new RequestDispatcher(
               "chat-relay",
               accounts,
+              new RegisterService(
+                  storage,
+                  users,
+                  conversations,
+                  members,
+                  hasher,
+                  new RegistrationLimiter(
+                      clock, Duration.ofHours(1), config.registrationsPerHour()),
+                  new AuditThrottle(),
+                  notifier,
+                  clock,
+                  audit,
+                  logIds),
               new PasswordService(
                   storage, users, sessions, hasher, passwordCheck, accounts, audit, logIds),
               rooms,

@@ -9,7 +9,10 @@ import java.util.Objects;
  * {@code tlsCertificate} and {@code tlsKey} are null for the self-signed pair in the data dir.
  * {@code auditRetention} is how long audit events are kept ({@link Duration#ZERO}: forever); {@code
  * files} holds the limits on shared files; {@code ioThreads} is the number of event loops ({@link
- * #ONE_IO_THREAD_PER_PROCESSOR}: one per processor the JVM sees, see {@link #ioThreadCount()}).
+ * #ONE_IO_THREAD_PER_PROCESSOR}: one per processor the JVM sees, see {@link #ioThreadCount()});
+ * {@code registrationsPerHour} is how many registration attempts one client address may make per
+ * hour (0: no limit); {@code bcryptThreads} is how many bcrypt computations may run at once ({@link
+ * #BCRYPT_THREADS_DEFAULT}: see {@link #bcryptThreadCount()}).
  */
 public record RelayConfig(
     String bindAddress,
@@ -23,9 +26,11 @@ public record RelayConfig(
     int requestBurst,
     long maxPendingBytes,
     int maxConnectionsPerAddress,
+    int registrationsPerHour,
     int presenceMaxRoomMembers,
     int writeCoalescingMillis,
     int workerThreads,
+    int bcryptThreads,
     int ioThreads,
     Path tlsCertificate,
     Path tlsKey,
@@ -66,6 +71,16 @@ public record RelayConfig(
 
   /** The most event loops accepted. */
   public static final int MAX_IO_THREADS = 1024;
+
+  /**
+   * Registration attempts one client address (an IPv6 address with its /64) may make per hour by
+   * default, successful or not: enough for a team behind one NAT address signing up together, few
+   * enough that a flood of registrations is stopped within a handful of bcrypt hashes.
+   */
+  public static final int DEFAULT_REGISTRATIONS_PER_HOUR = 20;
+
+  /** {@code bcryptThreads} for the default, see {@link #bcryptThreadCount()}. */
+  public static final int BCRYPT_THREADS_DEFAULT = 0;
 
   /** The most request worker threads accepted. */
   public static final int MAX_WORKER_THREADS = 1024;
@@ -143,6 +158,10 @@ public record RelayConfig(
           "max-connections-per-address",
           "max connections per address must be 0 (no limit) to " + MAX_COUNT);
     }
+    if (registrationsPerHour < 0 || registrationsPerHour > MAX_COUNT) {
+      throw new InvalidSetting(
+          "registrations-per-hour", "registrations per hour must be 0 (no limit) to " + MAX_COUNT);
+    }
     if (presenceMaxRoomMembers < 0 || presenceMaxRoomMembers > MAX_COUNT) {
       throw new InvalidSetting(
           "presence-max-room-members",
@@ -156,6 +175,20 @@ public record RelayConfig(
     if (workerThreads < 1 || workerThreads > MAX_WORKER_THREADS) {
       throw new InvalidSetting(
           "worker-threads", "worker threads must be 1 to " + MAX_WORKER_THREADS);
+    }
+    if (bcryptThreads < 0 || bcryptThreads > MAX_WORKER_THREADS) {
+      throw new InvalidSetting(
+          "bcrypt-threads",
+          "bcrypt threads must be 0 (the default: one per processor, at most (worker threads - 1)"
+              + " / 2) to "
+              + MAX_WORKER_THREADS);
+    }
+    if (bcryptThreads != BCRYPT_THREADS_DEFAULT && bcryptThreads >= workerThreads) {
+      throw new InvalidSetting(
+          "bcrypt-threads",
+          "bcrypt threads must be fewer than the worker threads ("
+              + workerThreads
+              + "), so that a worker is always free for requests that hash no password");
     }
     if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
       throw new InvalidSetting(
@@ -205,6 +238,29 @@ public record RelayConfig(
         : ioThreads;
   }
 
+  /**
+   * How many bcrypt computations run at once: {@code bcryptThreads}, or if that is 0 one per
+   * processor but at most (worker threads - 1) / 2 and at least 1. See {@link
+   * #bcryptWaitingPlaces()} for those that wait.
+   */
+  public int bcryptThreadCount() {
+    if (bcryptThreads != BCRYPT_THREADS_DEFAULT) {
+      return bcryptThreads;
+    }
+    int processors = Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(processors, (workerThreads - 1) / 2));
+  }
+
+  /**
+   * How many bcrypt computations may wait for one of the {@link #bcryptThreadCount()} slots (each
+   * at most 10 seconds; past that, or if every place is taken, a login, registration or password
+   * check is answered {@code RATE_LIMITED}): the worker threads less the slots less one, so that
+   * running and waiting hashes together always leave a worker free for other requests.
+   */
+  public int bcryptWaitingPlaces() {
+    return Math.max(0, workerThreads - 1 - bcryptThreadCount());
+  }
+
   /** The defaults with this bind address, port and data directory. */
   public static RelayConfig defaults(String bindAddress, int port, Path dataDir) {
     return new RelayConfig(
@@ -219,9 +275,11 @@ public record RelayConfig(
         200,
         16L << 20,
         DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+        DEFAULT_REGISTRATIONS_PER_HOUR,
         DEFAULT_PRESENCE_MAX_ROOM_MEMBERS,
         DEFAULT_WRITE_COALESCING_MILLIS,
         16,
+        BCRYPT_THREADS_DEFAULT,
         ONE_IO_THREAD_PER_PROCESSOR,
         null,
         null,
@@ -265,6 +323,20 @@ public record RelayConfig(
     return edit(copy -> copy.maxConnectionsPerAddress = limit);
   }
 
+  /** A copy with another limit on registration attempts per address per hour (0: no limit). */
+  public RelayConfig withRegistrationsPerHour(int attempts) {
+    return edit(copy -> copy.registrationsPerHour = attempts);
+  }
+
+  /** A copy with other numbers of request workers and of bcrypt computations at once. */
+  public RelayConfig withThreads(int workers, int bcrypt) {
+    return edit(
+        copy -> {
+          copy.workerThreads = workers;
+          copy.bcryptThreads = bcrypt;
+        });
+  }
+
   /** A copy with another largest room that carries presence (0: every room). */
   public RelayConfig withPresenceMaxRoomMembers(int members) {
     return edit(copy -> copy.presenceMaxRoomMembers = members);
@@ -305,9 +377,11 @@ public record RelayConfig(
     private int requestBurst;
     private long maxPendingBytes;
     private int maxConnectionsPerAddress;
+    private int registrationsPerHour;
     private int presenceMaxRoomMembers;
     private int writeCoalescingMillis;
-    private final int workerThreads;
+    private int workerThreads;
+    private int bcryptThreads;
     private int ioThreads;
     private final Path tlsCertificate;
     private final Path tlsKey;
@@ -326,9 +400,11 @@ public record RelayConfig(
       requestBurst = from.requestBurst;
       maxPendingBytes = from.maxPendingBytes;
       maxConnectionsPerAddress = from.maxConnectionsPerAddress;
+      registrationsPerHour = from.registrationsPerHour;
       presenceMaxRoomMembers = from.presenceMaxRoomMembers;
       writeCoalescingMillis = from.writeCoalescingMillis;
       workerThreads = from.workerThreads;
+      bcryptThreads = from.bcryptThreads;
       ioThreads = from.ioThreads;
       tlsCertificate = from.tlsCertificate;
       tlsKey = from.tlsKey;
@@ -349,9 +425,11 @@ public record RelayConfig(
           requestBurst,
           maxPendingBytes,
           maxConnectionsPerAddress,
+          registrationsPerHour,
           presenceMaxRoomMembers,
           writeCoalescingMillis,
           workerThreads,
+          bcryptThreads,
           ioThreads,
           tlsCertificate,
           tlsKey,

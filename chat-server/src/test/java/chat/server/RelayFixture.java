@@ -24,7 +24,10 @@ public final class RelayFixture {
   private RelayFixture() {}
 
   public static RelayConfig config(Path dataDir) {
-    return RelayConfig.defaults("127.0.0.1", 0, dataDir).withBcryptCost(4);
+    // Tests register many users from one address; RegistrationLimitTest checks the limit.
+    return RelayConfig.defaults("127.0.0.1", 0, dataDir)
+        .withBcryptCost(4)
+        .withRegistrationsPerHour(0);
   }
 
   public static Relay start(Path dataDir) throws Exception {

@@ -27,6 +27,7 @@ import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
 import chat.server.internal.relay.AccountService;
+import chat.server.internal.relay.RegisterService;
 import chat.server.internal.storage.AtRestKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -219,9 +220,11 @@ class RelayRestartTest {
       @TempDir Path otherDataDir) throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");
     Logger logger = (Logger) LoggerFactory.getLogger(AccountService.class);
+    Logger registrations = (Logger) LoggerFactory.getLogger(RegisterService.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     logger.addAppender(logged);
+    registrations.addAppender(logged);
     try {
       try (Relay relay = RelayFixture.start(dataDir);
           TestClient client = connect(relay, dataDir)) {
@@ -237,6 +240,7 @@ class RelayRestartTest {
       }
     } finally {
       logger.detachAppender(logged);
+      registrations.detachAppender(logged);
     }
     List<String> pseudonyms =
         logged.list.stream()

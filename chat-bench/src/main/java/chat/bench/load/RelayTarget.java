@@ -130,6 +130,8 @@ public final class RelayTarget implements Target {
             "3600",
             // Every simulated client connects from 127.0.0.1.
             "--max-connections-per-address",
+            "0",
+            "--registrations-per-hour",
             "0");
     Map<String, String> environment = new HashMap<>(settings.relayEnvironment());
     environment.put("CHAT_SERVER_JAVA_OPTS", String.join(" ", settings.relayJavaOptions()));

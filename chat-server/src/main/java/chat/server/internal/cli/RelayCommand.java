@@ -133,6 +133,16 @@ public final class RelayCommand implements Callable<Integer> {
   int maxConnectionsPerAddress;
 
   @Option(
+      names = "--registrations-per-hour",
+      paramLabel = "N",
+      defaultValue = "" + RelayConfig.DEFAULT_REGISTRATIONS_PER_HOUR,
+      description =
+          "Registration attempts one client address may make per hour, successful or not; an"
+              + " IPv6 address counts with its /64; 0 = no limit; at most 1000000"
+              + " (default: ${DEFAULT-VALUE}).")
+  int registrationsPerHour;
+
+  @Option(
       names = "--presence-max-room-members",
       paramLabel = "N",
       defaultValue = "256",
@@ -157,6 +167,17 @@ public final class RelayCommand implements Callable<Integer> {
       defaultValue = "16",
       description = "Request worker threads, 1 to 1024 (default: ${DEFAULT-VALUE}).")
   int workerThreads;
+
+  @Option(
+      names = "--bcrypt-threads",
+      paramLabel = "N",
+      defaultValue = "" + RelayConfig.BCRYPT_THREADS_DEFAULT,
+      description =
+          "bcrypt computations (logins, registrations, password checks) run at once, fewer than"
+              + " the worker threads; more may wait up to 10 s on the other workers but one, the"
+              + " rest are answered RATE_LIMITED; 0 = one per processor, at most (worker threads -"
+              + " 1) / 2 (default: ${DEFAULT-VALUE}).")
+  int bcryptThreads;
 
   @Option(
       names = "--io-threads",
@@ -293,9 +314,11 @@ public final class RelayCommand implements Callable<Integer> {
         requestBurst,
         maxPendingBytes,
         maxConnectionsPerAddress,
+        registrationsPerHour,
         presenceMaxRoomMembers,
         writeCoalescingMillis,
         workerThreads,
+        bcryptThreads,
         ioThreads,
         tlsCert,
         tlsKey,

@@ -1,6 +1,8 @@
 package chat.server.internal.net;
 
 import chat.crypto.Bytes;
+import chat.protocol.HostPort;
+import chat.server.internal.audit.AuditThrottle;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -21,9 +23,8 @@ final class AddressLimiter {
   static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final int limit;
-  private final LongSupplier nanoTime;
   private final Map<Bytes, Integer> open = new ConcurrentHashMap<>();
-  private final Map<Bytes, Long> lastReport = new ConcurrentHashMap<>();
+  private final AuditThrottle reports;
 
   /** What {@link #tryAcquire} decided. */
   enum Decision {
@@ -45,7 +46,7 @@ final class AddressLimiter {
       throw new IllegalArgumentException("limit must be 0 (none) or more");
     }
     this.limit = limit;
-    this.nanoTime = nanoTime;
+    this.reports = new AuditThrottle(REPORT_INTERVAL_NANOS, nanoTime);
   }
 
   /** Counts a connection from {@code address} unless that address already has the limit open. */
@@ -68,18 +69,7 @@ final class AddressLimiter {
     if (admitted[0]) {
       return Decision.ADMITTED;
     }
-    long now = nanoTime.getAsLong();
-    boolean[] report = {false};
-    lastReport.compute(
-        key,
-        (k, last) -> {
-          if (last == null || now - last >= REPORT_INTERVAL_NANOS) {
-            report[0] = true;
-            return now;
-          }
-          return last;
-        });
-    return report[0] ? Decision.REFUSED_REPORT : Decision.REFUSED_QUIET;
+    return reports.admit(key) >= 0 ? Decision.REFUSED_REPORT : Decision.REFUSED_QUIET;
   }
 
   /** Uncounts a connection admitted for {@code address}. */
@@ -90,13 +80,32 @@ final class AddressLimiter {
     Bytes key = keyOf(address);
     open.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
     if (!open.containsKey(key)) {
-      lastReport.remove(key);
+      reports.forget(key);
     }
   }
 
   /** Connections counted for {@code address} now. */
   int openFrom(InetAddress address) {
     return limit == 0 ? 0 : open.getOrDefault(keyOf(address), 0);
+  }
+
+  /**
+   * The address as the relay's per-address limits count it, as text: an IPv4 address (also an
+   * IPv4-mapped one) in dotted form, an IPv6 address as its /64 ({@code 2001:db8:1:2::/64}). Logins
+   * and registrations are limited under this key, so that a host cannot multiply its guesses by
+   * picking new addresses in its /64.
+   */
+  static String limitKey(InetAddress address) {
+    byte[] key = keyOf(address).toByteArray();
+    try {
+      if (key.length == 4) {
+        return InetAddress.getByAddress(key).getHostAddress();
+      }
+      byte[] prefix = Arrays.copyOf(key, 16);
+      return HostPort.address(InetAddress.getByAddress(prefix)) + "/64";
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException("4 or 16 bytes are an address", e);
+    }
   }
 
   /**

@@ -96,6 +96,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private CompletionStage<?> finishing;
 
   private volatile String address = "unknown";
+  private volatile String limitAddress = "unknown";
   private volatile String closeReason = "closed by the client";
   private volatile long lastRateAuditNanos;
   private volatile boolean rateAudited;
@@ -133,6 +134,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     if (remote instanceof InetSocketAddress inet) {
       address =
           inet.getAddress() == null ? inet.getHostString() : HostPort.address(inet.getAddress());
+      limitAddress =
+          inet.getAddress() == null ? address : AddressLimiter.limitKey(inet.getAddress());
     }
     registry.add(this);
     LOG.info("connect {} from {}", logId, address);
@@ -353,6 +356,11 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public String remoteAddress() {
     return address;
+  }
+
+  @Override
+  public String limitAddress() {
+    return limitAddress;
   }
 
   /**

@@ -5,7 +5,6 @@ import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
 import chat.protocol.BundleReply;
 import chat.protocol.BundlesReply;
-import chat.protocol.ConversationIds;
 import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.GetBundleRequest;
@@ -14,24 +13,19 @@ import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
-import chat.protocol.MembershipChange;
 import chat.protocol.PresenceStatus;
-import chat.protocol.RegisterReply;
-import chat.protocol.RegisterRequest;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
 import chat.protocol.UserBundle;
-import chat.protocol.UsernameSkeleton;
 import chat.protocol.Usernames;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
-import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SessionRepository.SessionRow;
@@ -48,8 +42,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accounts and sessions: register, login, resume, logout, and the key directory. Every login or
- * resume failure is the same {@link ErrorCode#AUTH_FAILED}; unknown users cost a dummy bcrypt.
+ * Accounts and sessions: login, resume, logout, and the key directory ({@link RegisterService}
+ * creates accounts). Every login or resume failure is the same {@link ErrorCode#AUTH_FAILED};
+ * unknown users cost a dummy bcrypt.
  */
 public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
@@ -59,7 +54,6 @@ public final class AccountService {
   private final Storage storage;
   private final UserRepository users;
   private final SessionRepository sessions;
-  private final ConversationRepository conversations;
   private final MemberRepository members;
   private final PasswordHasher hasher;
   private final SessionTokens tokens;
@@ -78,7 +72,6 @@ public final class AccountService {
       Storage storage,
       UserRepository users,
       SessionRepository sessions,
-      ConversationRepository conversations,
       MemberRepository members,
       PasswordHasher hasher,
       SessionTokens tokens,
@@ -98,7 +91,6 @@ public final class AccountService {
     this.storage = storage;
     this.users = users;
     this.sessions = sessions;
-    this.conversations = conversations;
     this.members = members;
     this.hasher = hasher;
     this.tokens = tokens;
@@ -109,80 +101,11 @@ public final class AccountService {
     this.sessionTtl = sessionTtl;
   }
 
-  /**
-   * Creates an account after checking the username, password and bundle, and that no account has
-   * the name or one that looks like it ({@link UsernameSkeleton}); audits the outcome (a refusal
-   * with its error code, and the username only if it is a valid one).
-   */
-  public RegisterReply register(ClientConnection connection, RegisterRequest request) {
-    try {
-      RegisterReply reply = createAccount(connection, request);
-      audit.record(connection, AuditType.REGISTER, reply.username(), "");
-      return reply;
-    } catch (RelayException e) {
-      audit.record(
-          connection, AuditType.REGISTER_FAILED, validOrNull(request.username()), e.code().name());
-      throw e;
-    }
-  }
-
-  private RegisterReply createAccount(ClientConnection connection, RegisterRequest request) {
-    String username = request.username();
-    if (!Usernames.isValid(username)) {
-      throw new RelayException(ErrorCode.INVALID_USERNAME);
-    }
-    PasswordCheck.requireAcceptable(request.password());
-    IdentityBundle bundle = parseBundle(request.bundle(), username);
-    String hash = hasher.hash(request.password());
-    request.password().destroy();
-    String key = Usernames.key(username);
-    String skeleton = UsernameSkeleton.of(username);
-    Created created =
-        storage.write(
-            c -> {
-              long now = clock.millis();
-              if (!users.insert(c, key, username, skeleton, hash, bundle.encode(), now)) {
-                return users.find(c, key).isPresent() ? Created.NAME_TAKEN : Created.NAME_LOOKALIKE;
-              }
-              conversations.ensure(c, ConversationIds.LOBBY, now);
-              members.add(c, ConversationIds.LOBBY, key, now);
-              return Created.YES;
-            });
-    if (created == Created.NAME_TAKEN) {
-      throw new RelayException(ErrorCode.USERNAME_TAKEN);
-    }
-    if (created == Created.NAME_LOOKALIKE) {
-      throw new RelayException(ErrorCode.USERNAME_TAKEN, lookalikeMessage(username));
-    }
-    notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
-    LOG.info("registered {} from {}", logIds.user(key), connection.logId());
-    return new RegisterReply(request.id(), username);
-  }
-
-  /** Whether {@link #createAccount} stored the account, and if not, why. */
-  private enum Created {
-    YES,
-    /** An account has the same name, ignoring case. */
-    NAME_TAKEN,
-    /** An account has a name that looks like it: the same {@link UsernameSkeleton}. */
-    NAME_LOOKALIKE
-  }
-
-  /**
-   * The refusal of a name that looks like an existing one. It does not say which name: a person
-   * picks another either way, and naming it would tell a prober, for one guess, a registered name
-   * it did not type.
-   */
-  private static String lookalikeMessage(String username) {
-    return "the name " + username + " is too like an existing account's name";
-  }
-
-  /** {@code typed} if it is a valid username, else null: a mistyped password must not be kept. */
   private static String validOrNull(String typed) {
-    return Usernames.isValid(typed) ? typed : null;
+    return RegisterService.validOrNull(typed);
   }
 
-  private static IdentityBundle parseBundle(Bytes encoded, String username) {
+  static IdentityBundle parseBundle(Bytes encoded, String username) {
     IdentityBundle bundle;
     try {
       bundle = IdentityBundle.parse(encoded.toByteArray());
@@ -195,11 +118,31 @@ public final class AccountService {
     return bundle;
   }
 
-  /** Checks the password (rate-limited) and starts a session with a new token. */
+  /**
+   * Checks the password (rate-limited: the guess is counted before bcrypt runs, so concurrent
+   * guesses cannot pass the limit) and starts a session with a new token.
+   */
   public LoginReply login(ClientConnection connection, LoginRequest request) {
     String key = Usernames.key(request.username());
-    String address = connection.remoteAddress();
-    if (!limiter.allowed(key, address)) {
+    Optional<UserRow> user;
+    LoginRateLimiter.Outcome outcome;
+    try {
+      user =
+          Usernames.isValid(request.username())
+              ? storage.read(c -> users.find(c, key))
+              : Optional.empty();
+      outcome =
+          limiter.check(
+              key,
+              connection.limitAddress(),
+              () ->
+                  user.isPresent()
+                      ? hasher.matches(request.password(), user.get().passwordHash())
+                      : hasher.matchesNobody(request.password()));
+    } finally {
+      request.password().destroy();
+    }
+    if (outcome == LoginRateLimiter.Outcome.LIMITED) {
       LOG.warn("login rate limit hit for {} from {}", logIds.user(key), connection.logId());
       audit.record(
           connection,
@@ -208,17 +151,7 @@ public final class AccountService {
           "login attempts (too many failures for this account or address)");
       throw new RelayException(ErrorCode.RATE_LIMITED);
     }
-    Optional<UserRow> user =
-        Usernames.isValid(request.username())
-            ? storage.read(c -> users.find(c, key))
-            : Optional.empty();
-    boolean ok =
-        user.isPresent()
-            ? hasher.matches(request.password(), user.get().passwordHash())
-            : hasher.matchesNobody(request.password());
-    request.password().destroy();
-    if (!ok) {
-      limiter.recordFailure(key, address);
+    if (outcome == LoginRateLimiter.Outcome.WRONG) {
       LOG.info("login failed for {} from {}", logIds.user(key), connection.logId());
       audit.record(
           connection,
@@ -229,7 +162,6 @@ public final class AccountService {
               : user.isPresent() ? "wrong password" : "unknown user");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
-    limiter.recordSuccess(key);
     Secret token = tokens.issue();
     Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
     long now = clock.millis();
@@ -271,7 +203,7 @@ public final class AccountService {
 
   /** Restores a session from its token; no password hashing. */
   public ResumeReply resume(ClientConnection connection, ResumeRequest request) {
-    String address = connection.remoteAddress();
+    String address = connection.limitAddress();
     if (!limiter.allowedAddress(address)) {
       audit.record(connection, AuditType.RATE_LIMITED, null, "session resume (too many failures)");
       throw new RelayException(ErrorCode.RATE_LIMITED);

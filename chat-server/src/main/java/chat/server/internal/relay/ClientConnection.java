@@ -13,8 +13,15 @@ public interface ClientConnection {
   /** A short id for logs; never a user identifier. */
   String logId();
 
-  /** The remote address without port, for per-address rate limits. */
+  /** The remote address without port, as logs and the audit log show it. */
   String remoteAddress();
+
+  /**
+   * The key the per-address limits on logins and registrations count this connection under: its
+   * IPv4 address, or the /64 of its IPv6 address (e.g. {@code 2001:db8:1:2::/64}), since one host
+   * is commonly given a whole /64 to pick addresses from.
+   */
+  String limitAddress();
 
   /** The connection's protocol and session state. */
   ConnectionState state();

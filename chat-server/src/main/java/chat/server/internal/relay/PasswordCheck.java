@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The account password asked again of a logged-in user before a change that a session token alone
  * must not make (a key change, a key backup, a password change): checked as a login checks it,
- * under the same rate limit, a refusal counted and audited as a login failure. Also the rule every
- * new password follows.
+ * under the same rate limit (the guess counted before bcrypt runs), a refusal counted and audited
+ * as a login failure. Also the rule every new password follows.
  */
 public final class PasswordCheck {
   /** Smallest password length in characters. */
@@ -60,9 +60,18 @@ public final class PasswordCheck {
   void require(ClientConnection connection, Secret password, String purpose) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElse(key);
-    String address = connection.remoteAddress();
-    if (!limiter.allowed(key, address)) {
+    LoginRateLimiter.Outcome outcome;
+    try {
+      Optional<UserRow> user = storage.read(c -> users.find(c, key));
+      outcome =
+          limiter.check(
+              key,
+              connection.limitAddress(),
+              () -> user.isPresent() && hasher.matches(password, user.get().passwordHash()));
+    } finally {
       password.destroy();
+    }
+    if (outcome == LoginRateLimiter.Outcome.LIMITED) {
       audit.record(
           connection,
           AuditType.RATE_LIMITED,
@@ -70,16 +79,11 @@ public final class PasswordCheck {
           "login attempts (too many failures for this account or address)");
       throw new RelayException(ErrorCode.RATE_LIMITED);
     }
-    Optional<UserRow> user = storage.read(c -> users.find(c, key));
-    boolean ok = user.isPresent() && hasher.matches(password, user.get().passwordHash());
-    password.destroy();
-    if (!ok) {
-      limiter.recordFailure(key, address);
+    if (outcome == LoginRateLimiter.Outcome.WRONG) {
       LOG.info("{} refused for {}: wrong password", purpose, logIds.user(key));
       audit.record(connection, AuditType.LOGIN_FAILED, username, purpose + ": wrong password");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
-    limiter.recordSuccess(key);
   }
 
   /**

@@ -58,15 +58,15 @@ public final class PasswordService {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElse(key);
     Bytes kept = connection.state().tokenHash().orElseThrow();
+    String hash;
     try {
       passwordCheck.require(connection, request.password(), "password change");
       PasswordCheck.requireAcceptable(request.newPassword());
-    } catch (RelayException e) {
+      hash = hasher.hash(request.newPassword());
+    } finally {
+      // also when the relay was too busy to hash (HashingBusyException)
       request.newPassword().destroy();
-      throw e;
     }
-    String hash = hasher.hash(request.newPassword());
-    request.newPassword().destroy();
     int ended =
         storage.write(
             c -> {

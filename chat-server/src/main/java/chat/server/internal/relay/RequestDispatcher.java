@@ -40,6 +40,7 @@ import chat.protocol.SyncRequest;
 import chat.protocol.UpdateBundleRequest;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
+import chat.server.internal.auth.HashingBusyException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,13 @@ import org.slf4j.LoggerFactory;
 public final class RequestDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
+  /** The message of the {@link ErrorCode#RATE_LIMITED} sent when every bcrypt slot is taken. */
+  static final String BUSY_MESSAGE =
+      "the relay is busy checking other passwords; retry in a few seconds";
+
   private final String relayName;
   private final AccountService accounts;
+  private final RegisterService registrations;
   private final PasswordService passwords;
   private final ConversationService conversations;
   private final MessagingService messaging;
@@ -68,6 +74,7 @@ public final class RequestDispatcher {
   public RequestDispatcher(
       String relayName,
       AccountService accounts,
+      RegisterService registrations,
       PasswordService passwords,
       ConversationService conversations,
       MessagingService messaging,
@@ -84,6 +91,7 @@ public final class RequestDispatcher {
     this.relayName = relayName;
     this.audit = audit;
     this.accounts = accounts;
+    this.registrations = registrations;
     this.passwords = passwords;
     this.conversations = conversations;
     this.messaging = messaging;
@@ -151,6 +159,13 @@ public final class RequestDispatcher {
       int version = connection.state().version();
       connection.reply(
           new ErrorReply(request.id(), e.code().forVersion(Math.max(1, version)), e.getMessage()));
+    } catch (HashingBusyException e) {
+      // Every bcrypt slot stayed taken: nothing was checked or stored, and no guess was counted.
+      LOG.debug(
+          "password hashing busy: refused {} on {}",
+          request.getClass().getSimpleName(),
+          connection.logId());
+      connection.reply(new ErrorReply(request.id(), ErrorCode.RATE_LIMITED, BUSY_MESSAGE));
     } catch (RuntimeException e) {
       LOG.error("request failed on {}", connection.logId(), e);
       audit.record(
@@ -200,7 +215,7 @@ public final class RequestDispatcher {
     if (request instanceof PingRequest) {
       connection.reply(new PongReply(request.id()));
     } else if (request instanceof RegisterRequest r) {
-      connection.reply(accounts.register(connection, r));
+      connection.reply(registrations.register(connection, r));
     } else if (request instanceof LoginRequest r) {
       connection.reply(accounts.login(connection, r));
       presence.loggedIn(connection);

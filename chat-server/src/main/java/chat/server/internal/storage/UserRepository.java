@@ -59,6 +59,17 @@ public final class UserRepository {
     }
   }
 
+  /** Whether an account has the name skeleton {@code skeleton} ({@code UsernameSkeleton}). */
+  public boolean skeletonTaken(Connection c, String skeleton) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM users WHERE skeleton = ? LIMIT 1")) {
+      s.setString(1, skeleton);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /** Replaces the identity bundle of {@code userKey}. */
   public void updateBundle(Connection c, String userKey, byte[] bundle) throws SQLException {
     try (PreparedStatement s =

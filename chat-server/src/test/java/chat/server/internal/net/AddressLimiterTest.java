@@ -107,4 +107,19 @@ class AddressLimiterTest {
     assertThat(limiter.openFrom(a)).isZero();
     assertThatThrownBy(() -> new AddressLimiter(-1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void limitKey_ipv6_isTheSlash64_ipv4AndMappedIpv4_theAddress() throws Exception {
+    assertThat(AddressLimiter.limitKey(ip("2001:db8:1:2::1")))
+        .isEqualTo(AddressLimiter.limitKey(ip("2001:db8:1:2:abcd:ef01:2345:6789")))
+        .isEqualTo("2001:db8:1:2::/64");
+    assertThat(AddressLimiter.limitKey(ip("2001:db8:1:3::1"))).isEqualTo("2001:db8:1:3::/64");
+    assertThat(AddressLimiter.limitKey(ip("192.0.2.1"))).isEqualTo("192.0.2.1");
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(ip("192.0.2.9").getAddress(), 0, mapped, 12, 4);
+    assertThat(AddressLimiter.limitKey(Inet6Address.getByAddress(null, mapped, -1)))
+        .isEqualTo("192.0.2.9");
+  }
 }

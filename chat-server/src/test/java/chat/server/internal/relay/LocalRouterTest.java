@@ -24,6 +24,11 @@ class LocalRouterTest {
     }
 
     @Override
+    public String limitAddress() {
+      return "127.0.0.1";
+    }
+
+    @Override
     public ConnectionState state() {
       return state;
     }

@@ -1,0 +1,192 @@
+package chat.server.internal.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
+import chat.protocol.Event;
+import chat.protocol.RegisterRequest;
+import chat.protocol.Reply;
+import chat.protocol.Secret;
+import chat.server.MutableClock;
+import chat.server.RelayFixture;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditThrottle;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.auth.HashingSlots;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.RegistrationLimiter;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.WriteQueue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegisterServiceTest {
+  private static final int LIMIT = 30;
+
+  /** Bundles by user id: an identity takes an RSA key generation. */
+  private static final Map<String, Bytes> BUNDLES = new ConcurrentHashMap<>();
+
+  @TempDir Path dataDir;
+
+  private final MutableClock clock = new MutableClock();
+  private final AtomicLong nanos = new AtomicLong();
+  private final HashingSlots slots = new HashingSlots(2, 2, Duration.ofSeconds(30));
+  private final List<String> audited = new CopyOnWriteArrayList<>();
+  private Database database;
+  private WriteQueue writes;
+  private RegisterService service;
+
+  @BeforeEach
+  void open() throws Exception {
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    Storage storage = new Storage(database, writes);
+    MemberRepository members = new MemberRepository();
+    service =
+        new RegisterService(
+            storage,
+            new UserRepository(),
+            new ConversationRepository(),
+            members,
+            new PasswordHasher(4, RelayFixture.RANDOM, slots),
+            new RegistrationLimiter(clock, Duration.ofHours(1), LIMIT),
+            new AuditThrottle(TimeUnit.MINUTES.toNanos(1), nanos::get),
+            new Notifier(
+                storage,
+                members,
+                new LocalRouter(),
+                new FriendshipRepository(),
+                new PresenceBook(),
+                0),
+            clock,
+            new AuditLog() {
+              @Override
+              public void record(AuditType type, String user, String address, String detail) {
+                audited.add(type + " " + detail);
+              }
+
+              @Override
+              public void record(
+                  ClientConnection connection, AuditType type, String user, String detail) {
+                audited.add(type + " " + detail);
+              }
+            },
+            new LogIds(new byte[32]));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    writes.close();
+    database.close();
+  }
+
+  @Test
+  void register_takenOrLookalikeName_isRefusedWithoutHashing() {
+    register("192.0.2.1", "alice");
+    assertThat(slots.started()).isEqualTo(1);
+    assertThatThrownBy(() -> register("192.0.2.1", "ALICE"))
+        .extracting("code")
+        .isEqualTo(ErrorCode.USERNAME_TAKEN);
+    assertThatThrownBy(() -> register("192.0.2.1", "aIice"))
+        .extracting("code")
+        .isEqualTo(ErrorCode.USERNAME_TAKEN);
+    assertThat(slots.started()).as("bcrypt computations").isEqualTo(1);
+  }
+
+  @Test
+  void register_pastTheAddressLimit_isRateLimitedWithTheWait() {
+    register("192.0.2.1", "alice");
+    for (int i = 1; i < LIMIT; i++) {
+      assertThatThrownBy(() -> register("192.0.2.1", "alice")).isInstanceOf(RelayException.class);
+    }
+    assertThatThrownBy(() -> register("192.0.2.1", "bob"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("too many registrations from this address; retry in 60 minutes")
+        .extracting("code")
+        .isEqualTo(ErrorCode.RATE_LIMITED);
+    assertThat(slots.started()).isEqualTo(1);
+    register("192.0.2.2", "bob");
+    clock.advance(Duration.ofHours(1));
+    register("192.0.2.1", "carol");
+  }
+
+  @Test
+  void register_floodOfRefusals_isAuditedOnceAMinutePerAddress() {
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> register("192.0.2.1", "-bad")).isInstanceOf(RelayException.class);
+    }
+    assertThatThrownBy(() -> register("192.0.2.2", "-bad")).isInstanceOf(RelayException.class);
+    assertThat(audited)
+        .containsExactly("REGISTER_FAILED INVALID_USERNAME", "REGISTER_FAILED INVALID_USERNAME");
+    nanos.addAndGet(TimeUnit.MINUTES.toNanos(1));
+    assertThatThrownBy(() -> register("192.0.2.1", "-bad")).isInstanceOf(RelayException.class);
+    assertThat(audited)
+        .last(InstanceOfAssertFactories.STRING)
+        .isEqualTo(
+            "REGISTER_FAILED INVALID_USERNAME (19 more like it since the last one recorded)");
+  }
+
+  private void register(String address, String name) {
+    Bytes bundle =
+        BUNDLES.computeIfAbsent(name, n -> Bytes.of(RelayFixture.identity(n).bundle().encode()));
+    service.register(
+        new Stub(address),
+        new RegisterRequest("1", name, Secret.of(RelayFixture.PASSWORD), bundle));
+  }
+
+  /** A connection from {@code address}. */
+  private static final class Stub implements ClientConnection {
+    private final String address;
+    private final ConnectionState state = new ConnectionState();
+
+    Stub(String address) {
+      this.address = address;
+    }
+
+    @Override
+    public String logId() {
+      return "stub";
+    }
+
+    @Override
+    public String remoteAddress() {
+      return address;
+    }
+
+    @Override
+    public String limitAddress() {
+      return address;
+    }
+
+    @Override
+    public ConnectionState state() {
+      return state;
+    }
+
+    @Override
+    public void reply(Reply reply) {}
+
+    @Override
+    public void push(Event event) {}
+
+    @Override
+    public void close(ErrorCode code) {}
+  }
+}
