@@ -246,7 +246,7 @@ public final class AccountService {
                   .orElse(false)) {
                 return false;
               }
-              sessions.insert(c, tokenHash.toByteArray(), key, now, expiresAt);
+              sessions.insert(c, tokenHash.toByteArray(), key, now, expiresAt, address);
               return true;
             });
     if (!stored) {
@@ -312,6 +312,12 @@ public final class AccountService {
       audit.record(connection, AuditType.RESUME_FAILED, user.username(), "logged out meanwhile");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
+    long now = clock.millis();
+    storage.write(
+        c -> {
+          sessions.touch(c, tokenHash.toByteArray(), now, address); // for the sessions list
+          return null;
+        });
     LOG.info("resume {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);

@@ -56,8 +56,11 @@ public final class PasswordCheck {
    * ErrorCode#RATE_LIMITED} while the account or address is locked, else {@link
    * ErrorCode#AUTH_FAILED} if it is wrong, which counts as a failed login of both and is audited
    * with {@code purpose} (e.g. {@code key change}).
+   *
+   * @return the stored hash the password was checked against, for a change that must not overwrite
+   *     a hash another request stored meanwhile (see {@link PasswordService})
    */
-  void require(ClientConnection connection, Secret password, String purpose) {
+  String require(ClientConnection connection, Secret password, String purpose) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElse(key);
     String address = connection.remoteAddress();
@@ -80,6 +83,7 @@ public final class PasswordCheck {
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
     limiter.recordSuccess(key);
+    return user.get().passwordHash();
   }
 
   /**
