@@ -355,8 +355,7 @@ public final class AccountService {
                   return null;
                 }));
     end(connection, key);
-    revoked.ifPresent(
-        hash -> closeWhere(key, other -> MessageDigest.isEqual(other, hash.toByteArray())));
+    revoked.ifPresent(hash -> closeSession(key, hash));
     LOG.info("logout {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
@@ -369,6 +368,15 @@ public final class AccountService {
    */
   void closeOtherSessions(String key, Bytes kept) {
     closeWhere(key, other -> !MessageDigest.isEqual(other, kept.toByteArray()));
+  }
+
+  /**
+   * Closes, with {@link ErrorCode#SESSION_EXPIRED}, every connection of {@code key} logged in with
+   * the session whose token hash is {@code revoked}: it was ended from another session. Call it
+   * after the revocation is durable.
+   */
+  void closeSession(String key, Bytes revoked) {
+    closeWhere(key, other -> MessageDigest.isEqual(other, revoked.toByteArray()));
   }
 
   /** Closes the connections of {@code key} whose session token hash {@code revoked} accepts. */
