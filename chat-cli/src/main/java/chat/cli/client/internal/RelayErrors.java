@@ -43,7 +43,8 @@ final class RelayErrors {
           NO_FRIEND_REQUEST,
           ALREADY_FRIENDS,
           NOT_FRIENDS,
-          LIMIT_REACHED ->
+          LIMIT_REACHED,
+          NO_SUCH_SESSION ->
           new CommandException.Usage(message); // written for people: no raw code
       case SENDER_MISMATCH ->
           // the client signs as itself, so only the key can differ: replaced elsewhere
