@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Terminal chat with end-to-end hybrid encryption.",
       "Without a command: the interactive client (full-screen, or --plain line mode).",
-      "Scripting: register, login, logout, passwd, send, pm, history, listen, rooms,",
-      "members, join, leave, keys, run, group, friend, friends, file, files.",
+      "Scripting: register, login, logout, passwd, sessions, send, pm, history, run,",
+      "listen, rooms, members, join, leave, keys, group, friend, friends, file, files.",
       "Offline: seal messages to people's identity bundles, open those sealed to you."
     })
 public final class ChatCommand implements Callable<Integer> {
@@ -47,6 +47,7 @@ public final class ChatCommand implements Callable<Integer> {
           LoginCommand.class,
           LogoutCommand.class,
           PasswdCommand.class,
+          SessionsCommand.class,
           SendCommand.class,
           PmCommand.class,
           HistoryCommand.class,

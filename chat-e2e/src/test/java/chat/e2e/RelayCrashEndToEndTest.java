@@ -157,8 +157,9 @@ class RelayCrashEndToEndTest {
           .until(() -> bob.connectionState() == ConnectionState.OFFLINE);
       assertThat(events.connectionDetails)
           .contains(
-              "OFFLINE the session for bob was logged out on another connection, or the account"
-                  + " password was changed: log in with the password")
+              "OFFLINE the session for bob was ended from another device (logged out there, ended"
+                  + " with 'sessions end', or the account password was changed): log in with the"
+                  + " password")
           .noneMatch(detail -> detail.startsWith("RECONNECTING"));
     } finally {
       relay.close();

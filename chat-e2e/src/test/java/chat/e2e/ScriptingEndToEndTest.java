@@ -242,7 +242,7 @@ class ScriptingEndToEndTest {
     ScriptRunner.Result result = listening.get(5, java.util.concurrent.TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).isEqualTo(2);
-    String said = "the session for bob was logged out on another connection";
+    String said = "the session for bob was ended from another device";
     assertThat(result.err()).contains(said);
     assertThat(result.err().indexOf(said)).isEqualTo(result.err().lastIndexOf(said));
   }

@@ -105,7 +105,9 @@ public enum ErrorCode {
   STORAGE_UNAVAILABLE(
       "the relay cannot store anything now (its disk is full or read-only); nothing was stored",
       false,
-      2);
+      2),
+  /** No session of the caller's account has that id (or it ended or expired already). */
+  NO_SUCH_SESSION("no session of this account has that id", false, 2);
 
   private final String defaultMessage;
   private final boolean closesConnection;

@@ -77,5 +77,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = FileStatusReply.class, name = "file_status_ok"),
   @JsonSubTypes.Type(value = FileDataReply.class, name = "file_data"),
   @JsonSubTypes.Type(value = FileDeleteReply.class, name = "file_delete_ok"),
+  @JsonSubTypes.Type(value = ListSessionsRequest.class, name = "list_sessions"),
+  @JsonSubTypes.Type(value = EndSessionRequest.class, name = "end_session"),
+  @JsonSubTypes.Type(value = SessionsReply.class, name = "sessions"),
+  @JsonSubTypes.Type(value = EndSessionReply.class, name = "end_session_ok"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

@@ -31,7 +31,9 @@ public sealed interface Reply extends Frame
         FileFinishReply,
         FileStatusReply,
         FileDataReply,
-        FileDeleteReply {
+        FileDeleteReply,
+        SessionsReply,
+        EndSessionReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

@@ -33,7 +33,9 @@ public sealed interface Request extends Frame
         FileFinishRequest,
         FileStatusRequest,
         FileDownloadRequest,
-        FileDeleteRequest {
+        FileDeleteRequest,
+        ListSessionsRequest,
+        EndSessionRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

@@ -97,7 +97,17 @@ class FrameCodecTest {
         new FileFinishReply("19", FILE_ID, 70_000, 99),
         new FileStatusReply("20", FILE_ID, "@alice+bob", "alice", 70_000, 70_000, true, 99),
         new FileDataReply("21", FILE_ID, 4, blob, 70_000),
-        new FileDeleteReply("22", FILE_ID));
+        new FileDeleteReply("22", FILE_ID),
+        new ListSessionsRequest("23"),
+        new EndSessionRequest("24", "ce74d974ecc1"),
+        new SessionsReply(
+            "23",
+            List.of(
+                new SessionInfo(
+                    "c8c25f86d8d7", 1_794_300_000_000L, 1_794_300_500_000L, "::1", true),
+                new SessionInfo(
+                    "ce74d974ecc1", 1_794_200_000_000L, 1_794_200_000_000L, "", false))),
+        new EndSessionReply("24", "ce74d974ecc1"));
   }
 
   @Test

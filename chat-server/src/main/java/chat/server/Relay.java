@@ -37,6 +37,7 @@ import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RegisterService;
 import chat.server.internal.relay.RelayException;
 import chat.server.internal.relay.RequestDispatcher;
+import chat.server.internal.relay.SessionService;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
@@ -301,6 +302,7 @@ public final class Relay implements AutoCloseable {
                   config.files(),
                   config.maxFrameBytes(),
                   logIds),
+              new SessionService(storage, sessions, accounts, clock, audit, logIds),
               audit);
       sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
       LOG.info("expired files removed: {}", sweeper.sweep());

@@ -108,6 +108,24 @@ public interface ChatClient extends AutoCloseable {
   int changePassword(char[] password, char[] newPassword);
 
   /**
+   * The sessions of the logged-in user's account (their logged-in devices), most recently used
+   * first, at most 100; this client's own is marked {@link SessionView#current()}.
+   *
+   * @throws chat.cli.CommandException.Usage if the relay is older and cannot list sessions
+   */
+  List<SessionView> sessions();
+
+  /**
+   * Ends another session of the logged-in user's account, named by its {@link SessionView#id()}:
+   * the relay revokes it and disconnects the device that holds it, which must log in again with the
+   * password. This client's own session is ended with {@link #logout()} instead.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code id} is not a session id, is this session's,
+   *     or names no session of the account
+   */
+  void endSession(String id);
+
+  /**
    * Resumes the session stored under the home directory without a password (no bcrypt on the
    * relay), unlocking the key file with {@code passphrase}.
    *

@@ -2,13 +2,15 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
+import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * {@code /register}, {@code /login}, {@code /logout}, {@code /passwd}, {@code /passphrase} and
- * {@code /rekey}. Secrets are asked through {@link CommandContext#readSecret} unless the password
- * was typed inline, never shown, and zeroed after use.
+ * {@code /register}, {@code /login}, {@code /logout}, {@code /sessions}, {@code /passwd}, {@code
+ * /passphrase} and {@code /rekey}. Secrets are asked through {@link CommandContext#readSecret}
+ * unless the password was typed inline, never shown, and zeroed after use.
  */
 final class AccountCommands {
   private AccountCommands() {}
@@ -39,6 +41,20 @@ final class AccountCommands {
         SlashCommand.named("logout", "/logout", "end the session on the relay")
             .help("Revokes the session on the relay and forgets the stored session token.")
             .runs(AccountCommands::logout),
+        SlashCommand.named(
+                "sessions", "/sessions [end ID]", "list your logged-in devices, or end one")
+            .arguments(0, 2)
+            .completes(ArgumentKind.SESSION_ACTION)
+            .help(
+                "Without arguments, lists the sessions of your account (each device logged in):",
+                "its id, when it was last used and created, and the address it was last used",
+                "from; this device is marked. 'end ID' logs out another device: the relay ends",
+                "that session and disconnects it. For a lost device, end its session, then",
+                "change your password with /passwd if it may have leaked. Use /logout for this",
+                "device.",
+                "examples: /sessions",
+                "          /sessions end 3f9a0c17b2d4")
+            .runs(AccountCommands::sessions),
         SlashCommand.named("passwd", "/passwd", "change your account password")
             .help(
                 "Changes your account password on the relay: asks the current one, then the new",
@@ -145,6 +161,22 @@ final class AccountCommands {
     String name = Arguments.self(context);
     context.client().logout();
     context.info("logged out " + name);
+  }
+
+  private static void sessions(Input.Command command, CommandContext context) {
+    if (command.argCount() == 0) {
+      Arguments.self(context);
+      List<SessionView> sessions = context.client().sessions();
+      SessionText.table(sessions, ZoneId.systemDefault()).forEach(context::info);
+      return;
+    }
+    if (command.argCount() != 2 || !command.arg(0).equalsIgnoreCase("end")) {
+      throw new CommandException.Usage("usage: /sessions, or /sessions end ID");
+    }
+    Arguments.self(context);
+    String id = command.arg(1).strip().toLowerCase(java.util.Locale.ROOT);
+    context.client().endSession(id);
+    context.info(SessionText.ended(id));
   }
 
   private static void passwd(Input.Command command, CommandContext context) {

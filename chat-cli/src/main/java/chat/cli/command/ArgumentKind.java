@@ -10,6 +10,8 @@ public enum ArgumentKind {
   CONVERSATION,
   /** A command name, as for {@code /help}. */
   COMMAND,
+  /** The action of {@code /sessions}: {@code end}. */
+  SESSION_ACTION,
   /** Anything else (text, numbers, secrets): not completed. */
   OTHER
 }

@@ -80,6 +80,8 @@ public final class SlashCompleter implements InputCompleter {
         return both;
       case COMMAND:
         return commandNames(word, "");
+      case SESSION_ACTION:
+        return best(startsWith("end", word) ? List.of("end") : List.of(), word);
       default:
         return List.of();
     }

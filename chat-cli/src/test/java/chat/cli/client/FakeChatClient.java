@@ -689,6 +689,25 @@ public final class FakeChatClient implements ChatClient {
     return social.friend(action, username);
   }
 
+  /** The sessions {@link #sessions()} lists; {@link #endSession} removes from it. */
+  public final List<SessionView> sessionList = new ArrayList<>();
+
+  @Override
+  public List<SessionView> sessions() {
+    call("sessions");
+    requireLogin();
+    return List.copyOf(sessionList);
+  }
+
+  @Override
+  public void endSession(String id) {
+    call("endSession", id);
+    requireLogin();
+    if (!sessionList.removeIf(s -> s.id().equals(id) && !s.current())) {
+      throw new CommandException.Usage("no session of this account has that id (" + id + ")");
+    }
+  }
+
   @Override
   public List<FriendView> friends() {
     call("friends");

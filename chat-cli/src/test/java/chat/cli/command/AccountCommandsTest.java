@@ -3,6 +3,8 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
+import chat.cli.client.SessionView;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AccountCommandsTest {
@@ -233,6 +235,57 @@ class AccountCommandsTest {
 
     assertThat(context.client.calls).containsExactly("logout");
     assertThat(context.lines).contains("info: logged out alice");
+  }
+
+  @Test
+  void sessions_listsTheTableWithThisDeviceMarked() {
+    context.loggedInAs("alice");
+    context.client.sessionList.add(
+        new SessionView(
+            "3f9a0c17b2d4", Instant.EPOCH, Instant.ofEpochSecond(60), "192.0.2.7", false));
+    context.client.sessionList.add(
+        new SessionView("c8c25f86d8d7", Instant.EPOCH, Instant.EPOCH, "::1", true));
+
+    run("/sessions");
+
+    assertThat(context.client.calls).containsExactly("sessions");
+    assertThat(context.lines).hasSize(3);
+    assertThat(context.lines.get(0))
+        .isEqualTo("info: ID            LAST USED         CREATED           ADDRESS");
+    assertThat(context.lines.get(1)).startsWith("info: 3f9a0c17b2d4  ").endsWith("  192.0.2.7");
+    assertThat(context.lines.get(2))
+        .startsWith("info: c8c25f86d8d7  ")
+        .endsWith("  ::1  (this device)");
+  }
+
+  @Test
+  void sessionsEnd_endsTheNamedSession_andSaysWhatToDoNext() {
+    context.loggedInAs("alice");
+    context.client.sessionList.add(
+        new SessionView("3f9a0c17b2d4", Instant.EPOCH, Instant.EPOCH, "192.0.2.7", false));
+
+    run("/sessions end 3F9A0C17B2D4");
+
+    assertThat(context.client.calls).containsExactly("endSession 3f9a0c17b2d4");
+    assertThat(context.client.sessionList).isEmpty();
+    assertThat(context.lines)
+        .containsExactly(
+            "info: ended session 3f9a0c17b2d4: that device is logged out and must log in again"
+                + " with the password (change the password too if it may have leaked it: /passwd"
+                + " or 'chat passwd')");
+  }
+
+  @Test
+  void sessions_otherWords_usage_andNothingSent() {
+    context.loggedInAs("alice");
+
+    run("/sessions drop 3f9a0c17b2d4");
+    run("/sessions end");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors())
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e).contains("/sessions end ID"));
   }
 
   @Test

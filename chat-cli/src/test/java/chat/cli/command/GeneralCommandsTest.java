@@ -26,7 +26,8 @@ class GeneralCommandsTest {
       assertThat(joined).contains(command.summary());
     }
     assertThat(joined)
-        .contains("/members [CONVERSATION] list members, presence and key trust (also /who)");
+        .contains("/members [CONVERSATION] list members, presence and key trust (also /who)")
+        .contains("/sessions [end ID] list your logged-in devices, or end one");
   }
 
   @Test

@@ -28,7 +28,16 @@ class SlashCompleterTest {
 
   @Test
   void complete_slashPrefix_commandNamesThenAliases() {
-    assertThat(complete("/s")).containsExactly("/safety", "/send", "/switch", "/safetynumber");
+    assertThat(complete("/s"))
+        .containsExactly("/safety", "/send", "/sessions", "/switch", "/safetynumber");
+  }
+
+  @Test
+  void complete_sessionsArgument_offersEndOnlyAsTheFirstWord() {
+    assertThat(complete("/sessions ")).containsExactly("end");
+    assertThat(complete("/sessions E")).containsExactly("end");
+    assertThat(complete("/sessions x")).isEmpty();
+    assertThat(complete("/sessions end ")).isEmpty();
   }
 
   @Test

@@ -150,11 +150,11 @@ class ChatTuiTest {
 
     h.tui.onConnection(
         ConnectionState.OFFLINE,
-        "the session for alice was logged out on another connection: log in with the password");
+        "the session for alice was ended from another device: log in with the password");
     h.drain();
 
     assertThat(h.row(0)).contains("#lobby");
-    assertThat(h.screen()).contains("connection offline: the session for alice was logged");
+    assertThat(h.screen()).contains("connection offline: the session for alice was ended");
   }
 
   @Test

@@ -34,6 +34,10 @@ final class PasswordChange {
               ChangePasswordReply.class)
           .sessionsEnded();
     } catch (CommandException.Auth e) {
+      if (e.getMessage()
+          .startsWith(RelayErrors.RELAY_SAYS)) { // changed by another session meanwhile
+        throw new CommandException.Auth(e.getMessage() + ": the password was not changed", e);
+      }
       throw new CommandException.Auth(
           "wrong password for " + session.username() + ": the password was not changed", e);
     } catch (CommandException.Network e) {

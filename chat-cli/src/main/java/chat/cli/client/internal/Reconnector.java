@@ -57,8 +57,8 @@ final class Reconnector {
           ConnectionState.OFFLINE,
           "the session"
               + (user == null ? "" : " for " + user)
-              + " was logged out on another connection, or the account password was changed:"
-              + " log in with the password");
+              + " was ended from another device (logged out there, ended with 'sessions end',"
+              + " or the account password was changed): log in with the password");
       return;
     }
     if (!sessions.options().live() || target.state.session().isEmpty()) {

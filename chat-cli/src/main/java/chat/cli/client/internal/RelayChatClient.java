@@ -17,6 +17,7 @@ import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.Posted;
 import chat.cli.client.RoomView;
+import chat.cli.client.SessionView;
 import chat.cli.client.TrustState;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
@@ -69,6 +70,7 @@ import java.util.TreeSet;
  */
 public final class RelayChatClient implements ChatClient {
   private final SessionManager sessions;
+  private final SessionRequests sessionList;
   private final EnvelopeSealer sealer;
   private final SocialRequests social;
   private final FileTransfers files;
@@ -83,6 +85,7 @@ public final class RelayChatClient implements ChatClient {
     this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
     this.sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
+    this.sessionList = new SessionRequests(sessions);
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
   }
 
@@ -115,6 +118,16 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public int changePassword(char[] password, char[] newPassword) {
     return PasswordChange.change(sessions.require(), password, newPassword);
+  }
+
+  @Override
+  public List<SessionView> sessions() {
+    return sessionList.list();
+  }
+
+  @Override
+  public void endSession(String id) {
+    sessionList.end(id);
   }
 
   @Override

@@ -6,6 +6,9 @@ import chat.protocol.ErrorReply;
 
 /** Turns the relay's error replies into the client's failure kinds (and so into exit codes). */
 final class RelayErrors {
+  /** How a failure that quotes the relay's own message begins. */
+  static final String RELAY_SAYS = "the relay says: ";
+
   private RelayErrors() {}
 
   /** The failure a person sees for {@code error}. */
@@ -14,7 +17,11 @@ final class RelayErrors {
     String message = error.message() == null ? code.defaultMessage() : error.message();
     return switch (code) {
       case AUTH_FAILED ->
-          new CommandException.Auth("login failed: wrong username or password", null);
+          // The relay gives every wrong password one message; another one says more (a password
+          // change overtaken by another session's) and is shown as it is.
+          message.equals(code.defaultMessage())
+              ? new CommandException.Auth("login failed: wrong username or password", null)
+              : new CommandException.Auth(RELAY_SAYS + message, null);
       case SESSION_EXPIRED ->
           new CommandException.Auth("the stored session has expired: log in again", null);
       case RATE_LIMITED -> new CommandException.RateLimited("the relay says: " + message);
@@ -36,7 +43,8 @@ final class RelayErrors {
           NO_FRIEND_REQUEST,
           ALREADY_FRIENDS,
           NOT_FRIENDS,
-          LIMIT_REACHED ->
+          LIMIT_REACHED,
+          NO_SUCH_SESSION ->
           new CommandException.Usage(message); // written for people: no raw code
       case SENDER_MISMATCH ->
           // the client signs as itself, so only the key can differ: replaced elsewhere

@@ -27,4 +27,26 @@ class RelayErrorsTest {
 
     assertThat(failure.getMessage()).isEqualTo("no friend request from alice");
   }
+
+  @Test
+  void toException_authFailedWithTheDefaultMessage_isWrongPassword() {
+    CommandException failure = RelayErrors.toException(ErrorReply.of("r7", ErrorCode.AUTH_FAILED));
+
+    assertThat(failure).isInstanceOf(CommandException.Auth.class);
+    assertThat(failure.getMessage()).isEqualTo("login failed: wrong username or password");
+  }
+
+  @Test
+  void toException_authFailedWithAnotherMessage_quotesIt() {
+    CommandException failure =
+        RelayErrors.toException(
+            new ErrorReply(
+                "r7",
+                ErrorCode.AUTH_FAILED,
+                "the password was changed by another session meanwhile"));
+
+    assertThat(failure).isInstanceOf(CommandException.Auth.class);
+    assertThat(failure.getMessage())
+        .isEqualTo("the relay says: the password was changed by another session meanwhile");
+  }
 }

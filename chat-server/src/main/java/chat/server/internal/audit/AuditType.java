@@ -41,7 +41,17 @@ public enum AuditType {
   /** The relay stopped cleanly. */
   RELAY_STOP,
   /** A user changed their account password; the detail says how many other sessions were ended. */
-  PASSWORD_CHANGE;
+  PASSWORD_CHANGE,
+  /**
+   * A password change whose current password was right was refused because another session changed
+   * the password first; the detail says so. Not a failed login: nothing was guessed.
+   */
+  PASSWORD_CHANGE_FAILED,
+  /**
+   * A user ended one of their sessions from another one ({@code end_session}); the detail names the
+   * session id.
+   */
+  SESSION_END;
 
   /**
    * The type named {@code text}, ignoring case and accepting {@code -} for {@code _} (so {@code

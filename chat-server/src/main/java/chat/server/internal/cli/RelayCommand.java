@@ -12,11 +12,16 @@ import chat.server.RelayConfig;
 import chat.server.internal.net.ListenCheck;
 import chat.server.internal.tls.OperatorCertificate;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -34,6 +39,8 @@ import picocli.CommandLine.Spec;
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
     subcommands = {KeysCommand.class, AuditCommand.class})
 public final class RelayCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
+
   /** The {@code --version} lines: the relay's version and the wire versions it speaks. */
   static final class Version implements IVersionProvider {
     @Override
@@ -276,8 +283,9 @@ public final class RelayCommand implements Callable<Integer> {
         OperatorCertificate.check(relayConfig.tlsCertificate(), relayConfig.tlsKey());
       }
       if (logFile != null) {
-        openLogFile(logFile);
+        Optional<String> warning = openLogFile(logFile);
         addFileAppender(logFile);
+        warning.ifPresent(LOG::warn);
       }
       relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
     } catch (Exception | Error e) {
@@ -361,25 +369,69 @@ public final class RelayCommand implements Callable<Integer> {
    * that a file the relay cannot write stops the start with the reason instead of leaving the relay
    * logging to stdout alone ({@link #requireWritable} cannot tell, for example, that no folder can
    * be made under {@code /proc}). Only when starting: {@code --print-config} creates nothing.
+   *
+   * <p>On a POSIX file system a new file is created owner-only (0600), and an existing one that
+   * others may read or write is made so: the log names connections, addresses and user pseudonyms.
+   *
+   * @return a warning to log if an existing file's mode was, or could not be, tightened
    */
-  private static void openLogFile(Path file) {
+  static Optional<String> openLogFile(Path file) {
     try {
       Path folder = file.toAbsolutePath().getParent();
       if (folder != null) {
         java.nio.file.Files.createDirectories(folder);
       }
+      boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+      java.nio.file.attribute.FileAttribute<?>[] ownerOnly =
+          posix
+              ? new java.nio.file.attribute.FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY)
+              }
+              : new java.nio.file.attribute.FileAttribute<?>[0];
       try (java.nio.channels.FileChannel opened =
           java.nio.channels.FileChannel.open(
               file,
-              java.nio.file.StandardOpenOption.CREATE,
-              java.nio.file.StandardOpenOption.WRITE,
-              java.nio.file.StandardOpenOption.APPEND)) {
+              Set.of(
+                  java.nio.file.StandardOpenOption.CREATE,
+                  java.nio.file.StandardOpenOption.WRITE,
+                  java.nio.file.StandardOpenOption.APPEND),
+              ownerOnly)) {
         opened.size();
       }
+      return posix ? ownerOnly(file) : Optional.empty();
     } catch (java.io.IOException e) {
       throw new RelayConfig.InvalidSetting(
           "log-file", "log file " + file + " cannot be written: " + reason(e));
     }
+  }
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
+  /** Makes an existing log file that others may use owner-only, and says so or why it could not. */
+  private static Optional<String> ownerOnly(Path file) throws java.io.IOException {
+    Set<PosixFilePermission> mode = java.nio.file.Files.getPosixFilePermissions(file);
+    if (OWNER_ONLY.containsAll(mode)) {
+      return Optional.empty();
+    }
+    try {
+      java.nio.file.Files.setPosixFilePermissions(file, OWNER_ONLY);
+      return Optional.of(
+          "log file " + file + " was " + toString(mode) + "; made it owner-only (rw-------)");
+    } catch (java.io.IOException | SecurityException e) {
+      return Optional.of(
+          "log file "
+              + file
+              + " is "
+              + toString(mode)
+              + " and could not be made owner-only ("
+              + e.getClass().getSimpleName()
+              + "): other users of this machine may read it; chmod 600 it");
+    }
+  }
+
+  private static String toString(Set<PosixFilePermission> mode) {
+    return PosixFilePermissions.toString(mode);
   }
 
   /** Why a file could not be made or opened, in words (the JDK often gives only a class). */

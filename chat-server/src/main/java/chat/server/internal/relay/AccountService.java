@@ -178,7 +178,8 @@ public final class AccountService {
                   .orElse(false)) {
                 return false;
               }
-              sessions.insert(c, tokenHash.toByteArray(), key, now, expiresAt);
+              sessions.insert(
+                  c, tokenHash.toByteArray(), key, now, expiresAt, connection.remoteAddress());
               return true;
             });
     if (!stored) {
@@ -244,6 +245,13 @@ public final class AccountService {
       audit.record(connection, AuditType.RESUME_FAILED, user.username(), "logged out meanwhile");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
+    long now = clock.millis();
+    storage.write(
+        c -> {
+          // for the sessions list, the whole address (not the limiter's /64)
+          sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress());
+          return null;
+        });
     LOG.info("resume {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
@@ -281,8 +289,7 @@ public final class AccountService {
                   return null;
                 }));
     end(connection, key);
-    revoked.ifPresent(
-        hash -> closeWhere(key, other -> MessageDigest.isEqual(other, hash.toByteArray())));
+    revoked.ifPresent(hash -> closeSession(key, hash));
     LOG.info("logout {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
@@ -295,6 +302,15 @@ public final class AccountService {
    */
   void closeOtherSessions(String key, Bytes kept) {
     closeWhere(key, other -> !MessageDigest.isEqual(other, kept.toByteArray()));
+  }
+
+  /**
+   * Closes, with {@link ErrorCode#SESSION_EXPIRED}, every connection of {@code key} logged in with
+   * the session whose token hash is {@code revoked}: it was ended from another session. Call it
+   * after the revocation is durable.
+   */
+  void closeSession(String key, Bytes revoked) {
+    closeWhere(key, other -> MessageDigest.isEqual(other, revoked.toByteArray()));
   }
 
   /** Closes the connections of {@code key} whose session token hash {@code revoked} accepts. */

@@ -56,18 +56,23 @@ public final class PasswordCheck {
    * ErrorCode#RATE_LIMITED} while the account or address is locked, else {@link
    * ErrorCode#AUTH_FAILED} if it is wrong, which counts as a failed login of both and is audited
    * with {@code purpose} (e.g. {@code key change}).
+   *
+   * @return the stored hash the password was checked against, for a change that must not overwrite
+   *     a hash another request stored meanwhile (see {@link PasswordService})
    */
-  void require(ClientConnection connection, Secret password, String purpose) {
+  String require(ClientConnection connection, Secret password, String purpose) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElse(key);
     LoginRateLimiter.Outcome outcome;
+    Optional<UserRow> user;
     try {
-      Optional<UserRow> user = storage.read(c -> users.find(c, key));
+      Optional<UserRow> found = storage.read(c -> users.find(c, key));
+      user = found;
       outcome =
           limiter.check(
               key,
               connection.limitAddress(),
-              () -> user.isPresent() && hasher.matches(password, user.get().passwordHash()));
+              () -> found.isPresent() && hasher.matches(password, found.get().passwordHash()));
     } finally {
       password.destroy();
     }
@@ -84,6 +89,7 @@ public final class PasswordCheck {
       audit.record(connection, AuditType.LOGIN_FAILED, username, purpose + ": wrong password");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
+    return user.get().passwordHash();
   }
 
   /**

@@ -3,6 +3,7 @@ package chat.server.internal.relay;
 import chat.crypto.Bytes;
 import chat.protocol.ChangePasswordReply;
 import chat.protocol.ChangePasswordRequest;
+import chat.protocol.ErrorCode;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.PasswordHasher;
@@ -49,34 +50,63 @@ public final class PasswordService {
     this.logIds = logIds;
   }
 
+  /** The message of the {@code AUTH_FAILED} a change gets when another one was stored first. */
+  static final String CHANGED_MEANWHILE = "the password was changed by another session meanwhile";
+
   /**
    * Checks the current password ({@code RATE_LIMITED}, {@code AUTH_FAILED}), then the new one
    * ({@code WEAK_PASSWORD}); stores the new hash and deletes the account's other sessions in one
-   * write, then closes their connections with {@code SESSION_EXPIRED}.
+   * write, then closes their connections with {@code SESSION_EXPIRED}. The store is a
+   * compare-and-set against the hash the current password was checked against: of two changes that
+   * overlap (two devices), the one stored second fails with {@code AUTH_FAILED} ({@link
+   * #CHANGED_MEANWHILE}) instead of overwriting the first.
    */
   public ChangePasswordReply change(ClientConnection connection, ChangePasswordRequest request) {
-    String key = connection.state().userKey().orElseThrow();
-    String username = connection.state().username().orElse(key);
-    Bytes kept = connection.state().tokenHash().orElseThrow();
+    return store(connection, request.id(), prepare(connection, request));
+  }
+
+  /** A change checked and hashed, not stored yet: {@link #change}'s first half. */
+  record Prepared(String checkedHash, String newHash) {}
+
+  /** Checks both passwords and hashes the new one (destroying both secrets). */
+  Prepared prepare(ClientConnection connection, ChangePasswordRequest request) {
+    String checked;
     String hash;
     try {
-      passwordCheck.require(connection, request.password(), "password change");
+      checked = passwordCheck.require(connection, request.password(), "password change");
       PasswordCheck.requireAcceptable(request.newPassword());
       hash = hasher.hash(request.newPassword());
     } finally {
       // also when the relay was too busy to hash (HashingBusyException)
       request.newPassword().destroy();
     }
+    return new Prepared(checked, hash);
+  }
+
+  /**
+   * Stores a prepared change if the account's hash is still the one checked, ending the other
+   * sessions; else refuses it with {@code AUTH_FAILED}, audited but not counted as a failed login
+   * (the password typed was right), and changes nothing.
+   */
+  ChangePasswordReply store(ClientConnection connection, String requestId, Prepared prepared) {
+    String key = connection.state().userKey().orElseThrow();
+    String username = connection.state().username().orElse(key);
+    Bytes kept = connection.state().tokenHash().orElseThrow();
     int ended =
         storage.write(
-            c -> {
-              users.updatePasswordHash(c, key, hash);
-              return sessions.deleteOthers(c, key, kept.toByteArray());
-            });
+            c ->
+                users.replacePasswordHash(c, key, prepared.checkedHash(), prepared.newHash())
+                    ? sessions.deleteOthers(c, key, kept.toByteArray())
+                    : -1);
+    if (ended < 0) {
+      LOG.info("password change for {} refused: changed meanwhile", logIds.user(key));
+      audit.record(connection, AuditType.PASSWORD_CHANGE_FAILED, username, CHANGED_MEANWHILE);
+      throw new RelayException(ErrorCode.AUTH_FAILED, CHANGED_MEANWHILE);
+    }
     accounts.closeOtherSessions(key, kept);
     String endedText = ended + (ended == 1 ? " other session ended" : " other sessions ended");
     LOG.info("password changed for {}; {}", logIds.user(key), endedText);
     audit.record(connection, AuditType.PASSWORD_CHANGE, username, endedText);
-    return new ChangePasswordReply(request.id(), ended);
+    return new ChangePasswordReply(requestId, ended);
   }
 }

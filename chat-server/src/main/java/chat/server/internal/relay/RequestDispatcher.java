@@ -1,6 +1,7 @@
 package chat.server.internal.relay;
 
 import chat.protocol.ChangePasswordRequest;
+import chat.protocol.EndSessionRequest;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkRequest;
@@ -25,6 +26,7 @@ import chat.protocol.LeaveRequest;
 import chat.protocol.ListFriendsRequest;
 import chat.protocol.ListMembersRequest;
 import chat.protocol.ListRoomsRequest;
+import chat.protocol.ListSessionsRequest;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutRequest;
 import chat.protocol.PingRequest;
@@ -69,6 +71,7 @@ public final class RequestDispatcher {
   private final FriendService friends;
   private final PresenceService presence;
   private final FileService files;
+  private final SessionService sessions;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -83,7 +86,9 @@ public final class RequestDispatcher {
       FriendService friends,
       PresenceService presence,
       FileService files,
+      SessionService sessions,
       AuditLog audit) {
+    this.sessions = sessions;
     this.groups = groups;
     this.friends = friends;
     this.presence = presence;
@@ -287,15 +292,14 @@ public final class RequestDispatcher {
     }
   }
 
-  /** Friends, groups and presence: wire version 2 only. */
   /** Records a group administration action that succeeded, naming its actor. */
   private void admin(ClientConnection connection, String detail) {
     audit.record(connection, AuditType.ADMIN, connection.state().username().orElse(null), detail);
   }
 
   /**
-   * Refuses a request that only wire version 2 has (groups, friends, presence, files) on a version
-   * 1 connection: such a client could not read the reply.
+   * Refuses a request that only wire version 2 has (groups, friends, presence, files, sessions) on
+   * a version 1 connection: such a client could not read the reply.
    */
   private static void requireVersion2(ClientConnection connection) {
     if (connection.state().version() < ProtocolVersions.SOCIAL) {
@@ -304,6 +308,7 @@ public final class RequestDispatcher {
     }
   }
 
+  /** Friends, groups, presence and the sessions list: wire version 2 only. */
   private void handleSocial(ClientConnection connection, Request request) {
     requireVersion2(connection);
     if (request instanceof FriendUpdateRequest r) {
@@ -330,6 +335,10 @@ public final class RequestDispatcher {
     } else if (request instanceof GroupDisbandRequest r) {
       connection.reply(groups.disband(connection, r));
       admin(connection, "disbanded group " + r.room());
+    } else if (request instanceof ListSessionsRequest r) {
+      connection.reply(sessions.list(connection, r));
+    } else if (request instanceof EndSessionRequest r) {
+      connection.reply(sessions.end(connection, r));
     } else {
       throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
     }

@@ -135,7 +135,14 @@ public final class Migrations {
           // oldest holds the skeleton and the others keep NULL: they go on working as before, and
           // a new name like theirs is still refused, against the oldest. Changing the skeleton's
           // rules needs a new step that computes the column again.
-          Migrations::addSkeletons);
+          Migrations::addSkeletons,
+          // Step 11: when and from which client address each session was last used (its login or
+          // its latest resume), for the sessions list (list_sessions). A session stored before
+          // counts as last used when it was created, from an address not known ('').
+          sql(
+              "ALTER TABLE sessions ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0",
+              "ALTER TABLE sessions ADD COLUMN last_address TEXT NOT NULL DEFAULT ''",
+              "UPDATE sessions SET last_used_at = created_at"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

@@ -80,14 +80,19 @@ public final class UserRepository {
     }
   }
 
-  /** Replaces the password hash of {@code userKey}. */
-  public void updatePasswordHash(Connection c, String userKey, String passwordHash)
-      throws SQLException {
+  /**
+   * Replaces the password hash of {@code userKey} with {@code passwordHash} only if the stored one
+   * is still {@code expectedHash} (a compare-and-set); returns whether it did.
+   */
+  public boolean replacePasswordHash(
+      Connection c, String userKey, String expectedHash, String passwordHash) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("UPDATE users SET password_hash = ? WHERE user_key = ?")) {
+        c.prepareStatement(
+            "UPDATE users SET password_hash = ? WHERE user_key = ? AND password_hash = ?")) {
       s.setString(1, passwordHash);
       s.setString(2, userKey);
-      s.executeUpdate();
+      s.setString(3, expectedHash);
+      return s.executeUpdate() == 1;
     }
   }
 }

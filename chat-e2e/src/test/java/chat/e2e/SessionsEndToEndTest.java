@@ -1,0 +1,139 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.CommandException;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.SessionView;
+import chat.cli.client.internal.RelayChatClient;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two devices of one user against a real relay: each sees both sessions, one ends the other's, and
+ * the other is disconnected, told why, and needs the password for its next command.
+ */
+class SessionsEndToEndTest {
+  @TempDir Path dataDir;
+  @TempDir Path laptopHome;
+  @TempDir Path phoneHome;
+  private Relay relay;
+
+  @BeforeEach
+  void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    relay.close();
+  }
+
+  @Test
+  void liveClients_listShowsBoth_endTheOther_itIsDisconnectedAndMustLogInAgain() {
+    RecordingListener phoneEvents = new RecordingListener();
+    try (RelayChatClient laptop = Clients.live(relay.port(), laptopHome);
+        RelayChatClient phone = Clients.live(relay.port(), phoneHome)) {
+      phone.addListener(phoneEvents);
+      laptop.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      phone.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+
+      List<SessionView> fromLaptop = laptop.sessions();
+      List<SessionView> fromPhone = phone.sessions();
+
+      assertThat(fromLaptop).hasSize(2);
+      assertThat(fromLaptop).extracting(SessionView::address).containsOnly("127.0.0.1");
+      SessionView laptopSession =
+          fromLaptop.stream().filter(SessionView::current).findFirst().get();
+      SessionView phoneSession = fromPhone.stream().filter(SessionView::current).findFirst().get();
+      assertThat(fromLaptop).filteredOn(SessionView::current).containsExactly(laptopSession);
+      assertThat(phoneSession.id()).isNotEqualTo(laptopSession.id()).matches("[0-9a-f]{12}");
+      assertThat(fromLaptop).extracting(SessionView::id).contains(phoneSession.id());
+      assertThatThrownBy(() -> laptop.endSession(laptopSession.id()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageContaining("that is this session: log out to end it");
+
+      laptop.endSession(phoneSession.id());
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> phone.connectionState() == ConnectionState.OFFLINE);
+      assertThat(phoneEvents.connectionDetails)
+          .contains(
+              "OFFLINE the session for alice was ended from another device (logged out there,"
+                  + " ended with 'sessions end', or the account password was changed): log in"
+                  + " with the password")
+          .noneMatch(detail -> detail.startsWith("RECONNECTING"));
+      assertThatThrownBy(phone::rooms).isInstanceOf(CommandException.class);
+      assertThat(phone.hasStoredSession("alice")).isFalse();
+      assertThat(laptop.sessions()).extracting(SessionView::id).containsExactly(laptopSession.id());
+      assertThatThrownBy(() -> laptop.endSession(phoneSession.id()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageContaining("no session of this account has that id");
+
+      phone.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      assertThat(laptop.sessions()).hasSize(2);
+    }
+  }
+
+  @Test
+  void scripting_sessionsJsonAndEnd_theOtherMachinesNextCommandNeedsThePassword() throws Exception {
+    ScriptRunner laptop = new ScriptRunner(relay.port(), laptopHome);
+    ScriptRunner phone = new ScriptRunner(relay.port(), phoneHome);
+    assertThat(laptop.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(phone.run("login", "--user", "alice").exitCode()).isZero();
+
+    ScriptRunner.Result listed = laptop.run("sessions", "--user", "alice", "--json");
+
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    List<JsonNode> sessions = new ArrayList<>();
+    for (String line : listed.out().strip().split("\n")) {
+      sessions.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(sessions).hasSize(2);
+    assertThat(sessions).allMatch(s -> s.get("type").asText().equals("session"));
+    assertThat(sessions).filteredOn(s -> s.get("current").asBoolean()).hasSize(1);
+    String phoneId =
+        sessions.stream()
+            .filter(s -> !s.get("current").asBoolean())
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asText();
+    ScriptRunner.Result table = laptop.run("sessions", "--user", "alice");
+    assertThat(table.out().lines().findFirst().orElseThrow())
+        .isEqualTo("ID            LAST USED         CREATED           ADDRESS");
+    assertThat(table.out()).contains(phoneId).contains("(this device)");
+
+    ScriptRunner.Result ended = laptop.run("sessions", "end", phoneId, "--user", "alice");
+
+    assertThat(ended.exitCode()).as(ended.err()).isZero();
+    assertThat(ended.out()).startsWith("ended session " + phoneId + ": that device is logged out");
+    // without a password the phone's next command cannot log in: its session is gone
+    ScriptRunner.Result there =
+        new ScriptRunner(relay.port(), phoneHome)
+            .env("CHAT_PASSWORD", "")
+            .run("rooms", "--user", "alice");
+    assertThat(there.exitCode()).as(there.err()).isEqualTo(2);
+    assertThat(there.out()).isEmpty();
+    ScriptRunner.Result again = phone.run("rooms", "--user", "alice");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    ScriptRunner.Result unknown = laptop.run("sessions", "end", "nothex", "--user", "alice");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("'nothex' is not a session id");
+  }
+}

@@ -1,0 +1,65 @@
+package chat.server.internal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link RelayCommand}'s log file: created, or made, owner-only (POSIX file systems only). */
+class RelayCommandTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void posixOnly() {
+    assumeTrue(
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "file modes are POSIX");
+  }
+
+  private static String mode(Path file) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+  }
+
+  @Test
+  void openLogFile_missing_isCreatedOwnerOnly_withoutWarning() throws Exception {
+    Path log = dir.resolve("logs").resolve("relay.log");
+
+    Optional<String> warning = RelayCommand.openLogFile(log);
+
+    assertThat(log).exists();
+    assertThat(mode(log)).isEqualTo("rw-------");
+    assertThat(warning).isEmpty();
+  }
+
+  @Test
+  void openLogFile_existingReadableByOthers_isMadeOwnerOnly_keepingItsLines() throws Exception {
+    Path log = dir.resolve("relay.log");
+    Files.writeString(log, "an earlier line\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+
+    Optional<String> warning = RelayCommand.openLogFile(log);
+
+    assertThat(mode(log)).isEqualTo("rw-------");
+    assertThat(warning)
+        .contains("log file " + log + " was rw-r--r--; made it owner-only (rw-------)");
+    assertThat(Files.readString(log, StandardCharsets.UTF_8)).isEqualTo("an earlier line\n");
+  }
+
+  @Test
+  void openLogFile_existingOwnerOnly_isLeftAsItIs() throws Exception {
+    Path log = dir.resolve("relay.log");
+    Files.createFile(
+        log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+
+    assertThat(RelayCommand.openLogFile(log)).isEmpty();
+    assertThat(mode(log)).isEqualTo("rw-------");
+  }
+}

@@ -1,0 +1,207 @@
+package chat.server.internal.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.crypto.Bytes;
+import chat.protocol.ChangePasswordReply;
+import chat.protocol.ChangePasswordRequest;
+import chat.protocol.ErrorCode;
+import chat.protocol.Event;
+import chat.protocol.Reply;
+import chat.protocol.Secret;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.auth.LoginRateLimiter;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.SessionRepository;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.WriteQueue;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link PasswordService}: two password changes of one account that overlap, in a fixed order (no
+ * threads, no timing): the first stores, the second is refused and changes nothing.
+ */
+class PasswordServiceTest {
+  private static final String KEY = "pat";
+  private static final String ADDRESS = "192.0.2.7";
+  private static final String OLD = "the old password";
+
+  @TempDir Path dataDir;
+
+  private final SecureRandom random = new SecureRandom();
+  private final PasswordHasher hasher = new PasswordHasher(4, random);
+  private final UserRepository users = new UserRepository();
+  private final SessionRepository sessions = new SessionRepository();
+  private final List<String> audited = new ArrayList<>();
+  // One failure locks the account, so a refusal counted as a failed login would show at once.
+  private final LoginRateLimiter limiter =
+      new LoginRateLimiter(Clock.systemUTC(), Duration.ofMinutes(15), 1, 1);
+  private Database database;
+  private WriteQueue writes;
+  private Storage storage;
+  private PasswordService service;
+
+  @BeforeEach
+  void open() throws Exception {
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    storage = new Storage(database, writes);
+    AuditLog audit =
+        new AuditLog() {
+          @Override
+          public void record(AuditType type, String username, String address, String detail) {
+            audited.add(type + " " + detail);
+          }
+
+          @Override
+          public void record(
+              ClientConnection connection, AuditType type, String username, String detail) {
+            audited.add(type + " " + detail);
+          }
+        };
+    LogIds logIds = new LogIds(new byte[32]);
+    LocalRouter router = new LocalRouter();
+    MemberRepository members = new MemberRepository();
+    Notifier notifier =
+        new Notifier(storage, members, router, new FriendshipRepository(), new PresenceBook(), 0);
+    PasswordCheck check = new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
+    AccountService accounts =
+        new AccountService(
+            storage,
+            users,
+            sessions,
+            members,
+            hasher,
+            new SessionTokens(random),
+            limiter,
+            router,
+            notifier,
+            Clock.systemUTC(),
+            Duration.ofDays(1),
+            new KeyFingerprints(storage, users),
+            audit,
+            check,
+            logIds);
+    service = new PasswordService(storage, users, sessions, hasher, check, accounts, audit, logIds);
+    String hash = hasher.hash(Secret.of(OLD));
+    storage.write(c -> users.insert(c, KEY, "pat", "pat", hash, new byte[] {1}, 1L));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    writes.close();
+    database.close();
+  }
+
+  /** A connection logged in as pat with a session of its own (stored, as a login stores it). */
+  private Device device(int tag) {
+    byte[] tokenHash = new byte[32];
+    tokenHash[0] = (byte) tag;
+    storage.write(
+        c -> {
+          sessions.insert(c, tokenHash, KEY, 1L, Long.MAX_VALUE, ADDRESS);
+          return null;
+        });
+    Device device = new Device();
+    device.state.version(1);
+    device.state.login(KEY, "pat", Bytes.of(tokenHash));
+    return device;
+  }
+
+  private static ChangePasswordRequest change(String next) {
+    return new ChangePasswordRequest("r1", Secret.of(OLD), Secret.of(next));
+  }
+
+  @Test
+  void change_anotherChangeStoredBetweenCheckAndStore_isRefusedAndChangesNothing() {
+    Device first = device(1);
+    Device second = device(2);
+
+    PasswordService.Prepared slow = service.prepare(first, change("first new password"));
+    ChangePasswordReply won = service.change(second, change("second new password"));
+
+    assertThatThrownBy(() -> service.store(first, "r1", slow))
+        .isInstanceOfSatisfying(
+            RelayException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.AUTH_FAILED);
+              assertThat(e.getMessage())
+                  .isEqualTo("the password was changed by another session meanwhile");
+            });
+    assertThat(won.sessionsEnded()).isEqualTo(1);
+    String stored = storage.read(c -> users.find(c, KEY)).orElseThrow().passwordHash();
+    assertThat(hasher.matches(Secret.of("second new password"), stored)).isTrue();
+    assertThat(hasher.matches(Secret.of("first new password"), stored)).isFalse();
+    assertThat(audited)
+        .containsExactly(
+            "PASSWORD_CHANGE 1 other session ended",
+            "PASSWORD_CHANGE_FAILED the password was changed by another session meanwhile");
+    assertThat(limiter.check(KEY, ADDRESS, () -> true))
+        .as("not counted as a failed login")
+        .isEqualTo(LoginRateLimiter.Outcome.RIGHT);
+  }
+
+  @Test
+  void change_notOverlapping_bothStore() {
+    Device first = device(1);
+
+    service.store(first, "r1", service.prepare(first, change("first new password")));
+    service.change(
+        first, new ChangePasswordRequest("r2", Secret.of("first new password"), Secret.of(OLD)));
+
+    String stored = storage.read(c -> users.find(c, KEY)).orElseThrow().passwordHash();
+    assertThat(hasher.matches(Secret.of(OLD), stored)).isTrue();
+  }
+
+  /** A connection that only has a state and remembers whether it was closed. */
+  private static final class Device implements ClientConnection {
+    private final ConnectionState state = new ConnectionState();
+    ErrorCode closedWith;
+
+    @Override
+    public String logId() {
+      return "c1-test";
+    }
+
+    @Override
+    public String remoteAddress() {
+      return ADDRESS;
+    }
+
+    @Override
+    public String limitAddress() {
+      return ADDRESS;
+    }
+
+    @Override
+    public ConnectionState state() {
+      return state;
+    }
+
+    @Override
+    public void reply(Reply reply) {}
+
+    @Override
+    public void push(Event event) {}
+
+    @Override
+    public void close(ErrorCode code) {
+      closedWith = code;
+    }
+  }
+}
