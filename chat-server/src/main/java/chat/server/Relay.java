@@ -33,6 +33,7 @@ import chat.server.internal.relay.PresenceBook;
 import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RelayException;
 import chat.server.internal.relay.RequestDispatcher;
+import chat.server.internal.relay.RoomCapacity;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
@@ -190,6 +191,7 @@ public final class Relay implements AutoCloseable {
       LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
       PasswordCheck passwordCheck =
           new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
+      RoomCapacity capacity = new RoomCapacity(config.rooms(), conversations, members);
       AccountService accounts =
           new AccountService(
               storage,
@@ -207,7 +209,8 @@ public final class Relay implements AutoCloseable {
               fingerprints,
               audit,
               passwordCheck,
-              logIds);
+              logIds,
+              capacity);
       ConversationService rooms =
           new ConversationService(
               storage,
@@ -219,7 +222,9 @@ public final class Relay implements AutoCloseable {
               fingerprints,
               clock,
               new GroupRules(groupTables),
-              presence);
+              presence,
+              capacity,
+              config.maxFrameBytes());
       MessageRepository messages = new MessageRepository(database.envelopes());
       FileRepository fileRows = new FileRepository();
       FileChunkRepository fileChunks = new FileChunkRepository();
@@ -258,7 +263,8 @@ public final class Relay implements AutoCloseable {
                   groupTables,
                   notifier,
                   clock,
-                  logIds),
+                  logIds,
+                  capacity),
               friends,
               new PresenceService(storage, presence, notifier, friends, groupTables),
               new FileService(

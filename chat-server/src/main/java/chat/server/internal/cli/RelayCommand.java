@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -191,6 +192,8 @@ public final class RelayCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int auditDays;
 
+  @Mixin RoomLimitOptions roomLimits;
+
   @Option(
       names = "--print-config",
       description =
@@ -305,7 +308,8 @@ public final class RelayCommand implements Callable<Integer> {
             Duration.ofHours(fileExpiryHours),
             fileQuotaBytes,
             fileStorageBytes,
-            Duration.ofMinutes(10)));
+            Duration.ofMinutes(10)),
+        roomLimits.limits());
   }
 
   /**

@@ -55,6 +55,7 @@ public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
   private final LogIds logIds;
+  private final RoomCapacity capacity;
 
   private final Storage storage;
   private final UserRepository users;
@@ -90,7 +91,9 @@ public final class AccountService {
       KeyFingerprints fingerprints,
       AuditLog audit,
       PasswordCheck passwordCheck,
-      LogIds logIds) {
+      LogIds logIds,
+      RoomCapacity capacity) {
+    this.capacity = capacity;
     this.logIds = logIds;
     this.passwordCheck = passwordCheck;
     this.fingerprints = fingerprints;
@@ -145,6 +148,9 @@ public final class AccountService {
                 return users.find(c, key).isPresent() ? Created.NAME_TAKEN : Created.NAME_LOOKALIKE;
               }
               conversations.ensure(c, ConversationIds.LOBBY, now);
+              if (!capacity.hasSpace(c, ConversationIds.LOBBY)) {
+                return Created.YES_LOBBY_FULL;
+              }
               members.add(c, ConversationIds.LOBBY, key, now);
               return Created.YES;
             });
@@ -154,7 +160,14 @@ public final class AccountService {
     if (created == Created.NAME_LOOKALIKE) {
       throw new RelayException(ErrorCode.USERNAME_TAKEN, lookalikeMessage(username));
     }
-    notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
+    if (created == Created.YES) {
+      notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
+    } else {
+      LOG.warn(
+          "{} is full (--max-room-members): {} registered outside it",
+          ConversationIds.LOBBY,
+          logIds.user(key));
+    }
     LOG.info("registered {} from {}", logIds.user(key), connection.logId());
     return new RegisterReply(request.id(), username);
   }
@@ -162,6 +175,8 @@ public final class AccountService {
   /** Whether {@link #createAccount} stored the account, and if not, why. */
   private enum Created {
     YES,
+    /** Stored, but #lobby is full, so the account is in no room. */
+    YES_LOBBY_FULL,
     /** An account has the same name, ignoring case. */
     NAME_TAKEN,
     /** An account has a name that looks like it: the same {@link UsernameSkeleton}. */

@@ -9,6 +9,7 @@ import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishRequest;
 import chat.protocol.FileStatusRequest;
 import chat.protocol.FileUploadRequest;
+import chat.protocol.FrameTooLargeException;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.GetBundlesRequest;
@@ -151,6 +152,19 @@ public final class RequestDispatcher {
       int version = connection.state().version();
       connection.reply(
           new ErrorReply(request.id(), e.code().forVersion(Math.max(1, version)), e.getMessage()));
+    } catch (FrameTooLargeException e) {
+      // A list or page the relay could not cut to size: nothing failed, so no stack trace.
+      LOG.warn(
+          "reply to {} on {} larger than the maximum frame size; refused with {}",
+          request.getClass().getSimpleName(),
+          connection.logId(),
+          ErrorCode.REPLY_TOO_LARGE);
+      int version = Math.max(1, connection.state().version());
+      connection.reply(
+          new ErrorReply(
+              request.id(),
+              ErrorCode.REPLY_TOO_LARGE.forVersion(version),
+              ErrorCode.REPLY_TOO_LARGE.defaultMessage()));
     } catch (RuntimeException e) {
       LOG.error("request failed on {}", connection.logId(), e);
       audit.record(
@@ -228,6 +242,7 @@ public final class RequestDispatcher {
     } else if (request instanceof GetBundleRequest r) {
       connection.reply(accounts.bundle(r));
     } else if (request instanceof GetBundlesRequest r) {
+      requireBundleCount(connection, r);
       connection.reply(accounts.bundles(r));
     } else if (request instanceof UpdateBundleRequest r) {
       connection.reply(accounts.updateBundle(connection, r, backups));
@@ -272,7 +287,19 @@ public final class RequestDispatcher {
     }
   }
 
-  /** Friends, groups and presence: wire version 2 only. */
+  /**
+   * Refuses a {@code get_bundles} naming more than {@link GetBundlesRequest#MAX_USERS} on a wire
+   * version 5 connection, whose client knows the limit: their bundles might not fit a frame.
+   */
+  private static void requireBundleCount(ClientConnection connection, GetBundlesRequest request) {
+    if (connection.state().version() >= ProtocolVersions.PAGED
+        && request.usernames().size() > GetBundlesRequest.MAX_USERS) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME,
+          "get_bundles takes at most " + GetBundlesRequest.MAX_USERS + " usernames; split it");
+    }
+  }
+
   /** Records a group administration action that succeeded, naming its actor. */
   private void admin(ClientConnection connection, String detail) {
     audit.record(connection, AuditType.ADMIN, connection.state().username().orElse(null), detail);

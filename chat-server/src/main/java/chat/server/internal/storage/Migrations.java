@@ -135,7 +135,13 @@ public final class Migrations {
           // oldest holds the skeleton and the others keep NULL: they go on working as before, and
           // a new name like theirs is still refused, against the oldest. Changing the skeleton's
           // rules needs a new step that computes the column again.
-          Migrations::addSkeletons);
+          Migrations::addSkeletons,
+          // Step 11: who created each room, so that the rooms one user creates can be counted
+          // (--max-rooms-per-user). Rooms created before have none and count for nobody.
+          sql(
+              "ALTER TABLE conversations ADD COLUMN created_by TEXT",
+              "CREATE INDEX conversations_created_by ON conversations(created_by)"
+                  + " WHERE created_by IS NOT NULL"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface
