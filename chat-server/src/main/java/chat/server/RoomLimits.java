@@ -4,8 +4,8 @@ package chat.server;
  * The operator's limits on rooms and groups, so that no user can make the room list, a room or
  * another user's invitations grow without bound.
  *
- * @param maxRoomsPerUser rooms and groups one user may create, counted for as long as the relay
- *     keeps them ({@code --max-rooms-per-user})
+ * @param maxRoomsPerUser rooms and groups one user may create, each counted while it has members
+ *     ({@code --max-rooms-per-user})
  * @param maxRoomMembers members one room or group may have, {@code #lobby} included ({@code
  *     --max-room-members}); at most {@link #membersFitting} a frame, so a {@code join_ok}, which
  *     names every member, always fits

@@ -10,7 +10,7 @@ final class RoomLimitOptions {
       paramLabel = "N",
       defaultValue = "" + RoomLimits.DEFAULT_MAX_ROOMS_PER_USER,
       description =
-          "Rooms and groups one user may create (each counts while the relay keeps it), 1 to"
+          "Rooms and groups one user may create (a room counts while it has members), 1 to"
               + " 100000 (default: ${DEFAULT-VALUE}).")
   int maxRoomsPerUser;
 
