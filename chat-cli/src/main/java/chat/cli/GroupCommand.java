@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chat group create|invite|kick|ban|unban|transfer|admin|deadmin|rename|disband ...}: groups
- * (invite-only rooms with an owner and admins) from scripts. One subcommand per action, each a
- * method here; every one logs in, asks the relay, prints one line (or one JSON object) and exits.
+ * {@code chat group create|invite|decline|kick|ban|unban|transfer|admin|deadmin|rename|disband
+ * ...}: groups (invite-only rooms with an owner and admins) from scripts. One subcommand per
+ * action, each a method here; every one logs in, asks the relay, prints one line (or one JSON
+ * object) and exits.
  */
 @Command(
     name = "group",
@@ -50,6 +51,23 @@ final class GroupCommand {
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
     return member(relay, GroupAction.INVITE, args, "invited %2$s to %1$s");
+  }
+
+  @Command(
+      name = "decline",
+      description = "Decline your invitation to ROOM: it is deleted and not shown again.")
+  int decline(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    support.change(
+        support.loggedIn(false),
+        "the invitation was declined",
+        client -> {
+          client.leave(room);
+          return null;
+        });
+    print(support, "decline", room, null, "declined the invitation to " + TerminalSafe.line(room));
+    return 0;
   }
 
   @Command(name = "kick", description = "Remove USER from ROOM, or withdraw their invitation.")

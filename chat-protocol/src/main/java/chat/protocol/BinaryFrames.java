@@ -42,7 +42,7 @@ final class BinaryFrames {
 
   private static ByteBuffer start(int body, int maxFrameBytes, byte kind) {
     if (body > maxFrameBytes) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
+      throw new FrameTooLargeException();
     }
     return ByteBuffer.allocate(FrameCodec.LENGTH_PREFIX_BYTES + body)
         .putInt(body)

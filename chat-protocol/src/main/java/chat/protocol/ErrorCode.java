@@ -82,7 +82,10 @@ public enum ErrorCode {
   ALREADY_FRIENDS("already friends", false, 2),
   /** Neither friends with that user nor a pending request between the two. */
   NOT_FRIENDS("not friends and no pending request", false, 2),
-  /** Too many pending friend requests or invitations; wait for answers first. */
+  /**
+   * A relay limit is reached: pending friend requests or invitations, rooms created by one user,
+   * members of one room; the message says which.
+   */
   LIMIT_REACHED("too many pending requests or invitations", false, 2),
   /** No file has that id, or it expired and was deleted. */
   NO_SUCH_FILE("no such file, or it expired", false, 2),
@@ -107,7 +110,12 @@ public enum ErrorCode {
       false,
       2),
   /** No session of the caller's account has that id (or it ended or expired already). */
-  NO_SUCH_SESSION("no session of this account has that id", false, 2);
+  NO_SUCH_SESSION("no session of this account has that id", false, 2),
+  /**
+   * The reply would be larger than the maximum frame size, so it was not sent; nothing else went
+   * wrong. Wire version 5 only ({@link #INTERNAL} on an older connection, with the same message).
+   */
+  REPLY_TOO_LARGE("the reply would be larger than the maximum frame size", false, 5);
 
   private final String defaultMessage;
   private final boolean closesConnection;
@@ -142,12 +150,13 @@ public enum ErrorCode {
    * The code to send on a connection that speaks {@code version}: this one if that version has it,
    * else {@link #NO_SUCH_CONVERSATION} ("unknown or unusable that way"), the nearest code a version
    * 1 client knows for the only refusals it can meet (joining an invite-only group, the owner
-   * leaving one). The message stays the precise one.
+   * leaving one), or {@link #INTERNAL} for {@link #STORAGE_UNAVAILABLE} and {@link
+   * #REPLY_TOO_LARGE}. The message stays the precise one.
    */
   public ErrorCode forVersion(int version) {
     if (version >= sinceVersion) {
       return this;
     }
-    return this == STORAGE_UNAVAILABLE ? INTERNAL : NO_SUCH_CONVERSATION;
+    return this == STORAGE_UNAVAILABLE || this == REPLY_TOO_LARGE ? INTERNAL : NO_SUCH_CONVERSATION;
   }
 }

@@ -124,7 +124,7 @@ public final class FrameCodec {
   /** Throws what {@link #encode} throws for a frame too large, for a send over the limit. */
   private void requireWithinSendLimit(Frame frame) {
     if (frame instanceof SendRequest send && send.envelope().length() > maxSendEnvelopeBytes()) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
+      throw new FrameTooLargeException();
     }
   }
 
@@ -142,7 +142,7 @@ public final class FrameCodec {
       throw new IllegalStateException("frame cannot be encoded", e);
     }
     if (json.length > maxFrameBytes) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
+      throw new FrameTooLargeException();
     }
     return json;
   }

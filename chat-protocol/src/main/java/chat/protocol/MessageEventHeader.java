@@ -75,7 +75,7 @@ public final class MessageEventHeader {
   public int binaryFrameBytes(int envelopeBytes, int maxFrameBytes) {
     int body = binaryStart.length + envelopeBytes;
     if (envelopeBytes < 0 || body > maxFrameBytes) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
+      throw new FrameTooLargeException();
     }
     return FrameCodec.LENGTH_PREFIX_BYTES + body;
   }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 4;
+  public static final int CURRENT = 5;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -26,12 +26,20 @@ public final class ProtocolVersions {
    */
   public static final int STORE_TIME = 4;
 
+  /**
+   * The first version whose {@code list_rooms} and {@code list_members} replies come in pages (an
+   * optional {@code after} cursor in the request, a {@code next} cursor in the reply), whose {@code
+   * get_bundles} takes at most {@link GetBundlesRequest#MAX_USERS} names, and which has the error
+   * code {@link ErrorCode#REPLY_TOO_LARGE}.
+   */
+  public static final int PAGED = 5;
+
   /** Every version this build speaks, newest first. */
-  public static final List<Integer> SUPPORTED = List.of(STORE_TIME, BINARY, SOCIAL, 1);
+  public static final List<Integer> SUPPORTED = List.of(PAGED, STORE_TIME, BINARY, SOCIAL, 1);
 
   private ProtocolVersions() {}
 
-  /** The line both programs print for {@code --version}: {@code wire protocol 4, 3, 2, 1}. */
+  /** The line both programs print for {@code --version}: {@code wire protocol 5, 4, 3, 2, 1}. */
   public static String versionLine() {
     return "wire protocol "
         + SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));

@@ -37,6 +37,7 @@ import chat.server.internal.relay.PresenceService;
 import chat.server.internal.relay.RegisterService;
 import chat.server.internal.relay.RelayException;
 import chat.server.internal.relay.RequestDispatcher;
+import chat.server.internal.relay.RoomCapacity;
 import chat.server.internal.relay.SessionService;
 import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
@@ -208,6 +209,7 @@ public final class Relay implements AutoCloseable {
       LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
       PasswordCheck passwordCheck =
           new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
+      RoomCapacity capacity = new RoomCapacity(config.rooms(), conversations, members);
       AccountService accounts =
           new AccountService(
               storage,
@@ -236,7 +238,9 @@ public final class Relay implements AutoCloseable {
               fingerprints,
               clock,
               new GroupRules(groupTables),
-              presence);
+              presence,
+              capacity,
+              config.maxFrameBytes());
       MessageRepository messages = new MessageRepository(database.envelopes());
       FileRepository fileRows = new FileRepository();
       FileChunkRepository fileChunks = new FileChunkRepository();
@@ -263,6 +267,7 @@ public final class Relay implements AutoCloseable {
                   users,
                   conversations,
                   members,
+                  capacity,
                   hasher,
                   new RegistrationLimiter(
                       clock, Duration.ofHours(1), config.registrationsPerHour()),
@@ -288,7 +293,8 @@ public final class Relay implements AutoCloseable {
                   groupTables,
                   notifier,
                   clock,
-                  logIds),
+                  logIds,
+                  capacity),
               friends,
               new PresenceService(storage, presence, notifier, friends, groupTables),
               new FileService(

@@ -35,7 +35,8 @@ public record RelayConfig(
     Path tlsCertificate,
     Path tlsKey,
     Duration auditRetention,
-    FileLimits files) {
+    FileLimits files,
+    RoomLimits rooms) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
 
@@ -109,6 +110,7 @@ public record RelayConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(sessionTtl, "sessionTtl");
     Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(rooms, "rooms");
     if (port < 0 || port > 65535) {
       throw new InvalidSetting("port", "port must be 0 to 65535");
     }
@@ -142,6 +144,13 @@ public record RelayConfig(
     }
     if (maxFrameBytes < 64 * 1024 || maxFrameBytes > 64 << 20) {
       throw new InvalidSetting("max-frame-bytes", "max frame bytes must be 64 KiB to 64 MiB");
+    }
+    if (rooms.maxRoomMembers() > RoomLimits.membersFitting(maxFrameBytes)) {
+      throw new InvalidSetting(
+          "max-room-members",
+          "max room members must be at most max frame bytes / 64 ("
+              + RoomLimits.membersFitting(maxFrameBytes)
+              + "), so that a join reply naming every member fits in a frame");
     }
     if (maxPendingBytes < 2L * maxFrameBytes) {
       throw new InvalidSetting(
@@ -284,7 +293,8 @@ public record RelayConfig(
         null,
         null,
         DEFAULT_AUDIT_RETENTION,
-        FileLimits.defaults());
+        FileLimits.defaults(),
+        RoomLimits.defaults());
   }
 
   /** A copy with another bcrypt cost. */
@@ -352,6 +362,11 @@ public record RelayConfig(
     return edit(copy -> copy.files = fileLimits);
   }
 
+  /** A copy with other limits on rooms, their members and invitations. */
+  public RelayConfig withRooms(RoomLimits roomLimits) {
+    return edit(copy -> copy.rooms = roomLimits);
+  }
+
   /** A copy with another idle timeout: no complete frame for this long closes a connection. */
   public RelayConfig withIdleTimeoutSeconds(int seconds) {
     return edit(copy -> copy.idleTimeoutSeconds = seconds);
@@ -387,6 +402,7 @@ public record RelayConfig(
     private final Path tlsKey;
     private final Duration auditRetention;
     private FileLimits files;
+    private RoomLimits rooms;
 
     Copy(RelayConfig from) {
       bindAddress = from.bindAddress;
@@ -410,6 +426,7 @@ public record RelayConfig(
       tlsKey = from.tlsKey;
       auditRetention = from.auditRetention;
       files = from.files;
+      rooms = from.rooms;
     }
 
     RelayConfig build() {
@@ -434,7 +451,8 @@ public record RelayConfig(
           tlsCertificate,
           tlsKey,
           auditRetention,
-          files);
+          files,
+          rooms);
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Groups: {@code /group create}, {@code /invite}, {@code /kick}, {@code /ban}, {@code /unban},
- * {@code /transfer}, {@code /admin}, {@code /deadmin}, {@code /rename} and {@code /disband}. The
- * member commands act on the current room unless a room is named after the user.
+ * Groups: {@code /group create}, {@code /invite}, {@code /decline}, {@code /kick}, {@code /ban},
+ * {@code /unban}, {@code /transfer}, {@code /admin}, {@code /deadmin}, {@code /rename} and {@code
+ * /disband}. The member commands act on the current room unless a room is named after the user.
  */
 final class GroupCommands {
   private GroupCommands() {}
@@ -27,6 +27,13 @@ final class GroupCommands {
                 "join only after an invitation, with /join NAME. example: /group create team")
             .runs(GroupCommands::create),
         member("invite", GroupAction.INVITE, "let USER join the group (with /join)"),
+        SlashCommand.named("decline", "/decline ROOM", "decline an invitation to a group")
+            .arguments(1, 1)
+            .completes(ArgumentKind.ROOM)
+            .help(
+                "The invitation is deleted on the relay: it is not shown again at your next",
+                "login, and the group's admins may invite you again. example: /decline #team")
+            .runs(GroupCommands::decline),
         member("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
         member("ban", GroupAction.BAN, "remove USER and keep them out"),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
@@ -90,6 +97,13 @@ final class GroupCommands {
           case ADMIN -> name + " is an admin of " + room + " now";
           case DEADMIN -> name + " is no longer an admin of " + room;
         });
+  }
+
+  /** Declines with a leave: the relay deletes the invitation of a user who is not a member. */
+  private static void decline(Input.Command command, CommandContext context) {
+    String room = Arguments.room(command.arg(0));
+    context.client().leave(room);
+    context.info("declined the invitation to " + room);
   }
 
   private static void rename(Input.Command command, CommandContext context) {

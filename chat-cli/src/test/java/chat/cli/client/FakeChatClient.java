@@ -42,6 +42,9 @@ public final class FakeChatClient implements ChatClient {
   /** Conversation id to its members. */
   public final Map<String, List<MemberView>> members = new TreeMap<>();
 
+  /** Groups the user holds an invitation to: a {@link #leave} of one declines it, as the relay. */
+  public final java.util.Set<String> invitations = new TreeSet<>();
+
   /** Username to trust state. */
   public final Map<String, TrustState> trust = new HashMap<>();
 
@@ -295,7 +298,11 @@ public final class FakeChatClient implements ChatClient {
     requireLogin();
     String id = room.startsWith("#") ? room : "#" + room;
     List<MemberView> list = members.get(id);
-    if (list == null || list.stream().noneMatch(m -> m.username().equals(user))) {
+    boolean member = list != null && list.stream().anyMatch(m -> m.username().equals(user));
+    if (!member && invitations.remove(id)) {
+      return;
+    }
+    if (!member) {
       throw new CommandException.Usage("not a member of " + id);
     }
     list.removeIf(m -> m.username().equals(user));

@@ -56,6 +56,27 @@ class GroupCommandsTest {
   }
 
   @Test
+  void decline_room_leavesItSoTheRelayDeletesTheInvitation() {
+    context.loggedInAs("bob");
+    context.client.invitations.add("#team");
+
+    run("/decline team");
+
+    assertThat(context.client.calls).containsExactly("leave #team");
+    assertThat(context.lines).containsExactly("info: declined the invitation to #team");
+  }
+
+  @Test
+  void decline_withoutRoom_showsUsage() {
+    context.loggedInAs("bob");
+
+    run("/decline");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors()).isNotEmpty();
+  }
+
+  @Test
   void memberCommands_withRoom_actOnThatRoom() {
     context.loggedInAs("alice");
     run("/kick bob #team");

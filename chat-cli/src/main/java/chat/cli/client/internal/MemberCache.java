@@ -75,9 +75,16 @@ final class MemberCache {
   List<MemberInfo> refresh(String conversation) {
     RelayConnection relay = connection.get();
     long since = told.mark();
-    MembersReply reply =
-        relay.call(new ListMembersRequest(relay.nextId(), conversation), MembersReply.class);
-    List<MemberInfo> members = reply.members();
+    List<MemberInfo> members = new ArrayList<>();
+    String after = null;
+    do { // a wire version 5 relay answers in pages, each naming where the next starts
+      MembersReply reply =
+          relay.call(
+              new ListMembersRequest(relay.nextId(), conversation, after), MembersReply.class);
+      members.addAll(reply.members());
+      after = Pages.next(after, reply.next());
+    } while (after != null);
+    members = List.copyOf(members);
     lists.put(conversation, members);
     remember(conversation, members);
     if (told.listed(conversation, members.stream().map(MemberInfo::username).toList(), since)) {

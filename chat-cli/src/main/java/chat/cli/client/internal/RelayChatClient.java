@@ -244,11 +244,15 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public List<RoomView> rooms() {
     RelayConnection relay = sessions.require().connection();
-    RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId()), RoomsReply.class);
     List<RoomView> out = new ArrayList<>();
-    for (RoomInfo room : reply.rooms()) {
-      out.add(Views.room(room));
-    }
+    String after = null;
+    do { // a wire version 5 relay answers in pages, each naming where the next starts
+      RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId(), after), RoomsReply.class);
+      for (RoomInfo room : reply.rooms()) {
+        out.add(Views.room(room));
+      }
+      after = Pages.next(after, reply.next());
+    } while (after != null);
     return out;
   }
 

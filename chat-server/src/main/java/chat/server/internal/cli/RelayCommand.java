@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -219,6 +220,8 @@ public final class RelayCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int auditDays;
 
+  @Mixin RoomLimitOptions roomLimits;
+
   @Option(
       names = "--print-config",
       description =
@@ -336,7 +339,8 @@ public final class RelayCommand implements Callable<Integer> {
             Duration.ofHours(fileExpiryHours),
             fileQuotaBytes,
             fileStorageBytes,
-            Duration.ofMinutes(10)));
+            Duration.ofMinutes(10)),
+        roomLimits.limits());
   }
 
   /**

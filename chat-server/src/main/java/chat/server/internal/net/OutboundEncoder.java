@@ -3,6 +3,7 @@ package chat.server.internal.net;
 import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
+import chat.protocol.FrameTooLargeException;
 import chat.protocol.MessageEvent;
 import chat.protocol.MessageEventHeader;
 import java.nio.ByteBuffer;
@@ -96,7 +97,7 @@ public final class OutboundEncoder {
             + envelope.length
             + MESSAGE_END.length;
     if (json > codec.maxFrameBytes()) {
-      throw new IllegalArgumentException("frame larger than the maximum frame size");
+      throw new FrameTooLargeException();
     }
     return ByteBuffer.allocate(FrameCodec.LENGTH_PREFIX_BYTES + json)
         .putInt(json)

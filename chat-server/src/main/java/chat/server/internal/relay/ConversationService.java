@@ -42,6 +42,8 @@ public final class ConversationService {
   private final Clock clock;
   private final GroupRules groups;
   private final PresenceBook presence;
+  private final RoomCapacity capacity;
+  private final int pageBudgetBytes;
 
   /** The service over its collaborators. */
   public ConversationService(
@@ -54,7 +56,11 @@ public final class ConversationService {
       KeyFingerprints fingerprints,
       Clock clock,
       GroupRules groups,
-      PresenceBook presence) {
+      PresenceBook presence,
+      RoomCapacity capacity,
+      int maxFrameBytes) {
+    this.capacity = capacity;
+    this.pageBudgetBytes = maxFrameBytes / 2;
     this.groups = groups;
     this.presence = presence;
     this.fingerprints = fingerprints;
@@ -67,15 +73,22 @@ public final class ConversationService {
     this.clock = clock;
   }
 
-  /** Joins (and if needed creates) a room. */
+  /**
+   * Joins (and if needed creates) a room, within the relay's {@link RoomCapacity}: rooms one user
+   * creates, members of one room.
+   */
   public JoinReply join(ClientConnection connection, JoinRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String room = request.room();
     boolean added =
         storage.write(
             c -> {
-              groups.beforeJoin(c, room, key, members.isMember(c, room, key));
-              conversations.ensure(c, room, clock.millis());
+              boolean member = members.isMember(c, room, key);
+              groups.beforeJoin(c, room, key, member);
+              if (!member) {
+                capacity.createOrUse(c, room, key, clock.millis());
+                capacity.requireSpace(c, room);
+              }
               return members.add(c, room, key, clock.millis());
             });
     if (added) {
@@ -87,22 +100,38 @@ public final class ConversationService {
     return new JoinReply(request.id(), room, lastSeq, names);
   }
 
-  /** Leaves a room. */
+  /**
+   * Leaves a room; on a group the caller is only invited to, declines the invitation (it is
+   * deleted, so it is not offered again at the next login), which tells nobody else.
+   */
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String room = request.room();
-    boolean removed =
+    Left left =
         storage.write(
             c -> {
+              if (!members.isMember(c, room, key)) {
+                return groups.decline(c, room, key) ? Left.DECLINED : Left.NOT_MEMBER;
+              }
               groups.beforeLeave(c, room, key);
-              return members.remove(c, room, key);
+              return members.remove(c, room, key) ? Left.LEFT : Left.NOT_MEMBER;
             });
-    if (!removed) {
+    if (left == Left.NOT_MEMBER) {
       throw new RelayException(ErrorCode.NOT_MEMBER);
+    }
+    if (left == Left.DECLINED) {
+      return new LeaveReply(request.id(), room);
     }
     notifier.membership(
         room, key, connection.state().username().orElseThrow(), MembershipChange.LEFT);
     return new LeaveReply(request.id(), room);
+  }
+
+  /** What a leave did. */
+  private enum Left {
+    LEFT,
+    DECLINED,
+    NOT_MEMBER
   }
 
   /**
@@ -118,20 +147,38 @@ public final class ConversationService {
     Set<String> mine = storage.read(c -> members.conversationsOf(c, key)).keySet();
     Map<String, String> titles = storage.read(groups::titles);
     Set<String> invited = storage.read(c -> groups.invitations(c, key));
-    List<RoomInfo> out = new ArrayList<>(all.size());
+    List<String> visible = new ArrayList<>(all.size());
     all.forEach(
         (room, count) -> {
-          boolean joined = mine.contains(room);
           String title = titles.get(room);
-          if (count == 0 || title != null && !joined && !invited.contains(room)) {
-            return;
+          if (count > 0 && (title == null || mine.contains(room) || invited.contains(room))) {
+            visible.add(room);
           }
-          out.add(
-              detailed
-                  ? new RoomInfo(room, count, joined, title != null, title, invited.contains(room))
-                  : new RoomInfo(room, count, joined));
         });
-    return new RoomsReply(request.id(), out);
+    ListPage<RoomInfo> page =
+        ListPage.of(
+            visible,
+            request.after(),
+            room -> {
+              boolean joined = mine.contains(room);
+              String title = titles.get(room);
+              return detailed
+                  ? new RoomInfo(
+                      room, all.get(room), joined, title != null, title, invited.contains(room))
+                  : new RoomInfo(room, all.get(room), joined);
+            },
+            room -> ListPage.jsonBytes(room.room(), room.title()),
+            RoomInfo::room,
+            pageBudget(connection));
+    return new RoomsReply(request.id(), page.entries(), page.next());
+  }
+
+  /**
+   * The byte budget of a list page on this connection: half a frame from wire version 5, none (the
+   * whole list in one reply) before, where the reply has no {@code next}.
+   */
+  private int pageBudget(ClientConnection connection) {
+    return connection.state().version() >= ProtocolVersions.PAGED ? pageBudgetBytes : 0;
   }
 
   /** The members of a conversation the caller belongs to. */
@@ -155,16 +202,30 @@ public final class ConversationService {
     } else {
       requireMember(conversation, key);
       Optional<Map<String, GroupRole>> roles = storage.read(c -> groups.roles(c, conversation));
-      storage
-          .read(c -> members.members(c, conversation))
-          .forEach(
-              (member, name) -> {
-                MemberInfo plain = memberInfo(member, name);
-                out.add(
-                    roles.isEmpty() || connection.state().version() < ProtocolVersions.SOCIAL
+      Map<String, String> names = storage.read(c -> members.members(c, conversation));
+      boolean social = connection.state().version() >= ProtocolVersions.SOCIAL;
+      ListPage<MemberInfo> page =
+          ListPage.of(
+              new ArrayList<>(names.keySet()),
+              request.after() == null ? null : chat.protocol.Usernames.key(request.after()),
+              member -> {
+                MemberInfo plain = memberInfo(member, names.get(member));
+                MemberInfo info =
+                    roles.isEmpty() || !social
                         ? plain
-                        : withRole(plain, roles.get().getOrDefault(member, GroupRole.MEMBER)));
-              });
+                        : withRole(plain, roles.get().getOrDefault(member, GroupRole.MEMBER));
+                return social ? withStatus(info) : info;
+              },
+              member ->
+                  ListPage.jsonBytes(
+                      member.username(),
+                      member.keyFingerprint(),
+                      member.message(),
+                      member.status() == null ? null : member.status().name(),
+                      member.role() == null ? null : member.role().name()),
+              MemberInfo::username,
+              pageBudget(connection));
+      return new MembersReply(request.id(), conversation, page.entries(), page.next());
     }
     if (connection.state().version() >= ProtocolVersions.SOCIAL) {
       out.replaceAll(this::withStatus);

@@ -30,12 +30,19 @@ final class GroupMemberActions {
   private final Connection c;
   private final GroupTables tables;
   private final MemberRepository members;
+  private final RoomCapacity capacity;
   private final String room;
   private final long now;
 
   GroupMemberActions(
-      Connection c, GroupTables tables, MemberRepository members, String room, long now) {
+      Connection c,
+      GroupTables tables,
+      MemberRepository members,
+      RoomCapacity capacity,
+      String room,
+      long now) {
     this.c = c;
+    this.capacity = capacity;
     this.tables = tables;
     this.members = members;
     this.room = room;
@@ -107,9 +114,12 @@ final class GroupMemberActions {
       throw new RelayException(
           ErrorCode.BANNED, name + " is banned from " + room + ": /unban " + name + " first");
     }
-    if (!tables.invites().isInvited(c, room, targetKey)
-        && tables.invites().count(c, room) >= GroupService.MAX_PENDING_INVITES) {
-      throw new RelayException(ErrorCode.LIMIT_REACHED, room + " has too many pending invitations");
+    if (!tables.invites().isInvited(c, room, targetKey)) {
+      if (tables.invites().count(c, room) >= GroupService.MAX_PENDING_INVITES) {
+        throw new RelayException(
+            ErrorCode.LIMIT_REACHED, room + " has too many pending invitations");
+      }
+      capacity.requireInvitationSpace(c, tables.invites(), targetKey, name);
     }
     tables.invites().add(c, room, targetKey, actor, now);
     return new Outcome(GroupChange.INVITED, name, true, false);

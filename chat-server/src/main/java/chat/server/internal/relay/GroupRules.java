@@ -64,6 +64,14 @@ public final class GroupRules {
     tables.roles().remove(c, room, userKey);
   }
 
+  /**
+   * Declines {@code userKey}'s invitation to {@code room}: deletes it, so it is neither usable nor
+   * offered again. False if {@code room} is not a group or holds no invitation for them.
+   */
+  public boolean decline(Connection c, String room, String userKey) throws SQLException {
+    return tables.groups().title(c, room).isPresent() && tables.invites().remove(c, room, userKey);
+  }
+
   /** Every group id mapped to its title. */
   public Map<String, String> titles(Connection c) throws SQLException {
     return tables.groups().titles(c);

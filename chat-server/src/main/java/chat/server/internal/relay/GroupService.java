@@ -41,6 +41,7 @@ public final class GroupService {
   private static final Logger LOG = LoggerFactory.getLogger(GroupService.class);
 
   private final LogIds logIds;
+  private final RoomCapacity capacity;
 
   private final Storage storage;
   private final ConversationRepository conversations;
@@ -63,7 +64,9 @@ public final class GroupService {
       GroupTables tables,
       Notifier notifier,
       Clock clock,
-      LogIds logIds) {
+      LogIds logIds,
+      RoomCapacity capacity) {
+    this.capacity = capacity;
     this.logIds = logIds;
     this.storage = storage;
     this.conversations = conversations;
@@ -92,7 +95,7 @@ public final class GroupService {
                 ErrorCode.ROOM_EXISTS, room + " already exists: pick another name");
           }
           long now = clock.millis();
-          conversations.ensure(c, room, now);
+          capacity.createOrUse(c, room, key, now);
           tables.groups().create(c, room, room.substring(1), now);
           members.add(c, room, key, now);
           tables.roles().set(c, room, key, GroupRole.OWNER);
@@ -120,7 +123,7 @@ public final class GroupService {
                   users
                       .find(c, targetKey)
                       .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
-              return new GroupMemberActions(c, tables, members, room, clock.millis())
+              return new GroupMemberActions(c, tables, members, capacity, room, clock.millis())
                   .apply(request.action(), actorKey, actor, role, target);
             });
     LOG.debug("group {} by {}", request.action(), logIds.user(actorKey));

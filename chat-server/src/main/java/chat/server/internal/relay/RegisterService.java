@@ -34,6 +34,7 @@ public final class RegisterService {
   private final UserRepository users;
   private final ConversationRepository conversations;
   private final MemberRepository members;
+  private final RoomCapacity capacity;
   private final PasswordHasher hasher;
   private final RegistrationLimiter limiter;
   private final AuditThrottle refusalAudits;
@@ -48,6 +49,7 @@ public final class RegisterService {
       UserRepository users,
       ConversationRepository conversations,
       MemberRepository members,
+      RoomCapacity capacity,
       PasswordHasher hasher,
       RegistrationLimiter limiter,
       AuditThrottle refusalAudits,
@@ -59,6 +61,7 @@ public final class RegisterService {
     this.users = users;
     this.conversations = conversations;
     this.members = members;
+    this.capacity = capacity;
     this.hasher = hasher;
     this.limiter = limiter;
     this.refusalAudits = refusalAudits;
@@ -123,11 +126,21 @@ public final class RegisterService {
                 return taken == Taken.NO ? Taken.LOOKALIKE : taken;
               }
               conversations.ensure(c, ConversationIds.LOBBY, now);
+              if (!capacity.hasSpace(c, ConversationIds.LOBBY)) {
+                return Taken.NO_LOBBY_FULL;
+              }
               members.add(c, ConversationIds.LOBBY, key, now);
               return Taken.NO;
             });
     requireFree(created, username);
-    notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
+    if (created == Taken.NO) {
+      notifier.membership(ConversationIds.LOBBY, key, username, MembershipChange.JOINED);
+    } else {
+      LOG.warn(
+          "{} is full (--max-room-members): {} registered outside it",
+          ConversationIds.LOBBY,
+          logIds.user(key));
+    }
     LOG.info("registered {} from {}", logIds.user(key), connection.logId());
     return new RegisterReply(request.id(), username);
   }
@@ -152,6 +165,8 @@ public final class RegisterService {
   /** Whether an account has a name, and which way. */
   private enum Taken {
     NO,
+    /** Not taken, and the account was stored, but #lobby is full: the account is in no room. */
+    NO_LOBBY_FULL,
     /** An account has the same name, ignoring case. */
     NAME,
     /** An account has a name that looks like it: the same {@link UsernameSkeleton}. */

@@ -10,6 +10,7 @@ import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishRequest;
 import chat.protocol.FileStatusRequest;
 import chat.protocol.FileUploadRequest;
+import chat.protocol.FrameTooLargeException;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.GetBundlesRequest;
@@ -171,6 +172,19 @@ public final class RequestDispatcher {
           request.getClass().getSimpleName(),
           connection.logId());
       connection.reply(new ErrorReply(request.id(), ErrorCode.RATE_LIMITED, BUSY_MESSAGE));
+    } catch (FrameTooLargeException e) {
+      // A list or page the relay could not cut to size: nothing failed, so no stack trace.
+      LOG.warn(
+          "reply to {} on {} larger than the maximum frame size; refused with {}",
+          request.getClass().getSimpleName(),
+          connection.logId(),
+          ErrorCode.REPLY_TOO_LARGE);
+      int version = Math.max(1, connection.state().version());
+      connection.reply(
+          new ErrorReply(
+              request.id(),
+              ErrorCode.REPLY_TOO_LARGE.forVersion(version),
+              ErrorCode.REPLY_TOO_LARGE.defaultMessage()));
     } catch (RuntimeException e) {
       LOG.error("request failed on {}", connection.logId(), e);
       audit.record(
@@ -248,6 +262,7 @@ public final class RequestDispatcher {
     } else if (request instanceof GetBundleRequest r) {
       connection.reply(accounts.bundle(r));
     } else if (request instanceof GetBundlesRequest r) {
+      requireBundleCount(connection, r);
       connection.reply(accounts.bundles(r));
     } else if (request instanceof UpdateBundleRequest r) {
       connection.reply(accounts.updateBundle(connection, r, backups));
@@ -289,6 +304,19 @@ public final class RequestDispatcher {
       connection.reply(files.delete(connection, r));
     } else {
       handleSocial(connection, request);
+    }
+  }
+
+  /**
+   * Refuses a {@code get_bundles} naming more than {@link GetBundlesRequest#MAX_USERS} on a wire
+   * version 5 connection, whose client knows the limit: their bundles might not fit a frame.
+   */
+  private static void requireBundleCount(ClientConnection connection, GetBundlesRequest request) {
+    if (connection.state().version() >= ProtocolVersions.PAGED
+        && request.usernames().size() > GetBundlesRequest.MAX_USERS) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME,
+          "get_bundles takes at most " + GetBundlesRequest.MAX_USERS + " usernames; split it");
     }
   }
 

@@ -24,6 +24,39 @@ public final class ConversationRepository {
     }
   }
 
+  /**
+   * Creates the room {@code id}, made by {@code creatorKey}, if it does not exist; returns whether
+   * it was created.
+   */
+  public boolean create(Connection c, String id, String creatorKey, long now) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO conversations (id, created_at, created_by) VALUES (?, ?, ?)"
+                + " ON CONFLICT(id) DO NOTHING")) {
+      s.setString(1, id);
+      s.setLong(2, now);
+      s.setString(3, creatorKey);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** True if the conversation exists (a room may exist with no member left). */
+  public boolean exists(Connection c, String id) throws SQLException {
+    return SqlRows.exists(c, "SELECT 1 FROM conversations WHERE id = ?", id);
+  }
+
+  /**
+   * How many rooms {@code creatorKey} created that still have a member: a room everyone left, or a
+   * disbanded group, no longer counts.
+   */
+  public int createdBy(Connection c, String creatorKey) throws SQLException {
+    return SqlRows.count(
+        c,
+        "SELECT count(*) FROM conversations c WHERE c.created_by = ?"
+            + " AND EXISTS (SELECT 1 FROM members m WHERE m.conversation = c.id)",
+        creatorKey);
+  }
+
   /** Increments and returns the conversation's sequence number. */
   public long nextSeq(Connection c, String id) throws SQLException {
     try (PreparedStatement s =

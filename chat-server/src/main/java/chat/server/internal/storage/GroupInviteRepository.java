@@ -75,6 +75,15 @@ public final class GroupInviteRepository {
         validSince());
   }
 
+  /** How many pending invitations {@code userKey} holds, from every group. */
+  public int countOf(Connection c, String userKey) throws SQLException {
+    return SqlRows.count(
+        c,
+        "SELECT count(*) FROM group_invites WHERE user_key = ? AND invited_at >= ?",
+        userKey,
+        validSince());
+  }
+
   /** The groups {@code userKey} is invited to, mapped to the username of who invited them. */
   public Map<String, String> invitationsOf(Connection c, String userKey) throws SQLException {
     return SqlRows.pairs(

@@ -137,6 +137,11 @@ public final class MemberRepository {
     }
   }
 
+  /** How many members {@code conversation} has. */
+  public int count(Connection c, String conversation) throws SQLException {
+    return SqlRows.count(c, "SELECT count(*) FROM members WHERE conversation = ?", conversation);
+  }
+
   /** The keys of every member of {@code conversation}. */
   public Set<String> keys(Connection c, String conversation) throws SQLException {
     Set<String> out = new HashSet<>();

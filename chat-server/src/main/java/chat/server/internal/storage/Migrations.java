@@ -142,7 +142,13 @@ public final class Migrations {
           sql(
               "ALTER TABLE sessions ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0",
               "ALTER TABLE sessions ADD COLUMN last_address TEXT NOT NULL DEFAULT ''",
-              "UPDATE sessions SET last_used_at = created_at"));
+              "UPDATE sessions SET last_used_at = created_at"),
+          // Step 12: who created each room, so that the rooms one user creates can be counted
+          // (--max-rooms-per-user). Rooms created before have none and count for nobody.
+          sql(
+              "ALTER TABLE conversations ADD COLUMN created_by TEXT",
+              "CREATE INDEX conversations_created_by ON conversations(created_by)"
+                  + " WHERE created_by IS NOT NULL"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

@@ -11,6 +11,7 @@ import chat.protocol.Reply;
 import chat.protocol.Secret;
 import chat.server.MutableClock;
 import chat.server.RelayFixture;
+import chat.server.RoomLimits;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditThrottle;
 import chat.server.internal.audit.AuditType;
@@ -65,6 +66,7 @@ class RegisterServiceTest {
             new UserRepository(),
             new ConversationRepository(),
             members,
+            new RoomCapacity(RoomLimits.defaults(), new ConversationRepository(), members),
             new PasswordHasher(4, RelayFixture.RANDOM, slots),
             new RegistrationLimiter(clock, Duration.ofHours(1), LIMIT),
             new AuditThrottle(TimeUnit.MINUTES.toNanos(1), nanos::get),

@@ -1,0 +1,89 @@
+package chat.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The wire version 5 list frames: the {@code after} and {@code next} cursors, the bundle cap. */
+class PagedFramesTest {
+  private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+  private String json(Frame frame) {
+    return new String(codec.toJson(frame), StandardCharsets.UTF_8);
+  }
+
+  private Frame parse(String json) throws FrameException {
+    return codec.fromJson(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void toJson_withoutCursor_omitsAfterAndNext_asOlderPeersExpect() {
+    assertThat(json(new ListRoomsRequest("1"))).isEqualTo("{\"type\":\"list_rooms\",\"id\":\"1\"}");
+    assertThat(json(new ListMembersRequest("1", "#a")))
+        .isEqualTo("{\"type\":\"list_members\",\"id\":\"1\",\"conversation\":\"#a\"}");
+    assertThat(json(new RoomsReply("1", List.of()))).doesNotContain("next");
+  }
+
+  @Test
+  void roundTrip_cursors_keptExactly() throws Exception {
+    assertThat(json(new ListRoomsRequest("1", "#kiln")))
+        .isEqualTo("{\"type\":\"list_rooms\",\"id\":\"1\",\"after\":\"#kiln\"}");
+    assertThat(parse("{\"type\":\"list_rooms\",\"id\":\"1\",\"after\":\"#kiln\"}"))
+        .isEqualTo(new ListRoomsRequest("1", "#kiln"));
+    RoomsReply rooms = new RoomsReply("2", List.of(new RoomInfo("#kiln", 2, false)), "#kiln");
+    assertThat(parse(json(rooms))).isEqualTo(rooms);
+    MembersReply members =
+        new MembersReply("3", "#a", List.of(new MemberInfo("Bob", false, "ab".repeat(32))), "Bob");
+    assertThat(json(members)).endsWith(",\"next\":\"Bob\"}");
+    assertThat(parse(json(members))).isEqualTo(members);
+    assertThat(
+            parse(
+                "{\"type\":\"list_members\",\"id\":\"4\",\"conversation\":\"#a\",\"after\":\"bob\"}"))
+        .isEqualTo(new ListMembersRequest("4", "#a", "bob"));
+  }
+
+  @Test
+  void fromJson_cursorNotARoomOrUsername_badFrame() {
+    assertThatThrownBy(() -> parse("{\"type\":\"list_rooms\",\"id\":\"1\",\"after\":\"kiln\"}"))
+        .isInstanceOf(FrameException.class)
+        .extracting(e -> ((FrameException) e).code())
+        .isEqualTo(ErrorCode.BAD_FRAME);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "{\"type\":\"list_members\",\"id\":\"1\",\"conversation\":\"#a\","
+                        + "\"after\":\"no spaces\"}"))
+        .isInstanceOf(FrameException.class);
+  }
+
+  @Test
+  void getBundles_upToTheOlderLimitDecodes_theRelayEnforcesTheNewOne() {
+    assertThat(GetBundlesRequest.MAX_USERS).isEqualTo(20);
+    new GetBundlesRequest("1", Collections.nCopies(GetBundlesRequest.LEGACY_MAX_USERS, "bob"));
+    assertThatThrownBy(
+            () ->
+                new GetBundlesRequest(
+                    "1", Collections.nCopies(GetBundlesRequest.LEGACY_MAX_USERS + 1, "bob")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void toJson_overTheFrameSize_throwsFrameTooLarge() {
+    FrameCodec small = new FrameCodec(1024);
+    RoomsReply big = new RoomsReply("1", Collections.nCopies(40, new RoomInfo("#a", 1, true)));
+    assertThatThrownBy(() -> small.toJson(big)).isInstanceOf(FrameTooLargeException.class);
+  }
+
+  @Test
+  void replyTooLarge_olderConnections_getInternal() {
+    assertThat(ErrorCode.REPLY_TOO_LARGE.forVersion(ProtocolVersions.PAGED))
+        .isEqualTo(ErrorCode.REPLY_TOO_LARGE);
+    assertThat(ErrorCode.REPLY_TOO_LARGE.forVersion(ProtocolVersions.STORE_TIME))
+        .isEqualTo(ErrorCode.INTERNAL);
+    assertThat(ProtocolVersions.pick(List.of(5, 4, 3, 2, 1))).isEqualTo(ProtocolVersions.PAGED);
+  }
+}

@@ -1,0 +1,60 @@
+package chat.server;
+
+/**
+ * The operator's limits on rooms and groups, so that no user can make the room list, a room or
+ * another user's invitations grow without bound.
+ *
+ * @param maxRoomsPerUser rooms and groups one user may create, each counted while it has members
+ *     ({@code --max-rooms-per-user})
+ * @param maxRoomMembers members one room or group may have, {@code #lobby} included ({@code
+ *     --max-room-members}); at most {@link #membersFitting} a frame, so a {@code join_ok}, which
+ *     names every member, always fits
+ * @param maxInvitationsPerUser group invitations one user may hold unanswered ({@code
+ *     --max-invitations-per-user})
+ */
+public record RoomLimits(int maxRoomsPerUser, int maxRoomMembers, int maxInvitationsPerUser) {
+  /** Default rooms one user may create. */
+  public static final int DEFAULT_MAX_ROOMS_PER_USER = 100;
+
+  /** Default members of one room: fits the smallest frame ({@link #membersFitting}(65536)). */
+  public static final int DEFAULT_MAX_ROOM_MEMBERS = 1000;
+
+  /** Default unanswered invitations one user may hold. */
+  public static final int DEFAULT_MAX_INVITATIONS_PER_USER = 50;
+
+  /** The largest value accepted for the room and invitation counts. */
+  public static final int MAX_COUNT = 100_000;
+
+  /**
+   * Bytes of a {@code join_ok} frame counted for each member: a username is at most 32 ASCII
+   * characters, 35 bytes with its quotes and comma; the rest is room for the other fields.
+   */
+  private static final int BYTES_PER_MEMBER = 64;
+
+  /** Validates ranges. */
+  public RoomLimits {
+    if (maxRoomsPerUser < 1 || maxRoomsPerUser > MAX_COUNT) {
+      throw new RelayConfig.InvalidSetting(
+          "max-rooms-per-user", "max rooms per user must be 1 to " + MAX_COUNT);
+    }
+    if (maxRoomMembers < 2 || maxRoomMembers > MAX_COUNT) {
+      throw new RelayConfig.InvalidSetting(
+          "max-room-members", "max room members must be 2 to " + MAX_COUNT);
+    }
+    if (maxInvitationsPerUser < 1 || maxInvitationsPerUser > MAX_COUNT) {
+      throw new RelayConfig.InvalidSetting(
+          "max-invitations-per-user", "max invitations per user must be 1 to " + MAX_COUNT);
+    }
+  }
+
+  /** The defaults: 100 rooms per user, 1000 members per room, 50 invitations per user. */
+  public static RoomLimits defaults() {
+    return new RoomLimits(
+        DEFAULT_MAX_ROOMS_PER_USER, DEFAULT_MAX_ROOM_MEMBERS, DEFAULT_MAX_INVITATIONS_PER_USER);
+  }
+
+  /** The most members whose names a {@code join_ok} of {@code maxFrameBytes} can hold. */
+  public static int membersFitting(int maxFrameBytes) {
+    return maxFrameBytes / BYTES_PER_MEMBER;
+  }
+}

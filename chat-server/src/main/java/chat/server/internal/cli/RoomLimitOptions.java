@@ -1,0 +1,39 @@
+package chat.server.internal.cli;
+
+import chat.server.RoomLimits;
+import picocli.CommandLine.Option;
+
+/** The relay's options that bound rooms, their members and invitations ({@link RoomLimits}). */
+final class RoomLimitOptions {
+  @Option(
+      names = "--max-rooms-per-user",
+      paramLabel = "N",
+      defaultValue = "" + RoomLimits.DEFAULT_MAX_ROOMS_PER_USER,
+      description =
+          "Rooms and groups one user may create (a room counts while it has members), 1 to"
+              + " 100000 (default: ${DEFAULT-VALUE}).")
+  int maxRoomsPerUser;
+
+  @Option(
+      names = "--max-room-members",
+      paramLabel = "N",
+      defaultValue = "" + RoomLimits.DEFAULT_MAX_ROOM_MEMBERS,
+      description =
+          "Members one room or group may have, #lobby included, 2 to --max-frame-bytes / 64"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxRoomMembers;
+
+  @Option(
+      names = "--max-invitations-per-user",
+      paramLabel = "N",
+      defaultValue = "" + RoomLimits.DEFAULT_MAX_INVITATIONS_PER_USER,
+      description =
+          "Group invitations one user may hold unanswered; more are refused to the inviter, 1 to"
+              + " 100000 (default: ${DEFAULT-VALUE}).")
+  int maxInvitationsPerUser;
+
+  /** The limits, checked. */
+  RoomLimits limits() {
+    return new RoomLimits(maxRoomsPerUser, maxRoomMembers, maxInvitationsPerUser);
+  }
+}

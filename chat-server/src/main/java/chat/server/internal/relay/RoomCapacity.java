@@ -1,0 +1,80 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.server.RoomLimits;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.GroupInviteRepository;
+import chat.server.internal.storage.MemberRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The operator's {@link RoomLimits}, checked inside the write transaction that would break them:
+ * rooms one user creates, members of one room, invitations one user holds. Each refusal is {@link
+ * ErrorCode#LIMIT_REACHED} with a message saying which limit and what to do.
+ */
+public final class RoomCapacity {
+  private final RoomLimits limits;
+  private final ConversationRepository conversations;
+  private final MemberRepository members;
+
+  /** The checks of {@code limits} over the tables they count. */
+  public RoomCapacity(
+      RoomLimits limits, ConversationRepository conversations, MemberRepository members) {
+    this.limits = limits;
+    this.conversations = conversations;
+    this.members = members;
+  }
+
+  /**
+   * Creates room {@code room} for {@code creatorKey} unless it exists; refuses if the creator
+   * already has {@link RoomLimits#maxRoomsPerUser()} rooms with members.
+   */
+  void createOrUse(Connection c, String room, String creatorKey, long now) throws SQLException {
+    if (conversations.exists(c, room)) {
+      return;
+    }
+    int created = conversations.createdBy(c, creatorKey);
+    if (created >= limits.maxRoomsPerUser()) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          "you have created "
+              + created
+              + " rooms, this relay's limit: leave or disband one (a room counts while it has"
+              + " members) or join an existing room");
+    }
+    conversations.create(c, room, creatorKey, now);
+  }
+
+  /** True if {@code room} can take one more member. */
+  boolean hasSpace(Connection c, String room) throws SQLException {
+    return members.count(c, room) < limits.maxRoomMembers();
+  }
+
+  /** Refuses a new member of a full {@code room}. */
+  void requireSpace(Connection c, String room) throws SQLException {
+    if (!hasSpace(c, room)) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          room + " is full: it has " + limits.maxRoomMembers() + " members, this relay's limit");
+    }
+  }
+
+  /**
+   * Refuses an invitation for {@code name} (user {@code userKey}) who already holds {@link
+   * RoomLimits#maxInvitationsPerUser()} pending ones: the inviter is told, nothing is dropped.
+   */
+  void requireInvitationSpace(
+      Connection c, GroupInviteRepository invites, String userKey, String name)
+      throws SQLException {
+    if (invites.countOf(c, userKey) >= limits.maxInvitationsPerUser()) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          name
+              + " already holds "
+              + limits.maxInvitationsPerUser()
+              + " pending group invitations, this relay's limit: they must accept or decline"
+              + " some first");
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package chat.server;
+
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.Event;
+import chat.protocol.GroupAction;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupEvent;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupReply;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.LoginReply;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.Reply;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relay's {@link RoomLimits}: rooms one user creates, members of one room ({@code #lobby}
+ * included), pending invitations one user holds; and declining an invitation with {@code leave},
+ * after which it is not offered again at login.
+ */
+class RoomLimitsIntegrationTest {
+  private static final int ROOMS_PER_USER = 3;
+  private static final int ROOM_MEMBERS = 3;
+  private static final int INVITATIONS = 2;
+
+  @TempDir static Path dataDir;
+  static Relay relay;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    RelayConfig config =
+        RelayFixture.config(dataDir)
+            .withRequestRate(1_000_000, 1_000_000)
+            .withRooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS));
+    relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
+    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+      for (String name : List.of("rita", "sam", "tess", "uma", "vic")) {
+        IdentityKeyPair identity = RelayFixture.identity(name);
+        register(client, identity);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static TestClient as(String name) throws Exception {
+    TestClient client = RelayFixture.connect(relay, dataDir, ProtocolVersions.PAGED);
+    login(client, name);
+    return client;
+  }
+
+  private static ErrorReply refused(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return (ErrorReply) reply;
+  }
+
+  @Test
+  void register_lobbyFull_accountStillCreatedOutsideTheLobby() throws Exception {
+    try (TestClient uma = RelayFixture.connect(relay, dataDir, ProtocolVersions.PAGED)) {
+      LoginReply loggedIn = login(uma, "uma");
+      assertThat(loggedIn.conversations())
+          .as("the lobby filled with the first three accounts")
+          .isEmpty();
+      ErrorReply full = refused(uma.call(new JoinRequest(uma.nextId(), "#lobby")));
+      assertThat(full.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(full.message()).contains("#lobby is full").contains("" + ROOM_MEMBERS);
+    }
+  }
+
+  @Test
+  void join_roomFull_limitReached() throws Exception {
+    try (TestClient rita = as("rita");
+        TestClient sam = as("sam");
+        TestClient tess = as("tess");
+        TestClient vic = as("vic")) {
+      for (TestClient each : List.of(rita, sam, tess)) {
+        each.ok(new JoinRequest(each.nextId(), "#crowded"), JoinReply.class);
+      }
+      ErrorReply full = refused(vic.call(new JoinRequest(vic.nextId(), "#crowded")));
+      assertThat(full.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(full.message()).contains("#crowded is full");
+      tess.ok(new LeaveRequest(tess.nextId(), "#crowded"), LeaveReply.class);
+      vic.ok(new JoinRequest(vic.nextId(), "#crowded"), JoinReply.class);
+    }
+  }
+
+  @Test
+  void join_createsMoreRoomsThanTheLimit_limitReachedUntilOneEmpties() throws Exception {
+    try (TestClient sam = as("sam");
+        TestClient tess = as("tess")) {
+      tess.ok(new JoinRequest(tess.nextId(), "#tess-own"), JoinReply.class);
+      for (int i = 0; i < ROOMS_PER_USER; i++) {
+        sam.ok(new JoinRequest(sam.nextId(), "#sam-" + i), JoinReply.class);
+      }
+      ErrorReply limit = refused(sam.call(new JoinRequest(sam.nextId(), "#sam-extra")));
+      assertThat(limit.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(limit.message()).contains("created " + ROOMS_PER_USER + " rooms");
+      ErrorReply group = refused(sam.call(new GroupCreateRequest(sam.nextId(), "#sam-group")));
+      assertThat(group.code()).as("groups count too").isEqualTo(ErrorCode.LIMIT_REACHED);
+      sam.ok(new JoinRequest(sam.nextId(), "#tess-own"), JoinReply.class);
+      sam.ok(new LeaveRequest(sam.nextId(), "#sam-0"), LeaveReply.class);
+      sam.ok(new JoinRequest(sam.nextId(), "#sam-extra"), JoinReply.class);
+    }
+  }
+
+  @Test
+  void invite_inviteeHoldsTheLimit_refusedToInviterUntilOneIsDeclined() throws Exception {
+    try (TestClient vic = as("vic")) {
+      List<String> groups = new ArrayList<>();
+      for (int i = 0; i <= INVITATIONS; i++) {
+        String room = "#vic-g" + i;
+        vic.ok(new GroupCreateRequest(vic.nextId(), room), JoinReply.class);
+        groups.add(room);
+      }
+      for (int i = 0; i < INVITATIONS; i++) {
+        vic.ok(
+            new GroupMemberRequest(vic.nextId(), groups.get(i), GroupAction.INVITE, "rita"),
+            GroupReply.class);
+      }
+      ErrorReply limit =
+          refused(
+              vic.call(
+                  new GroupMemberRequest(
+                      vic.nextId(), groups.get(INVITATIONS), GroupAction.INVITE, "rita")));
+      assertThat(limit.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(limit.message()).contains("rita already holds " + INVITATIONS);
+
+      try (TestClient rita = as("rita")) {
+        assertThat(invitationsPushed(rita)).containsExactly(groups.get(0), groups.get(1));
+        rita.ok(new LeaveRequest(rita.nextId(), groups.get(0)), LeaveReply.class);
+        assertThat(refused(rita.call(new JoinRequest(rita.nextId(), groups.get(0)))).code())
+            .as("a declined invitation is gone")
+            .isEqualTo(ErrorCode.NOT_INVITED);
+      }
+      vic.ok(
+          new GroupMemberRequest(vic.nextId(), groups.get(INVITATIONS), GroupAction.INVITE, "rita"),
+          GroupReply.class);
+      try (TestClient rita = as("rita")) {
+        assertThat(invitationsPushed(rita))
+            .as("the declined invitation is not offered at the next login")
+            .containsExactly(groups.get(1), groups.get(INVITATIONS));
+      }
+    }
+  }
+
+  @Test
+  void leave_neitherMemberNorInvited_notMember() throws Exception {
+    try (TestClient tess = as("tess")) {
+      assertThat(refused(tess.call(new LeaveRequest(tess.nextId(), "#vic-g0"))).code())
+          .isEqualTo(ErrorCode.NOT_MEMBER);
+    }
+  }
+
+  /** The invitations the relay pushed after login (all arrive before the reply to a ping). */
+  private static List<String> invitationsPushed(TestClient client) throws Exception {
+    client.ok(new PingRequest(client.nextId()), PongReply.class);
+    List<String> rooms = new ArrayList<>();
+    for (Event event : client.events) {
+      if (event instanceof GroupEvent group && group.change() == GroupChange.INVITED) {
+        rooms.add(group.conversation());
+      }
+    }
+    return rooms;
+  }
+}
