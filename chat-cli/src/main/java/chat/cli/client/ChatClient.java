@@ -147,6 +147,16 @@ public interface ChatClient extends AutoCloseable {
   void saveState();
 
   /**
+   * {@link #saveState()} for {@code username}'s profile, logged in or not: for a change that logs
+   * in by itself ({@code chat keys replace}, {@code /rekey}), so that a full or read-only profile
+   * refuses before the relay is told anything.
+   *
+   * @throws chat.cli.CommandException.FileAccess if it cannot be written
+   * @throws chat.cli.CommandException.Usage if {@code username} is not a valid name
+   */
+  void saveState(String username);
+
+  /**
    * Ends the session stored on this machine for {@code username} without logging in and without the
    * key passphrase, so that someone who lost it can still end the session: the relay revokes the
    * stored token (which alone resumes the session), and it is forgotten here.

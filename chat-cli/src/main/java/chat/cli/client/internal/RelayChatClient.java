@@ -80,7 +80,21 @@ public final class RelayChatClient implements ChatClient {
    */
   public RelayChatClient(
       ClientOptions options, SecureRandom random, Clock clock, KdfParameters kdf) {
-    this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
+    this(options, random, clock, kdf, DurableFiles.SYSTEM);
+  }
+
+  /**
+   * A client whose identity-file changes go through {@code files}: a test passes one that fails at
+   * a chosen step, as a crash or a full disk would.
+   */
+  public RelayChatClient(
+      ClientOptions options,
+      SecureRandom random,
+      Clock clock,
+      KdfParameters kdf,
+      DurableFiles files) {
+    this.sessions =
+        new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random), files);
     this.sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
@@ -147,6 +161,22 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public void saveState() {
     sessions.require().state.saveNow();
+  }
+
+  @Override
+  public void saveState(String username) {
+    Optional<Session> current =
+        sessions
+            .current()
+            .filter(Session::ready)
+            .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)));
+    if (current.isPresent()) {
+      current.get().state.saveNow();
+      return;
+    }
+    Profile profile = sessions.profileFor(username);
+    profile.create();
+    ClientState.load(profile.state(), sessions.options().serverKey()).saveNow();
   }
 
   @Override
