@@ -83,10 +83,7 @@ public final class RelayChatClient implements ChatClient {
     this(options, random, clock, kdf, DurableFiles.SYSTEM);
   }
 
-  /**
-   * A client whose identity-file changes go through {@code files}: a test passes one that fails at
-   * a chosen step, as a crash or a full disk would.
-   */
+  /** A client whose identity-file changes go through {@code files} (a test's failing one). */
   public RelayChatClient(
       ClientOptions options,
       SecureRandom random,
@@ -165,18 +162,7 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public void saveState(String username) {
-    Optional<Session> current =
-        sessions
-            .current()
-            .filter(Session::ready)
-            .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)));
-    if (current.isPresent()) {
-      current.get().state.saveNow();
-      return;
-    }
-    Profile profile = sessions.profileFor(username);
-    profile.create();
-    ClientState.load(profile.state(), sessions.options().serverKey()).saveNow();
+    StoredSessions.saveNow(sessions, username);
   }
 
   @Override
