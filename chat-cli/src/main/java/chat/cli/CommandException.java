@@ -85,5 +85,14 @@ public abstract sealed class CommandException extends RuntimeException {
     public FileAccess(String message, Throwable cause) {
       super(ExitCode.IO, message, cause);
     }
+
+    /**
+     * This failure, said by a command that stopped before it sent its change to the relay: a full
+     * or read-only profile is the usual cause, and the change can simply be run again.
+     */
+    public FileAccess nothingSent() {
+      return new FileAccess(
+          getMessage() + " (nothing was sent: free some space there or make it writable)", this);
+    }
   }
 }

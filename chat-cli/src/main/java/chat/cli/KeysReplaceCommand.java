@@ -47,21 +47,29 @@ final class KeysReplaceCommand implements Callable<Integer> {
               options.passphraseFile,
               Passphrases.ENV_PASSPHRASE,
               "passphrase for " + user + "'s new private keys");
-      client.replaceKeys(user, password, passphrase);
-      String name = client.username().orElse(user);
-      String fingerprint = client.fingerprint(name).toDisplayString();
-      support.result(
-          JsonLines.object("keys_replaced")
-              .put("user", name)
-              .put("fingerprint", fingerprint.replace(" ", "")),
-          "replaced the keys of "
-              + name
-              + "; new fingerprint: "
-              + fingerprint
-              + "\ncontacts see your key as changed until they accept it (/trust "
-              + name
-              + ")");
-      return 0;
+      char[] accountPassword = password;
+      char[] chosen = passphrase;
+      return support.change(
+          client,
+          () -> client.saveState(user),
+          "the keys were replaced",
+          c -> {
+            c.replaceKeys(user, accountPassword, chosen);
+            String name = c.username().orElse(user);
+            String fingerprint = c.fingerprint(name).toDisplayString();
+            support.result(
+                JsonLines.object("keys_replaced")
+                    .put("user", name)
+                    .put("fingerprint", fingerprint.replace(" ", "")),
+                "replaced the keys of "
+                    + name
+                    + "; new fingerprint: "
+                    + fingerprint
+                    + "\ncontacts see your key as changed until they accept it (/trust "
+                    + name
+                    + ")");
+            return 0;
+          });
     } finally {
       if (password != null) {
         Arrays.fill(password, '\0');

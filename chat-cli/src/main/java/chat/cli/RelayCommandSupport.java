@@ -197,13 +197,20 @@ final class RelayCommandSupport {
    * </ul>
    */
   <T> T change(ChatClient client, String done, Function<ChatClient, T> change) {
+    return change(client, client::saveState, done, change);
+  }
+
+  /**
+   * {@link #change(ChatClient, String, Function)} for a change that logs in by itself ({@code chat
+   * keys replace}): {@code saveFirst} writes the profile's state before anything goes out.
+   */
+  <T> T change(ChatClient client, Runnable saveFirst, String done, Function<ChatClient, T> change) {
     T result;
     try {
       try {
-        client.saveState();
+        saveFirst.run();
       } catch (CommandException.FileAccess e) {
-        throw new CommandException.FileAccess(
-            e.getMessage() + " (nothing was sent: free some space there or make it writable)", e);
+        throw e.nothingSent();
       }
       result = change.apply(client);
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package chat.e2e;
 
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
+import chat.cli.client.internal.DurableFiles;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.KdfParameters;
 import chat.server.Relay;
@@ -85,13 +86,27 @@ final class Clients {
     return client;
   }
 
+  /** A one-shot client whose identity-file changes go through {@code files}. */
+  static RelayChatClient oneShot(int port, Path home, DurableFiles files) {
+    return new RelayChatClient(
+        options(port, home, false, home.resolve("downloads")),
+        new SecureRandom(),
+        Clock.systemUTC(),
+        FAST_KDF,
+        files);
+  }
+
   private static RelayChatClient create(int port, Path home, boolean live) {
     return create(port, home, live, home.resolve("downloads"));
   }
 
   private static RelayChatClient create(int port, Path home, boolean live, Path downloads) {
-    ClientOptions options =
-        new ClientOptions("127.0.0.1", port, home, true, Duration.ofSeconds(15), live, downloads);
-    return new RelayChatClient(options, new SecureRandom(), Clock.systemUTC(), FAST_KDF);
+    return new RelayChatClient(
+        options(port, home, live, downloads), new SecureRandom(), Clock.systemUTC(), FAST_KDF);
+  }
+
+  private static ClientOptions options(int port, Path home, boolean live, Path downloads) {
+    return new ClientOptions(
+        "127.0.0.1", port, home, true, Duration.ofSeconds(15), live, downloads);
   }
 }

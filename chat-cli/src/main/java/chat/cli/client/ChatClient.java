@@ -74,10 +74,15 @@ public interface ChatClient extends AutoCloseable {
    * leaked: logs in with the password, makes a new key pair sealed with {@code newPassphrase} (the
    * old key file is not needed), has the relay replace the registered key and the encrypted key
    * backup in one step (it checks the password again), writes the new key file, and goes on logged
-   * in with the new keys. Contacts then see the key as changed until they accept it.
+   * in with the new keys. Contacts then see the key as changed until they accept it. The new files
+   * are staged as {@code identity.key.pending} before the relay is told and renamed into place
+   * after its reply; a run cut short in between is settled by the next login or resume.
    *
    * @throws chat.cli.CommandException.Auth if the password is wrong or {@code newPassphrase} is
    *     shorter than 8 characters
+   * @throws chat.cli.CommandException.FileAccess if the profile cannot be written (the message says
+   *     whether the relay was told)
+   * @throws chat.cli.CommandException.Network if the reply was lost (the next start settles it)
    */
   void replaceKeys(String username, char[] password, char[] newPassphrase);
 
@@ -89,8 +94,8 @@ public interface ChatClient extends AutoCloseable {
    *
    * @throws chat.cli.CommandException.Auth if {@code newPassphrase} is shorter than 8 characters or
    *     the password is wrong
-   * @throws chat.cli.CommandException.FileAccess if the relay took the new backup but the key file
-   *     here could not be written (it still opens with the old passphrase)
+   * @throws chat.cli.CommandException.FileAccess if the profile cannot be written: before the relay
+   *     is told (nothing changed), or after (the next login or resume finishes the change)
    */
   void changePassphrase(char[] password, char[] newPassphrase);
 
@@ -163,6 +168,16 @@ public interface ChatClient extends AutoCloseable {
    * @throws chat.cli.CommandException.Usage if not logged in
    */
   void saveState();
+
+  /**
+   * {@link #saveState()} for {@code username}'s profile, logged in or not: for a change that logs
+   * in by itself ({@code chat keys replace}, {@code /rekey}), so that a full or read-only profile
+   * refuses before the relay is told anything.
+   *
+   * @throws chat.cli.CommandException.FileAccess if it cannot be written
+   * @throws chat.cli.CommandException.Usage if {@code username} is not a valid name
+   */
+  void saveState(String username);
 
   /**
    * Ends the session stored on this machine for {@code username} without logging in and without the

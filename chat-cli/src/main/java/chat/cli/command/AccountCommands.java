@@ -237,6 +237,11 @@ final class AccountCommands {
       passphrase =
           context.readNewSecret(SecretKind.PASSPHRASE, "passphrase for your new key file: ");
       requireNonEmpty(passphrase, SecretKind.PASSPHRASE);
+      try {
+        client.saveState(name); // a full or read-only profile refuses before the relay is told
+      } catch (CommandException.FileAccess e) {
+        throw e.nothingSent();
+      }
       client.replaceKeys(name, password, passphrase);
     } finally {
       Arguments.zero(password, passphrase);

@@ -230,6 +230,14 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public void saveState(String username) {
+    call("saveState", username);
+    if (failSave != null) {
+      throw failSave;
+    }
+  }
+
+  @Override
   public boolean revokeStoredSession(String username) {
     call("revokeStoredSession", username);
     if (unreachable) {

@@ -396,6 +396,24 @@ class AccountCommandsTest {
   }
 
   @Test
+  void rekey_profileCannotBeWritten_saysNothingWasSent_andReplacesNothing() {
+    context.loggedInAs("alice");
+    context.client.failSave =
+        new CommandException.FileAccess(
+            "cannot write /home/a/.chat/alice/state.json: no space left on device", null);
+    context.answer("password1", "new phrase", "new phrase");
+
+    run("/rekey");
+
+    assertThat(context.errors())
+        .singleElement()
+        .asString()
+        .contains("no space left on device (nothing was sent");
+    assertThat(context.client.calls).contains("saveState alice");
+    assertThat(context.client.calls).doesNotContain("replaceKeys alice");
+  }
+
+  @Test
   void rekey_passphraseMismatch_replacesNothing() {
     context.answer("password1", "new phrase", "other phrase");
 

@@ -7,18 +7,22 @@ import chat.crypto.KdfParameters;
 import chat.crypto.KeyFile;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
+import chat.protocol.Reply;
+import chat.protocol.Request;
 import chat.protocol.Secret;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Replaces a user's identity keys over a connection already logged in with the password: a new key
  * pair sealed under a new passphrase, published with {@code update_bundle} (the password again, the
  * new bundle and the new key backup, which the relay replaces in one step), then written to the
- * profile. The old key file is not needed, so a forgotten passphrase or a leaked key can be
- * replaced. {@link #reseal} changes only the passphrase, keeping the keys.
+ * profile through {@link PendingIdentity}, so that a crash or a lost reply never leaves the relay
+ * with a key this machine has not kept. The old key file is not needed, so a forgotten passphrase
+ * or a leaked key can be replaced. {@link #reseal} changes only the passphrase, keeping the keys.
  */
 final class KeyReplacement {
   /**
@@ -35,46 +39,42 @@ final class KeyReplacement {
   private KeyReplacement() {}
 
   /**
-   * Makes, publishes and stores the new identity of {@code username} (as registered).
+   * Makes, publishes and stores the new identity of {@code username} (as registered), crash-safe
+   * through {@code pending}: staged, told to the relay, then committed. A change an earlier run
+   * left pending is settled first, so this one does not overwrite keys the relay holds.
    *
    * @throws CommandException.Auth if the relay refuses the password
-   * @throws CommandException.FileAccess if the relay took the new key but the profile could not be
-   *     written (the message says how to restore it)
+   * @throws CommandException.FileAccess if the profile cannot be written: before the relay is told
+   *     (nothing was sent), or after (the next start finishes the change)
+   * @throws CommandException.Network if the relay's reply was lost (the next start settles it)
    */
   static IdentityKeyPair replace(
-      Profile profile,
+      Session target,
       RelayConnection relay,
+      PendingIdentity pending,
       String username,
       char[] password,
       char[] newPassphrase,
-      SecureRandom random,
-      Clock clock,
-      KdfParameters kdf) {
-    IdentityKeyPair identity = IdentityKeyPair.generate(username, random, clock);
+      KeyMaking making,
+      Consumer<String> notice) {
+    LoginIdentity.settle(target, relay, pending, username, notice);
+    IdentityKeyPair identity = IdentityKeyPair.generate(username, making.random(), making.clock());
     try {
-      byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
-      try {
-        relay.call(
-            new UpdateBundleRequest(
-                relay.nextId(),
-                Secret.ofChars(password),
-                Bytes.of(identity.bundle().encode()),
-                Bytes.of(keyFile)),
-            UpdateBundleReply.class);
-      } catch (CommandException.Auth e) {
-        throw new CommandException.Auth(
-            "wrong password for " + username + ": your keys were not replaced", e);
-      }
-      try {
-        IdentityFiles.write(profile, identity, keyFile);
-      } catch (CommandException e) {
-        throw new CommandException.FileAccess(
-            "the relay now holds your new key, but "
-                + e.getMessage()
-                + ": run 'chat login' with a fresh profile (--home) to restore it from the"
-                + " relay's backup",
-            e);
-      }
+      byte[] keyFile = KeyFile.seal(identity, newPassphrase, making.kdf(), making.random());
+      tell(
+          target.profile,
+          pending,
+          identity,
+          keyFile,
+          new UpdateBundleRequest(
+              relay.nextId(),
+              Secret.ofChars(password),
+              Bytes.of(identity.bundle().encode()),
+              Bytes.of(keyFile)),
+          UpdateBundleReply.class,
+          relay,
+          "wrong password for " + username + ": your keys were not replaced");
+      commit(target.profile, pending, "the relay now holds your new key");
       return identity;
     } catch (RuntimeException e) {
       identity.destroy();
@@ -82,17 +82,21 @@ final class KeyReplacement {
     }
   }
 
+  /** The randomness, clock and key-file costs new keys are made with. */
+  record KeyMaking(SecureRandom random, Clock clock, KdfParameters kdf) {}
+
   /**
    * Seals {@code session}'s keys under {@code newPassphrase} and replaces the relay's key backup
    * with it (the relay asks the account {@code password} again for that), then the key file of the
-   * session's profile: the keys stay the same.
+   * session's profile, crash-safe through {@code pending}: the keys stay the same.
    *
    * @throws CommandException.Auth if the relay refuses the password (nothing is changed)
-   * @throws CommandException.FileAccess if the relay took the new backup but the key file could not
-   *     be written (it still opens with the old passphrase)
+   * @throws CommandException.FileAccess if the profile cannot be written: before the relay is told
+   *     (nothing was sent), or after (the next start finishes the change)
    */
   static void reseal(
       Session session,
+      PendingIdentity pending,
       char[] password,
       char[] newPassphrase,
       KdfParameters kdf,
@@ -100,21 +104,56 @@ final class KeyReplacement {
     IdentityKeyPair identity = session.me();
     byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
     RelayConnection relay = session.connection();
+    tell(
+        session.profile,
+        pending,
+        identity,
+        keyFile,
+        new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
+        PutKeyBackupReply.class,
+        relay,
+        "wrong password for " + session.username() + ": the passphrase was not changed");
+    commit(session.profile, pending, "the relay's backup of your keys now opens with the new one");
+  }
+
+  /**
+   * Stages the new files, then sends {@code request}: a refused password removes them again; a lost
+   * reply leaves them for the next start to settle.
+   */
+  private static void tell(
+      Profile profile,
+      PendingIdentity pending,
+      IdentityKeyPair identity,
+      byte[] keyFile,
+      Request request,
+      Class<? extends Reply> expected,
+      RelayConnection relay,
+      String wrongPassword) {
     try {
-      relay.call(
-          new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
-          PutKeyBackupReply.class);
-    } catch (CommandException.Auth e) {
-      throw new CommandException.Auth(
-          "wrong password for " + session.username() + ": the passphrase was not changed", e);
+      pending.stage(profile, identity, keyFile);
+    } catch (CommandException.FileAccess e) {
+      throw e.nothingSent();
     }
     try {
-      IdentityFiles.write(session.profile, identity, keyFile);
+      relay.call(request, expected);
+    } catch (CommandException.Network e) {
+      throw new CommandException.Network(e.getMessage() + PendingText.UNCONFIRMED, e);
     } catch (CommandException e) {
+      pending.discard(profile); // refused: the relay keeps what it had
+      throw e instanceof CommandException.Auth ? new CommandException.Auth(wrongPassword, e) : e;
+    }
+  }
+
+  private static void commit(Profile profile, PendingIdentity pending, String done) {
+    try {
+      pending.commit(profile);
+    } catch (CommandException.FileAccess e) {
       throw new CommandException.FileAccess(
-          "the relay's backup of your keys now opens with the new passphrase, but "
+          done
+              + ", but "
               + e.getMessage()
-              + "; the key file here still opens with the old one",
+              + ": the next login or command finishes the change from "
+              + profile.pendingKeyFile().getFileName(),
           e);
     }
   }

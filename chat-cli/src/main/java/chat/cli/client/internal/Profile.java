@@ -8,7 +8,9 @@ import java.util.Objects;
  * One user's client directory (mode 0700): {@code identity.key} (the passphrase-sealed private
  * keys), {@code identity.pub}, {@code known_servers} (pinned relay certificates), {@code
  * contacts.json} (pinned contact keys and trust) and {@code state.json} (session token, cursors,
- * accepted message ids). Files are owner-only and written atomically.
+ * accepted message ids). Files are owner-only and written atomically. A key change in progress
+ * leaves {@code identity.key.pending} and {@code identity.pub.pending} (see {@link
+ * PendingIdentity}).
  */
 public record Profile(Path dir) {
   /** Checks for null. */
@@ -24,6 +26,16 @@ public record Profile(Path dir) {
   /** The armored public bundle. */
   public Path publicFile() {
     return dir.resolve("identity.pub");
+  }
+
+  /** New encrypted private keys, written before the relay is told of them. */
+  public Path pendingKeyFile() {
+    return dir.resolve("identity.key.pending");
+  }
+
+  /** The armored public bundle of {@link #pendingKeyFile}. */
+  public Path pendingPublicFile() {
+    return dir.resolve("identity.pub.pending");
   }
 
   /** Pinned relay certificates, one {@code host:port sha256} line each. */

@@ -82,7 +82,18 @@ public final class RelayChatClient implements ChatClient {
    */
   public RelayChatClient(
       ClientOptions options, SecureRandom random, Clock clock, KdfParameters kdf) {
-    this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
+    this(options, random, clock, kdf, DurableFiles.SYSTEM);
+  }
+
+  /** A client whose identity-file changes go through {@code files} (a test's failing one). */
+  public RelayChatClient(
+      ClientOptions options,
+      SecureRandom random,
+      Clock clock,
+      KdfParameters kdf,
+      DurableFiles files) {
+    this.sessions =
+        new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random), files);
     this.sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
     this.sessionList = new SessionRequests(sessions);
@@ -160,6 +171,11 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public void saveState() {
     sessions.require().state.saveNow();
+  }
+
+  @Override
+  public void saveState(String username) {
+    StoredSessions.saveNow(sessions, username);
   }
 
   @Override

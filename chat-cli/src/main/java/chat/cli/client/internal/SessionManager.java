@@ -52,6 +52,7 @@ final class SessionManager {
   private final Clock clock;
   private final KdfParameters kdf;
   private final EnvelopeOpener opener;
+  private final PendingIdentity pending;
   private final Listeners listeners = new Listeners();
   private final ExecutorService events;
   private final ScheduledExecutorService timer;
@@ -71,8 +72,10 @@ final class SessionManager {
       SecureRandom random,
       Clock clock,
       KdfParameters kdf,
-      EnvelopeOpener opener) {
+      EnvelopeOpener opener,
+      DurableFiles files) {
     this.options = options;
+    this.pending = new PendingIdentity(files);
     this.random = random;
     this.clock = clock;
     this.kdf = kdf;
@@ -131,7 +134,7 @@ final class SessionManager {
     }
   }
 
-  private Profile profileFor(String username) {
+  Profile profileFor(String username) {
     if (!Usernames.isValid(username)) {
       throw new CommandException.Usage(
           "usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter (got '"
@@ -316,15 +319,7 @@ final class SessionManager {
           try {
             identity =
                 LoginIdentity.unlockOrRestore(
-                    target.profile,
-                    relay,
-                    typed,
-                    () ->
-                        post(
-                            () ->
-                                listeners.notice(
-                                    "",
-                                    "restored your keys from the encrypted backup on the relay")));
+                    target, relay, pending, login.username(), typed, this::notice);
           } finally {
             java.util.Arrays.fill(typed, '\0');
           }
@@ -367,7 +362,7 @@ final class SessionManager {
   void changePassphrase(char[] password, char[] newPassphrase) {
     requireNewPassphrase(newPassphrase);
     Session target = require();
-    KeyReplacement.reseal(target, password, newPassphrase, kdf, random);
+    KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random);
   }
 
   /**
@@ -381,14 +376,14 @@ final class SessionManager {
         password,
         (target, relay, login) ->
             KeyReplacement.replace(
-                target.profile,
+                target,
                 relay,
+                pending,
                 login.username(),
                 password,
                 newPassphrase,
-                random,
-                clock,
-                kdf));
+                new KeyReplacement.KeyMaking(random, clock, kdf),
+                this::notice));
   }
 
   /**
@@ -420,13 +415,7 @@ final class SessionManager {
     Session target = newSession(profile);
     try {
       ClientState.Session stored = StoredSessions.of(target, username, options.server());
-      if (!IdentityFiles.exists(profile)) {
-        throw new CommandException.Auth(
-            "no keys in " + profile.dir() + ": log in with the password", null);
-      }
-      IdentityKeyPair identity =
-          IdentityFiles.unlock(
-              IdentityFiles.read(profile), passphrase, profile.keyFile().toString());
+      Optional<IdentityKeyPair> unlocked = LoginIdentity.beforeResume(profile, pending, passphrase);
       RelayConnection relay = connect(target);
       ResumeReply reply;
       try {
@@ -439,6 +428,9 @@ final class SessionManager {
             "the stored session for " + username + " is no longer valid: log in with the password",
             e);
       }
+      IdentityKeyPair identity =
+          LoginIdentity.resumed(
+              target, relay, pending, unlocked, passphrase, reply.username(), this::notice);
       established(
           target, identity, reply.username(), null, reply.expiresAtMillis(), reply.conversations());
     } catch (RuntimeException e) {
@@ -458,7 +450,7 @@ final class SessionManager {
       target.end();
       throw e;
     }
-    StoredSessions.end(target, text -> post(() -> listeners.notice("", text)));
+    StoredSessions.end(target, this::notice);
     return known;
   }
 
@@ -548,8 +540,13 @@ final class SessionManager {
     if (session == target) {
       session = null;
     }
-    StoredSessions.end(target, text -> post(() -> listeners.notice("", text)));
+    StoredSessions.end(target, this::notice);
     post(() -> listeners.connection(ConnectionState.OFFLINE, "logged out"));
+  }
+
+  /** Tells the listeners {@code text}, on the event thread. */
+  private void notice(String text) {
+    post(() -> listeners.notice("", text));
   }
 
   private void saveState() {

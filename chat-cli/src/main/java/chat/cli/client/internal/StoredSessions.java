@@ -7,6 +7,7 @@ import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import chat.protocol.Usernames;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -72,5 +73,27 @@ final class StoredSessions {
               + ": the ended session stays recorded there, and the next command asks for the"
               + " password");
     }
+  }
+
+  /**
+   * Writes the state of {@code username}'s profile now: the session's, if {@code sessions} is
+   * logged in as {@code username}, else the one stored on disk (for a change that logs in by
+   * itself).
+   *
+   * @throws CommandException.FileAccess if it cannot be written
+   */
+  static void saveNow(SessionManager sessions, String username) {
+    Optional<Session> current =
+        sessions
+            .current()
+            .filter(Session::ready)
+            .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)));
+    if (current.isPresent()) {
+      current.get().state.saveNow();
+      return;
+    }
+    Profile profile = sessions.profileFor(username);
+    profile.create();
+    ClientState.load(profile.state(), sessions.options().serverKey()).saveNow();
   }
 }

@@ -1,0 +1,235 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.CommandException;
+import chat.cli.ExitCode;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.Fingerprint;
+import chat.e2e.HostileRelay.Link;
+import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.Frame;
+import chat.protocol.UpdateBundleReply;
+import chat.protocol.UpdateBundleRequest;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A key replacement or passphrase change cut short at each step (a file step that fails, as a crash
+ * or a full disk there would, or a reply lost on the way) leaves a profile that the next start
+ * settles to the key pair the relay holds; and a resumed session whose key is not the relay's
+ * stops. The clients reach the relay through {@link HostileRelay}, which can drop frames.
+ */
+class KeyChangeCrashEndToEndTest {
+  /** Stage: key file, public file, directory; then, once the relay took it: two renames, sync. */
+  private static final int FILE_STEPS = 6;
+
+  private static final int LAST_STEP_BEFORE_THE_RELAY = 3;
+
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  @TempDir Path otherMachines;
+  private Relay relay;
+  private HostileRelay proxy;
+  private int port;
+
+  @BeforeEach
+  void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
+    port = proxy.port();
+    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+    }
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    proxy.close();
+    relay.close();
+  }
+
+  private Path profile() {
+    return homes.resolve("bob");
+  }
+
+  private boolean pendingLeft() {
+    return Files.exists(profile().resolve("identity.key.pending"))
+        || Files.exists(profile().resolve("identity.pub.pending"));
+  }
+
+  /**
+   * Starts again as the next command would, by resuming the stored session or by a password login,
+   * with {@code passphrase}: both check the key here against the relay's. Returns the key in use
+   * and the notices said.
+   */
+  private Fingerprint nextStart(boolean resume, char[] passphrase, RecordingListener events) {
+    try (RelayChatClient next = Clients.oneShot(port, homes)) {
+      next.addListener(events);
+      if (resume) {
+        next.resume("bob", passphrase.clone());
+      } else {
+        next.login("bob", PASSWORD.clone(), passphrase.clone());
+      }
+      return next.fingerprint("bob");
+    }
+  }
+
+  /** Logs in on a machine without the keys: they come from the relay's backup. */
+  private Fingerprint restoredElsewhere(String machine, char[] passphrase) {
+    try (RelayChatClient elsewhere = Clients.oneShot(port, otherMachines.resolve(machine))) {
+      elsewhere.login("bob", PASSWORD.clone(), passphrase.clone());
+      return elsewhere.fingerprint("bob");
+    }
+  }
+
+  @Test
+  void replaceKeys_failingAtEachFileStep_nextStartKeepsTheKeysTheRelayHolds() {
+    char[] current = PASSPHRASE;
+    Fingerprint key = nextStart(true, current, new RecordingListener());
+    for (int step = 1; step <= FILE_STEPS; step++) {
+      char[] chosen = ("a new passphrase " + step).toCharArray();
+      boolean told = step > LAST_STEP_BEFORE_THE_RELAY;
+      try (RelayChatClient bob = Clients.oneShot(port, homes, new FailingFiles(step))) {
+        assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
+            .as("step %d", step)
+            .isInstanceOf(CommandException.FileAccess.class)
+            .hasMessageContaining("No space left on device")
+            .hasMessageContaining(told ? "the relay now holds your new key" : "nothing was sent");
+      }
+      current = told ? chosen : current;
+
+      Fingerprint after = nextStart(step % 2 == 1, current, new RecordingListener());
+
+      assertThat(after.matches(key)).as("step %d: a new key", step).isEqualTo(!told);
+      assertThat(restoredElsewhere("replace" + step, current).matches(after)).isTrue();
+      assertThat(pendingLeft()).as("step %d", step).isFalse();
+      key = after;
+    }
+  }
+
+  @Test
+  void changePassphrase_failingAtEachFileStep_nextStartOpensWithThePassphraseTheRelayHas() {
+    char[] current = PASSPHRASE;
+    Fingerprint key = nextStart(true, current, new RecordingListener());
+    for (int step = 1; step <= FILE_STEPS; step++) {
+      char[] chosen = ("a new passphrase " + step).toCharArray();
+      boolean told = step > LAST_STEP_BEFORE_THE_RELAY;
+      try (RelayChatClient bob = Clients.oneShot(port, homes, new FailingFiles(step))) {
+        bob.login("bob", PASSWORD.clone(), current.clone());
+        assertThatThrownBy(() -> bob.changePassphrase(PASSWORD.clone(), chosen.clone()))
+            .as("step %d", step)
+            .isInstanceOf(CommandException.FileAccess.class)
+            .hasMessageContaining(told ? "now opens with the new one" : "nothing was sent");
+      }
+      current = told ? chosen : current;
+
+      RecordingListener events = new RecordingListener();
+      assertThat(nextStart(step % 2 == 0, current, events).matches(key)).isTrue();
+      if (step == 4) { // no rename happened: the start asked the relay and finished it
+        events.awaitNotice("finished an interrupted passphrase change");
+      }
+      assertThat(restoredElsewhere("passwd" + step, current).matches(key)).isTrue();
+      assertThat(pendingLeft()).as("step %d", step).isFalse();
+    }
+  }
+
+  private static Tamper cutAt(Class<? extends Frame> kind, boolean towardTheRelay) {
+    return new Tamper() {
+      @Override
+      public List<Frame> toClient(Link link, Frame frame) {
+        return drop(link, frame, !towardTheRelay);
+      }
+
+      @Override
+      public List<Frame> toRelay(Link link, Frame frame) {
+        return drop(link, frame, towardTheRelay);
+      }
+
+      private List<Frame> drop(Link link, Frame frame, boolean here) {
+        if (here && kind.isInstance(frame)) {
+          link.close();
+          return List.of();
+        }
+        return List.of(frame);
+      }
+    };
+  }
+
+  @Test
+  void replaceKeys_replyLost_theRelayTookIt_resumeSettlesToTheNewKeys() {
+    Fingerprint old = nextStart(true, PASSPHRASE, new RecordingListener());
+    char[] chosen = "a brand new passphrase".toCharArray();
+    proxy.tamper(cutAt(UpdateBundleReply.class, false));
+    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+      assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessageContaining("the relay may or may not have taken the change");
+    }
+    proxy.tamper(new Tamper() {});
+    assertThat(pendingLeft()).isTrue();
+
+    RecordingListener events = new RecordingListener();
+    Fingerprint now = nextStart(true, chosen, events);
+
+    assertThat(now.matches(old)).isFalse();
+    assertThat(now.matches(restoredElsewhere("new", chosen))).isTrue();
+    events.awaitNotice("finished an interrupted key replacement");
+    assertThat(pendingLeft()).isFalse();
+  }
+
+  @Test
+  void replaceKeys_requestLost_theRelayNeverHadIt_resumeKeepsTheOldKeys() {
+    Fingerprint old = nextStart(true, PASSPHRASE, new RecordingListener());
+    proxy.tamper(cutAt(UpdateBundleRequest.class, true));
+    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+      assertThatThrownBy(
+              () ->
+                  bob.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray()))
+          .isInstanceOf(CommandException.Network.class);
+    }
+    proxy.tamper(new Tamper() {});
+
+    RecordingListener events = new RecordingListener();
+    assertThat(nextStart(true, PASSPHRASE, events).matches(old)).isTrue();
+    events.awaitNotice("had not reached the relay");
+    assertThat(pendingLeft()).isFalse();
+  }
+
+  @Test
+  void resume_keysReplacedOnAnotherDevice_stopsWithExit4() {
+    try (RelayChatClient other = Clients.oneShot(port, otherMachines)) {
+      other.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
+    }
+    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+      assertThatThrownBy(() -> bob.resume("bob", PASSPHRASE.clone()))
+          .isInstanceOfSatisfying(
+              CommandException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.KEY_REJECTED))
+          .hasMessageContaining("the relay holds another key for bob")
+          .hasMessageContaining("chat keys import");
+    }
+  }
+
+  @Test
+  void resume_relayServesAnotherKeyForMe_stopsWithExit4() {
+    proxy.tamper(Tampers.substituteKey("bob", RelayFixture.identity("bob").bundle()));
+    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+      assertThatThrownBy(() -> bob.resume("bob", PASSPHRASE.clone()))
+          .isInstanceOfSatisfying(
+              CommandException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.KEY_REJECTED))
+          .hasMessageContaining("the relay holds another key for bob");
+    }
+  }
+}
