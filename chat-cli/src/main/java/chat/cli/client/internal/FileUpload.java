@@ -88,8 +88,9 @@ final class FileUpload {
   /**
    * Uploads the file into the started upload, finishes it and sends the offer. If any of it fails
    * the upload is deleted on the relay (it would otherwise stay there, counted against the quota,
-   * until it expires), except when the connection was lost while the offer was being sent: the
-   * relay may have stored the offer, which then needs the file.
+   * until it expires; {@link UploadLink#discard} sends the delete later if it cannot now), except
+   * when the connection was lost while the offer was being sent: the relay may have stored the
+   * offer, which then needs the file.
    */
   private FileOffer uploadAndOffer(
       UploadLink link,

@@ -502,6 +502,7 @@ final class SessionManager {
         post(() -> new CatchUp(target, listeners).run(conversations));
       }
     }
+    PendingDeletes.sendAfterLogin(target, target.rawConnection());
   }
 
   /**
@@ -528,6 +529,7 @@ final class SessionManager {
       throw e;
     }
     target.connectionState(ConnectionState.ONLINE);
+    PendingDeletes.sendAfterLogin(target, relay);
     return relay;
   }
 
