@@ -37,6 +37,7 @@ final class Interactive {
   }
 
   /** Runs until the person quits; returns the exit code. */
+  @SuppressWarnings("try") // the log routing is held for the block, not used in it
   int run(boolean plain) throws IOException {
     List<String> startup =
         options.user(context).map(user -> List.of("/login " + user)).orElse(List.of());
@@ -65,15 +66,20 @@ final class Interactive {
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
         boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
         InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;
-        try {
-          new LineMode(
-                  client,
-                  dispatcher,
-                  completer,
-                  formatter,
-                  terminal,
-                  lineOptions.withTypingEchoed(cooked))
-              .run(startup);
+        LineMode lineMode =
+            new LineMode(
+                client,
+                dispatcher,
+                completer,
+                formatter,
+                terminal,
+                lineOptions.withTypingEchoed(cooked));
+        // Log lines written to the terminal itself would break into the prompt line.
+        try (LogAbovePrompt logs =
+            atTerminal && LogAbovePrompt.stderrIsStdoutTerminal()
+                ? LogAbovePrompt.install(lineMode::printLog)
+                : null) {
+          lineMode.run(startup);
         } finally {
           if (interrupts != null) {
             interrupts.close();

@@ -2,14 +2,17 @@ package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkReply;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.Frame;
 import chat.protocol.Reply;
@@ -22,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +93,48 @@ class UnofferedUploadEndToEndTest {
       String sent = alice.sendFile("#side", plan).fileId();
       assertThat(bobEvents.awaitOffer("plan.bin").fileId()).isEqualTo(sent);
       assertThat(storedFiles()).isOne();
+    }
+  }
+
+  /**
+   * The connection is lost as the client sends the delete: the client keeps it in {@code
+   * state.json} and sends it once it has reconnected, and the upload is gone from the relay.
+   */
+  @ParameterizedTest
+  @EnumSource(Refusal.class)
+  void refusedAndTheDeleteLost_theDeleteIsSentAfterTheReconnect(Refusal refusal) throws Exception {
+    Tamper refuse = refuseOnce(refusal);
+    AtomicBoolean deleteLost = new AtomicBoolean();
+    proxy.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            return refuse.toClient(link, frame);
+          }
+
+          @Override
+          public List<Frame> toRelay(Link link, Frame frame) {
+            if (frame instanceof FileDeleteRequest && !deleteLost.getAndSet(true)) {
+              link.close();
+              return List.of();
+            }
+            return refuse.toRelay(link, frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice =
+        Clients.liveWithIdentity(proxy.port(), homes, identities, "alice", aliceEvents)) {
+      alice.join("#side");
+      Path plan = Files.write(homes.resolve("plan.bin"), new byte[300_000]);
+
+      assertThatThrownBy(() -> alice.sendFile("#side", plan)).isInstanceOf(CommandException.class);
+
+      assertThat(deleteLost).isTrue();
+      Path state = homes.resolve("alice").resolve("state.json");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> storedFiles() == 0 && !Files.readString(state).contains("pendingDeletes"));
+      assertThat(aliceEvents.states).contains(ConnectionState.RECONNECTING);
     }
   }
 

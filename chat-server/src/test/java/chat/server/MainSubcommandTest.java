@@ -140,8 +140,8 @@ class MainSubcommandTest {
   }
 
   @Test
-  void keysRotate_withoutAKeyset_saysSoInItsOwnName() {
-    Path data = dir.resolve("never-started");
+  void keysRotate_withoutAKeyset_saysSoInItsOwnName() throws Exception {
+    Path data = Files.createDirectory(dir.resolve("never-started"));
 
     assertThat(run(Map.of(), "keys", "rotate", "--data-dir", data.toString())).isEqualTo(1);
 
@@ -150,7 +150,54 @@ class MainSubcommandTest {
             "chat-server keys rotate: no at-rest keyset in "
                 + data
                 + "; start the relay once first\n");
-    assertThat(data).doesNotExist();
+    assertThat(data).isEmptyDirectory();
+  }
+
+  /**
+   * A data directory that is not one gets, from {@code audit} and {@code keys rotate}, the line
+   * that names what is in the way, as at the relay's start, and exit code 1; nothing is created.
+   */
+  @Test
+  void auditAndKeysRotate_dataDirThatIsNotOne_nameWhatIsInTheWay() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    Path loop = dir.resolve("loop");
+    Files.createSymbolicLink(loop, dir.resolve("back"));
+    Files.createSymbolicLink(dir.resolve("back"), loop);
+    Path missing = dir.resolve("missing");
+    Map<Path, String> cases =
+        Map.of(
+            file,
+            file + " is a file, not a directory",
+            file.resolve("sub"),
+            file + " is a file, not a directory",
+            loop,
+            loop + " is a symbolic link that loops",
+            missing,
+            missing + " does not exist",
+            missing.resolve("sub"),
+            missing + " does not exist");
+    for (Map.Entry<Path, String> bad : cases.entrySet()) {
+      for (String[] command : List.of(new String[] {"audit"}, new String[] {"keys", "rotate"})) {
+        String name = "chat-server " + String.join(" ", command);
+        err.getBuffer().setLength(0);
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(List.of("--data-dir", bad.getKey().toString()));
+
+        assertThat(run(Map.of(), args.toArray(String[]::new))).as(name).isEqualTo(1);
+
+        assertThat(err.toString())
+            .as(name)
+            .isEqualTo(
+                name
+                    + ": cannot use the data directory "
+                    + bad.getKey()
+                    + ": "
+                    + bad.getValue()
+                    + "\n");
+      }
+    }
+    assertThat(missing).doesNotExist();
+    assertThat(Files.readString(file)).isEqualTo("x");
   }
 
   @Test

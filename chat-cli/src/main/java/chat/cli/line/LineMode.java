@@ -351,6 +351,18 @@ public final class LineMode implements CommandContext, ClientListener {
     print(separator, kind, text);
   }
 
+  /**
+   * Prints a line of the client's log above the prompt, cleaned as remote text is ({@code -v} adds
+   * stack traces: several lines); false once {@link #run} has returned, when it prints nothing. Any
+   * thread.
+   */
+  public boolean printLog(String text) {
+    synchronized (printing) {
+      print(LineKind.SYSTEM, TerminalSafe.text(text));
+      return !ended;
+    }
+  }
+
   @Override
   public void info(String text) {
     print(LineKind.SYSTEM, TerminalSafe.line(text));

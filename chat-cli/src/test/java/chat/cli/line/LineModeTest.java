@@ -96,6 +96,29 @@ class LineModeTest {
     assertThat(harness.output()).contains("#lobby> ", "joined #rust", "#rust> ");
   }
 
+  /** A log line (routed here by the client's logging) is printed above the prompt, cleaned. */
+  @Test
+  void printLog_whileRunning_printsAboveThePrompt_andAfterTheEnd_printsNothing() {
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+
+    assertThat(mode.printLog("chat: relay \u001b[31mslow\u001b[0m")).isTrue();
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                harness.output().contains("chat: relay slow")
+                    && harness.output().lastIndexOf("#lobby> ")
+                        > harness.output().indexOf("chat: relay slow"));
+    harness.endInput();
+    assertTimeoutPreemptively(TIMEOUT, () -> repl.join());
+    String before = harness.output();
+
+    assertThat(mode.printLog("chat: too late")).isFalse();
+    assertThat(harness.output()).isEqualTo(before).doesNotContain("too late");
+  }
+
   @Test
   void typed_dropsEscapeSequencesControlsAndOuterLineBreaks_keepsInnerOnes() {
     assertThat(LineMode.typed("\nred \u001b[31mtext\u001b[0m\u0007\nsecond\tline\n"))

@@ -15,8 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +30,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
  * token (so reconnects and one-shot commands resume without the password), a cursor per
  * conversation (the highest sequence number handled), and the ids of accepted messages (so a
- * replayed envelope is dropped even after a restart). Another relay's state is discarded.
+ * replayed envelope is dropped even after a restart), and the uploads to delete on the relay that
+ * could not be deleted when they were given up ({@link PendingDeletes}). Another relay's state is
+ * discarded.
  */
 final class ClientState {
   /** Accepted message ids remembered; the oldest are forgotten first. */
   static final int MAX_SEEN = 20_000;
+
+  /** Uploads kept to delete on the relay; the oldest are forgotten first. */
+  static final int MAX_PENDING_DELETES = 100;
 
   /** One monitor per state file in this process: file locks are held per process, not thread. */
   private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
@@ -48,13 +55,20 @@ final class ClientState {
 
   /** The file's shape. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record StateFile(String server, Session session, Map<String, Long> cursors, List<Seen> seen) {}
+  record StateFile(
+      String server,
+      Session session,
+      Map<String, Long> cursors,
+      List<Seen> seen,
+      List<String> pendingDeletes) {}
 
   private final Path file;
   private final String server;
   private Session session;
   private final Map<String, Long> cursors = new TreeMap<>();
   private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
+  private final LinkedHashSet<String> pendingDeletes = new LinkedHashSet<>();
+  private final Set<String> deletesSent = new HashSet<>();
   private boolean dirty;
   private boolean sessionChanged;
 
@@ -75,6 +89,10 @@ final class ClientState {
         }
         if (stored.seen() != null) {
           stored.seen().forEach(s -> state.seen.put(s.id(), s));
+        }
+        if (stored.pendingDeletes() != null) {
+          state.pendingDeletes.addAll(stored.pendingDeletes());
+          state.trimPendingDeletes();
         }
       }
     } catch (NoSuchFileException e) {
@@ -149,6 +167,43 @@ final class ClientState {
     dirty = true;
   }
 
+  /** The uploads kept to delete on the relay, oldest first. */
+  synchronized List<String> pendingDeletes() {
+    return List.copyOf(pendingDeletes);
+  }
+
+  /**
+   * Keeps the upload {@code fileId} to delete on the relay later.
+   *
+   * @return the oldest one kept, if it had to be forgotten to stay within {@link
+   *     #MAX_PENDING_DELETES}
+   */
+  synchronized Optional<String> addPendingDelete(String fileId) {
+    pendingDeletes.add(fileId);
+    deletesSent.remove(fileId);
+    dirty = true;
+    return trimPendingDeletes().stream().findFirst();
+  }
+
+  /** Forgets the kept delete of {@code fileId}: the relay has it (also in another process). */
+  synchronized void deleteSent(String fileId) {
+    if (pendingDeletes.remove(fileId)) {
+      deletesSent.add(fileId);
+      dirty = true;
+    }
+  }
+
+  /** Forgets the oldest kept deletes beyond {@link #MAX_PENDING_DELETES}; returns them. */
+  private List<String> trimPendingDeletes() {
+    List<String> dropped = new ArrayList<>();
+    Iterator<String> oldest = pendingDeletes.iterator();
+    while (pendingDeletes.size() > MAX_PENDING_DELETES && oldest.hasNext()) {
+      dropped.add(oldest.next());
+      oldest.remove();
+    }
+    return dropped;
+  }
+
   private void mergeFromDisk() {
     StateFile stored;
     try {
@@ -172,14 +227,24 @@ final class ClientState {
         }
       }
     }
+    if (stored.pendingDeletes() != null) {
+      List<String> merged = new ArrayList<>(stored.pendingDeletes());
+      merged.removeAll(deletesSent);
+      merged.removeAll(pendingDeletes);
+      merged.addAll(pendingDeletes);
+      pendingDeletes.clear();
+      pendingDeletes.addAll(merged);
+      trimPendingDeletes();
+    }
   }
 
   /**
    * Writes the file if anything changed since the last write, merged with what another process
    * using the same profile (a script beside the TUI) wrote meanwhile: the higher cursor wins, the
-   * accepted ids are united, and the session is the file's unless this process changed it. The
-   * read, merge and write hold {@code state.json.lock}, so two processes saving at once cannot each
-   * write over what the other just merged.
+   * accepted ids and the uploads kept to delete are united (less those this process deleted), and
+   * the session is the file's unless this process changed it. The read, merge and write hold {@code
+   * state.json.lock}, so two processes saving at once cannot each write over what the other just
+   * merged.
    *
    * @return whether the file was written (false: nothing had changed)
    */
@@ -192,8 +257,15 @@ final class ClientState {
       try (FileChannel lockFile = openLockFile();
           FileLock lock = lockFile == null ? null : lockQuietly(lockFile)) {
         mergeFromDisk();
-        StateFile out = new StateFile(server, session, cursors, new ArrayList<>(seen.values()));
+        StateFile out =
+            new StateFile(
+                server,
+                session,
+                cursors,
+                new ArrayList<>(seen.values()),
+                pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes));
         PrivateFiles.write(file, JSON.writeValueAsBytes(out));
+        deletesSent.clear();
       } catch (IOException e) {
         throw new CommandException.FileAccess("cannot write " + file, e);
       }

@@ -31,6 +31,7 @@ final class FileTransfers {
   private final SessionManager sessions;
   private final Clock clock;
   private final FileUpload upload;
+  private final EnvelopeSender sender;
   private final FileDownload download;
   private final BiConsumer<String, Integer> readHistory;
   private final Map<Path, TransferLog> logs = new HashMap<>();
@@ -48,7 +49,8 @@ final class FileTransfers {
       BiConsumer<String, Integer> readHistory) {
     this.sessions = sessions;
     this.clock = clock;
-    this.upload = new FileUpload(random, clock, new EnvelopeSender(sealer));
+    this.upload = new FileUpload(random, clock);
+    this.sender = new EnvelopeSender(sealer);
     this.download = new FileDownload(clock);
     this.readHistory = readHistory;
   }
@@ -75,7 +77,9 @@ final class FileTransfers {
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage("not a conversation: " + conversation);
     }
-    FileOffer offer = upload.send(link(session), log(session), id, file, this::report);
+    FileOffer offer =
+        upload.send(
+            new SessionUploadLink(link(session), sender), log(session), id, file, this::report);
     session.addConversation(id);
     return offer;
   }

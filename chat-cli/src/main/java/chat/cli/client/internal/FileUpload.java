@@ -5,13 +5,10 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.crypto.FileStreamCipher;
-import chat.protocol.FileDeleteReply;
-import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.FileFinishRequest;
 import chat.protocol.FileUploadReply;
 import chat.protocol.FileUploadRequest;
-import chat.protocol.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,8 +21,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one file: checks the members first (their keys, and that the relay announced each of them),
@@ -34,32 +29,27 @@ import org.slf4j.LoggerFactory;
  * then sends the offer envelope. An upload that is not offered after all is deleted on the relay.
  */
 final class FileUpload {
-  private static final Logger LOG = LoggerFactory.getLogger(FileUpload.class);
-
   private final SecureRandom random;
   private final Clock clock;
-  private final EnvelopeSender sender;
 
-  FileUpload(SecureRandom random, Clock clock, EnvelopeSender sender) {
+  FileUpload(SecureRandom random, Clock clock) {
     this.random = random;
     this.clock = clock;
-    this.sender = sender;
   }
 
   /** Uploads {@code file} and offers it in {@code conversation}; reports through {@code report}. */
   FileOffer send(
-      TransferLink link,
+      UploadLink link,
       TransferLog log,
       String conversation,
       Path file,
       Consumer<FileTransfer> report) {
-    Session session = link.session();
     long size = regularFileSize(file);
     String name = file.getFileName() == null ? "file" : file.getFileName().toString();
     if (name.length() > FileStreams.MAX_NAME_CHARS) {
       throw new CommandException.Usage("the file name is longer than 1024 characters");
     }
-    EnvelopeSender.checkRecipients(session, conversation);
+    link.checkRecipients(conversation);
     String fileId = newFileId();
     long encrypted = FileStreamCipher.ciphertextSize(size);
     TransferProgress progress =
@@ -68,7 +58,7 @@ final class FileUpload {
                 fileId,
                 true,
                 conversation,
-                session.username(),
+                link.username(),
                 name,
                 size,
                 TransferState.UPLOADING,
@@ -98,11 +88,12 @@ final class FileUpload {
   /**
    * Uploads the file into the started upload, finishes it and sends the offer. If any of it fails
    * the upload is deleted on the relay (it would otherwise stay there, counted against the quota,
-   * until it expires), except when the connection was lost while the offer was being sent: the
-   * relay may have stored the offer, which then needs the file.
+   * until it expires; {@link UploadLink#discard} sends the delete later if it cannot now), except
+   * when the connection was lost while the offer was being sent: the relay may have stored the
+   * offer, which then needs the file.
    */
   private FileOffer uploadAndOffer(
-      TransferLink link,
+      UploadLink link,
       String conversation,
       Path file,
       String name,
@@ -130,7 +121,7 @@ final class FileUpload {
               finished.expiresAtMillis());
       EnvelopeSender.Sent sent;
       try {
-        sent = sender.send(link, conversation, Content.encode(content));
+        sent = link.offer(conversation, Content.encode(content));
       } catch (CommandException.Network e) {
         offerMayBeStored = true;
         throw e;
@@ -140,7 +131,7 @@ final class FileUpload {
           conversation,
           sent.seq(),
           sent.messageId(),
-          link.session().username(),
+          link.username(),
           sent.sentAtMillis(),
           sent.sentAtMillis(),
           fileId,
@@ -150,30 +141,10 @@ final class FileUpload {
           true);
     } catch (RuntimeException e) {
       if (!offerMayBeStored) {
-        discard(link, fileId);
+        link.discard(fileId);
       }
       throw e;
     }
-  }
-
-  /**
-   * Asks the relay to delete the upload {@code fileId}, once and only over a connection that is up
-   * now: at worst (the connection is down, or an older relay does not know {@code file_delete}) the
-   * upload stays until it expires, as it did before.
-   */
-  private static void discard(TransferLink link, String fileId) {
-    link.ifOnline()
-        .ifPresent(
-            relay -> {
-              try {
-                Reply reply = relay.exchange(new FileDeleteRequest(relay.nextId(), fileId));
-                if (!(reply instanceof FileDeleteReply)) {
-                  LOG.debug("the relay did not delete an unoffered upload: {}", reply);
-                }
-              } catch (CommandException e) {
-                LOG.debug("could not delete an unoffered upload", e);
-              }
-            });
   }
 
   private String encryptAndUpload(

@@ -99,6 +99,7 @@ final class Reconnector {
       target.members.clear();
       reply.conversations().forEach(c -> target.addConversation(c.conversation()));
       restoreAway(target, relay);
+      PendingDeletes.sendAfterLogin(target, relay);
       boolean live =
           sessions.whileCurrent(
               target,

@@ -494,6 +494,7 @@ final class SessionManager {
         post(() -> new CatchUp(target, listeners).run(conversations));
       }
     }
+    PendingDeletes.sendAfterLogin(target, target.rawConnection());
   }
 
   /**
@@ -520,6 +521,7 @@ final class SessionManager {
       throw e;
     }
     target.connectionState(ConnectionState.ONLINE);
+    PendingDeletes.sendAfterLogin(target, relay);
     return relay;
   }
 

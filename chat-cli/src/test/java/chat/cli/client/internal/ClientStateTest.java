@@ -96,4 +96,27 @@ class ClientStateTest {
     state.save();
     assertThat(ClientState.load(file, SERVER).session()).isEmpty();
   }
+
+  /**
+   * Two clients of one profile keep each other's pending deletes, and a delete one of them sent is
+   * not brought back from the file by its own next save.
+   */
+  @Test
+  void pendingDeletes_twoWriters_unite_andASentOneStaysGone() {
+    Path file = dir.resolve("state.json");
+    ClientState tui = ClientState.load(file, SERVER);
+    ClientState script = ClientState.load(file, SERVER);
+    tui.addPendingDelete("aa".repeat(16));
+    tui.save();
+    script.addPendingDelete("bb".repeat(16));
+    script.save();
+    assertThat(ClientState.load(file, SERVER).pendingDeletes())
+        .containsExactly("aa".repeat(16), "bb".repeat(16));
+
+    script.deleteSent("aa".repeat(16));
+    script.save();
+
+    assertThat(ClientState.load(file, SERVER).pendingDeletes()).containsExactly("bb".repeat(16));
+    assertThat(ClientState.load(file, "elsewhere:7443").pendingDeletes()).isEmpty();
+  }
 }

@@ -7,6 +7,8 @@ import chat.protocol.ErrorReply;
 import chat.protocol.FileChunkReply;
 import chat.protocol.FileChunkRequest;
 import chat.protocol.FileDataReply;
+import chat.protocol.FileDeleteReply;
+import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.FileFinishRequest;
@@ -62,6 +64,7 @@ final class FakeFileRelay implements FileLink {
   final List<Request> requests = new ArrayList<>();
   private final Deque<Loss> losses = new ArrayDeque<>();
   private final Map<Integer, Loss> lossAt = new HashMap<>();
+  private final Map<Class<? extends Request>, ErrorCode> refusals = new HashMap<>();
   private int ids;
 
   FakeFileRelay(int chunkBytes, String uploader) {
@@ -79,6 +82,17 @@ final class FakeFileRelay implements FileLink {
   FakeFileRelay loseAt(int n, Loss loss) {
     lossAt.put(ids + n, loss);
     return this;
+  }
+
+  /** The next request of {@code type} is refused with {@code code} (and has no effect). */
+  FakeFileRelay refuseNext(Class<? extends Request> type, ErrorCode code) {
+    refusals.put(type, code);
+    return this;
+  }
+
+  /** The requests seen of {@code type}, in order. */
+  <T extends Request> List<T> requests(Class<T> type) {
+    return requests.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   /** Puts a complete file on the relay, as if {@code uploader} had uploaded it. */
@@ -118,6 +132,15 @@ final class FakeFileRelay implements FileLink {
   }
 
   private Reply handle(Request request) {
+    ErrorCode refused = refusals.remove(request.getClass());
+    if (refused != null) {
+      return ErrorReply.of(request.id(), refused);
+    }
+    if (request instanceof FileDeleteRequest r) {
+      return files.remove(r.fileId()) == null
+          ? ErrorReply.of(r.id(), ErrorCode.NO_SUCH_FILE)
+          : new FileDeleteReply(r.id(), r.fileId());
+    }
     if (request instanceof FileUploadRequest r) {
       Stored stored =
           files.computeIfAbsent(r.fileId(), k -> new Stored(r.conversation(), uploader, r.size()));

@@ -5,9 +5,11 @@ import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditQuery;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,6 +105,12 @@ public final class AuditCommand implements Callable<Integer> {
       return 2;
     }
     Path dataDir = data.dataDir();
+    try {
+      DataDirectory.checkExisting(dataDir);
+    } catch (IOException e) {
+      err.println("chat-server audit: " + e.getMessage());
+      return 1;
+    }
     List<AuditEvent> events;
     try (Connection connection = Database.openReadOnly(dataDir)) {
       if (!AuditRepository.exists(connection)) {

@@ -4,6 +4,7 @@ import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class RotateKeysCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dataDir = data.dataDir();
+    Path dataDir = DataDirectory.checkExisting(data.dataDir());
     int keys = AtRestKeys.rotate(dataDir);
     spec.commandLine()
         .getOut()

@@ -60,4 +60,30 @@ class DataDirectoryTest {
                 + file.toAbsolutePath()
                 + " is a file, not a directory");
   }
+
+  @Test
+  void checkExisting_aDirectory_returnsIt_andCreatesNothing() throws IOException {
+    assertThat(DataDirectory.checkExisting(root)).isEqualTo(root);
+    assertThat(root).isEmptyDirectory();
+  }
+
+  @Test
+  void checkExisting_missing_namesTheFirstMissingPart_andCreatesNothing() {
+    Path missing = root.resolve("a");
+    assertThatThrownBy(() -> DataDirectory.checkExisting(missing.resolve("b")))
+        .hasMessage(
+            "cannot use the data directory "
+                + missing.resolve("b")
+                + ": "
+                + missing
+                + " does not exist");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void checkExisting_brokenSymbolicLink_saysSo() throws IOException {
+    Path link = Files.createSymbolicLink(root.resolve("data"), root.resolve("gone"));
+    assertThatThrownBy(() -> DataDirectory.checkExisting(link))
+        .hasMessageEndingWith(link + " is a symbolic link to something that does not exist");
+  }
 }
