@@ -65,8 +65,18 @@ public final class MessageFormatter {
     return "<" + TerminalSafe.line(message.sender()) + ">";
   }
 
-  /** The message text, cleaned; newlines kept. */
+  /** What a received message that would show nothing (only accents, spaces, joiners) shows. */
+  public static final String SHOWS_NOTHING = "(a message that shows nothing)";
+
+  /**
+   * The message text, cleaned; newlines kept. A text that would show nothing ({@link
+   * TerminalSafe#showsNothing}), which this client refuses to send but an older or hostile one may
+   * not, shows as {@value #SHOWS_NOTHING} instead of a blank line.
+   */
   public String text(ChatMessage message) {
+    if (TerminalSafe.showsNothing(message.text())) {
+      return SHOWS_NOTHING;
+    }
     return TerminalSafe.text(message.text());
   }
 
