@@ -3,6 +3,7 @@ package chat.cli.command;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Posted;
+import chat.cli.emoji.Flags;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,13 +72,14 @@ public final class MessageFormatter {
   /**
    * The message text, cleaned; newlines kept. A text that would show nothing ({@link
    * TerminalSafe#showsNothing}), which this client refuses to send but an older or hostile one may
-   * not, shows as {@value #SHOWS_NOTHING} instead of a blank line.
+   * not, shows as {@value #SHOWS_NOTHING} instead of a blank line. A flag beside a letter or digit
+   * gets a space between them ({@link Flags}), which terminals need to draw both.
    */
   public String text(ChatMessage message) {
     if (TerminalSafe.showsNothing(message.text())) {
       return SHOWS_NOTHING;
     }
-    return TerminalSafe.text(message.text());
+    return Flags.spaced(TerminalSafe.text(message.text()));
   }
 
   /** One plain line: {@code 12:00:01 <alice> hello}, with the skew mark if any. */

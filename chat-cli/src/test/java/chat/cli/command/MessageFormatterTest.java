@@ -27,4 +27,13 @@ class MessageFormatterTest {
   void text_accentsOnALetter_shownAsSent() {
     assertThat(formatter.text(from("bob", "e\u0301t\u00E9"))).isEqualTo("e\u0301t\u00E9");
   }
+
+  @Test
+  void text_flagBesideALetterOrDigit_getsASpace_flagsTogetherDoNot() {
+    String us = "\uD83C\uDDFA\uD83C\uDDF8";
+    String france = "\uD83C\uDDEB\uD83C\uDDF7";
+
+    assertThat(formatter.line(from("bob", us + "A and 3" + us + france)))
+        .isEqualTo("00:00:01 <bob> " + us + " A and 3 " + us + france);
+  }
 }

@@ -92,8 +92,20 @@ class ChatTuiTest {
 
     assertThat(h.screen()).contains("<bob> DE FR won").doesNotContain("DEFR");
     assertThat(h.inputRow()).startsWith("> DE FR ");
-    h.type("x"); // the cursor was between the flags
-    assertThat(h.inputRow()).startsWith("> DExFR ");
+    h.type("x"); // the cursor was between the flags; a letter beside a flag is kept apart too
+    assertThat(h.inputRow()).startsWith("> DE x FR ");
+  }
+
+  @Test
+  void flagBesideALetterOrDigit_inAMessageAndTheInputLine_drawnApart() {
+    TuiHarness h = inLobby(80, 24);
+    String us = "\uD83C\uDDFA\uD83C\uDDF8";
+
+    h.client.deliver("#lobby", "bob", us + "A 4" + us);
+    h.type("go" + us + "1");
+
+    assertThat(h.screen()).contains("<bob> US A 4 US").doesNotContain("USA");
+    assertThat(h.inputRow()).startsWith("> go US 1 ");
   }
 
   @Test
