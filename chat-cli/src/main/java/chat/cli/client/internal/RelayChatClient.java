@@ -80,7 +80,18 @@ public final class RelayChatClient implements ChatClient {
    */
   public RelayChatClient(
       ClientOptions options, SecureRandom random, Clock clock, KdfParameters kdf) {
-    this.sessions = new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random));
+    this(options, random, clock, kdf, ProfileWriter.FILES);
+  }
+
+  /** A client that writes the contacts' pinned keys through {@code writer} (tests: a full disk). */
+  public RelayChatClient(
+      ClientOptions options,
+      SecureRandom random,
+      Clock clock,
+      KdfParameters kdf,
+      ProfileWriter writer) {
+    this.sessions =
+        new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random), writer);
     this.sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);

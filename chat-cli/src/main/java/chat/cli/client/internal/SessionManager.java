@@ -57,6 +57,7 @@ final class SessionManager {
   private final ScheduledExecutorService timer;
   private final EventHandler handler;
   private final Reconnector reconnector;
+  private final ProfileWriter writer;
   private volatile Session session;
   private volatile boolean closed;
 
@@ -71,8 +72,10 @@ final class SessionManager {
       SecureRandom random,
       Clock clock,
       KdfParameters kdf,
-      EnvelopeOpener opener) {
+      EnvelopeOpener opener,
+      ProfileWriter writer) {
     this.options = options;
+    this.writer = writer;
     this.random = random;
     this.clock = clock;
     this.kdf = kdf;
@@ -83,6 +86,7 @@ final class SessionManager {
     this.reconnector = new Reconnector(this, listeners, timer, random);
     if (options.live()) {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(this::retryStalled, 2, 2, TimeUnit.SECONDS);
       long every = options.keepAlive().toMillis();
       timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
@@ -167,7 +171,7 @@ final class SessionManager {
     }
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
-    ContactStore contacts = ContactStore.load(profile.contacts());
+    ContactStore contacts = ContactStore.load(profile.contacts(), writer);
     Session[] self = new Session[1];
     KeyDirectory keys =
         new KeyDirectory(
@@ -562,6 +566,16 @@ final class SessionManager {
       } catch (CommandException.FileAccess e) {
         post(() -> listeners.localWriteFailure(e.getMessage()));
       }
+    }
+  }
+
+  /** Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}). */
+  private void retryStalled() {
+    Session current = session;
+    if (current != null
+        && current.connectionState() == ConnectionState.ONLINE
+        && current.inbox.stalled.any()) {
+      post(() -> current.inbox.stalled.retry(new CatchUp(current, listeners), listeners));
     }
   }
 
