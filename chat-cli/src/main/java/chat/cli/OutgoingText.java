@@ -28,6 +28,10 @@ final class OutgoingText {
       Function<ChatClient, String> where) {
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
+    if (TerminalSafe.showsNothing(text)) {
+      // e.g. only accents: refused before logging in, as the client refuses it before sending
+      throw new CommandException.Usage("no message: the text shows nothing");
+    }
     return support.change(
         support.loggedIn(false),
         "the message was sent",

@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.protocol.VisibleText;
 import java.util.Objects;
 
 /**
@@ -53,23 +54,19 @@ public final class TerminalSafe {
   }
 
   /**
-   * Whether {@code text} would show nothing once cleaned ({@link #text}): it holds only spaces of
-   * any width (the no-break space too), line breaks and tabs, variation selectors, the zero-width
-   * non-joiner and joiner (which only join or part the characters around them, as in an emoji
-   * sequence, where they are kept), and the braille pattern blank. Such a message would show as an
-   * empty line.
+   * Whether {@code text} would show nothing once cleaned ({@link #text}), by the rule group titles
+   * follow ({@link VisibleText#showsNothing}): it holds only spaces of any width (the no-break
+   * space too), line breaks and tabs, format characters such as the zero-width non-joiner and
+   * joiner (which only join or part the characters around them, as in an emoji sequence, where they
+   * are kept), combining marks (accents and variation selectors, which draw only on a character
+   * before them), the Hangul fillers and the braille pattern blank. Such a message would show as an
+   * empty line. Unlike a title, a character this runtime's Unicode tables do not know counts as one
+   * that shows: it may be an emoji newer than them, which the recipients' terminals draw.
    */
   public static boolean showsNothing(String text) {
-    return text(text).codePoints().allMatch(TerminalSafe::isBlank);
-  }
-
-  private static boolean isBlank(int cp) {
-    return Character.isWhitespace(cp)
-        || Character.isSpaceChar(cp)
-        || isVariationSelector(cp)
-        || cp == 0x200C
-        || cp == 0x200D
-        || cp == 0x2800;
+    String shown = text(text);
+    return VisibleText.showsNothing(shown)
+        && shown.codePoints().noneMatch(cp -> Character.getType(cp) == Character.UNASSIGNED);
   }
 
   private static String clean(String text, boolean multiLine) {

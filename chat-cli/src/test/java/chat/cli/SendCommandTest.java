@@ -83,6 +83,21 @@ class SendCommandTest {
   }
 
   @Test
+  void sendAndPm_onlyCombiningMarks_isRefusedWithExit1_nothingSent() {
+    for (String[] args :
+        new String[][] {
+          {"send", "--user", "alice", "lobby", "\u0301\u0301"},
+          {"pm", "--user", "alice", "bob", "\u0301", "\u0308"}
+        }) {
+      Cli.Result result = cli().run(args);
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+      assertThat(result.err()).contains("no message: the text shows nothing");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void sendAndPm_stdinThatIsNotUtf8_isRefusedWithExit7_nothingSent() {
     byte[] notUtf8 = {'a', 'b', 'c', (byte) 0xff, (byte) 0xfe, 'd', 'e', 'f', '\n'};
     for (String[] args :

@@ -91,6 +91,14 @@ class TerminalSafeTest {
   }
 
   @Test
+  void showsNothing_onlyCombiningMarks_true_butALetterUnderThemOrANewerEmoji_false() {
+    assertThat(TerminalSafe.showsNothing("\u0301\u0301")).isTrue();
+    assertThat(TerminalSafe.showsNothing(" \u20DD\u0903\u0301 ")).as("enclosing, spacing").isTrue();
+    assertThat(TerminalSafe.showsNothing("\u0301e\u0301")).isFalse();
+    assertThat(TerminalSafe.showsNothing("\uD83E\uDEE0")).as("U+1FAE0, Unicode 14").isFalse();
+  }
+
+  @Test
   void showsNothing_anEmojiSequenceOrWordsWithJoiners_false_andTheJoinersAreKept() {
     String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
     String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";

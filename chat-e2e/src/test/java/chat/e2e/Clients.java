@@ -3,6 +3,7 @@ package chat.e2e;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.internal.DurableFiles;
+import chat.cli.client.internal.ProfileWriter;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.KdfParameters;
 import chat.server.Relay;
@@ -93,7 +94,8 @@ final class Clients {
         new SecureRandom(),
         Clock.systemUTC(),
         FAST_KDF,
-        files);
+        files,
+        ProfileWriter.FILES);
   }
 
   private static RelayChatClient create(int port, Path home, boolean live) {

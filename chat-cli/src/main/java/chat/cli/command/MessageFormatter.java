@@ -3,6 +3,7 @@ package chat.cli.command;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Posted;
+import chat.cli.emoji.Flags;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,9 +66,20 @@ public final class MessageFormatter {
     return "<" + TerminalSafe.line(message.sender()) + ">";
   }
 
-  /** The message text, cleaned; newlines kept. */
+  /** What a received message that would show nothing (only accents, spaces, joiners) shows. */
+  public static final String SHOWS_NOTHING = "(a message that shows nothing)";
+
+  /**
+   * The message text, cleaned; newlines kept. A text that would show nothing ({@link
+   * TerminalSafe#showsNothing}), which this client refuses to send but an older or hostile one may
+   * not, shows as {@value #SHOWS_NOTHING} instead of a blank line. A flag beside a letter or digit
+   * gets a space between them ({@link Flags}), which terminals need to draw both.
+   */
   public String text(ChatMessage message) {
-    return TerminalSafe.text(message.text());
+    if (TerminalSafe.showsNothing(message.text())) {
+      return SHOWS_NOTHING;
+    }
+    return Flags.spaced(TerminalSafe.text(message.text()));
   }
 
   /** One plain line: {@code 12:00:01 <alice> hello}, with the skew mark if any. */

@@ -46,11 +46,13 @@ import org.jline.utils.InfoCmp;
 
 /**
  * The line-mode front end: a JLine REPL with the current conversation in the prompt ({@code #lobby>
- * }). Typed lines go to an {@link InputDispatcher}, run on the REPL thread; messages and events
- * from the client are printed above the prompt with {@link LineReader#printAbove}, one cleaned line
- * each, so typing is never garbled (on a dumb terminal they start below the prompt line, see {@link
- * LineModeReader}). Ends on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line;
- * Ctrl-C on a non-empty line clears it.
+ * }). Typed lines go to an {@link InputDispatcher}, each on a thread of its own while the REPL
+ * thread waits for it ({@link CommandThreads}), so that Ctrl-C, or Ctrl-D at an empty line, leaves
+ * at once even while a command waits for the relay; messages and events from the client are printed
+ * above the prompt with {@link LineReader#printAbove}, one cleaned line each, so typing is never
+ * garbled (on a dumb terminal they start below the prompt line, see {@link LineModeReader}). Ends
+ * on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line; Ctrl-C on a non-empty line
+ * clears it.
  *
  * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
  * through; secrets are read on a masked prompt and never enter it.
@@ -74,6 +76,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final ConnectionLines connectionLines = new ConnectionLines();
   private final ProgressLines progress = new ProgressLines();
   private final LongTasks transfers = new LongTasks("chat-line-transfer");
+  private final CommandThreads commands;
 
   /** Guards {@link #ended}: a line is printed only while the terminal is still in use. */
   private final Object printing = new Object();
@@ -112,6 +115,7 @@ public final class LineMode implements CommandContext, ClientListener {
     this.givenSecrets = options.secrets();
     this.echo = options.echo();
     this.typingEchoed = options.typingEchoed();
+    this.commands = new CommandThreads(terminal, !dumb);
     if (terminal.getSize().getColumns() <= 0) {
       // A dumb or stream terminal may report no size; JLine then never ends the line after input
       // nor stops the thread that hides a masked prompt on a dumb terminal.
@@ -155,6 +159,7 @@ public final class LineMode implements CommandContext, ClientListener {
         String line;
         String shown = current;
         try {
+          commands.replayTypedAhead(reader); // keys typed while a command ran
           line = typed(reader.readLine(prompt(shown)));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
@@ -175,7 +180,9 @@ public final class LineMode implements CommandContext, ClientListener {
                   current == null ? "none" : label(current)));
           continue;
         }
-        dispatch(line, shown);
+        if (!dispatch(line, shown)) {
+          break;
+        }
       }
     } finally {
       for (String cut : transfers.cutOff()) {
@@ -189,6 +196,7 @@ public final class LineMode implements CommandContext, ClientListener {
       if (original != null) {
         terminal.setAttributes(original);
       }
+      commands.farewell(CommandThreads.LEFT_COMMAND_GRACE, terminal.writer());
     }
   }
 
@@ -214,7 +222,10 @@ public final class LineMode implements CommandContext, ClientListener {
     boolean hidden = !startup.isEmpty() && dumb && typingEchoed && echo.off();
     try {
       for (String line : startup) {
-        dispatch(line, current);
+        if (!dispatch(line, current)) {
+          quitRequested = true; // left while it ran
+          return;
+        }
       }
     } finally {
       if (hidden) {
@@ -224,10 +235,18 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   /**
+   * Runs {@code line} on a thread of its own and waits for it; false if the person left meanwhile
+   * (Ctrl-C, Ctrl-D at an empty line), the command then being left to end on its own.
+   */
+  private boolean dispatch(String line, String shown) {
+    return commands.run(line, () -> runLine(line, shown)) == CommandThreads.Outcome.FINISHED;
+  }
+
+  /**
    * Runs {@code line} as typed for {@code shown}; afterwards, if the current room is one this user
    * is no longer in (removed while the line ran), moves the prompt on and says so.
    */
-  private void dispatch(String line, String shown) {
+  private void runLine(String line, String shown) {
     commandRunning = true;
     typedFor = Optional.ofNullable(shown);
     try {
@@ -390,6 +409,7 @@ public final class LineMode implements CommandContext, ClientListener {
     if (reader.isReading()) {
       throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
     }
+    commands.pauseKeys(reader); // the prompt reads the terminal now
     try {
       if (dumb && echo.off()) {
         try {
@@ -404,6 +424,8 @@ public final class LineMode implements CommandContext, ClientListener {
       throw new CommandException.Auth("no " + what + " given", null);
     } catch (UserInterruptException e) {
       throw new CommandException.Auth(what + " prompt cancelled", null);
+    } finally {
+      commands.resumeKeys();
     }
   }
 

@@ -1,5 +1,6 @@
 package chat.cli.tui;
 
+import chat.cli.emoji.Flags;
 import chat.cli.emoji.Graphemes;
 import java.text.BreakIterator;
 import java.text.Normalizer;
@@ -11,12 +12,13 @@ import java.util.List;
  * Splits text into {@link Cell}s by grapheme cluster and measures them in display columns the way
  * Lanterna draws them: CJK and emoji take two columns ({@link Glyphs} has the details for emoji
  * sequences). Flags next to each other, each drawn as its two letters, are kept apart by a space
- * cell, so 🇩🇪🇫🇷 reads {@code DE FR}; the space is a glyph of its own, where a line may wrap.
- * The cells of a glyph drawn as several (a flag's two letters, a ZWJ sequence's parts) are marked
- * as {@link Cell#continues continuing} its first, so that no line break or clipping edge falls
- * between them ({@link #glyphEnd}). It is the last guard before the screen: control characters,
- * lone surrogates and marks with nothing to sit on are dropped, so nothing here can reach the
- * terminal as a control or escape sequence.
+ * cell, so 🇩🇪🇫🇷 reads {@code DE FR}, and so are a flag and a letter or digit beside it ({@link
+ * Flags}), so 🇺🇸A reads {@code US A}; the space is a glyph of its own, where a line may wrap. The
+ * cells of a glyph drawn as several (a flag's two letters, a ZWJ sequence's parts) are marked as
+ * {@link Cell#continues continuing} its first, so that no line break or clipping edge falls between
+ * them ({@link #glyphEnd}). It is the last guard before the screen: control characters, lone
+ * surrogates and marks with nothing to sit on are dropped, so nothing here can reach the terminal
+ * as a control or escape sequence.
  */
 final class Cells {
   private static final int TAB_COLUMNS = 4;
@@ -83,15 +85,16 @@ final class Cells {
     clusters.setText(clean);
     BitSet insides = Graphemes.insides(clean);
     int start = clusters.first();
-    boolean afterFlag = false;
+    int previous = -1; // the first code point of the glyph before
     for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
       String cluster = clean.substring(start, end);
       boolean joined = insides.get(start);
-      boolean flag = Graphemes.isRegionalIndicator(cluster.codePointAt(0));
-      if (flag && afterFlag && !joined) {
-        cells.add(Cell.space(style)); // DE FR, not DEFR: each flag drawn as letters stays readable
+      if (!joined) {
+        if (previous >= 0 && apart(previous, cluster.codePointAt(0))) {
+          cells.add(Cell.space(style));
+        }
+        previous = cluster.codePointAt(0);
       }
-      afterFlag = flag;
       int first = cells.size();
       addCluster(cells, cluster, style);
       for (int i = first; i < cells.size(); i++) {
@@ -101,6 +104,16 @@ final class Cells {
       }
     }
     return cells;
+  }
+
+  /**
+   * Whether a space cell goes between two glyphs starting with {@code before} and {@code after}:
+   * between flags (DE FR, not DEFR: each flag drawn as letters stays readable), and between a flag
+   * and a letter or digit ({@link Flags#apart}: US A, not USA).
+   */
+  private static boolean apart(int before, int after) {
+    return (Graphemes.isRegionalIndicator(before) && Graphemes.isRegionalIndicator(after))
+        || Flags.apart(before, after);
   }
 
   /** Whether cell {@code i} may continue the one before: neither is a space or a line break. */

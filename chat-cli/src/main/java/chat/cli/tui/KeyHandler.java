@@ -6,6 +6,7 @@ import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.NextConversation;
 import chat.cli.command.PastedLineBreaks;
+import chat.cli.command.QuitLine;
 import chat.cli.emoji.EmojiCatalog;
 import chat.cli.tui.KeyAction.Action;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -347,6 +348,10 @@ final class KeyHandler {
     String line = editor.submit();
     model.currentBuffer().scrollToBottom();
     if (line.isBlank()) {
+      return;
+    }
+    if (QuitLine.is(line)) {
+      backend.quit(); // here, not behind a command that may be waiting for the relay
       return;
     }
     String current = model.current();

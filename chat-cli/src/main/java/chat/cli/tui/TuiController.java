@@ -63,6 +63,9 @@ final class TuiController {
 
     /** Fetches the rooms off the UI thread, for the titles of the groups listed. */
     void loadTitles();
+
+    /** Leaves the TUI at once ({@code /quit} at Enter), even while a command still runs. */
+    void quit();
   }
 
   private final ChatClient client;

@@ -126,6 +126,12 @@ final class TuiWorkers implements TuiController.Backend {
     }
   }
 
+  /** On the UI thread: stops the UI loop; a command still running is cut off as the TUI stops. */
+  @Override
+  public void quit() {
+    context.quit();
+  }
+
   @Override
   public void loadTitles() {
     inBackground(

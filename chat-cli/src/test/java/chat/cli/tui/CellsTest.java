@@ -61,10 +61,10 @@ class CellsTest {
     List<Cell> flag = Cells.line("a\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7", Style.TEXT);
     List<Cell> family = Cells.line("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", Style.TEXT);
 
-    assertThat(flag).extracting(Cell::glyph).containsExactly("a", "D", "E", " ", "F", "R");
+    assertThat(flag).extracting(Cell::glyph).containsExactly("a", " ", "D", "E", " ", "F", "R");
     assertThat(flag)
         .extracting(Cell::continues)
-        .containsExactly(false, false, true, false, false, true);
+        .containsExactly(false, false, false, true, false, false, true);
     assertThat(family).extracting(Cell::continues).containsExactly(false, true, true);
   }
 
@@ -87,8 +87,17 @@ class CellsTest {
   }
 
   @Test
+  void line_flagBesideALetterOrDigit_keptApartByASpace() {
+    String us = "\uD83C\uDDFA\uD83C\uDDF8";
+
+    assertThat(glyphs(Cells.line(us + "A", Style.TEXT))).isEqualTo("US A");
+    assertThat(glyphs(Cells.line("1" + us + "x", Style.TEXT))).isEqualTo("1 US x");
+    assertThat(glyphs(Cells.line("(" + us + ") " + us + "!", Style.TEXT))).isEqualTo("(US) US!");
+  }
+
+  @Test
   void fit_flagAtEdge_leftOutWhole() {
-    assertThat(glyphs(Cells.fit(Cells.line("ab\uD83C\uDDE9\uD83C\uDDEA", Style.TEXT), 3)))
-        .isEqualTo("ab");
+    assertThat(glyphs(Cells.fit(Cells.line("a.\uD83C\uDDE9\uD83C\uDDEA", Style.TEXT), 3)))
+        .isEqualTo("a.");
   }
 }

@@ -92,8 +92,20 @@ class ChatTuiTest {
 
     assertThat(h.screen()).contains("<bob> DE FR won").doesNotContain("DEFR");
     assertThat(h.inputRow()).startsWith("> DE FR ");
-    h.type("x"); // the cursor was between the flags
-    assertThat(h.inputRow()).startsWith("> DExFR ");
+    h.type("x"); // the cursor was between the flags; a letter beside a flag is kept apart too
+    assertThat(h.inputRow()).startsWith("> DE x FR ");
+  }
+
+  @Test
+  void flagBesideALetterOrDigit_inAMessageAndTheInputLine_drawnApart() {
+    TuiHarness h = inLobby(80, 24);
+    String us = "\uD83C\uDDFA\uD83C\uDDF8";
+
+    h.client.deliver("#lobby", "bob", us + "A 4" + us);
+    h.type("go" + us + "1");
+
+    assertThat(h.screen()).contains("<bob> US A 4 US").doesNotContain("USA");
+    assertThat(h.inputRow()).startsWith("> go US 1 ");
   }
 
   @Test
@@ -1029,8 +1041,45 @@ class ChatTuiTest {
     h.terminal.addInput(new KeyStroke(KeyType.Enter));
 
     run.get(5, TimeUnit.SECONDS);
-    assertThat(h.dispatched).containsExactly("/quit");
+    assertThat(h.dispatched).as("handled at Enter, not on the command thread").isEmpty();
     assertThat(h.client.calls).doesNotContain("close");
+  }
+
+  @Test
+  void quitOrExit_whileACommandWaitsForTheRelay_leavesAtOnce() throws Exception {
+    for (String quit : new String[] {"/quit", "/EXIT"}) {
+      TuiHarness h = new TuiHarness(80, 24, threads);
+      CountDownLatch commandRuns = new CountDownLatch(1);
+      CountDownLatch relayAnswers = new CountDownLatch(1);
+      h.onLine =
+          (line, context) -> {
+            commandRuns.countDown();
+            try {
+              relayAnswers.await(30, TimeUnit.SECONDS); // a /history the relay does not answer
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          };
+      Future<?> run =
+          threads.submit(
+              () -> {
+                h.tui.run();
+                return null;
+              });
+      type(h, "/history");
+      assertThat(commandRuns.await(5, TimeUnit.SECONDS)).isTrue();
+
+      type(h, quit);
+
+      run.get(5, TimeUnit.SECONDS);
+      assertThat(h.dispatched).containsExactly("/history");
+      relayAnswers.countDown();
+    }
+  }
+
+  private static void type(TuiHarness h, String line) {
+    line.chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
+    h.terminal.addInput(new KeyStroke(KeyType.Enter));
   }
 
   @Test
@@ -1048,11 +1097,11 @@ class ChatTuiTest {
     TuiHarness h = new TuiHarness(80, 24, commands, background).start();
     h.onLine =
         (line, context) -> {
-          context.quit();
+          context.quit(); // as a command ending the TUI would
           background.shutdownNow(); // the UI thread's stop, ahead of the command's last steps
         };
 
-    h.type("/quit").press(KeyType.Enter);
+    h.type("/logout").press(KeyType.Enter);
 
     assertThat(uncaught).isEmpty();
   }

@@ -44,13 +44,16 @@ class TextWrapperTest {
   @Test
   void wrap_flagAtTheEdge_movesWholeToTheNextLine() {
     // 🇩🇪 is drawn as its two letters: D at the end of a line and E on the next read as two glyphs
-    assertThat(wrap("abcd\uD83C\uDDE9\uD83C\uDDEAef", 5, 0)).containsExactly("abcd", "DEef");
+    assertThat(wrap("abcd.\uD83C\uDDE9\uD83C\uDDEA!f", 6, 0)).containsExactly("abcd.", "DE!f");
+    assertThat(wrap("abcd\uD83C\uDDE9\uD83C\uDDEAef", 5, 0))
+        .as("a letter beside the flag is kept apart by a space, where the line wraps")
+        .containsExactly("abcd", "DE ef");
     assertThat(
             wrap("\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7\uD83C\uDDEE\uD83C\uDDF9", 4, 0))
         .as("adjacent flags wrap at the space between them")
         .containsExactly("DE", "FR", "IT");
-    assertThat(wrap("abc \uD83C\uDDE9\uD83C\uDDEAxyzw", 5, 0))
-        .containsExactly("abc ", "DExyz", "w");
+    assertThat(wrap("abc \uD83C\uDDE9\uD83C\uDDEA.xyzw", 5, 0))
+        .containsExactly("abc ", "DE.xy", "zw");
   }
 
   @Test

@@ -35,9 +35,12 @@ final class CatchUp {
    * reader closed the connection, are for the next client.
    */
   void run(List<ConversationState> states) {
+    CommandException.FileAccess unwritten = null;
     for (ConversationState conversation : states) {
       try {
         conversation(conversation.conversation(), conversation.lastSeq());
+      } catch (CommandException.FileAccess e) {
+        unwritten = e; // that conversation waits (Inbox.stalled); the others go on
       } catch (CommandException e) {
         failed(conversation.conversation(), e);
         return;
@@ -47,18 +50,20 @@ final class CatchUp {
       session.pushedBeforeReady.remove(conversation);
       try {
         syncFrom(conversation, session.state.cursor(conversation).orElse(0L));
+      } catch (CommandException.FileAccess e) {
+        unwritten = e;
       } catch (CommandException e) {
         failed(conversation, e);
       }
     }
     session.state.save();
+    if (unwritten != null) {
+      throw unwritten; // this machine's disk, not a conversation: said once, by the event thread
+    }
   }
 
-  /** A conversation could not be caught up; a profile that cannot be written ends the catch-up. */
+  /** A conversation could not be caught up: a notice. */
   private void failed(String conversation, CommandException e) {
-    if (e instanceof CommandException.FileAccess local) {
-      throw local; // this machine's disk, not the conversation: said once, by the event thread
-    }
     if (!listeners.messagesStopped()) {
       listeners.notice(conversation, "could not catch up: " + e.getMessage());
     }

@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.PrivateFiles;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
@@ -46,13 +45,21 @@ final class ContactStore {
         }
       };
 
-  private ContactStore(Path file, Map<String, Contact> contacts) {
+  private final ProfileWriter writer;
+
+  private ContactStore(Path file, Map<String, Contact> contacts, ProfileWriter writer) {
     this.file = file;
     this.contacts = contacts;
+    this.writer = writer;
   }
 
   /** The store in {@code file} (empty if the file does not exist). */
   static ContactStore load(Path file) {
+    return load(file, ProfileWriter.FILES);
+  }
+
+  /** The store in {@code file}, written through {@code writer}. */
+  static ContactStore load(Path file, ProfileWriter writer) {
     Map<String, Contact> contacts = new TreeMap<>();
     try {
       List<Contact> list = JSON.readValue(Files.readAllBytes(file), new TypeReference<>() {});
@@ -66,7 +73,7 @@ final class ContactStore {
           file + " is damaged (" + e.getClass().getSimpleName() + "); move it away to start over",
           e);
     }
-    return new ContactStore(file, contacts);
+    return new ContactStore(file, contacts, writer);
   }
 
   /** The pinned bundle of {@code username}, if pinned. */
@@ -160,7 +167,7 @@ final class ContactStore {
 
   private void save() {
     try {
-      PrivateFiles.write(
+      writer.write(
           file,
           JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(List.copyOf(contacts.values())));
     } catch (IOException e) {

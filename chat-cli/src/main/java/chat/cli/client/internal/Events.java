@@ -65,6 +65,9 @@ final class Events {
     }
     String conversation = event.conversation();
     session.addConversation(conversation);
+    if (session.inbox.stalled.holds(conversation)) {
+      return; // an earlier message waits for the profile: its retry syncs this one after it
+    }
     StoredMessage stored = new StoredMessage(event.seq(), event.storedAtMillis(), event.envelope());
     long cursor = session.state.cursor(conversation).orElse(event.seq() - 1);
     if (event.seq() > cursor + 1) {

@@ -42,6 +42,9 @@ final class Inbox {
   /** The file offers opened so far, with their keys (memory only). */
   final OfferBook offers = new OfferBook();
 
+  /** Conversations whose messages wait until a sender's key can be written to the profile. */
+  final StalledDeliveries stalled = new StalledDeliveries();
+
   private final ClientState state;
   private final KeyDirectory keys;
   private final MemberCache members;
@@ -72,9 +75,11 @@ final class Inbox {
    * Handles one delivered envelope: shows it once if it passes every check, and moves the cursor
    * past it either way, unless a listener refused it. Once the listeners want no more messages
    * ({@link Listeners#messagesStopped}) nothing more is handled: the envelope is neither shown,
-   * marked as seen nor passed.
+   * marked as seen nor passed. Nor is one whose sender's key cannot be written to the profile: it
+   * waits, with the read position before it, until {@link #stalled} delivers it again.
    *
    * @param live whether it arrived as an event now (then the recipient set is also checked)
+   * @throws CommandException.FileAccess if the sender's key could not be written (said once)
    */
   void deliver(String conversation, StoredMessage stored, boolean live) {
     if (listeners.messagesStopped()) {
@@ -82,11 +87,16 @@ final class Inbox {
     }
     listeners.takeRefusal(); // one left from a message shown elsewhere is not this one's
     Optional<Opened> opened = Optional.empty();
+    boolean waits = false;
     try {
       opened = accept(conversation, stored, live);
       opened.ifPresent(message -> show(message, true));
+    } catch (CommandException.FileAccess e) {
+      waits = true;
+      stalled.stall(conversation, stored.seq());
+      throw e;
     } finally {
-      if (!listeners.takeRefusal()) {
+      if (!listeners.takeRefusal() && !waits) {
         opened.ifPresent(
             message -> state.accept(message.message().messageId(), conversation, stored.seq()));
         state.advance(conversation, stored.seq());
@@ -247,7 +257,15 @@ final class Inbox {
     try {
       key = keys.signer(header, self);
     } catch (CommandException.FileAccess e) {
-      throw e; // the sender's key could not be recorded here: not shown, not skipped either
+      // the sender's key could not be recorded here: not shown, not skipped either
+      throw new CommandException.FileAccess(
+          e.getMessage()
+              + " (the key of "
+              + sender
+              + ", whose message in "
+              + conversation
+              + " waits until it can be written)",
+          e);
     } catch (CommandException e) {
       if (noticeFailures) {
         listeners.notice(

@@ -82,18 +82,22 @@ public final class RelayChatClient implements ChatClient {
    */
   public RelayChatClient(
       ClientOptions options, SecureRandom random, Clock clock, KdfParameters kdf) {
-    this(options, random, clock, kdf, DurableFiles.SYSTEM);
+    this(options, random, clock, kdf, DurableFiles.SYSTEM, ProfileWriter.FILES);
   }
 
-  /** A client whose identity-file changes go through {@code files} (a test's failing one). */
+  /**
+   * A client whose identity-file changes go through {@code files} and whose contacts' pinned keys
+   * are written through {@code writer} (tests: a crash at a chosen step, a full disk).
+   */
   public RelayChatClient(
       ClientOptions options,
       SecureRandom random,
       Clock clock,
       KdfParameters kdf,
-      DurableFiles files) {
+      DurableFiles files,
+      ProfileWriter writer) {
     this.sessions =
-        new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random), files);
+        new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random), files, writer);
     this.sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
     this.sessionList = new SessionRequests(sessions);

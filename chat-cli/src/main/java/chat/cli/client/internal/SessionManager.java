@@ -58,6 +58,7 @@ final class SessionManager {
   private final ScheduledExecutorService timer;
   private final EventHandler handler;
   private final Reconnector reconnector;
+  private final ProfileWriter writer;
   private volatile Session session;
   private volatile boolean closed;
 
@@ -73,9 +74,11 @@ final class SessionManager {
       Clock clock,
       KdfParameters kdf,
       EnvelopeOpener opener,
-      DurableFiles files) {
+      DurableFiles files,
+      ProfileWriter writer) {
     this.options = options;
     this.pending = new PendingIdentity(files);
+    this.writer = writer;
     this.random = random;
     this.clock = clock;
     this.kdf = kdf;
@@ -86,6 +89,7 @@ final class SessionManager {
     this.reconnector = new Reconnector(this, listeners, timer, random);
     if (options.live()) {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(this::retryStalled, 2, 2, TimeUnit.SECONDS);
       long every = options.keepAlive().toMillis();
       timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
@@ -170,7 +174,7 @@ final class SessionManager {
     }
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
-    ContactStore contacts = ContactStore.load(profile.contacts());
+    ContactStore contacts = ContactStore.load(profile.contacts(), writer);
     Session[] self = new Session[1];
     KeyDirectory keys =
         new KeyDirectory(
@@ -561,6 +565,16 @@ final class SessionManager {
       } catch (CommandException.FileAccess e) {
         post(() -> listeners.localWriteFailure(e.getMessage()));
       }
+    }
+  }
+
+  /** Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}). */
+  private void retryStalled() {
+    Session current = session;
+    if (current != null
+        && current.connectionState() == ConnectionState.ONLINE
+        && current.inbox.stalled.any()) {
+      post(() -> current.inbox.stalled.retry(new CatchUp(current, listeners), listeners));
     }
   }
 

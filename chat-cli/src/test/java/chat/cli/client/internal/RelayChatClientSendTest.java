@@ -35,7 +35,9 @@ class RelayChatClientSendTest {
             "\u200C\u200D\u200C",
             "\u2800",
             "\u00A0\u3000",
-            "\u200D\uFE0F"
+            "\u200D\uFE0F",
+            "\u0301\u0301",
+            "\u0301 \u0308\uFE0F"
           }) {
         assertThatThrownBy(() -> client.send("#lobby", invisible))
             .isInstanceOf(CommandException.Usage.class)

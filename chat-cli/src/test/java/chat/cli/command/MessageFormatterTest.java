@@ -1,0 +1,39 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class MessageFormatterTest {
+  private final MessageFormatter formatter = new MessageFormatter(ZoneOffset.UTC);
+
+  private static ChatMessage from(String sender, String text) {
+    return new ChatMessage("#a", 1, "%032x".formatted(1), sender, 1_000, 1_000, text, false);
+  }
+
+  @Test
+  void text_receivedOnlyMarksOrBlanks_saysItShowsNothing_insteadOfABlankLine() {
+    for (String invisible : new String[] {"\u0301\u0301", " \u0301\n\u200D", "\u001b[0m"}) {
+      assertThat(formatter.text(from("bob", invisible)))
+          .isEqualTo("(a message that shows nothing)");
+      assertThat(formatter.line(from("bob", invisible)))
+          .isEqualTo("00:00:01 <bob> (a message that shows nothing)");
+    }
+  }
+
+  @Test
+  void text_accentsOnALetter_shownAsSent() {
+    assertThat(formatter.text(from("bob", "e\u0301t\u00E9"))).isEqualTo("e\u0301t\u00E9");
+  }
+
+  @Test
+  void text_flagBesideALetterOrDigit_getsASpace_flagsTogetherDoNot() {
+    String us = "\uD83C\uDDFA\uD83C\uDDF8";
+    String france = "\uD83C\uDDEB\uD83C\uDDF7";
+
+    assertThat(formatter.line(from("bob", us + "A and 3" + us + france)))
+        .isEqualTo("00:00:01 <bob> " + us + " A and 3 " + us + france);
+  }
+}

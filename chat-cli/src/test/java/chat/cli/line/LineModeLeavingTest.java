@@ -1,0 +1,127 @@
+package chat.cli.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.client.FakeChatClient;
+import chat.cli.command.InputDispatcher;
+import chat.cli.command.MessageFormatter;
+import chat.cli.command.SlashCommandDispatcher;
+import chat.cli.command.SlashCompleter;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Leaving the line mode never waits for a command: a {@code /history} the relay does not answer
+ * runs on a thread of its own, and Ctrl-C, Ctrl-D at an empty line or {@code /quit} typed meanwhile
+ * end the line mode at once; a farewell line then names what was cut short.
+ */
+class LineModeLeavingTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final FakeChatClient client = new FakeChatClient();
+  private final TerminalHarness harness = new TerminalHarness("xterm-256color");
+  private final CountDownLatch commandRuns = new CountDownLatch(1);
+  private final CountDownLatch relayAnswers = new CountDownLatch(1);
+  private final List<String> dispatched = new CopyOnWriteArrayList<>();
+  private Thread repl;
+
+  @AfterEach
+  void tearDown() throws Exception {
+    relayAnswers.countDown();
+    harness.endInput();
+    if (repl != null) {
+      repl.join(TimeUnit.SECONDS.toMillis(10));
+    }
+    harness.close();
+  }
+
+  /** Starts a line mode whose {@code /history} waits for a relay that does not answer. */
+  private void startWithAHangingHistory() throws InterruptedException {
+    SlashCommandDispatcher commands = new SlashCommandDispatcher();
+    InputDispatcher hanging =
+        (line, context) -> {
+          dispatched.add(line);
+          if (line.startsWith("/history")) {
+            commandRuns.countDown();
+            try {
+              relayAnswers.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          } else {
+            commands.dispatch(line, context);
+          }
+        };
+    LineMode mode =
+        new LineMode(
+            client,
+            hanging,
+            new SlashCompleter(client, commands.registry()),
+            new MessageFormatter(ZoneOffset.UTC),
+            harness.terminal,
+            new LineModeOptions(false));
+    repl = new Thread(mode::run, "repl");
+    repl.start();
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("> "));
+    harness.type("/history\n");
+    assertThat(commandRuns.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+  }
+
+  private void assertLeftWithFarewell() throws InterruptedException {
+    repl.join(TIMEOUT.toMillis());
+    assertThat(repl.isAlive()).as("line mode ended").isFalse();
+    assertThat(relayAnswers.getCount()).as("the command still hangs").isEqualTo(1);
+    assertThat(harness.output()).containsOnlyOnce("chat: left while /history was still running");
+    assertThat(harness.output().stripTrailing())
+        .as("the last line")
+        .endsWith("chat: left while /history was still running");
+  }
+
+  @Test
+  void ctrlD_atAnEmptyLine_whileACommandHangs_leaves_andSaysWhatWasCutShort() throws Exception {
+    startWithAHangingHistory();
+
+    harness.type("\u0004");
+
+    assertLeftWithFarewell();
+  }
+
+  @Test
+  void ctrlC_whileACommandHangs_leaves_andSaysWhatWasCutShort() throws Exception {
+    startWithAHangingHistory();
+
+    harness.terminal.raise(Terminal.Signal.INT);
+
+    assertLeftWithFarewell();
+  }
+
+  @Test
+  void quitTypedAhead_whileACommandHangs_leaves() throws Exception {
+    startWithAHangingHistory();
+
+    harness.type("/quit\r");
+
+    assertLeftWithFarewell();
+    assertThat(dispatched).containsExactly("/history");
+  }
+
+  @Test
+  void keysTypedWhileACommandRuns_goToTheNextPrompt_ctrlDInsideThemLeavesNot() throws Exception {
+    startWithAHangingHistory();
+
+    harness.type("/hel\u0004p\r");
+    relayAnswers.countDown();
+
+    await().atMost(TIMEOUT).until(() -> dispatched.contains("/help"));
+    assertThat(repl.isAlive()).isTrue();
+    assertThat(harness.output()).doesNotContain("left while");
+  }
+}
