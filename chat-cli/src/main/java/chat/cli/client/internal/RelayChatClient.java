@@ -74,6 +74,7 @@ public final class RelayChatClient implements ChatClient {
   private final EnvelopeSealer sealer;
   private final SocialRequests social;
   private final FileTransfers files;
+  private final KeyTrust keyTrust;
 
   /**
    * A client for {@code options}; connects on the first register, login or resume.
@@ -102,6 +103,7 @@ public final class RelayChatClient implements ChatClient {
     this.social = new SocialRequests(sessions);
     this.sessionList = new SessionRequests(sessions);
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
+    this.keyTrust = new KeyTrust(sessions);
   }
 
   @Override
@@ -283,7 +285,7 @@ public final class RelayChatClient implements ChatClient {
     List<MemberView> out = new ArrayList<>();
     for (MemberInfo member : session.members.refresh(id)) {
       TrustState trust;
-      if (isSelf(session, member.username())) {
+      if (KeyTrust.isSelf(session, member.username())) {
         trust = TrustState.VERIFIED;
       } else {
         Optional<IdentityBundle> pinned = session.contacts.pinned(member.username());
@@ -445,75 +447,27 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public Fingerprint fingerprint(String username) {
-    Session session = sessions.require();
-    if (isSelf(session, username)) {
-      return session.me().bundle().fingerprint();
-    }
-    return session
-        .contacts
-        .pending(username)
-        .orElseGet(() -> session.keys.pinnedOrFetch(username))
-        .fingerprint();
+    return keyTrust.fingerprint(username);
   }
 
   @Override
   public SafetyNumber safetyNumber(String username) {
-    Session session = sessions.require();
-    if (isSelf(session, username)) {
-      throw new CommandException.Usage("a safety number is between you and someone else");
-    }
-    IdentityBundle self = session.me().bundle();
-    IdentityBundle theirs =
-        session.contacts.pending(username).orElseGet(() -> session.keys.pinnedOrFetch(username));
-    return SafetyNumber.of(self, theirs);
+    return keyTrust.safetyNumber(username);
   }
 
   @Override
   public TrustState trustState(String username) {
-    return sessions
-        .current()
-        .map(
-            session ->
-                isSelf(session, username) ? TrustState.VERIFIED : session.contacts.state(username))
-        .orElse(TrustState.UNVERIFIED);
-  }
-
-  /** Your own key is verified by holding it, as {@link #members} shows it. */
-  private static boolean isSelf(Session session, String username) {
-    String self = session.username();
-    return self != null && Usernames.key(username).equals(Usernames.key(self));
+    return keyTrust.trustState(username);
   }
 
   @Override
   public void verify(String username, String safetyNumber) {
-    Session session = sessions.require();
-    SafetyNumber typed;
-    try {
-      typed = SafetyNumber.parse(safetyNumber);
-    } catch (MalformedDataException e) {
-      throw new CommandException.Usage("a safety number is 60 digits (spaces are ignored)");
-    }
-    if (!safetyNumber(username).matches(typed)) {
-      throw new CommandException.Untrusted(
-          "the safety number does not match "
-              + username
-              + "'s key: do not trust it until you find out why");
-    }
-    boolean changed = session.contacts.state(username) == TrustState.CHANGED;
-    if (changed) {
-      session.contacts.accept(username);
-    }
-    session.contacts.markVerified(username);
-    sessions.trustChanged(session, username, TrustState.VERIFIED, changed);
+    keyTrust.verify(username, safetyNumber);
   }
 
   @Override
   public void trust(String username) {
-    Session session = sessions.require();
-    session.keys.pinnedOrFetch(username);
-    boolean changed = session.contacts.state(username) == TrustState.CHANGED;
-    session.contacts.accept(username);
-    sessions.trustChanged(session, username, session.contacts.state(username), changed);
+    keyTrust.trust(username);
   }
 
   @Override

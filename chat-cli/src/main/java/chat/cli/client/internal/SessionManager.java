@@ -1,25 +1,18 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ChatClient;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
-import chat.crypto.Bytes;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
-import chat.crypto.KeyFile;
 import chat.protocol.ConversationState;
 import chat.protocol.FrameCodec;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
-import chat.protocol.PutKeyBackupReply;
-import chat.protocol.PutKeyBackupRequest;
-import chat.protocol.RegisterReply;
-import chat.protocol.RegisterRequest;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
@@ -163,7 +156,8 @@ final class SessionManager {
         .isPresent();
   }
 
-  private Session newSession(Profile profile) {
+  /** A new session for {@code profile}, which replaces (and ends) the current one. */
+  Session newSession(Profile profile) {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
@@ -250,63 +244,9 @@ final class SessionManager {
     }
   }
 
-  private static void requireNewPassphrase(char[] passphrase) {
-    if (passphrase.length < MIN_PASSPHRASE_CHARS) {
-      throw new CommandException.Auth(
-          "the key passphrase must be at least "
-              + MIN_PASSPHRASE_CHARS
-              + " characters: it also protects the encrypted backup of your keys on the relay",
-          null);
-    }
-  }
-
   void register(String username, char[] password, char[] passphrase) {
-    ChatClient.requireNewPassword(password);
-    requireNewPassphrase(passphrase);
-    Profile profile = profileFor(username);
-    boolean existing = IdentityFiles.exists(profile);
-    byte[] keyFile;
-    IdentityKeyPair identity;
-    if (existing) {
-      keyFile = IdentityFiles.read(profile);
-      identity = IdentityFiles.unlock(keyFile, passphrase, profile.keyFile().toString());
-      if (!identity.userId().equals(username)) {
-        throw new CommandException.Usage(
-            profile.dir() + " holds the identity of " + identity.userId() + ", not " + username);
-      }
-    } else {
-      identity = IdentityKeyPair.generate(username, random, clock);
-      keyFile = KeyFile.seal(identity, passphrase, kdf, random);
-      IdentityFiles.write(profile, identity, keyFile);
-    }
-    Session target = newSession(profile);
-    boolean registered = false;
-    LoginReply login;
-    try {
-      RelayConnection relay = connect(target);
-      relay.call(
-          new RegisterRequest(
-              relay.nextId(),
-              username,
-              Secret.ofChars(password),
-              Bytes.of(identity.bundle().encode())),
-          RegisterReply.class);
-      registered = true;
-      login =
-          relay.call(
-              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
-              LoginReply.class);
-      relay.call(
-          new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
-          PutKeyBackupReply.class);
-    } catch (CommandException e) {
-      target.end();
-      if (!existing && !registered) {
-        IdentityFiles.delete(profile);
-      }
-      throw e;
-    }
-    established(target, identity, login);
+    Registration.register(
+        this, username, password, passphrase, new KeyReplacement.KeyMaking(random, clock, kdf));
   }
 
   /**
@@ -364,7 +304,7 @@ final class SessionManager {
 
   /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */
   void changePassphrase(char[] password, char[] newPassphrase) {
-    requireNewPassphrase(newPassphrase);
+    Registration.requireNewPassphrase(newPassphrase);
     Session target = require();
     KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random);
   }
@@ -374,7 +314,7 @@ final class SessionManager {
    * file is neither needed nor kept. The session then goes on with the new keys.
    */
   void replaceKeys(String username, char[] password, char[] newPassphrase) {
-    requireNewPassphrase(newPassphrase);
+    Registration.requireNewPassphrase(newPassphrase);
     passwordLogin(
         username,
         password,
@@ -458,7 +398,8 @@ final class SessionManager {
     return known;
   }
 
-  private void established(Session target, IdentityKeyPair identity, LoginReply login) {
+  /** Makes {@code target} the current session, logged in as {@code login} says. */
+  void established(Session target, IdentityKeyPair identity, LoginReply login) {
     established(
         target,
         identity,

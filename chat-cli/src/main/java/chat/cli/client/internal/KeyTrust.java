@@ -1,0 +1,90 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.TrustState;
+import chat.crypto.Fingerprint;
+import chat.crypto.IdentityBundle;
+import chat.crypto.MalformedDataException;
+import chat.crypto.SafetyNumber;
+import chat.protocol.Usernames;
+
+/**
+ * Key verification of {@link RelayChatClient}: a contact's fingerprint and safety number (the key
+ * waiting for acceptance if it changed, else the pinned one, fetched on first use), its trust
+ * state, and marking it verified (the safety number compared) or trusted as it is.
+ */
+final class KeyTrust {
+  private final SessionManager sessions;
+
+  KeyTrust(SessionManager sessions) {
+    this.sessions = sessions;
+  }
+
+  Fingerprint fingerprint(String username) {
+    Session session = sessions.require();
+    if (isSelf(session, username)) {
+      return session.me().bundle().fingerprint();
+    }
+    return session
+        .contacts
+        .pending(username)
+        .orElseGet(() -> session.keys.pinnedOrFetch(username))
+        .fingerprint();
+  }
+
+  SafetyNumber safetyNumber(String username) {
+    Session session = sessions.require();
+    if (isSelf(session, username)) {
+      throw new CommandException.Usage("a safety number is between you and someone else");
+    }
+    IdentityBundle self = session.me().bundle();
+    IdentityBundle theirs =
+        session.contacts.pending(username).orElseGet(() -> session.keys.pinnedOrFetch(username));
+    return SafetyNumber.of(self, theirs);
+  }
+
+  TrustState trustState(String username) {
+    return sessions
+        .current()
+        .map(
+            session ->
+                isSelf(session, username) ? TrustState.VERIFIED : session.contacts.state(username))
+        .orElse(TrustState.UNVERIFIED);
+  }
+
+  /** Your own key is verified by holding it, as the members list shows it. */
+  static boolean isSelf(Session session, String username) {
+    String self = session.username();
+    return self != null && Usernames.key(username).equals(Usernames.key(self));
+  }
+
+  void verify(String username, String safetyNumber) {
+    Session session = sessions.require();
+    SafetyNumber typed;
+    try {
+      typed = SafetyNumber.parse(safetyNumber);
+    } catch (MalformedDataException e) {
+      throw new CommandException.Usage("a safety number is 60 digits (spaces are ignored)");
+    }
+    if (!safetyNumber(username).matches(typed)) {
+      throw new CommandException.Untrusted(
+          "the safety number does not match "
+              + username
+              + "'s key: do not trust it until you find out why");
+    }
+    boolean changed = session.contacts.state(username) == TrustState.CHANGED;
+    if (changed) {
+      session.contacts.accept(username);
+    }
+    session.contacts.markVerified(username);
+    sessions.trustChanged(session, username, TrustState.VERIFIED, changed);
+  }
+
+  void trust(String username) {
+    Session session = sessions.require();
+    session.keys.pinnedOrFetch(username);
+    boolean changed = session.contacts.state(username) == TrustState.CHANGED;
+    session.contacts.accept(username);
+    sessions.trustChanged(session, username, session.contacts.state(username), changed);
+  }
+}

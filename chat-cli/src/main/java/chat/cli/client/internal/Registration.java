@@ -1,0 +1,92 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
+import chat.crypto.Bytes;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
+import chat.protocol.LoginReply;
+import chat.protocol.LoginRequest;
+import chat.protocol.PutKeyBackupReply;
+import chat.protocol.PutKeyBackupRequest;
+import chat.protocol.RegisterReply;
+import chat.protocol.RegisterRequest;
+import chat.protocol.Secret;
+
+/**
+ * A new account for {@link SessionManager}: the password and passphrase rules, the identity made
+ * (or found in the profile), {@code register}, the first login and the key backup.
+ */
+final class Registration {
+  private Registration() {}
+
+  /** Refuses a new key passphrase shorter than {@link SessionManager#MIN_PASSPHRASE_CHARS}. */
+  static void requireNewPassphrase(char[] passphrase) {
+    if (passphrase.length < SessionManager.MIN_PASSPHRASE_CHARS) {
+      throw new CommandException.Auth(
+          "the key passphrase must be at least "
+              + SessionManager.MIN_PASSPHRASE_CHARS
+              + " characters: it also protects the encrypted backup of your keys on the relay",
+          null);
+    }
+  }
+
+  /**
+   * Registers {@code username} with a new identity (or the one already in its profile, unlocked
+   * with {@code passphrase}), logs in and stores the key backup; the new session goes live. A
+   * registration the relay refused removes the identity it made.
+   */
+  static void register(
+      SessionManager manager,
+      String username,
+      char[] password,
+      char[] passphrase,
+      KeyReplacement.KeyMaking making) {
+    ChatClient.requireNewPassword(password);
+    requireNewPassphrase(passphrase);
+    Profile profile = manager.profileFor(username);
+    boolean existing = IdentityFiles.exists(profile);
+    byte[] keyFile;
+    IdentityKeyPair identity;
+    if (existing) {
+      keyFile = IdentityFiles.read(profile);
+      identity = IdentityFiles.unlock(keyFile, passphrase, profile.keyFile().toString());
+      if (!identity.userId().equals(username)) {
+        throw new CommandException.Usage(
+            profile.dir() + " holds the identity of " + identity.userId() + ", not " + username);
+      }
+    } else {
+      identity = IdentityKeyPair.generate(username, making.random(), making.clock());
+      keyFile = KeyFile.seal(identity, passphrase, making.kdf(), making.random());
+      IdentityFiles.write(profile, identity, keyFile);
+    }
+    Session target = manager.newSession(profile);
+    boolean registered = false;
+    LoginReply login;
+    try {
+      RelayConnection relay = manager.connect(target);
+      relay.call(
+          new RegisterRequest(
+              relay.nextId(),
+              username,
+              Secret.ofChars(password),
+              Bytes.of(identity.bundle().encode())),
+          RegisterReply.class);
+      registered = true;
+      login =
+          relay.call(
+              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
+              LoginReply.class);
+      relay.call(
+          new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
+          PutKeyBackupReply.class);
+    } catch (CommandException e) {
+      target.end();
+      if (!existing && !registered) {
+        IdentityFiles.delete(profile);
+      }
+      throw e;
+    }
+    manager.established(target, identity, login);
+  }
+}
