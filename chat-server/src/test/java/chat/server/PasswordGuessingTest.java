@@ -85,12 +85,14 @@ class PasswordGuessingTest {
   }
 
   /**
-   * An unknown-user login and a wrong-password login take the same time: the median of the
-   * differences between the two, each pair timed back to back, is under half of one bcrypt at the
-   * relay's cost, timed by this process in the same round. Without the dummy bcrypt for unknown
-   * users they would differ by a whole bcrypt. Pairing the attempts and timing the bcrypt in every
-   * round keeps drift of the machine's speed (another build starting, say) out of the comparison;
-   * 28 failures stay under the per-address limit.
+   * An unknown-user login and a wrong-password login take the same time. Each round times the two
+   * back to back (in alternating order) and one bcrypt at the relay's cost in this process. Without
+   * the dummy bcrypt for unknown users, the unknown-user login is faster in every round, by about a
+   * whole bcrypt. The test fails when both show: the median difference is half a bcrypt or more,
+   * and the unknown-user login was the faster in at least 11 of the 12 rounds. A burst of load from
+   * another process can inflate the difference of a few rounds, but it does not pick a side in
+   * nearly every round, so it does not fail the test on its own. 28 failures stay under the
+   * per-address limit.
    */
   @Test
   void loginTiming_unknownUserAndWrongPassword_areIndistinguishable() throws Exception {
@@ -105,20 +107,25 @@ class PasswordGuessingTest {
       List<Long> differences = new ArrayList<>();
       List<Long> bcrypts = new ArrayList<>();
       Set<ErrorReply> answers = new HashSet<>();
+      int unknownFaster = 0;
       for (int i = -2; i < samples; i++) {
-        long started = System.nanoTime();
-        answers.add(withoutRe(failedLogin(client, "nobody" + (i + 2), "a wrong password")));
-        long unknownNanos = System.nanoTime() - started;
-        started = System.nanoTime();
         String account = accounts.get((i + 2) % accounts.size());
-        answers.add(withoutRe(failedLogin(client, account, "a wrong password")));
-        long wrongNanos = System.nanoTime() - started;
-        started = System.nanoTime();
+        long unknownNanos;
+        long wrongNanos;
+        if (i % 2 == 0) {
+          unknownNanos = timedFailure(client, "nobody" + (i + 2), answers);
+          wrongNanos = timedFailure(client, account, answers);
+        } else {
+          wrongNanos = timedFailure(client, account, answers);
+          unknownNanos = timedFailure(client, "nobody" + (i + 2), answers);
+        }
+        long started = System.nanoTime();
         BCrypt.checkpw("calibration", calibration);
         long bcryptNanos = System.nanoTime() - started;
         if (i >= 0) {
           differences.add(Math.abs(wrongNanos - unknownNanos));
           bcrypts.add(bcryptNanos);
+          unknownFaster += unknownNanos < wrongNanos ? 1 : 0;
         }
       }
       assertThat(answers).as("one identical answer for both").hasSize(1);
@@ -126,12 +133,24 @@ class PasswordGuessingTest {
       long difference = median(differences);
       long bcrypt = median(bcrypts);
       System.out.printf(
-          "login timing: median difference %d us, one bcrypt(%d) %d us%n",
-          difference / 1000, TIMING_BCRYPT_COST, bcrypt / 1000);
-      assertThat(difference)
-          .as("median difference %d us, one bcrypt %d us", difference / 1000, bcrypt / 1000)
-          .isLessThan(bcrypt / 2);
+          "login timing: median difference %d us, one bcrypt(%d) %d us, unknown user faster in"
+              + " %d of %d rounds%n",
+          difference / 1000, TIMING_BCRYPT_COST, bcrypt / 1000, unknownFaster, samples);
+      boolean distinguishable = difference >= bcrypt / 2 && unknownFaster >= samples - 1;
+      assertThat(distinguishable)
+          .as(
+              "median difference %d us, one bcrypt %d us, unknown user faster in %d of %d rounds",
+              difference / 1000, bcrypt / 1000, unknownFaster, samples)
+          .isFalse();
     }
+  }
+
+  /** Times one failed login, adding its answer (without the request id) to {@code answers}. */
+  private static long timedFailure(TestClient client, String username, Set<ErrorReply> answers)
+      throws Exception {
+    long started = System.nanoTime();
+    answers.add(withoutRe(failedLogin(client, username, "a wrong password")));
+    return System.nanoTime() - started;
   }
 
   private static ErrorReply withoutRe(ErrorReply error) {
