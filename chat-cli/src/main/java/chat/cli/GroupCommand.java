@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
     name = "group",
     description = {
       "Groups: invite-only rooms with an owner and admins.",
-      "The owner and admins invite, kick, ban and unban (admins never act on the owner or",
-      "other admins); only the owner transfers, names admins and disbands. Invited users",
-      "join with 'chat join ROOM'. A refusal prints the relay's reason and exits 1."
+      "The owner and admins invite, kick, ban and unban (admins never act on the owner or"
+          + " other admins); only the owner transfers, names admins and disbands. Invited users"
+          + " join with 'chat join ROOM'. A refusal prints the relay's reason (exit code 1)."
     })
 final class GroupCommand {
   private final CliContext context;

@@ -66,6 +66,28 @@ class ChatCommandTest {
   }
 
   @Test
+  void help_everyDescriptionLine_fitsTheUsageWidth_soNoWordIsLeftAloneOnALine() {
+    List<CommandLine> pending =
+        new java.util.ArrayList<>(new Cli().commandLine("--help").getSubcommands().values());
+    List<String> tooLong = new java.util.ArrayList<>();
+    while (!pending.isEmpty()) {
+      CommandLine command = pending.remove(0);
+      pending.addAll(command.getSubcommands().values());
+      String[] lines = command.getCommandSpec().usageMessage().description();
+      int width = command.getCommandSpec().usageMessage().width();
+      // A description given as lines broken by hand is printed a line each: one longer than the
+      // usage width is wrapped again, leaving its last word alone on a line.
+      for (int i = 0; i + 1 < lines.length; i++) {
+        if (lines[i].length() > width && !lines[i].matches(".*[.:!?]$")) {
+          tooLong.add(command.getCommandSpec().qualifiedName() + ": " + lines[i]);
+        }
+      }
+    }
+
+    assertThat(tooLong).isEmpty();
+  }
+
+  @Test
   void commandLine_aCommandNamed_onlyThatCommandIsBuilt() {
     CommandLine send = new Cli().commandLine("-u", "alice", "send", "ops", "hello");
 

@@ -150,8 +150,8 @@ public enum ErrorCode {
    * The code to send on a connection that speaks {@code version}: this one if that version has it,
    * else {@link #NO_SUCH_CONVERSATION} ("unknown or unusable that way"), the nearest code a version
    * 1 client knows for the only refusals it can meet (joining an invite-only group, the owner
-   * leaving one), or {@link #INTERNAL} for {@link #STORAGE_UNAVAILABLE} and {@link
-   * #REPLY_TOO_LARGE}. The message stays the precise one.
+   * leaving one, a join past a room limit), or {@link #INTERNAL} for {@link #STORAGE_UNAVAILABLE}
+   * and {@link #REPLY_TOO_LARGE}. The message stays the precise one.
    */
   public ErrorCode forVersion(int version) {
     if (version >= sinceVersion) {
