@@ -306,7 +306,7 @@ final class SessionManager {
   void changePassphrase(char[] password, char[] newPassphrase) {
     Registration.requireNewPassphrase(newPassphrase);
     Session target = require();
-    KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random);
+    KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random, this::notice);
   }
 
   /**
