@@ -246,7 +246,12 @@ final class SessionManager {
 
   void register(String username, char[] password, char[] passphrase) {
     Registration.register(
-        this, username, password, passphrase, new KeyReplacement.KeyMaking(random, clock, kdf));
+        this,
+        pending,
+        username,
+        password,
+        passphrase,
+        new KeyReplacement.KeyMaking(random, clock, kdf));
   }
 
   /**
