@@ -4,9 +4,11 @@ import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
 import chat.cli.ExitCode;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Fingerprint;
 import chat.e2e.HostileRelay.Link;
@@ -18,6 +20,7 @@ import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A key replacement or passphrase change cut short at each step (a file step that fails, as a crash
  * or a full disk there would, or a reply lost on the way) leaves a profile that the next start
- * settles to the key pair the relay holds; and a resumed session whose key is not the relay's
- * stops. The clients reach the relay through {@link HostileRelay}, which can drop frames.
+ * settles to the key pair the relay holds; and a resumed session, or a live one that reconnects,
+ * whose key is not the relay's stops. The clients reach the relay through {@link HostileRelay},
+ * which can drop frames and connections.
  */
 class KeyChangeCrashEndToEndTest {
   /** Stage: key file, public file, directory; then, once the relay took it: two renames, sync. */
@@ -100,12 +104,24 @@ class KeyChangeCrashEndToEndTest {
     for (int step = 1; step <= FILE_STEPS; step++) {
       char[] chosen = ("a new passphrase " + step).toCharArray();
       boolean told = step > LAST_STEP_BEFORE_THE_RELAY;
+      RecordingListener said = new RecordingListener();
       try (RelayChatClient bob = Clients.oneShot(port, homes, new FailingFiles(step))) {
-        assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
-            .as("step %d", step)
-            .isInstanceOf(CommandException.FileAccess.class)
-            .hasMessageContaining("No space left on device")
-            .hasMessageContaining(told ? "the relay now holds your new key" : "nothing was sent");
+        bob.addListener(said);
+        if (told) { // made: a warning, not a failure a script would retry
+          bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone());
+          assertThat(said.awaitNotice("warning: the relay now holds your new key, but cannot"))
+              .as("step %d", step)
+              .contains("No space left on device")
+              .contains("do not run it again")
+              .contains("the next login or command that reaches the relay finishes it here");
+          assertThat(bob.fingerprint("bob").matches(key)).as("step %d", step).isFalse();
+        } else {
+          assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
+              .as("step %d", step)
+              .isInstanceOf(CommandException.FileAccess.class)
+              .hasMessageContaining("No space left on device")
+              .hasMessageContaining("nothing was sent");
+        }
       }
       current = told ? chosen : current;
 
@@ -125,12 +141,21 @@ class KeyChangeCrashEndToEndTest {
     for (int step = 1; step <= FILE_STEPS; step++) {
       char[] chosen = ("a new passphrase " + step).toCharArray();
       boolean told = step > LAST_STEP_BEFORE_THE_RELAY;
+      RecordingListener said = new RecordingListener();
       try (RelayChatClient bob = Clients.oneShot(port, homes, new FailingFiles(step))) {
+        bob.addListener(said);
         bob.login("bob", PASSWORD.clone(), current.clone());
-        assertThatThrownBy(() -> bob.changePassphrase(PASSWORD.clone(), chosen.clone()))
-            .as("step %d", step)
-            .isInstanceOf(CommandException.FileAccess.class)
-            .hasMessageContaining(told ? "now opens with the new one" : "nothing was sent");
+        if (told) {
+          bob.changePassphrase(PASSWORD.clone(), chosen.clone());
+          assertThat(said.awaitNotice("now opens with the new one, but cannot write"))
+              .as("step %d", step)
+              .contains("do not run it again");
+        } else {
+          assertThatThrownBy(() -> bob.changePassphrase(PASSWORD.clone(), chosen.clone()))
+              .as("step %d", step)
+              .isInstanceOf(CommandException.FileAccess.class)
+              .hasMessageContaining("nothing was sent");
+        }
       }
       current = told ? chosen : current;
 
@@ -218,6 +243,37 @@ class KeyChangeCrashEndToEndTest {
               e -> assertThat(e.exitCode()).isEqualTo(ExitCode.KEY_REJECTED))
           .hasMessageContaining("the relay holds another key for bob")
           .hasMessageContaining("chat keys import");
+    }
+  }
+
+  @Test
+  void reconnect_keysReplacedFromAnotherProfile_stopsReconnectingAndSaysSo() {
+    RecordingListener events = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(port, homes)) {
+      bob.addListener(events);
+      bob.resume("bob", PASSPHRASE.clone());
+      bob.send("#lobby", "before the replacement");
+      try (RelayChatClient other = Clients.oneShot(port, otherMachines)) {
+        other.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
+      }
+
+      proxy.dropConnections();
+
+      String notice = events.awaitNotice("stopped reconnecting");
+      assertThat(notice)
+          .contains("the relay holds another key for bob")
+          .contains("chat keys import")
+          .contains("/login bob");
+      events.awaitState(ConnectionState.OFFLINE);
+      assertThat(events.connectionDetails)
+          .last()
+          .asString()
+          .contains("your keys were replaced elsewhere");
+      int states = events.states.size();
+      await().during(Duration.ofSeconds(2)).until(() -> events.states.size() == states);
+      assertThat(bob.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+      assertThatThrownBy(() -> bob.send("#lobby", "after the replacement"))
+          .isInstanceOf(CommandException.Network.class);
     }
   }
 

@@ -44,8 +44,9 @@ final class KeyReplacement {
    * left pending is settled first, so this one does not overwrite keys the relay holds.
    *
    * @throws CommandException.Auth if the relay refuses the password
-   * @throws CommandException.FileAccess if the profile cannot be written: before the relay is told
-   *     (nothing was sent), or after (the next start finishes the change)
+   * @throws CommandException.FileAccess if the profile cannot be written before the relay is told
+   *     (nothing was sent); once the relay took the change, files that cannot be put in place are a
+   *     warning through {@code notice} instead (the next start finishes the change)
    * @throws CommandException.Network if the relay's reply was lost (the next start settles it)
    */
   static IdentityKeyPair replace(
@@ -74,7 +75,7 @@ final class KeyReplacement {
           UpdateBundleReply.class,
           relay,
           "wrong password for " + username + ": your keys were not replaced");
-      commit(target.profile, pending, "the relay now holds your new key");
+      commit(target.profile, pending, "the relay now holds your new key", notice);
       return identity;
     } catch (RuntimeException e) {
       identity.destroy();
@@ -91,8 +92,9 @@ final class KeyReplacement {
    * session's profile, crash-safe through {@code pending}: the keys stay the same.
    *
    * @throws CommandException.Auth if the relay refuses the password (nothing is changed)
-   * @throws CommandException.FileAccess if the profile cannot be written: before the relay is told
-   *     (nothing was sent), or after (the next start finishes the change)
+   * @throws CommandException.FileAccess if the profile cannot be written before the relay is told
+   *     (nothing was sent); once the relay took the change, files that cannot be put in place are a
+   *     warning through {@code notice} instead (the next start finishes the change)
    */
   static void reseal(
       Session session,
@@ -100,7 +102,8 @@ final class KeyReplacement {
       char[] password,
       char[] newPassphrase,
       KdfParameters kdf,
-      SecureRandom random) {
+      SecureRandom random,
+      Consumer<String> notice) {
     IdentityKeyPair identity = session.me();
     byte[] keyFile = KeyFile.seal(identity, newPassphrase, kdf, random);
     RelayConnection relay = session.connection();
@@ -113,7 +116,11 @@ final class KeyReplacement {
         PutKeyBackupReply.class,
         relay,
         "wrong password for " + session.username() + ": the passphrase was not changed");
-    commit(session.profile, pending, "the relay's backup of your keys now opens with the new one");
+    commit(
+        session.profile,
+        pending,
+        "the relay's backup of your keys now opens with the new one",
+        notice);
   }
 
   /**
@@ -144,17 +151,18 @@ final class KeyReplacement {
     }
   }
 
-  private static void commit(Profile profile, PendingIdentity pending, String done) {
+  /**
+   * Puts the pending files in place once the relay took the change. If that fails the change is
+   * still made (the relay holds it, and the next start finishes it here), so it is a warning
+   * through {@code notice}, not a failure: a script that retried on failure would change the keys
+   * twice.
+   */
+  private static void commit(
+      Profile profile, PendingIdentity pending, String done, Consumer<String> notice) {
     try {
       pending.commit(profile);
     } catch (CommandException.FileAccess e) {
-      throw new CommandException.FileAccess(
-          done
-              + ", but "
-              + e.getMessage()
-              + ": the next login or command finishes the change from "
-              + profile.pendingKeyFile().getFileName(),
-          e);
+      notice.accept(PendingText.notFinishedHere(done, e.getMessage(), profile));
     }
   }
 }

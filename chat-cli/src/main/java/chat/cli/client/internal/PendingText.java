@@ -32,5 +32,21 @@ final class PendingText {
       "; the relay may or may not have taken the change: the next login or command asks it and"
           + " keeps the keys it holds";
 
+  /**
+   * The warning of a change the relay took ({@code done} says which) whose files could not be put
+   * in place here ({@code why}): made, not to be run again, finished by the next start.
+   */
+  static String notFinishedHere(String done, String why, Profile profile) {
+    boolean staged = java.nio.file.Files.exists(profile.pendingKeyFile());
+    return "warning: "
+        + done
+        + ", but "
+        + why
+        + ": the change is made, do not run it again; the next login or command that reaches the"
+        + " relay finishes it here"
+        + (staged ? " from " + profile.pendingKeyFile().getFileName() : "")
+        + " (free some space or make the folder writable first)";
+  }
+
   private PendingText() {}
 }

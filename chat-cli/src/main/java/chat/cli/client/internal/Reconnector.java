@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Brings a live session back after its connection to the relay is lost: says so, then resumes the
  * session with its stored token after a growing backoff, until that works, the relay no longer
- * knows the token, or the relay's certificate changed. Nothing of it outlives the client: a loss
- * taken in as the client closes and an attempt under way then end without a word, and no attempt
- * starts after the close.
+ * knows the token, the relay's certificate changed, or the relay holds another key for the user
+ * than this session's (replaced on another device): a resumed connection is checked as a resume at
+ * start is ({@link LoginIdentity#checkRegistered}) before anything is sent on it. Nothing of it
+ * outlives the client: a loss taken in as the client closes and an attempt under way then end
+ * without a word, and no attempt starts after the close.
  */
 final class Reconnector {
   private final SessionManager sessions;
@@ -96,6 +98,9 @@ final class Reconnector {
           relay.call(
               new ResumeRequest(relay.nextId(), Secret.of(stored.get().token())),
               ResumeReply.class);
+      if (!sameKeyAsTheRelay(target, relay, reply.username())) {
+        return;
+      }
       target.members.clear();
       reply.conversations().forEach(c -> target.addConversation(c.conversation()));
       restoreAway(target, relay);
@@ -121,6 +126,44 @@ final class Reconnector {
       }
       // else closed or logged out meanwhile (closing interrupts an attempt): nothing to say
     }
+  }
+
+  /**
+   * Whether the relay still holds {@code target}'s key for {@code user}; if not, closes {@code
+   * relay} and stops reconnecting, saying why and what to do. Asking the relay may fail like any
+   * request (then the attempt fails and is retried).
+   */
+  private boolean sameKeyAsTheRelay(Session target, RelayConnection relay, String user) {
+    try {
+      LoginIdentity.checkRegistered(target.profile, target.keys, target.me(), user);
+      return true;
+    } catch (CommandException.Untrusted | CommandException.KeyRejected e) {
+      relay.close();
+      if (sessions.isCurrent(target)) {
+        // Nothing may go out under a key the relay no longer holds, and retrying cannot help.
+        target.connectionState(ConnectionState.OFFLINE);
+        sessions.post(
+            () -> {
+              listeners.notice("", otherKeyNotice(user, e.getMessage()));
+              listeners.connection(
+                  ConnectionState.OFFLINE,
+                  "your keys were replaced elsewhere: the relay holds another key for "
+                      + user
+                      + " than this session; stopped reconnecting");
+            });
+      }
+      return false;
+    }
+  }
+
+  /** What to do when the relay holds another key for {@code user}: {@code why} says which. */
+  private static String otherKeyNotice(String user, String why) {
+    return "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
+        + " holds: "
+        + why
+        + ". Then log in again (/login "
+        + user
+        + ")";
   }
 
   /** Says why an attempt failed and, unless another cannot help, tries again later. */

@@ -12,6 +12,7 @@ import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
 import chat.protocol.RegisterRequest;
 import chat.protocol.Secret;
+import java.nio.file.Path;
 
 /**
  * A new account for {@link SessionManager}: the password and passphrase rules, the identity made
@@ -32,12 +33,41 @@ final class Registration {
   }
 
   /**
+   * Refuses to register in a profile that holds a key change cut short ({@link PendingIdentity}):
+   * only a login to the account that made it can tell, by what the relay holds, which keys are in
+   * use, and a new account would take or discard them blindly.
+   *
+   * @throws CommandException.Usage naming the file and what to do (nothing was sent)
+   */
+  private static void refusePending(Profile profile, PendingIdentity pending) {
+    if (pending.exists(profile)) {
+      Path file =
+          java.nio.file.Files.exists(profile.pendingKeyFile())
+              ? profile.pendingKeyFile()
+              : profile.pendingPublicFile();
+      throw new CommandException.Usage(
+          file
+              + " holds a key change of the account in "
+              + profile.dir()
+              + " that was cut short; nothing was registered. Log in to that account once"
+              + " ('chat login', /login) to finish or undo it; if that account no longer exists,"
+              + " remove "
+              + profile.pendingKeyFile().getFileName()
+              + " and "
+              + profile.pendingPublicFile().getFileName()
+              + "; or register in another profile (--home DIR)");
+    }
+  }
+
+  /**
    * Registers {@code username} with a new identity (or the one already in its profile, unlocked
    * with {@code passphrase}), logs in and stores the key backup; the new session goes live. A
-   * registration the relay refused removes the identity it made.
+   * registration the relay refused removes the identity it made. A profile holding a key change cut
+   * short ({@code pending}) is refused before anything is made or sent.
    */
   static void register(
       SessionManager manager,
+      PendingIdentity pending,
       String username,
       char[] password,
       char[] passphrase,
@@ -45,6 +75,7 @@ final class Registration {
     ChatClient.requireNewPassword(password);
     requireNewPassphrase(passphrase);
     Profile profile = manager.profileFor(username);
+    refusePending(profile, pending);
     boolean existing = IdentityFiles.exists(profile);
     byte[] keyFile;
     IdentityKeyPair identity;

@@ -246,7 +246,12 @@ final class SessionManager {
 
   void register(String username, char[] password, char[] passphrase) {
     Registration.register(
-        this, username, password, passphrase, new KeyReplacement.KeyMaking(random, clock, kdf));
+        this,
+        pending,
+        username,
+        password,
+        passphrase,
+        new KeyReplacement.KeyMaking(random, clock, kdf));
   }
 
   /**
@@ -306,7 +311,7 @@ final class SessionManager {
   void changePassphrase(char[] password, char[] newPassphrase) {
     Registration.requireNewPassphrase(newPassphrase);
     Session target = require();
-    KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random);
+    KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random, this::notice);
   }
 
   /**
