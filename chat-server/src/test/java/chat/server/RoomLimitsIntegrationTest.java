@@ -11,6 +11,7 @@ import chat.protocol.Event;
 import chat.protocol.GroupAction;
 import chat.protocol.GroupChange;
 import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
 import chat.protocol.GroupEvent;
 import chat.protocol.GroupMemberRequest;
 import chat.protocol.GroupReply;
@@ -52,7 +53,7 @@ class RoomLimitsIntegrationTest {
             .withRooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS));
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
-      for (String name : List.of("rita", "sam", "tess", "uma", "vic")) {
+      for (String name : List.of("rita", "sam", "tess", "uma", "vic", "wes", "xan")) {
         IdentityKeyPair identity = RelayFixture.identity(name);
         register(client, identity);
       }
@@ -121,6 +122,39 @@ class RoomLimitsIntegrationTest {
       sam.ok(new JoinRequest(sam.nextId(), "#tess-own"), JoinReply.class);
       sam.ok(new LeaveRequest(sam.nextId(), "#sam-0"), LeaveReply.class);
       sam.ok(new JoinRequest(sam.nextId(), "#sam-extra"), JoinReply.class);
+    }
+  }
+
+  @Test
+  void groupCreate_reusesAnEmptiedRoom_countsForTheNewCreatorOnly() throws Exception {
+    try (TestClient wes = as("wes");
+        TestClient xan = as("xan")) {
+      xan.ok(new GroupCreateRequest(xan.nextId(), "#reborn"), JoinReply.class);
+      xan.ok(new GroupDisbandRequest(xan.nextId(), "#reborn"), GroupReply.class);
+      xan.ok(new JoinRequest(xan.nextId(), "#emptied"), JoinReply.class);
+      xan.ok(new LeaveRequest(xan.nextId(), "#emptied"), LeaveReply.class);
+      for (int i = 0; i < ROOMS_PER_USER; i++) {
+        wes.ok(new JoinRequest(wes.nextId(), "#wes-" + i), JoinReply.class);
+      }
+      ErrorReply group = refused(wes.call(new GroupCreateRequest(wes.nextId(), "#reborn")));
+      assertThat(group.code())
+          .as("re-creating a disbanded group's id makes a room")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+      ErrorReply join = refused(wes.call(new JoinRequest(wes.nextId(), "#emptied")));
+      assertThat(join.code())
+          .as("joining a room everyone left makes it again")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+
+      wes.ok(new LeaveRequest(wes.nextId(), "#wes-0"), LeaveReply.class);
+      wes.ok(new LeaveRequest(wes.nextId(), "#wes-1"), LeaveReply.class);
+      wes.ok(new GroupCreateRequest(wes.nextId(), "#reborn"), JoinReply.class);
+      wes.ok(new JoinRequest(wes.nextId(), "#emptied"), JoinReply.class);
+      for (int i = 0; i < ROOMS_PER_USER; i++) {
+        xan.ok(new JoinRequest(xan.nextId(), "#xan-" + i), JoinReply.class);
+      }
+      assertThat(refused(xan.call(new JoinRequest(xan.nextId(), "#xan-extra"))).message())
+          .as("the re-created rooms count for wes, not for xan who made them first")
+          .contains("created " + ROOMS_PER_USER + " rooms");
     }
   }
 

@@ -1,5 +1,6 @@
 package chat.server.internal.relay;
 
+import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.server.RoomLimits;
 import chat.server.internal.storage.ConversationRepository;
@@ -27,11 +28,15 @@ public final class RoomCapacity {
   }
 
   /**
-   * Creates room {@code room} for {@code creatorKey} unless it exists; refuses if the creator
-   * already has {@link RoomLimits#maxRoomsPerUser()} rooms with members.
+   * Creates room {@code room} for {@code creatorKey} unless it has members; refuses if the creator
+   * already has {@link RoomLimits#maxRoomsPerUser()} rooms with members. A room that exists with no
+   * member (everyone left, or its group was disbanded) is brought into being again by this user: it
+   * counts for them from now on, no longer for whoever made it first. {@code #lobby} belongs to the
+   * relay and counts for nobody.
    */
   void createOrUse(Connection c, String room, String creatorKey, long now) throws SQLException {
-    if (conversations.exists(c, room)) {
+    boolean exists = conversations.exists(c, room);
+    if (exists && (room.equals(ConversationIds.LOBBY) || members.count(c, room) > 0)) {
       return;
     }
     int created = conversations.createdBy(c, creatorKey);
@@ -43,7 +48,11 @@ public final class RoomCapacity {
               + " rooms, this relay's limit: leave or disband one (a room counts while it has"
               + " members) or join an existing room");
     }
-    conversations.create(c, room, creatorKey, now);
+    if (exists) {
+      conversations.setCreator(c, room, creatorKey);
+    } else {
+      conversations.create(c, room, creatorKey, now);
+    }
   }
 
   /** True if {@code room} can take one more member. */
