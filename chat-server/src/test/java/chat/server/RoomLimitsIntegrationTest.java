@@ -53,7 +53,8 @@ class RoomLimitsIntegrationTest {
             .withRooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS));
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
-      for (String name : List.of("rita", "sam", "tess", "uma", "vic", "wes", "xan")) {
+      for (String name :
+          List.of("rita", "sam", "tess", "uma", "vic", "wes", "xan", "yan", "zoe", "abe")) {
         IdentityKeyPair identity = RelayFixture.identity(name);
         register(client, identity);
       }
@@ -195,6 +196,35 @@ class RoomLimitsIntegrationTest {
             .as("the declined invitation is not offered at the next login")
             .containsExactly(groups.get(1), groups.get(INVITATIONS));
       }
+    }
+  }
+
+  @Test
+  void leave_declinesAnInvitation_membersAndTheInviteesOtherConnectionsHearIt() throws Exception {
+    try (TestClient yan = as("yan");
+        TestClient abe = as("abe");
+        TestClient zoe = as("zoe");
+        TestClient zoeElsewhere = as("zoe")) {
+      yan.ok(new GroupCreateRequest(yan.nextId(), "#yan-g"), JoinReply.class);
+      yan.ok(
+          new GroupMemberRequest(yan.nextId(), "#yan-g", GroupAction.INVITE, "abe"),
+          GroupReply.class);
+      abe.ok(new JoinRequest(abe.nextId(), "#yan-g"), JoinReply.class);
+      yan.ok(
+          new GroupMemberRequest(yan.nextId(), "#yan-g", GroupAction.INVITE, "zoe"),
+          GroupReply.class);
+
+      zoe.ok(new LeaveRequest(zoe.nextId(), "#yan-g"), LeaveReply.class);
+
+      GroupEvent declined = new GroupEvent("#yan-g", "zoe", GroupChange.UNINVITED, "zoe", null);
+      for (TestClient told : List.of(yan, abe, zoeElsewhere)) {
+        assertThat(told.nextEvent(GroupEvent.class, g -> g.change() == GroupChange.UNINVITED))
+            .isEqualTo(declined);
+      }
+      zoe.ok(new PingRequest(zoe.nextId()), PongReply.class);
+      assertThat(zoe.events)
+          .as("the declining connection has its leave_ok")
+          .noneMatch(e -> e instanceof GroupEvent g && g.change() == GroupChange.UNINVITED);
     }
   }
 

@@ -102,7 +102,8 @@ public final class ConversationService {
 
   /**
    * Leaves a room; on a group the caller is only invited to, declines the invitation (it is
-   * deleted, so it is not offered again at the next login), which tells nobody else.
+   * deleted, so it is not offered again at the next login) and tells the group's members and the
+   * caller's other connections ({@link Notifier#declined}).
    */
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
     String key = connection.state().userKey().orElseThrow();
@@ -120,6 +121,7 @@ public final class ConversationService {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
     if (left == Left.DECLINED) {
+      notifier.declined(room, key, connection.state().username().orElseThrow(), connection);
       return new LeaveReply(request.id(), room);
     }
     notifier.membership(
