@@ -74,8 +74,8 @@ public final class ConversationService {
   }
 
   /**
-   * Joins (and if needed creates) a room, within the relay's {@link RoomCapacity}: rooms one user
-   * creates, members of one room.
+   * Joins (and if needed creates) a room, within the relay's {@link RoomCapacity}: conversations
+   * one user is in, rooms one user creates, members of one room.
    */
   public JoinReply join(ClientConnection connection, JoinRequest request) {
     String key = connection.state().userKey().orElseThrow();
@@ -86,6 +86,7 @@ public final class ConversationService {
               boolean member = members.isMember(c, room, key);
               groups.beforeJoin(c, room, key, member);
               if (!member) {
+                capacity.requireConversationSpace(c, key);
                 capacity.createOrUse(c, room, key, clock.millis());
                 capacity.requireSpace(c, room);
               }

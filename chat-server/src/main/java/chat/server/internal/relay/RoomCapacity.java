@@ -18,13 +18,43 @@ public final class RoomCapacity {
   private final RoomLimits limits;
   private final ConversationRepository conversations;
   private final MemberRepository members;
+  private final int maxConversationsPerUser;
 
-  /** The checks of {@code limits} over the tables they count. */
+  /**
+   * The checks of {@code limits} over the tables they count, and of the conversations one user may
+   * be in ({@link RoomLimits#conversationsFitting} {@code maxFrameBytes}).
+   */
   public RoomCapacity(
-      RoomLimits limits, ConversationRepository conversations, MemberRepository members) {
+      RoomLimits limits,
+      ConversationRepository conversations,
+      MemberRepository members,
+      int maxFrameBytes) {
     this.limits = limits;
     this.conversations = conversations;
     this.members = members;
+    this.maxConversationsPerUser = RoomLimits.conversationsFitting(maxFrameBytes);
+  }
+
+  /** The most conversations one user may be in: the login reply lists each. */
+  public int maxConversationsPerUser() {
+    return maxConversationsPerUser;
+  }
+
+  /**
+   * Refuses {@code userKey} a further room or group when they are in {@link
+   * #maxConversationsPerUser()} conversations (rooms, groups and direct ones): the {@code login_ok}
+   * that lists them would no longer fit a frame.
+   */
+  void requireConversationSpace(Connection c, String userKey) throws SQLException {
+    int in = members.countOf(c, userKey);
+    if (in >= maxConversationsPerUser) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          "you are in "
+              + in
+              + " rooms and direct conversations, this relay's limit (a login lists them all):"
+              + " leave a room first");
+    }
   }
 
   /**
