@@ -66,10 +66,18 @@ class ListScriptingEndToEndTest {
       client.ok(
           new LoginRequest(client.nextId(), "alice", Secret.of(new String(Clients.PASSWORD))),
           LoginReply.class);
-      for (int i = 0; i < ROOMS; i++) {
-        String room = String.format("#room-%04d-", i) + "x".repeat(53);
-        expected.add(room);
-        client.ok(new JoinRequest(client.nextId(), room), JoinReply.class);
+      // Half by another user: one user may be in only as many conversations as a login reply can
+      // list (RoomLimits.conversationsFitting: 504 on this frame).
+      try (TestClient other = new TestClient(relay.port(), dataDir.resolve("tls.crt"))) {
+        other.hello();
+        RelayFixture.register(other, RelayFixture.identity("bert"));
+        RelayFixture.login(other, "bert");
+        for (int i = 0; i < ROOMS; i++) {
+          String room = String.format("#room-%04d-", i) + "x".repeat(53);
+          expected.add(room);
+          TestClient by = i < ROOMS / 2 ? client : other;
+          by.ok(new JoinRequest(by.nextId(), room), JoinReply.class);
+        }
       }
     }
     String[] lines = ok("rooms", "--user", "alice").out().split("\n");

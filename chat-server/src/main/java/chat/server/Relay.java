@@ -209,7 +209,8 @@ public final class Relay implements AutoCloseable {
       LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
       PasswordCheck passwordCheck =
           new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
-      RoomCapacity capacity = new RoomCapacity(config.rooms(), conversations, members);
+      RoomCapacity capacity =
+          new RoomCapacity(config.rooms(), conversations, members, config.maxFrameBytes());
       AccountService accounts =
           new AccountService(
               storage,
@@ -245,7 +246,15 @@ public final class Relay implements AutoCloseable {
       FileRepository fileRows = new FileRepository();
       FileChunkRepository fileChunks = new FileChunkRepository();
       SqliteMessageStore store =
-          new SqliteMessageStore(database, writes, cipher, clock, conversations, members, messages);
+          new SqliteMessageStore(
+              database,
+              writes,
+              cipher,
+              clock,
+              conversations,
+              members,
+              messages,
+              capacity.maxConversationsPerUser());
       KeptForms keptForms = KeptForms.sizedToHeap();
       FriendService friends =
           new FriendService(

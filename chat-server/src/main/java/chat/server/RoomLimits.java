@@ -53,6 +53,25 @@ public record RoomLimits(int maxRoomsPerUser, int maxRoomMembers, int maxInvitat
         DEFAULT_MAX_ROOMS_PER_USER, DEFAULT_MAX_ROOM_MEMBERS, DEFAULT_MAX_INVITATIONS_PER_USER);
   }
 
+  /**
+   * Bytes of a {@code login_ok} or {@code resume_ok} frame counted for each conversation listed: a
+   * room id is at most 65 characters and a direct conversation's 66, the sequence number at most 19
+   * digits, 116 bytes in all with the field names, quotes and comma.
+   */
+  private static final int BYTES_PER_CONVERSATION = 128;
+
+  /** Bytes of a {@code login_ok} kept for everything but its conversations. */
+  private static final int LOGIN_REPLY_BYTES = 1024;
+
+  /**
+   * The most conversations (rooms, groups and direct conversations) one user may be in so that the
+   * {@code login_ok} and {@code resume_ok}, which list every one, fit a frame of {@code
+   * maxFrameBytes}: 504 for the smallest frame (64 KiB), 32,760 for the default (4 MiB).
+   */
+  public static int conversationsFitting(int maxFrameBytes) {
+    return (maxFrameBytes - LOGIN_REPLY_BYTES) / BYTES_PER_CONVERSATION;
+  }
+
   /** The most members whose names a {@code join_ok} of {@code maxFrameBytes} can hold. */
   public static int membersFitting(int maxFrameBytes) {
     return maxFrameBytes / BYTES_PER_MEMBER;

@@ -55,14 +55,20 @@ class ListPagingIntegrationTest {
             .withRooms(new RoomLimits(ROOMS, 1000, 50));
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     creator = RelayFixture.identity("carla");
-    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+    // Two creators, half each: one user may be in only as many conversations as a login reply
+    // can list (RoomLimits.conversationsFitting: 504 on this frame).
+    try (TestClient client = RelayFixture.connect(relay, dataDir);
+        TestClient other = RelayFixture.connect(relay, dataDir)) {
       register(client, creator);
+      register(other, RelayFixture.identity("dana"));
       login(client, "carla");
+      login(other, "dana");
       List<CompletableFuture<Reply>> joins = new ArrayList<>();
       for (int i = 0; i < ROOMS; i++) {
         String room = String.format("#room-%04d-", i) + "x".repeat(53);
         created.add(room);
-        joins.add(client.sendAsync(new JoinRequest(client.nextId(), room)));
+        TestClient by = i < ROOMS / 2 ? client : other;
+        joins.add(by.sendAsync(new JoinRequest(by.nextId(), room)));
       }
       for (CompletableFuture<Reply> join : joins) {
         assertThat(join.get(60, TimeUnit.SECONDS)).isInstanceOf(JoinReply.class);

@@ -11,6 +11,7 @@ import chat.protocol.Event;
 import chat.protocol.GroupAction;
 import chat.protocol.GroupChange;
 import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
 import chat.protocol.GroupEvent;
 import chat.protocol.GroupMemberRequest;
 import chat.protocol.GroupReply;
@@ -52,7 +53,8 @@ class RoomLimitsIntegrationTest {
             .withRooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS));
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
-      for (String name : List.of("rita", "sam", "tess", "uma", "vic")) {
+      for (String name :
+          List.of("rita", "sam", "tess", "uma", "vic", "wes", "xan", "yan", "zoe", "abe")) {
         IdentityKeyPair identity = RelayFixture.identity(name);
         register(client, identity);
       }
@@ -125,6 +127,39 @@ class RoomLimitsIntegrationTest {
   }
 
   @Test
+  void groupCreate_reusesAnEmptiedRoom_countsForTheNewCreatorOnly() throws Exception {
+    try (TestClient wes = as("wes");
+        TestClient xan = as("xan")) {
+      xan.ok(new GroupCreateRequest(xan.nextId(), "#reborn"), JoinReply.class);
+      xan.ok(new GroupDisbandRequest(xan.nextId(), "#reborn"), GroupReply.class);
+      xan.ok(new JoinRequest(xan.nextId(), "#emptied"), JoinReply.class);
+      xan.ok(new LeaveRequest(xan.nextId(), "#emptied"), LeaveReply.class);
+      for (int i = 0; i < ROOMS_PER_USER; i++) {
+        wes.ok(new JoinRequest(wes.nextId(), "#wes-" + i), JoinReply.class);
+      }
+      ErrorReply group = refused(wes.call(new GroupCreateRequest(wes.nextId(), "#reborn")));
+      assertThat(group.code())
+          .as("re-creating a disbanded group's id makes a room")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+      ErrorReply join = refused(wes.call(new JoinRequest(wes.nextId(), "#emptied")));
+      assertThat(join.code())
+          .as("joining a room everyone left makes it again")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+
+      wes.ok(new LeaveRequest(wes.nextId(), "#wes-0"), LeaveReply.class);
+      wes.ok(new LeaveRequest(wes.nextId(), "#wes-1"), LeaveReply.class);
+      wes.ok(new GroupCreateRequest(wes.nextId(), "#reborn"), JoinReply.class);
+      wes.ok(new JoinRequest(wes.nextId(), "#emptied"), JoinReply.class);
+      for (int i = 0; i < ROOMS_PER_USER; i++) {
+        xan.ok(new JoinRequest(xan.nextId(), "#xan-" + i), JoinReply.class);
+      }
+      assertThat(refused(xan.call(new JoinRequest(xan.nextId(), "#xan-extra"))).message())
+          .as("the re-created rooms count for wes, not for xan who made them first")
+          .contains("created " + ROOMS_PER_USER + " rooms");
+    }
+  }
+
+  @Test
   void invite_inviteeHoldsTheLimit_refusedToInviterUntilOneIsDeclined() throws Exception {
     try (TestClient vic = as("vic")) {
       List<String> groups = new ArrayList<>();
@@ -161,6 +196,35 @@ class RoomLimitsIntegrationTest {
             .as("the declined invitation is not offered at the next login")
             .containsExactly(groups.get(1), groups.get(INVITATIONS));
       }
+    }
+  }
+
+  @Test
+  void leave_declinesAnInvitation_membersAndTheInviteesOtherConnectionsHearIt() throws Exception {
+    try (TestClient yan = as("yan");
+        TestClient abe = as("abe");
+        TestClient zoe = as("zoe");
+        TestClient zoeElsewhere = as("zoe")) {
+      yan.ok(new GroupCreateRequest(yan.nextId(), "#yan-g"), JoinReply.class);
+      yan.ok(
+          new GroupMemberRequest(yan.nextId(), "#yan-g", GroupAction.INVITE, "abe"),
+          GroupReply.class);
+      abe.ok(new JoinRequest(abe.nextId(), "#yan-g"), JoinReply.class);
+      yan.ok(
+          new GroupMemberRequest(yan.nextId(), "#yan-g", GroupAction.INVITE, "zoe"),
+          GroupReply.class);
+
+      zoe.ok(new LeaveRequest(zoe.nextId(), "#yan-g"), LeaveReply.class);
+
+      GroupEvent declined = new GroupEvent("#yan-g", "zoe", GroupChange.UNINVITED, "zoe", null);
+      for (TestClient told : List.of(yan, abe, zoeElsewhere)) {
+        assertThat(told.nextEvent(GroupEvent.class, g -> g.change() == GroupChange.UNINVITED))
+            .isEqualTo(declined);
+      }
+      zoe.ok(new PingRequest(zoe.nextId()), PongReply.class);
+      assertThat(zoe.events)
+          .as("the declining connection has its leave_ok")
+          .noneMatch(e -> e instanceof GroupEvent g && g.change() == GroupChange.UNINVITED);
     }
   }
 

@@ -19,7 +19,7 @@ public record GroupUpdate(
   public enum Kind {
     /** The target was invited. */
     INVITED,
-    /** The target's invitation was withdrawn. */
+    /** The target's invitation was withdrawn, or declined by the target ({@link #declined()}). */
     UNINVITED,
     /** The target was removed. */
     KICKED,
@@ -46,6 +46,14 @@ public record GroupUpdate(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(title, "title");
+  }
+
+  /**
+   * Whether the target declined their own invitation: the relay reports it as {@link
+   * Kind#UNINVITED} naming the invitee as both actor and target.
+   */
+  public boolean declined() {
+    return kind == Kind.UNINVITED && actor.equalsIgnoreCase(target);
   }
 
   /** Whether this takes {@code username} out of the group (kicked, banned, or disbanded). */

@@ -73,7 +73,10 @@ public final class SocialLines {
               + room
               + (me ? ": /join " + room + " to enter" : "")
               + (byMe ? " (they join with /join " + room + ")" : "");
-      case UNINVITED -> actor + " withdrew " + possessive(target) + " invitation to " + room;
+      case UNINVITED ->
+          update.declined()
+              ? actor + " declined the invitation to " + room
+              : actor + " withdrew " + possessive(target) + " invitation to " + room;
       case KICKED -> actor + " removed " + target + " from " + room;
       case BANNED -> actor + " banned " + target + " from " + room;
       case UNBANNED -> actor + " lifted the ban on " + target + " in " + room;

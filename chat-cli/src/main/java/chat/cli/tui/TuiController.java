@@ -273,9 +273,9 @@ final class TuiController {
   }
 
   /**
-   * A group change: a line in the group's pane (or, when this user made it, it removed this user or
-   * it concerns a group not listed, in the current pane), and the group dropped from the list if
-   * this user is out.
+   * A group change: a line in the group's pane; in the current pane instead when this user made it,
+   * and as a notice there when it removed this user, declined an invitation or concerns a group not
+   * listed. The group is dropped from the list if this user is out.
    */
   void group(GroupUpdate update) {
     String self = self();
@@ -287,6 +287,8 @@ final class TuiController {
     if (self != null && update.removes(self)) {
       model.forget(conversation);
       note(null, NoteKind.NOTICE, line);
+    } else if (update.declined()) {
+      note(null, NoteKind.NOTICE, line); // the inviters were waiting for an answer
     } else if (self != null && update.actor().equalsIgnoreCase(self)) {
       note(null, NoteKind.INFO, line); // the answer to a command typed here: where it was typed
     } else if (model.indexOf(conversation) >= 0) {

@@ -297,6 +297,10 @@ class LineModeTest {
     client.firePresence("bob", Presence.ONLINE);
     client.fireMembership("#team", "bob", false);
     client.fireFriendUpdate("carol", FriendUpdate.REQUESTED);
+    client.fireGroupUpdate(
+        new GroupUpdate("#team", "erin", GroupUpdate.Kind.UNINVITED, "erin", ""));
+    client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNINVITED, "finn", ""));
     client.fireGroupUpdate(new GroupUpdate("#team", "dave", GroupUpdate.Kind.KICKED, "alice", ""));
 
     await()
@@ -308,7 +312,9 @@ class LineModeTest {
         .contains("bob is away: lunch")
         .contains("bob is back")
         .contains("bob left #team")
-        .contains("carol wants to be your friend: /friend accept carol");
+        .contains("carol wants to be your friend: /friend accept carol")
+        .contains("erin declined the invitation to #team")
+        .contains("you withdrew finn's invitation to #team");
     String after = harness.output().substring(harness.output().indexOf("dave removed you"));
     assertThat(after).as("the prompt changed with it").contains("#lobby> ");
     harness.type("still here?\n");

@@ -835,6 +835,26 @@ class ChatTuiTest {
   }
 
   @Test
+  void groupUpdate_inviteeDeclined_isANoticeInTheCurrentPane() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('1');
+    assertThat(h.row(0)).contains("#lobby");
+
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "bob", GroupUpdate.Kind.UNINVITED, "bob", ""));
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNINVITED, "carol", ""));
+    h.drain();
+
+    assertThat(h.screen())
+        .as("the decline is shown where alice is, not only in #team's pane")
+        .contains("bob declined the invitation to #team")
+        .doesNotContain("withdrew bob's");
+  }
+
+  @Test
   void groupUpdate_removingThisUser_dropsTheGroupAndSaysWhy() {
     TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");

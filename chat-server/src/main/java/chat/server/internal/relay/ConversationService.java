@@ -74,8 +74,8 @@ public final class ConversationService {
   }
 
   /**
-   * Joins (and if needed creates) a room, within the relay's {@link RoomCapacity}: rooms one user
-   * creates, members of one room.
+   * Joins (and if needed creates) a room, within the relay's {@link RoomCapacity}: conversations
+   * one user is in, rooms one user creates, members of one room.
    */
   public JoinReply join(ClientConnection connection, JoinRequest request) {
     String key = connection.state().userKey().orElseThrow();
@@ -86,6 +86,7 @@ public final class ConversationService {
               boolean member = members.isMember(c, room, key);
               groups.beforeJoin(c, room, key, member);
               if (!member) {
+                capacity.requireConversationSpace(c, key);
                 capacity.createOrUse(c, room, key, clock.millis());
                 capacity.requireSpace(c, room);
               }
@@ -102,7 +103,8 @@ public final class ConversationService {
 
   /**
    * Leaves a room; on a group the caller is only invited to, declines the invitation (it is
-   * deleted, so it is not offered again at the next login), which tells nobody else.
+   * deleted, so it is not offered again at the next login) and tells the group's members and the
+   * caller's other connections ({@link Notifier#declined}).
    */
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
     String key = connection.state().userKey().orElseThrow();
@@ -120,6 +122,7 @@ public final class ConversationService {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
     if (left == Left.DECLINED) {
+      notifier.declined(room, key, connection.state().username().orElseThrow(), connection);
       return new LeaveReply(request.id(), room);
     }
     notifier.membership(

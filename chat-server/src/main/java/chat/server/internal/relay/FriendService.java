@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * without a shared conversation; strangers never do.
  */
 public final class FriendService {
-  /** Most friend requests one user may have pending. */
+  /** Most friend requests one user may have pending, sent or received. */
   public static final int MAX_PENDING_REQUESTS = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(FriendService.class);
@@ -116,6 +116,16 @@ public final class FriendService {
         if (requests.countFrom(c, me) >= MAX_PENDING_REQUESTS) {
           throw new RelayException(
               ErrorCode.LIMIT_REACHED, "too many pending friend requests: wait for answers");
+        }
+        if (requests.countTo(c, them) >= MAX_PENDING_REQUESTS) {
+          // Bounds what strangers can make one user store, the events at their login and their
+          // friends list.
+          throw new RelayException(
+              ErrorCode.LIMIT_REACHED,
+              name
+                  + " has "
+                  + MAX_PENDING_REQUESTS
+                  + " friend requests waiting for an answer, this relay's limit: try again later");
         }
         requests.add(c, me, them, now);
         return new Outcome(name, FriendState.OUTGOING, Optional.of(FriendChange.REQUESTED));

@@ -95,6 +95,7 @@ public final class GroupService {
                 ErrorCode.ROOM_EXISTS, room + " already exists: pick another name");
           }
           long now = clock.millis();
+          capacity.requireConversationSpace(c, key);
           capacity.createOrUse(c, room, key, now);
           tables.groups().create(c, room, room.substring(1), now);
           members.add(c, room, key, now);

@@ -4,6 +4,7 @@ import chat.crypto.Bytes;
 import chat.protocol.Event;
 import chat.protocol.FriendChange;
 import chat.protocol.FriendEvent;
+import chat.protocol.GroupChange;
 import chat.protocol.GroupEvent;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MembershipChange;
@@ -114,6 +115,25 @@ public final class Notifier {
     for (String recipient : new LinkedHashSet<>(recipients)) {
       for (ClientConnection connection : router.connections(recipient)) {
         send(connection, event, removedMember);
+      }
+    }
+  }
+
+  /**
+   * Tells the members of group {@code room} and the invitee's other connections that {@code
+   * username} declined their invitation: {@code uninvited} naming them as both actor and target,
+   * which is how a version 2 or newer client tells a decline from a withdrawal. The declining
+   * connection hears only its {@code leave_ok}.
+   */
+  public void declined(String room, String userKey, String username, ClientConnection declining) {
+    GroupEvent event = new GroupEvent(room, username, GroupChange.UNINVITED, username, null);
+    Set<String> recipients = new LinkedHashSet<>(storage.read(c -> members.keys(c, room)));
+    recipients.add(userKey);
+    for (String recipient : recipients) {
+      for (ClientConnection connection : router.connections(recipient)) {
+        if (connection != declining) {
+          send(connection, event, false);
+        }
       }
     }
   }

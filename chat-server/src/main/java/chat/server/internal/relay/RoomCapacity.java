@@ -1,5 +1,6 @@
 package chat.server.internal.relay;
 
+import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.server.RoomLimits;
 import chat.server.internal.storage.ConversationRepository;
@@ -17,21 +18,55 @@ public final class RoomCapacity {
   private final RoomLimits limits;
   private final ConversationRepository conversations;
   private final MemberRepository members;
+  private final int maxConversationsPerUser;
 
-  /** The checks of {@code limits} over the tables they count. */
+  /**
+   * The checks of {@code limits} over the tables they count, and of the conversations one user may
+   * be in ({@link RoomLimits#conversationsFitting} {@code maxFrameBytes}).
+   */
   public RoomCapacity(
-      RoomLimits limits, ConversationRepository conversations, MemberRepository members) {
+      RoomLimits limits,
+      ConversationRepository conversations,
+      MemberRepository members,
+      int maxFrameBytes) {
     this.limits = limits;
     this.conversations = conversations;
     this.members = members;
+    this.maxConversationsPerUser = RoomLimits.conversationsFitting(maxFrameBytes);
+  }
+
+  /** The most conversations one user may be in: the login reply lists each. */
+  public int maxConversationsPerUser() {
+    return maxConversationsPerUser;
   }
 
   /**
-   * Creates room {@code room} for {@code creatorKey} unless it exists; refuses if the creator
-   * already has {@link RoomLimits#maxRoomsPerUser()} rooms with members.
+   * Refuses {@code userKey} a further room or group when they are in {@link
+   * #maxConversationsPerUser()} conversations (rooms, groups and direct ones): the {@code login_ok}
+   * that lists them would no longer fit a frame.
+   */
+  void requireConversationSpace(Connection c, String userKey) throws SQLException {
+    int in = members.countOf(c, userKey);
+    if (in >= maxConversationsPerUser) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          "you are in "
+              + in
+              + " rooms and direct conversations, this relay's limit (a login lists them all):"
+              + " leave a room first");
+    }
+  }
+
+  /**
+   * Creates room {@code room} for {@code creatorKey} unless it has members; refuses if the creator
+   * already has {@link RoomLimits#maxRoomsPerUser()} rooms with members. A room that exists with no
+   * member (everyone left, or its group was disbanded) is brought into being again by this user: it
+   * counts for them from now on, no longer for whoever made it first. {@code #lobby} belongs to the
+   * relay and counts for nobody.
    */
   void createOrUse(Connection c, String room, String creatorKey, long now) throws SQLException {
-    if (conversations.exists(c, room)) {
+    boolean exists = conversations.exists(c, room);
+    if (exists && (room.equals(ConversationIds.LOBBY) || members.count(c, room) > 0)) {
       return;
     }
     int created = conversations.createdBy(c, creatorKey);
@@ -43,7 +78,11 @@ public final class RoomCapacity {
               + " rooms, this relay's limit: leave or disband one (a room counts while it has"
               + " members) or join an existing room");
     }
-    conversations.create(c, room, creatorKey, now);
+    if (exists) {
+      conversations.setCreator(c, room, creatorKey);
+    } else {
+      conversations.create(c, room, creatorKey, now);
+    }
   }
 
   /** True if {@code room} can take one more member. */

@@ -40,6 +40,19 @@ public final class ConversationRepository {
     }
   }
 
+  /**
+   * Makes {@code creatorKey} the creator of the existing room {@code id}: the room is brought into
+   * being again by them after everyone left it (or its group was disbanded).
+   */
+  public void setCreator(Connection c, String id, String creatorKey) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE conversations SET created_by = ? WHERE id = ?")) {
+      s.setString(1, creatorKey);
+      s.setString(2, id);
+      s.executeUpdate();
+    }
+  }
+
   /** True if the conversation exists (a room may exist with no member left). */
   public boolean exists(Connection c, String id) throws SQLException {
     return SqlRows.exists(c, "SELECT 1 FROM conversations WHERE id = ?", id);

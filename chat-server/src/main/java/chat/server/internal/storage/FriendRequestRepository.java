@@ -39,6 +39,11 @@ public final class FriendRequestRepository {
     return SqlRows.count(c, "SELECT count(*) FROM friend_requests WHERE from_key = ?", fromKey);
   }
 
+  /** How many requests to {@code toKey} wait for their answer. */
+  public int countTo(Connection c, String toKey) throws SQLException {
+    return SqlRows.count(c, "SELECT count(*) FROM friend_requests WHERE to_key = ?", toKey);
+  }
+
   /** Who asked {@code userKey}: user keys mapped to usernames, by key. */
   public Map<String, String> incoming(Connection c, String userKey) throws SQLException {
     return SqlRows.pairs(

@@ -137,6 +137,11 @@ public final class MemberRepository {
     }
   }
 
+  /** How many conversations (rooms and direct ones) {@code userKey} is in. */
+  public int countOf(Connection c, String userKey) throws SQLException {
+    return SqlRows.count(c, "SELECT count(*) FROM members WHERE user_key = ?", userKey);
+  }
+
   /** How many members {@code conversation} has. */
   public int count(Connection c, String conversation) throws SQLException {
     return SqlRows.count(c, "SELECT count(*) FROM members WHERE conversation = ?", conversation);

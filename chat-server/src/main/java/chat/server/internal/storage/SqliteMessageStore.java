@@ -45,9 +45,14 @@ public final class SqliteMessageStore implements MessageStore {
   private final MemberRepository members;
   private final MessageRepository messages;
   private final MemberKeysCache memberKeys;
+  private final int maxConversationsPerUser;
   private final SeqGuesses guesses = new SeqGuesses(Runtime.getRuntime().maxMemory() / 16);
 
-  /** A store over these collaborators. */
+  /**
+   * A store over these collaborators. The first message of a direct conversation is refused with
+   * {@link ErrorCode#LIMIT_REACHED} if either party is already in {@code maxConversationsPerUser}
+   * conversations (the login reply lists every one).
+   */
   public SqliteMessageStore(
       Database database,
       WriteQueue writes,
@@ -55,7 +60,12 @@ public final class SqliteMessageStore implements MessageStore {
       Clock clock,
       ConversationRepository conversations,
       MemberRepository members,
-      MessageRepository messages) {
+      MessageRepository messages,
+      int maxConversationsPerUser) {
+    if (maxConversationsPerUser < 1) {
+      throw new IllegalArgumentException("maxConversationsPerUser must be at least 1");
+    }
+    this.maxConversationsPerUser = maxConversationsPerUser;
     this.database = database;
     this.writes = writes;
     this.cipher = cipher;
@@ -176,7 +186,16 @@ public final class SqliteMessageStore implements MessageStore {
       long now = clock.millis();
       conversations.ensure(c, conversation, now);
       for (String party : parties) {
-        members.add(c, conversation, party, now);
+        if (members.add(c, conversation, party, now)
+            && members.countOf(c, party) > maxConversationsPerUser) {
+          throw new RelayException(
+              ErrorCode.LIMIT_REACHED,
+              party
+                  + " is in "
+                  + maxConversationsPerUser
+                  + " rooms and direct conversations, this relay's limit (a login lists them all):"
+                  + " a room must be left first");
+        }
       }
       long next = conversations.nextSeq(c, conversation);
       byte[] sealed = reservation.take(next);

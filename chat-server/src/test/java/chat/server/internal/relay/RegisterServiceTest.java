@@ -66,7 +66,7 @@ class RegisterServiceTest {
             new UserRepository(),
             new ConversationRepository(),
             members,
-            new RoomCapacity(RoomLimits.defaults(), new ConversationRepository(), members),
+            new RoomCapacity(RoomLimits.defaults(), new ConversationRepository(), members, 4 << 20),
             new PasswordHasher(4, RelayFixture.RANDOM, slots),
             new RegistrationLimiter(clock, Duration.ofHours(1), LIMIT),
             new AuditThrottle(TimeUnit.MINUTES.toNanos(1), nanos::get),

@@ -78,7 +78,8 @@ final class TestStorage implements AutoCloseable {
         Clock.systemUTC(),
         new ConversationRepository(),
         new MemberRepository(),
-        new MessageRepository(database.envelopes()));
+        new MessageRepository(database.envelopes()),
+        chat.server.RoomLimits.conversationsFitting(4 << 20));
   }
 
   /** Runs {@code sql}, in order, as one write, and waits for its commit. */

@@ -1,0 +1,117 @@
+package chat.server;
+
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static chat.server.RelayFixture.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.LoginReply;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.Reply;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The conversations one user may be in ({@link RoomLimits#conversationsFitting}): the {@code
+ * login_ok} lists every one, so a user who could join without bound, or be drawn into direct
+ * conversations without bound, could end up unable to log in. On the smallest frame (64 KiB).
+ */
+class ConversationLimitIntegrationTest {
+  private static final int FRAME_BYTES = 64 * 1024;
+  private static final int LIMIT = RoomLimits.conversationsFitting(FRAME_BYTES);
+
+  @TempDir static Path dataDir;
+  static Relay relay;
+  static IdentityKeyPair annIdentity;
+  static IdentityKeyPair bobIdentity;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    RelayConfig config =
+        RelayFixture.config(dataDir)
+            .withRequestRate(1_000_000, 1_000_000)
+            .withBufferLimits(FRAME_BYTES, 16L << 20)
+            .withRooms(new RoomLimits(LIMIT + 10, 1000, 50));
+    relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
+    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+      annIdentity = RelayFixture.identity("ann");
+      bobIdentity = RelayFixture.identity("bob");
+      register(client, annIdentity);
+      register(client, bobIdentity);
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  @Test
+  void conversationsFitting_theDocumentedNumbers() {
+    assertThat(RoomLimits.conversationsFitting(64 * 1024)).isEqualTo(504);
+    assertThat(RoomLimits.conversationsFitting(4 << 20)).isEqualTo(32_760);
+  }
+
+  @Test
+  void joinAndDirectMessage_userInTheMostConversations_limitReachedAndTheLoginStillFits()
+      throws Exception {
+    try (TestClient ann = RelayFixture.connect(relay, dataDir, ProtocolVersions.PAGED);
+        TestClient bob = RelayFixture.connect(relay, dataDir, ProtocolVersions.PAGED)) {
+      int in = login(ann, "ann").conversations().size();
+      login(bob, "bob");
+      for (int i = 0; in < LIMIT; i++, in++) {
+        ann.ok(new JoinRequest(ann.nextId(), longRoom(i)), JoinReply.class);
+      }
+
+      ErrorReply join = refused(ann.call(new JoinRequest(ann.nextId(), "#one-more")));
+      assertThat(join.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(join.message()).contains("you are in " + LIMIT + " rooms and direct");
+      ErrorReply group = refused(ann.call(new GroupCreateRequest(ann.nextId(), "#ann-group")));
+      assertThat(group.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      String direct = "@ann+bob";
+      byte[] envelope = seal(bobIdentity, direct, List.of(annIdentity.bundle()), "hello").encode();
+      ErrorReply dm = refused(bob.call(new SendRequest(bob.nextId(), direct, Bytes.of(envelope))));
+      assertThat(dm.code())
+          .as("a first direct message would add one to ann's list")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(dm.message()).contains("ann is in " + LIMIT);
+
+      try (TestClient again = RelayFixture.connect(relay, dataDir, ProtocolVersions.PAGED)) {
+        LoginReply full = login(again, "ann");
+        assertThat(full.conversations()).as("the login that lists them all fits").hasSize(LIMIT);
+      }
+
+      ann.ok(new LeaveRequest(ann.nextId(), longRoom(0)), LeaveReply.class);
+      bob.ok(new SendRequest(bob.nextId(), direct, Bytes.of(envelope)), SendReply.class);
+      ErrorReply stillFull = refused(ann.call(new JoinRequest(ann.nextId(), "#one-more")));
+      assertThat(stillFull.code())
+          .as("the direct conversation took the freed place")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+    }
+  }
+
+  /** A room id of the longest form (65 characters), as the limit's arithmetic assumes. */
+  private static String longRoom(int i) {
+    return "#" + "r".repeat(61) + String.format("%03d", i);
+  }
+
+  private static ErrorReply refused(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return (ErrorReply) reply;
+  }
+}
