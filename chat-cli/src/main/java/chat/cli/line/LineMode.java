@@ -17,6 +17,7 @@ import chat.cli.command.CommandContext;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
+import chat.cli.command.GivenSecrets;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;

@@ -558,6 +558,33 @@ class ChatTuiTest {
   }
 
   @Test
+  void readSecret_givenInTheEnvironment_takenWithoutAPrompt_otherSecretStillAsked() {
+    TuiHarness h = new TuiHarness(80, 24, threads);
+    h.tui.withSecrets(
+        kind ->
+            kind == SecretKind.PASSPHRASE
+                ? java.util.Optional.of("passphrase from env".toCharArray())
+                : java.util.Optional.empty());
+    h.start();
+    List<String> secrets = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          secrets.add(new String(context.readSecret(SecretKind.PASSPHRASE, "Passphrase:")));
+          secrets.add(new String(context.readNewSecret(SecretKind.PASSPHRASE, "New one:")));
+          secrets.add(new String(context.readSecret(SecretKind.PASSWORD, "Password:")));
+        };
+
+    h.type("/login alice").press(KeyType.Enter);
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().inputRow().contains("Password"));
+    assertThat(secrets).containsExactly("passphrase from env", "passphrase from env");
+    h.type("typed").press(KeyType.Enter);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> secrets.size() == 3);
+    assertThat(secrets.get(2)).isEqualTo("typed");
+    assertThat(h.screen()).doesNotContain("Passphrase:", "New one:", "passphrase from env");
+  }
+
+  @Test
   void readSecret_escape_cancelsWithAuthFailure() {
     TuiHarness h = new TuiHarness(80, 24, threads).start();
     List<Throwable> failures = new CopyOnWriteArrayList<>();
