@@ -71,7 +71,7 @@ class InteractiveTest {
 
     assertThat(client.secrets).containsExactly("typed key passphrase");
     assertThat(result.stdoutText())
-        .contains("passphrase for alice's key file: ", "logged in as alice")
+        .contains("passphrase for alice's key file (input hidden): ", "logged in as alice")
         .doesNotContain("typed key passphrase");
   }
 }

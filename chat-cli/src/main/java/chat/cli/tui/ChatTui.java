@@ -17,6 +17,7 @@ import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.HelpText;
+import chat.cli.command.HiddenPrompt;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.LongTasks;
@@ -309,7 +310,7 @@ public final class ChatTui implements CommandContext, ClientListener {
     if (loop.isUiThread()) {
       throw new IllegalStateException("readSecret would block the UI thread");
     }
-    SecretEntry entry = new SecretEntry(TerminalSafe.line(prompt));
+    SecretEntry entry = new SecretEntry(HiddenPrompt.of(TerminalSafe.line(prompt)));
     pendingSecret = entry;
     try {
       if (!loop.isRunning()) {

@@ -534,7 +534,8 @@ class ChatTuiTest {
   }
 
   @Test
-  void readSecret_typedThenEnter_showsOnlyStarsAndKeepsSecretOutOfHistory() throws Exception {
+  void readSecret_typedThenEnter_showsNothingPerCharacterAndKeepsSecretOutOfHistory()
+      throws Exception {
     TuiHarness h = new TuiHarness(80, 24, threads).start();
     List<String> secrets = new CopyOnWriteArrayList<>();
     h.onLine =
@@ -545,10 +546,14 @@ class ChatTuiTest {
 
     h.type("/login alice").press(KeyType.Enter);
     await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().inputRow().contains("Password"));
+    String empty = h.inputRow();
+    int emptyCursor = h.terminal.getCursorBufferPosition().getColumn();
     h.type("hunter2");
 
-    assertThat(h.inputRow()).startsWith("Password for alice: *******");
-    assertThat(h.screen()).doesNotContain("hunter2");
+    assertThat(h.inputRow()).isEqualTo(empty).startsWith("Password for alice (input hidden): ");
+    assertThat(h.inputRow().strip()).isEqualTo("Password for alice (input hidden):");
+    assertThat(h.terminal.getCursorBufferPosition().getColumn()).isEqualTo(emptyCursor);
+    assertThat(h.screen()).doesNotContain("hunter2").doesNotContain("*");
     h.press(KeyType.Enter);
     await().atMost(Duration.ofSeconds(5)).until(() -> !secrets.isEmpty());
     assertThat(secrets).containsExactly("hunter2");
