@@ -82,6 +82,16 @@ final class HistoryCommand implements Callable<Integer> {
       for (Posted posted : page.entries()) {
         Output.posted(support, posted, days);
       }
+      if (page.notForYou() > 0 && support.options().json()) {
+        // as for held messages: a line of its own for scripts, and the sentence on stderr
+        support
+            .out()
+            .println(
+                JsonLines.line(
+                    JsonLines.object("not_encrypted_to_you")
+                        .put("conversation", conversation)
+                        .put("count", page.notForYou())));
+      }
       page.notForYouNote(
               TerminalSafe.line(
                   MessageFormatter.conversationLabel(conversation, client.username().orElse(null))))

@@ -45,6 +45,8 @@ final class Interactive {
     SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
     MessageFormatter formatter = new MessageFormatter(ZoneId.systemDefault());
     try (ChatClient client = context.clientFactory().create(options.clientOptions(context, true))) {
+      // Every mode takes the secrets given in the environment or files, as the scripts do.
+      Secrets secrets = new Secrets(context, options);
       SlashCompleter completer =
           new SlashCompleter(
               client, dispatcher.registry(), List.of(EmojiCompletionSource.standard()));
@@ -52,17 +54,13 @@ final class Interactive {
         ClientLogging.toFile(logFile());
         try (com.googlecode.lanterna.terminal.Terminal terminal = TuiTerminals.open()) {
           new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone())
+              .withSecrets(secrets::given)
               .run(startup);
         }
         return 0;
       }
       boolean atTerminal = inputIsTerminal();
-      LineModeOptions lineOptions =
-          LineModeOptions.of(!plainColourOff(), context.environment()).withEcho(new SttyEcho());
-      if (!atTerminal) {
-        Secrets secrets = new Secrets(context, options);
-        lineOptions = lineOptions.withSecrets(secrets::given);
-      }
+      LineModeOptions lineOptions = lineOptions(secrets);
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
         boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
         InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;
@@ -91,6 +89,17 @@ final class Interactive {
   }
 
   /**
+   * The line mode's options: colour unless the terminal is dumb, the terminal's echo turned off by
+   * {@code stty} for a secret, and the secrets given in the environment or files taken without
+   * asking, at a terminal or not.
+   */
+  LineModeOptions lineOptions(Secrets secrets) {
+    return LineModeOptions.of(!plainColourOff(), context.environment())
+        .withEcho(new SttyEcho())
+        .withSecrets(secrets::given);
+  }
+
+  /**
    * Loads the emoji catalog on a background thread, so neither the first Tab on {@code :sm} nor the
    * first emoji on screen waits for it.
    */
@@ -102,8 +111,8 @@ final class Interactive {
 
   /**
    * Whether a person types at a terminal: stdin and stdout are one. Otherwise (a pipe, a file, or
-   * output into one) line mode reads the streams, and takes the secrets from the environment or
-   * files where given, as the scripting commands do.
+   * output into one) line mode reads the streams, and a secret given neither in the environment nor
+   * in a file is read from the next input line.
    */
   private boolean inputIsTerminal() {
     return context.stdoutIsTerminal() && System.console() != null;

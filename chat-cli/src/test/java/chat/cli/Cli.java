@@ -132,6 +132,11 @@ final class Cli {
     return context;
   }
 
+  /** The context a run would get, with streams of its own, for a test that builds parts itself. */
+  CliContext context() {
+    return context(new ByteArrayOutputStream(), new ByteArrayOutputStream(), new ArrayList<>());
+  }
+
   /** The command line a run of {@code args} would get, not run. */
   CommandLine commandLine(String... args) {
     return ChatCommand.commandLine(

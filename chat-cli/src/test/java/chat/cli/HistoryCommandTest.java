@@ -77,7 +77,7 @@ class HistoryCommandTest {
   }
 
   @Test
-  void history_ofARoomJoinedLate_saysSoOnStderr_andNothingOnStdout() {
+  void history_ofARoomJoinedLate_saysSoOnStderr_andWithJsonInALineOfItsOwn() {
     client.notForYou.put("#pg", 260L);
 
     Cli.Result text = history("pg", "-n", "260");
@@ -89,8 +89,32 @@ class HistoryCommandTest {
         .isEqualTo(
             "chat: no messages in #pg since you joined (260 earlier ones were not encrypted to"
                 + " you)\n");
-    assertThat(json.out()).isEmpty();
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.out())
+        .isEqualTo("{\"type\":\"not_encrypted_to_you\",\"conversation\":\"#pg\",\"count\":260}\n");
     assertThat(json.err()).isEqualTo(text.err());
+  }
+
+  @Test
+  void history_json_joinedLateWithMessages_noteLineAfterTheMessagesThenHeld() throws Exception {
+    client.notForYou.put("#lobby", 7L);
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+
+    Cli.Result result = history("lobby", "--json");
+
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).hasSize(5);
+    ObjectMapper json = new ObjectMapper();
+    for (String line : lines) {
+      json.readTree(line); // every line of stdout is JSON
+    }
+    assertThat(lines.subList(0, 3)).allMatch(line -> line.startsWith("{\"type\":\"message\""));
+    assertThat(lines.get(3))
+        .isEqualTo("{\"type\":\"not_encrypted_to_you\",\"conversation\":\"#lobby\",\"count\":7}");
+    assertThat(lines.get(4)).startsWith("{\"type\":\"held\"");
+    assertThat(result.err())
+        .startsWith(
+            "chat: 7 earlier messages in #lobby were not encrypted to you (sent before you joined)\n");
   }
 
   @Test

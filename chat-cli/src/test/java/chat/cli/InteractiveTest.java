@@ -3,11 +3,36 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.FakeChatClient;
+import chat.cli.command.SecretKind;
+import chat.cli.line.LineModeOptions;
 import org.junit.jupiter.api.Test;
 
-/** The interactive client when its input is not a terminal: line mode over the streams. */
+/**
+ * The interactive client: at a terminal it takes the secrets given in the environment as the
+ * scripts do; when its input is not a terminal, line mode runs over the streams.
+ */
 class InteractiveTest {
   private final FakeChatClient client = new FakeChatClient();
+
+  @Test
+  void lineOptions_atATerminal_takeTheSecretsOfTheEnvironment_andAskForTheRest() {
+    CliContext context =
+        Cli.withPassphrase()
+            .env(Secrets.ENV_PASSWORD, "account password")
+            .terminal(true)
+            .client(client)
+            .context();
+    RelayOptions options = new RelayOptions();
+
+    LineModeOptions line =
+        new Interactive(context, options).lineOptions(new Secrets(context, options));
+
+    assertThat(line.secrets().secret(SecretKind.PASSPHRASE))
+        .hasValueSatisfying(s -> assertThat(new String(s)).isEqualTo(Cli.PASSPHRASE));
+    assertThat(line.secrets().secret(SecretKind.PASSWORD))
+        .hasValueSatisfying(s -> assertThat(new String(s)).isEqualTo("account password"));
+    assertThat(line.secrets().secret(SecretKind.NEW_PASSWORD)).isEmpty();
+  }
 
   @Test
   void run_inputNotATerminalWithPassphraseInEnvironment_usesIt_andTheFirstLineIsText() {
@@ -46,7 +71,7 @@ class InteractiveTest {
 
     assertThat(client.secrets).containsExactly("typed key passphrase");
     assertThat(result.stdoutText())
-        .contains("passphrase for alice's key file: ", "logged in as alice")
+        .contains("passphrase for alice's key file (input hidden): ", "logged in as alice")
         .doesNotContain("typed key passphrase");
   }
 }

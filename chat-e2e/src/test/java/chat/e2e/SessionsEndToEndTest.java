@@ -10,6 +10,8 @@ import chat.cli.CommandException;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.SessionView;
 import chat.cli.client.internal.RelayChatClient;
+import chat.cli.command.CommandRegistry;
+import chat.cli.command.SlashCompleter;
 import chat.server.Relay;
 import chat.server.RelayFixture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +89,29 @@ class SessionsEndToEndTest {
 
       phone.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
       assertThat(laptop.sessions()).hasSize(2);
+    }
+  }
+
+  @Test
+  void completer_sessionsEnd_offersTheOtherDevicesIdNeverOwn() {
+    try (RelayChatClient laptop = Clients.live(relay.port(), laptopHome);
+        RelayChatClient phone = Clients.live(relay.port(), phoneHome)) {
+      laptop.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      phone.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      String laptopId =
+          laptop.sessions().stream().filter(SessionView::current).findFirst().get().id();
+      String phoneId =
+          phone.sessions().stream().filter(SessionView::current).findFirst().get().id();
+      SlashCompleter completer = new SlashCompleter(laptop, CommandRegistry.standard(), List.of());
+
+      // The relay's answer may come after the first Tab's short wait: Tab again offers it.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !completer.complete("/sessions end ", 14).isEmpty());
+
+      assertThat(completer.complete("/sessions end ", 14)).containsExactly(phoneId);
+      assertThat(completer.complete("/sessions end " + laptopId.substring(0, 3), 17))
+          .doesNotContain(laptopId);
     }
   }
 

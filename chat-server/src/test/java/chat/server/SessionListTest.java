@@ -47,9 +47,12 @@ class SessionListTest {
   static String endedId;
   static Relay relay;
 
+  /** The relay's clock: the order by last use comes from it, never from how fast the test runs. */
+  static final MutableClock clock = new MutableClock();
+
   @BeforeAll
   static void startRelay() throws Exception {
-    relay = RelayFixture.start(dataDir);
+    relay = Relay.start(RelayFixture.config(dataDir), clock, RelayFixture.RANDOM);
     try (TestClient client = v2()) {
       for (String name : List.of("ann", "ben", "cat", "dan", "eve")) {
         register(client, RelayFixture.identity(name));
@@ -86,6 +89,7 @@ class SessionListTest {
         TestClient phone = v2();
         TestClient stranger = v2()) {
       LoginReply first = login(laptop, "eve");
+      clock.advance(Duration.ofSeconds(1));
       LoginReply second = login(phone, "eve");
       login(stranger, "ben");
 
@@ -116,10 +120,10 @@ class SessionListTest {
         TestClient phone = v2();
         TestClient again = v2()) {
       LoginReply first = login(laptop, "dan");
-      Thread.sleep(5); // distinct millisecond times: the order is by last use
+      clock.advance(Duration.ofSeconds(1)); // the order is by last use
       LoginReply second = login(phone, "dan");
       assertThat(list(phone).sessions().get(0).id()).isEqualTo(id(second));
-      Thread.sleep(5);
+      clock.advance(Duration.ofSeconds(1));
 
       again.ok(new ResumeRequest(again.nextId(), first.token()), ResumeReply.class);
 

@@ -44,7 +44,7 @@ final class AccountCommands {
         SlashCommand.named(
                 "sessions", "/sessions [end ID]", "list your logged-in devices, or end one")
             .arguments(0, 2)
-            .completes(ArgumentKind.SESSION_ACTION)
+            .completes(ArgumentKind.SESSION_ACTION, ArgumentKind.SESSION_ID)
             .help(
                 "Without arguments, lists the sessions of your account (each device logged in):",
                 "its id, when it was last used and created, and the address it was last used",

@@ -12,6 +12,11 @@ public enum ArgumentKind {
   COMMAND,
   /** The action of {@code /sessions}: {@code end}. */
   SESSION_ACTION,
+  /**
+   * The id after {@code /sessions end}: completed from the relay's list of the account's other
+   * sessions.
+   */
+  SESSION_ID,
   /** Anything else (text, numbers, secrets): not completed. */
   OTHER
 }

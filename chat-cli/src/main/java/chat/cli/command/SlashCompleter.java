@@ -13,19 +13,31 @@ import java.util.Set;
  * usernames ({@link ChatClient#knownUsers()}) and rooms ({@link ChatClient#conversations()}) where
  * a command argument names one, usernames after {@code @} anywhere, then any extra {@link
  * CompletionSource}s. Every candidate starts with the word being completed, ignoring case, and
- * replaces it. Only local client state is read: completion never touches the network.
+ * replaces it. Only local client state is read, except for the session ids of {@code /sessions end
+ * ID}, which the relay lists ({@link SessionIdCompletion}: on another thread, waited for briefly).
  */
 public final class SlashCompleter implements InputCompleter {
   private final ChatClient client;
   private final CommandRegistry registry;
   private final List<CompletionSource> extraSources;
+  private final SessionIdCompletion sessionIds;
 
   /** A completer for {@code registry}'s commands, with extra sources consulted after its own. */
   public SlashCompleter(
       ChatClient client, CommandRegistry registry, List<CompletionSource> extraSources) {
+    this(client, registry, extraSources, SessionIdCompletion.standard(client));
+  }
+
+  /** A completer that takes the session ids of {@code /sessions end} from {@code sessionIds}. */
+  SlashCompleter(
+      ChatClient client,
+      CommandRegistry registry,
+      List<CompletionSource> extraSources,
+      SessionIdCompletion sessionIds) {
     this.client = Objects.requireNonNull(client, "client");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.extraSources = List.copyOf(extraSources);
+    this.sessionIds = Objects.requireNonNull(sessionIds, "sessionIds");
   }
 
   /** A completer for {@code registry}'s commands without extra sources. */
@@ -64,11 +76,12 @@ public final class SlashCompleter implements InputCompleter {
     int index = tokens.length - 1;
     return registry
         .find(name)
-        .map(found -> byKind(found.argumentKind(index), word))
+        .map(found -> byKind(found.argumentKind(index), tokens[index], word))
         .orElse(List.of());
   }
 
-  private List<String> byKind(ArgumentKind kind, String word) {
+  /** Candidates for an argument of {@code kind} that follows the word {@code previous}. */
+  private List<String> byKind(ArgumentKind kind, String previous, String word) {
     switch (kind) {
       case USER:
         return users(word);
@@ -82,6 +95,8 @@ public final class SlashCompleter implements InputCompleter {
         return commandNames(word, "");
       case SESSION_ACTION:
         return best(startsWith("end", word) ? List.of("end") : List.of(), word);
+      case SESSION_ID:
+        return previous.equalsIgnoreCase("end") ? sessionIds.ids(word) : List.of();
       default:
         return List.of();
     }

@@ -17,6 +17,8 @@ import chat.cli.command.CommandContext;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
+import chat.cli.command.GivenSecrets;
+import chat.cli.command.HiddenPrompt;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
@@ -393,11 +395,12 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   /**
-   * The secret the options give for {@code kind}, else one read on a masked prompt: {@code *} per
-   * character, or nothing at all on a dumb terminal (with the terminal's echo off where the options
-   * can turn it off, else under JLine's mask). Must be called while no line is being read, as from
-   * a command on the REPL thread. JLine hands the answer over as a {@link String}, which cannot be
-   * zeroed; the returned array can.
+   * The secret the options give for {@code kind}, else one read on a prompt that says the input is
+   * hidden ({@link HiddenPrompt}) and shows nothing per typed character, not even a {@code *} that
+   * would give its length away (with the terminal's echo off on a dumb terminal where the options
+   * can turn it off, else under JLine's empty mask). Must be called while no line is being read, as
+   * from a command on the REPL thread. JLine hands the answer over as a {@link String}, which
+   * cannot be zeroed; the returned array can.
    */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
@@ -411,15 +414,15 @@ public final class LineMode implements CommandContext, ClientListener {
     }
     commands.pauseKeys(reader); // the prompt reads the terminal now
     try {
+      String shown = HiddenPrompt.of(TerminalSafe.line(prompt));
       if (dumb && echo.off()) {
         try {
-          return reader.readHidden(TerminalSafe.line(prompt));
+          return reader.readHidden(shown);
         } finally {
           echo.on();
         }
       }
-      Character mask = dumb ? LineReaderImpl.NULL_MASK : '*';
-      return reader.readLine(TerminalSafe.line(prompt), mask).toCharArray();
+      return reader.readLine(shown, LineReaderImpl.NULL_MASK).toCharArray();
     } catch (EndOfFileException e) {
       throw new CommandException.Auth("no " + what + " given", null);
     } catch (UserInterruptException e) {

@@ -1,5 +1,6 @@
 package chat.cli.line;
 
+import chat.cli.command.GivenSecrets;
 import java.util.Map;
 import java.util.Objects;
 

@@ -15,7 +15,9 @@ import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
+import chat.cli.command.GivenSecrets;
 import chat.cli.command.HelpText;
+import chat.cli.command.HiddenPrompt;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.LongTasks;
@@ -64,6 +66,7 @@ public final class ChatTui implements CommandContext, ClientListener {
   private final TuiController controller;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
   private volatile SecretEntry pendingSecret;
+  private volatile GivenSecrets givenSecrets = GivenSecrets.NONE;
 
   /**
    * A TUI for {@code client} on {@code terminal}. It does not start the screen or touch the
@@ -272,8 +275,27 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   /**
-   * Switches the input line to a masked prompt showing {@code prompt} and waits for Enter. Call it
-   * from the command thread, never the UI thread.
+   * Takes the secrets {@code given} has (the environment's or files') without asking, as a script
+   * does; only a secret it lacks opens a masked prompt. Call before {@link #run}.
+   *
+   * @return this TUI
+   */
+  public ChatTui withSecrets(GivenSecrets given) {
+    this.givenSecrets = Objects.requireNonNull(given, "given");
+    return this;
+  }
+
+  /** A given secret once, else one typed twice on masked prompts. */
+  @Override
+  public char[] readNewSecret(SecretKind kind, String prompt) {
+    Optional<char[]> given = givenSecrets.secret(kind);
+    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
+  }
+
+  /**
+   * The secret {@link #withSecrets} gives for {@code kind}, else switches the input line to a
+   * masked prompt showing {@code prompt} and waits for Enter. Call it from the command thread,
+   * never the UI thread.
    *
    * @throws CommandException.Auth if the person cancels (Esc or Ctrl-C) or the TUI ends first
    */
@@ -281,10 +303,14 @@ public final class ChatTui implements CommandContext, ClientListener {
   public char[] readSecret(SecretKind kind, String prompt) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(prompt, "prompt");
+    Optional<char[]> given = givenSecrets.secret(kind);
+    if (given.isPresent()) {
+      return given.get();
+    }
     if (loop.isUiThread()) {
       throw new IllegalStateException("readSecret would block the UI thread");
     }
-    SecretEntry entry = new SecretEntry(TerminalSafe.line(prompt));
+    SecretEntry entry = new SecretEntry(HiddenPrompt.of(TerminalSafe.line(prompt)));
     pendingSecret = entry;
     try {
       if (!loop.isRunning()) {

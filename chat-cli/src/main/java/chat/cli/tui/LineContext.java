@@ -83,6 +83,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public char[] readNewSecret(SecretKind kind, String prompt) {
+    return tui.readNewSecret(kind, prompt);
+  }
+
+  @Override
   public boolean showsOwnEvents() {
     return tui.showsOwnEvents();
   }

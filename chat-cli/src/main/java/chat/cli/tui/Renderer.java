@@ -235,7 +235,7 @@ final class Renderer {
   private TerminalPosition input(
       ScreenWriter out, Rect rect, LineEditor editor, SecretEntry secret) {
     out.fill(rect, Style.INPUT);
-    String prompt = secret == null ? PROMPT : secret.prompt() + " ";
+    String prompt = secret == null ? PROMPT : secret.prompt().stripTrailing() + " ";
     int start =
         out.put(
             rect.column(),
@@ -256,7 +256,7 @@ final class Renderer {
       before = Cells.line(text.substring(0, editor.cursor()), Style.INPUT);
       all = Cells.line(text, Style.INPUT);
     } else {
-      before = Cells.line("*".repeat(secret.length()), Style.INPUT);
+      before = List.of(); // nothing per character: not even the secret's length shows
       all = before;
     }
     int cursorColumn = Cells.width(before);

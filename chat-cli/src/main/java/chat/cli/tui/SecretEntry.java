@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One masked prompt: the characters typed so far (shown only as {@code *}) and the future the
- * command thread waits on. The typed characters live in a {@code char[]} that is zeroed when the
- * prompt ends; they never enter a {@code String}, the input history or the screen.
+ * One masked prompt: the characters typed so far (never shown, not even as a count) and the future
+ * the command thread waits on. The typed characters live in a {@code char[]} that is zeroed when
+ * the prompt ends; they never enter a {@code String}, the input history or the screen.
  */
 final class SecretEntry {
   private final String prompt;

@@ -3,6 +3,8 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.SessionView;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,27 @@ class SlashCompleterTest {
     assertThat(complete("/sessions ")).containsExactly("end");
     assertThat(complete("/sessions E")).containsExactly("end");
     assertThat(complete("/sessions x")).isEmpty();
-    assertThat(complete("/sessions end ")).isEmpty();
+  }
+
+  @Test
+  void complete_sessionsEnd_otherSessionIdsFromTheRelayNeverOwn() {
+    Instant at = Instant.parse("2026-12-03T01:00:00Z");
+    client.sessionList.add(new SessionView("edebe748ed31", at, at, "127.0.0.1", true));
+    client.sessionList.add(new SessionView("76532393a228", at, at, "127.0.0.1", false));
+    client.sessionList.add(new SessionView("7a0000000001", at, at, "10.0.0.2", false));
+    SlashCompleter answered =
+        new SlashCompleter(
+            client,
+            registry,
+            List.of(),
+            new SessionIdCompletion(client, Runnable::run, System::nanoTime, 0));
+
+    assertThat(answered.complete("/sessions end ", 14))
+        .containsExactly("76532393a228", "7a0000000001");
+    assertThat(answered.complete("/sessions END 7A", 16)).containsExactly("7a0000000001");
+    assertThat(answered.complete("/sessions end e", 15)).isEmpty();
+    assertThat(answered.complete("/sessions x ", 12)).isEmpty();
+    assertThat(answered.complete("/sessions end 76532393a228 ", 27)).isEmpty();
   }
 
   @Test

@@ -534,7 +534,8 @@ class ChatTuiTest {
   }
 
   @Test
-  void readSecret_typedThenEnter_showsOnlyStarsAndKeepsSecretOutOfHistory() throws Exception {
+  void readSecret_typedThenEnter_showsNothingPerCharacterAndKeepsSecretOutOfHistory()
+      throws Exception {
     TuiHarness h = new TuiHarness(80, 24, threads).start();
     List<String> secrets = new CopyOnWriteArrayList<>();
     h.onLine =
@@ -545,16 +546,47 @@ class ChatTuiTest {
 
     h.type("/login alice").press(KeyType.Enter);
     await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().inputRow().contains("Password"));
+    String empty = h.inputRow();
+    int emptyCursor = h.terminal.getCursorBufferPosition().getColumn();
     h.type("hunter2");
 
-    assertThat(h.inputRow()).startsWith("Password for alice: *******");
-    assertThat(h.screen()).doesNotContain("hunter2");
+    assertThat(h.inputRow()).isEqualTo(empty).startsWith("Password for alice (input hidden): ");
+    assertThat(h.inputRow().strip()).isEqualTo("Password for alice (input hidden):");
+    assertThat(h.terminal.getCursorBufferPosition().getColumn()).isEqualTo(emptyCursor);
+    assertThat(h.screen()).doesNotContain("hunter2").doesNotContain("*");
     h.press(KeyType.Enter);
     await().atMost(Duration.ofSeconds(5)).until(() -> !secrets.isEmpty());
     assertThat(secrets).containsExactly("hunter2");
 
     h.press(KeyType.ArrowUp);
     assertThat(h.drain().inputRow()).startsWith("> /login alice ");
+  }
+
+  @Test
+  void readSecret_givenInTheEnvironment_takenWithoutAPrompt_otherSecretStillAsked() {
+    TuiHarness h = new TuiHarness(80, 24, threads);
+    h.tui.withSecrets(
+        kind ->
+            kind == SecretKind.PASSPHRASE
+                ? java.util.Optional.of("passphrase from env".toCharArray())
+                : java.util.Optional.empty());
+    h.start();
+    List<String> secrets = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          secrets.add(new String(context.readSecret(SecretKind.PASSPHRASE, "Passphrase:")));
+          secrets.add(new String(context.readNewSecret(SecretKind.PASSPHRASE, "New one:")));
+          secrets.add(new String(context.readSecret(SecretKind.PASSWORD, "Password:")));
+        };
+
+    h.type("/login alice").press(KeyType.Enter);
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().inputRow().contains("Password"));
+    assertThat(secrets).containsExactly("passphrase from env", "passphrase from env");
+    h.type("typed").press(KeyType.Enter);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> secrets.size() == 3);
+    assertThat(secrets.get(2)).isEqualTo("typed");
+    assertThat(h.screen()).doesNotContain("Passphrase:", "New one:", "passphrase from env");
   }
 
   @Test
