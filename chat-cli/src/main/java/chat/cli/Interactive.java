@@ -1,7 +1,9 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.GivenSecrets;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.SecretKind;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
 import chat.cli.emoji.EmojiCatalog;
@@ -54,13 +56,13 @@ final class Interactive {
         ClientLogging.toFile(logFile());
         try (com.googlecode.lanterna.terminal.Terminal terminal = TuiTerminals.open()) {
           new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone())
-              .withSecrets(secrets::given)
+              .withSecrets(atTerminal(secrets))
               .run(startup);
         }
         return 0;
       }
       boolean atTerminal = inputIsTerminal();
-      LineModeOptions lineOptions = lineOptions(secrets);
+      LineModeOptions lineOptions = lineOptions(atTerminal ? atTerminal(secrets) : secrets::given);
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
         boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
         InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;
@@ -90,13 +92,26 @@ final class Interactive {
 
   /**
    * The line mode's options: colour unless the terminal is dumb, the terminal's echo turned off by
-   * {@code stty} for a secret, and the secrets given in the environment or files taken without
-   * asking, at a terminal or not.
+   * {@code stty} for a secret, and the secrets {@code given} in the environment or files taken
+   * without asking.
    */
-  LineModeOptions lineOptions(Secrets secrets) {
+  LineModeOptions lineOptions(GivenSecrets given) {
     return LineModeOptions.of(!plainColourOff(), context.environment())
         .withEcho(new SttyEcho())
-        .withSecrets(secrets::given);
+        .withSecrets(given);
+  }
+
+  /**
+   * The secrets a person at a terminal is not asked for: the current password and passphrase when
+   * given. A new password or passphrase ({@code /passwd}, {@code /passphrase}) is always typed
+   * there, so that a {@code CHAT_NEW_PASSWORD} left exported by a script never silently becomes the
+   * account's password; only a pipe or a file takes it from the environment.
+   */
+  static GivenSecrets atTerminal(Secrets secrets) {
+    return kind ->
+        kind == SecretKind.NEW_PASSWORD || kind == SecretKind.NEW_PASSPHRASE
+            ? java.util.Optional.empty()
+            : secrets.given(kind);
   }
 
   /**

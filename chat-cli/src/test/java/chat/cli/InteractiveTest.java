@@ -15,23 +15,27 @@ class InteractiveTest {
   private final FakeChatClient client = new FakeChatClient();
 
   @Test
-  void lineOptions_atATerminal_takeTheSecretsOfTheEnvironment_andAskForTheRest() {
+  void lineOptions_atATerminal_takeTheSecretsOfTheEnvironment_butAskForNewOnes() {
     CliContext context =
         Cli.withPassphrase()
             .env(Secrets.ENV_PASSWORD, "account password")
+            .env("CHAT_NEW_PASSWORD", "left exported by a script")
+            .env("CHAT_NEW_PASSPHRASE", "left exported by a script")
             .terminal(true)
             .client(client)
             .context();
     RelayOptions options = new RelayOptions();
 
     LineModeOptions line =
-        new Interactive(context, options).lineOptions(new Secrets(context, options));
+        new Interactive(context, options)
+            .lineOptions(Interactive.atTerminal(new Secrets(context, options)));
 
     assertThat(line.secrets().secret(SecretKind.PASSPHRASE))
         .hasValueSatisfying(s -> assertThat(new String(s)).isEqualTo(Cli.PASSPHRASE));
     assertThat(line.secrets().secret(SecretKind.PASSWORD))
         .hasValueSatisfying(s -> assertThat(new String(s)).isEqualTo("account password"));
     assertThat(line.secrets().secret(SecretKind.NEW_PASSWORD)).isEmpty();
+    assertThat(line.secrets().secret(SecretKind.NEW_PASSPHRASE)).isEmpty();
   }
 
   @Test
