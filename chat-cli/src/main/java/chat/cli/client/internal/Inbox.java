@@ -32,9 +32,10 @@ import java.util.stream.IntStream;
  * Opens what the relay delivers and decides what the person sees. Every envelope must parse, be for
  * the conversation it arrived in, be signed by the key pinned for its sender, open with this user's
  * key, and carry a message id not accepted before; anything else becomes a notice, never a message.
- * A message signed with a changed key that is not yet accepted is held until {@code /trust}, and
- * never silently: a pushed one is announced as it arrives, those a catch-up or a history page held
- * are counted per sender.
+ * A message signed with the sender's changed key that is not yet accepted is held until {@code
+ * /trust}, and never silently: a pushed one is announced as it arrives, those a catch-up or a
+ * history page held are counted per sender. One signed by any other key (an older one the sender
+ * replaced since) can never be verified: it is left out, said in the same way.
  */
 final class Inbox {
   /** What an envelope opened to: the message as a text line would show it, and its content. */
