@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.MessageFormatter;
@@ -114,6 +115,26 @@ final class HistoryCommand implements Callable<Integer> {
                     + TerminalSafe.line(held.conversation())
                     + ": "
                     + TerminalSafe.line(held.notice()));
+      }
+      for (LeftOutMessages left : page.leftOut()) {
+        if (support.options().json()) {
+          support
+              .out()
+              .println(
+                  JsonLines.line(
+                      JsonLines.object("left_out")
+                          .put("conversation", left.conversation())
+                          .put("sender", left.sender())
+                          .put("reason", left.reason().label())
+                          .put("count", left.count())));
+        }
+        support
+            .err()
+            .println(
+                "chat: "
+                    + TerminalSafe.line(left.conversation())
+                    + ": "
+                    + TerminalSafe.line(left.notice()));
       }
       support.out().flush();
       support.err().flush();

@@ -6,6 +6,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.command.MessageFormatter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -243,6 +244,43 @@ class HistoryCommandTest {
     assertThat(lines.get(3))
         .isEqualTo(
             "{\"type\":\"held\",\"conversation\":\"#lobby\",\"sender\":\"carol\",\"count\":2}");
+  }
+
+  @Test
+  void history_messagesFromAnOldKey_printsTheRest_saysWhatIsLeftOutOnStderr_andExits0() {
+    client.leftOut.put(
+        "#lobby",
+        List.of(new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, 2)));
+
+    Cli.Result result = history("lobby");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(result.out()).contains("<bob> late", "<bob> later", "<bob> skewed clock");
+    assertThat(result.out()).doesNotContain("carol");
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: #lobby: 2 messages from carol are signed by a key that is not carol's current"
+                + " one (an older key of theirs, replaced since, or a forgery); they cannot be"
+                + " verified and are not shown\n");
+  }
+
+  @Test
+  void history_json_messagesLeftOut_aLeftOutLineAfterTheMessages_andTheNoteOnStderr()
+      throws Exception {
+    client.leftOut.put(
+        "#lobby",
+        List.of(new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, 1)));
+
+    Cli.Result result = history("lobby", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK.code());
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3))
+        .isEqualTo(
+            "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
+                + "\"reason\":\"old_key\",\"count\":1}");
+    assertThat(result.err()).startsWith("chat: #lobby: a message from carol is signed by a key");
   }
 
   @Test

@@ -14,18 +14,28 @@ import java.util.Objects;
  *     relay keeps, were not given to this user because none of their keys was among the recipients
  *     (sent before the user joined, typically); 0 when the page was filled before reaching the
  *     start, as then nothing is known of older ones
+ * @param leftOut per sender and reason, the messages in the same stretch that were given to this
+ *     user but are not shown and never will be (signed by a key that is not the sender's now, not
+ *     verified, not encrypted to this user's current key, unreadable); empty when none are
  */
-public record HistoryPage(List<Posted> entries, List<HeldMessages> held, long notForYou) {
+public record HistoryPage(
+    List<Posted> entries, List<HeldMessages> held, long notForYou, List<LeftOutMessages> leftOut) {
   /** Copies the lists. */
   public HistoryPage {
     entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
     held = List.copyOf(Objects.requireNonNull(held, "held"));
+    leftOut = List.copyOf(Objects.requireNonNull(leftOut, "leftOut"));
     if (notForYou < 0) {
       throw new IllegalArgumentException("notForYou must be >= 0");
     }
   }
 
-  /** A page with nothing known to be left out. */
+  /** A page with nothing left out for good. */
+  public HistoryPage(List<Posted> entries, List<HeldMessages> held, long notForYou) {
+    this(entries, held, notForYou, List.of());
+  }
+
+  /** A page with nothing known to be left out but what is {@code held}. */
   public HistoryPage(List<Posted> entries, List<HeldMessages> held) {
     this(entries, held, 0);
   }

@@ -4,6 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
@@ -101,6 +102,9 @@ final class MessageCommands {
     }
     for (HeldMessages held : page.held()) {
       context.info(held.notice());
+    }
+    for (LeftOutMessages left : page.leftOut()) {
+      context.info(left.notice());
     }
   }
 }

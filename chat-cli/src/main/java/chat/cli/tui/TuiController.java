@@ -195,8 +195,8 @@ final class TuiController {
 
   /**
    * Recent history arrived for {@code conversation}: its messages and file offers, each in its
-   * place, and a notice for each sender whose messages in it are held (they appear when the
-   * sender's new key is accepted).
+   * place, a notice for each sender whose messages in it are held (they appear when the sender's
+   * new key is accepted), and one for each sender and reason of the messages it left out for good.
    */
   void history(String conversation, HistoryPage page) {
     ConversationBuffer buffer = model.buffer(conversation);
@@ -211,6 +211,10 @@ final class TuiController {
       }
     }
     page.held().forEach(heldNotes::show);
+    page.leftOut()
+        .forEach(
+            left ->
+                buffer.addNote(new PaneEntry.Note(NoteKind.NOTICE, left.notice(), clock.millis())));
   }
 
   /** Adds a client line to {@code conversation}, or to the current one when it is null. */

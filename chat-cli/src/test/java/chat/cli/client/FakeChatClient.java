@@ -36,6 +36,9 @@ public final class FakeChatClient implements ChatClient {
   /** Conversation id to what its history pages report as held. */
   public final Map<String, List<HeldMessages>> held = new TreeMap<>();
 
+  /** Conversation id to what its history pages report as left out for good. */
+  public final Map<String, List<LeftOutMessages>> leftOut = new TreeMap<>();
+
   /** Per conversation, how many stored messages history says were not encrypted to this user. */
   public final Map<String, Long> notForYou = new TreeMap<>();
 
@@ -378,7 +381,8 @@ public final class FakeChatClient implements ChatClient {
     return new HistoryPage(
         all.subList(Math.max(0, all.size() - limit), all.size()),
         held.getOrDefault(conversation, List.of()),
-        notForYou.getOrDefault(conversation, 0L));
+        notForYou.getOrDefault(conversation, 0L),
+        leftOut.getOrDefault(conversation, List.of()));
   }
 
   @Override

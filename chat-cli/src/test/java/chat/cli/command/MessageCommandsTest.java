@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +168,24 @@ class MessageCommandsTest {
             "message: #lobby <carol> one",
             "info: 3 messages from bob are signed with a new key you have not accepted; they are"
                 + " held. Compare the safety number (/safety bob), then /trust bob to read them");
+  }
+
+  @Test
+  void history_withMessagesFromAnOldKey_saysHowManyFromWhomAndWhyTheyAreNotShown() {
+    context.loggedInAs("alice");
+    context.client.deliver("#lobby", "carol", "one");
+    context.client.leftOut.put(
+        "#lobby", List.of(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 3)));
+
+    run("/history");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: last message in #lobby:",
+            "message: #lobby <carol> one",
+            "info: 3 messages from bob are signed by a key that is not bob's current one (an"
+                + " older key of theirs, replaced since, or a forgery); they cannot be verified and"
+                + " are not shown");
   }
 
   @Test

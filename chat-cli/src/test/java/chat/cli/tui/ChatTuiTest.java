@@ -11,6 +11,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
@@ -219,6 +220,23 @@ class ChatTuiTest {
             "-!- 2 messages from bob are signed with a new key you have not accepted;",
             "they are held. Compare the safety number (/safety bob), then /trust",
             "bob to read them");
+  }
+
+  @Test
+  void scrollback_withMessagesFromAnOldKey_saysHowManyFromWhomAndThatTheyAreNotShown() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.deliver("#lobby", "carol", "from carol");
+    h.client.leftOut.put(
+        "#lobby", List.of(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 2)));
+
+    h.alt('1');
+
+    assertThat(h.screen())
+        .contains(
+            "from carol",
+            "-!- 2 messages from bob are signed by a key that is not bob's current",
+            "one (an older key of theirs, replaced since, or a forgery); they",
+            "cannot be verified and are not shown");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class HeldBook {
 
   private final Map<String, List<Held>> bySender = new HashMap<>();
   private final Map<String, Map<String, Integer>> inCatchUp = new HashMap<>();
+  private final Map<String, LeftOutTally> oldKeyInCatchUp = new HashMap<>();
 
   /**
    * Files {@code message} for {@code sender} unless the same envelope is held in that conversation
@@ -59,6 +61,23 @@ final class HeldBook {
       senders.forEach((sender, n) -> out.add(new HeldMessages(conversation, sender, n)));
     }
     return out;
+  }
+
+  /**
+   * Counts a message from {@code sender} that the running catch-up of {@code conversation} left out
+   * because it is signed by a key that is neither the pinned one nor the one waiting for
+   * acceptance.
+   */
+  synchronized void countOldKeyInCatchUp(String conversation, String sender) {
+    oldKeyInCatchUp
+        .computeIfAbsent(conversation, LeftOutTally::new)
+        .count(sender, LeftOutMessages.Reason.OLD_KEY);
+  }
+
+  /** What the catch-up of {@code conversation} left out for an old key, per sender; clears it. */
+  synchronized List<LeftOutMessages> takeOldKeyInCatchUp(String conversation) {
+    LeftOutTally tally = oldKeyInCatchUp.remove(conversation);
+    return tally == null ? List.of() : tally.messages();
   }
 
   /** Takes the messages held for {@code sender}, by conversation and in the order stored. */

@@ -5,6 +5,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
@@ -31,9 +32,10 @@ import java.util.stream.IntStream;
  * Opens what the relay delivers and decides what the person sees. Every envelope must parse, be for
  * the conversation it arrived in, be signed by the key pinned for its sender, open with this user's
  * key, and carry a message id not accepted before; anything else becomes a notice, never a message.
- * A message signed with a changed key that is not yet accepted is held until {@code /trust}, and
- * never silently: a pushed one is announced as it arrives, those a catch-up or a history page held
- * are counted per sender.
+ * A message signed with the sender's changed key that is not yet accepted is held until {@code
+ * /trust}, and never silently: a pushed one is announced as it arrives, those a catch-up or a
+ * history page held are counted per sender. One signed by any other key (an older one the sender
+ * replaced since) can never be verified: it is left out, said in the same way.
  */
 final class Inbox {
   /** What an envelope opened to: the message as a text line would show it, and its content. */
@@ -193,19 +195,28 @@ final class Inbox {
     int count = envelopes.size();
     IdentityBundle[] senders = new IdentityBundle[count];
     Map<String, Integer> heldHere = new TreeMap<>();
+    LeftOutTally leftOut = new LeftOutTally(conversation);
     for (int i = 0; i < count; i++) {
-      String sender = envelopes.get(i).header().senderId();
+      EnvelopeHeader header = envelopes.get(i).header();
+      String sender = header.senderId();
       try {
-        senders[i] = keys.signer(envelopes.get(i).header(), self).orElse(null);
+        senders[i] = keys.signer(header, self).orElse(null);
       } catch (CommandException e) {
-        continue; // No usable key for that sender: left out, as with a delivered message.
+        leftOut.count(sender, LeftOutMessages.Reason.NO_KEY);
+        continue;
       }
-      if (senders[i] == null && keys.contacts().state(sender) == TrustState.CHANGED) {
+      if (senders[i] != null) {
+        continue;
+      }
+      if (awaitsAcceptance(header)) {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
         heldHere.merge(sender, 1, Integer::sum);
+      } else {
+        leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY);
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
+    LeftOutMessages.Reason[] failed = new LeftOutMessages.Reason[count];
     IntStream.range(0, count)
         .parallel()
         .forEach(
@@ -213,14 +224,19 @@ final class Inbox {
               if (senders[i] != null) {
                 try {
                   opened[i] = opener.open(self, senders[i], envelopes.get(i));
+                } catch (NotRecipientException e) {
+                  failed[i] = LeftOutMessages.Reason.NOT_FOR_YOUR_KEY;
                 } catch (CryptoException e) {
-                  // Not for this key, or it did not verify: left out.
+                  failed[i] = LeftOutMessages.Reason.NOT_VERIFIED;
                 }
               }
             });
     List<Posted> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       if (opened[i] == null) {
+        if (failed[i] != null) {
+          leftOut.count(envelopes.get(i).header().senderId(), failed[i]);
+        }
         continue;
       }
       try {
@@ -231,12 +247,27 @@ final class Inbox {
           out.add(message.message());
         }
       } catch (CommandException e) {
-        // Content this client cannot read: left out.
+        leftOut.count(envelopes.get(i).header().senderId(), LeftOutMessages.Reason.UNREADABLE);
       }
     }
     List<HeldMessages> heldOut = new ArrayList<>();
     heldHere.forEach((sender, n) -> heldOut.add(new HeldMessages(conversation, sender, n)));
-    return new HistoryPage(out, heldOut);
+    return new HistoryPage(out, heldOut, 0, leftOut.messages());
+  }
+
+  /**
+   * Whether {@code header} is signed with the key its sender changed to, which waits for the
+   * person's acceptance: only such a message is held, since {@code /trust} accepts that key and no
+   * other. A message signed by any other key that is not the pin (an older key the sender replaced
+   * since, an intermediate one, or a forgery) can never be verified, and is left out with a notice.
+   */
+  private boolean awaitsAcceptance(EnvelopeHeader header) {
+    String sender = header.senderId();
+    return keys.contacts().state(sender) == TrustState.CHANGED
+        && keys.contacts()
+            .pending(sender)
+            .map(pending -> pending.fingerprint().matches(header.senderKey()))
+            .orElse(false);
   }
 
   /**
@@ -280,7 +311,7 @@ final class Inbox {
     }
     if (key.isEmpty()) {
       if (noticeFailures) {
-        hold(conversation, stored, sender, live);
+        hold(conversation, stored, header, live);
       }
       return Optional.empty();
     }
@@ -330,8 +361,15 @@ final class Inbox {
         content);
   }
 
-  private void hold(String conversation, StoredMessage stored, String sender, boolean live) {
-    if (keys.contacts().state(sender) == TrustState.CHANGED) {
+  /**
+   * Holds a message signed with its sender's key that waits for acceptance (announced at once when
+   * {@code live}, else counted for {@link #reportHeld}); one signed with any other key is left out,
+   * said at once or counted the same way.
+   */
+  private void hold(
+      String conversation, StoredMessage stored, EnvelopeHeader header, boolean live) {
+    String sender = header.senderId();
+    if (awaitsAcceptance(header)) {
       if (!held.file(sender, new HeldBook.Held(conversation, stored, false))) {
         return; // held already, and said so
       }
@@ -340,12 +378,12 @@ final class Inbox {
       } else {
         held.countInCatchUp(conversation, sender);
       }
-    } else {
+    } else if (live) {
       listeners.notice(
           conversation,
-          "dropped a message claiming to be from "
-              + sender
-              + ": signed by a key the relay does not list");
+          new LeftOutMessages(conversation, sender, LeftOutMessages.Reason.OLD_KEY, 1).notice());
+    } else {
+      held.countOldKeyInCatchUp(conversation, sender);
     }
   }
 
@@ -356,6 +394,9 @@ final class Inbox {
   void reportHeld(String conversation) {
     for (HeldMessages messages : held.takeCatchUp(conversation)) {
       listeners.held(messages);
+    }
+    for (LeftOutMessages messages : held.takeOldKeyInCatchUp(conversation)) {
+      listeners.notice(conversation, messages.notice());
     }
   }
 

@@ -104,7 +104,8 @@ final class KeyDirectory {
   /**
    * The key to verify {@code header}'s sender with: the pinned one if it signed (or, for a sender
    * never seen, what the relay serves, pinned now), else empty (the sender's key changed, or the
-   * envelope names a key the relay does not list).
+   * envelope names a key that is neither the pin nor the one the relay serves now, such as one the
+   * sender replaced since).
    *
    * @param self this user, whose own messages are verified with its own key
    */

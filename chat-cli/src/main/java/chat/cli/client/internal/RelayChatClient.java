@@ -381,6 +381,7 @@ public final class RelayChatClient implements ChatClient {
     String id = conversationId(conversation);
     Deque<Posted> newestFirst = new ArrayDeque<>();
     Map<String, Integer> held = new TreeMap<>();
+    LeftOutTally leftOut = new LeftOutTally(id);
     long before = 0;
     boolean more = true;
     // Sequence numbers have no gaps: the rows a page examined that it did not return were not
@@ -421,6 +422,7 @@ public final class RelayChatClient implements ChatClient {
         newestFirst.addLast(message);
       }
       opened.held().forEach(h -> held.merge(h.sender(), h.count(), Integer::sum));
+      opened.leftOut().forEach(leftOut::add);
       more = reply.more() && reply.nextBefore() > 1;
       before = reply.nextBefore();
     }
@@ -430,7 +432,7 @@ public final class RelayChatClient implements ChatClient {
     held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
     boolean reachedStart = !more && out.size() < limit;
     long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
-    return new HistoryPage(out, heldOut, notForYou);
+    return new HistoryPage(out, heldOut, notForYou, leftOut.messages());
   }
 
   /** The envelope of {@code stored}, if it parses and is for conversation {@code id}. */

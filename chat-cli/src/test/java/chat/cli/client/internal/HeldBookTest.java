@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import chat.crypto.Bytes;
 import chat.protocol.StoredMessage;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,18 @@ class HeldBookTest {
         .containsExactly(new HeldMessages("#ops", "bob", 2), new HeldMessages("#ops", "carol", 1));
     assertThat(book.takeCatchUp("#ops")).isEmpty();
     assertThat(book.takeCatchUp("#dev")).containsExactly(new HeldMessages("#dev", "bob", 1));
+  }
+
+  @Test
+  void takeOldKeyInCatchUp_countsPerConversationAndSender_andClears() {
+    book.countOldKeyInCatchUp("#ops", "bob");
+    book.countOldKeyInCatchUp("#ops", "bob");
+    book.countOldKeyInCatchUp("#dev", "carol");
+
+    assertThat(book.takeOldKeyInCatchUp("#ops"))
+        .containsExactly(new LeftOutMessages("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, 2));
+    assertThat(book.takeOldKeyInCatchUp("#ops")).isEmpty();
+    assertThat(book.takeCatchUp("#dev")).isEmpty(); // not counted as held
+    assertThat(book.takeOldKeyInCatchUp("#dev")).hasSize(1);
   }
 }

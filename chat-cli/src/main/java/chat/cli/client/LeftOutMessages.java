@@ -1,0 +1,94 @@
+package chat.cli.client;
+
+import java.util.Objects;
+
+/**
+ * Messages from one sender in one conversation that a history page or a catch-up left out for good,
+ * and why: unlike {@link HeldMessages}, accepting a key does not show them. The sender's name came
+ * from the network: front ends pass {@link #notice} through {@link chat.cli.TerminalSafe} like any
+ * notice.
+ *
+ * @param conversation {@code #room} or {@code @a+b}
+ * @param sender the username the envelopes name as their sender
+ * @param reason why they are not shown
+ * @param count how many messages, at least 1
+ */
+public record LeftOutMessages(String conversation, String sender, Reason reason, int count) {
+  /** Why a message is not shown. */
+  public enum Reason {
+    /**
+     * Signed by a key that is neither the sender's pinned key nor the one waiting for acceptance:
+     * an older key they replaced since (the client keeps no record of past keys, and the relay
+     * serves only the current one), or a forgery. It cannot be verified.
+     */
+    OLD_KEY("old_key"),
+    /** The signature or the encryption did not check out with the sender's key. */
+    NOT_VERIFIED("not_verified"),
+    /** Not encrypted to this user's current key (sent before this user replaced theirs). */
+    NOT_FOR_YOUR_KEY("not_for_your_key"),
+    /** No usable key for the sender (the relay served none, or an invalid one). */
+    NO_KEY("no_key"),
+    /** Verified, but its content is not one this client can read. */
+    UNREADABLE("unreadable");
+
+    private final String label;
+
+    Reason(String label) {
+      this.label = label;
+    }
+
+    /** The reason as {@code chat history --json} names it, e.g. {@code old_key}. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Checks the fields. */
+  public LeftOutMessages {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(reason, "reason");
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1");
+    }
+  }
+
+  /**
+   * What the person is told, e.g. "a message from bob is signed by a key that is not bob's current
+   * one (an older key of theirs, replaced since, or a forgery); it cannot be verified and is not
+   * shown", or for several "3 messages from bob are ...; they cannot ... are not shown".
+   */
+  public String notice() {
+    boolean one = count == 1;
+    String subject = (one ? "a message from " : count + " messages from ") + sender;
+    String is = one ? " is " : " are ";
+    String was = one ? " was " : " were ";
+    String it = one ? "it" : "they";
+    return switch (reason) {
+      case OLD_KEY ->
+          subject
+              + is
+              + "signed by a key that is not "
+              + sender
+              + "'s current one (an older key of theirs, replaced since, or a forgery); "
+              + it
+              + " cannot be verified and"
+              + is
+              + "not shown";
+      case NOT_VERIFIED ->
+          subject + " did not verify; " + (one ? "it is" : "they are") + " not shown";
+      case NOT_FOR_YOUR_KEY ->
+          subject
+              + was
+              + "not encrypted to your current key; "
+              + (one ? "it is" : "they are")
+              + " not shown";
+      case NO_KEY -> subject + " cannot be checked: no usable key for that sender; not shown";
+      case UNREADABLE ->
+          subject
+              + " could not be read by this client (unknown content); "
+              + (one ? "it is" : "they are")
+              + " not shown";
+    };
+  }
+}

@@ -1,0 +1,53 @@
+package chat.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.client.LeftOutMessages.Reason;
+import org.junit.jupiter.api.Test;
+
+class LeftOutMessagesTest {
+  @Test
+  void notice_oneFromAnOldKey_saysItCannotBeVerifiedAndIsNotShown() {
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 1).notice())
+        .isEqualTo(
+            "a message from bob is signed by a key that is not bob's current one (an older key"
+                + " of theirs, replaced since, or a forgery); it cannot be verified and is not"
+                + " shown");
+  }
+
+  @Test
+  void notice_severalFromAnOldKey_saysHowMany() {
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 3).notice())
+        .startsWith("3 messages from bob are signed by a key that is not bob's current one")
+        .endsWith("they cannot be verified and are not shown");
+  }
+
+  @Test
+  void notice_eachReason_namesTheSenderAndSaysTheyAreNotShown() {
+    for (Reason reason : Reason.values()) {
+      assertThat(new LeftOutMessages("#ops", "bob", reason, 2).notice())
+          .as(reason.name())
+          .startsWith("2 messages from bob ")
+          .contains("not shown");
+    }
+  }
+
+  @Test
+  void notice_notForYourKey_theWordsOfTheLiveNotice() {
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_YOUR_KEY, 1).notice())
+        .isEqualTo("a message from bob was not encrypted to your current key; it is not shown");
+  }
+
+  @Test
+  void label_isTheJsonName() {
+    assertThat(Reason.OLD_KEY.label()).isEqualTo("old_key");
+    assertThat(Reason.NOT_FOR_YOUR_KEY.label()).isEqualTo("not_for_your_key");
+  }
+
+  @Test
+  void new_noMessages_throws() {
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,163 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.internal.RelayChatClient;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A contact replaces their keys twice while a reader still has the first one pinned: the message
+ * signed with the key in between can never be verified (the relay serves only the current key), so
+ * it is neither held as if accepting the current key would show it, nor dropped without a word.
+ */
+class KeyReplacedTwiceEndToEndTest {
+  private static final String OLD_KEY_NOTICE =
+      "a message from alice is signed by a key that is not alice's current one";
+
+  @TempDir Path dataDir;
+  @TempDir Path aliceHome;
+  @TempDir Path bobHome;
+  @TempDir Path newMachine;
+  private Relay relay;
+  private int port;
+
+  @BeforeEach
+  void startRelay() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    port = relay.port();
+  }
+
+  @AfterEach
+  void stopRelay() {
+    if (relay != null) {
+      relay.close();
+    }
+  }
+
+  @Test
+  void replaceKeysTwice_messageOfTheKeyInBetween_saidToBeUnverifiable_live_andInHistory()
+      throws Exception {
+    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+    }
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(port, bobHome)) {
+      bob.addListener(bobEvents);
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      String direct = bob.directWith("alice");
+      bob.send(direct, "hi alice"); // pins alice's first key
+
+      try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+        alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
+        alice.send(direct, "from the second key");
+      }
+      bobEvents.awaitNotice(new HeldMessages(direct, "alice", 1).notice());
+      try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+        alice.replaceKeys("alice", PASSWORD.clone(), "third passphrase".toCharArray());
+        alice.send(direct, "from the third key");
+      }
+      bobEvents.awaitEvent("trust alice CHANGED");
+
+      bob.trust("alice");
+
+      assertThat(bobEvents.awaitText("from the third key").sender()).isEqualTo("alice");
+      // the key that signed it is not the one accepted: said, and never shown as verified
+      assertThat(bobEvents.awaitNotice(OLD_KEY_NOTICE))
+          .isEqualTo(
+              direct
+                  + ": "
+                  + new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1)
+                      .notice());
+      HistoryPage page = bob.historyPage(direct, 50);
+      assertThat(page.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("hi alice", "from the third key");
+      assertThat(page.held()).isEmpty();
+      assertThat(page.leftOut())
+          .containsExactly(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1));
+      assertThat(bobEvents.messages)
+          .extracting(ChatMessage::text)
+          .doesNotContain("from the second key");
+
+      // a machine that first sees alice now pins her third key: both earlier ones are counted
+      try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+        alice.login("alice", PASSWORD.clone(), "third passphrase".toCharArray());
+        alice.send(direct, "still the third key");
+      }
+      try (RelayChatClient fresh = Clients.oneShot(port, newMachine)) {
+        fresh.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+        HistoryPage first = fresh.historyPage(direct, 50);
+        assertThat(first.messages())
+            .extracting(ChatMessage::text)
+            .containsExactly("hi alice", "from the third key", "still the third key");
+        assertThat(first.held()).isEmpty();
+        assertThat(first.leftOut())
+            .isEqualTo(
+                List.of(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1)));
+      }
+    }
+  }
+
+  @Test
+  void replaceKeysTwice_readerOffline_catchUpHoldsOnlyTheCurrentKeys_andSaysWhatItLeftOut()
+      throws Exception {
+    String direct;
+    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
+        bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+        direct = bob.directWith("alice");
+        bob.send(direct, "hi alice");
+      }
+      alice.send(direct, "from the first key");
+    }
+    for (String passphrase : List.of("second passphrase", "third passphrase")) {
+      try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+        alice.replaceKeys("alice", PASSWORD.clone(), passphrase.toCharArray());
+        alice.send(direct, "from the " + passphrase.split(" ")[0] + " key");
+      }
+    }
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(port, bobHome)) {
+      bob.addListener(bobEvents);
+      bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+
+      bobEvents.awaitNotice(new HeldMessages(direct, "alice", 1).notice());
+      bobEvents.awaitNotice(OLD_KEY_NOTICE);
+      HistoryPage before = bob.historyPage(direct, 50);
+      assertThat(before.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("hi alice", "from the first key");
+      assertThat(before.held()).containsExactly(new HeldMessages(direct, "alice", 1));
+      assertThat(before.leftOut())
+          .containsExactly(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1));
+
+      bob.trust("alice");
+
+      assertThat(bobEvents.awaitText("from the third key").sender()).isEqualTo("alice");
+      HistoryPage after = bob.historyPage(direct, 50);
+      // the first key is no longer pinned either: its message is now left out, and said so
+      assertThat(after.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("hi alice", "from the third key");
+      assertThat(after.leftOut())
+          .containsExactly(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 2));
+      assertThat(bobEvents.messages)
+          .extracting(ChatMessage::text)
+          .doesNotContain("from the second key");
+    }
+  }
+}
