@@ -260,7 +260,7 @@ class HistoryCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "chat: #lobby: 2 messages from carol are signed by a key that is not carol's current"
-                + " one (an older key of theirs, replaced since, or a forgery); they cannot be"
+                + " one (an older key, replaced since, or a forgery); they cannot be"
                 + " verified and are not shown\n");
   }
 

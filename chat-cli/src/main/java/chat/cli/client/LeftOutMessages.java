@@ -55,8 +55,8 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
 
   /**
    * What the person is told, e.g. "a message from bob is signed by a key that is not bob's current
-   * one (an older key of theirs, replaced since, or a forgery); it cannot be verified and is not
-   * shown", or for several "3 messages from bob are ...; they cannot ... are not shown".
+   * one (an older key, replaced since, or a forgery); it cannot be verified and is not shown", or
+   * for several "3 messages from bob are ...; they cannot ... are not shown".
    */
   public String notice() {
     boolean one = count == 1;
@@ -70,7 +70,7 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
               + is
               + "signed by a key that is not "
               + sender
-              + "'s current one (an older key of theirs, replaced since, or a forgery); "
+              + "'s current one (an older key, replaced since, or a forgery); "
               + it
               + " cannot be verified and"
               + is

@@ -11,9 +11,8 @@ class LeftOutMessagesTest {
   void notice_oneFromAnOldKey_saysItCannotBeVerifiedAndIsNotShown() {
     assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 1).notice())
         .isEqualTo(
-            "a message from bob is signed by a key that is not bob's current one (an older key"
-                + " of theirs, replaced since, or a forgery); it cannot be verified and is not"
-                + " shown");
+            "a message from bob is signed by a key that is not bob's current one (an older key,"
+                + " replaced since, or a forgery); it cannot be verified and is not shown");
   }
 
   @Test

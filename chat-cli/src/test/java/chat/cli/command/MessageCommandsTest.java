@@ -184,7 +184,7 @@ class MessageCommandsTest {
             "info: last message in #lobby:",
             "message: #lobby <carol> one",
             "info: 3 messages from bob are signed by a key that is not bob's current one (an"
-                + " older key of theirs, replaced since, or a forgery); they cannot be verified and"
+                + " older key, replaced since, or a forgery); they cannot be verified and"
                 + " are not shown");
   }
 

@@ -235,8 +235,8 @@ class ChatTuiTest {
         .contains(
             "from carol",
             "-!- 2 messages from bob are signed by a key that is not bob's current",
-            "one (an older key of theirs, replaced since, or a forgery); they",
-            "cannot be verified and are not shown");
+            "one (an older key, replaced since, or a forgery); they cannot be",
+            "verified and are not shown");
   }
 
   @Test
