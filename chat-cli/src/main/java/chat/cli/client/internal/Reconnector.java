@@ -49,16 +49,7 @@ final class Reconnector {
       return;
     }
     if (connection.sessionRevoked()) {
-      // A resume with the revoked token would only fail (and count against this address).
-      String user = target.state.session().map(ClientState.Session::username).orElse(null);
-      target.state.session(null);
-      target.connectionState(ConnectionState.OFFLINE);
-      listeners.connection(
-          ConnectionState.OFFLINE,
-          "the session"
-              + (user == null ? "" : " for " + user)
-              + " was ended from another device (logged out there, ended with 'sessions end',"
-              + " or the account password was changed): log in with the password");
+      revoked(target);
       return;
     }
     if (!sessions.options().live() || target.state.session().isEmpty()) {
@@ -69,6 +60,40 @@ final class Reconnector {
     target.connectionState(ConnectionState.RECONNECTING);
     listeners.connection(ConnectionState.RECONNECTING, reason + "; reconnecting");
     schedule(target, 1);
+  }
+
+  /**
+   * The relay ended {@code target}'s session. A resume with its token would only fail (and count
+   * against this address); but if a password login of this profile in another window replaced it
+   * (and ended it), the profile now holds that login's session, which this window resumes with.
+   */
+  private void revoked(Session target) {
+    Optional<ClientState.Session> ended = target.state.session();
+    Optional<ClientState.Session> next = Optional.empty();
+    try {
+      next = ended.isEmpty() ? next : target.state.sessionEnded(ended.get());
+    } catch (CommandException.FileAccess e) {
+      listeners.localWriteFailure(e.getMessage());
+    }
+    String user = ended.map(ClientState.Session::username).orElse(null);
+    if (next.isPresent() && sessions.options().live()) {
+      target.connectionState(ConnectionState.RECONNECTING);
+      listeners.connection(
+          ConnectionState.RECONNECTING,
+          "the session for "
+              + user
+              + " was replaced by a new login of this profile in another window; resuming with"
+              + " that one");
+      schedule(target, 1);
+      return;
+    }
+    target.connectionState(ConnectionState.OFFLINE);
+    listeners.connection(
+        ConnectionState.OFFLINE,
+        "the session"
+            + (user == null ? "" : " for " + user)
+            + " was ended from another device (logged out there, ended with 'sessions end',"
+            + " or the account password was changed): log in with the password");
   }
 
   /** Tries again after a backoff; not once the client is closed (the loss came just before). */
