@@ -63,7 +63,7 @@ final class GroupCommand {
         support.loggedIn(false),
         "the invitation was declined",
         client -> {
-          client.leave(room);
+          client.decline(room);
           return null;
         });
     print(support, "decline", room, null, "declined the invitation to " + TerminalSafe.line(room));

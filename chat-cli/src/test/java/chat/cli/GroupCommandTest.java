@@ -70,6 +70,26 @@ class GroupCommandTest {
   }
 
   @Test
+  void decline_invitation_declinesIt() {
+    client.invitations.add("#team");
+
+    Cli.Result result = cli().run("--user", "bob", "group", "decline", "team");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("decline #team");
+    assertThat(result.out()).isEqualTo("declined the invitation to #team\n");
+  }
+
+  @Test
+  void decline_noInvitation_exits1SayingThereIsNone() {
+    Cli.Result result = cli().run("--user", "bob", "group", "decline", "team");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("chat: no invitation to #team to decline\n");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
   void invite_missingUser_isAUsageError() {
     Cli.Result result = cli().run("--user", "alice", "group", "invite", "#team");
 

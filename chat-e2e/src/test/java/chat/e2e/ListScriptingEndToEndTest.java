@@ -100,6 +100,10 @@ class ListScriptingEndToEndTest {
     assertThat(join.exitCode()).isEqualTo(1);
     assertThat(join.err()).contains("invite-only");
     ScriptRunner.Result again = chat.run("group", "decline", "team", "--user", "bob");
-    assertThat(again.exitCode()).isNotZero();
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("no invitation to #team to decline");
+    ScriptRunner.Result nowhere = chat.run("group", "decline", "nosuchroom", "--user", "bob");
+    assertThat(nowhere.exitCode()).isEqualTo(1);
+    assertThat(nowhere.err()).contains("no invitation to #nosuchroom to decline");
   }
 }

@@ -217,6 +217,16 @@ public interface ChatClient extends AutoCloseable {
   /** Leaves a room. */
   void leave(String room);
 
+  /**
+   * Declines the invitation to the group {@code room} (with or without the leading {@code #}): the
+   * relay deletes it, so it is not offered again. It is a leave on the wire, so on a group the user
+   * is a member of it leaves the group.
+   *
+   * @throws CommandException.Usage {@code no invitation to #ROOM to decline} if the user is neither
+   *     invited to nor a member of {@code room}
+   */
+  void decline(String room);
+
   /** The rooms on the relay. */
   List<RoomView> rooms();
 

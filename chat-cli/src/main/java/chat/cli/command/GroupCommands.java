@@ -99,10 +99,10 @@ final class GroupCommands {
         });
   }
 
-  /** Declines with a leave: the relay deletes the invitation of a user who is not a member. */
+  /** Declines ({@link chat.cli.client.ChatClient#decline}): the relay deletes the invitation. */
   private static void decline(Input.Command command, CommandContext context) {
     String room = Arguments.room(command.arg(0));
-    context.client().leave(room);
+    context.client().decline(room);
     context.info("declined the invitation to " + room);
   }
 

@@ -319,6 +319,23 @@ public final class FakeChatClient implements ChatClient {
     list.removeIf(m -> m.username().equals(user));
   }
 
+  /** As the relay: deletes an invitation, leaves a group the user is in, else refuses. */
+  @Override
+  public void decline(String room) {
+    call("decline", room);
+    requireLogin();
+    String id = room.startsWith("#") ? room : "#" + room;
+    List<MemberView> list = members.get(id);
+    boolean member = list != null && list.stream().anyMatch(m -> m.username().equals(user));
+    if (!member && invitations.remove(id)) {
+      return;
+    }
+    if (!member) {
+      throw new CommandException.Usage("no invitation to " + id + " to decline");
+    }
+    list.removeIf(m -> m.username().equals(user));
+  }
+
   @Override
   public List<RoomView> rooms() {
     call("rooms");

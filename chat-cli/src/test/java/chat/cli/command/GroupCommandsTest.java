@@ -62,8 +62,18 @@ class GroupCommandsTest {
 
     run("/decline team");
 
-    assertThat(context.client.calls).containsExactly("leave #team");
+    assertThat(context.client.calls).containsExactly("decline #team");
     assertThat(context.lines).containsExactly("info: declined the invitation to #team");
+  }
+
+  @Test
+  void decline_roomWithoutInvitation_saysThereIsNoneToDecline() {
+    context.loggedInAs("bob");
+
+    run("/decline team");
+
+    assertThat(context.errors()).containsExactly("error: no invitation to #team to decline");
+    assertThat(context.lines).noneMatch(line -> line.startsWith("info:"));
   }
 
   @Test

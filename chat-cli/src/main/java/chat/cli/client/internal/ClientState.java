@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
+import chat.protocol.Usernames;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,6 +127,41 @@ final class ClientState {
     session = null;
     sessionChanged = true;
     dirty = true;
+  }
+
+  /**
+   * After the relay ended {@code ended}, the session this process used: forgets it here and in the
+   * file, unless the file now holds another session of the same user (a password login of this
+   * profile in another process replaced it, and ended it on the relay), which it takes instead.
+   *
+   * @return the session taken from the file, if any
+   * @throws CommandException.FileAccess if the file cannot be written (the session is forgotten
+   *     here all the same)
+   */
+  synchronized Optional<Session> sessionEnded(Session ended) {
+    session = null;
+    sessionChanged = true;
+    dirty = true;
+    Optional<Session> stored = onDisk();
+    if (stored.isPresent()
+        && !stored.get().token().equals(ended.token())
+        && Usernames.key(stored.get().username()).equals(Usernames.key(ended.username()))) {
+      session = stored.get();
+    }
+    save();
+    return Optional.ofNullable(session);
+  }
+
+  /** The session the file holds for this relay now, if it can be read. */
+  private Optional<Session> onDisk() {
+    try {
+      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+      return server.equalsIgnoreCase(stored.server())
+          ? Optional.ofNullable(stored.session())
+          : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

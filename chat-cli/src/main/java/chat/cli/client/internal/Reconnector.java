@@ -51,16 +51,7 @@ final class Reconnector {
       return;
     }
     if (connection.sessionRevoked()) {
-      // A resume with the revoked token would only fail (and count against this address).
-      String user = target.state.session().map(ClientState.Session::username).orElse(null);
-      target.state.session(null);
-      target.connectionState(ConnectionState.OFFLINE);
-      listeners.connection(
-          ConnectionState.OFFLINE,
-          "the session"
-              + (user == null ? "" : " for " + user)
-              + " was ended from another device (logged out there, ended with 'sessions end',"
-              + " or the account password was changed): log in with the password");
+      revoked(target);
       return;
     }
     if (!sessions.options().live() || target.state.session().isEmpty()) {
@@ -71,6 +62,49 @@ final class Reconnector {
     target.connectionState(ConnectionState.RECONNECTING);
     listeners.connection(ConnectionState.RECONNECTING, reason + "; reconnecting");
     schedule(target, 1);
+  }
+
+  /**
+   * The relay ended {@code target}'s session. A resume with its token would only fail (and count
+   * against this address); but if a password login of this profile in another window replaced it
+   * (and ended it), the profile now holds that login's session, which this window resumes with.
+   */
+  private void revoked(Session target) {
+    Optional<ClientState.Session> ended = target.state.session();
+    Optional<ClientState.Session> next =
+        ended.isEmpty() ? Optional.empty() : successor(target, ended.get());
+    String user = ended.map(ClientState.Session::username).orElse(null);
+    if (next.isPresent() && sessions.options().live()) {
+      target.connectionState(ConnectionState.RECONNECTING);
+      listeners.connection(
+          ConnectionState.RECONNECTING,
+          "the session for "
+              + user
+              + " was replaced by a new login of this profile in another window; resuming with"
+              + " that one");
+      schedule(target, 1);
+      return;
+    }
+    target.connectionState(ConnectionState.OFFLINE);
+    listeners.connection(
+        ConnectionState.OFFLINE,
+        "the session"
+            + (user == null ? "" : " for " + user)
+            + " was ended from another device (logged out there, ended with 'sessions end',"
+            + " or the account password was changed): log in with the password");
+  }
+
+  /**
+   * Forgets {@code ended} ({@link ClientState#sessionEnded}); returns the profile's newer session
+   * of the same user, if another window stored one.
+   */
+  private Optional<ClientState.Session> successor(Session target, ClientState.Session ended) {
+    try {
+      return target.state.sessionEnded(ended);
+    } catch (CommandException.FileAccess e) {
+      sessions.post(() -> listeners.localWriteFailure(e.getMessage()));
+      return target.state.session();
+    }
   }
 
   /** Tries again after a backoff; not once the client is closed (the loss came just before). */
@@ -122,7 +156,7 @@ final class Reconnector {
       }
     } catch (RuntimeException e) {
       if (sessions.isCurrent(target)) {
-        failed(target, attempt, stored.get().username(), e);
+        failed(target, attempt, stored.get(), e);
       }
       // else closed or logged out meanwhile (closing interrupts an attempt): nothing to say
     }
@@ -167,11 +201,17 @@ final class Reconnector {
   }
 
   /** Says why an attempt failed and, unless another cannot help, tries again later. */
-  private void failed(Session target, int attempt, String user, RuntimeException e) {
+  private void failed(Session target, int attempt, ClientState.Session stored, RuntimeException e) {
+    String user = stored.username();
     if (e instanceof CommandException.Auth) {
-      // The relay forgot the token (a logout from another client of this profile, an expiry):
-      // say what to do, as a resume at start does, not the relay's answer to a password.
-      target.state.session(null);
+      // The relay forgot the token (a logout from another client of this profile, an expiry, a
+      // password login of this profile in another window while this one was away, which ended
+      // it): go on with that login's session if there is one, else say what to do, as a resume
+      // at start does, not the relay's answer to a password.
+      if (successor(target, stored).isPresent()) {
+        schedule(target, 1);
+        return;
+      }
       target.connectionState(ConnectionState.OFFLINE);
       sessions.post(
           () ->

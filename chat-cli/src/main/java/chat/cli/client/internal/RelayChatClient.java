@@ -32,6 +32,7 @@ import chat.crypto.RecipientEnvelope;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
@@ -43,6 +44,7 @@ import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.PageLimits;
+import chat.protocol.Reply;
 import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
 import chat.protocol.SendReply;
@@ -258,7 +260,23 @@ public final class RelayChatClient implements ChatClient {
   public void leave(String room) {
     Session session = sessions.require();
     RelayConnection relay = session.connection();
-    LeaveReply reply = relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class);
+    left(session, relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class));
+  }
+
+  /** A leave, as the relay declines with; its {@code NOT_MEMBER} then means no invitation. */
+  @Override
+  public void decline(String room) {
+    Session session = sessions.require();
+    RelayConnection relay = session.connection();
+    String id = roomId(room);
+    Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
+    if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
+      throw new CommandException.Usage("no invitation to " + id + " to decline");
+    }
+    left(session, RelayConnection.expect(reply, LeaveReply.class));
+  }
+
+  private static void left(Session session, LeaveReply reply) {
     session.members.left(reply.conversation());
     session.removeConversation(reply.conversation());
   }

@@ -138,7 +138,17 @@ final class RelayConnection implements AutoCloseable {
    *     connection ends or no reply comes within the timeout
    */
   <T extends Reply> T call(Request request, Class<T> type) {
-    Reply reply = exchange(request);
+    return expect(exchange(request), type);
+  }
+
+  /**
+   * {@code reply} as a {@code type}, for a caller of {@link #exchange} that has handled the error
+   * codes it acts on.
+   *
+   * @throws CommandException the failure kind of an error reply, or a network failure for a reply
+   *     of another type
+   */
+  static <T extends Reply> T expect(Reply reply, Class<T> type) {
     if (reply instanceof ErrorReply error) {
       throw RelayErrors.toException(error);
     }

@@ -284,10 +284,13 @@ final class SessionManager {
 
   /**
    * Logs in as {@code username} with the password on a new session, which then goes on with the
-   * keys {@code keys} gives. A failure after the relay accepted the password revokes that session.
+   * keys {@code keys} gives. A failure after the relay accepted the password revokes that session;
+   * a success ends the session it replaced in the profile ({@link StoredSessions#endReplaced}).
    */
   private void passwordLogin(String username, char[] password, KeysAfterLogin keys) {
     Session target = newSession(profileFor(username));
+    Optional<ClientState.Session> replaced =
+        StoredSessions.replaceable(target, username, clock.millis());
     RelayConnection relay = null;
     LoginReply login = null;
     try {
@@ -305,6 +308,8 @@ final class SessionManager {
       target.end();
       throw e;
     }
+    RelayConnection live = relay;
+    replaced.ifPresent(old -> StoredSessions.endReplaced(live, old));
   }
 
   /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */

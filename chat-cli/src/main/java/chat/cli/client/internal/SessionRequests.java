@@ -73,12 +73,17 @@ final class SessionRequests {
     }
     RelayConnection relay = relay();
     try {
-      relay.call(new EndSessionRequest(relay.nextId(), id), EndSessionReply.class);
+      end(relay, id);
     } catch (CommandException.Network e) {
       throw unknownRequest(e);
     } catch (CommandException.Usage e) {
       throw new CommandException.Usage(e.getMessage() + " (" + id + ")");
     }
+  }
+
+  /** Ends the account's session {@code id} (a valid session id) over {@code relay}. */
+  static void end(RelayConnection relay, String id) {
+    relay.call(new EndSessionRequest(relay.nextId(), id), EndSessionReply.class);
   }
 
   /** An older relay that speaks version 2 without sessions answers BAD_FRAME (unknown type). */

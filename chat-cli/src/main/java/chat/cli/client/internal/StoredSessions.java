@@ -3,19 +3,72 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
+import chat.protocol.SessionIds;
 import chat.protocol.Usernames;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session token a profile keeps so that a later run resumes without the password. The token
  * alone is what the relay checks: resuming it needs no key, so ending it needs none either.
  */
 final class StoredSessions {
+  private static final Logger LOG = LoggerFactory.getLogger(StoredSessions.class);
+
   private StoredSessions() {}
+
+  /**
+   * The unexpired session of {@code username} that {@code target}'s profile holds before a password
+   * login replaces it, if any: {@link #endReplaced} ends it once the login succeeded.
+   */
+  static Optional<ClientState.Session> replaceable(
+      Session target, String username, long nowMillis) {
+    return target
+        .state
+        .session()
+        .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
+        .filter(s -> s.expiresAtMillis() > nowMillis);
+  }
+
+  /**
+   * Ends {@code replaced}, the session a password login just replaced in the profile, with {@code
+   * end_session} over {@code relay}, the new session's connection; else it would stay listed in
+   * {@code sessions} until it expires. Never fails the login: a relay that cannot end sessions
+   * (wire version 1), one that no longer knows it, or a lost connection leave it to expire, which
+   * is logged at debug level only.
+   */
+  static void endReplaced(RelayConnection relay, ClientState.Session replaced) {
+    String id = SessionIds.of(tokenHash(replaced.token()));
+    if (relay.version() < ProtocolVersions.SOCIAL) {
+      LOG.debug("the relay cannot end sessions: the replaced session {} expires by itself", id);
+      return;
+    }
+    try {
+      SessionRequests.end(relay, id);
+      LOG.debug("ended the replaced session {}", id);
+    } catch (RuntimeException e) {
+      LOG.debug(
+          "could not end the replaced session {}; it expires by itself: {}", id, e.getMessage());
+    }
+  }
+
+  /** {@code SHA-256(UTF-8(token))}, the form the relay stores and derives the session id from. */
+  static byte[] tokenHash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing", e);
+    }
+  }
 
   /**
    * The session stored in {@code target}'s profile for {@code username}.

@@ -35,6 +35,48 @@ class ClientStateTest {
     assertThat(ClientState.load(file, "elsewhere:7443").session()).isEmpty();
   }
 
+  /** A window whose session another window's password login replaced goes on with the new one. */
+  @Test
+  void sessionEnded_fileHoldsANewerSessionOfTheUser_takesIt() {
+    Path file = dir.resolve("state.json");
+    ClientState window = ClientState.load(file, SERVER);
+    ClientState.Session old = new ClientState.Session("alice", "old-token", 99);
+    window.session(old);
+    ClientState.Session newer = new ClientState.Session("Alice", "new-token", 199);
+    ClientState.load(file, SERVER).session(newer);
+
+    assertThat(window.sessionEnded(old)).contains(newer);
+
+    assertThat(window.session()).contains(newer);
+    assertThat(ClientState.load(file, SERVER).session()).contains(newer);
+  }
+
+  @Test
+  void sessionEnded_fileStillHoldsIt_forgetsItThereToo() {
+    Path file = dir.resolve("state.json");
+    ClientState window = ClientState.load(file, SERVER);
+    ClientState.Session old = new ClientState.Session("alice", "old-token", 99);
+    window.session(old);
+
+    assertThat(window.sessionEnded(old)).isEmpty();
+
+    assertThat(window.session()).isEmpty();
+    assertThat(ClientState.load(file, SERVER).session()).isEmpty();
+  }
+
+  @Test
+  void sessionEnded_fileHoldsAnotherUsersSession_forgetsOnlyItsOwn() {
+    Path file = dir.resolve("state.json");
+    ClientState window = ClientState.load(file, SERVER);
+    ClientState.Session old = new ClientState.Session("alice", "old-token", 99);
+    window.session(old);
+    ClientState.load(file, SERVER).session(new ClientState.Session("bob", "bob-token", 199));
+
+    assertThat(window.sessionEnded(old)).isEmpty();
+
+    assertThat(window.session()).isEmpty();
+  }
+
   /** Two clients of one profile (a TUI and a script) saving at the same moments lose nothing. */
   @Test
   void twoWritersOfOneFile_savingAtOnce_keepEachOthersCursors() throws Exception {
