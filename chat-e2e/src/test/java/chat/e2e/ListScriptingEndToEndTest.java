@@ -105,5 +105,9 @@ class ListScriptingEndToEndTest {
     ScriptRunner.Result nowhere = chat.run("group", "decline", "nosuchroom", "--user", "bob");
     assertThat(nowhere.exitCode()).isEqualTo(1);
     assertThat(nowhere.err()).contains("no invitation to #nosuchroom to decline");
+    ScriptRunner.Result member = chat.run("group", "decline", "team", "--user", "alice");
+    assertThat(member.exitCode()).isEqualTo(1);
+    assertThat(member.err()).contains("you are a member of #team, not invited to it");
+    assertThat(ok("rooms", "--user", "alice").out()).contains("#team");
   }
 }

@@ -263,12 +263,19 @@ public final class RelayChatClient implements ChatClient {
     left(session, relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class));
   }
 
-  /** A leave, as the relay declines with; its {@code NOT_MEMBER} then means no invitation. */
+  /**
+   * A leave, as the relay declines with; its {@code NOT_MEMBER} then means no invitation. Refused
+   * here for a room one is a member of, which the leave would leave.
+   */
   @Override
   public void decline(String room) {
     Session session = sessions.require();
     RelayConnection relay = session.connection();
     String id = roomId(room);
+    if (session.conversations().contains(id)) {
+      throw new CommandException.Usage(
+          "you are a member of " + id + ", not invited to it: /leave " + id + " leaves it");
+    }
     Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
       throw new CommandException.Usage("no invitation to " + id + " to decline");
