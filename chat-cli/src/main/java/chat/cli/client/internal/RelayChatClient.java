@@ -32,21 +32,12 @@ import chat.crypto.RecipientEnvelope;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
-import chat.protocol.ErrorReply;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
-import chat.protocol.JoinReply;
-import chat.protocol.JoinRequest;
-import chat.protocol.LeaveReply;
-import chat.protocol.LeaveRequest;
-import chat.protocol.ListRoomsRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.PageLimits;
-import chat.protocol.Reply;
-import chat.protocol.RoomInfo;
-import chat.protocol.RoomsReply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
@@ -77,6 +68,7 @@ public final class RelayChatClient implements ChatClient {
   private final SocialRequests social;
   private final FileTransfers files;
   private final KeyTrust keyTrust;
+  private final RoomRequests rooms;
 
   /**
    * A client for {@code options}; connects on the first register, login or resume.
@@ -106,6 +98,7 @@ public final class RelayChatClient implements ChatClient {
     this.sessionList = new SessionRequests(sessions);
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
     this.keyTrust = new KeyTrust(sessions);
+    this.rooms = new RoomRequests(sessions);
   }
 
   @Override
@@ -241,91 +234,30 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public void join(String room) {
-    Session session = sessions.require();
-    String id = roomId(room);
-    boolean wasMember = session.conversations().contains(id);
-    RelayConnection relay = session.connection();
-    long since = session.members.joining(id);
-    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
-    if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
-      // Messages stored before this join were not encrypted to this user: not a gap to report.
-      session.state.advance(reply.conversation(), reply.lastSeq());
-    }
-    session.members.invalidate(reply.conversation());
-    session.members.baseline(reply.conversation(), reply.members(), since);
-    session.addConversation(reply.conversation());
+    rooms.join(room);
   }
 
   @Override
   public void leave(String room) {
-    Session session = sessions.require();
-    RelayConnection relay = session.connection();
-    left(session, relay.call(new LeaveRequest(relay.nextId(), roomId(room)), LeaveReply.class));
+    rooms.leave(room);
   }
 
-  /**
-   * A leave, as the relay declines with; its {@code NOT_MEMBER} then means no invitation. Refused
-   * here for a room one is a member of, which the leave would leave.
-   */
   @Override
   public void decline(String room) {
-    Session session = sessions.require();
-    RelayConnection relay = session.connection();
-    String id = roomId(room);
-    if (session.conversations().contains(id)) {
-      throw new CommandException.Usage(
-          "you are a member of " + id + ", not invited to it: /leave " + id + " leaves it");
-    }
-    Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
-    if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
-      throw new CommandException.Usage("no invitation to " + id + " to decline");
-    }
-    left(session, RelayConnection.expect(reply, LeaveReply.class));
-  }
-
-  private static void left(Session session, LeaveReply reply) {
-    session.members.left(reply.conversation());
-    session.removeConversation(reply.conversation());
+    rooms.decline(room);
   }
 
   @Override
   public List<RoomView> rooms() {
-    RelayConnection relay = sessions.require().connection();
-    List<RoomView> out = new ArrayList<>();
-    String after = null;
-    do { // a wire version 5 relay answers in pages, each naming where the next starts
-      RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId(), after), RoomsReply.class);
-      for (RoomInfo room : reply.rooms()) {
-        out.add(Views.room(room));
-      }
-      after = Pages.next(after, reply.next());
-    } while (after != null);
-    return out;
+    return rooms.list();
   }
 
   @Override
   public List<MemberView> members(String conversation) {
-    Session session = sessions.require();
-    String id = conversationId(conversation);
-    List<MemberView> out = new ArrayList<>();
-    for (MemberInfo member : session.members.refresh(id)) {
-      TrustState trust;
-      if (KeyTrust.isSelf(session, member.username())) {
-        trust = TrustState.VERIFIED;
-      } else {
-        Optional<IdentityBundle> pinned = session.contacts.pinned(member.username());
-        if (pinned.isPresent()
-            && !pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
-          session.keys.observe(session.keys.fetch(member.username()));
-        }
-        trust = session.contacts.state(member.username());
-      }
-      out.add(Views.member(member, trust));
-    }
-    return out;
+    return rooms.members(conversationId(conversation));
   }
 
-  private static String conversationId(String conversation) {
+  static String conversationId(String conversation) {
     try {
       return ConversationIds.require(conversation);
     } catch (IllegalArgumentException e) {

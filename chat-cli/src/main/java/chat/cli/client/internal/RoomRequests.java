@@ -1,0 +1,119 @@
+package chat.cli.client.internal;
+
+import chat.cli.CommandException;
+import chat.cli.client.MemberView;
+import chat.cli.client.RoomView;
+import chat.cli.client.TrustState;
+import chat.crypto.IdentityBundle;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
+import chat.protocol.ListRoomsRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.Reply;
+import chat.protocol.RoomInfo;
+import chat.protocol.RoomsReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rooms for {@link RelayChatClient}: joining, leaving and declining an invitation (each keeping the
+ * session's conversations, read positions and member lists in step), the room list and a
+ * conversation's members with the trust state of each one's key.
+ */
+final class RoomRequests {
+  private final SessionManager sessions;
+
+  RoomRequests(SessionManager sessions) {
+    this.sessions = sessions;
+  }
+
+  void join(String room) {
+    Session session = sessions.require();
+    String id = RelayChatClient.roomId(room);
+    boolean wasMember = session.conversations().contains(id);
+    RelayConnection relay = session.connection();
+    long since = session.members.joining(id);
+    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
+    if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
+      // Messages stored before this join were not encrypted to this user: not a gap to report.
+      session.state.advance(reply.conversation(), reply.lastSeq());
+    }
+    session.members.invalidate(reply.conversation());
+    session.members.baseline(reply.conversation(), reply.members(), since);
+    session.addConversation(reply.conversation());
+  }
+
+  void leave(String room) {
+    Session session = sessions.require();
+    RelayConnection relay = session.connection();
+    left(
+        session,
+        relay.call(
+            new LeaveRequest(relay.nextId(), RelayChatClient.roomId(room)), LeaveReply.class));
+  }
+
+  /**
+   * A leave, as the relay declines with; its {@code NOT_MEMBER} then means no invitation. Refused
+   * here for a room one is a member of, which the leave would leave.
+   */
+  void decline(String room) {
+    Session session = sessions.require();
+    RelayConnection relay = session.connection();
+    String id = RelayChatClient.roomId(room);
+    if (session.conversations().contains(id)) {
+      throw new CommandException.Usage(
+          "you are a member of " + id + ", not invited to it: /leave " + id + " leaves it");
+    }
+    Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
+    if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
+      throw new CommandException.Usage("no invitation to " + id + " to decline");
+    }
+    left(session, RelayConnection.expect(reply, LeaveReply.class));
+  }
+
+  private static void left(Session session, LeaveReply reply) {
+    session.members.left(reply.conversation());
+    session.removeConversation(reply.conversation());
+  }
+
+  /** Every room listed to this user, page by page. */
+  List<RoomView> list() {
+    RelayConnection relay = sessions.require().connection();
+    List<RoomView> out = new ArrayList<>();
+    String after = null;
+    do { // a wire version 5 relay answers in pages, each naming where the next starts
+      RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId(), after), RoomsReply.class);
+      for (RoomInfo room : reply.rooms()) {
+        out.add(Views.room(room));
+      }
+      after = Pages.next(after, reply.next());
+    } while (after != null);
+    return out;
+  }
+
+  /** The members of conversation {@code id}, each with the trust state of their key. */
+  List<MemberView> members(String id) {
+    Session session = sessions.require();
+    List<MemberView> out = new ArrayList<>();
+    for (MemberInfo member : session.members.refresh(id)) {
+      TrustState trust;
+      if (KeyTrust.isSelf(session, member.username())) {
+        trust = TrustState.VERIFIED;
+      } else {
+        Optional<IdentityBundle> pinned = session.contacts.pinned(member.username());
+        if (pinned.isPresent()
+            && !pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+          session.keys.observe(session.keys.fetch(member.username()));
+        }
+        trust = session.contacts.state(member.username());
+      }
+      out.add(Views.member(member, trust));
+    }
+    return out;
+  }
+}
