@@ -1,8 +1,10 @@
 package chat.cli;
 
+import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,17 +35,13 @@ final class GroupCommand {
 
   @Command(name = "create", description = "Create a group; you own it and are its first member.")
   int create(@Mixin RelayOptions relay, @Parameters(paramLabel = "NAME") String name) {
-    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(name);
-    support.change(
-        support.loggedIn(false),
+    return onRoom(
+        relay,
+        name,
+        "create",
         "the group was created",
-        client -> {
-          client.createGroup(room);
-          return null;
-        });
-    print(support, "create", room, null, "created the group " + TerminalSafe.line(room));
-    return 0;
+        ChatClient::createGroup,
+        "created the group %s");
   }
 
   @Command(name = "invite", description = "Let USER join ROOM (they run 'chat join ROOM').")
@@ -57,17 +55,13 @@ final class GroupCommand {
       name = "decline",
       description = "Decline your invitation to ROOM: it is deleted and not shown again.")
   int decline(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
-    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(name);
-    support.change(
-        support.loggedIn(false),
+    return onRoom(
+        relay,
+        name,
+        "decline",
         "the invitation was declined",
-        client -> {
-          client.decline(room);
-          return null;
-        });
-    print(support, "decline", room, null, "declined the invitation to " + TerminalSafe.line(room));
-    return 0;
+        ChatClient::decline,
+        "declined the invitation to %s");
   }
 
   @Command(name = "kick", description = "Remove USER from ROOM, or withdraw their invitation.")
@@ -142,16 +136,37 @@ final class GroupCommand {
       name = "disband",
       description = "End ROOM for everyone: members removed, stored messages deleted (owner only).")
   int disband(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
+    return onRoom(
+        relay,
+        name,
+        "disband",
+        "the group was disbanded",
+        ChatClient::disbandGroup,
+        "disbanded %s");
+  }
+
+  /**
+   * A change to the group {@code name} alone: {@code call} asks the relay ({@code done} is what the
+   * warning says was made if the state cannot be saved afterwards), then one line, {@code words}
+   * with the room for {@code %s}, or one JSON object.
+   */
+  private int onRoom(
+      RelayOptions relay,
+      String name,
+      String action,
+      String done,
+      BiConsumer<ChatClient, String> call,
+      String words) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(name);
     support.change(
         support.loggedIn(false),
-        "the group was disbanded",
+        done,
         client -> {
-          client.disbandGroup(room);
+          call.accept(client, room);
           return null;
         });
-    print(support, "disband", room, null, "disbanded " + TerminalSafe.line(room));
+    print(support, action, room, null, String.format(words, TerminalSafe.line(room)));
     return 0;
   }
 
