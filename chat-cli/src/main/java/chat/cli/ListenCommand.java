@@ -91,6 +91,9 @@ final class ListenCommand implements Callable<Integer> {
                 + " message that could not be printed",
             null);
       }
+      if (printer.stoppedBy != null) {
+        throw printer.stoppedBy; // a certificate change (exit 3), keys replaced elsewhere (4)
+      }
       if (printer.sessionLost != null) {
         throw new CommandException.Auth(printer.sessionLost, null);
       }
@@ -124,6 +127,7 @@ final class ListenCommand implements Callable<Integer> {
     private final ChatClient client;
     private final CountDownLatch stopped;
     private volatile String sessionLost;
+    private volatile CommandException stoppedBy;
     private volatile boolean outputLost;
     private volatile String localWriteFailure;
     private final int limit;
@@ -297,6 +301,11 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.object("trust").put("user", username).put("state", state.name()));
       }
+    }
+
+    @Override
+    public synchronized void onStopped(CommandException why) {
+      stoppedBy = why;
     }
 
     @Override

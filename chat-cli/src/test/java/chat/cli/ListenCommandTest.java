@@ -145,4 +145,41 @@ class ListenCommandTest {
                 + " what could not be recorded\n");
     assertThat(fake.calls).contains("stopMessages true");
   }
+
+  /**
+   * The client stops reconnecting because the relay holds another key for bob: listen ends with
+   * exit 4, as a resume at start does, not with 2 as for an expired session.
+   */
+  @Test
+  void listen_keysReplacedElsewhere_exit4() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireStopped(
+        new CommandException.Untrusted("the relay holds another key for bob"),
+        "your keys were replaced elsewhere: stopped reconnecting");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.KEY_REJECTED.code());
+    assertThat(result.err()).contains("chat: the relay holds another key for bob");
+  }
+
+  /** A stored session the relay no longer accepts still ends listen with exit 2. */
+  @Test
+  void listen_sessionNoLongerValid_exit2() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireConnection(
+        ConnectionState.OFFLINE, "the stored session for bob is no longer valid: log in");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
+  }
 }

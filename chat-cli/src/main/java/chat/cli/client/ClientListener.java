@@ -22,6 +22,14 @@ public interface ClientListener {
   default void onConnection(ConnectionState state, String detail) {}
 
   /**
+   * The client stopped reconnecting for good, and {@code why} is the failure a command would have
+   * met, with its exit code: the relay's certificate changed ({@code Network}, exit 3), or the
+   * relay holds another key for this user than this session's ({@code Untrusted}, exit 4). Comes
+   * just before {@link #onConnection} with {@link ConnectionState#OFFLINE}.
+   */
+  default void onStopped(chat.cli.CommandException why) {}
+
+  /**
    * Something the person should see that is not a message: a gap in sequence numbers, an envelope
    * that failed to open, a recipient-set mismatch. {@code conversation} is empty for global
    * notices.

@@ -781,6 +781,12 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onConnection(state, detail));
   }
 
+  /** The client stops reconnecting for good because of {@code why}, then goes offline. */
+  public void fireStopped(CommandException why, String detail) {
+    listeners.forEach(l -> l.onStopped(why));
+    fireConnection(ConnectionState.OFFLINE, detail);
+  }
+
   /** Plays the client core: a notice. */
   public void fireNotice(String conversation, String text) {
     listeners.forEach(l -> l.onNotice(conversation, text));

@@ -123,6 +123,10 @@ final class Listeners {
     each(l -> l.onConnection(state, detail));
   }
 
+  void stopped(CommandException why) {
+    each(l -> l.onStopped(why));
+  }
+
   void notice(String conversation, String text) {
     each(l -> l.onNotice(conversation, text));
   }

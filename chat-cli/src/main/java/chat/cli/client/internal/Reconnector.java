@@ -179,6 +179,7 @@ final class Reconnector {
         sessions.post(
             () -> {
               listeners.notice("", otherKeyNotice(user, e.getMessage()));
+              listeners.stopped(e);
               listeners.connection(
                   ConnectionState.OFFLINE,
                   "your keys were replaced elsewhere: the relay holds another key for "
@@ -228,6 +229,9 @@ final class Reconnector {
       sessions.post(
           () -> {
             listeners.notice("", e.getMessage());
+            if (e instanceof CommandException failure) {
+              listeners.stopped(failure);
+            }
             listeners.connection(ConnectionState.OFFLINE, e.getMessage());
           });
       return;
