@@ -238,20 +238,18 @@ public final class AccountService {
             .read(c -> users.find(c, key))
             .orElseThrow(() -> new RelayException(ErrorCode.AUTH_FAILED));
     List<ConversationState> states = start(connection, user, tokenHash);
-    if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
-      // Logged out while this resume ran: its logout deleted the row before scanning the router,
-      // and this connection joined the router after the first look-up, so one of them sees it.
+    long now = clock.millis();
+    // Records the use for the sessions list (the whole address, not the limiter's /64), and finds
+    // a logout made while this resume ran: that logout deleted the row before scanning the
+    // router, and this connection joined the router before this write, so one of them sees it.
+    boolean stillValid =
+        storage.write(
+            c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()));
+    if (!stillValid) {
       end(connection, key);
       audit.record(connection, AuditType.RESUME_FAILED, user.username(), "logged out meanwhile");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
-    long now = clock.millis();
-    storage.write(
-        c -> {
-          // for the sessions list, the whole address (not the limiter's /64)
-          sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress());
-          return null;
-        });
     LOG.info("resume {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);

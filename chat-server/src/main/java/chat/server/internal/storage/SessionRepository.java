@@ -42,15 +42,20 @@ public final class SessionRepository {
     }
   }
 
-  /** Records that the session was used (resumed) at {@code now} from {@code address}. */
-  public void touch(Connection c, byte[] tokenHash, long now, String address) throws SQLException {
+  /**
+   * Records that the session was used (resumed) at {@code now} from {@code address}.
+   *
+   * @return false if there is no such session (it was revoked)
+   */
+  public boolean touch(Connection c, byte[] tokenHash, long now, String address)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE sessions SET last_used_at = ?, last_address = ? WHERE token_hash = ?")) {
       s.setLong(1, now);
       s.setString(2, address);
       s.setBytes(3, tokenHash);
-      s.executeUpdate();
+      return s.executeUpdate() == 1;
     }
   }
 

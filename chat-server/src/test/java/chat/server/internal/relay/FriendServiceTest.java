@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
-import chat.protocol.Event;
 import chat.protocol.FriendAction;
 import chat.protocol.FriendState;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.FriendsReply;
 import chat.protocol.ListFriendsRequest;
-import chat.protocol.Reply;
 import chat.server.MutableClock;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FriendRequestRepository;
@@ -126,42 +124,8 @@ class FriendServiceTest {
   }
 
   private static ClientConnection as(String name) {
-    Stub stub = new Stub();
+    TestConnection stub = new TestConnection();
     stub.state.login(name, name, Bytes.of(new byte[32]));
     return stub;
-  }
-
-  /** A logged-in connection that drops what it is sent. */
-  private static final class Stub implements ClientConnection {
-    private final ConnectionState state = new ConnectionState();
-
-    @Override
-    public String logId() {
-      return "stub";
-    }
-
-    @Override
-    public String remoteAddress() {
-      return "192.0.2.1";
-    }
-
-    @Override
-    public String limitAddress() {
-      return "192.0.2.1";
-    }
-
-    @Override
-    public ConnectionState state() {
-      return state;
-    }
-
-    @Override
-    public void reply(Reply reply) {}
-
-    @Override
-    public void push(Event event) {}
-
-    @Override
-    public void close(ErrorCode code) {}
   }
 }

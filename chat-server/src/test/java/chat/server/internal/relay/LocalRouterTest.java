@@ -2,52 +2,15 @@ package chat.server.internal.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.protocol.ErrorCode;
-import chat.protocol.Event;
-import chat.protocol.Reply;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 class LocalRouterTest {
-  /** A connection that only has an identity. */
-  private static final class Stub implements ClientConnection {
-    private final ConnectionState state = new ConnectionState();
-
-    @Override
-    public String logId() {
-      return "stub";
-    }
-
-    @Override
-    public String remoteAddress() {
-      return "127.0.0.1";
-    }
-
-    @Override
-    public String limitAddress() {
-      return "127.0.0.1";
-    }
-
-    @Override
-    public ConnectionState state() {
-      return state;
-    }
-
-    @Override
-    public void reply(Reply reply) {}
-
-    @Override
-    public void push(Event event) {}
-
-    @Override
-    public void close(ErrorCode code) {}
-  }
-
   @Test
   void add_firstAndSecondConnection_onlyFirstComesOnline() {
     LocalRouter router = new LocalRouter();
-    Stub phone = new Stub();
-    Stub laptop = new Stub();
+    TestConnection phone = new TestConnection();
+    TestConnection laptop = new TestConnection();
 
     assertThat(router.add("alice", phone)).isTrue();
     assertThat(router.add("alice", laptop)).isFalse();
@@ -60,8 +23,8 @@ class LocalRouterTest {
   @Test
   void remove_lastConnection_goesOffline() {
     LocalRouter router = new LocalRouter();
-    Stub phone = new Stub();
-    Stub laptop = new Stub();
+    TestConnection phone = new TestConnection();
+    TestConnection laptop = new TestConnection();
     router.add("alice", phone);
     router.add("alice", laptop);
 
@@ -78,11 +41,11 @@ class LocalRouterTest {
   @Test
   void connections_laterChange_earlierViewUnchanged() {
     LocalRouter router = new LocalRouter();
-    Stub phone = new Stub();
+    TestConnection phone = new TestConnection();
     router.add("alice", phone);
     Collection<ClientConnection> before = router.connections("alice");
 
-    router.add("alice", new Stub());
+    router.add("alice", new TestConnection());
 
     assertThat(before).containsExactly(phone);
   }

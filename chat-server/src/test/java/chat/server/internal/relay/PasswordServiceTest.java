@@ -7,8 +7,6 @@ import chat.crypto.Bytes;
 import chat.protocol.ChangePasswordReply;
 import chat.protocol.ChangePasswordRequest;
 import chat.protocol.ErrorCode;
-import chat.protocol.Event;
-import chat.protocol.Reply;
 import chat.protocol.Secret;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
@@ -109,7 +107,7 @@ class PasswordServiceTest {
   }
 
   /** A connection logged in as pat with a session of its own (stored, as a login stores it). */
-  private Device device(int tag) {
+  private TestConnection device(int tag) {
     byte[] tokenHash = new byte[32];
     tokenHash[0] = (byte) tag;
     storage.write(
@@ -117,7 +115,7 @@ class PasswordServiceTest {
           sessions.insert(c, tokenHash, KEY, 1L, Long.MAX_VALUE, ADDRESS);
           return null;
         });
-    Device device = new Device();
+    TestConnection device = new TestConnection(ADDRESS);
     device.state.version(1);
     device.state.login(KEY, "pat", Bytes.of(tokenHash));
     return device;
@@ -129,8 +127,8 @@ class PasswordServiceTest {
 
   @Test
   void change_anotherChangeStoredBetweenCheckAndStore_isRefusedAndChangesNothing() {
-    Device first = device(1);
-    Device second = device(2);
+    TestConnection first = device(1);
+    TestConnection second = device(2);
 
     PasswordService.Prepared slow = service.prepare(first, change("first new password"));
     ChangePasswordReply won = service.change(second, change("second new password"));
@@ -158,7 +156,7 @@ class PasswordServiceTest {
 
   @Test
   void change_notOverlapping_bothStore() {
-    Device first = device(1);
+    TestConnection first = device(1);
 
     service.store(first, "r1", service.prepare(first, change("first new password")));
     service.change(
@@ -166,42 +164,5 @@ class PasswordServiceTest {
 
     String stored = storage.read(c -> users.find(c, KEY)).orElseThrow().passwordHash();
     assertThat(hasher.matches(Secret.of(OLD), stored)).isTrue();
-  }
-
-  /** A connection that only has a state and remembers whether it was closed. */
-  private static final class Device implements ClientConnection {
-    private final ConnectionState state = new ConnectionState();
-    ErrorCode closedWith;
-
-    @Override
-    public String logId() {
-      return "c1-test";
-    }
-
-    @Override
-    public String remoteAddress() {
-      return ADDRESS;
-    }
-
-    @Override
-    public String limitAddress() {
-      return ADDRESS;
-    }
-
-    @Override
-    public ConnectionState state() {
-      return state;
-    }
-
-    @Override
-    public void reply(Reply reply) {}
-
-    @Override
-    public void push(Event event) {}
-
-    @Override
-    public void close(ErrorCode code) {
-      closedWith = code;
-    }
   }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
-import chat.protocol.Event;
 import chat.protocol.RegisterRequest;
-import chat.protocol.Reply;
 import chat.protocol.Secret;
 import chat.server.MutableClock;
 import chat.server.RelayFixture;
@@ -149,46 +147,7 @@ class RegisterServiceTest {
     Bytes bundle =
         BUNDLES.computeIfAbsent(name, n -> Bytes.of(RelayFixture.identity(n).bundle().encode()));
     service.register(
-        new Stub(address),
+        new TestConnection(address),
         new RegisterRequest("1", name, Secret.of(RelayFixture.PASSWORD), bundle));
-  }
-
-  /** A connection from {@code address}. */
-  private static final class Stub implements ClientConnection {
-    private final String address;
-    private final ConnectionState state = new ConnectionState();
-
-    Stub(String address) {
-      this.address = address;
-    }
-
-    @Override
-    public String logId() {
-      return "stub";
-    }
-
-    @Override
-    public String remoteAddress() {
-      return address;
-    }
-
-    @Override
-    public String limitAddress() {
-      return address;
-    }
-
-    @Override
-    public ConnectionState state() {
-      return state;
-    }
-
-    @Override
-    public void reply(Reply reply) {}
-
-    @Override
-    public void push(Event event) {}
-
-    @Override
-    public void close(ErrorCode code) {}
   }
 }
