@@ -154,11 +154,17 @@ final class ClientState {
 
   /** The session the file holds for this relay now, if it can be read. */
   private Optional<Session> onDisk() {
+    return readForThisRelay().map(StateFile::session);
+  }
+
+  /**
+   * What the file holds now, if it can be read and is this relay's: what another process of the
+   * profile wrote since this one loaded it.
+   */
+  private Optional<StateFile> readForThisRelay() {
     try {
       StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
-      return server.equalsIgnoreCase(stored.server())
-          ? Optional.ofNullable(stored.session())
-          : Optional.empty();
+      return server.equalsIgnoreCase(stored.server()) ? Optional.of(stored) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -241,15 +247,11 @@ final class ClientState {
   }
 
   private void mergeFromDisk() {
-    StateFile stored;
-    try {
-      stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
-    } catch (IOException | RuntimeException e) {
+    Optional<StateFile> onDisk = readForThisRelay();
+    if (onDisk.isEmpty()) {
       return;
     }
-    if (!server.equalsIgnoreCase(stored.server())) {
-      return;
-    }
+    StateFile stored = onDisk.get();
     if (!sessionChanged) {
       session = stored.session();
     }
