@@ -81,9 +81,9 @@ final class LoginIdentity {
   }
 
   /**
-   * Before a resume: the profile's keys unlocked with {@code passphrase} now (a wrong passphrase is
-   * refused before the relay is reached), or empty when a key change is pending, which the relay
-   * must settle first ({@link #resumed}).
+   * Before a resume: the profile's keys unlocked with {@code passphrase} (run while the connection
+   * opens, {@link BackgroundUnlock}: a wrong passphrase is refused before the session is resumed),
+   * or empty when a key change is pending, which the relay must settle first ({@link #resumed}).
    *
    * @throws CommandException.Auth if the profile holds no keys or the passphrase is wrong
    */

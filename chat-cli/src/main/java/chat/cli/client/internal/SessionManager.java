@@ -369,18 +369,33 @@ final class SessionManager {
     Session target = newSession(profile);
     try {
       ClientState.Session stored = StoredSessions.of(target, username, options.server());
-      Optional<IdentityKeyPair> unlocked = LoginIdentity.beforeResume(profile, pending, passphrase);
-      RelayConnection relay = connect(target);
+      // The unlock runs while the connection is opened; the resume waits for it.
+      BackgroundUnlock unlocking =
+          BackgroundUnlock.start(() -> LoginIdentity.beforeResume(profile, pending, passphrase));
+      RelayConnection relay;
+      try {
+        relay = connect(target);
+      } catch (RuntimeException e) {
+        unlocking.discard(); // a wrong passphrase is still what the user hears first
+        throw e;
+      }
+      Optional<IdentityKeyPair> unlocked = unlocking.await();
       ResumeReply reply;
       try {
         reply =
             relay.call(
                 new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
-      } catch (CommandException.Auth e) {
-        target.state.session(null);
-        throw new CommandException.Auth(
-            "the stored session for " + username + " is no longer valid: log in with the password",
-            e);
+      } catch (RuntimeException e) {
+        unlocked.ifPresent(IdentityKeyPair::destroy);
+        if (e instanceof CommandException.Auth) {
+          target.state.session(null);
+          throw new CommandException.Auth(
+              "the stored session for "
+                  + username
+                  + " is no longer valid: log in with the password",
+              e);
+        }
+        throw e;
       }
       IdentityKeyPair identity =
           LoginIdentity.resumed(
