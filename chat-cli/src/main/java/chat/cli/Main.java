@@ -22,6 +22,7 @@ public final class Main {
 
   /** Runs {@code chat} with {@code args} and exits with its exit code. */
   public static void main(String[] args) {
+    System.setProperty(ClientLogConfigurator.PROPERTY, "true"); // before anything logs
     Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     Console console = System.console();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
