@@ -89,6 +89,18 @@ jdk_options() {
   fi
 }
 
+# huge_pages_option [SETTING_FILE]: prints -XX:+UseTransparentHugePages where the kernel gives
+# transparent huge pages on request (SETTING_FILE, by default /sys/kernel/mm/transparent_hugepage/
+# enabled, says [madvise]). A relay's heap growing back under a burst then takes 2 MiB pages instead
+# of faulting in 4 KiB ones one by one (docs/PERFORMANCE.md, "The heap between bursts"). With
+# "always" the heap has them anyway, and with "never" the JVM would only print a warning.
+huge_pages_option() {
+  local setting="${1:-/sys/kernel/mm/transparent_hugepage/enabled}"
+  if [[ -r "$setting" ]] && grep -q '\[madvise\]' "$setting"; then
+    echo "-XX:+UseTransparentHugePages"
+  fi
+}
+
 # utf8_locale: under the C or POSIX locale (or none: cron, containers, systemd units) the JVM reads
 # arguments, file names and the environment as ASCII and turns every other byte into U+FFFD, so
 # `chat send ops 'é'` would send two replacement characters. There, run the JVM under C.UTF-8
