@@ -266,7 +266,8 @@ public final class Relay implements AutoCloseable {
               presence,
               notifier,
               clock,
-              logIds);
+              logIds,
+              config.maxFrameBytes());
       RequestDispatcher dispatcher =
           new RequestDispatcher(
               "chat-relay",
