@@ -267,6 +267,7 @@ public final class Relay implements AutoCloseable {
               notifier,
               clock,
               logIds,
+              config.maxFriends(),
               config.maxFrameBytes());
       RequestDispatcher dispatcher =
           new RequestDispatcher(

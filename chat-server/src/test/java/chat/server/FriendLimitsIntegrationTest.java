@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FrameCodec;
+import chat.protocol.FriendAction;
 import chat.protocol.FriendInfo;
 import chat.protocol.FriendState;
+import chat.protocol.FriendUpdateReply;
+import chat.protocol.FriendUpdateRequest;
 import chat.protocol.FriendsReply;
 import chat.protocol.ListFriendsRequest;
 import chat.protocol.PingRequest;
@@ -30,16 +33,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The friends list over real connections, on a relay with the smallest frame (64 KiB): a list
- * larger than a frame comes in pages on a wire version 6 connection and is refused as before on an
- * older one.
+ * The friends list and its limit over real connections, on a relay with the smallest frame (64
+ * KiB) and {@code --max-friends 2}: a list larger than a frame comes in pages on a wire version 6
+ * connection and is refused as before on an older one; a request or an acceptance past the limit
+ * is {@code LIMIT_REACHED}, saying whose list is full.
  */
 class FriendLimitsIntegrationTest {
   private static final int FRAME_BYTES = 64 * 1024;
+  private static final int MAX_FRIENDS = 2;
 
   /**
-   * Friends of {@code many}, made in the database: with 32-character names their unpaged list is
-   * larger than a frame.
+   * Friends of {@code many}, made in the database past the limit (as on a relay whose limit was
+   * lowered): with 32-character names their unpaged list is larger than a frame.
    */
   private static final int MANY = 800;
 
@@ -51,7 +56,8 @@ class FriendLimitsIntegrationTest {
   static void startRelay() throws Exception {
     RelayConfig config =
         RelayFixture.config(dataDir)
-            .withBufferLimits(FRAME_BYTES, 16L << 20);
+            .withBufferLimits(FRAME_BYTES, 16L << 20)
+            .withMaxFriends(MAX_FRIENDS);
     relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
       for (String name : List.of("many", "ann", "bea", "cyd", "dee", "eve")) {
@@ -94,6 +100,18 @@ class FriendLimitsIntegrationTest {
     return client;
   }
 
+  private static Reply friend(TestClient client, FriendAction action, String user)
+      throws Exception {
+    return client.call(new FriendUpdateRequest(client.nextId(), user, action));
+  }
+
+  private static ErrorReply refusal(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    ErrorReply error = (ErrorReply) reply;
+    assertThat(error.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+    return error;
+  }
+
   @Test
   void listFriends_largerThanAFrame_pagesListEveryFriendOnce() throws Exception {
     FrameCodec codec = new FrameCodec(FRAME_BYTES);
@@ -128,6 +146,45 @@ class FriendLimitsIntegrationTest {
     try (TestClient eve = as("eve", ProtocolVersions.PAGED)) {
       FriendsReply whole = eve.ok(new ListFriendsRequest(eve.nextId()), FriendsReply.class);
       assertThat(whole.next()).isNull();
+    }
+  }
+
+  @Test
+  void friendLimit_bothSidesOfARequest_refusedSayingWhoseListIsFull() throws Exception {
+    try (TestClient ann = as("ann", ProtocolVersions.CURRENT);
+        TestClient bea = as("bea", ProtocolVersions.CURRENT);
+        TestClient cyd = as("cyd", ProtocolVersions.CURRENT);
+        TestClient dee = as("dee", ProtocolVersions.SOCIAL);
+        TestClient eve = as("eve", ProtocolVersions.CURRENT)) {
+      friend(dee, FriendAction.ADD, "ann");
+      for (TestClient other : List.of(bea, cyd)) {
+        friend(ann, FriendAction.ADD, other == bea ? "bea" : "cyd");
+        other.ok(
+            new FriendUpdateRequest(other.nextId(), "ann", FriendAction.ACCEPT),
+            FriendUpdateReply.class);
+      }
+
+      assertThat(refusal(friend(eve, FriendAction.ADD, "ann")).message())
+          .isEqualTo(
+              "ann has 2 friends, this relay's limit: ann must remove a friend before you can be"
+                  + " friends");
+      assertThat(refusal(friend(ann, FriendAction.ADD, "eve")).message())
+          .isEqualTo("you have 2 friends, this relay's limit: remove a friend first");
+      assertThat(refusal(friend(ann, FriendAction.ACCEPT, "dee")).message())
+          .isEqualTo("you have 2 friends, this relay's limit: remove a friend first");
+      assertThat(refusal(friend(dee, FriendAction.ADD, "many")).message())
+          .as("a limit lowered below a user's friends: they keep them, and add none")
+          .startsWith("many has " + MANY + " friends, this relay's limit");
+      assertThat(ann.ok(new ListFriendsRequest(ann.nextId()), FriendsReply.class).friends())
+          .as("dee's request waits for an answer still")
+          .contains(new FriendInfo("dee", FriendState.INCOMING, null, null));
+
+      friend(ann, FriendAction.REMOVE, "cyd");
+      FriendUpdateReply accepted =
+          ann.ok(
+              new FriendUpdateRequest(ann.nextId(), "dee", FriendAction.ACCEPT),
+              FriendUpdateReply.class);
+      assertThat(accepted.state()).isEqualTo(FriendState.FRIENDS);
     }
   }
 }

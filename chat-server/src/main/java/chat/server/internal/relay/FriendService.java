@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Friends: requests (stored until answered, so offline users get them at their next login),
  * answers, removal and the list with each friend's presence. Friends see each other's presence even
- * without a shared conversation; strangers never do. The list comes in pages that fit a frame
- * (wire version 6).
+ * without a shared conversation; strangers never do. A user has at most {@code --max-friends}
+ * friends, and the list comes in pages that fit a frame (wire version 6).
  */
 public final class FriendService {
   /** Most friend requests one user may have pending, sent or received. */
@@ -55,11 +55,13 @@ public final class FriendService {
   private final PresenceBook presence;
   private final Notifier notifier;
   private final Clock clock;
+  private final int maxFriends;
   private final int pageBudgetBytes;
 
   /**
    * The service over its collaborators; see {@code Relay} for the wiring.
    *
+   * @param maxFriends the most friends one user may have ({@code --max-friends})
    * @param maxFrameBytes the relay's frame size: a page of the list takes at most half of it
    */
   public FriendService(
@@ -72,8 +74,10 @@ public final class FriendService {
       Notifier notifier,
       Clock clock,
       LogIds logIds,
+      int maxFriends,
       int maxFrameBytes) {
     this.logIds = logIds;
+    this.maxFriends = maxFriends;
     this.pageBudgetBytes = maxFrameBytes / 2;
     this.storage = storage;
     this.users = users;
@@ -118,13 +122,14 @@ public final class FriendService {
         if (friendships.exists(c, me, them)) {
           throw new RelayException(ErrorCode.ALREADY_FRIENDS, "already friends with " + name);
         }
-        if (requests.remove(c, them, me)) {
-          friendships.add(c, me, them, now);
-          return new Outcome(name, FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+        if (requests.exists(c, them, me)) {
+          return befriend(c, me, other, now);
         }
         if (requests.exists(c, me, them)) {
           return new Outcome(name, FriendState.OUTGOING, Optional.empty());
         }
+        // A request that could never be accepted is refused now, not left waiting.
+        requireRoomForFriend(c, me, other);
         if (requests.countFrom(c, me) >= MAX_PENDING_REQUESTS) {
           throw new RelayException(
               ErrorCode.LIMIT_REACHED, "too many pending friend requests: wait for answers");
@@ -142,13 +147,12 @@ public final class FriendService {
         requests.add(c, me, them, now);
         return new Outcome(name, FriendState.OUTGOING, Optional.of(FriendChange.REQUESTED));
       case ACCEPT:
-        if (!requests.remove(c, them, me)) {
+        if (!requests.exists(c, them, me)) {
           throw friendships.exists(c, me, them)
               ? new RelayException(ErrorCode.ALREADY_FRIENDS, "already friends with " + name)
               : new RelayException(ErrorCode.NO_FRIEND_REQUEST, "no friend request from " + name);
         }
-        friendships.add(c, me, them, now);
-        return new Outcome(name, FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+        return befriend(c, me, other, now);
       case DECLINE:
         if (!requests.remove(c, them, me)) {
           throw new RelayException(ErrorCode.NO_FRIEND_REQUEST, "no friend request from " + name);
@@ -163,6 +167,46 @@ public final class FriendService {
       default:
         throw new IllegalStateException("unhandled friend action " + action);
     }
+  }
+
+  /**
+   * Answers {@code other}'s pending request to the caller: they become friends, within the limit
+   * on both sides (refused, the request stays pending and nothing changes).
+   */
+  private Outcome befriend(Connection c, String me, UserRow other, long now) throws SQLException {
+    requireRoomForFriend(c, me, other);
+    requests.remove(c, other.userKey(), me);
+    friendships.add(c, me, other.userKey(), now);
+    return new Outcome(other.username(), FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+  }
+
+  /**
+   * Refuses with {@link ErrorCode#LIMIT_REACHED} if the caller or {@code other} already has {@code
+   * --max-friends} friends, saying whose list is full: a friends list is bounded by the relay, not
+   * only by what its owner accepts.
+   */
+  private void requireRoomForFriend(Connection c, String me, UserRow other) throws SQLException {
+    int mine = friendships.count(c, me);
+    if (mine >= maxFriends) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          "you have " + friends(mine) + ", this relay's limit: remove a friend first");
+    }
+    int theirs = friendships.count(c, other.userKey());
+    if (theirs >= maxFriends) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          other.username()
+              + " has "
+              + friends(theirs)
+              + ", this relay's limit: "
+              + other.username()
+              + " must remove a friend before you can be friends");
+    }
+  }
+
+  private static String friends(int count) {
+    return count == 1 ? "1 friend" : count + " friends";
   }
 
   /**

@@ -13,9 +13,11 @@ import chat.protocol.FriendState;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.FriendsReply;
 import chat.protocol.ListFriendsRequest;
+import chat.protocol.PresenceStatus;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Usernames;
 import chat.server.MutableClock;
+import chat.server.RelayConfig;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FriendRequestRepository;
 import chat.server.internal.storage.FriendshipRepository;
@@ -32,14 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FriendService}'s bounds: on the requests one user receives (strangers cannot make a user
- * store, hear at each login and list an unbounded number of them), and the list's pages (wire
- * version 6).
+ * store, hear at each login and list an unbounded number of them), on the friends one user has
+ * ({@code --max-friends}, for both sides of a request), and the list's pages (wire version 6).
  */
 class FriendServiceTest {
   private static final int LIMIT = FriendService.MAX_PENDING_REQUESTS;
 
   /** The smallest frame a relay may use: a page of the friends list takes at most half. */
   private static final int FRAME_BYTES = 64 * 1024;
+
+  /** The friends limit of {@link #service}. */
+  private static final int MAX_FRIENDS = 3;
 
   @TempDir Path dataDir;
 
@@ -68,6 +73,7 @@ class FriendServiceTest {
             new Notifier(storage, new MemberRepository(), router, friendships, presence, 0),
             new MutableClock(),
             new LogIds(new byte[32]),
+            MAX_FRIENDS,
             FRAME_BYTES);
   }
 
@@ -111,6 +117,69 @@ class FriendServiceTest {
     assertThat(list("popular").friends())
         .as("one friend, " + LIMIT + " requests")
         .hasSize(LIMIT + 1);
+  }
+
+  @Test
+  void add_callerHasTheMostFriends_refusedSayingItIsTheCallersList() {
+    friendsOf("full", MAX_FRIENDS);
+    account("stranger");
+
+    assertThatThrownBy(() -> add("full", "stranger"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("you have 3 friends, this relay's limit: remove a friend first")
+        .extracting("code")
+        .isEqualTo(ErrorCode.LIMIT_REACHED);
+    assertThat(list("stranger").friends()).as("no request was stored").isEmpty();
+
+    update("full", FriendAction.REMOVE, "full-friend0");
+    assertThat(add("full", "stranger")).isEqualTo(FriendState.OUTGOING);
+  }
+
+  @Test
+  void add_targetHasTheMostFriends_refusedSayingItIsTheirList() {
+    friendsOf("full", MAX_FRIENDS);
+    account("stranger");
+
+    assertThatThrownBy(() -> add("stranger", "full"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage(
+            "full has 3 friends, this relay's limit: full must remove a friend before you can be"
+                + " friends")
+        .extracting("code")
+        .isEqualTo(ErrorCode.LIMIT_REACHED);
+    assertThat(list("full").friends()).hasSize(MAX_FRIENDS);
+  }
+
+  @Test
+  void accept_eitherSideAtTheLimit_refusedAndTheRequestStaysPending() {
+    account("asker");
+    account("answerer");
+    assertThat(add("asker", "answerer")).isEqualTo(FriendState.OUTGOING);
+    friendsOf("answerer", MAX_FRIENDS);
+
+    assertThatThrownBy(() -> update("answerer", FriendAction.ACCEPT, "asker"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage("you have 3 friends, this relay's limit: remove a friend first");
+    assertThatThrownBy(() -> add("answerer", "asker"))
+        .as("adding someone who asked is accepting")
+        .isInstanceOf(RelayException.class)
+        .hasMessageStartingWith("you have 3 friends");
+    update("answerer", FriendAction.REMOVE, "answerer-friend0");
+    friendsOf("asker", MAX_FRIENDS);
+
+    assertThatThrownBy(() -> update("answerer", FriendAction.ACCEPT, "asker"))
+        .isInstanceOf(RelayException.class)
+        .hasMessage(
+            "asker has 3 friends, this relay's limit: asker must remove a friend before you can be"
+                + " friends")
+        .extracting("code")
+        .isEqualTo(ErrorCode.LIMIT_REACHED);
+    assertThat(list("answerer").friends())
+        .as("the request waits for an answer still")
+        .contains(new FriendInfo("asker", FriendState.INCOMING, null, null));
+
+    update("asker", FriendAction.REMOVE, "asker-friend0");
+    assertThat(update("answerer", FriendAction.ACCEPT, "asker")).isEqualTo(FriendState.FRIENDS);
   }
 
   @Test
@@ -204,6 +273,45 @@ class FriendServiceTest {
             tuple("bea", FriendState.OUTGOING),
             tuple("ann", FriendState.INCOMING));
     assertThat(reply.next()).isNull();
+  }
+
+  @Test
+  void defaultLimit_wholeListOfTheLongestEntries_fitsTheDefaultFrameForOlderClients() {
+    // The longest entry: a 32-character name, away with 200 characters of 3 bytes in UTF-8.
+    FriendInfo longest =
+        new FriendInfo(
+            "a".repeat(32), FriendState.FRIENDS, PresenceStatus.AWAY, "\u4e2d".repeat(200));
+    FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+    int oneEntryBytes =
+        codec.toJson(new FriendsReply("1", List.of(longest, longest))).length
+            - codec.toJson(new FriendsReply("1", List.of(longest))).length;
+    assertThat(oneEntryBytes).as("PacketDiagram.md, wire version 6").isEqualTo(695);
+
+    List<FriendInfo> whole = new ArrayList<>();
+    for (int i = 0; i < RelayConfig.DEFAULT_MAX_FRIENDS; i++) {
+      whole.add(longest);
+    }
+    for (int i = 0; i < LIMIT; i++) {
+      whole.add(new FriendInfo("b".repeat(32), FriendState.OUTGOING, null, null));
+      whole.add(new FriendInfo("c".repeat(32), FriendState.INCOMING, null, null));
+    }
+    assertThat(codec.toJson(new FriendsReply("r".repeat(64), whole)).length)
+        .isLessThan(FrameCodec.DEFAULT_MAX_FRAME_BYTES / 4);
+  }
+
+  /** Makes {@code name} an account with {@code count} friends, {@code name-friend0} and on. */
+  private void friendsOf(String name, int count) {
+    account(name);
+    for (int i = 0; i < count; i++) {
+      account(name + "-friend" + i);
+    }
+    storage.write(
+        c -> {
+          for (int i = 0; i < count; i++) {
+            friendships.add(c, name, name + "-friend" + i, 1L);
+          }
+          return null;
+        });
   }
 
   private static String asker(int i) {
