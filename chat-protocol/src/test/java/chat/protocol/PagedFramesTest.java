@@ -77,8 +77,7 @@ class PagedFramesTest {
 
   @Test
   void friends_cursorNotAUsername_badFrame() {
-    assertThatThrownBy(
-            () -> parse("{\"type\":\"list_friends\",\"id\":\"1\",\"after\":\"#room\"}"))
+    assertThatThrownBy(() -> parse("{\"type\":\"list_friends\",\"id\":\"1\",\"after\":\"#room\"}"))
         .isInstanceOf(FrameException.class)
         .extracting(e -> ((FrameException) e).code())
         .isEqualTo(ErrorCode.BAD_FRAME);

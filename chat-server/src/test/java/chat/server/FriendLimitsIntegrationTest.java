@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The friends list and its limit over real connections, on a relay with the smallest frame (64
- * KiB) and {@code --max-friends 2}: a list larger than a frame comes in pages on a wire version 6
- * connection and is refused as before on an older one; a request or an acceptance past the limit
- * is {@code LIMIT_REACHED}, saying whose list is full.
+ * The friends list and its limit over real connections, on a relay with the smallest frame (64 KiB)
+ * and {@code --max-friends 2}: a list larger than a frame comes in pages on a wire version 6
+ * connection and is refused as before on an older one; a request or an acceptance past the limit is
+ * {@code LIMIT_REACHED}, saying whose list is full.
  */
 class FriendLimitsIntegrationTest {
   private static final int FRAME_BYTES = 64 * 1024;

@@ -170,8 +170,8 @@ public final class FriendService {
   }
 
   /**
-   * Answers {@code other}'s pending request to the caller: they become friends, within the limit
-   * on both sides (refused, the request stays pending and nothing changes).
+   * Answers {@code other}'s pending request to the caller: they become friends, within the limit on
+   * both sides (refused, the request stays pending and nothing changes).
    */
   private Outcome befriend(Connection c, String me, UserRow other, long now) throws SQLException {
     requireRoomForFriend(c, me, other);
