@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 5;
+  public static final int CURRENT = 6;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -34,12 +34,20 @@ public final class ProtocolVersions {
    */
   public static final int PAGED = 5;
 
+  /**
+   * The first version whose {@code list_friends} reply comes in pages as {@code list_members} does
+   * (an optional {@code after} cursor in the request, a {@code next} cursor in the reply, entries
+   * in order of lowercase usernames); it adds nothing else.
+   */
+  public static final int PAGED_FRIENDS = 6;
+
   /** Every version this build speaks, newest first. */
-  public static final List<Integer> SUPPORTED = List.of(PAGED, STORE_TIME, BINARY, SOCIAL, 1);
+  public static final List<Integer> SUPPORTED =
+      List.of(PAGED_FRIENDS, PAGED, STORE_TIME, BINARY, SOCIAL, 1);
 
   private ProtocolVersions() {}
 
-  /** The line both programs print for {@code --version}: {@code wire protocol 5, 4, 3, 2, 1}. */
+  /** The line both programs print for {@code --version}: {@code wire protocol 6, 5, 4, 3, 2, 1}. */
   public static String versionLine() {
     return "wire protocol "
         + SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));

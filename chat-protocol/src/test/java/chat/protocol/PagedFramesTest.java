@@ -8,7 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The wire version 5 list frames: the {@code after} and {@code next} cursors, the bundle cap. */
+/**
+ * The paged list frames: the {@code after} and {@code next} cursors of rooms and members (wire
+ * version 5) and of friends (wire version 6), the bundle cap.
+ */
 class PagedFramesTest {
   private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
 
@@ -44,6 +47,46 @@ class PagedFramesTest {
             parse(
                 "{\"type\":\"list_members\",\"id\":\"4\",\"conversation\":\"#a\",\"after\":\"bob\"}"))
         .isEqualTo(new ListMembersRequest("4", "#a", "bob"));
+  }
+
+  @Test
+  void friends_cursors_absentWithoutOne_keptExactlyWithOne() throws Exception {
+    assertThat(json(new ListFriendsRequest("1")))
+        .as("a version 2 to 5 relay refuses any field it does not know")
+        .isEqualTo("{\"type\":\"list_friends\",\"id\":\"1\"}");
+    assertThat(json(new FriendsReply("1", List.of()))).doesNotContain("next");
+    assertThat(json(new ListFriendsRequest("2", "Bob")))
+        .isEqualTo("{\"type\":\"list_friends\",\"id\":\"2\",\"after\":\"Bob\"}");
+    assertThat(parse("{\"type\":\"list_friends\",\"id\":\"2\",\"after\":\"Bob\"}"))
+        .isEqualTo(new ListFriendsRequest("2", "Bob"));
+    FriendsReply page =
+        new FriendsReply(
+            "3",
+            List.of(
+                new FriendInfo("alice", FriendState.INCOMING, null, null),
+                new FriendInfo("Bob", FriendState.FRIENDS, PresenceStatus.AWAY, "lunch")),
+            "Bob");
+    assertThat(json(page))
+        .isEqualTo(
+            "{\"type\":\"friends\",\"re\":\"3\",\"friends\":["
+                + "{\"username\":\"alice\",\"state\":\"incoming\"},"
+                + "{\"username\":\"Bob\",\"state\":\"friends\",\"status\":\"away\","
+                + "\"message\":\"lunch\"}],\"next\":\"Bob\"}");
+    assertThat(parse(json(page))).isEqualTo(page);
+  }
+
+  @Test
+  void friends_cursorNotAUsername_badFrame() {
+    assertThatThrownBy(() -> parse("{\"type\":\"list_friends\",\"id\":\"1\",\"after\":\"#room\"}"))
+        .isInstanceOf(FrameException.class)
+        .extracting(e -> ((FrameException) e).code())
+        .isEqualTo(ErrorCode.BAD_FRAME);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "{\"type\":\"friends\",\"re\":\"1\",\"friends\":[],"
+                        + "\"next\":\"no spaces\"}"))
+        .isInstanceOf(FrameException.class);
   }
 
   @Test
@@ -85,5 +128,8 @@ class PagedFramesTest {
     assertThat(ErrorCode.REPLY_TOO_LARGE.forVersion(ProtocolVersions.STORE_TIME))
         .isEqualTo(ErrorCode.INTERNAL);
     assertThat(ProtocolVersions.pick(List.of(5, 4, 3, 2, 1))).isEqualTo(ProtocolVersions.PAGED);
+    assertThat(ProtocolVersions.pick(List.of(6, 5, 4, 3, 2, 1)))
+        .isEqualTo(ProtocolVersions.PAGED_FRIENDS)
+        .isEqualTo(ProtocolVersions.CURRENT);
   }
 }

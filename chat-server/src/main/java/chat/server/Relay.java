@@ -266,7 +266,9 @@ public final class Relay implements AutoCloseable {
               presence,
               notifier,
               clock,
-              logIds);
+              logIds,
+              config.maxFriends(),
+              config.maxFrameBytes());
       RequestDispatcher dispatcher =
           new RequestDispatcher(
               "chat-relay",

@@ -12,7 +12,8 @@ import java.util.Objects;
  * #ONE_IO_THREAD_PER_PROCESSOR}: one per processor the JVM sees, see {@link #ioThreadCount()});
  * {@code registrationsPerHour} is how many registration attempts one client address may make per
  * hour (0: no limit); {@code bcryptThreads} is how many bcrypt computations may run at once ({@link
- * #BCRYPT_THREADS_DEFAULT}: see {@link #bcryptThreadCount()}).
+ * #BCRYPT_THREADS_DEFAULT}: see {@link #bcryptThreadCount()}); {@code maxFriends} is how many
+ * friends one user may have.
  */
 public record RelayConfig(
     String bindAddress,
@@ -36,7 +37,8 @@ public record RelayConfig(
     Path tlsKey,
     Duration auditRetention,
     FileLimits files,
-    RoomLimits rooms) {
+    RoomLimits rooms,
+    int maxFriends) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
 
@@ -100,6 +102,12 @@ public record RelayConfig(
 
   /** The most unsent bytes one connection may hold (1 GiB). */
   public static final long MAX_PENDING_BYTES = 1L << 30;
+
+  /** Friends per user by default: the whole list fits the default frame, paged or not. */
+  public static final int DEFAULT_MAX_FRIENDS = 1000;
+
+  /** The most friends per user accepted. */
+  public static final int MAX_FRIENDS = 100_000;
 
   /** How long audit events are kept by default. */
   public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
@@ -207,6 +215,9 @@ public record RelayConfig(
       throw new InvalidSetting(
           tlsCertificate == null ? "tls-key" : "tls-cert", "--tls-cert and --tls-key go together");
     }
+    if (maxFriends < 1 || maxFriends > MAX_FRIENDS) {
+      throw new InvalidSetting("max-friends", "max friends must be 1 to " + MAX_FRIENDS);
+    }
     Objects.requireNonNull(auditRetention, "auditRetention");
     if (auditRetention.isNegative()) {
       throw new InvalidSetting("audit-days", "audit days must be 0 (keep forever) or more");
@@ -294,7 +305,8 @@ public record RelayConfig(
         null,
         DEFAULT_AUDIT_RETENTION,
         FileLimits.defaults(),
-        RoomLimits.defaults());
+        RoomLimits.defaults(),
+        DEFAULT_MAX_FRIENDS);
   }
 
   /** A copy with another bcrypt cost. */
@@ -367,6 +379,11 @@ public record RelayConfig(
     return edit(copy -> copy.rooms = roomLimits);
   }
 
+  /** A copy with another limit on the friends of one user. */
+  public RelayConfig withMaxFriends(int friends) {
+    return edit(copy -> copy.maxFriends = friends);
+  }
+
   /** A copy with another idle timeout: no complete frame for this long closes a connection. */
   public RelayConfig withIdleTimeoutSeconds(int seconds) {
     return edit(copy -> copy.idleTimeoutSeconds = seconds);
@@ -403,6 +420,7 @@ public record RelayConfig(
     private final Duration auditRetention;
     private FileLimits files;
     private RoomLimits rooms;
+    private int maxFriends;
 
     Copy(RelayConfig from) {
       bindAddress = from.bindAddress;
@@ -427,6 +445,7 @@ public record RelayConfig(
       auditRetention = from.auditRetention;
       files = from.files;
       rooms = from.rooms;
+      maxFriends = from.maxFriends;
     }
 
     RelayConfig build() {
@@ -452,7 +471,8 @@ public record RelayConfig(
           tlsKey,
           auditRetention,
           files,
-          rooms);
+          rooms,
+          maxFriends);
     }
   }
 

@@ -125,6 +125,8 @@ class MainTest {
         "--max-pending-bytes|9223372036854775807|max pending bytes must be at most 1073741824",
         "--max-connections-per-address|1000001|max connections per address must be 0 (no limit)",
         "--presence-max-room-members|1000001|presence max room members must be 0 (every room)",
+        "--max-friends|0|max friends must be 1 to 100000",
+        "--max-friends|100001|max friends must be 1 to 100000",
         "--file-quota-bytes|1125899906842625|file quota bytes must be 1 to 1125899906842624",
         "--file-storage-bytes|9223372036854775807|file storage bytes must be 1 to",
         "--worker-threads|99999999999|'99999999999' is not an int"

@@ -4,9 +4,10 @@ import chat.cli.CommandException;
 import java.util.Locale;
 
 /**
- * The rule for walking a paged list ({@code list_rooms}, {@code list_members}): ask again after the
- * reply's {@code next} until a reply has none. A relay may only move forward: a cursor that does
- * not come after the one asked would make the walk loop forever, so it is refused.
+ * The rule for walking a paged list ({@code list_rooms}, {@code list_members}, {@code
+ * list_friends}): ask again after the reply's {@code next} until a reply has none. A relay may only
+ * move forward: a cursor that does not come after the one asked would make the walk loop forever,
+ * so it is refused.
  */
 final class Pages {
   private Pages() {}

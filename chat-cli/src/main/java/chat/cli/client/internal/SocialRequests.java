@@ -24,7 +24,9 @@ import chat.protocol.SetPresenceRequest;
 import chat.protocol.Usernames;
 import chat.protocol.VisibleText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The group, friend and presence operations of {@link RelayChatClient} (wire version 2). Each
@@ -135,11 +137,24 @@ final class SocialRequests {
     return Views.friendship(reply.state());
   }
 
+  /**
+   * Every friend and pending request, page by page (a wire version 6 relay pages the list in order
+   * of usernames), ordered as {@code /friends} shows them: friends, requests sent, requests
+   * received, each by lowercase username.
+   */
   List<FriendView> friends() {
     RelayConnection relay = relay(sessions.require());
-    FriendsReply reply = relay.call(new ListFriendsRequest(relay.nextId()), FriendsReply.class);
-    List<FriendView> out = new ArrayList<>(reply.friends().size());
-    reply.friends().forEach(info -> out.add(Views.friend(info)));
+    List<FriendView> out = new ArrayList<>();
+    String after = null;
+    do {
+      FriendsReply reply =
+          relay.call(new ListFriendsRequest(relay.nextId(), after), FriendsReply.class);
+      reply.friends().forEach(info -> out.add(Views.friend(info)));
+      after = Pages.next(after, reply.next());
+    } while (after != null);
+    out.sort(
+        Comparator.comparing(FriendView::friendship)
+            .thenComparing(friend -> friend.username().toLowerCase(Locale.ROOT)));
     return out;
   }
 

@@ -340,7 +340,8 @@ public final class RelayCommand implements Callable<Integer> {
             fileQuotaBytes,
             fileStorageBytes,
             Duration.ofMinutes(10)),
-        roomLimits.limits());
+        roomLimits.limits(),
+        roomLimits.maxFriends);
   }
 
   /**

@@ -1,9 +1,13 @@
 package chat.server.internal.cli;
 
+import chat.server.RelayConfig;
 import chat.server.RoomLimits;
 import picocli.CommandLine.Option;
 
-/** The relay's options that bound rooms, their members and invitations ({@link RoomLimits}). */
+/**
+ * The relay's options that bound what one user can make grow: rooms, their members and invitations
+ * ({@link RoomLimits}), and friendships ({@link RelayConfig#maxFriends()}).
+ */
 final class RoomLimitOptions {
   @Option(
       names = "--max-rooms-per-user",
@@ -31,6 +35,15 @@ final class RoomLimitOptions {
           "Group invitations one user may hold unanswered; more are refused to the inviter, 1 to"
               + " 100000 (default: ${DEFAULT-VALUE}).")
   int maxInvitationsPerUser;
+
+  @Option(
+      names = "--max-friends",
+      paramLabel = "N",
+      defaultValue = "" + RelayConfig.DEFAULT_MAX_FRIENDS,
+      description =
+          "Friends one user may have; a request or an acceptance past it is refused to whoever"
+              + " sends it, 1 to 100000 (default: ${DEFAULT-VALUE}).")
+  int maxFriends;
 
   /** The limits, checked. */
   RoomLimits limits() {

@@ -10,6 +10,7 @@ import chat.protocol.FriendUpdateRequest;
 import chat.protocol.FriendsReply;
 import chat.protocol.ListFriendsRequest;
 import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Usernames;
 import chat.server.internal.storage.FriendRequestRepository;
 import chat.server.internal.storage.FriendshipRepository;
@@ -22,14 +23,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Friends: requests (stored until answered, so offline users get them at their next login),
  * answers, removal and the list with each friend's presence. Friends see each other's presence even
- * without a shared conversation; strangers never do.
+ * without a shared conversation; strangers never do. A user has at most {@code --max-friends}
+ * friends, and the list comes in pages that fit a frame (wire version 6).
  */
 public final class FriendService {
   /** Most friend requests one user may have pending, sent or received. */
@@ -50,8 +55,15 @@ public final class FriendService {
   private final PresenceBook presence;
   private final Notifier notifier;
   private final Clock clock;
+  private final int maxFriends;
+  private final int pageBudgetBytes;
 
-  /** The service over its collaborators; see {@code Relay} for the wiring. */
+  /**
+   * The service over its collaborators; see {@code Relay} for the wiring.
+   *
+   * @param maxFriends the most friends one user may have ({@code --max-friends})
+   * @param maxFrameBytes the relay's frame size: a page of the list takes at most half of it
+   */
   public FriendService(
       Storage storage,
       UserRepository users,
@@ -61,8 +73,12 @@ public final class FriendService {
       PresenceBook presence,
       Notifier notifier,
       Clock clock,
-      LogIds logIds) {
+      LogIds logIds,
+      int maxFriends,
+      int maxFrameBytes) {
     this.logIds = logIds;
+    this.maxFriends = maxFriends;
+    this.pageBudgetBytes = maxFrameBytes / 2;
     this.storage = storage;
     this.users = users;
     this.requests = requests;
@@ -106,13 +122,14 @@ public final class FriendService {
         if (friendships.exists(c, me, them)) {
           throw new RelayException(ErrorCode.ALREADY_FRIENDS, "already friends with " + name);
         }
-        if (requests.remove(c, them, me)) {
-          friendships.add(c, me, them, now);
-          return new Outcome(name, FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+        if (requests.exists(c, them, me)) {
+          return befriend(c, me, other, now);
         }
         if (requests.exists(c, me, them)) {
           return new Outcome(name, FriendState.OUTGOING, Optional.empty());
         }
+        // A request that could never be accepted is refused now, not left waiting.
+        requireRoomForFriend(c, me, other);
         if (requests.countFrom(c, me) >= MAX_PENDING_REQUESTS) {
           throw new RelayException(
               ErrorCode.LIMIT_REACHED, "too many pending friend requests: wait for answers");
@@ -130,13 +147,12 @@ public final class FriendService {
         requests.add(c, me, them, now);
         return new Outcome(name, FriendState.OUTGOING, Optional.of(FriendChange.REQUESTED));
       case ACCEPT:
-        if (!requests.remove(c, them, me)) {
+        if (!requests.exists(c, them, me)) {
           throw friendships.exists(c, me, them)
               ? new RelayException(ErrorCode.ALREADY_FRIENDS, "already friends with " + name)
               : new RelayException(ErrorCode.NO_FRIEND_REQUEST, "no friend request from " + name);
         }
-        friendships.add(c, me, them, now);
-        return new Outcome(name, FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+        return befriend(c, me, other, now);
       case DECLINE:
         if (!requests.remove(c, them, me)) {
           throw new RelayException(ErrorCode.NO_FRIEND_REQUEST, "no friend request from " + name);
@@ -153,31 +169,104 @@ public final class FriendService {
     }
   }
 
-  /** The caller's friends (with presence), then requests to and from them, by name. */
+  /**
+   * Answers {@code other}'s pending request to the caller: they become friends, within the limit on
+   * both sides (refused, the request stays pending and nothing changes).
+   */
+  private Outcome befriend(Connection c, String me, UserRow other, long now) throws SQLException {
+    requireRoomForFriend(c, me, other);
+    requests.remove(c, other.userKey(), me);
+    friendships.add(c, me, other.userKey(), now);
+    return new Outcome(other.username(), FriendState.FRIENDS, Optional.of(FriendChange.ACCEPTED));
+  }
+
+  /**
+   * Refuses with {@link ErrorCode#LIMIT_REACHED} if the caller or {@code other} already has {@code
+   * --max-friends} friends, saying whose list is full: a friends list is bounded by the relay, not
+   * only by what its owner accepts.
+   */
+  private void requireRoomForFriend(Connection c, String me, UserRow other) throws SQLException {
+    int mine = friendships.count(c, me);
+    if (mine >= maxFriends) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          "you have " + friends(mine) + ", this relay's limit: remove a friend first");
+    }
+    int theirs = friendships.count(c, other.userKey());
+    if (theirs >= maxFriends) {
+      throw new RelayException(
+          ErrorCode.LIMIT_REACHED,
+          other.username()
+              + " has "
+              + friends(theirs)
+              + ", this relay's limit: "
+              + other.username()
+              + " must remove a friend before you can be friends");
+    }
+  }
+
+  private static String friends(int count) {
+    return count == 1 ? "1 friend" : count + " friends";
+  }
+
+  /**
+   * The caller's friends (with presence) and requests to and from them. From wire version 6 one
+   * page of them that fits a frame ({@link ListPage}), in order of lowercase usernames, after the
+   * request's cursor; before, the whole list, ordered friends, outgoing, incoming, then by name.
+   */
   public FriendsReply list(ClientConnection connection, ListFriendsRequest request) {
     String me = connection.state().userKey().orElseThrow();
-    List<FriendInfo> out = new ArrayList<>();
-    storage
-        .read(c -> friendships.friends(c, me))
-        .forEach(
-            (key, name) -> {
-              PresenceStatus status = presence.status(key, router.isOnline(key));
-              String message =
-                  status == PresenceStatus.AWAY ? presence.message(key).orElse(null) : null;
-              out.add(new FriendInfo(name, FriendState.FRIENDS, status, message));
-            });
-    storage
-        .read(c -> requests.incoming(c, me))
-        .values()
-        .forEach(name -> out.add(new FriendInfo(name, FriendState.INCOMING, null, null)));
-    storage
-        .read(c -> requests.outgoing(c, me))
-        .values()
-        .forEach(name -> out.add(new FriendInfo(name, FriendState.OUTGOING, null, null)));
+    boolean paged = connection.state().version() >= ProtocolVersions.PAGED_FRIENDS;
+    Map<String, Listed> all = storage.read(c -> listed(c, me));
+    ListPage<FriendInfo> page =
+        ListPage.of(
+            new ArrayList<>(all.keySet()),
+            request.after() == null ? null : Usernames.key(request.after()),
+            key -> info(key, all.get(key)),
+            friend ->
+                ListPage.jsonBytes(
+                    friend.username(),
+                    friend.state().name(),
+                    friend.status() == null ? null : friend.status().name(),
+                    friend.message()),
+            FriendInfo::username,
+            paged ? pageBudgetBytes : 0);
+    if (paged) {
+      return new FriendsReply(request.id(), page.entries(), page.next());
+    }
+    List<FriendInfo> out = new ArrayList<>(page.entries());
     out.sort(
         Comparator.comparing(FriendInfo::state)
             .thenComparing(f -> f.username().toLowerCase(Locale.ROOT)));
     return new FriendsReply(request.id(), out);
+  }
+
+  /** A listed user: their username as registered and where they stand with the caller. */
+  private record Listed(String username, FriendState state) {}
+
+  /** Friends, then requests both ways, of {@code me}, by user key. */
+  private SortedMap<String, Listed> listed(Connection c, String me) throws SQLException {
+    SortedMap<String, Listed> out = new TreeMap<>();
+    friendships
+        .friends(c, me)
+        .forEach((key, name) -> out.putIfAbsent(key, new Listed(name, FriendState.FRIENDS)));
+    requests
+        .outgoing(c, me)
+        .forEach((key, name) -> out.putIfAbsent(key, new Listed(name, FriendState.OUTGOING)));
+    requests
+        .incoming(c, me)
+        .forEach((key, name) -> out.putIfAbsent(key, new Listed(name, FriendState.INCOMING)));
+    return out;
+  }
+
+  /** {@code listed} as a reply entry: a friend with their presence, a request without. */
+  private FriendInfo info(String key, Listed listed) {
+    if (listed.state() != FriendState.FRIENDS) {
+      return new FriendInfo(listed.username(), listed.state(), null, null);
+    }
+    PresenceStatus status = presence.status(key, router.isOnline(key));
+    String message = status == PresenceStatus.AWAY ? presence.message(key).orElse(null) : null;
+    return new FriendInfo(listed.username(), FriendState.FRIENDS, status, message);
   }
 
   /** The usernames who asked {@code userKey} and are waiting for an answer. */

@@ -32,6 +32,11 @@ public final class FriendshipRepository {
         c, "SELECT 1 FROM friendships WHERE user_key = ? AND friend_key = ?", firstKey, secondKey);
   }
 
+  /** How many friends {@code userKey} has. */
+  public int count(Connection c, String userKey) throws SQLException {
+    return SqlRows.count(c, "SELECT count(*) FROM friendships WHERE user_key = ?", userKey);
+  }
+
   /** The friends of {@code userKey}: user keys mapped to usernames, by key. */
   public Map<String, String> friends(Connection c, String userKey) throws SQLException {
     return SqlRows.pairs(
