@@ -35,6 +35,7 @@ final class RegisterCommand implements Callable<Integer> {
     char[] password = null;
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
+      client.checkRegistrable(user); // before anything is asked for or the relay reached
       support.reachableBeforePrompting(client, true);
       password = secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
       passphrase =

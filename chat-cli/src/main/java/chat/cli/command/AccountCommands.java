@@ -88,6 +88,7 @@ final class AccountCommands {
 
   private static void register(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
+    context.client().checkRegistrable(name); // before any secret is asked for
     context.client().checkReachable();
     char[] password = null;
     char[] passphrase = null;

@@ -78,6 +78,22 @@ class AccountCommandsTest {
   }
 
   @Test
+  void register_aKeyChangeCutShortInTheProfile_refusedBeforeAnySecretIsAsked() {
+    context.client.keyChangesCutShort.add("alice");
+    context.answer("password1", "password1", "phrase", "phrase");
+
+    run("/register alice");
+
+    assertThat(context.errors())
+        .singleElement()
+        .asString()
+        .contains("holds a key change of the account")
+        .contains("nothing was registered");
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void register_passphraseMismatch_errorsAndZeroesPassword() {
     context.answer("password1", "password1", "a", "b");
 

@@ -254,6 +254,11 @@ final class SessionManager {
         new KeyReplacement.KeyMaking(random, clock, kdf));
   }
 
+  /** {@link Registration#refusePending} for {@code username}'s profile. */
+  void checkRegistrable(String username) {
+    Registration.refusePending(profileFor(username), pending);
+  }
+
   /**
    * Logs in with the password, then asks {@code passphrase} (zeroed after use) and unlocks or
    * restores the keys.
