@@ -148,7 +148,7 @@ final class RelayCommandSupport {
       return client;
     } catch (RuntimeException e) {
       client.close();
-      throw e;
+      throw secrets().sayWhere(e);
     }
   }
 
@@ -179,7 +179,7 @@ final class RelayCommandSupport {
       }
     } catch (RuntimeException e) {
       client.close();
-      throw e;
+      throw secrets().sayWhere(e);
     }
   }
 
@@ -245,11 +245,26 @@ final class RelayCommandSupport {
     try {
       passphrase = secrets().passphrase(user);
       client.login(user, password, passphrase);
+    } catch (RuntimeException e) {
+      throw secrets().sayWhere(e);
     } finally {
       Arrays.fill(password, '\0');
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
       }
+    }
+  }
+
+  /**
+   * Runs {@code step}, which sends the password or unlocks the keys with the secrets read here; if
+   * it refuses one taken from a file or the environment, its failure says so ({@link
+   * Secrets#sayWhere}).
+   */
+  void sayingWhere(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      throw secrets().sayWhere(e);
     }
   }
 

@@ -219,6 +219,50 @@ class AccountCommandsTest {
   }
 
   @Test
+  void login_wrongPassphraseFromTheEnvironment_saysWhereItCameFrom() {
+    context.client.storedSessions.add("alice");
+    context.client.failNext =
+        new CommandException.Auth(
+            "wrong passphrase for /p/identity.key", null, CommandException.Auth.Refused.PASSPHRASE);
+    context.sources.put(SecretKind.PASSPHRASE, "CHAT_PASSPHRASE");
+    context.answer("from the environment");
+
+    run("/login alice");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: wrong passphrase for /p/identity.key (the passphrase from CHAT_PASSPHRASE)");
+    assertSecretsZeroedAndNeverShown("from the environment");
+  }
+
+  @Test
+  void login_wrongPasswordFromAFile_saysWhereItCameFrom_butNotForOneTypedInline() {
+    context.sources.put(SecretKind.PASSWORD, "/run/secrets/chat-password");
+    context.client.failNext =
+        new CommandException.Auth(
+            "login failed: wrong username or password",
+            null,
+            CommandException.Auth.Refused.PASSWORD);
+    context.answer("from the file", "phrase");
+
+    run("/login alice");
+
+    context.client.failNext =
+        new CommandException.Auth(
+            "login failed: wrong username or password",
+            null,
+            CommandException.Auth.Refused.PASSWORD);
+    context.answer("phrase");
+    run("/login alice typed-inline");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: login failed: wrong username or password (the password from"
+                + " /run/secrets/chat-password)",
+            "error: login failed: wrong username or password");
+  }
+
+  @Test
   void login_noSecretAvailable_showsErrorAndDoesNotLogIn() {
     run("/login alice");
 
