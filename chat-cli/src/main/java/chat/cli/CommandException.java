@@ -31,9 +31,48 @@ public abstract sealed class CommandException extends RuntimeException {
 
   /** The key file would not unlock, or no acceptable passphrase was given: exit 2. */
   public static final class Auth extends CommandException {
+    /** Which secret a failure refused: a front end then says where that secret came from. */
+    public enum Refused {
+      /** The account password (the relay refused it). */
+      PASSWORD,
+      /** The key file's passphrase (the key file or its backup did not open with it). */
+      PASSPHRASE;
+
+      /** What a person calls it: {@code password} or {@code passphrase}. */
+      public String noun() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+
+    private final Refused refused;
+
     /** An authentication failure with a one-line message. */
     public Auth(String message, Throwable cause) {
+      this(message, cause, null);
+    }
+
+    /** An authentication failure that refused the secret {@code refused} (null: none). */
+    public Auth(String message, Throwable cause, Refused refused) {
       super(ExitCode.AUTH, message, cause);
+      this.refused = refused;
+    }
+
+    /** The secret this failure refused, if it refused one and does not say where it came from. */
+    public java.util.Optional<Refused> refused() {
+      return java.util.Optional.ofNullable(refused);
+    }
+
+    /**
+     * This failure, saying that the secret it refused came from {@code source} (a variable's name
+     * or a file), so that nobody retypes a secret that was never asked for. Never its value.
+     */
+    public Auth givenIn(String source) {
+      Objects.requireNonNull(source, "source");
+      if (refused == null) {
+        return this;
+      }
+      return new Auth(
+          getMessage() + " (the " + refused.noun() + " from " + source + ")", getCause(), null);
     }
   }
 

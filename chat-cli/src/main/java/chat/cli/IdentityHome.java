@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An identity directory: {@code identity.key} (the encrypted {@link KeyFile}) and {@code
@@ -22,6 +23,12 @@ final class IdentityHome {
 
   /** File name of the armored public bundle. */
   static final String PUBLIC_FILE_NAME = "identity.pub";
+
+  /** A key change staged here and not yet settled: the new key file. */
+  static final String PENDING_KEY_FILE_NAME = "identity.key.pending";
+
+  /** A key change staged here and not yet settled: the new public bundle, put in place last. */
+  static final String PENDING_PUBLIC_FILE_NAME = "identity.pub.pending";
 
   private final Path dir;
 
@@ -39,6 +46,31 @@ final class IdentityHome {
 
   Path publicFile() {
     return dir.resolve(PUBLIC_FILE_NAME);
+  }
+
+  /**
+   * What a key change of this profile that was cut short (a pending file left here, see {@code chat
+   * keys replace}) means for a command that reads its files, if one was: which file holds what, and
+   * that the next login settles it. Empty when none is pending.
+   */
+  Optional<String> keyChangeCutShort() {
+    Path pendingKey = dir.resolve(PENDING_KEY_FILE_NAME);
+    Path pendingPublic = dir.resolve(PENDING_PUBLIC_FILE_NAME);
+    boolean keyPending = Files.exists(pendingKey);
+    if (!keyPending && !Files.exists(pendingPublic)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "a key change of this profile was cut short ("
+            + (keyPending ? pendingKey : pendingPublic)
+            + " is there): the next login, or command that reaches the relay, finishes it (or"
+            + " undoes it, if the relay never took it). Until then "
+            + PUBLIC_FILE_NAME
+            + " holds the key from before the change, and "
+            + KEY_FILE_NAME
+            + (keyPending
+                ? " the key file from before it"
+                : " already the new key file (the change was being put in place)"));
   }
 
   /** True if either file of an identity is present. */

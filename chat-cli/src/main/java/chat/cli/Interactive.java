@@ -62,7 +62,7 @@ final class Interactive {
         return 0;
       }
       boolean atTerminal = inputIsTerminal();
-      LineModeOptions lineOptions = lineOptions(atTerminal ? atTerminal(secrets) : secrets::given);
+      LineModeOptions lineOptions = lineOptions(atTerminal ? atTerminal(secrets) : secrets);
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
         boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
         InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;
@@ -108,10 +108,21 @@ final class Interactive {
    * account's password; only a pipe or a file takes it from the environment.
    */
   static GivenSecrets atTerminal(Secrets secrets) {
-    return kind ->
-        kind == SecretKind.NEW_PASSWORD || kind == SecretKind.NEW_PASSPHRASE
-            ? java.util.Optional.empty()
-            : secrets.given(kind);
+    return new GivenSecrets() {
+      @Override
+      public java.util.Optional<char[]> secret(SecretKind kind) {
+        return typedHere(kind) ? java.util.Optional.empty() : secrets.given(kind);
+      }
+
+      @Override
+      public java.util.Optional<String> source(SecretKind kind) {
+        return typedHere(kind) ? java.util.Optional.empty() : secrets.source(kind);
+      }
+    };
+  }
+
+  private static boolean typedHere(SecretKind kind) {
+    return kind == SecretKind.NEW_PASSWORD || kind == SecretKind.NEW_PASSPHRASE;
   }
 
   /**

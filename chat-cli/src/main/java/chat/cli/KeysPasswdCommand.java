@@ -50,7 +50,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
           "the passphrase was changed",
           c -> {
             passphrase[0] = support.secrets().newPassphrase(user);
-            c.changePassphrase(accountPassword, passphrase[0]);
+            support.sayingWhere(() -> c.changePassphrase(accountPassword, passphrase[0]));
             String name = c.username().orElse(user);
             support.result(
                 JsonLines.object("passphrase_changed").put("user", name),

@@ -22,6 +22,14 @@ final class KeysShowCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     IdentityHome home = support.identityHome();
     chat.crypto.IdentityBundle bundle = home.bundle();
+    home.keyChangeCutShort()
+        .ifPresent(
+            what ->
+                support.warn(
+                    what
+                        + "; this shows the key in "
+                        + IdentityHome.PUBLIC_FILE_NAME
+                        + ": log in once ('chat login') to see the key in use"));
     support.result(
         JsonLines.object("key")
             .put("user", bundle.userId())

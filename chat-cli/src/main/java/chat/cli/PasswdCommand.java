@@ -51,7 +51,12 @@ final class PasswdCommand implements Callable<Integer> {
           client,
           "the password was changed",
           c -> {
-            int ended = c.changePassword(current, chosen);
+            int ended;
+            try {
+              ended = c.changePassword(current, chosen);
+            } catch (RuntimeException e) {
+              throw secrets.sayWhere(e); // the current password, from a file or the environment
+            }
             String name = c.username().orElse(user);
             support.result(
                 JsonLines.object("password_changed").put("user", name).put("sessionsEnded", ended),

@@ -35,6 +35,7 @@ final class RegisterCommand implements Callable<Integer> {
     char[] password = null;
     char[] passphrase = null;
     try (ChatClient client = support.client(false)) {
+      client.checkRegistrable(user); // before anything is asked for or the relay reached
       support.reachableBeforePrompting(client, true);
       password = secrets.fresh(options.passwordFile, Secrets.ENV_PASSWORD, "password for " + user);
       passphrase =
@@ -42,7 +43,10 @@ final class RegisterCommand implements Callable<Integer> {
               options.passphraseFile,
               Passphrases.ENV_PASSPHRASE,
               "passphrase for " + user + "'s private keys");
-      client.register(user, password, passphrase);
+      char[] chosenPassword = password;
+      char[] chosenPassphrase = passphrase;
+      // an identity already in the profile is unlocked with the passphrase
+      support.sayingWhere(() -> client.register(user, chosenPassword, chosenPassphrase));
       String fingerprint = client.fingerprint(user).toDisplayString();
       if (options.json()) {
         support

@@ -55,6 +55,12 @@ final class RelayCommandSupport {
     return spec.commandLine().getErr();
   }
 
+  /** Says {@code text} on stderr as {@code chat: warning: TEXT}; the exit code is not changed. */
+  void warn(String text) {
+    err().println("chat: warning: " + TerminalSafe.line(text));
+    err().flush();
+  }
+
   /** The identity files in the profile of {@code --user} (no network, no passphrase). */
   IdentityHome identityHome() {
     String user = options.requireUser(context);
@@ -148,7 +154,7 @@ final class RelayCommandSupport {
       return client;
     } catch (RuntimeException e) {
       client.close();
-      throw e;
+      throw secrets().sayWhere(e);
     }
   }
 
@@ -179,7 +185,7 @@ final class RelayCommandSupport {
       }
     } catch (RuntimeException e) {
       client.close();
-      throw e;
+      throw secrets().sayWhere(e);
     }
   }
 
@@ -245,11 +251,26 @@ final class RelayCommandSupport {
     try {
       passphrase = secrets().passphrase(user);
       client.login(user, password, passphrase);
+    } catch (RuntimeException e) {
+      throw secrets().sayWhere(e);
     } finally {
       Arrays.fill(password, '\0');
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
       }
+    }
+  }
+
+  /**
+   * Runs {@code step}, which sends the password or unlocks the keys with the secrets read here; if
+   * it refuses one taken from a file or the environment, its failure says so ({@link
+   * Secrets#sayWhere}).
+   */
+  void sayingWhere(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      throw secrets().sayWhere(e);
     }
   }
 

@@ -94,6 +94,11 @@ final class ScriptContext implements CommandContext {
   }
 
   @Override
+  public Optional<String> secretSource(SecretKind kind) {
+    return support.secrets().source(kind);
+  }
+
+  @Override
   public void clear() {
     // nothing to clear in a script's output
   }

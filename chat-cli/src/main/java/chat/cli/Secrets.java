@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.command.GivenSecrets;
 import chat.cli.command.SecretKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * by flag, else an environment variable ({@code CHAT_PASSWORD}, {@code CHAT_PASSPHRASE}), else a
  * masked prompt on the terminal. Never the command line. A file's first line is the secret.
  */
-final class Secrets {
+final class Secrets implements GivenSecrets {
   static final String ENV_PASSWORD = "CHAT_PASSWORD";
 
   /** Holds the new account password for {@code chat passwd} and {@code /passwd}. */
@@ -117,6 +118,47 @@ final class Secrets {
       case NEW_PASSWORD -> given(null, ENV_NEW_PASSWORD);
       case NEW_PASSPHRASE -> given(null, Passphrases.ENV_NEW_PASSPHRASE);
     };
+  }
+
+  /**
+   * Where the secret of {@code kind} is taken from without asking: its file, else its variable's
+   * name; empty when it is asked for. For messages: never the value.
+   */
+  @Override
+  public Optional<String> source(SecretKind kind) {
+    return switch (kind) {
+      case PASSWORD -> source(options.passwordFile, ENV_PASSWORD);
+      case PASSPHRASE -> source(options.passphraseFile, Passphrases.ENV_PASSPHRASE);
+      case NEW_PASSWORD -> source(null, ENV_NEW_PASSWORD);
+      case NEW_PASSPHRASE -> source(null, Passphrases.ENV_NEW_PASSPHRASE);
+    };
+  }
+
+  private Optional<String> source(Path file, String env) {
+    if (file != null) {
+      return Optional.of(file.toString());
+    }
+    return context.env(env).map(value -> env);
+  }
+
+  /**
+   * {@code e}, saying where the secret it refused came from when that was a file or a variable
+   * ({@link CommandException.Auth#givenIn}); any other failure as it is.
+   */
+  RuntimeException sayWhere(RuntimeException e) {
+    if (e instanceof CommandException.Auth auth && auth.refused().isPresent()) {
+      SecretKind kind =
+          auth.refused().get() == CommandException.Auth.Refused.PASSWORD
+              ? SecretKind.PASSWORD
+              : SecretKind.PASSPHRASE;
+      return source(kind).map(auth::givenIn).orElse(auth);
+    }
+    return e;
+  }
+
+  @Override
+  public Optional<char[]> secret(SecretKind kind) {
+    return given(kind);
   }
 
   private Optional<char[]> given(Path file, String env) {

@@ -36,6 +36,46 @@ class InteractiveTest {
         .hasValueSatisfying(s -> assertThat(new String(s)).isEqualTo("account password"));
     assertThat(line.secrets().secret(SecretKind.NEW_PASSWORD)).isEmpty();
     assertThat(line.secrets().secret(SecretKind.NEW_PASSPHRASE)).isEmpty();
+    assertThat(line.secrets().source(SecretKind.PASSPHRASE)).contains("CHAT_PASSPHRASE");
+    assertThat(line.secrets().source(SecretKind.PASSWORD)).contains("CHAT_PASSWORD");
+    assertThat(line.secrets().source(SecretKind.NEW_PASSWORD)).isEmpty();
+  }
+
+  @Test
+  void run_wrongPassphraseFromTheEnvironment_saysSo_neverShowingIt() {
+    client.storedSessions.add("alice");
+    client.failNext =
+        new CommandException.Auth(
+            "wrong passphrase for /home/a/.chat/alice/identity.key",
+            null,
+            CommandException.Auth.Refused.PASSPHRASE);
+
+    Cli.Result result =
+        Cli.withPassphrase().client(client).stdin("/rooms\n").run("--user", "alice");
+
+    assertThat(result.stdoutText())
+        .contains(
+            "wrong passphrase for /home/a/.chat/alice/identity.key (the passphrase from"
+                + " CHAT_PASSPHRASE)")
+        .doesNotContain(Cli.PASSPHRASE);
+  }
+
+  @Test
+  void run_wrongPassphraseTyped_saysNothingOfTheEnvironment() {
+    client.storedSessions.add("alice");
+    client.failNext =
+        new CommandException.Auth(
+            "wrong passphrase for /home/a/.chat/alice/identity.key",
+            null,
+            CommandException.Auth.Refused.PASSPHRASE);
+
+    Cli.Result result =
+        new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
+
+    assertThat(result.stdoutText())
+        .contains("wrong passphrase for /home/a/.chat/alice/identity.key")
+        .doesNotContain("the passphrase from")
+        .doesNotContain("typed key passphrase");
   }
 
   @Test

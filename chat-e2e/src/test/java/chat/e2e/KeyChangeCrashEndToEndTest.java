@@ -13,6 +13,7 @@ import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Fingerprint;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.FileDataReply;
 import chat.protocol.Frame;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A key replacement or passphrase change cut short at each step (a file step that fails, as a crash
  * or a full disk there would, or a reply lost on the way) leaves a profile that the next start
- * settles to the key pair the relay holds; and a resumed session, or a live one that reconnects,
- * whose key is not the relay's stops. The clients reach the relay through {@link HostileRelay},
- * which can drop frames and connections.
+ * settles to the key pair the relay holds; and a resumed session, a live one that reconnects, or a
+ * one-shot transfer that resumes on a new connection, whose key is not the relay's stops. The
+ * clients reach the relay through {@link HostileRelay}, which can drop frames and connections.
  */
 class KeyChangeCrashEndToEndTest {
   /** Stage: key file, public file, directory; then, once the relay took it: two renames, sync. */
@@ -275,6 +277,46 @@ class KeyChangeCrashEndToEndTest {
       assertThatThrownBy(() -> bob.send("#lobby", "after the replacement"))
           .isInstanceOf(CommandException.Network.class);
     }
+  }
+
+  @Test
+  void transferReconnect_keysReplacedFromAnotherProfile_stopsWithExit4() throws Exception {
+    byte[] data = new byte[200_000];
+    RelayFixture.RANDOM.nextBytes(data);
+    Path file = Files.write(otherMachines.resolve("notes.bin"), data);
+    String fileId;
+    try (RelayChatClient alice = Clients.oneShot(relay.port(), homes)) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      fileId = alice.sendFile(alice.directWith("bob"), file).fileId();
+    }
+    try (RelayChatClient bob = Clients.oneShot(port, homes, otherMachines.resolve("downloads"))) {
+      bob.resume("bob", PASSPHRASE.clone());
+      try (RelayChatClient other = Clients.oneShot(port, otherMachines)) {
+        other.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
+      }
+      // The download's connection drops once: the one-shot client resumes on a new one.
+      AtomicBoolean cut = new AtomicBoolean();
+      proxy.tamper(
+          new Tamper() {
+            @Override
+            public List<Frame> toClient(Link link, Frame frame) {
+              if (frame instanceof FileDataReply && cut.compareAndSet(false, true)) {
+                link.close();
+                return List.of();
+              }
+              return List.of(frame);
+            }
+          });
+
+      assertThatThrownBy(() -> bob.acceptFile(fileId))
+          .isInstanceOfSatisfying(
+              CommandException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCode.KEY_REJECTED))
+          .hasMessageContaining("the relay holds another key for bob")
+          .hasMessageContaining("chat keys import");
+      assertThat(cut).isTrue();
+    }
+    assertThat(otherMachines.resolve("downloads").resolve("notes.bin")).doesNotExist();
   }
 
   @Test

@@ -307,6 +307,39 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void wrongSecretsGivenInTheEnvironment_theFailureSaysWhereTheyCameFrom_neverTheirValue() {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    String wrongPassphrase = "not the key passphrase";
+
+    // A resume (stored session) and a password login unlock the key file the same way.
+    ScriptRunner.Result resumed =
+        new ScriptRunner(relay.port(), home)
+            .env("CHAT_PASSPHRASE", wrongPassphrase)
+            .run("rooms", "--user", "alice");
+    ScriptRunner.Result loggedIn =
+        new ScriptRunner(relay.port(), home)
+            .env("CHAT_PASSPHRASE", wrongPassphrase)
+            .run("login", "--user", "alice");
+    ScriptRunner.Result wrongPassword =
+        new ScriptRunner(relay.port(), home)
+            .env("CHAT_PASSWORD", "not the account password")
+            .run("login", "--user", "alice");
+
+    for (ScriptRunner.Result result : List.of(resumed, loggedIn)) {
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+      assertThat(result.err())
+          .contains("chat: wrong passphrase for ")
+          .contains("identity.key (the passphrase from CHAT_PASSPHRASE)")
+          .doesNotContain(wrongPassphrase);
+    }
+    assertThat(wrongPassword.exitCode()).isEqualTo(2);
+    assertThat(wrongPassword.err())
+        .contains(
+            "chat: login failed: wrong username or password (the password from CHAT_PASSWORD)")
+        .doesNotContain("not the account password");
+  }
+
+  @Test
   void runScript_executesSlashCommands_andStopsAtTheFirstFailure() {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
     String script = "# a comment\n/join ops\nhello from a script\n/leave nowhere\n/send never\n";

@@ -47,6 +47,17 @@ public interface ChatClient extends AutoCloseable {
   void register(String username, char[] password, char[] passphrase);
 
   /**
+   * Refuses what {@link #register} would refuse in {@code username}'s profile before reaching the
+   * relay: a profile holding a key change cut short ({@code identity.key.pending}). Front ends call
+   * it before they ask for the password and the passphrase, so that nobody types them for nothing.
+   * Local: never touches the network.
+   *
+   * @throws CommandException.Usage naming the file and what to do, or if {@code username} is not a
+   *     valid name
+   */
+  void checkRegistrable(String username);
+
+  /**
    * Logs in with the password, unlocks the local key file with {@code passphrase} (or restores it
    * from the relay's encrypted backup when this machine has none), then catches up from the
    * cursors.

@@ -6,6 +6,7 @@ import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /register}, {@code /login}, {@code /logout}, {@code /sessions}, {@code /passwd}, {@code
@@ -26,7 +27,7 @@ final class AccountCommands {
                 "(for the key file, never sent) are each asked twice. Leave the password out",
                 "so it is asked on a hidden prompt.",
                 "example: /register alice")
-            .runs(AccountCommands::register),
+            .runs(sayingWhere(AccountCommands::register)),
         SlashCommand.named("login", "/login NAME [PASSWORD]", "log in, or resume a saved session")
             .arguments(1, 2)
             .withoutLogin()
@@ -37,7 +38,7 @@ final class AccountCommands {
                 "passphrase.",
                 "examples: /login alice",
                 "          /login alice PASSWORD   (kept out of the input history)")
-            .runs(AccountCommands::login),
+            .runs(sayingWhere(AccountCommands::login)),
         SlashCommand.named("logout", "/logout", "end the session on the relay")
             .help("Revokes the session on the relay and forgets the stored session token.")
             .runs(AccountCommands::logout),
@@ -63,7 +64,7 @@ final class AccountCommands {
                 "again with the new one. This session stays; your keys and their passphrase do",
                 "not change.",
                 "example: /passwd")
-            .runs(AccountCommands::passwd),
+            .runs(sayingWhere(AccountCommands::passwd)),
         SlashCommand.named("passphrase", "/passphrase", "change your key passphrase")
             .help(
                 "Changes the passphrase of your private keys, here and in the relay's encrypted",
@@ -72,7 +73,7 @@ final class AccountCommands {
                 "passphrase twice (at least 8 characters). The keys stay the same; contacts see",
                 "no change. After a leak, use /rekey instead.",
                 "example: /passphrase")
-            .runs(AccountCommands::passphrase),
+            .runs(sayingWhere(AccountCommands::passphrase)),
         SlashCommand.named("rekey", "/rekey [NAME]", "replace your identity keys")
             .arguments(0, 1)
             .withoutLogin()
@@ -83,11 +84,39 @@ final class AccountCommands {
                 "encrypted key backup is replaced too. Contacts see your key as CHANGED until",
                 "they accept it; messages sent to your old key can no longer be read.",
                 "example: /rekey alice")
-            .runs(AccountCommands::rekey));
+            .runs(sayingWhere(AccountCommands::rekey)));
+  }
+
+  /**
+   * {@code handler}, whose failure for a refused password or passphrase says where that came from
+   * when the front end took it from the environment or a file without asking ({@link
+   * CommandException.Auth#givenIn}); never the value. A password typed in the command ({@code
+   * /login NAME PASSWORD}) is not said to come from anywhere.
+   */
+  private static CommandHandler sayingWhere(CommandHandler handler) {
+    return (command, context) -> {
+      try {
+        handler.run(command, context);
+      } catch (CommandException.Auth e) {
+        Optional<CommandException.Auth.Refused> refused = e.refused();
+        if (refused.isEmpty()) {
+          throw e;
+        }
+        boolean password = refused.get() == CommandException.Auth.Refused.PASSWORD;
+        if (password && command.argCount() > 1) {
+          throw e; // typed inline
+        }
+        throw context
+            .secretSource(password ? SecretKind.PASSWORD : SecretKind.PASSPHRASE)
+            .map(e::givenIn)
+            .orElse(e);
+      }
+    };
   }
 
   private static void register(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
+    context.client().checkRegistrable(name); // before any secret is asked for
     context.client().checkReachable();
     char[] password = null;
     char[] passphrase = null;

@@ -76,6 +76,15 @@ public interface CommandContext {
   char[] readSecret(SecretKind kind, String prompt);
 
   /**
+   * Where {@link #readSecret} takes the secret of {@code kind} from without asking (a variable's
+   * name such as {@code CHAT_PASSPHRASE}, or a file), if it does: a command that finds it refused
+   * says so, never the value. Empty when it is asked for, and by default.
+   */
+  default Optional<String> secretSource(SecretKind kind) {
+    return Optional.empty();
+  }
+
+  /**
    * Asks for a new secret (for {@code /register}). Where a person types it, as here by default, it
    * is asked twice and the two must match; a script runner that reads secrets from the environment
    * or a file overrides this to read once. The caller zeroes the array when done.

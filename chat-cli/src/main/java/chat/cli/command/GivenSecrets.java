@@ -20,4 +20,13 @@ public interface GivenSecrets {
    * @throws chat.cli.CommandException if it was given but cannot be read (an unreadable file)
    */
   Optional<char[]> secret(SecretKind kind);
+
+  /**
+   * Where the secret of {@code kind} that {@link #secret} gives comes from (a variable's name or a
+   * file), for a message that says so when it is refused; never the value. Empty when none is
+   * given, and by default.
+   */
+  default Optional<String> source(SecretKind kind) {
+    return Optional.empty();
+  }
 }

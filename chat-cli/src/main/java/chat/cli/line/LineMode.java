@@ -432,6 +432,11 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
+  @Override
+  public Optional<String> secretSource(SecretKind kind) {
+    return givenSecrets.source(kind);
+  }
+
   /** A given secret once (as a script's), else one typed twice on masked prompts. */
   @Override
   public char[] readNewSecret(SecretKind kind, String prompt) {

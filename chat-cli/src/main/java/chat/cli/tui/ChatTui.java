@@ -285,6 +285,11 @@ public final class ChatTui implements CommandContext, ClientListener {
     return this;
   }
 
+  @Override
+  public Optional<String> secretSource(SecretKind kind) {
+    return givenSecrets.source(kind);
+  }
+
   /** A given secret once, else one typed twice on masked prompts. */
   @Override
   public char[] readNewSecret(SecretKind kind, String prompt) {

@@ -88,6 +88,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public java.util.Optional<String> secretSource(SecretKind kind) {
+    return tui.secretSource(kind);
+  }
+
+  @Override
   public boolean showsOwnEvents() {
     return tui.showsOwnEvents();
   }

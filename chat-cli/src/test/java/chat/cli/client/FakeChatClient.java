@@ -205,6 +205,19 @@ public final class FakeChatClient implements ChatClient {
     }
   }
 
+  /** Usernames whose profile holds a key change cut short: {@link #checkRegistrable} refuses. */
+  public final java.util.Set<String> keyChangesCutShort = new TreeSet<>();
+
+  @Override
+  public void checkRegistrable(String username) {
+    if (keyChangesCutShort.contains(username)) {
+      throw new CommandException.Usage(
+          "identity.key.pending holds a key change of the account in the profile of "
+              + username
+              + " that was cut short; nothing was registered");
+    }
+  }
+
   @Override
   public boolean hasStoredSession(String username) {
     return storedSessions.contains(username);

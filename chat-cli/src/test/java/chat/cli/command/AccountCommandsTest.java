@@ -78,6 +78,22 @@ class AccountCommandsTest {
   }
 
   @Test
+  void register_aKeyChangeCutShortInTheProfile_refusedBeforeAnySecretIsAsked() {
+    context.client.keyChangesCutShort.add("alice");
+    context.answer("password1", "password1", "phrase", "phrase");
+
+    run("/register alice");
+
+    assertThat(context.errors())
+        .singleElement()
+        .asString()
+        .contains("holds a key change of the account")
+        .contains("nothing was registered");
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void register_passphraseMismatch_errorsAndZeroesPassword() {
     context.answer("password1", "password1", "a", "b");
 
@@ -200,6 +216,50 @@ class AccountCommandsTest {
     assertThat(context.errors()).containsExactly("error: wrong passphrase");
     assertThat(context.client.username()).isEmpty();
     assertSecretsZeroedAndNeverShown("bad");
+  }
+
+  @Test
+  void login_wrongPassphraseFromTheEnvironment_saysWhereItCameFrom() {
+    context.client.storedSessions.add("alice");
+    context.client.failNext =
+        new CommandException.Auth(
+            "wrong passphrase for /p/identity.key", null, CommandException.Auth.Refused.PASSPHRASE);
+    context.sources.put(SecretKind.PASSPHRASE, "CHAT_PASSPHRASE");
+    context.answer("from the environment");
+
+    run("/login alice");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: wrong passphrase for /p/identity.key (the passphrase from CHAT_PASSPHRASE)");
+    assertSecretsZeroedAndNeverShown("from the environment");
+  }
+
+  @Test
+  void login_wrongPasswordFromAFile_saysWhereItCameFrom_butNotForOneTypedInline() {
+    context.sources.put(SecretKind.PASSWORD, "/run/secrets/chat-password");
+    context.client.failNext =
+        new CommandException.Auth(
+            "login failed: wrong username or password",
+            null,
+            CommandException.Auth.Refused.PASSWORD);
+    context.answer("from the file", "phrase");
+
+    run("/login alice");
+
+    context.client.failNext =
+        new CommandException.Auth(
+            "login failed: wrong username or password",
+            null,
+            CommandException.Auth.Refused.PASSWORD);
+    context.answer("phrase");
+    run("/login alice typed-inline");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: login failed: wrong username or password (the password from"
+                + " /run/secrets/chat-password)",
+            "error: login failed: wrong username or password");
   }
 
   @Test

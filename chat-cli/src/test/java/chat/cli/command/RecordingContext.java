@@ -85,6 +85,14 @@ final class RecordingContext implements CommandContext {
     lines.add("error: " + text);
   }
 
+  /** Where a front end took each kind of secret from without asking, as {@link #secretSource}. */
+  final java.util.Map<SecretKind, String> sources = new java.util.EnumMap<>(SecretKind.class);
+
+  @Override
+  public Optional<String> secretSource(SecretKind kind) {
+    return Optional.ofNullable(sources.get(kind));
+  }
+
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
     prompts.add(kind + " " + prompt);

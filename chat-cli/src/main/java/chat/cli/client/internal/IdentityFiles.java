@@ -44,7 +44,8 @@ final class IdentityFiles {
     try {
       return KeyFile.open(keyFile, passphrase);
     } catch (WrongPassphraseException e) {
-      throw new CommandException.Auth("wrong passphrase for " + where, e);
+      throw new CommandException.Auth(
+          "wrong passphrase for " + where, e, CommandException.Auth.Refused.PASSPHRASE);
     } catch (MalformedDataException e) {
       throw new CommandException.Auth(where + " is not a valid key file", e);
     } catch (CryptoException e) {

@@ -147,7 +147,9 @@ final class KeyReplacement {
       throw new CommandException.Network(e.getMessage() + PendingText.UNCONFIRMED, e);
     } catch (CommandException e) {
       pending.discard(profile); // refused: the relay keeps what it had
-      throw e instanceof CommandException.Auth ? new CommandException.Auth(wrongPassword, e) : e;
+      throw e instanceof CommandException.Auth
+          ? new CommandException.Auth(wrongPassword, e, CommandException.Auth.Refused.PASSWORD)
+          : e;
     }
   }
 

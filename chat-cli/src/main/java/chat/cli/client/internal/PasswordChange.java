@@ -39,7 +39,9 @@ final class PasswordChange {
         throw new CommandException.Auth(e.getMessage() + ": the password was not changed", e);
       }
       throw new CommandException.Auth(
-          "wrong password for " + session.username() + ": the password was not changed", e);
+          "wrong password for " + session.username() + ": the password was not changed",
+          e,
+          CommandException.Auth.Refused.PASSWORD);
     } catch (CommandException.Network e) {
       if (e.getMessage().contains(ErrorCode.BAD_FRAME.name())) {
         throw new CommandException.Network(

@@ -39,7 +39,7 @@ final class Registration {
    *
    * @throws CommandException.Usage naming the file and what to do (nothing was sent)
    */
-  private static void refusePending(Profile profile, PendingIdentity pending) {
+  static void refusePending(Profile profile, PendingIdentity pending) {
     if (pending.exists(profile)) {
       Path file =
           java.nio.file.Files.exists(profile.pendingKeyFile())

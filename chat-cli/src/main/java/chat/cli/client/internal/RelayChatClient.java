@@ -107,6 +107,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void checkRegistrable(String username) {
+    sessions.checkRegistrable(username);
+  }
+
+  @Override
   public void login(String username, char[] password, char[] passphrase) {
     sessions.login(username, password, () -> passphrase.clone());
   }

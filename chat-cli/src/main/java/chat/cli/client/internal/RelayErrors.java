@@ -20,7 +20,10 @@ final class RelayErrors {
           // The relay gives every wrong password one message; another one says more (a password
           // change overtaken by another session's) and is shown as it is.
           message.equals(code.defaultMessage())
-              ? new CommandException.Auth("login failed: wrong username or password", null)
+              ? new CommandException.Auth(
+                  "login failed: wrong username or password",
+                  null,
+                  CommandException.Auth.Refused.PASSWORD)
               : new CommandException.Auth(RELAY_SAYS + message, null);
       case SESSION_EXPIRED ->
           new CommandException.Auth("the stored session has expired: log in again", null);

@@ -254,6 +254,11 @@ final class SessionManager {
         new KeyReplacement.KeyMaking(random, clock, kdf));
   }
 
+  /** {@link Registration#refusePending} for {@code username}'s profile. */
+  void checkRegistrable(String username) {
+    Registration.refusePending(profileFor(username), pending);
+  }
+
   /**
    * Logs in with the password, then asks {@code passphrase} (zeroed after use) and unlocks or
    * restores the keys.
@@ -469,9 +474,13 @@ final class SessionManager {
 
   /**
    * For a one-shot client whose connection was lost mid-transfer: a new connection resumed with the
-   * stored token (no password, no catch-up). Live clients reconnect by themselves instead.
+   * stored token (no password, no catch-up), checked as a resume at start and a live client's
+   * reconnect are ({@link LoginIdentity#checkRegistered}) before anything is sent on it. Live
+   * clients reconnect by themselves instead.
    *
    * @throws CommandException.Auth if there is no stored session or the relay refuses it
+   * @throws CommandException.Untrusted if the relay holds another key for the user than this
+   *     session's (replaced on another device meanwhile, or a lying relay): exit 4, as at start
    * @throws CommandException.Network if the relay cannot be reached
    */
   RelayConnection reopen(Session target) {
@@ -485,7 +494,10 @@ final class SessionManager {
             .orElseThrow(() -> new CommandException.Auth("no stored session to resume", null));
     RelayConnection relay = connect(target);
     try {
-      relay.call(new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+      ResumeReply reply =
+          relay.call(
+              new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+      LoginIdentity.checkRegistered(target.profile, target.keys, target.me(), reply.username());
     } catch (RuntimeException e) {
       relay.close();
       throw e;

@@ -65,6 +65,8 @@ final class TransferLink implements FileLink {
    * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
    *     once for all the requests that wait for the same outage)
    * @throws CommandException.Auth if the relay no longer accepts the session
+   * @throws CommandException.Untrusted if a one-shot client's new connection finds the relay
+   *     holding another key for the user ({@link SessionManager#reopen})
    */
   RelayConnection online() {
     CommandException last = null;
@@ -84,8 +86,10 @@ final class TransferLink implements FileLink {
           RelayConnection reopened = sessions.reopen(session);
           outage.over();
           return reopened;
-        } catch (CommandException.Auth e) {
-          throw e;
+        } catch (CommandException.Auth
+            | CommandException.Untrusted
+            | CommandException.KeyRejected e) {
+          throw e; // trying again cannot help: the session ended, or the key is not the relay's
         } catch (CommandException e) {
           last = e;
         }

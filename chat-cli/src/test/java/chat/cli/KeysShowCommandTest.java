@@ -1,0 +1,101 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code chat keys show} and {@code chat keys export} read the profile's files without the relay;
+ * after a key change cut short they say which key they read.
+ */
+class KeysShowCommandTest {
+  @TempDir Path dir;
+
+  private Path profile() {
+    return Identities.copy("alice", dir.resolve("alice"));
+  }
+
+  @Test
+  void show_nothingPending_printsTheKey_noWarning() {
+    Path home = profile();
+
+    Cli.Result result = new Cli().run("keys", "show", "--user", "alice", "--home", home.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).contains("alice");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void show_aKeyChangeCutShort_warnsWhichKeyItShows_exit0() throws Exception {
+    Path home = profile();
+    Files.write(home.resolve("identity.key.pending"), new byte[] {1});
+    Files.write(home.resolve("identity.pub.pending"), new byte[] {2});
+
+    Cli.Result result = new Cli().run("keys", "show", "--user", "alice", "--home", home.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).contains("alice");
+    assertThat(result.err())
+        .startsWith(
+            "chat: warning: a key change of this profile was cut short ("
+                + home.resolve("identity.key.pending")
+                + " is there): the next login, or command that reaches the relay, finishes it")
+        .contains("identity.pub holds the key from before the change")
+        .contains("this shows the key in identity.pub")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void export_aKeyChangeCutShort_warnsTheKeyFileIsTheOldOne_andExportsIt() throws Exception {
+    Path home = profile();
+    Files.write(home.resolve("identity.key.pending"), new byte[] {1});
+    Path out = dir.resolve("exported.key");
+
+    Cli.Result result =
+        new Cli()
+            .run(
+                "keys",
+                "export",
+                "--user",
+                "alice",
+                "--home",
+                home.toString(),
+                "--out",
+                out.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
+    assertThat(result.err())
+        .startsWith("chat: warning: a key change of this profile was cut short")
+        .contains("identity.key the key file from before it")
+        .contains("this exported identity.key as it is");
+  }
+
+  @Test
+  void export_aChangeHalfPutInPlace_warnsTheKeyFileIsAlreadyTheNewOne() throws Exception {
+    Path home = profile();
+    Files.write(home.resolve("identity.pub.pending"), new byte[] {2});
+    Path out = dir.resolve("exported.key");
+
+    Cli.Result result =
+        new Cli()
+            .run(
+                "keys",
+                "export",
+                "--user",
+                "alice",
+                "--home",
+                home.toString(),
+                "--out",
+                out.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .contains("(" + home.resolve("identity.pub.pending") + " is there)")
+        .contains("identity.key already the new key file");
+  }
+}

@@ -1,0 +1,52 @@
+package chat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ClientOptions;
+import chat.cli.client.internal.RelayChatClient;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegisterCommandTest {
+  @TempDir Path home;
+
+  @Test
+  void register_aKeyChangeCutShortInTheProfile_refusedBeforeAnyPrompt_exit1() throws Exception {
+    Path profile = Files.createDirectories(home.resolve("bob"));
+    Files.write(profile.resolve("identity.key.pending"), new byte[] {1, 2, 3});
+    // Something listens where the relay would be, so only the refusal can stop the prompts.
+    try (ServerSocket relay = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        RelayChatClient client =
+            new RelayChatClient(
+                new ClientOptions(
+                    "127.0.0.1",
+                    relay.getLocalPort(),
+                    home,
+                    true,
+                    Duration.ofSeconds(5),
+                    false,
+                    home.resolve("downloads")),
+                new SecureRandom(),
+                Clock.systemUTC(),
+                Cli.FAST_KDF)) {
+      Cli.Result result = new Cli().client(client).run("register", "--user", "bob");
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(result.err())
+          .startsWith("chat: " + profile.resolve("identity.key.pending"))
+          .contains("holds a key change of the account in")
+          .contains("nothing was registered")
+          .doesNotContain("CHAT_PASSWORD");
+      assertThat(result.prompts()).isEmpty();
+    }
+    assertThat(profile.resolve("identity.key.pending")).hasBinaryContent(new byte[] {1, 2, 3});
+    assertThat(profile.resolve("identity.key")).doesNotExist();
+  }
+}
