@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.crypto.MalformedDataException;
 import chat.crypto.RecipientEnvelope;
@@ -61,7 +62,7 @@ final class HistoryPages {
       // The newest of them, no more than were asked for (a relay could send more).
       for (int i = messages.size() - 1; i >= Math.max(0, messages.size() - page); i--) {
         StoredMessage message = messages.get(i);
-        parsed(id, message)
+        parsed(id, message, leftOut)
             .ifPresent(
                 envelope -> {
                   opening.add(message);
@@ -89,15 +90,24 @@ final class HistoryPages {
     return new HistoryPage(out, heldOut, notForYou, leftOut.messages());
   }
 
-  /** The envelope of {@code stored}, if it parses and is for conversation {@code id}. */
-  private static Optional<RecipientEnvelope> parsed(String id, StoredMessage stored) {
+  /**
+   * The envelope of {@code stored}, if it parses and is for conversation {@code id}; otherwise it
+   * is counted in {@code leftOut}, as damaged or as from another conversation.
+   */
+  private static Optional<RecipientEnvelope> parsed(
+      String id, StoredMessage stored, LeftOutTally leftOut) {
+    RecipientEnvelope envelope;
     try {
-      RecipientEnvelope envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
-      return envelope.header().conversationId().equals(id)
-          ? Optional.of(envelope)
-          : Optional.empty();
+      envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
     } catch (MalformedDataException e) {
+      leftOut.count("", LeftOutMessages.Reason.DAMAGED);
       return Optional.empty();
     }
+    if (!envelope.header().conversationId().equals(id)) {
+      leftOut.count(
+          envelope.header().senderId(), LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION);
+      return Optional.empty();
+    }
+    return Optional.of(envelope);
   }
 }
