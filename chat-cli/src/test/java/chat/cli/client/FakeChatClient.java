@@ -776,6 +776,11 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onHeld(held));
   }
 
+  /** Plays the client core: messages signed by a key that can never be verified were left out. */
+  public void fireLeftOut(LeftOutMessages left) {
+    listeners.forEach(l -> l.onLeftOut(left));
+  }
+
   /** Plays the client core: the connection's state changed. */
   public void fireConnection(ConnectionState state, String detail) {
     listeners.forEach(l -> l.onConnection(state, detail));
