@@ -333,7 +333,7 @@ public final class FakeChatClient implements ChatClient {
     if (!member) {
       throw new CommandException.Usage("no invitation to " + id + " to decline");
     }
-    list.removeIf(m -> m.username().equals(user));
+    throw new CommandException.MemberNotInvited(id); // as the relay client refuses it
   }
 
   @Override
