@@ -181,7 +181,7 @@ final class GroupCommand {
     }
   }
 
-    private int member(RelayOptions relay, GroupAction action, List<String> args, String words) {
+  private int member(RelayOptions relay, GroupAction action, List<String> args, String words) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(args.get(0));
     String user = args.get(1);

@@ -97,7 +97,8 @@ class ListenCommandTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
     fake.join("#team");
 
-    fake.fireGroupUpdate(new GroupUpdate("#team", "carol", GroupUpdate.Kind.UNINVITED, "carol", ""));
+    fake.fireGroupUpdate(
+        new GroupUpdate("#team", "carol", GroupUpdate.Kind.UNINVITED, "carol", ""));
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNINVITED, "dave", ""));
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.KICKED, "frank", ""));
     fake.fireGroupUpdate(new GroupUpdate("#other", "erin", GroupUpdate.Kind.UNINVITED, "erin", ""));

@@ -150,7 +150,8 @@ class HostileRelayHistoryTest {
       assertThat(page.messages())
           .extracting(ChatMessage::text)
           .containsExactly("message 4", "message 6");
-      assertThat(page.leftOut()).containsExactly(new LeftOutMessages(direct, "", Reason.DAMAGED, 1));
+      assertThat(page.leftOut())
+          .containsExactly(new LeftOutMessages(direct, "", Reason.DAMAGED, 1));
     }
   }
 }

@@ -104,9 +104,9 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
               + " not shown";
       case DAMAGED ->
           (one
-              ? "a message is damaged (it is not a valid envelope); it is"
-              : count + " messages are damaged (they are not valid envelopes); they are")
-          + " not shown";
+                  ? "a message is damaged (it is not a valid envelope); it is"
+                  : count + " messages are damaged (they are not valid envelopes); they are")
+              + " not shown";
       case NOT_FOR_THIS_CONVERSATION ->
           subject
               + (one ? " belongs" : " belong")

@@ -84,7 +84,8 @@ class GroupCommandsTest {
     run("/decline team");
 
     assertThat(context.errors())
-        .containsExactly("error: you are a member of #team, not invited to it: /leave #team leaves it");
+        .containsExactly(
+            "error: you are a member of #team, not invited to it: /leave #team leaves it");
     assertThat(context.lines).noneMatch(line -> line.startsWith("info:"));
   }
 

@@ -264,9 +264,7 @@ class ChatTuiTest {
 
     String screen = h.screen();
     assertThat(screen).doesNotContain("a message from bob is signed by a key");
-    assertThat(screen.split("3 messages from bob are signed by a key", -1))
-        .as(screen)
-        .hasSize(2);
+    assertThat(screen.split("3 messages from bob are signed by a key", -1)).as(screen).hasSize(2);
   }
 
   @Test

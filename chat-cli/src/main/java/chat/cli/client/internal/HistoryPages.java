@@ -104,8 +104,7 @@ final class HistoryPages {
       return Optional.empty();
     }
     if (!envelope.header().conversationId().equals(id)) {
-      leftOut.count(
-          envelope.header().senderId(), LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION);
+      leftOut.count(envelope.header().senderId(), LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION);
       return Optional.empty();
     }
     return Optional.of(envelope);
