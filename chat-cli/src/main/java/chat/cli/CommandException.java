@@ -22,10 +22,30 @@ public abstract sealed class CommandException extends RuntimeException {
   }
 
   /** A bad or refused request on the command line: exit 1. */
-  public static final class Usage extends CommandException {
+  public static sealed class Usage extends CommandException {
     /** A usage failure with a one-line message. */
     public Usage(String message) {
       super(ExitCode.USAGE, message, null);
+    }
+  }
+
+  /**
+   * A decline of a room the user is a member of, not invited to: exit 1, as any {@link Usage}. The
+   * message ({@code you are a member of #team, not invited to it}) says no command: each front end
+   * adds how a room is left there, from {@link #room}.
+   */
+  public static final class MemberNotInvited extends Usage {
+    private final String room;
+
+    /** The refusal for {@code room}, e.g. {@code #team}. */
+    public MemberNotInvited(String room) {
+      super("you are a member of " + Objects.requireNonNull(room, "room") + ", not invited to it");
+      this.room = room;
+    }
+
+    /** The room declined, e.g. {@code #team}. */
+    public String room() {
+      return room;
     }
   }
 

@@ -60,7 +60,7 @@ final class GroupCommand {
         name,
         "decline",
         "the invitation was declined",
-        ChatClient::decline,
+        GroupCommand::declineInvitation,
         "declined the invitation to %s");
   }
 
@@ -168,6 +168,17 @@ final class GroupCommand {
         });
     print(support, action, room, null, String.format(words, TerminalSafe.line(room)));
     return 0;
+  }
+
+  /** Declines; refused for a member with how a script leaves the room instead. */
+  private static void declineInvitation(ChatClient client, String room) {
+    try {
+      client.decline(room);
+    } catch (CommandException.MemberNotInvited e) {
+      // "chat leave #team" would be a shell comment: the name without its '#'
+      throw new CommandException.Usage(
+          e.getMessage() + ": chat leave " + e.room().substring(1) + " leaves it");
+    }
   }
 
   private int member(RelayOptions relay, GroupAction action, List<String> args, String words) {

@@ -124,7 +124,7 @@ final class HistoryCommand implements Callable<Integer> {
                   JsonLines.line(
                       JsonLines.object("left_out")
                           .put("conversation", left.conversation())
-                          .put("sender", left.sender())
+                          .put("sender", left.sender().isEmpty() ? null : left.sender())
                           .put("reason", left.reason().label())
                           .put("count", left.count())));
         }

@@ -270,12 +270,27 @@ final class ListenCommand implements Callable<Integer> {
                 .put("change", update.kind().name())
                 .put("user", update.target())
                 .put("title", update.title()));
-      } else if (update.kind() == GroupUpdate.Kind.INVITED) {
-        String self = client.username().orElse(null);
-        if (self != null && update.target().equalsIgnoreCase(self)) {
-          line(SocialLines.group(update, self)); // as the line mode words it
-        }
+      } else if (printed(update)) {
+        line(SocialLines.group(update, client.username().orElseThrow())); // as line mode words it
       }
+    }
+
+    /**
+     * Whether text mode prints {@code update}: an invitation to this user, or a decline of an
+     * invitation to a group this user is a member of (the owner of a script that invites wants to
+     * know); the other group events only with {@code --json}.
+     */
+    private boolean printed(GroupUpdate update) {
+      String self = client.username().orElse(null);
+      if (self == null) {
+        return false;
+      }
+      return switch (update.kind()) {
+        case INVITED -> update.target().equalsIgnoreCase(self);
+        case UNINVITED ->
+            update.declined() && client.conversations().contains(update.conversation());
+        default -> false;
+      };
     }
 
     /** Prints an event line in text mode (cleaned by the caller), unless listen is stopping. */

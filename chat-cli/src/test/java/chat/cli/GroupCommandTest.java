@@ -3,6 +3,9 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.FakeChatClient;
+import chat.cli.client.MemberView;
+import chat.cli.client.TrustState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GroupCommandTest {
@@ -86,6 +89,19 @@ class GroupCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).isEqualTo("chat: no invitation to #team to decline\n");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void decline_roomYouAreAMemberOf_exits1SayingHowAScriptLeavesIt() {
+    client.members.put("#team", List.of(new MemberView("bob", true, TrustState.VERIFIED)));
+
+    Cli.Result result = cli().run("--user", "bob", "group", "decline", "team");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: you are a member of #team, not invited to it: chat leave team leaves it\n");
     assertThat(result.out()).isEmpty();
   }
 

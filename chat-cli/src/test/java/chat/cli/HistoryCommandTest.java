@@ -284,6 +284,34 @@ class HistoryCommandTest {
   }
 
   @Test
+  void history_json_damagedAndMovedMessages_leftOutLinesWithTheirReasons_damagedWithNoSender()
+      throws Exception {
+    client.leftOut.put(
+        "#lobby",
+        List.of(
+            new LeftOutMessages("#lobby", "", LeftOutMessages.Reason.DAMAGED, 2),
+            new LeftOutMessages(
+                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, 1)));
+
+    Cli.Result result = history("lobby", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK.code());
+    List<String> lines = result.out().lines().toList();
+    assertThat(lines.subList(3, lines.size()))
+        .containsExactly(
+            "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":null,"
+                + "\"reason\":\"damaged\",\"count\":2}",
+            "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
+                + "\"reason\":\"not_for_this_conversation\",\"count\":1}");
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: #lobby: 2 messages are damaged (they are not valid envelopes); they are not"
+                + " shown\n"
+                + "chat: #lobby: a message from carol belongs to another conversation (the relay"
+                + " moved it here); it is not shown\n");
+  }
+
+  @Test
   void history_homeIsAFile_saysItIsNotAFolder_andExits1() throws Exception {
     Path file = Files.writeString(temp.resolve("notes.txt"), "x");
 

@@ -87,6 +87,31 @@ class ListenCommandTest {
         .noneMatch(line -> line.contains("carol"));
   }
 
+  @Test
+  void listenText_declineOfAnInvitationToYourGroup_isPrinted_otherGroupEventsAreNot()
+      throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    fake.join("#team");
+
+    fake.fireGroupUpdate(
+        new GroupUpdate("#team", "carol", GroupUpdate.Kind.UNINVITED, "carol", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNINVITED, "dave", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.KICKED, "frank", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#other", "erin", GroupUpdate.Kind.UNINVITED, "erin", ""));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines())
+        .startsWith("carol declined the invitation to #team")
+        .noneMatch(line -> line.contains("dave") || line.contains("frank"))
+        .noneMatch(line -> line.contains("erin"));
+  }
+
   /**
    * A long outage in text mode: one line when the connection is lost, a reminder after the 8th
    * failed attempt, one line when it is back; not a line for every attempt.

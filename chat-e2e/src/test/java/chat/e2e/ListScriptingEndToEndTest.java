@@ -107,7 +107,8 @@ class ListScriptingEndToEndTest {
     assertThat(nowhere.err()).contains("no invitation to #nosuchroom to decline");
     ScriptRunner.Result member = chat.run("group", "decline", "team", "--user", "alice");
     assertThat(member.exitCode()).isEqualTo(1);
-    assertThat(member.err()).contains("you are a member of #team, not invited to it");
+    assertThat(member.err())
+        .contains("you are a member of #team, not invited to it: chat leave team leaves it");
     assertThat(ok("rooms", "--user", "alice").out()).contains("#team");
   }
 }

@@ -230,9 +230,10 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * Declines the invitation to the group {@code room} (with or without the leading {@code #}): the
-   * relay deletes it, so it is not offered again. It is a leave on the wire, so on a group the user
-   * is a member of it leaves the group.
+   * relay deletes it, so it is not offered again. It is a leave on the wire, so it is refused for a
+   * room the user is a member of, which it would leave.
    *
+   * @throws CommandException.MemberNotInvited if the user is a member of {@code room}
    * @throws CommandException.Usage {@code no invitation to #ROOM to decline} if the user is neither
    *     invited to nor a member of {@code room}
    */

@@ -55,6 +55,17 @@ public interface ClientListener {
   }
 
   /**
+   * Messages from one sender were left out for good because they are signed by a key that is
+   * neither the pinned one nor the one waiting for acceptance: one pushed now (or released by
+   * {@link ChatClient#trust}), or those a catch-up left out. A history page that finds them again
+   * counts them in its {@link HistoryPage#leftOut} too. By default the notice {@link
+   * LeftOutMessages#notice} words.
+   */
+  default void onLeftOut(LeftOutMessages left) {
+    onNotice(left.conversation(), left.notice());
+  }
+
+  /**
    * A user who shares a conversation with this one, or a friend, came online, went away (with an
    * optional message), came back or went offline. By default it calls {@link #onPresence} with
    * whether they are connected, so listeners written before away existed keep working.

@@ -16,7 +16,8 @@ import java.util.Objects;
  *     start, as then nothing is known of older ones
  * @param leftOut per sender and reason, the messages in the same stretch that were given to this
  *     user but are not shown and never will be (signed by a key that is not the sender's now, not
- *     verified, not encrypted to this user's current key, unreadable); empty when none are
+ *     verified, not encrypted to this user's current key, unreadable, damaged, moved here from
+ *     another conversation); empty when none are
  */
 public record HistoryPage(
     List<Posted> entries, List<HeldMessages> held, long notForYou, List<LeftOutMessages> leftOut) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * notice.
  *
  * @param conversation {@code #room} or {@code @a+b}
- * @param sender the username the envelopes name as their sender
+ * @param sender the username the envelopes name as their sender; empty for {@link Reason#DAMAGED},
+ *     whose envelopes name none that can be read
  * @param reason why they are not shown
  * @param count how many messages, at least 1
  */
@@ -29,7 +30,14 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     /** No usable key for the sender (the relay served none, or an invalid one). */
     NO_KEY("no_key"),
     /** Verified, but its content is not one this client can read. */
-    UNREADABLE("unreadable");
+    UNREADABLE("unreadable"),
+    /** Not an envelope at all: it does not parse, so not even its sender can be read. */
+    DAMAGED("damaged"),
+    /**
+     * Its signed header names another conversation than the one the relay served it in: the relay
+     * moved it (a message is only ever shown in the conversation its sender sealed it for).
+     */
+    NOT_FOR_THIS_CONVERSATION("not_for_this_conversation");
 
     private final String label;
 
@@ -48,6 +56,9 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(reason, "reason");
+    if (sender.isEmpty() != (reason == Reason.DAMAGED)) {
+      throw new IllegalArgumentException("the sender is empty for damaged messages, and only then");
+    }
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1");
     }
@@ -56,7 +67,9 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
   /**
    * What the person is told, e.g. "a message from bob is signed by a key that is not bob's current
    * one (an older key, replaced since, or a forgery); it cannot be verified and is not shown", or
-   * for several "3 messages from bob are ...; they cannot ... are not shown".
+   * for several "3 messages from bob are ...; they cannot ... are not shown"; for damaged ones,
+   * which name no sender, "3 messages are damaged (they are not valid envelopes); they are not
+   * shown".
    */
   public String notice() {
     boolean one = count == 1;
@@ -87,6 +100,19 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
       case UNREADABLE ->
           subject
               + " could not be read by this client (unknown content); "
+              + (one ? "it is" : "they are")
+              + " not shown";
+      case DAMAGED ->
+          (one
+                  ? "a message is damaged (it is not a valid envelope); it is"
+                  : count + " messages are damaged (they are not valid envelopes); they are")
+              + " not shown";
+      case NOT_FOR_THIS_CONVERSATION ->
+          subject
+              + (one ? " belongs" : " belong")
+              + " to another conversation (the relay moved "
+              + (one ? "it" : "them")
+              + " here); "
               + (one ? "it is" : "they are")
               + " not shown";
     };

@@ -102,7 +102,11 @@ final class GroupCommands {
   /** Declines ({@link chat.cli.client.ChatClient#decline}): the relay deletes the invitation. */
   private static void decline(Input.Command command, CommandContext context) {
     String room = Arguments.room(command.arg(0));
-    context.client().decline(room);
+    try {
+      context.client().decline(room);
+    } catch (CommandException.MemberNotInvited e) {
+      throw new CommandException.Usage(e.getMessage() + ": /leave " + e.room() + " leaves it");
+    }
     context.info("declined the invitation to " + room);
   }
 

@@ -11,6 +11,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -422,6 +423,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onHeld(HeldMessages held) {
     post(() -> controller.held(held));
+  }
+
+  @Override
+  public void onLeftOut(LeftOutMessages left) {
+    post(() -> controller.leftOut(left));
   }
 
   @Override

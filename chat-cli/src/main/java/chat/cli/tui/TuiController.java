@@ -11,6 +11,7 @@ import chat.cli.client.FriendView;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.MemberView;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
@@ -79,6 +80,7 @@ final class TuiController {
 
   private final PresenceNotes presenceNotes;
   private final HeldNotes heldNotes;
+  private final LeftOutNotes leftOutNotes;
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -96,6 +98,7 @@ final class TuiController {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.presenceNotes = new PresenceNotes(model, clock);
     this.heldNotes = new HeldNotes(model, clock);
+    this.leftOutNotes = new LeftOutNotes(model, clock);
     this.backend = Objects.requireNonNull(backend, "backend");
     this.renderer = new Renderer(entries);
     this.keys =
@@ -211,10 +214,7 @@ final class TuiController {
       }
     }
     page.held().forEach(heldNotes::show);
-    page.leftOut()
-        .forEach(
-            left ->
-                buffer.addNote(new PaneEntry.Note(NoteKind.NOTICE, left.notice(), clock.millis())));
+    page.leftOut().forEach(leftOutNotes::show);
   }
 
   /** Adds a client line to {@code conversation}, or to the current one when it is null. */
@@ -314,6 +314,14 @@ final class TuiController {
     heldNotes.show(held);
   }
 
+  /**
+   * Messages from one sender were left out for good (live, or by a catch-up): one notice per sender
+   * and reason a pane, which the history loaded later does not repeat.
+   */
+  void leftOut(LeftOutMessages left) {
+    leftOutNotes.show(left);
+  }
+
   void trust(String username, TrustState state) {
     model.updateTrust(username, state);
     if (state != TrustState.CHANGED) {
@@ -328,6 +336,7 @@ final class TuiController {
       model.forgetAll(); // another user logged in without a logout first
       presenceNotes.forgetFriends();
       heldNotes.forgetAll();
+      leftOutNotes.forgetAll();
     }
     if (user != null) {
       shownFor = user;
@@ -358,6 +367,7 @@ final class TuiController {
       model.forgetAll();
       presenceNotes.forgetFriends();
       heldNotes.forgetAll();
+      leftOutNotes.forgetAll();
     } else if (state == ConnectionState.ONLINE) {
       backend.loadFriends(); // at log-in, and again after a reconnect (they may have changed)
       backend.loadTitles();

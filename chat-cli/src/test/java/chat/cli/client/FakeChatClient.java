@@ -346,7 +346,7 @@ public final class FakeChatClient implements ChatClient {
     if (!member) {
       throw new CommandException.Usage("no invitation to " + id + " to decline");
     }
-    list.removeIf(m -> m.username().equals(user));
+    throw new CommandException.MemberNotInvited(id); // as the relay client refuses it
   }
 
   @Override
@@ -787,6 +787,11 @@ public final class FakeChatClient implements ChatClient {
   /** Plays the client core: messages from a sender whose new key is not accepted were held. */
   public void fireHeld(HeldMessages held) {
     listeners.forEach(l -> l.onHeld(held));
+  }
+
+  /** Plays the client core: messages signed by a key that can never be verified were left out. */
+  public void fireLeftOut(LeftOutMessages left) {
+    listeners.forEach(l -> l.onLeftOut(left));
   }
 
   /** Plays the client core: the connection's state changed. */

@@ -25,6 +25,9 @@ class LeftOutMessagesTest {
   @Test
   void notice_eachReason_namesTheSenderAndSaysTheyAreNotShown() {
     for (Reason reason : Reason.values()) {
+      if (reason == Reason.DAMAGED) {
+        continue; // names no sender: below
+      }
       assertThat(new LeftOutMessages("#ops", "bob", reason, 2).notice())
           .as(reason.name())
           .startsWith("2 messages from bob ")
@@ -39,9 +42,39 @@ class LeftOutMessagesTest {
   }
 
   @Test
+  void notice_damaged_namesNoSender_andSaysTheyAreNotShown() {
+    assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, 1).notice())
+        .isEqualTo("a message is damaged (it is not a valid envelope); it is not shown");
+    assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, 3).notice())
+        .isEqualTo("3 messages are damaged (they are not valid envelopes); they are not shown");
+  }
+
+  @Test
+  void notice_notForThisConversation_saysTheRelayMovedThemHere() {
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, 1).notice())
+        .isEqualTo(
+            "a message from bob belongs to another conversation (the relay moved it here); it is"
+                + " not shown");
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, 2).notice())
+        .isEqualTo(
+            "2 messages from bob belong to another conversation (the relay moved them here); they"
+                + " are not shown");
+  }
+
+  @Test
+  void new_senderOnlyForWhatNamesOne_elseThrows() {
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.DAMAGED, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "", Reason.NOT_VERIFIED, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void label_isTheJsonName() {
     assertThat(Reason.OLD_KEY.label()).isEqualTo("old_key");
     assertThat(Reason.NOT_FOR_YOUR_KEY.label()).isEqualTo("not_for_your_key");
+    assertThat(Reason.DAMAGED.label()).isEqualTo("damaged");
+    assertThat(Reason.NOT_FOR_THIS_CONVERSATION.label()).isEqualTo("not_for_this_conversation");
   }
 
   @Test

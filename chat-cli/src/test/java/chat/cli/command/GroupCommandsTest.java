@@ -77,6 +77,19 @@ class GroupCommandsTest {
   }
 
   @Test
+  void decline_roomYouAreAMemberOf_saysSlashLeaveLeavesIt() {
+    context.loggedInAs("bob");
+    context.client.join("#team");
+
+    run("/decline team");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: you are a member of #team, not invited to it: /leave #team leaves it");
+    assertThat(context.lines).noneMatch(line -> line.startsWith("info:"));
+  }
+
+  @Test
   void decline_withoutRoom_showsUsage() {
     context.loggedInAs("bob");
 

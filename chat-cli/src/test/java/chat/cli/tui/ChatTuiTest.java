@@ -240,6 +240,34 @@ class ChatTuiTest {
   }
 
   @Test
+  void messageFromAnOldKey_announcedLive_isCountedOnceWhenThePaneLoadsItsHistory() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    LeftOutMessages one = new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 1);
+    h.client.fireLeftOut(one);
+    h.client.leftOut.put("#lobby", List.of(one));
+
+    h.alt('1');
+
+    String notice = "a message from bob is signed by a key";
+    String screen = h.screen();
+    assertThat(screen.split(notice, -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messageFromAnOldKey_announcedLive_historyFindsMore_oneNoticeWithTheLargerCount() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireLeftOut(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 1));
+    h.client.leftOut.put(
+        "#lobby", List.of(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 3)));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen).doesNotContain("a message from bob is signed by a key");
+    assertThat(screen.split("3 messages from bob are signed by a key", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
   void heldMessage_announcedLive_isAnnouncedOnce_andTheNoticeSaysSoOnceTheKeyIsAccepted() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.fireKeyChange("bob");

@@ -379,9 +379,8 @@ final class Inbox {
         held.countInCatchUp(conversation, sender);
       }
     } else if (live) {
-      listeners.notice(
-          conversation,
-          new LeftOutMessages(conversation, sender, LeftOutMessages.Reason.OLD_KEY, 1).notice());
+      listeners.leftOut(
+          new LeftOutMessages(conversation, sender, LeftOutMessages.Reason.OLD_KEY, 1));
     } else {
       held.countOldKeyInCatchUp(conversation, sender);
     }
@@ -396,7 +395,7 @@ final class Inbox {
       listeners.held(messages);
     }
     for (LeftOutMessages messages : held.takeOldKeyInCatchUp(conversation)) {
-      listeners.notice(conversation, messages.notice());
+      listeners.leftOut(messages);
     }
   }
 

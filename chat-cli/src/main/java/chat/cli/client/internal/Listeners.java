@@ -9,6 +9,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import java.util.List;
@@ -133,6 +134,10 @@ final class Listeners {
 
   void held(HeldMessages held) {
     each(l -> l.onHeld(held));
+  }
+
+  void leftOut(LeftOutMessages left) {
+    each(l -> l.onLeftOut(left));
   }
 
   void group(GroupUpdate update) {

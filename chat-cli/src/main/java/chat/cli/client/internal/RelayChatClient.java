@@ -12,10 +12,8 @@ import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
-import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
-import chat.cli.client.Posted;
 import chat.cli.client.RoomView;
 import chat.cli.client.SessionView;
 import chat.cli.client.TrustState;
@@ -27,32 +25,21 @@ import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
-import chat.crypto.MalformedDataException;
-import chat.crypto.RecipientEnvelope;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
-import chat.protocol.HistoryReply;
-import chat.protocol.HistoryRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
 import chat.protocol.MemberInfo;
-import chat.protocol.PageLimits;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
-import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -69,6 +56,7 @@ public final class RelayChatClient implements ChatClient {
   private final FileTransfers files;
   private final KeyTrust keyTrust;
   private final RoomRequests rooms;
+  private final HistoryPages historyPages;
 
   /**
    * A client for {@code options}; connects on the first register, login or resume.
@@ -99,6 +87,7 @@ public final class RelayChatClient implements ChatClient {
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
     this.keyTrust = new KeyTrust(sessions);
     this.rooms = new RoomRequests(sessions);
+    this.historyPages = new HistoryPages(sessions);
   }
 
   @Override
@@ -339,74 +328,8 @@ public final class RelayChatClient implements ChatClient {
     if (limit < 1 || limit > MAX_HISTORY) {
       throw new CommandException.Usage("history size must be 1 to " + MAX_HISTORY);
     }
-    Session session = sessions.require();
-    String id = conversationId(conversation);
-    Deque<Posted> newestFirst = new ArrayDeque<>();
-    Map<String, Integer> held = new TreeMap<>();
-    LeftOutTally leftOut = new LeftOutTally(id);
-    long before = 0;
-    boolean more = true;
-    // Sequence numbers have no gaps: the rows a page examined that it did not return were not
-    // encrypted to this user. The first page starts at the newest, which the cursor tells.
-    long top = session.state.cursor(id).orElse(0L);
-    long returned = 0;
-    long lowest = 0;
-    while (more && newestFirst.size() < limit) {
-      RelayConnection relay = session.connection();
-      int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
-      HistoryReply reply =
-          relay.call(new HistoryRequest(relay.nextId(), id, before, page), HistoryReply.class);
-      List<StoredMessage> messages = reply.messages();
-      returned += messages.size();
-      for (StoredMessage message : messages) {
-        top = Math.max(top, message.seq());
-      }
-      if (reply.nextBefore() > 0) {
-        lowest = reply.nextBefore();
-      }
-      List<StoredMessage> opening = new ArrayList<>(messages.size());
-      List<RecipientEnvelope> envelopes = new ArrayList<>(messages.size());
-      // The newest of them, no more than were asked for (a relay could send more).
-      for (int i = messages.size() - 1; i >= Math.max(0, messages.size() - page); i--) {
-        StoredMessage message = messages.get(i);
-        parsed(id, message)
-            .ifPresent(
-                envelope -> {
-                  opening.add(message);
-                  envelopes.add(envelope);
-                });
-      }
-      HistoryPage opened = session.inbox.openAll(id, opening, envelopes);
-      for (Posted message : opened.entries()) {
-        if (newestFirst.size() == limit) {
-          break;
-        }
-        newestFirst.addLast(message);
-      }
-      opened.held().forEach(h -> held.merge(h.sender(), h.count(), Integer::sum));
-      opened.leftOut().forEach(leftOut::add);
-      more = reply.more() && reply.nextBefore() > 1;
-      before = reply.nextBefore();
-    }
-    List<Posted> out = new ArrayList<>(newestFirst);
-    java.util.Collections.reverse(out);
-    List<HeldMessages> heldOut = new ArrayList<>();
-    held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
-    boolean reachedStart = !more && out.size() < limit;
-    long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
-    return new HistoryPage(out, heldOut, notForYou, leftOut.messages());
-  }
-
-  /** The envelope of {@code stored}, if it parses and is for conversation {@code id}. */
-  private static Optional<RecipientEnvelope> parsed(String id, StoredMessage stored) {
-    try {
-      RecipientEnvelope envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
-      return envelope.header().conversationId().equals(id)
-          ? Optional.of(envelope)
-          : Optional.empty();
-    } catch (MalformedDataException e) {
-      return Optional.empty();
-    }
+    sessions.require(); // not logged in is said before a mistyped conversation
+    return historyPages.last(conversationId(conversation), limit);
   }
 
   @Override

@@ -66,8 +66,7 @@ final class RoomRequests {
     RelayConnection relay = session.connection();
     String id = RelayChatClient.roomId(room);
     if (session.conversations().contains(id)) {
-      throw new CommandException.Usage(
-          "you are a member of " + id + ", not invited to it: /leave " + id + " leaves it");
+      throw new CommandException.MemberNotInvited(id); // each front end says how to leave it
     }
     Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {

@@ -1,0 +1,112 @@
+package chat.cli.client.internal;
+
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.Posted;
+import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEnvelope;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.PageLimits;
+import chat.protocol.StoredMessage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The last messages of a conversation for {@link RelayChatClient#historyPage}: asks the relay page
+ * after page, newest first, until as many as were asked for are shown or the conversation's start
+ * is reached, and opens each page through the {@link Inbox}.
+ */
+final class HistoryPages {
+  private final SessionManager sessions;
+
+  HistoryPages(SessionManager sessions) {
+    this.sessions = sessions;
+  }
+
+  /** Up to {@code limit} of the last messages of conversation {@code id} (already checked). */
+  HistoryPage last(String id, int limit) {
+    Session session = sessions.require();
+    Deque<Posted> newestFirst = new ArrayDeque<>();
+    Map<String, Integer> held = new TreeMap<>();
+    LeftOutTally leftOut = new LeftOutTally(id);
+    long before = 0;
+    boolean more = true;
+    // Sequence numbers have no gaps: the rows a page examined that it did not return were not
+    // encrypted to this user. The first page starts at the newest, which the cursor tells.
+    long top = session.state.cursor(id).orElse(0L);
+    long returned = 0;
+    long lowest = 0;
+    while (more && newestFirst.size() < limit) {
+      RelayConnection relay = session.connection();
+      int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
+      HistoryReply reply =
+          relay.call(new HistoryRequest(relay.nextId(), id, before, page), HistoryReply.class);
+      List<StoredMessage> messages = reply.messages();
+      returned += messages.size();
+      for (StoredMessage message : messages) {
+        top = Math.max(top, message.seq());
+      }
+      if (reply.nextBefore() > 0) {
+        lowest = reply.nextBefore();
+      }
+      List<StoredMessage> opening = new ArrayList<>(messages.size());
+      List<RecipientEnvelope> envelopes = new ArrayList<>(messages.size());
+      // The newest of them, no more than were asked for (a relay could send more).
+      for (int i = messages.size() - 1; i >= Math.max(0, messages.size() - page); i--) {
+        StoredMessage message = messages.get(i);
+        parsed(id, message, leftOut)
+            .ifPresent(
+                envelope -> {
+                  opening.add(message);
+                  envelopes.add(envelope);
+                });
+      }
+      HistoryPage opened = session.inbox.openAll(id, opening, envelopes);
+      for (Posted message : opened.entries()) {
+        if (newestFirst.size() == limit) {
+          break;
+        }
+        newestFirst.addLast(message);
+      }
+      opened.held().forEach(h -> held.merge(h.sender(), h.count(), Integer::sum));
+      opened.leftOut().forEach(leftOut::add);
+      more = reply.more() && reply.nextBefore() > 1;
+      before = reply.nextBefore();
+    }
+    List<Posted> out = new ArrayList<>(newestFirst);
+    Collections.reverse(out);
+    List<HeldMessages> heldOut = new ArrayList<>();
+    held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
+    boolean reachedStart = !more && out.size() < limit;
+    long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
+    return new HistoryPage(out, heldOut, notForYou, leftOut.messages());
+  }
+
+  /**
+   * The envelope of {@code stored}, if it parses and is for conversation {@code id}; otherwise it
+   * is counted in {@code leftOut}, as damaged or as from another conversation.
+   */
+  private static Optional<RecipientEnvelope> parsed(
+      String id, StoredMessage stored, LeftOutTally leftOut) {
+    RecipientEnvelope envelope;
+    try {
+      envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
+    } catch (MalformedDataException e) {
+      leftOut.count("", LeftOutMessages.Reason.DAMAGED);
+      return Optional.empty();
+    }
+    if (!envelope.header().conversationId().equals(id)) {
+      leftOut.count(envelope.header().senderId(), LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION);
+      return Optional.empty();
+    }
+    return Optional.of(envelope);
+  }
+}

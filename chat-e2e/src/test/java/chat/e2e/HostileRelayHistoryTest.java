@@ -1,0 +1,157 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LeftOutMessages.Reason;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.Bytes;
+import chat.e2e.HostileRelay.Link;
+import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.Frame;
+import chat.protocol.HistoryReply;
+import chat.protocol.MessageEvent;
+import chat.protocol.StoredMessage;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * History pages served by a relay that misbehaves on purpose ({@link HostileRelay}): what a page
+ * cannot show is counted in {@link HistoryPage#leftOut}, never dropped without a word.
+ */
+class HostileRelayHistoryTest {
+  private static final List<String> USERS = List.of("alice", "bob");
+
+  @TempDir static Path identities;
+
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  private Relay relay;
+  private HostileRelay proxy;
+
+  @BeforeAll
+  static void makeIdentities(@TempDir Path scratch) throws Exception {
+    Clients.makeIdentities(identities, scratch, USERS);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    proxy.close();
+    relay.close();
+  }
+
+  private RelayChatClient registered(String name, RecordingListener listener) {
+    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, listener);
+  }
+
+  /**
+   * Serves bob's history pages with the envelopes of the sequence numbers in {@code replaced}
+   * replaced, and keeps each message pushed to him in {@code pushed}.
+   */
+  private static Tamper replacingInHistory(Map<Long, Bytes> replaced, List<MessageEvent> pushed) {
+    return new Tamper() {
+      @Override
+      public List<Frame> toClient(Link link, Frame frame) {
+        if (!link.username().filter("bob"::equals).isPresent()) {
+          return List.of(frame);
+        }
+        if (frame instanceof MessageEvent event) {
+          pushed.add(event);
+        }
+        if (!(frame instanceof HistoryReply reply)) {
+          return List.of(frame);
+        }
+        List<StoredMessage> messages = new ArrayList<>();
+        for (StoredMessage m : reply.messages()) {
+          Bytes envelope = replaced.getOrDefault(m.seq(), m.envelope());
+          messages.add(new StoredMessage(m.seq(), m.storedAtMillis(), envelope));
+        }
+        return List.of(
+            new HistoryReply(
+                reply.re(), reply.conversation(), messages, reply.nextBefore(), reply.more()));
+      }
+    };
+  }
+
+  @Test
+  void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    List<MessageEvent> pushed = new CopyOnWriteArrayList<>();
+    proxy.tamper(replacingInHistory(replaced, pushed));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      alice.send("#lobby", "said in the lobby");
+      bobEvents.awaitText("said in the lobby");
+      Bytes fromTheLobby =
+          pushed.stream()
+              .filter(event -> event.conversation().equals("#lobby"))
+              .findFirst()
+              .orElseThrow()
+              .envelope();
+      String direct = alice.directWith("bob");
+      alice.send(direct, "one");
+      ChatMessage two = alice.send(direct, "two");
+      ChatMessage three = alice.send(direct, "three");
+      alice.send(direct, "four");
+      bobEvents.awaitText("four");
+      replaced.put(two.seq(), Bytes.of(new byte[] {1, 2, 3}));
+      replaced.put(three.seq(), fromTheLobby);
+
+      HistoryPage page = bob.historyPage(direct, 10);
+
+      assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one", "four");
+      assertThat(page.leftOut())
+          .containsExactly(
+              new LeftOutMessages(direct, "", Reason.DAMAGED, 1),
+              new LeftOutMessages(direct, "alice", Reason.NOT_FOR_THIS_CONVERSATION, 1));
+    }
+  }
+
+  @Test
+  void historyPage_countsWhatItLeftOutAmongTheMessagesShown_notOlderOnes() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    proxy.tamper(replacingInHistory(replaced, new CopyOnWriteArrayList<>()));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      List<ChatMessage> sent = new ArrayList<>();
+      for (int i = 1; i <= 6; i++) {
+        sent.add(alice.send(direct, "message " + i));
+      }
+      bobEvents.awaitText("message 6");
+      replaced.put(sent.get(1).seq(), Bytes.of(new byte[] {2})); // older than the two shown
+      replaced.put(sent.get(4).seq(), Bytes.of(new byte[] {5})); // between them
+
+      HistoryPage page = bob.historyPage(direct, 2);
+
+      assertThat(page.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("message 4", "message 6");
+      assertThat(page.leftOut())
+          .containsExactly(new LeftOutMessages(direct, "", Reason.DAMAGED, 1));
+    }
+  }
+}
