@@ -17,7 +17,7 @@ final class GeneralCommands {
   /** The commands; {@code /help} reads the finished registry through {@code registry}. */
   static List<SlashCommand> all(Supplier<CommandRegistry> registry) {
     return List.of(
-        SlashCommand.named("clear", "/clear", "clear the screen")
+        SlashCommand.named("clear", "/clear", "clear the pane (the screen in line mode)")
             .withoutLogin()
             .runs((command, context) -> context.clear()),
         SlashCommand.named("help", "/help [COMMAND]", "list commands, or explain one")
