@@ -23,7 +23,12 @@ final class KeysExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write it")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      converter = NonEmptyFile.class,
+      description = "where to write it")
   Path out;
 
   KeysExportCommand(CliContext context) {

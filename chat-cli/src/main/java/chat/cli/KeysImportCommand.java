@@ -23,7 +23,10 @@ final class KeysImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
-  @Parameters(paramLabel = "FILE", description = "a file written by 'chat keys export'")
+  @Parameters(
+      paramLabel = "FILE",
+      converter = NonEmptyFile.class,
+      description = "a file written by 'chat keys export'")
   Path file;
 
   @Option(names = "--force", description = "replace keys already in the profile")

@@ -54,12 +54,17 @@ final class OpenCommand implements Callable<Integer> {
       description = "the sender's identity bundle; the envelope must be signed by it")
   Path from;
 
-  @Option(names = "--in", paramLabel = "FILE", description = "read the envelope from FILE")
+  @Option(
+      names = "--in",
+      paramLabel = "FILE",
+      converter = NonEmptyFile.class,
+      description = "read the envelope from FILE")
   Path in;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
+      converter = NonEmptyFile.class,
       description = "write the message to FILE (mode 0600)")
   Path out;
 

@@ -46,12 +46,14 @@ public final class RelayOptions {
   @Option(
       names = "--password-file",
       paramLabel = "FILE",
+      converter = NonEmptyFile.class,
       description = "read the account password from FILE (else $CHAT_PASSWORD, else a prompt)")
   Path passwordFile;
 
   @Option(
       names = "--passphrase-file",
       paramLabel = "FILE",
+      converter = NonEmptyFile.class,
       description = "read the key passphrase from FILE (else $CHAT_PASSPHRASE, else a prompt)")
   Path passphraseFile;
 

@@ -54,10 +54,18 @@ final class SealCommand implements Callable<Integer> {
       description = "write the envelope as armored text")
   boolean armor;
 
-  @Option(names = "--in", paramLabel = "FILE", description = "read the message from FILE")
+  @Option(
+      names = "--in",
+      paramLabel = "FILE",
+      converter = NonEmptyFile.class,
+      description = "read the message from FILE")
   Path in;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write the envelope to FILE")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      converter = NonEmptyFile.class,
+      description = "write the envelope to FILE")
   Path out;
 
   SealCommand(CliContext context) {

@@ -196,6 +196,33 @@ class ChatCommandTest {
     assertThat(client.calls).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "seal --home /nonexistent --out ''",
+        "seal --home /nonexistent --in ''",
+        "open --home /nonexistent --out ''",
+        "open --home /nonexistent --in ''",
+        "keys export --user alice --out ''",
+        "keys import --user alice ''",
+        "send --user alice --password-file '' lobby hi",
+        "send --user alice --passphrase-file '' lobby hi"
+      })
+  void emptyFileOption_exits1_insteadOfMeaningTheCurrentFolder(String args) {
+    chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
+    client.storedSessions.add("alice");
+
+    String[] words =
+        java.util.Arrays.stream(args.split(" "))
+            .map(w -> w.equals("''") ? "" : w)
+            .toArray(String[]::new);
+    Cli.Result result = Cli.withPassphrase().client(client).run(words);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).contains("the file name is empty").hasLineCount(1);
+    assertThat(client.calls).isEmpty();
+  }
+
   @Test
   void anArgumentStartingWithAt_isTakenAsItIs_evenWhenAFileOfThatNameExists(@TempDir Path temp)
       throws Exception {
