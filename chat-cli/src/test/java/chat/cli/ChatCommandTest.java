@@ -182,18 +182,7 @@ class ChatCommandTest {
         "identity show --home ''"
       })
   void emptyFolderOption_exits1_insteadOfMeaningTheCurrentFolder(String args) {
-    chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
-    client.storedSessions.add("alice");
-
-    String[] words =
-        java.util.Arrays.stream(args.split(" "))
-            .map(w -> w.equals("''") ? "" : w)
-            .toArray(String[]::new);
-    Cli.Result result = Cli.withPassphrase().client(client).run(words);
-
-    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("the path is empty").hasLineCount(1);
-    assertThat(client.calls).isEmpty();
+    assertEmptyPathRefused(args, "the path is empty");
   }
 
   @ParameterizedTest
@@ -209,6 +198,13 @@ class ChatCommandTest {
         "send --user alice --passphrase-file '' lobby hi"
       })
   void emptyFileOption_exits1_insteadOfMeaningTheCurrentFolder(String args) {
+    assertEmptyPathRefused(args, "the file name is empty");
+  }
+
+  /**
+   * {@code args} ({@code ''} for an empty word) exit 1 saying {@code why}, the client untouched.
+   */
+  private static void assertEmptyPathRefused(String args, String why) {
     chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
     client.storedSessions.add("alice");
 
@@ -219,7 +215,7 @@ class ChatCommandTest {
     Cli.Result result = Cli.withPassphrase().client(client).run(words);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("the file name is empty").hasLineCount(1);
+    assertThat(result.err()).contains(why).hasLineCount(1);
     assertThat(client.calls).isEmpty();
   }
 
