@@ -1,9 +1,7 @@
 package chat.cli;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a file option ({@code --in}, {@code --out}, {@code --password-file}, a key file to import)
@@ -14,13 +12,6 @@ import picocli.CommandLine.TypeConversionException;
 final class NonEmptyFile implements ITypeConverter<Path> {
   @Override
   public Path convert(String value) {
-    if (value.isEmpty()) {
-      throw new TypeConversionException("the file name is empty");
-    }
-    try {
-      return Path.of(value);
-    } catch (InvalidPathException e) {
-      throw new TypeConversionException("'" + value + "' is not a path: " + e.getReason());
-    }
+    return NonEmptyPath.parse(value, "the file name is empty");
   }
 }

@@ -14,8 +14,13 @@ import picocli.CommandLine.TypeConversionException;
 final class NonEmptyPath implements ITypeConverter<Path> {
   @Override
   public Path convert(String value) {
+    return parse(value, "the path is empty (for the current folder, give '.')");
+  }
+
+  /** {@code value} as a path; {@code ifEmpty} is the refusal of an empty one. */
+  static Path parse(String value, String ifEmpty) {
     if (value.isEmpty()) {
-      throw new TypeConversionException("the path is empty (for the current folder, give '.')");
+      throw new TypeConversionException(ifEmpty);
     }
     try {
       return Path.of(value);
