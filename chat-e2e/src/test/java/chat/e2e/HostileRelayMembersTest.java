@@ -20,8 +20,6 @@ import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,69 +39,46 @@ import org.junit.jupiter.params.provider.ValueSource;
  * not. SECURITY.md lists these scenarios.
  */
 class HostileRelayMembersTest {
-  private static final List<String> USERS = List.of("alice", "bob", "mallory");
   private static final String NOT_SENT_MALLORY =
       "not sent: the relay lists members of #side this client was never told about: mallory."
           + " Check /members #side; send again to encrypt to them too";
 
-  /** Key files made once: RSA key generation would otherwise dominate every test. */
-  @TempDir static Path identities;
-
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
-
-  @BeforeAll
-  static void makeIdentities(@TempDir Path scratch) throws Exception {
-    Clients.makeIdentities(identities, scratch, USERS);
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
-  /** A live client of {@code name} through the proxy, registered with the prepared identity. */
-  private RelayChatClient registered(String name, RecordingListener listener) {
-    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, listener);
-  }
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob", "mallory");
 
   @Test
   void hiddenJoin_isShownToTheSenderBeforeSending_andToRecipientsAsARecipientSetNotice() {
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (frame instanceof MembershipEvent event && event.username().equals("mallory")) {
-              return List.of();
-            }
-            if (frame instanceof MembersReply reply && link.username().orElse("").equals("bob")) {
-              List<MemberInfo> visible =
-                  reply.members().stream().filter(m -> !m.username().equals("mallory")).toList();
-              return List.of(new MembersReply(reply.re(), reply.conversation(), visible));
-            }
-            return List.of(frame);
-          }
-        });
+    relay
+        .proxy()
+        .tamper(
+            new Tamper() {
+              @Override
+              public List<Frame> toClient(Link link, Frame frame) {
+                if (frame instanceof MembershipEvent event && event.username().equals("mallory")) {
+                  return List.of();
+                }
+                if (frame instanceof MembersReply reply
+                    && link.username().orElse("").equals("bob")) {
+                  List<MemberInfo> visible =
+                      reply.members().stream()
+                          .filter(m -> !m.username().equals("mallory"))
+                          .toList();
+                  return List.of(new MembersReply(reply.re(), reply.conversation(), visible));
+                }
+                return List.of(frame);
+              }
+            });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents);
-        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents);
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
       alice.join("#side");
       bob.join("#side");
       alice.send("#side", "just us two");
       bobEvents.awaitText("just us two");
       mallory.join("#side");
-      proxy.dropConnections();
+      relay.proxy().dropConnections();
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
@@ -132,29 +104,32 @@ class HostileRelayMembersTest {
   @Test
   void joinEventArrivingAfterTheMemberList_isNoHiddenJoin_andTheSendGoesOut() {
     AtomicReference<Frame> late = new AtomicReference<>();
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (!link.username().orElse("").equals("alice")) {
-              return List.of(frame);
-            }
-            if (frame instanceof MembershipEvent event && event.conversation().equals("#race")) {
-              late.set(frame); // the relay pushes bob's join from his thread, after the list
-              return List.of();
-            }
-            if (frame instanceof MembersReply reply
-                && reply.conversation().equals("#race")
-                && late.get() != null) {
-              return List.of(frame, late.getAndSet(null));
-            }
-            return List.of(frame);
-          }
-        });
+    relay
+        .proxy()
+        .tamper(
+            new Tamper() {
+              @Override
+              public List<Frame> toClient(Link link, Frame frame) {
+                if (!link.username().orElse("").equals("alice")) {
+                  return List.of(frame);
+                }
+                if (frame instanceof MembershipEvent event
+                    && event.conversation().equals("#race")) {
+                  late.set(frame); // the relay pushes bob's join from his thread, after the list
+                  return List.of();
+                }
+                if (frame instanceof MembersReply reply
+                    && reply.conversation().equals("#race")
+                    && late.get() != null) {
+                  return List.of(frame, late.getAndSet(null));
+                }
+                return List.of(frame);
+              }
+            });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       alice.join("#race");
       bob.join("#race");
       await().until(() -> late.get() != null);
@@ -169,27 +144,30 @@ class HostileRelayMembersTest {
 
   @Test
   void joinEventBeforeAJoinReplyThatPredatesIt_isNoHiddenJoin() {
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (link.username().orElse("").equals("alice")
-                && frame instanceof JoinReply reply
-                && reply.conversation().equals("#race")) {
-              // Both joined at once: the relay made alice's reply before bob's join, and pushed
-              // the join before it sent the reply.
-              List<String> before = reply.members().stream().filter(m -> !m.equals("bob")).toList();
-              return List.of(
-                  new MembershipEvent(reply.conversation(), "bob", MembershipChange.JOINED),
-                  new JoinReply(reply.re(), reply.conversation(), reply.lastSeq(), before));
-            }
-            return List.of(frame);
-          }
-        });
+    relay
+        .proxy()
+        .tamper(
+            new Tamper() {
+              @Override
+              public List<Frame> toClient(Link link, Frame frame) {
+                if (link.username().orElse("").equals("alice")
+                    && frame instanceof JoinReply reply
+                    && reply.conversation().equals("#race")) {
+                  // Both joined at once: the relay made alice's reply before bob's join, and pushed
+                  // the join before it sent the reply.
+                  List<String> before =
+                      reply.members().stream().filter(m -> !m.equals("bob")).toList();
+                  return List.of(
+                      new MembershipEvent(reply.conversation(), "bob", MembershipChange.JOINED),
+                      new JoinReply(reply.re(), reply.conversation(), reply.lastSeq(), before));
+                }
+                return List.of(frame);
+              }
+            });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       bob.join("#race");
       alice.join("#race");
 
@@ -203,16 +181,16 @@ class HostileRelayMembersTest {
   @Test
   void hiddenJoin_refusesTheNextFileOfferAsItRefusesAMessage_beforeUploadingAnything()
       throws IOException {
-    proxy.tamper(Tampers.hideMember("alice", "mallory", () -> false));
+    relay.proxy().tamper(Tampers.hideMember("alice", "mallory", () -> false));
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener malloryEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", new RecordingListener());
-        RelayChatClient mallory = registered("mallory", malloryEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", malloryEvents)) {
       alice.join("#side");
       bob.join("#side");
       mallory.join("#side");
-      Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
+      Path plan = Files.writeString(relay.homes().resolve("plan.txt"), "the plan");
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan))
           .isInstanceOf(CommandException.Untrusted.class)
@@ -232,32 +210,35 @@ class HostileRelayMembersTest {
       throws Exception {
     AtomicBoolean uploaded = new AtomicBoolean();
     Tamper hidden = Tampers.hideMember("alice", "mallory", () -> !uploaded.get());
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            if (frame instanceof FileFinishReply && !uploaded.getAndSet(true)) {
-              // Any membership event makes the client ask for the member list again.
-              return List.of(new MembershipEvent("#side", "bob", MembershipChange.JOINED), frame);
-            }
-            return hidden.toClient(link, frame);
-          }
-        });
+    relay
+        .proxy()
+        .tamper(
+            new Tamper() {
+              @Override
+              public List<Frame> toClient(Link link, Frame frame) {
+                if (frame instanceof FileFinishReply && !uploaded.getAndSet(true)) {
+                  // Any membership event makes the client ask for the member list again.
+                  return List.of(
+                      new MembershipEvent("#side", "bob", MembershipChange.JOINED), frame);
+                }
+                return hidden.toClient(link, frame);
+              }
+            });
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents);
-        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents);
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
       alice.join("#side");
       bob.join("#side");
       mallory.join("#side");
-      Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
+      Path plan = Files.writeString(relay.homes().resolve("plan.txt"), "the plan");
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan)).hasMessage(NOT_SENT_MALLORY);
-      assertThat(UnofferedUploadEndToEndTest.storedFiles(dataDir)).isZero();
+      assertThat(UnofferedUploadEndToEndTest.storedFiles(relay.dataDir())).isZero();
       String sent = alice.sendFile("#side", plan).fileId();
 
       assertThat(bobEvents.awaitOffer("plan.txt").fileId()).isEqualTo(sent);
-      assertThat(UnofferedUploadEndToEndTest.storedFiles(dataDir)).isOne();
+      assertThat(UnofferedUploadEndToEndTest.storedFiles(relay.dataDir())).isOne();
     }
   }
 
@@ -267,24 +248,27 @@ class HostileRelayMembersTest {
     // alice learns of the kick from its event (bob kicks), or from her own kick's reply while the
     // relay keeps the event back; mallory's return is never announced to her.
     AtomicBoolean kicked = new AtomicBoolean();
-    proxy.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toClient(Link link, Frame frame) {
-            boolean toAlice = link.username().orElse("").equals("alice");
-            if (frame instanceof GroupEvent event && event.change() == GroupChange.KICKED) {
-              kicked.set(true);
-              return toAlice && kicker.equals("alice") ? List.of() : List.of(frame);
-            }
-            boolean hidden = frame instanceof MembershipEvent e && e.username().equals("mallory");
-            return toAlice && kicked.get() && hidden ? List.of() : List.of(frame);
-          }
-        });
+    relay
+        .proxy()
+        .tamper(
+            new Tamper() {
+              @Override
+              public List<Frame> toClient(Link link, Frame frame) {
+                boolean toAlice = link.username().orElse("").equals("alice");
+                if (frame instanceof GroupEvent event && event.change() == GroupChange.KICKED) {
+                  kicked.set(true);
+                  return toAlice && kicker.equals("alice") ? List.of() : List.of(frame);
+                }
+                boolean hidden =
+                    frame instanceof MembershipEvent e && e.username().equals("mallory");
+                return toAlice && kicked.get() && hidden ? List.of() : List.of(frame);
+              }
+            });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener malloryEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", new RecordingListener());
-        RelayChatClient mallory = registered("mallory", malloryEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", malloryEvents)) {
       alice.createGroup("team");
       alice.administer("#team", GroupAction.INVITE, "bob");
       alice.administer("#team", GroupAction.INVITE, "mallory");
