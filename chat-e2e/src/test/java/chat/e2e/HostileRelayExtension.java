@@ -81,6 +81,13 @@ final class HostileRelayExtension
     return proxy;
   }
 
+  /**
+   * Replaces the proxy's rewriting rule for every frame from now on ({@link HostileRelay#tamper}).
+   */
+  void tamper(HostileRelay.Tamper rule) {
+    proxy.tamper(rule);
+  }
+
   /** The port clients connect to: the proxy's. */
   int port() {
     return proxy.port();

@@ -63,7 +63,7 @@ class HostileRelayHistoryTest {
   void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
     List<MessageEvent> pushed = new CopyOnWriteArrayList<>();
-    relay.proxy().tamper(replacingInHistory(replaced, pushed));
+    relay.tamper(replacingInHistory(replaced, pushed));
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {
@@ -98,7 +98,7 @@ class HostileRelayHistoryTest {
   @Test
   void historyPage_countsWhatItLeftOutAmongTheMessagesShown_notOlderOnes() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
-    relay.proxy().tamper(replacingInHistory(replaced, new CopyOnWriteArrayList<>()));
+    relay.tamper(replacingInHistory(replaced, new CopyOnWriteArrayList<>()));
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {

@@ -48,26 +48,21 @@ class HostileRelayMembersTest {
 
   @Test
   void hiddenJoin_isShownToTheSenderBeforeSending_andToRecipientsAsARecipientSetNotice() {
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (frame instanceof MembershipEvent event && event.username().equals("mallory")) {
-                  return List.of();
-                }
-                if (frame instanceof MembersReply reply
-                    && link.username().orElse("").equals("bob")) {
-                  List<MemberInfo> visible =
-                      reply.members().stream()
-                          .filter(m -> !m.username().equals("mallory"))
-                          .toList();
-                  return List.of(new MembersReply(reply.re(), reply.conversation(), visible));
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MembershipEvent event && event.username().equals("mallory")) {
+              return List.of();
+            }
+            if (frame instanceof MembersReply reply && link.username().orElse("").equals("bob")) {
+              List<MemberInfo> visible =
+                  reply.members().stream().filter(m -> !m.username().equals("mallory")).toList();
+              return List.of(new MembersReply(reply.re(), reply.conversation(), visible));
+            }
+            return List.of(frame);
+          }
+        });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", aliceEvents);
@@ -104,28 +99,25 @@ class HostileRelayMembersTest {
   @Test
   void joinEventArrivingAfterTheMemberList_isNoHiddenJoin_andTheSendGoesOut() {
     AtomicReference<Frame> late = new AtomicReference<>();
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (!link.username().orElse("").equals("alice")) {
-                  return List.of(frame);
-                }
-                if (frame instanceof MembershipEvent event
-                    && event.conversation().equals("#race")) {
-                  late.set(frame); // the relay pushes bob's join from his thread, after the list
-                  return List.of();
-                }
-                if (frame instanceof MembersReply reply
-                    && reply.conversation().equals("#race")
-                    && late.get() != null) {
-                  return List.of(frame, late.getAndSet(null));
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (!link.username().orElse("").equals("alice")) {
+              return List.of(frame);
+            }
+            if (frame instanceof MembershipEvent event && event.conversation().equals("#race")) {
+              late.set(frame); // the relay pushes bob's join from his thread, after the list
+              return List.of();
+            }
+            if (frame instanceof MembersReply reply
+                && reply.conversation().equals("#race")
+                && late.get() != null) {
+              return List.of(frame, late.getAndSet(null));
+            }
+            return List.of(frame);
+          }
+        });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", aliceEvents);
@@ -144,26 +136,23 @@ class HostileRelayMembersTest {
 
   @Test
   void joinEventBeforeAJoinReplyThatPredatesIt_isNoHiddenJoin() {
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (link.username().orElse("").equals("alice")
-                    && frame instanceof JoinReply reply
-                    && reply.conversation().equals("#race")) {
-                  // Both joined at once: the relay made alice's reply before bob's join, and pushed
-                  // the join before it sent the reply.
-                  List<String> before =
-                      reply.members().stream().filter(m -> !m.equals("bob")).toList();
-                  return List.of(
-                      new MembershipEvent(reply.conversation(), "bob", MembershipChange.JOINED),
-                      new JoinReply(reply.re(), reply.conversation(), reply.lastSeq(), before));
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (link.username().orElse("").equals("alice")
+                && frame instanceof JoinReply reply
+                && reply.conversation().equals("#race")) {
+              // Both joined at once: the relay made alice's reply before bob's join, and pushed
+              // the join before it sent the reply.
+              List<String> before = reply.members().stream().filter(m -> !m.equals("bob")).toList();
+              return List.of(
+                  new MembershipEvent(reply.conversation(), "bob", MembershipChange.JOINED),
+                  new JoinReply(reply.re(), reply.conversation(), reply.lastSeq(), before));
+            }
+            return List.of(frame);
+          }
+        });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", aliceEvents);
@@ -181,7 +170,7 @@ class HostileRelayMembersTest {
   @Test
   void hiddenJoin_refusesTheNextFileOfferAsItRefusesAMessage_beforeUploadingAnything()
       throws IOException {
-    relay.proxy().tamper(Tampers.hideMember("alice", "mallory", () -> false));
+    relay.tamper(Tampers.hideMember("alice", "mallory", () -> false));
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener malloryEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", aliceEvents);
@@ -210,20 +199,17 @@ class HostileRelayMembersTest {
       throws Exception {
     AtomicBoolean uploaded = new AtomicBoolean();
     Tamper hidden = Tampers.hideMember("alice", "mallory", () -> !uploaded.get());
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (frame instanceof FileFinishReply && !uploaded.getAndSet(true)) {
-                  // Any membership event makes the client ask for the member list again.
-                  return List.of(
-                      new MembershipEvent("#side", "bob", MembershipChange.JOINED), frame);
-                }
-                return hidden.toClient(link, frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof FileFinishReply && !uploaded.getAndSet(true)) {
+              // Any membership event makes the client ask for the member list again.
+              return List.of(new MembershipEvent("#side", "bob", MembershipChange.JOINED), frame);
+            }
+            return hidden.toClient(link, frame);
+          }
+        });
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents);
@@ -248,22 +234,19 @@ class HostileRelayMembersTest {
     // alice learns of the kick from its event (bob kicks), or from her own kick's reply while the
     // relay keeps the event back; mallory's return is never announced to her.
     AtomicBoolean kicked = new AtomicBoolean();
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                boolean toAlice = link.username().orElse("").equals("alice");
-                if (frame instanceof GroupEvent event && event.change() == GroupChange.KICKED) {
-                  kicked.set(true);
-                  return toAlice && kicker.equals("alice") ? List.of() : List.of(frame);
-                }
-                boolean hidden =
-                    frame instanceof MembershipEvent e && e.username().equals("mallory");
-                return toAlice && kicked.get() && hidden ? List.of() : List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            boolean toAlice = link.username().orElse("").equals("alice");
+            if (frame instanceof GroupEvent event && event.change() == GroupChange.KICKED) {
+              kicked.set(true);
+              return toAlice && kicker.equals("alice") ? List.of() : List.of(frame);
+            }
+            boolean hidden = frame instanceof MembershipEvent e && e.username().equals("mallory");
+            return toAlice && kicked.get() && hidden ? List.of() : List.of(frame);
+          }
+        });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener malloryEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", aliceEvents);

@@ -59,7 +59,7 @@ class HostileRelayPagingTest {
         each.join("#paged");
       }
       alice.join("#other");
-      relay.proxy().tamper(new OnePerPage());
+      relay.tamper(new OnePerPage());
       assertThat(alice.rooms())
           .extracting(RoomView::conversation)
           .containsExactly("#lobby", "#other", "#paged");
@@ -77,7 +77,7 @@ class HostileRelayPagingTest {
       bob.friend(FriendAction.ADD, "alice");
       alice.friend(FriendAction.ADD, "carol");
       carol.friend(FriendAction.ACCEPT, "alice");
-      relay.proxy().tamper(new OnePerPage());
+      relay.tamper(new OnePerPage());
 
       assertThat(alice.friends())
           .as("the relay pages by name (bob, carol); the client shows friends first")
@@ -92,18 +92,16 @@ class HostileRelayPagingTest {
     try (RelayChatClient alice = relay.registered("alice");
         RelayChatClient bob = relay.registered("bob")) {
       bob.friend(FriendAction.ADD, "alice");
-      relay
-          .proxy()
-          .tamper(
-              new Tamper() {
-                @Override
-                public List<Frame> toClient(Link link, Frame frame) {
-                  if (frame instanceof FriendsReply r) {
-                    return List.of(new FriendsReply(r.re(), r.friends(), "bob"));
-                  }
-                  return List.of(frame);
-                }
-              });
+      relay.tamper(
+          new Tamper() {
+            @Override
+            public List<Frame> toClient(Link link, Frame frame) {
+              if (frame instanceof FriendsReply r) {
+                return List.of(new FriendsReply(r.re(), r.friends(), "bob"));
+              }
+              return List.of(frame);
+            }
+          });
       assertThatThrownBy(alice::friends)
           .isInstanceOf(CommandException.Network.class)
           .hasMessageContaining("does not move forward");
@@ -114,18 +112,16 @@ class HostileRelayPagingTest {
   void rooms_cursorThatDoesNotMoveForward_refusedNotLooped() {
     try (RelayChatClient alice = relay.registered("alice")) {
       alice.join("#a-room");
-      relay
-          .proxy()
-          .tamper(
-              new Tamper() {
-                @Override
-                public List<Frame> toClient(Link link, Frame frame) {
-                  if (frame instanceof RoomsReply r) {
-                    return List.of(new RoomsReply(r.re(), r.rooms(), "#a-room"));
-                  }
-                  return List.of(frame);
-                }
-              });
+      relay.tamper(
+          new Tamper() {
+            @Override
+            public List<Frame> toClient(Link link, Frame frame) {
+              if (frame instanceof RoomsReply r) {
+                return List.of(new RoomsReply(r.re(), r.rooms(), "#a-room"));
+              }
+              return List.of(frame);
+            }
+          });
       assertThatThrownBy(alice::rooms)
           .isInstanceOf(CommandException.Network.class)
           .hasMessageContaining("does not move forward");

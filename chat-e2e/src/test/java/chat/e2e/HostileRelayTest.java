@@ -50,7 +50,7 @@ class HostileRelayTest {
       alice.send(direct, "pinned");
       bobEvents.awaitText("pinned");
       IdentityBundle fakeBob = RelayFixture.identity("bob").bundle();
-      relay.proxy().tamper(Tampers.substituteKey("alice", fakeBob));
+      relay.tamper(Tampers.substituteKey("alice", fakeBob));
       relay
           .proxy()
           .linkOf("alice")
@@ -77,7 +77,7 @@ class HostileRelayTest {
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {
       String trueSafetyNumber = bob.safetyNumber("alice").digits();
-      relay.proxy().tamper(Tampers.substituteKey("alice", RelayFixture.identity("bob").bundle()));
+      relay.tamper(Tampers.substituteKey("alice", RelayFixture.identity("bob").bundle()));
 
       alice.send(alice.directWith("bob"), "first words");
       assertThatThrownBy(() -> alice.verify("bob", trueSafetyNumber))
@@ -90,19 +90,17 @@ class HostileRelayTest {
 
   @Test
   void historyPage_longerThanAskedFor_givesOnlyTheNewestAskedFor() {
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toRelay(Link link, Frame frame) {
-                if (frame instanceof HistoryRequest asked) {
-                  return List.of(
-                      new HistoryRequest(asked.id(), asked.conversation(), asked.before(), 100));
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toRelay(Link link, Frame frame) {
+            if (frame instanceof HistoryRequest asked) {
+              return List.of(
+                  new HistoryRequest(asked.id(), asked.conversation(), asked.before(), 100));
+            }
+            return List.of(frame);
+          }
+        });
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", new RecordingListener())) {
       String direct = alice.directWith("bob");
@@ -119,19 +117,16 @@ class HostileRelayTest {
   @Test
   void replayedEnvelope_isShownOnce_andReported_andTheRealMessageWithItsNumberStillShows() {
     List<MessageEvent> toBob = new CopyOnWriteArrayList<>();
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (frame instanceof MessageEvent event
-                    && link.username().orElse("").equals("bob")) {
-                  toBob.add(event);
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MessageEvent event && link.username().orElse("").equals("bob")) {
+              toBob.add(event);
+            }
+            return List.of(frame);
+          }
+        });
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {
@@ -164,21 +159,19 @@ class HostileRelayTest {
   @Test
   void alteredEnvelopes_headerRecipientsPayloadOrSignature_areEachRejectedWithANotice() {
     List<MessageEvent> withheld = new CopyOnWriteArrayList<>();
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (frame instanceof MessageEvent event
-                    && event.conversation().equals("#side")
-                    && link.username().orElse("").equals("bob")) {
-                  withheld.add(event);
-                  return List.of();
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MessageEvent event
+                && event.conversation().equals("#side")
+                && link.username().orElse("").equals("bob")) {
+              withheld.add(event);
+              return List.of();
+            }
+            return List.of(frame);
+          }
+        });
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {
@@ -238,30 +231,28 @@ class HostileRelayTest {
   @Test
   void droppedMessage_isReportedAsAGap_evenWhenTheCatchUpHidesItToo() {
     AtomicLong dropped = new AtomicLong(-1);
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                if (!link.username().orElse("").equals("bob")) {
-                  return List.of(frame);
-                }
-                if (frame instanceof MessageEvent event && event.seq() == dropped.get()) {
-                  return List.of();
-                }
-                if (frame instanceof SyncReply reply) {
-                  return List.of(
-                      new SyncReply(
-                          reply.re(),
-                          reply.conversation(),
-                          reply.messages().stream().filter(m -> m.seq() != dropped.get()).toList(),
-                          reply.cursor(),
-                          reply.more()));
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (!link.username().orElse("").equals("bob")) {
+              return List.of(frame);
+            }
+            if (frame instanceof MessageEvent event && event.seq() == dropped.get()) {
+              return List.of();
+            }
+            if (frame instanceof SyncReply reply) {
+              return List.of(
+                  new SyncReply(
+                      reply.re(),
+                      reply.conversation(),
+                      reply.messages().stream().filter(m -> m.seq() != dropped.get()).toList(),
+                      reply.cursor(),
+                      reply.more()));
+            }
+            return List.of(frame);
+          }
+        });
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {

@@ -187,13 +187,13 @@ class KeyChangeCrashEndToEndTest {
   void replaceKeys_replyLost_theRelayTookIt_resumeSettlesToTheNewKeys() {
     Fingerprint old = nextStart(true, PASSPHRASE, new RecordingListener());
     char[] chosen = "a brand new passphrase".toCharArray();
-    relay.proxy().tamper(cutAt(UpdateBundleReply.class, false));
+    relay.tamper(cutAt(UpdateBundleReply.class, false));
     try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
           .isInstanceOf(CommandException.Network.class)
           .hasMessageContaining("the relay may or may not have taken the change");
     }
-    relay.proxy().tamper(new Tamper() {});
+    relay.tamper(new Tamper() {});
     assertThat(pendingLeft()).isTrue();
 
     RecordingListener events = new RecordingListener();
@@ -208,14 +208,14 @@ class KeyChangeCrashEndToEndTest {
   @Test
   void replaceKeys_requestLost_theRelayNeverHadIt_resumeKeepsTheOldKeys() {
     Fingerprint old = nextStart(true, PASSPHRASE, new RecordingListener());
-    relay.proxy().tamper(cutAt(UpdateBundleRequest.class, true));
+    relay.tamper(cutAt(UpdateBundleRequest.class, true));
     try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(
               () ->
                   bob.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray()))
           .isInstanceOf(CommandException.Network.class);
     }
-    relay.proxy().tamper(new Tamper() {});
+    relay.tamper(new Tamper() {});
 
     RecordingListener events = new RecordingListener();
     assertThat(nextStart(true, PASSPHRASE, events).matches(old)).isTrue();
@@ -287,19 +287,17 @@ class KeyChangeCrashEndToEndTest {
       }
       // The download's connection drops once: the one-shot client resumes on a new one.
       AtomicBoolean cut = new AtomicBoolean();
-      relay
-          .proxy()
-          .tamper(
-              new Tamper() {
-                @Override
-                public List<Frame> toClient(Link link, Frame frame) {
-                  if (frame instanceof FileDataReply && cut.compareAndSet(false, true)) {
-                    link.close();
-                    return List.of();
-                  }
-                  return List.of(frame);
-                }
-              });
+      relay.tamper(
+          new Tamper() {
+            @Override
+            public List<Frame> toClient(Link link, Frame frame) {
+              if (frame instanceof FileDataReply && cut.compareAndSet(false, true)) {
+                link.close();
+                return List.of();
+              }
+              return List.of(frame);
+            }
+          });
 
       assertThatThrownBy(() -> bob.acceptFile(fileId))
           .isInstanceOfSatisfying(
@@ -314,7 +312,7 @@ class KeyChangeCrashEndToEndTest {
 
   @Test
   void resume_relayServesAnotherKeyForMe_stopsWithExit4() {
-    relay.proxy().tamper(Tampers.substituteKey("bob", RelayFixture.identity("bob").bundle()));
+    relay.tamper(Tampers.substituteKey("bob", RelayFixture.identity("bob").bundle()));
     try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> bob.resume("bob", PASSPHRASE.clone()))
           .isInstanceOfSatisfying(

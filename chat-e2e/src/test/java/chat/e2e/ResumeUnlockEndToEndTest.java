@@ -30,18 +30,16 @@ class ResumeUnlockEndToEndTest {
 
   @BeforeEach
   void countResumes_andRegisterAlice() {
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toRelay(Link link, Frame frame) {
-                if (frame instanceof ResumeRequest) {
-                  resumesSeen.incrementAndGet();
-                }
-                return List.of(frame);
-              }
-            });
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toRelay(Link link, Frame frame) {
+            if (frame instanceof ResumeRequest) {
+              resumesSeen.incrementAndGet();
+            }
+            return List.of(frame);
+          }
+        });
     try (RelayChatClient alice = Clients.oneShot(relay.port(), relay.homes())) {
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
     }

@@ -50,7 +50,7 @@ class UnofferedUploadEndToEndTest {
   @EnumSource(Refusal.class)
   void refusedOnce_theUploadIsDeleted_andTheNextSendIsTheOnlyFileLeft(Refusal refusal)
       throws Exception {
-    relay.proxy().tamper(refuseOnce(refusal));
+    relay.tamper(refuseOnce(refusal));
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {
@@ -76,24 +76,22 @@ class UnofferedUploadEndToEndTest {
   void refusedAndTheDeleteLost_theDeleteIsSentAfterTheReconnect(Refusal refusal) throws Exception {
     Tamper refuse = refuseOnce(refusal);
     AtomicBoolean deleteLost = new AtomicBoolean();
-    relay
-        .proxy()
-        .tamper(
-            new Tamper() {
-              @Override
-              public List<Frame> toClient(Link link, Frame frame) {
-                return refuse.toClient(link, frame);
-              }
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            return refuse.toClient(link, frame);
+          }
 
-              @Override
-              public List<Frame> toRelay(Link link, Frame frame) {
-                if (frame instanceof FileDeleteRequest && !deleteLost.getAndSet(true)) {
-                  link.close();
-                  return List.of();
-                }
-                return refuse.toRelay(link, frame);
-              }
-            });
+          @Override
+          public List<Frame> toRelay(Link link, Frame frame) {
+            if (frame instanceof FileDeleteRequest && !deleteLost.getAndSet(true)) {
+              link.close();
+              return List.of();
+            }
+            return refuse.toRelay(link, frame);
+          }
+        });
     RecordingListener aliceEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", aliceEvents)) {
       alice.join("#side");
