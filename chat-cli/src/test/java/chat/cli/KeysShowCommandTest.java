@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code chat keys show} and {@code chat keys export} read the profile's files without the relay;
@@ -49,10 +51,20 @@ class KeysShowCommandTest {
         .hasLineCount(1);
   }
 
-  @Test
-  void export_aKeyChangeCutShort_warnsTheKeyFileIsTheOldOne_andExportsIt() throws Exception {
+  /**
+   * Either file of a key change cut short: the export warns which pending file it found and what
+   * identity.key holds meanwhile, the key file from before the change ({@code identity.key.pending}
+   * left) or already the new one ({@code identity.pub.pending} left), and exports it as it is.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "identity.key.pending, 1, identity.key the key file from before it",
+    "identity.pub.pending, 2, identity.key already the new key file"
+  })
+  void export_aKeyChangeCutShort_warnsWhatTheKeyFileHolds_andExportsIt(
+      String pendingFile, byte pendingByte, String whatTheKeyFileHolds) throws Exception {
     Path home = profile();
-    Files.write(home.resolve("identity.key.pending"), new byte[] {1});
+    Files.write(home.resolve(pendingFile), new byte[] {pendingByte});
     Path out = dir.resolve("exported.key");
 
     Cli.Result result =
@@ -70,32 +82,11 @@ class KeysShowCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
     assertThat(result.err())
-        .startsWith("chat: warning: a key change of this profile was cut short")
-        .contains("identity.key the key file from before it")
+        .startsWith(
+            "chat: warning: a key change of this profile was cut short ("
+                + home.resolve(pendingFile)
+                + " is there)")
+        .contains(whatTheKeyFileHolds)
         .contains("this exported identity.key as it is");
-  }
-
-  @Test
-  void export_aChangeHalfPutInPlace_warnsTheKeyFileIsAlreadyTheNewOne() throws Exception {
-    Path home = profile();
-    Files.write(home.resolve("identity.pub.pending"), new byte[] {2});
-    Path out = dir.resolve("exported.key");
-
-    Cli.Result result =
-        new Cli()
-            .run(
-                "keys",
-                "export",
-                "--user",
-                "alice",
-                "--home",
-                home.toString(),
-                "--out",
-                out.toString());
-
-    assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.err())
-        .contains("(" + home.resolve("identity.pub.pending") + " is there)")
-        .contains("identity.key already the new key file");
   }
 }

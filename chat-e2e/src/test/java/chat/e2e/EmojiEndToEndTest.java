@@ -7,14 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.internal.RelayChatClient;
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,24 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * receives, opens and verifies the emoji itself; text in backticks and {@code --raw} stay as typed.
  */
 class EmojiEndToEndTest {
-  @TempDir Path dataDir;
+  @RegisterExtension final RelayExtension relay = new RelayExtension();
   @TempDir Path aliceHome;
   @TempDir Path bobHome;
-  private Relay relay;
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
-  }
 
   @Test
   void shortcodesSentByScripts_arriveAsEmojiAtTheOtherClient() {
-    ScriptRunner alice = new ScriptRunner(relay.port(), aliceHome);
+    ScriptRunner alice = relay.scripts(aliceHome);
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient bob = Clients.live(relay.port(), bobHome)) {
       bob.addListener(bobEvents);

@@ -14,54 +14,21 @@ import chat.protocol.Frame;
 import chat.protocol.HistoryReply;
 import chat.protocol.MessageEvent;
 import chat.protocol.StoredMessage;
-import chat.server.Relay;
-import chat.server.RelayFixture;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * History pages served by a relay that misbehaves on purpose ({@link HostileRelay}): what a page
  * cannot show is counted in {@link HistoryPage#leftOut}, never dropped without a word.
  */
 class HostileRelayHistoryTest {
-  private static final List<String> USERS = List.of("alice", "bob");
-
-  @TempDir static Path identities;
-
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
-
-  @BeforeAll
-  static void makeIdentities(@TempDir Path scratch) throws Exception {
-    Clients.makeIdentities(identities, scratch, USERS);
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
-  private RelayChatClient registered(String name, RecordingListener listener) {
-    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, listener);
-  }
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob");
 
   /**
    * Serves bob's history pages with the envelopes of the sequence numbers in {@code replaced}
@@ -96,10 +63,10 @@ class HostileRelayHistoryTest {
   void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
     List<MessageEvent> pushed = new CopyOnWriteArrayList<>();
-    proxy.tamper(replacingInHistory(replaced, pushed));
+    relay.tamper(replacingInHistory(replaced, pushed));
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       assertThat(bob.username()).hasValue("bob");
       alice.send("#lobby", "said in the lobby");
       bobEvents.awaitText("said in the lobby");
@@ -131,10 +98,10 @@ class HostileRelayHistoryTest {
   @Test
   void historyPage_countsWhatItLeftOutAmongTheMessagesShown_notOlderOnes() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
-    proxy.tamper(replacingInHistory(replaced, new CopyOnWriteArrayList<>()));
+    relay.tamper(replacingInHistory(replaced, new CopyOnWriteArrayList<>()));
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       assertThat(bob.username()).hasValue("bob");
       String direct = alice.directWith("bob");
       List<ChatMessage> sent = new ArrayList<>();

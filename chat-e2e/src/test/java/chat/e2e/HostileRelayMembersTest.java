@@ -20,8 +20,6 @@ import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,44 +39,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * not. SECURITY.md lists these scenarios.
  */
 class HostileRelayMembersTest {
-  private static final List<String> USERS = List.of("alice", "bob", "mallory");
   private static final String NOT_SENT_MALLORY =
       "not sent: the relay lists members of #side this client was never told about: mallory."
           + " Check /members #side; send again to encrypt to them too";
 
-  /** Key files made once: RSA key generation would otherwise dominate every test. */
-  @TempDir static Path identities;
-
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
-
-  @BeforeAll
-  static void makeIdentities(@TempDir Path scratch) throws Exception {
-    Clients.makeIdentities(identities, scratch, USERS);
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
-  /** A live client of {@code name} through the proxy, registered with the prepared identity. */
-  private RelayChatClient registered(String name, RecordingListener listener) {
-    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, listener);
-  }
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob", "mallory");
 
   @Test
   void hiddenJoin_isShownToTheSenderBeforeSending_andToRecipientsAsARecipientSetNotice() {
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -98,15 +65,15 @@ class HostileRelayMembersTest {
         });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents);
-        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents);
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
       alice.join("#side");
       bob.join("#side");
       alice.send("#side", "just us two");
       bobEvents.awaitText("just us two");
       mallory.join("#side");
-      proxy.dropConnections();
+      relay.proxy().dropConnections();
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
@@ -132,7 +99,7 @@ class HostileRelayMembersTest {
   @Test
   void joinEventArrivingAfterTheMemberList_isNoHiddenJoin_andTheSendGoesOut() {
     AtomicReference<Frame> late = new AtomicReference<>();
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -153,8 +120,8 @@ class HostileRelayMembersTest {
         });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       alice.join("#race");
       bob.join("#race");
       await().until(() -> late.get() != null);
@@ -169,7 +136,7 @@ class HostileRelayMembersTest {
 
   @Test
   void joinEventBeforeAJoinReplyThatPredatesIt_isNoHiddenJoin() {
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -188,8 +155,8 @@ class HostileRelayMembersTest {
         });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       bob.join("#race");
       alice.join("#race");
 
@@ -203,16 +170,16 @@ class HostileRelayMembersTest {
   @Test
   void hiddenJoin_refusesTheNextFileOfferAsItRefusesAMessage_beforeUploadingAnything()
       throws IOException {
-    proxy.tamper(Tampers.hideMember("alice", "mallory", () -> false));
+    relay.tamper(Tampers.hideMember("alice", "mallory", () -> false));
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener malloryEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", new RecordingListener());
-        RelayChatClient mallory = registered("mallory", malloryEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", malloryEvents)) {
       alice.join("#side");
       bob.join("#side");
       mallory.join("#side");
-      Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
+      Path plan = Files.writeString(relay.homes().resolve("plan.txt"), "the plan");
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan))
           .isInstanceOf(CommandException.Untrusted.class)
@@ -232,7 +199,7 @@ class HostileRelayMembersTest {
       throws Exception {
     AtomicBoolean uploaded = new AtomicBoolean();
     Tamper hidden = Tampers.hideMember("alice", "mallory", () -> !uploaded.get());
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -244,20 +211,20 @@ class HostileRelayMembersTest {
           }
         });
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents);
-        RelayChatClient mallory = registered("mallory", new RecordingListener())) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents);
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
       alice.join("#side");
       bob.join("#side");
       mallory.join("#side");
-      Path plan = Files.writeString(homes.resolve("plan.txt"), "the plan");
+      Path plan = Files.writeString(relay.homes().resolve("plan.txt"), "the plan");
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan)).hasMessage(NOT_SENT_MALLORY);
-      assertThat(UnofferedUploadEndToEndTest.storedFiles(dataDir)).isZero();
+      assertThat(UnofferedUploadEndToEndTest.storedFiles(relay.dataDir())).isZero();
       String sent = alice.sendFile("#side", plan).fileId();
 
       assertThat(bobEvents.awaitOffer("plan.txt").fileId()).isEqualTo(sent);
-      assertThat(UnofferedUploadEndToEndTest.storedFiles(dataDir)).isOne();
+      assertThat(UnofferedUploadEndToEndTest.storedFiles(relay.dataDir())).isOne();
     }
   }
 
@@ -267,7 +234,7 @@ class HostileRelayMembersTest {
     // alice learns of the kick from its event (bob kicks), or from her own kick's reply while the
     // relay keeps the event back; mallory's return is never announced to her.
     AtomicBoolean kicked = new AtomicBoolean();
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -282,9 +249,9 @@ class HostileRelayMembersTest {
         });
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener malloryEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", new RecordingListener());
-        RelayChatClient mallory = registered("mallory", malloryEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", malloryEvents)) {
       alice.createGroup("team");
       alice.administer("#team", GroupAction.INVITE, "bob");
       alice.administer("#team", GroupAction.INVITE, "mallory");

@@ -17,15 +17,9 @@ import chat.protocol.Frame;
 import chat.protocol.FriendsReply;
 import chat.protocol.MembersReply;
 import chat.protocol.RoomsReply;
-import chat.server.Relay;
-import chat.server.RelayFixture;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client walks every page of a room or member list (wire version 5) and of the friends list
@@ -33,35 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * whose cursor does not move forward is refused instead of looping.
  */
 class HostileRelayPagingTest {
-  private static final List<String> USERS = List.of("alice", "bob", "carol");
-
-  @TempDir static Path identities;
-
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
-
-  @BeforeAll
-  static void makeIdentities(@TempDir Path scratch) throws Exception {
-    Clients.makeIdentities(identities, scratch, USERS);
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
-  private RelayChatClient registered(String name) {
-    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, new RecordingListener());
-  }
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob", "carol");
 
   /** Cuts every list reply to its first entry, pointing at the rest with {@code next}. */
   private static final class OnePerPage implements Tamper {
@@ -85,14 +52,14 @@ class HostileRelayPagingTest {
 
   @Test
   void roomsAndMembers_relayAnswersOneEntryPerPage_clientListsThemAll() {
-    try (RelayChatClient alice = registered("alice");
-        RelayChatClient bob = registered("bob");
-        RelayChatClient carol = registered("carol")) {
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob");
+        RelayChatClient carol = relay.registered("carol")) {
       for (RelayChatClient each : List.of(alice, bob, carol)) {
         each.join("#paged");
       }
       alice.join("#other");
-      proxy.tamper(new OnePerPage());
+      relay.tamper(new OnePerPage());
       assertThat(alice.rooms())
           .extracting(RoomView::conversation)
           .containsExactly("#lobby", "#other", "#paged");
@@ -104,13 +71,13 @@ class HostileRelayPagingTest {
 
   @Test
   void friends_relayAnswersOneEntryPerPage_clientListsThemAllFriendsFirst() {
-    try (RelayChatClient alice = registered("alice");
-        RelayChatClient bob = registered("bob");
-        RelayChatClient carol = registered("carol")) {
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob");
+        RelayChatClient carol = relay.registered("carol")) {
       bob.friend(FriendAction.ADD, "alice");
       alice.friend(FriendAction.ADD, "carol");
       carol.friend(FriendAction.ACCEPT, "alice");
-      proxy.tamper(new OnePerPage());
+      relay.tamper(new OnePerPage());
 
       assertThat(alice.friends())
           .as("the relay pages by name (bob, carol); the client shows friends first")
@@ -122,10 +89,10 @@ class HostileRelayPagingTest {
 
   @Test
   void friends_cursorThatDoesNotMoveForward_refusedNotLooped() {
-    try (RelayChatClient alice = registered("alice");
-        RelayChatClient bob = registered("bob")) {
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob")) {
       bob.friend(FriendAction.ADD, "alice");
-      proxy.tamper(
+      relay.tamper(
           new Tamper() {
             @Override
             public List<Frame> toClient(Link link, Frame frame) {
@@ -143,9 +110,9 @@ class HostileRelayPagingTest {
 
   @Test
   void rooms_cursorThatDoesNotMoveForward_refusedNotLooped() {
-    try (RelayChatClient alice = registered("alice")) {
+    try (RelayChatClient alice = relay.registered("alice")) {
       alice.join("#a-room");
-      proxy.tamper(
+      relay.tamper(
           new Tamper() {
             @Override
             public List<Frame> toClient(Link link, Frame frame) {

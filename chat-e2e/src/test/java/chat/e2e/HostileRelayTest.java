@@ -19,20 +19,15 @@ import chat.protocol.HistoryRequest;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MessageEvent;
 import chat.protocol.SyncReply;
-import chat.server.Relay;
 import chat.server.RelayFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real clients behind a relay that misbehaves on purpose ({@link HostileRelay}): every attack is
@@ -41,51 +36,25 @@ import org.junit.jupiter.api.io.TempDir;
  * conversation are in {@link HostileRelayMembersTest}.
  */
 class HostileRelayTest {
-  private static final List<String> USERS = List.of("alice", "bob", "mallory");
-
-  /** Key files made once: RSA key generation would otherwise dominate every test. */
-  @TempDir static Path identities;
-
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
-
-  @BeforeAll
-  static void makeIdentities(@TempDir Path scratch) throws Exception {
-    Clients.makeIdentities(identities, scratch, USERS);
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
-  /** A live client of {@code name} through the proxy, registered with the prepared identity. */
-  private RelayChatClient registered(String name, RecordingListener listener) {
-    return Clients.liveWithIdentity(proxy.port(), homes, identities, name, listener);
-  }
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob", "mallory");
 
   @Test
   void substitutedKey_afterPinning_isRefusedUntilTrust_andWarned() {
     RecordingListener aliceEvents = new RecordingListener();
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", aliceEvents);
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       assertThat(bob.username()).hasValue("bob");
       String direct = alice.directWith("bob");
       alice.send(direct, "pinned");
       bobEvents.awaitText("pinned");
       IdentityBundle fakeBob = RelayFixture.identity("bob").bundle();
-      proxy.tamper(Tampers.substituteKey("alice", fakeBob));
-      proxy.linkOf("alice").sendToClient(new KeyChangeEvent("bob", Bytes.of(fakeBob.encode())));
+      relay.tamper(Tampers.substituteKey("alice", fakeBob));
+      relay
+          .proxy()
+          .linkOf("alice")
+          .sendToClient(new KeyChangeEvent("bob", Bytes.of(fakeBob.encode())));
 
       aliceEvents.awaitNotice("bob's key changed. Sending to them is blocked");
       await().until(() -> aliceEvents.events.contains("trust bob CHANGED"));
@@ -105,10 +74,10 @@ class HostileRelayTest {
   @Test
   void substitutedKey_atFirstContact_failsTheSafetyNumber_andTheRealUserIsTold() {
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       String trueSafetyNumber = bob.safetyNumber("alice").digits();
-      proxy.tamper(Tampers.substituteKey("alice", RelayFixture.identity("bob").bundle()));
+      relay.tamper(Tampers.substituteKey("alice", RelayFixture.identity("bob").bundle()));
 
       alice.send(alice.directWith("bob"), "first words");
       assertThatThrownBy(() -> alice.verify("bob", trueSafetyNumber))
@@ -121,7 +90,7 @@ class HostileRelayTest {
 
   @Test
   void historyPage_longerThanAskedFor_givesOnlyTheNewestAskedFor() {
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toRelay(Link link, Frame frame) {
@@ -132,8 +101,8 @@ class HostileRelayTest {
             return List.of(frame);
           }
         });
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", new RecordingListener())) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", new RecordingListener())) {
       String direct = alice.directWith("bob");
       for (int i = 0; i < 8; i++) {
         alice.send(direct, "message " + i);
@@ -148,7 +117,7 @@ class HostileRelayTest {
   @Test
   void replayedEnvelope_isShownOnce_andReported_andTheRealMessageWithItsNumberStillShows() {
     List<MessageEvent> toBob = new CopyOnWriteArrayList<>();
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -159,14 +128,14 @@ class HostileRelayTest {
           }
         });
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       assertThat(bob.username()).hasValue("bob");
       String direct = alice.directWith("bob");
       alice.send(direct, "say this once");
       bobEvents.awaitText("say this once");
       MessageEvent original = toBob.get(toBob.size() - 1);
-      Link link = proxy.linkOf("bob");
+      Link link = relay.proxy().linkOf("bob");
 
       link.sendToClient(original);
       link.sendToClient(
@@ -190,7 +159,7 @@ class HostileRelayTest {
   @Test
   void alteredEnvelopes_headerRecipientsPayloadOrSignature_areEachRejectedWithANotice() {
     List<MessageEvent> withheld = new CopyOnWriteArrayList<>();
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -204,15 +173,15 @@ class HostileRelayTest {
           }
         });
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       alice.join("#side");
       bob.join("#side");
       alice.send("#side", "the genuine text");
       await().until(() -> !withheld.isEmpty());
       MessageEvent genuine = withheld.get(0);
       byte[] envelope = genuine.envelope().toByteArray();
-      Link link = proxy.linkOf("bob");
+      Link link = relay.proxy().linkOf("bob");
 
       List<Integer> offsets = alteredOffsets(envelope.length, "#side".length(), "alice".length());
       for (int offset : offsets) {
@@ -262,7 +231,7 @@ class HostileRelayTest {
   @Test
   void droppedMessage_isReportedAsAGap_evenWhenTheCatchUpHidesItToo() {
     AtomicLong dropped = new AtomicLong(-1);
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -285,8 +254,8 @@ class HostileRelayTest {
           }
         });
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
-        RelayChatClient bob = registered("bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       assertThat(bob.username()).hasValue("bob");
       String direct = alice.directWith("bob");
       ChatMessage one = alice.send(direct, "one");
@@ -304,12 +273,12 @@ class HostileRelayTest {
   @Test
   void differentCertificate_isRefusedLoudly_withBothFingerprints_andNotRetried() throws Exception {
     RecordingListener events = new RecordingListener();
-    String pinned = proxy.certificateSha256();
-    try (RelayChatClient alice = registered("alice", events)) {
+    String pinned = relay.proxy().certificateSha256();
+    try (RelayChatClient alice = relay.registered("alice", events)) {
       assertThat(alice.send("#lobby", "over the pinned certificate").seq()).isPositive();
-      proxy.newCertificate();
-      String presented = proxy.certificateSha256();
-      proxy.dropConnections();
+      relay.proxy().newCertificate();
+      String presented = relay.proxy().certificateSha256();
+      relay.proxy().dropConnections();
 
       String notice = events.awaitNotice("HAS CHANGED");
       assertThat(notice).contains(colons(pinned)).contains(colons(presented));
@@ -318,7 +287,7 @@ class HostileRelayTest {
       await().during(Duration.ofSeconds(2)).until(() -> events.states.size() == states);
       assertThat(alice.connectionState()).isEqualTo(ConnectionState.OFFLINE);
     }
-    try (RelayChatClient again = Clients.oneShot(proxy.port(), homes)) {
+    try (RelayChatClient again = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> again.resume("alice", PASSPHRASE.clone()))
           .isInstanceOf(CommandException.Network.class)
           .hasMessageContaining("HAS CHANGED")

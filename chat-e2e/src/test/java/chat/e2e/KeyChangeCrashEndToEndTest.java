@@ -17,16 +17,15 @@ import chat.protocol.FileDataReply;
 import chat.protocol.Frame;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
-import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,31 +41,19 @@ class KeyChangeCrashEndToEndTest {
 
   private static final int LAST_STEP_BEFORE_THE_RELAY = 3;
 
-  @TempDir Path dataDir;
-  @TempDir Path homes;
+  @RegisterExtension static final HostileRelayExtension relay = new HostileRelayExtension();
+
   @TempDir Path otherMachines;
-  private Relay relay;
-  private HostileRelay proxy;
-  private int port;
 
   @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-    port = proxy.port();
-    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+  void registerBob() {
+    try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
     }
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
   private Path profile() {
-    return homes.resolve("bob");
+    return relay.homes().resolve("bob");
   }
 
   private boolean pendingLeft() {
@@ -80,7 +67,7 @@ class KeyChangeCrashEndToEndTest {
    * and the notices said.
    */
   private Fingerprint nextStart(boolean resume, char[] passphrase, RecordingListener events) {
-    try (RelayChatClient next = Clients.oneShot(port, homes)) {
+    try (RelayChatClient next = Clients.oneShot(relay.port(), relay.homes())) {
       next.addListener(events);
       if (resume) {
         next.resume("bob", passphrase.clone());
@@ -93,7 +80,8 @@ class KeyChangeCrashEndToEndTest {
 
   /** Logs in on a machine without the keys: they come from the relay's backup. */
   private Fingerprint restoredElsewhere(String machine, char[] passphrase) {
-    try (RelayChatClient elsewhere = Clients.oneShot(port, otherMachines.resolve(machine))) {
+    try (RelayChatClient elsewhere =
+        Clients.oneShot(relay.port(), otherMachines.resolve(machine))) {
       elsewhere.login("bob", PASSWORD.clone(), passphrase.clone());
       return elsewhere.fingerprint("bob");
     }
@@ -107,7 +95,8 @@ class KeyChangeCrashEndToEndTest {
       char[] chosen = ("a new passphrase " + step).toCharArray();
       boolean told = step > LAST_STEP_BEFORE_THE_RELAY;
       RecordingListener said = new RecordingListener();
-      try (RelayChatClient bob = Clients.oneShot(port, homes, new FailingFiles(step))) {
+      try (RelayChatClient bob =
+          Clients.oneShot(relay.port(), relay.homes(), new FailingFiles(step))) {
         bob.addListener(said);
         if (told) { // made: a warning, not a failure a script would retry
           bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone());
@@ -144,7 +133,8 @@ class KeyChangeCrashEndToEndTest {
       char[] chosen = ("a new passphrase " + step).toCharArray();
       boolean told = step > LAST_STEP_BEFORE_THE_RELAY;
       RecordingListener said = new RecordingListener();
-      try (RelayChatClient bob = Clients.oneShot(port, homes, new FailingFiles(step))) {
+      try (RelayChatClient bob =
+          Clients.oneShot(relay.port(), relay.homes(), new FailingFiles(step))) {
         bob.addListener(said);
         bob.login("bob", PASSWORD.clone(), current.clone());
         if (told) {
@@ -197,13 +187,13 @@ class KeyChangeCrashEndToEndTest {
   void replaceKeys_replyLost_theRelayTookIt_resumeSettlesToTheNewKeys() {
     Fingerprint old = nextStart(true, PASSPHRASE, new RecordingListener());
     char[] chosen = "a brand new passphrase".toCharArray();
-    proxy.tamper(cutAt(UpdateBundleReply.class, false));
-    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+    relay.tamper(cutAt(UpdateBundleReply.class, false));
+    try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
           .isInstanceOf(CommandException.Network.class)
           .hasMessageContaining("the relay may or may not have taken the change");
     }
-    proxy.tamper(new Tamper() {});
+    relay.tamper(new Tamper() {});
     assertThat(pendingLeft()).isTrue();
 
     RecordingListener events = new RecordingListener();
@@ -218,14 +208,14 @@ class KeyChangeCrashEndToEndTest {
   @Test
   void replaceKeys_requestLost_theRelayNeverHadIt_resumeKeepsTheOldKeys() {
     Fingerprint old = nextStart(true, PASSPHRASE, new RecordingListener());
-    proxy.tamper(cutAt(UpdateBundleRequest.class, true));
-    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+    relay.tamper(cutAt(UpdateBundleRequest.class, true));
+    try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(
               () ->
                   bob.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray()))
           .isInstanceOf(CommandException.Network.class);
     }
-    proxy.tamper(new Tamper() {});
+    relay.tamper(new Tamper() {});
 
     RecordingListener events = new RecordingListener();
     assertThat(nextStart(true, PASSPHRASE, events).matches(old)).isTrue();
@@ -235,10 +225,10 @@ class KeyChangeCrashEndToEndTest {
 
   @Test
   void resume_keysReplacedOnAnotherDevice_stopsWithExit4() {
-    try (RelayChatClient other = Clients.oneShot(port, otherMachines)) {
+    try (RelayChatClient other = Clients.oneShot(relay.port(), otherMachines)) {
       other.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
     }
-    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+    try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> bob.resume("bob", PASSPHRASE.clone()))
           .isInstanceOfSatisfying(
               CommandException.class,
@@ -251,15 +241,15 @@ class KeyChangeCrashEndToEndTest {
   @Test
   void reconnect_keysReplacedFromAnotherProfile_stopsReconnectingAndSaysSo() {
     RecordingListener events = new RecordingListener();
-    try (RelayChatClient bob = Clients.live(port, homes)) {
+    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
       bob.addListener(events);
       bob.resume("bob", PASSPHRASE.clone());
       bob.send("#lobby", "before the replacement");
-      try (RelayChatClient other = Clients.oneShot(port, otherMachines)) {
+      try (RelayChatClient other = Clients.oneShot(relay.port(), otherMachines)) {
         other.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
       }
 
-      proxy.dropConnections();
+      relay.proxy().dropConnections();
 
       String notice = events.awaitNotice("stopped reconnecting");
       assertThat(notice)
@@ -285,18 +275,19 @@ class KeyChangeCrashEndToEndTest {
     RelayFixture.RANDOM.nextBytes(data);
     Path file = Files.write(otherMachines.resolve("notes.bin"), data);
     String fileId;
-    try (RelayChatClient alice = Clients.oneShot(relay.port(), homes)) {
+    try (RelayChatClient alice = Clients.oneShot(relay.relayPort(), relay.homes())) {
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
       fileId = alice.sendFile(alice.directWith("bob"), file).fileId();
     }
-    try (RelayChatClient bob = Clients.oneShot(port, homes, otherMachines.resolve("downloads"))) {
+    try (RelayChatClient bob =
+        Clients.oneShot(relay.port(), relay.homes(), otherMachines.resolve("downloads"))) {
       bob.resume("bob", PASSPHRASE.clone());
-      try (RelayChatClient other = Clients.oneShot(port, otherMachines)) {
+      try (RelayChatClient other = Clients.oneShot(relay.port(), otherMachines)) {
         other.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
       }
       // The download's connection drops once: the one-shot client resumes on a new one.
       AtomicBoolean cut = new AtomicBoolean();
-      proxy.tamper(
+      relay.tamper(
           new Tamper() {
             @Override
             public List<Frame> toClient(Link link, Frame frame) {
@@ -321,8 +312,8 @@ class KeyChangeCrashEndToEndTest {
 
   @Test
   void resume_relayServesAnotherKeyForMe_stopsWithExit4() {
-    proxy.tamper(Tampers.substituteKey("bob", RelayFixture.identity("bob").bundle()));
-    try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+    relay.tamper(Tampers.substituteKey("bob", RelayFixture.identity("bob").bundle()));
+    try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> bob.resume("bob", PASSPHRASE.clone()))
           .isInstanceOfSatisfying(
               CommandException.class,

@@ -7,19 +7,16 @@ import chat.protocol.JoinRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.Secret;
-import chat.server.Relay;
-import chat.server.RelayConfig;
 import chat.server.RelayFixture;
 import chat.server.RoomLimits;
 import chat.server.TestClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,45 +27,35 @@ class ListScriptingEndToEndTest {
   private static final int FRAME_BYTES = 64 * 1024;
   private static final int ROOMS = 600;
 
-  @TempDir Path dataDir;
+  @RegisterExtension
+  final RelayExtension relay =
+      new RelayExtension(
+          config ->
+              config
+                  .withBufferLimits(FRAME_BYTES, 16L << 20)
+                  .withRequestRate(1_000_000, 1_000_000)
+                  .withRooms(new RoomLimits(ROOMS, 1000, 50)));
+
   @TempDir Path home;
-  private Relay relay;
   private ScriptRunner chat;
 
   @BeforeEach
-  void start() throws Exception {
-    RelayConfig config =
-        RelayFixture.config(dataDir)
-            .withBufferLimits(FRAME_BYTES, 16L << 20)
-            .withRequestRate(1_000_000, 1_000_000)
-            .withRooms(new RoomLimits(ROOMS, 1000, 50));
-    relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM);
-    chat = new ScriptRunner(relay.port(), home);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
-  }
-
-  private ScriptRunner.Result ok(String... args) {
-    ScriptRunner.Result result = chat.run(args);
-    assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.err()).isZero();
-    return result;
+  void runner() {
+    chat = relay.scripts(home);
   }
 
   @Test
   void rooms_listLargerThanAFrame_printsEveryRoom() throws Exception {
-    ok("register", "--user", "alice");
+    chat.ok("register", "--user", "alice");
     List<String> expected = new ArrayList<>(List.of("#lobby"));
-    try (TestClient client = new TestClient(relay.port(), dataDir.resolve("tls.crt"))) {
+    try (TestClient client = new TestClient(relay.port(), relay.certificate())) {
       client.hello();
       client.ok(
           new LoginRequest(client.nextId(), "alice", Secret.of(new String(Clients.PASSWORD))),
           LoginReply.class);
       // Half by another user: one user may be in only as many conversations as a login reply can
       // list (RoomLimits.conversationsFitting: 504 on this frame).
-      try (TestClient other = new TestClient(relay.port(), dataDir.resolve("tls.crt"))) {
+      try (TestClient other = new TestClient(relay.port(), relay.certificate())) {
         other.hello();
         RelayFixture.register(other, RelayFixture.identity("bert"));
         RelayFixture.login(other, "bert");
@@ -80,7 +67,7 @@ class ListScriptingEndToEndTest {
         }
       }
     }
-    String[] lines = ok("rooms", "--user", "alice").out().split("\n");
+    String[] lines = chat.ok("rooms", "--user", "alice").out().split("\n");
     List<String> listed =
         Arrays.stream(lines).map(line -> line.substring(2).split(" ")[0]).sorted().toList();
     assertThat(listed).containsExactlyElementsOf(expected.stream().sorted().toList());
@@ -88,14 +75,14 @@ class ListScriptingEndToEndTest {
 
   @Test
   void groupDecline_invitee_declinesAndCannotJoinAnyMore() throws Exception {
-    ok("register", "--user", "alice");
-    ok("register", "--user", "bob");
-    ok("group", "create", "team", "--user", "alice");
-    ok("group", "invite", "team", "bob", "--user", "alice");
-    assertThat(ok("rooms", "--user", "bob").out()).contains("#team").contains("(invited)");
-    assertThat(ok("group", "decline", "team", "--user", "bob").out())
+    chat.ok("register", "--user", "alice");
+    chat.ok("register", "--user", "bob");
+    chat.ok("group", "create", "team", "--user", "alice");
+    chat.ok("group", "invite", "team", "bob", "--user", "alice");
+    assertThat(chat.ok("rooms", "--user", "bob").out()).contains("#team").contains("(invited)");
+    assertThat(chat.ok("group", "decline", "team", "--user", "bob").out())
         .isEqualTo("declined the invitation to #team\n");
-    assertThat(ok("rooms", "--user", "bob").out()).doesNotContain("#team");
+    assertThat(chat.ok("rooms", "--user", "bob").out()).doesNotContain("#team");
     ScriptRunner.Result join = chat.run("join", "team", "--user", "bob");
     assertThat(join.exitCode()).isEqualTo(1);
     assertThat(join.err()).contains("invite-only");
@@ -109,6 +96,6 @@ class ListScriptingEndToEndTest {
     assertThat(member.exitCode()).isEqualTo(1);
     assertThat(member.err())
         .contains("you are a member of #team, not invited to it: chat leave team leaves it");
-    assertThat(ok("rooms", "--user", "alice").out()).contains("#team");
+    assertThat(chat.ok("rooms", "--user", "alice").out()).contains("#team");
   }
 }

@@ -2,14 +2,12 @@ package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,28 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 class PasswordChangeEndToEndTest {
   private static final String NEW_PASSWORD = "a much better password";
 
-  @TempDir Path dataDir;
+  @RegisterExtension final RelayExtension relay = new RelayExtension();
   @TempDir Path home;
   @TempDir Path laptop;
   @TempDir Path newMachine;
-  private Relay relay;
   private ScriptRunner chat;
 
   @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    chat = new ScriptRunner(relay.port(), home).env("CHAT_NEW_PASSWORD", NEW_PASSWORD);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
+  void runner() {
+    chat = relay.scripts(home).env("CHAT_NEW_PASSWORD", NEW_PASSWORD);
   }
 
   @Test
   void passwd_changesThePassword_endsTheOtherDevicesSession_keepsThisOne() throws Exception {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
-    ScriptRunner onLaptop = new ScriptRunner(relay.port(), laptop);
+    ScriptRunner onLaptop = relay.scripts(laptop);
     assertThat(onLaptop.run("login", "--user", "alice").exitCode()).isZero();
 
     ScriptRunner.Result changed = chat.run("passwd", "--user", "alice", "--json");
@@ -57,7 +48,7 @@ class PasswordChangeEndToEndTest {
     ScriptRunner.Result there = onLaptop.run("rooms", "--user", "alice");
     assertThat(there.exitCode()).isEqualTo(2);
     assertThat(there.err()).contains("wrong username or password");
-    ScriptRunner fresh = new ScriptRunner(relay.port(), newMachine);
+    ScriptRunner fresh = relay.scripts(newMachine);
     assertThat(fresh.run("login", "--user", "alice").exitCode()).isEqualTo(2);
     ScriptRunner.Result withNew =
         fresh.env("CHAT_PASSWORD", NEW_PASSWORD).run("login", "--user", "alice");
@@ -80,7 +71,7 @@ class PasswordChangeEndToEndTest {
     assertThat(tooShort.exitCode()).isEqualTo(2);
     assertThat(tooShort.err()).contains("at least 8 characters");
 
-    ScriptRunner fresh = new ScriptRunner(relay.port(), newMachine);
+    ScriptRunner fresh = relay.scripts(newMachine);
     ScriptRunner.Result oldStillWorks = fresh.run("login", "--user", "alice");
     assertThat(oldStillWorks.exitCode()).as(oldStillWorks.err()).isZero();
   }
@@ -101,7 +92,8 @@ class PasswordChangeEndToEndTest {
     assertThat(passphrase.exitCode()).as(passphrase.err()).isZero();
     assertThat(passphrase.out()).contains("changed the passphrase of alice's keys");
     ScriptRunner.Result restored =
-        new ScriptRunner(relay.port(), newMachine)
+        relay
+            .scripts(newMachine)
             .env("CHAT_PASSWORD", NEW_PASSWORD)
             .env("CHAT_PASSPHRASE", "a new key passphrase")
             .run("login", "--user", "alice");

@@ -8,17 +8,14 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.SessionView;
 import chat.cli.client.internal.RelayChatClient;
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,25 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * with the new one.
  */
 class ReplacedSessionEndToEndTest {
-  @TempDir Path dataDir;
+  @RegisterExtension final RelayExtension relay = new RelayExtension();
   @TempDir Path laptopHome;
   @TempDir Path phoneHome;
-  private Relay relay;
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
-  }
 
   @Test
   void twoPasswordLogins_oneProfile_listOneSessionForThatDevice() throws Exception {
-    ScriptRunner laptop = new ScriptRunner(relay.port(), laptopHome);
-    ScriptRunner phone = new ScriptRunner(relay.port(), phoneHome);
+    ScriptRunner laptop = relay.scripts(laptopHome);
+    ScriptRunner phone = relay.scripts(phoneHome);
     assertThat(laptop.run("register", "--user", "alice").exitCode()).isZero();
     assertThat(phone.run("login", "--user", "alice").exitCode()).isZero();
 
@@ -59,16 +45,14 @@ class ReplacedSessionEndToEndTest {
     assertThat(sessions).filteredOn(s -> s.get("current").asBoolean()).hasSize(1);
     // the phone's session is the one not ended: its next command needs no password
     ScriptRunner.Result there =
-        new ScriptRunner(relay.port(), phoneHome)
-            .env("CHAT_PASSWORD", "")
-            .run("rooms", "--user", "alice");
+        relay.scripts(phoneHome).env("CHAT_PASSWORD", "").run("rooms", "--user", "alice");
     assertThat(there.exitCode()).as(there.err()).isZero();
   }
 
   @Test
   void storedSessionEndedMeanwhile_passwordLoginStillSucceeds() throws Exception {
-    ScriptRunner laptop = new ScriptRunner(relay.port(), laptopHome);
-    ScriptRunner phone = new ScriptRunner(relay.port(), phoneHome);
+    ScriptRunner laptop = relay.scripts(laptopHome);
+    ScriptRunner phone = relay.scripts(phoneHome);
     assertThat(laptop.run("register", "--user", "alice").exitCode()).isZero();
     assertThat(phone.run("login", "--user", "alice").exitCode()).isZero();
     String laptopId =
@@ -96,8 +80,7 @@ class ReplacedSessionEndToEndTest {
       window.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
       String before = current(window.sessions());
 
-      ScriptRunner.Result login =
-          new ScriptRunner(relay.port(), laptopHome).run("login", "--user", "alice");
+      ScriptRunner.Result login = relay.scripts(laptopHome).run("login", "--user", "alice");
 
       assertThat(login.exitCode()).as(login.err()).isZero();
       await()
@@ -118,9 +101,7 @@ class ReplacedSessionEndToEndTest {
       assertThat(window.hasStoredSession("alice")).isTrue();
     }
     ScriptRunner.Result next =
-        new ScriptRunner(relay.port(), laptopHome)
-            .env("CHAT_PASSWORD", "")
-            .run("rooms", "--user", "alice");
+        relay.scripts(laptopHome).env("CHAT_PASSWORD", "").run("rooms", "--user", "alice");
     assertThat(next.exitCode()).as(next.err()).isZero();
   }
 

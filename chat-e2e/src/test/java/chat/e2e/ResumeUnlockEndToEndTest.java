@@ -11,15 +11,11 @@ import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.ResumeRequest;
-import chat.server.Relay;
-import chat.server.RelayFixture;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A resume unlocks the key file while its connection opens: what the user hears, and what the relay
@@ -28,17 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeUnlockEndToEndTest {
   private static final char[] WRONG = "not the passphrase".toCharArray();
 
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
+  @RegisterExtension static final HostileRelayExtension relay = new HostileRelayExtension();
+
   private final AtomicInteger resumesSeen = new AtomicInteger();
 
   @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-    proxy.tamper(
+  void countResumes_andRegisterAlice() {
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toRelay(Link link, Frame frame) {
@@ -48,26 +40,20 @@ class ResumeUnlockEndToEndTest {
             return List.of(frame);
           }
         });
-    try (RelayChatClient alice = Clients.oneShot(proxy.port(), homes)) {
+    try (RelayChatClient alice = Clients.oneShot(relay.port(), relay.homes())) {
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
     }
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
-
   @Test
   void wrongPassphrase_refused_beforeTheSessionIsResumed() {
-    try (RelayChatClient alice = Clients.oneShot(proxy.port(), homes)) {
+    try (RelayChatClient alice = Clients.oneShot(relay.port(), relay.homes())) {
       assertThatThrownBy(() -> alice.resume("alice", WRONG.clone()))
           .isInstanceOf(CommandException.Auth.class)
           .hasMessageStartingWith("wrong passphrase");
     }
     assertThat(resumesSeen).hasValue(0);
-    try (RelayChatClient alice = Clients.oneShot(proxy.port(), homes)) {
+    try (RelayChatClient alice = Clients.oneShot(relay.port(), relay.homes())) {
       alice.resume("alice", PASSPHRASE.clone());
       assertThat(alice.send("#lobby", "resumed").seq()).isEqualTo(1);
     }
@@ -76,14 +62,14 @@ class ResumeUnlockEndToEndTest {
 
   @Test
   void wrongPassphrase_withTheRelayDown_isWhatTheUserHears() throws Exception {
-    int port = proxy.port();
-    proxy.close();
-    try (RelayChatClient alice = Clients.oneShot(port, homes)) {
+    int port = relay.port();
+    relay.proxy().close();
+    try (RelayChatClient alice = Clients.oneShot(port, relay.homes())) {
       assertThatThrownBy(() -> alice.resume("alice", WRONG.clone()))
           .isInstanceOf(CommandException.Auth.class)
           .hasMessageStartingWith("wrong passphrase");
     }
-    try (RelayChatClient alice = Clients.oneShot(port, homes)) {
+    try (RelayChatClient alice = Clients.oneShot(port, relay.homes())) {
       assertThatThrownBy(() -> alice.resume("alice", PASSPHRASE.clone()))
           .isInstanceOf(CommandException.Network.class);
     }

@@ -1,5 +1,7 @@
 package chat.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import chat.cli.ChatCommand;
 import chat.cli.CliContext;
 import chat.cli.CommandException;
@@ -77,5 +79,12 @@ final class ScriptRunner {
 
   Result run(String... args) {
     return runWithStdin("", args);
+  }
+
+  /** As {@link #run}, asserting that the command exits 0 (naming it, and its stderr, if not). */
+  Result ok(String... args) {
+    Result result = run(args);
+    assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.err()).isZero();
+    return result;
   }
 }

@@ -3,8 +3,6 @@ package chat.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -13,30 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scripting commands against a real relay, with their output and exit codes. */
 class ScriptingEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dataDir;
+  @RegisterExtension final RelayExtension relay = new RelayExtension();
   @TempDir Path home;
   @TempDir Path other;
-  private Relay relay;
   private ScriptRunner chat;
 
   @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    chat = new ScriptRunner(relay.port(), home);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
+  void runner() {
+    chat = relay.scripts(home);
   }
 
   @Test
@@ -263,9 +254,7 @@ class ScriptingEndToEndTest {
     assertThat(logout.exitCode()).as(logout.err()).isZero();
     assertThat(logout.out()).isEqualTo("logged out\n");
     ScriptRunner.Result withTheOldToken =
-        new ScriptRunner(relay.port(), other)
-            .env("CHAT_PASSWORD", "")
-            .run("rooms", "--user", "bob");
+        relay.scripts(other).env("CHAT_PASSWORD", "").run("rooms", "--user", "bob");
     assertThat(withTheOldToken.exitCode()).isEqualTo(2);
     assertThat(withTheOldToken.err()).contains("the stored session for bob is no longer valid");
   }
@@ -277,20 +266,19 @@ class ScriptingEndToEndTest {
     assertThat(sameMachine.exitCode()).isEqualTo(1);
     assertThat(sameMachine.err()).contains("holds the identity of alice");
     ScriptRunner.Result taken =
-        new ScriptRunner(relay.port(), home.resolve("other")).run("register", "--user", "Alice");
+        relay.scripts(home.resolve("other")).run("register", "--user", "Alice");
     assertThat(taken.exitCode()).isEqualTo(1);
     assertThat(taken.err()).contains("taken");
     assertThat(home.resolve("other").resolve("alice").resolve("identity.key")).doesNotExist();
     ScriptRunner.Result lookalike =
-        new ScriptRunner(relay.port(), home.resolve("other")).run("register", "--user", "aIice");
+        relay.scripts(home.resolve("other")).run("register", "--user", "aIice");
     assertThat(lookalike.exitCode()).isEqualTo(1);
     assertThat(lookalike.err())
         .contains("chat: the name aIice is too like an existing account's name");
     assertThat(home.resolve("other").resolve("aiice").resolve("identity.key")).doesNotExist();
 
     ScriptRunner badPassword =
-        new ScriptRunner(relay.port(), home.resolve("elsewhere"))
-            .env("CHAT_PASSWORD", "wrong password");
+        relay.scripts(home.resolve("elsewhere")).env("CHAT_PASSWORD", "wrong password");
     ScriptRunner.Result auth = badPassword.run("login", "--user", "alice");
     assertThat(auth.exitCode()).isEqualTo(2);
     assertThat(auth.err()).contains("chat: login failed: wrong username or password");
@@ -313,15 +301,12 @@ class ScriptingEndToEndTest {
 
     // A resume (stored session) and a password login unlock the key file the same way.
     ScriptRunner.Result resumed =
-        new ScriptRunner(relay.port(), home)
-            .env("CHAT_PASSPHRASE", wrongPassphrase)
-            .run("rooms", "--user", "alice");
+        relay.scripts(home).env("CHAT_PASSPHRASE", wrongPassphrase).run("rooms", "--user", "alice");
     ScriptRunner.Result loggedIn =
-        new ScriptRunner(relay.port(), home)
-            .env("CHAT_PASSPHRASE", wrongPassphrase)
-            .run("login", "--user", "alice");
+        relay.scripts(home).env("CHAT_PASSPHRASE", wrongPassphrase).run("login", "--user", "alice");
     ScriptRunner.Result wrongPassword =
-        new ScriptRunner(relay.port(), home)
+        relay
+            .scripts(home)
             .env("CHAT_PASSWORD", "not the account password")
             .run("login", "--user", "alice");
 

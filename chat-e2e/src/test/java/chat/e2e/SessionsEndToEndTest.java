@@ -12,17 +12,14 @@ import chat.cli.client.SessionView;
 import chat.cli.client.internal.RelayChatClient;
 import chat.cli.command.CommandRegistry;
 import chat.cli.command.SlashCompleter;
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,20 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the other is disconnected, told why, and needs the password for its next command.
  */
 class SessionsEndToEndTest {
-  @TempDir Path dataDir;
+  @RegisterExtension final RelayExtension relay = new RelayExtension();
   @TempDir Path laptopHome;
   @TempDir Path phoneHome;
-  private Relay relay;
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-  }
-
-  @AfterEach
-  void stop() {
-    relay.close();
-  }
 
   @Test
   void liveClients_listShowsBoth_endTheOther_itIsDisconnectedAndMustLogInAgain() {
@@ -117,8 +103,8 @@ class SessionsEndToEndTest {
 
   @Test
   void scripting_sessionsJsonAndEnd_theOtherMachinesNextCommandNeedsThePassword() throws Exception {
-    ScriptRunner laptop = new ScriptRunner(relay.port(), laptopHome);
-    ScriptRunner phone = new ScriptRunner(relay.port(), phoneHome);
+    ScriptRunner laptop = relay.scripts(laptopHome);
+    ScriptRunner phone = relay.scripts(phoneHome);
     assertThat(laptop.run("register", "--user", "alice").exitCode()).isZero();
     assertThat(phone.run("login", "--user", "alice").exitCode()).isZero();
 
@@ -150,9 +136,7 @@ class SessionsEndToEndTest {
     assertThat(ended.out()).startsWith("ended session " + phoneId + ": that device is logged out");
     // without a password the phone's next command cannot log in: its session is gone
     ScriptRunner.Result there =
-        new ScriptRunner(relay.port(), phoneHome)
-            .env("CHAT_PASSWORD", "")
-            .run("rooms", "--user", "alice");
+        relay.scripts(phoneHome).env("CHAT_PASSWORD", "").run("rooms", "--user", "alice");
     assertThat(there.exitCode()).as(there.err()).isEqualTo(2);
     assertThat(there.out()).isEmpty();
     ScriptRunner.Result again = phone.run("rooms", "--user", "alice");

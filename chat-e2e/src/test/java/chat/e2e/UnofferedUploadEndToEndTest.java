@@ -17,8 +17,6 @@ import chat.protocol.FileFinishReply;
 import chat.protocol.Frame;
 import chat.protocol.Reply;
 import chat.protocol.SendRequest;
-import chat.server.Relay;
-import chat.server.RelayFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,10 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,44 +43,20 @@ class UnofferedUploadEndToEndTest {
     OFFER
   }
 
-  @TempDir static Path identities;
-
-  @TempDir Path dataDir;
-  @TempDir Path homes;
-  private Relay relay;
-  private HostileRelay proxy;
-
-  @BeforeAll
-  static void makeIdentities(@TempDir Path scratch) throws Exception {
-    Clients.makeIdentities(identities, scratch, List.of("alice", "bob"));
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    relay = RelayFixture.start(dataDir);
-    proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    proxy.close();
-    relay.close();
-  }
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob");
 
   @ParameterizedTest
   @EnumSource(Refusal.class)
   void refusedOnce_theUploadIsDeleted_andTheNextSendIsTheOnlyFileLeft(Refusal refusal)
       throws Exception {
-    proxy.tamper(refuseOnce(refusal));
+    relay.tamper(refuseOnce(refusal));
     RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice =
-            Clients.liveWithIdentity(
-                proxy.port(), homes, identities, "alice", new RecordingListener());
-        RelayChatClient bob =
-            Clients.liveWithIdentity(proxy.port(), homes, identities, "bob", bobEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
       alice.join("#side");
       bob.join("#side");
-      Path plan = Files.write(homes.resolve("plan.bin"), new byte[300_000]);
+      Path plan = Files.write(relay.homes().resolve("plan.bin"), new byte[300_000]);
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan)).isInstanceOf(CommandException.class);
       assertThat(storedFiles()).isZero();
@@ -105,7 +76,7 @@ class UnofferedUploadEndToEndTest {
   void refusedAndTheDeleteLost_theDeleteIsSentAfterTheReconnect(Refusal refusal) throws Exception {
     Tamper refuse = refuseOnce(refusal);
     AtomicBoolean deleteLost = new AtomicBoolean();
-    proxy.tamper(
+    relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
@@ -122,15 +93,14 @@ class UnofferedUploadEndToEndTest {
           }
         });
     RecordingListener aliceEvents = new RecordingListener();
-    try (RelayChatClient alice =
-        Clients.liveWithIdentity(proxy.port(), homes, identities, "alice", aliceEvents)) {
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents)) {
       alice.join("#side");
-      Path plan = Files.write(homes.resolve("plan.bin"), new byte[300_000]);
+      Path plan = Files.write(relay.homes().resolve("plan.bin"), new byte[300_000]);
 
       assertThatThrownBy(() -> alice.sendFile("#side", plan)).isInstanceOf(CommandException.class);
 
       assertThat(deleteLost).isTrue();
-      Path state = homes.resolve("alice").resolve("state.json");
+      Path state = relay.homes().resolve("alice").resolve("state.json");
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> storedFiles() == 0 && !Files.readString(state).contains("pendingDeletes"));
@@ -173,7 +143,7 @@ class UnofferedUploadEndToEndTest {
   }
 
   private long storedFiles() throws Exception {
-    return storedFiles(dataDir);
+    return storedFiles(relay.dataDir());
   }
 
   /** How many uploads, finished or not, the relay with data folder {@code dataDir} holds. */

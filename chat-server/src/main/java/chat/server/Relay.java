@@ -3,63 +3,23 @@ package chat.server;
 import chat.protocol.ErrorCode;
 import chat.protocol.FrameCodec;
 import chat.protocol.HostPort;
-import chat.server.internal.audit.AuditThrottle;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.audit.QueuedAuditLog;
-import chat.server.internal.auth.HashingSlots;
-import chat.server.internal.auth.LoginRateLimiter;
-import chat.server.internal.auth.PasswordHasher;
-import chat.server.internal.auth.RegistrationLimiter;
-import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.ConnectionIds;
 import chat.server.internal.net.ListenCheck;
 import chat.server.internal.net.NettyTransport;
 import chat.server.internal.net.RelayServerInitializer;
-import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ClientConnection;
-import chat.server.internal.relay.ConversationService;
-import chat.server.internal.relay.FileService;
 import chat.server.internal.relay.FileSweeper;
-import chat.server.internal.relay.FriendService;
-import chat.server.internal.relay.GroupRules;
-import chat.server.internal.relay.GroupService;
-import chat.server.internal.relay.KeptForms;
-import chat.server.internal.relay.KeyBackupService;
-import chat.server.internal.relay.KeyFingerprints;
-import chat.server.internal.relay.LocalRouter;
 import chat.server.internal.relay.LogIds;
-import chat.server.internal.relay.MessagingService;
-import chat.server.internal.relay.Notifier;
-import chat.server.internal.relay.PasswordCheck;
-import chat.server.internal.relay.PasswordService;
-import chat.server.internal.relay.PresenceBook;
-import chat.server.internal.relay.PresenceService;
-import chat.server.internal.relay.RegisterService;
-import chat.server.internal.relay.RelayException;
 import chat.server.internal.relay.RequestDispatcher;
-import chat.server.internal.relay.RoomCapacity;
-import chat.server.internal.relay.SessionService;
-import chat.server.internal.relay.Storage;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AtRestWarmup;
-import chat.server.internal.storage.AuditRepository;
-import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.EnvelopeLog;
-import chat.server.internal.storage.FileChunkRepository;
-import chat.server.internal.storage.FileRepository;
-import chat.server.internal.storage.FriendRequestRepository;
-import chat.server.internal.storage.FriendshipRepository;
-import chat.server.internal.storage.GroupTables;
-import chat.server.internal.storage.KeyBackupRepository;
 import chat.server.internal.storage.LogPseudonymKey;
-import chat.server.internal.storage.MemberRepository;
-import chat.server.internal.storage.MessageRepository;
-import chat.server.internal.storage.SessionRepository;
-import chat.server.internal.storage.SqliteMessageStore;
-import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
 import chat.server.internal.tls.TlsMaterial;
 import io.netty.bootstrap.ServerBootstrap;
@@ -75,7 +35,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,15 +47,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running relay: everything is built here from a {@link RelayConfig}, a clock and a random
- * source, and {@link #close()} shuts it down in order (stop accepting, finish in-flight requests
- * and commits, tell clients, close).
+ * A running relay: everything is built here from a {@link RelayConfig}, a clock and a random source
+ * (its storage, keys and network here, its request handling by {@link RelayServices}), and {@link
+ * #close()} shuts it down in order (stop accepting, finish in-flight requests and commits, tell
+ * clients, close).
  */
 public final class Relay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
-
-  /** How long a bcrypt computation waits for one of the {@link HashingSlots} before giving up. */
-  private static final Duration BCRYPT_MAX_WAIT = Duration.ofSeconds(10);
 
   private final Channel serverChannel;
   private final EventLoopGroup bossGroup;
@@ -158,188 +115,21 @@ public final class Relay implements AutoCloseable {
     }
     WriteQueue writes = new WriteQueue(database);
     // Until the relay listens, a failure closes what was started here, writer thread included.
-    QueuedAuditLog audit = null;
-    FileSweeper sweeper = null;
+    RelayServices services =
+        new RelayServices(config, clock, random, database, writes, cipher, logIds);
     try {
-      Storage storage = new Storage(database, writes);
-      UserRepository users = new UserRepository();
-      ConversationRepository conversations = new ConversationRepository();
-      MemberRepository members = new MemberRepository();
-      SessionRepository sessions = new SessionRepository();
-      int expired;
-      try {
-        expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
-      } catch (RelayException e) {
-        // The writer has logged the cause; the operator's one line says where it is.
-        throw new IOException(
-            Database.FILE_NAME
-                + " cannot be written: "
-                + e.getMessage()
-                + " (the log above says why)");
-      }
-      LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
-      audit =
-          new QueuedAuditLog(
-              writes,
-              new AuditRepository(),
-              clock,
-              config.auditRetention(),
-              QueuedAuditLog.DEFAULT_CAPACITY);
-      LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
-      FriendshipRepository friendships = new FriendshipRepository();
-      PresenceBook presence = new PresenceBook();
-      GroupTables groupTables = GroupTables.create(clock);
-      int staleInvitations = storage.write(c -> groupTables.invites().deleteExpired(c));
-      LOG.info("expired group invitations removed: {}", staleInvitations);
-      Notifier notifier =
-          new Notifier(
-              storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
-      KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
-      PasswordHasher hasher =
-          new PasswordHasher(
-              config.bcryptCost(),
-              random,
-              new HashingSlots(
-                  config.bcryptThreadCount(), config.bcryptWaitingPlaces(), BCRYPT_MAX_WAIT));
-      LOG.info(
-          "password hashing: bcrypt cost {}, at most {} at once and {} waiting",
-          config.bcryptCost(),
-          config.bcryptThreadCount(),
-          config.bcryptWaitingPlaces());
-      LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
-      PasswordCheck passwordCheck =
-          new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
-      RoomCapacity capacity =
-          new RoomCapacity(config.rooms(), conversations, members, config.maxFrameBytes());
-      AccountService accounts =
-          new AccountService(
-              storage,
-              users,
-              sessions,
-              members,
-              hasher,
-              new SessionTokens(random),
-              limiter,
-              router,
-              notifier,
-              clock,
-              config.sessionTtl(),
-              fingerprints,
-              audit,
-              passwordCheck,
-              logIds);
-      ConversationService rooms =
-          new ConversationService(
-              storage,
-              conversations,
-              members,
-              users,
-              router,
-              notifier,
-              fingerprints,
-              clock,
-              new GroupRules(groupTables),
-              presence,
-              capacity,
-              config.maxFrameBytes());
-      MessageRepository messages = new MessageRepository(database.envelopes());
-      FileRepository fileRows = new FileRepository();
-      FileChunkRepository fileChunks = new FileChunkRepository();
-      SqliteMessageStore store =
-          new SqliteMessageStore(
-              database,
-              writes,
-              cipher,
-              clock,
-              conversations,
-              members,
-              messages,
-              capacity.maxConversationsPerUser());
-      KeptForms keptForms = KeptForms.sizedToHeap();
-      FriendService friends =
-          new FriendService(
-              storage,
-              users,
-              new FriendRequestRepository(),
-              friendships,
-              router,
-              presence,
-              notifier,
-              clock,
-              logIds,
-              config.maxFriends(),
-              config.maxFrameBytes());
-      RequestDispatcher dispatcher =
-          new RequestDispatcher(
-              "chat-relay",
-              accounts,
-              new RegisterService(
-                  storage,
-                  users,
-                  conversations,
-                  members,
-                  capacity,
-                  hasher,
-                  new RegistrationLimiter(
-                      clock, Duration.ofHours(1), config.registrationsPerHour()),
-                  new AuditThrottle(),
-                  notifier,
-                  clock,
-                  audit,
-                  logIds),
-              new PasswordService(
-                  storage, users, sessions, hasher, passwordCheck, accounts, audit, logIds),
-              rooms,
-              new MessagingService(
-                  store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
-              new KeyBackupService(
-                  storage, new KeyBackupRepository(), cipher, clock, passwordCheck, logIds),
-              new GroupService(
-                  storage,
-                  conversations,
-                  members,
-                  users,
-                  messages,
-                  keptForms,
-                  groupTables,
-                  notifier,
-                  clock,
-                  logIds,
-                  capacity),
-              friends,
-              new PresenceService(storage, presence, notifier, friends, groupTables),
-              new FileService(
-                  storage,
-                  fileRows,
-                  fileChunks,
-                  users,
-                  rooms,
-                  cipher,
-                  clock,
-                  config.files(),
-                  config.maxFrameBytes(),
-                  logIds),
-              new SessionService(storage, sessions, accounts, clock, audit, logIds),
-              audit);
-      sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
-      LOG.info("expired files removed: {}", sweeper.sweep());
-      sweeper.start(config.files().sweepInterval());
+      RequestDispatcher dispatcher = services.start();
       return listen(
           config,
           tls,
           dispatcher,
           writes,
           database,
-          audit,
-          sweeper,
+          services.audit(),
+          services.fileSweeper(),
           ConnectionIds.newStart(random));
     } catch (Exception | Error e) {
-      if (sweeper != null) {
-        sweeper.close();
-      }
-      if (audit != null) {
-        audit.close();
-      }
+      services.close();
       writes.close();
       try {
         database.close();

@@ -1,8 +1,10 @@
 package chat.server;
 
+import chat.server.internal.net.ListenCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything the relay needs to start, resolved from flags, environment, config file and defaults.
@@ -122,7 +124,7 @@ public record RelayConfig(
     if (port < 0 || port > 65535) {
       throw new InvalidSetting("port", "port must be 0 to 65535");
     }
-    if (!isLocal(bindAddress)) {
+    if (!ListenCheck.isLocalAddress(bindAddress)) {
       throw new InvalidSetting(
           "bind",
           "bind address must be an address of this machine, such as 127.0.0.1, 0.0.0.0 or ::1,"
@@ -221,33 +223,6 @@ public record RelayConfig(
     Objects.requireNonNull(auditRetention, "auditRetention");
     if (auditRetention.isNegative()) {
       throw new InvalidSetting("audit-days", "audit days must be 0 (keep forever) or more");
-    }
-  }
-
-  /**
-   * Whether {@code address} (an IPv4 or IPv6 address, or a host name, of which the relay binds the
-   * first address it resolves to) is one the relay can listen on: all interfaces, a loopback
-   * address or an address of one of this machine's interfaces. Checked here so that a wrong one
-   * stops the relay before it creates anything, not at its last step. If the interfaces cannot be
-   * listed, the bind decides.
-   */
-  private static boolean isLocal(String address) {
-    if (address.isBlank()) {
-      return false;
-    }
-    java.net.InetAddress resolved;
-    try {
-      resolved = java.net.InetAddress.getByName(address);
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
-    if (resolved.isAnyLocalAddress() || resolved.isLoopbackAddress()) {
-      return true;
-    }
-    try {
-      return java.net.NetworkInterface.getByInetAddress(resolved) != null;
-    } catch (java.net.SocketException e) {
-      return true;
     }
   }
 
@@ -390,90 +365,10 @@ public record RelayConfig(
   }
 
   /** This configuration with {@code change} applied to a copy of its values (then validated). */
-  private RelayConfig edit(java.util.function.Consumer<Copy> change) {
-    Copy copy = new Copy(this);
+  private RelayConfig edit(Consumer<RelayConfigCopy> change) {
+    RelayConfigCopy copy = new RelayConfigCopy(this);
     change.accept(copy);
     return copy.build();
-  }
-
-  /** The components of a configuration as mutable fields, for the {@code with...} methods. */
-  private static final class Copy {
-    private final String bindAddress;
-    private final int port;
-    private final Path dataDir;
-    private int bcryptCost;
-    private int maxFrameBytes;
-    private final Duration sessionTtl;
-    private int idleTimeoutSeconds;
-    private int requestsPerSecond;
-    private int requestBurst;
-    private long maxPendingBytes;
-    private int maxConnectionsPerAddress;
-    private int registrationsPerHour;
-    private int presenceMaxRoomMembers;
-    private int writeCoalescingMillis;
-    private int workerThreads;
-    private int bcryptThreads;
-    private int ioThreads;
-    private final Path tlsCertificate;
-    private final Path tlsKey;
-    private final Duration auditRetention;
-    private FileLimits files;
-    private RoomLimits rooms;
-    private int maxFriends;
-
-    Copy(RelayConfig from) {
-      bindAddress = from.bindAddress;
-      port = from.port;
-      dataDir = from.dataDir;
-      bcryptCost = from.bcryptCost;
-      maxFrameBytes = from.maxFrameBytes;
-      sessionTtl = from.sessionTtl;
-      idleTimeoutSeconds = from.idleTimeoutSeconds;
-      requestsPerSecond = from.requestsPerSecond;
-      requestBurst = from.requestBurst;
-      maxPendingBytes = from.maxPendingBytes;
-      maxConnectionsPerAddress = from.maxConnectionsPerAddress;
-      registrationsPerHour = from.registrationsPerHour;
-      presenceMaxRoomMembers = from.presenceMaxRoomMembers;
-      writeCoalescingMillis = from.writeCoalescingMillis;
-      workerThreads = from.workerThreads;
-      bcryptThreads = from.bcryptThreads;
-      ioThreads = from.ioThreads;
-      tlsCertificate = from.tlsCertificate;
-      tlsKey = from.tlsKey;
-      auditRetention = from.auditRetention;
-      files = from.files;
-      rooms = from.rooms;
-      maxFriends = from.maxFriends;
-    }
-
-    RelayConfig build() {
-      return new RelayConfig(
-          bindAddress,
-          port,
-          dataDir,
-          bcryptCost,
-          maxFrameBytes,
-          sessionTtl,
-          idleTimeoutSeconds,
-          requestsPerSecond,
-          requestBurst,
-          maxPendingBytes,
-          maxConnectionsPerAddress,
-          registrationsPerHour,
-          presenceMaxRoomMembers,
-          writeCoalescingMillis,
-          workerThreads,
-          bcryptThreads,
-          ioThreads,
-          tlsCertificate,
-          tlsKey,
-          auditRetention,
-          files,
-          rooms,
-          maxFriends);
-    }
   }
 
   /**

@@ -2,13 +2,17 @@ package chat.server.internal.net;
 
 import chat.protocol.HostPort;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.util.regex.Pattern;
 
 /**
  * Whether the relay can listen on its address and port, asked before it writes anything to disk,
- * and the one line that says why it cannot.
+ * and the one line that says why it cannot; and whether a bind address is one of this machine's.
  */
 public final class ListenCheck {
   /** The prefix of Netty's native transport: {@code bind(..) failed with error(-98): }. */
@@ -50,5 +54,32 @@ public final class ListenCheck {
     }
     return new IOException(
         "cannot listen on " + HostPort.format(host, port) + ": " + reason + hint, cause);
+  }
+
+  /**
+   * Whether {@code address} (an IPv4 or IPv6 address, or a host name, of which the relay binds the
+   * first address it resolves to) is one the relay can listen on: all interfaces, a loopback
+   * address or an address of one of this machine's interfaces. {@code RelayConfig} checks it so
+   * that a wrong one stops the relay before it creates anything, not at its last step. If the
+   * interfaces cannot be listed, the bind decides.
+   */
+  public static boolean isLocalAddress(String address) {
+    if (address.isBlank()) {
+      return false;
+    }
+    InetAddress resolved;
+    try {
+      resolved = InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      return false;
+    }
+    if (resolved.isAnyLocalAddress() || resolved.isLoopbackAddress()) {
+      return true;
+    }
+    try {
+      return NetworkInterface.getByInetAddress(resolved) != null;
+    } catch (SocketException e) {
+      return true;
+    }
   }
 }

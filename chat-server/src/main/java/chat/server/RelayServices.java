@@ -1,0 +1,293 @@
+package chat.server;
+
+import chat.server.internal.audit.AuditThrottle;
+import chat.server.internal.audit.QueuedAuditLog;
+import chat.server.internal.auth.HashingSlots;
+import chat.server.internal.auth.LoginRateLimiter;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.RegistrationLimiter;
+import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.net.RelayServerInitializer;
+import chat.server.internal.relay.AccountService;
+import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.FileService;
+import chat.server.internal.relay.FileSweeper;
+import chat.server.internal.relay.FriendService;
+import chat.server.internal.relay.GroupRules;
+import chat.server.internal.relay.GroupService;
+import chat.server.internal.relay.KeptForms;
+import chat.server.internal.relay.KeyBackupService;
+import chat.server.internal.relay.KeyFingerprints;
+import chat.server.internal.relay.LocalRouter;
+import chat.server.internal.relay.LogIds;
+import chat.server.internal.relay.MessagingService;
+import chat.server.internal.relay.Notifier;
+import chat.server.internal.relay.PasswordCheck;
+import chat.server.internal.relay.PasswordService;
+import chat.server.internal.relay.PresenceBook;
+import chat.server.internal.relay.PresenceService;
+import chat.server.internal.relay.RegisterService;
+import chat.server.internal.relay.RelayException;
+import chat.server.internal.relay.RequestDispatcher;
+import chat.server.internal.relay.RoomCapacity;
+import chat.server.internal.relay.SessionService;
+import chat.server.internal.relay.Storage;
+import chat.server.internal.storage.AtRestCipher;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FileChunkRepository;
+import chat.server.internal.storage.FileRepository;
+import chat.server.internal.storage.FriendRequestRepository;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.GroupTables;
+import chat.server.internal.storage.KeyBackupRepository;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.MessageRepository;
+import chat.server.internal.storage.SessionRepository;
+import chat.server.internal.storage.SqliteMessageStore;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.WriteQueue;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's request handling, built over its open storage when {@link Relay#start} starts it: the
+ * repositories, the services with their limits from the {@link RelayConfig}, and the {@link
+ * RequestDispatcher} that serves them. It holds the two parts that run on their own, the audit
+ * writer and the file sweeper, so that a start that fails before the relay listens can close them.
+ */
+final class RelayServices {
+  /** Logs as the relay: an operator reads these start-up lines as the relay's own. */
+  private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+  /** How long a bcrypt computation waits for one of the {@link HashingSlots} before giving up. */
+  private static final Duration BCRYPT_MAX_WAIT = Duration.ofSeconds(10);
+
+  private final RelayConfig config;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final Database database;
+  private final WriteQueue writes;
+  private final AtRestCipher cipher;
+  private final LogIds logIds;
+  private final UserRepository users = new UserRepository();
+  private final ConversationRepository conversations = new ConversationRepository();
+  private final MemberRepository members = new MemberRepository();
+  private final SessionRepository sessions = new SessionRepository();
+  private final FriendshipRepository friendships = new FriendshipRepository();
+  private final FileRepository fileRows = new FileRepository();
+  private final FileChunkRepository fileChunks = new FileChunkRepository();
+  private QueuedAuditLog audit;
+  private FileSweeper sweeper;
+
+  RelayServices(
+      RelayConfig config,
+      Clock clock,
+      SecureRandom random,
+      Database database,
+      WriteQueue writes,
+      AtRestCipher cipher,
+      LogIds logIds) {
+    this.config = config;
+    this.clock = clock;
+    this.random = random;
+    this.database = database;
+    this.writes = writes;
+    this.cipher = cipher;
+    this.logIds = logIds;
+  }
+
+  /**
+   * Removes the expired sessions, starts the audit writer, builds every service, removes the
+   * expired files and starts the file sweeper; returns the dispatcher that serves the requests.
+   *
+   * @throws Exception if any of it fails; {@link #close} then closes what was started
+   */
+  RequestDispatcher start() throws Exception {
+    Storage storage = new Storage(database, writes);
+    int expired;
+    try {
+      expired = storage.write(c -> sessions.deleteExpired(c, clock.millis()));
+    } catch (RelayException e) {
+      // The writer has logged the cause; the operator's one line says where it is.
+      throw new IOException(
+          Database.FILE_NAME
+              + " cannot be written: "
+              + e.getMessage()
+              + " (the log above says why)");
+    }
+    LOG.info("storage ready: {} (expired sessions removed: {})", database.file(), expired);
+    audit =
+        new QueuedAuditLog(
+            writes,
+            new AuditRepository(),
+            clock,
+            config.auditRetention(),
+            QueuedAuditLog.DEFAULT_CAPACITY);
+    RequestDispatcher dispatcher = dispatcher(storage);
+    sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
+    LOG.info("expired files removed: {}", sweeper.sweep());
+    sweeper.start(config.files().sweepInterval());
+    return dispatcher;
+  }
+
+  /** Every service over {@code storage}, and the dispatcher that serves them. */
+  private RequestDispatcher dispatcher(Storage storage) {
+    LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
+    PresenceBook presence = new PresenceBook();
+    GroupTables groupTables = GroupTables.create(clock);
+    int staleInvitations = storage.write(c -> groupTables.invites().deleteExpired(c));
+    LOG.info("expired group invitations removed: {}", staleInvitations);
+    Notifier notifier =
+        new Notifier(
+            storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
+    KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
+    PasswordHasher hasher =
+        new PasswordHasher(
+            config.bcryptCost(),
+            random,
+            new HashingSlots(
+                config.bcryptThreadCount(), config.bcryptWaitingPlaces(), BCRYPT_MAX_WAIT));
+    LOG.info(
+        "password hashing: bcrypt cost {}, at most {} at once and {} waiting",
+        config.bcryptCost(),
+        config.bcryptThreadCount(),
+        config.bcryptWaitingPlaces());
+    LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
+    PasswordCheck passwordCheck = new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
+    RoomCapacity capacity =
+        new RoomCapacity(config.rooms(), conversations, members, config.maxFrameBytes());
+    AccountService accounts =
+        new AccountService(
+            storage,
+            users,
+            sessions,
+            members,
+            hasher,
+            new SessionTokens(random),
+            limiter,
+            router,
+            notifier,
+            clock,
+            config.sessionTtl(),
+            fingerprints,
+            audit,
+            passwordCheck,
+            logIds);
+    ConversationService rooms =
+        new ConversationService(
+            storage,
+            conversations,
+            members,
+            users,
+            router,
+            notifier,
+            fingerprints,
+            clock,
+            new GroupRules(groupTables),
+            presence,
+            capacity,
+            config.maxFrameBytes());
+    MessageRepository messages = new MessageRepository(database.envelopes());
+    SqliteMessageStore store =
+        new SqliteMessageStore(
+            database,
+            writes,
+            cipher,
+            clock,
+            conversations,
+            members,
+            messages,
+            capacity.maxConversationsPerUser());
+    KeptForms keptForms = KeptForms.sizedToHeap();
+    FriendService friends =
+        new FriendService(
+            storage,
+            users,
+            new FriendRequestRepository(),
+            friendships,
+            router,
+            presence,
+            notifier,
+            clock,
+            logIds,
+            config.maxFriends(),
+            config.maxFrameBytes());
+    return new RequestDispatcher(
+        "chat-relay",
+        accounts,
+        new RegisterService(
+            storage,
+            users,
+            conversations,
+            members,
+            capacity,
+            hasher,
+            new RegistrationLimiter(clock, Duration.ofHours(1), config.registrationsPerHour()),
+            new AuditThrottle(),
+            notifier,
+            clock,
+            audit,
+            logIds),
+        new PasswordService(
+            storage, users, sessions, hasher, passwordCheck, accounts, audit, logIds),
+        rooms,
+        new MessagingService(store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
+        new KeyBackupService(
+            storage, new KeyBackupRepository(), cipher, clock, passwordCheck, logIds),
+        new GroupService(
+            storage,
+            conversations,
+            members,
+            users,
+            messages,
+            keptForms,
+            groupTables,
+            notifier,
+            clock,
+            logIds,
+            capacity),
+        friends,
+        new PresenceService(storage, presence, notifier, friends, groupTables),
+        new FileService(
+            storage,
+            fileRows,
+            fileChunks,
+            users,
+            rooms,
+            cipher,
+            clock,
+            config.files(),
+            config.maxFrameBytes(),
+            logIds),
+        new SessionService(storage, sessions, accounts, clock, audit, logIds),
+        audit);
+  }
+
+  /** The audit writer, once {@link #start} has started it. */
+  QueuedAuditLog audit() {
+    return audit;
+  }
+
+  /** The file sweeper, once {@link #start} has started it. */
+  FileSweeper fileSweeper() {
+    return sweeper;
+  }
+
+  /**
+   * Closes what {@link #start} started, the file sweeper and then the audit writer, if anything.
+   */
+  void close() {
+    if (sweeper != null) {
+      sweeper.close();
+    }
+    if (audit != null) {
+      audit.close();
+    }
+  }
+}
