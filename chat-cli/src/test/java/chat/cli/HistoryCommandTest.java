@@ -250,7 +250,9 @@ class HistoryCommandTest {
   void history_messagesFromAnOldKey_printsTheRest_saysWhatIsLeftOutOnStderr_andExits0() {
     client.leftOut.put(
         "#lobby",
-        List.of(new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, 2)));
+        List.of(
+            new LeftOutMessages(
+                "#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, List.of(1L, 2L))));
 
     Cli.Result result = history("lobby");
 
@@ -269,7 +271,8 @@ class HistoryCommandTest {
       throws Exception {
     client.leftOut.put(
         "#lobby",
-        List.of(new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, 1)));
+        List.of(
+            new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, List.of(1L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -289,9 +292,9 @@ class HistoryCommandTest {
     client.leftOut.put(
         "#lobby",
         List.of(
-            new LeftOutMessages("#lobby", "", LeftOutMessages.Reason.DAMAGED, 2),
+            new LeftOutMessages("#lobby", "", LeftOutMessages.Reason.DAMAGED, List.of(1L, 2L)),
             new LeftOutMessages(
-                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, 1)));
+                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, List.of(1L))));
 
     Cli.Result result = history("lobby", "--json");
 

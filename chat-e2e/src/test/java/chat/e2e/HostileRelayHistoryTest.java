@@ -123,8 +123,8 @@ class HostileRelayHistoryTest {
       assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one", "four");
       assertThat(page.leftOut())
           .containsExactly(
-              new LeftOutMessages(direct, "", Reason.DAMAGED, 1),
-              new LeftOutMessages(direct, "alice", Reason.NOT_FOR_THIS_CONVERSATION, 1));
+              LeftOutMessages.one(direct, "", Reason.DAMAGED, two.seq()),
+              LeftOutMessages.one(direct, "alice", Reason.NOT_FOR_THIS_CONVERSATION, three.seq()));
     }
   }
 
@@ -151,7 +151,7 @@ class HostileRelayHistoryTest {
           .extracting(ChatMessage::text)
           .containsExactly("message 4", "message 6");
       assertThat(page.leftOut())
-          .containsExactly(new LeftOutMessages(direct, "", Reason.DAMAGED, 1));
+          .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, sent.get(4).seq()));
     }
   }
 }

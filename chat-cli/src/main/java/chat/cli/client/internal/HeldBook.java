@@ -64,14 +64,14 @@ final class HeldBook {
   }
 
   /**
-   * Counts a message from {@code sender} that the running catch-up of {@code conversation} left out
-   * because it is signed by a key that is neither the pinned one nor the one waiting for
-   * acceptance.
+   * Counts message {@code seq} from {@code sender} that the running catch-up of {@code
+   * conversation} left out because it is signed by a key that is neither the pinned one nor the one
+   * waiting for acceptance.
    */
-  synchronized void countOldKeyInCatchUp(String conversation, String sender) {
+  synchronized void countOldKeyInCatchUp(String conversation, String sender, long seq) {
     oldKeyInCatchUp
         .computeIfAbsent(conversation, LeftOutTally::new)
-        .count(sender, LeftOutMessages.Reason.OLD_KEY);
+        .count(sender, LeftOutMessages.Reason.OLD_KEY, seq);
   }
 
   /** What the catch-up of {@code conversation} left out for an old key, per sender; clears it. */

@@ -202,7 +202,7 @@ final class Inbox {
       try {
         senders[i] = keys.signer(header, self).orElse(null);
       } catch (CommandException e) {
-        leftOut.count(sender, LeftOutMessages.Reason.NO_KEY);
+        leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
       }
       if (senders[i] != null) {
@@ -212,7 +212,7 @@ final class Inbox {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
         heldHere.merge(sender, 1, Integer::sum);
       } else {
-        leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY);
+        leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY, stored.get(i).seq());
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
@@ -235,7 +235,7 @@ final class Inbox {
     for (int i = 0; i < count; i++) {
       if (opened[i] == null) {
         if (failed[i] != null) {
-          leftOut.count(envelopes.get(i).header().senderId(), failed[i]);
+          leftOut.count(envelopes.get(i).header().senderId(), failed[i], stored.get(i).seq());
         }
         continue;
       }
@@ -247,7 +247,10 @@ final class Inbox {
           out.add(message.message());
         }
       } catch (CommandException e) {
-        leftOut.count(envelopes.get(i).header().senderId(), LeftOutMessages.Reason.UNREADABLE);
+        leftOut.count(
+            envelopes.get(i).header().senderId(),
+            LeftOutMessages.Reason.UNREADABLE,
+            stored.get(i).seq());
       }
     }
     List<HeldMessages> heldOut = new ArrayList<>();
@@ -380,9 +383,9 @@ final class Inbox {
       }
     } else if (live) {
       listeners.leftOut(
-          new LeftOutMessages(conversation, sender, LeftOutMessages.Reason.OLD_KEY, 1));
+          LeftOutMessages.one(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored.seq()));
     } else {
-      held.countOldKeyInCatchUp(conversation, sender);
+      held.countOldKeyInCatchUp(conversation, sender, stored.seq());
     }
   }
 

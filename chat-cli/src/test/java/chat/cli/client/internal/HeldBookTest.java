@@ -6,6 +6,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import chat.crypto.Bytes;
 import chat.protocol.StoredMessage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HeldBookTest {
@@ -53,12 +54,13 @@ class HeldBookTest {
 
   @Test
   void takeOldKeyInCatchUp_countsPerConversationAndSender_andClears() {
-    book.countOldKeyInCatchUp("#ops", "bob");
-    book.countOldKeyInCatchUp("#ops", "bob");
-    book.countOldKeyInCatchUp("#dev", "carol");
+    book.countOldKeyInCatchUp("#ops", "bob", 4);
+    book.countOldKeyInCatchUp("#ops", "bob", 2);
+    book.countOldKeyInCatchUp("#dev", "carol", 4);
 
     assertThat(book.takeOldKeyInCatchUp("#ops"))
-        .containsExactly(new LeftOutMessages("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, 2));
+        .containsExactly(
+            new LeftOutMessages("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(2L, 4L)));
     assertThat(book.takeOldKeyInCatchUp("#ops")).isEmpty();
     assertThat(book.takeCatchUp("#dev")).isEmpty(); // not counted as held
     assertThat(book.takeOldKeyInCatchUp("#dev")).hasSize(1);
