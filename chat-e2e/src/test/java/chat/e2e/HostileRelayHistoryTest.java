@@ -14,12 +14,14 @@ import chat.protocol.Frame;
 import chat.protocol.HistoryReply;
 import chat.protocol.MessageEvent;
 import chat.protocol.StoredMessage;
+import chat.protocol.SyncReply;
 import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +94,61 @@ class HostileRelayHistoryTest {
     };
   }
 
+  /**
+   * In bob's direct conversations, replaces the envelopes of the sequence numbers in {@code
+   * replaced} wherever they reach him (pushed, in a history page, in a catch-up), and drops the
+   * pushes of those in {@code withheld}.
+   */
+  private static Tamper replacingForBob(Map<Long, Bytes> replaced, Set<Long> withheld) {
+    return new Tamper() {
+      @Override
+      public List<Frame> toClient(Link link, Frame frame) {
+        if (!link.username().filter("bob"::equals).isPresent()) {
+          return List.of(frame);
+        }
+        if (frame instanceof MessageEvent event && event.conversation().startsWith("@")) {
+          if (withheld.contains(event.seq())) {
+            return List.of();
+          }
+          return List.of(
+              new MessageEvent(
+                  event.conversation(),
+                  event.seq(),
+                  event.storedAtMillis(),
+                  replaced.getOrDefault(event.seq(), event.envelope())));
+        }
+        if (frame instanceof HistoryReply reply && reply.conversation().startsWith("@")) {
+          return List.of(
+              new HistoryReply(
+                  reply.re(),
+                  reply.conversation(),
+                  replace(reply.messages(), replaced),
+                  reply.nextBefore(),
+                  reply.more()));
+        }
+        if (frame instanceof SyncReply reply && reply.conversation().startsWith("@")) {
+          return List.of(
+              new SyncReply(
+                  reply.re(),
+                  reply.conversation(),
+                  replace(reply.messages(), replaced),
+                  reply.cursor(),
+                  reply.more()));
+        }
+        return List.of(frame);
+      }
+    };
+  }
+
+  private static List<StoredMessage> replace(List<StoredMessage> messages, Map<Long, Bytes> by) {
+    List<StoredMessage> out = new ArrayList<>();
+    for (StoredMessage m : messages) {
+      out.add(
+          new StoredMessage(m.seq(), m.storedAtMillis(), by.getOrDefault(m.seq(), m.envelope())));
+    }
+    return out;
+  }
+
   @Test
   void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
@@ -152,6 +209,28 @@ class HostileRelayHistoryTest {
           .containsExactly("message 4", "message 6");
       assertThat(page.leftOut())
           .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, sent.get(4).seq()));
+    }
+  }
+
+  @Test
+  void damagedEnvelopePushedLive_isLeftOutWithItsSeq_theOneTheHistoryPageCounts() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    proxy.tamper(replacingForBob(replaced, Set.of()));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      ChatMessage one = alice.send(direct, "one");
+      bobEvents.awaitText("one");
+      replaced.put(one.seq() + 1, Bytes.of(new byte[] {1, 2, 3}));
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      bobEvents.awaitText("three");
+
+      LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, one.seq() + 1);
+      assertThat(bobEvents.leftOut).containsExactly(damaged);
+      assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
     }
   }
 }

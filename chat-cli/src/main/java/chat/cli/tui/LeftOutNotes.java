@@ -4,6 +4,7 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.tui.PaneEntry.NoteKind;
 import chat.protocol.Usernames;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,21 +13,28 @@ import java.util.Set;
 
 /**
  * The notices of messages left out for good in each pane: one per sender and reason, counting each
- * message (by its sequence number) once however many times the client reports it. A message
- * announced live, or counted by a catch-up, is found again by the history loaded when the pane
- * opens; two catch-ups, or a catch-up and a later live message, add up. UI thread only.
+ * message (by its sequence number) once in the pane, for whatever reason it is reported first,
+ * however many times the client reports it. A message announced live, or counted by a catch-up, is
+ * found again by the history loaded when the pane opens; two catch-ups, or a catch-up and a later
+ * live message, add up. UI thread only.
  */
 final class LeftOutNotes {
-  /** A notice in a pane, what it counts, and those messages' sequence numbers for look-ups. */
-  private record Shown(LeftOutMessages counted, Set<Long> seqs, PaneEntry.Note note) {
-    Shown(LeftOutMessages counted, PaneEntry.Note note) {
-      this(counted, new HashSet<>(counted.seqs()), note);
+  private record Shown(LeftOutMessages counted, PaneEntry.Note note) {}
+
+  /** One pane's notices, and the messages they count whatever the reason. */
+  private static final class Pane {
+    private final ConversationBuffer buffer;
+    private final Set<Long> counted = new HashSet<>();
+    private final Map<String, Shown> notices = new HashMap<>();
+
+    private Pane(ConversationBuffer buffer) {
+      this.buffer = buffer;
     }
   }
 
   private final TuiModel model;
   private final Clock clock;
-  private final Map<String, Map<String, Shown>> shown = new HashMap<>();
+  private final Map<String, Pane> panes = new HashMap<>();
 
   LeftOutNotes(TuiModel model, Clock clock) {
     this.model = model;
@@ -34,34 +42,47 @@ final class LeftOutNotes {
   }
 
   /**
-   * Shows {@code left} in its pane. If a notice for the same sender and reason is there, it counts
-   * the messages of both (each once) in its place; messages it counts already change nothing.
+   * Shows the messages of {@code left} that its pane does not count yet: in the place of the notice
+   * for the same sender and reason if it is there (counting the messages of both), else as a new
+   * notice. Messages the pane counts already, for any reason, change nothing.
    */
   void show(LeftOutMessages left) {
-    model.list(left.conversation());
-    ConversationBuffer buffer = model.buffer(left.conversation());
-    Map<String, Shown> here = shown.computeIfAbsent(left.conversation(), c -> new HashMap<>());
-    String key = Usernames.key(left.sender()) + " " + left.reason().label();
-    Shown before = here.get(key);
-    if (before != null && buffer.holds(before.note())) {
-      List<Long> fresh = left.seqs().stream().filter(seq -> !before.seqs().contains(seq)).toList();
-      if (fresh.isEmpty()) {
-        return;
-      }
-      LeftOutMessages all = before.counted().with(fresh);
-      PaneEntry.Note note = note(all);
-      buffer.replaceNote(before.note(), note);
-      here.put(key, new Shown(all, note));
-    } else {
-      PaneEntry.Note note = note(left);
-      buffer.addNote(note);
-      here.put(key, new Shown(left, note));
+    String conversation = left.conversation();
+    model.list(conversation);
+    ConversationBuffer buffer = model.buffer(conversation);
+    Pane pane = panes.get(conversation);
+    if (pane == null || pane.buffer != buffer) {
+      pane = new Pane(buffer); // a new pane (the conversation was left and is back)
+      panes.put(conversation, pane);
     }
+    List<Long> fresh = new ArrayList<>();
+    for (long seq : left.seqs()) {
+      if (pane.counted.add(seq)) {
+        fresh.add(seq);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    String key = Usernames.key(left.sender()) + " " + left.reason().label();
+    Shown before = pane.notices.get(key);
+    LeftOutMessages counted;
+    PaneEntry.Note note;
+    if (before != null && buffer.holds(before.note())) {
+      counted = before.counted().with(fresh);
+      note = note(counted);
+      buffer.replaceNote(before.note(), note);
+    } else {
+      counted = new LeftOutMessages(conversation, left.sender(), left.reason(), fresh);
+      note = note(counted);
+      buffer.addNote(note);
+    }
+    pane.notices.put(key, new Shown(counted, note));
   }
 
   /** Forgets every notice (the panes were emptied for another user). */
   void forgetAll() {
-    shown.clear();
+    panes.clear();
   }
 
   private PaneEntry.Note note(LeftOutMessages left) {

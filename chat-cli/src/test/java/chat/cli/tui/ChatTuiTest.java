@@ -293,6 +293,25 @@ class ChatTuiTest {
   }
 
   @Test
+  void messageLeftOutLive_forOneReason_historyGivesAnotherForTheSameSeq_countedOnce() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireLeftOut(LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.NO_KEY, 5));
+    h.client.fireLeftOut(LeftOutMessages.one("#lobby", "", LeftOutMessages.Reason.DAMAGED, 6));
+    h.client.leftOut.put(
+        "#lobby",
+        List.of(
+            LeftOutMessages.one("#lobby", "", LeftOutMessages.Reason.DAMAGED, 6),
+            LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 5)));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen).contains("a message from bob cannot be checked: no usable key");
+    assertThat(screen).doesNotContain("signed by a key that is not bob's current one");
+    assertThat(screen.split("a message is damaged", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
   void heldMessage_announcedLive_isAnnouncedOnce_andTheNoticeSaysSoOnceTheKeyIsAccepted() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.fireKeyChange("bob");

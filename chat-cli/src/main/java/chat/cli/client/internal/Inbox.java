@@ -142,16 +142,16 @@ final class Inbox {
     try {
       envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
     } catch (MalformedDataException e) {
-      listeners.notice(conversation, "dropped a damaged message (#" + stored.seq() + ")");
+      leftOut(conversation, "", LeftOutMessages.Reason.DAMAGED, stored);
       return Optional.empty();
     }
     EnvelopeHeader header = envelope.header();
     if (!header.conversationId().equals(conversation)) {
-      listeners.notice(
+      leftOut(
           conversation,
-          "dropped a message the relay moved here from another conversation (#"
-              + stored.seq()
-              + ")");
+          header.senderId(),
+          LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION,
+          stored);
       return Optional.empty();
     }
     String id = header.messageIdHex();
@@ -302,13 +302,7 @@ final class Inbox {
           e);
     } catch (CommandException e) {
       if (noticeFailures) {
-        listeners.notice(
-            conversation,
-            "dropped a message claiming to be from "
-                + sender
-                + ": no usable key for that sender ("
-                + e.getMessage()
-                + ")");
+        leftOut(conversation, sender, LeftOutMessages.Reason.NO_KEY, stored);
       }
       return Optional.empty();
     }
@@ -323,21 +317,28 @@ final class Inbox {
           opened(conversation, stored, self, opener.open(self, key.get(), envelope)));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
-        listeners.notice(
-            conversation, "a message from " + sender + " was not encrypted to your current key");
+        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, stored);
       }
     } catch (CryptoException e) {
       if (noticeFailures) {
-        listeners.notice(
-            conversation,
-            "dropped a message claiming to be from " + sender + ": it did not verify");
+        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_VERIFIED, stored);
       }
     } catch (CommandException e) {
       if (noticeFailures) {
-        listeners.notice(conversation, "a message from " + sender + ": " + e.getMessage());
+        leftOut(conversation, sender, LeftOutMessages.Reason.UNREADABLE, stored);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Tells the listeners that {@code stored}, from {@code sender} (empty for a damaged one), is left
+   * out for good, with its sequence number, so that a front end that meets it again in a history
+   * page counts it once.
+   */
+  private void leftOut(
+      String conversation, String sender, LeftOutMessages.Reason reason, StoredMessage stored) {
+    listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
   }
 
   /**
