@@ -1,6 +1,7 @@
 package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.HistoryPage;
@@ -18,6 +19,7 @@ import chat.protocol.SyncReply;
 import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -231,6 +233,46 @@ class HostileRelayHistoryTest {
       LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, one.seq() + 1);
       assertThat(bobEvents.leftOut).containsExactly(damaged);
       assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
+    }
+  }
+
+  @Test
+  void catchUp_severalDamagedEnvelopes_oneNoticeCountingThem() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    proxy.tamper(replacingForBob(replaced, Set.of()));
+    String direct;
+    long first;
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      RecordingListener bobEvents = new RecordingListener();
+      try (RelayChatClient bob = registered("bob", bobEvents)) {
+        assertThat(bob.username()).hasValue("bob");
+        direct = alice.directWith("bob");
+        first = alice.send(direct, "while bob is here").seq();
+        bobEvents.awaitText("while bob is here");
+      }
+      for (long seq = first + 1; seq <= first + 3; seq++) {
+        replaced.put(seq, Bytes.of(new byte[] {(byte) seq}));
+      }
+      for (String text : List.of("a", "b", "c", "after them")) {
+        alice.send(direct, text);
+      }
+    }
+    RecordingListener back = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(proxy.port(), homes)) {
+      bob.addListener(back);
+      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
+      back.awaitText("after them");
+      await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOut.isEmpty());
+
+      assertThat(back.leftOut)
+          .containsExactly(
+              new LeftOutMessages(
+                  direct, "", Reason.DAMAGED, List.of(first + 1, first + 2, first + 3)));
+      assertThat(back.notices)
+          .filteredOn(notice -> notice.contains("damaged"))
+          .containsExactly(
+              direct
+                  + ": 3 messages are damaged (they are not valid envelopes); they are not shown");
     }
   }
 }

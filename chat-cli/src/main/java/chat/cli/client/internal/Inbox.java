@@ -35,7 +35,9 @@ import java.util.stream.IntStream;
  * A message signed with the sender's changed key that is not yet accepted is held until {@code
  * /trust}, and never silently: a pushed one is announced as it arrives, those a catch-up or a
  * history page held are counted per sender. One signed by any other key (an older one the sender
- * replaced since) can never be verified: it is left out, said in the same way.
+ * replaced since) can never be verified: it is left out, said in the same way, as is one that does
+ * not parse, is for another conversation, does not verify or does not open: one pushed at once,
+ * those of a catch-up counted per sender and reason when it ends.
  */
 final class Inbox {
   /** What an envelope opened to: the message as a text line would show it, and its content. */
@@ -142,7 +144,7 @@ final class Inbox {
     try {
       envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
     } catch (MalformedDataException e) {
-      leftOut(conversation, "", LeftOutMessages.Reason.DAMAGED, stored);
+      leftOut(conversation, "", LeftOutMessages.Reason.DAMAGED, stored, live);
       return Optional.empty();
     }
     EnvelopeHeader header = envelope.header();
@@ -151,7 +153,8 @@ final class Inbox {
           conversation,
           header.senderId(),
           LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION,
-          stored);
+          stored,
+          live);
       return Optional.empty();
     }
     String id = header.messageIdHex();
@@ -302,7 +305,7 @@ final class Inbox {
           e);
     } catch (CommandException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.NO_KEY, stored);
+        leftOut(conversation, sender, LeftOutMessages.Reason.NO_KEY, stored, live);
       }
       return Optional.empty();
     }
@@ -317,28 +320,37 @@ final class Inbox {
           opened(conversation, stored, self, opener.open(self, key.get(), envelope)));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, stored);
+        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, stored, live);
       }
     } catch (CryptoException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_VERIFIED, stored);
+        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_VERIFIED, stored, live);
       }
     } catch (CommandException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.UNREADABLE, stored);
+        leftOut(conversation, sender, LeftOutMessages.Reason.UNREADABLE, stored, live);
       }
     }
     return Optional.empty();
   }
 
   /**
-   * Tells the listeners that {@code stored}, from {@code sender} (empty for a damaged one), is left
-   * out for good, with its sequence number, so that a front end that meets it again in a history
-   * page counts it once.
+   * {@code stored}, from {@code sender} (empty for a damaged one), is left out for good: said at
+   * once when {@code live}, else counted for {@link #reportHeld}, which says how many the catch-up
+   * left out. Either way with its sequence number, so that a front end that meets it again in a
+   * history page counts it once.
    */
   private void leftOut(
-      String conversation, String sender, LeftOutMessages.Reason reason, StoredMessage stored) {
-    listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
+      String conversation,
+      String sender,
+      LeftOutMessages.Reason reason,
+      StoredMessage stored,
+      boolean live) {
+    if (live) {
+      listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
+    } else {
+      held.countLeftOutInCatchUp(conversation, sender, reason, stored.seq());
+    }
   }
 
   /**
@@ -382,23 +394,21 @@ final class Inbox {
       } else {
         held.countInCatchUp(conversation, sender);
       }
-    } else if (live) {
-      listeners.leftOut(
-          LeftOutMessages.one(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored.seq()));
     } else {
-      held.countOldKeyInCatchUp(conversation, sender, stored.seq());
+      leftOut(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored, live);
     }
   }
 
   /**
    * Tells the person how many messages the catch-up of {@code conversation} held, per sender, in
-   * the words a held live message is announced with; called when that catch-up ends.
+   * the words a held live message is announced with, and how many it left out for good, per sender
+   * and reason, in the words of a history page; called when that catch-up ends.
    */
   void reportHeld(String conversation) {
     for (HeldMessages messages : held.takeCatchUp(conversation)) {
       listeners.held(messages);
     }
-    for (LeftOutMessages messages : held.takeOldKeyInCatchUp(conversation)) {
+    for (LeftOutMessages messages : held.takeLeftOutInCatchUp(conversation)) {
       listeners.leftOut(messages);
     }
   }
