@@ -275,4 +275,29 @@ class HostileRelayHistoryTest {
                   + ": 3 messages are damaged (they are not valid envelopes); they are not shown");
     }
   }
+
+  @Test
+  void damagedEnvelopePushedAfterAGap_theCatchUpFetchedItToo_leftOutOnce() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    Set<Long> withheld = ConcurrentHashMap.newKeySet();
+    proxy.tamper(replacingForBob(replaced, withheld));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      long first = alice.send(direct, "one").seq();
+      bobEvents.awaitText("one");
+      withheld.add(first + 1); // its push never comes: the next push finds a gap
+      replaced.put(first + 2, Bytes.of(new byte[] {1, 2, 3}));
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      alice.send(direct, "four");
+      bobEvents.awaitText("four");
+
+      assertThat(bobEvents.messages).extracting(ChatMessage::text).contains("two");
+      assertThat(bobEvents.leftOut)
+          .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, first + 2));
+    }
+  }
 }

@@ -57,6 +57,7 @@ final class Inbox {
   private final Supplier<IdentityKeyPair> me;
   private final Clock clock;
   private final HeldBook held = new HeldBook();
+  private final LeftOutCopies leftOutCopies = new LeftOutCopies();
 
   Inbox(
       ClientState state,
@@ -140,6 +141,9 @@ final class Inbox {
   }
 
   private Optional<Opened> accept(String conversation, StoredMessage stored, boolean live) {
+    if (leftOutCopies.contains(conversation, stored)) {
+      return Optional.empty(); // left out already, and said so (or counted for its catch-up)
+    }
     RecipientEnvelope envelope;
     try {
       envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
@@ -346,6 +350,7 @@ final class Inbox {
       LeftOutMessages.Reason reason,
       StoredMessage stored,
       boolean live) {
+    leftOutCopies.add(conversation, stored);
     if (live) {
       listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
     } else {
