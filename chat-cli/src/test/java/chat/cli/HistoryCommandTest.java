@@ -282,7 +282,7 @@ class HistoryCommandTest {
     assertThat(lines.get(3))
         .isEqualTo(
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
-                + "\"reason\":\"old_key\",\"count\":1}");
+                + "\"reason\":\"old_key\",\"count\":1,\"seqs\":[1]}");
     assertThat(result.err()).startsWith("chat: #lobby: a message from carol is signed by a key");
   }
 
@@ -294,7 +294,7 @@ class HistoryCommandTest {
         List.of(
             new LeftOutMessages("#lobby", "", LeftOutMessages.Reason.DAMAGED, List.of(1L, 2L)),
             new LeftOutMessages(
-                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, List.of(1L))));
+                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, List.of(3L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -303,9 +303,9 @@ class HistoryCommandTest {
     assertThat(lines.subList(3, lines.size()))
         .containsExactly(
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":null,"
-                + "\"reason\":\"damaged\",\"count\":2}",
+                + "\"reason\":\"damaged\",\"count\":2,\"seqs\":[1,2]}",
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
-                + "\"reason\":\"not_for_this_conversation\",\"count\":1}");
+                + "\"reason\":\"not_for_this_conversation\",\"count\":1,\"seqs\":[3]}");
     assertThat(result.err())
         .isEqualTo(
             "chat: #lobby: 2 messages are damaged (they are not valid envelopes); they are not"
