@@ -122,11 +122,9 @@ final class HistoryCommand implements Callable<Integer> {
               .out()
               .println(
                   JsonLines.line(
-                      JsonLines.object("left_out")
-                          .put("conversation", left.conversation())
-                          .put("sender", left.sender().isEmpty() ? null : left.sender())
-                          .put("reason", left.reason().label())
-                          .put("count", left.count())));
+                      JsonLines.leftOut(
+                          JsonLines.object("left_out").put("conversation", left.conversation()),
+                          left)));
         }
         support
             .err()

@@ -3,11 +3,13 @@ package chat.cli;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.LeftOutMessages;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
@@ -85,6 +87,20 @@ final class JsonLines {
         .put("stored", Instant.ofEpochMilli(offer.storedAtMillis()).toString())
         .put("direct", offer.isDirect())
         .put("own", offer.own());
+  }
+
+  /**
+   * Adds to {@code node} what {@code left} counts: {@code sender} (null for damaged messages, which
+   * name none), {@code reason}, {@code count} and {@code seqs}, the messages' sequence numbers in
+   * ascending order.
+   */
+  static ObjectNode leftOut(ObjectNode node, LeftOutMessages left) {
+    node.put("sender", left.sender().isEmpty() ? null : left.sender())
+        .put("reason", left.reason().label())
+        .put("count", left.count());
+    ArrayNode seqs = node.putArray("seqs");
+    left.seqs().forEach(seqs::add);
+    return node;
   }
 
   /** Escapes what a terminal could act on. */

@@ -7,6 +7,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.ConnectionLines;
@@ -347,6 +348,23 @@ final class ListenCommand implements Callable<Integer> {
     public synchronized void onNotice(String conversation, String text) {
       if (json()) {
         emit(JsonLines.object("notice").put("conversation", conversation).put("text", text));
+      }
+    }
+
+    /**
+     * Messages left out for good: with {@code --json} a {@code notice} line that also says what it
+     * counts, as a {@code left_out} line of {@code chat history} does. The notice goes to stderr in
+     * either mode, as every notice does (the listener of {@code RelayCommandSupport.client}).
+     */
+    @Override
+    public synchronized void onLeftOut(LeftOutMessages left) {
+      if (json()) {
+        emit(
+            JsonLines.leftOut(
+                JsonLines.object("notice")
+                    .put("conversation", left.conversation())
+                    .put("text", left.notice()),
+                left));
       }
     }
   }

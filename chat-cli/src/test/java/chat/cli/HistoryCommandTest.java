@@ -250,7 +250,9 @@ class HistoryCommandTest {
   void history_messagesFromAnOldKey_printsTheRest_saysWhatIsLeftOutOnStderr_andExits0() {
     client.leftOut.put(
         "#lobby",
-        List.of(new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, 2)));
+        List.of(
+            new LeftOutMessages(
+                "#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, List.of(1L, 2L))));
 
     Cli.Result result = history("lobby");
 
@@ -269,7 +271,8 @@ class HistoryCommandTest {
       throws Exception {
     client.leftOut.put(
         "#lobby",
-        List.of(new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, 1)));
+        List.of(
+            new LeftOutMessages("#lobby", "carol", LeftOutMessages.Reason.OLD_KEY, List.of(1L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -279,7 +282,7 @@ class HistoryCommandTest {
     assertThat(lines.get(3))
         .isEqualTo(
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
-                + "\"reason\":\"old_key\",\"count\":1}");
+                + "\"reason\":\"old_key\",\"count\":1,\"seqs\":[1]}");
     assertThat(result.err()).startsWith("chat: #lobby: a message from carol is signed by a key");
   }
 
@@ -289,9 +292,9 @@ class HistoryCommandTest {
     client.leftOut.put(
         "#lobby",
         List.of(
-            new LeftOutMessages("#lobby", "", LeftOutMessages.Reason.DAMAGED, 2),
+            new LeftOutMessages("#lobby", "", LeftOutMessages.Reason.DAMAGED, List.of(1L, 2L)),
             new LeftOutMessages(
-                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, 1)));
+                "#lobby", "carol", LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION, List.of(3L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -300,9 +303,9 @@ class HistoryCommandTest {
     assertThat(lines.subList(3, lines.size()))
         .containsExactly(
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":null,"
-                + "\"reason\":\"damaged\",\"count\":2}",
+                + "\"reason\":\"damaged\",\"count\":2,\"seqs\":[1,2]}",
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
-                + "\"reason\":\"not_for_this_conversation\",\"count\":1}");
+                + "\"reason\":\"not_for_this_conversation\",\"count\":1,\"seqs\":[3]}");
     assertThat(result.err())
         .isEqualTo(
             "chat: #lobby: 2 messages are damaged (they are not valid envelopes); they are not"

@@ -8,6 +8,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.LeftOutMessages;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -110,6 +111,54 @@ class ListenCommandTest {
         .startsWith("carol declined the invitation to #team")
         .noneMatch(line -> line.contains("dave") || line.contains("frank"))
         .noneMatch(line -> line.contains("erin"));
+  }
+
+  @Test
+  void listenJson_messagesLeftOut_aNoticeLineThatSaysWhatItCounts() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () ->
+                Cli.withPassphrase()
+                    .client(fake)
+                    .run("listen", "--user", "bob", "--json", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireLeftOut(
+        new LeftOutMessages("#ops", "", LeftOutMessages.Reason.DAMAGED, List.of(4L, 5L, 9L)));
+    fake.fireLeftOut(LeftOutMessages.one("#ops", "carol", LeftOutMessages.Reason.NOT_VERIFIED, 11));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines().filter(line -> line.contains("\"notice\"")))
+        .containsExactly(
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"3 messages are damaged"
+                + " (they are not valid envelopes); they are not shown\",\"sender\":null,"
+                + "\"reason\":\"damaged\",\"count\":3,\"seqs\":[4,5,9]}",
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"a message from carol did"
+                + " not verify; it is not shown\",\"sender\":\"carol\","
+                + "\"reason\":\"not_verified\",\"count\":1,\"seqs\":[11]}");
+  }
+
+  @Test
+  void listenText_messagesLeftOut_saidOnceOnStderr_stdoutKeepsTheMessages() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireLeftOut(
+        new LeftOutMessages("#ops", "", LeftOutMessages.Reason.DAMAGED, List.of(4L, 5L)));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("damaged")))
+        .containsExactly(
+            "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not shown");
+    assertThat(result.out()).doesNotContain("damaged").contains("done");
   }
 
   /**

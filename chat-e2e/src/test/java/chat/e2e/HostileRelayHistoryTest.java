@@ -1,6 +1,7 @@
 package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.HistoryPage;
@@ -14,9 +15,12 @@ import chat.protocol.Frame;
 import chat.protocol.HistoryReply;
 import chat.protocol.MessageEvent;
 import chat.protocol.StoredMessage;
+import chat.protocol.SyncReply;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,61 @@ class HostileRelayHistoryTest {
     };
   }
 
+  /**
+   * In bob's direct conversations, replaces the envelopes of the sequence numbers in {@code
+   * replaced} wherever they reach him (pushed, in a history page, in a catch-up), and drops the
+   * pushes of those in {@code withheld}.
+   */
+  private static Tamper replacingForBob(Map<Long, Bytes> replaced, Set<Long> withheld) {
+    return new Tamper() {
+      @Override
+      public List<Frame> toClient(Link link, Frame frame) {
+        if (!link.username().filter("bob"::equals).isPresent()) {
+          return List.of(frame);
+        }
+        if (frame instanceof MessageEvent event && event.conversation().startsWith("@")) {
+          if (withheld.contains(event.seq())) {
+            return List.of();
+          }
+          return List.of(
+              new MessageEvent(
+                  event.conversation(),
+                  event.seq(),
+                  event.storedAtMillis(),
+                  replaced.getOrDefault(event.seq(), event.envelope())));
+        }
+        if (frame instanceof HistoryReply reply && reply.conversation().startsWith("@")) {
+          return List.of(
+              new HistoryReply(
+                  reply.re(),
+                  reply.conversation(),
+                  replace(reply.messages(), replaced),
+                  reply.nextBefore(),
+                  reply.more()));
+        }
+        if (frame instanceof SyncReply reply && reply.conversation().startsWith("@")) {
+          return List.of(
+              new SyncReply(
+                  reply.re(),
+                  reply.conversation(),
+                  replace(reply.messages(), replaced),
+                  reply.cursor(),
+                  reply.more()));
+        }
+        return List.of(frame);
+      }
+    };
+  }
+
+  private static List<StoredMessage> replace(List<StoredMessage> messages, Map<Long, Bytes> by) {
+    List<StoredMessage> out = new ArrayList<>();
+    for (StoredMessage m : messages) {
+      out.add(
+          new StoredMessage(m.seq(), m.storedAtMillis(), by.getOrDefault(m.seq(), m.envelope())));
+    }
+    return out;
+  }
+
   @Test
   void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
@@ -90,8 +149,8 @@ class HostileRelayHistoryTest {
       assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one", "four");
       assertThat(page.leftOut())
           .containsExactly(
-              new LeftOutMessages(direct, "", Reason.DAMAGED, 1),
-              new LeftOutMessages(direct, "alice", Reason.NOT_FOR_THIS_CONVERSATION, 1));
+              LeftOutMessages.one(direct, "", Reason.DAMAGED, two.seq()),
+              LeftOutMessages.one(direct, "alice", Reason.NOT_FOR_THIS_CONVERSATION, three.seq()));
     }
   }
 
@@ -118,7 +177,94 @@ class HostileRelayHistoryTest {
           .extracting(ChatMessage::text)
           .containsExactly("message 4", "message 6");
       assertThat(page.leftOut())
-          .containsExactly(new LeftOutMessages(direct, "", Reason.DAMAGED, 1));
+          .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, sent.get(4).seq()));
+    }
+  }
+
+  @Test
+  void damagedEnvelopePushedLive_isLeftOutWithItsSeq_theOneTheHistoryPageCounts() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    relay.tamper(replacingForBob(replaced, Set.of()));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      ChatMessage one = alice.send(direct, "one");
+      bobEvents.awaitText("one");
+      replaced.put(one.seq() + 1, Bytes.of(new byte[] {1, 2, 3}));
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      bobEvents.awaitText("three");
+
+      LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, one.seq() + 1);
+      assertThat(bobEvents.leftOut).containsExactly(damaged);
+      assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
+    }
+  }
+
+  @Test
+  void catchUp_severalDamagedEnvelopes_oneNoticeCountingThem() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    relay.tamper(replacingForBob(replaced, Set.of()));
+    String direct;
+    long first;
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
+      RecordingListener bobEvents = new RecordingListener();
+      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
+        assertThat(bob.username()).hasValue("bob");
+        direct = alice.directWith("bob");
+        first = alice.send(direct, "while bob is here").seq();
+        bobEvents.awaitText("while bob is here");
+      }
+      for (long seq = first + 1; seq <= first + 3; seq++) {
+        replaced.put(seq, Bytes.of(new byte[] {(byte) seq}));
+      }
+      for (String text : List.of("a", "b", "c", "after them")) {
+        alice.send(direct, text);
+      }
+    }
+    RecordingListener back = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
+      bob.addListener(back);
+      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
+      back.awaitText("after them");
+      await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOut.isEmpty());
+
+      assertThat(back.leftOut)
+          .containsExactly(
+              new LeftOutMessages(
+                  direct, "", Reason.DAMAGED, List.of(first + 1, first + 2, first + 3)));
+      assertThat(back.notices)
+          .filteredOn(notice -> notice.contains("damaged"))
+          .containsExactly(
+              direct
+                  + ": 3 messages are damaged (they are not valid envelopes); they are not shown");
+    }
+  }
+
+  @Test
+  void damagedEnvelopePushedAfterAGap_theCatchUpFetchedItToo_leftOutOnce() {
+    Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
+    Set<Long> withheld = ConcurrentHashMap.newKeySet();
+    relay.tamper(replacingForBob(replaced, withheld));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      long first = alice.send(direct, "one").seq();
+      bobEvents.awaitText("one");
+      withheld.add(first + 1); // its push never comes: the next push finds a gap
+      replaced.put(first + 2, Bytes.of(new byte[] {1, 2, 3}));
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      alice.send(direct, "four");
+      bobEvents.awaitText("four");
+
+      assertThat(bobEvents.messages).extracting(ChatMessage::text).contains("two");
+      assertThat(bobEvents.leftOut)
+          .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, first + 2));
     }
   }
 }

@@ -145,7 +145,7 @@ class HostileRelayTest {
           "dropped a replayed copy of an earlier message (#" + (original.seq() + 1));
       link.sendToClient(
           new MessageEvent("#lobby", 1, original.storedAtMillis(), original.envelope()));
-      bobEvents.awaitNotice("moved here from another conversation");
+      bobEvents.awaitNotice("belongs to another conversation (the relay moved it here)");
 
       ChatMessage next = alice.send(direct, "the real next message");
       assertThat(next.seq()).isEqualTo(original.seq() + 1);

@@ -12,6 +12,7 @@ import chat.cli.client.internal.RelayChatClient;
 import chat.server.Relay;
 import chat.server.RelayFixture;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,9 +61,10 @@ class KeyReplacedTwiceEndToEndTest {
       String direct = bob.directWith("alice");
       bob.send(direct, "hi alice"); // pins alice's first key
 
+      ChatMessage second;
       try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
         alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
-        alice.send(direct, "from the second key");
+        second = alice.send(direct, "from the second key");
       }
       bobEvents.awaitNotice(new HeldMessages(direct, "alice", 1).notice());
       try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
@@ -79,7 +81,8 @@ class KeyReplacedTwiceEndToEndTest {
           .isEqualTo(
               direct
                   + ": "
-                  + new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1)
+                  + LeftOutMessages.one(
+                          direct, "alice", LeftOutMessages.Reason.OLD_KEY, second.seq())
                       .notice());
       HistoryPage page = bob.historyPage(direct, 50);
       assertThat(page.messages())
@@ -87,7 +90,8 @@ class KeyReplacedTwiceEndToEndTest {
           .containsExactly("hi alice", "from the third key");
       assertThat(page.held()).isEmpty();
       assertThat(page.leftOut())
-          .containsExactly(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1));
+          .containsExactly(
+              LeftOutMessages.one(direct, "alice", LeftOutMessages.Reason.OLD_KEY, second.seq()));
       assertThat(bobEvents.messages)
           .extracting(ChatMessage::text)
           .doesNotContain("from the second key");
@@ -106,7 +110,9 @@ class KeyReplacedTwiceEndToEndTest {
         assertThat(first.held()).isEmpty();
         assertThat(first.leftOut())
             .isEqualTo(
-                List.of(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1)));
+                List.of(
+                    LeftOutMessages.one(
+                        direct, "alice", LeftOutMessages.Reason.OLD_KEY, second.seq())));
       }
     }
   }
@@ -115,6 +121,7 @@ class KeyReplacedTwiceEndToEndTest {
   void replaceKeysTwice_readerOffline_catchUpHoldsOnlyTheCurrentKeys_andSaysWhatItLeftOut()
       throws Exception {
     String direct;
+    long first;
     try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
       try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
@@ -122,12 +129,13 @@ class KeyReplacedTwiceEndToEndTest {
         direct = bob.directWith("alice");
         bob.send(direct, "hi alice");
       }
-      alice.send(direct, "from the first key");
+      first = alice.send(direct, "from the first key").seq();
     }
+    List<Long> later = new ArrayList<>();
     for (String passphrase : List.of("second passphrase", "third passphrase")) {
       try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
         alice.replaceKeys("alice", PASSWORD.clone(), passphrase.toCharArray());
-        alice.send(direct, "from the " + passphrase.split(" ")[0] + " key");
+        later.add(alice.send(direct, "from the " + passphrase.split(" ")[0] + " key").seq());
       }
     }
     RecordingListener bobEvents = new RecordingListener();
@@ -143,7 +151,8 @@ class KeyReplacedTwiceEndToEndTest {
           .containsExactly("hi alice", "from the first key");
       assertThat(before.held()).containsExactly(new HeldMessages(direct, "alice", 1));
       assertThat(before.leftOut())
-          .containsExactly(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 1));
+          .containsExactly(
+              LeftOutMessages.one(direct, "alice", LeftOutMessages.Reason.OLD_KEY, later.get(0)));
 
       bob.trust("alice");
 
@@ -154,7 +163,9 @@ class KeyReplacedTwiceEndToEndTest {
           .extracting(ChatMessage::text)
           .containsExactly("hi alice", "from the third key");
       assertThat(after.leftOut())
-          .containsExactly(new LeftOutMessages(direct, "alice", LeftOutMessages.Reason.OLD_KEY, 2));
+          .containsExactly(
+              new LeftOutMessages(
+                  direct, "alice", LeftOutMessages.Reason.OLD_KEY, List.of(first, later.get(0))));
       assertThat(bobEvents.messages)
           .extracting(ChatMessage::text)
           .doesNotContain("from the second key");

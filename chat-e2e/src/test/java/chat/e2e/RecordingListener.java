@@ -9,6 +9,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
 final class RecordingListener implements ClientListener {
   final List<ChatMessage> messages = new CopyOnWriteArrayList<>();
   final List<String> notices = new CopyOnWriteArrayList<>();
+  final List<LeftOutMessages> leftOut = new CopyOnWriteArrayList<>();
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
   final List<String> connectionDetails = new CopyOnWriteArrayList<>();
@@ -81,6 +83,13 @@ final class RecordingListener implements ClientListener {
   @Override
   public void onNotice(String conversation, String text) {
     notices.add(conversation + ": " + text);
+  }
+
+  /** Recorded, and also as the notice it words by default. */
+  @Override
+  public void onLeftOut(LeftOutMessages left) {
+    leftOut.add(left);
+    ClientListener.super.onLeftOut(left);
   }
 
   @Override

@@ -30,9 +30,9 @@ public interface ClientListener {
   default void onStopped(chat.cli.CommandException why) {}
 
   /**
-   * Something the person should see that is not a message: a gap in sequence numbers, an envelope
-   * that failed to open, a recipient-set mismatch. {@code conversation} is empty for global
-   * notices.
+   * Something the person should see that is not a message: a gap in sequence numbers, a replayed
+   * envelope, a recipient-set mismatch (an envelope left out for good comes to {@link #onLeftOut}).
+   * {@code conversation} is empty for global notices.
    */
   default void onNotice(String conversation, String text) {}
 
@@ -55,10 +55,11 @@ public interface ClientListener {
   }
 
   /**
-   * Messages from one sender were left out for good because they are signed by a key that is
-   * neither the pinned one nor the one waiting for acceptance: one pushed now (or released by
-   * {@link ChatClient#trust}), or those a catch-up left out. A history page that finds them again
-   * counts them in its {@link HistoryPage#leftOut} too. By default the notice {@link
+   * Messages from one sender (none, for damaged ones) were left out for good, for any {@link
+   * LeftOutMessages.Reason}: one pushed now (or released by {@link ChatClient#trust}), or those a
+   * catch-up left out. A history page that finds them again counts them in its {@link
+   * HistoryPage#leftOut} too, under the same sequence numbers ({@link LeftOutMessages#seqs}), so a
+   * front end that shows both can count each message once. By default the notice {@link
    * LeftOutMessages#notice} words.
    */
   default void onLeftOut(LeftOutMessages left) {

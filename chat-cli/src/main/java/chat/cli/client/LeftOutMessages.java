@@ -1,6 +1,9 @@
 package chat.cli.client;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Messages from one sender in one conversation that a history page or a catch-up left out for good,
@@ -12,9 +15,11 @@ import java.util.Objects;
  * @param sender the username the envelopes name as their sender; empty for {@link Reason#DAMAGED},
  *     whose envelopes name none that can be read
  * @param reason why they are not shown
- * @param count how many messages, at least 1
+ * @param seqs the relay's sequence numbers of the messages in {@code conversation}, at least one,
+ *     each at least 1; kept in ascending order without repeats, so that a front end told of the
+ *     same message twice (live, then in a history page) can count it once
  */
-public record LeftOutMessages(String conversation, String sender, Reason reason, int count) {
+public record LeftOutMessages(String conversation, String sender, Reason reason, List<Long> seqs) {
   /** Why a message is not shown. */
   public enum Reason {
     /**
@@ -51,7 +56,7 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     }
   }
 
-  /** Checks the fields. */
+  /** Checks the fields; sorts {@code seqs} and drops repeats. */
   public LeftOutMessages {
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(sender, "sender");
@@ -59,9 +64,30 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     if (sender.isEmpty() != (reason == Reason.DAMAGED)) {
       throw new IllegalArgumentException("the sender is empty for damaged messages, and only then");
     }
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be at least 1");
+    seqs = List.copyOf(new TreeSet<>(Objects.requireNonNull(seqs, "seqs")));
+    if (seqs.isEmpty()) {
+      throw new IllegalArgumentException("at least one message");
     }
+    if (seqs.get(0) < 1) {
+      throw new IllegalArgumentException("sequence numbers start at 1");
+    }
+  }
+
+  /** One message, number {@code seq} of {@code conversation}. */
+  public static LeftOutMessages one(String conversation, String sender, Reason reason, long seq) {
+    return new LeftOutMessages(conversation, sender, reason, List.of(seq));
+  }
+
+  /** How many messages: the number of distinct {@link #seqs}. */
+  public int count() {
+    return seqs.size();
+  }
+
+  /** These messages and {@code more} of the same conversation, sender and reason. */
+  public LeftOutMessages with(Collection<Long> more) {
+    TreeSet<Long> all = new TreeSet<>(seqs);
+    all.addAll(more);
+    return new LeftOutMessages(conversation, sender, reason, List.copyOf(all));
   }
 
   /**
@@ -72,6 +98,7 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
    * shown".
    */
   public String notice() {
+    int count = count();
     boolean one = count == 1;
     String subject = (one ? "a message from " : count + " messages from ") + sender;
     String is = one ? " is " : " are ";

@@ -4,21 +4,37 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.tui.PaneEntry.NoteKind;
 import chat.protocol.Usernames;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The notices of messages left out for good in each pane: one per sender and reason, however many
- * times the client reports them (a message announced live, or counted by a catch-up, is counted
- * again by the history loaded when the pane opens). A later count replaces the notice only when it
- * is larger. UI thread only.
+ * The notices of messages left out for good in each pane: one per sender and reason, counting each
+ * message (by its sequence number) once in the pane, for whatever reason it is reported first,
+ * however many times the client reports it. A message announced live, or counted by a catch-up, is
+ * found again by the history loaded when the pane opens; two catch-ups, or a catch-up and a later
+ * live message, add up. UI thread only.
  */
 final class LeftOutNotes {
-  private record Shown(int count, PaneEntry.Note note) {}
+  private record Shown(LeftOutMessages counted, PaneEntry.Note note) {}
+
+  /** One pane's notices, and the messages they count whatever the reason. */
+  private static final class Pane {
+    private final ConversationBuffer buffer;
+    private final Set<Long> counted = new HashSet<>();
+    private final Map<String, Shown> notices = new HashMap<>();
+
+    private Pane(ConversationBuffer buffer) {
+      this.buffer = buffer;
+    }
+  }
 
   private final TuiModel model;
   private final Clock clock;
-  private final Map<String, Map<String, Shown>> shown = new HashMap<>();
+  private final Map<String, Pane> panes = new HashMap<>();
 
   LeftOutNotes(TuiModel model, Clock clock) {
     this.model = model;
@@ -26,29 +42,50 @@ final class LeftOutNotes {
   }
 
   /**
-   * Shows {@code left} in its pane, unless a notice for the same sender and reason is there: then
-   * it is left, or given the larger count in its place.
+   * Shows the messages of {@code left} that its pane does not count yet: in the place of the notice
+   * for the same sender and reason if it is there (counting the messages of both), else as a new
+   * notice. Messages the pane counts already, for any reason, change nothing.
    */
   void show(LeftOutMessages left) {
-    model.list(left.conversation());
-    ConversationBuffer buffer = model.buffer(left.conversation());
-    Map<String, Shown> here = shown.computeIfAbsent(left.conversation(), c -> new HashMap<>());
-    String key = Usernames.key(left.sender()) + " " + left.reason().label();
-    PaneEntry.Note note = new PaneEntry.Note(NoteKind.NOTICE, left.notice(), clock.millis());
-    Shown before = here.get(key);
-    if (before != null && buffer.holds(before.note())) {
-      if (left.count() <= before.count()) {
-        return;
+    String conversation = left.conversation();
+    model.list(conversation);
+    ConversationBuffer buffer = model.buffer(conversation);
+    Pane pane = panes.get(conversation);
+    if (pane == null || pane.buffer != buffer) {
+      pane = new Pane(buffer); // a new pane (the conversation was left and is back)
+      panes.put(conversation, pane);
+    }
+    List<Long> fresh = new ArrayList<>();
+    for (long seq : left.seqs()) {
+      if (pane.counted.add(seq)) {
+        fresh.add(seq);
       }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    String key = Usernames.key(left.sender()) + " " + left.reason().label();
+    Shown before = pane.notices.get(key);
+    LeftOutMessages counted;
+    PaneEntry.Note note;
+    if (before != null && buffer.holds(before.note())) {
+      counted = before.counted().with(fresh);
+      note = note(counted);
       buffer.replaceNote(before.note(), note);
     } else {
+      counted = new LeftOutMessages(conversation, left.sender(), left.reason(), fresh);
+      note = note(counted);
       buffer.addNote(note);
     }
-    here.put(key, new Shown(left.count(), note));
+    pane.notices.put(key, new Shown(counted, note));
   }
 
   /** Forgets every notice (the panes were emptied for another user). */
   void forgetAll() {
-    shown.clear();
+    panes.clear();
+  }
+
+  private PaneEntry.Note note(LeftOutMessages left) {
+    return new PaneEntry.Note(NoteKind.NOTICE, left.notice(), clock.millis());
   }
 }

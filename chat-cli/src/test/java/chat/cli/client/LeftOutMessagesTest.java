@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.client.LeftOutMessages.Reason;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeftOutMessagesTest {
   @Test
   void notice_oneFromAnOldKey_saysItCannotBeVerifiedAndIsNotShown() {
-    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 1).notice())
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of(1L)).notice())
         .isEqualTo(
             "a message from bob is signed by a key that is not bob's current one (an older key,"
                 + " replaced since, or a forgery); it cannot be verified and is not shown");
@@ -17,7 +18,7 @@ class LeftOutMessagesTest {
 
   @Test
   void notice_severalFromAnOldKey_saysHowMany() {
-    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 3).notice())
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of(1L, 2L, 3L)).notice())
         .startsWith("3 messages from bob are signed by a key that is not bob's current one")
         .endsWith("they cannot be verified and are not shown");
   }
@@ -28,7 +29,7 @@ class LeftOutMessagesTest {
       if (reason == Reason.DAMAGED) {
         continue; // names no sender: below
       }
-      assertThat(new LeftOutMessages("#ops", "bob", reason, 2).notice())
+      assertThat(new LeftOutMessages("#ops", "bob", reason, List.of(1L, 2L)).notice())
           .as(reason.name())
           .startsWith("2 messages from bob ")
           .contains("not shown");
@@ -37,25 +38,29 @@ class LeftOutMessagesTest {
 
   @Test
   void notice_notForYourKey_theWordsOfTheLiveNotice() {
-    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_YOUR_KEY, 1).notice())
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_YOUR_KEY, List.of(1L)).notice())
         .isEqualTo("a message from bob was not encrypted to your current key; it is not shown");
   }
 
   @Test
   void notice_damaged_namesNoSender_andSaysTheyAreNotShown() {
-    assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, 1).notice())
+    assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, List.of(1L)).notice())
         .isEqualTo("a message is damaged (it is not a valid envelope); it is not shown");
-    assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, 3).notice())
+    assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, List.of(1L, 2L, 3L)).notice())
         .isEqualTo("3 messages are damaged (they are not valid envelopes); they are not shown");
   }
 
   @Test
   void notice_notForThisConversation_saysTheRelayMovedThemHere() {
-    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, 1).notice())
+    assertThat(
+            new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, List.of(1L))
+                .notice())
         .isEqualTo(
             "a message from bob belongs to another conversation (the relay moved it here); it is"
                 + " not shown");
-    assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, 2).notice())
+    assertThat(
+            new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, List.of(1L, 2L))
+                .notice())
         .isEqualTo(
             "2 messages from bob belong to another conversation (the relay moved them here); they"
                 + " are not shown");
@@ -63,9 +68,9 @@ class LeftOutMessagesTest {
 
   @Test
   void new_senderOnlyForWhatNamesOne_elseThrows() {
-    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.DAMAGED, 1))
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.DAMAGED, List.of(1L)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new LeftOutMessages("#ops", "", Reason.NOT_VERIFIED, 1))
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "", Reason.NOT_VERIFIED, List.of(1L)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -79,7 +84,30 @@ class LeftOutMessagesTest {
 
   @Test
   void new_noMessages_throws() {
-    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, 0))
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void new_seqsSortedWithoutRepeats_countIsHowManyDistinct() {
+    LeftOutMessages left = new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of(9L, 3L, 9L));
+
+    assertThat(left.seqs()).containsExactly(3L, 9L);
+    assertThat(left.count()).isEqualTo(2);
+    assertThat(left.notice()).startsWith("2 messages from bob ");
+  }
+
+  @Test
+  void new_sequenceNumberBelowOne_throws() {
+    assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of(0L, 4L)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void with_addsTheMessagesNotCountedYet() {
+    LeftOutMessages left = LeftOutMessages.one("#ops", "", Reason.DAMAGED, 4);
+
+    assertThat(left.with(List.of(2L, 4L)))
+        .isEqualTo(new LeftOutMessages("#ops", "", Reason.DAMAGED, List.of(2L, 4L)));
   }
 }

@@ -175,7 +175,10 @@ class MessageCommandsTest {
     context.loggedInAs("alice");
     context.client.deliver("#lobby", "carol", "one");
     context.client.leftOut.put(
-        "#lobby", List.of(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 3)));
+        "#lobby",
+        List.of(
+            new LeftOutMessages(
+                "#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(1L, 2L, 3L))));
 
     run("/history");
 

@@ -227,7 +227,9 @@ class ChatTuiTest {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.deliver("#lobby", "carol", "from carol");
     h.client.leftOut.put(
-        "#lobby", List.of(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 2)));
+        "#lobby",
+        List.of(
+            new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(1L, 2L))));
 
     h.alt('1');
 
@@ -242,7 +244,8 @@ class ChatTuiTest {
   @Test
   void messageFromAnOldKey_announcedLive_isCountedOnceWhenThePaneLoadsItsHistory() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
-    LeftOutMessages one = new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 1);
+    LeftOutMessages one =
+        new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(1L));
     h.client.fireLeftOut(one);
     h.client.leftOut.put("#lobby", List.of(one));
 
@@ -254,17 +257,58 @@ class ChatTuiTest {
   }
 
   @Test
-  void messageFromAnOldKey_announcedLive_historyFindsMore_oneNoticeWithTheLargerCount() {
+  void messageFromAnOldKey_announcedLive_historyFindsMore_oneNoticeCountingEachOnce() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
-    h.client.fireLeftOut(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 1));
+    h.client.fireLeftOut(
+        new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(1L)));
     h.client.leftOut.put(
-        "#lobby", List.of(new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 3)));
+        "#lobby",
+        List.of(
+            new LeftOutMessages(
+                "#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(1L, 2L, 3L))));
 
     h.alt('1');
 
     String screen = h.screen();
     assertThat(screen).doesNotContain("a message from bob is signed by a key");
     assertThat(screen.split("3 messages from bob are signed by a key", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messagesFromAnOldKey_countedByACatchUp_thenOneLive_theNoticeCountsAllThree() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireLeftOut(
+        new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(3L, 4L)));
+    h.client.fireLeftOut(LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 9));
+    h.client.leftOut.put(
+        "#lobby",
+        List.of(
+            new LeftOutMessages("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(4L, 9L))));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen).doesNotContain("2 messages from bob");
+    assertThat(screen.split("3 messages from bob are signed by a key", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messageLeftOutLive_forOneReason_historyGivesAnotherForTheSameSeq_countedOnce() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireLeftOut(LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.NO_KEY, 5));
+    h.client.fireLeftOut(LeftOutMessages.one("#lobby", "", LeftOutMessages.Reason.DAMAGED, 6));
+    h.client.leftOut.put(
+        "#lobby",
+        List.of(
+            LeftOutMessages.one("#lobby", "", LeftOutMessages.Reason.DAMAGED, 6),
+            LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.OLD_KEY, 5)));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen).contains("a message from bob cannot be checked: no usable key");
+    assertThat(screen).doesNotContain("signed by a key that is not bob's current one");
+    assertThat(screen.split("a message is damaged", -1)).as(screen).hasSize(2);
   }
 
   @Test

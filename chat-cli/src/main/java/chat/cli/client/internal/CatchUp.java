@@ -15,7 +15,8 @@ import java.util.Optional;
  * its cursor (paged {@code sync}); for a conversation this machine has never seen, the last {@link
  * #FIRST_VIEW} messages as context. Runs on the event thread, so it never races pushed messages.
  * Messages held because their sender's key changed are reported once per conversation and sender
- * when its catch-up ends ({@link Inbox#reportHeld}), not one notice each.
+ * when its catch-up ends ({@link Inbox#reportHeld}), not one notice each, and so are those left out
+ * for good, once per sender and reason.
  */
 final class CatchUp {
   /** Messages shown from a conversation this machine has no cursor for. */

@@ -55,8 +55,9 @@ final class Events {
   /**
    * Delivers a pushed message in sequence order. A gap before it is synced first; what the sync
    * cannot fill is reported. The event itself always goes through the {@link Inbox}, even at or
-   * below the cursor: a copy already shown is dropped there silently, and a different message the
-   * relay numbered with a sequence number already used is still shown instead of being lost.
+   * below the cursor: a copy already shown, or already left out (counted by the catch-up the gap
+   * set off), is dropped there silently, and a different message the relay numbered with a sequence
+   * number already used is still shown instead of being lost.
    */
   private void message(MessageEvent event) {
     if (!session.ready()) {

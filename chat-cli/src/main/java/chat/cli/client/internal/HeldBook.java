@@ -13,9 +13,10 @@ import java.util.TreeMap;
 
 /**
  * The messages held because they are signed with a sender's new key that the person has not
- * accepted, filed per sender until {@code /trust} releases them, and how many of them the catch-up
- * of each conversation held so far, for the one notice it gives when it ends. Deliveries (on the
- * event thread) and history pages (on others) both file here.
+ * accepted, filed per sender until {@code /trust} releases them, and how many of them (and of the
+ * messages left out for good) the catch-up of each conversation met so far, for the notices it
+ * gives when it ends. Deliveries (on the event thread) and history pages (on others) both file
+ * here.
  */
 final class HeldBook {
   /**
@@ -28,7 +29,7 @@ final class HeldBook {
 
   private final Map<String, List<Held>> bySender = new HashMap<>();
   private final Map<String, Map<String, Integer>> inCatchUp = new HashMap<>();
-  private final Map<String, LeftOutTally> oldKeyInCatchUp = new HashMap<>();
+  private final Map<String, LeftOutTally> leftOutInCatchUp = new HashMap<>();
 
   /**
    * Files {@code message} for {@code sender} unless the same envelope is held in that conversation
@@ -64,19 +65,17 @@ final class HeldBook {
   }
 
   /**
-   * Counts a message from {@code sender} that the running catch-up of {@code conversation} left out
-   * because it is signed by a key that is neither the pinned one nor the one waiting for
-   * acceptance.
+   * Counts message {@code seq} from {@code sender} (empty for a damaged one) that the running
+   * catch-up of {@code conversation} left out for good, for {@code reason}.
    */
-  synchronized void countOldKeyInCatchUp(String conversation, String sender) {
-    oldKeyInCatchUp
-        .computeIfAbsent(conversation, LeftOutTally::new)
-        .count(sender, LeftOutMessages.Reason.OLD_KEY);
+  synchronized void countLeftOutInCatchUp(
+      String conversation, String sender, LeftOutMessages.Reason reason, long seq) {
+    leftOutInCatchUp.computeIfAbsent(conversation, LeftOutTally::new).count(sender, reason, seq);
   }
 
-  /** What the catch-up of {@code conversation} left out for an old key, per sender; clears it. */
-  synchronized List<LeftOutMessages> takeOldKeyInCatchUp(String conversation) {
-    LeftOutTally tally = oldKeyInCatchUp.remove(conversation);
+  /** What the catch-up of {@code conversation} left out, per sender and reason; clears it. */
+  synchronized List<LeftOutMessages> takeLeftOutInCatchUp(String conversation) {
+    LeftOutTally tally = leftOutInCatchUp.remove(conversation);
     return tally == null ? List.of() : tally.messages();
   }
 

@@ -100,11 +100,14 @@ final class HistoryPages {
     try {
       envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
     } catch (MalformedDataException e) {
-      leftOut.count("", LeftOutMessages.Reason.DAMAGED);
+      leftOut.count("", LeftOutMessages.Reason.DAMAGED, stored.seq());
       return Optional.empty();
     }
     if (!envelope.header().conversationId().equals(id)) {
-      leftOut.count(envelope.header().senderId(), LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION);
+      leftOut.count(
+          envelope.header().senderId(),
+          LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION,
+          stored.seq());
       return Optional.empty();
     }
     return Optional.of(envelope);

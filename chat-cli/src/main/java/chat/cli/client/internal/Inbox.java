@@ -35,7 +35,9 @@ import java.util.stream.IntStream;
  * A message signed with the sender's changed key that is not yet accepted is held until {@code
  * /trust}, and never silently: a pushed one is announced as it arrives, those a catch-up or a
  * history page held are counted per sender. One signed by any other key (an older one the sender
- * replaced since) can never be verified: it is left out, said in the same way.
+ * replaced since) can never be verified: it is left out, said in the same way, as is one that does
+ * not parse, is for another conversation, does not verify or does not open: one pushed at once,
+ * those of a catch-up counted per sender and reason when it ends.
  */
 final class Inbox {
   /** What an envelope opened to: the message as a text line would show it, and its content. */
@@ -55,6 +57,7 @@ final class Inbox {
   private final Supplier<IdentityKeyPair> me;
   private final Clock clock;
   private final HeldBook held = new HeldBook();
+  private final LeftOutCopies leftOutCopies = new LeftOutCopies();
 
   Inbox(
       ClientState state,
@@ -138,20 +141,24 @@ final class Inbox {
   }
 
   private Optional<Opened> accept(String conversation, StoredMessage stored, boolean live) {
+    if (leftOutCopies.contains(conversation, stored)) {
+      return Optional.empty(); // left out already, and said so (or counted for its catch-up)
+    }
     RecipientEnvelope envelope;
     try {
       envelope = RecipientEnvelope.parse(stored.envelope().toByteArray());
     } catch (MalformedDataException e) {
-      listeners.notice(conversation, "dropped a damaged message (#" + stored.seq() + ")");
+      leftOut(conversation, "", LeftOutMessages.Reason.DAMAGED, stored, live);
       return Optional.empty();
     }
     EnvelopeHeader header = envelope.header();
     if (!header.conversationId().equals(conversation)) {
-      listeners.notice(
+      leftOut(
           conversation,
-          "dropped a message the relay moved here from another conversation (#"
-              + stored.seq()
-              + ")");
+          header.senderId(),
+          LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION,
+          stored,
+          live);
       return Optional.empty();
     }
     String id = header.messageIdHex();
@@ -202,7 +209,7 @@ final class Inbox {
       try {
         senders[i] = keys.signer(header, self).orElse(null);
       } catch (CommandException e) {
-        leftOut.count(sender, LeftOutMessages.Reason.NO_KEY);
+        leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
       }
       if (senders[i] != null) {
@@ -212,7 +219,7 @@ final class Inbox {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
         heldHere.merge(sender, 1, Integer::sum);
       } else {
-        leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY);
+        leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY, stored.get(i).seq());
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
@@ -235,7 +242,7 @@ final class Inbox {
     for (int i = 0; i < count; i++) {
       if (opened[i] == null) {
         if (failed[i] != null) {
-          leftOut.count(envelopes.get(i).header().senderId(), failed[i]);
+          leftOut.count(envelopes.get(i).header().senderId(), failed[i], stored.get(i).seq());
         }
         continue;
       }
@@ -247,7 +254,10 @@ final class Inbox {
           out.add(message.message());
         }
       } catch (CommandException e) {
-        leftOut.count(envelopes.get(i).header().senderId(), LeftOutMessages.Reason.UNREADABLE);
+        leftOut.count(
+            envelopes.get(i).header().senderId(),
+            LeftOutMessages.Reason.UNREADABLE,
+            stored.get(i).seq());
       }
     }
     List<HeldMessages> heldOut = new ArrayList<>();
@@ -299,13 +309,7 @@ final class Inbox {
           e);
     } catch (CommandException e) {
       if (noticeFailures) {
-        listeners.notice(
-            conversation,
-            "dropped a message claiming to be from "
-                + sender
-                + ": no usable key for that sender ("
-                + e.getMessage()
-                + ")");
+        leftOut(conversation, sender, LeftOutMessages.Reason.NO_KEY, stored, live);
       }
       return Optional.empty();
     }
@@ -320,21 +324,38 @@ final class Inbox {
           opened(conversation, stored, self, opener.open(self, key.get(), envelope)));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
-        listeners.notice(
-            conversation, "a message from " + sender + " was not encrypted to your current key");
+        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, stored, live);
       }
     } catch (CryptoException e) {
       if (noticeFailures) {
-        listeners.notice(
-            conversation,
-            "dropped a message claiming to be from " + sender + ": it did not verify");
+        leftOut(conversation, sender, LeftOutMessages.Reason.NOT_VERIFIED, stored, live);
       }
     } catch (CommandException e) {
       if (noticeFailures) {
-        listeners.notice(conversation, "a message from " + sender + ": " + e.getMessage());
+        leftOut(conversation, sender, LeftOutMessages.Reason.UNREADABLE, stored, live);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code stored}, from {@code sender} (empty for a damaged one), is left out for good: said at
+   * once when {@code live}, else counted for {@link #reportHeld}, which says how many the catch-up
+   * left out. Either way with its sequence number, so that a front end that meets it again in a
+   * history page counts it once.
+   */
+  private void leftOut(
+      String conversation,
+      String sender,
+      LeftOutMessages.Reason reason,
+      StoredMessage stored,
+      boolean live) {
+    leftOutCopies.add(conversation, stored);
+    if (live) {
+      listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
+    } else {
+      held.countLeftOutInCatchUp(conversation, sender, reason, stored.seq());
+    }
   }
 
   /**
@@ -378,23 +399,21 @@ final class Inbox {
       } else {
         held.countInCatchUp(conversation, sender);
       }
-    } else if (live) {
-      listeners.leftOut(
-          new LeftOutMessages(conversation, sender, LeftOutMessages.Reason.OLD_KEY, 1));
     } else {
-      held.countOldKeyInCatchUp(conversation, sender);
+      leftOut(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored, live);
     }
   }
 
   /**
    * Tells the person how many messages the catch-up of {@code conversation} held, per sender, in
-   * the words a held live message is announced with; called when that catch-up ends.
+   * the words a held live message is announced with, and how many it left out for good, per sender
+   * and reason, in the words of a history page; called when that catch-up ends.
    */
   void reportHeld(String conversation) {
     for (HeldMessages messages : held.takeCatchUp(conversation)) {
       listeners.held(messages);
     }
-    for (LeftOutMessages messages : held.takeOldKeyInCatchUp(conversation)) {
+    for (LeftOutMessages messages : held.takeLeftOutInCatchUp(conversation)) {
       listeners.leftOut(messages);
     }
   }

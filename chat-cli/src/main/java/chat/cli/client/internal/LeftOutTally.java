@@ -2,35 +2,48 @@ package chat.cli.client.internal;
 
 import chat.cli.client.LeftOutMessages;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Counts the messages of one conversation left out for good, per sender and reason, so that a
- * history page or a catch-up says so once per sender and reason rather than once per message. Not
- * thread-safe.
+ * history page or a catch-up says so once per sender and reason rather than once per message. Each
+ * message, known by its sequence number, is counted once, for the first reason given (a relay that
+ * serves the same number twice does not make it two). Not thread-safe.
  */
 final class LeftOutTally {
   private final String conversation;
-  private final Map<String, Map<LeftOutMessages.Reason, Integer>> bySender = new TreeMap<>();
+  private final Map<String, Map<LeftOutMessages.Reason, Set<Long>>> bySender = new TreeMap<>();
+  private final Set<Long> counted = new HashSet<>();
 
   LeftOutTally(String conversation) {
     this.conversation = conversation;
   }
 
-  /** Counts one message from {@code sender} left out for {@code reason}. */
-  void count(String sender, LeftOutMessages.Reason reason) {
-    add(sender, reason, 1);
+  /** Counts message {@code seq} from {@code sender}, left out for {@code reason}. */
+  void count(String sender, LeftOutMessages.Reason reason, long seq) {
+    if (counted.add(seq)) {
+      bySender
+          .computeIfAbsent(sender, s -> new TreeMap<>())
+          .computeIfAbsent(reason, r -> new TreeSet<>())
+          .add(seq);
+    }
   }
 
-  /** Adds what {@code messages} counts. */
+  /** Counts each message {@code messages} names. */
   void add(LeftOutMessages messages) {
-    add(messages.sender(), messages.reason(), messages.count());
+    for (long seq : messages.seqs()) {
+      count(messages.sender(), messages.reason(), seq);
+    }
   }
 
-  private void add(String sender, LeftOutMessages.Reason reason, int n) {
-    bySender.computeIfAbsent(sender, s -> new TreeMap<>()).merge(reason, n, Integer::sum);
+  /** Whether nothing was counted. */
+  boolean isEmpty() {
+    return counted.isEmpty();
   }
 
   /** What was counted, by sender, then reason. */
@@ -39,7 +52,8 @@ final class LeftOutTally {
     bySender.forEach(
         (sender, reasons) ->
             reasons.forEach(
-                (reason, n) -> out.add(new LeftOutMessages(conversation, sender, reason, n))));
+                (reason, seqs) ->
+                    out.add(new LeftOutMessages(conversation, sender, reason, List.copyOf(seqs)))));
     return out;
   }
 }

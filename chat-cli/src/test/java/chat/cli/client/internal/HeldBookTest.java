@@ -6,6 +6,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import chat.crypto.Bytes;
 import chat.protocol.StoredMessage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HeldBookTest {
@@ -52,15 +53,19 @@ class HeldBookTest {
   }
 
   @Test
-  void takeOldKeyInCatchUp_countsPerConversationAndSender_andClears() {
-    book.countOldKeyInCatchUp("#ops", "bob");
-    book.countOldKeyInCatchUp("#ops", "bob");
-    book.countOldKeyInCatchUp("#dev", "carol");
+  void takeLeftOutInCatchUp_countsPerConversationSenderAndReason_andClears() {
+    book.countLeftOutInCatchUp("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, 4);
+    book.countLeftOutInCatchUp("#ops", "", LeftOutMessages.Reason.DAMAGED, 3);
+    book.countLeftOutInCatchUp("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, 2);
+    book.countLeftOutInCatchUp("#ops", "", LeftOutMessages.Reason.DAMAGED, 5);
+    book.countLeftOutInCatchUp("#dev", "carol", LeftOutMessages.Reason.NOT_VERIFIED, 4);
 
-    assertThat(book.takeOldKeyInCatchUp("#ops"))
-        .containsExactly(new LeftOutMessages("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, 2));
-    assertThat(book.takeOldKeyInCatchUp("#ops")).isEmpty();
+    assertThat(book.takeLeftOutInCatchUp("#ops"))
+        .containsExactly(
+            new LeftOutMessages("#ops", "", LeftOutMessages.Reason.DAMAGED, List.of(3L, 5L)),
+            new LeftOutMessages("#ops", "bob", LeftOutMessages.Reason.OLD_KEY, List.of(2L, 4L)));
+    assertThat(book.takeLeftOutInCatchUp("#ops")).isEmpty();
     assertThat(book.takeCatchUp("#dev")).isEmpty(); // not counted as held
-    assertThat(book.takeOldKeyInCatchUp("#dev")).hasSize(1);
+    assertThat(book.takeLeftOutInCatchUp("#dev")).hasSize(1);
   }
 }
