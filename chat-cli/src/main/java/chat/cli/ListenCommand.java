@@ -9,6 +9,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.SocialLines;
@@ -271,7 +272,7 @@ final class ListenCommand implements Callable<Integer> {
                 .put("user", update.target())
                 .put("title", update.title()));
       } else if (printed(update)) {
-        line(SocialLines.group(update, client.username().orElseThrow())); // as line mode words it
+        line(SocialLines.group(update, client.username().orElseThrow(), CommandWords.SCRIPT));
       }
     }
 
@@ -307,7 +308,7 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.object("friend").put("user", username).put("change", update.name()));
       } else if (update == FriendUpdate.REQUESTED) {
-        line(SocialLines.friend(username, update));
+        line(SocialLines.friend(username, update, CommandWords.SCRIPT));
       }
     }
 
