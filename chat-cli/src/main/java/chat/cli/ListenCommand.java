@@ -93,7 +93,8 @@ final class ListenCommand implements Callable<Integer> {
             null);
       }
       if (printer.stoppedBy != null) {
-        throw printer.stoppedBy; // a certificate change (exit 3), keys replaced elsewhere (4)
+        // a certificate change (exit 3), keys replaced elsewhere (4), the session ended (2)
+        throw printer.stoppedBy;
       }
       if (printer.sessionLost != null) {
         throw new CommandException.Auth(printer.sessionLost, null);

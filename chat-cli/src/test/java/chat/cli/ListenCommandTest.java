@@ -234,4 +234,29 @@ class ListenCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
   }
+
+  /**
+   * The relay ended bob's session while listen ran: exit 2, saying so with the command a script
+   * runs to log in again, never as a wrong password.
+   */
+  @Test
+  void listen_sessionEnded_exit2_saysToRunChatLogin() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    CommandException.SessionEnded ended = CommandException.SessionEnded.refused("bob");
+    fake.fireStopped(ended, ended.getMessage());
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
+    assertThat(result.err())
+        .endsWith(
+            "chat: the session for bob was ended (logged out or ended with 'sessions end' on"
+                + " another device, or the password was changed) or has expired; log in again:"
+                + " chat login --user bob\n")
+        .doesNotContain("/login");
+  }
 }

@@ -41,18 +41,11 @@ final class TokenResumes {
       Optional<IdentityKeyPair> unlocked = unlocking.await();
       ResumeReply reply;
       try {
-        reply =
-            relay.call(
-                new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+        reply = send(relay, stored);
       } catch (RuntimeException e) {
         unlocked.ifPresent(IdentityKeyPair::destroy);
-        if (e instanceof CommandException.Auth) {
+        if (e instanceof CommandException.SessionEnded) {
           target.state.session(null);
-          throw new CommandException.Auth(
-              "the stored session for "
-                  + username
-                  + " is no longer valid: log in with the password",
-              e);
         }
         throw e;
       }
@@ -71,9 +64,13 @@ final class TokenResumes {
    * For a one-shot client whose connection was lost mid-transfer: a new connection resumed with the
    * stored token (no password, no catch-up), checked as a resume at start and a live client's
    * reconnect are ({@link LoginIdentity#checkRegistered}) before anything is sent on it. Live
-   * clients reconnect by themselves instead.
+   * clients reconnect by themselves instead. A connection the relay closed because the session was
+   * ended elsewhere is not resumed: the token would only be refused (and counted against this
+   * address).
    *
-   * @throws CommandException.Auth if there is no stored session or the relay refuses it
+   * @throws CommandException.SessionEnded if the relay ended the session or refuses its token (the
+   *     profile forgets the token)
+   * @throws CommandException.Auth if there is no stored session
    * @throws CommandException.Untrusted if the relay holds another key for the user than this
    *     session's (replaced on another device meanwhile, or a lying relay): exit 4, as at start
    * @throws CommandException.Network if the relay cannot be reached
@@ -82,6 +79,11 @@ final class TokenResumes {
     if (!manager.isCurrent(target)) {
       throw new CommandException.Network("the session ended", null);
     }
+    RelayConnection lost = target.rawConnection();
+    if (lost != null && lost.sessionRevoked()) {
+      // Reconnector#connectionLost forgot the token already.
+      throw CommandException.SessionEnded.endedElsewhere(target.username());
+    }
     ClientState.Session stored =
         target
             .state
@@ -89,17 +91,46 @@ final class TokenResumes {
             .orElseThrow(() -> new CommandException.Auth("no stored session to resume", null));
     RelayConnection relay = manager.connect(target);
     try {
-      ResumeReply reply =
-          relay.call(
-              new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+      ResumeReply reply = send(relay, stored);
       LoginIdentity.checkRegistered(target.profile, target.keys, target.me(), reply.username());
     } catch (RuntimeException e) {
       relay.close();
+      if (e instanceof CommandException.SessionEnded) {
+        forget(target, stored);
+      }
       throw e;
     }
     target.connectionState(ConnectionState.ONLINE);
     PendingDeletes.sendAfterLogin(target, relay);
     return relay;
+  }
+
+  /**
+   * Sends {@code stored}'s token in a {@code resume} over {@code relay}. The relay answers a token
+   * it no longer accepts ({@code AUTH_FAILED}, or {@code SESSION_EXPIRED}) as it answers a wrong
+   * password, but nobody typed one: that refusal is {@link CommandException.SessionEnded}, which
+   * says the session ended or expired. Any other failure is thrown as it is.
+   */
+  static ResumeReply send(RelayConnection relay, ClientState.Session stored) {
+    try {
+      return relay.call(
+          new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+    } catch (CommandException.Auth e) {
+      throw CommandException.SessionEnded.refused(stored.username());
+    }
+  }
+
+  /**
+   * Forgets {@code stored} in {@code target}'s profile, unless another process of it stored a newer
+   * session ({@link ClientState#sessionEnded}). A profile that cannot be written keeps the token,
+   * which no longer works: the next command finds that out and asks for the password.
+   */
+  private static void forget(Session target, ClientState.Session stored) {
+    try {
+      target.state.sessionEnded(stored);
+    } catch (CommandException.FileAccess e) {
+      // as above: nothing lost, the refusal is what the user hears
+    }
   }
 
   /** Ends the session stored for {@code username}, keys locked: {@link StoredSessions#revoke}. */
