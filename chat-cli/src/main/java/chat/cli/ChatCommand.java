@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.command.CommandWords;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +191,11 @@ public final class ChatCommand implements Callable<Integer> {
     PrintWriter err = failed.getErr();
     ExitCode exitCode;
     if (e instanceof CommandException failure) {
-      err.println("chat: " + TerminalSafe.line(failure.getMessage()));
+      String message =
+          failure instanceof CommandException.SessionEnded ended
+              ? CommandWords.SCRIPT.sessionEnded(ended) // with the command a script runs
+              : failure.getMessage();
+      err.println("chat: " + TerminalSafe.line(message));
       exitCode = failure.exitCode();
     } else {
       err.println("chat: internal error: " + TerminalSafe.line(e.toString()));

@@ -50,7 +50,7 @@ public abstract sealed class CommandException extends RuntimeException {
   }
 
   /** The key file would not unlock, or no acceptable passphrase was given: exit 2. */
-  public static final class Auth extends CommandException {
+  public static sealed class Auth extends CommandException {
     /** Which secret a failure refused: a front end then says where that secret came from. */
     public enum Refused {
       /** The account password (the relay refused it). */
@@ -93,6 +93,47 @@ public abstract sealed class CommandException extends RuntimeException {
       }
       return new Auth(
           getMessage() + " (the " + refused.noun() + " from " + source + ")", getCause(), null);
+    }
+  }
+
+  /**
+   * A session that the relay no longer accepts: it was ended (a logout or {@code sessions end} on
+   * another device, a password change) or it expired. Exit 2, as any {@link Auth}; no password was
+   * refused, so it never says that one was. The message ({@code the session for bob was ended or
+   * has expired}) says no command: each front end adds how to log in again there, for {@link
+   * #user}.
+   */
+  public static final class SessionEnded extends Auth {
+    private final String user;
+
+    private SessionEnded(String user, String message) {
+      super(message, null, null);
+      this.user = user;
+    }
+
+    /** The relay refused the session token of {@code user} that a resume sent. */
+    public static SessionEnded refused(String user) {
+      return new SessionEnded(
+          Objects.requireNonNull(user, "user"),
+          "the session for "
+              + user
+              + " was ended (logged out or ended with 'sessions end' on another device, or the"
+              + " password was changed) or has expired");
+    }
+
+    /** The relay closed {@code user}'s connection because the session was ended elsewhere. */
+    public static SessionEnded endedElsewhere(String user) {
+      return new SessionEnded(
+          Objects.requireNonNull(user, "user"),
+          "the session for "
+              + user
+              + " was ended from another device (logged out there, ended with 'sessions end', or"
+              + " the account password was changed)");
+    }
+
+    /** The user whose session it was. */
+    public String user() {
+      return user;
     }
   }
 

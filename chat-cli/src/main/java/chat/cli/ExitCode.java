@@ -10,7 +10,7 @@ public enum ExitCode {
   /** Bad command line, or a request the command refuses (e.g. overwriting an identity). */
   USAGE(1, "usage: unknown option, missing or invalid argument, refused request"),
   /** The key file could not be unlocked, or no acceptable passphrase was given. */
-  AUTH(2, "wrong password or passphrase, expired session, or a bad key file"),
+  AUTH(2, "wrong password or passphrase, ended or expired session, or a bad key file"),
   /** The relay could not be reached, its certificate changed, or it refused the request. */
   NETWORK(3, "network or relay: unreachable, certificate changed, relay error"),
   /** A public key cannot be trusted for this use, or a member was never announced. */

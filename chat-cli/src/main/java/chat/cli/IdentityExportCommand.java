@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code chat identity export}: the armored public bundle, to give to contacts. */
+/**
+ * {@code chat identity export}: the armored public bundle, to give to contacts. After a key change
+ * cut short it warns, as {@code chat keys export} does, that it exported the key from before it.
+ */
 @Command(name = "export", description = "Print your armored public bundle, to give to contacts.")
 final class IdentityExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -16,8 +19,10 @@ final class IdentityExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(Armor.encode(Armor.IDENTITY, home.home().bundle().encode()));
+    IdentityHome identity = home.home();
+    spec.commandLine().getOut().print(Armor.encode(Armor.IDENTITY, identity.bundle().encode()));
     spec.commandLine().getOut().flush();
+    KeyChangeCutShort.warnExportedBundle(identity, spec.commandLine().getErr());
     return ExitCode.OK.code();
   }
 }

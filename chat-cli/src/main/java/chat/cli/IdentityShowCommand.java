@@ -6,7 +6,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code chat identity show}: user id, creation time and fingerprint, from identity.pub. */
+/**
+ * {@code chat identity show}: user id, creation time and fingerprint, from identity.pub; shown as
+ * {@code chat keys show} shows it ({@link KeysShowCommand#show}), warning alike after a key change
+ * cut short.
+ */
 @Command(name = "show", description = "Show your user id, creation time and fingerprint.")
 final class IdentityShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -15,8 +19,8 @@ final class IdentityShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println(BundleText.describe(home.home().bundle()));
-    spec.commandLine().getOut().flush();
+    KeysShowCommand.show(
+        home.home(), spec.commandLine().getOut(), spec.commandLine().getErr(), false);
     return ExitCode.OK.code();
   }
 }

@@ -40,15 +40,7 @@ final class KeysExportCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     IdentityHome home = support.identityHome();
     PrivateFiles.write(out, home.keyFileBytes());
-    home.keyChangeCutShort()
-        .ifPresent(
-            what ->
-                support.warn(
-                    what
-                        + "; this exported "
-                        + IdentityHome.KEY_FILE_NAME
-                        + " as it is: log in once ('chat login'), then export again for the key"
-                        + " file in use"));
+    KeyChangeCutShort.warnExportedKeyFile(home, support.err());
     support
         .out()
         .println("wrote the encrypted key file of " + home.bundle().userId() + " to " + out);

@@ -1,5 +1,6 @@
 package chat.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,22 +21,29 @@ final class KeysShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    IdentityHome home = support.identityHome();
-    chat.crypto.IdentityBundle bundle = home.bundle();
-    home.keyChangeCutShort()
-        .ifPresent(
-            what ->
-                support.warn(
-                    what
-                        + "; this shows the key in "
-                        + IdentityHome.PUBLIC_FILE_NAME
-                        + ": log in once ('chat login') to see the key in use"));
-    support.result(
-        JsonLines.object("key")
-            .put("user", bundle.userId())
-            .put("created", java.time.Instant.ofEpochMilli(bundle.createdAtMillis()).toString())
-            .put("fingerprint", bundle.fingerprint().value().hex()),
-        BundleText.describe(bundle));
+    show(support.identityHome(), support.out(), support.err(), support.options().json());
     return 0;
+  }
+
+  /**
+   * Prints the key in {@code home}'s {@code identity.pub} to {@code out} ({@code json}: as one
+   * {@code key} line), after a warning on {@code err} if a key change was cut short ({@link
+   * KeyChangeCutShort#warnShown}). {@code chat keys show} and {@code chat identity show} both show
+   * a key this way.
+   */
+  static void show(IdentityHome home, PrintWriter out, PrintWriter err, boolean json) {
+    chat.crypto.IdentityBundle bundle = home.bundle();
+    KeyChangeCutShort.warnShown(home, err);
+    out.println(
+        json
+            ? JsonLines.line(
+                JsonLines.object("key")
+                    .put("user", bundle.userId())
+                    .put(
+                        "created",
+                        java.time.Instant.ofEpochMilli(bundle.createdAtMillis()).toString())
+                    .put("fingerprint", bundle.fingerprint().value().hex()))
+            : BundleText.describe(bundle));
+    out.flush();
   }
 }

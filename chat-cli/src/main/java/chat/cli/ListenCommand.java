@@ -10,6 +10,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.SocialLines;
@@ -93,7 +94,8 @@ final class ListenCommand implements Callable<Integer> {
             null);
       }
       if (printer.stoppedBy != null) {
-        throw printer.stoppedBy; // a certificate change (exit 3), keys replaced elsewhere (4)
+        // a certificate change (exit 3), keys replaced elsewhere (4), the session ended (2)
+        throw printer.stoppedBy;
       }
       if (printer.sessionLost != null) {
         throw new CommandException.Auth(printer.sessionLost, null);
@@ -272,7 +274,7 @@ final class ListenCommand implements Callable<Integer> {
                 .put("user", update.target())
                 .put("title", update.title()));
       } else if (printed(update)) {
-        line(SocialLines.group(update, client.username().orElseThrow())); // as line mode words it
+        line(SocialLines.group(update, client.username().orElseThrow(), CommandWords.SCRIPT));
       }
     }
 
@@ -308,7 +310,7 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.object("friend").put("user", username).put("change", update.name()));
       } else if (update == FriendUpdate.REQUESTED) {
-        line(SocialLines.friend(username, update));
+        line(SocialLines.friend(username, update, CommandWords.SCRIPT));
       }
     }
 

@@ -55,12 +55,6 @@ final class RelayCommandSupport {
     return spec.commandLine().getErr();
   }
 
-  /** Says {@code text} on stderr as {@code chat: warning: TEXT}; the exit code is not changed. */
-  void warn(String text) {
-    err().println("chat: warning: " + TerminalSafe.line(text));
-    err().flush();
-  }
-
   /** The identity files in the profile of {@code --user} (no network, no passphrase). */
   IdentityHome identityHome() {
     String user = options.requireUser(context);

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IdentityExportCommandTest {
+  @TempDir Path temp;
+
   @Test
   void export_printsArmoredBundleMatchingPub() throws Exception {
     Path home = Identities.home("alice");
@@ -23,5 +26,38 @@ class IdentityExportCommandTest {
             Armor.decode(Armor.IDENTITY, result.out().getBytes(StandardCharsets.US_ASCII)));
     assertThat(exported).isEqualTo(new IdentityHome(home).bundle());
     assertThat(result.out()).isEqualTo(Files.readString(home.resolve("identity.pub")));
+  }
+
+  /**
+   * After a key change cut short it exports identity.pub all the same and warns on stderr, as
+   * {@code chat keys export} does, that this is the key from before the change.
+   */
+  @Test
+  void export_aKeyChangeCutShort_exportsIdentityPub_andWarnsItIsTheKeyFromBefore()
+      throws Exception {
+    Path home = Identities.copy("alice", temp.resolve("alice"));
+    Files.write(home.resolve("identity.pub.pending"), new byte[] {2});
+
+    Cli.Result result = new Cli().run("identity", "export", "--home", home.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo(Files.readString(home.resolve("identity.pub")));
+    assertThat(result.err())
+        .startsWith(
+            "chat: warning: a key change of this profile was cut short ("
+                + home.resolve("identity.pub.pending")
+                + " is there)")
+        .contains("identity.pub holds the key from before the change")
+        .contains("this exported identity.pub as it is")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void export_nothingPending_noWarning() {
+    Cli.Result result =
+        new Cli().run("identity", "export", "--home", Identities.home("alice").toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
   }
 }

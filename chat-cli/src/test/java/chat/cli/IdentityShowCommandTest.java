@@ -28,6 +28,28 @@ class IdentityShowCommandTest {
                 + "\n");
   }
 
+  /** The older name of {@code chat keys show} warns as it does ({@code KeysShowCommandTest}). */
+  @Test
+  void show_aKeyChangeCutShort_warnsAsKeysShowDoes_exit0() throws Exception {
+    Path home = Identities.copy("alice", temp.resolve("alice"));
+    Files.write(home.resolve("identity.key.pending"), new byte[] {1});
+    Files.write(home.resolve("identity.pub.pending"), new byte[] {2});
+
+    Cli.Result identity = new Cli().run("identity", "show", "--home", home.toString());
+    Cli.Result keys = new Cli().run("keys", "show", "--user", "alice", "--home", home.toString());
+
+    assertThat(identity.exitCode()).as(identity.toString()).isZero();
+    assertThat(identity.out()).contains("user id:     alice").isEqualTo(keys.out());
+    assertThat(identity.err())
+        .startsWith(
+            "chat: warning: a key change of this profile was cut short ("
+                + home.resolve("identity.key.pending")
+                + " is there)")
+        .contains("this shows the key in identity.pub")
+        .hasLineCount(1)
+        .isEqualTo(keys.err());
+  }
+
   @Test
   void show_missingHome_exits7() {
     Cli.Result result =

@@ -67,7 +67,8 @@ class ListenCommandTest {
   }
 
   @Test
-  void listenText_invitationAndFriendRequest_arePrintedAsTheLineModeWordsThem() throws Exception {
+  void listenText_invitationAndFriendRequest_adviseTheScriptingCommands_notSlashCommands()
+      throws Exception {
     fake.storedSessions.add("bob");
     CompletableFuture<Cli.Result> listening =
         CompletableFuture.supplyAsync(
@@ -83,9 +84,35 @@ class ListenCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines())
         .startsWith(
-            "alice wants to be your friend: /friend accept alice or /friend decline alice",
-            "alice invited you to #team: /join #team to enter")
+            "alice wants to be your friend: chat friend accept alice or chat friend decline alice",
+            "alice invited you to #team: chat join team to enter")
         .noneMatch(line -> line.contains("carol"));
+  }
+
+  /** The JSON lines carry no advice: a script builds its own command from the fields. */
+  @Test
+  void listenJson_invitationAndFriendRequest_areFieldsOnly() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () ->
+                Cli.withPassphrase()
+                    .client(fake)
+                    .run("listen", "--user", "bob", "--json", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines())
+        .contains(
+            "{\"type\":\"friend\",\"user\":\"alice\",\"change\":\"REQUESTED\"}",
+            "{\"type\":\"group\",\"conversation\":\"#team\",\"actor\":\"alice\","
+                + "\"change\":\"INVITED\",\"user\":\"bob\",\"title\":\"\"}")
+        .noneMatch(line -> line.contains("join") || line.contains("accept"));
   }
 
   @Test
@@ -255,5 +282,30 @@ class ListenCommandTest {
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
+  }
+
+  /**
+   * The relay ended bob's session while listen ran: exit 2, saying so with the command a script
+   * runs to log in again, never as a wrong password.
+   */
+  @Test
+  void listen_sessionEnded_exit2_saysToRunChatLogin() throws Exception {
+    fake.storedSessions.add("bob");
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+
+    CommandException.SessionEnded ended = CommandException.SessionEnded.refused("bob");
+    fake.fireStopped(ended, ended.getMessage());
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
+    assertThat(result.err())
+        .endsWith(
+            "chat: the session for bob was ended (logged out or ended with 'sessions end' on"
+                + " another device, or the password was changed) or has expired; log in again:"
+                + " chat login --user bob\n")
+        .doesNotContain("/login");
   }
 }

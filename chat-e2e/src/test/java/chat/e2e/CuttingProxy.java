@@ -37,6 +37,9 @@ final class CuttingProxy implements AutoCloseable {
   private volatile Direction armedDirection;
   private volatile long cutAt = Long.MAX_VALUE;
   private volatile boolean refusing;
+  private volatile Direction stallDirection;
+  private volatile long stallAt = Long.MAX_VALUE;
+  private final CountDownLatch stallReleased = new CountDownLatch(1);
   private volatile CountDownLatch held;
   private final AtomicInteger clientsOpen = new AtomicInteger();
 
@@ -56,6 +59,26 @@ final class CuttingProxy implements AutoCloseable {
   void cutAfter(Direction direction, long bytes) {
     armedDirection = direction;
     cutAt = counter(direction).get() + bytes;
+  }
+
+  /**
+   * Stops forwarding {@code direction} once {@code bytes} more have gone that way, until {@link
+   * #releaseStall} (or the proxy closes), leaving the connection open: a transfer that hangs there
+   * while the test changes something on the relay.
+   */
+  void stallAfter(Direction direction, long bytes) {
+    stallAt = counter(direction).get() + bytes;
+    stallDirection = direction;
+  }
+
+  /** Whether a stall armed by {@link #stallAfter} was reached. */
+  boolean stalled() {
+    return stallDirection == null && stallAt != Long.MAX_VALUE;
+  }
+
+  /** Lets a stalled direction go on (once). */
+  void releaseStall() {
+    stallReleased.countDown();
   }
 
   /** While true, new connections are closed at once (the relay seems down). */
@@ -167,6 +190,10 @@ final class CuttingProxy implements AutoCloseable {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                   out.write(buffer, 0, n);
                   long total = counter(direction).addAndGet(n);
+                  if (stallDirection == direction && total >= stallAt) {
+                    stallDirection = null;
+                    stallReleased.await();
+                  }
                   if (armedDirection == direction && total >= cutAt) {
                     armedDirection = null;
                     cutAt = Long.MAX_VALUE;
@@ -177,6 +204,8 @@ final class CuttingProxy implements AutoCloseable {
                 }
               } catch (IOException e) {
                 // one side closed
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -207,6 +236,7 @@ final class CuttingProxy implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    releaseStall();
     server.close();
     closeAll();
   }

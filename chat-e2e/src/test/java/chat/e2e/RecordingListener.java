@@ -2,6 +2,7 @@ package chat.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
@@ -27,6 +28,12 @@ final class RecordingListener implements ClientListener {
   final List<String> connectionDetails = new CopyOnWriteArrayList<>();
   final List<FileOffer> offers = new CopyOnWriteArrayList<>();
   final List<FileTransfer> transfers = new CopyOnWriteArrayList<>();
+  final List<CommandException> stopped = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onStopped(CommandException why) {
+    stopped.add(why);
+  }
 
   @Override
   public void onMessage(ChatMessage message) {

@@ -104,7 +104,7 @@ class RelayCrashEndToEndTest {
   }
 
   @Test
-  void aRelayThatNoLongerKnowsTheSession_reconnectingSaysToLogInWithThePassword(
+  void aRelayThatNoLongerKnowsTheSession_reconnectingSaysTheSessionEnded_notAWrongPassword(
       @TempDir Path restored) throws Exception {
     RelayProcess relay = RelayProcess.start(data, 0, "INFO");
     int port = relay.port();
@@ -124,9 +124,12 @@ class RelayCrashEndToEndTest {
           .until(
               () ->
                   events.connectionDetails.contains(
-                      "OFFLINE the stored session for bob is no longer valid: log in with the"
-                          + " password"));
+                      "OFFLINE the session for bob was ended (logged out or ended with 'sessions"
+                          + " end' on another device, or the password was changed) or has"
+                          + " expired"));
       assertThat(bob.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+      assertThat(events.stopped).singleElement().isInstanceOf(CommandException.SessionEnded.class);
+      assertThat(events.connectionDetails).noneMatch(d -> d.contains("wrong username"));
     } finally {
       relay.close();
     }
@@ -158,8 +161,7 @@ class RelayCrashEndToEndTest {
       assertThat(events.connectionDetails)
           .contains(
               "OFFLINE the session for bob was ended from another device (logged out there, ended"
-                  + " with 'sessions end', or the account password was changed): log in with the"
-                  + " password")
+                  + " with 'sessions end', or the account password was changed)")
           .noneMatch(detail -> detail.startsWith("RECONNECTING"));
     } finally {
       relay.close();

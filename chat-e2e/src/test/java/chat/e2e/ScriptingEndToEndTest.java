@@ -234,7 +234,7 @@ class ScriptingEndToEndTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     String said = "the session for bob was ended from another device";
-    assertThat(result.err()).contains(said);
+    assertThat(result.err()).contains(said).contains("; log in again: chat login --user bob");
     assertThat(result.err().indexOf(said)).isEqualTo(result.err().lastIndexOf(said));
   }
 
@@ -256,7 +256,11 @@ class ScriptingEndToEndTest {
     ScriptRunner.Result withTheOldToken =
         relay.scripts(other).env("CHAT_PASSWORD", "").run("rooms", "--user", "bob");
     assertThat(withTheOldToken.exitCode()).isEqualTo(2);
-    assertThat(withTheOldToken.err()).contains("the stored session for bob is no longer valid");
+    assertThat(withTheOldToken.err())
+        .isEqualTo(
+            "chat: the session for bob was ended (logged out or ended with 'sessions end' on"
+                + " another device, or the password was changed) or has expired; log in again:"
+                + " chat login --user bob\n");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.ExitCode;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.SessionView;
 import chat.cli.client.internal.RelayChatClient;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the other is disconnected, told why, and needs the password for its next command.
  */
 class SessionsEndToEndTest {
+  private static final int SIZE = 3 * 1024 * 1024;
+
   @RegisterExtension final RelayExtension relay = new RelayExtension();
   @TempDir Path laptopHome;
   @TempDir Path phoneHome;
@@ -63,8 +68,7 @@ class SessionsEndToEndTest {
       assertThat(phoneEvents.connectionDetails)
           .contains(
               "OFFLINE the session for alice was ended from another device (logged out there,"
-                  + " ended with 'sessions end', or the account password was changed): log in"
-                  + " with the password")
+                  + " ended with 'sessions end', or the account password was changed)")
           .noneMatch(detail -> detail.startsWith("RECONNECTING"));
       assertThatThrownBy(phone::rooms).isInstanceOf(CommandException.class);
       assertThat(phone.hasStoredSession("alice")).isFalse();
@@ -144,5 +148,89 @@ class SessionsEndToEndTest {
     ScriptRunner.Result unknown = laptop.run("sessions", "end", "nothex", "--user", "alice");
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("'nothex' is not a session id");
+  }
+
+  /** Bob's one-shot client on the laptop, logged in and in #team; the phone logged in too. */
+  private static void loggedInOnBoth(RelayChatClient laptop, RelayChatClient phone) {
+    laptop.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+    laptop.join("#team");
+    phone.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+  }
+
+  /** Ends, from {@code phone}, every session of its account but its own. */
+  private static void endTheOthers(RelayChatClient phone) {
+    phone.sessions().stream()
+        .filter(session -> !session.current())
+        .forEach(session -> phone.endSession(session.id()));
+  }
+
+  /** A file of {@code size} random bytes. */
+  private static Path randomFile(Path dir, int size) throws Exception {
+    byte[] data = new byte[size];
+    new java.security.SecureRandom().nextBytes(data);
+    return java.nio.file.Files.write(dir.resolve("report.bin"), data);
+  }
+
+  /**
+   * A one-shot file transfer (chat file send) whose connection dropped mid-upload, and whose
+   * session another device ended before it reached the relay again: the resume on its new
+   * connection is refused, and the user hears that the session ended (exit 2), not that a password
+   * they never typed was wrong.
+   */
+  @Test
+  void oneShotTransfer_sessionEndedWhileDisconnected_saysTheSessionEnded_notAWrongPassword(
+      @TempDir Path files) throws Exception {
+    Path report = randomFile(files, SIZE);
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.oneShot(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      loggedInOnBoth(laptop, phone);
+      int cuts = proxy.cuts();
+      proxy.refuseNewConnections(true); // the relay seems down until the session is ended
+      proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
+      CompletableFuture<Object> sending =
+          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+      await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
+      endTheOthers(phone);
+      proxy.refuseNewConnections(false);
+
+      assertThatThrownBy(() -> sending.get(60, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessage(
+              "the session for bob was ended (logged out or ended with 'sessions end' on another"
+                  + " device, or the password was changed) or has expired")
+          .satisfies(e -> assertThat(((CommandException) e).exitCode()).isEqualTo(ExitCode.AUTH));
+      assertThat(laptop.hasStoredSession("bob")).isFalse();
+    }
+  }
+
+  /**
+   * As above, but the session is ended while the transfer's connection is up: the relay closes it
+   * saying so, and the client says that, without sending the token again (it would only be
+   * refused).
+   */
+  @Test
+  void oneShotTransfer_sessionEndedWhileConnected_saysItWasEndedElsewhere(@TempDir Path files)
+      throws Exception {
+    Path report = randomFile(files, SIZE);
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.oneShot(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      loggedInOnBoth(laptop, phone);
+      proxy.stallAfter(CuttingProxy.Direction.UP, SIZE / 3);
+      CompletableFuture<Object> sending =
+          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+      await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
+      int accepted = proxy.accepted();
+      endTheOthers(phone);
+
+      assertThatThrownBy(() -> sending.get(60, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessageStartingWith("the session for bob was ended from another device");
+      assertThat(proxy.accepted()).as("no new connection to resume on").isEqualTo(accepted);
+      assertThat(laptop.hasStoredSession("bob")).isFalse();
+    }
   }
 }

@@ -175,7 +175,7 @@ final class AccountCommands {
         if (client.hasStoredSession(name)) {
           throw e;
         }
-        context.info("the saved session has expired: log in with the password");
+        context.info(e.getMessage() + ": log in with the password"); // asked next
         password = context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
         requireNonEmpty(password, SecretKind.PASSWORD);
         client.login(name, password, passphrase);

@@ -57,8 +57,11 @@ public final class SocialLines {
     };
   }
 
-  /** A group change named with who made it, from {@code self}'s point of view. */
-  public static String group(GroupUpdate update, String self) {
+  /**
+   * A group change named with who made it, from {@code self}'s point of view; an invitation says
+   * how to enter in {@code words}.
+   */
+  public static String group(GroupUpdate update, String self, CommandWords words) {
     String actor = who(update.actor(), self);
     String target = who(update.target(), self);
     String room = TerminalSafe.line(update.conversation());
@@ -71,8 +74,8 @@ public final class SocialLines {
               + target
               + " to "
               + room
-              + (me ? ": /join " + room + " to enter" : "")
-              + (byMe ? " (they join with /join " + room + ")" : "");
+              + (me ? ": " + words.join(room) + " to enter" : "")
+              + (byMe ? " (they join with " + words.join(room) + ")" : "");
       case UNINVITED ->
           update.declined()
               ? actor + " declined the invitation to " + room
@@ -96,12 +99,19 @@ public final class SocialLines {
     };
   }
 
-  /** A friend request, answer or removal by {@code username}. */
-  public static String friend(String username, FriendUpdate update) {
+  /**
+   * A friend request, answer or removal by {@code username}; a request says how to answer it in
+   * {@code words}.
+   */
+  public static String friend(String username, FriendUpdate update, CommandWords words) {
     String name = TerminalSafe.line(username);
     return switch (update) {
       case REQUESTED ->
-          name + " wants to be your friend: /friend accept " + name + " or /friend decline " + name;
+          name
+              + " wants to be your friend: "
+              + words.friend("accept", name)
+              + " or "
+              + words.friend("decline", name);
       case ACCEPTED -> name + " accepted your friend request";
       case DECLINED -> name + " declined your friend request";
       case REMOVED -> name + " ended your friendship (or withdrew their request)";

@@ -6,6 +6,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 
@@ -32,11 +33,11 @@ final class EventLines {
   }
 
   static String group(GroupUpdate update, String self) {
-    return SocialLines.group(update, self);
+    return SocialLines.group(update, self, CommandWords.SLASH);
   }
 
   static String friend(String username, FriendUpdate update) {
-    return SocialLines.friend(username, update);
+    return SocialLines.friend(username, update, CommandWords.SLASH);
   }
 
   static String trust(String username, TrustState state) {

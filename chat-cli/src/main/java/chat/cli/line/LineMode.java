@@ -14,6 +14,7 @@ import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
 import chat.cli.command.CommandContext;
+import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
@@ -544,6 +545,17 @@ public final class LineMode implements CommandContext, ClientListener {
       said.ifPresent(line -> print(kind, line));
     } else {
       print(kind, EventLines.connection(state, detail, client.serverAddress()));
+    }
+  }
+
+  /**
+   * The relay ended the session or refused its token: why, and how to go on here ({@link
+   * CommandWords#SLASH}); the offline line after it says why again.
+   */
+  @Override
+  public void onStopped(CommandException why) {
+    if (why instanceof CommandException.SessionEnded ended) {
+      print(LineKind.ERROR, CommandWords.SLASH.sessionEnded(ended));
     }
   }
 

@@ -16,6 +16,7 @@ import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.CommandContext;
+import chat.cli.command.CommandWords;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.HelpText;
 import chat.cli.command.HiddenPrompt;
@@ -408,6 +409,17 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onConnection(ConnectionState state, String detail) {
     post(() -> controller.connection(state, detail));
+  }
+
+  /**
+   * The relay ended the session or refused its token: why, and how to go on here ({@link
+   * CommandWords#SLASH}); the offline line after it says why again.
+   */
+  @Override
+  public void onStopped(CommandException why) {
+    if (why instanceof CommandException.SessionEnded ended) {
+      post(() -> controller.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended)));
+    }
   }
 
   @Override

@@ -17,6 +17,7 @@ import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
+import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.SocialLines;
@@ -283,7 +284,7 @@ final class TuiController {
    */
   void group(GroupUpdate update) {
     String self = self();
-    String line = SocialLines.group(update, self);
+    String line = SocialLines.group(update, self, CommandWords.SLASH);
     String conversation = update.conversation();
     if (update.kind() == GroupUpdate.Kind.RENAMED && model.indexOf(conversation) >= 0) {
       model.setTitle(conversation, update.title());
@@ -305,7 +306,7 @@ final class TuiController {
 
   /** A friend request, answer or removal: a line in the current pane. */
   void friend(String username, FriendUpdate update) {
-    note(null, NoteKind.NOTICE, SocialLines.friend(username, update));
+    note(null, NoteKind.NOTICE, SocialLines.friend(username, update, CommandWords.SLASH));
     backend.loadFriends();
   }
 

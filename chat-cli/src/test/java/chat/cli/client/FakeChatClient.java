@@ -165,7 +165,7 @@ public final class FakeChatClient implements ChatClient {
     secrets.add(new String(passphrase));
     if (expiredSessions.remove(username)) {
       storedSessions.remove(username);
-      throw new CommandException.Auth("the stored session has expired", null);
+      throw CommandException.SessionEnded.refused(username); // as the relay client says it
     }
     if (!storedSessions.contains(username)) {
       throw new CommandException.Auth("no stored session for " + username, null);

@@ -200,6 +200,11 @@ class AccountCommandsTest {
     assertThat(context.prompts)
         .containsExactly(
             "PASSPHRASE passphrase for alice's key file: ", "PASSWORD password for alice: ");
+    assertThat(context.lines)
+        .contains(
+            "info: the session for alice was ended (logged out or ended with 'sessions end' on"
+                + " another device, or the password was changed) or has expired: log in with the"
+                + " password");
     assertThat(context.client.secrets).containsExactly("phrase", "pw", "phrase");
     assertThat(context.client.username()).contains("alice");
     assertSecretsZeroedAndNeverShown("phrase", "pw");

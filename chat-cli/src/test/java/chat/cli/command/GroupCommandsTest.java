@@ -179,7 +179,9 @@ class GroupCommandsTest {
     assertThat(context.lines).isEmpty();
     assertThat(
             SocialLines.group(
-                new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""), "alice"))
+                new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""),
+                "alice",
+                CommandWords.SLASH))
         .isEqualTo("you invited bob to #team (they join with /join #team)");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
@@ -346,6 +347,26 @@ class LineModeTest {
         .contains("bob went offline")
         .contains("bob's key CHANGED")
         .contains("connection lost, reconnecting");
+    harness.type("/quit\n");
+  }
+
+  /** A session the relay ended: said with the slash command that logs in again, not chat login. */
+  @Test
+  void run_sessionEnded_saysSoWithTheSlashCommandToLogInAgain() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    CommandException.SessionEnded ended = CommandException.SessionEnded.refused("alice");
+    client.fireStopped(ended, ended.getMessage());
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("log in again"));
+    assertThat(harness.output())
+        .contains(
+            "the session for alice was ended (logged out or ended with 'sessions end' on another"
+                + " device, or the password was changed) or has expired; log in again: /login"
+                + " alice")
+        .doesNotContain("chat login")
+        .doesNotContain("wrong username or password");
     harness.type("/quit\n");
   }
 

@@ -171,6 +171,17 @@ class ChatTuiTest {
   }
 
   @Test
+  void sessionEnded_saidInTheCurrentPane_withTheSlashCommandToLogInAgain() {
+    TuiHarness h = inLobby(160, 24);
+
+    h.tui.onStopped(CommandException.SessionEnded.endedElsewhere("alice"));
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen()).contains("log in again: /login alice").doesNotContain("chat login");
+  }
+
+  @Test
   void start_notLoggedIn_showsLoginHintAndOffline() {
     TuiHarness h = new TuiHarness(80, 24).start();
 

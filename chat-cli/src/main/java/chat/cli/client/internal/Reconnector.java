@@ -1,12 +1,11 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.protocol.PresenceStatus;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
-import chat.protocol.ResumeRequest;
-import chat.protocol.Secret;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import java.security.SecureRandom;
@@ -86,12 +85,17 @@ final class Reconnector {
       return;
     }
     target.connectionState(ConnectionState.OFFLINE);
-    listeners.connection(
-        ConnectionState.OFFLINE,
-        "the session"
-            + (user == null ? "" : " for " + user)
-            + " was ended from another device (logged out there, ended with 'sessions end',"
-            + " or the account password was changed): log in with the password");
+    stopped(CommandException.SessionEnded.endedElsewhere(user == null ? target.username() : user));
+  }
+
+  /**
+   * Says that {@code ended} stopped the session: {@link ClientListener#onStopped} with {@code
+   * ended}, from which each front end says it with how to log in again there (a slash command, or
+   * {@code chat login}), then offline, with why. On the event thread.
+   */
+  private void stopped(CommandException.SessionEnded ended) {
+    listeners.stopped(ended);
+    listeners.connection(ConnectionState.OFFLINE, ended.getMessage());
   }
 
   /**
@@ -128,10 +132,7 @@ final class Reconnector {
     }
     try {
       RelayConnection relay = sessions.connect(target);
-      ResumeReply reply =
-          relay.call(
-              new ResumeRequest(relay.nextId(), Secret.of(stored.get().token())),
-              ResumeReply.class);
+      ResumeReply reply = TokenResumes.send(relay, stored.get());
       if (!sameKeyAsTheRelay(target, relay, reply.username())) {
         return;
       }
@@ -203,24 +204,17 @@ final class Reconnector {
 
   /** Says why an attempt failed and, unless another cannot help, tries again later. */
   private void failed(Session target, int attempt, ClientState.Session stored, RuntimeException e) {
-    String user = stored.username();
-    if (e instanceof CommandException.Auth) {
+    if (e instanceof CommandException.SessionEnded ended) {
       // The relay forgot the token (a logout from another client of this profile, an expiry, a
       // password login of this profile in another window while this one was away, which ended
-      // it): go on with that login's session if there is one, else say what to do, as a resume
-      // at start does, not the relay's answer to a password.
+      // it): go on with that login's session if there is one, else say so, as a resume at start
+      // does, never as a wrong password: none was typed.
       if (successor(target, stored).isPresent()) {
         schedule(target, 1);
         return;
       }
       target.connectionState(ConnectionState.OFFLINE);
-      sessions.post(
-          () ->
-              listeners.connection(
-                  ConnectionState.OFFLINE,
-                  "the stored session for "
-                      + user
-                      + " is no longer valid: log in with the password"));
+      sessions.post(() -> stopped(ended));
       return;
     }
     if (ServerPins.isCertificateChange(e)) {

@@ -10,11 +10,6 @@ import chat.crypto.KdfParameters;
 import chat.protocol.ConversationState;
 import chat.protocol.FrameCodec;
 import chat.protocol.LoginReply;
-import chat.protocol.LoginRequest;
-import chat.protocol.LogoutReply;
-import chat.protocol.LogoutRequest;
-import chat.protocol.ResumeReply;
-import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import chat.protocol.Usernames;
 import java.security.SecureRandom;
@@ -25,16 +20,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Logs in (register, password login, or resume with the stored token), restores keys from the
- * relay's encrypted backup on a new machine, and keeps a live session going: catch-up from the
- * cursors, pushed events, keep-alive pings, and reconnection with backoff ({@link Reconnector}).
- * Events and listener calls all run on one event thread, in order. Once closed, nothing of it
- * starts again.
+ * Logs in (register, password login with {@link PasswordLogins}, or resume with the stored token
+ * with {@link TokenResumes}), restores keys from the relay's encrypted backup on a new machine, and
+ * owns the session those start and keeps a live one going: catch-up from the cursors, pushed
+ * events, keep-alive pings, and reconnection with backoff ({@link Reconnector}). Events and
+ * listener calls all run on one event thread, in order. Once closed, nothing of it starts again.
  */
 final class SessionManager {
   /** Smallest passphrase accepted for a new identity: its key file is also backed up remotely. */
@@ -52,6 +46,8 @@ final class SessionManager {
   private final EventHandler handler;
   private final Reconnector reconnector;
   private final ProfileWriter writer;
+  private final PasswordLogins passwordLogins;
+  private final TokenResumes resumes;
   private volatile Session session;
   private volatile boolean closed;
 
@@ -80,6 +76,8 @@ final class SessionManager {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-timer"));
     this.handler = new EventHandler(listeners, this::post);
     this.reconnector = new Reconnector(this, listeners, timer, random);
+    this.passwordLogins = new PasswordLogins(this, pending, timer, random, clock, kdf);
+    this.resumes = new TokenResumes(this, pending);
     if (options.live()) {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
       timer.scheduleWithFixedDelay(this::retryStalled, 2, 2, TimeUnit.SECONDS);
@@ -259,62 +257,9 @@ final class SessionManager {
     Registration.refusePending(profileFor(username), pending);
   }
 
-  /**
-   * Logs in with the password, then asks {@code passphrase} (zeroed after use) and unlocks or
-   * restores the keys.
-   */
+  /** {@link PasswordLogins#login}. */
   void login(String username, char[] password, Supplier<char[]> passphrase) {
-    passwordLogin(
-        username,
-        password,
-        (target, relay, login) -> {
-          char[] typed = askKeepingAlive(relay, passphrase);
-          IdentityKeyPair identity;
-          try {
-            identity =
-                LoginIdentity.unlockOrRestore(
-                    target, relay, pending, login.username(), typed, this::notice);
-          } finally {
-            java.util.Arrays.fill(typed, '\0');
-          }
-          LoginIdentity.checkRegistered(target.profile, target.keys, identity, login.username());
-          return identity;
-        });
-  }
-
-  /** The keys a new session goes on with, once the relay accepted the password. */
-  private interface KeysAfterLogin {
-    IdentityKeyPair keys(Session target, RelayConnection relay, LoginReply login);
-  }
-
-  /**
-   * Logs in as {@code username} with the password on a new session, which then goes on with the
-   * keys {@code keys} gives. A failure after the relay accepted the password revokes that session;
-   * a success ends the session it replaced in the profile ({@link StoredSessions#endReplaced}).
-   */
-  private void passwordLogin(String username, char[] password, KeysAfterLogin keys) {
-    Session target = newSession(profileFor(username));
-    Optional<ClientState.Session> replaced =
-        StoredSessions.replaceable(target, username, clock.millis());
-    RelayConnection relay = null;
-    LoginReply login = null;
-    try {
-      relay = connect(target);
-      login =
-          relay.call(
-              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
-              LoginReply.class);
-      established(target, keys.keys(target, relay, login), login);
-    } catch (RuntimeException e) {
-      if (login != null) {
-        login.token().destroy();
-        revokeQuietly(relay);
-      }
-      target.end();
-      throw e;
-    }
-    RelayConnection live = relay;
-    replaced.ifPresent(old -> StoredSessions.endReplaced(live, old));
+    passwordLogins.login(username, password, passphrase);
   }
 
   /** Seals the current session's keys under {@code newPassphrase}: backup first, then the file. */
@@ -324,108 +269,19 @@ final class SessionManager {
     KeyReplacement.reseal(target, pending, password, newPassphrase, kdf, random, this::notice);
   }
 
-  /**
-   * Logs in with the password and replaces the identity keys ({@link KeyReplacement}); the old key
-   * file is neither needed nor kept. The session then goes on with the new keys.
-   */
+  /** {@link PasswordLogins#replaceKeys}. */
   void replaceKeys(String username, char[] password, char[] newPassphrase) {
-    Registration.requireNewPassphrase(newPassphrase);
-    passwordLogin(
-        username,
-        password,
-        (target, relay, login) ->
-            KeyReplacement.replace(
-                target,
-                relay,
-                pending,
-                login.username(),
-                password,
-                newPassphrase,
-                new KeyReplacement.KeyMaking(random, clock, kdf),
-                this::notice));
+    passwordLogins.replaceKeys(username, password, newPassphrase);
   }
 
-  /**
-   * Asks {@code passphrase} while pinging {@code relay}, so a person who takes longer than the
-   * relay's idle timeout to type it does not find the new session's connection closed.
-   */
-  private char[] askKeepingAlive(RelayConnection relay, Supplier<char[]> passphrase) {
-    long every = options.keepAlive().toMillis();
-    ScheduledFuture<?> pinging =
-        timer.scheduleWithFixedDelay(relay::keepAlive, every, every, TimeUnit.MILLISECONDS);
-    try {
-      return passphrase.get();
-    } finally {
-      pinging.cancel(false);
-    }
-  }
-
-  /** Ends the session a login just started and will not use (the passphrase was refused). */
-  private static void revokeQuietly(RelayConnection relay) {
-    try {
-      relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
-    } catch (RuntimeException e) {
-      // the connection closes next; the unused token expires on the relay
-    }
-  }
-
+  /** {@link TokenResumes#resume}. */
   void resume(String username, char[] passphrase) {
-    Profile profile = profileFor(username);
-    Session target = newSession(profile);
-    try {
-      ClientState.Session stored = StoredSessions.of(target, username, options.server());
-      // The unlock runs while the connection is opened; the resume waits for it.
-      BackgroundUnlock unlocking =
-          BackgroundUnlock.start(() -> LoginIdentity.beforeResume(profile, pending, passphrase));
-      RelayConnection relay;
-      try {
-        relay = connect(target);
-      } catch (RuntimeException e) {
-        unlocking.discard(); // a wrong passphrase is still what the user hears first
-        throw e;
-      }
-      Optional<IdentityKeyPair> unlocked = unlocking.await();
-      ResumeReply reply;
-      try {
-        reply =
-            relay.call(
-                new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
-      } catch (RuntimeException e) {
-        unlocked.ifPresent(IdentityKeyPair::destroy);
-        if (e instanceof CommandException.Auth) {
-          target.state.session(null);
-          throw new CommandException.Auth(
-              "the stored session for "
-                  + username
-                  + " is no longer valid: log in with the password",
-              e);
-        }
-        throw e;
-      }
-      IdentityKeyPair identity =
-          LoginIdentity.resumed(
-              target, relay, pending, unlocked, passphrase, reply.username(), this::notice);
-      established(
-          target, identity, reply.username(), null, reply.expiresAtMillis(), reply.conversations());
-    } catch (RuntimeException e) {
-      target.end();
-      throw e;
-    }
+    resumes.resume(username, passphrase);
   }
 
-  /** Ends the session stored for {@code username}, keys locked: {@link StoredSessions#revoke}. */
+  /** {@link TokenResumes#revokeStored}. */
   boolean revokeStored(String username) {
-    Session target = newSession(profileFor(username));
-    boolean known;
-    try {
-      ClientState.Session stored = StoredSessions.of(target, username, options.server());
-      known = StoredSessions.revoke(target, stored, connect(target));
-    } catch (RuntimeException e) {
-      target.end();
-      throw e;
-    }
-    StoredSessions.end(target, this::notice);
-    return known;
+    return resumes.revokeStored(username);
   }
 
   /** Makes {@code target} the current session, logged in as {@code login} says. */
@@ -439,7 +295,8 @@ final class SessionManager {
         login.conversations());
   }
 
-  private void established(
+  /** Makes {@code target} the current session, logged in (or resumed) as {@code username}. */
+  void established(
       Session target,
       IdentityKeyPair identity,
       String username,
@@ -472,39 +329,9 @@ final class SessionManager {
     PendingDeletes.sendAfterLogin(target, target.rawConnection());
   }
 
-  /**
-   * For a one-shot client whose connection was lost mid-transfer: a new connection resumed with the
-   * stored token (no password, no catch-up), checked as a resume at start and a live client's
-   * reconnect are ({@link LoginIdentity#checkRegistered}) before anything is sent on it. Live
-   * clients reconnect by themselves instead.
-   *
-   * @throws CommandException.Auth if there is no stored session or the relay refuses it
-   * @throws CommandException.Untrusted if the relay holds another key for the user than this
-   *     session's (replaced on another device meanwhile, or a lying relay): exit 4, as at start
-   * @throws CommandException.Network if the relay cannot be reached
-   */
+  /** {@link TokenResumes#reopen}. */
   RelayConnection reopen(Session target) {
-    if (!isCurrent(target)) {
-      throw new CommandException.Network("the session ended", null);
-    }
-    ClientState.Session stored =
-        target
-            .state
-            .session()
-            .orElseThrow(() -> new CommandException.Auth("no stored session to resume", null));
-    RelayConnection relay = connect(target);
-    try {
-      ResumeReply reply =
-          relay.call(
-              new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
-      LoginIdentity.checkRegistered(target.profile, target.keys, target.me(), reply.username());
-    } catch (RuntimeException e) {
-      relay.close();
-      throw e;
-    }
-    target.connectionState(ConnectionState.ONLINE);
-    PendingDeletes.sendAfterLogin(target, relay);
-    return relay;
+    return resumes.reopen(target);
   }
 
   /** After a key is accepted or verified: tell the listeners, and show messages held for it. */
@@ -529,7 +356,7 @@ final class SessionManager {
   }
 
   /** Tells the listeners {@code text}, on the event thread. */
-  private void notice(String text) {
+  void notice(String text) {
     post(() -> listeners.notice("", text));
   }
 

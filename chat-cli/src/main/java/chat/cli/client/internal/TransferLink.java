@@ -64,7 +64,8 @@ final class TransferLink implements FileLink {
    *
    * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
    *     once for all the requests that wait for the same outage)
-   * @throws CommandException.Auth if the relay no longer accepts the session
+   * @throws CommandException.SessionEnded if the relay ended the session or no longer accepts its
+   *     token (a one-shot client's {@link SessionManager#reopen})
    * @throws CommandException.Untrusted if a one-shot client's new connection finds the relay
    *     holding another key for the user ({@link SessionManager#reopen})
    */
