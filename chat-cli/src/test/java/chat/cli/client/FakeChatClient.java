@@ -381,8 +381,7 @@ public final class FakeChatClient implements ChatClient {
     requireLogin();
     for (MemberView member : members.getOrDefault(conversation, List.of())) {
       if (trustState(member.username()) == TrustState.CHANGED) {
-        throw new CommandException.Untrusted(
-            member.username() + "'s key changed: check it, then /trust " + member.username());
+        throw CommandException.KeysChanged.sending(List.of(member.username()));
       }
     }
     ChatMessage message =
