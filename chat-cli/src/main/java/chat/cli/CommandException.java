@@ -49,6 +49,18 @@ public abstract sealed class CommandException extends RuntimeException {
     }
   }
 
+  /**
+   * A file id that names no offer, several, or is not an id: exit 1, as any {@link Usage}. The
+   * message ({@code no file offer 3f2a in the recent history of your conversations}) says no
+   * command: each front end adds how the files are listed there.
+   */
+  public static final class FileIdRefused extends Usage {
+    /** The refusal, without a command. */
+    public FileIdRefused(String message) {
+      super(message);
+    }
+  }
+
   /** The key file would not unlock, or no acceptable passphrase was given: exit 2. */
   public static sealed class Auth extends CommandException {
     /** Which secret a failure refused: a front end then says where that secret came from. */

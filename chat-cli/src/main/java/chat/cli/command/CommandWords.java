@@ -40,6 +40,11 @@ public enum CommandWords {
     public String passwd() {
       return "/passwd";
     }
+
+    @Override
+    public String files() {
+      return "/files";
+    }
   },
   /** Scripting commands and {@code chat listen}. */
   SCRIPT {
@@ -72,6 +77,11 @@ public enum CommandWords {
     public String passwd() {
       return "chat passwd";
     }
+
+    @Override
+    public String files() {
+      return "chat files";
+    }
   };
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
@@ -92,10 +102,13 @@ public enum CommandWords {
   /** The command that changes the account password. */
   public abstract String passwd();
 
+  /** The command that lists the files offered and sent, with their ids. */
+  public abstract String files();
+
   /**
    * What a front end says for {@code failure}: its message, with the commands that resolve it added
    * in this mode's words when its message names none ({@link CommandException.SessionEnded}, {@link
-   * CommandException.KeysChanged}).
+   * CommandException.KeysChanged}, {@link CommandException.FileIdRefused}).
    */
   public String said(CommandException failure) {
     if (failure instanceof CommandException.SessionEnded ended) {
@@ -103,6 +116,9 @@ public enum CommandWords {
     }
     if (failure instanceof CommandException.KeysChanged changed) {
       return keysChanged(changed);
+    }
+    if (failure instanceof CommandException.FileIdRefused refused) {
+      return refused.getMessage() + " (" + files() + " lists them)";
     }
     return failure.getMessage();
   }

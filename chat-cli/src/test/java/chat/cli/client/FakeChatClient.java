@@ -496,7 +496,7 @@ public final class FakeChatClient implements ChatClient {
     List<FileOffer> matches =
         offers.values().stream().filter(o -> o.fileId().startsWith(typed)).toList();
     if (matches.size() != 1) {
-      throw new CommandException.Usage("no file offer " + typed);
+      throw new CommandException.FileIdRefused("no file offer " + typed);
     }
     return matches.get(0);
   }

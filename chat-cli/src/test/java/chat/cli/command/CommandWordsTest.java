@@ -51,4 +51,19 @@ class CommandWordsTest {
     assertThat(CommandWords.SCRIPT.said(new CommandException.Untrusted("safety number differs")))
         .isEqualTo("safety number differs");
   }
+
+  @Test
+  void fileIdRefused_namesTheFilesListOfEachMode() {
+    CommandException failure =
+        new CommandException.FileIdRefused(
+            "no file offer 3f2a in the recent history of your conversations");
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo(
+            "no file offer 3f2a in the recent history of your conversations (/files lists them)");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .isEqualTo(
+            "no file offer 3f2a in the recent history of your conversations (chat files lists"
+                + " them)");
+  }
 }
