@@ -191,10 +191,7 @@ public final class ChatCommand implements Callable<Integer> {
     PrintWriter err = failed.getErr();
     ExitCode exitCode;
     if (e instanceof CommandException failure) {
-      String message =
-          failure instanceof CommandException.SessionEnded ended
-              ? CommandWords.SCRIPT.sessionEnded(ended) // with the command a script runs
-              : failure.getMessage();
+      String message = CommandWords.SCRIPT.said(failure); // with the commands a script runs
       err.println("chat: " + TerminalSafe.line(message));
       exitCode = failure.exitCode();
     } else {

@@ -49,6 +49,18 @@ public abstract sealed class CommandException extends RuntimeException {
     }
   }
 
+  /**
+   * A file id that names no offer, several, or is not an id: exit 1, as any {@link Usage}. The
+   * message ({@code no file offer 3f2a in the recent history of your conversations}) says no
+   * command: each front end adds how the files are listed there.
+   */
+  public static final class FileIdRefused extends Usage {
+    /** The refusal, without a command. */
+    public FileIdRefused(String message) {
+      super(message);
+    }
+  }
+
   /** The key file would not unlock, or no acceptable passphrase was given: exit 2. */
   public static sealed class Auth extends CommandException {
     /** Which secret a failure refused: a front end then says where that secret came from. */
@@ -153,13 +165,66 @@ public abstract sealed class CommandException extends RuntimeException {
     }
   }
 
-  /**
-   * A contact's key changed and was not accepted with /trust, or a safety number differs: exit 4.
-   */
-  public static final class Untrusted extends CommandException {
+  /** A contact's key changed and was not accepted, or a safety number differs: exit 4. */
+  public static sealed class Untrusted extends CommandException {
     /** An untrusted-key failure with a one-line message. */
     public Untrusted(String message) {
       super(ExitCode.KEY_REJECTED, message, null);
+    }
+  }
+
+  /**
+   * Contacts whose keys changed and are not accepted yet stopped a command: exit 4, as any {@link
+   * Untrusted}. The message ({@code the key of bob changed; nothing was sent}) says no command:
+   * each front end adds how a safety number is compared and a key accepted there, for {@link
+   * #users}.
+   */
+  public static final class KeysChanged extends Untrusted {
+    /** What the changed keys stopped. */
+    public enum Stopped {
+      /** A message or file: nothing was sent. */
+      SENDING,
+      /** Marking the contact verified. */
+      VERIFYING
+    }
+
+    private final java.util.List<String> users;
+    private final Stopped stopped;
+
+    private KeysChanged(java.util.List<String> users, Stopped stopped, String message) {
+      super(message);
+      this.users = java.util.List.copyOf(users);
+      this.stopped = stopped;
+    }
+
+    /** Nothing was sent to a conversation where the keys of {@code users} changed. */
+    public static KeysChanged sending(java.util.List<String> users) {
+      if (users.isEmpty()) {
+        throw new IllegalArgumentException("no users");
+      }
+      String message =
+          users.size() == 1
+              ? "the key of " + users.get(0) + " changed; nothing was sent"
+              : "the keys of " + String.join(", ", users) + " changed; nothing was sent";
+      return new KeysChanged(users, Stopped.SENDING, message);
+    }
+
+    /** {@code user} cannot be marked verified: their changed key is not accepted yet. */
+    public static KeysChanged verifying(String user) {
+      return new KeysChanged(
+          java.util.List.of(Objects.requireNonNull(user, "user")),
+          Stopped.VERIFYING,
+          user + "'s key changed");
+    }
+
+    /** The contacts whose keys changed, as named. */
+    public java.util.List<String> users() {
+      return users;
+    }
+
+    /** What the changed keys stopped. */
+    public Stopped stopped() {
+      return stopped;
     }
   }
 

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.CommandWords;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,8 +66,8 @@ final class KeysReplaceCommand implements Callable<Integer> {
                     + name
                     + "; new fingerprint: "
                     + fingerprint
-                    + "\ncontacts see your key as changed until they accept it (/trust "
-                    + name
+                    + "\ncontacts see your key as changed until they accept it ("
+                    + CommandWords.SCRIPT.trust(name)
                     + ")");
             return 0;
           });

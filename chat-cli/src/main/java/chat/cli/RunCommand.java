@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.CommandWords;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.protocol.ConversationIds;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         try {
           dispatcher.execute(line, script);
         } catch (CommandException e) {
-          script.error(e.getMessage());
+          script.error(CommandWords.SLASH.said(e)); // a script's lines are slash commands
           if (first == null) {
             first = e;
           }

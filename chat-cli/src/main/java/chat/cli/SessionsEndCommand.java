@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.CommandWords;
 import chat.cli.command.SessionText;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +39,8 @@ final class SessionsEndCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       client.endSession(session);
       support.result(
-          JsonLines.object("session_ended").put("id", session), SessionText.ended(session));
+          JsonLines.object("session_ended").put("id", session),
+          SessionText.ended(session, CommandWords.SCRIPT));
       return 0;
     }
   }

@@ -63,7 +63,9 @@ class FileGetCommandTest {
   void get_unknownId_exitsWithUsage() {
     Cli.Result result = cli().run("file", "get", "--user", "bob", "abcd");
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(result.err()).contains("chat: no file offer abcd");
+    assertThat(result.err())
+        .contains("chat: no file offer abcd (chat files lists them)")
+        .doesNotContain("/files");
   }
 
   @Test

@@ -17,7 +17,10 @@ class KeysReplaceCommandTest {
     Cli.Result result = cli().run("keys", "replace", "--user", "alice");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).startsWith("replaced the keys of alice; new fingerprint: ");
+    assertThat(result.out())
+        .startsWith("replaced the keys of alice; new fingerprint: ")
+        .contains("contacts see your key as changed until they accept it (chat keys trust alice)")
+        .doesNotContain("/trust");
     assertThat(client.calls).containsSubsequence("saveState alice", "replaceKeys alice");
   }
 

@@ -192,4 +192,19 @@ class SendCommandTest {
     return new CommandException.FileAccess(
         "cannot write /home/a/.chat/alice/state.json: no space left on device", null);
   }
+
+  @Test
+  void send_aMembersKeyChanged_exits4_andNamesTheScriptCommandsThatResolveIt() {
+    Cli cli = cli();
+    client.fireMembership("#lobby", "bob", true);
+    client.fireKeyChange("bob");
+
+    Cli.Result result = cli.run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.err())
+        .contains("the key of bob changed; nothing was sent")
+        .contains("(chat keys safety bob), then chat keys trust bob to accept the new key")
+        .doesNotContain("/trust");
+  }
 }

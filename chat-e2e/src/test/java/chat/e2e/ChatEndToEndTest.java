@@ -369,8 +369,9 @@ class ChatEndToEndTest {
           .doesNotContain("signed with my new key");
       assertThat(alice.trustState("bob")).isEqualTo(TrustState.CHANGED);
       assertThatThrownBy(() -> alice.send(direct, "second"))
-          .isInstanceOf(CommandException.Untrusted.class)
-          .hasMessageContaining("/trust");
+          .isInstanceOfSatisfying(
+              CommandException.KeysChanged.class,
+              changed -> assertThat(changed.users()).containsExactly("bob"));
 
       String safety = alice.safetyNumber("bob").digits();
       assertThatThrownBy(() -> alice.verify("bob", "1".repeat(60)))

@@ -254,7 +254,10 @@ class FileScriptingEndToEndTest {
 
     ScriptRunner.Result unknown = chat.run("file", "get", "--user", "bob", "0123abcd");
     assertThat(unknown.exitCode()).isEqualTo(1);
-    assertThat(unknown.err()).contains("no file offer 0123abcd");
+    assertThat(unknown.err())
+        .contains("no file offer 0123abcd")
+        .contains("(chat files lists them)")
+        .doesNotContain("/files");
   }
 
   private static String sha256(Path file) throws Exception {

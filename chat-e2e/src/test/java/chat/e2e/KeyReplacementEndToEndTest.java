@@ -98,8 +98,9 @@ class KeyReplacementEndToEndTest {
             .extracting(ChatMessage::text)
             .doesNotContain("signed with my new key");
         assertThatThrownBy(() -> alice.send(direct, "before trust"))
-            .isInstanceOf(CommandException.Untrusted.class)
-            .hasMessageContaining("/trust");
+            .isInstanceOfSatisfying(
+                CommandException.KeysChanged.class,
+                changed -> assertThat(changed.users()).containsExactly("bob"));
 
         alice.trust("bob");
         assertThat(aliceEvents.awaitText("signed with my new key").sender()).isEqualTo("bob");

@@ -137,7 +137,10 @@ class SessionsEndToEndTest {
     ScriptRunner.Result ended = laptop.run("sessions", "end", phoneId, "--user", "alice");
 
     assertThat(ended.exitCode()).as(ended.err()).isZero();
-    assertThat(ended.out()).startsWith("ended session " + phoneId + ": that device is logged out");
+    assertThat(ended.out())
+        .startsWith("ended session " + phoneId + ": that device is logged out")
+        .contains("if it may have leaked it: chat passwd)")
+        .doesNotContain("/passwd");
     // without a password the phone's next command cannot log in: its session is gone
     ScriptRunner.Result there =
         relay.scripts(phoneHome).env("CHAT_PASSWORD", "").run("rooms", "--user", "alice");

@@ -205,7 +205,7 @@ final class AccountCommands {
     Arguments.self(context);
     String id = command.arg(1).strip().toLowerCase(java.util.Locale.ROOT);
     context.client().endSession(id);
-    context.info(SessionText.ended(id));
+    context.info(SessionText.ended(id, CommandWords.SLASH));
   }
 
   private static void passwd(Input.Command command, CommandContext context) {

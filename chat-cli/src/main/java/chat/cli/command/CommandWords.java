@@ -25,6 +25,26 @@ public enum CommandWords {
     public String login(String user) {
       return "/login " + user;
     }
+
+    @Override
+    public String safety(String user) {
+      return "/safety " + user;
+    }
+
+    @Override
+    public String trust(String user) {
+      return "/trust " + user;
+    }
+
+    @Override
+    public String passwd() {
+      return "/passwd";
+    }
+
+    @Override
+    public String files() {
+      return "/files";
+    }
   },
   /** Scripting commands and {@code chat listen}. */
   SCRIPT {
@@ -42,6 +62,26 @@ public enum CommandWords {
     public String login(String user) {
       return "chat login --user " + user;
     }
+
+    @Override
+    public String safety(String user) {
+      return "chat keys safety " + user;
+    }
+
+    @Override
+    public String trust(String user) {
+      return "chat keys trust " + user;
+    }
+
+    @Override
+    public String passwd() {
+      return "chat passwd";
+    }
+
+    @Override
+    public String files() {
+      return "chat files";
+    }
   };
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
@@ -52,6 +92,63 @@ public enum CommandWords {
 
   /** The command that logs {@code user} in with the password. */
   public abstract String login(String user);
+
+  /** The command that shows the safety number to compare with {@code user}. */
+  public abstract String safety(String user);
+
+  /** The command that accepts the changed key of {@code user}. */
+  public abstract String trust(String user);
+
+  /** The command that changes the account password. */
+  public abstract String passwd();
+
+  /** The command that lists the files offered and sent, with their ids. */
+  public abstract String files();
+
+  /**
+   * What a front end says for {@code failure}: its message, with the commands that resolve it added
+   * in this mode's words when its message names none ({@link CommandException.SessionEnded}, {@link
+   * CommandException.KeysChanged}, {@link CommandException.FileIdRefused}).
+   */
+  public String said(CommandException failure) {
+    if (failure instanceof CommandException.SessionEnded ended) {
+      return sessionEnded(ended);
+    }
+    if (failure instanceof CommandException.KeysChanged changed) {
+      return keysChanged(changed);
+    }
+    if (failure instanceof CommandException.FileIdRefused refused) {
+      return refused.getMessage() + " (" + files() + " lists them)";
+    }
+    return failure.getMessage();
+  }
+
+  /**
+   * That changed keys stopped a command, and how to compare and accept them: {@code the key of bob
+   * changed; nothing was sent. Compare the safety number (/safety bob), then /trust bob to accept
+   * the new key}.
+   */
+  public String keysChanged(CommandException.KeysChanged changed) {
+    java.util.List<String> users = changed.users();
+    if (changed.stopped() == CommandException.KeysChanged.Stopped.VERIFYING) {
+      return changed.getMessage() + ": accept it with " + trust(users.get(0)) + " before verifying";
+    }
+    if (users.size() == 1) {
+      String name = users.get(0);
+      return changed.getMessage()
+          + ". Compare the safety number ("
+          + safety(name)
+          + "), then "
+          + trust(name)
+          + " to accept the new key";
+    }
+    return changed.getMessage()
+        + ". Compare each safety number ("
+        + String.join(", ", users.stream().map(this::safety).toList())
+        + "), then accept the new keys ("
+        + String.join(", ", users.stream().map(this::trust).toList())
+        + ")";
+  }
 
   /**
    * That the relay ended a session or refused its token, and how to log in again: {@code the

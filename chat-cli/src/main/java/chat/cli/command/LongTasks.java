@@ -69,7 +69,7 @@ public final class LongTasks {
                 task.run();
               }
             } catch (CommandException e) {
-              reportUnlessCut(failed, what.get() + ": " + e.getMessage());
+              reportUnlessCut(failed, what.get() + ": " + CommandWords.SLASH.said(e));
             } catch (RuntimeException e) {
               reportUnlessCut(failed, what.get() + " failed: " + e.getClass().getSimpleName());
             } finally {

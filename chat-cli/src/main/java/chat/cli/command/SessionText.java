@@ -33,11 +33,16 @@ public final class SessionText {
     return out;
   }
 
-  /** What {@code /sessions end} and {@code chat sessions end} say after ending {@code id}. */
-  public static String ended(String id) {
+  /**
+   * What {@code /sessions end} and {@code chat sessions end} say after ending {@code id}, naming
+   * the password change in {@code words}.
+   */
+  public static String ended(String id, CommandWords words) {
     return "ended session "
         + id
         + ": that device is logged out and must log in again with the password (change the"
-        + " password too if it may have leaked it: /passwd or 'chat passwd')";
+        + " password too if it may have leaked it: "
+        + words.passwd()
+        + ")";
   }
 }

@@ -35,7 +35,7 @@ public final class SlashCommandDispatcher implements InputDispatcher {
     try {
       execute(line, context);
     } catch (CommandException e) {
-      context.error(e.getMessage());
+      context.error(CommandWords.SLASH.said(e));
     } catch (RuntimeException e) {
       context.error(internalError(e));
     }

@@ -16,10 +16,7 @@ import chat.cli.command.AwayTracker;
 import chat.cli.command.CommandContext;
 import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
-import chat.cli.command.DaySeparators;
 import chat.cli.command.FileText;
-import chat.cli.command.GivenSecrets;
-import chat.cli.command.HiddenPrompt;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
@@ -38,13 +35,8 @@ import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
-import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Attributes;
-import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.InfoCmp;
 
 /**
@@ -61,31 +53,22 @@ import org.jline.utils.InfoCmp;
  * through; secrets are read on a masked prompt and never enter it.
  */
 public final class LineMode implements CommandContext, ClientListener {
-  private static final Size NOMINAL_SIZE = new Size(80, 24);
-
   private final ChatClient client;
   private final InputDispatcher dispatcher;
-  private final MessageFormatter formatter;
   private final Terminal terminal;
   private final boolean dumb;
-  private final boolean colour;
-  private final GivenSecrets givenSecrets;
   private final TerminalEcho echo;
   private final boolean typingEchoed;
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineModeReader reader;
-  private final DaySeparators days;
+  private final MessageLines messages;
   private final AwayTracker away = new AwayTracker();
   private final ConnectionLines connectionLines = new ConnectionLines();
   private final ProgressLines progress = new ProgressLines();
   private final LongTasks transfers = new LongTasks("chat-line-transfer");
   private final CommandThreads commands;
-
-  /** Guards {@link #ended}: a line is printed only while the terminal is still in use. */
-  private final Object printing = new Object();
-
-  /** Set as {@link #run} returns, after which nothing more is printed (the terminal may close). */
-  private boolean ended;
+  private final LinePrinter printer;
+  private final LineSecrets secrets;
 
   private volatile String current;
   private volatile boolean commandRunning;
@@ -108,33 +91,24 @@ public final class LineMode implements CommandContext, ClientListener {
       LineModeOptions options) {
     this.client = Objects.requireNonNull(client, "client");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-    this.formatter = Objects.requireNonNull(formatter, "formatter");
-    this.days = new DaySeparators(formatter);
     this.terminal = Objects.requireNonNull(terminal, "terminal");
     String type = terminal.getType();
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
-    this.colour =
+    boolean colour =
         Objects.requireNonNull(options, "options").colour() && !Terminal.TYPE_DUMB.equals(type);
-    this.givenSecrets = options.secrets();
     this.echo = options.echo();
     this.typingEchoed = options.typingEchoed();
     this.commands = new CommandThreads(terminal, !dumb);
-    if (terminal.getSize().getColumns() <= 0) {
-      // A dumb or stream terminal may report no size; JLine then never ends the line after input
-      // nor stops the thread that hides a masked prompt on a dumb terminal.
-      terminal.setSize(NOMINAL_SIZE);
-    }
-    DefaultParser parser = new DefaultParser(); // words split on spaces: no quotes, no escapes
-    parser.setQuoteChars(new char[0]);
-    parser.setEscapeChars(new char[0]);
-    this.reader = new LineModeReader(terminal, "chat", options.typingEchoed());
-    reader.setParser(parser);
-    reader.setCompleter(new JLineCompleter(Objects.requireNonNull(completer, "completer")));
-    reader.setHistory(history);
-    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
-    reader.option(LineReader.Option.HISTORY_INCREMENTAL, false);
-    GlyphKeys.install(reader);
+    this.reader =
+        LineModeReader.forLineMode(
+            terminal,
+            options.typingEchoed(),
+            Objects.requireNonNull(completer, "completer"),
+            history);
+    this.printer = new LinePrinter(reader, colour);
+    this.messages =
+        new MessageLines(client, Objects.requireNonNull(formatter, "formatter"), printer);
+    this.secrets = new LineSecrets(options.secrets(), echo, dumb, reader, commands);
   }
 
   /**
@@ -192,9 +166,7 @@ public final class LineMode implements CommandContext, ClientListener {
         print(LineKind.ERROR, cut);
       }
       client.removeListener(this);
-      synchronized (printing) {
-        ended = true;
-      }
+      printer.end(); // the terminal may close once run returns
       terminal.writer().flush();
       if (original != null) {
         terminal.setAttributes(original);
@@ -307,26 +279,7 @@ public final class LineMode implements CommandContext, ClientListener {
 
   /** Prints a line above the prompt; after {@link #run} has returned, nothing. Any thread. */
   private void print(LineKind kind, String cleanText) {
-    print(Optional.empty(), kind, cleanText);
-  }
-
-  /**
-   * Prints a line above the prompt, after {@code systemLine} if there is one, in one go (so that a
-   * dumb terminal draws the prompt again once, after both).
-   */
-  private void print(Optional<String> systemLine, LineKind kind, String cleanText) {
-    AttributedStringBuilder lines = new AttributedStringBuilder();
-    systemLine.ifPresent(line -> lines.append(styled(LineKind.SYSTEM, line)).append('\n'));
-    lines.append(styled(kind, cleanText));
-    synchronized (printing) {
-      if (!ended) {
-        reader.printAbove(lines.toAttributedString());
-      }
-    }
-  }
-
-  private AttributedString styled(LineKind kind, String cleanText) {
-    return colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText);
+    printer.print(kind, cleanText);
   }
 
   // CommandContext
@@ -350,27 +303,10 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
-  /**
-   * Prints {@code message} as one line ({@code 12:00:01 <alice> hello}, with the conversation first
-   * when it is not the current one, and a mark when the sender's clock is more than a minute off
-   * the relay's), after a date line when the day changed since the last message printed.
-   */
+  /** Prints {@code message} as one line ({@link MessageLines#message}). */
   @Override
   public void showMessage(ChatMessage message) {
-    Optional<String> separator = days.before(message);
-    String text = formatter.line(message);
-    if (!message.conversation().equals(current)) {
-      text = label(message.conversation()) + " " + text;
-    }
-    LineKind kind =
-        message.own()
-            ? LineKind.OWN
-            : message.isDirect()
-                ? LineKind.PRIVATE
-                : message.mentions(client.username().orElse(null))
-                    ? LineKind.MENTION
-                    : LineKind.OTHER;
-    print(separator, kind, text);
+    messages.message(message, current);
   }
 
   /**
@@ -379,10 +315,7 @@ public final class LineMode implements CommandContext, ClientListener {
    * thread.
    */
   public boolean printLog(String text) {
-    synchronized (printing) {
-      print(LineKind.SYSTEM, TerminalSafe.text(text));
-      return !ended;
-    }
+    return printer.printLog(text);
   }
 
   @Override
@@ -395,53 +328,21 @@ public final class LineMode implements CommandContext, ClientListener {
     print(LineKind.ERROR, "error: " + TerminalSafe.line(text));
   }
 
-  /**
-   * The secret the options give for {@code kind}, else one read on a prompt that says the input is
-   * hidden ({@link HiddenPrompt}) and shows nothing per typed character, not even a {@code *} that
-   * would give its length away (with the terminal's echo off on a dumb terminal where the options
-   * can turn it off, else under JLine's empty mask). Must be called while no line is being read, as
-   * from a command on the REPL thread. JLine hands the answer over as a {@link String}, which
-   * cannot be zeroed; the returned array can.
-   */
+  /** The options' secret, else one read on a masked prompt ({@link LineSecrets#read}). */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = givenSecrets.secret(kind);
-    if (given.isPresent()) {
-      return given.get();
-    }
-    String what = kind.noun();
-    if (reader.isReading()) {
-      throw new CommandException.Auth("cannot ask for the " + what + " now: try again", null);
-    }
-    commands.pauseKeys(reader); // the prompt reads the terminal now
-    try {
-      String shown = HiddenPrompt.of(TerminalSafe.line(prompt));
-      if (dumb && echo.off()) {
-        try {
-          return reader.readHidden(shown);
-        } finally {
-          echo.on();
-        }
-      }
-      return reader.readLine(shown, LineReaderImpl.NULL_MASK).toCharArray();
-    } catch (EndOfFileException e) {
-      throw new CommandException.Auth("no " + what + " given", null);
-    } catch (UserInterruptException e) {
-      throw new CommandException.Auth(what + " prompt cancelled", null);
-    } finally {
-      commands.resumeKeys();
-    }
+    return secrets.read(kind, prompt);
   }
 
   @Override
   public Optional<String> secretSource(SecretKind kind) {
-    return givenSecrets.source(kind);
+    return secrets.source(kind);
   }
 
   /** A given secret once (as a script's), else one typed twice on masked prompts. */
   @Override
   public char[] readNewSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = givenSecrets.secret(kind);
+    Optional<char[]> given = secrets.given(kind);
     return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
   }
 
@@ -564,21 +465,10 @@ public final class LineMode implements CommandContext, ClientListener {
     showOffer(offer);
   }
 
-  /**
-   * Prints {@code offer} as one line ({@code 12:00:01 * alice offers report.pdf (2.9 MiB): /file
-   * accept a071cf0f}, with the conversation first when it is not the current one), whether it
-   * arrives or {@code /history} lists it, after a date line when the day changed since the last
-   * message printed.
-   */
+  /** Prints {@code offer} as one line, as it arrives or {@code /history} lists it. */
   @Override
   public void showOffer(FileOffer offer) {
-    days.before(offer).ifPresent(separator -> print(LineKind.SYSTEM, separator));
-    String text =
-        formatter.time(formatter.shownTime(offer)) + " * " + FileText.offer(offer, "/file accept");
-    if (!offer.conversation().equals(current)) {
-      text = label(offer.conversation()) + " " + text;
-    }
-    print(offer.isDirect() ? LineKind.PRIVATE : LineKind.OTHER, text);
+    messages.offer(offer, current);
   }
 
   @Override

@@ -1,14 +1,19 @@
 package chat.cli.line;
 
+import chat.cli.command.InputCompleter;
 import java.io.IOError;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
+import org.jline.reader.LineReader.Option;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
@@ -38,6 +43,8 @@ final class LineModeReader extends LineReaderImpl {
    */
   private final boolean typingEchoed;
 
+  private static final Size NOMINAL_SIZE = new Size(80, 24);
+
   /** A reader on {@code terminal}, named {@code appName} (for inputrc settings). */
   LineModeReader(Terminal terminal, String appName) {
     this(terminal, appName, false);
@@ -52,6 +59,32 @@ final class LineModeReader extends LineReaderImpl {
     String type = terminal.getType();
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
     this.typingEchoed = dumb && typingEchoed;
+  }
+
+  /**
+   * Line mode's reader on {@code terminal}: words split on spaces only (no quotes, no escapes), no
+   * {@code !} history expansion, case-insensitive completion from {@code completer}, {@code
+   * history} as its history, the glyph keys bound. A terminal that reports no size is given a
+   * nominal one first: JLine then never ends the line after input nor stops the thread that hides a
+   * masked prompt on a dumb terminal.
+   */
+  static LineModeReader forLineMode(
+      Terminal terminal, boolean typingEchoed, InputCompleter completer, History history) {
+    if (terminal.getSize().getColumns() <= 0) {
+      terminal.setSize(NOMINAL_SIZE);
+    }
+    DefaultParser parser = new DefaultParser();
+    parser.setQuoteChars(new char[0]);
+    parser.setEscapeChars(new char[0]);
+    LineModeReader reader = new LineModeReader(terminal, "chat", typingEchoed);
+    reader.setParser(parser);
+    reader.setCompleter(new JLineCompleter(completer));
+    reader.setHistory(history);
+    reader.option(Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(Option.CASE_INSENSITIVE, true);
+    reader.option(Option.HISTORY_INCREMENTAL, false);
+    GlyphKeys.install(reader);
+    return reader;
   }
 
   /**

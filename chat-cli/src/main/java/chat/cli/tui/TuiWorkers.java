@@ -7,6 +7,7 @@ import chat.cli.client.HistoryPage;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.command.CommandContext;
+import chat.cli.command.CommandWords;
 import chat.cli.command.Input;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.InputParser;
@@ -114,7 +115,7 @@ final class TuiWorkers implements TuiController.Backend {
       }
       dispatcher.dispatch(line, new LineContext(context, conversation));
     } catch (CommandException e) {
-      context.error(e.getMessage());
+      context.error(CommandWords.SLASH.said(e));
     } catch (RuntimeException e) {
       context.error("command failed: " + e.getClass().getSimpleName());
     } finally {

@@ -381,8 +381,7 @@ public final class FakeChatClient implements ChatClient {
     requireLogin();
     for (MemberView member : members.getOrDefault(conversation, List.of())) {
       if (trustState(member.username()) == TrustState.CHANGED) {
-        throw new CommandException.Untrusted(
-            member.username() + "'s key changed: check it, then /trust " + member.username());
+        throw CommandException.KeysChanged.sending(List.of(member.username()));
       }
     }
     ChatMessage message =
@@ -497,7 +496,7 @@ public final class FakeChatClient implements ChatClient {
     List<FileOffer> matches =
         offers.values().stream().filter(o -> o.fileId().startsWith(typed)).toList();
     if (matches.size() != 1) {
-      throw new CommandException.Usage("no file offer " + typed);
+      throw new CommandException.FileIdRefused("no file offer " + typed);
     }
     return matches.get(0);
   }

@@ -336,8 +336,8 @@ class AccountCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "info: ended session 3f9a0c17b2d4: that device is logged out and must log in again"
-                + " with the password (change the password too if it may have leaked it: /passwd"
-                + " or 'chat passwd')");
+                + " with the password (change the password too if it may have leaked it:"
+                + " /passwd)");
   }
 
   @Test

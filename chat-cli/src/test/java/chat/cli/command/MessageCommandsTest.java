@@ -95,7 +95,9 @@ class MessageCommandsTest {
     run("/send hi");
 
     assertThat(context.errors())
-        .containsExactly("error: bob's key changed: check it, then /trust bob");
+        .containsExactly(
+            "error: the key of bob changed; nothing was sent. Compare the safety number (/safety"
+                + " bob), then /trust bob to accept the new key");
     assertThat(context.lines).noneMatch(l -> l.startsWith("message:"));
   }
 

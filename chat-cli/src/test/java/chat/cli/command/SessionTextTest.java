@@ -41,4 +41,14 @@ class SessionTextTest {
             "ce74d974ecc1  2026-11-02 11:05  2026-11-02 11:05  unknown",
             "28909b16a859  2026-11-02 11:05  2026-11-02 11:05  10.0.0.1");
   }
+
+  @Test
+  void ended_namesThePasswordChangeOfTheMode() {
+    assertThat(SessionText.ended("3f9a0c17b2d4", CommandWords.SCRIPT))
+        .isEqualTo(
+            "ended session 3f9a0c17b2d4: that device is logged out and must log in again with the"
+                + " password (change the password too if it may have leaked it: chat passwd)");
+    assertThat(SessionText.ended("3f9a0c17b2d4", CommandWords.SLASH))
+        .endsWith("if it may have leaked it: /passwd)");
+  }
 }

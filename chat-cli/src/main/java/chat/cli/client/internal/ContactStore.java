@@ -158,8 +158,7 @@ final class ContactStore {
     String key = Usernames.key(username);
     Contact contact = contacts.get(key);
     if (contact == null || contact.pending() != null) {
-      throw new CommandException.Untrusted(
-          username + "'s key changed: accept it with /trust " + username + " before verifying");
+      throw CommandException.KeysChanged.verifying(username); // each front end names /trust
     }
     contacts.put(key, new Contact(contact.username(), contact.bundle(), true, null));
     save();

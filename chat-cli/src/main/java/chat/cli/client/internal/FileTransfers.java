@@ -172,10 +172,8 @@ final class FileTransfers {
     }
     return entry.orElseThrow(
         () ->
-            new CommandException.Usage(
-                "no file offer "
-                    + typedId
-                    + " in the recent history of your conversations (/files lists them)"));
+            new CommandException.FileIdRefused( // each front end names its /files
+                "no file offer " + typedId + " in the recent history of your conversations"));
   }
 
   private void searchHistory(Session session) {

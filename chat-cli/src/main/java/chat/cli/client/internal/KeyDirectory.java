@@ -183,36 +183,8 @@ final class KeyDirectory {
       }
     }
     if (!changed.isEmpty()) {
-      throw new CommandException.Untrusted(changedKeys(changed));
+      throw CommandException.KeysChanged.sending(changed); // each front end names the commands
     }
     return out;
-  }
-
-  /**
-   * Why nothing was sent to a conversation where the keys of {@code changed} changed, and the
-   * commands that resolve it, with their names filled in.
-   */
-  static String changedKeys(List<String> changed) {
-    if (changed.size() == 1) {
-      String name = changed.get(0);
-      return "the key of "
-          + name
-          + " changed; nothing was sent. Compare the safety number (/safety "
-          + name
-          + "), then /trust "
-          + name
-          + " to accept the new key";
-    }
-    return "the keys of "
-        + String.join(", ", changed)
-        + " changed; nothing was sent. Compare each safety number ("
-        + commands("/safety ", changed)
-        + "), then accept the new keys ("
-        + commands("/trust ", changed)
-        + ")";
-  }
-
-  private static String commands(String command, List<String> names) {
-    return String.join(", ", names.stream().map(name -> command + name).toList());
   }
 }

@@ -121,8 +121,8 @@ final class OfferBook {
       }
     }
     if (matches.size() > 1) {
-      throw new CommandException.Usage(
-          "several files start with " + prefix + ": give more digits of the id (/files)");
+      throw new CommandException.FileIdRefused(
+          "several files start with " + prefix + ": give more digits of the id");
     }
     return matches.stream().findFirst();
   }
@@ -137,8 +137,8 @@ final class OfferBook {
     if (prefix.length() < MIN_PREFIX
         || prefix.length() > 32
         || !prefix.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-      throw new CommandException.Usage(
-          "a file id is 4 to 32 hex digits, as /files shows it (got '" + typed + "')");
+      throw new CommandException.FileIdRefused(
+          "a file id is 4 to 32 hex digits, got '" + typed + "'");
     }
     return prefix;
   }

@@ -1,0 +1,69 @@
+package chat.cli.line;
+
+import chat.cli.TerminalSafe;
+import java.util.Optional;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * Prints line mode's lines above the prompt with {@link LineModeReader#printAbove}, styled by
+ * {@link LineKind} when colour is on, from any thread, and nothing once line mode has ended (the
+ * terminal may close then).
+ */
+final class LinePrinter {
+  private final LineModeReader reader;
+  private final boolean colour;
+
+  /** Guards {@link #ended}: a line is printed only while the terminal is still in use. */
+  private final Object printing = new Object();
+
+  /** Set as line mode ends, after which nothing more is printed. */
+  private boolean ended;
+
+  LinePrinter(LineModeReader reader, boolean colour) {
+    this.reader = reader;
+    this.colour = colour;
+  }
+
+  /** Prints a line above the prompt; after {@link #end}, nothing. Any thread. */
+  void print(LineKind kind, String cleanText) {
+    print(Optional.empty(), kind, cleanText);
+  }
+
+  /**
+   * Prints a line above the prompt, after {@code systemLine} if there is one, in one go (so that a
+   * dumb terminal draws the prompt again once, after both).
+   */
+  void print(Optional<String> systemLine, LineKind kind, String cleanText) {
+    AttributedStringBuilder lines = new AttributedStringBuilder();
+    systemLine.ifPresent(line -> lines.append(styled(LineKind.SYSTEM, line)).append('\n'));
+    lines.append(styled(kind, cleanText));
+    synchronized (printing) {
+      if (!ended) {
+        reader.printAbove(lines.toAttributedString());
+      }
+    }
+  }
+
+  /**
+   * Prints a line of the client's log, cleaned as remote text is (it may hold several lines); false
+   * once ended, when it prints nothing.
+   */
+  boolean printLog(String text) {
+    synchronized (printing) {
+      print(LineKind.SYSTEM, TerminalSafe.text(text));
+      return !ended;
+    }
+  }
+
+  /** From now on nothing is printed. */
+  void end() {
+    synchronized (printing) {
+      ended = true;
+    }
+  }
+
+  private AttributedString styled(LineKind kind, String cleanText) {
+    return colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText);
+  }
+}

@@ -1,0 +1,69 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.CommandException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandWordsTest {
+  @Test
+  void keysChanged_oneContact_namesSafetyAndTrustInEachMode() {
+    CommandException failure = CommandException.KeysChanged.sending(List.of("bob"));
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo(
+            "the key of bob changed; nothing was sent. Compare the safety number (/safety bob),"
+                + " then /trust bob to accept the new key");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .isEqualTo(
+            "the key of bob changed; nothing was sent. Compare the safety number (chat keys"
+                + " safety bob), then chat keys trust bob to accept the new key");
+  }
+
+  @Test
+  void keysChanged_several_namesTheCommandsForEach() {
+    CommandException failure = CommandException.KeysChanged.sending(List.of("bob", "carol"));
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo(
+            "the keys of bob, carol changed; nothing was sent. Compare each safety number"
+                + " (/safety bob, /safety carol), then accept the new keys (/trust bob, /trust"
+                + " carol)");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .contains("(chat keys safety bob, chat keys safety carol)")
+        .contains("(chat keys trust bob, chat keys trust carol)")
+        .doesNotContain("/");
+  }
+
+  @Test
+  void keysChanged_verifying_namesTrustInEachMode() {
+    CommandException failure = CommandException.KeysChanged.verifying("bob");
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo("bob's key changed: accept it with /trust bob before verifying");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .isEqualTo("bob's key changed: accept it with chat keys trust bob before verifying");
+  }
+
+  @Test
+  void said_otherFailures_theirMessageAsItIs() {
+    assertThat(CommandWords.SCRIPT.said(new CommandException.Untrusted("safety number differs")))
+        .isEqualTo("safety number differs");
+  }
+
+  @Test
+  void fileIdRefused_namesTheFilesListOfEachMode() {
+    CommandException failure =
+        new CommandException.FileIdRefused(
+            "no file offer 3f2a in the recent history of your conversations");
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo(
+            "no file offer 3f2a in the recent history of your conversations (/files lists them)");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .isEqualTo(
+            "no file offer 3f2a in the recent history of your conversations (chat files lists"
+                + " them)");
+  }
+}
