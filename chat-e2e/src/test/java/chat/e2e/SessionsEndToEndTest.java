@@ -233,4 +233,34 @@ class SessionsEndToEndTest {
       assertThat(laptop.hasStoredSession("bob")).isFalse();
     }
   }
+
+  /**
+   * A live client's transfer (a TUI or line-mode /file send) whose connection dropped, and whose
+   * session another device ended meanwhile: the reconnect's resume is refused, and the transfer
+   * stops then with the session-ended message instead of waiting out its two minutes.
+   */
+  @Test
+  void liveTransfer_sessionEndedWhileDisconnected_stopsAtOnceSayingTheSessionEnded(
+      @TempDir Path files) throws Exception {
+    Path report = randomFile(files, SIZE);
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.live(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      loggedInOnBoth(laptop, phone);
+      int cuts = proxy.cuts();
+      proxy.refuseNewConnections(true);
+      proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
+      CompletableFuture<Object> sending =
+          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+      await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
+      endTheOthers(phone);
+      proxy.refuseNewConnections(false);
+
+      assertThatThrownBy(() -> sending.get(30, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessageStartingWith("the session for bob was ended");
+      assertThat(laptop.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+    }
+  }
 }

@@ -65,7 +65,8 @@ final class TransferLink implements FileLink {
    * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
    *     once for all the requests that wait for the same outage)
    * @throws CommandException.SessionEnded if the relay ended the session or no longer accepts its
-   *     token (a one-shot client's {@link SessionManager#reopen})
+   *     token (a one-shot client's {@link SessionManager#reopen}), or a live client's reconnect
+   *     stopped because the relay ended the session ({@link Session#ended})
    * @throws CommandException.Untrusted if a one-shot client's new connection finds the relay
    *     holding another key for the user ({@link SessionManager#reopen})
    */
@@ -74,6 +75,10 @@ final class TransferLink implements FileLink {
     for (int attempt = 0; ; attempt++) {
       if (sessions.current().orElse(null) != session) {
         throw new CommandException.Network("the session ended during the transfer", null);
+      }
+      CommandException.SessionEnded ended = session.ended();
+      if (ended != null) {
+        throw ended; // a live client stopped reconnecting: no connection is coming
       }
       RelayConnection current = session.rawConnection();
       if (current != null
