@@ -263,4 +263,37 @@ class SessionsEndToEndTest {
       assertThat(laptop.connectionState()).isEqualTo(ConnectionState.OFFLINE);
     }
   }
+
+  /**
+   * A one-shot chat send whose request is in flight when another device ends the session: the relay
+   * closes the connection saying so, and the send fails as an ended session (exit 2), not as a lost
+   * connection (exit 3).
+   */
+  @Test
+  void oneShotSend_sessionEndedWhileInFlight_saysItWasEndedElsewhere() throws Exception {
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.oneShot(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      loggedInOnBoth(laptop, phone);
+      laptop.send("#team", "first"); // the members are known from here on
+      // One more request goes through; nothing goes up after it, so the second send's request is
+      // in flight (never answered) when the relay closes the connection.
+      proxy.stallAfter(CuttingProxy.Direction.UP, 1);
+      laptop.sessions();
+      await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
+      CompletableFuture<Object> sending =
+          CompletableFuture.supplyAsync(() -> laptop.send("#team", "second"));
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !sending.isDone());
+      endTheOthers(phone);
+
+      assertThatThrownBy(() -> sending.get(60, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessageStartingWith("the session for bob was ended from another device")
+          .satisfies(e -> assertThat(((CommandException) e).exitCode()).isEqualTo(ExitCode.AUTH));
+    }
+  }
 }
