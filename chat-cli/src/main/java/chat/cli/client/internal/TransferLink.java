@@ -60,6 +60,21 @@ final class TransferLink implements FileLink {
   }
 
   /**
+   * Before a transfer's first request on the session's connection (the members check): a one-shot
+   * client whose connection is already down resumes on a new one here, as it does for a loss during
+   * the transfer, instead of failing with "not connected to the relay". A live client is left as it
+   * is: while it reconnects, a transfer not yet started is refused at once ("try again in a
+   * moment").
+   *
+   * @throws CommandException as {@link #online} does, for a one-shot client
+   */
+  void beforeStart() {
+    if (!live) {
+      online();
+    }
+  }
+
+  /**
    * An online connection: the current one, or a new one after a loss.
    *
    * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
