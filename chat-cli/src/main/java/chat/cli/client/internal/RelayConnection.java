@@ -172,6 +172,8 @@ final class RelayConnection implements AutoCloseable {
    * thrown), for callers that act on particular error codes.
    *
    * @throws CommandException.Network when the connection ends or no reply comes within the timeout
+   * @throws CommandException.SessionEnded when the relay closed the connection because the session
+   *     was ended elsewhere ({@link #lost})
    */
   Reply exchange(Request request) {
     CompletableFuture<Reply> future = new CompletableFuture<>();
