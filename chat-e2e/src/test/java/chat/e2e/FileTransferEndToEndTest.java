@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -144,6 +145,39 @@ class FileTransferEndToEndTest {
                 assertThat(t.state()).isEqualTo(TransferState.DONE);
                 assertThat(t.savedPath()).isEqualTo(saved.toString());
               });
+    }
+  }
+
+  /**
+   * A one-shot chat file send whose connection is already down when it starts (lost after the
+   * resume at start, before the members check): it resumes on a new connection, as it does when the
+   * connection drops mid-upload, instead of failing with "not connected to the relay".
+   */
+  @Test
+  void oneShotSendFile_connectionDownBeforeTheMembersCheck_resumesAndSends() throws Exception {
+    Path notes = randomFile("notes.txt", 5000);
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      bob.join("#notes");
+      try (RelayChatClient alice = Clients.oneShot(proxy.port(), homes, downloads)) {
+        alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+        alice.join("#notes");
+      }
+      try (RelayChatClient alice = Clients.oneShot(proxy.port(), homes, downloads)) {
+        alice.resume("alice", PASSPHRASE.clone());
+        int accepted = proxy.accepted();
+        proxy.cutNow();
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> alice.connectionState() == ConnectionState.OFFLINE);
+
+        FileOffer sent = alice.sendFile("#notes", notes);
+
+        assertThat(sent.size()).isEqualTo(5000);
+        assertThat(proxy.accepted()).as("one new connection, resumed").isEqualTo(accepted + 1);
+        bobEvents.awaitOffer("notes.txt");
+        assertThat(sha256(bob.acceptFile(sent.fileId()))).isEqualTo(sha256(notes));
+      }
     }
   }
 

@@ -236,4 +236,67 @@ class SessionsEndToEndTest {
       assertThat(laptop.hasStoredSession("bob")).isFalse();
     }
   }
+
+  /**
+   * A live client's transfer (a TUI or line-mode /file send) whose connection dropped, and whose
+   * session another device ended meanwhile: the reconnect's resume is refused, and the transfer
+   * stops then with the session-ended message instead of waiting out its two minutes.
+   */
+  @Test
+  void liveTransfer_sessionEndedWhileDisconnected_stopsAtOnceSayingTheSessionEnded(
+      @TempDir Path files) throws Exception {
+    Path report = randomFile(files, SIZE);
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.live(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      loggedInOnBoth(laptop, phone);
+      int cuts = proxy.cuts();
+      proxy.refuseNewConnections(true);
+      proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
+      CompletableFuture<Object> sending =
+          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+      await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
+      endTheOthers(phone);
+      proxy.refuseNewConnections(false);
+
+      assertThatThrownBy(() -> sending.get(30, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessageStartingWith("the session for bob was ended");
+      assertThat(laptop.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+    }
+  }
+
+  /**
+   * A one-shot chat send whose request is in flight when another device ends the session: the relay
+   * closes the connection saying so, and the send fails as an ended session (exit 2), not as a lost
+   * connection (exit 3).
+   */
+  @Test
+  void oneShotSend_sessionEndedWhileInFlight_saysItWasEndedElsewhere() throws Exception {
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.oneShot(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      loggedInOnBoth(laptop, phone);
+      laptop.send("#team", "first"); // the members are known from here on
+      // One more request goes through; nothing goes up after it, so the second send's request is
+      // in flight (never answered) when the relay closes the connection.
+      proxy.stallAfter(CuttingProxy.Direction.UP, 1);
+      laptop.sessions();
+      await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
+      CompletableFuture<Object> sending =
+          CompletableFuture.supplyAsync(() -> laptop.send("#team", "second"));
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !sending.isDone());
+      endTheOthers(phone);
+
+      assertThatThrownBy(() -> sending.get(60, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessageStartingWith("the session for bob was ended from another device")
+          .satisfies(e -> assertThat(((CommandException) e).exitCode()).isEqualTo(ExitCode.AUTH));
+    }
+  }
 }

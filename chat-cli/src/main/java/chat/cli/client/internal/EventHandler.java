@@ -33,6 +33,11 @@ final class EventHandler {
       public void onClosed(RelayConnection connection, boolean byUs, String reason) {
         post.accept(() -> reconnector.connectionLost(target, connection, byUs, reason));
       }
+
+      @Override
+      public String sessionUser() {
+        return target.username();
+      }
     };
   }
 }

@@ -84,8 +84,11 @@ final class Reconnector {
       schedule(target, 1);
       return;
     }
+    CommandException.SessionEnded why =
+        CommandException.SessionEnded.endedElsewhere(user == null ? target.username() : user);
+    target.ended(why);
     target.connectionState(ConnectionState.OFFLINE);
-    stopped(CommandException.SessionEnded.endedElsewhere(user == null ? target.username() : user));
+    stopped(why);
   }
 
   /**
@@ -213,6 +216,7 @@ final class Reconnector {
         schedule(target, 1);
         return;
       }
+      target.ended(ended);
       target.connectionState(ConnectionState.OFFLINE);
       sessions.post(() -> stopped(ended));
       return;

@@ -44,6 +44,15 @@ final class RelayConnection implements AutoCloseable {
 
     /** {@code connection} ended; {@code byUs} if {@link #close()} ended it. */
     void onClosed(RelayConnection connection, boolean byUs, String reason);
+
+    /**
+     * The user whose session the connection carries, or null before a login or resume names one: a
+     * request the relay's close for an ended session cut short fails as {@link
+     * CommandException.SessionEnded} for that user.
+     */
+    default String sessionUser() {
+      return null;
+    }
   }
 
   private final Socket socket;
@@ -163,6 +172,8 @@ final class RelayConnection implements AutoCloseable {
    * thrown), for callers that act on particular error codes.
    *
    * @throws CommandException.Network when the connection ends or no reply comes within the timeout
+   * @throws CommandException.SessionEnded when the relay closed the connection because the session
+   *     was ended elsewhere ({@link #lost})
    */
   Reply exchange(Request request) {
     CompletableFuture<Reply> future = new CompletableFuture<>();
@@ -175,9 +186,9 @@ final class RelayConnection implements AutoCloseable {
       }
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
-      throw new CommandException.Network(closeReason, e);
+      throw lost(e);
     } catch (ExecutionException e) {
-      throw new CommandException.Network(closeReason, e.getCause());
+      throw lost(e.getCause());
     } catch (TimeoutException e) {
       throw new CommandException.Network(
           "the relay did not answer within " + timeout.toSeconds() + " s", e);
@@ -209,6 +220,18 @@ final class RelayConnection implements AutoCloseable {
       pending.values().forEach(future -> future.completeExceptionally(failure));
       listener.onClosed(this, closing, closeReason);
     }
+  }
+
+  /**
+   * Why a request got no answer because the connection ended: the session ended elsewhere if the
+   * relay said so as it closed (exit 2, as a refused resume is), else the connection was lost.
+   */
+  private CommandException lost(Throwable cause) {
+    String user = sessionRevoked ? listener.sessionUser() : null;
+    if (user != null) {
+      return CommandException.SessionEnded.endedElsewhere(user);
+    }
+    return new CommandException.Network(closeReason, cause);
   }
 
   private void onReply(Reply reply) {

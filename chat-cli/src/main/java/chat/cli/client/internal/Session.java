@@ -36,6 +36,7 @@ final class Session {
   private volatile RelayConnection connection;
   private volatile ConnectionState connectionState = ConnectionState.CONNECTING;
   private volatile String away;
+  private volatile CommandException.SessionEnded ended;
 
   Session(
       Profile profile,
@@ -95,6 +96,15 @@ final class Session {
 
   void connection(RelayConnection newConnection) {
     this.connection = newConnection;
+  }
+
+  /** Why the relay ended this session (a live client stopped reconnecting), or null. */
+  CommandException.SessionEnded ended() {
+    return ended;
+  }
+
+  void ended(CommandException.SessionEnded why) {
+    this.ended = why;
   }
 
   ConnectionState connectionState() {

@@ -31,6 +31,7 @@ final class SessionUploadLink implements UploadLink {
 
   @Override
   public void checkRecipients(String conversation) {
+    link.beforeStart();
     EnvelopeSender.checkRecipients(link.session(), conversation);
   }
 

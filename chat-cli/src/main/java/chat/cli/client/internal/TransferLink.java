@@ -60,12 +60,28 @@ final class TransferLink implements FileLink {
   }
 
   /**
+   * Before a transfer's first request on the session's connection (the members check): a one-shot
+   * client whose connection is already down resumes on a new one here, as it does for a loss during
+   * the transfer, instead of failing with "not connected to the relay". A live client is left as it
+   * is: while it reconnects, a transfer not yet started is refused at once ("try again in a
+   * moment").
+   *
+   * @throws CommandException as {@link #online} does, for a one-shot client
+   */
+  void beforeStart() {
+    if (!live) {
+      online();
+    }
+  }
+
+  /**
    * An online connection: the current one, or a new one after a loss.
    *
    * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
    *     once for all the requests that wait for the same outage)
    * @throws CommandException.SessionEnded if the relay ended the session or no longer accepts its
-   *     token (a one-shot client's {@link SessionManager#reopen})
+   *     token (a one-shot client's {@link SessionManager#reopen}), or a live client's reconnect
+   *     stopped because the relay ended the session ({@link Session#ended})
    * @throws CommandException.Untrusted if a one-shot client's new connection finds the relay
    *     holding another key for the user ({@link SessionManager#reopen})
    */
@@ -74,6 +90,10 @@ final class TransferLink implements FileLink {
     for (int attempt = 0; ; attempt++) {
       if (sessions.current().orElse(null) != session) {
         throw new CommandException.Network("the session ended during the transfer", null);
+      }
+      CommandException.SessionEnded ended = session.ended();
+      if (ended != null) {
+        throw ended; // a live client stopped reconnecting: no connection is coming
       }
       RelayConnection current = session.rawConnection();
       if (current != null
