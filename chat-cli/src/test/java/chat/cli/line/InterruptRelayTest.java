@@ -2,6 +2,7 @@ package chat.cli.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,11 +20,24 @@ class InterruptRelayTest {
     signal.getMethod("raise", signal).invoke(null, interrupt);
   }
 
+  /**
+   * Whether {@code previous}, the handler a registration replaced, is the JVM's "ignore": a process
+   * started with SIGINT ignored (such as one a shell without job control started in the background)
+   * gets no handler for it at all, so no interrupt can reach the terminal.
+   */
+  private static boolean ignored(Object previous) throws ReflectiveOperationException {
+    Object ignore = Class.forName("sun.misc.SignalHandler").getField("SIG_IGN").get(null);
+    return ignore.equals(previous);
+  }
+
   @Test
   void ctrlC_whileRelaying_reachesTheTerminal_afterClose_thePreviousHandler() throws Exception {
     AtomicInteger previous = new AtomicInteger();
     AtomicInteger terminalInterrupts = new AtomicInteger();
     Object jvmHandler = Signals.register("INT", previous::incrementAndGet); // never the JVM's exit
+    assumeFalse(
+        ignored(jvmHandler),
+        "SIGINT is ignored in this process (started in the background without job control)");
     try (TerminalHarness harness = TerminalHarness.cookedDumb()) {
       harness.terminal.handle(Terminal.Signal.INT, s -> terminalInterrupts.incrementAndGet());
 
