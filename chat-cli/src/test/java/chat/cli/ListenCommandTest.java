@@ -12,6 +12,7 @@ import chat.cli.client.LeftOutMessages;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -69,11 +70,7 @@ class ListenCommandTest {
   @Test
   void listenText_invitationAndFriendRequest_adviseTheScriptingCommands_notSlashCommands()
       throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
 
     fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
@@ -92,14 +89,7 @@ class ListenCommandTest {
   /** The JSON lines carry no advice: a script builds its own command from the fields. */
   @Test
   void listenJson_invitationAndFriendRequest_areFieldsOnly() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () ->
-                Cli.withPassphrase()
-                    .client(fake)
-                    .run("listen", "--user", "bob", "--json", "--count", "1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
 
     fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
@@ -118,11 +108,7 @@ class ListenCommandTest {
   @Test
   void listenText_declineOfAnInvitationToYourGroup_isPrinted_otherGroupEventsAreNot()
       throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
     fake.join("#team");
 
     fake.fireGroupUpdate(
@@ -142,14 +128,7 @@ class ListenCommandTest {
 
   @Test
   void listenJson_messagesLeftOut_aNoticeLineThatSaysWhatItCounts() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () ->
-                Cli.withPassphrase()
-                    .client(fake)
-                    .run("listen", "--user", "bob", "--json", "--count", "1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
 
     fake.fireLeftOut(
         new LeftOutMessages("#ops", "", LeftOutMessages.Reason.DAMAGED, List.of(4L, 5L, 9L)));
@@ -170,11 +149,7 @@ class ListenCommandTest {
 
   @Test
   void listenText_messagesLeftOut_saidOnceOnStderr_stdoutKeepsTheMessages() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
 
     fake.fireLeftOut(
         new LeftOutMessages("#ops", "", LeftOutMessages.Reason.DAMAGED, List.of(4L, 5L)));
@@ -194,11 +169,7 @@ class ListenCommandTest {
    */
   @Test
   void listenText_outage_saysLostOnceRemindsOnceAndSaysBack() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob", "--count", "1"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
 
     fake.fireConnection(ConnectionState.RECONNECTING, "the relay is shutting down; reconnecting");
     for (int attempt = 1; attempt <= 9; attempt++) {
@@ -225,14 +196,10 @@ class ListenCommandTest {
    */
   @Test
   void listen_profileCannotBeWritten_stopsWithOneLine_exit7() throws Exception {
-    fake.storedSessions.add("bob");
     fake.failClose =
         new CommandException.FileAccess(
             "cannot write /p/bob/state.json: no space left on device", null);
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob();
 
     fake.fireLocalWriteFailure("cannot write /p/bob/contacts.json: no space left on device");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
@@ -253,11 +220,7 @@ class ListenCommandTest {
    */
   @Test
   void listen_keysReplacedElsewhere_exit4() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob();
 
     fake.fireStopped(
         new CommandException.Untrusted("the relay holds another key for bob"),
@@ -271,11 +234,7 @@ class ListenCommandTest {
   /** A stored session the relay no longer accepts still ends listen with exit 2. */
   @Test
   void listen_sessionNoLongerValid_exit2() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob();
 
     fake.fireConnection(
         ConnectionState.OFFLINE, "the stored session for bob is no longer valid: log in");
@@ -290,11 +249,7 @@ class ListenCommandTest {
    */
   @Test
   void listen_sessionEnded_exit2_saysToRunChatLogin() throws Exception {
-    fake.storedSessions.add("bob");
-    CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run("listen", "--user", "bob"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    CompletableFuture<Cli.Result> listening = listenAsBob();
 
     CommandException.SessionEnded ended = CommandException.SessionEnded.refused("bob");
     fake.fireStopped(ended, ended.getMessage());
@@ -307,5 +262,20 @@ class ListenCommandTest {
                 + " another device, or the password was changed) or has expired; log in again:"
                 + " chat login --user bob\n")
         .doesNotContain("/login");
+  }
+
+  /**
+   * Starts {@code chat listen --user bob} with {@code options} on the fake client, with bob's
+   * session stored, and returns once it has resumed that session.
+   */
+  private CompletableFuture<Cli.Result> listenAsBob(String... options) {
+    fake.storedSessions.add("bob");
+    List<String> args = new ArrayList<>(List.of("listen", "--user", "bob"));
+    args.addAll(List.of(options));
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> Cli.withPassphrase().client(fake).run(args.toArray(String[]::new)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    return listening;
   }
 }

@@ -168,6 +168,24 @@ class SessionsEndToEndTest {
   }
 
   /** A file of {@code size} random bytes. */
+  /**
+   * Starts {@code laptop}'s upload of {@code report} to #team through {@code proxy}, cuts it a
+   * third of the way with the relay seeming down (new connections refused), ends laptop's session
+   * from {@code phone}, lets connections through again, and returns the upload.
+   */
+  private static CompletableFuture<Object> uploadCutWhileEndedElsewhere(
+      CuttingProxy proxy, RelayChatClient laptop, RelayChatClient phone, Path report) {
+    int cuts = proxy.cuts();
+    proxy.refuseNewConnections(true);
+    proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
+    CompletableFuture<Object> sending =
+        CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+    await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
+    endTheOthers(phone);
+    proxy.refuseNewConnections(false);
+    return sending;
+  }
+
   private static Path randomFile(Path dir, int size) throws Exception {
     byte[] data = new byte[size];
     new java.security.SecureRandom().nextBytes(data);
@@ -188,14 +206,8 @@ class SessionsEndToEndTest {
         RelayChatClient laptop = Clients.oneShot(proxy.port(), laptopHome);
         RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
       loggedInOnBoth(laptop, phone);
-      int cuts = proxy.cuts();
-      proxy.refuseNewConnections(true); // the relay seems down until the session is ended
-      proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
       CompletableFuture<Object> sending =
-          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
-      await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
-      endTheOthers(phone);
-      proxy.refuseNewConnections(false);
+          uploadCutWhileEndedElsewhere(proxy, laptop, phone, report);
 
       assertThatThrownBy(() -> sending.get(60, TimeUnit.SECONDS))
           .cause()
@@ -250,14 +262,8 @@ class SessionsEndToEndTest {
         RelayChatClient laptop = Clients.live(proxy.port(), laptopHome);
         RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
       loggedInOnBoth(laptop, phone);
-      int cuts = proxy.cuts();
-      proxy.refuseNewConnections(true);
-      proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
       CompletableFuture<Object> sending =
-          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
-      await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
-      endTheOthers(phone);
-      proxy.refuseNewConnections(false);
+          uploadCutWhileEndedElsewhere(proxy, laptop, phone, report);
 
       assertThatThrownBy(() -> sending.get(30, TimeUnit.SECONDS))
           .cause()
