@@ -7,6 +7,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -351,6 +352,12 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.object("notice").put("conversation", conversation).put("text", text));
       }
+    }
+
+    /** Held messages: with {@code --json}, a {@code notice} line in a script's words. */
+    @Override
+    public synchronized void onHeld(HeldMessages held) {
+      onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
     }
 
     /**

@@ -2,6 +2,8 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ClientListener;
+import chat.cli.client.HeldMessages;
+import chat.cli.command.CommandWords;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -74,6 +76,12 @@ final class RelayCommandSupport {
                         + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
                         + TerminalSafe.line(text));
             err().flush();
+          }
+
+          /** Held messages, with the commands that read them in a script's words. */
+          @Override
+          public void onHeld(HeldMessages held) {
+            onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
           }
 
           /**

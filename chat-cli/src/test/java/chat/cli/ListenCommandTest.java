@@ -8,6 +8,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -161,6 +162,24 @@ class ListenCommandTest {
         .containsExactly(
             "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not shown");
     assertThat(result.out()).doesNotContain("damaged").contains("done");
+  }
+
+  @Test
+  void listen_heldMessage_saysOnStderrAndInJsonHowAScriptReadsIt() throws Exception {
+    String said =
+        "a message from carol is signed with a new key you have not accepted; it is held. Compare"
+            + " the safety number (chat keys safety carol), then chat keys trust carol to read it";
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    fake.fireHeld(new HeldMessages("#ops", "carol", 1));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("held")))
+        .containsExactly("chat: #ops: " + said);
+    assertThat(result.out())
+        .contains("{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"" + said + "\"}");
   }
 
   /**

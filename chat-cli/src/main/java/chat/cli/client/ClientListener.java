@@ -48,7 +48,8 @@ public interface ClientListener {
 
   /**
    * Messages from one sender were held because they are signed with a new key not accepted yet: one
-   * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words.
+   * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words,
+   * which names no command: a front end overrides it to say how to read them in its own words.
    */
   default void onHeld(HeldMessages held) {
     onNotice(held.conversation(), held.notice());

@@ -151,6 +151,22 @@ public enum CommandWords {
   }
 
   /**
+   * That messages are held, and how to read them: {@code a message from bob is signed with a new
+   * key you have not accepted; it is held. Compare the safety number (/safety bob), then /trust bob
+   * to read it}.
+   */
+  public String held(chat.cli.client.HeldMessages held) {
+    String sender = held.sender();
+    return held.notice()
+        + ". Compare the safety number ("
+        + safety(sender)
+        + "), then "
+        + trust(sender)
+        + " to read "
+        + (held.count() == 1 ? "it" : "them");
+  }
+
+  /**
    * That the relay ended a session or refused its token, and how to log in again: {@code the
    * session for bob was ended … or has expired; log in again: /login bob}.
    */

@@ -10,6 +10,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
@@ -374,6 +375,12 @@ public final class LineMode implements CommandContext, ClientListener {
   @Override
   public void onMessage(ChatMessage message) {
     showMessage(message);
+  }
+
+  /** Held messages, with the slash commands that read them. */
+  @Override
+  public void onHeld(HeldMessages held) {
+    onNotice(held.conversation(), CommandWords.SLASH.held(held));
   }
 
   @Override

@@ -3,6 +3,7 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
+import chat.cli.client.HeldMessages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,22 @@ class CommandWordsTest {
         .isEqualTo("bob's key changed: accept it with /trust bob before verifying");
     assertThat(CommandWords.SCRIPT.said(failure))
         .isEqualTo("bob's key changed: accept it with chat keys trust bob before verifying");
+  }
+
+  @Test
+  void held_namesSafetyAndTrustInEachMode() {
+    HeldMessages one = new HeldMessages("#ops", "bob", 1);
+    HeldMessages three = new HeldMessages("#ops", "bob", 3);
+
+    assertThat(CommandWords.SLASH.held(one))
+        .isEqualTo(
+            "a message from bob is signed with a new key you have not accepted; it is held."
+                + " Compare the safety number (/safety bob), then /trust bob to read it");
+    assertThat(CommandWords.SCRIPT.held(three))
+        .isEqualTo(
+            "3 messages from bob are signed with a new key you have not accepted; they are held."
+                + " Compare the safety number (chat keys safety bob), then chat keys trust bob to"
+                + " read them");
   }
 
   @Test
