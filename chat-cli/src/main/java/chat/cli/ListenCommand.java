@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -352,6 +353,15 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.object("notice").put("conversation", conversation).put("text", text));
       }
+    }
+
+    /**
+     * A notice that advises a command: with {@code --json}, a {@code notice} line in a script's
+     * words.
+     */
+    @Override
+    public synchronized void onAdvice(Advice advice) {
+      onNotice(advice.conversation(), CommandWords.SCRIPT.advised(advice));
     }
 
     /** Held messages: with {@code --json}, a {@code notice} line in a script's words. */

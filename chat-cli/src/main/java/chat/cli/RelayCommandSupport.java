@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ClientListener;
 import chat.cli.client.HeldMessages;
@@ -76,6 +77,12 @@ final class RelayCommandSupport {
                         + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
                         + TerminalSafe.line(text));
             err().flush();
+          }
+
+          /** A notice that advises a command, in a script's words. */
+          @Override
+          public void onAdvice(Advice advice) {
+            onNotice(advice.conversation(), CommandWords.SCRIPT.advised(advice));
           }
 
           /** Held messages, with the commands that read them in a script's words. */

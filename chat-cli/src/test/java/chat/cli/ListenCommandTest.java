@@ -3,6 +3,7 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
@@ -180,6 +181,24 @@ class ListenCommandTest {
         .containsExactly("chat: #ops: " + said);
     assertThat(result.out())
         .contains("{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"" + said + "\"}");
+  }
+
+  @Test
+  void listenText_advice_saidOnStderrWithTheCommandsAScriptRuns() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
+
+    fake.fireAdvice(new Advice.KeyChanged("carol"));
+    fake.fireAdvice(new Advice.MembersDiffer("#ops", "carol"));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("carol")))
+        .containsExactly(
+            "chat: carol's key changed. Sending to them is blocked until you compare the safety"
+                + " number (chat keys safety carol) and accept it with chat keys trust carol",
+            "chat: #ops: carol encrypted their last message to a different set of members than you"
+                + " see in #ops: check chat members ops");
   }
 
   /**

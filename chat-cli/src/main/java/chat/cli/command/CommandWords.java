@@ -45,6 +45,11 @@ public enum CommandWords {
     public String files() {
       return "/files";
     }
+
+    @Override
+    public String members(String conversation) {
+      return "/members";
+    }
   },
   /** Scripting commands and {@code chat listen}. */
   SCRIPT {
@@ -82,6 +87,11 @@ public enum CommandWords {
     public String files() {
       return "chat files";
     }
+
+    @Override
+    public String members(String conversation) {
+      return "chat members " + bare(conversation);
+    }
   };
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
@@ -104,6 +114,33 @@ public enum CommandWords {
 
   /** The command that lists the files offered and sent, with their ids. */
   public abstract String files();
+
+  /**
+   * The command that lists the members of {@code conversation}: in the TUI and the line mode, where
+   * the advice is shown in that conversation's pane, without it.
+   */
+  public abstract String members(String conversation);
+
+  /**
+   * What a front end says for {@code advice}: its notice with the command to run in this mode's
+   * words, e.g. {@code bob's key changed. Sending to them is blocked until you compare the safety
+   * number (/safety bob) and accept it with /trust bob}.
+   */
+  public String advised(chat.cli.client.Advice advice) {
+    if (advice instanceof chat.cli.client.Advice.KeyChanged changed) {
+      String user = changed.user();
+      return user
+          + "'s key changed. Sending to them is blocked until you compare the safety number ("
+          + safety(user)
+          + ") and accept it with "
+          + trust(user);
+    }
+    if (advice instanceof chat.cli.client.Advice.MembersDiffer differ) {
+      return differ.notice() + ": check " + members(differ.conversation());
+    }
+    chat.cli.client.Advice.KeysReplaced replaced = (chat.cli.client.Advice.KeysReplaced) advice;
+    return replaced.notice() + " (" + login(replaced.user()) + ")";
+  }
 
   /**
    * What a front end says for {@code failure}: its message, with the commands that resolve it added

@@ -2,6 +2,7 @@ package chat.cli.line;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -375,6 +376,12 @@ public final class LineMode implements CommandContext, ClientListener {
   @Override
   public void onMessage(ChatMessage message) {
     showMessage(message);
+  }
+
+  /** A notice that advises a command, with the slash command. */
+  @Override
+  public void onAdvice(Advice advice) {
+    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
   }
 
   /** Held messages, with the slash commands that read them. */
