@@ -48,6 +48,11 @@ public enum CommandWords {
 
     @Override
     public String members(String conversation) {
+      return "/members " + conversation;
+    }
+
+    @Override
+    public String membersHere(String conversation) {
       return "/members";
     }
   },
@@ -92,6 +97,11 @@ public enum CommandWords {
     public String members(String conversation) {
       return "chat members " + bare(conversation);
     }
+
+    @Override
+    public String membersHere(String conversation) {
+      return members(conversation);
+    }
   };
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
@@ -115,11 +125,14 @@ public enum CommandWords {
   /** The command that lists the files offered and sent, with their ids. */
   public abstract String files();
 
-  /**
-   * The command that lists the members of {@code conversation}: in the TUI and the line mode, where
-   * the advice is shown in that conversation's pane, without it.
-   */
+  /** The command that lists the members of {@code conversation}. */
   public abstract String members(String conversation);
+
+  /**
+   * The command that lists the members of {@code conversation} in advice shown there: in the TUI
+   * and the line mode, where that is the conversation's pane, without naming it.
+   */
+  public abstract String membersHere(String conversation);
 
   /**
    * What a front end says for {@code advice}: its notice with the command to run in this mode's
@@ -136,7 +149,7 @@ public enum CommandWords {
           + trust(user);
     }
     if (advice instanceof chat.cli.client.Advice.MembersDiffer differ) {
-      return differ.notice() + ": check " + members(differ.conversation());
+      return differ.notice() + ": check " + membersHere(differ.conversation());
     }
     chat.cli.client.Advice.KeysReplaced replaced = (chat.cli.client.Advice.KeysReplaced) advice;
     return replaced.notice() + " (" + login(replaced.user()) + ")";
@@ -145,7 +158,8 @@ public enum CommandWords {
   /**
    * What a front end says for {@code failure}: its message, with the commands that resolve it added
    * in this mode's words when its message names none ({@link CommandException.SessionEnded}, {@link
-   * CommandException.KeysChanged}, {@link CommandException.FileIdRefused}).
+   * CommandException.KeysChanged}, {@link CommandException.MembersUnannounced}, {@link
+   * CommandException.FileIdRefused}).
    */
   public String said(CommandException failure) {
     if (failure instanceof CommandException.SessionEnded ended) {
@@ -153,6 +167,12 @@ public enum CommandWords {
     }
     if (failure instanceof CommandException.KeysChanged changed) {
       return keysChanged(changed);
+    }
+    if (failure instanceof CommandException.MembersUnannounced unannounced) {
+      return unannounced.getMessage()
+          + ". Check "
+          + members(unannounced.conversation())
+          + "; send again to encrypt to them too";
     }
     if (failure instanceof CommandException.FileIdRefused refused) {
       return refused.getMessage() + " (" + files() + " lists them)";

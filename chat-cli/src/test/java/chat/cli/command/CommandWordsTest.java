@@ -107,6 +107,21 @@ class CommandWordsTest {
   }
 
   @Test
+  void said_membersUnannounced_namesTheMemberListInEachMode() {
+    CommandException failure =
+        new CommandException.MembersUnannounced("#side", List.of("mallory", "trent"));
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo(
+            "not sent: the relay lists members of #side this client was never told about: mallory,"
+                + " trent. Check /members #side; send again to encrypt to them too");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .isEqualTo(
+            "not sent: the relay lists members of #side this client was never told about: mallory,"
+                + " trent. Check chat members side; send again to encrypt to them too");
+  }
+
+  @Test
   void said_otherFailures_theirMessageAsItIs() {
     assertThat(CommandWords.SCRIPT.said(new CommandException.Untrusted("safety number differs")))
         .isEqualTo("safety number differs");
