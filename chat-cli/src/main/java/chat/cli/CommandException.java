@@ -174,6 +174,31 @@ public abstract sealed class CommandException extends RuntimeException {
   }
 
   /**
+   * A send refused once because the relay lists members of {@link #conversation} this client was
+   * never told about: exit 4, as any {@link Untrusted}. The message ({@code not sent: the relay
+   * lists members of #side this client was never told about: mallory}) says no command: each front
+   * end adds how the members are listed there.
+   */
+  public static final class MembersUnannounced extends Untrusted {
+    private final String conversation;
+
+    /** Nothing was sent to {@code conversation}, where the relay lists {@code members}. */
+    public MembersUnannounced(String conversation, java.util.List<String> members) {
+      super(
+          "not sent: the relay lists members of "
+              + conversation
+              + " this client was never told about: "
+              + String.join(", ", members));
+      this.conversation = conversation;
+    }
+
+    /** The conversation nothing was sent to. */
+    public String conversation() {
+      return conversation;
+    }
+  }
+
+  /**
    * Contacts whose keys changed and are not accepted yet stopped a command: exit 4, as any {@link
    * Untrusted}. The message ({@code the key of bob changed; nothing was sent}) says no command:
    * each front end adds how a safety number is compared and a key accepted there, for {@link

@@ -5,6 +5,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
+import chat.cli.command.CommandWords;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.MessageFormatter;
 import chat.protocol.ConversationIds;
@@ -114,7 +115,7 @@ final class HistoryCommand implements Callable<Integer> {
                 "chat: "
                     + TerminalSafe.line(held.conversation())
                     + ": "
-                    + TerminalSafe.line(held.notice()));
+                    + TerminalSafe.line(CommandWords.SCRIPT.held(held)));
       }
       for (LeftOutMessages left : page.leftOut()) {
         if (support.options().json()) {

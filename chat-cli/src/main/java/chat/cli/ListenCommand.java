@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -7,6 +8,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -351,6 +353,21 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.object("notice").put("conversation", conversation).put("text", text));
       }
+    }
+
+    /**
+     * A notice that advises a command: with {@code --json}, a {@code notice} line in a script's
+     * words.
+     */
+    @Override
+    public synchronized void onAdvice(Advice advice) {
+      onNotice(advice.conversation(), CommandWords.SCRIPT.advised(advice));
+    }
+
+    /** Held messages: with {@code --json}, a {@code notice} line in a script's words. */
+    @Override
+    public synchronized void onHeld(HeldMessages held) {
+      onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
     }
 
     /**

@@ -1,7 +1,10 @@
 package chat.cli;
 
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ClientListener;
+import chat.cli.client.HeldMessages;
+import chat.cli.command.CommandWords;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -74,6 +77,18 @@ final class RelayCommandSupport {
                         + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
                         + TerminalSafe.line(text));
             err().flush();
+          }
+
+          /** A notice that advises a command, in a script's words. */
+          @Override
+          public void onAdvice(Advice advice) {
+            onNotice(advice.conversation(), CommandWords.SCRIPT.advised(advice));
+          }
+
+          /** Held messages, with the commands that read them in a script's words. */
+          @Override
+          public void onHeld(HeldMessages held) {
+            onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
           }
 
           /**

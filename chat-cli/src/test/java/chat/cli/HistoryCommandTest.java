@@ -228,8 +228,8 @@ class HistoryCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "chat: #lobby: 2 messages from carol are signed with a new key you have not accepted;"
-                + " they are held. Compare the safety number (/safety carol), then /trust carol to"
-                + " read them\n");
+                + " they are held. Compare the safety number (chat keys safety carol), then chat keys"
+                + " trust carol to read them\n");
   }
 
   @Test

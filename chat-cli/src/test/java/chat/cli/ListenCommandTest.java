@@ -3,11 +3,13 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -161,6 +163,42 @@ class ListenCommandTest {
         .containsExactly(
             "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not shown");
     assertThat(result.out()).doesNotContain("damaged").contains("done");
+  }
+
+  @Test
+  void listen_heldMessage_saysOnStderrAndInJsonHowAScriptReadsIt() throws Exception {
+    String said =
+        "a message from carol is signed with a new key you have not accepted; it is held. Compare"
+            + " the safety number (chat keys safety carol), then chat keys trust carol to read it";
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    fake.fireHeld(new HeldMessages("#ops", "carol", 1));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("held")))
+        .containsExactly("chat: #ops: " + said);
+    assertThat(result.out())
+        .contains("{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"" + said + "\"}");
+  }
+
+  @Test
+  void listenText_advice_saidOnStderrWithTheCommandsAScriptRuns() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
+
+    fake.fireAdvice(new Advice.KeyChanged("carol"));
+    fake.fireAdvice(new Advice.MembersDiffer("#ops", "carol"));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("carol")))
+        .containsExactly(
+            "chat: carol's key changed. Sending to them is blocked until you compare the safety"
+                + " number (chat keys safety carol) and accept it with chat keys trust carol",
+            "chat: #ops: carol encrypted their last message to a different set of members than you"
+                + " see in #ops: check chat members ops");
   }
 
   /**

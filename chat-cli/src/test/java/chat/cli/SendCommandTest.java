@@ -207,4 +207,18 @@ class SendCommandTest {
         .contains("(chat keys safety bob), then chat keys trust bob to accept the new key")
         .doesNotContain("/trust");
   }
+
+  @Test
+  void send_membersNeverAnnounced_exits4NamingChatMembers() {
+    client.failNext =
+        new chat.cli.CommandException.MembersUnannounced("#side", java.util.List.of("mallory"));
+
+    Cli.Result result = cli().run("send", "--user", "alice", "side", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(4);
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: not sent: the relay lists members of #side this client was never told about:"
+                + " mallory. Check chat members side; send again to encrypt to them too\n");
+  }
 }

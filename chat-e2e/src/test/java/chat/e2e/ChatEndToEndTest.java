@@ -428,8 +428,7 @@ class ChatEndToEndTest {
       assertThat(aliceEvents.awaitNotice("2 messages from bob"))
           .isEqualTo(
               "#ops: 2 messages from bob are signed with a new key you have not accepted; they"
-                  + " are held. Compare the safety number (/safety bob), then /trust bob to read"
-                  + " them");
+                  + " are held");
       assertThat(aliceEvents.notices).filteredOn(n -> n.contains("from bob")).hasSize(1);
       HistoryPage page = alice.historyPage(ops, 10);
       assertThat(page.messages())

@@ -40,8 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileRelayMembersTest {
   private static final String NOT_SENT_MALLORY =
-      "not sent: the relay lists members of #side this client was never told about: mallory."
-          + " Check /members #side; send again to encrypt to them too";
+      "not sent: the relay lists members of #side this client was never told about: mallory";
 
   @RegisterExtension
   static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob", "mallory");

@@ -37,6 +37,15 @@ public interface ClientListener {
   default void onNotice(String conversation, String text) {}
 
   /**
+   * A notice that advises a command (a contact's key changed, a recipient set differs, keys were
+   * replaced elsewhere). By default the notice {@link Advice#notice} words, which names no command:
+   * a front end overrides it to name the command in its own words.
+   */
+  default void onAdvice(Advice advice) {
+    onNotice(advice.conversation(), advice.notice());
+  }
+
+  /**
    * This machine's profile could not be written (a full disk, a read-only folder): {@code text} is
    * one line such as {@code cannot write /home/a/.chat/alice/state.json: no space left on device}.
    * What could not be recorded (a cursor, a contact's key) is not lost: the messages concerned are
@@ -48,7 +57,8 @@ public interface ClientListener {
 
   /**
    * Messages from one sender were held because they are signed with a new key not accepted yet: one
-   * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words.
+   * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words,
+   * which names no command: a front end overrides it to say how to read them in its own words.
    */
   default void onHeld(HeldMessages held) {
     onNotice(held.conversation(), held.notice());

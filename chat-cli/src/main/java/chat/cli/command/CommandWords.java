@@ -45,6 +45,16 @@ public enum CommandWords {
     public String files() {
       return "/files";
     }
+
+    @Override
+    public String members(String conversation) {
+      return "/members " + conversation;
+    }
+
+    @Override
+    public String membersHere(String conversation) {
+      return "/members";
+    }
   },
   /** Scripting commands and {@code chat listen}. */
   SCRIPT {
@@ -82,6 +92,16 @@ public enum CommandWords {
     public String files() {
       return "chat files";
     }
+
+    @Override
+    public String members(String conversation) {
+      return "chat members " + bare(conversation);
+    }
+
+    @Override
+    public String membersHere(String conversation) {
+      return members(conversation);
+    }
   };
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
@@ -105,10 +125,41 @@ public enum CommandWords {
   /** The command that lists the files offered and sent, with their ids. */
   public abstract String files();
 
+  /** The command that lists the members of {@code conversation}. */
+  public abstract String members(String conversation);
+
+  /**
+   * The command that lists the members of {@code conversation} in advice shown there: in the TUI
+   * and the line mode, where that is the conversation's pane, without naming it.
+   */
+  public abstract String membersHere(String conversation);
+
+  /**
+   * What a front end says for {@code advice}: its notice with the command to run in this mode's
+   * words, e.g. {@code bob's key changed. Sending to them is blocked until you compare the safety
+   * number (/safety bob) and accept it with /trust bob}.
+   */
+  public String advised(chat.cli.client.Advice advice) {
+    if (advice instanceof chat.cli.client.Advice.KeyChanged changed) {
+      String user = changed.user();
+      return user
+          + "'s key changed. Sending to them is blocked until you compare the safety number ("
+          + safety(user)
+          + ") and accept it with "
+          + trust(user);
+    }
+    if (advice instanceof chat.cli.client.Advice.MembersDiffer differ) {
+      return differ.notice() + ": check " + membersHere(differ.conversation());
+    }
+    chat.cli.client.Advice.KeysReplaced replaced = (chat.cli.client.Advice.KeysReplaced) advice;
+    return replaced.notice() + " (" + login(replaced.user()) + ")";
+  }
+
   /**
    * What a front end says for {@code failure}: its message, with the commands that resolve it added
    * in this mode's words when its message names none ({@link CommandException.SessionEnded}, {@link
-   * CommandException.KeysChanged}, {@link CommandException.FileIdRefused}).
+   * CommandException.KeysChanged}, {@link CommandException.MembersUnannounced}, {@link
+   * CommandException.FileIdRefused}).
    */
   public String said(CommandException failure) {
     if (failure instanceof CommandException.SessionEnded ended) {
@@ -116,6 +167,12 @@ public enum CommandWords {
     }
     if (failure instanceof CommandException.KeysChanged changed) {
       return keysChanged(changed);
+    }
+    if (failure instanceof CommandException.MembersUnannounced unannounced) {
+      return unannounced.getMessage()
+          + ". Check "
+          + members(unannounced.conversation())
+          + "; send again to encrypt to them too";
     }
     if (failure instanceof CommandException.FileIdRefused refused) {
       return refused.getMessage() + " (" + files() + " lists them)";
@@ -148,6 +205,22 @@ public enum CommandWords {
         + "), then accept the new keys ("
         + String.join(", ", users.stream().map(this::trust).toList())
         + ")";
+  }
+
+  /**
+   * That messages are held, and how to read them: {@code a message from bob is signed with a new
+   * key you have not accepted; it is held. Compare the safety number (/safety bob), then /trust bob
+   * to read it}.
+   */
+  public String held(chat.cli.client.HeldMessages held) {
+    String sender = held.sender();
+    return held.notice()
+        + ". Compare the safety number ("
+        + safety(sender)
+        + "), then "
+        + trust(sender)
+        + " to read "
+        + (held.count() == 1 ? "it" : "them");
   }
 
   /**

@@ -101,7 +101,7 @@ final class MessageCommands {
       notForYou.ifPresent(context::info);
     }
     for (HeldMessages held : page.held()) {
-      context.info(held.notice());
+      context.info(CommandWords.SLASH.held(held));
     }
     for (LeftOutMessages left : page.leftOut()) {
       context.info(left.notice());

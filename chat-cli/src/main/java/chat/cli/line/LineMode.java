@@ -2,6 +2,7 @@ package chat.cli.line;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -10,6 +11,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
@@ -374,6 +376,18 @@ public final class LineMode implements CommandContext, ClientListener {
   @Override
   public void onMessage(ChatMessage message) {
     showMessage(message);
+  }
+
+  /** A notice that advises a command, with the slash command. */
+  @Override
+  public void onAdvice(Advice advice) {
+    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
+  }
+
+  /** Held messages, with the slash commands that read them. */
+  @Override
+  public void onHeld(HeldMessages held) {
+    onNotice(held.conversation(), CommandWords.SLASH.held(held));
   }
 
   @Override

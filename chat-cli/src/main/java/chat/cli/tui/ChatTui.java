@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -430,6 +431,12 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onFileTransfer(FileTransfer transfer) {
     post(() -> controller.transfer(transfer));
+  }
+
+  /** A notice that advises a command, with the slash command. */
+  @Override
+  public void onAdvice(Advice advice) {
+    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import chat.cli.client.HeldMessages;
+import chat.cli.command.CommandWords;
 import chat.cli.tui.PaneEntry.NoteKind;
 import chat.protocol.Usernames;
 import java.time.Clock;
@@ -33,7 +34,7 @@ final class HeldNotes {
     ConversationBuffer buffer = model.buffer(held.conversation());
     Map<String, Shown> here = shown.computeIfAbsent(held.conversation(), c -> new HashMap<>());
     String sender = Usernames.key(held.sender());
-    PaneEntry.Note note = note(NoteKind.NOTICE, held.notice());
+    PaneEntry.Note note = note(NoteKind.NOTICE, CommandWords.SLASH.held(held));
     Shown before = here.get(sender);
     if (before != null && buffer.holds(before.note())) {
       if (held.count() <= before.held().count()) {

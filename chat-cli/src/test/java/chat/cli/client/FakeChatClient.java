@@ -784,6 +784,10 @@ public final class FakeChatClient implements ChatClient {
   }
 
   /** Plays the client core: messages from a sender whose new key is not accepted were held. */
+  public void fireAdvice(Advice advice) {
+    listeners.forEach(l -> l.onAdvice(advice));
+  }
+
   public void fireHeld(HeldMessages held) {
     listeners.forEach(l -> l.onHeld(held));
   }

@@ -7,19 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class HeldMessagesTest {
   @Test
-  void notice_oneMessage_theWordsOfAHeldLiveMessage() {
+  void notice_oneMessage_theWordsOfAHeldLiveMessage_namingNoCommand() {
     assertThat(new HeldMessages("#ops", "bob", 1).notice())
-        .isEqualTo(
-            "a message from bob is signed with a new key you have not accepted; it is held."
-                + " Compare the safety number (/safety bob), then /trust bob to read it");
+        .isEqualTo("a message from bob is signed with a new key you have not accepted; it is held");
   }
 
   @Test
   void notice_severalMessages_saysHowMany() {
     assertThat(new HeldMessages("#ops", "bob", 3).notice())
         .isEqualTo(
-            "3 messages from bob are signed with a new key you have not accepted; they are held."
-                + " Compare the safety number (/safety bob), then /trust bob to read them");
+            "3 messages from bob are signed with a new key you have not accepted; they are held");
   }
 
   @Test

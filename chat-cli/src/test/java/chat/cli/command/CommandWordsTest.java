@@ -3,6 +3,8 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
+import chat.cli.client.HeldMessages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,79 @@ class CommandWordsTest {
         .isEqualTo("bob's key changed: accept it with /trust bob before verifying");
     assertThat(CommandWords.SCRIPT.said(failure))
         .isEqualTo("bob's key changed: accept it with chat keys trust bob before verifying");
+  }
+
+  @Test
+  void held_namesSafetyAndTrustInEachMode() {
+    HeldMessages one = new HeldMessages("#ops", "bob", 1);
+    HeldMessages three = new HeldMessages("#ops", "bob", 3);
+
+    assertThat(CommandWords.SLASH.held(one))
+        .isEqualTo(
+            "a message from bob is signed with a new key you have not accepted; it is held."
+                + " Compare the safety number (/safety bob), then /trust bob to read it");
+    assertThat(CommandWords.SCRIPT.held(three))
+        .isEqualTo(
+            "3 messages from bob are signed with a new key you have not accepted; they are held."
+                + " Compare the safety number (chat keys safety bob), then chat keys trust bob to"
+                + " read them");
+  }
+
+  @Test
+  void advised_keyChanged_slashAsTheClientSaidIt_scriptWithChatKeys() {
+    Advice changed = new Advice.KeyChanged("bob");
+
+    assertThat(CommandWords.SLASH.advised(changed))
+        .isEqualTo(
+            "bob's key changed. Sending to them is blocked until you compare the safety number"
+                + " (/safety bob) and accept it with /trust bob");
+    assertThat(CommandWords.SCRIPT.advised(changed))
+        .isEqualTo(
+            "bob's key changed. Sending to them is blocked until you compare the safety number"
+                + " (chat keys safety bob) and accept it with chat keys trust bob");
+  }
+
+  @Test
+  void advised_membersDiffer_slashNamesMembers_scriptNamesTheConversation() {
+    Advice differ = new Advice.MembersDiffer("#ops", "bob");
+
+    assertThat(CommandWords.SLASH.advised(differ))
+        .isEqualTo(
+            "bob encrypted their last message to a different set of members than you see in #ops:"
+                + " check /members");
+    assertThat(CommandWords.SCRIPT.advised(differ))
+        .isEqualTo(
+            "bob encrypted their last message to a different set of members than you see in #ops:"
+                + " check chat members ops");
+    assertThat(CommandWords.SCRIPT.advised(new Advice.MembersDiffer("@alice+bob", "bob")))
+        .endsWith(": check chat members @alice+bob");
+  }
+
+  @Test
+  void advised_keysReplaced_namesTheLoginInEachMode() {
+    Advice replaced = new Advice.KeysReplaced("alice", "the relay holds another key");
+
+    assertThat(CommandWords.SLASH.advised(replaced))
+        .isEqualTo(
+            "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
+                + " holds: the relay holds another key. Then log in again (/login alice)");
+    assertThat(CommandWords.SCRIPT.advised(replaced))
+        .endsWith(". Then log in again (chat login --user alice)");
+  }
+
+  @Test
+  void said_membersUnannounced_namesTheMemberListInEachMode() {
+    CommandException failure =
+        new CommandException.MembersUnannounced("#side", List.of("mallory", "trent"));
+
+    assertThat(CommandWords.SLASH.said(failure))
+        .isEqualTo(
+            "not sent: the relay lists members of #side this client was never told about: mallory,"
+                + " trent. Check /members #side; send again to encrypt to them too");
+    assertThat(CommandWords.SCRIPT.said(failure))
+        .isEqualTo(
+            "not sent: the relay lists members of #side this client was never told about: mallory,"
+                + " trent. Check chat members side; send again to encrypt to them too");
   }
 
   @Test

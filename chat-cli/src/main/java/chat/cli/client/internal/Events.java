@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
@@ -174,14 +175,7 @@ final class Events {
       return;
     }
     if (session.keys.observe(bundle) == TrustState.CHANGED) {
-      listeners.notice(
-          "",
-          event.username()
-              + "'s key changed. Sending to them is blocked until you compare the safety number"
-              + " (/safety "
-              + event.username()
-              + ") and accept it with /trust "
-              + event.username());
+      listeners.advice(new Advice.KeyChanged(event.username()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
@@ -454,12 +455,7 @@ final class Inbox {
     }
     members.refresh(conversation);
     if (!members.explains(conversation, header.recipientSetHash())) {
-      listeners.notice(
-          conversation,
-          header.senderId()
-              + " encrypted their last message to a different set of members than you see in "
-              + conversation
-              + ": check /members");
+      listeners.advice(new Advice.MembersDiffer(conversation, header.senderId()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
@@ -130,6 +131,10 @@ final class Listeners {
 
   void notice(String conversation, String text) {
     each(l -> l.onNotice(conversation, text));
+  }
+
+  void advice(Advice advice) {
+    each(l -> l.onAdvice(advice));
   }
 
   void held(HeldMessages held) {

@@ -133,14 +133,7 @@ final class MemberCache {
   void requireAnnounced(String conversation) {
     List<String> unannounced = told.takeUnannounced(conversation);
     if (!unannounced.isEmpty()) {
-      throw new CommandException.Untrusted(
-          "not sent: the relay lists members of "
-              + conversation
-              + " this client was never told about: "
-              + String.join(", ", unannounced)
-              + ". Check /members "
-              + conversation
-              + "; send again to encrypt to them too");
+      throw new CommandException.MembersUnannounced(conversation, unannounced);
     }
   }
 

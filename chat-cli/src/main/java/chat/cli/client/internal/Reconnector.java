@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.protocol.PresenceStatus;
@@ -182,7 +183,7 @@ final class Reconnector {
         target.connectionState(ConnectionState.OFFLINE);
         sessions.post(
             () -> {
-              listeners.notice("", otherKeyNotice(user, e.getMessage()));
+              listeners.advice(new Advice.KeysReplaced(user, e.getMessage()));
               listeners.stopped(e);
               listeners.connection(
                   ConnectionState.OFFLINE,
@@ -193,16 +194,6 @@ final class Reconnector {
       }
       return false;
     }
-  }
-
-  /** What to do when the relay holds another key for {@code user}: {@code why} says which. */
-  private static String otherKeyNotice(String user, String why) {
-    return "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
-        + " holds: "
-        + why
-        + ". Then log in again (/login "
-        + user
-        + ")";
   }
 
   /** Says why an attempt failed and, unless another cannot help, tries again later. */

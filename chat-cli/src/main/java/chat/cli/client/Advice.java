@@ -1,0 +1,85 @@
+package chat.cli.client;
+
+import java.util.Objects;
+
+/**
+ * A notice that advises running a command, in a form that names none: what happened and to whom.
+ * Each front end words the command in its own terms ({@code chat.cli.command.CommandWords#advised}:
+ * {@code /trust bob} in the TUI and the line mode, {@code chat keys trust bob} for a script);
+ * {@link #notice} is the wording of a listener that knows no commands. Names in it came from the
+ * network: front ends pass the text through {@link chat.cli.TerminalSafe} like any notice.
+ */
+public sealed interface Advice {
+  /** The conversation it belongs to; empty for a global notice. */
+  String conversation();
+
+  /** What happened, and what to do without naming a command. */
+  String notice();
+
+  /**
+   * The relay announced a new key for {@code user}: sending to them is blocked until the person
+   * compares the safety number and accepts it.
+   */
+  record KeyChanged(String user) implements Advice {
+    /** Checks the field. */
+    public KeyChanged {
+      Objects.requireNonNull(user, "user");
+    }
+
+    @Override
+    public String conversation() {
+      return "";
+    }
+
+    @Override
+    public String notice() {
+      return user
+          + "'s key changed. Sending to them is blocked until you compare the safety number and"
+          + " accept it";
+    }
+  }
+
+  /**
+   * {@code sender} encrypted their last message in {@code conversation} to another set of members
+   * than this client sees there: the person should look at the member list.
+   */
+  record MembersDiffer(String conversation, String sender) implements Advice {
+    /** Checks the fields. */
+    public MembersDiffer {
+      Objects.requireNonNull(conversation, "conversation");
+      Objects.requireNonNull(sender, "sender");
+    }
+
+    @Override
+    public String notice() {
+      return sender
+          + " encrypted their last message to a different set of members than you see in "
+          + conversation;
+    }
+  }
+
+  /**
+   * The client stopped reconnecting because the relay holds another key for {@code user} than this
+   * session's ({@code why} says which): the person should log in again.
+   */
+  record KeysReplaced(String user, String why) implements Advice {
+    /** Checks the fields. */
+    public KeysReplaced {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(why, "why");
+    }
+
+    @Override
+    public String conversation() {
+      return "";
+    }
+
+    @Override
+    public String notice() {
+      return "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
+          + " holds: "
+          + why
+          + ". Then log in again";
+    }
+  }
+}
