@@ -43,12 +43,7 @@ class InteractiveTest {
 
   @Test
   void run_wrongPassphraseFromTheEnvironment_saysSo_neverShowingIt() {
-    client.storedSessions.add("alice");
-    client.failNext =
-        new CommandException.Auth(
-            "wrong passphrase for /home/a/.chat/alice/identity.key",
-            null,
-            CommandException.Auth.Refused.PASSPHRASE);
+    aliceStoredWithAWrongPassphrase();
 
     Cli.Result result =
         Cli.withPassphrase().client(client).stdin("/rooms\n").run("--user", "alice");
@@ -62,12 +57,7 @@ class InteractiveTest {
 
   @Test
   void run_wrongPassphraseTyped_saysNothingOfTheEnvironment() {
-    client.storedSessions.add("alice");
-    client.failNext =
-        new CommandException.Auth(
-            "wrong passphrase for /home/a/.chat/alice/identity.key",
-            null,
-            CommandException.Auth.Refused.PASSPHRASE);
+    aliceStoredWithAWrongPassphrase();
 
     Cli.Result result =
         new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
@@ -117,5 +107,15 @@ class InteractiveTest {
     assertThat(result.stdoutText())
         .contains("passphrase for alice's key file (input hidden): ", "logged in as alice")
         .doesNotContain("typed key passphrase");
+  }
+
+  /** Alice has a stored session, and her key file's unlock fails as with a wrong passphrase. */
+  private void aliceStoredWithAWrongPassphrase() {
+    client.storedSessions.add("alice");
+    client.failNext =
+        new CommandException.Auth(
+            "wrong passphrase for /home/a/.chat/alice/identity.key",
+            null,
+            CommandException.Auth.Refused.PASSPHRASE);
   }
 }
