@@ -99,7 +99,7 @@ class HistoryCommandTest {
   @Test
   void history_json_joinedLateWithMessages_noteLineAfterTheMessagesThenHeld() throws Exception {
     client.notForYou.put("#lobby", 7L);
-    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -115,7 +115,8 @@ class HistoryCommandTest {
     assertThat(lines.get(4)).startsWith("{\"type\":\"held\"");
     assertThat(result.err())
         .startsWith(
-            "chat: 7 earlier messages in #lobby were not encrypted to you (sent before you joined)\n");
+            "chat: 7 earlier messages in #lobby were not encrypted to you (sent before you"
+                + " joined)\n");
   }
 
   @Test
@@ -219,7 +220,7 @@ class HistoryCommandTest {
 
   @Test
   void history_heldMessages_printsTheRest_saysWhatIsHeldOnStderr_andExits4() {
-    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
 
     Cli.Result result = history("lobby");
 
@@ -228,13 +229,13 @@ class HistoryCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "chat: #lobby: 2 messages from carol are signed with a new key you have not accepted;"
-                + " they are held. Compare the safety number (chat keys safety carol), then chat keys"
-                + " trust carol to read them\n");
+                + " they are held. Compare the safety number (chat keys safety carol), then chat"
+                + " keys trust carol to read them\n");
   }
 
   @Test
   void history_json_heldMessages_aHeldLineAfterTheMessages() throws Exception {
-    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
 
     Cli.Result result = history("lobby", "--json");
 

@@ -161,7 +161,8 @@ class ListenCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.err().lines().filter(line -> line.contains("damaged")))
         .containsExactly(
-            "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not shown");
+            "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not"
+                + " shown");
     assertThat(result.out()).doesNotContain("damaged").contains("done");
   }
 
@@ -172,7 +173,7 @@ class ListenCommandTest {
             + " the safety number (chat keys safety carol), then chat keys trust carol to read it";
     CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
 
-    fake.fireHeld(new HeldMessages("#ops", "carol", 1));
+    fake.fireHeld(HeldMessages.one("#ops", "carol", 2));
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 

@@ -3,7 +3,6 @@ package chat.cli.client;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Messages from one sender in one conversation that a history page or a catch-up left out for good,
@@ -64,13 +63,7 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     if (sender.isEmpty() != (reason == Reason.DAMAGED)) {
       throw new IllegalArgumentException("the sender is empty for damaged messages, and only then");
     }
-    seqs = List.copyOf(new TreeSet<>(Objects.requireNonNull(seqs, "seqs")));
-    if (seqs.isEmpty()) {
-      throw new IllegalArgumentException("at least one message");
-    }
-    if (seqs.get(0) < 1) {
-      throw new IllegalArgumentException("sequence numbers start at 1");
-    }
+    seqs = SequenceNumbers.distinct(seqs);
   }
 
   /** One message, number {@code seq} of {@code conversation}. */
@@ -85,9 +78,7 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
 
   /** These messages and {@code more} of the same conversation, sender and reason. */
   public LeftOutMessages with(Collection<Long> more) {
-    TreeSet<Long> all = new TreeSet<>(seqs);
-    all.addAll(more);
-    return new LeftOutMessages(conversation, sender, reason, List.copyOf(all));
+    return new LeftOutMessages(conversation, sender, reason, SequenceNumbers.union(seqs, more));
   }
 
   /**

@@ -221,7 +221,7 @@ class ChatTuiTest {
   void scrollback_withHeldMessages_saysHowManyFromWhomAndHowToReadThem() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.deliver("#lobby", "carol", "from carol");
-    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 2)));
+    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", List.of(2L, 3L))));
 
     h.alt('1');
 
@@ -326,8 +326,8 @@ class ChatTuiTest {
   void heldMessage_announcedLive_isAnnouncedOnce_andTheNoticeSaysSoOnceTheKeyIsAccepted() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.fireKeyChange("bob");
-    h.client.fireHeld(new HeldMessages("#lobby", "bob", 1));
-    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 1)));
+    h.client.fireHeld(HeldMessages.one("#lobby", "bob", 2));
+    h.client.held.put("#lobby", List.of(HeldMessages.one("#lobby", "bob", 2)));
 
     h.alt('1');
 
@@ -341,6 +341,40 @@ class ChatTuiTest {
     assertThat(h.screen())
         .doesNotContain(held)
         .contains("bob's new key is accepted: the messages held from them are shown in");
+  }
+
+  @Test
+  void heldMessages_twoLiveThenACatchUpOverlappingByOne_countsTheFourDistinctOnes() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireKeyChange("bob");
+    h.client.fireHeld(HeldMessages.one("#lobby", "bob", 3));
+    h.client.fireHeld(HeldMessages.one("#lobby", "bob", 4));
+    h.client.fireHeld(new HeldMessages("#lobby", "bob", List.of(4L, 5L, 6L)));
+    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", List.of(3L, 5L))));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen).doesNotContain("a message from bob", "3 messages from bob");
+    assertThat(screen.split("4 messages from bob are signed with a new key", -1))
+        .as(screen)
+        .hasSize(2);
+  }
+
+  @Test
+  void heldMessages_aCatchUpThenAnotherThatDoesNotOverlap_addUp() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireKeyChange("bob");
+    h.client.fireHeld(new HeldMessages("#lobby", "bob", List.of(2L, 3L)));
+    h.client.fireHeld(new HeldMessages("#lobby", "Bob", List.of(7L, 8L, 9L)));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen).doesNotContain("2 messages from bob", "3 messages from Bob");
+    assertThat(screen.split("5 messages from bob are signed with a new key", -1))
+        .as(screen)
+        .hasSize(2);
   }
 
   @Test

@@ -202,7 +202,7 @@ final class Inbox {
     IdentityKeyPair self = me.get();
     int count = envelopes.size();
     IdentityBundle[] senders = new IdentityBundle[count];
-    Map<String, Integer> heldHere = new TreeMap<>();
+    Map<String, List<Long>> heldHere = new TreeMap<>();
     LeftOutTally leftOut = new LeftOutTally(conversation);
     for (int i = 0; i < count; i++) {
       EnvelopeHeader header = envelopes.get(i).header();
@@ -218,7 +218,7 @@ final class Inbox {
       }
       if (awaitsAcceptance(header)) {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
-        heldHere.merge(sender, 1, Integer::sum);
+        heldHere.computeIfAbsent(sender, k -> new ArrayList<>()).add(stored.get(i).seq());
       } else {
         leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY, stored.get(i).seq());
       }
@@ -262,7 +262,7 @@ final class Inbox {
       }
     }
     List<HeldMessages> heldOut = new ArrayList<>();
-    heldHere.forEach((sender, n) -> heldOut.add(new HeldMessages(conversation, sender, n)));
+    heldHere.forEach((sender, seqs) -> heldOut.add(new HeldMessages(conversation, sender, seqs)));
     return new HistoryPage(out, heldOut, 0, leftOut.messages());
   }
 
@@ -396,9 +396,9 @@ final class Inbox {
         return; // held already, and said so
       }
       if (live) {
-        listeners.held(new HeldMessages(conversation, sender, 1));
+        listeners.held(HeldMessages.one(conversation, sender, stored.seq()));
       } else {
-        held.countInCatchUp(conversation, sender);
+        held.countInCatchUp(conversation, sender, stored.seq());
       }
     } else {
       leftOut(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored, live);
