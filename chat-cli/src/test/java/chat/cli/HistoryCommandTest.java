@@ -284,7 +284,7 @@ class HistoryCommandTest {
         .isEqualTo(
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
                 + "\"reason\":\"old_key\",\"count\":1,\"seqs\":[1]}");
-    assertThat(result.err()).startsWith("chat: #lobby: a message from carol is signed by a key");
+    assertThat(result.err()).startsWith("chat: #lobby: message #1 from carol is signed by a key");
   }
 
   @Test
@@ -311,7 +311,7 @@ class HistoryCommandTest {
         .isEqualTo(
             "chat: #lobby: 2 messages are damaged (they are not valid envelopes); they are not"
                 + " shown\n"
-                + "chat: #lobby: a message from carol belongs to another conversation (the relay"
+                + "chat: #lobby: message #3 from carol belongs to another conversation (the relay"
                 + " moved it here); it is not shown\n");
   }
 

@@ -144,8 +144,8 @@ class ListenCommandTest {
             "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"3 messages are damaged"
                 + " (they are not valid envelopes); they are not shown\",\"sender\":null,"
                 + "\"reason\":\"damaged\",\"count\":3,\"seqs\":[4,5,9]}",
-            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"a message from carol did"
-                + " not verify; it is not shown\",\"sender\":\"carol\","
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"message #11 from carol"
+                + " did not verify; it is not shown\",\"sender\":\"carol\","
                 + "\"reason\":\"not_verified\",\"count\":1,\"seqs\":[11]}");
   }
 

@@ -9,6 +9,9 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.LeftOutMessages.Reason;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
+import chat.crypto.EnvelopeHeader;
+import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEnvelope;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -69,6 +73,16 @@ class HostileRelayHistoryTest {
    * pushes of those in {@code withheld}.
    */
   private static Tamper replacingForBob(Map<Long, Bytes> replaced, Set<Long> withheld) {
+    return rewritingForBob(replaced::getOrDefault, withheld);
+  }
+
+  /**
+   * In bob's direct conversations, gives him each envelope as {@code rewrite} makes it of its
+   * sequence number and the envelope stored, wherever it reaches him (pushed, in a history page, in
+   * a catch-up), and drops the pushes of the sequence numbers in {@code withheld}.
+   */
+  private static Tamper rewritingForBob(
+      BiFunction<Long, Bytes, Bytes> rewrite, Set<Long> withheld) {
     return new Tamper() {
       @Override
       public List<Frame> toClient(Link link, Frame frame) {
@@ -84,14 +98,14 @@ class HostileRelayHistoryTest {
                   event.conversation(),
                   event.seq(),
                   event.storedAtMillis(),
-                  replaced.getOrDefault(event.seq(), event.envelope())));
+                  rewrite.apply(event.seq(), event.envelope())));
         }
         if (frame instanceof HistoryReply reply && reply.conversation().startsWith("@")) {
           return List.of(
               new HistoryReply(
                   reply.re(),
                   reply.conversation(),
-                  replace(reply.messages(), replaced),
+                  rewrite(reply.messages(), rewrite),
                   reply.nextBefore(),
                   reply.more()));
         }
@@ -100,7 +114,7 @@ class HostileRelayHistoryTest {
               new SyncReply(
                   reply.re(),
                   reply.conversation(),
-                  replace(reply.messages(), replaced),
+                  rewrite(reply.messages(), rewrite),
                   reply.cursor(),
                   reply.more()));
         }
@@ -109,13 +123,54 @@ class HostileRelayHistoryTest {
     };
   }
 
-  private static List<StoredMessage> replace(List<StoredMessage> messages, Map<Long, Bytes> by) {
+  private static List<StoredMessage> rewrite(
+      List<StoredMessage> messages, BiFunction<Long, Bytes, Bytes> rewrite) {
     List<StoredMessage> out = new ArrayList<>();
     for (StoredMessage m : messages) {
-      out.add(
-          new StoredMessage(m.seq(), m.storedAtMillis(), by.getOrDefault(m.seq(), m.envelope())));
+      out.add(new StoredMessage(m.seq(), m.storedAtMillis(), rewrite.apply(m.seq(), m.envelope())));
     }
     return out;
+  }
+
+  /**
+   * Rewrites in bob's direct conversations the envelopes of the sequence numbers in {@code senders}
+   * to name the sender given there: a forgery the relay could make of any name, which parses but
+   * names a sender the relay has no key for.
+   */
+  private static Tamper forgingSendersForBob(Map<Long, String> senders) {
+    return rewritingForBob(
+        (seq, envelope) ->
+            senders.containsKey(seq) ? withSender(envelope, senders.get(seq)) : envelope,
+        Set.of());
+  }
+
+  /** {@code envelope} with its header naming {@code sender}; its signature no longer fits. */
+  private static Bytes withSender(Bytes envelope, String sender) {
+    try {
+      RecipientEnvelope e = RecipientEnvelope.parse(envelope.toByteArray());
+      EnvelopeHeader h = e.header();
+      EnvelopeHeader forged =
+          new EnvelopeHeader(
+              h.messageId(),
+              h.timestampMillis(),
+              h.conversationId(),
+              sender,
+              h.senderKey(),
+              h.recipientCount(),
+              h.recipientSetHash());
+      return Bytes.of(
+          new RecipientEnvelope(
+                  forged,
+                  e.keyCommitment(),
+                  e.payload(),
+                  e.leafIndex(),
+                  e.entry(),
+                  e.auditPath(),
+                  e.signature())
+              .encode());
+    } catch (MalformedDataException e) {
+      throw new IllegalStateException("the relay stored an envelope that does not parse", e);
+    }
   }
 
   @Test
@@ -265,6 +320,40 @@ class HostileRelayHistoryTest {
       assertThat(bobEvents.messages).extracting(ChatMessage::text).contains("two");
       assertThat(bobEvents.leftOut)
           .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, first + 2));
+    }
+  }
+
+  @Test
+  void envelopePushedLiveNamingASenderTheRelayHasNoKeyFor_saidWithItsSeqAndWhy() {
+    Map<Long, String> senders = new ConcurrentHashMap<>();
+    relay.tamper(forgingSendersForBob(senders));
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      long first = alice.send(direct, "one").seq();
+      bobEvents.awaitText("one");
+      senders.put(first + 1, "mallory");
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      bobEvents.awaitText("three");
+
+      assertThat(bobEvents.leftOut).hasSize(1);
+      LeftOutMessages left = bobEvents.leftOut.get(0);
+      assertThat(left.reason()).isEqualTo(Reason.NO_KEY);
+      assertThat(left.seqs()).containsExactly(first + 1);
+      assertThat(left.detail()).isNotEmpty();
+      assertThat(bobEvents.notices)
+          .contains(
+              direct
+                  + ": message #"
+                  + (first + 1)
+                  + " from mallory cannot be checked: no usable key for that sender ("
+                  + left.detail()
+                  + "); not shown");
+      assertThat(bob.historyPage(direct, 10).leftOut())
+          .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NO_KEY, first + 1));
     }
   }
 }

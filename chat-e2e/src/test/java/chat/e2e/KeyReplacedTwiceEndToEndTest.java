@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyReplacedTwiceEndToEndTest {
   private static final String OLD_KEY_NOTICE =
-      "a message from alice is signed by a key that is not alice's current one";
+      "from alice is signed by a key that is not alice's current one";
 
   @TempDir Path dataDir;
   @TempDir Path aliceHome;

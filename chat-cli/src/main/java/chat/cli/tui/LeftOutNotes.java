@@ -73,7 +73,10 @@ final class LeftOutNotes {
       note = note(counted);
       buffer.replaceNote(before.note(), note);
     } else {
-      counted = new LeftOutMessages(conversation, left.sender(), left.reason(), fresh);
+      counted =
+          fresh.size() == left.count()
+              ? left // as reported, with its detail if it is one message pushed live
+              : new LeftOutMessages(conversation, left.sender(), left.reason(), fresh);
       note = note(counted);
       buffer.addNote(note);
     }

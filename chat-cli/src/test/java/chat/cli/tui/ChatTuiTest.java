@@ -262,7 +262,7 @@ class ChatTuiTest {
 
     h.alt('1');
 
-    String notice = "a message from bob is signed by a key";
+    String notice = "message #1 from bob is signed by a key";
     String screen = h.screen();
     assertThat(screen.split(notice, -1)).as(screen).hasSize(2);
   }
@@ -281,7 +281,7 @@ class ChatTuiTest {
     h.alt('1');
 
     String screen = h.screen();
-    assertThat(screen).doesNotContain("a message from bob is signed by a key");
+    assertThat(screen).doesNotContain("message #1 from bob is signed by a key");
     assertThat(screen.split("3 messages from bob are signed by a key", -1)).as(screen).hasSize(2);
   }
 
@@ -317,9 +317,28 @@ class ChatTuiTest {
     h.alt('1');
 
     String screen = h.screen();
-    assertThat(screen).contains("a message from bob cannot be checked: no usable key");
+    assertThat(screen).contains("message #5 from bob cannot be checked: no usable key");
     assertThat(screen).doesNotContain("signed by a key that is not bob's current one");
-    assertThat(screen.split("a message is damaged", -1)).as(screen).hasSize(2);
+    assertThat(screen.split("message #6 is damaged", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messageWithNoUsableKey_leftOutLive_namesItsSeqAndWhy_historyCountingItAgainChangesNothing() {
+    TuiHarness h = new TuiHarness(200, 24).start().loggedInAs("alice");
+    h.client.fireLeftOut(
+        LeftOutMessages.one(
+            "#lobby", "bob", LeftOutMessages.Reason.NO_KEY, 5, "the relay says: no such user"));
+    h.client.leftOut.put(
+        "#lobby", List.of(LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.NO_KEY, 5)));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen)
+        .contains(
+            "message #5 from bob cannot be checked: no usable key for that sender (the relay says:"
+                + " no such user); not shown");
+    assertThat(screen.split("from bob", -1)).as(screen).hasSize(2);
   }
 
   @Test

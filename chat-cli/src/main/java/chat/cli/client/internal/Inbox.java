@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -310,7 +311,15 @@ final class Inbox {
           e);
     } catch (CommandException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.NO_KEY, stored, live);
+        leftOut(
+            LeftOutMessages.one(
+                conversation,
+                sender,
+                LeftOutMessages.Reason.NO_KEY,
+                stored.seq(),
+                live ? Objects.requireNonNullElse(e.getMessage(), "") : ""),
+            stored,
+            live);
       }
       return Optional.empty();
     }
@@ -351,11 +360,19 @@ final class Inbox {
       LeftOutMessages.Reason reason,
       StoredMessage stored,
       boolean live) {
-    leftOutCopies.add(conversation, stored);
+    leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()), stored, live);
+  }
+
+  /**
+   * {@code stored}, the one message {@code left} names (with what the client met, if live), is left
+   * out for good: said or counted as above.
+   */
+  private void leftOut(LeftOutMessages left, StoredMessage stored, boolean live) {
+    leftOutCopies.add(left.conversation(), stored);
     if (live) {
-      listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
+      listeners.leftOut(left);
     } else {
-      held.countLeftOutInCatchUp(conversation, sender, reason, stored.seq());
+      held.countLeftOutInCatchUp(left.conversation(), left.sender(), left.reason(), stored.seq());
     }
   }
 
