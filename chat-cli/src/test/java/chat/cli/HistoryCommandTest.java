@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -313,6 +314,29 @@ class HistoryCommandTest {
                 + " shown\n"
                 + "chat: #lobby: message #3 from carol belongs to another conversation (the relay"
                 + " moved it here); it is not shown\n");
+  }
+
+  @Test
+  void history_messagesLeftOutFromManySenders_stderrNamesFive_jsonLinesForEach() throws Exception {
+    List<LeftOutMessages> leftOut = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      leftOut.add(LeftOutMessages.one("#lobby", "forged" + i, LeftOutMessages.Reason.NO_KEY, i));
+    }
+    client.leftOut.put("#lobby", leftOut);
+
+    Cli.Result result = history("lobby", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(result.out().lines().filter(line -> line.contains("\"left_out\""))).hasSize(7);
+    assertThat(result.err().lines().toList())
+        .hasSize(6)
+        .startsWith(
+            "chat: #lobby: message #1 from forged1 cannot be checked: no usable key for"
+                + " that sender; not shown")
+        .endsWith(
+            "chat: #lobby: and 2 more messages from 2 other senders were left out; they are not"
+                + " shown");
+    assertThat(result.err()).doesNotContain("forged6", "forged7");
   }
 
   @Test

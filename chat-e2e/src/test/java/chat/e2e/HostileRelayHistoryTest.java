@@ -356,4 +356,47 @@ class HostileRelayHistoryTest {
           .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NO_KEY, first + 1));
     }
   }
+
+  @Test
+  void catchUp_envelopesForgedInTwelveSendersNames_fiveNamed_theOthersSaidOnceTogether() {
+    Map<Long, String> senders = new ConcurrentHashMap<>();
+    relay.tamper(forgingSendersForBob(senders));
+    String direct;
+    long first;
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
+      RecordingListener bobEvents = new RecordingListener();
+      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
+        assertThat(bob.username()).hasValue("bob");
+        direct = alice.directWith("bob");
+        first = alice.send(direct, "while bob is here").seq();
+        bobEvents.awaitText("while bob is here");
+      }
+      for (int i = 1; i <= 12; i++) {
+        senders.put(first + i, String.format("forged%02d", i));
+        alice.send(direct, "forged later " + i);
+      }
+      alice.send(direct, "after them");
+    }
+    RecordingListener back = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
+      bob.addListener(back);
+      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
+      back.awaitText("after them");
+      await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOutFromOthers.isEmpty());
+
+      assertThat(back.leftOut)
+          .extracting(LeftOutMessages::sender)
+          .containsExactly("forged01", "forged02", "forged03", "forged04", "forged05");
+      assertThat(back.leftOutFromOthers).hasSize(1);
+      assertThat(back.leftOutFromOthers.get(0).seqs())
+          .containsExactly(
+              first + 6, first + 7, first + 8, first + 9, first + 10, first + 11, first + 12);
+      assertThat(back.notices).filteredOn(notice -> notice.contains("not shown")).hasSize(6);
+      assertThat(back.notices)
+          .contains(
+              direct
+                  + ": and 7 more messages from 7 other senders were left out; they are not"
+                  + " shown");
+    }
+  }
 }

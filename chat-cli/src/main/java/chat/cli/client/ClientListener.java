@@ -80,6 +80,16 @@ public interface ClientListener {
   }
 
   /**
+   * Messages a catch-up left out for good from more senders than its notices name: those of every
+   * sender after the first {@link LeftOutFromOthers#MAX_NAMED_SENDERS}, which came to {@link
+   * #onLeftOut} one by one just before. By default the notice {@link LeftOutFromOthers#notice}
+   * words, which counts them together.
+   */
+  default void onLeftOutFromOthers(LeftOutFromOthers others) {
+    onNotice(others.conversation(), others.notice());
+  }
+
+  /**
    * A user who shares a conversation with this one, or a friend, came online, went away (with an
    * optional message), came back or went offline. By default it calls {@link #onPresence} with
    * whether they are connected, so listeners written before away existed keep working.

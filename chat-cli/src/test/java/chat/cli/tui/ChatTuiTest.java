@@ -11,6 +11,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
@@ -24,6 +25,7 @@ import com.googlecode.lanterna.input.KeyType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -339,6 +341,38 @@ class ChatTuiTest {
             "message #5 from bob cannot be checked: no usable key for that sender (the relay says:"
                 + " no such user); not shown");
     assertThat(screen.split("from bob", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messagesLeftOutFromManySenders_fiveNamedInAPane_theOthersCountedInOneNotice() {
+    TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
+    List<LeftOutMessages> history = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      LeftOutMessages left =
+          LeftOutMessages.one("#lobby", "forged" + i, LeftOutMessages.Reason.NO_KEY, i);
+      h.client.fireLeftOut(left);
+      history.add(left);
+    }
+    h.client.fireLeftOutFromOthers(
+        new LeftOutFromOthers(
+            "#lobby",
+            List.of(
+                LeftOutMessages.one("#lobby", "forged1", LeftOutMessages.Reason.NO_KEY, 1),
+                LeftOutMessages.one("#lobby", "forged9", LeftOutMessages.Reason.NO_KEY, 9),
+                new LeftOutMessages(
+                    "#lobby", "forged10", LeftOutMessages.Reason.OLD_KEY, List.of(10L, 11L)))));
+    h.client.leftOut.put("#lobby", history);
+
+    h.alt('1');
+
+    String screen = h.screen();
+    for (int i = 1; i <= 5; i++) {
+      assertThat(screen).contains("message #" + i + " from forged" + i + " cannot be checked");
+    }
+    assertThat(screen).doesNotContain("forged6", "forged7", "forged8", "forged9", "forged10");
+    assertThat(screen.split("more messages from", -1)).as(screen).hasSize(2);
+    assertThat(screen)
+        .contains("and 6 more messages from 5 other senders were left out; they are not shown");
   }
 
   @Test

@@ -6,6 +6,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.TrustState;
@@ -425,15 +426,17 @@ final class Inbox {
   /**
    * Tells the person how many messages the catch-up of {@code conversation} held, per sender, in
    * the words a held live message is announced with, and how many it left out for good, per sender
-   * and reason, in the words of a history page; called when that catch-up ends.
+   * and reason, in the words of a history page: for the first {@link
+   * LeftOutFromOthers#MAX_NAMED_SENDERS} senders, and then once for all the others (a relay can
+   * forge any number of sender names); called when that catch-up ends.
    */
   void reportHeld(String conversation) {
     for (HeldMessages messages : held.takeCatchUp(conversation)) {
       listeners.held(messages);
     }
-    for (LeftOutMessages messages : held.takeLeftOutInCatchUp(conversation)) {
-      listeners.leftOut(messages);
-    }
+    List<LeftOutMessages> leftOut = held.takeLeftOutInCatchUp(conversation);
+    LeftOutFromOthers.named(leftOut).forEach(listeners::leftOut);
+    LeftOutFromOthers.others(leftOut).ifPresent(listeners::leftOutFromOthers);
   }
 
   /**
