@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -173,6 +174,73 @@ class HostileRelayHistoryTest {
     }
   }
 
+  /** What a test checks while alice and bob are logged in, given "two"'s sequence number. */
+  private interface LiveCheck {
+    void check(RelayChatClient bob, RecordingListener bobEvents, String direct, long two);
+  }
+
+  /**
+   * alice sends bob "one", then "two" (telling {@code beforeTwo} its sequence number just before)
+   * and "three" while he is logged in; once bob has "three", {@code check} runs, both still logged
+   * in.
+   */
+  private static void aliceWritesToBobLive(LongConsumer beforeTwo, LiveCheck check) {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      long two = alice.send(direct, "one").seq() + 1;
+      bobEvents.awaitText("one");
+      beforeTwo.accept(two);
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      bobEvents.awaitText("three");
+      check.check(bob, bobEvents, direct, two);
+    }
+  }
+
+  /** bob's direct conversation with alice, and the message alice sent while he was there. */
+  private record Away(String direct, long first) {}
+
+  /**
+   * alice sends bob a message while he is logged in, then, once he is not, {@code count} more,
+   * telling {@code beforeSending} the sequence number of each just before, then "after them".
+   */
+  private static Away aliceWritesWhileBobIsAway(int count, LongConsumer beforeSending) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
+      RecordingListener bobEvents = new RecordingListener();
+      String direct;
+      long first;
+      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
+        assertThat(bob.username()).hasValue("bob");
+        direct = alice.directWith("bob");
+        first = alice.send(direct, "while bob is here").seq();
+        bobEvents.awaitText("while bob is here");
+      }
+      for (int i = 1; i <= count; i++) {
+        beforeSending.accept(first + i);
+        alice.send(direct, "while bob is away " + i);
+      }
+      alice.send(direct, "after them");
+      return new Away(direct, first);
+    }
+  }
+
+  /** bob, logged in again with {@code back} listening, once his catch-up reached "after them". */
+  private static RelayChatClient bobBack(RecordingListener back) {
+    RelayChatClient bob = Clients.live(relay.port(), relay.homes());
+    try {
+      bob.addListener(back);
+      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
+      back.awaitText("after them");
+      return bob;
+    } catch (RuntimeException | Error e) {
+      bob.close();
+      throw e;
+    }
+  }
+
   @Test
   void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
@@ -240,50 +308,26 @@ class HostileRelayHistoryTest {
   void damagedEnvelopePushedLive_isLeftOutWithItsSeq_theOneTheHistoryPageCounts() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
     relay.tamper(replacingForBob(replaced, Set.of()));
-    RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
-        RelayChatClient bob = relay.registered("bob", bobEvents)) {
-      assertThat(bob.username()).hasValue("bob");
-      String direct = alice.directWith("bob");
-      ChatMessage one = alice.send(direct, "one");
-      bobEvents.awaitText("one");
-      replaced.put(one.seq() + 1, Bytes.of(new byte[] {1, 2, 3}));
-      alice.send(direct, "two");
-      alice.send(direct, "three");
-      bobEvents.awaitText("three");
-
-      LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, one.seq() + 1);
-      assertThat(bobEvents.leftOut).containsExactly(damaged);
-      assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
-    }
+    aliceWritesToBobLive(
+        seq -> replaced.put(seq, Bytes.of(new byte[] {1, 2, 3})),
+        (bob, bobEvents, direct, two) -> {
+          LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, two);
+          assertThat(bobEvents.leftOut).containsExactly(damaged);
+          assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
+        });
   }
 
   @Test
   void catchUp_severalDamagedEnvelopes_oneNoticeCountingThem() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
     relay.tamper(replacingForBob(replaced, Set.of()));
-    String direct;
-    long first;
-    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
-      RecordingListener bobEvents = new RecordingListener();
-      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
-        assertThat(bob.username()).hasValue("bob");
-        direct = alice.directWith("bob");
-        first = alice.send(direct, "while bob is here").seq();
-        bobEvents.awaitText("while bob is here");
-      }
-      for (long seq = first + 1; seq <= first + 3; seq++) {
-        replaced.put(seq, Bytes.of(new byte[] {(byte) seq}));
-      }
-      for (String text : List.of("a", "b", "c", "after them")) {
-        alice.send(direct, text);
-      }
-    }
+    Away away =
+        aliceWritesWhileBobIsAway(3, seq -> replaced.put(seq, Bytes.of(new byte[] {(byte) seq})));
+    String direct = away.direct();
+    long first = away.first();
     RecordingListener back = new RecordingListener();
-    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
-      bob.addListener(back);
-      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
-      back.awaitText("after them");
+    try (RelayChatClient bob = bobBack(back)) {
+      assertThat(bob.username()).hasValue("bob");
       await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOut.isEmpty());
 
       assertThat(back.leftOut)
@@ -327,61 +371,39 @@ class HostileRelayHistoryTest {
   void envelopePushedLiveNamingASenderTheRelayHasNoKeyFor_saidWithItsSeqAndWhy() {
     Map<Long, String> senders = new ConcurrentHashMap<>();
     relay.tamper(forgingSendersForBob(senders));
-    RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
-        RelayChatClient bob = relay.registered("bob", bobEvents)) {
-      assertThat(bob.username()).hasValue("bob");
-      String direct = alice.directWith("bob");
-      long first = alice.send(direct, "one").seq();
-      bobEvents.awaitText("one");
-      senders.put(first + 1, "mallory");
-      alice.send(direct, "two");
-      alice.send(direct, "three");
-      bobEvents.awaitText("three");
-
-      assertThat(bobEvents.leftOut).hasSize(1);
-      LeftOutMessages left = bobEvents.leftOut.get(0);
-      assertThat(left.reason()).isEqualTo(Reason.NO_KEY);
-      assertThat(left.seqs()).containsExactly(first + 1);
-      assertThat(left.detail()).isNotEmpty();
-      assertThat(bobEvents.notices)
-          .contains(
-              direct
-                  + ": message #"
-                  + (first + 1)
-                  + " from mallory cannot be checked: no usable key for that sender ("
-                  + left.detail()
-                  + "); not shown");
-      assertThat(bob.historyPage(direct, 10).leftOut())
-          .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NO_KEY, first + 1));
-    }
+    aliceWritesToBobLive(
+        seq -> senders.put(seq, "mallory"),
+        (bob, bobEvents, direct, two) -> {
+          assertThat(bobEvents.leftOut).hasSize(1);
+          LeftOutMessages left = bobEvents.leftOut.get(0);
+          assertThat(left.reason()).isEqualTo(Reason.NO_KEY);
+          assertThat(left.seqs()).containsExactly(two);
+          assertThat(left.detail()).isNotEmpty();
+          assertThat(bobEvents.notices)
+              .contains(
+                  direct
+                      + ": message #"
+                      + two
+                      + " from mallory cannot be checked: no usable key for that sender ("
+                      + left.detail()
+                      + "); not shown");
+          assertThat(bob.historyPage(direct, 10).leftOut())
+              .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NO_KEY, two));
+        });
   }
 
   @Test
   void catchUp_envelopesForgedInTwelveSendersNames_fiveNamed_theOthersSaidOnceTogether() {
     Map<Long, String> senders = new ConcurrentHashMap<>();
     relay.tamper(forgingSendersForBob(senders));
-    String direct;
-    long first;
-    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
-      RecordingListener bobEvents = new RecordingListener();
-      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
-        assertThat(bob.username()).hasValue("bob");
-        direct = alice.directWith("bob");
-        first = alice.send(direct, "while bob is here").seq();
-        bobEvents.awaitText("while bob is here");
-      }
-      for (int i = 1; i <= 12; i++) {
-        senders.put(first + i, String.format("forged%02d", i));
-        alice.send(direct, "forged later " + i);
-      }
-      alice.send(direct, "after them");
-    }
+    Away away =
+        aliceWritesWhileBobIsAway(
+            12, seq -> senders.put(seq, String.format("forged%02d", senders.size() + 1)));
+    String direct = away.direct();
+    long first = away.first();
     RecordingListener back = new RecordingListener();
-    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
-      bob.addListener(back);
-      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
-      back.awaitText("after them");
+    try (RelayChatClient bob = bobBack(back)) {
+      assertThat(bob.username()).hasValue("bob");
       await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOutFromOthers.isEmpty());
 
       assertThat(back.leftOut)

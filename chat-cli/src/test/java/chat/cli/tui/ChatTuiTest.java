@@ -398,16 +398,13 @@ class ChatTuiTest {
 
   @Test
   void heldMessages_twoLiveThenACatchUpOverlappingByOne_countsTheFourDistinctOnes() {
-    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
-    h.client.fireKeyChange("bob");
-    h.client.fireHeld(HeldMessages.one("#lobby", "bob", 3));
-    h.client.fireHeld(HeldMessages.one("#lobby", "bob", 4));
-    h.client.fireHeld(new HeldMessages("#lobby", "bob", List.of(4L, 5L, 6L)));
-    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", List.of(3L, 5L))));
+    String screen =
+        screenAfterHeld(
+            List.of(new HeldMessages("#lobby", "bob", List.of(3L, 5L))),
+            HeldMessages.one("#lobby", "bob", 3),
+            HeldMessages.one("#lobby", "bob", 4),
+            new HeldMessages("#lobby", "bob", List.of(4L, 5L, 6L)));
 
-    h.alt('1');
-
-    String screen = h.screen();
     assertThat(screen).doesNotContain("a message from bob", "3 messages from bob");
     assertThat(screen.split("4 messages from bob are signed with a new key", -1))
         .as(screen)
@@ -416,18 +413,33 @@ class ChatTuiTest {
 
   @Test
   void heldMessages_aCatchUpThenAnotherThatDoesNotOverlap_addUp() {
-    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
-    h.client.fireKeyChange("bob");
-    h.client.fireHeld(new HeldMessages("#lobby", "bob", List.of(2L, 3L)));
-    h.client.fireHeld(new HeldMessages("#lobby", "Bob", List.of(7L, 8L, 9L)));
+    String screen =
+        screenAfterHeld(
+            List.of(),
+            new HeldMessages("#lobby", "bob", List.of(2L, 3L)),
+            new HeldMessages("#lobby", "Bob", List.of(7L, 8L, 9L)));
 
-    h.alt('1');
-
-    String screen = h.screen();
     assertThat(screen).doesNotContain("2 messages from bob", "3 messages from Bob");
     assertThat(screen.split("5 messages from bob are signed with a new key", -1))
         .as(screen)
         .hasSize(2);
+  }
+
+  /**
+   * The screen of #lobby once bob's key changed, {@code reported} were told as held (live or by a
+   * catch-up), and the pane loaded a history page that holds {@code inHistory}.
+   */
+  private static String screenAfterHeld(List<HeldMessages> inHistory, HeldMessages... reported) {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireKeyChange("bob");
+    for (HeldMessages held : reported) {
+      h.client.fireHeld(held);
+    }
+    h.client.held.put("#lobby", inHistory);
+
+    h.alt('1');
+
+    return h.screen();
   }
 
   @Test
