@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.command.CommandWords;
@@ -127,13 +128,12 @@ final class HistoryCommand implements Callable<Integer> {
                           JsonLines.object("left_out").put("conversation", left.conversation()),
                           left)));
         }
+      }
+      // every sender and reason in --json; on stderr, the first few senders and then the others
+      for (String notice : LeftOutFromOthers.notices(page.leftOut())) {
         support
             .err()
-            .println(
-                "chat: "
-                    + TerminalSafe.line(left.conversation())
-                    + ": "
-                    + TerminalSafe.line(left.notice()));
+            .println("chat: " + TerminalSafe.line(conversation) + ": " + TerminalSafe.line(notice));
       }
       support.out().flush();
       support.err().flush();

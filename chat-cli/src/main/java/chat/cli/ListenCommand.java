@@ -9,6 +9,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -85,8 +86,8 @@ final class ListenCommand implements Callable<Integer> {
       if (printer.localWriteFailure != null) {
         throw new CommandException.FileAccess(
             printer.localWriteFailure
-                + ": stopped; nothing is lost: once the folder can be written, the next listen shows"
-                + " again what could not be recorded",
+                + ": stopped; nothing is lost: once the folder can be written, the next listen"
+                + " shows again what could not be recorded",
             null);
       }
       if (printer.outputLost) {
@@ -384,6 +385,18 @@ final class ListenCommand implements Callable<Integer> {
                     .put("conversation", left.conversation())
                     .put("text", left.notice()),
                 left));
+      }
+    }
+
+    /**
+     * Messages a catch-up left out from more senders than its notices name: with {@code --json}, a
+     * {@code notice} line for each sender and reason as for the others, so that a script still
+     * learns every message; stderr counts them on one line.
+     */
+    @Override
+    public synchronized void onLeftOutFromOthers(LeftOutFromOthers others) {
+      if (json()) {
+        others.messages().forEach(this::onLeftOut);
       }
     }
   }

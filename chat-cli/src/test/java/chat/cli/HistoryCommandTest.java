@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class HistoryCommandTest {
   @Test
   void history_json_joinedLateWithMessages_noteLineAfterTheMessagesThenHeld() throws Exception {
     client.notForYou.put("#lobby", 7L);
-    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -115,7 +116,8 @@ class HistoryCommandTest {
     assertThat(lines.get(4)).startsWith("{\"type\":\"held\"");
     assertThat(result.err())
         .startsWith(
-            "chat: 7 earlier messages in #lobby were not encrypted to you (sent before you joined)\n");
+            "chat: 7 earlier messages in #lobby were not encrypted to you (sent before you"
+                + " joined)\n");
   }
 
   @Test
@@ -219,7 +221,7 @@ class HistoryCommandTest {
 
   @Test
   void history_heldMessages_printsTheRest_saysWhatIsHeldOnStderr_andExits4() {
-    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
 
     Cli.Result result = history("lobby");
 
@@ -228,13 +230,13 @@ class HistoryCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "chat: #lobby: 2 messages from carol are signed with a new key you have not accepted;"
-                + " they are held. Compare the safety number (chat keys safety carol), then chat keys"
-                + " trust carol to read them\n");
+                + " they are held. Compare the safety number (chat keys safety carol), then chat"
+                + " keys trust carol to read them\n");
   }
 
   @Test
   void history_json_heldMessages_aHeldLineAfterTheMessages() throws Exception {
-    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", 2)));
+    client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
 
     Cli.Result result = history("lobby", "--json");
 
@@ -283,7 +285,7 @@ class HistoryCommandTest {
         .isEqualTo(
             "{\"type\":\"left_out\",\"conversation\":\"#lobby\",\"sender\":\"carol\","
                 + "\"reason\":\"old_key\",\"count\":1,\"seqs\":[1]}");
-    assertThat(result.err()).startsWith("chat: #lobby: a message from carol is signed by a key");
+    assertThat(result.err()).startsWith("chat: #lobby: message #1 from carol is signed by a key");
   }
 
   @Test
@@ -310,8 +312,31 @@ class HistoryCommandTest {
         .isEqualTo(
             "chat: #lobby: 2 messages are damaged (they are not valid envelopes); they are not"
                 + " shown\n"
-                + "chat: #lobby: a message from carol belongs to another conversation (the relay"
+                + "chat: #lobby: message #3 from carol belongs to another conversation (the relay"
                 + " moved it here); it is not shown\n");
+  }
+
+  @Test
+  void history_messagesLeftOutFromManySenders_stderrNamesFive_jsonLinesForEach() throws Exception {
+    List<LeftOutMessages> leftOut = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      leftOut.add(LeftOutMessages.one("#lobby", "forged" + i, LeftOutMessages.Reason.NO_KEY, i));
+    }
+    client.leftOut.put("#lobby", leftOut);
+
+    Cli.Result result = history("lobby", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(result.out().lines().filter(line -> line.contains("\"left_out\""))).hasSize(7);
+    assertThat(result.err().lines().toList())
+        .hasSize(6)
+        .startsWith(
+            "chat: #lobby: message #1 from forged1 cannot be checked: no usable key for"
+                + " that sender; not shown")
+        .endsWith(
+            "chat: #lobby: and 2 more messages from 2 other senders were left out; they are not"
+                + " shown");
+    assertThat(result.err()).doesNotContain("forged6", "forged7");
   }
 
   @Test

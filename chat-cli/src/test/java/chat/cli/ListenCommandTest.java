@@ -10,6 +10,7 @@ import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -144,8 +145,8 @@ class ListenCommandTest {
             "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"3 messages are damaged"
                 + " (they are not valid envelopes); they are not shown\",\"sender\":null,"
                 + "\"reason\":\"damaged\",\"count\":3,\"seqs\":[4,5,9]}",
-            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"a message from carol did"
-                + " not verify; it is not shown\",\"sender\":\"carol\","
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"message #11 from carol"
+                + " did not verify; it is not shown\",\"sender\":\"carol\","
                 + "\"reason\":\"not_verified\",\"count\":1,\"seqs\":[11]}");
   }
 
@@ -161,8 +162,40 @@ class ListenCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.err().lines().filter(line -> line.contains("damaged")))
         .containsExactly(
-            "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not shown");
+            "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not"
+                + " shown");
     assertThat(result.out()).doesNotContain("damaged").contains("done");
+  }
+
+  @Test
+  void listen_messagesLeftOutFromOthers_oneLineOnStderr_jsonStillALinePerSenderAndReason()
+      throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    fake.fireLeftOutFromOthers(
+        new LeftOutFromOthers(
+            "#ops",
+            List.of(
+                LeftOutMessages.one("#ops", "forged6", LeftOutMessages.Reason.NO_KEY, 6),
+                new LeftOutMessages(
+                    "#ops", "forged7", LeftOutMessages.Reason.NO_KEY, List.of(7L, 8L)))));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(
+            result.err().lines().filter(line -> line.contains("forged") || line.contains("more")))
+        .containsExactly(
+            "chat: #ops: and 3 more messages from 2 other senders were left out; they are not"
+                + " shown");
+    assertThat(result.out().lines().filter(line -> line.contains("\"notice\"")))
+        .containsExactly(
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"message #6 from forged6"
+                + " cannot be checked: no usable key for that sender; not shown\","
+                + "\"sender\":\"forged6\",\"reason\":\"no_key\",\"count\":1,\"seqs\":[6]}",
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"2 messages from forged7"
+                + " cannot be checked: no usable key for that sender; not shown\","
+                + "\"sender\":\"forged7\",\"reason\":\"no_key\",\"count\":2,\"seqs\":[7,8]}");
   }
 
   @Test
@@ -172,7 +205,7 @@ class ListenCommandTest {
             + " the safety number (chat keys safety carol), then chat keys trust carol to read it";
     CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
 
-    fake.fireHeld(new HeldMessages("#ops", "carol", 1));
+    fake.fireHeld(HeldMessages.one("#ops", "carol", 2));
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 

@@ -9,6 +9,9 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.LeftOutMessages.Reason;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
+import chat.crypto.EnvelopeHeader;
+import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEnvelope;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
@@ -23,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -69,6 +74,16 @@ class HostileRelayHistoryTest {
    * pushes of those in {@code withheld}.
    */
   private static Tamper replacingForBob(Map<Long, Bytes> replaced, Set<Long> withheld) {
+    return rewritingForBob(replaced::getOrDefault, withheld);
+  }
+
+  /**
+   * In bob's direct conversations, gives him each envelope as {@code rewrite} makes it of its
+   * sequence number and the envelope stored, wherever it reaches him (pushed, in a history page, in
+   * a catch-up), and drops the pushes of the sequence numbers in {@code withheld}.
+   */
+  private static Tamper rewritingForBob(
+      BiFunction<Long, Bytes, Bytes> rewrite, Set<Long> withheld) {
     return new Tamper() {
       @Override
       public List<Frame> toClient(Link link, Frame frame) {
@@ -84,14 +99,14 @@ class HostileRelayHistoryTest {
                   event.conversation(),
                   event.seq(),
                   event.storedAtMillis(),
-                  replaced.getOrDefault(event.seq(), event.envelope())));
+                  rewrite.apply(event.seq(), event.envelope())));
         }
         if (frame instanceof HistoryReply reply && reply.conversation().startsWith("@")) {
           return List.of(
               new HistoryReply(
                   reply.re(),
                   reply.conversation(),
-                  replace(reply.messages(), replaced),
+                  rewrite(reply.messages(), rewrite),
                   reply.nextBefore(),
                   reply.more()));
         }
@@ -100,7 +115,7 @@ class HostileRelayHistoryTest {
               new SyncReply(
                   reply.re(),
                   reply.conversation(),
-                  replace(reply.messages(), replaced),
+                  rewrite(reply.messages(), rewrite),
                   reply.cursor(),
                   reply.more()));
         }
@@ -109,13 +124,121 @@ class HostileRelayHistoryTest {
     };
   }
 
-  private static List<StoredMessage> replace(List<StoredMessage> messages, Map<Long, Bytes> by) {
+  private static List<StoredMessage> rewrite(
+      List<StoredMessage> messages, BiFunction<Long, Bytes, Bytes> rewrite) {
     List<StoredMessage> out = new ArrayList<>();
     for (StoredMessage m : messages) {
-      out.add(
-          new StoredMessage(m.seq(), m.storedAtMillis(), by.getOrDefault(m.seq(), m.envelope())));
+      out.add(new StoredMessage(m.seq(), m.storedAtMillis(), rewrite.apply(m.seq(), m.envelope())));
     }
     return out;
+  }
+
+  /**
+   * Rewrites in bob's direct conversations the envelopes of the sequence numbers in {@code senders}
+   * to name the sender given there: a forgery the relay could make of any name, which parses but
+   * names a sender the relay has no key for.
+   */
+  private static Tamper forgingSendersForBob(Map<Long, String> senders) {
+    return rewritingForBob(
+        (seq, envelope) ->
+            senders.containsKey(seq) ? withSender(envelope, senders.get(seq)) : envelope,
+        Set.of());
+  }
+
+  /** {@code envelope} with its header naming {@code sender}; its signature no longer fits. */
+  private static Bytes withSender(Bytes envelope, String sender) {
+    try {
+      RecipientEnvelope e = RecipientEnvelope.parse(envelope.toByteArray());
+      EnvelopeHeader h = e.header();
+      EnvelopeHeader forged =
+          new EnvelopeHeader(
+              h.messageId(),
+              h.timestampMillis(),
+              h.conversationId(),
+              sender,
+              h.senderKey(),
+              h.recipientCount(),
+              h.recipientSetHash());
+      return Bytes.of(
+          new RecipientEnvelope(
+                  forged,
+                  e.keyCommitment(),
+                  e.payload(),
+                  e.leafIndex(),
+                  e.entry(),
+                  e.auditPath(),
+                  e.signature())
+              .encode());
+    } catch (MalformedDataException e) {
+      throw new IllegalStateException("the relay stored an envelope that does not parse", e);
+    }
+  }
+
+  /** What a test checks while alice and bob are logged in, given "two"'s sequence number. */
+  private interface LiveCheck {
+    void check(RelayChatClient bob, RecordingListener bobEvents, String direct, long two);
+  }
+
+  /**
+   * alice sends bob "one", then "two" (telling {@code beforeTwo} its sequence number just before)
+   * and "three" while he is logged in; once bob has "three", {@code check} runs, both still logged
+   * in.
+   */
+  private static void aliceWritesToBobLive(LongConsumer beforeTwo, LiveCheck check) {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      long two = alice.send(direct, "one").seq() + 1;
+      bobEvents.awaitText("one");
+      beforeTwo.accept(two);
+      alice.send(direct, "two");
+      alice.send(direct, "three");
+      bobEvents.awaitText("three");
+      check.check(bob, bobEvents, direct, two);
+    }
+  }
+
+  /** bob's direct conversation with alice, and the message alice sent while he was there. */
+  private record Away(String direct, long first) {}
+
+  /**
+   * alice sends bob a message while he is logged in, then, once he is not, {@code count} more,
+   * telling {@code beforeSending} the sequence number of each just before, then "after them".
+   */
+  private static Away aliceWritesWhileBobIsAway(int count, LongConsumer beforeSending) {
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
+      RecordingListener bobEvents = new RecordingListener();
+      String direct;
+      long first;
+      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
+        assertThat(bob.username()).hasValue("bob");
+        direct = alice.directWith("bob");
+        first = alice.send(direct, "while bob is here").seq();
+        bobEvents.awaitText("while bob is here");
+      }
+      for (int i = 1; i <= count; i++) {
+        beforeSending.accept(first + i);
+        alice.send(direct, "while bob is away " + i);
+      }
+      alice.send(direct, "after them");
+      return new Away(direct, first);
+    }
+  }
+
+  /** bob, logged in again with {@code back} listening, once his catch-up reached "after them". */
+  private static RelayChatClient bobBack(RecordingListener back) {
+    RelayChatClient bob = Clients.live(relay.port(), relay.homes());
+    try {
+      bob.addListener(back);
+      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
+      back.awaitText("after them");
+      return bob;
+    } catch (RuntimeException | Error e) {
+      bob.close();
+      throw e;
+    }
   }
 
   @Test
@@ -185,50 +308,26 @@ class HostileRelayHistoryTest {
   void damagedEnvelopePushedLive_isLeftOutWithItsSeq_theOneTheHistoryPageCounts() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
     relay.tamper(replacingForBob(replaced, Set.of()));
-    RecordingListener bobEvents = new RecordingListener();
-    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
-        RelayChatClient bob = relay.registered("bob", bobEvents)) {
-      assertThat(bob.username()).hasValue("bob");
-      String direct = alice.directWith("bob");
-      ChatMessage one = alice.send(direct, "one");
-      bobEvents.awaitText("one");
-      replaced.put(one.seq() + 1, Bytes.of(new byte[] {1, 2, 3}));
-      alice.send(direct, "two");
-      alice.send(direct, "three");
-      bobEvents.awaitText("three");
-
-      LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, one.seq() + 1);
-      assertThat(bobEvents.leftOut).containsExactly(damaged);
-      assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
-    }
+    aliceWritesToBobLive(
+        seq -> replaced.put(seq, Bytes.of(new byte[] {1, 2, 3})),
+        (bob, bobEvents, direct, two) -> {
+          LeftOutMessages damaged = LeftOutMessages.one(direct, "", Reason.DAMAGED, two);
+          assertThat(bobEvents.leftOut).containsExactly(damaged);
+          assertThat(bob.historyPage(direct, 10).leftOut()).containsExactly(damaged);
+        });
   }
 
   @Test
   void catchUp_severalDamagedEnvelopes_oneNoticeCountingThem() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();
     relay.tamper(replacingForBob(replaced, Set.of()));
-    String direct;
-    long first;
-    try (RelayChatClient alice = relay.registered("alice", new RecordingListener())) {
-      RecordingListener bobEvents = new RecordingListener();
-      try (RelayChatClient bob = relay.registered("bob", bobEvents)) {
-        assertThat(bob.username()).hasValue("bob");
-        direct = alice.directWith("bob");
-        first = alice.send(direct, "while bob is here").seq();
-        bobEvents.awaitText("while bob is here");
-      }
-      for (long seq = first + 1; seq <= first + 3; seq++) {
-        replaced.put(seq, Bytes.of(new byte[] {(byte) seq}));
-      }
-      for (String text : List.of("a", "b", "c", "after them")) {
-        alice.send(direct, text);
-      }
-    }
+    Away away =
+        aliceWritesWhileBobIsAway(3, seq -> replaced.put(seq, Bytes.of(new byte[] {(byte) seq})));
+    String direct = away.direct();
+    long first = away.first();
     RecordingListener back = new RecordingListener();
-    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
-      bob.addListener(back);
-      bob.login("bob", Clients.PASSWORD.clone(), Clients.PASSPHRASE.clone());
-      back.awaitText("after them");
+    try (RelayChatClient bob = bobBack(back)) {
+      assertThat(bob.username()).hasValue("bob");
       await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOut.isEmpty());
 
       assertThat(back.leftOut)
@@ -265,6 +364,61 @@ class HostileRelayHistoryTest {
       assertThat(bobEvents.messages).extracting(ChatMessage::text).contains("two");
       assertThat(bobEvents.leftOut)
           .containsExactly(LeftOutMessages.one(direct, "", Reason.DAMAGED, first + 2));
+    }
+  }
+
+  @Test
+  void envelopePushedLiveNamingASenderTheRelayHasNoKeyFor_saidWithItsSeqAndWhy() {
+    Map<Long, String> senders = new ConcurrentHashMap<>();
+    relay.tamper(forgingSendersForBob(senders));
+    aliceWritesToBobLive(
+        seq -> senders.put(seq, "mallory"),
+        (bob, bobEvents, direct, two) -> {
+          assertThat(bobEvents.leftOut).hasSize(1);
+          LeftOutMessages left = bobEvents.leftOut.get(0);
+          assertThat(left.reason()).isEqualTo(Reason.NO_KEY);
+          assertThat(left.seqs()).containsExactly(two);
+          assertThat(left.detail()).isNotEmpty();
+          assertThat(bobEvents.notices)
+              .contains(
+                  direct
+                      + ": message #"
+                      + two
+                      + " from mallory cannot be checked: no usable key for that sender ("
+                      + left.detail()
+                      + "); not shown");
+          assertThat(bob.historyPage(direct, 10).leftOut())
+              .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NO_KEY, two));
+        });
+  }
+
+  @Test
+  void catchUp_envelopesForgedInTwelveSendersNames_fiveNamed_theOthersSaidOnceTogether() {
+    Map<Long, String> senders = new ConcurrentHashMap<>();
+    relay.tamper(forgingSendersForBob(senders));
+    Away away =
+        aliceWritesWhileBobIsAway(
+            12, seq -> senders.put(seq, String.format("forged%02d", senders.size() + 1)));
+    String direct = away.direct();
+    long first = away.first();
+    RecordingListener back = new RecordingListener();
+    try (RelayChatClient bob = bobBack(back)) {
+      assertThat(bob.username()).hasValue("bob");
+      await().atMost(Duration.ofSeconds(15)).until(() -> !back.leftOutFromOthers.isEmpty());
+
+      assertThat(back.leftOut)
+          .extracting(LeftOutMessages::sender)
+          .containsExactly("forged01", "forged02", "forged03", "forged04", "forged05");
+      assertThat(back.leftOutFromOthers).hasSize(1);
+      assertThat(back.leftOutFromOthers.get(0).seqs())
+          .containsExactly(
+              first + 6, first + 7, first + 8, first + 9, first + 10, first + 11, first + 12);
+      assertThat(back.notices).filteredOn(notice -> notice.contains("not shown")).hasSize(6);
+      assertThat(back.notices)
+          .contains(
+              direct
+                  + ": and 7 more messages from 7 other senders were left out; they are not"
+                  + " shown");
     }
   }
 }

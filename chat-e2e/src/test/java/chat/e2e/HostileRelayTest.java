@@ -146,7 +146,8 @@ class HostileRelayTest {
           "dropped a replayed copy of an earlier message (#" + (original.seq() + 1));
       link.sendToClient(
           new MessageEvent("#lobby", 1, original.storedAtMillis(), original.envelope()));
-      bobEvents.awaitNotice("belongs to another conversation (the relay moved it here)");
+      bobEvents.awaitNotice(
+          "message #1 from alice belongs to another conversation (the relay moved it here)");
 
       ChatMessage next = alice.send(direct, "the real next message");
       assertThat(next.seq()).isEqualTo(original.seq() + 1);

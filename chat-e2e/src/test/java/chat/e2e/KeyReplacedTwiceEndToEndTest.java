@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyReplacedTwiceEndToEndTest {
   private static final String OLD_KEY_NOTICE =
-      "a message from alice is signed by a key that is not alice's current one";
+      "from alice is signed by a key that is not alice's current one";
 
   @TempDir Path dataDir;
   @TempDir Path aliceHome;
@@ -66,7 +66,7 @@ class KeyReplacedTwiceEndToEndTest {
         alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
         second = alice.send(direct, "from the second key");
       }
-      bobEvents.awaitNotice(new HeldMessages(direct, "alice", 1).notice());
+      bobEvents.awaitNotice(HeldMessages.one(direct, "alice", second.seq()).notice());
       try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
         alice.replaceKeys("alice", PASSWORD.clone(), "third passphrase".toCharArray());
         alice.send(direct, "from the third key");
@@ -143,13 +143,13 @@ class KeyReplacedTwiceEndToEndTest {
       bob.addListener(bobEvents);
       bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
 
-      bobEvents.awaitNotice(new HeldMessages(direct, "alice", 1).notice());
+      bobEvents.awaitNotice(HeldMessages.one(direct, "alice", later.get(1)).notice());
       bobEvents.awaitNotice(OLD_KEY_NOTICE);
       HistoryPage before = bob.historyPage(direct, 50);
       assertThat(before.messages())
           .extracting(ChatMessage::text)
           .containsExactly("hi alice", "from the first key");
-      assertThat(before.held()).containsExactly(new HeldMessages(direct, "alice", 1));
+      assertThat(before.held()).containsExactly(HeldMessages.one(direct, "alice", later.get(1)));
       assertThat(before.leftOut())
           .containsExactly(
               LeftOutMessages.one(direct, "alice", LeftOutMessages.Reason.OLD_KEY, later.get(0)));

@@ -10,6 +10,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -23,6 +24,7 @@ final class RecordingListener implements ClientListener {
   final List<ChatMessage> messages = new CopyOnWriteArrayList<>();
   final List<String> notices = new CopyOnWriteArrayList<>();
   final List<LeftOutMessages> leftOut = new CopyOnWriteArrayList<>();
+  final List<LeftOutFromOthers> leftOutFromOthers = new CopyOnWriteArrayList<>();
   final List<String> events = new CopyOnWriteArrayList<>();
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
   final List<String> connectionDetails = new CopyOnWriteArrayList<>();
@@ -97,6 +99,13 @@ final class RecordingListener implements ClientListener {
   public void onLeftOut(LeftOutMessages left) {
     leftOut.add(left);
     ClientListener.super.onLeftOut(left);
+  }
+
+  /** Recorded, and also as the notice it words by default. */
+  @Override
+  public void onLeftOutFromOthers(LeftOutFromOthers others) {
+    leftOutFromOthers.add(others);
+    ClientListener.super.onLeftOutFromOthers(others);
   }
 
   @Override

@@ -57,8 +57,11 @@ public interface ClientListener {
 
   /**
    * Messages from one sender were held because they are signed with a new key not accepted yet: one
-   * pushed now, or those a catch-up held. By default the notice {@link HeldMessages#notice} words,
-   * which names no command: a front end overrides it to say how to read them in its own words.
+   * pushed now, or those a catch-up held. A history page that finds them again counts them in its
+   * {@link HistoryPage#held} too, under the same sequence numbers ({@link HeldMessages#seqs}), so a
+   * front end that shows both can count each message once. By default the notice {@link
+   * HeldMessages#notice} words, which names no command: a front end overrides it to say how to read
+   * them in its own words.
    */
   default void onHeld(HeldMessages held) {
     onNotice(held.conversation(), held.notice());
@@ -74,6 +77,16 @@ public interface ClientListener {
    */
   default void onLeftOut(LeftOutMessages left) {
     onNotice(left.conversation(), left.notice());
+  }
+
+  /**
+   * Messages a catch-up left out for good from more senders than its notices name: those of every
+   * sender after the first {@link LeftOutFromOthers#MAX_NAMED_SENDERS}, which came to {@link
+   * #onLeftOut} one by one just before. By default the notice {@link LeftOutFromOthers#notice}
+   * words, which counts them together.
+   */
+  default void onLeftOutFromOthers(LeftOutFromOthers others) {
+    onNotice(others.conversation(), others.notice());
   }
 
   /**

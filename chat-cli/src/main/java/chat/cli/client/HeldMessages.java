@@ -1,5 +1,7 @@
 package chat.cli.client;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,16 +12,31 @@ import java.util.Objects;
  *
  * @param conversation {@code #room} or {@code @a+b}
  * @param sender the username the envelopes name as their sender
- * @param count how many messages, at least 1
+ * @param seqs the relay's sequence numbers of the messages in {@code conversation}, at least one,
+ *     each at least 1; kept in ascending order without repeats, so that a front end told of the
+ *     same message twice (live or by a catch-up, then in a history page) can count it once
  */
-public record HeldMessages(String conversation, String sender, int count) {
-  /** Checks the fields. */
+public record HeldMessages(String conversation, String sender, List<Long> seqs) {
+  /** Checks the fields; sorts {@code seqs} and drops repeats. */
   public HeldMessages {
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(sender, "sender");
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be at least 1");
-    }
+    seqs = SequenceNumbers.distinct(seqs);
+  }
+
+  /** One message, number {@code seq} of {@code conversation}. */
+  public static HeldMessages one(String conversation, String sender, long seq) {
+    return new HeldMessages(conversation, sender, List.of(seq));
+  }
+
+  /** How many messages: the number of distinct {@link #seqs}. */
+  public int count() {
+    return seqs.size();
+  }
+
+  /** These messages and {@code more} from the same sender in the same conversation. */
+  public HeldMessages with(Collection<Long> more) {
+    return new HeldMessages(conversation, sender, SequenceNumbers.union(seqs, more));
   }
 
   /**
@@ -28,6 +45,7 @@ public record HeldMessages(String conversation, String sender, int count) {
    * read them in its own words ({@code chat.cli.command.CommandWords#held}).
    */
   public String notice() {
+    int count = count();
     if (count == 1) {
       return "a message from "
           + sender

@@ -3,7 +3,6 @@ package chat.cli.client;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Messages from one sender in one conversation that a history page or a catch-up left out for good,
@@ -18,8 +17,13 @@ import java.util.TreeSet;
  * @param seqs the relay's sequence numbers of the messages in {@code conversation}, at least one,
  *     each at least 1; kept in ascending order without repeats, so that a front end told of the
  *     same message twice (live, then in a history page) can count it once
+ * @param detail what the client met when it could not use the sender's key for the one message
+ *     pushed live that is left out for {@link Reason#NO_KEY}, said with it (e.g. "the relay served
+ *     an invalid key for bob (...)"); empty otherwise, and always for several messages. It may
+ *     quote the relay, so front ends pass it through {@link chat.cli.TerminalSafe} with the notice
  */
-public record LeftOutMessages(String conversation, String sender, Reason reason, List<Long> seqs) {
+public record LeftOutMessages(
+    String conversation, String sender, Reason reason, List<Long> seqs, String detail) {
   /** Why a message is not shown. */
   public enum Reason {
     /**
@@ -61,21 +65,30 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(detail, "detail");
     if (sender.isEmpty() != (reason == Reason.DAMAGED)) {
       throw new IllegalArgumentException("the sender is empty for damaged messages, and only then");
     }
-    seqs = List.copyOf(new TreeSet<>(Objects.requireNonNull(seqs, "seqs")));
-    if (seqs.isEmpty()) {
-      throw new IllegalArgumentException("at least one message");
+    seqs = SequenceNumbers.distinct(seqs);
+    if (!detail.isEmpty() && seqs.size() != 1) {
+      throw new IllegalArgumentException("a detail is said of one message only");
     }
-    if (seqs.get(0) < 1) {
-      throw new IllegalArgumentException("sequence numbers start at 1");
-    }
+  }
+
+  /** Messages with no {@link #detail}. */
+  public LeftOutMessages(String conversation, String sender, Reason reason, List<Long> seqs) {
+    this(conversation, sender, reason, seqs, "");
   }
 
   /** One message, number {@code seq} of {@code conversation}. */
   public static LeftOutMessages one(String conversation, String sender, Reason reason, long seq) {
-    return new LeftOutMessages(conversation, sender, reason, List.of(seq));
+    return one(conversation, sender, reason, seq, "");
+  }
+
+  /** One message, number {@code seq} of {@code conversation}, and what the client met with it. */
+  public static LeftOutMessages one(
+      String conversation, String sender, Reason reason, long seq, String detail) {
+    return new LeftOutMessages(conversation, sender, reason, List.of(seq), detail);
   }
 
   /** How many messages: the number of distinct {@link #seqs}. */
@@ -83,24 +96,30 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
     return seqs.size();
   }
 
-  /** These messages and {@code more} of the same conversation, sender and reason. */
+  /**
+   * These messages and {@code more} of the same conversation, sender and reason, with no {@link
+   * #detail} if that makes several.
+   */
   public LeftOutMessages with(Collection<Long> more) {
-    TreeSet<Long> all = new TreeSet<>(seqs);
-    all.addAll(more);
-    return new LeftOutMessages(conversation, sender, reason, List.copyOf(all));
+    List<Long> all = SequenceNumbers.union(seqs, more);
+    if (all.size() == 1) {
+      return this;
+    }
+    return new LeftOutMessages(conversation, sender, reason, all);
   }
 
   /**
-   * What the person is told, e.g. "a message from bob is signed by a key that is not bob's current
+   * What the person is told, e.g. "message #7 from bob is signed by a key that is not bob's current
    * one (an older key, replaced since, or a forgery); it cannot be verified and is not shown", or
    * for several "3 messages from bob are ...; they cannot ... are not shown"; for damaged ones,
    * which name no sender, "3 messages are damaged (they are not valid envelopes); they are not
-   * shown".
+   * shown". One message is named with its sequence number, and said with its {@link #detail}.
    */
   public String notice() {
     int count = count();
     boolean one = count == 1;
-    String subject = (one ? "a message from " : count + " messages from ") + sender;
+    String subject =
+        (one ? "message #" + seqs.get(0) + " from " : count + " messages from ") + sender;
     String is = one ? " is " : " are ";
     String was = one ? " was " : " were ";
     String it = one ? "it" : "they";
@@ -123,7 +142,11 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
               + "not encrypted to your current key; "
               + (one ? "it is" : "they are")
               + " not shown";
-      case NO_KEY -> subject + " cannot be checked: no usable key for that sender; not shown";
+      case NO_KEY ->
+          subject
+              + " cannot be checked: no usable key for that sender"
+              + (detail.isEmpty() ? "" : " (" + detail + ")")
+              + "; not shown";
       case UNREADABLE ->
           subject
               + " could not be read by this client (unknown content); "
@@ -131,7 +154,7 @@ public record LeftOutMessages(String conversation, String sender, Reason reason,
               + " not shown";
       case DAMAGED ->
           (one
-                  ? "a message is damaged (it is not a valid envelope); it is"
+                  ? "message #" + seqs.get(0) + " is damaged (it is not a valid envelope); it is"
                   : count + " messages are damaged (they are not valid envelopes); they are")
               + " not shown";
       case NOT_FOR_THIS_CONVERSATION ->

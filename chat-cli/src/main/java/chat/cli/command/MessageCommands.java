@@ -4,7 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
-import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.Posted;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
@@ -103,8 +103,6 @@ final class MessageCommands {
     for (HeldMessages held : page.held()) {
       context.info(CommandWords.SLASH.held(held));
     }
-    for (LeftOutMessages left : page.leftOut()) {
-      context.info(left.notice());
-    }
+    LeftOutFromOthers.notices(page.leftOut()).forEach(context::info);
   }
 }

@@ -12,6 +12,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
@@ -447,6 +448,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onLeftOut(LeftOutMessages left) {
     post(() -> controller.leftOut(left));
+  }
+
+  @Override
+  public void onLeftOutFromOthers(LeftOutFromOthers others) {
+    post(() -> others.messages().forEach(controller::leftOut));
   }
 
   @Override

@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The notices of held messages in each pane: one per sender, however many times the client reports
- * them (the live message, then the history loaded when the pane opens), and turned into a line that
- * says they are shown once the sender's new key is accepted. UI thread only.
+ * The notices of held messages in each pane: one per sender, counting each message (by its sequence
+ * number) once however many times the client reports it (the live message or a catch-up, then the
+ * history loaded when the pane opens), so that reports that overlap add up to the distinct
+ * messages; turned into a line that says they are shown once the sender's new key is accepted. UI
+ * thread only.
  */
 final class HeldNotes {
   private record Shown(HeldMessages held, PaneEntry.Note note) {}
@@ -26,25 +28,29 @@ final class HeldNotes {
   }
 
   /**
-   * Shows {@code held} in its pane, unless a notice for the same sender is there: then it is left,
-   * or given the larger count in its place.
+   * Shows {@code held} in its pane, in the place of the notice for the same sender if it is there:
+   * that notice then counts the messages of both, each (by its sequence number) once, and is left
+   * as it is when {@code held} adds none. Once that notice is gone from the pane, a new one counts
+   * every message of the sender's held there so far.
    */
   void show(HeldMessages held) {
     model.list(held.conversation());
     ConversationBuffer buffer = model.buffer(held.conversation());
     Map<String, Shown> here = shown.computeIfAbsent(held.conversation(), c -> new HashMap<>());
     String sender = Usernames.key(held.sender());
-    PaneEntry.Note note = note(NoteKind.NOTICE, CommandWords.SLASH.held(held));
     Shown before = here.get(sender);
-    if (before != null && buffer.holds(before.note())) {
-      if (held.count() <= before.held().count()) {
-        return;
-      }
+    boolean there = before != null && buffer.holds(before.note());
+    HeldMessages counted = before == null ? held : before.held().with(held.seqs());
+    if (there && counted.count() == before.held().count()) {
+      return;
+    }
+    PaneEntry.Note note = note(NoteKind.NOTICE, CommandWords.SLASH.held(counted));
+    if (there) {
       buffer.replaceNote(before.note(), note);
     } else {
       buffer.addNote(note);
     }
-    here.put(sender, new Shown(held, note));
+    here.put(sender, new Shown(counted, note));
   }
 
   /** {@code username}'s new key was accepted: each notice of theirs says the messages are shown. */

@@ -317,7 +317,8 @@ final class TuiController {
 
   /**
    * Messages from one sender were left out for good (live, or by a catch-up): one notice per sender
-   * and reason a pane, which the history loaded later does not repeat.
+   * and reason a pane for its first few senders, then one for all others, which the history loaded
+   * later does not repeat.
    */
   void leftOut(LeftOutMessages left) {
     leftOutNotes.show(left);

@@ -797,6 +797,11 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onLeftOut(left));
   }
 
+  /** Plays the client core: a catch-up left out messages from more senders than it names. */
+  public void fireLeftOutFromOthers(LeftOutFromOthers others) {
+    listeners.forEach(l -> l.onLeftOutFromOthers(others));
+  }
+
   /** Plays the client core: the connection's state changed. */
   public void fireConnection(ConnectionState state, String detail) {
     listeners.forEach(l -> l.onConnection(state, detail));

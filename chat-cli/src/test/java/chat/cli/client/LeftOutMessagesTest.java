@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class LeftOutMessagesTest {
   @Test
-  void notice_oneFromAnOldKey_saysItCannotBeVerifiedAndIsNotShown() {
-    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of(1L)).notice())
+  void notice_oneFromAnOldKey_namesItsSeq_andSaysItCannotBeVerifiedAndIsNotShown() {
+    assertThat(new LeftOutMessages("#ops", "bob", Reason.OLD_KEY, List.of(7L)).notice())
         .isEqualTo(
-            "a message from bob is signed by a key that is not bob's current one (an older key,"
+            "message #7 from bob is signed by a key that is not bob's current one (an older key,"
                 + " replaced since, or a forgery); it cannot be verified and is not shown");
   }
 
@@ -39,13 +39,44 @@ class LeftOutMessagesTest {
   @Test
   void notice_notForYourKey_theWordsOfTheLiveNotice() {
     assertThat(new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_YOUR_KEY, List.of(1L)).notice())
-        .isEqualTo("a message from bob was not encrypted to your current key; it is not shown");
+        .isEqualTo("message #1 from bob was not encrypted to your current key; it is not shown");
+  }
+
+  @Test
+  void notice_oneWithNoUsableKey_namesItsSeqAndWhatTheClientMet() {
+    LeftOutMessages left =
+        LeftOutMessages.one(
+            "#ops", "bob", Reason.NO_KEY, 5, "the relay served an invalid key for bob (bad)");
+
+    assertThat(left.notice())
+        .isEqualTo(
+            "message #5 from bob cannot be checked: no usable key for that sender (the relay"
+                + " served an invalid key for bob (bad)); not shown");
+    assertThat(LeftOutMessages.one("#ops", "bob", Reason.NO_KEY, 5).notice())
+        .isEqualTo(
+            "message #5 from bob cannot be checked: no usable key for that sender; not shown");
+  }
+
+  @Test
+  void detail_onlyForOneMessage_droppedWhenMoreAreAdded() {
+    LeftOutMessages left = LeftOutMessages.one("#ops", "bob", Reason.NO_KEY, 5, "no such user");
+
+    assertThat(left.with(List.of(5L))).isEqualTo(left);
+    assertThat(left.with(List.of(6L)))
+        .isEqualTo(new LeftOutMessages("#ops", "bob", Reason.NO_KEY, List.of(5L, 6L)));
+    assertThat(left.with(List.of(6L)).notice())
+        .isEqualTo(
+            "2 messages from bob cannot be checked: no usable key for that sender; not shown");
+    assertThatThrownBy(
+            () ->
+                new LeftOutMessages("#ops", "bob", Reason.NO_KEY, List.of(5L, 6L), "no such user"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void notice_damaged_namesNoSender_andSaysTheyAreNotShown() {
     assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, List.of(1L)).notice())
-        .isEqualTo("a message is damaged (it is not a valid envelope); it is not shown");
+        .isEqualTo("message #1 is damaged (it is not a valid envelope); it is not shown");
     assertThat(new LeftOutMessages("#ops", "", Reason.DAMAGED, List.of(1L, 2L, 3L)).notice())
         .isEqualTo("3 messages are damaged (they are not valid envelopes); they are not shown");
   }
@@ -56,7 +87,7 @@ class LeftOutMessagesTest {
             new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, List.of(1L))
                 .notice())
         .isEqualTo(
-            "a message from bob belongs to another conversation (the relay moved it here); it is"
+            "message #1 from bob belongs to another conversation (the relay moved it here); it is"
                 + " not shown");
     assertThat(
             new LeftOutMessages("#ops", "bob", Reason.NOT_FOR_THIS_CONVERSATION, List.of(1L, 2L))

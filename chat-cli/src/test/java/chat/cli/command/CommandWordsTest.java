@@ -50,8 +50,8 @@ class CommandWordsTest {
 
   @Test
   void held_namesSafetyAndTrustInEachMode() {
-    HeldMessages one = new HeldMessages("#ops", "bob", 1);
-    HeldMessages three = new HeldMessages("#ops", "bob", 3);
+    HeldMessages one = HeldMessages.one("#ops", "bob", 2);
+    HeldMessages three = new HeldMessages("#ops", "bob", List.of(2L, 3L, 4L));
 
     assertThat(CommandWords.SLASH.held(one))
         .isEqualTo(

@@ -160,7 +160,8 @@ class MessageCommandsTest {
   void history_withHeldMessages_saysHowManyFromWhomAndHowToReadThem() {
     context.loggedInAs("alice");
     context.client.deliver("#lobby", "carol", "one");
-    context.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 3)));
+    context.client.held.put(
+        "#lobby", List.of(new HeldMessages("#lobby", "bob", List.of(2L, 3L, 4L))));
 
     run("/history");
 
@@ -226,7 +227,7 @@ class MessageCommandsTest {
   @Test
   void history_onlyHeldMessages_saysNoneToShowAndWhatIsHeld() {
     context.loggedInAs("alice");
-    context.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 1)));
+    context.client.held.put("#lobby", List.of(HeldMessages.one("#lobby", "bob", 2)));
 
     run("/history");
 

@@ -13,6 +13,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
 import chat.cli.command.MessageFormatter;
@@ -281,6 +282,28 @@ class LineModeTest {
     String output = harness.output();
     assertThat(output).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("owned");
     assertThat(output).contains("<bob> wipe done", "notice: bad notice");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_messageLeftOutLive_namesItsSeqAndWhyNoKeyCouldBeUsed_withNoEscapesFromTheRelay() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.fireLeftOut(
+        LeftOutMessages.one(
+            "#lobby",
+            "bob",
+            LeftOutMessages.Reason.NO_KEY,
+            5,
+            "the relay says: no such\u001b[2J user"));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("not shown"));
+    assertThat(harness.output())
+        .doesNotContain("\u001b")
+        .contains(
+            "#lobby: message #5 from bob cannot be checked: no usable key for that sender (the"
+                + " relay says: no such");
     harness.type("/quit\n");
   }
 

@@ -11,6 +11,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
@@ -24,6 +25,7 @@ import com.googlecode.lanterna.input.KeyType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -221,7 +223,7 @@ class ChatTuiTest {
   void scrollback_withHeldMessages_saysHowManyFromWhomAndHowToReadThem() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.deliver("#lobby", "carol", "from carol");
-    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 2)));
+    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", List.of(2L, 3L))));
 
     h.alt('1');
 
@@ -262,7 +264,7 @@ class ChatTuiTest {
 
     h.alt('1');
 
-    String notice = "a message from bob is signed by a key";
+    String notice = "message #1 from bob is signed by a key";
     String screen = h.screen();
     assertThat(screen.split(notice, -1)).as(screen).hasSize(2);
   }
@@ -281,7 +283,7 @@ class ChatTuiTest {
     h.alt('1');
 
     String screen = h.screen();
-    assertThat(screen).doesNotContain("a message from bob is signed by a key");
+    assertThat(screen).doesNotContain("message #1 from bob is signed by a key");
     assertThat(screen.split("3 messages from bob are signed by a key", -1)).as(screen).hasSize(2);
   }
 
@@ -317,17 +319,68 @@ class ChatTuiTest {
     h.alt('1');
 
     String screen = h.screen();
-    assertThat(screen).contains("a message from bob cannot be checked: no usable key");
+    assertThat(screen).contains("message #5 from bob cannot be checked: no usable key");
     assertThat(screen).doesNotContain("signed by a key that is not bob's current one");
-    assertThat(screen.split("a message is damaged", -1)).as(screen).hasSize(2);
+    assertThat(screen.split("message #6 is damaged", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messageWithNoUsableKey_leftOutLive_namesItsSeqAndWhy_historyCountingItAgainChangesNothing() {
+    TuiHarness h = new TuiHarness(200, 24).start().loggedInAs("alice");
+    h.client.fireLeftOut(
+        LeftOutMessages.one(
+            "#lobby", "bob", LeftOutMessages.Reason.NO_KEY, 5, "the relay says: no such user"));
+    h.client.leftOut.put(
+        "#lobby", List.of(LeftOutMessages.one("#lobby", "bob", LeftOutMessages.Reason.NO_KEY, 5)));
+
+    h.alt('1');
+
+    String screen = h.screen();
+    assertThat(screen)
+        .contains(
+            "message #5 from bob cannot be checked: no usable key for that sender (the relay says:"
+                + " no such user); not shown");
+    assertThat(screen.split("from bob", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void messagesLeftOutFromManySenders_fiveNamedInAPane_theOthersCountedInOneNotice() {
+    TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
+    List<LeftOutMessages> history = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      LeftOutMessages left =
+          LeftOutMessages.one("#lobby", "forged" + i, LeftOutMessages.Reason.NO_KEY, i);
+      h.client.fireLeftOut(left);
+      history.add(left);
+    }
+    h.client.fireLeftOutFromOthers(
+        new LeftOutFromOthers(
+            "#lobby",
+            List.of(
+                LeftOutMessages.one("#lobby", "forged1", LeftOutMessages.Reason.NO_KEY, 1),
+                LeftOutMessages.one("#lobby", "forged9", LeftOutMessages.Reason.NO_KEY, 9),
+                new LeftOutMessages(
+                    "#lobby", "forged10", LeftOutMessages.Reason.OLD_KEY, List.of(10L, 11L)))));
+    h.client.leftOut.put("#lobby", history);
+
+    h.alt('1');
+
+    String screen = h.screen();
+    for (int i = 1; i <= 5; i++) {
+      assertThat(screen).contains("message #" + i + " from forged" + i + " cannot be checked");
+    }
+    assertThat(screen).doesNotContain("forged6", "forged7", "forged8", "forged9", "forged10");
+    assertThat(screen.split("more messages from", -1)).as(screen).hasSize(2);
+    assertThat(screen)
+        .contains("and 6 more messages from 5 other senders were left out; they are not shown");
   }
 
   @Test
   void heldMessage_announcedLive_isAnnouncedOnce_andTheNoticeSaysSoOnceTheKeyIsAccepted() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.fireKeyChange("bob");
-    h.client.fireHeld(new HeldMessages("#lobby", "bob", 1));
-    h.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", 1)));
+    h.client.fireHeld(HeldMessages.one("#lobby", "bob", 2));
+    h.client.held.put("#lobby", List.of(HeldMessages.one("#lobby", "bob", 2)));
 
     h.alt('1');
 
@@ -341,6 +394,52 @@ class ChatTuiTest {
     assertThat(h.screen())
         .doesNotContain(held)
         .contains("bob's new key is accepted: the messages held from them are shown in");
+  }
+
+  @Test
+  void heldMessages_twoLiveThenACatchUpOverlappingByOne_countsTheFourDistinctOnes() {
+    String screen =
+        screenAfterHeld(
+            List.of(new HeldMessages("#lobby", "bob", List.of(3L, 5L))),
+            HeldMessages.one("#lobby", "bob", 3),
+            HeldMessages.one("#lobby", "bob", 4),
+            new HeldMessages("#lobby", "bob", List.of(4L, 5L, 6L)));
+
+    assertThat(screen).doesNotContain("a message from bob", "3 messages from bob");
+    assertThat(screen.split("4 messages from bob are signed with a new key", -1))
+        .as(screen)
+        .hasSize(2);
+  }
+
+  @Test
+  void heldMessages_aCatchUpThenAnotherThatDoesNotOverlap_addUp() {
+    String screen =
+        screenAfterHeld(
+            List.of(),
+            new HeldMessages("#lobby", "bob", List.of(2L, 3L)),
+            new HeldMessages("#lobby", "Bob", List.of(7L, 8L, 9L)));
+
+    assertThat(screen).doesNotContain("2 messages from bob", "3 messages from Bob");
+    assertThat(screen.split("5 messages from bob are signed with a new key", -1))
+        .as(screen)
+        .hasSize(2);
+  }
+
+  /**
+   * The screen of #lobby once bob's key changed, {@code reported} were told as held (live or by a
+   * catch-up), and the pane loaded a history page that holds {@code inHistory}.
+   */
+  private static String screenAfterHeld(List<HeldMessages> inHistory, HeldMessages... reported) {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    h.client.fireKeyChange("bob");
+    for (HeldMessages held : reported) {
+      h.client.fireHeld(held);
+    }
+    h.client.held.put("#lobby", inHistory);
+
+    h.alt('1');
+
+    return h.screen();
   }
 
   @Test

@@ -28,7 +28,7 @@ final class HeldBook {
   record Held(String conversation, StoredMessage stored, boolean listed) {}
 
   private final Map<String, List<Held>> bySender = new HashMap<>();
-  private final Map<String, Map<String, Integer>> inCatchUp = new HashMap<>();
+  private final Map<String, Map<String, List<Long>>> inCatchUp = new HashMap<>();
   private final Map<String, LeftOutTally> leftOutInCatchUp = new HashMap<>();
 
   /**
@@ -48,18 +48,22 @@ final class HeldBook {
   }
 
   /**
-   * Counts a message from {@code sender} that the running catch-up of {@code conversation} held.
+   * Counts message {@code seq} from {@code sender} that the running catch-up of {@code
+   * conversation} held.
    */
-  synchronized void countInCatchUp(String conversation, String sender) {
-    inCatchUp.computeIfAbsent(conversation, k -> new TreeMap<>()).merge(sender, 1, Integer::sum);
+  synchronized void countInCatchUp(String conversation, String sender, long seq) {
+    inCatchUp
+        .computeIfAbsent(conversation, k -> new TreeMap<>())
+        .computeIfAbsent(sender, k -> new ArrayList<>())
+        .add(seq);
   }
 
   /** What the catch-up of {@code conversation} held, per sender; the call clears it. */
   synchronized List<HeldMessages> takeCatchUp(String conversation) {
     List<HeldMessages> out = new ArrayList<>();
-    Map<String, Integer> senders = inCatchUp.remove(conversation);
+    Map<String, List<Long>> senders = inCatchUp.remove(conversation);
     if (senders != null) {
-      senders.forEach((sender, n) -> out.add(new HeldMessages(conversation, sender, n)));
+      senders.forEach((sender, seqs) -> out.add(new HeldMessages(conversation, sender, seqs)));
     }
     return out;
   }

@@ -35,7 +35,7 @@ final class HistoryPages {
   HistoryPage last(String id, int limit) {
     Session session = sessions.require();
     Deque<Posted> newestFirst = new ArrayDeque<>();
-    Map<String, Integer> held = new TreeMap<>();
+    Map<String, HeldMessages> held = new TreeMap<>();
     LeftOutTally leftOut = new LeftOutTally(id);
     long before = 0;
     boolean more = true;
@@ -76,15 +76,14 @@ final class HistoryPages {
         }
         newestFirst.addLast(message);
       }
-      opened.held().forEach(h -> held.merge(h.sender(), h.count(), Integer::sum));
+      opened.held().forEach(h -> held.merge(h.sender(), h, (a, b) -> a.with(b.seqs())));
       opened.leftOut().forEach(leftOut::add);
       more = reply.more() && reply.nextBefore() > 1;
       before = reply.nextBefore();
     }
     List<Posted> out = new ArrayList<>(newestFirst);
     Collections.reverse(out);
-    List<HeldMessages> heldOut = new ArrayList<>();
-    held.forEach((sender, n) -> heldOut.add(new HeldMessages(id, sender, n)));
+    List<HeldMessages> heldOut = new ArrayList<>(held.values());
     boolean reachedStart = !more && out.size() < limit;
     long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
     return new HistoryPage(out, heldOut, notForYou, leftOut.messages());

@@ -6,6 +6,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.TrustState;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -202,7 +204,7 @@ final class Inbox {
     IdentityKeyPair self = me.get();
     int count = envelopes.size();
     IdentityBundle[] senders = new IdentityBundle[count];
-    Map<String, Integer> heldHere = new TreeMap<>();
+    Map<String, List<Long>> heldHere = new TreeMap<>();
     LeftOutTally leftOut = new LeftOutTally(conversation);
     for (int i = 0; i < count; i++) {
       EnvelopeHeader header = envelopes.get(i).header();
@@ -218,7 +220,7 @@ final class Inbox {
       }
       if (awaitsAcceptance(header)) {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
-        heldHere.merge(sender, 1, Integer::sum);
+        heldHere.computeIfAbsent(sender, k -> new ArrayList<>()).add(stored.get(i).seq());
       } else {
         leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY, stored.get(i).seq());
       }
@@ -262,7 +264,7 @@ final class Inbox {
       }
     }
     List<HeldMessages> heldOut = new ArrayList<>();
-    heldHere.forEach((sender, n) -> heldOut.add(new HeldMessages(conversation, sender, n)));
+    heldHere.forEach((sender, seqs) -> heldOut.add(new HeldMessages(conversation, sender, seqs)));
     return new HistoryPage(out, heldOut, 0, leftOut.messages());
   }
 
@@ -310,7 +312,15 @@ final class Inbox {
           e);
     } catch (CommandException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.NO_KEY, stored, live);
+        leftOut(
+            LeftOutMessages.one(
+                conversation,
+                sender,
+                LeftOutMessages.Reason.NO_KEY,
+                stored.seq(),
+                live ? Objects.requireNonNullElse(e.getMessage(), "") : ""),
+            stored,
+            live);
       }
       return Optional.empty();
     }
@@ -351,11 +361,19 @@ final class Inbox {
       LeftOutMessages.Reason reason,
       StoredMessage stored,
       boolean live) {
-    leftOutCopies.add(conversation, stored);
+    leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()), stored, live);
+  }
+
+  /**
+   * {@code stored}, the one message {@code left} names (with what the client met, if live), is left
+   * out for good: said or counted as above.
+   */
+  private void leftOut(LeftOutMessages left, StoredMessage stored, boolean live) {
+    leftOutCopies.add(left.conversation(), stored);
     if (live) {
-      listeners.leftOut(LeftOutMessages.one(conversation, sender, reason, stored.seq()));
+      listeners.leftOut(left);
     } else {
-      held.countLeftOutInCatchUp(conversation, sender, reason, stored.seq());
+      held.countLeftOutInCatchUp(left.conversation(), left.sender(), left.reason(), stored.seq());
     }
   }
 
@@ -396,9 +414,9 @@ final class Inbox {
         return; // held already, and said so
       }
       if (live) {
-        listeners.held(new HeldMessages(conversation, sender, 1));
+        listeners.held(HeldMessages.one(conversation, sender, stored.seq()));
       } else {
-        held.countInCatchUp(conversation, sender);
+        held.countInCatchUp(conversation, sender, stored.seq());
       }
     } else {
       leftOut(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored, live);
@@ -408,15 +426,17 @@ final class Inbox {
   /**
    * Tells the person how many messages the catch-up of {@code conversation} held, per sender, in
    * the words a held live message is announced with, and how many it left out for good, per sender
-   * and reason, in the words of a history page; called when that catch-up ends.
+   * and reason, in the words of a history page: for the first {@link
+   * LeftOutFromOthers#MAX_NAMED_SENDERS} senders, and then once for all the others (a relay can
+   * forge any number of sender names); called when that catch-up ends.
    */
   void reportHeld(String conversation) {
     for (HeldMessages messages : held.takeCatchUp(conversation)) {
       listeners.held(messages);
     }
-    for (LeftOutMessages messages : held.takeLeftOutInCatchUp(conversation)) {
-      listeners.leftOut(messages);
-    }
+    List<LeftOutMessages> leftOut = held.takeLeftOutInCatchUp(conversation);
+    LeftOutFromOthers.named(leftOut).forEach(listeners::leftOut);
+    LeftOutFromOthers.others(leftOut).ifPresent(listeners::leftOutFromOthers);
   }
 
   /**

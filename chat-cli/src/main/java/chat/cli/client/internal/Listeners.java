@@ -10,6 +10,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -143,6 +144,10 @@ final class Listeners {
 
   void leftOut(LeftOutMessages left) {
     each(l -> l.onLeftOut(left));
+  }
+
+  void leftOutFromOthers(LeftOutFromOthers others) {
+    each(l -> l.onLeftOutFromOthers(others));
   }
 
   void group(GroupUpdate update) {

@@ -40,16 +40,17 @@ class HeldBookTest {
   }
 
   @Test
-  void takeCatchUp_countsPerSender_thenForgetsThem() {
-    book.countInCatchUp("#ops", "bob");
-    book.countInCatchUp("#ops", "bob");
-    book.countInCatchUp("#ops", "carol");
-    book.countInCatchUp("#dev", "bob");
+  void takeCatchUp_countsPerSenderWithTheirSeqs_thenForgetsThem() {
+    book.countInCatchUp("#ops", "bob", 5);
+    book.countInCatchUp("#ops", "bob", 2);
+    book.countInCatchUp("#ops", "carol", 3);
+    book.countInCatchUp("#dev", "bob", 4);
 
     assertThat(book.takeCatchUp("#ops"))
-        .containsExactly(new HeldMessages("#ops", "bob", 2), new HeldMessages("#ops", "carol", 1));
+        .containsExactly(
+            new HeldMessages("#ops", "bob", List.of(2L, 5L)), HeldMessages.one("#ops", "carol", 3));
     assertThat(book.takeCatchUp("#ops")).isEmpty();
-    assertThat(book.takeCatchUp("#dev")).containsExactly(new HeldMessages("#dev", "bob", 1));
+    assertThat(book.takeCatchUp("#dev")).containsExactly(HeldMessages.one("#dev", "bob", 4));
   }
 
   @Test
