@@ -36,11 +36,8 @@ class RelayConnectionTest {
       throws Exception {
     ScriptedSocket socket = new ScriptedSocket();
     RelayConnection connection = open(socket);
-    socket.failWrites();
 
-    RequestThread request = RequestThread.start(connection);
-    socket.writeFailed.await();
-    request.waitsOrEnded();
+    RequestThread request = requestWhoseWriteFailed(socket, connection);
     socket.relaySends(ErrorReply.of(null, ErrorCode.SESSION_EXPIRED));
     socket.relayCloses();
 
@@ -55,17 +52,27 @@ class RelayConnectionTest {
       throws Exception {
     ScriptedSocket socket = new ScriptedSocket();
     RelayConnection connection = open(socket);
-    socket.failWrites();
 
-    RequestThread request = RequestThread.start(connection);
-    socket.writeFailed.await();
-    request.waitsOrEnded();
+    RequestThread request = requestWhoseWriteFailed(socket, connection);
     socket.relayCloses();
 
     assertThat(request.failure())
         .isInstanceOf(CommandException.Network.class)
         .hasMessage("connection to the relay lost");
     assertThat(connection.sessionRevoked()).isFalse();
+  }
+
+  /**
+   * A request on {@code connection} whose write fails, once it waits for the reader or has given
+   * up: what the relay sends from then on is read after the write failed.
+   */
+  private static RequestThread requestWhoseWriteFailed(
+      ScriptedSocket socket, RelayConnection connection) throws InterruptedException {
+    socket.failWrites();
+    RequestThread request = RequestThread.start(connection);
+    socket.writeFailed.await();
+    request.waitsOrEnded();
+    return request;
   }
 
   private static RelayConnection open(ScriptedSocket socket) {
