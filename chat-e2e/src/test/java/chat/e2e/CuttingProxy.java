@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP forwarder between clients and the relay that a test can use to cut connections at a chosen
  * point of a transfer: once armed, it closes a connection after that many bytes went one way. It
  * never looks inside the (TLS) bytes. New connections can also be refused, or held back from the
- * relay, for a while.
+ * relay, for a while; and a connection the relay closes reset only after its last words.
  */
 final class CuttingProxy implements AutoCloseable {
   /** Which way the counted bytes flow. */
@@ -41,6 +41,7 @@ final class CuttingProxy implements AutoCloseable {
   private volatile long stallAt = Long.MAX_VALUE;
   private final CountDownLatch stallReleased = new CountDownLatch(1);
   private volatile CountDownLatch held;
+  private volatile boolean relaySpeaksLast;
   private final AtomicInteger clientsOpen = new AtomicInteger();
 
   CuttingProxy(int relayPort) throws IOException {
@@ -74,6 +75,15 @@ final class CuttingProxy implements AutoCloseable {
   /** Whether a stall armed by {@link #stallAfter} was reached. */
   boolean stalled() {
     return stallDirection == null && stallAt != Long.MAX_VALUE;
+  }
+
+  /**
+   * From now on, a connection the relay closes is reset on the client's side only after everything
+   * the relay sent has been passed on, also when the client's upload to the relay failed first: as
+   * a relay that closes on a client still sending resets it, after its last words.
+   */
+  void letTheRelaySpeakLast() {
+    relaySpeaksLast = true;
   }
 
   /** Lets a stalled direction go on (once). */
@@ -207,10 +217,16 @@ final class CuttingProxy implements AutoCloseable {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } finally {
-                closeQuietly(from);
-                closeQuietly(to);
                 if (direction == Direction.UP) {
                   clientsOpen.decrementAndGet();
+                }
+                if (!relaySpeaksLast) {
+                  closeQuietly(from);
+                  closeQuietly(to);
+                } else if (direction == Direction.DOWN) {
+                  // the relay's last words are on their way: then the reset
+                  closeQuietly(from);
+                  resetQuietly(to);
                 }
               }
             },
@@ -224,6 +240,15 @@ final class CuttingProxy implements AutoCloseable {
       closeQuietly(socket);
     }
     sockets.clear();
+  }
+
+  private static void resetQuietly(Socket socket) {
+    try {
+      socket.setSoLinger(true, 0);
+    } catch (IOException ignored) {
+      // already closed
+    }
+    closeQuietly(socket);
   }
 
   private static void closeQuietly(Socket socket) {

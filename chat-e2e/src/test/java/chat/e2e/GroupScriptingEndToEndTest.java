@@ -59,6 +59,39 @@ class GroupScriptingEndToEndTest {
     assertThat(chat.run("send", "team", "hi", "--user", "bob").exitCode()).isEqualTo(1);
   }
 
+  /** Bob, registered, holds alice's invitation to the group #dev, sent while he was away. */
+  private void bobInvitedToDevWhileAway() {
+    for (String user : new String[] {"alice", "bob"}) {
+      chat.ok("register", "--user", user);
+    }
+    chat.ok("group", "create", "dev", "--user", "alice");
+    chat.ok("group", "invite", "dev", "bob", "--user", "alice");
+  }
+
+  @Test
+  void invitationWaitingAtLogin_inLineMode_isAddressedToTheInvitee_withHowToJoin() {
+    bobInvitedToDevWhileAway();
+
+    ScriptRunner.Result lineMode = chat.runWithStdin("/rooms\n", "--plain", "--user", "bob");
+
+    assertThat(lineMode.exitCode()).as(lineMode.err()).isZero();
+    assertThat(lineMode.stdout())
+        .contains("alice invited you to #dev: /join #dev to enter")
+        .doesNotContain("invited bob");
+  }
+
+  @Test
+  void invitationWaitingAtLogin_inListen_isPrintedAddressedToTheInvitee() {
+    bobInvitedToDevWhileAway();
+    chat.ok("send", "lobby", "standup in 5", "--user", "alice");
+
+    ScriptRunner.Result listened = chat.ok("listen", "--user", "bob", "--count", "1");
+
+    assertThat(listened.out())
+        .contains("alice invited you to #dev: chat join dev to enter")
+        .contains("standup in 5");
+  }
+
   @Test
   void friendRequest_asScripts_waitsForTheAnswer() throws Exception {
     chat.ok("register", "--user", "alice");

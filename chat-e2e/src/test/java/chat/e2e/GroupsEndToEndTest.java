@@ -4,16 +4,21 @@ import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.ClientListener;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.internal.RelayChatClient;
+import chat.cli.command.CommandWords;
+import chat.cli.command.SocialLines;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
@@ -30,8 +35,10 @@ import chat.server.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Groups, friends and presence with real clients and a real relay: admin rights refused to
- * non-owners, a kicked member who can read nothing sent after the kick, an offline friend request,
- * and away presence.
+ * non-owners, a kicked member who can read nothing sent after the kick, an offline friend request
+ * and invitation, and away presence.
  */
 class GroupsEndToEndTest {
   @TempDir Path dataDir;
@@ -191,6 +198,36 @@ class GroupsEndToEndTest {
         dave.back();
         aliceEvents.awaitEvent("online dave");
       }
+    }
+  }
+
+  /**
+   * An invitation waiting at login reaches the listeners once the client knows whose session it is,
+   * so every front end (the TUI too) addresses the invitee and says how to join, as it does for a
+   * live one.
+   */
+  @Test
+  void invitation_toOfflineUser_arrivesAtLogin_addressedToTheInvitee() {
+    try (RelayChatClient bob = registered("bob", new RecordingListener())) {
+      bob.logout();
+    }
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      alice.createGroup("dev");
+      alice.administer("#dev", GroupAction.INVITE, "bob");
+    }
+    List<String> said = new CopyOnWriteArrayList<>();
+    try (RelayChatClient bob = Clients.live(port, homes)) {
+      bob.addListener(
+          new ClientListener() {
+            @Override
+            public void onGroupUpdate(GroupUpdate update) {
+              said.add(SocialLines.group(update, bob.username().orElse(null), CommandWords.SLASH));
+            }
+          });
+      bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      await().atMost(Duration.ofSeconds(30)).until(() -> !said.isEmpty());
+
+      assertThat(said).containsExactly("alice invited you to #dev: /join #dev to enter");
     }
   }
 

@@ -38,8 +38,11 @@ final class ScriptRunner {
     return this;
   }
 
-  /** What one command printed and returned. */
-  record Result(int exitCode, String out, String err) {}
+  /**
+   * What one command printed and returned: {@code out} and {@code err} through picocli's writers,
+   * {@code stdout} straight to the standard output stream (the line mode's terminal, say).
+   */
+  record Result(int exitCode, String out, String err, String stdout) {}
 
   Result runWithStdin(String stdin, String... args) {
     return run(stdin, new StringWriter(), args);
@@ -54,12 +57,13 @@ final class ScriptRunner {
 
   private Result run(String stdin, Writer out, String... args) {
     SecureRandom random = new SecureRandom();
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     CliContext context =
         new CliContext(
             random,
             Clock.systemUTC(),
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new ByteArrayOutputStream(),
+            stdout,
             new ByteArrayOutputStream(),
             env,
             "tester",
@@ -74,7 +78,8 @@ final class ScriptRunner {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
+    return new Result(
+        exitCode, out.toString(), err.toString(), stdout.toString(StandardCharsets.UTF_8));
   }
 
   Result run(String... args) {

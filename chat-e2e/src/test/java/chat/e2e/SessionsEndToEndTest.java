@@ -250,6 +250,47 @@ class SessionsEndToEndTest {
   }
 
   /**
+   * A one-shot chat file send whose session another device ends while the upload is being written:
+   * the relay says so and resets the connection, and the upload's write fails, often before the
+   * client has read what the relay said. The client still reads it, says the session was ended from
+   * another device (exit 2), and sends no resume (the token would only be refused, and counted
+   * against the address).
+   */
+  @Test
+  void oneShotFileSend_sessionEndedWhileWriting_saysEndedElsewhere_noResume(@TempDir Path files)
+      throws Exception {
+    Path report = randomFile(files, SIZE);
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      ScriptRunner laptop = new ScriptRunner(proxy.port(), laptopHome);
+      laptop.ok("register", "--user", "bob");
+      laptop.ok("join", "team", "--user", "bob");
+      phone.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      proxy.letTheRelaySpeakLast();
+      long before = proxy.bytes(CuttingProxy.Direction.UP);
+      CompletableFuture<ScriptRunner.Result> sending =
+          CompletableFuture.supplyAsync(
+              () -> laptop.run("file", "send", "--user", "bob", report.toString(), "--to", "team"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> proxy.bytes(CuttingProxy.Direction.UP) - before > SIZE / 3);
+      int accepted = proxy.accepted();
+      endTheOthers(phone);
+
+      ScriptRunner.Result sent = sending.get(60, TimeUnit.SECONDS);
+
+      assertThat(sent.exitCode()).as(sent.err()).isEqualTo(ExitCode.AUTH.code());
+      assertThat(sent.err())
+          .contains(
+              "chat: the session for bob was ended from another device (logged out there, ended"
+                  + " with 'sessions end', or the account password was changed); log in again:"
+                  + " chat login --user bob")
+          .doesNotContain("has expired");
+      assertThat(proxy.accepted()).as("no new connection to resume on").isEqualTo(accepted);
+    }
+  }
+
+  /**
    * A live client's transfer (a TUI or line-mode /file send) whose connection dropped, and whose
    * session another device ended meanwhile: the reconnect's resume is refused, and the transfer
    * stops then with the session-ended message instead of waiting out its two minutes.

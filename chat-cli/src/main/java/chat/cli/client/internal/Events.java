@@ -21,7 +21,8 @@ import chat.protocol.Usernames;
  * Handles one event the relay pushed, on the event thread: messages (in sequence order, syncing any
  * gap first and reporting what the relay did not deliver), membership, presence, key changes,
  * friends and group changes. Every membership or group change drops the cached member list, so the
- * next message is sealed to the membership as it is now.
+ * next message is sealed to the membership as it is now. The events other than messages that come
+ * before the login is announced wait for it ({@link EventsBeforeLogin}).
  */
 final class Events {
   private final Session session;
@@ -33,6 +34,9 @@ final class Events {
   }
 
   void handle(Event event) {
+    if (!(event instanceof MessageEvent) && session.beforeLogin.keep(event)) {
+      return; // handled once the login is announced and the listeners know whose session it is
+    }
     try {
       if (event instanceof MessageEvent message) {
         message(message);
@@ -51,6 +55,14 @@ final class Events {
     } catch (CommandException e) {
       listeners.notice("", e.getMessage());
     }
+  }
+
+  /**
+   * The login of {@code session} was announced to {@code listeners}: handles, in order, the events
+   * kept until then ({@link EventsBeforeLogin}). On the event thread.
+   */
+  static void loginAnnounced(Session session, Listeners listeners) {
+    session.beforeLogin.announced(new Events(session, listeners)::handle);
   }
 
   /**

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,6 +56,12 @@ final class RelayConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * How long a request whose write failed waits for the reader to read what the relay sent before
+   * the connection broke ({@link #afterFailedWrite}).
+   */
+  static final Duration WRITE_FAILURE_GRACE = Duration.ofSeconds(2);
+
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -68,6 +75,7 @@ final class RelayConnection implements AutoCloseable {
   private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
   private volatile boolean sessionRevoked;
+  private final CountDownLatch readerEnded = new CountDownLatch(1);
 
   private RelayConnection(Socket socket, FrameCodec codec, Duration timeout, Listener listener)
       throws IOException {
@@ -180,13 +188,15 @@ final class RelayConnection implements AutoCloseable {
     pending.put(request.id(), future);
     try {
       byte[] frame = codec.encode(request, version >= ProtocolVersions.BINARY);
-      synchronized (writeLock) {
-        out.write(frame);
-        out.flush();
+      try {
+        synchronized (writeLock) {
+          out.write(frame);
+          out.flush();
+        }
+      } catch (IOException e) {
+        return afterFailedWrite(future, e);
       }
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (IOException e) {
-      throw lost(e);
     } catch (ExecutionException e) {
       throw lost(e.getCause());
     } catch (TimeoutException e) {
@@ -198,6 +208,24 @@ final class RelayConnection implements AutoCloseable {
     } finally {
       pending.remove(request.id());
     }
+  }
+
+  /**
+   * What a request whose write failed gets: the write fails as soon as the relay has reset the
+   * connection, often before the reader got to what the relay sent just before it (the notice that
+   * the session was ended elsewhere). The reader still reads that from the socket, then ends and
+   * fails the request with why; this waits up to {@link #WRITE_FAILURE_GRACE} for that instead of
+   * calling the session ended elsewhere a lost connection (which a one-shot transfer would resume,
+   * only to have its token refused).
+   */
+  private Reply afterFailedWrite(CompletableFuture<Reply> future, IOException writeFailure)
+      throws InterruptedException, ExecutionException {
+    readerEnded.await(
+        Math.min(WRITE_FAILURE_GRACE.toMillis(), timeout.toMillis()), TimeUnit.MILLISECONDS);
+    if (future.isDone()) {
+      return future.get(); // failed by the reader as it ended (or answered after all)
+    }
+    throw lost(writeFailure); // the reader had ended before this request, or is still reading
   }
 
   private void readLoop() {
@@ -218,6 +246,7 @@ final class RelayConnection implements AutoCloseable {
       closeQuietly(socket);
       CommandException failure = new CommandException.Network(closeReason, null);
       pending.values().forEach(future -> future.completeExceptionally(failure));
+      readerEnded.countDown();
       listener.onClosed(this, closing, closeReason);
     }
   }

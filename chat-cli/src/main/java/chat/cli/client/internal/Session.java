@@ -31,6 +31,9 @@ final class Session {
    */
   final Set<String> pushedBeforeReady = new ConcurrentSkipListSet<>();
 
+  /** The other events pushed before the login was announced; the event thread's only. */
+  final EventsBeforeLogin beforeLogin = new EventsBeforeLogin();
+
   private volatile IdentityKeyPair me;
   private volatile String username;
   private volatile RelayConnection connection;

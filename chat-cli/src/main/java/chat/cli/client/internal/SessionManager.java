@@ -322,6 +322,7 @@ final class SessionManager {
           () ->
               listeners.connection(
                   ConnectionState.ONLINE, "logged in as " + username + " on " + options.server()));
+      post(() -> Events.loginAnnounced(target, listeners));
       if (options.live()) {
         post(() -> new CatchUp(target, listeners).run(conversations));
       }

@@ -1,0 +1,246 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.CommandException;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.Event;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.HelloReply;
+import chat.protocol.PingRequest;
+import chat.protocol.ProtocolVersions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A relay connection over in-memory streams: a request whose write fails as the relay resets the
+ * connection fails with what the relay said before the reset, read after the write failed.
+ */
+class RelayConnectionTest {
+  private static final FrameCodec CODEC = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+  @Test
+  void exchange_writeFailsBeforeTheSessionEndedNoticeIsRead_failsAsEndedElsewhere()
+      throws Exception {
+    ScriptedSocket socket = new ScriptedSocket();
+    RelayConnection connection = open(socket);
+
+    RequestThread request = requestWhoseWriteFailed(socket, connection);
+    socket.relaySends(ErrorReply.of(null, ErrorCode.SESSION_EXPIRED));
+    socket.relayCloses();
+
+    assertThat(request.failure())
+        .isInstanceOf(CommandException.SessionEnded.class)
+        .hasMessageStartingWith("the session for bob was ended from another device");
+    assertThat(connection.sessionRevoked()).isTrue();
+  }
+
+  @Test
+  void exchange_writeFailsAndTheConnectionEndsWithoutANotice_failsAsALostConnection()
+      throws Exception {
+    ScriptedSocket socket = new ScriptedSocket();
+    RelayConnection connection = open(socket);
+
+    RequestThread request = requestWhoseWriteFailed(socket, connection);
+    socket.relayCloses();
+
+    assertThat(request.failure())
+        .isInstanceOf(CommandException.Network.class)
+        .hasMessage("connection to the relay lost");
+    assertThat(connection.sessionRevoked()).isFalse();
+  }
+
+  /**
+   * A request on {@code connection} whose write fails, once it waits for the reader or has given
+   * up: what the relay sends from then on is read after the write failed.
+   */
+  private static RequestThread requestWhoseWriteFailed(
+      ScriptedSocket socket, RelayConnection connection) throws InterruptedException {
+    socket.failWrites();
+    RequestThread request = RequestThread.start(connection);
+    socket.writeFailed.await();
+    request.waitsOrEnded();
+    return request;
+  }
+
+  private static RelayConnection open(ScriptedSocket socket) {
+    return RelayConnection.open(
+        () -> socket,
+        CODEC,
+        Duration.ofSeconds(30),
+        new RelayConnection.Listener() {
+          @Override
+          public void onEvent(Event event) {}
+
+          @Override
+          public void onClosed(RelayConnection connection, boolean byUs, String reason) {}
+
+          @Override
+          public String sessionUser() {
+            return "bob";
+          }
+        });
+  }
+
+  /** A ping sent on its own thread, as a transfer's request is, and how it failed. */
+  private static final class RequestThread {
+    private final CompletableFuture<CommandException> failure = new CompletableFuture<>();
+    private final Thread thread;
+
+    private RequestThread(RelayConnection connection) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  connection.exchange(new PingRequest(connection.nextId()));
+                  failure.complete(null);
+                } catch (CommandException e) {
+                  failure.complete(e);
+                }
+              },
+              "request");
+    }
+
+    static RequestThread start(RelayConnection connection) {
+      RequestThread request = new RequestThread(connection);
+      request.thread.start();
+      return request;
+    }
+
+    /**
+     * Returns once the request, its write failed, either waits for the reader or has given up: the
+     * relay's last frames are read only after that.
+     */
+    void waitsOrEnded() {
+      while (thread.getState() != Thread.State.TIMED_WAITING
+          && thread.getState() != Thread.State.TERMINATED) {
+        Thread.onSpinWait();
+      }
+    }
+
+    CommandException failure() throws Exception {
+      return failure.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * A socket without a network: the relay's frames are what the test feeds in (the hello reply is
+   * fed as the hello goes out); the client's writes fail once told to, as they do after a reset.
+   */
+  private static final class ScriptedSocket extends Socket {
+    private final BlockingQueue<InputStream> fromRelay = new LinkedBlockingQueue<>();
+    private final InputStream in = new QueuedInput(fromRelay);
+    private final CountDownLatch writeFailed = new CountDownLatch(1);
+    private volatile boolean failing;
+    private volatile boolean closed;
+    private boolean helloAnswered;
+
+    private final OutputStream out =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            if (failing) {
+              writeFailed.countDown();
+              throw new IOException("Broken pipe");
+            }
+          }
+
+          @Override
+          public void flush() {
+            if (!helloAnswered) {
+              helloAnswered = true;
+              relaySends(new HelloReply("1", ProtocolVersions.BINARY, "test relay"));
+            }
+          }
+        };
+
+    void failWrites() {
+      failing = true;
+    }
+
+    void relaySends(Frame frame) {
+      fromRelay.add(new ByteArrayInputStream(CODEC.encode(frame)));
+    }
+
+    /** The relay's end of the stream: the reader sees it after what was sent before. */
+    void relayCloses() {
+      fromRelay.add(QueuedInput.END);
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return out;
+    }
+
+    @Override
+    public boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+      closed = true;
+      fromRelay.add(QueuedInput.END);
+    }
+  }
+
+  /** An input stream that reads the streams queued, in turn, until {@link #END}. */
+  private static final class QueuedInput extends InputStream {
+    /** Queued last: the stream ends there. */
+    static final InputStream END = InputStream.nullInputStream();
+
+    private final BlockingQueue<InputStream> queue;
+    private InputStream current = InputStream.nullInputStream();
+
+    QueuedInput(BlockingQueue<InputStream> queue) {
+      this.queue = queue;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      while (true) {
+        if (current == END) {
+          return -1;
+        }
+        int n = current.read(b, off, len);
+        if (n > 0) {
+          return n;
+        }
+        try {
+          current = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        }
+      }
+    }
+  }
+}
