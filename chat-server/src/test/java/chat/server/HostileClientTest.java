@@ -134,6 +134,28 @@ class HostileClientTest {
     }
   }
 
+  /**
+   * A client still sending when the relay closes its connection (here a frame too large, then more
+   * bytes the relay no longer reads; a session ended elsewhere during an upload is the same) gets
+   * the error and then the end of the stream, not a reset: a socket closed with unread bytes is
+   * reset by the kernel, and a reset may throw away the error the relay sent just before it.
+   */
+  @Test
+  void closingWhileTheClientStillSends_endsTheStreamCleanly_notWithAReset() throws Exception {
+    try (TestClient attacker = connect(relay, dataDir)) {
+      ByteBuffer frame = ByteBuffer.allocate(4 + 32 * 1024);
+      frame.putInt(FrameCodec.DEFAULT_MAX_FRAME_BYTES + 1);
+      attacker.writeRaw(frame.array());
+      assertThat(attacker.unsolicited.poll(10, TimeUnit.SECONDS).code())
+          .isEqualTo(ErrorCode.FRAME_TOO_LARGE);
+      for (int i = 0; i < 8; i++) {
+        attacker.writeRaw(new byte[8 * 1024]);
+      }
+      assertThat(attacker.isClosedByPeer()).isTrue();
+      assertThat(attacker.endedBy).isInstanceOf(java.io.EOFException.class);
+    }
+  }
+
   @Test
   void frameOfGarbageAtTheSizeLimit_isRejected_andTheConnectionSurvives() throws Exception {
     byte[] body = new byte[FrameCodec.DEFAULT_MAX_FRAME_BYTES];

@@ -51,6 +51,12 @@ public final class TestClient implements AutoCloseable {
   /** Frames received with a binary body (wire version 3). */
   public final AtomicInteger binaryFramesReceived = new AtomicInteger();
 
+  /**
+   * What ended the reader: an {@link java.io.EOFException} when the relay closed the connection
+   * cleanly, a {@link java.net.SocketException} when it reset it; null while it still reads.
+   */
+  public volatile Exception endedBy;
+
   public TestClient(int port, Path certificate) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
@@ -100,6 +106,7 @@ public final class TestClient implements AutoCloseable {
         }
       }
     } catch (Exception e) {
+      endedBy = e;
       pending.values().forEach(f -> f.completeExceptionally(e));
     }
   }

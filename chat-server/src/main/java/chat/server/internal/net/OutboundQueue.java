@@ -3,9 +3,7 @@ package chat.server.internal.net;
 import chat.crypto.RecipientForms;
 import chat.protocol.MessageEventHeader;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -119,7 +117,10 @@ final class OutboundQueue {
     return Admission.QUEUED;
   }
 
-  /** Writes what is queued and closes the channel once it is flushed. */
+  /**
+   * Writes what is queued and closes the channel once it is flushed, reading and dropping what the
+   * client still sends meanwhile ({@link LingeringClose}).
+   */
   void closeAfterFlush() {
     channel
         .eventLoop()
@@ -133,7 +134,7 @@ final class OutboundQueue {
                 budget.release(queuedBytes);
                 queuedBytes = 0;
               }
-              channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+              LingeringClose.afterFlush(channel);
             });
   }
 
