@@ -59,11 +59,20 @@ final class DatabaseReader {
   }
 
   /**
-   * Refuses a {@code relay.db} whose schema is not this build's: an older one has not been brought
-   * up to date (and this reader must not change it), a newer one may hold what this build cannot
-   * read.
+   * {@link #read}, refusing a {@code relay.db} whose schema is not this build's: an older one has
+   * not been brought up to date (and this reader must not change it), a newer one may hold what
+   * this build cannot read.
    */
-  static void requireCurrentSchema(Connection connection, Path dataDir)
+  static <T> T readCurrent(Path dataDir, Read<T> read) throws Unreadable {
+    return read(
+        dataDir,
+        connection -> {
+          requireCurrentSchema(connection, dataDir);
+          return read.apply(connection);
+        });
+  }
+
+  private static void requireCurrentSchema(Connection connection, Path dataDir)
       throws SQLException, Unreadable {
     int version = Migrations.version(connection);
     int latest = Migrations.latestVersion();

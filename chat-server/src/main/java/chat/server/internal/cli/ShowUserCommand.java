@@ -55,10 +55,9 @@ public final class ShowUserCommand implements Callable<Integer> {
     Map<String, Optional<UserCounts.Count>> found;
     try {
       found =
-          DatabaseReader.read(
+          DatabaseReader.readCurrent(
               dataDir,
               connection -> {
-                DatabaseReader.requireCurrentSchema(connection, dataDir);
                 UserCounts counts = new UserCounts();
                 Map<String, Optional<UserCounts.Count>> byKey = new LinkedHashMap<>();
                 for (String key : keys) {

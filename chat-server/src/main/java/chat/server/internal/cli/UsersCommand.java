@@ -49,13 +49,7 @@ public final class UsersCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<UserCounts.Count> counts;
     try {
-      counts =
-          DatabaseReader.read(
-              dataDir,
-              connection -> {
-                DatabaseReader.requireCurrentSchema(connection, dataDir);
-                return new UserCounts().all(connection);
-              });
+      counts = DatabaseReader.readCurrent(dataDir, new UserCounts()::all);
     } catch (DatabaseReader.Unreadable e) {
       err.println(spec.qualifiedName() + ": " + e.getMessage());
       return 1;
