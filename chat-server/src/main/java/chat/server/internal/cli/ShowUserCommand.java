@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RelayCommand.Version.class,
     description = {
-      "Print the named users' rooms and direct conversations and the rooms they created,",
-      "against the relay's limits. Only reads relay.db: safe while the relay runs."
+      "Print the named users' conversations and rooms created against the limits.",
+      "Only reads relay.db: safe while the relay runs."
     })
 public final class ShowUserCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RelayCommand.Version.class,
     description = {
-      "Print each user's rooms and direct conversations and the rooms they created, against the",
-      "relay's limits, most conversations first. Only reads relay.db: safe while the relay runs."
+      "Print each user's conversations and rooms created against the relay's limits.",
+      "Conversations are rooms, groups and direct ones; the busiest users come first.",
+      "Only reads relay.db: safe while the relay runs."
     },
     subcommands = ShowUserCommand.class)
 public final class UsersCommand implements Callable<Integer> {
