@@ -73,7 +73,7 @@ public final class Main {
     }
     commandLine.setDefaultValueProvider(defaults);
     commandLine.setExecutionExceptionHandler(
-        (failure, failed, parsed) -> startFailure(failure, failed, parsed, defaults));
+        (failure, failed, parsed) -> startFailure(failure, failed, defaults));
     commandLine.setParameterExceptionHandler((e, given) -> badArguments(e, given, defaults));
     commandLine.setExecutionStrategy(
         parsed -> {
@@ -131,17 +131,14 @@ public final class Main {
    * CHAT_SERVER_LOG_LEVEL=DEBUG}).
    */
   private static int startFailure(
-      Exception failure,
-      CommandLine commandLine,
-      CommandLine.ParseResult parsed,
-      ConfigDefaultProvider defaults) {
+      Exception failure, CommandLine commandLine, ConfigDefaultProvider defaults) {
     org.slf4j.LoggerFactory.getLogger(Main.class).debug("start failed", failure);
     if (failure instanceof IllegalArgumentException) {
       String where = "";
       if (failure instanceof RelayConfig.InvalidSetting invalid) {
         CommandLine.Model.OptionSpec option =
             commandLine.getCommandSpec().findOption("--" + invalid.setting());
-        if (option != null && !parsed.hasMatchedOption(option)) {
+        if (option != null && !typedHereOrBefore(commandLine, option.longestName())) {
           where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
         }
       }
@@ -157,6 +154,20 @@ public final class Main {
     }
     commandLine.getErr().println("chat-server: cannot start: " + describe(failure));
     return 1;
+  }
+
+  /**
+   * Whether option {@code name} was typed for {@code command} or, for a subcommand that shares it
+   * ({@code chat-server --max-frame-bytes N users}), before its name.
+   */
+  private static boolean typedHereOrBefore(CommandLine command, String name) {
+    for (CommandLine level = command; level != null; level = level.getParent()) {
+      CommandLine.ParseResult parsed = level.getParseResult();
+      if (parsed != null && parsed.hasMatchedOption(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable failure) {

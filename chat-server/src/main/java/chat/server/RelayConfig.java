@@ -152,9 +152,7 @@ public record RelayConfig(
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new InvalidSetting("bcrypt-cost", "bcrypt cost must be 4 to 31");
     }
-    if (maxFrameBytes < 64 * 1024 || maxFrameBytes > 64 << 20) {
-      throw new InvalidSetting("max-frame-bytes", "max frame bytes must be 64 KiB to 64 MiB");
-    }
+    requireMaxFrameBytes(maxFrameBytes);
     if (rooms.maxRoomMembers() > RoomLimits.membersFitting(maxFrameBytes)) {
       throw new InvalidSetting(
           "max-room-members",
@@ -369,6 +367,19 @@ public record RelayConfig(
     RelayConfigCopy copy = new RelayConfigCopy(this);
     change.accept(copy);
     return copy.build();
+  }
+
+  /**
+   * Checks {@code maxFrameBytes}, 64 KiB to 64 MiB; also for operator tools that count against the
+   * limit it sets ({@link RoomLimits#conversationsFitting}).
+   *
+   * @throws InvalidSetting if it is out of range
+   */
+  public static int requireMaxFrameBytes(int maxFrameBytes) {
+    if (maxFrameBytes < 64 * 1024 || maxFrameBytes > 64 << 20) {
+      throw new InvalidSetting("max-frame-bytes", "max frame bytes must be 64 KiB to 64 MiB");
+    }
+    return maxFrameBytes;
   }
 
   /**

@@ -33,10 +33,7 @@ public record RoomLimits(int maxRoomsPerUser, int maxRoomMembers, int maxInvitat
 
   /** Validates ranges. */
   public RoomLimits {
-    if (maxRoomsPerUser < 1 || maxRoomsPerUser > MAX_COUNT) {
-      throw new RelayConfig.InvalidSetting(
-          "max-rooms-per-user", "max rooms per user must be 1 to " + MAX_COUNT);
-    }
+    requireMaxRoomsPerUser(maxRoomsPerUser);
     if (maxRoomMembers < 2 || maxRoomMembers > MAX_COUNT) {
       throw new RelayConfig.InvalidSetting(
           "max-room-members", "max room members must be 2 to " + MAX_COUNT);
@@ -45,6 +42,20 @@ public record RoomLimits(int maxRoomsPerUser, int maxRoomMembers, int maxInvitat
       throw new RelayConfig.InvalidSetting(
           "max-invitations-per-user", "max invitations per user must be 1 to " + MAX_COUNT);
     }
+  }
+
+  /**
+   * Checks {@code maxRoomsPerUser}, 1 to {@link #MAX_COUNT}; also for operator tools that count
+   * against it.
+   *
+   * @throws RelayConfig.InvalidSetting if it is out of range
+   */
+  public static int requireMaxRoomsPerUser(int maxRoomsPerUser) {
+    if (maxRoomsPerUser < 1 || maxRoomsPerUser > MAX_COUNT) {
+      throw new RelayConfig.InvalidSetting(
+          "max-rooms-per-user", "max rooms per user must be 1 to " + MAX_COUNT);
+    }
+    return maxRoomsPerUser;
   }
 
   /** The defaults: 100 rooms per user, 1000 members per room, 50 invitations per user. */

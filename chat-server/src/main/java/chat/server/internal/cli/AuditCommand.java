@@ -5,16 +5,11 @@ import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditQuery;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AuditRepository;
-import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server audit}: prints the relay's audit log from {@code relay.db}, newest last. It
- * only reads (a read-only connection, no migration), so it is safe while the relay runs.
+ * only reads ({@link DatabaseReader}), so it is safe while the relay runs.
  */
 @Command(
     name = "audit",
@@ -105,27 +100,22 @@ public final class AuditCommand implements Callable<Integer> {
       return 2;
     }
     Path dataDir = data.dataDir();
-    try {
-      DataDirectory.checkExisting(dataDir);
-    } catch (IOException e) {
-      err.println("chat-server audit: " + e.getMessage());
-      return 1;
-    }
     List<AuditEvent> events;
-    try (Connection connection = Database.openReadOnly(dataDir)) {
-      if (!AuditRepository.exists(connection)) {
-        err.println(
-            "chat-server audit: "
-                + dataDir.resolve(Database.FILE_NAME)
-                + " has no audit log yet; start this version of the relay once to add it");
-        return 1;
-      }
-      events = new AuditRepository().find(connection, query);
-    } catch (NoSuchFileException e) {
-      err.println("chat-server audit: no " + Database.FILE_NAME + " in " + dataDir);
-      return 1;
-    } catch (SQLException e) {
-      err.println("chat-server audit: cannot read the database: " + e.getMessage());
+    try {
+      events =
+          DatabaseReader.read(
+              dataDir,
+              connection -> {
+                if (!AuditRepository.exists(connection)) {
+                  throw new DatabaseReader.Unreadable(
+                      dataDir.resolve(Database.FILE_NAME)
+                          + " has no audit log yet; start this version of the relay once to add"
+                          + " it");
+                }
+                return new AuditRepository().find(connection, query);
+              });
+    } catch (DatabaseReader.Unreadable e) {
+      err.println("chat-server audit: " + e.getMessage());
       return 1;
     }
     for (AuditEvent event : events) {

@@ -2,17 +2,15 @@ package chat.server.internal.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The options a subcommand that works on the data directory ({@code audit}, {@code keys rotate})
- * shares with {@code chat-server} itself: {@code --data-dir} and {@code --config}. Either may be
- * given before the subcommand's name or after it; {@code chat-server} reads the config file
- * wherever {@code --config} stands, and the environment and the file reach this {@code --data-dir}
- * as they reach the relay's.
+ * The options a subcommand that works on the data directory ({@code audit}, {@code keys rotate},
+ * {@code users}) shares with {@code chat-server} itself: {@code --data-dir} and {@code --config}.
+ * Either may be given before the subcommand's name or after it; {@code chat-server} reads the
+ * config file wherever {@code --config} stands, and the environment and the file reach this {@code
+ * --data-dir} as they reach the relay's.
  */
 public final class DataDirOptions {
   @Spec(Spec.Target.MIXEE)
@@ -30,7 +28,9 @@ public final class DataDirOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Config file of chat-server (only its data-dir is used here).")
+      description =
+          "Config file of chat-server; only the settings this command has options for are"
+              + " used.")
   Path config;
 
   /**
@@ -39,20 +39,6 @@ public final class DataDirOptions {
    * config file's or the default, which this command's option already holds.
    */
   public Path dataDir() {
-    if (matched(command, "--data-dir")) {
-      return dataDir;
-    }
-    for (CommandSpec parent = command.parent(); parent != null; parent = parent.parent()) {
-      OptionSpec option = parent.findOption("--data-dir");
-      if (option != null && matched(parent, "--data-dir")) {
-        return option.getValue();
-      }
-    }
-    return dataDir;
-  }
-
-  private static boolean matched(CommandSpec spec, String option) {
-    ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
-    return parsed != null && parsed.hasMatchedOption(option);
+    return InheritedOption.value(command, "--data-dir", dataDir);
   }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParseResult;
  * chat-server --port 7000 audit} would otherwise run {@code audit} as if {@code --port} had not
  * been given. A subcommand uses an option of the commands before it when it has one of the same
  * name ({@code audit} and {@code keys rotate} have {@code --data-dir} and {@code --config}, see
- * {@link DataDirOptions}).
+ * {@link DataDirOptions}; {@code users} also has {@code --max-frame-bytes} and {@code
+ * --max-rooms-per-user}).
  */
 public final class SubcommandOptions {
   private SubcommandOptions() {}
@@ -59,8 +60,14 @@ public final class SubcommandOptions {
             + " not apply to '"
             + leaf.qualifiedName()
             + "'"
-            + (shared.isEmpty()
-                ? ""
-                : "; before its name only " + String.join(" and ", shared) + " may stand"));
+            + (shared.isEmpty() ? "" : "; before its name only " + inWords(shared) + " may stand"));
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String inWords(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0
+        ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 }

@@ -13,6 +13,11 @@ import java.util.OptionalLong;
  * sequence number.
  */
 public final class ConversationRepository {
+  /** The rooms that count for their creator: those that have one and still have a member. */
+  private static final String ROOMS_COUNTED =
+      " FROM conversations c WHERE c.created_by IS NOT NULL"
+          + " AND EXISTS (SELECT 1 FROM members m WHERE m.conversation = c.id)";
+
   /** Creates the conversation if missing. */
   public void ensure(Connection c, String id, long now) throws SQLException {
     try (PreparedStatement s =
@@ -64,10 +69,13 @@ public final class ConversationRepository {
    */
   public int createdBy(Connection c, String creatorKey) throws SQLException {
     return SqlRows.count(
-        c,
-        "SELECT count(*) FROM conversations c WHERE c.created_by = ?"
-            + " AND EXISTS (SELECT 1 FROM members m WHERE m.conversation = c.id)",
-        creatorKey);
+        c, "SELECT count(*)" + ROOMS_COUNTED + " AND c.created_by = ?", creatorKey);
+  }
+
+  /** {@link #createdBy} for every user who created a room that counts, by key. */
+  public Map<String, Integer> createdByEach(Connection c) throws SQLException {
+    return SqlRows.counts(
+        c, "SELECT c.created_by, count(*)" + ROOMS_COUNTED + " GROUP BY c.created_by");
   }
 
   /** Increments and returns the conversation's sequence number. */

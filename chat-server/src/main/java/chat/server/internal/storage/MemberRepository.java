@@ -142,6 +142,11 @@ public final class MemberRepository {
     return SqlRows.count(c, "SELECT count(*) FROM members WHERE user_key = ?", userKey);
   }
 
+  /** {@link #countOf} for every user in any conversation, by key. */
+  public Map<String, Integer> countsByUser(Connection c) throws SQLException {
+    return SqlRows.counts(c, "SELECT user_key, count(*) FROM members GROUP BY user_key");
+  }
+
   /** How many members {@code conversation} has. */
   public int count(Connection c, String conversation) throws SQLException {
     return SqlRows.count(c, "SELECT count(*) FROM members WHERE conversation = ?", conversation);

@@ -18,6 +18,21 @@ import java.util.Set;
  * append-only: never edit a released one.
  */
 public final class Migrations {
+  /**
+   * Step 13: gives each room that has members but no creator (one created before step 12) its
+   * longest-standing member as creator: the member who joined first, then the smaller key. That is
+   * the creator whenever they are still in the room, as the room's first member; otherwise it is
+   * whoever has held the room longest, as a room brought back after everyone left counts for who
+   * brought it back. {@code #lobby} (the relay's), direct conversations (made by a send, not
+   * counted) and rooms without members (they count for nobody) keep none. Rooms that have a creator
+   * are left alone, so running it again changes nothing.
+   */
+  static final String BACKFILL_ROOM_CREATORS =
+      "UPDATE conversations SET created_by = (SELECT m.user_key FROM members m"
+          + " WHERE m.conversation = conversations.id ORDER BY m.joined_at, m.user_key LIMIT 1)"
+          + " WHERE created_by IS NULL AND substr(id, 1, 1) = '#' AND id <> '#lobby'"
+          + " AND EXISTS (SELECT 1 FROM members m WHERE m.conversation = conversations.id)";
+
   private static final List<Step> STEPS =
       List.of(
           sql(
@@ -144,11 +159,13 @@ public final class Migrations {
               "ALTER TABLE sessions ADD COLUMN last_address TEXT NOT NULL DEFAULT ''",
               "UPDATE sessions SET last_used_at = created_at"),
           // Step 12: who created each room, so that the rooms one user creates can be counted
-          // (--max-rooms-per-user). Rooms created before have none and count for nobody.
+          // (--max-rooms-per-user). Rooms created before have none: step 13 fills them in.
           sql(
               "ALTER TABLE conversations ADD COLUMN created_by TEXT",
               "CREATE INDEX conversations_created_by ON conversations(created_by)"
-                  + " WHERE created_by IS NOT NULL"));
+                  + " WHERE created_by IS NOT NULL"),
+          // Step 13: rooms created before step 12 get a creator, so that they count too.
+          sql(BACKFILL_ROOM_CREATORS));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface
@@ -208,6 +225,18 @@ public final class Migrations {
   }
 
   /**
+   * The schema version of the database on {@code connection}, which only reads: 0 for one no relay
+   * has migrated yet.
+   */
+  public static int version(Connection connection) throws SQLException {
+    boolean versioned =
+        SqlRows.exists(
+            connection,
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+    return versioned ? SqlRows.count(connection, "SELECT max(version) FROM schema_version") : 0;
+  }
+
+  /**
    * Brings the schema on {@code connection} to {@link #latestVersion()}, one transaction per step.
    *
    * @throws SQLException if a step fails or the file is from a newer build
@@ -220,12 +249,7 @@ public final class Migrations {
   static void migrate(Connection connection, int target) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-      int current = 0;
-      try (ResultSet rows = statement.executeQuery("SELECT max(version) FROM schema_version")) {
-        if (rows.next()) {
-          current = rows.getInt(1);
-        }
-      }
+      int current = version(connection);
       if (current > STEPS.size()) {
         throw new SQLException(
             "relay.db has schema version " + current + ", newer than this build");

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Small JDBC helpers shared by the group and friend repositories: bind, update, read pairs. */
+/** Small JDBC helpers shared by the repositories: bind, update, read pairs and counts. */
 final class SqlRows {
   private SqlRows() {}
 
@@ -49,6 +49,18 @@ final class SqlRows {
         while (r.next()) {
           out.put(r.getString(1), r.getString(2));
         }
+      }
+    }
+    return out;
+  }
+
+  /** The first column of every row mapped to the second as an int, in row order. */
+  static Map<String, Integer> counts(Connection c, String sql) throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try (PreparedStatement s = c.prepareStatement(sql);
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.put(r.getString(1), r.getInt(2));
       }
     }
     return out;

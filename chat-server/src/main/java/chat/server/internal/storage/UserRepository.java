@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,11 @@ public final class UserRepository {
       s.setLong(6, now);
       return s.executeUpdate() == 1;
     }
+  }
+
+  /** Every account's username, by key. */
+  public Map<String, String> usernames(Connection c) throws SQLException {
+    return SqlRows.pairs(c, "SELECT user_key, username FROM users ORDER BY user_key");
   }
 
   /** The account with {@code userKey}, if any. */

@@ -206,6 +206,60 @@ class MigrationsTest {
     }
   }
 
+  /**
+   * Rooms made before step 12 have no creator. Step 13 gives each one with members its
+   * longest-standing member (first joined, then the smaller key); rooms that have a creator, {@code
+   * #lobby}, direct conversations and empty rooms keep theirs or none.
+   */
+  @Test
+  void step13_roomsCreatedBeforeStep12_countForTheirLongestStandingMember() throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 11);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO users (user_key, username, password_hash, bundle, created_at) VALUES"
+                + " ('alice', 'alice', 'h', x'01', 1), ('bob', 'bob', 'h', x'01', 1),"
+                + " ('carol', 'carol', 'h', x'01', 1)");
+        s.execute(
+            "INSERT INTO conversations (id, created_at) VALUES ('#lobby', 1), ('#alices', 10),"
+                + " ('#tie', 30), ('#creator-left', 5), ('#emptied', 1), ('@alice+bob', 1)");
+        s.execute(
+            "INSERT INTO members (conversation, user_key, joined_at) VALUES"
+                + " ('#lobby', 'alice', 1), ('#lobby', 'bob', 1), ('#lobby', 'carol', 1),"
+                + " ('#alices', 'bob', 20), ('#alices', 'alice', 10),"
+                + " ('#tie', 'bob', 30), ('#tie', 'alice', 30),"
+                + " ('#creator-left', 'carol', 50), ('#creator-left', 'bob', 40),"
+                + " ('@alice+bob', 'alice', 1), ('@alice+bob', 'bob', 1)");
+      }
+      Migrations.migrate(c, 12);
+      ConversationRepository conversations = new ConversationRepository();
+      conversations.create(c, "#carols", "carol", 60);
+      new MemberRepository().add(c, "#carols", "alice", 2);
+      assertThat(conversations.createdBy(c, "alice")).as("before step 13").isZero();
+
+      Migrations.migrate(c);
+
+      String creators =
+          "SELECT group_concat(id || '=' || coalesce(created_by, 'NULL'), ' ')"
+              + " FROM (SELECT id, created_by FROM conversations ORDER BY id)";
+      assertThat(single(c, creators))
+          .isEqualTo(
+              "#alices=alice #carols=carol #creator-left=bob #emptied=NULL #lobby=NULL #tie=alice"
+                  + " @alice+bob=NULL");
+      assertThat(conversations.createdBy(c, "alice")).isEqualTo(2);
+      assertThat(conversations.createdBy(c, "bob")).isEqualTo(1);
+      assertThat(conversations.createdBy(c, "carol")).isEqualTo(1);
+
+      try (Statement s = c.createStatement()) {
+        assertThat(s.executeUpdate(Migrations.BACKFILL_ROOM_CREATORS))
+            .as("run again, it finds nothing to fill")
+            .isZero();
+      }
+      assertThat(single(c, creators)).contains("#alices=alice #carols=carol");
+      assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
+    }
+  }
+
   @Test
   void migrate_twice_changesNothing() throws Exception {
     try (Connection c = open()) {

@@ -1,0 +1,70 @@
+package chat.server.internal.cli;
+
+import chat.server.internal.storage.UserCounts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The relay's per-user limits as {@code chat-server users} compares them, and one user's line
+ * against them.
+ *
+ * @param maxConversations rooms, groups and direct conversations one user may be in (following
+ *     {@code --max-frame-bytes})
+ * @param maxRoomsPerUser rooms and groups one user may have created ({@code --max-rooms-per-user})
+ */
+record UserLimits(int maxConversations, int maxRoomsPerUser) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** True if {@code count} is at or over either limit. */
+  boolean reached(UserCounts.Count count) {
+    return count.conversations() >= maxConversations || count.roomsCreated() >= maxRoomsPerUser;
+  }
+
+  /**
+   * {@code alice conversations=505/504 over-limit rooms-created=2/100}: each count over its limit,
+   * then {@code at-limit} or {@code over-limit} when it has reached it.
+   */
+  String text(UserCounts.Count count) {
+    return printable(count.username())
+        + " conversations="
+        + count.conversations()
+        + "/"
+        + maxConversations
+        + state(count.conversations(), maxConversations)
+        + " rooms-created="
+        + count.roomsCreated()
+        + "/"
+        + maxRoomsPerUser
+        + state(count.roomsCreated(), maxRoomsPerUser);
+  }
+
+  /** {@link #json} if {@code json}, else {@link #text}. */
+  String line(UserCounts.Count count, boolean json) {
+    return json ? json(count) : text(count);
+  }
+
+  /** The same as one JSON object. */
+  String json(UserCounts.Count count) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("user", count.username());
+    node.put("conversations", count.conversations());
+    node.put("maxConversations", maxConversations);
+    node.put("roomsCreated", count.roomsCreated());
+    node.put("maxRoomsPerUser", maxRoomsPerUser);
+    return node.toString();
+  }
+
+  private static String state(int count, int limit) {
+    return count > limit ? " over-limit" : count == limit ? " at-limit" : "";
+  }
+
+  /**
+   * {@code text} with anything but printable ASCII as {@code ?}, so that nothing read from the
+   * database or typed can drive the terminal. Usernames are printable ASCII by rule.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+    return out.toString();
+  }
+}
