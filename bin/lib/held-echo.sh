@@ -71,14 +71,12 @@ secret_first() {
 # and exports CHAT_ECHO_HELD=1. From then on this shell puts the terminal's settings back exactly
 # as they were (stty -g) when it exits: after java ends whatever way (exit, error, Ctrl-C, kill), or
 # when this shell is sent a signal itself (it then waits for java first). Only a SIGKILL of this
-# shell skips that. Returns 1, changing nothing, where there is no such terminal.
+# shell skips that. Returns 1, changing nothing, where there is no such terminal. Two stty runs and
+# no other process: keys typed before the echo is off are still shown, so it must be quick.
 hold_echo() {
-  local settings pgid tpgid
-  [[ -t 0 ]] || return 1
-  read -r pgid tpgid < <(ps -o pgid= -o tpgid= -p "$$" 2>/dev/null) || return 1
-  [[ -n "$pgid" && "$pgid" == "$tpgid" ]] || return 1
-  settings="$(stty -g 2>/dev/null)" || return 1
-  [[ " $(stty -a 2>/dev/null) " =~ [[:space:]]echo[[:space:]] ]] || return 1
+  local settings
+  [[ -t 0 ]] && in_foreground || return 1
+  settings="$(stty -g 2>/dev/null)" && echo_on "$settings" || return 1
   held_echo_settings="$settings"
   trap 'stty "$held_echo_settings" 2>/dev/null || true' EXIT
   # The terminal's Ctrl-C and Ctrl-\ reach java as well; the exit code is java's.
@@ -88,4 +86,28 @@ hold_echo() {
     return 1
   fi
   export CHAT_ECHO_HELD=1
+}
+
+# in_foreground: whether this shell's process group is its terminal's foreground one; read from
+# /proc on Linux (no process started), from ps elsewhere.
+in_foreground() {
+  local stat pgid tpgid
+  if [[ -r "/proc/$$/stat" ]]; then
+    read -r stat <"/proc/$$/stat" || return 1
+    # after "PID (NAME) ": state, parent, process group, session, terminal, its foreground group
+    read -r _ _ pgid _ _ tpgid _ <<<"${stat##*) }"
+  else
+    read -r pgid tpgid < <(ps -o pgid= -o tpgid= -p "$$" 2>/dev/null) || return 1
+  fi
+  [[ -n "$pgid" && "$pgid" == "$tpgid" ]]
+}
+
+# echo_on SETTINGS: whether the terminal whose stty -g output is SETTINGS echoes; read from the
+# local flags in GNU stty's form (ECHO is 010), from stty -a elsewhere.
+echo_on() {
+  if [[ "$1" =~ ^[[:xdigit:]]+:[[:xdigit:]]+:[[:xdigit:]]+:([[:xdigit:]]+): ]]; then
+    ((16#${BASH_REMATCH[1]} & 8))
+  else
+    [[ " $(stty -a 2>/dev/null) " =~ [[:space:]]echo[[:space:]] ]]
+  fi
 }
