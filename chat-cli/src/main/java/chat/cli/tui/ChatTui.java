@@ -190,9 +190,9 @@ public final class ChatTui implements CommandContext, ClientListener {
    * history.
    */
   void start(List<String> startup) throws IOException {
+    startupRunning = startup.size(); // before the first frame, which reads the keys typed so far
     start();
     for (String line : startup) {
-      startupRunning++;
       workers.submit(line, TuiModel.STATUS, () -> startupRunning--);
     }
   }

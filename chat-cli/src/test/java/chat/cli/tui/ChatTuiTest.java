@@ -682,11 +682,13 @@ class ChatTuiTest {
           }
           secrets.add(new String(context.readSecret(SecretKind.PASSPHRASE, "Passphrase:")));
         };
+    // typed while the client starts, before the screen is up
+    "typed ".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
     h.start(List.of("/login alice"));
     await().atMost(Duration.ofSeconds(5)).until(() -> h.dispatched.contains("/login alice"));
 
-    h.type("typed ahead");
-    assertThat(h.inputRow()).doesNotContain("typed ahead");
+    h.type("ahead");
+    assertThat(h.inputRow()).doesNotContain("typed").doesNotContain("ahead");
     h.press(KeyType.Enter);
     connected.countDown();
 
