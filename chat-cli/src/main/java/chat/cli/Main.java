@@ -27,16 +27,17 @@ public final class Main {
     Console console = System.console();
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     SecureRandom random = new SecureRandom();
+    HeldEcho heldEcho = HeldEcho.fromLauncher(System.getenv());
     CliContext context =
         new CliContext(
             random,
             Clock.systemUTC(),
-            System.in,
+            heldEcho.releasedOnRead(System.in),
             stdout,
             new FileOutputStream(FileDescriptor.err),
             System.getenv(),
             System.getProperty("user.name", ""),
-            new TerminalPassphrasePrompt(console, new File("/dev/tty")),
+            new TerminalPassphrasePrompt(console, new File("/dev/tty"), heldEcho),
             KdfParameters.DEFAULT,
             console != null || stdoutIsTerminal(),
             options ->

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the controlling terminal {@code /dev/tty} with echo turned off through {@code stty} (so {@code
  * chat seal < file > out} can still ask, as {@code age} does). Refuses to ask if echo cannot be
  * turned off. A command that will ask after connecting turns the echo off from the start ({@link
- * #hideTyping}).
+ * #hideTyping}), or keeps it off where {@code bin/chat} turned it off before the JVM started
+ * ({@link HeldEcho}).
  */
 final class TerminalPassphrasePrompt implements PassphrasePrompt {
   private static final String NO_TERMINAL =
@@ -28,11 +30,16 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
 
   private final Console console;
   private final File tty;
+  private final HeldEcho heldEcho;
 
-  /** A prompt on {@code console} if not null, else on {@code tty}. */
-  TerminalPassphrasePrompt(Console console, File tty) {
+  /**
+   * A prompt on {@code console} if not null, else on {@code tty}; {@code heldEcho} is the echo the
+   * launcher holds off, if any.
+   */
+  TerminalPassphrasePrompt(Console console, File tty, HeldEcho heldEcho) {
     this.console = console;
     this.tty = tty;
+    this.heldEcho = Objects.requireNonNull(heldEcho, "heldEcho");
   }
 
   @Override
@@ -78,10 +85,14 @@ final class TerminalPassphrasePrompt implements PassphrasePrompt {
   /**
    * Turns the terminal's echo off with {@code stty -echo}, after saving all its settings ({@code
    * stty -g}); closing puts them back, and so does a shutdown hook if the process ends first (a
-   * Ctrl-C while connecting). Nothing changes where {@code stty} cannot read the terminal.
+   * Ctrl-C while connecting). Nothing changes where {@code stty} cannot read the terminal. Where
+   * the launcher holds the echo off already, that hold is taken over: closing turns the echo on.
    */
   @Override
   public Hidden hideTyping() {
+    if (heldEcho.held()) {
+      return heldEcho::release;
+    }
     Optional<String> saved = settings();
     if (saved.isEmpty() || !stty("-echo")) {
       return Hidden.NOTHING;

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,18 +21,9 @@ class LauncherClientJvmTest {
 
   /** The arguments bin/chat passes to java for {@code chat --version}, one per element. */
   private List<String> javaArguments(String chatJavaOptions) throws Exception {
-    Files.createDirectories(dir.resolve("bin/lib"));
-    Files.copy(BIN.resolve("chat"), dir.resolve("bin/chat"));
-    Files.copy(BIN.resolve("lib/launcher.sh"), dir.resolve("bin/lib/launcher.sh"));
-    Files.createDirectories(dir.resolve("chat-cli/target"));
-    Files.write(dir.resolve("chat-cli/target/chat.jar"), new byte[0]);
-    Path fakeJava = dir.resolve("fake/java");
-    Files.createDirectories(fakeJava.getParent());
-    Files.writeString(fakeJava, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
-    Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwx------"));
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", dir.resolve("bin/chat").toString(), "--version");
-    builder.environment().put("PATH", fakeJava.getParent() + ":" + System.getenv("PATH"));
+    Path chat = LauncherCopy.chat(dir, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+    ProcessBuilder builder = new ProcessBuilder("bash", chat.toString(), "--version");
+    builder.environment().put("PATH", LauncherCopy.path(dir));
     builder.environment().put("CHAT_CDS", "0");
     builder.environment().put("CHAT_JAVA_OPTS", chatJavaOptions);
     return run(builder);

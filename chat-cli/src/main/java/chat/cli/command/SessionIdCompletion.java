@@ -6,28 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
  * The session ids {@code /sessions end ID} completes to: the account's other sessions as the relay
  * lists them ({@link ChatClient#sessions()}), never this client's own, most recently used first.
  *
- * <p>The list is asked for on demand, on a thread of its own, so that the screen never waits on the
- * relay for long: a completion waits at most {@link #WAIT_MILLIS} for the answer, and if it is not
- * there yet offers what an earlier answer listed (nothing the first time); the answer is kept when
- * it comes, so Tab again offers it. An answer is reused for {@link #FRESH_MILLIS}, then asked for
- * again. A failed request (not logged in, an older relay, no connection) offers nothing.
- * Thread-safe.
+ * <p>A completion never waits for the relay: the screen's thread asks for it, and a Tab must not
+ * hold the screen. It offers the list the last answer gave (nothing before the first answer) and,
+ * when there is none yet or it is older than {@link #FRESH_MILLIS}, asks the relay again on a
+ * thread of its own ({@link #refresh}); the answer is kept when it comes, so Tab again offers it. A
+ * failed request (not logged in, an older relay, no connection) lists nothing. Thread-safe.
  */
 final class SessionIdCompletion {
-  /** How long a completion waits for the relay's answer. */
-  static final long WAIT_MILLIS = 250;
-
   /** How long an answer is reused before the relay is asked again. */
   static final long FRESH_MILLIS = 5_000;
 
@@ -37,28 +29,21 @@ final class SessionIdCompletion {
   private final ChatClient client;
   private final Executor executor;
   private final LongSupplier nanoTime;
-  private final long waitMillis;
   private Listed listed; // guarded by this
-  private CompletableFuture<Listed> asking; // guarded by this
+  private boolean asking; // guarded by this
 
   /**
    * Ids listed through {@code client}, asked for on {@code executor}.
    *
    * @param nanoTime the clock that ages answers
-   * @param waitMillis how long a completion waits for an answer
    */
-  SessionIdCompletion(
-      ChatClient client, Executor executor, LongSupplier nanoTime, long waitMillis) {
+  SessionIdCompletion(ChatClient client, Executor executor, LongSupplier nanoTime) {
     this.client = Objects.requireNonNull(client, "client");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-    if (waitMillis < 0) {
-      throw new IllegalArgumentException("waitMillis must not be negative: " + waitMillis);
-    }
-    this.waitMillis = waitMillis;
   }
 
-  /** Ids asked for on a daemon thread started for each request, waiting {@link #WAIT_MILLIS}. */
+  /** Ids asked for on a daemon thread started for each request. */
   static SessionIdCompletion standard(ChatClient client) {
     Executor thread =
         task -> {
@@ -66,43 +51,54 @@ final class SessionIdCompletion {
           asker.setDaemon(true);
           asker.start();
         };
-    return new SessionIdCompletion(client, thread, System::nanoTime, WAIT_MILLIS);
+    return new SessionIdCompletion(client, thread, System::nanoTime);
   }
 
-  /** The other sessions' ids that start with {@code typed}, ignoring case. */
+  /**
+   * The other sessions' ids known now that start with {@code typed}, ignoring case; asks the relay
+   * again in the background where they are missing or stale. Never waits for the answer.
+   */
   List<String> ids(String typed) {
     Optional<String> user = client.username();
     if (user.isEmpty()) {
       return List.of();
     }
-    String username = user.get();
-    Listed known;
-    CompletableFuture<Listed> pending;
-    synchronized (this) {
-      known = listed != null && listed.username().equals(username) ? listed : null;
-      if (known != null && nanoTime.getAsLong() - known.atNanos() < FRESH_MILLIS * 1_000_000L) {
-        return matching(known.ids(), typed);
-      }
-      pending = asking;
-      if (pending == null) {
-        CompletableFuture<Listed> request =
-            CompletableFuture.supplyAsync(() -> ask(username), executor);
-        asking = request;
-        request.thenAccept(answer -> settle(request, answer));
-        pending = request;
-      }
-    }
-    Listed answer = await(pending);
-    if (answer != null && answer.username().equals(username)) {
-      return matching(answer.ids(), typed);
-    }
-    return known == null ? List.of() : matching(known.ids(), typed);
+    refresh(user.get());
+    return known(user.get()).map(ids -> matching(ids, typed)).orElse(List.of());
   }
 
-  private synchronized void settle(CompletableFuture<Listed> request, Listed answer) {
-    if (asking == request) {
-      asking = null;
+  /**
+   * Asks the relay for the list in the background, unless a fresh one is known or a request is on
+   * its way, so that a coming Tab finds it; returns at once.
+   */
+  void refresh() {
+    client.username().ifPresent(this::refresh);
+  }
+
+  private synchronized void refresh(String username) {
+    boolean fresh =
+        listed != null
+            && listed.username().equals(username)
+            && nanoTime.getAsLong() - listed.atNanos() < FRESH_MILLIS * 1_000_000L;
+    if (fresh || asking) {
+      return;
     }
+    asking = true;
+    try {
+      executor.execute(() -> settle(ask(username)));
+    } catch (RuntimeException e) { // no thread to ask on: asked again at the next Tab
+      asking = false;
+    }
+  }
+
+  private synchronized Optional<List<String>> known(String username) {
+    return listed != null && listed.username().equals(username)
+        ? Optional.of(listed.ids())
+        : Optional.empty();
+  }
+
+  private synchronized void settle(Listed answer) {
+    asking = false;
     listed = answer;
   }
 
@@ -118,17 +114,6 @@ final class SessionIdCompletion {
       ids.clear();
     }
     return new Listed(username, List.copyOf(ids), nanoTime.getAsLong());
-  }
-
-  private Listed await(CompletableFuture<Listed> pending) {
-    try {
-      return pending.get(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException | TimeoutException e) {
-      return null; // still on its way: Tab again offers what it lists
-    }
   }
 
   private static List<String> matching(List<String> ids, String typed) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * a command argument names one, usernames after {@code @} anywhere, then any extra {@link
  * CompletionSource}s. Every candidate starts with the word being completed, ignoring case, and
  * replaces it. Only local client state is read, except for the session ids of {@code /sessions end
- * ID}, which the relay lists ({@link SessionIdCompletion}: on another thread, waited for briefly).
+ * ID}, which the relay lists ({@link SessionIdCompletion}: asked for on another thread, never
+ * waited for; completing {@code end} already asks, so that the Tab on the id finds the list).
  */
 public final class SlashCompleter implements InputCompleter {
   private final ChatClient client;
@@ -94,7 +95,11 @@ public final class SlashCompleter implements InputCompleter {
       case COMMAND:
         return commandNames(word, "");
       case SESSION_ACTION:
-        return best(startsWith("end", word) ? List.of("end") : List.of(), word);
+        if (!startsWith("end", word)) {
+          return List.of();
+        }
+        sessionIds.refresh(); // the id comes next
+        return best(List.of("end"), word);
       case SESSION_ID:
         return previous.equalsIgnoreCase("end") ? sessionIds.ids(word) : List.of();
       default:

@@ -70,6 +70,10 @@ public final class ChatTui implements CommandContext, ClientListener {
   private final TuiController controller;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
   private volatile SecretEntry pendingSecret;
+
+  /** Startup lines not yet done (see {@link #start(List)}); UI thread only. */
+  private int startupRunning;
+
   private volatile GivenSecrets givenSecrets = GivenSecrets.NONE;
 
   /**
@@ -142,6 +146,7 @@ public final class ChatTui implements CommandContext, ClientListener {
     this.controller =
         new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
     workers.attach(this, controller);
+    loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
 
   private static ExecutorService daemonThread(String name) {
@@ -170,14 +175,26 @@ public final class ChatTui implements CommandContext, ClientListener {
    * @throws IOException if the terminal fails
    */
   public void run(List<String> startup) throws IOException {
-    start();
-    for (String line : startup) {
-      workers.submit(line, TuiModel.STATUS);
-    }
+    start(startup);
     try {
       loop.runUntilStopped();
     } finally {
       stop();
+    }
+  }
+
+  /**
+   * {@link #start()}, then queues {@code startup} on the command thread. Until those lines are
+   * done, keys typed are left unread in the terminal except while a masked prompt is open: a
+   * passphrase typed ahead of the prompt of the {@code --user} login goes to that prompt, never
+   * into the input line, where Enter would have offered it as a message and kept it in the input
+   * history.
+   */
+  void start(List<String> startup) throws IOException {
+    startupRunning = startup.size(); // before the first frame, which reads the keys typed so far
+    start();
+    for (String line : startup) {
+      workers.submit(line, TuiModel.STATUS, () -> startupRunning--);
     }
   }
 

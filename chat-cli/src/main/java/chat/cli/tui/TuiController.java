@@ -431,6 +431,11 @@ final class TuiController {
     keys.cancelSecret();
   }
 
+  /** Whether a masked prompt is open. */
+  boolean secretOpen() {
+    return keys.secret() != null;
+  }
+
   /** Opens the emoji picker filtered by {@code filter} ({@code /emoji FILTER}, Alt+E). */
   void openEmojiPicker(String filter) {
     keys.openPicker(filter);

@@ -100,11 +100,16 @@ final class TuiWorkers implements TuiController.Backend {
   /** On the UI thread, at Enter. */
   @Override
   public void submit(String line, String conversation) {
-    long shown = switchesShown;
-    commands.execute(() -> runLine(line, conversation, shown));
+    submit(line, conversation, () -> {});
   }
 
-  private void runLine(String line, String conversation, long switchesSeen) {
+  /** As {@link #submit(String, String)}, then runs {@code finished} on the UI thread. */
+  void submit(String line, String conversation, Runnable finished) {
+    long shown = switchesShown;
+    commands.execute(() -> runLine(line, conversation, shown, finished));
+  }
+
+  private void runLine(String line, String conversation, long switchesSeen, Runnable finished) {
     try {
       if (switchesRequested.get() > switchesSeen && InputParser.parse(line) instanceof Input.Text) {
         // Typed before an earlier command (/join, /pm, /switch) moved the screen: not for here.
@@ -120,6 +125,7 @@ final class TuiWorkers implements TuiController.Backend {
       context.error("command failed: " + e.getClass().getSimpleName());
     } finally {
       post.accept(controller::commandFinished);
+      post.accept(finished);
       refresh();
       if (FRIEND_COMMAND.matcher(line).lookingAt()) {
         loadFriends(); // the relay tells the other side of a friendship change, not this one

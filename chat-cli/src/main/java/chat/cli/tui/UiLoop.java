@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The UI thread: owns the Lanterna screen, feeds key strokes and queued tasks to the controller one
@@ -25,6 +26,7 @@ final class UiLoop {
   private volatile boolean inputEnded;
   private volatile Thread uiThread;
   private TuiController controller;
+  private BooleanSupplier keysHeld = () -> false;
   private TerminalScreen screen;
   private ScreenWriter writer;
 
@@ -49,6 +51,14 @@ final class UiLoop {
   /** Ends the loop once the tasks queued before this one have run; any thread. */
   void requestStop() {
     post(() -> running = false);
+  }
+
+  /**
+   * Leaves the keys typed in the terminal, unread, while {@code held} says so (asked on the UI
+   * thread); they are read, in order, once it no longer does.
+   */
+  void holdKeysWhile(BooleanSupplier held) {
+    keysHeld = Objects.requireNonNull(held, "held");
   }
 
   /** Starts the screen; the calling thread becomes the UI thread. */
@@ -91,7 +101,7 @@ final class UiLoop {
     while (running && more) {
       more = false;
       KeyStroke key;
-      while (running && (key = screen.pollInput()) != null) {
+      while (running && !keysHeld.getAsBoolean() && (key = screen.pollInput()) != null) {
         KeyStroke typed = key;
         if (typed.getKeyType() == KeyType.EOF) {
           inputEnded = true;

@@ -46,7 +46,7 @@ class SessionIdCompletionTest {
 
   @Test
   void ids_answered_otherSessionsInTheRelaysOrderWithoutOwn() {
-    SessionIdCompletion ids = new SessionIdCompletion(client, Runnable::run, nanos::get, 0);
+    SessionIdCompletion ids = new SessionIdCompletion(client, Runnable::run, nanos::get);
 
     assertThat(ids.ids("")).containsExactly("3f9a0c17b2d4", "3e0000000001");
     assertThat(ids.ids("3F")).containsExactly("3f9a0c17b2d4");
@@ -55,7 +55,7 @@ class SessionIdCompletionTest {
 
   @Test
   void ids_answerNotThereYet_offersNothingThenTheAnswerOnTabAgain() {
-    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get, 0);
+    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get);
 
     assertThat(ids.ids("")).isEmpty();
     assertThat(ids.ids("")).isEmpty(); // still asking: no second request
@@ -68,7 +68,7 @@ class SessionIdCompletionTest {
 
   @Test
   void ids_freshAnswer_reusedThenAskedForAgain() {
-    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get, 0);
+    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get);
     ids.ids("");
     runQueued();
     client.sessionList.remove(1);
@@ -85,10 +85,27 @@ class SessionIdCompletionTest {
     assertThat(asked()).isEqualTo(2);
   }
 
+  /**
+   * Tab never waits for the relay: here its request is never even run, and each Tab still answers
+   * at once, with the last list the relay gave, and asks only once meanwhile.
+   */
+  @Test
+  void ids_relayNotAnsweringYet_offersTheLastListAtOnceWithoutWaiting() {
+    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get);
+    ids.ids("");
+    runQueued();
+    nanos.addAndGet(FRESH_NANOS);
+
+    assertThat(ids.ids("3f")).containsExactly("3f9a0c17b2d4");
+    assertThat(ids.ids("3e")).containsExactly("3e0000000001");
+    assertThat(queued).hasSize(1);
+    assertThat(asked()).isEqualTo(1);
+  }
+
   @Test
   void ids_relayFails_offersNothing() {
     client.failNext = new CommandException.Usage("the relay is older: it cannot list sessions");
-    SessionIdCompletion ids = new SessionIdCompletion(client, Runnable::run, nanos::get, 0);
+    SessionIdCompletion ids = new SessionIdCompletion(client, Runnable::run, nanos::get);
 
     assertThat(ids.ids("")).isEmpty();
   }
@@ -96,7 +113,7 @@ class SessionIdCompletionTest {
   @Test
   void ids_loggedOut_asksNothing() {
     client.logout();
-    SessionIdCompletion ids = new SessionIdCompletion(client, Runnable::run, nanos::get, 0);
+    SessionIdCompletion ids = new SessionIdCompletion(client, Runnable::run, nanos::get);
 
     assertThat(ids.ids("")).isEmpty();
     assertThat(asked()).isZero();
@@ -104,7 +121,7 @@ class SessionIdCompletionTest {
 
   @Test
   void ids_anotherAccountLoggedIn_earlierAccountsIdsNotOffered() {
-    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get, 0);
+    SessionIdCompletion ids = new SessionIdCompletion(client, later, nanos::get);
     ids.ids("");
     runQueued();
     client.logout();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.SessionView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class SlashCompleterTest {
             client,
             registry,
             List.of(),
-            new SessionIdCompletion(client, Runnable::run, System::nanoTime, 0));
+            new SessionIdCompletion(client, Runnable::run, System::nanoTime));
 
     assertThat(answered.complete("/sessions end ", 14))
         .containsExactly("76532393a228", "7a0000000001");
@@ -60,6 +61,23 @@ class SlashCompleterTest {
     assertThat(answered.complete("/sessions end e", 15)).isEmpty();
     assertThat(answered.complete("/sessions x ", 12)).isEmpty();
     assertThat(answered.complete("/sessions end 76532393a228 ", 27)).isEmpty();
+  }
+
+  /** Completing {@code end} already asks for the ids, so that the Tab on the id finds them. */
+  @Test
+  void complete_sessionsEndWord_asksForTheIdsAhead() {
+    Instant at = Instant.parse("2026-12-03T01:00:00Z");
+    client.sessionList.add(new SessionView("76532393a228", at, at, "127.0.0.1", false));
+    List<Runnable> asked = new ArrayList<>();
+    SlashCompleter completing =
+        new SlashCompleter(
+            client, registry, List.of(), new SessionIdCompletion(client, asked::add, () -> 0));
+
+    assertThat(completing.complete("/sessions e", 11)).containsExactly("end");
+    assertThat(asked).hasSize(1);
+    asked.forEach(Runnable::run);
+
+    assertThat(completing.complete("/sessions end ", 14)).containsExactly("76532393a228");
   }
 
   @Test

@@ -762,6 +762,42 @@ class ChatTuiTest {
     assertThat(h.drain().inputRow()).startsWith("> /login alice ");
   }
 
+  /**
+   * {@code chat --user alice}: a passphrase typed while the startup login connects, before its
+   * prompt opens, waits for that prompt; it is never shown in the input line, offered as a message
+   * at Enter or kept in the input history.
+   */
+  @Test
+  void startupLogin_passphraseTypedBeforeItsPrompt_goesToThePrompt() throws Exception {
+    TuiHarness h = new TuiHarness(80, 24, threads);
+    CountDownLatch connected = new CountDownLatch(1);
+    List<String> secrets = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          try {
+            connected.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          secrets.add(new String(context.readSecret(SecretKind.PASSPHRASE, "Passphrase:")));
+        };
+    // typed while the client starts, before the screen is up
+    "typed ".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
+    h.start(List.of("/login alice"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.dispatched.contains("/login alice"));
+
+    h.type("ahead");
+    assertThat(h.inputRow()).doesNotContain("typed").doesNotContain("ahead");
+    h.press(KeyType.Enter);
+    connected.countDown();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.drain() != null && !secrets.isEmpty());
+    assertThat(secrets).containsExactly("typed ahead");
+    assertThat(h.screen()).doesNotContain("typed ahead");
+    h.press(KeyType.ArrowUp);
+    assertThat(h.drain().inputRow()).doesNotContain("typed ahead");
+  }
+
   @Test
   void readSecret_givenInTheEnvironment_takenWithoutAPrompt_otherSecretStillAsked() {
     TuiHarness h = new TuiHarness(80, 24, threads);

@@ -75,6 +75,16 @@ final class TuiHarness {
     return this;
   }
 
+  /** Starts the TUI with {@code startup} lines queued, as {@code chat --user NAME} does. */
+  TuiHarness start(List<String> startup) {
+    try {
+      tui.start(startup);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   /** Logs the fake client in as {@code username} and lets the TUI catch up. */
   TuiHarness loggedInAs(String username) {
     client.login(username, "pw".toCharArray(), "pp".toCharArray());
