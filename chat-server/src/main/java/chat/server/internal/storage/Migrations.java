@@ -148,7 +148,11 @@ public final class Migrations {
           sql(
               "ALTER TABLE conversations ADD COLUMN created_by TEXT",
               "CREATE INDEX conversations_created_by ON conversations(created_by)"
-                  + " WHERE created_by IS NOT NULL"));
+                  + " WHERE created_by IS NOT NULL"),
+          // Step 13: when a party closed a direct conversation (NULL: open). A closed one is not
+          // listed at login and does not count toward the conversations one user may be in; the
+          // row stays, so that nothing changes for the other party.
+          sql("ALTER TABLE members ADD COLUMN closed_at INTEGER"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface
