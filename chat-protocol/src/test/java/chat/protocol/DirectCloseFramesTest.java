@@ -1,9 +1,10 @@
 package chat.protocol;
 
+import static chat.protocol.JsonFrames.json;
+import static chat.protocol.JsonFrames.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +13,6 @@ import org.junit.jupiter.api.Test;
  * {@code event.membership} the closer's other connections get. No field is new.
  */
 class DirectCloseFramesTest {
-  private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
-
-  private String json(Frame frame) {
-    return new String(codec.toJson(frame), StandardCharsets.UTF_8);
-  }
-
-  private Frame parse(String json) throws FrameException {
-    return codec.fromJson(json.getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void leaveAndJoin_directConversation_theDocumentedBytes() throws Exception {
     String leave = "{\"type\":\"leave\",\"id\":\"7\",\"room\":\"@alice+bob\"}";

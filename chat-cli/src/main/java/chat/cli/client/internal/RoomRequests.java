@@ -65,15 +65,13 @@ final class RoomRequests {
    */
   void close(String id) {
     Session session = sessions.require();
-    RelayConnection relay = session.connection();
-    if (relay.version() < ProtocolVersions.CLOSE_DIRECT) {
-      throw new CommandException.Usage(
-          "the relay at "
-              + sessions.options().server()
-              + " is older (wire version "
-              + relay.version()
-              + "): it cannot close private conversations");
-    }
+    RelayConnection relay =
+        session
+            .connection()
+            .requireVersion(
+                ProtocolVersions.CLOSE_DIRECT,
+                sessions.options().server(),
+                "it cannot close private conversations");
     Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
       throw new CommandException.Usage("no open conversation " + id + " to close");

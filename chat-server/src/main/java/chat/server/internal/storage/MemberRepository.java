@@ -29,15 +29,7 @@ public final class MemberRepository {
   /** Adds a member; false if already one. */
   public boolean add(Connection c, String conversation, String userKey, long now)
       throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO members (conversation, user_key, joined_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
-      s.setString(1, conversation);
-      s.setString(2, userKey);
-      s.setLong(3, now);
-      return changed(s.executeUpdate()) == 1;
-    }
+    return insert(c, " ON CONFLICT DO NOTHING", conversation, userKey, now);
   }
 
   /**
@@ -46,11 +38,25 @@ public final class MemberRepository {
    */
   public boolean open(Connection c, String conversation, String userKey, long now)
       throws SQLException {
+    return insert(
+        c,
+        " ON CONFLICT (conversation, user_key) DO UPDATE SET closed_at = NULL"
+            + " WHERE closed_at IS NOT NULL",
+        conversation,
+        userKey,
+        now);
+  }
+
+  /**
+   * Inserts a member row, {@code onConflict} saying what to do if there is one; true if changed.
+   */
+  private boolean insert(
+      Connection c, String onConflict, String conversation, String userKey, long now)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO members (conversation, user_key, joined_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (conversation, user_key) DO UPDATE SET closed_at = NULL"
-                + " WHERE closed_at IS NOT NULL")) {
+                + onConflict)) {
       s.setString(1, conversation);
       s.setString(2, userKey);
       s.setLong(3, now);
