@@ -1,5 +1,7 @@
 package chat.cli;
 
+import chat.cli.client.ChatClient;
+import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,14 +9,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code chat leave ROOM}: leaves a room. */
-@Command(name = "leave", description = "Leave a room.")
+/**
+ * {@code chat leave ROOM}: leaves a room; {@code chat leave @USER}: closes the private conversation
+ * with USER for this user, on every device, until either of them writes there again.
+ */
+@Command(
+    name = "leave",
+    description = {
+      "Leave a room, or close your private conversation with @USER.",
+      "A closed conversation keeps its messages and opens again when either of you writes."
+    })
 final class LeaveCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
-  @Parameters(paramLabel = "ROOM", description = "room name (with or without #)")
+  @Parameters(
+      paramLabel = "ROOM|@USER",
+      description = "room name (with or without #), or @USER for your private conversation")
   String room;
 
   LeaveCommand(CliContext context) {
@@ -24,10 +36,15 @@ final class LeaveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    boolean direct = room.startsWith("@");
     return support.change(
         support.loggedIn(false),
-        "the room was left",
+        direct ? "the conversation was closed" : "the room was left",
         client -> {
+          if (direct) {
+            close(support, client);
+            return 0;
+          }
           client.leave(room);
           String conversation = RelayOptions.conversationArgument(room);
           support.result(
@@ -35,5 +52,18 @@ final class LeaveCommand implements Callable<Integer> {
               "left " + TerminalSafe.line(conversation));
           return 0;
         });
+  }
+
+  private void close(RelayCommandSupport support, ChatClient client) {
+    String conversation = HistoryCommand.resolve(client, room);
+    if (!ConversationIds.isDirect(conversation)) {
+      throw new CommandException.Usage("not a private conversation: " + room);
+    }
+    client.close(conversation);
+    support.result(
+        JsonLines.object("closed").put("conversation", conversation),
+        "closed "
+            + TerminalSafe.line(conversation)
+            + " (its messages stay; it opens again when either of you writes)");
   }
 }

@@ -31,6 +31,13 @@ class JsonOutputTest {
   }
 
   @Test
+  void leavePrivateConversation_closedWithItsId() throws Exception {
+    assertThat(json("leave", "--user", "alice", "@bob", "--json").toString())
+        .isEqualTo("{\"type\":\"closed\",\"conversation\":\"@alice+bob\"}");
+    assertThat(client.calls).contains("close @alice+bob");
+  }
+
+  @Test
   void keysFingerprintSafetyAndVerify() throws Exception {
     JsonNode fingerprint = json("keys", "fingerprint", "--user", "alice", "bob", "--json");
     assertThat(fingerprint.get("type").asText()).isEqualTo("fingerprint");

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 6;
+  public static final int CURRENT = 7;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -41,13 +41,22 @@ public final class ProtocolVersions {
    */
   public static final int PAGED_FRIENDS = 6;
 
+  /**
+   * The first version in which {@code leave} closes a direct conversation for the caller ({@code
+   * room} may be {@code @a+b}) and {@code join} opens it again, and whose connections hear {@code
+   * event.membership} when their own user closes or opens one on another connection.
+   */
+  public static final int CLOSE_DIRECT = 7;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
-      List.of(PAGED_FRIENDS, PAGED, STORE_TIME, BINARY, SOCIAL, 1);
+      List.of(CLOSE_DIRECT, PAGED_FRIENDS, PAGED, STORE_TIME, BINARY, SOCIAL, 1);
 
   private ProtocolVersions() {}
 
-  /** The line both programs print for {@code --version}: {@code wire protocol 6, 5, 4, 3, 2, 1}. */
+  /**
+   * The line both programs print for {@code --version}: {@code wire protocol 7, 6, 5, 4, 3, 2, 1}.
+   */
   public static String versionLine() {
     return "wire protocol "
         + SUPPORTED.stream().map(String::valueOf).collect(Collectors.joining(", "));

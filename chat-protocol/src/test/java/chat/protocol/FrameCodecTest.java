@@ -185,7 +185,8 @@ class FrameCodecTest {
   @Test
   void fromJson_badFrame_messageSaysWhichRuleAndNeverQuotesTheInput() {
     assertThat(badMessage("{\"type\":\"join\",\"id\":\"x1\",\"room\":\"NoHash\"}"))
-        .isEqualTo("room must be # and 1-64 of a-z 0-9 _ -");
+        .as("a room, or from wire version 7 a direct conversation")
+        .isEqualTo("conversation must be #room or @a+b");
     assertThat(badMessage("{\"type\":\"ping\",\"id\":\"x2\",\"mallory_field\":1}"))
         .isEqualTo("malformed frame");
     assertThat(badMessage("{\"type\":\"set_presence\",\"id\":\"x3\",\"status\":\"EVIL_VALUE\"}"))

@@ -1,23 +1,14 @@
 package chat.protocol;
 
+import static chat.protocol.JsonFrames.json;
+import static chat.protocol.JsonFrames.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SocialFramesTest {
-  private final FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
-
-  private String json(Frame frame) {
-    return new String(codec.toJson(frame), StandardCharsets.UTF_8);
-  }
-
-  private Frame parse(String json) throws FrameException {
-    return codec.fromJson(json.getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void toJson_versionOneShapes_omitTheNewFields() {
     assertThat(json(new PresenceEvent("bob", PresenceStatus.ONLINE)))

@@ -10,6 +10,7 @@ import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.DirectConversations;
 import chat.server.internal.relay.FileService;
 import chat.server.internal.relay.FileSweeper;
 import chat.server.internal.relay.FriendService;
@@ -192,6 +193,8 @@ final class RelayServices {
             new GroupRules(groupTables),
             presence,
             capacity,
+            new DirectConversations(
+                storage, conversations, members, users, notifier, capacity, clock),
             config.maxFrameBytes());
     MessageRepository messages = new MessageRepository(database.envelopes());
     SqliteMessageStore store =

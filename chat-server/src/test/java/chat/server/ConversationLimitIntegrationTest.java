@@ -137,6 +137,19 @@ class ConversationLimitIntegrationTest {
       assertThat(stillFull.code())
           .as("the direct conversation took the freed place")
           .isEqualTo(ErrorCode.LIMIT_REACHED);
+
+      try (TestClient closer =
+          RelayFixture.connect(relay, dataDir, ProtocolVersions.CLOSE_DIRECT)) {
+        login(closer, "ann");
+        closer.ok(new LeaveRequest(closer.nextId(), direct), LeaveReply.class);
+      }
+      ann.ok(new JoinRequest(ann.nextId(), "#one-more"), JoinReply.class);
+      byte[] next = seal(bobIdentity, direct, List.of(annIdentity.bundle()), "again").encode();
+      ErrorReply reopen = refused(bob.call(new SendRequest(bob.nextId(), direct, Bytes.of(next))));
+      assertThat(reopen.code())
+          .as("closing it freed the place; a message would open it again for ann, past the limit")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(reopen.message()).contains("ann is in " + LIMIT).contains("closed first");
     }
   }
 

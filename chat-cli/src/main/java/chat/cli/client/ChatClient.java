@@ -229,6 +229,23 @@ public interface ChatClient extends AutoCloseable {
   void leave(String room);
 
   /**
+   * Closes the direct conversation {@code conversation} ({@code @a+b}) for this user: the relay
+   * leaves it out of their conversations, on every device, until either party writes there again or
+   * this user {@link #open opens} it. Its messages stay on the relay, and the other party is not
+   * told.
+   *
+   * @throws CommandException.Usage on a relay older than wire version 7, or if it is not open
+   */
+  void close(String conversation);
+
+  /**
+   * Opens again the direct conversation {@code conversation} ({@code @a+b}) if this user closed it
+   * ({@link #close}); nothing if it is open or never had a message, or on a relay older than wire
+   * version 7.
+   */
+  void open(String conversation);
+
+  /**
    * Declines the invitation to the group {@code room} (with or without the leading {@code #}): the
    * relay deletes it, so it is not offered again. It is a leave on the wire, so it is refused for a
    * room the user is a member of, which it would leave.

@@ -8,7 +8,10 @@ import chat.cli.client.RoomView;
 import chat.protocol.ConversationIds;
 import java.util.List;
 
-/** {@code /join}, {@code /leave}, {@code /switch}, {@code /rooms} and {@code /members}. */
+/**
+ * {@code /join}, {@code /leave} (of a room, or the closing of a private conversation), {@code
+ * /switch}, {@code /rooms} and {@code /members}.
+ */
 final class ConversationCommands {
   private ConversationCommands() {}
 
@@ -19,12 +22,17 @@ final class ConversationCommands {
             .completes(ArgumentKind.ROOM)
             .help("The # is optional. examples: /join #rust   /join rust")
             .runs(ConversationCommands::join),
-        SlashCommand.named("leave", "/leave [ROOM]", "leave a room (the current one by default)")
+        SlashCommand.named(
+                "leave",
+                "/leave [ROOM|@USER]",
+                "leave a room, or close a private conversation (the current one by default)")
             .arguments(0, 1)
             .completes(ArgumentKind.ROOM)
             .help(
                 "Leaving the current room switches to #lobby, or to another conversation.",
-                "examples: /leave   /leave #rust")
+                "A private conversation is closed on all your devices; its messages stay,",
+                "and it opens again when either of you writes, or with /pm USER.",
+                "examples: /leave   /leave #rust   /leave @alice")
             .runs(ConversationCommands::leave),
         SlashCommand.named("switch", "/switch [TARGET]", "change the current conversation")
             .arguments(0, 1)
@@ -59,14 +67,17 @@ final class ConversationCommands {
 
   private static void leave(Input.Command command, CommandContext context) {
     ChatClient client = context.client();
-    String room =
-        command.argCount() > 0 ? Arguments.room(command.arg(0)) : Arguments.current(context);
-    if (!ConversationIds.isRoom(room)) {
-      throw new CommandException.Usage("only rooms can be left; use /switch to go elsewhere");
+    String room = command.argCount() > 0 ? leaving(command.arg(0), context) : current(context);
+    String done;
+    if (ConversationIds.isDirect(room)) {
+      client.close(room);
+      done = "closed " + Arguments.label(context, room) + " (it opens again when either writes)";
+    } else {
+      client.leave(room);
+      done = "left " + room;
     }
-    client.leave(room);
     if (!context.currentConversation().map(room::equals).orElse(false)) {
-      context.info("left " + room);
+      context.info(done);
       return;
     }
     // Moved on first, then said: a front end with a pane per conversation drops the left one's.
@@ -74,9 +85,28 @@ final class ConversationCommands {
         .ifPresentOrElse(
             conversation -> {
               context.switchTo(conversation);
-              context.info("left " + room + "; now in " + Arguments.label(context, conversation));
+              context.info(done + "; now in " + Arguments.label(context, conversation));
             },
-            () -> context.info("left " + room + "; " + Arguments.NO_CONVERSATION));
+            () -> context.info(done + "; " + Arguments.NO_CONVERSATION));
+  }
+
+  /**
+   * What {@code /leave TARGET} leaves: {@code @USER} or {@code @a+b} a private one, else a room.
+   */
+  private static String leaving(String target, CommandContext context) {
+    return target.startsWith("@")
+        ? ConversationResolver.resolve(target, context)
+        : Arguments.room(target);
+  }
+
+  /** The current conversation, if it can be left. */
+  private static String current(CommandContext context) {
+    String conversation = Arguments.current(context);
+    if (!ConversationIds.isRoom(conversation) && !ConversationIds.isDirect(conversation)) {
+      throw new CommandException.Usage(
+          "only rooms and private conversations can be left; use /switch to go elsewhere");
+    }
+    return conversation;
   }
 
   private static void switchTo(Input.Command command, CommandContext context) {

@@ -38,7 +38,8 @@ final class MessageCommands {
             .completes(ArgumentKind.USER, ArgumentKind.OTHER)
             .help(
                 "With TEXT, sends it privately to USER and stays where you are; without, makes",
-                "the private conversation with USER the current one.",
+                "the private conversation with USER the current one (opening it again on all",
+                "your devices if you closed it with /leave).",
                 "examples: /pm alice are you there?   /w alice")
             .runs(MessageCommands::privateMessage),
         SlashCommand.named("history", "/history [CONVERSATION] [N]", "show the last N messages")
@@ -67,6 +68,7 @@ final class MessageCommands {
     String conversation = ConversationResolver.direct(command.arg(0), context);
     String text = command.rest(1);
     if (text.isEmpty()) {
+      context.client().open(conversation); // if this user closed it (/leave), it is back
       context.switchTo(conversation);
       context.info("now in " + Arguments.label(context, conversation));
     } else {

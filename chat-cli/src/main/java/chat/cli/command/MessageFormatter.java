@@ -4,6 +4,7 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Flags;
+import chat.protocol.ConversationIds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -103,5 +104,16 @@ public final class MessageFormatter {
       return "@" + (parties[0].equalsIgnoreCase(self) ? parties[1] : parties[0]);
     }
     return clean;
+  }
+
+  /**
+   * The verb of a membership change: a room is joined or left; a private conversation is opened or
+   * closed (by this user, on another device: no one else's change of one is announced).
+   */
+  public static String membershipVerb(String conversation, boolean joined) {
+    if (ConversationIds.isDirect(conversation)) {
+      return joined ? "opened" : "closed";
+    }
+    return joined ? "joined" : "left";
   }
 }

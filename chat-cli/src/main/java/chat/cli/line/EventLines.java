@@ -20,7 +20,9 @@ final class EventLines {
   static String membership(String conversation, String username, boolean joined, String self) {
     String who = username.equalsIgnoreCase(self == null ? "" : self) ? "you" : name(username);
     return who
-        + (joined ? " joined " : " left ")
+        + " "
+        + MessageFormatter.membershipVerb(conversation, joined)
+        + " "
         + MessageFormatter.conversationLabel(conversation, self);
   }
 

@@ -20,6 +20,7 @@ import chat.cli.client.TrustState;
 import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.InputCompleter;
+import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.TerminalPosition;
@@ -239,7 +240,13 @@ final class TuiController {
       model.forget(conversation);
       if (model.busyCommands() == 0) {
         // Left elsewhere (another window, a script); a /leave typed here says so itself.
-        note(null, NoteKind.INFO, "you left " + TerminalSafe.line(conversation));
+        note(
+            null,
+            NoteKind.INFO,
+            "you "
+                + MessageFormatter.membershipVerb(conversation, false)
+                + " "
+                + TerminalSafe.line(conversation));
       }
     } else if (mine) {
       model.list(conversation);

@@ -48,6 +48,9 @@ public final class FakeChatClient implements ChatClient {
   /** Groups the user holds an invitation to: a {@link #leave} of one declines it, as the relay. */
   public final java.util.Set<String> invitations = new TreeSet<>();
 
+  /** Direct conversations this user closed ({@link #close}): left out of the conversations. */
+  public final java.util.Set<String> closed = new TreeSet<>();
+
   /** Username to trust state. */
   public final Map<String, TrustState> trust = new HashMap<>();
 
@@ -301,7 +304,8 @@ public final class FakeChatClient implements ChatClient {
     List<String> out = new ArrayList<>();
     members.forEach(
         (conversation, list) -> {
-          if (list.stream().anyMatch(m -> m.username().equals(user))) {
+          if (list.stream().anyMatch(m -> m.username().equals(user))
+              && !closed.contains(conversation)) {
             out.add(conversation);
           }
         });
@@ -330,6 +334,23 @@ public final class FakeChatClient implements ChatClient {
       throw new CommandException.Usage("not a member of " + id);
     }
     list.removeIf(m -> m.username().equals(user));
+  }
+
+  @Override
+  public void close(String conversation) {
+    call("close", conversation);
+    requireLogin();
+    if (!conversations().contains(conversation)) {
+      throw new CommandException.Usage("no open conversation " + conversation + " to close");
+    }
+    closed.add(conversation);
+  }
+
+  @Override
+  public void open(String conversation) {
+    call("open", conversation);
+    requireLogin();
+    closed.remove(conversation);
   }
 
   /** As the relay: deletes an invitation, leaves a group the user is in, else refuses. */
@@ -387,6 +408,7 @@ public final class FakeChatClient implements ChatClient {
     ChatMessage message =
         new ChatMessage(conversation, ++seq, "%032x".formatted(seq), user, 0, 0, text, true);
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
+    closed.remove(conversation); // as the relay: a message opens it again
     return message;
   }
 

@@ -96,6 +96,46 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void leave_inAPrivateConversation_closesItAndMovesOn() {
+    context.loggedInAs("alice");
+    run("/pm bob hi");
+    run("/switch @bob");
+    context.lines.clear();
+
+    run("/leave");
+
+    assertThat(context.client.calls).contains("close @alice+bob");
+    assertThat(context.client.conversations()).containsExactly("#lobby");
+    assertThat(context.current).isEqualTo("#lobby");
+    assertThat(context.lines)
+        .containsExactly("info: closed @bob (it opens again when either writes); now in #lobby");
+  }
+
+  @Test
+  void leave_atUser_closesThatPrivateConversation_pmOpensItAgain() {
+    context.loggedInAs("alice");
+    run("/pm bob hi");
+
+    run("/leave @bob");
+    run("/pm bob");
+
+    assertThat(context.client.calls).contains("close @alice+bob", "open @alice+bob");
+    assertThat(context.client.conversations()).contains("@alice+bob");
+    assertThat(context.current).isEqualTo("@alice+bob");
+  }
+
+  @Test
+  void leave_privateConversationClosedAlready_showsClientError() {
+    context.loggedInAs("alice");
+    run("/pm bob hi");
+    run("/leave @bob");
+
+    run("/leave @bob");
+
+    assertThat(context.errors()).containsExactly("error: no open conversation @alice+bob to close");
+  }
+
+  @Test
   void switch_byIndex_selectsThatConversation() {
     context.loggedInAs("alice");
     run("/join rust");

@@ -20,9 +20,11 @@ class EventLinesTest {
   }
 
   @Test
-  void membership_directConversation_usesOtherPartyLabel() {
-    assertThat(EventLines.membership("@alice+bob", "bob", true, "alice"))
-        .isEqualTo("bob joined @bob");
+  void membership_directConversationClosedOrOpenedElsewhere_usesOtherPartyLabel() {
+    assertThat(EventLines.membership("@alice+bob", "alice", false, "alice"))
+        .isEqualTo("you closed @bob");
+    assertThat(EventLines.membership("@alice+bob", "alice", true, "alice"))
+        .isEqualTo("you opened @bob");
   }
 
   @Test

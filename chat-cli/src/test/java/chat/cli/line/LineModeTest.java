@@ -352,6 +352,23 @@ class LineModeTest {
   }
 
   @Test
+  void run_currentPrivateConversationClosedElsewhere_movesToTheLobbyAndSaysSo() {
+    logIn();
+    client.fireMembership("@alice+bob", "bob", true);
+    client.fireMembership("@alice+bob", "alice", true);
+    start(lineMode(false), "#lobby> ");
+    harness.type("/switch @bob\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("now in @bob"));
+
+    client.fireMembership("@alice+bob", "alice", false);
+
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("you closed @bob; now in #lobby"));
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_events_printedAsClearWords() {
     logIn();
     start(lineMode(false), "#lobby> ");

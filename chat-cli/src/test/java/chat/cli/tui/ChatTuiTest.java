@@ -160,6 +160,21 @@ class ChatTuiTest {
   }
 
   @Test
+  void closingTheCurrentPrivateConversationElsewhere_dropsItsPaneAndSaysSo() {
+    TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
+    h.client.fireMembership("@alice+bob", "alice", true);
+    h.client.fireMembership("@alice+bob", "bob", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).contains("@bob");
+
+    h.client.fireMembership("@alice+bob", "alice", false);
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen()).contains("you closed @alice+bob").doesNotContain("2 @bob");
+  }
+
+  @Test
   void goingOfflineForGood_isSaidInTheCurrentPaneToo() {
     TuiHarness h = inLobby(100, 24);
 

@@ -6,6 +6,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
+import chat.protocol.ConversationIds;
 import chat.protocol.Event;
 import chat.protocol.FriendEvent;
 import chat.protocol.GroupEvent;
@@ -109,6 +110,11 @@ final class Events {
   static void recordMembership(Session session, Event event) {
     if (event instanceof MembershipEvent membership) {
       String conversation = membership.conversation();
+      if (ConversationIds.isDirect(conversation)) {
+        // This user closed or opened it on another device (wire version 7): its two parties stay.
+        session.members.left(conversation);
+        return;
+      }
       session.members.announced(
           conversation, membership.username(), membership.change() == MembershipChange.JOINED);
       session.members.invalidate(conversation);

@@ -237,6 +237,23 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void close(String conversation) {
+    rooms.close(directId(conversation));
+  }
+
+  @Override
+  public void open(String conversation) {
+    rooms.open(directId(conversation));
+  }
+
+  private static String directId(String conversation) {
+    if (!ConversationIds.isDirect(conversation)) {
+      throw new CommandException.Usage("not a private conversation: " + conversation);
+    }
+    return conversation;
+  }
+
+  @Override
   public void decline(String room) {
     rooms.decline(room);
   }

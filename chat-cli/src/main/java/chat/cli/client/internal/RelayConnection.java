@@ -126,6 +126,19 @@ final class RelayConnection implements AutoCloseable {
     return version;
   }
 
+  /**
+   * This connection if it agreed on wire version {@code needed} or newer; else a usage error saying
+   * that the relay at {@code server} is older and what it therefore {@code lacks} (e.g. {@code it
+   * has no groups}).
+   */
+  RelayConnection requireVersion(int needed, String server, String lacks) {
+    if (version < needed) {
+      throw new CommandException.Usage(
+          "the relay at " + server + " is older (wire version " + version + "): " + lacks);
+    }
+    return this;
+  }
+
   /** A fresh request id. */
   String nextId() {
     return Long.toString(ids.incrementAndGet(), 36);

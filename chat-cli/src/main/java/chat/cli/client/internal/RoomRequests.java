@@ -13,6 +13,7 @@ import chat.protocol.LeaveReply;
 import chat.protocol.LeaveRequest;
 import chat.protocol.ListRoomsRequest;
 import chat.protocol.MemberInfo;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
@@ -21,9 +22,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rooms for {@link RelayChatClient}: joining, leaving and declining an invitation (each keeping the
- * session's conversations, read positions and member lists in step), the room list and a
- * conversation's members with the trust state of each one's key.
+ * Rooms for {@link RelayChatClient}: joining, leaving and declining an invitation, and closing and
+ * opening a direct conversation (each keeping the session's conversations, read positions and
+ * member lists in step), the room list and a conversation's members with the trust state of each
+ * one's key.
  */
 final class RoomRequests {
   private final SessionManager sessions;
@@ -55,6 +57,40 @@ final class RoomRequests {
         session,
         relay.call(
             new LeaveRequest(relay.nextId(), RelayChatClient.roomId(room)), LeaveReply.class));
+  }
+
+  /**
+   * Closes direct conversation {@code id} on the relay (a leave of it, wire version 7). Its read
+   * position stays: nothing can be written there until it opens again.
+   */
+  void close(String id) {
+    Session session = sessions.require();
+    RelayConnection relay =
+        session
+            .connection()
+            .requireVersion(
+                ProtocolVersions.CLOSE_DIRECT,
+                sessions.options().server(),
+                "it cannot close private conversations");
+    Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
+    if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
+      throw new CommandException.Usage("no open conversation " + id + " to close");
+    }
+    left(session, RelayConnection.expect(reply, LeaveReply.class));
+  }
+
+  /** Opens direct conversation {@code id} again if this user closed it (a join of it). */
+  void open(String id) {
+    Session session = sessions.require();
+    RelayConnection relay = session.connection();
+    if (relay.version() < ProtocolVersions.CLOSE_DIRECT || session.conversations().contains(id)) {
+      return; // an older relay never closes one
+    }
+    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
+    session.members.invalidate(id);
+    if (reply.lastSeq() > 0) { // else it never had a message: its first opens it
+      session.addConversation(id);
+    }
   }
 
   /**

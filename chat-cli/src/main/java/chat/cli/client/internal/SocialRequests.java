@@ -42,16 +42,12 @@ final class SocialRequests {
 
   /** The connection, if the relay speaks wire version 2. */
   private RelayConnection relay(Session session) {
-    RelayConnection relay = session.connection();
-    if (relay.version() < ProtocolVersions.SOCIAL) {
-      throw new CommandException.Usage(
-          "the relay at "
-              + sessions.options().server()
-              + " is older (wire version "
-              + relay.version()
-              + "): it has no groups, friends or away status");
-    }
-    return relay;
+    return session
+        .connection()
+        .requireVersion(
+            ProtocolVersions.SOCIAL,
+            sessions.options().server(),
+            "it has no groups, friends or away status");
   }
 
   void createGroup(String name) {

@@ -43,6 +43,7 @@ public final class ConversationService {
   private final GroupRules groups;
   private final PresenceBook presence;
   private final RoomCapacity capacity;
+  private final DirectConversations directs;
   private final int pageBudgetBytes;
 
   /** The service over its collaborators. */
@@ -58,8 +59,10 @@ public final class ConversationService {
       GroupRules groups,
       PresenceBook presence,
       RoomCapacity capacity,
+      DirectConversations directs,
       int maxFrameBytes) {
     this.capacity = capacity;
+    this.directs = directs;
     this.pageBudgetBytes = maxFrameBytes / 2;
     this.groups = groups;
     this.presence = presence;
@@ -75,11 +78,15 @@ public final class ConversationService {
 
   /**
    * Joins (and if needed creates) a room, within the relay's {@link RoomCapacity}: conversations
-   * one user is in, rooms one user creates, members of one room.
+   * one user is in, rooms one user creates, members of one room. A direct conversation is opened
+   * for the caller instead ({@link DirectConversations#open}).
    */
   public JoinReply join(ClientConnection connection, JoinRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String room = request.room();
+    if (ConversationIds.isDirect(room)) {
+      return directs.open(connection, request.id(), room);
+    }
     boolean added =
         storage.write(
             c -> {
@@ -104,11 +111,15 @@ public final class ConversationService {
   /**
    * Leaves a room; on a group the caller is only invited to, declines the invitation (it is
    * deleted, so it is not offered again at the next login) and tells the group's members and the
-   * caller's other connections ({@link Notifier#declined}).
+   * caller's other connections ({@link Notifier#declined}). A direct conversation is closed for the
+   * caller instead ({@link DirectConversations#close}).
    */
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String room = request.room();
+    if (ConversationIds.isDirect(room)) {
+      return directs.close(connection, request.id(), room);
+    }
     Left left =
         storage.write(
             c -> {

@@ -42,8 +42,9 @@ public interface MessageStore {
 
   /**
    * Stores {@code envelope} under the next sequence number of {@code conversation}; for a direct
-   * conversation {@code parties} are made members first. The future completes after the commit and
-   * fails with {@link RelayException} ({@code DUPLICATE_MESSAGE}) if the id is already stored.
+   * conversation {@code parties} are made members first (open members: a party who closed it has it
+   * opened again). The future completes after the commit and fails with {@link RelayException}
+   * ({@code DUPLICATE_MESSAGE}) if the id is already stored.
    */
   CompletableFuture<Stored> append(
       String conversation, List<String> parties, Bytes messageId, Bytes envelope);

@@ -67,6 +67,27 @@ public final class Notifier {
   }
 
   /**
+   * Tells the other connections of {@code userKey} that speak wire version 7 or newer that they
+   * closed ({@link MembershipChange#LEFT}) or opened ({@link MembershipChange#JOINED}) direct
+   * conversation {@code conversation} on {@code origin}, which hears only its reply. The other
+   * party hears nothing: their copy is unchanged. An older connection cannot tell this from the
+   * other party's leave; it sees the change at its next login.
+   */
+  public void direct(
+      String conversation,
+      String userKey,
+      String username,
+      MembershipChange change,
+      ClientConnection origin) {
+    Event event = new MembershipEvent(conversation, username, change);
+    for (ClientConnection connection : router.connections(userKey)) {
+      if (connection != origin && connection.state().version() >= ProtocolVersions.CLOSE_DIRECT) {
+        connection.push(event);
+      }
+    }
+  }
+
+  /**
    * Tells the user's friends, and everyone who shares a conversation of at most the presence limit
    * of members with them, that they came online or left; either way an away state ends. Larger
    * rooms do not carry presence: every log-in would otherwise notify every member, and a room of

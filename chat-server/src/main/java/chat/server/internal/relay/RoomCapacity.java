@@ -42,8 +42,8 @@ public final class RoomCapacity {
 
   /**
    * Refuses {@code userKey} a further room or group when they are in {@link
-   * #maxConversationsPerUser()} conversations (rooms, groups and direct ones): the {@code login_ok}
-   * that lists them would no longer fit a frame.
+   * #maxConversationsPerUser()} conversations (rooms, groups and direct ones not closed): the
+   * {@code login_ok} that lists them would no longer fit a frame.
    */
   void requireConversationSpace(Connection c, String userKey) throws SQLException {
     int in = members.countOf(c, userKey);
@@ -53,7 +53,7 @@ public final class RoomCapacity {
           "you are in "
               + in
               + " rooms and direct conversations, this relay's limit (a login lists them all):"
-              + " leave a room first");
+              + " leave a room or close a direct conversation first");
     }
   }
 

@@ -29,14 +29,56 @@ public final class MemberRepository {
   /** Adds a member; false if already one. */
   public boolean add(Connection c, String conversation, String userKey, long now)
       throws SQLException {
+    return insert(c, " ON CONFLICT DO NOTHING", conversation, userKey, now);
+  }
+
+  /**
+   * Makes {@code userKey} a member, or opens again the conversation they closed ({@link #close});
+   * true if they were not an open member before, so it now counts for them.
+   */
+  public boolean open(Connection c, String conversation, String userKey, long now)
+      throws SQLException {
+    return insert(
+        c,
+        " ON CONFLICT (conversation, user_key) DO UPDATE SET closed_at = NULL"
+            + " WHERE closed_at IS NOT NULL",
+        conversation,
+        userKey,
+        now);
+  }
+
+  /**
+   * Inserts a member row, {@code onConflict} saying what to do if there is one; true if changed.
+   */
+  private boolean insert(
+      Connection c, String onConflict, String conversation, String userKey, long now)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO members (conversation, user_key, joined_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
+                + onConflict)) {
       s.setString(1, conversation);
       s.setString(2, userKey);
       s.setLong(3, now);
       return changed(s.executeUpdate()) == 1;
+    }
+  }
+
+  /**
+   * Closes a direct conversation for {@code userKey}: they stay a member (the other party's view,
+   * presence and key changes are as before), but it is not among their {@link #conversationsOf} and
+   * does not count in {@link #countOf} until {@link #open}. False if they were not an open member.
+   */
+  public boolean close(Connection c, String conversation, String userKey, long now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE members SET closed_at = ? WHERE conversation = ? AND user_key = ?"
+                + " AND closed_at IS NULL")) {
+      s.setLong(1, now);
+      s.setString(2, conversation);
+      s.setString(3, userKey);
+      return s.executeUpdate() == 1;
     }
   }
 
@@ -70,6 +112,17 @@ public final class MemberRepository {
     }
   }
 
+  /** True if {@code userKey} is a member who closed the conversation ({@link #close}). */
+  public boolean isClosed(Connection c, String conversation, String userKey) throws SQLException {
+    return SqlRows.count(
+            c,
+            "SELECT count(*) FROM members WHERE conversation = ? AND user_key = ?"
+                + " AND closed_at IS NOT NULL",
+            conversation,
+            userKey)
+        > 0;
+  }
+
   /** The member keys mapped to their display usernames, by key. */
   public Map<String, String> members(Connection c, String conversation) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
@@ -87,13 +140,16 @@ public final class MemberRepository {
     return out;
   }
 
-  /** The conversations of {@code userKey} with their last sequence numbers, by id. */
+  /**
+   * The conversations of {@code userKey} with their last sequence numbers, by id; not the direct
+   * ones they closed.
+   */
   public Map<String, Long> conversationsOf(Connection c, String userKey) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT c.id, c.last_seq FROM members m JOIN conversations c ON c.id = m.conversation"
-                + " WHERE m.user_key = ? ORDER BY c.id")) {
+                + " WHERE m.user_key = ? AND m.closed_at IS NULL ORDER BY c.id")) {
       s.setString(1, userKey);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -137,14 +193,16 @@ public final class MemberRepository {
     }
   }
 
-  /** How many conversations (rooms and direct ones) {@code userKey} is in. */
+  /** How many conversations (rooms and direct ones not closed) {@code userKey} is in. */
   public int countOf(Connection c, String userKey) throws SQLException {
-    return SqlRows.count(c, "SELECT count(*) FROM members WHERE user_key = ?", userKey);
+    return SqlRows.count(
+        c, "SELECT count(*) FROM members WHERE user_key = ? AND closed_at IS NULL", userKey);
   }
 
   /** {@link #countOf} for every user in any conversation, by key. */
   public Map<String, Integer> countsByUser(Connection c) throws SQLException {
-    return SqlRows.counts(c, "SELECT user_key, count(*) FROM members GROUP BY user_key");
+    return SqlRows.counts(
+        c, "SELECT user_key, count(*) FROM members WHERE closed_at IS NULL GROUP BY user_key");
   }
 
   /** How many members {@code conversation} has. */

@@ -165,7 +165,11 @@ public final class Migrations {
               "CREATE INDEX conversations_created_by ON conversations(created_by)"
                   + " WHERE created_by IS NOT NULL"),
           // Step 13: rooms created before step 12 get a creator, so that they count too.
-          sql(BACKFILL_ROOM_CREATORS));
+          sql(BACKFILL_ROOM_CREATORS),
+          // Step 14: when a party closed a direct conversation (NULL: open). A closed one is not
+          // listed at login and does not count toward the conversations one user may be in; the
+          // row stays, so that nothing changes for the other party.
+          sql("ALTER TABLE members ADD COLUMN closed_at INTEGER"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

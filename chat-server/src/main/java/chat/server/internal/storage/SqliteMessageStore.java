@@ -49,8 +49,9 @@ public final class SqliteMessageStore implements MessageStore {
   private final SeqGuesses guesses = new SeqGuesses(Runtime.getRuntime().maxMemory() / 16);
 
   /**
-   * A store over these collaborators. The first message of a direct conversation is refused with
-   * {@link ErrorCode#LIMIT_REACHED} if either party is already in {@code maxConversationsPerUser}
+   * A store over these collaborators. The first message of a direct conversation, or the first
+   * since a party closed it (which opens it again for them), is refused with {@link
+   * ErrorCode#LIMIT_REACHED} if that party is already in {@code maxConversationsPerUser}
    * conversations (the login reply lists every one).
    */
   public SqliteMessageStore(
@@ -186,7 +187,8 @@ public final class SqliteMessageStore implements MessageStore {
       long now = clock.millis();
       conversations.ensure(c, conversation, now);
       for (String party : parties) {
-        if (members.add(c, conversation, party, now)
+        // Opens it again for a party who closed it: they are a recipient, and must see it.
+        if (members.open(c, conversation, party, now)
             && members.countOf(c, party) > maxConversationsPerUser) {
           throw new RelayException(
               ErrorCode.LIMIT_REACHED,
@@ -194,7 +196,7 @@ public final class SqliteMessageStore implements MessageStore {
                   + " is in "
                   + maxConversationsPerUser
                   + " rooms and direct conversations, this relay's limit (a login lists them all):"
-                  + " a room must be left first");
+                  + " a room must be left or a direct conversation closed first");
         }
       }
       long next = conversations.nextSeq(c, conversation);

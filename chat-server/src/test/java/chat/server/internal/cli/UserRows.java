@@ -54,6 +54,12 @@ final class UserRows implements AutoCloseable {
     return this;
   }
 
+  /** {@code key} closes the direct conversation {@code id} ({@code chat leave @bob}). */
+  UserRows close(String id, String key) throws SQLException {
+    members.close(connection, id, key, 2);
+    return this;
+  }
+
   /** {@code count} rooms {@code #<prefix>-<n>} that {@code key} created and is alone in. */
   UserRows rooms(String key, String prefix, int count) throws SQLException {
     for (int i = 0; i < count; i++) {

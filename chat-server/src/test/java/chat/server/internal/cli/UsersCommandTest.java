@@ -66,6 +66,22 @@ class UsersCommandTest {
     assertThat(cli.err.toString()).isEmpty();
   }
 
+  /** A private conversation its party closed no longer counts for them, as at the relay. */
+  @Test
+  void users_aClosedPrivateConversation_countsOnlyForTheOtherParty() throws Exception {
+    Path data = fourUsers(dir);
+    try (UserRows rows = UserRows.in(data)) {
+      rows.close("@alice+bob", "alice");
+    }
+
+    assertThat(run("users", "--data-dir", data.toString())).as(cli.err.toString()).isZero();
+
+    assertThat(lines())
+        .startsWith(
+            "alice conversations=3/32760 rooms-created=2/100",
+            "Bob conversations=3/32760 rooms-created=0/100");
+  }
+
   /** The operator's question after lowering --max-frame-bytes: who is at or over the new limit. */
   @Test
   void atLimit_afterALowerFrameSize_listsOnlyTheUsersAtOrOverIt() throws Exception {
@@ -229,8 +245,11 @@ class UsersCommandTest {
             Stream.concat(files.stream(), Stream.of("relay.db-shm", "relay.db-wal")).toList());
     assertThat(dir.resolve("relay.db-wal")).isEmptyFile();
 
-    try (UserRows rows = UserRows.in(dir)) {
-      rows.execute("INSERT INTO schema_version (version) VALUES (" + (latest + 1) + ")");
+    // Not through UserRows.in, which would run the last step again on a schema that has it.
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var statement = connection.createStatement()) {
+      statement.execute(
+          "INSERT INTO schema_version (version) VALUES (" + latest + "), (" + (latest + 1) + ")");
     }
     assertThat(run("users", "--data-dir", dir.toString())).isEqualTo(1);
     assertThat(cli.err.toString())

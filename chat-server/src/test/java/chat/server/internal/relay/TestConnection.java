@@ -3,15 +3,18 @@ package chat.server.internal.relay;
 import chat.protocol.ErrorCode;
 import chat.protocol.Event;
 import chat.protocol.Reply;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A connection for the services' unit tests: an address and a protocol state. Replies and events go
- * nowhere; a close is only remembered.
+ * A connection for the services' unit tests: an address and a protocol state. Replies go nowhere;
+ * pushed events and a close are only remembered.
  */
 final class TestConnection implements ClientConnection {
   private final String address;
   final ConnectionState state = new ConnectionState();
   volatile ErrorCode closedWith;
+  final List<Event> pushed = new CopyOnWriteArrayList<>();
 
   /** A connection from 192.0.2.1 (a documentation address). */
   TestConnection() {
@@ -47,7 +50,9 @@ final class TestConnection implements ClientConnection {
   public void reply(Reply reply) {}
 
   @Override
-  public void push(Event event) {}
+  public void push(Event event) {
+    pushed.add(event);
+  }
 
   @Override
   public void close(ErrorCode code) {
