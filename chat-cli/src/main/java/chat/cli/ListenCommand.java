@@ -81,7 +81,11 @@ final class ListenCommand implements Callable<Integer> {
       } finally {
         // What arrives from now on was not printed: the next listen starts with it.
         live.stopMessages(false);
-        close(live, printer);
+        try {
+          close(live, printer);
+        } finally {
+          support.sayLeftOutUnsaid(live); // what listen counted and did not say yet
+        }
       }
       if (printer.localWriteFailure != null) {
         throw new CommandException.FileAccess(

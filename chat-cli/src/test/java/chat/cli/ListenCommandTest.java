@@ -167,6 +167,62 @@ class ListenCommandTest {
     assertThat(result.out()).doesNotContain("damaged").contains("done");
   }
 
+  /** Plays a relay pushing {@code count} forged messages in {@code conversation}, from seq 1. */
+  private void forgedPushed(String conversation, int count) {
+    for (int seq = 1; seq <= count; seq++) {
+      fake.fireLeftOutPushed(
+          LeftOutMessages.one(conversation, "forged" + seq, LeftOutMessages.Reason.NO_KEY, seq));
+    }
+  }
+
+  @Test
+  void listenText_fortyMessagesLeftOutLive_fiveOnStderr_theOthersCountedBeforeTheNextMessage()
+      throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
+
+    forgedPushed("#ops", 40);
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("not shown")))
+        .hasSize(6)
+        .endsWith(
+            "chat: #ops: 35 more messages were left out; they are not shown (see chat history"
+                + " ops)");
+    assertThat(result.out()).contains("done");
+  }
+
+  @Test
+  void listenJson_fortyMessagesLeftOutLive_aJsonLineForEach_stderrCapped() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    forgedPushed("#ops", 40);
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines().filter(line -> line.contains("\"reason\":\"no_key\"")))
+        .hasSize(40);
+    assertThat(result.err().lines().filter(line -> line.contains("not shown"))).hasSize(6);
+  }
+
+  @Test
+  void listenText_messagesLeftOutLivePastTheCap_whenListenEnds_countedOnOneLine() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
+
+    forgedPushed("#ops", 8);
+    fake.deliver("#lobby", "alice", "elsewhere");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> line.contains("not shown")))
+        .hasSize(6)
+        .endsWith(
+            "chat: #ops: 3 more messages were left out; they are not shown (see chat history"
+                + " ops)");
+  }
+
   @Test
   void listen_messagesLeftOutFromOthers_oneLineOnStderr_jsonStillALinePerSenderAndReason()
       throws Exception {

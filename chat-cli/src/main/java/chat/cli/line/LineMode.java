@@ -12,6 +12,8 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LiveLeftOutCap;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
@@ -71,6 +73,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final CommandThreads commands;
   private final LinePrinter printer;
   private final LineSecrets secrets;
+  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
 
   private volatile String current;
   private volatile boolean commandRunning;
@@ -164,6 +167,7 @@ public final class LineMode implements CommandContext, ClientListener {
         }
       }
     } finally {
+      sayLeftOutUnsaid();
       for (String cut : transfers.cutOff()) {
         print(LineKind.ERROR, cut);
       }
@@ -216,6 +220,7 @@ public final class LineMode implements CommandContext, ClientListener {
    * (Ctrl-C, Ctrl-D at an empty line), the command then being left to end on its own.
    */
   private boolean dispatch(String line, String shown) {
+    sayLeftOutUnsaid();
     return commands.run(line, () -> runLine(line, shown)) == CommandThreads.Outcome.FINISHED;
   }
 
@@ -375,7 +380,37 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onMessage(ChatMessage message) {
+    sayLeftOutUnsaid(message.conversation());
     showMessage(message);
+  }
+
+  /**
+   * A message pushed live and left out: said for the first few of its conversation in a row ({@link
+   * LiveLeftOutCap}), counted for later after that.
+   */
+  @Override
+  public void onLeftOutPushed(LeftOutMessages left) {
+    if (leftOutCap.say(left)) {
+      onLeftOut(left);
+    }
+  }
+
+  /**
+   * Says what {@link #leftOutCap} counted in {@code conversation}, before a message shown there.
+   */
+  private void sayLeftOutUnsaid(String conversation) {
+    leftOutCap.beforeMessage(conversation).ifPresent(this::sayLeftOutUnsaid);
+  }
+
+  /** Says what {@link #leftOutCap} counted in every conversation: a line was typed, or run ends. */
+  private void sayLeftOutUnsaid() {
+    leftOutCap.takeAll().forEach(this::sayLeftOutUnsaid);
+  }
+
+  private void sayLeftOutUnsaid(LiveLeftOutCap.Unsaid unsaid) {
+    onNotice(
+        unsaid.conversation(),
+        CommandWords.SLASH.leftOutUnsaid(unsaid, client.username().orElse(null)));
   }
 
   /** A notice that advises a command, with the slash command. */
@@ -476,6 +511,7 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
+    sayLeftOutUnsaid(offer.conversation());
     showOffer(offer);
   }
 
