@@ -51,7 +51,8 @@ import org.jline.utils.InfoCmp;
  * above the prompt with {@link LineReader#printAbove}, one cleaned line each, so typing is never
  * garbled (on a dumb terminal they start below the prompt line, see {@link LineModeReader}). Ends
  * on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line; Ctrl-C on a non-empty line
- * clears it.
+ * clears it. Of the messages pushed live and left out, each conversation says five in a row and
+ * counts the others on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen.
  *
  * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
  * through; secrets are read on a masked prompt and never enter it.
