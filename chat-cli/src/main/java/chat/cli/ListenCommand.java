@@ -81,7 +81,11 @@ final class ListenCommand implements Callable<Integer> {
       } finally {
         // What arrives from now on was not printed: the next listen starts with it.
         live.stopMessages(false);
-        close(live, printer);
+        try {
+          close(live, printer);
+        } finally {
+          support.sayLeftOutUnsaid(live); // what listen counted and did not say yet
+        }
       }
       if (printer.localWriteFailure != null) {
         throw new CommandException.FileAccess(
@@ -373,8 +377,10 @@ final class ListenCommand implements Callable<Integer> {
 
     /**
      * Messages left out for good: with {@code --json} a {@code notice} line that also says what it
-     * counts, as a {@code left_out} line of {@code chat history} does. The notice goes to stderr in
-     * either mode, as every notice does (the listener of {@code RelayCommandSupport.client}).
+     * counts, as a {@code left_out} line of {@code chat history} does, one for each message pushed
+     * live. The notice goes to stderr in either mode, as every notice does (the listener of {@code
+     * RelayCommandSupport.client}, which says five pushed live in a row per conversation and counts
+     * the others, see {@link chat.cli.client.LiveLeftOutCap}).
      */
     @Override
     public synchronized void onLeftOut(LeftOutMessages left) {

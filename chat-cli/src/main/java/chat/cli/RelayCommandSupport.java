@@ -2,8 +2,12 @@ package chat.cli;
 
 import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
+import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LiveLeftOutCap;
 import chat.cli.command.CommandWords;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -22,6 +26,9 @@ final class RelayCommandSupport {
 
   /** Whether the terminal's echo is held off for a coming prompt (see {@link #hideTypingIf}). */
   private boolean typingHidden;
+
+  /** The notices of messages pushed live and left out that stderr says in a row. */
+  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
 
   RelayCommandSupport(CliContext context, CommandSpec spec, RelayOptions local) {
     this.context = context;
@@ -71,12 +78,7 @@ final class RelayCommandSupport {
         new ClientListener() {
           @Override
           public void onNotice(String conversation, String text) {
-            err()
-                .println(
-                    "chat: "
-                        + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
-                        + TerminalSafe.line(text));
-            err().flush();
+            notice(conversation, text);
           }
 
           /** A notice that advises a command, in a script's words. */
@@ -92,6 +94,33 @@ final class RelayCommandSupport {
           }
 
           /**
+           * A message pushed live and left out: said for the first few of its conversation in a row
+           * ({@link LiveLeftOutCap}), counted for later after that.
+           */
+          @Override
+          public void onLeftOutPushed(LeftOutMessages left) {
+            if (leftOutCap.say(left)) {
+              onLeftOut(left);
+            }
+          }
+
+          /** Before a message printed, what was counted in its conversation. */
+          @Override
+          public void onMessage(ChatMessage message) {
+            leftOutCap
+                .beforeMessage(message.conversation())
+                .ifPresent(unsaid -> sayLeftOutUnsaid(client, unsaid));
+          }
+
+          /** Before a file offer printed (a message of its conversation), the same. */
+          @Override
+          public void onFileOffer(FileOffer offer) {
+            leftOutCap
+                .beforeMessage(offer.conversation())
+                .ifPresent(unsaid -> sayLeftOutUnsaid(client, unsaid));
+          }
+
+          /**
            * Not said here: a one-shot command meets the same failure when it closes the client (a
            * warning once the change is made, else exit 7), and listen says it when it stops.
            */
@@ -99,6 +128,30 @@ final class RelayCommandSupport {
           public void onLocalWriteFailure(String text) {}
         });
     return client;
+  }
+
+  /**
+   * Says on stderr what was counted and not said of the messages pushed live and left out (see
+   * {@link LiveLeftOutCap}), in every conversation: for {@code chat listen} when it ends.
+   */
+  void sayLeftOutUnsaid(ChatClient client) {
+    leftOutCap.takeAll().forEach(unsaid -> sayLeftOutUnsaid(client, unsaid));
+  }
+
+  private void sayLeftOutUnsaid(ChatClient client, LiveLeftOutCap.Unsaid unsaid) {
+    notice(
+        unsaid.conversation(),
+        CommandWords.SCRIPT.leftOutUnsaid(unsaid, client.username().orElse(null)));
+  }
+
+  /** A notice on stderr: {@code chat: #ops: text}, or {@code chat: text} for a global one. */
+  private void notice(String conversation, String text) {
+    err()
+        .println(
+            "chat: "
+                + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
+                + TerminalSafe.line(text));
+    err().flush();
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ListenCommandTest {
@@ -165,6 +166,66 @@ class ListenCommandTest {
             "chat: #ops: 2 messages are damaged (they are not valid envelopes); they are not"
                 + " shown");
     assertThat(result.out()).doesNotContain("damaged").contains("done");
+  }
+
+  /**
+   * What {@code chat listen --count 1} with {@code options} gave when a relay pushed {@code count}
+   * forged messages in {@code #ops} (from seq 1), then a message in {@code messageIn}; its exit
+   * code checked.
+   */
+  private Cli.Result listenedToForged(int count, String messageIn, String... options)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(List.of("--count", "1"));
+    CompletableFuture<Cli.Result> listening = listenAsBob(args.toArray(String[]::new));
+    for (int seq = 1; seq <= count; seq++) {
+      fake.fireLeftOutPushed(
+          LeftOutMessages.one("#ops", "forged" + seq, LeftOutMessages.Reason.NO_KEY, seq));
+    }
+    fake.deliver(messageIn, "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result;
+  }
+
+  /** The lines of {@code text} that say messages are not shown. */
+  private static Stream<String> notShown(String text) {
+    return text.lines().filter(line -> line.contains("not shown"));
+  }
+
+  /** stderr said five messages of #ops left out, then counted {@code more} others on one line. */
+  private static void assertFiveSaidThenCounted(Cli.Result result, int more) {
+    assertThat(notShown(result.err()))
+        .hasSize(6)
+        .endsWith(
+            "chat: #ops: "
+                + more
+                + " more messages were left out; they are not shown (see chat history ops)");
+  }
+
+  @Test
+  void listenText_fortyMessagesLeftOutLive_fiveOnStderr_theOthersCountedBeforeTheNextMessage()
+      throws Exception {
+    Cli.Result result = listenedToForged(40, "#ops");
+
+    assertFiveSaidThenCounted(result, 35);
+    assertThat(result.out()).contains("done");
+  }
+
+  @Test
+  void listenJson_fortyMessagesLeftOutLive_aJsonLineForEach_stderrCapped() throws Exception {
+    Cli.Result result = listenedToForged(40, "#ops", "--json");
+
+    assertThat(result.out().lines().filter(line -> line.contains("\"reason\":\"no_key\"")))
+        .hasSize(40);
+    assertThat(notShown(result.err())).hasSize(6);
+  }
+
+  @Test
+  void listenText_messagesLeftOutLivePastTheCap_whenListenEnds_countedOnOneLine() throws Exception {
+    Cli.Result result = listenedToForged(8, "#lobby");
+
+    assertFiveSaidThenCounted(result, 3);
   }
 
   @Test

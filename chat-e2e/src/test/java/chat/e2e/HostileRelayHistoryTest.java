@@ -138,7 +138,7 @@ class HostileRelayHistoryTest {
    * to name the sender given there: a forgery the relay could make of any name, which parses but
    * names a sender the relay has no key for.
    */
-  private static Tamper forgingSendersForBob(Map<Long, String> senders) {
+  static Tamper forgingSendersForBob(Map<Long, String> senders) {
     return rewritingForBob(
         (seq, envelope) ->
             senders.containsKey(seq) ? withSender(envelope, senders.get(seq)) : envelope,

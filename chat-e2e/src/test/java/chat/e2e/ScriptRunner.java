@@ -8,6 +8,7 @@ import chat.cli.CommandException;
 import chat.cli.client.internal.RelayChatClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -49,20 +50,17 @@ final class ScriptRunner {
   }
 
   /**
-   * As {@link #run}, printing to {@code out} (a writer that fails, say); its text is {@code out}.
+   * As {@link #run}, reading {@code stdin} (one that waits for what a test types, say) and writing
+   * the standard output to {@code stdout} and picocli's output to {@code out}, which a test may
+   * read while the command runs.
    */
-  Result runPrintingTo(Writer out, String... args) {
-    return run("", out, args);
-  }
-
-  private Result run(String stdin, Writer out, String... args) {
+  Result runAttached(InputStream stdin, ByteArrayOutputStream stdout, Writer out, String... args) {
     SecureRandom random = new SecureRandom();
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     CliContext context =
         new CliContext(
             random,
             Clock.systemUTC(),
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            stdin,
             stdout,
             new ByteArrayOutputStream(),
             env,
@@ -80,6 +78,21 @@ final class ScriptRunner {
     int exitCode = commandLine.execute(args);
     return new Result(
         exitCode, out.toString(), err.toString(), stdout.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * As {@link #run}, printing to {@code out} (a writer that fails, say); its text is {@code out}.
+   */
+  Result runPrintingTo(Writer out, String... args) {
+    return run("", out, args);
+  }
+
+  private Result run(String stdin, Writer out, String... args) {
+    return runAttached(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(),
+        out,
+        args);
   }
 
   Result run(String... args) {

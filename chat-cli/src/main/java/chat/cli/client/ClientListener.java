@@ -69,7 +69,7 @@ public interface ClientListener {
 
   /**
    * Messages from one sender (none, for damaged ones) were left out for good, for any {@link
-   * LeftOutMessages.Reason}: one pushed now (or released by {@link ChatClient#trust}), or those a
+   * LeftOutMessages.Reason}: one pushed now ({@link #onLeftOutPushed} by default), or those a
    * catch-up left out. A history page that finds them again counts them in its {@link
    * HistoryPage#leftOut} too, under the same sequence numbers ({@link LeftOutMessages#seqs}), so a
    * front end that shows both can count each message once. By default the notice {@link
@@ -77,6 +77,16 @@ public interface ClientListener {
    */
   default void onLeftOut(LeftOutMessages left) {
     onNotice(left.conversation(), left.notice());
+  }
+
+  /**
+   * One message pushed live (or released by {@link ChatClient#trust}) was left out for good. A
+   * front end that prints a line per notice passes it through a {@link LiveLeftOutCap}, so that a
+   * relay pushing many cannot flood it. By default {@link #onLeftOut}, as the notices of a
+   * catch-up.
+   */
+  default void onLeftOutPushed(LeftOutMessages left) {
+    onLeftOut(left);
   }
 
   /**

@@ -126,13 +126,24 @@ public record LeftOutFromOthers(String conversation, List<LeftOutMessages> messa
    * was left out; it is not shown".
    */
   public String notice() {
-    int count = count();
     int senders = senders();
-    boolean one = count == 1;
     return "and "
-        + count
-        + (one ? " more message from " : " more messages from ")
-        + (senders == 1 ? "another sender" : senders + " other senders")
+        + moreLeftOut(count(), senders == 1 ? "another sender" : senders + " other senders");
+  }
+
+  /**
+   * The words of every notice that counts messages left out together instead of saying each: "37
+   * more messages from 12 other senders were left out; they are not shown", or with no {@code from}
+   * (empty) "1 more message was left out; it is not shown".
+   *
+   * @param count how many messages, at least 1
+   * @param from whom they name as their senders, or empty to name none
+   */
+  public static String moreLeftOut(long count, String from) {
+    boolean one = count == 1;
+    return count
+        + (one ? " more message" : " more messages")
+        + (from.isEmpty() ? "" : " from " + from)
         + (one ? " was left out; it is not shown" : " were left out; they are not shown");
   }
 }

@@ -55,6 +55,11 @@ public enum CommandWords {
     public String membersHere(String conversation) {
       return "/members";
     }
+
+    @Override
+    public String history(String label) {
+      return "/history " + label;
+    }
   },
   /** Scripting commands and {@code chat listen}. */
   SCRIPT {
@@ -102,6 +107,11 @@ public enum CommandWords {
     public String membersHere(String conversation) {
       return members(conversation);
     }
+
+    @Override
+    public String history(String label) {
+      return "chat history " + bare(label);
+    }
   };
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
@@ -133,6 +143,12 @@ public enum CommandWords {
    * and the line mode, where that is the conversation's pane, without naming it.
    */
   public abstract String membersHere(String conversation);
+
+  /**
+   * The command that shows the recent history of the conversation labelled {@code label} ({@code
+   * #ops}, or {@code @bob} for a private one).
+   */
+  public abstract String history(String label);
 
   /**
    * What a front end says for {@code advice}: its notice with the command to run in this mode's
@@ -221,6 +237,20 @@ public enum CommandWords {
         + trust(sender)
         + " to read "
         + (held.count() == 1 ? "it" : "them");
+  }
+
+  /**
+   * That messages pushed live were left out past the notices a conversation says in a row, and
+   * where to look: {@code 12 more messages were left out; they are not shown (see /history @bob)}.
+   *
+   * @param self this user's name, to label a private conversation with the other party's; null if
+   *     not known
+   */
+  public String leftOutUnsaid(chat.cli.client.LiveLeftOutCap.Unsaid unsaid, String self) {
+    return unsaid.notice()
+        + " (see "
+        + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
+        + ")";
   }
 
   /**

@@ -12,6 +12,8 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LiveLeftOutCap;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
@@ -49,7 +51,8 @@ import org.jline.utils.InfoCmp;
  * above the prompt with {@link LineReader#printAbove}, one cleaned line each, so typing is never
  * garbled (on a dumb terminal they start below the prompt line, see {@link LineModeReader}). Ends
  * on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line; Ctrl-C on a non-empty line
- * clears it.
+ * clears it. Of the messages pushed live and left out, each conversation says five in a row and
+ * counts the others on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen.
  *
  * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
  * through; secrets are read on a masked prompt and never enter it.
@@ -71,6 +74,7 @@ public final class LineMode implements CommandContext, ClientListener {
   private final CommandThreads commands;
   private final LinePrinter printer;
   private final LineSecrets secrets;
+  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
 
   private volatile String current;
   private volatile boolean commandRunning;
@@ -164,6 +168,7 @@ public final class LineMode implements CommandContext, ClientListener {
         }
       }
     } finally {
+      sayLeftOutUnsaid();
       for (String cut : transfers.cutOff()) {
         print(LineKind.ERROR, cut);
       }
@@ -216,6 +221,7 @@ public final class LineMode implements CommandContext, ClientListener {
    * (Ctrl-C, Ctrl-D at an empty line), the command then being left to end on its own.
    */
   private boolean dispatch(String line, String shown) {
+    sayLeftOutUnsaid();
     return commands.run(line, () -> runLine(line, shown)) == CommandThreads.Outcome.FINISHED;
   }
 
@@ -375,7 +381,37 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onMessage(ChatMessage message) {
+    sayLeftOutUnsaid(message.conversation());
     showMessage(message);
+  }
+
+  /**
+   * A message pushed live and left out: said for the first few of its conversation in a row ({@link
+   * LiveLeftOutCap}), counted for later after that.
+   */
+  @Override
+  public void onLeftOutPushed(LeftOutMessages left) {
+    if (leftOutCap.say(left)) {
+      onLeftOut(left);
+    }
+  }
+
+  /**
+   * Says what {@link #leftOutCap} counted in {@code conversation}, before a message shown there.
+   */
+  private void sayLeftOutUnsaid(String conversation) {
+    leftOutCap.beforeMessage(conversation).ifPresent(this::sayLeftOutUnsaid);
+  }
+
+  /** Says what {@link #leftOutCap} counted in every conversation: a line was typed, or run ends. */
+  private void sayLeftOutUnsaid() {
+    leftOutCap.takeAll().forEach(this::sayLeftOutUnsaid);
+  }
+
+  private void sayLeftOutUnsaid(LiveLeftOutCap.Unsaid unsaid) {
+    onNotice(
+        unsaid.conversation(),
+        CommandWords.SLASH.leftOutUnsaid(unsaid, client.username().orElse(null)));
   }
 
   /** A notice that advises a command, with the slash command. */
@@ -476,6 +512,7 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
+    sayLeftOutUnsaid(offer.conversation());
     showOffer(offer);
   }
 

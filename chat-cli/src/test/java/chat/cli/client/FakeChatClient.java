@@ -819,6 +819,11 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onLeftOut(left));
   }
 
+  /** Plays the client core: a message pushed live was left out for good. */
+  public void fireLeftOutPushed(LeftOutMessages left) {
+    listeners.forEach(l -> l.onLeftOutPushed(left));
+  }
+
   /** Plays the client core: a catch-up left out messages from more senders than it names. */
   public void fireLeftOutFromOthers(LeftOutFromOthers others) {
     listeners.forEach(l -> l.onLeftOutFromOthers(others));

@@ -307,6 +307,54 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** Plays a relay pushing {@code count} forged messages in {@code conversation}, from seq 1. */
+  private void forgedPushed(String conversation, int count) {
+    for (int seq = 1; seq <= count; seq++) {
+      client.fireLeftOutPushed(
+          LeftOutMessages.one(conversation, "forged" + seq, LeftOutMessages.Reason.NO_KEY, seq));
+    }
+  }
+
+  @Test
+  void run_fortyMessagesLeftOutLive_fiveSaid_theOthersCountedOnOneLineBeforeTheNextMessage() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    forgedPushed("#lobby", 40);
+    client.deliver("#lobby", "bob", "a real one");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("a real one"));
+    String output = harness.output();
+    assertThat(output.lines().filter(line -> line.contains("not shown")))
+        .hasSize(6)
+        .contains(
+            "#lobby: message #5 from forged5 cannot be checked: no usable key for that sender;"
+                + " not shown")
+        .endsWith(
+            "#lobby: 35 more messages were left out; they are not shown (see /history #lobby)");
+    assertThat(output.indexOf("35 more")).isLessThan(output.indexOf("a real one"));
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_messagesLeftOutLivePastTheCap_countedUntilALineIsTyped_thenSaidAgain() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    forgedPushed("#lobby", 7);
+    harness.type("/help\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("2 more messages"));
+    forgedPushed("#lobby", 6);
+    harness.type("/quit\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("1 more message "));
+
+    assertThat(harness.output().lines().filter(line -> line.contains("not shown")))
+        .hasSize(12)
+        .contains(
+            "#lobby: 2 more messages were left out; they are not shown (see /history #lobby)",
+            "#lobby: 1 more message was left out; it is not shown (see /history #lobby)");
+  }
+
   @Test
   void run_groupFriendAndAwayEvents_printedAsSystemLines() {
     logIn();

@@ -371,7 +371,7 @@ final class Inbox {
   private void leftOut(LeftOutMessages left, StoredMessage stored, boolean live) {
     leftOutCopies.add(left.conversation(), stored);
     if (live) {
-      listeners.leftOut(left);
+      listeners.leftOutPushed(left);
     } else {
       held.countLeftOutInCatchUp(left.conversation(), left.sender(), left.reason(), stored.seq());
     }

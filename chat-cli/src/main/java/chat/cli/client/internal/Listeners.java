@@ -146,6 +146,10 @@ final class Listeners {
     each(l -> l.onLeftOut(left));
   }
 
+  void leftOutPushed(LeftOutMessages left) {
+    each(l -> l.onLeftOutPushed(left));
+  }
+
   void leftOutFromOthers(LeftOutFromOthers others) {
     each(l -> l.onLeftOutFromOthers(others));
   }
