@@ -406,6 +406,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
+  public void onNoLongerIn(String conversation) {
+    post(() -> controller.noLongerIn(conversation));
+  }
+
+  @Override
   public void onPresenceChange(String username, Presence presence) {
     post(() -> controller.presence(username, presence));
   }

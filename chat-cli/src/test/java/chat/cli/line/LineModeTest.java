@@ -369,6 +369,28 @@ class LineModeTest {
   }
 
   @Test
+  void run_reconnectWithoutTheCurrentRoom_movesToTheLobbyAndSaysWhy() {
+    logIn();
+    client.join("#ops");
+    start(lineMode(false), "#lobby> ");
+    harness.type("/switch #ops\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("now in #ops"));
+
+    client.fireNoLongerIn("#ops");
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                harness
+                    .output()
+                    .contains(
+                        "you are no longer in #ops (left on another device, removed, or the group"
+                            + " disbanded while this device was offline); now in #lobby"));
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_events_printedAsClearWords() {
     logIn();
     start(lineMode(false), "#lobby> ");
