@@ -254,6 +254,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
+  public void dropPane(String conversation) {
+    post(() -> controller.forget(conversation));
+  }
+
+  @Override
   public void switchTo(String conversation) {
     Objects.requireNonNull(conversation, "conversation");
     workers.commandSwitched(conversation);

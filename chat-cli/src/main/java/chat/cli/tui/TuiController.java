@@ -264,6 +264,11 @@ final class TuiController {
     backend.refresh();
   }
 
+  /** Drops {@code conversation}'s pane and what it showed (a private one never written in). */
+  void forget(String conversation) {
+    model.forget(conversation);
+  }
+
   /**
    * A reconnect found this user out of {@code conversation}: its pane goes, as for a leave made
    * elsewhere, and a line where the person is looking says so.

@@ -391,6 +391,27 @@ class LineModeTest {
   }
 
   @Test
+  void run_leaveOfAPrivateConversationNeverWrittenIn_movesOnWithoutAskingTheRelay() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+    harness.type("/pm bob\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("@bob> "));
+    client.members.remove("@alice+bob"); // as the relay: not listed before its first message
+
+    harness.type("/leave\n");
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                harness
+                    .output()
+                    .contains("closed @bob (nothing was written there); now in #lobby"));
+    assertThat(client.calls).noneMatch(call -> call.startsWith("close"));
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_events_printedAsClearWords() {
     logIn();
     start(lineMode(false), "#lobby> ");

@@ -199,6 +199,24 @@ class ChatTuiTest {
   }
 
   @Test
+  void leave_privatePaneNeverWrittenIn_dropsThePaneWithoutAskingTheRelay() {
+    TuiHarness h = inLobby(120, 24);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    h.type("/pm bob").press(KeyType.Enter).drain();
+    assertThat(h.row(0)).contains("@bob");
+    h.client.members.remove("@alice+bob"); // as the relay: not listed before its first message
+
+    h.type("/leave").press(KeyType.Enter).drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen())
+        .contains("closed @bob (nothing was written there); now in #lobby")
+        .doesNotContain("no open conversation")
+        .doesNotContain("2 @bob");
+    assertThat(h.client.calls).noneMatch(call -> call.startsWith("close"));
+  }
+
+  @Test
   void closingTheCurrentPrivateConversationElsewhere_dropsItsPaneAndSaysSo() {
     TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
     h.client.fireMembership("@alice+bob", "alice", true);
