@@ -255,6 +255,15 @@ final class ListenCommand implements Callable<Integer> {
       }
     }
 
+    /**
+     * With {@code --json}, a conversation a reconnect found this user out of is a {@code
+     * membership} line naming this user, as a leave made on another device is while connected.
+     */
+    @Override
+    public synchronized void onNoLongerIn(String conversation) {
+      onMembership(conversation, client.username().orElse(""), false);
+    }
+
     @Override
     public synchronized void onPresenceChange(String username, Presence presence) {
       if (json()) {

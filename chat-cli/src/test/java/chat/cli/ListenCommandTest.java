@@ -109,6 +109,22 @@ class ListenCommandTest {
         .noneMatch(line -> line.contains("join") || line.contains("accept"));
   }
 
+  /** A conversation a reconnect found bob out of reads as a leave of his own. */
+  @Test
+  void listenJson_noLongerInAfterAReconnect_isAMembershipLineNamingYou() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    fake.fireNoLongerIn("#team");
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines())
+        .contains(
+            "{\"type\":\"membership\",\"conversation\":\"#team\",\"user\":\"bob\","
+                + "\"change\":\"left\"}");
+  }
+
   @Test
   void listenText_declineOfAnInvitationToYourGroup_isPrinted_otherGroupEventsAreNot()
       throws Exception {

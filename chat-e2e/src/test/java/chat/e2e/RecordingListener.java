@@ -48,6 +48,11 @@ final class RecordingListener implements ClientListener {
   }
 
   @Override
+  public void onNoLongerIn(String conversation) {
+    events.add("no longer in " + conversation);
+  }
+
+  @Override
   public void onGroupUpdate(GroupUpdate update) {
     events.add(
         "group "

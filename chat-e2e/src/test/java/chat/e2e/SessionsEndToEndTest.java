@@ -153,6 +153,37 @@ class SessionsEndToEndTest {
     assertThat(unknown.err()).contains("'nothex' is not a session id");
   }
 
+  /**
+   * A live client whose connection is cut while another device leaves a room: its reconnect drops
+   * the room from its list and says so once, and keeps the rooms still listed.
+   */
+  @Test
+  void liveClient_roomLeftElsewhereWhileDisconnected_reconnectDropsItAndSaysSo() throws Exception {
+    RecordingListener heard = new RecordingListener();
+    try (CuttingProxy proxy = new CuttingProxy(relay.port());
+        RelayChatClient laptop = Clients.live(proxy.port(), laptopHome);
+        RelayChatClient phone = Clients.oneShot(relay.port(), phoneHome)) {
+      laptop.addListener(heard);
+      loggedInOnBoth(laptop, phone);
+      laptop.join("#ops");
+      proxy.refuseNewConnections(true);
+      proxy.cutNow();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> laptop.connectionState() == ConnectionState.RECONNECTING);
+
+      phone.leave("#team");
+      proxy.refuseNewConnections(false);
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> heard.events.contains("no longer in #team"));
+      assertThat(laptop.connectionState()).isEqualTo(ConnectionState.ONLINE);
+      assertThat(laptop.conversations()).contains("#lobby", "#ops").doesNotContain("#team");
+      assertThat(heard.events).filteredOn(e -> e.startsWith("no longer in")).hasSize(1);
+    }
+  }
+
   /** Bob's one-shot client on the laptop, logged in and in #team; the phone logged in too. */
   private static void loggedInOnBoth(RelayChatClient laptop, RelayChatClient phone) {
     laptop.register("bob", PASSWORD.clone(), PASSPHRASE.clone());

@@ -115,6 +115,14 @@ public interface ClientListener {
    */
   default void onGroupUpdate(GroupUpdate update) {}
 
+  /**
+   * After a reconnect: this user is no longer in {@code conversation}, which the client listed
+   * before the connection was lost. It was left or closed on another device, this user was removed
+   * from it, or its group was disbanded while this client was offline; the relay's list does not
+   * say which. It is already gone from {@link ChatClient#conversations}.
+   */
+  default void onNoLongerIn(String conversation) {}
+
   /** Another user sent, accepted, declined or withdrew a friend request, or ended a friendship. */
   default void onFriendUpdate(String username, FriendUpdate update) {}
 

@@ -158,6 +158,12 @@ public interface CommandContext {
     task.run();
   }
 
+  /**
+   * Drops {@code conversation}'s pane, for a front end with a pane per conversation: a private one
+   * opened here that was never written in, so the relay has nothing to close. By default nothing.
+   */
+  default void dropPane(String conversation) {}
+
   /** Clears the current conversation's pane or the screen. */
   void clear();
 

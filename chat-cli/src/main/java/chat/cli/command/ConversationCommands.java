@@ -69,7 +69,10 @@ final class ConversationCommands {
     ChatClient client = context.client();
     String room = command.argCount() > 0 ? leaving(command.arg(0), context) : current(context);
     String done;
-    if (ConversationIds.isDirect(room)) {
+    if (ConversationIds.isDirect(room) && neverWritten(room, context)) {
+      context.dropPane(room);
+      done = "closed " + Arguments.label(context, room) + " (nothing was written there)";
+    } else if (ConversationIds.isDirect(room)) {
       client.close(room);
       done = "closed " + Arguments.label(context, room) + " (it opens again when either writes)";
     } else {
@@ -88,6 +91,17 @@ final class ConversationCommands {
               context.info(done + "; now in " + Arguments.label(context, conversation));
             },
             () -> context.info(done + "; " + Arguments.NO_CONVERSATION));
+  }
+
+  /**
+   * Whether private conversation {@code id} is one opened here ({@code /pm}) that never had a
+   * message: shown, but not among the client's conversations, so the relay has nothing to close.
+   */
+  private static boolean neverWritten(String id, CommandContext context) {
+    boolean shown =
+        context.currentConversation().map(id::equals).orElse(false)
+            || context.numberedConversations().contains(id);
+    return shown && !context.client().conversations().contains(id);
   }
 
   /**

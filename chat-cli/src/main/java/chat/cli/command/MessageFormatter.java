@@ -107,6 +107,22 @@ public final class MessageFormatter {
   }
 
   /**
+   * Said when a reconnect finds this user no longer in {@code conversation}: the relay's list does
+   * not say why, so the line names every way it can have happened while this device was offline.
+   */
+  public static String noLongerIn(String conversation, String self) {
+    String why =
+        ConversationIds.isDirect(conversation)
+            ? "closed on another device"
+            : "left on another device, removed, or the group disbanded";
+    return "you are no longer in "
+        + conversationLabel(conversation, self)
+        + " ("
+        + why
+        + " while this device was offline)";
+  }
+
+  /**
    * The verb of a membership change: a room is joined or left; a private conversation is opened or
    * closed (by this user, on another device: no one else's change of one is announced).
    */

@@ -442,6 +442,16 @@ public final class LineMode implements CommandContext, ClientListener {
   }
 
   @Override
+  public void onNoLongerIn(String conversation) {
+    String line = MessageFormatter.noLongerIn(conversation, client.username().orElse(null));
+    if (conversation.equals(current)) {
+      movedAway(conversation, line);
+    } else {
+      print(LineKind.SYSTEM, line);
+    }
+  }
+
+  @Override
   public void onPresenceChange(String username, Presence presence) {
     AwayTracker.Change change = away.observe(client.username().orElse(null), username, presence);
     if (change != AwayTracker.Change.STILL_AWAY) {

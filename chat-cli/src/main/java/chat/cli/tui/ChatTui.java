@@ -254,6 +254,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   @Override
+  public void dropPane(String conversation) {
+    post(() -> controller.forget(conversation));
+  }
+
+  @Override
   public void switchTo(String conversation) {
     Objects.requireNonNull(conversation, "conversation");
     workers.commandSwitched(conversation);
@@ -403,6 +408,11 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onMembership(String conversation, String username, boolean joined) {
     post(() -> controller.membership(conversation, username, joined));
+  }
+
+  @Override
+  public void onNoLongerIn(String conversation) {
+    post(() -> controller.noLongerIn(conversation));
   }
 
   @Override

@@ -53,6 +53,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public void dropPane(String conversation) {
+    tui.dropPane(conversation);
+  }
+
+  @Override
   public void showMessage(ChatMessage message) {
     tui.showMessage(message);
   }

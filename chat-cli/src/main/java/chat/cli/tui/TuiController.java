@@ -264,6 +264,20 @@ final class TuiController {
     backend.refresh();
   }
 
+  /** Drops {@code conversation}'s pane and what it showed (a private one never written in). */
+  void forget(String conversation) {
+    model.forget(conversation);
+  }
+
+  /**
+   * A reconnect found this user out of {@code conversation}: its pane goes, as for a leave made
+   * elsewhere, and a line where the person is looking says so.
+   */
+  void noLongerIn(String conversation) {
+    model.forget(conversation);
+    note(null, NoteKind.INFO, MessageFormatter.noLongerIn(conversation, self()));
+  }
+
   /**
    * Someone came online, went away or left: the member lists shown are updated in place. Nothing is
    * fetched: in a room of a thousand members every client would otherwise fetch the whole member

@@ -676,6 +676,15 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onMembership(conversation, username, joined));
   }
 
+  /**
+   * Plays a reconnect whose resume no longer lists {@code conversation} (left, closed or removed
+   * while offline): this user is out of it without an event, and the listeners hear of it.
+   */
+  public void fireNoLongerIn(String conversation) {
+    members.getOrDefault(conversation, new ArrayList<>()).removeIf(m -> m.username().equals(user));
+    listeners.forEach(l -> l.onNoLongerIn(conversation));
+  }
+
   /** Plays the relay: a presence change. */
   public void firePresence(String username, boolean online) {
     firePresence(username, Presence.of(online));

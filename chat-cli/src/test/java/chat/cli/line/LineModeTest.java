@@ -71,6 +71,18 @@ class LineModeTest {
     return mode;
   }
 
+  /** Starts line mode in #lobby and switches to {@code conversation} as typed there. */
+  private void startIn(String conversation) {
+    start(lineMode(false), "#lobby> ");
+    harness.type("/switch " + conversation + "\n");
+    awaitOutput("now in " + conversation);
+  }
+
+  /** Waits until the terminal shows {@code text}. */
+  private void awaitOutput(String text) {
+    await().atMost(TIMEOUT).until(() -> harness.output().contains(text));
+  }
+
   /** Replaces the dumb terminal with one of {@code type}. */
   private void useTerminal(String type) throws IOException {
     harness.close();
@@ -359,9 +371,7 @@ class LineModeTest {
   void run_groupFriendAndAwayEvents_printedAsSystemLines() {
     logIn();
     client.createGroup("#team");
-    start(lineMode(false), "#lobby> ");
-    harness.type("/switch #team\n");
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("now in #team"));
+    startIn("#team");
 
     client.fireMembership("#team", "bob", true);
     client.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.ADMIN, "bob", ""));
@@ -404,15 +414,42 @@ class LineModeTest {
     logIn();
     client.fireMembership("@alice+bob", "bob", true);
     client.fireMembership("@alice+bob", "alice", true);
-    start(lineMode(false), "#lobby> ");
-    harness.type("/switch @bob\n");
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("now in @bob"));
+    startIn("@bob");
 
     client.fireMembership("@alice+bob", "alice", false);
 
     await()
         .atMost(TIMEOUT)
         .until(() -> harness.output().contains("you closed @bob; now in #lobby"));
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_reconnectWithoutTheCurrentRoom_movesToTheLobbyAndSaysWhy() {
+    logIn();
+    client.join("#ops");
+    startIn("#ops");
+
+    client.fireNoLongerIn("#ops");
+
+    awaitOutput(
+        "you are no longer in #ops (left on another device, removed, or the group disbanded while"
+            + " this device was offline); now in #lobby");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_leaveOfAPrivateConversationNeverWrittenIn_movesOnWithoutAskingTheRelay() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+    harness.type("/pm bob\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("@bob> "));
+    client.members.remove("@alice+bob"); // as the relay: not listed before its first message
+
+    harness.type("/leave\n");
+
+    awaitOutput("closed @bob (nothing was written there); now in #lobby");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("close"));
     harness.type("/quit\n");
   }
 

@@ -160,6 +160,63 @@ class ChatTuiTest {
   }
 
   @Test
+  void reconnectWithoutTheCurrentRoom_dropsItsPaneMovesToTheLobbyAndSaysWhy() {
+    TuiHarness h = new TuiHarness(200, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#ops", "alice", true);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain().alt('3');
+    assertThat(h.row(0)).contains("#dev");
+
+    h.client.setState(ConnectionState.RECONNECTING, "connection lost");
+    h.client.setState(ConnectionState.ONLINE, "reconnected to relay");
+    h.client.fireNoLongerIn("#dev");
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen())
+        .contains(
+            "you are no longer in #dev (left on another device, removed, or the group disbanded"
+                + " while this device was offline)")
+        .contains("#ops")
+        .doesNotContain("3 #");
+  }
+
+  @Test
+  void reconnectWithoutAPrivateConversation_dropsItsPaneAndSaysItWasClosed() {
+    TuiHarness h = inLobby(200, 24);
+    h.client.fireMembership("@alice+bob", "alice", true);
+    h.client.fireMembership("@alice+bob", "bob", true);
+    h.drain();
+    assertThat(h.screen()).contains("@bob");
+
+    h.client.fireNoLongerIn("@alice+bob");
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen())
+        .contains("you are no longer in @bob (closed on another device while this device was")
+        .doesNotContain("2 @bob");
+  }
+
+  @Test
+  void leave_privatePaneNeverWrittenIn_dropsThePaneWithoutAskingTheRelay() {
+    TuiHarness h = inLobby(120, 24);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    h.type("/pm bob").press(KeyType.Enter).drain();
+    assertThat(h.row(0)).contains("@bob");
+    h.client.members.remove("@alice+bob"); // as the relay: not listed before its first message
+
+    h.type("/leave").press(KeyType.Enter).drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen())
+        .contains("closed @bob (nothing was written there); now in #lobby")
+        .doesNotContain("no open conversation")
+        .doesNotContain("2 @bob");
+    assertThat(h.client.calls).noneMatch(call -> call.startsWith("close"));
+  }
+
+  @Test
   void closingTheCurrentPrivateConversationElsewhere_dropsItsPaneAndSaysSo() {
     TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
     h.client.fireMembership("@alice+bob", "alice", true);

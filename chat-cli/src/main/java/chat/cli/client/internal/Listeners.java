@@ -114,6 +114,10 @@ final class Listeners {
     each(l -> l.onMembership(conversation, username, joined));
   }
 
+  void noLongerIn(String conversation) {
+    each(l -> l.onNoLongerIn(conversation));
+  }
+
   void presence(String username, Presence presence) {
     each(l -> l.onPresenceChange(username, presence));
   }

@@ -10,7 +10,11 @@ import chat.protocol.ResumeReply;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -141,7 +145,7 @@ final class Reconnector {
         return;
       }
       target.members.clear();
-      reply.conversations().forEach(c -> target.addConversation(c.conversation()));
+      List<String> gone = resumedWith(target, reply);
       restoreAway(target, relay);
       PendingDeletes.sendAfterLogin(target, relay);
       boolean live =
@@ -153,6 +157,7 @@ final class Reconnector {
                     () -> {
                       listeners.connection(
                           ConnectionState.ONLINE, "reconnected to " + sessions.options().server());
+                      gone.forEach(listeners::noLongerIn);
                       new CatchUp(target, listeners).run(reply.conversations());
                     });
               });
@@ -165,6 +170,21 @@ final class Reconnector {
       }
       // else closed or logged out meanwhile (closing interrupts an attempt): nothing to say
     }
+  }
+
+  /**
+   * Makes {@code target}'s conversations the ones the relay listed in {@code reply}: those it no
+   * longer lists (left or closed on another device, removed or disbanded meanwhile) are dropped and
+   * returned, in the client's order, for the listeners to hear of.
+   */
+  private static List<String> resumedWith(Session target, ResumeReply reply) {
+    Set<String> listed = new HashSet<>();
+    reply.conversations().forEach(c -> listed.add(c.conversation()));
+    List<String> gone = new ArrayList<>(target.conversations());
+    gone.removeAll(listed);
+    gone.forEach(target::removeConversation);
+    listed.forEach(target::addConversation);
+    return gone;
   }
 
   /**
