@@ -104,7 +104,10 @@ class QueuedAuditLogTest {
             .mapToInt(e -> Integer.parseInt(e.detail().substring(0, e.detail().indexOf(' '))))
             .sum();
     assertThat(reported).isPositive().isEqualTo(5 - kept.size());
-    assertThat(events.get(events.size() - 1).type()).isEqualTo(AuditType.ERROR);
+    // The first event always fits the empty queue; the report of what was dropped comes after it.
+    // An event kept after the report may follow it (the writer took the first one and made room).
+    assertThat(events.get(0).detail()).isEqualTo("n0");
+    assertThat(events.get(0).type()).isEqualTo(AuditType.CONNECT);
   }
 
   @Test
