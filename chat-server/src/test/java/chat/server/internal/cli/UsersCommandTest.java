@@ -227,17 +227,14 @@ class UsersCommandTest {
     byte[] before = Files.readAllBytes(file);
     List<String> files = files();
 
-    assertThat(run("users", "--data-dir", dir.toString())).isEqualTo(1);
-
-    assertThat(cli.err.toString())
+    assertThat(usersRefused())
         .isEqualTo(
-            "chat-server users: "
-                + file
-                + " has schema version "
-                + (latest - 1)
-                + ", older than this build's "
-                + latest
-                + "; start this version of the relay once to upgrade it\n");
+            refusal(
+                file,
+                latest - 1,
+                ", older than this build's "
+                    + latest
+                    + "; start this version of the relay once to upgrade it"));
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     assertThat(files())
         .as("only the files SQLite keeps beside a database in WAL mode, and nothing in the log")
@@ -251,14 +248,17 @@ class UsersCommandTest {
       statement.execute(
           "INSERT INTO schema_version (version) VALUES (" + latest + "), (" + (latest + 1) + ")");
     }
+    assertThat(usersRefused()).isEqualTo(refusal(file, latest + 1, ", newer than this build"));
+  }
+
+  /** Runs {@code users} on {@link #dir}, expecting exit 1; what it said on stderr. */
+  private String usersRefused() {
     assertThat(run("users", "--data-dir", dir.toString())).isEqualTo(1);
-    assertThat(cli.err.toString())
-        .isEqualTo(
-            "chat-server users: "
-                + file
-                + " has schema version "
-                + (latest + 1)
-                + ", newer than this build\n");
+    return cli.err.toString();
+  }
+
+  private static String refusal(Path file, int version, String why) {
+    return "chat-server users: " + file + " has schema version " + version + why + "\n";
   }
 
   private List<String> files() throws Exception {
