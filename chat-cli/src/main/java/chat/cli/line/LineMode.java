@@ -1,26 +1,11 @@
 package chat.cli.line;
 
-import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
-import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
-import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
-import chat.cli.client.FileTransfer;
-import chat.cli.client.FriendUpdate;
-import chat.cli.client.GroupUpdate;
-import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutMessages;
-import chat.cli.client.LiveLeftOutCap;
-import chat.cli.client.Presence;
-import chat.cli.client.TrustState;
-import chat.cli.command.AwayTracker;
 import chat.cli.command.CommandContext;
-import chat.cli.command.CommandWords;
-import chat.cli.command.ConnectionLines;
-import chat.cli.command.FileText;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
@@ -31,7 +16,6 @@ import chat.cli.command.NextConversation;
 import chat.cli.command.PastedLineBreaks;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
-import chat.protocol.ConversationIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,13 +35,13 @@ import org.jline.utils.InfoCmp;
  * above the prompt with {@link LineReader#printAbove}, one cleaned line each, so typing is never
  * garbled (on a dumb terminal they start below the prompt line, see {@link LineModeReader}). Ends
  * on {@code /quit}, end of input (Ctrl-D), or Ctrl-C on an empty line; Ctrl-C on a non-empty line
- * clears it. Of the messages pushed live and left out, each conversation says five in a row and
- * counts the others on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen.
+ * clears it. Client events are printed by {@link LineEvents}; where the prompt is, and the
+ * conversation a running line acts on, is {@link LinePrompt}'s.
  *
  * <p>History is kept in memory and holds only what {@link SecretRedaction#historyEntry} lets
  * through; secrets are read on a masked prompt and never enter it.
  */
-public final class LineMode implements CommandContext, ClientListener {
+public final class LineMode implements CommandContext {
   private final ChatClient client;
   private final InputDispatcher dispatcher;
   private final Terminal terminal;
@@ -67,23 +51,12 @@ public final class LineMode implements CommandContext, ClientListener {
   private final InMemoryHistory history = new InMemoryHistory();
   private final LineModeReader reader;
   private final MessageLines messages;
-  private final AwayTracker away = new AwayTracker();
-  private final ConnectionLines connectionLines = new ConnectionLines();
-  private final ProgressLines progress = new ProgressLines();
   private final LongTasks transfers = new LongTasks("chat-line-transfer");
   private final CommandThreads commands;
   private final LinePrinter printer;
   private final LineSecrets secrets;
-  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
-
-  private volatile String current;
-  private volatile boolean commandRunning;
-
-  /**
-   * While a typed line runs, the conversation the prompt named when it was typed (empty for none):
-   * the line acts on that one even if an event moved the prompt meanwhile. Null between lines.
-   */
-  private volatile Optional<String> typedFor;
+  private final LinePrompt prompt;
+  private final LineEvents events;
 
   private volatile boolean quitRequested;
 
@@ -115,6 +88,8 @@ public final class LineMode implements CommandContext, ClientListener {
     this.messages =
         new MessageLines(client, Objects.requireNonNull(formatter, "formatter"), printer);
     this.secrets = new LineSecrets(options.secrets(), echo, dumb, reader, commands);
+    this.prompt = new LinePrompt(client, reader, printer);
+    this.events = new LineEvents(client, prompt, printer, messages);
   }
 
   /**
@@ -131,19 +106,17 @@ public final class LineMode implements CommandContext, ClientListener {
    */
   public void run(List<String> startup) {
     Attributes original = holdKeys();
-    client.addListener(this);
+    client.addListener(events);
     try {
       info("type /help for commands, /quit to leave");
       runStartup(startup);
-      if (current == null && client.conversations().contains(ConversationIds.LOBBY)) {
-        current = ConversationIds.LOBBY;
-      }
+      prompt.startInLobby();
       while (!quitRequested) {
         String line;
-        String shown = current;
+        String shown = prompt.current();
         try {
           commands.replayTypedAhead(reader); // keys typed while a command ran
-          line = typed(reader.readLine(prompt(shown)));
+          line = typed(reader.readLine(prompt.prompt(shown)));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
             break;
@@ -154,13 +127,14 @@ public final class LineMode implements CommandContext, ClientListener {
           break;
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
-        if (!Objects.equals(shown, current) && InputParser.parse(line) instanceof Input.Text) {
+        String now = prompt.current();
+        if (!Objects.equals(shown, now) && InputParser.parse(line) instanceof Input.Text) {
           // Typed under a prompt that named another conversation: never post it elsewhere.
           print(
               LineKind.ERROR,
               NextConversation.notSent(
-                  shown == null ? "no conversation" : label(shown),
-                  current == null ? "none" : label(current)));
+                  shown == null ? "no conversation" : prompt.label(shown),
+                  now == null ? "none" : prompt.label(now)));
           continue;
         }
         if (!dispatch(line, shown)) {
@@ -168,11 +142,11 @@ public final class LineMode implements CommandContext, ClientListener {
         }
       }
     } finally {
-      sayLeftOutUnsaid();
+      events.sayLeftOutUnsaid();
       for (String cut : transfers.cutOff()) {
         print(LineKind.ERROR, cut);
       }
-      client.removeListener(this);
+      client.removeListener(events);
       printer.end(); // the terminal may close once run returns
       terminal.writer().flush();
       if (original != null) {
@@ -204,7 +178,7 @@ public final class LineMode implements CommandContext, ClientListener {
     boolean hidden = !startup.isEmpty() && dumb && typingEchoed && echo.off();
     try {
       for (String line : startup) {
-        if (!dispatch(line, current)) {
+        if (!dispatch(line, prompt.current())) {
           quitRequested = true; // left while it ran
           return;
         }
@@ -221,27 +195,10 @@ public final class LineMode implements CommandContext, ClientListener {
    * (Ctrl-C, Ctrl-D at an empty line), the command then being left to end on its own.
    */
   private boolean dispatch(String line, String shown) {
-    sayLeftOutUnsaid();
-    return commands.run(line, () -> runLine(line, shown)) == CommandThreads.Outcome.FINISHED;
-  }
-
-  /**
-   * Runs {@code line} as typed for {@code shown}; afterwards, if the current room is one this user
-   * is no longer in (removed while the line ran), moves the prompt on and says so.
-   */
-  private void runLine(String line, String shown) {
-    commandRunning = true;
-    typedFor = Optional.ofNullable(shown);
-    try {
-      dispatcher.dispatch(line, this);
-    } finally {
-      typedFor = null;
-      commandRunning = false;
-    }
-    String now = current;
-    if (now != null && ConversationIds.isRoom(now) && !client.conversations().contains(now)) {
-      movedAway(now, "you are no longer in " + label(now));
-    }
+    events.sayLeftOutUnsaid();
+    return commands.run(
+            line, () -> prompt.runTypedFor(shown, () -> dispatcher.dispatch(line, this)))
+        == CommandThreads.Outcome.FINISHED;
   }
 
   /**
@@ -254,26 +211,9 @@ public final class LineMode implements CommandContext, ClientListener {
     return InputParser.withoutOuterLineBreaks(PastedLineBreaks.normalize(TerminalSafe.text(line)));
   }
 
-  /**
-   * This user is out of {@code gone}, the current conversation, by something other than a command
-   * typed here: moves to {@code #lobby} (else another conversation) and says {@code said} with
-   * where the prompt is now; the prompt changes with it.
-   */
-  private void movedAway(String gone, String said) {
-    current = NextConversation.after(client.conversations(), gone).orElse(null);
-    reader.setPrompt(prompt()); // redrawn by print's printAbove; what was typed stays for the old
-    print(
-        LineKind.SYSTEM,
-        said + (current == null ? "; no conversation selected" : "; now in " + label(current)));
-  }
-
   /** The prompt: the current conversation's label and {@code "> "}. */
   String prompt() {
-    return prompt(current);
-  }
-
-  private String prompt(String conversation) {
-    return conversation == null ? "> " : label(conversation) + "> ";
+    return prompt.prompt();
   }
 
   /** The input history entries, oldest first. */
@@ -281,8 +221,9 @@ public final class LineMode implements CommandContext, ClientListener {
     return history.entries();
   }
 
-  private String label(String conversation) {
-    return MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
+  /** The listener that prints client events, registered while {@link #run} runs. */
+  ClientListener events() {
+    return events;
   }
 
   /** Prints a line above the prompt; after {@link #run} has returned, nothing. Any thread. */
@@ -299,22 +240,24 @@ public final class LineMode implements CommandContext, ClientListener {
 
   @Override
   public Optional<String> currentConversation() {
-    Optional<String> pinned = typedFor;
-    return pinned != null ? pinned : Optional.ofNullable(current);
+    return prompt.commandConversation();
   }
 
   @Override
   public void switchTo(String conversation) {
-    current = Objects.requireNonNull(conversation, "conversation");
-    if (typedFor != null) {
-      typedFor = Optional.of(conversation); // the line itself moved on
-    }
+    prompt.switchTo(conversation);
   }
 
   /** Prints {@code message} as one line ({@link MessageLines#message}). */
   @Override
   public void showMessage(ChatMessage message) {
-    messages.message(message, current);
+    messages.message(message, prompt.current());
+  }
+
+  /** Prints {@code offer} as one line, as {@code /history} lists it. */
+  @Override
+  public void showOffer(FileOffer offer) {
+    messages.offer(offer, prompt.current());
   }
 
   /**
@@ -372,175 +315,14 @@ public final class LineMode implements CommandContext, ClientListener {
     }
   }
 
-  @Override
-  public void quit() {
-    quitRequested = true;
-  }
-
-  // ClientListener: called on the client's event thread; printAbove is safe from any thread.
-
-  @Override
-  public void onMessage(ChatMessage message) {
-    sayLeftOutUnsaid(message.conversation());
-    showMessage(message);
-  }
-
-  /**
-   * A message pushed live and left out: said for the first few of its conversation in a row ({@link
-   * LiveLeftOutCap}), counted for later after that.
-   */
-  @Override
-  public void onLeftOutPushed(LeftOutMessages left) {
-    if (leftOutCap.say(left)) {
-      onLeftOut(left);
-    }
-  }
-
-  /**
-   * Says what {@link #leftOutCap} counted in {@code conversation}, before a message shown there.
-   */
-  private void sayLeftOutUnsaid(String conversation) {
-    leftOutCap.beforeMessage(conversation).ifPresent(this::sayLeftOutUnsaid);
-  }
-
-  /** Says what {@link #leftOutCap} counted in every conversation: a line was typed, or run ends. */
-  private void sayLeftOutUnsaid() {
-    leftOutCap.takeAll().forEach(this::sayLeftOutUnsaid);
-  }
-
-  private void sayLeftOutUnsaid(LiveLeftOutCap.Unsaid unsaid) {
-    onNotice(
-        unsaid.conversation(),
-        CommandWords.SLASH.leftOutUnsaid(unsaid, client.username().orElse(null)));
-  }
-
-  /** A notice that advises a command, with the slash command. */
-  @Override
-  public void onAdvice(Advice advice) {
-    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
-  }
-
-  /** Held messages, with the slash commands that read them. */
-  @Override
-  public void onHeld(HeldMessages held) {
-    onNotice(held.conversation(), CommandWords.SLASH.held(held));
-  }
-
-  @Override
-  public void onMembership(String conversation, String username, boolean joined) {
-    String self = client.username().orElse(null);
-    if (self == null || !username.equalsIgnoreCase(self)) {
-      print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
-    } else if (commandRunning) {
-      // a /join or /leave typed here says so itself (and dispatch moves on if need be)
-    } else if (!joined && conversation.equals(current)) {
-      // Left elsewhere (another window, a script): the prompt must not stay in it.
-      movedAway(conversation, EventLines.membership(conversation, username, false, self));
-    } else {
-      print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
-    }
-  }
-
-  @Override
-  public void onNoLongerIn(String conversation) {
-    String line = MessageFormatter.noLongerIn(conversation, client.username().orElse(null));
-    if (conversation.equals(current)) {
-      movedAway(conversation, line);
-    } else {
-      print(LineKind.SYSTEM, line);
-    }
-  }
-
-  @Override
-  public void onPresenceChange(String username, Presence presence) {
-    AwayTracker.Change change = away.observe(client.username().orElse(null), username, presence);
-    if (change != AwayTracker.Change.STILL_AWAY) {
-      print(
-          LineKind.SYSTEM,
-          EventLines.presence(username, presence, change == AwayTracker.Change.BACK));
-    }
-  }
-
+  /** Group changes this user makes are printed as {@link LineEvents} gets them from the relay. */
   @Override
   public boolean showsOwnEvents() {
     return true;
   }
 
   @Override
-  public void onGroupUpdate(GroupUpdate update) {
-    String self = client.username().orElse(null);
-    String line = EventLines.group(update, self);
-    if (self != null
-        && update.removes(self)
-        && update.conversation().equals(current)
-        && !commandRunning) {
-      movedAway(update.conversation(), line);
-    } else {
-      print(LineKind.SYSTEM, line);
-    }
-  }
-
-  @Override
-  public void onFriendUpdate(String username, FriendUpdate update) {
-    print(LineKind.SYSTEM, EventLines.friend(username, update));
-  }
-
-  @Override
-  public void onTrustChange(String username, TrustState state) {
-    LineKind kind = state == TrustState.CHANGED ? LineKind.ERROR : LineKind.SYSTEM;
-    print(kind, EventLines.trust(username, state));
-  }
-
-  @Override
-  public void onConnection(ConnectionState state, String detail) {
-    if (state != ConnectionState.ONLINE) {
-      away.connectionLost();
-    }
-    LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
-    boolean spoken =
-        state == ConnectionState.RECONNECTING
-            || state == ConnectionState.ONLINE && connectionLines.reconnecting();
-    Optional<String> said = connectionLines.line(state, detail, client.serverAddress());
-    if (spoken) {
-      // Lost, back, and a rare reminder in between: not a line for every attempt.
-      said.ifPresent(line -> print(kind, line));
-    } else {
-      print(kind, EventLines.connection(state, detail, client.serverAddress()));
-    }
-  }
-
-  /**
-   * The relay ended the session or refused its token: why, and how to go on here ({@link
-   * CommandWords#SLASH}); the offline line after it says why again.
-   */
-  @Override
-  public void onStopped(CommandException why) {
-    if (why instanceof CommandException.SessionEnded ended) {
-      print(LineKind.ERROR, CommandWords.SLASH.sessionEnded(ended));
-    }
-  }
-
-  @Override
-  public void onFileOffer(FileOffer offer) {
-    sayLeftOutUnsaid(offer.conversation());
-    showOffer(offer);
-  }
-
-  /** Prints {@code offer} as one line, as it arrives or {@code /history} lists it. */
-  @Override
-  public void showOffer(FileOffer offer) {
-    messages.offer(offer, current);
-  }
-
-  @Override
-  public void onFileTransfer(FileTransfer transfer) {
-    if (progress.shouldPrint(transfer)) {
-      print(LineKind.SYSTEM, FileText.progress(transfer));
-    }
-  }
-
-  @Override
-  public void onNotice(String conversation, String text) {
-    print(LineKind.SYSTEM, EventLines.notice(conversation, text, client.username().orElse(null)));
+  public void quit() {
+    quitRequested = true;
   }
 }

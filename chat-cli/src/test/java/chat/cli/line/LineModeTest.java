@@ -163,9 +163,9 @@ class LineModeTest {
     LineMode mode = start(lineMode(false), "#lobby> ");
     long friday = Instant.parse("2026-03-13T23:58:00Z").toEpochMilli();
 
-    mode.onMessage(timed(1, "late friday", friday, friday));
-    mode.onMessage(timed(2, "still friday", friday + 60_000, friday + 60_000));
-    mode.onMessage(timed(3, "saturday", friday + 180_000, friday + 180_000));
+    mode.events().onMessage(timed(1, "late friday", friday, friday));
+    mode.events().onMessage(timed(2, "still friday", friday + 60_000, friday + 60_000));
+    mode.events().onMessage(timed(3, "saturday", friday + 180_000, friday + 180_000));
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> saturday"));
     String output = harness.output();
@@ -187,8 +187,8 @@ class LineModeTest {
     LineMode mode = start(lineMode(false), "#lobby> ");
     long stored = Instant.parse("2026-03-14T09:30:00Z").toEpochMilli();
 
-    mode.onMessage(timed(1, "from the past", stored - 5 * 60_000, stored));
-    mode.onMessage(timed(2, "almost on time", stored + 30_000, stored + 1_000));
+    mode.events().onMessage(timed(1, "from the past", stored - 5 * 60_000, stored));
+    mode.events().onMessage(timed(2, "almost on time", stored + 30_000, stored + 1_000));
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("almost on time"));
     assertThat(harness.output())
@@ -673,7 +673,7 @@ class LineModeTest {
     long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
     harness.echo("see you at no");
 
-    mode.onMessage(timed(1, "hi", now, now));
+    mode.events().onMessage(timed(1, "hi", now, now));
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> hi"));
     assertThat(harness.screen())
@@ -734,8 +734,8 @@ class LineModeTest {
     LineMode mode = start(lineMode(true), "#lobby> ");
     long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
 
-    mode.onMessage(timed(1, "lunch, Alice?", now, now));
-    mode.onMessage(timed(2, "malice aforethought", now, now));
+    mode.events().onMessage(timed(1, "lunch, Alice?", now, now));
+    mode.events().onMessage(timed(2, "malice aforethought", now, now));
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("malice aforethought"));
     assertThat(harness.output())

@@ -1,0 +1,205 @@
+package chat.cli.line;
+
+import chat.cli.CommandException;
+import chat.cli.client.Advice;
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LiveLeftOutCap;
+import chat.cli.client.Presence;
+import chat.cli.client.TrustState;
+import chat.cli.command.AwayTracker;
+import chat.cli.command.CommandWords;
+import chat.cli.command.ConnectionLines;
+import chat.cli.command.FileText;
+import chat.cli.command.MessageFormatter;
+import java.util.Optional;
+
+/**
+ * The line mode's listener: each client event printed above the prompt as one cleaned line, called
+ * on the client's event thread ({@link LinePrinter} is safe from any thread). An event that takes
+ * this user out of the current conversation moves the prompt on ({@link LinePrompt#movedAway}). Of
+ * the messages pushed live and left out, each conversation says five in a row and counts the others
+ * on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen.
+ */
+final class LineEvents implements ClientListener {
+  private final ChatClient client;
+  private final LinePrompt prompt;
+  private final LinePrinter printer;
+  private final MessageLines messages;
+  private final AwayTracker away = new AwayTracker();
+  private final ConnectionLines connectionLines = new ConnectionLines();
+  private final ProgressLines progress = new ProgressLines();
+  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
+
+  LineEvents(ChatClient client, LinePrompt prompt, LinePrinter printer, MessageLines messages) {
+    this.client = client;
+    this.prompt = prompt;
+    this.printer = printer;
+    this.messages = messages;
+  }
+
+  @Override
+  public void onMessage(ChatMessage message) {
+    sayLeftOutUnsaid(message.conversation());
+    messages.message(message, prompt.current());
+  }
+
+  /**
+   * A message pushed live and left out: said for the first few of its conversation in a row ({@link
+   * LiveLeftOutCap}), counted for later after that.
+   */
+  @Override
+  public void onLeftOutPushed(LeftOutMessages left) {
+    if (leftOutCap.say(left)) {
+      onLeftOut(left);
+    }
+  }
+
+  /**
+   * Says what {@link #leftOutCap} counted in {@code conversation}, before a message shown there.
+   */
+  private void sayLeftOutUnsaid(String conversation) {
+    leftOutCap.beforeMessage(conversation).ifPresent(this::sayLeftOutUnsaid);
+  }
+
+  /** Says what {@link #leftOutCap} counted in every conversation: a line was typed, or run ends. */
+  void sayLeftOutUnsaid() {
+    leftOutCap.takeAll().forEach(this::sayLeftOutUnsaid);
+  }
+
+  private void sayLeftOutUnsaid(LiveLeftOutCap.Unsaid unsaid) {
+    onNotice(unsaid.conversation(), CommandWords.SLASH.leftOutUnsaid(unsaid, self()));
+  }
+
+  /** A notice that advises a command, with the slash command. */
+  @Override
+  public void onAdvice(Advice advice) {
+    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
+  }
+
+  /** Held messages, with the slash commands that read them. */
+  @Override
+  public void onHeld(HeldMessages held) {
+    onNotice(held.conversation(), CommandWords.SLASH.held(held));
+  }
+
+  @Override
+  public void onMembership(String conversation, String username, boolean joined) {
+    String self = self();
+    if (self == null || !username.equalsIgnoreCase(self)) {
+      printer.print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+    } else if (prompt.lineRunning()) {
+      // a /join or /leave typed here says so itself (and the prompt moves on if need be)
+    } else if (!joined && conversation.equals(prompt.current())) {
+      // Left elsewhere (another window, a script): the prompt must not stay in it.
+      prompt.movedAway(conversation, EventLines.membership(conversation, username, false, self));
+    } else {
+      printer.print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+    }
+  }
+
+  @Override
+  public void onNoLongerIn(String conversation) {
+    String line = MessageFormatter.noLongerIn(conversation, self());
+    if (conversation.equals(prompt.current())) {
+      prompt.movedAway(conversation, line);
+    } else {
+      printer.print(LineKind.SYSTEM, line);
+    }
+  }
+
+  @Override
+  public void onPresenceChange(String username, Presence presence) {
+    AwayTracker.Change change = away.observe(self(), username, presence);
+    if (change != AwayTracker.Change.STILL_AWAY) {
+      printer.print(
+          LineKind.SYSTEM,
+          EventLines.presence(username, presence, change == AwayTracker.Change.BACK));
+    }
+  }
+
+  @Override
+  public void onGroupUpdate(GroupUpdate update) {
+    String self = self();
+    String line = EventLines.group(update, self);
+    if (self != null
+        && update.removes(self)
+        && update.conversation().equals(prompt.current())
+        && !prompt.lineRunning()) {
+      prompt.movedAway(update.conversation(), line);
+    } else {
+      printer.print(LineKind.SYSTEM, line);
+    }
+  }
+
+  @Override
+  public void onFriendUpdate(String username, FriendUpdate update) {
+    printer.print(LineKind.SYSTEM, EventLines.friend(username, update));
+  }
+
+  @Override
+  public void onTrustChange(String username, TrustState state) {
+    LineKind kind = state == TrustState.CHANGED ? LineKind.ERROR : LineKind.SYSTEM;
+    printer.print(kind, EventLines.trust(username, state));
+  }
+
+  @Override
+  public void onConnection(ConnectionState state, String detail) {
+    if (state != ConnectionState.ONLINE) {
+      away.connectionLost();
+    }
+    LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
+    boolean spoken =
+        state == ConnectionState.RECONNECTING
+            || state == ConnectionState.ONLINE && connectionLines.reconnecting();
+    Optional<String> said = connectionLines.line(state, detail, client.serverAddress());
+    if (spoken) {
+      // Lost, back, and a rare reminder in between: not a line for every attempt.
+      said.ifPresent(line -> printer.print(kind, line));
+    } else {
+      printer.print(kind, EventLines.connection(state, detail, client.serverAddress()));
+    }
+  }
+
+  /**
+   * The relay ended the session or refused its token: why, and how to go on here ({@link
+   * CommandWords#SLASH}); the offline line after it says why again.
+   */
+  @Override
+  public void onStopped(CommandException why) {
+    if (why instanceof CommandException.SessionEnded ended) {
+      printer.print(LineKind.ERROR, CommandWords.SLASH.sessionEnded(ended));
+    }
+  }
+
+  @Override
+  public void onFileOffer(FileOffer offer) {
+    sayLeftOutUnsaid(offer.conversation());
+    messages.offer(offer, prompt.current());
+  }
+
+  @Override
+  public void onFileTransfer(FileTransfer transfer) {
+    if (progress.shouldPrint(transfer)) {
+      printer.print(LineKind.SYSTEM, FileText.progress(transfer));
+    }
+  }
+
+  @Override
+  public void onNotice(String conversation, String text) {
+    printer.print(LineKind.SYSTEM, EventLines.notice(conversation, text, self()));
+  }
+
+  /** This user's name, or null before the login. */
+  private String self() {
+    return client.username().orElse(null);
+  }
+}
