@@ -123,6 +123,36 @@ public final class AccountService {
    * guesses cannot pass the limit) and starts a session with a new token.
    */
   public LoginReply login(ClientConnection connection, LoginRequest request) {
+    UserRow user = checkPassword(connection, request);
+    String key = user.userKey();
+    Secret token = tokens.issue();
+    Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
+    long now = clock.millis();
+    long expiresAt = now + sessionTtl.toMillis();
+    if (!storeSession(connection, user, tokenHash, now, expiresAt)) {
+      throw passwordChanged(connection, token, user);
+    }
+    List<ConversationState> states = start(connection, user, tokenHash);
+    if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
+      // Revoked while this login went live (a password change ended the account's other
+      // sessions): that change deleted the row before scanning the router, and this connection
+      // joined the router before this look-up, so one of the two sees the other.
+      end(connection, key);
+      throw passwordChanged(connection, token, user);
+    }
+    LOG.info("login {} on {}", logIds.user(key), connection.logId());
+    audit.record(connection, AuditType.LOGIN, user.username(), "");
+    return new LoginReply(request.id(), user.username(), token, expiresAt, states);
+  }
+
+  /**
+   * The account whose password {@code request} gives, checked under the rate limit; the password is
+   * destroyed either way.
+   *
+   * @throws RelayException {@code RATE_LIMITED}, or {@code AUTH_FAILED} for an invalid or unknown
+   *     username or a wrong password (the same code for all three, each audited with its reason)
+   */
+  private UserRow checkPassword(ClientConnection connection, LoginRequest request) {
     String key = Usernames.key(request.username());
     Optional<UserRow> user;
     LoginRateLimiter.Outcome outcome;
@@ -151,7 +181,7 @@ public final class AccountService {
           "login attempts (too many failures for this account or address)");
       throw new RelayException(ErrorCode.RATE_LIMITED);
     }
-    if (outcome == LoginRateLimiter.Outcome.WRONG) {
+    if (outcome == LoginRateLimiter.Outcome.WRONG || user.isEmpty()) {
       LOG.info("login failed for {} from {}", logIds.user(key), connection.logId());
       audit.record(
           connection,
@@ -162,44 +192,34 @@ public final class AccountService {
               : user.isPresent() ? "wrong password" : "unknown user");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
-    Secret token = tokens.issue();
-    Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
-    long now = clock.millis();
-    long expiresAt = now + sessionTtl.toMillis();
-    String checkedHash = user.get().passwordHash();
-    boolean stored =
-        storage.write(
-            c -> {
-              // The password checked must still be the account's: a change_password committed
-              // while bcrypt ran must not leave a session opened with the old password.
-              if (!users
-                  .find(c, key)
-                  .map(u -> u.passwordHash().equals(checkedHash))
-                  .orElse(false)) {
-                return false;
-              }
-              sessions.insert(
-                  c, tokenHash.toByteArray(), key, now, expiresAt, connection.remoteAddress());
-              return true;
-            });
-    if (!stored) {
-      token.destroy();
-      audit.record(connection, AuditType.LOGIN_FAILED, user.get().username(), "password changed");
-      throw new RelayException(ErrorCode.AUTH_FAILED);
-    }
-    List<ConversationState> states = start(connection, user.get(), tokenHash);
-    if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
-      // Revoked while this login went live (a password change ended the account's other
-      // sessions): that change deleted the row before scanning the router, and this connection
-      // joined the router before this look-up, so one of the two sees the other.
-      token.destroy();
-      end(connection, key);
-      audit.record(connection, AuditType.LOGIN_FAILED, user.get().username(), "password changed");
-      throw new RelayException(ErrorCode.AUTH_FAILED);
-    }
-    LOG.info("login {} on {}", logIds.user(key), connection.logId());
-    audit.record(connection, AuditType.LOGIN, user.get().username(), "");
-    return new LoginReply(request.id(), user.get().username(), token, expiresAt, states);
+    return user.get();
+  }
+
+  /**
+   * Stores the new session's row, unless the account's password is no longer the one checked: a
+   * change_password committed while bcrypt ran must not leave a session opened with the old
+   * password. False in that case.
+   */
+  private boolean storeSession(
+      ClientConnection connection, UserRow user, Bytes tokenHash, long now, long expiresAt) {
+    String key = user.userKey();
+    String checkedHash = user.passwordHash();
+    return storage.write(
+        c -> {
+          if (!users.find(c, key).map(u -> u.passwordHash().equals(checkedHash)).orElse(false)) {
+            return false;
+          }
+          sessions.insert(
+              c, tokenHash.toByteArray(), key, now, expiresAt, connection.remoteAddress());
+          return true;
+        });
+  }
+
+  /** The login's refusal when the password changed meanwhile; the unused token is destroyed. */
+  private RelayException passwordChanged(ClientConnection connection, Secret token, UserRow user) {
+    token.destroy();
+    audit.record(connection, AuditType.LOGIN_FAILED, user.username(), "password changed");
+    return new RelayException(ErrorCode.AUTH_FAILED);
   }
 
   /** Restores a session from its token; no password hashing. */
