@@ -124,26 +124,7 @@ final class KeyHandler {
   }
 
   private void handleKey(KeyStroke key) {
-    long now = millis.getAsLong();
-    if (key == BracketedPaste.START || key == BracketedPaste.END) {
-      settlePaste();
-      pasting = key == BracketedPaste.START;
-      pasteStart = editor.cursor();
-      pasteSeenMillis = now;
-      pasteEscape = false;
-      pasteCsi = false;
-      pasteOsc = false;
-      pasteCharset = false;
-      editor.resetCompletion();
-      return;
-    }
-    if (pasting && now - pasteSeenMillis > PASTE_GAP_MILLIS) {
-      settlePaste();
-      pasting = false;
-    }
-    if (pasting) {
-      pasteSeenMillis = now;
-      paste(key);
+    if (pasteKey(key)) {
       return;
     }
     Optional<KeyAction> resolved = KeyBindings.resolve(key);
@@ -160,6 +141,42 @@ final class KeyHandler {
     if (picker != null && pickerKey(action)) {
       return;
     }
+    perform(action);
+  }
+
+  /**
+   * True if {@code key} belongs to a bracketed paste: one of its markers, or a key between them
+   * ({@link #paste}). A paste whose end marker did not come within {@link #PASTE_GAP_MILLIS} is
+   * over, and the key is then an action again.
+   */
+  private boolean pasteKey(KeyStroke key) {
+    long now = millis.getAsLong();
+    if (key == BracketedPaste.START || key == BracketedPaste.END) {
+      settlePaste();
+      pasting = key == BracketedPaste.START;
+      pasteStart = editor.cursor();
+      pasteSeenMillis = now;
+      pasteEscape = false;
+      pasteCsi = false;
+      pasteOsc = false;
+      pasteCharset = false;
+      editor.resetCompletion();
+      return true;
+    }
+    if (pasting && now - pasteSeenMillis > PASTE_GAP_MILLIS) {
+      settlePaste();
+      pasting = false;
+    }
+    if (!pasting) {
+      return false;
+    }
+    pasteSeenMillis = now;
+    paste(key);
+    return true;
+  }
+
+  /** Does what {@code action} asks of the input line, the current pane or the conversation list. */
+  private void perform(KeyAction action) {
     ConversationBuffer buffer = model.currentBuffer();
     switch (action.action()) {
       case INSERT -> {
