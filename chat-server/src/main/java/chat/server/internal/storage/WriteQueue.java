@@ -183,6 +183,12 @@ public final class WriteQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code batch} in one transaction, each write but the first in a savepoint of its own so
+   * that a failed write is undone alone, then makes the batch durable: its envelopes synced before
+   * the commit syncs its rows. On a failure of the batch as a whole every write fails with the same
+   * refusal.
+   */
   private void commit(List<Task<?>> batch) {
     Connection connection = database.writer();
     EnvelopeLog envelopes = database.envelopes();
@@ -190,39 +196,7 @@ public final class WriteQueue implements AutoCloseable {
     boolean synced = false;
     try {
       connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        boolean first = true;
-        for (Task<?> task : batch) {
-          EnvelopeLog.Mark before = envelopes.mark();
-          if (first) {
-            // The transaction stands in for the savepoint of its first write. Inside a savepoint
-            // SQLite copies each existing page a write changes into a statement journal, a
-            // temporary file once it passes one 64 KiB page: about five pages for a message. The
-            // first write of every batch, the only one when the relay is not busy, is spared that.
-            task.run(connection);
-            if (task.failure != null) {
-              envelopes.resetTo(before);
-              rollbacks.incrementAndGet();
-              connection.rollback(); // and begins a new transaction: the next write is first
-            } else if (Transactions.open(statement)) {
-              first = false;
-            } else {
-              throw new SQLException("the batch's transaction ended during its first write");
-            }
-            continue;
-          }
-          statement.execute("SAVEPOINT w");
-          task.run(connection);
-          if (task.failure == null) {
-            statement.execute("RELEASE w");
-          } else {
-            envelopes.resetTo(before);
-            rollbacks.incrementAndGet();
-            statement.execute("ROLLBACK TO w");
-            statement.execute("RELEASE w");
-          }
-        }
-      }
+      runWrites(connection, envelopes, batch);
       // The envelopes first: a committed row's envelope must already be on disk.
       envelopes.force();
       synced = true;
@@ -233,15 +207,7 @@ public final class WriteQueue implements AutoCloseable {
     } catch (SQLException | IOException | RuntimeException | Error e) {
       // An Error too (out of memory while a write copies an envelope): left to end this thread, it
       // would leave this batch and every later write waiting for ever.
-      RelayException refusal = refusal(e);
-      for (Task<?> task : batch) {
-        if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
-          refusal = task.failure; // SQLite may have rolled the whole transaction back after it
-        }
-      }
-      if (refusal.code() == ErrorCode.INTERNAL) {
-        LOG.error("group commit of {} writes failed", batch.size(), e);
-      }
+      RelayException refusal = batchRefusal(batch, e);
       endFailedTransaction(connection);
       if (!synced) {
         // Once synced they stay: a commit that reported a failure may still have stored its rows
@@ -258,6 +224,65 @@ public final class WriteQueue implements AutoCloseable {
     }
     envelopes.erasePending(connection);
     checkpointer.catchUpIfDue(connection);
+  }
+
+  /**
+   * Runs each write of {@code batch} inside the open transaction; a write that fails is undone (its
+   * rows and the envelopes it appended) and keeps its failure, the others go on.
+   */
+  private void runWrites(Connection connection, EnvelopeLog envelopes, List<Task<?>> batch)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      boolean first = true;
+      for (Task<?> task : batch) {
+        EnvelopeLog.Mark before = envelopes.mark();
+        if (first) {
+          // The transaction stands in for the savepoint of its first write. Inside a savepoint
+          // SQLite copies each existing page a write changes into a statement journal, a
+          // temporary file once it passes one 64 KiB page: about five pages for a message. The
+          // first write of every batch, the only one when the relay is not busy, is spared that.
+          task.run(connection);
+          if (task.failure != null) {
+            envelopes.resetTo(before);
+            rollbacks.incrementAndGet();
+            connection.rollback(); // and begins a new transaction: the next write is first
+          } else if (Transactions.open(statement)) {
+            first = false;
+          } else {
+            throw new SQLException("the batch's transaction ended during its first write");
+          }
+          continue;
+        }
+        statement.execute("SAVEPOINT w");
+        task.run(connection);
+        if (task.failure == null) {
+          statement.execute("RELEASE w");
+        } else {
+          envelopes.resetTo(before);
+          rollbacks.incrementAndGet();
+          statement.execute("ROLLBACK TO w");
+          statement.execute("RELEASE w");
+        }
+      }
+    }
+  }
+
+  /**
+   * What every write of a batch that failed as a whole is refused with: the storage being
+   * unavailable if one of its writes found it so (SQLite may have rolled the whole transaction back
+   * after it), else what {@code e} means; logged when it is a fault of the relay's own.
+   */
+  private static RelayException batchRefusal(List<Task<?>> batch, Throwable e) {
+    RelayException refusal = refusal(e);
+    for (Task<?> task : batch) {
+      if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+        refusal = task.failure;
+      }
+    }
+    if (refusal.code() == ErrorCode.INTERNAL) {
+      LOG.error("group commit of {} writes failed", batch.size(), e);
+    }
+    return refusal;
   }
 
   /**
