@@ -80,6 +80,13 @@ public final class ChatCommand implements Callable<Integer> {
       description = "line mode instead of the full-screen interface (also on dumb terminals)")
   boolean plain;
 
+  @Option(
+      names = "--no-bell",
+      description =
+          "never ring the terminal's bell (by default a private message or one that names you"
+              + " rings it, at most once in 2 seconds)")
+  boolean noBell;
+
   private final CliContext context;
 
   ChatCommand(CliContext context) {
@@ -92,7 +99,7 @@ public final class ChatCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() throws java.io.IOException {
-    return new Interactive(context, relay).run(plain);
+    return new Interactive(context, relay).run(plain, !noBell);
   }
 
   /**

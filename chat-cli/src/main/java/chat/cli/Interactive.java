@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatClient;
+import chat.cli.command.Bell;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
@@ -38,9 +39,12 @@ final class Interactive {
     this.options = options;
   }
 
-  /** Runs until the person quits; returns the exit code. */
+  /**
+   * Runs until the person quits; returns the exit code. With {@code bell}, a private message or one
+   * that names this user rings the terminal's bell ({@link Bell}); never into a pipe or a file.
+   */
   @SuppressWarnings("try") // the log routing is held for the block, not used in it
-  int run(boolean plain) throws IOException {
+  int run(boolean plain, boolean bell) throws IOException {
     List<String> startup =
         options.user(context).map(user -> List.of("/login " + user)).orElse(List.of());
     warmUpEmoji();
@@ -57,6 +61,7 @@ final class Interactive {
         try (com.googlecode.lanterna.terminal.Terminal terminal = TuiTerminals.open()) {
           new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone())
               .withSecrets(atTerminal(secrets))
+              .withBell(bell ? Bell.ringing(System::currentTimeMillis) : Bell.SILENT)
               .run(startup);
         }
         return 0;
@@ -73,7 +78,12 @@ final class Interactive {
                 completer,
                 formatter,
                 terminal,
-                lineOptions.withTypingEchoed(cooked));
+                lineOptions
+                    .withTypingEchoed(cooked)
+                    .withBell(
+                        bell && atTerminal
+                            ? Bell.ringing(System::currentTimeMillis)
+                            : Bell.SILENT));
         // Log lines written to the terminal itself would break into the prompt line.
         try (LogAbovePrompt logs =
             atTerminal && LogAbovePrompt.stderrIsStdoutTerminal()

@@ -239,6 +239,13 @@ class ChatCommandTest {
   }
 
   @Test
+  void noCommand_noBell_isTakenByTheInteractiveClient() {
+    Cli.Result result = new Cli().stdin("/help join\n").run("--plain", "--no-bell");
+    assertThat(result.exitCode()).isEqualTo(0);
+    assertThat(result.stdoutText()).contains("type /help for commands").doesNotContain("\u0007");
+  }
+
+  @Test
   void missingSubcommand_exits1() {
     Cli.Result identity = new Cli().run("identity");
     assertThat(identity.exitCode()).isEqualTo(1);

@@ -16,6 +16,7 @@ import chat.cli.client.LiveLeftOutCap;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
+import chat.cli.command.Bell;
 import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
@@ -27,29 +28,36 @@ import java.util.Optional;
  * on the client's event thread ({@link LinePrinter} is safe from any thread). An event that takes
  * this user out of the current conversation moves the prompt on ({@link LinePrompt#movedAway}). Of
  * the messages pushed live and left out, each conversation says five in a row and counts the others
- * on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen.
+ * on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen. A private message,
+ * or one that names this user, rings the terminal's bell ({@link Bell}).
  */
 final class LineEvents implements ClientListener {
   private final ChatClient client;
   private final LinePrompt prompt;
   private final LinePrinter printer;
   private final MessageLines messages;
+  private final Bell bell;
   private final AwayTracker away = new AwayTracker();
   private final ConnectionLines connectionLines = new ConnectionLines();
   private final ProgressLines progress = new ProgressLines();
   private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
 
-  LineEvents(ChatClient client, LinePrompt prompt, LinePrinter printer, MessageLines messages) {
+  LineEvents(
+      ChatClient client, LinePrompt prompt, LinePrinter printer, MessageLines messages, Bell bell) {
     this.client = client;
     this.prompt = prompt;
     this.printer = printer;
     this.messages = messages;
+    this.bell = bell;
   }
 
   @Override
   public void onMessage(ChatMessage message) {
     sayLeftOutUnsaid(message.conversation());
     messages.message(message, prompt.current());
+    if (bell.rings(message, self())) {
+      printer.bell();
+    }
   }
 
   /**

@@ -89,7 +89,7 @@ public final class LineMode implements CommandContext {
         new MessageLines(client, Objects.requireNonNull(formatter, "formatter"), printer);
     this.secrets = new LineSecrets(options.secrets(), echo, dumb, reader, commands);
     this.prompt = new LinePrompt(client, reader, printer);
-    this.events = new LineEvents(client, prompt, printer, messages);
+    this.events = new LineEvents(client, prompt, printer, messages, options.bell());
   }
 
   /**

@@ -1,12 +1,13 @@
 package chat.cli.line;
 
+import chat.cli.command.Bell;
 import chat.cli.command.GivenSecrets;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the line mode looks, the secrets it takes without asking, and how it hides a secret typed on
- * a dumb terminal.
+ * How the line mode looks, the secrets it takes without asking, how it hides a secret typed on a
+ * dumb terminal, and when it rings the terminal's bell.
  *
  * @param colour whether to colour lines; the line mode still leaves colour off on a dumb terminal
  * @param secrets the password and passphrase to use instead of a prompt, where given
@@ -15,9 +16,10 @@ import java.util.Objects;
  *     at a real terminal with {@code TERM=dumb}, which stays in its cooked mode. Then line mode
  *     does not print a typed line again after Enter. False for input from a pipe or a file, whose
  *     lines line mode shows after the prompt, so the output reads as a transcript
+ * @param bell when a message arriving rings the terminal's bell ({@link Bell#SILENT}: never)
  */
 public record LineModeOptions(
-    boolean colour, GivenSecrets secrets, TerminalEcho echo, boolean typingEchoed) {
+    boolean colour, GivenSecrets secrets, TerminalEcho echo, boolean typingEchoed, Bell bell) {
   /** The environment variable that turns colour off when set to anything (no-color.org). */
   public static final String NO_COLOR = "NO_COLOR";
 
@@ -25,11 +27,12 @@ public record LineModeOptions(
   public LineModeOptions {
     Objects.requireNonNull(secrets, "secrets");
     Objects.requireNonNull(echo, "echo");
+    Objects.requireNonNull(bell, "bell");
   }
 
-  /** Options that ask for every secret, with no way to turn a terminal's echo off. */
+  /** Options that ask for every secret, with no way to turn a terminal's echo off, and no bell. */
   public LineModeOptions(boolean colour) {
-    this(colour, GivenSecrets.NONE, TerminalEcho.NONE, false);
+    this(colour, GivenSecrets.NONE, TerminalEcho.NONE, false, Bell.SILENT);
   }
 
   /**
@@ -44,16 +47,21 @@ public record LineModeOptions(
 
   /** These options with {@code given} as the secrets taken without asking. */
   public LineModeOptions withSecrets(GivenSecrets given) {
-    return new LineModeOptions(colour, given, echo, typingEchoed);
+    return new LineModeOptions(colour, given, echo, typingEchoed, bell);
   }
 
   /** These options with {@code switcher} as the way to turn a terminal's echo off. */
   public LineModeOptions withEcho(TerminalEcho switcher) {
-    return new LineModeOptions(colour, secrets, switcher, typingEchoed);
+    return new LineModeOptions(colour, secrets, switcher, typingEchoed, bell);
   }
 
   /** These options with {@code echoed} as whether a dumb terminal shows the typing itself. */
   public LineModeOptions withTypingEchoed(boolean echoed) {
-    return new LineModeOptions(colour, secrets, echo, echoed);
+    return new LineModeOptions(colour, secrets, echo, echoed, bell);
+  }
+
+  /** These options with {@code ringer} deciding when the terminal's bell rings. */
+  public LineModeOptions withBell(Bell ringer) {
+    return new LineModeOptions(colour, secrets, echo, typingEchoed, ringer);
   }
 }

@@ -2,8 +2,10 @@ package chat.cli.line;
 
 import chat.cli.TerminalSafe;
 import java.util.Optional;
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * Prints line mode's lines above the prompt with {@link LineModeReader#printAbove}, styled by
@@ -53,6 +55,22 @@ final class LinePrinter {
     synchronized (printing) {
       print(LineKind.SYSTEM, TerminalSafe.text(text));
       return !ended;
+    }
+  }
+
+  /**
+   * Rings the terminal's bell (its {@code bel} capability, else the BEL character), unless ended.
+   * Any thread.
+   */
+  void bell() {
+    synchronized (printing) {
+      if (!ended) {
+        Terminal terminal = reader.getTerminal();
+        if (!terminal.puts(InfoCmp.Capability.bell)) {
+          terminal.writer().write('\u0007');
+        }
+        terminal.flush();
+      }
     }
   }
 

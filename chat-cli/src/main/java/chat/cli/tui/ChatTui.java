@@ -17,6 +17,7 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import chat.cli.command.Bell;
 import chat.cli.command.CommandContext;
 import chat.cli.command.CommandWords;
 import chat.cli.command.GivenSecrets;
@@ -75,6 +76,7 @@ public final class ChatTui implements CommandContext, ClientListener {
   private int startupRunning;
 
   private volatile GivenSecrets givenSecrets = GivenSecrets.NONE;
+  private volatile Bell bell = Bell.SILENT;
 
   /**
    * A TUI for {@code client} on {@code terminal}. It does not start the screen or touch the
@@ -301,6 +303,16 @@ public final class ChatTui implements CommandContext, ClientListener {
   }
 
   /**
+   * Rings the terminal's bell as {@code ringer} says for each message arriving (a private one, or
+   * one that names this user: {@link Bell}); without this call it never rings. Call before {@link
+   * #run}.
+   */
+  public ChatTui withBell(Bell ringer) {
+    this.bell = Objects.requireNonNull(ringer, "ringer");
+    return this;
+  }
+
+  /**
    * Takes the secrets {@code given} has (the environment's or files') without asking, as a script
    * does; only a secret it lacks opens a masked prompt. Call before {@link #run}.
    *
@@ -403,6 +415,9 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void onMessage(ChatMessage message) {
     post(() -> controller.incoming(message));
+    if (bell.rings(message, client.username().orElse(null))) {
+      post(loop::ringBell);
+    }
   }
 
   @Override

@@ -48,6 +48,19 @@ final class UiLoop {
     return Thread.currentThread() == uiThread;
   }
 
+  /** Rings the terminal's bell, while the screen is up; on the UI thread, between frames. */
+  void ringBell() {
+    if (!running) {
+      return;
+    }
+    try {
+      terminal.bell();
+      terminal.flush();
+    } catch (IOException e) {
+      // a terminal that cannot ring fails at the next frame too, where it is reported
+    }
+  }
+
   /** Ends the loop once the tasks queued before this one have run; any thread. */
   void requestStop() {
     post(() -> running = false);

@@ -16,6 +16,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
+import chat.cli.command.Bell;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.LocalFlag;
 import org.junit.jupiter.api.AfterEach;
@@ -277,6 +279,39 @@ class LineModeTest {
         .contains("#rust ")
         .contains("<carol> elsewhere")
         .contains("@dave ");
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_privateMessageOrMention_ringsTheBell_onceInItsQuietTime() {
+    logIn();
+    AtomicLong now = new AtomicLong(1_000_000);
+    start(lineMode(new LineModeOptions(false).withBell(Bell.ringing(now::get))), "#lobby> ");
+
+    client.deliver("#lobby", "bob", "deploy at noon");
+    client.deliver("@alice+dave", "dave", "psst");
+    client.deliver("#lobby", "bob", "alice, ok?"); // within the quiet time: no second ring
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> alice, ok?"));
+    assertThat(harness.output().chars().filter(c -> c == 7).count()).isEqualTo(1);
+    assertThat(harness.output().indexOf('\u0007'))
+        .isGreaterThan(harness.output().indexOf("<dave> psst"));
+
+    now.addAndGet(Bell.QUIET_MILLIS);
+    client.deliver("#lobby", "bob", "alice?");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<bob> alice?"));
+    await().atMost(TIMEOUT).until(() -> harness.output().chars().filter(c -> c == 7).count() == 2);
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_withoutABell_privateMessagesRingNothing() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.deliver("@alice+dave", "dave", "psst");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("<dave> psst"));
+    assertThat(harness.output()).doesNotContain("\u0007");
     harness.type("/quit\n");
   }
 

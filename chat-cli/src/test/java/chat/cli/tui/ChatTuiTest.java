@@ -16,6 +16,7 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
+import chat.cli.command.Bell;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SlashCommandDispatcher;
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,38 @@ class ChatTuiTest {
     h.type("a\uD83C\uDDE9\uD83C\uDDEA" + "b".repeat(16));
 
     assertThat(h.inputRow()).isEqualTo(">  " + "b".repeat(16) + " ");
+  }
+
+  @Test
+  void privateMessageOrMention_ringsTheBell_onceInItsQuietTime() {
+    TuiHarness h = inLobby(80, 24);
+    AtomicLong now = new AtomicLong(1_000_000);
+    h.tui.withBell(Bell.ringing(now::get));
+
+    h.client.deliver("#lobby", "bob", "deploy at noon");
+    h.drain();
+    assertThat(h.bells).hasValue(0);
+
+    h.client.deliver("@alice+dave", "dave", "psst");
+    h.client.deliver("#lobby", "bob", "alice, ok?"); // within the quiet time
+    h.drain();
+    assertThat(h.bells).hasValue(1);
+
+    now.addAndGet(Bell.QUIET_MILLIS);
+    h.client.deliver("#lobby", "bob", "alice?");
+    h.drain();
+    assertThat(h.bells).hasValue(2);
+  }
+
+  @Test
+  void withoutABell_aPrivateMessageRingsNothing() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.client.deliver("@alice+dave", "dave", "psst");
+    h.drain();
+
+    assertThat(h.screen()).contains("@dave");
+    assertThat(h.bells).hasValue(0);
   }
 
   @Test

@@ -9,7 +9,9 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -32,6 +35,10 @@ final class TuiHarness {
 
   final FakeChatClient client = new FakeChatClient();
   final DefaultVirtualTerminal terminal;
+
+  /** How often the terminal's bell rang. */
+  final AtomicInteger bells = new AtomicInteger();
+
   final List<String> dispatched = new CopyOnWriteArrayList<>();
   final List<String> completions = new ArrayList<>();
   final ChatTui tui;
@@ -47,6 +54,22 @@ final class TuiHarness {
 
   TuiHarness(int columns, int rows, Executor commands, Executor background) {
     terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+    terminal.addVirtualTerminalListener(
+        new VirtualTerminalListener() {
+          @Override
+          public void onFlush() {}
+
+          @Override
+          public void onBell() {
+            bells.incrementAndGet();
+          }
+
+          @Override
+          public void onClose() {}
+
+          @Override
+          public void onResized(Terminal resized, TerminalSize size) {}
+        });
     InputDispatcher dispatcher =
         (line, context) -> {
           dispatched.add(line);
