@@ -36,7 +36,24 @@ class LauncherEchoTest {
         interrupted) kill -INT 0 ;; # as Ctrl-C does: the whole foreground process group
         killed) kill -KILL $$ ;;
         terminated) kill -TERM $$ ;;
+        launcher-terminated) kill -TERM $PPID; exec sleep 10 ;; # the launcher is sent a signal
+        launcher-hung-up) kill -HUP $PPID; exec sleep 10 ;; # (the sleep: a hang guard only)
+        launcher-terminated-stops)
+          trap 'kill $sleeper; echo "java: stopped on TERM"; exit 0' TERM # as chat listen does
+          kill -TERM $PPID
+          sleep 10 & sleeper=$!
+          wait $sleeper ;;
       esac
+      """;
+
+  /** stty, which then sends the launcher {@code STTY_SIGNAL} once it has turned the echo off. */
+  private static final String FAKE_STTY =
+      """
+      #!/usr/bin/env bash
+      PATH="${PATH#*:}" stty "$@"
+      status=$?
+      [[ "$1" == -echo && -n "${STTY_SIGNAL:-}" ]] && kill -s "$STTY_SIGNAL" $PPID
+      exit $status
       """;
 
   /**
@@ -61,6 +78,7 @@ class LauncherEchoTest {
   void launcher() throws IOException {
     assumeTrue(utilLinuxScript(), "needs util-linux script for a pseudo-terminal");
     chat = LauncherCopy.chat(dir, FAKE_JAVA);
+    LauncherCopy.fake(dir, "stty", FAKE_STTY);
     Files.writeString(dir.resolve("on-terminal.sh"), ON_TERMINAL);
   }
 
@@ -150,6 +168,30 @@ class LauncherEchoTest {
       throws Exception {
     assertThat(onTerminal("send --user bob ops hi", Map.of("FAKE_JAVA_ENDS", ends)))
         .containsExactly("java: echo off, held 1", "terminal: as before", "exit " + code);
+  }
+
+  @ParameterizedTest(name = "java {0}")
+  @CsvSource({"launcher-terminated, 143", "launcher-hung-up, 129"})
+  void launcherSignalled_javaGetsTheSignal_theTerminalIsAsBefore_andTheExitCodeIsJavas(
+      String ends, int code) throws Exception {
+    assertThat(onTerminal("send --user bob ops hi", Map.of("FAKE_JAVA_ENDS", ends)))
+        .containsExactly("java: echo off, held 1", "terminal: as before", "exit " + code);
+  }
+
+  @Test
+  void launcherTerminated_javaStoppingCleanly_exitsZeroAsJavaDoes() throws Exception {
+    assertThat(
+            onTerminal("listen --user bob", Map.of("FAKE_JAVA_ENDS", "launcher-terminated-stops")))
+        .containsExactly(
+            "java: echo off, held 1", "java: stopped on TERM", "terminal: as before", "exit 0");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void launcherSignalledBeforeJavaStarts_javaNeverStarts_theTerminalIsAsBefore(
+      String signal, int code) throws Exception {
+    assertThat(onTerminal("send --user bob ops hi", Map.of("STTY_SIGNAL", signal)))
+        .containsExactly("terminal: as before", "exit " + code);
   }
 
   @Test
