@@ -46,14 +46,26 @@ class LauncherEchoTest {
       esac
       """;
 
-  /** stty, which then sends the launcher {@code STTY_SIGNAL} once it has turned the echo off. */
+  /**
+   * stty, which then sends the launcher {@code STTY_SIGNAL} once it has turned the echo off; it
+   * notes its arguments in {@code COMMAND_LOG} as {@link #FAKE_DIRNAME} does.
+   */
   private static final String FAKE_STTY =
       """
       #!/usr/bin/env bash
+      [[ -z "${COMMAND_LOG:-}" ]] || echo "stty $*" >>"$COMMAND_LOG"
       PATH="${PATH#*:}" stty "$@"
       status=$?
       [[ "$1" == -echo && -n "${STTY_SIGNAL:-}" ]] && kill -s "$STTY_SIGNAL" $PPID
       exit $status
+      """;
+
+  /** dirname, noting that it ran in {@code COMMAND_LOG}. */
+  private static final String FAKE_DIRNAME =
+      """
+      #!/usr/bin/env bash
+      [[ -z "${COMMAND_LOG:-}" ]] || echo "dirname" >>"$COMMAND_LOG"
+      PATH="${PATH#*:}" exec dirname "$@"
       """;
 
   /**
@@ -79,6 +91,7 @@ class LauncherEchoTest {
     assumeTrue(utilLinuxScript(), "needs util-linux script for a pseudo-terminal");
     chat = LauncherCopy.chat(dir, FAKE_JAVA);
     LauncherCopy.fake(dir, "stty", FAKE_STTY);
+    LauncherCopy.fake(dir, "dirname", FAKE_DIRNAME);
     Files.writeString(dir.resolve("on-terminal.sh"), ON_TERMINAL);
   }
 
@@ -192,6 +205,17 @@ class LauncherEchoTest {
       String signal, int code) throws Exception {
     assertThat(onTerminal("send --user bob ops hi", Map.of("STTY_SIGNAL", signal)))
         .containsExactly("terminal: as before", "exit " + code);
+  }
+
+  @Test
+  void echoHeld_beforeTheLauncherRunsAnyOtherCommand() throws Exception {
+    Path log = dir.resolve("commands.log");
+
+    onTerminal("send --user bob ops hi", Map.of("COMMAND_LOG", log.toString()));
+
+    assertThat(Files.readAllLines(log))
+        .as("on-terminal.sh's stty -g, then the launcher's")
+        .startsWith("stty -g", "stty -g", "stty -echo");
   }
 
   @Test
