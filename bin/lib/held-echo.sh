@@ -69,23 +69,74 @@ secret_first() {
 # hold_echo: turns off the echo of the terminal on stdin, if stdin is a terminal whose echo is on
 # and this shell runs in its foreground (a background job changing the terminal would be stopped),
 # and exports CHAT_ECHO_HELD=1. From then on this shell puts the terminal's settings back exactly
-# as they were (stty -g) when it exits: after java ends whatever way (exit, error, Ctrl-C, kill), or
-# when this shell is sent a signal itself (it then waits for java first). Only a SIGKILL of this
-# shell skips that. Returns 1, changing nothing, where there is no such terminal. Two stty runs and
-# no other process: keys typed before the echo is off are still shown, so it must be quick.
+# as they were (stty -g) when it exits, whatever way; only a SIGKILL of this shell skips that. Java
+# is then to be started with run_held, so that a signal sent to this shell ends the client at once
+# (held_echo_signal). Returns 1, changing nothing, where there is no such terminal. Two stty runs
+# and no other process: keys typed before the echo is off are still shown, so it must be quick.
 hold_echo() {
-  local settings
+  local settings signal
   [[ -t 0 ]] && in_foreground || return 1
   settings="$(stty -g 2>/dev/null)" && echo_on "$settings" || return 1
   held_echo_settings="$settings"
+  held_echo_child=""
   trap 'stty "$held_echo_settings" 2>/dev/null || true' EXIT
-  # The terminal's Ctrl-C and Ctrl-\ reach java as well; the exit code is java's.
-  trap ':' INT QUIT HUP TERM
+  for signal in INT QUIT HUP TERM; do
+    # shellcheck disable=SC2064 # the signal's name is put in now
+    trap "held_echo_signal $signal" "$signal"
+  done
   if ! stty -echo 2>/dev/null; then
     trap - EXIT INT QUIT HUP TERM
     return 1
   fi
   export CHAT_ECHO_HELD=1
+}
+
+# run_held COMMAND ARGS...: runs COMMAND (java) while the echo is held, and returns its exit status.
+# COMMAND is a child this shell waits for with `wait`, which a trapped signal interrupts, rather
+# than a foreground command, whose end bash awaits before it runs any trap: a SIGTERM sent to this
+# shell would then have waited for the client to end on its own. It stays in this shell's process
+# group, the terminal's foreground one, so it reads the terminal and gets Ctrl-C as before; an
+# asynchronous command's stdin would be /dev/null and its Ctrl-C and Ctrl-\ ignored unless told
+# otherwise, as here. Bash's own "Killed" line for a COMMAND killed is left out.
+run_held() {
+  local status
+  held_echo_child=starting
+  (
+    trap - INT QUIT
+    exec "$@"
+  ) <&0 &
+  held_echo_child=$!
+  if [[ -n "${held_echo_pending:-}" ]]; then
+    held_echo_signal "$held_echo_pending"
+  fi
+  while :; do
+    held_echo_interrupted=""
+    status=0
+    wait "$held_echo_child" 2>/dev/null || status=$?
+    [[ -n "$held_echo_interrupted" ]] || break
+  done
+  held_echo_child=""
+  return "$status"
+}
+
+# held_echo_signal SIGNAL: what this shell does on SIGNAL while it holds the echo. Before java starts
+# (and after it ended) it exits with 128 plus the signal's number, the terminal put back. While java
+# runs, a SIGTERM or SIGHUP is passed on to it, and this shell goes on waiting for it: the client's
+# own clean-up (it turns the echo on) then comes before the terminal is put back, and the exit code
+# is the client's (143 or 129 when the signal ends it; 0 for chat listen, which stops cleanly). The
+# terminal's Ctrl-C and Ctrl-\ reach java themselves.
+held_echo_signal() {
+  local signal="$1"
+  held_echo_interrupted=1
+  case "$held_echo_child" in
+    "") exit $((128 + $(kill -l "$signal"))) ;;
+    starting) held_echo_pending="$signal" ;; # between the fork and knowing java's pid
+    *)
+      if [[ "$signal" == HUP || "$signal" == TERM ]]; then
+        kill -s "$signal" "$held_echo_child" 2>/dev/null || true
+      fi
+      ;;
+  esac
 }
 
 # in_foreground: whether this shell's process group is its terminal's foreground one; read from

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JVM options bin/chat starts the client with, read from a copy of the launcher whose {@code
@@ -21,8 +24,18 @@ class LauncherClientJvmTest {
 
   /** The arguments bin/chat passes to java for {@code chat --version}, one per element. */
   private List<String> javaArguments(String chatJavaOptions) throws Exception {
-    Path chat = LauncherCopy.chat(dir, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
-    ProcessBuilder builder = new ProcessBuilder("bash", chat.toString(), "--version");
+    Path chat = launcher();
+    return javaArguments(new ProcessBuilder("bash", chat.toString(), "--version"), chatJavaOptions);
+  }
+
+  /** The copy of bin/chat, with a {@code java} that prints its arguments one per line. */
+  private Path launcher() throws IOException {
+    return LauncherCopy.chat(dir, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+  }
+
+  /** The arguments the launcher {@code builder} runs passes to java, one per element. */
+  private List<String> javaArguments(ProcessBuilder builder, String chatJavaOptions)
+      throws Exception {
     builder.environment().put("PATH", LauncherCopy.path(dir));
     builder.environment().put("CHAT_CDS", "0");
     builder.environment().put("CHAT_JAVA_OPTS", chatJavaOptions);
@@ -60,6 +73,19 @@ class LauncherClientJvmTest {
         .containsAll(hugePagesOption())
         .filteredOn(argument -> argument.contains("HugePages"))
         .isEqualTo(hugePagesOption());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"bash chat", "./chat", "bash link", "./link"})
+  void startedByARelativeName_orThroughASymbolicLink_findsItsJar(String command) throws Exception {
+    Path chat = launcher();
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createSymbolicLink(elsewhere.resolve("link"), Path.of("../bin/chat"));
+    Path directory = command.endsWith("link") ? elsewhere : chat.getParent();
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", command + " --version");
+
+    assertThat(javaArguments(builder.directory(directory.toFile()), ""))
+        .contains(dir.resolve("chat-cli/target/chat.jar").toRealPath().toString());
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A copy of bin/chat and its bin/lib scripts in a temporary directory, with an empty jar (so
- * nothing is built) and a fake {@code java} ahead of the real one on the PATH.
+ * nothing is built) and a fake {@code java} (and any other fake command) ahead of the real one on
+ * the PATH.
  */
 final class LauncherCopy {
   private static final Path BIN = Path.of("..", "bin");
@@ -28,20 +29,28 @@ final class LauncherCopy {
     }
     Files.createDirectories(dir.resolve("chat-cli/target"));
     Files.write(dir.resolve("chat-cli/target/chat.jar"), new byte[0]);
-    Path java = fakeJavaDirectory(dir).resolve("java");
-    Files.createDirectories(java.getParent());
-    Files.writeString(java, fakeJava);
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+    fake(dir, "java", fakeJava);
     return dir.resolve("bin/chat");
   }
 
-  /** Where {@link #chat} put the fake {@code java}. */
-  private static Path fakeJavaDirectory(Path dir) {
+  /**
+   * Puts {@code script} ahead of the real {@code command} on the {@link #path}; it finds the real
+   * one with the {@code PATH} from its second entry on.
+   */
+  static void fake(Path dir, String command, String script) throws IOException {
+    Path fake = fakeDirectory(dir).resolve(command);
+    Files.createDirectories(fake.getParent());
+    Files.writeString(fake, script);
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  /** Where {@link #fake} puts the fake commands. */
+  private static Path fakeDirectory(Path dir) {
     return dir.resolve("fake");
   }
 
-  /** {@code PATH} with the fake {@code java} first. */
+  /** {@code PATH} with the fake commands first. */
   static String path(Path dir) {
-    return fakeJavaDirectory(dir) + ":" + System.getenv("PATH");
+    return fakeDirectory(dir) + ":" + System.getenv("PATH");
   }
 }

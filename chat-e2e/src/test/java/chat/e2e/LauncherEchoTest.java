@@ -36,7 +36,36 @@ class LauncherEchoTest {
         interrupted) kill -INT 0 ;; # as Ctrl-C does: the whole foreground process group
         killed) kill -KILL $$ ;;
         terminated) kill -TERM $$ ;;
+        launcher-terminated) kill -TERM $PPID; exec sleep 10 ;; # the launcher is sent a signal
+        launcher-hung-up) kill -HUP $PPID; exec sleep 10 ;; # (the sleep: a hang guard only)
+        launcher-terminated-stops)
+          trap 'kill $sleeper; echo "java: stopped on TERM"; exit 0' TERM # as chat listen does
+          kill -TERM $PPID
+          sleep 10 & sleeper=$!
+          wait $sleeper ;;
       esac
+      """;
+
+  /**
+   * stty, which then sends the launcher {@code STTY_SIGNAL} once it has turned the echo off; it
+   * notes its arguments in {@code COMMAND_LOG} as {@link #FAKE_DIRNAME} does.
+   */
+  private static final String FAKE_STTY =
+      """
+      #!/usr/bin/env bash
+      [[ -z "${COMMAND_LOG:-}" ]] || echo "stty $*" >>"$COMMAND_LOG"
+      PATH="${PATH#*:}" stty "$@"
+      status=$?
+      [[ "$1" == -echo && -n "${STTY_SIGNAL:-}" ]] && kill -s "$STTY_SIGNAL" $PPID
+      exit $status
+      """;
+
+  /** dirname, noting that it ran in {@code COMMAND_LOG}. */
+  private static final String FAKE_DIRNAME =
+      """
+      #!/usr/bin/env bash
+      [[ -z "${COMMAND_LOG:-}" ]] || echo "dirname" >>"$COMMAND_LOG"
+      PATH="${PATH#*:}" exec dirname "$@"
       """;
 
   /**
@@ -61,6 +90,8 @@ class LauncherEchoTest {
   void launcher() throws IOException {
     assumeTrue(utilLinuxScript(), "needs util-linux script for a pseudo-terminal");
     chat = LauncherCopy.chat(dir, FAKE_JAVA);
+    LauncherCopy.fake(dir, "stty", FAKE_STTY);
+    LauncherCopy.fake(dir, "dirname", FAKE_DIRNAME);
     Files.writeString(dir.resolve("on-terminal.sh"), ON_TERMINAL);
   }
 
@@ -150,6 +181,41 @@ class LauncherEchoTest {
       throws Exception {
     assertThat(onTerminal("send --user bob ops hi", Map.of("FAKE_JAVA_ENDS", ends)))
         .containsExactly("java: echo off, held 1", "terminal: as before", "exit " + code);
+  }
+
+  @ParameterizedTest(name = "java {0}")
+  @CsvSource({"launcher-terminated, 143", "launcher-hung-up, 129"})
+  void launcherSignalled_javaGetsTheSignal_theTerminalIsAsBefore_andTheExitCodeIsJavas(
+      String ends, int code) throws Exception {
+    assertThat(onTerminal("send --user bob ops hi", Map.of("FAKE_JAVA_ENDS", ends)))
+        .containsExactly("java: echo off, held 1", "terminal: as before", "exit " + code);
+  }
+
+  @Test
+  void launcherTerminated_javaStoppingCleanly_exitsZeroAsJavaDoes() throws Exception {
+    assertThat(
+            onTerminal("listen --user bob", Map.of("FAKE_JAVA_ENDS", "launcher-terminated-stops")))
+        .containsExactly(
+            "java: echo off, held 1", "java: stopped on TERM", "terminal: as before", "exit 0");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void launcherSignalledBeforeJavaStarts_javaNeverStarts_theTerminalIsAsBefore(
+      String signal, int code) throws Exception {
+    assertThat(onTerminal("send --user bob ops hi", Map.of("STTY_SIGNAL", signal)))
+        .containsExactly("terminal: as before", "exit " + code);
+  }
+
+  @Test
+  void echoHeld_beforeTheLauncherRunsAnyOtherCommand() throws Exception {
+    Path log = dir.resolve("commands.log");
+
+    onTerminal("send --user bob ops hi", Map.of("COMMAND_LOG", log.toString()));
+
+    assertThat(Files.readAllLines(log))
+        .as("on-terminal.sh's stty -g, then the launcher's")
+        .startsWith("stty -g", "stty -g", "stty -echo");
   }
 
   @Test

@@ -10,145 +10,120 @@ import chat.cli.CommandException;
  */
 public enum CommandWords {
   /** The TUI and the line mode. */
-  SLASH {
-    @Override
-    public String join(String room) {
-      return "/join " + room;
-    }
-
-    @Override
-    public String friend(String answer, String username) {
-      return "/friend " + answer + " " + username;
-    }
-
-    @Override
-    public String login(String user) {
-      return "/login " + user;
-    }
-
-    @Override
-    public String safety(String user) {
-      return "/safety " + user;
-    }
-
-    @Override
-    public String trust(String user) {
-      return "/trust " + user;
-    }
-
-    @Override
-    public String passwd() {
-      return "/passwd";
-    }
-
-    @Override
-    public String files() {
-      return "/files";
-    }
-
-    @Override
-    public String members(String conversation) {
-      return "/members " + conversation;
-    }
-
-    @Override
-    public String membersHere(String conversation) {
-      return "/members";
-    }
-
-    @Override
-    public String history(String label) {
-      return "/history " + label;
-    }
-  },
+  SLASH,
   /** Scripting commands and {@code chat listen}. */
-  SCRIPT {
-    @Override
-    public String join(String room) {
-      return "chat join " + bare(room);
+  SCRIPT;
+
+  /** How a command takes what it names. */
+  private enum Naming {
+    /** As it is, in both modes. */
+    AS_IT_IS,
+    /** A conversation: on a command line a room without its {@code #}. */
+    CONVERSATION,
+    /**
+     * A conversation that a slash command leaves out, since it is typed in that conversation's
+     * pane; on a command line as {@link #CONVERSATION}.
+     */
+    CONVERSATION_HERE
+  }
+
+  /** The commands advice names, one row each: the slash command, the command line, the naming. */
+  private enum Command {
+    JOIN("/join", "chat join", Naming.CONVERSATION),
+    FRIEND("/friend", "chat friend", Naming.AS_IT_IS),
+    LOGIN("/login", "chat login --user", Naming.AS_IT_IS),
+    SAFETY("/safety", "chat keys safety", Naming.AS_IT_IS),
+    TRUST("/trust", "chat keys trust", Naming.AS_IT_IS),
+    PASSWD("/passwd", "chat passwd", Naming.AS_IT_IS),
+    FILES("/files", "chat files", Naming.AS_IT_IS),
+    MEMBERS("/members", "chat members", Naming.CONVERSATION),
+    MEMBERS_HERE("/members", "chat members", Naming.CONVERSATION_HERE),
+    HISTORY("/history", "chat history", Naming.CONVERSATION);
+
+    private final String slash;
+    private final String script;
+    private final Naming naming;
+
+    Command(String slash, String script, Naming naming) {
+      this.slash = slash;
+      this.script = script;
+      this.naming = naming;
     }
 
-    @Override
-    public String friend(String answer, String username) {
-      return "chat friend " + answer + " " + username;
+    /** This command in {@code mode}'s words, naming {@code arguments}. */
+    String in(CommandWords mode, String... arguments) {
+      if (mode == SLASH && naming == Naming.CONVERSATION_HERE) {
+        return slash;
+      }
+      StringBuilder line = new StringBuilder(mode == SLASH ? slash : script);
+      boolean bare = mode == SCRIPT && naming != Naming.AS_IT_IS;
+      for (String argument : arguments) {
+        line.append(' ').append(bare ? bare(argument) : argument);
+      }
+      return line.toString();
     }
 
-    @Override
-    public String login(String user) {
-      return "chat login --user " + user;
+    /** {@code room} without its leading {@code #}. */
+    private static String bare(String room) {
+      return room.startsWith("#") ? room.substring(1) : room;
     }
-
-    @Override
-    public String safety(String user) {
-      return "chat keys safety " + user;
-    }
-
-    @Override
-    public String trust(String user) {
-      return "chat keys trust " + user;
-    }
-
-    @Override
-    public String passwd() {
-      return "chat passwd";
-    }
-
-    @Override
-    public String files() {
-      return "chat files";
-    }
-
-    @Override
-    public String members(String conversation) {
-      return "chat members " + bare(conversation);
-    }
-
-    @Override
-    public String membersHere(String conversation) {
-      return members(conversation);
-    }
-
-    @Override
-    public String history(String label) {
-      return "chat history " + bare(label);
-    }
-  };
+  }
 
   /** The command that joins {@code room} (e.g. {@code #team}). */
-  public abstract String join(String room);
+  public String join(String room) {
+    return Command.JOIN.in(this, room);
+  }
 
   /** The command that gives {@code answer} ({@code accept}, {@code decline}) to a friend. */
-  public abstract String friend(String answer, String username);
+  public String friend(String answer, String username) {
+    return Command.FRIEND.in(this, answer, username);
+  }
 
   /** The command that logs {@code user} in with the password. */
-  public abstract String login(String user);
+  public String login(String user) {
+    return Command.LOGIN.in(this, user);
+  }
 
   /** The command that shows the safety number to compare with {@code user}. */
-  public abstract String safety(String user);
+  public String safety(String user) {
+    return Command.SAFETY.in(this, user);
+  }
 
   /** The command that accepts the changed key of {@code user}. */
-  public abstract String trust(String user);
+  public String trust(String user) {
+    return Command.TRUST.in(this, user);
+  }
 
   /** The command that changes the account password. */
-  public abstract String passwd();
+  public String passwd() {
+    return Command.PASSWD.in(this);
+  }
 
   /** The command that lists the files offered and sent, with their ids. */
-  public abstract String files();
+  public String files() {
+    return Command.FILES.in(this);
+  }
 
   /** The command that lists the members of {@code conversation}. */
-  public abstract String members(String conversation);
+  public String members(String conversation) {
+    return Command.MEMBERS.in(this, conversation);
+  }
 
   /**
    * The command that lists the members of {@code conversation} in advice shown there: in the TUI
    * and the line mode, where that is the conversation's pane, without naming it.
    */
-  public abstract String membersHere(String conversation);
+  public String membersHere(String conversation) {
+    return Command.MEMBERS_HERE.in(this, conversation);
+  }
 
   /**
    * The command that shows the recent history of the conversation labelled {@code label} ({@code
    * #ops}, or {@code @bob} for a private one).
    */
-  public abstract String history(String label);
+  public String history(String label) {
+    return Command.HISTORY.in(this, label);
+  }
 
   /**
    * What a front end says for {@code advice}: its notice with the command to run in this mode's
@@ -259,10 +234,5 @@ public enum CommandWords {
    */
   public String sessionEnded(CommandException.SessionEnded ended) {
     return ended.getMessage() + "; log in again: " + login(ended.user());
-  }
-
-  /** {@code room} without its leading {@code #}. */
-  private static String bare(String room) {
-    return room.startsWith("#") ? room.substring(1) : room;
   }
 }

@@ -5,140 +5,162 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.LiveLeftOutCap;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** What each mode says, one row per case: the slash command's words and the chat command line's. */
 class CommandWordsTest {
-  @Test
-  void keysChanged_oneContact_namesSafetyAndTrustInEachMode() {
-    CommandException failure = CommandException.KeysChanged.sending(List.of("bob"));
+  private static final String KEY_CHANGED =
+      "bob's key changed. Sending to them is blocked until you compare the safety number (";
+  private static final String MEMBERS_DIFFER =
+      "bob encrypted their last message to a different set of members than you see in ";
+  private static final String KEYS_REPLACED =
+      "stopped reconnecting, so that nothing more goes out under keys the relay no longer holds:"
+          + " the relay holds another key. Then log in again (";
+  private static final String NOT_SENT =
+      "not sent: the relay lists members of #side this client was never told about: mallory,"
+          + " trent. Check ";
+  private static final String NO_OFFER =
+      "no file offer 3f2a in the recent history of your conversations (";
+  private static final String SESSION_ENDED =
+      "the session for bob was ended (logged out or ended with 'sessions end' on another device,"
+          + " or the password was changed) or has expired; log in again: ";
 
-    assertThat(CommandWords.SLASH.said(failure))
-        .isEqualTo(
-            "the key of bob changed; nothing was sent. Compare the safety number (/safety bob),"
-                + " then /trust bob to accept the new key");
-    assertThat(CommandWords.SCRIPT.said(failure))
-        .isEqualTo(
-            "the key of bob changed; nothing was sent. Compare the safety number (chat keys"
-                + " safety bob), then chat keys trust bob to accept the new key");
+  private static Arguments row(
+      String name, Function<CommandWords, String> said, String slash, String script) {
+    return Arguments.of(name, said, slash, script);
   }
 
-  @Test
-  void keysChanged_several_namesTheCommandsForEach() {
-    CommandException failure = CommandException.KeysChanged.sending(List.of("bob", "carol"));
-
-    assertThat(CommandWords.SLASH.said(failure))
-        .isEqualTo(
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        row("join", words -> words.join("#team"), "/join #team", "chat join team"),
+        row(
+            "friend",
+            words -> words.friend("accept", "bob"),
+            "/friend accept bob",
+            "chat friend accept bob"),
+        row("login", words -> words.login("alice"), "/login alice", "chat login --user alice"),
+        row("safety", words -> words.safety("bob"), "/safety bob", "chat keys safety bob"),
+        row("trust", words -> words.trust("bob"), "/trust bob", "chat keys trust bob"),
+        row("passwd", CommandWords::passwd, "/passwd", "chat passwd"),
+        row("files", CommandWords::files, "/files", "chat files"),
+        row("members", words -> words.members("#side"), "/members #side", "chat members side"),
+        row(
+            "members of a private conversation",
+            words -> words.members("@alice+bob"),
+            "/members @alice+bob",
+            "chat members @alice+bob"),
+        row("members here", words -> words.membersHere("#ops"), "/members", "chat members ops"),
+        row("history", words -> words.history("#ops"), "/history #ops", "chat history ops"),
+        row(
+            "history of a private conversation",
+            words -> words.history("@bob"),
+            "/history @bob",
+            "chat history @bob"),
+        row(
+            "keys changed, one contact",
+            words -> words.said(CommandException.KeysChanged.sending(List.of("bob"))),
+            "the key of bob changed; nothing was sent. Compare the safety number (/safety bob),"
+                + " then /trust bob to accept the new key",
+            "the key of bob changed; nothing was sent. Compare the safety number (chat keys"
+                + " safety bob), then chat keys trust bob to accept the new key"),
+        row(
+            "keys changed, several",
+            words -> words.said(CommandException.KeysChanged.sending(List.of("bob", "carol"))),
             "the keys of bob, carol changed; nothing was sent. Compare each safety number"
                 + " (/safety bob, /safety carol), then accept the new keys (/trust bob, /trust"
-                + " carol)");
-    assertThat(CommandWords.SCRIPT.said(failure))
-        .contains("(chat keys safety bob, chat keys safety carol)")
-        .contains("(chat keys trust bob, chat keys trust carol)")
-        .doesNotContain("/");
-  }
-
-  @Test
-  void keysChanged_verifying_namesTrustInEachMode() {
-    CommandException failure = CommandException.KeysChanged.verifying("bob");
-
-    assertThat(CommandWords.SLASH.said(failure))
-        .isEqualTo("bob's key changed: accept it with /trust bob before verifying");
-    assertThat(CommandWords.SCRIPT.said(failure))
-        .isEqualTo("bob's key changed: accept it with chat keys trust bob before verifying");
-  }
-
-  @Test
-  void held_namesSafetyAndTrustInEachMode() {
-    HeldMessages one = HeldMessages.one("#ops", "bob", 2);
-    HeldMessages three = new HeldMessages("#ops", "bob", List.of(2L, 3L, 4L));
-
-    assertThat(CommandWords.SLASH.held(one))
-        .isEqualTo(
+                + " carol)",
+            "the keys of bob, carol changed; nothing was sent. Compare each safety number"
+                + " (chat keys safety bob, chat keys safety carol), then accept the new keys"
+                + " (chat keys trust bob, chat keys trust carol)"),
+        row(
+            "keys changed, verifying",
+            words -> words.said(CommandException.KeysChanged.verifying("bob")),
+            "bob's key changed: accept it with /trust bob before verifying",
+            "bob's key changed: accept it with chat keys trust bob before verifying"),
+        row(
+            "held, one",
+            words -> words.held(HeldMessages.one("#ops", "bob", 2)),
             "a message from bob is signed with a new key you have not accepted; it is held."
-                + " Compare the safety number (/safety bob), then /trust bob to read it");
-    assertThat(CommandWords.SCRIPT.held(three))
-        .isEqualTo(
+                + " Compare the safety number (/safety bob), then /trust bob to read it",
+            "a message from bob is signed with a new key you have not accepted; it is held."
+                + " Compare the safety number (chat keys safety bob), then chat keys trust bob to"
+                + " read it"),
+        row(
+            "held, several",
+            words -> words.held(new HeldMessages("#ops", "bob", List.of(2L, 3L, 4L))),
+            "3 messages from bob are signed with a new key you have not accepted; they are held."
+                + " Compare the safety number (/safety bob), then /trust bob to read them",
             "3 messages from bob are signed with a new key you have not accepted; they are held."
                 + " Compare the safety number (chat keys safety bob), then chat keys trust bob to"
-                + " read them");
+                + " read them"),
+        row(
+            "advised, key changed",
+            words -> words.advised(new Advice.KeyChanged("bob")),
+            KEY_CHANGED + "/safety bob) and accept it with /trust bob",
+            KEY_CHANGED + "chat keys safety bob) and accept it with chat keys trust bob"),
+        row(
+            "advised, members differ in a room",
+            words -> words.advised(new Advice.MembersDiffer("#ops", "bob")),
+            MEMBERS_DIFFER + "#ops: check /members",
+            MEMBERS_DIFFER + "#ops: check chat members ops"),
+        row(
+            "advised, members differ in a private conversation",
+            words -> words.advised(new Advice.MembersDiffer("@alice+bob", "bob")),
+            MEMBERS_DIFFER + "@alice+bob: check /members",
+            MEMBERS_DIFFER + "@alice+bob: check chat members @alice+bob"),
+        row(
+            "advised, keys replaced",
+            words -> words.advised(new Advice.KeysReplaced("alice", "the relay holds another key")),
+            KEYS_REPLACED + "/login alice)",
+            KEYS_REPLACED + "chat login --user alice)"),
+        row(
+            "members unannounced",
+            words ->
+                words.said(
+                    new CommandException.MembersUnannounced("#side", List.of("mallory", "trent"))),
+            NOT_SENT + "/members #side; send again to encrypt to them too",
+            NOT_SENT + "chat members side; send again to encrypt to them too"),
+        row(
+            "file id refused",
+            words ->
+                words.said(
+                    new CommandException.FileIdRefused(
+                        "no file offer 3f2a in the recent history of your conversations")),
+            NO_OFFER + "/files lists them)",
+            NO_OFFER + "chat files lists them)"),
+        row(
+            "session ended",
+            words -> words.said(CommandException.SessionEnded.refused("bob")),
+            SESSION_ENDED + "/login bob",
+            SESSION_ENDED + "chat login --user bob"),
+        row(
+            "other failures, their message as it is",
+            words -> words.said(new CommandException.Untrusted("safety number differs")),
+            "safety number differs",
+            "safety number differs"),
+        row(
+            "left out, private conversation",
+            words -> words.leftOutUnsaid(new LiveLeftOutCap.Unsaid("@alice+bob", 12), "alice"),
+            "12 more messages were left out; they are not shown (see /history @bob)",
+            "12 more messages were left out; they are not shown (see chat history @bob)"),
+        row(
+            "left out, room",
+            words -> words.leftOutUnsaid(new LiveLeftOutCap.Unsaid("#ops", 12), null),
+            "12 more messages were left out; they are not shown (see /history #ops)",
+            "12 more messages were left out; they are not shown (see chat history ops)"));
   }
 
-  @Test
-  void advised_keyChanged_slashAsTheClientSaidIt_scriptWithChatKeys() {
-    Advice changed = new Advice.KeyChanged("bob");
-
-    assertThat(CommandWords.SLASH.advised(changed))
-        .isEqualTo(
-            "bob's key changed. Sending to them is blocked until you compare the safety number"
-                + " (/safety bob) and accept it with /trust bob");
-    assertThat(CommandWords.SCRIPT.advised(changed))
-        .isEqualTo(
-            "bob's key changed. Sending to them is blocked until you compare the safety number"
-                + " (chat keys safety bob) and accept it with chat keys trust bob");
-  }
-
-  @Test
-  void advised_membersDiffer_slashNamesMembers_scriptNamesTheConversation() {
-    Advice differ = new Advice.MembersDiffer("#ops", "bob");
-
-    assertThat(CommandWords.SLASH.advised(differ))
-        .isEqualTo(
-            "bob encrypted their last message to a different set of members than you see in #ops:"
-                + " check /members");
-    assertThat(CommandWords.SCRIPT.advised(differ))
-        .isEqualTo(
-            "bob encrypted their last message to a different set of members than you see in #ops:"
-                + " check chat members ops");
-    assertThat(CommandWords.SCRIPT.advised(new Advice.MembersDiffer("@alice+bob", "bob")))
-        .endsWith(": check chat members @alice+bob");
-  }
-
-  @Test
-  void advised_keysReplaced_namesTheLoginInEachMode() {
-    Advice replaced = new Advice.KeysReplaced("alice", "the relay holds another key");
-
-    assertThat(CommandWords.SLASH.advised(replaced))
-        .isEqualTo(
-            "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
-                + " holds: the relay holds another key. Then log in again (/login alice)");
-    assertThat(CommandWords.SCRIPT.advised(replaced))
-        .endsWith(". Then log in again (chat login --user alice)");
-  }
-
-  @Test
-  void said_membersUnannounced_namesTheMemberListInEachMode() {
-    CommandException failure =
-        new CommandException.MembersUnannounced("#side", List.of("mallory", "trent"));
-
-    assertThat(CommandWords.SLASH.said(failure))
-        .isEqualTo(
-            "not sent: the relay lists members of #side this client was never told about: mallory,"
-                + " trent. Check /members #side; send again to encrypt to them too");
-    assertThat(CommandWords.SCRIPT.said(failure))
-        .isEqualTo(
-            "not sent: the relay lists members of #side this client was never told about: mallory,"
-                + " trent. Check chat members side; send again to encrypt to them too");
-  }
-
-  @Test
-  void said_otherFailures_theirMessageAsItIs() {
-    assertThat(CommandWords.SCRIPT.said(new CommandException.Untrusted("safety number differs")))
-        .isEqualTo("safety number differs");
-  }
-
-  @Test
-  void fileIdRefused_namesTheFilesListOfEachMode() {
-    CommandException failure =
-        new CommandException.FileIdRefused(
-            "no file offer 3f2a in the recent history of your conversations");
-
-    assertThat(CommandWords.SLASH.said(failure))
-        .isEqualTo(
-            "no file offer 3f2a in the recent history of your conversations (/files lists them)");
-    assertThat(CommandWords.SCRIPT.said(failure))
-        .isEqualTo(
-            "no file offer 3f2a in the recent history of your conversations (chat files lists"
-                + " them)");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachMode_namesTheCommandsInItsOwnWords(
+      String name, Function<CommandWords, String> said, String slash, String script) {
+    assertThat(said.apply(CommandWords.SLASH)).as("slash").isEqualTo(slash);
+    assertThat(said.apply(CommandWords.SCRIPT)).as("script").isEqualTo(script);
   }
 }
