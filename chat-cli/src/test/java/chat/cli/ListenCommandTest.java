@@ -86,7 +86,8 @@ class ListenCommandTest {
     assertThat(result.out().lines())
         .startsWith(
             "alice wants to be your friend: chat friend accept alice or chat friend decline alice",
-            "alice invited you to #team: chat join team to enter")
+            "alice invited you to #team: chat join team to enter or chat group decline team to"
+                + " decline")
         .noneMatch(line -> line.contains("carol"));
   }
 

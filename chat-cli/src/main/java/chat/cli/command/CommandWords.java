@@ -30,6 +30,7 @@ public enum CommandWords {
   /** The commands advice names, one row each: the slash command, the command line, the naming. */
   private enum Command {
     JOIN("/join", "chat join", Naming.CONVERSATION),
+    DECLINE("/decline", "chat group decline", Naming.CONVERSATION),
     FRIEND("/friend", "chat friend", Naming.AS_IT_IS),
     LOGIN("/login", "chat login --user", Naming.AS_IT_IS),
     SAFETY("/safety", "chat keys safety", Naming.AS_IT_IS),
@@ -72,6 +73,11 @@ public enum CommandWords {
   /** The command that joins {@code room} (e.g. {@code #team}). */
   public String join(String room) {
     return Command.JOIN.in(this, room);
+  }
+
+  /** The command that declines this user's invitation to {@code room} (e.g. {@code #team}). */
+  public String decline(String room) {
+    return Command.DECLINE.in(this, room);
   }
 
   /** The command that gives {@code answer} ({@code accept}, {@code decline}) to a friend. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveLeftOutCap;
 import java.util.List;
@@ -39,6 +40,21 @@ class CommandWordsTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         row("join", words -> words.join("#team"), "/join #team", "chat join team"),
+        row(
+            "decline",
+            words -> words.decline("#team"),
+            "/decline #team",
+            "chat group decline team"),
+        row(
+            "invitation to this user",
+            words ->
+                SocialLines.group(
+                    new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""),
+                    "bob",
+                    words),
+            "alice invited you to #team: /join #team to enter or /decline #team to decline",
+            "alice invited you to #team: chat join team to enter or chat group decline team to"
+                + " decline"),
         row(
             "friend",
             words -> words.friend("accept", "bob"),
