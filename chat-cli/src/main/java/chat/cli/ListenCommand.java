@@ -378,10 +378,20 @@ final class ListenCommand implements Callable<Integer> {
       onNotice(advice.conversation(), CommandWords.SCRIPT.advised(advice));
     }
 
-    /** Held messages: with {@code --json}, a {@code notice} line in a script's words. */
+    /**
+     * Held messages: with {@code --json}, a {@code notice} line in a script's words that also says
+     * what it counts, as a {@code held} line of {@code chat history} does.
+     */
     @Override
     public synchronized void onHeld(HeldMessages held) {
-      onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
+      if (json()) {
+        emit(
+            JsonLines.held(
+                JsonLines.object("notice")
+                    .put("conversation", held.conversation())
+                    .put("text", CommandWords.SCRIPT.held(held)),
+                held));
+      }
     }
 
     /**

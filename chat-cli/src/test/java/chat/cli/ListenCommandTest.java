@@ -279,7 +279,7 @@ class ListenCommandTest {
   @Test
   void listen_heldMessage_saysOnStderrAndInJsonHowAScriptReadsIt() throws Exception {
     String said =
-        "a message from carol is signed with a new key you have not accepted; it is held. Compare"
+        "message #2 from carol is signed with a new key you have not accepted; it is held. Compare"
             + " the safety number (chat keys safety carol), then chat keys trust carol to read it";
     CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
 
@@ -291,7 +291,10 @@ class ListenCommandTest {
     assertThat(result.err().lines().filter(line -> line.contains("held")))
         .containsExactly("chat: #ops: " + said);
     assertThat(result.out())
-        .contains("{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"" + said + "\"}");
+        .contains(
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\""
+                + said
+                + "\",\"sender\":\"carol\",\"count\":1,\"seqs\":[2]}");
   }
 
   @Test

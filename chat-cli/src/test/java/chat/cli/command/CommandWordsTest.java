@@ -102,9 +102,9 @@ class CommandWordsTest {
         row(
             "held, one",
             words -> words.held(HeldMessages.one("#ops", "bob", 2)),
-            "a message from bob is signed with a new key you have not accepted; it is held."
+            "message #2 from bob is signed with a new key you have not accepted; it is held."
                 + " Compare the safety number (/safety bob), then /trust bob to read it",
-            "a message from bob is signed with a new key you have not accepted; it is held."
+            "message #2 from bob is signed with a new key you have not accepted; it is held."
                 + " Compare the safety number (chat keys safety bob), then chat keys trust bob to"
                 + " read it"),
         row(

@@ -490,7 +490,7 @@ class ChatTuiTest {
 
     h.alt('1');
 
-    String held = "a message from bob is signed with a new key";
+    String held = "message #2 from bob is signed with a new key";
     String screen = h.screen();
     assertThat(screen.split(held, -1)).as(screen).hasSize(2);
 
