@@ -343,7 +343,15 @@ final class Inbox {
       }
     } catch (CommandException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.UNREADABLE, stored, live);
+        leftOut(
+            LeftOutMessages.one(
+                conversation,
+                sender,
+                LeftOutMessages.Reason.UNREADABLE,
+                stored.seq(),
+                live ? Objects.requireNonNullElse(e.getMessage(), "") : ""),
+            stored,
+            live);
       }
     }
     return Optional.empty();
