@@ -84,7 +84,7 @@ final class ListenCommand implements Callable<Integer> {
         try {
           close(live, printer);
         } finally {
-          support.sayLeftOutUnsaid(live); // what listen counted and did not say yet
+          support.sayUnsaid(); // what listen counted and did not say yet
         }
       }
       if (printer.localWriteFailure != null) {
@@ -399,7 +399,7 @@ final class ListenCommand implements Callable<Integer> {
      * counts, as a {@code left_out} line of {@code chat history} does, one for each message pushed
      * live. The notice goes to stderr in either mode, as every notice does (the listener of {@code
      * RelayCommandSupport.client}, which says five pushed live in a row per conversation and counts
-     * the others, see {@link chat.cli.client.LiveLeftOutCap}).
+     * the others, see {@link chat.cli.client.LiveNoticeCap}).
      */
     @Override
     public synchronized void onLeftOut(LeftOutMessages left) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
@@ -243,6 +244,52 @@ class ListenCommandTest {
     Cli.Result result = listenedToForged(8, "#lobby");
 
     assertFiveSaidThenCounted(result, 3);
+  }
+
+  @Test
+  void listenText_messagesLeftOutLivePastTheCap_countSaidOnceTheRelayPauses_beforeAnyMessage()
+      throws Exception {
+    fake.storedSessions.add("bob");
+    Cli cli = Cli.withPassphrase().client(fake);
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(() -> cli.run("listen", "--user", "bob", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    for (int seq = 1; seq <= 8; seq++) {
+      fake.fireLeftOutPushed(
+          LeftOutMessages.one("#ops", "forged" + seq, LeftOutMessages.Reason.NO_KEY, seq));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> cli.errSoFar().contains("3 more messages were left out"));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertFiveSaidThenCounted(result, 3);
+  }
+
+  @Test
+  void listen_heldAndReplayedPushedInFloods_stderrCapped_jsonALineForEach() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    for (long seq = 1; seq <= 9; seq++) {
+      fake.fireHeldPushed(HeldMessages.one("#ops", "carol", seq));
+      fake.fireDeliveryNotice(DeliveryNotice.replayed("#ops", seq));
+    }
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines().filter(line -> line.contains("it is held."))).hasSize(9);
+    assertThat(result.out().lines().filter(line -> line.contains("dropped a replayed"))).hasSize(9);
+    assertThat(result.err().lines().filter(line -> line.contains("it is held."))).hasSize(5);
+    assertThat(result.err().lines().filter(line -> line.contains("dropped a replayed"))).hasSize(5);
+    assertThat(result.err())
+        .contains(
+            "chat: #ops: 4 more messages are held (signed with a new key you have not accepted)"
+                + " (see chat history ops)\n",
+            "chat: #ops: dropped 4 more replayed copies of earlier messages\n");
   }
 
   @Test

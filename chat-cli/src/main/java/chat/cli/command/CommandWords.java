@@ -221,17 +221,22 @@ public enum CommandWords {
   }
 
   /**
-   * That messages pushed live were left out past the notices a conversation says in a row, and
-   * where to look: {@code 12 more messages were left out; they are not shown (see /history @bob)}.
+   * What was counted past the notices of one kind a conversation says in a row, and, for messages
+   * left out or held, where to look: {@code 12 more messages were left out; they are not shown (see
+   * /history @bob)}.
    *
    * @param self this user's name, to label a private conversation with the other party's; null if
    *     not known
    */
-  public String leftOutUnsaid(chat.cli.client.LiveLeftOutCap.Unsaid unsaid, String self) {
-    return unsaid.notice()
-        + " (see "
-        + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
-        + ")";
+  public String unsaid(chat.cli.client.LiveNoticeCap.Unsaid unsaid, String self) {
+    return switch (unsaid.kind()) {
+      case LEFT_OUT, HELD ->
+          unsaid.notice()
+              + " (see "
+              + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
+              + ")";
+      case REPLAYED, UNDELIVERED -> unsaid.notice();
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.Friendship;
@@ -447,6 +448,23 @@ class ChatTuiTest {
             "message #5 from bob cannot be checked: no usable key for that sender (the relay says:"
                 + " no such user); not shown");
     assertThat(screen.split("from bob", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void replayedCopiesPushedInAFlood_fiveSaidInThePane_theOthersCountedOnceTheRelayPauses() {
+    TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
+
+    for (long seq = 1; seq <= 9; seq++) {
+      h.client.fireDeliveryNotice(DeliveryNotice.replayed("#lobby", seq));
+    }
+    h.alt('1');
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.drain().screen().contains("dropped 4 more replayed copies"));
+    String screen = h.screen();
+    assertThat(screen.split("dropped a replayed copy", -1)).as(screen).hasSize(6);
+    assertThat(screen).contains("#5)").doesNotContain("#6)");
   }
 
   @Test
