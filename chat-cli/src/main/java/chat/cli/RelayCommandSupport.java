@@ -1,13 +1,12 @@
 package chat.cli;
 
 import chat.cli.client.Advice;
+import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
-import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.CommandWords;
 import java.io.PrintWriter;
@@ -90,7 +89,12 @@ final class RelayCommandSupport {
     ChatClient client = context.clientFactory().create(options.clientOptions(context, live));
     made = client;
     client.addListener(
-        new ClientListener() {
+        new CappedClientListener() {
+          @Override
+          public LiveNoticeCap noticeCap() {
+            return cap;
+          }
+
           @Override
           public void onNotice(String conversation, String text) {
             notice(conversation, text);
@@ -106,30 +110,6 @@ final class RelayCommandSupport {
           @Override
           public void onHeld(HeldMessages held) {
             onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
-          }
-
-          /** A message pushed live and held: said unless {@link #cap} counts it. */
-          @Override
-          public void onHeldPushed(HeldMessages held) {
-            if (cap.say(held.conversation(), LiveNoticeCap.Kind.HELD, held.count())) {
-              onHeld(held);
-            }
-          }
-
-          /** A message pushed live and left out: said unless {@link #cap} counts it. */
-          @Override
-          public void onLeftOutPushed(LeftOutMessages left) {
-            if (cap.say(left.conversation(), LiveNoticeCap.Kind.LEFT_OUT, left.count())) {
-              onLeftOut(left);
-            }
-          }
-
-          /** A replayed copy dropped, or messages not delivered: said unless counted. */
-          @Override
-          public void onDeliveryNotice(DeliveryNotice notice) {
-            if (cap.say(notice.conversation(), notice.kind(), notice.count())) {
-              onNotice(notice.conversation(), notice.text());
-            }
           }
 
           /** Before a message printed, what was counted in its conversation. */

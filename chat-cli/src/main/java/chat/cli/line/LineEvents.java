@@ -2,17 +2,15 @@ package chat.cli.line;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
-import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
-import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -33,7 +31,7 @@ import java.util.Optional;
  * one line ({@link LiveNoticeCap}), so that a relay cannot flood the screen. A private message, or
  * one that names this user, rings the terminal's bell ({@link Bell}).
  */
-final class LineEvents implements ClientListener {
+final class LineEvents implements CappedClientListener {
   private final ChatClient client;
   private final LinePrompt prompt;
   private final LinePrinter printer;
@@ -71,28 +69,9 @@ final class LineEvents implements ClientListener {
     }
   }
 
-  /** A message pushed live and left out: said unless {@link #cap} counts it. */
   @Override
-  public void onLeftOutPushed(LeftOutMessages left) {
-    if (cap.say(left.conversation(), LiveNoticeCap.Kind.LEFT_OUT, left.count())) {
-      onLeftOut(left);
-    }
-  }
-
-  /** A message pushed live and held: said unless {@link #cap} counts it. */
-  @Override
-  public void onHeldPushed(HeldMessages held) {
-    if (cap.say(held.conversation(), LiveNoticeCap.Kind.HELD, held.count())) {
-      onHeld(held);
-    }
-  }
-
-  /** A replayed copy dropped, or messages not delivered: said unless {@link #cap} counts it. */
-  @Override
-  public void onDeliveryNotice(DeliveryNotice notice) {
-    if (cap.say(notice.conversation(), notice.kind(), notice.count())) {
-      onNotice(notice.conversation(), notice.text());
-    }
+  public LiveNoticeCap noticeCap() {
+    return cap;
   }
 
   /** Says what {@link #cap} counted in every conversation: a line was typed, or run ends. */
