@@ -58,11 +58,11 @@ public interface ClientListener {
 
   /**
    * Messages from one sender were held because they are signed with a new key not accepted yet: one
-   * pushed now, or those a catch-up held. A history page that finds them again counts them in its
-   * {@link HistoryPage#held} too, under the same sequence numbers ({@link HeldMessages#seqs}), so a
-   * front end that shows both can count each message once. By default the notice {@link
-   * HeldMessages#notice} words, which names no command: a front end overrides it to say how to read
-   * them in its own words.
+   * pushed now ({@link #onHeldPushed} by default), or those a catch-up held. A history page that
+   * finds them again counts them in its {@link HistoryPage#held} too, under the same sequence
+   * numbers ({@link HeldMessages#seqs}), so a front end that shows both can count each message
+   * once. By default the notice {@link HeldMessages#notice} words, which names no command: a front
+   * end overrides it to say how to read them in its own words.
    */
   default void onHeld(HeldMessages held) {
     onNotice(held.conversation(), held.notice());
