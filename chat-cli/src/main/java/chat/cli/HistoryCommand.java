@@ -105,10 +105,9 @@ final class HistoryCommand implements Callable<Integer> {
               .out()
               .println(
                   JsonLines.line(
-                      JsonLines.object("held")
-                          .put("conversation", held.conversation())
-                          .put("sender", held.sender())
-                          .put("count", held.count())));
+                      JsonLines.held(
+                          JsonLines.object("held").put("conversation", held.conversation()),
+                          held)));
         }
         support
             .err()

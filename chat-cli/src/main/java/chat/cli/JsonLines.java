@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -96,10 +97,23 @@ final class JsonLines {
    */
   static ObjectNode leftOut(ObjectNode node, LeftOutMessages left) {
     node.put("sender", left.sender().isEmpty() ? null : left.sender())
-        .put("reason", left.reason().label())
-        .put("count", left.count());
+        .put("reason", left.reason().label());
+    return counted(node, left.seqs());
+  }
+
+  /**
+   * Adds to {@code node} what {@code held} counts: {@code sender}, {@code count} and {@code seqs},
+   * the messages' sequence numbers in ascending order.
+   */
+  static ObjectNode held(ObjectNode node, HeldMessages held) {
+    return counted(node.put("sender", held.sender()), held.seqs());
+  }
+
+  /** Adds {@code count} and {@code seqs} to {@code node}. */
+  private static ObjectNode counted(ObjectNode node, java.util.List<Long> seqNumbers) {
+    node.put("count", seqNumbers.size());
     ArrayNode seqs = node.putArray("seqs");
-    left.seqs().forEach(seqs::add);
+    seqNumbers.forEach(seqs::add);
     return node;
   }
 

@@ -84,7 +84,7 @@ final class ListenCommand implements Callable<Integer> {
         try {
           close(live, printer);
         } finally {
-          support.sayLeftOutUnsaid(live); // what listen counted and did not say yet
+          support.sayUnsaid(); // what listen counted and did not say yet
         }
       }
       if (printer.localWriteFailure != null) {
@@ -378,10 +378,20 @@ final class ListenCommand implements Callable<Integer> {
       onNotice(advice.conversation(), CommandWords.SCRIPT.advised(advice));
     }
 
-    /** Held messages: with {@code --json}, a {@code notice} line in a script's words. */
+    /**
+     * Held messages: with {@code --json}, a {@code notice} line in a script's words that also says
+     * what it counts, as a {@code held} line of {@code chat history} does.
+     */
     @Override
     public synchronized void onHeld(HeldMessages held) {
-      onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
+      if (json()) {
+        emit(
+            JsonLines.held(
+                JsonLines.object("notice")
+                    .put("conversation", held.conversation())
+                    .put("text", CommandWords.SCRIPT.held(held)),
+                held));
+      }
     }
 
     /**
@@ -389,7 +399,7 @@ final class ListenCommand implements Callable<Integer> {
      * counts, as a {@code left_out} line of {@code chat history} does, one for each message pushed
      * live. The notice goes to stderr in either mode, as every notice does (the listener of {@code
      * RelayCommandSupport.client}, which says five pushed live in a row per conversation and counts
-     * the others, see {@link chat.cli.client.LiveLeftOutCap}).
+     * the others, see {@link chat.cli.client.LiveNoticeCap}).
      */
     @Override
     public synchronized void onLeftOut(LeftOutMessages left) {

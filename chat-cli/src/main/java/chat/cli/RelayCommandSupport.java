@@ -1,13 +1,13 @@
 package chat.cli;
 
 import chat.cli.client.Advice;
+import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutMessages;
-import chat.cli.client.LiveLeftOutCap;
+import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.CommandWords;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -27,8 +27,21 @@ final class RelayCommandSupport {
   /** Whether the terminal's echo is held off for a coming prompt (see {@link #hideTypingIf}). */
   private boolean typingHidden;
 
-  /** The notices of messages pushed live and left out that stderr says in a row. */
-  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
+  /** The client made last ({@link #client}), whose user names private conversations on stderr. */
+  private volatile ChatClient made;
+
+  /**
+   * The notices of what the relay pushes that stderr says in a row; the others are counted on one
+   * line each conversation and kind, said there by {@link #notice}.
+   */
+  private final LiveNoticeCap cap =
+      new LiveNoticeCap(
+          unsaid ->
+              notice(
+                  unsaid.conversation(),
+                  CommandWords.SCRIPT.unsaid(
+                      unsaid, made == null ? null : made.username().orElse(null))),
+          LiveNoticeCap.Timer.BACKGROUND);
 
   RelayCommandSupport(CliContext context, CommandSpec spec, RelayOptions local) {
     this.context = context;
@@ -74,8 +87,14 @@ final class RelayCommandSupport {
   /** A client that is not logged in yet. */
   ChatClient client(boolean live) {
     ChatClient client = context.clientFactory().create(options.clientOptions(context, live));
+    made = client;
     client.addListener(
-        new ClientListener() {
+        new CappedClientListener() {
+          @Override
+          public LiveNoticeCap noticeCap() {
+            return cap;
+          }
+
           @Override
           public void onNotice(String conversation, String text) {
             notice(conversation, text);
@@ -93,31 +112,16 @@ final class RelayCommandSupport {
             onNotice(held.conversation(), CommandWords.SCRIPT.held(held));
           }
 
-          /**
-           * A message pushed live and left out: said for the first few of its conversation in a row
-           * ({@link LiveLeftOutCap}), counted for later after that.
-           */
-          @Override
-          public void onLeftOutPushed(LeftOutMessages left) {
-            if (leftOutCap.say(left)) {
-              onLeftOut(left);
-            }
-          }
-
           /** Before a message printed, what was counted in its conversation. */
           @Override
           public void onMessage(ChatMessage message) {
-            leftOutCap
-                .beforeMessage(message.conversation())
-                .ifPresent(unsaid -> sayLeftOutUnsaid(client, unsaid));
+            cap.beforeMessage(message.conversation());
           }
 
           /** Before a file offer printed (a message of its conversation), the same. */
           @Override
           public void onFileOffer(FileOffer offer) {
-            leftOutCap
-                .beforeMessage(offer.conversation())
-                .ifPresent(unsaid -> sayLeftOutUnsaid(client, unsaid));
+            cap.beforeMessage(offer.conversation());
           }
 
           /**
@@ -131,17 +135,11 @@ final class RelayCommandSupport {
   }
 
   /**
-   * Says on stderr what was counted and not said of the messages pushed live and left out (see
-   * {@link LiveLeftOutCap}), in every conversation: for {@code chat listen} when it ends.
+   * Says on stderr what was counted and not said yet of the notices of what the relay pushes (see
+   * {@link LiveNoticeCap}), in every conversation: for {@code chat listen} when it ends.
    */
-  void sayLeftOutUnsaid(ChatClient client) {
-    leftOutCap.takeAll().forEach(unsaid -> sayLeftOutUnsaid(client, unsaid));
-  }
-
-  private void sayLeftOutUnsaid(ChatClient client, LiveLeftOutCap.Unsaid unsaid) {
-    notice(
-        unsaid.conversation(),
-        CommandWords.SCRIPT.leftOutUnsaid(unsaid, client.username().orElse(null)));
+  void sayUnsaid() {
+    cap.sayAll();
   }
 
   /** A notice on stderr: {@code chat: #ops: text}, or {@code chat: text} for a global one. */

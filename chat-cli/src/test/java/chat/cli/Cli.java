@@ -42,6 +42,7 @@ final class Cli {
   private boolean terminal;
   private chat.cli.client.ChatClient client = new chat.cli.client.FakeChatClient();
   private chat.cli.client.ClientOptions lastOptions;
+  private volatile StringWriter runningErr = new StringWriter();
 
   /** Networked commands get {@code fake} as their client. */
   Cli client(chat.cli.client.ChatClient fake) {
@@ -151,10 +152,16 @@ final class Cli {
     CommandLine commandLine = ChatCommand.commandLine(context, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    runningErr = err;
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
     return new Result(exitCode, out.toString(), err.toString(), stdout.toByteArray(), prompts);
+  }
+
+  /** What the last run has written to its err writer so far, read while it runs. */
+  String errSoFar() {
+    return runningErr.toString();
   }
 
   /** What one run produced: exit code, text out and err, binary stdout, and prompts shown. */

@@ -245,7 +245,8 @@ class HistoryCommandTest {
     assertThat(lines).hasSize(4);
     assertThat(lines.get(3))
         .isEqualTo(
-            "{\"type\":\"held\",\"conversation\":\"#lobby\",\"sender\":\"carol\",\"count\":2}");
+            "{\"type\":\"held\",\"conversation\":\"#lobby\",\"sender\":\"carol\",\"count\":2,"
+                + "\"seqs\":[2,3]}");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
@@ -86,7 +87,8 @@ class ListenCommandTest {
     assertThat(result.out().lines())
         .startsWith(
             "alice wants to be your friend: chat friend accept alice or chat friend decline alice",
-            "alice invited you to #team: chat join team to enter")
+            "alice invited you to #team: chat join team to enter or chat group decline team to"
+                + " decline")
         .noneMatch(line -> line.contains("carol"));
   }
 
@@ -245,6 +247,52 @@ class ListenCommandTest {
   }
 
   @Test
+  void listenText_messagesLeftOutLivePastTheCap_countSaidOnceTheRelayPauses_beforeAnyMessage()
+      throws Exception {
+    fake.storedSessions.add("bob");
+    Cli cli = Cli.withPassphrase().client(fake);
+    CompletableFuture<Cli.Result> listening =
+        CompletableFuture.supplyAsync(() -> cli.run("listen", "--user", "bob", "--count", "1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    for (int seq = 1; seq <= 8; seq++) {
+      fake.fireLeftOutPushed(
+          LeftOutMessages.one("#ops", "forged" + seq, LeftOutMessages.Reason.NO_KEY, seq));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> cli.errSoFar().contains("3 more messages were left out"));
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertFiveSaidThenCounted(result, 3);
+  }
+
+  @Test
+  void listen_heldAndReplayedPushedInFloods_stderrCapped_jsonALineForEach() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    for (long seq = 1; seq <= 9; seq++) {
+      fake.fireHeldPushed(HeldMessages.one("#ops", "carol", seq));
+      fake.fireDeliveryNotice(DeliveryNotice.replayed("#ops", seq));
+    }
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines().filter(line -> line.contains("it is held."))).hasSize(9);
+    assertThat(result.out().lines().filter(line -> line.contains("dropped a replayed"))).hasSize(9);
+    assertThat(result.err().lines().filter(line -> line.contains("it is held."))).hasSize(5);
+    assertThat(result.err().lines().filter(line -> line.contains("dropped a replayed"))).hasSize(5);
+    assertThat(result.err())
+        .contains(
+            "chat: #ops: 4 more messages are held (signed with a new key you have not accepted)"
+                + " (see chat history ops)\n",
+            "chat: #ops: dropped 4 more replayed copies of earlier messages\n");
+  }
+
+  @Test
   void listen_messagesLeftOutFromOthers_oneLineOnStderr_jsonStillALinePerSenderAndReason()
       throws Exception {
     CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
@@ -278,7 +326,7 @@ class ListenCommandTest {
   @Test
   void listen_heldMessage_saysOnStderrAndInJsonHowAScriptReadsIt() throws Exception {
     String said =
-        "a message from carol is signed with a new key you have not accepted; it is held. Compare"
+        "message #2 from carol is signed with a new key you have not accepted; it is held. Compare"
             + " the safety number (chat keys safety carol), then chat keys trust carol to read it";
     CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
 
@@ -290,7 +338,10 @@ class ListenCommandTest {
     assertThat(result.err().lines().filter(line -> line.contains("held")))
         .containsExactly("chat: #ops: " + said);
     assertThat(result.out())
-        .contains("{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\"" + said + "\"}");
+        .contains(
+            "{\"type\":\"notice\",\"conversation\":\"#ops\",\"text\":\""
+                + said
+                + "\",\"sender\":\"carol\",\"count\":1,\"seqs\":[2]}");
   }
 
   @Test

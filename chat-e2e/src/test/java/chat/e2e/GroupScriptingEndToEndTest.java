@@ -76,7 +76,7 @@ class GroupScriptingEndToEndTest {
 
     assertThat(lineMode.exitCode()).as(lineMode.err()).isZero();
     assertThat(lineMode.stdout())
-        .contains("alice invited you to #dev: /join #dev to enter")
+        .contains("alice invited you to #dev: /join #dev to enter or /decline #dev to decline")
         .doesNotContain("invited bob");
   }
 
@@ -88,7 +88,8 @@ class GroupScriptingEndToEndTest {
     ScriptRunner.Result listened = chat.ok("listen", "--user", "bob", "--count", "1");
 
     assertThat(listened.out())
-        .contains("alice invited you to #dev: chat join dev to enter")
+        .contains(
+            "alice invited you to #dev: chat join dev to enter or chat group decline dev to decline")
         .contains("standup in 5");
   }
 

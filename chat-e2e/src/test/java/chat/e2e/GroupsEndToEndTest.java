@@ -227,7 +227,9 @@ class GroupsEndToEndTest {
       bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
       await().atMost(Duration.ofSeconds(30)).until(() -> !said.isEmpty());
 
-      assertThat(said).containsExactly("alice invited you to #dev: /join #dev to enter");
+      assertThat(said)
+          .containsExactly(
+              "alice invited you to #dev: /join #dev to enter or /decline #dev to decline");
     }
   }
 

@@ -30,9 +30,10 @@ public interface ClientListener {
   default void onStopped(chat.cli.CommandException why) {}
 
   /**
-   * Something the person should see that is not a message: a gap in sequence numbers, a replayed
-   * envelope, a recipient-set mismatch (an envelope left out for good comes to {@link #onLeftOut}).
-   * {@code conversation} is empty for global notices.
+   * Something the person should see that is not a message, such as a catch-up that failed (an
+   * envelope left out for good comes to {@link #onLeftOut}, a replayed envelope or a gap in
+   * sequence numbers to {@link #onDeliveryNotice}). {@code conversation} is empty for global
+   * notices.
    */
   default void onNotice(String conversation, String text) {}
 
@@ -57,14 +58,32 @@ public interface ClientListener {
 
   /**
    * Messages from one sender were held because they are signed with a new key not accepted yet: one
-   * pushed now, or those a catch-up held. A history page that finds them again counts them in its
-   * {@link HistoryPage#held} too, under the same sequence numbers ({@link HeldMessages#seqs}), so a
-   * front end that shows both can count each message once. By default the notice {@link
-   * HeldMessages#notice} words, which names no command: a front end overrides it to say how to read
-   * them in its own words.
+   * pushed now ({@link #onHeldPushed} by default), or those a catch-up held. A history page that
+   * finds them again counts them in its {@link HistoryPage#held} too, under the same sequence
+   * numbers ({@link HeldMessages#seqs}), so a front end that shows both can count each message
+   * once. By default the notice {@link HeldMessages#notice} words, which names no command: a front
+   * end overrides it to say how to read them in its own words.
    */
   default void onHeld(HeldMessages held) {
     onNotice(held.conversation(), held.notice());
+  }
+
+  /**
+   * One message pushed live was held, signed with a new key not accepted yet. A front end that
+   * prints a line per notice passes it through a {@link LiveNoticeCap}, so that a relay pushing
+   * many cannot flood it. By default {@link #onHeld}, as the count of a catch-up.
+   */
+  default void onHeldPushed(HeldMessages held) {
+    onHeld(held);
+  }
+
+  /**
+   * The relay pushed a copy of a message already shown again, or skipped sequence numbers (live or
+   * in a catch-up). A front end that prints a line per notice passes it through a {@link
+   * LiveNoticeCap}. By default the notice {@link DeliveryNotice#text} words.
+   */
+  default void onDeliveryNotice(DeliveryNotice notice) {
+    onNotice(notice.conversation(), notice.text());
   }
 
   /**
@@ -81,7 +100,7 @@ public interface ClientListener {
 
   /**
    * One message pushed live (or released by {@link ChatClient#trust}) was left out for good. A
-   * front end that prints a line per notice passes it through a {@link LiveLeftOutCap}, so that a
+   * front end that prints a line per notice passes it through a {@link LiveNoticeCap}, so that a
    * relay pushing many cannot flood it. By default {@link #onLeftOut}, as the notices of a
    * catch-up.
    */

@@ -41,13 +41,16 @@ public record HeldMessages(String conversation, String sender, List<Long> seqs) 
 
   /**
    * What the person is told, naming no command: how many, from whom, and that they are held; for
-   * one message, the words a live message that is held is announced with. A front end adds how to
-   * read them in its own words ({@code chat.cli.command.CommandWords#held}).
+   * one message, the words a live message that is held is announced with, naming it by its sequence
+   * number as a notice of a message left out does ({@link LeftOutMessages#notice}). A front end
+   * adds how to read them in its own words ({@code chat.cli.command.CommandWords#held}).
    */
   public String notice() {
     int count = count();
     if (count == 1) {
-      return "a message from "
+      return "message #"
+          + seqs.get(0)
+          + " from "
           + sender
           + " is signed with a new key you have not accepted; it is held";
     }

@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param seqs the relay's sequence numbers of the messages in {@code conversation}, at least one,
  *     each at least 1; kept in ascending order without repeats, so that a front end told of the
  *     same message twice (live, then in a history page) can count it once
- * @param detail what the client met when it could not use the sender's key for the one message
- *     pushed live that is left out for {@link Reason#NO_KEY}, said with it (e.g. "the relay served
- *     an invalid key for bob (...)"); empty otherwise, and always for several messages. It may
- *     quote the relay, so front ends pass it through {@link chat.cli.TerminalSafe} with the notice
+ * @param detail what the client met with the one message pushed live that is left out, said with
+ *     it: why it could not use the sender's key for {@link Reason#NO_KEY} (e.g. "the relay served
+ *     an invalid key for bob (...)"), or why it could not read the content for {@link
+ *     Reason#UNREADABLE} (e.g. {@code an unknown kind of content, "poll" (from a newer client?)});
+ *     empty otherwise, and always for several messages. It may quote the relay or the sender, so
+ *     front ends pass it through {@link chat.cli.TerminalSafe} with the notice
  */
 public record LeftOutMessages(
     String conversation, String sender, Reason reason, List<Long> seqs, String detail) {
@@ -113,7 +115,9 @@ public record LeftOutMessages(
    * one (an older key, replaced since, or a forgery); it cannot be verified and is not shown", or
    * for several "3 messages from bob are ...; they cannot ... are not shown"; for damaged ones,
    * which name no sender, "3 messages are damaged (they are not valid envelopes); they are not
-   * shown". One message is named with its sequence number, and said with its {@link #detail}.
+   * shown". One message is named with its sequence number, and said with its {@link #detail}:
+   * "message #4 from bob could not be read by this client: an unknown kind of content, "poll" (from
+   * a newer client?); it is not shown".
    */
   public String notice() {
     int count = count();
@@ -149,7 +153,9 @@ public record LeftOutMessages(
               + "; not shown";
       case UNREADABLE ->
           subject
-              + " could not be read by this client (unknown content); "
+              + " could not be read by this client"
+              + (detail.isEmpty() ? " (unknown content)" : ": " + detail)
+              + "; "
               + (one ? "it is" : "they are")
               + " not shown";
       case DAMAGED ->

@@ -30,6 +30,7 @@ public enum CommandWords {
   /** The commands advice names, one row each: the slash command, the command line, the naming. */
   private enum Command {
     JOIN("/join", "chat join", Naming.CONVERSATION),
+    DECLINE("/decline", "chat group decline", Naming.CONVERSATION),
     FRIEND("/friend", "chat friend", Naming.AS_IT_IS),
     LOGIN("/login", "chat login --user", Naming.AS_IT_IS),
     SAFETY("/safety", "chat keys safety", Naming.AS_IT_IS),
@@ -72,6 +73,11 @@ public enum CommandWords {
   /** The command that joins {@code room} (e.g. {@code #team}). */
   public String join(String room) {
     return Command.JOIN.in(this, room);
+  }
+
+  /** The command that declines this user's invitation to {@code room} (e.g. {@code #team}). */
+  public String decline(String room) {
+    return Command.DECLINE.in(this, room);
   }
 
   /** The command that gives {@code answer} ({@code accept}, {@code decline}) to a friend. */
@@ -215,17 +221,22 @@ public enum CommandWords {
   }
 
   /**
-   * That messages pushed live were left out past the notices a conversation says in a row, and
-   * where to look: {@code 12 more messages were left out; they are not shown (see /history @bob)}.
+   * What was counted past the notices of one kind a conversation says in a row, and, for messages
+   * left out or held, where to look: {@code 12 more messages were left out; they are not shown (see
+   * /history @bob)}.
    *
    * @param self this user's name, to label a private conversation with the other party's; null if
    *     not known
    */
-  public String leftOutUnsaid(chat.cli.client.LiveLeftOutCap.Unsaid unsaid, String self) {
-    return unsaid.notice()
-        + " (see "
-        + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
-        + ")";
+  public String unsaid(chat.cli.client.LiveNoticeCap.Unsaid unsaid, String self) {
+    return switch (unsaid.kind()) {
+      case LEFT_OUT, HELD ->
+          unsaid.notice()
+              + " (see "
+              + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
+              + ")";
+      case REPLAYED, UNDELIVERED -> unsaid.notice();
+    };
   }
 
   /**

@@ -58,8 +58,8 @@ public final class SocialLines {
   }
 
   /**
-   * A group change named with who made it, from {@code self}'s point of view; an invitation says
-   * how to enter in {@code words}.
+   * A group change named with who made it, from {@code self}'s point of view; an invitation to
+   * {@code self} says how to enter and how to decline in {@code words}.
    */
   public static String group(GroupUpdate update, String self, CommandWords words) {
     String actor = who(update.actor(), self);
@@ -74,7 +74,9 @@ public final class SocialLines {
               + target
               + " to "
               + room
-              + (me ? ": " + words.join(room) + " to enter" : "")
+              + (me
+                  ? ": " + words.join(room) + " to enter or " + words.decline(room) + " to decline"
+                  : "")
               + (byMe ? " (they join with " + words.join(room) + ")" : "");
       case UNINVITED ->
           update.declined()

@@ -2,17 +2,16 @@ package chat.cli.line;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
-import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutMessages;
-import chat.cli.client.LiveLeftOutCap;
+import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
@@ -27,11 +26,12 @@ import java.util.Optional;
  * The line mode's listener: each client event printed above the prompt as one cleaned line, called
  * on the client's event thread ({@link LinePrinter} is safe from any thread). An event that takes
  * this user out of the current conversation moves the prompt on ({@link LinePrompt#movedAway}). Of
- * the messages pushed live and left out, each conversation says five in a row and counts the others
- * on one line ({@link LiveLeftOutCap}), so that a relay cannot flood the screen. A private message,
- * or one that names this user, rings the terminal's bell ({@link Bell}).
+ * the notices of what the relay pushes (messages left out or held, replayed copies dropped,
+ * messages not delivered), each conversation says five of a kind in a row and counts the others on
+ * one line ({@link LiveNoticeCap}), so that a relay cannot flood the screen. A private message, or
+ * one that names this user, rings the terminal's bell ({@link Bell}).
  */
-final class LineEvents implements ClientListener {
+final class LineEvents implements CappedClientListener {
   private final ChatClient client;
   private final LinePrompt prompt;
   private final LinePrinter printer;
@@ -40,51 +40,43 @@ final class LineEvents implements ClientListener {
   private final AwayTracker away = new AwayTracker();
   private final ConnectionLines connectionLines = new ConnectionLines();
   private final ProgressLines progress = new ProgressLines();
-  private final LiveLeftOutCap leftOutCap = new LiveLeftOutCap();
+  private final LiveNoticeCap cap;
 
   LineEvents(
-      ChatClient client, LinePrompt prompt, LinePrinter printer, MessageLines messages, Bell bell) {
+      ChatClient client,
+      LinePrompt prompt,
+      LinePrinter printer,
+      MessageLines messages,
+      Bell bell,
+      LiveNoticeCap.Timer timer) {
     this.client = client;
     this.prompt = prompt;
     this.printer = printer;
     this.messages = messages;
     this.bell = bell;
+    this.cap =
+        new LiveNoticeCap(
+            unsaid -> onNotice(unsaid.conversation(), CommandWords.SLASH.unsaid(unsaid, self())),
+            timer);
   }
 
   @Override
   public void onMessage(ChatMessage message) {
-    sayLeftOutUnsaid(message.conversation());
+    cap.beforeMessage(message.conversation());
     messages.message(message, prompt.current());
     if (bell.rings(message, self())) {
       printer.bell();
     }
   }
 
-  /**
-   * A message pushed live and left out: said for the first few of its conversation in a row ({@link
-   * LiveLeftOutCap}), counted for later after that.
-   */
   @Override
-  public void onLeftOutPushed(LeftOutMessages left) {
-    if (leftOutCap.say(left)) {
-      onLeftOut(left);
-    }
+  public LiveNoticeCap noticeCap() {
+    return cap;
   }
 
-  /**
-   * Says what {@link #leftOutCap} counted in {@code conversation}, before a message shown there.
-   */
-  private void sayLeftOutUnsaid(String conversation) {
-    leftOutCap.beforeMessage(conversation).ifPresent(this::sayLeftOutUnsaid);
-  }
-
-  /** Says what {@link #leftOutCap} counted in every conversation: a line was typed, or run ends. */
-  void sayLeftOutUnsaid() {
-    leftOutCap.takeAll().forEach(this::sayLeftOutUnsaid);
-  }
-
-  private void sayLeftOutUnsaid(LiveLeftOutCap.Unsaid unsaid) {
-    onNotice(unsaid.conversation(), CommandWords.SLASH.leftOutUnsaid(unsaid, self()));
+  /** Says what {@link #cap} counted in every conversation: a line was typed, or run ends. */
+  void sayUnsaid() {
+    cap.sayAll();
   }
 
   /** A notice that advises a command, with the slash command. */
@@ -190,7 +182,7 @@ final class LineEvents implements ClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
-    sayLeftOutUnsaid(offer.conversation());
+    cap.beforeMessage(offer.conversation());
     messages.offer(offer, prompt.current());
   }
 

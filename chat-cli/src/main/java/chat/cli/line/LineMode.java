@@ -89,7 +89,8 @@ public final class LineMode implements CommandContext {
         new MessageLines(client, Objects.requireNonNull(formatter, "formatter"), printer);
     this.secrets = new LineSecrets(options.secrets(), echo, dumb, reader, commands);
     this.prompt = new LinePrompt(client, reader, printer);
-    this.events = new LineEvents(client, prompt, printer, messages, options.bell());
+    this.events =
+        new LineEvents(client, prompt, printer, messages, options.bell(), options.noticeTimer());
   }
 
   /**
@@ -142,7 +143,7 @@ public final class LineMode implements CommandContext {
         }
       }
     } finally {
-      events.sayLeftOutUnsaid();
+      events.sayUnsaid();
       for (String cut : transfers.cutOff()) {
         print(LineKind.ERROR, cut);
       }
@@ -195,7 +196,7 @@ public final class LineMode implements CommandContext {
    * (Ctrl-C, Ctrl-D at an empty line), the command then being left to end on its own.
    */
   private boolean dispatch(String line, String shown) {
-    events.sayLeftOutUnsaid();
+    events.sayUnsaid();
     return commands.run(
             line, () -> prompt.runTypedFor(shown, () -> dispatcher.dispatch(line, this)))
         == CommandThreads.Outcome.FINISHED;

@@ -1,5 +1,6 @@
 package chat.cli.line;
 
+import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.Bell;
 import chat.cli.command.GivenSecrets;
 import java.util.Map;
@@ -17,9 +18,16 @@ import java.util.Objects;
  *     does not print a typed line again after Enter. False for input from a pipe or a file, whose
  *     lines line mode shows after the prompt, so the output reads as a transcript
  * @param bell when a message arriving rings the terminal's bell ({@link Bell#SILENT}: never)
+ * @param noticeTimer runs the line that says the notices counted past the cap once the relay has
+ *     pushed none for a while ({@link LiveNoticeCap#QUIET}); tests pass one they run by hand
  */
 public record LineModeOptions(
-    boolean colour, GivenSecrets secrets, TerminalEcho echo, boolean typingEchoed, Bell bell) {
+    boolean colour,
+    GivenSecrets secrets,
+    TerminalEcho echo,
+    boolean typingEchoed,
+    Bell bell,
+    LiveNoticeCap.Timer noticeTimer) {
   /** The environment variable that turns colour off when set to anything (no-color.org). */
   public static final String NO_COLOR = "NO_COLOR";
 
@@ -28,11 +36,18 @@ public record LineModeOptions(
     Objects.requireNonNull(secrets, "secrets");
     Objects.requireNonNull(echo, "echo");
     Objects.requireNonNull(bell, "bell");
+    Objects.requireNonNull(noticeTimer, "noticeTimer");
   }
 
   /** Options that ask for every secret, with no way to turn a terminal's echo off, and no bell. */
   public LineModeOptions(boolean colour) {
-    this(colour, GivenSecrets.NONE, TerminalEcho.NONE, false, Bell.SILENT);
+    this(
+        colour,
+        GivenSecrets.NONE,
+        TerminalEcho.NONE,
+        false,
+        Bell.SILENT,
+        LiveNoticeCap.Timer.BACKGROUND);
   }
 
   /**
@@ -47,21 +62,26 @@ public record LineModeOptions(
 
   /** These options with {@code given} as the secrets taken without asking. */
   public LineModeOptions withSecrets(GivenSecrets given) {
-    return new LineModeOptions(colour, given, echo, typingEchoed, bell);
+    return new LineModeOptions(colour, given, echo, typingEchoed, bell, noticeTimer);
   }
 
   /** These options with {@code switcher} as the way to turn a terminal's echo off. */
   public LineModeOptions withEcho(TerminalEcho switcher) {
-    return new LineModeOptions(colour, secrets, switcher, typingEchoed, bell);
+    return new LineModeOptions(colour, secrets, switcher, typingEchoed, bell, noticeTimer);
   }
 
   /** These options with {@code echoed} as whether a dumb terminal shows the typing itself. */
   public LineModeOptions withTypingEchoed(boolean echoed) {
-    return new LineModeOptions(colour, secrets, echo, echoed, bell);
+    return new LineModeOptions(colour, secrets, echo, echoed, bell, noticeTimer);
+  }
+
+  /** These options with {@code timer} as the way the counted notices are said after a while. */
+  public LineModeOptions withNoticeTimer(LiveNoticeCap.Timer timer) {
+    return new LineModeOptions(colour, secrets, echo, typingEchoed, bell, timer);
   }
 
   /** These options with {@code ringer} deciding when the terminal's bell rings. */
   public LineModeOptions withBell(Bell ringer) {
-    return new LineModeOptions(colour, secrets, echo, typingEchoed, ringer);
+    return new LineModeOptions(colour, secrets, echo, typingEchoed, ringer, noticeTimer);
   }
 }

@@ -7,6 +7,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
@@ -14,6 +15,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Posted;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -70,6 +72,20 @@ public final class ChatTui implements CommandContext, ClientListener {
   private final TuiWorkers workers;
   private final TuiController controller;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
+
+  /**
+   * The notices of replayed copies and of messages not delivered that a pane says in a row (held
+   * and left-out ones are kept one per sender there instead, see {@link HeldNotes} and {@link
+   * LeftOutNotes}).
+   */
+  private final LiveNoticeCap cap =
+      new LiveNoticeCap(
+          unsaid ->
+              onNotice(
+                  unsaid.conversation(),
+                  CommandWords.SLASH.unsaid(unsaid, client().username().orElse(null))),
+          LiveNoticeCap.Timer.BACKGROUND);
+
   private volatile SecretEntry pendingSecret;
 
   /** Startup lines not yet done (see {@link #start(List)}); UI thread only. */
@@ -414,6 +430,7 @@ public final class ChatTui implements CommandContext, ClientListener {
 
   @Override
   public void onMessage(ChatMessage message) {
+    cap.beforeMessage(message.conversation());
     post(() -> controller.incoming(message));
     if (bell.rings(message, client.username().orElse(null))) {
       post(loop::ringBell);
@@ -468,7 +485,16 @@ public final class ChatTui implements CommandContext, ClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
+    cap.beforeMessage(offer.conversation());
     post(() -> controller.offer(offer));
+  }
+
+  /** A replayed copy dropped, or messages not delivered: a notice unless {@link #cap} counts it. */
+  @Override
+  public void onDeliveryNotice(DeliveryNotice notice) {
+    if (cap.say(notice.conversation(), notice.kind(), notice.count())) {
+      onNotice(notice.conversation(), notice.text());
+    }
   }
 
   @Override

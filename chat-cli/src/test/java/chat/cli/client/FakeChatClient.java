@@ -833,6 +833,16 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onLeftOutPushed(left));
   }
 
+  /** Plays the client core: a message pushed live was held (signed with a new key). */
+  public void fireHeldPushed(HeldMessages held) {
+    listeners.forEach(l -> l.onHeldPushed(held));
+  }
+
+  /** Plays the client core: the relay replayed a copy or skipped sequence numbers. */
+  public void fireDeliveryNotice(DeliveryNotice notice) {
+    listeners.forEach(l -> l.onDeliveryNotice(notice));
+  }
+
   /** Plays the client core: a catch-up left out messages from more senders than it names. */
   public void fireLeftOutFromOthers(LeftOutFromOthers others) {
     listeners.forEach(l -> l.onLeftOutFromOthers(others));

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class HeldMessagesTest {
   @Test
-  void notice_oneMessage_theWordsOfAHeldLiveMessage_namingNoCommand() {
+  void notice_oneMessage_theWordsOfAHeldLiveMessage_namingItsSeqAndNoCommand() {
     assertThat(HeldMessages.one("#ops", "bob", 2).notice())
-        .isEqualTo("a message from bob is signed with a new key you have not accepted; it is held");
+        .isEqualTo(
+            "message #2 from bob is signed with a new key you have not accepted; it is held");
   }
 
   @Test

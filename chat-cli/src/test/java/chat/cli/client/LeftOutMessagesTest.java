@@ -58,6 +58,26 @@ class LeftOutMessagesTest {
   }
 
   @Test
+  void notice_oneUnreadable_namesItsSeqAndWhyTheContentCouldNotBeRead() {
+    LeftOutMessages left =
+        LeftOutMessages.one(
+            "#ops",
+            "bob",
+            Reason.UNREADABLE,
+            4,
+            "an unknown kind of content, \"poll\" (from a newer client?)");
+
+    assertThat(left.notice())
+        .isEqualTo(
+            "message #4 from bob could not be read by this client: an unknown kind of content,"
+                + " \"poll\" (from a newer client?); it is not shown");
+    assertThat(LeftOutMessages.one("#ops", "bob", Reason.UNREADABLE, 4).notice())
+        .isEqualTo(
+            "message #4 from bob could not be read by this client (unknown content); it is not"
+                + " shown");
+  }
+
+  @Test
   void detail_onlyForOneMessage_droppedWhenMoreAreAdded() {
     LeftOutMessages left = LeftOutMessages.one("#ops", "bob", Reason.NO_KEY, 5, "no such user");
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
-import chat.cli.client.LiveLeftOutCap;
+import chat.cli.client.LiveNoticeCap;
+import chat.cli.client.LiveNoticeCap.Kind;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -39,6 +41,21 @@ class CommandWordsTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         row("join", words -> words.join("#team"), "/join #team", "chat join team"),
+        row(
+            "decline",
+            words -> words.decline("#team"),
+            "/decline #team",
+            "chat group decline team"),
+        row(
+            "invitation to this user",
+            words ->
+                SocialLines.group(
+                    new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""),
+                    "bob",
+                    words),
+            "alice invited you to #team: /join #team to enter or /decline #team to decline",
+            "alice invited you to #team: chat join team to enter or chat group decline team to"
+                + " decline"),
         row(
             "friend",
             words -> words.friend("accept", "bob"),
@@ -86,9 +103,9 @@ class CommandWordsTest {
         row(
             "held, one",
             words -> words.held(HeldMessages.one("#ops", "bob", 2)),
-            "a message from bob is signed with a new key you have not accepted; it is held."
+            "message #2 from bob is signed with a new key you have not accepted; it is held."
                 + " Compare the safety number (/safety bob), then /trust bob to read it",
-            "a message from bob is signed with a new key you have not accepted; it is held."
+            "message #2 from bob is signed with a new key you have not accepted; it is held."
                 + " Compare the safety number (chat keys safety bob), then chat keys trust bob to"
                 + " read it"),
         row(
@@ -146,14 +163,27 @@ class CommandWordsTest {
             "safety number differs"),
         row(
             "left out, private conversation",
-            words -> words.leftOutUnsaid(new LiveLeftOutCap.Unsaid("@alice+bob", 12), "alice"),
+            words ->
+                words.unsaid(new LiveNoticeCap.Unsaid("@alice+bob", Kind.LEFT_OUT, 12), "alice"),
             "12 more messages were left out; they are not shown (see /history @bob)",
             "12 more messages were left out; they are not shown (see chat history @bob)"),
         row(
             "left out, room",
-            words -> words.leftOutUnsaid(new LiveLeftOutCap.Unsaid("#ops", 12), null),
+            words -> words.unsaid(new LiveNoticeCap.Unsaid("#ops", Kind.LEFT_OUT, 12), null),
             "12 more messages were left out; they are not shown (see /history #ops)",
-            "12 more messages were left out; they are not shown (see chat history ops)"));
+            "12 more messages were left out; they are not shown (see chat history ops)"),
+        row(
+            "held, counted",
+            words -> words.unsaid(new LiveNoticeCap.Unsaid("#ops", Kind.HELD, 3), null),
+            "3 more messages are held (signed with a new key you have not accepted) (see /history"
+                + " #ops)",
+            "3 more messages are held (signed with a new key you have not accepted) (see chat"
+                + " history ops)"),
+        row(
+            "replayed copies, counted",
+            words -> words.unsaid(new LiveNoticeCap.Unsaid("#ops", Kind.REPLAYED, 4), null),
+            "dropped 4 more replayed copies of earlier messages",
+            "dropped 4 more replayed copies of earlier messages"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -234,7 +234,7 @@ class MessageCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "info: no messages in #lobby",
-            "info: a message from bob is signed with a new key you have not accepted; it is held."
+            "info: message #2 from bob is signed with a new key you have not accepted; it is held."
                 + " Compare the safety number (/safety bob), then /trust bob to read it");
   }
 

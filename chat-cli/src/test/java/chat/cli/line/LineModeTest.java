@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
 import chat.cli.client.TransferState;
@@ -40,8 +42,19 @@ class LineModeTest {
   private TerminalHarness harness = new TerminalHarness("dumb");
   private Thread repl;
 
+  /** What the line mode set on its notice timer, run by the test as the timer's thread would. */
+  private final List<Runnable> noticeTimer = new CopyOnWriteArrayList<>();
+
   private LineMode lineMode(boolean colour) {
-    return lineMode(new LineModeOptions(colour));
+    return lineMode(
+        new LineModeOptions(colour).withNoticeTimer((delay, task) -> noticeTimer.add(task)));
+  }
+
+  /** Runs the tasks set on the notice timer, and those they set again, until none is left. */
+  private void noticeTimerRuns() {
+    while (!noticeTimer.isEmpty()) {
+      noticeTimer.remove(0).run();
+    }
   }
 
   private LineMode lineMode(LineModeOptions options) {
@@ -380,6 +393,60 @@ class LineModeTest {
         .endsWith(
             "#lobby: 35 more messages were left out; they are not shown (see /history #lobby)");
     assertThat(output.indexOf("35 more")).isLessThan(output.indexOf("a real one"));
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_messagesLeftOutLivePastTheCapAtAnIdlePrompt_countSaidOnceTheRelayPauses() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    forgedPushed("#lobby", 8);
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#5 from forged5"));
+    assertThat(harness.output()).doesNotContain("3 more");
+    noticeTimerRuns();
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                harness
+                    .output()
+                    .contains(
+                        "#lobby: 3 more messages were left out; they are not shown (see /history"
+                            + " #lobby)"));
+    harness.type("/quit\n");
+    await().atMost(TIMEOUT).until(() -> !repl.isAlive());
+    assertThat(harness.output().lines().filter(line -> line.contains("more message"))).hasSize(1);
+  }
+
+  @Test
+  void run_heldReplayedAndUndeliveredPushedInFloods_fiveOfEachSaid_theOthersCountedOnALineEach() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    for (long seq = 1; seq <= 8; seq++) {
+      client.fireHeldPushed(HeldMessages.one("#lobby", "bob", seq));
+      client.fireDeliveryNotice(DeliveryNotice.replayed("#lobby", seq));
+    }
+    for (long seq = 1; seq <= 6; seq++) {
+      client.fireDeliveryNotice(
+          DeliveryNotice.undelivered("#lobby", 10, "the relay did not deliver ten #" + seq));
+    }
+    client.deliver("#lobby", "carol", "a real one");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("a real one"));
+    String output = harness.output();
+    assertThat(output.lines().filter(line -> line.contains("it is held."))).hasSize(5);
+    assertThat(output.lines().filter(line -> line.contains("dropped a replayed"))).hasSize(5);
+    assertThat(output.lines().filter(line -> line.contains("did not deliver ten"))).hasSize(5);
+    assertThat(output)
+        .contains(
+            "#lobby: 3 more messages are held (signed with a new key you have not accepted) (see"
+                + " /history #lobby)",
+            "#lobby: dropped 3 more replayed copies of earlier messages",
+            "#lobby: the relay did not deliver 10 more messages");
+    assertThat(output.indexOf("10 more messages")).isLessThan(output.indexOf("a real one"));
     harness.type("/quit\n");
   }
 

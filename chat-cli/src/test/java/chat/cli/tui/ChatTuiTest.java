@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.Friendship;
@@ -450,6 +451,23 @@ class ChatTuiTest {
   }
 
   @Test
+  void replayedCopiesPushedInAFlood_fiveSaidInThePane_theOthersCountedOnceTheRelayPauses() {
+    TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
+
+    for (long seq = 1; seq <= 9; seq++) {
+      h.client.fireDeliveryNotice(DeliveryNotice.replayed("#lobby", seq));
+    }
+    h.alt('1');
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.drain().screen().contains("dropped 4 more replayed copies"));
+    String screen = h.screen();
+    assertThat(screen.split("dropped a replayed copy", -1)).as(screen).hasSize(6);
+    assertThat(screen).contains("#5)").doesNotContain("#6)");
+  }
+
+  @Test
   void messagesLeftOutFromManySenders_fiveNamedInAPane_theOthersCountedInOneNotice() {
     TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
     List<LeftOutMessages> history = new ArrayList<>();
@@ -490,7 +508,7 @@ class ChatTuiTest {
 
     h.alt('1');
 
-    String held = "a message from bob is signed with a new key";
+    String held = "message #2 from bob is signed with a new key";
     String screen = h.screen();
     assertThat(screen.split(held, -1)).as(screen).hasSize(2);
 

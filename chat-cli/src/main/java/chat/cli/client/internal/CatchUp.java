@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.DeliveryNotice;
 import chat.protocol.ConversationState;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
@@ -145,14 +146,16 @@ final class CatchUp {
   }
 
   private void gap(String conversation, long first, long last) {
-    listeners.notice(
-        conversation,
-        range(first, last)
-            + " of "
-            + conversation
-            + (first == last ? " was" : " were")
-            + " not delivered to you: not encrypted to you (sent before the sender saw you join),"
-            + " or withheld by the relay");
+    listeners.delivery(
+        DeliveryNotice.undelivered(
+            conversation,
+            last - first + 1,
+            range(first, last)
+                + " of "
+                + conversation
+                + (first == last ? " was" : " were")
+                + " not delivered to you: not encrypted to you (sent before the sender saw you"
+                + " join), or withheld by the relay"));
   }
 
   /** {@code "message #5"} or {@code "messages #5 to #9"}. */

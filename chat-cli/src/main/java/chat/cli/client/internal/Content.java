@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -76,17 +77,35 @@ sealed interface Content {
     }
   }
 
+  /** The most characters of an unknown kind that {@link #decode}'s failure quotes. */
+  int MAX_QUOTED_KIND_CHARS = 32;
+
   /**
    * Reads content from an opened envelope's plaintext.
    *
-   * @throws CommandException.EnvelopeRejected if it is not content v1 this client knows
+   * @throws CommandException.EnvelopeRejected if it is not content v1 this client knows; its
+   *     message says why in a few words, quoting what the sender wrote (an unknown kind, at most
+   *     {@link #MAX_QUOTED_KIND_CHARS} characters of it), so a front end cleans it as remote text
    */
   static Content decode(byte[] plaintext) {
     try {
       return JSON.readValue(plaintext, Content.class);
-    } catch (IOException | RuntimeException e) {
+    } catch (InvalidTypeIdException e) {
+      String kind = e.getTypeId();
       throw new CommandException.EnvelopeRejected(
-          "a message in a format this client does not know (a newer client?)", e);
+          kind == null
+              ? "content that names no kind"
+              : "an unknown kind of content, \""
+                  + kind.substring(0, Math.min(kind.length(), MAX_QUOTED_KIND_CHARS))
+                  + "\" (from a newer client?)",
+          e);
+    } catch (IOException | RuntimeException e) {
+      Throwable cause = e.getCause();
+      throw new CommandException.EnvelopeRejected(
+          cause instanceof IllegalArgumentException invalid
+              ? "invalid content: " + invalid.getMessage()
+              : "content in a format this client does not know (from a newer client?)",
+          e);
     }
   }
 }

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
@@ -88,14 +89,16 @@ final class Events {
     if (event.seq() > cursor + 1) {
       long reached = new CatchUp(session, listeners).syncFrom(conversation, cursor);
       if (reached < event.seq() - 1 && !listeners.messagesStopped()) {
-        listeners.notice(
-            conversation,
-            "the relay did not deliver "
-                + CatchUp.range(reached + 1, event.seq() - 1)
-                + ": it pushed #"
-                + event.seq()
-                + " but its catch-up stopped at #"
-                + reached);
+        listeners.delivery(
+            DeliveryNotice.undelivered(
+                conversation,
+                event.seq() - 1 - reached,
+                "the relay did not deliver "
+                    + CatchUp.range(reached + 1, event.seq() - 1)
+                    + ": it pushed #"
+                    + event.seq()
+                    + " but its catch-up stopped at #"
+                    + reached));
       }
     }
     session.inbox.deliver(conversation, stored, true);

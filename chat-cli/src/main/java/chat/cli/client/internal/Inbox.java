@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
@@ -168,8 +169,7 @@ final class Inbox {
     Optional<ClientState.Seen> seen = state.seen(id);
     if (seen.isPresent()) {
       if (!seen.get().conversation().equals(conversation) || seen.get().seq() != stored.seq()) {
-        listeners.notice(
-            conversation, "dropped a replayed copy of an earlier message (#" + stored.seq() + ")");
+        listeners.delivery(DeliveryNotice.replayed(conversation, stored.seq()));
       }
       return Optional.empty();
     }
@@ -343,7 +343,15 @@ final class Inbox {
       }
     } catch (CommandException e) {
       if (noticeFailures) {
-        leftOut(conversation, sender, LeftOutMessages.Reason.UNREADABLE, stored, live);
+        leftOut(
+            LeftOutMessages.one(
+                conversation,
+                sender,
+                LeftOutMessages.Reason.UNREADABLE,
+                stored.seq(),
+                live ? Objects.requireNonNullElse(e.getMessage(), "") : ""),
+            stored,
+            live);
       }
     }
     return Optional.empty();
@@ -414,7 +422,7 @@ final class Inbox {
         return; // held already, and said so
       }
       if (live) {
-        listeners.held(HeldMessages.one(conversation, sender, stored.seq()));
+        listeners.heldPushed(HeldMessages.one(conversation, sender, stored.seq()));
       } else {
         held.countInCatchUp(conversation, sender, stored.seq());
       }

@@ -5,6 +5,7 @@ import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
@@ -144,6 +145,14 @@ final class Listeners {
 
   void held(HeldMessages held) {
     each(l -> l.onHeld(held));
+  }
+
+  void heldPushed(HeldMessages held) {
+    each(l -> l.onHeldPushed(held));
+  }
+
+  void delivery(DeliveryNotice notice) {
+    each(l -> l.onDeliveryNotice(notice));
   }
 
   void leftOut(LeftOutMessages left) {

@@ -43,6 +43,31 @@ class ContentTest {
   }
 
   @Test
+  void decode_unreadable_saysWhy_quotingAnUnknownKindShortened() {
+    assertThat(rejection("{\"kind\":\"poll\",\"question\":\"?\"}"))
+        .isEqualTo("an unknown kind of content, \"poll\" (from a newer client?)");
+    assertThat(rejection("{\"kind\":\"" + "k".repeat(500) + "\"}"))
+        .isEqualTo(
+            "an unknown kind of content, \""
+                + "k".repeat(Content.MAX_QUOTED_KIND_CHARS)
+                + "\" (from a newer client?)");
+    assertThat(rejection("{\"text\":\"no kind\"}")).isEqualTo("content that names no kind");
+    assertThat(rejection("{\"kind\":\"text\",\"text\":\"" + "x".repeat(70_000) + "\"}"))
+        .isEqualTo("invalid content: text longer than 65536 characters");
+    assertThat(rejection("not json"))
+        .isEqualTo("content in a format this client does not know (from a newer client?)");
+  }
+
+  private static String rejection(String plaintext) {
+    try {
+      Content.decode(plaintext.getBytes(StandardCharsets.UTF_8));
+    } catch (CommandException.EnvelopeRejected e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted: " + plaintext);
+  }
+
+  @Test
   void decode_fileOfferWithUnknownCipherOrBadKey_isRejected() {
     String good = new String(Content.encode(file(7)), StandardCharsets.UTF_8);
     for (String bad :

@@ -1,0 +1,36 @@
+package chat.cli.client;
+
+/**
+ * A listener that prints a line per notice and passes the notices a relay can push as often as it
+ * likes through its {@link LiveNoticeCap}: each is said as the plain callback ({@link #onLeftOut},
+ * {@link #onHeld}, {@link #onNotice}) unless the cap counts it. An implementation also calls {@link
+ * LiveNoticeCap#beforeMessage} before it shows a message or file offer.
+ */
+public interface CappedClientListener extends ClientListener {
+  /** The cap this listener's notices pass through. */
+  LiveNoticeCap noticeCap();
+
+  /** A message pushed live and left out: said unless {@link #noticeCap} counts it. */
+  @Override
+  default void onLeftOutPushed(LeftOutMessages left) {
+    if (noticeCap().say(left.conversation(), LiveNoticeCap.Kind.LEFT_OUT, left.count())) {
+      onLeftOut(left);
+    }
+  }
+
+  /** A message pushed live and held: said unless {@link #noticeCap} counts it. */
+  @Override
+  default void onHeldPushed(HeldMessages held) {
+    if (noticeCap().say(held.conversation(), LiveNoticeCap.Kind.HELD, held.count())) {
+      onHeld(held);
+    }
+  }
+
+  /** A replayed copy dropped, or messages not delivered: said unless counted. */
+  @Override
+  default void onDeliveryNotice(DeliveryNotice notice) {
+    if (noticeCap().say(notice.conversation(), notice.kind(), notice.count())) {
+      onNotice(notice.conversation(), notice.text());
+    }
+  }
+}

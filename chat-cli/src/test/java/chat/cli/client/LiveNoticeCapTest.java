@@ -1,0 +1,184 @@
+package chat.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.client.LiveNoticeCap.Kind;
+import chat.cli.client.LiveNoticeCap.Unsaid;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LiveNoticeCapTest {
+  /** The tasks the cap set on its timer, run by the test. */
+  private final List<Runnable> timer = new ArrayList<>();
+
+  private final List<Duration> delays = new ArrayList<>();
+  private final List<Unsaid> said = new ArrayList<>();
+  private final LiveNoticeCap cap =
+      new LiveNoticeCap(
+          said::add,
+          (delay, task) -> {
+            delays.add(delay);
+            timer.add(task);
+          });
+
+  /** How many of {@code count} notices of one message each in {@code conversation} are said. */
+  private long pushed(String conversation, Kind kind, int count) {
+    long shown = 0;
+    for (int i = 0; i < count; i++) {
+      if (cap.say(conversation, kind, 1)) {
+        shown++;
+      }
+    }
+    return shown;
+  }
+
+  private long pushed(String conversation, int count) {
+    return pushed(conversation, Kind.LEFT_OUT, count);
+  }
+
+  /** Runs the timer's tasks set so far, as its thread would once the delay passed. */
+  private void timerRuns() {
+    List<Runnable> due = new ArrayList<>(timer);
+    timer.clear();
+    due.forEach(Runnable::run);
+  }
+
+  @Test
+  void say_fortyInOneConversation_firstFiveSaid_theOthersCountedBeforeTheNextMessage() {
+    assertThat(pushed("#ops", 40)).isEqualTo(LiveNoticeCap.MAX_NOTICES);
+
+    cap.beforeMessage("#ops");
+    cap.beforeMessage("#ops");
+
+    assertThat(said).containsExactly(new Unsaid("#ops", Kind.LEFT_OUT, 35));
+  }
+
+  @Test
+  void say_afterAMessageThere_fiveMoreSaid() {
+    pushed("#ops", 6);
+    cap.beforeMessage("#ops");
+
+    assertThat(pushed("#ops", 6)).isEqualTo(5);
+  }
+
+  @Test
+  void say_eachConversationHasItsOwnFive_aMessageInOneLeavesTheOtherCounted() {
+    pushed("#ops", 7);
+    pushed("#dev", 5);
+
+    assertThat(cap.say("#dev", Kind.LEFT_OUT, 1)).isFalse();
+    cap.beforeMessage("#lobby");
+    assertThat(said).isEmpty();
+    cap.beforeMessage("#dev");
+    assertThat(said).containsExactly(new Unsaid("#dev", Kind.LEFT_OUT, 1));
+    assertThat(cap.say("#dev", Kind.LEFT_OUT, 1)).isTrue();
+    assertThat(cap.say("#ops", Kind.LEFT_OUT, 1)).isFalse();
+  }
+
+  @Test
+  void say_eachKindHasItsOwnFive_andItsOwnLine() {
+    pushed("#ops", Kind.HELD, 8);
+    pushed("#ops", Kind.REPLAYED, 6);
+    assertThat(pushed("#ops", Kind.LEFT_OUT, 5)).isEqualTo(5);
+    cap.say("#ops", Kind.UNDELIVERED, 1);
+
+    cap.beforeMessage("#ops");
+
+    assertThat(said)
+        .containsExactly(new Unsaid("#ops", Kind.HELD, 3), new Unsaid("#ops", Kind.REPLAYED, 1));
+  }
+
+  @Test
+  void say_severalMessagesInOneNotice_countsEach() {
+    pushed("#ops", Kind.UNDELIVERED, 5);
+    cap.say("#ops", Kind.UNDELIVERED, 40);
+
+    cap.beforeMessage("#ops");
+
+    assertThat(said).containsExactly(new Unsaid("#ops", Kind.UNDELIVERED, 40));
+  }
+
+  @Test
+  void sayAll_everyConversationInTheOrderFirstCounted_andTheCountsStartAgain() {
+    pushed("#ops", 6);
+    pushed("#dev", 9);
+    cap.say("#ops", Kind.LEFT_OUT, 1);
+
+    cap.sayAll();
+    cap.sayAll();
+
+    assertThat(said)
+        .containsExactly(
+            new Unsaid("#ops", Kind.LEFT_OUT, 2), new Unsaid("#dev", Kind.LEFT_OUT, 4));
+    assertThat(pushed("#ops", 5)).isEqualTo(5);
+  }
+
+  @Test
+  void quiet_noneCountedSinceTheTimerWasSet_saysWhatWasCountedWithoutAMessageOrAKey() {
+    pushed("#ops", 6);
+    assertThat(timer).hasSize(1);
+    assertThat(delays).containsExactly(LiveNoticeCap.QUIET);
+    assertThat(said).isEmpty();
+
+    timerRuns();
+
+    assertThat(said).containsExactly(new Unsaid("#ops", Kind.LEFT_OUT, 1));
+    assertThat(timer).isEmpty();
+  }
+
+  @Test
+  void quiet_moreCountedMeanwhile_waitsAgain_thenSaysAllOfThemOnce() {
+    pushed("#ops", 7);
+    cap.say("#ops", Kind.LEFT_OUT, 1);
+
+    timerRuns();
+    assertThat(said).isEmpty();
+    assertThat(timer).hasSize(1);
+    timerRuns();
+
+    assertThat(said).containsExactly(new Unsaid("#ops", Kind.LEFT_OUT, 3));
+  }
+
+  @Test
+  void quiet_theCountsOfNoticesSaidGoOn_soABurstAfterAPauseIsCountedAtOnce() {
+    pushed("#ops", 6);
+    timerRuns();
+
+    assertThat(pushed("#ops", 4)).isZero();
+    timerRuns();
+    timerRuns();
+
+    assertThat(said)
+        .containsExactly(
+            new Unsaid("#ops", Kind.LEFT_OUT, 1), new Unsaid("#ops", Kind.LEFT_OUT, 4));
+  }
+
+  @Test
+  void quiet_afterEverythingWasSaid_saysNothing() {
+    pushed("#ops", 6);
+    cap.beforeMessage("#ops");
+
+    timerRuns();
+
+    assertThat(said).containsExactly(new Unsaid("#ops", Kind.LEFT_OUT, 1));
+  }
+
+  @Test
+  void unsaid_notice_saysWhatWasCountedForEachKind() {
+    assertThat(new Unsaid("#ops", Kind.LEFT_OUT, 12).notice())
+        .isEqualTo("12 more messages were left out; they are not shown");
+    assertThat(new Unsaid("#ops", Kind.LEFT_OUT, 1).notice())
+        .isEqualTo("1 more message was left out; it is not shown");
+    assertThat(new Unsaid("#ops", Kind.HELD, 3).notice())
+        .isEqualTo("3 more messages are held (signed with a new key you have not accepted)");
+    assertThat(new Unsaid("#ops", Kind.REPLAYED, 4).notice())
+        .isEqualTo("dropped 4 more replayed copies of earlier messages");
+    assertThat(new Unsaid("#ops", Kind.UNDELIVERED, 1).notice())
+        .isEqualTo("the relay did not deliver 1 more message");
+    assertThatThrownBy(() -> new Unsaid("#ops", Kind.LEFT_OUT, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
