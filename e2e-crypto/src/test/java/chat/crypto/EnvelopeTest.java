@@ -6,7 +6,11 @@ import static chat.crypto.EnvelopeFixtures.CAROL;
 import static chat.crypto.EnvelopeFixtures.CLOCK;
 import static chat.crypto.EnvelopeFixtures.CONVERSATION;
 import static chat.crypto.EnvelopeFixtures.opener;
+import static chat.crypto.EnvelopeFixtures.randomBytes;
+import static chat.crypto.EnvelopeFixtures.recipientsOf;
 import static chat.crypto.EnvelopeFixtures.sealer;
+import static chat.crypto.EnvelopeFixtures.syntheticEntry;
+import static chat.crypto.EnvelopeFixtures.syntheticEnvelope;
 import static chat.crypto.EnvelopeFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,26 +27,6 @@ class EnvelopeTest {
   private static final Envelope SEALED =
       sealer().seal(ALICE, CONVERSATION, List.of(BOB.bundle()), utf8("hi bob"));
   private static final byte[] ENCODED = SEALED.encode();
-
-  private static byte[] randomBytes(SecureRandom random, int length) {
-    byte[] out = new byte[length];
-    random.nextBytes(out);
-    return out;
-  }
-
-  private static RecipientEntry syntheticEntry(String userId, SecureRandom random) {
-    return new RecipientEntry(
-        new Recipient(userId, Fingerprint.of(randomBytes(random, Fingerprint.SIZE_BYTES))),
-        Bytes.of(randomBytes(random, 384)));
-  }
-
-  private static List<Recipient> recipientsOf(List<RecipientEntry> entries) {
-    List<Recipient> out = new ArrayList<>();
-    for (RecipientEntry entry : entries) {
-      out.add(entry.recipient());
-    }
-    return out;
-  }
 
   private static EnvelopeHeader headerFor(EnvelopeHeader h, List<RecipientEntry> entries) {
     return new EnvelopeHeader(
@@ -383,25 +367,5 @@ class EnvelopeTest {
 
     assertThat(bobs).isNotNull();
     assertThat(opener().open(BOB, ALICE.bundle(), bobs).plaintext()).isNotEmpty();
-  }
-
-  private static Envelope syntheticEnvelope(int count, SecureRandom random) {
-    List<RecipientEntry> entries = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      entries.add(syntheticEntry(String.format("user%04d", i), random));
-    }
-    entries.sort(Comparator.comparing(RecipientEntry::recipient, Recipient.CANONICAL_ORDER));
-    EnvelopeHeader header =
-        new EnvelopeHeader(
-            Bytes.of(randomBytes(random, EnvelopeHeader.MESSAGE_ID_SIZE_BYTES)),
-            CLOCK.millis(),
-            CONVERSATION,
-            ALICE.userId(),
-            ALICE.bundle().fingerprint(),
-            entries.size(),
-            RecipientSet.hash(recipientsOf(entries)));
-    Bytes payload = Bytes.of(randomBytes(random, Envelope.MIN_PAYLOAD_BYTES + 64));
-    return EnvelopeFixtures.signed(
-        ALICE, header, Bytes.of(randomBytes(random, 32)), payload, entries);
   }
 }
