@@ -96,15 +96,15 @@ final class EnvelopeFixtures {
         h.recipientSetHash());
   }
 
-  /** A header equal to {@code h} but carrying {@code setHash} as its recipient set hash. */
-  static EnvelopeHeader withRecipientSetHash(EnvelopeHeader h, Bytes setHash) {
+  /** A header equal to {@code h} but with another recipient count and set hash. */
+  static EnvelopeHeader withRecipients(EnvelopeHeader h, int count, Bytes setHash) {
     return new EnvelopeHeader(
         h.messageId(),
         h.timestampMillis(),
         h.conversationId(),
         h.senderId(),
         h.senderKey(),
-        h.recipientCount(),
+        count,
         setHash);
   }
 

@@ -139,8 +139,10 @@ class ReceivedEnvelopeTest {
     List<RecipientEntry> reordered = List.of(entries.get(0), entries.get(2), entries.get(1));
     List<RecipientEntry> twice = List.of(entries.get(0), entries.get(1), entries.get(1));
     EnvelopeHeader otherHash =
-        EnvelopeFixtures.withRecipientSetHash(
-            SEALED.header(), EnvelopeFixtures.flip(SEALED.header().recipientSetHash(), 0));
+        EnvelopeFixtures.withRecipients(
+            SEALED.header(),
+            SEALED.header().recipientCount(),
+            EnvelopeFixtures.flip(SEALED.header().recipientSetHash(), 0));
     Bytes shortPayload = Bytes.of(new byte[Envelope.MIN_PAYLOAD_BYTES - 1]);
 
     assertBothRefuse(
