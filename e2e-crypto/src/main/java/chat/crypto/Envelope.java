@@ -1,7 +1,6 @@
 package chat.crypto;
 
 import chat.crypto.internal.AesGcm;
-import chat.crypto.internal.ByteReader;
 import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.EnvelopeSignature;
 import chat.crypto.internal.MerkleTree;
@@ -14,8 +13,9 @@ import java.util.Optional;
 /**
  * The full form of envelope v1: header, key commitment, payload, every recipient's wrapped key and
  * the sender's signature (see PacketDiagram.md, "Full form"). The sender makes it with {@link
- * EnvelopeSealer}; the relay checks it with {@link #verifySignature} and splits it into {@link
- * RecipientEnvelope}s, one per recipient, without any private key.
+ * EnvelopeSealer}; anyone can check it with {@link #verifySignature} and split it into {@link
+ * RecipientEnvelope}s, one per recipient, without any private key. A relay checks the bytes that
+ * arrived without making this record: see {@link ReceivedEnvelope}.
  *
  * <p>Instances from {@link #parse} are well-formed (counts, canonical order, set hash) but their
  * signature is unchecked until {@link #verifySignature}.
@@ -28,6 +28,9 @@ public record Envelope(
     Bytes signature) {
   /** Form byte of the full envelope. */
   public static final int FORM = 'F';
+
+  /** Length of the key commitment. */
+  static final int KEY_COMMITMENT_SIZE_BYTES = 32;
 
   /** Largest plaintext one envelope carries. */
   public static final int MAX_PLAINTEXT_BYTES = 1 << 20;
@@ -55,7 +58,16 @@ public record Envelope(
       set.add(entry.recipient());
     }
     RecipientSet.requireCanonical(set);
-    if (!RecipientSet.hashCanonical(set).equals(header.recipientSetHash())) {
+    requireSetHash(header, RecipientSet.hashCanonical(set));
+  }
+
+  /**
+   * Checks that {@code header} carries {@code setHash}, the hash of the recipients listed.
+   *
+   * @throws IllegalArgumentException if not
+   */
+  static void requireSetHash(EnvelopeHeader header, Bytes setHash) {
+    if (!setHash.equals(header.recipientSetHash())) {
       throw new IllegalArgumentException("recipient set hash does not match the recipients");
     }
   }
@@ -64,15 +76,29 @@ public record Envelope(
     Objects.requireNonNull(keyCommitment, "keyCommitment");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(signature, "signature");
-    if (keyCommitment.length() != 32) {
+    if (keyCommitment.length() != KEY_COMMITMENT_SIZE_BYTES) {
       throw new IllegalArgumentException("key commitment must be 32 bytes");
     }
-    if (payload.length() < MIN_PAYLOAD_BYTES || payload.length() > MAX_PAYLOAD_BYTES) {
-      throw new IllegalArgumentException("payload length out of range");
-    }
+    checkPayloadLength(payload.length());
     if (signature.length() != Ed25519Verifier.SIGNATURE_SIZE_BYTES) {
       throw new IllegalArgumentException("signature must be 64 bytes");
     }
+  }
+
+  /**
+   * Checks a payload's length.
+   *
+   * @throws IllegalArgumentException if out of range
+   */
+  static void checkPayloadLength(int length) {
+    if (length < MIN_PAYLOAD_BYTES || length > MAX_PAYLOAD_BYTES) {
+      throw new IllegalArgumentException("payload length out of range");
+    }
+  }
+
+  /** How a parse reports what a constructor refused. */
+  static MalformedDataException invalid(IllegalArgumentException refused) {
+    return new MalformedDataException("invalid envelope: " + refused.getMessage());
   }
 
   /** The canonical encoding. */
@@ -102,29 +128,11 @@ public record Envelope(
    * @throws MalformedDataException if anything is out of place
    */
   public static Envelope parse(byte[] encoded) throws MalformedDataException {
-    Objects.requireNonNull(encoded, "encoded");
-    ByteReader in = new ByteReader(encoded);
-    if (in.u8() != FORM) {
-      throw new MalformedDataException("not a full envelope");
-    }
-    EnvelopeHeader header = EnvelopeHeader.read(in);
-    // The reader's arrays are fresh copies: the records take them as they are.
-    Bytes commitment = Bytes.adopt(in.raw(32));
-    Bytes payload = Bytes.adopt(in.bytes32(MAX_PAYLOAD_BYTES));
-    int count = in.u32(RecipientSet.MAX_RECIPIENTS);
-    if (count != header.recipientCount()) {
-      throw new MalformedDataException("recipient count does not match the header");
-    }
-    List<RecipientEntry> entries = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      entries.add(RecipientEntry.read(in));
-    }
-    Bytes signature = Bytes.adopt(in.raw(Ed25519Verifier.SIGNATURE_SIZE_BYTES));
-    in.expectEnd();
+    ReceivedEnvelope read = ReceivedEnvelope.read(Objects.requireNonNull(encoded, "encoded"));
     try {
-      return new Envelope(header, commitment, payload, entries, signature);
+      return read.toEnvelope();
     } catch (IllegalArgumentException e) {
-      throw new MalformedDataException("invalid envelope: " + e.getMessage());
+      throw invalid(e);
     }
   }
 
@@ -195,8 +203,8 @@ public record Envelope(
 
   /**
    * Verifies the signature exactly as {@link #verifySignature} does, then returns the forms of
-   * {@link #encodedForms()}, to be written on demand, building the Merkle tree once for both: the
-   * relay's path for a send.
+   * {@link #encodedForms()}, to be written on demand, building the Merkle tree once for both;
+   * {@link ReceivedEnvelope#verifyForms} does the same from the bytes that arrived.
    *
    * @throws AuthenticationException if the signature does not verify
    */

@@ -52,12 +52,32 @@ public record RecipientEntry(Recipient recipient, Bytes wrappedKey) {
 
   static RecipientEntry read(ByteReader in) throws MalformedDataException {
     String userId = in.string8();
-    // The reader's arrays are fresh copies: the records take them as they are, and check them.
+    // The reader's arrays are fresh copies: the records take them as they are.
     Fingerprint fingerprint = new Fingerprint(Bytes.adopt(in.raw(Fingerprint.SIZE_BYTES)));
     byte[] wrapped = in.bytes16();
-    try {
-      return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.adopt(wrapped));
-    } catch (IllegalArgumentException e) {
+    requireValid(userId, wrapped.length);
+    return new RecipientEntry(new Recipient(userId, fingerprint), Bytes.adopt(wrapped));
+  }
+
+  /**
+   * Reads past one entry without copying it, checking it as {@link #read} does.
+   *
+   * @return its user id
+   */
+  static String skip(ByteReader in) throws MalformedDataException {
+    String userId = in.string8();
+    in.skip(Fingerprint.SIZE_BYTES);
+    int wrappedLength = in.u16();
+    in.skip(wrappedLength);
+    requireValid(userId, wrappedLength);
+    return userId;
+  }
+
+  /** What the record's and its recipient's constructors check, as a parse reports it. */
+  private static void requireValid(String userId, int wrappedLength) throws MalformedDataException {
+    if (!Identifiers.isValid(userId)
+        || wrappedLength == 0
+        || wrappedLength > MAX_WRAPPED_KEY_BYTES) {
       throw new MalformedDataException("invalid recipient entry");
     }
   }

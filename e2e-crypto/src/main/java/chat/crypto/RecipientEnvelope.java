@@ -86,7 +86,7 @@ public record RecipientEnvelope(
     try {
       return new RecipientEnvelope(header, commitment, payload, leafIndex, entry, path, signature);
     } catch (IllegalArgumentException e) {
-      throw new MalformedDataException("invalid envelope: " + e.getMessage());
+      throw Envelope.invalid(e);
     }
   }
 

@@ -2,9 +2,11 @@ package chat.crypto;
 
 import chat.crypto.internal.ByteWriter;
 import chat.crypto.internal.Hashes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The recipient-set hash that an envelope header carries, so that a recipient holding only its own
@@ -35,11 +37,24 @@ public final class RecipientSet {
    * @throws IllegalArgumentException if not
    */
   static void requireCanonical(List<Recipient> recipients) {
-    if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
+    requireCanonical(
+        recipients.size(),
+        i -> Recipient.CANONICAL_ORDER.compare(recipients.get(i - 1), recipients.get(i)));
+  }
+
+  /**
+   * {@link #requireCanonical(List)} of {@code size} recipients held elsewhere: {@code
+   * orderAfterPrevious} compares recipient {@code i - 1} with recipient {@code i} as {@link
+   * Recipient#CANONICAL_ORDER} does (the sign only).
+   *
+   * @throws IllegalArgumentException if not
+   */
+  static void requireCanonical(int size, IntUnaryOperator orderAfterPrevious) {
+    if (size < 1 || size > MAX_RECIPIENTS) {
       throw new IllegalArgumentException("an envelope has 1 to 10000 recipients");
     }
-    for (int i = 1; i < recipients.size(); i++) {
-      int order = Recipient.CANONICAL_ORDER.compare(recipients.get(i - 1), recipients.get(i));
+    for (int i = 1; i < size; i++) {
+      int order = orderAfterPrevious.applyAsInt(i);
       if (order == 0) {
         throw new IllegalArgumentException("duplicate recipient");
       }
@@ -67,5 +82,21 @@ public final class RecipientSet {
       out.string8(recipient.userId()).raw(recipient.keyFingerprint().value());
     }
     return Bytes.adopt(Hashes.sha256(out.finish()));
+  }
+
+  /**
+   * {@link #hash} of the recipients of the entries that lie in {@code data}, entry {@code i} from
+   * {@code entryAt[i]}, its first bytes its {@code string8 userId || fingerprint}: each recipient
+   * hashed where it lies. {@code entryAt} may hold more offsets than {@code count}.
+   */
+  static Bytes hashOfEntries(byte[] data, int[] entryAt, int count) {
+    MessageDigest digest = Hashes.sha256();
+    digest.update(Hashes.context(Contexts.RECIPIENT_SET));
+    digest.update(new ByteWriter(4).u32(count).finish());
+    for (int i = 0; i < count; i++) {
+      int at = entryAt[i];
+      digest.update(data, at, 1 + (data[at] & 0xFF) + Fingerprint.SIZE_BYTES);
+    }
+    return Bytes.adopt(digest.digest());
   }
 }

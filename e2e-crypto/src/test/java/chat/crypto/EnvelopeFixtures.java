@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,6 +94,18 @@ final class EnvelopeFixtures {
         senderKey,
         h.recipientCount(),
         h.recipientSetHash());
+  }
+
+  /** A header equal to {@code h} but with another recipient count and set hash. */
+  static EnvelopeHeader withRecipients(EnvelopeHeader h, int count, Bytes setHash) {
+    return new EnvelopeHeader(
+        h.messageId(),
+        h.timestampMillis(),
+        h.conversationId(),
+        h.senderId(),
+        h.senderKey(),
+        count,
+        setHash);
   }
 
   /** {@code e} with another header and the original signature, as a relay could make it. */
@@ -212,5 +225,63 @@ final class EnvelopeFixtures {
   /** {@link #encodeFull} of {@code e} with its entries replaced by {@code entries}. */
   static byte[] encodeWithEntries(Envelope e, List<RecipientEntry> entries) {
     return encodeFull(e.header(), e.keyCommitment(), e.payload(), entries, e.signature());
+  }
+
+  /** {@code length} bytes from {@code random}. */
+  static byte[] randomBytes(SecureRandom random, int length) {
+    byte[] out = new byte[length];
+    random.nextBytes(out);
+    return out;
+  }
+
+  /** An entry for {@code userId} with a random fingerprint and a random 384-byte wrapped key. */
+  static RecipientEntry syntheticEntry(String userId, SecureRandom random) {
+    return new RecipientEntry(
+        new Recipient(userId, Fingerprint.of(randomBytes(random, Fingerprint.SIZE_BYTES))),
+        Bytes.of(randomBytes(random, 384)));
+  }
+
+  /** The recipients of {@code entries}, in their order. */
+  static List<Recipient> recipientsOf(List<RecipientEntry> entries) {
+    List<Recipient> out = new ArrayList<>();
+    for (RecipientEntry entry : entries) {
+      out.add(entry.recipient());
+    }
+    return out;
+  }
+
+  /**
+   * A validly signed (by alice) envelope to {@code count} synthetic recipients, {@code user0000}
+   * on, with random keys and a random payload: no real wrapped key in it.
+   */
+  static Envelope syntheticEnvelope(int count, SecureRandom random) {
+    List<String> userIds = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      userIds.add(String.format("user%04d", i));
+    }
+    return syntheticEnvelope(userIds, random);
+  }
+
+  /**
+   * A validly signed (by alice) envelope with one synthetic entry for each of {@code userIds} (a
+   * user listed twice gets two keys), in canonical order.
+   */
+  static Envelope syntheticEnvelope(List<String> userIds, SecureRandom random) {
+    List<RecipientEntry> entries = new ArrayList<>();
+    for (String userId : userIds) {
+      entries.add(syntheticEntry(userId, random));
+    }
+    entries.sort(Comparator.comparing(RecipientEntry::recipient, Recipient.CANONICAL_ORDER));
+    EnvelopeHeader header =
+        new EnvelopeHeader(
+            Bytes.of(randomBytes(random, EnvelopeHeader.MESSAGE_ID_SIZE_BYTES)),
+            CLOCK.millis(),
+            CONVERSATION,
+            ALICE.userId(),
+            ALICE.bundle().fingerprint(),
+            entries.size(),
+            RecipientSet.hash(recipientsOf(entries)));
+    Bytes payload = Bytes.of(randomBytes(random, Envelope.MIN_PAYLOAD_BYTES + 64));
+    return signed(ALICE, header, Bytes.of(randomBytes(random, 32)), payload, entries);
   }
 }

@@ -3,10 +3,12 @@ package chat.crypto;
 import static chat.crypto.EnvelopeFixtures.ALICE;
 import static chat.crypto.EnvelopeFixtures.BOB;
 import static chat.crypto.EnvelopeFixtures.CAROL;
-import static chat.crypto.EnvelopeFixtures.CLOCK;
 import static chat.crypto.EnvelopeFixtures.CONVERSATION;
 import static chat.crypto.EnvelopeFixtures.opener;
+import static chat.crypto.EnvelopeFixtures.recipientsOf;
 import static chat.crypto.EnvelopeFixtures.sealer;
+import static chat.crypto.EnvelopeFixtures.syntheticEntry;
+import static chat.crypto.EnvelopeFixtures.syntheticEnvelope;
 import static chat.crypto.EnvelopeFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,35 +26,9 @@ class EnvelopeTest {
       sealer().seal(ALICE, CONVERSATION, List.of(BOB.bundle()), utf8("hi bob"));
   private static final byte[] ENCODED = SEALED.encode();
 
-  private static byte[] randomBytes(SecureRandom random, int length) {
-    byte[] out = new byte[length];
-    random.nextBytes(out);
-    return out;
-  }
-
-  private static RecipientEntry syntheticEntry(String userId, SecureRandom random) {
-    return new RecipientEntry(
-        new Recipient(userId, Fingerprint.of(randomBytes(random, Fingerprint.SIZE_BYTES))),
-        Bytes.of(randomBytes(random, 384)));
-  }
-
-  private static List<Recipient> recipientsOf(List<RecipientEntry> entries) {
-    List<Recipient> out = new ArrayList<>();
-    for (RecipientEntry entry : entries) {
-      out.add(entry.recipient());
-    }
-    return out;
-  }
-
   private static EnvelopeHeader headerFor(EnvelopeHeader h, List<RecipientEntry> entries) {
-    return new EnvelopeHeader(
-        h.messageId(),
-        h.timestampMillis(),
-        h.conversationId(),
-        h.senderId(),
-        h.senderKey(),
-        entries.size(),
-        RecipientSet.hash(recipientsOf(entries)));
+    return EnvelopeFixtures.withRecipients(
+        h, entries.size(), RecipientSet.hash(recipientsOf(entries)));
   }
 
   @Test
@@ -271,24 +247,8 @@ class EnvelopeTest {
 
   @Test
   void split_thousandRecipients_everyFormVerifiesAndIsSmall() throws Exception {
-    SecureRandom random = new SecureRandom();
-    List<RecipientEntry> entries = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      entries.add(syntheticEntry(String.format("user%04d", i), random));
-    }
-    entries.sort(Comparator.comparing(RecipientEntry::recipient, Recipient.CANONICAL_ORDER));
-    EnvelopeHeader header =
-        new EnvelopeHeader(
-            Bytes.of(randomBytes(random, EnvelopeHeader.MESSAGE_ID_SIZE_BYTES)),
-            CLOCK.millis(),
-            CONVERSATION,
-            ALICE.userId(),
-            ALICE.bundle().fingerprint(),
-            entries.size(),
-            RecipientSet.hash(recipientsOf(entries)));
-    Bytes payload = Bytes.of(randomBytes(random, Envelope.MIN_PAYLOAD_BYTES + 64));
-    Envelope full =
-        EnvelopeFixtures.signed(ALICE, header, Bytes.of(randomBytes(random, 32)), payload, entries);
+    Envelope full = syntheticEnvelope(1000, new SecureRandom());
+    int payloadLength = full.payload().length();
     Verifier verifier = ALICE.bundle().verifier();
     full.verifySignature(verifier);
 
@@ -298,7 +258,7 @@ class EnvelopeTest {
     for (RecipientEnvelope form : forms) {
       form.verifySignature(verifier);
       assertThat(form.auditPath()).hasSizeLessThanOrEqualTo(10);
-      assertThat(form.encode().length).isLessThan(2048 + payload.length());
+      assertThat(form.encode().length).isLessThan(2048 + payloadLength);
     }
     assertThat(full.encode().length).isGreaterThan(1000 * 384);
   }
@@ -383,25 +343,5 @@ class EnvelopeTest {
 
     assertThat(bobs).isNotNull();
     assertThat(opener().open(BOB, ALICE.bundle(), bobs).plaintext()).isNotEmpty();
-  }
-
-  private static Envelope syntheticEnvelope(int count, SecureRandom random) {
-    List<RecipientEntry> entries = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      entries.add(syntheticEntry(String.format("user%04d", i), random));
-    }
-    entries.sort(Comparator.comparing(RecipientEntry::recipient, Recipient.CANONICAL_ORDER));
-    EnvelopeHeader header =
-        new EnvelopeHeader(
-            Bytes.of(randomBytes(random, EnvelopeHeader.MESSAGE_ID_SIZE_BYTES)),
-            CLOCK.millis(),
-            CONVERSATION,
-            ALICE.userId(),
-            ALICE.bundle().fingerprint(),
-            entries.size(),
-            RecipientSet.hash(recipientsOf(entries)));
-    Bytes payload = Bytes.of(randomBytes(random, Envelope.MIN_PAYLOAD_BYTES + 64));
-    return EnvelopeFixtures.signed(
-        ALICE, header, Bytes.of(randomBytes(random, 32)), payload, entries);
   }
 }

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnvelopeVectorsTest {
   /** The checked-in files in the source tree (Surefire sets {@code basedir} to the module). */
-  private static final Path CHECKED_IN =
+  static final Path CHECKED_IN =
       Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/vectors/envelope");
 
   private static final EnvelopeOpener OPENER = new EnvelopeOpener(new SecureRandom());
 
-  private static List<Path> vectorFiles(Path directory) throws IOException {
+  static List<Path> vectorFiles(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files
           .filter(f -> f.toString().endsWith(".json"))

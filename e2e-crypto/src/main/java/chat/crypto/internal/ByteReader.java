@@ -83,6 +83,12 @@ public final class ByteReader {
     return out;
   }
 
+  /** Moves past exactly {@code count} bytes without copying them. */
+  public void skip(int count) throws MalformedDataException {
+    need(count);
+    position += count;
+  }
+
   /** Reads a u8-length-prefixed UTF-8 string of 1 to 255 bytes; invalid UTF-8 is rejected. */
   public String string8() throws MalformedDataException {
     int length = u8();

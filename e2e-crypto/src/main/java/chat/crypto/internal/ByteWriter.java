@@ -3,6 +3,7 @@ package chat.crypto.internal;
 import chat.crypto.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Big-endian writer for the canonical binary encodings in PacketDiagram.md, over a plain array: a
@@ -80,9 +81,15 @@ public final class ByteWriter {
 
   /** Writes raw bytes with no length prefix. */
   public ByteWriter raw(byte[] bytes) {
-    reserve(bytes.length);
-    System.arraycopy(bytes, 0, buffer, count, bytes.length);
-    count += bytes.length;
+    return raw(bytes, 0, bytes.length);
+  }
+
+  /** Writes {@code bytes[from, to)} with no length prefix. */
+  public ByteWriter raw(byte[] bytes, int from, int to) {
+    Objects.checkFromToIndex(from, to, bytes.length);
+    reserve(to - from);
+    System.arraycopy(bytes, from, buffer, count, to - from);
+    count += to - from;
     return this;
   }
 

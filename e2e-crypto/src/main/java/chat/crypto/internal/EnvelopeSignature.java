@@ -18,4 +18,21 @@ public final class EnvelopeSignature {
         .raw(payload)
         .toByteArray();
   }
+
+  /**
+   * {@link #input} read from an envelope's full form where its parts lie: the header and key
+   * commitment, which lie together from byte 1 to {@code commitmentEnd}, and the payload from
+   * {@code payloadFrom} to {@code payloadTo}.
+   */
+  public static byte[] input(
+      byte[] full, int commitmentEnd, byte[] recipientsRoot, int payloadFrom, int payloadTo) {
+    byte[] context = Hashes.context(CONTEXT);
+    return new ByteWriter(
+            context.length + commitmentEnd - 1 + recipientsRoot.length + payloadTo - payloadFrom)
+        .raw(context)
+        .raw(full, 1, commitmentEnd)
+        .raw(recipientsRoot)
+        .raw(full, payloadFrom, payloadTo)
+        .finish();
+  }
 }

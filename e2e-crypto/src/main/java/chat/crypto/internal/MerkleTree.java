@@ -47,11 +47,32 @@ public final class MerkleTree {
     byte[] leaves = new byte[data.length * HASH_SIZE_BYTES];
     MessageDigest digest = Hashes.sha256();
     for (int i = 0; i < data.length; i++) {
-      digest.update((byte) 0x00);
-      digest.update(data[i], 0, lengths[i]);
-      digestInto(digest, leaves, i);
+      leafInto(digest, data[i], 0, lengths[i], leaves, i);
     }
     return new MerkleTree(leaves, data.length);
+  }
+
+  /**
+   * Builds the tree over leaves that lie back to back in {@code data}, each hashed where it lies:
+   * leaf {@code i} is {@code SHA-256(0x00 || data[bounds[i], bounds[i + 1]))}, so {@code bounds}
+   * has one more element than the tree has leaves.
+   */
+  public static MerkleTree overSlices(byte[] data, int[] bounds) {
+    int size = bounds.length - 1;
+    byte[] leaves = new byte[Math.max(size, 0) * HASH_SIZE_BYTES];
+    MessageDigest digest = Hashes.sha256();
+    for (int i = 0; i < size; i++) {
+      leafInto(digest, data, bounds[i], bounds[i + 1] - bounds[i], leaves, i);
+    }
+    return new MerkleTree(leaves, size);
+  }
+
+  /** Hashes leaf {@code data[from, from + length)} into hash {@code index} of {@code leaves}. */
+  private static void leafInto(
+      MessageDigest digest, byte[] data, int from, int length, byte[] leaves, int index) {
+    digest.update((byte) 0x00);
+    digest.update(data, from, length);
+    digestInto(digest, leaves, index);
   }
 
   private static byte[] flatten(List<byte[]> leafHashes) {
@@ -67,7 +88,7 @@ public final class MerkleTree {
   }
 
   private MerkleTree(byte[] leaves, int size) {
-    if (size == 0) {
+    if (size < 1) {
       throw new IllegalArgumentException("a Merkle tree needs at least one leaf");
     }
     this.size = size;

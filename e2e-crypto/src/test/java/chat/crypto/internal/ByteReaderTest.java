@@ -93,6 +93,22 @@ class ByteReaderTest {
   }
 
   @Test
+  void skip_withinInput_movesPastAndPastTheEndThrowsMalformed() throws Exception {
+    ByteReader in = new ByteReader(SAMPLE);
+
+    in.skip(1);
+    assertThat(in.u16()).isEqualTo(0xBEEF);
+    in.skip(in.remaining());
+
+    assertThat(in.remaining()).isZero();
+    assertThatThrownBy(() -> in.skip(1))
+        .isInstanceOf(MalformedDataException.class)
+        .hasMessage("truncated input");
+    assertThatThrownBy(() -> new ByteReader(SAMPLE).skip(-1))
+        .isInstanceOf(MalformedDataException.class);
+  }
+
+  @Test
   void expectEnd_trailingByte_throwsMalformed() {
     byte[] longer = Arrays.copyOf(SAMPLE, SAMPLE.length + 1);
 

@@ -40,6 +40,17 @@ class ByteWriterTest {
   }
 
   @Test
+  void raw_range_writesOnlyThoseBytesOutOfBoundsThrows() {
+    byte[] source = {1, 2, 3, 4, 5};
+
+    assertThat(hex(new ByteWriter(1).raw(source, 1, 4).raw(source, 5, 5))).isEqualTo("020304");
+    assertThatThrownBy(() -> new ByteWriter(8).raw(source, 3, 6))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> new ByteWriter(8).raw(source, 3, 2))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void u8_outOfRange_throwsIllegalArgument() {
     assertThatThrownBy(() -> new ByteWriter(1).u8(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ByteWriter(1).u8(256))

@@ -410,6 +410,35 @@ class MerkleTreeTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void overSlices_leavesBackToBack_theTreeOverEachLeafAlone() {
+    for (int n = 1; n <= 40; n++) {
+      byte[][] data = new byte[n][];
+      int[] bounds = new int[n + 1];
+      StringBuilder all = new StringBuilder("before ");
+      bounds[0] = all.length();
+      for (int i = 0; i < n; i++) {
+        String leaf = "leaf " + i + (i % 3 == 0 ? "" : " of " + n);
+        data[i] = leaf.getBytes(StandardCharsets.UTF_8);
+        all.append(leaf);
+        bounds[i + 1] = all.length();
+      }
+      byte[] together = all.append(" after").toString().getBytes(StandardCharsets.UTF_8);
+
+      MerkleTree sliced = MerkleTree.overSlices(together, bounds);
+
+      MerkleTree alone = MerkleTree.overData(data, lengthsOf(data));
+      assertThat(sliced.root()).as("size %d", n).isEqualTo(alone.root());
+      for (int i = 0; i < n; i++) {
+        assertThat(sliced.auditPath(i)).containsExactlyElementsOf(alone.auditPath(i));
+      }
+    }
+    assertThatThrownBy(() -> MerkleTree.overSlices(new byte[4], new int[] {0}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MerkleTree.overSlices(new byte[4], new int[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static int[] lengthsOf(byte[][] data) {
     int[] lengths = new int[data.length];
     for (int i = 0; i < data.length; i++) {

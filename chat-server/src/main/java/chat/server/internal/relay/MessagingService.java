@@ -2,11 +2,9 @@ package chat.server.internal.relay;
 
 import chat.crypto.AuthenticationException;
 import chat.crypto.Bytes;
-import chat.crypto.Envelope;
 import chat.crypto.EnvelopeHeader;
 import chat.crypto.MalformedDataException;
-import chat.crypto.Recipient;
-import chat.crypto.RecipientEntry;
+import chat.crypto.ReceivedEnvelope;
 import chat.crypto.RecipientForms;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
@@ -85,7 +83,7 @@ public final class MessagingService {
     } else {
       conversations.requireMember(conversation, key);
     }
-    Envelope envelope = parse(request.envelope());
+    ReceivedEnvelope envelope = parse(request.envelope());
     EnvelopeHeader header = envelope.header();
     if (!header.conversationId().equals(conversation)) {
       throw new RelayException(
@@ -104,12 +102,13 @@ public final class MessagingService {
     }
     // A set, so that each key is hashed here, on one of the workers, and only looked up by the
     // storage writer, which every message waits for; a user listed with several keys counts once.
-    Set<String> recipientKeys = new HashSet<>(envelope.recipients().size() * 2);
-    for (Recipient recipient : envelope.recipientSet()) {
-      if (!Usernames.isValid(recipient.userId())) {
+    List<String> recipientIds = envelope.recipientIds();
+    Set<String> recipientKeys = new HashSet<>(recipientIds.size() * 2);
+    for (String recipient : recipientIds) {
+      if (!Usernames.isValid(recipient)) {
         throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
       }
-      recipientKeys.add(Usernames.key(recipient.userId()));
+      recipientKeys.add(Usernames.key(recipient));
     }
     // A direct conversation's members are its two parties, known here. A room's are checked by the
     // store, against one read of the member set inside the transaction that stores the message
@@ -148,14 +147,14 @@ public final class MessagingService {
                         fanOutOrder.inTurn(
                             conversation,
                             stored.seq(),
-                            () -> fanOut(connection, stored, envelope.recipients(), forms)));
+                            () -> fanOut(connection, stored, recipientIds, forms)));
                   }
                 });
   }
 
-  private static Envelope parse(Bytes encoded) {
+  private static ReceivedEnvelope parse(Bytes encoded) {
     try {
-      return Envelope.parse(encoded);
+      return ReceivedEnvelope.parse(encoded);
     } catch (MalformedDataException e) {
       throw new RelayException(ErrorCode.INVALID_ENVELOPE);
     }
@@ -163,8 +162,9 @@ public final class MessagingService {
 
   /**
    * Pushes each online recipient its per-recipient form (from {@code forms}, made while the
-   * signature was checked; see {@link Envelope#verifyForms}); nothing is pushed to offline ones.
-   * The pushes run as one {@link Router#batch} and share one {@link MessageEventHeader}.
+   * signature was checked, form {@code i} for entry {@code i} of {@code recipientIds}; see {@link
+   * ReceivedEnvelope#verifyForms}); nothing is pushed to offline ones. The pushes run as one {@link
+   * Router#batch} and share one {@link MessageEventHeader}.
    *
    * <p>When the online recipients' frames together count for at least the bytes {@code forms} keeps
    * ({@link RecipientForms#retainedBytes}: each recipient's entry and audit path, about three
@@ -177,14 +177,14 @@ public final class MessagingService {
   private void fanOut(
       ClientConnection origin,
       MessageStore.Stored stored,
-      List<RecipientEntry> entries,
+      List<String> recipientIds,
       RecipientForms forms) {
     MessageEventHeader header =
         new MessageEventHeader(stored.conversation(), stored.seq(), stored.storedAtMillis());
     List<ClientConnection> targets = new ArrayList<>();
     int[] formOf = new int[forms.size()];
     for (int i = 0; i < forms.size(); i++) {
-      String recipient = Usernames.key(entries.get(i).recipient().userId());
+      String recipient = Usernames.key(recipientIds.get(i));
       for (ClientConnection target : router.connections(recipient)) {
         if (target != origin) {
           if (targets.size() == formOf.length) {
