@@ -48,9 +48,11 @@ class RoomLimitsIntegrationTest {
   @BeforeAll
   static void startRelay() throws Exception {
     RelayConfig config =
-        RelayFixture.config(dataDir)
-            .withRequestRate(1_000_000, 1_000_000)
-            .withRooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS));
+        RelayFixture.builder(dataDir)
+            .requestsPerSecond(1_000_000)
+            .requestBurst(1_000_000)
+            .rooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS))
+            .build();
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
       for (String name :
