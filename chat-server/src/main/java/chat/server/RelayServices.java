@@ -47,6 +47,7 @@ import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SqliteMessageStore;
+import chat.server.internal.storage.UserLimitRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
 import java.io.IOException;
@@ -205,7 +206,12 @@ final class RelayServices {
         groupTables,
         notifier,
         new KeyFingerprints(storage, users),
-        new RoomCapacity(config.rooms(), conversations, members, config.maxFrameBytes()));
+        new RoomCapacity(
+            config.rooms(),
+            conversations,
+            members,
+            new UserLimitRepository(),
+            config.maxFrameBytes()));
   }
 
   /** The bcrypt hasher, the limit on failed logins and the password check over both. */
