@@ -133,17 +133,18 @@ class SetLimitCommandTest {
    */
   @Test
   void olderSchema_exits1_andLeavesTheFileAsItIs() throws Exception {
-    int latest = Migrations.latestVersion();
-    try (UserRows rows = UserRows.in(dir)) {
-      rows.user("alice").execute("DELETE FROM schema_version WHERE version = " + latest);
-    }
+    UsersCommandTest.olderSchema(dir);
     Path file = dir.resolve(Database.FILE_NAME);
     byte[] before = Files.readAllBytes(file);
 
     assertThat(setLimit("alice", "5")).isEqualTo(1);
 
     assertThat(cli.err.toString())
-        .startsWith("chat-server users set-limit: " + file + " has schema version " + (latest - 1));
+        .startsWith(
+            "chat-server users set-limit: "
+                + file
+                + " has schema version "
+                + (Migrations.latestVersion() - 1));
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +21,7 @@ class UserLimitRepositoryTest {
 
   @BeforeEach
   void schema() throws SQLException {
-    c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"));
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA foreign_keys = ON");
-    }
-    Migrations.migrate(c);
+    c = TestStorage.migratedConnection(dir);
     for (String key : new String[] {"ann", "bob"}) {
       new UserRepository().insert(c, key, key, key, "hash", new byte[] {1}, 0);
     }
