@@ -78,7 +78,7 @@ class ChatEndToEndTest {
 
   private void restartRelay() throws Exception {
     relay.close();
-    RelayConfig config = RelayConfig.defaults("127.0.0.1", port, dataDir).withBcryptCost(4);
+    RelayConfig config = RelayConfig.builder("127.0.0.1", port, dataDir).bcryptCost(4).build();
     relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
   }
 
@@ -133,7 +133,7 @@ class ChatEndToEndTest {
   @Test
   void aPassphraseTypedForLongerThanTheRelaysIdleTimeout_stillLogsIn() throws Exception {
     relay.close();
-    RelayConfig config = RelayFixture.config(dataDir).withIdleTimeoutSeconds(2);
+    RelayConfig config = RelayFixture.builder(dataDir).idleTimeoutSeconds(2).build();
     relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
     port = relay.port();
     registered("bob", new RecordingListener()).close();
@@ -517,7 +517,7 @@ class ChatEndToEndTest {
     for (String name : List.of("tls.crt", "tls.key")) {
       Files.delete(dataDir.resolve(name));
     }
-    RelayConfig config = RelayConfig.defaults("127.0.0.1", port, dataDir).withBcryptCost(4);
+    RelayConfig config = RelayConfig.builder("127.0.0.1", port, dataDir).bcryptCost(4).build();
     relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
     try (RelayChatClient alice = Clients.oneShot(port, homes)) {
       assertThatThrownBy(() -> alice.resume("alice", PASSPHRASE.clone()))

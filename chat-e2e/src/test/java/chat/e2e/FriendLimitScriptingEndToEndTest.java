@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FriendLimitScriptingEndToEndTest {
   @RegisterExtension
-  final RelayExtension relay = new RelayExtension(config -> config.withMaxFriends(1));
+  final RelayExtension relay = new RelayExtension(config -> config.maxFriends(1));
 
   @TempDir Path home;
   private ScriptRunner chat;

@@ -32,9 +32,11 @@ class ListScriptingEndToEndTest {
       new RelayExtension(
           config ->
               config
-                  .withBufferLimits(FRAME_BYTES, 16L << 20)
-                  .withRequestRate(1_000_000, 1_000_000)
-                  .withRooms(new RoomLimits(ROOMS, 1000, 50)));
+                  .maxFrameBytes(FRAME_BYTES)
+                  .maxPendingBytes(16L << 20)
+                  .requestsPerSecond(1_000_000)
+                  .requestBurst(1_000_000)
+                  .rooms(new RoomLimits(ROOMS, 1000, 50)));
 
   @TempDir Path home;
   private ScriptRunner chat;

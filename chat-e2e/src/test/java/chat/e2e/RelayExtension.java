@@ -1,7 +1,7 @@
 package chat.e2e;
 
 import chat.server.Relay;
-import chat.server.RelayConfig;
+import chat.server.RelayConfigBuilder;
 import chat.server.RelayFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the class's changes applied, and closed after it, its folder deleted.
  */
 final class RelayExtension implements BeforeEachCallback, AfterEachCallback {
-  private final UnaryOperator<RelayConfig> configure;
+  private final UnaryOperator<RelayConfigBuilder> configure;
   private Path dataDir;
   private Relay relay;
 
@@ -29,8 +29,8 @@ final class RelayExtension implements BeforeEachCallback, AfterEachCallback {
     this(UnaryOperator.identity());
   }
 
-  /** The relay with {@code configure} applied to {@link RelayFixture#config}. */
-  RelayExtension(UnaryOperator<RelayConfig> configure) {
+  /** The relay with {@code configure} applied to {@link RelayFixture#builder}. */
+  RelayExtension(UnaryOperator<RelayConfigBuilder> configure) {
     this.configure = configure;
   }
 
@@ -39,7 +39,9 @@ final class RelayExtension implements BeforeEachCallback, AfterEachCallback {
     dataDir = Files.createTempDirectory("relay");
     relay =
         Relay.start(
-            configure.apply(RelayFixture.config(dataDir)), Clock.systemUTC(), RelayFixture.RANDOM);
+            configure.apply(RelayFixture.builder(dataDir)).build(),
+            Clock.systemUTC(),
+            RelayFixture.RANDOM);
   }
 
   @Override

@@ -4,7 +4,6 @@ import chat.server.internal.net.ListenCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Everything the relay needs to start, resolved from flags, environment, config file and defaults.
@@ -16,6 +15,9 @@ import java.util.function.Consumer;
  * hour (0: no limit); {@code bcryptThreads} is how many bcrypt computations may run at once ({@link
  * #BCRYPT_THREADS_DEFAULT}: see {@link #bcryptThreadCount()}); {@code maxFriends} is how many
  * friends one user may have.
+ *
+ * <p>Make one with {@link #builder} (from the defaults) or {@link #toBuilder} (a copy with some
+ * values changed), so that a new setting needs no change where the others are set.
  */
 public record RelayConfig(
     String bindAddress,
@@ -256,117 +258,17 @@ public record RelayConfig(
 
   /** The defaults with this bind address, port and data directory. */
   public static RelayConfig defaults(String bindAddress, int port, Path dataDir) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        12,
-        4 << 20,
-        Duration.ofDays(30),
-        120,
-        50,
-        200,
-        16L << 20,
-        DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
-        DEFAULT_REGISTRATIONS_PER_HOUR,
-        DEFAULT_PRESENCE_MAX_ROOM_MEMBERS,
-        DEFAULT_WRITE_COALESCING_MILLIS,
-        16,
-        BCRYPT_THREADS_DEFAULT,
-        ONE_IO_THREAD_PER_PROCESSOR,
-        null,
-        null,
-        DEFAULT_AUDIT_RETENTION,
-        FileLimits.defaults(),
-        RoomLimits.defaults(),
-        DEFAULT_MAX_FRIENDS);
+    return builder(bindAddress, port, dataDir).build();
   }
 
-  /** A copy with another bcrypt cost. */
-  public RelayConfig withBcryptCost(int cost) {
-    return edit(copy -> copy.bcryptCost = cost);
+  /** A builder that starts from the defaults with this bind address, port and data directory. */
+  public static RelayConfigBuilder builder(String bindAddress, int port, Path dataDir) {
+    return new RelayConfigBuilder(bindAddress, port, dataDir);
   }
 
-  /** A copy with another per-connection request rate and burst. */
-  public RelayConfig withRequestRate(int perSecond, int burst) {
-    return edit(
-        copy -> {
-          copy.requestsPerSecond = perSecond;
-          copy.requestBurst = burst;
-        });
-  }
-
-  /** A copy with other bounds on the frame size and on a connection's unsent bytes. */
-  public RelayConfig withBufferLimits(int frameBytes, long pendingBytes) {
-    return edit(
-        copy -> {
-          copy.maxFrameBytes = frameBytes;
-          copy.maxPendingBytes = pendingBytes;
-        });
-  }
-
-  /**
-   * A copy with another number of event loops ({@link #ONE_IO_THREAD_PER_PROCESSOR}: one per
-   * processor).
-   */
-  public RelayConfig withIoThreads(int threads) {
-    return edit(copy -> copy.ioThreads = threads);
-  }
-
-  /** A copy with another limit on open connections per client address (0: no limit). */
-  public RelayConfig withMaxConnectionsPerAddress(int limit) {
-    return edit(copy -> copy.maxConnectionsPerAddress = limit);
-  }
-
-  /** A copy with another limit on registration attempts per address per hour (0: no limit). */
-  public RelayConfig withRegistrationsPerHour(int attempts) {
-    return edit(copy -> copy.registrationsPerHour = attempts);
-  }
-
-  /** A copy with other numbers of request workers and of bcrypt computations at once. */
-  public RelayConfig withThreads(int workers, int bcrypt) {
-    return edit(
-        copy -> {
-          copy.workerThreads = workers;
-          copy.bcryptThreads = bcrypt;
-        });
-  }
-
-  /** A copy with another largest room that carries presence (0: every room). */
-  public RelayConfig withPresenceMaxRoomMembers(int members) {
-    return edit(copy -> copy.presenceMaxRoomMembers = members);
-  }
-
-  /** A copy with another write coalescing interval (0: every write at once). */
-  public RelayConfig withWriteCoalescingMillis(int millis) {
-    return edit(copy -> copy.writeCoalescingMillis = millis);
-  }
-
-  /** A copy with other limits on shared files. */
-  public RelayConfig withFiles(FileLimits fileLimits) {
-    return edit(copy -> copy.files = fileLimits);
-  }
-
-  /** A copy with other limits on rooms, their members and invitations. */
-  public RelayConfig withRooms(RoomLimits roomLimits) {
-    return edit(copy -> copy.rooms = roomLimits);
-  }
-
-  /** A copy with another limit on the friends of one user. */
-  public RelayConfig withMaxFriends(int friends) {
-    return edit(copy -> copy.maxFriends = friends);
-  }
-
-  /** A copy with another idle timeout: no complete frame for this long closes a connection. */
-  public RelayConfig withIdleTimeoutSeconds(int seconds) {
-    return edit(copy -> copy.idleTimeoutSeconds = seconds);
-  }
-
-  /** This configuration with {@code change} applied to a copy of its values (then validated). */
-  private RelayConfig edit(Consumer<RelayConfigCopy> change) {
-    RelayConfigCopy copy = new RelayConfigCopy(this);
-    change.accept(copy);
-    return copy.build();
+  /** A builder that starts from this configuration's values, for a copy with some changed. */
+  public RelayConfigBuilder toBuilder() {
+    return new RelayConfigBuilder(this);
   }
 
   /**

@@ -47,6 +47,7 @@ import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SqliteMessageStore;
+import chat.server.internal.storage.UserLimitRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
 import java.io.IOException;
@@ -139,6 +140,57 @@ final class RelayServices {
 
   /** Every service over {@code storage}, and the dispatcher that serves them. */
   private RequestDispatcher dispatcher(Storage storage) {
+    Shared shared = shared(storage);
+    Passwords passwords = passwords(storage);
+    AccountService accounts = accounts(shared, passwords);
+    ConversationService rooms = conversations(shared);
+    MessageRepository messages = new MessageRepository(database.envelopes());
+    SqliteMessageStore store = messageStore(messages, shared.capacity());
+    KeptForms keptForms = KeptForms.sizedToHeap();
+    FriendService friends = friends(shared);
+    return new RequestDispatcher(
+        "chat-relay",
+        accounts,
+        registrations(shared, passwords.hasher()),
+        new PasswordService(
+            storage,
+            users,
+            sessions,
+            passwords.hasher(),
+            passwords.check(),
+            accounts,
+            audit,
+            logIds),
+        rooms,
+        new MessagingService(
+            store, accounts, rooms, shared.router(), keptForms, config.maxFrameBytes()),
+        new KeyBackupService(
+            storage, new KeyBackupRepository(), cipher, clock, passwords.check(), logIds),
+        groups(shared, messages, keptForms),
+        friends,
+        new PresenceService(
+            storage, shared.presence(), shared.notifier(), friends, shared.groupTables()),
+        files(storage, rooms),
+        new SessionService(storage, sessions, accounts, clock, audit, logIds),
+        audit);
+  }
+
+  /**
+   * What most services share: the storage, the in-process router, who is online, the group tables,
+   * the notifier of membership and presence events, the key fingerprints and the limits on rooms
+   * and conversations.
+   */
+  private record Shared(
+      Storage storage,
+      LocalRouter router,
+      PresenceBook presence,
+      GroupTables groupTables,
+      Notifier notifier,
+      KeyFingerprints fingerprints,
+      RoomCapacity capacity) {}
+
+  /** The parts every service shares; removes the expired group invitations on the way. */
+  private Shared shared(Storage storage) {
     LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
     PresenceBook presence = new PresenceBook();
     GroupTables groupTables = GroupTables.create(clock);
@@ -147,7 +199,26 @@ final class RelayServices {
     Notifier notifier =
         new Notifier(
             storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
-    KeyFingerprints fingerprints = new KeyFingerprints(storage, users);
+    return new Shared(
+        storage,
+        router,
+        presence,
+        groupTables,
+        notifier,
+        new KeyFingerprints(storage, users),
+        new RoomCapacity(
+            config.rooms(),
+            conversations,
+            members,
+            new UserLimitRepository(),
+            config.maxFrameBytes()));
+  }
+
+  /** The bcrypt hasher, the limit on failed logins and the password check over both. */
+  private record Passwords(PasswordHasher hasher, LoginRateLimiter limiter, PasswordCheck check) {}
+
+  /** The password hashing with its configured cost and concurrency, which it logs. */
+  private Passwords passwords(Storage storage) {
     PasswordHasher hasher =
         new PasswordHasher(
             config.bcryptCost(),
@@ -160,116 +231,133 @@ final class RelayServices {
         config.bcryptThreadCount(),
         config.bcryptWaitingPlaces());
     LoginRateLimiter limiter = new LoginRateLimiter(clock, Duration.ofMinutes(15), 5, 30);
-    PasswordCheck passwordCheck = new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
-    RoomCapacity capacity =
-        new RoomCapacity(config.rooms(), conversations, members, config.maxFrameBytes());
-    AccountService accounts =
-        new AccountService(
-            storage,
-            users,
-            sessions,
-            members,
-            hasher,
-            new SessionTokens(random),
-            limiter,
-            router,
-            notifier,
-            clock,
-            config.sessionTtl(),
-            fingerprints,
-            audit,
-            passwordCheck,
-            logIds);
-    ConversationService rooms =
-        new ConversationService(
-            storage,
+    return new Passwords(
+        hasher, limiter, new PasswordCheck(storage, users, hasher, limiter, audit, logIds));
+  }
+
+  /** Logins, resumes, logouts and the key directory, with the configured session lifetime. */
+  private AccountService accounts(Shared shared, Passwords passwords) {
+    return new AccountService(
+        shared.storage(),
+        users,
+        sessions,
+        members,
+        passwords.hasher(),
+        new SessionTokens(random),
+        passwords.limiter(),
+        shared.router(),
+        shared.notifier(),
+        clock,
+        config.sessionTtl(),
+        shared.fingerprints(),
+        audit,
+        passwords.check(),
+        logIds);
+  }
+
+  /**
+   * Joining, leaving and listing rooms and their members, with the group rules and the closing of
+   * direct conversations.
+   */
+  private ConversationService conversations(Shared shared) {
+    return new ConversationService(
+        shared.storage(),
+        conversations,
+        members,
+        users,
+        shared.router(),
+        shared.notifier(),
+        shared.fingerprints(),
+        clock,
+        new GroupRules(shared.groupTables()),
+        shared.presence(),
+        shared.capacity(),
+        new DirectConversations(
+            shared.storage(),
             conversations,
             members,
             users,
-            router,
-            notifier,
-            fingerprints,
-            clock,
-            new GroupRules(groupTables),
-            presence,
-            capacity,
-            new DirectConversations(
-                storage, conversations, members, users, notifier, capacity, clock),
-            config.maxFrameBytes());
-    MessageRepository messages = new MessageRepository(database.envelopes());
-    SqliteMessageStore store =
-        new SqliteMessageStore(
-            database,
-            writes,
-            cipher,
-            clock,
-            conversations,
-            members,
-            messages,
-            capacity.maxConversationsPerUser());
-    KeptForms keptForms = KeptForms.sizedToHeap();
-    FriendService friends =
-        new FriendService(
-            storage,
-            users,
-            new FriendRequestRepository(),
-            friendships,
-            router,
-            presence,
-            notifier,
-            clock,
-            logIds,
-            config.maxFriends(),
-            config.maxFrameBytes());
-    return new RequestDispatcher(
-        "chat-relay",
-        accounts,
-        new RegisterService(
-            storage,
-            users,
-            conversations,
-            members,
-            capacity,
-            hasher,
-            new RegistrationLimiter(clock, Duration.ofHours(1), config.registrationsPerHour()),
-            new AuditThrottle(),
-            notifier,
-            clock,
-            audit,
-            logIds),
-        new PasswordService(
-            storage, users, sessions, hasher, passwordCheck, accounts, audit, logIds),
+            shared.notifier(),
+            shared.capacity(),
+            clock),
+        config.maxFrameBytes());
+  }
+
+  /** The store of sealed envelopes, sized to the conversations a user may be in. */
+  private SqliteMessageStore messageStore(MessageRepository messages, RoomCapacity capacity) {
+    return new SqliteMessageStore(
+        database,
+        writes,
+        cipher,
+        clock,
+        conversations,
+        members,
+        messages,
+        capacity.maxConversationsPerUser());
+  }
+
+  /** Friend requests and friendships, with the configured limit per user. */
+  private FriendService friends(Shared shared) {
+    return new FriendService(
+        shared.storage(),
+        users,
+        new FriendRequestRepository(),
+        friendships,
+        shared.router(),
+        shared.presence(),
+        shared.notifier(),
+        clock,
+        logIds,
+        config.maxFriends(),
+        config.maxFrameBytes());
+  }
+
+  /** Registration, with the configured limit on attempts per client address and hour. */
+  private RegisterService registrations(Shared shared, PasswordHasher hasher) {
+    return new RegisterService(
+        shared.storage(),
+        users,
+        conversations,
+        members,
+        shared.capacity(),
+        hasher,
+        new RegistrationLimiter(clock, Duration.ofHours(1), config.registrationsPerHour()),
+        new AuditThrottle(),
+        shared.notifier(),
+        clock,
+        audit,
+        logIds);
+  }
+
+  /** Groups: creating, renaming and disbanding them, and their members' actions. */
+  private GroupService groups(Shared shared, MessageRepository messages, KeptForms keptForms) {
+    return new GroupService(
+        shared.storage(),
+        conversations,
+        members,
+        users,
+        messages,
+        keptForms,
+        shared.groupTables(),
+        shared.notifier(),
+        clock,
+        logIds,
+        shared.capacity());
+  }
+
+  /** Shared files, with the configured limits. */
+  private FileService files(Storage storage, ConversationService rooms) {
+    return new FileService(
+        storage,
+        fileRows,
+        fileChunks,
+        users,
         rooms,
-        new MessagingService(store, accounts, rooms, router, keptForms, config.maxFrameBytes()),
-        new KeyBackupService(
-            storage, new KeyBackupRepository(), cipher, clock, passwordCheck, logIds),
-        new GroupService(
-            storage,
-            conversations,
-            members,
-            users,
-            messages,
-            keptForms,
-            groupTables,
-            notifier,
-            clock,
-            logIds,
-            capacity),
-        friends,
-        new PresenceService(storage, presence, notifier, friends, groupTables),
-        new FileService(
-            storage,
-            fileRows,
-            fileChunks,
-            users,
-            rooms,
-            cipher,
-            clock,
-            config.files(),
-            config.maxFrameBytes(),
-            logIds),
-        new SessionService(storage, sessions, accounts, clock, audit, logIds),
-        audit);
+        cipher,
+        clock,
+        config.files(),
+        config.maxFrameBytes(),
+        logIds);
   }
 
   /** The audit writer, once {@link #start} has started it. */

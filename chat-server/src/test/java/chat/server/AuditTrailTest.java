@@ -170,7 +170,7 @@ class AuditTrailTest {
     int port;
     try (Relay relay =
         Relay.start(
-            RelayConfig.defaults("::1", 0, dataDir).withBcryptCost(4),
+            RelayConfig.builder("::1", 0, dataDir).bcryptCost(4).build(),
             Clock.systemUTC(),
             RelayFixture.RANDOM)) {
       port = relay.port();

@@ -90,12 +90,15 @@ class BigRoomSlowConsumerTest {
   void startRelay() throws Exception {
     relay =
         Relay.start(
-            RelayFixture.config(dataDir)
-                .withBufferLimits(FRAME_BYTES, PENDING_BYTES)
-                .withRequestRate(10_000, 10_000)
+            RelayFixture.builder(dataDir)
+                .maxFrameBytes(FRAME_BYTES)
+                .maxPendingBytes(PENDING_BYTES)
+                .requestsPerSecond(10_000)
+                .requestBurst(10_000)
                 // -Dchat.bigroom.members may ask for more members than one address may connect.
-                .withMaxConnectionsPerAddress(0)
-                .withIoThreads(1),
+                .maxConnectionsPerAddress(0)
+                .ioThreads(1)
+                .build(),
             Clock.systemUTC(),
             RelayFixture.RANDOM);
   }

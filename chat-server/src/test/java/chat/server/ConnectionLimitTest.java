@@ -30,7 +30,7 @@ class ConnectionLimitTest {
 
   @Test
   void connectionsPastTheLimit_areClosedBeforeTls_auditedOnce_andRoomComesBack() throws Exception {
-    RelayConfig config = RelayFixture.config(dataDir).withMaxConnectionsPerAddress(2);
+    RelayConfig config = RelayFixture.builder(dataDir).maxConnectionsPerAddress(2).build();
     try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM);
         TestClient first = RelayFixture.connect(relay, dataDir)) {
       TestClient second = RelayFixture.connect(relay, dataDir);

@@ -68,10 +68,13 @@ class ConversationLimitIntegrationTest {
 
   private static Relay start() throws Exception {
     RelayConfig config =
-        RelayFixture.config(dataDir)
-            .withRequestRate(1_000_000, 1_000_000)
-            .withBufferLimits(FRAME_BYTES, 16L << 20)
-            .withRooms(new RoomLimits(LIMIT + 10, 1000, 50));
+        RelayFixture.builder(dataDir)
+            .requestsPerSecond(1_000_000)
+            .requestBurst(1_000_000)
+            .maxFrameBytes(FRAME_BYTES)
+            .maxPendingBytes(16L << 20)
+            .rooms(new RoomLimits(LIMIT + 10, 1000, 50))
+            .build();
     return Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
   }
 

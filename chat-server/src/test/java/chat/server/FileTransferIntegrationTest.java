@@ -57,7 +57,9 @@ class FileTransferIntegrationTest {
   static void startRelay() throws Exception {
     FileLimits limits =
         new FileLimits(MAX_FILE, Duration.ofHours(168), QUOTA, 64L << 20, Duration.ofHours(1));
-    relay = Relay.start(RelayFixture.config(dataDir).withFiles(limits), clock, RelayFixture.RANDOM);
+    relay =
+        Relay.start(
+            RelayFixture.builder(dataDir).files(limits).build(), clock, RelayFixture.RANDOM);
     try (TestClient client = connect(relay, dataDir)) {
       for (String name : new String[] {"alice", "bob", "carol", "dave"}) {
         IdentityKeyPair identity = RelayFixture.identity(name);

@@ -55,9 +55,11 @@ class FriendLimitsIntegrationTest {
   @BeforeAll
   static void startRelay() throws Exception {
     RelayConfig config =
-        RelayFixture.config(dataDir)
-            .withBufferLimits(FRAME_BYTES, 16L << 20)
-            .withMaxFriends(MAX_FRIENDS);
+        RelayFixture.builder(dataDir)
+            .maxFrameBytes(FRAME_BYTES)
+            .maxPendingBytes(16L << 20)
+            .maxFriends(MAX_FRIENDS)
+            .build();
     relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
       for (String name : List.of("many", "ann", "bea", "cyd", "dee", "eve")) {

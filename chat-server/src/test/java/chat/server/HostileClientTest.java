@@ -57,7 +57,7 @@ class HostileClientTest {
     relay = Relay.start(RelayFixture.config(dataDir), Clock.systemUTC(), RelayFixture.RANDOM);
     idleRelay =
         Relay.start(
-            RelayFixture.config(idleDataDir).withIdleTimeoutSeconds(IDLE_SECONDS),
+            RelayFixture.builder(idleDataDir).idleTimeoutSeconds(IDLE_SECONDS).build(),
             Clock.systemUTC(),
             RelayFixture.RANDOM);
     IdentityKeyPair alice = RelayFixture.identity("alice");

@@ -49,10 +49,13 @@ class ListPagingIntegrationTest {
   @BeforeAll
   static void startRelay() throws Exception {
     RelayConfig config =
-        RelayFixture.config(dataDir)
-            .withBufferLimits(FRAME_BYTES, 16L << 20)
-            .withRequestRate(1_000_000, 1_000_000)
-            .withRooms(new RoomLimits(ROOMS, 1000, 50));
+        RelayFixture.builder(dataDir)
+            .maxFrameBytes(FRAME_BYTES)
+            .maxPendingBytes(16L << 20)
+            .requestsPerSecond(1_000_000)
+            .requestBurst(1_000_000)
+            .rooms(new RoomLimits(ROOMS, 1000, 50))
+            .build();
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     creator = RelayFixture.identity("carla");
     // Two creators, half each: one user may be in only as many conversations as a login reply

@@ -33,7 +33,7 @@ class PasswordGuessingTest {
 
   private Relay start(int bcryptCost) throws Exception {
     return Relay.start(
-        RelayFixture.config(dataDir).withBcryptCost(bcryptCost),
+        RelayFixture.builder(dataDir).bcryptCost(bcryptCost).build(),
         Clock.systemUTC(),
         RelayFixture.RANDOM);
   }

@@ -33,7 +33,8 @@ class PasswordHashingFloodTest {
   @Test
   void login_twentyConcurrentGuesses_checkAtMostFivePasswords() throws Exception {
     // Enough workers and bcrypt slots that every guess could be checked at once.
-    RelayConfig config = RelayFixture.config(dataDir).withBcryptCost(8).withThreads(32, 16);
+    RelayConfig config =
+        RelayFixture.builder(dataDir).bcryptCost(8).workerThreads(32).bcryptThreads(16).build();
     try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM)) {
       try (TestClient owner = connect(relay, dataDir)) {
         RelayFixture.register(owner, RelayFixture.identity("alice"));
@@ -50,7 +51,8 @@ class PasswordHashingFloodTest {
   @Test
   void ping_duringALoginFlood_isAnsweredBeforeAnyPasswordIsChecked() throws Exception {
     // Three workers give one bcrypt slot; a bcrypt takes long enough to see the order clearly.
-    RelayConfig config = RelayFixture.config(dataDir).withBcryptCost(13).withThreads(3, 0);
+    RelayConfig config =
+        RelayFixture.builder(dataDir).bcryptCost(13).workerThreads(3).bcryptThreads(0).build();
     ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM);
         TestClient pinger = connect(relay, dataDir)) {

@@ -46,7 +46,7 @@ class PresenceLimitTest {
 
   @Test
   void onlyRoomsWithinTheLimit_andFriends_carryPresence() throws Exception {
-    RelayConfig config = RelayFixture.config(dataDir).withPresenceMaxRoomMembers(2);
+    RelayConfig config = RelayFixture.builder(dataDir).presenceMaxRoomMembers(2).build();
     try (Relay relay = Relay.start(config, Clock.systemUTC(), RelayFixture.RANDOM)) {
       try (TestClient setup = RelayFixture.connect(relay, dataDir, 2)) {
         for (String name : List.of("ann", "ben", "cat", "dan")) {

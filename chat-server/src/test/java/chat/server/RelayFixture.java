@@ -23,11 +23,15 @@ public final class RelayFixture {
 
   private RelayFixture() {}
 
+  /** The tests' relay: loopback, an ephemeral port, fast bcrypt and no registration limit. */
   public static RelayConfig config(Path dataDir) {
+    return builder(dataDir).build();
+  }
+
+  /** A builder that starts from {@link #config}, for a test that changes some of it. */
+  public static RelayConfigBuilder builder(Path dataDir) {
     // Tests register many users from one address; RegistrationLimitTest checks the limit.
-    return RelayConfig.defaults("127.0.0.1", 0, dataDir)
-        .withBcryptCost(4)
-        .withRegistrationsPerHour(0);
+    return RelayConfig.builder("127.0.0.1", 0, dataDir).bcryptCost(4).registrationsPerHour(0);
   }
 
   public static Relay start(Path dataDir) throws Exception {

@@ -48,9 +48,11 @@ class RoomLimitsIntegrationTest {
   @BeforeAll
   static void startRelay() throws Exception {
     RelayConfig config =
-        RelayFixture.config(dataDir)
-            .withRequestRate(1_000_000, 1_000_000)
-            .withRooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS));
+        RelayFixture.builder(dataDir)
+            .requestsPerSecond(1_000_000)
+            .requestBurst(1_000_000)
+            .rooms(new RoomLimits(ROOMS_PER_USER, ROOM_MEMBERS, INVITATIONS))
+            .build();
     relay = Relay.start(config, java.time.Clock.systemUTC(), RelayFixture.RANDOM);
     try (TestClient client = RelayFixture.connect(relay, dataDir)) {
       for (String name :
@@ -246,5 +248,54 @@ class RoomLimitsIntegrationTest {
       }
     }
     return rooms;
+  }
+
+  /**
+   * An operator's own limit for one user ({@code chat-server users set-limit}), set while the relay
+   * runs, counts from that user's next new room, and {@code default} gives them the relay's again.
+   */
+  @Test
+  void setLimit_whileTheRelayRuns_countsFromTheUsersNextRoom() throws Exception {
+    try (TestClient setup = RelayFixture.connect(relay, dataDir)) {
+      register(setup, RelayFixture.identity("kim"));
+    }
+    try (TestClient kim = as("kim")) {
+      for (int i = 0; i < ROOMS_PER_USER; i++) {
+        kim.ok(new JoinRequest(kim.nextId(), "#kim-" + i), JoinReply.class);
+      }
+      assertThat(refused(kim.call(new JoinRequest(kim.nextId(), "#kim-extra"))).code())
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+
+      assertThat(setLimit("kim", "" + (ROOMS_PER_USER + 1))).isZero();
+      kim.ok(new JoinRequest(kim.nextId(), "#kim-extra"), JoinReply.class);
+      ErrorReply group = refused(kim.call(new GroupCreateRequest(kim.nextId(), "#kim-group")));
+      assertThat(group.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(group.message()).contains("created " + (ROOMS_PER_USER + 1) + " rooms");
+
+      assertThat(setLimit("kim", "default")).isZero();
+      kim.ok(new LeaveRequest(kim.nextId(), "#kim-0"), LeaveReply.class);
+      assertThat(refused(kim.call(new JoinRequest(kim.nextId(), "#kim-0"))).code())
+          .as("at the relay's limit again with the rooms kim still has")
+          .isEqualTo(ErrorCode.LIMIT_REACHED);
+    }
+  }
+
+  /**
+   * Runs {@code chat-server users set-limit USER --max-rooms VALUE} on the running relay's data.
+   */
+  private static int setLimit(String user, String value) {
+    RelayCli cli = new RelayCli();
+    int code =
+        cli.run(
+            java.util.Map.of(),
+            "users",
+            "set-limit",
+            user,
+            "--max-rooms",
+            value,
+            "--data-dir",
+            dataDir.toString());
+    assertThat(cli.err.toString()).isEmpty();
+    return code;
   }
 }

@@ -57,7 +57,10 @@ class SlowConsumerTest {
   static void startRelay() throws Exception {
     relay =
         Relay.start(
-            RelayFixture.config(dataDir).withBufferLimits(MAX_FRAME_BYTES, MAX_PENDING_BYTES),
+            RelayFixture.builder(dataDir)
+                .maxFrameBytes(MAX_FRAME_BYTES)
+                .maxPendingBytes(MAX_PENDING_BYTES)
+                .build(),
             Clock.systemUTC(),
             RelayFixture.RANDOM);
     alice = RelayFixture.identity("alice");

@@ -8,11 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Reads {@code relay.db} for an operator command ({@code audit}, {@code users}): read-only, so it
  * never creates, migrates or changes anything and is safe while the relay runs (WAL lets a reader
  * in beside the writer), and in one transaction, so that every count comes from the same moment.
+ * {@link #changeCurrent} is the one exception, for {@code users set-limit}: one short write
+ * transaction, which the relay's writer waits for as it waits for its own.
  */
 final class DatabaseReader {
   private DatabaseReader() {}
@@ -39,18 +42,57 @@ final class DatabaseReader {
    *     be read, or {@code read} refuses it
    */
   static <T> T read(Path dataDir, Read<T> read) throws Unreadable {
+    return run(
+        dataDir,
+        () -> Database.openReadOnly(dataDir),
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            return read.apply(connection);
+          } finally {
+            connection.rollback();
+          }
+        });
+  }
+
+  /**
+   * {@link #readCurrent}, but {@code change} may write: it runs in one transaction that holds the
+   * write lock from its start ({@code BEGIN IMMEDIATE}, so that no write of the relay's can come
+   * between what it reads and what it writes), committed if it returns, rolled back if it throws.
+   *
+   * @throws Unreadable as for {@link #read}, or if the transaction cannot be committed
+   */
+  static <T> T changeCurrent(Path dataDir, Read<T> change) throws Unreadable {
+    return run(
+        dataDir,
+        () -> Database.openForChange(dataDir),
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            requireCurrentSchema(connection, dataDir);
+            // Closing the connection without a COMMIT rolls the transaction back.
+            T result = change.apply(connection);
+            statement.execute("COMMIT");
+            return result;
+          }
+        });
+  }
+
+  /** Opens a connection to {@code relay.db}. */
+  @FunctionalInterface
+  private interface Open {
+    Connection open() throws SQLException, NoSuchFileException;
+  }
+
+  /** Runs {@code work} on the connection {@code open} opens, once the data directory is checked. */
+  private static <T> T run(Path dataDir, Open open, Read<T> work) throws Unreadable {
     try {
       DataDirectory.checkExisting(dataDir);
     } catch (IOException e) {
       throw new Unreadable(e.getMessage());
     }
-    try (Connection connection = Database.openReadOnly(dataDir)) {
-      connection.setAutoCommit(false);
-      try {
-        return read.apply(connection);
-      } finally {
-        connection.rollback();
-      }
+    try (Connection connection = open.open()) {
+      return work.apply(connection);
     } catch (NoSuchFileException e) {
       throw new Unreadable("no " + Database.FILE_NAME + " in " + dataDir);
     } catch (SQLException e) {

@@ -313,35 +313,33 @@ public final class RelayCommand implements Callable<Integer> {
     if (logFile != null) {
       requireWritable(logFile);
     }
-    return new RelayConfig(
-        bind,
-        port,
-        dataDir,
-        bcryptCost,
-        maxFrameBytes,
-        Duration.ofDays(sessionDays),
-        idleTimeoutSeconds,
-        requestsPerSecond,
-        requestBurst,
-        maxPendingBytes,
-        maxConnectionsPerAddress,
-        registrationsPerHour,
-        presenceMaxRoomMembers,
-        writeCoalescingMillis,
-        workerThreads,
-        bcryptThreads,
-        ioThreads,
-        tlsCert,
-        tlsKey,
-        Duration.ofDays(auditDays),
-        new FileLimits(
-            maxFileBytes,
-            Duration.ofHours(fileExpiryHours),
-            fileQuotaBytes,
-            fileStorageBytes,
-            Duration.ofMinutes(10)),
-        roomLimits.limits(),
-        roomLimits.maxFriends);
+    return RelayConfig.builder(bind, port, dataDir)
+        .bcryptCost(bcryptCost)
+        .maxFrameBytes(maxFrameBytes)
+        .sessionTtl(Duration.ofDays(sessionDays))
+        .idleTimeoutSeconds(idleTimeoutSeconds)
+        .requestsPerSecond(requestsPerSecond)
+        .requestBurst(requestBurst)
+        .maxPendingBytes(maxPendingBytes)
+        .maxConnectionsPerAddress(maxConnectionsPerAddress)
+        .registrationsPerHour(registrationsPerHour)
+        .presenceMaxRoomMembers(presenceMaxRoomMembers)
+        .writeCoalescingMillis(writeCoalescingMillis)
+        .workerThreads(workerThreads)
+        .bcryptThreads(bcryptThreads)
+        .ioThreads(ioThreads)
+        .tls(tlsCert, tlsKey)
+        .auditRetention(Duration.ofDays(auditDays))
+        .files(
+            new FileLimits(
+                maxFileBytes,
+                Duration.ofHours(fileExpiryHours),
+                fileQuotaBytes,
+                fileStorageBytes,
+                Duration.ofMinutes(10)))
+        .rooms(roomLimits.limits())
+        .maxFriends(roomLimits.maxFriends)
+        .build();
   }
 
   /**

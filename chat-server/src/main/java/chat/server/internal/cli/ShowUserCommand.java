@@ -1,6 +1,5 @@
 package chat.server.internal.cli;
 
-import chat.protocol.Usernames;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.UserCounts;
 import java.io.PrintWriter;
@@ -97,15 +96,7 @@ public final class ShowUserCommand implements Callable<Integer> {
   private Set<String> keys() {
     Set<String> keys = new LinkedHashSet<>();
     for (String typed : names) {
-      String name = typed.strip().replaceFirst("^@", "");
-      if (!Usernames.isValid(name)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "not a username: '"
-                + UserLimits.printable(typed)
-                + "' (3 to 32 of A-Z a-z 0-9 _ . -, starting with a letter)");
-      }
-      keys.add(Usernames.key(name));
+      keys.add(UsernameArgument.key(spec, typed));
     }
     return keys;
   }

@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options of {@code chat-server users} and {@code users show}: the two relay settings whose
- * limits they compare each user with, taken as the relay takes them (flag, then environment, then
- * config file, then default; a flag also before the subcommand's name), and {@code --json}.
+ * The options of {@code chat-server users}, {@code users show} and {@code users set-limit}: the two
+ * relay settings whose limits they compare each user with, taken as the relay takes them (flag,
+ * then environment, then config file, then default; a flag also before the subcommand's name), and
+ * {@code --json}.
  */
 final class UserLimitOptions {
   @Spec(Spec.Target.MIXEE)

@@ -10,19 +10,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param maxConversations rooms, groups and direct conversations one user may be in (following
  *     {@code --max-frame-bytes})
- * @param maxRoomsPerUser rooms and groups one user may have created ({@code --max-rooms-per-user})
+ * @param maxRoomsPerUser rooms and groups one user may have created ({@code --max-rooms-per-user}),
+ *     unless the operator set a limit of their own for that user
  */
 record UserLimits(int maxConversations, int maxRoomsPerUser) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** True if {@code count} is at or over either limit. */
   boolean reached(UserCounts.Count count) {
-    return count.conversations() >= maxConversations || count.roomsCreated() >= maxRoomsPerUser;
+    return count.conversations() >= maxConversations || count.roomsCreated() >= maxRooms(count);
+  }
+
+  /**
+   * The rooms {@code count}'s user may create: their own limit if they have one, else the relay's.
+   */
+  int maxRooms(UserCounts.Count count) {
+    return count.ownMaxRooms().orElse(maxRoomsPerUser);
   }
 
   /**
    * {@code alice conversations=505/504 over-limit rooms-created=2/100}: each count over its limit,
-   * then {@code at-limit} or {@code over-limit} when it has reached it.
+   * then {@code own-limit} if that limit is the user's own (set with {@code users set-limit}), then
+   * {@code at-limit} or {@code over-limit} when it has reached it.
    */
   String text(UserCounts.Count count) {
     return printable(count.username())
@@ -34,8 +43,9 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
         + " rooms-created="
         + count.roomsCreated()
         + "/"
-        + maxRoomsPerUser
-        + state(count.roomsCreated(), maxRoomsPerUser);
+        + maxRooms(count)
+        + (count.ownMaxRooms().isPresent() ? " own-limit" : "")
+        + state(count.roomsCreated(), maxRooms(count));
   }
 
   /** {@link #json} if {@code json}, else {@link #text}. */
@@ -50,7 +60,8 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
     node.put("conversations", count.conversations());
     node.put("maxConversations", maxConversations);
     node.put("roomsCreated", count.roomsCreated());
-    node.put("maxRoomsPerUser", maxRoomsPerUser);
+    node.put("maxRoomsPerUser", maxRooms(count));
+    node.put("ownRoomLimit", count.ownMaxRooms().isPresent());
     return node.toString();
   }
 

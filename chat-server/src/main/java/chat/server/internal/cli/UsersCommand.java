@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code chat-server users}: every user's conversations and rooms created against the relay's
  * limits, or with {@code --at-limit} only those who reached one, such as the users a lower {@code
  * --max-frame-bytes} would leave over the conversation limit. {@code users show} prints named
- * users. Only reads ({@link DatabaseReader}), so it is safe while the relay runs.
+ * users, {@code users set-limit} sets one user's own room limit. Only reads ({@link
+ * DatabaseReader}), so it is safe while the relay runs.
  */
 @Command(
     name = "users",
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
       "Conversations are rooms, groups and direct ones; the busiest users come first.",
       "Only reads relay.db: safe while the relay runs."
     },
-    subcommands = ShowUserCommand.class)
+    subcommands = {ShowUserCommand.class, SetLimitCommand.class})
 public final class UsersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

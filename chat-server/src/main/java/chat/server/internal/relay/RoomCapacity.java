@@ -6,6 +6,7 @@ import chat.server.RoomLimits;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.GroupInviteRepository;
 import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.UserLimitRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -18,20 +19,24 @@ public final class RoomCapacity {
   private final RoomLimits limits;
   private final ConversationRepository conversations;
   private final MemberRepository members;
+  private final UserLimitRepository userLimits;
   private final int maxConversationsPerUser;
 
   /**
-   * The checks of {@code limits} over the tables they count, and of the conversations one user may
-   * be in ({@link RoomLimits#conversationsFitting} {@code maxFrameBytes}).
+   * The checks of {@code limits} over the tables they count, with the room limits the operator set
+   * for single users in {@code userLimits}, and of the conversations one user may be in ({@link
+   * RoomLimits#conversationsFitting} {@code maxFrameBytes}).
    */
   public RoomCapacity(
       RoomLimits limits,
       ConversationRepository conversations,
       MemberRepository members,
+      UserLimitRepository userLimits,
       int maxFrameBytes) {
     this.limits = limits;
     this.conversations = conversations;
     this.members = members;
+    this.userLimits = userLimits;
     this.maxConversationsPerUser = RoomLimits.conversationsFitting(maxFrameBytes);
   }
 
@@ -59,10 +64,12 @@ public final class RoomCapacity {
 
   /**
    * Creates room {@code room} for {@code creatorKey} unless it has members; refuses if the creator
-   * already has {@link RoomLimits#maxRoomsPerUser()} rooms with members. A room that exists with no
-   * member (everyone left, or its group was disbanded) is brought into being again by this user: it
-   * counts for them from now on, no longer for whoever made it first. {@code #lobby} belongs to the
-   * relay and counts for nobody.
+   * already has as many rooms with members as they may create: the limit the operator set for them
+   * ({@code chat-server users set-limit}), read in this transaction so that a change counts at
+   * once, or else {@link RoomLimits#maxRoomsPerUser()}. A room that exists with no member (everyone
+   * left, or its group was disbanded) is brought into being again by this user: it counts for them
+   * from now on, no longer for whoever made it first. {@code #lobby} belongs to the relay and
+   * counts for nobody.
    */
   void createOrUse(Connection c, String room, String creatorKey, long now) throws SQLException {
     boolean exists = conversations.exists(c, room);
@@ -70,7 +77,8 @@ public final class RoomCapacity {
       return;
     }
     int created = conversations.createdBy(c, creatorKey);
-    if (created >= limits.maxRoomsPerUser()) {
+    int allowed = userLimits.maxRooms(c, creatorKey).orElse(limits.maxRoomsPerUser());
+    if (created >= allowed) {
       throw new RelayException(
           ErrorCode.LIMIT_REACHED,
           "you have created "

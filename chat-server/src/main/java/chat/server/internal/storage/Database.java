@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The relay's SQLite file {@code relay.db}: WAL mode, {@code synchronous=FULL} (a commit is on disk
@@ -128,13 +129,37 @@ public final class Database implements AutoCloseable {
    * @throws SQLException if it cannot be opened
    */
   public static Connection openReadOnly(Path dataDir) throws SQLException, NoSuchFileException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(10_000);
+    return openExisting(dataDir, config);
+  }
+
+  /**
+   * A connection to the existing {@code relay.db} in {@code dataDir} that may write, for an
+   * operator tool's one short change ({@code chat-server users set-limit}): it never creates or
+   * migrates anything, checks foreign keys and syncs its commit as the relay does, and waits up to
+   * 10 seconds for the relay's writer, as the relay's writer waits for it. Begin its transaction
+   * with {@code BEGIN IMMEDIATE}, so that it holds the write lock from its first read.
+   *
+   * @throws NoSuchFileException if there is no {@code relay.db} there
+   * @throws SQLException if it cannot be opened
+   */
+  public static Connection openForChange(Path dataDir) throws SQLException, NoSuchFileException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.resetOpenMode(SQLiteOpenMode.CREATE);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    return openExisting(dataDir, config);
+  }
+
+  private static Connection openExisting(Path dataDir, SQLiteConfig config)
+      throws SQLException, NoSuchFileException {
     Path file = dataDir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
-    config.setBusyTimeout(10_000);
     return DriverManager.getConnection(
         "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }

@@ -169,7 +169,12 @@ public final class Migrations {
           // Step 14: when a party closed a direct conversation (NULL: open). A closed one is not
           // listed at login and does not count toward the conversations one user may be in; the
           // row stays, so that nothing changes for the other party.
-          sql("ALTER TABLE members ADD COLUMN closed_at INTEGER"));
+          sql("ALTER TABLE members ADD COLUMN closed_at INTEGER"),
+          // Step 15: limits the operator set for one user in place of the relay's (chat-server
+          // users set-limit): the rooms and groups they may create. No row: the relay's limit.
+          sql(
+              "CREATE TABLE user_limits (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
+                  + " max_rooms INTEGER NOT NULL CHECK (max_rooms >= 1)) WITHOUT ROWID"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

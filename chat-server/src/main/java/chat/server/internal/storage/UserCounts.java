@@ -7,12 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the relay's per-user limits count, read for operator tools ({@code chat-server users}): the
  * conversations each user is in ({@link MemberRepository#countOf}) and the rooms they created that
  * still count ({@link ConversationRepository#createdBy}), the numbers the relay checks a join, a
- * group creation or a first direct message against.
+ * group creation or a first direct message against, and the room limit the operator set for a user
+ * in place of the relay's ({@link UserLimitRepository}).
  */
 public final class UserCounts {
   /**
@@ -21,8 +23,11 @@ public final class UserCounts {
    * @param username the account's name as registered
    * @param conversations rooms, groups and direct conversations the user is in
    * @param roomsCreated rooms and groups the user created that still have a member
+   * @param ownMaxRooms the rooms and groups the user may create, if the operator set a limit of
+   *     their own in place of the relay's
    */
-  public record Count(String username, int conversations, int roomsCreated) {}
+  public record Count(
+      String username, int conversations, int roomsCreated, OptionalInt ownMaxRooms) {}
 
   /** Most conversations first, then most rooms created, then by name. */
   private static final Comparator<Count> BUSIEST_FIRST =
@@ -34,17 +39,26 @@ public final class UserCounts {
   private final UserRepository users = new UserRepository();
   private final MemberRepository members = new MemberRepository();
   private final ConversationRepository conversations = new ConversationRepository();
+  private final UserLimitRepository limits = new UserLimitRepository();
 
   /** Every account's counts, most conversations first, then most rooms created, then by name. */
   public List<Count> all(Connection c) throws SQLException {
     Map<String, Integer> in = members.countsByUser(c);
     Map<String, Integer> created = conversations.createdByEach(c);
+    Map<String, Integer> own = limits.maxRoomsOfEach(c);
     List<Count> out = new ArrayList<>();
     users
         .usernames(c)
         .forEach(
             (key, name) ->
-                out.add(new Count(name, in.getOrDefault(key, 0), created.getOrDefault(key, 0))));
+                out.add(
+                    new Count(
+                        name,
+                        in.getOrDefault(key, 0),
+                        created.getOrDefault(key, 0),
+                        own.containsKey(key)
+                            ? OptionalInt.of(own.get(key))
+                            : OptionalInt.empty())));
     out.sort(BUSIEST_FIRST);
     return out;
   }
@@ -59,6 +73,7 @@ public final class UserCounts {
         new Count(
             user.get().username(),
             members.countOf(c, userKey),
-            conversations.createdBy(c, userKey)));
+            conversations.createdBy(c, userKey),
+            limits.maxRooms(c, userKey)));
   }
 }

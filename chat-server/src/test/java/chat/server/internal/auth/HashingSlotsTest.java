@@ -62,7 +62,11 @@ class HashingSlotsTest {
    */
   @Test
   void run_hashingFloodOnTheWorkerPool_leavesAWorkerForOtherRequests() throws Exception {
-    RelayConfig config = RelayConfig.defaults("127.0.0.1", 0, Path.of("unused")).withThreads(3, 0);
+    RelayConfig config =
+        RelayConfig.builder("127.0.0.1", 0, Path.of("unused"))
+            .workerThreads(3)
+            .bcryptThreads(0)
+            .build();
     HashingSlots slots =
         new HashingSlots(
             config.bcryptThreadCount(), config.bcryptWaitingPlaces(), Duration.ofHours(1));

@@ -133,7 +133,7 @@ class UsersCommandTest {
         .first()
         .isEqualTo(
             "{\"user\":\"alice\",\"conversations\":4,\"maxConversations\":32760,"
-                + "\"roomsCreated\":2,\"maxRoomsPerUser\":100}");
+                + "\"roomsCreated\":2,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false}");
   }
 
   @Test
@@ -220,9 +220,7 @@ class UsersCommandTest {
   @Test
   void otherSchemaVersion_exits1_andLeavesTheFileAsItIs() throws Exception {
     int latest = Migrations.latestVersion();
-    try (UserRows rows = UserRows.in(dir)) {
-      rows.user("alice").execute("DELETE FROM schema_version WHERE version = " + latest);
-    }
+    olderSchema(dir);
     Path file = dir.resolve(Database.FILE_NAME);
     byte[] before = Files.readAllBytes(file);
     List<String> files = files();
@@ -249,6 +247,14 @@ class UsersCommandTest {
           "INSERT INTO schema_version (version) VALUES (" + latest + "), (" + (latest + 1) + ")");
     }
     assertThat(usersRefused()).isEqualTo(refusal(file, latest + 1, ", newer than this build"));
+  }
+
+  /** A {@code relay.db} with alice, whose schema version is one step older than this build's. */
+  static void olderSchema(Path dataDir) throws Exception {
+    try (UserRows rows = UserRows.in(dataDir)) {
+      rows.user("alice")
+          .execute("DELETE FROM schema_version WHERE version = " + Migrations.latestVersion());
+    }
   }
 
   /** Runs {@code users} on {@link #dir}, expecting exit 1; what it said on stderr. */

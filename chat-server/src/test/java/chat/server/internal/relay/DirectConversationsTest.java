@@ -16,6 +16,7 @@ import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FriendshipRepository;
 import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.UserLimitRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
@@ -56,7 +57,12 @@ class DirectConversationsTest {
     Notifier notifier =
         new Notifier(storage, members, router, new FriendshipRepository(), presence, 0);
     RoomCapacity capacity =
-        new RoomCapacity(new RoomLimits(100, 1000, 50), conversations, members, FRAME_BYTES);
+        new RoomCapacity(
+            new RoomLimits(100, 1000, 50),
+            conversations,
+            members,
+            new UserLimitRepository(),
+            FRAME_BYTES);
     service =
         new DirectConversations(
             storage,

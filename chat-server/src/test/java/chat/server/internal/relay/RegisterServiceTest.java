@@ -20,6 +20,7 @@ import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.FriendshipRepository;
 import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.UserLimitRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
@@ -64,7 +65,12 @@ class RegisterServiceTest {
             new UserRepository(),
             new ConversationRepository(),
             members,
-            new RoomCapacity(RoomLimits.defaults(), new ConversationRepository(), members, 4 << 20),
+            new RoomCapacity(
+                RoomLimits.defaults(),
+                new ConversationRepository(),
+                members,
+                new UserLimitRepository(),
+                4 << 20),
             new PasswordHasher(4, RelayFixture.RANDOM, slots),
             new RegistrationLimiter(clock, Duration.ofHours(1), LIMIT),
             new AuditThrottle(TimeUnit.MINUTES.toNanos(1), nanos::get),

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,11 +23,7 @@ class GroupInviteRepositoryTest {
 
   @BeforeEach
   void schema() throws SQLException {
-    c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"));
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA foreign_keys = ON");
-    }
-    Migrations.migrate(c);
+    c = TestStorage.migratedConnection(dir);
     new UserRepository().insert(c, "bob", "bob", "bob", "hash", new byte[] {1}, 0);
     new ConversationRepository().ensure(c, "#team", 0);
     new GroupRepository().create(c, "#team", "team", 0);

@@ -2,6 +2,8 @@ package chat.server.internal.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -28,6 +30,19 @@ final class TestStorage implements AutoCloseable {
     this.database = database;
     this.writes = writes;
     this.manualCheckpointer = manualCheckpointer;
+  }
+
+  /**
+   * A plain connection to a new {@code relay.db} in {@code dir} at this build's schema, with
+   * foreign keys checked, for a repository test that works on the tables alone.
+   */
+  static Connection migratedConnection(Path dir) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"));
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA foreign_keys = ON");
+    }
+    Migrations.migrate(c);
+    return c;
   }
 
   /** Opens (creating) the database in {@code dataDir}, made owner-only as the relay does. */

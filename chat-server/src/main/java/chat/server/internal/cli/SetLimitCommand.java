@@ -1,0 +1,129 @@
+package chat.server.internal.cli;
+
+import chat.server.RoomLimits;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.UserCounts;
+import chat.server.internal.storage.UserLimitRepository;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chat-server users set-limit USER --max-rooms N}: gives one user a limit of their own on
+ * the rooms and groups they may create, in place of the relay's {@code --max-rooms-per-user};
+ * {@code --max-rooms default} takes it away. It changes one row of {@code relay.db} in one short
+ * transaction ({@link DatabaseReader#changeCurrent}), so it is safe while the relay runs, which
+ * applies it from the user's next new room. Then it prints the user's line as {@code users show}
+ * does. The conversation limit has no such setting: it keeps a login reply within a frame.
+ */
+@Command(
+    name = "set-limit",
+    mixinStandardHelpOptions = true,
+    versionProvider = RelayCommand.Version.class,
+    description = {
+      "Set one user's own limit on the rooms and groups they may create, in place of"
+          + " --max-rooms-per-user, or remove it.",
+      "Changes one row of relay.db: safe while the relay runs, which applies it at once."
+    })
+public final class SetLimitCommand implements Callable<Integer> {
+  /** The {@code --max-rooms} value that removes the user's own limit. */
+  static final String DEFAULT = "default";
+
+  @Spec CommandSpec spec;
+
+  @Mixin DataDirOptions data;
+
+  @Mixin UserLimitOptions options;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "USER",
+      description = "A username, in any case, with or without a leading @.")
+  String name;
+
+  @Option(
+      names = "--max-rooms",
+      required = true,
+      paramLabel = "N|default",
+      description =
+          "Rooms and groups this user may create, 1 to 100000 (a room counts while it has"
+              + " members); 'default' for --max-rooms-per-user again.")
+  String maxRooms;
+
+  @Override
+  public Integer call() {
+    UserLimits limits = options.limits();
+    String key = UsernameArgument.key(spec, name);
+    OptionalInt own = ownMaxRooms();
+    Path dataDir = data.dataDir();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<UserCounts.Count> changed;
+    try {
+      changed =
+          DatabaseReader.changeCurrent(
+              dataDir,
+              connection -> {
+                UserCounts counts = new UserCounts();
+                if (counts.of(connection, key).isEmpty()) {
+                  return Optional.empty();
+                }
+                UserLimitRepository userLimits = new UserLimitRepository();
+                if (own.isPresent()) {
+                  userLimits.setMaxRooms(connection, key, own.getAsInt());
+                } else {
+                  userLimits.clearMaxRooms(connection, key);
+                }
+                return counts.of(connection, key);
+              });
+    } catch (DatabaseReader.Unreadable e) {
+      err.println(spec.qualifiedName() + ": " + e.getMessage());
+      return 1;
+    }
+    if (changed.isEmpty()) {
+      err.println(
+          spec.qualifiedName() + ": no user " + key + " in " + dataDir.resolve(Database.FILE_NAME));
+      return 1;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(limits.line(changed.get(), options.json()));
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * The typed {@code --max-rooms}: a count, or empty for {@value #DEFAULT}.
+   *
+   * @throws CommandLine.ParameterException if it is neither (exit 2)
+   */
+  private OptionalInt ownMaxRooms() {
+    if (maxRooms.equals(DEFAULT)) {
+      return OptionalInt.empty();
+    }
+    try {
+      int rooms = Integer.parseInt(maxRooms);
+      if (rooms >= 1 && rooms <= RoomLimits.MAX_COUNT) {
+        return OptionalInt.of(rooms);
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "--max-rooms must be 1 to "
+            + RoomLimits.MAX_COUNT
+            + " or "
+            + DEFAULT
+            + " (got '"
+            + UserLimits.printable(maxRooms)
+            + "')");
+  }
+}
