@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -341,7 +342,8 @@ public final class FakeChatClient implements ChatClient {
     call("close", conversation);
     requireLogin();
     if (!conversations().contains(conversation)) {
-      throw new CommandException.Usage("no open conversation " + conversation + " to close");
+      String other = ConversationIds.otherParty(conversation, Usernames.key(user));
+      throw new CommandException.Usage("no open conversation @" + other + " to close");
     }
     closed.add(conversation);
   }
