@@ -125,6 +125,31 @@ class ListenCommandTest {
                 + "\"change\":\"left\"}");
   }
 
+  /**
+   * In text, each conversation a reconnect found bob out of gets the TUI's line on stderr; a
+   * private one is named there as in notices and messages, by the other party.
+   */
+  @Test
+  void listenText_noLongerInAfterAReconnect_saysSoOnStderr() throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
+
+    fake.fireNoLongerIn("#team");
+    fake.fireNoLongerIn("@alice+bob");
+    fake.fireNotice("@alice+bob", "could not catch up: not connected to the relay");
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines())
+        .contains(
+            "chat: @alice: could not catch up: not connected to the relay",
+            "chat: you are no longer in #team (left on another device, removed, or the group"
+                + " disbanded while this device was offline)",
+            "chat: you are no longer in @alice (closed on another device while this device was"
+                + " offline)");
+    assertThat(result.out().lines()).noneMatch(line -> line.contains("no longer"));
+  }
+
   @Test
   void listenText_declineOfAnInvitationToYourGroup_isPrinted_otherGroupEventsAreNot()
       throws Exception {
