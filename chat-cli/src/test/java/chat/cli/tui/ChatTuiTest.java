@@ -238,7 +238,9 @@ class ChatTuiTest {
     h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
     h.type("/pm bob").press(KeyType.Enter).drain();
     assertThat(h.row(0)).contains("@bob");
-    h.client.members.remove("@alice+bob"); // as the relay: not listed before its first message
+    assertThat(h.client.conversations())
+        .as("as the relay: not before its first message")
+        .doesNotContain("@alice+bob");
 
     h.type("/leave").press(KeyType.Enter).drain();
 
