@@ -79,7 +79,7 @@ final class FileSendCommand implements Callable<Integer> {
                         + " ("
                         + FileText.size(offer.size())
                         + ") to "
-                        + TerminalSafe.line(offer.conversation())
+                        + support.label(offer.conversation())
                         + " as file "
                         + offer.fileId());
           }

@@ -8,7 +8,6 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.command.CommandWords;
 import chat.cli.command.DaySeparators;
-import chat.cli.command.MessageFormatter;
 import chat.protocol.ConversationIds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,9 +94,7 @@ final class HistoryCommand implements Callable<Integer> {
                         .put("conversation", conversation)
                         .put("count", page.notForYou())));
       }
-      page.notForYouNote(
-              TerminalSafe.line(
-                  MessageFormatter.conversationLabel(conversation, client.username().orElse(null))))
+      page.notForYouNote(support.label(conversation))
           .ifPresent(note -> support.err().println("chat: " + note));
       for (HeldMessages held : page.held()) {
         if (support.options().json()) {
@@ -113,7 +110,7 @@ final class HistoryCommand implements Callable<Integer> {
             .err()
             .println(
                 "chat: "
-                    + TerminalSafe.line(held.conversation())
+                    + support.label(held.conversation())
                     + ": "
                     + TerminalSafe.line(CommandWords.SCRIPT.held(held)));
       }
@@ -132,7 +129,7 @@ final class HistoryCommand implements Callable<Integer> {
       for (String notice : LeftOutFromOthers.notices(page.leftOut())) {
         support
             .err()
-            .println("chat: " + TerminalSafe.line(conversation) + ": " + TerminalSafe.line(notice));
+            .println("chat: " + support.label(conversation) + ": " + TerminalSafe.line(notice));
       }
       support.out().flush();
       support.err().flush();

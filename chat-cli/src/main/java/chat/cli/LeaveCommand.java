@@ -63,7 +63,7 @@ final class LeaveCommand implements Callable<Integer> {
     support.result(
         JsonLines.object("closed").put("conversation", conversation),
         "closed "
-            + TerminalSafe.line(conversation)
+            + support.label(conversation)
             + " (its messages stay; it opens again when either of you writes)");
   }
 }

@@ -16,6 +16,7 @@ import chat.cli.client.TrustState;
 import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
+import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
@@ -256,12 +257,22 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     /**
-     * With {@code --json}, a conversation a reconnect found this user out of is a {@code
-     * membership} line naming this user, as a leave made on another device is while connected.
+     * A conversation a reconnect found this user out of: with {@code --json} a {@code membership}
+     * line naming this user, as a leave made on another device is while connected; in text, the
+     * line the TUI says, on stderr after the reconnect's own.
      */
     @Override
     public synchronized void onNoLongerIn(String conversation) {
-      onMembership(conversation, client.username().orElse(""), false);
+      if (json()) {
+        onMembership(conversation, client.username().orElse(""), false);
+      } else if (!finished()) {
+        support
+            .err()
+            .println(
+                "chat: "
+                    + MessageFormatter.noLongerIn(conversation, client.username().orElse(null)));
+        support.err().flush();
+      }
     }
 
     @Override

@@ -32,7 +32,7 @@ final class Output {
           .out()
           .println(
               "sent to "
-                  + TerminalSafe.line(sent.conversation())
+                  + support.label(sent.conversation())
                   + " (#"
                   + sent.seq()
                   + ", id "
@@ -52,7 +52,7 @@ final class Output {
       days.before(message).ifPresent(support.out()::println);
       support
           .out()
-          .println("[" + TerminalSafe.line(message.conversation()) + "] " + FORMAT.line(message));
+          .println("[" + support.label(message.conversation()) + "] " + FORMAT.line(message));
     }
     support.out().flush();
   }
@@ -71,7 +71,7 @@ final class Output {
           .out()
           .println(
               "["
-                  + TerminalSafe.line(offer.conversation())
+                  + support.label(offer.conversation())
                   + "] "
                   + FORMAT.time(FORMAT.shownTime(offer))
                   + " "

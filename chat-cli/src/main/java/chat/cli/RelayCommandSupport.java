@@ -9,6 +9,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.CommandWords;
+import chat.cli.command.MessageFormatter;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -76,6 +77,14 @@ final class RelayCommandSupport {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * {@code conversation} as the person names it, cleaned: a room as {@code #ops}, a private
+   * conversation as {@code @bob} (its other party), as the TUI and the line mode show it.
+   */
+  String label(String conversation) {
+    return MessageFormatter.conversationLabel(conversation, options.user(context).orElse(null));
   }
 
   /** The identity files in the profile of {@code --user} (no network, no passphrase). */
@@ -147,7 +156,7 @@ final class RelayCommandSupport {
     err()
         .println(
             "chat: "
-                + (conversation.isEmpty() ? "" : TerminalSafe.line(conversation) + ": ")
+                + (conversation.isEmpty() ? "" : label(conversation) + ": ")
                 + TerminalSafe.line(text));
     err().flush();
   }

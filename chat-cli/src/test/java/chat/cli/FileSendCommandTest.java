@@ -27,7 +27,7 @@ class FileSendCommandTest {
         cli().run("file", "send", "--user", "alice", file.toString(), "--to", "bob");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).startsWith("sent notes.txt (1.2 KiB) to @alice+bob as file ");
+    assertThat(result.out()).startsWith("sent notes.txt (1.2 KiB) to @bob as file ");
     assertThat(client.calls).contains("sendFile @alice+bob " + file);
   }
 

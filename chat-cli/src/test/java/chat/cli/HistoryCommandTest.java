@@ -234,6 +234,25 @@ class HistoryCommandTest {
                 + " keys trust carol to read them\n");
   }
 
+  /** A private conversation is named as the person names it in every line, never by its id. */
+  @Test
+  void history_privateConversation_namedByTheOtherPartyInMessagesAndOnStderr() {
+    String direct = "@alice+bob";
+    client.messages.put(
+        direct,
+        List.of(new ChatMessage(direct, 1, "%032x".formatted(1), "bob", 0, friday, "hi", false)));
+    client.held.put(direct, List.of(new HeldMessages(direct, "bob", List.of(2L))));
+    client.leftOut.put(
+        direct,
+        List.of(new LeftOutMessages(direct, "bob", LeftOutMessages.Reason.OLD_KEY, List.of(3L))));
+
+    Cli.Result result = history("@bob");
+
+    assertThat(result.out()).contains("[@bob] " + LOCAL.time(friday) + " <bob> hi");
+    assertThat(result.err().lines()).hasSize(2).allMatch(line -> line.startsWith("chat: @bob: "));
+    assertThat(result.out() + result.err()).doesNotContain("alice+bob");
+  }
+
   @Test
   void history_json_heldMessages_aHeldLineAfterTheMessages() throws Exception {
     client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));

@@ -32,6 +32,7 @@ class JsonOutputTest {
 
   @Test
   void leavePrivateConversation_closedWithItsId() throws Exception {
+    client.deliver("@alice+bob", "bob", "hi"); // open: it has a message
     assertThat(json("leave", "--user", "alice", "@bob", "--json").toString())
         .isEqualTo("{\"type\":\"closed\",\"conversation\":\"@alice+bob\"}");
     assertThat(client.calls).contains("close @alice+bob");

@@ -75,15 +75,15 @@ class ListenCommandTest {
   @Test
   void listenText_invitationAndFriendRequest_adviseTheScriptingCommands_notSlashCommands()
       throws Exception {
-    CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
+    Cli.Result result =
+        afterEvents(
+            false,
+            () -> {
+              aliceAsksBobAndInvitesHim();
+              fake.fireGroupUpdate(
+                  new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "carol", ""));
+            });
 
-    fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
-    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
-    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "carol", ""));
-    fake.deliver("#ops", "alice", "done");
-    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
-
-    assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines())
         .startsWith(
             "alice wants to be your friend: chat friend accept alice or chat friend decline alice",
@@ -95,14 +95,8 @@ class ListenCommandTest {
   /** The JSON lines carry no advice: a script builds its own command from the fields. */
   @Test
   void listenJson_invitationAndFriendRequest_areFieldsOnly() throws Exception {
-    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+    Cli.Result result = afterEvents(true, this::aliceAsksBobAndInvitesHim);
 
-    fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
-    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
-    fake.deliver("#ops", "alice", "done");
-    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
-
-    assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines())
         .contains(
             "{\"type\":\"friend\",\"user\":\"alice\",\"change\":\"REQUESTED\"}",
@@ -114,17 +108,37 @@ class ListenCommandTest {
   /** A conversation a reconnect found bob out of reads as a leave of his own. */
   @Test
   void listenJson_noLongerInAfterAReconnect_isAMembershipLineNamingYou() throws Exception {
-    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+    Cli.Result result = afterEvents(true, () -> fake.fireNoLongerIn("#team"));
 
-    fake.fireNoLongerIn("#team");
-    fake.deliver("#ops", "alice", "done");
-    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
-
-    assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines())
         .contains(
             "{\"type\":\"membership\",\"conversation\":\"#team\",\"user\":\"bob\","
                 + "\"change\":\"left\"}");
+  }
+
+  /**
+   * In text, each conversation a reconnect found bob out of gets the TUI's line on stderr; a
+   * private one is named there as in notices and messages, by the other party.
+   */
+  @Test
+  void listenText_noLongerInAfterAReconnect_saysSoOnStderr() throws Exception {
+    Cli.Result result =
+        afterEvents(
+            false,
+            () -> {
+              fake.fireNoLongerIn("#team");
+              fake.fireNoLongerIn("@alice+bob");
+              fake.fireNotice("@alice+bob", "could not catch up: not connected to the relay");
+            });
+
+    assertThat(result.err().lines())
+        .contains(
+            "chat: @alice: could not catch up: not connected to the relay",
+            "chat: you are no longer in #team (left on another device, removed, or the group"
+                + " disbanded while this device was offline)",
+            "chat: you are no longer in @alice (closed on another device while this device was"
+                + " offline)");
+    assertThat(result.out().lines()).noneMatch(line -> line.contains("no longer"));
   }
 
   @Test
@@ -467,6 +481,26 @@ class ListenCommandTest {
    * Starts {@code chat listen --user bob} with {@code options} on the fake client, with bob's
    * session stored, and returns once it has resumed that session.
    */
+  /** Alice asks bob to be her friend and invites him to #team. */
+  private void aliceAsksBobAndInvitesHim() {
+    fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.INVITED, "bob", ""));
+  }
+
+  /**
+   * What bob's listen printed (with {@code --json} if {@code json}) as {@code events} happened,
+   * ended by one message; it exited 0.
+   */
+  private Cli.Result afterEvents(boolean json, Runnable events) throws Exception {
+    CompletableFuture<Cli.Result> listening =
+        json ? listenAsBob("--json", "--count", "1") : listenAsBob("--count", "1");
+    events.run();
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result;
+  }
+
   private CompletableFuture<Cli.Result> listenAsBob(String... options) {
     fake.storedSessions.add("bob");
     List<String> args = new ArrayList<>(List.of("listen", "--user", "bob"));

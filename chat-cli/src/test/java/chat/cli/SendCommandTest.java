@@ -117,6 +117,9 @@ class SendCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(client.calls).contains("send @alice+bob hi");
+    assertThat(result.out())
+        .as("named as typed, not by its id")
+        .startsWith("sent to @bob (#1, id ");
   }
 
   @Test

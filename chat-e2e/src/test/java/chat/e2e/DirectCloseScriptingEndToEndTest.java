@@ -31,14 +31,13 @@ class DirectCloseScriptingEndToEndTest {
     chat.ok("pm", "bob", "hello bob", "--user", "alice");
 
     assertThat(chat.ok("leave", "@bob", "--user", "alice").out())
-        .isEqualTo(
-            "closed @alice+bob (its messages stay; it opens again when either of you writes)\n");
+        .isEqualTo("closed @bob (its messages stay; it opens again when either of you writes)\n");
 
     assertThat(conversations("alice")).doesNotContain("bob");
     assertThat(conversations("bob")).as("bob's copy is untouched").contains("alice");
     ScriptRunner.Result again = chat.run("leave", "@bob", "--user", "alice");
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.err()).isEqualTo("chat: no open conversation @alice+bob to close\n");
+    assertThat(again.err()).isEqualTo("chat: no open conversation @bob to close\n");
 
     chat.ok("pm", "alice", "still there?", "--user", "bob");
 

@@ -179,7 +179,7 @@ class FileScriptingEndToEndTest {
             lines -> {
               for (int i = 0; i < 3; i++) {
                 assertThat(lines.get(i))
-                    .matches("\\[@alice\\+bob\\] \\d\\d:\\d\\d:\\d\\d .*")
+                    .matches("\\[@bob\\] \\d\\d:\\d\\d:\\d\\d .*")
                     .endsWith(
                         " bob offers "
                             + List.of("one.txt", "two.txt", "three.txt").get(i)

@@ -119,9 +119,7 @@ class HostileRelayLeftOutFloodTest {
     assertThat(result.err().lines().filter(l -> l.contains("not shown")))
         .hasSize(6)
         .endsWith(
-            "chat: "
-                + flood.direct()
-                + ": 35 more messages were left out; they are not shown (see chat history"
+            "chat: @alice: 35 more messages were left out; they are not shown (see chat history"
                 + " @alice)");
     assertThat(result.out().lines().filter(l -> l.contains("<alice>")))
         .hasSize(2)

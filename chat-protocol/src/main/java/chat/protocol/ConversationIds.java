@@ -63,6 +63,21 @@ public final class ConversationIds {
   }
 
   /**
+   * The username key of the party of direct conversation {@code directId} who is not {@code
+   * userKey}.
+   *
+   * @throws IllegalArgumentException if {@code directId} is not a direct conversation id or {@code
+   *     userKey} is not one of its parties
+   */
+  public static String otherParty(String directId, String userKey) {
+    List<String> parties = parties(directId);
+    if (!parties.contains(userKey)) {
+      throw new IllegalArgumentException("not a party of this direct conversation");
+    }
+    return parties.get(parties.get(0).equals(userKey) ? 1 : 0);
+  }
+
+  /**
    * Returns {@code id} if it is a room or direct conversation id.
    *
    * @throws IllegalArgumentException if not

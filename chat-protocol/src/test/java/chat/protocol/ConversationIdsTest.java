@@ -13,6 +13,16 @@ class ConversationIdsTest {
   }
 
   @Test
+  void otherParty_eitherParty_theOther_notAParty_throws() {
+    assertThat(ConversationIds.otherParty("@alice+bob", "alice")).isEqualTo("bob");
+    assertThat(ConversationIds.otherParty("@alice+bob", "bob")).isEqualTo("alice");
+    assertThatThrownBy(() -> ConversationIds.otherParty("@alice+bob", "carol"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ConversationIds.otherParty("#ops", "alice"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void isDirect_unsortedOrSame_false() {
     assertThat(ConversationIds.isDirect("@bob+alice")).isFalse();
     assertThat(ConversationIds.isDirect("@bob+bob")).isFalse();

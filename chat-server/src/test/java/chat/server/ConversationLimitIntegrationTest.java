@@ -148,11 +148,33 @@ class ConversationLimitIntegrationTest {
       }
       ann.ok(new JoinRequest(ann.nextId(), "#one-more"), JoinReply.class);
       byte[] next = seal(bobIdentity, direct, List.of(annIdentity.bundle()), "again").encode();
-      ErrorReply reopen = refused(bob.call(new SendRequest(bob.nextId(), direct, Bytes.of(next))));
-      assertThat(reopen.code())
-          .as("closing it freed the place; a message would open it again for ann, past the limit")
+      bob.ok(new SendRequest(bob.nextId(), direct, Bytes.of(next)), SendReply.class);
+      annPastTheLimitByWhatBobOpenedAgain(direct);
+    }
+  }
+
+  /**
+   * Ann closed {@code direct}, used the freed place, and bob wrote there: his message was taken as
+   * it would be in an open conversation (a refusal would tell him she closed it), which takes her
+   * one past the limit. Her login still fits; she can add nothing until she is below it, and
+   * opening a conversation again by writing there herself is checked as a join is.
+   */
+  private static void annPastTheLimitByWhatBobOpenedAgain(String direct) throws Exception {
+    try (TestClient ann = RelayFixture.connect(relay, dataDir, ProtocolVersions.CLOSE_DIRECT)) {
+      LoginReply past = login(ann, "ann");
+      assertThat(past.conversations()).as("the login that lists them all fits").hasSize(LIMIT + 1);
+      ErrorReply join = refused(ann.call(new JoinRequest(ann.nextId(), "#two-more")));
+      assertThat(join.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(join.message())
+          .contains("you are in " + (LIMIT + 1) + " rooms and direct conversations, past");
+
+      ann.ok(new LeaveRequest(ann.nextId(), direct), LeaveReply.class);
+      byte[] hers = seal(annIdentity, direct, List.of(bobIdentity.bundle()), "me").encode();
+      ErrorReply own = refused(ann.call(new SendRequest(ann.nextId(), direct, Bytes.of(hers))));
+      assertThat(own.code())
+          .as("her own message would open it again for her, past the limit")
           .isEqualTo(ErrorCode.LIMIT_REACHED);
-      assertThat(reopen.message()).contains("ann is in " + LIMIT).contains("closed first");
+      assertThat(own.message()).contains("ann is in " + LIMIT).contains("closed first");
     }
   }
 

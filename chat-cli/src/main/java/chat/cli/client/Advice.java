@@ -41,20 +41,27 @@ public sealed interface Advice {
 
   /**
    * {@code sender} encrypted their last message in {@code conversation} to another set of members
-   * than this client sees there: the person should look at the member list.
+   * than this client sees there: the person should look at the member list. {@code label} names the
+   * conversation as the person does: a room by its id, a private one as {@code @bob}.
    */
-  record MembersDiffer(String conversation, String sender) implements Advice {
+  record MembersDiffer(String conversation, String sender, String label) implements Advice {
     /** Checks the fields. */
     public MembersDiffer {
       Objects.requireNonNull(conversation, "conversation");
       Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(label, "label");
+    }
+
+    /** In room {@code room}, named by its id. */
+    public MembersDiffer(String room, String sender) {
+      this(room, sender, room);
     }
 
     @Override
     public String notice() {
       return sender
           + " encrypted their last message to a different set of members than you see in "
-          + conversation;
+          + label;
     }
   }
 

@@ -146,7 +146,7 @@ public enum CommandWords {
           + trust(user);
     }
     if (advice instanceof chat.cli.client.Advice.MembersDiffer differ) {
-      return differ.notice() + ": check " + membersHere(differ.conversation());
+      return differ.notice() + ": check " + membersHere(differ.label());
     }
     chat.cli.client.Advice.KeysReplaced replaced = (chat.cli.client.Advice.KeysReplaced) advice;
     return replaced.notice() + " (" + login(replaced.user()) + ")";

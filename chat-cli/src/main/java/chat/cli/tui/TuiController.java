@@ -246,7 +246,7 @@ final class TuiController {
             "you "
                 + MessageFormatter.membershipVerb(conversation, false)
                 + " "
-                + TerminalSafe.line(conversation));
+                + MessageFormatter.conversationLabel(conversation, self));
       }
     } else if (mine) {
       model.list(conversation);
@@ -258,7 +258,7 @@ final class TuiController {
                   NoteKind.INFO,
                   TerminalSafe.line(username)
                       + (joined ? " joined " : " left ")
-                      + TerminalSafe.line(conversation),
+                      + MessageFormatter.conversationLabel(conversation, self),
                   clock.millis()));
     }
     backend.refresh();

@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -341,7 +342,8 @@ public final class FakeChatClient implements ChatClient {
     call("close", conversation);
     requireLogin();
     if (!conversations().contains(conversation)) {
-      throw new CommandException.Usage("no open conversation " + conversation + " to close");
+      String other = ConversationIds.otherParty(conversation, Usernames.key(user));
+      throw new CommandException.Usage("no open conversation @" + other + " to close");
     }
     closed.add(conversation);
   }
@@ -351,6 +353,9 @@ public final class FakeChatClient implements ChatClient {
     call("open", conversation);
     requireLogin();
     closed.remove(conversation);
+    if (!messages.getOrDefault(conversation, List.of()).isEmpty()) {
+      opened(conversation); // as the real client: listed again when it has messages
+    }
   }
 
   /** As the relay: deletes an invitation, leaves a group the user is in, else refuses. */
@@ -393,14 +398,25 @@ public final class FakeChatClient implements ChatClient {
   public List<MemberView> members(String conversation) {
     call("members", conversation);
     requireLogin();
-    return List.copyOf(members.getOrDefault(conversation, List.of()));
+    return membersOf(conversation);
+  }
+
+  /** As the relay: a direct conversation's members are its two parties, even before a message. */
+  private List<MemberView> membersOf(String conversation) {
+    List<MemberView> listed = members.get(conversation);
+    if (listed == null && ConversationIds.isDirect(conversation)) {
+      return ConversationIds.parties(conversation).stream()
+          .map(party -> new MemberView(party, true, trustState(party)))
+          .toList();
+    }
+    return List.copyOf(listed == null ? List.of() : listed);
   }
 
   @Override
   public synchronized ChatMessage send(String conversation, String text) {
     call("send", conversation, text);
     requireLogin();
-    for (MemberView member : members.getOrDefault(conversation, List.of())) {
+    for (MemberView member : membersOf(conversation)) {
       if (trustState(member.username()) == TrustState.CHANGED) {
         throw CommandException.KeysChanged.sending(List.of(member.username()));
       }
@@ -408,17 +424,29 @@ public final class FakeChatClient implements ChatClient {
     ChatMessage message =
         new ChatMessage(conversation, ++seq, "%032x".formatted(seq), user, 0, 0, text, true);
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
-    closed.remove(conversation); // as the relay: a message opens it again
+    opened(conversation);
     return message;
   }
 
   @Override
   public String directWith(String username) {
     requireLogin();
-    String id = ConversationIds.direct(user, username);
-    addMember(id, user);
-    addMember(id, username);
-    return id;
+    if (!Usernames.isValid(username)) {
+      throw new CommandException.Usage("not a valid username: " + username);
+    }
+    if (Usernames.key(user).equals(Usernames.key(username))) {
+      throw new CommandException.Usage("that is you: pick someone else to talk to privately");
+    }
+    // As the real client: only the id. It is listed at its first message, as the relay lists it.
+    return ConversationIds.direct(user, username);
+  }
+
+  /** As the relay: a direct conversation's first message makes both parties members. */
+  private void opened(String conversation) {
+    if (ConversationIds.isDirect(conversation)) {
+      ConversationIds.parties(conversation).forEach(party -> addMember(conversation, party));
+      closed.remove(conversation); // a message opens it again
+    }
   }
 
   @Override
@@ -493,6 +521,7 @@ public final class FakeChatClient implements ChatClient {
             0,
             true);
     offers.put(fileId, offer);
+    opened(conversation); // a file offer is a message of its conversation
     FileTransfer sent =
         new FileTransfer(
             fileId,
@@ -660,6 +689,7 @@ public final class FakeChatClient implements ChatClient {
             text,
             sender.equals(user));
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
+    opened(conversation);
     listeners.forEach(l -> l.onMessage(message));
     return message;
   }

@@ -128,9 +128,9 @@ class CommandWordsTest {
             MEMBERS_DIFFER + "#ops: check chat members ops"),
         row(
             "advised, members differ in a private conversation",
-            words -> words.advised(new Advice.MembersDiffer("@alice+bob", "bob")),
-            MEMBERS_DIFFER + "@alice+bob: check /members",
-            MEMBERS_DIFFER + "@alice+bob: check chat members @alice+bob"),
+            words -> words.advised(new Advice.MembersDiffer("@alice+bob", "bob", "@bob")),
+            MEMBERS_DIFFER + "@bob: check /members",
+            MEMBERS_DIFFER + "@bob: check chat members @bob"),
         row(
             "advised, keys replaced",
             words -> words.advised(new Advice.KeysReplaced("alice", "the relay holds another key")),

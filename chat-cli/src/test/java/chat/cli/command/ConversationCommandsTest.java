@@ -132,7 +132,7 @@ class ConversationCommandsTest {
 
     run("/leave @bob");
 
-    assertThat(context.errors()).containsExactly("error: no open conversation @alice+bob to close");
+    assertThat(context.errors()).containsExactly("error: no open conversation @bob to close");
   }
 
   @Test

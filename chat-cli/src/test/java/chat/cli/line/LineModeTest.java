@@ -546,7 +546,9 @@ class LineModeTest {
     start(lineMode(false), "#lobby> ");
     harness.type("/pm bob\n");
     await().atMost(TIMEOUT).until(() -> harness.output().contains("@bob> "));
-    client.members.remove("@alice+bob"); // as the relay: not listed before its first message
+    assertThat(client.conversations())
+        .as("as the relay: not before its first message")
+        .doesNotContain("@alice+bob");
 
     harness.type("/leave\n");
 

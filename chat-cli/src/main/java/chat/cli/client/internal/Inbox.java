@@ -20,6 +20,7 @@ import chat.crypto.MalformedDataException;
 import chat.crypto.NotRecipientException;
 import chat.crypto.OpenedMessage;
 import chat.crypto.RecipientEnvelope;
+import chat.protocol.ConversationIds;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.time.Clock;
@@ -483,7 +484,11 @@ final class Inbox {
     }
     members.refresh(conversation);
     if (!members.explains(conversation, header.recipientSetHash())) {
-      listeners.advice(new Advice.MembersDiffer(conversation, header.senderId()));
+      String label =
+          ConversationIds.isDirect(conversation)
+              ? "@" + ConversationIds.otherParty(conversation, Usernames.key(me.get().userId()))
+              : conversation;
+      listeners.advice(new Advice.MembersDiffer(conversation, header.senderId(), label));
     }
   }
 }

@@ -5,6 +5,7 @@ import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.crypto.IdentityBundle;
+import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.JoinReply;
@@ -17,6 +18,7 @@ import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
+import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +76,9 @@ final class RoomRequests {
                 "it cannot close private conversations");
     Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
-      throw new CommandException.Usage("no open conversation " + id + " to close");
+      // named as the person names it: @bob, not @alice+bob
+      String other = ConversationIds.otherParty(id, Usernames.key(session.me().userId()));
+      throw new CommandException.Usage("no open conversation @" + other + " to close");
     }
     left(session, RelayConnection.expect(reply, LeaveReply.class));
   }

@@ -42,9 +42,11 @@ public interface MessageStore {
 
   /**
    * Stores {@code envelope} under the next sequence number of {@code conversation}; for a direct
-   * conversation {@code parties} are made members first (open members: a party who closed it has it
-   * opened again). The future completes after the commit and fails with {@link RelayException}
-   * ({@code DUPLICATE_MESSAGE}) if the id is already stored.
+   * conversation {@code parties} (its two parties, the sender first) are made members first (open
+   * members: a party who closed it has it opened again). The future completes after the commit and
+   * fails with {@link RelayException} ({@code DUPLICATE_MESSAGE}) if the id is already stored, or
+   * ({@code LIMIT_REACHED}) if it would add a conversation to a party at the conversations limit,
+   * except by opening it again for the other party, which the sender must not learn was closed.
    */
   CompletableFuture<Stored> append(
       String conversation, List<String> parties, Bytes messageId, Bytes envelope);

@@ -75,10 +75,11 @@ public final class MessagingService {
     String conversation = request.conversation();
     List<String> parties = List.of();
     if (ConversationIds.isDirect(conversation)) {
-      parties = ConversationIds.parties(conversation);
-      if (!parties.contains(key)) {
+      if (!ConversationIds.parties(conversation).contains(key)) {
         throw new RelayException(ErrorCode.NOT_MEMBER);
       }
+      // the sender first, as the store needs to tell their opening from the other party's
+      parties = List.of(key, ConversationIds.otherParty(conversation, key));
       requireAccounts(parties);
     } else {
       conversations.requireMember(conversation, key);

@@ -48,7 +48,8 @@ public final class RoomCapacity {
   /**
    * Refuses {@code userKey} a further room or group when they are in {@link
    * #maxConversationsPerUser()} conversations (rooms, groups and direct ones not closed): the
-   * {@code login_ok} that lists them would no longer fit a frame.
+   * {@code login_ok} that lists them would no longer fit a frame. They can be past it when the
+   * other party of direct conversations they closed wrote there ({@link MessageStore#append}).
    */
   void requireConversationSpace(Connection c, String userKey) throws SQLException {
     int in = members.countOf(c, userKey);
@@ -57,7 +58,9 @@ public final class RoomCapacity {
           ErrorCode.LIMIT_REACHED,
           "you are in "
               + in
-              + " rooms and direct conversations, this relay's limit (a login lists them all):"
+              + " rooms and direct conversations, "
+              + (in > maxConversationsPerUser ? "past " : "")
+              + "this relay's limit (a login lists them all):"
               + " leave a room or close a direct conversation first");
     }
   }

@@ -49,10 +49,11 @@ public final class SqliteMessageStore implements MessageStore {
   private final SeqGuesses guesses = new SeqGuesses(Runtime.getRuntime().maxMemory() / 16);
 
   /**
-   * A store over these collaborators. The first message of a direct conversation, or the first
-   * since a party closed it (which opens it again for them), is refused with {@link
-   * ErrorCode#LIMIT_REACHED} if that party is already in {@code maxConversationsPerUser}
-   * conversations (the login reply lists every one).
+   * A store over these collaborators. The first message of a direct conversation, or the first its
+   * sender writes since they closed it (which opens it again for them), is refused with {@link
+   * ErrorCode#LIMIT_REACHED} if a party it adds is already in {@code maxConversationsPerUser}
+   * conversations (the login reply lists every one). One that opens it again for the other party,
+   * who closed it, is not: that would tell the sender it was closed.
    */
   public SqliteMessageStore(
       Database database,
@@ -187,8 +188,13 @@ public final class SqliteMessageStore implements MessageStore {
       long now = clock.millis();
       conversations.ensure(c, conversation, now);
       for (String party : parties) {
+        // The sender must not learn that the other party closed it: opening it again for them is
+        // not checked against their limit, as a message to an open conversation is not.
+        boolean closedByOther =
+            !party.equals(parties.get(0)) && members.isClosed(c, conversation, party);
         // Opens it again for a party who closed it: they are a recipient, and must see it.
         if (members.open(c, conversation, party, now)
+            && !closedByOther
             && members.countOf(c, party) > maxConversationsPerUser) {
           throw new RelayException(
               ErrorCode.LIMIT_REACHED,
