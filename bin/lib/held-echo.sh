@@ -99,7 +99,7 @@ hold_echo() {
 # asynchronous command's stdin would be /dev/null and its Ctrl-C and Ctrl-\ ignored unless told
 # otherwise, as here. Bash's own "Killed" line for a COMMAND killed is left out.
 run_held() {
-  local status
+  local status signalled=""
   held_echo_child=starting
   (
     trap - INT QUIT
@@ -114,8 +114,14 @@ run_held() {
     status=0
     wait "$held_echo_child" 2>/dev/null || status=$?
     [[ -n "$held_echo_interrupted" ]] || break
+    signalled=$status # 128 plus the signal that interrupted the wait
   done
   held_echo_child=""
+  # A Ctrl-C reaches java and this shell at once; when java ended of it while the trap ran, bash's
+  # next wait may answer -1 instead of java's status: the signal's status stands in for it.
+  if ((status < 0)) && [[ -n "$signalled" ]]; then
+    status=$signalled
+  fi
   return "$status"
 }
 

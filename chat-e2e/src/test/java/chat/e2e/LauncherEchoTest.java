@@ -183,6 +183,19 @@ class LauncherEchoTest {
         .containsExactly("java: echo off, held 1", "terminal: as before", "exit " + code);
   }
 
+  /**
+   * Ctrl-C reaches java and the launcher at once. When java ended of it while the launcher's trap
+   * ran, bash's next wait answered -1, and the launcher exited 255 about every second time.
+   */
+  @Test
+  void javaInterrupted_everyTime_theExitCodeIsJavas() throws Exception {
+    for (int run = 0; run < 10; run++) {
+      assertThat(onTerminal("send --user bob ops hi", Map.of("FAKE_JAVA_ENDS", "interrupted")))
+          .as("run %d", run)
+          .endsWith("exit 130");
+    }
+  }
+
   @ParameterizedTest(name = "java {0}")
   @CsvSource({"launcher-terminated, 143", "launcher-hung-up, 129"})
   void launcherSignalled_javaGetsTheSignal_theTerminalIsAsBefore_andTheExitCodeIsJavas(
