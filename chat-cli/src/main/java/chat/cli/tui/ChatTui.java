@@ -2,26 +2,11 @@ package chat.cli.tui;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
-import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
-import chat.cli.client.ClientListener;
-import chat.cli.client.ConnectionState;
-import chat.cli.client.DeliveryNotice;
-import chat.cli.client.FileOffer;
-import chat.cli.client.FileTransfer;
-import chat.cli.client.FriendUpdate;
-import chat.cli.client.GroupUpdate;
-import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutFromOthers;
-import chat.cli.client.LeftOutMessages;
-import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Posted;
-import chat.cli.client.Presence;
-import chat.cli.client.TrustState;
 import chat.cli.command.Bell;
 import chat.cli.command.CommandContext;
-import chat.cli.command.CommandWords;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.HelpText;
 import chat.cli.command.HiddenPrompt;
@@ -65,26 +50,14 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class ChatTui implements CommandContext, ClientListener {
+public final class ChatTui implements CommandContext {
   private final ChatClient client;
   private final List<ExecutorService> ownedExecutors;
   private final UiLoop loop;
   private final TuiWorkers workers;
   private final TuiController controller;
+  private final TuiEvents events;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
-
-  /**
-   * The notices of replayed copies and of messages not delivered that a pane says in a row (held
-   * and left-out ones are kept one per sender there instead, see {@link HeldNotes} and {@link
-   * LeftOutNotes}).
-   */
-  private final LiveNoticeCap cap =
-      new LiveNoticeCap(
-          unsaid ->
-              onNotice(
-                  unsaid.conversation(),
-                  CommandWords.SLASH.unsaid(unsaid, client().username().orElse(null))),
-          LiveNoticeCap.Timer.BACKGROUND);
 
   private volatile SecretEntry pendingSecret;
 
@@ -92,7 +65,6 @@ public final class ChatTui implements CommandContext, ClientListener {
   private int startupRunning;
 
   private volatile GivenSecrets givenSecrets = GivenSecrets.NONE;
-  private volatile Bell bell = Bell.SILENT;
 
   /**
    * A TUI for {@code client} on {@code terminal}. It does not start the screen or touch the
@@ -164,6 +136,7 @@ public final class ChatTui implements CommandContext, ClientListener {
     this.controller =
         new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
     workers.attach(this, controller);
+    this.events = new TuiEvents(client, loop, controller);
     loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
 
@@ -219,9 +192,14 @@ public final class ChatTui implements CommandContext, ClientListener {
   /** Starts the screen and listens to the client; the calling thread becomes the UI thread. */
   void start() throws IOException {
     loop.start(controller);
-    client.addListener(this);
+    client.addListener(events);
     controller.start();
     loop.drain(true);
+  }
+
+  /** The listener that takes the client's events to the UI thread (for tests). */
+  TuiEvents events() {
+    return events;
   }
 
   /** Does all pending UI work and draws; returns whether the TUI is still running (for tests). */
@@ -236,7 +214,7 @@ public final class ChatTui implements CommandContext, ClientListener {
    * where the shell goes on, unless the terminal's input ended (the terminal is gone).
    */
   void stop() throws IOException {
-    client.removeListener(this);
+    client.removeListener(events);
     SecretEntry secret = pendingSecret;
     if (secret != null) {
       secret.cancel();
@@ -324,7 +302,7 @@ public final class ChatTui implements CommandContext, ClientListener {
    * #run}.
    */
   public ChatTui withBell(Bell ringer) {
-    this.bell = Objects.requireNonNull(ringer, "ringer");
+    events.setBell(ringer);
     return this;
   }
 
@@ -424,108 +402,5 @@ public final class ChatTui implements CommandContext, ClientListener {
   @Override
   public void quit() {
     loop.requestStop();
-  }
-
-  // ClientListener: called on the client's event thread; everything is posted to the UI thread.
-
-  @Override
-  public void onMessage(ChatMessage message) {
-    cap.beforeMessage(message.conversation());
-    post(() -> controller.incoming(message));
-    if (bell.rings(message, client.username().orElse(null))) {
-      post(loop::ringBell);
-    }
-  }
-
-  @Override
-  public void onMembership(String conversation, String username, boolean joined) {
-    post(() -> controller.membership(conversation, username, joined));
-  }
-
-  @Override
-  public void onNoLongerIn(String conversation) {
-    post(() -> controller.noLongerIn(conversation));
-  }
-
-  @Override
-  public void onPresenceChange(String username, Presence presence) {
-    post(() -> controller.presence(username, presence));
-  }
-
-  @Override
-  public void onGroupUpdate(GroupUpdate update) {
-    post(() -> controller.group(update));
-  }
-
-  @Override
-  public void onFriendUpdate(String username, FriendUpdate update) {
-    post(() -> controller.friend(username, update));
-  }
-
-  @Override
-  public void onTrustChange(String username, TrustState state) {
-    post(() -> controller.trust(username, state));
-  }
-
-  @Override
-  public void onConnection(ConnectionState state, String detail) {
-    post(() -> controller.connection(state, detail));
-  }
-
-  /**
-   * The relay ended the session or refused its token: why, and how to go on here ({@link
-   * CommandWords#SLASH}); the offline line after it says why again.
-   */
-  @Override
-  public void onStopped(CommandException why) {
-    if (why instanceof CommandException.SessionEnded ended) {
-      post(() -> controller.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended)));
-    }
-  }
-
-  @Override
-  public void onFileOffer(FileOffer offer) {
-    cap.beforeMessage(offer.conversation());
-    post(() -> controller.offer(offer));
-  }
-
-  /** A replayed copy dropped, or messages not delivered: a notice unless {@link #cap} counts it. */
-  @Override
-  public void onDeliveryNotice(DeliveryNotice notice) {
-    if (cap.say(notice.conversation(), notice.kind(), notice.count())) {
-      onNotice(notice.conversation(), notice.text());
-    }
-  }
-
-  @Override
-  public void onFileTransfer(FileTransfer transfer) {
-    post(() -> controller.transfer(transfer));
-  }
-
-  /** A notice that advises a command, with the slash command. */
-  @Override
-  public void onAdvice(Advice advice) {
-    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
-  }
-
-  @Override
-  public void onHeld(HeldMessages held) {
-    post(() -> controller.held(held));
-  }
-
-  @Override
-  public void onLeftOut(LeftOutMessages left) {
-    post(() -> controller.leftOut(left));
-  }
-
-  @Override
-  public void onLeftOutFromOthers(LeftOutFromOthers others) {
-    post(() -> others.messages().forEach(controller::leftOut));
-  }
-
-  @Override
-  public void onNotice(String conversation, String text) {
-    post(
-        () -> controller.note(conversation.isEmpty() ? null : conversation, NoteKind.NOTICE, text));
   }
 }
