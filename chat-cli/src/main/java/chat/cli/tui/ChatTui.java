@@ -1,7 +1,6 @@
 package chat.cli.tui;
 
 import chat.cli.CommandException;
-import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Posted;
@@ -9,7 +8,6 @@ import chat.cli.command.Bell;
 import chat.cli.command.CommandContext;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.HelpText;
-import chat.cli.command.HiddenPrompt;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.LongTasks;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,14 +54,11 @@ public final class ChatTui implements CommandContext {
   private final TuiWorkers workers;
   private final TuiController controller;
   private final TuiEvents events;
+  private final TuiSecrets secrets;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
-
-  private volatile SecretEntry pendingSecret;
 
   /** Startup lines not yet done (see {@link #start(List)}); UI thread only. */
   private int startupRunning;
-
-  private volatile GivenSecrets givenSecrets = GivenSecrets.NONE;
 
   /**
    * A TUI for {@code client} on {@code terminal}. It does not start the screen or touch the
@@ -137,6 +131,7 @@ public final class ChatTui implements CommandContext {
         new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
     workers.attach(this, controller);
     this.events = new TuiEvents(client, loop, controller);
+    this.secrets = new TuiSecrets(loop, controller);
     loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
 
@@ -215,11 +210,7 @@ public final class ChatTui implements CommandContext {
    */
   void stop() throws IOException {
     client.removeListener(events);
-    SecretEntry secret = pendingSecret;
-    if (secret != null) {
-      secret.cancel();
-    }
-    controller.cancelSecret();
+    secrets.cancel();
     List<String> cutOff = transfers.cutOff();
     for (ExecutorService executor : ownedExecutors) {
       executor.shutdownNow();
@@ -313,61 +304,31 @@ public final class ChatTui implements CommandContext {
    * @return this TUI
    */
   public ChatTui withSecrets(GivenSecrets given) {
-    this.givenSecrets = Objects.requireNonNull(given, "given");
+    secrets.setGiven(given);
     return this;
   }
 
   @Override
   public Optional<String> secretSource(SecretKind kind) {
-    return givenSecrets.source(kind);
+    return secrets.source(kind);
   }
 
   /** A given secret once, else one typed twice on masked prompts. */
   @Override
   public char[] readNewSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = givenSecrets.secret(kind);
+    Optional<char[]> given = secrets.given(kind);
     return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
   }
 
   /**
-   * The secret {@link #withSecrets} gives for {@code kind}, else switches the input line to a
-   * masked prompt showing {@code prompt} and waits for Enter. Call it from the command thread,
-   * never the UI thread.
+   * The secret {@link #withSecrets} gives for {@code kind}, else one typed on a masked prompt
+   * ({@link TuiSecrets#read}). Call it from the command thread, never the UI thread.
    *
    * @throws CommandException.Auth if the person cancels (Esc or Ctrl-C) or the TUI ends first
    */
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(prompt, "prompt");
-    Optional<char[]> given = givenSecrets.secret(kind);
-    if (given.isPresent()) {
-      return given.get();
-    }
-    if (loop.isUiThread()) {
-      throw new IllegalStateException("readSecret would block the UI thread");
-    }
-    SecretEntry entry = new SecretEntry(HiddenPrompt.of(TerminalSafe.line(prompt)));
-    pendingSecret = entry;
-    try {
-      if (!loop.isRunning()) {
-        entry.cancel();
-      }
-      post(() -> controller.beginSecret(entry));
-      char[] secret = entry.result().get();
-      if (secret == null) {
-        throw new CommandException.Auth("cancelled", null);
-      }
-      return secret;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      entry.cancel();
-      throw new CommandException.Auth("cancelled", null);
-    } catch (ExecutionException e) {
-      throw new CommandException.Auth("cancelled", null);
-    } finally {
-      pendingSecret = null;
-    }
+    return secrets.read(kind, prompt);
   }
 
   /** The TUI shows every event, the echo of this user's own group actions included. */
