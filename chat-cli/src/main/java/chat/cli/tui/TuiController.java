@@ -36,7 +36,7 @@ import java.util.Optional;
 /**
  * The TUI's logic on the UI thread: turns keys into edits, scrolling and switching, applies client
  * events and command output to the {@link TuiModel}, and draws frames. It talks to the threads
- * behind it only through {@link Backend}.
+ * behind it only through {@link TuiBackend}.
  */
 final class TuiController {
   /** The hint shown at start when no one is logged in. */
@@ -44,37 +44,10 @@ final class TuiController {
 
   private static final int HISTORY_PRELOAD = 100;
 
-  /** What the controller asks of the threads behind it. */
-  interface Backend {
-    /** Runs a typed line on the command thread; {@code conversation} was current at Enter. */
-    void submit(String line, String conversation);
-
-    /** Fetches the conversation list and current member list off the UI thread. */
-    void refresh();
-
-    /** Fetches the recent history of {@code conversation} off the UI thread. */
-    void loadHistory(String conversation, int limit);
-
-    /** Tells the command side which conversation is current now. */
-    void selected(String conversation);
-
-    /** Tells the command side the conversation list as numbered on screen now. */
-    void listed(List<String> conversations);
-
-    /** Fetches this user's friends off the UI thread (whose coming and going is announced). */
-    void loadFriends();
-
-    /** Fetches the rooms off the UI thread, for the titles of the groups listed. */
-    void loadTitles();
-
-    /** Leaves the TUI at once ({@code /quit} at Enter), even while a command still runs. */
-    void quit();
-  }
-
   private final ChatClient client;
   private final ConnectionLines connectionLines = new ConnectionLines();
   private final Clock clock;
-  private final Backend backend;
+  private final TuiBackend backend;
   private final Renderer renderer;
   private final TuiModel model = new TuiModel();
   private List<String> publishedOrder = List.of();
@@ -95,7 +68,7 @@ final class TuiController {
       InputCompleter completer,
       EntryFormatter entries,
       Clock clock,
-      Backend backend) {
+      TuiBackend backend) {
     this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.presenceNotes = new PresenceNotes(model, clock);

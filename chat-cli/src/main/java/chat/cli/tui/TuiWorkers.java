@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * the conversation list and history are fetched on the background executor (refreshes coalesce).
  * Results go back to the UI thread through {@code post}.
  */
-final class TuiWorkers implements TuiController.Backend {
+final class TuiWorkers implements TuiBackend {
   private static final Pattern FRIEND_COMMAND =
       Pattern.compile("\\s*/friend\\b", Pattern.CASE_INSENSITIVE);
 
