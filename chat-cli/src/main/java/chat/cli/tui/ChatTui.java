@@ -53,6 +53,7 @@ public final class ChatTui implements CommandContext {
   private final UiLoop loop;
   private final TuiWorkers workers;
   private final TuiController controller;
+  private final PaneUpdates panes;
   private final TuiEvents events;
   private final TuiSecrets secrets;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
@@ -129,8 +130,9 @@ public final class ChatTui implements CommandContext {
     this.workers = new TuiWorkers(client, dispatcher, commands, background, loop::post);
     this.controller =
         new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
-    workers.attach(this, controller);
-    this.events = new TuiEvents(client, loop, controller);
+    this.panes = controller.panes();
+    workers.attach(this, panes, controller.session());
+    this.events = new TuiEvents(client, loop, panes, controller.session());
     this.secrets = new TuiSecrets(loop, controller);
     loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
@@ -188,7 +190,7 @@ public final class ChatTui implements CommandContext {
   void start() throws IOException {
     loop.start(controller);
     client.addListener(events);
-    controller.start();
+    controller.session().start();
     loop.drain(true);
   }
 
@@ -242,7 +244,7 @@ public final class ChatTui implements CommandContext {
 
   @Override
   public void dropPane(String conversation) {
-    post(() -> controller.forget(conversation));
+    post(() -> panes.forget(conversation));
   }
 
   @Override
@@ -259,32 +261,32 @@ public final class ChatTui implements CommandContext {
   @Override
   public void showMessage(ChatMessage message) {
     Objects.requireNonNull(message, "message");
-    post(() -> controller.show(message));
+    post(() -> panes.show(message));
   }
 
   @Override
   public void showListed(List<Posted> entries) {
     List<Posted> listed = List.copyOf(entries);
-    post(() -> controller.replay(listed));
+    post(() -> panes.replay(listed));
   }
 
   @Override
   public void info(String text) {
     Objects.requireNonNull(text, "text");
-    post(() -> controller.note(null, NoteKind.INFO, text));
+    post(() -> panes.note(null, NoteKind.INFO, text));
   }
 
   /** Help text reflowed into paragraphs, each wrapped to the pane's width as one line. */
   @Override
   public void help(List<String> lines) {
     List<String> paragraphs = HelpText.paragraphs(lines);
-    post(() -> paragraphs.forEach(text -> controller.note(null, NoteKind.INFO, text)));
+    post(() -> paragraphs.forEach(text -> panes.note(null, NoteKind.INFO, text)));
   }
 
   @Override
   public void error(String text) {
     Objects.requireNonNull(text, "text");
-    post(() -> controller.note(null, NoteKind.ERROR, text));
+    post(() -> panes.note(null, NoteKind.ERROR, text));
   }
 
   /**
@@ -357,7 +359,7 @@ public final class ChatTui implements CommandContext {
 
   @Override
   public void clear() {
-    post(controller::clear);
+    post(panes::clear);
   }
 
   @Override

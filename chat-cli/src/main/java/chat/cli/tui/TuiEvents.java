@@ -24,14 +24,16 @@ import java.util.Objects;
 
 /**
  * The TUI's listener: each client event, called on the client's event thread, is posted to the UI
- * thread and applied there by the {@link TuiController}. The notices of replayed copies dropped and
- * of messages not delivered pass through a {@link LiveNoticeCap}; a message arriving rings the
- * terminal's bell as the {@link Bell} set says.
+ * thread and applied there to the panes ({@link PaneUpdates}) or the session shown ({@link
+ * SessionUpdates}). The notices of replayed copies dropped and of messages not delivered pass
+ * through a {@link LiveNoticeCap}; a message arriving rings the terminal's bell as the {@link Bell}
+ * set says.
  */
 final class TuiEvents implements ClientListener {
   private final ChatClient client;
   private final UiLoop loop;
-  private final TuiController controller;
+  private final PaneUpdates panes;
+  private final SessionUpdates session;
 
   /**
    * The notices of replayed copies and of messages not delivered that a pane says in a row (held
@@ -42,10 +44,11 @@ final class TuiEvents implements ClientListener {
 
   private volatile Bell bell = Bell.SILENT;
 
-  TuiEvents(ChatClient client, UiLoop loop, TuiController controller) {
+  TuiEvents(ChatClient client, UiLoop loop, PaneUpdates panes, SessionUpdates session) {
     this.client = Objects.requireNonNull(client, "client");
     this.loop = Objects.requireNonNull(loop, "loop");
-    this.controller = Objects.requireNonNull(controller, "controller");
+    this.panes = Objects.requireNonNull(panes, "panes");
+    this.session = Objects.requireNonNull(session, "session");
     this.cap =
         new LiveNoticeCap(
             unsaid -> onNotice(unsaid.conversation(), CommandWords.SLASH.unsaid(unsaid, self())),
@@ -68,7 +71,7 @@ final class TuiEvents implements ClientListener {
   @Override
   public void onMessage(ChatMessage message) {
     cap.beforeMessage(message.conversation());
-    post(() -> controller.incoming(message));
+    post(() -> panes.incoming(message));
     if (bell.rings(message, self())) {
       post(loop::ringBell);
     }
@@ -76,37 +79,37 @@ final class TuiEvents implements ClientListener {
 
   @Override
   public void onMembership(String conversation, String username, boolean joined) {
-    post(() -> controller.membership(conversation, username, joined));
+    post(() -> panes.membership(conversation, username, joined));
   }
 
   @Override
   public void onNoLongerIn(String conversation) {
-    post(() -> controller.noLongerIn(conversation));
+    post(() -> panes.noLongerIn(conversation));
   }
 
   @Override
   public void onPresenceChange(String username, Presence presence) {
-    post(() -> controller.presence(username, presence));
+    post(() -> session.presence(username, presence));
   }
 
   @Override
   public void onGroupUpdate(GroupUpdate update) {
-    post(() -> controller.group(update));
+    post(() -> panes.group(update));
   }
 
   @Override
   public void onFriendUpdate(String username, FriendUpdate update) {
-    post(() -> controller.friend(username, update));
+    post(() -> panes.friend(username, update));
   }
 
   @Override
   public void onTrustChange(String username, TrustState state) {
-    post(() -> controller.trust(username, state));
+    post(() -> panes.trust(username, state));
   }
 
   @Override
   public void onConnection(ConnectionState state, String detail) {
-    post(() -> controller.connection(state, detail));
+    post(() -> session.connection(state, detail));
   }
 
   /**
@@ -116,14 +119,14 @@ final class TuiEvents implements ClientListener {
   @Override
   public void onStopped(CommandException why) {
     if (why instanceof CommandException.SessionEnded ended) {
-      post(() -> controller.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended)));
+      post(() -> panes.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended)));
     }
   }
 
   @Override
   public void onFileOffer(FileOffer offer) {
     cap.beforeMessage(offer.conversation());
-    post(() -> controller.offer(offer));
+    post(() -> panes.offer(offer));
   }
 
   /** A replayed copy dropped, or messages not delivered: a notice unless {@link #cap} counts it. */
@@ -136,7 +139,7 @@ final class TuiEvents implements ClientListener {
 
   @Override
   public void onFileTransfer(FileTransfer transfer) {
-    post(() -> controller.transfer(transfer));
+    post(() -> session.transfer(transfer));
   }
 
   /** A notice that advises a command, with the slash command. */
@@ -147,22 +150,21 @@ final class TuiEvents implements ClientListener {
 
   @Override
   public void onHeld(HeldMessages held) {
-    post(() -> controller.held(held));
+    post(() -> panes.held(held));
   }
 
   @Override
   public void onLeftOut(LeftOutMessages left) {
-    post(() -> controller.leftOut(left));
+    post(() -> panes.leftOut(left));
   }
 
   @Override
   public void onLeftOutFromOthers(LeftOutFromOthers others) {
-    post(() -> others.messages().forEach(controller::leftOut));
+    post(() -> others.messages().forEach(panes::leftOut));
   }
 
   @Override
   public void onNotice(String conversation, String text) {
-    post(
-        () -> controller.note(conversation.isEmpty() ? null : conversation, NoteKind.NOTICE, text));
+    post(() -> panes.note(conversation.isEmpty() ? null : conversation, NoteKind.NOTICE, text));
   }
 }
