@@ -1,30 +1,21 @@
 package chat.cli.tui;
 
-import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
-import chat.cli.client.ChatMessage;
-import chat.cli.client.Posted;
 import chat.cli.command.Bell;
-import chat.cli.command.CommandContext;
 import chat.cli.command.GivenSecrets;
-import chat.cli.command.HelpText;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.LongTasks;
 import chat.cli.command.MessageFormatter;
-import chat.cli.command.SecretKind;
-import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * The full-screen terminal UI, in the manner of weechat or profanity: conversation list, message
@@ -34,8 +25,9 @@ import java.util.function.Supplier;
  * <p>{@link #run} owns a Lanterna screen over the given terminal on the calling thread (the UI
  * thread) until {@code /quit} or the end of input. Lines typed run one after another on a command
  * thread, and member lists and history load on a background thread, so a slow relay never freezes
- * the screen. Client events and the {@link CommandContext} calls may come from any thread; they are
- * queued to the UI thread. Every string from the network is cleaned before it is drawn.
+ * the screen. Client events ({@link TuiEvents}) and the commands' calls ({@link TuiContext}) may
+ * come from any thread; they are queued to the UI thread. Every string from the network is cleaned
+ * before it is drawn.
  *
  * <p>Typical use from {@code main}; the caller owns, and closes, the terminal and the client:
  *
@@ -47,13 +39,13 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class ChatTui implements CommandContext {
+public final class ChatTui {
   private final ChatClient client;
   private final List<ExecutorService> ownedExecutors;
   private final UiLoop loop;
   private final TuiWorkers workers;
   private final TuiController controller;
-  private final PaneUpdates panes;
+  private final TuiContext context;
   private final TuiEvents events;
   private final TuiSecrets secrets;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
@@ -130,10 +122,10 @@ public final class ChatTui implements CommandContext {
     this.workers = new TuiWorkers(client, dispatcher, commands, background, loop::post);
     this.controller =
         new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
-    this.panes = controller.panes();
-    workers.attach(this, panes, controller.session());
-    this.events = new TuiEvents(client, loop, panes, controller.session());
     this.secrets = new TuiSecrets(loop, controller);
+    this.context = new TuiContext(client, loop, workers, controller, secrets, transfers);
+    workers.attach(context, controller.panes(), controller.session());
+    this.events = new TuiEvents(client, loop, controller.panes(), controller.session());
     loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
 
@@ -194,6 +186,11 @@ public final class ChatTui implements CommandContext {
     loop.drain(true);
   }
 
+  /** What the commands typed here may do to the TUI (for tests). */
+  TuiContext context() {
+    return context;
+  }
+
   /** The listener that takes the client's events to the UI thread (for tests). */
   TuiEvents events() {
     return events;
@@ -220,75 +217,6 @@ public final class ChatTui implements CommandContext {
     loop.stop(cutOff);
   }
 
-  private void post(Runnable task) {
-    loop.post(task);
-  }
-
-  // CommandContext: may be called from any thread; all screen work is posted to the UI thread.
-
-  @Override
-  public ChatClient client() {
-    return client;
-  }
-
-  @Override
-  public Optional<String> currentConversation() {
-    String conversation = workers.current();
-    return conversation.equals(TuiModel.STATUS) ? Optional.empty() : Optional.of(conversation);
-  }
-
-  @Override
-  public List<String> numberedConversations() {
-    return workers.listed();
-  }
-
-  @Override
-  public void dropPane(String conversation) {
-    post(() -> panes.forget(conversation));
-  }
-
-  @Override
-  public void switchTo(String conversation) {
-    Objects.requireNonNull(conversation, "conversation");
-    workers.commandSwitched(conversation);
-    post(
-        () -> {
-          controller.select(conversation);
-          workers.switchShown();
-        });
-  }
-
-  @Override
-  public void showMessage(ChatMessage message) {
-    Objects.requireNonNull(message, "message");
-    post(() -> panes.show(message));
-  }
-
-  @Override
-  public void showListed(List<Posted> entries) {
-    List<Posted> listed = List.copyOf(entries);
-    post(() -> panes.replay(listed));
-  }
-
-  @Override
-  public void info(String text) {
-    Objects.requireNonNull(text, "text");
-    post(() -> panes.note(null, NoteKind.INFO, text));
-  }
-
-  /** Help text reflowed into paragraphs, each wrapped to the pane's width as one line. */
-  @Override
-  public void help(List<String> lines) {
-    List<String> paragraphs = HelpText.paragraphs(lines);
-    post(() -> paragraphs.forEach(text -> panes.note(null, NoteKind.INFO, text)));
-  }
-
-  @Override
-  public void error(String text) {
-    Objects.requireNonNull(text, "text");
-    post(() -> panes.note(null, NoteKind.ERROR, text));
-  }
-
   /**
    * Rings the terminal's bell as {@code ringer} says for each message arriving (a private one, or
    * one that names this user: {@link Bell}); without this call it never rings. Call before {@link
@@ -308,62 +236,5 @@ public final class ChatTui implements CommandContext {
   public ChatTui withSecrets(GivenSecrets given) {
     secrets.setGiven(given);
     return this;
-  }
-
-  @Override
-  public Optional<String> secretSource(SecretKind kind) {
-    return secrets.source(kind);
-  }
-
-  /** A given secret once, else one typed twice on masked prompts. */
-  @Override
-  public char[] readNewSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = secrets.given(kind);
-    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
-  }
-
-  /**
-   * The secret {@link #withSecrets} gives for {@code kind}, else one typed on a masked prompt
-   * ({@link TuiSecrets#read}). Call it from the command thread, never the UI thread.
-   *
-   * @throws CommandException.Auth if the person cancels (Esc or Ctrl-C) or the TUI ends first
-   */
-  @Override
-  public char[] readSecret(SecretKind kind, String prompt) {
-    return secrets.read(kind, prompt);
-  }
-
-  /** The TUI shows every event, the echo of this user's own group actions included. */
-  @Override
-  public boolean showsOwnEvents() {
-    return true;
-  }
-
-  /** Opens the emoji picker over the message pane; any thread. */
-  @Override
-  public boolean openEmojiPicker(String filter) {
-    Objects.requireNonNull(filter, "filter");
-    post(() -> controller.openEmojiPicker(filter));
-    return true;
-  }
-
-  /**
-   * Runs a long task (a file transfer) on a transfer thread, so typing goes on; its failure becomes
-   * an error line. Progress shows in the status bar. Leaving the TUI cuts it off and says so (a cut
-   * download resumes later).
-   */
-  @Override
-  public void runLong(Supplier<String> what, Runnable task) {
-    transfers.run(what, task, this::error);
-  }
-
-  @Override
-  public void clear() {
-    post(panes::clear);
-  }
-
-  @Override
-  public void quit() {
-    loop.requestStop();
   }
 }

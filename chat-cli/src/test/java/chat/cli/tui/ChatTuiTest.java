@@ -1585,11 +1585,13 @@ class ChatTuiTest {
   void runLong_failure_becomesAnErrorLine() {
     TuiHarness h = inLobby(80, 24);
 
-    h.tui.runLong(
-        "sending big.iso",
-        () -> {
-          throw new CommandException.Network("the relay went away", null);
-        });
+    h.tui
+        .context()
+        .runLong(
+            "sending big.iso",
+            () -> {
+              throw new CommandException.Network("the relay went away", null);
+            });
 
     await()
         .atMost(Duration.ofSeconds(5))
@@ -1605,18 +1607,20 @@ class ChatTuiTest {
     CountDownLatch clientClosed = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
     AtomicBoolean queuedRan = new AtomicBoolean();
-    h.tui.runLong(
-        "sending big.iso",
-        () -> {
-          started.countDown();
-          try {
-            clientClosed.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            interrupted.set(true);
-          }
-          throw new CommandException.Network("the client is closed", null);
-        });
-    h.tui.runLong("downloading 3f2a91c0", () -> queuedRan.set(true));
+    h.tui
+        .context()
+        .runLong(
+            "sending big.iso",
+            () -> {
+              started.countDown();
+              try {
+                clientClosed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                interrupted.set(true);
+              }
+              throw new CommandException.Network("the client is closed", null);
+            });
+    h.tui.context().runLong("downloading 3f2a91c0", () -> queuedRan.set(true));
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
     Future<?> run =
         threads.submit(
@@ -1648,15 +1652,17 @@ class ChatTuiTest {
   void endOfInput_whileATransferRuns_writesNothingAfterTheScreen() throws Exception {
     TuiHarness h = new TuiHarness(80, 24);
     CountDownLatch clientClosed = new CountDownLatch(1);
-    h.tui.runLong(
-        "sending big.iso",
-        () -> {
-          try {
-            clientClosed.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    h.tui
+        .context()
+        .runLong(
+            "sending big.iso",
+            () -> {
+              try {
+                clientClosed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     Future<?> run =
         threads.submit(
             () -> {

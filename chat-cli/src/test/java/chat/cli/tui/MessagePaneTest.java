@@ -41,8 +41,8 @@ class MessagePaneTest {
     long saturday = TuiHarness.NOW.toEpochMilli();
     long friday = saturday - Duration.ofHours(12).toMillis();
 
-    h.tui.showMessage(message(2, "saturday", saturday, saturday));
-    h.tui.showMessage(message(1, "friday night", friday, friday));
+    h.tui.context().showMessage(message(2, "saturday", saturday, saturday));
+    h.tui.context().showMessage(message(1, "friday night", friday, friday));
     h.drain();
 
     String screen = h.screen();
