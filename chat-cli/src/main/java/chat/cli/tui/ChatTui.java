@@ -1,48 +1,21 @@
 package chat.cli.tui;
 
-import chat.cli.CommandException;
-import chat.cli.TerminalSafe;
-import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
-import chat.cli.client.ChatMessage;
-import chat.cli.client.ClientListener;
-import chat.cli.client.ConnectionState;
-import chat.cli.client.DeliveryNotice;
-import chat.cli.client.FileOffer;
-import chat.cli.client.FileTransfer;
-import chat.cli.client.FriendUpdate;
-import chat.cli.client.GroupUpdate;
-import chat.cli.client.HeldMessages;
-import chat.cli.client.LeftOutFromOthers;
-import chat.cli.client.LeftOutMessages;
-import chat.cli.client.LiveNoticeCap;
-import chat.cli.client.Posted;
-import chat.cli.client.Presence;
-import chat.cli.client.TrustState;
 import chat.cli.command.Bell;
-import chat.cli.command.CommandContext;
-import chat.cli.command.CommandWords;
 import chat.cli.command.GivenSecrets;
-import chat.cli.command.HelpText;
-import chat.cli.command.HiddenPrompt;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.LongTasks;
 import chat.cli.command.MessageFormatter;
-import chat.cli.command.SecretKind;
-import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * The full-screen terminal UI, in the manner of weechat or profanity: conversation list, message
@@ -52,8 +25,9 @@ import java.util.function.Supplier;
  * <p>{@link #run} owns a Lanterna screen over the given terminal on the calling thread (the UI
  * thread) until {@code /quit} or the end of input. Lines typed run one after another on a command
  * thread, and member lists and history load on a background thread, so a slow relay never freezes
- * the screen. Client events and the {@link CommandContext} calls may come from any thread; they are
- * queued to the UI thread. Every string from the network is cleaned before it is drawn.
+ * the screen. Client events ({@link TuiEvents}) and the commands' calls ({@link TuiContext}) may
+ * come from any thread; they are queued to the UI thread. Every string from the network is cleaned
+ * before it is drawn.
  *
  * <p>Typical use from {@code main}; the caller owns, and closes, the terminal and the client:
  *
@@ -65,34 +39,19 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class ChatTui implements CommandContext, ClientListener {
+public final class ChatTui {
   private final ChatClient client;
   private final List<ExecutorService> ownedExecutors;
   private final UiLoop loop;
   private final TuiWorkers workers;
   private final TuiController controller;
+  private final TuiContext context;
+  private final TuiEvents events;
+  private final TuiSecrets secrets;
   private final LongTasks transfers = new LongTasks("chat-tui-transfer");
-
-  /**
-   * The notices of replayed copies and of messages not delivered that a pane says in a row (held
-   * and left-out ones are kept one per sender there instead, see {@link HeldNotes} and {@link
-   * LeftOutNotes}).
-   */
-  private final LiveNoticeCap cap =
-      new LiveNoticeCap(
-          unsaid ->
-              onNotice(
-                  unsaid.conversation(),
-                  CommandWords.SLASH.unsaid(unsaid, client().username().orElse(null))),
-          LiveNoticeCap.Timer.BACKGROUND);
-
-  private volatile SecretEntry pendingSecret;
 
   /** Startup lines not yet done (see {@link #start(List)}); UI thread only. */
   private int startupRunning;
-
-  private volatile GivenSecrets givenSecrets = GivenSecrets.NONE;
-  private volatile Bell bell = Bell.SILENT;
 
   /**
    * A TUI for {@code client} on {@code terminal}. It does not start the screen or touch the
@@ -163,7 +122,10 @@ public final class ChatTui implements CommandContext, ClientListener {
     this.workers = new TuiWorkers(client, dispatcher, commands, background, loop::post);
     this.controller =
         new TuiController(client, completer, new EntryFormatter(formatter), clock, workers);
-    workers.attach(this, controller);
+    this.secrets = new TuiSecrets(loop, controller);
+    this.context = new TuiContext(client, loop, workers, controller, secrets, transfers);
+    workers.attach(context, controller.panes(), controller.session());
+    this.events = new TuiEvents(client, loop, controller.panes(), controller.session());
     loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
 
@@ -219,9 +181,19 @@ public final class ChatTui implements CommandContext, ClientListener {
   /** Starts the screen and listens to the client; the calling thread becomes the UI thread. */
   void start() throws IOException {
     loop.start(controller);
-    client.addListener(this);
-    controller.start();
+    client.addListener(events);
+    controller.session().start();
     loop.drain(true);
+  }
+
+  /** What the commands typed here may do to the TUI (for tests). */
+  TuiContext context() {
+    return context;
+  }
+
+  /** The listener that takes the client's events to the UI thread (for tests). */
+  TuiEvents events() {
+    return events;
   }
 
   /** Does all pending UI work and draws; returns whether the TUI is still running (for tests). */
@@ -236,86 +208,13 @@ public final class ChatTui implements CommandContext, ClientListener {
    * where the shell goes on, unless the terminal's input ended (the terminal is gone).
    */
   void stop() throws IOException {
-    client.removeListener(this);
-    SecretEntry secret = pendingSecret;
-    if (secret != null) {
-      secret.cancel();
-    }
-    controller.cancelSecret();
+    client.removeListener(events);
+    secrets.cancel();
     List<String> cutOff = transfers.cutOff();
     for (ExecutorService executor : ownedExecutors) {
       executor.shutdownNow();
     }
     loop.stop(cutOff);
-  }
-
-  private void post(Runnable task) {
-    loop.post(task);
-  }
-
-  // CommandContext: may be called from any thread; all screen work is posted to the UI thread.
-
-  @Override
-  public ChatClient client() {
-    return client;
-  }
-
-  @Override
-  public Optional<String> currentConversation() {
-    String conversation = workers.current();
-    return conversation.equals(TuiModel.STATUS) ? Optional.empty() : Optional.of(conversation);
-  }
-
-  @Override
-  public List<String> numberedConversations() {
-    return workers.listed();
-  }
-
-  @Override
-  public void dropPane(String conversation) {
-    post(() -> controller.forget(conversation));
-  }
-
-  @Override
-  public void switchTo(String conversation) {
-    Objects.requireNonNull(conversation, "conversation");
-    workers.commandSwitched(conversation);
-    post(
-        () -> {
-          controller.select(conversation);
-          workers.switchShown();
-        });
-  }
-
-  @Override
-  public void showMessage(ChatMessage message) {
-    Objects.requireNonNull(message, "message");
-    post(() -> controller.show(message));
-  }
-
-  @Override
-  public void showListed(List<Posted> entries) {
-    List<Posted> listed = List.copyOf(entries);
-    post(() -> controller.replay(listed));
-  }
-
-  @Override
-  public void info(String text) {
-    Objects.requireNonNull(text, "text");
-    post(() -> controller.note(null, NoteKind.INFO, text));
-  }
-
-  /** Help text reflowed into paragraphs, each wrapped to the pane's width as one line. */
-  @Override
-  public void help(List<String> lines) {
-    List<String> paragraphs = HelpText.paragraphs(lines);
-    post(() -> paragraphs.forEach(text -> controller.note(null, NoteKind.INFO, text)));
-  }
-
-  @Override
-  public void error(String text) {
-    Objects.requireNonNull(text, "text");
-    post(() -> controller.note(null, NoteKind.ERROR, text));
   }
 
   /**
@@ -324,7 +223,7 @@ public final class ChatTui implements CommandContext, ClientListener {
    * #run}.
    */
   public ChatTui withBell(Bell ringer) {
-    this.bell = Objects.requireNonNull(ringer, "ringer");
+    events.setBell(ringer);
     return this;
   }
 
@@ -335,197 +234,7 @@ public final class ChatTui implements CommandContext, ClientListener {
    * @return this TUI
    */
   public ChatTui withSecrets(GivenSecrets given) {
-    this.givenSecrets = Objects.requireNonNull(given, "given");
+    secrets.setGiven(given);
     return this;
-  }
-
-  @Override
-  public Optional<String> secretSource(SecretKind kind) {
-    return givenSecrets.source(kind);
-  }
-
-  /** A given secret once, else one typed twice on masked prompts. */
-  @Override
-  public char[] readNewSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = givenSecrets.secret(kind);
-    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
-  }
-
-  /**
-   * The secret {@link #withSecrets} gives for {@code kind}, else switches the input line to a
-   * masked prompt showing {@code prompt} and waits for Enter. Call it from the command thread,
-   * never the UI thread.
-   *
-   * @throws CommandException.Auth if the person cancels (Esc or Ctrl-C) or the TUI ends first
-   */
-  @Override
-  public char[] readSecret(SecretKind kind, String prompt) {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(prompt, "prompt");
-    Optional<char[]> given = givenSecrets.secret(kind);
-    if (given.isPresent()) {
-      return given.get();
-    }
-    if (loop.isUiThread()) {
-      throw new IllegalStateException("readSecret would block the UI thread");
-    }
-    SecretEntry entry = new SecretEntry(HiddenPrompt.of(TerminalSafe.line(prompt)));
-    pendingSecret = entry;
-    try {
-      if (!loop.isRunning()) {
-        entry.cancel();
-      }
-      post(() -> controller.beginSecret(entry));
-      char[] secret = entry.result().get();
-      if (secret == null) {
-        throw new CommandException.Auth("cancelled", null);
-      }
-      return secret;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      entry.cancel();
-      throw new CommandException.Auth("cancelled", null);
-    } catch (ExecutionException e) {
-      throw new CommandException.Auth("cancelled", null);
-    } finally {
-      pendingSecret = null;
-    }
-  }
-
-  /** The TUI shows every event, the echo of this user's own group actions included. */
-  @Override
-  public boolean showsOwnEvents() {
-    return true;
-  }
-
-  /** Opens the emoji picker over the message pane; any thread. */
-  @Override
-  public boolean openEmojiPicker(String filter) {
-    Objects.requireNonNull(filter, "filter");
-    post(() -> controller.openEmojiPicker(filter));
-    return true;
-  }
-
-  /**
-   * Runs a long task (a file transfer) on a transfer thread, so typing goes on; its failure becomes
-   * an error line. Progress shows in the status bar. Leaving the TUI cuts it off and says so (a cut
-   * download resumes later).
-   */
-  @Override
-  public void runLong(Supplier<String> what, Runnable task) {
-    transfers.run(what, task, this::error);
-  }
-
-  @Override
-  public void clear() {
-    post(controller::clear);
-  }
-
-  @Override
-  public void quit() {
-    loop.requestStop();
-  }
-
-  // ClientListener: called on the client's event thread; everything is posted to the UI thread.
-
-  @Override
-  public void onMessage(ChatMessage message) {
-    cap.beforeMessage(message.conversation());
-    post(() -> controller.incoming(message));
-    if (bell.rings(message, client.username().orElse(null))) {
-      post(loop::ringBell);
-    }
-  }
-
-  @Override
-  public void onMembership(String conversation, String username, boolean joined) {
-    post(() -> controller.membership(conversation, username, joined));
-  }
-
-  @Override
-  public void onNoLongerIn(String conversation) {
-    post(() -> controller.noLongerIn(conversation));
-  }
-
-  @Override
-  public void onPresenceChange(String username, Presence presence) {
-    post(() -> controller.presence(username, presence));
-  }
-
-  @Override
-  public void onGroupUpdate(GroupUpdate update) {
-    post(() -> controller.group(update));
-  }
-
-  @Override
-  public void onFriendUpdate(String username, FriendUpdate update) {
-    post(() -> controller.friend(username, update));
-  }
-
-  @Override
-  public void onTrustChange(String username, TrustState state) {
-    post(() -> controller.trust(username, state));
-  }
-
-  @Override
-  public void onConnection(ConnectionState state, String detail) {
-    post(() -> controller.connection(state, detail));
-  }
-
-  /**
-   * The relay ended the session or refused its token: why, and how to go on here ({@link
-   * CommandWords#SLASH}); the offline line after it says why again.
-   */
-  @Override
-  public void onStopped(CommandException why) {
-    if (why instanceof CommandException.SessionEnded ended) {
-      post(() -> controller.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended)));
-    }
-  }
-
-  @Override
-  public void onFileOffer(FileOffer offer) {
-    cap.beforeMessage(offer.conversation());
-    post(() -> controller.offer(offer));
-  }
-
-  /** A replayed copy dropped, or messages not delivered: a notice unless {@link #cap} counts it. */
-  @Override
-  public void onDeliveryNotice(DeliveryNotice notice) {
-    if (cap.say(notice.conversation(), notice.kind(), notice.count())) {
-      onNotice(notice.conversation(), notice.text());
-    }
-  }
-
-  @Override
-  public void onFileTransfer(FileTransfer transfer) {
-    post(() -> controller.transfer(transfer));
-  }
-
-  /** A notice that advises a command, with the slash command. */
-  @Override
-  public void onAdvice(Advice advice) {
-    onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
-  }
-
-  @Override
-  public void onHeld(HeldMessages held) {
-    post(() -> controller.held(held));
-  }
-
-  @Override
-  public void onLeftOut(LeftOutMessages left) {
-    post(() -> controller.leftOut(left));
-  }
-
-  @Override
-  public void onLeftOutFromOthers(LeftOutFromOthers others) {
-    post(() -> others.messages().forEach(controller::leftOut));
-  }
-
-  @Override
-  public void onNotice(String conversation, String text) {
-    post(
-        () -> controller.note(conversation.isEmpty() ? null : conversation, NoteKind.NOTICE, text));
   }
 }

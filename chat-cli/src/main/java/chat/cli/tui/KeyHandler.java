@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 final class KeyHandler {
   private final TuiModel model;
   private final InputCompleter completer;
-  private final TuiController.Backend backend;
+  private final TuiBackend backend;
   private final IntSupplier pageRows;
   private final Runnable interruptHint;
   private final LineEditor editor = new LineEditor();
@@ -63,7 +63,7 @@ final class KeyHandler {
   KeyHandler(
       TuiModel model,
       InputCompleter completer,
-      TuiController.Backend backend,
+      TuiBackend backend,
       IntSupplier pageRows,
       Runnable interruptHint,
       LongSupplier millis,

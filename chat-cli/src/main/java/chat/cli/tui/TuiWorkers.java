@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * the conversation list and history are fetched on the background executor (refreshes coalesce).
  * Results go back to the UI thread through {@code post}.
  */
-final class TuiWorkers implements TuiController.Backend {
+final class TuiWorkers implements TuiBackend {
   private static final Pattern FRIEND_COMMAND =
       Pattern.compile("\\s*/friend\\b", Pattern.CASE_INSENSITIVE);
 
@@ -42,7 +42,8 @@ final class TuiWorkers implements TuiController.Backend {
   private final AtomicLong switchesRequested = new AtomicLong();
   private long switchesShown; // read and written on the UI thread only
   private CommandContext context;
-  private TuiController controller;
+  private PaneUpdates panes;
+  private SessionUpdates session;
 
   TuiWorkers(
       ChatClient client,
@@ -58,9 +59,10 @@ final class TuiWorkers implements TuiController.Backend {
   }
 
   /** Connects the workers to the TUI they serve; called once, before any work. */
-  void attach(CommandContext context, TuiController controller) {
+  void attach(CommandContext context, PaneUpdates panes, SessionUpdates session) {
     this.context = Objects.requireNonNull(context, "context");
-    this.controller = Objects.requireNonNull(controller, "controller");
+    this.panes = Objects.requireNonNull(panes, "panes");
+    this.session = Objects.requireNonNull(session, "session");
   }
 
   /** The conversation current on the UI thread as last published, or {@link TuiModel#STATUS}. */
@@ -124,7 +126,7 @@ final class TuiWorkers implements TuiController.Backend {
     } catch (RuntimeException e) {
       context.error("command failed: " + e.getClass().getSimpleName());
     } finally {
-      post.accept(controller::commandFinished);
+      post.accept(session::commandFinished);
       post.accept(finished);
       refresh();
       if (FRIEND_COMMAND.matcher(line).lookingAt()) {
@@ -149,7 +151,7 @@ final class TuiWorkers implements TuiController.Backend {
           } catch (RuntimeException e) {
             return; // Offline or logged out: the next log-in or refresh asks again.
           }
-          post.accept(() -> controller.titlesListed(rooms));
+          post.accept(() -> session.titlesListed(rooms));
         });
   }
 
@@ -163,7 +165,7 @@ final class TuiWorkers implements TuiController.Backend {
           } catch (RuntimeException e) {
             return; // Offline or logged out: the next log-in or friend change fetches again.
           }
-          post.accept(() -> controller.friendsListed(friends));
+          post.accept(() -> session.friendsListed(friends));
         });
   }
 
@@ -201,7 +203,7 @@ final class TuiWorkers implements TuiController.Backend {
       return; // Offline or refused: keep what is shown; the next event refreshes again.
     }
     List<MemberView> fetched = members;
-    post.accept(() -> controller.refreshed(conversations, conversation, fetched));
+    post.accept(() -> session.refreshed(conversations, conversation, fetched));
   }
 
   /** The members with the trust this client holds now (a member list may lag a key change). */
@@ -223,7 +225,7 @@ final class TuiWorkers implements TuiController.Backend {
           } catch (RuntimeException e) {
             return; // Not logged in or refused: the pane starts empty.
           }
-          post.accept(() -> controller.history(conversation, page));
+          post.accept(() -> panes.history(conversation, page));
         });
   }
 }

@@ -143,8 +143,9 @@ final class UiLoop {
     try {
       work.run();
     } catch (RuntimeException e) {
-      controller.note(
-          TuiModel.STATUS, NoteKind.ERROR, "internal error: " + e.getClass().getSimpleName());
+      controller
+          .panes()
+          .note(TuiModel.STATUS, NoteKind.ERROR, "internal error: " + e.getClass().getSimpleName());
     }
   }
 

@@ -272,9 +272,11 @@ class ChatTuiTest {
   void goingOfflineForGood_isSaidInTheCurrentPaneToo() {
     TuiHarness h = inLobby(100, 24);
 
-    h.tui.onConnection(
-        ConnectionState.OFFLINE,
-        "the session for alice was ended from another device: log in with the password");
+    h.tui
+        .events()
+        .onConnection(
+            ConnectionState.OFFLINE,
+            "the session for alice was ended from another device: log in with the password");
     h.drain();
 
     assertThat(h.row(0)).contains("#lobby");
@@ -285,7 +287,7 @@ class ChatTuiTest {
   void sessionEnded_saidInTheCurrentPane_withTheSlashCommandToLogInAgain() {
     TuiHarness h = inLobby(160, 24);
 
-    h.tui.onStopped(CommandException.SessionEnded.endedElsewhere("alice"));
+    h.tui.events().onStopped(CommandException.SessionEnded.endedElsewhere("alice"));
     h.drain();
 
     assertThat(h.row(0)).contains("#lobby");
@@ -1184,7 +1186,7 @@ class ChatTuiTest {
   void groupTitle_ofAGroupListedBeforeTheRoomListingNamesIt_isShownOnceListed() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     // the join is heard before the relay's room listing names the group: that listing has no #team
-    h.tui.onMembership("#team", "alice", true);
+    h.tui.events().onMembership("#team", "alice", true);
     h.drain().alt('2');
     assertThat(h.row(0)).startsWith(" #team ");
 
@@ -1404,14 +1406,14 @@ class ChatTuiTest {
   @Test
   void anotherUserLoggingIn_seesNoneOfThePreviousUsersPanes() {
     TuiHarness h = new TuiHarness(100, 24).start().loggedInAs("alice");
-    h.tui.onMessage(message(1, "bob", "for alice only", TuiHarness.NOW.toEpochMilli()));
+    h.tui.events().onMessage(message(1, "bob", "for alice only", TuiHarness.NOW.toEpochMilli()));
     h.drain().alt('1');
     assertThat(h.screen()).contains("for alice only");
 
     h.loggedInAs("carol").alt('1');
     assertThat(h.screen()).doesNotContain("for alice only");
 
-    h.tui.onMessage(message(2, "bob", "for carol only", TuiHarness.NOW.toEpochMilli()));
+    h.tui.events().onMessage(message(2, "bob", "for carol only", TuiHarness.NOW.toEpochMilli()));
     h.drain();
     assertThat(h.screen()).contains("for carol only");
     h.client.logout();
@@ -1426,8 +1428,8 @@ class ChatTuiTest {
     long friday = TuiHarness.NOW.minus(Duration.ofDays(1)).toEpochMilli();
     long saturday = TuiHarness.NOW.toEpochMilli();
 
-    h.tui.onMessage(message(1, "bob", "late on friday", friday));
-    h.tui.onMessage(message(2, "bob", "saturday morning", saturday));
+    h.tui.events().onMessage(message(1, "bob", "late on friday", friday));
+    h.tui.events().onMessage(message(2, "bob", "saturday morning", saturday));
     h.drain();
 
     MessageFormatter formatter = new MessageFormatter(ZoneOffset.UTC);
@@ -1583,11 +1585,13 @@ class ChatTuiTest {
   void runLong_failure_becomesAnErrorLine() {
     TuiHarness h = inLobby(80, 24);
 
-    h.tui.runLong(
-        "sending big.iso",
-        () -> {
-          throw new CommandException.Network("the relay went away", null);
-        });
+    h.tui
+        .context()
+        .runLong(
+            "sending big.iso",
+            () -> {
+              throw new CommandException.Network("the relay went away", null);
+            });
 
     await()
         .atMost(Duration.ofSeconds(5))
@@ -1603,18 +1607,20 @@ class ChatTuiTest {
     CountDownLatch clientClosed = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
     AtomicBoolean queuedRan = new AtomicBoolean();
-    h.tui.runLong(
-        "sending big.iso",
-        () -> {
-          started.countDown();
-          try {
-            clientClosed.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            interrupted.set(true);
-          }
-          throw new CommandException.Network("the client is closed", null);
-        });
-    h.tui.runLong("downloading 3f2a91c0", () -> queuedRan.set(true));
+    h.tui
+        .context()
+        .runLong(
+            "sending big.iso",
+            () -> {
+              started.countDown();
+              try {
+                clientClosed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                interrupted.set(true);
+              }
+              throw new CommandException.Network("the client is closed", null);
+            });
+    h.tui.context().runLong("downloading 3f2a91c0", () -> queuedRan.set(true));
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
     Future<?> run =
         threads.submit(
@@ -1646,15 +1652,17 @@ class ChatTuiTest {
   void endOfInput_whileATransferRuns_writesNothingAfterTheScreen() throws Exception {
     TuiHarness h = new TuiHarness(80, 24);
     CountDownLatch clientClosed = new CountDownLatch(1);
-    h.tui.runLong(
-        "sending big.iso",
-        () -> {
-          try {
-            clientClosed.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    h.tui
+        .context()
+        .runLong(
+            "sending big.iso",
+            () -> {
+              try {
+                clientClosed.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     Future<?> run =
         threads.submit(
             () -> {

@@ -24,8 +24,10 @@ class MessagePaneTest {
     TuiHarness h = inLobby();
     long stored = TuiHarness.NOW.toEpochMilli();
 
-    h.tui.onMessage(message(1, "from the past", stored - Duration.ofMinutes(5).toMillis(), stored));
-    h.tui.onMessage(message(2, "on time", stored + 20_000, stored + 1_000));
+    h.tui
+        .events()
+        .onMessage(message(1, "from the past", stored - Duration.ofMinutes(5).toMillis(), stored));
+    h.tui.events().onMessage(message(2, "on time", stored + 20_000, stored + 1_000));
     h.drain();
 
     String screen = h.screen();
@@ -39,8 +41,8 @@ class MessagePaneTest {
     long saturday = TuiHarness.NOW.toEpochMilli();
     long friday = saturday - Duration.ofHours(12).toMillis();
 
-    h.tui.showMessage(message(2, "saturday", saturday, saturday));
-    h.tui.showMessage(message(1, "friday night", friday, friday));
+    h.tui.context().showMessage(message(2, "saturday", saturday, saturday));
+    h.tui.context().showMessage(message(1, "friday night", friday, friday));
     h.drain();
 
     String screen = h.screen();
@@ -57,7 +59,9 @@ class MessagePaneTest {
     long stored = TuiHarness.NOW.toEpochMilli();
 
     // "09:30:00 <bob> " and 14 letters fill 29 columns: the flag (drawn DE) has one left
-    h.tui.onMessage(message(1, "x".repeat(14) + "\uD83C\uDDE9\uD83C\uDDEA!", stored, stored));
+    h.tui
+        .events()
+        .onMessage(message(1, "x".repeat(14) + "\uD83C\uDDE9\uD83C\uDDEA!", stored, stored));
     h.drain();
 
     String screen = h.screen();

@@ -1,0 +1,235 @@
+package chat.cli.tui;
+
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.HeldMessages;
+import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.Posted;
+import chat.cli.client.TrustState;
+import chat.cli.command.CommandWords;
+import chat.cli.command.MessageFormatter;
+import chat.cli.command.SocialLines;
+import chat.cli.tui.PaneEntry.NoteKind;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the panes show of what the client and the commands report: messages, file offers, history,
+ * and the lines that say what happened (joins and leaves, group and friend changes, held and
+ * left-out messages, command output). It asks the {@link TuiBackend} for a refresh where a change
+ * may have changed the lists. UI thread only.
+ */
+final class PaneUpdates {
+  private final ChatClient client;
+  private final TuiModel model;
+  private final Clock clock;
+  private final TuiBackend backend;
+  private final HeldNotes heldNotes;
+  private final LeftOutNotes leftOutNotes;
+
+  PaneUpdates(ChatClient client, TuiModel model, Clock clock, TuiBackend backend) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.model = Objects.requireNonNull(model, "model");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.heldNotes = new HeldNotes(model, clock);
+    this.leftOutNotes = new LeftOutNotes(model, clock);
+  }
+
+  /** A message from the relay. */
+  void incoming(ChatMessage message) {
+    boolean known = model.indexOf(message.conversation()) >= 0;
+    model.incoming(message, self());
+    if (!known) {
+      backend.refresh();
+    }
+  }
+
+  /** A message a command showed (a sent message, history). */
+  void show(ChatMessage message) {
+    model.list(message.conversation());
+    model.buffer(message.conversation()).addMessage(message);
+  }
+
+  /**
+   * Messages and file offers a command listed ({@code /history}): shown in the current pane, after
+   * its heading.
+   */
+  void replay(List<Posted> listed) {
+    ConversationBuffer buffer = model.currentBuffer();
+    String here = model.current();
+    listed.forEach(posted -> buffer.addReplay(posted, !posted.conversation().equals(here)));
+  }
+
+  /**
+   * Recent history arrived for {@code conversation}: its messages and file offers, each in its
+   * place, a notice for each sender whose messages in it are held (they appear when the sender's
+   * new key is accepted), and one for each sender and reason of the messages it left out for good.
+   */
+  void history(String conversation, HistoryPage page) {
+    ConversationBuffer buffer = model.buffer(conversation);
+    for (Posted posted : page.entries()) {
+      if (!posted.conversation().equals(conversation)) {
+        continue;
+      }
+      if (posted instanceof ChatMessage message) {
+        buffer.addMessage(message);
+      } else {
+        buffer.addOffer((FileOffer) posted);
+      }
+    }
+    page.held().forEach(heldNotes::show);
+    page.leftOut().forEach(leftOutNotes::show);
+  }
+
+  /** Adds a client line to {@code conversation}, or to the current one when it is null. */
+  void note(String conversation, NoteKind kind, String text) {
+    String target = conversation == null ? model.current() : conversation;
+    if (!target.equals(TuiModel.STATUS)) {
+      model.list(target);
+    }
+    model.buffer(target).addNote(new PaneEntry.Note(kind, text, clock.millis()));
+  }
+
+  /** Adds a line to {@code conversation}'s pane, which is listed already. */
+  private void noteListed(String conversation, String text) {
+    model.buffer(conversation).addNote(new PaneEntry.Note(NoteKind.INFO, text, clock.millis()));
+  }
+
+  /** Empties the current pane. */
+  void clear() {
+    model.currentBuffer().clear();
+  }
+
+  void membership(String conversation, String username, boolean joined) {
+    String self = self();
+    boolean mine = self != null && username.equalsIgnoreCase(self);
+    if (mine && !joined) {
+      model.forget(conversation);
+      if (model.busyCommands() == 0) {
+        // Left elsewhere (another window, a script); a /leave typed here says so itself.
+        note(
+            null,
+            NoteKind.INFO,
+            "you "
+                + MessageFormatter.membershipVerb(conversation, false)
+                + " "
+                + MessageFormatter.conversationLabel(conversation, self));
+      }
+    } else if (mine) {
+      model.list(conversation);
+    } else if (model.indexOf(conversation) >= 0) {
+      noteListed(
+          conversation,
+          TerminalSafe.line(username)
+              + (joined ? " joined " : " left ")
+              + MessageFormatter.conversationLabel(conversation, self));
+    }
+    backend.refresh();
+  }
+
+  /** Drops {@code conversation}'s pane and what it showed (a private one never written in). */
+  void forget(String conversation) {
+    model.forget(conversation);
+  }
+
+  /**
+   * A reconnect found this user out of {@code conversation}: its pane goes, as for a leave made
+   * elsewhere, and a line where the person is looking says so.
+   */
+  void noLongerIn(String conversation) {
+    model.forget(conversation);
+    note(null, NoteKind.INFO, MessageFormatter.noLongerIn(conversation, self()));
+  }
+
+  /**
+   * A group change: a line in the group's pane; in the current pane instead when this user made it,
+   * and as a notice there when it removed this user, declined an invitation or concerns a group not
+   * listed. The group is dropped from the list if this user is out.
+   */
+  void group(GroupUpdate update) {
+    String self = self();
+    String line = SocialLines.group(update, self, CommandWords.SLASH);
+    String conversation = update.conversation();
+    if (update.kind() == GroupUpdate.Kind.RENAMED && model.indexOf(conversation) >= 0) {
+      model.setTitle(conversation, update.title());
+    }
+    if (self != null && update.removes(self)) {
+      model.forget(conversation);
+      note(null, NoteKind.NOTICE, line);
+    } else if (update.declined()) {
+      note(null, NoteKind.NOTICE, line); // the inviters were waiting for an answer
+    } else if (self != null && update.actor().equalsIgnoreCase(self)) {
+      note(null, NoteKind.INFO, line); // the answer to a command typed here: where it was typed
+    } else if (model.indexOf(conversation) >= 0) {
+      noteListed(conversation, line);
+    } else {
+      note(null, NoteKind.NOTICE, line);
+    }
+    backend.refresh();
+  }
+
+  /** A friend request, answer or removal: a line in the current pane. */
+  void friend(String username, FriendUpdate update) {
+    note(null, NoteKind.NOTICE, SocialLines.friend(username, update, CommandWords.SLASH));
+    backend.loadFriends();
+  }
+
+  /** Messages from one sender were held (live, or by a catch-up): one notice per sender a pane. */
+  void held(HeldMessages held) {
+    heldNotes.show(held);
+  }
+
+  /**
+   * Messages from one sender were left out for good (live, or by a catch-up): one notice per sender
+   * and reason a pane for its first few senders, then one for all others, which the history loaded
+   * later does not repeat.
+   */
+  void leftOut(LeftOutMessages left) {
+    leftOutNotes.show(left);
+  }
+
+  /**
+   * {@code username}'s trust changed: the member lists show it, and once their new key is accepted
+   * the notices of their held messages say the messages are shown.
+   */
+  void trust(String username, TrustState state) {
+    model.updateTrust(username, state);
+    if (state != TrustState.CHANGED) {
+      heldNotes.released(username);
+    }
+    backend.refresh();
+  }
+
+  /**
+   * A file was offered: a line in its place in its conversation (once per offer), counted as
+   * activity there.
+   */
+  void offer(FileOffer offer) {
+    String conversation = offer.conversation();
+    model.list(conversation);
+    if (!model.buffer(conversation).addOffer(offer)) {
+      return;
+    }
+    if (!offer.own() && !conversation.equals(model.current())) {
+      model.buffer(conversation).markUnread(offer.isDirect() ? Activity.PRIVATE : Activity.ROOM);
+    }
+  }
+
+  /** Drops every pane and what the notices of held and left-out messages counted. */
+  void forgetAll() {
+    model.forgetAll();
+    heldNotes.forgetAll();
+    leftOutNotes.forgetAll();
+  }
+
+  private String self() {
+    return client.username().orElse(null);
+  }
+}

@@ -1,0 +1,172 @@
+package chat.cli.tui;
+
+import chat.cli.client.ChatClient;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.FileTransfer;
+import chat.cli.client.FriendView;
+import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
+import chat.cli.client.RoomView;
+import chat.cli.command.ConnectionLines;
+import chat.cli.tui.PaneEntry.NoteKind;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the screen shows of the session: the connection and the lines that say how it went, who is
+ * logged in (the panes are dropped when that changes), the lists fetched (conversations, members,
+ * friends, group titles), presence, and the transfers and commands running in the status bar. UI
+ * thread only.
+ */
+final class SessionUpdates {
+  /** The hint shown at start when no one is logged in. */
+  static final String LOGIN_HINT = "/register NAME or /login NAME; /help for all commands";
+
+  private final ChatClient client;
+  private final TuiModel model;
+  private final TuiBackend backend;
+  private final PaneUpdates panes;
+  private final BooleanSupplier membersShown;
+  private final PresenceNotes presenceNotes;
+  private final ConnectionLines connectionLines = new ConnectionLines();
+  private String shownFor; // the user whose conversations the panes show
+  private boolean listHintShown;
+
+  /**
+   * @param membersShown whether the member list is on screen
+   */
+  SessionUpdates(
+      ChatClient client,
+      TuiModel model,
+      Clock clock,
+      TuiBackend backend,
+      PaneUpdates panes,
+      BooleanSupplier membersShown) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.model = Objects.requireNonNull(model, "model");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.panes = Objects.requireNonNull(panes, "panes");
+    this.membersShown = Objects.requireNonNull(membersShown, "membersShown");
+    this.presenceNotes = new PresenceNotes(model, clock);
+  }
+
+  /** Shows the starting state and asks for the first refresh. */
+  void start() {
+    model.setConnection(client.connectionState());
+    if (self() == null) {
+      panes.note(TuiModel.STATUS, NoteKind.INFO, LOGIN_HINT);
+    }
+    backend.refresh();
+  }
+
+  /**
+   * Someone came online, went away or left: the member lists shown are updated in place. Nothing is
+   * fetched: in a room of a thousand members every client would otherwise fetch the whole member
+   * list again at each member's log-in. {@link PresenceNotes} decides which changes get a line.
+   */
+  void presence(String username, Presence presence) {
+    presenceNotes.changed(self(), username, presence, membersShown.getAsBoolean());
+  }
+
+  /** The rooms as just fetched: the titles of the groups listed. */
+  void titlesListed(List<RoomView> rooms) {
+    model.setTitles(rooms);
+  }
+
+  /** This user's friends as just fetched. */
+  void friendsListed(List<FriendView> list) {
+    presenceNotes.friendsListed(list);
+  }
+
+  /**
+   * The connection changed: a line in the status window (not for every retry), one where the person
+   * is looking when it was lost, is back or ended; everything shown goes when no one, or another
+   * user, is logged in now.
+   */
+  void connection(ConnectionState state, String detail) {
+    String user = self();
+    if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
+      forgetAll(); // another user logged in without a logout first
+    }
+    if (user != null) {
+      shownFor = user;
+    }
+    model.setConnection(state);
+    if (state != ConnectionState.ONLINE) {
+      presenceNotes.connectionLost();
+    }
+    sayConnection(state, detail);
+    if (self() == null) {
+      forgetAll();
+    } else if (state == ConnectionState.ONLINE) {
+      backend.loadFriends(); // at log-in, and again after a reconnect (they may have changed)
+      backend.loadTitles();
+    }
+    backend.refresh();
+  }
+
+  private void sayConnection(ConnectionState state, String detail) {
+    String suffix = detail == null || detail.isBlank() ? "" : ": " + detail;
+    String line = "connection " + state.name().toLowerCase(Locale.ROOT) + suffix;
+    boolean retrying = state == ConnectionState.RECONNECTING && connectionLines.reconnecting();
+    Optional<String> said = connectionLines.line(state, detail, client.serverAddress());
+    if (!retrying) {
+      panes.note(TuiModel.STATUS, NoteKind.INFO, line); // the status window's log; not every retry
+    }
+    if (said.isPresent() && !model.current().equals(TuiModel.STATUS)) {
+      // Lost and back (and a rare reminder) where the person is looking, as line mode says it.
+      NoteKind kind = state == ConnectionState.RECONNECTING ? NoteKind.ERROR : NoteKind.INFO;
+      panes.note(null, kind, said.get());
+    }
+    if (state == ConnectionState.OFFLINE
+        && self() != null
+        && !model.current().equals(TuiModel.STATUS)) {
+      // Offline for good (a session that ended): what to do goes where the person is looking too.
+      panes.note(null, NoteKind.ERROR, line);
+    }
+  }
+
+  private void forgetAll() {
+    panes.forgetAll();
+    presenceNotes.forgetFriends();
+  }
+
+  /** The result of a refresh: the client's conversations and, for {@code conversation}, members. */
+  void refreshed(List<String> conversations, String conversation, List<MemberView> members) {
+    boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
+    boolean wasEmpty = model.conversations().isEmpty();
+    model.setClientConversations(conversations, authoritative);
+    if (members != null) {
+      model.setMembers(conversation, members);
+      if (authoritative) {
+        presenceNotes.listed(self(), members);
+      }
+    }
+    if (authoritative && model.titlesMissing()) {
+      backend.loadTitles(); // a group joined or created since: its title for the header
+    }
+    if (wasEmpty && !model.conversations().isEmpty() && !listHintShown) {
+      listHintShown = true;
+      panes.note(
+          TuiModel.STATUS, NoteKind.INFO, "Alt+1..Alt+9 or Ctrl-N/Ctrl-P open a conversation");
+    }
+  }
+
+  /** A file transfer moved: the status bar shows it while it runs. */
+  void transfer(FileTransfer transfer) {
+    model.transfer(transfer);
+  }
+
+  /** A typed line finished running: the status bar counts the ones still running. */
+  void commandFinished() {
+    model.commandFinished();
+  }
+
+  private String self() {
+    return client.username().orElse(null);
+  }
+}
