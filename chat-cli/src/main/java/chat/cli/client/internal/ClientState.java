@@ -71,7 +71,33 @@ final class ClientState {
   private final LinkedHashSet<String> pendingDeletes = new LinkedHashSet<>();
   private final Set<String> deletesSent = new HashSet<>();
   private boolean dirty;
+
+  /**
+   * Whether this process ever set or forgot the session (else it takes the file's at each save).
+   */
   private boolean sessionChanged;
+
+  /** This process's change of the session not written yet, if any. */
+  private SessionChange unsaved;
+
+  /**
+   * A change of the session to write: {@code session} always (a login), or only where the file
+   * still holds {@code replacing}, the session forgotten (a logout, or one the relay ended):
+   * another process of the profile may have stored a newer one since, which a forgetting must not
+   * undo.
+   */
+  private record SessionChange(Session replacing, boolean always) {
+    /**
+     * The session to write where the file holds {@code there} and this process has {@code ours}.
+     */
+    Session toWrite(Session there, Session ours) {
+      boolean stillThere =
+          replacing == null
+              ? there == null
+              : there != null && replacing.token().equals(there.token());
+      return always || stillThere ? ours : there;
+    }
+  }
 
   private ClientState(Path file, String server) {
     this.file = file;
@@ -110,23 +136,33 @@ final class ClientState {
     return Optional.ofNullable(session);
   }
 
-  /** Stores (or with null, forgets) the session and writes the file. */
+  /**
+   * Stores the session of a login and writes the file; with null, forgets this process's session
+   * (in the file only if it still holds it) and writes the file.
+   */
   synchronized void session(Session newSession) {
+    if (newSession == null) {
+      forgetSession();
+    } else {
+      changeSession(newSession, new SessionChange(null, true));
+    }
+    save();
+  }
+
+  private void changeSession(Session newSession, SessionChange change) {
     session = newSession;
     sessionChanged = true;
+    unsaved = change;
     dirty = true;
-    save();
   }
 
   /**
    * Forgets the session in memory only, for after the relay ended it: the file is written by the
    * next {@link #save}, so that a profile that cannot be written fails there, where the caller
-   * knows the relay's part is done.
+   * knows the relay's part is done. The file forgets it only if it still holds it.
    */
   synchronized void forgetSession() {
-    session = null;
-    sessionChanged = true;
-    dirty = true;
+    changeSession(null, new SessionChange(session, false));
   }
 
   /**
@@ -139,9 +175,7 @@ final class ClientState {
    *     here all the same)
    */
   synchronized Optional<Session> sessionEnded(Session ended) {
-    session = null;
-    sessionChanged = true;
-    dirty = true;
+    changeSession(null, new SessionChange(ended, false));
     Optional<Session> stored = onDisk();
     if (stored.isPresent()
         && !stored.get().token().equals(ended.token())
@@ -246,10 +280,14 @@ final class ClientState {
     return dropped;
   }
 
-  private void mergeFromDisk() {
+  /**
+   * Merges what the file holds into this state, and returns the session to write: the file's,
+   * unless this process changed it since its last write ({@link SessionChange#toWrite}).
+   */
+  private Session mergeFromDisk() {
     Optional<StateFile> onDisk = readForThisRelay();
     if (onDisk.isEmpty()) {
-      return;
+      return session;
     }
     StateFile stored = onDisk.get();
     if (!sessionChanged) {
@@ -274,15 +312,18 @@ final class ClientState {
       pendingDeletes.addAll(merged);
       trimPendingDeletes();
     }
+    return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
   }
 
   /**
    * Writes the file if anything changed since the last write, merged with what another process
    * using the same profile (a script beside the TUI) wrote meanwhile: the higher cursor wins, the
    * accepted ids and the uploads kept to delete are united (less those this process deleted), and
-   * the session is the file's unless this process changed it. The read, merge and write hold {@code
-   * state.json.lock}, so two processes saving at once cannot each write over what the other just
-   * merged.
+   * the session is the file's unless this process changed it since its last write (a forgotten
+   * session is forgotten there only if the file still holds it: a window whose session another
+   * window's login replaced writes its cursors without writing its old token back). The read, merge
+   * and write hold {@code state.json.lock}, so two processes saving at once cannot each write over
+   * what the other just merged.
    *
    * @return whether the file was written (false: nothing had changed)
    */
@@ -294,16 +335,17 @@ final class ClientState {
     synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
       try (FileChannel lockFile = openLockFile();
           FileLock lock = lockFile == null ? null : lockQuietly(lockFile)) {
-        mergeFromDisk();
+        Session written = mergeFromDisk();
         StateFile out =
             new StateFile(
                 server,
-                session,
+                written,
                 cursors,
                 new ArrayList<>(seen.values()),
                 pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes));
         PrivateFiles.write(file, JSON.writeValueAsBytes(out));
         deletesSent.clear();
+        unsaved = null;
       } catch (IOException e) {
         throw new CommandException.FileAccess("cannot write " + file, e);
       }

@@ -75,6 +75,65 @@ class ClientStateTest {
     assertThat(window.sessionEnded(old)).isEmpty();
 
     assertThat(window.session()).isEmpty();
+    assertThat(ClientState.load(file, SERVER).session())
+        .contains(new ClientState.Session("bob", "bob-token", 199));
+  }
+
+  /**
+   * A window that saves its cursors after another window's login replaced its session (before the
+   * relay has ended the old one on it) keeps the newer session in the file, and goes on with its
+   * own until the relay ends it; then it takes the newer one.
+   */
+  @Test
+  void saving_afterAnotherWindowsLogin_keepsTheNewerSessionInTheFile() {
+    Path file = dir.resolve("state.json");
+    ClientState window = ClientState.load(file, SERVER);
+    ClientState.Session old = new ClientState.Session("alice", "old-token", 99);
+    window.session(old);
+    ClientState.Session newer = new ClientState.Session("alice", "new-token", 199);
+    ClientState.load(file, SERVER).session(newer);
+
+    window.advance("#lobby", 5);
+    assertThat(window.save()).isTrue();
+
+    assertThat(ClientState.load(file, SERVER).session()).contains(newer);
+    assertThat(ClientState.load(file, SERVER).cursor("#lobby")).contains(5L);
+    assertThat(window.session()).contains(old);
+    assertThat(window.sessionEnded(old)).contains(newer);
+    assertThat(ClientState.load(file, SERVER).session()).contains(newer);
+  }
+
+  /** A logout forgets its own session in the file, not one another window stored since. */
+  @Test
+  void forgetSession_afterAnotherWindowsLogin_leavesTheNewerSessionInTheFile() {
+    Path file = dir.resolve("state.json");
+    ClientState window = ClientState.load(file, SERVER);
+    window.session(new ClientState.Session("alice", "old-token", 99));
+    ClientState.Session newer = new ClientState.Session("alice", "new-token", 199);
+    ClientState.load(file, SERVER).session(newer);
+
+    window.forgetSession();
+    window.save();
+
+    assertThat(window.session()).isEmpty();
+    assertThat(ClientState.load(file, SERVER).session()).contains(newer);
+  }
+
+  /** A login stores its session whatever the file held, and a later save keeps it there. */
+  @Test
+  void login_afterAnotherWindowsLogin_itsSessionIsStored() {
+    Path file = dir.resolve("state.json");
+    ClientState first = ClientState.load(file, SERVER);
+    first.session(new ClientState.Session("alice", "first-token", 99));
+    ClientState second = ClientState.load(file, SERVER);
+    second.session(new ClientState.Session("alice", "second-token", 199));
+    ClientState.Session again = new ClientState.Session("alice", "third-token", 299);
+
+    first.session(again);
+    second.advance("#lobby", 1);
+    second.save();
+
+    assertThat(ClientState.load(file, SERVER).session()).contains(again);
   }
 
   /** Two clients of one profile (a TUI and a script) saving at the same moments lose nothing. */
