@@ -3,6 +3,7 @@ package chat.crypto;
 import chat.crypto.internal.ByteReader;
 import chat.crypto.internal.EnvelopeSignature;
 import chat.crypto.internal.MerkleTree;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -155,6 +156,15 @@ public final class ReceivedEnvelope {
   }
 
   /**
+   * The key fingerprint of recipient entry {@code index} (in canonical order, as {@link
+   * #recipientIds}), a copy.
+   */
+  public Fingerprint recipientKey(int index) {
+    int key = keyAt(Objects.checkIndex(index, userIds.size()));
+    return new Fingerprint(Bytes.of(encoded, key, key + Fingerprint.SIZE_BYTES));
+  }
+
+  /**
    * Verifies the sender's signature exactly as {@link Envelope#verifySignature} does, then returns
    * the per-recipient forms, to be written on demand: byte for byte those of {@link
    * Envelope#verifyForms}. Each recipient entry is hashed where it lies and copied once, into its
@@ -173,7 +183,51 @@ public final class ReceivedEnvelope {
             payloadAt,
             payloadEnd),
         signature());
-    // Every form opens with what the full form has up to the payload's end, but its form byte.
+    return forms(tree);
+  }
+
+  /**
+   * The forms of {@link #verifyForms} without checking the signature, byte for byte those of {@link
+   * Envelope#unverifiedForms}: what a relay lays out for the readers of a message whose signature
+   * it checked when it stored it.
+   */
+  public RecipientForms unverifiedForms() {
+    return forms(MerkleTree.overSlices(encoded, entryAt));
+  }
+
+  /**
+   * Form {@code index} alone, without checking the signature and without laying out the others:
+   * byte for byte {@code unverifiedForms().form(index)}. The whole tree is still built, since the
+   * form carries its audit path.
+   */
+  public Bytes unverifiedForm(int index) {
+    Objects.checkIndex(index, userIds.size());
+    MerkleTree tree = MerkleTree.overSlices(encoded, entryAt);
+    int entryLength = entryAt[index + 1] - entryAt[index];
+    int pathLength = tree.auditPathSize(index) * MerkleTree.HASH_SIZE_BYTES;
+    int signatureAt = entryAt[userIds.size()];
+    byte[] form =
+        new byte
+            [payloadEnd
+                + Integer.BYTES
+                + entryLength
+                + 1
+                + pathLength
+                + (encoded.length - signatureAt)];
+    ByteBuffer out = ByteBuffer.wrap(form);
+    out.put(encoded, 0, payloadEnd).putInt(index).put(encoded, entryAt[index], entryLength);
+    int pathAt = out.position() + 1;
+    form[out.position()] = (byte) tree.writeAuditPath(index, form, pathAt);
+    out.position(pathAt + pathLength).put(encoded, signatureAt, encoded.length - signatureAt);
+    form[0] = RecipientEnvelope.FORM;
+    return Bytes.adopt(form);
+  }
+
+  /**
+   * The forms over {@code tree}: every form opens with what the full form has up to the payload's
+   * end, but its form byte; each has its own entry and audit path, laid out once here.
+   */
+  private RecipientForms forms(MerkleTree tree) {
     byte[] shared = Arrays.copyOf(encoded, payloadEnd);
     shared[0] = RecipientEnvelope.FORM;
     byte[][] own = new byte[userIds.size()][];

@@ -64,6 +64,47 @@ class ReceivedEnvelopeTest {
   }
 
   @Test
+  void unverifiedForms_oneForm_andKeys_anyRecipientCount_theRecordsByteForByte() throws Exception {
+    SecureRandom random = new SecureRandom();
+    for (int count : new int[] {1, 2, 3, 5, 8, 9, 33, 1000}) {
+      Envelope full = EnvelopeFixtures.syntheticEnvelope(count, random);
+      ReceivedEnvelope received = ReceivedEnvelope.parse(Bytes.of(full.encode()));
+
+      RecipientForms forms = received.unverifiedForms();
+
+      RecipientForms records = full.unverifiedForms();
+      assertThat(forms.size()).isEqualTo(count);
+      assertThat(forms.retainedBytes()).isEqualTo(records.retainedBytes());
+      for (int i = 0; i < count; i++) {
+        byte[] expected = records.form(i).toByteArray();
+        assertThat(forms.form(i).toByteArray()).as("form %d of %d", i, count).isEqualTo(expected);
+        assertThat(received.recipientKey(i))
+            .as("key %d of %d", i, count)
+            .isEqualTo(full.recipients().get(i).recipient().keyFingerprint());
+        if (count < 100 || i % 97 == 0 || i == count - 1) { // each one form builds the whole tree
+          assertThat(received.unverifiedForm(i).toByteArray())
+              .as("form %d of %d alone", i, count)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void unverifiedForms_signatureFlipped_laidOutAsTheRecordLaysThemOut() throws Exception {
+    byte[] flipped = EnvelopeFixtures.flip(ENCODED, ENCODED.length - 1, 1);
+    ReceivedEnvelope received = ReceivedEnvelope.parse(Bytes.of(flipped));
+    RecipientForms records = Envelope.parse(Bytes.of(flipped)).unverifiedForms();
+
+    assertThat(formsOf(received.unverifiedForms())).isEqualTo(formsOf(records));
+    assertThat(received.unverifiedForm(2).toByteArray()).isEqualTo(records.form(2).toByteArray());
+    assertThatThrownBy(() -> received.unverifiedForm(3))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> received.recipientKey(-1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void verifyForms_otherKeyOrSignatureFlipped_throwsAuthentication() throws Exception {
     ReceivedEnvelope received = ReceivedEnvelope.parse(Bytes.of(ENCODED));
     byte[] flipped = EnvelopeFixtures.flip(ENCODED, ENCODED.length - 1, 1);

@@ -2,7 +2,7 @@ package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
 import chat.crypto.Fingerprint;
-import chat.crypto.RecipientEntry;
+import chat.crypto.ReceivedEnvelope;
 import chat.crypto.RecipientForms;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -63,21 +63,22 @@ public final class KeptForms {
     private final long bytes;
 
     /**
-     * The forms of the message stored under {@code messageId} with recipient {@code entries}, in
-     * the canonical order of a parsed envelope (form {@code i} is entry {@code i}'s).
+     * The forms of the message stored under {@code messageId} whose envelope is {@code envelope}
+     * (form {@code i} is its recipient entry {@code i}'s).
      */
-    Message(Bytes messageId, RecipientForms forms, List<RecipientEntry> entries) {
+    Message(Bytes messageId, RecipientForms forms, ReceivedEnvelope envelope) {
       this.messageId = Objects.requireNonNull(messageId, "messageId");
       this.forms = Objects.requireNonNull(forms, "forms");
+      List<String> entries = envelope.recipientIds();
       int size = entries.size();
       firstEntry = new HashMap<>(size * 2);
       Map<String, Fingerprint[]> several = Map.of();
       // In canonical order (Envelope checks it) a user's entries follow one another.
       for (int first = 0, end; first < size; first = end) {
-        String userId = entries.get(first).recipient().userId();
+        String userId = entries.get(first);
         end = endOfRun(entries, first);
         firstEntry.put(userId, first);
-        Fingerprint[] keys = keysOfRun(entries, first, end);
+        Fingerprint[] keys = keysOfRun(envelope, first, end);
         if (keys != null) {
           if (several.isEmpty()) {
             several = new HashMap<>();
@@ -127,29 +128,27 @@ public final class KeptForms {
   }
 
   /**
-   * The entry of {@code entries} (a parsed envelope's, in canonical order) that {@code userId}
-   * gets, as {@link Message#formFor} chooses it, if it is a recipient; without laying out any form.
+   * The recipient entry of {@code envelope} that {@code userId} gets, as {@link Message#formFor}
+   * chooses it, if it is a recipient; without laying out any form.
    */
   static OptionalInt entryFor(
-      List<RecipientEntry> entries, String userId, Supplier<Optional<Fingerprint>> registeredKey) {
-    int first = 0;
-    while (first < entries.size() && !entries.get(first).recipient().userId().equals(userId)) {
-      first++;
-    }
-    if (first == entries.size()) {
+      ReceivedEnvelope envelope, String userId, Supplier<Optional<Fingerprint>> registeredKey) {
+    List<String> entries = envelope.recipientIds();
+    int first = entries.indexOf(userId);
+    if (first < 0) {
       return OptionalInt.empty();
     }
-    Fingerprint[] keys = keysOfRun(entries, first, endOfRun(entries, first));
+    Fingerprint[] keys = keysOfRun(envelope, first, endOfRun(entries, first));
     return OptionalInt.of(chosen(first, keys, registeredKey));
   }
 
   /**
    * The end of the run of entries, from {@code first} on, of the same user as entry {@code first}.
    */
-  private static int endOfRun(List<RecipientEntry> entries, int first) {
-    String userId = entries.get(first).recipient().userId();
+  private static int endOfRun(List<String> entries, int first) {
+    String userId = entries.get(first);
     int end = first + 1;
-    while (end < entries.size() && entries.get(end).recipient().userId().equals(userId)) {
+    while (end < entries.size() && entries.get(end).equals(userId)) {
       end++;
     }
     return end;
@@ -159,13 +158,13 @@ public final class KeptForms {
    * The key fingerprints of entries {@code first} to {@code end - 1}, one user's, or null if that
    * is a single entry.
    */
-  private static Fingerprint[] keysOfRun(List<RecipientEntry> entries, int first, int end) {
+  private static Fingerprint[] keysOfRun(ReceivedEnvelope envelope, int first, int end) {
     if (end - first == 1) {
       return null;
     }
     Fingerprint[] keys = new Fingerprint[end - first];
     for (int k = 0; k < keys.length; k++) {
-      keys[k] = entries.get(first + k).recipient().keyFingerprint();
+      keys[k] = envelope.recipientKey(first + k);
     }
     return keys;
   }

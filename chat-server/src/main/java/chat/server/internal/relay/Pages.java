@@ -1,10 +1,9 @@
 package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
-import chat.crypto.Envelope;
 import chat.crypto.Fingerprint;
 import chat.crypto.MalformedDataException;
-import chat.crypto.RecipientEntry;
+import chat.crypto.ReceivedEnvelope;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.StoredMessage;
@@ -160,9 +159,9 @@ final class Pages {
     if (encoded.isEmpty()) {
       return Optional.empty(); // the store said why
     }
-    Envelope envelope;
+    ReceivedEnvelope envelope;
     try {
-      envelope = Envelope.parse(encoded.get());
+      envelope = ReceivedEnvelope.parse(encoded.get());
     } catch (MalformedDataException e) {
       LOG.error("stored envelope seq {} does not parse", row.seq());
       return Optional.empty();
@@ -171,18 +170,16 @@ final class Pages {
       LOG.error("stored envelope seq {} does not carry its row's message id", row.seq());
       return Optional.empty();
     }
-    List<RecipientEntry> entries = envelope.recipients();
-    OptionalInt entry = KeptForms.entryFor(entries, reader.userId(), reader.registeredKey());
+    OptionalInt entry = KeptForms.entryFor(envelope, reader.userId(), reader.registeredKey());
     if (entry.isEmpty()) {
       return Optional.empty();
     }
-    if (KeptForms.estimatedBytes(encoded.get().length(), entries.size()) > keepable.left) {
-      return envelope
-          .forRecipient(entries.get(entry.getAsInt()).recipient())
-          .map(form -> Bytes.of(form.encode()));
+    int entries = envelope.recipientIds().size();
+    if (KeptForms.estimatedBytes(encoded.get().length(), entries) > keepable.left) {
+      return Optional.of(envelope.unverifiedForm(entry.getAsInt()));
     }
     KeptForms.Message message =
-        new KeptForms.Message(row.messageId(), envelope.unverifiedForms(), entries);
+        new KeptForms.Message(row.messageId(), envelope.unverifiedForms(), envelope);
     if (message.bytes() <= keepable.left && kept.keep(row.conversation(), row.seq(), message)) {
       keepable.left -= message.bytes();
     }

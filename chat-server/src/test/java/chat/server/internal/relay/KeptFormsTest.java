@@ -7,6 +7,8 @@ import chat.crypto.Envelope;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
+import chat.crypto.MalformedDataException;
+import chat.crypto.ReceivedEnvelope;
 import chat.crypto.Recipient;
 import chat.crypto.RecipientEntry;
 import chat.server.RelayFixture;
@@ -47,7 +49,16 @@ class KeptFormsTest {
   }
 
   private static KeptForms.Message message(Envelope message) {
-    return new KeptForms.Message(id(message), message.unverifiedForms(), message.recipients());
+    return new KeptForms.Message(id(message), message.unverifiedForms(), received(message));
+  }
+
+  /** {@code message} as the relay reads it from its store. */
+  static ReceivedEnvelope received(Envelope message) {
+    try {
+      return ReceivedEnvelope.parse(Bytes.of(message.encode()));
+    } catch (MalformedDataException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static void keep(KeptForms kept, long seq, Envelope message) {
@@ -141,7 +152,7 @@ class KeptFormsTest {
                 message.forRecipient(new Recipient(user, registered)).orElseThrow().encode());
         assertFormsAsStored(kept, 3, message); // the others are asked for no key
         int entry =
-            KeptForms.entryFor(message.recipients(), user, () -> Optional.of(registered))
+            KeptForms.entryFor(received(message), user, () -> Optional.of(registered))
                 .orElseThrow();
         assertThat(message.recipients().get(entry).recipient())
             .isEqualTo(new Recipient(user, registered));
@@ -164,14 +175,16 @@ class KeptFormsTest {
   @Test
   void entryFor_eachRecipientsFirstEntry_noneForAStranger_keyAskedOnlyForSeveral() {
     List<RecipientEntry> entries = envelope.recipients();
+    ReceivedEnvelope received = received(envelope);
     for (int i = 0; i < entries.size(); i++) {
-      assertThat(KeptForms.entryFor(entries, entries.get(i).recipient().userId(), () -> notAsked()))
+      assertThat(
+              KeptForms.entryFor(received, entries.get(i).recipient().userId(), () -> notAsked()))
           .hasValue(i);
     }
-    assertThat(KeptForms.entryFor(entries, "mallory", () -> notAsked())).isEmpty();
+    assertThat(KeptForms.entryFor(received, "mallory", () -> notAsked())).isEmpty();
     Envelope several = withSeveralKeys("ben").message();
     int first = several.recipientSet().indexOf(entriesOf(several, "ben").get(0));
-    assertThat(KeptForms.entryFor(several.recipients(), "ben", Optional::empty)).hasValue(first);
+    assertThat(KeptForms.entryFor(received(several), "ben", Optional::empty)).hasValue(first);
   }
 
   @Test

@@ -85,7 +85,9 @@ class PagesTest {
   private static long keptBytesOfOne() {
     Envelope message = SENT.get(0);
     return new KeptForms.Message(
-            message.header().messageId(), message.unverifiedForms(), message.recipients())
+            message.header().messageId(),
+            message.unverifiedForms(),
+            KeptFormsTest.received(message))
         .bytes();
   }
 
