@@ -11,8 +11,6 @@ import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MessageEvent;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,15 +64,7 @@ class HostileRelayNoticeFloodTest {
           CompletableFuture.supplyAsync(
               () ->
                   new ScriptRunner(relay.port(), relay.homes())
-                      .runAttached(
-                          new ByteArrayInputStream(new byte[0]),
-                          new ByteArrayOutputStream(),
-                          out,
-                          "listen",
-                          "--user",
-                          "bob",
-                          "--count",
-                          "2"));
+                      .runPrintingTo(out, "listen", "--user", "bob", "--count", "2"));
       alice.send(direct, "ready");
       await().atMost(WAIT).until(() -> out.toString().contains("ready"));
       armed.set(true);

@@ -14,8 +14,6 @@ import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.server.RelayFixture;
 import chat.server.TestClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,16 +52,7 @@ class UnknownContentEndToEndTest {
       StringWriter out = new StringWriter();
       CompletableFuture<ScriptRunner.Result> listening =
           CompletableFuture.supplyAsync(
-              () ->
-                  chat.runAttached(
-                      new ByteArrayInputStream(new byte[0]),
-                      new ByteArrayOutputStream(),
-                      out,
-                      "listen",
-                      "--user",
-                      "bob",
-                      "--count",
-                      "2"));
+              () -> chat.runPrintingTo(out, "listen", "--user", "bob", "--count", "2"));
 
       send(newer, carol, members, "{\"kind\":\"text\",\"text\":\"ready\"}");
       await().atMost(WAIT).until(() -> out.toString().contains("ready"));
