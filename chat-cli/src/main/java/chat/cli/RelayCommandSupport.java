@@ -33,7 +33,8 @@ final class RelayCommandSupport {
 
   /**
    * The notices of what the relay pushes that stderr says in a row; the others are counted on one
-   * line each conversation and kind, said there by {@link #notice}.
+   * line each conversation and kind (each kind, for a global one, and one line for conversations
+   * past the bound), said by {@link #notice}.
    */
   private final LiveNoticeCap cap =
       new LiveNoticeCap(

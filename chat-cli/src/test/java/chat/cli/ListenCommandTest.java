@@ -13,6 +13,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
+import chat.cli.client.PushedNotice;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -281,6 +282,32 @@ class ListenCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertFiveSaidThenCounted(result, 3);
+  }
+
+  @Test
+  void listen_invalidKeysSecondOffersAndMembersDifferInFloods_stderrCapped_jsonALineForEach()
+      throws Exception {
+    CompletableFuture<Cli.Result> listening = listenAsBob("--json", "--count", "1");
+
+    for (int i = 1; i <= 9; i++) {
+      fake.firePushedNotice(
+          PushedNotice.invalidKey("the relay announced an invalid key for user" + i + "; ignored"));
+      fake.firePushedNotice(PushedNotice.secondOffer("#ops", "f" + i, "carol"));
+      fake.fireMembersDiffer(new Advice.MembersDiffer("#ops", "carol"));
+    }
+    fake.deliver("#ops", "alice", "done");
+    Cli.Result result = listening.get(10, TimeUnit.SECONDS);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    for (String each : List.of("an invalid key for user", "a second offer", "chat members ops")) {
+      assertThat(result.out().lines().filter(line -> line.contains(each))).hasSize(9);
+      assertThat(result.err().lines().filter(line -> line.contains(each))).hasSize(5);
+    }
+    assertThat(result.err())
+        .contains(
+            "chat: the relay announced 4 more invalid keys; ignored\n",
+            "chat: ignored 4 more second offers of files\n",
+            "chat: 4 more messages were encrypted to a different set of members than you see\n");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.client.internal.RelayChatClient;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -102,17 +101,7 @@ class HostileRelayLeftOutFloodTest {
         floodBob(
             () -> {},
             out::toString,
-            () ->
-                chat()
-                    .runAttached(
-                        new ByteArrayInputStream(new byte[0]),
-                        new ByteArrayOutputStream(),
-                        out,
-                        "listen",
-                        "--user",
-                        "bob",
-                        "--count",
-                        "2"));
+            () -> chat().runPrintingTo(out, "listen", "--user", "bob", "--count", "2"));
 
     ScriptRunner.Result result = flood.result();
     assertThat(result.exitCode()).as(result.err()).isZero();

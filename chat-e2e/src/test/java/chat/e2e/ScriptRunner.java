@@ -81,7 +81,8 @@ final class ScriptRunner {
   }
 
   /**
-   * As {@link #run}, printing to {@code out} (a writer that fails, say); its text is {@code out}.
+   * As {@link #run}, printing to {@code out} (a writer that fails, say, or one a test reads while
+   * the command runs); its text is {@code out}.
    */
   Result runPrintingTo(Writer out, String... args) {
     return run("", out, args);

@@ -3,8 +3,9 @@ package chat.cli.client;
 /**
  * A listener that prints a line per notice and passes the notices a relay can push as often as it
  * likes through its {@link LiveNoticeCap}: each is said as the plain callback ({@link #onLeftOut},
- * {@link #onHeld}, {@link #onNotice}) unless the cap counts it. An implementation also calls {@link
- * LiveNoticeCap#beforeMessage} before it shows a message or file offer.
+ * {@link #onHeld}, {@link #onNotice}, {@link #onAdvice}) unless the cap counts it. An
+ * implementation also calls {@link LiveNoticeCap#beforeMessage} before it shows a message or file
+ * offer.
  */
 public interface CappedClientListener extends ClientListener {
   /** The cap this listener's notices pass through. */
@@ -31,6 +32,22 @@ public interface CappedClientListener extends ClientListener {
   default void onDeliveryNotice(DeliveryNotice notice) {
     if (noticeCap().say(notice.conversation(), notice.kind(), notice.count())) {
       onNotice(notice.conversation(), notice.text());
+    }
+  }
+
+  /** An invalid key announced, or a second offer of a file: said unless counted. */
+  @Override
+  default void onPushedNotice(PushedNotice notice) {
+    if (noticeCap().say(notice.conversation(), notice.kind(), 1)) {
+      onNotice(notice.conversation(), notice.text());
+    }
+  }
+
+  /** A message encrypted to another set of members: the advice, unless counted. */
+  @Override
+  default void onMembersDiffer(Advice.MembersDiffer differ) {
+    if (noticeCap().say(differ.conversation(), LiveNoticeCap.Kind.MEMBERS_DIFFER, 1)) {
+      onAdvice(differ);
     }
   }
 }

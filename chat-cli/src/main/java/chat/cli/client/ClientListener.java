@@ -47,6 +47,26 @@ public interface ClientListener {
   }
 
   /**
+   * {@code sender} encrypted a message pushed live to another set of members than this client sees
+   * there: advice a relay that lies about members, or a sender, can set off with every message. A
+   * front end that prints a line per notice passes it through a {@link LiveNoticeCap}. By default
+   * {@link #onAdvice}.
+   */
+  default void onMembersDiffer(Advice.MembersDiffer differ) {
+    onAdvice(differ);
+  }
+
+  /**
+   * A notice a relay or a sender can repeat as often as it likes that is not of a message: a key
+   * the relay announced that is not valid, or a second offer of a file. A front end that prints a
+   * line per notice passes it through a {@link LiveNoticeCap}. By default the notice {@link
+   * PushedNotice#text} words.
+   */
+  default void onPushedNotice(PushedNotice notice) {
+    onNotice(notice.conversation(), notice.text());
+  }
+
+  /**
    * This machine's profile could not be written (a full disk, a read-only folder): {@code text} is
    * one line such as {@code cannot write /home/a/.chat/alice/state.json: no space left on device}.
    * What could not be recorded (a cursor, a contact's key) is not lost: the messages concerned are

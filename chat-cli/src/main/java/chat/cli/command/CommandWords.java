@@ -221,22 +221,25 @@ public enum CommandWords {
   }
 
   /**
-   * What was counted past the notices of one kind a conversation says in a row, and, for messages
-   * left out or held, where to look: {@code 12 more messages were left out; they are not shown (see
-   * /history @bob)}.
+   * What was counted past the notices of one kind a conversation says in a row (or past the
+   * conversations that say notices), and, for messages left out or held in one conversation, where
+   * to look: {@code 12 more messages were left out; they are not shown (see /history @bob)}.
    *
    * @param self this user's name, to label a private conversation with the other party's; null if
    *     not known
    */
-  public String unsaid(chat.cli.client.LiveNoticeCap.Unsaid unsaid, String self) {
-    return switch (unsaid.kind()) {
-      case LEFT_OUT, HELD ->
-          unsaid.notice()
-              + " (see "
-              + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
-              + ")";
-      case REPLAYED, UNDELIVERED -> unsaid.notice();
-    };
+  public String unsaid(chat.cli.client.LiveNoticeCap.Counted counted, String self) {
+    if (counted instanceof chat.cli.client.LiveNoticeCap.Unsaid unsaid) {
+      chat.cli.client.LiveNoticeCap.Kind kind = unsaid.kind();
+      if (kind == chat.cli.client.LiveNoticeCap.Kind.LEFT_OUT
+          || kind == chat.cli.client.LiveNoticeCap.Kind.HELD) {
+        return unsaid.notice()
+            + " (see "
+            + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
+            + ")";
+      }
+    }
+    return counted.notice();
   }
 
   /**

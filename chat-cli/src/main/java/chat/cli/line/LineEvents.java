@@ -28,8 +28,10 @@ import java.util.Optional;
  * this user out of the current conversation moves the prompt on ({@link LinePrompt#movedAway}). Of
  * the notices of what the relay pushes (messages left out or held, replayed copies dropped,
  * messages not delivered), each conversation says five of a kind in a row and counts the others on
- * one line ({@link LiveNoticeCap}), so that a relay cannot flood the screen. A private message, or
- * one that names this user, rings the terminal's bell ({@link Bell}).
+ * one line, and so do invalid keys announced, second offers of a file and messages encrypted to
+ * other members, once for all conversations ({@link LiveNoticeCap}), so that a relay cannot flood
+ * the screen. A private message, or one that names this user, rings the terminal's bell ({@link
+ * Bell}).
  */
 final class LineEvents implements CappedClientListener {
   private final ChatClient client;

@@ -2,11 +2,10 @@ package chat.cli.tui;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
-import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
-import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
@@ -25,19 +24,21 @@ import java.util.Objects;
 /**
  * The TUI's listener: each client event, called on the client's event thread, is posted to the UI
  * thread and applied there to the panes ({@link PaneUpdates}) or the session shown ({@link
- * SessionUpdates}). The notices of replayed copies dropped and of messages not delivered pass
+ * SessionUpdates}). The notices of replayed copies dropped, of messages not delivered, of invalid
+ * keys announced, of second offers of a file and of messages encrypted to other members pass
  * through a {@link LiveNoticeCap}; a message arriving rings the terminal's bell as the {@link Bell}
  * set says.
  */
-final class TuiEvents implements ClientListener {
+final class TuiEvents implements CappedClientListener {
   private final ChatClient client;
   private final UiLoop loop;
   private final PaneUpdates panes;
   private final SessionUpdates session;
 
   /**
-   * The notices of replayed copies and of messages not delivered that a pane says in a row (held
-   * and left-out ones are kept one per sender there instead, see {@link HeldNotes} and {@link
+   * The notices of replayed copies, of messages not delivered, of invalid keys announced, of second
+   * offers of a file and of messages encrypted to other members that are said in a row (held and
+   * left-out ones are kept one per sender in a pane instead, see {@link HeldNotes} and {@link
    * LeftOutNotes}).
    */
   private final LiveNoticeCap cap;
@@ -129,12 +130,21 @@ final class TuiEvents implements ClientListener {
     post(() -> panes.offer(offer));
   }
 
-  /** A replayed copy dropped, or messages not delivered: a notice unless {@link #cap} counts it. */
   @Override
-  public void onDeliveryNotice(DeliveryNotice notice) {
-    if (cap.say(notice.conversation(), notice.kind(), notice.count())) {
-      onNotice(notice.conversation(), notice.text());
-    }
+  public LiveNoticeCap noticeCap() {
+    return cap;
+  }
+
+  /** Not capped: a pane keeps one left-out notice per sender ({@link LeftOutNotes}). */
+  @Override
+  public void onLeftOutPushed(LeftOutMessages left) {
+    onLeftOut(left);
+  }
+
+  /** Not capped: a pane keeps one held notice per sender ({@link HeldNotes}). */
+  @Override
+  public void onHeldPushed(HeldMessages held) {
+    onHeld(held);
   }
 
   @Override

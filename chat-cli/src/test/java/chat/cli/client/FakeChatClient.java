@@ -873,6 +873,16 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onDeliveryNotice(notice));
   }
 
+  /** Plays the client core: an invalid key announced, or a second offer of a file. */
+  public void firePushedNotice(PushedNotice notice) {
+    listeners.forEach(l -> l.onPushedNotice(notice));
+  }
+
+  /** Plays the client core: a message pushed live was encrypted to another set of members. */
+  public void fireMembersDiffer(Advice.MembersDiffer differ) {
+    listeners.forEach(l -> l.onMembersDiffer(differ));
+  }
+
   /** Plays the client core: a catch-up left out messages from more senders than it names. */
   public void fireLeftOutFromOthers(LeftOutFromOthers others) {
     listeners.forEach(l -> l.onLeftOutFromOthers(others));

@@ -3,11 +3,14 @@ package chat.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.cli.client.LiveNoticeCap.Counted;
 import chat.cli.client.LiveNoticeCap.Kind;
 import chat.cli.client.LiveNoticeCap.Unsaid;
+import chat.cli.client.LiveNoticeCap.UnsaidElsewhere;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LiveNoticeCapTest {
@@ -15,7 +18,7 @@ class LiveNoticeCapTest {
   private final List<Runnable> timer = new ArrayList<>();
 
   private final List<Duration> delays = new ArrayList<>();
-  private final List<Unsaid> said = new ArrayList<>();
+  private final List<Counted> said = new ArrayList<>();
   private final LiveNoticeCap cap =
       new LiveNoticeCap(
           said::add,
@@ -179,6 +182,116 @@ class LiveNoticeCapTest {
     assertThat(new Unsaid("#ops", Kind.UNDELIVERED, 1).notice())
         .isEqualTo("the relay did not deliver 1 more message");
     assertThatThrownBy(() -> new Unsaid("#ops", Kind.LEFT_OUT, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void say_globalKinds_oneBucketForAllConversations_countedUntilAMessageAnywhere() {
+    assertThat(pushed("", Kind.INVALID_KEY, 8)).isEqualTo(LiveNoticeCap.MAX_NOTICES);
+    assertThat(pushed("#ops", Kind.SECOND_OFFER, 4) + pushed("#dev", Kind.SECOND_OFFER, 4))
+        .isEqualTo(LiveNoticeCap.MAX_NOTICES);
+    assertThat(pushed("#ops", Kind.MEMBERS_DIFFER, 5)).isEqualTo(5);
+    assertThat(pushed("#dev", Kind.MEMBERS_DIFFER, 2)).isZero();
+
+    cap.beforeMessage("#lobby");
+
+    assertThat(said)
+        .containsExactly(
+            new Unsaid("", Kind.INVALID_KEY, 3),
+            new Unsaid("", Kind.SECOND_OFFER, 3),
+            new Unsaid("", Kind.MEMBERS_DIFFER, 2));
+    assertThat(pushed("#dev", Kind.MEMBERS_DIFFER, 6)).isEqualTo(5);
+  }
+
+  @Test
+  void say_globalKinds_countNoConversationTowardTheBound() {
+    for (int i = 1; i <= LiveNoticeCap.MAX_CONVERSATIONS; i++) {
+      pushed("#room" + i, Kind.SECOND_OFFER, 1);
+      pushed("", Kind.INVALID_KEY, 1);
+    }
+
+    assertThat(pushed("#another", 1)).isEqualTo(1);
+  }
+
+  @Test
+  void say_pastTheBoundOfConversations_theOthersCountedOnOneLine_whateverTheirKind() {
+    for (int i = 1; i <= LiveNoticeCap.MAX_CONVERSATIONS; i++) {
+      assertThat(pushed("#room" + i, Kind.UNDELIVERED, 1)).isEqualTo(1);
+    }
+    long shown = 0;
+    for (int i = 1; i <= 100; i++) {
+      shown += pushed("#invented" + i, Kind.LEFT_OUT, 3);
+      shown += pushed("#invented" + i, Kind.REPLAYED, 1);
+    }
+    assertThat(pushed("#room1", Kind.UNDELIVERED, 1)).as("one of the eight").isEqualTo(1);
+    assertThat(shown).isZero();
+    assertThat(said).isEmpty();
+
+    timerRuns();
+    timerRuns();
+
+    assertThat(said)
+        .containsExactly(new UnsaidElsewhere(Map.of(Kind.LEFT_OUT, 300L, Kind.REPLAYED, 100L)));
+  }
+
+  @Test
+  void say_aMessageInOneOfTheConversations_freesItsPlace_andSaysWhatWasCountedElsewhere() {
+    for (int i = 1; i <= LiveNoticeCap.MAX_CONVERSATIONS; i++) {
+      pushed("#room" + i, 1);
+    }
+    assertThat(pushed("#late", 1)).isZero();
+
+    cap.beforeMessage("#room3");
+
+    assertThat(said).containsExactly(new UnsaidElsewhere(Map.of(Kind.LEFT_OUT, 1L)));
+    assertThat(pushed("#late", 1)).isEqualTo(1);
+    assertThat(pushed("#later", 1)).isZero();
+  }
+
+  @Test
+  void sayAll_pastTheBoundOfConversations_saysTheOtherLineLast_andEveryConversationMaySayAgain() {
+    for (int i = 1; i <= LiveNoticeCap.MAX_CONVERSATIONS; i++) {
+      pushed("#room" + i, 1);
+    }
+    pushed("#room1", 5);
+    pushed("#late", Kind.HELD, 2);
+
+    cap.sayAll();
+
+    assertThat(said)
+        .containsExactly(
+            new Unsaid("#room1", Kind.LEFT_OUT, 1), new UnsaidElsewhere(Map.of(Kind.HELD, 2L)));
+    assertThat(pushed("#late", 1)).isEqualTo(1);
+  }
+
+  @Test
+  void unsaid_globalKinds_sayWhatWasCounted_andNameNoConversation() {
+    assertThat(new Unsaid("", Kind.INVALID_KEY, 7).notice())
+        .isEqualTo("the relay announced 7 more invalid keys; ignored");
+    assertThat(new Unsaid("", Kind.SECOND_OFFER, 1).notice())
+        .isEqualTo("ignored 1 more second offer of a file");
+    assertThat(new Unsaid("", Kind.MEMBERS_DIFFER, 6).notice())
+        .isEqualTo("6 more messages were encrypted to a different set of members than you see");
+    assertThatThrownBy(() -> new Unsaid("#ops", Kind.INVALID_KEY, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Unsaid("", Kind.LEFT_OUT, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void unsaidElsewhere_notice_countsEachKindInTheirOrder_onOneLine() {
+    UnsaidElsewhere line =
+        new UnsaidElsewhere(
+            Map.of(Kind.UNDELIVERED, 9L, Kind.LEFT_OUT, 35L, Kind.REPLAYED, 1L, Kind.HELD, 2L));
+
+    assertThat(line.notice())
+        .isEqualTo(
+            "in other conversations: 35 more messages left out, 2 more messages held, 1 more"
+                + " replayed copy dropped, 9 more messages not delivered");
+    assertThat(line.conversation()).isEmpty();
+    assertThatThrownBy(() -> new UnsaidElsewhere(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new UnsaidElsewhere(Map.of(Kind.INVALID_KEY, 1L)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

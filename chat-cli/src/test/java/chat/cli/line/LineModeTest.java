@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.DeliveryNotice;
@@ -16,7 +17,9 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Presence;
+import chat.cli.client.PushedNotice;
 import chat.cli.client.TransferState;
 import chat.cli.command.Bell;
 import chat.cli.command.MessageFormatter;
@@ -447,6 +450,58 @@ class LineModeTest {
             "#lobby: dropped 3 more replayed copies of earlier messages",
             "#lobby: the relay did not deliver 10 more messages");
     assertThat(output.indexOf("10 more messages")).isLessThan(output.indexOf("a real one"));
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_invalidKeysSecondOffersAndMembersDifferInFloods_fiveOfEachSaid_theOthersCountedOnce() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    for (int i = 1; i <= 8; i++) {
+      client.firePushedNotice(
+          PushedNotice.invalidKey("the relay announced an invalid key for user" + i + "; ignored"));
+      client.firePushedNotice(
+          PushedNotice.secondOffer(i % 2 == 0 ? "#lobby" : "#ops", "f" + i, "bob"));
+    }
+    for (int i = 1; i <= 7; i++) {
+      client.fireMembersDiffer(new Advice.MembersDiffer(i % 2 == 0 ? "#lobby" : "#ops", "bob" + i));
+    }
+    client.deliver("#lobby", "carol", "a real one");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("a real one"));
+    String output = harness.output();
+    assertThat(output.lines().filter(line -> line.contains("an invalid key for user"))).hasSize(5);
+    assertThat(output.lines().filter(line -> line.contains("ignored a second offer"))).hasSize(5);
+    assertThat(output.lines().filter(line -> line.contains("check /members"))).hasSize(5);
+    assertThat(output)
+        .contains(
+            "notice: the relay announced 3 more invalid keys; ignored",
+            "notice: ignored 3 more second offers of files",
+            "notice: 2 more messages were encrypted to a different set of members than you see");
+    assertThat(output.indexOf("2 more messages")).isLessThan(output.indexOf("a real one"));
+    harness.type("/quit\n");
+  }
+
+  @Test
+  void run_undeliveredInManyConversations_eightNamed_theOthersCountedOnOneLine() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    for (int i = 1; i <= 40; i++) {
+      client.fireDeliveryNotice(
+          DeliveryNotice.undelivered("#invented" + i, 2, "the relay did not deliver two here"));
+    }
+    noticeTimerRuns();
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("in other conversations"));
+    String output = harness.output();
+    assertThat(output.lines().filter(line -> line.contains("did not deliver two here")))
+        .hasSize(LiveNoticeCap.MAX_CONVERSATIONS);
+    assertThat(output)
+        .contains("notice: in other conversations: 64 more messages not delivered")
+        .contains("#invented8: the relay did not deliver two here")
+        .doesNotContain("#invented9:");
     harness.type("/quit\n");
   }
 

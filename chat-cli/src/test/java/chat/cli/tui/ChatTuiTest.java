@@ -15,6 +15,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
+import chat.cli.client.PushedNotice;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
 import chat.cli.command.Bell;
@@ -452,6 +453,23 @@ class ChatTuiTest {
             "message #5 from bob cannot be checked: no usable key for that sender (the relay says:"
                 + " no such user); not shown");
     assertThat(screen.split("from bob", -1)).as(screen).hasSize(2);
+  }
+
+  @Test
+  void invalidKeysAnnouncedInAFlood_fiveSaid_theOthersCountedOnceTheRelayPauses() {
+    TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
+
+    for (int i = 1; i <= 9; i++) {
+      h.client.firePushedNotice(
+          PushedNotice.invalidKey("the relay announced an invalid key for user" + i + "; ignored"));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.drain().screen().contains("the relay announced 4 more invalid keys"));
+    String screen = h.screen();
+    assertThat(screen.split("an invalid key for user", -1)).as(screen).hasSize(6);
+    assertThat(screen).contains("user5;").doesNotContain("user6;");
   }
 
   @Test

@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.client.Advice;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.GroupUpdate;
+import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
@@ -171,18 +172,19 @@ final class Events {
     try {
       bundle = IdentityBundle.parse(event.bundle().toByteArray());
     } catch (CryptoException e) {
-      listeners.notice(
-          "", "the relay announced an invalid key for " + event.username() + "; ignored");
+      listeners.pushed(
+          PushedNotice.invalidKey(
+              "the relay announced an invalid key for " + event.username() + "; ignored"));
       return;
     }
     if (!bundle.userId().equals(event.username())) {
-      listeners.notice(
-          "",
-          "the relay announced a key of "
-              + bundle.userId()
-              + " for "
-              + event.username()
-              + "; ignored");
+      listeners.pushed(
+          PushedNotice.invalidKey(
+              "the relay announced a key of "
+                  + bundle.userId()
+                  + " for "
+                  + event.username()
+                  + "; ignored"));
       return;
     }
     if (session.ready()

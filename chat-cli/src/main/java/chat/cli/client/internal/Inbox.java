@@ -10,6 +10,7 @@ import chat.cli.client.HistoryPage;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
+import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.EnvelopeHeader;
@@ -139,9 +140,8 @@ final class Inbox {
     if (first.get().offer().messageId().equals(offer.messageId())) {
       listeners.fileOffer(first.get().offer());
     } else {
-      listeners.notice(
-          message.conversation(),
-          "ignored a second offer of file " + offer.shortId() + " from " + message.sender());
+      listeners.pushed(
+          PushedNotice.secondOffer(message.conversation(), offer.shortId(), message.sender()));
     }
   }
 
@@ -488,7 +488,7 @@ final class Inbox {
           ConversationIds.isDirect(conversation)
               ? "@" + ConversationIds.otherParty(conversation, Usernames.key(me.get().userId()))
               : conversation;
-      listeners.advice(new Advice.MembersDiffer(conversation, header.senderId(), label));
+      listeners.membersDiffer(new Advice.MembersDiffer(conversation, header.senderId(), label));
     }
   }
 }

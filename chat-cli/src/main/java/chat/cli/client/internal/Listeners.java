@@ -14,6 +14,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
+import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -141,6 +142,14 @@ final class Listeners {
 
   void advice(Advice advice) {
     each(l -> l.onAdvice(advice));
+  }
+
+  void membersDiffer(Advice.MembersDiffer differ) {
+    each(l -> l.onMembersDiffer(differ));
+  }
+
+  void pushed(PushedNotice notice) {
+    each(l -> l.onPushedNotice(notice));
   }
 
   void held(HeldMessages held) {

@@ -1,0 +1,121 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.client.LiveNoticeCap;
+import chat.cli.client.internal.RelayChatClient;
+import chat.crypto.Bytes;
+import chat.e2e.HostileRelay.Link;
+import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.Frame;
+import chat.protocol.KeyChangeEvent;
+import chat.protocol.MessageEvent;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A relay that pushes bob, in {@code chat listen}, notices that are not of one conversation (keys
+ * that are not valid) or that come from conversations it invents: stderr says a few by name and
+ * counts the others on one line.
+ */
+class HostileRelayNoticeFloodTest {
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob");
+
+  private static final int FLOOD = 40;
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /**
+   * Runs {@code chat listen} for bob while alice writes to him "ready" and then "after them"; just
+   * before "after them" reaches him, the relay pushes him what {@code flood} makes of that message
+   * event. Returns what the listen gave.
+   */
+  private static ScriptRunner.Result listenWhileFlooded(Function<MessageEvent, List<Frame>> flood)
+      throws Exception {
+    AtomicBoolean armed = new AtomicBoolean();
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof MessageEvent event
+                && link.username().filter("bob"::equals).isPresent()
+                && armed.compareAndSet(true, false)) {
+              List<Frame> out = new ArrayList<>(flood.apply(event));
+              out.add(frame);
+              return out;
+            }
+            return List.of(frame);
+          }
+        });
+    relay.registered("bob").close();
+    StringWriter out = new StringWriter();
+    try (RelayChatClient alice = relay.registered("alice")) {
+      String direct = alice.directWith("bob");
+      CompletableFuture<ScriptRunner.Result> bob =
+          CompletableFuture.supplyAsync(
+              () ->
+                  new ScriptRunner(relay.port(), relay.homes())
+                      .runPrintingTo(out, "listen", "--user", "bob", "--count", "2"));
+      alice.send(direct, "ready");
+      await().atMost(WAIT).until(() -> out.toString().contains("ready"));
+      armed.set(true);
+      alice.send(direct, "after them");
+      return bob.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void fortyInvalidKeysAnnounced_listen_fiveOnStderr_theOthersCountedBeforeTheNextMessage()
+      throws Exception {
+    ScriptRunner.Result result =
+        listenWhileFlooded(
+            event -> {
+              List<Frame> keys = new ArrayList<>();
+              for (int i = 1; i <= FLOOD; i++) {
+                keys.add(new KeyChangeEvent("user" + i, Bytes.of(new byte[] {1, 2, 3})));
+              }
+              return keys;
+            });
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err().lines().filter(l -> l.contains("an invalid key for user")))
+        .hasSize(LiveNoticeCap.MAX_NOTICES)
+        .allMatch(l -> l.startsWith("chat: the relay announced an invalid key for user"));
+    assertThat(result.err()).contains("chat: the relay announced 35 more invalid keys; ignored\n");
+    assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
+  }
+
+  @Test
+  void messagesPushedInFortyInventedConversations_listen_eightNamed_theOthersOnOneLine()
+      throws Exception {
+    ScriptRunner.Result result =
+        listenWhileFlooded(
+            event -> {
+              List<Frame> copies = new ArrayList<>();
+              for (int i = 1; i <= FLOOD; i++) {
+                copies.add(
+                    new MessageEvent("#invented" + i, 1, event.storedAtMillis(), event.envelope()));
+              }
+              return copies;
+            });
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    List<String> named =
+        result.err().lines().filter(l -> l.contains("belongs to another conversation")).toList();
+    assertThat(named).hasSize(LiveNoticeCap.MAX_CONVERSATIONS);
+    assertThat(named.get(0)).startsWith("chat: #invented1: message #1 from alice belongs");
+    assertThat(result.err())
+        .contains("chat: in other conversations: 32 more messages left out\n")
+        .doesNotContain("#invented9:");
+    assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
+  }
+}
