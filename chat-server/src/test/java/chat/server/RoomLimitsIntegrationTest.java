@@ -270,13 +270,44 @@ class RoomLimitsIntegrationTest {
       kim.ok(new JoinRequest(kim.nextId(), "#kim-extra"), JoinReply.class);
       ErrorReply group = refused(kim.call(new GroupCreateRequest(kim.nextId(), "#kim-group")));
       assertThat(group.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
-      assertThat(group.message()).contains("created " + (ROOMS_PER_USER + 1) + " rooms");
+      assertThat(group.message())
+          .startsWith(
+              "you have created "
+                  + (ROOMS_PER_USER + 1)
+                  + " rooms, the limit this relay's operator set for you: leave or disband one");
 
       assertThat(setLimit("kim", "default")).isZero();
       kim.ok(new LeaveRequest(kim.nextId(), "#kim-0"), LeaveReply.class);
-      assertThat(refused(kim.call(new JoinRequest(kim.nextId(), "#kim-0"))).code())
+      ErrorReply again = refused(kim.call(new JoinRequest(kim.nextId(), "#kim-0")));
+      assertThat(again.code())
           .as("at the relay's limit again with the rooms kim still has")
           .isEqualTo(ErrorCode.LIMIT_REACHED);
+      assertThat(again.message())
+          .startsWith("you have created " + ROOMS_PER_USER + " rooms, this relay's limit: ");
+
+      assertThat(setLimit("kim", "1")).isZero();
+      assertThat(refused(kim.call(new JoinRequest(kim.nextId(), "#kim-0"))).message())
+          .as("lowered below the rooms kim has")
+          .startsWith(
+              "you have created "
+                  + ROOMS_PER_USER
+                  + " rooms, past the limit this relay's operator set for you: ");
+    }
+  }
+
+  /** A user whose own limit is one room is told of that one room, in the singular. */
+  @Test
+  void setLimit_ofOneRoom_refusalCountsOneRoom() throws Exception {
+    try (TestClient setup = RelayFixture.connect(relay, dataDir)) {
+      register(setup, RelayFixture.identity("lee"));
+    }
+    assertThat(setLimit("lee", "1")).isZero();
+    try (TestClient lee = as("lee")) {
+      lee.ok(new JoinRequest(lee.nextId(), "#lee-0"), JoinReply.class);
+      assertThat(refused(lee.call(new JoinRequest(lee.nextId(), "#lee-1"))).message())
+          .isEqualTo(
+              "you have created 1 room, the limit this relay's operator set for you: leave or"
+                  + " disband one (a room counts while it has members) or join an existing room");
     }
   }
 

@@ -26,7 +26,10 @@ final class DatabaseReader {
     T apply(Connection connection) throws SQLException, Unreadable;
   }
 
-  /** Why the read could not be done, in one line for the operator, after the command's name. */
+  /**
+   * Why the read (or {@link #changeCurrent}'s change) could not be done, in one line for the
+   * operator, after the command's name.
+   */
   static final class Unreadable extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -60,7 +63,9 @@ final class DatabaseReader {
    * write lock from its start ({@code BEGIN IMMEDIATE}, so that no write of the relay's can come
    * between what it reads and what it writes), committed if it returns, rolled back if it throws.
    *
-   * @throws Unreadable as for {@link #read}, or if the transaction cannot be committed
+   * @throws Unreadable as for {@link #read}; saying {@code cannot write the database: ...} if the
+   *     transaction fails once the file is open (the write lock stays taken past the wait, the file
+   *     or the disk refuses the write, the commit fails): nothing is changed then
    */
   static <T> T changeCurrent(Path dataDir, Read<T> change) throws Unreadable {
     return run(
@@ -74,6 +79,8 @@ final class DatabaseReader {
             T result = change.apply(connection);
             statement.execute("COMMIT");
             return result;
+          } catch (SQLException e) {
+            throw new Unreadable("cannot write the database: " + e.getMessage());
           }
         });
   }

@@ -1,5 +1,11 @@
 package chat.server.internal.relay;
 
+import static chat.server.internal.relay.Requirement.HELLO;
+import static chat.server.internal.relay.Requirement.NOTHING;
+import static chat.server.internal.relay.Requirement.SESSION;
+import static chat.server.internal.relay.Requirement.SOCIAL;
+
+import chat.protocol.BundlesReply;
 import chat.protocol.ChangePasswordRequest;
 import chat.protocol.EndSessionRequest;
 import chat.protocol.ErrorCode;
@@ -44,14 +50,16 @@ import chat.protocol.UpdateBundleRequest;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.HashingBusyException;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place every request kind is handled: enforces hello-first (and only once) and
- * login-first, routes to the services, and turns every failure into an error reply (internal
- * failures carry no detail).
+ * The one place every request kind is handled: routes it by its class through {@link #ROUTES},
+ * which says what each kind needs (hello first, and only once; login; wire version 2) and what the
+ * relay does with it, and turns every failure into an error reply (internal failures carry no
+ * detail).
  */
 public final class RequestDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -59,6 +67,76 @@ public final class RequestDispatcher {
   /** The message of the {@link ErrorCode#RATE_LIMITED} sent when every bcrypt slot is taken. */
   static final String BUSY_MESSAGE =
       "the relay is busy checking other passwords; retry in a few seconds";
+
+  /**
+   * Every request kind: what it needs of the connection and what the relay does with it, given the
+   * dispatcher {@code d}, the connection {@code c} and the request {@code r}. A send is {@link
+   * #pipelined}: its step, both parts in turn, runs only when {@link #dispatch} is handed one.
+   */
+  static final RequestTable ROUTES =
+      RequestTable.builder()
+          .reply(HelloRequest.class, NOTHING, RequestDispatcher::hello)
+          .reply(PingRequest.class, HELLO, (d, c, r) -> new PongReply(r.id()))
+          .reply(RegisterRequest.class, HELLO, (d, c, r) -> d.registrations.register(c, r))
+          .reply(
+              LoginRequest.class,
+              HELLO,
+              (d, c, r) -> d.accounts.login(c, r),
+              (d, c, r) -> d.presence.loggedIn(c))
+          .reply(
+              ResumeRequest.class,
+              HELLO,
+              (d, c, r) -> d.accounts.resume(c, r),
+              (d, c, r) -> d.presence.loggedIn(c))
+          .reply(LogoutRequest.class, SESSION, (d, c, r) -> d.accounts.logout(c, r))
+          .reply(GetBundleRequest.class, SESSION, (d, c, r) -> d.accounts.bundle(r))
+          .reply(GetBundlesRequest.class, SESSION, RequestDispatcher::bundles)
+          .reply(
+              UpdateBundleRequest.class,
+              SESSION,
+              (d, c, r) -> d.accounts.updateBundle(c, r, d.backups))
+          .reply(ChangePasswordRequest.class, SESSION, (d, c, r) -> d.passwords.change(c, r))
+          .pipelined(SendRequest.class, SESSION, (d, c, r) -> d.startSend(c, r).join().run())
+          .reply(JoinRequest.class, SESSION, (d, c, r) -> d.conversations.join(c, r))
+          .reply(LeaveRequest.class, SESSION, (d, c, r) -> d.conversations.leave(c, r))
+          .reply(ListRoomsRequest.class, SESSION, (d, c, r) -> d.conversations.rooms(c, r))
+          .reply(ListMembersRequest.class, SESSION, (d, c, r) -> d.conversations.members(c, r))
+          .reply(HistoryRequest.class, SESSION, (d, c, r) -> d.messaging.history(c, r))
+          .reply(SyncRequest.class, SESSION, (d, c, r) -> d.messaging.sync(c, r))
+          .reply(PutKeyBackupRequest.class, SESSION, (d, c, r) -> d.backups.put(c, r))
+          .reply(GetKeyBackupRequest.class, SESSION, (d, c, r) -> d.backups.get(c, r))
+          .reply(FileUploadRequest.class, SOCIAL, (d, c, r) -> d.files.upload(c, r))
+          .reply(FileChunkRequest.class, SOCIAL, (d, c, r) -> d.files.chunk(c, r))
+          .reply(FileFinishRequest.class, SOCIAL, (d, c, r) -> d.files.finish(c, r))
+          .reply(FileStatusRequest.class, SOCIAL, (d, c, r) -> d.files.status(c, r))
+          .reply(FileDownloadRequest.class, SOCIAL, (d, c, r) -> d.files.download(c, r))
+          .reply(FileDeleteRequest.class, SOCIAL, (d, c, r) -> d.files.delete(c, r))
+          .reply(FriendUpdateRequest.class, SOCIAL, (d, c, r) -> d.friends.update(c, r))
+          .reply(ListFriendsRequest.class, SOCIAL, (d, c, r) -> d.friends.list(c, r))
+          .reply(SetPresenceRequest.class, SOCIAL, (d, c, r) -> d.presence.set(c, r))
+          .reply(
+              GroupCreateRequest.class,
+              SOCIAL,
+              (d, c, r) -> d.groups.create(c, r),
+              (d, c, r) -> d.admin(c, "created group " + r.room()))
+          .reply(
+              GroupMemberRequest.class,
+              SOCIAL,
+              (d, c, r) -> d.groups.member(c, r),
+              (d, c, r) -> d.admin(c, memberAction(r)))
+          .reply(
+              GroupRenameRequest.class,
+              SOCIAL,
+              (d, c, r) -> d.groups.rename(c, r),
+              (d, c, r) -> d.admin(c, "renamed group " + r.room()))
+          .reply(
+              GroupDisbandRequest.class,
+              SOCIAL,
+              (d, c, r) -> d.groups.disband(c, r),
+              (d, c, r) -> d.admin(c, "disbanded group " + r.room()))
+          .reply(ListSessionsRequest.class, SOCIAL, (d, c, r) -> d.sessions.list(c, r))
+          .reply(EndSessionRequest.class, SOCIAL, (d, c, r) -> d.sessions.end(c, r))
+          .build();
 
   private final String relayName;
   private final AccountService accounts;
@@ -109,11 +187,7 @@ public final class RequestDispatcher {
    * #pipelined} one in both its parts, waiting for the first.
    */
   public void dispatch(ClientConnection connection, Request request) {
-    if (pipelined(request)) {
-      finish(connection, request, start(connection, request).join());
-    } else {
-      run(connection, request, () -> handle(connection, request));
-    }
+    run(connection, request, () -> handle(connection, request));
   }
 
   /**
@@ -121,7 +195,7 @@ public final class RequestDispatcher {
    * the connection's next requests need not wait for the first part's write to be durable: a send.
    */
   public static boolean pipelined(Request request) {
-    return request instanceof SendRequest;
+    return ROUTES.route(request.getClass()).map(RequestTable.Route::pipelined).orElse(false);
   }
 
   /**
@@ -132,25 +206,30 @@ public final class RequestDispatcher {
    */
   public CompletableFuture<Runnable> start(ClientConnection connection, Request request) {
     try {
-      requireSession(connection.state());
-      return messaging
-          .start(connection, (SendRequest) request)
-          .handle(
-              (rest, failure) -> {
-                if (failure == null) {
-                  return rest;
-                }
-                RelayException refusal = Storage.refusal(failure);
-                return () -> {
-                  throw refusal;
-                };
-              });
+      route(request).requirement().check(connection.state());
+      return startSend(connection, (SendRequest) request);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(
           () -> {
             throw e;
           });
     }
+  }
+
+  /** The first part of a send whose requirement is met, as {@link #start} describes it. */
+  private CompletableFuture<Runnable> startSend(ClientConnection connection, SendRequest request) {
+    return messaging
+        .start(connection, request)
+        .handle(
+            (rest, failure) -> {
+              if (failure == null) {
+                return rest;
+              }
+              RelayException refusal = Storage.refusal(failure);
+              return () -> {
+                throw refusal;
+              };
+            });
   }
 
   /** Runs the second part of a {@link #pipelined} request, answering failures as dispatch does. */
@@ -209,115 +288,52 @@ public final class RequestDispatcher {
   }
 
   private void handle(ClientConnection connection, Request request) {
+    route(request).run(this, connection, request);
+  }
+
+  private static RequestTable.Route<?> route(Request request) {
+    return ROUTES
+        .route(request.getClass())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "unhandled request " + request.getClass().getSimpleName()));
+  }
+
+  /**
+   * Picks the wire version once for the connection's life and answers with it: the encoding of
+   * messages and what the relay may send both follow the version, and replies and events for it may
+   * be on their way.
+   */
+  private HelloReply hello(ClientConnection connection, HelloRequest hello) {
     ConnectionState state = connection.state();
-    if (request instanceof HelloRequest hello) {
-      if (state.version() != 0) {
-        // The encoding of messages and what the relay may send both follow the version, and
-        // replies and events for it may be on their way: it holds for the connection's life.
-        throw new RelayException(
-            ErrorCode.BAD_FRAME,
-            "this connection already speaks wire version "
-                + state.version()
-                + "; open a new one for another");
-      }
-      int version = ProtocolVersions.pick(hello.versions());
-      if (version == 0) {
-        throw new RelayException(ErrorCode.UNSUPPORTED_VERSION);
-      }
-      state.version(version);
-      connection.reply(new HelloReply(hello.id(), version, relayName));
-      return;
+    if (state.version() != 0) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME,
+          "this connection already speaks wire version "
+              + state.version()
+              + "; open a new one for another");
     }
-    if (state.version() == 0) {
-      throw new RelayException(ErrorCode.HELLO_REQUIRED);
+    int version = ProtocolVersions.pick(hello.versions());
+    if (version == 0) {
+      throw new RelayException(ErrorCode.UNSUPPORTED_VERSION);
     }
-    if (request instanceof PingRequest) {
-      connection.reply(new PongReply(request.id()));
-    } else if (request instanceof RegisterRequest r) {
-      connection.reply(registrations.register(connection, r));
-    } else if (request instanceof LoginRequest r) {
-      connection.reply(accounts.login(connection, r));
-      presence.loggedIn(connection);
-    } else if (request instanceof ResumeRequest r) {
-      connection.reply(accounts.resume(connection, r));
-      presence.loggedIn(connection);
-    } else {
-      requireSession(state);
-      handleSession(connection, request);
-    }
-  }
-
-  private static void requireSession(ConnectionState state) {
-    if (state.version() == 0) {
-      throw new RelayException(ErrorCode.HELLO_REQUIRED);
-    }
-    if (state.userKey().isEmpty()) {
-      throw new RelayException(ErrorCode.AUTH_REQUIRED);
-    }
-  }
-
-  private void handleSession(ClientConnection connection, Request request) {
-    if (request instanceof LogoutRequest r) {
-      connection.reply(accounts.logout(connection, r));
-    } else if (request instanceof GetBundleRequest r) {
-      connection.reply(accounts.bundle(r));
-    } else if (request instanceof GetBundlesRequest r) {
-      requireBundleCount(connection, r);
-      connection.reply(accounts.bundles(r));
-    } else if (request instanceof UpdateBundleRequest r) {
-      connection.reply(accounts.updateBundle(connection, r, backups));
-    } else if (request instanceof ChangePasswordRequest r) {
-      connection.reply(passwords.change(connection, r));
-    } else if (request instanceof JoinRequest r) {
-      connection.reply(conversations.join(connection, r));
-    } else if (request instanceof LeaveRequest r) {
-      connection.reply(conversations.leave(connection, r));
-    } else if (request instanceof ListRoomsRequest r) {
-      connection.reply(conversations.rooms(connection, r));
-    } else if (request instanceof ListMembersRequest r) {
-      connection.reply(conversations.members(connection, r));
-    } else if (request instanceof HistoryRequest r) {
-      connection.reply(messaging.history(connection, r));
-    } else if (request instanceof SyncRequest r) {
-      connection.reply(messaging.sync(connection, r));
-    } else if (request instanceof PutKeyBackupRequest r) {
-      connection.reply(backups.put(connection, r));
-    } else if (request instanceof GetKeyBackupRequest r) {
-      connection.reply(backups.get(connection, r));
-    } else if (request instanceof FileUploadRequest r) {
-      requireVersion2(connection);
-      connection.reply(files.upload(connection, r));
-    } else if (request instanceof FileChunkRequest r) {
-      requireVersion2(connection);
-      connection.reply(files.chunk(connection, r));
-    } else if (request instanceof FileFinishRequest r) {
-      requireVersion2(connection);
-      connection.reply(files.finish(connection, r));
-    } else if (request instanceof FileStatusRequest r) {
-      requireVersion2(connection);
-      connection.reply(files.status(connection, r));
-    } else if (request instanceof FileDownloadRequest r) {
-      requireVersion2(connection);
-      connection.reply(files.download(connection, r));
-    } else if (request instanceof FileDeleteRequest r) {
-      requireVersion2(connection);
-      connection.reply(files.delete(connection, r));
-    } else {
-      handleSocial(connection, request);
-    }
+    state.version(version);
+    return new HelloReply(hello.id(), version, relayName);
   }
 
   /**
    * Refuses a {@code get_bundles} naming more than {@link GetBundlesRequest#MAX_USERS} on a wire
    * version 5 connection, whose client knows the limit: their bundles might not fit a frame.
    */
-  private static void requireBundleCount(ClientConnection connection, GetBundlesRequest request) {
+  private BundlesReply bundles(ClientConnection connection, GetBundlesRequest request) {
     if (connection.state().version() >= ProtocolVersions.PAGED
         && request.usernames().size() > GetBundlesRequest.MAX_USERS) {
       throw new RelayException(
           ErrorCode.BAD_FRAME,
           "get_bundles takes at most " + GetBundlesRequest.MAX_USERS + " usernames; split it");
     }
+    return accounts.bundles(request);
   }
 
   /** Records a group administration action that succeeded, naming its actor. */
@@ -325,50 +341,12 @@ public final class RequestDispatcher {
     audit.record(connection, AuditType.ADMIN, connection.state().username().orElse(null), detail);
   }
 
-  /**
-   * Refuses a request that only wire version 2 has (groups, friends, presence, files, sessions) on
-   * a version 1 connection: such a client could not read the reply.
-   */
-  private static void requireVersion2(ClientConnection connection) {
-    if (connection.state().version() < ProtocolVersions.SOCIAL) {
-      throw new RelayException(
-          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.SOCIAL);
-    }
-  }
-
-  /** Friends, groups, presence and the sessions list: wire version 2 only. */
-  private void handleSocial(ClientConnection connection, Request request) {
-    requireVersion2(connection);
-    if (request instanceof FriendUpdateRequest r) {
-      connection.reply(friends.update(connection, r));
-    } else if (request instanceof ListFriendsRequest r) {
-      connection.reply(friends.list(connection, r));
-    } else if (request instanceof SetPresenceRequest r) {
-      connection.reply(presence.set(connection, r));
-    } else if (request instanceof GroupCreateRequest r) {
-      connection.reply(groups.create(connection, r));
-      admin(connection, "created group " + r.room());
-    } else if (request instanceof GroupMemberRequest r) {
-      connection.reply(groups.member(connection, r));
-      admin(
-          connection,
-          r.action().name().toLowerCase(java.util.Locale.ROOT)
-              + " "
-              + r.username()
-              + " in "
-              + r.room());
-    } else if (request instanceof GroupRenameRequest r) {
-      connection.reply(groups.rename(connection, r));
-      admin(connection, "renamed group " + r.room());
-    } else if (request instanceof GroupDisbandRequest r) {
-      connection.reply(groups.disband(connection, r));
-      admin(connection, "disbanded group " + r.room());
-    } else if (request instanceof ListSessionsRequest r) {
-      connection.reply(sessions.list(connection, r));
-    } else if (request instanceof EndSessionRequest r) {
-      connection.reply(sessions.end(connection, r));
-    } else {
-      throw new IllegalStateException("unhandled request " + request.getClass().getSimpleName());
-    }
+  /** What a group member action is audited as: e.g. {@code invite bob in #team}. */
+  private static String memberAction(GroupMemberRequest request) {
+    return request.action().name().toLowerCase(Locale.ROOT)
+        + " "
+        + request.username()
+        + " in "
+        + request.room();
   }
 }

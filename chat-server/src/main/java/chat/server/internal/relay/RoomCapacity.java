@@ -9,6 +9,7 @@ import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.UserLimitRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalInt;
 
 /**
  * The operator's {@link RoomLimits}, checked inside the write transaction that would break them:
@@ -16,6 +17,12 @@ import java.sql.SQLException;
  * ErrorCode#LIMIT_REACHED} with a message saying which limit and what to do.
  */
 public final class RoomCapacity {
+  /**
+   * How a refusal names a limit the operator set for this one user ({@code chat-server users
+   * set-limit}), which is not the relay's.
+   */
+  private static final String OWN_LIMIT = "the limit this relay's operator set for you";
+
   private final RoomLimits limits;
   private final ConversationRepository conversations;
   private final MemberRepository members;
@@ -69,10 +76,10 @@ public final class RoomCapacity {
    * Creates room {@code room} for {@code creatorKey} unless it has members; refuses if the creator
    * already has as many rooms with members as they may create: the limit the operator set for them
    * ({@code chat-server users set-limit}), read in this transaction so that a change counts at
-   * once, or else {@link RoomLimits#maxRoomsPerUser()}. A room that exists with no member (everyone
-   * left, or its group was disbanded) is brought into being again by this user: it counts for them
-   * from now on, no longer for whoever made it first. {@code #lobby} belongs to the relay and
-   * counts for nobody.
+   * once, or else {@link RoomLimits#maxRoomsPerUser()}; the refusal says which of the two it is. A
+   * room that exists with no member (everyone left, or its group was disbanded) is brought into
+   * being again by this user: it counts for them from now on, no longer for whoever made it first.
+   * {@code #lobby} belongs to the relay and counts for nobody.
    */
   void createOrUse(Connection c, String room, String creatorKey, long now) throws SQLException {
     boolean exists = conversations.exists(c, room);
@@ -80,14 +87,18 @@ public final class RoomCapacity {
       return;
     }
     int created = conversations.createdBy(c, creatorKey);
-    int allowed = userLimits.maxRooms(c, creatorKey).orElse(limits.maxRoomsPerUser());
+    OptionalInt own = userLimits.maxRooms(c, creatorKey);
+    int allowed = own.orElse(limits.maxRoomsPerUser());
     if (created >= allowed) {
       throw new RelayException(
           ErrorCode.LIMIT_REACHED,
           "you have created "
-              + created
-              + " rooms, this relay's limit: leave or disband one (a room counts while it has"
-              + " members) or join an existing room");
+              + (created == 1 ? "1 room" : created + " rooms")
+              + ", "
+              + (created > allowed ? "past " : "")
+              + (own.isPresent() ? OWN_LIMIT : "this relay's limit")
+              + ": leave or disband one (a room counts while it has members) or join an existing"
+              + " room");
     }
     if (exists) {
       conversations.setCreator(c, room, creatorKey);

@@ -8,6 +8,8 @@ import chat.server.internal.storage.Migrations;
 import chat.server.internal.storage.UserLimitRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,31 @@ class SetLimitCommandTest {
                 + " has schema version "
                 + (Migrations.latestVersion() - 1));
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  /**
+   * A write the database refuses (here the write lock, held by another connection past the 10
+   * seconds set-limit waits for it) is reported as a write failure, exit 1, and nothing changes.
+   */
+  @Test
+  void setLimit_writeLockHeldElsewhere_cannotWrite_exits1_andChangesNothing() throws Exception {
+    UsersCommandTest.fourUsers(dir);
+
+    try (Connection holder = Database.openForChange(dir);
+        Statement statement = holder.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      assertThat(setLimit("alice", "5")).isEqualTo(1);
+      statement.execute("ROLLBACK");
+    }
+
+    assertThat(cli.err.toString())
+        .startsWith("chat-server users set-limit: cannot write the database: ")
+        .contains("locked")
+        .doesNotContain("cannot read")
+        .doesNotContain("Exception")
+        .hasLineCount(1);
+    assertThat(cli.out.toString()).isEmpty();
+    assertThat(ownLimits()).isEmpty();
   }
 
   /** The change is one short transaction, so it goes in beside a relay that holds the database. */
