@@ -167,6 +167,12 @@ class ConversationLimitIntegrationTest {
       assertThat(join.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
       assertThat(join.message())
           .contains("you are in " + (LIMIT + 1) + " rooms and direct conversations, past");
+      assertThat(firstMessageFromCarol())
+          .as("a first message to her from someone new says how far past she is")
+          .startsWith(
+              "ann is in "
+                  + (LIMIT + 1)
+                  + " rooms and direct conversations, past this relay's limit (");
 
       ann.ok(new LeaveRequest(ann.nextId(), direct), LeaveReply.class);
       byte[] hers = seal(annIdentity, direct, List.of(bobIdentity.bundle()), "me").encode();
@@ -175,6 +181,21 @@ class ConversationLimitIntegrationTest {
           .as("her own message would open it again for her, past the limit")
           .isEqualTo(ErrorCode.LIMIT_REACHED);
       assertThat(own.message()).contains("ann is in " + LIMIT).contains("closed first");
+    }
+  }
+
+  /** The refusal of a first direct message to ann from carol, a new account. */
+  private static String firstMessageFromCarol() throws Exception {
+    IdentityKeyPair carolIdentity = RelayFixture.identity("carol");
+    try (TestClient carol = RelayFixture.connect(relay, dataDir, ProtocolVersions.PAGED)) {
+      register(carol, carolIdentity);
+      login(carol, "carol");
+      String direct = "@ann+carol";
+      byte[] first = seal(carolIdentity, direct, List.of(annIdentity.bundle()), "hi").encode();
+      ErrorReply refused =
+          refused(carol.call(new SendRequest(carol.nextId(), direct, Bytes.of(first))));
+      assertThat(refused.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+      return refused.message();
     }
   }
 

@@ -103,7 +103,8 @@ class RoomLimitsIntegrationTest {
       }
       ErrorReply full = refused(vic.call(new JoinRequest(vic.nextId(), "#crowded")));
       assertThat(full.code()).isEqualTo(ErrorCode.LIMIT_REACHED);
-      assertThat(full.message()).contains("#crowded is full");
+      assertThat(full.message())
+          .isEqualTo("#crowded is full: it has 3 members, this relay's limit");
       tess.ok(new LeaveRequest(tess.nextId(), "#crowded"), LeaveReply.class);
       vic.ok(new JoinRequest(vic.nextId(), "#crowded"), JoinReply.class);
     }

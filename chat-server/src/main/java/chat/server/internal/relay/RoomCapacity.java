@@ -112,13 +112,31 @@ public final class RoomCapacity {
     return members.count(c, room) < limits.maxRoomMembers();
   }
 
-  /** Refuses a new member of a full {@code room}. */
+  /**
+   * Refuses a new member of a full {@code room}, saying how many it has: more than the limit where
+   * the operator lowered it since they joined.
+   */
   void requireSpace(Connection c, String room) throws SQLException {
-    if (!hasSpace(c, room)) {
+    int count = members.count(c, room);
+    if (count >= limits.maxRoomMembers()) {
       throw new RelayException(
           ErrorCode.LIMIT_REACHED,
-          room + " is full: it has " + limits.maxRoomMembers() + " members, this relay's limit");
+          room
+              + " is full: it has "
+              + counted(count, "member", "members")
+              + ", "
+              + relayLimit(count, limits.maxRoomMembers()));
     }
+  }
+
+  /** {@code count} of a thing, in the singular for one. */
+  private static String counted(long count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
+  }
+
+  /** "this relay's limit", or "past this relay's limit of N" where {@code count} is over it. */
+  private static String relayLimit(long count, long limit) {
+    return count > limit ? "past this relay's limit of " + limit : "this relay's limit";
   }
 
   /**
@@ -128,14 +146,16 @@ public final class RoomCapacity {
   void requireInvitationSpace(
       Connection c, GroupInviteRepository invites, String userKey, String name)
       throws SQLException {
-    if (invites.countOf(c, userKey) >= limits.maxInvitationsPerUser()) {
+    int held = invites.countOf(c, userKey);
+    if (held >= limits.maxInvitationsPerUser()) {
       throw new RelayException(
           ErrorCode.LIMIT_REACHED,
           name
               + " already holds "
-              + limits.maxInvitationsPerUser()
-              + " pending group invitations, this relay's limit: they must accept or decline"
-              + " some first");
+              + counted(held, "pending group invitation", "pending group invitations")
+              + ", "
+              + relayLimit(held, limits.maxInvitationsPerUser())
+              + ": they must accept or decline some first");
     }
   }
 }

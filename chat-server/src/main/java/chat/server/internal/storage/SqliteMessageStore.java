@@ -193,16 +193,19 @@ public final class SqliteMessageStore implements MessageStore {
         boolean closedByOther =
             !party.equals(parties.get(0)) && members.isClosed(c, conversation, party);
         // Opens it again for a party who closed it: they are a recipient, and must see it.
-        if (members.open(c, conversation, party, now)
-            && !closedByOther
-            && members.countOf(c, party) > maxConversationsPerUser) {
-          throw new RelayException(
-              ErrorCode.LIMIT_REACHED,
-              party
-                  + " is in "
-                  + maxConversationsPerUser
-                  + " rooms and direct conversations, this relay's limit (a login lists them all):"
-                  + " a room must be left or a direct conversation closed first");
+        if (members.open(c, conversation, party, now) && !closedByOther) {
+          int before = members.countOf(c, party) - 1; // without this one, just opened
+          if (before >= maxConversationsPerUser) {
+            throw new RelayException(
+                ErrorCode.LIMIT_REACHED,
+                party
+                    + " is in "
+                    + before
+                    + " rooms and direct conversations, "
+                    + (before > maxConversationsPerUser ? "past " : "")
+                    + "this relay's limit (a login lists them all): a room must be left or a"
+                    + " direct conversation closed first");
+          }
         }
       }
       long next = conversations.nextSeq(c, conversation);
