@@ -1,7 +1,6 @@
 package chat.server.internal.net;
 
 import io.netty.util.concurrent.FastThreadLocal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -15,23 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands frames to one event loop's {@link OutboundQueue}s and runs their drains. Producers on any
- * thread hand over frames (or a fan-out's frames for this loop's connections, at once: {@link
- * #batch}) into one queue of arrivals; a run on the loop queues them on their connections in the
- * order they were handed over, then drains every connection that got some. A message to a
- * 1,000-member room thus makes a few hundred connections on each loop ready with one hand-over and
- * one task, instead of a lock per connection taken on the producer's processor and one task per
- * connection; each connection's queue is only touched on its loop. Thread-safe: any thread hands
- * over, the loop runs.
+ * Runs the drains of one event loop's {@link OutboundQueue}s. A message to a 1,000-member room
+ * makes a few hundred connections on each loop ready to write; giving the loop one task that drains
+ * them all, instead of one task each, spares a task submission and often a wake-up of the loop (a
+ * system call) per connection. Thread-safe: any thread schedules, the loop runs.
  *
  * <p><b>Write coalescing.</b> With a coalescing interval, runs start at least that long after the
- * previous one started. Frames handed over after a quiet interval are queued and drained at once;
- * those handed over soon after a run started wait for the next run, up to the interval (those
- * handed over while a run is still going may be taken by it), together with the frames of every
- * message fanned out meanwhile. Each run then costs one TLS record run and one system call per
- * connection for several frames instead of one: on a loaded relay the largest part of the cost of a
- * delivery (docs/PERFORMANCE.md). Order, acknowledgements and bounds are unchanged; only when
- * frames leave is.
+ * previous one started. A connection made ready after a quiet interval is drained at once; one made
+ * ready soon after a run started waits for the next run, up to the interval (one made ready while a
+ * run is still going may be drained by it), and collects the frames of every message fanned out
+ * meanwhile. Each run then costs one TLS record run and one system call per connection for several
+ * frames instead of one: on a loaded relay the largest part of the cost of a delivery
+ * (docs/PERFORMANCE.md). Order, acknowledgements and bounds are unchanged; only when frames leave
+ * is.
  */
 final class DrainScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(DrainScheduler.class);
@@ -49,23 +44,17 @@ final class DrainScheduler {
   }
 
   /**
-   * The arrivals handed over on this thread during {@link #batch}, per scheduler; null outside.
-   * Read for every connection a fan-out hands a frame: on Netty's threads (event loops and the
-   * relay's workers, see {@code Relay}) that is an array index, where a {@link ThreadLocal} is a
-   * hash probe.
+   * The queues made ready on this thread during {@link #batch}, per scheduler; null outside. Read
+   * for every connection a fan-out makes ready: on Netty's threads (event loops and the relay's
+   * workers, see {@code Relay}) that is an array index, where a {@link ThreadLocal} is a hash
+   * probe.
    */
   private static final FastThreadLocal<Held> BATCH = new FastThreadLocal<>();
 
   private final Loop loop;
   private final long coalesceNanos;
   private final LongSupplier clock;
-
-  /** Frames handed over and not yet queued on their connections, as tasks for the loop. */
-  private final Queue<Runnable> arrivals = new ConcurrentLinkedQueue<>();
-
-  /** The loop's alone: connections with frames queued and not yet drained. */
-  private final ArrayDeque<OutboundQueue> ready = new ArrayDeque<>();
-
+  private final Queue<OutboundQueue> ready = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean taskPending = new AtomicBoolean();
 
   /**
@@ -106,12 +95,11 @@ final class DrainScheduler {
   }
 
   /**
-   * Runs {@code pushes} on this thread, holding back the frames they hand over; at the end each
-   * scheduler gets its arrivals in one hand-over (one append to its queue of arrivals, at most one
-   * task), where one by one each would cost an atomic append, contended by the loop reading it. A
-   * batch inside a batch is part of it. Frames handed over meanwhile are not lost: they reach their
-   * loops even if {@code pushes} throws. The frames of a batch take their places in their
-   * connections' queues, after those handed over before by other threads, at its end.
+   * Runs {@code pushes} on this thread, holding back the queues they make ready; at the end each
+   * scheduler gets its queues in one hand-over (one append to its ready queue, at most one task),
+   * where one by one each would cost an atomic append, contended by the loop reading it. A batch
+   * inside a batch is part of it. Frames queued meanwhile are not lost: their queues are handed
+   * over even if {@code pushes} throws.
    */
   static void batch(Runnable pushes) {
     if (BATCH.get() != null) {
@@ -128,110 +116,64 @@ final class DrainScheduler {
     }
   }
 
-  /**
-   * Has {@code arrival} (frames for this loop's connections) run on the loop soon, after every
-   * arrival handed over before it on this scheduler; inside a {@link #batch}, at its end.
-   */
-  void handOver(Runnable arrival) {
+  /** Has {@code queue} drained on the loop soon; the caller schedules each queue at most once. */
+  void schedule(OutboundQueue queue) {
     Held held = BATCH.get();
     if (held != null) {
-      held.add(this, arrival);
+      held.add(this, queue);
       return;
     }
-    arrivals.add(arrival);
+    ready.add(queue);
     wake();
   }
 
   /**
-   * The last arrival this thread's {@link #batch} holds for this scheduler, which may still take
-   * more frames; null outside a batch or if it holds none.
-   */
-  Runnable lastHeld() {
-    Held held = BATCH.get();
-    return held == null ? null : held.last(this);
-  }
-
-  /** On the loop, as frames arrive: has {@code queue} drained in this run; once per drain. */
-  void ready(OutboundQueue queue) {
-    ready.add(queue);
-  }
-
-  /**
-   * The arrivals a batch holds back, by scheduler. There is one scheduler per event loop, a
-   * handful, so a short list compared by reference and tried from the last one used costs less than
-   * a map for each of a fan-out's thousand connections.
+   * The queues a batch holds back, by scheduler. There is one scheduler per event loop, a handful,
+   * so a short list compared by reference and tried from the last one used costs less than a map
+   * for each of a fan-out's thousand connections.
    */
   private static final class Held {
     private final List<DrainScheduler> schedulers = new ArrayList<>(4);
-    private final List<List<Runnable>> arrivals = new ArrayList<>(4);
+    private final List<List<OutboundQueue>> queues = new ArrayList<>(4);
     private int last;
 
-    void add(DrainScheduler scheduler, Runnable arrival) {
-      int at = indexOf(scheduler);
-      if (at < 0) {
-        schedulers.add(scheduler);
-        arrivals.add(new ArrayList<>());
-        at = schedulers.size() - 1;
-        last = at;
-      }
-      arrivals.get(at).add(arrival);
-    }
-
-    Runnable last(DrainScheduler scheduler) {
-      int at = indexOf(scheduler);
-      if (at < 0) {
-        return null;
-      }
-      List<Runnable> mine = arrivals.get(at);
-      return mine.get(mine.size() - 1);
-    }
-
-    private int indexOf(DrainScheduler scheduler) {
+    void add(DrainScheduler scheduler, OutboundQueue queue) {
       int size = schedulers.size();
       if (last < size && schedulers.get(last) == scheduler) {
-        return last;
+        queues.get(last).add(queue);
+        return;
       }
       for (int i = 0; i < size; i++) {
         if (schedulers.get(i) == scheduler) {
           last = i;
-          return i;
+          queues.get(i).add(queue);
+          return;
         }
       }
-      return -1;
+      List<OutboundQueue> mine = new ArrayList<>();
+      mine.add(queue);
+      schedulers.add(scheduler);
+      queues.add(mine);
+      last = size;
     }
 
     /**
-     * Gives each scheduler its held arrivals. One that fails (its loop shutting down) is logged and
+     * Gives each scheduler its held queues. One that fails (its loop shutting down) is logged and
      * does not keep the others from theirs.
      */
     void handOver() {
       for (int i = 0; i < schedulers.size(); i++) {
         try {
-          schedulers.get(i).handOverAll(arrivals.get(i));
+          schedulers.get(i).scheduleAll(queues.get(i));
         } catch (RuntimeException e) {
-          LOG.warn("handing frames to their event loop failed", e);
+          LOG.warn("handing ready connections to their event loop failed", e);
         }
       }
     }
   }
 
-  /** On the loop: queues each frame handed over on its connection, in the order handed over. */
-  private void takeArrivals() {
-    Runnable arrival;
-    while ((arrival = arrivals.poll()) != null) {
-      try {
-        arrival.run();
-      } catch (RuntimeException e) {
-        LOG.warn("queueing frames for a connection failed", e);
-      }
-    }
-  }
-
-  /**
-   * Appends {@code held} to the arrivals in one step (the queue links them first, then swaps once).
-   */
-  private void handOverAll(List<Runnable> held) {
-    arrivals.addAll(held);
+  private void scheduleAll(List<OutboundQueue> queues) {
+    ready.addAll(queues);
     wake();
   }
 
@@ -250,19 +192,17 @@ final class DrainScheduler {
   }
 
   /**
-   * Queues what has arrived, then drains what is ready, until neither is left. The flag is cleared
-   * before the arrivals are read: one handed over after that is either seen by this run or has
-   * scheduled a new one, so none is left waiting. A run that finds nothing to drain (its frames
-   * were drained by the run before) does not count as a round. One arrival's or one connection's
-   * failure is logged and does not keep the others from being queued or drained. A run cut short by
-   * {@link #MAX_DRAINS_PER_TASK} continues at once: it is the same round.
+   * Drains what is ready. The flag is cleared before the queue is read: a queue added after that is
+   * either seen by this run or has scheduled a new one, so none is left waiting. A run that finds
+   * nothing (its queues were drained by the run before) does not count as a round. One connection's
+   * failure is logged and does not keep the others from being drained. A run cut short by {@link
+   * #MAX_DRAINS_PER_TASK} continues at once: it is the same round.
    */
   private void run() {
     long start = clock.getAsLong();
     taskPending.set(false);
     boolean more = false;
     try {
-      takeArrivals();
       OutboundQueue queue = ready.poll();
       if (queue == null) {
         return;
@@ -279,20 +219,14 @@ final class DrainScheduler {
           break;
         }
         queue = ready.poll();
-        if (queue == null) {
-          // Frames handed over while this run went on join it, as a connection made ready would.
-          takeArrivals();
-          queue = ready.poll();
-        }
       }
     } finally {
       if (more) {
-        // At once, even if frames handed over meanwhile have scheduled the next round already: that
+        // At once, even if a queue made ready meanwhile has scheduled the next round already: that
         // task finds the rest drained and returns.
         taskPending.set(true);
         loop.execute(this::run);
-      } else if ((!arrivals.isEmpty() || !ready.isEmpty())
-          && taskPending.compareAndSet(false, true)) {
+      } else if (!ready.isEmpty() && taskPending.compareAndSet(false, true)) {
         runAfter(lastRunStart + coalesceNanos - clock.getAsLong());
       }
     }

@@ -41,9 +41,8 @@ import org.slf4j.LoggerFactory;
  * The per-connection handler: rate-limits decoded frames, answers bad ones, hands requests to the
  * connection's serial lane on the worker pool, and writes replies and events with a bound on
  * unflushed bytes. A client over that bound gets {@link ErrorCode#SLOW_CONSUMER} and is closed; it
- * never blocks a writer or a room. Frames are encoded by the thread that sends them and handed to
- * the connection's event loop through an {@link OutboundQueue}, in the order they are sent, which
- * flushes once per burst.
+ * never blocks a writer or a room. Frames are encoded by the thread that sends them and written
+ * through an {@link OutboundQueue}, which flushes once per burst.
  *
  * <p>Connects, disconnects (with the reason), slow-consumer drops, request-rate hits (at most one
  * per connection per minute) and protocol errors that close the connection go to the audit log.
@@ -129,9 +128,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
-    outbound =
-        new OutboundQueue(
-            channel, budget, drains.apply(channel.eventLoop()), maxPendingBytes, this::refused);
+    outbound = new OutboundQueue(channel, budget, drains.apply(channel.eventLoop()));
     gate = new InboundGate(channel, closing::get);
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
@@ -397,7 +394,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     closeReason = "closed by the relay: " + code.name();
     OutboundQueue queue = outbound;
     if (queue != null && channel.isActive() && !closing.get()) {
-      queue.addPastBound(encoder.encode(ErrorReply.of(null, code)));
+      queue.add(encoder.encode(ErrorReply.of(null, code)), Long.MAX_VALUE);
     }
     closeAfterFlush();
   }
@@ -414,7 +411,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     } else if (isOpen()) {
       int formBytes = forms.length(index);
       int frameBytes = encoder.binaryMessageBytes(header, formBytes);
-      outbound.add(header, forms, index, formBytes, frameBytes);
+      admitted(outbound.add(header, forms, index, formBytes, frameBytes, maxPendingBytes));
     }
   }
 
@@ -429,18 +426,17 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
     return channel != null && outbound != null && !closing.get();
   }
 
-  /**
-   * Queues an encoded frame; the connection is dropped if it is too far behind ({@link #refused}).
-   */
+  /** Queues an encoded frame, or drops the connection if it is too far behind. */
   private void enqueue(byte[] encoded) {
-    outbound.add(encoded);
+    admitted(outbound.add(encoded, maxPendingBytes));
   }
 
-  /** On the event loop: drops the connection, the queue having refused a frame (too far behind). */
-  private void refused(OutboundQueue.Refusal refusal) {
+  /** Drops the connection if the queue refused a frame because it is too far behind. */
+  private void admitted(OutboundQueue.Admission admission) {
     Channel current = channel;
     OutboundQueue queue = outbound;
-    switch (refusal) {
+    switch (admission) {
+      case QUEUED -> {}
       case OVER_CONNECTION_BOUND -> {
         long unsent = queue.pendingBytes();
         LOG.warn("slow consumer {}: {} bytes unsent, disconnecting", logId, unsent);

@@ -4,17 +4,11 @@ import static chat.server.internal.net.OutboundQueueTest.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import chat.crypto.RecipientForms;
-import chat.protocol.FrameCodec;
-import chat.protocol.MessageEventHeader;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,11 +55,6 @@ class DrainSchedulerTest {
     }
   }
 
-  /** An unbounded queue of {@code channel} on {@code drains}. */
-  private static OutboundQueue queue(EmbeddedChannel channel, DrainScheduler drains) {
-    return new OutboundQueue(channel, UNLIMITED, drains, Long.MAX_VALUE, refusal -> {});
-  }
-
   private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
@@ -78,9 +67,9 @@ class DrainSchedulerTest {
     for (int i = 0; i < 50; i++) {
       EmbeddedChannel channel = new EmbeddedChannel();
       channels.add(channel);
-      OutboundQueue queue = queue(channel, drains);
-      queue.add(ascii("a" + i + ","));
-      queue.add(ascii("b" + i));
+      OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+      queue.add(ascii("a" + i + ","), Long.MAX_VALUE);
+      queue.add(ascii("b" + i), Long.MAX_VALUE);
     }
 
     assertThat(loop.tasks).hasSize(1);
@@ -95,11 +84,11 @@ class DrainSchedulerTest {
     HeldTasks loop = new HeldTasks();
     DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = queue(channel, drains);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
 
-    queue.add(ascii("first;"));
+    queue.add(ascii("first;"), Long.MAX_VALUE);
     loop.runAll();
-    queue.add(ascii("second"));
+    queue.add(ascii("second"), Long.MAX_VALUE);
     assertThat(loop.runAll()).isEqualTo(1);
 
     assertThat(written(channel)).isEqualTo("first;second");
@@ -114,7 +103,7 @@ class DrainSchedulerTest {
     for (int i = 0; i < connections; i++) {
       EmbeddedChannel channel = new EmbeddedChannel();
       channels.add(channel);
-      queue(channel, drains).add(ascii("x" + i));
+      new OutboundQueue(channel, UNLIMITED, drains).add(ascii("x" + i), Long.MAX_VALUE);
     }
 
     assertThat(loop.runAll()).isEqualTo(2);
@@ -128,7 +117,7 @@ class DrainSchedulerTest {
     HeldTasks loop = new HeldTasks();
     DrainScheduler drains = new DrainScheduler(loop, INTERVAL, () -> 0L);
     EmbeddedChannel late = new EmbeddedChannel();
-    OutboundQueue lateQueue = queue(late, drains);
+    OutboundQueue lateQueue = new OutboundQueue(late, UNLIMITED, drains);
     // The first connection's flush stands in for a worker that makes a queue ready during the run.
     EmbeddedChannel first =
         new EmbeddedChannel(
@@ -139,17 +128,17 @@ class DrainSchedulerTest {
               public void flush(ChannelHandlerContext ctx) {
                 if (!once) {
                   once = true;
-                  lateQueue.add(ascii("late"));
+                  lateQueue.add(ascii("late"), Long.MAX_VALUE);
                 }
                 ctx.flush();
               }
             });
-    queue(first, drains).add(ascii("first"));
+    new OutboundQueue(first, UNLIMITED, drains).add(ascii("first"), Long.MAX_VALUE);
     List<EmbeddedChannel> channels = new ArrayList<>();
     for (int i = 0; i < DrainScheduler.MAX_DRAINS_PER_TASK; i++) {
       EmbeddedChannel channel = new EmbeddedChannel();
       channels.add(channel);
-      queue(channel, drains).add(ascii("x" + i));
+      new OutboundQueue(channel, UNLIMITED, drains).add(ascii("x" + i), Long.MAX_VALUE);
     }
 
     loop.tasks.poll().run();
@@ -172,8 +161,8 @@ class DrainSchedulerTest {
     EmbeddedChannel broken = new EmbeddedChannel();
     broken.config().setAllocator(OutboundQueueTest.NO_WRITE_BUFFERS);
     EmbeddedChannel healthy = new EmbeddedChannel();
-    queue(broken, drains).add(ascii("lost"));
-    queue(healthy, drains).add(ascii("delivered"));
+    new OutboundQueue(broken, UNLIMITED, drains).add(ascii("lost"), Long.MAX_VALUE);
+    new OutboundQueue(healthy, UNLIMITED, drains).add(ascii("delivered"), Long.MAX_VALUE);
 
     loop.runAll();
 
@@ -186,16 +175,16 @@ class DrainSchedulerTest {
     AtomicLong now = new AtomicLong(1_000_000_000L);
     DrainScheduler drains = new DrainScheduler(loop, INTERVAL, now::get);
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = queue(channel, drains);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
 
-    queue.add(ascii("first;"));
+    queue.add(ascii("first;"), Long.MAX_VALUE);
     assertThat(loop.delays).containsExactly(0L);
     loop.runAll();
     assertThat(written(channel)).isEqualTo("first;");
 
     now.addAndGet(TimeUnit.MILLISECONDS.toNanos(5));
-    queue.add(ascii("second,"));
-    queue.add(ascii("third"));
+    queue.add(ascii("second,"), Long.MAX_VALUE);
+    queue.add(ascii("third"), Long.MAX_VALUE);
     assertThat(loop.delays).containsExactly(0L, TimeUnit.MILLISECONDS.toNanos(15));
     assertThat(channel.outboundMessages()).isEmpty();
 
@@ -210,12 +199,12 @@ class DrainSchedulerTest {
     AtomicLong now = new AtomicLong();
     DrainScheduler drains = new DrainScheduler(loop, INTERVAL, now::get);
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = queue(channel, drains);
-    queue.add(ascii("first;"));
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+    queue.add(ascii("first;"), Long.MAX_VALUE);
     loop.runAll();
 
     now.addAndGet(INTERVAL);
-    queue.add(ascii("second"));
+    queue.add(ascii("second"), Long.MAX_VALUE);
 
     assertThat(loop.delays).containsExactly(0L, 0L);
     loop.runAll();
@@ -228,7 +217,7 @@ class DrainSchedulerTest {
     AtomicLong now = new AtomicLong();
     DrainScheduler drains = new DrainScheduler(loop, INTERVAL, now::get);
     EmbeddedChannel late = new EmbeddedChannel();
-    OutboundQueue lateQueue = queue(late, drains);
+    OutboundQueue lateQueue = new OutboundQueue(late, UNLIMITED, drains);
     EmbeddedChannel first = new EmbeddedChannel();
     // The first connection's drain makes another ready, as a fan-out on another thread would.
     first
@@ -237,11 +226,11 @@ class DrainSchedulerTest {
             new ChannelOutboundHandlerAdapter() {
               @Override
               public void flush(ChannelHandlerContext ctx) {
-                lateQueue.add(ascii("late"));
+                lateQueue.add(ascii("late"), Long.MAX_VALUE);
                 ctx.flush();
               }
             });
-    queue(first, drains).add(ascii("early"));
+    new OutboundQueue(first, UNLIMITED, drains).add(ascii("early"), Long.MAX_VALUE);
 
     loop.tasks.poll().run();
 
@@ -256,7 +245,7 @@ class DrainSchedulerTest {
     now.set(INTERVAL);
     loop.tasks.poll().run();
     now.set(INTERVAL + TimeUnit.MILLISECONDS.toNanos(1));
-    lateQueue.add(ascii("again"));
+    lateQueue.add(ascii("again"), Long.MAX_VALUE);
     assertThat(loop.delays).containsExactly(0L, INTERVAL, 0L);
   }
 
@@ -265,7 +254,7 @@ class DrainSchedulerTest {
     HeldTasks loop = new HeldTasks();
     DrainScheduler drains = new DrainScheduler(loop, INTERVAL, () -> 0L);
     for (int i = 0; i < DrainScheduler.MAX_DRAINS_PER_TASK + 1; i++) {
-      queue(new EmbeddedChannel(), drains).add(ascii("x"));
+      new OutboundQueue(new EmbeddedChannel(), UNLIMITED, drains).add(ascii("x"), Long.MAX_VALUE);
     }
 
     assertThat(loop.runAll()).isEqualTo(2);
@@ -284,7 +273,7 @@ class DrainSchedulerTest {
           for (int i = 0; i < 50; i++) {
             EmbeddedChannel channel = new EmbeddedChannel();
             channels.add(channel);
-            queue(channel, drains).add(ascii("m" + i));
+            new OutboundQueue(channel, UNLIMITED, drains).add(ascii("m" + i), Long.MAX_VALUE);
           }
           tasksDuringBatch.add(loop.tasks.size());
         });
@@ -310,8 +299,8 @@ class DrainSchedulerTest {
                   for (int i = 0; i < 20; i++) {
                     EmbeddedChannel channel = new EmbeddedChannel();
                     channels.add(channel);
-                    OutboundQueue queue = queue(channel, drains);
-                    DrainScheduler.batch(() -> queue.add(ascii("m")));
+                    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
+                    DrainScheduler.batch(() -> queue.add(ascii("m"), Long.MAX_VALUE));
                   }
                   tasksDuringBatch.add(loop.tasks.size());
                 });
@@ -333,20 +322,20 @@ class DrainSchedulerTest {
     HeldTasks loop = new HeldTasks();
     DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = queue(channel, drains);
+    OutboundQueue queue = new OutboundQueue(channel, UNLIMITED, drains);
 
     assertThatThrownBy(
             () ->
                 DrainScheduler.batch(
                     () -> {
-                      queue.add(ascii("queued"));
+                      queue.add(ascii("queued"), Long.MAX_VALUE);
                       throw new IllegalStateException("fan-out failed");
                     }))
         .isInstanceOf(IllegalStateException.class);
 
     loop.runAll();
     assertThat(written(channel)).isEqualTo("queued");
-    queue.add(ascii(",later"));
+    queue.add(ascii(",later"), Long.MAX_VALUE);
     loop.runAll();
     assertThat(written(channel)).isEqualTo(",later");
   }
@@ -362,9 +351,9 @@ class DrainSchedulerTest {
 
     DrainScheduler.batch(
         () -> {
-          queue(onA, a).add(ascii("for a"));
-          queue(onB, b).add(ascii("for b"));
-          queue(new EmbeddedChannel(), a).add(ascii("x"));
+          new OutboundQueue(onA, UNLIMITED, a).add(ascii("for a"), Long.MAX_VALUE);
+          new OutboundQueue(onB, UNLIMITED, b).add(ascii("for b"), Long.MAX_VALUE);
+          new OutboundQueue(new EmbeddedChannel(), UNLIMITED, a).add(ascii("x"), Long.MAX_VALUE);
         });
 
     assertThat(loopA.runAll()).isEqualTo(1);
@@ -394,97 +383,11 @@ class DrainSchedulerTest {
 
     DrainScheduler.batch(
         () -> {
-          queue(new EmbeddedChannel(), a).add(ascii("x"));
-          queue(onB, b).add(ascii("for b"));
+          new OutboundQueue(new EmbeddedChannel(), UNLIMITED, a).add(ascii("x"), Long.MAX_VALUE);
+          new OutboundQueue(onB, UNLIMITED, b).add(ascii("for b"), Long.MAX_VALUE);
         });
 
     assertThat(loopB.runAll()).isEqualTo(1);
     assertThat(written(onB)).isEqualTo("for b");
-  }
-
-  /** The encoded event of form {@code index} of {@code forms} under {@code header}. */
-  private static String event(MessageEventHeader header, RecipientForms forms, int index) {
-    byte[] frame =
-        new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES)
-            .encode(header.event(forms.form(index)), true);
-    return new String(frame, StandardCharsets.ISO_8859_1);
-  }
-
-  /** Everything written to {@code channel} so far, byte for byte as ISO-8859-1. */
-  private static String bytes(EmbeddedChannel channel) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteBuf buffer;
-    while ((buffer = channel.readOutbound()) != null) {
-      out.writeBytes(ByteBufUtil.getBytes(buffer));
-      buffer.release();
-    }
-    return out.toString(StandardCharsets.ISO_8859_1);
-  }
-
-  private static int frameBytes(MessageEventHeader header, RecipientForms forms, int index) {
-    return header.binaryFrameBytes(forms.length(index), FrameCodec.DEFAULT_MAX_FRAME_BYTES);
-  }
-
-  private static void addMessage(
-      OutboundQueue queue, MessageEventHeader header, RecipientForms forms, int index) {
-    queue.add(header, forms, index, forms.length(index), frameBytes(header, forms, index));
-  }
-
-  @Test
-  void batch_oneMessageAmongOtherFrames_eachConnectionGetsThemInTheOrderHandedOver()
-      throws Exception {
-    HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
-    MessageEventHeader header = new MessageEventHeader("#lobby", 7, 1_764_460_800_000L);
-    RecipientForms forms = OutboundQueueTest.forms();
-    EmbeddedChannel a = new EmbeddedChannel();
-    EmbeddedChannel b = new EmbeddedChannel();
-    EmbeddedChannel c = new EmbeddedChannel();
-    OutboundQueue qa = queue(a, drains);
-    OutboundQueue qb = queue(b, drains);
-    OutboundQueue qc = queue(c, drains);
-
-    DrainScheduler.batch(
-        () -> {
-          addMessage(qa, header, forms, 0);
-          qb.add(ascii("before;"));
-          qa.add(ascii(";after"));
-          // The same message, after frames handed over since its first one: b's frame must not
-          // join a's and so overtake "before;".
-          addMessage(qb, header, forms, 1);
-          addMessage(qc, header, forms, 2);
-        });
-
-    assertThat(loop.runAll()).isEqualTo(1);
-    assertThat(bytes(a)).isEqualTo(event(header, forms, 0) + ";after");
-    assertThat(bytes(b)).isEqualTo("before;" + event(header, forms, 1));
-    assertThat(bytes(c)).isEqualTo(event(header, forms, 2));
-  }
-
-  @Test
-  void handOver_repliesAndFanOutsFromSeveralThreads_queuedInTheOrderHandedOver() throws Exception {
-    HeldTasks loop = new HeldTasks();
-    DrainScheduler drains = new DrainScheduler(loop, 0, System::nanoTime);
-    RecipientForms forms = OutboundQueueTest.forms();
-    MessageEventHeader first = new MessageEventHeader("#lobby", 1, 0);
-    MessageEventHeader second = new MessageEventHeader("#lobby", 2, 0);
-    EmbeddedChannel member = new EmbeddedChannel();
-    OutboundQueue queue = queue(member, drains);
-
-    queue.add(ascii("reply 1;"));
-    Thread fanOuts =
-        new DefaultThreadFactory("worker")
-            .newThread(
-                () -> {
-                  DrainScheduler.batch(() -> addMessage(queue, first, forms, 0));
-                  DrainScheduler.batch(() -> addMessage(queue, second, forms, 0));
-                });
-    fanOuts.start();
-    fanOuts.join();
-    queue.add(ascii(";reply 2"));
-    loop.runAll();
-
-    assertThat(bytes(member))
-        .isEqualTo("reply 1;" + event(first, forms, 0) + event(second, forms, 0) + ";reply 2");
   }
 }

@@ -10,7 +10,7 @@ import chat.crypto.RecipientForms;
 import chat.protocol.FrameCodec;
 import chat.protocol.MessageEventHeader;
 import chat.server.RelayFixture;
-import chat.server.internal.net.OutboundQueue.Refusal;
+import chat.server.internal.net.OutboundQueue.Admission;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -21,7 +21,6 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,18 +48,9 @@ class OutboundQueueTest {
         }
       };
 
-  /** The refusals the queues made by {@link #queue} reported, in order. */
-  private final List<Refusal> refusals = new ArrayList<>();
-
-  /** A queue without a bound, drained on its channel's own (embedded) event loop. */
-  private OutboundQueue queue(EmbeddedChannel channel, PendingBudget budget) {
-    return queue(channel, budget, Long.MAX_VALUE);
-  }
-
-  /** A queue of at most {@code bound} unsent bytes whose refusals go to {@link #refusals}. */
-  private OutboundQueue queue(EmbeddedChannel channel, PendingBudget budget, long bound) {
-    return new OutboundQueue(
-        channel, budget, DrainScheduler.on(channel.eventLoop(), 0), bound, refusals::add);
+  /** A queue drained on its channel's own (embedded) event loop. */
+  private static OutboundQueue queue(EmbeddedChannel channel, PendingBudget budget) {
+    return new OutboundQueue(channel, budget, DrainScheduler.on(channel.eventLoop(), 0));
   }
 
   private static byte[] frame(String text) {
@@ -95,9 +85,10 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel(counter);
     OutboundQueue queue = queue(channel, UNLIMITED);
 
-    queue.add(frame("one,"));
-    queue.add(frame("two,"));
-    queue.add(frame("three"));
+    queue.add(frame("one,"), Long.MAX_VALUE);
+    queue.add(frame("two,"), Long.MAX_VALUE);
+    queue.add(frame("three"), Long.MAX_VALUE);
+    assertThat(queue.pendingBytes()).isEqualTo(13);
     channel.runPendingTasks();
 
     assertThat(written(channel)).isEqualTo("one,two,three");
@@ -113,7 +104,7 @@ class OutboundQueueTest {
     for (int i = 0; i < 5000; i++) {
       String text = "frame " + i + " " + "x".repeat(i % 97) + ";";
       expected.append(text);
-      queue.add(frame(text));
+      queue.add(frame(text), Long.MAX_VALUE);
     }
     channel.runPendingTasks();
 
@@ -121,11 +112,8 @@ class OutboundQueueTest {
     assertThat(queue.pendingBytes()).isZero();
   }
 
-  /**
-   * The verified per-recipient forms of a message from alice to three members (also used by
-   * DrainSchedulerTest).
-   */
-  static RecipientForms forms() throws Exception {
+  /** The verified per-recipient forms of a message from alice to three members. */
+  private static RecipientForms forms() throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");
     List<IdentityBundle> members = RelayFixture.bundles(alice, "bob", "carol");
     Envelope envelope = RelayFixture.seal(alice, "#lobby", members, "hello :wave:");
@@ -147,11 +135,13 @@ class OutboundQueueTest {
       int formBytes = forms.length(index);
       int length = header.binaryFrameBytes(formBytes, codec.maxFrameBytes());
 
-      queue.add(text);
-      queue.add(header, forms, index, formBytes, length);
+      assertThat(queue.add(text, Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+      assertThat(queue.add(header, forms, index, formBytes, length, Long.MAX_VALUE))
+          .isEqualTo(Admission.QUEUED);
       expected.writeBytes(text);
       expected.writeBytes(codec.encode(header.event(forms.form(index)), true));
     }
+    assertThat(queue.pendingBytes()).isEqualTo(expected.size());
     channel.runPendingTasks();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -168,43 +158,19 @@ class OutboundQueueTest {
   }
 
   @Test
-  void add_messageFrameOverTheBound_refusedOnTheLoopAndItsBytesGivenBack() throws Exception {
+  void add_messageFrameOverTheBound_refusedAndItsBytesNeverTaken() throws Exception {
     PendingBudget budget = new PendingBudget(1 << 20);
+    OutboundQueue queue = queue(new EmbeddedChannel(), budget);
     MessageEventHeader header = new MessageEventHeader("#lobby", 1, 0);
     RecipientForms forms = forms();
     int formBytes = forms.length(0);
     int length = header.binaryFrameBytes(formBytes, FrameCodec.DEFAULT_MAX_FRAME_BYTES);
-    EmbeddedChannel tight = new EmbeddedChannel();
-    EmbeddedChannel roomy = new EmbeddedChannel();
 
-    queue(tight, budget, length - 1).add(header, forms, 0, formBytes, length);
-    assertThat(budget.used()).isEqualTo(length);
-    tight.runPendingTasks();
-    assertThat(refusals).containsExactly(Refusal.OVER_CONNECTION_BOUND);
+    assertThat(queue.add(header, forms, 0, formBytes, length, length - 1))
+        .isEqualTo(Admission.OVER_CONNECTION_BOUND);
     assertThat(budget.used()).isZero();
-    assertThat(written(tight)).isEmpty();
-    queue(roomy, budget, length).add(header, forms, 0, formBytes, length);
+    assertThat(queue.add(header, forms, 0, formBytes, length, length)).isEqualTo(Admission.QUEUED);
     assertThat(budget.used()).isEqualTo(length);
-    roomy.runPendingTasks();
-
-    assertThat(refusals).hasSize(1);
-    assertThat(written(roomy)).hasSize(length);
-    assertThat(budget.used()).isZero();
-  }
-
-  @Test
-  void add_beforeTheLoopRuns_theQueueIsNotTouched() {
-    EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = queue(channel, new PendingBudget(100), 3);
-
-    queue.add(frame("over the bound"));
-    queue.add(frame("also"));
-
-    assertThat(queue.pendingBytes()).isZero();
-    assertThat(refusals).isEmpty();
-    channel.runPendingTasks();
-    assertThat(refusals)
-        .containsExactly(Refusal.OVER_CONNECTION_BOUND, Refusal.OVER_CONNECTION_BOUND);
   }
 
   @Test
@@ -212,7 +178,7 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = queue(channel, UNLIMITED);
 
-    queue.add(frame("last words"));
+    queue.add(frame("last words"), Long.MAX_VALUE);
     queue.closeAfterFlush();
     channel.runPendingTasks();
 
@@ -225,9 +191,9 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = queue(channel, UNLIMITED);
 
-    queue.add(frame("never"));
+    queue.add(frame("never"), Long.MAX_VALUE);
     queue.discard();
-    queue.add(frame("nor this"));
+    queue.add(frame("nor this"), Long.MAX_VALUE);
     channel.runPendingTasks();
 
     assertThat(written(channel)).isEmpty();
@@ -236,15 +202,14 @@ class OutboundQueueTest {
   @Test
   void add_overTheBound_refusedAndNotQueued() {
     EmbeddedChannel channel = new EmbeddedChannel();
-    OutboundQueue queue = queue(channel, UNLIMITED, 8);
+    OutboundQueue queue = queue(channel, UNLIMITED);
 
-    queue.add(frame("12345"));
-    queue.add(frame("6789"));
-    queue.add(frame("678"));
+    assertThat(queue.add(frame("12345"), 8)).isEqualTo(Admission.QUEUED);
+    assertThat(queue.add(frame("6789"), 8)).isEqualTo(Admission.OVER_CONNECTION_BOUND);
+    assertThat(queue.add(frame("678"), 8)).isEqualTo(Admission.QUEUED);
     channel.runPendingTasks();
 
     assertThat(written(channel)).isEqualTo("12345678");
-    assertThat(refusals).containsExactly(Refusal.OVER_CONNECTION_BOUND);
   }
 
   @Test
@@ -255,37 +220,28 @@ class OutboundQueueTest {
     OutboundQueue a = queue(first, budget);
     OutboundQueue b = queue(second, budget);
 
-    a.add(frame("123456"));
-    b.add(frame("abcdef"));
+    assertThat(a.add(frame("123456"), Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
+    assertThat(b.add(frame("abcdef"), Long.MAX_VALUE)).isEqualTo(Admission.OVER_RELAY_BUDGET);
     assertThat(budget.used()).isEqualTo(6);
-    second.runPendingTasks();
-    assertThat(refusals).containsExactly(Refusal.OVER_RELAY_BUDGET);
     first.runPendingTasks();
     assertThat(written(first)).isEqualTo("123456");
     assertThat(budget.used()).isZero();
-    b.add(frame("abcdef"));
+    assertThat(b.add(frame("abcdef"), Long.MAX_VALUE)).isEqualTo(Admission.QUEUED);
     second.runPendingTasks();
 
     assertThat(written(second)).isEqualTo("abcdef");
-    assertThat(refusals).hasSize(1);
     assertThat(budget.used()).isZero();
   }
 
   @Test
   void discard_givesTheQueuedBytesBackToTheRelayBudget() {
     PendingBudget budget = new PendingBudget(100);
-    EmbeddedChannel channel = new EmbeddedChannel();
-    DrainScheduler drains = DrainScheduler.on(channel.eventLoop(), 0);
-    OutboundQueue queue = new OutboundQueue(channel, budget, drains, 100, refusals::add);
+    OutboundQueue queue = queue(new EmbeddedChannel(), budget);
 
-    queue.add(frame("queued but never sent"));
+    queue.add(frame("queued but never sent"), Long.MAX_VALUE);
     assertThat(budget.used()).isEqualTo(21);
-    // Queued on the loop, then dropped before the drain.
-    drains.handOver(queue::discard);
-    queue.add(frame("after the discard"));
-    channel.runPendingTasks();
+    queue.discard();
 
-    assertThat(written(channel)).isEmpty();
     assertThat(budget.used()).isZero();
   }
 
@@ -295,7 +251,7 @@ class OutboundQueueTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     OutboundQueue queue = queue(channel, budget);
 
-    queue.add(frame("too late"));
+    queue.add(frame("too late"), Long.MAX_VALUE);
     channel.close();
     channel.runPendingTasks();
 
@@ -309,8 +265,8 @@ class OutboundQueueTest {
     channel.config().setAllocator(NO_WRITE_BUFFERS);
     OutboundQueue queue = queue(channel, budget);
 
-    queue.add(frame("first,"));
-    queue.add(frame("second"));
+    queue.add(frame("first,"), Long.MAX_VALUE);
+    queue.add(frame("second"), Long.MAX_VALUE);
     assertThat(budget.used()).isEqualTo(12);
     channel.runPendingTasks();
 
@@ -326,13 +282,13 @@ class OutboundQueueTest {
     channel.config().setAllocator(new OutOfDirectMemoryOnce());
     OutboundQueue queue = queue(channel, budget);
 
-    queue.add(frame("seq5,"));
-    queue.add(frame("seq6"));
+    queue.add(frame("seq5,"), Long.MAX_VALUE);
+    queue.add(frame("seq6"), Long.MAX_VALUE);
 
     assertThatThrownBy(channel::runPendingTasks).isInstanceOf(OutOfMemoryError.class);
     assertThat(budget.used()).isZero();
     assertThat(channel.isOpen()).isFalse();
-    queue.add(frame("seq7"));
+    queue.add(frame("seq7"), Long.MAX_VALUE);
     channel.runPendingTasks();
     assertThat(written(channel)).isEmpty();
     assertThat(budget.used()).isZero();
