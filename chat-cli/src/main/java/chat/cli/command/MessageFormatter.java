@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Flags;
 import chat.protocol.ConversationIds;
@@ -93,17 +94,12 @@ public final class MessageFormatter {
         + skewMark(message);
   }
 
-  /** A conversation id as shown: rooms as {@code #name}, direct ones as {@code @other}. */
+  /**
+   * A conversation as shown, cleaned: rooms as {@code #name}, direct ones as {@code @other} (see
+   * {@link ConversationLabel}).
+   */
   public static String conversationLabel(String conversation, String self) {
-    String clean = TerminalSafe.line(conversation);
-    if (!clean.startsWith("@")) {
-      return clean;
-    }
-    String[] parties = clean.substring(1).split("\\+", 2);
-    if (parties.length == 2 && self != null) {
-      return "@" + (parties[0].equalsIgnoreCase(self) ? parties[1] : parties[0]);
-    }
-    return clean;
+    return TerminalSafe.line(ConversationLabel.of(conversation, self));
   }
 
   /**
