@@ -119,10 +119,26 @@ public final class MessageFormatter {
   }
 
   /**
-   * The verb of a membership change: a room is joined or left; a private conversation is opened or
-   * closed (by this user, on another device: no one else's change of one is announced).
+   * A membership change as a line says it: {@code bob joined #rust}, {@code you left #rust}, and
+   * {@code you closed @bob} or {@code you opened @bob} for a private conversation (which only this
+   * user changes, on another device: no one else's change of one is announced).
    */
-  public static String membershipVerb(String conversation, boolean joined) {
+  public static String membership(
+      String conversation, String username, boolean joined, String self) {
+    String who =
+        username.equalsIgnoreCase(self == null ? "" : self) ? "you" : TerminalSafe.line(username);
+    return who
+        + " "
+        + membershipVerb(conversation, joined)
+        + " "
+        + conversationLabel(conversation, self);
+  }
+
+  /**
+   * The verb of a membership change: a room is joined or left, a private conversation opened or
+   * closed.
+   */
+  private static String membershipVerb(String conversation, boolean joined) {
     if (ConversationIds.isDirect(conversation)) {
       return joined ? "opened" : "closed";
     }
