@@ -181,20 +181,30 @@ public abstract sealed class CommandException extends RuntimeException {
    */
   public static final class MembersUnannounced extends Untrusted {
     private final String conversation;
+    private final String label;
 
-    /** Nothing was sent to {@code conversation}, where the relay lists {@code members}. */
-    public MembersUnannounced(String conversation, java.util.List<String> members) {
+    /**
+     * Nothing was sent to {@code conversation}, named {@code label} as the person names it ({@code
+     * #side}, or {@code @bob} for a private one), where the relay lists {@code members}.
+     */
+    public MembersUnannounced(String conversation, String label, java.util.List<String> members) {
       super(
           "not sent: the relay lists members of "
-              + conversation
+              + label
               + " this client was never told about: "
               + String.join(", ", members));
       this.conversation = conversation;
+      this.label = label;
     }
 
     /** The conversation nothing was sent to. */
     public String conversation() {
       return conversation;
+    }
+
+    /** The conversation as the person names it. */
+    public String label() {
+      return label;
     }
   }
 

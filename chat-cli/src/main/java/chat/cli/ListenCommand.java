@@ -18,6 +18,7 @@ import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
+import chat.protocol.ConversationIds;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -245,6 +246,11 @@ final class ListenCommand implements Callable<Integer> {
       }
     }
 
+    /**
+     * A membership change: with {@code --json} a {@code membership} line; in text, only this user's
+     * close or reopen of a private conversation on another device, on stderr in the words of the
+     * line mode ({@code you closed @bob}), since what it prints from then on changes.
+     */
     @Override
     public synchronized void onMembership(String conversation, String username, boolean joined) {
       if (json()) {
@@ -253,6 +259,9 @@ final class ListenCommand implements Callable<Integer> {
                 .put("conversation", conversation)
                 .put("user", username)
                 .put("change", joined ? "joined" : "left"));
+      } else if (ConversationIds.isDirect(conversation)
+          && client.username().filter(username::equalsIgnoreCase).isPresent()) {
+        say(MessageFormatter.membership(conversation, username, joined, username));
       }
     }
 
@@ -265,12 +274,17 @@ final class ListenCommand implements Callable<Integer> {
     public synchronized void onNoLongerIn(String conversation) {
       if (json()) {
         onMembership(conversation, client.username().orElse(""), false);
-      } else if (!finished()) {
-        support
-            .err()
-            .println(
-                "chat: "
-                    + MessageFormatter.noLongerIn(conversation, client.username().orElse(null)));
+      } else {
+        say(MessageFormatter.noLongerIn(conversation, client.username().orElse(null)));
+      }
+    }
+
+    /**
+     * Says {@code text} (cleaned by the caller) on stderr in text mode, unless listen is stopping.
+     */
+    private void say(String text) {
+      if (!finished()) {
+        support.err().println("chat: " + text);
         support.err().flush();
       }
     }
@@ -357,15 +371,9 @@ final class ListenCommand implements Callable<Integer> {
     public synchronized void onConnection(ConnectionState state, String detail) {
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
-      } else if (!finished()) {
+      } else {
         // OFFLINE ends the command, whose error says the same once.
-        connectionLines
-            .line(state, detail, client.serverAddress())
-            .ifPresent(
-                line -> {
-                  support.err().println("chat: " + line);
-                  support.err().flush();
-                });
+        connectionLines.line(state, detail, client.serverAddress()).ifPresent(this::say);
       }
       if (state == ConnectionState.OFFLINE) {
         sessionLost = detail;

@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.cli.command.MessageFormatter;
 import chat.crypto.Armor;
 import chat.crypto.AuthenticationException;
 import chat.crypto.CryptoException;
@@ -93,7 +94,7 @@ final class OpenCommand implements Callable<Integer> {
                 + " (fingerprint "
                 + header.senderKey().shortForm()
                 + "…), conversation "
-                + TerminalSafe.line(header.conversationId())
+                + MessageFormatter.conversationLabel(header.conversationId(), me.userId())
                 + ", sent "
                 + BundleText.instant(header.timestampMillis()));
     spec.commandLine().getErr().flush();

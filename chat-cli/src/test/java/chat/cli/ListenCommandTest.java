@@ -142,6 +142,30 @@ class ListenCommandTest {
     assertThat(result.out().lines()).noneMatch(line -> line.contains("no longer"));
   }
 
+  /**
+   * In text, bob closing or opening his private conversation with alice on another device while
+   * listen is connected gets the line mode's line on stderr, naming it @alice; the joins and leaves
+   * of others, and of rooms, still only come with --json.
+   */
+  @Test
+  void listenText_privateConversationClosedOrOpenedElsewhere_saysSoOnStderr() throws Exception {
+    Cli.Result result =
+        afterEvents(
+            false,
+            () -> {
+              fake.fireMembership("@alice+bob", "bob", false);
+              fake.fireMembership("@alice+bob", "Bob", true);
+              fake.fireMembership("#team", "bob", false);
+              fake.fireMembership("#ops", "carol", true);
+            });
+
+    assertThat(result.err().lines())
+        .containsSubsequence("chat: you closed @alice", "chat: you opened @alice")
+        .noneMatch(line -> line.contains("alice+bob") || line.contains("#team"))
+        .noneMatch(line -> line.contains("carol"));
+    assertThat(result.out().lines()).noneMatch(line -> line.contains("closed"));
+  }
+
   @Test
   void listenText_declineOfAnInvitationToYourGroup_isPrinted_otherGroupEventsAreNot()
       throws Exception {

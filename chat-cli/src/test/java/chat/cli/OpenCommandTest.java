@@ -236,6 +236,28 @@ class OpenCommandTest {
         .doesNotContain("\u202E", "\u2066");
   }
 
+  /**
+   * An envelope of a private conversation carries its id, {@code @alice+bob}: each party is told
+   * the other's name, as every other line does; someone who is no party of it sees the id.
+   */
+  @Test
+  void open_privateConversationId_namedByTheOtherParty_forAParty() {
+    byte[] envelope =
+        seal(
+            "alice",
+            utf8("psst"),
+            "--to",
+            pub("bob"),
+            "--to",
+            pub("carol"),
+            "--conversation",
+            "@alice+bob");
+
+    assertThat(open("bob", "alice", envelope).err()).contains("conversation @alice, sent");
+    assertThat(open("alice", "alice", envelope).err()).contains("conversation @bob, sent");
+    assertThat(open("carol", "alice", envelope).err()).contains("conversation @alice+bob, sent");
+  }
+
   @Test
   void open_toTerminal_stripsEscapeSequencesFromMessage() {
     byte[] envelope =

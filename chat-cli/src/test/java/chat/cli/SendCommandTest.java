@@ -214,7 +214,8 @@ class SendCommandTest {
   @Test
   void send_membersNeverAnnounced_exits4NamingChatMembers() {
     client.failNext =
-        new chat.cli.CommandException.MembersUnannounced("#side", java.util.List.of("mallory"));
+        new chat.cli.CommandException.MembersUnannounced(
+            "#side", "#side", java.util.List.of("mallory"));
 
     Cli.Result result = cli().run("send", "--user", "alice", "side", "hi");
 

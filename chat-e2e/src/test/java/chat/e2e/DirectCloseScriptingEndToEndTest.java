@@ -1,8 +1,15 @@
 package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +24,7 @@ class DirectCloseScriptingEndToEndTest {
   @RegisterExtension final RelayExtension relay = new RelayExtension();
 
   @TempDir Path home;
+  @TempDir Path phoneHome;
   private ScriptRunner chat;
 
   @BeforeEach
@@ -70,6 +78,45 @@ class DirectCloseScriptingEndToEndTest {
 
     assertThat(conversations("alice")).as("/pm opened it again").contains("bob");
     assertThat(conversations("bob")).contains("alice");
+  }
+
+  /**
+   * A plain {@code chat listen} of alice's on one machine while her other device (a session of its
+   * own) closes her conversation with bob and opens it again: the listen says each on stderr, in
+   * the line mode's words, naming it @bob.
+   */
+  @Test
+  void listen_privateConversationClosedAndOpenedOnAnotherDevice_saysEachOnStderr()
+      throws Exception {
+    ScriptRunner phone = relay.scripts(phoneHome);
+    phone.ok("login", "--user", "alice");
+    chat.ok("pm", "alice", "ready?", "--user", "bob");
+    StringWriter out = new StringWriter();
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () ->
+                chat.runAttached(
+                    InputStream.nullInputStream(),
+                    new ByteArrayOutputStream(),
+                    out,
+                    "listen",
+                    "--user",
+                    "alice",
+                    "--count",
+                    "2"));
+    // printed once logged in: from then on the relay tells the listen what the phone does
+    await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("ready?"));
+
+    phone.ok("leave", "@bob", "--user", "alice");
+    phone.runWithStdin("/pm bob\n", "run", "--user", "alice", "-");
+    chat.ok("pm", "alice", "bye", "--user", "bob");
+    ScriptRunner.Result listened = listening.get(30, TimeUnit.SECONDS);
+
+    assertThat(listened.exitCode()).as(listened.err()).isZero();
+    assertThat(listened.err().lines())
+        .containsSubsequence("chat: you closed @bob", "chat: you opened @bob")
+        .noneMatch(line -> line.contains("alice+bob"));
+    assertThat(listened.out()).contains("bye");
   }
 
   /** What {@code /switch} lists for {@code user}: their conversations, as the relay keeps them. */

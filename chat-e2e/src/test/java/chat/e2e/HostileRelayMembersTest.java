@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,6 +93,61 @@ class HostileRelayMembersTest {
       alice.send("#side", "sent knowing mallory reads it");
       bobEvents.awaitText("sent knowing mallory reads it");
       bobEvents.awaitNotice("encrypted their last message to a different set of members");
+    }
+  }
+
+  /**
+   * A member the relay adds to a private conversation is refused as in a room, and the notice and
+   * the refusal name the conversation as alice does, @bob, not by its id.
+   */
+  @Test
+  void hiddenMemberOfAPrivateConversation_isNamedByTheOtherParty() {
+    AtomicReference<MemberInfo> listedMallory = new AtomicReference<>();
+    AtomicBoolean addMallory = new AtomicBoolean();
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (!(frame instanceof MembersReply reply)) {
+              return List.of(frame);
+            }
+            reply.members().stream()
+                .filter(m -> m.username().equals("mallory"))
+                .findFirst()
+                .ifPresent(listedMallory::set);
+            if (addMallory.get() && reply.conversation().startsWith("@")) {
+              List<MemberInfo> more = new ArrayList<>(reply.members());
+              more.add(listedMallory.get());
+              return List.of(new MembersReply(reply.re(), reply.conversation(), more));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
+      assertThat(bob.username()).hasValue("bob");
+      assertThat(mallory.username()).hasValue("mallory");
+      assertThat(alice.members("#lobby")).extracting(m -> m.username()).contains("mallory");
+      String direct = alice.directWith("bob");
+      alice.send(direct, "just us two");
+      addMallory.set(true);
+      relay.proxy().dropConnections(); // the member lists are fetched again after the reconnect
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  aliceEvents.states.contains(ConnectionState.RECONNECTING)
+                      && alice.connectionState() == ConnectionState.ONLINE);
+
+      assertThat(alice.members(direct)).extracting(m -> m.username()).contains("mallory");
+      aliceEvents.awaitNotice("the relay lists mallory as a member of @bob without");
+      assertThatThrownBy(() -> alice.send(direct, "who is listening?"))
+          .isInstanceOf(CommandException.Untrusted.class)
+          .hasMessage(
+              "not sent: the relay lists members of @bob this client was never told about:"
+                  + " mallory");
     }
   }
 

@@ -267,7 +267,7 @@ class HostileRelayTest {
       alice.send(direct, "three");
 
       bobEvents.awaitText("three");
-      bobEvents.awaitNotice("message #" + dropped.get() + " of " + direct + " was not delivered");
+      bobEvents.awaitNotice("message #" + dropped.get() + " of @alice was not delivered");
       assertThat(bobEvents.messages).extracting(ChatMessage::text).containsExactly("one", "three");
     }
   }

@@ -23,8 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A message from a sender whose key cannot be pinned (the profile is full) waits instead of being
@@ -35,9 +36,11 @@ class ProfileWriteRetryEndToEndTest {
   @TempDir Path dataDir;
   @TempDir Path homes;
 
-  @Test
-  void message_fromASenderWhoseKeyCannotBeWritten_waitsWithOneNotice_thenShowsWhenItCan()
-      throws Exception {
+  /** In a room, and in a private conversation, which the notice names as alice does: @bob. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void message_fromASenderWhoseKeyCannotBeWritten_waitsWithOneNotice_thenShowsWhenItCan(
+      boolean direct) throws Exception {
     AtomicBoolean full = new AtomicBoolean();
     AtomicInteger refused = new AtomicInteger();
     ProfileWriter failsWhileFull =
@@ -71,16 +74,17 @@ class ProfileWriteRetryEndToEndTest {
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
       bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
       full.set(true);
+      String conversation = direct ? bob.directWith("alice") : "#lobby";
 
-      long first = bob.send("#lobby", "first").seq();
-      bob.send("#lobby", "second");
+      long first = bob.send(conversation, "first").seq();
+      bob.send(conversation, "second");
 
       await().atMost(Duration.ofSeconds(20)).until(() -> refused.get() >= 3); // retried
       assertThat(seen.messages).isEmpty();
       JsonNode state =
           new ObjectMapper()
               .readTree(homes.resolve("alice").resolve("alice").resolve("state.json").toFile());
-      assertThat(state.path("cursors").path("#lobby").asLong(0))
+      assertThat(state.path("cursors").path(conversation).asLong(0))
           .as("the read position, saved every 2 s meanwhile, stays before the message")
           .isLessThan(first);
       assertThat(seen.notices)
@@ -88,8 +92,9 @@ class ProfileWriteRetryEndToEndTest {
           .containsExactly(
               ": cannot write "
                   + homes.resolve("alice").resolve("alice").resolve("contacts.json")
-                  + ": no space left on device (the key of bob, whose message in #lobby waits"
-                  + " until it can be written)");
+                  + ": no space left on device (the key of bob, whose message in "
+                  + (direct ? "@bob" : "#lobby")
+                  + " waits until it can be written)");
 
       full.set(false);
 

@@ -168,7 +168,7 @@ public enum CommandWords {
     if (failure instanceof CommandException.MembersUnannounced unannounced) {
       return unannounced.getMessage()
           + ". Check "
-          + members(unannounced.conversation())
+          + members(unannounced.label())
           + "; send again to encrypt to them too";
     }
     if (failure instanceof CommandException.FileIdRefused refused) {

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Flags;
 import chat.protocol.ConversationIds;
@@ -93,17 +94,12 @@ public final class MessageFormatter {
         + skewMark(message);
   }
 
-  /** A conversation id as shown: rooms as {@code #name}, direct ones as {@code @other}. */
+  /**
+   * A conversation as shown, cleaned: rooms as {@code #name}, direct ones as {@code @other} (see
+   * {@link ConversationLabel}).
+   */
   public static String conversationLabel(String conversation, String self) {
-    String clean = TerminalSafe.line(conversation);
-    if (!clean.startsWith("@")) {
-      return clean;
-    }
-    String[] parties = clean.substring(1).split("\\+", 2);
-    if (parties.length == 2 && self != null) {
-      return "@" + (parties[0].equalsIgnoreCase(self) ? parties[1] : parties[0]);
-    }
-    return clean;
+    return TerminalSafe.line(ConversationLabel.of(conversation, self));
   }
 
   /**
@@ -123,10 +119,26 @@ public final class MessageFormatter {
   }
 
   /**
-   * The verb of a membership change: a room is joined or left; a private conversation is opened or
-   * closed (by this user, on another device: no one else's change of one is announced).
+   * A membership change as a line says it: {@code bob joined #rust}, {@code you left #rust}, and
+   * {@code you closed @bob} or {@code you opened @bob} for a private conversation (which only this
+   * user changes, on another device: no one else's change of one is announced).
    */
-  public static String membershipVerb(String conversation, boolean joined) {
+  public static String membership(
+      String conversation, String username, boolean joined, String self) {
+    String who =
+        username.equalsIgnoreCase(self == null ? "" : self) ? "you" : TerminalSafe.line(username);
+    return who
+        + " "
+        + membershipVerb(conversation, joined)
+        + " "
+        + conversationLabel(conversation, self);
+  }
+
+  /**
+   * The verb of a membership change: a room is joined or left, a private conversation opened or
+   * closed.
+   */
+  private static String membershipVerb(String conversation, boolean joined) {
     if (ConversationIds.isDirect(conversation)) {
       return joined ? "opened" : "closed";
     }

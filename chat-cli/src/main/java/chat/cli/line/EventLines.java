@@ -17,15 +17,6 @@ import chat.cli.command.SocialLines;
 final class EventLines {
   private EventLines() {}
 
-  static String membership(String conversation, String username, boolean joined, String self) {
-    String who = username.equalsIgnoreCase(self == null ? "" : self) ? "you" : name(username);
-    return who
-        + " "
-        + MessageFormatter.membershipVerb(conversation, joined)
-        + " "
-        + MessageFormatter.conversationLabel(conversation, self);
-  }
-
   static String presence(String username, boolean online) {
     return presence(username, Presence.of(online), false);
   }

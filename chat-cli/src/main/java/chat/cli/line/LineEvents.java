@@ -97,14 +97,17 @@ final class LineEvents implements CappedClientListener {
   public void onMembership(String conversation, String username, boolean joined) {
     String self = self();
     if (self == null || !username.equalsIgnoreCase(self)) {
-      printer.print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+      printer.print(
+          LineKind.SYSTEM, MessageFormatter.membership(conversation, username, joined, self));
     } else if (prompt.lineRunning()) {
       // a /join or /leave typed here says so itself (and the prompt moves on if need be)
     } else if (!joined && conversation.equals(prompt.current())) {
       // Left elsewhere (another window, a script): the prompt must not stay in it.
-      prompt.movedAway(conversation, EventLines.membership(conversation, username, false, self));
+      prompt.movedAway(
+          conversation, MessageFormatter.membership(conversation, username, false, self));
     } else {
-      printer.print(LineKind.SYSTEM, EventLines.membership(conversation, username, joined, self));
+      printer.print(
+          LineKind.SYSTEM, MessageFormatter.membership(conversation, username, joined, self));
     }
   }
 

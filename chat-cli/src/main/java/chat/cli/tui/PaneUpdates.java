@@ -1,6 +1,5 @@
 package chat.cli.tui;
 
-import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
@@ -114,22 +113,12 @@ final class PaneUpdates {
       model.forget(conversation);
       if (model.busyCommands() == 0) {
         // Left elsewhere (another window, a script); a /leave typed here says so itself.
-        note(
-            null,
-            NoteKind.INFO,
-            "you "
-                + MessageFormatter.membershipVerb(conversation, false)
-                + " "
-                + MessageFormatter.conversationLabel(conversation, self));
+        note(null, NoteKind.INFO, MessageFormatter.membership(conversation, username, false, self));
       }
     } else if (mine) {
       model.list(conversation);
     } else if (model.indexOf(conversation) >= 0) {
-      noteListed(
-          conversation,
-          TerminalSafe.line(username)
-              + (joined ? " joined " : " left ")
-              + MessageFormatter.conversationLabel(conversation, self));
+      noteListed(conversation, MessageFormatter.membership(conversation, username, joined, self));
     }
     backend.refresh();
   }

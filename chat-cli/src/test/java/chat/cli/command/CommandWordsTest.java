@@ -27,6 +27,8 @@ class CommandWordsTest {
   private static final String NOT_SENT =
       "not sent: the relay lists members of #side this client was never told about: mallory,"
           + " trent. Check ";
+  private static final String NOT_SENT_PRIVATE =
+      "not sent: the relay lists members of @bob this client was never told about: mallory. Check ";
   private static final String NO_OFFER =
       "no file offer 3f2a in the recent history of your conversations (";
   private static final String SESSION_ENDED =
@@ -140,9 +142,18 @@ class CommandWordsTest {
             "members unannounced",
             words ->
                 words.said(
-                    new CommandException.MembersUnannounced("#side", List.of("mallory", "trent"))),
+                    new CommandException.MembersUnannounced(
+                        "#side", "#side", List.of("mallory", "trent"))),
             NOT_SENT + "/members #side; send again to encrypt to them too",
             NOT_SENT + "chat members side; send again to encrypt to them too"),
+        row(
+            "members unannounced, private conversation",
+            words ->
+                words.said(
+                    new CommandException.MembersUnannounced(
+                        "@alice+bob", "@bob", List.of("mallory"))),
+            NOT_SENT_PRIVATE + "/members @bob; send again to encrypt to them too",
+            NOT_SENT_PRIVATE + "chat members @bob; send again to encrypt to them too"),
         row(
             "file id refused",
             words ->

@@ -36,4 +36,26 @@ class MessageFormatterTest {
     assertThat(formatter.line(from("bob", us + "A and 3" + us + france)))
         .isEqualTo("00:00:01 <bob> " + us + " A and 3 " + us + france);
   }
+
+  @Test
+  void membership_otherUser_namesThemAndTheRoom() {
+    assertThat(MessageFormatter.membership("#rust", "bob", true, "alice"))
+        .isEqualTo("bob joined #rust");
+    assertThat(MessageFormatter.membership("#rust", "bob", false, "alice"))
+        .isEqualTo("bob left #rust");
+  }
+
+  @Test
+  void membership_self_saysYou() {
+    assertThat(MessageFormatter.membership("#rust", "Alice", true, "alice"))
+        .isEqualTo("you joined #rust");
+  }
+
+  @Test
+  void membership_directConversationClosedOrOpenedElsewhere_usesOtherPartyLabel() {
+    assertThat(MessageFormatter.membership("@alice+bob", "alice", false, "alice"))
+        .isEqualTo("you closed @bob");
+    assertThat(MessageFormatter.membership("@alice+bob", "alice", true, "alice"))
+        .isEqualTo("you opened @bob");
+  }
 }

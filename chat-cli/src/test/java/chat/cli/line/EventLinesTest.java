@@ -8,26 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class EventLinesTest {
   @Test
-  void membership_otherUser_namesThemAndTheRoom() {
-    assertThat(EventLines.membership("#rust", "bob", true, "alice")).isEqualTo("bob joined #rust");
-    assertThat(EventLines.membership("#rust", "bob", false, "alice")).isEqualTo("bob left #rust");
-  }
-
-  @Test
-  void membership_self_saysYou() {
-    assertThat(EventLines.membership("#rust", "Alice", true, "alice"))
-        .isEqualTo("you joined #rust");
-  }
-
-  @Test
-  void membership_directConversationClosedOrOpenedElsewhere_usesOtherPartyLabel() {
-    assertThat(EventLines.membership("@alice+bob", "alice", false, "alice"))
-        .isEqualTo("you closed @bob");
-    assertThat(EventLines.membership("@alice+bob", "alice", true, "alice"))
-        .isEqualTo("you opened @bob");
-  }
-
-  @Test
   void presence_saysOnlineOrOffline() {
     assertThat(EventLines.presence("bob", true)).isEqualTo("bob came online");
     assertThat(EventLines.presence("bob", false)).isEqualTo("bob went offline");

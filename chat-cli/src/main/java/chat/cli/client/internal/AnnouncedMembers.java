@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Who this client was told is in each conversation (the join reply's list, then every announced
@@ -49,6 +50,7 @@ final class AnnouncedMembers {
 
   private final long graceNanos;
   private final LongSupplier nanoTime;
+  private final UnaryOperator<String> label;
   private final BiConsumer<String, String> notice;
   private long heardCount;
   private final Map<String, Set<String>> known = new HashMap<>();
@@ -59,11 +61,18 @@ final class AnnouncedMembers {
   /**
    * @param grace how long a listed member's join event may lag the list
    * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime})
+   * @param label names a conversation in the notice as the person does (a private one as {@code
+   *     @bob}, see {@link chat.cli.client.ConversationLabel})
    * @param notice tells the person (conversation, text) about a member nobody announced
    */
-  AnnouncedMembers(Duration grace, LongSupplier nanoTime, BiConsumer<String, String> notice) {
+  AnnouncedMembers(
+      Duration grace,
+      LongSupplier nanoTime,
+      UnaryOperator<String> label,
+      BiConsumer<String, String> notice) {
     this.graceNanos = grace.toNanos();
     this.nanoTime = nanoTime;
+    this.label = label;
     this.notice = notice;
   }
 
@@ -199,7 +208,7 @@ final class AnnouncedMembers {
             + " as "
             + (due.size() == 1 ? "a member" : "members")
             + " of "
-            + conversation
+            + label.apply(conversation)
             + " without having announced the join to this client; what you send there is"
             + " encrypted to them too");
   }

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.DeliveryNotice;
 import chat.protocol.ConversationState;
 import chat.protocol.HistoryReply;
@@ -152,7 +153,7 @@ final class CatchUp {
             last - first + 1,
             range(first, last)
                 + " of "
-                + conversation
+                + ConversationLabel.of(conversation, session.username())
                 + (first == last ? " was" : " were")
                 + " not delivered to you: not encrypted to you (sent before the sender saw you"
                 + " join), or withheld by the relay"));

@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
@@ -21,7 +22,6 @@ import chat.crypto.MalformedDataException;
 import chat.crypto.NotRecipientException;
 import chat.crypto.OpenedMessage;
 import chat.crypto.RecipientEnvelope;
-import chat.protocol.ConversationIds;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.time.Clock;
@@ -308,7 +308,7 @@ final class Inbox {
               + " (the key of "
               + sender
               + ", whose message in "
-              + conversation
+              + ConversationLabel.of(conversation, self.userId())
               + " waits until it can be written)",
           e);
     } catch (CommandException e) {
@@ -484,10 +484,7 @@ final class Inbox {
     }
     members.refresh(conversation);
     if (!members.explains(conversation, header.recipientSetHash())) {
-      String label =
-          ConversationIds.isDirect(conversation)
-              ? "@" + ConversationIds.otherParty(conversation, Usernames.key(me.get().userId()))
-              : conversation;
+      String label = ConversationLabel.of(conversation, me.get().userId());
       listeners.membersDiffer(new Advice.MembersDiffer(conversation, header.senderId(), label));
     }
   }

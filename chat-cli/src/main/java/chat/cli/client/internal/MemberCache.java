@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The member lists of conversations as the relay last reported them, fetched on demand and dropped
@@ -41,6 +42,7 @@ final class MemberCache {
   private final Supplier<RelayConnection> connection;
   private final ContactStore contacts;
   private final Clock clock;
+  private final UnaryOperator<String> label;
   private final AnnouncedMembers told;
   private final ScheduledExecutorService timer;
   private final Map<String, List<MemberInfo>> lists = new ConcurrentHashMap<>();
@@ -49,6 +51,8 @@ final class MemberCache {
   /**
    * A cache asking the relay through {@code connection}.
    *
+   * @param label names a conversation as the person does, in the notice and the refusal of a send
+   *     about such members (a private one as {@code @bob})
    * @param notice tells the person (conversation, text) about members nobody announced
    * @param timer runs the check that reports such a member when their grace period ends
    */
@@ -56,12 +60,14 @@ final class MemberCache {
       Supplier<RelayConnection> connection,
       ContactStore contacts,
       Clock clock,
+      UnaryOperator<String> label,
       BiConsumer<String, String> notice,
       ScheduledExecutorService timer) {
     this.connection = connection;
     this.contacts = contacts;
     this.clock = clock;
-    this.told = new AnnouncedMembers(AnnouncedMembers.GRACE, System::nanoTime, notice);
+    this.label = label;
+    this.told = new AnnouncedMembers(AnnouncedMembers.GRACE, System::nanoTime, label, notice);
     this.timer = timer;
   }
 
@@ -133,7 +139,8 @@ final class MemberCache {
   void requireAnnounced(String conversation) {
     List<String> unannounced = told.takeUnannounced(conversation);
     if (!unannounced.isEmpty()) {
-      throw new CommandException.MembersUnannounced(conversation, unannounced);
+      throw new CommandException.MembersUnannounced(
+          conversation, label.apply(conversation), unannounced);
     }
   }
 

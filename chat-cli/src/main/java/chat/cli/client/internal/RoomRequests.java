@@ -1,11 +1,11 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.crypto.IdentityBundle;
-import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.JoinReply;
@@ -18,7 +18,6 @@ import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
-import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,9 +75,8 @@ final class RoomRequests {
                 "it cannot close private conversations");
     Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
-      // named as the person names it: @bob, not @alice+bob
-      String other = ConversationIds.otherParty(id, Usernames.key(session.me().userId()));
-      throw new CommandException.Usage("no open conversation @" + other + " to close");
+      throw new CommandException.Usage(
+          "no open conversation " + ConversationLabel.of(id, session.me().userId()) + " to close");
     }
     left(session, RelayConnection.expect(reply, LeaveReply.class));
   }

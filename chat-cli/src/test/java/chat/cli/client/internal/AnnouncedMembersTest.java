@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,8 @@ class AnnouncedMembersTest {
   private final AtomicLong nanos = new AtomicLong(1_000);
   private final List<String> notices = new CopyOnWriteArrayList<>();
   private final AnnouncedMembers members =
-      new AnnouncedMembers(GRACE, nanos::get, (conversation, text) -> notices.add(text));
+      new AnnouncedMembers(
+          GRACE, nanos::get, UnaryOperator.identity(), (conversation, text) -> notices.add(text));
 
   private void graceEnds() {
     nanos.addAndGet(GRACE.toNanos());
@@ -102,6 +104,27 @@ class AnnouncedMembersTest {
     assertThat(members.takeUnannounced("#r")).isEmpty();
   }
 
+  /** The notice names the conversation as the person does: a private one as @bob. */
+  @Test
+  void listed_memberNobodyAnnouncedInAPrivateConversation_namedAsThePersonNamesIt() {
+    AnnouncedMembers direct =
+        new AnnouncedMembers(
+            GRACE,
+            nanos::get,
+            id -> id.equals("@alice+bob") ? "@bob" : id,
+            (c, t) -> notices.add(t));
+    direct.listed("@alice+bob", List.of("alice", "bob"), direct.mark());
+
+    direct.listed("@alice+bob", List.of("alice", "bob", "mallory"), direct.mark());
+    graceEnds();
+    direct.settle("@alice+bob");
+
+    assertThat(notices)
+        .containsExactly(
+            "the relay lists mallory as a member of @bob without having announced the join to this"
+                + " client; what you send there is encrypted to them too");
+  }
+
   @Test
   void listed_memberWhoLeftListedAgainWithoutAJoin_isReported() {
     joined("alice", "mallory");
@@ -126,7 +149,11 @@ class AnnouncedMembersTest {
   @Test
   void takeUnannounced_joinEventOnItsWay_waitsForIt_notForTheWholeGrace() throws Exception {
     AnnouncedMembers live =
-        new AnnouncedMembers(Duration.ofSeconds(30), System::nanoTime, (c, t) -> notices.add(t));
+        new AnnouncedMembers(
+            Duration.ofSeconds(30),
+            System::nanoTime,
+            UnaryOperator.identity(),
+            (c, t) -> notices.add(t));
     live.baseline("#r", List.of("alice"), live.joining("#r"));
     live.listed("#r", List.of("alice", "bob"), live.mark());
     Thread reader =

@@ -1,0 +1,21 @@
+package chat.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConversationLabelTest {
+  @Test
+  void of_privateConversation_namedByTheOtherParty_inAnyCase() {
+    assertThat(ConversationLabel.of("@alice+bob", "alice")).isEqualTo("@bob");
+    assertThat(ConversationLabel.of("@alice+bob", "Bob")).isEqualTo("@alice");
+  }
+
+  @Test
+  void of_roomUnknownSelfOrNoParty_theIdAsItIs() {
+    assertThat(ConversationLabel.of("#ops", "alice")).isEqualTo("#ops");
+    assertThat(ConversationLabel.of("@alice+bob", null)).isEqualTo("@alice+bob");
+    assertThat(ConversationLabel.of("@alice+bob", "carol")).isEqualTo("@alice+bob");
+    assertThat(ConversationLabel.of("@bob+alice", "alice")).isEqualTo("@bob+alice");
+  }
+}
