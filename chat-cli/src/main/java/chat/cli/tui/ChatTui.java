@@ -126,6 +126,7 @@ public final class ChatTui {
     this.context = new TuiContext(client, loop, workers, controller, secrets, transfers);
     workers.attach(context, controller.panes(), controller.session());
     this.events = new TuiEvents(client, loop, controller.panes(), controller.session());
+    workers.onTyped(events::sayUnsaid);
     loop.holdKeysWhile(() -> startupRunning > 0 && !controller.secretOpen());
   }
 

@@ -56,6 +56,14 @@ final class TuiEvents implements CappedClientListener {
             LiveNoticeCap.Timer.BACKGROUND);
   }
 
+  /**
+   * Says what {@link #cap} counted in every conversation, and its counts start again: the person
+   * typed a line.
+   */
+  void sayUnsaid() {
+    cap.sayAll();
+  }
+
   /** Rings the terminal's bell as {@code ringer} says for each message arriving; any thread. */
   void setBell(Bell ringer) {
     this.bell = Objects.requireNonNull(ringer, "ringer");

@@ -41,6 +41,7 @@ final class TuiWorkers implements TuiBackend {
   private volatile List<String> listed = List.of();
   private final AtomicLong switchesRequested = new AtomicLong();
   private long switchesShown; // read and written on the UI thread only
+  private Runnable typed = () -> {}; // run on the UI thread
   private CommandContext context;
   private PaneUpdates panes;
   private SessionUpdates session;
@@ -102,7 +103,16 @@ final class TuiWorkers implements TuiBackend {
   /** On the UI thread, at Enter. */
   @Override
   public void submit(String line, String conversation) {
+    typed.run();
     submit(line, conversation, () -> {});
+  }
+
+  /**
+   * Runs {@code action} on the UI thread each time the person submits a line, before the line runs:
+   * the notice cap says what it counted and its counts start again, as in line mode.
+   */
+  void onTyped(Runnable action) {
+    this.typed = Objects.requireNonNull(action, "action");
   }
 
   /** As {@link #submit(String, String)}, then runs {@code finished} on the UI thread. */

@@ -473,6 +473,26 @@ class ChatTuiTest {
   }
 
   @Test
+  void invalidKeysAnnouncedInAFlood_aLineTyped_theCountIsSaidAndFiveMoreMayBeSaid() {
+    TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
+    for (int i = 1; i <= 9; i++) {
+      h.client.firePushedNotice(
+          PushedNotice.invalidKey("the relay announced an invalid key for user" + i + "; ignored"));
+    }
+
+    h.type("/nope").press(KeyType.Enter).drain();
+    for (int i = 10; i <= 12; i++) {
+      h.client.firePushedNotice(
+          PushedNotice.invalidKey("the relay announced an invalid key for user" + i + "; ignored"));
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.drain().screen().contains("user12;"));
+    String screen = h.screen();
+    assertThat(screen).contains("the relay announced 4 more invalid keys", "user10;", "user11;");
+    assertThat(screen).doesNotContain("more invalid key;").doesNotContain("3 more invalid keys");
+  }
+
+  @Test
   void replayedCopiesPushedInAFlood_fiveSaidInThePane_theOthersCountedOnceTheRelayPauses() {
     TuiHarness h = new TuiHarness(160, 30).start().loggedInAs("alice");
 
