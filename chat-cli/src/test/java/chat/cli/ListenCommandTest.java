@@ -318,12 +318,18 @@ class ListenCommandTest {
           PushedNotice.invalidKey("the relay announced an invalid key for user" + i + "; ignored"));
       fake.firePushedNotice(PushedNotice.secondOffer("#ops", "f" + i, "carol"));
       fake.fireMembersDiffer(new Advice.MembersDiffer("#ops", "carol"));
+      fake.firePushedNotice(PushedNotice.ownKey());
     }
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    for (String each : List.of("an invalid key for user", "a second offer", "chat members ops")) {
+    for (String each :
+        List.of(
+            "an invalid key for user",
+            "a second offer",
+            "chat members ops",
+            "a NEW KEY FOR YOUR")) {
       assertThat(result.out().lines().filter(line -> line.contains(each))).hasSize(9);
       assertThat(result.err().lines().filter(line -> line.contains(each))).hasSize(5);
     }
@@ -331,7 +337,8 @@ class ListenCommandTest {
         .contains(
             "chat: the relay announced 4 more invalid keys; ignored\n",
             "chat: ignored 4 more second offers of files\n",
-            "chat: 4 more messages were encrypted to a different set of members than you see\n");
+            "chat: 4 more messages were encrypted to a different set of members than you see\n",
+            "chat: the relay announced 4 more NEW KEYS FOR YOUR ACCOUNT\n");
   }
 
   @Test

@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
+import chat.crypto.IdentityKeyPair;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MessageEvent;
 import java.io.StringWriter;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,33 @@ class HostileRelayNoticeFloodTest {
         .hasSize(LiveNoticeCap.MAX_NOTICES)
         .allMatch(l -> l.startsWith("chat: the relay announced an invalid key for user"));
     assertThat(result.err()).contains("chat: the relay announced 35 more invalid keys; ignored\n");
+    assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
+  }
+
+  @Test
+  void fortyNewKeysAnnouncedForTheUsersOwnAccount_listen_fiveWarnings_theOthersCounted()
+      throws Exception {
+    Bytes another =
+        Bytes.of(
+            IdentityKeyPair.generate("bob", new SecureRandom(), Clock.systemUTC())
+                .bundle()
+                .encode());
+    ScriptRunner.Result result =
+        listenWhileFlooded(
+            event -> {
+              List<Frame> keys = new ArrayList<>();
+              for (int i = 1; i <= FLOOD; i++) {
+                keys.add(new KeyChangeEvent("bob", another));
+              }
+              return keys;
+            });
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err().lines().filter(l -> l.contains("a NEW KEY FOR YOUR ACCOUNT")))
+        .hasSize(LiveNoticeCap.MAX_NOTICES)
+        .allMatch(l -> l.startsWith("chat: the relay announced a NEW KEY FOR YOUR ACCOUNT. If"));
+    assertThat(result.err())
+        .contains("chat: the relay announced 35 more NEW KEYS FOR YOUR ACCOUNT\n");
     assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
   }
 

@@ -58,9 +58,9 @@ public interface ClientListener {
 
   /**
    * A notice a relay or a sender can repeat as often as it likes that is not of a message: a key
-   * the relay announced that is not valid, or a second offer of a file. A front end that prints a
-   * line per notice passes it through a {@link LiveNoticeCap}. By default the notice {@link
-   * PushedNotice#text} words.
+   * the relay announced that is not valid, a new key announced for this user's own account, or a
+   * second offer of a file. A front end that prints a line per notice passes it through a {@link
+   * LiveNoticeCap}. By default the notice {@link PushedNotice#text} words.
    */
   default void onPushedNotice(PushedNotice notice) {
     onNotice(notice.conversation(), notice.text());

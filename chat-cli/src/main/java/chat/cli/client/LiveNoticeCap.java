@@ -71,7 +71,12 @@ public final class LiveNoticeCap {
     /** A second offer of a file id another message offered ({@link PushedNotice}). */
     SECOND_OFFER(true),
     /** A message encrypted to a different set of members ({@link Advice.MembersDiffer}). */
-    MEMBERS_DIFFER(true);
+    MEMBERS_DIFFER(true),
+    /**
+     * A key the relay announced for this user's own account that is not the one in use ({@link
+     * PushedNotice#ownKey}): every one is counted, and the count said, however many come.
+     */
+    OWN_KEY(true);
 
     private final boolean global;
 
@@ -139,7 +144,7 @@ public final class LiveNoticeCap {
      * not accepted)"; "dropped 4 more replayed copies of earlier messages"; "the relay did not
      * deliver 9 more messages"; "the relay announced 7 more invalid keys; ignored"; "ignored 2 more
      * second offers of files"; "6 more messages were encrypted to a different set of members than
-     * you see".
+     * you see"; "the relay announced 3 more NEW KEYS FOR YOUR ACCOUNT".
      */
     @Override
     public String notice() {
@@ -171,6 +176,12 @@ public final class LiveNoticeCap {
             count
                 + (one ? " more message was" : " more messages were")
                 + " encrypted to a different set of members than you see";
+        case OWN_KEY ->
+            "the relay announced "
+                + count
+                + " more NEW "
+                + (one ? "KEY" : "KEYS")
+                + " FOR YOUR ACCOUNT";
       };
     }
   }

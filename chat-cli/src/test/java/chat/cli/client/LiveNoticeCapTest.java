@@ -272,6 +272,10 @@ class LiveNoticeCapTest {
         .isEqualTo("ignored 1 more second offer of a file");
     assertThat(new Unsaid("", Kind.MEMBERS_DIFFER, 6).notice())
         .isEqualTo("6 more messages were encrypted to a different set of members than you see");
+    assertThat(new Unsaid("", Kind.OWN_KEY, 3).notice())
+        .isEqualTo("the relay announced 3 more NEW KEYS FOR YOUR ACCOUNT");
+    assertThat(new Unsaid("", Kind.OWN_KEY, 1).notice())
+        .isEqualTo("the relay announced 1 more NEW KEY FOR YOUR ACCOUNT");
     assertThatThrownBy(() -> new Unsaid("#ops", Kind.INVALID_KEY, 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Unsaid("", Kind.LEFT_OUT, 1))

@@ -190,10 +190,7 @@ final class Events {
     if (session.ready()
         && Usernames.key(bundle.userId()).equals(Usernames.key(session.username()))) {
       if (!bundle.fingerprint().matches(session.me().bundle().fingerprint())) {
-        listeners.notice(
-            "",
-            "the relay announced a NEW KEY FOR YOUR ACCOUNT. If you did not change it on another"
-                + " device, your account may be in someone else's hands");
+        listeners.pushed(PushedNotice.ownKey());
       }
       return;
     }
