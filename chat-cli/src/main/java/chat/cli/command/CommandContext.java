@@ -85,14 +85,27 @@ public interface CommandContext {
   }
 
   /**
-   * Asks for a new secret (for {@code /register}). Where a person types it, as here by default, it
-   * is asked twice and the two must match; a script runner that reads secrets from the environment
-   * or a file overrides this to read once. The caller zeroes the array when done.
+   * The secret of {@code kind} given without asking (an option, a variable or a file), if there is
+   * one: {@link #readNewSecret} takes it once instead of asking twice. Empty by default.
+   */
+  default Optional<char[]> givenSecret(SecretKind kind) {
+    return Optional.empty();
+  }
+
+  /**
+   * Asks for a new secret (for {@code /register}). The {@link #givenSecret} is taken once; where a
+   * person types it, as here by default, it is asked twice and the two must match; a script runner
+   * that reads secrets from the environment or a file overrides this to read once. The caller
+   * zeroes the array when done.
    *
    * @throws chat.cli.CommandException.Usage if the two entries differ (both are zeroed)
    * @throws chat.cli.CommandException.Auth if no secret can be had
    */
   default char[] readNewSecret(SecretKind kind, String prompt) {
+    Optional<char[]> given = givenSecret(kind);
+    if (given.isPresent()) {
+      return given.get();
+    }
     String what = kind.noun();
     char[] first = readSecret(kind, prompt);
     char[] again = null;

@@ -291,11 +291,10 @@ public final class LineMode implements CommandContext {
     return secrets.source(kind);
   }
 
-  /** A given secret once (as a script's), else one typed twice on masked prompts. */
+  /** The secret the options give for {@code kind}, if they give one. */
   @Override
-  public char[] readNewSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = secrets.given(kind);
-    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
+  public Optional<char[]> givenSecret(SecretKind kind) {
+    return secrets.given(kind);
   }
 
   /**

@@ -88,8 +88,8 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public char[] readNewSecret(SecretKind kind, String prompt) {
-    return tui.readNewSecret(kind, prompt);
+  public java.util.Optional<char[]> givenSecret(SecretKind kind) {
+    return tui.givenSecret(kind);
   }
 
   @Override

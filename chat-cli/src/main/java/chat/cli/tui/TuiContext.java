@@ -116,11 +116,10 @@ final class TuiContext implements CommandContext {
     return secrets.source(kind);
   }
 
-  /** A given secret once, else one typed twice on masked prompts. */
+  /** The secret given for {@code kind} ({@link ChatTui#withSecrets}), if there is one. */
   @Override
-  public char[] readNewSecret(SecretKind kind, String prompt) {
-    Optional<char[]> given = secrets.given(kind);
-    return given.isPresent() ? given.get() : CommandContext.super.readNewSecret(kind, prompt);
+  public Optional<char[]> givenSecret(SecretKind kind) {
+    return secrets.given(kind);
   }
 
   /**
