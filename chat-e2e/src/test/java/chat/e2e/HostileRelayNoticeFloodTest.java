@@ -12,6 +12,7 @@ import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MessageEvent;
+import chat.server.RelayFixture;
 import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A relay that pushes bob, in {@code chat listen}, notices that are not of one conversation (keys
  * that are not valid) or that come from conversations it invents: stderr says a few by name and
- * counts the others on one line.
+ * counts the others on one line. A changed key of a contact announced again and again is said once.
  */
 class HostileRelayNoticeFloodTest {
   @RegisterExtension
@@ -44,13 +45,23 @@ class HostileRelayNoticeFloodTest {
    */
   private static ScriptRunner.Result listenWhileFlooded(Function<MessageEvent, List<Frame>> flood)
       throws Exception {
+    return listenWhileFlooded("bob", "alice", flood);
+  }
+
+  /**
+   * Runs {@code chat listen} for {@code listener} while {@code writer} writes to them "ready" and
+   * then "after them"; just before "after them" reaches the listener, the relay pushes it what
+   * {@code flood} makes of that message event. Returns what the listen gave.
+   */
+  private static ScriptRunner.Result listenWhileFlooded(
+      String listener, String writer, Function<MessageEvent, List<Frame>> flood) throws Exception {
     AtomicBoolean armed = new AtomicBoolean();
     relay.tamper(
         new Tamper() {
           @Override
           public List<Frame> toClient(Link link, Frame frame) {
             if (frame instanceof MessageEvent event
-                && link.username().filter("bob"::equals).isPresent()
+                && link.username().filter(listener::equals).isPresent()
                 && armed.compareAndSet(true, false)) {
               List<Frame> out = new ArrayList<>(flood.apply(event));
               out.add(frame);
@@ -59,20 +70,20 @@ class HostileRelayNoticeFloodTest {
             return List.of(frame);
           }
         });
-    relay.registered("bob").close();
+    relay.registered(listener).close();
     StringWriter out = new StringWriter();
-    try (RelayChatClient alice = relay.registered("alice")) {
-      String direct = alice.directWith("bob");
-      CompletableFuture<ScriptRunner.Result> bob =
+    try (RelayChatClient sender = relay.registered(writer)) {
+      String direct = sender.directWith(listener);
+      CompletableFuture<ScriptRunner.Result> listening =
           CompletableFuture.supplyAsync(
               () ->
                   new ScriptRunner(relay.port(), relay.homes())
-                      .runPrintingTo(out, "listen", "--user", "bob", "--count", "2"));
-      alice.send(direct, "ready");
+                      .runPrintingTo(out, "listen", "--user", listener, "--count", "2"));
+      sender.send(direct, "ready");
       await().atMost(WAIT).until(() -> out.toString().contains("ready"));
       armed.set(true);
-      alice.send(direct, "after them");
-      return bob.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      sender.send(direct, "after them");
+      return listening.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
   }
 
@@ -122,6 +133,34 @@ class HostileRelayNoticeFloodTest {
     assertThat(result.err())
         .contains("chat: the relay announced 35 more NEW KEYS FOR YOUR ACCOUNT\n");
     assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
+  }
+
+  @Test
+  void theSameChangedKeyOfAContactAnnouncedFortyTimes_listen_saidOnce_anotherNewKeySaidAgain()
+      throws Exception {
+    Bytes changed = Bytes.of(RelayFixture.identity("bob").bundle().encode());
+    Bytes changedAgain = Bytes.of(RelayFixture.identity("bob").bundle().encode());
+    ScriptRunner.Result result =
+        listenWhileFlooded(
+            "alice",
+            "bob",
+            event -> {
+              List<Frame> keys = new ArrayList<>();
+              for (int i = 1; i <= FLOOD; i++) {
+                keys.add(new KeyChangeEvent("bob", changed));
+              }
+              keys.add(new KeyChangeEvent("bob", changedAgain));
+              keys.add(new KeyChangeEvent("bob", changed));
+              return keys;
+            });
+
+    String said =
+        "chat: bob's key changed. Sending to them is blocked until you compare the safety number"
+            + " (chat keys safety bob) and accept it with chat keys trust bob";
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err().lines().filter(l -> l.contains("key changed")))
+        .containsExactly(said, said); // the first key once, the second once
+    assertThat(result.out().lines().filter(l -> l.contains("<bob>"))).hasSize(2);
   }
 
   @Test

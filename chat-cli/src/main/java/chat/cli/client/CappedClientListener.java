@@ -50,4 +50,12 @@ public interface CappedClientListener extends ClientListener {
       onAdvice(differ);
     }
   }
+
+  /** A new key of a contact past those remembered as said: the advice, unless counted. */
+  @Override
+  default void onKeyChangedPastMemory(Advice.KeyChanged changed) {
+    if (noticeCap().say("", LiveNoticeCap.Kind.KEY_CHANGED, 1)) {
+      onAdvice(changed);
+    }
+  }
 }

@@ -57,6 +57,17 @@ public interface ClientListener {
   }
 
   /**
+   * The relay announced a new key for a contact past those the client remembers having said: the
+   * client says each changed key once per contact ({@link #onAdvice}), and remembers a bounded
+   * number of them, since a relay can invent contacts and keys as easily as announcements. A front
+   * end that prints a line per notice passes these through a {@link LiveNoticeCap}. By default
+   * {@link #onAdvice}.
+   */
+  default void onKeyChangedPastMemory(Advice.KeyChanged changed) {
+    onAdvice(changed);
+  }
+
+  /**
    * A notice a relay or a sender can repeat as often as it likes that is not of a message: a key
    * the relay announced that is not valid, a new key announced for this user's own account, or a
    * second offer of a file. A front end that prints a line per notice passes it through a {@link

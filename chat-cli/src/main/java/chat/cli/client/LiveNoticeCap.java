@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * good ({@link ClientListener#onLeftOutPushed}) or held ({@link ClientListener#onHeldPushed}),
  * replayed copies dropped and messages not delivered ({@link ClientListener#onDeliveryNotice}).
  * Once for all conversations (a {@linkplain Kind#global global} kind): invalid keys the relay
- * announced and second offers of a file ({@link ClientListener#onPushedNotice}), and messages
- * encrypted to a different set of members ({@link ClientListener#onMembersDiffer}).
+ * announced and second offers of a file ({@link ClientListener#onPushedNotice}), messages encrypted
+ * to a different set of members ({@link ClientListener#onMembersDiffer}), and contacts' new keys
+ * past those the client remembers having said ({@link ClientListener#onKeyChangedPastMemory}).
  *
  * <p>For each conversation and kind (or each global kind), the first {@link #MAX_NOTICES} since the
  * person last saw a message there (any message, for a global kind) or typed a command are said; the
@@ -76,7 +77,12 @@ public final class LiveNoticeCap {
      * A key the relay announced for this user's own account that is not the one in use ({@link
      * PushedNotice#ownKey}): every one is counted, and the count said, however many come.
      */
-    OWN_KEY(true);
+    OWN_KEY(true),
+    /**
+     * A new key the relay announced for a contact, past those the client remembers having said
+     * ({@link ClientListener#onKeyChangedPastMemory}): sending to the contact stays blocked.
+     */
+    KEY_CHANGED(true);
 
     private final boolean global;
 
@@ -122,7 +128,8 @@ public final class LiveNoticeCap {
    * @param conversation {@code #room} or {@code @a+b}; empty for a {@linkplain Kind#global global}
    *     kind
    * @param kind what the notices said of them
-   * @param count how many messages (keys, for {@link Kind#INVALID_KEY}), at least 1
+   * @param count how many messages (keys, for {@link Kind#INVALID_KEY}, {@link Kind#OWN_KEY} and
+   *     {@link Kind#KEY_CHANGED}), at least 1
    */
   public record Unsaid(String conversation, Kind kind, long count) implements Counted {
     /** Checks the fields. */
@@ -144,7 +151,8 @@ public final class LiveNoticeCap {
      * not accepted)"; "dropped 4 more replayed copies of earlier messages"; "the relay did not
      * deliver 9 more messages"; "the relay announced 7 more invalid keys; ignored"; "ignored 2 more
      * second offers of files"; "6 more messages were encrypted to a different set of members than
-     * you see"; "the relay announced 3 more NEW KEYS FOR YOUR ACCOUNT".
+     * you see"; "the relay announced 3 more NEW KEYS FOR YOUR ACCOUNT"; "the relay announced 9 more
+     * new keys for contacts; sending to them is blocked until you accept each".
      */
     @Override
     public String notice() {
@@ -182,6 +190,13 @@ public final class LiveNoticeCap {
                 + " more NEW "
                 + (one ? "KEY" : "KEYS")
                 + " FOR YOUR ACCOUNT";
+        case KEY_CHANGED ->
+            "the relay announced "
+                + count
+                + (one
+                    ? " more new key for a contact; sending to them is blocked until you accept it"
+                    : " more new keys for contacts; sending to them is blocked until you accept"
+                        + " each");
       };
     }
   }

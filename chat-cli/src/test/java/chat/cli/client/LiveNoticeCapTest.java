@@ -276,6 +276,14 @@ class LiveNoticeCapTest {
         .isEqualTo("the relay announced 3 more NEW KEYS FOR YOUR ACCOUNT");
     assertThat(new Unsaid("", Kind.OWN_KEY, 1).notice())
         .isEqualTo("the relay announced 1 more NEW KEY FOR YOUR ACCOUNT");
+    assertThat(new Unsaid("", Kind.KEY_CHANGED, 9).notice())
+        .isEqualTo(
+            "the relay announced 9 more new keys for contacts; sending to them is blocked until"
+                + " you accept each");
+    assertThat(new Unsaid("", Kind.KEY_CHANGED, 1).notice())
+        .isEqualTo(
+            "the relay announced 1 more new key for a contact; sending to them is blocked until"
+                + " you accept it");
     assertThatThrownBy(() -> new Unsaid("#ops", Kind.INVALID_KEY, 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Unsaid("", Kind.LEFT_OUT, 1))

@@ -7,6 +7,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
+import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.protocol.ConversationIds;
 import chat.protocol.Event;
@@ -22,10 +23,11 @@ import chat.protocol.Usernames;
 
 /**
  * Handles one event the relay pushed, on the event thread: messages (in sequence order, syncing any
- * gap first and reporting what the relay did not deliver), membership, presence, key changes,
- * friends and group changes. Every membership or group change drops the cached member list, so the
- * next message is sealed to the membership as it is now. The events other than messages that come
- * before the login is announced wait for it ({@link EventsBeforeLogin}).
+ * gap first and reporting what the relay did not deliver), membership, presence, key changes (each
+ * changed key said once per contact and pin, {@link KeyChangesSaid}), friends and group changes.
+ * Every membership or group change drops the cached member list, so the next message is sealed to
+ * the membership as it is now. The events other than messages that come before the login is
+ * announced wait for it ({@link EventsBeforeLogin}).
  */
 final class Events {
   private final Session session;
@@ -195,7 +197,25 @@ final class Events {
       return;
     }
     if (session.keys.observe(bundle) == TrustState.CHANGED) {
-      listeners.advice(new Advice.KeyChanged(event.username()));
+      keyChanged(bundle);
+    }
+  }
+
+  /**
+   * Tells the person that the relay announced {@code announced}, which differs from the pin, unless
+   * they were told of that key since the pin is what it is: the same announcement repeated carries
+   * no news. Sending to the contact is blocked either way.
+   */
+  private void keyChanged(IdentityBundle announced) {
+    String user = announced.userId();
+    Advice.KeyChanged advice = new Advice.KeyChanged(user);
+    Fingerprint pinned = session.contacts.pinned(user).orElseThrow().fingerprint();
+    switch (session.keyChangesSaid.heard(user, pinned, announced.fingerprint())) {
+      case FIRST -> listeners.advice(advice);
+      case PAST_MEMORY -> listeners.keyChangedPastMemory(advice);
+      case AGAIN -> {
+        // said already: the state stays CHANGED, and the status bar and members list show it
+      }
     }
   }
 }

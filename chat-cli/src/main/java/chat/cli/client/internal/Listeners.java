@@ -148,6 +148,10 @@ final class Listeners {
     each(l -> l.onMembersDiffer(differ));
   }
 
+  void keyChangedPastMemory(Advice.KeyChanged changed) {
+    each(l -> l.onKeyChangedPastMemory(changed));
+  }
+
   void pushed(PushedNotice notice) {
     each(l -> l.onPushedNotice(notice));
   }

@@ -34,6 +34,9 @@ final class Session {
   /** The other events pushed before the login was announced; the event thread's only. */
   final EventsBeforeLogin beforeLogin = new EventsBeforeLogin();
 
+  /** The changed keys of contacts the person was told of; the event thread's only. */
+  final KeyChangesSaid keyChangesSaid = new KeyChangesSaid();
+
   private volatile IdentityKeyPair me;
   private volatile String username;
   private volatile RelayConnection connection;

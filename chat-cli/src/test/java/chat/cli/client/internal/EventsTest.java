@@ -1,0 +1,189 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.Advice;
+import chat.cli.client.ClientListener;
+import chat.cli.client.TrustState;
+import chat.crypto.Bytes;
+import chat.crypto.EnvelopeOpener;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.MalformedDataException;
+import chat.protocol.KeyChangeEvent;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Key changes the relay announces, as alice's client takes them: what the listeners are told. */
+class EventsTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** One RSA key for every identity here; each differs by its Ed25519 key, which is cheap. */
+  private static final IdentityKeyPair BASE =
+      IdentityKeyPair.generate("base", RANDOM, Clock.systemUTC());
+
+  @TempDir Path dir;
+
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final Listeners listeners = new Listeners();
+  private final List<String> told = Collections.synchronizedList(new ArrayList<>());
+  private Session session;
+
+  /** The identity of {@code user} numbered {@code n}: the same n, the same key. */
+  private static IdentityKeyPair identity(String user, int n) {
+    byte[] seed = new byte[32];
+    seed[0] = (byte) n;
+    seed[1] = 1;
+    try {
+      return IdentityKeyPair.fromKeys(user, 1_000L, BASE.rsaPrivateKeyPkcs8(), seed);
+    } catch (MalformedDataException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @BeforeEach
+  void aliceLoggedIn() {
+    Profile profile = new Profile(dir);
+    ClientState state = ClientState.load(profile.state(), "127.0.0.1:9");
+    ContactStore contacts = ContactStore.load(profile.contacts());
+    KeyDirectory keys =
+        new KeyDirectory(
+            contacts,
+            () -> {
+              throw new AssertionError("nothing to fetch: the events bring every key");
+            },
+            listeners::trust);
+    MemberCache members =
+        new MemberCache(
+            () -> {
+              throw new AssertionError("no member list asked");
+            },
+            contacts,
+            Clock.systemUTC(),
+            UnaryOperator.identity(),
+            (conversation, text) -> {},
+            timer);
+    IdentityKeyPair alice = identity("alice", 0);
+    Inbox inbox =
+        new Inbox(
+            state,
+            keys,
+            members,
+            listeners,
+            new EnvelopeOpener(RANDOM),
+            () -> alice,
+            Clock.systemUTC());
+    session = new Session(profile, state, contacts, keys, members, inbox);
+    session.me(alice, "alice");
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onTrustChange(String username, TrustState trust) {
+            told.add("trust " + username + " " + trust);
+          }
+
+          @Override
+          public void onAdvice(Advice advice) {
+            told.add("advice " + ((Advice.KeyChanged) advice).user());
+          }
+
+          @Override
+          public void onKeyChangedPastMemory(Advice.KeyChanged changed) {
+            told.add("past memory " + changed.user());
+          }
+        });
+    Events.loginAnnounced(session, listeners);
+  }
+
+  @AfterEach
+  void stopTimer() {
+    timer.shutdownNow();
+  }
+
+  /** The relay announces key {@code n} of {@code user}. */
+  private void announced(String user, int n) {
+    new Events(session, listeners)
+        .handle(new KeyChangeEvent(user, Bytes.of(identity(user, n).bundle().encode())));
+  }
+
+  @Test
+  void keyChange_theSameNewKeyAnnouncedFortyTimes_saidOnce_anotherNewKeySaidAgain() {
+    announced("bob", 1); // first seen: pinned, nothing to say
+
+    for (int i = 0; i < 40; i++) {
+      announced("bob", 2);
+    }
+    assertThat(told).containsExactly("trust bob CHANGED", "advice bob");
+
+    announced("bob", 3);
+    announced("bob", 2);
+    announced("bob", 3);
+    assertThat(told).containsExactly("trust bob CHANGED", "advice bob", "advice bob");
+    assertThat(session.contacts.state("bob")).isEqualTo(TrustState.CHANGED);
+  }
+
+  @Test
+  void keyChange_eachContactHasItsOwnMemory() {
+    announced("bob", 1);
+    announced("carol", 1);
+
+    announced("bob", 2);
+    announced("carol", 2);
+    announced("bob", 2);
+    announced("carol", 2);
+
+    assertThat(told)
+        .containsExactly("trust bob CHANGED", "advice bob", "trust carol CHANGED", "advice carol");
+  }
+
+  @Test
+  void keyChange_thePinnedKeyAgainThenTheSameNewKey_trustStateFollows_adviceSaidOnce() {
+    announced("bob", 1);
+
+    announced("bob", 2);
+    announced("bob", 1);
+    announced("bob", 2);
+
+    assertThat(told)
+        .containsExactly(
+            "trust bob CHANGED", "advice bob", "trust bob UNVERIFIED", "trust bob CHANGED");
+    assertThat(session.contacts.state("bob")).isEqualTo(TrustState.CHANGED);
+  }
+
+  @Test
+  void keyChange_afterTheNewKeyIsAccepted_aChangeIsSaidAgain_evenToAKeySaidBefore() {
+    announced("bob", 1);
+    announced("bob", 2);
+
+    session.contacts.accept("bob");
+    announced("bob", 2); // the pin now: nothing changed
+    announced("bob", 1);
+
+    assertThat(told)
+        .containsExactly("trust bob CHANGED", "advice bob", "trust bob CHANGED", "advice bob");
+  }
+
+  @Test
+  void keyChange_moreNewKeysThanRemembered_theOthersGoThroughTheCap() {
+    announced("bob", 1);
+
+    for (int n = 2; n < 2 + KeyChangesSaid.MAX_KEYS + 2; n++) {
+      announced("bob", n);
+    }
+
+    assertThat(told).hasSize(1 + KeyChangesSaid.MAX_KEYS + 2);
+    assertThat(told.subList(1, 1 + KeyChangesSaid.MAX_KEYS)).containsOnly("advice bob");
+    assertThat(told.subList(1 + KeyChangesSaid.MAX_KEYS, told.size()))
+        .containsExactly("past memory bob", "past memory bob");
+  }
+}
