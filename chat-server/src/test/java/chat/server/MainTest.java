@@ -465,6 +465,16 @@ class MainTest {
   }
 
   @Test
+  void help_tlsKey_namesEveryKeyFormItReads() {
+    assertThat(run(Map.of(), "--help")).isZero();
+
+    // OperatorCertificate and Netty read the older RSA and EC forms as well as PKCS#8.
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains(
+            "--tls-key=FILE PEM private key for --tls-cert: PKCS#8, or the older RSA or EC form.");
+  }
+
+  @Test
   void mistypedOption_namesTheLikelyOne() {
     assertThat(run(Map.of(), "--prot", "7000", "--print-config")).isEqualTo(2);
     assertThat(err.toString())

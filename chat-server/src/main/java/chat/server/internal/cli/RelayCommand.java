@@ -205,7 +205,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--tls-key",
       paramLabel = "FILE",
-      description = "PEM PKCS#8 private key for --tls-cert.")
+      description = "PEM private key for --tls-cert: PKCS#8, or the older RSA or EC form.")
   Path tlsKey;
 
   @Option(names = "--log-file", paramLabel = "FILE", description = "Also append logs to this file.")
