@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.command.CommandWords;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -206,7 +207,10 @@ public final class ChatCommand implements Callable<Integer> {
       exitCode = ExitCode.INTERNAL;
     }
     if (isVerbose(parsed)) {
-      e.printStackTrace(err);
+      // The trace repeats each message, which may quote the relay or another user: cleaned too.
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(TerminalSafe.text(trace.toString()));
     }
     err.flush();
     return exitCode.code();

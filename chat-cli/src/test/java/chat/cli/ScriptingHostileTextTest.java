@@ -88,4 +88,21 @@ class ScriptingHostileTextTest {
     assertRaw(result.err());
     assertThat(result.err()).contains("chat: the relay refused: abcdevilefghi");
   }
+
+  @Test
+  void relayErrorMessage_inTheVerboseTrace_isCleaned() {
+    // -v printed the exception's trace as it was: its message, and a cause's, raw on stderr.
+    Cli cli = cli();
+    fake.failNext =
+        new CommandException.Network(
+            "the relay refused: " + HOSTILE, new IllegalStateException("cause " + HOSTILE));
+    Cli.Result result = cli.run("-v", "rooms");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.NETWORK.code());
+    assertRaw(result.err().replace("\t", ""));
+    assertThat(result.err())
+        .contains("chat: the relay refused: abcdevilefghi")
+        .contains("CommandException$Network: the relay refused: abcdevilefg\nhi")
+        .contains("Caused by: java.lang.IllegalStateException: cause abcdevilefg\nhi")
+        .contains("\tat chat.cli.");
+  }
 }

@@ -163,7 +163,7 @@ final class RelayServices {
             logIds),
         rooms,
         new MessagingService(
-            store, accounts, rooms, shared.router(), keptForms, config.maxFrameBytes()),
+            store, accounts, rooms, shared.router(), keptForms, config.maxFrameBytes(), logIds),
         new KeyBackupService(
             storage, new KeyBackupRepository(), cipher, clock, passwords.check(), logIds),
         groups(shared, messages, keptForms),

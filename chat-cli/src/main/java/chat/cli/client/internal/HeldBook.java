@@ -9,14 +9,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The messages held because they are signed with a sender's new key that the person has not
  * accepted, filed per sender until {@code /trust} releases them, and how many of them (and of the
  * messages left out for good) the catch-up of each conversation met so far, for the notices it
  * gives when it ends. Deliveries (on the event thread) and history pages (on others) both file
- * here.
+ * here. It keeps at most {@link #MAX_KEPT} envelopes of {@link #MAX_KEPT_BYTES} bytes in all; past
+ * that it notes only where more were held.
  */
 final class HeldBook {
   /**
@@ -27,23 +30,48 @@ final class HeldBook {
    */
   record Held(String conversation, StoredMessage stored, boolean listed) {}
 
+  /**
+   * Most bytes of held envelopes kept for all senders together, 32 MiB: a sender whose new key is
+   * not accepted (or a relay) could otherwise fill the memory with messages nobody can read yet.
+   */
+  static final long MAX_KEPT_BYTES = 32L << 20;
+
+  /** Most held envelopes kept for all senders together. */
+  static final int MAX_KEPT = 10_000;
+
   private final Map<String, List<Held>> bySender = new HashMap<>();
+
+  /** Per sender, the conversations where a held message was not kept, being over the limits. */
+  private final Map<String, Set<String>> notKept = new HashMap<>();
+
+  private long keptBytes;
+  private int kept;
   private final Map<String, Map<String, List<Long>>> inCatchUp = new HashMap<>();
   private final Map<String, LeftOutTally> leftOutInCatchUp = new HashMap<>();
 
   /**
    * Files {@code message} for {@code sender} unless the same envelope is held in that conversation
-   * already; returns whether it was filed.
+   * already; returns whether it was filed. Past {@link #MAX_KEPT} envelopes or {@link
+   * #MAX_KEPT_BYTES} bytes held, it is filed without its envelope: only its conversation is noted,
+   * for {@link #takeNotKept}, and the relay still has it.
    */
   synchronized boolean file(String sender, Held message) {
-    List<Held> waiting = bySender.computeIfAbsent(Usernames.key(sender), k -> new ArrayList<>());
+    String key = Usernames.key(sender);
+    List<Held> waiting = bySender.getOrDefault(key, List.of());
     for (Held earlier : waiting) {
       if (earlier.conversation().equals(message.conversation())
           && earlier.stored().equals(message.stored())) {
         return false;
       }
     }
-    waiting.add(message);
+    long bytes = message.stored().envelope().length();
+    if (kept >= MAX_KEPT || keptBytes + bytes > MAX_KEPT_BYTES) {
+      notKept.computeIfAbsent(key, k -> new TreeSet<>()).add(message.conversation());
+      return true;
+    }
+    bySender.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+    kept++;
+    keptBytes += bytes;
     return true;
   }
 
@@ -89,7 +117,34 @@ final class HeldBook {
     if (waiting == null) {
       return List.of();
     }
+    for (Held message : waiting) {
+      kept--;
+      keptBytes -= message.stored().envelope().length();
+    }
     waiting.sort(Comparator.comparing(Held::conversation).thenComparingLong(h -> h.stored().seq()));
     return waiting;
+  }
+
+  /**
+   * The conversations, in order, where messages held for {@code sender} were not kept ({@link
+   * #file}); the call forgets them. Their history, read once the key is accepted, shows them.
+   */
+  synchronized List<String> takeNotKept(String sender) {
+    Set<String> conversations = notKept.remove(Usernames.key(sender));
+    return conversations == null ? List.of() : List.copyOf(conversations);
+  }
+
+  /**
+   * What is said, once a key is accepted, where messages held from {@code username} were more than
+   * this client keeps ({@link #MAX_KEPT_BYTES}): they are on the relay, not shown here.
+   */
+  static String notKeptNotice(String username) {
+    return "more messages from "
+        + username
+        + " were held here than this client keeps in memory ("
+        + MAX_KEPT
+        + " messages or "
+        + (MAX_KEPT_BYTES >> 20)
+        + " MiB); the others are not shown: read them in this conversation's history";
   }
 }

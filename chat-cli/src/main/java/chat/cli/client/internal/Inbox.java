@@ -450,7 +450,8 @@ final class Inbox {
 
   /**
    * Shows the messages held for {@code username} now that their key is accepted, in the order they
-   * were stored: each one not accepted before, and each one a history page left out.
+   * were stored: each one not accepted before, and each one a history page left out; then says in
+   * which conversations more were held than were kept.
    */
   void release(String username) {
     for (HeldBook.Held message : held.release(username)) {
@@ -472,6 +473,9 @@ final class Inbox {
       } catch (MalformedDataException e) {
         // it parsed when it was held
       }
+    }
+    for (String conversation : held.takeNotKept(username)) {
+      listeners.notice(conversation, HeldBook.notKeptNotice(username));
     }
   }
 

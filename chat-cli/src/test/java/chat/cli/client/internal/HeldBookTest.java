@@ -69,4 +69,63 @@ class HeldBookTest {
     assertThat(book.takeCatchUp("#dev")).isEmpty(); // not counted as held
     assertThat(book.takeLeftOutInCatchUp("#dev")).hasSize(1);
   }
+
+  private static HeldBook.Held sized(String conversation, long seq, int bytes) {
+    byte[] envelope = new byte[bytes];
+    envelope[0] = (byte) seq;
+    return new HeldBook.Held(
+        conversation, new StoredMessage(seq, 1000 + seq, Bytes.of(envelope)), false);
+  }
+
+  @Test
+  void file_envelopesPastTheBytesKept_keepsNoMoreThan32MiB() {
+    // A sender whose new key is not accepted sends large messages: before, every one stayed in
+    // memory until /trust, so enough of them exhausted the heap.
+    for (int seq = 1; seq <= 12; seq++) {
+      assertThat(book.file("bob", sized("#ops", seq, 4 << 20))).isTrue();
+    }
+
+    List<HeldBook.Held> released = book.release("bob");
+    assertThat(released.stream().mapToLong(h -> h.stored().envelope().length()).sum())
+        .isLessThanOrEqualTo(32L << 20);
+    assertThat(released)
+        .extracting(h -> h.stored().seq())
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+  }
+
+  @Test
+  void file_pastTheEnvelopesKept_keepsTenThousand() {
+    for (int seq = 1; seq <= 10_001; seq++) {
+      book.file(seq % 2 == 0 ? "bob" : "carol", held("#ops", seq, false));
+    }
+
+    assertThat(book.release("bob").size() + book.release("carol").size()).isEqualTo(10_000);
+  }
+
+  @Test
+  void takeNotKept_namesTheConversationsOfWhatWasNotKept_once_andReleaseFreesRoom() {
+    for (int seq = 1; seq <= 8; seq++) {
+      book.file("bob", sized("#ops", seq, 4 << 20));
+    }
+    assertThat(book.file("Bob", sized("#dev", 9, 16))).isTrue(); // noted, not kept
+    assertThat(book.file("bob", sized("#ops", 10, 16))).isTrue();
+    assertThat(book.file("carol", sized("#ops", 11, 16))).isTrue();
+
+    assertThat(book.takeNotKept("BOB")).containsExactly("#dev", "#ops");
+    assertThat(book.takeNotKept("bob")).isEmpty();
+    assertThat(book.takeNotKept("carol")).containsExactly("#ops");
+    assertThat(book.release("bob")).hasSize(8);
+    assertThat(book.file("carol", sized("#ops", 12, 4 << 20))).isTrue();
+    assertThat(book.release("carol")).extracting(h -> h.stored().seq()).containsExactly(12L);
+    assertThat(book.takeNotKept("carol")).isEmpty();
+  }
+
+  @Test
+  void notKeptNotice_saysTheLimitAndWhereTheOthersAre() {
+    assertThat(HeldBook.notKeptNotice("bob"))
+        .isEqualTo(
+            "more messages from bob were held here than this client keeps in memory (10000"
+                + " messages or 32 MiB); the others are not shown: read them in this"
+                + " conversation's history");
+  }
 }

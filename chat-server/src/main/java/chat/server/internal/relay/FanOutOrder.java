@@ -77,6 +77,7 @@ final class FanOutOrder {
 
   private final LongSupplier clock;
   private final Timer timer;
+  private final LogIds logIds;
 
   /**
    * The one thread, for the whole process, that looks at turns left waiting and runs what may run
@@ -89,20 +90,25 @@ final class FanOutOrder {
             new DefaultThreadFactory("relay-fan-out-timer", true));
   }
 
-  /** An order on the system's clock, whose timer is the process's fan-out timer thread. */
-  FanOutOrder() {
+  /**
+   * An order on the system's clock, whose timer is the process's fan-out timer thread; its log
+   * lines name conversations through {@code logIds}.
+   */
+  FanOutOrder(LogIds logIds) {
     this(
         System::nanoTime,
-        (delayNanos, task) -> SharedTimer.THREAD.schedule(task, delayNanos, TimeUnit.NANOSECONDS));
+        (delayNanos, task) -> SharedTimer.THREAD.schedule(task, delayNanos, TimeUnit.NANOSECONDS),
+        logIds);
   }
 
   /**
    * An order that reads the time from {@code clock} (nanoseconds) and looks again at a turn that
    * waits through {@code timer}: the seams for tests.
    */
-  FanOutOrder(LongSupplier clock, Timer timer) {
+  FanOutOrder(LongSupplier clock, Timer timer, LogIds logIds) {
     this.clock = clock;
     this.timer = timer;
+    this.logIds = logIds;
   }
 
   /**
@@ -156,7 +162,8 @@ final class FanOutOrder {
         pending.fanOut().run();
         goOn = true;
       } catch (RuntimeException | Error e) {
-        LOG.error("fan-out of message {} in {} failed", runSeq, conversation, e);
+        LOG.error(
+            "fan-out of message {} in {} failed", runSeq, logIds.conversation(conversation), e);
         if (e instanceof Error error) {
           throw error; // the next fan-out to come, or the timer, runs those waiting
         }
@@ -215,7 +222,9 @@ final class FanOutOrder {
       turn.watched = true;
     } catch (RuntimeException | Error e) {
       LOG.error(
-          "fan-out in {}: cannot set the timer; those waiting go with the next", conversation, e);
+          "fan-out in {}: cannot set the timer; those waiting go with the next",
+          logIds.conversation(conversation),
+          e);
     }
   }
 
@@ -236,7 +245,7 @@ final class FanOutOrder {
       runFrom(conversation, turn, next);
     } catch (Error e) {
       // The timer's thread has no one to hand it to; the fan-outs after it are looked after.
-      LOG.error("fan-outs in {} run by the timer stopped", conversation, e);
+      LOG.error("fan-outs in {} run by the timer stopped", logIds.conversation(conversation), e);
     }
   }
 
@@ -279,7 +288,7 @@ final class FanOutOrder {
     long first = turn.parked.firstKey();
     LOG.warn(
         "fan-out in {}: message {} was stored but not fanned out; {} after it go out without it",
-        conversation,
+        logIds.conversation(conversation),
         turn.due.first(),
         turn.parked.size());
     turn.due.headSet(first).clear();

@@ -39,13 +39,13 @@ public final class MessagingService {
   private final ConversationService conversations;
   private final Router router;
   private final Pages pages;
-  private final FanOutOrder fanOutOrder = new FanOutOrder();
+  private final FanOutOrder fanOutOrder;
 
   /**
    * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
    * / 2} bytes of envelopes (base64 and JSON add about a third), and always at least one message,
    * so a page of large messages never outgrows a frame; its readers' forms are kept in {@code
-   * keptForms} for the next readers.
+   * keptForms} for the next readers. Its log lines name conversations through {@code logIds}.
    */
   public MessagingService(
       MessageStore store,
@@ -53,7 +53,9 @@ public final class MessagingService {
       ConversationService conversations,
       Router router,
       KeptForms keptForms,
-      int maxFrameBytes) {
+      int maxFrameBytes,
+      LogIds logIds) {
+    this.fanOutOrder = new FanOutOrder(logIds);
     this.store = store;
     this.accounts = accounts;
     this.conversations = conversations;

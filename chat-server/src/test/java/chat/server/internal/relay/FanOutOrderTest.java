@@ -3,6 +3,9 @@ package chat.server.internal.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,18 +19,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class FanOutOrderTest {
   private final AtomicLong now = new AtomicLong();
   private final List<Long> timerDelays = new CopyOnWriteArrayList<>();
   private final List<Runnable> timerTasks = new CopyOnWriteArrayList<>();
+  private final LogIds logIds = new LogIds(new byte[32]);
   private final FanOutOrder order =
       new FanOutOrder(
           now::get,
           (delayNanos, task) -> {
             timerDelays.add(delayNanos);
             timerTasks.add(task);
-          });
+          },
+          logIds);
   private final List<Long> ran = new CopyOnWriteArrayList<>();
 
   /** Runs what the timer was given so far, as if its delays had passed. */
@@ -303,7 +309,8 @@ class FanOutOrderTest {
       FanOutOrder busy =
           new FanOutOrder(
               System::nanoTime,
-              (delayNanos, task) -> timerThread.schedule(task, 1, TimeUnit.MILLISECONDS));
+              (delayNanos, task) -> timerThread.schedule(task, 1, TimeUnit.MILLISECONDS),
+              logIds);
       int messages = 1_000;
       List<Long> seqs = new ArrayList<>();
       for (long seq = 1; seq <= messages; seq++) {
@@ -341,5 +348,46 @@ class FanOutOrderTest {
       pool.shutdownNow();
       timerThread.shutdownNow();
     }
+  }
+
+  /** The lines FanOutOrder logs while {@code work} runs, as formatted. */
+  private static List<String> logsOf(Runnable work) {
+    Logger logger = (Logger) LoggerFactory.getLogger(FanOutOrder.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      work.run();
+    } finally {
+      logger.detachAppender(logged);
+    }
+    return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  @Test
+  void logLines_nameADirectConversationByPseudonyms_notByItsParties() {
+    // Before, a failed or stalled fan-out in @alice+bob wrote both names into the relay's log,
+    // which otherwise names users only by pseudonym.
+    List<String> lines =
+        logsOf(
+            () -> {
+              order.committed("@alice+bob", 1); // its fan-out never comes
+              order.committed("@alice+bob", 2);
+              order.committed("@alice+bob", 3);
+              order.inTurn(
+                  "@alice+bob",
+                  2,
+                  () -> {
+                    throw new IllegalStateException("for this test");
+                  });
+              now.addAndGet(FanOutOrder.MAX_WAIT_NANOS);
+              inTurn("@alice+bob", 3);
+            });
+
+    String shown = logIds.conversation("@alice+bob");
+    assertThat(lines)
+        .hasSize(2)
+        .allSatisfy(
+            line -> assertThat(line).contains(shown).doesNotContain("alice").doesNotContain("bob"));
   }
 }

@@ -35,4 +35,17 @@ class LogIdsTest {
   void aKeyOfAnotherLength_isRefused() {
     assertThatThrownBy(() -> new LogIds(new byte[16])).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void conversation_direct_isItsPartiesPseudonyms_aRoomIsKeyedToo() {
+    LogIds ids = new LogIds(key(1));
+
+    assertThat(ids.conversation("@alice+bob"))
+        .isEqualTo("@" + ids.user("alice") + "+" + ids.user("bob"));
+    assertThat(ids.conversation("#alice-and-bob"))
+        .matches("r:[0-9a-f]{8}")
+        .isEqualTo(ids.conversation("#alice-and-bob"))
+        .isNotEqualTo(ids.conversation("#lobby"))
+        .isNotEqualTo(new LogIds(key(2)).conversation("#alice-and-bob"));
+  }
 }
