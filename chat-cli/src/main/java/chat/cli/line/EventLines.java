@@ -5,7 +5,6 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
-import chat.cli.client.TrustState;
 import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
@@ -31,25 +30,6 @@ final class EventLines {
 
   static String friend(String username, FriendUpdate update) {
     return SocialLines.friend(username, update, CommandWords.SLASH);
-  }
-
-  static String trust(String username, TrustState state) {
-    String name = name(username);
-    switch (state) {
-      case CHANGED:
-        return name
-            + "'s key CHANGED: messages to "
-            + name
-            + " are refused until you compare safety numbers (/safety "
-            + name
-            + ") and accept the new key (/trust "
-            + name
-            + ")";
-      case VERIFIED:
-        return name + " is verified";
-      default:
-        return name + "'s key is accepted, not verified";
-    }
   }
 
   static String connection(ConnectionState state, String detail, String server) {

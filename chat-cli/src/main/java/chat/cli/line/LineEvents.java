@@ -13,7 +13,6 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Presence;
-import chat.cli.client.TrustState;
 import chat.cli.command.AwayTracker;
 import chat.cli.command.Bell;
 import chat.cli.command.CommandWords;
@@ -30,8 +29,11 @@ import java.util.Optional;
  * messages not delivered), each conversation says five of a kind in a row and counts the others on
  * one line, and so do invalid keys announced, second offers of a file and messages encrypted to
  * other members, once for all conversations ({@link LiveNoticeCap}), so that a relay cannot flood
- * the screen. A private message, or one that names this user, rings the terminal's bell ({@link
- * Bell}).
+ * the screen. A contact's changed key is said by its advice, once per key the relay announces; a
+ * change of trust state alone prints nothing (the relay serving the pinned key again and then the
+ * new one would otherwise print a line each time, and the person's own {@code /trust} or {@code
+ * /verify} says its result itself). A private message, or one that names this user, rings the
+ * terminal's bell ({@link Bell}).
  */
 final class LineEvents implements CappedClientListener {
   private final ChatClient client;
@@ -148,12 +150,6 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onFriendUpdate(String username, FriendUpdate update) {
     printer.print(LineKind.SYSTEM, EventLines.friend(username, update));
-  }
-
-  @Override
-  public void onTrustChange(String username, TrustState state) {
-    LineKind kind = state == TrustState.CHANGED ? LineKind.ERROR : LineKind.SYSTEM;
-    printer.print(kind, EventLines.trust(username, state));
   }
 
   @Override

@@ -844,6 +844,15 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onTrustChange(username, TrustState.CHANGED));
   }
 
+  /**
+   * Plays the client core: {@code username}'s trust state became {@code state}, as when the relay
+   * serves the pinned key again after another one.
+   */
+  public void fireTrustChange(String username, TrustState state) {
+    trust.put(username, state);
+    listeners.forEach(l -> l.onTrustChange(username, state));
+  }
+
   /** Plays the client core: messages from a sender whose new key is not accepted were held. */
   public void fireAdvice(Advice advice) {
     listeners.forEach(l -> l.onAdvice(advice));

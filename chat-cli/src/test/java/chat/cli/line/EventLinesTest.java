@@ -3,7 +3,6 @@ package chat.cli.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ConnectionState;
-import chat.cli.client.TrustState;
 import org.junit.jupiter.api.Test;
 
 class EventLinesTest {
@@ -11,15 +10,6 @@ class EventLinesTest {
   void presence_saysOnlineOrOffline() {
     assertThat(EventLines.presence("bob", true)).isEqualTo("bob came online");
     assertThat(EventLines.presence("bob", false)).isEqualTo("bob went offline");
-  }
-
-  @Test
-  void trust_changed_explainsWhatToDo() {
-    assertThat(EventLines.trust("bob", TrustState.CHANGED))
-        .contains("bob's key CHANGED")
-        .contains("/safety bob")
-        .contains("/trust bob");
-    assertThat(EventLines.trust("bob", TrustState.VERIFIED)).isEqualTo("bob is verified");
   }
 
   @Test
@@ -46,6 +36,5 @@ class EventLinesTest {
     assertThat(EventLines.notice("", evil, "alice")).isEqualTo("notice: xyz");
     assertThat(EventLines.connection(ConnectionState.ONLINE, evil, evil))
         .isEqualTo("connected to xyz (xyz)");
-    assertThat(EventLines.trust(evil, TrustState.VERIFIED)).isEqualTo("xyz is verified");
   }
 }

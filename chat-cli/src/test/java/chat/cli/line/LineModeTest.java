@@ -21,6 +21,7 @@ import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Presence;
 import chat.cli.client.PushedNotice;
 import chat.cli.client.TransferState;
+import chat.cli.client.TrustState;
 import chat.cli.command.Bell;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SlashCommandDispatcher;
@@ -620,6 +621,7 @@ class LineModeTest {
     client.fireMembership("#lobby", "bob", true);
     client.firePresence("bob", false);
     client.fireKeyChange("bob");
+    client.fireAdvice(new Advice.KeyChanged("bob"));
     client.setState(ConnectionState.RECONNECTING, "");
     client.fireNotice("#lobby", "2 messages could not be opened");
 
@@ -629,8 +631,34 @@ class LineModeTest {
     assertThat(harness.output())
         .contains("bob joined #lobby")
         .contains("bob went offline")
-        .contains("bob's key CHANGED")
+        .contains(
+            "bob's key changed. Sending to them is blocked until you compare the safety number"
+                + " (/safety bob) and accept it with /trust bob")
         .contains("connection lost, reconnecting");
+    harness.type("/quit\n");
+  }
+
+  /**
+   * A relay that serves bob's pinned key and a new one in turn changes his trust state each time:
+   * the advice (said once per key by the client) is the one line about it, not a line per change.
+   */
+  @Test
+  void run_trustStateFlips_printNothingBesideTheAdvice() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.fireKeyChange("bob");
+    client.fireAdvice(new Advice.KeyChanged("bob"));
+    for (int i = 0; i < 20; i++) {
+      client.fireTrustChange("bob", TrustState.UNVERIFIED);
+      client.fireTrustChange("bob", TrustState.CHANGED);
+    }
+    client.fireNotice("#lobby", "end of the flips");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby: end of the flips"));
+    String output = harness.output();
+    assertThat(output.split("bob's key", -1)).hasSize(2);
+    assertThat(output).doesNotContain("accepted, not verified").doesNotContain("key CHANGED");
     harness.type("/quit\n");
   }
 
