@@ -196,6 +196,12 @@ final class Events {
       }
       return;
     }
+    if (session.contacts.pinned(bundle.userId()).isEmpty()) {
+      // No pin to change: the key is pinned where it is first used (a message from them, a send
+      // to them), fetched from the relay then. Pinning every announced stranger would let a relay
+      // grow contacts.json without end.
+      return;
+    }
     if (session.keys.observe(bundle) == TrustState.CHANGED) {
       keyChanged(bundle);
     }

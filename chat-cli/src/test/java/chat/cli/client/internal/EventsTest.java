@@ -116,9 +116,25 @@ class EventsTest {
         .handle(new KeyChangeEvent(user, Bytes.of(identity(user, n).bundle().encode())));
   }
 
+  /** Alice's client pinned key {@code n} of {@code user}, as at its first use. */
+  private void pinned(String user, int n) {
+    session.contacts.observe(identity(user, n).bundle());
+  }
+
+  @Test
+  void keyChange_ofSomeoneNotPinned_pinsNothing_saysNothing() {
+    for (int i = 0; i < 40; i++) {
+      announced("stranger" + i, 1);
+    }
+
+    assertThat(told).isEmpty();
+    assertThat(session.contacts.usernames()).isEmpty();
+    assertThat(ContactStore.load(new Profile(dir).contacts()).usernames()).isEmpty();
+  }
+
   @Test
   void keyChange_theSameNewKeyAnnouncedFortyTimes_saidOnce_anotherNewKeySaidAgain() {
-    announced("bob", 1); // first seen: pinned, nothing to say
+    pinned("bob", 1);
 
     for (int i = 0; i < 40; i++) {
       announced("bob", 2);
@@ -134,8 +150,8 @@ class EventsTest {
 
   @Test
   void keyChange_eachContactHasItsOwnMemory() {
-    announced("bob", 1);
-    announced("carol", 1);
+    pinned("bob", 1);
+    pinned("carol", 1);
 
     announced("bob", 2);
     announced("carol", 2);
@@ -148,7 +164,7 @@ class EventsTest {
 
   @Test
   void keyChange_thePinnedKeyAgainThenTheSameNewKey_trustStateFollows_adviceSaidOnce() {
-    announced("bob", 1);
+    pinned("bob", 1);
 
     announced("bob", 2);
     announced("bob", 1);
@@ -162,7 +178,7 @@ class EventsTest {
 
   @Test
   void keyChange_afterTheNewKeyIsAccepted_aChangeIsSaidAgain_evenToAKeySaidBefore() {
-    announced("bob", 1);
+    pinned("bob", 1);
     announced("bob", 2);
 
     session.contacts.accept("bob");
@@ -175,7 +191,7 @@ class EventsTest {
 
   @Test
   void keyChange_moreNewKeysThanRemembered_theOthersGoThroughTheCap() {
-    announced("bob", 1);
+    pinned("bob", 1);
 
     for (int n = 2; n < 2 + KeyChangesSaid.MAX_KEYS + 2; n++) {
       announced("bob", n);
