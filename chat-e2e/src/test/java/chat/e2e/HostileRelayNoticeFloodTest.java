@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,6 +86,18 @@ class HostileRelayNoticeFloodTest {
       sender.send(direct, "after them");
       return listening.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
+  }
+
+  /** A flood of copies of the message event, one in each of {@link #FLOOD} conversations. */
+  private static Function<MessageEvent, List<Frame>> copiesIn(IntFunction<String> conversation) {
+    return event -> {
+      List<Frame> copies = new ArrayList<>();
+      for (int i = 1; i <= FLOOD; i++) {
+        copies.add(
+            new MessageEvent(conversation.apply(i), 1, event.storedAtMillis(), event.envelope()));
+      }
+      return copies;
+    };
   }
 
   @Test
@@ -170,16 +183,7 @@ class HostileRelayNoticeFloodTest {
   @Test
   void messagesPushedInFortyInventedConversations_listen_eightNamed_theOthersOnOneLine()
       throws Exception {
-    ScriptRunner.Result result =
-        listenWhileFlooded(
-            event -> {
-              List<Frame> copies = new ArrayList<>();
-              for (int i = 1; i <= FLOOD; i++) {
-                copies.add(
-                    new MessageEvent("@bob+user" + i, 1, event.storedAtMillis(), event.envelope()));
-              }
-              return copies;
-            });
+    ScriptRunner.Result result = listenWhileFlooded(copiesIn(i -> "@bob+user" + i));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> named =
@@ -199,17 +203,7 @@ class HostileRelayNoticeFloodTest {
   @Test
   void messagesPushedInFortyConversationsBobIsNotIn_listen_fiveOnStderr_theOthersCounted()
       throws Exception {
-    ScriptRunner.Result result =
-        listenWhileFlooded(
-            event -> {
-              List<Frame> copies = new ArrayList<>();
-              for (int i = 1; i <= FLOOD; i++) {
-                copies.add(
-                    new MessageEvent(
-                        "@carol+user" + i, 1, event.storedAtMillis(), event.envelope()));
-              }
-              return copies;
-            });
+    ScriptRunner.Result result = listenWhileFlooded(copiesIn(i -> "@carol+user" + i));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.err().lines().filter(l -> l.contains("a conversation you are not in")))
