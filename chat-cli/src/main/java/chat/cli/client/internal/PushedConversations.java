@@ -9,14 +9,14 @@ import chat.protocol.Usernames;
 
 /**
  * Which conversations the relay's pushes put in this client's list. A relay can push messages and
- * events in conversations it invents; listing each would grow the list (the TUI's panes, line
- * mode's completions, {@code chat rooms}) and the read positions of {@code state.json} without end.
- * So a conversation is listed only on the relay's word that this user is in it: its login or resume
+ * events in conversations it invents; listing each would grow the list (the TUI's panes, {@code
+ * /switch} and its completions) and the read positions of {@code state.json} without end. So a
+ * conversation is listed only on the relay's word that this user is in it: its login or resume
  * list, a join event naming this user, the reply to this user's own command, and, for a message
  * pushed in a conversation not listed, a private conversation of this user's (the other party's
- * first message opens it, with no event) or a room whose member list the relay gives names this
- * user (a group created on another device, which no event announces, or a join whose event is still
- * on its way). Past {@link PushedNotice#MAX_LISTED} none is added. What is refused is not shown and
+ * first message opens it, with no event) or a room whose member list from the relay names this user
+ * (a group created on another device, which no event announces, or a join whose event is still on
+ * its way). Past {@link PushedNotice#MAX_LISTED} none is added. What is refused is not shown and
  * keeps no read position; the person gets a notice, capped once for all conversations. On the event
  * thread.
  */
