@@ -18,7 +18,6 @@ import chat.cli.command.ConnectionLines;
 import chat.cli.command.DaySeparators;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
-import chat.protocol.ConversationIds;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -248,8 +247,9 @@ final class ListenCommand implements Callable<Integer> {
 
     /**
      * A membership change: with {@code --json} a {@code membership} line; in text, only this user's
-     * close or reopen of a private conversation on another device, on stderr in the words of the
-     * line mode ({@code you closed @bob}), since what it prints from then on changes.
+     * own, made on another device or window (listen makes none), on stderr in the words of the line
+     * mode ({@code you joined #rust}, {@code you left #rust}, {@code you closed @bob}, {@code you
+     * opened @bob}), since which messages it prints from then on changes.
      */
     @Override
     public synchronized void onMembership(String conversation, String username, boolean joined) {
@@ -259,8 +259,7 @@ final class ListenCommand implements Callable<Integer> {
                 .put("conversation", conversation)
                 .put("user", username)
                 .put("change", joined ? "joined" : "left"));
-      } else if (ConversationIds.isDirect(conversation)
-          && client.username().filter(username::equalsIgnoreCase).isPresent()) {
+      } else if (client.username().filter(username::equalsIgnoreCase).isPresent()) {
         say(MessageFormatter.membership(conversation, username, joined, username));
       }
     }

@@ -144,11 +144,13 @@ class ListenCommandTest {
 
   /**
    * In text, bob closing or opening his private conversation with alice on another device while
-   * listen is connected gets the line mode's line on stderr, naming it @alice; the joins and leaves
-   * of others, and of rooms, still only come with --json.
+   * listen is connected gets the line mode's line on stderr, naming it @alice; so does his joining
+   * or leaving a room there, after which its messages start or stop. The joins and leaves of others
+   * still only come with --json.
    */
   @Test
-  void listenText_privateConversationClosedOrOpenedElsewhere_saysSoOnStderr() throws Exception {
+  void listenText_ownJoinLeaveCloseOrOpenElsewhere_saysSoOnStderr_othersOnlyInJson()
+      throws Exception {
     Cli.Result result =
         afterEvents(
             false,
@@ -156,14 +158,21 @@ class ListenCommandTest {
               fake.fireMembership("@alice+bob", "bob", false);
               fake.fireMembership("@alice+bob", "Bob", true);
               fake.fireMembership("#team", "bob", false);
+              fake.fireMembership("#ops", "BOB", true);
               fake.fireMembership("#ops", "carol", true);
+              fake.fireMembership("#team", "dave", false);
             });
 
     assertThat(result.err().lines())
-        .containsSubsequence("chat: you closed @alice", "chat: you opened @alice")
-        .noneMatch(line -> line.contains("alice+bob") || line.contains("#team"))
-        .noneMatch(line -> line.contains("carol"));
-    assertThat(result.out().lines()).noneMatch(line -> line.contains("closed"));
+        .containsSubsequence(
+            "chat: you closed @alice",
+            "chat: you opened @alice",
+            "chat: you left #team",
+            "chat: you joined #ops")
+        .noneMatch(line -> line.contains("alice+bob"))
+        .noneMatch(line -> line.contains("carol") || line.contains("dave"));
+    assertThat(result.out().lines())
+        .noneMatch(line -> line.contains("closed") || line.contains("joined"));
   }
 
   @Test

@@ -1,13 +1,9 @@
 package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,21 +87,8 @@ class DirectCloseScriptingEndToEndTest {
     ScriptRunner phone = relay.scripts(phoneHome);
     phone.ok("login", "--user", "alice");
     chat.ok("pm", "alice", "ready?", "--user", "bob");
-    StringWriter out = new StringWriter();
     CompletableFuture<ScriptRunner.Result> listening =
-        CompletableFuture.supplyAsync(
-            () ->
-                chat.runAttached(
-                    InputStream.nullInputStream(),
-                    new ByteArrayOutputStream(),
-                    out,
-                    "listen",
-                    "--user",
-                    "alice",
-                    "--count",
-                    "2"));
-    // printed once logged in: from then on the relay tells the listen what the phone does
-    await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("ready?"));
+        chat.startUntil(new StringWriter(), "ready?", "listen", "--user", "alice", "--count", "2");
 
     phone.ok("leave", "@bob", "--user", "alice");
     phone.runWithStdin("/pm bob\n", "run", "--user", "alice", "-");

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,6 +88,18 @@ class HostileRelayNoticeFloodTest {
     }
   }
 
+  /** A flood of copies of the message event, one in each of {@link #FLOOD} conversations. */
+  private static Function<MessageEvent, List<Frame>> copiesIn(IntFunction<String> conversation) {
+    return event -> {
+      List<Frame> copies = new ArrayList<>();
+      for (int i = 1; i <= FLOOD; i++) {
+        copies.add(
+            new MessageEvent(conversation.apply(i), 1, event.storedAtMillis(), event.envelope()));
+      }
+      return copies;
+    };
+  }
+
   @Test
   void fortyInvalidKeysAnnounced_listen_fiveOnStderr_theOthersCountedBeforeTheNextMessage()
       throws Exception {
@@ -135,6 +148,10 @@ class HostileRelayNoticeFloodTest {
     assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
   }
 
+  /**
+   * Private conversations of bob's with made-up users: each is his (its first message would open
+   * it), so the copy is left out there, with a notice named for the first few conversations.
+   */
   @Test
   void theSameChangedKeyOfAContactAnnouncedFortyTimes_listen_saidOnce_anotherNewKeySaidAgain()
       throws Exception {
@@ -166,25 +183,39 @@ class HostileRelayNoticeFloodTest {
   @Test
   void messagesPushedInFortyInventedConversations_listen_eightNamed_theOthersOnOneLine()
       throws Exception {
-    ScriptRunner.Result result =
-        listenWhileFlooded(
-            event -> {
-              List<Frame> copies = new ArrayList<>();
-              for (int i = 1; i <= FLOOD; i++) {
-                copies.add(
-                    new MessageEvent("#invented" + i, 1, event.storedAtMillis(), event.envelope()));
-              }
-              return copies;
-            });
+    ScriptRunner.Result result = listenWhileFlooded(copiesIn(i -> "@bob+user" + i));
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> named =
         result.err().lines().filter(l -> l.contains("belongs to another conversation")).toList();
     assertThat(named).hasSize(LiveNoticeCap.MAX_CONVERSATIONS);
-    assertThat(named.get(0)).startsWith("chat: #invented1: message #1 from alice belongs");
+    assertThat(named.get(0)).startsWith("chat: @user1: message #1 from alice belongs");
     assertThat(result.err())
         .contains("chat: in other conversations: 32 more messages left out\n")
-        .doesNotContain("#invented9:");
+        .doesNotContain("@user9:");
+    assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
+  }
+
+  /**
+   * Conversations bob is not in (private ones of others): nothing of them is shown or kept, and
+   * stderr says five and counts the others, once for all of them.
+   */
+  @Test
+  void messagesPushedInFortyConversationsBobIsNotIn_listen_fiveOnStderr_theOthersCounted()
+      throws Exception {
+    ScriptRunner.Result result = listenWhileFlooded(copiesIn(i -> "@carol+user" + i));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err().lines().filter(l -> l.contains("a conversation you are not in")))
+        .hasSize(LiveNoticeCap.MAX_NOTICES)
+        .first()
+        .isEqualTo(
+            "chat: the relay pushed a message in @carol+user1, a conversation you are not in;"
+                + " ignored");
+    assertThat(result.err())
+        .contains(
+            "chat: the relay pushed 35 more messages in conversations you are not in; ignored\n")
+        .doesNotContain("belongs to another conversation");
     assertThat(result.out().lines().filter(l -> l.contains("<alice>"))).hasSize(2);
   }
 }

@@ -1,6 +1,7 @@
 package chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.ChatCommand;
 import chat.cli.CliContext;
@@ -16,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 
 /**
@@ -86,6 +89,18 @@ final class ScriptRunner {
    */
   Result runPrintingTo(Writer out, String... args) {
     return run("", out, args);
+  }
+
+  /**
+   * Starts {@code args} (a {@code listen --count N}, say) on another thread, printing to {@code
+   * out}, and returns once {@code out} shows {@code shown}: for a listen, a message printed once it
+   * is logged in, from when on the relay tells it what other sessions do.
+   */
+  CompletableFuture<Result> startUntil(StringWriter out, String shown, String... args) {
+    CompletableFuture<Result> running =
+        CompletableFuture.supplyAsync(() -> runPrintingTo(out, args));
+    await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains(shown));
+    return running;
   }
 
   private Result run(String stdin, Writer out, String... args) {

@@ -21,9 +21,11 @@ import java.util.function.Consumer;
  * good ({@link ClientListener#onLeftOutPushed}) or held ({@link ClientListener#onHeldPushed}),
  * replayed copies dropped and messages not delivered ({@link ClientListener#onDeliveryNotice}).
  * Once for all conversations (a {@linkplain Kind#global global} kind): invalid keys the relay
- * announced and second offers of a file ({@link ClientListener#onPushedNotice}), messages encrypted
- * to a different set of members ({@link ClientListener#onMembersDiffer}), and contacts' new keys
- * past those the client remembers having said ({@link ClientListener#onKeyChangedPastMemory}).
+ * announced, second offers of a file, messages pushed in conversations this user is not in and
+ * conversations past the most this client lists ({@link ClientListener#onPushedNotice}), messages
+ * encrypted to a different set of members ({@link ClientListener#onMembersDiffer}), and contacts'
+ * new keys past those the client remembers having said ({@link
+ * ClientListener#onKeyChangedPastMemory}).
  *
  * <p>For each conversation and kind (or each global kind), the first {@link #MAX_NOTICES} since the
  * person last saw a message there (any message, for a global kind) or typed a command are said; the
@@ -82,7 +84,17 @@ public final class LiveNoticeCap {
      * A new key the relay announced for a contact, past those the client remembers having said
      * ({@link ClientListener#onKeyChangedPastMemory}): sending to the contact stays blocked.
      */
-    KEY_CHANGED(true);
+    KEY_CHANGED(true),
+    /**
+     * A message the relay pushed in a conversation this user is not in ({@link
+     * PushedNotice#notIn}), which a relay can invent without end.
+     */
+    NOT_IN(true),
+    /**
+     * A conversation the relay put this user in past the most this client lists ({@link
+     * PushedNotice#pastLimit}).
+     */
+    PAST_LIMIT(true);
 
     private final boolean global;
 
@@ -129,7 +141,7 @@ public final class LiveNoticeCap {
    *     kind
    * @param kind what the notices said of them
    * @param count how many messages (keys, for {@link Kind#INVALID_KEY}, {@link Kind#OWN_KEY} and
-   *     {@link Kind#KEY_CHANGED}), at least 1
+   *     {@link Kind#KEY_CHANGED}; conversations, for {@link Kind#PAST_LIMIT}), at least 1
    */
   public record Unsaid(String conversation, Kind kind, long count) implements Counted {
     /** Checks the fields. */
@@ -152,7 +164,9 @@ public final class LiveNoticeCap {
      * deliver 9 more messages"; "the relay announced 7 more invalid keys; ignored"; "ignored 2 more
      * second offers of files"; "6 more messages were encrypted to a different set of members than
      * you see"; "the relay announced 3 more NEW KEYS FOR YOUR ACCOUNT"; "the relay announced 9 more
-     * new keys for contacts; sending to them is blocked until you accept each".
+     * new keys for contacts; sending to them is blocked until you accept each"; "the relay pushed
+     * 35 more messages in conversations you are not in; ignored"; "the relay put you in 4 more
+     * conversations past the 32760 this client lists; ignored".
      */
     @Override
     public String notice() {
@@ -197,6 +211,18 @@ public final class LiveNoticeCap {
                     ? " more new key for a contact; sending to them is blocked until you accept it"
                     : " more new keys for contacts; sending to them is blocked until you accept"
                         + " each");
+        case NOT_IN ->
+            "the relay pushed "
+                + count
+                + (one ? " more message" : " more messages")
+                + " in conversations you are not in; ignored";
+        case PAST_LIMIT ->
+            "the relay put you in "
+                + count
+                + (one ? " more conversation" : " more conversations")
+                + " past the "
+                + PushedNotice.MAX_LISTED
+                + " this client lists; ignored";
       };
     }
   }

@@ -106,17 +106,25 @@ final class PaneUpdates {
     model.currentBuffer().clear();
   }
 
+  /**
+   * A join or leave: this user's own lists or drops the conversation, and when made elsewhere
+   * (another window, a script, another device) a line where the person is looking says so, as in
+   * line mode (a {@code /join} or {@code /leave} typed here says so itself); another member's is a
+   * line in the conversation's pane if it is listed.
+   */
   void membership(String conversation, String username, boolean joined) {
     String self = self();
     boolean mine = self != null && username.equalsIgnoreCase(self);
-    if (mine && !joined) {
-      model.forget(conversation);
-      if (model.busyCommands() == 0) {
-        // Left elsewhere (another window, a script); a /leave typed here says so itself.
-        note(null, NoteKind.INFO, MessageFormatter.membership(conversation, username, false, self));
+    if (mine) {
+      if (joined) {
+        model.list(conversation);
+      } else {
+        model.forget(conversation);
       }
-    } else if (mine) {
-      model.list(conversation);
+      if (model.busyCommands() == 0) {
+        note(
+            null, NoteKind.INFO, MessageFormatter.membership(conversation, username, joined, self));
+      }
     } else if (model.indexOf(conversation) >= 0) {
       noteListed(conversation, MessageFormatter.membership(conversation, username, joined, self));
     }

@@ -284,6 +284,12 @@ class LiveNoticeCapTest {
         .isEqualTo(
             "the relay announced 1 more new key for a contact; sending to them is blocked until"
                 + " you accept it");
+    assertThat(new Unsaid("", Kind.NOT_IN, 35).notice())
+        .isEqualTo("the relay pushed 35 more messages in conversations you are not in; ignored");
+    assertThat(new Unsaid("", Kind.PAST_LIMIT, 1).notice())
+        .isEqualTo(
+            "the relay put you in 1 more conversation past the 32760 this client lists;"
+                + " ignored");
     assertThatThrownBy(() -> new Unsaid("#ops", Kind.INVALID_KEY, 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Unsaid("", Kind.LEFT_OUT, 1))

@@ -195,6 +195,21 @@ class ChatTuiTest {
     assertThat(h.screen()).contains("you left #ops");
   }
 
+  /** As line mode says them: a join or an opening made elsewhere is a line where one looks. */
+  @Test
+  void joiningARoomOrOpeningAPrivateConversationElsewhere_listsItAndSaysSo() {
+    TuiHarness h = inLobby(120, 24);
+
+    h.client.fireMembership("#ops", "alice", true);
+    h.client.fireMembership("@alice+bob", "Alice", true);
+    h.drain();
+
+    assertThat(h.row(0)).contains("#lobby");
+    assertThat(h.screen())
+        .contains("you joined #ops", "you opened @bob", "2 #ops", "3 @bob")
+        .doesNotContain("@alice+bob");
+  }
+
   @Test
   void reconnectWithoutTheCurrentRoom_dropsItsPaneMovesToTheLobbyAndSaysWhy() {
     TuiHarness h = new TuiHarness(200, 24).start().loggedInAs("alice");

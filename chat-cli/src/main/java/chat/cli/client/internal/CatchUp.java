@@ -33,9 +33,10 @@ final class CatchUp {
   }
 
   /**
-   * Catches up every conversation in {@code states}. Once the reader wants no more messages ({@link
-   * Listeners#messagesStopped}) it ends without a word: what is left, and a failure because the
-   * reader closed the connection, are for the next client.
+   * Catches up every conversation in {@code states}, then those a message was pushed in before the
+   * login was ready that this user is in ({@link PushedConversations}). Once the reader wants no
+   * more messages ({@link Listeners#messagesStopped}) it ends without a word: what is left, and a
+   * failure because the reader closed the connection, are for the next client.
    */
   void run(List<ConversationState> states) {
     CommandException.FileAccess unwritten = null;
@@ -52,6 +53,9 @@ final class CatchUp {
     for (String conversation : List.copyOf(session.pushedBeforeReady)) {
       session.pushedBeforeReady.remove(conversation);
       try {
+        if (!PushedConversations.admitMessage(session, listeners, conversation)) {
+          continue;
+        }
         syncFrom(conversation, session.state.cursor(conversation).orElse(0L));
       } catch (CommandException.FileAccess e) {
         unwritten = e;

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.Advice;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.PushedNotice;
@@ -71,19 +72,26 @@ final class Events {
   }
 
   /**
-   * Delivers a pushed message in sequence order. A gap before it is synced first; what the sync
-   * cannot fill is reported. The event itself always goes through the {@link Inbox}, even at or
-   * below the cursor: a copy already shown, or already left out (counted by the catch-up the gap
-   * set off), is dropped there silently, and a different message the relay numbered with a sequence
-   * number already used is still shown instead of being lost.
+   * Delivers a pushed message in sequence order, if it is in a conversation this user is in ({@link
+   * PushedConversations}). A gap before it is synced first; what the sync cannot fill is reported.
+   * The event itself always goes through the {@link Inbox}, even at or below the cursor: a copy
+   * already shown, or already left out (counted by the catch-up the gap set off), is dropped there
+   * silently, and a different message the relay numbered with a sequence number already used is
+   * still shown instead of being lost.
    */
   private void message(MessageEvent event) {
-    if (!session.ready()) {
-      session.pushedBeforeReady.add(event.conversation()); // the catch-up after login fetches it
+    String conversation = event.conversation();
+    if (!session.ready()
+        || (!session.lists(conversation) && session.connectionState() != ConnectionState.ONLINE)) {
+      // The catch-up after the login (or reconnect) fetches it, if this user is in it.
+      if (session.pushedBeforeReady.size() < EventsBeforeLogin.MAX_EVENTS) {
+        session.pushedBeforeReady.add(conversation);
+      }
       return;
     }
-    String conversation = event.conversation();
-    session.addConversation(conversation);
+    if (!PushedConversations.admitMessage(session, listeners, conversation)) {
+      return;
+    }
     if (session.inbox.stalled.holds(conversation)) {
       return; // an earlier message waits for the profile: its retry syncs this one after it
     }
@@ -150,10 +158,10 @@ final class Events {
     boolean joined = event.change() == MembershipChange.JOINED;
     if (session.ready()
         && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
-      if (joined) {
-        session.addConversation(conversation);
-      } else {
+      if (!joined) {
         session.removeConversation(conversation);
+      } else if (!PushedConversations.listJoined(session, listeners, conversation)) {
+        return;
       }
     }
     listeners.membership(conversation, event.username(), joined);

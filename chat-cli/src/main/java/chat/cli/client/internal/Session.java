@@ -2,12 +2,14 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.PushedNotice;
 import chat.crypto.IdentityKeyPair;
 import chat.protocol.ConversationIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
@@ -22,7 +24,7 @@ final class Session {
   final KeyDirectory keys;
   final MemberCache members;
   final Inbox inbox;
-  private final Set<String> conversations = new ConcurrentSkipListSet<>();
+  private final Set<String> conversations = ConcurrentHashMap.newKeySet();
 
   /**
    * Conversations a message was pushed to before the login finished (while the passphrase was being
@@ -133,6 +135,26 @@ final class Session {
 
   void addConversation(String conversation) {
     conversations.add(conversation);
+  }
+
+  /** Whether {@code conversation} is listed. */
+  boolean lists(String conversation) {
+    return conversations.contains(conversation);
+  }
+
+  /**
+   * Lists {@code conversation} on the word of something the relay pushed, unless {@link
+   * PushedNotice#MAX_LISTED} are listed already; returns whether it is listed. On the event thread.
+   */
+  boolean listPushed(String conversation) {
+    if (conversations.contains(conversation)) {
+      return true;
+    }
+    if (conversations.size() >= PushedNotice.MAX_LISTED) {
+      return false;
+    }
+    conversations.add(conversation);
+    return true;
   }
 
   void removeConversation(String conversation) {
