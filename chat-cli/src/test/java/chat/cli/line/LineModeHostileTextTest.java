@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.MemberView;
@@ -70,6 +71,7 @@ class LineModeHostileTextTest {
     client.fireMembership("#lobby", "joiner" + HOSTILE, true);
     client.firePresence("present" + HOSTILE, true);
     client.fireKeyChange("changed" + HOSTILE);
+    client.fireAdvice(new Advice.KeyChanged("changed" + HOSTILE));
     client.setState(ConnectionState.ONLINE, "back " + HOSTILE); // a reconnect says only that
     client.setState(ConnectionState.RECONNECTING, "detail " + HOSTILE);
     client.failNext = new CommandException.Network("the relay refused: " + HOSTILE, null);
