@@ -1,9 +1,5 @@
 package chat.server.internal.cli;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.FileAppender;
 import chat.protocol.FrameCodec;
 import chat.protocol.ProtocolVersions;
 import chat.server.FileLimits;
@@ -12,14 +8,11 @@ import chat.server.RelayConfig;
 import chat.server.internal.net.ListenCheck;
 import chat.server.internal.tls.OperatorCertificate;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -286,8 +279,8 @@ public final class RelayCommand implements Callable<Integer> {
         OperatorCertificate.check(relayConfig.tlsCertificate(), relayConfig.tlsKey());
       }
       if (logFile != null) {
-        Optional<String> warning = openLogFile(logFile);
-        addFileAppender(logFile);
+        Optional<String> warning = LogFile.open(logFile);
+        LogFile.addAppender(logFile);
         warning.ifPresent(LOG::warn);
       }
       relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
@@ -311,7 +304,7 @@ public final class RelayCommand implements Callable<Integer> {
           "audit-days", "audit days must be 0 (keep forever) to 36500");
     }
     if (logFile != null) {
-      requireWritable(logFile);
+      LogFile.requireWritable(logFile);
     }
     return RelayConfig.builder(bind, port, dataDir)
         .bcryptCost(bcryptCost)
@@ -340,131 +333,5 @@ public final class RelayCommand implements Callable<Integer> {
         .rooms(roomLimits.limits())
         .maxFriends(roomLimits.maxFriends)
         .build();
-  }
-
-  /**
-   * Refuses a log file the relay could not write (a folder, a path through a file, no permission):
-   * Logback would only note that in its own status and log to stdout alone. Missing folders are
-   * fine: Logback creates them.
-   */
-  private static void requireWritable(Path file) {
-    if (java.nio.file.Files.isDirectory(file)) {
-      throw new IllegalArgumentException("log file " + file + " is a directory");
-    }
-    Path existing = file.toAbsolutePath();
-    while (existing != null && !java.nio.file.Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    boolean writable =
-        existing != null
-            && (existing.equals(file.toAbsolutePath())
-                ? java.nio.file.Files.isWritable(existing)
-                : java.nio.file.Files.isDirectory(existing)
-                    && java.nio.file.Files.isWritable(existing));
-    if (!writable) {
-      throw new IllegalArgumentException(
-          "log file " + file + " cannot be written (a file in its path, or permissions)");
-    }
-  }
-
-  /**
-   * Creates the log file's missing folders and opens it for appending, as Logback is about to, so
-   * that a file the relay cannot write stops the start with the reason instead of leaving the relay
-   * logging to stdout alone ({@link #requireWritable} cannot tell, for example, that no folder can
-   * be made under {@code /proc}). Only when starting: {@code --print-config} creates nothing.
-   *
-   * <p>On a POSIX file system a new file is created owner-only (0600), and an existing one that
-   * others may read or write is made so: the log names connections, addresses and user pseudonyms.
-   *
-   * @return a warning to log if an existing file's mode was, or could not be, tightened
-   */
-  static Optional<String> openLogFile(Path file) {
-    try {
-      Path folder = file.toAbsolutePath().getParent();
-      if (folder != null) {
-        java.nio.file.Files.createDirectories(folder);
-      }
-      boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-      java.nio.file.attribute.FileAttribute<?>[] ownerOnly =
-          posix
-              ? new java.nio.file.attribute.FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY)
-              }
-              : new java.nio.file.attribute.FileAttribute<?>[0];
-      try (java.nio.channels.FileChannel opened =
-          java.nio.channels.FileChannel.open(
-              file,
-              Set.of(
-                  java.nio.file.StandardOpenOption.CREATE,
-                  java.nio.file.StandardOpenOption.WRITE,
-                  java.nio.file.StandardOpenOption.APPEND),
-              ownerOnly)) {
-        opened.size();
-      }
-      return posix ? ownerOnly(file) : Optional.empty();
-    } catch (java.io.IOException e) {
-      throw new RelayConfig.InvalidSetting(
-          "log-file", "log file " + file + " cannot be written: " + reason(e));
-    }
-  }
-
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
-
-  /** Makes an existing log file that others may use owner-only, and says so or why it could not. */
-  private static Optional<String> ownerOnly(Path file) throws java.io.IOException {
-    Set<PosixFilePermission> mode = java.nio.file.Files.getPosixFilePermissions(file);
-    if (OWNER_ONLY.containsAll(mode)) {
-      return Optional.empty();
-    }
-    try {
-      java.nio.file.Files.setPosixFilePermissions(file, OWNER_ONLY);
-      return Optional.of(
-          "log file " + file + " was " + toString(mode) + "; made it owner-only (rw-------)");
-    } catch (java.io.IOException | SecurityException e) {
-      return Optional.of(
-          "log file "
-              + file
-              + " is "
-              + toString(mode)
-              + " and could not be made owner-only ("
-              + e.getClass().getSimpleName()
-              + "): other users of this machine may read it; chmod 600 it");
-    }
-  }
-
-  private static String toString(Set<PosixFilePermission> mode) {
-    return PosixFilePermissions.toString(mode);
-  }
-
-  /** Why a file could not be made or opened, in words (the JDK often gives only a class). */
-  private static String reason(java.io.IOException e) {
-    if (e instanceof java.nio.file.FileSystemException failed) {
-      if (failed.getReason() != null) {
-        return failed.getFile() + ": " + failed.getReason();
-      }
-      if (failed instanceof java.nio.file.AccessDeniedException) {
-        return failed.getFile() + ": permission denied";
-      }
-      if (failed instanceof java.nio.file.NoSuchFileException) {
-        return failed.getFile() + " cannot be made";
-      }
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static void addFileAppender(Path file) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(context.getProperty("LOG_PATTERN")); // defined in logback.xml
-    encoder.start();
-    FileAppender<ILoggingEvent> appender = new FileAppender<>();
-    appender.setContext(context);
-    appender.setName("FILE");
-    appender.setFile(file.toString());
-    appender.setEncoder(encoder);
-    appender.start();
-    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
   }
 }

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Accounts and sessions: login, resume, logout, and the key directory ({@link RegisterService}
  * creates accounts). Every login or resume failure is the same {@link ErrorCode#AUTH_FAILED};
- * unknown users cost a dummy bcrypt.
+ * unknown users cost a dummy bcrypt ({@link LoginCheck}).
  */
 public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
@@ -55,7 +55,6 @@ public final class AccountService {
   private final UserRepository users;
   private final SessionRepository sessions;
   private final MemberRepository members;
-  private final PasswordHasher hasher;
   private final SessionTokens tokens;
   private final LoginRateLimiter limiter;
   private final Router router;
@@ -66,6 +65,7 @@ public final class AccountService {
   private final AuditLog audit;
   private final PasswordCheck passwordCheck;
   private final ParsedBundles parsedBundles = new ParsedBundles();
+  private final LoginCheck loginCheck;
 
   /** The service over its collaborators; see {@code Relay} for the wiring. */
   public AccountService(
@@ -92,17 +92,13 @@ public final class AccountService {
     this.users = users;
     this.sessions = sessions;
     this.members = members;
-    this.hasher = hasher;
     this.tokens = tokens;
     this.limiter = limiter;
     this.router = router;
     this.notifier = notifier;
     this.clock = clock;
     this.sessionTtl = sessionTtl;
-  }
-
-  private static String validOrNull(String typed) {
-    return RegisterService.validOrNull(typed);
+    this.loginCheck = new LoginCheck(storage, users, sessions, hasher, limiter, audit, logIds);
   }
 
   static IdentityBundle parseBundle(Bytes encoded, String username) {
@@ -123,14 +119,14 @@ public final class AccountService {
    * guesses cannot pass the limit) and starts a session with a new token.
    */
   public LoginReply login(ClientConnection connection, LoginRequest request) {
-    UserRow user = checkPassword(connection, request);
+    UserRow user = loginCheck.checkPassword(connection, request);
     String key = user.userKey();
     Secret token = tokens.issue();
     Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
     long now = clock.millis();
     long expiresAt = now + sessionTtl.toMillis();
-    if (!storeSession(connection, user, tokenHash, now, expiresAt)) {
-      throw passwordChanged(connection, token, user);
+    if (!loginCheck.storeSession(connection, user, tokenHash, now, expiresAt)) {
+      throw loginCheck.passwordChanged(connection, token, user);
     }
     List<ConversationState> states = start(connection, user, tokenHash);
     if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
@@ -138,88 +134,11 @@ public final class AccountService {
       // sessions): that change deleted the row before scanning the router, and this connection
       // joined the router before this look-up, so one of the two sees the other.
       end(connection, key);
-      throw passwordChanged(connection, token, user);
+      throw loginCheck.passwordChanged(connection, token, user);
     }
     LOG.info("login {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGIN, user.username(), "");
     return new LoginReply(request.id(), user.username(), token, expiresAt, states);
-  }
-
-  /**
-   * The account whose password {@code request} gives, checked under the rate limit; the password is
-   * destroyed either way.
-   *
-   * @throws RelayException {@code RATE_LIMITED}, or {@code AUTH_FAILED} for an invalid or unknown
-   *     username or a wrong password (the same code for all three, each audited with its reason)
-   */
-  private UserRow checkPassword(ClientConnection connection, LoginRequest request) {
-    String key = Usernames.key(request.username());
-    Optional<UserRow> user;
-    LoginRateLimiter.Outcome outcome;
-    try {
-      user =
-          Usernames.isValid(request.username())
-              ? storage.read(c -> users.find(c, key))
-              : Optional.empty();
-      outcome =
-          limiter.check(
-              key,
-              connection.limitAddress(),
-              () ->
-                  user.isPresent()
-                      ? hasher.matches(request.password(), user.get().passwordHash())
-                      : hasher.matchesNobody(request.password()));
-    } finally {
-      request.password().destroy();
-    }
-    if (outcome == LoginRateLimiter.Outcome.LIMITED) {
-      LOG.warn("login rate limit hit for {} from {}", logIds.user(key), connection.logId());
-      audit.record(
-          connection,
-          AuditType.RATE_LIMITED,
-          validOrNull(request.username()),
-          "login attempts (too many failures for this account or address)");
-      throw new RelayException(ErrorCode.RATE_LIMITED);
-    }
-    if (outcome == LoginRateLimiter.Outcome.WRONG || user.isEmpty()) {
-      LOG.info("login failed for {} from {}", logIds.user(key), connection.logId());
-      audit.record(
-          connection,
-          AuditType.LOGIN_FAILED,
-          validOrNull(request.username()),
-          !Usernames.isValid(request.username())
-              ? "invalid username"
-              : user.isPresent() ? "wrong password" : "unknown user");
-      throw new RelayException(ErrorCode.AUTH_FAILED);
-    }
-    return user.get();
-  }
-
-  /**
-   * Stores the new session's row, unless the account's password is no longer the one checked: a
-   * change_password committed while bcrypt ran must not leave a session opened with the old
-   * password. False in that case.
-   */
-  private boolean storeSession(
-      ClientConnection connection, UserRow user, Bytes tokenHash, long now, long expiresAt) {
-    String key = user.userKey();
-    String checkedHash = user.passwordHash();
-    return storage.write(
-        c -> {
-          if (!users.find(c, key).map(u -> u.passwordHash().equals(checkedHash)).orElse(false)) {
-            return false;
-          }
-          sessions.insert(
-              c, tokenHash.toByteArray(), key, now, expiresAt, connection.remoteAddress());
-          return true;
-        });
-  }
-
-  /** The login's refusal when the password changed meanwhile; the unused token is destroyed. */
-  private RelayException passwordChanged(ClientConnection connection, Secret token, UserRow user) {
-    token.destroy();
-    audit.record(connection, AuditType.LOGIN_FAILED, user.username(), "password changed");
-    return new RelayException(ErrorCode.AUTH_FAILED);
   }
 
   /** Restores a session from its token; no password hashing. */

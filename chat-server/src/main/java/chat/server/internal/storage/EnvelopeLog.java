@@ -1,12 +1,6 @@
 package chat.server.internal.storage;
 
-import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.WRITE;
-
-import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * the database file at checkpoint; here it is written once. The writer thread appends each
  * message's envelope while its row is written; the batch's envelopes are gathered and written, and
  * the segments synced, by {@link #force()} just before the batch's transaction commits, so a
- * committed row's envelope is on disk before the row is. Where the file system allows it they are
- * written around the page cache ({@code O_DIRECT}) in whole blocks, each batch beginning at a
- * block: copied into the page cache instead, they cost the writer thread most of its processor
- * time. What a failed write or batch appended is given back ({@link #resetTo}); what a crash left
- * after the last committed envelope is cut off when the log is opened again.
+ * committed row's envelope is on disk before the row is ({@link SegmentAppender}). Where the file
+ * system allows it they are written around the page cache ({@code O_DIRECT}, {@link DirectWrites})
+ * in whole blocks, each batch beginning at a block: copied into the page cache instead, they cost
+ * the writer thread most of its processor time. What a failed write or batch appended is given back
+ * ({@link #resetTo}); what a crash left after the last committed envelope is cut off when the log
+ * is opened again.
  *
  * <p>Deleting rows records their places in {@code envelope_erasures} in the same transaction; after
  * the commit the writer overwrites those bytes with zeros (as {@code secure_delete} does for rows)
@@ -59,7 +52,6 @@ public final class EnvelopeLog implements AutoCloseable {
   static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvelopeLog.class);
-  private static final String PROBE_FILE = "direct-probe";
 
   /**
    * How much of a batch's appends is gathered before it is written: a batch of bigger envelopes is
@@ -76,16 +68,9 @@ public final class EnvelopeLog implements AutoCloseable {
   private final SegmentFiles files;
   private final EnvelopeErasures erasures;
   private final EnvelopeCompactions compactions;
-
-  private final long segmentBytes;
-
   private final LogOwnership ownership;
   private final int align;
-  private final ByteBuffer pending;
-  private long segment;
-  private long written;
-  private FileChannel channel;
-  private final Set<FileChannel> unforced = new LinkedHashSet<>();
+  private final SegmentAppender appender;
 
   private EnvelopeLog(
       Path directory,
@@ -97,15 +82,11 @@ public final class EnvelopeLog implements AutoCloseable {
     this.files = new SegmentFiles(directory);
     this.erasures = new EnvelopeErasures(files, segmentBytes);
     this.compactions = new EnvelopeCompactions(files, erasures, segmentBytes);
-    this.segmentBytes = segmentBytes;
     this.ownership = ownership;
     this.align = align;
-    this.pending =
-        ownership.owned()
-            ? ByteBuffer.allocateDirect(PENDING_BYTES + align).alignedSlice(align)
-            : null;
-    this.segment = segment;
-    this.written = roundUp(committedEnd, align);
+    this.appender =
+        new SegmentAppender(
+            files, compactions, segmentBytes, align, ownership.owned(), segment, committedEnd);
   }
 
   /**
@@ -122,7 +103,7 @@ public final class EnvelopeLog implements AutoCloseable {
     EnvelopeLog log = null;
     try {
       long[] end = committedEnd(writer);
-      int align = direct && ownership.owned() ? directAlignment(directory) : 1;
+      int align = direct && ownership.owned() ? DirectWrites.alignment(directory) : 1;
       log = new EnvelopeLog(directory, segmentBytes, ownership, align, end[0], end[1]);
       if (ownership.owned()) {
         log.compactions.load(writer, log.recover(writer, end[1]));
@@ -139,31 +120,6 @@ public final class EnvelopeLog implements AutoCloseable {
         e.addSuppressed(closing);
       }
       throw e;
-    }
-  }
-
-  /**
-   * The file system's block size if files in {@code directory} can be written around the page cache
-   * ({@code O_DIRECT}), else 1. Writing each envelope through the page cache cost the writer thread
-   * most of its processor time: the kernel copying it into pages it had to find first.
-   */
-  private static int directAlignment(Path directory) {
-    try {
-      long block = Files.getFileStore(directory).getBlockSize();
-      if (block < 512 || block > 65536 || Long.bitCount(block) != 1) {
-        return 1;
-      }
-      // Not on the lock file: closing any channel to it would drop this process's lock.
-      Path probe = directory.resolve(PROBE_FILE);
-      try {
-        FileChannel.open(probe, CREATE, WRITE, ExtendedOpenOption.DIRECT).close();
-      } finally {
-        Files.deleteIfExists(probe);
-      }
-      return (int) block;
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.info("envelope log written through the page cache ({})", e.toString());
-      return 1;
     }
   }
 
@@ -189,6 +145,7 @@ public final class EnvelopeLog implements AutoCloseable {
   private List<Long> recover(Connection writer, long committedEnd)
       throws IOException, SQLException {
     SegmentCheck.requireStoredEnvelopes(writer, files); // first: a refusal changes nothing
+    long segment = appender.segment();
     erasures.erase(writer, segment);
     List<Long> earlier = new ArrayList<>();
     try (DirectoryStream<Path> each = Files.newDirectoryStream(files.directory())) {
@@ -205,15 +162,7 @@ public final class EnvelopeLog implements AutoCloseable {
         }
       }
     }
-    FileChannel current = channel();
-    if (current.size() > committedEnd) {
-      // Mostly the padding of the last block written around the page cache: not worth an INFO.
-      LOG.debug(
-          "envelope log: {} bytes after the last committed envelope cut off",
-          current.size() - committedEnd);
-      current.truncate(committedEnd);
-      current.force(true);
-    }
+    appender.cutOffAfter(committedEnd);
     // The folder and the current segment may have just been created.
     files.sync();
     SegmentFiles.sync(files.directory().getParent());
@@ -248,13 +197,9 @@ public final class EnvelopeLog implements AutoCloseable {
     return align;
   }
 
-  private long position() {
-    return pending == null ? written : written + pending.position();
-  }
-
   /** Where the next append goes; give it to {@link #resetTo} to undo the appends after it. */
   Mark mark() {
-    return new Mark(segment, position());
+    return appender.mark();
   }
 
   /**
@@ -267,58 +212,12 @@ public final class EnvelopeLog implements AutoCloseable {
       throw new IOException(
           "the envelope log is in use by another process (a relay running on this data directory)");
     }
-    if (position() > 0 && position() + sealed.length > segmentBytes) {
-      roll();
-    }
-    Place place = new Place(segment, position(), sealed.length);
-    int from = 0;
-    while (from < sealed.length) {
-      int n = Math.min(pending.remaining(), sealed.length - from);
-      pending.put(sealed, from, n);
-      from += n;
-      if (!pending.hasRemaining()) {
-        flush(); // full, so a multiple of the alignment: no padding inside an envelope
-      }
-    }
-    return place;
-  }
-
-  /**
-   * Writes the gathered appends at {@link #written}, the last block filled up with zeros when the
-   * log is written around the page cache; the next append begins after them.
-   */
-  private void flush() throws IOException {
-    int length = pending.position();
-    if (length == 0) {
-      return;
-    }
-    int padded = (int) roundUp(length, align);
-    while (pending.position() < padded) {
-      pending.put((byte) 0);
-    }
-    pending.flip();
-    FileChannel out = channel();
-    long at = written;
-    while (pending.hasRemaining()) {
-      at += out.write(pending, at);
-    }
-    pending.clear();
-    written += padded;
-    unforced.add(out);
+    return appender.append(sealed);
   }
 
   /** Makes every append so far durable (the writer thread only, before its batch commits). */
   void force() throws IOException {
-    if (pending != null) {
-      flush();
-    }
-    if (unforced.isEmpty()) {
-      return;
-    }
-    for (FileChannel each : unforced) {
-      each.force(false);
-    }
-    unforced.clear();
+    appender.force();
   }
 
   /**
@@ -328,68 +227,7 @@ public final class EnvelopeLog implements AutoCloseable {
    * committed row refers to it.
    */
   void resetTo(Mark mark) {
-    if (pending == null) {
-      return; // never appended
-    }
-    pending.clear(); // a write that failed may have left it flipped
-    try {
-      while (segment > mark.segment()) {
-        closeChannel();
-        Files.deleteIfExists(file(segment));
-        segment--;
-        // Cut at its last committed end if the relay has restarted since: not a block boundary.
-        written = roundUp(Files.exists(file(segment)) ? Files.size(file(segment)) : 0, align);
-      }
-      if (mark.position() >= written) {
-        pending.position((int) (mark.position() - written)); // not written yet: dropped
-        // unless a write that failed got part of it into the file
-        files.zeroAfter(segment, written);
-        return;
-      }
-      files.zeroAfter(segment, mark.position());
-    } catch (IOException e) {
-      LOG.warn("could not give back an envelope that was not stored: {}", e.toString());
-    }
-    if (segment == mark.segment() && mark.position() < written) {
-      written = roundUp(mark.position(), align);
-    }
-  }
-
-  private void roll() throws IOException {
-    flush();
-    FileChannel old = channel;
-    if (old != null) {
-      old.force(false);
-      unforced.remove(old);
-      closeChannel();
-    }
-    compactions.closed(segment);
-    segment++;
-    written = 0;
-    // A segment left by a batch given back is begun again from nothing.
-    Files.deleteIfExists(file(segment));
-    channel();
-    files.sync();
-  }
-
-  private FileChannel channel() throws IOException {
-    if (channel == null) {
-      Path file = FilePermissions.ownerOnlyFile(file(segment));
-      channel =
-          align > 1
-              ? FileChannel.open(file, WRITE, ExtendedOpenOption.DIRECT)
-              : FileChannel.open(file, WRITE);
-    }
-    return channel;
-  }
-
-  private void closeChannel() throws IOException {
-    if (channel != null) {
-      unforced.remove(channel);
-      FileChannel closing = channel;
-      channel = null;
-      closing.close();
-    }
+    appender.resetTo(mark);
   }
 
   /** Reads the envelope at {@code place}; safe from any thread. */
@@ -436,7 +274,7 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   private void erasePiece(Connection c) {
-    if (erasures.erasePiece(c, segment)) {
+    if (erasures.erasePiece(c, appender.segment())) {
       compactions.recorded();
     }
   }
@@ -449,13 +287,13 @@ public final class EnvelopeLog implements AutoCloseable {
   /** Erases everything recorded, as the writer stops ({@link EnvelopeErasures#eraseAll}). */
   void eraseAll(Connection c) {
     if (ownership.owned()) {
-      erasures.eraseAll(c, segment);
+      erasures.eraseAll(c, appender.segment());
     }
   }
 
   /** The segment appends go to. */
   long currentSegment() {
-    return segment;
+    return appender.segment();
   }
 
   /**
@@ -489,7 +327,7 @@ public final class EnvelopeLog implements AutoCloseable {
       force();
     } finally {
       try {
-        closeChannel();
+        appender.closeChannel();
       } finally {
         ownership.close();
       }

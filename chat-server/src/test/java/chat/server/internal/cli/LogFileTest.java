@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link RelayCommand}'s log file: created, or made, owner-only (POSIX file systems only). */
-class RelayCommandTest {
+/** {@link LogFile}: the log file is created, or made, owner-only (POSIX file systems only). */
+class LogFileTest {
   @TempDir Path dir;
 
   @BeforeEach
@@ -29,10 +29,10 @@ class RelayCommandTest {
   }
 
   @Test
-  void openLogFile_missing_isCreatedOwnerOnly_withoutWarning() throws Exception {
+  void open_missing_isCreatedOwnerOnly_withoutWarning() throws Exception {
     Path log = dir.resolve("logs").resolve("relay.log");
 
-    Optional<String> warning = RelayCommand.openLogFile(log);
+    Optional<String> warning = LogFile.open(log);
 
     assertThat(log).exists();
     assertThat(mode(log)).isEqualTo("rw-------");
@@ -40,12 +40,12 @@ class RelayCommandTest {
   }
 
   @Test
-  void openLogFile_existingReadableByOthers_isMadeOwnerOnly_keepingItsLines() throws Exception {
+  void open_existingReadableByOthers_isMadeOwnerOnly_keepingItsLines() throws Exception {
     Path log = dir.resolve("relay.log");
     Files.writeString(log, "an earlier line\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
 
-    Optional<String> warning = RelayCommand.openLogFile(log);
+    Optional<String> warning = LogFile.open(log);
 
     assertThat(mode(log)).isEqualTo("rw-------");
     assertThat(warning)
@@ -54,12 +54,12 @@ class RelayCommandTest {
   }
 
   @Test
-  void openLogFile_existingOwnerOnly_isLeftAsItIs() throws Exception {
+  void open_existingOwnerOnly_isLeftAsItIs() throws Exception {
     Path log = dir.resolve("relay.log");
     Files.createFile(
         log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 
-    assertThat(RelayCommand.openLogFile(log)).isEmpty();
+    assertThat(LogFile.open(log)).isEmpty();
     assertThat(mode(log)).isEqualTo("rw-------");
   }
 }
