@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +47,29 @@ class ClientLogConfiguratorTest {
 
     assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     assertThat(describe(inCode)).isEqualTo(describe(fromXml));
-    assertThat(describe(inCode)).isEqualTo(List.of("WARN", "System.err chat: %msg%n"));
+    assertThat(describe(inCode)).isEqualTo(List.of("WARN", "System.err chat: %safeMsg%n%safeEx"));
+  }
+
+  @Test
+  void stderrLine_fromXmlOrInCode_quotingEscapesAndC1Controls_isCleaned() throws Exception {
+    LoggerContext fromXml = new LoggerContext();
+    JoranConfigurator joran = new JoranConfigurator();
+    joran.setContext(fromXml);
+    joran.doConfigure(ClientLogConfigurator.class.getResource("/logback.xml"));
+    System.setProperty(ClientLogConfigurator.PROPERTY, "true");
+    LoggerContext inCode = new LoggerContext();
+    configure(inCode);
+
+    for (LoggerContext context : List.of(fromXml, inCode)) {
+      ConsoleAppender<ILoggingEvent> stderr = consoles(context).get(0);
+      String line =
+          new String(
+              stderr.getEncoder().encode(HostileLogLines.event(context)), StandardCharsets.UTF_8);
+
+      HostileLogLines.assertClean(line);
+      assertThat(line)
+          .startsWith("chat: " + HostileLogLines.MESSAGE_LINE + "\n" + HostileLogLines.TRACE_START);
+    }
   }
 
   @Test
