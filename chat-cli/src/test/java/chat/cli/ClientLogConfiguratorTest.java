@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.joran.spi.JoranException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,10 +37,7 @@ class ClientLogConfiguratorTest {
 
   @Test
   void asChatRunsIt_setsUpWhatLogbackXmlSays() throws Exception {
-    LoggerContext fromXml = new LoggerContext();
-    JoranConfigurator joran = new JoranConfigurator();
-    joran.setContext(fromXml);
-    joran.doConfigure(ClientLogConfigurator.class.getResource("/logback.xml"));
+    LoggerContext fromXml = fromXml();
     System.setProperty(ClientLogConfigurator.PROPERTY, "true");
     LoggerContext inCode = new LoggerContext();
 
@@ -52,10 +50,7 @@ class ClientLogConfiguratorTest {
 
   @Test
   void stderrLine_fromXmlOrInCode_quotingEscapesAndC1Controls_isCleaned() throws Exception {
-    LoggerContext fromXml = new LoggerContext();
-    JoranConfigurator joran = new JoranConfigurator();
-    joran.setContext(fromXml);
-    joran.doConfigure(ClientLogConfigurator.class.getResource("/logback.xml"));
+    LoggerContext fromXml = fromXml();
     System.setProperty(ClientLogConfigurator.PROPERTY, "true");
     LoggerContext inCode = new LoggerContext();
     configure(inCode);
@@ -79,6 +74,15 @@ class ClientLogConfiguratorTest {
         .forEach(c -> found.add(c.getClass().getName()));
 
     assertThat(found).contains(ClientLogConfigurator.class.getName());
+  }
+
+  /** A context set up by Logback from the client's {@code logback.xml}. */
+  private static LoggerContext fromXml() throws JoranException {
+    LoggerContext context = new LoggerContext();
+    JoranConfigurator joran = new JoranConfigurator();
+    joran.setContext(context);
+    joran.doConfigure(ClientLogConfigurator.class.getResource("/logback.xml"));
+    return context;
   }
 
   private static ExecutionStatus configure(LoggerContext context) {

@@ -44,20 +44,11 @@ final class HostileLogLines {
 
   /**
    * Checks that {@code output} holds no control character but line breaks and tabs, no
-   * bidirectional control and nothing of an escape sequence's payload, and quotes the exception
-   * once.
+   * bidirectional control or line separator and nothing of an escape sequence's payload, and quotes
+   * the exception once.
    */
   static void assertClean(String output) {
-    output
-        .codePoints()
-        .forEach(
-            cp ->
-                assertThat(
-                        cp == '\n'
-                            || cp == '\t'
-                            || (!Character.isISOControl(cp) && !(cp >= 0x202a && cp <= 0x202e)))
-                    .as("U+%04X in %s", cp, output)
-                    .isTrue());
+    ScriptingHostileTextTest.assertRaw(output.replace("\t", "")); // a trace's tabs are kept
     assertThat(output).doesNotContain("pwned", "http", "apc", "31m", "q#");
     assertThat(output.split("IllegalStateException", -1)).hasSize(2);
   }
