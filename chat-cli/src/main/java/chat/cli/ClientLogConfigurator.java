@@ -12,18 +12,16 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The client's log set up in code when {@code chat} itself runs ({@link Main} sets {@link
- * #PROPERTY}): what {@code logback.xml} says, warnings only to stderr as {@code chat: ...}, without
- * Logback reading and interpreting that XML file, which took about 60 ms of every command's start.
- * Found by Logback through {@code META-INF/services}; anywhere else (the tests, a program that
- * embeds the client library) it steps aside and {@code logback.xml} applies as before.
+ * #PROPERTY}): what {@code logback.xml} says, warnings only to stderr as {@code chat: ...}, cleaned
+ * ({@link ClientLogPatterns}), without Logback reading and interpreting that XML file, which took
+ * about 60 ms of every command's start. Found by Logback through {@code META-INF/services};
+ * anywhere else (the tests, a program that embeds the client library) it steps aside and {@code
+ * logback.xml} applies as before.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class ClientLogConfigurator extends ContextAwareBase implements Configurator {
   /** The system property that {@link Main} sets to {@code true}. */
   static final String PROPERTY = "chat.client.logging";
-
-  /** The layout of each line, as {@code logback.xml} gives it. */
-  static final String PATTERN = "chat: %msg%n";
 
   /** Called by Logback's service loader. */
   public ClientLogConfigurator() {}
@@ -33,9 +31,10 @@ public final class ClientLogConfigurator extends ContextAwareBase implements Con
     if (!Boolean.getBoolean(PROPERTY)) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    ClientLogPatterns.register(context);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setPattern(ClientLogPatterns.STDERR);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);

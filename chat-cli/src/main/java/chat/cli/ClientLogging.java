@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the client's log goes: stderr by default (warnings only, {@code -v} adds debug), or a file
- * while the full-screen TUI owns the terminal. Logs never hold message text, keys or secrets.
+ * while the full-screen TUI owns the terminal. Logs never hold message text, keys or secrets, and
+ * every line is cleaned of control characters and escape sequences ({@link ClientLogPatterns}).
  */
 final class ClientLogging {
   private ClientLogging() {}
@@ -36,9 +37,10 @@ final class ClientLogging {
    */
   static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path file) {
     PrivateFiles.createFile(file);
+    ClientLogPatterns.register(context);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n");
+    encoder.setPattern(ClientLogPatterns.FILE);
     encoder.start();
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
     appender.setContext(context);

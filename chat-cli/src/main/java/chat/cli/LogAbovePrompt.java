@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * appenders back.
  */
 final class LogAbovePrompt implements AutoCloseable {
-  private static final String PATTERN = "chat: %msg";
 
   private final Logger root;
   private final List<Appender<ILoggingEvent>> replaced;
@@ -83,9 +82,10 @@ final class LogAbovePrompt implements AutoCloseable {
         consoles.add(appender);
       }
     }
+    ClientLogPatterns.register(root.getLoggerContext());
     PatternLayout layout = new PatternLayout();
     layout.setContext(root.getLoggerContext());
-    layout.setPattern(PATTERN);
+    layout.setPattern(ClientLogPatterns.STDERR);
     layout.start();
     AboveAppender above = new AboveAppender(layout, printer, consoles);
     above.setContext(root.getLoggerContext());

@@ -10,6 +10,8 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.joran.spi.JoranException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,10 +37,7 @@ class ClientLogConfiguratorTest {
 
   @Test
   void asChatRunsIt_setsUpWhatLogbackXmlSays() throws Exception {
-    LoggerContext fromXml = new LoggerContext();
-    JoranConfigurator joran = new JoranConfigurator();
-    joran.setContext(fromXml);
-    joran.doConfigure(ClientLogConfigurator.class.getResource("/logback.xml"));
+    LoggerContext fromXml = fromXml();
     System.setProperty(ClientLogConfigurator.PROPERTY, "true");
     LoggerContext inCode = new LoggerContext();
 
@@ -46,7 +45,26 @@ class ClientLogConfiguratorTest {
 
     assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     assertThat(describe(inCode)).isEqualTo(describe(fromXml));
-    assertThat(describe(inCode)).isEqualTo(List.of("WARN", "System.err chat: %msg%n"));
+    assertThat(describe(inCode)).isEqualTo(List.of("WARN", "System.err chat: %safeMsg%n%safeEx"));
+  }
+
+  @Test
+  void stderrLine_fromXmlOrInCode_quotingEscapesAndC1Controls_isCleaned() throws Exception {
+    LoggerContext fromXml = fromXml();
+    System.setProperty(ClientLogConfigurator.PROPERTY, "true");
+    LoggerContext inCode = new LoggerContext();
+    configure(inCode);
+
+    for (LoggerContext context : List.of(fromXml, inCode)) {
+      ConsoleAppender<ILoggingEvent> stderr = consoles(context).get(0);
+      String line =
+          new String(
+              stderr.getEncoder().encode(HostileLogLines.event(context)), StandardCharsets.UTF_8);
+
+      HostileLogLines.assertClean(line);
+      assertThat(line)
+          .startsWith("chat: " + HostileLogLines.MESSAGE_LINE + "\n" + HostileLogLines.TRACE_START);
+    }
   }
 
   @Test
@@ -56,6 +74,15 @@ class ClientLogConfiguratorTest {
         .forEach(c -> found.add(c.getClass().getName()));
 
     assertThat(found).contains(ClientLogConfigurator.class.getName());
+  }
+
+  /** A context set up by Logback from the client's {@code logback.xml}. */
+  private static LoggerContext fromXml() throws JoranException {
+    LoggerContext context = new LoggerContext();
+    JoranConfigurator joran = new JoranConfigurator();
+    joran.setContext(context);
+    joran.doConfigure(ClientLogConfigurator.class.getResource("/logback.xml"));
+    return context;
   }
 
   private static ExecutionStatus configure(LoggerContext context) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,5 +41,20 @@ class ClientLoggingTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
         .isEqualTo("rw-------");
     assertThat(log).content().startsWith("an earlier line\n");
+  }
+
+  @Test
+  void fileAppender_lineQuotingEscapesAndC1Controls_isWrittenCleaned() throws Exception {
+    Path log = dir.resolve("chat.log");
+    LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(new LogbackMDCAdapter()); // as a configured context has
+
+    FileAppender<ILoggingEvent> appender = ClientLogging.fileAppender(context, log);
+    appender.doAppend(HostileLogLines.event(context));
+    appender.stop();
+
+    String written = Files.readString(log);
+    HostileLogLines.assertClean(written);
+    assertThat(written).contains(HostileLogLines.MESSAGE_LINE + "\n" + HostileLogLines.TRACE_START);
   }
 }

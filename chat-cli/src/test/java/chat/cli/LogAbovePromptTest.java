@@ -96,6 +96,19 @@ class LogAbovePromptTest {
     assertThat(stderr()).isEqualTo("chat: as line mode ends\n");
   }
 
+  @Test
+  @SuppressWarnings("try") // the routing is held for the block, not used in it
+  void installed_lineQuotingEscapesAndC1Controls_isPrintedCleaned() {
+    try (LogAbovePrompt routing = install()) {
+      root.callAppenders(HostileLogLines.event(context));
+    }
+
+    assertThat(printed).hasSize(1);
+    HostileLogLines.assertClean(printed.get(0));
+    assertThat(printed.get(0))
+        .startsWith("chat: " + HostileLogLines.MESSAGE_LINE + "\n" + HostileLogLines.TRACE_START);
+  }
+
   private static IntFunction<Optional<Path>> fds(String out, String err) {
     Map<Integer, String> links = new java.util.HashMap<>();
     if (out != null) {

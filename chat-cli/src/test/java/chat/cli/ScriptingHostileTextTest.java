@@ -42,7 +42,8 @@ class ScriptingHostileTextTest {
         .client(fake);
   }
 
-  private static void assertRaw(String output) {
+  /** Checks that {@code output} holds no control character but newlines and no bidi control. */
+  static void assertRaw(String output) {
     output
         .codePoints()
         .forEach(

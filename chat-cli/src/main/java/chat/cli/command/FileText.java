@@ -4,6 +4,7 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
+import chat.cli.emoji.Graphemes;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Locale;
  */
 public final class FileText {
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+  /** The most glyphs of a file name shown, {@code ...} included. */
+  static final int MAX_NAME_GLYPHS = 60;
 
   private FileText() {}
 
@@ -32,10 +36,13 @@ public final class FileText {
     return number + " " + UNITS[unit];
   }
 
-  /** A file name as shown: cleaned to one line, at most 60 characters. */
+  /**
+   * A file name as shown: cleaned to one line, at most {@value #MAX_NAME_GLYPHS} glyphs (an emoji
+   * sequence, a flag or a letter with its accents counts one); a longer one is cut between glyphs
+   * and ends in {@code ...}.
+   */
   public static String name(String offered) {
-    String clean = TerminalSafe.line(offered);
-    return clean.length() <= 60 ? clean : clean.substring(0, 57) + "...";
+    return Graphemes.shorten(TerminalSafe.line(offered), MAX_NAME_GLYPHS, "...");
   }
 
   /**

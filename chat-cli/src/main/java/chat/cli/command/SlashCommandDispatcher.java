@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.emoji.Graphemes;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * other exception a short "internal error" line without a stack trace.
  */
 public final class SlashCommandDispatcher implements InputDispatcher {
-  private static final int MAX_INTERNAL_MESSAGE_CHARS = 200;
+  /** The most glyphs of an unexpected exception's message shown, {@code ...} included. */
+  static final int MAX_INTERNAL_MESSAGE_GLYPHS = 200;
 
   private final CommandRegistry registry;
 
@@ -94,10 +96,12 @@ public final class SlashCommandDispatcher implements InputDispatcher {
   }
 
   private static String internalError(RuntimeException e) {
-    String detail = e.getMessage() == null ? "" : ": " + TerminalSafe.line(e.getMessage());
-    if (detail.length() > MAX_INTERNAL_MESSAGE_CHARS) {
-      detail = detail.substring(0, MAX_INTERNAL_MESSAGE_CHARS) + "...";
-    }
+    String detail =
+        e.getMessage() == null
+            ? ""
+            : ": "
+                + Graphemes.shorten(
+                    TerminalSafe.line(e.getMessage()), MAX_INTERNAL_MESSAGE_GLYPHS, "...");
     return "internal error (" + e.getClass().getSimpleName() + detail + ")";
   }
 }

@@ -1,14 +1,15 @@
 package chat.cli.emoji;
 
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Where an input line's cursor may stand: between the characters a person sees. The JDK's character
- * break iterator (before Java 20) splits emoji sequences that show as one glyph, so a boundary is
- * also skipped when it falls before a joiner or after one (👨‍👩‍👧), before a skin-tone modifier
- * (👍🏽), between the two regional indicators of a flag (🇩🇪), or before a mark, variation
- * selector or tag.
+ * Where an input line's cursor may stand, and where text may be cut: between the characters a
+ * person sees (glyphs). The JDK's character break iterator (before Java 20) splits emoji sequences
+ * that show as one glyph, so a boundary is also skipped when it falls before a joiner or after one
+ * (👨‍👩‍👧), before a skin-tone modifier (👍🏽), between the two regional indicators of a flag
+ * (🇩🇪), or before a mark, variation selector or tag.
  */
 public final class Graphemes {
   /** The zero-width joiner of emoji sequences. */
@@ -67,6 +68,51 @@ public final class Graphemes {
       i += Character.charCount(codePoint);
     }
     return inside;
+  }
+
+  /**
+   * The index after each glyph of {@code text}, in order: the last is the length, and none for the
+   * empty string. A cut at one of them splits no surrogate pair, emoji sequence, flag, or letter
+   * from its marks, modifier or variation selector; every other way of cutting text goes through
+   * here ({@link #prefix}, {@link #shorten}). One pass over {@code text}.
+   */
+  public static int[] ends(String text) {
+    BreakIterator clusters = iterator(text);
+    BitSet inside = insides(text);
+    int[] ends = new int[text.length()];
+    int count = 0;
+    for (int end = clusters.next(); end != BreakIterator.DONE; end = clusters.next()) {
+      if (!inside.get(end)) {
+        ends[count++] = end;
+      }
+    }
+    return Arrays.copyOf(ends, count);
+  }
+
+  /** How many glyphs {@code text} shows: each emoji sequence, flag or marked letter counts one. */
+  public static int count(String text) {
+    return ends(text).length;
+  }
+
+  /** The first {@code glyphs} glyphs of {@code text}, or all of it if it has no more. */
+  public static String prefix(String text, int glyphs) {
+    int[] ends = ends(text);
+    if (glyphs >= ends.length) {
+      return text;
+    }
+    return glyphs <= 0 ? "" : text.substring(0, ends[glyphs - 1]);
+  }
+
+  /**
+   * {@code text} if it has at most {@code maxGlyphs} glyphs, else as many of its first glyphs as
+   * leave room for {@code mark} (such as {@code "..."}) within {@code maxGlyphs}, then {@code
+   * mark}.
+   */
+  public static String shorten(String text, int maxGlyphs, String mark) {
+    if (count(text) <= maxGlyphs) {
+      return text;
+    }
+    return prefix(text, maxGlyphs - count(mark)) + mark;
   }
 
   private static BreakIterator iterator(String text) {

@@ -78,6 +78,21 @@ final class Cells {
     return new ArrayList<>(cells.subList(0, end));
   }
 
+  /**
+   * {@code cells} if they fit in {@code columns}, else the longest prefix that leaves room for
+   * {@code mark} (such as {@code "…"}) in {@code style}, then the mark: cut between glyphs ({@link
+   * #fit}) and measured in the columns they take.
+   */
+  static List<Cell> shorten(List<Cell> cells, int columns, String mark, Style style) {
+    if (width(cells) <= columns) {
+      return cells;
+    }
+    List<Cell> marked = line(mark, style);
+    List<Cell> kept = fit(cells, columns - width(marked));
+    kept.addAll(marked);
+    return kept;
+  }
+
   private static List<Cell> split(String text, Style style, boolean keepBreaks) {
     String clean = Normalizer.normalize(stripControls(text, keepBreaks), Normalizer.Form.NFC);
     List<Cell> cells = new ArrayList<>(clean.length());

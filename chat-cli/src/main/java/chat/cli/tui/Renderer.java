@@ -120,11 +120,7 @@ final class Renderer {
     String title = TerminalSafe.line(model.title(current));
     int room = rect.right() - at - Cells.width(counts) - 3; // a space and the quotes
     if (!title.isEmpty() && room >= MIN_TITLE_COLUMNS) {
-      List<Cell> cells = Cells.line(title, Style.BAR);
-      if (Cells.width(cells) > room) {
-        cells = new ArrayList<>(Cells.fit(cells, room - 1));
-        cells.addAll(Cells.line("\u2026", Style.BAR));
-      }
+      List<Cell> cells = Cells.shorten(Cells.line(title, Style.BAR), room, "\u2026", Style.BAR);
       at = out.put(at, rect.row(), rect.right(), " \u201c", Style.BAR);
       at = out.put(at, rect.row(), rect.right(), cells);
       at = out.put(at, rect.row(), rect.right(), "\u201d", Style.BAR);

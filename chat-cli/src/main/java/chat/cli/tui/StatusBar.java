@@ -23,6 +23,9 @@ import java.util.function.Function;
  * white on red.
  */
 final class StatusBar {
+  /** The most columns a file name takes in the bar, {@code ~} included. */
+  static final int MAX_NAME_COLUMNS = 20;
+
   private StatusBar() {}
 
   /**
@@ -131,26 +134,25 @@ final class StatusBar {
     }
   }
 
-  /** Up to two moving file transfers as {@code up report.pdf [####------] 45%}. */
+  /**
+   * Up to two moving file transfers as {@code up report.pdf [####------] 45%}, each name cut to
+   * {@value #MAX_NAME_COLUMNS} columns between glyphs, ending in {@code ~} when cut.
+   */
   private static void transfers(List<Cell> cells, TuiModel model) {
     List<FileTransfer> moving = model.transfers();
     for (int i = 0; i < Math.min(2, moving.size()); i++) {
       FileTransfer transfer = moving.get(i);
-      String name = TerminalSafe.line(transfer.name());
-      if (name.length() > 20) {
-        name = name.substring(0, 19) + "~";
-      }
       String verb = transfer.state() == TransferState.UPLOADING ? "up " : "down ";
-      segment(
-          cells,
-          verb
-              + name
-              + " ["
-              + FileText.bar(transfer.percent(), 10)
-              + "] "
-              + transfer.percent()
-              + "%",
-          Style.BAR_GOOD);
+      List<Cell> text = Cells.line(verb, Style.BAR_GOOD);
+      text.addAll(
+          Cells.shorten(
+              Cells.line(TerminalSafe.line(transfer.name()), Style.BAR_GOOD),
+              MAX_NAME_COLUMNS,
+              "~",
+              Style.BAR_GOOD));
+      String progress = " [" + FileText.bar(transfer.percent(), 10) + "] " + transfer.percent();
+      text.addAll(Cells.line(progress + "%", Style.BAR_GOOD));
+      segment(cells, text);
     }
     if (moving.size() > 2) {
       segment(cells, "+" + (moving.size() - 2) + " transfers", Style.BAR);
@@ -158,8 +160,12 @@ final class StatusBar {
   }
 
   private static void segment(List<Cell> cells, String text, Style style) {
+    segment(cells, Cells.line(text, style));
+  }
+
+  private static void segment(List<Cell> cells, List<Cell> text) {
     cells.addAll(Cells.line(" [", Style.BAR));
-    cells.addAll(Cells.line(text, style));
+    cells.addAll(text);
     cells.addAll(Cells.line("]", Style.BAR));
   }
 

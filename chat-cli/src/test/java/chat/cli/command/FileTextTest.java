@@ -69,4 +69,16 @@ class FileTextTest {
     assertThat(FileText.bar(45, 10)).isEqualTo("####------");
     assertThat(FileText.bar(100, 10)).isEqualTo("##########");
   }
+
+  @Test
+  void name_longNameEndingInEmoji_isCutBetweenGlyphs() {
+    // cut by chars, a surrogate pair or an emoji sequence lost its second half
+    String family = "👨\u200D👩\u200D👧";
+    assertThat(FileText.name("a".repeat(56) + "😀😀😀😀.png")).isEqualTo("a".repeat(56) + "😀...");
+    assertThat(FileText.name("a".repeat(55) + family + "b".repeat(10)))
+        .isEqualTo("a".repeat(55) + family + "b...");
+    assertThat(FileText.name("a".repeat(56) + "\uD83C\uDDE9\uD83C\uDDEA".repeat(5)))
+        .isEqualTo("a".repeat(56) + "\uD83C\uDDE9\uD83C\uDDEA...");
+    assertThat(FileText.name("e\u0301".repeat(60))).isEqualTo("e\u0301".repeat(60));
+  }
 }

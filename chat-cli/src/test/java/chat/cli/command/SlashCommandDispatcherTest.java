@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import chat.cli.CommandException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,33 @@ class SlashCommandDispatcherTest {
 
     assertThat(context.errors())
         .containsExactly("error: internal error (IllegalStateException: boom)");
+  }
+
+  @Test
+  void dispatch_unexpectedExceptionWithALongMessage_isCutBetweenGlyphs() {
+    // cut at 200 chars (with the ": " before it), the line ended in half an emoji
+    String fits = "a".repeat(197) + "😀😀";
+    String tooLong = "😀".repeat(300);
+    List<String> errors = new ArrayList<>();
+    for (String message : List.of(fits, tooLong)) {
+      SlashCommand buggy =
+          SlashCommand.named("bug", "/bug", "a bug")
+              .withoutLogin()
+              .runs(
+                  (c, x) -> {
+                    throw new IllegalStateException(message);
+                  });
+      RecordingContext recording = new RecordingContext();
+      new SlashCommandDispatcher(new CommandRegistry(List.of(buggy))).dispatch("/bug", recording);
+      errors.addAll(recording.errors());
+    }
+
+    assertThat(errors)
+        .containsExactly(
+            "error: internal error (IllegalStateException: " + fits + ")",
+            "error: internal error (IllegalStateException: "
+                + "😀".repeat(SlashCommandDispatcher.MAX_INTERNAL_MESSAGE_GLYPHS - 3)
+                + "...)");
   }
 
   @Test

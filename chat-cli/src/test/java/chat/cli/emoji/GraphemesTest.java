@@ -66,4 +66,35 @@ class GraphemesTest {
             first + 6, // inside 🇫🇷
             text.length() - 1); // before the accent
   }
+
+  @Test
+  void ends_eachSequenceAFlagAndAMarkedLetter_isOneGlyph() {
+    String thumbs = "👍🏽";
+    String heart = "\u2764\uFE0F";
+    String accented = "q\u0301";
+    String text = "a" + FAMILY + GERMANY + thumbs + heart + accented + "😀";
+
+    int[] ends = Graphemes.ends(text);
+
+    assertThat(ends).hasSize(7);
+    assertThat(Graphemes.count(text)).isEqualTo(7);
+    assertThat(Graphemes.prefix(text, 2)).isEqualTo("a" + FAMILY);
+    assertThat(Graphemes.prefix(text, 3)).isEqualTo("a" + FAMILY + GERMANY);
+    assertThat(Graphemes.prefix(text, 5)).endsWith(thumbs + heart);
+    assertThat(Graphemes.prefix(text, 6)).endsWith(accented);
+    assertThat(Graphemes.prefix(text, 0)).isEmpty();
+    assertThat(Graphemes.prefix(text, 7)).isEqualTo(text);
+    assertThat(Graphemes.ends("")).isEmpty();
+  }
+
+  @Test
+  void shorten_cutsBetweenGlyphs_neverInsideASurrogatePairOrSequence() {
+    String text = "ab" + "😀".repeat(3) + FAMILY + GERMANY + FRANCE;
+
+    assertThat(Graphemes.shorten(text, 8, "...")).isEqualTo(text);
+    assertThat(Graphemes.shorten(text, 7, "...")).isEqualTo("ab😀😀...");
+    assertThat(Graphemes.shorten(text, 4, "~")).isEqualTo("ab😀~");
+    assertThat(Graphemes.shorten("ab" + FAMILY + "c", 3, "~")).isEqualTo("ab~");
+    assertThat(Graphemes.shorten("abcd", 2, "...")).isEqualTo("...");
+  }
 }

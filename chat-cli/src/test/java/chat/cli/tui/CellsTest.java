@@ -100,4 +100,14 @@ class CellsTest {
     assertThat(glyphs(Cells.fit(Cells.line("a.\uD83C\uDDE9\uD83C\uDDEA", Style.TEXT), 3)))
         .isEqualTo("a.");
   }
+
+  @Test
+  void shorten_tooWide_cutsBetweenGlyphsAndAddsTheMark() {
+    List<Cell> family = Cells.line("ab👨\u200D👩\u200D👧c", Style.TEXT); // 2 + 6 + 1 columns
+
+    assertThat(Cells.shorten(family, 9, "~", Style.TEXT)).isEqualTo(family);
+    assertThat(glyphs(Cells.shorten(family, 8, "~", Style.TEXT))).isEqualTo("ab~");
+    assertThat(glyphs(Cells.shorten(Cells.line("漢字漢字", Style.TEXT), 6, "\u2026", Style.TEXT)))
+        .isEqualTo("漢字\u2026");
+  }
 }

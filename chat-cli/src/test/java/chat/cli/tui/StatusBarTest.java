@@ -3,7 +3,9 @@ package chat.cli.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
+import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +84,41 @@ class StatusBarTest {
     String bar = text(StatusBar.cells(model, "re\u001b[2Jlay:1", "al\u0007ice", ALL_UNVERIFIED));
 
     assertThat(bar).startsWith(" [relay:1] [alice] [1:#dev]");
+  }
+
+  private static FileTransfer uploading(String name) {
+    return new FileTransfer(
+        "0".repeat(32),
+        true,
+        "#dev",
+        "alice",
+        name,
+        100,
+        TransferState.UPLOADING,
+        45,
+        100,
+        "",
+        "",
+        1);
+  }
+
+  private static String transferSegment(String name) {
+    TuiModel model = new TuiModel();
+    model.transfer(uploading(name));
+    String bar = text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED));
+    return bar.substring(bar.indexOf(" [up "));
+  }
+
+  @Test
+  void cells_longTransferName_isCutBetweenGlyphs_toTwentyColumns() {
+    // substring(0, 19) split the emoji's surrogate pair: a lone surrogate drawn as U+FFFD
+    assertThat(transferSegment("a".repeat(18) + "😀😀.png"))
+        .isEqualTo(" [up " + "a".repeat(18) + "~ [####------] 45%]");
+    assertThat(transferSegment("a".repeat(15) + "👨\u200D👩\u200D👧.txt"))
+        .isEqualTo(" [up " + "a".repeat(15) + "~ [####------] 45%]");
+    // twenty characters, but forty columns: cut like every other name wider than the bar allows
+    assertThat(transferSegment("漢".repeat(20)))
+        .isEqualTo(" [up " + "漢".repeat(9) + "~ [####------] 45%]");
+    assertThat(transferSegment("report.pdf")).isEqualTo(" [up report.pdf [####------] 45%]");
   }
 }

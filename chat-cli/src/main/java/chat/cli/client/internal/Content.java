@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.emoji.Graphemes;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -77,15 +78,16 @@ sealed interface Content {
     }
   }
 
-  /** The most characters of an unknown kind that {@link #decode}'s failure quotes. */
-  int MAX_QUOTED_KIND_CHARS = 32;
+  /** The most glyphs of an unknown kind that {@link #decode}'s failure quotes. */
+  int MAX_QUOTED_KIND_GLYPHS = 32;
 
   /**
    * Reads content from an opened envelope's plaintext.
    *
    * @throws CommandException.EnvelopeRejected if it is not content v1 this client knows; its
    *     message says why in a few words, quoting what the sender wrote (an unknown kind, at most
-   *     {@link #MAX_QUOTED_KIND_CHARS} characters of it), so a front end cleans it as remote text
+   *     {@link #MAX_QUOTED_KIND_GLYPHS} glyphs of it, cut between glyphs), so a front end cleans it
+   *     as remote text
    */
   static Content decode(byte[] plaintext) {
     try {
@@ -96,7 +98,7 @@ sealed interface Content {
           kind == null
               ? "content that names no kind"
               : "an unknown kind of content, \""
-                  + kind.substring(0, Math.min(kind.length(), MAX_QUOTED_KIND_CHARS))
+                  + Graphemes.prefix(kind, MAX_QUOTED_KIND_GLYPHS)
                   + "\" (from a newer client?)",
           e);
     } catch (IOException | RuntimeException e) {

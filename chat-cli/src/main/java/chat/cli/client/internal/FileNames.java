@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.emoji.Graphemes;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -72,7 +73,10 @@ final class FileNames {
     }
   }
 
-  /** {@code name} cut to {@link #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension. */
+  /**
+   * {@code name} cut to {@link #MAX_NAME_BYTES} UTF-8 bytes between glyphs (no flag or emoji
+   * sequence is cut in half, no letter loses its accents), keeping a short extension.
+   */
   private static String shorten(String name) {
     if (utf8Length(name) <= MAX_NAME_BYTES) {
       return name;
@@ -82,19 +86,16 @@ final class FileNames {
         dot > 0 && name.length() - dot <= MAX_EXTENSION_CHARS ? name.substring(dot) : "";
     String stem = extension.isEmpty() ? name : name.substring(0, dot);
     int budget = MAX_NAME_BYTES - utf8Length(extension);
-    StringBuilder kept = new StringBuilder();
+    int kept = 0;
     int bytes = 0;
-    for (int i = 0; i < stem.length(); ) {
-      int cp = stem.codePointAt(i);
-      int size = utf8Length(new String(Character.toChars(cp)));
-      if (bytes + size > budget) {
+    for (int end : Graphemes.ends(stem)) {
+      bytes += utf8Length(stem.substring(kept, end));
+      if (bytes > budget) {
         break;
       }
-      kept.appendCodePoint(cp);
-      bytes += size;
-      i += Character.charCount(cp);
+      kept = end;
     }
-    return kept.toString().replaceAll("[. ]+$", "") + extension;
+    return stem.substring(0, kept).replaceAll("[. ]+$", "") + extension;
   }
 
   private static int utf8Length(String text) {

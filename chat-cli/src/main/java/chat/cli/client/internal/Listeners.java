@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -23,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registered {@link ClientListener}s; tells each in turn and keeps going if one throws. Called
- * on the client's event thread only.
+ * The registered {@link ClientListener}s; tells each in turn and keeps going if one throws, which
+ * is logged in one line at WARN (the exception's class and cleaned message) and with its stack
+ * trace at DEBUG ({@code -v}). Called on the client's event thread only.
  */
 final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
@@ -51,7 +53,8 @@ final class Listeners {
       try {
         call.accept(listener);
       } catch (RuntimeException e) {
-        LOG.warn("a client listener failed", e);
+        LOG.warn("a client listener failed: {}", TerminalSafe.line(e.toString()));
+        LOG.debug("client listener failure", e);
       }
     }
   }
@@ -69,7 +72,7 @@ final class Listeners {
       } catch (CommandException.FileAccess e) {
         localWriteFailure(e.getMessage());
       } catch (RuntimeException e) {
-        LOG.warn("client event failed: {}", e.toString());
+        LOG.warn("client event failed: {}", TerminalSafe.line(e.toString()));
         LOG.debug("client event failure", e);
       }
     };

@@ -49,13 +49,23 @@ class ContentTest {
     assertThat(rejection("{\"kind\":\"" + "k".repeat(500) + "\"}"))
         .isEqualTo(
             "an unknown kind of content, \""
-                + "k".repeat(Content.MAX_QUOTED_KIND_CHARS)
+                + "k".repeat(Content.MAX_QUOTED_KIND_GLYPHS)
                 + "\" (from a newer client?)");
     assertThat(rejection("{\"text\":\"no kind\"}")).isEqualTo("content that names no kind");
     assertThat(rejection("{\"kind\":\"text\",\"text\":\"" + "x".repeat(70_000) + "\"}"))
         .isEqualTo("invalid content: text longer than 65536 characters");
     assertThat(rejection("not json"))
         .isEqualTo("content in a format this client does not know (from a newer client?)");
+  }
+
+  @Test
+  void decode_unknownKindOfEmoji_isQuotedCutBetweenGlyphs() {
+    // cut at 32 chars, the quote ended in half an emoji: a lone surrogate
+    assertThat(rejection("{\"kind\":\"x" + "😀".repeat(40) + "\"}"))
+        .isEqualTo(
+            "an unknown kind of content, \"x"
+                + "😀".repeat(Content.MAX_QUOTED_KIND_GLYPHS - 1)
+                + "\" (from a newer client?)");
   }
 
   private static String rejection(String plaintext) {

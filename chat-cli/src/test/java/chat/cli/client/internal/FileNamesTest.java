@@ -87,6 +87,19 @@ class FileNamesTest {
   }
 
   @Test
+  void sanitize_longName_isCutBetweenGlyphs() {
+    // cut by code points, the 200th byte fell inside the flag: half of it (a lone D) was kept
+    String flag = "\uD83C\uDDE9\uD83C\uDDEA"; // 8 bytes
+    assertThat(FileNames.sanitize("a".repeat(196) + flag)).isEqualTo("a".repeat(196));
+    assertThat(FileNames.sanitize("a".repeat(192) + flag + "b")).isEqualTo("a".repeat(192) + flag);
+    String skinTone = "👍🏽"; // 8 bytes, the modifier alone 4
+    assertThat(FileNames.sanitize("a".repeat(190) + skinTone + ".txt"))
+        .isEqualTo("a".repeat(190) + ".txt");
+    String accented = "q\u0301"; // 3 bytes, no precomposed form
+    assertThat(FileNames.sanitize("a".repeat(199) + accented)).isEqualTo("a".repeat(199));
+  }
+
+  @Test
   void numbered_nthAttempt_addsTheNumberBeforeTheExtension() {
     assertThat(FileNames.numbered("report.pdf", 0)).isEqualTo("report.pdf");
     assertThat(FileNames.numbered("report.pdf", 1)).isEqualTo("report (1).pdf");
