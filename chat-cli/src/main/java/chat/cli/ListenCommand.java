@@ -246,9 +246,10 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     /**
-     * A membership change: with {@code --json} a {@code membership} line; in text, only this user's
-     * own, made on another device or window (listen makes none), on stderr in the words of the line
-     * mode ({@code you joined #rust}, {@code you left #rust}, {@code you closed @bob}, {@code you
+     * A membership change (another member's only in a conversation this user is in, as the client
+     * tells them): with {@code --json} a {@code membership} line; in text, only this user's own,
+     * made on another device or window (listen makes none), on stderr in the words of the line mode
+     * ({@code you joined #rust}, {@code you left #rust}, {@code you closed @bob}, {@code you
      * opened @bob}), since which messages it prints from then on changes.
      */
     @Override

@@ -575,7 +575,10 @@ class ListenCommandTest {
     CompletableFuture<Cli.Result> listening =
         CompletableFuture.supplyAsync(
             () -> Cli.withPassphrase().client(fake).run(args.toArray(String[]::new)));
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
+    // logged in: the fake records the call before it takes the username
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> fake.calls.contains("resume bob") && fake.username().isPresent());
     return listening;
   }
 }

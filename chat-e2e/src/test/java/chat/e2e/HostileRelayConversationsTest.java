@@ -97,10 +97,10 @@ class HostileRelayConversationsTest {
   }
 
   /**
-   * The ways into a conversation an honest relay announces no other way: a group created on another
-   * device (no event: its first message lists it, on the relay's member list), an invitation
-   * accepted on another device (a join event), and a private conversation someone opens (its first
-   * message).
+   * The honest ways into a conversation from elsewhere: a group created on another device (a join
+   * event of alice's; from a relay that sends none, its first message lists it, on the relay's
+   * member list), an invitation accepted on another device (a join event), and a private
+   * conversation someone opens (its first message, as nothing else announces it).
    */
   @Test
   void groupCreatedAndInvitationAcceptedElsewhere_privateConversationOpened_areListedAndShown() {
@@ -128,6 +128,51 @@ class HostileRelayConversationsTest {
       assertThat(alice.conversations()).contains("#team", "#crew", direct);
       assertThat(aliceEvents.notices).noneMatch(n -> n.contains("not in"));
     }
+  }
+
+  @Test
+  void joinsAndLeavesOfOthers_inConversationsTheRelayInvents_areNotTold() {
+    List<String> told = new CopyOnWriteArrayList<>();
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob", joinsAndLeavesInto(told))) {
+      bob.join("#ops");
+      Link link = relay.proxy().linkOf("bob");
+      for (int i = 1; i <= ROOMS; i++) {
+        link.sendToClient(new MembershipEvent("#invented" + i, "carol", MembershipChange.JOINED));
+        link.sendToClient(new MembershipEvent("@carol+dave" + i, "carol", MembershipChange.LEFT));
+      }
+      alice.join("#ops");
+      await().atMost(Duration.ofSeconds(15)).until(() -> told.contains("alice joined #ops"));
+
+      assertThat(told)
+          .contains("bob joined #ops")
+          .noneMatch(said -> said.contains("carol") || said.contains("invented"));
+      assertThat(bob.conversations()).containsExactlyInAnyOrder("#lobby", "#ops");
+    }
+  }
+
+  @Test
+  void groupCreatedOnAnotherDevice_isListedAtOnce_asAJoinOfTheUsers() {
+    List<String> told = new CopyOnWriteArrayList<>();
+    try (RelayChatClient alice = relay.registered("alice", joinsAndLeavesInto(told));
+        RelayChatClient phone = Clients.live(relay.port(), phoneHome)) {
+      phone.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+
+      phone.createGroup("crew");
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> told.contains("alice joined #crew"));
+      assertThat(alice.conversations()).contains("#crew");
+    }
+  }
+
+  /** A listener that writes each join and leave it is told of into {@code told}. */
+  private static ClientListener joinsAndLeavesInto(List<String> told) {
+    return new ClientListener() {
+      @Override
+      public void onMembership(String conversation, String username, boolean joined) {
+        told.add(username + (joined ? " joined " : " left ") + conversation);
+      }
+    };
   }
 
   @Test

@@ -10,7 +10,6 @@ import chat.crypto.IdentityKeyPair;
 import chat.protocol.ConversationState;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
-import chat.protocol.Event;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
@@ -20,8 +19,6 @@ import chat.protocol.LeaveRequest;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
-import chat.protocol.PingRequest;
-import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.SendReply;
@@ -79,10 +76,10 @@ class DirectCloseIntegrationTest {
       assertThat(left.conversation()).isEqualTo(DIRECT);
       assertThat(annThere.nextEvent(MembershipEvent.class, e -> e.conversation().equals(DIRECT)))
           .isEqualTo(new MembershipEvent(DIRECT, "ann", MembershipChange.LEFT));
-      assertThat(membershipEvents(annOld))
+      assertThat(annOld.eventsSoFar(MembershipEvent.class))
           .as("a version 6 connection could not tell it from bob leaving")
           .isEmpty();
-      assertThat(membershipEvents(bobHere)).as("bob is not told").isEmpty();
+      assertThat(bobHere.eventsSoFar(MembershipEvent.class)).as("bob is not told").isEmpty();
       assertThat(listed("ann")).doesNotContain(DIRECT);
       assertThat(listed("bob")).as("bob's copy is untouched").contains(DIRECT);
       assertThat(history(annHere)).as("the messages stay on the relay").hasSize(stored);
@@ -117,7 +114,7 @@ class DirectCloseIntegrationTest {
       assertThat(annThere.nextEvent(MembershipEvent.class, e -> e.conversation().equals(DIRECT)))
           .isEqualTo(new MembershipEvent(DIRECT, "ann", MembershipChange.JOINED));
       assertThat(listed("ann")).contains(DIRECT);
-      assertThat(membershipEvents(bobHere)).isEmpty();
+      assertThat(bobHere.eventsSoFar(MembershipEvent.class)).isEmpty();
     }
   }
 
@@ -171,15 +168,6 @@ class DirectCloseIntegrationTest {
     return client
         .ok(new HistoryRequest(client.nextId(), DIRECT, 0, 0), HistoryReply.class)
         .messages();
-  }
-
-  /**
-   * The membership events {@code client} got so far: a ping answered after them proves that every
-   * event pushed before the caller's last reply has arrived.
-   */
-  private static List<Event> membershipEvents(TestClient client) throws Exception {
-    client.ok(new PingRequest(client.nextId()), PongReply.class);
-    return client.events.stream().filter(MembershipEvent.class::isInstance).toList();
   }
 
   private static ErrorReply refused(Reply reply) {

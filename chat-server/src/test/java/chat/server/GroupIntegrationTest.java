@@ -393,6 +393,26 @@ class GroupIntegrationTest {
   }
 
   @Test
+  void create_theCreatorsOtherConnectionsHearTheirJoin_theCreatingOneOnlyItsReply()
+      throws Exception {
+    try (TestClient here = as(owner);
+        TestClient there = as(owner);
+        TestClient old = as(owner, 1);
+        TestClient other = as(admin)) {
+      here.ok(new GroupCreateRequest(here.nextId(), "#g-elsewhere"), JoinReply.class);
+
+      MembershipEvent joined =
+          new MembershipEvent("#g-elsewhere", "olivia", MembershipChange.JOINED);
+      assertThat(there.nextEvent(MembershipEvent.class)).isEqualTo(joined);
+      assertThat(old.nextEvent(MembershipEvent.class))
+          .as("a version 1 connection takes the group for a room it is in")
+          .isEqualTo(joined);
+      assertThat(here.eventsSoFar(MembershipEvent.class)).as("its join_ok says it all").isEmpty();
+      assertThat(other.eventsSoFar(MembershipEvent.class)).isEmpty();
+    }
+  }
+
+  @Test
   void versionOneMember_hearsAKickAsLeft_andGetsOnlyCodesItKnows() throws Exception {
     try (TestClient o = as(owner);
         TestClient old = as(member, 1);

@@ -5,6 +5,8 @@ import chat.protocol.Event;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.HelloRequest;
+import chat.protocol.PingRequest;
+import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.Request;
@@ -181,6 +183,15 @@ public final class TestClient implements AutoCloseable {
       }
     }
     throw new AssertionError("no " + type.getSimpleName() + " within 10 s");
+  }
+
+  /**
+   * The events of {@code type} received so far, left in the queue: a ping answered after them
+   * proves that every event pushed before this client's last reply has arrived.
+   */
+  public <T extends Event> List<T> eventsSoFar(Class<T> type) throws Exception {
+    ok(new PingRequest(nextId()), PongReply.class);
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   /** Stops reading from the socket after the current frame, as a stalled client would. */

@@ -9,7 +9,12 @@ public interface ClientListener {
   /** A message opened, verified and not seen before (each message id is reported once). */
   default void onMessage(ChatMessage message) {}
 
-  /** Someone joined ({@code joined}) or left a conversation this user is in. */
+  /**
+   * Someone joined ({@code joined}) or left a conversation this user is in: this user's own join
+   * lists the conversation (made here or elsewhere: a group created on another device is one), and
+   * another member's is told only for a conversation listed ({@link ChatClient#conversations}),
+   * whatever the relay announces.
+   */
   default void onMembership(String conversation, String username, boolean joined) {}
 
   /** A contact came online or went offline. */

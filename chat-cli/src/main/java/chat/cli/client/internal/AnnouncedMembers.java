@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +37,30 @@ import java.util.function.UnaryOperator;
  *       without the announcement.
  * </ul>
  *
- * Thread-safe: announcements come in on the connection's reader thread, lists and sends on others.
+ * <p>An announcement matters only to a list asked for before it arrived, so few are needed at any
+ * time; but the relay can announce joins of made-up users in conversations it invents, and a
+ * conversation this client is not in must still keep what is announced (its own join may be on its
+ * way). So it keeps the latest announcement of at most {@link #MAX_HEARD_PER_CONVERSATION} members
+ * in each of at most {@link #MAX_HEARD_CONVERSATIONS} conversations, and forgets the one heard
+ * longest ago past either. A forgotten announcement is one never sent, which a relay can always do:
+ * a join then makes the member look unannounced (reported, never hidden), a leave keeps them
+ * listed.
+ *
+ * <p>Thread-safe: announcements come in on the connection's reader thread, lists and sends on
+ * others.
  */
 final class AnnouncedMembers {
   /** How long a listed member's join event may lag the list before the member is reported. */
   static final Duration GRACE = Duration.ofSeconds(2);
+
+  /**
+   * Conversations whose announcements are kept: far more than announce a change while one list is
+   * on its way.
+   */
+  static final int MAX_HEARD_CONVERSATIONS = 256;
+
+  /** Members whose latest announcement is kept in one conversation. */
+  static final int MAX_HEARD_PER_CONVERSATION = 256;
 
   /** An announced join or leave, with its place in the order announcements arrived. */
   private record Heard(boolean joined, long order) {}
@@ -54,7 +74,7 @@ final class AnnouncedMembers {
   private final BiConsumer<String, String> notice;
   private long heardCount;
   private final Map<String, Set<String>> known = new HashMap<>();
-  private final Map<String, Map<String, Heard>> heard = new HashMap<>();
+  private final Map<String, Map<String, Heard>> heard = new Newest<>(MAX_HEARD_CONVERSATIONS);
   private final Map<String, Map<String, Unexplained>> waiting = new HashMap<>();
   private final Map<String, Set<String>> unannounced = new HashMap<>();
 
@@ -99,7 +119,7 @@ final class AnnouncedMembers {
   synchronized void announced(String conversation, String username, boolean joined) {
     String key = Usernames.key(username);
     heard
-        .computeIfAbsent(conversation, k -> new HashMap<>())
+        .computeIfAbsent(conversation, k -> new Newest<>(MAX_HEARD_PER_CONVERSATION))
         .put(key, new Heard(joined, ++heardCount));
     Set<String> members = known.get(conversation);
     if (members != null) {
@@ -247,5 +267,35 @@ final class AnnouncedMembers {
     heard.remove(conversation);
     waiting.remove(conversation);
     unannounced.remove(conversation);
+  }
+
+  /** In how many conversations announcements are kept (for tests). */
+  synchronized int conversationsHeard() {
+    return heard.size();
+  }
+
+  /** The most members whose announcements are kept in one conversation (for tests). */
+  synchronized int mostHeardInOne() {
+    return heard.values().stream().mapToInt(Map::size).max().orElse(0);
+  }
+
+  /**
+   * A map that keeps the {@code max} entries put or read most recently, forgetting the one put or
+   * read longest ago past that.
+   */
+  private static final class Newest<V> extends LinkedHashMap<String, V> {
+    private static final long serialVersionUID = 1L;
+
+    private final int max;
+
+    Newest(int max) {
+      super(16, 0.75f, true);
+      this.max = max;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+      return size() > max;
+    }
   }
 }

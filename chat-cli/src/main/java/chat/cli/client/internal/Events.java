@@ -153,15 +153,25 @@ final class Events {
     }
   }
 
+  /**
+   * This user's own join lists the conversation and a leave drops it ({@link PushedConversations});
+   * another member's join or leave is told only in a conversation listed, as {@link
+   * chat.cli.client.ClientListener#onMembership} promises: a relay can announce joins in
+   * conversations it invents, and a front end would say them as news of a conversation this user is
+   * in.
+   */
   private void membership(MembershipEvent event) {
     String conversation = event.conversation();
     boolean joined = event.change() == MembershipChange.JOINED;
-    if (session.ready()
-        && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
-      if (!joined) {
-        session.removeConversation(conversation);
-      } else if (!PushedConversations.listJoined(session, listeners, conversation)) {
-        return;
+    if (session.ready()) {
+      if (Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
+        if (!joined) {
+          session.removeConversation(conversation);
+        } else if (!PushedConversations.listJoined(session, listeners, conversation)) {
+          return;
+        }
+      } else if (!session.lists(conversation)) {
+        return; // still recorded for the member checks (recordMembership), said nowhere
       }
     }
     listeners.membership(conversation, event.username(), joined);

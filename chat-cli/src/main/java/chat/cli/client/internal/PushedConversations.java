@@ -15,10 +15,10 @@ import chat.protocol.Usernames;
  * list, a join event naming this user, the reply to this user's own command, and, for a message
  * pushed in a conversation not listed, a private conversation of this user's (the other party's
  * first message opens it, with no event) or a room whose member list from the relay names this user
- * (a group created on another device, which no event announces, or a join whose event is still on
- * its way). Past {@link PushedNotice#MAX_LISTED} none is added. What is refused is not shown and
- * keeps no read position; the person gets a notice, capped once for all conversations. On the event
- * thread.
+ * (a group created on another device, which an older relay does not announce, or a join whose event
+ * is still on its way). Past {@link PushedNotice#MAX_LISTED} none is added. What is refused is not
+ * shown and keeps no read position; the person gets a notice, capped once for all conversations. On
+ * the event thread.
  */
 final class PushedConversations {
   private PushedConversations() {}

@@ -183,4 +183,53 @@ class AnnouncedMembersTest {
     assertThat(members.takeUnannounced("#r")).isEmpty();
     assertThat(notices).isEmpty();
   }
+
+  @Test
+  void announced_joinsInMoreConversationsThanKept_keepsTheNewest() {
+    for (int i = 0; i < AnnouncedMembers.MAX_HEARD_CONVERSATIONS * 4; i++) {
+      members.announced("#invented" + i, "carol", true);
+    }
+
+    assertThat(members.conversationsHeard()).isEqualTo(AnnouncedMembers.MAX_HEARD_CONVERSATIONS);
+  }
+
+  @Test
+  void announced_moreMembersInOneConversationThanKept_keepsTheNewest() {
+    for (int i = 0; i < AnnouncedMembers.MAX_HEARD_PER_CONVERSATION * 4; i++) {
+      members.announced("#invented", "user" + i, true);
+    }
+
+    assertThat(members.mostHeardInOne()).isEqualTo(AnnouncedMembers.MAX_HEARD_PER_CONVERSATION);
+  }
+
+  /**
+   * Bob's join is announced while a list is on its way, then {@code others} conversations' joins.
+   */
+  private void bobJoinsWhileListedThenJoinsIn(int others) {
+    joined("alice");
+    long since = members.mark();
+    members.announced("#r", "bob", true);
+    for (int i = 0; i < others; i++) {
+      members.announced("#invented" + i, "carol", true);
+    }
+    members.listed("#r", List.of("alice"), since); // made before bob's join
+    members.listed("#r", List.of("alice", "bob"), members.mark());
+    graceEnds();
+  }
+
+  @Test
+  void announced_joinsInOtherConversationsWithinTheBound_aJoinOnItsWayStillCounts() {
+    bobJoinsWhileListedThenJoinsIn(AnnouncedMembers.MAX_HEARD_CONVERSATIONS - 1);
+
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void announced_joinsInMoreOtherConversationsThanKept_theJoinForgotten_isReportedAsNeverSent() {
+    bobJoinsWhileListedThenJoinsIn(AnnouncedMembers.MAX_HEARD_CONVERSATIONS);
+
+    assertThat(members.takeUnannounced("#r")).containsExactly("bob");
+    assertThat(notices).hasSize(1);
+  }
 }

@@ -10,6 +10,8 @@ import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.MalformedDataException;
 import chat.protocol.KeyChangeEvent;
+import chat.protocol.MembershipChange;
+import chat.protocol.MembershipEvent;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Key changes the relay announces, as alice's client takes them: what the listeners are told. */
+/**
+ * Key changes, joins and leaves the relay announces, as alice's client takes them: what the
+ * listeners are told.
+ */
 class EventsTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -100,6 +105,11 @@ class EventsTest {
           @Override
           public void onKeyChangedPastMemory(Advice.KeyChanged changed) {
             told.add("past memory " + changed.user());
+          }
+
+          @Override
+          public void onMembership(String conversation, String username, boolean joined) {
+            told.add(username + (joined ? " joined " : " left ") + conversation);
           }
         });
     Events.loginAnnounced(session, listeners);
@@ -201,5 +211,36 @@ class EventsTest {
     assertThat(told.subList(1, 1 + KeyChangesSaid.MAX_KEYS)).containsOnly("advice bob");
     assertThat(told.subList(1 + KeyChangesSaid.MAX_KEYS, told.size()))
         .containsExactly("past memory bob", "past memory bob");
+  }
+
+  /** The relay announces that {@code user} joined or left {@code conversation}. */
+  private void membership(String conversation, String user, MembershipChange change) {
+    MembershipEvent event = new MembershipEvent(conversation, user, change);
+    Events.recordMembership(session, event);
+    new Events(session, listeners).handle(event);
+  }
+
+  @Test
+  void membership_ofOthersInConversationsNotListed_isToldNothing_inListedOnesIsTold() {
+    session.addConversation("#ops");
+
+    membership("#invented", "carol", MembershipChange.JOINED);
+    membership("#invented", "carol", MembershipChange.LEFT);
+    membership("@carol+dave", "carol", MembershipChange.JOINED);
+    membership("#ops", "carol", MembershipChange.JOINED);
+
+    assertThat(told).containsExactly("carol joined #ops");
+    assertThat(session.conversations()).containsExactly("#ops");
+  }
+
+  @Test
+  void membership_ownJoinListsTheConversation_thenOthersThereAreTold() {
+    membership("#new", "Alice", MembershipChange.JOINED);
+    membership("#new", "carol", MembershipChange.JOINED);
+    membership("#new", "alice", MembershipChange.LEFT);
+    membership("#new", "carol", MembershipChange.LEFT);
+
+    assertThat(told).containsExactly("Alice joined #new", "carol joined #new", "alice left #new");
+    assertThat(session.conversations()).isEmpty();
   }
 }

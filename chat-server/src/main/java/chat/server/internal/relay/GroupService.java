@@ -79,7 +79,10 @@ public final class GroupService {
     this.clock = clock;
   }
 
-  /** Creates a group owned by the caller, who joins it at once. */
+  /**
+   * Creates a group owned by the caller, who joins it at once; their other connections are told
+   * ({@link Notifier#created}).
+   */
   public JoinReply create(ClientConnection connection, GroupCreateRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElseThrow();
@@ -103,6 +106,7 @@ public final class GroupService {
           return null;
         });
     LOG.debug("group created by {}", logIds.user(key));
+    notifier.created(room, key, username, connection);
     long lastSeq = storage.read(c -> conversations.lastSeq(c, room)).orElse(0);
     return new JoinReply(request.id(), room, lastSeq, List.of(username));
   }

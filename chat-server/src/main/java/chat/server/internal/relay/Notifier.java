@@ -24,6 +24,9 @@ import java.util.Set;
  * concern, each connection in the form its wire version understands (see {@link WireCompat}).
  */
 public final class Notifier {
+  /** The lowest wire version: an event every connection hears. */
+  private static final int EVERY_VERSION = 1;
+
   private final Storage storage;
   private final MemberRepository members;
   private final Router router;
@@ -79,12 +82,26 @@ public final class Notifier {
       String username,
       MembershipChange change,
       ClientConnection origin) {
-    Event event = new MembershipEvent(conversation, username, change);
-    for (ClientConnection connection : router.connections(userKey)) {
-      if (connection != origin && connection.state().version() >= ProtocolVersions.CLOSE_DIRECT) {
-        connection.push(event);
-      }
-    }
+    toOtherConnections(
+        userKey,
+        origin,
+        new MembershipEvent(conversation, username, change),
+        ProtocolVersions.CLOSE_DIRECT);
+  }
+
+  /**
+   * Tells the other connections of {@code userKey} that they created group {@code room} on {@code
+   * origin}, which hears only its reply: {@code event.membership} {@code joined} naming them, as a
+   * join tells every connection of the joiner, so that their other devices list the group at once.
+   * Nobody else is in it yet. Every wire version hears it: to a version 1 connection the group is a
+   * room it is in.
+   */
+  public void created(String room, String userKey, String username, ClientConnection origin) {
+    toOtherConnections(
+        userKey,
+        origin,
+        new MembershipEvent(room, username, MembershipChange.JOINED),
+        EVERY_VERSION);
   }
 
   /**
@@ -180,6 +197,18 @@ public final class Notifier {
     out.addAll(storage.read(c -> friends.friends(c, userKey)).keySet());
     out.remove(userKey);
     return out;
+  }
+
+  /**
+   * Pushes {@code event} to the connections of {@code userKey} but {@code origin} from a version.
+   */
+  private void toOtherConnections(
+      String userKey, ClientConnection origin, Event event, int minVersion) {
+    for (ClientConnection connection : router.connections(userKey)) {
+      if (connection != origin && connection.state().version() >= minVersion) {
+        send(connection, event, false);
+      }
+    }
   }
 
   private void pushTo(String userKey, Event event) {
