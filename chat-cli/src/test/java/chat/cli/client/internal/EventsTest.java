@@ -325,6 +325,28 @@ class EventsTest {
     assertThat(session.members.explains("#named", recipientSet("alice", "carol"))).isFalse();
   }
 
+  @Test
+  void privateConversationsTheRelayOpensAndClosesWithoutEnd_keepAtMostTheMostUnlistedCursors() {
+    session.connectionState(ConnectionState.ONLINE);
+    Events events = new Events(session, listeners);
+    int cycles = ClientState.MAX_UNLISTED_CURSORS + 20;
+
+    for (int i = 0; i < cycles; i++) {
+      String direct = "@alice+made" + i;
+      events.handle(new MessageEvent(direct, 1, 1_000L, Bytes.of(new byte[] {1})));
+      events.handle(new MembershipEvent(direct, "alice", MembershipChange.LEFT));
+    }
+
+    assertThat(session.conversations()).isEmpty();
+    int kept = 0;
+    for (int i = 0; i < cycles; i++) {
+      kept += session.state.cursor("@alice+made" + i).isPresent() ? 1 : 0;
+    }
+    assertThat(kept).isEqualTo(ClientState.MAX_UNLISTED_CURSORS);
+    assertThat(session.state.cursor("@alice+made0")).isEmpty();
+    assertThat(session.state.cursor("@alice+made" + (cycles - 1))).contains(1L);
+  }
+
   /** The relay pushes a message in {@code conversation}, which alice's client does not list. */
   private void pushedIn(String conversation) {
     session.connectionState(ConnectionState.ONLINE);
