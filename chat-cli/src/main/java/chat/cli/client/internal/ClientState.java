@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
  * token (so reconnects and one-shot commands resume without the password), a cursor per
- * conversation (the highest sequence number handled), and the ids of accepted messages (so a
+ * conversation (the highest sequence number handled; of conversations the client no longer lists,
+ * the {@link #MAX_UNLISTED_CURSORS} most recently unlisted), and the ids of accepted messages (so a
  * replayed envelope is dropped even after a restart), and the uploads to delete on the relay that
  * could not be deleted when they were given up ({@link PendingDeletes}). Another relay's state is
  * discarded.
@@ -41,6 +42,14 @@ final class ClientState {
 
   /** Uploads kept to delete on the relay; the oldest are forgotten first. */
   static final int MAX_PENDING_DELETES = 100;
+
+  /**
+   * Cursors kept of conversations the client does not list (left, closed, or not in the relay's
+   * list at login); the longest unlisted are forgotten first. A room joined again or a private
+   * conversation opened again within them goes on from its cursor; without a bound, a relay that
+   * lists and unlists conversations it invents could grow the file without end.
+   */
+  static final int MAX_UNLISTED_CURSORS = 1_000;
 
   /** One monitor per state file in this process: file locks are held per process, not thread. */
   private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
@@ -70,6 +79,13 @@ final class ClientState {
   private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
   private final LinkedHashSet<String> pendingDeletes = new LinkedHashSet<>();
   private final Set<String> deletesSent = new HashSet<>();
+
+  /** Conversations with a cursor that the client does not list, the longest unlisted first. */
+  private final LinkedHashSet<String> unlisted = new LinkedHashSet<>();
+
+  /** Cursors forgotten since the last write: the file's copies are not merged back. */
+  private final Set<String> cursorsForgotten = new HashSet<>();
+
   private boolean dirty;
 
   /**
@@ -223,6 +239,49 @@ final class ClientState {
     Long current = cursors.get(conversation);
     if (current == null || seq > current) {
       cursors.put(conversation, seq);
+      cursorsForgotten.remove(conversation);
+      dirty = true;
+    }
+  }
+
+  /** The client lists {@code conversation}: its cursor is kept. */
+  synchronized void listed(String conversation) {
+    unlisted.remove(conversation);
+  }
+
+  /**
+   * The client no longer lists {@code conversation}: its cursor is kept among the {@link
+   * #MAX_UNLISTED_CURSORS} most recently unlisted.
+   */
+  synchronized void unlisted(String conversation) {
+    if (cursors.containsKey(conversation)) {
+      unlisted.remove(conversation);
+      unlisted.add(conversation);
+      trimUnlisted();
+    }
+  }
+
+  /**
+   * The relay listed {@code listed} at login or reconnect: the cursors of every other conversation
+   * count as unlisted, those held from before in the order of their names.
+   */
+  synchronized void listedOnly(Set<String> listed) {
+    unlisted.removeAll(listed);
+    for (String conversation : cursors.keySet()) {
+      if (!listed.contains(conversation)) {
+        unlisted.add(conversation);
+      }
+    }
+    trimUnlisted();
+  }
+
+  private void trimUnlisted() {
+    Iterator<String> oldest = unlisted.iterator();
+    while (unlisted.size() > MAX_UNLISTED_CURSORS && oldest.hasNext()) {
+      String forgotten = oldest.next();
+      oldest.remove();
+      cursors.remove(forgotten);
+      cursorsForgotten.add(forgotten);
       dirty = true;
     }
   }
@@ -294,7 +353,14 @@ final class ClientState {
       session = stored.session();
     }
     if (stored.cursors() != null) {
-      stored.cursors().forEach((conversation, seq) -> cursors.merge(conversation, seq, Math::max));
+      stored
+          .cursors()
+          .forEach(
+              (conversation, seq) -> {
+                if (!cursorsForgotten.contains(conversation)) {
+                  cursors.merge(conversation, seq, Math::max);
+                }
+              });
     }
     if (stored.seen() != null) {
       for (Seen entry : stored.seen()) {
@@ -345,6 +411,7 @@ final class ClientState {
                 pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes));
         PrivateFiles.write(file, JSON.writeValueAsBytes(out));
         deletesSent.clear();
+        cursorsForgotten.clear();
         unsaved = null;
       } catch (IOException e) {
         throw new CommandException.FileAccess("cannot write " + file, e);

@@ -144,9 +144,13 @@ final class MemberCache {
     }
   }
 
-  /** Forgets {@code conversation} entirely: this client left it. */
+  /**
+   * Forgets {@code conversation} entirely (its list, the recent lists' recipient sets, who was
+   * announced there): this client left it, or is not in it.
+   */
   void left(String conversation) {
     lists.remove(conversation);
+    recent.remove(conversation);
     told.forget(conversation);
   }
 

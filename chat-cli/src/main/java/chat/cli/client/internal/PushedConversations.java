@@ -44,7 +44,11 @@ final class PushedConversations {
       listeners.pushed(PushedNotice.notIn(label));
       return false;
     }
-    return listJoined(session, listeners, conversation);
+    if (!listJoined(session, listeners, conversation)) {
+      session.members.left(conversation); // nor is the relay's list of it kept
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -63,7 +67,8 @@ final class PushedConversations {
   /**
    * Whether this user is in {@code conversation}, not listed: a party of a private one, or named by
    * the relay's member list of a room (which a relay answers with {@code NOT_MEMBER} otherwise). A
-   * list that does not name this user is forgotten at once, so that it takes no room either.
+   * list that does not name this user is forgotten at once ({@link MemberCache#left}), so that it
+   * takes no room either: a relay could otherwise answer for every conversation it invents.
    */
   private static boolean isIn(Session session, String conversation, String self) {
     String key = Usernames.key(self);

@@ -10,7 +10,6 @@ import chat.protocol.ResumeReply;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -180,11 +179,7 @@ final class Reconnector {
   private static List<String> resumedWith(Session target, ResumeReply reply) {
     Set<String> listed = new HashSet<>();
     reply.conversations().forEach(c -> listed.add(c.conversation()));
-    List<String> gone = new ArrayList<>(target.conversations());
-    gone.removeAll(listed);
-    gone.forEach(target::removeConversation);
-    listed.forEach(target::addConversation);
-    return gone;
+    return target.listOnly(listed);
   }
 
   /**

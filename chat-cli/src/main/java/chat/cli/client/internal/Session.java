@@ -133,8 +133,13 @@ final class Session {
     this.away = message;
   }
 
-  void addConversation(String conversation) {
+  /**
+   * Lists {@code conversation}. The list and the state's record of which cursors belong to
+   * conversations not listed ({@link ClientState#unlisted}) change together.
+   */
+  synchronized void addConversation(String conversation) {
     conversations.add(conversation);
+    state.listed(conversation);
   }
 
   /** Whether {@code conversation} is listed. */
@@ -146,19 +151,34 @@ final class Session {
    * Lists {@code conversation} on the word of something the relay pushed, unless {@link
    * PushedNotice#MAX_LISTED} are listed already; returns whether it is listed. On the event thread.
    */
-  boolean listPushed(String conversation) {
+  synchronized boolean listPushed(String conversation) {
     if (conversations.contains(conversation)) {
       return true;
     }
     if (conversations.size() >= PushedNotice.MAX_LISTED) {
       return false;
     }
-    conversations.add(conversation);
+    addConversation(conversation);
     return true;
   }
 
-  void removeConversation(String conversation) {
+  /** No longer lists {@code conversation}; its cursor is kept for a while ({@link ClientState}). */
+  synchronized void removeConversation(String conversation) {
     conversations.remove(conversation);
+    state.unlisted(conversation);
+  }
+
+  /**
+   * Lists {@code listed}, what the relay listed at login or reconnect, and no other conversation;
+   * returns those listed before that it does not list, in the order of {@link #conversations()}.
+   */
+  synchronized List<String> listOnly(Set<String> listed) {
+    List<String> gone = new ArrayList<>(conversations());
+    gone.removeAll(listed);
+    gone.forEach(this::removeConversation);
+    listed.forEach(this::addConversation);
+    state.listedOnly(listed);
+    return gone;
   }
 
   /** The lobby first, then rooms, then direct conversations, each sorted. */

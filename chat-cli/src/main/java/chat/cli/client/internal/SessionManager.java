@@ -15,9 +15,11 @@ import chat.protocol.Secret;
 import chat.protocol.Usernames;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -312,7 +314,9 @@ final class SessionManager {
       java.util.Arrays.fill(chars, '\0');
       token.destroy();
     }
-    conversations.forEach(c -> target.addConversation(c.conversation()));
+    Set<String> listed = new HashSet<>();
+    conversations.forEach(c -> listed.add(c.conversation()));
+    target.listOnly(listed);
     synchronized (lifecycle) {
       if (closed) {
         target.end(); // nothing else would end it now

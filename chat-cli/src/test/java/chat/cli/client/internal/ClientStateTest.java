@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -219,5 +220,62 @@ class ClientStateTest {
 
     assertThat(ClientState.load(file, SERVER).pendingDeletes()).containsExactly("bb".repeat(16));
     assertThat(ClientState.load(file, "elsewhere:7443").pendingDeletes()).isEmpty();
+  }
+
+  @Test
+  void unlisted_pastTheMostKept_theLongestUnlistedCursorIsForgotten_alsoInTheFile() {
+    Path file = dir.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+    int most = ClientState.MAX_UNLISTED_CURSORS;
+    for (int i = 0; i <= most; i++) {
+      state.advance("@alice+u" + i, 1);
+    }
+    state.save(); // the file holds them all: they must not come back from it
+
+    for (int i = 0; i <= most; i++) {
+      state.unlisted("@alice+u" + i);
+    }
+    state.save();
+
+    assertThat(state.cursor("@alice+u0")).isEmpty();
+    assertThat(state.cursor("@alice+u1")).contains(1L);
+    ClientState again = ClientState.load(file, SERVER);
+    assertThat(again.cursor("@alice+u0")).isEmpty();
+    assertThat(again.cursor("@alice+u" + most)).contains(1L);
+  }
+
+  @Test
+  void listedAgain_itsCursorIsKept_howeverManyAreUnlistedAfter() {
+    ClientState state = ClientState.load(dir.resolve("state.json"), SERVER);
+    state.advance("#ops", 5);
+    state.unlisted("#ops");
+    state.listed("#ops");
+
+    for (int i = 0; i <= ClientState.MAX_UNLISTED_CURSORS; i++) {
+      state.advance("#r" + i, 1);
+      state.unlisted("#r" + i);
+    }
+
+    assertThat(state.cursor("#ops")).contains(5L);
+    assertThat(state.cursor("#r0")).isEmpty();
+  }
+
+  @Test
+  void listedOnly_cursorsOfTheOtherConversations_keptUpToTheMost() {
+    ClientState state = ClientState.load(dir.resolve("state.json"), SERVER);
+    int most = ClientState.MAX_UNLISTED_CURSORS;
+    state.advance("#ops", 5);
+    for (int i = 0; i < most + 10; i++) {
+      state.advance("#old" + i, 1);
+    }
+
+    state.listedOnly(Set.of("#ops"));
+
+    assertThat(state.cursor("#ops")).contains(5L);
+    long old = 0;
+    for (int i = 0; i < most + 10; i++) {
+      old += state.cursor("#old" + i).isPresent() ? 1 : 0;
+    }
+    assertThat(old).isEqualTo(most);
   }
 }

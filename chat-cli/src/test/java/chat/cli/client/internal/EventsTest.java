@@ -4,22 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.Advice;
 import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
+import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.crypto.Bytes;
 import chat.crypto.EnvelopeOpener;
+import chat.crypto.Fingerprint;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.MalformedDataException;
+import chat.crypto.Recipient;
+import chat.crypto.RecipientSet;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.Event;
+import chat.protocol.Frame;
+import chat.protocol.FrameCodec;
+import chat.protocol.FrameException;
+import chat.protocol.HelloReply;
+import chat.protocol.HelloRequest;
 import chat.protocol.KeyChangeEvent;
+import chat.protocol.ListMembersRequest;
+import chat.protocol.MemberInfo;
+import chat.protocol.MembersReply;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
+import chat.protocol.MessageEvent;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.Reply;
+import chat.protocol.Request;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +58,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Key changes, joins and leaves the relay announces, as alice's client takes them: what the
- * listeners are told.
+ * Key changes, joins and leaves the relay announces, and messages it pushes in conversations
+ * alice's client does not list, as her client takes them: what the listeners are told, and what is
+ * kept.
  */
 class EventsTest {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,6 +75,9 @@ class EventsTest {
   private final Listeners listeners = new Listeners();
   private final List<String> told = Collections.synchronizedList(new ArrayList<>());
   private Session session;
+
+  /** The relay answering member lists, for the tests that ask one; else none is asked. */
+  private MembersRelay relay;
 
   /** The identity of {@code user} numbered {@code n}: the same n, the same key. */
   private static IdentityKeyPair identity(String user, int n) {
@@ -71,7 +106,10 @@ class EventsTest {
     MemberCache members =
         new MemberCache(
             () -> {
-              throw new AssertionError("no member list asked");
+              if (relay == null) {
+                throw new AssertionError("no member list asked");
+              }
+              return relay.connection;
             },
             contacts,
             Clock.systemUTC(),
@@ -111,13 +149,21 @@ class EventsTest {
           public void onMembership(String conversation, String username, boolean joined) {
             told.add(username + (joined ? " joined " : " left ") + conversation);
           }
+
+          @Override
+          public void onPushedNotice(PushedNotice notice) {
+            told.add("pushed " + notice.text());
+          }
         });
     Events.loginAnnounced(session, listeners);
   }
 
   @AfterEach
-  void stopTimer() {
+  void stopTimer() throws IOException {
     timer.shutdownNow();
+    if (relay != null) {
+      relay.close();
+    }
   }
 
   /** The relay announces key {@code n} of {@code user}. */
@@ -242,5 +288,144 @@ class EventsTest {
 
     assertThat(told).containsExactly("Alice joined #new", "carol joined #new", "alice left #new");
     assertThat(session.conversations()).isEmpty();
+  }
+
+  @Test
+  void message_inARoomWhoseListDoesNotNameAlice_isIgnored_andTheListIsNotKept() throws Exception {
+    relay = new MembersRelay(conversation -> List.of("carol", "dave"));
+
+    pushedIn("#invented");
+
+    assertThat(told)
+        .containsExactly(
+            "pushed the relay pushed a message in #invented, a conversation you are not in;"
+                + " ignored");
+    assertThat(session.lists("#invented")).isFalse();
+    assertThat(session.members.cached("#invented")).isEmpty();
+    assertThat(session.members.explains("#invented", recipientSet("carol", "dave"))).isFalse();
+  }
+
+  @Test
+  void message_inARoomNamingAlice_pastTheMostListed_isIgnored_andTheListIsNotKept()
+      throws Exception {
+    relay = new MembersRelay(conversation -> List.of("alice", "carol"));
+    for (int i = 0; i < PushedNotice.MAX_LISTED; i++) {
+      session.addConversation("#room" + i);
+    }
+
+    pushedIn("#named");
+
+    assertThat(told)
+        .containsExactly(
+            "pushed the relay put you in #named, past the "
+                + PushedNotice.MAX_LISTED
+                + " conversations this client lists; ignored");
+    assertThat(session.lists("#named")).isFalse();
+    assertThat(session.members.cached("#named")).isEmpty();
+    assertThat(session.members.explains("#named", recipientSet("alice", "carol"))).isFalse();
+  }
+
+  @Test
+  void privateConversationsTheRelayOpensAndClosesWithoutEnd_keepAtMostTheMostUnlistedCursors() {
+    session.connectionState(ConnectionState.ONLINE);
+    Events events = new Events(session, listeners);
+    int cycles = ClientState.MAX_UNLISTED_CURSORS + 20;
+
+    for (int i = 0; i < cycles; i++) {
+      String direct = "@alice+made" + i;
+      events.handle(new MessageEvent(direct, 1, 1_000L, Bytes.of(new byte[] {1})));
+      events.handle(new MembershipEvent(direct, "alice", MembershipChange.LEFT));
+    }
+
+    assertThat(session.conversations()).isEmpty();
+    int kept = 0;
+    for (int i = 0; i < cycles; i++) {
+      kept += session.state.cursor("@alice+made" + i).isPresent() ? 1 : 0;
+    }
+    assertThat(kept).isEqualTo(ClientState.MAX_UNLISTED_CURSORS);
+    assertThat(session.state.cursor("@alice+made0")).isEmpty();
+    assertThat(session.state.cursor("@alice+made" + (cycles - 1))).contains(1L);
+  }
+
+  /** The relay pushes a message in {@code conversation}, which alice's client does not list. */
+  private void pushedIn(String conversation) {
+    session.connectionState(ConnectionState.ONLINE);
+    new Events(session, listeners)
+        .handle(new MessageEvent(conversation, 1, 1_000L, Bytes.of(new byte[] {1})));
+  }
+
+  /** The recipient set of {@code usernames}, each with the key {@link MembersRelay} lists. */
+  private static Bytes recipientSet(String... usernames) {
+    Fingerprint key = Fingerprint.of(HexFormat.of().parseHex(MembersRelay.KEY));
+    return RecipientSet.hash(List.of(usernames).stream().map(u -> new Recipient(u, key)).toList());
+  }
+
+  /**
+   * A relay on a loopback socket that answers the hello, and each member list with the users {@code
+   * members} names for the conversation, all with one key.
+   */
+  private static final class MembersRelay implements AutoCloseable {
+    static final String KEY = "ab".repeat(32);
+    private static final FrameCodec CODEC = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+
+    private final ServerSocket server;
+    final RelayConnection connection;
+
+    MembersRelay(Function<String, List<String>> members) throws IOException {
+      server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      Thread serving = new Thread(() -> serve(members), "members-relay");
+      serving.setDaemon(true);
+      serving.start();
+      connection =
+          RelayConnection.open(
+              () -> {
+                try {
+                  return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              CODEC,
+              Duration.ofSeconds(10),
+              new RelayConnection.Listener() {
+                @Override
+                public void onEvent(Event event) {}
+
+                @Override
+                public void onClosed(RelayConnection closed, boolean byUs, String reason) {}
+              });
+    }
+
+    private void serve(Function<String, List<String>> members) {
+      try (Socket client = server.accept();
+          InputStream in = new BufferedInputStream(client.getInputStream());
+          OutputStream out = client.getOutputStream()) {
+        while (true) {
+          Frame frame = CODEC.read(in);
+          Reply reply;
+          if (frame instanceof HelloRequest hello) {
+            reply = new HelloReply(hello.id(), ProtocolVersions.CURRENT, "test relay");
+          } else if (frame instanceof ListMembersRequest list) {
+            List<MemberInfo> listed =
+                members.apply(list.conversation()).stream()
+                    .map(name -> new MemberInfo(name, false, KEY))
+                    .toList();
+            reply = new MembersReply(list.id(), list.conversation(), listed);
+          } else {
+            reply = ErrorReply.of(((Request) frame).id(), ErrorCode.BAD_FRAME);
+          }
+          CODEC.write(out, reply);
+          out.flush();
+        }
+      } catch (IOException | FrameException e) {
+        // the client closed the connection, or the test ended
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      connection.close();
+      server.close();
+    }
   }
 }
