@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +45,12 @@ import java.util.function.UnaryOperator;
  * a join then makes the member look unannounced (reported, never hidden), a leave keeps them
  * listed.
  *
+ * <p>In a conversation this client is in, announced joins add to the members it was told about
+ * until the next list replaces them, and the relay can announce any number of made-up users there.
+ * So at most {@link #MAX_JOINED_PER_CONVERSATION} members are kept beyond the last list (or join
+ * reply), forgetting the one whose join was announced longest ago: a forgotten member is one whose
+ * join was never announced, reported if a list names them (never hidden).
+ *
  * <p>Thread-safe: announcements come in on the connection's reader thread, lists and sends on
  * others.
  */
@@ -62,6 +67,12 @@ final class AnnouncedMembers {
   /** Members whose latest announcement is kept in one conversation. */
   static final int MAX_HEARD_PER_CONVERSATION = 256;
 
+  /**
+   * Members kept in one conversation beyond its last list, from joins announced since: far more
+   * than join between two lists.
+   */
+  static final int MAX_JOINED_PER_CONVERSATION = 256;
+
   /** An announced join or leave, with its place in the order announcements arrived. */
   private record Heard(boolean joined, long order) {}
 
@@ -73,7 +84,7 @@ final class AnnouncedMembers {
   private final UnaryOperator<String> label;
   private final BiConsumer<String, String> notice;
   private long heardCount;
-  private final Map<String, Set<String>> known = new HashMap<>();
+  private final Map<String, Told> known = new HashMap<>();
   private final Map<String, Map<String, Heard>> heard = new Newest<>(MAX_HEARD_CONVERSATIONS);
   private final Map<String, Map<String, Unexplained>> waiting = new HashMap<>();
   private final Map<String, Set<String>> unannounced = new HashMap<>();
@@ -121,13 +132,9 @@ final class AnnouncedMembers {
     heard
         .computeIfAbsent(conversation, k -> new Newest<>(MAX_HEARD_PER_CONVERSATION))
         .put(key, new Heard(joined, ++heardCount));
-    Set<String> members = known.get(conversation);
+    Told members = known.get(conversation);
     if (members != null) {
-      if (joined) {
-        members.add(key);
-      } else {
-        members.remove(key);
-      }
+      members.announced(key, joined);
     }
     Map<String, Unexplained> pending = waiting.get(conversation);
     if (pending != null && pending.remove(key) != null) {
@@ -140,7 +147,7 @@ final class AnnouncedMembers {
    * (from {@link #joining}): the reply's list, with what was announced after the request was sent.
    */
   synchronized void baseline(String conversation, Collection<String> usernames, long since) {
-    known.put(conversation, withLaterNews(conversation, usernames, since));
+    known.put(conversation, new Told(withLaterNews(conversation, usernames, since)));
   }
 
   /**
@@ -153,7 +160,7 @@ final class AnnouncedMembers {
    */
   synchronized boolean listed(String conversation, List<String> usernames, long since) {
     Set<String> now = withLaterNews(conversation, usernames, since);
-    Set<String> before = known.put(conversation, now);
+    Told before = known.put(conversation, new Told(now));
     if (before == null) {
       return false;
     }
@@ -279,23 +286,39 @@ final class AnnouncedMembers {
     return heard.values().stream().mapToInt(Map::size).max().orElse(0);
   }
 
+  /** The most members kept in one conversation this client was told about (for tests). */
+  synchronized int mostKnownInOne() {
+    return known.values().stream().mapToInt(Told::size).max().orElse(0);
+  }
+
   /**
-   * A map that keeps the {@code max} entries put or read most recently, forgetting the one put or
-   * read longest ago past that.
+   * The members this client was told about in one conversation: those of the last list or join
+   * reply, less the leaves announced since, and at most {@link #MAX_JOINED_PER_CONVERSATION} whose
+   * join was announced since, the latest.
    */
-  private static final class Newest<V> extends LinkedHashMap<String, V> {
-    private static final long serialVersionUID = 1L;
+  private static final class Told {
+    private final Set<String> listed;
+    private final Map<String, Boolean> joined = new Newest<>(MAX_JOINED_PER_CONVERSATION);
 
-    private final int max;
-
-    Newest(int max) {
-      super(16, 0.75f, true);
-      this.max = max;
+    Told(Set<String> listed) {
+      this.listed = listed;
     }
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-      return size() > max;
+    void announced(String key, boolean join) {
+      if (!join) {
+        listed.remove(key);
+        joined.remove(key);
+      } else if (!listed.contains(key)) {
+        joined.put(key, Boolean.TRUE);
+      }
+    }
+
+    boolean contains(String key) {
+      return listed.contains(key) || joined.containsKey(key);
+    }
+
+    int size() {
+      return listed.size() + joined.size();
     }
   }
 }

@@ -32,10 +32,26 @@ import java.util.function.UnaryOperator;
  * memberships, so that a message sealed just before or after a join or leave is not mistaken for
  * one sealed to a set of members this client never saw, and checks each list against the members
  * the relay announced ({@link AnnouncedMembers}).
+ *
+ * <p>Recipient sets are kept for the {@link #MAX_RECENT_CONVERSATIONS} conversations whose list was
+ * fetched or checked most recently: a relay can answer lists for conversations it invents (and drop
+ * the connection, or list others at the next login, so that they are never left). A conversation
+ * forgotten is one never fetched: its next live message is checked against a list fetched anew, and
+ * if that does not explain it either the person is told, as when the relay lists other members,
+ * which it can always do. A forgotten set never makes a message look explained.
  */
 final class MemberCache {
   /** How long an earlier membership still explains a recipient set. */
   static final long RECENT_MILLIS = 5 * 60_000;
+
+  /**
+   * Conversations whose recent recipient sets are kept: far more than receive live messages within
+   * {@link #RECENT_MILLIS} of one another.
+   */
+  static final int MAX_RECENT_CONVERSATIONS = 1024;
+
+  /** Recipient sets kept for one conversation, the latest. */
+  private static final int MAX_RECENT_PER_CONVERSATION = 8;
 
   private record Snapshot(Bytes hash, long atMillis) {}
 
@@ -46,7 +62,9 @@ final class MemberCache {
   private final AnnouncedMembers told;
   private final ScheduledExecutorService timer;
   private final Map<String, List<MemberInfo>> lists = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Snapshot>> recent = new ConcurrentHashMap<>();
+
+  /** Guarded by itself, as are the deques it holds. */
+  private final Map<String, Deque<Snapshot>> recent = new Newest<>(MAX_RECENT_CONVERSATIONS);
 
   /**
    * A cache asking the relay through {@code connection}.
@@ -150,7 +168,9 @@ final class MemberCache {
    */
   void left(String conversation) {
     lists.remove(conversation);
-    recent.remove(conversation);
+    synchronized (recent) {
+      recent.remove(conversation);
+    }
     told.forget(conversation);
   }
 
@@ -174,27 +194,28 @@ final class MemberCache {
    * recently, with each member's pinned key (or the relay's, for members never pinned).
    */
   boolean explains(String conversation, Bytes hash) {
-    Deque<Snapshot> snapshots = recent.get(conversation);
-    if (snapshots == null) {
-      return false;
-    }
     long cutoff = clock.millis() - RECENT_MILLIS;
-    synchronized (snapshots) {
-      for (Snapshot snapshot : snapshots) {
-        if (snapshot.atMillis() >= cutoff && snapshot.hash().equals(hash)) {
-          return true;
-        }
-      }
+    synchronized (recent) {
+      Deque<Snapshot> snapshots = recent.get(conversation);
+      return snapshots != null
+          && snapshots.stream()
+              .anyMatch(snapshot -> snapshot.atMillis() >= cutoff && snapshot.hash().equals(hash));
     }
-    return false;
+  }
+
+  /** For how many conversations recent recipient sets are kept (for tests). */
+  int conversationsRecent() {
+    synchronized (recent) {
+      return recent.size();
+    }
   }
 
   private void remember(String conversation, List<MemberInfo> members) {
     Bytes hash = RecipientSet.hash(expected(members));
-    Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
-    synchronized (snapshots) {
+    synchronized (recent) {
+      Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
       snapshots.addFirst(new Snapshot(hash, clock.millis()));
-      while (snapshots.size() > 8) {
+      while (snapshots.size() > MAX_RECENT_PER_CONVERSATION) {
         snapshots.removeLast();
       }
     }

@@ -232,4 +232,54 @@ class AnnouncedMembersTest {
     assertThat(members.takeUnannounced("#r")).containsExactly("bob");
     assertThat(notices).hasSize(1);
   }
+
+  @Test
+  void announced_moreJoinsInAConversationJoinedThanKept_keepsTheNewestBeyondTheList() {
+    joined("alice");
+    for (int i = 0; i < AnnouncedMembers.MAX_JOINED_PER_CONVERSATION * 4; i++) {
+      members.announced("#r", "invented" + i, true);
+    }
+
+    assertThat(members.mostKnownInOne())
+        .isEqualTo(1 + AnnouncedMembers.MAX_JOINED_PER_CONVERSATION);
+  }
+
+  /** Bob's join is announced in #r, which alice is in, then {@code others} joins there. */
+  private void bobJoinsThenOthers(int others) {
+    joined("alice");
+    members.announced("#r", "bob", true);
+    for (int i = 0; i < others; i++) {
+      members.announced("#r", "invented" + i, true);
+    }
+    members.listed("#r", List.of("alice", "bob"), members.mark());
+    graceEnds();
+  }
+
+  @Test
+  void announced_joinsThereWithinTheBound_theEarlierJoinStillCounts() {
+    bobJoinsThenOthers(AnnouncedMembers.MAX_JOINED_PER_CONVERSATION - 1);
+
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void announced_moreJoinsThereThanKept_theMemberForgotten_isReportedAsNeverAnnounced() {
+    bobJoinsThenOthers(AnnouncedMembers.MAX_JOINED_PER_CONVERSATION);
+
+    assertThat(members.takeUnannounced("#r")).containsExactly("bob");
+    assertThat(notices).hasSize(1);
+  }
+
+  @Test
+  void announced_aMemberOfTheListJoinsAgainAfterMany_isStillKnown() {
+    joined("alice", "bob");
+    for (int i = 0; i < AnnouncedMembers.MAX_JOINED_PER_CONVERSATION * 2; i++) {
+      members.announced("#r", "invented" + i, true);
+    }
+    members.listed("#r", List.of("alice", "bob"), members.mark());
+    graceEnds();
+
+    assertThat(members.takeUnannounced("#r")).isEmpty();
+  }
 }

@@ -9,48 +9,21 @@ import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.crypto.Bytes;
 import chat.crypto.EnvelopeOpener;
-import chat.crypto.Fingerprint;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.MalformedDataException;
-import chat.crypto.Recipient;
-import chat.crypto.RecipientSet;
-import chat.protocol.ErrorCode;
-import chat.protocol.ErrorReply;
-import chat.protocol.Event;
-import chat.protocol.Frame;
-import chat.protocol.FrameCodec;
-import chat.protocol.FrameException;
-import chat.protocol.HelloReply;
-import chat.protocol.HelloRequest;
 import chat.protocol.KeyChangeEvent;
-import chat.protocol.ListMembersRequest;
-import chat.protocol.MemberInfo;
-import chat.protocol.MembersReply;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
-import chat.protocol.ProtocolVersions;
-import chat.protocol.Reply;
-import chat.protocol.Request;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -302,7 +275,8 @@ class EventsTest {
                 + " ignored");
     assertThat(session.lists("#invented")).isFalse();
     assertThat(session.members.cached("#invented")).isEmpty();
-    assertThat(session.members.explains("#invented", recipientSet("carol", "dave"))).isFalse();
+    assertThat(session.members.explains("#invented", MembersRelay.recipientSet("carol", "dave")))
+        .isFalse();
   }
 
   @Test
@@ -322,7 +296,8 @@ class EventsTest {
                 + " conversations this client lists; ignored");
     assertThat(session.lists("#named")).isFalse();
     assertThat(session.members.cached("#named")).isEmpty();
-    assertThat(session.members.explains("#named", recipientSet("alice", "carol"))).isFalse();
+    assertThat(session.members.explains("#named", MembersRelay.recipientSet("alice", "carol")))
+        .isFalse();
   }
 
   @Test
@@ -352,80 +327,5 @@ class EventsTest {
     session.connectionState(ConnectionState.ONLINE);
     new Events(session, listeners)
         .handle(new MessageEvent(conversation, 1, 1_000L, Bytes.of(new byte[] {1})));
-  }
-
-  /** The recipient set of {@code usernames}, each with the key {@link MembersRelay} lists. */
-  private static Bytes recipientSet(String... usernames) {
-    Fingerprint key = Fingerprint.of(HexFormat.of().parseHex(MembersRelay.KEY));
-    return RecipientSet.hash(List.of(usernames).stream().map(u -> new Recipient(u, key)).toList());
-  }
-
-  /**
-   * A relay on a loopback socket that answers the hello, and each member list with the users {@code
-   * members} names for the conversation, all with one key.
-   */
-  private static final class MembersRelay implements AutoCloseable {
-    static final String KEY = "ab".repeat(32);
-    private static final FrameCodec CODEC = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
-
-    private final ServerSocket server;
-    final RelayConnection connection;
-
-    MembersRelay(Function<String, List<String>> members) throws IOException {
-      server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-      Thread serving = new Thread(() -> serve(members), "members-relay");
-      serving.setDaemon(true);
-      serving.start();
-      connection =
-          RelayConnection.open(
-              () -> {
-                try {
-                  return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              },
-              CODEC,
-              Duration.ofSeconds(10),
-              new RelayConnection.Listener() {
-                @Override
-                public void onEvent(Event event) {}
-
-                @Override
-                public void onClosed(RelayConnection closed, boolean byUs, String reason) {}
-              });
-    }
-
-    private void serve(Function<String, List<String>> members) {
-      try (Socket client = server.accept();
-          InputStream in = new BufferedInputStream(client.getInputStream());
-          OutputStream out = client.getOutputStream()) {
-        while (true) {
-          Frame frame = CODEC.read(in);
-          Reply reply;
-          if (frame instanceof HelloRequest hello) {
-            reply = new HelloReply(hello.id(), ProtocolVersions.CURRENT, "test relay");
-          } else if (frame instanceof ListMembersRequest list) {
-            List<MemberInfo> listed =
-                members.apply(list.conversation()).stream()
-                    .map(name -> new MemberInfo(name, false, KEY))
-                    .toList();
-            reply = new MembersReply(list.id(), list.conversation(), listed);
-          } else {
-            reply = ErrorReply.of(((Request) frame).id(), ErrorCode.BAD_FRAME);
-          }
-          CODEC.write(out, reply);
-          out.flush();
-        }
-      } catch (IOException | FrameException e) {
-        // the client closed the connection, or the test ended
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      connection.close();
-      server.close();
-    }
   }
 }

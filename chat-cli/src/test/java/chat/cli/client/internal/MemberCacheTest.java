@@ -1,0 +1,88 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The recipient sets of recent member lists, as a relay that answers a list for every conversation
+ * it invents leaves them: bounded, and what is forgotten only costs a list fetched anew.
+ */
+class MemberCacheTest {
+  private static final int MAX = MemberCache.MAX_RECENT_CONVERSATIONS;
+  private static final Bytes ALICE_AND_CAROL = MembersRelay.recipientSet("alice", "carol");
+
+  @TempDir Path dir;
+
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private MembersRelay relay;
+  private MemberCache members;
+
+  @BeforeEach
+  void relayListsAliceAndCarolEverywhere() throws IOException {
+    relay = new MembersRelay(conversation -> List.of("alice", "carol"));
+    members =
+        new MemberCache(
+            () -> relay.connection,
+            ContactStore.load(new Profile(dir).contacts()),
+            Clock.systemUTC(),
+            UnaryOperator.identity(),
+            (conversation, text) -> {},
+            timer);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    timer.shutdownNow();
+    relay.close();
+  }
+
+  /** Fetches the lists of {@code #room<from>} to {@code #room<to - 1>}. */
+  private void listed(int from, int to) {
+    for (int i = from; i < to; i++) {
+      members.refresh("#room" + i);
+    }
+  }
+
+  @Test
+  void refresh_moreConversationsThanKept_keepsTheRecipientSetsOfTheNewest() {
+    listed(0, MAX + 10);
+
+    assertThat(members.conversationsRecent()).isEqualTo(MAX);
+    assertThat(members.explains("#room" + (MAX + 9), ALICE_AND_CAROL)).isTrue();
+    assertThat(members.explains("#room9", ALICE_AND_CAROL)).isFalse();
+  }
+
+  @Test
+  void explains_keepsAConversationCheckedSince_forgetsTheOneUsedLongestAgo() {
+    listed(0, MAX);
+    assertThat(members.explains("#room0", ALICE_AND_CAROL)).isTrue();
+
+    listed(MAX, MAX + 1);
+
+    assertThat(members.explains("#room0", ALICE_AND_CAROL)).isTrue();
+    assertThat(members.explains("#room1", ALICE_AND_CAROL)).isFalse();
+  }
+
+  @Test
+  void explains_aConversationForgotten_explainsAgainOnceItsListIsFetchedAnew() {
+    listed(0, MAX + 1);
+    assertThat(members.explains("#room0", ALICE_AND_CAROL)).isFalse();
+
+    members.refresh("#room0");
+
+    assertThat(members.explains("#room0", ALICE_AND_CAROL)).isTrue();
+    assertThat(members.explains("#room0", MembersRelay.recipientSet("alice"))).isFalse();
+  }
+}
