@@ -2,7 +2,8 @@ package chat.cli;
 
 /**
  * The process exit codes of {@code chat}: the one table that maps every kind of {@link
- * CommandException} (and picocli usage errors) to a number. The usage footer is generated from it.
+ * CommandException} (and picocli usage errors) to a number. The usage footer is generated from it,
+ * and the README's table of exit codes starts with the same words (ExitCodeTest checks it).
  */
 public enum ExitCode {
   /** The command did what was asked. */

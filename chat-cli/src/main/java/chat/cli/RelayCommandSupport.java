@@ -88,10 +88,13 @@ final class RelayCommandSupport {
     return MessageFormatter.conversationLabel(conversation, options.user(context).orElse(null));
   }
 
-  /** The identity files in the profile of {@code --user} (no network, no passphrase). */
+  /**
+   * The identity files of the profile (no network, no passphrase): {@code --home DIR}, which holds
+   * one user's and so needs no {@code --user}, as {@code chat identity show --home DIR} does not;
+   * else the profile of {@code --user} under {@code CHAT_HOME} or the default location.
+   */
   IdentityHome identityHome() {
-    String user = options.requireUser(context);
-    return new IdentityHome(options.profileDir(context, user));
+    return new IdentityHome(options.profileDir(context));
   }
 
   /** A client that is not logged in yet. */

@@ -158,6 +158,14 @@ public final class RelayOptions {
   }
 
   /**
+   * The profile directory: {@code --home} itself, whoever it belongs to; else the default one of
+   * the user, who must then be given ({@link #requireUser}).
+   */
+  Path profileDir(CliContext context) {
+    return home != null ? requireFolder(home, "--home") : profileDir(context, requireUser(context));
+  }
+
+  /**
    * {@link #defaultHomeBase}, or a usage error if it is (or lies inside) something not a folder.
    */
   private static Path checkedHomeBase(CliContext context) {

@@ -31,6 +31,36 @@ class KeysShowCommandTest {
     assertThat(result.err()).isEmpty();
   }
 
+  /** {@code --home DIR} is one user's profile: the files say whose, as for identity show. */
+  @Test
+  void showAndExport_withHomeButNoUser_readTheProfileOfThatHome() {
+    Path home = profile();
+    Path out = dir.resolve("exported.key");
+
+    Cli.Result shown = new Cli().run("keys", "show", "--home", home.toString());
+    Cli.Result json = new Cli().run("keys", "show", "--home", home.toString(), "--json");
+    Cli.Result exported =
+        new Cli().run("keys", "export", "--home", home.toString(), "--out", out.toString());
+
+    assertThat(shown.exitCode()).as(shown.toString()).isZero();
+    assertThat(shown.out())
+        .isEqualTo(new Cli().run("identity", "show", "--home", home.toString()).out())
+        .startsWith("user id:     alice");
+    assertThat(json.out()).startsWith("{\"type\":\"key\",\"user\":\"alice\"");
+    assertThat(exported.exitCode()).as(exported.toString()).isZero();
+    assertThat(exported.out()).startsWith("wrote the encrypted key file of alice to ");
+    assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
+  }
+
+  /** Without --home the profile is found by the user's name, which must be given. */
+  @Test
+  void show_withoutHomeOrUser_asksWhichUser_exit1() {
+    Cli.Result result = new Cli().env("CHAT_HOME", dir.toString()).run("keys", "show");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("chat: which user? give --user NAME or set CHAT_USER\n");
+  }
+
   @Test
   void show_aKeyChangeCutShort_warnsWhichKeyItShows_exit0() throws Exception {
     Path home = profile();

@@ -295,6 +295,21 @@ class ChatEndToEndTest {
     }
   }
 
+  @Test
+  void aKeyLookupWhileReconnecting_saysTheClientIsReconnecting_notWhyTheOldConnectionClosed() {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents)) {
+      relay.close(); // the relay says it is shutting down as it closes, and stays down
+      relay = null;
+      aliceEvents.awaitState(ConnectionState.RECONNECTING);
+
+      // carol's key was never fetched, so the safety number needs the relay
+      assertThatThrownBy(() -> alice.safetyNumber("carol"))
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessage("not connected to the relay (reconnecting); try again in a moment");
+    }
+  }
+
   private static void sendWhenOnline(RelayChatClient client, String conversation, String text) {
     await()
         .atMost(Duration.ofSeconds(30))

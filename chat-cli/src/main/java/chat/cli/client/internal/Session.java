@@ -102,6 +102,20 @@ final class Session {
     return connection;
   }
 
+  /**
+   * The connection for a request that may also run while a login or reconnect sets it up ({@link
+   * #rawConnection}); but while the client reconnects after the last one closed, {@link
+   * #connection}'s refusal, which says so, rather than why that one closed (the relay shutting
+   * down, say, long before the command that now fails).
+   */
+  RelayConnection openConnection() {
+    RelayConnection current = connection;
+    if (connectionState == ConnectionState.RECONNECTING && (current == null || !current.isOpen())) {
+      return connection();
+    }
+    return current;
+  }
+
   void connection(RelayConnection newConnection) {
     this.connection = newConnection;
   }

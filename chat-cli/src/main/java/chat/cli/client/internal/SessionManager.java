@@ -173,7 +173,9 @@ final class SessionManager {
     Session[] self = new Session[1];
     KeyDirectory keys =
         new KeyDirectory(
-            contacts, () -> self[0].rawConnection(), (user, trust) -> listeners.trust(user, trust));
+            contacts,
+            () -> self[0].openConnection(),
+            (user, trust) -> listeners.trust(user, trust));
     MemberCache members =
         new MemberCache(
             () -> self[0].connection(),
