@@ -11,9 +11,9 @@ public interface ClientListener {
 
   /**
    * Someone joined ({@code joined}) or left a conversation this user is in: this user's own join
-   * lists the conversation (made here or elsewhere: a group created on another device is one), and
-   * another member's is told only for a conversation listed ({@link ChatClient#conversations}),
-   * whatever the relay announces.
+   * lists the conversation (made here or elsewhere: a group created on another device is one) and
+   * its leave drops it, each told only if it changes the list; another member's is told only for a
+   * conversation listed ({@link ChatClient#conversations}), whatever the relay announces.
    */
   default void onMembership(String conversation, String username, boolean joined) {}
 

@@ -3,15 +3,18 @@ package chat.cli.command;
 import chat.cli.client.Presence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who was last heard to be away, so that a front end can tell someone coming back ({@code bob is
  * back}) from someone logging in ({@code bob came online}), and stay quiet when a client that
- * dropped its connection while away says so again after reconnecting.
+ * dropped its connection while away says so again after reconnecting. It keeps the {@link
+ * #MAX_TRACKED} users heard most recently: a relay can name any number of made-up users away, and
+ * one forgotten is only told as coming online rather than back, or going away again after a
+ * reconnect: a presence is never left unsaid for it.
  */
 public final class AwayTracker {
   /** How long after going offline an away state said again counts as the same one. */
@@ -22,6 +25,9 @@ public final class AwayTracker {
    * reconnecting client says it at once, a person setting it again takes longer.
    */
   static final Duration RESTORE_WINDOW = Duration.ofSeconds(10);
+
+  /** The most users kept, the one heard longest ago forgotten first. */
+  static final int MAX_TRACKED = 4096;
 
   /** What a presence event changed, as seen by the person reading. */
   public enum Change {
@@ -38,7 +44,16 @@ public final class AwayTracker {
   private record Away(String message, long offlineSinceMillis, long onlineAgainMillis) {}
 
   private final Clock clock;
-  private final Map<String, Away> away = new ConcurrentHashMap<>();
+
+  /** By lowercase username, in the order last heard; guarded by {@code this}. */
+  private final Map<String, Away> away =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Away> eldest) {
+          return size() > MAX_TRACKED;
+        }
+      };
+
   private volatile String viewer;
 
   /** A tracker on the system clock. */
@@ -56,7 +71,7 @@ public final class AwayTracker {
    * taken as having gone offline now (their coming online and saying away again after the reconnect
    * is then not news).
    */
-  public void connectionLost() {
+  public synchronized void connectionLost() {
     long now = clock.millis();
     away.replaceAll(
         (key, state) ->
@@ -69,7 +84,7 @@ public final class AwayTracker {
    * how a member who stayed connected and away is told from one who went offline: coming online
    * later is then {@link Change#BACK}.
    */
-  public void listed(String self, String username, Presence presence) {
+  public synchronized void listed(String self, String username, Presence presence) {
     if (!Objects.equals(self, viewer)) {
       away.clear();
       viewer = self;
@@ -92,7 +107,7 @@ public final class AwayTracker {
    * Notes {@code username}'s new {@code presence} as {@code self} heard it (another {@code self}
    * than before starts afresh: what one user saw is not another's) and says what changed.
    */
-  public Change observe(String self, String username, Presence presence) {
+  public synchronized Change observe(String self, String username, Presence presence) {
     if (!Objects.equals(self, viewer)) {
       away.clear();
       viewer = self;
@@ -138,5 +153,10 @@ public final class AwayTracker {
         return Change.CAME_ONLINE;
       }
     }
+  }
+
+  /** How many users are kept. */
+  synchronized int tracked() {
+    return away.size();
   }
 }

@@ -112,6 +112,23 @@ class AwayTrackerTest {
   }
 
   @Test
+  void madeUpUsersAwayWithoutEnd_keepTheMostRecent_andAForgottenOneIsStillSaid() {
+    seen("bob", Presence.away("lunch"));
+    seen("carol", Presence.away("meeting"));
+    for (int i = 0; i < AwayTracker.MAX_TRACKED * 3; i++) {
+      seen("made" + i, Presence.away("x"));
+      if (i == AwayTracker.MAX_TRACKED / 2) {
+        assertThat(seen("carol", Presence.away("meeting"))).isEqualTo(Change.STILL_AWAY);
+      }
+    }
+
+    assertThat(tracker.tracked()).isEqualTo(AwayTracker.MAX_TRACKED);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("made" + (AwayTracker.MAX_TRACKED * 3 - 1), Presence.ONLINE))
+        .isEqualTo(Change.BACK);
+  }
+
+  @Test
   void anotherViewer_startsAfresh() {
     seen("bob", Presence.away("lunch"));
 

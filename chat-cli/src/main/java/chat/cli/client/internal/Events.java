@@ -155,7 +155,10 @@ final class Events {
 
   /**
    * This user's own join lists the conversation and a leave drops it ({@link PushedConversations});
-   * another member's join or leave is told only in a conversation listed, as {@link
+   * a join of one listed already, or a leave of one not listed, changes nothing and is said nowhere
+   * (a relay could repeat it without end, a line each time; and an event that comes after the reply
+   * to this client's own {@code /join} or {@code /leave} repeats what the command said). Another
+   * member's join or leave is told only in a conversation listed, as {@link
    * chat.cli.client.ClientListener#onMembership} promises: a relay can announce joins in
    * conversations it invents, and a front end would say them as news of a conversation this user is
    * in.
@@ -165,6 +168,9 @@ final class Events {
     boolean joined = event.change() == MembershipChange.JOINED;
     if (session.ready()) {
       if (Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
+        if (joined == session.lists(conversation)) {
+          return; // a repeat (or the echo of this client's own command): it changes nothing
+        }
         if (!joined) {
           session.removeConversation(conversation);
         } else if (!PushedConversations.listJoined(session, listeners, conversation)) {

@@ -106,7 +106,8 @@ final class MemberCache {
           relay.call(
               new ListMembersRequest(relay.nextId(), conversation, after), MembersReply.class);
       members.addAll(reply.members());
-      after = Pages.next(after, reply.next());
+      after = Pages.next(after, reply.next(), reply.members().size());
+      Pages.requireMembersWithinLimit(members.size(), label.apply(conversation));
     } while (after != null);
     members = List.copyOf(members);
     lists.put(conversation, members);

@@ -128,7 +128,7 @@ final class RoomRequests {
       for (RoomInfo room : reply.rooms()) {
         out.add(Views.room(room));
       }
-      after = Pages.next(after, reply.next());
+      after = Pages.next(after, reply.next(), reply.rooms().size());
     } while (after != null);
     return out;
   }

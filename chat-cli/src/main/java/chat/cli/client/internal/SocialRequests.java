@@ -146,7 +146,7 @@ final class SocialRequests {
       FriendsReply reply =
           relay.call(new ListFriendsRequest(relay.nextId(), after), FriendsReply.class);
       reply.friends().forEach(info -> out.add(Views.friend(info)));
-      after = Pages.next(after, reply.next());
+      after = Pages.next(after, reply.next(), reply.friends().size());
     } while (after != null);
     out.sort(
         Comparator.comparing(FriendView::friendship)

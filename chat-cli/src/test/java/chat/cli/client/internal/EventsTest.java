@@ -264,6 +264,20 @@ class EventsTest {
   }
 
   @Test
+  void membership_ownJoinOfAListedOne_orLeaveOfOneNotListed_repeatedWithoutEnd_isToldOnce() {
+    for (int i = 0; i < 50; i++) {
+      membership("#new", "alice", MembershipChange.JOINED);
+    }
+    for (int i = 0; i < 50; i++) {
+      membership("#new", "alice", MembershipChange.LEFT);
+    }
+    membership("#never", "alice", MembershipChange.LEFT);
+
+    assertThat(told).containsExactly("alice joined #new", "alice left #new");
+    assertThat(session.conversations()).isEmpty();
+  }
+
+  @Test
   void message_inARoomWhoseListDoesNotNameAlice_isIgnored_andTheListIsNotKept() throws Exception {
     relay = new MembersRelay(conversation -> List.of("carol", "dave"));
 

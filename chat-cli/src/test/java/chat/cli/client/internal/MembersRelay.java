@@ -33,7 +33,7 @@ import java.util.function.Function;
 
 /**
  * A relay on a loopback socket that answers the hello, and each member list with the users {@code
- * members} names for the conversation, all with one key.
+ * members} names for the conversation, all with one key, or with the page a test makes.
  */
 final class MembersRelay implements AutoCloseable {
   static final String KEY = "ab".repeat(32);
@@ -49,8 +49,25 @@ final class MembersRelay implements AutoCloseable {
   }
 
   MembersRelay(Function<String, List<String>> members) throws IOException {
+    this(
+        (Pages)
+            list ->
+                new MembersReply(
+                    list.id(),
+                    list.conversation(),
+                    members.apply(list.conversation()).stream()
+                        .map(MembersRelay::member)
+                        .toList()));
+  }
+
+  /** A relay answering each member list with the page {@code pages} makes. */
+  static MembersRelay paged(Pages pages) throws IOException {
+    return new MembersRelay(pages);
+  }
+
+  private MembersRelay(Pages pages) throws IOException {
     server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    Thread serving = new Thread(() -> serve(members), "members-relay");
+    Thread serving = new Thread(() -> serve(pages), "members-relay");
     serving.setDaemon(true);
     serving.start();
     connection =
@@ -73,7 +90,17 @@ final class MembersRelay implements AutoCloseable {
             });
   }
 
-  private void serve(Function<String, List<String>> members) {
+  /** Answers one {@code list_members}. */
+  interface Pages {
+    MembersReply answer(ListMembersRequest list);
+  }
+
+  /** {@code name}, listed with {@link #KEY}. */
+  static MemberInfo member(String name) {
+    return new MemberInfo(name, false, KEY);
+  }
+
+  private void serve(Pages pages) {
     try (Socket client = server.accept();
         InputStream in = new BufferedInputStream(client.getInputStream());
         OutputStream out = client.getOutputStream()) {
@@ -83,11 +110,7 @@ final class MembersRelay implements AutoCloseable {
         if (frame instanceof HelloRequest hello) {
           reply = new HelloReply(hello.id(), ProtocolVersions.CURRENT, "test relay");
         } else if (frame instanceof ListMembersRequest list) {
-          List<MemberInfo> listed =
-              members.apply(list.conversation()).stream()
-                  .map(name -> new MemberInfo(name, false, KEY))
-                  .toList();
-          reply = new MembersReply(list.id(), list.conversation(), listed);
+          reply = pages.answer(list);
         } else {
           reply = ErrorReply.of(((Request) frame).id(), ErrorCode.BAD_FRAME);
         }
