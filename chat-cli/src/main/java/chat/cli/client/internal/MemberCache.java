@@ -110,8 +110,9 @@ final class MemberCache {
       Pages.requireMembersWithinLimit(members.size(), label.apply(conversation));
     } while (after != null);
     members = List.copyOf(members);
+    Bytes hash = recipientSetHash(conversation, members);
     lists.put(conversation, members);
-    remember(conversation, members);
+    remember(conversation, hash);
     if (told.listed(conversation, members.stream().map(MemberInfo::username).toList(), since)) {
       try {
         // Reported when the grace ends without the join event, even if nothing is sent meanwhile.
@@ -211,8 +212,26 @@ final class MemberCache {
     }
   }
 
-  private void remember(String conversation, List<MemberInfo> members) {
-    Bytes hash = RecipientSet.hash(expected(members));
+  /**
+   * The recipient-set hash of {@code members}, the set a message to {@code conversation} is sealed
+   * to; a list no message could be sealed to (empty, a name twice, a name that is not a username)
+   * is the relay's fault and refused as such, never kept.
+   */
+  private Bytes recipientSetHash(String conversation, List<MemberInfo> members) {
+    try {
+      return RecipientSet.hash(expected(members));
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Network(
+          "the relay's list of the members of "
+              + label.apply(conversation)
+              + " is not a set of recipients ("
+              + e.getMessage()
+              + ")",
+          null);
+    }
+  }
+
+  private void remember(String conversation, Bytes hash) {
     synchronized (recent) {
       Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
       snapshots.addFirst(new Snapshot(hash, clock.millis()));

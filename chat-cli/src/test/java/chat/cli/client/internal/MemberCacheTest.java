@@ -1,7 +1,9 @@
 package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.cli.CommandException;
 import chat.crypto.Bytes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +33,14 @@ class MemberCacheTest {
 
   @BeforeEach
   void relayListsAliceAndCarolEverywhere() throws IOException {
-    relay = new MembersRelay(conversation -> List.of("alice", "carol"));
+    relay =
+        new MembersRelay(
+            conversation ->
+                switch (conversation) {
+                  case "#empty" -> List.of();
+                  case "#twice" -> List.of("alice", "carol", "alice");
+                  default -> List.of("alice", "carol");
+                });
     members =
         new MemberCache(
             () -> relay.connection,
@@ -84,5 +93,18 @@ class MemberCacheTest {
 
     assertThat(members.explains("#room0", ALICE_AND_CAROL)).isTrue();
     assertThat(members.explains("#room0", MembersRelay.recipientSet("alice"))).isFalse();
+  }
+
+  @Test
+  void refresh_aListNoMessageCouldBeSealedTo_isRefusedAsTheRelaysFault_andNotKept() {
+    for (String conversation : List.of("#empty", "#twice")) {
+      assertThatThrownBy(() -> members.refresh(conversation))
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessageStartingWith(
+              "the relay's list of the members of " + conversation + " is not a set of recipients");
+    }
+    assertThat(members.conversationsRecent()).isZero();
+    members.refresh("#room0");
+    assertThat(members.explains("#room0", ALICE_AND_CAROL)).isTrue();
   }
 }
