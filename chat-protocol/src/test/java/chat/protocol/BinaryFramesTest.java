@@ -86,7 +86,7 @@ class BinaryFramesTest {
   void decode_malformedBinary_badFrame() {
     String[] bodies = {
       "00", // no kind
-      "0003", // unknown kind
+      "00ff", // unknown kind
       "0001", // send without an id
       "000105723172", // id length past the end
       "0001027231", // no conversation
