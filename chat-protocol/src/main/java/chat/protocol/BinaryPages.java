@@ -92,27 +92,28 @@ final class BinaryPages {
 
   /** The {@code history_ok} in the rest of {@code in}. */
   static HistoryReply history(BinaryReader in) throws FrameException {
-    String re = in.string("re");
-    String conversation = in.string("conversation");
-    long nextBefore = in.u64("nextBefore");
-    boolean more = in.flag("more");
-    List<StoredMessage> messages = messages(in);
-    try {
-      return new HistoryReply(re, conversation, messages, nextBefore, more);
-    } catch (IllegalArgumentException e) {
-      throw in.bad(e.getMessage());
-    }
+    return page(in, "nextBefore", HistoryReply::new);
   }
 
   /** The {@code sync_ok} in the rest of {@code in}. */
   static SyncReply sync(BinaryReader in) throws FrameException {
+    return page(in, "cursor", SyncReply::new);
+  }
+
+  /** The constructor of a page record: {@code re, conversation, messages, position, more}. */
+  private interface PageRecord<T> {
+    T make(String re, String conversation, List<StoredMessage> messages, long at, boolean more);
+  }
+
+  private static <T> T page(BinaryReader in, String position, PageRecord<T> record)
+      throws FrameException {
     String re = in.string("re");
     String conversation = in.string("conversation");
-    long cursor = in.u64("cursor");
+    long at = in.u64(position);
     boolean more = in.flag("more");
     List<StoredMessage> messages = messages(in);
     try {
-      return new SyncReply(re, conversation, messages, cursor, more);
+      return record.make(re, conversation, messages, at, more);
     } catch (IllegalArgumentException e) {
       throw in.bad(e.getMessage());
     }

@@ -1,11 +1,11 @@
 package chat.protocol;
 
+import static chat.protocol.BinaryBodies.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
 import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,17 +15,8 @@ class BinaryPagesTest {
   private static final long STORED = 1_764_460_800_000L;
   private final FrameCodec codec = new FrameCodec(4096);
 
-  private static byte[] body(byte[] frame) {
-    return Arrays.copyOfRange(frame, FrameCodec.LENGTH_PREFIX_BYTES, frame.length);
-  }
-
   private FrameException refused(String hex) {
-    try {
-      codec.decode(HEX.parseHex(hex), true);
-    } catch (FrameException e) {
-      return e;
-    }
-    throw new AssertionError("decoded " + hex);
+    return BinaryBodies.refused(codec, hex);
   }
 
   private static StoredMessage message(long seq, int... envelope) {

@@ -1,8 +1,7 @@
 package chat.server;
 
-import static chat.server.RelayFixture.login;
-import static chat.server.RelayFixture.register;
 import static chat.server.RelayFixture.seal;
+import static chat.server.RelayFixture.signInAndJoin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.crypto.Bytes;
@@ -11,8 +10,6 @@ import chat.crypto.IdentityKeyPair;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
-import chat.protocol.JoinReply;
-import chat.protocol.JoinRequest;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
@@ -68,13 +65,7 @@ class BinaryPagesIntegrationTest {
         TestClient a = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY_PAGES);
         TestClient b = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY_PAGES);
         TestClient c = RelayFixture.connect(relay, dataDir, ProtocolVersions.CLOSE_DIRECT)) {
-      List<TestClient> clients = List.of(a, b, c);
-      List<IdentityKeyPair> people = List.of(alice, bob, carol);
-      for (int i = 0; i < clients.size(); i++) {
-        register(clients.get(i), people.get(i));
-        login(clients.get(i), people.get(i).userId());
-        clients.get(i).ok(new JoinRequest(clients.get(i).nextId(), "#pages"), JoinReply.class);
-      }
+      signInAndJoin("#pages", List.of(a, b, c), List.of(alice, bob, carol));
       List<String> sent = List.of("one", "two", "three");
       for (String text : sent) {
         a.ok(
@@ -121,9 +112,7 @@ class BinaryPagesIntegrationTest {
     try (Relay relay =
             Relay.start(RelayFixture.config(dataDir), Clock.systemUTC(), RelayFixture.RANDOM);
         TestClient d = RelayFixture.connect(relay, dataDir, ProtocolVersions.BINARY_PAGES)) {
-      register(d, dora);
-      login(d, "dora");
-      d.ok(new JoinRequest(d.nextId(), "#quiet"), JoinReply.class);
+      signInAndJoin("#quiet", List.of(d), List.of(dora));
 
       HistoryReply history =
           d.ok(new HistoryRequest(d.nextId(), "#quiet", 0, 0), HistoryReply.class);
