@@ -158,7 +158,7 @@ class ChatCommandTest {
     Cli.Result result = new Cli().run("--version");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("chat ").contains("wire protocol 7, 6, 5, 4, 3, 2, 1");
+    assertThat(result.out()).startsWith("chat ").contains("wire protocol 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   @ParameterizedTest

@@ -4,7 +4,6 @@ import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.HelloReply;
 import chat.protocol.LoginReply;
-import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -67,7 +66,7 @@ final class HostileRelay implements AutoCloseable {
     private final OutputStream toClient;
     private final OutputStream toRelay;
     private volatile String username;
-    private volatile boolean binaryMessages;
+    private volatile int version;
 
     private Link(Socket client, SSLSocket relay) throws IOException {
       this.client = client;
@@ -86,10 +85,27 @@ final class HostileRelay implements AutoCloseable {
       write(toClient, frame);
     }
 
+    /** Sends {@code frame}, length prefix included, to the client as they are. */
+    void sendRawToClient(byte[] frame) {
+      try {
+        synchronized (toClient) {
+          toClient.write(frame);
+          toClient.flush();
+        }
+      } catch (IOException e) {
+        close();
+      }
+    }
+
+    /** The wire version the two ends agreed on, 0 before the relay's hello reply. */
+    int version() {
+      return version;
+    }
+
     private void write(OutputStream out, Frame frame) {
       try {
         synchronized (out) {
-          out.write(codec.encode(frame, binaryMessages));
+          out.write(codec.encode(frame, version));
           out.flush();
         }
       } catch (IOException e) {
@@ -103,8 +119,8 @@ final class HostileRelay implements AutoCloseable {
           Frame frame = codec.read(in);
           if (fromRelay && frame instanceof HelloReply hello) {
             // Frames are written back in the encoding the two ends agreed on (binary messages from
-            // wire version 3), as a relay on the path would.
-            binaryMessages = hello.version() >= ProtocolVersions.BINARY;
+            // wire version 3, binary pages from 8), as a relay on the path would.
+            version = hello.version();
           } else if (fromRelay && frame instanceof LoginReply login) {
             username = login.username();
           } else if (fromRelay && frame instanceof ResumeReply resume) {

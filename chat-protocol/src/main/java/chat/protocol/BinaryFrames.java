@@ -14,13 +14,16 @@ import java.nio.charset.StandardCharsets;
  *                 || envelope
  * </pre>
  *
+ * <p>The pages of wire version 8 ({@code history_ok}, {@code sync_ok}) are {@link BinaryPages}.
+ *
  * <p>Integers are big-endian, 64-bit two's complement as the JSON numbers are; the envelope is the
  * rest of the body ({@link FrameCodec} bounds a {@code send}'s, in either encoding). Ids and
  * conversation ids are ASCII and follow the same rules as in JSON (the records check them), so a
  * body decodes to exactly the record its JSON form would.
  */
 final class BinaryFrames {
-  private static final int HEADER_BYTES = 2;
+  /** The marker and the kind byte. */
+  static final int HEADER_BYTES = 2;
 
   private BinaryFrames() {}
 
@@ -40,16 +43,6 @@ final class BinaryFrames {
     return MessageEventHeader.of(event).binaryFrame(event.envelope(), maxFrameBytes);
   }
 
-  private static ByteBuffer start(int body, int maxFrameBytes, byte kind) {
-    if (body > maxFrameBytes) {
-      throw new FrameTooLargeException();
-    }
-    return ByteBuffer.allocate(FrameCodec.LENGTH_PREFIX_BYTES + body)
-        .putInt(body)
-        .put(FrameCodec.BINARY_MARKER)
-        .put(kind);
-  }
-
   private static byte[] finish(ByteBuffer out, Bytes envelope) {
     byte[] array = out.array();
     envelope.copyTo(array, out.position());
@@ -64,19 +57,19 @@ final class BinaryFrames {
    */
   static Frame decode(byte[] body) throws FrameException {
     if (body.length < HEADER_BYTES) {
-      throw bad(null, "binary frame too short");
+      throw new BinaryReader(body, 0).bad("binary frame too short");
     }
-    Reader in = new Reader(body, HEADER_BYTES);
+    BinaryReader in = new BinaryReader(body, HEADER_BYTES);
     switch (body[1]) {
       case FrameCodec.BINARY_SEND -> {
         String id = in.string("id");
-        in.requestId = RequestIds.isValid(id) ? id : null;
+        in.requestId(id);
         String conversation = in.string("conversation");
         Bytes envelope = in.rest();
         try {
           return new SendRequest(id, conversation, envelope);
         } catch (IllegalArgumentException e) {
-          throw bad(in.requestId, e.getMessage());
+          throw in.bad(e.getMessage());
         }
       }
       case FrameCodec.BINARY_MESSAGE -> {
@@ -87,62 +80,32 @@ final class BinaryFrames {
         try {
           return new MessageEvent(conversation, seq, storedAtMillis, envelope);
         } catch (IllegalArgumentException e) {
-          throw bad(null, e.getMessage());
+          throw in.bad(e.getMessage());
         }
       }
-      default -> throw bad(null, "unknown binary frame kind " + (body[1] & 0xff));
+      case FrameCodec.BINARY_HISTORY -> {
+        return BinaryPages.history(in);
+      }
+      case FrameCodec.BINARY_SYNC -> {
+        return BinaryPages.sync(in);
+      }
+      default -> throw in.bad("unknown binary frame kind " + (body[1] & 0xff));
     }
   }
 
-  private static FrameException bad(String requestId, String message) {
-    return new FrameException(ErrorCode.BAD_FRAME, requestId, message);
+  /** The length prefix and the start of a binary body of {@code kind} in a buffer of its size. */
+  static ByteBuffer start(int body, int maxFrameBytes, byte kind) {
+    if (body > maxFrameBytes) {
+      throw new FrameTooLargeException();
+    }
+    return ByteBuffer.allocate(FrameCodec.LENGTH_PREFIX_BYTES + body)
+        .putInt(body)
+        .put(FrameCodec.BINARY_MARKER)
+        .put(kind);
   }
 
-  private static byte[] ascii(String text) {
+  /** The ASCII bytes of {@code text} (ids and conversation ids, which the records keep ASCII). */
+  static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** Reads fields in order, failing with BAD_FRAME when the body ends before one. */
-  private static final class Reader {
-    private final byte[] body;
-    private int at;
-
-    /** The request id once read and valid, for the errors that follow it. */
-    private String requestId;
-
-    Reader(byte[] body, int at) {
-      this.body = body;
-      this.at = at;
-    }
-
-    /**
-     * A u8-length string, read byte for byte (ISO 8859-1), so a byte outside ASCII becomes a
-     * character the record's rule refuses instead of being replaced.
-     */
-    String string(String what) throws FrameException {
-      if (at >= body.length) {
-        throw bad(requestId, "binary frame ends before " + what);
-      }
-      int length = body[at++] & 0xff;
-      if (length > body.length - at) {
-        throw bad(requestId, "binary frame ends inside " + what);
-      }
-      String text = new String(body, at, length, StandardCharsets.ISO_8859_1);
-      at += length;
-      return text;
-    }
-
-    long u64(String what) throws FrameException {
-      if (body.length - at < Long.BYTES) {
-        throw bad(requestId, "binary frame ends inside " + what);
-      }
-      long value = ByteBuffer.wrap(body, at, Long.BYTES).getLong();
-      at += Long.BYTES;
-      return value;
-    }
-
-    Bytes rest() {
-      return Bytes.of(body, at, body.length);
-    }
   }
 }

@@ -28,8 +28,9 @@ import java.nio.ByteBuffer;
  * Turns frames into wire bytes and back: a 4-byte big-endian length, then that many bytes of UTF-8
  * JSON (PacketDiagram.md, "Framing"). The length covers the body only and may not exceed {@link
  * #maxFrameBytes()}. From wire version 3 a {@code send} and an {@code event.message} may instead
- * have a binary body (PacketDiagram.md, "Wire protocol version 3"): a JSON body never starts with
- * the byte {@link #BINARY_MARKER}, a binary one always does.
+ * have a binary body (PacketDiagram.md, "Wire protocol version 3"), and from wire version 8 a
+ * {@code history_ok} and a {@code sync_ok} ("Wire protocol version 8"): a JSON body never starts
+ * with the byte {@link #BINARY_MARKER}, a binary one always does.
  *
  * <p>Decoding is strict: unknown types or fields, duplicate keys, trailing data, wrong JSON types
  * and values that break a record's rules all fail with {@link ErrorCode#BAD_FRAME}. A frame is read
@@ -51,6 +52,12 @@ public final class FrameCodec {
 
   /** The second byte of a binary {@code event.message}. */
   static final byte BINARY_MESSAGE = 0x02;
+
+  /** The second byte of a binary {@code history_ok} (wire version 8). */
+  static final byte BINARY_HISTORY = 0x03;
+
+  /** The second byte of a binary {@code sync_ok} (wire version 8). */
+  static final byte BINARY_SYNC = 0x04;
 
   /**
    * Room a JSON {@code send}, {@code event.message} or one-message {@code history} page needs
@@ -163,12 +170,33 @@ public final class FrameCodec {
    * @throws IllegalArgumentException if the body is larger than {@link #maxFrameBytes()}
    */
   public byte[] encode(Frame frame, boolean binaryMessages) {
-    if (binaryMessages && frame instanceof SendRequest send) {
-      requireWithinSendLimit(send);
-      return BinaryFrames.send(send, maxFrameBytes);
+    return encode(frame, binaryMessages ? ProtocolVersions.BINARY : 1);
+  }
+
+  /**
+   * The length prefix and body of {@code frame} for a connection that agreed on {@code
+   * wireVersion}: binary for a {@link SendRequest} or {@link MessageEvent} from version 3 and for a
+   * {@link HistoryReply} or {@link SyncReply} from version 8, else JSON.
+   *
+   * @throws IllegalArgumentException if the body is larger than {@link #maxFrameBytes()}
+   */
+  public byte[] encode(Frame frame, int wireVersion) {
+    if (wireVersion >= ProtocolVersions.BINARY) {
+      if (frame instanceof SendRequest send) {
+        requireWithinSendLimit(send);
+        return BinaryFrames.send(send, maxFrameBytes);
+      }
+      if (frame instanceof MessageEvent event) {
+        return BinaryFrames.message(event, maxFrameBytes);
+      }
     }
-    if (binaryMessages && frame instanceof MessageEvent event) {
-      return BinaryFrames.message(event, maxFrameBytes);
+    if (wireVersion >= ProtocolVersions.BINARY_PAGES) {
+      if (frame instanceof HistoryReply history) {
+        return BinaryPages.history(history, maxFrameBytes);
+      }
+      if (frame instanceof SyncReply sync) {
+        return BinaryPages.sync(sync, maxFrameBytes);
+      }
     }
     return encode(frame);
   }
@@ -273,7 +301,7 @@ public final class FrameCodec {
 
   /**
    * Reads one frame from {@code in}, blocking; a binary body is accepted (a client reads with this,
-   * and offers wire version 3 to every relay).
+   * and offers wire versions 3 and 8 to every relay).
    *
    * @throws EOFException if the stream ends, cleanly or mid-frame
    * @throws FrameException if the frame is oversized or invalid (after an oversize length the

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 7;
+  public static final int CURRENT = 8;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -48,14 +48,21 @@ public final class ProtocolVersions {
    */
   public static final int CLOSE_DIRECT = 7;
 
+  /**
+   * The first version in which {@code history_ok} and {@code sync_ok} travel as binary bodies (see
+   * {@link FrameCodec}), each message's per-recipient form as raw bytes; it adds nothing else.
+   */
+  public static final int BINARY_PAGES = 8;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
-      List.of(CLOSE_DIRECT, PAGED_FRIENDS, PAGED, STORE_TIME, BINARY, SOCIAL, 1);
+      List.of(BINARY_PAGES, CLOSE_DIRECT, PAGED_FRIENDS, PAGED, STORE_TIME, BINARY, SOCIAL, 1);
 
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 7, 6, 5, 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 8, 7, 6, 5, 4, 3, 2,
+   * 1}.
    */
   public static String versionLine() {
     return "wire protocol "

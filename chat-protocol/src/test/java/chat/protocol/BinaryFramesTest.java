@@ -1,11 +1,11 @@
 package chat.protocol;
 
+import static chat.protocol.BinaryBodies.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.crypto.Bytes;
 import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +13,8 @@ class BinaryFramesTest {
   private static final HexFormat HEX = HexFormat.of();
   private final FrameCodec codec = new FrameCodec(4096);
 
-  private static byte[] body(byte[] frame) {
-    return Arrays.copyOfRange(frame, FrameCodec.LENGTH_PREFIX_BYTES, frame.length);
-  }
-
   private FrameException refused(String hex) {
-    try {
-      codec.decode(HEX.parseHex(hex), true);
-    } catch (FrameException e) {
-      return e;
-    }
-    throw new AssertionError("decoded " + hex);
+    return BinaryBodies.refused(codec, hex);
   }
 
   @Test
@@ -86,7 +77,7 @@ class BinaryFramesTest {
   void decode_malformedBinary_badFrame() {
     String[] bodies = {
       "00", // no kind
-      "0003", // unknown kind
+      "00ff", // unknown kind
       "0001", // send without an id
       "000105723172", // id length past the end
       "0001027231", // no conversation

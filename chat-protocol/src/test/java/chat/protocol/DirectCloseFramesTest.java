@@ -49,8 +49,6 @@ class DirectCloseFramesTest {
   @Test
   void pick_version7Client_closeDirect() {
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.CLOSE_DIRECT)
-        .isEqualTo(ProtocolVersions.CURRENT);
-    assertThat(ProtocolVersions.versionLine()).isEqualTo("wire protocol 7, 6, 5, 4, 3, 2, 1");
+        .isEqualTo(ProtocolVersions.CLOSE_DIRECT);
   }
 }

@@ -33,8 +33,8 @@ class FrameCodecFuzzTest {
   }
 
   /**
-   * Binary bodies (wire version 3), given the marker so that the fuzzer starts inside them: a frame
-   * or BAD_FRAME, and a frame that decodes encodes to the same body.
+   * Binary bodies (wire versions 3 and 8), given the marker so that the fuzzer starts inside them:
+   * a frame or BAD_FRAME, and a frame that decodes encodes to the same body.
    */
   @FuzzTest(maxDuration = "10m")
   void decode_anyBinaryBody_decodesAndRoundTripsOrThrowsFrameException(byte[] rest) {
@@ -48,8 +48,10 @@ class FrameCodecFuzzTest {
       assertThat(e.code()).isIn(ErrorCode.BAD_FRAME, ErrorCode.FRAME_TOO_LARGE);
       return;
     }
-    assertThat(frame).isInstanceOfAny(SendRequest.class, MessageEvent.class);
-    byte[] encoded = CODEC.encode(frame, true);
+    assertThat(frame)
+        .isInstanceOfAny(
+            SendRequest.class, MessageEvent.class, HistoryReply.class, SyncReply.class);
+    byte[] encoded = CODEC.encode(frame, ProtocolVersions.BINARY_PAGES);
     assertThat(Arrays.copyOfRange(encoded, FrameCodec.LENGTH_PREFIX_BYTES, encoded.length))
         .isEqualTo(body);
   }

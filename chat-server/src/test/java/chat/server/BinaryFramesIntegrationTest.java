@@ -3,6 +3,7 @@ package chat.server;
 import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static chat.server.RelayFixture.seal;
+import static chat.server.RelayFixture.signInAndJoin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,20 +46,6 @@ class BinaryFramesIntegrationTest {
     return new String(
         new EnvelopeOpener(RelayFixture.RANDOM).open(me, sender.bundle(), envelope).plaintext(),
         StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Registers and logs in each of {@code people} on its client, then joins them to {@code room}.
-   */
-  private static void signInAndJoin(
-      String room, List<TestClient> clients, List<IdentityKeyPair> people) throws Exception {
-    for (int i = 0; i < clients.size(); i++) {
-      register(clients.get(i), people.get(i));
-      login(clients.get(i), people.get(i).userId());
-    }
-    for (TestClient client : clients) {
-      client.ok(new JoinRequest(client.nextId(), room), JoinReply.class);
-    }
   }
 
   /**

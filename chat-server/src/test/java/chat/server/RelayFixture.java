@@ -5,6 +5,8 @@ import chat.crypto.Envelope;
 import chat.crypto.EnvelopeSealer;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.RegisterReply;
@@ -68,6 +70,20 @@ public final class RelayFixture {
   public static LoginReply login(TestClient client, String username) throws Exception {
     return client.ok(
         new LoginRequest(client.nextId(), username, Secret.of(PASSWORD)), LoginReply.class);
+  }
+
+  /**
+   * Registers and logs in each of {@code people} on its client, then joins them to {@code room}.
+   */
+  public static void signInAndJoin(
+      String room, List<TestClient> clients, List<IdentityKeyPair> people) throws Exception {
+    for (int i = 0; i < clients.size(); i++) {
+      register(clients.get(i), people.get(i));
+      login(clients.get(i), people.get(i).userId());
+    }
+    for (TestClient client : clients) {
+      client.ok(new JoinRequest(client.nextId(), room), JoinReply.class);
+    }
   }
 
   /** {@code sender}'s bundle, then a fresh identity's bundle for each of {@code others}. */

@@ -53,6 +53,9 @@ public final class TestClient implements AutoCloseable {
   /** Frames received with a binary body (wire version 3). */
   public final AtomicInteger binaryFramesReceived = new AtomicInteger();
 
+  /** The kind byte of every binary body received, in order. */
+  public final List<Byte> binaryKinds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /**
    * What ended the reader: an {@link java.io.EOFException} when the relay closed the connection
    * cleanly, a {@link java.net.SocketException} when it reset it; null while it still reads.
@@ -91,6 +94,9 @@ public final class TestClient implements AutoCloseable {
         data.readFully(body);
         if (body.length > 0 && body[0] == FrameCodec.BINARY_MARKER) {
           binaryFramesReceived.incrementAndGet();
+          if (body.length > 1) {
+            binaryKinds.add(body[1]);
+          }
         }
         Frame frame = codec.decode(body, true);
         if (frame instanceof Event event) {

@@ -182,6 +182,12 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+    if (frame.readableBytes() >= 2
+        && frame.getByte(frame.readerIndex()) == FrameCodec.BINARY_MARKER
+        && frame.getByte(frame.readerIndex() + 1) != BINARY_MESSAGE) {
+      reply(frame); // a binary history or sync page (wire version 8)
+      return;
+    }
     if (frame.isReadable() && frame.getByte(frame.readerIndex()) == FrameCodec.BINARY_MARKER) {
       binaryMessage(frame);
       return;
@@ -218,7 +224,7 @@ public final class RelayClient extends SimpleChannelInboundHandler<ByteBuf> impl
   private void reply(ByteBuf frame) {
     Frame decoded;
     try {
-      decoded = codec.fromJson(ByteBufUtil.getBytes(frame));
+      decoded = codec.decode(ByteBufUtil.getBytes(frame), true);
     } catch (FrameException e) {
       deliveries.error("undecodable reply: " + e.code());
       return;

@@ -61,6 +61,10 @@ public final class RelayTarget implements Target {
   private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
   private final Path dataDir;
   private final int wireVersion;
+
+  /** The versions the clients offer in {@code hello}, newest first. */
+  private final List<Integer> offered;
+
   private final String name;
   private ServerProcess server;
   private SslContext tls;
@@ -68,7 +72,8 @@ public final class RelayTarget implements Target {
 
   /**
    * A relay target for up to {@code users} users (identities are made now) whose clients speak the
-   * current wire version: binary {@code send} and {@code event.message} frames.
+   * binary wire versions: binary {@code send} and {@code event.message} frames, and binary history
+   * pages from a relay that speaks version 8.
    */
   public RelayTarget(LoadSettings settings, NettyClients clients, int users) {
     this(settings, clients, users, false);
@@ -83,6 +88,11 @@ public final class RelayTarget implements Target {
     this.clients = clients;
     this.identities = new BenchIdentities(users, random);
     this.wireVersion = json ? 1 : ProtocolVersions.BINARY;
+    // Binary clients also offer version 8 (binary history and sync pages): a relay that has it
+    // picks it, an older one version 3. Of what versions 4 to 7 add, the generator meets only
+    // send_ok's store time, and it reads a send_ok's type alone.
+    this.offered =
+        json ? List.of(1) : List.of(ProtocolVersions.BINARY_PAGES, ProtocolVersions.BINARY);
     this.name = json ? "relay-json" : "relay";
     this.dataDir = settings.workDir().resolve(name + "-data");
   }
@@ -166,8 +176,7 @@ public final class RelayTarget implements Target {
                 client ->
                     client
                         .expect(
-                            new HelloRequest(client.nextId(), List.of(wireVersion), "loadgen"),
-                            HelloReply.class)
+                            new HelloRequest(client.nextId(), offered, "loadgen"), HelloReply.class)
                         .thenCompose(hello -> logIn(client, user)))
             .thenCompose(
                 client ->
@@ -241,7 +250,7 @@ public final class RelayTarget implements Target {
                   client ->
                       client
                           .expect(
-                              new HelloRequest(client.nextId(), List.of(wireVersion), "loadgen"),
+                              new HelloRequest(client.nextId(), offered, "loadgen"),
                               HelloReply.class)
                           .thenCompose(hello -> prepareEvery(client, first, lanes, count))
                           .whenComplete((ignored, failure) -> client.close())));

@@ -2,13 +2,19 @@ package chat.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.crypto.Bytes;
 import chat.protocol.FrameCodec;
+import chat.protocol.HistoryReply;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.StoredMessage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RelayClientTest {
+  private static final FrameCodec CODEC = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
   private final Deliveries deliveries = new Deliveries();
   private final DeliveryTracker tracker = new DeliveryTracker(0, 1, 1, 1, k -> {});
   private final EmbeddedChannel channel =
@@ -73,5 +79,21 @@ class RelayClientTest {
     assertThat(deliveries.errors()).isEqualTo(1);
     assertThat(deliveries.firstError()).contains("seq");
     assertThat(tracker.reorderedDeliveries()).isZero();
+  }
+
+  @Test
+  void binaryHistoryPage_decodedAsAReply_notCountedAsAMessage() {
+    deliveries.track(tracker);
+    HistoryReply page =
+        new HistoryReply(
+            "s1", "#bench", List.of(new StoredMessage(1, 2, Bytes.of(new byte[] {3}))), 1, false);
+    byte[] frame = CODEC.encode(page, ProtocolVersions.BINARY_PAGES);
+
+    channel.writeInbound(Unpooled.wrappedBuffer(frame, 4, frame.length - 4));
+    channel.writeInbound(Unpooled.wrappedBuffer(frame, 4, frame.length - 5));
+
+    assertThat(tracker.unknownDeliveries()).isZero();
+    assertThat(deliveries.errors()).as("the page cut short").isEqualTo(1);
+    assertThat(deliveries.firstError()).isEqualTo("undecodable reply: BAD_FRAME");
   }
 }

@@ -6,6 +6,7 @@ import chat.protocol.FrameCodec;
 import chat.protocol.FrameTooLargeException;
 import chat.protocol.MessageEvent;
 import chat.protocol.MessageEventHeader;
+import chat.protocol.ProtocolVersions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,8 +16,9 @@ import java.util.Base64;
  * Message events, the bulk of the traffic, are binary on a wire version 3 connection and otherwise
  * written directly: byte for byte what {@link FrameCodec} writes (see {@code OutboundEncoderTest}),
  * without a JSON generator. Any other event that one thread pushes to many connections in a row
- * (presence, membership) is encoded once for the run. Everything else goes through the codec.
- * Shared by every connection; thread-safe.
+ * (presence, membership) is encoded once for the run. Everything else goes through the codec, which
+ * writes history and sync pages in binary on a wire version 8 connection. Shared by every
+ * connection; thread-safe.
  */
 public final class OutboundEncoder {
   private static final byte[] MESSAGE_START =
@@ -55,8 +57,19 @@ public final class OutboundEncoder {
    * connection speaks wire version 3).
    */
   public byte[] encode(Frame frame, boolean binaryMessages) {
+    return encode(frame, binaryMessages ? ProtocolVersions.BINARY : 1);
+  }
+
+  /**
+   * As {@link #encode(Frame)}, for a connection that agreed on {@code wireVersion}: a message event
+   * in binary from version 3, a history or sync page in binary from version 8 (each form copied
+   * once, from the page's forms into the frame, where JSON would write it as base64 text).
+   */
+  public byte[] encode(Frame frame, int wireVersion) {
     if (frame instanceof MessageEvent message) {
-      return binaryMessages ? codec.encode(message, true) : message(message);
+      return wireVersion >= ProtocolVersions.BINARY
+          ? codec.encode(message, wireVersion)
+          : message(message);
     }
     if (frame instanceof Event event) {
       LastEvent slot = last.get();
@@ -66,7 +79,7 @@ public final class OutboundEncoder {
       }
       return slot.bytes;
     }
-    return codec.encode(frame);
+    return codec.encode(frame, wireVersion);
   }
 
   /**

@@ -88,7 +88,7 @@ final class SessionWriter {
   /** Encodes and queues {@code frame}, unless the connection is closing. */
   void send(Frame frame) {
     if (isOpen()) {
-      enqueue(encoder.encode(frame, state.binaryMessages()));
+      enqueue(encoder.encode(frame, state.version()));
     }
   }
 

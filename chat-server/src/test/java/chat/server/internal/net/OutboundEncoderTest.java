@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
+import chat.protocol.HistoryReply;
 import chat.protocol.MessageEvent;
 import chat.protocol.MessageEventHeader;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.StoredMessage;
+import chat.protocol.SyncReply;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +62,29 @@ class OutboundEncoderTest {
 
     assertThat(encoder.encode(presence, true)).isEqualTo(CODEC.encode(presence));
     assertThat(encoder.encode(reply, true)).isEqualTo(CODEC.encode(reply));
+  }
+
+  @Test
+  void encode_pages_binaryFromVersion8Only() throws Exception {
+    OutboundEncoder encoder = new OutboundEncoder(CODEC);
+    List<StoredMessage> messages =
+        List.of(
+            new StoredMessage(4, 1, Bytes.of(new byte[] {9, 8})),
+            new StoredMessage(5, 2, Bytes.of(new byte[0])));
+    HistoryReply history = new HistoryReply("h", "#ops", messages, 4, true);
+    SyncReply sync = new SyncReply("s", "@alice+bob", messages, 5, false);
+
+    for (Frame page : List.of(history, sync)) {
+      for (int version = 0; version < ProtocolVersions.BINARY_PAGES; version++) {
+        assertThat(encoder.encode(page, version)).isEqualTo(CODEC.encode(page));
+      }
+      byte[] binary = encoder.encode(page, ProtocolVersions.BINARY_PAGES);
+      assertThat(binary[FrameCodec.LENGTH_PREFIX_BYTES]).isEqualTo(FrameCodec.BINARY_MARKER);
+      assertThat(
+              CODEC.decode(
+                  Arrays.copyOfRange(binary, FrameCodec.LENGTH_PREFIX_BYTES, binary.length), true))
+          .isEqualTo(page);
+    }
   }
 
   @Test
