@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code chat keys verify USER NUMBER...}: marks USER verified if the safety number matches. */
 @Command(
     name = "verify",
-    description = "Mark USER's key verified if SAFETY-NUMBER (60 digits, spaces allowed) matches.")
+    description =
+        "Mark USER's key verified if SAFETY-NUMBER (60 digits, spaces are ignored) matches.")
 final class KeysVerifyCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;

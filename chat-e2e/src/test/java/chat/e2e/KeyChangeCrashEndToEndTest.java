@@ -238,6 +238,32 @@ class KeyChangeCrashEndToEndTest {
     }
   }
 
+  /**
+   * Keys replaced in another window of the same profile: identity.key already holds them, so the
+   * advice is only to log in again, not to bring the keys here.
+   */
+  @Test
+  void reconnect_keysReplacedInAnotherWindowOfThisProfile_saysOnlyToLogInAgain() {
+    RecordingListener events = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(relay.port(), relay.homes())) {
+      bob.addListener(events);
+      bob.resume("bob", PASSPHRASE.clone());
+      try (RelayChatClient window = Clients.oneShot(relay.port(), relay.homes())) {
+        window.replaceKeys("bob", PASSWORD.clone(), "a brand new passphrase".toCharArray());
+      }
+
+      relay.proxy().dropConnections();
+
+      String notice = events.awaitNotice("stopped reconnecting");
+      assertThat(notice)
+          .contains("the relay holds another key for bob")
+          .contains("identity.key already holds the new ones")
+          .doesNotContain("chat keys import")
+          .endsWith(". Then log in again");
+      events.awaitState(ConnectionState.OFFLINE);
+    }
+  }
+
   @Test
   void reconnect_keysReplacedFromAnotherProfile_stopsReconnectingAndSaysSo() {
     RecordingListener events = new RecordingListener();

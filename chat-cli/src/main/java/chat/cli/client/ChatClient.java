@@ -309,6 +309,12 @@ public interface ChatClient extends AutoCloseable {
   TrustState trustState(String username);
 
   /**
+   * What a safety number typed to {@link #verify} must look like, as every command that takes one
+   * ({@code /verify}, {@code chat keys verify}) says when it is malformed.
+   */
+  String SAFETY_NUMBER_FORM = SafetyNumber.DIGITS + " digits (spaces are ignored)";
+
+  /**
    * Marks {@code username} verified if {@code safetyNumber} matches.
    *
    * @throws chat.cli.CommandException.Untrusted if it does not match

@@ -14,6 +14,9 @@ import java.util.Optional;
  * unless the password was typed inline, never shown, and zeroed after use.
  */
 final class AccountCommands {
+  /** The word that confirms {@code /rekey}. */
+  private static final String CONFIRM = "yes";
+
   private AccountCommands() {}
 
   static List<SlashCommand> all() {
@@ -74,16 +77,18 @@ final class AccountCommands {
                 "no change. After a leak, use /rekey instead.",
                 "example: /passphrase")
             .runs(sayingWhere(AccountCommands::passphrase)),
-        SlashCommand.named("rekey", "/rekey [NAME]", "replace your identity keys")
-            .arguments(0, 1)
+        SlashCommand.named("rekey", "/rekey [NAME] [yes]", "replace your identity keys")
+            .arguments(0, 2)
             .withoutLogin()
             .help(
                 "Makes new identity keys for NAME (you, when logged in) under a new passphrase,",
                 "asked twice, and publishes them with your account password. For a forgotten",
                 "passphrase or a leaked key: the old key file is not needed. The relay's",
                 "encrypted key backup is replaced too. Contacts see your key as CHANGED until",
-                "they accept it; messages sent to your old key can no longer be read.",
-                "example: /rekey alice")
+                "they accept it; messages sent to your old key can no longer be read. This",
+                "cannot be undone, so without 'yes' it only explains.",
+                "examples: /rekey        (explains; changes nothing)",
+                "          /rekey yes    (replaces your keys)")
             .runs(sayingWhere(AccountCommands::rekey)));
   }
 
@@ -244,28 +249,50 @@ final class AccountCommands {
     context.info(AccountText.passphraseChanged(name));
   }
 
+  /**
+   * What {@code /rekey} without {@code yes} says: that the change cannot be undone, what contacts
+   * see, and the line that goes ahead.
+   */
+  static String rekeyWarning(String name, boolean self) {
+    return "replacing the keys of "
+        + name
+        + " cannot be undone: every contact will see that your key changed and must accept it,"
+        + " and messages sent to your old key can no longer be read. To go ahead, type: /rekey "
+        + (self ? "" : name + " ")
+        + CONFIRM;
+  }
+
   private static void rekey(Input.Command command, CommandContext context) {
     ChatClient client = context.client();
+    Optional<String> self = client.username();
+    int count = command.argCount();
+    boolean confirmed = count > 0 && command.arg(count - 1).equalsIgnoreCase(CONFIRM);
+    if (count == 2 && !confirmed) {
+      throw new CommandException.Usage("usage: /rekey [NAME] [yes]");
+    }
+    if (count == 1 && confirmed && self.isEmpty()) {
+      confirmed = false; // logged out, "/rekey yes" names the account
+    }
+    boolean named = count == 2 || (count == 1 && !confirmed);
     String name =
-        command.argCount() > 0
+        named
             ? Arguments.username(command.arg(0))
-            : client
-                .username()
-                .orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
+            : self.orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
+    if (!confirmed) {
+      context.info(rekeyWarning(name, !named));
+      return;
+    }
     client.checkReachable(); // before any secret is asked for
-    context.info(
-        "replacing the keys of "
-            + name
-            + ": contacts will see your key as changed, and messages sent to the old key can no"
-            + " longer be read");
     char[] password = null;
     char[] passphrase = null;
     try {
       password = context.readSecret(SecretKind.PASSWORD, "password for " + name + ": ");
       requireNonEmpty(password, SecretKind.PASSWORD);
+      // typed, as for /passphrase: never the passphrase given for logging in
       passphrase =
-          context.readNewSecret(SecretKind.PASSPHRASE, "passphrase for your new key file: ");
-      requireNonEmpty(passphrase, SecretKind.PASSPHRASE);
+          context.readNewSecret(
+              SecretKind.NEW_PASSPHRASE, "passphrase for " + name + "'s new keys: ");
+      requireNonEmpty(passphrase, SecretKind.NEW_PASSPHRASE);
       try {
         client.saveState(name); // a full or read-only profile refuses before the relay is told
       } catch (CommandException.FileAccess e) {
@@ -275,9 +302,9 @@ final class AccountCommands {
     } finally {
       Arguments.zero(password, passphrase);
     }
-    String self = client.username().orElse(name);
+    String now = client.username().orElse(name);
     context.info(
-        "replaced your keys; new fingerprint: " + client.fingerprint(self).toDisplayString());
+        "replaced your keys; new fingerprint: " + client.fingerprint(now).toDisplayString());
     loggedIn(context, "logged in as ");
   }
 

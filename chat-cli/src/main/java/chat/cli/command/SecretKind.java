@@ -12,8 +12,8 @@ public enum SecretKind {
    */
   NEW_PASSWORD("password"),
   /**
-   * A new passphrase for the existing keys ({@code /passphrase}); {@code CHAT_NEW_PASSPHRASE} in
-   * scripts, so that it is never taken for the current one.
+   * A new passphrase for the existing keys ({@code /passphrase}) or for new ones ({@code /rekey});
+   * {@code CHAT_NEW_PASSPHRASE} in scripts, so that it is never taken for the current one.
    */
   NEW_PASSPHRASE("passphrase");
 

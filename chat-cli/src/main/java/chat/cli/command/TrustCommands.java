@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
 import chat.cli.client.TrustState;
 import chat.crypto.SafetyNumber;
 import java.util.List;
@@ -70,7 +71,7 @@ final class TrustCommands {
     String digits = String.join("", command.args().subList(1, command.argCount()));
     if (!digits.matches("[0-9]{" + SafetyNumber.DIGITS + "}")) {
       throw new CommandException.Usage(
-          "a safety number is " + SafetyNumber.DIGITS + " digits (spaces allowed): see /safety");
+          "a safety number is " + ChatClient.SAFETY_NUMBER_FORM + ": see /safety");
     }
     context.client().verify(user, digits);
     context.info(user + " is verified");

@@ -79,7 +79,7 @@ final class LinePrompt {
   /**
    * Runs {@code line}, typed under a prompt that named {@code shown}; afterwards, if the current
    * room is one this user is no longer in (removed while the line ran), moves the prompt on and
-   * says so.
+   * says so; when the line logged this user out, the prompt names no conversation, unsaid.
    */
   void runTypedFor(String shown, Runnable line) {
     lineRunning = true;
@@ -92,7 +92,14 @@ final class LinePrompt {
     }
     String now = current;
     if (now != null && ConversationIds.isRoom(now) && !client.conversations().contains(now)) {
-      movedAway(now, "you are no longer in " + label(now));
+      if (client.username().isEmpty()) {
+        // logged out, by /logout or a failed /login (which ends the session it replaces): the
+        // command said why, and a line about the room would only mislead
+        current = null;
+        reader.setPrompt(prompt());
+      } else {
+        movedAway(now, "you are no longer in " + label(now));
+      }
     }
   }
 

@@ -110,7 +110,12 @@ public final class FakeChatClient implements ChatClient {
 
   @Override
   public void login(String username, char[] password, char[] passphrase) {
-    call("login", username);
+    try {
+      call("login", username);
+    } catch (CommandException e) {
+      user = null; // as the real client, whose login ends the session it replaces first
+      throw e;
+    }
     secrets.add(new String(password));
     secrets.add(new String(passphrase));
     logIn(username);
@@ -124,6 +129,7 @@ public final class FakeChatClient implements ChatClient {
       String username, char[] password, java.util.function.Supplier<char[]> passphrase) {
     if (acceptedPassword != null && !acceptedPassword.equals(new String(password))) {
       call("login", username);
+      user = null; // as the real client, whose login ends the session it replaces first
       throw new CommandException.Auth("wrong username or password", null);
     }
     char[] typed = passphrase.get();

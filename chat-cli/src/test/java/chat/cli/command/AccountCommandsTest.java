@@ -447,13 +447,13 @@ class AccountCommandsTest {
     context.loggedInAs("alice");
     context.answer("password1", "new phrase", "new phrase");
 
-    run("/rekey");
+    run("/rekey yes");
 
     assertThat(context.prompts)
         .containsExactly(
             "PASSWORD password for alice: ",
-            "PASSPHRASE passphrase for your new key file: ",
-            "PASSPHRASE repeat the passphrase: ");
+            "NEW_PASSPHRASE passphrase for alice's new keys: ",
+            "NEW_PASSPHRASE repeat the passphrase: ");
     assertThat(context.client.calls).contains("replaceKeys alice");
     assertThat(context.client.secrets).containsExactly("password1", "new phrase");
     assertThat(context.lines).anyMatch(l -> l.contains("replaced your keys; new fingerprint"));
@@ -468,7 +468,7 @@ class AccountCommandsTest {
             "cannot write /home/a/.chat/alice/state.json: no space left on device", null);
     context.answer("password1", "new phrase", "new phrase");
 
-    run("/rekey");
+    run("/rekey yes");
 
     assertThat(context.errors())
         .singleElement()
@@ -482,9 +482,45 @@ class AccountCommandsTest {
   void rekey_passphraseMismatch_replacesNothing() {
     context.answer("password1", "new phrase", "other phrase");
 
-    run("/rekey alice");
+    run("/rekey alice yes");
 
     assertThat(context.errors()).hasSize(1);
+    assertThat(context.client.calls).doesNotContain("replaceKeys alice");
+  }
+
+  @Test
+  void rekey_withoutYes_onlyWarns_asksNothing_andReplacesNothing() {
+    context.loggedInAs("alice");
+    context.answer("password1", "new phrase", "new phrase");
+
+    run("/rekey");
+    run("/rekey alice");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.client.calls).doesNotContain("replaceKeys alice");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: " + AccountCommands.rekeyWarning("alice", true),
+            "info: " + AccountCommands.rekeyWarning("alice", false));
+    assertThat(AccountCommands.rekeyWarning("alice", true))
+        .contains("every contact will see that your key changed and must accept it")
+        .endsWith("To go ahead, type: /rekey yes");
+    assertThat(AccountCommands.rekeyWarning("alice", false)).endsWith("/rekey alice yes");
+  }
+
+  @Test
+  void rekey_loggedOut_yesIsTheName_onlyWarns() {
+    run("/rekey yes");
+
+    assertThat(context.client.calls).doesNotContain("replaceKeys yes");
+    assertThat(context.lines).singleElement().asString().endsWith("/rekey yes yes");
+  }
+
+  @Test
+  void rekey_secondArgumentNotYes_isAUsageError() {
+    run("/rekey alice now");
+
+    assertThat(context.errors()).singleElement().asString().contains("usage: /rekey");
     assertThat(context.client.calls).doesNotContain("replaceKeys alice");
   }
 

@@ -61,7 +61,8 @@ class TrustCommandsTest {
   void verify_wrongLength_errorsWithoutCallingClient() {
     run("/verify bob 12345");
 
-    assertThat(context.errors()).singleElement().asString().contains("60 digits");
+    assertThat(context.errors())
+        .containsExactly("error: a safety number is 60 digits (spaces are ignored): see /safety");
     assertThat(context.client.calls).isEmpty();
   }
 

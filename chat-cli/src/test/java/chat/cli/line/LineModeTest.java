@@ -727,6 +727,21 @@ class LineModeTest {
     assertThat(mode.historyEntries()).containsExactly("/login alice", "/join rust", "/quit");
   }
 
+  /** A failed login (which ends the session it replaces) says why, and nothing about a room. */
+  @Test
+  void run_failedLoginWhileLoggedIn_saysOnlyWhyItFailed() {
+    logIn();
+    client.failNext = new CommandException.Auth("wrong passphrase for bob's key file", null);
+    harness.type("/login bob hunter2\nphrase\n/quit\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(harness.output())
+        .contains("wrong passphrase for bob's key file")
+        .doesNotContain("no longer in")
+        .doesNotContain("no conversation selected");
+  }
+
   @Test
   void run_inlinePassword_redactedInHistory() {
     harness.type("/login alice hunter2\nphrase\n").endInput();

@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
 import chat.crypto.Armor;
 import chat.crypto.CryptoException;
+import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
 import chat.crypto.MalformedDataException;
@@ -11,6 +12,8 @@ import chat.crypto.WrongPassphraseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads, unlocks and writes the identity files of a {@link Profile}. */
 final class IdentityFiles {
@@ -50,6 +53,25 @@ final class IdentityFiles {
       throw new CommandException.Auth(where + " is not a valid key file", e);
     } catch (CryptoException e) {
       throw new CommandException.Auth(where + " could not be unlocked", e);
+    }
+  }
+
+  /**
+   * The public bundle of the keys in the profile's key file as it is now, read from the armored
+   * bundle written with it ({@code identity.pub}; the key file seals its own copy under the
+   * passphrase); empty if either file is missing or the bundle is damaged.
+   */
+  static Optional<IdentityBundle> currentBundle(Profile profile) {
+    return exists(profile) ? bundle(profile.publicFile()) : Optional.empty();
+  }
+
+  /** The bundle armored in {@code file}; empty if it is missing or damaged (a write cut short). */
+  static Optional<IdentityBundle> bundle(Path file) {
+    try {
+      return Optional.of(
+          IdentityBundle.parse(Armor.decode(Armor.IDENTITY, Files.readAllBytes(file))));
+    } catch (IOException | CryptoException e) {
+      return Optional.empty();
     }
   }
 

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.ChatClient;
 import chat.cli.client.TrustState;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
@@ -64,7 +65,7 @@ final class KeyTrust {
     try {
       typed = SafetyNumber.parse(safetyNumber);
     } catch (MalformedDataException e) {
-      throw new CommandException.Usage("a safety number is 60 digits (spaces are ignored)");
+      throw new CommandException.Usage("a safety number is " + ChatClient.SAFETY_NUMBER_FORM);
     }
     if (!safetyNumber(username).matches(typed)) {
       throw new CommandException.Untrusted(

@@ -130,7 +130,9 @@ final class LoginIdentity {
 
   /**
    * Refuses an identity of another user, or one whose key is not the one the relay holds for {@code
-   * username} (fetched through {@code keys}).
+   * username} (fetched through {@code keys}). The profile's key file is read again for the advice:
+   * when it already holds the relay's key (replaced in another window of this profile), logging in
+   * again is all that is needed; otherwise the keys must be brought here.
    */
   static void checkRegistered(
       Profile profile, KeyDirectory keys, IdentityKeyPair identity, String username) {
@@ -140,6 +142,23 @@ final class LoginIdentity {
     }
     IdentityBundle registered = keys.fetch(username);
     if (!registered.fingerprint().matches(identity.bundle().fingerprint())) {
+      boolean fileHoldsIt =
+          IdentityFiles.currentBundle(profile)
+              .filter(file -> file.fingerprint().matches(registered.fingerprint()))
+              .isPresent();
+      if (fileHoldsIt) {
+        // replaced by another window or command of this profile: the keys are already here
+        throw new CommandException.Untrusted(
+            "the relay holds another key for "
+                + username
+                + " ("
+                + registered.fingerprint().shortForm()
+                + ") than this session ("
+                + identity.bundle().fingerprint().shortForm()
+                + "): the keys were replaced in another window or command of this profile, and "
+                + profile.keyFile()
+                + " already holds the new ones; only a new login is needed");
+      }
       throw new CommandException.Untrusted(
           "the relay holds another key for "
               + username

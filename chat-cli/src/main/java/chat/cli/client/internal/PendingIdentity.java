@@ -3,7 +3,6 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.FileIo;
 import chat.crypto.Armor;
-import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import java.io.IOException;
@@ -125,13 +124,14 @@ final class PendingIdentity {
       commit(profile); // identity.key was already renamed: finish with identity.pub
       return Optional.empty();
     }
-    Optional<IdentityBundle> pending = pub ? bundle(profile.pendingPublicFile()) : Optional.empty();
+    Optional<IdentityBundle> pending =
+        pub ? IdentityFiles.bundle(profile.pendingPublicFile()) : Optional.empty();
     if (pending.isEmpty() || !registered.get().fingerprint().matches(pending.get().fingerprint())) {
       discard(profile);
       return Optional.of(PendingText.NOT_TAKEN);
     }
     boolean sameKeys =
-        bundle(profile.publicFile())
+        IdentityFiles.bundle(profile.publicFile())
             .filter(current -> current.fingerprint().matches(pending.get().fingerprint()))
             .isPresent();
     if (sameKeys && !backupIs(backup.get(), profile.pendingKeyFile())) {
@@ -150,16 +150,6 @@ final class PendingIdentity {
       return MessageDigest.isEqual(backup.get(), Files.readAllBytes(keyFile));
     } catch (IOException e) {
       throw new CommandException.FileAccess("cannot read " + keyFile + ": " + FileIo.reason(e), e);
-    }
-  }
-
-  /** The bundle armored in {@code file}; empty if it is missing or damaged (a write cut short). */
-  private static Optional<IdentityBundle> bundle(Path file) {
-    try {
-      return Optional.of(
-          IdentityBundle.parse(Armor.decode(Armor.IDENTITY, Files.readAllBytes(file))));
-    } catch (IOException | CryptoException e) {
-      return Optional.empty();
     }
   }
 }
