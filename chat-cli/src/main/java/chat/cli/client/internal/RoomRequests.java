@@ -16,7 +16,6 @@ import chat.protocol.ListRoomsRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
-import chat.protocol.RoomInfo;
 import chat.protocol.RoomsReply;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,16 +120,15 @@ final class RoomRequests {
   /** Every room listed to this user, page by page. */
   List<RoomView> list() {
     RelayConnection relay = sessions.require().connection();
-    List<RoomView> out = new ArrayList<>();
-    String after = null;
-    do { // a wire version 5 relay answers in pages, each naming where the next starts
-      RoomsReply reply = relay.call(new ListRoomsRequest(relay.nextId(), after), RoomsReply.class);
-      for (RoomInfo room : reply.rooms()) {
-        out.add(Views.room(room));
-      }
-      after = Pages.next(after, reply.next(), reply.rooms().size());
-    } while (after != null);
-    return out;
+    // a wire version 5 relay answers in pages, each naming where the next starts
+    return Pages.walk(
+        after -> {
+          RoomsReply reply =
+              relay.call(new ListRoomsRequest(relay.nextId(), after), RoomsReply.class);
+          return new Pages.Page<>(reply.rooms().stream().map(Views::room).toList(), reply.next());
+        },
+        Pages.MAX_ROOMS,
+        "rooms");
   }
 
   /** The members of conversation {@code id}, each with the trust state of their key. */

@@ -140,14 +140,17 @@ final class SocialRequests {
    */
   List<FriendView> friends() {
     RelayConnection relay = relay(sessions.require());
-    List<FriendView> out = new ArrayList<>();
-    String after = null;
-    do {
-      FriendsReply reply =
-          relay.call(new ListFriendsRequest(relay.nextId(), after), FriendsReply.class);
-      reply.friends().forEach(info -> out.add(Views.friend(info)));
-      after = Pages.next(after, reply.next(), reply.friends().size());
-    } while (after != null);
+    List<FriendView> out =
+        new ArrayList<>(
+            Pages.walk(
+                after -> {
+                  FriendsReply reply =
+                      relay.call(new ListFriendsRequest(relay.nextId(), after), FriendsReply.class);
+                  return new Pages.Page<>(
+                      reply.friends().stream().map(Views::friend).toList(), reply.next());
+                },
+                Pages.MAX_FRIENDS,
+                "friends and requests"));
     out.sort(
         Comparator.comparing(FriendView::friendship)
             .thenComparing(friend -> friend.username().toLowerCase(Locale.ROOT)));
