@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 class RelayCrashEndToEndTest {
   private static final int ROUNDS = 2;
 
-  @TempDir Path data;
+  /** Holds the data directory and the relay's log beside it ({@link RelayProcess}). */
+  @TempDir Path root;
+
   @TempDir Path homes;
+
+  private Path data;
+
+  @BeforeEach
+  void dataDirectory() {
+    data = root.resolve("data");
+  }
 
   @Test
   void killDashNine_twiceWhileSending_clientsReconnectCatchUpAndShowEachMessageOnce()
@@ -104,8 +114,9 @@ class RelayCrashEndToEndTest {
   }
 
   @Test
-  void aRelayThatNoLongerKnowsTheSession_reconnectingSaysTheSessionEnded_notAWrongPassword(
-      @TempDir Path restored) throws Exception {
+  void aRelayThatNoLongerKnowsTheSession_reconnectingSaysTheSessionEnded_notAWrongPassword()
+      throws Exception {
+    Path restored = Files.createDirectories(root.resolve("restored"));
     RelayProcess relay = RelayProcess.start(data, 0, "INFO");
     int port = relay.port();
     RecordingListener events = new RecordingListener();

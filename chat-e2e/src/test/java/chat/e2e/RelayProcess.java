@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The relay as a separate process ({@code chat.server.Main} on this test's class path), so that a
  * test can kill it with {@code kill -9}, dump its heap alone, and read its log. Its output is
- * copied to {@code relay.log} beside the data directory.
+ * copied to {@code NAME-relay.log} beside the data directory {@code NAME}, which must therefore be
+ * inside a test's own temporary folder: one directly in the system's temporary folder would leave
+ * its log behind there.
  */
 final class RelayProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("Relay listening on [^:]+:(\\d+)");
@@ -37,6 +39,14 @@ final class RelayProcess implements AutoCloseable {
    */
   static RelayProcess start(Path dataDir, int port, String logLevel, String... extraArgs)
       throws Exception {
+    Path parent = dataDir.toAbsolutePath().normalize().getParent();
+    if (parent == null
+        || parent.equals(
+            Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException(
+          "a relay's data directory must be inside a test's own folder, where its log can go: "
+              + dataDir);
+    }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
         new ArrayList<>(
