@@ -20,6 +20,7 @@ import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.EnvelopeLog;
 import chat.server.internal.storage.LogPseudonymKey;
+import chat.server.internal.storage.NativeLibraryFolder;
 import chat.server.internal.storage.WriteQueue;
 import chat.server.internal.tls.TlsMaterial;
 import io.netty.bootstrap.ServerBootstrap;
@@ -97,6 +98,7 @@ public final class Relay implements AutoCloseable {
    */
   public static Relay start(RelayConfig config, Clock clock, SecureRandom random) throws Exception {
     DataDirectory.prepare(config.dataDir());
+    NativeLibraryFolder.load(config.dataDir());
     TlsMaterial tls =
         TlsMaterial.resolve(
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);

@@ -1,0 +1,161 @@
+package chat.server.internal.storage;
+
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
+
+/**
+ * Where the relay's native libraries are unpacked: the data directory's {@value #DIRECTORY} folder.
+ *
+ * <p>sqlite-jdbc unpacks its library into the system's temporary folder at every start (a file
+ * named {@code sqlite-VERSION-UUID-libsqlitejdbc.so} and a {@code .lck} beside it) and deletes both
+ * when the JVM exits normally. A relay stopped by a signal ends with {@code Runtime.halt} (its exit
+ * code 0; see {@code StopOnSignal}), which skips that deletion, and sqlite-jdbc's own clean-up
+ * spares a library whose {@code .lck} is still there: every start and stop left about 1 MiB in
+ * {@code /tmp}, outside the folder the operator chose, and a {@code /tmp} mounted {@code noexec}
+ * kept the relay from starting at all. The relay therefore has the library unpacked in its data
+ * directory, where only relays on that directory put it, and each start removes what earlier ones
+ * left there. Netty's libraries (epoll, BoringSSL), which Netty deletes once loaded, are unpacked
+ * there too: from a {@code noexec} {@code /tmp} Netty fell back to Java's slower transport and TLS
+ * without a word above INFO.
+ *
+ * <p>A library that cannot be loaded from there (a data directory on a {@code noexec} mount) is
+ * loaded from the system's temporary folder as before, with a warning, and Netty's too. An
+ * operator's own {@code -Dorg.sqlite.tmpdir} or {@code -Dio.netty.native.workdir} is used as given.
+ */
+public final class NativeLibraryFolder {
+  /** The folder in the data directory that holds the unpacked libraries. */
+  public static final String DIRECTORY = "native";
+
+  /** The system property sqlite-jdbc reads for where to unpack its library. */
+  static final String PROPERTY = "org.sqlite.tmpdir";
+
+  /** The system property Netty reads, once, for where to unpack its libraries. */
+  static final String NETTY_PROPERTY = "io.netty.native.workdir";
+
+  /**
+   * The starts of the names sqlite-jdbc and Netty give the files they unpack; a relay killed while
+   * Netty loaded leaves one of Netty's behind.
+   */
+  static final List<String> PREFIXES = List.of("sqlite-", "libnetty_");
+
+  /** sqlite-jdbc's logger for loading its library. */
+  static final String SQLITE_LOADER = "org.sqlite.SQLiteJDBCLoader";
+
+  private static final Logger LOG = LoggerFactory.getLogger(NativeLibraryFolder.class);
+
+  /** Loads the library once; the seam for tests. */
+  interface Loader {
+    void load() throws Exception;
+  }
+
+  private NativeLibraryFolder() {}
+
+  /**
+   * Loads SQLite's native library, unpacked in {@code dataDir}/{@value #DIRECTORY} unless this JVM
+   * has loaded it already or {@value #PROPERTY} is set; where it loads from there, Netty's will be
+   * unpacked there too unless {@value #NETTY_PROPERTY} is set. Called before anything of Netty's
+   * native side loads.
+   *
+   * @throws IOException if the library cannot be loaded from anywhere
+   */
+  public static void load(Path dataDir) throws IOException {
+    load(dataDir, SQLiteJDBCLoader::initialize);
+  }
+
+  /** As {@link #load(Path)}, with {@code loader} in place of sqlite-jdbc's. */
+  static synchronized void load(Path dataDir, Loader loader) throws IOException {
+    if (System.getProperty(PROPERTY) == null) {
+      Path folder = dataDir.resolve(DIRECTORY);
+      try {
+        FilePermissions.ownerOnlyDirectory(folder);
+        removeLeftovers(folder);
+        System.setProperty(PROPERTY, folder.toString());
+        quietly(loader);
+        restrictUnpacked(folder);
+        if (System.getProperty(NETTY_PROPERTY) == null) {
+          System.setProperty(NETTY_PROPERTY, folder.toString());
+        }
+        return;
+      } catch (Exception | LinkageError e) {
+        System.clearProperty(PROPERTY);
+        LOG.warn(
+            "SQLite's native library could not be loaded from {} ({}); loading it and Netty's"
+                + " from the system's temporary folder instead (is the data directory's file system mounted"
+                + " noexec?)",
+            folder,
+            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      }
+    }
+    try {
+      loader.load();
+    } catch (Exception | LinkageError e) {
+      throw new IOException("cannot load SQLite's native library: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code loader} with sqlite-jdbc's loader logging nothing: a failure here is followed by a
+   * second try and said once, by the warning above or the start's error, where sqlite-jdbc would
+   * log two errors and a stack trace first.
+   */
+  private static void quietly(Loader loader) throws Exception {
+    if (!(LoggerFactory.getLogger(SQLITE_LOADER) instanceof ch.qos.logback.classic.Logger logger)) {
+      loader.load();
+      return;
+    }
+    Level level = logger.getLevel();
+    logger.setLevel(Level.OFF);
+    try {
+      loader.load();
+    } finally {
+      logger.setLevel(level);
+    }
+  }
+
+  /**
+   * Makes the files sqlite-jdbc unpacked owner-only, as every file in the data directory is: it
+   * makes the library 0700 and its {@code .lck} as the umask says. A loaded library needs neither
+   * the execute bit nor its file any more.
+   */
+  private static void restrictUnpacked(Path folder) throws IOException {
+    for (Path file : unpacked(folder)) {
+      FilePermissions.restrict(file);
+    }
+  }
+
+  /** The files sqlite-jdbc and Netty unpacked in {@code folder}, symbolic links left out. */
+  private static List<Path> unpacked(Path folder) throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (PREFIXES.stream().anyMatch(name::startsWith)
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          found.add(file);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Deletes the files sqlite-jdbc and Netty unpacked in {@code folder} before. A relay still
+   * running on the same data directory (when a second one is started by mistake, and then refused)
+   * keeps the library it has loaded: a deleted file stays mapped for whoever has it open. Files of
+   * other names are left alone.
+   */
+  static void removeLeftovers(Path folder) throws IOException {
+    for (Path file : unpacked(folder)) {
+      Files.deleteIfExists(file);
+    }
+  }
+}

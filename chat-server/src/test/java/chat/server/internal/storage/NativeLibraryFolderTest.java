@@ -1,0 +1,146 @@
+package chat.server.internal.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativeLibraryFolderTest {
+  private static final List<String> PROPERTIES =
+      List.of(NativeLibraryFolder.PROPERTY, NativeLibraryFolder.NETTY_PROPERTY);
+
+  @TempDir Path data;
+
+  /** Where each attempt to load had the library unpacked (null: the system's temporary folder). */
+  private final List<String> attempts = new ArrayList<>();
+
+  private final Map<String, String> before = new HashMap<>();
+
+  @BeforeEach
+  void clearProperties() {
+    for (String property : PROPERTIES) {
+      before.put(property, System.getProperty(property));
+      System.clearProperty(property);
+    }
+  }
+
+  @AfterEach
+  void restoreProperties() {
+    for (String property : PROPERTIES) {
+      if (before.get(property) == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before.get(property));
+      }
+    }
+  }
+
+  private void recordAttempt() {
+    attempts.add(System.getProperty(NativeLibraryFolder.PROPERTY));
+  }
+
+  @Test
+  void unpacksInTheDataDirectory_ownerOnly_removingWhatEarlierStartsLeft() throws Exception {
+    Path folder = Files.createDirectories(data.resolve(NativeLibraryFolder.DIRECTORY));
+    Path leftLibrary =
+        Files.writeString(folder.resolve("sqlite-3.54.1.0-a1-libsqlitejdbc.so"), "x");
+    Path leftLock =
+        Files.writeString(folder.resolve("sqlite-3.54.1.0-a1-libsqlitejdbc.so.lck"), "");
+    Path leftNetty =
+        Files.writeString(folder.resolve("libnetty_transport_native_epoll_x86_64123.so"), "x");
+    Path someoneElses = Files.writeString(folder.resolve("notes.txt"), "keep me");
+
+    Path unpacked = folder.resolve("sqlite-3.54.1.0-b2-libsqlitejdbc.so");
+    Path lock = folder.resolve("sqlite-3.54.1.0-b2-libsqlitejdbc.so.lck");
+    NativeLibraryFolder.load(
+        data,
+        () -> {
+          recordAttempt();
+          // as sqlite-jdbc leaves them: the library 0700, its lock as the umask says
+          Files.writeString(unpacked, "library");
+          Files.setPosixFilePermissions(unpacked, PosixFilePermissions.fromString("rwx------"));
+          Files.writeString(lock, "");
+          Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-r--r--"));
+        });
+
+    assertThat(attempts).containsExactly(folder.toString());
+    assertThat(unpacked).hasContent("library");
+    for (Path file : List.of(unpacked, lock)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(file.getFileName().toString())
+          .isEqualTo("rw-------");
+    }
+    assertThat(leftLibrary).doesNotExist();
+    assertThat(leftLock).doesNotExist();
+    assertThat(leftNetty).doesNotExist();
+    assertThat(System.getProperty(NativeLibraryFolder.NETTY_PROPERTY)).isEqualTo(folder.toString());
+    assertThat(someoneElses).hasContent("keep me");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void aLibraryThatCannotBeLoadedFromTheDataDirectory_isLoadedFromTheSystemsTemporaryFolder()
+      throws Exception {
+    NativeLibraryFolder.load(
+        data,
+        () -> {
+          recordAttempt();
+          if (attempts.size() == 1) {
+            throw new UnsatisfiedLinkError("failed to map segment from shared object");
+          }
+        });
+
+    assertThat(attempts)
+        .containsExactly(data.resolve(NativeLibraryFolder.DIRECTORY).toString(), null);
+    assertThat(System.getProperty(NativeLibraryFolder.PROPERTY)).isNull();
+    assertThat(System.getProperty(NativeLibraryFolder.NETTY_PROPERTY)).isNull();
+  }
+
+  @Test
+  void anOperatorsOwnFolder_isUsedAsGiven() throws Exception {
+    System.setProperty(NativeLibraryFolder.PROPERTY, "/srv/chat/native");
+
+    NativeLibraryFolder.load(data, this::recordAttempt);
+
+    assertThat(attempts).containsExactly("/srv/chat/native");
+    assertThat(data.resolve(NativeLibraryFolder.DIRECTORY)).doesNotExist();
+    assertThat(System.getProperty(NativeLibraryFolder.NETTY_PROPERTY)).isNull();
+  }
+
+  @Test
+  void anOperatorsOwnFolderForNetty_isKept() throws Exception {
+    System.setProperty(NativeLibraryFolder.NETTY_PROPERTY, "/srv/chat/netty");
+
+    NativeLibraryFolder.load(data, this::recordAttempt);
+
+    assertThat(attempts).containsExactly(data.resolve(NativeLibraryFolder.DIRECTORY).toString());
+    assertThat(System.getProperty(NativeLibraryFolder.NETTY_PROPERTY)).isEqualTo("/srv/chat/netty");
+  }
+
+  @Test
+  void aLibraryThatLoadsFromNowhere_failsTheStartWithWhy() {
+    assertThatThrownBy(
+            () ->
+                NativeLibraryFolder.load(
+                    data,
+                    () -> {
+                      recordAttempt();
+                      throw new IllegalStateException("No native library found for os.name=X");
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot load SQLite's native library: No native library found for os.name=X");
+    assertThat(attempts).hasSize(2);
+  }
+}
