@@ -4,7 +4,6 @@ import static java.nio.file.StandardOpenOption.WRITE;
 
 import chat.server.internal.storage.EnvelopeLog.Mark;
 import chat.server.internal.storage.EnvelopeLog.Place;
-import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -199,7 +198,7 @@ final class SegmentAppender {
       Path file = FilePermissions.ownerOnlyFile(files.file(segment));
       channel =
           align > 1
-              ? FileChannel.open(file, WRITE, ExtendedOpenOption.DIRECT)
+              ? FileChannel.open(file, WRITE, DirectWrites.DIRECT)
               : FileChannel.open(file, WRITE);
     }
     return channel;
