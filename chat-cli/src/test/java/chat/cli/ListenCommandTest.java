@@ -544,10 +544,6 @@ class ListenCommandTest {
         .doesNotContain("/login");
   }
 
-  /**
-   * Starts {@code chat listen --user bob} with {@code options} on the fake client, with bob's
-   * session stored, and returns once it has resumed that session.
-   */
   /** Alice asks bob to be her friend and invites him to #team. */
   private void aliceAsksBobAndInvitesHim() {
     fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);

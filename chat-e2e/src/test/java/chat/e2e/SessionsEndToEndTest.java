@@ -198,7 +198,6 @@ class SessionsEndToEndTest {
         .forEach(session -> phone.endSession(session.id()));
   }
 
-  /** A file of {@code size} random bytes. */
   /**
    * Starts {@code laptop}'s upload of {@code report} to #team through {@code proxy}, cuts it a
    * third of the way with the relay seeming down (new connections refused), ends laptop's session
