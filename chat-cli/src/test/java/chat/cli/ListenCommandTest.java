@@ -56,7 +56,8 @@ class ListenCommandTest {
             () ->
                 Cli.withPassphrase()
                     .client(closingWhen(closable))
-                    .run("listen", "--user", "bob", "--json", "--count", "1"));
+                    .run("listen", "--user", "bob", "--json", "--count", "1"),
+            OwnThread.EACH);
     await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
 
     fake.deliver("#ops", "alice", "the one counted");
@@ -300,7 +301,8 @@ class ListenCommandTest {
     fake.storedSessions.add("bob");
     Cli cli = Cli.withPassphrase().client(fake);
     CompletableFuture<Cli.Result> listening =
-        CompletableFuture.supplyAsync(() -> cli.run("listen", "--user", "bob", "--count", "1"));
+        CompletableFuture.supplyAsync(
+            () -> cli.run("listen", "--user", "bob", "--count", "1"), OwnThread.EACH);
     await().atMost(Duration.ofSeconds(10)).until(() -> fake.calls.contains("resume bob"));
     for (int seq = 1; seq <= 8; seq++) {
       fake.fireLeftOutPushed(
@@ -570,7 +572,8 @@ class ListenCommandTest {
     args.addAll(List.of(options));
     CompletableFuture<Cli.Result> listening =
         CompletableFuture.supplyAsync(
-            () -> Cli.withPassphrase().client(fake).run(args.toArray(String[]::new)));
+            () -> Cli.withPassphrase().client(fake).run(args.toArray(String[]::new)),
+            OwnThread.EACH);
     // logged in: the fake records the call before it takes the username
     await()
         .atMost(Duration.ofSeconds(10))

@@ -129,7 +129,7 @@ class FileScriptingEndToEndTest {
     Path note = Files.writeString(files.resolve("note.txt"), "hello");
     java.util.concurrent.CompletableFuture<ScriptRunner.Result> listening =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> chat.run("listen", "--user", "bob", "--json", "--count", "1"));
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "1"), OwnThread.EACH);
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(20))
         .until(

@@ -45,7 +45,8 @@ class HostileRelayLeftOutFloodTest {
     relay.registered("bob").close();
     try (RelayChatClient alice = relay.registered("alice")) {
       String direct = alice.directWith("bob");
-      CompletableFuture<ScriptRunner.Result> bob = CompletableFuture.supplyAsync(run);
+      CompletableFuture<ScriptRunner.Result> bob =
+          CompletableFuture.supplyAsync(run, OwnThread.EACH);
       long ready = alice.send(direct, "ready").seq();
       await().atMost(WAIT).until(() -> shown.get().contains("ready"));
       for (int i = 1; i <= FORGED; i++) {

@@ -79,7 +79,8 @@ class HostileRelayNoticeFloodTest {
           CompletableFuture.supplyAsync(
               () ->
                   new ScriptRunner(relay.port(), relay.homes())
-                      .runPrintingTo(out, "listen", "--user", listener, "--count", "2"));
+                      .runPrintingTo(out, "listen", "--user", listener, "--count", "2"),
+              OwnThread.EACH);
       sender.send(direct, "ready");
       await().atMost(WAIT).until(() -> out.toString().contains("ready"));
       armed.set(true);

@@ -98,7 +98,7 @@ final class ScriptRunner {
    */
   CompletableFuture<Result> startUntil(StringWriter out, String shown, String... args) {
     CompletableFuture<Result> running =
-        CompletableFuture.supplyAsync(() -> runPrintingTo(out, args));
+        CompletableFuture.supplyAsync(() -> runPrintingTo(out, args), OwnThread.EACH);
     await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains(shown));
     return running;
   }

@@ -66,7 +66,7 @@ class ScriptingEndToEndTest {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
     CompletableFuture<ScriptRunner.Result> listening =
         CompletableFuture.supplyAsync(
-            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"));
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"), OwnThread.EACH);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> chat.run("send", "--user", "alice", "lobby", "first").exitCode() == 0);
@@ -101,7 +101,7 @@ class ScriptingEndToEndTest {
 
     CompletableFuture<ScriptRunner.Result> listening =
         CompletableFuture.supplyAsync(
-            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"));
+            () -> chat.run("listen", "--user", "bob", "--json", "--count", "2"), OwnThread.EACH);
     // Live messages, so that the listen ends even if it had lost B and C.
     for (String later : List.of("later 1", "later 2")) {
       assertThat(chat.run("send", "--user", "alice", "lobby", later).exitCode()).isZero();
@@ -126,7 +126,8 @@ class ScriptingEndToEndTest {
     // The connection line and batch A get through; then the reader is gone, as after `| head -2`.
     CompletableFuture<ScriptRunner.Result> listening =
         CompletableFuture.supplyAsync(
-            () -> chat.runPrintingTo(new ClosingWriter(2), "listen", "--user", "bob", "--json"));
+            () -> chat.runPrintingTo(new ClosingWriter(2), "listen", "--user", "bob", "--json"),
+            OwnThread.EACH);
     ScriptRunner.Result closed = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
     assertThat(closed.exitCode()).isEqualTo(7);
@@ -202,7 +203,8 @@ class ScriptingEndToEndTest {
                             !said.append(line).append('\n').toString().contains("listening as bob"))
                     .forEach(line -> {});
                 return said.toString();
-              });
+              },
+              OwnThread.EACH);
       assertThat(listening.get(60, java.util.concurrent.TimeUnit.SECONDS))
           .contains("listening as bob");
 
@@ -219,7 +221,7 @@ class ScriptingEndToEndTest {
   void listen_endsWhenItsSessionIsLoggedOutElsewhere_sayingSoOnce() throws Exception {
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
     CompletableFuture<ScriptRunner.Result> listening =
-        CompletableFuture.supplyAsync(() -> chat.run("listen", "--user", "bob"));
+        CompletableFuture.supplyAsync(() -> chat.run("listen", "--user", "bob"), OwnThread.EACH);
     // Until listen has saved its session, a logout may end an older one: repeat until it stops.
     await()
         .atMost(Duration.ofSeconds(30))

@@ -209,7 +209,7 @@ class SessionsEndToEndTest {
     proxy.refuseNewConnections(true);
     proxy.cutAfter(CuttingProxy.Direction.UP, SIZE / 3);
     CompletableFuture<Object> sending =
-        CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+        CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report), OwnThread.EACH);
     await().atMost(Duration.ofSeconds(30)).until(() -> proxy.cuts() > cuts);
     endTheOthers(phone);
     proxy.refuseNewConnections(false);
@@ -265,7 +265,7 @@ class SessionsEndToEndTest {
       loggedInOnBoth(laptop, phone);
       proxy.stallAfter(CuttingProxy.Direction.UP, SIZE / 3);
       CompletableFuture<Object> sending =
-          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report));
+          CompletableFuture.supplyAsync(() -> laptop.sendFile("#team", report), OwnThread.EACH);
       await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
       int accepted = proxy.accepted();
       endTheOthers(phone);
@@ -300,7 +300,8 @@ class SessionsEndToEndTest {
       long before = proxy.bytes(CuttingProxy.Direction.UP);
       CompletableFuture<ScriptRunner.Result> sending =
           CompletableFuture.supplyAsync(
-              () -> laptop.run("file", "send", "--user", "bob", report.toString(), "--to", "team"));
+              () -> laptop.run("file", "send", "--user", "bob", report.toString(), "--to", "team"),
+              OwnThread.EACH);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> proxy.bytes(CuttingProxy.Direction.UP) - before > SIZE / 3);
@@ -362,7 +363,7 @@ class SessionsEndToEndTest {
       laptop.sessions();
       await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
       CompletableFuture<Object> sending =
-          CompletableFuture.supplyAsync(() -> laptop.send("#team", "second"));
+          CompletableFuture.supplyAsync(() -> laptop.send("#team", "second"), OwnThread.EACH);
       await()
           .during(Duration.ofMillis(300))
           .atMost(Duration.ofSeconds(5))

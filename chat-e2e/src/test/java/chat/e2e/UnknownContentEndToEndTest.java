@@ -52,7 +52,8 @@ class UnknownContentEndToEndTest {
       StringWriter out = new StringWriter();
       CompletableFuture<ScriptRunner.Result> listening =
           CompletableFuture.supplyAsync(
-              () -> chat.runPrintingTo(out, "listen", "--user", "bob", "--count", "2"));
+              () -> chat.runPrintingTo(out, "listen", "--user", "bob", "--count", "2"),
+              OwnThread.EACH);
 
       send(newer, carol, members, "{\"kind\":\"text\",\"text\":\"ready\"}");
       await().atMost(WAIT).until(() -> out.toString().contains("ready"));

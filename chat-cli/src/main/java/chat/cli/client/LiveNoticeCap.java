@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -123,14 +124,31 @@ public final class LiveNoticeCap {
   /** Runs a task once a delay has passed, on another thread; tests pass one they run by hand. */
   @FunctionalInterface
   public interface Timer {
-    /** The JDK's shared delay thread (a daemon, so a pending task never keeps the JVM up). */
+    /**
+     * One daemon thread of the cap's own (a pending task never keeps the JVM up). Not the JDK's
+     * default pool for {@code CompletableFuture}: from JDK 25 that is the common fork-join pool,
+     * one thread on a two-processor machine, and any task blocking there held the count line back
+     * for good.
+     */
     Timer BACKGROUND =
         (delay, task) ->
-            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(task);
+            TimerThread.INSTANCE.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
 
     /** Runs {@code task} once {@code delay} has passed. */
     void after(Duration delay, Runnable task);
+  }
+
+  /** The thread {@link Timer#BACKGROUND} runs on, started at its first use. */
+  private static final class TimerThread {
+    static final ScheduledExecutorService INSTANCE =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "chat-notice-cap");
+              thread.setDaemon(true);
+              return thread;
+            });
+
+    private TimerThread() {}
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import chat.cli.OwnThread;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ class LineModeReaderTest {
 
   /** Starts reading a line on its own thread and waits for the prompt. */
   private CompletableFuture<String> reading(LineModeReader reader, String prompt) {
-    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> reader.readLine(prompt));
+    CompletableFuture<String> line =
+        CompletableFuture.supplyAsync(() -> reader.readLine(prompt), OwnThread.EACH);
     await().atMost(TIMEOUT).until(() -> harness.output().contains(prompt));
     return line;
   }
@@ -83,7 +85,8 @@ class LineModeReaderTest {
     harness.echo("/rooms\n").type("/rooms\n"); // typed while a command ran
     assertThat(harness.terminal.reader().peek(TIMEOUT.toMillis())).isEqualTo('/');
 
-    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> reader.readLine("> "));
+    CompletableFuture<String> line =
+        CompletableFuture.supplyAsync(() -> reader.readLine("> "), OwnThread.EACH);
 
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("/rooms");
     assertThat(harness.screen()).containsExactly("/rooms", "> /rooms", "");
@@ -165,7 +168,7 @@ class LineModeReaderTest {
   void readHidden_ctrlC_throwsUserInterrupt() throws Exception {
     LineModeReader reader = new LineModeReader(harness.terminal, "test");
     CompletableFuture<char[]> secret =
-        CompletableFuture.supplyAsync(() -> reader.readHidden("passphrase: "));
+        CompletableFuture.supplyAsync(() -> reader.readHidden("passphrase: "), OwnThread.EACH);
     await().atMost(TIMEOUT).until(() -> harness.output().contains("passphrase: "));
 
     await()
