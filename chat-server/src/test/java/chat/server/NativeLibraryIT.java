@@ -3,14 +3,10 @@ package chat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.server.internal.storage.NativeLibraryFolder;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,49 +42,18 @@ class NativeLibraryIT {
     synchronized (lastLog) {
       lastLog.setLength(0);
     }
-    String jar = System.getProperty("chat.server.jar");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process =
-        new ProcessBuilder(
-                java.toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + temporaryFolder,
-                "-jar",
-                jar,
-                "--port",
-                "0",
-                "--data-dir",
-                dataDir.toString(),
-                "--bcrypt-cost",
-                "4")
-            .redirectErrorStream(true)
-            .start();
-    CompletableFuture<Void> listening = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
+        ShadedRelay.start(
+                dataDir,
+                List.of("-Djava.io.tmpdir=" + temporaryFolder),
+                List.of(),
+                line -> {
                   synchronized (lastLog) {
                     lastLog.append(line).append('\n');
                   }
-                  if (line.contains("Relay listening on ")) {
-                    listening.complete(null);
-                  }
-                }
-              } catch (IOException e) {
-                listening.completeExceptionally(e);
-              }
-              listening.completeExceptionally(new IllegalStateException("relay exited"));
-            });
-    reader.setDaemon(true);
-    reader.start();
+                })
+            .process;
     try {
-      listening.get(60, TimeUnit.SECONDS);
       process.destroy(); // SIGTERM: the relay stops cleanly and ends with Runtime.halt(0)
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isZero();

@@ -15,9 +15,6 @@ import chat.protocol.JoinRequest;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,14 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -46,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * senders, loses nothing acknowledged and leaves a consistent database.
  */
 class RelayCrashIT {
-  private static final Pattern LISTENING = Pattern.compile("Relay listening on [^:]+:(\\d+)");
   private static final int ROUNDS = 3;
   private static final int MIN_ACKS_PER_ROUND = 150;
 
@@ -57,52 +50,18 @@ class RelayCrashIT {
   private String fingerprintLine;
 
   private void startRelay() throws Exception {
-    String jar = System.getProperty("chat.server.jar");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    process =
-        new ProcessBuilder(
-                java.toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                jar,
-                "--port",
-                "0",
-                "--data-dir",
-                dataDir.toString(),
-                "--bcrypt-cost",
-                "4",
-                "--requests-per-second",
-                "10000",
-                "--request-burst",
-                "10000")
-            .redirectErrorStream(true)
-            .start();
-    CompletableFuture<Integer> bound = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  if (line.contains("TLS certificate SHA-256 fingerprint: ")) {
-                    fingerprintLine = line.substring(line.indexOf("TLS certificate"));
-                  }
-                  Matcher matcher = LISTENING.matcher(line);
-                  if (matcher.find()) {
-                    bound.complete(Integer.parseInt(matcher.group(1)));
-                  }
-                }
-              } catch (Exception e) {
-                bound.completeExceptionally(e);
+    ShadedRelay relay =
+        ShadedRelay.start(
+            dataDir,
+            List.of(),
+            List.of("--requests-per-second", "10000", "--request-burst", "10000"),
+            line -> {
+              if (line.contains("TLS certificate SHA-256 fingerprint: ")) {
+                fingerprintLine = line.substring(line.indexOf("TLS certificate"));
               }
-              bound.completeExceptionally(new IllegalStateException("relay exited"));
             });
-    reader.setDaemon(true);
-    reader.start();
-    port = bound.get(60, TimeUnit.SECONDS);
+    process = relay.process;
+    port = relay.port;
   }
 
   private TestClient client() throws Exception {
