@@ -3,6 +3,7 @@ package chat.server.internal.cli;
 import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.Migrations;
+import chat.server.internal.storage.NativeLibraryFolder;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ final class DatabaseReader {
   private static <T> T run(Path dataDir, Open open, Read<T> work) throws Unreadable {
     try {
       DataDirectory.checkExisting(dataDir);
+      NativeLibraryFolder.loadForCommand(dataDir);
     } catch (IOException e) {
       throw new Unreadable(e.getMessage());
     }

@@ -6,7 +6,9 @@ import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.DataDirectory;
 import chat.server.internal.storage.Database;
+import chat.server.internal.storage.NativeLibraryFolder;
 import chat.server.internal.storage.WriteQueue;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class RotateKeysCommand implements Callable<Integer> {
         .println("At-rest keyset rotated: " + keys + " keys, new primary in use after restart.");
     try {
       audit(dataDir, "at-rest keyset rotated (" + keys + " keys) by OS user " + operator());
-    } catch (SQLException | CompletionException e) {
+    } catch (SQLException | IOException | CompletionException e) {
       spec.commandLine()
           .getErr()
           .println("chat-server: the rotation could not be recorded in the audit log: " + e);
@@ -51,7 +53,8 @@ public final class RotateKeysCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void audit(Path dataDir, String detail) throws SQLException {
+  private static void audit(Path dataDir, String detail) throws SQLException, IOException {
+    NativeLibraryFolder.loadForCommand(dataDir);
     AuditEvent event =
         new AuditEvent(System.currentTimeMillis(), AuditType.ADMIN, "", "", "", detail);
     try (Database database = Database.open(dataDir);

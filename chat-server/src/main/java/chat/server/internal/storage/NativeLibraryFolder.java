@@ -76,30 +76,91 @@ public final class NativeLibraryFolder {
     if (System.getProperty(PROPERTY) == null) {
       Path folder = dataDir.resolve(DIRECTORY);
       try {
-        FilePermissions.ownerOnlyDirectory(folder);
-        removeLeftovers(folder);
-        System.setProperty(PROPERTY, folder.toString());
-        quietly(loader);
-        restrictUnpacked(folder);
+        loadFrom(folder, loader);
         if (System.getProperty(NETTY_PROPERTY) == null) {
           System.setProperty(NETTY_PROPERTY, folder.toString());
         }
         return;
       } catch (Exception | LinkageError e) {
-        System.clearProperty(PROPERTY);
         LOG.warn(
             "SQLite's native library could not be loaded from {} ({}); loading it and Netty's"
-                + " from the system's temporary folder instead (is the data directory's file system mounted"
-                + " noexec?)",
+                + " from the system's temporary folder instead (is the data directory's file"
+                + " system mounted noexec?)",
             folder,
-            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            reason(e));
       }
     }
     try {
       loader.load();
     } catch (Exception | LinkageError e) {
-      throw new IOException("cannot load SQLite's native library: " + e.getMessage(), e);
+      throw new IOException("cannot load SQLite's native library: " + reason(e), e);
     }
+  }
+
+  /**
+   * Loads SQLite's native library for a command that reads or changes the data directory while a
+   * relay may run on it ({@code audit}, {@code users}, {@code keys rotate}): from the system's
+   * temporary folder as sqlite-jdbc does (a command ends normally, and its copy is deleted then),
+   * and only where that folder cannot run code (mounted {@code noexec}) from {@code
+   * dataDir}/{@value #DIRECTORY}. Nothing is written to a data directory that may be read-only (a
+   * backup being looked at) unless it has to be, and nothing is logged: a command's output is its
+   * answer.
+   *
+   * @throws IOException if the library can be loaded from neither, saying why for both
+   */
+  public static void loadForCommand(Path dataDir) throws IOException {
+    loadForCommand(dataDir, SQLiteJDBCLoader::initialize);
+  }
+
+  /** As {@link #loadForCommand(Path)}, with {@code loader} in place of sqlite-jdbc's. */
+  static synchronized void loadForCommand(Path dataDir, Loader loader) throws IOException {
+    if (System.getProperty(PROPERTY) != null) {
+      load(dataDir, loader);
+      return;
+    }
+    try {
+      quietly(loader);
+      return;
+    } catch (Exception | LinkageError inTemporaryFolder) {
+      Path folder = dataDir.resolve(DIRECTORY);
+      try {
+        loadFrom(folder, loader);
+      } catch (Exception | LinkageError inDataDirectory) {
+        IOException failure =
+            new IOException(
+                "cannot load SQLite's native library from the system's temporary folder ("
+                    + reason(inTemporaryFolder)
+                    + ") or from "
+                    + folder
+                    + " ("
+                    + reason(inDataDirectory)
+                    + ")",
+                inDataDirectory);
+        failure.addSuppressed(inTemporaryFolder);
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Has the library unpacked in {@code folder} (made owner-only, what earlier runs left there
+   * removed) and loads it; on failure the property is unset again.
+   */
+  private static void loadFrom(Path folder, Loader loader) throws Exception {
+    try {
+      FilePermissions.ownerOnlyDirectory(folder);
+      removeLeftovers(folder);
+      System.setProperty(PROPERTY, folder.toString());
+      quietly(loader);
+      restrictUnpacked(folder);
+    } catch (Exception | LinkageError e) {
+      System.clearProperty(PROPERTY);
+      throw e;
+    }
+  }
+
+  private static String reason(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**

@@ -143,4 +143,47 @@ class NativeLibraryFolderTest {
         .hasMessage("cannot load SQLite's native library: No native library found for os.name=X");
     assertThat(attempts).hasSize(2);
   }
+
+  @Test
+  void aCommand_loadsFromTheTemporaryFolder_writingNothingToTheDataDirectory() throws Exception {
+    NativeLibraryFolder.loadForCommand(data, this::recordAttempt);
+
+    assertThat(attempts).containsExactly((String) null);
+    assertThat(data.resolve(NativeLibraryFolder.DIRECTORY)).doesNotExist();
+  }
+
+  @Test
+  void aCommand_whereTheTemporaryFolderCannotRunCode_loadsFromTheDataDirectory() throws Exception {
+    NativeLibraryFolder.loadForCommand(
+        data,
+        () -> {
+          recordAttempt();
+          if (attempts.size() == 1) {
+            throw new UnsatisfiedLinkError("failed to map segment from shared object");
+          }
+        });
+
+    assertThat(attempts)
+        .containsExactly(null, data.resolve(NativeLibraryFolder.DIRECTORY).toString());
+  }
+
+  @Test
+  void aCommand_whereNeitherCanRunCode_failsSayingWhyForBoth() {
+    Path folder = data.resolve(NativeLibraryFolder.DIRECTORY);
+    assertThatThrownBy(
+            () ->
+                NativeLibraryFolder.loadForCommand(
+                    data,
+                    () -> {
+                      recordAttempt();
+                      throw new IllegalStateException("attempt " + attempts.size());
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "cannot load SQLite's native library from the system's temporary folder (attempt 1)"
+                + " or from "
+                + folder
+                + " (attempt 2)");
+    assertThat(System.getProperty(NativeLibraryFolder.PROPERTY)).isNull();
+  }
 }
