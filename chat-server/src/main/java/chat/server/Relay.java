@@ -115,6 +115,11 @@ public final class Relay implements AutoCloseable {
               + EnvelopeLog.DIRECTORY
               + "/lock); stop it first, or give this one its own --data-dir");
     }
+    try {
+      NativeLibraryFolder.removeLeftovers();
+    } catch (IOException e) {
+      LOG.warn("could not remove what earlier starts unpacked: {}", e.toString());
+    }
     WriteQueue writes = new WriteQueue(database);
     // Until the relay listens, a failure closes what was started here, writer thread included.
     RelayServices services =

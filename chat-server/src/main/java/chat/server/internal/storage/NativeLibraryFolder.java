@@ -52,6 +52,9 @@ public final class NativeLibraryFolder {
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeLibraryFolder.class);
 
+  /** What earlier runs left in the folder this process unpacked the library in. */
+  private static List<Path> leftovers = List.of();
+
   /** Loads the library once; the seam for tests. */
   interface Loader {
     void load() throws Exception;
@@ -81,11 +84,10 @@ public final class NativeLibraryFolder {
           System.setProperty(NETTY_PROPERTY, folder.toString());
         }
         return;
-      } catch (Exception | LinkageError e) {
+      } catch (IOException e) {
         LOG.warn(
-            "SQLite's native library could not be loaded from {} ({}); loading it and Netty's"
-                + " from the system's temporary folder instead (is the data directory's file"
-                + " system mounted noexec?)",
+            "SQLite's native library could not be loaded from {}: {}; loading it and Netty's from"
+                + " the system's temporary folder instead",
             folder,
             reason(e));
       }
@@ -125,16 +127,16 @@ public final class NativeLibraryFolder {
       Path folder = dataDir.resolve(DIRECTORY);
       try {
         loadFrom(folder, loader);
-      } catch (Exception | LinkageError inDataDirectory) {
+        leftovers = List.of(); // a command beside a running relay leaves its files alone
+      } catch (IOException inDataDirectory) {
         IOException failure =
             new IOException(
                 "cannot load SQLite's native library from the system's temporary folder ("
                     + reason(inTemporaryFolder)
-                    + ") or from "
+                    + ") nor from "
                     + folder
-                    + " ("
-                    + reason(inDataDirectory)
-                    + ")",
+                    + ": "
+                    + reason(inDataDirectory),
                 inDataDirectory);
         failure.addSuppressed(inTemporaryFolder);
         throw failure;
@@ -143,19 +145,36 @@ public final class NativeLibraryFolder {
   }
 
   /**
-   * Has the library unpacked in {@code folder} (made owner-only, what earlier runs left there
-   * removed) and loads it; on failure the property is unset again.
+   * Has the library unpacked in {@code folder} (made owner-only) and loads it; on failure the
+   * property is unset again and the exception says what failed. What earlier runs left there is
+   * noted, to be removed by {@link #removeLeftovers} once this process owns the data directory.
    */
-  private static void loadFrom(Path folder, Loader loader) throws Exception {
+  private static void loadFrom(Path folder, Loader loader) throws IOException {
     try {
+      if (Files.isSymbolicLink(folder)) {
+        throw new IOException(folder + " is a symbolic link");
+      }
       FilePermissions.ownerOnlyDirectory(folder);
-      removeLeftovers(folder);
+      List<Path> before = unpacked(folder);
       System.setProperty(PROPERTY, folder.toString());
-      quietly(loader);
-      restrictUnpacked(folder);
-    } catch (Exception | LinkageError e) {
+      try {
+        quietly(loader);
+      } catch (Exception | LinkageError e) {
+        throw new IOException(
+            "the library unpacked there did not load: "
+                + reason(e)
+                + " (is its file system mounted noexec?)",
+            e);
+      }
+      leftovers = before;
+    } catch (IOException | RuntimeException e) {
       System.clearProperty(PROPERTY);
-      throw e;
+      throw e instanceof IOException io ? io : new IOException(e.toString(), e);
+    }
+    try {
+      restrictUnpacked(folder);
+    } catch (IOException e) {
+      LOG.warn("could not make the files in {} owner-only: {}", folder, e.toString());
     }
   }
 
@@ -209,13 +228,15 @@ public final class NativeLibraryFolder {
   }
 
   /**
-   * Deletes the files sqlite-jdbc and Netty unpacked in {@code folder} before. A relay still
-   * running on the same data directory (when a second one is started by mistake, and then refused)
-   * keeps the library it has loaded: a deleted file stays mapped for whoever has it open. Files of
-   * other names are left alone.
+   * Deletes what earlier runs left in the folder {@link #load} unpacked the library in: called by
+   * the relay once it owns the data directory, so that a second relay started on it by mistake (and
+   * then refused) never deletes a file the first is about to load. Files unpacked since are kept; a
+   * deleted file stays mapped for whoever has it loaded. Files of other names are left alone.
    */
-  static void removeLeftovers(Path folder) throws IOException {
-    for (Path file : unpacked(folder)) {
+  public static synchronized void removeLeftovers() throws IOException {
+    List<Path> files = leftovers;
+    leftovers = List.of();
+    for (Path file : files) {
       Files.deleteIfExists(file);
     }
   }

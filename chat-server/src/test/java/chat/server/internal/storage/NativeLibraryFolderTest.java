@@ -81,9 +81,14 @@ class NativeLibraryFolderTest {
           .as(file.getFileName().toString())
           .isEqualTo("rw-------");
     }
+    // Kept until the relay owns the data directory: a second relay started on it by mistake must
+    // not delete what the first is loading.
+    assertThat(leftLibrary).exists();
+    NativeLibraryFolder.removeLeftovers();
     assertThat(leftLibrary).doesNotExist();
     assertThat(leftLock).doesNotExist();
     assertThat(leftNetty).doesNotExist();
+    assertThat(unpacked).exists();
     assertThat(System.getProperty(NativeLibraryFolder.NETTY_PROPERTY)).isEqualTo(folder.toString());
     assertThat(someoneElses).hasContent("keep me");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
@@ -181,9 +186,26 @@ class NativeLibraryFolderTest {
         .isInstanceOf(IOException.class)
         .hasMessage(
             "cannot load SQLite's native library from the system's temporary folder (attempt 1)"
-                + " or from "
+                + " nor from "
                 + folder
-                + " (attempt 2)");
+                + ": the library unpacked there did not load: attempt 2 (is its file system"
+                + " mounted noexec?)");
     assertThat(System.getProperty(NativeLibraryFolder.PROPERTY)).isNull();
+  }
+
+  @Test
+  void aSymbolicLinkInPlaceOfTheFolder_isNotFollowed() throws Exception {
+    Path elsewhere = Files.createDirectories(data.resolve("elsewhere"));
+    Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path kept = Files.writeString(elsewhere.resolve("sqlite-3.54.1.0-c3-libsqlitejdbc.so"), "x");
+    Files.createSymbolicLink(data.resolve(NativeLibraryFolder.DIRECTORY), elsewhere);
+
+    NativeLibraryFolder.load(data, this::recordAttempt);
+    NativeLibraryFolder.removeLeftovers();
+
+    assertThat(attempts).containsExactly((String) null);
+    assertThat(kept).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(elsewhere)))
+        .isEqualTo("rwxr-xr-x");
   }
 }
