@@ -32,6 +32,7 @@ class DefaultAsyncPoolTest {
   private static final Map<String, Integer> DEFAULT_POOL_ARGUMENTS =
       Map.ofEntries(
           Map.entry("supplyAsync", 1),
+          Map.entry("completeAsync", 1),
           Map.entry("runAsync", 1),
           Map.entry("thenApplyAsync", 1),
           Map.entry("thenAcceptAsync", 1),
@@ -53,7 +54,8 @@ class DefaultAsyncPoolTest {
 
   private static final Pattern CALL = Pattern.compile("\\b(\\w+)\\s*\\(");
 
-  private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
+  /** A method reference to one of them: its arguments cannot be told, so it is named. */
+  private static final Pattern REFERENCE = Pattern.compile("::\\s*(\\w+)\\b");
 
   @Test
   void mainSources_passAnExecutorOfTheirOwn() throws IOException {
@@ -78,13 +80,19 @@ class DefaultAsyncPoolTest {
                     + "done.thenRunAsync(task);\n"
                     + "CompletableFuture.delayedExecutor(5, TimeUnit.SECONDS).execute(t);\n"
                     + "reply.orTimeout(60, TimeUnit.SECONDS);\n"
-                    + "x.thenCombineAsync(y, (p, q) -> p);\n"))
-        .containsExactly(
+                    + "x.thenCombineAsync(y, (p, q) -> p);\n"
+                    + "f.completeAsync(() -> Map.<String, Integer>of());\n"
+                    + "stages.map(CompletableFuture::supplyAsync);\n"
+                    + "String url = \"http://example\"; CompletableFuture.runAsync(task);\n"))
+        .containsExactlyInAnyOrder(
             "supplyAsync(() -> f(a, b))",
             "thenRunAsync(task)",
             "delayedExecutor(5, TimeUnit.SECONDS)",
             "orTimeout(60, TimeUnit.SECONDS)",
-            "thenCombineAsync(y, (p, q) -> p)");
+            "thenCombineAsync(y, (p, q) -> p)",
+            "completeAsync(() -> Map.<String, Integer>of())",
+            "runAsync(task)",
+            "::supplyAsync");
     assertThat(
             defaultPoolCalls(
                 "CompletableFuture.supplyAsync(() -> f(a, b), pool);\n"
@@ -105,8 +113,14 @@ class DefaultAsyncPoolTest {
 
   /** The calls in {@code source} (comments left out) that use the default executor. */
   private static List<String> defaultPoolCalls(String source) {
-    String code = COMMENTS.matcher(source).replaceAll(" ");
+    String code = withoutCommentsAndText(source);
     List<String> calls = new ArrayList<>();
+    Matcher reference = REFERENCE.matcher(code);
+    while (reference.find()) {
+      if (DEFAULT_POOL_ARGUMENTS.containsKey(reference.group(1))) {
+        calls.add("::" + reference.group(1));
+      }
+    }
     Matcher call = CALL.matcher(code);
     while (call.find()) {
       Integer arguments = DEFAULT_POOL_ARGUMENTS.get(call.group(1));
@@ -120,6 +134,37 @@ class DefaultAsyncPoolTest {
       }
     }
     return calls;
+  }
+
+  /**
+   * {@code source} with its comments blanked and its string and character literals emptied, read in
+   * one pass so that a {@code //} in a string or a quote in a comment is taken for what it is.
+   */
+  private static String withoutCommentsAndText(String source) {
+    StringBuilder code = new StringBuilder(source.length());
+    int i = 0;
+    while (i < source.length()) {
+      char c = source.charAt(i);
+      if (source.startsWith("//", i)) {
+        int end = source.indexOf('\n', i);
+        i = end < 0 ? source.length() : end;
+      } else if (source.startsWith("/*", i)) {
+        int end = source.indexOf("*/", i + 2);
+        i = end < 0 ? source.length() : end + 2;
+        code.append(' ');
+      } else if (c == '"' || c == '\'') {
+        int j = i + 1;
+        while (j < source.length() && source.charAt(j) != c) {
+          j += source.charAt(j) == '\\' ? 2 : 1;
+        }
+        code.append(c).append(c);
+        i = j + 1;
+      } else {
+        code.append(c);
+        i++;
+      }
+    }
+    return code.toString();
   }
 
   private static int closingParenthesis(String code, int from) {
@@ -138,10 +183,12 @@ class DefaultAsyncPoolTest {
   private static int topLevelCommas(String arguments) {
     int depth = 0;
     int commas = 0;
-    for (char c : arguments.toCharArray()) {
-      if (c == '(' || c == '[' || c == '{') {
+    for (int i = 0; i < arguments.length(); i++) {
+      char c = arguments.charAt(i);
+      boolean arrow = c == '>' && i > 0 && arguments.charAt(i - 1) == '-';
+      if (c == '(' || c == '[' || c == '{' || c == '<') {
         depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
+      } else if (c == ')' || c == ']' || c == '}' || (c == '>' && !arrow)) {
         depth--;
       } else if (c == ',' && depth == 0) {
         commas++;

@@ -132,7 +132,8 @@ public final class LiveNoticeCap {
      */
     Timer BACKGROUND =
         (delay, task) ->
-            TimerThread.INSTANCE.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            TimerThread.INSTANCE.schedule(
+                () -> TimerThread.run(task), delay.toMillis(), TimeUnit.MILLISECONDS);
 
     /** Runs {@code task} once {@code delay} has passed. */
     void after(Duration delay, Runnable task);
@@ -149,6 +150,19 @@ public final class LiveNoticeCap {
             });
 
     private TimerThread() {}
+
+    /**
+     * Runs {@code task}, handing what it throws to the thread's uncaught-exception handler (the
+     * client logs it there), where a scheduled task's failure would stay in a future nobody reads.
+     */
+    static void run(Runnable task) {
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        Thread thread = Thread.currentThread();
+        thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+      }
+    }
   }
 
   /**

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LiveNoticeCapTest {
@@ -311,5 +313,27 @@ class LiveNoticeCapTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UnsaidElsewhere(Map.of(Kind.INVALID_KEY, 1L)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theBackgroundTimer_runsOnItsOwnThread_andAFailingTaskReachesTheUncaughtHandler()
+      throws Exception {
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    CompletableFuture<String> next = new CompletableFuture<>();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> failure.complete(e));
+    try {
+      LiveNoticeCap.Timer.BACKGROUND.after(
+          Duration.ofMillis(1),
+          () -> {
+            throw new IllegalStateException("printer broke");
+          });
+      assertThat(failure.get(10, TimeUnit.SECONDS)).hasMessage("printer broke");
+      LiveNoticeCap.Timer.BACKGROUND.after(
+          Duration.ofMillis(1), () -> next.complete(Thread.currentThread().getName()));
+      assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("chat-notice-cap");
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
   }
 }
