@@ -45,7 +45,8 @@ class RelayCrashEndToEndTest {
   @Test
   void killDashNine_twiceWhileSending_clientsReconnectCatchUpAndShowEachMessageOnce()
       throws Exception {
-    RelayProcess relay = RelayProcess.start(data, 0, "INFO");
+    // Restarted on the same port: one no other test JVM's connection or port-0 bind can take.
+    RelayProcess relay = RelayProcess.start(data, QuietPorts.free(), "INFO");
     int port = relay.port();
     RecordingListener bobEvents = new RecordingListener();
     Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -117,7 +118,8 @@ class RelayCrashEndToEndTest {
   void aRelayThatNoLongerKnowsTheSession_reconnectingSaysTheSessionEnded_notAWrongPassword()
       throws Exception {
     Path restored = Files.createDirectories(root.resolve("restored"));
-    RelayProcess relay = RelayProcess.start(data, 0, "INFO");
+    // Restarted on the same port: one no other test JVM's connection or port-0 bind can take.
+    RelayProcess relay = RelayProcess.start(data, QuietPorts.free(), "INFO");
     int port = relay.port();
     RecordingListener events = new RecordingListener();
     try (RelayChatClient bob = Clients.live(port, homes)) {

@@ -342,12 +342,9 @@ class ScriptingEndToEndTest {
   }
 
   /** A loopback port nothing listens on (bound once, then released). */
+  /** A port nothing listens on, nor will while this test runs (see {@link QuietPorts}). */
   private static int closedPort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return QuietPorts.free();
   }
 
   /** The texts of the message lines of {@code --json} output, in order. */
