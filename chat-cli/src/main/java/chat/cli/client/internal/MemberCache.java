@@ -99,17 +99,21 @@ final class MemberCache {
   List<MemberInfo> refresh(String conversation) {
     RelayConnection relay = connection.get();
     long since = told.mark();
-    List<MemberInfo> members = new ArrayList<>();
-    String after = null;
-    do { // a wire version 5 relay answers in pages, each naming where the next starts
-      MembersReply reply =
-          relay.call(
-              new ListMembersRequest(relay.nextId(), conversation, after), MembersReply.class);
-      members.addAll(reply.members());
-      after = Pages.next(after, reply.next(), reply.members().size());
-      Pages.requireMembersWithinLimit(members.size(), label.apply(conversation));
-    } while (after != null);
-    members = List.copyOf(members);
+    // a wire version 5 relay answers in pages, each naming where the next starts
+    List<MemberInfo> members =
+        List.copyOf(
+            Pages.walk(
+                after -> {
+                  MembersReply reply =
+                      relay.call(
+                          new ListMembersRequest(relay.nextId(), conversation, after),
+                          MembersReply.class);
+                  return new Pages.Page<>(reply.members(), reply.next());
+                },
+                Pages.MAX_MEMBERS,
+                "members of "
+                    + label.apply(conversation)
+                    + ", more than a message can be sealed to"));
     Bytes hash = recipientSetHash(conversation, members);
     lists.put(conversation, members);
     remember(conversation, hash);

@@ -60,24 +60,6 @@ final class Pages {
   }
 
   /**
-   * Refuses a member list, of the conversation the person knows as {@code label}, past {@link
-   * #MAX_MEMBERS}.
-   *
-   * @throws CommandException.Network if {@code listed} members are more than that
-   */
-  static void requireMembersWithinLimit(int listed, String label) {
-    if (listed > MAX_MEMBERS) {
-      throw new CommandException.Network(
-          "the relay listed more than "
-              + String.format(Locale.ROOT, "%,d", MAX_MEMBERS)
-              + " members of "
-              + label
-              + ", more than a message can be sealed to; the list is incomplete",
-          null);
-    }
-  }
-
-  /**
    * One page of a list: its entries and the reply's {@code next} cursor (null on the last page).
    */
   record Page<T>(List<T> entries, String next) {}
