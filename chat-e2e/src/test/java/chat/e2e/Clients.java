@@ -34,6 +34,26 @@ final class Clients {
     return create(port, home, true);
   }
 
+  /**
+   * A live client that pings the relay every {@code keepAlive} and waits {@code requestTimeout} for
+   * each reply.
+   */
+  static RelayChatClient live(int port, Path home, Duration requestTimeout, Duration keepAlive) {
+    return new RelayChatClient(
+        new ClientOptions(
+            "127.0.0.1",
+            port,
+            home,
+            true,
+            requestTimeout,
+            true,
+            home.resolve("downloads"),
+            keepAlive),
+        new SecureRandom(),
+        Clock.systemUTC(),
+        FAST_KDF);
+  }
+
   /** A client as a one-shot command uses it. */
   static RelayChatClient oneShot(int port, Path home) {
     return create(port, home, false);

@@ -87,14 +87,15 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
   }
 
   @Override
-  public Socket connect() {
+  public RelayConnection.Connected connect() {
     Optional<String> pinned = pins.pinned(host, port);
     PinningTrustManager trust = new PinningTrustManager(pinned);
     SSLSocket socket = null;
+    Socket plain = null;
     try {
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(null, new TrustManager[] {trust}, random);
-      Socket plain = new Socket();
+      plain = new Socket();
       plain.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
       plain.setTcpNoDelay(true);
       socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
@@ -127,7 +128,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
       throw new CommandException.Network(
           "TLS handshake with " + server() + " failed: " + e.getMessage(), e);
     } catch (IOException e) {
-      closeQuietly(socket);
+      closeQuietly(socket != null ? socket : plain); // TLS closes the TCP socket under it
       throw unreachable(host, port, e);
     } catch (GeneralSecurityException e) {
       throw new CommandException.Network("TLS 1.3 is not available in this Java", e);
@@ -137,7 +138,7 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     if (pins.check(host, port, presented)) {
       onFirstPin.accept(presented);
     }
-    return socket;
+    return new RelayConnection.Connected(socket, plain);
   }
 
   private static void closeQuietly(Socket socket) {

@@ -63,6 +63,7 @@ final class RelayConnection implements AutoCloseable {
   static final Duration WRITE_FAILURE_GRACE = Duration.ofSeconds(2);
 
   private final Socket socket;
+  private final Socket transport;
   private final InputStream in;
   private final OutputStream out;
   private final FrameCodec codec;
@@ -77,9 +78,11 @@ final class RelayConnection implements AutoCloseable {
   private volatile boolean sessionRevoked;
   private final CountDownLatch readerEnded = new CountDownLatch(1);
 
-  private RelayConnection(Socket socket, FrameCodec codec, Duration timeout, Listener listener)
+  private RelayConnection(
+      Connected connected, FrameCodec codec, Duration timeout, Listener listener)
       throws IOException {
-    this.socket = socket;
+    this.socket = connected.tls();
+    this.transport = connected.tcp();
     this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     this.codec = codec;
@@ -95,9 +98,10 @@ final class RelayConnection implements AutoCloseable {
    */
   static RelayConnection open(
       TlsConnector connector, FrameCodec codec, Duration timeout, Listener listener) {
-    Socket socket = connector.connect();
+    Connected connected = connector.connect();
+    Socket socket = connected.tls();
     try {
-      RelayConnection connection = new RelayConnection(socket, codec, timeout, listener);
+      RelayConnection connection = new RelayConnection(connected, codec, timeout, listener);
       Thread reader = new Thread(connection::readLoop, "chat-relay-reader");
       reader.setDaemon(true);
       reader.start();
@@ -150,14 +154,32 @@ final class RelayConnection implements AutoCloseable {
   }
 
   /**
-   * Pings the relay so that its idle timeout does not close a quiet connection. A failure is left
-   * to whatever uses the connection next: it fails the same way and says why.
+   * Pings the relay so that its idle timeout does not close a quiet connection, and drops the
+   * connection if no answer comes within the request timeout: a relay that stopped answering, or a
+   * link that died without a word (a laptop that slept, a network that changed), which the socket
+   * alone would not notice for many minutes. The listener hears that as a lost connection, so a
+   * live client reconnects. Other failures are left to whatever uses the connection next: it fails
+   * the same way and says why.
    */
   void keepAlive() {
     try {
       call(new PingRequest(nextId()), PongReply.class);
     } catch (CommandException e) {
-      // see above
+      if (e.getCause() instanceof TimeoutException) {
+        drop("the relay did not answer a ping within " + timeout.toSeconds() + " s");
+      }
+    }
+  }
+
+  /**
+   * Ends the connection as lost, with {@code reason}, by closing the TCP socket under TLS: closing
+   * TLS would first send its closing alert, which waits for any write stuck on a link that no
+   * longer carries anything. The reader and a stuck writer fail at once.
+   */
+  private void drop(String reason) {
+    if (!closing && !socket.isClosed()) {
+      closeReason = reason;
+      closeQuietly(transport);
     }
   }
 
@@ -331,8 +353,14 @@ final class RelayConnection implements AutoCloseable {
   /** Opens the TLS socket to the relay, with the certificate pin checked. */
   interface TlsConnector {
     /** A connected TLS socket whose handshake is complete and whose certificate is accepted. */
-    Socket connect();
+    Connected connect();
   }
+
+  /**
+   * A connection as a {@link TlsConnector} opened it: the TLS socket, and the TCP socket under it
+   * ({@link #drop} closes that one). The same socket twice where there is no TLS (tests).
+   */
+  record Connected(Socket tls, Socket tcp) {}
 
   /** The remote address for log lines and messages. */
   String remote() {

@@ -74,7 +74,8 @@ final class MembersRelay implements AutoCloseable {
         RelayConnection.open(
             () -> {
               try {
-                return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                return new RelayConnection.Connected(socket, socket);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

@@ -17,8 +17,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,48 @@ class RelayConnectionTest {
   }
 
   /**
+   * A keep-alive ping the relay does not answer within the timeout ends the connection as lost, by
+   * closing the TCP socket under TLS first (closing TLS would first wait to send its closing alert
+   * on a link that may carry nothing any more), and the listener hears why.
+   */
+  @Test
+  void keepAlive_noAnswerWithinTheTimeout_dropsTheConnectionAsLostThroughItsTcpSocket()
+      throws Exception {
+    ScriptedSocket socket = new ScriptedSocket();
+    List<String> closed = new CopyOnWriteArrayList<>();
+    Socket tcp =
+        new Socket() {
+          @Override
+          public synchronized void close() {
+            closed.add("tcp");
+            socket.relayCloses(); // the TLS socket's reads end with the TCP connection
+          }
+        };
+    CompletableFuture<String> lost = new CompletableFuture<>();
+    RelayConnection connection =
+        RelayConnection.open(
+            () -> new RelayConnection.Connected(socket.recordingCloseIn(closed), tcp),
+            CODEC,
+            Duration.ofSeconds(1),
+            new RelayConnection.Listener() {
+              @Override
+              public void onEvent(Event event) {}
+
+              @Override
+              public void onClosed(RelayConnection ended, boolean byUs, String reason) {
+                lost.complete(byUs + " " + reason);
+              }
+            });
+
+    connection.keepAlive(); // the relay never answers
+
+    assertThat(lost.get(30, TimeUnit.SECONDS))
+        .isEqualTo("false the relay did not answer a ping within 1 s");
+    assertThat(closed).startsWith("tcp");
+    assertThat(connection.isOpen()).isFalse();
+  }
+
+  /**
    * A request on {@code connection} whose write fails, once it waits for the reader or has given
    * up: what the relay sends from then on is read after the write failed.
    */
@@ -77,7 +121,7 @@ class RelayConnectionTest {
 
   private static RelayConnection open(ScriptedSocket socket) {
     return RelayConnection.open(
-        () -> socket,
+        () -> new RelayConnection.Connected(socket, socket),
         CODEC,
         Duration.ofSeconds(30),
         new RelayConnection.Listener() {
@@ -145,6 +189,7 @@ class RelayConnectionTest {
     private final CountDownLatch writeFailed = new CountDownLatch(1);
     private volatile boolean failing;
     private volatile boolean closed;
+    private volatile List<String> closes = new CopyOnWriteArrayList<>();
     private boolean helloAnswered;
 
     private final OutputStream out =
@@ -175,6 +220,12 @@ class RelayConnectionTest {
       failing = true;
     }
 
+    /** This socket, which from now on adds {@code tls} to {@code record} when it is closed. */
+    ScriptedSocket recordingCloseIn(List<String> record) {
+      closes = record;
+      return this;
+    }
+
     void relaySends(Frame frame) {
       fromRelay.add(new ByteArrayInputStream(CODEC.encode(frame)));
     }
@@ -201,6 +252,7 @@ class RelayConnectionTest {
 
     @Override
     public synchronized void close() {
+      closes.add("tls");
       closed = true;
       fromRelay.add(QueuedInput.END);
     }
