@@ -467,7 +467,7 @@ class ListenCommandTest {
     assertThat(result.err().lines())
         .containsExactly(
             "chat: listening as bob; stop with Ctrl-C",
-            "chat: connection lost, reconnecting (the relay is shutting down; reconnecting)",
+            "chat: connection lost, reconnecting (the relay is shutting down)",
             "chat: still reconnecting (cannot reach the relay; retrying (attempt 8))",
             "chat: reconnected to relay.test:7443");
   }

@@ -25,13 +25,14 @@ public final class ConnectionLines {
    */
   public Optional<String> line(ConnectionState state, String detail, String server) {
     String clean = TerminalSafe.line(detail == null ? "" : detail).strip();
-    String why = clean.isEmpty() ? "" : " (" + clean + ")";
+    String why = reason(clean, "");
     switch (state) {
       case RECONNECTING:
         if (!down) {
           down = true;
           failedAttempts = 0;
-          return Optional.of("connection lost, reconnecting" + why);
+          // The client's detail ends "; reconnecting", which the line already says.
+          return Optional.of("connection lost, reconnecting" + reason(clean, "; reconnecting"));
         }
         failedAttempts++;
         if (failedAttempts >= FIRST_REMINDER && Integer.bitCount(failedAttempts) == 1) {
@@ -48,6 +49,15 @@ public final class ConnectionLines {
         down = false;
         return Optional.empty();
     }
+  }
+
+  /** {@code " (detail)"} without {@code repeated} at its end; empty for an empty detail. */
+  private static String reason(String detail, String repeated) {
+    String why =
+        detail.endsWith(repeated)
+            ? detail.substring(0, detail.length() - repeated.length()).strip()
+            : detail;
+    return why.isEmpty() ? "" : " (" + why + ")";
   }
 
   /** Whether the connection is lost and being brought back. */

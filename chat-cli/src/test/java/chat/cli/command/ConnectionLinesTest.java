@@ -29,7 +29,7 @@ class ConnectionLinesTest {
 
     assertThat(said)
         .containsExactly(
-            "connection lost, reconnecting (connection reset; reconnecting)",
+            "connection lost, reconnecting (connection reset)",
             "still reconnecting (cannot reach the relay; retrying (attempt 8))",
             "still reconnecting (cannot reach the relay; retrying (attempt 16))",
             "still reconnecting (cannot reach the relay; retrying (attempt 32))",
