@@ -111,7 +111,7 @@ final class IdentityHome {
    */
   static IdentityKeyPair unlock(byte[] keyFile, Passphrase passphrase, Path source) {
     try {
-      return KeyFile.open(keyFile, passphrase.chars());
+      return KeyFileMemory.open(keyFile, passphrase.chars(), source.toString());
     } catch (WrongPassphraseException e) {
       throw new CommandException.Auth(
           "wrong passphrase ("

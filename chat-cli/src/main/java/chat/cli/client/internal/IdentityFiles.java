@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.KeyFileMemory;
 import chat.cli.PrivateFiles;
 import chat.crypto.Armor;
 import chat.crypto.CryptoException;
@@ -45,7 +46,7 @@ final class IdentityFiles {
    */
   static IdentityKeyPair unlock(byte[] keyFile, char[] passphrase, String where) {
     try {
-      return KeyFile.open(keyFile, passphrase);
+      return KeyFileMemory.open(keyFile, passphrase, where);
     } catch (WrongPassphraseException e) {
       throw new CommandException.Auth(
           "wrong passphrase for " + where, e, CommandException.Auth.Refused.PASSPHRASE);
