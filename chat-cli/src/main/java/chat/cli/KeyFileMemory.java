@@ -49,12 +49,17 @@ public final class KeyFileMemory {
       return KeyFile.open(keyFile, passphrase); // refused there, with the same reason
     }
     if (heapNeeded(params) > maxHeapBytes) {
-      throw tooLarge(params, where, maxHeapBytes);
+      throw tooLarge(params, where, maxHeapBytes, suggestedHeapMiB(heapNeeded(params)));
     }
     try {
       return KeyFile.open(keyFile, passphrase);
     } catch (OutOfMemoryError e) {
-      throw tooLarge(params, where, maxHeapBytes);
+      // The estimate was not enough here (the rest of the client held more): ask for more than now.
+      throw tooLarge(
+          params,
+          where,
+          maxHeapBytes,
+          suggestedHeapMiB(Math.max(heapNeeded(params), maxHeapBytes)));
     }
   }
 
@@ -63,16 +68,27 @@ public final class KeyFileMemory {
     return params.memoryKiB() * HEAP_BYTES_PER_KIB + RESERVE_BYTES;
   }
 
+  /**
+   * An {@code -Xmx} in MiB, a multiple of 64, that gives at least {@code heapBytes} of usable heap
+   * with every collector: the JVM reports less than {@code -Xmx} as usable (with the parallel
+   * collector about nine tenths of it), so a quarter more is asked.
+   */
+  static long suggestedHeapMiB(long heapBytes) {
+    long mib = (heapBytes * 5 / 4 + (1 << 20) - 1) >> 20;
+    return (mib + 63) / 64 * 64;
+  }
+
   private static CommandException.Auth tooLarge(
-      KdfParameters params, String where, long maxHeapBytes) {
-    long suggestedMiB = ((heapNeeded(params) >> 20) + 64 + 63) / 64 * 64;
+      KdfParameters params, String where, long maxHeapBytes, long suggestedMiB) {
     return new CommandException.Auth(
         where
-            + " asks for "
+            + " needs about "
+            + (heapNeeded(params) >> 20)
+            + " MiB of memory to unlock (its Argon2id cost is "
             + (params.memoryKiB() >> 10)
-            + " MiB of memory to unlock (its Argon2id cost), more than this client may use ("
+            + " MiB), and this client may use "
             + (maxHeapBytes >> 20)
-            + " MiB): start it with a larger heap, e.g. CHAT_JAVA_OPTS=-Xmx"
+            + " MiB: start it with a larger heap, e.g. CHAT_JAVA_OPTS=-Xmx"
             + suggestedMiB
             + "m",
         null);

@@ -35,7 +35,7 @@ class DeadLinkEndToEndTest {
             Clients.live(
                 proxy.port(),
                 homes.resolve("alice"),
-                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
                 Duration.ofSeconds(1));
         RelayChatClient bob = Clients.oneShot(relay.port(), homes.resolve("bob"))) {
       RecordingListener events = new RecordingListener();
@@ -58,7 +58,7 @@ class DeadLinkEndToEndTest {
                 assertThat(proxy.accepted()).as("connections").isGreaterThan(connections);
                 assertThat(events.connectionDetails)
                     .contains(
-                        "RECONNECTING the relay did not answer a ping within 2 s; reconnecting");
+                        "RECONNECTING the relay did not answer a ping within 5 s; reconnecting");
                 assertThat(alice.connectionState()).isEqualTo(ConnectionState.ONLINE);
                 assertThat(events.messages)
                     .extracting(ChatMessage::text)

@@ -133,10 +133,15 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
     } catch (GeneralSecurityException e) {
       throw new CommandException.Network("TLS 1.3 is not available in this Java", e);
     }
-    String presented =
-        trust.presented().orElseThrow(() -> new CommandException.Network("no certificate", null));
-    if (pins.check(host, port, presented)) {
-      onFirstPin.accept(presented);
+    try {
+      String presented =
+          trust.presented().orElseThrow(() -> new CommandException.Network("no certificate", null));
+      if (pins.check(host, port, presented)) {
+        onFirstPin.accept(presented);
+      }
+    } catch (RuntimeException e) {
+      closeQuietly(socket);
+      throw e;
     }
     return new RelayConnection.Connected(socket, plain);
   }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One TLS connection to the relay after the hello exchange: requests wait for their reply by id; a
@@ -71,7 +72,8 @@ final class RelayConnection implements AutoCloseable {
   private final Listener listener;
   private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
-  private final Object writeLock = new Object();
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private volatile long lastReadNanos = System.nanoTime();
   private volatile boolean closing;
   private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
@@ -155,17 +157,20 @@ final class RelayConnection implements AutoCloseable {
 
   /**
    * Pings the relay so that its idle timeout does not close a quiet connection, and drops the
-   * connection if no answer comes within the request timeout: a relay that stopped answering, or a
-   * link that died without a word (a laptop that slept, a network that changed), which the socket
-   * alone would not notice for many minutes. The listener hears that as a lost connection, so a
+   * connection if within the request timeout the ping is neither answered nor could be written
+   * (behind a write stuck on the link) and nothing else came from the relay either: a relay that
+   * stopped answering, or a link that died without a word (a laptop that slept, a network that
+   * changed), which the socket alone would not notice for many minutes. A busy connection, whose
+   * answer waits behind a download, is kept. The listener hears a drop as a lost connection, so a
    * live client reconnects. Other failures are left to whatever uses the connection next: it fails
    * the same way and says why.
    */
   void keepAlive() {
+    long started = System.nanoTime();
     try {
-      call(new PingRequest(nextId()), PongReply.class);
+      expect(exchange(new PingRequest(nextId()), true), PongReply.class);
     } catch (CommandException e) {
-      if (e.getCause() instanceof TimeoutException) {
+      if (e.getCause() instanceof TimeoutException && lastReadNanos - started < 0) {
         drop("the relay did not answer a ping within " + timeout.toSeconds() + " s");
       }
     }
@@ -219,19 +224,38 @@ final class RelayConnection implements AutoCloseable {
    *     was ended elsewhere ({@link #lost})
    */
   Reply exchange(Request request) {
+    return exchange(request, false);
+  }
+
+  /**
+   * {@link #exchange(Request)}; with {@code writeWithinTimeout}, the timeout also counts the wait
+   * for another request's write to end, from the start.
+   */
+  private Reply exchange(Request request, boolean writeWithinTimeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     CompletableFuture<Reply> future = new CompletableFuture<>();
     pending.put(request.id(), future);
     try {
       byte[] frame = codec.encode(request, version >= ProtocolVersions.BINARY);
-      try {
-        synchronized (writeLock) {
-          out.write(frame);
-          out.flush();
-        }
-      } catch (IOException e) {
-        return afterFailedWrite(future, e);
+      if (!writeWithinTimeout) {
+        writeLock.lock();
+      } else if (!writeLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new TimeoutException("another write held the connection");
       }
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      IOException failedWrite = null;
+      try {
+        out.write(frame);
+        out.flush();
+      } catch (IOException e) {
+        failedWrite = e;
+      } finally {
+        writeLock.unlock();
+      }
+      if (failedWrite != null) {
+        return afterFailedWrite(future, failedWrite);
+      }
+      long wait = writeWithinTimeout ? deadline - System.nanoTime() : timeout.toNanos();
+      return future.get(Math.max(0, wait), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw lost(e.getCause());
     } catch (TimeoutException e) {
@@ -267,6 +291,7 @@ final class RelayConnection implements AutoCloseable {
     try {
       while (true) {
         Frame frame = codec.read(in);
+        lastReadNanos = System.nanoTime();
         if (frame instanceof Reply reply) {
           onReply(reply);
         } else if (frame instanceof Event event) {

@@ -392,10 +392,19 @@ final class SessionManager {
     }
   }
 
+  /**
+   * Every keep-alive interval: pings the session's connection ({@link RelayConnection#keepAlive}),
+   * which drops it if the relay no longer answers; the reader then reports the loss and the client
+   * reconnects. A connection already closed is left to that: a task of the timer that threw would
+   * never run again.
+   */
   private void ping() {
     Session current = session;
-    if (current != null && current.connectionState() == ConnectionState.ONLINE) {
-      current.connection().keepAlive(); // the reader notices a dead connection and reconnects
+    RelayConnection connection = current == null ? null : current.rawConnection();
+    if (connection != null
+        && connection.isOpen()
+        && current.connectionState() == ConnectionState.ONLINE) {
+      connection.keepAlive();
     }
   }
 

@@ -10,6 +10,8 @@ import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.HelloReply;
 import chat.protocol.PingRequest;
+import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
 import chat.protocol.ProtocolVersions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A relay connection over in-memory streams: a request whose write fails as the relay resets the
@@ -65,45 +68,112 @@ class RelayConnectionTest {
   }
 
   /**
-   * A keep-alive ping the relay does not answer within the timeout ends the connection as lost, by
-   * closing the TCP socket under TLS first (closing TLS would first wait to send its closing alert
-   * on a link that may carry nothing any more), and the listener hears why.
+   * A keep-alive ping the relay does not answer within the timeout, while nothing else comes from
+   * it either, ends the connection as lost, by closing the TCP socket under TLS first (closing TLS
+   * would first wait to send its closing alert on a link that may carry nothing any more), and the
+   * listener hears why.
    */
   @Test
   void keepAlive_noAnswerWithinTheTimeout_dropsTheConnectionAsLostThroughItsTcpSocket()
       throws Exception {
-    ScriptedSocket socket = new ScriptedSocket();
-    List<String> closed = new CopyOnWriteArrayList<>();
-    Socket tcp =
-        new Socket() {
-          @Override
-          public synchronized void close() {
-            closed.add("tcp");
-            socket.relayCloses(); // the TLS socket's reads end with the TCP connection
-          }
-        };
-    CompletableFuture<String> lost = new CompletableFuture<>();
-    RelayConnection connection =
-        RelayConnection.open(
-            () -> new RelayConnection.Connected(socket.recordingCloseIn(closed), tcp),
-            CODEC,
-            Duration.ofSeconds(1),
-            new RelayConnection.Listener() {
-              @Override
-              public void onEvent(Event event) {}
+    Droppable link = Droppable.open();
 
-              @Override
-              public void onClosed(RelayConnection ended, boolean byUs, String reason) {
-                lost.complete(byUs + " " + reason);
+    link.connection.keepAlive(); // the relay never answers
+
+    assertThat(link.lost.get(30, TimeUnit.SECONDS))
+        .isEqualTo("false the relay did not answer a ping within 2 s");
+    assertThat(link.closed).startsWith("tcp");
+    assertThat(link.connection.isOpen()).isFalse();
+  }
+
+  /**
+   * A ping that cannot even be written, because another request's write is stuck on the link (an
+   * upload on a link that died), drops the connection all the same once the timeout has passed,
+   * instead of waiting behind that write for as long as the socket takes to fail.
+   */
+  @Test
+  // Without a bound on the wait for the write, keepAlive() would never return.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void keepAlive_behindAWriteStuckOnTheLink_dropsTheConnection() throws Exception {
+    Droppable link = Droppable.open();
+    link.socket.holdWrites();
+    RequestThread stuck = RequestThread.start(link.connection);
+    link.socket.writeHeld.await();
+
+    link.connection.keepAlive();
+
+    assertThat(link.lost.get(30, TimeUnit.SECONDS))
+        .isEqualTo("false the relay did not answer a ping within 2 s");
+    link.socket.releaseWrites();
+    assertThat(stuck.failure()).isInstanceOf(CommandException.Network.class);
+  }
+
+  /**
+   * A busy connection, whose answer to the ping waits behind other frames from the relay (a
+   * download's chunks, a burst of messages), is kept: frames arriving show the link carries.
+   */
+  @Test
+  void keepAlive_unansweredButOtherFramesArrive_keepsTheConnection() throws Exception {
+    Droppable link = Droppable.open();
+    Thread relay =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 30; i++) {
+                link.socket.relaySends(new PresenceEvent("carol", PresenceStatus.ONLINE));
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
               }
-            });
+            },
+            "busy-relay");
+    relay.start();
 
-    connection.keepAlive(); // the relay never answers
+    link.connection.keepAlive(); // its answer never comes, other frames do
 
-    assertThat(lost.get(30, TimeUnit.SECONDS))
-        .isEqualTo("false the relay did not answer a ping within 1 s");
-    assertThat(closed).startsWith("tcp");
-    assertThat(connection.isOpen()).isFalse();
+    relay.join(10_000);
+    assertThat(link.lost).isNotDone();
+    assertThat(link.connection.isOpen()).isTrue();
+  }
+
+  /**
+   * A connection over a {@link ScriptedSocket} with a timeout of 2 s, whose TCP socket records its
+   * close (and ends the TLS socket's reads, as a closed TCP connection does), and how it ended.
+   */
+  private record Droppable(
+      ScriptedSocket socket,
+      RelayConnection connection,
+      List<String> closed,
+      CompletableFuture<String> lost) {
+    static Droppable open() {
+      ScriptedSocket socket = new ScriptedSocket();
+      List<String> closed = new CopyOnWriteArrayList<>();
+      Socket tcp =
+          new Socket() {
+            @Override
+            public synchronized void close() {
+              closed.add("tcp");
+              socket.relayCloses();
+            }
+          };
+      CompletableFuture<String> lost = new CompletableFuture<>();
+      RelayConnection connection =
+          RelayConnection.open(
+              () -> new RelayConnection.Connected(socket.recordingCloseIn(closed), tcp),
+              CODEC,
+              Duration.ofSeconds(2),
+              new RelayConnection.Listener() {
+                @Override
+                public void onEvent(Event event) {}
+
+                @Override
+                public void onClosed(RelayConnection ended, boolean byUs, String reason) {
+                  lost.complete(byUs + " " + reason);
+                }
+              });
+      return new Droppable(socket, connection, closed, lost);
+    }
   }
 
   /**
@@ -187,6 +257,9 @@ class RelayConnectionTest {
     private final BlockingQueue<InputStream> fromRelay = new LinkedBlockingQueue<>();
     private final InputStream in = new QueuedInput(fromRelay);
     private final CountDownLatch writeFailed = new CountDownLatch(1);
+    private final CountDownLatch writeHeld = new CountDownLatch(1);
+    private final CountDownLatch writesReleased = new CountDownLatch(1);
+    private volatile boolean holding;
     private volatile boolean failing;
     private volatile boolean closed;
     private volatile List<String> closes = new CopyOnWriteArrayList<>();
@@ -201,6 +274,15 @@ class RelayConnectionTest {
 
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
+            if (holding) {
+              writeHeld.countDown();
+              try {
+                writesReleased.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new IOException("Broken pipe");
+            }
             if (failing) {
               writeFailed.countDown();
               throw new IOException("Broken pipe");
@@ -218,6 +300,18 @@ class RelayConnectionTest {
 
     void failWrites() {
       failing = true;
+    }
+
+    /**
+     * From now on a write blocks, as on a link that died with a full send buffer, until released.
+     */
+    void holdWrites() {
+      holding = true;
+    }
+
+    /** Lets held writes fail, as they do once the socket under them is closed. */
+    void releaseWrites() {
+      writesReleased.countDown();
     }
 
     /** This socket, which from now on adds {@code tls} to {@code record} when it is closed. */
