@@ -71,7 +71,9 @@ class SlowRelayEndToEndTest {
 
       assertThatThrownBy(() -> alice.send("#team", "while the relay is slow"))
           .isInstanceOf(CommandException.Network.class)
-          .hasMessage("the relay did not answer within 2 s")
+          .hasMessage(
+              "the relay did not answer within 2 s; the message may still have been delivered:"
+                  + " look at the conversation's history before sending it again")
           .satisfies(
               e -> assertThat(((CommandException) e).exitCode()).isEqualTo(ExitCode.NETWORK));
       slow.on = false;
