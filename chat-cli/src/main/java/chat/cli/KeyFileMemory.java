@@ -49,17 +49,13 @@ public final class KeyFileMemory {
       return KeyFile.open(keyFile, passphrase); // refused there, with the same reason
     }
     if (heapNeeded(params) > maxHeapBytes) {
-      throw tooLarge(params, where, maxHeapBytes, suggestedHeapMiB(heapNeeded(params)));
+      throw tooLarge(params, where, maxHeapBytes, heapNeeded(params));
     }
     try {
       return KeyFile.open(keyFile, passphrase);
     } catch (OutOfMemoryError e) {
       // The estimate was not enough here (the rest of the client held more): ask for more than now.
-      throw tooLarge(
-          params,
-          where,
-          maxHeapBytes,
-          suggestedHeapMiB(Math.max(heapNeeded(params), maxHeapBytes)));
+      throw tooLarge(params, where, maxHeapBytes, Math.max(heapNeeded(params), maxHeapBytes));
     }
   }
 
@@ -78,8 +74,9 @@ public final class KeyFileMemory {
     return (mib + 63) / 64 * 64;
   }
 
+  /** The refusal, suggesting a heap that holds at least {@code atLeastBytes}. */
   private static CommandException.Auth tooLarge(
-      KdfParameters params, String where, long maxHeapBytes, long suggestedMiB) {
+      KdfParameters params, String where, long maxHeapBytes, long atLeastBytes) {
     return new CommandException.Auth(
         where
             + " needs about "
@@ -89,7 +86,7 @@ public final class KeyFileMemory {
             + " MiB), and this client may use "
             + (maxHeapBytes >> 20)
             + " MiB: start it with a larger heap, e.g. CHAT_JAVA_OPTS=-Xmx"
-            + suggestedMiB
+            + suggestedHeapMiB(atLeastBytes)
             + "m",
         null);
   }

@@ -16,6 +16,8 @@ public final class ConnectionLines {
   /** The first failed attempt that is reminded of; then every doubling. */
   static final int FIRST_REMINDER = 8;
 
+  private static final String RECONNECTING = "; reconnecting";
+
   private boolean down;
   private int failedAttempts;
 
@@ -25,14 +27,18 @@ public final class ConnectionLines {
    */
   public Optional<String> line(ConnectionState state, String detail, String server) {
     String clean = TerminalSafe.line(detail == null ? "" : detail).strip();
-    String why = reason(clean, "");
+    String why = reason(clean);
     switch (state) {
       case RECONNECTING:
         if (!down) {
           down = true;
           failedAttempts = 0;
           // The client's detail ends "; reconnecting", which the line already says.
-          return Optional.of("connection lost, reconnecting" + reason(clean, "; reconnecting"));
+          String lost =
+              clean.endsWith(RECONNECTING)
+                  ? clean.substring(0, clean.length() - RECONNECTING.length())
+                  : clean;
+          return Optional.of("connection lost, reconnecting" + reason(lost.strip()));
         }
         failedAttempts++;
         if (failedAttempts >= FIRST_REMINDER && Integer.bitCount(failedAttempts) == 1) {
@@ -51,13 +57,9 @@ public final class ConnectionLines {
     }
   }
 
-  /** {@code " (detail)"} without {@code repeated} at its end; empty for an empty detail. */
-  private static String reason(String detail, String repeated) {
-    String why =
-        detail.endsWith(repeated)
-            ? detail.substring(0, detail.length() - repeated.length()).strip()
-            : detail;
-    return why.isEmpty() ? "" : " (" + why + ")";
+  /** {@code " (detail)"}; empty for an empty detail. */
+  private static String reason(String detail) {
+    return detail.isEmpty() ? "" : " (" + detail + ")";
   }
 
   /** Whether the connection is lost and being brought back. */

@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The networked {@link ChatClient}: logs in over a pinned TLS connection, seals every message to
@@ -303,8 +302,8 @@ public final class RelayChatClient implements ChatClient {
             relay.call(
                 new SendRequest(relay.nextId(), id, Bytes.of(envelope.encode())), SendReply.class);
         return sent(session, reply, envelope, text);
-      } catch (CommandException.Network e) {
-        if (e.getCause() instanceof TimeoutException) {
+      } catch (CommandException e) {
+        if (RelayConnection.timedOut(e)) {
           // The relay may have stored it and not answered yet: sent again, it would come twice.
           throw new CommandException.Network(
               e.getMessage()
@@ -312,8 +311,6 @@ public final class RelayChatClient implements ChatClient {
                   + " history before sending it again",
               e);
         }
-        throw e;
-      } catch (CommandException e) {
         if (attempt >= 2 || !e.getMessage().contains(ErrorCode.RECIPIENT_NOT_MEMBER.name())) {
           throw e;
         }

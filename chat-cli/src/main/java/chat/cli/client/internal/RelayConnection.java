@@ -170,10 +170,19 @@ final class RelayConnection implements AutoCloseable {
     try {
       expect(exchange(new PingRequest(nextId()), true), PongReply.class);
     } catch (CommandException e) {
-      if (e.getCause() instanceof TimeoutException && lastReadNanos - started < 0) {
+      if (timedOut(e) && lastReadNanos - started < 0) {
         drop("the relay did not answer a ping within " + timeout.toSeconds() + " s");
       }
     }
+  }
+
+  /**
+   * Whether {@code failure} is a request of this class that got no answer within the timeout (the
+   * relay may still have acted on it), not one refused or cut off.
+   */
+  static boolean timedOut(CommandException failure) {
+    return failure instanceof CommandException.Network
+        && failure.getCause() instanceof TimeoutException;
   }
 
   /**

@@ -95,17 +95,20 @@ class NativeLibraryFolderTest {
         .isEqualTo("rwx------");
   }
 
+  /** A loader that records each try and fails the first, as a library on a noexec mount does. */
+  private NativeLibraryFolder.Loader failingOnItsFirstTry() {
+    return () -> {
+      recordAttempt();
+      if (attempts.size() == 1) {
+        throw new UnsatisfiedLinkError("failed to map segment from shared object");
+      }
+    };
+  }
+
   @Test
   void aLibraryThatCannotBeLoadedFromTheDataDirectory_isLoadedFromTheSystemsTemporaryFolder()
       throws Exception {
-    NativeLibraryFolder.load(
-        data,
-        () -> {
-          recordAttempt();
-          if (attempts.size() == 1) {
-            throw new UnsatisfiedLinkError("failed to map segment from shared object");
-          }
-        });
+    NativeLibraryFolder.load(data, failingOnItsFirstTry());
 
     assertThat(attempts)
         .containsExactly(data.resolve(NativeLibraryFolder.DIRECTORY).toString(), null);
@@ -159,14 +162,7 @@ class NativeLibraryFolderTest {
 
   @Test
   void aCommand_whereTheTemporaryFolderCannotRunCode_loadsFromTheDataDirectory() throws Exception {
-    NativeLibraryFolder.loadForCommand(
-        data,
-        () -> {
-          recordAttempt();
-          if (attempts.size() == 1) {
-            throw new UnsatisfiedLinkError("failed to map segment from shared object");
-          }
-        });
+    NativeLibraryFolder.loadForCommand(data, failingOnItsFirstTry());
 
     assertThat(attempts)
         .containsExactly(null, data.resolve(NativeLibraryFolder.DIRECTORY).toString());
