@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
+import chat.crypto.EnvelopeSealer;
+import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationState;
@@ -42,6 +44,8 @@ import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -359,7 +363,110 @@ class RelayIntegrationTest {
       assertThat(sendFails(a, "#guarded", new byte[] {1, 2, 3}))
           .isEqualTo(ErrorCode.INVALID_ENVELOPE);
       send(a, "#guarded", good);
-      assertThat(sendFails(a, "#guarded", good.encode())).isEqualTo(ErrorCode.DUPLICATE_MESSAGE);
+      Envelope sameIdOtherText = sealWithIdOf(good, alice, "#guarded", List.of(bob.bundle()), "no");
+      assertThat(sameIdOtherText.header().messageId()).isEqualTo(good.header().messageId());
+      assertThat(sendFails(a, "#guarded", sameIdOtherText.encode()))
+          .isEqualTo(ErrorCode.DUPLICATE_MESSAGE);
+      join(a, "#elsewhere");
+      Envelope sameIdElsewhere = sealWithIdOf(good, alice, "#elsewhere", List.of(), "no");
+      assertThat(sendFails(a, "#elsewhere", sameIdElsewhere.encode()))
+          .isEqualTo(ErrorCode.DUPLICATE_MESSAGE);
+    }
+  }
+
+  /**
+   * An envelope from {@code sender} with the message id of {@code model}: sealed with a generator
+   * that hands out that id first, as a client reusing an id (by mistake or not) would make one.
+   */
+  private static Envelope sealWithIdOf(
+      Envelope model,
+      IdentityKeyPair sender,
+      String conversation,
+      List<IdentityBundle> to,
+      String text) {
+    byte[] id = model.header().messageId().toByteArray();
+    SecureRandom idFirst =
+        new SecureRandom() {
+          private boolean idGiven;
+
+          @Override
+          public void nextBytes(byte[] bytes) {
+            if (!idGiven && bytes.length == id.length) {
+              idGiven = true;
+              System.arraycopy(id, 0, bytes, 0, id.length);
+            } else {
+              RelayFixture.RANDOM.nextBytes(bytes);
+            }
+          }
+        };
+    return new EnvelopeSealer(idFirst, Clock.systemUTC())
+        .seal(sender, conversation, to, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void send_theSameEnvelopeAgain_afterARecipientLeft_stillGetsTheFirstAnswer() throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob)) {
+      join(a, "#left");
+      join(b, "#left");
+      Envelope toBoth = seal(alice, "#left", List.of(bob.bundle()), "before bob left");
+      SendReply first = send(a, "#left", toBoth);
+      b.ok(new LeaveRequest(b.nextId(), "#left"), LeaveReply.class);
+
+      // A new envelope to bob is refused now; the copy of the stored one is not.
+      assertThat(sendFails(a, "#left", seal(alice, "#left", List.of(bob.bundle()), "x").encode()))
+          .isEqualTo(ErrorCode.RECIPIENT_NOT_MEMBER);
+      assertThat(send(a, "#left", toBoth).seq()).isEqualTo(first.seq());
+    }
+  }
+
+  @Test
+  void send_theSameEnvelopeAgain_getsTheFirstAnswer_andIsStoredAndPushedOnce() throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob)) {
+      join(a, "#again");
+      join(b, "#again");
+      Envelope once = seal(alice, "#again", List.of(bob.bundle()), "once");
+      SendReply first = send(a, "#again", once);
+      // A client whose answer was lost (a timeout, a dropped connection) sends the same bytes.
+      SendReply again = send(a, "#again", once);
+      assertThat(again.seq()).isEqualTo(first.seq());
+      assertThat(again.messageId()).isEqualTo(first.messageId());
+      assertThat(again.storedAtMillis()).isEqualTo(first.storedAtMillis());
+      // Copies right behind their first: each is caught as a copy either before it is queued for
+      // the store (the first already stored) or by the store itself (the first stored meanwhile).
+      List<CompletableFuture<Reply>> firsts = new ArrayList<>();
+      List<CompletableFuture<Reply>> copies = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Bytes twice = Bytes.of(seal(alice, "#again", List.of(bob.bundle()), "twice").encode());
+        firsts.add(a.sendAsync(new SendRequest(a.nextId(), "#again", twice)));
+        copies.add(a.sendAsync(new SendRequest(a.nextId(), "#again", twice)));
+      }
+      for (int i = 0; i < 20; i++) {
+        SendReply firstReply = (SendReply) firsts.get(i).get(20, TimeUnit.SECONDS);
+        assertThat(copies.get(i).get(20, TimeUnit.SECONDS))
+            .isEqualTo(
+                new SendReply(
+                    copies.get(i).getNow(null).re(),
+                    "#again",
+                    first.seq() + 1 + i,
+                    firstReply.messageId(),
+                    firstReply.storedAtMillis()));
+      }
+      send(a, "#again", seal(alice, "#again", List.of(bob.bundle()), "last"));
+
+      List<String> pushed = new ArrayList<>();
+      for (int i = 0; i < 22; i++) {
+        pushed.add(open(bob, alice, b.nextEvent(MessageEvent.class).envelope()));
+      }
+      assertThat(pushed)
+          .startsWith("once")
+          .endsWith("last")
+          .filteredOn("twice"::equals)
+          .hasSize(20);
+      HistoryReply stored =
+          a.ok(new HistoryRequest(a.nextId(), "#again", 0, 50), HistoryReply.class);
+      assertThat(stored.messages()).hasSize(22);
     }
   }
 

@@ -84,6 +84,9 @@ public interface MessageStore {
   /** True if a message with this id is stored. */
   boolean exists(Bytes messageId);
 
+  /** The stored message with this id, if there is one. */
+  Optional<Row> find(Bytes messageId);
+
   /** Up to {@code limit} messages with seq below {@code before}, newest first. */
   List<Row> before(String conversation, long before, int limit);
 

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,13 @@ public final class MessagingService {
     if (!header.senderId().equals(username) || !header.senderKey().matches(sender.fingerprint())) {
       throw new RelayException(ErrorCode.SENDER_MISMATCH);
     }
+    if (store.exists(header.messageId())) {
+      // Before the signature: a copy of a stored envelope was checked when it was stored. The
+      // store, too, looks for a stored copy before it checks the recipients: one who left since
+      // must not turn a copy into a refusal (the client would seal it again, and it would come
+      // twice).
+      return CompletableFuture.completedFuture(() -> answerCopy(connection, request, header));
+    }
     RecipientForms forms;
     try {
       forms = envelope.verifyForms(sender.verifier());
@@ -119,9 +127,6 @@ public final class MessagingService {
     if (!parties.isEmpty() && !parties.containsAll(recipientKeys)) {
       throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
     }
-    if (store.exists(header.messageId())) {
-      throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
-    }
     return store
         .appendForMembers(
             conversation,
@@ -131,28 +136,67 @@ public final class MessagingService {
             request.envelope(),
             // On the storage writer as the message commits, in commit order: see FanOutOrder.
             stored -> fanOutOrder.committed(conversation, stored.seq()))
-        .thenApply(
-            stored ->
-                () -> {
-                  try {
-                    connection.reply(
-                        new SendReply(
-                            request.id(),
-                            conversation,
-                            stored.seq(),
-                            header.messageIdHex(),
-                            connection.state().version() >= ProtocolVersions.STORE_TIME
-                                ? stored.storedAtMillis()
-                                : null));
-                    LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
-                  } finally {
-                    connection.finishedWhen(
-                        fanOutOrder.inTurn(
-                            conversation,
-                            stored.seq(),
-                            () -> fanOut(connection, stored, recipientIds, forms)));
-                  }
-                });
+        .handle(
+            (stored, failure) -> {
+              if (failure != null) {
+                Throwable cause =
+                    failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof RelayException refused
+                    && refused.code() == ErrorCode.DUPLICATE_MESSAGE) {
+                  // An earlier copy was stored while this one was checked: a send whose answer
+                  // the client gave up on, sent again. Looked up off the storage writer.
+                  return () -> answerCopy(connection, request, header);
+                }
+                throw failure instanceof CompletionException c
+                    ? c
+                    : new CompletionException(failure);
+              }
+              return () -> {
+                try {
+                  acknowledge(connection, request, header, stored.seq(), stored.storedAtMillis());
+                  LOG.debug("stored seq {} on {}", stored.seq(), connection.logId());
+                } finally {
+                  connection.finishedWhen(
+                      fanOutOrder.inTurn(
+                          conversation,
+                          stored.seq(),
+                          () -> fanOut(connection, stored, recipientIds, forms)));
+                }
+              };
+            });
+  }
+
+  /**
+   * Answers a send whose message id is already stored. If the stored message is this very envelope
+   * in this conversation, the send is a copy sent again by a client whose first answer was lost (a
+   * timeout, a dropped connection): it gets the first copy's answer, and nothing is stored or
+   * pushed again. Its sender sent that copy: the envelope names them and their key, which the relay
+   * checked before this. Anything else with a stored id is refused with {@code DUPLICATE_MESSAGE}.
+   */
+  private void answerCopy(ClientConnection connection, SendRequest request, EnvelopeHeader header) {
+    MessageStore.Row earlier =
+        store
+            .find(header.messageId())
+            .filter(row -> row.conversation().equals(request.conversation()))
+            .filter(row -> row.envelope().filter(request.envelope()::equals).isPresent())
+            .orElseThrow(() -> new RelayException(ErrorCode.DUPLICATE_MESSAGE));
+    acknowledge(connection, request, header, earlier.seq(), earlier.storedAtMillis());
+    LOG.debug("answered seq {} sent again on {}", earlier.seq(), connection.logId());
+  }
+
+  private static void acknowledge(
+      ClientConnection connection,
+      SendRequest request,
+      EnvelopeHeader header,
+      long seq,
+      long storedAtMillis) {
+    connection.reply(
+        new SendReply(
+            request.id(),
+            request.conversation(),
+            seq,
+            header.messageIdHex(),
+            connection.state().version() >= ProtocolVersions.STORE_TIME ? storedAtMillis : null));
   }
 
   private static ReceivedEnvelope parse(Bytes encoded) {

@@ -113,6 +113,14 @@ public final class MessageRepository {
         limit);
   }
 
+  /** The row of the message with this id, if it is stored. */
+  public Optional<MessageRow> byId(Connection c, byte[] messageId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(COLUMNS + " WHERE message_id = ?")) {
+      s.setBytes(1, messageId);
+      return rows(s).stream().findFirst();
+    }
+  }
+
   /** The row of message {@code seq} of {@code conversation}, if it is stored. */
   public Optional<MessageRow> row(Connection c, String conversation, long seq) throws SQLException {
     List<MessageRow> rows =

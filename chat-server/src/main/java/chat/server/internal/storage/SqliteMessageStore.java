@@ -172,6 +172,12 @@ public final class SqliteMessageStore implements MessageStore {
       throws SQLException {
     long seq = SeqGuesses.NONE;
     try {
+      // First: a copy of a stored message is answered as one (MessagingService), even if one of its
+      // recipients has left since; refused as not a member, it would be sealed again and come
+      // twice.
+      if (messages.exists(c, messageId.toByteArray())) {
+        throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
+      }
       // One look at the member set, not one query per recipient, and from memory while no member
       // has changed: a message to a 1,000-member room would otherwise cost the single writer
       // thread 1,000 statements, or a read of 1,000 rows. Not even that if the copy that vouched
@@ -181,9 +187,6 @@ public final class SqliteMessageStore implements MessageStore {
         if (now != vouched && !now.keys().containsAll(recipientKeys)) {
           throw new RelayException(ErrorCode.RECIPIENT_NOT_MEMBER);
         }
-      }
-      if (messages.exists(c, messageId.toByteArray())) {
-        throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
       }
       long now = clock.millis();
       conversations.ensure(c, conversation, now);
@@ -227,6 +230,17 @@ public final class SqliteMessageStore implements MessageStore {
   public boolean exists(Bytes messageId) {
     try {
       return database.read(c -> messages.exists(c, messageId.toByteArray()));
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public Optional<Row> find(Bytes messageId) {
+    try {
+      return rows(database.read(c -> messages.byId(c, messageId.toByteArray()).stream().toList()))
+          .stream()
+          .findFirst();
     } catch (SQLException e) {
       throw failure(e);
     }

@@ -140,6 +140,35 @@ class SqliteMessageStoreTest {
     assertThat(stored()).hasSize(1);
   }
 
+  /**
+   * A copy of a stored message, queued while its first copy was still being written, is refused as
+   * a duplicate (which the relay answers as a copy) even if a recipient left in between: refused as
+   * not a member, the client would seal it again and it would be stored twice.
+   */
+  @Test
+  void appendForMembers_copyOfAStoredMessage_recipientLeftMeanwhile_refusedAsADuplicate()
+      throws Exception {
+    room();
+    Bytes id = random(16);
+    Bytes envelope = random(300);
+    TestStorage.HeldWriter writer = storage.holdWriter();
+    CompletableFuture<Stored> first =
+        store.appendForMembers("#room", List.of(), Set.of("alice", "bob"), id, envelope);
+    CompletableFuture<Boolean> removal =
+        storage.writes().submit(c -> new MemberRepository().remove(c, "#room", "bob"));
+    CompletableFuture<Stored> copy =
+        store.appendForMembers("#room", List.of(), Set.of("alice", "bob"), id, envelope);
+    writer.release();
+
+    assertThat(first.join().seq()).isEqualTo(1);
+    assertThat(removal.join()).isTrue();
+    Throwable refused = catchThrowable(copy::join);
+    assertThat(refused.getCause())
+        .isInstanceOfSatisfying(
+            RelayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_MESSAGE));
+    assertThat(stored()).hasSize(1);
+  }
+
   private MemberKeysCache memberKeys() {
     return store.memberKeys();
   }
@@ -204,6 +233,22 @@ class SqliteMessageStoreTest {
     assertThat(store.seqGuesses().usedEarly()).isEqualTo(40);
     assertThat(store.seqGuesses().sealedByWriter()).isEqualTo(1);
     assertThat(store.seqGuesses().waitingBytes()).isZero();
+  }
+
+  @Test
+  void find_byMessageId_givesItsRowAndEnvelope_orNothing() throws Exception {
+    append(random(16), random(300)).join();
+    Bytes id = random(16);
+    Bytes envelope = random(400);
+    Stored stored = append(id, envelope).join();
+
+    Row found = store.find(id).orElseThrow();
+    assertThat(found.conversation()).isEqualTo("#room");
+    assertThat(found.seq()).isEqualTo(2).isEqualTo(stored.seq());
+    assertThat(found.storedAtMillis()).isEqualTo(stored.storedAtMillis());
+    assertThat(found.messageId()).isEqualTo(id);
+    assertThat(envelopeOf(found)).isEqualTo(envelope);
+    assertThat(store.find(random(16))).isEmpty();
   }
 
   @Test
