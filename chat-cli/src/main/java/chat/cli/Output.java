@@ -33,9 +33,7 @@ final class Output {
           .println(
               "sent to "
                   + support.label(sent.conversation())
-                  + " (#"
-                  + sent.seq()
-                  + ", id "
+                  + (sent.seq() > 0 ? " (#" + sent.seq() + ", id " : " (id ")
                   + sent.messageId()
                   + ")");
     }

@@ -159,6 +159,16 @@ class SendCommandTest {
     assertThat(client.calls).contains("send @alice+bob thanks 🙏", "send @alice+bob thanks :pray:");
   }
 
+  @Test
+  void send_numberNotKnown_saysSentWithTheIdOnly() {
+    client.numberLost = true;
+
+    Cli.Result result = cli().run("send", "--user", "alice", "ops", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("sent to #ops (id " + "%032x".formatted(1) + ")\n");
+  }
+
   /** A full or read-only profile refuses before the message goes out: a retry posts it once. */
   @Test
   void send_profileCannotBeWritten_exits7BeforeSending_nothingSent() {

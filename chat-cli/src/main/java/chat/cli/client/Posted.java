@@ -9,7 +9,10 @@ public sealed interface Posted permits ChatMessage, FileOffer {
   /** {@code #room} or {@code @a+b}. */
   String conversation();
 
-  /** The relay's per-conversation sequence number of the envelope. */
+  /**
+   * The relay's per-conversation sequence number of the envelope; 0 for an own message sent again
+   * after its answer was lost, which a relay older than this client only said it had stored.
+   */
   long seq();
 
   /** The envelope's message id, 32 hex digits. */

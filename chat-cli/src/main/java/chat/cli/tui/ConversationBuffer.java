@@ -64,7 +64,8 @@ final class ConversationBuffer {
       PaneEntry here = slots.get(i).entry;
       Optional<Posted> earlier = PaneEntry.placed(here);
       if (earlier.isPresent()) {
-        if (earlier.get().seq() <= posted.seq()) {
+        // an own message whose number an older relay did not say (0) was just sent: the newest
+        if (earlier.get().seq() <= posted.seq() || (posted.own() && posted.seq() == 0)) {
           break;
         }
         at = i;

@@ -73,6 +73,12 @@ public final class FakeChatClient implements ChatClient {
   /** When set, the next call that reaches the relay throws it (once). */
   public volatile CommandException failNext;
 
+  /**
+   * Sends answer as after a lost answer that a relay older than the client only said it had stored:
+   * sequence number 0.
+   */
+  public volatile boolean numberLost;
+
   /** Friends, presence, group titles and this user's away state. */
   final FakeSocial social = new FakeSocial();
 
@@ -427,8 +433,10 @@ public final class FakeChatClient implements ChatClient {
         throw CommandException.KeysChanged.sending(List.of(member.username()));
       }
     }
+    ++seq;
     ChatMessage message =
-        new ChatMessage(conversation, ++seq, "%032x".formatted(seq), user, 0, 0, text, true);
+        new ChatMessage(
+            conversation, numberLost ? 0 : seq, "%032x".formatted(seq), user, 0, 0, text, true);
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
     opened(conversation);
     return message;

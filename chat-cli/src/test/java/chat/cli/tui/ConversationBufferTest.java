@@ -44,6 +44,20 @@ class ConversationBufferTest {
   }
 
   @Test
+  void addMessage_ownWithoutSequence_goesAfterTheNewest() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    buffer.addMessage(Messages.of("#a", 4, "bob", "four"));
+    buffer.addMessage(Messages.of("#a", 5, "bob", "five"));
+
+    // an own message sent again after its answer was lost, which an older relay gave no number
+    long now = Messages.NOW.toEpochMilli();
+    buffer.addMessage(
+        new ChatMessage("#a", 0, "%032x".formatted(99), "alice", now, now, "mine", true));
+
+    assertThat(texts(buffer)).containsExactly("four", "five", "mine");
+  }
+
+  @Test
   void addMessage_storedBeforeALineOfTheClient_goesAboveIt() {
     ConversationBuffer buffer = new ConversationBuffer();
     long joinedAt = Messages.NOW.toEpochMilli() + 60_000;

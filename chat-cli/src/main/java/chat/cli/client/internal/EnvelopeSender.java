@@ -16,25 +16,46 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seals content other than plain text (a file offer) to the pinned keys of a conversation's members
- * and sends it, as {@code RelayChatClient.send} does for text (with the same refusals: a changed
- * key, a member the relay never announced), and survives a lost connection: the same envelope is
- * sent again once the link is back, and a {@code DUPLICATE_MESSAGE} answer then means the first
- * copy was stored. A relay report of a recipient who left reseals once to a fresh member list. The
- * own message is recorded as seen.
+ * Seals content to the pinned keys of a conversation's members and sends it, with the refusals of
+ * every send (a changed key, a member the relay never announced), and survives an answer that does
+ * not come: the same envelope is sent again, on the same connection after a timeout, on the next
+ * one after a lost connection. The relay answers a copy of a message it stored with the first
+ * copy's {@code send_ok}, so the message is stored once and its sequence number known; an older
+ * relay answers {@code DUPLICATE_MESSAGE}, which then means the first copy was stored. A relay
+ * report of a recipient who left reseals once to a fresh member list. The own message is recorded
+ * as seen.
+ *
+ * <p>{@link #forFiles} sends a file offer, after its upload: up to {@link #MAX_TRIES} copies,
+ * waiting for the connection even before the first. {@link #forText} sends a message a person
+ * typed: a client that is not connected refuses it at once, and after a first copy whose answer did
+ * not come it sends one more ({@link #TEXT_TRIES}); if that fails too, the error says the message
+ * may have been delivered.
  */
 final class EnvelopeSender {
-  /** Sends of one envelope before giving up. */
+  /** Copies of a file offer sent before giving up. */
   static final int MAX_TRIES = 3;
+
+  /**
+   * Copies of a text message sent before giving up: a person waits at most about two request
+   * timeouts (or one and the wait for a lost connection to come back).
+   */
+  static final int TEXT_TRIES = 2;
+
+  /** Added to a text message's last failure once a copy of it may have reached the relay. */
+  static final String MAY_BE_DELIVERED =
+      "; the message may still have been delivered: look at the conversation's history before"
+          + " sending it again";
 
   /**
    * What was sent.
    *
-   * @param seq the relay's sequence number, or 0 if the acknowledgement was lost with a connection
+   * @param seq the relay's sequence number, or 0 if an older relay only said that the first copy
+   *     was stored (its answer lost with a connection or a timeout)
    * @param messageId the envelope's message id
    * @param sentAtMillis the envelope's signed time
+   * @param storedAtMillis when the relay stored it, or {@code sentAtMillis} if it did not say
    */
-  record Sent(long seq, String messageId, long sentAtMillis) {
+  record Sent(long seq, String messageId, long sentAtMillis, long storedAtMillis) {
     /** Checks the fields. */
     Sent {
       java.util.Objects.requireNonNull(messageId, "messageId");
@@ -45,9 +66,21 @@ final class EnvelopeSender {
   }
 
   private final EnvelopeSealer sealer;
+  private final boolean text;
 
-  EnvelopeSender(EnvelopeSealer sealer) {
+  private EnvelopeSender(EnvelopeSealer sealer, boolean text) {
     this.sealer = sealer;
+    this.text = text;
+  }
+
+  /** Sends file offers (a refusal worded as for file requests: {@link FileErrors}). */
+  static EnvelopeSender forFiles(EnvelopeSealer sealer) {
+    return new EnvelopeSender(sealer, false);
+  }
+
+  /** Sends text messages (a refusal worded as for any request: {@link RelayErrors}). */
+  static EnvelopeSender forText(EnvelopeSealer sealer) {
+    return new EnvelopeSender(sealer, true);
   }
 
   /**
@@ -68,6 +101,7 @@ final class EnvelopeSender {
   Sent send(TransferLink link, String conversation, byte[] plaintext) {
     Session session = link.session();
     IdentityKeyPair me = session.me();
+    int tries = text ? TEXT_TRIES : MAX_TRIES;
     for (int seal = 1; ; seal++) {
       List<MemberInfo> members = session.members.members(conversation);
       session.members.requireAnnounced(conversation);
@@ -76,32 +110,56 @@ final class EnvelopeSender {
       Bytes encoded = Bytes.of(envelope.encode());
       String messageId = envelope.header().messageIdHex();
       long at = envelope.header().timestampMillis();
-      for (int tries = 1; tries <= MAX_TRIES; tries++) {
-        RelayConnection relay = link.online();
+      for (int copy = 1; copy <= tries; copy++) {
+        RelayConnection relay;
         Reply reply;
+        try {
+          // Text is refused at once while the client reconnects ("try again in a moment"): nothing
+          // of it has gone out yet, and a person should not wait on a message they can send again.
+          relay = text && copy == 1 ? session.connection() : link.online();
+        } catch (CommandException.Network e) {
+          throw copy == 1 ? e : mayBeDelivered(e);
+        }
         try {
           reply = relay.exchange(new SendRequest(relay.nextId(), conversation, encoded));
         } catch (CommandException.Network e) {
-          if (tries == MAX_TRIES) {
-            throw e;
+          if (!RelayConnection.timedOut(e) && !Thread.currentThread().isInterrupted()) {
+            // A write can fail before the reader notices the loss: the next copy waits for the
+            // next connection instead of going the same way. A slow relay's connection is kept.
+            relay.abort();
+          }
+          if (copy == tries) {
+            throw mayBeDelivered(e);
           }
           continue;
         }
         if (reply instanceof SendReply ok) {
           record(session, ok);
-          return new Sent(ok.seq(), messageId, at);
+          long stored = ok.storedAtMillis() != null ? ok.storedAtMillis() : at; // before version 4
+          return new Sent(ok.seq(), messageId, at, stored);
         }
         ErrorCode code = reply instanceof ErrorReply error ? error.code() : null;
-        if (code == ErrorCode.DUPLICATE_MESSAGE && tries > 1) {
-          return new Sent(0, messageId, at);
+        if (code == ErrorCode.DUPLICATE_MESSAGE && copy > 1) {
+          return new Sent(0, messageId, at, at);
         }
         if (code == ErrorCode.RECIPIENT_NOT_MEMBER && seal == 1) {
           session.members.invalidate(conversation);
           break;
         }
-        FileErrors.expect(reply, SendReply.class);
+        if (text) {
+          RelayConnection.expect(reply, SendReply.class);
+        } else {
+          FileErrors.expect(reply, SendReply.class);
+        }
       }
     }
+  }
+
+  /** A text message's failure after a copy of it may have reached the relay, saying so. */
+  private CommandException.Network mayBeDelivered(CommandException.Network failure) {
+    return text
+        ? new CommandException.Network(failure.getMessage() + MAY_BE_DELIVERED, failure)
+        : failure;
   }
 
   private static void record(Session session, SendReply reply) {

@@ -50,13 +50,13 @@ final class FileTransfers {
     this.sessions = sessions;
     this.clock = clock;
     this.upload = new FileUpload(random, clock);
-    this.sender = new EnvelopeSender(sealer);
+    this.sender = EnvelopeSender.forFiles(sealer);
     this.download = new FileDownload(clock);
     this.readHistory = readHistory;
   }
 
   private TransferLink link(Session session) {
-    return new TransferLink(sessions, session, sessions.options().live());
+    return new TransferLink(sessions, session, sessions.options().live(), TransferLink.PATIENCE);
   }
 
   private synchronized TransferLog log(Session session) {

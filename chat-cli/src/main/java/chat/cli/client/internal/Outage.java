@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
  * How long one file transfer has waited for a lost relay connection. Each wait of a transfer (the
  * retries of an idempotent request, a chunk sent again) counts from the moment the connection was
  * first found lost, not from its own start, so that a transfer gives up once the relay has been
- * away for {@link TransferLink#PATIENCE} in all; the connection coming back starts the count again.
- * Used by one transfer's thread at a time.
+ * away for its patience in all; the connection coming back starts the count again. Used by one
+ * transfer's thread at a time.
  */
 final class Outage {
   private final Duration patience;

@@ -17,26 +17,19 @@ import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.SessionView;
 import chat.cli.client.TrustState;
-import chat.crypto.Bytes;
-import chat.crypto.Envelope;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.EnvelopeSealer;
 import chat.crypto.Fingerprint;
-import chat.crypto.IdentityBundle;
-import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
-import chat.protocol.ErrorCode;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
-import chat.protocol.MemberInfo;
-import chat.protocol.SendReply;
-import chat.protocol.SendRequest;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,9 +42,15 @@ import java.util.TreeSet;
  * logged-in user performs.
  */
 public final class RelayChatClient implements ChatClient {
+  /**
+   * How long a message whose answer was lost with the connection waits for the connection to come
+   * back before giving up: a live client reconnects within seconds when the relay is there.
+   */
+  static final Duration TEXT_PATIENCE = Duration.ofSeconds(30);
+
   private final SessionManager sessions;
   private final SessionRequests sessionList;
-  private final EnvelopeSealer sealer;
+  private final EnvelopeSender textSender;
   private final SocialRequests social;
   private final FileTransfers files;
   private final KeyTrust keyTrust;
@@ -81,9 +80,10 @@ public final class RelayChatClient implements ChatClient {
       ProfileWriter writer) {
     this.sessions =
         new SessionManager(options, random, clock, kdf, new EnvelopeOpener(random), files, writer);
-    this.sealer = new EnvelopeSealer(random, clock);
+    EnvelopeSealer sealer = new EnvelopeSealer(random, clock);
     this.social = new SocialRequests(sessions);
     this.sessionList = new SessionRequests(sessions);
+    this.textSender = EnvelopeSender.forText(sealer);
     this.files = new FileTransfers(sessions, random, clock, sealer, this::history);
     this.keyTrust = new KeyTrust(sessions);
     this.rooms = new RoomRequests(sessions);
@@ -290,49 +290,20 @@ public final class RelayChatClient implements ChatClient {
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage("message too long: " + e.getMessage());
     }
-    IdentityKeyPair me = session.me();
-    for (int attempt = 1; ; attempt++) {
-      List<MemberInfo> members = session.members.members(id);
-      session.members.requireAnnounced(id);
-      List<IdentityBundle> recipients = session.keys.recipients(members, me.bundle());
-      Envelope envelope = sealer.seal(me, id, recipients, plaintext);
-      RelayConnection relay = session.connection();
-      try {
-        SendReply reply =
-            relay.call(
-                new SendRequest(relay.nextId(), id, Bytes.of(envelope.encode())), SendReply.class);
-        return sent(session, reply, envelope, text);
-      } catch (CommandException e) {
-        if (RelayConnection.timedOut(e)) {
-          // The relay may have stored it and not answered yet: sent again, it would come twice.
-          throw new CommandException.Network(
-              e.getMessage()
-                  + "; the message may still have been delivered: look at the conversation's"
-                  + " history before sending it again",
-              e);
-        }
-        if (attempt >= 2 || !e.getMessage().contains(ErrorCode.RECIPIENT_NOT_MEMBER.name())) {
-          throw e;
-        }
-        session.members.invalidate(id);
-      }
-    }
-  }
-
-  private static ChatMessage sent(
-      Session session, SendReply reply, Envelope envelope, String text) {
-    long seq = reply.seq();
-    String conversation = reply.conversation();
-    session.state.accept(reply.messageId(), conversation, seq);
-    Optional<Long> cursor = session.state.cursor(conversation);
-    if (cursor.isEmpty() || cursor.get() == seq - 1) {
-      session.state.advance(conversation, seq);
-    }
-    session.addConversation(conversation);
-    long at = envelope.header().timestampMillis();
-    long stored = reply.storedAtMillis() != null ? reply.storedAtMillis() : at; // before version 4
+    EnvelopeSender.Sent sent =
+        textSender.send(
+            new TransferLink(sessions, session, sessions.options().live(), TEXT_PATIENCE),
+            id,
+            plaintext);
     return new ChatMessage(
-        conversation, seq, reply.messageId(), session.username(), at, stored, text, true);
+        id,
+        sent.seq(),
+        sent.messageId(),
+        session.username(),
+        sent.sentAtMillis(),
+        sent.storedAtMillis(),
+        text,
+        true);
   }
 
   @Override

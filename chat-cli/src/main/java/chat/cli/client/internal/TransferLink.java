@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The connection a long file transfer uses, across disconnects: the session's current connection
- * while it is up; after it is lost, the next one. A live client reconnects by itself and this waits
- * for it; a one-shot client is resumed here with its stored session token. Gives up after {@link
- * #PATIENCE} without a connection, however many requests were waiting for it ({@link Outage}).
+ * The connection a long file transfer, or a message whose answer did not come, uses across
+ * disconnects: the session's current connection while it is up; after it is lost, the next one. A
+ * live client reconnects by itself and this waits for it; a one-shot client is resumed here with
+ * its stored session token. Gives up after its patience ({@link #PATIENCE} for a transfer) without
+ * a connection, however many requests were waiting for it ({@link Outage}).
  */
 final class TransferLink implements FileLink {
   /** How long a transfer waits for the relay to come back. */
@@ -22,12 +23,16 @@ final class TransferLink implements FileLink {
   private final SessionManager sessions;
   private final Session session;
   private final boolean live;
-  private final Outage outage = new Outage(PATIENCE, System::nanoTime);
+  private final Duration patience;
+  private final Outage outage;
 
-  TransferLink(SessionManager sessions, Session session, boolean live) {
+  /** A link that waits up to {@code patience} for a lost connection to come back. */
+  TransferLink(SessionManager sessions, Session session, boolean live, Duration patience) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.session = Objects.requireNonNull(session, "session");
     this.live = live;
+    this.patience = Objects.requireNonNull(patience, "patience");
+    this.outage = new Outage(patience, System::nanoTime);
   }
 
   @Override
@@ -77,8 +82,8 @@ final class TransferLink implements FileLink {
   /**
    * An online connection: the current one, or a new one after a loss.
    *
-   * @throws CommandException.Network if none comes within {@link #PATIENCE} of the loss (counted
-   *     once for all the requests that wait for the same outage)
+   * @throws CommandException.Network if none comes within the patience of the loss (counted once
+   *     for all the requests that wait for the same outage)
    * @throws CommandException.SessionEnded if the relay ended the session or no longer accepts its
    *     token (a one-shot client's {@link SessionManager#reopen}), or a live client's reconnect
    *     stopped because the relay ended the session ({@link Session#ended})
@@ -118,8 +123,9 @@ final class TransferLink implements FileLink {
       if (outage.exhausted()) {
         throw new CommandException.Network(
             "the connection to the relay was lost and did not come back within "
-                + PATIENCE.toMinutes()
-                + " minutes",
+                + (patience.toSecondsPart() == 0 && patience.toMinutes() > 1
+                    ? patience.toMinutes() + " minutes"
+                    : patience.toSeconds() + " s"),
             last);
       }
       // A live client reconnects by itself within a second or so: look often. A one-shot client

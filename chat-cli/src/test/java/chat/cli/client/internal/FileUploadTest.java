@@ -77,7 +77,7 @@ class FileUploadTest {
         throw refuseOffer;
       }
       offers.add(plaintext);
-      return new EnvelopeSender.Sent(5, "ab".repeat(16), 1_000);
+      return new EnvelopeSender.Sent(5, "ab".repeat(16), 1_000, 1_000);
     }
 
     @Override
