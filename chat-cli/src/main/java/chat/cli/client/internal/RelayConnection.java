@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One TLS connection to the relay after the hello exchange: requests wait for their reply by id; a
@@ -62,6 +64,14 @@ final class RelayConnection implements AutoCloseable {
    * the connection broke ({@link #afterFailedWrite}).
    */
   static final Duration WRITE_FAILURE_GRACE = Duration.ofSeconds(2);
+
+  /**
+   * How much longer than the request timeout a keep-alive waits for its ping, whose own deadline is
+   * the timeout, before it takes the ping's write as stuck on the link.
+   */
+  static final Duration PING_WRITE_GRACE = Duration.ofSeconds(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
 
   private final Socket socket;
   private final Socket transport;
@@ -167,12 +177,41 @@ final class RelayConnection implements AutoCloseable {
    */
   void keepAlive() {
     long started = System.nanoTime();
+    // On a thread of its own: the ping's own write can block on a link that died with a full send
+    // buffer, where no timeout reaches it; the caller (the client's timer, which also reconnects
+    // and saves the state) waits a bounded time, and the drop ends that write.
+    CompletableFuture<CommandException> ping = new CompletableFuture<>();
+    Thread pinging =
+        new Thread(
+            () -> {
+              try {
+                expect(exchange(new PingRequest(nextId()), true), PongReply.class);
+                ping.complete(null);
+              } catch (CommandException e) {
+                ping.complete(e);
+              } catch (RuntimeException e) {
+                ping.completeExceptionally(e);
+              }
+            },
+            "chat-ping");
+    pinging.setDaemon(true);
+    pinging.start();
+    CommandException failure;
     try {
-      expect(exchange(new PingRequest(nextId()), true), PongReply.class);
-    } catch (CommandException e) {
-      if (timedOut(e) && lastReadNanos - started < 0) {
-        drop("the relay did not answer a ping within " + timeout.toSeconds() + " s");
-      }
+      failure = ping.get(timeout.toNanos() + PING_WRITE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      failure = new CommandException.Network("the ping could not be written", e);
+    } catch (ExecutionException e) {
+      // A failure of the client itself: said in its log, and the next ping tries again (the
+      // timer's task must not throw, or it never runs again).
+      LOG.warn("keep-alive ping failed", e.getCause());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (failure != null && timedOut(failure) && lastReadNanos - started < 0) {
+      drop("the relay did not answer a ping within " + timeout.toSeconds() + " s");
     }
   }
 

@@ -109,6 +109,26 @@ class RelayConnectionTest {
   }
 
   /**
+   * A ping whose own write blocks, on a link that died with a full send buffer, drops the
+   * connection all the same: the caller, the client's timer, is not held by the write, and the drop
+   * ends it.
+   */
+  @Test
+  // Without a bound on the wait for its own write, keepAlive() would never return.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void keepAlive_itsOwnWriteStuckOnTheLink_dropsTheConnection() throws Exception {
+    Droppable link = Droppable.open();
+    link.socket.holdWrites();
+
+    link.connection.keepAlive();
+
+    assertThat(link.socket.writeHeld.getCount()).as("the ping's write was held").isZero();
+    assertThat(link.lost.get(30, TimeUnit.SECONDS))
+        .isEqualTo("false the relay did not answer a ping within 2 s");
+    assertThat(link.closed).startsWith("tcp");
+  }
+
+  /**
    * A busy connection, whose answer to the ping waits behind other frames from the relay (a
    * download's chunks, a burst of messages), is kept: frames arriving show the link carries.
    */
@@ -155,6 +175,7 @@ class RelayConnectionTest {
             public synchronized void close() {
               closed.add("tcp");
               socket.relayCloses();
+              socket.releaseWrites(); // a write blocked on the link fails once its socket closes
             }
           };
       CompletableFuture<String> lost = new CompletableFuture<>();
