@@ -71,6 +71,9 @@ final class RelayConnection implements AutoCloseable {
    */
   static final Duration PING_WRITE_GRACE = Duration.ofSeconds(1);
 
+  /** The slices a large frame is written in (see {@link #write}): one TLS record's worth. */
+  static final int WRITE_SLICE_BYTES = 16 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
 
   private final Socket socket;
@@ -84,6 +87,10 @@ final class RelayConnection implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
   private final ReentrantLock writeLock = new ReentrantLock();
   private volatile long lastReadNanos = System.nanoTime();
+
+  /** When a slice of a large write last went into the socket (see {@link #write}). */
+  private volatile long lastWriteNanos = System.nanoTime();
+
   private volatile boolean closing;
   private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
@@ -171,9 +178,10 @@ final class RelayConnection implements AutoCloseable {
    * (behind a write stuck on the link) and nothing else came from the relay either: a relay that
    * stopped answering, or a link that died without a word (a laptop that slept, a network that
    * changed), which the socket alone would not notice for many minutes. A busy connection, whose
-   * answer waits behind a download, is kept. The listener hears a drop as a lost connection, so a
-   * live client reconnects. Other failures are left to whatever uses the connection next: it fails
-   * the same way and says why.
+   * answer waits behind a download, or whose ping waits behind an upload that is still moving on a
+   * slow uplink, is kept. The listener hears a drop as a lost connection, so a live client
+   * reconnects. Other failures are left to whatever uses the connection next: it fails the same way
+   * and says why.
    */
   void keepAlive() {
     long started = System.nanoTime();
@@ -210,7 +218,10 @@ final class RelayConnection implements AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
-    if (failure != null && timedOut(failure) && lastReadNanos - started < 0) {
+    if (failure != null
+        && timedOut(failure)
+        && lastReadNanos - started < 0
+        && lastWriteNanos - started < 0) {
       drop("the relay did not answer a ping within " + timeout.toSeconds() + " s");
     }
   }
@@ -292,8 +303,7 @@ final class RelayConnection implements AutoCloseable {
       }
       IOException failedWrite = null;
       try {
-        out.write(frame);
-        out.flush();
+        write(frame);
       } catch (IOException e) {
         failedWrite = e;
       } finally {
@@ -314,6 +324,25 @@ final class RelayConnection implements AutoCloseable {
       throw new CommandException.Network("interrupted while waiting for the relay", e);
     } finally {
       pending.remove(request.id());
+    }
+  }
+
+  /**
+   * Writes {@code frame} and flushes it; a large one (a file chunk) in slices, each of which, once
+   * the socket took it, shows that the link still carries bytes ({@link #lastWriteNanos}): on a
+   * slow uplink a chunk's write can outlast a keep-alive's timeout, with nothing to read meanwhile.
+   * A small write is not counted: on a dead link it still fits in the socket's send buffer.
+   */
+  private void write(byte[] frame) throws IOException {
+    if (frame.length <= WRITE_SLICE_BYTES * 4) {
+      out.write(frame);
+      out.flush();
+      return;
+    }
+    for (int at = 0; at < frame.length; at += WRITE_SLICE_BYTES) {
+      out.write(frame, at, Math.min(WRITE_SLICE_BYTES, frame.length - at));
+      out.flush();
+      lastWriteNanos = System.nanoTime();
     }
   }
 

@@ -3,9 +3,11 @@ package chat.cli.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
+import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
+import chat.protocol.FileChunkRequest;
 import chat.protocol.Frame;
 import chat.protocol.FrameCodec;
 import chat.protocol.HelloReply;
@@ -126,6 +128,41 @@ class RelayConnectionTest {
     assertThat(link.lost.get(30, TimeUnit.SECONDS))
         .isEqualTo("false the relay did not answer a ping within 2 s");
     assertThat(link.closed).startsWith("tcp");
+  }
+
+  /**
+   * A ping behind an upload on a slow uplink, whose chunk takes longer to write than the ping's
+   * timeout while nothing comes from the relay, is kept: the chunk's slices still go out.
+   */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void keepAlive_behindALargeWriteStillMoving_keepsTheConnection() throws Exception {
+    Droppable link = Droppable.open();
+    link.socket.slowWrites(Duration.ofMillis(250)); // 20 slices: about 5 s, the timeout 2 s
+    CompletableFuture<CommandException> upload = new CompletableFuture<>();
+    Thread uploading =
+        new Thread(
+            () -> {
+              try {
+                link.connection.exchange(
+                    new FileChunkRequest(
+                        link.connection.nextId(),
+                        "ab".repeat(16),
+                        0,
+                        Bytes.of(new byte[20 * RelayConnection.WRITE_SLICE_BYTES - 1_000])));
+                upload.complete(null);
+              } catch (CommandException e) {
+                upload.complete(e);
+              }
+            },
+            "upload");
+    uploading.start();
+    link.socket.slowWriteStarted.await();
+
+    link.connection.keepAlive(); // waits behind the chunk, then for an answer that never comes
+
+    assertThat(link.lost).isNotDone();
+    assertThat(link.connection.isOpen()).isTrue();
   }
 
   /**
@@ -280,6 +317,8 @@ class RelayConnectionTest {
     private final CountDownLatch writeFailed = new CountDownLatch(1);
     private final CountDownLatch writeHeld = new CountDownLatch(1);
     private final CountDownLatch writesReleased = new CountDownLatch(1);
+    private final CountDownLatch slowWriteStarted = new CountDownLatch(1);
+    private volatile long slowWriteMillis;
     private volatile boolean holding;
     private volatile boolean failing;
     private volatile boolean closed;
@@ -295,6 +334,14 @@ class RelayConnectionTest {
 
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
+            if (slowWriteMillis > 0 && len > 1_000) {
+              slowWriteStarted.countDown();
+              try {
+                Thread.sleep(slowWriteMillis);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
             if (holding) {
               writeHeld.countDown();
               try {
@@ -321,6 +368,11 @@ class RelayConnectionTest {
 
     void failWrites() {
       failing = true;
+    }
+
+    /** From now on a write of more than a few bytes takes {@code each}, as on a slow uplink. */
+    void slowWrites(Duration each) {
+      slowWriteMillis = each.toMillis();
     }
 
     /**
