@@ -14,6 +14,8 @@ import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
 import chat.protocol.Frame;
 import chat.protocol.Reply;
 import chat.protocol.SendReply;
@@ -105,6 +107,7 @@ class SlowRelayEndToEndTest {
   private static final class LostAnswer implements Tamper {
     private final boolean cut;
     private final AtomicBoolean armed = new AtomicBoolean();
+    private final AtomicBoolean refuseCopy = new AtomicBoolean();
     final List<Bytes> sendsToRelay = new CopyOnWriteArrayList<>();
 
     LostAnswer(boolean cut) {
@@ -127,6 +130,9 @@ class SlowRelayEndToEndTest {
         }
         return List.of();
       }
+      if (frame instanceof SendReply copy && refuseCopy.compareAndSet(true, false)) {
+        return List.of(new ErrorReply(copy.re(), ErrorCode.RATE_LIMITED, "slow down"));
+      }
       return List.of(frame);
     }
   }
@@ -141,6 +147,32 @@ class SlowRelayEndToEndTest {
   void connectionLostBeforeTheAnswer_theSameEnvelopeGoesAgainOnTheNextOne_andArrivesOnce()
       throws Exception {
     sendWithTheAnswerLost(new LostAnswer(true));
+  }
+
+  @Test
+  void answerLost_theCopyRefusedForNow_theErrorSaysTheMessageMayHaveBeenDelivered()
+      throws Exception {
+    LostAnswer lost = new LostAnswer(false);
+    try (Relay relay = RelayFixture.start(dataDir);
+        HostileRelay proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
+        RelayChatClient alice =
+            Clients.live(
+                proxy.port(), homes.resolve("alice"), Duration.ofSeconds(2), Duration.ofHours(1))) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.join("#team");
+      proxy.tamper(lost);
+      lost.armed.set(true);
+      lost.refuseCopy.set(true);
+
+      assertThatThrownBy(() -> alice.send("#team", "stored, though the copy was refused"))
+          .isInstanceOf(CommandException.RateLimited.class)
+          .hasMessage(
+              "the relay says: slow down; the message may still have been delivered: look at the"
+                  + " conversation's history before sending it again");
+      assertThat(alice.history("#team", 10))
+          .extracting(ChatMessage::text)
+          .containsExactly("stored, though the copy was refused");
+    }
   }
 
   private void sendWithTheAnswerLost(LostAnswer lost) throws Exception {
@@ -183,6 +215,8 @@ class SlowRelayEndToEndTest {
       assertThat(bob.history("#team", 10))
           .extracting(ChatMessage::text)
           .containsExactly("before", "once", "after");
+      // The send showed it; the catch-up after the reconnect, which found it stored, did not.
+      assertThat(aliceEvents.messages).extracting(ChatMessage::text).doesNotContain("once");
     }
   }
 }

@@ -86,6 +86,9 @@ final class ClientState {
   /** Cursors forgotten since the last write: the file's copies are not merged back. */
   private final Set<String> cursorsForgotten = new HashSet<>();
 
+  /** Ids of own messages being sent whose answer has not come (not saved: see {@link #sending}). */
+  private final Set<String> sending = new HashSet<>();
+
   private boolean dirty;
 
   /**
@@ -289,6 +292,23 @@ final class ClientState {
   /** Where message {@code id} was accepted, if it was. */
   synchronized Optional<Seen> seen(String id) {
     return Optional.ofNullable(seen.get(id));
+  }
+
+  /**
+   * Marks own message {@code id} as being sent ({@code on}) or no longer: while it is, a delivery
+   * of it (stored, its answer lost with the connection) is left to the send, which shows it.
+   */
+  synchronized void sending(String id, boolean on) {
+    if (on) {
+      sending.add(id);
+    } else {
+      sending.remove(id);
+    }
+  }
+
+  /** Whether own message {@code id} is being sent (see {@link #sending(String, boolean)}). */
+  synchronized boolean isSending(String id) {
+    return sending.contains(id);
   }
 
   /** Remembers an accepted message id. */

@@ -36,8 +36,9 @@ final class EnvelopeSender {
   static final int MAX_TRIES = 3;
 
   /**
-   * Copies of a text message sent before giving up: a person waits at most about two request
-   * timeouts (or one and the wait for a lost connection to come back).
+   * Copies of a text message sent before giving up. A person waits at most two request timeouts
+   * and, after a lost connection, the wait for it to come back ({@code RelayChatClient}'s 30 s): a
+   * minute and a half at worst with the defaults.
    */
   static final int TEXT_TRIES = 2;
 
@@ -101,7 +102,6 @@ final class EnvelopeSender {
   Sent send(TransferLink link, String conversation, byte[] plaintext) {
     Session session = link.session();
     IdentityKeyPair me = session.me();
-    int tries = text ? TEXT_TRIES : MAX_TRIES;
     for (int seal = 1; ; seal++) {
       List<MemberInfo> members = session.members.members(conversation);
       session.members.requireAnnounced(conversation);
@@ -110,56 +110,103 @@ final class EnvelopeSender {
       Bytes encoded = Bytes.of(envelope.encode());
       String messageId = envelope.header().messageIdHex();
       long at = envelope.header().timestampMillis();
-      for (int copy = 1; copy <= tries; copy++) {
-        RelayConnection relay;
-        Reply reply;
-        try {
-          // Text is refused at once while the client reconnects ("try again in a moment"): nothing
-          // of it has gone out yet, and a person should not wait on a message they can send again.
-          relay = text && copy == 1 ? session.connection() : link.online();
-        } catch (CommandException.Network e) {
-          throw copy == 1 ? e : mayBeDelivered(e);
+      // Until its answer comes, a catch-up or push that finds this message stored (its first
+      // copy's answer lost) leaves it to this send to show, which then shows it once.
+      session.state.sending(messageId, true);
+      try {
+        Optional<Sent> sent = sendCopies(link, session, conversation, encoded, messageId, at, seal);
+        if (sent.isPresent()) {
+          return sent.get();
         }
-        try {
-          reply = relay.exchange(new SendRequest(relay.nextId(), conversation, encoded));
-        } catch (CommandException.Network e) {
-          if (!RelayConnection.timedOut(e) && !Thread.currentThread().isInterrupted()) {
-            // A write can fail before the reader notices the loss: the next copy waits for the
-            // next connection instead of going the same way. A slow relay's connection is kept.
-            relay.abort();
-          }
-          if (copy == tries) {
-            throw mayBeDelivered(e);
-          }
-          continue;
+      } finally {
+        session.state.sending(messageId, false);
+      }
+    }
+  }
+
+  /**
+   * Sends {@code encoded} up to its number of copies; empty if the relay reported a recipient who
+   * left, for a seal to a fresh member list.
+   */
+  private Optional<Sent> sendCopies(
+      TransferLink link,
+      Session session,
+      String conversation,
+      Bytes encoded,
+      String messageId,
+      long at,
+      int seal) {
+    int tries = text ? TEXT_TRIES : MAX_TRIES;
+    for (int copy = 1; ; copy++) {
+      RelayConnection relay;
+      Reply reply;
+      try {
+        // Text is refused at once while the client reconnects ("try again in a moment"): nothing
+        // of it has gone out yet, and a person should not wait on a message they can send again.
+        relay = text && copy == 1 ? session.connection() : link.online();
+      } catch (CommandException e) {
+        throw copy == 1 ? e : mayBeDelivered(e);
+      }
+      try {
+        reply = relay.exchange(new SendRequest(relay.nextId(), conversation, encoded));
+      } catch (CommandException.Network e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw mayBeDelivered(e); // the client is closing: no more copies
         }
-        if (reply instanceof SendReply ok) {
-          record(session, ok);
-          long stored = ok.storedAtMillis() != null ? ok.storedAtMillis() : at; // before version 4
-          return new Sent(ok.seq(), messageId, at, stored);
+        if (!RelayConnection.timedOut(e)) {
+          // A write can fail before the reader notices the loss: the next copy waits for the
+          // next connection instead of going the same way. A slow relay's connection is kept.
+          relay.abort();
         }
-        ErrorCode code = reply instanceof ErrorReply error ? error.code() : null;
-        if (code == ErrorCode.DUPLICATE_MESSAGE && copy > 1) {
-          return new Sent(0, messageId, at, at);
+        if (copy == tries) {
+          throw mayBeDelivered(e);
         }
-        if (code == ErrorCode.RECIPIENT_NOT_MEMBER && seal == 1) {
-          session.members.invalidate(conversation);
-          break;
-        }
+        continue;
+      }
+      if (reply instanceof SendReply ok) {
+        record(session, ok);
+        long stored = ok.storedAtMillis() != null ? ok.storedAtMillis() : at; // before version 4
+        return Optional.of(new Sent(ok.seq(), messageId, at, stored));
+      }
+      ErrorCode code = reply instanceof ErrorReply error ? error.code() : null;
+      if (code == ErrorCode.DUPLICATE_MESSAGE && copy > 1) {
+        return Optional.of(new Sent(0, messageId, at, at));
+      }
+      if (code == ErrorCode.RECIPIENT_NOT_MEMBER && seal == 1 && copy == 1) {
+        // Refused, so not stored: sealed again without them. (A later copy refused so, by a relay
+        // older than this client, may follow a stored first one: sealed again, it would be twice.)
+        session.members.invalidate(conversation);
+        return Optional.empty();
+      }
+      try {
         if (text) {
           RelayConnection.expect(reply, SendReply.class);
         } else {
           FileErrors.expect(reply, SendReply.class);
         }
+      } catch (CommandException e) {
+        throw copy == 1 ? e : mayBeDelivered(e);
       }
     }
   }
 
-  /** A text message's failure after a copy of it may have reached the relay, saying so. */
-  private CommandException.Network mayBeDelivered(CommandException.Network failure) {
-    return text
-        ? new CommandException.Network(failure.getMessage() + MAY_BE_DELIVERED, failure)
-        : failure;
+  /**
+   * A text message's failure after a copy of it may have reached the relay, saying so, of the same
+   * kind (so with the same exit code) where it is a network, rate-limit or usage failure.
+   */
+  private CommandException mayBeDelivered(CommandException failure) {
+    if (!text) {
+      return failure;
+    }
+    String message = failure.getMessage() + MAY_BE_DELIVERED;
+    if (failure instanceof CommandException.Network) {
+      return new CommandException.Network(message, failure);
+    } else if (failure instanceof CommandException.RateLimited) {
+      return new CommandException.RateLimited(message);
+    } else if (failure.getClass() == CommandException.Usage.class) {
+      return new CommandException.Usage(message);
+    }
+    return failure;
   }
 
   private static void record(Session session, SendReply reply) {

@@ -178,6 +178,10 @@ final class Inbox {
     if (opened.isEmpty()) {
       return opened;
     }
+    if (opened.get().message().own() && state.isSending(id)) {
+      // Stored before its sender's answer came (lost with a connection): the send shows it.
+      return Optional.empty();
+    }
     if (live) {
       checkRecipients(conversation, header);
     }

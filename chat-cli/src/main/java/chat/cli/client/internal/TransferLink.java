@@ -94,7 +94,7 @@ final class TransferLink implements FileLink {
     CommandException last = null;
     for (int attempt = 0; ; attempt++) {
       if (sessions.current().orElse(null) != session) {
-        throw new CommandException.Network("the session ended during the transfer", null);
+        throw new CommandException.Network("the session ended while waiting for the relay", null);
       }
       CommandException.SessionEnded ended = session.ended();
       if (ended != null) {

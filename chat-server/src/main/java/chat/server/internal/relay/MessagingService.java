@@ -28,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sending, history and sync. A send is checked (sender, key, signature, membership, recipients, new
- * id), stored durably, acknowledged, and only then fanned out in per-recipient form. The relay
- * never decrypts: it only parses, verifies signatures and splits.
+ * Sending, history and sync. A send is checked (membership, envelope, sender and key, new id or a
+ * copy of the stored one, signature, recipients), stored durably, acknowledged, and only then
+ * fanned out in per-recipient form; a copy of a stored envelope gets the first copy's answer. The
+ * relay decrypts no user content: it only parses, verifies signatures and splits (and opens its own
+ * at-rest layer to compare a copy).
  */
 public final class MessagingService {
   private static final Logger LOG = LoggerFactory.getLogger(MessagingService.class);
