@@ -167,6 +167,9 @@ final class Inbox {
       return Optional.empty();
     }
     String id = header.messageIdHex();
+    // Read before the seen check, as a send records its message before it ends: a send that ends
+    // meanwhile, or while this message is being opened, has it seen or still marked here.
+    boolean beingSent = state.isSending(id);
     Optional<ClientState.Seen> seen = state.seen(id);
     if (seen.isPresent()) {
       if (!seen.get().conversation().equals(conversation) || seen.get().seq() != stored.seq()) {
@@ -178,7 +181,7 @@ final class Inbox {
     if (opened.isEmpty()) {
       return opened;
     }
-    if (opened.get().message().own() && state.isSending(id)) {
+    if (opened.get().message().own() && beingSent) {
       // Stored before its sender's answer came (lost with a connection): the send shows it.
       return Optional.empty();
     }
