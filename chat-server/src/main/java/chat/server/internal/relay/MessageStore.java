@@ -81,10 +81,10 @@ public interface MessageStore {
       Bytes envelope,
       Consumer<Stored> onCommit);
 
-  /** True if a message with this id is stored. */
-  boolean exists(Bytes messageId);
-
-  /** The stored message with this id, if there is one. */
+  /**
+   * The stored message with this id, if there is one; its envelope is read only when asked for, so
+   * that this costs a send no more than a look at the id.
+   */
   Optional<Row> find(Bytes messageId);
 
   /** Up to {@code limit} messages with seq below {@code before}, newest first. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -100,12 +101,14 @@ public final class MessagingService {
     if (!header.senderId().equals(username) || !header.senderKey().matches(sender.fingerprint())) {
       throw new RelayException(ErrorCode.SENDER_MISMATCH);
     }
-    if (store.exists(header.messageId())) {
+    Optional<MessageStore.Row> earlier = store.find(header.messageId());
+    if (earlier.isPresent()) {
       // Before the signature: a copy of a stored envelope was checked when it was stored. The
       // store, too, looks for a stored copy before it checks the recipients: one who left since
       // must not turn a copy into a refusal (the client would seal it again, and it would come
       // twice).
-      return CompletableFuture.completedFuture(() -> answerCopy(connection, request, header));
+      return CompletableFuture.completedFuture(
+          () -> answerCopy(connection, request, header, earlier));
     }
     RecipientForms forms;
     try {
@@ -147,7 +150,8 @@ public final class MessagingService {
                     && refused.code() == ErrorCode.DUPLICATE_MESSAGE) {
                   // An earlier copy was stored while this one was checked: a send whose answer
                   // the client gave up on, sent again. Looked up off the storage writer.
-                  return () -> answerCopy(connection, request, header);
+                  return () ->
+                      answerCopy(connection, request, header, store.find(header.messageId()));
                 }
                 throw failure instanceof CompletionException c
                     ? c
@@ -169,16 +173,20 @@ public final class MessagingService {
   }
 
   /**
-   * Answers a send whose message id is already stored. If the stored message is this very envelope
-   * in this conversation, the send is a copy sent again by a client whose first answer was lost (a
-   * timeout, a dropped connection): it gets the first copy's answer, and nothing is stored or
-   * pushed again. Its sender sent that copy: the envelope names them and their key, which the relay
-   * checked before this. Anything else with a stored id is refused with {@code DUPLICATE_MESSAGE}.
+   * Answers a send whose message id is already stored, as {@code stored} (read off the storage
+   * writer). If the stored message is this very envelope in this conversation, the send is a copy
+   * sent again by a client whose first answer was lost (a timeout, a dropped connection): it gets
+   * the first copy's answer, and nothing is stored or pushed again. Its sender sent that copy: the
+   * envelope names them and their key, which the relay checked before this. Anything else with a
+   * stored id is refused with {@code DUPLICATE_MESSAGE}.
    */
-  private void answerCopy(ClientConnection connection, SendRequest request, EnvelopeHeader header) {
+  private void answerCopy(
+      ClientConnection connection,
+      SendRequest request,
+      EnvelopeHeader header,
+      Optional<MessageStore.Row> stored) {
     MessageStore.Row earlier =
-        store
-            .find(header.messageId())
+        stored
             .filter(row -> row.conversation().equals(request.conversation()))
             .filter(row -> row.envelope().filter(request.envelope()::equals).isPresent())
             .orElseThrow(() -> new RelayException(ErrorCode.DUPLICATE_MESSAGE));

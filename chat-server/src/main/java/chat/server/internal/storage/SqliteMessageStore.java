@@ -227,20 +227,9 @@ public final class SqliteMessageStore implements MessageStore {
   }
 
   @Override
-  public boolean exists(Bytes messageId) {
-    try {
-      return database.read(c -> messages.exists(c, messageId.toByteArray()));
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  @Override
   public Optional<Row> find(Bytes messageId) {
     try {
-      return rows(database.read(c -> messages.byId(c, messageId.toByteArray()).stream().toList()))
-          .stream()
-          .findFirst();
+      return database.read(c -> messages.byId(c, messageId.toByteArray())).map(this::row);
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -267,15 +256,14 @@ public final class SqliteMessageStore implements MessageStore {
   private List<Row> rows(List<MessageRow> rows) {
     List<Row> out = new ArrayList<>(rows.size());
     for (MessageRow row : rows) {
-      out.add(
-          new Row(
-              row.conversation(),
-              row.seq(),
-              row.storedAtMillis(),
-              row.messageId(),
-              () -> envelope(row)));
+      out.add(row(row));
     }
     return out;
+  }
+
+  private Row row(MessageRow row) {
+    return new Row(
+        row.conversation(), row.seq(), row.storedAtMillis(), row.messageId(), () -> envelope(row));
   }
 
   /**
