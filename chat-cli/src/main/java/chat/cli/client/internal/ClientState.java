@@ -7,14 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
@@ -50,9 +44,6 @@ final class ClientState {
    * lists and unlists conversations it invents could grow the file without end.
    */
   static final int MAX_UNLISTED_CURSORS = 1_000;
-
-  /** One monitor per state file in this process: file locks are held per process, not thread. */
-  private static final Map<Path, Object> WRITERS = new ConcurrentHashMap<>();
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -413,57 +404,32 @@ final class ClientState {
    *
    * @return whether the file was written (false: nothing had changed)
    */
-  @SuppressWarnings("try") // the lock is held for the block, not used in it
   synchronized boolean save() {
     if (!dirty) {
       return false;
     }
-    synchronized (WRITERS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
-      try (FileChannel lockFile = openLockFile();
-          FileLock lock = lockFile == null ? null : lockQuietly(lockFile)) {
-        Session written = mergeFromDisk();
-        StateFile out =
-            new StateFile(
-                server,
-                written,
-                cursors,
-                new ArrayList<>(seen.values()),
-                pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes));
-        PrivateFiles.write(file, JSON.writeValueAsBytes(out));
-        deletesSent.clear();
-        cursorsForgotten.clear();
-        unsaved = null;
-      } catch (IOException e) {
-        throw new CommandException.FileAccess("cannot write " + file, e);
-      }
+    try {
+      ProfileLock.holding(
+          file,
+          () -> {
+            Session written = mergeFromDisk();
+            StateFile out =
+                new StateFile(
+                    server,
+                    written,
+                    cursors,
+                    new ArrayList<>(seen.values()),
+                    pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes));
+            PrivateFiles.write(file, JSON.writeValueAsBytes(out));
+            return null;
+          });
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot write " + file, e);
     }
+    deletesSent.clear();
+    cursorsForgotten.clear();
+    unsaved = null;
     dirty = false;
     return true;
-  }
-
-  /** The lock file beside the state file (0600), or null where it cannot be made. */
-  private FileChannel openLockFile() {
-    Path lockPath = file.resolveSibling(file.getFileName() + ".lock");
-    try {
-      FileAttribute<?>[] attributes =
-          PrivateFiles.isPosix(file.toAbsolutePath().getParent())
-              ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-              }
-              : new FileAttribute<?>[0];
-      return FileChannel.open(
-          lockPath, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes);
-    } catch (IOException | UnsupportedOperationException e) {
-      return null; // a read-only folder fails the write below with its own message
-    }
-  }
-
-  /** An exclusive lock, or null on a file system without locks (the save goes on unlocked). */
-  private static FileLock lockQuietly(FileChannel channel) {
-    try {
-      return channel.lock();
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

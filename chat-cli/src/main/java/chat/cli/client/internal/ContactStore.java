@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,13 @@ import java.util.TreeMap;
  * Contacts' identities pinned on first use, with their trust state: unverified, verified (safety
  * number compared) or changed (the relay serves another key, which stays unused until the person
  * accepts it). Kept in {@code contacts.json}; every change is written at once.
+ *
+ * <p>Other processes of the profile share the file (a {@code chat listen} or the TUI running while
+ * {@code chat keys trust} or a one-shot {@code chat send} pins or verifies a key). Each read looks
+ * whether the file changed since this process last read or wrote it (its modification time, size
+ * and file key: every write replaces it by a renamed copy) and reads it again if so. Each change
+ * reads it again under {@code contacts.json.lock} ({@link ProfileLock}), changes one contact and
+ * writes it, so a process never writes its older copy over another's pin or verification.
  */
 final class ContactStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +39,10 @@ final class ContactStore {
   private static final int MAX_PARSED = 1024;
 
   private final Path file;
-  private final Map<String, Contact> contacts;
+  private Map<String, Contact> contacts;
+
+  /** The file as last read or written here; {@link #ABSENT} when there was none. */
+  private Stamp stamp;
 
   /**
    * Stored bundles already parsed, by their stored form: parsing checks a bundle's self-signature,
@@ -47,9 +59,28 @@ final class ContactStore {
 
   private final ProfileWriter writer;
 
-  private ContactStore(Path file, Map<String, Contact> contacts, ProfileWriter writer) {
+  /**
+   * How long after its last change a file's modification time tells it apart from its next version:
+   * file systems keep the time in ticks (of a few milliseconds, or up to 2 s on some), and two
+   * writes within one tick can leave the same time.
+   */
+  private static final long TICK_MILLIS = 2_000;
+
+  /**
+   * What tells one version of the file from another without reading it. {@code settled}: it was
+   * looked at over a {@link #TICK_MILLIS} after its last change, so a later change shows in its
+   * time; a file looked at sooner is read again at each use until it settles (as Git treats its
+   * index).
+   */
+  private record Stamp(FileTime modified, long size, Object fileKey, boolean settled) {}
+
+  private static final Stamp ABSENT = new Stamp(FileTime.fromMillis(0), -1, null, true);
+
+  private ContactStore(
+      Path file, Map<String, Contact> contacts, Stamp stamp, ProfileWriter writer) {
     this.file = file;
     this.contacts = contacts;
+    this.stamp = stamp;
     this.writer = writer;
   }
 
@@ -60,6 +91,16 @@ final class ContactStore {
 
   /** The store in {@code file}, written through {@code writer}. */
   static ContactStore load(Path file, ProfileWriter writer) {
+    Stamp stamp = stampOf(file).orElse(null);
+    return new ContactStore(file, read(file), stamp, writer);
+  }
+
+  /**
+   * The contacts in {@code file}, by username key (none if it does not exist).
+   *
+   * @throws CommandException.FileAccess if it cannot be read or parsed
+   */
+  private static Map<String, Contact> read(Path file) {
     Map<String, Contact> contacts = new TreeMap<>();
     try {
       List<Contact> list = JSON.readValue(Files.readAllBytes(file), new TypeReference<>() {});
@@ -73,17 +114,57 @@ final class ContactStore {
           file + " is damaged (" + e.getClass().getSimpleName() + "); move it away to start over",
           e);
     }
-    return new ContactStore(file, contacts, writer);
+    return contacts;
+  }
+
+  /**
+   * The file's stamp now: {@link #ABSENT} if it does not exist, empty if it cannot be looked at (a
+   * profile folder gone or unreadable: what this process holds stays, and a change fails at its
+   * write).
+   */
+  private static Optional<Stamp> stampOf(Path file) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      FileTime modified = attributes.lastModifiedTime();
+      boolean settled = modified.toMillis() < System.currentTimeMillis() - TICK_MILLIS;
+      return Optional.of(new Stamp(modified, attributes.size(), attributes.fileKey(), settled));
+    } catch (NoSuchFileException e) {
+      return Optional.of(ABSENT);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads the file again if another process changed it since this one last read or wrote it. For a
+   * read, a file that does not parse any more leaves what this process holds (it is said when the
+   * next change reads it); for a change ({@code strict}) it is refused, as at load.
+   */
+  private void refresh(boolean strict) {
+    Optional<Stamp> now = stampOf(file);
+    if (now.isEmpty() || (now.get().settled() && now.get().equals(stamp))) {
+      return;
+    }
+    try {
+      contacts = read(file);
+    } catch (CommandException.FileAccess e) {
+      if (strict) {
+        throw e;
+      }
+    }
+    stamp = now.get();
   }
 
   /** The pinned bundle of {@code username}, if pinned. */
   synchronized Optional<IdentityBundle> pinned(String username) {
+    refresh(false);
     return Optional.ofNullable(contacts.get(Usernames.key(username)))
         .map(contact -> parse(contact.bundle()));
   }
 
   /** The bundle the relay serves instead of the pinned one, if the key changed. */
   synchronized Optional<IdentityBundle> pending(String username) {
+    refresh(false);
     return Optional.ofNullable(contacts.get(Usernames.key(username)))
         .filter(contact -> contact.pending() != null)
         .map(contact -> parse(contact.pending()));
@@ -91,12 +172,14 @@ final class ContactStore {
 
   /** The trust state of {@code username}; unpinned contacts count as unverified. */
   synchronized TrustState state(String username) {
+    refresh(false);
     Contact contact = contacts.get(Usernames.key(username));
     return contact == null ? TrustState.UNVERIFIED : contact.state();
   }
 
   /** Every pinned username, sorted. */
   synchronized List<String> usernames() {
+    refresh(false);
     return contacts.values().stream().map(Contact::username).sorted().toList();
   }
 
@@ -107,71 +190,99 @@ final class ContactStore {
    * @return the resulting trust state
    */
   synchronized TrustState observe(IdentityBundle bundle) {
-    String key = Usernames.key(bundle.userId());
-    Contact contact = contacts.get(key);
-    String encoded = encode(bundle);
-    if (contact == null) {
-      contacts.put(key, new Contact(bundle.userId(), encoded, false, null));
-    } else if (parse(contact.bundle()).fingerprint().matches(bundle.fingerprint())) {
-      if (contact.pending() == null) {
-        return contact.state();
-      }
-      contacts.put(
-          key, new Contact(contact.username(), contact.bundle(), contact.verified(), null));
-    } else {
-      if (encoded.equals(contact.pending())) {
-        return TrustState.CHANGED;
-      }
-      contacts.put(
-          key, new Contact(contact.username(), contact.bundle(), contact.verified(), encoded));
-    }
-    try {
-      save();
-    } catch (CommandException.FileAccess e) {
-      // Not pinned unless written: a key trusted here but not on disk would be pinned anew (and a
-      // change of it missed) by the next run.
-      if (contact == null) {
-        contacts.remove(key);
-      } else {
-        contacts.put(key, contact);
-      }
-      throw e;
-    }
-    return contacts.get(key).state();
+    return locked(
+        () -> {
+          String key = Usernames.key(bundle.userId());
+          Contact contact = contacts.get(key);
+          String encoded = encode(bundle);
+          Contact changed;
+          if (contact == null) {
+            changed = new Contact(bundle.userId(), encoded, false, null);
+          } else if (parse(contact.bundle()).fingerprint().matches(bundle.fingerprint())) {
+            if (contact.pending() == null) {
+              return contact.state();
+            }
+            changed = new Contact(contact.username(), contact.bundle(), contact.verified(), null);
+          } else {
+            if (encoded.equals(contact.pending())) {
+              return TrustState.CHANGED;
+            }
+            changed =
+                new Contact(contact.username(), contact.bundle(), contact.verified(), encoded);
+          }
+          return put(key, changed, contact).state();
+        });
   }
 
   /** Accepts the pending key of {@code username}: it becomes the pin, unverified. */
   synchronized void accept(String username) {
-    String key = Usernames.key(username);
-    Contact contact = contacts.get(key);
-    if (contact == null) {
-      throw new CommandException.Usage("no key pinned for " + username + " yet");
-    }
-    if (contact.pending() != null) {
-      contacts.put(key, new Contact(contact.username(), contact.pending(), false, null));
-      save();
-    }
+    locked(
+        () -> {
+          String key = Usernames.key(username);
+          Contact contact = contacts.get(key);
+          if (contact == null) {
+            throw new CommandException.Usage("no key pinned for " + username + " yet");
+          }
+          if (contact.pending() != null) {
+            put(key, new Contact(contact.username(), contact.pending(), false, null), contact);
+          }
+          return null;
+        });
   }
 
   /** Marks {@code username}'s pinned key verified. */
   synchronized void markVerified(String username) {
-    String key = Usernames.key(username);
-    Contact contact = contacts.get(key);
-    if (contact == null || contact.pending() != null) {
-      throw CommandException.KeysChanged.verifying(username); // each front end names /trust
-    }
-    contacts.put(key, new Contact(contact.username(), contact.bundle(), true, null));
-    save();
+    locked(
+        () -> {
+          String key = Usernames.key(username);
+          Contact contact = contacts.get(key);
+          if (contact == null || contact.pending() != null) {
+            throw CommandException.KeysChanged.verifying(username); // each front end names /trust
+          }
+          return put(key, new Contact(contact.username(), contact.bundle(), true, null), contact);
+        });
   }
 
-  private void save() {
+  /**
+   * Runs {@code change} on the file as it is now, holding its lock: another process's pins and
+   * verifications since this one last read it are read first, so writing does not undo them.
+   */
+  private <T> T locked(ProfileLock.Locked<T> change) {
+    try {
+      return ProfileLock.holding(
+          file,
+          () -> {
+            refresh(true);
+            return change.run();
+          });
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Stores {@code changed} under {@code key} and writes the file; if it cannot be written, puts
+   * {@code before} back (null: none). Not pinned unless written: a key trusted here but not on disk
+   * would be pinned anew (and a change of it missed) by the next run.
+   */
+  private Contact put(String key, Contact changed, Contact before) {
+    contacts.put(key, changed);
     try {
       writer.write(
           file,
           JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(List.copyOf(contacts.values())));
-    } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot write " + file, e);
+    } catch (IOException | CommandException.FileAccess e) {
+      if (before == null) {
+        contacts.remove(key);
+      } else {
+        contacts.put(key, before);
+      }
+      throw e instanceof CommandException.FileAccess f
+          ? f
+          : new CommandException.FileAccess("cannot write " + file, e);
     }
+    stamp = stampOf(file).orElse(null);
+    return changed;
   }
 
   private static String encode(IdentityBundle bundle) {

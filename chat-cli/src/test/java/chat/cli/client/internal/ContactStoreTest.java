@@ -12,10 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pinned contact keys: parsed once per stored form, and always the one stored now. */
+/**
+ * Pinned contact keys: parsed once per stored form, always the one stored now, and shared with
+ * other processes of the profile without undoing their changes.
+ */
 class ContactStoreTest {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -86,5 +95,78 @@ class ContactStoreTest {
           .hasMessageStartingWith("cannot write " + profile.resolve("contacts.json"));
     }
     assertThat(contacts.pinned("bob")).isEmpty();
+  }
+
+  /**
+   * Two processes of one profile (a chat listen and a chat keys trust): neither undoes the other.
+   */
+  @Test
+  void observe_anotherProcessVerifiedMeanwhile_keepsTheVerification() {
+    Path file = dir.resolve("contacts.json");
+    ContactStore listening = ContactStore.load(file);
+    listening.observe(bundle("bob"));
+    ContactStore trusting = ContactStore.load(file);
+
+    trusting.markVerified("bob");
+    assertThat(listening.state("bob")).isEqualTo(TrustState.VERIFIED);
+    listening.observe(bundle("carol"));
+
+    ContactStore after = ContactStore.load(file);
+    assertThat(after.state("bob")).isEqualTo(TrustState.VERIFIED);
+    assertThat(after.usernames()).containsExactly("bob", "carol");
+  }
+
+  @Test
+  void state_anotherProcessAcceptedAChangedKey_theNewKeyAtOnce() {
+    Path file = dir.resolve("contacts.json");
+    ContactStore listening = ContactStore.load(file);
+    IdentityBundle replacement = bundle("bob");
+    listening.observe(bundle("bob"));
+    assertThat(listening.observe(replacement)).isEqualTo(TrustState.CHANGED);
+
+    ContactStore.load(file).accept("bob");
+
+    assertThat(listening.state("bob")).isEqualTo(TrustState.UNVERIFIED);
+    assertThat(listening.pinned("bob")).contains(replacement);
+    assertThat(listening.pending("bob")).isEmpty();
+  }
+
+  @Test
+  void observe_twoStoresPinningAtOnce_keepEveryPin() throws Exception {
+    Path file = dir.resolve("contacts.json");
+    ContactStore first = ContactStore.load(file);
+    ContactStore second = ContactStore.load(file);
+    List<IdentityBundle> bundles = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      bundles.add(bundle("user" + i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> a = pool.submit(() -> bundles.subList(0, 4).forEach(first::observe));
+      Future<?> b = pool.submit(() -> bundles.subList(4, 8).forEach(second::observe));
+      a.get(60, TimeUnit.SECONDS);
+      b.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(ContactStore.load(file).usernames()).hasSize(8);
+    assertThat(first.usernames()).hasSize(8);
+  }
+
+  /** A file damaged by hand while a client runs: reads keep what it held, a change is refused. */
+  @Test
+  void observe_fileDamagedMeanwhile_refused_andTheFileLeftAsItIs() throws Exception {
+    Path file = dir.resolve("contacts.json");
+    ContactStore contacts = ContactStore.load(file);
+    IdentityBundle bob = bundle("bob");
+    contacts.observe(bob);
+    Files.writeString(file, "[{\"username\":", StandardCharsets.UTF_8);
+
+    assertThat(contacts.pinned("bob")).contains(bob);
+    assertThatThrownBy(() -> contacts.observe(bundle("carol")))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("is damaged");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("[{\"username\":");
   }
 }
