@@ -3,6 +3,8 @@ package chat.cli.client.internal;
 import chat.crypto.FileStreamCipher;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -35,16 +37,25 @@ final class FileKey {
   /**
    * Reads the base64 form.
    *
-   * @throws IllegalArgumentException if it is not base64 of 32 bytes
+   * @throws IllegalArgumentException if it is not standard padded base64 of 32 bytes, in its one
+   *     form (a form another client would read otherwise, or not at all, is refused)
    */
   @JsonCreator
   static FileKey fromBase64(String text) {
     Objects.requireNonNull(text, "text");
     byte[] decoded = Base64.getDecoder().decode(text);
+    byte[] again = null;
     try {
+      again = Base64.getEncoder().encode(decoded);
+      if (!MessageDigest.isEqual(again, text.getBytes(StandardCharsets.US_ASCII))) {
+        throw new IllegalArgumentException("a file key is padded base64 in its canonical form");
+      }
       return of(decoded);
     } finally {
       Arrays.fill(decoded, (byte) 0);
+      if (again != null) {
+        Arrays.fill(again, (byte) 0);
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import chat.cli.CommandException;
 import chat.crypto.FileStreamCipher;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ContentTest {
   private static final String ID = "00112233445566778899aabbccddeeff";
@@ -91,5 +93,61 @@ class ContentTest {
           .as(bad)
           .isInstanceOf(CommandException.EnvelopeRejected.class);
     }
+  }
+
+  /**
+   * Content v1 is one JSON object with fields of the types the spec names: a client that read more
+   * than that would show what a stricter client refuses, so two members could see different things
+   * in one signed message.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"kind\":\"text\",\"text\":5}",
+        "{\"kind\":\"text\",\"text\":true}",
+        "{\"kind\":\"text\",\"text\":[\"x\"]}",
+        "{\"kind\":\"text\",\"text\":\"x\"} {\"kind\":\"text\",\"text\":\"y\"}",
+        "{\"kind\":\"text\",\"text\":\"trailing\"} x",
+        "{\"kind\":\"text\",\"text\":\"x\",\"text\":\"y\"}",
+        "{\"kind\":\"text\",\"text\":null}",
+        "{\"kind\":\"text\"}",
+        "[{\"kind\":\"text\",\"text\":\"x\"}]",
+        "\"x\""
+      })
+  void decode_notOneObjectOfTheSpecsTypes_isRejected(String plaintext) {
+    assertThatThrownBy(() -> Content.decode(plaintext.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"size\":\"5000\"",
+        "\"size\":5000.0",
+        "\"size\":null",
+        "\"segmentBytes\":\"65536\"",
+        "\"key\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"",
+        "\"name\":7"
+      })
+  void decode_fileOfferWithAFieldOfAnotherType_isRejected(String field) {
+    String json = new String(Content.encode(file(5000)), StandardCharsets.UTF_8);
+    String name = field.substring(0, field.indexOf(':'));
+    String changed = json.replaceFirst(name + ":(\"[^\"]*\"|[0-9]+)", field);
+    assertThat(changed).isNotEqualTo(json);
+    assertThat(Content.decode(json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(Content.File.class);
+
+    assertThatThrownBy(() -> Content.decode(changed.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
+  @Test
+  void decode_unknownFieldsAnywhereInTheObject_areIgnored() {
+    Content content =
+        Content.decode(
+            "{\"x\":{\"y\":[1,2]},\"kind\":\"text\",\"text\":\"hi\",\"z\":null}"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(content).isEqualTo(new Content.Text("hi"));
   }
 }
