@@ -62,7 +62,7 @@ class FileFramesTest {
   }
 
   @Test
-  void fromJson_badFileFields_badFrameWithId() {
+  void fromJson_badFileFields_badFrameWithId() throws FrameException {
     assertBad("{\"type\":\"file_download\",\"id\":\"f1\",\"fileId\":\"ABC\",\"offset\":0}", "f1");
     assertBad(
         "{\"type\":\"file_download\",\"id\":\"f2\",\"fileId\":\"" + FILE_ID + "\",\"offset\":-5}",
@@ -77,6 +77,22 @@ class FileFramesTest {
             + FILE_ID
             + "\",\"offset\":0,\"data\":\"not base64!\"}",
         "f4");
+    // Base64 without its padding, or with bits beyond its bytes ("AQI=" is the form of 01 02).
+    for (String data : new String[] {"AQI", "AQJ=", "AR==", "AQID\\n", "AQI-"}) {
+      assertBad(
+          "{\"type\":\"file_chunk\",\"id\":\"f7\",\"fileId\":\""
+              + FILE_ID
+              + "\",\"offset\":0,\"data\":\""
+              + data
+              + "\"}",
+          "f7");
+    }
+    String padded =
+        "{\"type\":\"file_chunk\",\"id\":\"f8\",\"fileId\":\""
+            + FILE_ID
+            + "\",\"offset\":0,\"data\":\"AQI=\"}";
+    assertThat(codec.fromJson(padded.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(FileChunkRequest.class);
     assertBad("{\"type\":\"file_finish\",\"id\":\"f5\"}", "f5");
     assertBad("{\"type\":\"file_delete\",\"id\":\"f6\",\"fileId\":\"" + FILE_ID + "A\"}", "f6");
   }

@@ -65,13 +65,29 @@ class BytesJsonModuleTest {
         .isEqualTo(Bytes.of(envelope));
   }
 
+  /** The spec asks for padded base64 in its one form; the JDK's decoder alone reads more. */
   @Test
-  void fromJson_unpaddedBase64_acceptedAsBefore() throws Exception {
+  void fromJson_unpaddedOrNonCanonicalBase64_badFrameWithId() throws Exception {
     byte[] envelope = random(31);
-    String unpadded = "\"" + Base64.getEncoder().withoutPadding().encodeToString(envelope) + "\"";
-
-    assertThat(((SendRequest) codec.fromJson(send(unpadded))).envelope())
+    String padded = Base64.getEncoder().encodeToString(envelope);
+    assertThat(((SendRequest) codec.fromJson(send("\"" + padded + "\""))).envelope())
         .isEqualTo(Bytes.of(envelope));
+    String unpadded = Base64.getEncoder().withoutPadding().encodeToString(envelope);
+    // 31 bytes end in one pad, and the character before it leaves its two low bits unused (a
+    // multiple of 4 in the alphabet): the next character sets one.
+    char last = padded.charAt(padded.length() - 2);
+    String extraBits = padded.substring(0, padded.length() - 2) + (char) (last + 1) + "=";
+
+    for (String value : new String[] {unpadded, extraBits, "QR==", "QUI", "QUJ="}) {
+      assertThatThrownBy(() -> codec.fromJson(send("\"" + value + "\"")))
+          .as(value)
+          .isInstanceOfSatisfying(
+              FrameException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+                assertThat(e.requestId()).contains("s1");
+              });
+    }
   }
 
   @Test
