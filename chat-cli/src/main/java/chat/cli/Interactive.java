@@ -67,7 +67,10 @@ final class Interactive {
         return 0;
       }
       boolean atTerminal = inputIsTerminal();
-      LineModeOptions lineOptions = lineOptions(atTerminal ? atTerminal(secrets) : secrets);
+      LineModeOptions lineOptions =
+          atTerminal
+              ? lineOptions(atTerminal(secrets))
+              : lineOptions(secrets).withEcho(new StreamEcho(new SttyEcho()));
       try (Terminal terminal = atTerminal ? systemTerminal() : streamTerminal()) {
         boolean cooked = atTerminal && dumb(terminal); // the terminal echoes and edits the typing
         InterruptRelay interrupts = cooked ? InterruptRelay.to(terminal) : null;

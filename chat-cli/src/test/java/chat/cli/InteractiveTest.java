@@ -68,6 +68,20 @@ class InteractiveTest {
         .doesNotContain("typed key passphrase");
   }
 
+  /** Over a pipe the prompt goes into the output once; JLine's mask rewrote it there repeatedly. */
+  @Test
+  void run_passphraseReadFromThePipe_promptWrittenOnce_andTheLineNeverShown() {
+    client.storedSessions.add("alice");
+
+    Cli.Result result =
+        new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
+
+    assertThat(client.secrets).containsExactly("typed key passphrase");
+    String out = result.stdoutText();
+    assertThat(out.split("input hidden", -1)).hasSize(2);
+    assertThat(out).doesNotContain("typed key passphrase");
+  }
+
   @Test
   void run_inputNotATerminalWithPassphraseInEnvironment_usesIt_andTheFirstLineIsText() {
     client.storedSessions.add("alice");
