@@ -13,6 +13,7 @@ import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.SessionView;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
@@ -307,6 +308,41 @@ class ChatEndToEndTest {
       assertThatThrownBy(() -> alice.safetyNumber("carol"))
           .isInstanceOf(CommandException.Network.class)
           .hasMessage("not connected to the relay (reconnecting); try again in a moment");
+    }
+  }
+
+  /**
+   * A logout the relay cannot hear is refused and keeps the session: forgotten here, it would stay
+   * valid on the relay with nothing on this device able to end it. Once connected, it ends it.
+   */
+  @Test
+  void aLogoutWhileReconnecting_isRefused_keepingTheSession_andEndsItOnceConnected()
+      throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents)) {
+      relay.close();
+      aliceEvents.awaitState(ConnectionState.RECONNECTING);
+
+      assertThatThrownBy(alice::logout)
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessage(
+              "not logged out: not connected to the relay (reconnecting); try again in a moment");
+      assertThat(alice.hasStoredSession("alice")).isTrue();
+
+      RelayConfig config = RelayConfig.builder("127.0.0.1", port, dataDir).bcryptCost(4).build();
+      relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+      aliceEvents.awaitState(ConnectionState.ONLINE);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptionsInstanceOf(CommandException.Network.class)
+          .until(
+              () -> {
+                alice.logout();
+                return true;
+              });
+      assertThat(alice.hasStoredSession("alice")).isFalse();
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      assertThat(alice.sessions()).singleElement().matches(SessionView::current);
     }
   }
 

@@ -166,7 +166,12 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * Revokes the session on the relay and forgets the stored token. If the profile cannot be written
-   * the session is over all the same: that is a warning through {@link ClientListener#onNotice}.
+   * the session is over all the same: that is a warning through {@link ClientListener#onNotice}. A
+   * session the relay had already ended is forgotten as well.
+   *
+   * @throws chat.cli.CommandException.Network ({@code not logged out: ...}) while not connected, or
+   *     when the relay's answer does not come: the session stays, here and on the relay, so that a
+   *     logout once connected can end it
    */
   void logout();
 

@@ -158,9 +158,16 @@ public final class RelayChatClient implements ChatClient {
     try {
       RelayConnection relay = session.connection();
       relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
-    } finally {
-      sessions.logout(session);
+    } catch (CommandException.Network e) {
+      // Not connected, or no answer: the relay may still hold the session. Its token is kept, so
+      // that a logout once connected ends it; forgotten here, it would stay valid on the relay
+      // (until it expires) with nothing on this device able to end it.
+      throw new CommandException.Network("not logged out: " + e.getMessage(), e);
+    } catch (CommandException.SessionEnded e) {
+      // Already ended on the relay: what was asked for; forgotten here below.
     }
+    // Anything else the relay refused (a rate limit) leaves the session as it was, on both sides.
+    sessions.logout(session);
   }
 
   @Override
