@@ -41,11 +41,12 @@ final class KeysImportCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String user = support.options().requireUser(context);
     IdentityHome home = support.identityHome();
+    // FILE first: a FILE that cannot be read is the error to fix, whatever the profile holds.
+    byte[] keyFile = FileIo.read(file, KeyFile.MAX_FILE_BYTES);
     if (home.hasIdentity() && !force) {
       throw new CommandException.Usage(
           home.dir() + " already holds keys; add --force to replace them");
     }
-    byte[] keyFile = FileIo.read(file, KeyFile.MAX_FILE_BYTES);
     IdentityKeyPair identity;
     try (Passphrase passphrase = support.secrets().passphraseWithSource(user)) {
       identity = IdentityHome.unlock(keyFile, passphrase, file);

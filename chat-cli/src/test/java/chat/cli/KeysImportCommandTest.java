@@ -78,4 +78,20 @@ class KeysImportCommandTest {
         .isEqualTo("chat: cannot read " + missing + ": no such file or directory\n");
     assertThat(home.resolve("identity.key")).hasBinaryContent(before);
   }
+
+  /** The FILE to fix is named first, before the profile's keys (which --force would replace). */
+  @Test
+  void import_missingFileWithoutForce_namesItFirst() {
+    Path home = Identities.copy("alice", temp.resolve("home"));
+    Path missing = temp.resolve("missing.key");
+
+    Cli.Result result =
+        new Cli()
+            .env(Passphrases.ENV_PASSPHRASE, Cli.PASSPHRASE)
+            .run("keys", "import", "--user", "alice", "--home", home.toString(), "" + missing);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err())
+        .isEqualTo("chat: cannot read " + missing + ": no such file or directory\n");
+  }
 }
