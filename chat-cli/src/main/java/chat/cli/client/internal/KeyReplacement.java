@@ -32,8 +32,8 @@ final class KeyReplacement {
   static final String OTHER_KEY_HINT =
       "If you replaced your keys on another device, bring them here ('chat keys export' there,"
           + " 'chat keys import FILE --force' here) or log in with a fresh profile ('chat login"
-          + " --home DIR' restores them from the relay's backup); if you did not, someone who knows"
-          + " your account password did, or the relay lies: make new keys with 'chat keys"
+          + " --user NAME --home DIR' restores them from the relay's backup); if you did not, someone"
+          + " who knows your account password did, or the relay lies: make new keys with 'chat keys"
           + " replace' (/rekey)";
 
   private KeyReplacement() {}
