@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -127,6 +128,17 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
       }
       throw new CommandException.Network(
           "TLS handshake with " + server() + " failed: " + e.getMessage(), e);
+    } catch (SSLException e) {
+      closeQuietly(socket);
+      if (!String.valueOf(e.getMessage()).contains("nrecognized SSL message")) {
+        throw unreachable(host, port, e);
+      }
+      // The JDK's words for an answer that is not TLS (a web server's plain HTTP, say).
+      throw new CommandException.Network(
+          server()
+              + " did not answer with TLS, as a relay does: is it the relay's port? (check"
+              + " --server or CHAT_SERVER)",
+          e);
     } catch (IOException e) {
       closeQuietly(socket != null ? socket : plain); // TLS closes the TCP socket under it
       throw unreachable(host, port, e);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.cli.CommandException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -54,6 +56,45 @@ class PinnedTlsConnectorTest {
           .hasMessageContaining("closed the connection before TLS began")
           .hasMessageContaining("--max-connections-per-address");
       closer.join(10_000);
+    }
+  }
+
+  @Test
+  void aServerThatAnswersPlainText_isReportedAsPossiblyTheWrongPort() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread web =
+          new Thread(
+              () -> {
+                try (Socket client = server.accept()) {
+                  // a web server's answer to bytes it does not understand
+                  client
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                  client.getOutputStream().flush();
+                  client.getInputStream().read(new byte[1024]);
+                } catch (Exception ignored) {
+                  // the test fails on the client side if this goes wrong
+                }
+              });
+      web.start();
+      PinnedTlsConnector connector =
+          new PinnedTlsConnector(
+              "127.0.0.1",
+              server.getLocalPort(),
+              new ServerPins(home.resolve("known_servers")),
+              new SecureRandom(),
+              Duration.ofSeconds(10),
+              pin -> {});
+      assertThatThrownBy(connector::connect)
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessage(
+              "127.0.0.1:"
+                  + server.getLocalPort()
+                  + " did not answer with TLS, as a relay does: is it the relay's port? (check"
+                  + " --server or CHAT_SERVER)");
+      web.join(10_000);
     }
   }
 }
