@@ -102,7 +102,6 @@ public final class Relay implements AutoCloseable {
     TlsMaterial tls =
         TlsMaterial.resolve(
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
-    LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
     LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(config.dataDir(), random));
     Database database = Database.open(config.dataDir());
@@ -115,6 +114,8 @@ public final class Relay implements AutoCloseable {
               + EnvelopeLog.DIRECTORY
               + "/lock); stop it first, or give this one its own --data-dir");
     }
+    // Said once the data directory is this relay's: a relay refused it says only why.
+    LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
     try {
       NativeLibraryFolder.removeLeftovers();
     } catch (IOException e) {
