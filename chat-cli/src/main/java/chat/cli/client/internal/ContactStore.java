@@ -137,8 +137,9 @@ final class ContactStore {
 
   /**
    * Reads the file again if another process changed it since this one last read or wrote it. For a
-   * read, a file that does not parse any more leaves what this process holds (it is said when the
-   * next change reads it); for a change ({@code strict}) it is refused, as at load.
+   * read, a file that does not parse any more leaves what this process holds, and is read again at
+   * the next use; for a change ({@code strict}) it is refused, as at load, so that no change writes
+   * over it.
    */
   private void refresh(boolean strict) {
     Optional<Stamp> now = stampOf(file);
@@ -147,12 +148,12 @@ final class ContactStore {
     }
     try {
       contacts = read(file);
+      stamp = now.get();
     } catch (CommandException.FileAccess e) {
       if (strict) {
         throw e;
       }
     }
-    stamp = now.get();
   }
 
   /** The pinned bundle of {@code username}, if pinned. */
