@@ -346,6 +346,26 @@ class ChatEndToEndTest {
     }
   }
 
+  /**
+   * A login ends the session it replaces before it asks for anything: when it then fails, the front
+   * ends are told no one is logged in, instead of going on showing the old user online.
+   */
+  @Test
+  void aLoginThatFailsAfterEndingTheSessionItReplaced_saysTheOldOneIsLoggedOut() {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents)) {
+      assertThatThrownBy(
+              () -> alice.login("alice", PASSWORD.clone(), "mistyped passphrase".toCharArray()))
+          .isInstanceOf(CommandException.Auth.class);
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> aliceEvents.connectionDetails.contains("OFFLINE logged out of alice"));
+      assertThat(alice.username()).isEmpty();
+      aliceEvents.awaitState(ConnectionState.OFFLINE);
+    }
+  }
+
   private static void sendWhenOnline(RelayChatClient client, String conversation, String text) {
     await()
         .atMost(Duration.ofSeconds(30))

@@ -2,8 +2,10 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -145,8 +147,18 @@ final class AccountCommands {
   private static void login(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
     ChatClient client = context.client();
-    client.checkReachable(); // before any secret is asked for
     boolean inlinePassword = command.argCount() > 1;
+    if (!inlinePassword
+        && client.connectionState() == ConnectionState.ONLINE
+        && client
+            .username()
+            .filter(u -> Usernames.key(u).equals(Usernames.key(name)))
+            .isPresent()) {
+      // Logging in again would end this session first, and a mistyped secret would leave none.
+      context.info("already logged in as " + client.username().get());
+      return;
+    }
+    client.checkReachable(); // before any secret is asked for
     if (!inlinePassword && client.hasStoredSession(name)) {
       resume(name, context);
       return;

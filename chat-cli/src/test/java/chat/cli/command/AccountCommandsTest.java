@@ -127,6 +127,21 @@ class AccountCommandsTest {
     assertSecretsZeroedAndNeverShown("pw", "phrase");
   }
 
+  /** A second login would end this one first, and a mistyped secret would leave no one in. */
+  @Test
+  void login_asTheUserAlreadyOnline_saysSo_askingNothing() {
+    context.answer("pw", "phrase");
+    run("/login alice");
+    context.client.calls.clear();
+
+    run("/login Alice");
+
+    assertThat(context.lines).contains("info: already logged in as alice");
+    assertThat(context.prompts).hasSize(2);
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.client.username()).contains("alice");
+  }
+
   @Test
   void loginAndRegister_withTheRelayDown_sayWhyBeforeAskingForSecrets() {
     context.client.unreachable = true;

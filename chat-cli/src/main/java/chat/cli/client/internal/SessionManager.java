@@ -166,6 +166,13 @@ final class SessionManager {
     if (old != null) {
       session = null;
       old.end();
+      // Said, or the front ends would go on showing the old user online: a login that then fails
+      // (a mistyped passphrase) leaves no one logged in.
+      String was = old.username();
+      post(
+          () ->
+              listeners.connection(
+                  ConnectionState.OFFLINE, was == null ? "logged out" : "logged out of " + was));
     }
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
