@@ -141,8 +141,9 @@ final class ConversationCommands {
     context.info("now in " + Arguments.label(context, conversation));
   }
 
+  /** The conversations numbered as {@code /switch N} takes them: as this front end shows them. */
   private static void listConversations(CommandContext context) {
-    List<String> conversations = context.client().conversations();
+    List<String> conversations = context.numberedConversations();
     if (conversations.isEmpty()) {
       context.info("you are in no conversations: /join a room");
       return;

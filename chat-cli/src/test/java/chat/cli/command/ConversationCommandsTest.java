@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConversationCommandsTest {
@@ -218,6 +219,21 @@ class ConversationCommandsTest {
     run("/switch");
 
     assertThat(context.lines).containsExactly("info: 1  #lobby", "info: 2  #rust  (current)");
+  }
+
+  /** The numbers /switch lists are the ones /switch N takes: the front end's, as on screen. */
+  @Test
+  void switch_noArgument_listsTheFrontEndsNumbers_whichSwitchNTakes() {
+    context.loggedInAs("alice");
+    run("/join rust");
+    context.numbered = List.of("#rust", "#lobby");
+    context.lines.clear();
+
+    run("/switch");
+    run("/switch 2");
+
+    assertThat(context.lines)
+        .containsExactly("info: 1  #rust  (current)", "info: 2  #lobby", "info: now in #lobby");
   }
 
   @Test

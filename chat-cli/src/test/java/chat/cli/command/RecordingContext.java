@@ -59,6 +59,14 @@ final class RecordingContext implements CommandContext {
     return client;
   }
 
+  /** The order a front end numbers the conversations in, as the TUI's list; null: the client's. */
+  List<String> numbered;
+
+  @Override
+  public List<String> numberedConversations() {
+    return numbered != null ? numbered : client.conversations();
+  }
+
   @Override
   public Optional<String> currentConversation() {
     return Optional.ofNullable(current);
