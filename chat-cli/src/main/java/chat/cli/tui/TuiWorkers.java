@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.FriendView;
 import chat.cli.client.HistoryPage;
@@ -12,6 +13,7 @@ import chat.cli.command.Input;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
+import chat.cli.emoji.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +30,9 @@ import java.util.regex.Pattern;
  * Results go back to the UI thread through {@code post}.
  */
 final class TuiWorkers implements TuiBackend {
+  /** How much of a failed message its error quotes. */
+  private static final int SENT_PREVIEW_GLYPHS = 24;
+
   private static final Pattern FRIEND_COMMAND =
       Pattern.compile("\\s*/friend\\b", Pattern.CASE_INSENSITIVE);
 
@@ -132,7 +137,7 @@ final class TuiWorkers implements TuiBackend {
       }
       dispatcher.dispatch(line, new LineContext(context, conversation));
     } catch (CommandException e) {
-      context.error(CommandWords.SLASH.said(e));
+      context.error(whose(line, conversation, e) + CommandWords.SLASH.said(e));
     } catch (RuntimeException e) {
       context.error("command failed: " + e.getClass().getSimpleName());
     } finally {
@@ -143,6 +148,21 @@ final class TuiWorkers implements TuiBackend {
         loadFriends(); // the relay tells the other side of a friendship change, not this one
       }
     }
+  }
+
+  /**
+   * For a message that failed on the network (no answer, no connection): which message it was, as
+   * {@code #lobby, "deploy at no…": }. Such an error comes late, after lines typed behind it waited
+   * for it, and maybe in another pane than the one it was typed in; an empty string otherwise.
+   */
+  private String whose(String line, String conversation, CommandException e) {
+    if (!(e instanceof CommandException.Network)
+        || !(InputParser.parse(line) instanceof Input.Text text)) {
+      return "";
+    }
+    String label = MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
+    String shown = Graphemes.shorten(TerminalSafe.line(text.text()), SENT_PREVIEW_GLYPHS, "...");
+    return label + ", \"" + shown + "\": ";
   }
 
   /** On the UI thread: stops the UI loop; a command still running is cut off as the TUI stops. */

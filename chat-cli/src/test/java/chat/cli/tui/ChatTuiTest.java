@@ -1634,6 +1634,29 @@ class ChatTuiTest {
     assertThat(h.statusRow()).contains("[Act: 2]");
   }
 
+  /**
+   * A message's network failure comes late (lines typed behind it waited for it), maybe in another
+   * pane: its error says which message it was. A command's does not quote the command.
+   */
+  @Test
+  void aMessageFailingOnTheNetwork_itsErrorNamesItsConversationAndText() {
+    TuiHarness h = inLobby(140, 24);
+    h.onLine =
+        (line, context) -> {
+          throw new CommandException.Network("not connected to the relay", null);
+        };
+
+    h.type("deploy at noon, all of you please").press(KeyType.Enter).drain();
+    h.type("/rooms").press(KeyType.Enter).drain();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> h.drain().screen().split("not connected to the relay", -1).length == 3);
+    assertThat(h.screen())
+        .contains("!!! #lobby, \"deploy at noon, all o...\": not connected to the relay")
+        .contains("!!! not connected to the relay");
+  }
+
   @Test
   void runLong_failure_becomesAnErrorLine() {
     TuiHarness h = inLobby(80, 24);
