@@ -129,7 +129,7 @@ public abstract sealed class CommandException extends RuntimeException {
           Objects.requireNonNull(user, "user"),
           "the session for "
               + user
-              + " was ended (logged out or ended with 'sessions end' on another device, or the"
+              + " was ended (logged out or ended from a sessions list on another device, or the"
               + " password was changed) or has expired");
     }
 
@@ -139,7 +139,7 @@ public abstract sealed class CommandException extends RuntimeException {
           Objects.requireNonNull(user, "user"),
           "the session for "
               + user
-              + " was ended from another device (logged out there, ended with 'sessions end', or"
+              + " was ended from another device (logged out there, ended from a sessions list, or"
               + " the account password was changed)");
     }
 

@@ -540,7 +540,7 @@ class ListenCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
     assertThat(result.err())
         .endsWith(
-            "chat: the session for bob was ended (logged out or ended with 'sessions end' on"
+            "chat: the session for bob was ended (logged out or ended from a sessions list on"
                 + " another device, or the password was changed) or has expired; log in again:"
                 + " chat login --user bob\n")
         .doesNotContain("/login");

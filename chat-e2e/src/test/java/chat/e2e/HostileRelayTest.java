@@ -285,6 +285,10 @@ class HostileRelayTest {
       String notice = events.awaitNotice("HAS CHANGED");
       assertThat(notice).contains(colons(pinned)).contains(colons(presented));
       events.awaitState(ConnectionState.OFFLINE);
+      assertThat(events.connectionDetails)
+          .contains(
+              "OFFLINE the relay's certificate changed (see the warning above); not reconnecting")
+          .noneMatch(detail -> detail.contains("HAS CHANGED"));
       int states = events.states.size();
       await().during(Duration.ofSeconds(2)).until(() -> events.states.size() == states);
       assertThat(alice.connectionState()).isEqualTo(ConnectionState.OFFLINE);

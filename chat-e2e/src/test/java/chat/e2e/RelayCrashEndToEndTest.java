@@ -174,7 +174,7 @@ class RelayCrashEndToEndTest {
       assertThat(events.connectionDetails)
           .contains(
               "OFFLINE the session for bob was ended from another device (logged out there, ended"
-                  + " with 'sessions end', or the account password was changed)")
+                  + " from a sessions list, or the account password was changed)")
           .noneMatch(detail -> detail.startsWith("RECONNECTING"));
     } finally {
       relay.close();

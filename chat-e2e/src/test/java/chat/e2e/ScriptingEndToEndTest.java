@@ -260,7 +260,7 @@ class ScriptingEndToEndTest {
     assertThat(withTheOldToken.exitCode()).isEqualTo(2);
     assertThat(withTheOldToken.err())
         .isEqualTo(
-            "chat: the session for bob was ended (logged out or ended with 'sessions end' on"
+            "chat: the session for bob was ended (logged out or ended from a sessions list on"
                 + " another device, or the password was changed) or has expired; log in again:"
                 + " chat login --user bob\n");
   }

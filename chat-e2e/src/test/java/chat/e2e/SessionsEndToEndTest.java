@@ -68,7 +68,7 @@ class SessionsEndToEndTest {
       assertThat(phoneEvents.connectionDetails)
           .contains(
               "OFFLINE the session for alice was ended from another device (logged out there,"
-                  + " ended with 'sessions end', or the account password was changed)")
+                  + " ended from a sessions list, or the account password was changed)")
           .noneMatch(detail -> detail.startsWith("RECONNECTING"));
       assertThatThrownBy(phone::rooms).isInstanceOf(CommandException.class);
       assertThat(phone.hasStoredSession("alice")).isFalse();
@@ -243,7 +243,7 @@ class SessionsEndToEndTest {
           .cause()
           .isInstanceOf(CommandException.SessionEnded.class)
           .hasMessage(
-              "the session for bob was ended (logged out or ended with 'sessions end' on another"
+              "the session for bob was ended (logged out or ended from a sessions list on another"
                   + " device, or the password was changed) or has expired")
           .satisfies(e -> assertThat(((CommandException) e).exitCode()).isEqualTo(ExitCode.AUTH));
       assertThat(laptop.hasStoredSession("bob")).isFalse();
@@ -314,7 +314,7 @@ class SessionsEndToEndTest {
       assertThat(sent.err())
           .contains(
               "chat: the session for bob was ended from another device (logged out there, ended"
-                  + " with 'sessions end', or the account password was changed); log in again:"
+                  + " from a sessions list, or the account password was changed); log in again:"
                   + " chat login --user bob")
           .doesNotContain("has expired");
       assertThat(proxy.accepted()).as("no new connection to resume on").isEqualTo(accepted);

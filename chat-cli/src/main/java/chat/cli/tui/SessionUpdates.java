@@ -87,6 +87,9 @@ final class SessionUpdates {
    * is looking when it was lost, is back or ended; everything shown goes when no one, or another
    * user, is logged in now.
    */
+  /** Set by {@link #endSaid}, read by the next connection line (UI thread only). */
+  private boolean endSaid;
+
   void connection(ConnectionState state, String detail) {
     String user = self();
     if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
@@ -122,12 +125,23 @@ final class SessionUpdates {
       NoteKind kind = state == ConnectionState.RECONNECTING ? NoteKind.ERROR : NoteKind.INFO;
       panes.note(null, kind, said.get());
     }
+    boolean endSaid = this.endSaid;
+    this.endSaid = false;
     if (state == ConnectionState.OFFLINE
         && self() != null
+        && !endSaid
         && !model.current().equals(TuiModel.STATUS)) {
       // Offline for good (a session that ended): what to do goes where the person is looking too.
       panes.note(null, NoteKind.ERROR, line);
     }
+  }
+
+  /**
+   * Why the session ended, and how to log in again, was just said where the person is looking: the
+   * offline line that follows goes to the status window only, not there a second time.
+   */
+  void endSaid() {
+    endSaid = true;
   }
 
   private void forgetAll() {

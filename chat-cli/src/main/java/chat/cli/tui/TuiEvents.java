@@ -123,12 +123,17 @@ final class TuiEvents implements CappedClientListener {
 
   /**
    * The relay ended the session or refused its token: why, and how to go on here ({@link
-   * CommandWords#SLASH}); the offline line after it says why again.
+   * CommandWords#SLASH}), where the person is looking; the offline line after it says why again in
+   * the status window only.
    */
   @Override
   public void onStopped(CommandException why) {
     if (why instanceof CommandException.SessionEnded ended) {
-      post(() -> panes.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended)));
+      post(
+          () -> {
+            panes.note(null, NoteKind.ERROR, CommandWords.SLASH.sessionEnded(ended));
+            session.endSaid();
+          });
     }
   }
 

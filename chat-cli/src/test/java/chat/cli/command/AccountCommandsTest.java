@@ -217,7 +217,7 @@ class AccountCommandsTest {
             "PASSPHRASE passphrase for alice's key file: ", "PASSWORD password for alice: ");
     assertThat(context.lines)
         .contains(
-            "info: the session for alice was ended (logged out or ended with 'sessions end' on"
+            "info: the session for alice was ended (logged out or ended from a sessions list on"
                 + " another device, or the password was changed) or has expired: log in with the"
                 + " password");
     assertThat(context.client.secrets).containsExactly("phrase", "pw", "phrase");

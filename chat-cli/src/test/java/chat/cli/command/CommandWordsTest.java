@@ -32,7 +32,7 @@ class CommandWordsTest {
   private static final String NO_OFFER =
       "no file offer 3f2a in the recent history of your conversations (";
   private static final String SESSION_ENDED =
-      "the session for bob was ended (logged out or ended with 'sessions end' on another device,"
+      "the session for bob was ended (logged out or ended from a sessions list on another device,"
           + " or the password was changed) or has expired; log in again: ";
 
   private static Arguments row(

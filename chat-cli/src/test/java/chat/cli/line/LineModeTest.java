@@ -674,7 +674,7 @@ class LineModeTest {
     await().atMost(TIMEOUT).until(() -> harness.output().contains("log in again"));
     assertThat(harness.output())
         .contains(
-            "the session for alice was ended (logged out or ended with 'sessions end' on another"
+            "the session for alice was ended (logged out or ended from a sessions list on another"
                 + " device, or the password was changed) or has expired; log in again: /login"
                 + " alice")
         .doesNotContain("chat login")

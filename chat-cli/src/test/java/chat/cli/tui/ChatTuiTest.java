@@ -310,6 +310,21 @@ class ChatTuiTest {
     assertThat(h.screen()).contains("log in again: /login alice").doesNotContain("chat login");
   }
 
+  /**
+   * Said once where the person is looking; the offline line with the same reason goes to status.
+   */
+  @Test
+  void sessionEnded_thenOffline_theReasonOnceInTheCurrentPane() {
+    TuiHarness h = inLobby(200, 24);
+    CommandException.SessionEnded ended = CommandException.SessionEnded.endedElsewhere("alice");
+
+    h.client.fireStopped(ended, ended.getMessage());
+    h.drain();
+
+    assertThat(h.screen().split("was ended from another device", -1)).hasSize(2);
+    assertThat(h.screen()).contains("log in again: /login alice");
+  }
+
   @Test
   void start_notLoggedIn_showsLoginHintAndOffline() {
     TuiHarness h = new TuiHarness(80, 24).start();

@@ -236,7 +236,10 @@ final class Reconnector {
             if (e instanceof CommandException failure) {
               listeners.stopped(failure);
             }
-            listeners.connection(ConnectionState.OFFLINE, e.getMessage());
+            // The warning above says it all, both fingerprints included: not a second time.
+            listeners.connection(
+                ConnectionState.OFFLINE,
+                "the relay's certificate changed (see the warning above); not reconnecting");
           });
       return;
     }

@@ -69,7 +69,9 @@ final class SessionRequests {
     String id = typed.strip().toLowerCase(Locale.ROOT);
     if (!SessionIds.isValid(id)) {
       throw new CommandException.Usage(
-          "'" + typed.strip() + "' is not a session id: 12 hex digits, as 'sessions' lists them");
+          "'"
+              + typed.strip()
+              + "' is not a session id: 12 hex digits, as the sessions list shows them");
     }
     RelayConnection relay = relay();
     try {
