@@ -150,7 +150,14 @@ final class Renderer {
       String unread = buffer.unread() > 0 ? " " + Math.min(buffer.unread(), 999) : "";
       int labelEnd = rect.right() - unread.length();
       String label = i == 0 ? "status" : MessageFormatter.conversationLabel(id, self);
-      out.put(at + 1, row, labelEnd, label, style);
+      int room = labelEnd - (at + 1);
+      if (room >= 2) {
+        // Cut with a mark: two long names alike (#release-planning-q1, -q2) must not look the same.
+        out.put(
+            at + 1, row, labelEnd, Cells.shorten(Cells.line(label, style), room, "\u2026", style));
+      } else {
+        out.put(at + 1, row, labelEnd, label, style);
+      }
       out.put(labelEnd, row, rect.right(), unread, style);
     }
   }

@@ -1638,6 +1638,23 @@ class ChatTuiTest {
   }
 
   @Test
+  void conversationList_aNameTooLong_isCutWithAMark() {
+    TuiHarness h = inLobby(100, 24);
+    h.client.fireMembership("#release-planning-q1", "alice", true);
+    h.client.fireMembership("#release-planning-q2", "alice", true);
+    h.drain();
+
+    assertThat(
+            h.screen()
+                .lines()
+                .filter(row -> row.indexOf('\u2502') > 0)
+                .map(row -> row.substring(0, row.indexOf('\u2502')).strip())
+                .filter(listed -> listed.contains("#release")))
+        .hasSize(2)
+        .allMatch(listed -> listed.endsWith("\u2026"));
+  }
+
+  @Test
   void fileOffer_otherConversation_marksActivity() {
     TuiHarness h = inLobby(80, 24);
     h.client.fireMembership("#dev", "alice", true);
