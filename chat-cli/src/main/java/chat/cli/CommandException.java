@@ -50,6 +50,23 @@ public abstract sealed class CommandException extends RuntimeException {
   }
 
   /**
+   * The relay's refusal of a request for a conversation this user is not in ({@code NOT_MEMBER}):
+   * exit 1, as any {@link Usage}. The relay's message says "this conversation"; the client names
+   * the one asked for ({@link #naming}), as a command may name a mistyped one.
+   */
+  public static final class NotMember extends Usage {
+    /** The refusal as the relay words it. */
+    public NotMember(String message) {
+      super(message);
+    }
+
+    /** The refusal naming {@code label} ({@code #ops}, {@code @bob}). */
+    public static NotMember naming(String label) {
+      return new NotMember("you are not in " + Objects.requireNonNull(label, "label"));
+    }
+  }
+
+  /**
    * A file id that names no offer, several, or is not an id: exit 1, as any {@link Usage}. The
    * message ({@code no file offer 3f2a in the recent history of your conversations}) says no
    * command: each front end adds how the files are listed there.

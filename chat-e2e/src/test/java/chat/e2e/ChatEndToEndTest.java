@@ -366,6 +366,18 @@ class ChatEndToEndTest {
     }
   }
 
+  /** The relay says "this conversation"; a command may have named a mistyped one: it is named. */
+  @Test
+  void aConversationThisUserIsNotIn_isNamedInTheRefusal() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      assertThatThrownBy(() -> alice.historyPage("#nowhere", 5))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("you are not in #nowhere");
+      assertThatThrownBy(() -> alice.members("#nowhere")).hasMessage("you are not in #nowhere");
+      assertThatThrownBy(() -> alice.leave("nowhere")).hasMessage("you are not in #nowhere");
+    }
+  }
+
   private static void sendWhenOnline(RelayChatClient client, String conversation, String text) {
     await()
         .atMost(Duration.ofSeconds(30))

@@ -6,6 +6,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendAction;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The networked {@link ChatClient}: logs in over a pinned TLS connection, seals every message to
@@ -240,7 +242,7 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public void leave(String room) {
-    rooms.leave(room);
+    naming(roomId(room), () -> rooms.leave(room));
   }
 
   @Override
@@ -272,7 +274,30 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public List<MemberView> members(String conversation) {
-    return rooms.members(conversationId(conversation));
+    String id = conversationId(conversation);
+    return naming(id, () -> rooms.members(id));
+  }
+
+  /**
+   * Runs {@code request} for {@code conversation}; the relay's {@code NOT_MEMBER} then names it
+   * ({@code you are not in #ops}) instead of "this conversation".
+   */
+  private <T> T naming(String conversation, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (CommandException.NotMember e) {
+      String self = sessions.current().map(Session::username).orElse(null);
+      throw CommandException.NotMember.naming(ConversationLabel.of(conversation, self));
+    }
+  }
+
+  private void naming(String conversation, Runnable request) {
+    naming(
+        conversation,
+        () -> {
+          request.run();
+          return null;
+        });
   }
 
   static String conversationId(String conversation) {
@@ -332,7 +357,8 @@ public final class RelayChatClient implements ChatClient {
       throw new CommandException.Usage("history size must be 1 to " + MAX_HISTORY);
     }
     sessions.require(); // not logged in is said before a mistyped conversation
-    return historyPages.last(conversationId(conversation), limit);
+    String id = conversationId(conversation);
+    return naming(id, () -> historyPages.last(id, limit));
   }
 
   @Override
