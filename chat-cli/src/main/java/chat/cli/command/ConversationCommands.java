@@ -60,9 +60,10 @@ final class ConversationCommands {
 
   private static void join(Input.Command command, CommandContext context) {
     String room = Arguments.room(command.arg(0));
-    context.client().join(room);
+    boolean already = context.client().conversations().contains(room);
+    context.client().join(room); // asked all the same: the relay's list is the one that counts
     context.switchTo(room);
-    context.info("joined " + room);
+    context.info(already ? "you are already in " + room + "; now in " + room : "joined " + room);
   }
 
   private static void leave(Input.Command command, CommandContext context) {

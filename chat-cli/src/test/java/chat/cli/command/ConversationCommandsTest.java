@@ -221,6 +221,19 @@ class ConversationCommandsTest {
     assertThat(context.lines).containsExactly("info: 1  #lobby", "info: 2  #rust  (current)");
   }
 
+  @Test
+  void join_aRoomAlreadyJoined_saysSo_andGoesThere() {
+    context.loggedInAs("alice");
+    run("/join rust");
+    run("/switch #lobby");
+    context.lines.clear();
+
+    run("/join Rust");
+
+    assertThat(context.lines).containsExactly("info: you are already in #rust; now in #rust");
+    assertThat(context.current).isEqualTo("#rust");
+  }
+
   /** The numbers /switch lists are the ones /switch N takes: the front end's, as on screen. */
   @Test
   void switch_noArgument_listsTheFrontEndsNumbers_whichSwitchNTakes() {
