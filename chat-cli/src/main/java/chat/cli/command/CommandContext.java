@@ -67,6 +67,16 @@ public interface CommandContext {
   }
 
   /**
+   * Shows the {@code /help} list of commands: by default {@code table}, its rows at most 80 columns
+   * wide with the summaries in a column of their own; a front end that wraps text to its own width
+   * shows {@code entries} instead, a line per command, as a table wrapped again there breaks inside
+   * its columns.
+   */
+  default void helpList(List<String> table, List<String> entries) {
+    table.forEach(this::info);
+  }
+
+  /**
    * Asks for a secret on a masked prompt; never echoed, never stored in input history. A script
    * runner answers from the environment or a file instead, which is why the kind is given. The
    * caller zeroes the array when done.

@@ -37,9 +37,13 @@ final class GeneralCommands {
       CommandRegistry registry, Input.Command command, CommandContext context) {
     if (command.argCount() == 0) {
       context.info("commands (/help COMMAND for details):");
+      List<String> table = new ArrayList<>();
+      List<String> entries = new ArrayList<>();
       for (SlashCommand each : registry.commands()) {
-        listRow(each).forEach(context::info);
+        table.addAll(listRow(each));
+        entries.add("  " + each.usage() + "  " + each.summary() + aliases(each));
       }
+      context.helpList(table, entries);
       context.info("text without a slash goes to the current conversation; //text sends /text");
       return;
     }

@@ -78,6 +78,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public void helpList(List<String> table, List<String> entries) {
+    tui.helpList(table, entries);
+  }
+
+  @Override
   public void error(String text) {
     tui.error(text);
   }

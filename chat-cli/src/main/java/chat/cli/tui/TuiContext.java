@@ -106,6 +106,11 @@ final class TuiContext implements CommandContext {
   }
 
   @Override
+  public void helpList(List<String> table, List<String> entries) {
+    post(() -> entries.forEach(text -> panes.note(null, NoteKind.INFO, text)));
+  }
+
+  @Override
   public void error(String text) {
     Objects.requireNonNull(text, "text");
     post(() -> panes.note(null, NoteKind.ERROR, text));

@@ -1637,6 +1637,19 @@ class ChatTuiTest {
     assertThat(h.statusRow()).doesNotContain("report.pdf");
   }
 
+  /** The list is a line per command, wrapped by the pane, not an 80-column table wrapped again. */
+  @Test
+  void helpList_aLinePerCommand() {
+    TuiHarness h = inLobby(140, 40);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+
+    h.type("/help").press(KeyType.Enter).drain();
+
+    assertThat(h.screen())
+        .contains("/quit  leave the chat (the session stays saved) (also /exit)")
+        .doesNotContain("/quit                          ");
+  }
+
   @Test
   void conversationList_aNameTooLong_isCutWithAMark() {
     TuiHarness h = inLobby(100, 24);
