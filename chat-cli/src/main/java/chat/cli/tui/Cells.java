@@ -93,6 +93,39 @@ final class Cells {
     return kept;
   }
 
+  /**
+   * {@code cells} if they fit in {@code columns}, else their first glyphs, {@code mark} and their
+   * last glyphs of at most {@code tailColumns} columns (and never more than a third of what is
+   * left): names alike but for their ends ({@code #release-planning-q1}, {@code -q2}) stay apart.
+   */
+  static List<Cell> shortenInMiddle(
+      List<Cell> cells, int columns, String mark, Style style, int tailColumns) {
+    if (width(cells) <= columns) {
+      return cells;
+    }
+    List<Cell> marked = line(mark, style);
+    int room = columns - width(marked);
+    int tailLimit = Math.min(tailColumns, room / 3);
+    int tailStart = cells.size();
+    int tailWidth = 0;
+    while (tailStart > 0) {
+      int start = tailStart - 1;
+      while (start > 0 && cells.get(start).continues()) {
+        start--;
+      }
+      int glyph = width(cells.subList(start, tailStart));
+      if (tailWidth + glyph > tailLimit) {
+        break;
+      }
+      tailWidth += glyph;
+      tailStart = start;
+    }
+    List<Cell> out = fit(cells, room - tailWidth);
+    out.addAll(marked);
+    out.addAll(cells.subList(tailStart, cells.size()));
+    return out;
+  }
+
   private static List<Cell> split(String text, Style style, boolean keepBreaks) {
     String clean = Normalizer.normalize(stripControls(text, keepBreaks), Normalizer.Form.NFC);
     List<Cell> cells = new ArrayList<>(clean.length());

@@ -23,6 +23,9 @@ final class Renderer {
 
   private static final String PROMPT = "> ";
 
+  /** The most columns of its end a conversation name cut for the list keeps. */
+  private static final int LABEL_TAIL = 4;
+
   /**
    * The fewest columns a group's title is shown in (cut with an ellipsis); below, it is left out.
    */
@@ -152,9 +155,12 @@ final class Renderer {
       String label = i == 0 ? "status" : MessageFormatter.conversationLabel(id, self);
       int room = labelEnd - (at + 1);
       if (room >= 2) {
-        // Cut with a mark: two long names alike (#release-planning-q1, -q2) must not look the same.
+        // Cut in the middle, with a mark: names alike but for their ends must not look the same.
         out.put(
-            at + 1, row, labelEnd, Cells.shorten(Cells.line(label, style), room, "\u2026", style));
+            at + 1,
+            row,
+            labelEnd,
+            Cells.shortenInMiddle(Cells.line(label, style), room, "\u2026", style, LABEL_TAIL));
       } else {
         out.put(at + 1, row, labelEnd, label, style);
       }

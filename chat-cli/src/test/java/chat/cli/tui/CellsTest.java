@@ -110,4 +110,17 @@ class CellsTest {
     assertThat(glyphs(Cells.shorten(Cells.line("漢字漢字", Style.TEXT), 6, "\u2026", Style.TEXT)))
         .isEqualTo("漢字\u2026");
   }
+
+  @Test
+  void shortenInMiddle_keepsTheEndInWholeGlyphs() {
+    List<Cell> name = Cells.line("#abcdefghijkl-q1", Style.TEXT);
+    List<Cell> wide = Cells.line("#会议室会议室", Style.TEXT); // 1 + 12 columns
+
+    assertThat(Cells.shortenInMiddle(name, 16, "\u2026", Style.TEXT, 4)).isEqualTo(name);
+    assertThat(glyphs(Cells.shortenInMiddle(name, 10, "\u2026", Style.TEXT, 4)))
+        .isEqualTo("#abcde\u2026-q1");
+    List<Cell> cut = Cells.shortenInMiddle(wide, 8, "\u2026", Style.TEXT, 4);
+    assertThat(glyphs(cut)).isEqualTo("#会议\u2026室");
+    assertThat(Cells.width(cut)).isEqualTo(8);
+  }
 }

@@ -1651,7 +1651,7 @@ class ChatTuiTest {
   }
 
   @Test
-  void conversationList_aNameTooLong_isCutWithAMark() {
+  void conversationList_aNameTooLong_isCutInTheMiddleWithAMark_keepingItsEnd() {
     TuiHarness h = inLobby(100, 24);
     h.client.fireMembership("#release-planning-q1", "alice", true);
     h.client.fireMembership("#release-planning-q2", "alice", true);
@@ -1664,7 +1664,9 @@ class ChatTuiTest {
                 .map(row -> row.substring(0, row.indexOf('\u2502')).strip())
                 .filter(listed -> listed.contains("#release")))
         .hasSize(2)
-        .allMatch(listed -> listed.endsWith("\u2026"));
+        .allMatch(listed -> listed.contains("\u2026"))
+        .anyMatch(listed -> listed.endsWith("-q1"))
+        .anyMatch(listed -> listed.endsWith("-q2"));
   }
 
   @Test
