@@ -25,6 +25,13 @@ final class ConversationBuffer {
   private final Set<String> messageIds = new HashSet<>();
   private final int maxEntries;
   private int scrollLines;
+
+  /**
+   * Entries added at the bottom while the view was scrolled up, whose lines {@link #keepView} has
+   * not counted into {@link #scrollLines} yet: counted, they leave the lines being read in place.
+   */
+  private final List<Slot> arrivedBelow = new ArrayList<>();
+
   private int unread;
   private Activity activity = Activity.NONE;
   private boolean historyRequested;
@@ -73,7 +80,11 @@ final class ConversationBuffer {
         at = i;
       }
     }
-    slots.add(at, new Slot(entry));
+    Slot slot = new Slot(entry);
+    slots.add(at, slot);
+    if (scrollLines > 0 && at == slots.size() - 1) {
+      arrivedBelow.add(slot);
+    }
     trim();
     return true;
   }
@@ -88,13 +99,19 @@ final class ConversationBuffer {
         posted instanceof ChatMessage message
             ? new PaneEntry.Message(message, true, labelled)
             : new PaneEntry.Offer((FileOffer) posted, true, labelled);
-    slots.add(new Slot(entry));
-    trim();
+    append(new Slot(entry));
   }
 
   /** Appends a line from the client. */
   void addNote(PaneEntry.Note note) {
-    slots.add(new Slot(note));
+    append(new Slot(note));
+  }
+
+  private void append(Slot slot) {
+    slots.add(slot);
+    if (scrollLines > 0) {
+      arrivedBelow.add(slot);
+    }
     trim();
   }
 
@@ -119,8 +136,9 @@ final class ConversationBuffer {
 
   private void trim() {
     while (slots.size() > maxEntries) {
-      PaneEntry.placed(slots.remove(0).entry)
-          .ifPresent(dropped -> messageIds.remove(dropped.messageId()));
+      Slot removed = slots.remove(0);
+      arrivedBelow.remove(removed);
+      PaneEntry.placed(removed.entry).ifPresent(dropped -> messageIds.remove(dropped.messageId()));
     }
   }
 
@@ -129,6 +147,7 @@ final class ConversationBuffer {
     slots.clear();
     messageIds.clear();
     scrollLines = 0;
+    arrivedBelow.clear();
   }
 
   int size() {
@@ -160,10 +179,35 @@ final class ConversationBuffer {
 
   void scrollDown(int lines) {
     scrollLines = Math.max(0, scrollLines - lines);
+    if (scrollLines == 0) {
+      arrivedBelow.clear(); // at the bottom, what comes is to be seen
+    }
   }
 
   void scrollToBottom() {
     scrollLines = 0;
+    arrivedBelow.clear();
+  }
+
+  /**
+   * Before a draw at {@code width}: while scrolled up, moves the scroll position up by the lines of
+   * the entries that arrived below since the last draw, so that the lines being read stay where
+   * they are, as other chat clients keep a scrolled view still.
+   */
+  void keepView(int width, Function<PaneEntry, List<List<Cell>>> wrap) {
+    if (arrivedBelow.isEmpty()) {
+      return;
+    }
+    for (Slot slot : arrivedBelow) {
+      if (scrollLines > 0) { // trim() took out the slots dropped since
+        if (slot.width != width || slot.lines == null) {
+          slot.lines = wrap.apply(slot.entry);
+          slot.width = width;
+        }
+        scrollLines += slot.lines.size();
+      }
+    }
+    arrivedBelow.clear();
   }
 
   /** Limits the scroll position to what the renderer found there is to show. */

@@ -28,6 +28,7 @@ final class MessagePane {
     if (rect.isEmpty()) {
       return;
     }
+    buffer.keepView(rect.width(), e -> entries.lines(e, rect.width(), self));
     int scroll = buffer.scrollLines();
     int rows = scroll > 0 ? rect.height() - 1 : rect.height();
     List<List<Cell>> fromBottom = collect(buffer, rect.width(), self, scroll + rows);

@@ -856,6 +856,32 @@ class ChatTuiTest {
     assertThat(h.screen()).contains("<bob> psst", "<bob> still there?");
   }
 
+  /** Scrolled up to read, the lines stay put as messages come in below, as in other clients. */
+  @Test
+  void scrolledUp_messagesArriving_theViewStaysStill_andEndGoesToTheNewest() {
+    TuiHarness h = inLobby(80, 24);
+    for (int i = 1; i <= 60; i++) {
+      h.client.deliver("#lobby", "bob", "message " + i);
+    }
+    h.drain();
+    h.press(KeyType.PageUp).drain();
+    List<String> before = new ArrayList<>();
+    for (int row = 1; row < 21; row++) {
+      before.add(h.row(row));
+    }
+
+    for (int i = 61; i <= 70; i++) {
+      h.client.deliver("#lobby", "bob", "message " + i);
+    }
+    h.drain();
+
+    for (int row = 1; row < 21; row++) {
+      assertThat(h.row(row)).isEqualTo(before.get(row - 1));
+    }
+    h.press(KeyType.End).drain();
+    assertThat(h.screen()).contains("message 70");
+  }
+
   @Test
   void altA_privateAndRoomActivity_goesToPrivateFirstThenRoom() {
     TuiHarness h = inLobby(80, 24);
