@@ -79,14 +79,7 @@ class BytesJsonModuleTest {
     String extraBits = padded.substring(0, padded.length() - 2) + (char) (last + 1) + "=";
 
     for (String value : new String[] {unpadded, extraBits, "QR==", "QUI", "QUJ="}) {
-      assertThatThrownBy(() -> codec.fromJson(send("\"" + value + "\"")))
-          .as(value)
-          .isInstanceOfSatisfying(
-              FrameException.class,
-              e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
-                assertThat(e.requestId()).contains("s1");
-              });
+      assertBadFrameWithId("\"" + value + "\"");
     }
   }
 
@@ -94,15 +87,20 @@ class BytesJsonModuleTest {
   void fromJson_notBase64_badFrameWithId() {
     for (String value :
         new String[] {"\"QUJD RA==\"", "\"QUJD*A==\"", "\"QU=D\"", "\"QUJDé\"", "\"QUJD\\n\""}) {
-      assertThatThrownBy(() -> codec.fromJson(send(value)))
-          .as(value)
-          .isInstanceOfSatisfying(
-              FrameException.class,
-              e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
-                assertThat(e.requestId()).contains("s1");
-              });
+      assertBadFrameWithId(value);
     }
+  }
+
+  /** A send whose envelope is {@code value} (JSON) is BAD_FRAME, with the request id. */
+  private void assertBadFrameWithId(String value) {
+    assertThatThrownBy(() -> codec.fromJson(send(value)))
+        .as(value)
+        .isInstanceOfSatisfying(
+            FrameException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+              assertThat(e.requestId()).contains("s1");
+            });
   }
 
   @Test

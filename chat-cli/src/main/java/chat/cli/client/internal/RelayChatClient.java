@@ -166,9 +166,9 @@ public final class RelayChatClient implements ChatClient {
       // (until it expires) with nothing on this device able to end it.
       throw new CommandException.Network("not logged out: " + e.getMessage(), e);
     } catch (CommandException.SessionEnded e) {
-      // Already ended on the relay: what was asked for; forgotten here below.
+      // Already ended on the relay: what was asked for; forgotten here below. Anything else the
+      // relay refused (a rate limit) goes to the caller, the session kept on both sides.
     }
-    // Anything else the relay refused (a rate limit) leaves the session as it was, on both sides.
     sessions.logout(session);
   }
 

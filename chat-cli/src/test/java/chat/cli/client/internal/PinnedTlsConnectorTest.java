@@ -32,26 +32,9 @@ class PinnedTlsConnectorTest {
   @Test
   void aServerThatClosesBeforeTls_isReportedAsPossiblyTheConnectionLimit() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread closer =
-          new Thread(
-              () -> {
-                try {
-                  // closed at once, as the relay closes a connection past its per-address limit
-                  server.accept().close();
-                } catch (Exception ignored) {
-                  // the test fails on the client side if this goes wrong
-                }
-              });
-      closer.start();
-      PinnedTlsConnector connector =
-          new PinnedTlsConnector(
-              "127.0.0.1",
-              server.getLocalPort(),
-              new ServerPins(home.resolve("known_servers")),
-              new SecureRandom(),
-              Duration.ofSeconds(10),
-              pin -> {});
-      assertThatThrownBy(connector::connect)
+      // closed at once, as the relay closes a connection past its per-address limit
+      Thread closer = serveOnce(server, client -> {});
+      assertThatThrownBy(connector(server)::connect)
           .isInstanceOf(CommandException.Network.class)
           .hasMessageContaining("closed the connection before TLS began")
           .hasMessageContaining("--max-connections-per-address");
@@ -63,31 +46,19 @@ class PinnedTlsConnectorTest {
   void aServerThatAnswersPlainText_isReportedAsPossiblyTheWrongPort() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Thread web =
-          new Thread(
-              () -> {
-                try (Socket client = server.accept()) {
-                  // a web server's answer to bytes it does not understand
-                  client
-                      .getOutputStream()
-                      .write(
-                          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                              .getBytes(StandardCharsets.US_ASCII));
-                  client.getOutputStream().flush();
-                  client.getInputStream().read(new byte[1024]);
-                } catch (Exception ignored) {
-                  // the test fails on the client side if this goes wrong
-                }
+          serveOnce(
+              server,
+              client -> {
+                // a web server's answer to bytes it does not understand
+                client
+                    .getOutputStream()
+                    .write(
+                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                client.getInputStream().read(new byte[1024]);
               });
-      web.start();
-      PinnedTlsConnector connector =
-          new PinnedTlsConnector(
-              "127.0.0.1",
-              server.getLocalPort(),
-              new ServerPins(home.resolve("known_servers")),
-              new SecureRandom(),
-              Duration.ofSeconds(10),
-              pin -> {});
-      assertThatThrownBy(connector::connect)
+      assertThatThrownBy(connector(server)::connect)
           .isInstanceOf(CommandException.Network.class)
           .hasMessage(
               "127.0.0.1:"
@@ -96,5 +67,35 @@ class PinnedTlsConnectorTest {
                   + " --server or CHAT_SERVER)");
       web.join(10_000);
     }
+  }
+
+  /** What serves the one connection a test makes, then closes it. */
+  private interface Answer {
+    void serve(Socket client) throws Exception;
+  }
+
+  /** Accepts one connection on {@code server} on a thread of its own and serves it. */
+  private static Thread serveOnce(ServerSocket server, Answer answer) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (Socket client = server.accept()) {
+                answer.serve(client);
+              } catch (Exception ignored) {
+                // the test fails on the client side if this goes wrong
+              }
+            });
+    thread.start();
+    return thread;
+  }
+
+  private PinnedTlsConnector connector(ServerSocket server) {
+    return new PinnedTlsConnector(
+        "127.0.0.1",
+        server.getLocalPort(),
+        new ServerPins(home.resolve("known_servers")),
+        new SecureRandom(),
+        Duration.ofSeconds(10),
+        pin -> {});
   }
 }
