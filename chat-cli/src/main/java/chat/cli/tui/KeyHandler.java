@@ -405,7 +405,7 @@ final class KeyHandler {
     if (editor.isEmpty()) {
       interruptHint.run();
     } else {
-      editor.clear();
+      editor.discard();
     }
   }
 

@@ -177,6 +177,16 @@ final class LineEditor {
   }
 
   /**
+   * Ctrl-C on a line being typed: empties the editor, keeping the line (redacted) in history, so
+   * that Up brings back a line cleared by mistake.
+   */
+  void discard() {
+    history.add(text());
+    set("");
+    scrollColumn = 0;
+  }
+
+  /**
    * Enter: returns the line without a paste's leading or trailing line breaks (they would only show
    * as empty lines), records it (redacted) in history and empties the editor.
    */

@@ -178,4 +178,19 @@ class LineEditorTest {
     editor.historyPrevious();
     assertThat(editor.text()).doesNotContain("hunter2");
   }
+
+  @Test
+  void discard_emptiesTheLine_andUpBringsItBack_secretsRedacted() {
+    LineEditor editor = typed("half a thought");
+
+    editor.discard();
+    assertThat(editor.text()).isEmpty();
+    editor.historyPrevious();
+    assertThat(editor.text()).isEqualTo("half a thought");
+
+    LineEditor login = typed("/login alice hunter2hunter2");
+    login.discard();
+    login.historyPrevious();
+    assertThat(login.text()).doesNotContain("hunter2");
+  }
 }
