@@ -438,4 +438,7 @@ public interface ChatClient extends AutoCloseable {
 
   /** Marks this user back (online). */
   void back();
+
+  /** Whether this user said {@link #away} on this session and not {@link #back} since. */
+  boolean isAway();
 }

@@ -26,6 +26,11 @@ final class PresenceCommands {
         SlashCommand.named("back", "/back", "tell others you are back")
             .runs(
                 (command, context) -> {
+                  Arguments.self(context); // not logged in is said first
+                  if (!context.client().isAway()) {
+                    context.info("you are not away (/away [MESSAGE] to say you are)");
+                    return;
+                  }
                   context.client().back();
                   context.info("you are back");
                 }));

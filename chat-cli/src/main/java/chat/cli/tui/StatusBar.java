@@ -41,6 +41,9 @@ final class StatusBar {
     List<Cell> cells = new ArrayList<>();
     segment(cells, TerminalSafe.line(server), Style.BAR);
     segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
+    if (self != null && model.away()) {
+      segment(cells, "away", Style.BAR_WARN);
+    }
     String current = model.current();
     if (current.equals(TuiModel.STATUS)) {
       segment(cells, "status", Style.BAR);

@@ -136,6 +136,7 @@ final class TuiController {
   void render(Screen screen, ScreenWriter out) throws IOException {
     layout = Layout.of(screen.getTerminalSize());
     String self = self();
+    model.setAway(self != null && client.isAway());
     TerminalPosition cursor =
         renderer.draw(
             out,

@@ -43,6 +43,7 @@ final class TuiModel {
   private String current = STATUS;
   private ConnectionState connection = ConnectionState.OFFLINE;
   private int busyCommands;
+  private boolean away;
   private final Map<String, FileTransfer> transfers = new java.util.LinkedHashMap<>();
 
   /** The conversations in list order (Alt+1 is the first). */
@@ -283,6 +284,15 @@ final class TuiModel {
 
   ConnectionState connection() {
     return connection;
+  }
+
+  /** Whether this user is away, for the status bar (set before each frame). */
+  boolean away() {
+    return away;
+  }
+
+  void setAway(boolean away) {
+    this.away = away;
   }
 
   void setConnection(ConnectionState state) {

@@ -852,6 +852,11 @@ public final class FakeChatClient implements ChatClient {
     social.away = null;
   }
 
+  @Override
+  public boolean isAway() {
+    return user != null && social.away != null;
+  }
+
   /** Plays the relay: {@code username}'s key changed. */
   public void fireKeyChange(String username) {
     trust.put(username, TrustState.CHANGED);

@@ -34,6 +34,18 @@ class PresenceCommandsTest {
   }
 
   @Test
+  void back_notAway_saysSo_askingNothing() {
+    context.loggedInAs("alice");
+    context.client.calls.clear();
+
+    run("/back");
+
+    assertThat(context.lines)
+        .containsExactly("info: you are not away (/away [MESSAGE] to say you are)");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void back_afterAway_clearsIt() {
     context.loggedInAs("alice");
     run("/away lunch");

@@ -77,6 +77,18 @@ class StatusBarTest {
   }
 
   @Test
+  void cells_away_saidAfterTheUser() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.setAway(true);
+
+    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED)))
+        .isEqualTo(" [relay:1] [alice] [away] [status] [ONLINE]");
+    assertThat(text(StatusBar.cells(model, "relay:1", null, ALL_UNVERIFIED)))
+        .doesNotContain("away");
+  }
+
+  @Test
   void cells_remoteTextWithEscapes_cleaned() {
     TuiModel model = new TuiModel();
     model.select("#dev");

@@ -470,4 +470,9 @@ public final class RelayChatClient implements ChatClient {
   public void back() {
     social.back();
   }
+
+  @Override
+  public boolean isAway() {
+    return sessions.current().map(session -> session.away() != null).orElse(false);
+  }
 }
