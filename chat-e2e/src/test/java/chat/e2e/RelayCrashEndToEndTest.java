@@ -137,8 +137,8 @@ class RelayCrashEndToEndTest {
           .until(
               () ->
                   events.connectionDetails.contains(
-                      "OFFLINE the session for bob was ended (logged out or ended with 'sessions"
-                          + " end' on another device, or the password was changed) or has"
+                      "OFFLINE the session for bob was ended (logged out or ended from a"
+                          + " sessions list on another device, or the password was changed) or has"
                           + " expired"));
       assertThat(bob.connectionState()).isEqualTo(ConnectionState.OFFLINE);
       assertThat(events.stopped).singleElement().isInstanceOf(CommandException.SessionEnded.class);

@@ -409,8 +409,8 @@ final class RelayConnection implements AutoCloseable {
       } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
         sessionRevoked = true;
         closeReason =
-            "the session was ended from another device (logged out there, ended with 'sessions"
-                + " end', or the account password was changed)";
+            "the session was ended from another device (logged out there, ended from a sessions"
+                + " list, or the account password was changed)";
       } else if (error.code().closesConnection()) {
         closeReason = "the relay closed the connection (" + error.code() + ")";
       }
