@@ -35,6 +35,7 @@ final class SessionUpdates {
   private final ConnectionLines connectionLines = new ConnectionLines();
   private String shownFor; // the user whose conversations the panes show
   private boolean listHintShown;
+  private boolean endSaid; // set by endSaid(), read by the next connection line
 
   /**
    * @param membersShown whether the member list is on screen
@@ -87,9 +88,6 @@ final class SessionUpdates {
    * is looking when it was lost, is back or ended; everything shown goes when no one, or another
    * user, is logged in now.
    */
-  /** Set by {@link #endSaid}, read by the next connection line (UI thread only). */
-  private boolean endSaid;
-
   void connection(ConnectionState state, String detail) {
     String user = self();
     if (user != null && shownFor != null && !user.equalsIgnoreCase(shownFor)) {
@@ -125,11 +123,11 @@ final class SessionUpdates {
       NoteKind kind = state == ConnectionState.RECONNECTING ? NoteKind.ERROR : NoteKind.INFO;
       panes.note(null, kind, said.get());
     }
-    boolean endSaid = this.endSaid;
-    this.endSaid = false;
+    boolean saidAlready = endSaid;
+    endSaid = false;
     if (state == ConnectionState.OFFLINE
         && self() != null
-        && !endSaid
+        && !saidAlready
         && !model.current().equals(TuiModel.STATUS)) {
       // Offline for good (a session that ended): what to do goes where the person is looking too.
       panes.note(null, NoteKind.ERROR, line);
