@@ -152,8 +152,9 @@ final class TuiWorkers implements TuiBackend {
 
   /**
    * For a message that failed on the network (no answer, no connection): which message it was, as
-   * {@code #lobby, "deploy at no…": }. Such an error comes late, after lines typed behind it waited
-   * for it, and maybe in another pane than the one it was typed in; an empty string otherwise.
+   * {@code #lobby, "deploy at no...": }. Such an error comes late, after lines typed behind it
+   * waited for it, and maybe in another pane than the one it was typed in; an empty string
+   * otherwise.
    */
   private String whose(String line, String conversation, CommandException e) {
     if (!(e instanceof CommandException.Network)

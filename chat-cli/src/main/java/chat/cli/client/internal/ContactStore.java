@@ -191,28 +191,49 @@ final class ContactStore {
    * @return the resulting trust state
    */
   synchronized TrustState observe(IdentityBundle bundle) {
+    String key = Usernames.key(bundle.userId());
+    String encoded = encode(bundle);
+    refresh(false);
+    Optional<TrustState> known = unchanged(contacts.get(key), bundle, encoded);
+    if (known.isPresent()) {
+      return known.get(); // the usual case: nothing to write, so no lock to take
+    }
     return locked(
         () -> {
-          String key = Usernames.key(bundle.userId());
           Contact contact = contacts.get(key);
-          String encoded = encode(bundle);
+          Optional<TrustState> same = unchanged(contact, bundle, encoded);
+          if (same.isPresent()) {
+            return same.get(); // another process recorded it meanwhile
+          }
           Contact changed;
           if (contact == null) {
             changed = new Contact(bundle.userId(), encoded, false, null);
-          } else if (parse(contact.bundle()).fingerprint().matches(bundle.fingerprint())) {
-            if (contact.pending() == null) {
-              return contact.state();
-            }
+          } else if (contact.pending() != null && pins(contact, bundle)) {
             changed = new Contact(contact.username(), contact.bundle(), contact.verified(), null);
           } else {
-            if (encoded.equals(contact.pending())) {
-              return TrustState.CHANGED;
-            }
             changed =
                 new Contact(contact.username(), contact.bundle(), contact.verified(), encoded);
           }
           return put(key, changed, contact).state();
         });
+  }
+
+  /**
+   * The state of {@code contact} if seeing {@code bundle} (stored form {@code encoded}) changes
+   * nothing: it is the pin with no change pending, or the change already pending.
+   */
+  private Optional<TrustState> unchanged(Contact contact, IdentityBundle bundle, String encoded) {
+    if (contact == null) {
+      return Optional.empty();
+    }
+    if (contact.pending() == null && pins(contact, bundle)) {
+      return Optional.of(contact.state());
+    }
+    return encoded.equals(contact.pending()) ? Optional.of(TrustState.CHANGED) : Optional.empty();
+  }
+
+  private boolean pins(Contact contact, IdentityBundle bundle) {
+    return parse(contact.bundle()).fingerprint().matches(bundle.fingerprint());
   }
 
   /** Accepts the pending key of {@code username}: it becomes the pin, unverified. */
