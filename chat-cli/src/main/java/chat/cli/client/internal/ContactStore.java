@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -58,6 +59,18 @@ final class ContactStore {
       };
 
   private final ProfileWriter writer;
+
+  /** What another process changed in a contact's trust (see {@link #onChangedElsewhere}). */
+  @FunctionalInterface
+  interface TrustElsewhere {
+    /**
+     * {@code username}'s trust is now {@code state}; {@code wasChanged}: their key had changed and
+     * the new one is now accepted (so the messages held for it can be shown).
+     */
+    void changed(String username, TrustState state, boolean wasChanged);
+  }
+
+  private TrustElsewhere elsewhere = (username, state, wasChanged) -> {};
 
   /**
    * How long after its last change a file's modification time tells it apart from its next version:
@@ -146,6 +159,7 @@ final class ContactStore {
     if (now.isEmpty() || (now.get().settled() && now.get().equals(stamp))) {
       return;
     }
+    Map<String, Contact> before = contacts;
     try {
       contacts = read(file);
       stamp = now.get();
@@ -153,7 +167,30 @@ final class ContactStore {
       if (strict) {
         throw e;
       }
+      return;
     }
+    contacts.forEach(
+        (key, contact) -> {
+          Contact was = before.get(key);
+          if (was != null && was.state() != contact.state()) {
+            boolean accepted = was.pending() != null && contact.pending() == null;
+            elsewhere.changed(contact.username(), contact.state(), accepted);
+          }
+        });
+  }
+
+  /**
+   * Tells {@code listener} of each trust change another process of the profile made ({@code chat
+   * keys trust} or {@code verify} in another shell), as this store finds it on reading the file
+   * again; called with this store's lock held, so it must only hand the news on.
+   */
+  synchronized void onChangedElsewhere(TrustElsewhere listener) {
+    this.elsewhere = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Reads the file again if another process changed it (see {@link #onChangedElsewhere}). */
+  synchronized void checkForChanges() {
+    refresh(false);
   }
 
   /** The pinned bundle of {@code username}, if pinned. */

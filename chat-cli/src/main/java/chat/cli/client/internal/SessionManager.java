@@ -193,6 +193,9 @@ final class SessionManager {
             timer);
     Inbox inbox = new Inbox(state, keys, members, listeners, opener, () -> self[0].me(), clock);
     self[0] = new Session(profile, state, contacts, keys, members, inbox);
+    // A key accepted or verified in another shell: shown here, its held messages with it.
+    contacts.onChangedElsewhere(
+        (user, trust, wasChanged) -> trustChanged(self[0], user, trust, wasChanged));
     return self[0];
   }
 
@@ -389,9 +392,19 @@ final class SessionManager {
     }
   }
 
-  /** Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}). */
+  /**
+   * Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}), and
+   * looks whether another process of the profile changed a contact's trust.
+   */
   private void retryStalled() {
     Session current = session;
+    if (current != null) {
+      try {
+        current.contacts.checkForChanges();
+      } catch (RuntimeException e) {
+        // a damaged file is said at its next use; a task of the timer that threw never runs again
+      }
+    }
     if (current != null
         && current.connectionState() == ConnectionState.ONLINE
         && current.inbox.stalled.any()) {

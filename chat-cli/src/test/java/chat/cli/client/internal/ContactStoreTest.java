@@ -132,6 +132,28 @@ class ContactStoreTest {
     assertThat(listening.pending("bob")).isEmpty();
   }
 
+  /** So that a running client shows what it held once the key is accepted in another shell. */
+  @Test
+  void checkForChanges_aChangeAcceptedOrAKeyVerifiedElsewhere_isTold() {
+    Path file = dir.resolve("contacts.json");
+    ContactStore listening = ContactStore.load(file);
+    List<String> told = new ArrayList<>();
+    listening.onChangedElsewhere(
+        (user, state, wasChanged) -> told.add(user + " " + state + " " + wasChanged));
+    listening.observe(bundle("bob"));
+    listening.observe(bundle("carol"));
+    listening.observe(bundle("bob"));
+    listening.checkForChanges();
+    assertThat(told).isEmpty(); // its own changes are not news
+
+    ContactStore trusting = ContactStore.load(file);
+    trusting.accept("bob");
+    trusting.markVerified("carol");
+    listening.checkForChanges();
+
+    assertThat(told).containsExactly("bob UNVERIFIED true", "carol VERIFIED false");
+  }
+
   @Test
   void observe_twoStoresPinningAtOnce_keepEveryPin() throws Exception {
     Path file = dir.resolve("contacts.json");
