@@ -160,12 +160,7 @@ final class ConversationBuffer {
 
   /** The screen lines of entry {@code index} at {@code width}, wrapping it on first use. */
   List<List<Cell>> lines(int index, int width, Function<PaneEntry, List<List<Cell>>> wrap) {
-    Slot slot = slots.get(index);
-    if (slot.width != width || slot.lines == null) {
-      slot.lines = wrap.apply(slot.entry);
-      slot.width = width;
-    }
-    return slot.lines;
+    return slots.get(index).lines(width, wrap);
   }
 
   /** Screen lines scrolled up from the bottom; 0 is the bottom. */
@@ -200,11 +195,7 @@ final class ConversationBuffer {
     }
     for (Slot slot : arrivedBelow) {
       if (scrollLines > 0) { // trim() took out the slots dropped since
-        if (slot.width != width || slot.lines == null) {
-          slot.lines = wrap.apply(slot.entry);
-          slot.width = width;
-        }
-        scrollLines += slot.lines.size();
+        scrollLines += slot.lines(width, wrap).size();
       }
     }
     arrivedBelow.clear();
@@ -249,6 +240,15 @@ final class ConversationBuffer {
 
     private Slot(PaneEntry entry) {
       this.entry = entry;
+    }
+
+    /** The entry's lines at {@code width}, wrapped with {@code wrap} on first use at it. */
+    private List<List<Cell>> lines(int width, Function<PaneEntry, List<List<Cell>>> wrap) {
+      if (this.width != width || lines == null) {
+        lines = wrap.apply(entry);
+        this.width = width;
+      }
+      return lines;
     }
   }
 }
