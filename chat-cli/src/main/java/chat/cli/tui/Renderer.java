@@ -153,17 +153,13 @@ final class Renderer {
       String unread = buffer.unread() > 0 ? " " + Math.min(buffer.unread(), 999) : "";
       int labelEnd = rect.right() - unread.length();
       String label = i == 0 ? "status" : MessageFormatter.conversationLabel(id, self);
-      int room = labelEnd - (at + 1);
-      if (room >= 2) {
-        // Cut in the middle, with a mark: names alike but for their ends must not look the same.
-        out.put(
-            at + 1,
-            row,
-            labelEnd,
-            Cells.shortenInMiddle(Cells.line(label, style), room, "\u2026", style, LABEL_TAIL));
-      } else {
-        out.put(at + 1, row, labelEnd, label, style);
-      }
+      // Cut in the middle, with a mark: names alike but for their ends must not look the same.
+      List<Cell> cells = Cells.line(label, style);
+      out.put(
+          at + 1,
+          row,
+          labelEnd,
+          Cells.shortenInMiddle(cells, labelEnd - (at + 1), "\u2026", style, LABEL_TAIL));
       out.put(labelEnd, row, rect.right(), unread, style);
     }
   }

@@ -1,6 +1,7 @@
 package chat.protocol.internal;
 
 import chat.crypto.Bytes;
+import chat.protocol.CanonicalBase64;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -55,43 +55,6 @@ public final class BytesJsonModule extends SimpleModule {
     addDeserializer(Bytes.class, new BytesDeserializer());
   }
 
-  /**
-   * {@code base64} (ASCII) decoded, only if it is standard base64 with its padding and in the one
-   * form that encodes its bytes: {@link Base64#getDecoder()} alone also reads a value without its
-   * padding, and one whose last character before the padding carries bits beyond the bytes.
-   *
-   * @throws IllegalArgumentException otherwise
-   */
-  static byte[] decodeStrict(byte[] base64) {
-    if (base64.length % 4 != 0) {
-      throw new IllegalArgumentException("base64 without its padding");
-    }
-    byte[] bytes = Base64.getDecoder().decode(base64);
-    int n = base64.length;
-    if (n > 0 && base64[n - 1] == '=') {
-      boolean twoPads = base64[n - 2] == '=';
-      int last = sextet(base64[twoPads ? n - 3 : n - 2]);
-      if ((last & (twoPads ? 0x0F : 0x03)) != 0) {
-        throw new IllegalArgumentException("base64 with bits beyond its bytes");
-      }
-    }
-    return bytes;
-  }
-
-  /** The six bits of a character of the standard alphabet (the decoder checked it is one). */
-  private static int sextet(byte c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '+' ? 62 : 63;
-  }
-
   private static final class BytesSerializer extends StdSerializer<Bytes> {
     private static final long serialVersionUID = 1L;
 
@@ -123,7 +86,7 @@ public final class BytesJsonModule extends SimpleModule {
         return raw;
       }
       try {
-        return Bytes.of(decodeStrict(parser.getText().getBytes(StandardCharsets.US_ASCII)));
+        return Bytes.of(CanonicalBase64.decode(parser.getText()));
       } catch (IllegalArgumentException e) {
         return (Bytes) context.handleWeirdStringValue(Bytes.class, parser.getText(), "not base64");
       }
@@ -156,7 +119,7 @@ public final class BytesJsonModule extends SimpleModule {
         return null;
       }
       try {
-        return Bytes.of(decodeStrict(Arrays.copyOfRange(input, start, end)));
+        return Bytes.of(CanonicalBase64.decode(Arrays.copyOfRange(input, start, end)));
       } catch (IllegalArgumentException e) {
         return null;
       }

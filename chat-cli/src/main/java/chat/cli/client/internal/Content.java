@@ -2,17 +2,13 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.emoji.Graphemes;
+import chat.protocol.StrictJson;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -73,26 +69,12 @@ sealed interface Content {
   }
 
   /**
-   * The mapper for content: tolerant of fields added by newer clients, strict about everything
-   * else, so that no client shows what another refuses. One JSON object and nothing after it; a
-   * field named twice is refused; a field is of the JSON type the spec names (no number or boolean
-   * read as a string, no string or fraction read as a number, no null for a number).
+   * The mapper for content: tolerant of fields added by newer clients, strict about everything else
+   * ({@link StrictJson}), so that no client shows what another refuses.
    */
   ObjectMapper JSON =
-      JsonMapper.builder()
+      StrictJson.reading(JsonMapper.builder())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .withCoercionConfig(
-              LogicalType.Textual,
-              config ->
-                  config
-                      .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .build();
 
   /** The plaintext bytes of {@code content}. */

@@ -1,10 +1,9 @@
 package chat.cli.client.internal;
 
 import chat.crypto.FileStreamCipher;
+import chat.protocol.CanonicalBase64;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -43,19 +42,11 @@ final class FileKey {
   @JsonCreator
   static FileKey fromBase64(String text) {
     Objects.requireNonNull(text, "text");
-    byte[] decoded = Base64.getDecoder().decode(text);
-    byte[] again = null;
+    byte[] decoded = CanonicalBase64.decode(text);
     try {
-      again = Base64.getEncoder().encode(decoded);
-      if (!MessageDigest.isEqual(again, text.getBytes(StandardCharsets.US_ASCII))) {
-        throw new IllegalArgumentException("a file key is padded base64 in its canonical form");
-      }
       return of(decoded);
     } finally {
       Arrays.fill(decoded, (byte) 0);
-      if (again != null) {
-        Arrays.fill(again, (byte) 0);
-      }
     }
   }
 

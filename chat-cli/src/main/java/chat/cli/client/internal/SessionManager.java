@@ -84,6 +84,7 @@ final class SessionManager {
     if (options.live()) {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
       timer.scheduleWithFixedDelay(this::retryStalled, 2, 2, TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(this::checkContacts, 2, 2, TimeUnit.SECONDS);
       long every = options.keepAlive().toMillis();
       timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
@@ -393,10 +394,10 @@ final class SessionManager {
   }
 
   /**
-   * Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}), and
-   * looks whether another process of the profile changed a contact's trust.
+   * Every 2 s: looks whether another process of the profile changed a contact's trust ({@link
+   * ContactStore#onChangedElsewhere}).
    */
-  private void retryStalled() {
+  private void checkContacts() {
     Session current = session;
     if (current != null) {
       try {
@@ -405,6 +406,11 @@ final class SessionManager {
         // a damaged file is said at its next use; a task of the timer that threw never runs again
       }
     }
+  }
+
+  /** Every 2 s: delivers again what waited for a profile write ({@link StalledDeliveries}). */
+  private void retryStalled() {
+    Session current = session;
     if (current != null
         && current.connectionState() == ConnectionState.ONLINE
         && current.inbox.stalled.any()) {
