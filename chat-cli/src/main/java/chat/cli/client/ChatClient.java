@@ -227,6 +227,20 @@ public interface ChatClient extends AutoCloseable {
   /** Conversations this user is in: rooms ({@code #name}) and direct ones ({@code @a+b}). */
   List<String> conversations();
 
+  /**
+   * The order the full-screen client's conversation list had when it was last kept with {@link
+   * #keepListOrder}, for the logged-in user on this relay (by this process or another of the
+   * profile); empty if never, or if no one is logged in. Local: never touches the network.
+   */
+  List<String> listOrder();
+
+  /**
+   * Keeps {@code order} as the logged-in user's list order on this relay, in the profile's state
+   * (written at the client's next save of it, at the latest when it closes); ignored if no one is
+   * logged in.
+   */
+  void keepListOrder(List<String> order);
+
   /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */
   void join(String room);
 

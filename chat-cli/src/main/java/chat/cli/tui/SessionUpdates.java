@@ -147,11 +147,18 @@ final class SessionUpdates {
     presenceNotes.forgetFriends();
   }
 
-  /** The result of a refresh: the client's conversations and, for {@code conversation}, members. */
-  void refreshed(List<String> conversations, String conversation, List<MemberView> members) {
+  /**
+   * The result of a refresh: the client's conversations, the list order kept in an earlier run,
+   * and, for {@code conversation}, members.
+   */
+  void refreshed(
+      List<String> conversations,
+      List<String> kept,
+      String conversation,
+      List<MemberView> members) {
     boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
     boolean wasEmpty = model.conversations().isEmpty();
-    model.setClientConversations(conversations, authoritative);
+    model.setClientConversations(conversations, kept, authoritative);
     if (members != null) {
       model.setMembers(conversation, members);
       if (authoritative) {

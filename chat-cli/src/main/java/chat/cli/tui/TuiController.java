@@ -27,6 +27,7 @@ final class TuiController {
   private final PaneUpdates panes;
   private final SessionUpdates session;
   private List<String> publishedOrder = List.of();
+  private List<String> keptOrder; // the list order last given to keep; null since a log-out
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -90,7 +91,8 @@ final class TuiController {
 
   /**
    * Publishes a change of the current conversation made by keys, commands or events: tells the
-   * backend, refreshes its members and loads its history the first time it is shown.
+   * backend, refreshes its members and loads its history the first time it is shown. A change of
+   * the list's order is published too, and kept for the next run once the list is settled.
    */
   void publishSelection() {
     List<String> order = model.conversations();
@@ -98,6 +100,11 @@ final class TuiController {
       publishedOrder = List.copyOf(order);
       backend.listed(publishedOrder);
     }
+    List<String> toKeep = model.orderToKeep().orElse(null);
+    if (toKeep != null && !toKeep.equals(keptOrder)) {
+      backend.keepListOrder(toKeep);
+    }
+    keptOrder = toKeep;
     String current = model.current();
     if (current.equals(published)) {
       return;

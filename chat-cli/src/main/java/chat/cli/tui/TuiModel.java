@@ -46,6 +46,18 @@ final class TuiModel {
   private boolean away;
   private final Map<String, FileTransfer> transfers = new java.util.LinkedHashMap<>();
 
+  /**
+   * The list order kept from an earlier run ({@link chat.cli.client.ChatClient#listOrder}), by
+   * which conversations are placed until the list is {@link #settled}.
+   */
+  private List<String> remembered = List.of();
+
+  /**
+   * Whether the client has listed this user's conversations with authority since the log-in: from
+   * then on, new conversations go to the end of the list, and the order is worth keeping.
+   */
+  private boolean settled;
+
   /** The conversations in list order (Alt+1 is the first). */
   List<String> conversations() {
     return List.copyOf(order);
@@ -70,21 +82,50 @@ final class TuiModel {
     return order.indexOf(conversation);
   }
 
-  /** Adds {@code conversation} to the end of the list if it is not there. */
+  /**
+   * Adds {@code conversation} to the list if it is not there: at the end, or, until the list is
+   * settled, at its place in the remembered order (before the first one listed that came after it
+   * there, or that it did not hold).
+   */
   void list(String conversation) {
-    if (!conversation.equals(STATUS) && !order.contains(conversation)) {
-      order.add(conversation);
+    if (conversation.equals(STATUS) || order.contains(conversation)) {
+      return;
     }
+    int rank = settled ? -1 : remembered.indexOf(conversation);
+    int at = order.size();
+    for (int i = 0; rank >= 0 && i < order.size(); i++) {
+      int other = remembered.indexOf(order.get(i));
+      if (other < 0 || other > rank) {
+        at = i;
+        break;
+      }
+    }
+    order.add(at, conversation);
+  }
+
+  /**
+   * The list order to keep for the next run ({@link chat.cli.client.ChatClient#keepListOrder}):
+   * empty until the list is settled, so that a list still being filled in at log-in, or cleared at
+   * log-out, does not replace what was kept.
+   */
+  Optional<List<String>> orderToKeep() {
+    return settled ? Optional.of(List.copyOf(order)) : Optional.empty();
   }
 
   /**
    * Takes the client's conversation list. Conversations already listed keep their place (so
-   * Alt+number stays put) and new ones are added at the end. When {@code authoritative} (online and
+   * Alt+number stays put) and new ones are added at the end; until the first authoritative list
+   * since the log-in, they are placed as in {@code kept}, the order kept in an earlier run, so that
+   * Alt+number means after a restart what it meant before. When {@code authoritative} (online and
    * logged in), conversations the client listed before but no longer does are dropped; if the
    * current one goes, the one above it becomes current. Conversations only known here (a message
    * arrived) stay. A dropped conversation's pane is forgotten as by {@link #forget}.
    */
-  void setClientConversations(List<String> conversations, boolean authoritative) {
+  void setClientConversations(
+      List<String> conversations, List<String> kept, boolean authoritative) {
+    if (!settled) {
+      remembered = List.copyOf(kept);
+    }
     List<String> old = List.copyOf(order);
     Set<String> now = new LinkedHashSet<>(conversations);
     now.remove(STATUS);
@@ -104,6 +145,10 @@ final class TuiModel {
     }
     fromClient.addAll(now);
     fromClient.retainAll(order);
+    if (authoritative) {
+      settled = true;
+      remembered = List.of();
+    }
     if (!current.equals(STATUS) && !order.contains(current)) {
       select(fallback(old, current));
     }
@@ -134,6 +179,8 @@ final class TuiModel {
    */
   void forgetAll() {
     order.clear();
+    settled = false;
+    remembered = List.of();
     fromClient.clear();
     members.clear();
     titles.clear();

@@ -86,6 +86,12 @@ final class TuiWorkers implements TuiBackend {
     listed = List.copyOf(conversations);
   }
 
+  @Override
+  public void keepListOrder(List<String> conversations) {
+    List<String> order = List.copyOf(conversations);
+    inBackground(() -> client.keepListOrder(order));
+  }
+
   /** The conversation list as numbered on screen when last published. */
   List<String> listed() {
     return listed;
@@ -224,9 +230,11 @@ final class TuiWorkers implements TuiBackend {
     refreshQueued.set(false);
     String conversation = current;
     List<String> conversations;
+    List<String> kept;
     List<MemberView> members = null;
     try {
       conversations = client.conversations();
+      kept = client.listOrder();
       if (!conversation.equals(TuiModel.STATUS) && client.username().isPresent()) {
         members = withCurrentTrust(client.members(conversation));
       }
@@ -234,7 +242,7 @@ final class TuiWorkers implements TuiBackend {
       return; // Offline or refused: keep what is shown; the next event refreshes again.
     }
     List<MemberView> fetched = members;
-    post.accept(() -> session.refreshed(conversations, conversation, fetched));
+    post.accept(() -> session.refreshed(conversations, kept, conversation, fetched));
   }
 
   /** The members with the trust this client holds now (a member list may lag a key change). */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -307,6 +308,21 @@ public final class FakeChatClient implements ChatClient {
   public void setState(ConnectionState newState, String detail) {
     state = newState;
     listeners.forEach(l -> l.onConnection(newState, detail));
+  }
+
+  /** The list order kept, per user (as state.json keeps it per profile). */
+  private final Map<String, List<String>> listOrders = new ConcurrentHashMap<>();
+
+  @Override
+  public List<String> listOrder() {
+    return user == null ? List.of() : listOrders.getOrDefault(user, List.of());
+  }
+
+  @Override
+  public void keepListOrder(List<String> order) {
+    if (user != null) {
+      listOrders.put(user, List.copyOf(order));
+    }
   }
 
   @Override

@@ -902,6 +902,28 @@ class ChatTuiTest {
   }
 
   @Test
+  void listOrder_joinOrderDuringARun_isKeptAndComesBackAtTheNextStart() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#zeta", "alice", true);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain();
+    assertThat(h.client.conversations()).containsExactly("#dev", "#lobby", "#zeta");
+    assertThat(h.client.listOrder()).containsExactly("#lobby", "#zeta", "#dev");
+
+    TuiHarness next = new TuiHarness(80, 24);
+    next.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    next.client.fireMembership("#zeta", "alice", true);
+    next.client.fireMembership("#dev", "alice", true);
+    next.client.keepListOrder(h.client.listOrder());
+    next.start().drain();
+
+    next.alt('2');
+    assertThat(next.statusRow()).contains("[2:#zeta]");
+    next.alt('3');
+    assertThat(next.statusRow()).contains("[3:#dev]");
+  }
+
+  @Test
   void ctrlNAndCtrlP_twoConversations_cycleThroughStatusToo() {
     TuiHarness h = inLobby(80, 24);
     h.client.fireMembership("#dev", "alice", true);

@@ -13,9 +13,9 @@ class TuiModelTest {
   @Test
   void setClientConversations_newOnes_keepPlacesAndAppend() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#lobby"), true);
+    model.setClientConversations(List.of("#lobby"), List.of(), true);
 
-    model.setClientConversations(List.of("#dev", "#lobby"), true);
+    model.setClientConversations(List.of("#dev", "#lobby"), List.of(), true);
 
     assertThat(model.conversations()).containsExactly("#lobby", "#dev");
   }
@@ -23,10 +23,10 @@ class TuiModelTest {
   @Test
   void setClientConversations_authoritative_dropsLeftOnesAndMovesCurrentUp() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b", "#c"), true);
+    model.setClientConversations(List.of("#a", "#b", "#c"), List.of(), true);
     model.select("#b");
 
-    model.setClientConversations(List.of("#a", "#c"), true);
+    model.setClientConversations(List.of("#a", "#c"), List.of(), true);
 
     assertThat(model.conversations()).containsExactly("#a", "#c");
     assertThat(model.current()).isEqualTo("#a");
@@ -35,11 +35,53 @@ class TuiModelTest {
   @Test
   void setClientConversations_notAuthoritative_keepsEverything() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), true);
+    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
 
-    model.setClientConversations(List.of(), false);
+    model.setClientConversations(List.of(), List.of(), false);
 
     assertThat(model.conversations()).containsExactly("#a", "#b");
+  }
+
+  @Test
+  void setClientConversations_keptOrder_placesTheFirstListAsKept_thenNewOnesGoToTheEnd() {
+    TuiModel model = new TuiModel();
+
+    model.setClientConversations(
+        List.of("#dev", "#lobby", "#zeta", "@alice+bob"),
+        List.of("#lobby", "@alice+bob", "#zeta", "#gone", "#dev"),
+        true);
+    model.setClientConversations(
+        List.of("#aaa", "#dev", "#lobby", "#zeta", "@alice+bob"), List.of("#aaa"), true);
+
+    assertThat(model.conversations())
+        .containsExactly("#lobby", "@alice+bob", "#zeta", "#dev", "#aaa");
+    assertThat(model.orderToKeep()).contains(model.conversations());
+  }
+
+  @Test
+  void list_beforeTheFirstAuthoritativeList_placesAsKeptAroundWhatArrivedFirst() {
+    TuiModel model = new TuiModel();
+    model.incoming(Messages.of("@alice+carol", 1, "carol", "early"), "alice");
+    model.setClientConversations(List.of("#b", "#lobby"), List.of("#lobby", "#b"), false);
+    assertThat(model.orderToKeep()).isEmpty();
+
+    model.setClientConversations(
+        List.of("#a", "#b", "#lobby", "@alice+carol"), List.of("#lobby", "#b", "#a"), true);
+
+    assertThat(model.conversations()).containsExactly("#lobby", "#b", "#a", "@alice+carol");
+  }
+
+  @Test
+  void forgetAll_atLogOut_keepsNothingUntilTheNextUsersListIsSettled() {
+    TuiModel model = new TuiModel();
+    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
+
+    model.forgetAll();
+    assertThat(model.orderToKeep()).isEmpty();
+    model.setClientConversations(List.of("#c", "#d"), List.of("#d", "#c"), true);
+
+    assertThat(model.conversations()).containsExactly("#d", "#c");
+    assertThat(model.orderToKeep()).contains(List.of("#d", "#c"));
   }
 
   @Test
@@ -87,7 +129,7 @@ class TuiModelTest {
   @Test
   void neighbour_pastEnd_cyclesThroughStatus() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), true);
+    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
 
     assertThat(model.neighbour(1)).isEqualTo("#a");
     assertThat(model.neighbour(-1)).isEqualTo("#b");
@@ -98,7 +140,7 @@ class TuiModelTest {
   @Test
   void forget_current_selectsPrevious() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), true);
+    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
     model.select("#b");
 
     model.forget("#b");
@@ -111,7 +153,7 @@ class TuiModelTest {
   @Test
   void forget_current_goesToTheLobbyWhenListed() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#lobby", "#a", "#b"), true);
+    model.setClientConversations(List.of("#lobby", "#a", "#b"), List.of(), true);
     model.select("#b");
 
     model.forget("#b");
@@ -144,7 +186,7 @@ class TuiModelTest {
   @Test
   void setTitles_listingWithoutAListedRoom_leavesItsTitleMissing() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#lobby", "#team"), true);
+    model.setClientConversations(List.of("#lobby", "#team"), List.of(), true);
 
     model.setTitles(List.of(new RoomView("#lobby", 1, true)));
     assertThat(model.titlesMissing()).isTrue();

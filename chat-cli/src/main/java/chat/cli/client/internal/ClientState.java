@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * conversation (the highest sequence number handled; of conversations the client no longer lists,
  * the {@link #MAX_UNLISTED_CURSORS} most recently unlisted), and the ids of accepted messages (so a
  * replayed envelope is dropped even after a restart), and the uploads to delete on the relay that
- * could not be deleted when they were given up ({@link PendingDeletes}). Another relay's state is
+ * could not be deleted when they were given up ({@link PendingDeletes}), and the order of the
+ * full-screen client's conversation list ({@link #listOrder()}). Another relay's state is
  * discarded.
  */
 final class ClientState {
@@ -45,6 +47,9 @@ final class ClientState {
    */
   static final int MAX_UNLISTED_CURSORS = 1_000;
 
+  /** Conversations kept in the list order; a longer list keeps its first ones. */
+  static final int MAX_LIST_ORDER = 1_000;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -61,7 +66,8 @@ final class ClientState {
       Session session,
       Map<String, Long> cursors,
       List<Seen> seen,
-      List<String> pendingDeletes) {}
+      List<String> pendingDeletes,
+      List<String> listOrder) {}
 
   private final Path file;
   private final String server;
@@ -70,6 +76,10 @@ final class ClientState {
   private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
   private final LinkedHashSet<String> pendingDeletes = new LinkedHashSet<>();
   private final Set<String> deletesSent = new HashSet<>();
+  private List<String> listOrder = List.of();
+
+  /** Whether this process set the list order since its last write (else it takes the file's). */
+  private boolean listOrderChanged;
 
   /** Conversations with a cursor that the client does not list, the longest unlisted first. */
   private final LinkedHashSet<String> unlisted = new LinkedHashSet<>();
@@ -131,6 +141,7 @@ final class ClientState {
           state.pendingDeletes.addAll(stored.pendingDeletes());
           state.trimPendingDeletes();
         }
+        state.listOrder = bounded(stored.listOrder());
       }
     } catch (NoSuchFileException e) {
       // first run
@@ -280,6 +291,33 @@ final class ClientState {
     }
   }
 
+  /**
+   * The order of the full-screen client's conversation list when it was last kept (by this process
+   * or another of the profile), so that Alt+number means the same after a restart; empty if never.
+   */
+  synchronized List<String> listOrder() {
+    return listOrder;
+  }
+
+  /** Keeps {@code order} as the list order ({@link #listOrder()}), written by the next save. */
+  synchronized void listOrder(List<String> order) {
+    List<String> kept = bounded(order);
+    if (!kept.equals(listOrder)) {
+      listOrder = kept;
+      listOrderChanged = true;
+      dirty = true;
+    }
+  }
+
+  /** {@code order} (null: none) without duplicates, at most {@link #MAX_LIST_ORDER} long. */
+  private static List<String> bounded(List<String> order) {
+    if (order == null) {
+      return List.of();
+    }
+    return new LinkedHashSet<>(order)
+        .stream().filter(Objects::nonNull).limit(MAX_LIST_ORDER).toList();
+  }
+
   /** Where message {@code id} was accepted, if it was. */
   synchronized Optional<Seen> seen(String id) {
     return Optional.ofNullable(seen.get(id));
@@ -389,6 +427,9 @@ final class ClientState {
       pendingDeletes.addAll(merged);
       trimPendingDeletes();
     }
+    if (!listOrderChanged) {
+      listOrder = bounded(stored.listOrder());
+    }
     return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
   }
 
@@ -398,9 +439,9 @@ final class ClientState {
    * accepted ids and the uploads kept to delete are united (less those this process deleted), and
    * the session is the file's unless this process changed it since its last write (a forgotten
    * session is forgotten there only if the file still holds it: a window whose session another
-   * window's login replaced writes its cursors without writing its old token back). The read, merge
-   * and write hold {@code state.json.lock}, so two processes saving at once cannot each write over
-   * what the other just merged.
+   * window's login replaced writes its cursors without writing its old token back), and so is the
+   * list order. The read, merge and write hold {@code state.json.lock}, so two processes saving at
+   * once cannot each write over what the other just merged.
    *
    * @return whether the file was written (false: nothing had changed)
    */
@@ -419,7 +460,8 @@ final class ClientState {
                     written,
                     cursors,
                     new ArrayList<>(seen.values()),
-                    pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes));
+                    pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes),
+                    listOrder.isEmpty() ? null : listOrder);
             PrivateFiles.write(file, JSON.writeValueAsBytes(out));
             return null;
           });
@@ -428,6 +470,7 @@ final class ClientState {
     }
     deletesSent.clear();
     cursorsForgotten.clear();
+    listOrderChanged = false;
     unsaved = null;
     dirty = false;
     return true;

@@ -224,6 +224,16 @@ public final class RelayChatClient implements ChatClient {
     return sessions.current().map(Session::conversations).orElse(List.of());
   }
 
+  @Override
+  public List<String> listOrder() {
+    return sessions.current().map(session -> session.state.listOrder()).orElse(List.of());
+  }
+
+  @Override
+  public void keepListOrder(List<String> order) {
+    sessions.current().ifPresent(session -> session.state.listOrder(order));
+  }
+
   /** {@code room} as a room id: {@code #name}, lowercase. */
   static String roomId(String room) {
     String name = room.startsWith("#") ? room.substring(1) : room;

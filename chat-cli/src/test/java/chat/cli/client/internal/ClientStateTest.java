@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,27 @@ class ClientStateTest {
     assertThat(again.cursor("#lobby")).contains(7L);
     assertThat(again.seen("ab".repeat(16))).isPresent();
     assertThat(ClientState.load(file, "elsewhere:7443").session()).isEmpty();
+  }
+
+  @Test
+  void listOrder_keptByOneProcess_isTakenByAnotherThatDidNotChangeIt_andSurvivesALoad()
+      throws Exception {
+    Path file = dir.resolve("state.json");
+    ClientState tui = ClientState.load(file, SERVER);
+    ClientState script = ClientState.load(file, SERVER);
+    tui.listOrder(List.of("#lobby", "#zeta", "#lobby", "#dev"));
+    tui.save();
+
+    script.advance("#dev", 3);
+    script.save();
+
+    assertThat(script.listOrder()).containsExactly("#lobby", "#zeta", "#dev");
+    assertThat(ClientState.load(file, SERVER).listOrder())
+        .containsExactly("#lobby", "#zeta", "#dev");
+    assertThat(ClientState.load(file, "elsewhere:7443").listOrder()).isEmpty();
+
+    Files.writeString(file, "{\"server\":\"" + SERVER + "\",\"listOrder\":[\"#a\",null,\"#b\"]}");
+    assertThat(ClientState.load(file, SERVER).listOrder()).containsExactly("#a", "#b");
   }
 
   /** A window whose session another window's password login replaced goes on with the new one. */
@@ -179,7 +201,7 @@ class ClientStateTest {
     ClientState state = ClientState.load(file, SERVER);
     state.save(); // nothing changed: nothing written, nothing to fail
     java.nio.file.Files.delete(profile);
-    java.nio.file.Files.writeString(profile, "not a folder"); // as root, a mode would not stop us
+    Files.writeString(profile, "not a folder"); // as root, a mode would not stop us
 
     org.assertj.core.api.Assertions.assertThatThrownBy(state::saveNow)
         .isInstanceOf(chat.cli.CommandException.FileAccess.class)
