@@ -61,8 +61,9 @@ final class LogFile {
    * logging to stdout alone ({@link #requireWritable} cannot tell, for example, that no folder can
    * be made under {@code /proc}). Only when starting: {@code --print-config} creates nothing.
    *
-   * <p>On a POSIX file system a new file is created owner-only (0600), and an existing one that
-   * others may read or write is made so: the log names connections, addresses and user pseudonyms.
+   * <p>On a POSIX file system a new file is created owner-only (0600), and an existing regular file
+   * that others may read or write is made so: the log names connections, addresses and user
+   * pseudonyms.
    *
    * @return a warning to log if an existing file's mode was, or could not be, tightened
    */
@@ -92,8 +93,15 @@ final class LogFile {
     }
   }
 
-  /** Makes an existing log file that others may use owner-only, and says so or why it could not. */
+  /**
+   * Makes an existing log file that others may use owner-only, and says so or why it could not. A
+   * file that is not a regular one (a terminal, a pipe, {@code /dev/null}) is left as it is: its
+   * mode is shared by everyone who uses it, and nothing of the relay stays in it.
+   */
   private static Optional<String> ownerOnly(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
     Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
     if (OWNER_ONLY.containsAll(mode)) {
       return Optional.empty();

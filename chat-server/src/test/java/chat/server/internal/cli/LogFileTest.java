@@ -62,4 +62,31 @@ class LogFileTest {
     assertThat(LogFile.open(log)).isEmpty();
     assertThat(mode(log)).isEqualTo("rw-------");
   }
+
+  /**
+   * A file others share (a pipe here; {@code /dev/null} or a terminal as well) keeps its mode:
+   * making {@code /dev/null} owner-only would break every other user of the machine.
+   */
+  @Test
+  void open_aPipe_keepsItsMode() throws Exception {
+    Path pipe = dir.resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", "-m", "666", pipe.toString()).start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo makes a named pipe");
+    Files.setPosixFilePermissions(pipe, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Thread reader =
+        new Thread(
+            () -> {
+              try (var in = Files.newInputStream(pipe)) {
+                in.readAllBytes(); // opening the pipe for writing waits for a reader
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    reader.start();
+
+    assertThat(LogFile.open(pipe)).isEmpty();
+
+    reader.join(10_000);
+    assertThat(mode(pipe)).isEqualTo("rw-rw-rw-");
+  }
 }
