@@ -33,6 +33,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -98,6 +99,12 @@ public final class Relay implements AutoCloseable {
    */
   public static Relay start(RelayConfig config, Clock clock, SecureRandom random) throws Exception {
     DataDirectory.prepare(config.dataDir());
+    boolean ownCertificate = config.tlsCertificate() != null;
+    DataDirectory.requireWhole(config.dataDir(), ownCertificate);
+    boolean newCertificate =
+        !ownCertificate
+            && DataDirectory.hasRun(config.dataDir())
+            && !Files.exists(config.dataDir().resolve(TlsMaterial.CERT_FILE));
     NativeLibraryFolder.load(config.dataDir());
     TlsMaterial tls =
         TlsMaterial.resolve(
@@ -116,6 +123,14 @@ public final class Relay implements AutoCloseable {
     }
     // Said once the data directory is this relay's: a relay refused it says only why.
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
+    if (newCertificate) {
+      LOG.warn(
+          "{} and {} were missing from the data directory of a relay that has run: made a new"
+              + " certificate; every client that pinned the old one warns that it changed until"
+              + " its user accepts the new fingerprint",
+          TlsMaterial.CERT_FILE,
+          TlsMaterial.KEY_FILE);
+    }
     try {
       NativeLibraryFolder.removeLeftovers();
     } catch (IOException e) {

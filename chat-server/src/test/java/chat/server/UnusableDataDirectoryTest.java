@@ -173,4 +173,76 @@ class UnusableDataDirectoryTest {
     }
     RelayFixture.start(data).close(); // and once the first has stopped, it starts
   }
+
+  /**
+   * A partial restore (the envelopes without {@code relay.db}, or {@code relay.db} emptied) is
+   * refused: a new database would have cut the segments to nothing.
+   */
+  @Test
+  void envelopesWithoutTheirDatabase_startFails_andTheSegmentsAreKept() throws Exception {
+    Path data = root.resolve("data");
+    RelayFixture.start(data).close();
+    Path segment = data.resolve("envelopes").resolve("0000000000000000.seg");
+    Files.write(segment, new byte[9_565]);
+    Files.delete(data.resolve("relay.db"));
+
+    startFails(data, "envelopes/ holds stored messages, but relay.db is missing");
+    Files.write(data.resolve("relay.db"), new byte[0]);
+    startFails(data, "envelopes/ holds stored messages, but relay.db is empty");
+
+    assertThat(Files.size(segment)).isEqualTo(9_565);
+  }
+
+  /** A new keyset would open none of the stored rows: the relay refuses rather than make one. */
+  @Test
+  void databaseWithoutItsAtRestKeyset_startFails_withoutMakingANewKeyset() throws Exception {
+    Path data = root.resolve("data");
+    try (Relay relay = RelayFixture.start(data);
+        TestClient client = RelayFixture.connect(relay, data)) {
+      RelayFixture.register(client, RelayFixture.identity("alice"));
+    }
+    Files.delete(data.resolve("at-rest-keyset.json"));
+
+    startFails(data, "at-rest-keyset.json is missing, but relay.db is there");
+
+    assertThat(data.resolve("at-rest-keyset.json")).doesNotExist();
+  }
+
+  /**
+   * Half of the certificate pair is refused (a new pair would change what every client pinned);
+   * with both gone the relay makes a new pair, as on its first start.
+   */
+  @Test
+  void halfOfTheCertificatePair_startFails_keepingTheOtherHalf() throws Exception {
+    Path data = root.resolve("data");
+    RelayFixture.start(data).close();
+    byte[] certificate = Files.readAllBytes(data.resolve("tls.crt"));
+    Files.delete(data.resolve("tls.key"));
+
+    startFails(data, "tls.key is missing, but tls.crt is there");
+
+    assertThat(Files.readAllBytes(data.resolve("tls.crt"))).isEqualTo(certificate);
+    Files.delete(data.resolve("tls.crt"));
+    RelayFixture.start(data).close();
+    assertThat(Files.readAllBytes(data.resolve("tls.crt"))).isNotEqualTo(certificate);
+  }
+
+  /**
+   * A folder others share that holds no relay's files ({@code --data-dir /tmp} or a home folder by
+   * mistake) is refused, and keeps its mode, rather than made owner-only.
+   */
+  @Test
+  void sharedFolderWithOtherFiles_startFails_andKeepsItsMode() throws Exception {
+    Path shared = Files.createDirectory(root.resolve("shared"));
+    Files.writeString(shared.resolve("notes.txt"), "someone else's");
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    startFails(shared, "it holds other files and no relay's, and others may use it (rwxrwxrwx)");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+        .isEqualTo("rwxrwxrwx");
+    try (Stream<Path> entries = Files.list(shared)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+    }
+  }
 }

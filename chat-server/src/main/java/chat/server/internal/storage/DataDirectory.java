@@ -1,5 +1,6 @@
 package chat.server.internal.storage;
 
+import chat.server.internal.tls.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -7,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -29,6 +34,10 @@ public final class DataDirectory {
    * @throws IOException with a message of the form {@code cannot use the data directory DIR: WHY}
    */
   public static Path prepare(Path dir) throws IOException {
+    Optional<String> shared = sharedFolder(dir);
+    if (shared.isPresent()) {
+      throw new IOException("cannot use the data directory " + dir + ": " + shared.get());
+    }
     try {
       FilePermissions.ownerOnlyDirectory(dir);
     } catch (IOException e) {
@@ -46,6 +55,145 @@ public final class DataDirectory {
           e);
     }
     return dir;
+  }
+
+  /** What a relay keeps in its data directory, any of which marks a folder as one. */
+  private static final List<String> RELAY_FILES =
+      List.of(
+          Database.FILE_NAME,
+          EnvelopeLog.DIRECTORY,
+          AtRestKeys.FILE_NAME,
+          LogPseudonymKey.FILE_NAME,
+          TlsMaterial.CERT_FILE,
+          TlsMaterial.KEY_FILE);
+
+  /**
+   * Why {@code dir} must not be made owner-only, if it must not: it exists, others may use it, and
+   * it holds files but none of a relay's ({@code --data-dir /tmp}, {@code .} or a home folder by
+   * mistake), so making it 0700 would shut them out. A relay's own folder loosened by hand, or a
+   * new or empty one, is made owner-only as before.
+   */
+  private static Optional<String> sharedFolder(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)
+        || !dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Optional.empty();
+    }
+    Set<PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(dir);
+    } catch (IOException e) {
+      return Optional.empty(); // prepare says what is wrong with it
+    }
+    boolean othersMayUseIt =
+        mode.stream()
+            .anyMatch(
+                p ->
+                    p != PosixFilePermission.OWNER_READ
+                        && p != PosixFilePermission.OWNER_WRITE
+                        && p != PosixFilePermission.OWNER_EXECUTE);
+    if (!othersMayUseIt || RELAY_FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
+      return Optional.empty();
+    }
+    try (var entries = Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        "it holds other files and no relay's, and others may use it ("
+            + PosixFilePermissions.toString(mode)
+            + "); the relay makes its data directory owner-only (rwx------), which would shut them"
+            + " out. Give a new or empty folder, such as "
+            + dir.resolve("relay-data"));
+  }
+
+  /**
+   * Refuses a data directory that holds only part of what a relay keeps there, as a partial restore
+   * or a file removed by hand leaves it: the relay would make the missing part anew and lose, or
+   * leave unreadable, what the rest holds. Stored envelopes without {@code relay.db} (a new
+   * database would cut the segments to nothing), a {@code relay.db} without the at-rest keyset (a
+   * new keyset opens none of its rows), and, unless the operator gives the relay's certificate
+   * ({@code ownCertificate}), one of {@code tls.crt} and {@code tls.key} without the other (a new
+   * pair would change the certificate every client pinned). Reads only; creates nothing.
+   *
+   * @throws IOException with a message of the form {@code cannot use the data directory DIR: WHY}
+   */
+  public static void requireWhole(Path dir, boolean ownCertificate) throws IOException {
+    Path database = dir.resolve(Database.FILE_NAME);
+    boolean hasDatabase = Files.isRegularFile(database) && Files.size(database) > 0;
+    Optional<String> problem = Optional.empty();
+    if (!hasDatabase && holdsEnvelopes(dir.resolve(EnvelopeLog.DIRECTORY))) {
+      problem =
+          Optional.of(
+              EnvelopeLog.DIRECTORY
+                  + "/ holds stored messages, but "
+                  + Database.FILE_NAME
+                  + (Files.exists(database) ? " is empty" : " is missing")
+                  + ": the two must come from the same copy. Restore "
+                  + Database.FILE_NAME
+                  + " from the backup the envelopes came from, or move "
+                  + EnvelopeLog.DIRECTORY
+                  + "/ away to start an empty relay");
+    } else if (hasDatabase && !Files.exists(dir.resolve(AtRestKeys.FILE_NAME))) {
+      problem =
+          Optional.of(
+              AtRestKeys.FILE_NAME
+                  + " is missing, but "
+                  + Database.FILE_NAME
+                  + " is there: what the relay stored is sealed under that keyset and cannot be"
+                  + " read without it. Restore it from the backup, or move "
+                  + Database.FILE_NAME
+                  + "* and "
+                  + EnvelopeLog.DIRECTORY
+                  + "/ away to start an empty relay");
+    } else if (!ownCertificate) {
+      problem = halfAPair(dir, TlsMaterial.CERT_FILE, TlsMaterial.KEY_FILE);
+    }
+    if (problem.isPresent()) {
+      throw new IOException("cannot use the data directory " + dir + ": " + problem.get());
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds the database of a relay that has run (a non-empty {@code relay.db}).
+   */
+  public static boolean hasRun(Path dir) throws IOException {
+    Path database = dir.resolve(Database.FILE_NAME);
+    return Files.isRegularFile(database) && Files.size(database) > 0;
+  }
+
+  private static Optional<String> halfAPair(Path dir, String certificate, String key) {
+    boolean hasCertificate = Files.exists(dir.resolve(certificate));
+    if (hasCertificate == Files.exists(dir.resolve(key))) {
+      return Optional.empty();
+    }
+    String there = hasCertificate ? certificate : key;
+    String missing = hasCertificate ? key : certificate;
+    return Optional.of(
+        missing
+            + " is missing, but "
+            + there
+            + " is there: restore "
+            + missing
+            + " from the backup (clients pinned this certificate), or move "
+            + there
+            + " away to make a new pair (every client will then warn that the relay's certificate"
+            + " changed)");
+  }
+
+  /** Whether {@code envelopes} holds a segment with anything in it. */
+  private static boolean holdsEnvelopes(Path envelopes) throws IOException {
+    if (!Files.isDirectory(envelopes)) {
+      return false;
+    }
+    try (var segments = Files.newDirectoryStream(envelopes, "*.seg")) {
+      for (Path segment : segments) {
+        if (Files.isRegularFile(segment) && Files.size(segment) > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
