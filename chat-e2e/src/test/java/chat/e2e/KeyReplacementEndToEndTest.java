@@ -78,6 +78,8 @@ class KeyReplacementEndToEndTest {
         RelayChatClient oldDevice = Clients.live(port, otherDevice)) {
       registered("bob", new RecordingListener()).close();
       oldDevice.login("bob", PASSWORD.clone(), PASSPHRASE.clone()); // restores the old key
+      RecordingListener oldDeviceEvents = new RecordingListener();
+      oldDevice.addListener(oldDeviceEvents);
       String direct = alice.directWith("bob");
       alice.send(direct, "first"); // pins bob's old key
       Fingerprint oldKey = alice.fingerprint("bob");
@@ -91,6 +93,8 @@ class KeyReplacementEndToEndTest {
         assertThat(newKey.matches(oldKey)).isFalse();
 
         aliceEvents.awaitNotice("bob's key changed");
+        // bob's other device, still online, is told at once (someone with the password may have)
+        oldDeviceEvents.awaitNotice("NEW KEY FOR YOUR ACCOUNT");
         assertThat(alice.trustState("bob")).isEqualTo(TrustState.CHANGED);
         bob.send(direct, "signed with my new key");
         aliceEvents.awaitNotice("is held");
@@ -107,6 +111,7 @@ class KeyReplacementEndToEndTest {
         assertThat(alice.fingerprint("bob").matches(newKey)).isTrue();
         alice.send(direct, "welcome back");
         assertThat(bobEvents.awaitText("welcome back").sender()).isEqualTo("alice");
+        assertThat(bobEvents.notices).noneMatch(n -> n.contains("YOUR ACCOUNT"));
 
         // the device that still holds the old key is refused, and told what to do
         assertThatThrownBy(() -> oldDevice.send(direct, "from the old key"))

@@ -603,11 +603,13 @@ class RelayIntegrationTest {
   }
 
   @Test
-  void updateBundle_pushesKeyChangeToPeers_andDirectoryServesIt() throws Exception {
+  void updateBundle_pushesKeyChangeToPeersAndOwnConnections_andDirectoryServesIt()
+      throws Exception {
     IdentityKeyPair newCarol = RelayFixture.identity("carol");
     Bytes backup = Bytes.of(new byte[] {7, 7, 7});
     try (TestClient a = as(alice);
-        TestClient c = as(carol)) {
+        TestClient c = as(carol);
+        TestClient otherDevice = as(carol)) {
       Bytes bundle = Bytes.of(newCarol.bundle().encode());
       c.ok(
           new chat.protocol.UpdateBundleRequest(
@@ -616,6 +618,9 @@ class RelayIntegrationTest {
       chat.protocol.KeyChangeEvent event = a.nextEvent(chat.protocol.KeyChangeEvent.class);
       assertThat(event.username()).isEqualTo("carol");
       assertThat(event.bundle()).isEqualTo(bundle);
+      // carol's own connections hear it too: a device that did not make the change warns its user
+      assertThat(otherDevice.nextEvent(chat.protocol.KeyChangeEvent.class).bundle())
+          .isEqualTo(bundle);
       assertThat(
               a.ok(
                       new chat.protocol.GetBundleRequest("g", "CAROL"),

@@ -134,9 +134,15 @@ public final class Notifier {
     }
   }
 
-  /** Tells everyone who shares a conversation with the user about their new bundle. */
+  /**
+   * Tells everyone who shares a conversation with the user about their new bundle, and the user's
+   * own connections: a device that did not make the change warns its user (someone who learned the
+   * password may have), and the one that made it already holds the key.
+   */
   public void keyChange(String userKey, String username, Bytes bundle) {
-    toPeers(userKey, new KeyChangeEvent(username, bundle));
+    KeyChangeEvent event = new KeyChangeEvent(username, bundle);
+    toPeers(userKey, event);
+    pushTo(userKey, event);
   }
 
   /** Tells {@code userKey} about a friend request, answer or removal by {@code username}. */
