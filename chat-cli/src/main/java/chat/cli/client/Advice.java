@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,14 +43,24 @@ public sealed interface Advice {
   /**
    * {@code sender} encrypted their last message in {@code conversation} to another set of members
    * than this client sees there: the person should look at the member list. {@code label} names the
-   * conversation as the person does: a room by its id, a private one as {@code @bob}.
+   * conversation as the person does: a room by its id, a private one as {@code @bob}. When the
+   * members are the ones this client sees but the keys of {@code otherKeys} are those the relay
+   * lists, not the ones this client holds (the sender accepted a new key of theirs that this client
+   * has not), the person should compare those members' safety numbers instead.
    */
-  record MembersDiffer(String conversation, String sender, String label) implements Advice {
+  record MembersDiffer(String conversation, String sender, String label, List<String> otherKeys)
+      implements Advice {
     /** Checks the fields. */
     public MembersDiffer {
       Objects.requireNonNull(conversation, "conversation");
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(label, "label");
+      otherKeys = List.copyOf(otherKeys);
+    }
+
+    /** Another set of members. */
+    public MembersDiffer(String conversation, String sender, String label) {
+      this(conversation, sender, label, List.of());
     }
 
     /** In room {@code room}, named by its id. */
@@ -59,6 +70,14 @@ public sealed interface Advice {
 
     @Override
     public String notice() {
+      if (!otherKeys.isEmpty()) {
+        return sender
+            + " encrypted their last message in "
+            + label
+            + " to the members you see, but to another key of "
+            + String.join(", ", otherKeys)
+            + " than the one you hold";
+      }
       return sender
           + " encrypted their last message to a different set of members than you see in "
           + label;

@@ -146,6 +146,12 @@ public enum CommandWords {
           + trust(user);
     }
     if (advice instanceof chat.cli.client.Advice.MembersDiffer differ) {
+      if (!differ.otherKeys().isEmpty()) {
+        return differ.notice()
+            + ": compare the safety number ("
+            + safety(differ.otherKeys().get(0))
+            + ") before you accept a new key";
+      }
       return differ.notice() + ": check " + membersHere(differ.label());
     }
     chat.cli.client.Advice.KeysReplaced replaced = (chat.cli.client.Advice.KeysReplaced) advice;

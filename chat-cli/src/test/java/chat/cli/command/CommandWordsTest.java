@@ -134,6 +134,16 @@ class CommandWordsTest {
             MEMBERS_DIFFER + "@bob: check /members",
             MEMBERS_DIFFER + "@bob: check chat members @bob"),
         row(
+            "advised, the members you see but another key of one",
+            words ->
+                words.advised(new Advice.MembersDiffer("#ops", "bob", "#ops", List.of("carol"))),
+            "bob encrypted their last message in #ops to the members you see, but to another key"
+                + " of carol than the one you hold: compare the safety number (/safety carol)"
+                + " before you accept a new key",
+            "bob encrypted their last message in #ops to the members you see, but to another key"
+                + " of carol than the one you hold: compare the safety number (chat keys safety"
+                + " carol) before you accept a new key"),
+        row(
             "advised, keys replaced",
             words -> words.advised(new Advice.KeysReplaced("alice", "the relay holds another key")),
             KEYS_REPLACED + "/login alice)",

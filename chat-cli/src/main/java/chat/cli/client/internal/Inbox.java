@@ -490,13 +490,16 @@ final class Inbox {
     if (Math.abs(clock.millis() - header.timestampMillis()) > MemberCache.RECENT_MILLIS) {
       return;
     }
-    if (members.explains(conversation, header.recipientSetHash())) {
-      return;
+    Optional<List<String>> explained = members.explanation(conversation, header.recipientSetHash());
+    if (explained.isEmpty()) {
+      members.refresh(conversation);
+      explained = members.explanation(conversation, header.recipientSetHash());
     }
-    members.refresh(conversation);
-    if (!members.explains(conversation, header.recipientSetHash())) {
+    if (explained.isEmpty() || !explained.get().isEmpty()) {
       String label = ConversationLabel.of(conversation, me.get().userId());
-      listeners.membersDiffer(new Advice.MembersDiffer(conversation, header.senderId(), label));
+      listeners.membersDiffer(
+          new Advice.MembersDiffer(
+              conversation, header.senderId(), label, explained.orElse(List.of())));
     }
   }
 }

@@ -53,7 +53,12 @@ final class MemberCache {
   /** Recipient sets kept for one conversation, the latest. */
   private static final int MAX_RECENT_PER_CONVERSATION = 8;
 
-  private record Snapshot(Bytes hash, long atMillis) {}
+  /**
+   * A recipient set of a membership, fetched at {@code atMillis}: with the pinned keys ({@code
+   * otherKeys} empty), or with the keys the relay lists, which differ from the pins of {@code
+   * otherKeys}.
+   */
+  private record Snapshot(Bytes hash, long atMillis, List<String> otherKeys) {}
 
   private final Supplier<RelayConnection> connection;
   private final ContactStore contacts;
@@ -116,7 +121,11 @@ final class MemberCache {
                     + ", more than a message can be sealed to"));
     Bytes hash = recipientSetHash(conversation, members);
     lists.put(conversation, members);
-    remember(conversation, hash);
+    remember(conversation, hash, List.of());
+    List<String> otherKeys = otherKeys(members);
+    if (!otherKeys.isEmpty()) {
+      listedKeysHash(members).ifPresent(listed -> remember(conversation, listed, otherKeys));
+    }
     if (told.listed(conversation, members.stream().map(MemberInfo::username).toList(), since)) {
       try {
         // Reported when the grace ends without the join event, even if nothing is sent meanwhile.
@@ -196,16 +205,36 @@ final class MemberCache {
   }
 
   /**
-   * Whether {@code hash} is the recipient set of the membership this client knows now or knew
-   * recently, with each member's pinned key (or the relay's, for members never pinned).
+   * Whether {@code hash} is the recipient set of a membership this client knows now or knew
+   * recently ({@link #explanation}).
    */
   boolean explains(String conversation, Bytes hash) {
+    return explanation(conversation, hash).isPresent();
+  }
+
+  /**
+   * Whether {@code hash} is the recipient set of the membership this client knows now or knew
+   * recently, with each member's pinned key (or the relay's, for members never pinned): then an
+   * empty list. Else, whether it is that set with the keys the relay lists: then the members whose
+   * pinned key differs from it, the keys a sender who accepted their new keys seals to while this
+   * client has not. Empty if neither.
+   */
+  Optional<List<String>> explanation(String conversation, Bytes hash) {
     long cutoff = clock.millis() - RECENT_MILLIS;
     synchronized (recent) {
       Deque<Snapshot> snapshots = recent.get(conversation);
-      return snapshots != null
-          && snapshots.stream()
-              .anyMatch(snapshot -> snapshot.atMillis() >= cutoff && snapshot.hash().equals(hash));
+      if (snapshots == null) {
+        return Optional.empty();
+      }
+      List<Snapshot> matching =
+          snapshots.stream()
+              .filter(snapshot -> snapshot.atMillis() >= cutoff && snapshot.hash().equals(hash))
+              .toList();
+      return matching.stream()
+          .map(Snapshot::otherKeys)
+          .filter(List::isEmpty)
+          .findFirst()
+          .or(() -> matching.stream().map(Snapshot::otherKeys).findFirst());
     }
   }
 
@@ -235,14 +264,47 @@ final class MemberCache {
     }
   }
 
-  private void remember(String conversation, Bytes hash) {
+  private void remember(String conversation, Bytes hash, List<String> otherKeys) {
     synchronized (recent) {
       Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
-      snapshots.addFirst(new Snapshot(hash, clock.millis()));
+      snapshots.addFirst(new Snapshot(hash, clock.millis(), otherKeys));
       while (snapshots.size() > MAX_RECENT_PER_CONVERSATION) {
         snapshots.removeLast();
       }
     }
+  }
+
+  /** The members whose pinned key is not the one the relay lists for them. */
+  private List<String> otherKeys(List<MemberInfo> members) {
+    List<String> out = new ArrayList<>();
+    for (MemberInfo member : members) {
+      Optional<IdentityBundle> pinned = contacts.pinned(member.username());
+      if (pinned.isPresent()
+          && !pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+        out.add(member.username());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The recipient-set hash of {@code members} with the keys the relay lists for each; empty if that
+   * is not a set (the pinned-key hash, made first, has said why).
+   */
+  private static Optional<Bytes> listedKeysHash(List<MemberInfo> members) {
+    try {
+      List<Recipient> listed = new ArrayList<>(members.size());
+      for (MemberInfo member : members) {
+        listed.add(new Recipient(member.username(), listedKey(member)));
+      }
+      return Optional.of(RecipientSet.hash(listed));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Fingerprint listedKey(MemberInfo member) {
+    return Fingerprint.of(HexFormat.of().parseHex(member.keyFingerprint()));
   }
 
   private List<Recipient> expected(List<MemberInfo> members) {
@@ -252,7 +314,7 @@ final class MemberCache {
           contacts
               .pinned(member.username())
               .map(IdentityBundle::fingerprint)
-              .orElseGet(() -> Fingerprint.of(HexFormat.of().parseHex(member.keyFingerprint())));
+              .orElseGet(() -> listedKey(member));
       out.add(new Recipient(member.username(), key));
     }
     return out;

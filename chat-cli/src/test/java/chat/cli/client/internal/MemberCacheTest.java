@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.CommandException;
 import chat.crypto.Bytes;
+import chat.crypto.Fingerprint;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.Recipient;
+import chat.crypto.RecipientSet;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,6 +100,39 @@ class MemberCacheTest {
 
     assertThat(members.explains("#room0", ALICE_AND_CAROL)).isTrue();
     assertThat(members.explains("#room0", MembersRelay.recipientSet("alice"))).isFalse();
+  }
+
+  /**
+   * A sender who accepted carol's new key seals to the keys the relay lists, while this client
+   * still holds carol's old pin: the same members, with another key of carol's, which is said as
+   * such rather than as a different set of members. A set with a member more is not explained.
+   */
+  @Test
+  void explains_theRelaysKeysOfAMemberWhosePinDiffers_asWellAsThePinned() {
+    ContactStore contacts = ContactStore.load(new Profile(dir).contacts());
+    IdentityBundle oldCarol =
+        IdentityKeyPair.generate("carol", new SecureRandom(), Clock.systemUTC()).bundle();
+    contacts.observe(oldCarol);
+    MemberCache withPin =
+        new MemberCache(
+            () -> relay.connection,
+            contacts,
+            Clock.systemUTC(),
+            UnaryOperator.identity(),
+            (conversation, text) -> {},
+            timer);
+
+    withPin.refresh("#room0");
+
+    Fingerprint listed = Fingerprint.of(HexFormat.of().parseHex(MembersRelay.KEY));
+    Bytes pinned =
+        RecipientSet.hash(
+            List.of(
+                new Recipient("alice", listed), new Recipient("carol", oldCarol.fingerprint())));
+    assertThat(withPin.explanation("#room0", pinned)).contains(List.of());
+    assertThat(withPin.explanation("#room0", ALICE_AND_CAROL)).contains(List.of("carol"));
+    assertThat(withPin.explains("#room0", MembersRelay.recipientSet("alice", "carol", "mallory")))
+        .isFalse();
   }
 
   @Test
