@@ -191,9 +191,13 @@ public record RelayConfig(
           "write-coalescing-ms",
           "write coalescing must be 0 (write at once) to " + MAX_WRITE_COALESCING_MILLIS + " ms");
     }
-    if (workerThreads < 1 || workerThreads > MAX_WORKER_THREADS) {
+    if (workerThreads < 2 || workerThreads > MAX_WORKER_THREADS) {
+      // One worker is always kept from password hashing, which needs one of its own.
       throw new InvalidSetting(
-          "worker-threads", "worker threads must be 1 to " + MAX_WORKER_THREADS);
+          "worker-threads",
+          "worker threads must be 2 to "
+              + MAX_WORKER_THREADS
+              + " (one is kept free of password hashing, which needs another)");
     }
     if (bcryptThreads < 0 || bcryptThreads > MAX_WORKER_THREADS) {
       throw new InvalidSetting(

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,10 @@ public final class AuditCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter LOCAL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+  /** UTC with milliseconds always ({@code Instant.toString} drops them when they are zero). */
+  private static final DateTimeFormatter JSON_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Clock clock;
   private final ZoneId zone;
@@ -173,7 +178,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   private static String json(AuditEvent event) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("time", Instant.ofEpochMilli(event.atMillis()).toString());
+    node.put("time", JSON_TIME.format(Instant.ofEpochMilli(event.atMillis())));
     node.put("type", event.type().name());
     node.put("user", event.username().isEmpty() ? null : event.username());
     node.put("address", event.address().isEmpty() ? null : HostPort.address(event.address()));

@@ -126,7 +126,7 @@ class AuditCommandTest {
     assertThat(run("--json", "--type", "ADMIN")).isZero();
 
     JsonNode node = new ObjectMapper().readTree(lines().get(0));
-    assertThat(node.get("time").asText()).isEqualTo("2026-11-22T11:00:00Z");
+    assertThat(node.get("time").asText()).isEqualTo("2026-11-22T11:00:00.000Z"); // always with ms
     assertThat(node.get("type").asText()).isEqualTo("ADMIN");
     assertThat(node.get("user").isNull()).isTrue();
     assertThat(node.get("detail").asText()).isEqualTo("at-rest keyset rotated");
