@@ -34,7 +34,11 @@ final class FileSendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
-  @Parameters(index = "0", paramLabel = "PATH", description = "the file to send")
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH",
+      converter = NonEmptyFile.class,
+      description = "the file to send")
   Path file;
 
   @Option(

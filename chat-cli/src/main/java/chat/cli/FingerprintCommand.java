@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 final class FingerprintCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "BUNDLE_FILE", description = "the identity bundle to check")
+  @Parameters(
+      paramLabel = "BUNDLE_FILE",
+      converter = NonEmptyFile.class,
+      description = "the identity bundle to check")
   Path file;
 
   @Override

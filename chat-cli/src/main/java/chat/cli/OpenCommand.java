@@ -52,6 +52,7 @@ final class OpenCommand implements Callable<Integer> {
       names = "--from",
       required = true,
       paramLabel = "BUNDLE_FILE",
+      converter = NonEmptyFile.class,
       description = "the sender's identity bundle; the envelope must be signed by it")
   Path from;
 

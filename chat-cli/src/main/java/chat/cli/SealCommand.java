@@ -39,6 +39,7 @@ final class SealCommand implements Callable<Integer> {
   @Option(
       names = "--to",
       paramLabel = "BUNDLE_FILE",
+      converter = NonEmptyFile.class,
       description = "a recipient's identity bundle (repeat for more; you are always included)")
   List<Path> recipients = new ArrayList<>();
 

@@ -195,7 +195,11 @@ class ChatCommandTest {
         "keys export --user alice --out ''",
         "keys import --user alice ''",
         "send --user alice --password-file '' lobby hi",
-        "send --user alice --passphrase-file '' lobby hi"
+        "send --user alice --passphrase-file '' lobby hi",
+        "file send --user alice '' --to lobby",
+        "seal --home /nonexistent --to ''",
+        "open --home /nonexistent --from ''",
+        "fingerprint ''"
       })
   void emptyFileOption_exits1_insteadOfMeaningTheCurrentFolder(String args) {
     assertEmptyPathRefused(args, "the file name is empty");
