@@ -245,4 +245,22 @@ class UnusableDataDirectoryTest {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
     }
   }
+
+  /** A damaged certificate or key in the data directory is named, with exit 1 as for the rest. */
+  @Test
+  void damagedCertificateOrKey_startFails_namingTheFile() throws Exception {
+    Path data = root.resolve("data");
+    RelayFixture.start(data).close();
+    Path key = data.resolve("tls.key");
+    byte[] goodKey = Files.readAllBytes(key);
+    Files.writeString(key, "junk\n");
+
+    String said = startFails(data, "the relay's key " + key + " holds no PEM private key");
+    assertThat(said).contains("restore the pair from a backup");
+
+    Files.write(key, goodKey);
+    Path certificate = data.resolve("tls.crt");
+    Files.writeString(certificate, "junk\n");
+    startFails(data, "the relay's certificate " + certificate + " holds no PEM certificate");
+  }
 }

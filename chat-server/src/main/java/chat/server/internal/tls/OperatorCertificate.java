@@ -42,20 +42,53 @@ public final class OperatorCertificate {
    * @throws IOException naming the option, the file and what is wrong with it
    */
   public static void check(Path certificate, Path key) throws IOException {
-    PublicKey publicKey = firstCertificate(certificate).getPublicKey();
-    PrivateKey privateKey = privateKey(key);
+    check("--tls-cert", certificate, "--tls-key", key, "; give the key that was made with it", "");
+  }
+
+  /**
+   * As {@link #check(Path, Path)}, for the pair the relay made in its data directory ({@code
+   * tls.crt}, {@code tls.key}): a file damaged there stops the start naming it, where Netty's own
+   * error named the key as an argument (exit 2) and the JDK's the certificate not at all.
+   *
+   * @throws IOException naming the file and what is wrong with it
+   */
+  public static void checkMadeHere(Path certificate, Path key) throws IOException {
+    String restore =
+        "; restore the pair from a backup, or move both away to make a new one (every client will"
+            + " then warn that the relay's certificate changed)";
+    check("the relay's certificate", certificate, "the relay's key", key, restore, restore);
+  }
+
+  /**
+   * Checks the pair, naming each file by its label; {@code mismatched} is said after a key of
+   * another certificate, {@code damaged} after a file that holds no certificate or key.
+   */
+  private static void check(
+      String certificateLabel,
+      Path certificate,
+      String keyLabel,
+      Path key,
+      String mismatched,
+      String damaged)
+      throws IOException {
+    PublicKey publicKey = firstCertificate(certificateLabel, certificate, damaged).getPublicKey();
+    PrivateKey privateKey = privateKey(keyLabel, key, damaged);
     if (!belongTogether(privateKey, publicKey)) {
       throw new IOException(
-          "--tls-key "
+          keyLabel
+              + " "
               + key
-              + " is not the key of the certificate in --tls-cert "
+              + " is not the key of the certificate in "
+              + certificateLabel
+              + " "
               + certificate
-              + "; give the key that was made with it");
+              + mismatched);
     }
   }
 
-  private static Certificate firstCertificate(Path file) throws IOException {
-    try (InputStream in = open("--tls-cert", file)) {
+  private static Certificate firstCertificate(String label, Path file, String damaged)
+      throws IOException {
+    try (InputStream in = open(label, file)) {
       Collection<? extends Certificate> chain =
           CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (!chain.isEmpty()) {
@@ -65,14 +98,16 @@ public final class OperatorCertificate {
       // below: not a certificate
     }
     throw new IOException(
-        "--tls-cert "
+        label
+            + " "
             + file
-            + " holds no PEM certificate (a chain of -----BEGIN CERTIFICATE----- blocks)");
+            + " holds no PEM certificate (a chain of -----BEGIN CERTIFICATE----- blocks)"
+            + damaged);
   }
 
-  private static PrivateKey privateKey(Path file) throws IOException {
+  private static PrivateKey privateKey(String label, Path file, String damaged) throws IOException {
     boolean encrypted = false;
-    InputStream in = open("--tls-key", file);
+    InputStream in = open(label, file);
     try (PEMParser pem = new PEMParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       for (Object block = pem.readObject(); block != null; block = pem.readObject()) {
@@ -91,11 +126,12 @@ public final class OperatorCertificate {
       // below: no key
     }
     throw new IOException(
-        "--tls-key "
+        label
+            + " "
             + file
             + (encrypted
                 ? " is encrypted; the relay needs it unencrypted (and owner-only)"
-                : " holds no PEM private key (-----BEGIN PRIVATE KEY-----)"));
+                : " holds no PEM private key (-----BEGIN PRIVATE KEY-----)" + damaged));
   }
 
   private static InputStream open(String option, Path file) throws IOException {

@@ -55,6 +55,7 @@ public record TlsMaterial(Path certificate, Path privateKey, String fingerprint)
           cert, made.certificatePem().getBytes(StandardCharsets.US_ASCII));
     }
     FilePermissions.restrict(key);
+    OperatorCertificate.checkMadeHere(cert, key);
     return new TlsMaterial(cert, key, fingerprintOf(cert));
   }
 
