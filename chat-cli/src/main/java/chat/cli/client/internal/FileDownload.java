@@ -81,7 +81,19 @@ final class FileDownload {
             clock);
     try {
       fetchAll(link, folder, partial, offer.fileId(), status.size(), progress);
-      Path saved = decryptAndPlace(folder, partial, offer, content);
+      Path saved;
+      try {
+        saved = decryptAndPlace(folder, partial, offer, content);
+      } catch (CommandException.EnvelopeRejected e) {
+        if (have == 0) {
+          throw e;
+        }
+        // What an earlier run left in the partial file may be what is wrong (a disk error, a
+        // stray file of that name): it was deleted; fetch everything once more before blaming the
+        // relay.
+        fetchAll(link, folder, partial, offer.fileId(), status.size(), progress);
+        saved = decryptAndPlace(folder, partial, offer, content);
+      }
       progress.state(TransferState.DONE, saved.toString(), "");
       return saved;
     } catch (RuntimeException e) {

@@ -77,6 +77,25 @@ class FileDownloadTest {
     assertThat(reports).extracting(FileTransfer::state).contains(TransferState.DOWNLOADING);
   }
 
+  /**
+   * A partial file damaged on this machine (or a stray file of its name) is not blamed on the
+   * relay: the download starts over once, from the relay's bytes alone.
+   */
+  @Test
+  void fetch_damagedPartialFile_startsOverOnce_insteadOfBlamingTheRelay() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    DownloadFolder folder = new DownloadFolder(downloads());
+    folder.create();
+    Files.write(folder.partial(fileId), Transfers.random(100_000));
+
+    Path saved = fetch(entry);
+
+    assertThat(relay.downloadOffsets()).first().isEqualTo(100_000L);
+    assertThat(relay.downloadOffsets()).contains(0L);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
+    assertThat(folderContents()).containsExactly("report.pdf");
+  }
+
   @Test
   void fetch_connectionLostMidway_continuesFromTheBytesWritten() throws Exception {
     OfferBook.Entry entry = offer("alice", "data.bin");
