@@ -90,6 +90,25 @@ class MainSubcommandTest {
         .as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("rotated: 2 keys");
+    // Recording it makes no database where there was none.
+    assertThat(data.resolve("relay.db")).doesNotExist();
+    assertThat(err.toString())
+        .contains("the rotation could not be recorded in the audit log: no relay.db in ")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void keysRotate_onARelaysDataDirectory_isRecordedInItsAuditLog() throws Exception {
+    Path data = dataDirWithAudit("rotated");
+    AtRestKeys.loadOrCreate(data);
+
+    assertThat(run(Map.of(), "keys", "rotate", "--data-dir", data.toString()))
+        .as(err.toString())
+        .isZero();
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "audit", "--data-dir", data.toString(), "--type", "admin")).isZero();
+    assertThat(out.toString()).contains("ADMIN at-rest keyset rotated (2 keys) by OS user ");
   }
 
   @Test

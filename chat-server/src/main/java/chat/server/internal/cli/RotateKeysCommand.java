@@ -5,15 +5,9 @@ import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.DataDirectory;
-import chat.server.internal.storage.Database;
-import chat.server.internal.storage.NativeLibraryFolder;
-import chat.server.internal.storage.WriteQueue;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,28 +39,30 @@ public final class RotateKeysCommand implements Callable<Integer> {
         .println("At-rest keyset rotated: " + keys + " keys, new primary in use after restart.");
     try {
       audit(dataDir, "at-rest keyset rotated (" + keys + " keys) by OS user " + operator());
-    } catch (SQLException | IOException | CompletionException e) {
+    } catch (DatabaseReader.Unreadable e) {
       spec.commandLine()
           .getErr()
-          .println("chat-server: the rotation could not be recorded in the audit log: " + e);
+          .println(
+              "chat-server keys rotate: the rotation could not be recorded in the audit log: "
+                  + e.getMessage());
     }
     return 0;
   }
 
-  private static void audit(Path dataDir, String detail) throws SQLException, IOException {
-    NativeLibraryFolder.loadForCommand(dataDir);
+  /**
+   * Records the rotation in {@code relay.db}'s audit log: one short write to the database as it is,
+   * which is neither created (a directory with only a keyset stays so) nor upgraded (an older relay
+   * can still open it) for this.
+   */
+  private static void audit(Path dataDir, String detail) throws DatabaseReader.Unreadable {
     AuditEvent event =
         new AuditEvent(System.currentTimeMillis(), AuditType.ADMIN, "", "", "", detail);
-    try (Database database = Database.open(dataDir);
-        WriteQueue writes = new WriteQueue(database)) {
-      writes
-          .submit(
-              c -> {
-                new AuditRepository().insertAll(c, List.of(event));
-                return null;
-              })
-          .join();
-    }
+    DatabaseReader.changeCurrent(
+        dataDir,
+        c -> {
+          new AuditRepository().insertAll(c, List.of(event));
+          return null;
+        });
   }
 
   private static String operator() {
