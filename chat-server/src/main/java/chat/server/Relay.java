@@ -278,6 +278,28 @@ public final class Relay implements AutoCloseable {
     return tlsFingerprint;
   }
 
+  /**
+   * Waits up to {@link #DISCONNECT_WAIT_MILLIS} for the connections just told to close to be gone,
+   * each with its {@code DISCONNECT} in the audit log, before that log is closed.
+   */
+  private void awaitDisconnects() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DISCONNECT_WAIT_MILLIS);
+    while (!connections.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (!connections.isEmpty()) {
+      LOG.warn(
+          "{} connections still closing after {} ms", connections.size(), DISCONNECT_WAIT_MILLIS);
+    }
+  }
+
+  private static final long DISCONNECT_WAIT_MILLIS = 5_000;
+
   /** How many client connections are open now (for operators and tests). */
   public int connectionCount() {
     return connections.size();
@@ -316,6 +338,7 @@ public final class Relay implements AutoCloseable {
     for (ClientConnection connection : open) {
       connection.close(ErrorCode.SHUTTING_DOWN);
     }
+    awaitDisconnects();
     fileSweeper.close();
     audit.record(AuditType.RELAY_STOP, null, null, open.size() + " connections closed");
     audit.close();

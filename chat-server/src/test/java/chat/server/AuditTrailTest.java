@@ -59,6 +59,28 @@ class AuditTrailTest {
     }
   }
 
+  /** A clean shutdown writes the DISCONNECT of every connection it closes, before it stops. */
+  @Test
+  void shutdown_withClientsConnected_auditsTheirDisconnectBeforeTheStop() throws Exception {
+    IdentityKeyPair alice = RelayFixture.identity("alice");
+    TestClient client;
+    try (Relay relay = RelayFixture.start(dataDir)) {
+      client = connect(relay, dataDir);
+      register(client, alice);
+      login(client, "alice");
+    }
+    client.close();
+
+    List<AuditEvent> all = read(dataDir, null);
+    assertThat(all)
+        .extracting(AuditEvent::type)
+        .containsSubsequence(AuditType.CONNECT, AuditType.DISCONNECT, AuditType.RELAY_STOP);
+    assertThat(read(dataDir, AuditType.DISCONNECT))
+        .extracting(AuditEvent::username, AuditEvent::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("alice", "closed by the relay: SHUTTING_DOWN"));
+  }
+
   @Test
   void session_isAuditedWithReasons_readableWhileRunning_andHoldsNoSecrets() throws Exception {
     IdentityKeyPair alice = RelayFixture.identity("alice");

@@ -104,11 +104,12 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    registry.remove(this);
     String user = state.username().orElse(null);
     requests.disconnected();
     LOG.info("disconnect {}", logId);
     audit.record(this, AuditType.DISCONNECT, user, writer.closeReason());
+    // Last: a relay shutting down waits for the registry to empty before it closes the audit log.
+    registry.remove(this);
     super.channelInactive(ctx);
   }
 
