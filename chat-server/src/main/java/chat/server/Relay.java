@@ -111,7 +111,14 @@ public final class Relay implements AutoCloseable {
             config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
     AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
     LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(config.dataDir(), random));
-    Database database = Database.open(config.dataDir());
+    Database database;
+    try {
+      database = Database.open(config.dataDir());
+    } catch (SQLException e) {
+      // SQLite's text alone ("file is not a database") does not say which file.
+      throw new IOException(
+          config.dataDir().resolve(Database.FILE_NAME) + " cannot be opened: " + e.getMessage(), e);
+    }
     if (!database.envelopes().owned()) {
       database.close();
       throw new IOException(

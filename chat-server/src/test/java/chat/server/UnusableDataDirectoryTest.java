@@ -263,4 +263,17 @@ class UnusableDataDirectoryTest {
     Files.writeString(certificate, "junk\n");
     startFails(data, "the relay's certificate " + certificate + " holds no PEM certificate");
   }
+
+  /** A relay.db that is not a database is named: SQLite's own text does not say which file. */
+  @Test
+  void databaseThatIsNotOne_startFails_namingTheFile() throws Exception {
+    Path data = root.resolve("data");
+    RelayFixture.start(data).close();
+    for (String suffix : new String[] {"-wal", "-shm"}) {
+      Files.deleteIfExists(data.resolve("relay.db" + suffix));
+    }
+    Files.writeString(data.resolve("relay.db"), "x".repeat(4096));
+
+    startFails(data, data.resolve("relay.db") + " cannot be opened: ");
+  }
 }
