@@ -36,6 +36,7 @@ class LookalikeUpgradeTest {
     IdentityKeyPair impostor = RelayFixture.identity("aIice");
     String hash = new PasswordHasher(4, RelayFixture.RANDOM).hash(Secret.of(RelayFixture.PASSWORD));
     FilePermissions.ownerOnlyDirectory(dataDir);
+    AtRestKeys.loadOrCreate(dataDir); // a relay's data directory holds its keyset with relay.db
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"))) {
       Migrations.migrate(c, 9); // as a relay before step 10 left it
       try (PreparedStatement user =
