@@ -145,7 +145,13 @@ class MainTest {
 
     Path throughAFile = Files.writeString(dir.resolve("a-file"), "x").resolve("relay.log");
     assertThat(run(Map.of(), "--log-file", throughAFile.toString(), "--print-config")).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot be written (a file in its path, or permissions)");
+    assertThat(err.toString())
+        .contains(
+            "log file "
+                + throughAFile
+                + " cannot be written: "
+                + dir.resolve("a-file").toAbsolutePath()
+                + " is a file, not a directory");
 
     assertThat(run(Map.of(), "--log-file", dir.resolve("relay.log").toString(), "--print-config"))
         .isZero();

@@ -44,14 +44,28 @@ final class LogFile {
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
-    boolean writable =
-        existing != null
-            && (existing.equals(file.toAbsolutePath())
-                ? Files.isWritable(existing)
-                : Files.isDirectory(existing) && Files.isWritable(existing));
-    if (!writable) {
-      throw new IllegalArgumentException(
-          "log file " + file + " cannot be written (a file in its path, or permissions)");
+    if (existing == null) {
+      throw new IllegalArgumentException("log file " + file + " cannot be written");
+    }
+    boolean itself = existing.equals(file.toAbsolutePath());
+    String why;
+    if (!itself && !Files.isDirectory(existing)) {
+      why = existing + " is a file, not a directory";
+    } else if (readOnly(existing)) {
+      why = existing + " is on a read-only file system";
+    } else if (!Files.isWritable(existing)) {
+      why = "permission denied" + (itself ? "" : " in " + existing);
+    } else {
+      return;
+    }
+    throw new IllegalArgumentException("log file " + file + " cannot be written: " + why);
+  }
+
+  private static boolean readOnly(Path path) {
+    try {
+      return Files.getFileStore(path).isReadOnly();
+    } catch (IOException e) {
+      return false;
     }
   }
 

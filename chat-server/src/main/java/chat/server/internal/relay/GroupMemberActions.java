@@ -112,7 +112,7 @@ final class GroupMemberActions {
     }
     if (tables.bans().isBanned(c, room, targetKey)) {
       throw new RelayException(
-          ErrorCode.BANNED, name + " is banned from " + room + ": /unban " + name + " first");
+          ErrorCode.BANNED, name + " is banned from " + room + ": unban them first");
     }
     if (!tables.invites().isInvited(c, room, targetKey)) {
       if (tables.invites().count(c, room) >= GroupService.MAX_PENDING_INVITES) {
