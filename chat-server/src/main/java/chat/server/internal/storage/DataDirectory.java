@@ -218,7 +218,11 @@ public final class DataDirectory {
     return inTheWay(
             dir,
             (missing, parent) -> cannotCreate(missing, parent, missing.equals(absolute), failure))
-        .orElseGet(() -> "cannot make it owner-only (mode 700): " + reason(failure));
+        .orElseGet(
+            () ->
+                reason(failure).contains("read-only file system")
+                    ? "it is on a read-only file system, where the relay can store nothing"
+                    : "cannot make it owner-only (mode 700): " + reason(failure));
   }
 
   /**

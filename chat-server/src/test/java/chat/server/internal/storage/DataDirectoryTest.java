@@ -36,6 +36,14 @@ class DataDirectoryTest {
   }
 
   @Test
+  void explain_existingDirectoryOnAReadOnlyFileSystem_namesThat_notTheMode() {
+    assertThat(
+            DataDirectory.explain(
+                root, new FileSystemException(root.toString(), null, "Read-only file system")))
+        .isEqualTo("it is on a read-only file system, where the relay can store nothing");
+  }
+
+  @Test
   void explain_existingDirectoryThatCannotBeRestricted_saysSo() {
     assertThat(
             DataDirectory.explain(
