@@ -57,9 +57,16 @@ public final class Main {
         commandLine.getErr().println("chat-server: config file " + configPath + " does not exist");
         return 2;
       } catch (IOException e) {
+        // The JDK's text of an AccessDeniedException is the path alone.
+        String why =
+            e instanceof java.nio.file.AccessDeniedException
+                ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason()
+                    : e.getMessage();
         commandLine
             .getErr()
-            .println("chat-server: cannot read config file " + configPath + ": " + e.getMessage());
+            .println("chat-server: cannot read config file " + configPath + ": " + why);
         return 2;
       } catch (ConfigFileException e) {
         commandLine.getErr().println("chat-server: " + e.getMessage());

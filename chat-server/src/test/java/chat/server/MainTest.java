@@ -308,6 +308,14 @@ class MainTest {
   }
 
   @Test
+  void configFile_thatCannotBeRead_namesItOnceWithTheReason() {
+    assertThat(run(Map.of(), "--config", dir.toString(), "--print-config")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo("chat-server: cannot read config file " + dir + ": Is a directory\n");
+  }
+
+  @Test
   void configFile_fromEnvironment_missing_exits2() {
     Path missing = dir.resolve("nope.conf");
 
