@@ -64,8 +64,12 @@ class PasswordGuessingTest {
         assertThat(failedLogin(client, "alice", "guess number " + i).code())
             .isEqualTo(ErrorCode.AUTH_FAILED);
       }
-      assertThat(failedLogin(client, "alice", RelayFixture.PASSWORD).code())
-          .isEqualTo(ErrorCode.RATE_LIMITED);
+      ErrorReply locked = failedLogin(client, "alice", RelayFixture.PASSWORD);
+      assertThat(locked.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+      assertThat(locked.message())
+          .isEqualTo(
+              "too many failed logins for this account or from this address; try again in up to"
+                  + " 15 minutes");
       assertThat(failedLogin(client, "ALICE", RelayFixture.PASSWORD).code())
           .as("the account key ignores case")
           .isEqualTo(ErrorCode.RATE_LIMITED);

@@ -17,6 +17,13 @@ public final class LoginRateLimiter {
   private final int perAddress;
   private final AttemptWindows failures;
 
+  private final String lockedMessage;
+
+  /** What to tell a login refused as {@link Outcome#LIMITED}: why, and how long it may last. */
+  public String lockedMessage() {
+    return lockedMessage;
+  }
+
   /** What {@link #check} found. */
   public enum Outcome {
     /** The account or the address is locked: the password was not checked. */
@@ -29,6 +36,10 @@ public final class LoginRateLimiter {
 
   /** A limiter allowing {@code perAccount} / {@code perAddress} failures per {@code window}. */
   public LoginRateLimiter(Clock clock, Duration window, int perAccount, int perAddress) {
+    this.lockedMessage =
+        "too many failed logins for this account or from this address; try again in up to "
+            + Math.max(1, window.toMinutes())
+            + " minutes";
     this.clock = clock;
     this.failures = new AttemptWindows(window.toMillis());
     this.perAccount = perAccount;

@@ -85,7 +85,7 @@ final class LoginCheck {
           AuditType.RATE_LIMITED,
           RegisterService.validOrNull(request.username()),
           "login attempts (too many failures for this account or address)");
-      throw new RelayException(ErrorCode.RATE_LIMITED);
+      throw new RelayException(ErrorCode.RATE_LIMITED, limiter.lockedMessage());
     }
     if (outcome == LoginRateLimiter.Outcome.WRONG || user.isEmpty()) {
       LOG.info("login failed for {} from {}", logIds.user(key), connection.logId());

@@ -82,7 +82,7 @@ public final class PasswordCheck {
           AuditType.RATE_LIMITED,
           username,
           "login attempts (too many failures for this account or address)");
-      throw new RelayException(ErrorCode.RATE_LIMITED);
+      throw new RelayException(ErrorCode.RATE_LIMITED, limiter.lockedMessage());
     }
     if (outcome == LoginRateLimiter.Outcome.WRONG) {
       LOG.info("{} refused for {}: wrong password", purpose, logIds.user(key));
