@@ -187,12 +187,51 @@ public final class ChatCommand implements Callable<Integer> {
     PrintWriter err = failed.getErr();
     err.println(
         "chat: "
-            + TerminalSafe.line(String.valueOf(e.getMessage()))
+            + TerminalSafe.line(usageProblem(e, failed))
             + " (see '"
             + failed.getCommandSpec().qualifiedName()
             + " --help')");
     err.flush();
     return ExitCode.USAGE.code();
+  }
+
+  /**
+   * What was wrong with the command line, in words: picocli's own, except where they speak of its
+   * model (a command that needs one of its commands named first, a parameter counted by index).
+   */
+  private static String usageProblem(ParameterException e, CommandLine failed) {
+    String message = String.valueOf(e.getMessage());
+    String name = failed.getCommandSpec().qualifiedName();
+    if (!failed.getSubcommands().isEmpty()) {
+      String commands = String.join(", ", failed.getSubcommands().keySet());
+      if (e instanceof picocli.CommandLine.UnmatchedArgumentException unmatched
+          && !unmatched.getUnmatched().isEmpty()) {
+        String first = unmatched.getUnmatched().get(0);
+        if (first.startsWith("-") && failed.getParent() == null) {
+          return message; // chat itself runs without a command (the full-screen client)
+        }
+        return first.startsWith("-")
+            ? "'"
+                + name
+                + "' takes one of its commands ("
+                + commands
+                + ") before options such as "
+                + first
+            : "'" + first + "' is not a command of '" + name + "': it takes one of " + commands;
+      }
+      if (message.startsWith("Missing required subcommand")) {
+        return "'" + name + "' takes one of its commands: " + commands;
+      }
+    }
+    if (message.startsWith("Expected parameter") && message.contains("for positional parameter")) {
+      return "too few parameters: "
+          + name
+          + " "
+          + failed.getCommandSpec().positionalParameters().stream()
+              .map(p -> p.paramLabel())
+              .collect(java.util.stream.Collectors.joining(" "));
+    }
+    return message;
   }
 
   private static int onFailure(Exception e, CommandLine failed, ParseResult parsed) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
@@ -159,6 +160,24 @@ class ChatCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("chat ").contains("wire protocol 8, 7, 6, 5, 4, 3, 2, 1");
+  }
+
+  /** A command that only groups others says which it takes, not picocli's words for it. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "group --user alice|chat: 'chat group' takes one of its commands (admin, ban, create,",
+        "group frob x|chat: 'frob' is not a command of 'chat group': it takes one of admin, ban,",
+        "group|chat: 'chat group' takes one of its commands: admin, ban, create,",
+        "group invite ops3 --user alice|chat: too few parameters: chat group invite ROOM USER"
+            + " (see 'chat group invite --help')"
+      })
+  void commandOfCommands_misused_namesWhatItTakes(String args, String said) {
+    Cli.Result result = new Cli().run(args.split(" "));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith(said).hasLineCount(1);
   }
 
   @ParameterizedTest
