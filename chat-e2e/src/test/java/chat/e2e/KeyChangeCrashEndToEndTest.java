@@ -259,7 +259,8 @@ class KeyChangeCrashEndToEndTest {
           .contains("the relay holds another key for bob")
           .contains("identity.key already holds the new ones")
           .doesNotContain("chat keys import")
-          .endsWith(". Then log in again");
+          .endsWith(": log in again to use them")
+          .doesNotContain("Then log in again");
       events.awaitState(ConnectionState.OFFLINE);
     }
   }

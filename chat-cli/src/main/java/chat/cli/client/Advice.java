@@ -105,7 +105,7 @@ public sealed interface Advice {
       return "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
           + " holds: "
           + why
-          + ". Then log in again";
+          + (why.endsWith("log in again to use them") ? "" : ". Then log in again");
     }
   }
 }

@@ -144,6 +144,19 @@ class CommandWordsTest {
                 + " of carol than the one you hold: compare the safety number (chat keys safety"
                 + " carol) before you accept a new key"),
         row(
+            "advised, keys replaced in another window of the profile",
+            words ->
+                words.advised(
+                    new Advice.KeysReplaced(
+                        "alice",
+                        "identity.key already holds the new ones: log in again to use them")),
+            "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
+                + " holds: identity.key already holds the new ones: log in again to use them"
+                + " (/login alice)",
+            "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
+                + " holds: identity.key already holds the new ones: log in again to use them"
+                + " (chat login --user alice)"),
+        row(
             "advised, keys replaced",
             words -> words.advised(new Advice.KeysReplaced("alice", "the relay holds another key")),
             KEYS_REPLACED + "/login alice)",

@@ -157,7 +157,7 @@ final class LoginIdentity {
                 + identity.bundle().fingerprint().shortForm()
                 + "): the keys were replaced in another window or command of this profile, and "
                 + profile.keyFile()
-                + " already holds the new ones; only a new login is needed");
+                + " already holds the new ones: log in again to use them");
       }
       throw new CommandException.Untrusted(
           "the relay holds another key for "
