@@ -183,9 +183,10 @@ public final class Relay implements AutoCloseable {
     NettyTransport transport = NettyTransport.best();
     int ioThreads = config.ioThreadCount();
     LOG.info(
-        "transport {}, {} I/O threads, TLS provider {}",
+        "transport {}, {} I/O thread{}, TLS provider {}",
         transport.name(),
         ioThreads,
+        ioThreads == 1 ? "" : "s",
         TlsMaterial.providerName());
     // Netty's thread factory: its threads make DrainScheduler's per-thread batch a cheap lookup.
     ExecutorService workers =

@@ -165,7 +165,13 @@ public record RelayConfig(
     if (maxPendingBytes < 2L * maxFrameBytes) {
       throw new InvalidSetting(
           "max-pending-bytes",
-          "max pending bytes must be at least twice the max frame bytes (one reply must fit)");
+          "max pending bytes must be at least twice the max frame bytes (one reply must fit): "
+              + maxPendingBytes
+              + " < 2 x "
+              + maxFrameBytes
+              + "; raise --max-pending-bytes to "
+              + 2L * maxFrameBytes
+              + " or more");
     }
     if (maxPendingBytes > MAX_PENDING_BYTES) {
       throw new InvalidSetting(

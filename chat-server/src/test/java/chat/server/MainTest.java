@@ -118,6 +118,7 @@ class MainTest {
         "--idle-timeout-seconds|-1|idle timeout seconds must be 1 to 86400",
         "--worker-threads|2000000000|worker threads must be 2 to 1024",
         "--worker-threads|1025|worker threads must be 2 to 1024",
+        "--max-frame-bytes|67108864|raise --max-pending-bytes to 134217728 or more",
         "--worker-threads|1|worker threads must be 2 to 1024 (one is kept free of password hashing",
         "--session-days|2147483647|session days must be 1 to 3650",
         "--idle-timeout-seconds|86401|idle timeout seconds must be 1 to 86400",

@@ -283,6 +283,9 @@ public final class RelayCommand implements Callable<Integer> {
         LogFile.addAppender(logFile);
         warning.ifPresent(LOG::warn);
       }
+      if (relayConfig.tlsKey() != null) {
+        OperatorCertificate.othersMayRead(relayConfig.tlsKey()).ifPresent(LOG::warn);
+      }
       relay = Relay.start(relayConfig, Clock.systemUTC(), new SecureRandom());
     } catch (Exception | Error e) {
       stopOnSignal.startFailed();

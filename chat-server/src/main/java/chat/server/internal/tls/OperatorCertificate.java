@@ -8,6 +8,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -16,6 +18,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -84,6 +88,28 @@ public final class OperatorCertificate {
               + certificate
               + mismatched);
     }
+  }
+
+  /**
+   * A warning if other users of this machine may read the operator's key {@code key} (the relay
+   * leaves the operator's files as they are): whoever reads it can pose as the relay.
+   */
+  public static Optional<String> othersMayRead(Path key) {
+    try {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(key);
+      if (mode.contains(PosixFilePermission.GROUP_READ)
+          || mode.contains(PosixFilePermission.OTHERS_READ)) {
+        return Optional.of(
+            "--tls-key "
+                + key
+                + " may be read by other users of this machine ("
+                + PosixFilePermissions.toString(mode)
+                + "), and whoever reads it can pose as this relay: chmod 600 it");
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system, or not readable here: nothing to say
+    }
+    return Optional.empty();
   }
 
   private static Certificate firstCertificate(String label, Path file, String damaged)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -33,6 +34,21 @@ class OperatorCertificateTest {
     Path[] one = pair("one");
 
     assertThatCode(() -> OperatorCertificate.check(one[0], one[1])).doesNotThrowAnyException();
+  }
+
+  @Test
+  void othersMayRead_aKeyOthersMayRead_isWarnedOf_anOwnerOnlyOneIsNot() throws Exception {
+    Path key = pair("one")[1];
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThat(OperatorCertificate.othersMayRead(key))
+        .contains(
+            "--tls-key "
+                + key
+                + " may be read by other users of this machine (rw-r--r--), and whoever reads it"
+                + " can pose as this relay: chmod 600 it");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    assertThat(OperatorCertificate.othersMayRead(key)).isEmpty();
   }
 
   @Test
