@@ -133,6 +133,12 @@ class AuditCommandTest {
   }
 
   @Test
+  void audit_userThatCannotBeAUsername_exits2_asUsersDoes() {
+    assertThat(run("--user", "bad name!")).isEqualTo(2);
+    assertThat(err.toString()).contains("chat-server audit: not a username: 'bad name!'");
+  }
+
+  @Test
   void audit_unknownType_exits2AndListsTheTypes() {
     assertThat(run("--type", "LOGON")).isEqualTo(2);
 
