@@ -54,7 +54,16 @@ public final class Main {
                 Path.of(configPath),
                 ConfigDefaultProvider.settingKeys(commandLine.getCommandSpec()));
       } catch (NoSuchFileException e) {
-        commandLine.getErr().println("chat-server: config file " + configPath + " does not exist");
+        boolean typed =
+            java.util.Arrays.stream(args)
+                .anyMatch(arg -> arg.equals("--config") || arg.startsWith("--config="));
+        commandLine
+            .getErr()
+            .println(
+                "chat-server: config file "
+                    + configPath
+                    + " does not exist"
+                    + (typed ? "" : " (from env CHAT_SERVER_CONFIG)"));
         return 2;
       } catch (IOException e) {
         // The JDK's text of an AccessDeniedException is the path alone.

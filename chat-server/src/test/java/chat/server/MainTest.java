@@ -323,7 +323,8 @@ class MainTest {
     assertThat(run(Map.of("CHAT_SERVER_CONFIG", missing.toString()), "--print-config"))
         .isEqualTo(2);
 
-    assertThat(err.toString()).contains("config file " + missing + " does not exist");
+    assertThat(err.toString())
+        .contains("config file " + missing + " does not exist (from env CHAT_SERVER_CONFIG)");
   }
 
   @Test
