@@ -320,9 +320,11 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether text mode prints {@code update}: an invitation to this user, or a decline of an
+     * Whether text mode prints {@code update}: an invitation to this user, a decline of an
      * invitation to a group this user is a member of (the owner of a script that invites wants to
-     * know); the other group events only with {@code --json}.
+     * know), this user's removal or ban from a group, and a group disbanded (after which nothing
+     * more comes from it, which a script should not take for silence); the other group events only
+     * with {@code --json}.
      */
     private boolean printed(GroupUpdate update) {
       String self = client.username().orElse(null);
@@ -330,7 +332,8 @@ final class ListenCommand implements Callable<Integer> {
         return false;
       }
       return switch (update.kind()) {
-        case INVITED -> update.target().equalsIgnoreCase(self);
+        case INVITED, KICKED, BANNED -> update.target().equalsIgnoreCase(self);
+        case DISBANDED -> true;
         case UNINVITED ->
             update.declined() && client.conversations().contains(update.conversation());
         default -> false;

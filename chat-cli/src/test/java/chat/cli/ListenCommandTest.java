@@ -177,7 +177,7 @@ class ListenCommandTest {
   }
 
   @Test
-  void listenText_declineOfAnInvitationToYourGroup_isPrinted_otherGroupEventsAreNot()
+  void listenText_declineToYourGroup_yourRemoval_andADisband_arePrinted_otherGroupEventsAreNot()
       throws Exception {
     CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
     fake.join("#team");
@@ -187,14 +187,20 @@ class ListenCommandTest {
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNINVITED, "dave", ""));
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.KICKED, "frank", ""));
     fake.fireGroupUpdate(new GroupUpdate("#other", "erin", GroupUpdate.Kind.UNINVITED, "erin", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.RENAMED, "", "Crew"));
+    fake.fireGroupUpdate(new GroupUpdate("#side", "alice", GroupUpdate.Kind.KICKED, "bob", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#old", "alice", GroupUpdate.Kind.DISBANDED, "", ""));
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines())
-        .startsWith("carol declined the invitation to #team")
+        .startsWith(
+            "carol declined the invitation to #team",
+            "alice removed you from #side",
+            "alice disbanded #old")
         .noneMatch(line -> line.contains("dave") || line.contains("frank"))
-        .noneMatch(line -> line.contains("erin"));
+        .noneMatch(line -> line.contains("erin") || line.contains("Crew"));
   }
 
   @Test
