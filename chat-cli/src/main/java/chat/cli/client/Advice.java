@@ -76,7 +76,9 @@ public sealed interface Advice {
             + label
             + " to the members you see, but to another key of "
             + String.join(", ", otherKeys)
-            + " than the one you hold";
+            + " than the one you hold: a new key "
+            + sender
+            + " accepted, or one the relay gave them";
       }
       return sender
           + " encrypted their last message to a different set of members than you see in "

@@ -148,9 +148,13 @@ public enum CommandWords {
     if (advice instanceof chat.cli.client.Advice.MembersDiffer differ) {
       if (!differ.otherKeys().isEmpty()) {
         return differ.notice()
-            + ": compare the safety number ("
-            + safety(differ.otherKeys().get(0))
-            + ") before you accept a new key";
+            + ". Compare safety numbers with "
+            + differ.otherKeys().stream()
+                .map(user -> user + " (" + safety(user) + ")")
+                .collect(java.util.stream.Collectors.joining(", "))
+            + ", and ask "
+            + differ.sender()
+            + " to do the same";
       }
       return differ.notice() + ": check " + membersHere(differ.label());
     }

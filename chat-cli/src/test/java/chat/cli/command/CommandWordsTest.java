@@ -138,11 +138,13 @@ class CommandWordsTest {
             words ->
                 words.advised(new Advice.MembersDiffer("#ops", "bob", "#ops", List.of("carol"))),
             "bob encrypted their last message in #ops to the members you see, but to another key"
-                + " of carol than the one you hold: compare the safety number (/safety carol)"
-                + " before you accept a new key",
+                + " of carol than the one you hold: a new key bob accepted, or one the relay gave"
+                + " them. Compare safety numbers with carol (/safety carol), and ask bob to do the"
+                + " same",
             "bob encrypted their last message in #ops to the members you see, but to another key"
-                + " of carol than the one you hold: compare the safety number (chat keys safety"
-                + " carol) before you accept a new key"),
+                + " of carol than the one you hold: a new key bob accepted, or one the relay gave"
+                + " them. Compare safety numbers with carol (chat keys safety carol), and ask bob"
+                + " to do the same"),
         row(
             "advised, keys replaced in another window of the profile",
             words ->

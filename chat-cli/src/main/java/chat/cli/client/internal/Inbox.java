@@ -491,7 +491,8 @@ final class Inbox {
       return;
     }
     Optional<List<String>> explained = members.explanation(conversation, header.recipientSetHash());
-    if (explained.isEmpty()) {
+    if (explained.isEmpty() || !explained.get().isEmpty()) {
+      // Fetched again: a key accepted since, or a member who joined, may explain it now.
       members.refresh(conversation);
       explained = members.explanation(conversation, header.recipientSetHash());
     }

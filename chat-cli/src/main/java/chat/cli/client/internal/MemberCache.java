@@ -51,7 +51,7 @@ final class MemberCache {
   static final int MAX_RECENT_CONVERSATIONS = 1024;
 
   /** Recipient sets kept for one conversation, the latest. */
-  private static final int MAX_RECENT_PER_CONVERSATION = 8;
+  private static final int MAX_RECENT_PER_CONVERSATION = 16;
 
   /**
    * A recipient set of a membership, fetched at {@code atMillis}: with the pinned keys ({@code
@@ -206,10 +206,10 @@ final class MemberCache {
 
   /**
    * Whether {@code hash} is the recipient set of a membership this client knows now or knew
-   * recently ({@link #explanation}).
+   * recently, with the keys it holds ({@link #explanation} with no member named).
    */
   boolean explains(String conversation, Bytes hash) {
-    return explanation(conversation, hash).isPresent();
+    return explanation(conversation, hash).filter(List::isEmpty).isPresent();
   }
 
   /**
@@ -280,7 +280,7 @@ final class MemberCache {
     for (MemberInfo member : members) {
       Optional<IdentityBundle> pinned = contacts.pinned(member.username());
       if (pinned.isPresent()
-          && !pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+          && !pinned.get().fingerprint().value().hex().equalsIgnoreCase(member.keyFingerprint())) {
         out.add(member.username());
       }
     }
