@@ -261,6 +261,8 @@ class KeyChangeCrashEndToEndTest {
           .doesNotContain("chat keys import")
           .endsWith(": log in again to use them")
           .doesNotContain("Then log in again");
+      // the key change the relay pushed came from this profile: no alarm of a stolen account
+      assertThat(events.notices).noneMatch(n -> n.contains("YOUR ACCOUNT"));
       events.awaitState(ConnectionState.OFFLINE);
     }
   }

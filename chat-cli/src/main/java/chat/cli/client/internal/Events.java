@@ -21,6 +21,8 @@ import chat.protocol.MessageEvent;
 import chat.protocol.PresenceEvent;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Handles one event the relay pushed, on the event thread: messages (in sequence order, syncing any
@@ -215,7 +217,17 @@ final class Events {
     }
     if (session.ready()
         && Usernames.key(bundle.userId()).equals(Usernames.key(session.username()))) {
-      if (!bundle.fingerprint().matches(session.me().bundle().fingerprint())) {
+      // The new key is staged in identity.pub.pending before the relay is told, then committed.
+      boolean replacedInThisProfile =
+          Stream.of(
+                  IdentityFiles.currentBundle(session.profile),
+                  IdentityFiles.bundle(session.profile.pendingPublicFile()))
+              .flatMap(Optional::stream)
+              .anyMatch(file -> file.fingerprint().matches(bundle.fingerprint()));
+      // Replaced in another window or command of this profile, whose key file holds it now: not
+      // someone else's doing (the session ends with what to do when it next reaches the relay).
+      if (!bundle.fingerprint().matches(session.me().bundle().fingerprint())
+          && !replacedInThisProfile) {
         listeners.pushed(PushedNotice.ownKey());
       }
       return;
