@@ -203,7 +203,11 @@ public final class ChatCommand implements Callable<Integer> {
     String message = String.valueOf(e.getMessage());
     String name = failed.getCommandSpec().qualifiedName();
     if (!failed.getSubcommands().isEmpty()) {
-      String commands = String.join(", ", failed.getSubcommands().keySet());
+      String commands =
+          failed.getSubcommands().values().stream()
+              .map(CommandLine::getCommandName)
+              .distinct()
+              .collect(java.util.stream.Collectors.joining(", "));
       if (e instanceof picocli.CommandLine.UnmatchedArgumentException unmatched
           && !unmatched.getUnmatched().isEmpty()) {
         String first = unmatched.getUnmatched().get(0);

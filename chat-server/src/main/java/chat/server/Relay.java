@@ -132,8 +132,8 @@ public final class Relay implements AutoCloseable {
     LOG.info("TLS certificate SHA-256 fingerprint: {}", tls.fingerprint());
     if (newCertificate) {
       LOG.warn(
-          "{} and {} were missing from the data directory of a relay that has run: made a new"
-              + " certificate; every client that pinned the old one warns that it changed until"
+          "no {} and {} in the data directory of a relay that has run: made a new self-signed"
+              + " certificate; every client that pinned another one warns that it changed until"
               + " its user accepts the new fingerprint",
           TlsMaterial.CERT_FILE,
           TlsMaterial.KEY_FILE);
@@ -302,7 +302,10 @@ public final class Relay implements AutoCloseable {
     }
     if (!connections.isEmpty()) {
       LOG.warn(
-          "{} connections still closing after {} ms", connections.size(), DISCONNECT_WAIT_MILLIS);
+          "{} connection{} still closing after {} ms",
+          connections.size(),
+          connections.size() == 1 ? "" : "s",
+          DISCONNECT_WAIT_MILLIS);
     }
   }
 
@@ -345,6 +348,11 @@ public final class Relay implements AutoCloseable {
     }
     for (ClientConnection connection : open) {
       connection.close(ErrorCode.SHUTTING_DOWN);
+    }
+    for (ClientConnection late : List.copyOf(connections)) {
+      if (!open.contains(late)) {
+        late.close(ErrorCode.SHUTTING_DOWN); // accepted as the server channel closed
+      }
     }
     awaitDisconnects();
     fileSweeper.close();

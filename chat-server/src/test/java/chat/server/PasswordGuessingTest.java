@@ -68,7 +68,7 @@ class PasswordGuessingTest {
       assertThat(locked.code()).isEqualTo(ErrorCode.RATE_LIMITED);
       assertThat(locked.message())
           .isEqualTo(
-              "too many failed logins for this account or from this address; try again in up to"
+              "too many wrong passwords for this account or from this address; try again in up to"
                   + " 15 minutes");
       assertThat(failedLogin(client, "ALICE", RelayFixture.PASSWORD).code())
           .as("the account key ignores case")

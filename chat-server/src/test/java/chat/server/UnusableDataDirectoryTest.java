@@ -17,12 +17,15 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A data directory the relay cannot use stops it at start with one clear line and exit code 1, and
  * leaves what is in it untouched.
  */
+// A check that no longer refuses lets the relay start and run: fail then, do not hang the build.
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UnusableDataDirectoryTest {
   @TempDir Path root;
 
@@ -244,6 +247,31 @@ class UnusableDataDirectoryTest {
     try (Stream<Path> entries = Files.list(shared)) {
       assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
     }
+  }
+
+  /** A mounted volume's lost+found, or hidden files, do not make a new data directory shared. */
+  @Test
+  void volumeWithLostAndFound_isTakenAndMadeOwnerOnly() throws Exception {
+    Path volume = Files.createDirectory(root.resolve("volume"));
+    Files.createDirectory(volume.resolve("lost+found"));
+    Files.writeString(volume.resolve(".snapshot"), "");
+    Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    RelayFixture.start(volume).close();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(volume)))
+        .isEqualTo("rwx------");
+  }
+
+  /** A first start cut short between writing the key and the certificate is no restore to make. */
+  @Test
+  void halfOfTheCertificatePair_beforeTheRelayEverRan_makesANewPair() throws Exception {
+    Path data = Files.createDirectory(root.resolve("data"));
+    Files.writeString(data.resolve("tls.key"), "a key written before the start was cut short");
+
+    RelayFixture.start(data).close();
+
+    assertThat(data.resolve("tls.crt")).exists();
   }
 
   /** A damaged certificate or key in the data directory is named, with exit 1 as for the rest. */

@@ -91,6 +91,12 @@ public sealed interface Advice {
    * session's ({@code why} says which): the person should log in again.
    */
   record KeysReplaced(String user, String why) implements Advice {
+    /**
+     * How a {@code why} ends that already says to log in again (the keys were replaced in another
+     * window of the profile): the notice then adds no second "log in again".
+     */
+    public static final String LOG_IN_TO_USE_THEM = "log in again to use them";
+
     /** Checks the fields. */
     public KeysReplaced {
       Objects.requireNonNull(user, "user");
@@ -107,7 +113,7 @@ public sealed interface Advice {
       return "stopped reconnecting, so that nothing more goes out under keys the relay no longer"
           + " holds: "
           + why
-          + (why.endsWith("log in again to use them") ? "" : ". Then log in again");
+          + (why.endsWith(LOG_IN_TO_USE_THEM) ? "" : ". Then log in again");
     }
   }
 }

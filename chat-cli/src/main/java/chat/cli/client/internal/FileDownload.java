@@ -85,8 +85,8 @@ final class FileDownload {
       try {
         saved = decryptAndPlace(folder, partial, offer, content);
       } catch (CommandException.EnvelopeRejected e) {
-        if (have == 0) {
-          throw e;
+        if (have == 0 || Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
+          throw e; // nothing kept from before, or it could not be deleted: it stays as it was
         }
         // What an earlier run left in the partial file may be what is wrong (a disk error, a
         // stray file of that name): it was deleted; fetch everything once more before blaming the

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.protocol.GetKeyBackupRequest;
@@ -157,7 +158,8 @@ final class LoginIdentity {
                 + identity.bundle().fingerprint().shortForm()
                 + "): the keys were replaced in another window or command of this profile, and "
                 + profile.keyFile()
-                + " already holds the new ones: log in again to use them");
+                + " already holds the new ones: "
+                + Advice.KeysReplaced.LOG_IN_TO_USE_THEM);
       }
       throw new CommandException.Untrusted(
           "the relay holds another key for "

@@ -36,10 +36,11 @@ public final class LoginRateLimiter {
 
   /** A limiter allowing {@code perAccount} / {@code perAddress} failures per {@code window}. */
   public LoginRateLimiter(Clock clock, Duration window, int perAccount, int perAddress) {
+    long minutes = Math.max(1, (window.toSeconds() + 59) / 60);
     this.lockedMessage =
-        "too many failed logins for this account or from this address; try again in up to "
-            + Math.max(1, window.toMinutes())
-            + " minutes";
+        "too many wrong passwords for this account or from this address; try again in up to "
+            + minutes
+            + (minutes == 1 ? " minute" : " minutes");
     this.clock = clock;
     this.failures = new AttemptWindows(window.toMillis());
     this.perAccount = perAccount;

@@ -104,12 +104,15 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    String user = state.username().orElse(null);
-    requests.disconnected();
-    LOG.info("disconnect {}", logId);
-    audit.record(this, AuditType.DISCONNECT, user, writer.closeReason());
-    // Last: a relay shutting down waits for the registry to empty before it closes the audit log.
-    registry.remove(this);
+    try {
+      String user = state.username().orElse(null);
+      requests.disconnected();
+      LOG.info("disconnect {}", logId);
+      audit.record(this, AuditType.DISCONNECT, user, writer.closeReason());
+    } finally {
+      // Last: a relay shutting down waits for the registry to empty before it closes the audit log.
+      registry.remove(this);
+    }
     super.channelInactive(ctx);
   }
 

@@ -69,9 +69,10 @@ public final class DataDirectory {
 
   /**
    * Why {@code dir} must not be made owner-only, if it must not: it exists, others may use it, and
-   * it holds files but none of a relay's ({@code --data-dir /tmp}, {@code .} or a home folder by
-   * mistake), so making it 0700 would shut them out. A relay's own folder loosened by hand, or a
-   * new or empty one, is made owner-only as before.
+   * it holds files (other than {@code lost+found} and hidden ones) but none of a relay's ({@code
+   * --data-dir /tmp}, {@code .} or a home folder by mistake), so making it 0700 would shut them
+   * out. A relay's own folder loosened by hand, or a new or empty one, is made owner-only as
+   * before.
    */
   private static Optional<String> sharedFolder(Path dir) throws IOException {
     if (!Files.isDirectory(dir)
@@ -95,9 +96,15 @@ public final class DataDirectory {
       return Optional.empty();
     }
     try (var entries = Files.list(dir)) {
-      if (entries.findAny().isEmpty()) {
+      // A mounted volume's lost+found and hidden files (.snapshot, a shell's dotfiles) do not make
+      // a folder someone else's.
+      if (entries
+          .map(entry -> entry.getFileName().toString())
+          .allMatch(name -> name.equals("lost+found") || name.startsWith("."))) {
         return Optional.empty();
       }
+    } catch (IOException e) {
+      return Optional.empty(); // not listable here: prepare says what is wrong with it
     }
     return Optional.of(
         "it holds other files and no relay's, and others may use it ("
@@ -120,7 +127,7 @@ public final class DataDirectory {
    */
   public static void requireWhole(Path dir, boolean ownCertificate) throws IOException {
     Path database = dir.resolve(Database.FILE_NAME);
-    boolean hasDatabase = Files.isRegularFile(database) && Files.size(database) > 0;
+    boolean hasDatabase = hasRun(dir);
     Optional<String> problem = Optional.empty();
     if (!hasDatabase && holdsEnvelopes(dir.resolve(EnvelopeLog.DIRECTORY))) {
       problem =
@@ -146,7 +153,9 @@ public final class DataDirectory {
                   + "* and "
                   + EnvelopeLog.DIRECTORY
                   + "/ away to start an empty relay");
-    } else if (!ownCertificate) {
+    } else if (!ownCertificate && hasDatabase) {
+      // Only a relay that has run served the pair to clients; a first start cut short between its
+      // two writes makes a new one.
       problem = halfAPair(dir, TlsMaterial.CERT_FILE, TlsMaterial.KEY_FILE);
     }
     if (problem.isPresent()) {

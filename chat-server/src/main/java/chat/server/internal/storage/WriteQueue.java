@@ -378,13 +378,13 @@ public final class WriteQueue implements AutoCloseable {
       } catch (SQLException | RuntimeException | Error e) {
         // An Error too: undone alone like any failed write, it does not take the batch with it.
         failure = refusal(e);
-        if (failure.code() == ErrorCode.INTERNAL) {
+        if (failure.code() == ErrorCode.INTERNAL && e instanceof SQLException) {
           // One line for the operator (a damaged relay.db says which table or index); the stack
           // trace at DEBUG (CHAT_SERVER_LOG_LEVEL=DEBUG), as for a failed start.
-          LOG.error(
-              "write failed: {} (the stack trace is logged at DEBUG)",
-              e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+          LOG.error("write failed: {} (the stack trace is logged at DEBUG)", e.getMessage());
           LOG.debug("write failed", e);
+        } else if (failure.code() == ErrorCode.INTERNAL) {
+          LOG.error("write failed", e); // a defect of the relay's: its trace is what a fix needs
         }
       }
     }

@@ -91,20 +91,21 @@ public final class OperatorCertificate {
   }
 
   /**
-   * A warning if other users of this machine may read the operator's key {@code key} (the relay
-   * leaves the operator's files as they are): whoever reads it can pose as the relay.
+   * A warning if every user of this machine may read the operator's key {@code key} (the relay
+   * leaves the operator's files as they are): whoever reads it can pose as the relay. A key its
+   * group may read is a common setup (a group such as ssl-cert that the relay's user is in).
    */
   public static Optional<String> othersMayRead(Path key) {
     try {
       Set<PosixFilePermission> mode = Files.getPosixFilePermissions(key);
-      if (mode.contains(PosixFilePermission.GROUP_READ)
-          || mode.contains(PosixFilePermission.OTHERS_READ)) {
+      if (mode.contains(PosixFilePermission.OTHERS_READ)) {
         return Optional.of(
             "--tls-key "
                 + key
-                + " may be read by other users of this machine ("
+                + " may be read by every user of this machine ("
                 + PosixFilePermissions.toString(mode)
-                + "), and whoever reads it can pose as this relay: chmod 600 it");
+                + "), and whoever reads it can pose as this relay: chmod 600 it (or 640, with a"
+                + " group only the relay's user is in)");
       }
     } catch (IOException | UnsupportedOperationException e) {
       // not a POSIX file system, or not readable here: nothing to say

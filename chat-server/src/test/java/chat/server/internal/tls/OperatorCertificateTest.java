@@ -37,7 +37,7 @@ class OperatorCertificateTest {
   }
 
   @Test
-  void othersMayRead_aKeyOthersMayRead_isWarnedOf_anOwnerOnlyOneIsNot() throws Exception {
+  void othersMayRead_aKeyEveryoneMayRead_isWarnedOf_anOwnerOrGroupOneIsNot() throws Exception {
     Path key = pair("one")[1];
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
 
@@ -45,10 +45,13 @@ class OperatorCertificateTest {
         .contains(
             "--tls-key "
                 + key
-                + " may be read by other users of this machine (rw-r--r--), and whoever reads it"
-                + " can pose as this relay: chmod 600 it");
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-    assertThat(OperatorCertificate.othersMayRead(key)).isEmpty();
+                + " may be read by every user of this machine (rw-r--r--), and whoever reads it"
+                + " can pose as this relay: chmod 600 it (or 640, with a group only the relay's"
+                + " user is in)");
+    for (String fine : new String[] {"rw-------", "rw-r-----"}) {
+      Files.setPosixFilePermissions(key, PosixFilePermissions.fromString(fine));
+      assertThat(OperatorCertificate.othersMayRead(key)).as(fine).isEmpty();
+    }
   }
 
   @Test
