@@ -19,6 +19,8 @@ import chat.cli.command.DaySeparators;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -146,6 +148,13 @@ final class ListenCommand implements Callable<Integer> {
     private final ConnectionLines connectionLines = new ConnectionLines();
     private int printed;
 
+    /**
+     * Every conversation the client has listed while this listened: a removal or a disband is
+     * printed only for one of them (the client has dropped it by the time it is told), never for a
+     * conversation this user was not in.
+     */
+    private final Set<String> listed = new HashSet<>();
+
     Printer(RelayCommandSupport support, ChatClient client, CountDownLatch stopped, int limit) {
       this.support = support;
       this.client = client;
@@ -224,6 +233,7 @@ final class ListenCommand implements Callable<Integer> {
 
     @Override
     public synchronized void onMessage(ChatMessage message) {
+      listed.addAll(client.conversations());
       if (!room()) {
         return;
       }
@@ -236,6 +246,7 @@ final class ListenCommand implements Callable<Integer> {
     /** A file offer is a message of its conversation: it counts toward {@code --count}. */
     @Override
     public synchronized void onFileOffer(FileOffer offer) {
+      listed.addAll(client.conversations());
       if (!room()) {
         return;
       }
@@ -254,6 +265,7 @@ final class ListenCommand implements Callable<Integer> {
      */
     @Override
     public synchronized void onMembership(String conversation, String username, boolean joined) {
+      listed.addAll(client.conversations());
       if (json()) {
         emit(
             JsonLines.object("membership")
@@ -306,6 +318,7 @@ final class ListenCommand implements Callable<Integer> {
 
     @Override
     public synchronized void onGroupUpdate(GroupUpdate update) {
+      listed.addAll(client.conversations());
       if (json()) {
         emit(
             JsonLines.object("group")
@@ -332,8 +345,10 @@ final class ListenCommand implements Callable<Integer> {
         return false;
       }
       return switch (update.kind()) {
-        case INVITED, KICKED, BANNED -> update.target().equalsIgnoreCase(self);
-        case DISBANDED -> true;
+        case INVITED -> update.target().equalsIgnoreCase(self);
+        case KICKED, BANNED ->
+            update.target().equalsIgnoreCase(self) && listed.contains(update.conversation());
+        case DISBANDED -> listed.contains(update.conversation());
         case UNINVITED ->
             update.declined() && client.conversations().contains(update.conversation());
         default -> false;
@@ -372,6 +387,7 @@ final class ListenCommand implements Callable<Integer> {
 
     @Override
     public synchronized void onConnection(ConnectionState state, String detail) {
+      listed.addAll(client.conversations());
       if (json()) {
         emit(JsonLines.object("connection").put("state", state.name()).put("detail", detail));
       } else {

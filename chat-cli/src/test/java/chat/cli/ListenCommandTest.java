@@ -181,6 +181,9 @@ class ListenCommandTest {
       throws Exception {
     CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
     fake.join("#team");
+    fake.join("#side");
+    fake.join("#old");
+    fake.fireMembership("#old", "bob", true); // listen sees what bob is in
 
     fake.fireGroupUpdate(
         new GroupUpdate("#team", "carol", GroupUpdate.Kind.UNINVITED, "carol", ""));
@@ -190,6 +193,8 @@ class ListenCommandTest {
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.RENAMED, "", "Crew"));
     fake.fireGroupUpdate(new GroupUpdate("#side", "alice", GroupUpdate.Kind.KICKED, "bob", ""));
     fake.fireGroupUpdate(new GroupUpdate("#old", "alice", GroupUpdate.Kind.DISBANDED, "", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#never", "mallory", GroupUpdate.Kind.DISBANDED, "", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#never", "mallory", GroupUpdate.Kind.KICKED, "bob", ""));
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 
@@ -200,7 +205,8 @@ class ListenCommandTest {
             "alice removed you from #side",
             "alice disbanded #old")
         .noneMatch(line -> line.contains("dave") || line.contains("frank"))
-        .noneMatch(line -> line.contains("erin") || line.contains("Crew"));
+        .noneMatch(line -> line.contains("erin") || line.contains("Crew"))
+        .noneMatch(line -> line.contains("#never"));
   }
 
   @Test
