@@ -151,6 +151,45 @@ class KeyReplacementEndToEndTest {
     }
   }
 
+  /**
+   * A sender who accepted carol's new key seals to it; bob, who has not, is told that it went to
+   * another key of carol's (not to a different set of members), and no more once he accepts it.
+   */
+  @Test
+  void replaceKeys_senderAcceptedTheNewKey_othersAreToldOfTheKey_untilTheyAcceptItToo()
+      throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents);
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      for (RelayChatClient member : List.of(alice, bob, carol)) {
+        member.join("#crew");
+      }
+      carol.send("#crew", "my old key");
+      aliceEvents.awaitText("my old key");
+      bobEvents.awaitText("my old key"); // both pin carol's old key
+      try (RelayChatClient carolAgain = Clients.oneShot(port, otherDevice)) {
+        carolAgain.replaceKeys("carol", PASSWORD.clone(), NEW_PASSPHRASE.clone());
+      }
+      aliceEvents.awaitNotice("carol's key changed");
+      bobEvents.awaitNotice("carol's key changed");
+
+      alice.trust("carol");
+      alice.send("#crew", "to carol's new key");
+
+      bobEvents.awaitText("to carol's new key");
+      String told = bobEvents.awaitNotice("but to another key of carol than the one you hold");
+      assertThat(told).contains("a new key alice accepted, or one the relay gave them");
+      assertThat(bobEvents.notices).noneMatch(n -> n.contains("a different set of members"));
+
+      bob.trust("carol");
+      alice.send("#crew", "now for everyone");
+      bobEvents.awaitText("now for everyone");
+      assertThat(bobEvents.notices).filteredOn(n -> n.contains("another key of carol")).hasSize(1);
+    }
+  }
+
   @Test
   void replaceKeys_wrongPasswordOrShortPassphrase_changesNothing() throws Exception {
     try (RelayChatClient alice = registered("alice", new RecordingListener())) {
