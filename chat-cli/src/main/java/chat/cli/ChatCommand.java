@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The top-level {@code chat} command, and the one place failures become exit codes: a {@link
@@ -207,8 +209,8 @@ public final class ChatCommand implements Callable<Integer> {
           failed.getSubcommands().values().stream()
               .map(CommandLine::getCommandName)
               .distinct()
-              .collect(java.util.stream.Collectors.joining(", "));
-      if (e instanceof picocli.CommandLine.UnmatchedArgumentException unmatched
+              .collect(Collectors.joining(", "));
+      if (e instanceof UnmatchedArgumentException unmatched
           && !unmatched.getUnmatched().isEmpty()) {
         String first = unmatched.getUnmatched().get(0);
         if (first.startsWith("-") && failed.getParent() == null) {
@@ -233,7 +235,7 @@ public final class ChatCommand implements Callable<Integer> {
           + " "
           + failed.getCommandSpec().positionalParameters().stream()
               .map(p -> p.paramLabel())
-              .collect(java.util.stream.Collectors.joining(" "));
+              .collect(Collectors.joining(" "));
     }
     return message;
   }

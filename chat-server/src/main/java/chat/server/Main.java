@@ -10,8 +10,11 @@ import chat.server.internal.cli.SubcommandOptions;
 import chat.server.internal.cli.UnknownOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -55,7 +58,7 @@ public final class Main {
                 ConfigDefaultProvider.settingKeys(commandLine.getCommandSpec()));
       } catch (NoSuchFileException e) {
         boolean typed =
-            java.util.Arrays.stream(args)
+            Arrays.stream(args)
                 .anyMatch(arg -> arg.equals("--config") || arg.startsWith("--config="));
         commandLine
             .getErr()
@@ -68,9 +71,9 @@ public final class Main {
       } catch (IOException e) {
         // The JDK's text of an AccessDeniedException is the path alone.
         String why =
-            e instanceof java.nio.file.AccessDeniedException
+            e instanceof AccessDeniedException
                 ? "permission denied"
-                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                : e instanceof FileSystemException fs && fs.getReason() != null
                     ? fs.getReason()
                     : e.getMessage();
         commandLine

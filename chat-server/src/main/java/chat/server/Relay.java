@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
 public final class Relay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
 
+  /** How long a shutdown waits for the connections it closed to be gone (and audited). */
+  private static final long DISCONNECT_WAIT_MILLIS = 5_000;
+
   private final Channel serverChannel;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
@@ -308,8 +311,6 @@ public final class Relay implements AutoCloseable {
           DISCONNECT_WAIT_MILLIS);
     }
   }
-
-  private static final long DISCONNECT_WAIT_MILLIS = 5_000;
 
   /** How many client connections are open now (for operators and tests). */
   public int connectionCount() {
