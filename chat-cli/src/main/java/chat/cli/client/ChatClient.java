@@ -235,11 +235,12 @@ public interface ChatClient extends AutoCloseable {
   List<String> listOrder();
 
   /**
-   * Keeps {@code order} as the logged-in user's list order on this relay, in the profile's state
-   * (written at the client's next save of it, at the latest when it closes); ignored if no one is
-   * logged in.
+   * Keeps {@code order} as the list order of {@code username} on this relay, in the profile's state
+   * (written at the client's next save of it, at the latest when it closes); ignored unless {@code
+   * username} is the user logged in now (an order of the last user's list, queued as another logs
+   * in, is not theirs).
    */
-  void keepListOrder(List<String> order);
+  void keepListOrder(String username, List<String> order);
 
   /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */
   void join(String room);

@@ -22,8 +22,8 @@ interface TuiBackend {
   /** Tells the command side the conversation list as numbered on screen now. */
   void listed(List<String> conversations);
 
-  /** Keeps the conversation list's order for the next run, off the UI thread. */
-  void keepListOrder(List<String> conversations);
+  /** Keeps {@code username}'s conversation list order for the next run, off the UI thread. */
+  void keepListOrder(String username, List<String> conversations);
 
   /** Fetches this user's friends off the UI thread (whose coming and going is announced). */
   void loadFriends();

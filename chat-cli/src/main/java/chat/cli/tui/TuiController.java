@@ -100,9 +100,9 @@ final class TuiController {
       publishedOrder = List.copyOf(order);
       backend.listed(publishedOrder);
     }
-    List<String> toKeep = model.orderToKeep().orElse(null);
+    List<String> toKeep = self() == null ? null : model.orderToKeep().orElse(null);
     if (toKeep != null && !toKeep.equals(keptOrder)) {
-      backend.keepListOrder(toKeep);
+      backend.keepListOrder(self(), toKeep);
     }
     keptOrder = toKeep;
     String current = model.current();

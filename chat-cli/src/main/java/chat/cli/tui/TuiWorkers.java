@@ -87,9 +87,9 @@ final class TuiWorkers implements TuiBackend {
   }
 
   @Override
-  public void keepListOrder(List<String> conversations) {
+  public void keepListOrder(String username, List<String> conversations) {
     List<String> order = List.copyOf(conversations);
-    inBackground(() -> client.keepListOrder(order));
+    inBackground(() -> client.keepListOrder(username, order));
   }
 
   /** The conversation list as numbered on screen when last published. */

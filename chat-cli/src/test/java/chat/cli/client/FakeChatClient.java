@@ -319,8 +319,8 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public void keepListOrder(List<String> order) {
-    if (user != null) {
+  public void keepListOrder(String username, List<String> order) {
+    if (user != null && user.equalsIgnoreCase(username)) {
       listOrders.put(user, List.copyOf(order));
     }
   }

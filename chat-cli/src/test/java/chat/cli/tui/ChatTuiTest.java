@@ -914,7 +914,7 @@ class ChatTuiTest {
     next.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
     next.client.fireMembership("#zeta", "alice", true);
     next.client.fireMembership("#dev", "alice", true);
-    next.client.keepListOrder(h.client.listOrder());
+    next.client.keepListOrder("alice", h.client.listOrder());
     next.start().drain();
 
     next.alt('2');

@@ -230,8 +230,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void keepListOrder(List<String> order) {
-    sessions.current().ifPresent(session -> session.state.listOrder(order));
+  public void keepListOrder(String username, List<String> order) {
+    sessions
+        .current()
+        .filter(session -> Usernames.key(session.username()).equals(Usernames.key(username)))
+        .ifPresent(session -> session.state.listOrder(order));
   }
 
   /** {@code room} as a room id: {@code #name}, lowercase. */
