@@ -91,7 +91,7 @@ final class Renderer {
         0,
         layout.status().row(),
         layout.columns(),
-        StatusBar.cells(model, frame.server(), frame.self(), frame.trustOf()));
+        StatusBar.cells(model, frame.server(), frame.self(), frame.trustOf(), layout.columns()));
     return input(out, layout.input(), frame.editor(), frame.secret());
   }
 

@@ -38,8 +38,38 @@ final class StatusBar {
    */
   static List<Cell> cells(
       TuiModel model, String server, String self, Function<String, TrustState> trustOf) {
+    return cells(model, server, self, trustOf, true);
+  }
+
+  /**
+   * The bar's cells for a bar {@code columns} wide: without the relay's address when everything
+   * does not fit, so that what changes (activity, transfers, a command running) is what stays in
+   * view on a narrow terminal; the bar is cut at the right edge if it still does not fit.
+   */
+  static List<Cell> cells(
+      TuiModel model,
+      String server,
+      String self,
+      Function<String, TrustState> trustOf,
+      int columns) {
+    List<Cell> all = cells(model, server, self, trustOf, true);
+    return width(all) <= columns ? all : cells(model, server, self, trustOf, false);
+  }
+
+  private static int width(List<Cell> cells) {
+    return cells.stream().mapToInt(Cell::width).sum();
+  }
+
+  private static List<Cell> cells(
+      TuiModel model,
+      String server,
+      String self,
+      Function<String, TrustState> trustOf,
+      boolean withServer) {
     List<Cell> cells = new ArrayList<>();
-    segment(cells, TerminalSafe.line(server), Style.BAR);
+    if (withServer) {
+      segment(cells, TerminalSafe.line(server), Style.BAR);
+    }
     segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
     if (self != null && model.away()) {
       segment(cells, "away", Style.BAR_WARN);

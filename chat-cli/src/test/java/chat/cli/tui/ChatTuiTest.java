@@ -357,7 +357,7 @@ class ChatTuiTest {
     h.resize(20, 5);
 
     assertThat(h.row(0)).contains("#lobby");
-    assertThat(h.row(3)).contains("[relay.test");
+    assertThat(h.row(3)).contains("[alice] [1:#lobby]"); // the bar, without the relay at 20
     assertThat(h.row(4)).startsWith("> ");
   }
 

@@ -76,6 +76,20 @@ class StatusBarTest {
     assertThat(cells.stream().filter(c -> c.style() == Style.BAR_PRIVATE)).hasSize(1);
   }
 
+  /** A narrow bar leaves out the relay's address first, keeping what changes in view. */
+  @Test
+  void cells_tooWideForTheTerminal_leaveOutTheRelayFirst() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
+    String full = text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED));
+
+    assertThat(text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, 80)))
+        .isEqualTo(full);
+    assertThat(text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, 40)))
+        .isEqualTo(" [alice] [status] [ONLINE] [Act: 1]");
+  }
+
   @Test
   void cells_away_saidAfterTheUser() {
     TuiModel model = new TuiModel();
