@@ -68,15 +68,22 @@ class InteractiveTest {
         .doesNotContain("typed key passphrase");
   }
 
+  /**
+   * Runs alice's line mode with the key passphrase and {@code /rooms} piped in, and checks that the
+   * passphrase was taken from the pipe.
+   */
+  private Cli.Result passphraseThenRoomsThroughAPipe() {
+    client.storedSessions.add("alice");
+    Cli.Result result =
+        new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
+    assertThat(client.secrets).containsExactly("typed key passphrase");
+    return result;
+  }
+
   /** Over a pipe the prompt goes into the output once; JLine's mask rewrote it there repeatedly. */
   @Test
   void run_passphraseReadFromThePipe_promptWrittenOnce_andTheLineNeverShown() {
-    client.storedSessions.add("alice");
-
-    Cli.Result result =
-        new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
-
-    assertThat(client.secrets).containsExactly("typed key passphrase");
+    Cli.Result result = passphraseThenRoomsThroughAPipe();
     String out = result.stdoutText();
     assertThat(out.split("input hidden", -1)).hasSize(2);
     assertThat(out).doesNotContain("typed key passphrase");
@@ -112,12 +119,7 @@ class InteractiveTest {
 
   @Test
   void run_inputNotATerminalWithoutSecrets_readsTheNextLine_neverShowingIt() {
-    client.storedSessions.add("alice");
-
-    Cli.Result result =
-        new Cli().client(client).stdin("typed key passphrase\n/rooms\n").run("--user", "alice");
-
-    assertThat(client.secrets).containsExactly("typed key passphrase");
+    Cli.Result result = passphraseThenRoomsThroughAPipe();
     assertThat(result.stdoutText())
         .contains("passphrase for alice's key file (input hidden): ", "logged in as alice")
         .doesNotContain("typed key passphrase");

@@ -108,10 +108,7 @@ class UnusableDataDirectoryTest {
   @Test
   void loosenedDataDirectory_isMadeOwnerOnlyAgainAtStart() throws Exception {
     Path data = root.resolve("data");
-    try (Relay relay = RelayFixture.start(data);
-        TestClient client = RelayFixture.connect(relay, data)) {
-      RelayFixture.register(client, RelayFixture.identity("alice"));
-    }
+    registerAliceOn(data);
     setPermissions(data, "rwxr-xr-x", "rw-r--r--");
     try (Relay relay = RelayFixture.start(data)) {
       assertThat(relay.port()).isPositive();
@@ -149,6 +146,14 @@ class UnusableDataDirectoryTest {
     }
     startFails(data, "relay.db cannot be written: internal error");
     assertThat(OpenFiles.count(db)).as("connections left open").isZero();
+  }
+
+  /** Starts a relay on {@code data}, registers alice (so it stores something) and stops it. */
+  private static void registerAliceOn(Path data) throws Exception {
+    try (Relay relay = RelayFixture.start(data);
+        TestClient client = RelayFixture.connect(relay, data)) {
+      RelayFixture.register(client, RelayFixture.identity("alice"));
+    }
   }
 
   /** Sets {@code dirMode} on {@code dir} and every folder in it, {@code fileMode} on each file. */
@@ -200,10 +205,7 @@ class UnusableDataDirectoryTest {
   @Test
   void databaseWithoutItsAtRestKeyset_startFails_withoutMakingANewKeyset() throws Exception {
     Path data = root.resolve("data");
-    try (Relay relay = RelayFixture.start(data);
-        TestClient client = RelayFixture.connect(relay, data)) {
-      RelayFixture.register(client, RelayFixture.identity("alice"));
-    }
+    registerAliceOn(data);
     Files.delete(data.resolve("at-rest-keyset.json"));
 
     startFails(data, "at-rest-keyset.json is missing, but relay.db is there");

@@ -38,7 +38,7 @@ final class StatusBar {
    */
   static List<Cell> cells(
       TuiModel model, String server, String self, Function<String, TrustState> trustOf) {
-    return cells(model, server, self, trustOf, true);
+    return cells(model, server, self, trustOf, Integer.MAX_VALUE);
   }
 
   /**
@@ -52,24 +52,24 @@ final class StatusBar {
       String self,
       Function<String, TrustState> trustOf,
       int columns) {
-    List<Cell> all = cells(model, server, self, trustOf, true);
-    return width(all) <= columns ? all : cells(model, server, self, trustOf, false);
+    List<Cell> rest = rest(model, self, trustOf);
+    List<Cell> cells = new ArrayList<>();
+    segment(cells, TerminalSafe.line(server), Style.BAR);
+    if (width(cells) + width(rest) > columns) {
+      return rest;
+    }
+    cells.addAll(rest);
+    return cells;
   }
 
   private static int width(List<Cell> cells) {
     return cells.stream().mapToInt(Cell::width).sum();
   }
 
-  private static List<Cell> cells(
-      TuiModel model,
-      String server,
-      String self,
-      Function<String, TrustState> trustOf,
-      boolean withServer) {
+  /** Everything but the relay. */
+  private static List<Cell> rest(
+      TuiModel model, String self, Function<String, TrustState> trustOf) {
     List<Cell> cells = new ArrayList<>();
-    if (withServer) {
-      segment(cells, TerminalSafe.line(server), Style.BAR);
-    }
     segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
     if (self != null && model.away()) {
       segment(cells, "away", Style.BAR_WARN);

@@ -490,12 +490,8 @@ final class Inbox {
     if (Math.abs(clock.millis() - header.timestampMillis()) > MemberCache.RECENT_MILLIS) {
       return;
     }
-    Optional<List<String>> explained = members.explanation(conversation, header.recipientSetHash());
-    if (explained.isEmpty() || !explained.get().isEmpty()) {
-      // Fetched again: a key accepted since, or a member who joined, may explain it now.
-      members.refresh(conversation);
-      explained = members.explanation(conversation, header.recipientSetHash());
-    }
+    Optional<List<String>> explained =
+        members.explanationFetching(conversation, header.recipientSetHash());
     if (explained.isEmpty() || !explained.get().isEmpty()) {
       String label = ConversationLabel.of(conversation, me.get().userId());
       listeners.membersDiffer(

@@ -139,6 +139,11 @@ final class KeyDirectory {
     return fetched;
   }
 
+  /** Whether the relay lists {@code member} with the key of {@code bundle} (hex in any case). */
+  static boolean listsKey(MemberInfo member, IdentityBundle bundle) {
+    return bundle.fingerprint().value().hex().equalsIgnoreCase(member.keyFingerprint());
+  }
+
   /**
    * The pinned bundles of {@code members} (other than {@code self}) to encrypt to. Members never
    * seen are pinned now; a member whose key at the relay differs from the pin is recorded as
@@ -162,8 +167,7 @@ final class KeyDirectory {
         continue;
       }
       Optional<IdentityBundle> pinned = contacts.pinned(member.username());
-      if (pinned.isPresent()
-          && pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+      if (pinned.isPresent() && listsKey(member, pinned.get())) {
         if (contacts.state(member.username()) == TrustState.CHANGED) {
           changed.add(member.username());
         } else {

@@ -238,6 +238,19 @@ final class MemberCache {
     }
   }
 
+  /**
+   * {@link #explanation}, after fetching the member list again unless the keys this client holds
+   * explain {@code hash}: a key accepted since, or a member who joined, may explain it now.
+   */
+  Optional<List<String>> explanationFetching(String conversation, Bytes hash) {
+    Optional<List<String>> explained = explanation(conversation, hash);
+    if (explained.isPresent() && explained.get().isEmpty()) {
+      return explained;
+    }
+    refresh(conversation);
+    return explanation(conversation, hash);
+  }
+
   /** For how many conversations recent recipient sets are kept (for tests). */
   int conversationsRecent() {
     synchronized (recent) {
@@ -279,8 +292,7 @@ final class MemberCache {
     List<String> out = new ArrayList<>();
     for (MemberInfo member : members) {
       Optional<IdentityBundle> pinned = contacts.pinned(member.username());
-      if (pinned.isPresent()
-          && !pinned.get().fingerprint().value().hex().equalsIgnoreCase(member.keyFingerprint())) {
+      if (pinned.isPresent() && !KeyDirectory.listsKey(member, pinned.get())) {
         out.add(member.username());
       }
     }

@@ -141,8 +141,7 @@ final class RoomRequests {
         trust = TrustState.VERIFIED;
       } else {
         Optional<IdentityBundle> pinned = session.contacts.pinned(member.username());
-        if (pinned.isPresent()
-            && !pinned.get().fingerprint().value().hex().equals(member.keyFingerprint())) {
+        if (pinned.isPresent() && !KeyDirectory.listsKey(member, pinned.get())) {
           session.keys.observe(session.keys.fetch(member.username()));
         }
         trust = session.contacts.state(member.username());

@@ -1,7 +1,6 @@
 package chat.server.internal.cli;
 
 import chat.protocol.HostPort;
-import chat.protocol.Usernames;
 import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditQuery;
 import chat.server.internal.audit.AuditType;
@@ -152,15 +151,15 @@ public final class AuditCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--limit must be 1 to " + AuditQuery.MAX_LIMIT);
     }
     long sinceMillis = since == null ? 0 : TimeArgument.parse(since, clock, zone);
-    String name = user == null ? null : user.strip().replaceFirst("^@", "");
-    if (name != null && !Usernames.isValid(name)) {
-      // No event names one (a failed login under such a name is recorded without it).
-      throw new IllegalArgumentException(
-          "not a username: '"
-              + UserLimits.printable(user)
-              + "' (3 to 32 of A-Z a-z 0-9 _ . -, starting with a letter)");
+    Optional<String> username = Optional.empty();
+    if (user != null) {
+      // No event names anything else (a failed login under such a name is recorded without it).
+      username =
+          Optional.of(
+              UsernameArgument.name(user)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException(UsernameArgument.notAUsername(user))));
     }
-    Optional<String> username = Optional.ofNullable(name);
     return new AuditQuery(username, sinceMillis, wanted, limit);
   }
 
