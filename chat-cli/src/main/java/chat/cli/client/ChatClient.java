@@ -228,19 +228,19 @@ public interface ChatClient extends AutoCloseable {
   List<String> conversations();
 
   /**
-   * The order the full-screen client's conversation list had when it was last kept with {@link
-   * #keepListOrder}, for the logged-in user on this relay (by this process or another of the
-   * profile); empty if never, or if no one is logged in. Local: never touches the network.
+   * What the full-screen client's conversation list showed when it was last kept with {@link
+   * #keepList}, for the logged-in user on this relay (by this process or another of the profile);
+   * {@link KeptList#NONE} if never, or if no one is logged in. Local: never touches the network.
    */
-  List<String> listOrder();
+  KeptList keptList();
 
   /**
-   * Keeps {@code order} as the list order of {@code username} on this relay, in the profile's state
-   * (written at the client's next save of it, at the latest when it closes); ignored unless {@code
-   * username} is the user logged in now (an order of the last user's list, queued as another logs
-   * in, is not theirs).
+   * Keeps {@code list} as what the conversation list of {@code username} on this relay showed, in
+   * the profile's state (written at the client's next save of it, at the latest when it closes);
+   * ignored unless {@code username} is the user logged in now (a list of the last user's, queued as
+   * another logs in, is not theirs).
    */
-  void keepListOrder(String username, List<String> order);
+  void keepList(String username, KeptList list);
 
   /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */
   void join(String room);

@@ -216,7 +216,15 @@ final class ConversationBuffer {
 
   /** Counts one unread message of {@code level}. */
   void markUnread(Activity level) {
-    unread++;
+    markUnread(1, level);
+  }
+
+  /** Counts {@code messages} unread messages of {@code level}. */
+  void markUnread(int messages, Activity level) {
+    if (messages < 1) {
+      throw new IllegalArgumentException("messages must be >= 1");
+    }
+    unread = (int) Math.min(Integer.MAX_VALUE, (long) unread + messages);
     activity = activity.max(Objects.requireNonNull(level, "level"));
   }
 

@@ -4,6 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendView;
+import chat.cli.client.KeptList;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
@@ -148,14 +149,11 @@ final class SessionUpdates {
   }
 
   /**
-   * The result of a refresh: the client's conversations, the list order kept in an earlier run,
+   * The result of a refresh: the client's conversations, what the list showed in an earlier run,
    * and, for {@code conversation}, members.
    */
   void refreshed(
-      List<String> conversations,
-      List<String> kept,
-      String conversation,
-      List<MemberView> members) {
+      List<String> conversations, KeptList kept, String conversation, List<MemberView> members) {
     boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
     boolean wasEmpty = model.conversations().isEmpty();
     model.setClientConversations(conversations, kept, authoritative);

@@ -1,5 +1,6 @@
 package chat.cli.tui;
 
+import chat.cli.client.KeptList;
 import java.util.List;
 
 /**
@@ -22,8 +23,11 @@ interface TuiBackend {
   /** Tells the command side the conversation list as numbered on screen now. */
   void listed(List<String> conversations);
 
-  /** Keeps {@code username}'s conversation list order for the next run, off the UI thread. */
-  void keepListOrder(String username, List<String> conversations);
+  /**
+   * Keeps what {@code username}'s conversation list shows (order, unread counts) for the next run,
+   * off the UI thread.
+   */
+  void keepList(String username, KeptList list);
 
   /** Fetches this user's friends off the UI thread (whose coming and going is announced). */
   void loadFriends();

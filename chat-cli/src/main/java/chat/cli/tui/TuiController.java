@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import chat.cli.client.ChatClient;
+import chat.cli.client.KeptList;
 import chat.cli.command.InputCompleter;
 import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.TerminalPosition;
@@ -27,7 +28,7 @@ final class TuiController {
   private final PaneUpdates panes;
   private final SessionUpdates session;
   private List<String> publishedOrder = List.of();
-  private List<String> keptOrder; // the list order last given to keep; null since a log-out
+  private KeptList keptList; // the list last given to keep; null since a log-out
 
   private final KeyHandler keys;
   private String published = TuiModel.STATUS;
@@ -100,11 +101,11 @@ final class TuiController {
       publishedOrder = List.copyOf(order);
       backend.listed(publishedOrder);
     }
-    List<String> toKeep = self() == null ? null : model.orderToKeep().orElse(null);
-    if (toKeep != null && !toKeep.equals(keptOrder)) {
-      backend.keepListOrder(self(), toKeep);
+    KeptList toKeep = self() == null ? null : model.listToKeep().orElse(null);
+    if (toKeep != null && !toKeep.equals(keptList)) {
+      backend.keepList(self(), toKeep);
     }
-    keptOrder = toKeep;
+    keptList = toKeep;
     String current = model.current();
     if (current.equals(published)) {
       return;

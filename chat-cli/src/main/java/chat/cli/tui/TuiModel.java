@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.KeptList;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
@@ -47,10 +48,11 @@ final class TuiModel {
   private final Map<String, FileTransfer> transfers = new java.util.LinkedHashMap<>();
 
   /**
-   * The list order kept from an earlier run ({@link chat.cli.client.ChatClient#listOrder}), by
-   * which conversations are placed until the list is {@link #settled}.
+   * What the list showed in an earlier run ({@link chat.cli.client.ChatClient#keptList}): its order
+   * places conversations until the list is {@link #settled}, and its unread counts are added to
+   * those conversations then.
    */
-  private List<String> remembered = List.of();
+  private KeptList remembered = KeptList.NONE;
 
   /**
    * Whether the client has listed this user's conversations with authority since the log-in: from
@@ -91,10 +93,10 @@ final class TuiModel {
     if (conversation.equals(STATUS) || order.contains(conversation)) {
       return;
     }
-    int rank = settled ? -1 : remembered.indexOf(conversation);
+    int rank = settled ? -1 : remembered.order().indexOf(conversation);
     int at = order.size();
     for (int i = 0; rank >= 0 && i < order.size(); i++) {
-      int other = remembered.indexOf(order.get(i));
+      int other = remembered.order().indexOf(order.get(i));
       if (other < 0 || other > rank) {
         at = i;
         break;
@@ -104,27 +106,39 @@ final class TuiModel {
   }
 
   /**
-   * The list order to keep for the next run ({@link chat.cli.client.ChatClient#keepListOrder}):
-   * empty until the list is settled, so that a list still being filled in at log-in, or cleared at
-   * log-out, does not replace what was kept.
+   * What the list shows, to keep for the next run ({@link chat.cli.client.ChatClient#keepList}):
+   * its order and unread counts. Empty until the list is settled, so that a list still being filled
+   * in at log-in, or cleared at log-out, does not replace what was kept.
    */
-  Optional<List<String>> orderToKeep() {
-    return settled ? Optional.of(List.copyOf(order)) : Optional.empty();
+  Optional<KeptList> listToKeep() {
+    if (!settled) {
+      return Optional.empty();
+    }
+    Map<String, KeptList.Unread> unread = new HashMap<>();
+    for (String conversation : order) {
+      ConversationBuffer buffer = buffer(conversation);
+      if (buffer.unread() > 0) {
+        unread.put(
+            conversation,
+            new KeptList.Unread(buffer.unread(), buffer.activity() == Activity.PRIVATE));
+      }
+    }
+    return Optional.of(new KeptList(order, unread));
   }
 
   /**
    * Takes the client's conversation list. Conversations already listed keep their place (so
    * Alt+number stays put) and new ones are added at the end; until the first authoritative list
-   * since the log-in, they are placed as in {@code kept}, the order kept in an earlier run, so that
-   * Alt+number means after a restart what it meant before. When {@code authoritative} (online and
-   * logged in), conversations the client listed before but no longer does are dropped; if the
-   * current one goes, the one above it becomes current. Conversations only known here (a message
-   * arrived) stay. A dropped conversation's pane is forgotten as by {@link #forget}.
+   * since the log-in, they are placed as in {@code kept}, what the list showed in an earlier run,
+   * so that Alt+number means after a restart what it meant before, and with that list the unread
+   * counts kept then are added to those of the conversations listed. When {@code authoritative}
+   * (online and logged in), conversations the client listed before but no longer does are dropped;
+   * if the current one goes, the one above it becomes current. Conversations only known here (a
+   * message arrived) stay. A dropped conversation's pane is forgotten as by {@link #forget}.
    */
-  void setClientConversations(
-      List<String> conversations, List<String> kept, boolean authoritative) {
+  void setClientConversations(List<String> conversations, KeptList kept, boolean authoritative) {
     if (!settled) {
-      remembered = List.copyOf(kept);
+      remembered = kept;
     }
     List<String> old = List.copyOf(order);
     Set<String> now = new LinkedHashSet<>(conversations);
@@ -145,9 +159,12 @@ final class TuiModel {
     }
     fromClient.addAll(now);
     fromClient.retainAll(order);
+    if (authoritative && !settled) {
+      remembered.unread().forEach(this::addUnread);
+    }
     if (authoritative) {
       settled = true;
-      remembered = List.of();
+      remembered = KeptList.NONE;
     }
     if (!current.equals(STATUS) && !order.contains(current)) {
       select(fallback(old, current));
@@ -180,7 +197,7 @@ final class TuiModel {
   void forgetAll() {
     order.clear();
     settled = false;
-    remembered = List.of();
+    remembered = KeptList.NONE;
     fromClient.clear();
     members.clear();
     titles.clear();
@@ -237,6 +254,14 @@ final class TuiModel {
       }
     }
     return Optional.empty();
+  }
+
+  /** Adds unread messages kept from an earlier run to a conversation listed now, if not current. */
+  private void addUnread(String conversation, KeptList.Unread unread) {
+    if (order.contains(conversation) && !conversation.equals(current)) {
+      buffer(conversation)
+          .markUnread(unread.messages(), unread.loud() ? Activity.PRIVATE : Activity.ROOM);
+    }
   }
 
   /**

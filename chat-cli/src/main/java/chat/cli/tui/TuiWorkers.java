@@ -5,6 +5,7 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.FriendView;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.KeptList;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.command.CommandContext;
@@ -87,9 +88,8 @@ final class TuiWorkers implements TuiBackend {
   }
 
   @Override
-  public void keepListOrder(String username, List<String> conversations) {
-    List<String> order = List.copyOf(conversations);
-    inBackground(() -> client.keepListOrder(username, order));
+  public void keepList(String username, KeptList list) {
+    inBackground(() -> client.keepList(username, list));
   }
 
   /** The conversation list as numbered on screen when last published. */
@@ -230,11 +230,11 @@ final class TuiWorkers implements TuiBackend {
     refreshQueued.set(false);
     String conversation = current;
     List<String> conversations;
-    List<String> kept;
+    KeptList kept;
     List<MemberView> members = null;
     try {
       conversations = client.conversations();
-      kept = client.listOrder();
+      kept = client.keptList();
       if (!conversation.equals(TuiModel.STATUS) && client.username().isPresent()) {
         members = withCurrentTrust(client.members(conversation));
       }

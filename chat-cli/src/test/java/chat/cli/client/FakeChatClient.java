@@ -310,18 +310,18 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onConnection(newState, detail));
   }
 
-  /** The list order kept, per user (as state.json keeps it per profile). */
-  private final Map<String, List<String>> listOrders = new ConcurrentHashMap<>();
+  /** The list kept, per user (as state.json keeps it per profile). */
+  private final Map<String, KeptList> keptLists = new ConcurrentHashMap<>();
 
   @Override
-  public List<String> listOrder() {
-    return user == null ? List.of() : listOrders.getOrDefault(user, List.of());
+  public KeptList keptList() {
+    return user == null ? KeptList.NONE : keptLists.getOrDefault(user, KeptList.NONE);
   }
 
   @Override
-  public void keepListOrder(String username, List<String> order) {
+  public void keepList(String username, KeptList list) {
     if (user != null && user.equalsIgnoreCase(username)) {
-      listOrders.put(user, List.copyOf(order));
+      keptLists.put(user, list);
     }
   }
 

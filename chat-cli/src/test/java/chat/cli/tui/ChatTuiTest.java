@@ -12,6 +12,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.KeptList;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Presence;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -856,6 +858,38 @@ class ChatTuiTest {
     assertThat(h.screen()).contains("<bob> psst", "<bob> still there?");
   }
 
+  @Test
+  void unread_notReadWhenTheClientQuits_isCountedAgainAtTheNextStart_untilRead() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#dev", "alice", true);
+    h.client.fireMembership("#zeta", "alice", true);
+    h.drain();
+    h.client.deliver("#dev", "bob", "psst");
+    h.client.deliver("#dev", "bob", "still there?");
+    h.client.deliver("#zeta", "bob", "alice, look");
+    h.drain();
+    assertThat(h.client.keptList().unread())
+        .containsExactly(
+            Map.entry("#dev", new KeptList.Unread(2, false)),
+            Map.entry("#zeta", new KeptList.Unread(1, true)));
+
+    TuiHarness next = new TuiHarness(80, 24);
+    next.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    next.client.fireMembership("#dev", "alice", true);
+    next.client.fireMembership("#zeta", "alice", true);
+    next.client.keepList("alice", h.client.keptList());
+    next.start().drain();
+    next.client.deliver("#dev", "bob", "one more");
+    next.drain();
+
+    assertThat(next.row(3)).startsWith(" 2 #dev     3│");
+    assertThat(next.row(4)).startsWith(" 3 #zeta    1│");
+    assertThat(next.statusRow()).contains("[Act: 2,3]");
+    next.alt('a'); // a mention first
+    assertThat(next.statusRow()).contains("[3:#zeta]");
+    assertThat(next.client.keptList().unread()).containsOnlyKeys("#dev");
+  }
+
   /** Scrolled up to read, the lines stay put as messages come in below, as in other clients. */
   @Test
   void scrolledUp_messagesArriving_theViewStaysStill_andEndGoesToTheNewest() {
@@ -908,13 +942,13 @@ class ChatTuiTest {
     h.client.fireMembership("#dev", "alice", true);
     h.drain();
     assertThat(h.client.conversations()).containsExactly("#dev", "#lobby", "#zeta");
-    assertThat(h.client.listOrder()).containsExactly("#lobby", "#zeta", "#dev");
+    assertThat(h.client.keptList().order()).containsExactly("#lobby", "#zeta", "#dev");
 
     TuiHarness next = new TuiHarness(80, 24);
     next.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
     next.client.fireMembership("#zeta", "alice", true);
     next.client.fireMembership("#dev", "alice", true);
-    next.client.keepListOrder("alice", h.client.listOrder());
+    next.client.keepList("alice", h.client.keptList());
     next.start().drain();
 
     next.alt('2');

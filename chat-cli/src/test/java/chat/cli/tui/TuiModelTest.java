@@ -3,19 +3,21 @@ package chat.cli.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.KeptList;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TuiModelTest {
   @Test
   void setClientConversations_newOnes_keepPlacesAndAppend() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#lobby"), List.of(), true);
+    model.setClientConversations(List.of("#lobby"), KeptList.NONE, true);
 
-    model.setClientConversations(List.of("#dev", "#lobby"), List.of(), true);
+    model.setClientConversations(List.of("#dev", "#lobby"), KeptList.NONE, true);
 
     assertThat(model.conversations()).containsExactly("#lobby", "#dev");
   }
@@ -23,10 +25,10 @@ class TuiModelTest {
   @Test
   void setClientConversations_authoritative_dropsLeftOnesAndMovesCurrentUp() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b", "#c"), List.of(), true);
+    model.setClientConversations(List.of("#a", "#b", "#c"), KeptList.NONE, true);
     model.select("#b");
 
-    model.setClientConversations(List.of("#a", "#c"), List.of(), true);
+    model.setClientConversations(List.of("#a", "#c"), KeptList.NONE, true);
 
     assertThat(model.conversations()).containsExactly("#a", "#c");
     assertThat(model.current()).isEqualTo("#a");
@@ -35,9 +37,9 @@ class TuiModelTest {
   @Test
   void setClientConversations_notAuthoritative_keepsEverything() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
+    model.setClientConversations(List.of("#a", "#b"), KeptList.NONE, true);
 
-    model.setClientConversations(List.of(), List.of(), false);
+    model.setClientConversations(List.of(), KeptList.NONE, false);
 
     assertThat(model.conversations()).containsExactly("#a", "#b");
   }
@@ -48,40 +50,66 @@ class TuiModelTest {
 
     model.setClientConversations(
         List.of("#dev", "#lobby", "#zeta", "@alice+bob"),
-        List.of("#lobby", "@alice+bob", "#zeta", "#gone", "#dev"),
+        kept("#lobby", "@alice+bob", "#zeta", "#gone", "#dev"),
         true);
     model.setClientConversations(
-        List.of("#aaa", "#dev", "#lobby", "#zeta", "@alice+bob"), List.of("#aaa"), true);
+        List.of("#aaa", "#dev", "#lobby", "#zeta", "@alice+bob"), kept("#aaa"), true);
 
     assertThat(model.conversations())
         .containsExactly("#lobby", "@alice+bob", "#zeta", "#dev", "#aaa");
-    assertThat(model.orderToKeep()).contains(model.conversations());
+    assertThat(model.listToKeep().map(KeptList::order)).contains(model.conversations());
   }
 
   @Test
   void list_beforeTheFirstAuthoritativeList_placesAsKeptAroundWhatArrivedFirst() {
     TuiModel model = new TuiModel();
     model.incoming(Messages.of("@alice+carol", 1, "carol", "early"), "alice");
-    model.setClientConversations(List.of("#b", "#lobby"), List.of("#lobby", "#b"), false);
-    assertThat(model.orderToKeep()).isEmpty();
+    model.setClientConversations(List.of("#b", "#lobby"), kept("#lobby", "#b"), false);
+    assertThat(model.listToKeep()).isEmpty();
 
     model.setClientConversations(
-        List.of("#a", "#b", "#lobby", "@alice+carol"), List.of("#lobby", "#b", "#a"), true);
+        List.of("#a", "#b", "#lobby", "@alice+carol"), kept("#lobby", "#b", "#a"), true);
 
     assertThat(model.conversations()).containsExactly("#lobby", "#b", "#a", "@alice+carol");
   }
 
   @Test
+  void keptUnread_addedOnceWhenTheListSettles_toListedConversationsOnly() {
+    TuiModel model = new TuiModel();
+    model.incoming(Messages.of("#a", 1, "bob", "arrived while away"), "alice");
+    KeptList kept =
+        new KeptList(
+            List.of("#a", "#b"),
+            Map.of(
+                "#a", new KeptList.Unread(2, false),
+                "#b", new KeptList.Unread(1, true),
+                "#left", new KeptList.Unread(5, true)));
+    model.setClientConversations(List.of("#a", "#b"), kept, false);
+    assertThat(model.buffer("#a").unread()).isEqualTo(1);
+
+    model.setClientConversations(List.of("#a", "#b"), kept, true);
+    model.setClientConversations(List.of("#a", "#b"), kept, true);
+
+    assertThat(model.buffer("#a").unread()).isEqualTo(3);
+    assertThat(model.buffer("#a").activity()).isEqualTo(Activity.ROOM);
+    assertThat(model.buffer("#b").activity()).isEqualTo(Activity.PRIVATE);
+    assertThat(model.conversations()).doesNotContain("#left");
+    model.select("#b");
+    assertThat(model.listToKeep())
+        .contains(new KeptList(List.of("#a", "#b"), Map.of("#a", new KeptList.Unread(3, false))));
+  }
+
+  @Test
   void forgetAll_atLogOut_keepsNothingUntilTheNextUsersListIsSettled() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
+    model.setClientConversations(List.of("#a", "#b"), KeptList.NONE, true);
 
     model.forgetAll();
-    assertThat(model.orderToKeep()).isEmpty();
-    model.setClientConversations(List.of("#c", "#d"), List.of("#d", "#c"), true);
+    assertThat(model.listToKeep()).isEmpty();
+    model.setClientConversations(List.of("#c", "#d"), kept("#d", "#c"), true);
 
     assertThat(model.conversations()).containsExactly("#d", "#c");
-    assertThat(model.orderToKeep()).contains(List.of("#d", "#c"));
+    assertThat(model.listToKeep().map(KeptList::order)).contains(List.of("#d", "#c"));
   }
 
   @Test
@@ -129,7 +157,7 @@ class TuiModelTest {
   @Test
   void neighbour_pastEnd_cyclesThroughStatus() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
+    model.setClientConversations(List.of("#a", "#b"), KeptList.NONE, true);
 
     assertThat(model.neighbour(1)).isEqualTo("#a");
     assertThat(model.neighbour(-1)).isEqualTo("#b");
@@ -140,7 +168,7 @@ class TuiModelTest {
   @Test
   void forget_current_selectsPrevious() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#a", "#b"), List.of(), true);
+    model.setClientConversations(List.of("#a", "#b"), KeptList.NONE, true);
     model.select("#b");
 
     model.forget("#b");
@@ -153,7 +181,7 @@ class TuiModelTest {
   @Test
   void forget_current_goesToTheLobbyWhenListed() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#lobby", "#a", "#b"), List.of(), true);
+    model.setClientConversations(List.of("#lobby", "#a", "#b"), KeptList.NONE, true);
     model.select("#b");
 
     model.forget("#b");
@@ -186,7 +214,7 @@ class TuiModelTest {
   @Test
   void setTitles_listingWithoutAListedRoom_leavesItsTitleMissing() {
     TuiModel model = new TuiModel();
-    model.setClientConversations(List.of("#lobby", "#team"), List.of(), true);
+    model.setClientConversations(List.of("#lobby", "#team"), KeptList.NONE, true);
 
     model.setTitles(List.of(new RoomView("#lobby", 1, true)));
     assertThat(model.titlesMissing()).isTrue();
@@ -198,5 +226,10 @@ class TuiModelTest {
     assertThat(model.titlesMissing()).isFalse();
     assertThat(model.title("#team")).isEqualTo("Release crew");
     assertThat(model.title("#lobby")).isEmpty();
+  }
+
+  /** A list kept with {@code order} and no unread messages. */
+  private static KeptList kept(String... order) {
+    return new KeptList(List.of(order), Map.of());
   }
 }

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
+import chat.cli.client.KeptList;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,9 +29,9 @@ import java.util.TreeMap;
  * conversation (the highest sequence number handled; of conversations the client no longer lists,
  * the {@link #MAX_UNLISTED_CURSORS} most recently unlisted), and the ids of accepted messages (so a
  * replayed envelope is dropped even after a restart), and the uploads to delete on the relay that
- * could not be deleted when they were given up ({@link PendingDeletes}), and the order of the
- * full-screen client's conversation list ({@link #listOrder()}). Another relay's state is
- * discarded.
+ * could not be deleted when they were given up ({@link PendingDeletes}), and what the full-screen
+ * client's conversation list showed: its order and unread counts ({@link #keptList()}). Another
+ * relay's state is discarded.
  */
 final class ClientState {
   /** Accepted message ids remembered; the oldest are forgotten first. */
@@ -47,7 +48,10 @@ final class ClientState {
    */
   static final int MAX_UNLISTED_CURSORS = 1_000;
 
-  /** Conversations kept in the list order; a longer list keeps its first ones. */
+  /**
+   * Conversations kept in the list order, and kept with unread counts; a longer list keeps its
+   * first ones.
+   */
   static final int MAX_LIST_ORDER = 1_000;
 
   private static final ObjectMapper JSON =
@@ -67,7 +71,8 @@ final class ClientState {
       Map<String, Long> cursors,
       List<Seen> seen,
       List<String> pendingDeletes,
-      List<String> listOrder) {}
+      List<String> listOrder,
+      Map<String, KeptList.Unread> unread) {}
 
   private final Path file;
   private final String server;
@@ -76,10 +81,10 @@ final class ClientState {
   private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
   private final LinkedHashSet<String> pendingDeletes = new LinkedHashSet<>();
   private final Set<String> deletesSent = new HashSet<>();
-  private List<String> listOrder = List.of();
+  private KeptList kept = KeptList.NONE;
 
-  /** Whether this process set the list order since its last write (else it takes the file's). */
-  private boolean listOrderChanged;
+  /** Whether this process kept the list since its last write (else it takes the file's). */
+  private boolean keptChanged;
 
   /** Conversations with a cursor that the client does not list, the longest unlisted first. */
   private final LinkedHashSet<String> unlisted = new LinkedHashSet<>();
@@ -141,7 +146,7 @@ final class ClientState {
           state.pendingDeletes.addAll(stored.pendingDeletes());
           state.trimPendingDeletes();
         }
-        state.listOrder = bounded(stored.listOrder());
+        state.kept = bounded(stored);
       }
     } catch (NoSuchFileException e) {
       // first run
@@ -292,30 +297,48 @@ final class ClientState {
   }
 
   /**
-   * The order of the full-screen client's conversation list when it was last kept (by this process
-   * or another of the profile), so that Alt+number means the same after a restart; empty if never.
+   * What the full-screen client's conversation list showed when it was last kept (by this process
+   * or another of the profile), so that it shows the same after a restart; {@link KeptList#NONE} if
+   * never.
    */
-  synchronized List<String> listOrder() {
-    return listOrder;
+  synchronized KeptList keptList() {
+    return kept;
   }
 
-  /** Keeps {@code order} as the list order ({@link #listOrder()}), written by the next save. */
-  synchronized void listOrder(List<String> order) {
-    List<String> kept = bounded(order);
-    if (!kept.equals(listOrder)) {
-      listOrder = kept;
-      listOrderChanged = true;
+  /** Keeps {@code list} ({@link #keptList()}), written by the next save. */
+  synchronized void keepList(KeptList list) {
+    KeptList bounded = bounded(list.order(), list.unread());
+    if (!bounded.equals(kept)) {
+      kept = bounded;
+      keptChanged = true;
       dirty = true;
     }
   }
 
-  /** {@code order} (null: none) without duplicates, at most {@link #MAX_LIST_ORDER} long. */
-  private static List<String> bounded(List<String> order) {
-    if (order == null) {
-      return List.of();
+  private static KeptList bounded(StateFile stored) {
+    return bounded(stored.listOrder(), stored.unread());
+  }
+
+  /**
+   * {@code order} without duplicates and {@code unread} without entries that cannot be (either
+   * null: none), each at most {@link #MAX_LIST_ORDER} long.
+   */
+  private static KeptList bounded(List<String> order, Map<String, KeptList.Unread> unread) {
+    List<String> inOrder =
+        order == null
+            ? List.of()
+            : new LinkedHashSet<>(order)
+                .stream().filter(Objects::nonNull).limit(MAX_LIST_ORDER).toList();
+    Map<String, KeptList.Unread> counts = new TreeMap<>();
+    if (unread != null) {
+      unread.forEach(
+          (conversation, count) -> {
+            if (conversation != null && count != null && counts.size() < MAX_LIST_ORDER) {
+              counts.put(conversation, count);
+            }
+          });
     }
-    return new LinkedHashSet<>(order)
-        .stream().filter(Objects::nonNull).limit(MAX_LIST_ORDER).toList();
+    return new KeptList(inOrder, counts);
   }
 
   /** Where message {@code id} was accepted, if it was. */
@@ -427,8 +450,8 @@ final class ClientState {
       pendingDeletes.addAll(merged);
       trimPendingDeletes();
     }
-    if (!listOrderChanged) {
-      listOrder = bounded(stored.listOrder());
+    if (!keptChanged) {
+      kept = bounded(stored);
     }
     return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
   }
@@ -439,9 +462,9 @@ final class ClientState {
    * accepted ids and the uploads kept to delete are united (less those this process deleted), and
    * the session is the file's unless this process changed it since its last write (a forgotten
    * session is forgotten there only if the file still holds it: a window whose session another
-   * window's login replaced writes its cursors without writing its old token back), and so is the
-   * list order. The read, merge and write hold {@code state.json.lock}, so two processes saving at
-   * once cannot each write over what the other just merged.
+   * window's login replaced writes its cursors without writing its old token back), and so is what
+   * the list showed. The read, merge and write hold {@code state.json.lock}, so two processes
+   * saving at once cannot each write over what the other just merged.
    *
    * @return whether the file was written (false: nothing had changed)
    */
@@ -461,7 +484,8 @@ final class ClientState {
                     cursors,
                     new ArrayList<>(seen.values()),
                     pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes),
-                    listOrder.isEmpty() ? null : listOrder);
+                    kept.order().isEmpty() ? null : kept.order(),
+                    kept.unread().isEmpty() ? null : kept.unread());
             PrivateFiles.write(file, JSON.writeValueAsBytes(out));
             return null;
           });
@@ -470,7 +494,7 @@ final class ClientState {
     }
     deletesSent.clear();
     cursorsForgotten.clear();
-    listOrderChanged = false;
+    keptChanged = false;
     unsaved = null;
     dirty = false;
     return true;

@@ -14,6 +14,7 @@ import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.KeptList;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.SessionView;
@@ -225,16 +226,16 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public List<String> listOrder() {
-    return sessions.current().map(session -> session.state.listOrder()).orElse(List.of());
+  public KeptList keptList() {
+    return sessions.current().map(session -> session.state.keptList()).orElse(KeptList.NONE);
   }
 
   @Override
-  public void keepListOrder(String username, List<String> order) {
+  public void keepList(String username, KeptList list) {
     sessions
         .current()
         .filter(session -> Usernames.key(session.username()).equals(Usernames.key(username)))
-        .ifPresent(session -> session.state.listOrder(order));
+        .ifPresent(session -> session.state.keepList(list));
   }
 
   /** {@code room} as a room id: {@code #name}, lowercase. */

@@ -2,10 +2,12 @@ package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.KeptList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,24 +40,33 @@ class ClientStateTest {
   }
 
   @Test
-  void listOrder_keptByOneProcess_isTakenByAnotherThatDidNotChangeIt_andSurvivesALoad()
+  void keptList_keptByOneProcess_isTakenByAnotherThatDidNotChangeIt_andSurvivesALoad()
       throws Exception {
     Path file = dir.resolve("state.json");
     ClientState tui = ClientState.load(file, SERVER);
     ClientState script = ClientState.load(file, SERVER);
-    tui.listOrder(List.of("#lobby", "#zeta", "#lobby", "#dev"));
+    KeptList.Unread twoLoud = new KeptList.Unread(2, true);
+    tui.keepList(
+        new KeptList(List.of("#lobby", "#zeta", "#lobby", "#dev"), Map.of("#zeta", twoLoud)));
     tui.save();
 
     script.advance("#dev", 3);
     script.save();
 
-    assertThat(script.listOrder()).containsExactly("#lobby", "#zeta", "#dev");
-    assertThat(ClientState.load(file, SERVER).listOrder())
-        .containsExactly("#lobby", "#zeta", "#dev");
-    assertThat(ClientState.load(file, "elsewhere:7443").listOrder()).isEmpty();
+    KeptList expected = new KeptList(List.of("#lobby", "#zeta", "#dev"), Map.of("#zeta", twoLoud));
+    assertThat(script.keptList()).isEqualTo(expected);
+    assertThat(ClientState.load(file, SERVER).keptList()).isEqualTo(expected);
+    assertThat(Files.readString(file))
+        .contains("\"unread\":{\"#zeta\":{\"messages\":2,\"loud\":true}}");
+    assertThat(ClientState.load(file, "elsewhere:7443").keptList()).isEqualTo(KeptList.NONE);
 
-    Files.writeString(file, "{\"server\":\"" + SERVER + "\",\"listOrder\":[\"#a\",null,\"#b\"]}");
-    assertThat(ClientState.load(file, SERVER).listOrder()).containsExactly("#a", "#b");
+    Files.writeString(
+        file,
+        "{\"server\":\""
+            + SERVER
+            + "\",\"listOrder\":[\"#a\",null,\"#b\"],\"unread\":{\"#a\":null}}");
+    assertThat(ClientState.load(file, SERVER).keptList())
+        .isEqualTo(new KeptList(List.of("#a", "#b"), Map.of()));
   }
 
   /** A window whose session another window's password login replaced goes on with the new one. */

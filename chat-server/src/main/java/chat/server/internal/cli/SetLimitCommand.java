@@ -105,7 +105,7 @@ public final class SetLimitCommand implements Callable<Integer> {
    * @throws CommandLine.ParameterException if it is neither (exit 2)
    */
   private OptionalInt ownMaxRooms() {
-    if (maxRooms.equals(DEFAULT)) {
+    if (maxRooms.equalsIgnoreCase(DEFAULT)) {
       return OptionalInt.empty();
     }
     try {

@@ -75,7 +75,7 @@ class SetLimitCommandTest {
     assertThat(lines())
         .containsExactly("alice conversations=4/32760 rooms-created=2/1 own-limit over-limit");
 
-    assertThat(setLimit("alice", "default")).isZero();
+    assertThat(setLimit("alice", "Default")).isZero(); // a word, in any case
     assertThat(lines()).containsExactly("alice conversations=4/32760 rooms-created=2/2 at-limit");
     assertThat(run("users", "show", "alice", "--json", "--data-dir", dir.toString())).isZero();
     assertThat(lines())

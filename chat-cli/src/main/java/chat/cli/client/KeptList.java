@@ -1,0 +1,41 @@
+package chat.cli.client;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What the full-screen client's conversation list showed when it was last kept ({@link
+ * ChatClient#keepList}), so that the next run shows it again: the order, so that Alt+number means
+ * what it meant, and the messages that had come but were not read yet.
+ *
+ * @param order the conversations, the first one Alt+1's
+ * @param unread per conversation with any, the messages come but not read yet
+ */
+public record KeptList(List<String> order, Map<String, Unread> unread) {
+  /** Nothing kept. */
+  public static final KeptList NONE = new KeptList(List.of(), Map.of());
+
+  /**
+   * The messages of one conversation that came but were not read yet.
+   *
+   * @param messages how many, at least 1
+   * @param loud whether one of them was private or mentioned the user
+   */
+  public record Unread(int messages, boolean loud) {
+    /** Checks the count. */
+    public Unread {
+      if (messages < 1) {
+        throw new IllegalArgumentException("messages must be >= 1");
+      }
+    }
+  }
+
+  /** Copies the order and the counts, the counts sorted by conversation. */
+  public KeptList {
+    order = List.copyOf(Objects.requireNonNull(order, "order"));
+    unread = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(unread, "unread")));
+  }
+}
