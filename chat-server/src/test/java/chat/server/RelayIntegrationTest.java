@@ -48,6 +48,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -272,6 +273,36 @@ class RelayIntegrationTest {
       assertThat(event.seq()).isEqualTo(ack.seq());
       assertThat(open(bob, alice, event.envelope())).isEqualTo("hello room");
       assertThat(event.envelope().length()).isLessThan(envelope.encode().length);
+    }
+  }
+
+  /**
+   * A recipient entry named in another case than the member's registered username passes the member
+   * check (on keys) but is no one's: not pushed, as history and sync give it to no one either.
+   */
+  @Test
+  void send_recipientNamedInAnotherCase_isPushedToNoOne() throws Exception {
+    try (TestClient a = as(alice);
+        TestClient b = as(bob)) {
+      join(a, "#cases");
+      join(b, "#cases");
+      IdentityBundle real = bob.bundle();
+      IdentityBundle shouted =
+          new IdentityBundle(
+              real.userId().toUpperCase(Locale.ROOT),
+              real.createdAtMillis(),
+              real.rsaPublicKey(),
+              real.ed25519PublicKey(),
+              real.signature());
+      SendReply first = send(a, "#cases", seal(alice, "#cases", List.of(shouted), "to BOB"));
+      SendReply second = send(a, "#cases", seal(alice, "#cases", List.of(real), "to bob"));
+
+      MessageEvent event = b.nextEvent(MessageEvent.class);
+      assertThat(event.seq()).isEqualTo(second.seq()).isGreaterThan(first.seq());
+      assertThat(open(bob, alice, event.envelope())).isEqualTo("to bob");
+      HistoryReply history =
+          b.ok(new HistoryRequest(b.nextId(), "#cases", 0, 0), HistoryReply.class);
+      assertThat(history.messages()).extracting(StoredMessage::seq).containsExactly(second.seq());
     }
   }
 

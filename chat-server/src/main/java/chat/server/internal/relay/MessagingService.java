@@ -241,9 +241,11 @@ public final class MessagingService {
     List<ClientConnection> targets = new ArrayList<>();
     int[] formOf = new int[forms.size()];
     for (int i = 0; i < forms.size(); i++) {
-      String recipient = Usernames.key(recipientIds.get(i));
-      for (ClientConnection target : router.connections(recipient)) {
-        if (target != origin) {
+      String recipient = recipientIds.get(i);
+      for (ClientConnection target : router.connections(Usernames.key(recipient))) {
+        // Only to the name as registered, as history and sync give an entry: one that differs in
+        // case passed the member check (on keys) but is no one's.
+        if (target != origin && recipient.equals(target.state().username().orElse(null))) {
           if (targets.size() == formOf.length) {
             formOf = Arrays.copyOf(formOf, 2 * formOf.length + 1);
           }
