@@ -102,6 +102,10 @@ class HostileClientTest {
             framed("{\"type\":\"sync\",\"id\":\"1\",\"conversation\":\"#a\",\"since\":-1}"),
             framed("{\"type\":\"join\",\"id\":\"1\",\"room\":\"#\\u0000\"}"),
             framed("{\"type\":\"login\",\"id\":\"1\",\"username\":5,\"password\":\"x\"}"),
+            framed(
+                "{\"type\":\"login\",\"id\":\"1\",\"username\":\"bob\",\"password\":\""
+                    + "p".repeat(1025)
+                    + "\"}"),
             framed("{\"type\":\"pong\",\"re\":\"1\"}"),
             framed("{\"type\":\"event.presence\",\"username\":\"bob\",\"status\":\"online\"}"),
             framed("[".repeat(5_000) + "]".repeat(5_000)),
@@ -114,6 +118,9 @@ class HostileClientTest {
         assertThat(error).as(new String(frame, StandardCharsets.UTF_8)).isNotNull();
         assertThat(error.code()).isEqualTo(ErrorCode.BAD_FRAME);
         assertThat(error.message()).hasSizeLessThanOrEqualTo(512);
+        if (new String(frame, StandardCharsets.UTF_8).contains("p".repeat(1025))) {
+          assertThat(error.message()).contains("secret too long"); // PacketDiagram says so
+        }
       }
       assertThat(client.call(new PingRequest("still-here"))).isInstanceOf(PongReply.class);
     }

@@ -1,6 +1,7 @@
 package chat.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -25,10 +26,15 @@ public final class Armor {
     return "-----BEGIN CHAT " + label + "-----\n" + body + "\n-----END CHAT " + label + "-----\n";
   }
 
-  /** True if {@code data} starts like an armored block (after optional whitespace). */
+  /** True if {@code data} starts like an armored block (after any leading white space). */
   public static boolean isArmored(byte[] data) {
-    String start = new String(data, 0, Math.min(data.length, 64), StandardCharsets.US_ASCII);
-    return start.stripLeading().startsWith("-----BEGIN CHAT ");
+    int at = 0;
+    while (at < data.length && data[at] >= 0 && Character.isWhitespace(data[at])) {
+      at++;
+    }
+    byte[] marker = "-----BEGIN CHAT ".getBytes(StandardCharsets.US_ASCII);
+    return data.length - at >= marker.length
+        && Arrays.equals(data, at, at + marker.length, marker, 0, marker.length);
   }
 
   /**

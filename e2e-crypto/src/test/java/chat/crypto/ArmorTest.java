@@ -122,6 +122,8 @@ class ArmorTest {
   void isArmored_beginMarkerAfterWhitespace_true() {
     assertThat(Armor.isArmored(ascii("-----BEGIN CHAT ENVELOPE-----\n"))).isTrue();
     assertThat(Armor.isArmored(ascii("\r\n\t -----BEGIN CHAT IDENTITY-----\n"))).isTrue();
+    assertThat(Armor.isArmored(ascii("\n".repeat(100) + "-----BEGIN CHAT ENVELOPE-----\n")))
+        .isTrue();
   }
 
   @Test
