@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendUpdate;
@@ -123,6 +124,39 @@ class GroupsEndToEndTest {
           .isEqualTo("you own #team: transfer the ownership or disband the group first");
       assertThat(refusal(() -> carol.renameGroup("#team", "mine")))
           .isEqualTo("only the owner or an admin of the group may do that");
+    }
+  }
+
+  /**
+   * A group created under the name of a room that everyone left goes on from the room's numbers:
+   * what was sent in the room after its creator left it is not a gap of the group (the cursor moves
+   * to the reply's last number, as a join does).
+   */
+  @Test
+  void createGroup_underTheNameOfARoomLeftBefore_reportsNoGapForWhatCameAfterLeaving() {
+    RecordingListener aliceSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceSees);
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      alice.join("#reuse");
+      bob.join("#reuse");
+      bob.send("#reuse", "read by alice");
+      aliceSees.awaitText("read by alice");
+      alice.leave("#reuse");
+      for (int i = 2; i <= 5; i++) {
+        bob.send("#reuse", "after alice left " + i);
+      }
+      bob.leave("#reuse");
+
+      alice.createGroup("reuse");
+      alice.administer("#reuse", GroupAction.INVITE, "bob");
+      bob.join("#reuse");
+      bob.send("#reuse", "in the group");
+      aliceSees.awaitText("in the group");
+      bob.send("#lobby", "marker");
+      aliceSees.awaitText("marker");
+
+      assertThat(aliceSees.notices).noneMatch(notice -> notice.contains("not delivered"));
+      assertThat(aliceSees.messages).extracting(ChatMessage::seq).contains(6L);
     }
   }
 

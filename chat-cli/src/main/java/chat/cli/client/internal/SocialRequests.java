@@ -56,9 +56,9 @@ final class SocialRequests {
     String room = RelayChatClient.roomId(name);
     long since = session.members.joining(room);
     JoinReply reply = relay.call(new GroupCreateRequest(relay.nextId(), room), JoinReply.class);
-    if (session.state.cursor(reply.conversation()).isEmpty()) {
-      session.state.advance(reply.conversation(), reply.lastSeq());
-    }
+    // A new group, so this user was in no room of that name until now: what a room of that name
+    // stored (its numbers go on in the group), since this user left it too, was never theirs.
+    session.state.advance(reply.conversation(), reply.lastSeq());
     session.members.invalidate(reply.conversation());
     session.members.baseline(reply.conversation(), reply.members(), since);
     session.addConversation(reply.conversation());
