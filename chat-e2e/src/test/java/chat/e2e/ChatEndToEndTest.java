@@ -18,8 +18,10 @@ import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
+import chat.crypto.EnvelopeSealer;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
 import chat.protocol.BundleReply;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.LoginReply;
@@ -37,6 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -532,6 +535,60 @@ class ChatEndToEndTest {
       HistoryPage after = alice.historyPage(ops, 10);
       assertThat(after.held()).isEmpty();
       assertThat(after.messages()).hasSize(5);
+    }
+  }
+
+  /**
+   * A live message sealed to fewer members than the room has is flagged however far off its
+   * sender's clock is: the relay stored it just now, so the memberships this client saw lately are
+   * the ones to compare it with.
+   */
+  @Test
+  void aRecipientLeftOut_isFlagged_evenWhenTheSendersClockIsFarOff() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents);
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      assertThat(alice.username()).hasValue("alice");
+      assertThat(carol.username()).hasValue("carol");
+      assertThat(bob.members("#lobby")).hasSize(3);
+      IdentityKeyPair aliceKeys =
+          KeyFile.open(
+              Files.readAllBytes(homes.resolve("alice").resolve("identity.key")),
+              PASSPHRASE.clone());
+      List<IdentityBundle> notCarol = new ArrayList<>();
+      try (TestClient raw = RelayFixture.connect(relay, dataDir)) {
+        raw.ok(new LoginRequest(raw.nextId(), "alice", Secret.ofChars(PASSWORD)), LoginReply.class);
+        for (String member : List.of("alice", "bob")) {
+          BundleReply key = raw.ok(new GetBundleRequest(raw.nextId(), member), BundleReply.class);
+          notCarol.add(IdentityBundle.parse(key.bundle().toByteArray()));
+        }
+        for (Duration off : List.of(Duration.ofMinutes(-10), Duration.ofMinutes(10))) {
+          Clock senders = Clock.offset(Clock.systemUTC(), off);
+          String text = "clock off by " + off.toMinutes() + " minutes";
+          Envelope envelope =
+              new EnvelopeSealer(new SecureRandom(), senders)
+                  .seal(
+                      aliceKeys,
+                      "#lobby",
+                      notCarol,
+                      ("{\"kind\":\"text\",\"text\":\"" + text + "\"}")
+                          .getBytes(StandardCharsets.UTF_8));
+          raw.ok(
+              new SendRequest(raw.nextId(), "#lobby", Bytes.of(envelope.encode())),
+              SendReply.class);
+          bobEvents.awaitText(text);
+        }
+      }
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  bobEvents.notices.stream()
+                          .filter(n -> n.contains("to a different set of members"))
+                          .count()
+                      == 2);
     }
   }
 

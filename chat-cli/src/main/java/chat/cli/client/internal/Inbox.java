@@ -186,7 +186,7 @@ final class Inbox {
       return Optional.empty();
     }
     if (live) {
-      checkRecipients(conversation, header);
+      checkRecipients(conversation, header, stored.storedAtMillis());
     }
     return opened;
   }
@@ -486,8 +486,18 @@ final class Inbox {
     }
   }
 
-  private void checkRecipients(String conversation, EnvelopeHeader header) {
-    if (Math.abs(clock.millis() - header.timestampMillis()) > MemberCache.RECENT_MILLIS) {
+  /**
+   * Warns when a live message's recipient set matches no membership of the conversation known
+   * lately. Not for one both sealed and stored longer ago than the memberships kept ({@link
+   * MemberCache#RECENT_MILLIS}): held back that long, it may have been sealed for members this
+   * client never saw. Either time alone is not enough to skip, as a sender's clock may be off; a
+   * relay that held a message back could as well have left it to a catch-up, which is not checked.
+   */
+  private void checkRecipients(String conversation, EnvelopeHeader header, long storedAtMillis) {
+    long now = clock.millis();
+    boolean sealedLongAgo = now - header.timestampMillis() > MemberCache.RECENT_MILLIS;
+    boolean storedLongAgo = storedAtMillis <= 0 || now - storedAtMillis > MemberCache.RECENT_MILLIS;
+    if (sealedLongAgo && storedLongAgo) {
       return;
     }
     Optional<List<String>> explained =
