@@ -114,6 +114,29 @@ class SessionListTest {
     }
   }
 
+  /**
+   * Moves the shared clock past every session's life: the other tests log in afresh, unaffected.
+   */
+  @Test
+  void resume_ofAnExpiredSession_isAuditedUnderTheNameAsRegistered() throws Exception {
+    LoginReply login;
+    try (TestClient client = v2()) {
+      register(client, RelayFixture.identity("Fay"));
+      login = login(client, "fay");
+    }
+    clock.advance(Duration.ofDays(RelayConfig.MAX_SESSION_DAYS + 1));
+
+    try (TestClient later = v2()) {
+      assertThat(error(later.call(new ResumeRequest(later.nextId(), login.token()))).code())
+          .isEqualTo(ErrorCode.SESSION_EXPIRED);
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !audit(AuditType.RESUME_FAILED).isEmpty());
+    assertThat(audit(AuditType.RESUME_FAILED))
+        .extracting(AuditEvent::username, AuditEvent::detail)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Fay", "session expired"));
+  }
+
   @Test
   void resume_movesTheSessionToTheTopOfTheList() throws Exception {
     try (TestClient laptop = v2();

@@ -163,7 +163,11 @@ public final class AccountService {
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
     if (session.get().expiresAtMillis() <= clock.millis()) {
-      audit.record(connection, AuditType.RESUME_FAILED, session.get().userKey(), "session expired");
+      String expired = session.get().userKey();
+      // The name as registered, as every other row gives it (the session holds only its key).
+      String name =
+          storage.read(c -> users.find(c, expired)).map(UserRow::username).orElse(expired);
+      audit.record(connection, AuditType.RESUME_FAILED, name, "session expired");
       storage.write(
           c -> {
             sessions.delete(c, tokenHash.toByteArray());
