@@ -3,9 +3,11 @@ package chat.cli.client;
 import chat.cli.CommandException;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
+import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A session with the relay for one user: account, rooms, private messages, history and trust. The
@@ -241,6 +243,29 @@ public interface ChatClient extends AutoCloseable {
    * another logs in, is not theirs).
    */
   void keepList(String username, KeptList list);
+
+  /**
+   * The users (lowercase usernames) whose messages and file offers the full-screen client and line
+   * mode do not show, for the logged-in user; empty if no one is logged in. Local: never touches
+   * the network, and the relay still delivers their messages.
+   */
+  Set<String> ignoredUsers();
+
+  /**
+   * Ignores {@code username} ({@code ignore} true) or no longer does, in the profile; returns
+   * whether that changed anything.
+   *
+   * @throws CommandException.Usage if no one is logged in, or {@code username} is not one
+   */
+  boolean ignore(String username, boolean ignore);
+
+  /**
+   * Whether the full-screen client and line mode leave {@code posted} out: it is not this user's
+   * own, and its sender is among {@link #ignoredUsers()}.
+   */
+  default boolean hides(Posted posted) {
+    return !posted.own() && ignoredUsers().contains(Usernames.key(posted.sender()));
+  }
 
   /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */
   void join(String room);

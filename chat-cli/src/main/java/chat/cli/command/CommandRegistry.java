@@ -49,6 +49,7 @@ public final class CommandRegistry {
     all.addAll(GeneralCommands.all(self::get));
     all.addAll(GroupCommands.all());
     all.addAll(FriendCommands.all());
+    all.addAll(IgnoreCommands.all());
     all.addAll(PresenceCommands.all());
     all.addAll(EmojiCommands.all());
     all.addAll(FileCommands.all());

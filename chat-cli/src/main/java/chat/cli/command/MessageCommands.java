@@ -89,18 +89,27 @@ final class MessageCommands {
     }
     String conversation =
         target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
-    HistoryPage page = context.client().historyPage(conversation, limit);
-    List<Posted> messages = page.entries();
+    ChatClient client = context.client();
+    HistoryPage page = client.historyPage(conversation, limit);
+    List<Posted> messages = page.entries().stream().filter(p -> !client.hides(p)).toList();
+    int ignored = page.entries().size() - messages.size();
     String label = Arguments.label(context, conversation);
     Optional<String> notForYou = page.notForYouNote(label);
-    if (messages.isEmpty()) {
+    if (messages.isEmpty() && ignored == 0) {
       context.info(notForYou.orElse("no messages in " + label));
+    } else if (messages.isEmpty()) {
+      notForYou.ifPresent(context::info);
     } else {
-      String count =
-          messages.size() == 1 ? "last message" : "last " + messages.size() + " messages";
+      int shown = messages.size();
+      String count = shown == 1 ? "last message" : "last " + shown + " messages";
       context.info(count + " in " + label + ":");
       context.showListed(messages);
       notForYou.ifPresent(context::info);
+    }
+    if (ignored > 0) {
+      context.info(
+          (ignored == 1 ? "1 message" : ignored + " messages")
+              + " from users you ignore not shown (/ignore lists them)");
     }
     for (HeldMessages held : page.held()) {
       context.info(CommandWords.SLASH.held(held));

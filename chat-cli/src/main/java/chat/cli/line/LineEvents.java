@@ -66,6 +66,9 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onMessage(ChatMessage message) {
+    if (client.hides(message)) {
+      return;
+    }
     cap.beforeMessage(message.conversation());
     messages.message(message, prompt.current());
     if (bell.rings(message, self())) {
@@ -183,6 +186,9 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
+    if (client.hides(offer)) {
+      return;
+    }
     cap.beforeMessage(offer.conversation());
     messages.offer(offer, prompt.current());
   }

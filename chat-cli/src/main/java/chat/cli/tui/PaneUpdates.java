@@ -68,13 +68,14 @@ final class PaneUpdates {
 
   /**
    * Recent history arrived for {@code conversation}: its messages and file offers, each in its
-   * place, a notice for each sender whose messages in it are held (they appear when the sender's
-   * new key is accepted), and one for each sender and reason of the messages it left out for good.
+   * place (but those of users ignored), a notice for each sender whose messages in it are held
+   * (they appear when the sender's new key is accepted), and one for each sender and reason of the
+   * messages it left out for good.
    */
   void history(String conversation, HistoryPage page) {
     ConversationBuffer buffer = model.buffer(conversation);
     for (Posted posted : page.entries()) {
-      if (!posted.conversation().equals(conversation)) {
+      if (!posted.conversation().equals(conversation) || client.hides(posted)) {
         continue;
       }
       if (posted instanceof ChatMessage message) {

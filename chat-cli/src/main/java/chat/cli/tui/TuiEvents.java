@@ -79,6 +79,9 @@ final class TuiEvents implements CappedClientListener {
 
   @Override
   public void onMessage(ChatMessage message) {
+    if (client.hides(message)) {
+      return;
+    }
     cap.beforeMessage(message.conversation());
     post(() -> panes.incoming(message));
     if (bell.rings(message, self())) {
@@ -139,6 +142,9 @@ final class TuiEvents implements CappedClientListener {
 
   @Override
   public void onFileOffer(FileOffer offer) {
+    if (client.hides(offer)) {
+      return;
+    }
     cap.beforeMessage(offer.conversation());
     post(() -> panes.offer(offer));
   }

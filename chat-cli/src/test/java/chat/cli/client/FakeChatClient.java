@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -308,6 +310,24 @@ public final class FakeChatClient implements ChatClient {
   public void setState(ConnectionState newState, String detail) {
     state = newState;
     listeners.forEach(l -> l.onConnection(newState, detail));
+  }
+
+  /** The users ignored, per user (as ignored.json keeps them per profile). */
+  private final Map<String, Set<String>> ignored = new ConcurrentHashMap<>();
+
+  @Override
+  public Set<String> ignoredUsers() {
+    return user == null ? Set.of() : Set.copyOf(ignored.getOrDefault(user, Set.of()));
+  }
+
+  @Override
+  public boolean ignore(String username, boolean ignore) {
+    if (user == null) {
+      throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");
+    }
+    Set<String> names = ignored.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet());
+    String key = username.toLowerCase(Locale.ROOT);
+    return ignore ? names.add(key) : names.remove(key);
   }
 
   /** The list kept, per user (as state.json keeps it per profile). */

@@ -266,6 +266,44 @@ class LineModeTest {
         .doesNotContain("before");
   }
 
+  @Test
+  void run_ignoredUser_messagesAndOffersNotPrinted_historyCountsThem_untilUnignored() {
+    logIn();
+    long at = Instant.parse("2026-03-14T08:00:00Z").toEpochMilli();
+    ChatMessage fromCarol =
+        new ChatMessage("#lobby", 2, "%032x".formatted(2), "carol", at, at, "from carol", false);
+    client.messages.put("#lobby", java.util.List.of(timed(1, "from bob", at, at), fromCarol));
+    LineMode mode = start(lineMode(false), "#lobby> ");
+
+    harness.type("/ignore Bob\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("ignoring Bob"));
+    mode.events().onMessage(timed(3, "live from bob", at, at));
+    mode.events()
+        .onFileOffer(
+            new FileOffer(
+                "#lobby", 4, "%032x".formatted(4), "bob", at, at, "f", "spam.txt", 3, 0, false));
+    mode.events()
+        .onMessage(
+            new ChatMessage(
+                "#lobby", 5, "%032x".formatted(5), "carol", at, at, "live from carol", false));
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("live from carol"));
+    harness.type("/ignore\n/history\n/unignore bob\n/ignore\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("you ignore no one"));
+
+    assertThat(harness.output())
+        .contains("ignoring Bob: their messages and files are not shown here")
+        .contains("you ignore 1: bob")
+        .containsSubsequence(
+            "last message in #lobby:",
+            "08:00:00 <carol> from carol",
+            "1 message from users you ignore not shown (/ignore lists them)",
+            "no longer ignoring bob")
+        .doesNotContain("live from bob")
+        .doesNotContain("spam.txt")
+        .doesNotContain("<bob> from bob");
+    harness.type("/quit\n");
+  }
+
   private static ChatMessage timed(long seq, String text, long sent, long stored) {
     return new ChatMessage("#lobby", seq, "%032x".formatted(seq), "bob", sent, stored, text, false);
   }

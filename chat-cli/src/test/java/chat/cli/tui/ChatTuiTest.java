@@ -890,6 +890,33 @@ class ChatTuiTest {
     assertThat(next.client.keptList().unread()).containsOnlyKeys("#dev");
   }
 
+  @Test
+  void ignoredUser_messagesNotShownNorCounted_inRoomsAndPrivately_untilUnignored() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.fireMembership("#dev", "alice", true);
+    h.drain();
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    h.type("/ignore bob").press(KeyType.Enter).drain();
+    assertThat(h.screen()).contains("ignoring bob");
+
+    h.client.deliver("#dev", "bob", "buy my stuff");
+    h.client.deliver(h.client.directWith("bob"), "bob", "psst, buy it");
+    h.client.deliver("#lobby", "bob", "still selling");
+    h.client.deliver("#dev", "carol", "hello dev");
+    h.drain();
+
+    assertThat(h.screen()).doesNotContain("still selling").doesNotContain("@bob");
+    assertThat(h.row(3)).startsWith(" 2 #dev     1│");
+    h.alt('2');
+    assertThat(h.screen()).contains("<carol> hello dev").doesNotContain("buy my stuff");
+
+    h.type("/unignore bob").press(KeyType.Enter).drain();
+    assertThat(h.screen()).contains("no longer ignoring bob");
+    h.client.deliver("#dev", "bob", "back again");
+    h.drain();
+    assertThat(h.screen()).contains("<bob> back again");
+  }
+
   /** Scrolled up to read, the lines stay put as messages come in below, as in other clients. */
   @Test
   void scrolledUp_messagesArriving_theViewStaysStill_andEndGoesToTheNewest() {

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +40,8 @@ final class ContactStore {
   private final Path file;
   private Map<String, Contact> contacts;
 
-  /** The file as last read or written here; {@link #ABSENT} when there was none. */
-  private Stamp stamp;
+  /** The file as last read or written here; {@link FileStamp#ABSENT} when there was none. */
+  private FileStamp stamp;
 
   /**
    * Stored bundles already parsed, by their stored form: parsing checks a bundle's self-signature,
@@ -72,25 +70,8 @@ final class ContactStore {
 
   private TrustElsewhere elsewhere = (username, state, wasChanged) -> {};
 
-  /**
-   * How long after its last change a file's modification time tells it apart from its next version:
-   * file systems keep the time in ticks (of a few milliseconds, or up to 2 s on some), and two
-   * writes within one tick can leave the same time.
-   */
-  private static final long TICK_MILLIS = 2_000;
-
-  /**
-   * What tells one version of the file from another without reading it. {@code settled}: it was
-   * looked at over a {@link #TICK_MILLIS} after its last change, so a later change shows in its
-   * time; a file looked at sooner is read again at each use until it settles (as Git treats its
-   * index).
-   */
-  private record Stamp(FileTime modified, long size, Object fileKey, boolean settled) {}
-
-  private static final Stamp ABSENT = new Stamp(FileTime.fromMillis(0), -1, null, true);
-
   private ContactStore(
-      Path file, Map<String, Contact> contacts, Stamp stamp, ProfileWriter writer) {
+      Path file, Map<String, Contact> contacts, FileStamp stamp, ProfileWriter writer) {
     this.file = file;
     this.contacts = contacts;
     this.stamp = stamp;
@@ -104,7 +85,7 @@ final class ContactStore {
 
   /** The store in {@code file}, written through {@code writer}. */
   static ContactStore load(Path file, ProfileWriter writer) {
-    Stamp stamp = stampOf(file).orElse(null);
+    FileStamp stamp = FileStamp.of(file).orElse(null);
     return new ContactStore(file, read(file), stamp, writer);
   }
 
@@ -131,32 +112,14 @@ final class ContactStore {
   }
 
   /**
-   * The file's stamp now: {@link #ABSENT} if it does not exist, empty if it cannot be looked at (a
-   * profile folder gone or unreadable: what this process holds stays, and a change fails at its
-   * write).
-   */
-  private static Optional<Stamp> stampOf(Path file) {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      FileTime modified = attributes.lastModifiedTime();
-      boolean settled = modified.toMillis() < System.currentTimeMillis() - TICK_MILLIS;
-      return Optional.of(new Stamp(modified, attributes.size(), attributes.fileKey(), settled));
-    } catch (NoSuchFileException e) {
-      return Optional.of(ABSENT);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  /**
    * Reads the file again if another process changed it since this one last read or wrote it. For a
    * read, a file that does not parse any more leaves what this process holds, and is read again at
    * the next use; for a change ({@code strict}) it is refused, as at load, so that no change writes
    * over it.
    */
   private void refresh(boolean strict) {
-    Optional<Stamp> now = stampOf(file);
-    if (now.isEmpty() || (now.get().settled() && now.get().equals(stamp))) {
+    Optional<FileStamp> now = FileStamp.of(file);
+    if (now.isEmpty() || now.get().sameAs(stamp)) {
       return;
     }
     Map<String, Contact> before = contacts;
@@ -340,7 +303,7 @@ final class ContactStore {
           ? f
           : new CommandException.FileAccess("cannot write " + file, e);
     }
-    stamp = stampOf(file).orElse(null);
+    stamp = FileStamp.of(file).orElse(null);
     return changed;
   }
 

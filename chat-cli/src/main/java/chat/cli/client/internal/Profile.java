@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * One user's client directory (mode 0700): {@code identity.key} (the passphrase-sealed private
  * keys), {@code identity.pub}, {@code known_servers} (pinned relay certificates), {@code
- * contacts.json} (pinned contact keys and trust) and {@code state.json} (session token, cursors,
- * accepted message ids). Files are owner-only and written atomically. A key change in progress
- * leaves {@code identity.key.pending} and {@code identity.pub.pending} (see {@link
- * PendingIdentity}).
+ * contacts.json} (pinned contact keys and trust), {@code ignored.json} (users whose messages the
+ * interactive client does not show) and {@code state.json} (session token, cursors, accepted
+ * message ids). Files are owner-only and written atomically. A key change in progress leaves {@code
+ * identity.key.pending} and {@code identity.pub.pending} (see {@link PendingIdentity}).
  */
 public record Profile(Path dir) {
   /** Checks for null. */
@@ -46,6 +46,11 @@ public record Profile(Path dir) {
   /** Pinned contact keys and their trust state. */
   public Path contacts() {
     return dir.resolve("contacts.json");
+  }
+
+  /** The users whose messages the full-screen client and line mode do not show. */
+  public Path ignored() {
+    return dir.resolve("ignored.json");
   }
 
   /** Session token, cursors and accepted message ids. */

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -236,6 +237,19 @@ public final class RelayChatClient implements ChatClient {
         .current()
         .filter(session -> Usernames.key(session.username()).equals(Usernames.key(username)))
         .ifPresent(session -> session.state.keepList(list));
+  }
+
+  @Override
+  public Set<String> ignoredUsers() {
+    return sessions.current().map(session -> session.ignored.current()).orElse(Set.of());
+  }
+
+  @Override
+  public boolean ignore(String username, boolean ignore) {
+    if (!Usernames.isValid(username)) {
+      throw new CommandException.Usage("not a username: " + username);
+    }
+    return sessions.require().ignored.change(username, ignore);
   }
 
   /** {@code room} as a room id: {@code #name}, lowercase. */

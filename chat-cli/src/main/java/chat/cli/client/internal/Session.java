@@ -24,6 +24,7 @@ final class Session {
   final KeyDirectory keys;
   final MemberCache members;
   final Inbox inbox;
+  final IgnoredUsers ignored;
   private final Set<String> conversations = ConcurrentHashMap.newKeySet();
 
   /**
@@ -59,6 +60,7 @@ final class Session {
     this.keys = keys;
     this.members = members;
     this.inbox = inbox;
+    this.ignored = new IgnoredUsers(profile.ignored(), ProfileWriter.FILES);
   }
 
   /** The unlocked identity. */

@@ -1,0 +1,67 @@
+package chat.cli.command;
+
+import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
+import java.util.List;
+import java.util.TreeSet;
+
+/** {@code /ignore [USER]} and {@code /unignore USER}. */
+final class IgnoreCommands {
+  private IgnoreCommands() {}
+
+  static List<SlashCommand> all() {
+    return List.of(
+        SlashCommand.named("ignore", "/ignore [USER]", "stop showing someone's messages")
+            .arguments(0, 1)
+            .completes(ArgumentKind.USER)
+            .help(
+                "Their messages and files are no longer shown here: not live, not in",
+                "/history, not counted unread, no bell, in rooms and privately. The relay",
+                "still delivers them, so /unignore shows them again in /history. Kept in",
+                "your profile for every window of it. /ignore alone lists whom you ignore.",
+                "examples: /ignore   /ignore mallory")
+            .runs(IgnoreCommands::ignore),
+        SlashCommand.named("unignore", "/unignore USER", "show someone's messages again")
+            .arguments(1, 1)
+            .completes(ArgumentKind.USER)
+            .help(
+                "What they sent while ignored was kept: /history shows it.",
+                "example: /unignore mallory")
+            .runs(IgnoreCommands::unignore));
+  }
+
+  private static void ignore(Input.Command command, CommandContext context) {
+    if (command.argCount() == 0) {
+      Arguments.self(context);
+      TreeSet<String> names = new TreeSet<>(context.client().ignoredUsers());
+      context.info(
+          names.isEmpty()
+              ? "you ignore no one: /ignore USER"
+              : "you ignore " + names.size() + ": " + String.join(", ", names));
+      return;
+    }
+    String user = Arguments.username(command.arg(0));
+    if (user.equalsIgnoreCase(Arguments.self(context))) {
+      throw new CommandException.Usage("that is you: name someone else");
+    }
+    String name = TerminalSafe.line(user);
+    context.info(
+        context.client().ignore(user, true)
+            ? "ignoring "
+                + name
+                + ": their messages and files are not shown here (/unignore "
+                + name
+                + " to see them again)"
+            : "you already ignore " + name);
+  }
+
+  private static void unignore(Input.Command command, CommandContext context) {
+    String user = Arguments.username(command.arg(0));
+    Arguments.self(context);
+    String name = TerminalSafe.line(user);
+    context.info(
+        context.client().ignore(user, false)
+            ? "no longer ignoring " + name + ": what they sent meanwhile is in /history"
+            : "you do not ignore " + name);
+  }
+}

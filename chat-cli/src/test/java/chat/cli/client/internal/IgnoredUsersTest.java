@@ -1,0 +1,77 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.CommandException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IgnoredUsersTest {
+  @TempDir Path dir;
+
+  @Test
+  void change_isSeenByAnotherProcessOfTheProfile_inLowercase_andSurvives() throws Exception {
+    Path file = dir.resolve("ignored.json");
+    IgnoredUsers tui = new IgnoredUsers(file, ProfileWriter.FILES);
+    IgnoredUsers script = new IgnoredUsers(file, ProfileWriter.FILES);
+    assertThat(script.current()).isEmpty();
+
+    assertThat(tui.change("Mallory", true)).isTrue();
+    assertThat(tui.change("mallory", true)).isFalse();
+    assertThat(script.change("eve", true)).isTrue();
+
+    assertThat(tui.current()).containsExactlyInAnyOrder("mallory", "eve");
+    assertThat(new IgnoredUsers(file, ProfileWriter.FILES).current())
+        .containsExactlyInAnyOrder("mallory", "eve");
+    assertThat(Files.readString(file)).isEqualTo("{\"ignored\":[\"eve\",\"mallory\"]}");
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(file))
+          .extracting(Object::toString)
+          .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    }
+    assertThat(script.change("MALLORY", false)).isTrue();
+    assertThat(tui.current()).containsExactly("eve");
+  }
+
+  @Test
+  void damagedFile_readsKeepWhatWasRead_aChangeSaysWhatIsWrong() throws Exception {
+    Path file = dir.resolve("ignored.json");
+    IgnoredUsers ignored = new IgnoredUsers(file, ProfileWriter.FILES);
+    ignored.change("mallory", true);
+    Files.writeString(file, "{not json");
+    Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+
+    assertThat(ignored.current()).containsExactly("mallory");
+    assertThatThrownBy(() -> ignored.change("eve", true))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("ignored.json is damaged")
+        .hasMessageContaining("move it away");
+  }
+
+  @Test
+  void namesThatCannotBeUsernames_inTheFile_areLeftOut() throws Exception {
+    Path file = dir.resolve("ignored.json");
+    Files.writeString(file, "{\"ignored\":[\"Bob\",null,\"\\u001b[2J\",\"x\"]}");
+
+    assertThat(new IgnoredUsers(file, ProfileWriter.FILES).current()).isEqualTo(Set.of("bob"));
+  }
+
+  @Test
+  void pastTheBound_refused() {
+    Path file = dir.resolve("ignored.json");
+    IgnoredUsers ignored = new IgnoredUsers(file, ProfileWriter.FILES);
+    for (int i = 0; i < IgnoredUsers.MAX; i++) {
+      ignored.change("user" + i, true);
+    }
+
+    assertThatThrownBy(() -> ignored.change("onemore", true))
+        .isInstanceOf(CommandException.Usage.class)
+        .hasMessageContaining("/unignore one first");
+    assertThat(ignored.current()).hasSize(IgnoredUsers.MAX).doesNotContain("onemore");
+  }
+}
