@@ -17,8 +17,11 @@ import java.util.Optional;
 
 /**
  * The relay certificates this profile trusts, pinned on first use like SSH's {@code known_hosts}:
- * one line {@code host:port SHA-256-of-the-DER-certificate} each. A relay that shows another
- * certificate than the pinned one is refused, naming both fingerprints.
+ * one line {@code host:port SHA-256-of-the-DER-certificate} each, the fingerprint as 64 hex digits
+ * in either case, with or without colons between bytes (as the relay prints it), so that a user can
+ * pin a relay before the first connection. A relay that shows another certificate than the pinned
+ * one is refused, naming both fingerprints. A line that is not a pin is refused too, naming it: it
+ * may be a pin mistyped, and taking the relay's word in its place would undo what it was for.
  */
 public final class ServerPins {
   private final Path file;
@@ -97,15 +100,25 @@ public final class ServerPins {
     } catch (IOException e) {
       throw new CommandException.FileAccess("cannot read " + file + ": " + e.getMessage(), e);
     }
-    for (String line : text.split("\n")) {
-      String trimmed = line.strip();
+    String[] lines = text.split("\n");
+    for (int number = 1; number <= lines.length; number++) {
+      String trimmed = lines[number - 1].strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         continue;
       }
       String[] parts = trimmed.split("\\s+");
-      if (parts.length == 2 && parts[1].matches("[0-9a-f]{64}")) {
-        pins.put(parts[0].toLowerCase(Locale.ROOT), parts[1]);
+      if (parts.length != 2
+          || !parts[1].matches("[0-9A-Fa-f]{64}|[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}")) {
+        throw new CommandException.FileAccess(
+            file
+                + " line "
+                + number
+                + " is not a pinned relay: write it as HOST:PORT and the certificate's SHA-256,"
+                + " 64 hex digits with or without colons (as chat-server prints it), or remove it",
+            null);
       }
+      pins.put(
+          parts[0].toLowerCase(Locale.ROOT), parts[1].replace(":", "").toLowerCase(Locale.ROOT));
     }
     return pins;
   }

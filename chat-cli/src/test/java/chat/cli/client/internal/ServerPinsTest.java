@@ -34,4 +34,33 @@ class ServerPinsTest {
         .hasMessageStartingWith("THE RELAY CERTIFICATE OF [::1]:7443 HAS CHANGED")
         .hasMessageContaining("remove the line for ::1:7443 from");
   }
+
+  /** A pin written before the first connection, as chat-server prints it, holds. */
+  @Test
+  void check_pinWrittenAsTheRelayPrintsIt_colonsAndCapitals_refusesAnotherCertificate()
+      throws Exception {
+    Path file = dir.resolve("known_servers");
+    Files.writeString(file, "relay.example:7443 " + Fingerprints.colons(PINNED) + "\n");
+
+    assertThat(new ServerPins(file).pinned("relay.example", 7443)).contains(PINNED);
+    assertThatThrownBy(() -> new ServerPins(file).check("relay.example", 7443, OTHER))
+        .isInstanceOf(CommandException.Network.class)
+        .hasMessageContaining("HAS CHANGED");
+    assertThat(new ServerPins(file).check("relay.example", 7443, PINNED)).isFalse();
+  }
+
+  /** A line that is not a pin is never replaced by whatever the relay shows. */
+  @Test
+  void check_aLineThatIsNotAPin_isRefusedByNumber_andTheFileIsLeftAsItIs() throws Exception {
+    Path file = dir.resolve("known_servers");
+    String text = "# mine\nrelay.example:7443 " + "AB:".repeat(31) + "A\n";
+    Files.writeString(file, text);
+
+    assertThatThrownBy(() -> new ServerPins(file).check("relay.example", 7443, OTHER))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("known_servers line 2 is not a pinned relay");
+    assertThatThrownBy(() -> new ServerPins(file).pinned("elsewhere", 7443))
+        .isInstanceOf(CommandException.FileAccess.class);
+    assertThat(Files.readString(file)).isEqualTo(text);
+  }
 }
