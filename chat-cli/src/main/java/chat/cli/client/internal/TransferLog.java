@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +44,12 @@ final class TransferLog {
     this.server = server;
   }
 
-  /** The log for {@code server} in {@code file}; empty if absent, damaged or another relay's. */
+  /**
+   * The log for {@code server} in {@code file}; empty if absent or another relay's.
+   *
+   * @throws CommandException.FileAccess if it is damaged: written over, it would lose what it
+   *     records silently (downloads done would show as offered again)
+   */
   static TransferLog load(Path file, String server) {
     TransferLog log = new TransferLog(file, server);
     log.read().forEach(t -> log.entries.put(t.fileId(), t));
@@ -53,10 +60,21 @@ final class TransferLog {
     try {
       LogFile stored = JSON.readValue(Files.readAllBytes(file), LogFile.class);
       if (server.equalsIgnoreCase(stored.server()) && stored.files() != null) {
+        if (stored.files().contains(null)) {
+          throw new IllegalArgumentException("an empty entry");
+        }
         return stored.files();
       }
+    } catch (NoSuchFileException e) {
+      // no transfers yet
     } catch (IOException | RuntimeException e) {
-      // absent or damaged: it is only a record of past transfers
+      throw new CommandException.FileAccess(
+          file
+              + " is damaged ("
+              + e.getClass().getSimpleName()
+              + "); move it away to start over (it only records the file transfers of this"
+              + " profile: files saved stay where they are)",
+          e);
     }
     return List.of();
   }
@@ -114,7 +132,7 @@ final class TransferLog {
     try {
       PrivateFiles.write(file, JSON.writeValueAsBytes(new LogFile(server, out)));
     } catch (IOException e) {
-      throw new chat.cli.CommandException.FileAccess("cannot write " + file, e);
+      throw new CommandException.FileAccess("cannot write " + file, e);
     }
   }
 }
