@@ -241,6 +241,48 @@ class HostileRelayHistoryTest {
     }
   }
 
+  /**
+   * A message a page leaves out between two it gives (as the relay does with one it cannot read
+   * back) is not said to be from before this user joined.
+   */
+  @Test
+  void historyPage_aMessageMissingBetweenTwoGiven_isSaidNotGiven_notSentBeforeJoining() {
+    Set<Long> dropped = ConcurrentHashMap.newKeySet();
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (link.username().filter("bob"::equals).isPresent()
+                && frame instanceof HistoryReply reply) {
+              List<StoredMessage> kept =
+                  reply.messages().stream().filter(m -> !dropped.contains(m.seq())).toList();
+              return List.of(
+                  new HistoryReply(
+                      reply.re(), reply.conversation(), kept, reply.nextBefore(), reply.more()));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+      alice.send(direct, "one");
+      dropped.add(alice.send(direct, "two").seq());
+      alice.send(direct, "three");
+      bobEvents.awaitText("three");
+
+      HistoryPage page = bob.historyPage(direct, 10);
+
+      assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one", "three");
+      assertThat(page.notForYouNote("@alice"))
+          .contains(
+              "1 message in @alice between those the relay gave you was not given to you: not"
+                  + " encrypted to you, or withheld by the relay");
+    }
+  }
+
   @Test
   void historyPage_damagedEnvelopeAndOneFromAnotherConversation_areCountedAsLeftOut() {
     Map<Long, Bytes> replaced = new ConcurrentHashMap<>();

@@ -14,21 +14,37 @@ import java.util.Objects;
  *     relay keeps, were not given to this user because none of their keys was among the recipients
  *     (sent before the user joined, typically); 0 when the page was filled before reaching the
  *     start, as then nothing is known of older ones
+ * @param notForYouBetween how many of {@link #notForYou} lie between messages the relay gave this
+ *     user (not before the first of them): not "sent before you joined", but not encrypted to this
+ *     user, or withheld by the relay (a stored message it cannot read back)
  * @param leftOut per sender and reason, the messages in the same stretch that were given to this
  *     user but are not shown and never will be (signed by a key that is not the sender's now, not
  *     verified, not encrypted to this user's current key, unreadable, damaged, moved here from
  *     another conversation); empty when none are
  */
 public record HistoryPage(
-    List<Posted> entries, List<HeldMessages> held, long notForYou, List<LeftOutMessages> leftOut) {
+    List<Posted> entries,
+    List<HeldMessages> held,
+    long notForYou,
+    long notForYouBetween,
+    List<LeftOutMessages> leftOut) {
   /** Copies the lists. */
   public HistoryPage {
     entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
     held = List.copyOf(Objects.requireNonNull(held, "held"));
     leftOut = List.copyOf(Objects.requireNonNull(leftOut, "leftOut"));
-    if (notForYou < 0) {
-      throw new IllegalArgumentException("notForYou must be >= 0");
+    if (notForYou < 0 || notForYouBetween < 0 || notForYouBetween > notForYou) {
+      throw new IllegalArgumentException("need 0 <= notForYouBetween <= notForYou");
     }
+  }
+
+  /** A page whose messages not given to this user all came before the first one given. */
+  public HistoryPage(
+      List<Posted> entries,
+      List<HeldMessages> held,
+      long notForYou,
+      List<LeftOutMessages> leftOut) {
+    this(entries, held, notForYou, 0, leftOut);
   }
 
   /** A page with nothing left out for good. */
@@ -44,28 +60,40 @@ public record HistoryPage(
   /**
    * What to tell the user of the {@link #notForYou} messages, in conversation {@code label}: "no
    * messages in #pg since you joined (260 earlier ones were not encrypted to you)" when nothing is
-   * shown, else "260 earlier messages in #pg were not encrypted to you (sent before you joined)".
+   * shown, else "260 earlier messages in #pg were not encrypted to you (sent before you joined)";
+   * those {@link #notForYouBetween} are said apart, as not given to this user for either reason.
    * Empty when there are none.
    */
   public java.util.Optional<String> notForYouNote(String label) {
-    if (notForYou == 0) {
-      return java.util.Optional.empty();
+    long earlier = notForYou - notForYouBetween;
+    String between =
+        notForYouBetween
+            + (notForYouBetween == 1 ? " message in " : " messages in ")
+            + label
+            + " between those the relay gave you "
+            + (notForYouBetween == 1 ? "was" : "were")
+            + " not given to you: not encrypted to you, or withheld by the relay";
+    if (earlier == 0) {
+      return notForYouBetween == 0 ? java.util.Optional.empty() : java.util.Optional.of(between);
     }
-    boolean one = notForYou == 1;
-    if (entries.isEmpty()) {
-      return java.util.Optional.of(
+    boolean one = earlier == 1;
+    String before;
+    if (entries.isEmpty() && notForYouBetween == 0) {
+      before =
           "no messages in "
               + label
               + " since you joined ("
-              + (one ? "1 earlier one was" : notForYou + " earlier ones were")
-              + " not encrypted to you)");
+              + (one ? "1 earlier one was" : earlier + " earlier ones were")
+              + " not encrypted to you)";
+    } else {
+      before =
+          earlier
+              + (one ? " earlier message in " : " earlier messages in ")
+              + label
+              + (one ? " was" : " were")
+              + " not encrypted to you (sent before you joined)";
     }
-    return java.util.Optional.of(
-        notForYou
-            + (one ? " earlier message in " : " earlier messages in ")
-            + label
-            + (one ? " was" : " were")
-            + " not encrypted to you (sent before you joined)");
+    return java.util.Optional.of(notForYouBetween == 0 ? before : before + "; " + between);
   }
 
   /** The text messages among {@link #entries}, oldest first (the file offers left out). */

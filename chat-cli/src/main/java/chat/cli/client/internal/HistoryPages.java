@@ -40,10 +40,12 @@ final class HistoryPages {
     long before = 0;
     boolean more = true;
     // Sequence numbers have no gaps: the rows a page examined that it did not return were not
-    // encrypted to this user. The first page starts at the newest, which the cursor tells.
+    // encrypted to this user, or withheld (the relay could not read them back). The first page
+    // starts at the newest, which the cursor tells.
     long top = session.state.cursor(id).orElse(0L);
     long returned = 0;
     long lowest = 0;
+    long lowestReturned = Long.MAX_VALUE;
     while (more && newestFirst.size() < limit) {
       RelayConnection relay = session.connection();
       int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
@@ -53,6 +55,7 @@ final class HistoryPages {
       returned += messages.size();
       for (StoredMessage message : messages) {
         top = Math.max(top, message.seq());
+        lowestReturned = Math.min(lowestReturned, message.seq());
       }
       if (reply.nextBefore() > 0) {
         lowest = reply.nextBefore();
@@ -86,7 +89,10 @@ final class HistoryPages {
     List<HeldMessages> heldOut = new ArrayList<>(held.values());
     boolean reachedStart = !more && out.size() < limit;
     long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
-    return new HistoryPage(out, heldOut, notForYou, leftOut.messages());
+    // Of those, the numbers above the first message given were not "sent before you joined".
+    long between =
+        returned == 0 ? 0 : Math.max(0, Math.min(notForYou, top - lowestReturned + 1 - returned));
+    return new HistoryPage(out, heldOut, notForYou, between, leftOut.messages());
   }
 
   /**
