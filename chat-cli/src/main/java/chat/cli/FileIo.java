@@ -23,7 +23,7 @@ public final class FileIo {
    * Reads at most {@code maxBytes + 1} bytes of {@code path}; a result longer than {@code maxBytes}
    * means the file is too large, which the caller reports in its own terms.
    */
-  static byte[] read(Path path, int maxBytes) {
+  public static byte[] read(Path path, int maxBytes) {
     try (InputStream in = Files.newInputStream(path)) {
       return in.readNBytes(maxBytes + 1);
     } catch (IOException e) {

@@ -2,11 +2,10 @@ package chat.cli;
 
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.SecretKind;
-import java.io.IOException;
+import chat.protocol.Secret;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -214,14 +213,25 @@ final class Secrets implements GivenSecrets {
     };
   }
 
+  /** The longest first line of a secret's file: {@link Secret#MAX_CHARS} in UTF-8. */
+  private static final int MAX_LINE_BYTES = 4 * Secret.MAX_CHARS;
+
   private static char[] fromFile(Path file) {
-    byte[] bytes;
+    // Its first line is the secret: read no more than the longest one allowed could take, so that
+    // /dev/zero or a large file named by mistake is refused instead of filling the memory.
+    byte[] bytes = FileIo.read(file, MAX_LINE_BYTES + 2);
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw FileIo.failure("cannot read", file, e);
-    }
-    try {
+      int firstLine = 0;
+      while (firstLine < bytes.length && bytes[firstLine] != '\n' && bytes[firstLine] != '\r') {
+        firstLine++;
+      }
+      if (firstLine > MAX_LINE_BYTES) {
+        throw new CommandException.Usage(
+            file
+                + " does not start with a line of at most "
+                + Secret.MAX_CHARS
+                + " characters: put the secret alone on its first line");
+      }
       CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
       int end = 0;
       while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {

@@ -3,7 +3,11 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.FakeChatClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SendCommandTest {
   private final FakeChatClient client = new FakeChatClient();
@@ -56,6 +60,34 @@ class SendCommandTest {
     assertThat(result.err())
         .contains("cannot ask for the password here", "set CHAT_PASSWORD or use --password-file")
         .doesNotContain("CHAT_PASSPHRASE");
+  }
+
+  /** A secret's file is read only as far as its first line could go: /dev/zero is refused. */
+  @Test
+  void send_passwordFileWithNoLineEnd_isRefusedWithoutReadingItWhole(@TempDir Path dir)
+      throws Exception {
+    Path huge = dir.resolve("huge");
+    try (var out = Files.newOutputStream(huge)) {
+      byte[] block = new byte[1 << 20];
+      java.util.Arrays.fill(block, (byte) 'a');
+      for (int i = 0; i < 64; i++) {
+        out.write(block);
+      }
+    }
+    for (String file : List.of(huge.toString(), "/dev/zero")) {
+      if (!Files.exists(Path.of(file))) {
+        continue;
+      }
+      Cli.Result result =
+          Cli.withPassphrase()
+              .client(client)
+              .run("send", "--user", "alice", "--password-file", file, "lobby", "hi");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(result.err())
+          .contains(file + " does not start with a line of at most 1024 characters");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.KeyFileMemory;
 import chat.cli.PrivateFiles;
 import chat.crypto.Armor;
@@ -27,15 +28,12 @@ final class IdentityFiles {
 
   /** The key file's bytes. */
   static byte[] read(Profile profile) {
-    try {
-      byte[] data = Files.readAllBytes(profile.keyFile());
-      if (data.length > KeyFile.MAX_FILE_BYTES) {
-        throw new CommandException.Auth(profile.keyFile() + " is not a valid key file", null);
-      }
-      return data;
-    } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + profile.keyFile(), e);
+    // Bounded: a key file named by a link to /dev/zero, say, is refused, not read to the end.
+    byte[] data = FileIo.read(profile.keyFile(), KeyFile.MAX_FILE_BYTES);
+    if (data.length > KeyFile.MAX_FILE_BYTES) {
+      throw new CommandException.Auth(profile.keyFile() + " is not a valid key file", null);
     }
+    return data;
   }
 
   /**

@@ -1,12 +1,12 @@
 package chat.server.internal.cli;
 
+import chat.server.internal.storage.SmallFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +47,9 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
     entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
   }
 
+  /** The largest config file read: far more than every setting with a comment each. */
+  static final int MAX_BYTES = 1 << 20;
+
   /** No config file. */
   public static ConfigFile none() {
     return new ConfigFile(null, Map.of());
@@ -60,7 +63,7 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
    */
   public static ConfigFile load(Path path, Set<String> keys)
       throws IOException, ConfigFileException {
-    return parse(path, utf8(path, Files.readAllBytes(path)), keys);
+    return parse(path, utf8(path, SmallFiles.read(path, MAX_BYTES, "a config file")), keys);
   }
 
   /**

@@ -54,7 +54,7 @@ public final class AtRestKeys {
 
   private static AtRestSealer load(Path file) throws IOException {
     try {
-      return AtRestSealer.fromKeyset(Files.readAllBytes(file));
+      return AtRestSealer.fromKeyset(SmallFiles.read(file, 1 << 20, "an at-rest keyset"));
     } catch (MalformedDataException e) {
       throw new IOException("invalid at-rest keyset " + file, e);
     }

@@ -27,7 +27,7 @@ public final class LogPseudonymKey {
   public static byte[] loadOrCreate(Path dataDir, SecureRandom random) throws IOException {
     Path file = dataDir.resolve(FILE_NAME);
     if (Files.exists(file)) {
-      byte[] key = Files.readAllBytes(file);
+      byte[] key = SmallFiles.read(file, 1 << 10, "a log pseudonym key");
       if (key.length != BYTES) {
         throw new IOException(
             file

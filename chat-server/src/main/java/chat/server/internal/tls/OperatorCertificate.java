@@ -1,5 +1,7 @@
 package chat.server.internal.tls;
 
+import chat.server.internal.storage.SmallFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,6 +38,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 public final class OperatorCertificate {
   private static final byte[] PROBE =
       "chat-server: does this key belong to this certificate?".getBytes(StandardCharsets.US_ASCII);
+
+  /** The largest certificate or key file read: a long chain of certificates fits many times. */
+  private static final int MAX_PEM_BYTES = 1 << 20;
 
   private OperatorCertificate() {}
 
@@ -163,7 +168,8 @@ public final class OperatorCertificate {
 
   private static InputStream open(String option, Path file) throws IOException {
     try {
-      return Files.newInputStream(file);
+      // Bounded: a PEM file is a few kilobytes, and /dev/zero named by mistake has no end.
+      return new ByteArrayInputStream(SmallFiles.read(file, MAX_PEM_BYTES, "a PEM file"));
     } catch (NoSuchFileException e) {
       throw new IOException(option + " " + file + ": no such file", e);
     } catch (AccessDeniedException e) {

@@ -1,6 +1,7 @@
 package chat.server.internal.tls;
 
 import chat.server.internal.storage.FilePermissions;
+import chat.server.internal.storage.SmallFiles;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -65,7 +66,9 @@ public record TlsMaterial(Path certificate, Path privateKey, String fingerprint)
     X509Certificate cert =
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificatePem)));
+                .generateCertificate(
+                    new ByteArrayInputStream(
+                        SmallFiles.read(certificatePem, 1 << 20, "a PEM certificate")));
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
     return HexFormat.ofDelimiter(":").formatHex(digest).toUpperCase(Locale.ROOT);
   }

@@ -3,6 +3,7 @@ package chat.server.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,17 @@ class ConfigFileTest {
     assertThat(file.get("bind")).contains(new ConfigFile.Entry("0.0.0.0", 3));
     assertThat(file.get("port")).contains(new ConfigFile.Entry("7443", 4));
     assertThat(file.get("data-dir").orElseThrow().value()).isEqualTo("/srv/a#b");
+  }
+
+  /** A file far larger than any config (or /dev/zero named by mistake) is refused unread. */
+  @Test
+  void load_tooLarge_refusedAfterItsBound(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("relay.conf");
+    Files.write(big, new byte[ConfigFile.MAX_BYTES + 1]);
+
+    assertThatThrownBy(() -> ConfigFile.load(big, KEYS))
+        .isInstanceOf(IOException.class)
+        .hasMessage(big + " is too large to be a config file (more than 1048576 bytes)");
   }
 
   @Test
