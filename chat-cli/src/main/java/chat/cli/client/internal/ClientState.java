@@ -133,7 +133,7 @@ final class ClientState {
   static ClientState load(Path file, String server) {
     ClientState state = new ClientState(file, server);
     try {
-      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+      StateFile stored = checked(JSON.readValue(Files.readAllBytes(file), StateFile.class));
       if (server.equalsIgnoreCase(stored.server())) {
         state.session = stored.session();
         if (stored.cursors() != null) {
@@ -155,6 +155,35 @@ final class ClientState {
           file + " is damaged; move it away (you will log in again)", e);
     }
     return state;
+  }
+
+  /**
+   * {@code stored}, if what it holds can be: cursors and seen numbers of 0 or more.
+   *
+   * @throws IllegalArgumentException if not (the file is damaged: a hand edit, a disk fault)
+   */
+  private static StateFile checked(StateFile stored) {
+    if (stored.cursors() != null) {
+      stored
+          .cursors()
+          .forEach(
+              (conversation, seq) -> {
+                if (conversation == null || seq == null || seq < 0) {
+                  throw new IllegalArgumentException("a cursor below 0");
+                }
+              });
+    }
+    if (stored.seen() != null
+        && stored.seen().stream()
+            .anyMatch(
+                seen ->
+                    seen == null
+                        || seen.id() == null
+                        || seen.conversation() == null
+                        || seen.seq() < 0)) {
+      throw new IllegalArgumentException("an accepted message that cannot be");
+    }
+    return stored;
   }
 
   /** The stored session, if any. */
@@ -223,7 +252,7 @@ final class ClientState {
    */
   private Optional<StateFile> readForThisRelay() {
     try {
-      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
+      StateFile stored = checked(JSON.readValue(Files.readAllBytes(file), StateFile.class));
       return server.equalsIgnoreCase(stored.server()) ? Optional.of(stored) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -1,7 +1,9 @@
 package chat.cli.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.cli.CommandException;
 import chat.cli.client.KeptList;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,25 @@ class ClientStateTest {
             + "\",\"listOrder\":[\"#a\",null,\"#b\"],\"unread\":{\"#a\":null}}");
     assertThat(ClientState.load(file, SERVER).keptList())
         .isEqualTo(new KeptList(List.of("#a", "#b"), Map.of()));
+  }
+
+  /** A cursor or accepted id that cannot be is a damaged file, as text that is not JSON is. */
+  @Test
+  void load_aNegativeCursorOrAnEmptyAcceptedId_isADamagedFile() throws Exception {
+    Path file = dir.resolve("state.json");
+    for (String holding :
+        List.of(
+            "\"cursors\":{\"#team\":-5}",
+            "\"cursors\":{\"#team\":null}",
+            "\"seen\":[{\"id\":null,\"conversation\":\"#team\",\"seq\":1}]",
+            "\"seen\":[null]")) {
+      Files.writeString(file, "{\"server\":\"" + SERVER + "\"," + holding + "}");
+
+      assertThatThrownBy(() -> ClientState.load(file, SERVER))
+          .as(holding)
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessageContaining("is damaged; move it away");
+    }
   }
 
   /** A window whose session another window's password login replaced goes on with the new one. */
