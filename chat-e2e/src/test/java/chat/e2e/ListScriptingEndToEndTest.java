@@ -75,6 +75,20 @@ class ListScriptingEndToEndTest {
     assertThat(listed).containsExactlyElementsOf(expected.stream().sorted().toList());
   }
 
+  /** A message larger than the relay's frames is refused unread: said not sent, at once. */
+  @Test
+  void send_messageLargerThanTheRelaysFrames_isSaidNotSent() {
+    chat.ok("register", "--user", "alice");
+
+    ScriptRunner.Result result = chat.run("send", "--user", "alice", "lobby", "x".repeat(65_000));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("not sent: the message is too large for this relay")
+        .doesNotContain("may still have been delivered");
+    assertThat(chat.ok("history", "--user", "alice", "lobby").out()).doesNotContain("xxxx");
+  }
+
   @Test
   void groupDecline_invitee_declinesAndCannotJoinAnyMore() throws Exception {
     chat.ok("register", "--user", "alice");

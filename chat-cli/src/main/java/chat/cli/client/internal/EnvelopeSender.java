@@ -150,6 +150,13 @@ final class EnvelopeSender {
       try {
         reply = relay.exchange(new SendRequest(relay.nextId(), conversation, encoded));
       } catch (CommandException.Network e) {
+        if (relay.frameRefused()) {
+          // Refused unread, this copy or the first: nothing of the message was kept.
+          throw new CommandException.Usage(
+              "not sent: the message is too large for this relay (its envelope is "
+                  + encoded.length()
+                  + " bytes; the relay refused it unread, FRAME_TOO_LARGE)");
+        }
         if (Thread.currentThread().isInterrupted()) {
           throw mayBeDelivered(e); // the client is closing: no more copies
         }

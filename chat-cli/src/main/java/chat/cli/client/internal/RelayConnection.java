@@ -94,6 +94,7 @@ final class RelayConnection implements AutoCloseable {
   private volatile boolean closing;
   private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
+  private volatile boolean frameRefused;
   private volatile boolean sessionRevoked;
   private final CountDownLatch readerEnded = new CountDownLatch(1);
 
@@ -411,6 +412,9 @@ final class RelayConnection implements AutoCloseable {
         closeReason =
             "the session was ended from another device (logged out there, ended from a sessions"
                 + " list, or the account password was changed)";
+      } else if (error.code() == ErrorCode.FRAME_TOO_LARGE) {
+        frameRefused = true;
+        closeReason = "the relay closed the connection (" + error.code() + ")";
       } else if (error.code().closesConnection()) {
         closeReason = "the relay closed the connection (" + error.code() + ")";
       }
@@ -420,6 +424,14 @@ final class RelayConnection implements AutoCloseable {
     if (future != null) {
       future.complete(reply);
     }
+  }
+
+  /**
+   * Whether the relay closed this connection because a frame it was sent was larger than it takes
+   * ({@code FRAME_TOO_LARGE}): that frame was not read, let alone acted on.
+   */
+  boolean frameRefused() {
+    return frameRefused;
   }
 
   /**
