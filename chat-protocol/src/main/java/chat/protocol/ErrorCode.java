@@ -96,7 +96,7 @@ public enum ErrorCode {
   /** The file id is taken by another upload (other uploader, conversation or size). */
   FILE_EXISTS("file id already in use", false, 2),
   /** Only the user who started an upload may add to or finish it. */
-  NOT_UPLOADER("only the uploader may add to this file", false, 2),
+  NOT_UPLOADER("only the uploader may add to, finish or delete this file", false, 2),
   /** A chunk did not start where the upload stands, or had the wrong length. */
   FILE_OFFSET_MISMATCH("chunk offset or length does not match the upload", false, 2),
   /** The upload has not received every byte yet. */

@@ -161,18 +161,29 @@ public final class Main {
           where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
         }
       }
-      commandLine.getErr().println("chat-server: " + failure.getMessage() + where);
+      commandLine.getErr().println("chat-server: " + printable(failure.getMessage()) + where);
       return 2;
     }
     if (commandLine.getParent() != null) {
       // A subcommand (keys rotate) failed: it starts no relay.
       commandLine
           .getErr()
-          .println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(failure));
+          .println(
+              commandLine.getCommandSpec().qualifiedName() + ": " + printable(describe(failure)));
       return 1;
     }
-    commandLine.getErr().println("chat-server: cannot start: " + describe(failure));
+    commandLine.getErr().println("chat-server: cannot start: " + printable(describe(failure)));
     return 1;
+  }
+
+  /**
+   * {@code text} with control characters (an escape, say) as {@code ?}: it quotes what was typed or
+   * read from a file, which must not drive the terminal.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return out.toString();
   }
 
   /**
