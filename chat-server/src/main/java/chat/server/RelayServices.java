@@ -339,6 +339,7 @@ final class RelayServices {
         messages,
         keptForms,
         shared.groupTables(),
+        fileRows,
         shared.notifier(),
         clock,
         logIds,

@@ -21,6 +21,11 @@ import chat.protocol.FileStatusReply;
 import chat.protocol.FileStatusRequest;
 import chat.protocol.FileUploadReply;
 import chat.protocol.FileUploadRequest;
+import chat.protocol.GroupAction;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupDisbandRequest;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupReply;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.LeaveReply;
@@ -158,6 +163,38 @@ class FileTransferIntegrationTest {
           bob.ok(new FileDownloadRequest(bob.nextId(), id, CHUNK + 7), FileDataReply.class);
       assertThat(middle.data().toByteArray())
           .isEqualTo(Arrays.copyOfRange(data, CHUNK + 7, 2 * CHUNK));
+    }
+  }
+
+  /**
+   * A disbanded group's files end with it: whoever joins a room of that name later (one banned from
+   * the group, say) cannot fetch them.
+   */
+  @Test
+  void disband_endsTheGroupsFiles_forWhoeverJoinsARoomOfThatNameLater() throws Exception {
+    byte[] data = randomBytes(1000);
+    String id = newFileId();
+    try (TestClient bob = as("bob");
+        TestClient alice = as("alice")) {
+      bob.ok(new GroupCreateRequest(bob.nextId(), "#g-files"), JoinReply.class);
+      bob.ok(
+          new GroupMemberRequest(bob.nextId(), "#g-files", GroupAction.INVITE, "alice"),
+          GroupReply.class);
+      alice.ok(new JoinRequest(alice.nextId(), "#g-files"), JoinReply.class);
+      start(bob, id, "#g-files", data.length);
+      upload(bob, id, data, 0);
+      assertThat(download(alice, id)).isEqualTo(data);
+      bob.ok(
+          new GroupMemberRequest(bob.nextId(), "#g-files", GroupAction.BAN, "alice"),
+          GroupReply.class);
+
+      bob.ok(new GroupDisbandRequest(bob.nextId(), "#g-files"), GroupReply.class);
+      alice.ok(new JoinRequest(alice.nextId(), "#g-files"), JoinReply.class);
+
+      assertThat(error(alice.call(new FileStatusRequest(alice.nextId(), id))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
+      assertThat(error(alice.call(new FileDownloadRequest(alice.nextId(), id, 0))))
+          .isEqualTo(ErrorCode.NO_SUCH_FILE);
     }
   }
 

@@ -13,6 +13,7 @@ import chat.protocol.GroupRole;
 import chat.protocol.JoinReply;
 import chat.protocol.Usernames;
 import chat.server.internal.storage.ConversationRepository;
+import chat.server.internal.storage.FileRepository;
 import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
@@ -50,6 +51,7 @@ public final class GroupService {
   private final MessageRepository messages;
   private final KeptForms keptForms;
   private final GroupTables tables;
+  private final FileRepository files;
   private final Notifier notifier;
   private final Clock clock;
 
@@ -62,6 +64,7 @@ public final class GroupService {
       MessageRepository messages,
       KeptForms keptForms,
       GroupTables tables,
+      FileRepository files,
       Notifier notifier,
       Clock clock,
       LogIds logIds,
@@ -75,6 +78,7 @@ public final class GroupService {
     this.messages = messages;
     this.keptForms = keptForms;
     this.tables = tables;
+    this.files = files;
     this.notifier = notifier;
     this.clock = clock;
   }
@@ -161,7 +165,11 @@ public final class GroupService {
     return new GroupReply(request.id(), room);
   }
 
-  /** Ends a group (owner only): removes everyone, deletes its invitations, bans and messages. */
+  /**
+   * Ends a group (owner only): removes everyone, deletes its invitations, bans and messages, and
+   * ends its files (expired at once, so that no one who joins a room of that name later can fetch
+   * them; the sweep deletes them).
+   */
   public GroupReply disband(ClientConnection connection, GroupDisbandRequest request) {
     String actorKey = connection.state().userKey().orElseThrow();
     String actor = connection.state().username().orElseThrow();
@@ -181,6 +189,7 @@ public final class GroupService {
               tables.bans().deleteAll(c, room);
               tables.groups().delete(c, room);
               messages.deleteAll(c, room);
+              files.expireAll(c, room, clock.millis());
               return told;
             });
     keptForms.forget(room);

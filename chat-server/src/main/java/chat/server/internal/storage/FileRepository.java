@@ -170,6 +170,21 @@ public final class FileRepository {
     return out;
   }
 
+  /**
+   * Ends every file of {@code conversation} at {@code nowMillis}: each is expired from then on, and
+   * the next sweep deletes it with its chunks.
+   */
+  public void expireAll(Connection c, String conversation, long nowMillis) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE files SET expires_at = ? WHERE conversation = ? AND expires_at > ?")) {
+      s.setLong(1, nowMillis);
+      s.setString(2, conversation);
+      s.setLong(3, nowMillis);
+      s.executeUpdate();
+    }
+  }
+
   /** Deletes the row of {@code fileId} (its chunks must be gone first). */
   public void delete(Connection c, Bytes fileId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM files WHERE file_id = ?")) {
