@@ -113,12 +113,22 @@ public final class RelayOptions {
         port = -1;
       }
     }
-    if (host.startsWith("[") && host.endsWith("]")) {
+    boolean bracketed = host.startsWith("[") && host.endsWith("]");
+    if (bracketed) {
       host = host.substring(1, host.length() - 1);
     }
-    if (host.isBlank() || port < 1 || port > 65535) {
+    // An IPv6 address goes in brackets ([::1]:7443), or bare before the port (::1:7443): a
+    // bracket left over, or a single colon (::1 without a port), is a typing slip.
+    boolean slip =
+        host.contains("[")
+            || host.contains("]")
+            || (!bracketed && host.contains(":") && host.chars().filter(c -> c == ':').count() < 2);
+    if (host.isBlank() || slip || port < 1 || port > 65535) {
       throw new CommandException.Usage(
-          "--server must be HOST:PORT with a port 1-65535 (got '" + address + "')");
+          "--server must be HOST:PORT with a port 1-65535, an IPv6 address in brackets"
+              + " ([::1]:7443) (got '"
+              + TerminalSafe.line(address)
+              + "')");
     }
     Duration timeout = Duration.ofSeconds(30);
     Path downloads = downloadDirectory(context);

@@ -224,6 +224,21 @@ class ChatCommandTest {
     assertEmptyPathRefused(args, "the file name is empty");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"[::1", "::1", "[::1]]:7443", "]:7443", "host:0", "host:x", ":7443"})
+  void serverAddressMistyped_exits1_sayingHowToWriteIt(String server) {
+    chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
+
+    Cli.Result result =
+        Cli.withPassphrase().client(client).run("rooms", "--user", "alice", "--server", server);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .contains("--server must be HOST:PORT with a port 1-65535, an IPv6 address in brackets")
+        .contains("(got '" + server + "')");
+    assertThat(client.calls).isEmpty();
+  }
+
   /**
    * {@code args} ({@code ''} for an empty word) exit 1 saying {@code why}, the client untouched.
    */
