@@ -264,7 +264,15 @@ public interface ChatClient extends AutoCloseable {
    * own, and its sender is among {@link #ignoredUsers()}.
    */
   default boolean hides(Posted posted) {
-    return !posted.own() && ignoredUsers().contains(Usernames.key(posted.sender()));
+    return hides(posted, ignoredUsers());
+  }
+
+  /**
+   * Whether {@code posted} is left out when {@code ignored} are the users ignored: for a list, with
+   * {@link #ignoredUsers()} asked once.
+   */
+  static boolean hides(Posted posted, Set<String> ignored) {
+    return !posted.own() && ignored.contains(Usernames.key(posted.sender()));
   }
 
   /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */

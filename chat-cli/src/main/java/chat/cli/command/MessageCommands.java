@@ -9,6 +9,7 @@ import chat.cli.client.Posted;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /send}, {@code /pm} and {@code /history}, and sending plain text to the current
@@ -91,7 +92,9 @@ final class MessageCommands {
         target == null ? Arguments.current(context) : ConversationResolver.resolve(target, context);
     ChatClient client = context.client();
     HistoryPage page = client.historyPage(conversation, limit);
-    List<Posted> messages = page.entries().stream().filter(p -> !client.hides(p)).toList();
+    Set<String> ignoredUsers = client.ignoredUsers();
+    List<Posted> messages =
+        page.entries().stream().filter(p -> !ChatClient.hides(p, ignoredUsers)).toList();
     int ignored = page.entries().size() - messages.size();
     String label = Arguments.label(context, conversation);
     Optional<String> notForYou = page.notForYouNote(label);

@@ -17,6 +17,7 @@ import chat.cli.tui.PaneEntry.NoteKind;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the panes show of what the client and the commands report: messages, file offers, history,
@@ -74,8 +75,9 @@ final class PaneUpdates {
    */
   void history(String conversation, HistoryPage page) {
     ConversationBuffer buffer = model.buffer(conversation);
+    Set<String> ignored = client.ignoredUsers();
     for (Posted posted : page.entries()) {
-      if (!posted.conversation().equals(conversation) || client.hides(posted)) {
+      if (!posted.conversation().equals(conversation) || ChatClient.hides(posted, ignored)) {
         continue;
       }
       if (posted instanceof ChatMessage message) {
