@@ -122,7 +122,8 @@ public final class RelayOptions {
     boolean slip =
         host.contains("[")
             || host.contains("]")
-            || (!bracketed && host.contains(":") && host.chars().filter(c -> c == ':').count() < 2);
+            || (!bracketed && host.contains(":") && host.chars().filter(c -> c == ':').count() < 2)
+            || host.endsWith(":");
     if (host.isBlank() || slip || port < 1 || port > 65535) {
       throw new CommandException.Usage(
           "--server must be HOST:PORT with a port 1-65535, an IPv6 address in brackets"

@@ -225,7 +225,17 @@ class ChatCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[::1", "::1", "[::1]]:7443", "]:7443", "host:0", "host:x", ":7443"})
+  @ValueSource(
+      strings = {
+        "[::1",
+        "::1",
+        "2001:db8::1",
+        "[::1]]:7443",
+        "]:7443",
+        "host:0",
+        "host:x",
+        ":7443"
+      })
   void serverAddressMistyped_exits1_sayingHowToWriteIt(String server) {
     chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
 

@@ -278,7 +278,7 @@ class HostileRelayHistoryTest {
       assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one", "three");
       assertThat(page.notForYouNote("@alice"))
           .contains(
-              "1 message in @alice between those the relay gave you was not given to you: not"
+              "1 message in @alice after the first one the relay gave you was not given to you: not"
                   + " encrypted to you, or withheld by the relay");
     }
   }

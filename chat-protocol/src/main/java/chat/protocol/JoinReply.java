@@ -13,6 +13,9 @@ public record JoinReply(String re, String conversation, long lastSeq, List<Strin
   public JoinReply {
     re = RequestIds.require(re, "re");
     conversation = ConversationIds.require(conversation);
+    if (lastSeq < 0) {
+      throw new IllegalArgumentException("lastSeq must be >= 0");
+    }
     members = List.copyOf(Objects.requireNonNull(members, "members"));
   }
 }

@@ -292,6 +292,19 @@ class FrameCodecTest {
             });
   }
 
+  /** A number that cannot be is refused with the frame, never written into a client's cursor. */
+  @Test
+  void fromJson_joinOkWithANegativeLastSeq_badFrame() {
+    assertThatThrownBy(
+            () ->
+                codec.fromJson(
+                    ("{\"type\":\"join_ok\",\"re\":\"j1\",\"conversation\":\"#a\","
+                            + "\"lastSeq\":-5,\"members\":[\"alice\"]}")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(FrameException.class)
+        .hasMessageContaining("lastSeq must be >= 0");
+  }
+
   private void assertBad(String json, String expectedId) {
     assertThatThrownBy(() -> codec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(

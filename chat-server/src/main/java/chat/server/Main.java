@@ -161,7 +161,7 @@ public final class Main {
           where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
         }
       }
-      commandLine.getErr().println("chat-server: " + printable(failure.getMessage()) + where);
+      commandLine.getErr().println("chat-server: " + printable(failure.getMessage() + where));
       return 2;
     }
     if (commandLine.getParent() != null) {
@@ -177,12 +177,19 @@ public final class Main {
   }
 
   /**
-   * {@code text} with control characters (an escape, say) as {@code ?}: it quotes what was typed or
-   * read from a file, which must not drive the terminal.
+   * {@code text} with control and format characters (an escape, a right-to-left override) as {@code
+   * ?}: it quotes what was typed or read from a file, which must not drive the terminal or turn the
+   * line around. Other characters stay, so that a path in any script reads as it is.
    */
   static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    text.codePoints()
+        .forEach(
+            c ->
+                out.appendCodePoint(
+                    Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                        ? '?'
+                        : c));
     return out.toString();
   }
 

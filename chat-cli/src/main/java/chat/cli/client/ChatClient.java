@@ -246,10 +246,19 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * The users (lowercase usernames) whose messages and file offers the full-screen client and line
-   * mode do not show, for the logged-in user; empty if no one is logged in. Local: never touches
-   * the network, and the relay still delivers their messages.
+   * mode do not show, as the logged-in user's profile keeps them (on whichever relay); empty if no
+   * one is logged in. Local: never touches the network, and the relay still delivers their
+   * messages.
    */
   Set<String> ignoredUsers();
+
+  /**
+   * {@link #ignoredUsers()} as the profile holds them now, sorted, for listing them.
+   *
+   * @throws CommandException.Usage if no one is logged in
+   * @throws CommandException.FileAccess if the profile's list is damaged
+   */
+  List<String> listIgnoredUsers();
 
   /**
    * Ignores {@code username} ({@code ignore} true) or no longer does, in the profile; returns

@@ -14,9 +14,9 @@ import java.util.Objects;
  *     relay keeps, were not given to this user because none of their keys was among the recipients
  *     (sent before the user joined, typically); 0 when the page was filled before reaching the
  *     start, as then nothing is known of older ones
- * @param notForYouBetween how many of {@link #notForYou} lie between messages the relay gave this
- *     user (not before the first of them): not "sent before you joined", but not encrypted to this
- *     user, or withheld by the relay (a stored message it cannot read back)
+ * @param notForYouBetween how many of {@link #notForYou} come after the first message the relay
+ *     gave this user: not "sent before you joined", but not encrypted to this user, or withheld by
+ *     the relay (a stored message it cannot read back)
  * @param leftOut per sender and reason, the messages in the same stretch that were given to this
  *     user but are not shown and never will be (signed by a key that is not the sender's now, not
  *     verified, not encrypted to this user's current key, unreadable, damaged, moved here from
@@ -70,7 +70,7 @@ public record HistoryPage(
         notForYouBetween
             + (notForYouBetween == 1 ? " message in " : " messages in ")
             + label
-            + " between those the relay gave you "
+            + " after the first one the relay gave you "
             + (notForYouBetween == 1 ? "was" : "were")
             + " not given to you: not encrypted to you, or withheld by the relay";
     if (earlier == 0) {

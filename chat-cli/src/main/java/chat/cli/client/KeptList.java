@@ -21,17 +21,10 @@ public record KeptList(List<String> order, Map<String, Unread> unread) {
   /**
    * The messages of one conversation that came but were not read yet.
    *
-   * @param messages how many, at least 1
+   * @param messages how many; a count below 1, which only a damaged file holds, counts none
    * @param loud whether one of them was private or mentioned the user
    */
-  public record Unread(int messages, boolean loud) {
-    /** Checks the count. */
-    public Unread {
-      if (messages < 1) {
-        throw new IllegalArgumentException("messages must be >= 1");
-      }
-    }
-  }
+  public record Unread(int messages, boolean loud) {}
 
   /** Copies the order and the counts, the counts sorted by conversation. */
   public KeptList {

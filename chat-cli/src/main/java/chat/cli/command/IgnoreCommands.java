@@ -3,7 +3,6 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import java.util.List;
-import java.util.TreeSet;
 
 /** {@code /ignore [USER]} and {@code /unignore USER}. */
 final class IgnoreCommands {
@@ -19,6 +18,7 @@ final class IgnoreCommands {
                 "/history, not counted unread, no bell, in rooms and privately. The relay",
                 "still delivers them, so /unignore shows them again in /history. Kept in",
                 "your profile for every window of it. /ignore alone lists whom you ignore.",
+                "Notices about messages held or left out (a changed key) still name them.",
                 "examples: /ignore   /ignore mallory")
             .runs(IgnoreCommands::ignore),
         SlashCommand.named("unignore", "/unignore USER", "show someone's messages again")
@@ -33,7 +33,7 @@ final class IgnoreCommands {
   private static void ignore(Input.Command command, CommandContext context) {
     if (command.argCount() == 0) {
       Arguments.self(context);
-      TreeSet<String> names = new TreeSet<>(context.client().ignoredUsers());
+      List<String> names = context.client().listIgnoredUsers();
       context.info(
           names.isEmpty()
               ? "you ignore no one: /ignore USER"

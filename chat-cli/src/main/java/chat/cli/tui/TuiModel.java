@@ -258,7 +258,7 @@ final class TuiModel {
 
   /** Adds unread messages kept from an earlier run to a conversation listed now, if not current. */
   private void addUnread(String conversation, KeptList.Unread unread) {
-    if (order.contains(conversation) && !conversation.equals(current)) {
+    if (order.contains(conversation) && !conversation.equals(current) && unread.messages() > 0) {
       buffer(conversation)
           .markUnread(unread.messages(), unread.loud() ? Activity.PRIVATE : Activity.ROOM);
     }

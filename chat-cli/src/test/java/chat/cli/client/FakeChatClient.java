@@ -321,6 +321,12 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
+  public List<String> listIgnoredUsers() {
+    requireLogin();
+    return new TreeSet<>(ignoredUsers()).stream().toList();
+  }
+
+  @Override
   public boolean ignore(String username, boolean ignore) {
     if (user == null) {
       throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");

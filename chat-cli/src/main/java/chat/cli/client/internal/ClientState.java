@@ -273,8 +273,14 @@ final class ClientState {
     return Optional.ofNullable(cursors.get(conversation));
   }
 
-  /** Moves the cursor of {@code conversation} forward to {@code seq} (never back). */
+  /**
+   * Moves the cursor of {@code conversation} forward to {@code seq} (never back, and never below 0:
+   * a relay's number that cannot be is not written, as a file holding it is damaged).
+   */
   synchronized void advance(String conversation, long seq) {
+    if (seq < 0) {
+      return;
+    }
     Long current = cursors.get(conversation);
     if (current == null || seq > current) {
       cursors.put(conversation, seq);
@@ -362,7 +368,10 @@ final class ClientState {
     if (unread != null) {
       unread.forEach(
           (conversation, count) -> {
-            if (conversation != null && count != null && counts.size() < MAX_LIST_ORDER) {
+            if (conversation != null
+                && count != null
+                && count.messages() > 0
+                && counts.size() < MAX_LIST_ORDER) {
               counts.put(conversation, count);
             }
           });

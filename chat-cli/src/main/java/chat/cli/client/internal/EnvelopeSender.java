@@ -147,11 +147,12 @@ final class EnvelopeSender {
       } catch (CommandException e) {
         throw copy == 1 ? e : mayBeDelivered(e);
       }
+      SendRequest request = new SendRequest(relay.nextId(), conversation, encoded);
       try {
-        reply = relay.exchange(new SendRequest(relay.nextId(), conversation, encoded));
+        reply = relay.exchange(request);
       } catch (CommandException.Network e) {
-        if (relay.frameRefused()) {
-          // Refused unread, this copy or the first: nothing of the message was kept.
+        if (relay.refusedUnread(request.id())) {
+          // This copy was refused unread, and the first too if it got this far: nothing is kept.
           throw new CommandException.Usage(
               "not sent: the message is too large for this relay (its envelope is "
                   + encoded.length()

@@ -58,6 +58,18 @@ final class IgnoredUsers {
   }
 
   /**
+   * The ignored usernames as the file holds them now, for listing them.
+   *
+   * @throws CommandException.FileAccess if the file is damaged (its users' messages are shown
+   *     meanwhile, as {@link #current} keeps only what it read before)
+   */
+  synchronized Set<String> checked() {
+    users = read();
+    stamp = FileStamp.of(file).orElse(null);
+    return users;
+  }
+
+  /**
    * Ignores {@code username} ({@code ignore}) or no longer does; returns whether that changed
    * anything.
    *

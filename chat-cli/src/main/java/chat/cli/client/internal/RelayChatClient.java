@@ -245,6 +245,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public List<String> listIgnoredUsers() {
+    return new TreeSet<>(sessions.require().ignored.checked()).stream().toList();
+  }
+
+  @Override
   public boolean ignore(String username, boolean ignore) {
     if (!Usernames.isValid(username)) {
       throw new CommandException.Usage("not a username: " + username);

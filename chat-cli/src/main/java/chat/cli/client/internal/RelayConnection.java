@@ -95,6 +95,11 @@ final class RelayConnection implements AutoCloseable {
   private volatile int version = 1;
   private volatile String closeReason = "connection to the relay lost";
   private volatile boolean frameRefused;
+
+  /** The size of the largest frame written here, and its request's id (under the write lock). */
+  private int largestFrame;
+
+  private volatile String largestFrameId;
   private volatile boolean sessionRevoked;
   private final CountDownLatch readerEnded = new CountDownLatch(1);
 
@@ -304,6 +309,10 @@ final class RelayConnection implements AutoCloseable {
       }
       IOException failedWrite = null;
       try {
+        if (frame.length >= largestFrame) {
+          largestFrame = frame.length;
+          largestFrameId = request.id();
+        }
         write(frame);
       } catch (IOException e) {
         failedWrite = e;
@@ -428,10 +437,12 @@ final class RelayConnection implements AutoCloseable {
 
   /**
    * Whether the relay closed this connection because a frame it was sent was larger than it takes
-   * ({@code FRAME_TOO_LARGE}): that frame was not read, let alone acted on.
+   * ({@code FRAME_TOO_LARGE}), and the request {@code id}'s was the largest written on it: then it
+   * was that one, or one before it, so the relay read nothing of it. (The error names no request: a
+   * smaller one may have been read before a larger one was refused.)
    */
-  boolean frameRefused() {
-    return frameRefused;
+  boolean refusedUnread(String id) {
+    return frameRefused && id.equals(largestFrameId);
   }
 
   /**

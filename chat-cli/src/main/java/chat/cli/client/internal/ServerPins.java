@@ -117,8 +117,9 @@ public final class ServerPins {
                 + " 64 hex digits with or without colons (as chat-server prints it), or remove it",
             null);
       }
-      pins.put(
-          parts[0].toLowerCase(Locale.ROOT), parts[1].replace(":", "").toLowerCase(Locale.ROOT));
+      // An IPv6 relay written as --server takes it ([::1]:7443) is the line this client writes.
+      String relay = parts[0].replaceFirst("^\\[([^\\]]*)\\]:", "$1:");
+      pins.put(relay.toLowerCase(Locale.ROOT), parts[1].replace(":", "").toLowerCase(Locale.ROOT));
     }
     return pins;
   }

@@ -66,9 +66,24 @@ class ClientStateTest {
         file,
         "{\"server\":\""
             + SERVER
-            + "\",\"listOrder\":[\"#a\",null,\"#b\"],\"unread\":{\"#a\":null}}");
+            + "\",\"listOrder\":[\"#a\",null,\"#b\"],\"unread\":{\"#a\":null,"
+            + "\"#b\":{\"messages\":0,\"loud\":true},\"#c\":{\"messages\":-3}}}");
     assertThat(ClientState.load(file, SERVER).keptList())
         .isEqualTo(new KeptList(List.of("#a", "#b"), Map.of()));
+  }
+
+  /** A relay's number below 0 is never written, so the file stays readable. */
+  @Test
+  void advance_belowZero_isNotKept() {
+    Path file = dir.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+
+    state.advance("#a", -5);
+    state.advance("#b", 3);
+    state.save();
+
+    assertThat(ClientState.load(file, SERVER).cursor("#a")).isEmpty();
+    assertThat(ClientState.load(file, SERVER).cursor("#b")).contains(3L);
   }
 
   /** A cursor or accepted id that cannot be is a damaged file, as text that is not JSON is. */

@@ -47,6 +47,10 @@ class IgnoredUsersTest {
     Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
 
     assertThat(ignored.current()).containsExactly("mallory");
+    assertThatThrownBy(ignored::checked)
+        .as("listed, the damage is said, not 'no one'")
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("ignored.json is damaged");
     assertThatThrownBy(() -> ignored.change("eve", true))
         .isInstanceOf(CommandException.FileAccess.class)
         .hasMessageContaining("ignored.json is damaged")

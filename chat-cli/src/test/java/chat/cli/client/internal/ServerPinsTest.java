@@ -49,6 +49,17 @@ class ServerPinsTest {
     assertThat(new ServerPins(file).check("relay.example", 7443, PINNED)).isFalse();
   }
 
+  /** An IPv6 relay pinned as it is given to --server, in brackets, is found. */
+  @Test
+  void pinned_ipv6RelayWrittenInBrackets_holds() throws Exception {
+    Path file = dir.resolve("known_servers");
+    Files.writeString(file, "[::1]:7443 " + PINNED + "\n");
+
+    assertThat(new ServerPins(file).pinned("::1", 7443)).contains(PINNED);
+    assertThatThrownBy(() -> new ServerPins(file).check("::1", 7443, OTHER))
+        .isInstanceOf(CommandException.Network.class);
+  }
+
   /** A line that is not a pin is never replaced by whatever the relay shows. */
   @Test
   void check_aLineThatIsNotAPin_isRefusedByNumber_andTheFileIsLeftAsItIs() throws Exception {
