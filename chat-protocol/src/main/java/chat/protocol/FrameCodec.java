@@ -216,6 +216,10 @@ public final class FrameCodec {
     if (json.length > maxFrameBytes) {
       throw new FrameException(ErrorCode.FRAME_TOO_LARGE, null, "frame too large");
     }
+    if (!Utf8.isWellFormed(json)) {
+      // Jackson takes overlong forms and code points past U+10FFFF: refused before it reads them.
+      throw new FrameException(ErrorCode.BAD_FRAME, null, "not valid UTF-8");
+    }
     try {
       Frame frame = BytesJsonModule.readFromRaw(frameReader, json);
       if (frame != null) { // a bare JSON null reads as null: refused below

@@ -110,7 +110,67 @@ class HostileClientTest {
             framed("{\"type\":\"event.presence\",\"username\":\"bob\",\"status\":\"online\"}"),
             framed("[".repeat(5_000) + "]".repeat(5_000)),
             framed(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
-            framed(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}));
+            framed(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}),
+            // an overlong '/' and an overlong ESC, which a lenient decoder would take
+            framed(
+                new byte[] {
+                  '{',
+                  '"',
+                  't',
+                  'y',
+                  'p',
+                  'e',
+                  '"',
+                  ':',
+                  '"',
+                  'p',
+                  'i',
+                  'n',
+                  'g',
+                  '"',
+                  ',',
+                  '"',
+                  'i',
+                  'd',
+                  '"',
+                  ':',
+                  '"',
+                  'a',
+                  (byte) 0xC0,
+                  (byte) 0xAF,
+                  '"',
+                  '}'
+                }),
+            framed(
+                new byte[] {
+                  '{',
+                  '"',
+                  't',
+                  'y',
+                  'p',
+                  'e',
+                  '"',
+                  ':',
+                  '"',
+                  'p',
+                  'i',
+                  'n',
+                  'g',
+                  '"',
+                  ',',
+                  '"',
+                  'i',
+                  'd',
+                  '"',
+                  ':',
+                  '"',
+                  'a',
+                  (byte) 0xE0,
+                  (byte) 0x80,
+                  (byte) 0x9B,
+                  '"',
+                  '}'
+                }));
     try (TestClient client = connect(relay, dataDir)) {
       for (byte[] frame : bad) {
         client.writeRaw(frame);

@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.StrictJson;
+import chat.protocol.Utf8;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -98,6 +99,9 @@ sealed interface Content {
    *     as remote text
    */
   static Content decode(byte[] plaintext) {
+    if (!Utf8.isWellFormed(plaintext)) {
+      throw new CommandException.EnvelopeRejected("content that is not valid UTF-8", null);
+    }
     try {
       return JSON.readValue(plaintext, Content.class);
     } catch (InvalidTypeIdException e) {

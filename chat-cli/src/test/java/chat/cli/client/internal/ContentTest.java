@@ -150,4 +150,20 @@ class ContentTest {
 
     assertThat(content).isEqualTo(new Content.Text("hi"));
   }
+
+  /** An overlong ESC is refused, not read as the escape it would decode to. */
+  @Test
+  void decode_textNotWellFormedUtf8_refused() {
+    byte[] start = "{\"kind\":\"text\",\"text\":\"over".getBytes(StandardCharsets.UTF_8);
+    byte[] end = "[31mred\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] plaintext = new byte[start.length + 2 + end.length];
+    System.arraycopy(start, 0, plaintext, 0, start.length);
+    plaintext[start.length] = (byte) 0xC0;
+    plaintext[start.length + 1] = (byte) 0x9B;
+    System.arraycopy(end, 0, plaintext, start.length + 2, end.length);
+
+    assertThatThrownBy(() -> Content.decode(plaintext))
+        .isInstanceOf(CommandException.EnvelopeRejected.class)
+        .hasMessage("content that is not valid UTF-8");
+  }
 }
