@@ -392,6 +392,27 @@ class ChatEndToEndTest {
             });
   }
 
+  /** A damaged list of users ignored is said at log-in, not learnt from their next message. */
+  @Test
+  void damagedIgnoredUsers_isSaidAtLogin_andNeverWrittenOver() throws Exception {
+    try (RelayChatClient bob = registered("bob", new RecordingListener())) {
+      assertThat(bob.ignore("mallory", true)).isTrue();
+    }
+    Path file = homes.resolve("bob").resolve("ignored.json");
+    Files.writeString(file, "{\"ignored\":[\"mallory\"]");
+    RecordingListener again = new RecordingListener();
+    try (RelayChatClient bob = Clients.live(port, homes)) {
+      bob.addListener(again);
+      bob.resume("bob", PASSPHRASE.clone());
+
+      again.awaitNotice("ignored.json is damaged");
+      assertThat(again.awaitNotice("ignored.json is damaged"))
+          .endsWith("until then, the users you ignored are shown");
+      assertThatThrownBy(bob::listIgnoredUsers).isInstanceOf(CommandException.FileAccess.class);
+    }
+    assertThat(Files.readString(file)).isEqualTo("{\"ignored\":[\"mallory\"]");
+  }
+
   @Test
   void offlineMember_getsWhatItMissed_atNextLogin_once() {
     RecordingListener bobEvents = new RecordingListener();

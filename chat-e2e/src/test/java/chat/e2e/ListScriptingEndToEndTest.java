@@ -86,6 +86,12 @@ class ListScriptingEndToEndTest {
     assertThat(result.err())
         .contains("not sent: the message is too large for this relay")
         .doesNotContain("may still have been delivered");
+    // Within a frame but past what a send may carry: refused as it was read
+    ScriptRunner.Result smaller = chat.run("send", "--user", "alice", "lobby", "x".repeat(50_000));
+    assertThat(smaller.exitCode()).isEqualTo(1);
+    assertThat(smaller.err())
+        .contains("not sent: the relay refused the message (envelope larger than a send may carry;")
+        .contains("send it in shorter parts");
     assertThat(chat.ok("history", "--user", "alice", "lobby").out()).doesNotContain("xxxx");
   }
 

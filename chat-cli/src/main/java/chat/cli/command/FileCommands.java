@@ -4,10 +4,13 @@ import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.TransferState;
+import chat.protocol.Usernames;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -145,7 +148,16 @@ final class FileCommands {
   }
 
   private static void list(Input.Command command, CommandContext context) {
-    List<FileTransfer> files = context.client().files();
+    Set<String> ignored = context.client().ignoredUsers();
+    // Offers of users ignored are left out, as they are live (a transfer begun is still listed).
+    List<FileTransfer> files =
+        context.client().files().stream()
+            .filter(
+                f ->
+                    f.outgoing()
+                        || f.state() != TransferState.OFFERED
+                        || !ignored.contains(Usernames.key(f.sender())))
+            .toList();
     if (files.isEmpty()) {
       context.info("no files offered or sent yet: /file send PATH shares one");
       return;

@@ -172,6 +172,20 @@ class FileCommandsTest {
   }
 
   @Test
+  void files_offersOfIgnoredUsers_leftOut() {
+    context.loggedInAs("bob");
+    context.client.fireFileOffer("#lobby", "mallory", "spam.exe", 10);
+    FileOffer kept = context.client.fireFileOffer("#lobby", "alice", "report.pdf", 10);
+    context.client.ignore("Mallory", true);
+
+    run("/files");
+
+    assertThat(context.lines)
+        .anySatisfy(line -> assertThat(line).contains(kept.shortId() + "  report.pdf"))
+        .noneSatisfy(line -> assertThat(line).contains("spam.exe"));
+  }
+
+  @Test
   void files_nothingYet_saysHowToShare() {
     context.loggedInAs("bob");
 

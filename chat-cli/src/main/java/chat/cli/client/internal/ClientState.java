@@ -152,7 +152,10 @@ final class ClientState {
       // first run
     } catch (IOException | RuntimeException e) {
       throw new CommandException.FileAccess(
-          file + " is damaged; move it away (you will log in again)", e);
+          file
+              + " is damaged; move it away (you will log in again, and the recent messages of"
+              + " every conversation come again as unread)",
+          e);
     }
     return state;
   }

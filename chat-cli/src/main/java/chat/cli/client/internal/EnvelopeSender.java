@@ -13,6 +13,7 @@ import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -177,6 +178,15 @@ final class EnvelopeSender {
         return Optional.of(new Sent(ok.seq(), messageId, at, stored));
       }
       ErrorCode code = reply instanceof ErrorReply error ? error.code() : null;
+      if (code == ErrorCode.BAD_FRAME && copy == 1 && text) {
+        // Refused as it was read: nothing of it was kept (a relay's send limit, most likely).
+        throw new CommandException.Usage(
+            "not sent: the relay refused the message ("
+                + Objects.requireNonNullElse(((ErrorReply) reply).message(), "BAD_FRAME")
+                + "; its envelope is "
+                + encoded.length()
+                + " bytes): send it in shorter parts");
+      }
       if (code == ErrorCode.DUPLICATE_MESSAGE && copy > 1) {
         return Optional.of(new Sent(0, messageId, at, at));
       }

@@ -344,9 +344,22 @@ final class SessionManager {
       post(() -> Events.loginAnnounced(target, listeners));
       if (options.live()) {
         post(() -> new CatchUp(target, listeners).run(conversations));
+        post(() -> ignoredReadable(target));
       }
     }
     PendingDeletes.sendAfterLogin(target, target.rawConnection());
+  }
+
+  /**
+   * Says at once when the profile's list of ignored users is damaged: until it is moved away, the
+   * users it names are shown, and the person should not learn that from their next message.
+   */
+  private void ignoredReadable(Session target) {
+    try {
+      target.ignored.checked();
+    } catch (CommandException.FileAccess e) {
+      listeners.notice("", e.getMessage() + "; until then, the users you ignored are shown");
+    }
   }
 
   /** {@link TokenResumes#reopen}. */
