@@ -19,6 +19,7 @@ import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
+import chat.protocol.Usernames;
 import java.util.Optional;
 
 /**
@@ -129,7 +130,8 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onPresenceChange(String username, Presence presence) {
     AwayTracker.Change change = away.observe(self(), username, presence);
-    if (change != AwayTracker.Change.STILL_AWAY) {
+    boolean ignored = client.ignoredUsers().contains(Usernames.key(username));
+    if (change != AwayTracker.Change.STILL_AWAY && !ignored) {
       printer.print(
           LineKind.SYSTEM,
           EventLines.presence(username, presence, change == AwayTracker.Change.BACK));

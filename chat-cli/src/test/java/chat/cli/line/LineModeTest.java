@@ -286,7 +286,10 @@ class LineModeTest {
         .onMessage(
             new ChatMessage(
                 "#lobby", 5, "%032x".formatted(5), "carol", at, at, "live from carol", false));
+    mode.events().onPresenceChange("bob", Presence.of(true));
+    mode.events().onPresenceChange("carol", Presence.of(true));
     await().atMost(TIMEOUT).until(() -> harness.output().contains("live from carol"));
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("carol came online"));
     harness.type("/ignore\n/history\n/unignore bob\n/ignore\n");
     await().atMost(TIMEOUT).until(() -> harness.output().contains("you ignore no one"));
 
@@ -299,6 +302,7 @@ class LineModeTest {
             "1 message from users you ignore not shown (/ignore lists them)",
             "no longer ignoring bob")
         .doesNotContain("live from bob")
+        .doesNotContain("bob came online")
         .doesNotContain("spam.txt")
         .doesNotContain("<bob> from bob");
     harness.type("/quit\n");
