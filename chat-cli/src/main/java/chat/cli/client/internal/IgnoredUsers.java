@@ -51,7 +51,7 @@ final class IgnoredUsers {
         users = read();
         stamp = now.get();
       } catch (CommandException.FileAccess e) {
-        // Damaged: what was read before stays, and a change says what is wrong.
+        // Damaged: what was read before stays; the log-in, a listing or a change says so.
       }
     }
     return users;
