@@ -21,6 +21,9 @@ final class Secrets implements GivenSecrets {
   /** Holds the new account password for {@code chat passwd} and {@code /passwd}. */
   static final String ENV_NEW_PASSWORD = "CHAT_NEW_PASSWORD";
 
+  /** The longest first line of a secret's file: {@link Secret#MAX_CHARS} in UTF-8. */
+  private static final int MAX_LINE_BYTES = 4 * Secret.MAX_CHARS;
+
   private final CliContext context;
   private final RelayOptions options;
 
@@ -212,9 +215,6 @@ final class Secrets implements GivenSecrets {
       default -> "";
     };
   }
-
-  /** The longest first line of a secret's file: {@link Secret#MAX_CHARS} in UTF-8. */
-  private static final int MAX_LINE_BYTES = 4 * Secret.MAX_CHARS;
 
   private static char[] fromFile(Path file) {
     // Its first line is the secret: read no more than the longest one allowed could take, so that

@@ -2,6 +2,7 @@ package chat.cli.client;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The last messages of a conversation as {@link ChatClient#historyPage} found them: those this user
@@ -64,7 +65,7 @@ public record HistoryPage(
    * those {@link #notForYouBetween} are said apart, as not given to this user for either reason.
    * Empty when there are none.
    */
-  public java.util.Optional<String> notForYouNote(String label) {
+  public Optional<String> notForYouNote(String label) {
     long earlier = notForYou - notForYouBetween;
     String between =
         notForYouBetween
@@ -74,7 +75,7 @@ public record HistoryPage(
             + (notForYouBetween == 1 ? "was" : "were")
             + " not given to you: not encrypted to you, or withheld by the relay";
     if (earlier == 0) {
-      return notForYouBetween == 0 ? java.util.Optional.empty() : java.util.Optional.of(between);
+      return notForYouBetween == 0 ? Optional.empty() : Optional.of(between);
     }
     boolean one = earlier == 1;
     String before;
@@ -93,7 +94,7 @@ public record HistoryPage(
               + (one ? " was" : " were")
               + " not encrypted to you (sent before you joined)";
     }
-    return java.util.Optional.of(notForYouBetween == 0 ? before : before + "; " + between);
+    return Optional.of(notForYouBetween == 0 ? before : before + "; " + between);
   }
 
   /** The text messages among {@link #entries}, oldest first (the file offers left out). */
