@@ -93,6 +93,14 @@ class ChatEndToEndTest {
     return client;
   }
 
+  /** A new client of {@code name}'s profile, resuming its stored session. */
+  private RelayChatClient resumed(String name, RecordingListener listener) {
+    RelayChatClient client = Clients.live(port, homes);
+    client.addListener(listener);
+    client.resume(name, PASSPHRASE.clone());
+    return client;
+  }
+
   @Test
   void aMessageSentWhileThePassphraseIsBeingTyped_isShownOnceTheLoginEnds() throws Exception {
     try (RelayChatClient alice = registered("alice", new RecordingListener())) {
@@ -401,11 +409,7 @@ class ChatEndToEndTest {
     Path file = homes.resolve("bob").resolve("ignored.json");
     Files.writeString(file, "{\"ignored\":[\"mallory\"]");
     RecordingListener again = new RecordingListener();
-    try (RelayChatClient bob = Clients.live(port, homes)) {
-      bob.addListener(again);
-      bob.resume("bob", PASSPHRASE.clone());
-
-      again.awaitNotice("ignored.json is damaged");
+    try (RelayChatClient bob = resumed("bob", again)) {
       assertThat(again.awaitNotice("ignored.json is damaged"))
           .endsWith("until then, the users you ignored are shown");
       assertThatThrownBy(bob::listIgnoredUsers).isInstanceOf(CommandException.FileAccess.class);
@@ -529,10 +533,7 @@ class ChatEndToEndTest {
     }
 
     RecordingListener aliceEvents = new RecordingListener();
-    try (RelayChatClient alice = Clients.live(port, homes)) {
-      alice.addListener(aliceEvents);
-      alice.resume("alice", PASSPHRASE.clone());
-
+    try (RelayChatClient alice = resumed("alice", aliceEvents)) {
       aliceEvents.awaitText("carol while away");
       assertThat(aliceEvents.awaitNotice("2 messages from bob"))
           .isEqualTo(

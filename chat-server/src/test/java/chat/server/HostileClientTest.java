@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -80,6 +81,16 @@ class HostileClientTest {
     return framed(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A ping's JSON with {@code id} as the raw bytes of its id, UTF-8 or not. */
+  private static byte[] pingWithId(byte... id) {
+    byte[] start = "{\"type\":\"ping\",\"id\":\"".getBytes(StandardCharsets.UTF_8);
+    byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] json = Arrays.copyOf(start, start.length + id.length + end.length);
+    System.arraycopy(id, 0, json, start.length, id.length);
+    System.arraycopy(end, 0, json, start.length + id.length, end.length);
+    return json;
+  }
+
   @Test
   void malformedFrames_eachGetBadFrame_andTheConnectionSurvives() throws Exception {
     List<byte[]> bad =
@@ -112,65 +123,8 @@ class HostileClientTest {
             framed(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
             framed(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}),
             // an overlong '/' and an overlong ESC, which a lenient decoder would take
-            framed(
-                new byte[] {
-                  '{',
-                  '"',
-                  't',
-                  'y',
-                  'p',
-                  'e',
-                  '"',
-                  ':',
-                  '"',
-                  'p',
-                  'i',
-                  'n',
-                  'g',
-                  '"',
-                  ',',
-                  '"',
-                  'i',
-                  'd',
-                  '"',
-                  ':',
-                  '"',
-                  'a',
-                  (byte) 0xC0,
-                  (byte) 0xAF,
-                  '"',
-                  '}'
-                }),
-            framed(
-                new byte[] {
-                  '{',
-                  '"',
-                  't',
-                  'y',
-                  'p',
-                  'e',
-                  '"',
-                  ':',
-                  '"',
-                  'p',
-                  'i',
-                  'n',
-                  'g',
-                  '"',
-                  ',',
-                  '"',
-                  'i',
-                  'd',
-                  '"',
-                  ':',
-                  '"',
-                  'a',
-                  (byte) 0xE0,
-                  (byte) 0x80,
-                  (byte) 0x9B,
-                  '"',
-                  '}'
-                }));
+            framed(pingWithId((byte) 'a', (byte) 0xC0, (byte) 0xAF)),
+            framed(pingWithId((byte) 'a', (byte) 0xE0, (byte) 0x80, (byte) 0x9B)));
     try (TestClient client = connect(relay, dataDir)) {
       for (byte[] frame : bad) {
         client.writeRaw(frame);

@@ -104,9 +104,7 @@ final class ContactStore {
     } catch (NoSuchFileException e) {
       // no contacts yet
     } catch (IOException | RuntimeException e) {
-      throw new CommandException.FileAccess(
-          file + " is damaged (" + e.getClass().getSimpleName() + "); move it away to start over",
-          e);
+      throw Profile.damaged(file, e, "");
     }
     return contacts;
   }

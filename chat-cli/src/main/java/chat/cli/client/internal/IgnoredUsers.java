@@ -120,9 +120,7 @@ final class IgnoredUsers {
     } catch (NoSuchFileException e) {
       return Set.of();
     } catch (IOException | RuntimeException e) {
-      throw new CommandException.FileAccess(
-          file + " is damaged (" + e.getClass().getSimpleName() + "); move it away to start over",
-          e);
+      throw Profile.damaged(file, e, "");
     }
   }
 }

@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.CommandException;
 import chat.cli.PrivateFiles;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -56,6 +57,21 @@ public record Profile(Path dir) {
   /** Session token, cursors and accepted message ids. */
   public Path state() {
     return dir.resolve("state.json");
+  }
+
+  /**
+   * The failure for {@code file} of a profile that does not read as what it should hold (a disk
+   * fault, a hand edit): it names the file and says to move it away, then {@code after} (empty, or
+   * what moving it away costs). Nothing is written over such a file.
+   */
+  static CommandException.FileAccess damaged(Path file, Exception cause, String after) {
+    return new CommandException.FileAccess(
+        file
+            + " is damaged ("
+            + cause.getClass().getSimpleName()
+            + "); move it away to start over"
+            + after,
+        cause);
   }
 
   /** Creates the directory (0700) if it is missing. */

@@ -68,13 +68,11 @@ final class TransferLog {
     } catch (NoSuchFileException e) {
       // no transfers yet
     } catch (IOException | RuntimeException e) {
-      throw new CommandException.FileAccess(
-          file
-              + " is damaged ("
-              + e.getClass().getSimpleName()
-              + "); move it away to start over (it only records the file transfers of this"
-              + " profile: files saved stay where they are)",
-          e);
+      throw Profile.damaged(
+          file,
+          e,
+          " (it only records the file transfers of this profile: files saved stay where they"
+              + " are)");
     }
     return List.of();
   }
