@@ -1,5 +1,7 @@
 package chat.cli;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,11 @@ final class KeysExportCommand implements Callable<Integer> {
       description = "where to write it")
   Path out;
 
+  @Option(
+      names = "--force",
+      description = "replace FILE if it exists (it is never replaced otherwise)")
+  boolean force;
+
   KeysExportCommand(CliContext context) {
     this.context = context;
   }
@@ -39,6 +46,11 @@ final class KeysExportCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     IdentityHome home = support.identityHome();
+    // Another profile's identity.key, or an older export, is lost if written over by mistake.
+    if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CommandException.Usage(
+          out + " already exists; choose another file, or add --force to replace it");
+    }
     PrivateFiles.write(out, home.keyFileBytes());
     KeyChangeCutShort.warnExportedKeyFile(home, support.err());
     support

@@ -76,6 +76,7 @@ final class OpenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DataOutput.refuseSameFile(in, out);
     IdentityHome myHome = home.home();
     IdentityBundle me = myHome.bundle();
     IdentityBundle sender = BundleFiles.load(from);

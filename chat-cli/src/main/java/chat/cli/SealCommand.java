@@ -83,6 +83,7 @@ final class SealCommand implements Callable<Integer> {
       throw new CommandException.Usage(
           "refusing to write a binary envelope to the terminal; use --armor or --out FILE");
     }
+    DataOutput.refuseSameFile(in, out);
     List<IdentityBundle> bundles = new ArrayList<>();
     for (Path path : recipients) {
       bundles.add(BundleFiles.load(path));

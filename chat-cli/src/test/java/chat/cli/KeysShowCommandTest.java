@@ -52,6 +52,28 @@ class KeysShowCommandTest {
     assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
   }
 
+  /** Another profile's key file, say: an existing FILE is replaced only with --force. */
+  @Test
+  void export_toAnExistingFile_isRefused_unlessForced() throws Exception {
+    Path home = profile();
+    Path out = Files.writeString(dir.resolve("bob.key"), "bob's key file");
+
+    Cli.Result refused =
+        new Cli().run("keys", "export", "--home", home.toString(), "--out", out.toString());
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains(out + " already exists; choose another file, or add --force to replace it");
+    assertThat(Files.readString(out)).isEqualTo("bob's key file");
+
+    Cli.Result forced =
+        new Cli()
+            .run("keys", "export", "--home", home.toString(), "--out", out.toString(), "--force");
+
+    assertThat(forced.exitCode()).as(forced.toString()).isZero();
+    assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
+  }
+
   /** Without --home the profile is found by the user's name, which must be given. */
   @Test
   void show_withoutHomeOrUser_asksWhichUser_exit1() {

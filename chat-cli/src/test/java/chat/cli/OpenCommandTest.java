@@ -216,6 +216,34 @@ class OpenCommandTest {
         .isEqualTo("rw-------");
   }
 
+  /** Through a second name (a link) too: the envelope is never replaced by its message. */
+  @Test
+  void open_outNamingTheInputFile_isRefused_andTheEnvelopeKept() throws Exception {
+    Path in = temp.resolve("msg.env");
+    byte[] envelope = seal("alice", utf8("keep me sealed"), "-a", "--to", pub("bob"));
+    Files.write(in, envelope);
+    Path link = Files.createSymbolicLink(temp.resolve("link.env"), in);
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .run(
+                "open",
+                "--home",
+                home("bob"),
+                "--from",
+                pub("alice"),
+                "--in",
+                in.toString(),
+                "--out",
+                link.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("--in and --out name the same file (" + link + ")")
+        .contains("write it to another file");
+    assertThat(Files.readAllBytes(in)).isEqualTo(envelope);
+  }
+
   @Test
   void open_remoteStrings_areMadeTerminalSafe() {
     byte[] envelope =

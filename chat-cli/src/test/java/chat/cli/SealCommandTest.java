@@ -90,6 +90,28 @@ class SealCommandTest {
   }
 
   @Test
+  void seal_outNamingTheInputFile_isRefused_andTheMessageKept() throws Exception {
+    Path in = Files.writeString(temp.resolve("message.txt"), "the only copy");
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .run(
+                "seal",
+                "--home",
+                home("alice"),
+                "--to",
+                pub("bob"),
+                "--in",
+                in.toString(),
+                "--out",
+                temp.resolve(".").resolve("message.txt").toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.err()).contains("--in and --out name the same file");
+    assertThat(Files.readString(in)).isEqualTo("the only copy");
+  }
+
+  @Test
   void seal_wrongPassphrase_exits2WithClearMessage() {
     Cli.Result result =
         new Cli()
