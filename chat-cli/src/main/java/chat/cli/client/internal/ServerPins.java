@@ -63,11 +63,12 @@ public final class ServerPins {
               + Fingerprints.colons(known)
               + "; presented: "
               + Fingerprints.colons(fingerprint)
-              + ". If the operator confirms the new fingerprint, remove the line for "
+              + ". If you wrote the line for "
               + key
-              + " from "
+              + " in "
               + file
-              + " and connect again.",
+              + " by hand, check it against the fingerprint the operator gave you; if the operator"
+              + " confirms the presented one, remove that line and connect again.",
           new CertificateException("relay certificate differs from the pin"));
     }
     return false;

@@ -32,7 +32,8 @@ class ServerPinsTest {
     assertThatThrownBy(() -> new ServerPins(file).check("::1", 7443, OTHER))
         .isInstanceOf(CommandException.Network.class)
         .hasMessageStartingWith("THE RELAY CERTIFICATE OF [::1]:7443 HAS CHANGED")
-        .hasMessageContaining("remove the line for ::1:7443 from");
+        .hasMessageContaining("If you wrote the line for ::1:7443 in " + file + " by hand")
+        .hasMessageContaining("remove that line and connect again");
   }
 
   /** A pin written before the first connection, as chat-server prints it, holds. */
