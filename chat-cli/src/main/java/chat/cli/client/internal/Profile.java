@@ -1,7 +1,12 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.FileIo;
 import chat.cli.PrivateFiles;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -66,12 +71,32 @@ public record Profile(Path dir) {
    */
   static CommandException.FileAccess damaged(Path file, Exception cause, String after) {
     return new CommandException.FileAccess(
-        file
-            + " is damaged ("
-            + cause.getClass().getSimpleName()
-            + "); move it away to start over"
-            + after,
-        cause);
+        file + " is damaged (" + reason(cause) + "); move it away to start over" + after, cause);
+  }
+
+  /**
+   * What is wrong with a file, in words and with where it is, never the file's text: a hand edit
+   * may have put anything there.
+   */
+  private static String reason(Exception cause) {
+    String where = "";
+    if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+      JsonLocation at = json.getLocation();
+      where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+    // Databind wraps a syntax error met deep in a value (a file cut short) with the path to it.
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException) {
+        return "not valid JSON" + where;
+      }
+    }
+    if (cause instanceof JsonProcessingException) {
+      return "not what the client writes there" + where;
+    }
+    if (cause instanceof IOException io) {
+      return "cannot be read: " + FileIo.reason(io);
+    }
+    return "not what the client writes there";
   }
 
   /** Creates the directory (0700) if it is missing. */

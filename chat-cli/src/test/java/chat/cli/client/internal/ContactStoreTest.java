@@ -192,7 +192,8 @@ class ContactStoreTest {
     assertThat(contacts.pinned("bob")).contains(bob);
     assertThatThrownBy(() -> contacts.observe(bundle("carol")))
         .isInstanceOf(CommandException.FileAccess.class)
-        .hasMessageContaining("is damaged");
+        .hasMessageContaining("is damaged (not valid JSON at line 1, column ")
+        .hasMessageNotContaining("Exception");
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("[{\"username\":");
   }
 }

@@ -46,6 +46,12 @@ class TransferLogTest {
     assertThat(Files.readString(file)).isEqualTo(cut);
     Files.writeString(file, "{\"server\":\"" + SERVER + "\",\"files\":[null]}");
     assertThatThrownBy(() -> TransferLog.load(file, SERVER))
-        .isInstanceOf(CommandException.FileAccess.class);
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("files.json is damaged (not what the client writes there)");
+    Files.writeString(file, "{\"server\":\"" + SERVER + "\",\n\"files\":7}");
+    assertThatThrownBy(() -> TransferLog.load(file, SERVER))
+        .as("a value of another kind: where it is, never the Java exception's name")
+        .hasMessageContaining("files.json is damaged (not what the client writes there at line 2")
+        .hasMessageNotContaining("Exception");
   }
 }
