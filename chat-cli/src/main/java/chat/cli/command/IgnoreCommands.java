@@ -2,6 +2,8 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
+import chat.protocol.Usernames;
 import java.util.List;
 
 /** {@code /ignore [USER]} and {@code /unignore USER}. */
@@ -45,6 +47,7 @@ final class IgnoreCommands {
       throw new CommandException.Usage("that is you: name someone else");
     }
     String name = TerminalSafe.line(user);
+    requireAccount(user, name, context);
     context.info(
         context.client().ignore(user, true)
             ? "ignoring "
@@ -53,6 +56,26 @@ final class IgnoreCommands {
                 + name
                 + " to see them again)"
             : "you already ignore " + name);
+  }
+
+  /**
+   * Refuses a name the relay has no account for (a typo would leave the user it meant shown, while
+   * saying someone is ignored). Someone already ignored or seen is not asked about; while the relay
+   * cannot be asked, or answers anything but "no such user", the name is taken as typed.
+   */
+  private static void requireAccount(String user, String name, CommandContext context) {
+    ChatClient client = context.client();
+    if (client.ignoredUsers().contains(Usernames.key(user))
+        || client.knownUsers().stream().anyMatch(known -> known.equalsIgnoreCase(user))) {
+      return;
+    }
+    try {
+      client.fingerprint(user);
+    } catch (CommandException.Usage e) {
+      throw new CommandException.Usage("cannot ignore " + name + ": " + e.getMessage());
+    } catch (CommandException e) {
+      // offline, or a key it cannot check: the account may well exist, so it is ignored
+    }
   }
 
   private static void unignore(Input.Command command, CommandContext context) {

@@ -1,0 +1,59 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.CommandException;
+import chat.cli.client.TrustState;
+import org.junit.jupiter.api.Test;
+
+/** {@code /ignore USER} and the account it must name. */
+class IgnoreCommandsTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext().loggedInAs("alice");
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  /** A typo is said at once, instead of the user it meant staying shown. */
+  @Test
+  void ignore_aNameTheRelayHasNoAccountFor_isRefused() {
+    context.client.failNext = new CommandException.Usage("no such user");
+
+    run("/ignore malory");
+
+    assertThat(context.errors()).containsExactly("error: cannot ignore malory: no such user");
+    assertThat(context.client.ignoredUsers()).isEmpty();
+  }
+
+  @Test
+  void ignore_aNameTheRelayKnows_isIgnored() {
+    run("/ignore mallory");
+
+    assertThat(context.client.calls).contains("fingerprint mallory");
+    assertThat(context.errors()).isEmpty();
+    assertThat(context.client.ignoredUsers()).containsExactly("mallory");
+  }
+
+  /** Offline the relay cannot be asked; the name is taken as typed. */
+  @Test
+  void ignore_whileTheRelayCannotBeAsked_takesTheName() {
+    context.client.failNext = new CommandException.Network("not connected to the relay", null);
+
+    run("/ignore mallory");
+
+    assertThat(context.errors()).isEmpty();
+    assertThat(context.client.ignoredUsers()).containsExactly("mallory");
+  }
+
+  /** Someone seen (a member, a contact) is not asked about: no round trip to the relay. */
+  @Test
+  void ignore_someoneSeen_isNotLookedUp() {
+    context.client.fireTrustChange("Mallory", TrustState.UNVERIFIED);
+
+    run("/ignore mallory");
+
+    assertThat(context.client.calls).doesNotContain("fingerprint mallory");
+    assertThat(context.client.ignoredUsers()).containsExactly("mallory");
+  }
+}
