@@ -13,6 +13,7 @@ import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.KeptList;
 import chat.cli.client.SessionView;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
@@ -99,6 +100,29 @@ class ChatEndToEndTest {
     client.addListener(listener);
     client.resume(name, PASSPHRASE.clone());
     return client;
+  }
+
+  /**
+   * The full-screen client hands its list over in the background, so one given for a user who has
+   * logged out meanwhile can arrive during the next user's session: it is not kept as theirs.
+   */
+  @Test
+  void aListToKeep_isKeptOnlyForTheUserLoggedIn_andKeptAcrossARestart() throws Exception {
+    KeptList list =
+        new KeptList(List.of("#dev", "#lobby"), Map.of("#dev", new KeptList.Unread(2, false)));
+    registered("bob", new RecordingListener()).close();
+    try (RelayChatClient client = registered("alice", new RecordingListener())) {
+      client.logout();
+      client.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+
+      client.keepList("alice", list);
+      assertThat(client.keptList()).as("alice's list, come late").isEqualTo(KeptList.NONE);
+      client.keepList("BOB", list);
+      assertThat(client.keptList()).isEqualTo(list);
+    }
+    try (RelayChatClient bob = resumed("bob", new RecordingListener())) {
+      assertThat(bob.keptList()).isEqualTo(list);
+    }
   }
 
   @Test
