@@ -44,6 +44,7 @@ public final class CommandRegistry {
     all.addAll(AccountCommands.all());
     all.addAll(ConversationCommands.all());
     all.addAll(MessageCommands.all());
+    all.addAll(SearchCommand.all());
     all.addAll(TrustCommands.all());
     AtomicReference<CommandRegistry> self = new AtomicReference<>();
     all.addAll(GeneralCommands.all(self::get));

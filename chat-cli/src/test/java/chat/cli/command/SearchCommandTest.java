@@ -1,0 +1,109 @@
+package chat.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code /search [CONVERSATION] TEXT} over the decrypted recent history. */
+class SearchCommandTest {
+  private final SlashCommandDispatcher dispatcher = new SlashCommandDispatcher();
+  private final RecordingContext context = new RecordingContext().loggedInAs("alice");
+
+  private void run(String line) {
+    dispatcher.dispatch(line, context);
+  }
+
+  @Test
+  void search_currentConversation_listsTheMessagesContainingTheText_inAnyCase() {
+    context.client.deliver("#lobby", "bob", "Deploy at noon");
+    context.client.deliver("#lobby", "carol", "lunch?");
+    context.client.deliver("#lobby", "bob", "the deploy is done");
+
+    run("/search DEPLOY");
+
+    assertThat(context.client.calls).containsExactly("history #lobby " + SearchCommand.WINDOW);
+    assertThat(context.lines)
+        .containsExactly(
+            "info: 2 of the 3 messages of #lobby contain \"DEPLOY\":",
+            "message: #lobby <bob> Deploy at noon",
+            "message: #lobby <bob> the deploy is done");
+  }
+
+  /** A first word with # or @ names the conversation; the rest, spaces kept, is searched for. */
+  @Test
+  void search_namedConversation_searchesThere_forTheRestOfTheLine() {
+    context.client.deliver("#ops", "bob", "disk  full on db1");
+    context.client.deliver("#ops", "bob", "disk full on db2");
+
+    run("/search #ops disk  full");
+
+    assertThat(context.client.calls).containsExactly("history #ops " + SearchCommand.WINDOW);
+    assertThat(context.lines)
+        .containsExactly(
+            "info: 1 of the 2 messages of #ops contains \"disk  full\":",
+            "message: #ops <bob> disk  full on db1");
+  }
+
+  /** One word is what is looked for, even one that names a room. */
+  @Test
+  void search_aSingleWordNamingARoom_isSearchedFor() {
+    context.client.deliver("#lobby", "bob", "see #ops for that");
+
+    run("/search #ops");
+
+    assertThat(context.client.calls).containsExactly("history #lobby " + SearchCommand.WINDOW);
+    assertThat(context.lines)
+        .containsExactly(
+            "info: 1 of the 1 message of #lobby contains \"#ops\":",
+            "message: #lobby <bob> see #ops for that");
+  }
+
+  @Test
+  void search_nothingFound_saysWhatWasSearched() {
+    context.client.deliver("#lobby", "bob", "hello");
+
+    run("/search goodbye");
+
+    assertThat(context.lines)
+        .containsExactly("info: none of the 1 message of #lobby contains \"goodbye\"");
+  }
+
+  @Test
+  void search_shortcodes_matchTheirEmoji() {
+    context.client.deliver("#lobby", "bob", "shipped 🎉");
+
+    run("/search :tada:");
+
+    assertThat(context.lines).contains("message: #lobby <bob> shipped 🎉");
+  }
+
+  @Test
+  void search_leavesOutUsersIgnored() {
+    context.client.deliver("#lobby", "mallory", "deploy now!!");
+    context.client.deliver("#lobby", "bob", "deploy later");
+    context.client.ignore("mallory", true);
+
+    run("/search deploy");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: 1 of the 2 messages of #lobby contains \"deploy\":",
+            "message: #lobby <bob> deploy later");
+  }
+
+  @Test
+  void search_textFromTheKeyboard_isShownWithoutControlCharacters() {
+    context.client.deliver("#lobby", "bob", "hello");
+
+    run("/search he\u001b[2Jllo");
+
+    assertThat(context.lines).singleElement().asString().doesNotContain("\u001b");
+  }
+
+  @Test
+  void search_emptyConversation_saysSo() {
+    run("/search anything");
+
+    assertThat(context.lines).containsExactly("info: no messages in #lobby");
+  }
+}
