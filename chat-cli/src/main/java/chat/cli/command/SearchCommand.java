@@ -18,7 +18,7 @@ import java.util.Set;
  * ignored are left out, as everywhere in the interactive client.
  */
 final class SearchCommand {
-  /** How many of the newest messages are searched: about as many as a few seconds decrypt. */
+  /** How many of the newest messages are searched: each costs one RSA decryption. */
   static final int WINDOW = 1000;
 
   private SearchCommand() {}
