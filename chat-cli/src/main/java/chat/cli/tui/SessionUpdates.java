@@ -10,11 +10,14 @@ import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
 import chat.cli.command.ConnectionLines;
 import chat.cli.tui.PaneEntry.NoteKind;
+import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -156,7 +159,7 @@ final class SessionUpdates {
       List<String> conversations, KeptList kept, String conversation, List<MemberView> members) {
     boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
     boolean wasEmpty = model.conversations().isEmpty();
-    model.setClientConversations(conversations, kept, authoritative);
+    model.setClientConversations(withoutIgnored(conversations), kept, authoritative);
     if (members != null) {
       model.setMembers(conversation, members);
       if (authoritative) {
@@ -171,6 +174,28 @@ final class SessionUpdates {
       panes.note(
           TuiModel.STATUS, NoteKind.INFO, "Alt+1..Alt+9 or Ctrl-N/Ctrl-P open a conversation");
     }
+  }
+
+  /**
+   * {@code conversations} but the private ones with a user ignored that are not listed here yet:
+   * their messages are not shown, so such a conversation would be listed with an empty pane. One
+   * listed before the user was ignored stays, and {@code /pm USER} lists it again.
+   */
+  private List<String> withoutIgnored(List<String> conversations) {
+    String self = self();
+    Set<String> ignored = client.ignoredUsers();
+    if (self == null || ignored.isEmpty()) {
+      return conversations;
+    }
+    String selfKey = Usernames.key(self);
+    return conversations.stream()
+        .filter(
+            conversation ->
+                model.indexOf(conversation) >= 0
+                    || !ConversationIds.isDirect(conversation)
+                    || !ConversationIds.parties(conversation).contains(selfKey)
+                    || !ignored.contains(ConversationIds.otherParty(conversation, selfKey)))
+        .toList();
   }
 
   /** A file transfer moved: the status bar shows it while it runs. */

@@ -909,6 +909,10 @@ class ChatTuiTest {
     assertThat(h.row(3)).startsWith(" 2 #dev     1│");
     h.alt('2');
     assertThat(h.screen()).contains("<carol> hello dev").doesNotContain("buy my stuff");
+    h.drain();
+    assertThat(h.screen())
+        .as("the private conversation bob opened is not listed by the refresh of the list")
+        .doesNotContain("@bob");
 
     h.type("/unignore bob").press(KeyType.Enter).drain();
     assertThat(h.screen()).contains("no longer ignoring bob");
