@@ -44,18 +44,25 @@ final class JsonLines {
     }
   }
 
-  /** A message as {@code {"type":"message",...}}. */
+  /**
+   * A message as {@code {"type":"message",...}}; an action ({@code /me waves}) also has {@code
+   * "action":true} before its text.
+   */
   static ObjectNode message(ChatMessage message) {
-    return object("message")
-        .put("conversation", message.conversation())
-        .put("seq", message.seq())
-        .put("id", message.messageId())
-        .put("sender", message.sender())
-        .put("sent", Instant.ofEpochMilli(message.sentAtMillis()).toString())
-        .put("stored", Instant.ofEpochMilli(message.storedAtMillis()).toString())
-        .put("direct", message.isDirect())
-        .put("own", message.own())
-        .put("text", message.text());
+    ObjectNode node =
+        object("message")
+            .put("conversation", message.conversation())
+            .put("seq", message.seq())
+            .put("id", message.messageId())
+            .put("sender", message.sender())
+            .put("sent", Instant.ofEpochMilli(message.sentAtMillis()).toString())
+            .put("stored", Instant.ofEpochMilli(message.storedAtMillis()).toString())
+            .put("direct", message.isDirect())
+            .put("own", message.own());
+    if (message.action()) {
+      node.put("action", true);
+    }
+    return node.put("text", message.text());
   }
 
   /** A shared file as {@code {"type":"file",...}}. */

@@ -9,13 +9,19 @@ import picocli.CommandLine.Option;
 
 /**
  * How {@code chat send} and {@code chat pm} send their text (the words after the recipient, or
- * stdin): shortcodes become emoji unless {@code --raw}.
+ * stdin): shortcodes become emoji unless {@code --raw}; {@code --action} sends it as {@code /me}
+ * does.
  */
 final class OutgoingText {
   @Option(
       names = "--raw",
       description = "send the text exactly as given: :shortcodes: are not turned into emoji")
   boolean raw;
+
+  @Option(
+      names = "--action",
+      description = "send it as an action, as /me does: 'waves' shows as * alice waves")
+  boolean action;
 
   /**
    * Reads the text, logs in, sends it to the conversation {@code where} names, and prints the
@@ -36,7 +42,7 @@ final class OutgoingText {
         support.loggedIn(false),
         "the message was sent",
         client -> {
-          ChatMessage sent = client.send(where.apply(client), text);
+          ChatMessage sent = client.send(where.apply(client), text, action);
           Output.sent(support, sent);
           return 0;
         });

@@ -32,4 +32,15 @@ class JsonLinesTest {
     assertThat(parsed.get("type").asText()).isEqualTo("message");
     assertThat(parsed.get("seq").asLong()).isEqualTo(3);
   }
+
+  @Test
+  void message_anAction_hasActionTrueBeforeItsText_plainTextHasNoSuchField() {
+    ChatMessage action =
+        new ChatMessage("#room", 3, "00".repeat(16), "bob", 0, 0, "waves", false, true);
+    ChatMessage plain = new ChatMessage("#room", 4, "00".repeat(16), "bob", 0, 0, "hi", false);
+
+    assertThat(JsonLines.line(JsonLines.message(action)))
+        .endsWith("\"own\":false,\"action\":true,\"text\":\"waves\"}");
+    assertThat(JsonLines.line(JsonLines.message(plain))).doesNotContain("action");
+  }
 }

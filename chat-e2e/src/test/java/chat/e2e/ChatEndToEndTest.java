@@ -4,6 +4,7 @@ import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
@@ -122,6 +123,24 @@ class ChatEndToEndTest {
     }
     try (RelayChatClient bob = resumed("bob", new RecordingListener())) {
       assertThat(bob.keptList()).isEqualTo(list);
+    }
+  }
+
+  /** An action (/me) reaches the members as one, live and in history, and plain text stays so. */
+  @Test
+  void anAction_arrivesAsAnAction_liveAndInHistory() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      ChatMessage sent = alice.send("#lobby", "waves", true);
+      alice.send("#lobby", "hello");
+
+      assertThat(sent.action()).isTrue();
+      assertThat(bobEvents.awaitText("waves").action()).isTrue();
+      assertThat(bobEvents.awaitText("hello").action()).isFalse();
+      assertThat(bob.history("#lobby", 2))
+          .extracting(ChatMessage::text, ChatMessage::action)
+          .containsExactly(tuple("waves", true), tuple("hello", false));
     }
   }
 

@@ -47,12 +47,19 @@ class ScriptingEndToEndTest {
     assertThat(chat.runWithStdin("message from stdin\n", "--user", "bob", "send", "ops").exitCode())
         .isZero();
     assertThat(chat.run("pm", "--user", "bob", "alice", "psst").exitCode()).isZero();
+    ScriptRunner.Result action = chat.run("send", "--user", "alice", "--action", "ops", "waves");
+    assertThat(action.exitCode()).as(action.err()).isZero();
 
     ScriptRunner.Result history = chat.run("history", "--user", "bob", "ops", "-n", "10");
     assertThat(history.exitCode()).as(history.err()).isZero();
     assertThat(history.out())
         .contains("<alice> deploy at noon")
-        .contains("<bob> message from stdin");
+        .contains("<bob> message from stdin")
+        .contains("* alice waves");
+    JsonNode waved =
+        parseLines(chat.run("history", "--user", "bob", "ops", "-n", "1", "--json").out()).get(0);
+    assertThat(waved.get("action").asBoolean()).isTrue();
+    assertThat(waved.get("text").asText()).isEqualTo("waves");
     ScriptRunner.Result direct = chat.run("--user", "alice", "history", "@bob", "--json");
     JsonNode line = parseLines(direct.out()).get(0);
     assertThat(line.get("text").asText()).isEqualTo("psst");

@@ -331,7 +331,15 @@ public interface ChatClient extends AutoCloseable {
    * @throws chat.cli.CommandException.Untrusted if a member's key changed and was not accepted, or
    *     the relay lists members this client was never told about (sending again includes them)
    */
-  ChatMessage send(String conversation, String text);
+  default ChatMessage send(String conversation, String text) {
+    return send(conversation, text, false);
+  }
+
+  /**
+   * As {@link #send(String, String)}; with {@code action} true the text is an action ({@code /me
+   * waves}), shown as the sender doing it.
+   */
+  ChatMessage send(String conversation, String text, boolean action);
 
   /** The direct conversation id between this user and {@code username}. */
   String directWith(String username);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param storedAtMillis the relay's clock when it stored the envelope
  * @param text the message text
  * @param own whether this client's user sent it
+ * @param action whether it is an action ({@code /me waves}), shown as the sender doing the text
  */
 public record ChatMessage(
     String conversation,
@@ -25,7 +26,8 @@ public record ChatMessage(
     long sentAtMillis,
     long storedAtMillis,
     String text,
-    boolean own)
+    boolean own,
+    boolean action)
     implements Posted {
   /** Checks for nulls. */
   public ChatMessage {
@@ -33,6 +35,19 @@ public record ChatMessage(
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(text, "text");
+  }
+
+  /** A message that is not an action. */
+  public ChatMessage(
+      String conversation,
+      long seq,
+      String messageId,
+      String sender,
+      long sentAtMillis,
+      long storedAtMillis,
+      String text,
+      boolean own) {
+    this(conversation, seq, messageId, sender, sentAtMillis, storedAtMillis, text, own, false);
   }
 
   /** Whether this is a private (direct) conversation. */

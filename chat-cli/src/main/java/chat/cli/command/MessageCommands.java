@@ -32,6 +32,19 @@ final class MessageCommands {
                 "type // or a space first: //shrug and ' /shrug' both send /shrug.",
                 "Shortcodes such as :smile: become emoji; text in `backticks` is sent as typed.")
             .runs((command, context) -> sendToCurrent(command.argText(), context)),
+        SlashCommand.named("me", "/me ACTION", "send an action: /me waves shows * alice waves")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .acceptsLines()
+            .help(
+                "Sends ACTION to the current conversation as something you do: members see",
+                "* alice waves. Shortcodes such as :wave: become emoji, as in other messages.",
+                "A client too old to know actions shows it as a message: <alice> waves.",
+                "example: /me is back from lunch")
+            .runs(
+                (command, context) -> {
+                  Arguments.self(context);
+                  send(Arguments.current(context), command.argText(), true, context);
+                }),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg")
             .arguments(1, SlashCommand.UNLIMITED)
@@ -56,12 +69,13 @@ final class MessageCommands {
   /** Sends {@code text} to the current conversation and shows it. */
   static void sendToCurrent(String text, CommandContext context) {
     Arguments.self(context);
-    send(Arguments.current(context), text, context);
+    send(Arguments.current(context), text, false, context);
   }
 
-  private static void send(String conversation, String text, CommandContext context) {
+  private static void send(
+      String conversation, String text, boolean action, CommandContext context) {
     ChatMessage sent =
-        context.client().send(conversation, ShortcodeExpander.standard().expand(text));
+        context.client().send(conversation, ShortcodeExpander.standard().expand(text), action);
     context.showMessage(sent);
   }
 
@@ -73,7 +87,7 @@ final class MessageCommands {
       context.switchTo(conversation);
       context.info("now in " + Arguments.label(context, conversation));
     } else {
-      send(conversation, text, context);
+      send(conversation, text, false, context);
     }
   }
 

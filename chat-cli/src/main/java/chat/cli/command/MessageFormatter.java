@@ -63,9 +63,13 @@ public final class MessageFormatter {
     return " (sender clock " + time(message.sentAtMillis()) + ")";
   }
 
-  /** The sender as shown: {@code <alice>}, cleaned. */
+  /**
+   * The sender as shown, cleaned: {@code <alice>}, or {@code * alice} before an action ({@code /me
+   * waves} shows {@code * alice waves}).
+   */
   public String sender(ChatMessage message) {
-    return "<" + TerminalSafe.line(message.sender()) + ">";
+    String name = TerminalSafe.line(message.sender());
+    return message.action() ? "* " + name : "<" + name + ">";
   }
 
   /** What a received message that would show nothing (only accents, spaces, joiners) shows. */

@@ -467,8 +467,8 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public synchronized ChatMessage send(String conversation, String text) {
-    call("send", conversation, text);
+  public synchronized ChatMessage send(String conversation, String text, boolean action) {
+    call(action ? "action" : "send", conversation, text);
     requireLogin();
     for (MemberView member : membersOf(conversation)) {
       if (trustState(member.username()) == TrustState.CHANGED) {
@@ -478,7 +478,15 @@ public final class FakeChatClient implements ChatClient {
     ++seq;
     ChatMessage message =
         new ChatMessage(
-            conversation, numberLost ? 0 : seq, "%032x".formatted(seq), user, 0, 0, text, true);
+            conversation,
+            numberLost ? 0 : seq,
+            "%032x".formatted(seq),
+            user,
+            0,
+            0,
+            text,
+            true,
+            action);
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
     opened(conversation);
     return message;

@@ -40,6 +40,16 @@ class MessageCommandsTest {
   }
 
   @Test
+  void me_sendsAnAction_toTheCurrentConversation_withShortcodesAsEmoji() {
+    context.loggedInAs("alice");
+
+    run("/me waves :wave:");
+
+    assertThat(context.client.calls).containsExactly("action #lobby waves 👋");
+    assertThat(context.lines).containsExactly("message: #lobby * alice waves 👋");
+  }
+
+  @Test
   void pm_shortcodes_expanded() {
     context.loggedInAs("alice");
 

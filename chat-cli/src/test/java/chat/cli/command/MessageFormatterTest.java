@@ -24,6 +24,14 @@ class MessageFormatterTest {
   }
 
   @Test
+  void line_anAction_showsTheSenderDoingIt() {
+    ChatMessage action =
+        new ChatMessage("#a", 1, "%032x".formatted(1), "bob", 1_000, 1_000, "waves", false, true);
+
+    assertThat(formatter.line(action)).isEqualTo("00:00:01 * bob waves");
+  }
+
+  @Test
   void text_accentsOnALetter_shownAsSent() {
     assertThat(formatter.text(from("bob", "e\u0301t\u00E9"))).isEqualTo("e\u0301t\u00E9");
   }

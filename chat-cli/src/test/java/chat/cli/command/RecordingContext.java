@@ -80,7 +80,11 @@ final class RecordingContext implements CommandContext {
   @Override
   public void showMessage(ChatMessage message) {
     lines.add(
-        "message: " + message.conversation() + " <" + message.sender() + "> " + message.text());
+        "message: "
+            + message.conversation()
+            + (message.action() ? " * " + message.sender() : " <" + message.sender() + ">")
+            + " "
+            + message.text());
   }
 
   @Override

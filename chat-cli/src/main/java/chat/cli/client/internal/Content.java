@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.StrictJson;
 import chat.protocol.Utf8;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,13 +28,32 @@ sealed interface Content {
   /** Longest text message, in characters. */
   int MAX_TEXT_CHARS = 65_536;
 
-  /** A text message. */
-  record Text(String text) implements Content {
+  /**
+   * A text message, or with {@code action} true an action ({@code /me waves}), shown as the sender
+   * doing the text. An older client reads an action as plain text: it skips the field.
+   *
+   * @param text the text
+   * @param action true for an action; null (the field left out) for plain text, and false reads as
+   *     null, so that one message has one encoding
+   */
+  record Text(String text, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean action)
+      implements Content {
     public Text {
       Objects.requireNonNull(text, "text");
       if (text.length() > MAX_TEXT_CHARS) {
         throw new IllegalArgumentException("text longer than " + MAX_TEXT_CHARS + " characters");
       }
+      action = Boolean.TRUE.equals(action) ? Boolean.TRUE : null;
+    }
+
+    /** Plain text. */
+    Text(String text) {
+      this(text, null);
+    }
+
+    /** Whether this is an action. */
+    boolean describesAction() {
+      return action != null;
     }
   }
 

@@ -404,6 +404,7 @@ final class Inbox {
     String sender = header.senderId();
     Content content = Content.decode(opened.plaintext());
     String text = content instanceof Content.Text t ? t.text() : "";
+    boolean action = content instanceof Content.Text t && t.describesAction();
     return new Opened(
         new ChatMessage(
             conversation,
@@ -413,7 +414,8 @@ final class Inbox {
             header.timestampMillis(),
             stored.storedAtMillis(),
             text,
-            Usernames.key(sender).equals(Usernames.key(self.userId()))),
+            Usernames.key(sender).equals(Usernames.key(self.userId())),
+            action),
         content);
   }
 

@@ -342,7 +342,7 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public ChatMessage send(String conversation, String text) {
+  public ChatMessage send(String conversation, String text, boolean action) {
     if (chat.cli.TerminalSafe.showsNothing(text)) {
       // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
       throw new CommandException.Usage("no message: the text shows nothing");
@@ -351,7 +351,7 @@ public final class RelayChatClient implements ChatClient {
     String id = conversationId(conversation);
     byte[] plaintext;
     try {
-      plaintext = Content.encode(new Content.Text(text));
+      plaintext = Content.encode(new Content.Text(text, action));
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage("message too long: " + e.getMessage());
     }
@@ -368,7 +368,8 @@ public final class RelayChatClient implements ChatClient {
         sent.sentAtMillis(),
         sent.storedAtMillis(),
         text,
-        true);
+        true,
+        action);
   }
 
   @Override

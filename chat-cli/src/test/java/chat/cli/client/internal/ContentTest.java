@@ -38,6 +38,44 @@ class ContentTest {
     assertThat(back.key().base64()).isEqualTo(file(5000).key().base64());
   }
 
+  /** One encoding per message: plain text has no action field, an action has "action":true. */
+  @Test
+  void encodeDecode_text_plainWithoutTheField_anActionWithIt() {
+    assertThat(new String(Content.encode(new Content.Text("hi")), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"text\",\"text\":\"hi\"}");
+    assertThat(new String(Content.encode(new Content.Text("hi", false)), StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"text\",\"text\":\"hi\"}");
+    byte[] action = Content.encode(new Content.Text("waves", true));
+    assertThat(new String(action, StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"text\",\"text\":\"waves\",\"action\":true}");
+
+    assertThat(((Content.Text) Content.decode(action)).describesAction()).isTrue();
+    assertThat(((Content.Text) Content.decode(utf8("{\"kind\":\"text\",\"text\":\"x\"}"))))
+        .isEqualTo(new Content.Text("x"));
+    assertThat(
+            ((Content.Text)
+                    Content.decode(utf8("{\"kind\":\"text\",\"text\":\"x\",\"action\":false}")))
+                .describesAction())
+        .isFalse();
+  }
+
+  /** Strict, as every field: a string or a number is not a boolean. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\"true\"", "1", "null", "[true]"})
+  void decode_textWithAnActionThatIsNotABoolean_isRefused(String value) {
+    byte[] json = utf8("{\"kind\":\"text\",\"text\":\"x\",\"action\":" + value + "}");
+    if (value.equals("null")) {
+      assertThat(((Content.Text) Content.decode(json)).describesAction()).isFalse();
+      return;
+    }
+    assertThatThrownBy(() -> Content.decode(json))
+        .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
   @Test
   void toString_fileOffer_neverShowsTheKey() {
     Content.File offer = file(1);
