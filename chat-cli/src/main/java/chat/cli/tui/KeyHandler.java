@@ -34,6 +34,12 @@ final class KeyHandler {
   private boolean pasting;
   private boolean pasteEscape;
   private boolean pasteCsi;
+
+  /**
+   * Whether typed keys are inside a control sequence Lanterna did not decode ({@link #typedCsi}).
+   */
+  private boolean typedCsi;
+
   private boolean pasteOsc;
   private boolean pasteCharset;
   private long pasteSeenMillis;
@@ -125,6 +131,9 @@ final class KeyHandler {
 
   private void handleKey(KeyStroke key) {
     if (pasteKey(key)) {
+      return;
+    }
+    if (typedCsi(key)) {
       return;
     }
     Optional<KeyAction> resolved = KeyBindings.resolve(key);
@@ -263,6 +272,30 @@ final class KeyHandler {
       editor.replacePaste(pasteStart, raw.replace('\r', '\n'), PastedLineBreaks.normalize(raw));
       pasteText.setLength(0);
     }
+  }
+
+  /**
+   * Whether {@code key} belongs to a control sequence that came outside a paste and that Lanterna
+   * did not decode as a key (a function key it does not know, such as ESC [ 25 ~, or a colour typed
+   * through a terminal without bracketed paste, ESC [ 1 m): ESC [ arrives as Alt+[, and its
+   * parameters and final character are dropped with it instead of becoming text. Alt+[ pressed by
+   * hand is those same two bytes, so the key typed after it is taken as the final one.
+   */
+  private boolean typedCsi(KeyStroke key) {
+    boolean character = key.getKeyType() == KeyType.Character;
+    char c = character ? key.getCharacter() : 0;
+    if (character && key.isAltDown() && !key.isCtrlDown() && c == '[') {
+      typedCsi = true;
+      return true;
+    }
+    if (!typedCsi) {
+      return false;
+    }
+    if (character && !key.isAltDown() && !key.isCtrlDown() && c >= 0x20 && c <= 0x3F) {
+      return true; // parameters and intermediates
+    }
+    typedCsi = false;
+    return character && !key.isAltDown() && !key.isCtrlDown() && c >= 0x40 && c <= 0x7E;
   }
 
   /**

@@ -1002,6 +1002,19 @@ class ChatTuiTest {
     assertThat(h.statusRow()).contains("[2:#dev]");
   }
 
+  /**
+   * A control sequence typed outside a paste that Lanterna does not know (ESC [ arrives as Alt+[)
+   * is dropped whole, not left as its parameters and final letter.
+   */
+  @Test
+  void typedControlSequenceLanternaDoesNotKnow_isDroppedWhole() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.type("bo").alt('[').type("1mb").alt('[').type("25~!");
+
+    assertThat(h.inputRow()).startsWith("> bob!").doesNotContain("1m").doesNotContain("25");
+  }
+
   @Test
   void message_withEscapeSequences_isDrawnWithoutThem() {
     TuiHarness h = inLobby(80, 24);
