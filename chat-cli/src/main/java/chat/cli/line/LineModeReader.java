@@ -36,6 +36,9 @@ final class LineModeReader extends LineReaderImpl {
   /** How long a read waits to see whether input typed ahead is already there. */
   private static final long TYPED_AHEAD_MILLIS = 10;
 
+  /** How long a redraw waits to see whether the next key is already there. */
+  private static final long NEXT_KEY_MILLIS = 1;
+
   private final boolean dumb;
 
   /**
@@ -108,6 +111,28 @@ final class LineModeReader extends LineReaderImpl {
       String prompt, String rightPrompt, MaskingCallback maskingCallback, String buffer) {
     typedAhead = typingEchoed && inputWaiting();
     return super.readLine(prompt, rightPrompt, maskingCallback, buffer);
+  }
+
+  /**
+   * Draws the line being typed, as JLine does after every key, unless the next key is already
+   * waiting: then the line is drawn after the last of them. JLine draws the whole line each time,
+   * so text that came as typing (a paste into a terminal without bracketed paste, a file piped in)
+   * took time growing with the square of its length: minutes for a few hundred kilobytes.
+   */
+  @Override
+  public boolean redisplay() {
+    if (reading && nextKeyWaiting()) {
+      return true;
+    }
+    return super.redisplay();
+  }
+
+  private boolean nextKeyWaiting() {
+    try {
+      return terminal.reader().peek(NEXT_KEY_MILLIS) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private boolean inputWaiting() {

@@ -33,6 +33,28 @@ class LineModeReaderTest {
     return line;
   }
 
+  /**
+   * Keys that come together (a paste without bracketed paste) are drawn once the last has come, and
+   * a key typed on its own is drawn at once, as before.
+   */
+  @Test
+  void readLine_keysThatComeTogether_areDrawnAfterTheLast_aKeyAlone_atOnce() throws Exception {
+    harness.close();
+    harness = new TerminalHarness("xterm");
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+    CompletableFuture<String> line = reading(reader, "#lobby> ");
+
+    harness.type("q");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> q"));
+    String pasted = "z".repeat(100_000);
+    harness.type(pasted + "!");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("z!"));
+    harness.type("\n");
+
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("q" + pasted + "!");
+  }
+
   @Test
   void printAbove_dumbTerminalWhileTyping_startsBelowWhatWasTyped_andPromptFollows()
       throws Exception {
