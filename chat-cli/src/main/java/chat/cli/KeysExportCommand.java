@@ -46,6 +46,12 @@ final class KeysExportCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     IdentityHome home = support.identityHome();
+    if (Files.isDirectory(out)) {
+      throw new CommandException.Usage(
+          out
+              + " is a folder: name the file to write in it, such as "
+              + out.resolve(home.bundle().userId() + ".key"));
+    }
     // Another profile's identity.key, or an older export, is lost if written over by mistake.
     if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
       throw new CommandException.Usage(

@@ -74,6 +74,21 @@ class KeysShowCommandTest {
     assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
   }
 
+  @Test
+  void export_toAFolder_asksForAFileNameInIt() {
+    Path home = profile();
+
+    Cli.Result refused =
+        new Cli().run("keys", "export", "--home", home.toString(), "--out", dir.toString());
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains(
+            dir
+                + " is a folder: name the file to write in it, such as "
+                + dir.resolve("alice.key"));
+  }
+
   /** Without --home the profile is found by the user's name, which must be given. */
   @Test
   void show_withoutHomeOrUser_asksWhichUser_exit1() {

@@ -1,11 +1,13 @@
 package chat.cli.command;
 
+import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.Posted;
+import chat.cli.emoji.Graphemes;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,9 @@ import java.util.Set;
 final class SearchCommand {
   /** How many of the newest messages are searched: each costs one RSA decryption. */
   static final int WINDOW = 1000;
+
+  /** The most glyphs of the text searched for that a result's heading quotes. */
+  static final int MAX_QUOTED_GLYPHS = 60;
 
   private SearchCommand() {}
 
@@ -48,47 +53,71 @@ final class SearchCommand {
     HistoryPage page = client.historyPage(conversation, WINDOW);
     Set<String> ignored = client.ignoredUsers();
     List<String> needles = needles(typed);
-    List<Posted> found =
-        page.entries().stream()
-            .filter(posted -> !ChatClient.hides(posted, ignored))
-            .filter(posted -> matches(posted, needles))
-            .toList();
+    if (needles.get(0).isBlank()) {
+      throw new CommandException.Usage("nothing to search for: the text shows nothing");
+    }
+    List<Posted> matching = page.entries().stream().filter(p -> matches(p, needles)).toList();
+    List<Posted> found = matching.stream().filter(p -> !ChatClient.hides(p, ignored)).toList();
+    int hidden = matching.size() - found.size();
     String label = Arguments.label(context, conversation);
     int searched = page.entries().size();
     if (searched == 0) {
       context.info(page.notForYouNote(label).orElse("no messages in " + label));
       return;
     }
-    String what = "\"" + TerminalSafe.line(typed) + "\"";
+    String what =
+        "\"" + Graphemes.shorten(TerminalSafe.line(typed), MAX_QUOTED_GLYPHS, "...") + "\"";
     String scope =
         searched == 1
             ? "the 1 message of " + label
             : (searched < WINDOW ? "the " : "the last ") + searched + " messages of " + label;
     if (found.isEmpty()) {
       context.info("none of " + scope + " contains " + what);
-      return;
+    } else {
+      context.info(
+          found.size()
+              + " of "
+              + scope
+              + (found.size() == 1 ? " contains " : " contain ")
+              + what
+              + ":");
+      context.showListed(found);
     }
-    context.info(
-        found.size()
-            + " of "
-            + scope
-            + (found.size() == 1 ? " contains " : " contain ")
-            + what
-            + ":");
-    context.showListed(found);
+    if (hidden > 0) {
+      context.info(
+          (hidden == 1 ? "1 more, from a user" : hidden + " more, from users")
+              + " you ignore, not shown (/ignore lists them)");
+    }
   }
 
-  /** What is looked for: the text as typed and, if it holds shortcodes, with them as emoji. */
+  /**
+   * What is looked for, as it would be shown: the text as typed and, if it holds shortcodes, with
+   * them as emoji.
+   */
   private static List<String> needles(String typed) {
-    String lower = typed.toLowerCase(Locale.ROOT);
-    String expanded = ShortcodeExpander.standard().expand(typed).toLowerCase(Locale.ROOT);
+    String lower = shown(typed);
+    String expanded = shown(ShortcodeExpander.standard().expand(typed));
     return expanded.equals(lower) ? List.of(lower) : List.of(lower, expanded);
   }
 
+  /**
+   * Whether {@code posted}, as the screen shows it, holds a needle: its text without what the
+   * display removes (controls, bidirectional overrides, zero-width spaces), so that such characters
+   * cannot hide a word from the search while it shows; an action with its sender ({@code * bob is
+   * deploying} is found by "bob is"); an offer's file name.
+   */
   private static boolean matches(Posted posted, List<String> needles) {
-    String haystack =
-        posted instanceof ChatMessage message ? message.text() : ((FileOffer) posted).name();
-    String lower = haystack.toLowerCase(Locale.ROOT);
+    String haystack;
+    if (posted instanceof ChatMessage message) {
+      haystack = message.action() ? message.sender() + " " + message.text() : message.text();
+    } else {
+      haystack = ((FileOffer) posted).name();
+    }
+    String lower = shown(haystack);
     return needles.stream().anyMatch(lower::contains);
+  }
+
+  private static String shown(String text) {
+    return TerminalSafe.text(text).toLowerCase(Locale.ROOT);
   }
 }

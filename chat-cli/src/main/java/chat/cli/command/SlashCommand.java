@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param maxArgs the most arguments it accepts, or {@link #UNLIMITED}
  * @param needsLogin whether it refuses to run before {@code /login} or {@code /register}
  * @param acceptsLines whether input of several lines (a paste) may run it: only commands whose text
- *     may span lines ({@code /send}, {@code /pm}, and {@code /verify} for a safety number pasted in
- *     rows)
+ *     may span lines ({@code /send}, {@code /me}, {@code /pm}, and {@code /verify} for a safety
+ *     number pasted in rows)
  * @param argumentKinds what each argument position names, for completion
  * @param handler what it does
  */

@@ -88,7 +88,57 @@ class SearchCommandTest {
     assertThat(context.lines)
         .containsExactly(
             "info: 1 of the 2 messages of #lobby contains \"deploy\":",
-            "message: #lobby <bob> deploy later");
+            "message: #lobby <bob> deploy later",
+            "info: 1 more, from a user you ignore, not shown (/ignore lists them)");
+  }
+
+  /** Characters the screen does not show cannot hide a word from the search. */
+  @Test
+  void search_matchesTheTextAsShown_notCharactersTheScreenLeavesOut() {
+    context.client.deliver("#lobby", "bob", "the pass\u200bword is \u202eevil\u202c here");
+    context.client.deliver("#lobby", "bob", "x\u001b]0;title\u0007y");
+
+    run("/search password");
+    run("/search xy");
+
+    assertThat(context.lines)
+        .filteredOn(line -> line.startsWith("info:"))
+        .containsExactly(
+            "info: 1 of the 2 messages of #lobby contains \"password\":",
+            "info: 1 of the 2 messages of #lobby contains \"xy\":");
+  }
+
+  @Test
+  void search_anAction_isFoundWithItsSender() {
+    context.client.deliver("#lobby", "alice", "hi");
+    run("/me is deploying");
+
+    run("/search alice is deploying");
+
+    assertThat(context.lines).contains("message: #lobby * alice is deploying");
+  }
+
+  @Test
+  void search_textThatShowsNothing_isRefused() {
+    context.client.deliver("#lobby", "bob", "hello");
+
+    run("/search \u200b\u202e");
+
+    assertThat(context.errors())
+        .containsExactly("error: nothing to search for: the text shows nothing");
+  }
+
+  @Test
+  void search_aLongText_isQuotedShortened() {
+    context.client.deliver("#lobby", "bob", "hello");
+
+    run("/search " + "q".repeat(500));
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: none of the 1 message of #lobby contains \""
+                + "q".repeat(SearchCommand.MAX_QUOTED_GLYPHS - 3)
+                + "...\"");
   }
 
   @Test
@@ -97,7 +147,11 @@ class SearchCommandTest {
 
     run("/search he\u001b[2Jllo");
 
-    assertThat(context.lines).singleElement().asString().doesNotContain("\u001b");
+    assertThat(context.lines)
+        .as("what the screen would drop is dropped from the search too")
+        .containsExactly(
+            "info: 1 of the 1 message of #lobby contains \"hello\":",
+            "message: #lobby <bob> hello");
   }
 
   @Test

@@ -258,9 +258,9 @@ class LineModeTest {
     assertThat(harness.output())
         .containsSubsequence(
             "last 3 messages in #lobby:",
-            "08:00:00 * bob offers f2.txt (3 B): /file accept "
+            "08:00:00 -!- bob offers f2.txt (3 B): /file accept "
                 + "%032x".formatted(2).substring(0, 8),
-            "08:00:00 * bob offers f3.txt (3 B): /file accept "
+            "08:00:00 -!- bob offers f3.txt (3 B): /file accept "
                 + "%032x".formatted(3).substring(0, 8),
             "08:00:00 <bob> after")
         .doesNotContain("before");
@@ -1083,7 +1083,7 @@ class LineModeTest {
     await().atMost(TIMEOUT).until(() -> harness.output().contains("downloading report.pdf: 100%"));
     String output = harness.output();
     assertThat(output)
-        .contains("* bob offers report.pdf (2.0 KiB): /file accept " + offer.shortId())
+        .contains("-!- bob offers report.pdf (2.0 KiB): /file accept " + offer.shortId())
         .doesNotContain("\u001b")
         .doesNotContain("\u202E");
     assertThat(output.split("downloading report.pdf", -1)).hasSize(12);

@@ -6,6 +6,7 @@ import chat.cli.PrivateFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -79,6 +80,10 @@ public record Profile(Path dir) {
    * may have put anything there.
    */
   private static String reason(Exception cause) {
+    if (cause instanceof MismatchedInputException empty
+        && String.valueOf(empty.getOriginalMessage()).startsWith("No content to map")) {
+      return "it is empty, or only white space";
+    }
     String where = "";
     if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
       JsonLocation at = json.getLocation();

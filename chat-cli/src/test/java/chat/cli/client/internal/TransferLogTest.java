@@ -53,5 +53,8 @@ class TransferLogTest {
         .as("a value of another kind: where it is, never the Java exception's name")
         .hasMessageContaining("files.json is damaged (not what the client writes there at line 2")
         .hasMessageNotContaining("Exception");
+    Files.writeString(file, " \n");
+    assertThatThrownBy(() -> TransferLog.load(file, SERVER))
+        .hasMessageContaining("files.json is damaged (it is empty, or only white space)");
   }
 }
