@@ -126,6 +126,36 @@ class ChatEndToEndTest {
     }
   }
 
+  /**
+   * A key damaged in the profile's contacts.json is said to be the file's, naming whose, and not
+   * reported as messages the relay gave without a usable key.
+   */
+  @Test
+  void history_withAContactsKeyDamagedInTheProfile_namesTheFileAndTheContact() throws Exception {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      alice.send("#lobby", "before the damage");
+      assertThat(bob.history("#lobby", 5))
+          .extracting(ChatMessage::text)
+          .contains("before the damage");
+    }
+    Path contacts = homes.resolve("bob").resolve("contacts.json");
+    ArrayNode list = (ArrayNode) new ObjectMapper().readTree(contacts.toFile());
+    for (JsonNode contact : list) {
+      if (contact.get("username").asText().equals("alice")) {
+        ((ObjectNode) contact).put("bundle", "AAAA");
+      }
+    }
+    Files.writeString(contacts, list.toString());
+
+    try (RelayChatClient bob = resumed("bob", new RecordingListener())) {
+      assertThatThrownBy(() -> bob.history("#lobby", 5))
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessageContaining(
+              "contacts.json is damaged (the key kept for alice is not a valid key)");
+    }
+  }
+
   /** An action (/me) reaches the members as one, live and in history, and plain text stays so. */
   @Test
   void anAction_arrivesAsAnAction_liveAndInHistory() throws Exception {

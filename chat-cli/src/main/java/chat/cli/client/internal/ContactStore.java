@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.IdentityBundle;
@@ -158,7 +159,7 @@ final class ContactStore {
   synchronized Optional<IdentityBundle> pinned(String username) {
     refresh(false);
     return Optional.ofNullable(contacts.get(Usernames.key(username)))
-        .map(contact -> parse(contact.bundle()));
+        .map(contact -> parse(contact, contact.bundle()));
   }
 
   /** The bundle the relay serves instead of the pinned one, if the key changed. */
@@ -166,7 +167,7 @@ final class ContactStore {
     refresh(false);
     return Optional.ofNullable(contacts.get(Usernames.key(username)))
         .filter(contact -> contact.pending() != null)
-        .map(contact -> parse(contact.pending()));
+        .map(contact -> parse(contact, contact.pending()));
   }
 
   /** The trust state of {@code username}; unpinned contacts count as unverified. */
@@ -231,7 +232,7 @@ final class ContactStore {
   }
 
   private boolean pins(Contact contact, IdentityBundle bundle) {
-    return parse(contact.bundle()).fingerprint().matches(bundle.fingerprint());
+    return parse(contact, contact.bundle()).fingerprint().matches(bundle.fingerprint());
   }
 
   /** Accepts the pending key of {@code username}: it becomes the pin, unverified. */
@@ -309,7 +310,8 @@ final class ContactStore {
     return Base64.getEncoder().encodeToString(bundle.encode());
   }
 
-  private IdentityBundle parse(String base64) {
+  /** {@code base64}, a key of {@code contact}'s record, as a bundle. */
+  private IdentityBundle parse(Contact contact, String base64) {
     IdentityBundle bundle = parsed.get(base64);
     if (bundle != null) {
       return bundle;
@@ -317,7 +319,12 @@ final class ContactStore {
     try {
       bundle = IdentityBundle.parse(Base64.getDecoder().decode(base64));
     } catch (CryptoException | IllegalArgumentException e) {
-      throw new CommandException.FileAccess(file + " holds a damaged key; move it away", e);
+      throw Profile.damaged(
+          file,
+          "the key kept for " + TerminalSafe.line(contact.username()) + " is not a valid key",
+          e,
+          " (the keys of your contacts are then pinned again as they are met, and verified"
+              + " ones need /verify again)");
     }
     parsed.put(base64, bundle);
     return bundle;

@@ -219,6 +219,8 @@ final class Inbox {
       String sender = header.senderId();
       try {
         senders[i] = keys.signer(header, self).orElse(null);
+      } catch (CommandException.FileAccess e) {
+        throw e; // a damaged profile file: to be moved away, not the relay's doing
       } catch (CommandException e) {
         leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;

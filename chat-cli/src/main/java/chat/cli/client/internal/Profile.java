@@ -71,8 +71,14 @@ public record Profile(Path dir) {
    * what moving it away costs). Nothing is written over such a file.
    */
   static CommandException.FileAccess damaged(Path file, Exception cause, String after) {
+    return damaged(file, reason(cause), cause, after);
+  }
+
+  /** As {@link #damaged(Path, Exception, String)}, saying {@code reason} is what is wrong. */
+  static CommandException.FileAccess damaged(
+      Path file, String reason, Exception cause, String after) {
     return new CommandException.FileAccess(
-        file + " is damaged (" + reason(cause) + "); move it away to start over" + after, cause);
+        file + " is damaged (" + reason + "); move it away to start over" + after, cause);
   }
 
   /**

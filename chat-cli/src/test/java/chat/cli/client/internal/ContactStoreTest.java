@@ -77,7 +77,8 @@ class ContactStoreTest {
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> contacts.pinned("bob"))
           .isInstanceOf(CommandException.FileAccess.class)
-          .hasMessageContaining("holds a damaged key");
+          .hasMessageContaining(
+              "contacts.json is damaged (the key kept for bob is not a valid key); move it away");
     }
   }
 
