@@ -1,8 +1,10 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.protocol.StrictJson;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +30,8 @@ final class IgnoredUsers {
   /** Users ignored at most. */
   static final int MAX = 1_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict, as for frames: a number is not a name. */
+  private static final ObjectMapper JSON = StrictJson.reading(JsonMapper.builder()).build();
 
   /** The file's shape. */
   record IgnoredFile(List<String> ignored) {}
@@ -108,12 +111,17 @@ final class IgnoredUsers {
   private Set<String> read() {
     try {
       IgnoredFile stored = JSON.readValue(Files.readAllBytes(file), IgnoredFile.class);
+      if (stored.ignored() == null) {
+        throw new IllegalArgumentException("no list of users");
+      }
       Set<String> names = new TreeSet<>();
-      if (stored.ignored() != null) {
-        for (String name : stored.ignored()) {
-          if (name != null && Usernames.isValid(name) && names.size() < MAX) {
-            names.add(Usernames.key(name));
-          }
+      for (String name : stored.ignored()) {
+        // Not a name the client writes: a hand edit, and the user it meant would be shown.
+        if (name == null || !Usernames.isValid(name)) {
+          throw new IllegalArgumentException("not a username");
+        }
+        if (names.size() < MAX) {
+          names.add(Usernames.key(name));
         }
       }
       return Set.copyOf(names);

@@ -107,6 +107,9 @@ public record Profile(Path dir) {
     if (cause instanceof IOException io) {
       return "cannot be read: " + FileIo.reason(io);
     }
+    if (cause instanceof IllegalArgumentException wrong && wrong.getMessage() != null) {
+      return "not what the client writes there: " + wrong.getMessage(); // the client's own words
+    }
     return "not what the client writes there";
   }
 

@@ -7,9 +7,10 @@ import chat.cli.CommandException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IgnoredUsersTest {
   @TempDir Path dir;
@@ -38,6 +39,26 @@ class IgnoredUsersTest {
     assertThat(tui.current()).containsExactly("eve");
   }
 
+  /** Anything the client does not write there is damage, said, not read as "no one". */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"ignored\":null}|not what the client writes there: no list of users",
+        "{\"ignored\":[5]}|not what the client writes there at line 1",
+        "{\"ignored\":[\"bad name!!\",\"alice\"]}|not what the client writes there: not a username",
+        "{\"ignored\":[null]}|not what the client writes there: not a username",
+        "''|it is empty, or only white space"
+      })
+  void damagedFile_anythingButAListOfNames_isSaid(String text, String reason) throws Exception {
+    Path file = dir.resolve("ignored.json");
+    Files.writeString(file, text);
+
+    assertThatThrownBy(() -> new IgnoredUsers(file, ProfileWriter.FILES).checked())
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessageContaining("ignored.json is damaged (" + reason);
+  }
+
   @Test
   void damagedFile_readsKeepWhatWasRead_aChangeSaysWhatIsWrong() throws Exception {
     Path file = dir.resolve("ignored.json");
@@ -57,12 +78,15 @@ class IgnoredUsersTest {
         .hasMessageContaining("move it away");
   }
 
+  /** A name that cannot be a username is damage: said without quoting it, never shown. */
   @Test
-  void namesThatCannotBeUsernames_inTheFile_areLeftOut() throws Exception {
+  void namesThatCannotBeUsernames_inTheFile_areDamage_saidWithoutQuotingThem() throws Exception {
     Path file = dir.resolve("ignored.json");
-    Files.writeString(file, "{\"ignored\":[\"Bob\",null,\"\\u001b[2J\",\"x\"]}");
+    Files.writeString(file, "{\"ignored\":[\"Bob\",\"\\u001b[2J\"]}");
 
-    assertThat(new IgnoredUsers(file, ProfileWriter.FILES).current()).isEqualTo(Set.of("bob"));
+    assertThatThrownBy(() -> new IgnoredUsers(file, ProfileWriter.FILES).checked())
+        .hasMessageContaining("(not what the client writes there: not a username)")
+        .hasMessageNotContaining("\u001b");
   }
 
   @Test

@@ -47,7 +47,8 @@ class TransferLogTest {
     Files.writeString(file, "{\"server\":\"" + SERVER + "\",\"files\":[null]}");
     assertThatThrownBy(() -> TransferLog.load(file, SERVER))
         .isInstanceOf(CommandException.FileAccess.class)
-        .hasMessageContaining("files.json is damaged (not what the client writes there)");
+        .hasMessageContaining(
+            "files.json is damaged (not what the client writes there: an empty entry)");
     Files.writeString(file, "{\"server\":\"" + SERVER + "\",\n\"files\":7}");
     assertThatThrownBy(() -> TransferLog.load(file, SERVER))
         .as("a value of another kind: where it is, never the Java exception's name")
