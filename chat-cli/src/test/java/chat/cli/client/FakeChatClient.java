@@ -742,6 +742,17 @@ public final class FakeChatClient implements ChatClient {
 
   /** Plays the relay: a message from {@code sender} arrives in {@code conversation}. */
   public synchronized ChatMessage deliver(String conversation, String sender, String text) {
+    return deliver(conversation, sender, text, false);
+  }
+
+  /**
+   * Plays the relay: an action ({@code /me}) from {@code sender} arrives in {@code conversation}.
+   */
+  public synchronized ChatMessage deliverAction(String conversation, String sender, String text) {
+    return deliver(conversation, sender, text, true);
+  }
+
+  private ChatMessage deliver(String conversation, String sender, String text, boolean action) {
     ChatMessage message =
         new ChatMessage(
             conversation,
@@ -751,7 +762,8 @@ public final class FakeChatClient implements ChatClient {
             System.currentTimeMillis(),
             System.currentTimeMillis(),
             text,
-            sender.equals(user));
+            sender.equals(user),
+            action);
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
     opened(conversation);
     listeners.forEach(l -> l.onMessage(message));

@@ -341,6 +341,24 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** An action worded as a file offer cannot pass for one: offers are the client's -!- lines. */
+  @Test
+  void run_anActionWordedAsAnOffer_looksLikeAnAction_notLikeTheOffer() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    FileOffer offer = client.fireFileOffer("#lobby", "carol", "report.txt", 6);
+    client.deliverAction(
+        "#lobby", "bob", "offers payroll.xlsx (6 B): /file accept " + offer.shortId());
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("payroll"));
+    assertThat(harness.output())
+        .contains("-!- carol offers report.txt (6 B): /file accept " + offer.shortId())
+        .contains("* bob offers payroll.xlsx (6 B)")
+        .doesNotContain("-!- bob offers");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_privateMessageOrMention_ringsTheBell_onceInItsQuietTime() {
     logIn();
