@@ -160,7 +160,7 @@ class HistoryCommandTest {
             "[#lobby] " + LOCAL.time(saturday) + " <bob> skewed clock",
             "[#lobby] "
                 + LOCAL.time(LOCAL.shownTime(offer))
-                + " bob offers report.pdf (3 B): chat file get "
+                + " -!- bob offers report.pdf (3 B): chat file get "
                 + offer.shortId(),
             "[#lobby] " + LOCAL.time(saturday + 2000) + " <bob> last");
   }
@@ -200,7 +200,7 @@ class HistoryCommandTest {
             LOCAL.daySeparator(LOCAL.day(saturday))
                 + "\n[#team] "
                 + LOCAL.time(LOCAL.shownTime(offer))
-                + " bob offers plan.txt (3 B): chat file get "
+                + " -!- bob offers plan.txt (3 B): chat file get "
                 + offer.shortId()
                 + "\n");
   }

@@ -217,7 +217,7 @@ class FileScriptingEndToEndTest {
     assertThat(history.exitCode()).as(history.err()).isZero();
     assertThat(history.out())
         .containsPattern(
-            "\\[#quiet\\] \\d\\d:\\d\\d:\\d\\d bob offers only\\.txt \\(4 B\\): chat file get ");
+            "\\[#quiet\\] \\d\\d:\\d\\d:\\d\\d -!- bob offers only\\.txt \\(4 B\\): chat file get ");
   }
 
   @Test

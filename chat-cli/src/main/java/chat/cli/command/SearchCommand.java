@@ -5,7 +5,10 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
+import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutFromOthers;
+import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Graphemes;
 import chat.cli.emoji.ShortcodeExpander;
@@ -47,47 +50,58 @@ final class SearchCommand {
     String first = command.arg(0);
     boolean named = command.argCount() > 1 && (first.startsWith("#") || first.startsWith("@"));
     String typed = named ? command.rest(1) : command.argText();
+    if (TerminalSafe.showsNothing(typed)) {
+      throw new CommandException.Usage("nothing to search for: the text shows nothing");
+    }
+    List<String> needles = needles(typed);
     String conversation =
         named ? ConversationResolver.resolve(first, context) : Arguments.current(context);
     ChatClient client = context.client();
     HistoryPage page = client.historyPage(conversation, WINDOW);
     Set<String> ignored = client.ignoredUsers();
-    List<String> needles = needles(typed);
-    if (needles.get(0).isBlank()) {
-      throw new CommandException.Usage("nothing to search for: the text shows nothing");
-    }
     List<Posted> matching = page.entries().stream().filter(p -> matches(p, needles)).toList();
     List<Posted> found = matching.stream().filter(p -> !ChatClient.hides(p, ignored)).toList();
     int hidden = matching.size() - found.size();
     String label = Arguments.label(context, conversation);
     int searched = page.entries().size();
     if (searched == 0) {
-      context.info(page.notForYouNote(label).orElse("no messages in " + label));
-      return;
-    }
-    String what =
-        "\"" + Graphemes.shorten(TerminalSafe.line(typed), MAX_QUOTED_GLYPHS, "...") + "\"";
-    String scope =
-        searched == 1
-            ? "the 1 message of " + label
-            : (searched < WINDOW ? "the " : "the last ") + searched + " messages of " + label;
-    if (found.isEmpty()) {
-      context.info("none of " + scope + " contains " + what);
+      context.info(page.notForYouNote(label).orElse("no messages to search in " + label));
     } else {
-      context.info(
-          found.size()
-              + " of "
-              + scope
-              + (found.size() == 1 ? " contains " : " contain ")
-              + what
-              + ":");
-      context.showListed(found);
+      String what =
+          "\"" + Graphemes.shorten(TerminalSafe.line(typed), MAX_QUOTED_GLYPHS, "...") + "\"";
+      int notShown =
+          page.held().stream().mapToInt(HeldMessages::count).sum()
+              + page.leftOut().stream().mapToInt(LeftOutMessages::count).sum();
+      String scope =
+          searched == 1
+              ? "the 1 message of " + label
+              : (searched + notShown < WINDOW ? "the " : "the last ")
+                  + searched
+                  + " messages of "
+                  + label;
+      if (found.isEmpty()) {
+        context.info("none of " + scope + " contains " + what);
+      } else {
+        context.info(
+            found.size()
+                + " of "
+                + scope
+                + (found.size() == 1 ? " contains " : " contain ")
+                + what
+                + ":");
+        context.showListed(found);
+      }
     }
     if (hidden > 0) {
       context.info(
           (hidden == 1 ? "1 more, from a user" : hidden + " more, from users")
               + " you ignore, not shown (/ignore lists them)");
     }
+    // Not searched, as /history says: held until a changed key is accepted, or left out.
+    for (HeldMessages held : page.held()) {
+      context.info(CommandWords.SLASH.held(held));
+    }
+    LeftOutFromOthers.notices(page.leftOut()).forEach(context::info);
   }
 
   /**

@@ -2,6 +2,8 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.HeldMessages;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code /search [CONVERSATION] TEXT} over the decrypted recent history. */
@@ -108,6 +110,22 @@ class SearchCommandTest {
             "info: 1 of the 2 messages of #lobby contains \"xy\":");
   }
 
+  /** Messages held for a changed key are said, as /history says them, never passed over. */
+  @Test
+  void search_withHeldMessages_saysThemAfterTheResult() {
+    context.client.deliver("#lobby", "carol", "deploy now");
+    context.client.held.put("#lobby", List.of(new HeldMessages("#lobby", "bob", List.of(2L, 3L))));
+
+    run("/search deploy");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: 1 of the 1 message of #lobby contains \"deploy\":",
+            "message: #lobby <carol> deploy now",
+            "info: 2 messages from bob are signed with a new key you have not accepted; they are"
+                + " held. Compare the safety number (/safety bob), then /trust bob to read them");
+  }
+
   @Test
   void search_anAction_isFoundWithItsSender() {
     context.client.deliver("#lobby", "alice", "hi");
@@ -126,6 +144,7 @@ class SearchCommandTest {
 
     assertThat(context.errors())
         .containsExactly("error: nothing to search for: the text shows nothing");
+    assertThat(context.client.calls).as("refused before fetching anything").isEmpty();
   }
 
   @Test
@@ -158,6 +177,6 @@ class SearchCommandTest {
   void search_emptyConversation_saysSo() {
     run("/search anything");
 
-    assertThat(context.lines).containsExactly("info: no messages in #lobby");
+    assertThat(context.lines).containsExactly("info: no messages to search in #lobby");
   }
 }

@@ -32,7 +32,7 @@ class SlashCompleterTest {
   @Test
   void complete_slashPrefix_commandNamesThenAliases() {
     assertThat(complete("/s"))
-        .containsExactly("/safety", "/send", "/sessions", "/switch", "/safetynumber");
+        .containsExactly("/safety", "/search", "/send", "/sessions", "/switch", "/safetynumber");
   }
 
   @Test
