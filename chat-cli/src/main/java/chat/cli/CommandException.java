@@ -29,6 +29,14 @@ public abstract sealed class CommandException extends RuntimeException {
     }
   }
 
+  /** The relay has no account of the name asked about ({@code NO_SUCH_USER}): exit 1. */
+  public static final class NoSuchUser extends Usage {
+    /** The refusal, in the relay's words. */
+    public NoSuchUser(String message) {
+      super(message);
+    }
+  }
+
   /**
    * A decline of a room the user is a member of, not invited to: exit 1, as any {@link Usage}. The
    * message ({@code you are a member of #team, not invited to it}) says no command: each front end

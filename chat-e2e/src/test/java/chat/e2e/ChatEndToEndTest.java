@@ -156,6 +156,19 @@ class ChatEndToEndTest {
     }
   }
 
+  /** What /ignore asks before taking a name: the relay's answer, in any case, pinning nothing. */
+  @Test
+  void hasAccount_asksTheRelay_inAnyCase_andPinsNoKey() throws Exception {
+    registered("bob", new RecordingListener()).close();
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      assertThat(alice.hasAccount("BOB")).isTrue();
+      assertThat(alice.hasAccount("nobody")).isFalse();
+      assertThat(alice.trustState("bob")).isEqualTo(TrustState.UNVERIFIED);
+    }
+    Path contacts = homes.resolve("alice").resolve("contacts.json");
+    assertThat(Files.exists(contacts) ? Files.readString(contacts) : "").doesNotContain("bob");
+  }
+
   /** An action (/me) reaches the members as one, live and in history, and plain text stays so. */
   @Test
   void anAction_arrivesAsAnAction_liveAndInHistory() throws Exception {

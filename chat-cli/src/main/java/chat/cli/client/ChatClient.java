@@ -345,6 +345,15 @@ public interface ChatClient extends AutoCloseable {
   String directWith(String username);
 
   /**
+   * Whether the relay has an account named {@code username} (in any case). Asks the relay for the
+   * key and pins nothing.
+   *
+   * @throws chat.cli.CommandException if the relay cannot be asked (offline) or its key cannot be
+   *     read
+   */
+  boolean hasAccount(String username);
+
+  /**
    * The text messages among the last {@code limit} messages of a conversation that this user can
    * read, oldest first: {@link #historyPage} without its file offers (which count towards {@code
    * limit}) and without the messages it leaves out because their sender's key changed.

@@ -61,7 +61,7 @@ final class IgnoreCommands {
   /**
    * Refuses a name the relay has no account for (a typo would leave the user it meant shown, while
    * saying someone is ignored). Someone already ignored or seen is not asked about; while the relay
-   * cannot be asked, or answers anything but "no such user", the name is taken as typed.
+   * cannot be asked, the name is taken as typed. Asking pins no key.
    */
   private static void requireAccount(String user, String name, CommandContext context) {
     ChatClient client = context.client();
@@ -69,12 +69,15 @@ final class IgnoreCommands {
         || client.knownUsers().stream().anyMatch(known -> known.equalsIgnoreCase(user))) {
       return;
     }
+    boolean exists;
     try {
-      client.fingerprint(user);
-    } catch (CommandException.Usage e) {
-      throw new CommandException.Usage("cannot ignore " + name + ": " + e.getMessage());
+      exists = client.hasAccount(user);
     } catch (CommandException e) {
-      // offline, or a key it cannot check: the account may well exist, so it is ignored
+      return; // offline, or a key it cannot read: the account may well exist, so it is ignored
+    }
+    if (!exists) {
+      throw new CommandException.Usage(
+          "cannot ignore " + name + ": the relay has no user of that name");
     }
   }
 

@@ -492,6 +492,16 @@ public final class FakeChatClient implements ChatClient {
     return message;
   }
 
+  /** Names {@link #hasAccount} says the relay has no account for, as {@link Usernames#key}. */
+  public final Set<String> missingAccounts = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public boolean hasAccount(String username) {
+    call("hasAccount", username);
+    requireLogin();
+    return !missingAccounts.contains(Usernames.key(username));
+  }
+
   @Override
   public String directWith(String username) {
     requireLogin();

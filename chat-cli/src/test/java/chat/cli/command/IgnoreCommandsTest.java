@@ -18,11 +18,12 @@ class IgnoreCommandsTest {
   /** A typo is said at once, instead of the user it meant staying shown. */
   @Test
   void ignore_aNameTheRelayHasNoAccountFor_isRefused() {
-    context.client.failNext = new CommandException.Usage("no such user");
+    context.client.missingAccounts.add("malory");
 
-    run("/ignore malory");
+    run("/ignore Malory");
 
-    assertThat(context.errors()).containsExactly("error: cannot ignore malory: no such user");
+    assertThat(context.errors())
+        .containsExactly("error: cannot ignore Malory: the relay has no user of that name");
     assertThat(context.client.ignoredUsers()).isEmpty();
   }
 
@@ -30,7 +31,7 @@ class IgnoreCommandsTest {
   void ignore_aNameTheRelayKnows_isIgnored() {
     run("/ignore mallory");
 
-    assertThat(context.client.calls).contains("fingerprint mallory");
+    assertThat(context.client.calls).contains("hasAccount mallory");
     assertThat(context.errors()).isEmpty();
     assertThat(context.client.ignoredUsers()).containsExactly("mallory");
   }
@@ -53,7 +54,7 @@ class IgnoreCommandsTest {
 
     run("/ignore mallory");
 
-    assertThat(context.client.calls).doesNotContain("fingerprint mallory");
+    assertThat(context.client.calls).doesNotContain("hasAccount mallory");
     assertThat(context.client.ignoredUsers()).containsExactly("mallory");
   }
 }

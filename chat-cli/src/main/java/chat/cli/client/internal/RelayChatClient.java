@@ -373,6 +373,17 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public boolean hasAccount(String username) {
+    Session session = sessions.require();
+    try {
+      session.keys.fetch(username);
+      return true;
+    } catch (CommandException.NoSuchUser e) {
+      return false;
+    }
+  }
+
+  @Override
   public String directWith(String username) {
     Session session = sessions.require();
     if (!Usernames.isValid(username)) {

@@ -31,7 +31,6 @@ final class RelayErrors {
       case USERNAME_TAKEN,
           INVALID_USERNAME,
           WEAK_PASSWORD,
-          NO_SUCH_USER,
           NO_SUCH_CONVERSATION,
           NO_KEY_BACKUP,
           NOT_A_GROUP,
@@ -48,6 +47,7 @@ final class RelayErrors {
           LIMIT_REACHED,
           NO_SUCH_SESSION ->
           new CommandException.Usage(message); // written for people: no raw code
+      case NO_SUCH_USER -> new CommandException.NoSuchUser(message);
       case NOT_MEMBER -> new CommandException.NotMember(message);
       case SENDER_MISMATCH ->
           // the client signs as itself, so only the key can differ: replaced elsewhere
