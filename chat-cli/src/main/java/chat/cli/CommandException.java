@@ -305,7 +305,7 @@ public abstract sealed class CommandException extends RuntimeException {
   }
 
   /** A file or stream that could not be read or written: exit 7. */
-  public static final class FileAccess extends CommandException {
+  public static sealed class FileAccess extends CommandException {
     /** An I/O failure with a one-line message. */
     public FileAccess(String message, Throwable cause) {
       super(ExitCode.IO, message, cause);
@@ -318,6 +318,18 @@ public abstract sealed class CommandException extends RuntimeException {
     public FileAccess nothingSent() {
       return new FileAccess(
           getMessage() + " (nothing was sent: free some space there or make it writable)", this);
+    }
+  }
+
+  /**
+   * A file of the profile that does not read as what the client writes there (a hand edit, a disk
+   * fault), as against one that cannot be read or written at all: exit 7, as any {@link
+   * FileAccess}. Nothing is written over it; its message says to move it away.
+   */
+  public static final class DamagedFile extends FileAccess {
+    /** The failure with a one-line message. */
+    public DamagedFile(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

@@ -219,8 +219,8 @@ final class Inbox {
       String sender = header.senderId();
       try {
         senders[i] = keys.signer(header, self).orElse(null);
-      } catch (CommandException.FileAccess e) {
-        throw e; // a damaged profile file: to be moved away, not the relay's doing
+      } catch (CommandException.DamagedFile e) {
+        throw e; // a damaged contacts.json: to be moved away, not the relay's doing
       } catch (CommandException e) {
         leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
@@ -310,6 +310,8 @@ final class Inbox {
     Optional<IdentityBundle> key;
     try {
       key = keys.signer(header, self);
+    } catch (CommandException.DamagedFile e) {
+      throw e; // says which file and key; the message waits until it is moved away
     } catch (CommandException.FileAccess e) {
       // the sender's key could not be recorded here: not shown, not skipped either
       throw new CommandException.FileAccess(

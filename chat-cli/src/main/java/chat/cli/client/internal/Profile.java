@@ -71,13 +71,17 @@ public record Profile(Path dir) {
    * what moving it away costs). Nothing is written over such a file.
    */
   static CommandException.FileAccess damaged(Path file, Exception cause, String after) {
+    if (cause instanceof IOException io && !(cause instanceof JsonProcessingException)) {
+      // not damage: a file that cannot be read (permissions, a folder in its place) is not moved
+      return new CommandException.FileAccess("cannot read " + file + ": " + FileIo.reason(io), io);
+    }
     return damaged(file, reason(cause), cause, after);
   }
 
   /** As {@link #damaged(Path, Exception, String)}, saying {@code reason} is what is wrong. */
   static CommandException.FileAccess damaged(
       Path file, String reason, Exception cause, String after) {
-    return new CommandException.FileAccess(
+    return new CommandException.DamagedFile(
         file + " is damaged (" + reason + "); move it away to start over" + after, cause);
   }
 
@@ -103,9 +107,6 @@ public record Profile(Path dir) {
     }
     if (cause instanceof JsonProcessingException) {
       return "not what the client writes there" + where;
-    }
-    if (cause instanceof IOException io) {
-      return "cannot be read: " + FileIo.reason(io);
     }
     if (cause instanceof IllegalArgumentException wrong && wrong.getMessage() != null) {
       return "not what the client writes there: " + wrong.getMessage(); // the client's own words

@@ -39,6 +39,17 @@ class IgnoredUsersTest {
     assertThat(tui.current()).containsExactly("eve");
   }
 
+  /** A file that cannot be read is not damaged: moving it away would not be the fix. */
+  @Test
+  void fileThatCannotBeRead_isSaidSo_notCalledDamaged() throws Exception {
+    Path file = Files.createDirectory(dir.resolve("ignored.json"));
+
+    assertThatThrownBy(() -> new IgnoredUsers(file, ProfileWriter.FILES).checked())
+        .isExactlyInstanceOf(CommandException.FileAccess.class)
+        .hasMessageStartingWith("cannot read " + file + ": ")
+        .hasMessageNotContaining("move it away");
+  }
+
   /** Anything the client does not write there is damage, said, not read as "no one". */
   @ParameterizedTest
   @CsvSource(
