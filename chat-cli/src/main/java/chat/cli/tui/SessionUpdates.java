@@ -159,7 +159,7 @@ final class SessionUpdates {
       List<String> conversations, KeptList kept, String conversation, List<MemberView> members) {
     boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
     boolean wasEmpty = model.conversations().isEmpty();
-    model.setClientConversations(withoutIgnored(conversations), kept, authoritative);
+    model.setClientConversations(withoutIgnored(conversations, kept), kept, authoritative);
     if (members != null) {
       model.setMembers(conversation, members);
       if (authoritative) {
@@ -179,9 +179,10 @@ final class SessionUpdates {
   /**
    * {@code conversations} but the private ones with a user ignored that are not listed here yet:
    * their messages are not shown, so such a conversation would be listed with an empty pane. One
-   * listed before the user was ignored stays, and {@code /pm USER} lists it again.
+   * listed before the user was ignored stays, in this run and the next ones ({@code kept}, the list
+   * an earlier run kept), and {@code /pm USER} lists it again.
    */
-  private List<String> withoutIgnored(List<String> conversations) {
+  private List<String> withoutIgnored(List<String> conversations, KeptList kept) {
     String self = self();
     Set<String> ignored = client.ignoredUsers();
     if (self == null || ignored.isEmpty()) {
@@ -192,6 +193,7 @@ final class SessionUpdates {
         .filter(
             conversation ->
                 model.indexOf(conversation) >= 0
+                    || kept.order().contains(conversation)
                     || !ConversationIds.isDirect(conversation)
                     || !ConversationIds.parties(conversation).contains(selfKey)
                     || !ignored.contains(ConversationIds.otherParty(conversation, selfKey)))

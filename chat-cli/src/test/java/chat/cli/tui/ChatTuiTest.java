@@ -988,6 +988,26 @@ class ChatTuiTest {
     assertThat(next.statusRow()).contains("[3:#dev]");
   }
 
+  /** A private conversation listed before its other party was ignored stays after a restart. */
+  @Test
+  void ignoredUser_privateConversationListedBefore_staysListedAtTheNextStart() {
+    TuiHarness h = inLobby(80, 24);
+    h.client.deliver(h.client.directWith("bob"), "bob", "hello before");
+    h.drain();
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    h.type("/ignore bob").press(KeyType.Enter).drain();
+    assertThat(h.client.keptList().order()).contains("@alice+bob");
+
+    TuiHarness next = new TuiHarness(80, 24);
+    next.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    next.client.ignore("bob", true);
+    next.client.deliver(next.client.directWith("bob"), "bob", "hello before");
+    next.client.keepList("alice", h.client.keptList());
+    next.start().drain();
+
+    assertThat(next.screen()).contains("@bob");
+  }
+
   @Test
   void ctrlNAndCtrlP_twoConversations_cycleThroughStatusToo() {
     TuiHarness h = inLobby(80, 24);
