@@ -40,6 +40,9 @@ final class KeyHandler {
    */
   private boolean typedCsi;
 
+  /** When the last key of that sequence came. */
+  private long typedCsiMillis;
+
   private boolean pasteOsc;
   private boolean pasteCharset;
   private long pasteSeenMillis;
@@ -54,6 +57,12 @@ final class KeyHandler {
    * must not leave Enter inserting line breaks for ever).
    */
   static final long PASTE_GAP_MILLIS = 1_000;
+
+  /**
+   * The longest wait between two keys of one control sequence typed outside a paste ({@link
+   * #typedCsi}): a terminal sends a sequence in one write, a person types slower than this.
+   */
+  static final long SEQUENCE_GAP_MILLIS = 20;
 
   /**
    * A handler.
@@ -169,6 +178,7 @@ final class KeyHandler {
       pasteCsi = false;
       pasteOsc = false;
       pasteCharset = false;
+      typedCsi = false;
       editor.resetCompletion();
       return true;
     }
@@ -278,19 +288,24 @@ final class KeyHandler {
    * Whether {@code key} belongs to a control sequence that came outside a paste and that Lanterna
    * did not decode as a key (a function key it does not know, such as ESC [ 25 ~, or a colour typed
    * through a terminal without bracketed paste, ESC [ 1 m): ESC [ arrives as Alt+[, and its
-   * parameters and final character are dropped with it instead of becoming text. Alt+[ pressed by
-   * hand is those same two bytes, so the key typed after it is taken as the final one.
+   * parameters and final character, which come with it, are dropped with it instead of becoming
+   * text. Alt+[ pressed by hand is those same two bytes; what is typed after it comes later than
+   * {@link #SEQUENCE_GAP_MILLIS} and is text.
    */
   private boolean typedCsi(KeyStroke key) {
     boolean character = key.getKeyType() == KeyType.Character;
     char c = character ? key.getCharacter() : 0;
+    long now = millis.getAsLong();
     if (character && key.isAltDown() && !key.isCtrlDown() && c == '[') {
       typedCsi = true;
+      typedCsiMillis = now;
       return true;
     }
-    if (!typedCsi) {
+    if (!typedCsi || now - typedCsiMillis > SEQUENCE_GAP_MILLIS) {
+      typedCsi = false;
       return false;
     }
+    typedCsiMillis = now;
     if (character && !key.isAltDown() && !key.isCtrlDown() && c >= 0x20 && c <= 0x3F) {
       return true; // parameters and intermediates
     }

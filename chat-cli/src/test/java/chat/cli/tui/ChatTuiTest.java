@@ -1035,6 +1035,17 @@ class ChatTuiTest {
     assertThat(h.inputRow()).startsWith("> bob!").doesNotContain("1m").doesNotContain("25");
   }
 
+  /** Alt+[ pressed by hand: what is typed afterwards, later than a sequence's keys come, stays. */
+  @Test
+  void altBracketTypedByHand_theKeysTypedAfterIt_areText() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.type("a").alt('[');
+    h.later(KeyHandler.SEQUENCE_GAP_MILLIS + 1).type("2 apples");
+
+    assertThat(h.inputRow()).startsWith("> a2 apples");
+  }
+
   @Test
   void message_withEscapeSequences_isDrawnWithoutThem() {
     TuiHarness h = inLobby(80, 24);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -83,9 +84,36 @@ final class TuiHarness {
             completer,
             new MessageFormatter(ZoneOffset.UTC),
             terminal,
-            Clock.fixed(NOW, ZoneOffset.UTC),
+            clock,
             commands,
             background);
+  }
+
+  /** The TUI's clock: {@link #NOW} until a test moves it on ({@link #later}). */
+  private final AtomicLong nowMillis = new AtomicLong(NOW.toEpochMilli());
+
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          throw new UnsupportedOperationException("the harness's clock is UTC");
+        }
+
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(nowMillis.get());
+        }
+      };
+
+  /** Moves the TUI's clock on by {@code millis}. */
+  TuiHarness later(long millis) {
+    nowMillis.addAndGet(millis);
+    return this;
   }
 
   /** Starts the TUI and draws the first frame. */
