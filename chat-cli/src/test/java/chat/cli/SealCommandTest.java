@@ -89,9 +89,11 @@ class SealCommandTest {
     assertThat(Envelope.parse(Files.readAllBytes(out)).recipientSet()).hasSize(2);
   }
 
+  /** Through a link too: seal writes through one, which would replace the message. */
   @Test
   void seal_outNamingTheInputFile_isRefused_andTheMessageKept() throws Exception {
     Path in = Files.writeString(temp.resolve("message.txt"), "the only copy");
+    Path link = Files.createSymbolicLink(temp.resolve("link.txt"), in);
 
     Cli.Result result =
         Cli.withPassphrase()
@@ -104,7 +106,7 @@ class SealCommandTest {
                 "--in",
                 in.toString(),
                 "--out",
-                temp.resolve(".").resolve("message.txt").toString());
+                link.toString());
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.err()).contains("--in and --out name the same file");

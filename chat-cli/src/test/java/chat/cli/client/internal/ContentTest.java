@@ -61,15 +61,20 @@ class ContentTest {
 
   /** Strict, as every field: a string or a number is not a boolean. */
   @ParameterizedTest
-  @ValueSource(strings = {"\"true\"", "1", "null", "[true]"})
+  @ValueSource(strings = {"\"true\"", "\"false\"", "1", "0", "[true]", "{}"})
   void decode_textWithAnActionThatIsNotABoolean_isRefused(String value) {
     byte[] json = utf8("{\"kind\":\"text\",\"text\":\"x\",\"action\":" + value + "}");
-    if (value.equals("null")) {
-      assertThat(((Content.Text) Content.decode(json)).describesAction()).isFalse();
-      return;
-    }
+
     assertThatThrownBy(() -> Content.decode(json))
         .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
+  /** The one exception to "null is no value": an action null reads as the field left out. */
+  @Test
+  void decode_textWithActionNull_isPlainText() {
+    byte[] json = utf8("{\"kind\":\"text\",\"text\":\"x\",\"action\":null}");
+
+    assertThat(((Content.Text) Content.decode(json)).describesAction()).isFalse();
   }
 
   private static byte[] utf8(String text) {
