@@ -12,6 +12,7 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Graphemes;
 import chat.cli.emoji.ShortcodeExpander;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -131,7 +132,11 @@ final class SearchCommand {
     return needles.stream().anyMatch(lower::contains);
   }
 
+  /**
+   * {@code text} as shown, composed (NFC: an accent typed apart matches one typed with its letter).
+   */
   private static String shown(String text) {
-    return TerminalSafe.text(text).toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(TerminalSafe.text(text), Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Turns pane entries into styled, wrapped screen lines: {@code HH:MM:SS <sender> text} for messages
- * and {@code HH:MM:SS -!- text} for the client's own lines and file offers. All remote text goes
- * through {@link MessageFormatter} (and so {@link TerminalSafe}) here.
+ * ({@code HH:MM:SS * sender text} for an action) and {@code HH:MM:SS -!- text} for the client's own
+ * lines and file offers. All remote text goes through {@link MessageFormatter} (and so {@link
+ * TerminalSafe}) here.
  */
 final class EntryFormatter {
   private final MessageFormatter formatter;

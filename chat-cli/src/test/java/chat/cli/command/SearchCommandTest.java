@@ -127,6 +127,15 @@ class SearchCommandTest {
   }
 
   @Test
+  void search_anAccentTypedApartFromItsLetter_matchesOneTypedWithIt() {
+    context.client.deliver("#lobby", "bob", "cafe\u0301 at noon");
+
+    run("/search caf\u00e9");
+
+    assertThat(context.lines).contains("message: #lobby <bob> cafe\u0301 at noon");
+  }
+
+  @Test
   void search_anAction_isFoundWithItsSender() {
     context.client.deliver("#lobby", "alice", "hi");
     run("/me is deploying");

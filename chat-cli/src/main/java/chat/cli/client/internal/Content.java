@@ -34,7 +34,8 @@ sealed interface Content {
    *
    * @param text the text
    * @param action true for an action; null (the field left out) for plain text, and false reads as
-   *     null, so that one message has one encoding
+   *     null, so that one message has one encoding. Read it through {@link #describesAction()}:
+   *     this accessor gives null for plain text
    */
   record Text(String text, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean action)
       implements Content {
