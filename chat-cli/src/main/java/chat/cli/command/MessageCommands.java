@@ -128,6 +128,14 @@ final class MessageCommands {
           (ignored == 1 ? "1 message" : ignored + " messages")
               + " from users you ignore not shown (/ignore lists them)");
     }
+    sayNotShown(page, context);
+  }
+
+  /**
+   * What a history page found but does not show, under what a command listed of it: the messages
+   * held until a changed key is accepted, per sender, and those left out for good.
+   */
+  static void sayNotShown(HistoryPage page, CommandContext context) {
     for (HeldMessages held : page.held()) {
       context.info(CommandWords.SLASH.held(held));
     }

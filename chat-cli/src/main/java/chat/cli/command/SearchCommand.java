@@ -7,7 +7,6 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
-import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Graphemes;
@@ -98,11 +97,7 @@ final class SearchCommand {
           (hidden == 1 ? "1 more, from a user" : hidden + " more, from users")
               + " you ignore, not shown (/ignore lists them)");
     }
-    // Not searched, as /history says: held until a changed key is accepted, or left out.
-    for (HeldMessages held : page.held()) {
-      context.info(CommandWords.SLASH.held(held));
-    }
-    LeftOutFromOthers.notices(page.leftOut()).forEach(context::info);
+    MessageCommands.sayNotShown(page, context); // not searched: held, or left out
   }
 
   /**
