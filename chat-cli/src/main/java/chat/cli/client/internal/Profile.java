@@ -68,7 +68,9 @@ public record Profile(Path dir) {
   /**
    * The failure for {@code file} of a profile that does not read as what it should hold (a disk
    * fault, a hand edit): it names the file and says to move it away, then {@code after} (empty, or
-   * what moving it away costs). Nothing is written over such a file.
+   * what moving it away costs). Nothing is written over such a file. A file that cannot be read at
+   * all ({@code cause} an I/O error) is said so instead, without that advice: moving it would not
+   * help.
    */
   static CommandException.FileAccess damaged(Path file, Exception cause, String after) {
     if (cause instanceof IOException io && !(cause instanceof JsonProcessingException)) {
