@@ -1,7 +1,6 @@
 package chat.cli;
 
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,11 +52,16 @@ final class KeysExportCommand implements Callable<Integer> {
               + out.resolve(home.bundle().userId() + ".key"));
     }
     // Another profile's identity.key, or an older export, is lost if written over by mistake.
-    if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-      throw new CommandException.Usage(
-          out + " already exists; choose another file, or add --force to replace it");
+    if (force) {
+      PrivateFiles.write(out, home.keyFileBytes());
+    } else {
+      try {
+        PrivateFiles.writeNew(out, home.keyFileBytes());
+      } catch (CommandException.Usage e) {
+        throw new CommandException.Usage(
+            out + " already exists; choose another file, or add --force to replace it");
+      }
     }
-    PrivateFiles.write(out, home.keyFileBytes());
     KeyChangeCutShort.warnExportedKeyFile(home, support.err());
     support
         .out()

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,6 +96,20 @@ public final class PrivateFiles {
 
   /** Writes {@code data} to {@code target} with mode 0600 through a synced temporary file. */
   public static void write(Path target, byte[] data) {
+    write(target, data, true);
+  }
+
+  /**
+   * As {@link #write(Path, byte[])}, but never replaces a file: one that exists, or appears while
+   * the data is written, is left as it is.
+   *
+   * @throws CommandException.Usage if {@code target} exists
+   */
+  public static void writeNew(Path target, byte[] data) {
+    write(target, data, false);
+  }
+
+  private static void write(Path target, byte[] data, boolean replace) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = null;
@@ -111,8 +126,14 @@ public final class PrivateFiles {
         }
         channel.force(true);
       }
-      move(temp, absolute);
-      temp = null;
+      if (replace) {
+        move(temp, absolute);
+        temp = null;
+      } else {
+        place(temp, absolute); // the temporary file is deleted below
+      }
+    } catch (FileAlreadyExistsException e) {
+      throw new CommandException.Usage(target + " already exists");
     } catch (IOException e) {
       throw FileIo.failure("cannot write", target, e);
     } finally {
@@ -123,6 +144,21 @@ public final class PrivateFiles {
           // best effort; the original error is what matters
         }
       }
+    }
+  }
+
+  /**
+   * Gives {@code to} the content of {@code from} unless {@code to} exists: a hard link fails
+   * atomically if it does; where the file system has none (a FAT stick), a move without replacing.
+   */
+  private static void place(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (e instanceof FileAlreadyExistsException exists) {
+        throw exists;
+      }
+      Files.move(from, to);
     }
   }
 
