@@ -13,8 +13,8 @@ import chat.cli.emoji.Graphemes;
 import chat.cli.emoji.ShortcodeExpander;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code /search [CONVERSATION] TEXT}: the messages among a conversation's recent ones that contain
@@ -53,7 +53,7 @@ final class SearchCommand {
     if (TerminalSafe.showsNothing(typed)) {
       throw new CommandException.Usage("nothing to search for: the text shows nothing");
     }
-    List<String> needles = needles(typed);
+    List<Pattern> needles = needles(typed);
     String conversation =
         named ? ConversationResolver.resolve(first, context) : Arguments.current(context);
     ChatClient client = context.client();
@@ -102,12 +102,18 @@ final class SearchCommand {
 
   /**
    * What is looked for, as it would be shown: the text as typed and, if it holds shortcodes, with
-   * them as emoji.
+   * them as emoji; each in any case, letter by letter (σ and ς are one letter, as Σ).
    */
-  private static List<String> needles(String typed) {
-    String lower = shown(typed);
+  private static List<Pattern> needles(String typed) {
+    String plain = shown(typed);
     String expanded = shown(ShortcodeExpander.standard().expand(typed));
-    return expanded.equals(lower) ? List.of(lower) : List.of(lower, expanded);
+    return (expanded.equals(plain) ? List.of(plain) : List.of(plain, expanded))
+        .stream()
+            .map(
+                needle ->
+                    Pattern.compile(
+                        Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+            .toList();
   }
 
   /**
@@ -116,22 +122,21 @@ final class SearchCommand {
    * cannot hide a word from the search while it shows; an action with its sender ({@code * bob is
    * deploying} is found by "bob is"); an offer's file name.
    */
-  private static boolean matches(Posted posted, List<String> needles) {
+  private static boolean matches(Posted posted, List<Pattern> needles) {
     String haystack;
     if (posted instanceof ChatMessage message) {
       haystack = message.action() ? message.sender() + " " + message.text() : message.text();
     } else {
       haystack = ((FileOffer) posted).name();
     }
-    String lower = shown(haystack);
-    return needles.stream().anyMatch(lower::contains);
+    String shown = shown(haystack);
+    return needles.stream().anyMatch(needle -> needle.matcher(shown).find());
   }
 
   /**
    * {@code text} as shown, composed (NFC: an accent typed apart matches one typed with its letter).
    */
   private static String shown(String text) {
-    return Normalizer.normalize(TerminalSafe.text(text), Normalizer.Form.NFC)
-        .toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(TerminalSafe.text(text), Normalizer.Form.NFC);
   }
 }

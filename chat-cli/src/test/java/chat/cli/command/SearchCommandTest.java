@@ -135,6 +135,17 @@ class SearchCommandTest {
     assertThat(context.lines).contains("message: #lobby <bob> cafe\u0301 at noon");
   }
 
+  /** Letter by letter in any case: a final sigma typed as σ, or İ typed as i, still matches. */
+  @Test
+  void search_anyCase_letterByLetter_finalSigmaAndDottedCapitalI() {
+    context.client.deliver("#lobby", "bob", "\u03bf\u03b4\u03bf\u03c2 \u0130stanbul");
+
+    run("/search \u03bf\u03b4\u03bf\u03c3 istanbul");
+
+    assertThat(context.lines)
+        .contains("message: #lobby <bob> \u03bf\u03b4\u03bf\u03c2 \u0130stanbul");
+  }
+
   @Test
   void search_anAction_isFoundWithItsSender() {
     context.client.deliver("#lobby", "alice", "hi");
