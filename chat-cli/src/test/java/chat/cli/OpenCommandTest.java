@@ -41,6 +41,21 @@ class OpenCommandTest {
         .run("open", "--home", home(as), "--from", pub(from));
   }
 
+  /** Bob opens alice's envelope from {@code in} to {@code out}. */
+  private static Cli.Result openToFile(Path in, Path out) {
+    return Cli.withPassphrase()
+        .run(
+            "open",
+            "--home",
+            home("bob"),
+            "--from",
+            pub("alice"),
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString());
+  }
+
   private static String fingerprintPrefix(String user) {
     return new IdentityHome(Identities.home(user)).bundle().fingerprint().shortForm();
   }
@@ -197,18 +212,7 @@ class OpenCommandTest {
     Files.write(in, seal("alice", utf8("for your eyes"), "-a", "--to", pub("bob")));
     Path out = temp.resolve("msg.txt");
 
-    Cli.Result result =
-        Cli.withPassphrase()
-            .run(
-                "open",
-                "--home",
-                home("bob"),
-                "--from",
-                pub("alice"),
-                "--in",
-                in.toString(),
-                "--out",
-                out.toString());
+    Cli.Result result = openToFile(in, out);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(Files.readString(out)).isEqualTo("for your eyes");
@@ -223,18 +227,7 @@ class OpenCommandTest {
     Files.write(in, envelope);
     Path link = temp.resolve(".").resolve("msg.env");
 
-    Cli.Result result =
-        Cli.withPassphrase()
-            .run(
-                "open",
-                "--home",
-                home("bob"),
-                "--from",
-                pub("alice"),
-                "--in",
-                in.toString(),
-                "--out",
-                link.toString());
+    Cli.Result result = openToFile(in, link);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.err())

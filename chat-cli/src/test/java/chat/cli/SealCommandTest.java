@@ -22,6 +22,21 @@ class SealCommandTest {
     return Identities.pub(user).toString();
   }
 
+  /** Alice seals to bob from {@code in} to {@code out}. */
+  private static Cli.Result sealToFile(Path in, Path out) {
+    return Cli.withPassphrase()
+        .run(
+            "seal",
+            "--home",
+            home("alice"),
+            "--to",
+            pub("bob"),
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString());
+  }
+
   @Test
   void seal_raw_writesFullEnvelopeToSenderAndRecipients() throws Exception {
     Cli.Result result =
@@ -71,18 +86,7 @@ class SealCommandTest {
     Path in = Files.writeString(temp.resolve("message.txt"), "from a file");
     Path out = temp.resolve("message.env");
 
-    Cli.Result result =
-        Cli.withPassphrase()
-            .run(
-                "seal",
-                "--home",
-                home("alice"),
-                "--to",
-                pub("bob"),
-                "--in",
-                in.toString(),
-                "--out",
-                out.toString());
+    Cli.Result result = sealToFile(in, out);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout()).isEmpty();
@@ -95,18 +99,7 @@ class SealCommandTest {
     Path in = Files.writeString(temp.resolve("message.txt"), "the only copy");
     Path link = Files.createSymbolicLink(temp.resolve("link.txt"), in);
 
-    Cli.Result result =
-        Cli.withPassphrase()
-            .run(
-                "seal",
-                "--home",
-                home("alice"),
-                "--to",
-                pub("bob"),
-                "--in",
-                in.toString(),
-                "--out",
-                link.toString());
+    Cli.Result result = sealToFile(in, link);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.err()).contains("--in and --out name the same file");

@@ -306,11 +306,30 @@ final class KeyHandler {
       return false;
     }
     typedCsiMillis = now;
-    if (character && !key.isAltDown() && !key.isCtrlDown() && c >= 0x20 && c <= 0x3F) {
-      return true; // parameters and intermediates
+    CsiPart part = csiPart(key);
+    typedCsi = part == CsiPart.PARAMETER;
+    return part != CsiPart.NONE;
+  }
+
+  /**
+   * What a key can be after ESC [ (CSI): a parameter or intermediate byte, the final one, or
+   * neither.
+   */
+  private enum CsiPart {
+    PARAMETER,
+    FINAL,
+    NONE
+  }
+
+  private static CsiPart csiPart(KeyStroke key) {
+    if (key.getKeyType() != KeyType.Character || key.isAltDown() || key.isCtrlDown()) {
+      return CsiPart.NONE;
     }
-    typedCsi = false;
-    return character && !key.isAltDown() && !key.isCtrlDown() && c >= 0x40 && c <= 0x7E;
+    char c = key.getCharacter();
+    if (c >= 0x20 && c <= 0x3F) {
+      return CsiPart.PARAMETER; // parameters and intermediates
+    }
+    return c >= 0x40 && c <= 0x7E ? CsiPart.FINAL : CsiPart.NONE;
   }
 
   /**
@@ -345,15 +364,12 @@ final class KeyHandler {
       return true;
     }
     pasteEscape = false;
-    if (pasteCsi && character && !key.isAltDown() && !key.isCtrlDown()) {
-      if (c >= 0x20 && c <= 0x3F) {
-        return true; // parameters and intermediates
-      }
-      pasteCsi = false;
-      return c >= 0x40 && c <= 0x7E; // the final byte
+    if (!pasteCsi) {
+      return false;
     }
-    pasteCsi = false;
-    return false;
+    CsiPart part = csiPart(key);
+    pasteCsi = part == CsiPart.PARAMETER;
+    return part != CsiPart.NONE;
   }
 
   /**
