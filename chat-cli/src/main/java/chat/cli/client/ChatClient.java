@@ -284,6 +284,16 @@ public interface ChatClient extends AutoCloseable {
     return !posted.own() && ignored.contains(Usernames.key(posted.sender()));
   }
 
+  /**
+   * Whether {@code conversation} is a private one of {@code self}'s with a user among {@code
+   * ignored}: the front ends do not list one opened by such a user, whose messages they do not
+   * show.
+   */
+  static boolean privateWithIgnored(String conversation, String self, Set<String> ignored) {
+    String label = ConversationLabel.of(conversation, self);
+    return label.startsWith("@") && ignored.contains(Usernames.key(label.substring(1)));
+  }
+
   /** Joins (and, if new, creates) a room; {@code room} with or without the leading {@code #}. */
   void join(String room);
 

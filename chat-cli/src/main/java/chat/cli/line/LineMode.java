@@ -19,6 +19,7 @@ import chat.cli.command.SecretRedaction;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -247,6 +248,27 @@ public final class LineMode implements CommandContext {
   @Override
   public void switchTo(String conversation) {
     prompt.switchTo(conversation);
+  }
+
+  /**
+   * The client's conversations but the private ones with a user ignored, whose messages line mode
+   * does not show, as the full screen does not list them; the current conversation always counts.
+   */
+  @Override
+  public List<String> numberedConversations() {
+    List<String> conversations = client.conversations();
+    Set<String> ignored = client.ignoredUsers();
+    String self = client.username().orElse(null);
+    if (self == null || ignored.isEmpty()) {
+      return conversations;
+    }
+    String current = prompt.current();
+    return conversations.stream()
+        .filter(
+            conversation ->
+                conversation.equals(current)
+                    || !ChatClient.privateWithIgnored(conversation, self, ignored))
+        .toList();
   }
 
   /** Prints {@code message} as one line ({@link MessageLines#message}). */

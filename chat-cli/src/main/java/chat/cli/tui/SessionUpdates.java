@@ -2,7 +2,6 @@ package chat.cli.tui;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendView;
 import chat.cli.client.KeptList;
@@ -11,7 +10,6 @@ import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
 import chat.cli.command.ConnectionLines;
 import chat.cli.tui.PaneEntry.NoteKind;
-import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -193,13 +191,8 @@ final class SessionUpdates {
             conversation ->
                 model.indexOf(conversation) >= 0
                     || kept.order().contains(conversation)
-                    || !withIgnored(ConversationLabel.of(conversation, self), ignored))
+                    || !ChatClient.privateWithIgnored(conversation, self, ignored))
         .toList();
-  }
-
-  /** Whether {@code label}, as this user names a conversation, is {@code @bob} with bob ignored. */
-  private static boolean withIgnored(String label, Set<String> ignored) {
-    return label.startsWith("@") && ignored.contains(Usernames.key(label.substring(1)));
   }
 
   /** A file transfer moved: the status bar shows it while it runs. */

@@ -308,6 +308,35 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** As the full screen's list: a private conversation with a user ignored is not numbered. */
+  @Test
+  void run_switchList_leavesOutPrivateConversationsWithIgnoredUsers_butTheCurrentOne() {
+    logIn();
+    for (String direct : List.of("@alice+bob", "@alice+dave")) {
+      client.fireMembership(direct, "alice", true);
+    }
+    start(lineMode(false), "#lobby> ");
+
+    harness.type("/ignore bob\n/ignore dave\n/switch\n");
+    awaitOutput("1  #lobby  (current)");
+    harness.type("/switch @dave\n/switch\n");
+    awaitOutput("2  @dave  (current)");
+    harness.type("/switch 1\n/switch\n");
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                harness.output().lastIndexOf("1  #lobby  (current)")
+                    > harness.output().lastIndexOf("now in #lobby"));
+
+    String output = harness.output();
+    assertThat(output)
+        .doesNotContain("@bob")
+        .containsSubsequence("now in @dave", "1  #lobby", "2  @dave  (current)", "now in #lobby");
+    assertThat(output.substring(output.lastIndexOf("now in #lobby"))).doesNotContain("@dave");
+    harness.type("/quit\n");
+  }
+
   private static ChatMessage timed(long seq, String text, long sent, long stored) {
     return new ChatMessage("#lobby", seq, "%032x".formatted(seq), "bob", sent, stored, text, false);
   }
