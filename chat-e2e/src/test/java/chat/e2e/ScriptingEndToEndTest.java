@@ -47,6 +47,9 @@ class ScriptingEndToEndTest {
     assertThat(chat.runWithStdin("message from stdin\n", "--user", "bob", "send", "ops").exitCode())
         .isZero();
     assertThat(chat.run("pm", "--user", "bob", "alice", "psst").exitCode()).isZero();
+    ScriptRunner.Result typo = chat.run("pm", "--user", "bob", "Alise", "psst");
+    assertThat(typo.exitCode()).isEqualTo(1);
+    assertThat(typo.err()).as("the name typed is said").contains("no such user: alise");
     ScriptRunner.Result action = chat.run("send", "--user", "alice", "--action", "ops", "waves");
     assertThat(action.exitCode()).as(action.err()).isZero();
 

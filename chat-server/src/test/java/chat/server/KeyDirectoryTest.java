@@ -60,7 +60,7 @@ class KeyDirectoryTest {
   }
 
   @Test
-  void membersAndHistory_ofADirectConversationWithNobody_areNoSuchUser() throws Exception {
+  void membersAndHistory_ofADirectConversationWithNobody_areNoSuchUser_naming() throws Exception {
     try (TestClient client = connect(relay, dataDir)) {
       login(client, "fran");
       String direct = chat.protocol.ConversationIds.direct("fran", "nobody");
@@ -68,12 +68,20 @@ class KeyDirectoryTest {
           List.of(
               new ListMembersRequest(client.nextId(), direct),
               new chat.protocol.HistoryRequest(client.nextId(), direct, 0, 50),
-              new chat.protocol.SyncRequest(client.nextId(), direct, 0, 50))) {
+              new chat.protocol.SyncRequest(client.nextId(), direct, 0, 50),
+              new chat.protocol.GetBundleRequest(client.nextId(), "Nobody"))) {
         chat.protocol.Reply reply = client.call(request);
         assertThat(reply).as(request.toString()).isInstanceOf(chat.protocol.ErrorReply.class);
-        assertThat(((chat.protocol.ErrorReply) reply).code())
-            .isEqualTo(chat.protocol.ErrorCode.NO_SUCH_USER);
+        chat.protocol.ErrorReply error = (chat.protocol.ErrorReply) reply;
+        assertThat(error.code()).isEqualTo(chat.protocol.ErrorCode.NO_SUCH_USER);
+        assertThat(error.message()).isIn("no such user: nobody", "no such user: Nobody");
       }
+      chat.protocol.ErrorReply bad =
+          (chat.protocol.ErrorReply)
+              client.call(new chat.protocol.GetBundleRequest(client.nextId(), "no one!"));
+      assertThat(bad.message())
+          .as("a name breaking the rule is not echoed")
+          .isEqualTo("no such user");
     }
   }
 

@@ -6,6 +6,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.util.List;
 
 /**
@@ -138,8 +139,31 @@ final class ConversationCommands {
       throw new CommandException.Usage(
           "you are not in " + conversation + ": /join " + conversation + " first" + orPm);
     }
+    if (ConversationIds.isDirect(conversation) && !client.conversations().contains(conversation)) {
+      requireOtherParty(conversation, context);
+    }
     context.switchTo(conversation);
     context.info("now in " + Arguments.label(context, conversation));
+  }
+
+  /**
+   * Refuses private conversation {@code conversation}, not among the client's, when this user is
+   * not one of its two parties or the relay has no account for the other one: a typo would
+   * otherwise open a conversation where every message is refused.
+   */
+  private static void requireOtherParty(String conversation, CommandContext context) {
+    String self = Usernames.key(Arguments.self(context));
+    if (!ConversationIds.parties(conversation).contains(self)) {
+      throw new CommandException.Usage(
+          "you are not a party of "
+              + conversation
+              + ": a private conversation of yours is @USER (/pm USER)");
+    }
+    String other = ConversationIds.otherParty(conversation, self);
+    if (ConversationResolver.noAccount(other, context)) {
+      throw new CommandException.Usage(
+          "cannot switch to @" + other + ": the relay has no user of that name");
+    }
   }
 
   /** The conversations numbered as {@code /switch N} takes them: as this front end shows them. */

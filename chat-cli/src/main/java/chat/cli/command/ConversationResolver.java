@@ -47,6 +47,23 @@ final class ConversationResolver {
     return context.client().directWith(name);
   }
 
+  /**
+   * Whether the relay is known to have no account named {@code user}: someone seen is not asked
+   * about, and while the relay cannot be asked (offline, or a key it cannot read) the account may
+   * well exist, so this is false. Asking pins no key.
+   */
+  static boolean noAccount(String user, CommandContext context) {
+    ChatClient client = context.client();
+    if (client.knownUsers().stream().anyMatch(known -> known.equalsIgnoreCase(user))) {
+      return false;
+    }
+    try {
+      return !client.hasAccount(user);
+    } catch (CommandException e) {
+      return false;
+    }
+  }
+
   private static String byIndex(String typed, List<String> conversations) {
     if (conversations.isEmpty()) {
       throw new CommandException.Usage("you are in no conversations: /join a room first");

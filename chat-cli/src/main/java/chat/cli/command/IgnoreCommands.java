@@ -2,7 +2,6 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
-import chat.cli.client.ChatClient;
 import chat.protocol.Usernames;
 import java.util.List;
 
@@ -60,22 +59,11 @@ final class IgnoreCommands {
 
   /**
    * Refuses a name the relay has no account for (a typo would leave the user it meant shown, while
-   * saying someone is ignored). Someone already ignored or seen is not asked about; while the relay
-   * cannot be asked, the name is taken as typed. Asking pins no key.
+   * saying someone is ignored). Someone already ignored is not asked about.
    */
   private static void requireAccount(String user, String name, CommandContext context) {
-    ChatClient client = context.client();
-    if (client.ignoredUsers().contains(Usernames.key(user))
-        || client.knownUsers().stream().anyMatch(known -> known.equalsIgnoreCase(user))) {
-      return;
-    }
-    boolean exists;
-    try {
-      exists = client.hasAccount(user);
-    } catch (CommandException e) {
-      return; // offline, or a key it cannot read: the account may well exist, so it is ignored
-    }
-    if (!exists) {
+    if (!context.client().ignoredUsers().contains(Usernames.key(user))
+        && ConversationResolver.noAccount(user, context)) {
       throw new CommandException.Usage(
           "cannot ignore " + name + ": the relay has no user of that name");
     }

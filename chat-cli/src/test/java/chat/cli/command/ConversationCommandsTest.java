@@ -202,6 +202,46 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void switch_toAPrivateConversationWithNoAccount_refusedWithTheName() {
+    context.loggedInAs("alice");
+    context.client.missingAccounts.add("zzz");
+
+    run("/switch @Zzz");
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot switch to @zzz: the relay has no user of that name");
+    assertThat(context.current).isEqualTo("#lobby");
+  }
+
+  @Test
+  void switch_toAPrivateConversationNotOneOfYours_refused() {
+    context.loggedInAs("alice");
+
+    run("/switch @bob+carol");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: you are not a party of @bob+carol: a private conversation of yours is @USER"
+                + " (/pm USER)");
+    assertThat(context.current).isEqualTo("#lobby");
+    assertThat(context.client.calls).noneMatch(call -> call.startsWith("hasAccount"));
+  }
+
+  @Test
+  void switch_toANewPrivateConversation_asksOnceForTheAccount_notForOneListed() {
+    context.loggedInAs("alice");
+
+    run("/switch @dave");
+    run("/pm bob hi");
+    run("/switch @bob");
+
+    assertThat(context.current).isEqualTo("@alice+bob");
+    assertThat(context.client.calls)
+        .filteredOn(call -> call.startsWith("hasAccount"))
+        .containsExactly("hasAccount dave");
+  }
+
+  @Test
   void switch_self_errors() {
     context.loggedInAs("alice");
 

@@ -285,7 +285,7 @@ public final class AccountService {
     UserRow user =
         storage
             .read(c -> users.find(c, key))
-            .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
+            .orElseThrow(() -> RelayException.noSuchUser(request.username()));
     return new BundleReply(request.id(), user.username(), user.bundle());
   }
 

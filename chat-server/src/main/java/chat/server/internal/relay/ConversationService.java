@@ -209,7 +209,7 @@ public final class ConversationService {
         String name =
             storage
                 .read(c -> users.find(c, party))
-                .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER))
+                .orElseThrow(() -> RelayException.noSuchUser(party))
                 .username();
         out.add(memberInfo(party, name));
       }

@@ -85,7 +85,7 @@ public final class DirectConversations {
       names.add(
           storage
               .read(c -> users.find(c, party))
-              .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER))
+              .orElseThrow(() -> RelayException.noSuchUser(party))
               .username());
     }
     boolean opened =

@@ -318,7 +318,7 @@ public final class FileService {
     if (ConversationIds.isDirect(conversation)) {
       for (String party : ConversationIds.parties(conversation)) {
         if (storage.read(c -> users.find(c, party)).isEmpty()) {
-          throw new RelayException(ErrorCode.NO_SUCH_USER);
+          throw RelayException.noSuchUser(party);
         }
       }
     }

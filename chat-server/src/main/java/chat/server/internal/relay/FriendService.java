@@ -104,7 +104,9 @@ public final class FriendService {
         storage.write(
             c -> {
               UserRow other =
-                  users.find(c, them).orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
+                  users
+                      .find(c, them)
+                      .orElseThrow(() -> RelayException.noSuchUser(request.username()));
               return apply(c, request.action(), me, other);
             });
     LOG.debug("friend {} by {}", request.action(), logIds.user(me));

@@ -131,7 +131,7 @@ public final class GroupService {
               UserRow target =
                   users
                       .find(c, targetKey)
-                      .orElseThrow(() -> new RelayException(ErrorCode.NO_SUCH_USER));
+                      .orElseThrow(() -> RelayException.noSuchUser(request.username()));
               return new GroupMemberActions(c, tables, members, capacity, room, clock.millis())
                   .apply(request.action(), actorKey, actor, role, target);
             });

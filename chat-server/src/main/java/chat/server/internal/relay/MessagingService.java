@@ -321,7 +321,7 @@ public final class MessagingService {
   private void requireAccounts(List<String> parties) {
     for (String party : parties) {
       if (accounts.registeredBundle(party).isEmpty()) {
-        throw new RelayException(ErrorCode.NO_SUCH_USER);
+        throw RelayException.noSuchUser(party);
       }
     }
   }

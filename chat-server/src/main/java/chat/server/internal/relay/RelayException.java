@@ -1,6 +1,7 @@
 package chat.server.internal.relay;
 
 import chat.protocol.ErrorCode;
+import chat.protocol.Usernames;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,18 @@ public final class RelayException extends RuntimeException {
   public RelayException(ErrorCode code, String message) {
     super(message, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
+  }
+
+  /**
+   * {@code NO_SUCH_USER} for {@code name}, the name the caller gave: the message names it ({@code
+   * no such user: zzz}), so that a person who typed several names sees which one is unknown; a name
+   * that breaks the username rule gets the code's default message, never an echo of it.
+   */
+  public static RelayException noSuchUser(String name) {
+    ErrorCode code = ErrorCode.NO_SUCH_USER;
+    return name != null && Usernames.isValid(name)
+        ? new RelayException(code, code.defaultMessage() + ": " + name)
+        : new RelayException(code);
   }
 
   /** The code to reply with. */
