@@ -13,8 +13,10 @@ import chat.cli.emoji.Graphemes;
 import chat.cli.emoji.ShortcodeExpander;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code /search [CONVERSATION] TEXT}: the messages among a conversation's recent ones that contain
@@ -102,18 +104,26 @@ final class SearchCommand {
 
   /**
    * What is looked for, as it would be shown: the text as typed and, if it holds shortcodes, with
-   * them as emoji; each in any case, letter by letter (σ and ς are one letter, as Σ).
+   * them as emoji; each in any case, letter by letter (σ and ς are one letter, as Σ), and each also
+   * upper-cased, where a letter may become two ({@code ß} is {@code SS}, as {@code ﬁ} is {@code
+   * FI}), so that {@code strasse} finds {@code Straße}.
    */
   private static List<Pattern> needles(String typed) {
     String plain = shown(typed);
     String expanded = shown(ShortcodeExpander.standard().expand(typed));
     return (expanded.equals(plain) ? List.of(plain) : List.of(plain, expanded))
         .stream()
+            .flatMap(needle -> Stream.of(needle, folded(needle)).distinct())
             .map(
                 needle ->
                     Pattern.compile(
                         Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
             .toList();
+  }
+
+  /** {@code text} upper-cased in no language's rules, a letter to one or more. */
+  private static String folded(String text) {
+    return text.toUpperCase(Locale.ROOT);
   }
 
   /**
@@ -130,7 +140,9 @@ final class SearchCommand {
       haystack = ((FileOffer) posted).name();
     }
     String shown = shown(haystack);
-    return needles.stream().anyMatch(needle -> needle.matcher(shown).find());
+    String folded = folded(shown);
+    return needles.stream()
+        .anyMatch(needle -> needle.matcher(shown).find() || needle.matcher(folded).find());
   }
 
   /**

@@ -146,6 +146,25 @@ class SearchCommandTest {
         .contains("message: #lobby <bob> \u03bf\u03b4\u03bf\u03c2 \u0130stanbul");
   }
 
+  /** A letter that is two in capitals: ß is SS, so strasse finds Straße, and STRASSE too. */
+  @Test
+  void search_aLetterThatIsTwoInCapitals_matchesTheTwo() {
+    context.client.deliver("#lobby", "bob", "meet at Stra\u00dfe 5");
+    context.client.deliver("#lobby", "bob", "the STRASSE sign");
+
+    run("/search stra\u00dfe");
+
+    assertThat(context.lines)
+        .contains("info: 2 of the 2 messages of #lobby contain \"stra\u00dfe\":")
+        .contains("message: #lobby <bob> meet at Stra\u00dfe 5")
+        .contains("message: #lobby <bob> the STRASSE sign");
+    context.lines.clear();
+
+    run("/search strasse");
+
+    assertThat(context.lines).contains("message: #lobby <bob> meet at Stra\u00dfe 5");
+  }
+
   @Test
   void search_anAction_isFoundWithItsSender() {
     context.client.deliver("#lobby", "alice", "hi");
