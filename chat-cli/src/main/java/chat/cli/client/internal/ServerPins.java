@@ -33,7 +33,7 @@ public final class ServerPins {
 
   /** The pinned fingerprint of the relay at {@code host} and {@code port}, if any. */
   public synchronized Optional<String> pinned(String host, int port) {
-    return Optional.ofNullable(read().get(key(host, port)));
+    return Optional.ofNullable(read().get(key(host, port))).map(Pin::fingerprint);
   }
 
   /**
@@ -46,13 +46,14 @@ public final class ServerPins {
   public synchronized boolean check(String host, int port, String fingerprint) {
     String key = key(host, port);
     String server = ClientOptions.address(host, port);
-    Map<String, String> pins = read();
-    String known = pins.get(key);
-    if (known == null) {
-      pins.put(key, fingerprint);
+    Map<String, Pin> pins = read();
+    Pin pin = pins.get(key);
+    if (pin == null) {
+      pins.put(key, new Pin(fingerprint, 0));
       write(pins);
       return true;
     }
+    String known = pin.fingerprint();
     if (!MessageDigest.isEqual(
         known.getBytes(StandardCharsets.US_ASCII),
         fingerprint.getBytes(StandardCharsets.US_ASCII))) {
@@ -65,7 +66,9 @@ public final class ServerPins {
               + Fingerprints.colons(fingerprint)
               + ". If you wrote the line for "
               + key
-              + " in "
+              + " (line "
+              + pin.line()
+              + ") in "
               + file
               + " by hand, check it against the fingerprint the operator gave you; if the operator"
               + " confirms the presented one, remove that line and connect again.",
@@ -91,8 +94,11 @@ public final class ServerPins {
         && failure.getCause() instanceof CertificateException;
   }
 
-  private Map<String, String> read() {
-    Map<String, String> pins = new LinkedHashMap<>();
+  /** A pinned certificate's fingerprint, and the line of the file that pins it (0 if new). */
+  private record Pin(String fingerprint, int line) {}
+
+  private Map<String, Pin> read() {
+    Map<String, Pin> pins = new LinkedHashMap<>();
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -119,15 +125,30 @@ public final class ServerPins {
             null);
       }
       // An IPv6 relay written as --server takes it ([::1]:7443) is the line this client writes.
-      String relay = parts[0].replaceFirst("^\\[([^\\]]*)\\]:", "$1:");
-      pins.put(relay.toLowerCase(Locale.ROOT), parts[1].replace(":", "").toLowerCase(Locale.ROOT));
+      String relay = parts[0].replaceFirst("^\\[([^\\]]*)\\]:", "$1:").toLowerCase(Locale.ROOT);
+      Pin pin = new Pin(parts[1].replace(":", "").toLowerCase(Locale.ROOT), number);
+      Pin before = pins.putIfAbsent(relay, pin);
+      if (before != null && !before.fingerprint().equals(pin.fingerprint())) {
+        // Either may be the one meant: taking the later, or the earlier, would trust a guess.
+        throw new CommandException.FileAccess(
+            file
+                + " lines "
+                + before.line()
+                + " and "
+                + number
+                + " pin two different certificates for "
+                + relay
+                + ": keep the line with the fingerprint the operator gave you and remove the other",
+            null);
+      }
     }
     return pins;
   }
 
-  private void write(Map<String, String> pins) {
+  private void write(Map<String, Pin> pins) {
     StringBuilder out = new StringBuilder("# relay certificates pinned on first use\n");
-    pins.forEach((server, pin) -> out.append(server).append(' ').append(pin).append('\n'));
+    pins.forEach(
+        (server, pin) -> out.append(server).append(' ').append(pin.fingerprint()).append('\n'));
     PrivateFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

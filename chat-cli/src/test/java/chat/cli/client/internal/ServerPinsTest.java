@@ -32,8 +32,34 @@ class ServerPinsTest {
     assertThatThrownBy(() -> new ServerPins(file).check("::1", 7443, OTHER))
         .isInstanceOf(CommandException.Network.class)
         .hasMessageStartingWith("THE RELAY CERTIFICATE OF [::1]:7443 HAS CHANGED")
-        .hasMessageContaining("If you wrote the line for ::1:7443 in " + file + " by hand")
+        .hasMessageContaining("If you wrote the line for ::1:7443 (line 1) in " + file + " by hand")
         .hasMessageContaining("remove that line and connect again");
+  }
+
+  /** Two lines pinning one relay differently: neither is taken, and both are named. */
+  @Test
+  void check_twoDifferentPinsForOneRelay_refusedNamingBothLines_fileLeftAsItIs() throws Exception {
+    Path file = dir.resolve("known_servers");
+    String text = "relay.example:7443 " + PINNED + "\n# mine\nRELAY.example:7443 " + OTHER + "\n";
+    Files.writeString(file, text);
+
+    for (String fingerprint : new String[] {PINNED, OTHER}) {
+      assertThatThrownBy(() -> new ServerPins(file).check("relay.example", 7443, fingerprint))
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessage(
+              file
+                  + " lines 1 and 3 pin two different certificates for relay.example:7443: keep"
+                  + " the line with the fingerprint the operator gave you and remove the other");
+    }
+    assertThat(Files.readString(file)).isEqualTo(text);
+  }
+
+  @Test
+  void check_theSamePinTwice_holds() throws Exception {
+    Path file = dir.resolve("known_servers");
+    Files.writeString(file, "relay.example:7443 " + PINNED + "\nrelay.example:7443 " + PINNED);
+
+    assertThat(new ServerPins(file).check("relay.example", 7443, PINNED)).isFalse();
   }
 
   /** A pin written before the first connection, as chat-server prints it, holds. */
