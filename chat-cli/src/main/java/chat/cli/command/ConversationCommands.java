@@ -27,6 +27,7 @@ final class ConversationCommands {
                 "leave",
                 "/leave [ROOM|@USER]",
                 "leave a room, or close a private conversation (the current one by default)")
+            .aliases("part")
             .arguments(0, 1)
             .completes(ArgumentKind.ROOM)
             .help(

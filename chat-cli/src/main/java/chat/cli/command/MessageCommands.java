@@ -46,7 +46,7 @@ final class MessageCommands {
                   send(Arguments.current(context), command.argText(), true, context);
                 }),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
-            .aliases("w", "msg")
+            .aliases("w", "msg", "query")
             .arguments(1, SlashCommand.UNLIMITED)
             .acceptsLines()
             .completes(ArgumentKind.USER, ArgumentKind.OTHER)

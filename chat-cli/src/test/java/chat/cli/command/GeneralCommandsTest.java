@@ -34,7 +34,8 @@ class GeneralCommandsTest {
   void help_commandName_showsUsageAndExamples() {
     run("/help /w");
 
-    assertThat(context.lines.get(0)).isEqualTo("info: usage: /pm USER [TEXT] (also /w, /msg)");
+    assertThat(context.lines.get(0))
+        .isEqualTo("info: usage: /pm USER [TEXT] (also /w, /msg, /query)");
     assertThat(context.lines).anyMatch(l -> l.contains("examples:"));
   }
 
