@@ -11,6 +11,7 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Graphemes;
 import chat.cli.emoji.ShortcodeExpander;
+import chat.protocol.ConversationIds;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -41,16 +42,18 @@ final class SearchCommand {
             .completes(ArgumentKind.CONVERSATION, ArgumentKind.OTHER)
             .help(
                 "Searches the last " + WINDOW + " messages of the current conversation, or of",
-                "CONVERSATION when the first word names one with # or @, for TEXT in any case",
-                "(a file offer's name counts too). The relay cannot read your messages, so",
-                "they are fetched and decrypted here. :shortcodes: match their emoji.",
+                "CONVERSATION when the first word is @USER, or #ROOM for a room you are in,",
+                "for TEXT in any case; a file offer's name counts too. Any other first #word",
+                "is text: /search #123 crash looks for \"#123 crash\" here. The relay cannot",
+                "read your messages, so they are fetched and decrypted here. :shortcodes:",
+                "match their emoji.",
                 "examples: /search deploy   /search #ops disk full   /search @bob the address")
             .runs(SearchCommand::search));
   }
 
   private static void search(Input.Command command, CommandContext context) {
     String first = command.arg(0);
-    boolean named = command.argCount() > 1 && (first.startsWith("#") || first.startsWith("@"));
+    boolean named = command.argCount() > 1 && names(first, context);
     String typed = named ? command.rest(1) : command.argText();
     if (TerminalSafe.showsNothing(typed)) {
       throw new CommandException.Usage("nothing to search for: the text shows nothing");
@@ -100,6 +103,22 @@ final class SearchCommand {
               + " you ignore, not shown (/ignore lists them)");
     }
     MessageCommands.sayNotShown(page, context); // not searched: held, or left out
+  }
+
+  /**
+   * Whether {@code first}, the first of several words, names the conversation to search:
+   * {@code @USER}, or {@code #ROOM} for a room this user is in. Any other {@code #word} ({@code
+   * #123 crash}, a ticket number) is part of the text, searched for in the current conversation: a
+   * room one is not in could not be searched anyway.
+   */
+  private static boolean names(String first, CommandContext context) {
+    if (first.startsWith("@")) {
+      return true;
+    }
+    String room = first.toLowerCase(Locale.ROOT);
+    return first.startsWith("#")
+        && ConversationIds.isRoom(room)
+        && context.client().conversations().contains(room);
   }
 
   /**

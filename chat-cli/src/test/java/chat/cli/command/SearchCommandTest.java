@@ -34,6 +34,8 @@ class SearchCommandTest {
   /** A first word with # or @ names the conversation; the rest, spaces kept, is searched for. */
   @Test
   void search_namedConversation_searchesThere_forTheRestOfTheLine() {
+    context.client.join("#ops");
+    context.client.calls.clear();
     context.client.deliver("#ops", "bob", "disk  full on db1");
     context.client.deliver("#ops", "bob", "disk full on db2");
 
@@ -44,6 +46,20 @@ class SearchCommandTest {
         .containsExactly(
             "info: 1 of the 2 messages of #ops contains \"disk  full\":",
             "message: #ops <bob> disk  full on db1");
+  }
+
+  /** A first word with # that is no room of yours (a ticket number) is part of the text. */
+  @Test
+  void search_aFirstHashWordThatIsNoRoomOfYours_isPartOfTheText() {
+    context.client.deliver("#lobby", "bob", "see #123 crash log");
+
+    run("/search #123 crash");
+
+    assertThat(context.client.calls).containsExactly("history #lobby " + SearchCommand.WINDOW);
+    assertThat(context.lines)
+        .containsExactly(
+            "info: 1 of the 1 message of #lobby contains \"#123 crash\":",
+            "message: #lobby <bob> see #123 crash log");
   }
 
   /** One word is what is looked for, even one that names a room. */
