@@ -145,6 +145,15 @@ public interface CommandContext {
   }
 
   /**
+   * Goes to this front end's status window, where command output and notices go, if it has one
+   * ({@code /switch status} in the full screen), and returns true; returns false when it has none
+   * (the default).
+   */
+  default boolean switchToStatus() {
+    return false;
+  }
+
+  /**
    * The conversations in the order this front end numbers them ({@code /switch 2}): the full screen
    * numbers its list as drawn; by default the client's own order.
    */

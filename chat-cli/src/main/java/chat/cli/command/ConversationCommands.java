@@ -14,6 +14,9 @@ import java.util.List;
  * /switch}, {@code /rooms} and {@code /members}.
  */
 final class ConversationCommands {
+  /** What {@code /switch} takes for the full screen's status window, as its list shows it. */
+  private static final String STATUS_WINDOW = "status";
+
   private ConversationCommands() {}
 
   static List<SlashCommand> all() {
@@ -41,8 +44,9 @@ final class ConversationCommands {
             .completes(ArgumentKind.CONVERSATION)
             .help(
                 "TARGET is #room, a room name, a username (your private conversation with",
-                "them), or a number from the list /switch shows without a TARGET.",
-                "examples: /switch #rust   /switch alice   /switch 2")
+                "them), or a number from the list /switch shows without a TARGET. In the",
+                "full screen, status is the status window (unless you are in a room #status).",
+                "examples: /switch #rust   /switch alice   /switch 2   /switch status")
             .runs(ConversationCommands::switchTo),
         SlashCommand.named("rooms", "/rooms", "list the rooms on the relay")
             .help("Shows each room with its member count, and marks the ones you are in.")
@@ -133,6 +137,11 @@ final class ConversationCommands {
       return;
     }
     String target = command.arg(0);
+    if (target.equalsIgnoreCase(STATUS_WINDOW)
+        && !client.conversations().contains("#" + STATUS_WINDOW)
+        && context.switchToStatus()) {
+      return; // the full screen's status window, as its list names it; a room #status comes first
+    }
     String conversation = ConversationResolver.resolve(target, context);
     if (ConversationIds.isRoom(conversation) && !client.conversations().contains(conversation)) {
       String orPm =

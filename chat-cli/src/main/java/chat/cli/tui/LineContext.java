@@ -53,6 +53,15 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public boolean switchToStatus() {
+    boolean shown = tui.switchToStatus();
+    if (shown) {
+      conversation = TuiModel.STATUS;
+    }
+    return shown;
+  }
+
+  @Override
   public void dropPane(String conversation) {
     tui.dropPane(conversation);
   }

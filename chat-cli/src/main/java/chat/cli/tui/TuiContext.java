@@ -81,6 +81,12 @@ final class TuiContext implements CommandContext {
   }
 
   @Override
+  public boolean switchToStatus() {
+    switchTo(TuiModel.STATUS);
+    return true;
+  }
+
+  @Override
   public void showMessage(ChatMessage message) {
     Objects.requireNonNull(message, "message");
     post(() -> panes.show(message));

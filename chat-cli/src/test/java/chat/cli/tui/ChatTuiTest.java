@@ -664,6 +664,26 @@ class ChatTuiTest {
             "<alice> private while you were away");
   }
 
+  /** The status window is named in the list as "status": /switch goes there by that name. */
+  @Test
+  void switchCommand_status_goesToTheStatusWindow_unlessARoomIsNamedSo() {
+    TuiHarness h = inLobby(100, 24);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+
+    h.type("/switch Status").press(KeyType.Enter);
+    h.drain();
+
+    assertThat(h.screen().lines().findFirst().orElseThrow())
+        .contains("status: command output and notices");
+    assertThat(h.screen()).doesNotContain("you are not in #status");
+
+    h.client.join("#status");
+    h.type("/switch status").press(KeyType.Enter);
+    h.drain();
+
+    assertThat(h.screen().lines().findFirst().orElseThrow()).contains("#status");
+  }
+
   @Test
   void historyCommand_roomWithOnlyAFileOffer_listsTheOffer() {
     TuiHarness h = inLobby(100, 24);

@@ -7,6 +7,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FakeChatClient;
 import chat.cli.command.CommandContext;
 import chat.cli.command.SecretKind;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,5 +98,32 @@ class LineContextTest {
     assertThat(context.client()).isSameAs(tui.client);
     assertThat(tui.calls)
         .containsExactly("show m", "info i", "error e", "secret PASSPHRASE", "clear", "quit");
+  }
+
+  /**
+   * What the full screen does its own way, a line does too: a default of {@link CommandContext}
+   * that {@link TuiContext} overrides and {@link LineContext} did not would run the default for
+   * every typed line ({@code /switch status} once said "you are not in #status" that way).
+   */
+  @Test
+  void everyDefaultTheTuiOverrides_aLinePassesOn() {
+    List<String> missing = new ArrayList<>();
+    for (Method method : CommandContext.class.getMethods()) {
+      if (method.isDefault()
+          && overrides(TuiContext.class, method)
+          && !overrides(LineContext.class, method)) {
+        missing.add(method.getName());
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  private static boolean overrides(Class<?> type, Method method) {
+    try {
+      type.getDeclaredMethod(method.getName(), method.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 }
