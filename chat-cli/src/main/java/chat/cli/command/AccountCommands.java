@@ -336,12 +336,12 @@ final class AccountCommands {
   /** Reports the login and selects the lobby when no conversation of this user is selected. */
   private static void loggedIn(CommandContext context, String what) {
     ChatClient client = context.client();
-    context.info(what + client.username().orElse("?"));
     List<String> conversations = client.conversations();
     boolean currentIsValid =
         context.currentConversation().map(conversations::contains).orElse(false);
     if (!currentIsValid && conversations.contains(ConversationIds.LOBBY)) {
-      context.switchTo(ConversationIds.LOBBY);
+      context.switchTo(ConversationIds.LOBBY); // first: the full screen says it where one lands
     }
+    context.info(what + client.username().orElse("?"));
   }
 }

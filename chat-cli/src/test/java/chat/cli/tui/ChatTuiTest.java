@@ -664,6 +664,28 @@ class ChatTuiTest {
             "<alice> private while you were away");
   }
 
+  /** A first /register lands in #lobby, and says so there, not only in the status window. */
+  @Test
+  void registerCommand_landsInTheLobby_sayingSoThere() {
+    TuiHarness h = new TuiHarness(100, 24, threads).start();
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+
+    h.type("/register alice password1").press(KeyType.Enter);
+    h.drain();
+    for (int i = 0; i < 2; i++) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.drain().screen().contains("passphrase"));
+      h.type("passphrase1").press(KeyType.Enter);
+      h.drain();
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.drain().screen().contains("registered and logged in as alice"));
+
+    String screen = h.screen();
+    assertThat(screen.lines().findFirst().orElseThrow()).contains("#lobby");
+    assertThat(screen).contains("registered and logged in as alice");
+  }
+
   /** The status window is named in the list as "status": /switch goes there by that name. */
   @Test
   void switchCommand_status_goesToTheStatusWindow_unlessARoomIsNamedSo() {
