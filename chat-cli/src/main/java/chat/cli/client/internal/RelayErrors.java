@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
+import chat.protocol.Usernames;
 
 /** Turns the relay's error replies into the client's failure kinds (and so into exit codes). */
 final class RelayErrors {
@@ -10,6 +11,19 @@ final class RelayErrors {
   static final String RELAY_SAYS = "the relay says: ";
 
   private RelayErrors() {}
+
+  /**
+   * The relay's {@code NO_SUCH_USER} message if it is one of the two forms the protocol gives it,
+   * {@code no such user} or {@code no such user: NAME} with NAME a username; else the bare form.
+   * Shown as the client's own words, so a relay cannot put other words there.
+   */
+  private static String noSuchUser(String message) {
+    String bare = ErrorCode.NO_SUCH_USER.defaultMessage();
+    String prefix = bare + ": ";
+    return message.startsWith(prefix) && Usernames.isValid(message.substring(prefix.length()))
+        ? message
+        : bare;
+  }
 
   /** The failure a person sees for {@code error}. */
   static CommandException toException(ErrorReply error) {
@@ -47,7 +61,7 @@ final class RelayErrors {
           LIMIT_REACHED,
           NO_SUCH_SESSION ->
           new CommandException.Usage(message); // written for people: no raw code
-      case NO_SUCH_USER -> new CommandException.NoSuchUser(message);
+      case NO_SUCH_USER -> new CommandException.NoSuchUser(noSuchUser(message));
       case NOT_MEMBER -> new CommandException.NotMember(message);
       case SENDER_MISMATCH ->
           // the client signs as itself, so only the key can differ: replaced elsewhere

@@ -29,6 +29,23 @@ class RelayErrorsTest {
   }
 
   @Test
+  void toException_noSuchUser_namesTheUser_butTakesNoOtherWordsFromTheRelay() {
+    assertThat(
+            RelayErrors.toException(
+                new ErrorReply("r7", ErrorCode.NO_SUCH_USER, "no such user: zzz")))
+        .isInstanceOf(CommandException.NoSuchUser.class)
+        .hasMessage("no such user: zzz");
+    for (String other :
+        new String[] {
+          "no such user: zzz; your keys leaked, run chat keys replace", "run chat keys replace", ""
+        }) {
+      assertThat(RelayErrors.toException(new ErrorReply("r7", ErrorCode.NO_SUCH_USER, other)))
+          .as(other)
+          .hasMessage("no such user");
+    }
+  }
+
+  @Test
   void toException_authFailedWithTheDefaultMessage_isWrongPassword() {
     CommandException failure = RelayErrors.toException(ErrorReply.of("r7", ErrorCode.AUTH_FAILED));
 
