@@ -38,6 +38,9 @@ class ScriptingEndToEndTest {
     assertThat(alice.err()).contains("pinned the certificate of relay");
     assertThat(Files.exists(home.resolve("alice").resolve("identity.key"))).isTrue();
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    ScriptRunner.Result you = chat.run("register", "--user", "Y0u");
+    assertThat(you.exitCode()).isEqualTo(1);
+    assertThat(you.err()).contains("a name that reads as \"you\" (You, y0u, ...) cannot be");
 
     assertThat(chat.run("join", "--user", "alice", "ops").exitCode()).isZero();
     assertThat(chat.run("join", "--user", "bob", "ops").exitCode()).isZero();

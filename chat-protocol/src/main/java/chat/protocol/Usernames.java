@@ -10,7 +10,27 @@ public final class Usernames {
   private static final int MIN_LENGTH = 3;
   private static final int MAX_LENGTH = 32;
 
+  /**
+   * The word the client uses for the person reading ({@code you removed bob from #ops}): an account
+   * so named, or named like it ({@code You}, {@code y0u}), would read as their own actions.
+   */
+  private static final String RESERVED = "you";
+
+  /** Why a {@link #isReserved reserved} name is refused, in the words both ends show. */
+  public static final String RESERVED_MESSAGE =
+      "a name that reads as \"you\" (You, y0u, ...) cannot be registered: chat shows it for the"
+          + " reader's own actions";
+
   private Usernames() {}
+
+  /**
+   * True if {@code username} is valid but may not be registered: it reads as a word the client uses
+   * for the person reading ({@code you}), ignoring case and lookalike characters ({@link
+   * UsernameSkeleton}).
+   */
+  public static boolean isReserved(String username) {
+    return isValid(username) && UsernameSkeleton.of(username).equals(RESERVED);
+  }
 
   /**
    * True if {@code username} follows the rule. A loop rather than a regular expression: the relay

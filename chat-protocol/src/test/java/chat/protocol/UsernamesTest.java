@@ -44,4 +44,14 @@ class UsernamesTest {
           .isEqualTo(RULE.matcher(candidate).matches());
     }
   }
+
+  @Test
+  void isReserved_namesThatReadAsYou_onlyThose() {
+    for (String name : new String[] {"you", "You", "YOU", "yoU", "y0u", "Y0U"}) {
+      assertThat(Usernames.isReserved(name)).as(name).isTrue();
+    }
+    for (String name : new String[] {"youth", "bayou", "yous", "your", "yo", "me", "-you", null}) {
+      assertThat(Usernames.isReserved(name)).as(name).isFalse();
+    }
+  }
 }

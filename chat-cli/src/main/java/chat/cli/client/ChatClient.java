@@ -50,9 +50,10 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * Refuses what {@link #register} would refuse in {@code username}'s profile before reaching the
-   * relay: a profile holding a key change cut short ({@code identity.key.pending}). Front ends call
-   * it before they ask for the password and the passphrase, so that nobody types them for nothing.
-   * Local: never touches the network.
+   * relay: a name that reads as "you" ({@link chat.protocol.Usernames#isReserved}), a profile
+   * holding a key change cut short ({@code identity.key.pending}). Front ends call it before they
+   * ask for the password and the passphrase, so that nobody types them for nothing. Local: never
+   * touches the network.
    *
    * @throws CommandException.Usage naming the file and what to do, or if {@code username} is not a
    *     valid name

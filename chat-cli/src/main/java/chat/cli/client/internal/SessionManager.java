@@ -271,6 +271,9 @@ final class SessionManager {
 
   /** {@link Registration#refusePending} for {@code username}'s profile. */
   void checkRegistrable(String username) {
+    if (Usernames.isReserved(username)) {
+      throw new CommandException.Usage(Usernames.RESERVED_MESSAGE);
+    }
     Registration.refusePending(profileFor(username), pending);
   }
 

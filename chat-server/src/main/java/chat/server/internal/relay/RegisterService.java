@@ -108,6 +108,9 @@ public final class RegisterService {
     if (!Usernames.isValid(username)) {
       throw new RelayException(ErrorCode.INVALID_USERNAME);
     }
+    if (Usernames.isReserved(username)) {
+      throw new RelayException(ErrorCode.INVALID_USERNAME, Usernames.RESERVED_MESSAGE);
+    }
     PasswordCheck.requireAcceptable(request.password());
     IdentityBundle bundle = AccountService.parseBundle(request.bundle(), username);
     String key = Usernames.key(username);

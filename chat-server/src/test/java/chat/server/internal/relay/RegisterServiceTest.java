@@ -134,6 +134,17 @@ class RegisterServiceTest {
   }
 
   @Test
+  void register_aNameThatReadsAsYou_isRefused_sayingWhy() {
+    for (String name : new String[] {"you", "Y0U"}) {
+      assertThatThrownBy(() -> register("192.0.2.1", name))
+          .isInstanceOfSatisfying(
+              RelayException.class,
+              e -> assertThat(e.code()).isEqualTo(chat.protocol.ErrorCode.INVALID_USERNAME))
+          .hasMessage(chat.protocol.Usernames.RESERVED_MESSAGE);
+    }
+  }
+
+  @Test
   void register_floodOfRefusals_isAuditedOnceAMinutePerAddress() {
     for (int i = 0; i < 20; i++) {
       assertThatThrownBy(() -> register("192.0.2.1", "-bad")).isInstanceOf(RelayException.class);
