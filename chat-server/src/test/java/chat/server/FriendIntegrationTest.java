@@ -106,6 +106,31 @@ class FriendIntegrationTest {
     }
   }
 
+  /** Away is the user's: every connection of theirs hears it, one logging in later too. */
+  @Test
+  void away_isTheUsers_toldToTheirOtherConnections_andToOneLoggingInLater() throws Exception {
+    try (TestClient first = as("sol", 2);
+        TestClient second = as("sol", 2)) {
+      first.ok(
+          new SetPresenceRequest(first.nextId(), PresenceStatus.AWAY, "lunch"),
+          SetPresenceReply.class);
+      assertThat(second.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
+          .isEqualTo(new PresenceEvent("sol", PresenceStatus.AWAY, "lunch"));
+      try (TestClient third = as("sol", 2)) {
+        assertThat(third.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
+            .isEqualTo(new PresenceEvent("sol", PresenceStatus.AWAY, "lunch"));
+        second.ok(
+            new SetPresenceRequest(second.nextId(), PresenceStatus.ONLINE, null),
+            SetPresenceReply.class);
+        assertThat(third.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
+            .isEqualTo(new PresenceEvent("sol", PresenceStatus.ONLINE));
+        assertThat(first.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
+            .as("the first hears the second's back, not its own away")
+            .isEqualTo(new PresenceEvent("sol", PresenceStatus.ONLINE));
+      }
+    }
+  }
+
   @Test
   void friends_seeEachOthersPresence_withoutASharedConversation() throws Exception {
     TestClient fred = as("fred", 2);

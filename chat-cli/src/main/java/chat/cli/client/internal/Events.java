@@ -19,6 +19,7 @@ import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
 import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.util.Optional;
@@ -51,8 +52,7 @@ final class Events {
       } else if (event instanceof MembershipEvent membership) {
         membership(membership);
       } else if (event instanceof PresenceEvent presence) {
-        listeners.presence(
-            presence.username(), Views.presence(presence.status(), presence.message()));
+        presence(presence);
       } else if (event instanceof KeyChangeEvent keyChange) {
         keyChange(keyChange);
       } else if (event instanceof GroupEvent group) {
@@ -63,6 +63,33 @@ final class Events {
     } catch (CommandException e) {
       listeners.notice("", e.getMessage());
     }
+  }
+
+  /**
+   * Another user's presence goes to the listeners; this user's own, said on another device (away is
+   * the user's, on every device), becomes this session's away state, said once as a notice.
+   */
+  private void presence(PresenceEvent presence) {
+    String self = session.username();
+    if (self == null || !Usernames.key(presence.username()).equals(Usernames.key(self))) {
+      listeners.presence(
+          presence.username(), Views.presence(presence.status(), presence.message()));
+      return;
+    }
+    boolean away = presence.status() == PresenceStatus.AWAY;
+    String message = away && presence.message() != null ? presence.message() : "";
+    String before = session.away();
+    if (away ? message.equals(before) : before == null) {
+      return; // already so here
+    }
+    session.away(away ? message : null);
+    listeners.notice(
+        "",
+        away
+            ? "another device of yours said you are away"
+                + (message.isEmpty() ? "" : ": " + message)
+                + "; /back when you return"
+            : "another device of yours said you are back");
   }
 
   /**

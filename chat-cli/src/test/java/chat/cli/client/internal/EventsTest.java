@@ -15,6 +15,8 @@ import chat.protocol.KeyChangeEvent;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
 import chat.protocol.MessageEvent;
+import chat.protocol.PresenceEvent;
+import chat.protocol.PresenceStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -148,6 +150,38 @@ class EventsTest {
   /** Alice's client pinned key {@code n} of {@code user}, as at its first use. */
   private void pinned(String user, int n) {
     session.contacts.observe(identity(user, n).bundle());
+  }
+
+  /** Away is the user's: said on another device, it is this session's too, said once. */
+  @Test
+  void presenceOfThisUser_saidOnAnotherDevice_isThisSessionsAway_saidOnce() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onPresenceChange(String username, chat.cli.client.Presence presence) {
+            heard.add("presence " + username);
+          }
+
+          @Override
+          public void onNotice(String conversation, String text) {
+            heard.add(text);
+          }
+        });
+    Events events = new Events(session, listeners);
+
+    events.handle(new PresenceEvent("Alice", PresenceStatus.AWAY, "lunch"));
+    events.handle(new PresenceEvent("alice", PresenceStatus.AWAY, "lunch"));
+    assertThat(session.away()).isEqualTo("lunch");
+    events.handle(new PresenceEvent("alice", PresenceStatus.ONLINE));
+    events.handle(new PresenceEvent("bob", PresenceStatus.AWAY, "gone"));
+
+    assertThat(session.away()).isNull();
+    assertThat(heard)
+        .containsExactly(
+            "another device of yours said you are away: lunch; /back when you return",
+            "another device of yours said you are back",
+            "presence bob");
   }
 
   @Test

@@ -121,9 +121,15 @@ public final class Notifier {
 
   /**
    * Tells peers and friends that the user went away ({@code message} may be null) or came back
-   * ({@link PresenceStatus#ONLINE}); version 1 connections hear neither.
+   * ({@link PresenceStatus#ONLINE}), and the user's own connections but {@code origin}, which said
+   * it: away is the user's, on every device; version 1 connections hear none of it.
    */
-  public void away(String userKey, String username, PresenceStatus status, String message) {
+  public void away(
+      String userKey,
+      String username,
+      PresenceStatus status,
+      String message,
+      ClientConnection origin) {
     PresenceEvent event = new PresenceEvent(username, status, message);
     for (String peer : audience(userKey, presenceMaxRoomMembers)) {
       for (ClientConnection connection : router.connections(peer)) {
@@ -132,6 +138,7 @@ public final class Notifier {
         }
       }
     }
+    toOtherConnections(userKey, origin, event, ProtocolVersions.SOCIAL);
   }
 
   /**

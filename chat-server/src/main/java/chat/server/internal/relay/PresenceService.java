@@ -4,6 +4,7 @@ import chat.protocol.FriendChange;
 import chat.protocol.FriendEvent;
 import chat.protocol.GroupChange;
 import chat.protocol.GroupEvent;
+import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.SetPresenceReply;
@@ -46,9 +47,9 @@ public final class PresenceService {
     String username = connection.state().username().orElseThrow();
     if (request.status() == PresenceStatus.AWAY) {
       presence.away(key, request.message());
-      notifier.away(key, username, PresenceStatus.AWAY, request.message());
+      notifier.away(key, username, PresenceStatus.AWAY, request.message(), connection);
     } else if (presence.back(key)) {
-      notifier.away(key, username, PresenceStatus.ONLINE, null);
+      notifier.away(key, username, PresenceStatus.ONLINE, null, connection);
     }
     return new SetPresenceReply(request.id());
   }
@@ -73,6 +74,12 @@ public final class PresenceService {
     String username = connection.state().username().orElse(null);
     if (key == null || username == null) {
       return;
+    }
+    if (presence.status(key, true) == PresenceStatus.AWAY) {
+      // Said on another connection of this user, which is still open: this one is away too.
+      notifier.to(
+          connection,
+          new PresenceEvent(username, PresenceStatus.AWAY, presence.message(key).orElse(null)));
     }
     for (String from : friends.pendingRequestsTo(key)) {
       notifier.to(connection, new FriendEvent(from, FriendChange.REQUESTED));
