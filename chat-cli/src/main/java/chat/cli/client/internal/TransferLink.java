@@ -67,15 +67,17 @@ final class TransferLink implements FileLink {
   /**
    * Before a transfer's first request on the session's connection (the members check): a one-shot
    * client whose connection is already down resumes on a new one here, as it does for a loss during
-   * the transfer, instead of failing with "not connected to the relay". A live client is left as it
-   * is: while it reconnects, a transfer not yet started is refused at once ("try again in a
-   * moment").
+   * the transfer, instead of failing with "not connected to the relay". A live client's is refused
+   * at once while it reconnects ("try again in a moment"), even when the members could be checked
+   * from its cache: the transfer would otherwise wait, unseen, to go out long after.
    *
    * @throws CommandException as {@link #online} does, for a one-shot client
    */
   void beforeStart() {
     if (!live) {
       online();
+    } else {
+      session.connection(); // refuses while not online, whatever the member cache could answer
     }
   }
 
