@@ -285,6 +285,27 @@ public interface ChatClient extends AutoCloseable {
     return !posted.own() && ignored.contains(Usernames.key(posted.sender()));
   }
 
+  /** Whether {@code username} is among {@link #ignoredUsers()}. */
+  default boolean ignores(String username) {
+    return ignoredUsers().contains(Usernames.key(username));
+  }
+
+  /**
+   * Whether the full-screen client and line mode leave out the line of {@code update}: this user's
+   * invitation to a group, or its withdrawal, by a user ignored, who could otherwise send them one
+   * after the other. The invitation itself stands: {@code /rooms} lists it.
+   */
+  default boolean hides(GroupUpdate update) {
+    String self = username().orElse(null);
+    boolean invitation =
+        update.kind() == GroupUpdate.Kind.INVITED
+            || (update.kind() == GroupUpdate.Kind.UNINVITED && !update.declined());
+    return self != null
+        && invitation
+        && Usernames.key(update.target()).equals(Usernames.key(self))
+        && ignores(update.actor());
+  }
+
   /**
    * Whether {@code conversation} is a private one of {@code self}'s with a user among {@code
    * ignored}: the front ends do not list one opened by such a user, whose messages they do not

@@ -19,7 +19,6 @@ import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
-import chat.protocol.Usernames;
 import java.util.Optional;
 
 /**
@@ -130,8 +129,7 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onPresenceChange(String username, Presence presence) {
     AwayTracker.Change change = away.observe(self(), username, presence);
-    boolean ignored = client.ignoredUsers().contains(Usernames.key(username));
-    if (change != AwayTracker.Change.STILL_AWAY && !ignored) {
+    if (change != AwayTracker.Change.STILL_AWAY && !client.ignores(username)) {
       printer.print(
           LineKind.SYSTEM,
           EventLines.presence(username, presence, change == AwayTracker.Change.BACK));
@@ -140,6 +138,9 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onGroupUpdate(GroupUpdate update) {
+    if (client.hides(update)) {
+      return;
+    }
     String self = self();
     String line = EventLines.group(update, self);
     if (self != null
@@ -154,6 +155,9 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onFriendUpdate(String username, FriendUpdate update) {
+    if (client.ignores(username)) {
+      return; // requests, answers and removals of a user ignored: /friends still lists them
+    }
     printer.print(LineKind.SYSTEM, EventLines.friend(username, update));
   }
 

@@ -163,21 +163,27 @@ final class PaneUpdates {
     if (self != null && update.removes(self)) {
       model.forget(conversation);
       note(null, NoteKind.NOTICE, line);
-    } else if (update.declined()) {
-      note(null, NoteKind.NOTICE, line); // the inviters were waiting for an answer
-    } else if (self != null && update.actor().equalsIgnoreCase(self)) {
-      note(null, NoteKind.INFO, line); // the answer to a command typed here: where it was typed
-    } else if (model.indexOf(conversation) >= 0) {
-      noteListed(conversation, line);
-    } else {
-      note(null, NoteKind.NOTICE, line);
+    } else if (!client.hides(update)) { // an invitation by a user ignored is not said
+      if (update.declined()) {
+        note(null, NoteKind.NOTICE, line); // the inviters were waiting for an answer
+      } else if (self != null && update.actor().equalsIgnoreCase(self)) {
+        note(null, NoteKind.INFO, line); // the answer to a command typed here: where it was typed
+      } else if (model.indexOf(conversation) >= 0) {
+        noteListed(conversation, line);
+      } else {
+        note(null, NoteKind.NOTICE, line);
+      }
     }
     backend.refresh();
   }
 
-  /** A friend request, answer or removal: a line in the current pane. */
+  /**
+   * A friend request, answer or removal: a line in the current pane, unless its user is ignored.
+   */
   void friend(String username, FriendUpdate update) {
-    note(null, NoteKind.NOTICE, SocialLines.friend(username, update, CommandWords.SLASH));
+    if (!client.ignores(username)) {
+      note(null, NoteKind.NOTICE, SocialLines.friend(username, update, CommandWords.SLASH));
+    }
     backend.loadFriends();
   }
 

@@ -656,6 +656,34 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** A user ignored cannot flood the screen with invitations and friend requests. */
+  @Test
+  void run_invitationsAndFriendRequestsOfAUserIgnored_areNotPrinted() {
+    logIn();
+    client.ignore("carol", true);
+    start(lineMode(false), "#lobby> ");
+
+    for (int i = 0; i < 3; i++) {
+      client.fireGroupUpdate(new GroupUpdate("#a", "carol", GroupUpdate.Kind.INVITED, "alice", ""));
+      client.fireGroupUpdate(
+          new GroupUpdate("#a", "carol", GroupUpdate.Kind.UNINVITED, "alice", ""));
+      client.fireFriendUpdate("Carol", FriendUpdate.REQUESTED);
+      client.fireFriendUpdate("carol", FriendUpdate.DECLINED);
+    }
+    client.fireGroupUpdate(new GroupUpdate("#a", "carol", GroupUpdate.Kind.INVITED, "bob", ""));
+    client.fireGroupUpdate(new GroupUpdate("#b", "dave", GroupUpdate.Kind.INVITED, "alice", ""));
+
+    awaitOutput("dave invited you to #b");
+    assertThat(harness.output())
+        .as("what carol did to others in a group is still said")
+        .contains("carol invited bob to #a")
+        .doesNotContain("carol invited you")
+        .doesNotContain("your invitation")
+        .doesNotContain("wants to be your friend")
+        .doesNotContain("declined");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_currentPrivateConversationClosedElsewhere_movesToTheLobbyAndSaysSo() {
     logIn();

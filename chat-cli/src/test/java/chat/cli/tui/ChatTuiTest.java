@@ -9,6 +9,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
+import chat.cli.client.FriendUpdate;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
@@ -662,6 +663,26 @@ class ChatTuiTest {
             "[@bob] 00:00:00 -!- bob offers two.txt (3 B): /file accept " + two.shortId(),
             "[@bob] 00:00:00 -!- bob offers three.txt (3 B): /file accept " + three.shortId(),
             "<alice> private while you were away");
+  }
+
+  /** A user ignored cannot flood the screen with invitations and friend requests. */
+  @Test
+  void invitationsAndFriendRequestsOfAUserIgnored_areNotShown() {
+    TuiHarness h = inLobby(100, 24);
+    h.client.ignore("carol", true);
+
+    h.client.fireGroupUpdate(new GroupUpdate("#a", "carol", GroupUpdate.Kind.INVITED, "alice", ""));
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#a", "carol", GroupUpdate.Kind.UNINVITED, "alice", ""));
+    h.client.fireFriendUpdate("carol", FriendUpdate.REQUESTED);
+    h.client.fireGroupUpdate(new GroupUpdate("#b", "dave", GroupUpdate.Kind.INVITED, "alice", ""));
+    h.drain();
+
+    assertThat(h.screen())
+        .contains("dave invited you to #b")
+        .doesNotContain("carol invited you")
+        .doesNotContain("your invitation")
+        .doesNotContain("wants to be your friend");
   }
 
   /** A first /register lands in #lobby, and says so there, not only in the status window. */
