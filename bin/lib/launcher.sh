@@ -3,6 +3,16 @@
 # Maven's output is kept off stdout (which may carry envelope data or be read by scripts) and is
 # shown on stderr only if the build fails.
 
+# standard_streams: a stdin or stdout the caller closed (`bin/chat send ops <&-`, `>&-`) is opened
+# on /dev/null. Left closed, the first file the JVM opens would take its number: the client read the
+# JDK's own lib/modules as a message typed on stdin, and a file opened for writing would take what
+# is printed. Redirecting to another number (3) fails exactly when the stream is closed; bash takes
+# `<&0` and `>&1` as no-ops. A closed stderr is left: bash has put the script itself there, read-only.
+standard_streams() {
+  true 2>/dev/null 3<&0 || exec 0</dev/null
+  true 2>/dev/null 3>&1 || exec 1>/dev/null
+}
+
 # ensure_jar ROOT MODULE JAR NAME: builds MODULE (and what it needs) unless JAR exists.
 # Builds of one tree are serialised: the modules share chat-protocol and e2e-crypto, and two Maven
 # runs compiling them into the same target/ at once break each other (a relay started a second

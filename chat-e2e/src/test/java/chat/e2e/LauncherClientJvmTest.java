@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +95,23 @@ class LauncherClientJvmTest {
 
     assertThat(arguments.get(arguments.indexOf("-jar") - 1))
         .isEqualTo("-XX:-UseTransparentHugePages");
+  }
+
+  /**
+   * A stdin or stdout the caller closed reaches java as /dev/null: left closed, the first file the
+   * JVM opened took its number, and the client read the JDK's lib/modules as a message on stdin.
+   */
+  @Test
+  void closedStdinAndStdout_reachJavaAsDevNull() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc");
+    Path seen = dir.resolve("seen");
+    Path chat =
+        LauncherCopy.chat(
+            dir, "#!/usr/bin/env bash\nreadlink /proc/$$/fd/0 /proc/$$/fd/1 > '" + seen + "'\n");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", "bash \"$1\" --version <&- >&-", "test", chat.toString());
+    javaArguments(builder, "");
+
+    assertThat(Files.readAllLines(seen)).containsExactly("/dev/null", "/dev/null");
   }
 }
