@@ -18,6 +18,12 @@ public final class FileText {
   /** The most glyphs of a file name shown, {@code ...} included. */
   static final int MAX_NAME_GLYPHS = 60;
 
+  /** How many of a long name's last glyphs are shown, after the cut: its extension, and more. */
+  static final int NAME_TAIL_GLYPHS = 12;
+
+  /** What a file name that shows nothing (only spaces or escape sequences) is shown as. */
+  static final String NO_NAME = "(a name that shows nothing)";
+
   private FileText() {}
 
   /** {@code bytes} for people: {@code 512 B}, {@code 12 KiB}, {@code 2.3 MiB}. */
@@ -38,11 +44,22 @@ public final class FileText {
 
   /**
    * A file name as shown: cleaned to one line, at most {@value #MAX_NAME_GLYPHS} glyphs (an emoji
-   * sequence, a flag or a letter with its accents counts one); a longer one is cut between glyphs
-   * and ends in {@code ...}.
+   * sequence, a flag or a letter with its accents counts one). A longer one is cut between glyphs
+   * in the middle, keeping its last {@value #NAME_TAIL_GLYPHS}, so that its extension shows ({@code
+   * invoice-2026-...-final.pdf.exe} cannot pass for a PDF by hiding its end); a name that shows
+   * nothing is {@value #NO_NAME}, never an empty gap in the line.
    */
   public static String name(String offered) {
-    return Graphemes.shorten(TerminalSafe.line(offered), MAX_NAME_GLYPHS, "...");
+    String shown = TerminalSafe.line(offered);
+    if (TerminalSafe.showsNothing(shown)) {
+      return NO_NAME;
+    }
+    if (Graphemes.count(shown) <= MAX_NAME_GLYPHS) {
+      return shown;
+    }
+    return Graphemes.prefix(shown, MAX_NAME_GLYPHS - NAME_TAIL_GLYPHS - 3)
+        + "..."
+        + Graphemes.suffix(shown, NAME_TAIL_GLYPHS);
   }
 
   /**

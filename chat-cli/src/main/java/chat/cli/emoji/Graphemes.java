@@ -103,6 +103,15 @@ public final class Graphemes {
     return glyphs <= 0 ? "" : text.substring(0, ends[glyphs - 1]);
   }
 
+  /** The last {@code glyphs} glyphs of {@code text}, or all of it if it has no more. */
+  public static String suffix(String text, int glyphs) {
+    int[] ends = ends(text);
+    if (glyphs >= ends.length) {
+      return text;
+    }
+    return glyphs <= 0 ? "" : text.substring(ends[ends.length - glyphs - 1]);
+  }
+
   /**
    * {@code text} if it has at most {@code maxGlyphs} glyphs, else as many of its first glyphs as
    * leave room for {@code mark} (such as {@code "..."}) within {@code maxGlyphs}, then {@code

@@ -71,14 +71,25 @@ class FileTextTest {
   }
 
   @Test
-  void name_longNameEndingInEmoji_isCutBetweenGlyphs() {
+  void name_longName_isCutInTheMiddleBetweenGlyphs_keepingItsEnd() {
     // cut by chars, a surrogate pair or an emoji sequence lost its second half
     String family = "👨\u200D👩\u200D👧";
-    assertThat(FileText.name("a".repeat(56) + "😀😀😀😀.png")).isEqualTo("a".repeat(56) + "😀...");
-    assertThat(FileText.name("a".repeat(55) + family + "b".repeat(10)))
-        .isEqualTo("a".repeat(55) + family + "b...");
-    assertThat(FileText.name("a".repeat(56) + "\uD83C\uDDE9\uD83C\uDDEA".repeat(5)))
-        .isEqualTo("a".repeat(56) + "\uD83C\uDDE9\uD83C\uDDEA...");
+    assertThat(FileText.name("a".repeat(56) + "😀😀😀😀.png"))
+        .isEqualTo("a".repeat(45) + "...aaaa😀😀😀😀.png");
+    assertThat(FileText.name("a".repeat(44) + family + "b".repeat(21)))
+        .isEqualTo("a".repeat(44) + family + "..." + "b".repeat(12));
+    assertThat(FileText.name("a".repeat(56) + "\uD83C\uDDE9\uD83C\uDDEA".repeat(13)))
+        .isEqualTo("a".repeat(45) + "..." + "\uD83C\uDDE9\uD83C\uDDEA".repeat(12));
     assertThat(FileText.name("e\u0301".repeat(60))).isEqualTo("e\u0301".repeat(60));
+    assertThat(FileText.name("invoice-" + "x".repeat(60) + "-final.pdf.exe"))
+        .endsWith("...inal.pdf.exe")
+        .hasSize(60);
+  }
+
+  @Test
+  void name_thatShowsNothing_isSaidSo() {
+    assertThat(FileText.name("\u001b[2J \u001b[H")).isEqualTo("(a name that shows nothing)");
+    assertThat(FileText.name("\u200b")).isEqualTo("(a name that shows nothing)");
+    assertThat(FileText.name(" - ")).isEqualTo(" - ");
   }
 }
