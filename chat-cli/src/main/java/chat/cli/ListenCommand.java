@@ -49,7 +49,7 @@ final class ListenCommand implements Callable<Integer> {
   @picocli.CommandLine.Option(
       names = "--count",
       paramLabel = "N",
-      description = "exit after N messages (default: run until stopped)")
+      description = "exit after N messages (default, and 0: run until stopped)")
   int count;
 
   ListenCommand(CliContext context) {

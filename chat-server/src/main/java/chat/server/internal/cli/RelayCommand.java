@@ -166,7 +166,7 @@ public final class RelayCommand implements Callable<Integer> {
       names = "--worker-threads",
       paramLabel = "N",
       defaultValue = "16",
-      description = "Request worker threads, 1 to 1024 (default: ${DEFAULT-VALUE}).")
+      description = "Request worker threads, 2 to 1024 (default: ${DEFAULT-VALUE}).")
   int workerThreads;
 
   @Option(
