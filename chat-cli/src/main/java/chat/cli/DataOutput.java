@@ -1,8 +1,11 @@
 package chat.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Where {@code seal} and {@code open} put their data: {@code --out FILE} or binary stdout. */
@@ -32,18 +35,55 @@ final class DataOutput {
   }
 
   /**
-   * Writes {@code data} to {@code out} (owner-only and atomic if {@code ownerOnly}), or to the
+   * Refuses {@code --out} naming a file that exists, unless {@code force}: checked before any work
+   * (or passphrase prompt), so that a typo does not cost a message, a photo or a key file.
+   */
+  static void refuseExisting(Path out, boolean force) {
+    if (out != null && !force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      throw exists(out);
+    }
+  }
+
+  /**
+   * Writes {@code data} to {@code out} (owner-only and atomic if {@code ownerOnly}), replacing a
+   * file there only if {@code force} (one that appears meanwhile is left as it is), or to the
    * context's stdout after flushing the text writer so the two never interleave.
    */
   static void write(
-      CliContext context, CommandSpec spec, Path out, byte[] data, boolean ownerOnly) {
+      CliContext context,
+      CommandSpec spec,
+      Path out,
+      byte[] data,
+      boolean ownerOnly,
+      boolean force) {
     if (out == null) {
       spec.commandLine().getOut().flush();
       FileIo.write(context.stdout(), data);
+    } else if (force) {
+      if (ownerOnly) {
+        PrivateFiles.write(out, data);
+      } else {
+        FileIo.write(out, data);
+      }
     } else if (ownerOnly) {
-      PrivateFiles.write(out, data);
+      try {
+        PrivateFiles.writeNew(out, data);
+      } catch (CommandException.Usage e) {
+        throw exists(out);
+      }
     } else {
-      FileIo.write(out, data);
+      try {
+        Files.write(out, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        throw exists(out);
+      } catch (IOException e) {
+        throw FileIo.failure("cannot write", out, e);
+      }
     }
+  }
+
+  private static CommandException.Usage exists(Path out) {
+    return new CommandException.Usage(
+        out + " already exists; choose another file, or add --force to replace it");
   }
 }

@@ -70,6 +70,9 @@ final class OpenCommand implements Callable<Integer> {
       description = "write the message to FILE (mode 0600)")
   Path out;
 
+  @Option(names = "--force", description = "replace the --out FILE if it exists")
+  boolean force;
+
   OpenCommand(CliContext context) {
     this.context = context;
   }
@@ -77,6 +80,7 @@ final class OpenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataOutput.refuseSameFile(in, out);
+    DataOutput.refuseExisting(out, force);
     IdentityHome myHome = home.home();
     IdentityBundle me = myHome.bundle();
     IdentityBundle sender = BundleFiles.load(from);
@@ -187,13 +191,13 @@ final class OpenCommand implements Callable<Integer> {
   /** Raw bytes to a file or pipe; to a terminal, only text with controls removed. */
   private void writePlaintext(byte[] plaintext) {
     if (out != null || !context.stdoutIsTerminal()) {
-      DataOutput.write(context, spec, out, plaintext, true);
+      DataOutput.write(context, spec, out, plaintext, true, force);
       return;
     }
     byte[] safe =
         TerminalSafe.text(new String(plaintext, StandardCharsets.UTF_8))
             .getBytes(StandardCharsets.UTF_8);
-    DataOutput.write(context, spec, null, safe, false);
+    DataOutput.write(context, spec, null, safe, false, force);
     if (!Arrays.equals(safe, plaintext)) {
       spec.commandLine()
           .getErr()

@@ -69,6 +69,9 @@ final class SealCommand implements Callable<Integer> {
       description = "write the envelope to FILE")
   Path out;
 
+  @Option(names = "--force", description = "replace the --out FILE if it exists")
+  boolean force;
+
   SealCommand(CliContext context) {
     this.context = context;
   }
@@ -84,6 +87,7 @@ final class SealCommand implements Callable<Integer> {
           "refusing to write a binary envelope to the terminal; use --armor or --out FILE");
     }
     DataOutput.refuseSameFile(in, out);
+    DataOutput.refuseExisting(out, force);
     List<IdentityBundle> bundles = new ArrayList<>();
     for (Path path : recipients) {
       bundles.add(BundleFiles.load(path));
@@ -112,7 +116,7 @@ final class SealCommand implements Callable<Integer> {
     byte[] encoded = envelope.encode();
     byte[] output =
         armor ? Armor.encode(Armor.ENVELOPE, encoded).getBytes(StandardCharsets.US_ASCII) : encoded;
-    DataOutput.write(context, spec, out, output, false);
+    DataOutput.write(context, spec, out, output, false, force);
     return ExitCode.OK.code();
   }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,18 +44,21 @@ class OpenCommandTest {
   }
 
   /** Bob opens alice's envelope from {@code in} to {@code out}. */
-  private static Cli.Result openToFile(Path in, Path out) {
-    return Cli.withPassphrase()
-        .run(
-            "open",
-            "--home",
-            home("bob"),
-            "--from",
-            pub("alice"),
-            "--in",
-            in.toString(),
-            "--out",
-            out.toString());
+  private static Cli.Result openToFile(Path in, Path out, String... more) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "open",
+                "--home",
+                home("bob"),
+                "--from",
+                pub("alice"),
+                "--in",
+                in.toString(),
+                "--out",
+                out.toString()));
+    arguments.addAll(List.of(more));
+    return Cli.withPassphrase().run(arguments.toArray(String[]::new));
   }
 
   private static String fingerprintPrefix(String user) {
@@ -218,6 +223,41 @@ class OpenCommandTest {
     assertThat(Files.readString(out)).isEqualTo("for your eyes");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
         .isEqualTo("rw-------");
+  }
+
+  /** As keys export: an existing file is replaced only with --force, asked before the key. */
+  @Test
+  void open_outNamingAnExistingFile_isRefusedBeforeAnything_unlessForced() throws Exception {
+    Path in = temp.resolve("msg.env");
+    Files.write(in, seal("alice", utf8("for your eyes"), "--to", pub("bob")));
+    Path out = Files.writeString(temp.resolve("notes.txt"), "my notes");
+
+    Cli.Result refused =
+        new Cli()
+            .run(
+                "open",
+                "--home",
+                home("bob"),
+                "--from",
+                pub("alice"),
+                "--in",
+                in.toString(),
+                "--out",
+                out.toString());
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err())
+        .as("refused before the passphrase, which this run has none of")
+        .isEqualTo(
+            "chat: "
+                + out
+                + " already exists; choose another file, or add --force to replace it\n");
+    assertThat(Files.readString(out)).isEqualTo("my notes");
+
+    Cli.Result forced = openToFile(in, out, "--force");
+
+    assertThat(forced.exitCode()).as(forced.toString()).isZero();
+    assertThat(Files.readString(out)).isEqualTo("for your eyes");
   }
 
   @Test

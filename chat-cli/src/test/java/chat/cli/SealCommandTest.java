@@ -8,6 +8,8 @@ import chat.crypto.Recipient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,18 +25,21 @@ class SealCommandTest {
   }
 
   /** Alice seals to bob from {@code in} to {@code out}. */
-  private static Cli.Result sealToFile(Path in, Path out) {
-    return Cli.withPassphrase()
-        .run(
-            "seal",
-            "--home",
-            home("alice"),
-            "--to",
-            pub("bob"),
-            "--in",
-            in.toString(),
-            "--out",
-            out.toString());
+  private static Cli.Result sealToFile(Path in, Path out, String... more) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "seal",
+                "--home",
+                home("alice"),
+                "--to",
+                pub("bob"),
+                "--in",
+                in.toString(),
+                "--out",
+                out.toString()));
+    arguments.addAll(List.of(more));
+    return Cli.withPassphrase().run(arguments.toArray(String[]::new));
   }
 
   @Test
@@ -104,6 +109,28 @@ class SealCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.err()).contains("--in and --out name the same file");
     assertThat(Files.readString(in)).isEqualTo("the only copy");
+  }
+
+  /** As keys export: an existing file is replaced only with --force. */
+  @Test
+  void seal_outNamingAnExistingFile_isRefusedUnlessForced() throws Exception {
+    Path in = Files.writeString(temp.resolve("message.txt"), "hello bob");
+    Path out = Files.writeString(temp.resolve("precious.txt"), "precious");
+
+    Cli.Result refused = sealToFile(in, out);
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err())
+        .isEqualTo(
+            "chat: "
+                + out
+                + " already exists; choose another file, or add --force to replace it\n");
+    assertThat(Files.readString(out)).isEqualTo("precious");
+
+    Cli.Result forced = sealToFile(in, out, "--force");
+
+    assertThat(forced.exitCode()).as(forced.toString()).isZero();
+    assertThat(Envelope.parse(Files.readAllBytes(out)).recipientSet()).hasSize(2);
   }
 
   @Test
