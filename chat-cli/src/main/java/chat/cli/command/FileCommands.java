@@ -116,11 +116,39 @@ final class FileCommands {
         || client.knownUsers().stream().anyMatch(user -> user.equalsIgnoreCase(word));
   }
 
-  /** {@code typed} as a path, with a leading {@code ~} meaning the home directory. */
+  /**
+   * {@code typed} as a path, with a leading {@code ~} meaning the home directory. A path that names
+   * no file as typed but does once a terminal's quoting is taken off is that file: dropped on a
+   * terminal, a file arrives quoted ({@code '/tmp/my doc.txt'}, {@code "/tmp/my doc.txt"}) or with
+   * its spaces escaped ({@code /tmp/my\ doc.txt}).
+   */
   static Path path(String typed) {
-    String expanded = typed;
-    if (typed.equals("~") || typed.startsWith("~/")) {
-      expanded = System.getProperty("user.home", "") + typed.substring(1);
+    Path asTyped = expanded(typed, typed);
+    if (Files.exists(asTyped)) {
+      return asTyped;
+    }
+    int last = typed.length() - 1;
+    if (last > 0
+        && (typed.charAt(0) == '\'' || typed.charAt(0) == '"')
+        && typed.charAt(last) == typed.charAt(0)) {
+      Path unquoted = expanded(typed.substring(1, last), typed);
+      if (Files.exists(unquoted)) {
+        return unquoted;
+      }
+    }
+    if (typed.indexOf('\\') >= 0) {
+      Path unescaped = expanded(typed.replaceAll("\\\\(.)", "$1"), typed);
+      if (Files.exists(unescaped)) {
+        return unescaped;
+      }
+    }
+    return asTyped;
+  }
+
+  private static Path expanded(String text, String typed) {
+    String expanded = text;
+    if (text.equals("~") || text.startsWith("~/")) {
+      expanded = System.getProperty("user.home", "") + text.substring(1);
     }
     try {
       return Path.of(expanded);

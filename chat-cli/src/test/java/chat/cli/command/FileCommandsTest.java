@@ -42,6 +42,22 @@ class FileCommandsTest {
     assertThat(context.client.calls).containsExactly("sendFile @alice+bob " + file);
   }
 
+  /** A file dropped on a terminal arrives quoted, or with its spaces escaped. */
+  @Test
+  void send_pathQuotedOrEscapedAsATerminalDropsIt_sendsThatFile() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("my doc.txt"), "doc");
+
+    run("/file send '" + file + "'");
+    run("/file send \"" + file + "\" @bob");
+    run("/file send " + file.toString().replace(" ", "\\ "));
+
+    assertThat(context.errors()).isEmpty();
+    assertThat(context.client.calls)
+        .containsExactly(
+            "sendFile #lobby " + file, "sendFile @alice+bob " + file, "sendFile #lobby " + file);
+  }
+
   @Test
   void send_fileAndAnUnknownBareName_sendsToThatUser_soTheRelaySaysNoSuchUser() throws Exception {
     context.loggedInAs("alice");
