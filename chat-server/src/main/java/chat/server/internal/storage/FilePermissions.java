@@ -44,6 +44,24 @@ public final class FilePermissions {
     }
   }
 
+  /**
+   * Makes an existing file owner-only, and returns its mode before ({@code rw-r--r--}) if others
+   * than the owner had any access to it, for the caller to warn about; empty if it was owner-only,
+   * does not exist, or the file system has no POSIX modes.
+   */
+  public static java.util.Optional<String> restrictLoose(Path file) throws IOException {
+    if (!POSIX || !Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+        Files.getPosixFilePermissions(file);
+    restrict(file);
+    String before = PosixFilePermissions.toString(mode);
+    return before.substring(3).equals("------")
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(before);
+  }
+
   /** Writes {@code data} to {@code file} owner-only, replacing it atomically. */
   public static void writeOwnerOnly(Path file, byte[] data) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -18,6 +18,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The relay's TLS certificate and key: an operator's PEM files, or a self-signed ECDSA P-256
@@ -25,6 +27,8 @@ import java.util.Locale;
  * the data directory.
  */
 public record TlsMaterial(Path certificate, Path privateKey, String fingerprint) {
+  private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
+
   /** Self-signed certificate file name. */
   public static final String CERT_FILE = "tls.crt";
 
@@ -55,7 +59,17 @@ public record TlsMaterial(Path certificate, Path privateKey, String fingerprint)
       FilePermissions.writeOwnerOnly(
           cert, made.certificatePem().getBytes(StandardCharsets.US_ASCII));
     }
-    FilePermissions.restrict(key);
+    FilePermissions.restrictLoose(key)
+        .ifPresent(
+            mode ->
+                LOG.warn(
+                    "{} was {}; made it owner-only (rw-------). Other users of this machine may"
+                        + " have read the relay's TLS key: if so, make a new pair (stop the relay,"
+                        + " remove {} and {}, start it) and give users the new fingerprint",
+                    key,
+                    mode,
+                    KEY_FILE,
+                    CERT_FILE));
     OperatorCertificate.checkMadeHere(cert, key);
     return new TlsMaterial(cert, key, fingerprintOf(cert));
   }
