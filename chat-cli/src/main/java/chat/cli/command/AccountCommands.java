@@ -124,7 +124,7 @@ final class AccountCommands {
   private static void register(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
     context.client().checkRegistrable(name); // before any secret is asked for
-    context.client().checkReachable();
+    reachable(context.client(), "/register " + name);
     char[] password = null;
     char[] passphrase = null;
     try {
@@ -158,7 +158,7 @@ final class AccountCommands {
       context.info("already logged in as " + client.username().get());
       return;
     }
-    client.checkReachable(); // before any secret is asked for
+    reachable(client, "/login " + name); // before any secret is asked for
     if (!inlinePassword && client.hasStoredSession(name)) {
       resume(name, context);
       return;
@@ -334,6 +334,24 @@ final class AccountCommands {
   }
 
   /** Reports the login and selects the lobby when no conversation of this user is selected. */
+  /**
+   * Checks that the relay can be reached before any secret is asked for; one that cannot be says
+   * what to type to try again ({@code retry}), since nothing retries a login by itself. A refused
+   * certificate is left as it is: trying again cannot help.
+   */
+  private static void reachable(ChatClient client, String retry) {
+    try {
+      client.checkReachable();
+    } catch (CommandException.Network e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.security.cert.CertificateException) {
+          throw e;
+        }
+      }
+      throw new CommandException.Network(e.getMessage() + "; " + retry + " tries again", e);
+    }
+  }
+
   private static void loggedIn(CommandContext context, String what) {
     ChatClient client = context.client();
     List<String> conversations = client.conversations();

@@ -143,7 +143,7 @@ class AccountCommandsTest {
   }
 
   @Test
-  void loginAndRegister_withTheRelayDown_sayWhyBeforeAskingForSecrets() {
+  void loginAndRegister_withTheRelayDown_sayWhyBeforeAskingForSecrets_andHowToTryAgain() {
     context.client.unreachable = true;
     context.answer("pw", "phrase");
 
@@ -153,8 +153,8 @@ class AccountCommandsTest {
     assertThat(context.prompts).isEmpty();
     assertThat(context.errors())
         .containsExactly(
-            "error: cannot reach the relay at relay.test:7443",
-            "error: cannot reach the relay at relay.test:7443");
+            "error: cannot reach the relay at relay.test:7443; /login alice tries again",
+            "error: cannot reach the relay at relay.test:7443; /register carol tries again");
     assertThat(context.client.calls).isEmpty();
   }
 
