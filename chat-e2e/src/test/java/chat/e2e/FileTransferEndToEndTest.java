@@ -199,6 +199,36 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /** Rejecting an offer being downloaded stops the download and keeps none of it. */
+  @Test
+  void rejectFile_whileItDownloads_stopsTheDownload_deletingWhatItFetched() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    Path data = randomFile("unwanted.bin", SIZE);
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", proxy.port(), bobEvents)) {
+      String fileId = alice.sendFile(alice.directWith("bob"), data).fileId();
+      bobEvents.awaitOffer("unwanted.bin");
+      int cuts = proxy.cuts();
+      proxy.cutAfter(CuttingProxy.Direction.DOWN, SIZE / 3);
+      proxy.refuseNewConnections(true); // the download waits here, part of it fetched
+      java.util.concurrent.CompletableFuture<Path> accepted =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> bob.acceptFile(fileId));
+      await().until(() -> proxy.cuts() > cuts);
+
+      bob.rejectFile(fileId);
+      proxy.refuseNewConnections(false);
+
+      assertThatThrownBy(accepted::join)
+          .hasCauseInstanceOf(CommandException.Usage.class)
+          .hasMessageContaining("stopped: you rejected it");
+      assertThat(downloads.resolve(".chat-" + fileId + ".part")).doesNotExist();
+      assertThat(bob.files())
+          .filteredOn(transfer -> transfer.fileId().equals(fileId))
+          .extracting(FileTransfer::state)
+          .containsExactly(TransferState.REJECTED);
+    }
+  }
+
   @Test
   void acceptFile_interruptedAndRunAgain_continuesFromThePartialFileInTheDownloadFolder()
       throws Exception {

@@ -31,6 +31,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -47,13 +48,21 @@ final class FileDownload {
     this.clock = clock;
   }
 
-  /** Downloads the offer {@code entry} into {@code folder}; returns where the file was saved. */
+  /** What a download stopped by {@code stop} fails with: the offer was rejected meanwhile. */
+  static final String STOPPED = "stopped: you rejected it";
+
+  /**
+   * Downloads the offer {@code entry} into {@code folder}; returns where the file was saved. Once
+   * {@code stop} says so (the offer was rejected), it stops between two chunks, deletes what it
+   * fetched and records the offer as rejected.
+   */
   Path fetch(
       FileLink link,
       TransferLog log,
       OfferBook.Entry entry,
       DownloadFolder folder,
-      Consumer<FileTransfer> report) {
+      Consumer<FileTransfer> report,
+      BooleanSupplier stop) {
     FileOffer offer = entry.offer();
     Content.File content = entry.content();
     FileStatusReply status = check(link, log, offer, content);
@@ -80,7 +89,7 @@ final class FileDownload {
             report,
             clock);
     try {
-      fetchAll(link, folder, partial, offer.fileId(), status.size(), progress);
+      fetchAll(link, folder, partial, offer.fileId(), status.size(), progress, stop);
       Path saved;
       try {
         saved = decryptAndPlace(folder, partial, offer, content);
@@ -91,14 +100,27 @@ final class FileDownload {
         // What an earlier run left in the partial file may be what is wrong (a disk error, a
         // stray file of that name): it was deleted; fetch everything once more before blaming the
         // relay.
-        fetchAll(link, folder, partial, offer.fileId(), status.size(), progress);
+        fetchAll(link, folder, partial, offer.fileId(), status.size(), progress, stop);
         saved = decryptAndPlace(folder, partial, offer, content);
       }
       progress.state(TransferState.DONE, saved.toString(), "");
       return saved;
     } catch (RuntimeException e) {
-      progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
+      if (stop.getAsBoolean()) {
+        deleteQuietly(partial);
+        progress.state(TransferState.REJECTED, "", "");
+      } else {
+        progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
+      }
       throw e;
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // left for the next accept, which resumes from it, or for the folder's owner
     }
   }
 
@@ -189,11 +211,15 @@ final class FileDownload {
       Path partial,
       String fileId,
       long size,
-      TransferProgress progress) {
+      TransferProgress progress,
+      BooleanSupplier stop) {
     try (FileChannel out = folder.open(partial, StandardOpenOption.CREATE)) {
       long have = out.size();
       out.position(have);
       while (have < size) {
+        if (stop.getAsBoolean()) {
+          throw new CommandException.Usage(STOPPED);
+        }
         long from = have;
         FileDataReply data =
             link.call(id -> new FileDownloadRequest(id, fileId, from), FileDataReply.class);

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -35,6 +37,12 @@ final class FileTransfers {
   private final FileDownload download;
   private final BiConsumer<String, Integer> readHistory;
   private final Map<Path, TransferLog> logs = new HashMap<>();
+
+  /** The files being downloaded now, by id. */
+  private final Set<String> downloading = ConcurrentHashMap.newKeySet();
+
+  /** Those of them rejected meanwhile: each stops between two chunks ({@link #reject}). */
+  private final Set<String> stopping = ConcurrentHashMap.newKeySet();
 
   /**
    * The operations over {@code sessions}.
@@ -113,7 +121,15 @@ final class FileTransfers {
         return copy.get();
       }
     }
-    return download.fetch(link(session), log, entry, folder, this::report);
+    String fileId = entry.offer().fileId();
+    downloading.add(fileId);
+    try {
+      return download.fetch(
+          link(session), log, entry, folder, this::report, () -> stopping.contains(fileId));
+    } finally {
+      downloading.remove(fileId);
+      stopping.remove(fileId);
+    }
   }
 
   FileOffer offer(String typedId) {
@@ -132,6 +148,10 @@ final class FileTransfers {
     if (known.isPresent() && known.get().state() == TransferState.DONE) {
       throw new CommandException.Usage(
           offer.name() + " was already downloaded to " + known.get().savedPath());
+    }
+    if (downloading.contains(offer.fileId())) {
+      stopping.add(offer.fileId()); // it deletes what it fetched and records the rejection
+      return;
     }
     FileTransfer rejected = view(offer, TransferState.REJECTED, clock.millis());
     log.put(rejected, true);
