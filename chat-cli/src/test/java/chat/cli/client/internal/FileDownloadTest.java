@@ -46,7 +46,7 @@ class FileDownloadTest {
 
   private Path fetch(OfferBook.Entry entry) {
     return new FileDownload(Clock.systemUTC())
-        .fetch(relay, log(), entry, new DownloadFolder(downloads()), reports::add);
+        .fetch(relay, log(), entry, new DownloadFolder(downloads()), reports::add, () -> false);
   }
 
   private List<String> folderContents() throws Exception {
@@ -94,6 +94,31 @@ class FileDownloadTest {
     assertThat(relay.downloadOffsets()).contains(0L);
     assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
     assertThat(folderContents()).containsExactly("report.pdf");
+  }
+
+  /**
+   * Rejected while it runs: it stops between two chunks, keeps nothing and says it was rejected.
+   */
+  @Test
+  void fetch_stoppedAfterTheFirstChunk_keepsNothing_andIsRecordedRejected() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+
+    assertThatThrownBy(
+            () ->
+                new FileDownload(Clock.systemUTC())
+                    .fetch(
+                        relay,
+                        log(),
+                        entry,
+                        new DownloadFolder(downloads()),
+                        reports::add,
+                        () -> !relay.downloadOffsets().isEmpty()))
+        .isInstanceOf(CommandException.Usage.class)
+        .hasMessage(FileDownload.STOPPED);
+
+    assertThat(relay.downloadOffsets()).hasSize(1);
+    assertThat(folderContents()).isEmpty();
+    assertThat(reports).extracting(FileTransfer::state).last().isEqualTo(TransferState.REJECTED);
   }
 
   @Test
@@ -176,7 +201,13 @@ class FileDownloadTest {
     assertThatThrownBy(
             () ->
                 new FileDownload(Clock.systemUTC())
-                    .fetch(relay, log(), entry, new DownloadFolder(sysKernel), reports::add))
+                    .fetch(
+                        relay,
+                        log(),
+                        entry,
+                        new DownloadFolder(sysKernel),
+                        reports::add,
+                        () -> false))
         .isInstanceOf(CommandException.FileAccess.class)
         .hasMessageStartingWith("cannot write in /sys/kernel: ")
         .hasMessageNotContaining("space");
