@@ -145,6 +145,13 @@ public interface CommandContext {
   }
 
   /**
+   * {@code conversation} now holds something of this user's that was not shown as a message (a file
+   * offer sent in the background): a front end that lists conversations lists it, as it does one
+   * written in. By default nothing.
+   */
+  default void posted(String conversation) {}
+
+  /**
    * Goes to this front end's status window, where command output and notices go, if it has one
    * ({@code /switch status} in the full screen), and returns true; returns false when it has none
    * (the default).

@@ -79,6 +79,7 @@ final class FileCommands {
         "sending " + file.getFileName(),
         () -> {
           FileOffer offer = client.sendFile(conversation, file);
+          context.posted(conversation);
           context.info(
               "sent "
                   + FileText.name(offer.name())

@@ -53,6 +53,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public void posted(String conversation) {
+    tui.posted(conversation);
+  }
+
+  @Override
   public boolean switchToStatus() {
     boolean shown = tui.switchToStatus();
     if (shown) {

@@ -81,6 +81,12 @@ final class TuiContext implements CommandContext {
   }
 
   @Override
+  public void posted(String conversation) {
+    Objects.requireNonNull(conversation, "conversation");
+    post(() -> panes.posted(conversation));
+  }
+
+  @Override
   public boolean switchToStatus() {
     switchTo(TuiModel.STATUS);
     return true;

@@ -27,6 +27,8 @@ import chat.cli.command.SlashCommandDispatcher;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -663,6 +665,25 @@ class ChatTuiTest {
             "[@bob] 00:00:00 -!- bob offers two.txt (3 B): /file accept " + two.shortId(),
             "[@bob] 00:00:00 -!- bob offers three.txt (3 B): /file accept " + three.shortId(),
             "<alice> private while you were away");
+  }
+
+  /** A file sent privately lists its conversation, as a private message does. */
+  @Test
+  void fileSendCommand_toSomeoneNotWrittenTo_listsThePrivateConversation() throws Exception {
+    TuiHarness h = inLobby(100, 24);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    Path file = Files.createTempFile("chat-tui-", ".txt");
+    try {
+      h.type("/file send " + file + " @bob").press(KeyType.Enter);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> h.drain().screen().contains("sent " + file.getFileName()));
+      assertThat(h.screen().lines().skip(1).limit(5).map(row -> row.substring(0, 18)))
+          .anyMatch(row -> row.contains("@bob"));
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   /** A user ignored cannot flood the screen with invitations and friend requests. */
