@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -59,6 +60,9 @@ public final class Relay implements AutoCloseable {
 
   /** How long a shutdown waits for the connections it closed to be gone (and audited). */
   private static final long DISCONNECT_WAIT_MILLIS = 5_000;
+
+  /** Free space under which a failure to open the database is said to be the likely cause. */
+  private static final long LOW_SPACE_BYTES = 16L << 20;
 
   private final Channel serverChannel;
   private final EventLoopGroup bossGroup;
@@ -118,9 +122,14 @@ public final class Relay implements AutoCloseable {
     try {
       database = Database.open(config.dataDir());
     } catch (SQLException e) {
-      // SQLite's text alone ("file is not a database") does not say which file.
+      // SQLite's text alone ("file is not a database") does not say which file, and on a full
+      // disk it names something else ("cannot commit - no transaction is active").
       throw new IOException(
-          config.dataDir().resolve(Database.FILE_NAME) + " cannot be opened: " + e.getMessage(), e);
+          config.dataDir().resolve(Database.FILE_NAME)
+              + " cannot be opened: "
+              + e.getMessage()
+              + lowSpace(config.dataDir()),
+          e);
     }
     if (!database.envelopes().owned()) {
       database.close();
@@ -368,5 +377,24 @@ public final class Relay implements AutoCloseable {
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     LOG.info("relay stopped");
+  }
+
+  /**
+   * {@code ""}, or a note that the disk holding {@code dataDir} is (nearly) full, when it has less
+   * than {@link #LOW_SPACE_BYTES} free: SQLite then fails in ways whose text does not say so.
+   */
+  private static String lowSpace(Path dataDir) {
+    try {
+      long free = Files.getFileStore(dataDir).getUsableSpace();
+      return free < LOW_SPACE_BYTES
+          ? "; the disk holding "
+              + dataDir
+              + " has only "
+              + free / 1024
+              + " KiB free, which is the likely cause: free some space and start the relay again"
+          : "";
+    } catch (IOException e) {
+      return "";
+    }
   }
 }
