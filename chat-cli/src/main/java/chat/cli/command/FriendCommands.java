@@ -35,7 +35,8 @@ final class FriendCommands {
     try {
       action = FriendAction.valueOf(command.arg(0).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CommandException.Usage("usage: /friend add|accept|decline|remove USER");
+      throw new CommandException.Usage(
+          "usage: /friend add|accept|decline|remove USER  (/help friend)");
     }
     String user = Arguments.username(command.arg(1));
     if (user.equalsIgnoreCase(Arguments.self(context))) {

@@ -68,7 +68,7 @@ final class GroupCommands {
 
   private static void create(Input.Command command, CommandContext context) {
     if (!command.arg(0).toLowerCase(Locale.ROOT).equals("create")) {
-      throw new CommandException.Usage("usage: /group create NAME");
+      throw new CommandException.Usage("usage: /group create NAME  (/help group)");
     }
     String room = Arguments.room(command.arg(1));
     context.client().createGroup(room);

@@ -68,7 +68,7 @@ class FriendCommandsTest {
 
     assertThat(context.errors())
         .containsExactly(
-            "error: usage: /friend add|accept|decline|remove USER",
+            "error: usage: /friend add|accept|decline|remove USER  (/help friend)",
             "error: that is you: name someone else");
     assertThat(context.client.calls).isEmpty();
   }

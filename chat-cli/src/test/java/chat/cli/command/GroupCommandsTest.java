@@ -38,7 +38,7 @@ class GroupCommandsTest {
 
     run("/group make team");
 
-    assertThat(context.errors()).containsExactly("error: usage: /group create NAME");
+    assertThat(context.errors()).containsExactly("error: usage: /group create NAME  (/help group)");
     assertThat(context.client.calls).isEmpty();
   }
 
