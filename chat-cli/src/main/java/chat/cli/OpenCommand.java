@@ -111,8 +111,7 @@ final class OpenCommand implements Callable<Integer> {
   private RecipientEnvelope authenticate(
       Envelope envelope, IdentityBundle me, IdentityBundle sender) {
     EnvelopeHeader header = envelope.header();
-    if (!header.senderId().equals(sender.userId())
-        || !header.senderKey().matches(sender.fingerprint())) {
+    if (!header.senderId().equals(sender.userId())) {
       throw new CommandException.KeyRejected(
           "the envelope names sender "
               + TerminalSafe.line(header.senderId())
@@ -120,6 +119,19 @@ final class OpenCommand implements Callable<Integer> {
               + header.senderKey().shortForm()
               + "…), not the identity in "
               + from,
+          null);
+    }
+    if (!header.senderKey().matches(sender.fingerprint())) {
+      // Whole: a key differing after the first 8 digits would otherwise read as the same one.
+      throw new CommandException.KeyRejected(
+          "the envelope names sender "
+              + TerminalSafe.line(header.senderId())
+              + " with another key than the one in "
+              + from
+              + ": the envelope's is "
+              + header.senderKey().toDisplayString()
+              + ", the file's "
+              + sender.fingerprint().toDisplayString(),
           null);
     }
     int index = envelope.recipientSet().indexOf(Recipient.of(me));

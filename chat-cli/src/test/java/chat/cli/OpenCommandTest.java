@@ -194,6 +194,37 @@ class OpenCommandTest {
     assertThat(result.err()).contains("names sender alice", "not the identity in");
   }
 
+  /** Another key under the same name: both are shown whole, since 8 digits could be alike. */
+  @Test
+  void open_fromTheSameNameWithAnotherKey_exits4_showingBothKeysWhole() throws Exception {
+    byte[] envelope = seal("alice", utf8("hi"), "--to", pub("bob"));
+    Path otherAlice = temp.resolve("other-alice");
+    Cli.Result made =
+        Cli.withPassphrase()
+            .run("identity", "new", "--home", otherAlice.toString(), "--user", "alice");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    Path otherPub = otherAlice.resolve("identity.pub");
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .stdin(envelope)
+            .run("open", "--home", home("bob"), "--from", otherPub.toString());
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    String envelopeKey =
+        new IdentityHome(Identities.home("alice")).bundle().fingerprint().toDisplayString();
+    String fileKey = new IdentityHome(otherAlice).bundle().fingerprint().toDisplayString();
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: the envelope names sender alice with another key than the one in "
+                + otherPub
+                + ": the envelope's is "
+                + envelopeKey
+                + ", the file's "
+                + fileKey
+                + "\n");
+  }
+
   @Test
   void open_missingInput_exits7() {
     Cli.Result result =
