@@ -165,12 +165,16 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
     return message + "; the keys are the long flag names without --, see chat-server --help";
   }
 
-  /** The key of {@code keys} that {@code typo} is most likely a misspelling of, if one is close. */
+  /**
+   * The key of {@code keys} that {@code typo} is most likely a misspelling of, if one is close; in
+   * any case ({@code PORT} is {@code port}), as the keys are all lower case.
+   */
   static Optional<String> likelyKey(String typo, Set<String> keys) {
+    String lower = typo.toLowerCase(java.util.Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : keys) {
-      int distance = editDistance(typo, candidate);
+      int distance = editDistance(lower, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

@@ -51,6 +51,9 @@ class ConfigFileTest {
     assertThatThrownBy(() -> ConfigFile.parse(FILE, "bind = ::\n\nprot = 7443\n", KEYS))
         .isInstanceOf(ConfigFileException.class)
         .hasMessage(FILE + ":3: unknown key 'prot' (did you mean 'port'?)");
+    assertThatThrownBy(() -> ConfigFile.parse(FILE, "PORT = 7443\n", KEYS))
+        .as("keys are lower case: one in capitals gets the hint too")
+        .hasMessage(FILE + ":1: unknown key 'PORT' (did you mean 'port'?)");
   }
 
   @Test
