@@ -140,6 +140,20 @@ public final class ChatCommand implements Callable<Integer> {
     return commandLine(context);
   }
 
+  /**
+   * {@code args} with a leading {@code help} read as git and Maven read it: {@code chat help file
+   * send} is {@code chat file send --help}, {@code chat help} is {@code chat --help}. Other
+   * arguments are left as they are.
+   */
+  public static String[] helpAsOption(String[] args) {
+    if (args.length == 0 || !args[0].equals("help")) {
+      return args;
+    }
+    String[] out = Arrays.copyOfRange(args, 1, args.length + 1);
+    out[out.length - 1] = "--help";
+    return out;
+  }
+
   /** The first of {@code args} (before {@code --}) that is a top-level command's name, if any. */
   private static Class<?> namedCommand(String[] args) {
     for (String arg : args) {

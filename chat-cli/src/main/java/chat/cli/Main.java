@@ -42,8 +42,9 @@ public final class Main {
             console != null || stdoutIsTerminal(),
             options ->
                 new RelayChatClient(options, random, Clock.systemUTC(), KdfParameters.DEFAULT));
-    CommandLine commandLine = ChatCommand.commandLine(context, args);
-    int exitCode = commandLine.execute(args);
+    String[] arguments = ChatCommand.helpAsOption(args);
+    CommandLine commandLine = ChatCommand.commandLine(context, arguments);
+    int exitCode = commandLine.execute(arguments);
     commandLine.getOut().flush();
     commandLine.getErr().flush();
     System.exit(exitCode);

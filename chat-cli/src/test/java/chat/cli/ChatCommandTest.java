@@ -335,4 +335,16 @@ class ChatCommandTest {
     assertThat(new Cli().run("-v", "identity", "show", "--home", "/nonexistent").err())
         .contains("\tat chat.cli.");
   }
+
+  /** As git and Maven read it: chat help file send is chat file send --help. */
+  @Test
+  void help_asACommand_isTheHelpOfWhatFollows() {
+    Cli.Result nested = new Cli().run("help", "file", "send");
+    Cli.Result top = new Cli().run("help");
+
+    assertThat(nested.exitCode()).isZero();
+    assertThat(nested.out()).startsWith("Usage: chat file send");
+    assertThat(top.exitCode()).isZero();
+    assertThat(top.out()).startsWith("Usage: chat").contains("Commands:");
+  }
 }

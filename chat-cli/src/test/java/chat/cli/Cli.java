@@ -144,7 +144,8 @@ final class Cli {
         context(new ByteArrayOutputStream(), new ByteArrayOutputStream(), new ArrayList<>()), args);
   }
 
-  Result run(String... args) {
+  Result run(String... typed) {
+    String[] args = ChatCommand.helpAsOption(typed); // as Main reads them
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     List<String> prompts = new java.util.ArrayList<>();
