@@ -96,6 +96,13 @@ final class HistoryCommand implements Callable<Integer> {
       }
       page.notForYouNote(support.label(conversation))
           .ifPresent(note -> support.err().println("chat: " + note));
+      if (page.entries().isEmpty()
+          && page.notForYou() == 0
+          && page.held().isEmpty()
+          && page.leftOut().isEmpty()) {
+        // said where a person reads it; stdout stays empty, as a script expects of no messages
+        support.err().println("chat: no messages in " + support.label(conversation));
+      }
       for (HeldMessages held : page.held()) {
         if (support.options().json()) {
           support

@@ -79,6 +79,17 @@ class HistoryCommandTest {
   }
 
   @Test
+  void history_ofAConversationWithoutMessages_saysSoOnStderr_stdoutEmpty() {
+    Cli.Result text = history("quiet");
+    Cli.Result json = history("quiet", "--json");
+
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(text.out()).isEmpty();
+    assertThat(text.err()).isEqualTo("chat: no messages in #quiet\n");
+    assertThat(json.out()).isEmpty();
+  }
+
+  @Test
   void history_ofARoomJoinedLate_saysSoOnStderr_andWithJsonInALineOfItsOwn() {
     client.notForYou.put("#pg", 260L);
 
