@@ -244,6 +244,9 @@ public final class DataDirectory {
     Path absolute = dir.toAbsolutePath();
     Path walked = absolute.getRoot();
     for (Path name : absolute) {
+      if (name.toString().equals(".")) {
+        continue; // ./data given from /srv is /srv/data, as the walk names it
+      }
       Path parent = walked;
       walked = walked == null ? name : walked.resolve(name);
       if (Files.isSymbolicLink(walked) && !Files.exists(walked)) {

@@ -69,6 +69,19 @@ class DataDirectoryTest {
                 + " is a file, not a directory");
   }
 
+  /** ./data, the default, is named as the folder it is, without the "." of the path given. */
+  @Test
+  void checkExisting_missing_namesThePathWithoutItsDots() {
+    Path given = root.resolve(".").resolve("data");
+    assertThatThrownBy(() -> DataDirectory.checkExisting(given))
+        .hasMessage(
+            "cannot use the data directory "
+                + given
+                + ": "
+                + root.toAbsolutePath().resolve("data")
+                + " does not exist");
+  }
+
   @Test
   void checkExisting_aDirectory_returnsIt_andCreatesNothing() throws IOException {
     assertThat(DataDirectory.checkExisting(root)).isEqualTo(root);
