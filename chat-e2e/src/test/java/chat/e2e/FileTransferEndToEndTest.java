@@ -215,10 +215,10 @@ class FileTransferEndToEndTest {
           java.util.concurrent.CompletableFuture.supplyAsync(() -> bob.acceptFile(fileId));
       await().until(() -> proxy.cuts() > cuts);
 
-      bob.rejectFile(fileId);
+      assertThat(bob.rejectFile(fileId)).as("it stops the download running").isTrue();
       proxy.refuseNewConnections(false);
 
-      assertThatThrownBy(accepted::join)
+      assertThatThrownBy(() -> accepted.orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join())
           .hasCauseInstanceOf(CommandException.Usage.class)
           .hasMessageContaining("stopped: you rejected it");
       assertThat(downloads.resolve(".chat-" + fileId + ".part")).doesNotExist();

@@ -493,8 +493,12 @@ public interface ChatClient extends AutoCloseable {
    */
   FileOffer fileOffer(String fileId);
 
-  /** Declines an offered file: it is marked rejected here and never downloaded. Local only. */
-  void rejectFile(String fileId);
+  /**
+   * Declines an offered file: it is marked rejected here and never downloaded. Local only. If it is
+   * being downloaded now, that download stops before its next chunk (or before the file is put in
+   * place), deletes what it fetched and marks it rejected; returns true then.
+   */
+  boolean rejectFile(String fileId);
 
   /**
    * Files offered in this user's conversations (recent history is searched) and files this user

@@ -172,8 +172,10 @@ final class FileCommands {
   }
 
   private static void reject(String id, CommandContext context) {
-    context.client().rejectFile(id);
-    context.info("rejected file " + id);
+    context.info(
+        context.client().rejectFile(id)
+            ? "rejected file " + id + ": its download stops, and what it fetched is deleted"
+            : "rejected file " + id);
   }
 
   private static void list(Input.Command command, CommandContext context) {

@@ -664,7 +664,7 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public void rejectFile(String fileId) {
+  public boolean rejectFile(String fileId) {
     call("rejectFile", fileId);
     requireLogin();
     FileOffer offer = offer(fileId);
@@ -683,6 +683,7 @@ public final class FakeChatClient implements ChatClient {
             "",
             "",
             2));
+    return false;
   }
 
   @Override

@@ -92,7 +92,7 @@ final class FileDownload {
       fetchAll(link, folder, partial, offer.fileId(), status.size(), progress, stop);
       Path saved;
       try {
-        saved = decryptAndPlace(folder, partial, offer, content);
+        saved = decryptAndPlace(folder, partial, offer, content, stop);
       } catch (CommandException.EnvelopeRejected e) {
         if (have == 0 || Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
           throw e; // nothing kept from before, or it could not be deleted: it stays as it was
@@ -101,7 +101,7 @@ final class FileDownload {
         // stray file of that name): it was deleted; fetch everything once more before blaming the
         // relay.
         fetchAll(link, folder, partial, offer.fileId(), status.size(), progress, stop);
-        saved = decryptAndPlace(folder, partial, offer, content);
+        saved = decryptAndPlace(folder, partial, offer, content, stop);
       }
       progress.state(TransferState.DONE, saved.toString(), "");
       return saved;
@@ -242,7 +242,11 @@ final class FileDownload {
   }
 
   private static Path decryptAndPlace(
-      DownloadFolder folder, Path partial, FileOffer offer, Content.File content) {
+      DownloadFolder folder,
+      Path partial,
+      FileOffer offer,
+      Content.File content,
+      BooleanSupplier stop) {
     Path plain = folder.decrypted(offer.fileId());
     MessageDigest sha256 = FileUpload.sha256();
     long written;
@@ -265,6 +269,10 @@ final class FileDownload {
         discard(partial, plain);
         throw new CommandException.EnvelopeRejected(
             offer.name() + " does not match the offer (size or SHA-256); it was deleted", null);
+      }
+      if (stop.getAsBoolean()) { // rejected while it was decrypted: it is not put in place
+        discard(partial, plain);
+        throw new CommandException.Usage(STOPPED);
       }
       Path saved = folder.place(plain, FileNames.sanitize(offer.name()));
       Files.deleteIfExists(partial);

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,11 +38,11 @@ final class FileTransfers {
   private final BiConsumer<String, Integer> readHistory;
   private final Map<Path, TransferLog> logs = new HashMap<>();
 
-  /** The files being downloaded now, by id. */
-  private final Set<String> downloading = ConcurrentHashMap.newKeySet();
-
-  /** Those of them rejected meanwhile: each stops between two chunks ({@link #reject}). */
-  private final Set<String> stopping = ConcurrentHashMap.newKeySet();
+  /**
+   * The files being downloaded now, by id, each with whether it was rejected meanwhile ({@link
+   * #reject}): it then stops before its next chunk, or before it is put in place.
+   */
+  private final Map<String, AtomicBoolean> downloading = new ConcurrentHashMap<>();
 
   /**
    * The operations over {@code sessions}.
@@ -95,6 +95,19 @@ final class FileTransfers {
   Path accept(String typedId) {
     Session session = sessions.require();
     OfferBook.Entry entry = find(session, typedId);
+    String fileId = entry.offer().fileId();
+    AtomicBoolean stop = new AtomicBoolean();
+    if (downloading.putIfAbsent(fileId, stop) != null) {
+      throw new CommandException.Usage(entry.offer().name() + " is being downloaded already");
+    }
+    try {
+      return accept(session, entry, stop);
+    } finally {
+      downloading.remove(fileId, stop);
+    }
+  }
+
+  private Path accept(Session session, OfferBook.Entry entry, AtomicBoolean stop) {
     TransferLog log = log(session);
     Optional<FileTransfer> known = log.get(entry.offer().fileId());
     DownloadFolder folder = new DownloadFolder(sessions.options().downloadDirectory());
@@ -121,41 +134,37 @@ final class FileTransfers {
         return copy.get();
       }
     }
-    String fileId = entry.offer().fileId();
-    downloading.add(fileId);
-    try {
-      return download.fetch(
-          link(session), log, entry, folder, this::report, () -> stopping.contains(fileId));
-    } finally {
-      downloading.remove(fileId);
-      stopping.remove(fileId);
-    }
+    return download.fetch(link(session), log, entry, folder, this::report, stop::get);
   }
 
   FileOffer offer(String typedId) {
     return find(sessions.require(), typedId).offer();
   }
 
-  void reject(String typedId) {
+  /** Rejects an offer; returns true if that stops its download, which is running now. */
+  boolean reject(String typedId) {
     Session session = sessions.require();
     FileOffer offer = find(session, typedId).offer();
     if (offer.own()) {
       throw new CommandException.Usage(
           "you offered " + offer.name() + " yourself: only those you offered it to can reject it");
     }
+    AtomicBoolean running = downloading.get(offer.fileId());
+    if (running != null) {
+      running.set(true); // it deletes what it fetched and records the rejection
+      return true;
+    }
+    // Not being downloaded: never, or done (a download records DONE before it is unlisted).
     TransferLog log = log(session);
     Optional<FileTransfer> known = log.get(offer.fileId());
     if (known.isPresent() && known.get().state() == TransferState.DONE) {
       throw new CommandException.Usage(
           offer.name() + " was already downloaded to " + known.get().savedPath());
     }
-    if (downloading.contains(offer.fileId())) {
-      stopping.add(offer.fileId()); // it deletes what it fetched and records the rejection
-      return;
-    }
     FileTransfer rejected = view(offer, TransferState.REJECTED, clock.millis());
     log.put(rejected, true);
     report(rejected);
+    return false;
   }
 
   List<FileTransfer> list() {

@@ -447,8 +447,8 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void rejectFile(String fileId) {
-    files.reject(fileId);
+  public boolean rejectFile(String fileId) {
+    return files.reject(fileId);
   }
 
   @Override

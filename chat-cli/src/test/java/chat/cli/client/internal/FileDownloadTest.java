@@ -121,6 +121,36 @@ class FileDownloadTest {
     assertThat(reports).extracting(FileTransfer::state).last().isEqualTo(TransferState.REJECTED);
   }
 
+  /** Rejected once every byte is in: the file is not put in place, however small it is. */
+  @Test
+  void fetch_stoppedAfterTheLastChunk_isNotPutInPlace() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    assertThatThrownBy(
+            () ->
+                new FileDownload(Clock.systemUTC())
+                    .fetch(
+                        relay,
+                        log(),
+                        entry,
+                        new DownloadFolder(downloads()),
+                        transfer -> {
+                          reports.add(transfer);
+                          if (transfer.bytesTotal() > 0
+                              && transfer.bytesDone() == transfer.bytesTotal()) {
+                            stop.set(true);
+                          }
+                        },
+                        stop::get))
+        .isInstanceOf(CommandException.Usage.class)
+        .hasMessage(FileDownload.STOPPED);
+
+    assertThat(folderContents()).isEmpty();
+    assertThat(reports).extracting(FileTransfer::state).last().isEqualTo(TransferState.REJECTED);
+  }
+
   @Test
   void fetch_connectionLostMidway_continuesFromTheBytesWritten() throws Exception {
     OfferBook.Entry entry = offer("alice", "data.bin");
