@@ -1,12 +1,14 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.Advice;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
+import chat.cli.emoji.Graphemes;
 import chat.crypto.CryptoException;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
@@ -34,6 +36,9 @@ import java.util.stream.Stream;
  * announced wait for it ({@link EventsBeforeLogin}).
  */
 final class Events {
+  /** The most glyphs of an away message said on another device that its notice quotes. */
+  static final int QUOTED_AWAY_GLYPHS = 60;
+
   private final Session session;
   private final Listeners listeners;
 
@@ -83,11 +88,16 @@ final class Events {
       return; // already so here
     }
     session.away(away ? message : null);
+    // The message is the relay's to pass on: quoted and cut, so it cannot read as the client's.
     listeners.notice(
         "",
         away
             ? "another device of yours said you are away"
-                + (message.isEmpty() ? "" : ": " + message)
+                + (message.isEmpty()
+                    ? ""
+                    : " (\""
+                        + Graphemes.shorten(TerminalSafe.line(message), QUOTED_AWAY_GLYPHS, "...")
+                        + "\")")
                 + "; /back when you return"
             : "another device of yours said you are back");
   }

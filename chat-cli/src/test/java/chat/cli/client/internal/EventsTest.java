@@ -179,7 +179,7 @@ class EventsTest {
     assertThat(session.away()).isNull();
     assertThat(heard)
         .containsExactly(
-            "another device of yours said you are away: lunch; /back when you return",
+            "another device of yours said you are away (\"lunch\"); /back when you return",
             "another device of yours said you are back",
             "presence bob");
   }
