@@ -6,6 +6,7 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.SessionView;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
+import java.net.UnknownHostException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -333,25 +334,23 @@ final class AccountCommands {
     }
   }
 
-  /** Reports the login and selects the lobby when no conversation of this user is selected. */
   /**
    * Checks that the relay can be reached before any secret is asked for; one that cannot be says
-   * what to type to try again ({@code retry}), since nothing retries a login by itself. A refused
-   * certificate is left as it is: trying again cannot help.
+   * what to type to try again ({@code retry}), since nothing retries a login by itself. An unknown
+   * host is left as it is: trying again cannot help.
    */
   private static void reachable(ChatClient client, String retry) {
     try {
       client.checkReachable();
     } catch (CommandException.Network e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof java.security.cert.CertificateException) {
-          throw e;
-        }
+      if (e.getCause() instanceof UnknownHostException) {
+        throw e;
       }
       throw new CommandException.Network(e.getMessage() + "; " + retry + " tries again", e);
     }
   }
 
+  /** Reports the login and selects the lobby when no conversation of this user is selected. */
   private static void loggedIn(CommandContext context, String what) {
     ChatClient client = context.client();
     List<String> conversations = client.conversations();
