@@ -3,7 +3,6 @@ package chat.cli;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,18 +34,26 @@ final class DataOutput {
   }
 
   /**
-   * Refuses {@code --out} naming a file that exists, unless {@code force}: checked before any work
-   * (or passphrase prompt), so that a typo does not cost a message, a photo or a key file.
+   * Refuses {@code --out} naming a folder (saying to name a file in it, such as {@code example}),
+   * or a file that exists, unless {@code force}: checked before any work (or passphrase prompt), so
+   * that a typo does not cost a message, a photo or a key file. A device or a pipe ({@code
+   * /dev/stdout}, {@code /dev/fd/3}) is not such a file: it is written to as before.
    */
-  static void refuseExisting(Path out, boolean force) {
-    if (out != null && !force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+  static void refuseExisting(Path out, boolean force, String example) {
+    if (out == null) {
+      return;
+    }
+    if (Files.isDirectory(out)) {
+      throw new CommandException.Usage(
+          out + " is a folder: name the file to write in it, such as " + out.resolve(example));
+    }
+    if (!force && Files.isRegularFile(out)) {
       throw exists(out);
     }
   }
 
   /**
-   * Writes {@code data} to {@code out} (owner-only and atomic if {@code ownerOnly}), replacing a
-   * file there only if {@code force} (one that appears meanwhile is left as it is), or to the
+   * Writes {@code data} to {@code out} (owner-only and atomic if {@code ownerOnly}), or to the
    * context's stdout after flushing the text writer so the two never interleave.
    */
   static void write(
@@ -59,7 +66,19 @@ final class DataOutput {
     if (out == null) {
       spec.commandLine().getOut().flush();
       FileIo.write(context.stdout(), data);
-    } else if (force) {
+    } else {
+      writeFile(out, data, ownerOnly, force);
+    }
+  }
+
+  /**
+   * Writes {@code data} to the file {@code out} (owner-only and atomic if {@code ownerOnly}),
+   * replacing a file there only if {@code force}: one that appears meanwhile is left as it is, and
+   * a write that fails leaves nothing behind. A device or a pipe is written to.
+   */
+  static void writeFile(Path out, byte[] data, boolean ownerOnly, boolean force) {
+    boolean device = Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out);
+    if (force || device) {
       if (ownerOnly) {
         PrivateFiles.write(out, data);
       } else {
@@ -77,6 +96,11 @@ final class DataOutput {
       } catch (FileAlreadyExistsException e) {
         throw exists(out);
       } catch (IOException e) {
+        try {
+          Files.deleteIfExists(out); // made by this write: a later run would refuse it as taken
+        } catch (IOException ignored) {
+          // the failure below says what went wrong; the file is the user's to remove
+        }
         throw FileIo.failure("cannot write", out, e);
       }
     }

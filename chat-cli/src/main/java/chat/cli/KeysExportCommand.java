@@ -1,6 +1,5 @@
 package chat.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,23 +44,9 @@ final class KeysExportCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     IdentityHome home = support.identityHome();
-    if (Files.isDirectory(out)) {
-      throw new CommandException.Usage(
-          out
-              + " is a folder: name the file to write in it, such as "
-              + out.resolve(home.bundle().userId() + ".key"));
-    }
     // Another profile's identity.key, or an older export, is lost if written over by mistake.
-    if (force) {
-      PrivateFiles.write(out, home.keyFileBytes());
-    } else {
-      try {
-        PrivateFiles.writeNew(out, home.keyFileBytes());
-      } catch (CommandException.Usage e) {
-        throw new CommandException.Usage(
-            out + " already exists; choose another file, or add --force to replace it");
-      }
-    }
+    DataOutput.refuseExisting(out, force, home.bundle().userId() + ".key");
+    DataOutput.writeFile(out, home.keyFileBytes(), true, force);
     KeyChangeCutShort.warnExportedKeyFile(home, support.err());
     support
         .out()

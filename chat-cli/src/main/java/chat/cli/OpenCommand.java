@@ -80,7 +80,7 @@ final class OpenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataOutput.refuseSameFile(in, out);
-    DataOutput.refuseExisting(out, force);
+    DataOutput.refuseExisting(out, force, "message.txt");
     IdentityHome myHome = home.home();
     IdentityBundle me = myHome.bundle();
     IdentityBundle sender = BundleFiles.load(from);

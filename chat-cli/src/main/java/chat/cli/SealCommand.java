@@ -87,7 +87,7 @@ final class SealCommand implements Callable<Integer> {
           "refusing to write a binary envelope to the terminal; use --armor or --out FILE");
     }
     DataOutput.refuseSameFile(in, out);
-    DataOutput.refuseExisting(out, force);
+    DataOutput.refuseExisting(out, force, "sealed.env");
     List<IdentityBundle> bundles = new ArrayList<>();
     for (Path path : recipients) {
       bundles.add(BundleFiles.load(path));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +132,26 @@ class SealCommandTest {
 
     assertThat(forced.exitCode()).as(forced.toString()).isZero();
     assertThat(Envelope.parse(Files.readAllBytes(out)).recipientSet()).hasSize(2);
+  }
+
+  /** A device is written to, as before; a folder is asked for a file name in it. */
+  @Test
+  void seal_outADevice_isWrittenTo_aFolder_isRefusedNamingAFileInIt() throws Exception {
+    Path in = Files.writeString(temp.resolve("message.txt"), "hello bob");
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/null")), "needs /dev/null");
+
+    Cli.Result device = sealToFile(in, Path.of("/dev/null"));
+    Cli.Result folder = sealToFile(in, temp);
+
+    assertThat(device.exitCode()).as(device.toString()).isZero();
+    assertThat(folder.exitCode()).isEqualTo(1);
+    assertThat(folder.err())
+        .isEqualTo(
+            "chat: "
+                + temp
+                + " is a folder: name the file to write in it, such as "
+                + temp.resolve("sealed.env")
+                + "\n");
   }
 
   @Test
