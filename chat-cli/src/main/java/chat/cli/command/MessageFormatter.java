@@ -6,6 +6,7 @@ import chat.cli.client.ConversationLabel;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Flags;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -123,14 +124,24 @@ public final class MessageFormatter {
   }
 
   /**
+   * Another user's name as a line about what they did says it, cleaned for the terminal; quoted
+   * ({@code "You" removed bob from #ops}) when it reads as the word these lines use for the reader
+   * ({@link Usernames#isReserved}): an account so named before the rule, or one a relay makes up,
+   * must not pass for the reader.
+   */
+  public static String otherUser(String username) {
+    String name = TerminalSafe.line(username);
+    return Usernames.isReserved(username) ? "\"" + name + "\"" : name;
+  }
+
+  /**
    * A membership change as a line says it: {@code bob joined #rust}, {@code you left #rust}, and
    * {@code you closed @bob} or {@code you opened @bob} for a private conversation (which only this
    * user changes, on another device: no one else's change of one is announced).
    */
   public static String membership(
       String conversation, String username, boolean joined, String self) {
-    String who =
-        username.equalsIgnoreCase(self == null ? "" : self) ? "you" : TerminalSafe.line(username);
+    String who = username.equalsIgnoreCase(self == null ? "" : self) ? "you" : otherUser(username);
     return who
         + " "
         + membershipVerb(conversation, joined)

@@ -49,7 +49,7 @@ public final class SocialLines {
    * offline.
    */
   public static String presenceChange(String username, Presence presence, boolean wasAway) {
-    String name = TerminalSafe.line(username);
+    String name = MessageFormatter.otherUser(username);
     return switch (presence.status()) {
       case ONLINE -> name + (wasAway ? " is back" : " came online");
       case OFFLINE -> name + " went offline";
@@ -106,14 +106,15 @@ public final class SocialLines {
    * {@code words}.
    */
   public static String friend(String username, FriendUpdate update, CommandWords words) {
-    String name = TerminalSafe.line(username);
+    String name = MessageFormatter.otherUser(username);
+    String typed = TerminalSafe.line(username);
     return switch (update) {
       case REQUESTED ->
           name
               + " wants to be your friend: "
-              + words.friend("accept", name)
+              + words.friend("accept", typed)
               + " or "
-              + words.friend("decline", name);
+              + words.friend("decline", typed);
       case ACCEPTED -> name + " accepted your friend request";
       case DECLINED -> name + " declined your friend request";
       case REMOVED -> name + " ended your friendship (or withdrew their request)";
@@ -141,7 +142,7 @@ public final class SocialLines {
   }
 
   private static String who(String username, String self) {
-    return isSelf(username, self) ? "you" : TerminalSafe.line(username);
+    return isSelf(username, self) ? "you" : MessageFormatter.otherUser(username);
   }
 
   private static String possessive(String name) {

@@ -59,8 +59,4 @@ final class EventLines {
             : MessageFormatter.conversationLabel(conversation, self);
     return where + ": " + TerminalSafe.line(text);
   }
-
-  private static String name(String username) {
-    return TerminalSafe.line(username);
-  }
 }

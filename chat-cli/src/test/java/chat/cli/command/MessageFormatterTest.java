@@ -3,6 +3,9 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FriendUpdate;
+import chat.cli.client.GroupUpdate;
+import chat.cli.client.Presence;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +68,32 @@ class MessageFormatterTest {
         .isEqualTo("you closed @bob");
     assertThat(MessageFormatter.membership("@alice+bob", "alice", true, "alice"))
         .isEqualTo("you opened @bob");
+  }
+
+  /** Another user whose name reads as "you" is quoted, so their actions cannot pass for yours. */
+  @Test
+  void otherUser_named_you_isQuoted_inEveryLineAboutWhatTheyDid() {
+    assertThat(MessageFormatter.otherUser("bob")).isEqualTo("bob");
+    assertThat(MessageFormatter.otherUser("Y0u")).isEqualTo("\"Y0u\"");
+    assertThat(MessageFormatter.membership("#ops", "You", true, "alice"))
+        .isEqualTo("\"You\" joined #ops");
+    assertThat(MessageFormatter.membership("#ops", "alice", true, "alice"))
+        .isEqualTo("you joined #ops");
+    assertThat(
+            SocialLines.group(
+                new GroupUpdate("#ops", "You", GroupUpdate.Kind.KICKED, "bob", ""),
+                "alice",
+                CommandWords.SLASH))
+        .startsWith("\"You\" removed bob from #ops");
+    assertThat(
+            SocialLines.group(
+                new GroupUpdate("#ops", "alice", GroupUpdate.Kind.UNINVITED, "you", ""),
+                "alice",
+                CommandWords.SLASH))
+        .contains("\"you\"'s invitation");
+    assertThat(SocialLines.presenceChange("YOU", Presence.ONLINE, false))
+        .isEqualTo("\"YOU\" came online");
+    assertThat(SocialLines.friend("you", FriendUpdate.REQUESTED, CommandWords.SLASH))
+        .isEqualTo("\"you\" wants to be your friend: /friend accept you or /friend decline you");
   }
 }
