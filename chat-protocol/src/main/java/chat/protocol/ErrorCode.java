@@ -131,6 +131,27 @@ public enum ErrorCode {
     this.sinceVersion = sinceVersion;
   }
 
+  /**
+   * The message of {@link #NO_SUCH_USER} for {@code name}, the name the request gave: {@code no
+   * such user: zzz} when it follows the username rule, else the bare {@code no such user}, so that
+   * a name is never echoed unchecked.
+   */
+  public static String noSuchUser(String name) {
+    String bare = NO_SUCH_USER.defaultMessage;
+    return name != null && Usernames.isValid(name) ? bare + ": " + name : bare;
+  }
+
+  /**
+   * Whether {@code message} is one of the two forms {@link #noSuchUser} gives: a client shows only
+   * those as its own words.
+   */
+  public static boolean isNoSuchUser(String message) {
+    String bare = NO_SUCH_USER.defaultMessage;
+    return message.equals(bare)
+        || (message.startsWith(bare + ": ")
+            && Usernames.isValid(message.substring(bare.length() + 2)));
+  }
+
   /** The human message the relay sends with this code unless it has a more precise one. */
   public String defaultMessage() {
     return defaultMessage;

@@ -45,7 +45,8 @@ final class ConversationCommands {
             .help(
                 "TARGET is #room, a room name, a username (your private conversation with",
                 "them), or a number from the list /switch shows without a TARGET. In the",
-                "full screen, status is the status window (unless you are in a room #status).",
+                "full screen, status is the status window (unless you are in a room #status;",
+                "a user named status is @status).",
                 "examples: /switch #rust   /switch alice   /switch 2   /switch status")
             .runs(ConversationCommands::switchTo),
         SlashCommand.named("rooms", "/rooms", "list the rooms on the relay")

@@ -3,7 +3,6 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
-import chat.protocol.Usernames;
 
 /** Turns the relay's error replies into the client's failure kinds (and so into exit codes). */
 final class RelayErrors {
@@ -18,11 +17,7 @@ final class RelayErrors {
    * Shown as the client's own words, so a relay cannot put other words there.
    */
   private static String noSuchUser(String message) {
-    String bare = ErrorCode.NO_SUCH_USER.defaultMessage();
-    String prefix = bare + ": ";
-    return message.startsWith(prefix) && Usernames.isValid(message.substring(prefix.length()))
-        ? message
-        : bare;
+    return ErrorCode.isNoSuchUser(message) ? message : ErrorCode.noSuchUser(null);
   }
 
   /** The failure a person sees for {@code error}. */

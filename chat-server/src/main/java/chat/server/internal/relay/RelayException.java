@@ -1,7 +1,6 @@
 package chat.server.internal.relay;
 
 import chat.protocol.ErrorCode;
-import chat.protocol.Usernames;
 import java.util.Objects;
 
 /**
@@ -30,10 +29,7 @@ public final class RelayException extends RuntimeException {
    * that breaks the username rule gets the code's default message, never an echo of it.
    */
   public static RelayException noSuchUser(String name) {
-    ErrorCode code = ErrorCode.NO_SUCH_USER;
-    return name != null && Usernames.isValid(name)
-        ? new RelayException(code, code.defaultMessage() + ": " + name)
-        : new RelayException(code);
+    return new RelayException(ErrorCode.NO_SUCH_USER, ErrorCode.noSuchUser(name));
   }
 
   /** The code to reply with. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
 
 /** Creates and tightens owner-only files and directories (0700 / 0600) on POSIX file systems. */
 public final class FilePermissions {
@@ -49,17 +52,14 @@ public final class FilePermissions {
    * than the owner had any access to it, for the caller to warn about; empty if it was owner-only,
    * does not exist, or the file system has no POSIX modes.
    */
-  public static java.util.Optional<String> restrictLoose(Path file) throws IOException {
+  public static Optional<String> restrictLoose(Path file) throws IOException {
     if (!POSIX || !Files.exists(file)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
-        Files.getPosixFilePermissions(file);
+    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
     restrict(file);
     String before = PosixFilePermissions.toString(mode);
-    return before.substring(3).equals("------")
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(before);
+    return before.substring(3).equals("------") ? Optional.empty() : Optional.of(before);
   }
 
   /** Writes {@code data} to {@code file} owner-only, replacing it atomically. */
