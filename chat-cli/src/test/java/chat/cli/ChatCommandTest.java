@@ -159,7 +159,9 @@ class ChatCommandTest {
     Cli.Result result = new Cli().run("--version");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).startsWith("chat ").contains("wire protocol 8, 7, 6, 5, 4, 3, 2, 1");
+    assertThat(result.out())
+        .startsWith("chat ")
+        .contains("wire protocol 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   /** A command that only groups others says which it takes, not picocli's words for it. */

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 8;
+  public static final int CURRENT = 9;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -54,15 +54,31 @@ public final class ProtocolVersions {
    */
   public static final int BINARY_PAGES = 8;
 
+  /**
+   * The first version whose connections hear {@code event.presence} about their own user's away
+   * state, said on another of the user's connections, and get it after their login when the user is
+   * away; it adds nothing else.
+   */
+  public static final int OWN_AWAY = 9;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
-      List.of(BINARY_PAGES, CLOSE_DIRECT, PAGED_FRIENDS, PAGED, STORE_TIME, BINARY, SOCIAL, 1);
+      List.of(
+          OWN_AWAY,
+          BINARY_PAGES,
+          CLOSE_DIRECT,
+          PAGED_FRIENDS,
+          PAGED,
+          STORE_TIME,
+          BINARY,
+          SOCIAL,
+          1);
 
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 8, 7, 6, 5, 4, 3, 2,
-   * 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 9, 8, 7, 6, 5, 4, 3,
+   * 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

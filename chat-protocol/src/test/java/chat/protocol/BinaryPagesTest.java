@@ -30,11 +30,13 @@ class BinaryPagesTest {
   @Test
   void pick_version8Client_binaryPages() {
     assertThat(ProtocolVersions.pick(List.of(8, 7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.BINARY_PAGES)
+        .isEqualTo(ProtocolVersions.BINARY_PAGES);
+    assertThat(ProtocolVersions.pick(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1)))
+        .isEqualTo(ProtocolVersions.OWN_AWAY)
         .isEqualTo(ProtocolVersions.CURRENT);
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.CLOSE_DIRECT);
-    assertThat(ProtocolVersions.versionLine()).isEqualTo("wire protocol 8, 7, 6, 5, 4, 3, 2, 1");
+    assertThat(ProtocolVersions.versionLine()).isEqualTo("wire protocol 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   @Test

@@ -30,6 +30,7 @@ import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
@@ -106,17 +107,22 @@ class FriendIntegrationTest {
     }
   }
 
-  /** Away is the user's: every connection of theirs hears it, one logging in later too. */
+  /**
+   * Away is the user's: every connection of theirs from version 9 hears it, one logging in later
+   * too; one of an older version, whose client would take it for someone else's, hears nothing.
+   */
   @Test
   void away_isTheUsers_toldToTheirOtherConnections_andToOneLoggingInLater() throws Exception {
-    try (TestClient first = as("sol", 2);
-        TestClient second = as("sol", 2)) {
+    int own = ProtocolVersions.OWN_AWAY;
+    try (TestClient first = as("sol", own);
+        TestClient older = as("sol", own - 1);
+        TestClient second = as("sol", own)) {
       first.ok(
           new SetPresenceRequest(first.nextId(), PresenceStatus.AWAY, "lunch"),
           SetPresenceReply.class);
       assertThat(second.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
           .isEqualTo(new PresenceEvent("sol", PresenceStatus.AWAY, "lunch"));
-      try (TestClient third = as("sol", 2)) {
+      try (TestClient third = as("sol", own)) {
         assertThat(third.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
             .isEqualTo(new PresenceEvent("sol", PresenceStatus.AWAY, "lunch"));
         second.ok(
@@ -127,6 +133,9 @@ class FriendIntegrationTest {
         assertThat(first.nextEvent(PresenceEvent.class, e -> e.username().equals("sol")))
             .as("the first hears the second's back, not its own away")
             .isEqualTo(new PresenceEvent("sol", PresenceStatus.ONLINE));
+        assertThat(older.eventsSoFar(PresenceEvent.class))
+            .as("an older connection hears nothing of its own user's away")
+            .noneMatch(e -> e.username().equals("sol"));
       }
     }
   }

@@ -122,7 +122,8 @@ public final class Notifier {
   /**
    * Tells peers and friends that the user went away ({@code message} may be null) or came back
    * ({@link PresenceStatus#ONLINE}), and the user's own connections but {@code origin}, which said
-   * it: away is the user's, on every device; version 1 connections hear none of it.
+   * it, from {@link ProtocolVersions#OWN_AWAY}: away is the user's, on every device; version 1
+   * connections hear none of it.
    */
   public void away(
       String userKey,
@@ -138,7 +139,7 @@ public final class Notifier {
         }
       }
     }
-    toOtherConnections(userKey, origin, event, ProtocolVersions.SOCIAL);
+    toOtherConnections(userKey, origin, event, ProtocolVersions.OWN_AWAY);
   }
 
   /**

@@ -75,7 +75,8 @@ public final class PresenceService {
     if (key == null || username == null) {
       return;
     }
-    if (presence.status(key, true) == PresenceStatus.AWAY) {
+    if (connection.state().version() >= ProtocolVersions.OWN_AWAY
+        && presence.status(key, true) == PresenceStatus.AWAY) {
       // Said on another connection of this user, which is still open: this one is away too.
       notifier.to(
           connection,
