@@ -42,19 +42,19 @@ import java.util.function.Consumer;
  * match the offer is it given its final name. On any check failure both working files are deleted.
  */
 final class FileDownload {
+  /** What a download stopped by {@code stop} fails with: the offer was rejected meanwhile. */
+  static final String STOPPED = "stopped: you rejected it";
+
   private final Clock clock;
 
   FileDownload(Clock clock) {
     this.clock = clock;
   }
 
-  /** What a download stopped by {@code stop} fails with: the offer was rejected meanwhile. */
-  static final String STOPPED = "stopped: you rejected it";
-
   /**
    * Downloads the offer {@code entry} into {@code folder}; returns where the file was saved. Once
-   * {@code stop} says so (the offer was rejected), it stops between two chunks, deletes what it
-   * fetched and records the offer as rejected.
+   * {@code stop} says so (the offer was rejected), it stops before its next chunk, or before the
+   * file is put in place, deletes what it fetched and records the offer as rejected.
    */
   Path fetch(
       FileLink link,
