@@ -223,6 +223,11 @@ class GroupIntegrationTest {
           .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
       assertThat(error(act(a, "#g-rights", GroupAction.TRANSFER, "mia")))
           .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(act(m, "#g-rights", GroupAction.TRANSFER, "mia")))
+          .as("handing the group to oneself: owner-only first, not 'you already own it'")
+          .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
+      assertThat(error(act(o, "#g-rights", GroupAction.TRANSFER, "olivia")))
+          .isEqualTo(ErrorCode.INVALID_TARGET);
       assertThat(error(act(a, "#g-rights", GroupAction.KICK, "olivia")))
           .isEqualTo(ErrorCode.NOT_GROUP_OWNER);
       assertThat(error(act(a, "#g-rights", GroupAction.BAN, "olivia")))

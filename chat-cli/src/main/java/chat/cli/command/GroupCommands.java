@@ -79,9 +79,9 @@ final class GroupCommands {
   private static void member(GroupAction action, Input.Command command, CommandContext context) {
     String user = Arguments.username(command.arg(0));
     String room = command.argCount() > 1 ? Arguments.room(command.arg(1)) : currentRoom(context);
-    if (user.equalsIgnoreCase(Arguments.self(context))) {
-      throw new CommandException.Usage("that is you: name someone else");
-    }
+    Arguments.self(context);
+    // Naming oneself is the relay's to refuse, after what comes first: #lobby is no group, and
+    // only the owner may hand a group over.
     context.client().administer(room, action, user);
     if (context.showsOwnEvents()) {
       return; // the relay's event says it, with the same hints (SocialLines.group)

@@ -120,14 +120,17 @@ class GroupCommandsTest {
     assertThat(context.errors()).isEmpty();
   }
 
+  /**
+   * Naming oneself is the relay's to refuse, after what it checks first (#lobby is no group, a
+   * member cannot hand a group over), so the reason given is the one that matters.
+   */
   @Test
-  void kick_yourself_isRefusedBeforeTheRelay() {
+  void kick_yourself_isLeftToTheRelay() {
     context.loggedInAs("alice");
 
     run("/kick alice #team");
 
-    assertThat(context.errors()).containsExactly("error: that is you: name someone else");
-    assertThat(context.client.calls).isEmpty();
+    assertThat(context.client.calls).containsExactly("administer #team KICK alice");
   }
 
   @Test

@@ -54,16 +54,17 @@ final class GroupMemberActions {
       throws SQLException {
     String targetKey = target.userKey();
     String name = target.username();
-    if (targetKey.equals(actorKey)) {
-      throw invalid("that is you: " + selfHint(action));
-    }
     boolean ownerOnly =
         action == GroupAction.TRANSFER
             || action == GroupAction.ADMIN
             || action == GroupAction.DEADMIN;
     if (ownerOnly && role != GroupRole.OWNER) {
+      // before the check for oneself: a member handing the group to themselves owns nothing
       throw new RelayException(
           ErrorCode.NOT_GROUP_OWNER, "only the owner of " + room + " can do that");
+    }
+    if (targetKey.equals(actorKey)) {
+      throw invalid("that is you: " + selfHint(action));
     }
     GroupService.requireAdmin(role);
     boolean member = members.isMember(c, room, targetKey);
