@@ -45,6 +45,11 @@ class OpenCommandTest {
 
   /** Bob opens alice's envelope from {@code in} to {@code out}. */
   private static Cli.Result openToFile(Path in, Path out, String... more) {
+    return openToFile(Cli.withPassphrase(), in, out, more);
+  }
+
+  /** As {@link #openToFile(Path, Path, String...)}, run by {@code cli}. */
+  private static Cli.Result openToFile(Cli cli, Path in, Path out, String... more) {
     List<String> arguments =
         new ArrayList<>(
             List.of(
@@ -58,7 +63,7 @@ class OpenCommandTest {
                 "--out",
                 out.toString()));
     arguments.addAll(List.of(more));
-    return Cli.withPassphrase().run(arguments.toArray(String[]::new));
+    return cli.run(arguments.toArray(String[]::new));
   }
 
   private static String fingerprintPrefix(String user) {
@@ -263,18 +268,7 @@ class OpenCommandTest {
     Files.write(in, seal("alice", utf8("for your eyes"), "--to", pub("bob")));
     Path out = Files.writeString(temp.resolve("notes.txt"), "my notes");
 
-    Cli.Result refused =
-        new Cli()
-            .run(
-                "open",
-                "--home",
-                home("bob"),
-                "--from",
-                pub("alice"),
-                "--in",
-                in.toString(),
-                "--out",
-                out.toString());
+    Cli.Result refused = openToFile(new Cli(), in, out);
 
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.err())

@@ -15,6 +15,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +48,13 @@ class FileDownloadTest {
   }
 
   private Path fetch(OfferBook.Entry entry) {
+    return fetch(entry, downloads(), reports::add, () -> false);
+  }
+
+  private Path fetch(
+      OfferBook.Entry entry, Path folder, Consumer<FileTransfer> report, BooleanSupplier stop) {
     return new FileDownload(Clock.systemUTC())
-        .fetch(relay, log(), entry, new DownloadFolder(downloads()), reports::add, () -> false);
+        .fetch(relay, log(), entry, new DownloadFolder(folder), report, stop);
   }
 
   private List<String> folderContents() throws Exception {
@@ -97,22 +105,14 @@ class FileDownloadTest {
   }
 
   /**
-   * Rejected while it runs: it stops between two chunks, keeps nothing and says it was rejected.
+   * Rejected while it runs: it stops before its next chunk, keeps nothing and says it was rejected.
    */
   @Test
   void fetch_stoppedAfterTheFirstChunk_keepsNothing_andIsRecordedRejected() throws Exception {
     OfferBook.Entry entry = offer("alice", "report.pdf");
 
     assertThatThrownBy(
-            () ->
-                new FileDownload(Clock.systemUTC())
-                    .fetch(
-                        relay,
-                        log(),
-                        entry,
-                        new DownloadFolder(downloads()),
-                        reports::add,
-                        () -> !relay.downloadOffsets().isEmpty()))
+            () -> fetch(entry, downloads(), reports::add, () -> !relay.downloadOffsets().isEmpty()))
         .isInstanceOf(CommandException.Usage.class)
         .hasMessage(FileDownload.STOPPED);
 
@@ -125,25 +125,16 @@ class FileDownloadTest {
   @Test
   void fetch_stoppedAfterTheLastChunk_isNotPutInPlace() throws Exception {
     OfferBook.Entry entry = offer("alice", "report.pdf");
-    java.util.concurrent.atomic.AtomicBoolean stop =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean stop = new AtomicBoolean();
+    Consumer<FileTransfer> stopAtTheEnd =
+        transfer -> {
+          reports.add(transfer);
+          if (transfer.bytesTotal() > 0 && transfer.bytesDone() == transfer.bytesTotal()) {
+            stop.set(true);
+          }
+        };
 
-    assertThatThrownBy(
-            () ->
-                new FileDownload(Clock.systemUTC())
-                    .fetch(
-                        relay,
-                        log(),
-                        entry,
-                        new DownloadFolder(downloads()),
-                        transfer -> {
-                          reports.add(transfer);
-                          if (transfer.bytesTotal() > 0
-                              && transfer.bytesDone() == transfer.bytesTotal()) {
-                            stop.set(true);
-                          }
-                        },
-                        stop::get))
+    assertThatThrownBy(() -> fetch(entry, downloads(), stopAtTheEnd, stop::get))
         .isInstanceOf(CommandException.Usage.class)
         .hasMessage(FileDownload.STOPPED);
 
@@ -228,16 +219,7 @@ class FileDownloadTest {
     assumeTrue(Files.isDirectory(sysKernel) && !canCreateIn(sysKernel), "needs Linux sysfs");
     OfferBook.Entry entry = offer("alice", "report.pdf");
 
-    assertThatThrownBy(
-            () ->
-                new FileDownload(Clock.systemUTC())
-                    .fetch(
-                        relay,
-                        log(),
-                        entry,
-                        new DownloadFolder(sysKernel),
-                        reports::add,
-                        () -> false))
+    assertThatThrownBy(() -> fetch(entry, sysKernel, reports::add, () -> false))
         .isInstanceOf(CommandException.FileAccess.class)
         .hasMessageStartingWith("cannot write in /sys/kernel: ")
         .hasMessageNotContaining("space");
