@@ -2,7 +2,6 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
-import chat.protocol.Usernames;
 import java.util.List;
 
 /** {@code /ignore [USER]} and {@code /unignore USER}. */
@@ -62,8 +61,7 @@ final class IgnoreCommands {
    * saying someone is ignored). Someone already ignored is not asked about.
    */
   private static void requireAccount(String user, String name, CommandContext context) {
-    if (!context.client().ignoredUsers().contains(Usernames.key(user))
-        && ConversationResolver.noAccount(user, context)) {
+    if (!context.client().ignores(user) && ConversationResolver.noAccount(user, context)) {
       throw new CommandException.Usage(
           "cannot ignore " + name + ": the relay has no user of that name");
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -170,7 +171,7 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
    * any case ({@code PORT} is {@code port}), as the keys are all lower case.
    */
   static Optional<String> likelyKey(String typo, Set<String> keys) {
-    String lower = typo.toLowerCase(java.util.Locale.ROOT);
+    String lower = typo.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : keys) {
