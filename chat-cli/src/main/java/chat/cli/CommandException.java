@@ -142,10 +142,32 @@ public abstract sealed class CommandException extends RuntimeException {
    */
   public static final class SessionEnded extends Auth {
     private final String user;
+    private final boolean suspended;
 
     private SessionEnded(String user, String message) {
+      this(user, message, false);
+    }
+
+    private SessionEnded(String user, String message, boolean suspended) {
       super(message, null, null);
       this.user = user;
+      this.suspended = suspended;
+    }
+
+    /**
+     * The relay ended {@code user}'s session, or refused its token, because its operator suspended
+     * the account; {@code refusal} is the {@link AccountSuspended} that says so.
+     */
+    public static SessionEnded suspended(String user, AccountSuspended refusal) {
+      return new SessionEnded(Objects.requireNonNull(user, "user"), refusal.getMessage(), true);
+    }
+
+    /**
+     * Whether the account was suspended: then logging in again cannot help until the relay's
+     * operator lifts the suspension, and no front end says to.
+     */
+    public boolean suspended() {
+      return suspended;
     }
 
     /** The relay refused the session token of {@code user} that a resume sent. */
@@ -171,6 +193,18 @@ public abstract sealed class CommandException extends RuntimeException {
     /** The user whose session it was. */
     public String user() {
       return user;
+    }
+  }
+
+  /**
+   * The relay refused a login or a resume because its operator suspended the account ({@code
+   * ACCOUNT_SUSPENDED}): exit 2, as any {@link Auth}. The message quotes the relay's, with the
+   * operator's reason if any; no secret was refused.
+   */
+  public static final class AccountSuspended extends Auth {
+    /** The refusal, with the message a person sees. */
+    public AccountSuspended(String message) {
+      super(message, null, null);
     }
   }
 

@@ -115,7 +115,17 @@ public enum ErrorCode {
    * The reply would be larger than the maximum frame size, so it was not sent; nothing else went
    * wrong. Wire version 5 only ({@link #INTERNAL} on an older connection, with the same message).
    */
-  REPLY_TOO_LARGE("the reply would be larger than the maximum frame size", false, 5);
+  REPLY_TOO_LARGE("the reply would be larger than the maximum frame size", false, 5),
+  /**
+   * The relay's operator suspended the account: a login (after its password checked) or a resume is
+   * refused, and the account's connections are closed with it, unsolicited. The message is {@link
+   * #suspended}'s, with the operator's reason if one was given. Wire version 10 only ({@link
+   * #AUTH_FAILED} on an older connection, with the same message).
+   */
+  ACCOUNT_SUSPENDED("this account is suspended by the relay's operator", false, 10);
+
+  /** The longest reason an operator may give a suspension, in characters. */
+  public static final int MAX_SUSPENSION_REASON_CHARS = 200;
 
   private final String defaultMessage;
   private final boolean closesConnection;
@@ -139,6 +149,15 @@ public enum ErrorCode {
   public static String noSuchUser(String name) {
     String bare = NO_SUCH_USER.defaultMessage;
     return name != null && Usernames.isValid(name) ? bare + ": " + name : bare;
+  }
+
+  /**
+   * The message of {@link #ACCOUNT_SUSPENDED}: the default one, followed by {@code : } and the
+   * operator's {@code reason} unless it is empty.
+   */
+  public static String suspended(String reason) {
+    String bare = ACCOUNT_SUSPENDED.defaultMessage;
+    return reason == null || reason.isEmpty() ? bare : bare + ": " + reason;
   }
 
   /**
@@ -171,13 +190,18 @@ public enum ErrorCode {
    * The code to send on a connection that speaks {@code version}: this one if that version has it,
    * else {@link #NO_SUCH_CONVERSATION} ("unknown or unusable that way"), the nearest code a version
    * 1 client knows for the only refusals it can meet (joining an invite-only group, the owner
-   * leaving one, a join past a room limit), or {@link #INTERNAL} for {@link #STORAGE_UNAVAILABLE}
-   * and {@link #REPLY_TOO_LARGE}. The message stays the precise one.
+   * leaving one, a join past a room limit), {@link #INTERNAL} for {@link #STORAGE_UNAVAILABLE} and
+   * {@link #REPLY_TOO_LARGE}, or {@link #AUTH_FAILED} for {@link #ACCOUNT_SUSPENDED}. The message
+   * stays the precise one.
    */
   public ErrorCode forVersion(int version) {
     if (version >= sinceVersion) {
       return this;
     }
-    return this == STORAGE_UNAVAILABLE || this == REPLY_TOO_LARGE ? INTERNAL : NO_SUCH_CONVERSATION;
+    return switch (this) {
+      case STORAGE_UNAVAILABLE, REPLY_TOO_LARGE -> INTERNAL;
+      case ACCOUNT_SUSPENDED -> AUTH_FAILED;
+      default -> NO_SUCH_CONVERSATION;
+    };
   }
 }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 9;
+  public static final int CURRENT = 10;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -61,9 +61,18 @@ public final class ProtocolVersions {
    */
   public static final int OWN_AWAY = 9;
 
+  /**
+   * The first version with the error code {@link ErrorCode#ACCOUNT_SUSPENDED}: a login or resume of
+   * an account the relay's operator suspended is refused with it, and the relay closes the
+   * account's connections with it when the suspension begins. An older connection gets {@link
+   * ErrorCode#AUTH_FAILED} with the same message instead; it adds nothing else.
+   */
+  public static final int SUSPENSION = 10;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          SUSPENSION,
           OWN_AWAY,
           BINARY_PAGES,
           CLOSE_DIRECT,

@@ -32,11 +32,14 @@ class BinaryPagesTest {
     assertThat(ProtocolVersions.pick(List.of(8, 7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.BINARY_PAGES);
     assertThat(ProtocolVersions.pick(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.OWN_AWAY)
+        .isEqualTo(ProtocolVersions.OWN_AWAY);
+    assertThat(ProtocolVersions.pick(List.of(10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
+        .isEqualTo(ProtocolVersions.SUSPENSION)
         .isEqualTo(ProtocolVersions.CURRENT);
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.CLOSE_DIRECT);
-    assertThat(ProtocolVersions.versionLine()).isEqualTo("wire protocol 9, 8, 7, 6, 5, 4, 3, 2, 1");
+    assertThat(ProtocolVersions.versionLine())
+        .isEqualTo("wire protocol 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   @Test

@@ -38,6 +38,24 @@ class SessionFramesTest {
   }
 
   @Test
+  void accountSuspended_carriesTheReason_andOlderConnectionsGetAuthFailed() throws Exception {
+    ErrorReply closing =
+        new ErrorReply(null, ErrorCode.ACCOUNT_SUSPENDED, ErrorCode.suspended("spam"));
+    assertThat(json(closing))
+        .isEqualTo(
+            "{\"type\":\"error\",\"code\":\"ACCOUNT_SUSPENDED\",\"message\":\"this account is"
+                + " suspended by the relay's operator: spam\"}");
+    assertThat(codec.fromJson(codec.toJson(closing))).isEqualTo(closing);
+    assertThat(ErrorCode.suspended("")).isEqualTo(ErrorCode.ACCOUNT_SUSPENDED.defaultMessage());
+    assertThat(ErrorCode.ACCOUNT_SUSPENDED.forVersion(ProtocolVersions.SUSPENSION))
+        .isEqualTo(ErrorCode.ACCOUNT_SUSPENDED);
+    assertThat(ErrorCode.ACCOUNT_SUSPENDED.forVersion(ProtocolVersions.OWN_AWAY))
+        .isEqualTo(ErrorCode.AUTH_FAILED);
+    assertThat(ErrorCode.ACCOUNT_SUSPENDED.forVersion(1)).isEqualTo(ErrorCode.AUTH_FAILED);
+    assertThat(ErrorCode.ACCOUNT_SUSPENDED.closesConnection()).isFalse();
+  }
+
+  @Test
   void fromJson_badSessionFields_badFrameWithId() {
     assertBad("{\"type\":\"end_session\",\"id\":\"e1\"}", "e1");
     assertBad("{\"type\":\"end_session\",\"id\":\"e2\",\"session\":\"CE74D974ECC1\"}", "e2");

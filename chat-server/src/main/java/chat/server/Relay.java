@@ -13,6 +13,7 @@ import chat.server.internal.relay.ClientConnection;
 import chat.server.internal.relay.FileSweeper;
 import chat.server.internal.relay.LogIds;
 import chat.server.internal.relay.RequestDispatcher;
+import chat.server.internal.relay.SuspensionWatch;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AtRestKeys;
 import chat.server.internal.storage.AtRestWarmup;
@@ -74,6 +75,7 @@ public final class Relay implements AutoCloseable {
   private final String tlsFingerprint;
   private final QueuedAuditLog audit;
   private final FileSweeper fileSweeper;
+  private final SuspensionWatch suspensionWatch;
   private volatile boolean closed;
 
   private Relay(
@@ -86,7 +88,8 @@ public final class Relay implements AutoCloseable {
       Set<ClientConnection> connections,
       String tlsFingerprint,
       QueuedAuditLog audit,
-      FileSweeper fileSweeper) {
+      FileSweeper fileSweeper,
+      SuspensionWatch suspensionWatch) {
     this.serverChannel = serverChannel;
     this.bossGroup = bossGroup;
     this.workerGroup = workerGroup;
@@ -97,6 +100,7 @@ public final class Relay implements AutoCloseable {
     this.tlsFingerprint = tlsFingerprint;
     this.audit = audit;
     this.fileSweeper = fileSweeper;
+    this.suspensionWatch = suspensionWatch;
   }
 
   /**
@@ -169,6 +173,7 @@ public final class Relay implements AutoCloseable {
           database,
           services.audit(),
           services.fileSweeper(),
+          services.suspensionWatch(),
           ConnectionIds.newStart(random));
     } catch (Exception | Error e) {
       services.close();
@@ -190,6 +195,7 @@ public final class Relay implements AutoCloseable {
       Database database,
       QueuedAuditLog audit,
       FileSweeper sweeper,
+      SuspensionWatch suspensionWatch,
       ConnectionIds ids)
       throws Exception {
     NettyTransport transport = NettyTransport.best();
@@ -250,7 +256,8 @@ public final class Relay implements AutoCloseable {
               connections,
               tls.fingerprint(),
               audit,
-              sweeper);
+              sweeper,
+              suspensionWatch);
       String listening =
           "listening on "
               + HostPort.format(config.bindAddress(), relay.port())
@@ -283,6 +290,14 @@ public final class Relay implements AutoCloseable {
   /** The bound port (useful with port 0). */
   public int port() {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /**
+   * Closes the connections of the suspended accounts now, as the relay does every {@value
+   * SuspensionWatch#INTERVAL_SECONDS} seconds; returns how many it closed.
+   */
+  public int closeSuspendedConnections() {
+    return suspensionWatch.closeSuspended();
   }
 
   /**
@@ -366,6 +381,7 @@ public final class Relay implements AutoCloseable {
     }
     awaitDisconnects();
     fileSweeper.close();
+    suspensionWatch.close();
     audit.record(AuditType.RELAY_STOP, null, null, open.size() + " connections closed");
     audit.close();
     writes.close();

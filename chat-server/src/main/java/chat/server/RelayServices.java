@@ -33,6 +33,7 @@ import chat.server.internal.relay.RequestDispatcher;
 import chat.server.internal.relay.RoomCapacity;
 import chat.server.internal.relay.SessionService;
 import chat.server.internal.relay.Storage;
+import chat.server.internal.relay.SuspensionWatch;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.ConversationRepository;
@@ -47,6 +48,7 @@ import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SqliteMessageStore;
+import chat.server.internal.storage.SuspensionRepository;
 import chat.server.internal.storage.UserLimitRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
@@ -60,8 +62,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay's request handling, built over its open storage when {@link Relay#start} starts it: the
  * repositories, the services with their limits from the {@link RelayConfig}, and the {@link
- * RequestDispatcher} that serves them. It holds the two parts that run on their own, the audit
- * writer and the file sweeper, so that a start that fails before the relay listens can close them.
+ * RequestDispatcher} that serves them. It holds the parts that run on their own, the audit writer,
+ * the file sweeper and the watch for suspended accounts, so that a start that fails before the
+ * relay listens can close them.
  */
 final class RelayServices {
   /** Logs as the relay: an operator reads these start-up lines as the relay's own. */
@@ -86,6 +89,7 @@ final class RelayServices {
   private final FileChunkRepository fileChunks = new FileChunkRepository();
   private QueuedAuditLog audit;
   private FileSweeper sweeper;
+  private SuspensionWatch suspensionWatch;
 
   RelayServices(
       RelayConfig config,
@@ -135,6 +139,7 @@ final class RelayServices {
     sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
     LOG.info("expired files removed: {}", sweeper.sweep());
     sweeper.start(config.files().sweepInterval());
+    suspensionWatch.start();
     return dispatcher;
   }
 
@@ -143,6 +148,8 @@ final class RelayServices {
     Shared shared = shared(storage);
     Passwords passwords = passwords(storage);
     AccountService accounts = accounts(shared, passwords);
+    suspensionWatch =
+        new SuspensionWatch(storage, new SuspensionRepository(), shared.router(), accounts);
     ConversationService rooms = conversations(shared);
     MessageRepository messages = new MessageRepository(database.envelopes());
     SqliteMessageStore store = messageStore(messages, shared.capacity());
@@ -371,12 +378,21 @@ final class RelayServices {
     return sweeper;
   }
 
+  /** The watch for suspended accounts, once {@link #start} has started it. */
+  SuspensionWatch suspensionWatch() {
+    return suspensionWatch;
+  }
+
   /**
-   * Closes what {@link #start} started, the file sweeper and then the audit writer, if anything.
+   * Closes what {@link #start} started, the file sweeper, the watch for suspended accounts and then
+   * the audit writer, if anything.
    */
   void close() {
     if (sweeper != null) {
       sweeper.close();
+    }
+    if (suspensionWatch != null) {
+      suspensionWatch.close();
     }
     if (audit != null) {
       audit.close();

@@ -254,9 +254,13 @@ public enum CommandWords {
 
   /**
    * That the relay ended a session or refused its token, and how to log in again: {@code the
-   * session for bob was ended … or has expired; log in again: /login bob}.
+   * session for bob was ended … or has expired; log in again: /login bob}. Of a suspended account
+   * only what the relay said: logging in again cannot help.
    */
   public String sessionEnded(CommandException.SessionEnded ended) {
+    if (ended.suspended()) {
+      return ended.getMessage();
+    }
     return ended.getMessage() + "; log in again: " + login(ended.user());
   }
 }

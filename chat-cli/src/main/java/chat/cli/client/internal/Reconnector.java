@@ -54,7 +54,7 @@ final class Reconnector {
       return;
     }
     if (connection.sessionRevoked()) {
-      revoked(target);
+      revoked(target, connection);
       return;
     }
     if (!sessions.options().live() || target.state.session().isEmpty()) {
@@ -72,11 +72,16 @@ final class Reconnector {
    * against this address); but if a password login of this profile in another window replaced it
    * (and ended it), the profile now holds that login's session, which this window resumes with.
    */
-  private void revoked(Session target) {
+  private void revoked(Session target, RelayConnection connection) {
     Optional<ClientState.Session> ended = target.state.session();
     Optional<ClientState.Session> next =
         ended.isEmpty() ? Optional.empty() : successor(target, ended.get());
     String user = ended.map(ClientState.Session::username).orElse(null);
+    CommandException.SessionEnded why =
+        connection.sessionEnded(user == null ? target.username() : user);
+    if (why.suspended()) {
+      next = Optional.empty(); // another login of the account is suspended as well
+    }
     if (next.isPresent() && sessions.options().live()) {
       target.connectionState(ConnectionState.RECONNECTING);
       listeners.connection(
@@ -88,8 +93,6 @@ final class Reconnector {
       schedule(target, 1);
       return;
     }
-    CommandException.SessionEnded why =
-        CommandException.SessionEnded.endedElsewhere(user == null ? target.username() : user);
     target.ended(why);
     target.connectionState(ConnectionState.OFFLINE);
     stopped(why);
@@ -218,7 +221,8 @@ final class Reconnector {
       // password login of this profile in another window while this one was away, which ended
       // it): go on with that login's session if there is one, else say so, as a resume at start
       // does, never as a wrong password: none was typed.
-      if (successor(target, stored).isPresent()) {
+      // A suspended account's other sessions are refused as well: no going on with one.
+      if (successor(target, stored).isPresent() && !ended.suspended()) {
         schedule(target, 1);
         return;
       }

@@ -101,6 +101,7 @@ final class RelayConnection implements AutoCloseable {
 
   private volatile String largestFrameId;
   private volatile boolean sessionRevoked;
+  private volatile CommandException.AccountSuspended suspension;
   private final CountDownLatch readerEnded = new CountDownLatch(1);
 
   private RelayConnection(
@@ -405,7 +406,7 @@ final class RelayConnection implements AutoCloseable {
   private CommandException lost(Throwable cause) {
     String user = sessionRevoked ? listener.sessionUser() : null;
     if (user != null) {
-      return CommandException.SessionEnded.endedElsewhere(user);
+      return sessionEnded(user);
     }
     return new CommandException.Network(closeReason, cause);
   }
@@ -416,6 +417,10 @@ final class RelayConnection implements AutoCloseable {
         closeReason = "the relay is shutting down";
       } else if (error.code() == ErrorCode.SLOW_CONSUMER) {
         closeReason = "this client fell behind and the relay dropped it";
+      } else if (error.code() == ErrorCode.ACCOUNT_SUSPENDED) {
+        sessionRevoked = true;
+        suspension = (CommandException.AccountSuspended) RelayErrors.toException(error);
+        closeReason = suspension.getMessage();
       } else if (error.code() == ErrorCode.SESSION_EXPIRED) {
         sessionRevoked = true;
         closeReason =
@@ -451,6 +456,17 @@ final class RelayConnection implements AutoCloseable {
    */
   boolean sessionRevoked() {
     return sessionRevoked;
+  }
+
+  /**
+   * Why the relay closed this connection as {@link #sessionRevoked}, for {@code user}: the account
+   * was suspended ({@code ACCOUNT_SUSPENDED}), or the session was ended elsewhere.
+   */
+  CommandException.SessionEnded sessionEnded(String user) {
+    CommandException.AccountSuspended suspended = suspension;
+    return suspended != null
+        ? CommandException.SessionEnded.suspended(user, suspended)
+        : CommandException.SessionEnded.endedElsewhere(user);
   }
 
   @Override

@@ -34,6 +34,7 @@ final class RelayErrors {
                   null,
                   CommandException.Auth.Refused.PASSWORD)
               : new CommandException.Auth(RELAY_SAYS + message, null);
+      case ACCOUNT_SUSPENDED -> new CommandException.AccountSuspended(RELAY_SAYS + message);
       case SESSION_EXPIRED ->
           new CommandException.Auth("the stored session has expired: log in again", null);
       case RATE_LIMITED -> new CommandException.RateLimited("the relay says: " + message);

@@ -82,7 +82,7 @@ final class TokenResumes {
     RelayConnection lost = target.rawConnection();
     if (lost != null && lost.sessionRevoked()) {
       // Reconnector#connectionLost forgot the token already.
-      throw CommandException.SessionEnded.endedElsewhere(target.username());
+      throw lost.sessionEnded(target.username());
     }
     ClientState.Session stored =
         target
@@ -109,12 +109,15 @@ final class TokenResumes {
    * Sends {@code stored}'s token in a {@code resume} over {@code relay}. The relay answers a token
    * it no longer accepts ({@code AUTH_FAILED}, or {@code SESSION_EXPIRED}) as it answers a wrong
    * password, but nobody typed one: that refusal is {@link CommandException.SessionEnded}, which
-   * says the session ended or expired. Any other failure is thrown as it is.
+   * says the session ended or expired, or that the account is suspended ({@code
+   * ACCOUNT_SUSPENDED}). Any other failure is thrown as it is.
    */
   static ResumeReply send(RelayConnection relay, ClientState.Session stored) {
     try {
       return relay.call(
           new ResumeRequest(relay.nextId(), Secret.of(stored.token())), ResumeReply.class);
+    } catch (CommandException.AccountSuspended e) {
+      throw CommandException.SessionEnded.suspended(stored.username(), e);
     } catch (CommandException.Auth e) {
       throw CommandException.SessionEnded.refused(stored.username());
     }

@@ -20,6 +20,19 @@ class RelayErrorsTest {
   }
 
   @Test
+  void toException_accountSuspended_quotesTheRelay_exit2_withoutBlamingThePassword() {
+    CommandException failure =
+        RelayErrors.toException(
+            new ErrorReply("r7", ErrorCode.ACCOUNT_SUSPENDED, ErrorCode.suspended("spam")));
+
+    assertThat(failure).isInstanceOf(CommandException.AccountSuspended.class);
+    assertThat(failure.getMessage())
+        .isEqualTo("the relay says: this account is suspended by the relay's operator: spam");
+    assertThat(failure.exitCode()).isEqualTo(chat.cli.ExitCode.AUTH);
+    assertThat(((CommandException.Auth) failure).refused()).isEmpty();
+  }
+
+  @Test
   void toException_friendRefusal_isTheRelaysSentenceWithoutTheCode() {
     CommandException failure =
         RelayErrors.toException(

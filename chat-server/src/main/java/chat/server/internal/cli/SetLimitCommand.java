@@ -1,12 +1,7 @@
 package chat.server.internal.cli;
 
 import chat.server.RoomLimits;
-import chat.server.internal.storage.Database;
-import chat.server.internal.storage.UserCounts;
 import chat.server.internal.storage.UserLimitRepository;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,9 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code chat-server users set-limit USER --max-rooms N}: gives one user a limit of their own on
  * the rooms and groups they may create, in place of the relay's {@code --max-rooms-per-user};
  * {@code --max-rooms default} takes it away. It changes one row of {@code relay.db} in one short
- * transaction ({@link DatabaseReader#changeCurrent}), so it is safe while the relay runs, which
- * applies it from the user's next new room. Then it prints the user's line as {@code users show}
- * does. The conversation limit has no such setting: it keeps a login reply within a frame.
+ * transaction ({@link UserChange}), so it is safe while the relay runs, which applies it from the
+ * user's next new room. Then it prints the user's line as {@code users show} does. The conversation
+ * limit has no such setting: it keeps a login reply within a frame.
  */
 @Command(
     name = "set-limit",
@@ -61,42 +56,21 @@ public final class SetLimitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UserLimits limits = options.limits();
     String key = UsernameArgument.key(spec, name);
     OptionalInt own = ownMaxRooms();
-    Path dataDir = data.dataDir();
-    PrintWriter err = spec.commandLine().getErr();
-    Optional<UserCounts.Count> changed;
-    try {
-      changed =
-          DatabaseReader.changeCurrent(
-              dataDir,
-              connection -> {
-                UserCounts counts = new UserCounts();
-                if (counts.of(connection, key).isEmpty()) {
-                  return Optional.empty();
-                }
-                UserLimitRepository userLimits = new UserLimitRepository();
-                if (own.isPresent()) {
-                  userLimits.setMaxRooms(connection, key, own.getAsInt());
-                } else {
-                  userLimits.clearMaxRooms(connection, key);
-                }
-                return counts.of(connection, key);
-              });
-    } catch (DatabaseReader.Unreadable e) {
-      err.println(spec.qualifiedName() + ": " + e.getMessage());
-      return 1;
-    }
-    if (changed.isEmpty()) {
-      err.println(
-          spec.qualifiedName() + ": no user " + key + " in " + dataDir.resolve(Database.FILE_NAME));
-      return 1;
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    out.println(limits.line(changed.get(), options.json()));
-    out.flush();
-    return 0;
+    UserLimitRepository userLimits = new UserLimitRepository();
+    return UserChange.apply(
+        spec,
+        data,
+        options,
+        key,
+        (connection, user) -> {
+          if (own.isPresent()) {
+            userLimits.setMaxRooms(connection, user, own.getAsInt());
+          } else {
+            userLimits.clearMaxRooms(connection, user);
+          }
+        });
   }
 
   /**

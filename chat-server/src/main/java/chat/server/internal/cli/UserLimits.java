@@ -1,8 +1,11 @@
 package chat.server.internal.cli;
 
+import chat.server.internal.storage.SuspensionRepository;
 import chat.server.internal.storage.UserCounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The relay's per-user limits as {@code chat-server users} compares them, and one user's line
@@ -31,7 +34,9 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
   /**
    * {@code alice conversations=505/504 over-limit rooms-created=2/100}: each count over its limit,
    * then {@code own-limit} if that limit is the user's own (set with {@code users set-limit}), then
-   * {@code at-limit} or {@code over-limit} when it has reached it.
+   * {@code at-limit} or {@code over-limit} when it has reached it; last, for a suspended account,
+   * {@code suspended-since=2026-12-05T08:10:00Z} and the reason, if one was given, as {@code
+   * reason="..."}.
    */
   String text(UserCounts.Count count) {
     return printable(count.username())
@@ -45,7 +50,16 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
         + "/"
         + maxRooms(count)
         + (count.ownMaxRooms().isPresent() ? " own-limit" : "")
-        + state(count.roomsCreated(), maxRooms(count));
+        + state(count.roomsCreated(), maxRooms(count))
+        + count.suspension().map(UserLimits::suspended).orElse("");
+  }
+
+  private static String suspended(SuspensionRepository.Suspension suspension) {
+    return " suspended-since="
+        + since(suspension)
+        + (suspension.reason().isEmpty()
+            ? ""
+            : " reason=\"" + printable(suspension.reason()) + "\"");
   }
 
   /** {@link #json} if {@code json}, else {@link #text}. */
@@ -62,7 +76,22 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
     node.put("roomsCreated", count.roomsCreated());
     node.put("maxRoomsPerUser", maxRooms(count));
     node.put("ownRoomLimit", count.ownMaxRooms().isPresent());
+    node.put("suspended", count.suspension().isPresent());
+    count
+        .suspension()
+        .ifPresent(
+            suspension -> {
+              node.put("suspendedSince", since(suspension));
+              node.put("suspensionReason", suspension.reason());
+            });
     return node.toString();
+  }
+
+  /** When {@code suspension} began, in UTC to the second: {@code 2026-12-05T08:10:00Z}. */
+  private static String since(SuspensionRepository.Suspension suspension) {
+    return Instant.ofEpochMilli(suspension.sinceMillis())
+        .truncatedTo(ChronoUnit.SECONDS)
+        .toString();
   }
 
   private static String state(int count, int limit) {

@@ -27,7 +27,12 @@ import picocli.CommandLine.Spec;
       "Conversations are rooms, groups and direct ones; the busiest users come first.",
       "Only reads relay.db: safe while the relay runs."
     },
-    subcommands = {ShowUserCommand.class, SetLimitCommand.class})
+    subcommands = {
+      ShowUserCommand.class,
+      SetLimitCommand.class,
+      SuspendCommand.class,
+      UnsuspendCommand.class
+    })
 public final class UsersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

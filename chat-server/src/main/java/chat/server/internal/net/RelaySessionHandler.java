@@ -225,8 +225,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   }
 
   @Override
-  public void close(ErrorCode code) {
-    writer.close(code);
+  public void close(ErrorCode code, String message) {
+    writer.close(code, message);
   }
 
   /**

@@ -104,12 +104,15 @@ final class SessionWriter {
     }
   }
 
-  /** Sends an error with no request id, past the bound on unsent bytes, and closes after it. */
-  void close(ErrorCode code) {
+  /**
+   * Sends an error with no request id and {@code message}, past the bound on unsent bytes, and
+   * closes after it.
+   */
+  void close(ErrorCode code, String message) {
     closeReason = "closed by the relay: " + code.name();
     OutboundQueue queue = outbound;
     if (queue != null && channel.isActive() && !closing.get()) {
-      queue.add(encoder.encode(ErrorReply.of(null, code)), Long.MAX_VALUE);
+      queue.add(encoder.encode(new ErrorReply(null, code, message)), Long.MAX_VALUE);
     }
     closeAfterFlush();
   }

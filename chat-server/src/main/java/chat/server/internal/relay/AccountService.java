@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Accounts and sessions: login, resume, logout, and the key directory ({@link RegisterService}
  * creates accounts). Every login or resume failure is the same {@link ErrorCode#AUTH_FAILED};
- * unknown users cost a dummy bcrypt ({@link LoginCheck}).
+ * unknown users cost a dummy bcrypt ({@link LoginCheck}). The one exception is a suspended account
+ * ({@link ErrorCode#ACCOUNT_SUSPENDED}), said to a login only once its password checked.
  */
 public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
@@ -180,6 +181,7 @@ public final class AccountService {
         storage
             .read(c -> users.find(c, key))
             .orElseThrow(() -> new RelayException(ErrorCode.AUTH_FAILED));
+    loginCheck.refuseIfSuspended(connection, user, AuditType.RESUME_FAILED);
     List<ConversationState> states = start(connection, user, tokenHash);
     long now = clock.millis();
     // Records the use for the sessions list (the whole address, not the limiter's /64), and finds
@@ -252,6 +254,22 @@ public final class AccountService {
    */
   void closeSession(String key, Bytes revoked) {
     closeWhere(key, other -> MessageDigest.isEqual(other, revoked.toByteArray()));
+  }
+
+  /**
+   * Closes every connection of {@code key} with {@code code} and {@code message}, or the code an
+   * older connection knows in its place ({@link ErrorCode#forVersion}); returns how many. For the
+   * suspension of the account ({@link SuspensionWatch}).
+   */
+  int closeAll(String key, ErrorCode code, String message) {
+    int closed = 0;
+    for (ClientConnection other : router.connections(key)) {
+      LOG.info("closing {}: {}", other.logId(), code);
+      end(other, key); // requests it has queued are refused from now on (AUTH_REQUIRED)
+      other.close(code.forVersion(other.state().version()), message);
+      closed++;
+    }
+    return closed;
   }
 
   /** Closes the connections of {@code key} whose session token hash {@code revoked} accepts. */

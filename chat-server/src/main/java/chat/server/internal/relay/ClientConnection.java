@@ -45,8 +45,15 @@ public interface ClientConnection {
     push(header.event(forms.form(index)));
   }
 
-  /** Sends an error with no request id and closes the connection. */
-  void close(ErrorCode code);
+  /**
+   * Sends an error with no request id and the code's default message, and closes the connection.
+   */
+  default void close(ErrorCode code) {
+    close(code, code.defaultMessage());
+  }
+
+  /** Sends an error with no request id and {@code message}, and closes the connection. */
+  void close(ErrorCode code, String message);
 
   /**
    * Called while a pipelined send is being finished, on the thread finishing it: the send counts as

@@ -6,9 +6,6 @@ import chat.server.internal.storage.FileRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,7 @@ public final class FileSweeper implements AutoCloseable {
   private final FileRepository files;
   private final FileChunkRepository chunks;
   private final Clock clock;
-  private final ScheduledExecutorService timer;
+  private final PeriodicTask timer = new PeriodicTask("relay-file-sweeper");
 
   /** A sweeper over these collaborators; {@link #start} schedules it. */
   public FileSweeper(
@@ -33,27 +30,11 @@ public final class FileSweeper implements AutoCloseable {
     this.files = files;
     this.chunks = chunks;
     this.clock = clock;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "relay-file-sweeper");
-              thread.setDaemon(true);
-              return thread;
-            });
   }
 
   /** Sweeps every {@code interval} from now on. */
   public void start(Duration interval) {
-    long millis = interval.toMillis();
-    timer.scheduleWithFixedDelay(this::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
-  }
-
-  private void sweepQuietly() {
-    try {
-      sweep();
-    } catch (RuntimeException e) {
-      LOG.error("file sweep failed", e);
-    }
+    timer.every(interval, this::sweep, LOG, "file sweep failed");
   }
 
   /** Deletes every file expired by now, in batches; returns how many files were deleted. */
@@ -85,14 +66,6 @@ public final class FileSweeper implements AutoCloseable {
   /** Stops the periodic sweeps; a sweep in progress finishes first. */
   @Override
   public void close() {
-    timer.shutdown();
-    try {
-      if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
-        timer.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      timer.shutdownNow();
-    }
+    timer.close();
   }
 }

@@ -10,6 +10,7 @@ import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.storage.SessionRepository;
+import chat.server.internal.storage.SuspensionRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.UserRepository.UserRow;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class LoginCheck {
   private final LoginRateLimiter limiter;
   private final AuditLog audit;
   private final LogIds logIds;
+  private final SuspensionRepository suspensions = new SuspensionRepository();
 
   LoginCheck(
       Storage storage,
@@ -56,7 +58,8 @@ final class LoginCheck {
    * destroyed either way.
    *
    * @throws RelayException {@code RATE_LIMITED}, or {@code AUTH_FAILED} for an invalid or unknown
-   *     username or a wrong password (the same code for all three, each audited with its reason)
+   *     username or a wrong password (the same code for all three, each audited with its reason),
+   *     or {@code ACCOUNT_SUSPENDED} for the right password of a suspended account
    */
   UserRow checkPassword(ClientConnection connection, LoginRequest request) {
     String key = Usernames.key(request.username());
@@ -98,7 +101,30 @@ final class LoginCheck {
               : user.isPresent() ? "wrong password" : "unknown user");
       throw new RelayException(ErrorCode.AUTH_FAILED);
     }
+    refuseIfSuspended(connection, user.get(), AuditType.LOGIN_FAILED);
     return user.get();
+  }
+
+  /**
+   * Refuses the login or resume of {@code user} if the relay's operator suspended the account,
+   * recording {@code failure} ({@code LOGIN_FAILED} or {@code RESUME_FAILED}) in the audit log. A
+   * login asks only once its password checked, so the refusal tells nothing to someone guessing.
+   *
+   * @throws RelayException {@code ACCOUNT_SUSPENDED}, with the operator's reason
+   */
+  void refuseIfSuspended(ClientConnection connection, UserRow user, AuditType failure) {
+    Optional<SuspensionRepository.Suspension> suspension =
+        storage.read(c -> suspensions.find(c, user.userKey()));
+    if (suspension.isPresent()) {
+      LOG.info(
+          "{} of suspended {} refused on {}",
+          failure == AuditType.LOGIN_FAILED ? "login" : "resume",
+          logIds.user(user.userKey()),
+          connection.logId());
+      audit.record(connection, failure, user.username(), "account suspended");
+      throw new RelayException(
+          ErrorCode.ACCOUNT_SUSPENDED, ErrorCode.suspended(suspension.get().reason()));
+    }
   }
 
   /**

@@ -174,7 +174,12 @@ public final class Migrations {
           // users set-limit): the rooms and groups they may create. No row: the relay's limit.
           sql(
               "CREATE TABLE user_limits (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
-                  + " max_rooms INTEGER NOT NULL CHECK (max_rooms >= 1)) WITHOUT ROWID"));
+                  + " max_rooms INTEGER NOT NULL CHECK (max_rooms >= 1)) WITHOUT ROWID"),
+          // Step 16: accounts the operator suspended (chat-server users suspend), since when and
+          // why ('' if no reason was given). No row: not suspended.
+          sql(
+              "CREATE TABLE suspensions (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
+                  + " since INTEGER NOT NULL, reason TEXT NOT NULL) WITHOUT ROWID"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

@@ -119,6 +119,11 @@ public final class SessionRepository {
     }
   }
 
+  /** Deletes every session of {@code userKey}; returns how many. */
+  public int deleteAll(Connection c, String userKey) throws SQLException {
+    return SqlRows.update(c, "DELETE FROM sessions WHERE user_key = ?", userKey);
+  }
+
   /** Deletes every session that expired before {@code now}; returns how many. */
   public int deleteExpired(Connection c, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {

@@ -13,8 +13,9 @@ import java.util.OptionalInt;
  * What the relay's per-user limits count, read for operator tools ({@code chat-server users}): the
  * conversations each user is in ({@link MemberRepository#countOf}) and the rooms they created that
  * still count ({@link ConversationRepository#createdBy}), the numbers the relay checks a join, a
- * group creation or a first direct message against, and the room limit the operator set for a user
- * in place of the relay's ({@link UserLimitRepository}).
+ * group creation or a first direct message against, the room limit the operator set for a user in
+ * place of the relay's ({@link UserLimitRepository}), and whether the operator suspended the
+ * account ({@link SuspensionRepository}).
  */
 public final class UserCounts {
   /**
@@ -25,9 +26,14 @@ public final class UserCounts {
    * @param roomsCreated rooms and groups the user created that still have a member
    * @param ownMaxRooms the rooms and groups the user may create, if the operator set a limit of
    *     their own in place of the relay's
+   * @param suspension the account's suspension, if the operator suspended it
    */
   public record Count(
-      String username, int conversations, int roomsCreated, OptionalInt ownMaxRooms) {}
+      String username,
+      int conversations,
+      int roomsCreated,
+      OptionalInt ownMaxRooms,
+      Optional<SuspensionRepository.Suspension> suspension) {}
 
   /** Most conversations first, then most rooms created, then by name. */
   private static final Comparator<Count> BUSIEST_FIRST =
@@ -40,12 +46,14 @@ public final class UserCounts {
   private final MemberRepository members = new MemberRepository();
   private final ConversationRepository conversations = new ConversationRepository();
   private final UserLimitRepository limits = new UserLimitRepository();
+  private final SuspensionRepository suspensions = new SuspensionRepository();
 
   /** Every account's counts, most conversations first, then most rooms created, then by name. */
   public List<Count> all(Connection c) throws SQLException {
     Map<String, Integer> in = members.countsByUser(c);
     Map<String, Integer> created = conversations.createdByEach(c);
     Map<String, Integer> own = limits.maxRoomsOfEach(c);
+    Map<String, SuspensionRepository.Suspension> suspended = suspensions.all(c);
     List<Count> out = new ArrayList<>();
     users
         .usernames(c)
@@ -56,9 +64,8 @@ public final class UserCounts {
                         name,
                         in.getOrDefault(key, 0),
                         created.getOrDefault(key, 0),
-                        own.containsKey(key)
-                            ? OptionalInt.of(own.get(key))
-                            : OptionalInt.empty())));
+                        own.containsKey(key) ? OptionalInt.of(own.get(key)) : OptionalInt.empty(),
+                        Optional.ofNullable(suspended.get(key)))));
     out.sort(BUSIEST_FIRST);
     return out;
   }
@@ -74,6 +81,7 @@ public final class UserCounts {
             user.get().username(),
             members.countOf(c, userKey),
             conversations.createdBy(c, userKey),
-            limits.maxRooms(c, userKey)));
+            limits.maxRooms(c, userKey),
+            suspensions.find(c, userKey)));
   }
 }

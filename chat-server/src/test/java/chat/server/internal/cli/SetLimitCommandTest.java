@@ -81,7 +81,7 @@ class SetLimitCommandTest {
     assertThat(lines())
         .containsExactly(
             "{\"user\":\"alice\",\"conversations\":4,\"maxConversations\":32760,"
-                + "\"roomsCreated\":2,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false}");
+                + "\"roomsCreated\":2,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false,\"suspended\":false}");
   }
 
   @Test
@@ -94,7 +94,7 @@ class SetLimitCommandTest {
     assertThat(lines())
         .containsExactly(
             "{\"user\":\"Bob\",\"conversations\":3,\"maxConversations\":32760,"
-                + "\"roomsCreated\":0,\"maxRoomsPerUser\":7,\"ownRoomLimit\":true}");
+                + "\"roomsCreated\":0,\"maxRoomsPerUser\":7,\"ownRoomLimit\":true,\"suspended\":false}");
   }
 
   @Test

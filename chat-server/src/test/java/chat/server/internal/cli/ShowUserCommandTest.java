@@ -68,7 +68,7 @@ class ShowUserCommandTest {
     assertThat(cli.out.toString())
         .isEqualTo(
             "{\"user\":\"carol\",\"conversations\":1,\"maxConversations\":504,"
-                + "\"roomsCreated\":0,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false}\n");
+                + "\"roomsCreated\":0,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false,\"suspended\":false}\n");
   }
 
   @Test

@@ -133,7 +133,7 @@ class UsersCommandTest {
         .first()
         .isEqualTo(
             "{\"user\":\"alice\",\"conversations\":4,\"maxConversations\":32760,"
-                + "\"roomsCreated\":2,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false}");
+                + "\"roomsCreated\":2,\"maxRoomsPerUser\":100,\"ownRoomLimit\":false,\"suspended\":false}");
   }
 
   @Test

@@ -55,7 +55,7 @@ final class TestConnection implements ClientConnection {
   }
 
   @Override
-  public void close(ErrorCode code) {
+  public void close(ErrorCode code, String message) {
     closedWith = code;
   }
 }
