@@ -3,14 +3,9 @@ package chat.server.internal.cli;
 import chat.server.RoomLimits;
 import chat.server.internal.storage.UserLimitRepository;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server users set-limit USER --max-rooms N}: gives one user a limit of their own on
@@ -29,21 +24,9 @@ import picocli.CommandLine.Spec;
           + " --max-rooms-per-user, or remove it.",
       "Changes one row of relay.db: safe while the relay runs, which applies it at once."
     })
-public final class SetLimitCommand implements Callable<Integer> {
+public final class SetLimitCommand extends UserChange {
   /** The {@code --max-rooms} value that removes the user's own limit. */
   static final String DEFAULT = "default";
-
-  @Spec CommandSpec spec;
-
-  @Mixin DataDirOptions data;
-
-  @Mixin UserLimitOptions options;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "USER",
-      description = "A username, in any case, with or without a leading @.")
-  String name;
 
   @Option(
       names = "--max-rooms",
@@ -56,13 +39,10 @@ public final class SetLimitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String key = UsernameArgument.key(spec, name);
+    String key = key();
     OptionalInt own = ownMaxRooms();
     UserLimitRepository userLimits = new UserLimitRepository();
-    return UserChange.apply(
-        spec,
-        data,
-        options,
+    return apply(
         key,
         (connection, user) -> {
           if (own.isPresent()) {

@@ -2,29 +2,21 @@ package chat.server.internal.cli;
 
 import chat.protocol.ErrorCode;
 import chat.protocol.WireText;
-import chat.server.internal.audit.AuditEvent;
-import chat.server.internal.audit.AuditType;
-import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.relay.SuspensionWatch;
 import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SuspensionRepository;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server users suspend USER [--reason TEXT]}: locks an account out. In one transaction
  * of {@code relay.db} it records the suspension, ends every session of the account and writes an
  * {@code ADMIN} audit event; the relay refuses the account's logins and resumes from then on with
  * {@code ACCOUNT_SUSPENDED} and the reason, and closes its open connections within {@value
- * chat.server.internal.relay.SuspensionWatch#INTERVAL_SECONDS} seconds. Nothing else of the account
- * changes: its rooms, groups, messages and key stay, so {@code users unsuspend} gives it back as it
- * was. Safe while the relay runs.
+ * SuspensionWatch#INTERVAL_SECONDS} seconds. Nothing else of the account changes: its rooms,
+ * groups, messages and key stay, so {@code users unsuspend} gives it back as it was. Safe while the
+ * relay runs.
  */
 @Command(
     name = "suspend",
@@ -33,23 +25,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Suspend an account: the relay refuses its logins, ends its sessions and closes its"
           + " connections within "
-          + chat.server.internal.relay.SuspensionWatch.INTERVAL_SECONDS
+          + SuspensionWatch.INTERVAL_SECONDS
           + " seconds. Its rooms, groups and messages stay; 'users unsuspend' lifts it.",
       "Changes relay.db: safe while the relay runs."
     })
-public final class SuspendCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin DataDirOptions data;
-
-  @Mixin UserLimitOptions options;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "USER",
-      description = "A username, in any case, with or without a leading @.")
-  String name;
-
+public final class SuspendCommand extends UserChange {
   @Option(
       names = "--reason",
       paramLabel = "TEXT",
@@ -61,7 +41,7 @@ public final class SuspendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String key = UsernameArgument.key(spec, name);
+    String key = key();
     String why = reason.strip();
     if (!why.isEmpty() && !WireText.isValid(why, ErrorCode.MAX_SUSPENSION_REASON_CHARS)) {
       throw new CommandLine.ParameterException(
@@ -75,40 +55,27 @@ public final class SuspendCommand implements Callable<Integer> {
     long now = System.currentTimeMillis();
     int[] ended = new int[1];
     int code =
-        UserChange.apply(
-            spec,
-            data,
-            options,
+        apply(
             key,
             (connection, user) -> {
               new SuspensionRepository().suspend(connection, user, now, why);
               ended[0] = new SessionRepository().deleteAll(connection, user);
-              new AuditRepository()
-                  .insertAll(
-                      connection,
-                      List.of(
-                          new AuditEvent(
-                              now,
-                              AuditType.ADMIN,
-                              user,
-                              "",
-                              "",
-                              "account suspended (chat-server users suspend)"
-                                  + (why.isEmpty() ? "" : ": " + why))));
+              audit(
+                  connection,
+                  now,
+                  user,
+                  "account suspended (chat-server users suspend)"
+                      + (why.isEmpty() ? "" : ": " + why));
             });
     if (code == 0) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              spec.qualifiedName()
-                  + ": "
-                  + key
-                  + " is suspended; "
-                  + ended[0]
-                  + (ended[0] == 1 ? " session" : " sessions")
-                  + " ended. A running relay closes the account's connections within "
-                  + chat.server.internal.relay.SuspensionWatch.INTERVAL_SECONDS
-                  + " seconds.");
+      note(
+          key
+              + " is suspended; "
+              + ended[0]
+              + (ended[0] == 1 ? " session" : " sessions")
+              + " ended. A running relay closes the account's connections within "
+              + SuspensionWatch.INTERVAL_SECONDS
+              + " seconds.");
     }
     return code;
   }

@@ -1,16 +1,7 @@
 package chat.server.internal.cli;
 
-import chat.server.internal.audit.AuditEvent;
-import chat.server.internal.audit.AuditType;
-import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.SuspensionRepository;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code chat-server users unsuspend USER}: lifts a suspension ({@link SuspendCommand}); the user
@@ -26,49 +17,26 @@ import picocli.CommandLine.Spec;
       "Lift an account's suspension: the user may log in again with their password.",
       "Changes relay.db: safe while the relay runs."
     })
-public final class UnsuspendCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin DataDirOptions data;
-
-  @Mixin UserLimitOptions options;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "USER",
-      description = "A username, in any case, with or without a leading @.")
-  String name;
-
+public final class UnsuspendCommand extends UserChange {
   @Override
   public Integer call() {
-    String key = UsernameArgument.key(spec, name);
+    String key = key();
     boolean[] lifted = new boolean[1];
     int code =
-        UserChange.apply(
-            spec,
-            data,
-            options,
+        apply(
             key,
             (connection, user) -> {
               lifted[0] = new SuspensionRepository().lift(connection, user);
               if (lifted[0]) {
-                new AuditRepository()
-                    .insertAll(
-                        connection,
-                        List.of(
-                            new AuditEvent(
-                                System.currentTimeMillis(),
-                                AuditType.ADMIN,
-                                user,
-                                "",
-                                "",
-                                "suspension lifted (chat-server users unsuspend)")));
+                audit(
+                    connection,
+                    System.currentTimeMillis(),
+                    user,
+                    "suspension lifted (chat-server users unsuspend)");
               }
             });
     if (code == 0 && !lifted[0]) {
-      spec.commandLine()
-          .getErr()
-          .println(spec.qualifiedName() + ": " + key + " was not suspended; nothing changed");
+      note(key + " was not suspended; nothing changed");
     }
     return code;
   }

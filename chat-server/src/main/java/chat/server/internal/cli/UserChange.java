@@ -1,34 +1,61 @@
 package chat.server.internal.cli;
 
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.UserCounts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * How the {@code users} subcommands that change one user run: the change in one short transaction
- * of {@code relay.db} ({@link DatabaseReader#changeCurrent}), only if the user exists, then the
- * user's line as {@code users show} prints it. Safe while the relay runs.
+ * A {@code users} subcommand that changes one user ({@code set-limit}, {@code suspend}, {@code
+ * unsuspend}): the change runs in one short transaction of {@code relay.db} ({@link
+ * DatabaseReader#changeCurrent}), only if the user exists, then the user's line is printed as
+ * {@code users show} prints it. Safe while the relay runs.
  */
-final class UserChange {
+abstract class UserChange implements Callable<Integer> {
   /** A change of the account {@code userKey}, which exists, inside the transaction. */
   @FunctionalInterface
   interface Change {
     void apply(Connection connection, String userKey) throws SQLException;
   }
 
-  private UserChange() {}
+  @Spec CommandSpec spec;
+
+  @Mixin DataDirOptions data;
+
+  @Mixin UserLimitOptions options;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "USER",
+      description = "A username, in any case, with or without a leading @.")
+  String name;
+
+  /**
+   * The typed user's key.
+   *
+   * @throws picocli.CommandLine.ParameterException if it is not a username (exit 2)
+   */
+  String key() {
+    return UsernameArgument.key(spec, name);
+  }
 
   /**
    * Applies {@code change} to the user {@code key} and prints their line: exit 0; or says why not
    * on stderr, exit 1 (no such user, the database cannot be changed).
    */
-  static int apply(
-      CommandSpec spec, DataDirOptions data, UserLimitOptions options, String key, Change change) {
+  int apply(String key, Change change) {
     Path dataDir = data.dataDir();
     PrintWriter err = spec.commandLine().getErr();
     Optional<UserCounts.Count> changed;
@@ -57,5 +84,21 @@ final class UserChange {
     out.println(options.limits().line(changed.get(), options.json()));
     out.flush();
     return 0;
+  }
+
+  /** Says {@code note} on stderr after the command's name. */
+  void note(String note) {
+    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note);
+  }
+
+  /**
+   * Records the operator's {@code detail} about {@code userKey} as an {@code ADMIN} audit event.
+   */
+  static void audit(Connection connection, long atMillis, String userKey, String detail)
+      throws SQLException {
+    new AuditRepository()
+        .insertAll(
+            connection,
+            List.of(new AuditEvent(atMillis, AuditType.ADMIN, userKey, "", "", detail)));
   }
 }
