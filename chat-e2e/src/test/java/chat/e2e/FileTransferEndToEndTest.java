@@ -154,6 +154,50 @@ class FileTransferEndToEndTest {
    * connection drops mid-upload, instead of failing with "not connected to the relay".
    */
   @Test
+  void cancelFileSend_midUpload_stopsIt_deletesItOnTheRelay_andOffersNothing() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    Path big = randomFile("big.bin", SIZE);
+    try (RelayChatClient alice = live("alice", proxy.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      alice.join("#drop");
+      bob.join("#drop");
+      assertThatThrownBy(() -> alice.cancelFileSend(""))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("no file is being sent");
+      proxy.stallAfter(CuttingProxy.Direction.UP, SIZE / 2);
+      java.util.concurrent.CompletableFuture<FileOffer> sending =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> alice.sendFile("#drop", big), OwnThread.EACH);
+      await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
+
+      assertThat(alice.cancelFileSend("")).isEqualTo("big.bin");
+      proxy.releaseStall();
+
+      assertThatThrownBy(() -> sending.get(30, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(CommandException.Usage.class)
+          .cause()
+          .hasMessage("stopped: you cancelled it");
+      FileTransfer failed = alice.files().get(0);
+      assertThat(failed.name()).isEqualTo("big.bin");
+      assertThat(failed.state()).isEqualTo(TransferState.FAILED);
+      assertThat(failed.detail()).isEqualTo("stopped: you cancelled it");
+      try (Connection db =
+              DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"));
+          PreparedStatement count =
+              db.prepareStatement("SELECT count(*) FROM files WHERE file_id = ?")) {
+        count.setBytes(1, HexFormat.of().parseHex(failed.fileId()));
+        try (ResultSet row = count.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getInt(1)).as("the upload is deleted on the relay").isZero();
+        }
+      }
+      alice.send("#drop", "after the cancel");
+      bobEvents.awaitText("after the cancel");
+      assertThat(bobEvents.offers).isEmpty();
+    }
+  }
+
+  @Test
   void oneShotSendFile_connectionDownBeforeTheMembersCheck_resumesAndSends() throws Exception {
     Path notes = randomFile("notes.txt", 5000);
     RecordingListener bobEvents = new RecordingListener();

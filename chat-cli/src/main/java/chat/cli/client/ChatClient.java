@@ -501,6 +501,16 @@ public interface ChatClient extends AutoCloseable {
   boolean rejectFile(String fileId);
 
   /**
+   * Cancels a file this user is sending now ({@link #sendFile} running): the one whose id starts
+   * with {@code fileId} (4 or more hex digits), or the only one when {@code fileId} is empty. It
+   * stops before its next chunk or before its offer goes out, is deleted on the relay, and its
+   * {@link #sendFile} fails with {@code stopped: you cancelled it}. Returns the file's name.
+   *
+   * @throws chat.cli.CommandException.Usage if no file being sent, or several, match
+   */
+  String cancelFileSend(String fileId);
+
+  /**
    * Files offered in this user's conversations (recent history is searched) and files this user
    * sent, with their state here, newest first.
    */

@@ -18,15 +18,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * run through {@link CommandContext#runLong}, in the background where the front end can.
  */
 final class FileCommands {
+  private static final String USAGE =
+      "/file send PATH [USER|ROOM] | cancel [ID] | accept ID | reject ID";
+
   private FileCommands() {}
 
   static List<SlashCommand> all() {
     return List.of(
         SlashCommand.named(
                 "file",
-                "/file send PATH [USER|ROOM] | accept ID | reject ID",
+                USAGE,
                 "send a file end-to-end encrypted, or accept or reject one offered to you")
-            .arguments(2, SlashCommand.UNLIMITED)
+            .arguments(1, SlashCommand.UNLIMITED) // /file cancel may name no file
             .completes(ArgumentKind.OTHER, ArgumentKind.OTHER, ArgumentKind.CONVERSATION)
             .help(
                 "send PATH [USER|ROOM]: encrypts the file with a fresh key, uploads it and offers",
@@ -35,7 +38,10 @@ final class FileCommands {
                 "  saves it under a safe name (never replacing a file); ID is the file id shown",
                 "  with the offer, or a unique prefix of it of 4 or more hex digits. An",
                 "  interrupted download resumes.",
-                "reject ID: declines an offer; it stays listed as rejected.",
+                "cancel [ID]: stops a file you are sending (the only one, or the one whose id",
+                "  starts with ID, as /files shows it) and deletes it on the relay.",
+                "reject ID: declines an offer; it stays listed as rejected. While it downloads,",
+                "  this stops the download.",
                 "examples: /file send ~/report.pdf   /file send notes.txt alice",
                 "          /file accept 3f2a")
             .runs(FileCommands::file),
@@ -45,13 +51,19 @@ final class FileCommands {
   }
 
   private static void file(Input.Command command, CommandContext context) {
-    switch (command.arg(0).toLowerCase(java.util.Locale.ROOT)) {
+    String verb = command.arg(0).toLowerCase(java.util.Locale.ROOT);
+    if (command.argCount() < 2 && !verb.equals("cancel")) {
+      throw new CommandException.Usage("usage: " + USAGE + "  (/help file)");
+    }
+    switch (verb) {
       case "send" -> send(command, context);
       case "accept", "get" -> accept(command.arg(1), context);
       case "reject" -> reject(command.arg(1), context);
+      case "cancel" -> cancel(command, context);
       default ->
           throw new CommandException.Usage(
-              "/file send PATH [USER|ROOM], /file accept ID or /file reject ID");
+              "/file send PATH [USER|ROOM], /file cancel [ID], /file accept ID or /file reject"
+                  + " ID");
     }
   }
 
@@ -176,6 +188,14 @@ final class FileCommands {
         context.client().rejectFile(id)
             ? "rejected file " + id + ": its download stops, and what it fetched is deleted"
             : "rejected file " + id);
+  }
+
+  private static void cancel(Input.Command command, CommandContext context) {
+    String name = context.client().cancelFileSend(command.rest(1));
+    context.info(
+        "cancelled sending "
+            + FileText.name(name)
+            + ": it stops before its next chunk and is deleted on the relay");
   }
 
   private static void list(Input.Command command, CommandContext context) {

@@ -663,6 +663,16 @@ public final class FakeChatClient implements ChatClient {
     return offer(fileId);
   }
 
+  /** What {@link #cancelFileSend} answers: the name of the file it cancelled. */
+  public String cancelledSend = "report.pdf";
+
+  @Override
+  public String cancelFileSend(String fileId) {
+    call("cancelFileSend", fileId);
+    requireLogin();
+    return cancelledSend;
+  }
+
   @Override
   public boolean rejectFile(String fileId) {
     call("rejectFile", fileId);

@@ -33,6 +33,36 @@ class FileCommandsTest {
   }
 
   @Test
+  void cancel_withOrWithoutAnId_asksTheClient_andSaysWhatStops() {
+    context.loggedInAs("alice");
+
+    run("/file cancel");
+    run("/file cancel 3f2a");
+
+    assertThat(context.client.calls).containsExactly("cancelFileSend ", "cancelFileSend 3f2a");
+    assertThat(context.lines)
+        .containsOnly(
+            "info: cancelled sending report.pdf: it stops before its next chunk and is deleted"
+                + " on the relay");
+  }
+
+  @Test
+  void file_aloneOrAVerbWithoutItsArgument_isAUsageError() {
+    context.loggedInAs("alice");
+
+    run("/file");
+    run("/file accept");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors())
+        .containsExactly(
+            "error: usage: /file send PATH [USER|ROOM] | cancel [ID] | accept ID | reject ID"
+                + "  (/help file)",
+            "error: usage: /file send PATH [USER|ROOM] | cancel [ID] | accept ID | reject ID"
+                + "  (/help file)");
+  }
+
+  @Test
   void send_pathWithSpacesAndAUser_sendsPrivately() throws Exception {
     context.loggedInAs("alice");
     Path file = Files.writeString(dir.resolve("my report.pdf"), "pdf");

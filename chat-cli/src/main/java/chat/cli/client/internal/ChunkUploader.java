@@ -12,6 +12,7 @@ import chat.protocol.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The sink the file cipher writes into: collects ciphertext into chunks of the size the relay asked
@@ -28,6 +29,7 @@ final class ChunkUploader extends OutputStream {
   private final String conversation;
   private final long size;
   private final TransferProgress progress;
+  private final BooleanSupplier stop;
   private final byte[] buffer;
   private int filled;
   private long offset;
@@ -42,12 +44,14 @@ final class ChunkUploader extends OutputStream {
       String conversation,
       long size,
       FileUploadReply started,
-      TransferProgress progress) {
+      TransferProgress progress,
+      BooleanSupplier stop) {
     this.link = link;
     this.fileId = fileId;
     this.conversation = conversation;
     this.size = size;
     this.progress = progress;
+    this.stop = stop;
     this.buffer = new byte[started.chunkBytes()];
     this.offset = started.received();
   }
@@ -88,6 +92,9 @@ final class ChunkUploader extends OutputStream {
   }
 
   private void send() throws IOException {
+    if (stop.getAsBoolean()) {
+      throw new CommandException.Usage(FileUpload.STOPPED);
+    }
     if (offset + filled > size) {
       throw new IOException("the file changed while it was being sent");
     }

@@ -19,12 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
- * The file operations of {@link ChatClient}: send, accept, reject and list. Offers come from the
- * session's {@link OfferBook} (filled by the inbox as envelopes open, and from recent history when
- * an id is not known yet); what happened to each file is kept in the profile's {@link TransferLog}.
+ * The file operations of {@link ChatClient}: send, cancel a send, accept, reject and list. Offers
+ * come from the session's {@link OfferBook} (filled by the inbox as envelopes open, and from recent
+ * history when an id is not known yet); what happened to each file is kept in the profile's {@link
+ * TransferLog}.
  */
 final class FileTransfers {
   /** Messages of each conversation searched for offers by {@code /files} and unknown ids. */
@@ -43,6 +45,12 @@ final class FileTransfers {
    * #reject}): it then stops before its next chunk, or before it is put in place.
    */
   private final Map<String, AtomicBoolean> downloading = new ConcurrentHashMap<>();
+
+  /** A file being uploaded now: its name, and whether its sender cancelled it ({@link #cancel}). */
+  private record Upload(String name, AtomicBoolean stop) {}
+
+  /** The files being uploaded now, by id. */
+  private final Map<String, Upload> uploading = new ConcurrentHashMap<>();
 
   /**
    * The operations over {@code sessions}.
@@ -85,11 +93,64 @@ final class FileTransfers {
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage("not a conversation: " + conversation);
     }
-    FileOffer offer =
-        upload.send(
-            new SessionUploadLink(link(session), sender), log(session), id, file, this::report);
+    Upload running =
+        new Upload(
+            file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+            new AtomicBoolean());
+    AtomicReference<String> started = new AtomicReference<>();
+    FileOffer offer;
+    try {
+      offer =
+          upload.send(
+              new SessionUploadLink(link(session), sender),
+              log(session),
+              id,
+              file,
+              this::report,
+              fileId -> {
+                started.set(fileId);
+                uploading.put(fileId, running);
+                return running.stop()::get;
+              });
+    } finally {
+      if (started.get() != null) {
+        uploading.remove(started.get(), running);
+      }
+    }
     session.addConversation(id);
     return offer;
+  }
+
+  /**
+   * Cancels the upload {@code typedId} names (its id or a prefix of 4 or more hex digits), or the
+   * only one running when it is empty: it stops before its next chunk, or before its offer goes
+   * out, and is deleted on the relay. Returns the file's name.
+   *
+   * @throws CommandException.Usage if no upload, or several, match
+   */
+  String cancel(String typedId) {
+    sessions.require();
+    List<Map.Entry<String, Upload>> matches = new ArrayList<>();
+    String prefix = typedId.isBlank() ? "" : OfferBook.requirePrefix(typedId);
+    for (Map.Entry<String, Upload> entry : uploading.entrySet()) {
+      if (entry.getKey().startsWith(prefix)) {
+        matches.add(entry);
+      }
+    }
+    if (matches.size() != 1) {
+      throw new CommandException.Usage(
+          matches.isEmpty()
+              ? (prefix.isEmpty()
+                  ? "no file is being sent"
+                  : "no file being sent has an id starting with " + prefix)
+              : (prefix.isEmpty()
+                      ? matches.size() + " files are being sent"
+                      : "several files being sent start with " + prefix)
+                  + ": name one by its id (/files lists them)");
+    }
+    Upload chosen = matches.get(0).getValue();
+    chosen.stop().set(true);
+    return chosen.name();
   }
 
   Path accept(String typedId) {

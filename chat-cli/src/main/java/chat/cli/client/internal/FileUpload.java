@@ -20,7 +20,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Sends one file: checks the members first (their keys, and that the relay announced each of them),
@@ -29,6 +31,9 @@ import java.util.function.Consumer;
  * then sends the offer envelope. An upload that is not offered after all is deleted on the relay.
  */
 final class FileUpload {
+  /** Why an upload its sender cancelled ({@code /file cancel}) failed. */
+  static final String STOPPED = "stopped: you cancelled it";
+
   private final SecureRandom random;
   private final Clock clock;
 
@@ -37,13 +42,29 @@ final class FileUpload {
     this.clock = clock;
   }
 
-  /** Uploads {@code file} and offers it in {@code conversation}; reports through {@code report}. */
+  /** {@link #send(UploadLink, TransferLog, String, Path, Consumer, Function)}, never stopped. */
   FileOffer send(
       UploadLink link,
       TransferLog log,
       String conversation,
       Path file,
       Consumer<FileTransfer> report) {
+    return send(link, log, conversation, file, report, fileId -> () -> false);
+  }
+
+  /**
+   * Uploads {@code file} and offers it in {@code conversation}; reports through {@code report}.
+   * {@code stopOf} gives, for the new file id, what says the sender cancelled the upload: it is
+   * asked before each chunk and before the offer, and a cancelled upload is deleted on the relay
+   * and fails with {@link #STOPPED}.
+   */
+  FileOffer send(
+      UploadLink link,
+      TransferLog log,
+      String conversation,
+      Path file,
+      Consumer<FileTransfer> report,
+      Function<String, BooleanSupplier> stopOf) {
     long size = regularFileSize(file);
     String name = file.getFileName() == null ? "file" : file.getFileName().toString();
     if (name.length() > FileStreams.MAX_NAME_CHARS) {
@@ -51,6 +72,7 @@ final class FileUpload {
     }
     link.checkRecipients(conversation);
     String fileId = newFileId();
+    BooleanSupplier stop = stopOf.apply(fileId);
     long encrypted = FileStreamCipher.ciphertextSize(size);
     TransferProgress progress =
         new TransferProgress(
@@ -76,7 +98,7 @@ final class FileUpload {
           link.call(
               id -> new FileUploadRequest(id, fileId, conversation, encrypted),
               FileUploadReply.class);
-      return uploadAndOffer(link, conversation, file, name, key, started, progress);
+      return uploadAndOffer(link, conversation, file, name, key, started, progress, stop);
     } catch (RuntimeException e) {
       progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
       throw e;
@@ -99,15 +121,20 @@ final class FileUpload {
       String name,
       FileKey key,
       FileUploadReply started,
-      TransferProgress progress) {
+      TransferProgress progress,
+      BooleanSupplier stop) {
     String fileId = started.fileId();
     long size = progress.current().size();
     long encrypted = progress.current().bytesTotal();
     boolean offerMayBeStored = false;
     try {
-      String sha256 = encryptAndUpload(link, file, key, fileId, conversation, started, progress);
+      String sha256 =
+          encryptAndUpload(link, file, key, fileId, conversation, started, progress, stop);
       FileFinishReply finished =
           link.call(id -> new FileFinishRequest(id, fileId), FileFinishReply.class);
+      if (stop.getAsBoolean()) {
+        throw new CommandException.Usage(STOPPED);
+      }
       Content.File content =
           new Content.File(
               fileId,
@@ -154,13 +181,14 @@ final class FileUpload {
       String fileId,
       String conversation,
       FileUploadReply started,
-      TransferProgress progress) {
+      TransferProgress progress,
+      BooleanSupplier stop) {
     if (started.received() != 0) {
       throw new CommandException.Network("the relay already holds bytes of a new upload", null);
     }
     long encrypted = progress.current().bytesTotal();
     ChunkUploader uploader =
-        new ChunkUploader(link, fileId, conversation, encrypted, started, progress);
+        new ChunkUploader(link, fileId, conversation, encrypted, started, progress, stop);
     FileStreamCipher cipher = key.cipher();
     MessageDigest sha256 = sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {

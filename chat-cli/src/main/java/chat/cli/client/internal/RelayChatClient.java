@@ -452,6 +452,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public String cancelFileSend(String fileId) {
+    return files.cancel(fileId);
+  }
+
+  @Override
   public List<FileTransfer> files() {
     return files.list();
   }

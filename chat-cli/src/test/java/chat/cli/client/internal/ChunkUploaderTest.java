@@ -43,7 +43,8 @@ class ChunkUploaderTest {
             TransferLog.load(dir.resolve("files.json"), "relay:1"),
             reports::add,
             Clock.systemUTC());
-    return new ChunkUploader(relay, fileId, Transfers.CONVERSATION, size, started, progress);
+    return new ChunkUploader(
+        relay, fileId, Transfers.CONVERSATION, size, started, progress, () -> false);
   }
 
   private static void writeInPieces(ChunkUploader uploader, byte[] data) throws IOException {

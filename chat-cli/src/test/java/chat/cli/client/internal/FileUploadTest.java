@@ -88,6 +88,12 @@ class FileUploadTest {
   }
 
   private FileOffer send(byte[] plaintext) throws Exception {
+    return send(plaintext, () -> false);
+  }
+
+  /** Sends {@code plaintext}, asking {@code stop} whether the sender cancelled it. */
+  private FileOffer send(byte[] plaintext, java.util.function.BooleanSupplier stop)
+      throws Exception {
     Path file = Files.write(dir.resolve("plan.bin"), plaintext);
     return new FileUpload(Transfers.RANDOM, Clock.systemUTC())
         .send(
@@ -95,7 +101,8 @@ class FileUploadTest {
             TransferLog.load(dir.resolve("files.json"), "relay:1"),
             Transfers.CONVERSATION,
             file,
-            reports::add);
+            reports::add,
+            fileId -> stop);
   }
 
   /** The plaintext the relay's copy of {@code offer}'s file decrypts to under the offered key. */
@@ -180,6 +187,35 @@ class FileUploadTest {
     assertThat(relay.requests(FileFinishRequest.class)).isEmpty();
     assertThat(link.offers).isEmpty();
     assertThat(lastState()).isEqualTo(TransferState.FAILED);
+  }
+
+  @Test
+  void send_cancelledAfterTheFirstChunk_sendsNoMore_deletesTheUpload_andSaysSo() throws Exception {
+    assertThatThrownBy(() -> send(Transfers.random(4 * CHUNK), () -> relay.chunkRequests() >= 1))
+        .isInstanceOf(CommandException.Usage.class)
+        .hasMessage(FileUpload.STOPPED);
+
+    String fileId = relay.requests(FileUploadRequest.class).get(0).fileId();
+    assertThat(relay.requests(FileChunkRequest.class)).hasSize(1);
+    assertThat(relay.requests(FileFinishRequest.class)).isEmpty();
+    assertThat(link.discarded).containsExactly(fileId);
+    assertThat(relay.files).isEmpty();
+    assertThat(link.offers).isEmpty();
+    assertThat(lastState()).isEqualTo(TransferState.FAILED);
+    assertThat(reports.get(reports.size() - 1).detail()).isEqualTo(FileUpload.STOPPED);
+  }
+
+  /** A one-chunk file is whole before the first check: the check before the offer stops it. */
+  @Test
+  void send_cancelledAfterTheLastChunk_offersNothing_andDeletesTheUpload() throws Exception {
+    assertThatThrownBy(() -> send(Transfers.random(CHUNK / 2), () -> relay.chunkRequests() >= 1))
+        .isInstanceOf(CommandException.Usage.class)
+        .hasMessage(FileUpload.STOPPED);
+
+    assertThat(relay.requests(FileFinishRequest.class)).hasSize(1);
+    assertThat(link.discarded).hasSize(1);
+    assertThat(relay.files).isEmpty();
+    assertThat(link.offers).isEmpty();
   }
 
   @Test
