@@ -188,6 +188,11 @@ final class HostileRelay implements AutoCloseable {
         .orElseThrow(() -> new AssertionError(username + " is not connected through the proxy"));
   }
 
+  /** How many client connections are open through the proxy now. */
+  int openLinks() {
+    return links.size();
+  }
+
   /** Closes every open link; clients see a lost connection and reconnect. */
   void dropConnections() {
     List.copyOf(links).forEach(Link::close);

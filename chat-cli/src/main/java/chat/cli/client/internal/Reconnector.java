@@ -140,8 +140,9 @@ final class Reconnector {
     if (stored.isEmpty()) {
       return;
     }
+    RelayConnection relay = null;
     try {
-      RelayConnection relay = sessions.connect(target);
+      relay = sessions.connect(target);
       ResumeReply reply = TokenResumes.send(relay, stored.get());
       if (!sameKeyAsTheRelay(target, relay, reply.username())) {
         return;
@@ -167,6 +168,12 @@ final class Reconnector {
         relay.close(); // closed (or logged out) while it resumed
       }
     } catch (RuntimeException e) {
+      if (relay != null) {
+        // An attempt that failed must not leave its connection open: the relay would close it
+        // later, and as the session's latest connection that close would start a second
+        // reconnect loop beside this one, ending in two resumed connections.
+        relay.close();
+      }
       if (sessions.isCurrent(target)) {
         failed(target, attempt, stored.get(), e);
       }
