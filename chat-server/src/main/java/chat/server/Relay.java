@@ -59,6 +59,12 @@ import org.slf4j.LoggerFactory;
 public final class Relay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
 
+  /**
+   * Below this {@code --request-burst}, the relay warns at start: a client's login sends about this
+   * many requests at once with a handful of conversations.
+   */
+  static final int LOGIN_REQUESTS = 20;
+
   /** How long a shutdown waits for the connections it closed to be gone (and audited). */
   private static final long DISCONNECT_WAIT_MILLIS = 5_000;
 
@@ -153,6 +159,13 @@ public final class Relay implements AutoCloseable {
               + " its user accepts the new fingerprint",
           TlsMaterial.CERT_FILE,
           TlsMaterial.KEY_FILE);
+    }
+    if (config.requestBurst() < LOGIN_REQUESTS) {
+      LOG.warn(
+          "--request-burst {} is less than a client's login sends at once (a hello, the login,"
+              + " then a catch-up and a member list for each of its conversations): clients will"
+              + " be refused (RATE_LIMITED) while they log in or reconnect; the default is 200",
+          config.requestBurst());
     }
     try {
       NativeLibraryFolder.removeLeftovers();

@@ -14,7 +14,9 @@ import java.util.Objects;
  * {@code registrationsPerHour} is how many registration attempts one client address may make per
  * hour (0: no limit); {@code bcryptThreads} is how many bcrypt computations may run at once ({@link
  * #BCRYPT_THREADS_DEFAULT}: see {@link #bcryptThreadCount()}); {@code maxFriends} is how many
- * friends one user may have.
+ * friends one user may have; {@code messagesPerSecond} and {@code messageBurst} bound the messages
+ * one account sends over all its connections together, as {@code requestsPerSecond} and {@code
+ * requestBurst} bound the requests of one connection.
  *
  * <p>Make one with {@link #builder} (from the defaults) or {@link #toBuilder} (a copy with some
  * values changed), so that a new setting needs no change where the others are set.
@@ -42,9 +44,21 @@ public record RelayConfig(
     Duration auditRetention,
     FileLimits files,
     RoomLimits rooms,
-    int maxFriends) {
+    int maxFriends,
+    int messagesPerSecond,
+    int messageBurst) {
   /** The default port. */
   public static final int DEFAULT_PORT = 7443;
+
+  /**
+   * Messages one account may send per second on average, over all its connections, by default: far
+   * more than a person types, and a script's bulk posts are paced to it (the client waits and sends
+   * again), while a flood stays bounded.
+   */
+  public static final int DEFAULT_MESSAGES_PER_SECOND = 10;
+
+  /** Messages one account may send at once above its average rate, by default. */
+  public static final int DEFAULT_MESSAGE_BURST = 100;
 
   /**
    * Open connections one client address may have by default (an IPv6 address counts with its /64):
@@ -150,6 +164,13 @@ public record RelayConfig(
     }
     if (requestBurst < 1 || requestBurst > MAX_COUNT) {
       throw new InvalidSetting("request-burst", "request burst must be 1 to " + MAX_COUNT);
+    }
+    if (messagesPerSecond < 1 || messagesPerSecond > MAX_COUNT) {
+      throw new InvalidSetting(
+          "messages-per-second", "messages per second must be 1 to " + MAX_COUNT);
+    }
+    if (messageBurst < 1 || messageBurst > MAX_COUNT) {
+      throw new InvalidSetting("message-burst", "message burst must be 1 to " + MAX_COUNT);
     }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new InvalidSetting("bcrypt-cost", "bcrypt cost must be 4 to 31");

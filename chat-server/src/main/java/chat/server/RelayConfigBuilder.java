@@ -22,6 +22,8 @@ public final class RelayConfigBuilder {
   private int idleTimeoutSeconds = 120;
   private int requestsPerSecond = 50;
   private int requestBurst = 200;
+  private int messagesPerSecond = RelayConfig.DEFAULT_MESSAGES_PER_SECOND;
+  private int messageBurst = RelayConfig.DEFAULT_MESSAGE_BURST;
   private long maxPendingBytes = 16L << 20;
   private int maxConnectionsPerAddress = RelayConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
   private int registrationsPerHour = RelayConfig.DEFAULT_REGISTRATIONS_PER_HOUR;
@@ -53,6 +55,8 @@ public final class RelayConfigBuilder {
     idleTimeoutSeconds = from.idleTimeoutSeconds();
     requestsPerSecond = from.requestsPerSecond();
     requestBurst = from.requestBurst();
+    messagesPerSecond = from.messagesPerSecond();
+    messageBurst = from.messageBurst();
     maxPendingBytes = from.maxPendingBytes();
     maxConnectionsPerAddress = from.maxConnectionsPerAddress();
     registrationsPerHour = from.registrationsPerHour();
@@ -102,6 +106,18 @@ public final class RelayConfigBuilder {
   /** The requests one connection may make at once above its average rate. */
   public RelayConfigBuilder requestBurst(int burst) {
     requestBurst = burst;
+    return this;
+  }
+
+  /** The messages one account may send per second, on average, over all its connections. */
+  public RelayConfigBuilder messagesPerSecond(int perSecond) {
+    messagesPerSecond = perSecond;
+    return this;
+  }
+
+  /** The messages one account may send at once above its average rate. */
+  public RelayConfigBuilder messageBurst(int burst) {
+    messageBurst = burst;
     return this;
   }
 
@@ -219,6 +235,8 @@ public final class RelayConfigBuilder {
         auditRetention,
         files,
         rooms,
-        maxFriends);
+        maxFriends,
+        messagesPerSecond,
+        messageBurst);
   }
 }

@@ -170,7 +170,16 @@ final class RelayServices {
             logIds),
         rooms,
         new MessagingService(
-            store, accounts, rooms, shared.router(), keptForms, config.maxFrameBytes(), logIds),
+            store,
+            accounts,
+            rooms,
+            shared.router(),
+            keptForms,
+            config.maxFrameBytes(),
+            logIds,
+            config.messagesPerSecond(),
+            config.messageBurst(),
+            audit),
         new KeyBackupService(
             storage, new KeyBackupRepository(), cipher, clock, passwords.check(), logIds),
         groups(shared, messages, keptForms),

@@ -114,6 +114,8 @@ class MainTest {
         "--bind|192.0.2.1|bind address must be an address of this machine",
         "--requests-per-second|0|requests per second must be 1 to 1000000",
         "--request-burst|-1|request burst must be 1 to 1000000",
+        "--messages-per-second|0|messages per second must be 1 to 1000000",
+        "--message-burst|1000001|message burst must be 1 to 1000000",
         "--session-days|0|session days must be 1 to 3650",
         "--idle-timeout-seconds|-1|idle timeout seconds must be 1 to 86400",
         "--worker-threads|2000000000|worker threads must be 2 to 1024",

@@ -32,8 +32,13 @@ public final class RelayFixture {
 
   /** A builder that starts from {@link #config}, for a test that changes some of it. */
   public static RelayConfigBuilder builder(Path dataDir) {
-    // Tests register many users from one address; RegistrationLimitTest checks the limit.
-    return RelayConfig.builder("127.0.0.1", 0, dataDir).bcryptCost(4).registrationsPerHour(0);
+    // Tests register many users from one address (RegistrationLimitTest checks that limit), and
+    // send many messages quickly from one account (MessageRateTest checks that one).
+    return RelayConfig.builder("127.0.0.1", 0, dataDir)
+        .bcryptCost(4)
+        .registrationsPerHour(0)
+        .messagesPerSecond(RelayConfig.MAX_COUNT)
+        .messageBurst(RelayConfig.MAX_COUNT);
   }
 
   public static Relay start(Path dataDir) throws Exception {

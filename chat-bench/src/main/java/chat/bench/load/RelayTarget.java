@@ -145,6 +145,10 @@ public final class RelayTarget implements Target {
             "0");
     Map<String, String> environment = new HashMap<>(settings.relayEnvironment());
     environment.put("CHAT_SERVER_JAVA_OPTS", String.join(" ", settings.relayJavaOptions()));
+    // Each simulated sender sends far more than a person: no per-account message limit. Set in
+    // the environment, which a relay built before that limit ignores, where a flag would not start.
+    environment.putIfAbsent("CHAT_SERVER_MESSAGES_PER_SECOND", "1000000");
+    environment.putIfAbsent("CHAT_SERVER_MESSAGE_BURST", "1000000");
     server =
         ServerProcess.start(
             name,

@@ -30,7 +30,8 @@ import java.util.Optional;
  * waiting for the connection even before the first. {@link #forText} sends a message a person
  * typed: a client that is not connected refuses it at once, and after a first copy whose answer did
  * not come it sends one more ({@link #TEXT_TRIES}); if that fails too, the error says the message
- * may have been delivered.
+ * may have been delivered. A send the relay refuses for now ({@code RATE_LIMITED}) waits and goes
+ * again, up to {@link #RATE_LIMITED_WAITS} times, not counted as a copy.
  */
 final class EnvelopeSender {
   /** Copies of a file offer sent before giving up. */
@@ -42,6 +43,17 @@ final class EnvelopeSender {
    * minute and a half at worst with the defaults.
    */
   static final int TEXT_TRIES = 2;
+
+  /**
+   * How long a send the relay refused for now ({@code RATE_LIMITED}: over the account's message
+   * rate, or the connection's request rate) waits before the same copy goes again. Such a refusal
+   * comes before the relay reads the message, so the copy is not counted as one that may have been
+   * delivered.
+   */
+  static final java.time.Duration RATE_LIMITED_PAUSE = java.time.Duration.ofSeconds(1);
+
+  /** Refusals for now that one send waits out before it fails with the relay's words. */
+  static final int RATE_LIMITED_WAITS = 60;
 
   /** Added to a text message's last failure once a copy of it may have reached the relay. */
   static final String MAY_BE_DELIVERED =
@@ -138,6 +150,7 @@ final class EnvelopeSender {
       long at,
       int seal) {
     int tries = text ? TEXT_TRIES : MAX_TRIES;
+    int waits = 0;
     for (int copy = 1; ; copy++) {
       RelayConnection relay;
       Reply reply;
@@ -178,6 +191,13 @@ final class EnvelopeSender {
         return Optional.of(new Sent(ok.seq(), messageId, at, stored));
       }
       ErrorCode code = reply instanceof ErrorReply error ? error.code() : null;
+      if (code == ErrorCode.RATE_LIMITED && waits < RATE_LIMITED_WAITS && pause()) {
+        // Refused before it was read: the same copy again once the allowance has grown; not one
+        // more copy (a script's bulk posts are paced to the relay's rate instead of failing).
+        waits++;
+        copy--;
+        continue;
+      }
       if (code == ErrorCode.BAD_FRAME && copy == 1 && text) {
         // Refused as it was read: nothing of it was kept (a relay's send limit, most likely).
         throw new CommandException.Usage(
@@ -205,6 +225,17 @@ final class EnvelopeSender {
       } catch (CommandException e) {
         throw copy == 1 ? e : mayBeDelivered(e);
       }
+    }
+  }
+
+  /** Waits {@link #RATE_LIMITED_PAUSE}; false if interrupted (the client is closing). */
+  private static boolean pause() {
+    try {
+      Thread.sleep(RATE_LIMITED_PAUSE.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -116,6 +116,25 @@ public final class RelayCommand implements Callable<Integer> {
   int requestBurst;
 
   @Option(
+      names = "--messages-per-second",
+      paramLabel = "N",
+      defaultValue = "" + RelayConfig.DEFAULT_MESSAGES_PER_SECOND,
+      description =
+          "Messages one account may send per second, over all its connections together; more"
+              + " are refused (RATE_LIMITED) and clients send them again a moment later; 1 to"
+              + " 1000000 (default: ${DEFAULT-VALUE}).")
+  int messagesPerSecond;
+
+  @Option(
+      names = "--message-burst",
+      paramLabel = "N",
+      defaultValue = "" + RelayConfig.DEFAULT_MESSAGE_BURST,
+      description =
+          "Messages one account may send at once above --messages-per-second, 1 to 1000000"
+              + " (default: ${DEFAULT-VALUE}).")
+  int messageBurst;
+
+  @Option(
       names = "--max-pending-bytes",
       paramLabel = "N",
       defaultValue = "16777216",
@@ -316,6 +335,8 @@ public final class RelayCommand implements Callable<Integer> {
         .idleTimeoutSeconds(idleTimeoutSeconds)
         .requestsPerSecond(requestsPerSecond)
         .requestBurst(requestBurst)
+        .messagesPerSecond(messagesPerSecond)
+        .messageBurst(messageBurst)
         .maxPendingBytes(maxPendingBytes)
         .maxConnectionsPerAddress(maxConnectionsPerAddress)
         .registrationsPerHour(registrationsPerHour)

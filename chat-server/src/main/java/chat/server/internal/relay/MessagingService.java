@@ -17,6 +17,7 @@ import chat.protocol.SendRequest;
 import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
 import chat.protocol.Usernames;
+import chat.server.internal.audit.AuditLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -44,12 +45,15 @@ public final class MessagingService {
   private final Router router;
   private final Pages pages;
   private final FanOutOrder fanOutOrder;
+  private final MessageRate rate;
 
   /**
    * The service over its collaborators. A history or sync page carries at most {@code maxFrameBytes
    * / 2} bytes of envelopes (base64 and JSON add about a third), and always at least one message,
    * so a page of large messages never outgrows a frame; its readers' forms are kept in {@code
-   * keptForms} for the next readers. Its log lines name conversations through {@code logIds}.
+   * keptForms} for the next readers. Its log lines name conversations through {@code logIds}. One
+   * account may send {@code messagesPerSecond} messages a second on average over all its
+   * connections, {@code messageBurst} at once; a refusal is audited through {@code audit}.
    */
   public MessagingService(
       MessageStore store,
@@ -58,13 +62,17 @@ public final class MessagingService {
       Router router,
       KeptForms keptForms,
       int maxFrameBytes,
-      LogIds logIds) {
+      LogIds logIds,
+      int messagesPerSecond,
+      int messageBurst,
+      AuditLog audit) {
     this.fanOutOrder = new FanOutOrder(logIds);
     this.store = store;
     this.accounts = accounts;
     this.conversations = conversations;
     this.router = router;
     this.pages = new Pages(keptForms, maxFrameBytes / 2);
+    this.rate = new MessageRate(messagesPerSecond, messageBurst, System::nanoTime, audit);
   }
 
   /**
@@ -73,11 +81,13 @@ public final class MessagingService {
    * is stored, with what is left to do: acknowledge it through {@code connection} and fan it out.
    * It fails with the store's {@link RelayException} if the store refuses it.
    *
-   * @throws RelayException if a check before storing refuses it
+   * @throws RelayException if a check before storing refuses it; first of them, {@code
+   *     RATE_LIMITED} if the account sent its allowance of messages ({@link MessageRate})
    */
   public CompletableFuture<Runnable> start(ClientConnection connection, SendRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElseThrow();
+    rate.take(connection, key, username);
     String conversation = request.conversation();
     List<String> parties = List.of();
     if (ConversationIds.isDirect(conversation)) {

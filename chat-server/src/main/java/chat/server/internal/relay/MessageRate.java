@@ -1,0 +1,76 @@
+package chat.server.internal.relay;
+
+import chat.protocol.ErrorCode;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditThrottle;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.auth.TokenBucket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The messages one account may send, over all its connections together ({@code
+ * --messages-per-second}, {@code --message-burst}): a token bucket per account, taken before
+ * anything of a send is checked or stored, so a refused send ({@code RATE_LIMITED}) may be sent
+ * again as it is. The per-connection request limit alone lets an account flood a room from many
+ * connections, or from one-shot commands that each start with a full burst. The first refusal of an
+ * account in a minute is audited. Thread-safe.
+ */
+final class MessageRate {
+  private final int perSecond;
+  private final int burst;
+  private final LongSupplier nanoTime;
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final AuditThrottle reports = new AuditThrottle();
+  private final AuditLog audit;
+
+  MessageRate(int perSecond, int burst, LongSupplier nanoTime, AuditLog audit) {
+    if (perSecond < 1 || burst < 1) {
+      throw new IllegalArgumentException("the message rate and burst must be positive");
+    }
+    this.perSecond = perSecond;
+    this.burst = burst;
+    this.nanoTime = nanoTime;
+    this.audit = audit;
+  }
+
+  /**
+   * Takes one message of {@code userKey}'s allowance.
+   *
+   * @throws RelayException {@code RATE_LIMITED}, saying the relay's rate, if none is left
+   */
+  void take(ClientConnection connection, String userKey, String username) {
+    long now = nanoTime.getAsLong();
+    boolean[] taken = new boolean[1];
+    buckets.compute(
+        userKey,
+        (key, bucket) -> {
+          TokenBucket held = bucket != null ? bucket : new TokenBucket(burst, perSecond, now);
+          taken[0] = held.tryTake(now);
+          return held;
+        });
+    if (taken[0]) {
+      return;
+    }
+    long held = reports.admit(userKey);
+    if (held >= 0) {
+      audit.record(
+          connection,
+          AuditType.RATE_LIMITED,
+          username,
+          "messages (over "
+              + perSecond
+              + " a second from this account)"
+              + (held > 0 ? "; " + held + " more refused since the last report" : ""));
+    }
+    throw new RelayException(
+        ErrorCode.RATE_LIMITED,
+        "not sent: this relay takes "
+            + perSecond
+            + (perSecond == 1 ? " message" : " messages")
+            + " a second from one account ("
+            + burst
+            + " at once); send it again in a moment");
+  }
+}
