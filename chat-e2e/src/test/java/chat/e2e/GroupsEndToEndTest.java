@@ -128,6 +128,50 @@ class GroupsEndToEndTest {
   }
 
   /**
+   * Removed and banned while no live client of hers ran: her next live login says she is no longer
+   * in those groups, once; a one-shot login in between neither says it nor takes it from her.
+   */
+  @Test
+  void removedWhileOffline_theNextLiveLoginSaysSo_once() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      try (RelayChatClient carol = registered("carol", new RecordingListener())) {
+        team(alice, bob, carol);
+        alice.createGroup("club");
+        alice.administer("#club", GroupAction.INVITE, "carol");
+        carol.join("#club");
+        carol.join("#open");
+      }
+
+      alice.administer("#team", GroupAction.KICK, "carol");
+      alice.administer("#club", GroupAction.BAN, "carol");
+      try (RelayChatClient oneShot = Clients.oneShot(port, homes)) {
+        oneShot.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+      }
+
+      RecordingListener back = new RecordingListener();
+      try (RelayChatClient again = Clients.live(port, homes)) {
+        again.addListener(back);
+        again.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> back.events.contains("no longer in #team"));
+        assertThat(back.events)
+            .filteredOn(e -> e.startsWith("no longer in"))
+            .containsExactly("no longer in #club", "no longer in #team");
+        assertThat(again.conversations()).containsExactly("#lobby", "#open");
+      }
+      RecordingListener third = new RecordingListener();
+      try (RelayChatClient once = Clients.live(port, homes)) {
+        once.addListener(third);
+        once.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+        once.join("#later");
+      }
+      assertThat(third.events).noneMatch(e -> e.startsWith("no longer in"));
+    }
+  }
+
+  /**
    * A group created under the name of a room that everyone left goes on from the room's numbers:
    * what was sent in the room after its creator left it is not a gap of the group (the cursor moves
    * to the reply's last number, as a join does).

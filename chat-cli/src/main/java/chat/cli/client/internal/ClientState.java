@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -72,7 +73,8 @@ final class ClientState {
       List<Seen> seen,
       List<String> pendingDeletes,
       List<String> listOrder,
-      Map<String, KeptList.Unread> unread) {}
+      Map<String, KeptList.Unread> unread,
+      List<String> listed) {}
 
   private final Path file;
   private final String server;
@@ -85,6 +87,17 @@ final class ClientState {
 
   /** Whether this process kept the list since its last write (else it takes the file's). */
   private boolean keptChanged;
+
+  /**
+   * The conversations a live client of the profile listed when it last wrote the file, or null if
+   * none has (or the file is from a version that did not keep them).
+   */
+  private List<String> liveListed;
+
+  /**
+   * Whether this process set {@link #liveListed} since its last write (else it takes the file's).
+   */
+  private boolean liveListedChanged;
 
   /** Conversations with a cursor that the client does not list, the longest unlisted first. */
   private final LinkedHashSet<String> unlisted = new LinkedHashSet<>();
@@ -147,6 +160,7 @@ final class ClientState {
           state.trimPendingDeletes();
         }
         state.kept = bounded(stored);
+        state.liveListed = boundedListed(stored.listed());
       }
     } catch (NoSuchFileException e) {
       // first run
@@ -382,6 +396,35 @@ final class ClientState {
     return new KeptList(inOrder, counts);
   }
 
+  /**
+   * The conversations a live client of this profile (the full screen, the line mode, {@code chat
+   * listen}) listed when it last wrote the file; empty if none has. A login compares them with the
+   * relay's list, to say which ones the user was removed from while no live client ran.
+   */
+  synchronized Optional<Set<String>> liveListed() {
+    return liveListed == null ? Optional.empty() : Optional.of(new HashSet<>(liveListed));
+  }
+
+  /** Keeps {@code conversations} as {@link #liveListed()}, written by the next save. */
+  synchronized void liveListed(Collection<String> conversations) {
+    List<String> bounded = boundedListed(List.copyOf(conversations));
+    if (!bounded.equals(liveListed)) {
+      liveListed = bounded;
+      liveListedChanged = true;
+      dirty = true;
+    }
+  }
+
+  /**
+   * {@code listed} without nulls and duplicates, at most {@link #MAX_LIST_ORDER}; null for null.
+   */
+  private static List<String> boundedListed(List<String> listed) {
+    return listed == null
+        ? null
+        : new LinkedHashSet<>(listed)
+            .stream().filter(Objects::nonNull).sorted().limit(MAX_LIST_ORDER).toList();
+  }
+
   /** Where message {@code id} was accepted, if it was. */
   synchronized Optional<Seen> seen(String id) {
     return Optional.ofNullable(seen.get(id));
@@ -494,6 +537,9 @@ final class ClientState {
     if (!keptChanged) {
       kept = bounded(stored);
     }
+    if (!liveListedChanged) {
+      liveListed = boundedListed(stored.listed());
+    }
     return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
   }
 
@@ -526,7 +572,8 @@ final class ClientState {
                     new ArrayList<>(seen.values()),
                     pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes),
                     kept.order().isEmpty() ? null : kept.order(),
-                    kept.unread().isEmpty() ? null : kept.unread());
+                    kept.unread().isEmpty() ? null : kept.unread(),
+                    liveListed);
             PrivateFiles.write(file, JSON.writeValueAsBytes(out));
             return null;
           });
@@ -536,6 +583,7 @@ final class ClientState {
     deletesSent.clear();
     cursorsForgotten.clear();
     keptChanged = false;
+    liveListedChanged = false;
     unsaved = null;
     dirty = false;
     return true;

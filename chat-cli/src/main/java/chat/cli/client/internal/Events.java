@@ -66,8 +66,21 @@ final class Events {
         listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
       }
     } catch (CommandException e) {
-      listeners.notice("", e.getMessage());
+      // Named by its conversation: "not a member of this conversation" alone says not which.
+      listeners.notice(conversationOf(event), e.getMessage());
     }
+  }
+
+  /** The conversation {@code event} is about, or empty for none. */
+  private static String conversationOf(Event event) {
+    if (event instanceof MessageEvent message) {
+      return message.conversation();
+    } else if (event instanceof MembershipEvent membership) {
+      return membership.conversation();
+    } else if (event instanceof GroupEvent group) {
+      return group.conversation();
+    }
+    return "";
   }
 
   /**

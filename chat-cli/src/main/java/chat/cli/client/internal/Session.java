@@ -45,6 +45,12 @@ final class Session {
   private volatile RelayConnection connection;
   private volatile ConnectionState connectionState = ConnectionState.CONNECTING;
   private volatile String away;
+
+  /**
+   * Whether this session keeps what it lists as the profile's live list ({@link #keepsLiveList}).
+   */
+  private boolean keepsLiveList;
+
   private volatile CommandException.SessionEnded ended;
 
   Session(
@@ -156,6 +162,22 @@ final class Session {
   synchronized void addConversation(String conversation) {
     conversations.add(conversation);
     state.listed(conversation);
+    keepLiveList();
+  }
+
+  /**
+   * From now on, this session keeps what it lists as the profile's {@link ClientState#liveListed}:
+   * it is a live client's.
+   */
+  synchronized void keepsLiveList() {
+    keepsLiveList = true;
+    keepLiveList();
+  }
+
+  private void keepLiveList() {
+    if (keepsLiveList) {
+      state.liveListed(conversations);
+    }
   }
 
   /** Whether {@code conversation} is listed. */
@@ -182,6 +204,7 @@ final class Session {
   synchronized void removeConversation(String conversation) {
     conversations.remove(conversation);
     state.unlisted(conversation);
+    keepLiveList();
   }
 
   /**

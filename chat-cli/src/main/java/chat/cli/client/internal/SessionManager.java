@@ -15,6 +15,7 @@ import chat.protocol.Secret;
 import chat.protocol.Usernames;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -333,6 +334,15 @@ final class SessionManager {
     Set<String> listed = new HashSet<>();
     conversations.forEach(c -> listed.add(c.conversation()));
     target.listOnly(listed);
+    // What a live client of this profile listed last, and the relay no longer lists: the user left
+    // it on another device, was removed or the group disbanded, while no live client ran here.
+    List<String> goneMeanwhile = new ArrayList<>();
+    if (options.live()) {
+      target.state.liveListed().ifPresent(before -> goneMeanwhile.addAll(before));
+      goneMeanwhile.removeAll(listed);
+      goneMeanwhile.sort(null);
+      target.keepsLiveList();
+    }
     synchronized (lifecycle) {
       if (closed) {
         target.end(); // nothing else would end it now
@@ -346,6 +356,7 @@ final class SessionManager {
                   ConnectionState.ONLINE, "logged in as " + username + " on " + options.server()));
       post(() -> Events.loginAnnounced(target, listeners));
       if (options.live()) {
+        post(() -> goneMeanwhile.forEach(listeners::noLongerIn));
         post(() -> new CatchUp(target, listeners).run(conversations));
         post(() -> ignoredReadable(target));
       }
