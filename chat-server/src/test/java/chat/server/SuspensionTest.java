@@ -93,7 +93,7 @@ class SuspensionTest {
       login(friend, "trent");
 
       cli("users", "suspend", "@MALLORY", "--reason", "  " + REASON + " ");
-      assertThat(relay.closeSuspendedConnections()).isEqualTo(2);
+      relay.closeSuspendedConnections(); // now, or the watch did already (it runs on its own)
 
       ErrorReply closed = current.unsolicited.poll(10, TimeUnit.SECONDS);
       assertThat(closed).isNotNull();

@@ -55,7 +55,12 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Mixin DataDirOptions data;
 
-  @Option(names = "--user", paramLabel = "USER", description = "Only events about USER.")
+  @Option(
+      names = "--user",
+      paramLabel = "USER",
+      description =
+          "Only events about USER: theirs, and the group actions others took on them (kick,"
+              + " ban, invite, ...).")
   String user;
 
   @Option(

@@ -128,7 +128,7 @@ public final class RequestDispatcher {
               GroupRenameRequest.class,
               SOCIAL,
               (d, c, r) -> d.groups.rename(c, r),
-              (d, c, r) -> d.admin(c, "renamed group " + r.room()))
+              (d, c, r) -> d.admin(c, "renamed group " + r.room() + " to \"" + r.title() + "\""))
           .reply(
               GroupDisbandRequest.class,
               SOCIAL,

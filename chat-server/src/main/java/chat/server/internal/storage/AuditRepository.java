@@ -53,7 +53,15 @@ public final class AuditRepository {
     StringBuilder sql =
         new StringBuilder(
             "SELECT at, type, username, address, connection, detail FROM audit_log WHERE at >= ?");
-    query.username().ifPresent(u -> sql.append(" AND user_key = ?"));
+    // About a user: their own events, and the group actions others took on them, whose detail is
+    // "<action> <username> in <room>": the name follows the first word, in any case.
+    query
+        .username()
+        .ifPresent(
+            u ->
+                sql.append(
+                    " AND (user_key = ? OR (type = 'ADMIN'"
+                        + " AND lower(substr(detail, instr(detail, ' ') + 1, ?)) = ?))"));
     query.type().ifPresent(t -> sql.append(" AND type = ?"));
     sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
     List<AuditEvent> out = new ArrayList<>();
@@ -61,7 +69,11 @@ public final class AuditRepository {
       int index = 1;
       s.setLong(index++, query.sinceMillis());
       if (query.username().isPresent()) {
-        s.setString(index++, key(query.username().get()));
+        String key = key(query.username().get());
+        String named = key + " in #";
+        s.setString(index++, key);
+        s.setInt(index++, named.length());
+        s.setString(index++, named);
       }
       if (query.type().isPresent()) {
         s.setString(index++, query.type().get().name());
