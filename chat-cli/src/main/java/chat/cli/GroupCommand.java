@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,7 +49,7 @@ final class GroupCommand {
   int invite(
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.INVITE, args, "invited %2$s to %1$s");
+    return member(relay, GroupAction.INVITE, args, null, "invited %2$s to %1$s");
   }
 
   @Command(
@@ -64,46 +65,52 @@ final class GroupCommand {
         "declined the invitation to %s");
   }
 
+  private static final String REASON =
+      "Why, shown to USER and the members (at most 200 characters, one line; the relay must speak"
+          + " wire version 10).";
+
   @Command(name = "kick", description = "Remove USER from ROOM, or withdraw their invitation.")
   int kick(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.KICK, args, "%2$s is out of %1$s");
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args,
+      @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason) {
+    return member(relay, GroupAction.KICK, args, reason, "%2$s is out of %1$s");
   }
 
   @Command(name = "ban", description = "Remove USER from ROOM (if a member) and keep them out.")
   int ban(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.BAN, args, "banned %2$s from %1$s");
+      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args,
+      @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason) {
+    return member(relay, GroupAction.BAN, args, reason, "banned %2$s from %1$s");
   }
 
   @Command(name = "unban", description = "Lift USER's ban from ROOM.")
   int unban(
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.UNBAN, args, "lifted the ban on %2$s in %1$s");
+    return member(relay, GroupAction.UNBAN, args, null, "lifted the ban on %2$s in %1$s");
   }
 
   @Command(name = "transfer", description = "Make USER the owner of ROOM; you become an admin.")
   int transfer(
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.TRANSFER, args, "%2$s owns %1$s now");
+    return member(relay, GroupAction.TRANSFER, args, null, "%2$s owns %1$s now");
   }
 
   @Command(name = "admin", description = "Make USER an admin of ROOM (owner only).")
   int admin(
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.ADMIN, args, "%2$s is an admin of %1$s now");
+    return member(relay, GroupAction.ADMIN, args, null, "%2$s is an admin of %1$s now");
   }
 
   @Command(name = "deadmin", description = "Make USER a plain member of ROOM (owner only).")
   int deadmin(
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.DEADMIN, args, "%2$s is no longer an admin of %1$s");
+    return member(relay, GroupAction.DEADMIN, args, null, "%2$s is no longer an admin of %1$s");
   }
 
   @Command(
@@ -181,7 +188,8 @@ final class GroupCommand {
     }
   }
 
-  private int member(RelayOptions relay, GroupAction action, List<String> args, String words) {
+  private int member(
+      RelayOptions relay, GroupAction action, List<String> args, String reason, String words) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(args.get(0));
     String user = args.get(1);
@@ -189,7 +197,7 @@ final class GroupCommand {
         support.loggedIn(false),
         "the relay made the change",
         client -> {
-          client.administer(room, action, user);
+          client.administer(room, action, user, reason == null ? "" : reason);
           return null;
         });
     String text = String.format(words, TerminalSafe.line(room), TerminalSafe.line(user));

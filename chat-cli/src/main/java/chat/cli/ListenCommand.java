@@ -326,7 +326,8 @@ final class ListenCommand implements Callable<Integer> {
                 .put("actor", update.actor())
                 .put("change", update.kind().name())
                 .put("user", update.target())
-                .put("title", update.title()));
+                .put("title", update.title())
+                .put("reason", update.reason()));
       } else if (printed(update)) {
         line(SocialLines.group(update, client.username().orElseThrow(), CommandWords.SCRIPT));
       }

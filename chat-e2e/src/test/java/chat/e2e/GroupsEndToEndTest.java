@@ -127,6 +127,33 @@ class GroupsEndToEndTest {
     }
   }
 
+  /** A kick's reason reaches the one kicked and the members, and their lines say it. */
+  @Test
+  void kickWithAReason_theKickedAndTheMembersReadIt() {
+    RecordingListener bobSees = new RecordingListener();
+    RecordingListener carolSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", bobSees);
+        RelayChatClient carol = registered("carol", carolSees)) {
+      team(alice, bob, carol);
+
+      alice.administer("#team", GroupAction.KICK, "carol", "  being rude ");
+
+      String said = "group #team KICKED carol by alice (being rude)";
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> carolSees.events.contains(said) && bobSees.events.contains(said));
+      assertThat(
+              SocialLines.group(
+                  new GroupUpdate("#team", "alice", GroupUpdate.Kind.KICKED, "carol", "", "x"),
+                  "carol",
+                  CommandWords.SLASH))
+          .isEqualTo("alice removed you from #team (\u201cx\u201d)");
+      assertThat(refusal(() -> alice.administer("#team", GroupAction.INVITE, "carol", "why")))
+          .isEqualTo("only a kick or a ban takes a reason");
+    }
+  }
+
   /**
    * Removed and banned while no live client of hers ran: her next live login says she is no longer
    * in those groups, once; a one-shot login in between neither says it nor takes it from her.

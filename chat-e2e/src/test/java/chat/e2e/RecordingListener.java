@@ -62,7 +62,8 @@ final class RecordingListener implements ClientListener {
             + " "
             + update.target()
             + " by "
-            + update.actor());
+            + update.actor()
+            + (update.reason().isEmpty() ? "" : " (" + update.reason() + ")"));
   }
 
   @Override

@@ -124,8 +124,11 @@ public enum ErrorCode {
    */
   ACCOUNT_SUSPENDED("this account is suspended by the relay's operator", false, 10);
 
-  /** The longest reason an operator may give a suspension, in characters. */
-  public static final int MAX_SUSPENSION_REASON_CHARS = 200;
+  /**
+   * The longest reason an operator may give a suspension, or a group's owner or admin a kick or
+   * ban, in characters.
+   */
+  public static final int MAX_REASON_CHARS = 200;
 
   private final String defaultMessage;
   private final boolean closesConnection;

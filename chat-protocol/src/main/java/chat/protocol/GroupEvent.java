@@ -5,10 +5,17 @@ import java.util.Objects;
 /**
  * A change to a group, named with the member who made it ({@code actor}), sent to the members and
  * to the user it concerns (wire version 2). {@code username} is set for every change except {@link
- * GroupChange#RENAMED} and {@link GroupChange#DISBANDED}; {@code title} only for {@code RENAMED}.
+ * GroupChange#RENAMED} and {@link GroupChange#DISBANDED}; {@code title} only for {@code RENAMED};
+ * {@code reason} (wire version 10) only for {@link GroupChange#KICKED} and {@link
+ * GroupChange#BANNED}, when the actor gave one.
  */
 public record GroupEvent(
-    String conversation, String actor, GroupChange change, String username, String title)
+    String conversation,
+    String actor,
+    GroupChange change,
+    String username,
+    String title,
+    String reason)
     implements Event {
   /** Validates the fields. */
   public GroupEvent {
@@ -29,5 +36,22 @@ public record GroupEvent(
     if (title != null) {
       GroupTitles.require(title);
     }
+    if (reason != null) {
+      if (change != GroupChange.KICKED && change != GroupChange.BANNED) {
+        throw new IllegalArgumentException("reason goes with kicked and banned only");
+      }
+      reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
+    }
+  }
+
+  /** An event without a reason. */
+  public GroupEvent(
+      String conversation, String actor, GroupChange change, String username, String title) {
+    this(conversation, actor, change, username, title, null);
+  }
+
+  /** This event without its reason, for a connection older than wire version 10. */
+  public GroupEvent withoutReason() {
+    return reason == null ? this : new GroupEvent(conversation, actor, change, username, title);
   }
 }

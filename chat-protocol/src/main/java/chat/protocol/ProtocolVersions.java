@@ -62,17 +62,18 @@ public final class ProtocolVersions {
   public static final int OWN_AWAY = 9;
 
   /**
-   * The first version with the error code {@link ErrorCode#ACCOUNT_SUSPENDED}: a login or resume of
+   * The first version with the error code {@link ErrorCode#ACCOUNT_SUSPENDED} (a login or resume of
    * an account the relay's operator suspended is refused with it, and the relay closes the
-   * account's connections with it when the suspension begins. An older connection gets {@link
-   * ErrorCode#AUTH_FAILED} with the same message instead; it adds nothing else.
+   * account's connections with it when the suspension begins; an older connection gets {@link
+   * ErrorCode#AUTH_FAILED} with the same message instead), and with the optional {@code reason} of
+   * a kick or ban ({@link GroupMemberRequest#reason}, {@link GroupEvent#reason}).
    */
-  public static final int SUSPENSION = 10;
+  public static final int MODERATION = 10;
 
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
-          SUSPENSION,
+          MODERATION,
           OWN_AWAY,
           BINARY_PAGES,
           CLOSE_DIRECT,

@@ -34,7 +34,7 @@ class BinaryPagesTest {
     assertThat(ProtocolVersions.pick(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.OWN_AWAY);
     assertThat(ProtocolVersions.pick(List.of(10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.SUSPENSION)
+        .isEqualTo(ProtocolVersions.MODERATION)
         .isEqualTo(ProtocolVersions.CURRENT);
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.CLOSE_DIRECT);

@@ -47,7 +47,7 @@ class SessionFramesTest {
                 + " suspended by the relay's operator: spam\"}");
     assertThat(codec.fromJson(codec.toJson(closing))).isEqualTo(closing);
     assertThat(ErrorCode.suspended("")).isEqualTo(ErrorCode.ACCOUNT_SUSPENDED.defaultMessage());
-    assertThat(ErrorCode.ACCOUNT_SUSPENDED.forVersion(ProtocolVersions.SUSPENSION))
+    assertThat(ErrorCode.ACCOUNT_SUSPENDED.forVersion(ProtocolVersions.MODERATION))
         .isEqualTo(ErrorCode.ACCOUNT_SUSPENDED);
     assertThat(ErrorCode.ACCOUNT_SUSPENDED.forVersion(ProtocolVersions.OWN_AWAY))
         .isEqualTo(ErrorCode.AUTH_FAILED);

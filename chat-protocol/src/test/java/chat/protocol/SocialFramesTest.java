@@ -73,6 +73,36 @@ class SocialFramesTest {
   }
 
   @Test
+  void kickOrBanReason_travelsOnlyWithThem_andIsLeftOutWhenAbsent() throws Exception {
+    GroupMemberRequest kick =
+        new GroupMemberRequest("k1", "#a", GroupAction.KICK, "bob", "being rude");
+    assertThat(json(kick))
+        .isEqualTo(
+            "{\"type\":\"group_member\",\"id\":\"k1\",\"room\":\"#a\",\"action\":\"kick\","
+                + "\"username\":\"bob\",\"reason\":\"being rude\"}");
+    assertThat(parse(json(kick))).isEqualTo(kick);
+    assertThat(json(new GroupMemberRequest("k2", "#a", GroupAction.BAN, "bob")))
+        .doesNotContain("reason");
+    GroupEvent banned = new GroupEvent("#a", "alice", GroupChange.BANNED, "bob", null, "spam");
+    assertThat(json(banned)).endsWith(",\"reason\":\"spam\"}");
+    assertThat(parse(json(banned))).isEqualTo(banned);
+    assertThat(banned.withoutReason())
+        .isEqualTo(new GroupEvent("#a", "alice", GroupChange.BANNED, "bob", null));
+
+    assertThatThrownBy(() -> new GroupMemberRequest("k3", "#a", GroupAction.INVITE, "bob", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new GroupMemberRequest("k4", "#a", GroupAction.KICK, "bob", "two\nlines"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new GroupMemberRequest("k5", "#a", GroupAction.KICK, "bob", "x".repeat(201)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new GroupEvent("#a", "alice", GroupChange.INVITED, "bob", null, "because"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void groupTitle_blankOrTooLong_isRejected() {
     assertThatThrownBy(() -> new GroupRenameRequest("1", "#a", "   "))
         .isInstanceOf(IllegalArgumentException.class);

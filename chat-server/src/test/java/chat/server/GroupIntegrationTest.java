@@ -119,6 +119,39 @@ class GroupIntegrationTest {
         .collect(Collectors.toMap(MemberInfo::username, MemberInfo::role));
   }
 
+  /**
+   * A kick's reason reaches the one kicked and the members of wire version 10; an older member
+   * hears the kick without it (its decoder refuses unknown fields), and an older client may not
+   * send one. The audit log records it.
+   */
+  @Test
+  void kickWithAReason_reachesVersion10_olderMembersHearTheKickWithoutIt() throws Exception {
+    int v10 = chat.protocol.ProtocolVersions.MODERATION;
+    try (TestClient o = as(owner, v10);
+        TestClient a = as(admin, v10 - 1);
+        TestClient m = as(member, v10)) {
+      staffed("#g-reason", o, a, m);
+
+      assertThat(
+              error(
+                  a.call(
+                      new GroupMemberRequest(
+                          a.nextId(), "#g-reason", GroupAction.KICK, "mia", "too old to say"))))
+          .isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(
+              o.call(
+                  new GroupMemberRequest(
+                      o.nextId(), "#g-reason", GroupAction.KICK, "mia", "being rude")))
+          .isInstanceOf(GroupReply.class);
+
+      GroupEvent toTarget = m.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.KICKED);
+      assertThat(toTarget.reason()).isEqualTo("being rude");
+      GroupEvent toOlder = a.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.KICKED);
+      assertThat(toOlder.username()).isEqualTo("mia");
+      assertThat(toOlder.reason()).isNull();
+    }
+  }
+
   @Test
   void create_byAnyone_creatorIsOwnerAndAloneInIt() throws Exception {
     try (TestClient o = as(owner)) {

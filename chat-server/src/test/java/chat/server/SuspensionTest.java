@@ -61,7 +61,7 @@ class SuspensionTest {
 
   /** A client of the wire version that has {@code ACCOUNT_SUSPENDED}. */
   private static TestClient current() throws Exception {
-    return connect(relay, dataDir, ProtocolVersions.SUSPENSION);
+    return connect(relay, dataDir, ProtocolVersions.MODERATION);
   }
 
   private static int cli(String... args) {

@@ -530,7 +530,18 @@ public interface ChatClient extends AutoCloseable {
    * Invites, kicks, bans, unbans, promotes, demotes or hands ownership of group {@code room} to
    * {@code username}; the relay refuses what this user's role does not allow.
    */
-  void administer(String room, GroupAction action, String username);
+  default void administer(String room, GroupAction action, String username) {
+    administer(room, action, username, "");
+  }
+
+  /**
+   * {@link #administer(String, GroupAction, String)}, telling the user and the members why: {@code
+   * reason} (empty for none, at most 200 characters) goes with a kick or a ban.
+   *
+   * @throws chat.cli.CommandException.Usage if a reason goes with another action, is too long or
+   *     has control characters, or the relay is older than wire version 10 (it cannot carry one)
+   */
+  void administer(String room, GroupAction action, String username, String reason);
 
   /** Changes a group's display title (owner or admin); its id {@code #name} stays. */
   void renameGroup(String room, String title);

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param kind what happened
  * @param target the user it happened to; empty for {@link Kind#RENAMED} and {@link Kind#DISBANDED}
  * @param title the new title for {@link Kind#RENAMED}, else empty
+ * @param reason why, as the actor gave it, for {@link Kind#KICKED} and {@link Kind#BANNED}; else
+ *     empty
  */
 public record GroupUpdate(
-    String conversation, String actor, Kind kind, String target, String title) {
+    String conversation, String actor, Kind kind, String target, String title, String reason) {
   /** What happened. */
   public enum Kind {
     /** The target was invited. */
@@ -46,6 +48,12 @@ public record GroupUpdate(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** A change without a reason. */
+  public GroupUpdate(String conversation, String actor, Kind kind, String target, String title) {
+    this(conversation, actor, kind, target, title, "");
   }
 
   /**

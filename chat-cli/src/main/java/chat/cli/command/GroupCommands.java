@@ -34,8 +34,8 @@ final class GroupCommands {
                 "The invitation is deleted on the relay: it is not shown again at your next",
                 "login, and the group's admins may invite you again. example: /decline #team")
             .runs(GroupCommands::decline),
-        member("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
-        member("ban", GroupAction.BAN, "remove USER and keep them out"),
+        removal("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
+        removal("ban", GroupAction.BAN, "remove USER and keep them out"),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
         member("admin", GroupAction.ADMIN, "make USER an admin (owner only)"),
@@ -66,6 +66,20 @@ final class GroupCommands {
         .runs((command, context) -> member(action, command, context));
   }
 
+  /** {@code /kick} or {@code /ban}: as {@link #member}, with an optional reason after the room. */
+  private static SlashCommand removal(String name, GroupAction action, String summary) {
+    return SlashCommand.named(name, "/" + name + " USER [ROOM] [REASON]", summary)
+        .arguments(1, SlashCommand.UNLIMITED)
+        .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+        .help(
+            "ROOM defaults to the current one; a room named without # must be one you are in,",
+            "else the words after USER are the REASON. The REASON (at most 200 characters) is",
+            "shown to USER and the members. Owners and admins may kick and ban (admins never",
+            "the owner or other admins). examples: /" + name + " bob   /" + name + " bob #team",
+            "          /" + name + " bob #team flooding the room   /" + name + " bob spam links")
+        .runs((command, context) -> member(action, command, context));
+  }
+
   private static void create(Input.Command command, CommandContext context) {
     if (!command.arg(0).toLowerCase(Locale.ROOT).equals("create")) {
       throw new CommandException.Usage("usage: /group create NAME  (/help group)");
@@ -78,11 +92,22 @@ final class GroupCommands {
 
   private static void member(GroupAction action, Input.Command command, CommandContext context) {
     String user = Arguments.username(command.arg(0));
-    String room = command.argCount() > 1 ? Arguments.room(command.arg(1)) : currentRoom(context);
+    boolean takesReason = action == GroupAction.KICK || action == GroupAction.BAN;
+    String room;
+    String reason = "";
+    if (command.argCount() == 1) {
+      room = currentRoom(context);
+    } else if (!takesReason || namesRoom(command.arg(1), context)) {
+      room = Arguments.room(command.arg(1));
+      reason = takesReason ? command.rest(2) : "";
+    } else {
+      room = currentRoom(context);
+      reason = command.rest(1);
+    }
     Arguments.self(context);
     // Naming oneself is the relay's to refuse, after what comes first: #lobby is no group, and
     // only the owner may hand a group over.
-    context.client().administer(room, action, user);
+    context.client().administer(room, action, user, reason);
     if (context.showsOwnEvents()) {
       return; // the relay's event says it, with the same hints (SocialLines.group)
     }
@@ -97,6 +122,15 @@ final class GroupCommands {
           case ADMIN -> name + " is an admin of " + room + " now";
           case DEADMIN -> name + " is no longer an admin of " + room;
         });
+  }
+
+  /**
+   * Whether {@code word}, after the user of a kick or ban, names the room: with its {@code #}, or
+   * bare as a room this client lists. Else it begins the reason.
+   */
+  private static boolean namesRoom(String word, CommandContext context) {
+    return word.startsWith("#")
+        || context.client().conversations().contains("#" + word.toLowerCase(Locale.ROOT));
   }
 
   /** Declines ({@link chat.cli.client.ChatClient#decline}): the relay deletes the invitation. */

@@ -82,8 +82,8 @@ public final class SocialLines {
           update.declined()
               ? actor + " declined the invitation to " + room
               : actor + " withdrew " + possessive(target) + " invitation to " + room;
-      case KICKED -> actor + " removed " + target + " from " + room;
-      case BANNED -> actor + " banned " + target + " from " + room;
+      case KICKED -> actor + " removed " + target + " from " + room + because(update);
+      case BANNED -> actor + " banned " + target + " from " + room + because(update);
       case UNBANNED -> actor + " lifted the ban on " + target + " in " + room;
       case ADMIN -> actor + " made " + target + " an admin of " + room;
       case DEADMIN -> actor + " made " + target + " a plain member of " + room;
@@ -99,6 +99,13 @@ public final class SocialLines {
           actor + " renamed " + room + " to \u201c" + TerminalSafe.line(update.title()) + "\u201d";
       case DISBANDED -> actor + " disbanded " + room;
     };
+  }
+
+  /** The reason the actor gave, quoted ({@code (“being rude”)}), or nothing. */
+  private static String because(GroupUpdate update) {
+    return update.reason().isEmpty()
+        ? ""
+        : " (\u201c" + TerminalSafe.line(update.reason()) + "\u201d)";
   }
 
   /**

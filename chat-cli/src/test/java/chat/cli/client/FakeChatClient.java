@@ -865,8 +865,12 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public void administer(String room, GroupAction action, String username) {
-    call("administer", room, action, username);
+  public void administer(String room, GroupAction action, String username, String reason) {
+    if (reason.isEmpty()) {
+      call("administer", room, action, username);
+    } else {
+      call("administer", room, action, username, "(" + reason + ")");
+    }
     requireLogin();
     members.computeIfPresent(
         room, (id, list) -> new ArrayList<>(FakeSocial.administer(list, action, username)));

@@ -100,8 +100,30 @@ class GroupCommandsTest {
   }
 
   @Test
+  void kickAndBan_takeAReason_afterTheRoom_orInItsPlace() {
+    context.loggedInAs("alice");
+    context.client.join("#team");
+    context.client.calls.clear();
+    context.switchTo("#team");
+
+    run("/kick bob #team flooding the room");
+    run("/ban carol team spam links");
+    run("/kick dave being rude"); // "being" is no room this client lists: the current one
+    run("/unban carol team");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "administer #team KICK bob (flooding the room)",
+            "administer #team BAN carol (spam links)",
+            "administer #team KICK dave (being rude)",
+            "administer #team UNBAN carol");
+  }
+
+  @Test
   void memberCommands_withRoom_actOnThatRoom() {
     context.loggedInAs("alice");
+    context.client.join("#team"); // a room named bare is one this client lists
+    context.client.calls.clear();
     run("/kick bob #team");
     run("/ban carol team");
     run("/unban carol #team");

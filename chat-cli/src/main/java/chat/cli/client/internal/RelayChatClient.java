@@ -487,8 +487,8 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void administer(String room, GroupAction action, String username) {
-    social.administer(room, action, username);
+  public void administer(String room, GroupAction action, String username, String reason) {
+    social.administer(room, action, username, reason);
   }
 
   @Override

@@ -5,6 +5,7 @@ import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
+import chat.protocol.ErrorCode;
 import chat.protocol.FriendUpdateReply;
 import chat.protocol.FriendUpdateRequest;
 import chat.protocol.FriendsReply;
@@ -64,12 +65,22 @@ final class SocialRequests {
     session.addConversation(reply.conversation());
   }
 
-  void administer(String room, GroupAction action, String username) {
+  void administer(String room, GroupAction action, String username, String reason) {
+    String why = checkedReason(action, reason);
     Session session = sessions.require();
     RelayConnection relay = relay(session);
     String id = RelayChatClient.roomId(room);
     String target = user(username);
-    relay.call(new GroupMemberRequest(relay.nextId(), id, wire(action), target), GroupReply.class);
+    if (why != null && relay.version() < ProtocolVersions.MODERATION) {
+      throw new CommandException.Usage(
+          "the relay is older (wire version "
+              + relay.version()
+              + "): it cannot pass on a reason; "
+              + action.name().toLowerCase(java.util.Locale.ROOT)
+              + " without one");
+    }
+    relay.call(
+        new GroupMemberRequest(relay.nextId(), id, wire(action), target, why), GroupReply.class);
     if (action == GroupAction.KICK || action == GroupAction.BAN) {
       // Known from the reply even if the relay keeps the event back: coming back needs a join.
       session.members.announced(id, target, false);
@@ -84,6 +95,28 @@ final class SocialRequests {
     relay.call(
         new GroupRenameRequest(relay.nextId(), RelayChatClient.roomId(room), checked),
         GroupReply.class);
+  }
+
+  /**
+   * {@code reason} without surrounding spaces, or null for none: else says what is wrong with it.
+   */
+  private static String checkedReason(GroupAction action, String reason) {
+    String stripped = reason == null ? "" : reason.strip();
+    if (stripped.isEmpty()) {
+      return null;
+    }
+    if (action != GroupAction.KICK && action != GroupAction.BAN) {
+      throw new CommandException.Usage("only a kick or a ban takes a reason");
+    }
+    if (!chat.protocol.WireText.isValid(stripped, ErrorCode.MAX_REASON_CHARS)) {
+      throw new CommandException.Usage(
+          "a reason is at most "
+              + ErrorCode.MAX_REASON_CHARS
+              + " characters on one line (got "
+              + stripped.length()
+              + ")");
+    }
+    return stripped;
   }
 
   /** {@code title} without surrounding spaces, if it is a group title: else says what is wrong. */

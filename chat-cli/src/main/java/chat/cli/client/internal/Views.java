@@ -105,6 +105,7 @@ final class Views {
         event.actor(),
         kind,
         event.username() == null ? "" : event.username(),
-        event.title() == null ? "" : event.title());
+        event.title() == null ? "" : event.title(),
+        event.reason() == null ? "" : event.reason());
   }
 }

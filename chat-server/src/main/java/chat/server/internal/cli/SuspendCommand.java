@@ -35,7 +35,7 @@ public final class SuspendCommand extends UserChange {
       paramLabel = "TEXT",
       description =
           "Why, shown to the user when the relay refuses them (at most "
-              + ErrorCode.MAX_SUSPENSION_REASON_CHARS
+              + ErrorCode.MAX_REASON_CHARS
               + " characters, no control characters). Suspending again changes only the reason.")
   String reason = "";
 
@@ -43,11 +43,11 @@ public final class SuspendCommand extends UserChange {
   public Integer call() {
     String key = key();
     String why = reason.strip();
-    if (!why.isEmpty() && !WireText.isValid(why, ErrorCode.MAX_SUSPENSION_REASON_CHARS)) {
+    if (!why.isEmpty() && !WireText.isValid(why, ErrorCode.MAX_REASON_CHARS)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--reason must be at most "
-              + ErrorCode.MAX_SUSPENSION_REASON_CHARS
+              + ErrorCode.MAX_REASON_CHARS
               + " characters without control characters (got "
               + why.length()
               + " characters)");

@@ -11,6 +11,7 @@ import chat.protocol.GroupRenameRequest;
 import chat.protocol.GroupReply;
 import chat.protocol.GroupRole;
 import chat.protocol.JoinReply;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.Usernames;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.FileRepository;
@@ -123,6 +124,10 @@ public final class GroupService {
     if (!Usernames.isValid(request.username())) {
       throw new RelayException(ErrorCode.NO_SUCH_USER);
     }
+    if (request.reason() != null && connection.state().version() < ProtocolVersions.MODERATION) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME, "a reason needs wire version " + ProtocolVersions.MODERATION);
+    }
     String targetKey = Usernames.key(request.username());
     GroupMemberActions.Outcome outcome =
         storage.write(
@@ -141,7 +146,15 @@ public final class GroupService {
       recipients.add(targetKey);
     }
     notifier.group(
-        new GroupEvent(room, actor, outcome.change(), outcome.target(), null),
+        new GroupEvent(
+            room,
+            actor,
+            outcome.change(),
+            outcome.target(),
+            null,
+            outcome.change() == GroupChange.KICKED || outcome.change() == GroupChange.BANNED
+                ? request.reason()
+                : null),
         recipients,
         outcome.removedMember());
     return new GroupReply(request.id(), room);

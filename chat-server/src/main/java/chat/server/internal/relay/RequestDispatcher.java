@@ -347,6 +347,7 @@ public final class RequestDispatcher {
         + " "
         + request.username()
         + " in "
-        + request.room();
+        + request.room()
+        + (request.reason() == null ? "" : " (\"" + request.reason() + "\")");
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * What a connection that speaks an older wire version gets instead of a newer event: a version 1
  * client cannot parse friend or group events or the away status, and its strict decoder would drop
  * the connection on them. Removals from a group become the {@code left} membership event it knows;
- * everything else new is left out.
+ * everything else new is left out. A client older than version 10 gets a kick or ban without its
+ * reason.
  */
 final class WireCompat {
   private WireCompat() {}
@@ -28,8 +29,12 @@ final class WireCompat {
    */
   static Optional<Event> forVersion(
       Event event, int version, String recipient, boolean removedMember) {
-    if (version >= ProtocolVersions.SOCIAL) {
+    if (version >= ProtocolVersions.MODERATION) {
       return Optional.of(event);
+    }
+    if (version >= ProtocolVersions.SOCIAL) {
+      // The reason of a kick or ban is version 10's: an older decoder refuses unknown fields.
+      return Optional.of(event instanceof GroupEvent group ? group.withoutReason() : event);
     }
     if (event instanceof PresenceEvent presence) {
       return presence.status() == PresenceStatus.AWAY || presence.message() != null
