@@ -6,7 +6,36 @@ package chat.cli.command;
  * running (a {@code /history} waiting for a relay that stopped answering), so leaving never waits.
  */
 public final class QuitLine {
+  /** Glyphs of a message shown in the line that says it was not sent. */
+  private static final int PREVIEW_GLYPHS = 24;
+
   private QuitLine() {}
+
+  /**
+   * What is said, as the client ends, of {@code line}, typed for {@code where} (a conversation's
+   * label) before {@code /quit} but never run: {@code not sent (you left first): #ops "deploy at
+   * no..."}, or {@code not run (you left first): /join}, never a command's arguments (they may hold
+   * a secret). The person types it again next time.
+   */
+  public static String neverRun(String line, String where) {
+    Input input = InputParser.parse(line);
+    if (input instanceof Input.Command command) {
+      return "not run (you left first): /" + command.name();
+    }
+    String text = input instanceof Input.Text typed ? typed.text() : line;
+    return "not sent (you left first): " + quoted(where, text);
+  }
+
+  /**
+   * {@code text} shortened and quoted after {@code where} (none if empty): {@code #ops "deploy at
+   * no..."}.
+   */
+  public static String quoted(String where, String text) {
+    return (where.isEmpty() ? "" : where + " ")
+        + "\""
+        + chat.cli.emoji.Graphemes.shorten(chat.cli.TerminalSafe.line(text), PREVIEW_GLYPHS, "...")
+        + "\"";
+  }
 
   /** True for {@code /quit} and {@code /exit}, in any case, with spaces around but no arguments. */
   public static boolean is(String line) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -180,6 +182,34 @@ final class CommandThreads {
   /** Goes on reading keys while the command runs. */
   void resumeKeys() {
     keysPaused = false;
+  }
+
+  /**
+   * The whole lines typed while a command ran that no prompt has taken yet (Enter typed after
+   * each), with a backspace taking the key before it: what is left behind when the person leaves.
+   * Keys after the last Enter are not a line, and are left out.
+   */
+  List<String> linesTypedAhead() {
+    synchronized (keys) {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < typedAhead.length(); i++) {
+        char key = typedAhead.charAt(i);
+        if (key == '\r' || key == '\n') {
+          if (!line.toString().isBlank()) {
+            lines.add(line.toString());
+          }
+          line.setLength(0);
+        } else if (key == '\b' || key == 0x7f) {
+          if (line.length() > 0) {
+            line.setLength(line.length() - 1);
+          }
+        } else {
+          line.append(key);
+        }
+      }
+      return lines;
+    }
   }
 
   /** Hands the keys typed while commands ran to {@code reader}, as if typed at its next prompt. */

@@ -14,6 +14,7 @@ import chat.cli.command.LongTasks;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.NextConversation;
 import chat.cli.command.PastedLineBreaks;
+import chat.cli.command.QuitLine;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
 import java.util.List;
@@ -147,6 +148,12 @@ public final class LineMode implements CommandContext {
       events.sayUnsaid();
       for (String cut : transfers.cutOff()) {
         print(LineKind.ERROR, cut);
+      }
+      String where = prompt.current();
+      for (String ahead : commands.linesTypedAhead()) {
+        print(
+            LineKind.ERROR,
+            QuitLine.neverRun(typed(ahead), where == null ? "" : prompt.label(where)));
       }
       client.removeListener(events);
       printer.end(); // the terminal may close once run returns

@@ -205,17 +205,20 @@ public final class ChatTui {
   /**
    * Stops listening, cancels an open prompt, cuts off the file transfers still running or queued
    * (without interrupting them: closing the client ends them), stops the other threads it owns and
-   * ends the screen. Then it says which transfers were cut off, on the terminal's normal screen
-   * where the shell goes on, unless the terminal's input ended (the terminal is gone).
+   * ends the screen. Then it says which transfers were cut off, and which messages and commands
+   * typed before {@code /quit} never ran, on the terminal's normal screen where the shell goes on,
+   * unless the terminal's input ended (the terminal is gone).
    */
   void stop() throws IOException {
     client.removeListener(events);
     secrets.cancel();
-    List<String> cutOff = transfers.cutOff();
+    List<String> farewell = new ArrayList<>(transfers.cutOff());
+    workers.stopping();
     for (ExecutorService executor : ownedExecutors) {
       executor.shutdownNow();
     }
-    loop.stop(cutOff);
+    farewell.addAll(workers.neverRun());
+    loop.stop(farewell);
   }
 
   /**

@@ -14,6 +14,7 @@ import chat.cli.command.Input;
 import chat.cli.command.InputDispatcher;
 import chat.cli.command.InputParser;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.QuitLine;
 import chat.cli.emoji.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,13 +127,69 @@ final class TuiWorkers implements TuiBackend {
     this.typed = Objects.requireNonNull(action, "action");
   }
 
+  /** A line submitted for {@code conversation} that has not finished running. */
+  private record Typed(String line, String conversation) {}
+
+  /** Lines submitted and not started yet, in order. */
+  private final java.util.Queue<Typed> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** The line running now, or null. */
+  private volatile Typed running;
+
+  /** Set as the TUI ends: no line starts after it, and the one running then is kept here. */
+  private volatile boolean stopping;
+
+  private volatile Typed cutOff;
+
+  /**
+   * The TUI is ending: lines not started yet never start, and the one running now is remembered,
+   * for {@link #neverRun}, before its thread is stopped. On the UI thread.
+   */
+  void stopping() {
+    stopping = true;
+    cutOff = running;
+  }
+
   /** As {@link #submit(String, String)}, then runs {@code finished} on the UI thread. */
   void submit(String line, String conversation, Runnable finished) {
     long shown = switchesShown;
-    commands.execute(() -> runLine(line, conversation, shown, finished));
+    Typed typed = new Typed(line, conversation);
+    waiting.add(typed);
+    commands.execute(() -> runLine(typed, shown, finished));
   }
 
-  private void runLine(String line, String conversation, long switchesSeen, Runnable finished) {
+  /**
+   * As the TUI ends ({@link #stopping}, its command thread stopped): a line for each message or
+   * command typed before {@code /quit} that did not run ({@link QuitLine#neverRun}), after one for
+   * a message still being sent, which may have arrived; in the order typed.
+   */
+  List<String> neverRun() {
+    List<String> out = new ArrayList<>();
+    String self = client.username().orElse(null);
+    Typed now = cutOff;
+    if (now != null && InputParser.parse(now.line()) instanceof Input.Text text) {
+      out.add(
+          "cut off: "
+              + QuitLine.quoted(
+                  MessageFormatter.conversationLabel(now.conversation(), self), text.text())
+              + " was still being sent (it may have arrived: /history shows it)");
+    }
+    for (Typed typed : waiting) {
+      out.add(
+          QuitLine.neverRun(
+              typed.line(), MessageFormatter.conversationLabel(typed.conversation(), self)));
+    }
+    return out;
+  }
+
+  private void runLine(Typed typed, long switchesSeen, Runnable finished) {
+    if (stopping) {
+      return; // said by neverRun, as the TUI ends
+    }
+    waiting.remove(typed);
+    running = typed;
+    String line = typed.line();
+    String conversation = typed.conversation();
     try {
       if (switchesRequested.get() > switchesSeen && InputParser.parse(line) instanceof Input.Text) {
         // Typed before an earlier command (/join, /pm, /switch) moved the screen: not for here.
@@ -147,6 +204,7 @@ final class TuiWorkers implements TuiBackend {
     } catch (RuntimeException e) {
       context.error("command failed: " + e.getClass().getSimpleName());
     } finally {
+      running = null;
       post.accept(session::commandFinished);
       post.accept(finished);
       refresh();

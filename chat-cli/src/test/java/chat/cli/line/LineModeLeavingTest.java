@@ -114,6 +114,19 @@ class LineModeLeavingTest {
   }
 
   @Test
+  void linesTypedAheadOfQuit_areNamedAsNotRun_noneOfThemRuns() throws Exception {
+    startWithAHangingHistory();
+
+    harness.type("a mesx\u007fsage\r/join #later\r/quit\r");
+
+    assertLeftWithFarewell();
+    assertThat(dispatched).containsExactly("/history");
+    assertThat(harness.output())
+        .contains("not sent (you left first): \"a message\"")
+        .contains("not run (you left first): /join");
+  }
+
+  @Test
   void keysTypedWhileACommandRuns_goToTheNextPrompt_ctrlDInsideThemLeavesNot() throws Exception {
     startWithAHangingHistory();
 

@@ -1802,6 +1802,51 @@ class ChatTuiTest {
     }
   }
 
+  /**
+   * Messages typed behind one still being sent, then {@code /quit}: each is named as not sent on
+   * the normal screen, after the one cut off (which may have arrived), instead of vanishing.
+   */
+  @Test
+  void quit_withMessagesTypedBehindOneBeingSent_namesEachOneNotSent() throws Exception {
+    ExecutorService commandThread = Executors.newSingleThreadExecutor(); // one line at a time
+    TuiHarness h = new TuiHarness(100, 24, commandThread);
+    h.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch relayAnswers = new CountDownLatch(1);
+    h.onLine =
+        (line, context) -> {
+          sending.countDown();
+          try {
+            relayAnswers.await(30, TimeUnit.SECONDS); // a send the relay paces
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    Future<?> run =
+        threads.submit(
+            () -> {
+              h.tui.run();
+              return null;
+            });
+    type(h, "first message");
+    assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+    type(h, "second message");
+    type(h, "/join #later");
+
+    type(h, "/quit");
+
+    run.get(5, TimeUnit.SECONDS);
+    relayAnswers.countDown();
+    assertThat(h.screen())
+        .contains(
+            "cut off: \"first message\" was still being sent (it may have arrived:"
+                + " /history shows it)",
+            "not sent (you left first): \"second message\"",
+            "not run (you left first): /join");
+    assertThat(h.dispatched).containsExactly("first message");
+    commandThread.shutdownNow();
+  }
+
   private static void type(TuiHarness h, String line) {
     line.chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
     h.terminal.addInput(new KeyStroke(KeyType.Enter));
