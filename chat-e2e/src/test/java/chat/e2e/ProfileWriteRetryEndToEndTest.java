@@ -90,7 +90,8 @@ class ProfileWriteRetryEndToEndTest {
       assertThat(seen.notices)
           .filteredOn(notice -> notice.contains("cannot write"))
           .containsExactly(
-              ": cannot write "
+              conversation // said in the message's conversation
+                  + ": cannot write "
                   + homes.resolve("alice").resolve("alice").resolve("contacts.json")
                   + ": no space left on device (the key of bob, whose message in "
                   + (direct ? "@bob" : "#lobby")

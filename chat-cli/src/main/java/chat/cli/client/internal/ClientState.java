@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
@@ -92,7 +93,7 @@ final class ClientState {
    * The conversations a live client of the profile listed when it last wrote the file, or null if
    * none has (or the file is from a version that did not keep them).
    */
-  private List<String> liveListed;
+  private TreeSet<String> liveListed;
 
   /**
    * Whether this process set {@link #liveListed} since its last write (else it takes the file's).
@@ -160,7 +161,7 @@ final class ClientState {
           state.trimPendingDeletes();
         }
         state.kept = bounded(stored);
-        state.liveListed = boundedListed(stored.listed());
+        state.liveListed = readListed(stored.listed());
       }
     } catch (NoSuchFileException e) {
       // first run
@@ -407,22 +408,45 @@ final class ClientState {
 
   /** Keeps {@code conversations} as {@link #liveListed()}, written by the next save. */
   synchronized void liveListed(Collection<String> conversations) {
-    List<String> bounded = boundedListed(List.copyOf(conversations));
-    if (!bounded.equals(liveListed)) {
-      liveListed = bounded;
-      liveListedChanged = true;
-      dirty = true;
+    TreeSet<String> now = new TreeSet<>(conversations);
+    if (!now.equals(liveListed)) {
+      liveListed = now;
+      liveListedChanged();
     }
   }
 
-  /**
-   * {@code listed} without nulls and duplicates, at most {@link #MAX_LIST_ORDER}; null for null.
-   */
-  private static List<String> boundedListed(List<String> listed) {
-    return listed == null
-        ? null
-        : new LinkedHashSet<>(listed)
-            .stream().filter(Objects::nonNull).sorted().limit(MAX_LIST_ORDER).toList();
+  /** A live client lists {@code conversation} now too (once {@link #liveListed} was kept). */
+  synchronized void liveListedAdded(String conversation) {
+    if (liveListed != null && liveListed.add(conversation)) {
+      liveListedChanged();
+    }
+  }
+
+  /** A live client no longer lists {@code conversation} (once {@link #liveListed} was kept). */
+  synchronized void liveListedRemoved(String conversation) {
+    if (liveListed != null && liveListed.remove(conversation)) {
+      liveListedChanged();
+    }
+  }
+
+  private void liveListedChanged() {
+    liveListedChanged = true;
+    dirty = true;
+  }
+
+  /** {@code listed} as read from the file, without nulls; null for null. */
+  private static TreeSet<String> readListed(List<String> listed) {
+    if (listed == null) {
+      return null;
+    }
+    TreeSet<String> out = new TreeSet<>();
+    listed.stream().filter(Objects::nonNull).limit(MAX_LIST_ORDER).forEach(out::add);
+    return out;
+  }
+
+  /** What the file keeps of {@link #liveListed}: the first {@link #MAX_LIST_ORDER} in order. */
+  private List<String> writtenListed() {
+    return liveListed == null ? null : liveListed.stream().limit(MAX_LIST_ORDER).toList();
   }
 
   /** Where message {@code id} was accepted, if it was. */
@@ -538,7 +562,7 @@ final class ClientState {
       kept = bounded(stored);
     }
     if (!liveListedChanged) {
-      liveListed = boundedListed(stored.listed());
+      liveListed = readListed(stored.listed());
     }
     return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
   }
@@ -573,7 +597,7 @@ final class ClientState {
                     pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes),
                     kept.order().isEmpty() ? null : kept.order(),
                     kept.unread().isEmpty() ? null : kept.unread(),
-                    liveListed);
+                    writtenListed());
             PrivateFiles.write(file, JSON.writeValueAsBytes(out));
             return null;
           });

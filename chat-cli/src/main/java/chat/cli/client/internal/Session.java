@@ -162,7 +162,9 @@ final class Session {
   synchronized void addConversation(String conversation) {
     conversations.add(conversation);
     state.listed(conversation);
-    keepLiveList();
+    if (keepsLiveList) {
+      state.liveListedAdded(conversation);
+    }
   }
 
   /**
@@ -171,13 +173,7 @@ final class Session {
    */
   synchronized void keepsLiveList() {
     keepsLiveList = true;
-    keepLiveList();
-  }
-
-  private void keepLiveList() {
-    if (keepsLiveList) {
-      state.liveListed(conversations);
-    }
+    state.liveListed(conversations);
   }
 
   /** Whether {@code conversation} is listed. */
@@ -204,7 +200,9 @@ final class Session {
   synchronized void removeConversation(String conversation) {
     conversations.remove(conversation);
     state.unlisted(conversation);
-    keepLiveList();
+    if (keepsLiveList) {
+      state.liveListedRemoved(conversation);
+    }
   }
 
   /**
