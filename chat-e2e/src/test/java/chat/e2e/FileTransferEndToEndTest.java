@@ -171,6 +171,9 @@ class FileTransferEndToEndTest {
       await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
 
       assertThat(alice.cancelFileSend("")).isEqualTo("big.bin");
+      assertThatThrownBy(() -> alice.cancelFileSend(""))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("big.bin is being cancelled already; it stops in a moment");
       proxy.releaseStall();
 
       assertThatThrownBy(() -> sending.get(30, java.util.concurrent.TimeUnit.SECONDS))

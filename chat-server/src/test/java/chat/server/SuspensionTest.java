@@ -109,10 +109,10 @@ class SuspensionTest {
 
       try (TestClient again = current();
           TestClient againOlder = connect(relay, dataDir, ProtocolVersions.OWN_AWAY)) {
-        // its sessions ended with the suspension
+        // its sessions are refused with the reason while it lasts
         assertThat(
                 refusal(again.call(new ResumeRequest(again.nextId(), olderLogin.token()))).code())
-            .isEqualTo(ErrorCode.AUTH_FAILED);
+            .isEqualTo(ErrorCode.ACCOUNT_SUSPENDED);
         ErrorReply right = refusal(attempt(again, "mallory", RelayFixture.PASSWORD));
         assertThat(right.code()).isEqualTo(ErrorCode.ACCOUNT_SUSPENDED);
         assertThat(right.message()).isEqualTo(SUSPENDED);
@@ -126,9 +126,32 @@ class SuspensionTest {
 
       cli("users", "unsuspend", "mallory");
       try (TestClient back = current()) {
+        // the sessions from before ended with the suspension's lifting: the password logs in
+        assertThat(refusal(back.call(new ResumeRequest(back.nextId(), olderLogin.token()))).code())
+            .isEqualTo(ErrorCode.AUTH_FAILED);
         assertThat(login(back, "mallory").username()).isEqualTo("Mallory");
       }
     }
+    // The connections it closed are audited under the account, as any of its disconnects.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () -> {
+              try (Connection c = Database.openReadOnly(dataDir)) {
+                return new AuditRepository()
+                            .find(
+                                c,
+                                new AuditQuery(
+                                    Optional.of("mallory"),
+                                    0,
+                                    Optional.of(AuditType.DISCONNECT),
+                                    10))
+                            .stream()
+                            .filter(e -> e.detail().contains("ACCOUNT_SUSPENDED"))
+                            .count()
+                    >= 1;
+              }
+            });
     List<AuditEvent> admin;
     try (Connection c = Database.openReadOnly(dataDir)) {
       admin =
@@ -138,8 +161,8 @@ class SuspensionTest {
     assertThat(admin)
         .extracting(AuditEvent::detail)
         .containsExactly(
-            "account suspended (chat-server users suspend): " + REASON,
-            "suspension lifted (chat-server users unsuspend)");
+            "account suspended by OS user " + System.getProperty("user.name") + ": " + REASON,
+            "suspension lifted by OS user " + System.getProperty("user.name"));
   }
 
   @Test
@@ -195,7 +218,21 @@ class SuspensionTest {
                 "--data-dir",
                 dataDir.toString()))
         .isEqualTo(2);
-    assertThat(cli.err.toString()).contains("--reason must be at most 200 characters");
+    assertThat(cli.err.toString())
+        .contains("--reason must be one line, without control characters such as a tab");
+    cli = new RelayCli();
+    assertThat(
+            cli.run(
+                Map.of(),
+                "users",
+                "suspend",
+                "victor",
+                "--reason",
+                "x".repeat(201),
+                "--data-dir",
+                dataDir.toString()))
+        .isEqualTo(2);
+    assertThat(cli.err.toString()).contains("--reason is longer than 200 characters (got 201;");
     cli = new RelayCli();
     assertThat(cli.run(Map.of(), "users", "show", "victor", "--data-dir", dataDir.toString()))
         .isZero();

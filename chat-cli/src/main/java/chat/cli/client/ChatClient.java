@@ -510,6 +510,9 @@ public interface ChatClient extends AutoCloseable {
    */
   String cancelFileSend(String fileId);
 
+  /** What a {@link #sendFile} its sender cancelled fails with ({@link #cancelFileSend}). */
+  String SEND_CANCELLED = "stopped: you cancelled it";
+
   /**
    * Files offered in this user's conversations (recent history is searched) and files this user
    * sent, with their state here, newest first.

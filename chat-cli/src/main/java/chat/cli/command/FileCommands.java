@@ -90,7 +90,21 @@ final class FileCommands {
     context.runLong(
         "sending " + file.getFileName(),
         () -> {
-          FileOffer offer = client.sendFile(conversation, file);
+          FileOffer offer;
+          try {
+            offer = client.sendFile(conversation, file);
+          } catch (CommandException.Usage e) {
+            if (ChatClient.SEND_CANCELLED.equals(e.getMessage())) {
+              // asked for with /file cancel: said as done, not as a failure
+              context.info(
+                  "sending "
+                      + FileText.name(file.getFileName().toString())
+                      + ": "
+                      + e.getMessage());
+              return;
+            }
+            throw e;
+          }
           context.posted(conversation);
           context.info(
               "sent "

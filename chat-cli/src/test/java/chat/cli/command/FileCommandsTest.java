@@ -47,6 +47,19 @@ class FileCommandsTest {
   }
 
   @Test
+  void send_cancelledByTheSender_isSaidAsDone_notAsAnError() throws Exception {
+    context.loggedInAs("alice");
+    Path file = Files.writeString(dir.resolve("big.iso"), "iso");
+    context.client.failNext =
+        new chat.cli.CommandException.Usage(chat.cli.client.ChatClient.SEND_CANCELLED);
+
+    run("/file send " + file);
+
+    assertThat(context.errors()).isEmpty();
+    assertThat(context.lines).containsExactly("info: sending big.iso: stopped: you cancelled it");
+  }
+
+  @Test
   void file_aloneOrAVerbWithoutItsArgument_isAUsageError() {
     context.loggedInAs("alice");
 

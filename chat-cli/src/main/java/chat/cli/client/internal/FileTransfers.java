@@ -132,10 +132,21 @@ final class FileTransfers {
     sessions.require();
     List<Map.Entry<String, Upload>> matches = new ArrayList<>();
     String prefix = typedId.isBlank() ? "" : OfferBook.requirePrefix(typedId);
+    String stopping = null;
     for (Map.Entry<String, Upload> entry : uploading.entrySet()) {
-      if (entry.getKey().startsWith(prefix)) {
+      if (!entry.getKey().startsWith(prefix)) {
+        continue;
+      }
+      if (entry.getValue().stop().get()) {
+        stopping = entry.getValue().name(); // cancelled, and stopping: not one to cancel again
+      } else {
         matches.add(entry);
       }
+    }
+    if (matches.isEmpty() && stopping != null) {
+      throw new CommandException.Usage(
+          chat.cli.TerminalSafe.line(stopping)
+              + " is being cancelled already; it stops in a moment");
     }
     if (matches.size() != 1) {
       throw new CommandException.Usage(

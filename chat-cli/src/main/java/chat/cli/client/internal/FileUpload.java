@@ -32,7 +32,7 @@ import java.util.function.Function;
  */
 final class FileUpload {
   /** Why an upload its sender cancelled ({@code /file cancel}) failed. */
-  static final String STOPPED = "stopped: you cancelled it";
+  static final String STOPPED = chat.cli.client.ChatClient.SEND_CANCELLED;
 
   private final SecureRandom random;
   private final Clock clock;

@@ -91,6 +91,11 @@ abstract class UserChange implements Callable<Integer> {
     spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note);
   }
 
+  /** Who runs this command, as the operating system names them. */
+  static String operator() {
+    return System.getProperty("user.name", "unknown");
+  }
+
   /**
    * Records the operator's {@code detail} about {@code userKey} as an {@code ADMIN} audit event.
    */

@@ -59,7 +59,9 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
         + since(suspension)
         + (suspension.reason().isEmpty()
             ? ""
-            : " reason=\"" + printable(suspension.reason()) + "\"");
+            : " reason=\""
+                + printable(suspension.reason()).replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"");
   }
 
   /** {@link #json} if {@code json}, else {@link #text}. */

@@ -105,7 +105,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     try {
-      String user = state.username().orElse(null);
+      String user = state.username().or(state::closedAs).orElse(null);
       requests.disconnected();
       LOG.info("disconnect {}", logId);
       audit.record(this, AuditType.DISCONNECT, user, writer.closeReason());

@@ -265,6 +265,7 @@ public final class AccountService {
     int closed = 0;
     for (ClientConnection other : router.connections(key)) {
       LOG.info("closing {}: {}", other.logId(), code);
+      other.state().closing();
       end(other, key); // requests it has queued are refused from now on (AUTH_REQUIRED)
       other.close(code.forVersion(other.state().version()), message);
       closed++;
@@ -278,6 +279,7 @@ public final class AccountService {
       Optional<Bytes> hash = other.state().tokenHash();
       if (hash.isPresent() && revoked.test(hash.get().toByteArray())) {
         LOG.info("closing {}: its session was revoked", other.logId());
+        other.state().closing();
         end(other, key); // requests it has queued are refused from now on (AUTH_REQUIRED)
         other.close(ErrorCode.SESSION_EXPIRED);
       }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * hash of the session token. Written only by the connection's serial request executor.
  */
 public final class ConnectionState {
+  private volatile String closedAs;
   private volatile int version;
   private volatile String userKey;
   private volatile String username;
@@ -59,5 +60,22 @@ public final class ConnectionState {
     this.userKey = null;
     this.username = null;
     this.tokenHash = null;
+  }
+
+  /**
+   * The relay logs this connection out to close it (a revoked session, a suspended account): its
+   * disconnect is audited under the user it was logged in as ({@link #closedAs}). Call before
+   * {@link #logout}.
+   */
+  public void closing() {
+    this.closedAs = username;
+  }
+
+  /**
+   * Who the connection was logged in as when the relay logged it out to close it ({@link
+   * #closing}); empty otherwise, as after a logout the client asked for.
+   */
+  public Optional<String> closedAs() {
+    return Optional.ofNullable(closedAs);
   }
 }
