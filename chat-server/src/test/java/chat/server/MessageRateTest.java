@@ -73,6 +73,16 @@ class MessageRateTest {
               "not sent: this relay takes 1 message a second from one account (3 at once);"
                   + " send it again in a moment");
       assertThat(send(first, mallory, "flood 4")).isInstanceOf(ErrorReply.class);
+      // before anything of the send is read: even where the account is no member
+      Reply elsewhere =
+          first.call(
+              new SendRequest(
+                  first.nextId(),
+                  "#elsewhere",
+                  Bytes.of(
+                      RelayFixture.seal(mallory, "#elsewhere", List.of(mallory.bundle()), "x")
+                          .encode())));
+      assertThat(((ErrorReply) elsewhere).code()).isEqualTo(ErrorCode.RATE_LIMITED);
       assertThat(send(other, trent, "not mallory")).isInstanceOf(SendReply.class);
     }
     try (Connection c = Database.openReadOnly(dataDir)) {

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code chat-server users suspend} and {@code unsuspend} beside a running relay: the account's
  * connections are closed with {@code ACCOUNT_SUSPENDED} and the reason ({@code AUTH_FAILED} on a
- * connection older than wire version 10), its sessions end, its right password is refused with the
- * reason while a wrong one is refused as any, and lifting the suspension lets it log in again.
+ * connection older than wire version 10), its sessions are refused with the reason while it lasts,
+ * its right password is refused with the reason while a wrong one is refused as any, and lifting
+ * the suspension ends its sessions from before and lets the password log in again.
  */
 class SuspensionTest {
   @TempDir static Path dataDir;
@@ -181,11 +182,11 @@ class SuspensionTest {
   }
 
   /**
-   * A login that checked its password before the suspension was written stores its session after
-   * the suspension ended the others: its token must not resume while the account is suspended.
+   * A session of the account, whose connection was closed before the suspension (a device that was
+   * offline), is refused with the reason at its next resume, so that device is told why.
    */
   @Test
-  void resume_ofASessionStoredAfterTheSuspension_isRefusedWithTheReason() throws Exception {
+  void resume_ofADeviceThatWasOffline_isRefusedWithTheReason() throws Exception {
     LoginReply session;
     try (TestClient first = current()) {
       session = login(first, "peggy");

@@ -72,11 +72,10 @@ final class GroupCommands {
         .arguments(1, SlashCommand.UNLIMITED)
         .completes(ArgumentKind.USER, ArgumentKind.ROOM)
         .help(
-            "ROOM defaults to the current one; a room named without # must be one you are in,",
-            "else the words after USER are the REASON. The REASON (at most 200 characters) is",
-            "shown to USER and the members. Owners and admins may kick and ban (admins never",
-            "the owner or other admins). examples: /" + name + " bob   /" + name + " bob #team",
-            "          /" + name + " bob #team flooding the room   /" + name + " bob spam links")
+            "ROOM defaults to the current one; a REASON (at most 200 characters, shown to USER",
+            "and the members) comes after the ROOM, named. Owners and admins may kick and ban",
+            "(admins never the owner or other admins). examples: /" + name + " bob",
+            "          /" + name + " bob #team   /" + name + " bob #team flooding the room")
         .runs((command, context) -> member(action, command, context));
   }
 
@@ -97,12 +96,21 @@ final class GroupCommands {
     String reason = "";
     if (command.argCount() == 1) {
       room = currentRoom(context);
-    } else if (!takesReason || namesRoom(command.arg(1), context)) {
+    } else if (!takesReason || command.argCount() == 2 || namesRoom(command.arg(1), context)) {
       room = Arguments.room(command.arg(1));
       reason = takesReason ? command.rest(2) : "";
     } else {
-      room = currentRoom(context);
-      reason = command.rest(1);
+      // Never the current room in its place: a mistyped room would remove USER from another one.
+      throw new CommandException.Usage(
+          "'"
+              + TerminalSafe.line(command.arg(1))
+              + "' is no room you are in: name the room before a reason (/"
+              + command.name()
+              + " "
+              + TerminalSafe.line(user)
+              + " #room "
+              + TerminalSafe.line(command.rest(1))
+              + ")");
     }
     Arguments.self(context);
     // Naming oneself is the relay's to refuse, after what comes first: #lobby is no group, and
@@ -125,8 +133,8 @@ final class GroupCommands {
   }
 
   /**
-   * Whether {@code word}, after the user of a kick or ban, names the room: with its {@code #}, or
-   * bare as a room this client lists. Else it begins the reason.
+   * Whether {@code word}, after the user of a kick or ban followed by more words, names the room:
+   * with its {@code #}, or bare as a room this client lists.
    */
   private static boolean namesRoom(String word, CommandContext context) {
     return word.startsWith("#")

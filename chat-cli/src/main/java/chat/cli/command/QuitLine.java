@@ -27,6 +27,16 @@ public final class QuitLine {
   }
 
   /**
+   * What is said of {@code count} lines typed before {@code /quit} behind a command that may have
+   * asked for a secret (a passphrase typed ahead of its prompt must not be printed): only how many.
+   */
+  public static String neverRunCount(int count) {
+    return count == 1
+        ? "1 line typed before you left was not run"
+        : count + " lines typed before you left were not run";
+  }
+
+  /**
    * {@code text} shortened and quoted after {@code where} (none if empty): {@code #ops "deploy at
    * no..."}.
    */

@@ -212,6 +212,11 @@ final class CommandThreads {
     }
   }
 
+  /** Whether the person left while a message (not a command) was being sent. */
+  boolean leftAMessage() {
+    return left != null && !leftLabel.startsWith("/");
+  }
+
   /** Hands the keys typed while commands ran to {@code reader}, as if typed at its next prompt. */
   void replayTypedAhead(LineReaderImpl reader) {
     synchronized (keys) {

@@ -150,10 +150,16 @@ public final class LineMode implements CommandContext {
         print(LineKind.ERROR, cut);
       }
       String where = prompt.current();
-      for (String ahead : commands.linesTypedAhead()) {
-        print(
-            LineKind.ERROR,
-            QuitLine.neverRun(typed(ahead), where == null ? "" : prompt.label(where)));
+      List<String> ahead = commands.linesTypedAhead();
+      if (commands.leftAMessage()) {
+        for (String line : ahead) {
+          print(
+              LineKind.ERROR,
+              QuitLine.neverRun(typed(line), where == null ? "" : prompt.label(where)));
+        }
+      } else if (!ahead.isEmpty()) {
+        // Behind a command, which may have asked for a passphrase typed ahead: never its words.
+        print(LineKind.ERROR, QuitLine.neverRunCount(ahead.size()));
       }
       client.removeListener(events);
       printer.end(); // the terminal may close once run returns

@@ -146,8 +146,10 @@ final class TuiWorkers implements TuiBackend {
    * for {@link #neverRun}, before its thread is stopped. On the UI thread.
    */
   void stopping() {
-    stopping = true;
-    cutOff = running;
+    synchronized (waiting) {
+      stopping = true;
+      cutOff = running;
+    }
   }
 
   /** As {@link #submit(String, String)}, then runs {@code finished} on the UI thread. */
@@ -174,6 +176,13 @@ final class TuiWorkers implements TuiBackend {
                   MessageFormatter.conversationLabel(now.conversation(), self), text.text())
               + " was still being sent (it may have arrived: /history shows it)");
     }
+    if (now != null && !(InputParser.parse(now.line()) instanceof Input.Text)) {
+      // Behind a command, which may have asked for a passphrase typed ahead: never its words.
+      if (!waiting.isEmpty()) {
+        out.add(QuitLine.neverRunCount(waiting.size()));
+      }
+      return out;
+    }
     for (Typed typed : waiting) {
       out.add(
           QuitLine.neverRun(
@@ -183,11 +192,13 @@ final class TuiWorkers implements TuiBackend {
   }
 
   private void runLine(Typed typed, long switchesSeen, Runnable finished) {
-    if (stopping) {
-      return; // said by neverRun, as the TUI ends
+    synchronized (waiting) { // with stopping(): a line runs, or is said as never run
+      if (stopping) {
+        return; // said by neverRun, as the TUI ends
+      }
+      waiting.remove(typed);
+      running = typed;
     }
-    waiting.remove(typed);
-    running = typed;
     String line = typed.line();
     String conversation = typed.conversation();
     try {

@@ -100,7 +100,7 @@ class GroupCommandsTest {
   }
 
   @Test
-  void kickAndBan_takeAReason_afterTheRoom_orInItsPlace() {
+  void kickAndBan_takeAReason_afterTheRoom_neverInItsPlace() {
     context.loggedInAs("alice");
     context.client.join("#team");
     context.client.calls.clear();
@@ -108,15 +108,18 @@ class GroupCommandsTest {
 
     run("/kick bob #team flooding the room");
     run("/ban carol team spam links");
-    run("/kick dave being rude"); // "being" is no room this client lists: the current one
+    run("/kick dave being rude"); // "being" is no room this client lists: refused, not #team
     run("/unban carol team");
 
     assertThat(context.client.calls)
         .containsExactly(
             "administer #team KICK bob (flooding the room)",
             "administer #team BAN carol (spam links)",
-            "administer #team KICK dave (being rude)",
             "administer #team UNBAN carol");
+    assertThat(context.errors())
+        .containsExactly(
+            "error: 'being' is no room you are in: name the room before a reason (/kick dave"
+                + " #room being rude)");
   }
 
   @Test

@@ -45,11 +45,16 @@ class LineModeLeavingTest {
 
   /** Starts a line mode whose {@code /history} waits for a relay that does not answer. */
   private void startWithAHangingHistory() throws InterruptedException {
+    startWithAHanging("/history");
+  }
+
+  /** Starts a line mode where {@code hanging} waits for a relay that does not answer. */
+  private void startWithAHanging(String hanging) throws InterruptedException {
     SlashCommandDispatcher commands = new SlashCommandDispatcher();
-    InputDispatcher hanging =
+    InputDispatcher dispatcherWithAHang =
         (line, context) -> {
           dispatched.add(line);
-          if (line.startsWith("/history")) {
+          if (line.equals(hanging)) {
             commandRuns.countDown();
             try {
               relayAnswers.await(60, TimeUnit.SECONDS);
@@ -63,7 +68,7 @@ class LineModeLeavingTest {
     LineMode mode =
         new LineMode(
             client,
-            hanging,
+            dispatcherWithAHang,
             new SlashCompleter(client, commands.registry()),
             new MessageFormatter(ZoneOffset.UTC),
             harness.terminal,
@@ -71,7 +76,7 @@ class LineModeLeavingTest {
     repl = new Thread(mode::run, "repl");
     repl.start();
     await().atMost(TIMEOUT).until(() -> harness.output().contains("> "));
-    harness.type("/history\n");
+    harness.type(hanging + "\n");
     assertThat(commandRuns.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
   }
 
@@ -114,16 +119,32 @@ class LineModeLeavingTest {
   }
 
   @Test
-  void linesTypedAheadOfQuit_areNamedAsNotRun_noneOfThemRuns() throws Exception {
-    startWithAHangingHistory();
+  void linesTypedAheadOfQuit_behindAMessage_areNamedAsNotRun_noneOfThemRuns() throws Exception {
+    startWithAHanging("a first message");
 
     harness.type("a mesx\u007fsage\r/join #later\r/quit\r");
+
+    repl.join(TIMEOUT.toMillis());
+    assertThat(repl.isAlive()).as("line mode ended").isFalse();
+    assertThat(dispatched).containsExactly("a first message");
+    assertThat(harness.output())
+        .contains("not sent (you left first): \"a message\"")
+        .contains("not run (you left first): /join")
+        .contains("chat: left while a message was still being sent");
+  }
+
+  /** A passphrase typed ahead of the prompt of a command cut short is never printed. */
+  @Test
+  void linesTypedAheadOfQuit_behindACommand_areOnlyCounted() throws Exception {
+    startWithAHangingHistory();
+
+    harness.type("correct horse\r/quit\r");
 
     assertLeftWithFarewell();
     assertThat(dispatched).containsExactly("/history");
     assertThat(harness.output())
-        .contains("not sent (you left first): \"a message\"")
-        .contains("not run (you left first): /join");
+        .contains("1 line typed before you left was not run")
+        .doesNotContain("correct horse");
   }
 
   @Test

@@ -1847,6 +1847,43 @@ class ChatTuiTest {
     commandThread.shutdownNow();
   }
 
+  /** Behind a command, which may have asked for a passphrase, lines are only counted. */
+  @Test
+  void quit_withLinesTypedBehindACommand_countsThem_neverShowsTheirWords() throws Exception {
+    ExecutorService commandThread = Executors.newSingleThreadExecutor();
+    TuiHarness h = new TuiHarness(100, 24, commandThread);
+    h.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch relayAnswers = new CountDownLatch(1);
+    h.onLine =
+        (line, context) -> {
+          running.countDown();
+          try {
+            relayAnswers.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    Future<?> run =
+        threads.submit(
+            () -> {
+              h.tui.run();
+              return null;
+            });
+    type(h, "/history");
+    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+    type(h, "correct horse");
+
+    type(h, "/quit");
+
+    run.get(5, TimeUnit.SECONDS);
+    relayAnswers.countDown();
+    assertThat(h.screen())
+        .contains("1 line typed before you left was not run")
+        .doesNotContain("correct horse");
+    commandThread.shutdownNow();
+  }
+
   private static void type(TuiHarness h, String line) {
     line.chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
     h.terminal.addInput(new KeyStroke(KeyType.Enter));

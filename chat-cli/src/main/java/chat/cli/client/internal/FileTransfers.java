@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
@@ -46,8 +47,42 @@ final class FileTransfers {
    */
   private final Map<String, AtomicBoolean> downloading = new ConcurrentHashMap<>();
 
-  /** A file being uploaded now: its name, and whether its sender cancelled it ({@link #cancel}). */
-  private record Upload(String name, AtomicBoolean stop) {}
+  /**
+   * A file being uploaded now, by its name: cancelled by its sender ({@link #cancel}) until its
+   * offer goes out, never after.
+   */
+  private static final class Upload implements FileUpload.Cancel {
+    final String name;
+    private boolean cancelled;
+    private boolean offered;
+
+    Upload(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public synchronized boolean requested() {
+      return cancelled;
+    }
+
+    @Override
+    public synchronized boolean offering() {
+      offered = !cancelled;
+      return offered;
+    }
+
+    /** Cancels it, if it can be: null then, else why not. */
+    synchronized String cancel() {
+      if (offered) {
+        return TerminalSafe.line(name) + " is being offered already: too late to cancel";
+      }
+      if (cancelled) {
+        return TerminalSafe.line(name) + " is being cancelled already; it stops in a moment";
+      }
+      cancelled = true;
+      return null;
+    }
+  }
 
   /** The files being uploaded now, by id. */
   private final Map<String, Upload> uploading = new ConcurrentHashMap<>();
@@ -94,9 +129,7 @@ final class FileTransfers {
       throw new CommandException.Usage("not a conversation: " + conversation);
     }
     Upload running =
-        new Upload(
-            file.getFileName() == null ? file.toString() : file.getFileName().toString(),
-            new AtomicBoolean());
+        new Upload(file.getFileName() == null ? file.toString() : file.getFileName().toString());
     AtomicReference<String> started = new AtomicReference<>();
     FileOffer offer;
     try {
@@ -110,7 +143,7 @@ final class FileTransfers {
               fileId -> {
                 started.set(fileId);
                 uploading.put(fileId, running);
-                return running.stop()::get;
+                return running;
               });
     } finally {
       if (started.get() != null) {
@@ -126,27 +159,21 @@ final class FileTransfers {
    * only one running when it is empty: it stops before its next chunk, or before its offer goes
    * out, and is deleted on the relay. Returns the file's name.
    *
-   * @throws CommandException.Usage if no upload, or several, match
+   * @throws CommandException.Usage if no upload, or several, match, or the one that does is being
+   *     cancelled already or offered already
    */
   String cancel(String typedId) {
     sessions.require();
     List<Map.Entry<String, Upload>> matches = new ArrayList<>();
     String prefix = typedId.isBlank() ? "" : OfferBook.requirePrefix(typedId);
-    String stopping = null;
     for (Map.Entry<String, Upload> entry : uploading.entrySet()) {
-      if (!entry.getKey().startsWith(prefix)) {
-        continue;
-      }
-      if (entry.getValue().stop().get()) {
-        stopping = entry.getValue().name(); // cancelled, and stopping: not one to cancel again
-      } else {
+      if (entry.getKey().startsWith(prefix)) {
         matches.add(entry);
       }
     }
-    if (matches.isEmpty() && stopping != null) {
-      throw new CommandException.Usage(
-          chat.cli.TerminalSafe.line(stopping)
-              + " is being cancelled already; it stops in a moment");
+    if (matches.size() > 1) {
+      // the ones that can still be cancelled, if the others are stopping or being offered
+      matches.removeIf(entry -> entry.getValue().requested());
     }
     if (matches.size() != 1) {
       throw new CommandException.Usage(
@@ -160,8 +187,11 @@ final class FileTransfers {
                   + ": name one by its id (/files lists them)");
     }
     Upload chosen = matches.get(0).getValue();
-    chosen.stop().set(true);
-    return chosen.name();
+    String refused = chosen.cancel();
+    if (refused != null) {
+      throw new CommandException.Usage(refused);
+    }
+    return chosen.name;
   }
 
   Path accept(String typedId) {

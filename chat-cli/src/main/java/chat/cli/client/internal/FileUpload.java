@@ -42,6 +42,32 @@ final class FileUpload {
     this.clock = clock;
   }
 
+  /** The sender's cancel of one upload ({@code /file cancel}). */
+  interface Cancel {
+    /** Whether the sender cancelled the upload. */
+    boolean requested();
+
+    /**
+     * The offer is about to go out: true if it may (the upload was not cancelled), after which it
+     * can no longer be; false if it was cancelled.
+     */
+    boolean offering();
+  }
+
+  /** A cancel never asked for. */
+  private static final Cancel NEVER =
+      new Cancel() {
+        @Override
+        public boolean requested() {
+          return false;
+        }
+
+        @Override
+        public boolean offering() {
+          return true;
+        }
+      };
+
   /** {@link #send(UploadLink, TransferLog, String, Path, Consumer, Function)}, never stopped. */
   FileOffer send(
       UploadLink link,
@@ -49,14 +75,14 @@ final class FileUpload {
       String conversation,
       Path file,
       Consumer<FileTransfer> report) {
-    return send(link, log, conversation, file, report, fileId -> () -> false);
+    return send(link, log, conversation, file, report, fileId -> NEVER);
   }
 
   /**
    * Uploads {@code file} and offers it in {@code conversation}; reports through {@code report}.
-   * {@code stopOf} gives, for the new file id, what says the sender cancelled the upload: it is
-   * asked before each chunk and before the offer, and a cancelled upload is deleted on the relay
-   * and fails with {@link #STOPPED}.
+   * {@code cancelOf} gives, for the new file id, the sender's cancel of the upload: it is asked
+   * before each chunk and before the offer, and a cancelled upload is deleted on the relay and
+   * fails with {@link #STOPPED}.
    */
   FileOffer send(
       UploadLink link,
@@ -64,7 +90,7 @@ final class FileUpload {
       String conversation,
       Path file,
       Consumer<FileTransfer> report,
-      Function<String, BooleanSupplier> stopOf) {
+      Function<String, Cancel> cancelOf) {
     long size = regularFileSize(file);
     String name = file.getFileName() == null ? "file" : file.getFileName().toString();
     if (name.length() > FileStreams.MAX_NAME_CHARS) {
@@ -72,7 +98,7 @@ final class FileUpload {
     }
     link.checkRecipients(conversation);
     String fileId = newFileId();
-    BooleanSupplier stop = stopOf.apply(fileId);
+    Cancel cancel = cancelOf.apply(fileId);
     long encrypted = FileStreamCipher.ciphertextSize(size);
     TransferProgress progress =
         new TransferProgress(
@@ -98,7 +124,7 @@ final class FileUpload {
           link.call(
               id -> new FileUploadRequest(id, fileId, conversation, encrypted),
               FileUploadReply.class);
-      return uploadAndOffer(link, conversation, file, name, key, started, progress, stop);
+      return uploadAndOffer(link, conversation, file, name, key, started, progress, cancel);
     } catch (RuntimeException e) {
       progress.state(TransferState.FAILED, "", String.valueOf(e.getMessage()));
       throw e;
@@ -122,17 +148,18 @@ final class FileUpload {
       FileKey key,
       FileUploadReply started,
       TransferProgress progress,
-      BooleanSupplier stop) {
+      Cancel cancel) {
     String fileId = started.fileId();
     long size = progress.current().size();
     long encrypted = progress.current().bytesTotal();
     boolean offerMayBeStored = false;
     try {
       String sha256 =
-          encryptAndUpload(link, file, key, fileId, conversation, started, progress, stop);
+          encryptAndUpload(
+              link, file, key, fileId, conversation, started, progress, cancel::requested);
       FileFinishReply finished =
           link.call(id -> new FileFinishRequest(id, fileId), FileFinishReply.class);
-      if (stop.getAsBoolean()) {
+      if (!cancel.offering()) {
         throw new CommandException.Usage(STOPPED);
       }
       Content.File content =

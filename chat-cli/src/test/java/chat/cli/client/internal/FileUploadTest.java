@@ -102,7 +102,18 @@ class FileUploadTest {
             Transfers.CONVERSATION,
             file,
             reports::add,
-            fileId -> stop);
+            fileId ->
+                new FileUpload.Cancel() {
+                  @Override
+                  public boolean requested() {
+                    return stop.getAsBoolean();
+                  }
+
+                  @Override
+                  public boolean offering() {
+                    return !stop.getAsBoolean();
+                  }
+                });
   }
 
   /** The plaintext the relay's copy of {@code offer}'s file decrypts to under the offered key. */

@@ -5,6 +5,7 @@ import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.UserCounts;
+import chat.server.internal.storage.UserRepository;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,6 +105,17 @@ abstract class UserChange implements Callable<Integer> {
     new AuditRepository()
         .insertAll(
             connection,
-            List.of(new AuditEvent(atMillis, AuditType.ADMIN, userKey, "", "", detail)));
+            List.of(
+                new AuditEvent(
+                    atMillis,
+                    AuditType.ADMIN,
+                    // the name as registered, as the relay's own rows give it
+                    new UserRepository()
+                        .find(connection, userKey)
+                        .map(UserRepository.UserRow::username)
+                        .orElse(userKey),
+                    "",
+                    "",
+                    detail)));
   }
 }

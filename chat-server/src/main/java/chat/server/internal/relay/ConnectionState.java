@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The per-connection protocol state: the negotiated version and, once logged in, the user and the
- * hash of the session token. Written only by the connection's serial request executor.
+ * hash of the session token. Written by the connection's serial request executor, and by the relay
+ * when it logs the connection out to close it (a revoked session, a suspended account: {@link
+ * #closing}); every field is volatile.
  */
 public final class ConnectionState {
   private volatile String closedAs;

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 
 /**
  * Work the relay repeats on a daemon thread of its own, at a fixed delay after each run; a run that
- * fails is logged and the next one runs as planned.
+ * fails, even with an {@link Error}, is logged and the next one runs as planned.
  */
 final class PeriodicTask implements AutoCloseable {
   private final ScheduledExecutorService timer;
@@ -34,7 +34,8 @@ final class PeriodicTask implements AutoCloseable {
         () -> {
           try {
             work.run();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
+            // Logged, and the next run goes on: a task that threw would never run again.
             log.error(failure, e);
           }
         },

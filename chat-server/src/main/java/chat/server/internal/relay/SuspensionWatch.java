@@ -57,12 +57,18 @@ public final class SuspensionWatch implements AutoCloseable {
     Map<String, Suspension> suspended = storage.read(suspensions::all);
     int closed = 0;
     for (Map.Entry<String, Suspension> entry : suspended.entrySet()) {
-      if (!router.connections(entry.getKey()).isEmpty()) {
+      if (router.connections(entry.getKey()).isEmpty()) {
+        continue;
+      }
+      try {
         closed +=
             accounts.closeAll(
                 entry.getKey(),
                 ErrorCode.ACCOUNT_SUSPENDED,
                 ErrorCode.suspended(entry.getValue().reason()));
+      } catch (RuntimeException e) {
+        // One account's failure must not keep the others' connections open.
+        LOG.error("closing the connections of a suspended account failed", e);
       }
     }
     return closed;

@@ -26,7 +26,8 @@ class MessageRateTest {
     }
     assertThatThrownBy(() -> take("mallory"))
         .isInstanceOf(RelayException.class)
-        .satisfies(e -> ErrorCode.RATE_LIMITED.equals(((RelayException) e).code()));
+        .extracting(e -> ((RelayException) e).code())
+        .isEqualTo(ErrorCode.RATE_LIMITED);
     assertThatCode(() -> take("trent")).doesNotThrowAnyException();
 
     now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500)); // one message at 2 a second
