@@ -72,9 +72,9 @@ final class GroupCommands {
         .arguments(1, SlashCommand.UNLIMITED)
         .completes(ArgumentKind.USER, ArgumentKind.ROOM)
         .help(
-            "ROOM defaults to the current one; a REASON (at most 200 characters, shown to USER",
-            "and the members) comes after the ROOM, named. Owners and admins may kick and ban",
-            "(admins never the owner or other admins). examples: /" + name + " bob",
+            "ROOM defaults to the current one. A REASON (at most 200 characters, shown to",
+            "USER and the members) comes after the ROOM, named. Owners and admins may kick",
+            "and ban (admins never the owner or other admins). examples: /" + name + " bob",
             "          /" + name + " bob #team   /" + name + " bob #team flooding the room")
         .runs((command, context) -> member(action, command, context));
   }
