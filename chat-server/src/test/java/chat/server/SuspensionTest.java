@@ -65,14 +65,19 @@ class SuspensionTest {
     return connect(relay, dataDir, ProtocolVersions.MODERATION);
   }
 
-  private static int cli(String... args) {
+  /** Runs {@code chat-server ARGS --data-dir DIR}; it must exit 0. */
+  private static RelayCli cli(String... args) {
+    return cli(0, args);
+  }
+
+  /** Runs {@code chat-server ARGS --data-dir DIR}; it must exit {@code exitCode}. */
+  private static RelayCli cli(int exitCode, String... args) {
     RelayCli cli = new RelayCli();
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
     all[args.length] = "--data-dir";
     all[args.length + 1] = dataDir.toString();
-    int code = cli.run(Map.of(), all);
-    assertThat(code).as(cli.err.toString()).isZero();
-    return code;
+    assertThat(cli.run(Map.of(), all)).as(cli.err.toString()).isEqualTo(exitCode);
+    return cli;
   }
 
   private static ErrorReply refusal(Reply reply) {
@@ -203,40 +208,12 @@ class SuspensionTest {
 
   @Test
   void suspendingAnUnknownUser_changesNothing_andABadReasonIsRefused() {
-    RelayCli cli = new RelayCli();
-    assertThat(cli.run(Map.of(), "users", "suspend", "nobody", "--data-dir", dataDir.toString()))
-        .isEqualTo(1);
-    assertThat(cli.err.toString()).startsWith("chat-server users suspend: no user nobody in ");
-    cli = new RelayCli();
-    assertThat(
-            cli.run(
-                Map.of(),
-                "users",
-                "suspend",
-                "victor",
-                "--reason",
-                "two\nlines",
-                "--data-dir",
-                dataDir.toString()))
-        .isEqualTo(2);
-    assertThat(cli.err.toString())
+    assertThat(cli(1, "users", "suspend", "nobody").err.toString())
+        .startsWith("chat-server users suspend: no user nobody in ");
+    assertThat(cli(2, "users", "suspend", "victor", "--reason", "two\nlines").err.toString())
         .contains("--reason must be one line, without control characters such as a tab");
-    cli = new RelayCli();
-    assertThat(
-            cli.run(
-                Map.of(),
-                "users",
-                "suspend",
-                "victor",
-                "--reason",
-                "x".repeat(201),
-                "--data-dir",
-                dataDir.toString()))
-        .isEqualTo(2);
-    assertThat(cli.err.toString()).contains("--reason is longer than 200 characters (got 201;");
-    cli = new RelayCli();
-    assertThat(cli.run(Map.of(), "users", "show", "victor", "--data-dir", dataDir.toString()))
-        .isZero();
-    assertThat(cli.out.toString()).doesNotContain("suspended");
+    assertThat(cli(2, "users", "suspend", "victor", "--reason", "x".repeat(201)).err.toString())
+        .contains("--reason is longer than 200 characters (got 201;");
+    assertThat(cli("users", "show", "victor").out.toString()).doesNotContain("suspended");
   }
 }

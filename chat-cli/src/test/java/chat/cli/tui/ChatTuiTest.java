@@ -1808,80 +1808,68 @@ class ChatTuiTest {
    */
   @Test
   void quit_withMessagesTypedBehindOneBeingSent_namesEachOneNotSent() throws Exception {
-    ExecutorService commandThread = Executors.newSingleThreadExecutor(); // one line at a time
-    TuiHarness h = new TuiHarness(100, 24, commandThread);
-    h.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
-    CountDownLatch sending = new CountDownLatch(1);
-    CountDownLatch relayAnswers = new CountDownLatch(1);
-    h.onLine =
-        (line, context) -> {
-          sending.countDown();
-          try {
-            relayAnswers.await(30, TimeUnit.SECONDS); // a send the relay paces
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        };
-    Future<?> run =
-        threads.submit(
-            () -> {
-              h.tui.run();
-              return null;
-            });
-    type(h, "first message");
-    assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
-    type(h, "second message");
-    type(h, "/join #later");
+    String screen = quitBehind("first message", "second message", "/join #later");
 
-    type(h, "/quit");
-
-    run.get(5, TimeUnit.SECONDS);
-    relayAnswers.countDown();
-    assertThat(h.screen())
+    assertThat(screen)
         .contains(
             "cut off: \"first message\" was still being sent (it may have arrived:"
                 + " /history shows it)",
             "not sent (you left first): \"second message\"",
             "not run (you left first): /join");
-    assertThat(h.dispatched).containsExactly("first message");
-    commandThread.shutdownNow();
   }
 
   /** Behind a command, which may have asked for a passphrase, lines are only counted. */
   @Test
   void quit_withLinesTypedBehindACommand_countsThem_neverShowsTheirWords() throws Exception {
-    ExecutorService commandThread = Executors.newSingleThreadExecutor();
-    TuiHarness h = new TuiHarness(100, 24, commandThread);
-    h.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
-    CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch relayAnswers = new CountDownLatch(1);
-    h.onLine =
-        (line, context) -> {
-          running.countDown();
-          try {
-            relayAnswers.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        };
-    Future<?> run =
-        threads.submit(
-            () -> {
-              h.tui.run();
-              return null;
-            });
-    type(h, "/history");
-    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-    type(h, "correct horse");
+    String screen = quitBehind("/history", "correct horse");
 
-    type(h, "/quit");
-
-    run.get(5, TimeUnit.SECONDS);
-    relayAnswers.countDown();
-    assertThat(h.screen())
+    assertThat(screen)
         .contains("1 line typed before you left was not run")
         .doesNotContain("correct horse");
-    commandThread.shutdownNow();
+  }
+
+  /**
+   * Runs a TUI with one command thread whose first line, {@code running}, waits for a relay that
+   * does not answer; types {@code behind} while it waits, then {@code /quit}. Only the first line
+   * runs; returns the screen as the TUI left it.
+   */
+  private String quitBehind(String running, String... behind) throws Exception {
+    ExecutorService commandThread = Executors.newSingleThreadExecutor(); // one line at a time
+    try {
+      TuiHarness h = new TuiHarness(100, 24, commandThread);
+      h.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch relayAnswers = new CountDownLatch(1);
+      h.onLine =
+          (line, context) -> {
+            started.countDown();
+            try {
+              relayAnswers.await(30, TimeUnit.SECONDS); // a send the relay paces, a /history
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          };
+      Future<?> run =
+          threads.submit(
+              () -> {
+                h.tui.run();
+                return null;
+              });
+      type(h, running);
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+      for (String line : behind) {
+        type(h, line);
+      }
+
+      type(h, "/quit");
+
+      run.get(5, TimeUnit.SECONDS);
+      relayAnswers.countDown();
+      assertThat(h.dispatched).containsExactly(running);
+      return h.screen();
+    } finally {
+      commandThread.shutdownNow();
+    }
   }
 
   private static void type(TuiHarness h, String line) {

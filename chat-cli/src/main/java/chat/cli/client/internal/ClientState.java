@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What the client remembers between runs for one relay, in {@code state.json} (0600): the session
@@ -89,16 +88,8 @@ final class ClientState {
   /** Whether this process kept the list since its last write (else it takes the file's). */
   private boolean keptChanged;
 
-  /**
-   * The conversations a live client of the profile listed when it last wrote the file, or null if
-   * none has (or the file is from a version that did not keep them).
-   */
-  private TreeSet<String> liveListed;
-
-  /**
-   * Whether this process set {@link #liveListed} since its last write (else it takes the file's).
-   */
-  private boolean liveListedChanged;
+  /** The conversations a live client of the profile listed when it last wrote the file. */
+  private LiveList liveList = new LiveList(MAX_LIST_ORDER, null);
 
   /** Conversations with a cursor that the client does not list, the longest unlisted first. */
   private final LinkedHashSet<String> unlisted = new LinkedHashSet<>();
@@ -161,7 +152,7 @@ final class ClientState {
           state.trimPendingDeletes();
         }
         state.kept = bounded(stored);
-        state.liveListed = readListed(stored.listed());
+        state.liveList = new LiveList(MAX_LIST_ORDER, stored.listed());
       }
     } catch (NoSuchFileException e) {
       // first run
@@ -403,50 +394,22 @@ final class ClientState {
    * relay's list, to say which ones the user was removed from while no live client ran.
    */
   synchronized Optional<Set<String>> liveListed() {
-    return liveListed == null ? Optional.empty() : Optional.of(new HashSet<>(liveListed));
+    return liveList.get();
   }
 
   /** Keeps {@code conversations} as {@link #liveListed()}, written by the next save. */
   synchronized void liveListed(Collection<String> conversations) {
-    TreeSet<String> now = new TreeSet<>(conversations);
-    if (!now.equals(liveListed)) {
-      liveListed = now;
-      liveListedChanged();
-    }
+    dirty |= liveList.set(conversations);
   }
 
   /** A live client lists {@code conversation} now too (once {@link #liveListed} was kept). */
   synchronized void liveListedAdded(String conversation) {
-    if (liveListed != null && liveListed.add(conversation)) {
-      liveListedChanged();
-    }
+    dirty |= liveList.add(conversation);
   }
 
   /** A live client no longer lists {@code conversation} (once {@link #liveListed} was kept). */
   synchronized void liveListedRemoved(String conversation) {
-    if (liveListed != null && liveListed.remove(conversation)) {
-      liveListedChanged();
-    }
-  }
-
-  private void liveListedChanged() {
-    liveListedChanged = true;
-    dirty = true;
-  }
-
-  /** {@code listed} as read from the file, without nulls; null for null. */
-  private static TreeSet<String> readListed(List<String> listed) {
-    if (listed == null) {
-      return null;
-    }
-    TreeSet<String> out = new TreeSet<>();
-    listed.stream().filter(Objects::nonNull).limit(MAX_LIST_ORDER).forEach(out::add);
-    return out;
-  }
-
-  /** What the file keeps of {@link #liveListed}: the first {@link #MAX_LIST_ORDER} in order. */
-  private List<String> writtenListed() {
-    return liveListed == null ? null : liveListed.stream().limit(MAX_LIST_ORDER).toList();
+    dirty |= liveList.remove(conversation);
   }
 
   /** Where message {@code id} was accepted, if it was. */
@@ -561,9 +524,7 @@ final class ClientState {
     if (!keptChanged) {
       kept = bounded(stored);
     }
-    if (!liveListedChanged) {
-      liveListed = readListed(stored.listed());
-    }
+    liveList.merge(stored.listed());
     return unsaved == null ? stored.session() : unsaved.toWrite(stored.session(), session);
   }
 
@@ -597,7 +558,7 @@ final class ClientState {
                     pendingDeletes.isEmpty() ? null : new ArrayList<>(pendingDeletes),
                     kept.order().isEmpty() ? null : kept.order(),
                     kept.unread().isEmpty() ? null : kept.unread(),
-                    writtenListed());
+                    liveList.written());
             PrivateFiles.write(file, JSON.writeValueAsBytes(out));
             return null;
           });
@@ -607,7 +568,7 @@ final class ClientState {
     deletesSent.clear();
     cursorsForgotten.clear();
     keptChanged = false;
-    liveListedChanged = false;
+    liveList.saved();
     unsaved = null;
     dirty = false;
     return true;

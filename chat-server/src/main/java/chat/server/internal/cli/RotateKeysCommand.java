@@ -1,12 +1,9 @@
 package chat.server.internal.cli;
 
-import chat.server.internal.audit.AuditEvent;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AtRestKeys;
-import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.DataDirectory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +35,9 @@ public final class RotateKeysCommand implements Callable<Integer> {
         .getOut()
         .println("At-rest keyset rotated: " + keys + " keys, new primary in use after restart.");
     try {
-      audit(dataDir, "at-rest keyset rotated (" + keys + " keys) by OS user " + operator());
+      audit(
+          dataDir,
+          "at-rest keyset rotated (" + keys + " keys) by OS user " + OperatorAudit.operator());
     } catch (DatabaseReader.Unreadable e) {
       spec.commandLine()
           .getErr()
@@ -55,17 +54,12 @@ public final class RotateKeysCommand implements Callable<Integer> {
    * can still open it) for this.
    */
   private static void audit(Path dataDir, String detail) throws DatabaseReader.Unreadable {
-    AuditEvent event =
-        new AuditEvent(System.currentTimeMillis(), AuditType.ADMIN, "", "", "", detail);
+    long now = System.currentTimeMillis();
     DatabaseReader.changeCurrent(
         dataDir,
         c -> {
-          new AuditRepository().insertAll(c, List.of(event));
+          OperatorAudit.record(c, now, "", detail);
           return null;
         });
-  }
-
-  private static String operator() {
-    return System.getProperty("user.name", "unknown");
   }
 }

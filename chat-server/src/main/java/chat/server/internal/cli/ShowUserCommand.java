@@ -1,6 +1,5 @@
 package chat.server.internal.cli;
 
-import chat.server.internal.storage.Database;
 import chat.server.internal.storage.UserCounts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,12 +74,7 @@ public final class ShowUserCommand implements Callable<Integer> {
         out.println(limits.line(entry.getValue().get(), options.json()));
       } else {
         out.flush();
-        err.println(
-            spec.qualifiedName()
-                + ": no user "
-                + entry.getKey()
-                + " in "
-                + dataDir.resolve(Database.FILE_NAME));
+        err.println(UserChange.noUser(spec, entry.getKey(), dataDir));
         code = 1;
       }
     }

@@ -63,7 +63,9 @@ public final class SuspendCommand extends UserChange {
                   connection,
                   now,
                   user,
-                  "account suspended by OS user " + operator() + (why.isEmpty() ? "" : ": " + why));
+                  "account suspended by OS user "
+                      + OperatorAudit.operator()
+                      + (why.isEmpty() ? "" : ": " + why));
             });
     if (code == 0) {
       note(

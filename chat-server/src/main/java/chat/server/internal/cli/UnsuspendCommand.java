@@ -35,7 +35,7 @@ public final class UnsuspendCommand extends UserChange {
                     connection,
                     System.currentTimeMillis(),
                     user,
-                    "suspension lifted by OS user " + operator());
+                    "suspension lifted by OS user " + OperatorAudit.operator());
               }
             });
     if (code == 0) {

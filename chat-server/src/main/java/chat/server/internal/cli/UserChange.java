@@ -1,8 +1,5 @@
 package chat.server.internal.cli;
 
-import chat.server.internal.audit.AuditEvent;
-import chat.server.internal.audit.AuditType;
-import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.UserCounts;
 import chat.server.internal.storage.UserRepository;
@@ -10,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -77,8 +73,7 @@ abstract class UserChange implements Callable<Integer> {
       return 1;
     }
     if (changed.isEmpty()) {
-      err.println(
-          spec.qualifiedName() + ": no user " + key + " in " + dataDir.resolve(Database.FILE_NAME));
+      err.println(noUser(spec, key, dataDir));
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -87,35 +82,27 @@ abstract class UserChange implements Callable<Integer> {
     return 0;
   }
 
+  /** What a {@code users} subcommand says of a user {@code key} that {@code relay.db} lacks. */
+  static String noUser(CommandSpec spec, String key, Path dataDir) {
+    return spec.qualifiedName() + ": no user " + key + " in " + dataDir.resolve(Database.FILE_NAME);
+  }
+
   /** Says {@code note} on stderr after the command's name. */
   void note(String note) {
     spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note);
   }
 
-  /** Who runs this command, as the operating system names them. */
-  static String operator() {
-    return System.getProperty("user.name", "unknown");
-  }
-
   /**
-   * Records the operator's {@code detail} about {@code userKey} as an {@code ADMIN} audit event.
+   * Records the operator's {@code detail} about {@code userKey} as an {@code ADMIN} audit event,
+   * naming the user as registered, as the relay's own rows do.
    */
   static void audit(Connection connection, long atMillis, String userKey, String detail)
       throws SQLException {
-    new AuditRepository()
-        .insertAll(
-            connection,
-            List.of(
-                new AuditEvent(
-                    atMillis,
-                    AuditType.ADMIN,
-                    // the name as registered, as the relay's own rows give it
-                    new UserRepository()
-                        .find(connection, userKey)
-                        .map(UserRepository.UserRow::username)
-                        .orElse(userKey),
-                    "",
-                    "",
-                    detail)));
+    String username =
+        new UserRepository()
+            .find(connection, userKey)
+            .map(UserRepository.UserRow::username)
+            .orElse(userKey);
+    OperatorAudit.record(connection, atMillis, username, detail);
   }
 }
