@@ -267,11 +267,13 @@ final class Events {
     }
     if (session.ready()
         && Usernames.key(bundle.userId()).equals(Usernames.key(session.username()))) {
-      // The new key is staged in identity.pub.pending before the relay is told, then committed.
+      // The new key is staged in identity.pub.pending before the relay is told, then renamed over
+      // identity.pub. The pending file is read first: a rename between the two reads then leaves
+      // the new key in one of them (read the other way round, it could be in neither).
+      Optional<IdentityBundle> pending = IdentityFiles.bundle(session.profile.pendingPublicFile());
+      Optional<IdentityBundle> current = IdentityFiles.currentBundle(session.profile);
       boolean replacedInThisProfile =
-          Stream.of(
-                  IdentityFiles.currentBundle(session.profile),
-                  IdentityFiles.bundle(session.profile.pendingPublicFile()))
+          Stream.of(pending, current)
               .flatMap(Optional::stream)
               .anyMatch(file -> file.fingerprint().matches(bundle.fingerprint()));
       // Replaced in another window or command of this profile, whose key file holds it now: not
