@@ -1,7 +1,10 @@
 package chat.cli;
 
+import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
+import chat.cli.command.BanText;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -13,10 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chat group create|invite|decline|kick|ban|unban|transfer|admin|deadmin|rename|disband
+ * {@code chat group create|invite|decline|kick|ban|unban|bans|transfer|admin|deadmin|rename|disband
  * ...}: groups (invite-only rooms with an owner and admins) from scripts. One subcommand per
  * action, each a method here; every one logs in, asks the relay, prints one line (or one JSON
- * object) and exits.
+ * object; {@code bans} a table, or a JSON object per ban) and exits.
  */
 @Command(
     name = "group",
@@ -90,6 +93,38 @@ final class GroupCommand {
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
     return member(relay, GroupAction.UNBAN, args, null, "lifted the ban on %2$s in %1$s");
+  }
+
+  @Command(
+      name = "bans",
+      description =
+          "List who is banned from ROOM, by whom, when and why (owner or admin; the relay must"
+              + " speak wire version 11).")
+  int bans(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(name);
+    try (ChatClient client = support.loggedIn(false)) {
+      List<BanView> bans = client.bans(room);
+      if (support.options().json()) {
+        for (BanView ban : bans) {
+          support
+              .out()
+              .println(
+                  JsonLines.line(
+                      JsonLines.object("ban")
+                          .put("room", room)
+                          .put("user", ban.username())
+                          .put("bannedBy", ban.bannedBy())
+                          .put("bannedAt", ban.bannedAt().toString())
+                          .put("reason", ban.reason())));
+        }
+      } else if (bans.isEmpty()) {
+        support.err().println("chat: no one is banned from " + room);
+      } else {
+        BanText.table(room, bans, ZoneId.systemDefault()).forEach(support.out()::println);
+      }
+      return 0;
+    }
   }
 
   @Command(name = "transfer", description = "Make USER the owner of ROOM; you become an admin.")

@@ -59,6 +59,46 @@ class GroupScriptingEndToEndTest {
     assertThat(chat.run("send", "team", "hi", "--user", "bob").exitCode()).isEqualTo(1);
   }
 
+  /**
+   * {@code chat group bans}: for the owner and admins a table (or a JSON object per ban) of who, by
+   * whom, when and why; a plain member is refused with exit 1; no bans is said on stderr.
+   */
+  @Test
+  void bans_asScripts_tableAndJson_forTheOwnerAndAdminsOnly() throws Exception {
+    for (String user : new String[] {"alice", "bob", "carol"}) {
+      chat.ok("register", "--user", user);
+    }
+    chat.ok("group", "create", "team", "--user", "alice");
+    chat.ok("group", "invite", "team", "bob", "--user", "alice");
+    chat.ok("join", "team", "--user", "bob");
+    ScriptRunner.Result none = chat.ok("group", "bans", "team", "--user", "alice");
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err()).isEqualTo("chat: no one is banned from #team\n");
+    ScriptRunner.Result member = chat.run("group", "bans", "team", "--user", "bob");
+    assertThat(member.exitCode()).isEqualTo(1);
+    assertThat(member.err())
+        .isEqualTo("chat: only the owner or an admin of the group may do that\n");
+
+    chat.ok("group", "ban", "team", "carol", "--reason", "spam links", "--user", "alice");
+
+    String[] table = chat.ok("group", "bans", "#team", "--user", "alice").out().split("\n");
+    assertThat(table).hasSize(2);
+    assertThat(table[0]).isEqualTo("USER   BANNED BY  WHEN              REASON");
+    assertThat(table[1]).startsWith("carol  alice      ").endsWith("  spam links");
+    JsonNode ban =
+        JSON.readTree(chat.ok("group", "bans", "team", "--json", "--user", "alice").out());
+    assertThat(ban.get("type").asText()).isEqualTo("ban");
+    assertThat(ban.get("room").asText()).isEqualTo("#team");
+    assertThat(ban.get("user").asText()).isEqualTo("carol");
+    assertThat(ban.get("bannedBy").asText()).isEqualTo("alice");
+    assertThat(ban.get("reason").asText()).isEqualTo("spam links");
+    assertThat(java.time.Instant.parse(ban.get("bannedAt").asText()))
+        .isBetween(java.time.Instant.now().minusSeconds(300), java.time.Instant.now());
+
+    chat.ok("group", "unban", "team", "carol", "--user", "alice");
+    assertThat(chat.ok("group", "bans", "team", "--json", "--user", "alice").out()).isEmpty();
+  }
+
   /** Bob, registered, holds alice's invitation to the group #dev, sent while he was away. */
   private void bobInvitedToDevWhileAway() {
     for (String user : new String[] {"alice", "bob"}) {

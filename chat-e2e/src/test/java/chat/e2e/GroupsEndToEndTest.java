@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.BanView;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.FriendAction;
@@ -151,6 +152,39 @@ class GroupsEndToEndTest {
           .isEqualTo("alice removed you from #team (\u201cx\u201d)");
       assertThat(refusal(() -> alice.administer("#team", GroupAction.INVITE, "carol", "why")))
           .isEqualTo("only a kick or a ban takes a reason");
+    }
+  }
+
+  /**
+   * The owner and admins list the bans, with who banned, when and the reason given; a plain member
+   * is refused; a lifted ban is gone from the list.
+   */
+  @Test
+  void bans_listedToTheOwnerAndAdmins_withWhoWhenAndWhy() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      team(alice, bob, carol);
+      assertThat(refusal(() -> carol.bans("#team")))
+          .isEqualTo("only the owner or an admin of the group may do that");
+      assertThat(alice.bans("#team")).isEmpty();
+
+      java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+      bob.administer("#team", GroupAction.BAN, "carol", " posting spam links ");
+
+      for (RelayChatClient staff : List.of(alice, bob)) {
+        List<BanView> bans = staff.bans("team");
+        assertThat(bans).hasSize(1);
+        BanView ban = bans.get(0);
+        assertThat(ban.username()).isEqualTo("carol");
+        assertThat(ban.bannedBy()).isEqualTo("bob");
+        assertThat(ban.reason()).isEqualTo("posting spam links");
+        assertThat(ban.bannedAt()).isBetween(before, java.time.Instant.now());
+      }
+      assertThat(refusal(() -> carol.bans("#team"))).isEqualTo("you are not a member of #team");
+
+      alice.administer("#team", GroupAction.UNBAN, "carol");
+      assertThat(bob.bans("#team")).isEmpty();
     }
   }
 

@@ -78,6 +78,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = FileDataReply.class, name = "file_data"),
   @JsonSubTypes.Type(value = FileDeleteReply.class, name = "file_delete_ok"),
   @JsonSubTypes.Type(value = ListSessionsRequest.class, name = "list_sessions"),
+  @JsonSubTypes.Type(value = ListBansRequest.class, name = "list_bans"),
+  @JsonSubTypes.Type(value = BansReply.class, name = "bans"),
   @JsonSubTypes.Type(value = EndSessionRequest.class, name = "end_session"),
   @JsonSubTypes.Type(value = SessionsReply.class, name = "sessions"),
   @JsonSubTypes.Type(value = EndSessionReply.class, name = "end_session_ok"),

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 10;
+  public static final int CURRENT = 11;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -70,9 +70,16 @@ public final class ProtocolVersions {
    */
   public static final int MODERATION = 10;
 
+  /**
+   * The first version with {@code list_bans} and its reply {@code bans}: a group's owner and admins
+   * list who is banned, by whom, when and why; it adds nothing else.
+   */
+  public static final int BAN_LIST = 11;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          BAN_LIST,
           MODERATION,
           OWN_AWAY,
           BINARY_PAGES,
@@ -87,8 +94,8 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 9, 8, 7, 6, 5, 4, 3,
-   * 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 11, 10, 9, 8, 7, 6, 5,
+   * 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

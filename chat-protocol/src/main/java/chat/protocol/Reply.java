@@ -33,7 +33,8 @@ public sealed interface Reply extends Frame
         FileDataReply,
         FileDeleteReply,
         SessionsReply,
-        EndSessionReply {
+        EndSessionReply,
+        BansReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

@@ -35,7 +35,8 @@ public sealed interface Request extends Frame
         FileDownloadRequest,
         FileDeleteRequest,
         ListSessionsRequest,
-        EndSessionRequest {
+        EndSessionRequest,
+        ListBansRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

@@ -34,12 +34,14 @@ class BinaryPagesTest {
     assertThat(ProtocolVersions.pick(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.OWN_AWAY);
     assertThat(ProtocolVersions.pick(List.of(10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
-        .isEqualTo(ProtocolVersions.MODERATION)
+        .isEqualTo(ProtocolVersions.MODERATION);
+    assertThat(ProtocolVersions.pick(List.of(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)))
+        .isEqualTo(ProtocolVersions.BAN_LIST)
         .isEqualTo(ProtocolVersions.CURRENT);
     assertThat(ProtocolVersions.pick(List.of(7, 6, 5, 4, 3, 2, 1)))
         .isEqualTo(ProtocolVersions.CLOSE_DIRECT);
     assertThat(ProtocolVersions.versionLine())
-        .isEqualTo("wire protocol 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
+        .isEqualTo("wire protocol 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   @Test

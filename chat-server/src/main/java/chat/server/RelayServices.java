@@ -359,7 +359,8 @@ final class RelayServices {
         shared.notifier(),
         clock,
         logIds,
-        shared.capacity());
+        shared.capacity(),
+        config.maxFrameBytes());
   }
 
   /** Shared files, with the configured limits. */

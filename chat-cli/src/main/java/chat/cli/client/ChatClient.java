@@ -546,6 +546,15 @@ public interface ChatClient extends AutoCloseable {
    */
   void administer(String room, GroupAction action, String username, String reason);
 
+  /**
+   * Who is banned from group {@code room} (owner or admin), by whom, when and why, in order of the
+   * banned users' lowercase names; every page of the relay's list is fetched.
+   *
+   * @throws chat.cli.CommandException.Usage if the relay is older than wire version 11 (it cannot
+   *     list bans)
+   */
+  List<BanView> bans(String room);
+
   /** Changes a group's display title (owner or admin); its id {@code #name} stays. */
   void renameGroup(String room, String title);
 

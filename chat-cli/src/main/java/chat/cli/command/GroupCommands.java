@@ -2,17 +2,20 @@ package chat.cli.command;
 
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
+import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import chat.cli.client.MemberRole;
 import chat.protocol.ConversationIds;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Groups: {@code /group create}, {@code /invite}, {@code /decline}, {@code /kick}, {@code /ban},
- * {@code /unban}, {@code /transfer}, {@code /admin}, {@code /deadmin}, {@code /rename} and {@code
- * /disband}. The member commands act on the current room unless a room is named after the user.
+ * {@code /unban}, {@code /bans}, {@code /transfer}, {@code /admin}, {@code /deadmin}, {@code
+ * /rename} and {@code /disband}. The member commands act on the current room unless a room is named
+ * after the user.
  */
 final class GroupCommands {
   private GroupCommands() {}
@@ -37,6 +40,13 @@ final class GroupCommands {
         removal("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
         removal("ban", GroupAction.BAN, "remove USER and keep them out"),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
+        SlashCommand.named("bans", "/bans [ROOM]", "who is banned from a group, by whom and why")
+            .arguments(0, 1)
+            .completes(ArgumentKind.ROOM)
+            .help(
+                "For the group's owner and admins: each banned user, who banned them, when, and",
+                "the reason given. ROOM defaults to the current one. example: /bans #team")
+            .runs(GroupCommands::bans),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
         member("admin", GroupAction.ADMIN, "make USER an admin (owner only)"),
         member("deadmin", GroupAction.DEADMIN, "make an admin a plain member (owner only)"),
@@ -139,6 +149,16 @@ final class GroupCommands {
   private static boolean namesRoom(String word, CommandContext context) {
     return word.startsWith("#")
         || context.client().conversations().contains("#" + word.toLowerCase(Locale.ROOT));
+  }
+
+  /** Lists the group's bans, with how to lift one. */
+  private static void bans(Input.Command command, CommandContext context) {
+    String room = command.argCount() == 0 ? currentRoom(context) : Arguments.room(command.arg(0));
+    List<BanView> bans = context.client().bans(room);
+    BanText.table(room, bans, ZoneId.systemDefault()).forEach(context::info);
+    if (!bans.isEmpty()) {
+      context.info("/unban USER " + room + " lifts a ban");
+    }
   }
 
   /** Declines ({@link chat.cli.client.ChatClient#decline}): the relay deletes the invitation. */

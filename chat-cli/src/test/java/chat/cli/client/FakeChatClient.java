@@ -876,6 +876,16 @@ public final class FakeChatClient implements ChatClient {
         room, (id, list) -> new ArrayList<>(FakeSocial.administer(list, action, username)));
   }
 
+  /** The bans {@link #bans} lists, by room. */
+  public final Map<String, List<BanView>> banLists = new HashMap<>();
+
+  @Override
+  public List<BanView> bans(String room) {
+    call("bans", room);
+    requireLogin();
+    return List.copyOf(banLists.getOrDefault(room, List.of()));
+  }
+
   @Override
   public void renameGroup(String room, String title) {
     call("renameGroup", room, title);

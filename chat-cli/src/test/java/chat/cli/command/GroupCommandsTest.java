@@ -3,12 +3,16 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.CommandException;
+import chat.cli.client.BanView;
 import chat.cli.client.GroupAction;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,53 @@ class GroupCommandsTest {
     assertThat(context.client.calls).contains("administer #team INVITE bob");
     assertThat(context.lines)
         .containsExactly("info: invited bob to #team (they join with /join #team)");
+  }
+
+  @Test
+  void bans_currentGroup_aTableOfWhoByWhomWhenAndWhy_cleanedForTheTerminal() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.lines.clear();
+    Instant at = Instant.parse("2026-12-05T10:31:00Z");
+    context.client.banLists.put(
+        "#team",
+        List.of(
+            new BanView("carol", "bob", at, ""),
+            new BanView("mallory_the_spammer", "alice", at, "spam\u001b[2J links")));
+
+    run("/bans");
+
+    String when =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(at.atZone(ZoneId.systemDefault()));
+    assertThat(context.client.calls).contains("bans #team");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: USER                 BANNED BY  WHEN              REASON",
+            "info: carol                bob        " + when + "  -",
+            "info: mallory_the_spammer  alice      " + when + "  spam links",
+            "info: /unban USER #team lifts a ban");
+  }
+
+  @Test
+  void bans_namedGroupWithNone_saysNoOne() {
+    context.loggedInAs("alice");
+
+    run("/bans Team");
+
+    assertThat(context.client.calls).containsExactly("bans #team");
+    assertThat(context.lines).containsExactly("info: no one is banned from #team");
+  }
+
+  @Test
+  void bans_notInARoom_asksForOne() {
+    context.loggedInAs("alice");
+    context.current = "@bob";
+
+    run("/bans");
+
+    assertThat(context.errors())
+        .containsExactly("error: not in a group: /switch to one, or name it: #team");
+    assertThat(context.client.calls).doesNotContain("bans");
   }
 
   @Test

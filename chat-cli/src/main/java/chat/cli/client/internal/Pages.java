@@ -9,12 +9,12 @@ import java.util.function.Function;
 
 /**
  * The rule for walking a paged list ({@code list_rooms}, {@code list_members}, {@code
- * list_friends}): ask again after the reply's {@code next} until a reply has none. A relay may only
- * move forward: a cursor that does not come after the one asked, or a page with a {@code next} but
- * no entry (a page always holds one), would make the walk loop forever, so it is refused. Cursors
- * can move forward without end (there are more usernames and room names than anyone could list), so
- * each list is also bounded: members by {@link #MAX_MEMBERS}, friends by {@link #MAX_FRIENDS},
- * rooms by {@link #MAX_ROOMS}.
+ * list_friends}, {@code list_bans}): ask again after the reply's {@code next} until a reply has
+ * none. A relay may only move forward: a cursor that does not come after the one asked, or a page
+ * with a {@code next} but no entry (a page always holds one), would make the walk loop forever, so
+ * it is refused. Cursors can move forward without end (there are more usernames and room names than
+ * anyone could list), so each list is also bounded: members by {@link #MAX_MEMBERS}, friends by
+ * {@link #MAX_FRIENDS}, rooms by {@link #MAX_ROOMS}.
  */
 final class Pages {
   /**
@@ -36,6 +36,12 @@ final class Pages {
    * should hold for a relay that names rooms without end.
    */
   static final int MAX_ROOMS = 100_000;
+
+  /**
+   * The most bans a list may hold. A group's bans have no fixed bound on the relay; past this many
+   * the list is no longer one a person reads, and a relay that lists bans without end is refused.
+   */
+  static final int MAX_BANS = 100_000;
 
   private Pages() {}
 

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
@@ -504,6 +505,11 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public Friendship friend(FriendAction action, String username) {
     return social.friend(action, username);
+  }
+
+  @Override
+  public List<BanView> bans(String room) {
+    return social.bans(room);
   }
 
   @Override

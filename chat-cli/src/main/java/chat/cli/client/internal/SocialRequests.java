@@ -1,10 +1,12 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.BanView;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
+import chat.protocol.BansReply;
 import chat.protocol.ErrorCode;
 import chat.protocol.FriendUpdateReply;
 import chat.protocol.FriendUpdateRequest;
@@ -16,6 +18,7 @@ import chat.protocol.GroupRenameRequest;
 import chat.protocol.GroupReply;
 import chat.protocol.GroupTitles;
 import chat.protocol.JoinReply;
+import chat.protocol.ListBansRequest;
 import chat.protocol.ListFriendsRequest;
 import chat.protocol.PresenceStatus;
 import chat.protocol.Presences;
@@ -24,6 +27,7 @@ import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import chat.protocol.Usernames;
 import chat.protocol.VisibleText;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,6 +90,38 @@ final class SocialRequests {
       session.members.announced(id, target, false);
     }
     session.members.invalidate(id);
+  }
+
+  /** Every ban of the group, page by page. */
+  List<BanView> bans(String room) {
+    Session session = sessions.require();
+    RelayConnection relay =
+        relay(session)
+            .requireVersion(
+                ProtocolVersions.BAN_LIST, sessions.options().server(), "it cannot list bans");
+    String id = RelayChatClient.roomId(room);
+    return Pages.walk(
+        after -> {
+          BansReply reply =
+              relay.call(new ListBansRequest(relay.nextId(), id, after), BansReply.class);
+          if (!reply.room().equals(id)) {
+            throw new CommandException.Network(
+                "the relay answered with the bans of " + reply.room() + ", not " + id, null);
+          }
+          return new Pages.Page<>(
+              reply.bans().stream()
+                  .map(
+                      ban ->
+                          new BanView(
+                              ban.username(),
+                              ban.bannedBy(),
+                              Instant.ofEpochMilli(ban.bannedAtMillis()),
+                              ban.reason() == null ? "" : ban.reason()))
+                  .toList(),
+              reply.next());
+        },
+        Pages.MAX_BANS,
+        "bans");
   }
 
   void rename(String room, String title) {

@@ -49,8 +49,17 @@ final class GroupMemberActions {
     this.now = now;
   }
 
-  /** Checks and applies {@code action} by {@code actorKey} (whose role is {@code role}). */
-  Outcome apply(GroupAction action, String actorKey, String actor, GroupRole role, UserRow target)
+  /**
+   * Checks and applies {@code action} by {@code actorKey} (whose role is {@code role}); a ban keeps
+   * {@code reason} (null for none).
+   */
+  Outcome apply(
+      GroupAction action,
+      String actorKey,
+      String actor,
+      GroupRole role,
+      UserRow target,
+      String reason)
       throws SQLException {
     String targetKey = target.userKey();
     String name = target.username();
@@ -77,7 +86,7 @@ final class GroupMemberActions {
         return kick(targetKey, name, member);
       case BAN:
         protect(role, targetRole, "ban");
-        return ban(targetKey, name, actor, member);
+        return ban(targetKey, name, actor, member, reason);
       case UNBAN:
         if (!tables.bans().remove(c, room, targetKey)) {
           throw invalid(name + " is not banned from " + room);
@@ -138,9 +147,9 @@ final class GroupMemberActions {
     throw invalid(name + " is neither a member of nor invited to " + room);
   }
 
-  private Outcome ban(String targetKey, String name, String actor, boolean member)
+  private Outcome ban(String targetKey, String name, String actor, boolean member, String reason)
       throws SQLException {
-    if (!tables.bans().add(c, room, targetKey, actor, now)) {
+    if (!tables.bans().add(c, room, targetKey, actor, now, reason == null ? "" : reason)) {
       throw invalid(name + " is already banned from " + room);
     }
     tables.invites().remove(c, room, targetKey);

@@ -1,5 +1,7 @@
 package chat.server.internal.relay;
 
+import chat.protocol.BanInfo;
+import chat.protocol.BansReply;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.GroupChange;
@@ -11,10 +13,12 @@ import chat.protocol.GroupRenameRequest;
 import chat.protocol.GroupReply;
 import chat.protocol.GroupRole;
 import chat.protocol.JoinReply;
+import chat.protocol.ListBansRequest;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Usernames;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.FileRepository;
+import chat.server.internal.storage.GroupBanRepository;
 import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
@@ -24,8 +28,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +50,7 @@ public final class GroupService {
 
   private final LogIds logIds;
   private final RoomCapacity capacity;
+  private final int pageBudgetBytes;
 
   private final Storage storage;
   private final ConversationRepository conversations;
@@ -69,8 +76,10 @@ public final class GroupService {
       Notifier notifier,
       Clock clock,
       LogIds logIds,
-      RoomCapacity capacity) {
+      RoomCapacity capacity,
+      int maxFrameBytes) {
     this.capacity = capacity;
+    this.pageBudgetBytes = maxFrameBytes / 2;
     this.logIds = logIds;
     this.storage = storage;
     this.conversations = conversations;
@@ -138,7 +147,7 @@ public final class GroupService {
                       .find(c, targetKey)
                       .orElseThrow(() -> RelayException.noSuchUser(request.username()));
               return new GroupMemberActions(c, tables, members, capacity, room, clock.millis())
-                  .apply(request.action(), actorKey, actor, role, target);
+                  .apply(request.action(), actorKey, actor, role, target, request.reason());
             });
     LOG.debug("group {} by {}", request.action(), logIds.user(actorKey));
     Set<String> recipients = new LinkedHashSet<>(memberKeys(room));
@@ -158,6 +167,49 @@ public final class GroupService {
         recipients,
         outcome.removedMember());
     return new GroupReply(request.id(), room);
+  }
+
+  /**
+   * One page of the group's bans (owner or admin; wire version 11): at most {@link BansReply#PAGE},
+   * and no more than half a frame of JSON.
+   */
+  public BansReply bans(ClientConnection connection, ListBansRequest request) {
+    if (connection.state().version() < ProtocolVersions.BAN_LIST) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.BAN_LIST);
+    }
+    String actorKey = connection.state().userKey().orElseThrow();
+    String room = request.room();
+    String after = request.after() == null ? null : Usernames.key(request.after());
+    List<GroupBanRepository.Ban> rows =
+        storage.read(
+            c -> {
+              requireAdmin(requireGroupMember(c, room, actorKey));
+              return tables.bans().page(c, room, after, BansReply.PAGE + 1);
+            });
+    Map<String, BanInfo> byKey = new LinkedHashMap<>();
+    for (GroupBanRepository.Ban ban : rows.subList(0, Math.min(rows.size(), BansReply.PAGE))) {
+      byKey.put(
+          ban.userKey(),
+          new BanInfo(
+              ban.username(),
+              ban.bannedBy(),
+              ban.bannedAt(),
+              ban.reason().isEmpty() ? null : ban.reason()));
+    }
+    ListPage<BanInfo> page =
+        ListPage.of(
+            new ArrayList<>(byKey.keySet()),
+            null,
+            byKey::get,
+            ban -> ListPage.jsonBytes(ban.username(), ban.bannedBy(), ban.reason()),
+            BanInfo::username,
+            pageBudgetBytes);
+    String next = page.next();
+    if (next == null && rows.size() > BansReply.PAGE) {
+      next = page.entries().get(page.entries().size() - 1).username();
+    }
+    return new BansReply(request.id(), room, page.entries(), next);
   }
 
   /** Changes the display title (owner or admin); the room id stays. */

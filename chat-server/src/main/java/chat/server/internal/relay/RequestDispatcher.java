@@ -30,6 +30,7 @@ import chat.protocol.HelloRequest;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinRequest;
 import chat.protocol.LeaveRequest;
+import chat.protocol.ListBansRequest;
 import chat.protocol.ListFriendsRequest;
 import chat.protocol.ListMembersRequest;
 import chat.protocol.ListRoomsRequest;
@@ -134,6 +135,7 @@ public final class RequestDispatcher {
               SOCIAL,
               (d, c, r) -> d.groups.disband(c, r),
               (d, c, r) -> d.admin(c, "disbanded group " + r.room()))
+          .reply(ListBansRequest.class, SOCIAL, (d, c, r) -> d.groups.bans(c, r))
           .reply(ListSessionsRequest.class, SOCIAL, (d, c, r) -> d.sessions.list(c, r))
           .reply(EndSessionRequest.class, SOCIAL, (d, c, r) -> d.sessions.end(c, r))
           .build();

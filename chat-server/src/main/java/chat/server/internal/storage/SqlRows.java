@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Small JDBC helpers shared by the repositories: bind, update, read pairs and counts. */
+/** Small JDBC helpers shared by the repositories: bind, update, read rows, pairs and counts. */
 final class SqlRows {
   private SqlRows() {}
 
@@ -61,6 +63,27 @@ final class SqlRows {
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         out.put(r.getString(1), r.getInt(2));
+      }
+    }
+    return out;
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  /** Every row of the query, each read by {@code row}, in row order. */
+  static <T> List<T> list(Connection c, String sql, Row<T> row, Object... parameters)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, parameters);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(row.read(r));
+        }
       }
     }
     return out;

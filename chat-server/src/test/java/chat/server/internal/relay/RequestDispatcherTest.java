@@ -16,6 +16,7 @@ import chat.protocol.GroupDisbandRequest;
 import chat.protocol.GroupMemberRequest;
 import chat.protocol.GroupRenameRequest;
 import chat.protocol.HelloRequest;
+import chat.protocol.ListBansRequest;
 import chat.protocol.ListFriendsRequest;
 import chat.protocol.ListSessionsRequest;
 import chat.protocol.LoginRequest;
@@ -60,7 +61,8 @@ class RequestDispatcherTest {
           GroupRenameRequest.class,
           GroupDisbandRequest.class,
           ListSessionsRequest.class,
-          EndSessionRequest.class);
+          EndSessionRequest.class,
+          ListBansRequest.class);
 
   /** Every concrete request class, as the protocol's sealed {@link Request} permits them. */
   private static List<Class<?>> concreteRequests() {

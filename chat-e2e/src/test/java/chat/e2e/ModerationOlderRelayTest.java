@@ -1,0 +1,84 @@
+package chat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chat.cli.CommandException;
+import chat.cli.client.GroupAction;
+import chat.cli.client.internal.RelayChatClient;
+import chat.e2e.HostileRelay.Link;
+import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.Frame;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.HelloRequest;
+import chat.protocol.ListBansRequest;
+import chat.protocol.ProtocolVersions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A client against relays older than its moderation features (a hello rewritten on the way): the
+ * list of bans needs wire version 11, a reason for a kick or ban version 10. Each is refused here
+ * with a sentence saying why, and nothing the relay would not understand is sent.
+ */
+class ModerationOlderRelayTest {
+  @RegisterExtension
+  static final HostileRelayExtension relay = new HostileRelayExtension("alice", "bob");
+
+  /** Offers the relay only the versions below {@code version}; records what the client sends. */
+  private static List<Frame> below(int version) {
+    List<Frame> sent = new CopyOnWriteArrayList<>();
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toRelay(Link link, Frame frame) {
+            sent.add(frame);
+            if (frame instanceof HelloRequest hello) {
+              return List.of(
+                  new HelloRequest(
+                      hello.id(),
+                      hello.versions().stream().filter(v -> v < version).toList(),
+                      hello.client()));
+            }
+            return List.of(frame);
+          }
+        });
+    return sent;
+  }
+
+  @Test
+  void bans_relayOlderThanVersion11_refusedHereAndNothingSent() {
+    List<Frame> sent = below(ProtocolVersions.BAN_LIST);
+    try (RelayChatClient alice = relay.registered("alice")) {
+      alice.createGroup("crew");
+
+      assertThatThrownBy(() -> alice.bans("#crew"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageEndingWith("is older (wire version 10): it cannot list bans");
+
+      assertThat(sent).noneMatch(ListBansRequest.class::isInstance);
+    }
+  }
+
+  @Test
+  void kickReason_relayOlderThanVersion10_refusedHereAndNothingSent() {
+    List<Frame> sent = below(ProtocolVersions.MODERATION);
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob")) {
+      alice.createGroup("deck");
+      alice.administer("#deck", GroupAction.INVITE, "bob");
+      bob.join("#deck");
+
+      assertThatThrownBy(() -> alice.administer("#deck", GroupAction.KICK, "bob", "rude"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "the relay is older (wire version 9): it cannot pass on a reason; kick without one");
+
+      assertThat(sent)
+          .noneMatch(f -> f instanceof GroupMemberRequest member && member.reason() != null);
+      alice.administer("#deck", GroupAction.KICK, "bob");
+    }
+  }
+}

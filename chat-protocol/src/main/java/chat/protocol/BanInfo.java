@@ -1,0 +1,23 @@
+package chat.protocol;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/**
+ * One ban in {@link BansReply}: the banned user, who banned them (an owner or admin at the time),
+ * when (Unix milliseconds), and the reason given with the ban, null (absent on the wire) when none
+ * was, or when the ban is older than wire version 11 kept reasons.
+ */
+public record BanInfo(String username, String bannedBy, long bannedAtMillis, String reason) {
+  /** Validates the fields. */
+  @JsonCreator
+  public BanInfo {
+    username = WireText.require(username, "username", 64);
+    bannedBy = WireText.require(bannedBy, "bannedBy", 64);
+    if (bannedAtMillis < 0) {
+      throw new IllegalArgumentException("bannedAtMillis must not be negative");
+    }
+    if (reason != null) {
+      reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
+    }
+  }
+}
