@@ -161,7 +161,7 @@ class ChatCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("chat ")
-        .contains("wire protocol 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
+        .contains("wire protocol 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1");
   }
 
   /** A command that only groups others says which it takes, not picocli's words for it. */
@@ -169,9 +169,9 @@ class ChatCommandTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "group --user alice|chat: 'chat group' takes one of its commands (admin, ban, create,",
+        "group --user alice|chat: 'chat group' takes one of its commands (admin, ban, bans, create,",
         "group frob x|chat: 'frob' is not a command of 'chat group': it takes one of admin, ban,",
-        "group|chat: 'chat group' takes one of its commands: admin, ban, create,",
+        "group|chat: 'chat group' takes one of its commands: admin, ban, bans, create,",
         "group invite ops3 --user alice|chat: too few parameters: chat group invite ROOM USER"
             + " (see 'chat group invite --help')"
       })
