@@ -66,6 +66,12 @@ final class Events {
         listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
       }
     } catch (CommandException e) {
+      if (e instanceof CommandException.Network && session.connectionGone()) {
+        // The connection ended under it: the client closing (a one-shot command done), or the
+        // link lost. What this event started is not recorded as handled, so the catch-up of the
+        // next connection or login fetches it; saying "not connected" here would only be noise.
+        return;
+      }
       // Named by its conversation: "not a member of this conversation" alone says not which.
       listeners.notice(conversationOf(event), e.getMessage());
     }

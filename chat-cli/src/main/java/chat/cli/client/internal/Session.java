@@ -105,6 +105,15 @@ final class Session {
     return current;
   }
 
+  /**
+   * True once the connection is not online any more: the client closed it (the state is then
+   * OFFLINE), it is reconnecting, or the socket closed before the reader said so.
+   */
+  boolean connectionGone() {
+    RelayConnection current = connection;
+    return connectionState != ConnectionState.ONLINE || current == null || !current.isOpen();
+  }
+
   /** The connection even while it is being set up (before the state is ONLINE). */
   RelayConnection rawConnection() {
     return connection;

@@ -371,6 +371,31 @@ class EventsTest {
   }
 
   /** The relay pushes a message in {@code conversation}, which alice's client does not list. */
+  /**
+   * A message after a gap needs a catch-up from the relay. When the client has closed (a one-shot
+   * command done while others post), the catch-up's "not connected" is not said: the message stays
+   * unhandled, for the next login's catch-up.
+   */
+  @Test
+  void message_afterAGap_whenTheClientHasClosed_saysNothingAndKeepsTheCursor() {
+    List<String> notices = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onNotice(String conversation, String text) {
+            notices.add(conversation + ": " + text);
+          }
+        });
+    session.addConversation("#team");
+    session.state.advance("#team", 5);
+    MessageEvent afterGap = new MessageEvent("#team", 9, 1_000L, Bytes.of(new byte[] {1}));
+
+    session.connectionState(ConnectionState.OFFLINE);
+    new Events(session, listeners).handle(afterGap);
+    assertThat(notices).isEmpty();
+    assertThat(session.state.cursor("#team")).hasValue(5L);
+  }
+
   private void pushedIn(String conversation) {
     session.connectionState(ConnectionState.ONLINE);
     new Events(session, listeners)
