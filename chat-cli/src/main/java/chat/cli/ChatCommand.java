@@ -243,6 +243,23 @@ public final class ChatCommand implements Callable<Integer> {
         return "'" + name + "' takes one of its commands: " + commands;
       }
     }
+    if (e instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()
+        && unmatched.getUnmatched().get(0).startsWith("-")
+        && takesText(failed)) {
+      // "-5 points" as a message: say how to send it rather than leave a script guessing.
+      String labels =
+          failed.getCommandSpec().positionalParameters().stream()
+              .map(p -> p.paramLabel())
+              .filter(label -> !label.equals("TEXT"))
+              .collect(Collectors.joining(" "));
+      return message
+          + "; text that starts with '-' goes after '--' ("
+          + name
+          + " "
+          + labels
+          + " -- TEXT), or on stdin";
+    }
     if (message.startsWith("Expected parameter") && message.contains("for positional parameter")) {
       return "too few parameters: "
           + name
@@ -252,6 +269,12 @@ public final class ChatCommand implements Callable<Integer> {
               .collect(Collectors.joining(" "));
     }
     return message;
+  }
+
+  /** Whether {@code command} takes a message as its words ({@code chat send}, {@code chat pm}). */
+  private static boolean takesText(CommandLine command) {
+    return command.getCommandSpec().positionalParameters().stream()
+        .anyMatch(p -> p.paramLabel().equals("TEXT"));
   }
 
   private static int onFailure(Exception e, CommandLine failed, ParseResult parsed) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     aliases = {"msg"},
     description = {
       "Send a private message to USER (without TEXT, read from stdin).",
+      "Text that starts with '-' goes after '--': chat pm bob -- '-5 points'.",
       "Shortcodes such as :smile: become emoji, except in `backticks` or with --raw."
     })
 final class PmCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       "Encrypt and send one message to a room, to @USER (your private conversation with"
           + " USER), or to a conversation id such as @alice+bob.",
       "Without TEXT the message is read from stdin. Returns once the relay has stored it.",
+      "Text that starts with '-' goes after '--': chat send ops -- '-5 points'.",
       "Shortcodes such as :smile: become emoji, except in `backticks` or with --raw."
     })
 final class SendCommand implements Callable<Integer> {

@@ -182,6 +182,28 @@ class ChatCommandTest {
     assertThat(result.err()).startsWith(said).hasLineCount(1);
   }
 
+  /** A message that starts with '-' is refused with how to send it, sending nothing. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "send|ops|chat send ROOM -- TEXT",
+        "pm|bob|chat pm USER -- TEXT",
+      })
+  void textStartingWithADash_saysToPutItAfterDoubleDash(String command, String to, String how) {
+    Cli.Result result = new Cli().run(command, "--user", "alice", to, "-5 points");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: Unknown option: '-5 points'; text that starts with '-' goes after '--' ("
+                + how
+                + "), or on stdin (see 'chat "
+                + command
+                + " --help')\n");
+    assertThat(result.out()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"--bogus", "seal --home x --bogus", "identity new --home x --passphrase y"})

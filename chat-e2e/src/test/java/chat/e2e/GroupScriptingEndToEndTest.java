@@ -56,7 +56,9 @@ class GroupScriptingEndToEndTest {
         .contains("you own #team: transfer the ownership")
         .doesNotContain("OWNER_MUST_TRANSFER");
     chat.ok("group", "disband", "#team", "--user", "alice");
-    assertThat(chat.run("send", "team", "hi", "--user", "bob").exitCode()).isEqualTo(1);
+    ScriptRunner.Result afterDisband = chat.run("send", "team", "hi", "--user", "bob");
+    assertThat(afterDisband.exitCode()).isEqualTo(1);
+    assertThat(afterDisband.err()).isEqualTo("chat: you are not in #team\n");
   }
 
   /**

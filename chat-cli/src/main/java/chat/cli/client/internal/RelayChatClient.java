@@ -357,10 +357,13 @@ public final class RelayChatClient implements ChatClient {
       throw new CommandException.Usage("message too long: " + e.getMessage());
     }
     EnvelopeSender.Sent sent =
-        textSender.send(
-            new TransferLink(sessions, session, sessions.options().live(), TEXT_PATIENCE),
+        naming(
             id,
-            plaintext);
+            () ->
+                textSender.send(
+                    new TransferLink(sessions, session, sessions.options().live(), TEXT_PATIENCE),
+                    id,
+                    plaintext));
     return new ChatMessage(
         id,
         sent.seq(),
