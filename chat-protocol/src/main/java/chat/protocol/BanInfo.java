@@ -11,8 +11,10 @@ public record BanInfo(String username, String bannedBy, long bannedAtMillis, Str
   /** Validates the fields. */
   @JsonCreator
   public BanInfo {
-    username = WireText.require(username, "username", 64);
-    bannedBy = WireText.require(bannedBy, "bannedBy", 64);
+    if (!Usernames.isValid(username) || !Usernames.isValid(bannedBy)) {
+      // A name with spaces would forge the columns of a client's table.
+      throw new IllegalArgumentException("username and bannedBy must be usernames");
+    }
     if (bannedAtMillis < 0) {
       throw new IllegalArgumentException("bannedAtMillis must not be negative");
     }

@@ -70,6 +70,10 @@ class BanFramesTest {
     assertThatThrownBy(() -> new BanInfo("carol", "alice", 1, "x".repeat(201)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new BanInfo("carol", "alice", 1, "x".repeat(200)).reason()).hasSize(200);
+    assertThatThrownBy(() -> new BanInfo("carol  alice", "alice", 1, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BanInfo("carol", "al ice", 1, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** A request's error names its id; a reply has none to name. */

@@ -44,8 +44,9 @@ final class GroupCommands {
             .arguments(0, 1)
             .completes(ArgumentKind.ROOM)
             .help(
-                "For the group's owner and admins: each banned user, who banned them, when, and",
-                "the reason given. ROOM defaults to the current one. example: /bans #team")
+                "For the group's owner and admins: each banned user, who banned them, when (local",
+                "time) and the reason given ('-' for none). ROOM defaults to the current one.",
+                "/unban USER lifts a ban. example: /bans #team")
             .runs(GroupCommands::bans),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
         member("admin", GroupAction.ADMIN, "make USER an admin (owner only)"),

@@ -28,10 +28,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +169,8 @@ public final class GroupService {
 
   /**
    * One page of the group's bans (owner or admin; wire version 11): at most {@link BansReply#PAGE},
-   * and no more than half a frame of JSON.
+   * and no more than half a frame of JSON. One row more than a page is read, so that a full page
+   * names the next.
    */
   public BansReply bans(ClientConnection connection, ListBansRequest request) {
     if (connection.state().version() < ProtocolVersions.BAN_LIST) {
@@ -187,29 +186,24 @@ public final class GroupService {
               requireAdmin(requireGroupMember(c, room, actorKey));
               return tables.bans().page(c, room, after, BansReply.PAGE + 1);
             });
-    Map<String, BanInfo> byKey = new LinkedHashMap<>();
-    for (GroupBanRepository.Ban ban : rows.subList(0, Math.min(rows.size(), BansReply.PAGE))) {
-      byKey.put(
-          ban.userKey(),
-          new BanInfo(
-              ban.username(),
-              ban.bannedBy(),
-              ban.bannedAt(),
-              ban.reason().isEmpty() ? null : ban.reason()));
-    }
+    List<BanInfo> bans =
+        rows.stream()
+            .map(
+                ban ->
+                    new BanInfo(
+                        ban.username(),
+                        ban.bannedBy(),
+                        ban.bannedAt(),
+                        ban.reason().isEmpty() ? null : ban.reason()))
+            .toList();
     ListPage<BanInfo> page =
-        ListPage.of(
-            new ArrayList<>(byKey.keySet()),
-            null,
-            byKey::get,
+        ListPage.ofEntries(
+            bans,
             ban -> ListPage.jsonBytes(ban.username(), ban.bannedBy(), ban.reason()),
             BanInfo::username,
-            pageBudgetBytes);
-    String next = page.next();
-    if (next == null && rows.size() > BansReply.PAGE) {
-      next = page.entries().get(page.entries().size() - 1).username();
-    }
-    return new BansReply(request.id(), room, page.entries(), next);
+            pageBudgetBytes,
+            BansReply.PAGE);
+    return new BansReply(request.id(), room, page.entries(), page.next());
   }
 
   /** Changes the display title (owner or admin); the room id stays. */

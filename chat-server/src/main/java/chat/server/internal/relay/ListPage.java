@@ -63,6 +63,31 @@ final class ListPage<T> {
     return new ListPage<>(out, null);
   }
 
+  /**
+   * The page of {@code entries} (in order, the first after the request's cursor) by the rule of
+   * {@link #of}, with at most {@code maxEntries} of them. A caller that reads a page from a query
+   * gives it one row more than {@code maxEntries} when there is one, so that a full page names the
+   * next.
+   */
+  static <T> ListPage<T> ofEntries(
+      List<T> entries,
+      ToIntFunction<T> sizeBytes,
+      Function<T, String> cursor,
+      int budgetBytes,
+      int maxEntries) {
+    List<T> out = new ArrayList<>();
+    long used = 0;
+    for (T value : entries) {
+      used += sizeBytes.applyAsInt(value);
+      boolean full = out.size() >= maxEntries || used > budgetBytes;
+      if (full && !out.isEmpty()) {
+        return new ListPage<>(out, cursor.apply(out.get(out.size() - 1)));
+      }
+      out.add(value);
+    }
+    return new ListPage<>(out, null);
+  }
+
   /** The entries on this page. */
   List<T> entries() {
     return entries;

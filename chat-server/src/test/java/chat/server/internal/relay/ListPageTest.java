@@ -72,4 +72,33 @@ class ListPageTest {
     assertThat(ListPage.jsonBytes("\u00e9")).isEqualTo(base + 3);
     assertThat(ListPage.jsonBytes((String) null)).isEqualTo(ListPage.ENTRY_OVERHEAD_BYTES);
   }
+
+  @Test
+  void ofEntries_oneRowPastAFullPage_namesTheNext_andTheBudgetCutsEarlier() {
+    List<String> rows = names(201);
+    int big = 1 << 20;
+
+    ListPage<String> full =
+        ListPage.ofEntries(rows, ListPage::jsonBytes, Function.identity(), big, 200);
+    assertThat(full.entries()).hasSize(200);
+    assertThat(full.next()).isEqualTo("#r00199");
+
+    ListPage<String> last =
+        ListPage.ofEntries(
+            rows.subList(0, 200), ListPage::jsonBytes, Function.identity(), big, 200);
+    assertThat(last.entries()).hasSize(200);
+    assertThat(last.next()).isNull();
+
+    int budget = 10 * ListPage.jsonBytes("#r00000");
+    ListPage<String> cut =
+        ListPage.ofEntries(rows, ListPage::jsonBytes, Function.identity(), budget, 200);
+    assertThat(cut.entries()).hasSize(10);
+    assertThat(cut.next()).isEqualTo("#r00009");
+
+    assertThat(
+            ListPage.ofEntries(
+                    List.<String>of(), ListPage::jsonBytes, Function.identity(), big, 200)
+                .next())
+        .isNull();
+  }
 }

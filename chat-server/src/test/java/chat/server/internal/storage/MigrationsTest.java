@@ -211,6 +211,40 @@ class MigrationsTest {
    * longest-standing member (first joined, then the smaller key); rooms that have a creator, {@code
    * #lobby}, direct conversations and empty rooms keep theirs or none.
    */
+  /** A ban stored before step 17 is kept, with no reason; a ban made after keeps its reason. */
+  @Test
+  void step17_aBanFromBefore_listsWithoutAReason() throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 16);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO users (user_key, username, skeleton, password_hash, bundle, created_at)"
+                + " VALUES ('alice', 'alice', 'alice', 'h', x'01', 1),"
+                + " ('mallory', 'Mallory', 'mallory', 'h', x'01', 1),"
+                + " ('carol', 'carol', 'carol', 'h', x'01', 1)");
+        s.execute("INSERT INTO conversations (id, created_at) VALUES ('#team', 1)");
+        s.execute(
+            "INSERT INTO groups (conversation, title, created_at) VALUES ('#team', 'team', 1)");
+        s.execute(
+            "INSERT INTO group_bans (conversation, user_key, banned_by, banned_at)"
+                + " VALUES ('#team', 'mallory', 'alice', 5)");
+      }
+
+      Migrations.migrate(c);
+
+      GroupBanRepository bans = new GroupBanRepository();
+      assertThat(bans.add(c, "#team", "carol", "alice", 7, "spam links")).isTrue();
+      assertThat(bans.page(c, "#team", null, 10))
+          .containsExactly(
+              new GroupBanRepository.Ban("carol", "carol", "alice", 7, "spam links"),
+              new GroupBanRepository.Ban("mallory", "Mallory", "alice", 5, ""));
+      assertThat(bans.page(c, "#team", "carol", 10))
+          .extracting(GroupBanRepository.Ban::userKey)
+          .containsExactly("mallory");
+      assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
+    }
+  }
+
   @Test
   void step13_roomsCreatedBeforeStep12_countForTheirLongestStandingMember() throws Exception {
     try (Connection c = open()) {
