@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * One ban in {@link BansReply}: the banned user, who banned them (an owner or admin at the time),
- * when (Unix milliseconds), and the reason given with the ban, null (absent on the wire) when none
- * was, or when the ban is older than wire version 11 kept reasons.
+ * when (Unix milliseconds), the reason given with the ban, null (absent on the wire) when none was
+ * or the ban is older than the relay's keeping of reasons, and when a timed ban ends by itself,
+ * null for a ban until lifted.
  */
-public record BanInfo(String username, String bannedBy, long bannedAtMillis, String reason) {
+public record BanInfo(
+    String username, String bannedBy, long bannedAtMillis, String reason, Long untilMillis) {
   /** Validates the fields. */
   @JsonCreator
   public BanInfo {
@@ -21,5 +23,13 @@ public record BanInfo(String username, String bannedBy, long bannedAtMillis, Str
     if (reason != null) {
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
+    if (untilMillis != null && untilMillis < bannedAtMillis) {
+      throw new IllegalArgumentException("untilMillis must not come before bannedAtMillis");
+    }
+  }
+
+  /** A ban until lifted. */
+  public BanInfo(String username, String bannedBy, long bannedAtMillis, String reason) {
+    this(username, bannedBy, bannedAtMillis, reason, null);
   }
 }

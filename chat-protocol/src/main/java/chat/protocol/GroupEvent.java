@@ -7,7 +7,8 @@ import java.util.Objects;
  * to the user it concerns (wire version 2). {@code username} is set for every change except {@link
  * GroupChange#RENAMED} and {@link GroupChange#DISBANDED}; {@code title} only for {@code RENAMED};
  * {@code reason} (wire version 10) only for {@link GroupChange#KICKED} and {@link
- * GroupChange#BANNED}, when the actor gave one.
+ * GroupChange#BANNED}, when the actor gave one; {@code untilMillis} (wire version 11) only for
+ * {@code BANNED}, when the ban ends by itself then (Unix milliseconds).
  */
 public record GroupEvent(
     String conversation,
@@ -15,7 +16,8 @@ public record GroupEvent(
     GroupChange change,
     String username,
     String title,
-    String reason)
+    String reason,
+    Long untilMillis)
     implements Event {
   /** Validates the fields. */
   public GroupEvent {
@@ -42,16 +44,44 @@ public record GroupEvent(
       }
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
+    if (untilMillis != null) {
+      if (change != GroupChange.BANNED) {
+        throw new IllegalArgumentException("untilMillis goes with banned only");
+      }
+      if (untilMillis < 0) {
+        throw new IllegalArgumentException("untilMillis must not be negative");
+      }
+    }
+  }
+
+  /** An event without a time limit. */
+  public GroupEvent(
+      String conversation,
+      String actor,
+      GroupChange change,
+      String username,
+      String title,
+      String reason) {
+    this(conversation, actor, change, username, title, reason, null);
   }
 
   /** An event without a reason. */
   public GroupEvent(
       String conversation, String actor, GroupChange change, String username, String title) {
-    this(conversation, actor, change, username, title, null);
+    this(conversation, actor, change, username, title, null, null);
   }
 
-  /** This event without its reason, for a connection older than wire version 10. */
+  /** This event without its reason and end, for a connection older than wire version 10. */
   public GroupEvent withoutReason() {
-    return reason == null ? this : new GroupEvent(conversation, actor, change, username, title);
+    return reason == null && untilMillis == null
+        ? this
+        : new GroupEvent(conversation, actor, change, username, title);
+  }
+
+  /** This event without the end of a timed ban, for a connection of wire version 10. */
+  public GroupEvent withoutUntil() {
+    return untilMillis == null
+        ? this
+        : new GroupEvent(conversation, actor, change, username, title, reason);
   }
 }

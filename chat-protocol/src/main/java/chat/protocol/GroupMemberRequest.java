@@ -5,10 +5,15 @@ import java.util.Objects;
 /**
  * Invites, kicks, bans, unbans, promotes, demotes or hands ownership to a user (wire version 2). A
  * kick or ban may give a {@code reason} (wire version 10), which the relay passes on in the {@link
- * GroupEvent}; null for none.
+ * GroupEvent}; null for none. A ban may last {@code minutes} (wire version 11), 1 to {@link
+ * #MAX_BAN_MINUTES}; null for a ban until lifted.
  */
 public record GroupMemberRequest(
-    String id, String room, GroupAction action, String username, String reason) implements Request {
+    String id, String room, GroupAction action, String username, String reason, Integer minutes)
+    implements Request {
+  /** The longest timed ban: a year. */
+  public static final int MAX_BAN_MINUTES = 365 * 24 * 60;
+
   /** Validates the fields. */
   public GroupMemberRequest {
     id = RequestIds.require(id, "id");
@@ -21,10 +26,24 @@ public record GroupMemberRequest(
       }
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
+    if (minutes != null) {
+      if (action != GroupAction.BAN) {
+        throw new IllegalArgumentException("minutes go with ban only");
+      }
+      if (minutes < 1 || minutes > MAX_BAN_MINUTES) {
+        throw new IllegalArgumentException("minutes must be 1 to " + MAX_BAN_MINUTES);
+      }
+    }
+  }
+
+  /** A request that may give a reason, and no time limit. */
+  public GroupMemberRequest(
+      String id, String room, GroupAction action, String username, String reason) {
+    this(id, room, action, username, reason, null);
   }
 
   /** A request without a reason. */
   public GroupMemberRequest(String id, String room, GroupAction action, String username) {
-    this(id, room, action, username, null);
+    this(id, room, action, username, null, null);
   }
 }

@@ -71,8 +71,9 @@ public final class ProtocolVersions {
   public static final int MODERATION = 10;
 
   /**
-   * The first version with {@code list_bans} and its reply {@code bans}: a group's owner and admins
-   * list who is banned, by whom, when and why; it adds nothing else.
+   * The first version with {@code list_bans} and its reply {@code bans} (a group's owner and admins
+   * list who is banned, by whom, when and why), and with timed bans: a {@code group_member} ban may
+   * give {@code minutes}, and its {@code event.group} then carries {@code untilMillis}.
    */
   public static final int BAN_LIST = 11;
 

@@ -44,6 +44,56 @@ class BanFramesTest {
   }
 
   @Test
+  void timedBan_minutesInTheRequest_untilInTheEventAndTheList_andOlderEventsWithout()
+      throws Exception {
+    GroupMemberRequest ban =
+        new GroupMemberRequest("g1", "#team", GroupAction.BAN, "carol", "cool off", 60);
+    assertThat(json(ban))
+        .isEqualTo(
+            "{\"type\":\"group_member\",\"id\":\"g1\",\"room\":\"#team\",\"action\":\"ban\","
+                + "\"username\":\"carol\",\"reason\":\"cool off\",\"minutes\":60}");
+    GroupEvent banned =
+        new GroupEvent(
+            "#team", "alice", GroupChange.BANNED, "carol", null, "cool off", 1794303600000L);
+    assertThat(json(banned))
+        .isEqualTo(
+            "{\"type\":\"event.group\",\"conversation\":\"#team\",\"actor\":\"alice\","
+                + "\"change\":\"banned\",\"username\":\"carol\",\"reason\":\"cool off\","
+                + "\"untilMillis\":1794303600000}");
+    BanInfo listed = new BanInfo("carol", "alice", 1794300000000L, null, 1794303600000L);
+    for (Frame frame : List.of(ban, banned)) {
+      assertThat(codec.fromJson(codec.toJson(frame))).isEqualTo(frame);
+    }
+    assertThat(banned.withoutUntil().untilMillis()).isNull();
+    assertThat(banned.withoutUntil().reason()).isEqualTo("cool off");
+    assertThat(banned.withoutReason().untilMillis()).isNull();
+    assertThat(banned.withoutReason().reason()).isNull();
+    assertThat(listed.untilMillis()).isEqualTo(1794303600000L);
+
+    assertThatThrownBy(
+            () -> new GroupMemberRequest("g2", "#team", GroupAction.KICK, "carol", null, 60))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new GroupMemberRequest("g3", "#team", GroupAction.BAN, "carol", null, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new GroupMemberRequest(
+                    "g4",
+                    "#team",
+                    GroupAction.BAN,
+                    "carol",
+                    null,
+                    GroupMemberRequest.MAX_BAN_MINUTES + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new GroupEvent("#team", "alice", GroupChange.KICKED, "carol", null, null, 5L))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BanInfo("carol", "alice", 10, null, 5L))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void fromJson_badBanFields_badFrameWithId() {
     assertBad("{\"type\":\"list_bans\",\"id\":\"e1\"}", "e1");
     assertBad("{\"type\":\"list_bans\",\"id\":\"e2\",\"room\":\"@a+b\"}", "e2");

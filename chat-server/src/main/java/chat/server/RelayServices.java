@@ -205,13 +205,18 @@ final class RelayServices {
       KeyFingerprints fingerprints,
       RoomCapacity capacity) {}
 
-  /** The parts every service shares; removes the expired group invitations on the way. */
+  /**
+   * The parts every service shares; removes the expired group invitations and ended timed bans on
+   * the way.
+   */
   private Shared shared(Storage storage) {
     LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
     PresenceBook presence = new PresenceBook();
     GroupTables groupTables = GroupTables.create(clock);
     int staleInvitations = storage.write(c -> groupTables.invites().deleteExpired(c));
     LOG.info("expired group invitations removed: {}", staleInvitations);
+    int endedBans = storage.write(c -> groupTables.bans().deleteExpired(c));
+    LOG.info("ended timed group bans removed: {}", endedBans);
     Notifier notifier =
         new Notifier(
             storage, members, router, friendships, presence, config.presenceMaxRoomMembers());

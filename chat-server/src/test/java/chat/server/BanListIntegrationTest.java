@@ -11,7 +11,9 @@ import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FrameCodec;
 import chat.protocol.GroupAction;
+import chat.protocol.GroupChange;
 import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupEvent;
 import chat.protocol.GroupMemberRequest;
 import chat.protocol.GroupReply;
 import chat.protocol.JoinReply;
@@ -150,6 +152,56 @@ class BanListIntegrationTest {
     }
   }
 
+  /**
+   * A ban for 60 minutes: listed with its end, told to the members with it (a version 10 member
+   * hears the ban without it, and may not give one); once it ends, the user may be invited and join
+   * again, and the list no longer names them.
+   */
+  @Test
+  void aTimedBan_endsByItself() throws Exception {
+    try (TestClient o = as("olivia");
+        TestClient a = as("adam", ProtocolVersions.MODERATION);
+        TestClient m = as("mia");
+        TestClient x = as("oscar")) {
+      staffed("#g-timed", o, a, m);
+      assertThat(
+              error(
+                  a.call(
+                      new GroupMemberRequest(
+                          a.nextId(), "#g-timed", GroupAction.BAN, "oscar", null, 60))))
+          .isEqualTo(ErrorCode.BAD_FRAME);
+
+      long until = clock.millis() + 60 * 60_000L;
+      o.ok(
+          new GroupMemberRequest(o.nextId(), "#g-timed", GroupAction.BAN, "oscar", "cool off", 60),
+          GroupReply.class);
+
+      GroupEvent told = x.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.BANNED);
+      assertThat(told.untilMillis()).isEqualTo(until);
+      assertThat(told.reason()).isEqualTo("cool off");
+      GroupEvent older = a.nextEvent(GroupEvent.class, e -> e.change() == GroupChange.BANNED);
+      assertThat(older.untilMillis()).isNull();
+      assertThat(older.reason()).isEqualTo("cool off");
+      assertThat(o.ok(new ListBansRequest(o.nextId(), "#g-timed"), BansReply.class).bans())
+          .extracting(BanInfo::username, BanInfo::untilMillis)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("oscar", until));
+      assertThat(
+              error(
+                  o.call(
+                      new GroupMemberRequest(o.nextId(), "#g-timed", GroupAction.INVITE, "oscar"))))
+          .isEqualTo(ErrorCode.BANNED);
+
+      clock.advance(java.time.Duration.ofMinutes(60));
+
+      assertThat(o.ok(new ListBansRequest(o.nextId(), "#g-timed"), BansReply.class).bans())
+          .isEmpty();
+      o.ok(
+          new GroupMemberRequest(o.nextId(), "#g-timed", GroupAction.INVITE, "oscar"),
+          GroupReply.class);
+      x.ok(new JoinRequest(x.nextId(), "#g-timed"), JoinReply.class);
+    }
+  }
+
   @Test
   void aPlainMember_isRefused() throws Exception {
     try (TestClient o = as("olivia");
@@ -174,12 +226,12 @@ class BanListIntegrationTest {
           DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"))) {
         c.setAutoCommit(false);
         UserRepository users = new UserRepository();
-        GroupBanRepository bans = new GroupBanRepository();
+        GroupBanRepository bans = new GroupBanRepository(java.time.Clock.systemUTC());
         for (int i = 0; i < 350; i++) {
           String name = String.format(i < 250 ? "plain%03d" : "wordy%03d", i);
           users.insert(c, name, name, name, "unused", new byte[] {1}, 0);
           String reason = i < 250 ? "" : "\u00e9".repeat(200);
-          assertThat(bans.add(c, "#g-many", name, "olivia", 1, reason)).isTrue();
+          assertThat(bans.add(c, "#g-many", name, "olivia", 1, reason, null)).isTrue();
           banned.add(name);
         }
         c.commit();

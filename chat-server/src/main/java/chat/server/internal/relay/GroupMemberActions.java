@@ -51,7 +51,7 @@ final class GroupMemberActions {
 
   /**
    * Checks and applies {@code action} by {@code actorKey} (whose role is {@code role}); a ban keeps
-   * {@code reason} (null for none).
+   * {@code reason} (null for none) and ends at {@code until} (null: when lifted).
    */
   Outcome apply(
       GroupAction action,
@@ -59,7 +59,8 @@ final class GroupMemberActions {
       String actor,
       GroupRole role,
       UserRow target,
-      String reason)
+      String reason,
+      Long until)
       throws SQLException {
     String targetKey = target.userKey();
     String name = target.username();
@@ -86,7 +87,7 @@ final class GroupMemberActions {
         return kick(targetKey, name, member);
       case BAN:
         protect(role, targetRole, "ban");
-        return ban(targetKey, name, actor, member, reason);
+        return ban(targetKey, name, actor, member, reason, until);
       case UNBAN:
         if (!tables.bans().remove(c, room, targetKey)) {
           throw invalid(name + " is not banned from " + room);
@@ -147,9 +148,10 @@ final class GroupMemberActions {
     throw invalid(name + " is neither a member of nor invited to " + room);
   }
 
-  private Outcome ban(String targetKey, String name, String actor, boolean member, String reason)
+  private Outcome ban(
+      String targetKey, String name, String actor, boolean member, String reason, Long until)
       throws SQLException {
-    if (!tables.bans().add(c, room, targetKey, actor, now, reason == null ? "" : reason)) {
+    if (!tables.bans().add(c, room, targetKey, actor, now, reason == null ? "" : reason, until)) {
       throw invalid(name + " is already banned from " + room);
     }
     tables.invites().remove(c, room, targetKey);

@@ -135,7 +135,13 @@ public final class GroupService {
       throw new RelayException(
           ErrorCode.BAD_FRAME, "a reason needs wire version " + ProtocolVersions.MODERATION);
     }
+    if (request.minutes() != null && connection.state().version() < ProtocolVersions.BAN_LIST) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME, "a timed ban needs wire version " + ProtocolVersions.BAN_LIST);
+    }
     String targetKey = Usernames.key(request.username());
+    long now = clock.millis();
+    Long until = request.minutes() == null ? null : now + request.minutes() * 60_000L;
     GroupMemberActions.Outcome outcome =
         storage.write(
             c -> {
@@ -144,8 +150,8 @@ public final class GroupService {
                   users
                       .find(c, targetKey)
                       .orElseThrow(() -> RelayException.noSuchUser(request.username()));
-              return new GroupMemberActions(c, tables, members, capacity, room, clock.millis())
-                  .apply(request.action(), actorKey, actor, role, target, request.reason());
+              return new GroupMemberActions(c, tables, members, capacity, room, now)
+                  .apply(request.action(), actorKey, actor, role, target, request.reason(), until);
             });
     LOG.debug("group {} by {}", request.action(), logIds.user(actorKey));
     Set<String> recipients = new LinkedHashSet<>(memberKeys(room));
@@ -161,7 +167,8 @@ public final class GroupService {
             null,
             outcome.change() == GroupChange.KICKED || outcome.change() == GroupChange.BANNED
                 ? request.reason()
-                : null),
+                : null,
+            outcome.change() == GroupChange.BANNED ? until : null),
         recipients,
         outcome.removedMember());
     return new GroupReply(request.id(), room);
@@ -194,7 +201,8 @@ public final class GroupService {
                         ban.username(),
                         ban.bannedBy(),
                         ban.bannedAt(),
-                        ban.reason().isEmpty() ? null : ban.reason()))
+                        ban.reason().isEmpty() ? null : ban.reason(),
+                        ban.until()))
             .toList();
     ListPage<BanInfo> page =
         ListPage.ofEntries(

@@ -343,13 +343,17 @@ public final class RequestDispatcher {
     audit.record(connection, AuditType.ADMIN, connection.state().username().orElse(null), detail);
   }
 
-  /** What a group member action is audited as: e.g. {@code invite bob in #team}. */
+  /**
+   * What a group member action is audited as: e.g. {@code invite bob in #team}, {@code ban bob in
+   * #team for 60 minutes ("spam")}.
+   */
   private static String memberAction(GroupMemberRequest request) {
     return request.action().name().toLowerCase(Locale.ROOT)
         + " "
         + request.username()
         + " in "
         + request.room()
+        + (request.minutes() == null ? "" : " for " + request.minutes() + " minutes")
         + (request.reason() == null ? "" : " (\"" + request.reason() + "\")");
   }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * client cannot parse friend or group events or the away status, and its strict decoder would drop
  * the connection on them. Removals from a group become the {@code left} membership event it knows;
  * everything else new is left out. A client older than version 10 gets a kick or ban without its
- * reason.
+ * reason, one older than version 11 a ban without its end.
  */
 final class WireCompat {
   private WireCompat() {}
@@ -29,8 +29,12 @@ final class WireCompat {
    */
   static Optional<Event> forVersion(
       Event event, int version, String recipient, boolean removedMember) {
-    if (version >= ProtocolVersions.MODERATION) {
+    if (version >= ProtocolVersions.BAN_LIST) {
       return Optional.of(event);
+    }
+    if (version >= ProtocolVersions.MODERATION) {
+      // The end of a timed ban is version 11's: an older decoder refuses unknown fields.
+      return Optional.of(event instanceof GroupEvent group ? group.withoutUntil() : event);
     }
     if (version >= ProtocolVersions.SOCIAL) {
       // The reason of a kick or ban is version 10's: an older decoder refuses unknown fields.

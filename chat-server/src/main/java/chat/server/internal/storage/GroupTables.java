@@ -13,12 +13,12 @@ public record GroupTables(
     GroupRoleRepository roles,
     GroupInviteRepository invites,
     GroupBanRepository bans) {
-  /** A fresh set of the repositories; invitations expire by {@code clock}. */
+  /** A fresh set of the repositories; invitations and timed bans end by {@code clock}. */
   public static GroupTables create(java.time.Clock clock) {
     return new GroupTables(
         new GroupRepository(),
         new GroupRoleRepository(),
         new GroupInviteRepository(clock),
-        new GroupBanRepository());
+        new GroupBanRepository(clock));
   }
 }

@@ -11,9 +11,15 @@ import java.util.Map;
 
 /** Small JDBC helpers shared by the repositories: bind, update, read rows, pairs and counts. */
 final class SqlRows {
+  /** A parameter that binds SQL NULL in an INTEGER column. */
+  static final Object NULL_INTEGER = new Object();
+
   private SqlRows() {}
 
-  /** Runs an update with string or long parameters; returns the changed row count. */
+  /**
+   * Runs an update with string or long parameters (or {@link #NULL_INTEGER}); returns the changed
+   * row count.
+   */
   static int update(Connection c, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, parameters);
@@ -94,6 +100,8 @@ final class SqlRows {
       Object value = parameters[i];
       if (value instanceof Long number) {
         s.setLong(i + 1, number);
+      } else if (value == NULL_INTEGER) {
+        s.setNull(i + 1, java.sql.Types.INTEGER);
       } else {
         s.setString(i + 1, (String) value);
       }

@@ -211,7 +211,10 @@ class MigrationsTest {
    * longest-standing member (first joined, then the smaller key); rooms that have a creator, {@code
    * #lobby}, direct conversations and empty rooms keep theirs or none.
    */
-  /** A ban stored before step 17 is kept, with no reason; a ban made after keeps its reason. */
+  /**
+   * A ban stored before step 17 is kept, with no reason and no end; a ban made after keeps its
+   * reason.
+   */
   @Test
   void step17_aBanFromBefore_listsWithoutAReason() throws Exception {
     try (Connection c = open()) {
@@ -232,12 +235,12 @@ class MigrationsTest {
 
       Migrations.migrate(c);
 
-      GroupBanRepository bans = new GroupBanRepository();
-      assertThat(bans.add(c, "#team", "carol", "alice", 7, "spam links")).isTrue();
+      GroupBanRepository bans = new GroupBanRepository(java.time.Clock.systemUTC());
+      assertThat(bans.add(c, "#team", "carol", "alice", 7, "spam links", null)).isTrue();
       assertThat(bans.page(c, "#team", null, 10))
           .containsExactly(
-              new GroupBanRepository.Ban("carol", "carol", "alice", 7, "spam links"),
-              new GroupBanRepository.Ban("mallory", "Mallory", "alice", 5, ""));
+              new GroupBanRepository.Ban("carol", "carol", "alice", 7, "spam links", null),
+              new GroupBanRepository.Ban("mallory", "Mallory", "alice", 5, "", null));
       assertThat(bans.page(c, "#team", "carol", 10))
           .extracting(GroupBanRepository.Ban::userKey)
           .containsExactly("mallory");
