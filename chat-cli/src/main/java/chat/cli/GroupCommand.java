@@ -4,6 +4,8 @@ import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import chat.cli.command.BanText;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +86,40 @@ final class GroupCommand {
   int ban(
       @Mixin RelayOptions relay,
       @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args,
-      @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason) {
-    return member(relay, GroupAction.BAN, args, reason, "banned %2$s from %1$s");
+      @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason,
+      @Option(
+              names = "--for",
+              paramLabel = "TIME",
+              description =
+                  "End the ban by itself after TIME: whole minutes, hours, days or weeks, 1 minute"
+                      + " to 365 days (90m, 12h, 7d, 2w; the relay must speak wire version 11).")
+          String length) {
+    Duration time = length == null ? null : BanText.length(length);
+    if (time == null) {
+      return member(relay, GroupAction.BAN, args, reason, "banned %2$s from %1$s");
+    }
+    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
+    String room = RelayOptions.conversationArgument(args.get(0));
+    String user = args.get(1);
+    support.change(
+        support.loggedIn(false),
+        "the relay made the change",
+        client -> {
+          client.ban(room, user, reason == null ? "" : reason, time);
+          return null;
+        });
+    print(
+        support,
+        "ban",
+        room,
+        user,
+        "banned "
+            + TerminalSafe.line(user)
+            + " from "
+            + TerminalSafe.line(room)
+            + " until "
+            + BanText.when(Instant.now().plus(time)));
+    return 0;
   }
 
   @Command(name = "unban", description = "Lift USER's ban from ROOM.")
@@ -116,7 +150,8 @@ final class GroupCommand {
                           .put("user", ban.username())
                           .put("bannedBy", ban.bannedBy())
                           .put("bannedAt", ban.bannedAt().toString())
-                          .put("reason", ban.reason())));
+                          .put("reason", ban.reason())
+                          .put("until", ban.until() == null ? "" : ban.until().toString())));
         }
       } else if (bans.isEmpty()) {
         support.err().println("chat: no one is banned from " + room);

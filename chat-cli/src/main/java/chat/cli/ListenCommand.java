@@ -327,7 +327,8 @@ final class ListenCommand implements Callable<Integer> {
                 .put("change", update.kind().name())
                 .put("user", update.target())
                 .put("title", update.title())
-                .put("reason", update.reason()));
+                .put("reason", update.reason())
+                .put("until", update.until() == null ? "" : update.until().toString()));
       } else if (printed(update)) {
         line(SocialLines.group(update, client.username().orElseThrow(), CommandWords.SCRIPT));
       }

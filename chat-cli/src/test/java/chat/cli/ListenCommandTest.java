@@ -103,7 +103,7 @@ class ListenCommandTest {
         .contains(
             "{\"type\":\"friend\",\"user\":\"alice\",\"change\":\"REQUESTED\"}",
             "{\"type\":\"group\",\"conversation\":\"#team\",\"actor\":\"alice\","
-                + "\"change\":\"INVITED\",\"user\":\"bob\",\"title\":\"\",\"reason\":\"\"}")
+                + "\"change\":\"INVITED\",\"user\":\"bob\",\"title\":\"\",\"reason\":\"\",\"until\":\"\"}")
         .noneMatch(line -> line.contains("join") || line.contains("accept"));
   }
 

@@ -85,8 +85,10 @@ class GroupScriptingEndToEndTest {
 
     String[] table = chat.ok("group", "bans", "#team", "--user", "alice").out().split("\n");
     assertThat(table).hasSize(2);
-    assertThat(table[0]).isEqualTo("USER   BANNED BY  WHEN              REASON");
-    assertThat(table[1]).startsWith("carol  alice      ").endsWith("  spam links");
+    assertThat(table[0]).isEqualTo("USER   BANNED BY  WHEN              UNTIL             REASON");
+    assertThat(table[1])
+        .startsWith("carol  alice      ")
+        .endsWith("  -                 spam links");
     JsonNode ban =
         JSON.readTree(chat.ok("group", "bans", "team", "--json", "--user", "alice").out());
     assertThat(ban.get("type").asText()).isEqualTo("ban");
@@ -97,8 +99,26 @@ class GroupScriptingEndToEndTest {
     assertThat(java.time.Instant.parse(ban.get("bannedAt").asText()))
         .isBetween(java.time.Instant.now().minusSeconds(300), java.time.Instant.now());
 
+    assertThat(ban.get("until").asText()).isEmpty();
+
     chat.ok("group", "unban", "team", "carol", "--user", "alice");
     assertThat(chat.ok("group", "bans", "team", "--json", "--user", "alice").out()).isEmpty();
+
+    assertThat(chat.ok("group", "ban", "team", "carol", "--for", "2h", "--user", "alice").out())
+        .startsWith("banned carol from #team until ");
+    JsonNode timed =
+        JSON.readTree(chat.ok("group", "bans", "team", "--json", "--user", "alice").out());
+    assertThat(java.time.Instant.parse(timed.get("until").asText()))
+        .isBetween(
+            java.time.Instant.now().plusSeconds(7200 - 300),
+            java.time.Instant.now().plusSeconds(7200));
+    ScriptRunner.Result tooLong =
+        chat.run("group", "ban", "team", "bob", "--for", "2y", "--user", "alice");
+    assertThat(tooLong.exitCode()).isEqualTo(1);
+    assertThat(tooLong.err())
+        .isEqualTo(
+            "chat: a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d,"
+                + " 2w), not '2y'\n");
   }
 
   /** Bob, registered, holds alice's invitation to the group #dev, sent while he was away. */

@@ -188,6 +188,46 @@ class GroupsEndToEndTest {
     }
   }
 
+  /** A timed ban: the one banned and the members read until when; the list says it too. */
+  @Test
+  void timedBan_theBannedAndTheMembersReadUntilWhen() {
+    RecordingListener carolSees = new RecordingListener();
+    List<GroupUpdate> heard = new CopyOnWriteArrayList<>();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol = registered("carol", carolSees)) {
+      carol.addListener(
+          new ClientListener() {
+            @Override
+            public void onGroupUpdate(GroupUpdate update) {
+              heard.add(update);
+            }
+          });
+      team(alice, bob, carol);
+      java.time.Instant before = java.time.Instant.now();
+
+      alice.ban("#team", "carol", "cool off", Duration.ofHours(2));
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> heard.stream().anyMatch(u -> u.kind() == GroupUpdate.Kind.BANNED));
+      GroupUpdate banned =
+          heard.stream().filter(u -> u.kind() == GroupUpdate.Kind.BANNED).findFirst().orElseThrow();
+      assertThat(banned.until())
+          .isBetween(
+              before.plus(Duration.ofHours(2)), java.time.Instant.now().plus(Duration.ofHours(2)));
+      assertThat(SocialLines.group(banned, "carol", CommandWords.SLASH))
+          .startsWith("alice banned you from #team until ")
+          .endsWith(" (\u201ccool off\u201d)");
+      assertThat(bob.bans("#team"))
+          .singleElement()
+          .extracting(BanView::until)
+          .isEqualTo(banned.until());
+      assertThat(refusal(() -> alice.ban("#team", "bob", "", Duration.ofSeconds(90))))
+          .isEqualTo("a ban lasts whole minutes, 1 minute to 365 days (e.g. 90m, 12h, 7d, 2w)");
+    }
+  }
+
   /**
    * Removed and banned while no live client of hers ran: her next live login says she is no longer
    * in those groups, once; a one-shot login in between neither says it nor takes it from her.

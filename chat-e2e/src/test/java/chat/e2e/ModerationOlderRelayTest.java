@@ -58,7 +58,15 @@ class ModerationOlderRelayTest {
           .isInstanceOf(CommandException.Usage.class)
           .hasMessageEndingWith("is older (wire version 10): it cannot list bans");
 
-      assertThat(sent).noneMatch(ListBansRequest.class::isInstance);
+      assertThatThrownBy(() -> alice.ban("#crew", "bob", "", java.time.Duration.ofHours(2)))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "the relay is older (wire version 10): it cannot end a ban by itself; ban without"
+                  + " a time, and unban later");
+
+      assertThat(sent)
+          .noneMatch(ListBansRequest.class::isInstance)
+          .noneMatch(f -> f instanceof GroupMemberRequest member && member.minutes() != null);
     }
   }
 

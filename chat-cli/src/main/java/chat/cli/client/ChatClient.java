@@ -547,6 +547,16 @@ public interface ChatClient extends AutoCloseable {
   void administer(String room, GroupAction action, String username, String reason);
 
   /**
+   * Bans {@code username} from group {@code room} for {@code length} (whole minutes, 1 minute to
+   * 365 days), after which the ban ends by itself; null for a ban until lifted. {@code reason} as
+   * for {@link #administer(String, GroupAction, String, String)}.
+   *
+   * @throws chat.cli.CommandException.Usage if the length is out of range, or the relay is older
+   *     than wire version 11 (it cannot end a ban by itself)
+   */
+  void ban(String room, String username, String reason, java.time.Duration length);
+
+  /**
    * Who is banned from group {@code room} (owner or admin), by whom, when and why, in order of the
    * banned users' lowercase names; every page of the relay's list is fetched.
    *

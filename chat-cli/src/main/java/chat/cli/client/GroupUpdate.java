@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param title the new title for {@link Kind#RENAMED}, else empty
  * @param reason why, as the actor gave it, for {@link Kind#KICKED} and {@link Kind#BANNED}; else
  *     empty
+ * @param until when a {@link Kind#BANNED} ban ends by itself; null for a ban until lifted, and for
+ *     every other kind
  */
 public record GroupUpdate(
-    String conversation, String actor, Kind kind, String target, String title, String reason) {
+    String conversation,
+    String actor,
+    Kind kind,
+    String target,
+    String title,
+    String reason,
+    java.time.Instant until) {
   /** What happened. */
   public enum Kind {
     /** The target was invited. */
@@ -51,9 +59,15 @@ public record GroupUpdate(
     Objects.requireNonNull(reason, "reason");
   }
 
+  /** A change that does not end by itself. */
+  public GroupUpdate(
+      String conversation, String actor, Kind kind, String target, String title, String reason) {
+    this(conversation, actor, kind, target, title, reason, null);
+  }
+
   /** A change without a reason. */
   public GroupUpdate(String conversation, String actor, Kind kind, String target, String title) {
-    this(conversation, actor, kind, target, title, "");
+    this(conversation, actor, kind, target, title, "", null);
   }
 
   /**

@@ -1,29 +1,79 @@
 package chat.cli.command;
 
+import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.BanView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A group's bans as a table, the same for {@code /bans} and {@code chat group bans}. */
 public final class BanText {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+  private static final DateTimeFormatter UNTIL =
+      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
   private BanText() {}
 
+  /** A length of a timed ban as typed: whole minutes, hours, days or weeks. */
+  private static final java.util.regex.Pattern LENGTH =
+      java.util.regex.Pattern.compile("([0-9]{1,6})([mhdw])");
+
+  /** Whether {@code word} reads as the length of a timed ban ({@code 90m}, {@code 7d}). */
+  public static boolean isLength(String word) {
+    return LENGTH.matcher(word.toLowerCase(Locale.ROOT)).matches();
+  }
+
+  /**
+   * The length of a timed ban as typed ({@code 90m}, {@code 12h}, {@code 7d}, {@code 2w}), 1 minute
+   * to 365 days.
+   *
+   * @throws CommandException.Usage naming the forms that are taken
+   */
+  public static java.time.Duration length(String typed) {
+    java.util.regex.Matcher m = LENGTH.matcher(typed.strip().toLowerCase(Locale.ROOT));
+    java.time.Duration length = null;
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      length =
+          switch (m.group(2)) {
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            case "d" -> java.time.Duration.ofDays(n);
+            default -> java.time.Duration.ofDays(7 * n);
+          };
+    }
+    if (length == null
+        || length.toMinutes() < 1
+        || length.toMinutes() > chat.protocol.GroupMemberRequest.MAX_BAN_MINUTES) {
+      throw new CommandException.Usage(
+          "a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d, 2w),"
+              + " not '"
+              + TerminalSafe.line(typed)
+              + "'");
+    }
+    return length;
+  }
+
+  /** When a timed ban ends, in this machine's time zone: {@code 12 Dec 14:05}. */
+  public static String when(java.time.Instant until) {
+    return UNTIL.format(until.atZone(ZoneId.systemDefault()));
+  }
+
   /**
    * {@code no one is banned from #team}, or a header line, then one line per ban: the user, who
-   * banned them, when (in {@code zone}) and the reason ({@code -} for none), each text from the
-   * relay made safe for the terminal, the columns as wide as their longest name.
+   * banned them, when and until when (in {@code zone}; {@code -} for a ban until lifted) and the
+   * reason ({@code -} for none), each text from the relay made safe for the terminal, the columns
+   * as wide as their longest name.
    */
   public static List<String> table(String room, List<BanView> bans, ZoneId zone) {
     if (bans.isEmpty()) {
       return List.of("no one is banned from " + room);
     }
     List<String[]> rows = new ArrayList<>(bans.size() + 1);
-    rows.add(new String[] {"USER", "BANNED BY", "WHEN", "REASON"});
+    rows.add(new String[] {"USER", "BANNED BY", "WHEN", "UNTIL", "REASON"});
     for (BanView ban : bans) {
       String reason = TerminalSafe.line(ban.reason());
       rows.add(
@@ -31,6 +81,7 @@ public final class BanText {
             TerminalSafe.line(ban.username()),
             TerminalSafe.line(ban.bannedBy()),
             TIME.format(ban.bannedAt().atZone(zone)),
+            ban.until() == null ? "-" : TIME.format(ban.until().atZone(zone)),
             reason.isEmpty() ? "-" : reason
           });
     }
@@ -40,7 +91,7 @@ public final class BanText {
       user = Math.max(user, row[0].length());
       by = Math.max(by, row[1].length());
     }
-    String format = "%-" + user + "s  %-" + by + "s  %-16s  %s";
+    String format = "%-" + user + "s  %-" + by + "s  %-16s  %-16s  %s";
     List<String> out = new ArrayList<>(rows.size());
     for (String[] row : rows) {
       out.add(String.format(format, (Object[]) row).stripTrailing());

@@ -7,6 +7,8 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import chat.cli.client.MemberRole;
 import chat.protocol.ConversationIds;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,17 @@ final class GroupCommands {
                 "login, and the group's admins may invite you again. example: /decline #team")
             .runs(GroupCommands::decline),
         removal("kick", GroupAction.KICK, "remove USER from the group, or withdraw an invitation"),
-        removal("ban", GroupAction.BAN, "remove USER and keep them out"),
+        SlashCommand.named(
+                "ban", "/ban USER [ROOM] [TIME] [REASON]", "remove USER and keep them out")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+            .help(
+                "ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w: up to 365 days) ends",
+                "the ban by itself. A REASON (at most 200 characters, shown to USER and the",
+                "members, and kept with the ban for /bans) comes after the ROOM, named. Owners",
+                "and admins may ban (admins never the owner or other admins). examples:",
+                "/ban bob   /ban bob #team 7d   /ban bob #team 2h flooding the room")
+            .runs((command, context) -> member(GroupAction.BAN, command, context)),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
         SlashCommand.named("bans", "/bans [ROOM]", "who is banned from a group, by whom and why")
             .arguments(0, 1)
@@ -103,13 +115,24 @@ final class GroupCommands {
   private static void member(GroupAction action, Input.Command command, CommandContext context) {
     String user = Arguments.username(command.arg(0));
     boolean takesReason = action == GroupAction.KICK || action == GroupAction.BAN;
+    boolean ban = action == GroupAction.BAN;
     String room;
     String reason = "";
+    Duration length = null;
     if (command.argCount() == 1) {
       room = currentRoom(context);
+    } else if (ban && BanText.isLength(command.arg(1)) && !namesRoom(command.arg(1), context)) {
+      // "/ban bob 2h spam": a time where the room would be cannot be a mistyped room name.
+      room = currentRoom(context);
+      length = BanText.length(command.arg(1));
+      reason = command.rest(2);
     } else if (!takesReason || command.argCount() == 2 || namesRoom(command.arg(1), context)) {
       room = Arguments.room(command.arg(1));
       reason = takesReason ? command.rest(2) : "";
+      if (ban && command.argCount() > 2 && BanText.isLength(command.arg(2))) {
+        length = BanText.length(command.arg(2));
+        reason = command.rest(3);
+      }
     } else {
       // Never the current room in its place: a mistyped room would remove USER from another one.
       throw new CommandException.Usage(
@@ -126,11 +149,25 @@ final class GroupCommands {
     Arguments.self(context);
     // Naming oneself is the relay's to refuse, after what comes first: #lobby is no group, and
     // only the owner may hand a group over.
-    context.client().administer(room, action, user, reason);
+    if (length != null) {
+      context.client().ban(room, user, reason, length);
+    } else {
+      context.client().administer(room, action, user, reason);
+    }
     if (context.showsOwnEvents()) {
       return; // the relay's event says it, with the same hints (SocialLines.group)
     }
     String name = TerminalSafe.line(user);
+    if (length != null) {
+      context.info(
+          "banned "
+              + name
+              + " from "
+              + room
+              + " until "
+              + BanText.when(Instant.now().plus(length)));
+      return;
+    }
     context.info(
         switch (action) {
           case INVITE -> "invited " + name + " to " + room + " (they join with /join " + room + ")";

@@ -83,7 +83,8 @@ public final class SocialLines {
               ? actor + " declined the invitation to " + room
               : actor + " withdrew " + possessive(target) + " invitation to " + room;
       case KICKED -> actor + " removed " + target + " from " + room + because(update);
-      case BANNED -> actor + " banned " + target + " from " + room + because(update);
+      case BANNED ->
+          actor + " banned " + target + " from " + room + untilThen(update) + because(update);
       case UNBANNED -> actor + " lifted the ban on " + target + " in " + room;
       case ADMIN -> actor + " made " + target + " an admin of " + room;
       case DEADMIN -> actor + " made " + target + " a plain member of " + room;
@@ -99,6 +100,11 @@ public final class SocialLines {
           actor + " renamed " + room + " to \u201c" + TerminalSafe.line(update.title()) + "\u201d";
       case DISBANDED -> actor + " disbanded " + room;
     };
+  }
+
+  /** When a timed ban ends ({@code until 12 Dec 14:05}, local time), or nothing. */
+  private static String untilThen(GroupUpdate update) {
+    return update.until() == null ? "" : " until " + BanText.when(update.until());
   }
 
   /** The reason the actor gave, quoted ({@code (“being rude”)}), or nothing. */

@@ -876,6 +876,15 @@ public final class FakeChatClient implements ChatClient {
         room, (id, list) -> new ArrayList<>(FakeSocial.administer(list, action, username)));
   }
 
+  @Override
+  public void ban(String room, String username, String reason, java.time.Duration length) {
+    call("ban", room, username, length, "(" + reason + ")");
+    requireLogin();
+    members.computeIfPresent(
+        room,
+        (id, list) -> new ArrayList<>(FakeSocial.administer(list, GroupAction.BAN, username)));
+  }
+
   /** The bans {@link #bans} lists, by room. */
   public final Map<String, List<BanView>> banLists = new HashMap<>();
 

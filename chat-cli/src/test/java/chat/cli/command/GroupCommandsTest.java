@@ -69,19 +69,65 @@ class GroupCommandsTest {
         "#team",
         List.of(
             new BanView("carol", "bob", at, ""),
-            new BanView("mallory_the_spammer", "alice", at, "spam\u001b[2J links")));
+            new BanView(
+                "mallory_the_spammer",
+                "alice",
+                at,
+                "spam\u001b[2J links",
+                at.plus(java.time.Duration.ofDays(7)))));
 
     run("/bans");
 
-    String when =
-        DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(at.atZone(ZoneId.systemDefault()));
+    DateTimeFormatter local = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    String when = local.format(at.atZone(ZoneId.systemDefault()));
+    String ends =
+        local.format(at.plus(java.time.Duration.ofDays(7)).atZone(ZoneId.systemDefault()));
     assertThat(context.client.calls).contains("bans #team");
     assertThat(context.lines)
         .containsExactly(
-            "info: USER                 BANNED BY  WHEN              REASON",
-            "info: carol                bob        " + when + "  -",
-            "info: mallory_the_spammer  alice      " + when + "  spam links",
+            "info: USER                 BANNED BY  WHEN              UNTIL             REASON",
+            "info: carol                bob        " + when + "  -                 -",
+            "info: mallory_the_spammer  alice      " + when + "  " + ends + "  spam links",
             "info: /unban USER #team lifts a ban");
+  }
+
+  @Test
+  void ban_withATime_afterTheRoomOrInItsPlace_isATimedBan_withTheReasonAfterIt() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.client.calls.clear();
+
+    run("/ban carol #team 7d spam links");
+    run("/ban dave 90m");
+    run("/ban erin 2h flooding");
+    run("/ban frank team");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "ban #team carol PT168H (spam links)",
+            "ban #team dave PT1H30M ()",
+            "ban #team erin PT2H (flooding)",
+            "administer #team BAN frank");
+    assertThat(context.lines)
+        .anyMatch(line -> line.startsWith("info: banned carol from #team until "));
+  }
+
+  @Test
+  void ban_withATimeOutOfRange_saysWhatIsTaken_andBansNobody() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.client.calls.clear();
+
+    run("/ban carol #team 400d");
+    run("/ban carol #team 0m");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d,"
+                + " 2w), not '400d'",
+            "error: a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d,"
+                + " 2w), not '0m'");
+    assertThat(context.client.calls).isEmpty();
   }
 
   @Test

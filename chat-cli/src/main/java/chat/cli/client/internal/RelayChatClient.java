@@ -496,6 +496,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void ban(String room, String username, String reason, java.time.Duration length) {
+    social.administer(room, GroupAction.BAN, username, reason, length);
+  }
+
+  @Override
   public void renameGroup(String room, String title) {
     social.rename(room, title);
   }

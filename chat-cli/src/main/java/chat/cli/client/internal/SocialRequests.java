@@ -27,6 +27,7 @@ import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import chat.protocol.Usernames;
 import chat.protocol.VisibleText;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +71,17 @@ final class SocialRequests {
   }
 
   void administer(String room, GroupAction action, String username, String reason) {
+    administer(room, action, username, reason, null);
+  }
+
+  /**
+   * As {@link #administer(String, GroupAction, String, String)}; a ban may end after {@code
+   * length}.
+   */
+  void administer(
+      String room, GroupAction action, String username, String reason, Duration length) {
     String why = checkedReason(action, reason);
+    Integer minutes = checkedLength(action, length);
     Session session = sessions.require();
     RelayConnection relay = relay(session);
     String id = RelayChatClient.roomId(room);
@@ -83,8 +94,15 @@ final class SocialRequests {
               + action.name().toLowerCase(java.util.Locale.ROOT)
               + " without one");
     }
+    if (minutes != null && relay.version() < ProtocolVersions.BAN_LIST) {
+      throw new CommandException.Usage(
+          "the relay is older (wire version "
+              + relay.version()
+              + "): it cannot end a ban by itself; ban without a time, and unban later");
+    }
     relay.call(
-        new GroupMemberRequest(relay.nextId(), id, wire(action), target, why), GroupReply.class);
+        new GroupMemberRequest(relay.nextId(), id, wire(action), target, why, minutes),
+        GroupReply.class);
     if (action == GroupAction.KICK || action == GroupAction.BAN) {
       // Known from the reply even if the relay keeps the event back: coming back needs a join.
       session.members.announced(id, target, false);
@@ -116,7 +134,10 @@ final class SocialRequests {
                               ban.username(),
                               ban.bannedBy(),
                               Instant.ofEpochMilli(ban.bannedAtMillis()),
-                              ban.reason() == null ? "" : ban.reason()))
+                              ban.reason() == null ? "" : ban.reason(),
+                              ban.untilMillis() == null
+                                  ? null
+                                  : Instant.ofEpochMilli(ban.untilMillis())))
                   .toList(),
               reply.next());
         },
@@ -153,6 +174,24 @@ final class SocialRequests {
               + ")");
     }
     return stripped;
+  }
+
+  /** {@code length} in whole minutes, or null for none: else says what is wrong with it. */
+  private static Integer checkedLength(GroupAction action, Duration length) {
+    if (length == null) {
+      return null;
+    }
+    if (action != GroupAction.BAN) {
+      throw new CommandException.Usage("only a ban takes a time");
+    }
+    long minutes = length.toMinutes();
+    if (minutes < 1
+        || minutes > GroupMemberRequest.MAX_BAN_MINUTES
+        || length.toSeconds() % 60 != 0) {
+      throw new CommandException.Usage(
+          "a ban lasts whole minutes, 1 minute to 365 days (e.g. 90m, 12h, 7d, 2w)");
+    }
+    return (int) minutes;
   }
 
   /** {@code title} without surrounding spaces, if it is a group title: else says what is wrong. */

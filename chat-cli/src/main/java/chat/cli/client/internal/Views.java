@@ -106,6 +106,7 @@ final class Views {
         kind,
         event.username() == null ? "" : event.username(),
         event.title() == null ? "" : event.title(),
-        event.reason() == null ? "" : event.reason());
+        event.reason() == null ? "" : event.reason(),
+        event.untilMillis() == null ? null : java.time.Instant.ofEpochMilli(event.untilMillis()));
   }
 }

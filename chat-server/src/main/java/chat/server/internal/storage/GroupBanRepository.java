@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The SQL of the {@code group_bans} table: who may neither join nor be invited to a group. A timed
- * ban (schema step 17) ends by itself at its {@code until}: from then on every query here treats it
+ * ban (schema step 18) ends by itself at its {@code until}: from then on every query here treats it
  * as absent, a new ban of the same user replaces it, and {@link #deleteExpired} removes it.
  */
 public final class GroupBanRepository {
@@ -29,9 +29,9 @@ public final class GroupBanRepository {
   }
 
   /**
-   * Bans {@code userKey} (schema step 17 keeps the {@code reason}, {@code ""} for none, and {@code
-   * until}, null for a ban until lifted), replacing a ban of theirs that ended; false if already
-   * banned.
+   * Bans {@code userKey} (schema step 17 keeps the {@code reason}, {@code ""} for none, and step 18
+   * {@code until}, null for a ban until lifted), replacing a ban of theirs that ended; false if
+   * already banned.
    */
   public boolean add(
       Connection c,

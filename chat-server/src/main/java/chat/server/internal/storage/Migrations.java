@@ -181,11 +181,10 @@ public final class Migrations {
               "CREATE TABLE suspensions (user_key TEXT PRIMARY KEY REFERENCES users(user_key),"
                   + " since INTEGER NOT NULL, reason TEXT NOT NULL) WITHOUT ROWID"),
           // Step 17: the reason given with a group ban ('' if none, and for bans from before), so
-          // that the group's owner and admins can list it (list_bans, wire version 11), and when a
-          // timed ban ends (NULL: when lifted).
-          sql(
-              "ALTER TABLE group_bans ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
-              "ALTER TABLE group_bans ADD COLUMN until INTEGER"));
+          // that the group's owner and admins can list it (list_bans, wire version 11).
+          sql("ALTER TABLE group_bans ADD COLUMN reason TEXT NOT NULL DEFAULT ''"),
+          // Step 18: when a timed ban ends (NULL: when lifted; wire version 11).
+          sql("ALTER TABLE group_bans ADD COLUMN until INTEGER"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface
