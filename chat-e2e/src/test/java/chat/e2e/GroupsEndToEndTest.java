@@ -204,7 +204,8 @@ class GroupsEndToEndTest {
             }
           });
       team(alice, bob, carol);
-      java.time.Instant before = java.time.Instant.now();
+      java.time.Instant before =
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
       alice.ban("#team", "carol", "cool off", Duration.ofHours(2));
 

@@ -304,7 +304,7 @@ class ScriptingEndToEndTest {
 
     ScriptRunner.Result notMember = chat.run("send", "--user", "alice", "nowhere", "hi");
     assertThat(notMember.exitCode()).isEqualTo(1);
-    assertThat(notMember.err()).contains("not a member");
+    assertThat(notMember.err()).isEqualTo("chat: you are not in #nowhere\n");
 
     ScriptRunner.Result noRelay =
         new ScriptRunner(closedPort(), home).run("send", "--user", "alice", "lobby", "hi");
