@@ -45,6 +45,7 @@ final class LineEvents implements CappedClientListener {
   private final ConnectionLines connectionLines = new ConnectionLines();
   private final ProgressLines progress = new ProgressLines();
   private final LiveNoticeCap cap;
+  private volatile boolean stopSaid; // set by onStopped, read by the offline line after it
 
   LineEvents(
       ChatClient client,
@@ -171,9 +172,14 @@ final class LineEvents implements CappedClientListener {
         state == ConnectionState.RECONNECTING
             || state == ConnectionState.ONLINE && connectionLines.reconnecting();
     Optional<String> said = connectionLines.line(state, detail, client.serverAddress());
+    boolean endSaid = stopSaid;
+    stopSaid = false;
     if (spoken) {
       // Lost, back, and a rare reminder in between: not a line for every attempt.
       said.ifPresent(line -> printer.print(kind, line));
+    } else if (state == ConnectionState.OFFLINE && endSaid) {
+      // onStopped printed why (a suspension in the relay's own words): not a second time here.
+      printer.print(kind, EventLines.connection(state, "", client.serverAddress()));
     } else {
       printer.print(kind, EventLines.connection(state, detail, client.serverAddress()));
     }
@@ -181,12 +187,13 @@ final class LineEvents implements CappedClientListener {
 
   /**
    * The relay ended the session or refused its token: why, and how to go on here ({@link
-   * CommandWords#SLASH}); the offline line after it says why again.
+   * CommandWords#SLASH}); the offline line after it is then a bare {@code disconnected}.
    */
   @Override
   public void onStopped(CommandException why) {
     if (why instanceof CommandException.SessionEnded ended) {
       printer.print(LineKind.ERROR, CommandWords.SLASH.sessionEnded(ended));
+      stopSaid = true;
     }
   }
 

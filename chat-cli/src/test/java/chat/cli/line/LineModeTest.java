@@ -799,6 +799,24 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** A suspension is said once, in the relay's words; the offline line after it adds nothing. */
+  @Test
+  void run_accountSuspended_saidOnce() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    String words = "the relay says: this account is suspended by the relay's operator: spam";
+    CommandException.SessionEnded ended =
+        CommandException.SessionEnded.suspended(
+            "alice", new CommandException.AccountSuspended(words));
+    client.fireStopped(ended, words);
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("disconnected"));
+    assertThat(harness.output().split("suspended by", -1)).hasSize(2);
+    assertThat(harness.output()).contains("disconnected").doesNotContain("log in again");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_connectionLostAndBack_oneLineEach_notOnePerAttempt() {
     logIn();
