@@ -260,7 +260,9 @@ public final class ChatCommand implements Callable<Integer> {
           + labels
           + " -- TEXT), or on stdin";
     }
-    if (message.startsWith("Expected parameter") && message.contains("for positional parameter")) {
+    if (message.startsWith("Missing required parameter")
+        || (message.startsWith("Expected parameter")
+            && message.contains("for positional parameter"))) {
       return "too few parameters: "
           + name
           + " "

@@ -53,8 +53,10 @@ final class GroupCommand {
   @Command(name = "invite", description = "Let USER join ROOM (they run 'chat join ROOM').")
   int invite(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.INVITE, args, null, "invited %2$s to %1$s");
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user) {
+    return member(relay, GroupAction.INVITE, room, user, null, "invited %2$s to %1$s");
   }
 
   @Command(
@@ -77,15 +79,19 @@ final class GroupCommand {
   @Command(name = "kick", description = "Remove USER from ROOM, or withdraw their invitation.")
   int kick(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args,
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user,
       @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason) {
-    return member(relay, GroupAction.KICK, args, reason, "%2$s is out of %1$s");
+    return member(relay, GroupAction.KICK, room, user, reason, "%2$s is out of %1$s");
   }
 
   @Command(name = "ban", description = "Remove USER from ROOM (if a member) and keep them out.")
   int ban(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args,
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String name,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user,
       @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason,
       @Option(
               names = "--for",
@@ -96,11 +102,10 @@ final class GroupCommand {
           String length) {
     Duration time = length == null ? null : BanText.length(length);
     if (time == null) {
-      return member(relay, GroupAction.BAN, args, reason, "banned %2$s from %1$s");
+      return member(relay, GroupAction.BAN, name, user, reason, "banned %2$s from %1$s");
     }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(args.get(0));
-    String user = args.get(1);
+    String room = RelayOptions.conversationArgument(name);
     support.change(
         support.loggedIn(false),
         "the relay made the change",
@@ -125,15 +130,17 @@ final class GroupCommand {
   @Command(name = "unban", description = "Lift USER's ban from ROOM.")
   int unban(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.UNBAN, args, null, "lifted the ban on %2$s in %1$s");
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user) {
+    return member(relay, GroupAction.UNBAN, room, user, null, "lifted the ban on %2$s in %1$s");
   }
 
   @Command(
       name = "bans",
       description =
-          "List who is banned from ROOM, by whom, when and why (owner or admin; the relay must"
-              + " speak wire version 11).")
+          "List who is banned from ROOM, by whom, when, until when and why (owner or admin; the"
+              + " relay must speak wire version 11).")
   int bans(@Mixin RelayOptions relay, @Parameters(paramLabel = "ROOM") String name) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(name);
@@ -165,22 +172,29 @@ final class GroupCommand {
   @Command(name = "transfer", description = "Make USER the owner of ROOM; you become an admin.")
   int transfer(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.TRANSFER, args, null, "%2$s owns %1$s now");
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user) {
+    return member(relay, GroupAction.TRANSFER, room, user, null, "%2$s owns %1$s now");
   }
 
   @Command(name = "admin", description = "Make USER an admin of ROOM (owner only).")
   int admin(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.ADMIN, args, null, "%2$s is an admin of %1$s now");
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user) {
+    return member(relay, GroupAction.ADMIN, room, user, null, "%2$s is an admin of %1$s now");
   }
 
   @Command(name = "deadmin", description = "Make USER a plain member of ROOM (owner only).")
   int deadmin(
       @Mixin RelayOptions relay,
-      @Parameters(arity = "2", paramLabel = "ROOM USER") List<String> args) {
-    return member(relay, GroupAction.DEADMIN, args, null, "%2$s is no longer an admin of %1$s");
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user) {
+    return member(
+        relay, GroupAction.DEADMIN, room, user, null, "%2$s is no longer an admin of %1$s");
   }
 
   @Command(
@@ -259,10 +273,14 @@ final class GroupCommand {
   }
 
   private int member(
-      RelayOptions relay, GroupAction action, List<String> args, String reason, String words) {
+      RelayOptions relay,
+      GroupAction action,
+      String name,
+      String user,
+      String reason,
+      String words) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(args.get(0));
-    String user = args.get(1);
+    String room = RelayOptions.conversationArgument(name);
     support.change(
         support.loggedIn(false),
         "the relay made the change",

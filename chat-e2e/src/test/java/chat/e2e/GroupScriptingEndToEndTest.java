@@ -117,8 +117,8 @@ class GroupScriptingEndToEndTest {
     assertThat(tooLong.exitCode()).isEqualTo(1);
     assertThat(tooLong.err())
         .isEqualTo(
-            "chat: a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d,"
-                + " 2w), not '2y'\n");
+            "chat: a ban lasts 1 minute to 365 days: a whole number and m, h, d or w (90m, 12h,"
+                + " 7d, 2w), not '2y'\n");
   }
 
   /** Bob, registered, holds alice's invitation to the group #dev, sent while he was away. */

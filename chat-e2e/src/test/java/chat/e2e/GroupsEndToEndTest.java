@@ -226,6 +226,10 @@ class GroupsEndToEndTest {
           .isEqualTo(banned.until());
       assertThat(refusal(() -> alice.ban("#team", "bob", "", Duration.ofSeconds(90))))
           .isEqualTo("a ban lasts whole minutes, 1 minute to 365 days (e.g. 90m, 12h, 7d, 2w)");
+      assertThat(refusal(() -> alice.ban("#team", "bob", "a\tb", Duration.ofHours(1))))
+          .isEqualTo("a reason is one line of text: no tabs, line breaks or escape sequences");
+      assertThat(refusal(() -> alice.administer("#team", GroupAction.KICK, "bob", "x".repeat(201))))
+          .isEqualTo("a reason is at most 200 characters (got 201)");
     }
   }
 

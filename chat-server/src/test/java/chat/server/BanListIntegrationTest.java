@@ -203,13 +203,22 @@ class BanListIntegrationTest {
   }
 
   @Test
-  void aPlainMember_isRefused() throws Exception {
+  void aPlainMember_isRefused_andTheOwnerBanningThemselvesIsToldHowToLeave() throws Exception {
     try (TestClient o = as("olivia");
         TestClient a = as("adam");
         TestClient m = as("mia")) {
       staffed("#g-plain", o, a, m);
       assertThat(error(m.call(new ListBansRequest(m.nextId(), "#g-plain"))))
           .isEqualTo(ErrorCode.NOT_GROUP_ADMIN);
+      Reply self =
+          o.call(new GroupMemberRequest(o.nextId(), "#g-plain", GroupAction.BAN, "olivia"));
+      assertThat(error(self)).isEqualTo(ErrorCode.INVALID_TARGET);
+      assertThat(((ErrorReply) self).message())
+          .isEqualTo(
+              "that is you: the owner leaves only after handing the group over (transfer) or"
+                  + " disbanding it");
+      Reply admin = a.call(new GroupMemberRequest(a.nextId(), "#g-plain", GroupAction.BAN, "adam"));
+      assertThat(((ErrorReply) admin).message()).isEqualTo("that is you: leave the group instead");
     }
   }
 

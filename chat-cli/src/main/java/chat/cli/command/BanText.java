@@ -14,26 +14,42 @@ public final class BanText {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
   private static final DateTimeFormatter UNTIL =
       DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter UNTIL_YEAR =
+      DateTimeFormatter.ofPattern("d MMM uuuu HH:mm", Locale.ENGLISH);
 
   private BanText() {}
 
-  /** A length of a timed ban as typed: whole minutes, hours, days or weeks. */
+  /** A length of a timed ban as typed: whole minutes, hours, days or weeks, in lower case. */
   private static final java.util.regex.Pattern LENGTH =
       java.util.regex.Pattern.compile("([0-9]{1,6})([mhdw])");
 
+  /**
+   * What a person may have meant as a length: a word that starts with a digit of any script, or
+   * with a sign and then one ({@code 1.5h}, {@code 2y}, {@code 90}, {@code -1h}, {@code ３h}). Such
+   * a word where a time may stand is a time or a mistake, never the first word of a reason: a
+   * mistyped time must not make a ban that never ends.
+   */
+  private static final java.util.regex.Pattern LENGTH_LIKE =
+      java.util.regex.Pattern.compile("[+-]?\\p{Nd}.*");
+
   /** Whether {@code word} reads as the length of a timed ban ({@code 90m}, {@code 7d}). */
   public static boolean isLength(String word) {
-    return LENGTH.matcher(word.toLowerCase(Locale.ROOT)).matches();
+    return LENGTH.matcher(word).matches();
+  }
+
+  /** Whether {@code word} looks like a length, taken or not ({@link #LENGTH_LIKE}). */
+  public static boolean looksLikeLength(String word) {
+    return LENGTH_LIKE.matcher(word).matches();
   }
 
   /**
-   * The length of a timed ban as typed ({@code 90m}, {@code 12h}, {@code 7d}, {@code 2w}), 1 minute
-   * to 365 days.
+   * The length of a timed ban as typed ({@code 90m}, {@code 12h}, {@code 7d}, {@code 2w}; the unit
+   * in lower case, as {@code M} would read as months), 1 minute to 365 days.
    *
    * @throws CommandException.Usage naming the forms that are taken
    */
   public static java.time.Duration length(String typed) {
-    java.util.regex.Matcher m = LENGTH.matcher(typed.strip().toLowerCase(Locale.ROOT));
+    java.util.regex.Matcher m = LENGTH.matcher(typed.strip());
     java.time.Duration length = null;
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
@@ -49,7 +65,7 @@ public final class BanText {
         || length.toMinutes() < 1
         || length.toMinutes() > chat.protocol.GroupMemberRequest.MAX_BAN_MINUTES) {
       throw new CommandException.Usage(
-          "a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d, 2w),"
+          "a ban lasts 1 minute to 365 days: a whole number and m, h, d or w (90m, 12h, 7d, 2w),"
               + " not '"
               + TerminalSafe.line(typed)
               + "'");
@@ -57,9 +73,14 @@ public final class BanText {
     return length;
   }
 
-  /** When a timed ban ends, in this machine's time zone: {@code 12 Dec 14:05}. */
+  /**
+   * When a timed ban ends, in this machine's time zone: {@code 12 Dec 14:05}, with the year when it
+   * is not this one ({@code 4 Dec 2027 11:21}).
+   */
   public static String when(java.time.Instant until) {
-    return UNTIL.format(until.atZone(ZoneId.systemDefault()));
+    java.time.ZonedDateTime at = until.atZone(ZoneId.systemDefault());
+    boolean thisYear = at.getYear() == java.time.ZonedDateTime.now(at.getZone()).getYear();
+    return (thisYear ? UNTIL : UNTIL_YEAR).format(at);
   }
 
   /**

@@ -45,20 +45,21 @@ final class GroupCommands {
             .arguments(1, SlashCommand.UNLIMITED)
             .completes(ArgumentKind.USER, ArgumentKind.ROOM)
             .help(
-                "ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w: up to 365 days) ends",
-                "the ban by itself. A REASON (at most 200 characters, shown to USER and the",
+                "ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w: 1 minute to 365 days)",
+                "ends the ban by itself. A REASON (at most 200 characters, shown to USER and the",
                 "members, and kept with the ban for /bans) comes after the ROOM, named. Owners",
                 "and admins may ban (admins never the owner or other admins). examples:",
                 "/ban bob   /ban bob #team 7d   /ban bob #team 2h flooding the room")
             .runs((command, context) -> member(GroupAction.BAN, command, context)),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
-        SlashCommand.named("bans", "/bans [ROOM]", "who is banned from a group, by whom and why")
+        SlashCommand.named("bans", "/bans [ROOM]", "who is banned from a group, and until when")
             .arguments(0, 1)
             .completes(ArgumentKind.ROOM)
             .help(
-                "For the group's owner and admins: each banned user, who banned them, when (local",
-                "time) and the reason given ('-' for none). ROOM defaults to the current one.",
-                "/unban USER lifts a ban. example: /bans #team")
+                "For the group's owner and admins: each banned user, who banned them, when and",
+                "until when (local time; '-' for a ban until lifted) and the reason given ('-'",
+                "for none). ROOM defaults to the current one. /unban USER ROOM lifts a ban.",
+                "example: /bans #team")
             .runs(GroupCommands::bans),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
         member("admin", GroupAction.ADMIN, "make USER an admin (owner only)"),
@@ -121,15 +122,20 @@ final class GroupCommands {
     Duration length = null;
     if (command.argCount() == 1) {
       room = currentRoom(context);
-    } else if (ban && BanText.isLength(command.arg(1)) && !namesRoom(command.arg(1), context)) {
-      // "/ban bob 2h spam": a time where the room would be cannot be a mistyped room name.
+    } else if (ban
+        && BanText.looksLikeLength(command.arg(1))
+        && !namesRoom(command.arg(1), context)) {
+      // "/ban bob 2h spam": a time where the room would be cannot be a mistyped room name. A
+      // mistyped time ("1.5h") is refused, never taken for a room or a reason.
       room = currentRoom(context);
       length = BanText.length(command.arg(1));
       reason = command.rest(2);
-    } else if (!takesReason || command.argCount() == 2 || namesRoom(command.arg(1), context)) {
+    } else if (!takesReason
+        || (command.argCount() == 2 && command.arg(1).startsWith("#"))
+        || namesRoom(command.arg(1), context)) {
       room = Arguments.room(command.arg(1));
       reason = takesReason ? command.rest(2) : "";
-      if (ban && command.argCount() > 2 && BanText.isLength(command.arg(2))) {
+      if (ban && command.argCount() > 2 && BanText.looksLikeLength(command.arg(2))) {
         length = BanText.length(command.arg(2));
         reason = command.rest(3);
       }

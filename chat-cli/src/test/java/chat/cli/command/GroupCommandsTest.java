@@ -112,21 +112,57 @@ class GroupCommandsTest {
         .anyMatch(line -> line.startsWith("info: banned carol from #team until "));
   }
 
+  /** A time out of range, or mistyped, is refused: never a ban without end, nor a reason. */
   @Test
-  void ban_withATimeOutOfRange_saysWhatIsTaken_andBansNobody() {
+  void ban_withATimeOutOfRangeOrMistyped_saysWhatIsTaken_andBansNobody() {
     context.loggedInAs("alice");
     run("/group create team");
     context.client.calls.clear();
 
-    run("/ban carol #team 400d");
-    run("/ban carol #team 0m");
+    for (String time : List.of("400d", "0m", "1.5h", "2y", "10M", "90", "-1h", "\uff13h")) {
+      run("/ban carol #team " + time + " flooding");
+      run("/ban carol " + time);
+    }
+
+    assertThat(context.errors())
+        .hasSize(16)
+        .allMatch(
+            line ->
+                line.startsWith(
+                    "error: a ban lasts 1 minute to 365 days: a whole number and m, h, d or w"
+                        + " (90m, 12h, 7d, 2w), not '"));
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  /** The end of a timed ban names the year only when it is not this one. */
+  @Test
+  void banEnd_thisYearWithoutTheYear_anotherWithIt() {
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
+    java.time.ZonedDateTime later = now.withMonth(12).withDayOfMonth(31).withHour(23).withMinute(0);
+    java.time.ZonedDateTime nextYear =
+        now.plusYears(1).withMonth(1).withDayOfMonth(2).withHour(9).withMinute(5);
+
+    assertThat(BanText.when(later.toInstant())).isEqualTo("31 Dec 23:00");
+    assertThat(BanText.when(nextYear.toInstant()))
+        .isEqualTo("2 Jan " + nextYear.getYear() + " 09:05");
+  }
+
+  /** One word after the user that is no room you are in is a reason without a room: refused. */
+  @Test
+  void kickOrBan_aSingleWordThatIsNoRoom_isRefusedAsAReasonWithoutARoom() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.client.calls.clear();
+
+    run("/ban dave flooding");
+    run("/kick dave flooding");
 
     assertThat(context.errors())
         .containsExactly(
-            "error: a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d,"
-                + " 2w), not '400d'",
-            "error: a ban lasts 1 minute to 365 days, as a number and m, h, d or w (90m, 12h, 7d,"
-                + " 2w), not '0m'");
+            "error: 'flooding' is no room you are in: name the room before a reason (/ban dave"
+                + " #room flooding)",
+            "error: 'flooding' is no room you are in: name the room before a reason (/kick dave"
+                + " #room flooding)");
     assertThat(context.client.calls).isEmpty();
   }
 

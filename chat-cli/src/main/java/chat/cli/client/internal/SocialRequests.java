@@ -166,12 +166,15 @@ final class SocialRequests {
       throw new CommandException.Usage("only a kick or a ban takes a reason");
     }
     if (!chat.protocol.WireText.isValid(stripped, ErrorCode.MAX_REASON_CHARS)) {
+      boolean control = stripped.chars().anyMatch(Character::isISOControl);
       throw new CommandException.Usage(
-          "a reason is at most "
-              + ErrorCode.MAX_REASON_CHARS
-              + " characters on one line (got "
-              + stripped.length()
-              + ")");
+          control
+              ? "a reason is one line of text: no tabs, line breaks or escape sequences"
+              : "a reason is at most "
+                  + ErrorCode.MAX_REASON_CHARS
+                  + " characters (got "
+                  + stripped.length()
+                  + ")");
     }
     return stripped;
   }

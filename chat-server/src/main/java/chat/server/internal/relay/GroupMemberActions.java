@@ -74,7 +74,7 @@ final class GroupMemberActions {
           ErrorCode.NOT_GROUP_OWNER, "only the owner of " + room + " can do that");
     }
     if (targetKey.equals(actorKey)) {
-      throw invalid("that is you: " + selfHint(action));
+      throw invalid("that is you: " + selfHint(action, role));
     }
     GroupService.requireAdmin(role);
     boolean member = members.isMember(c, room, targetKey);
@@ -180,9 +180,12 @@ final class GroupMemberActions {
     }
   }
 
-  private static String selfHint(GroupAction action) {
+  private static String selfHint(GroupAction action, GroupRole role) {
     return switch (action) {
-      case KICK, BAN -> "leave the group instead";
+      case KICK, BAN ->
+          role == GroupRole.OWNER
+              ? "the owner leaves only after handing the group over (transfer) or disbanding it"
+              : "leave the group instead";
       case TRANSFER -> "you already own it";
       default -> "name someone else";
     };

@@ -353,7 +353,9 @@ public final class RequestDispatcher {
         + request.username()
         + " in "
         + request.room()
-        + (request.minutes() == null ? "" : " for " + request.minutes() + " minutes")
+        + (request.minutes() == null
+            ? ""
+            : " for " + request.minutes() + (request.minutes() == 1 ? " minute" : " minutes"))
         + (request.reason() == null ? "" : " (\"" + request.reason() + "\")");
   }
 }
