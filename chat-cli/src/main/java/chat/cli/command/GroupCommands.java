@@ -122,13 +122,22 @@ final class GroupCommands {
     Duration length = null;
     if (command.argCount() == 1) {
       room = currentRoom(context);
-    } else if (ban
-        && BanText.looksLikeLength(command.arg(1))
-        && !namesRoom(command.arg(1), context)) {
-      // "/ban bob 2h spam": a time where the room would be cannot be a mistyped room name. A
-      // mistyped time ("1.5h") is refused, never taken for a room or a reason.
-      room = currentRoom(context);
+    } else if (ban && BanText.looksLikeLength(command.arg(1))) {
+      // "/ban bob 2h spam": a time where the room would be cannot be a mistyped room name (a room
+      // named like a time needs its #). A mistyped time ("1.5h") is refused, never taken for a
+      // room or a reason.
       length = BanText.length(command.arg(1));
+      if (command.argCount() > 2
+          && (command.arg(2).startsWith("#") || namesRoom(command.arg(2), context))) {
+        throw new CommandException.Usage(
+            "name the room before the time: /ban "
+                + TerminalSafe.line(user)
+                + " "
+                + TerminalSafe.line(Arguments.room(command.arg(2)))
+                + " "
+                + TerminalSafe.line(command.arg(1)));
+      }
+      room = currentRoom(context);
       reason = command.rest(2);
     } else if (!takesReason
         || (command.argCount() == 2 && command.arg(1).startsWith("#"))

@@ -112,6 +112,32 @@ class GroupCommandsTest {
         .anyMatch(line -> line.startsWith("info: banned carol from #team until "));
   }
 
+  /**
+   * A time before the room is refused rather than taken for the current room; a bare word that
+   * reads as a time is one even when a room of that name is listed (that room needs its #).
+   */
+  @Test
+  void ban_timeBeforeTheRoom_isRefused_andARoomNamedLikeATimeNeedsItsHash() {
+    context.loggedInAs("alice");
+    run("/group create 7d");
+    run("/group create team");
+    context.client.calls.clear();
+
+    run("/ban bob 7d #team spam");
+    run("/ban bob 2h team");
+    run("/ban bob 7d");
+    run("/ban bob #7d 2h flooding");
+    run("/ban bob #7d");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: name the room before the time: /ban bob #team 7d",
+            "error: name the room before the time: /ban bob #team 2h");
+    assertThat(context.client.calls)
+        .containsExactly(
+            "ban #team bob PT168H ()", "ban #7d bob PT2H (flooding)", "administer #7d BAN bob");
+  }
+
   /** A time out of range, or mistyped, is refused: never a ban without end, nor a reason. */
   @Test
   void ban_withATimeOutOfRangeOrMistyped_saysWhatIsTaken_andBansNobody() {

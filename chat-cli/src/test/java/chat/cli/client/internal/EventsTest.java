@@ -370,11 +370,10 @@ class EventsTest {
     assertThat(session.state.cursor("@alice+made" + (cycles - 1))).contains(1L);
   }
 
-  /** The relay pushes a message in {@code conversation}, which alice's client does not list. */
   /**
    * A message after a gap needs a catch-up from the relay. When the client has closed (a one-shot
-   * command done while others post), the catch-up's "not connected" is not said: the message stays
-   * unhandled, for the next login's catch-up.
+   * command done while others post: the session is offline and has no connection), the catch-up's
+   * "not connected" is not said: the message stays unhandled, for the next login's catch-up.
    */
   @Test
   void message_afterAGap_whenTheClientHasClosed_saysNothingAndKeepsTheCursor() {
@@ -396,6 +395,7 @@ class EventsTest {
     assertThat(session.state.cursor("#team")).hasValue(5L);
   }
 
+  /** The relay pushes a message in {@code conversation}, which alice's client does not list. */
   private void pushedIn(String conversation) {
     session.connectionState(ConnectionState.ONLINE);
     new Events(session, listeners)

@@ -207,11 +207,6 @@ class MigrationsTest {
   }
 
   /**
-   * Rooms made before step 12 have no creator. Step 13 gives each one with members its
-   * longest-standing member (first joined, then the smaller key); rooms that have a creator, {@code
-   * #lobby}, direct conversations and empty rooms keep theirs or none.
-   */
-  /**
    * A ban stored before step 17 is kept, with no reason and no end; a ban made after keeps its
    * reason.
    */
@@ -248,6 +243,11 @@ class MigrationsTest {
     }
   }
 
+  /**
+   * Rooms made before step 12 have no creator. Step 13 gives each one with members its
+   * longest-standing member (first joined, then the smaller key); rooms that have a creator, {@code
+   * #lobby}, direct conversations and empty rooms keep theirs or none.
+   */
   @Test
   void step13_roomsCreatedBeforeStep12_countForTheirLongestStandingMember() throws Exception {
     try (Connection c = open()) {

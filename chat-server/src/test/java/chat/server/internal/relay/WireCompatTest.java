@@ -1,0 +1,45 @@
+package chat.server.internal.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.protocol.Event;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupEvent;
+import chat.protocol.MembershipChange;
+import chat.protocol.MembershipEvent;
+import chat.protocol.ProtocolVersions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each wire version hears of a timed ban: an older decoder refuses fields it does not know.
+ */
+class WireCompatTest {
+  private static final GroupEvent TIMED =
+      new GroupEvent("#team", "alice", GroupChange.BANNED, "carol", null, null, 5_000L);
+  private static final GroupEvent TIMED_WITH_REASON =
+      new GroupEvent("#team", "alice", GroupChange.BANNED, "carol", null, "spam", 5_000L);
+
+  private static Event heard(GroupEvent event, int version) {
+    return WireCompat.forVersion(event, version, "bob", true).orElseThrow();
+  }
+
+  @Test
+  void timedBan_version11AsIs_10WithoutItsEnd_2to9WithoutReasonOrEnd_1AsALeave() {
+    for (GroupEvent event : new GroupEvent[] {TIMED, TIMED_WITH_REASON}) {
+      assertThat(heard(event, ProtocolVersions.BAN_LIST)).isEqualTo(event);
+      GroupEvent ten = (GroupEvent) heard(event, ProtocolVersions.MODERATION);
+      assertThat(ten.untilMillis()).isNull();
+      assertThat(ten.reason()).isEqualTo(event.reason());
+      for (int version = ProtocolVersions.SOCIAL;
+          version < ProtocolVersions.MODERATION;
+          version++) {
+        GroupEvent older = (GroupEvent) heard(event, version);
+        assertThat(older.untilMillis()).as("version %d", version).isNull();
+        assertThat(older.reason()).as("version %d", version).isNull();
+        assertThat(older.change()).isEqualTo(GroupChange.BANNED);
+      }
+      assertThat(heard(event, 1))
+          .isEqualTo(new MembershipEvent("#team", "carol", MembershipChange.LEFT));
+    }
+  }
+}
