@@ -9,6 +9,7 @@ import chat.server.internal.auth.RegistrationLimiter;
 import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
+import chat.server.internal.relay.BanSweeper;
 import chat.server.internal.relay.ConversationService;
 import chat.server.internal.relay.DirectConversations;
 import chat.server.internal.relay.FileService;
@@ -89,6 +90,7 @@ final class RelayServices {
   private final FileChunkRepository fileChunks = new FileChunkRepository();
   private QueuedAuditLog audit;
   private FileSweeper sweeper;
+  private BanSweeper banSweeper;
   private SuspensionWatch suspensionWatch;
 
   RelayServices(
@@ -139,6 +141,8 @@ final class RelayServices {
     sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
     LOG.info("expired files removed: {}", sweeper.sweep());
     sweeper.start(config.files().sweepInterval());
+    LOG.info("ended timed group bans removed: {}", banSweeper.sweep());
+    banSweeper.start();
     suspensionWatch.start();
     return dispatcher;
   }
@@ -150,6 +154,7 @@ final class RelayServices {
     AccountService accounts = accounts(shared, passwords);
     suspensionWatch =
         new SuspensionWatch(storage, new SuspensionRepository(), shared.router(), accounts);
+    banSweeper = new BanSweeper(storage, shared.groupTables().bans());
     ConversationService rooms = conversations(shared);
     MessageRepository messages = new MessageRepository(database.envelopes());
     SqliteMessageStore store = messageStore(messages, shared.capacity());
@@ -205,18 +210,13 @@ final class RelayServices {
       KeyFingerprints fingerprints,
       RoomCapacity capacity) {}
 
-  /**
-   * The parts every service shares; removes the expired group invitations and ended timed bans on
-   * the way.
-   */
+  /** The parts every service shares; removes the expired group invitations on the way. */
   private Shared shared(Storage storage) {
     LocalRouter router = new LocalRouter(RelayServerInitializer::batchPushes);
     PresenceBook presence = new PresenceBook();
     GroupTables groupTables = GroupTables.create(clock);
     int staleInvitations = storage.write(c -> groupTables.invites().deleteExpired(c));
     LOG.info("expired group invitations removed: {}", staleInvitations);
-    int endedBans = storage.write(c -> groupTables.bans().deleteExpired(c));
-    LOG.info("ended timed group bans removed: {}", endedBans);
     Notifier notifier =
         new Notifier(
             storage, members, router, friendships, presence, config.presenceMaxRoomMembers());
@@ -399,12 +399,15 @@ final class RelayServices {
   }
 
   /**
-   * Closes what {@link #start} started, the file sweeper, the watch for suspended accounts and then
-   * the audit writer, if anything.
+   * Closes what {@link #start} started, the file and ban sweepers, the watch for suspended accounts
+   * and then the audit writer, if anything.
    */
   void close() {
     if (sweeper != null) {
       sweeper.close();
+    }
+    if (banSweeper != null) {
+      banSweeper.close();
     }
     if (suspensionWatch != null) {
       suspensionWatch.close();
