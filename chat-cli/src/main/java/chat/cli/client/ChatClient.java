@@ -5,6 +5,7 @@ import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -554,7 +555,7 @@ public interface ChatClient extends AutoCloseable {
    * @throws chat.cli.CommandException.Usage if the length is out of range, or the relay is older
    *     than wire version 11 (it cannot end a ban by itself)
    */
-  void ban(String room, String username, String reason, java.time.Duration length);
+  void ban(String room, String username, String reason, Duration length);
 
   /**
    * Who is banned from group {@code room} (owner or admin), by whom, when and why, in order of the

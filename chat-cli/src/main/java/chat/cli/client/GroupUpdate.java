@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record GroupUpdate(
     String target,
     String title,
     String reason,
-    java.time.Instant until) {
+    Instant until) {
   /** What happened. */
   public enum Kind {
     /** The target was invited. */

@@ -3,11 +3,17 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.BanView;
+import chat.protocol.GroupMemberRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A group's bans as a table, the same for {@code /bans} and {@code chat group bans}. */
 public final class BanText {
@@ -20,22 +26,15 @@ public final class BanText {
   private BanText() {}
 
   /** A length of a timed ban as typed: whole minutes, hours, days or weeks, in lower case. */
-  private static final java.util.regex.Pattern LENGTH =
-      java.util.regex.Pattern.compile("([0-9]{1,6})([mhdw])");
+  private static final Pattern LENGTH = Pattern.compile("([0-9]{1,6})([mhdw])");
 
   /**
    * What a person may have meant as a length: a word that starts with a digit of any script, or
-   * with a sign and then one ({@code 1.5h}, {@code 2y}, {@code 90}, {@code -1h}, {@code ３h}). Such
-   * a word where a time may stand is a time or a mistake, never the first word of a reason: a
-   * mistyped time must not make a ban that never ends.
+   * with a sign and then one ({@code 1.5h}, {@code 2y}, {@code 90}, {@code -1h}, a full-width
+   * {@code 3h}). Such a word where a time may stand is a time or a mistake, never the first word of
+   * a reason: a mistyped time must not make a ban that never ends.
    */
-  private static final java.util.regex.Pattern LENGTH_LIKE =
-      java.util.regex.Pattern.compile("[+-]?\\p{Nd}.*");
-
-  /** Whether {@code word} reads as the length of a timed ban ({@code 90m}, {@code 7d}). */
-  public static boolean isLength(String word) {
-    return LENGTH.matcher(word).matches();
-  }
+  private static final Pattern LENGTH_LIKE = Pattern.compile("[+-]?\\p{Nd}.*");
 
   /** Whether {@code word} looks like a length, taken or not ({@link #LENGTH_LIKE}). */
   public static boolean looksLikeLength(String word) {
@@ -48,22 +47,22 @@ public final class BanText {
    *
    * @throws CommandException.Usage naming the forms that are taken
    */
-  public static java.time.Duration length(String typed) {
-    java.util.regex.Matcher m = LENGTH.matcher(typed.strip());
-    java.time.Duration length = null;
+  public static Duration length(String typed) {
+    Matcher m = LENGTH.matcher(typed.strip());
+    Duration length = null;
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
       length =
           switch (m.group(2)) {
-            case "m" -> java.time.Duration.ofMinutes(n);
-            case "h" -> java.time.Duration.ofHours(n);
-            case "d" -> java.time.Duration.ofDays(n);
-            default -> java.time.Duration.ofDays(7 * n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
           };
     }
     if (length == null
         || length.toMinutes() < 1
-        || length.toMinutes() > chat.protocol.GroupMemberRequest.MAX_BAN_MINUTES) {
+        || length.toMinutes() > GroupMemberRequest.MAX_BAN_MINUTES) {
       throw new CommandException.Usage(
           "a ban lasts 1 minute to 365 days: a whole number and m, h, d or w (90m, 12h, 7d, 2w),"
               + " not '"
@@ -77,9 +76,9 @@ public final class BanText {
    * When a timed ban ends, in this machine's time zone: {@code 12 Dec 14:05}, with the year when it
    * is not this one ({@code 4 Dec 2027 11:21}).
    */
-  public static String when(java.time.Instant until) {
-    java.time.ZonedDateTime at = until.atZone(ZoneId.systemDefault());
-    boolean thisYear = at.getYear() == java.time.ZonedDateTime.now(at.getZone()).getYear();
+  public static String when(Instant until) {
+    ZonedDateTime at = until.atZone(ZoneId.systemDefault());
+    boolean thisYear = at.getYear() == ZonedDateTime.now(at.getZone()).getYear();
     return (thisYear ? UNTIL : UNTIL_YEAR).format(at);
   }
 

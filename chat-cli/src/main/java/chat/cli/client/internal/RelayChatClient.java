@@ -496,7 +496,7 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public void ban(String room, String username, String reason, java.time.Duration length) {
+  public void ban(String room, String username, String reason, Duration length) {
     social.administer(room, GroupAction.BAN, username, reason, length);
   }
 

@@ -16,6 +16,7 @@ import chat.protocol.GroupEvent;
 import chat.protocol.MemberInfo;
 import chat.protocol.PresenceStatus;
 import chat.protocol.RoomInfo;
+import java.time.Instant;
 
 /** Turns wire records into the client API's views; the one place the two vocabularies meet. */
 final class Views {
@@ -107,6 +108,6 @@ final class Views {
         event.username() == null ? "" : event.username(),
         event.title() == null ? "" : event.title(),
         event.reason() == null ? "" : event.reason(),
-        event.untilMillis() == null ? null : java.time.Instant.ofEpochMilli(event.untilMillis()));
+        event.untilMillis() == null ? null : Instant.ofEpochMilli(event.untilMillis()));
   }
 }

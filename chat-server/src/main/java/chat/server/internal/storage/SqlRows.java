@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ final class SqlRows {
       if (value instanceof Long number) {
         s.setLong(i + 1, number);
       } else if (value == NULL_INTEGER) {
-        s.setNull(i + 1, java.sql.Types.INTEGER);
+        s.setNull(i + 1, Types.INTEGER);
       } else {
         s.setString(i + 1, (String) value);
       }
