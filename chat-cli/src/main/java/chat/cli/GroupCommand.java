@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,27 +105,20 @@ final class GroupCommand {
     if (time == null) {
       return member(relay, GroupAction.BAN, name, user, reason, "banned %2$s from %1$s");
     }
-    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(name);
-    support.change(
-        support.loggedIn(false),
-        "the relay made the change",
-        client -> {
-          client.ban(room, user, reason == null ? "" : reason, time);
-          return null;
-        });
-    print(
-        support,
-        "ban",
-        room,
+    return change(
+        relay,
+        name,
         user,
-        "banned "
-            + TerminalSafe.line(user)
-            + " from "
-            + TerminalSafe.line(room)
-            + " until "
-            + BanText.when(Instant.now().plus(time)));
-    return 0;
+        "ban",
+        "the relay made the change",
+        (client, room) -> client.ban(room, user, reason == null ? "" : reason, time),
+        room ->
+            "banned "
+                + TerminalSafe.line(user)
+                + " from "
+                + TerminalSafe.line(room)
+                + " until "
+                + BanText.when(Instant.now().plus(time)));
   }
 
   @Command(name = "unban", description = "Lift USER's ban from ROOM.")
@@ -204,23 +198,19 @@ final class GroupCommand {
       @Mixin RelayOptions relay,
       @Parameters(index = "0", paramLabel = "ROOM") String name,
       @Parameters(index = "1..*", arity = "1..*", paramLabel = "TITLE") List<String> words) {
-    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(name);
     String title = String.join(" ", words);
-    support.change(
-        support.loggedIn(false),
-        "the group was renamed",
-        client -> {
-          client.renameGroup(room, title);
-          return null;
-        });
-    print(
-        support,
-        "rename",
-        room,
+    return change(
+        relay,
+        name,
         null,
-        TerminalSafe.line(room) + " is now titled \u201c" + TerminalSafe.line(title) + "\u201d");
-    return 0;
+        "rename",
+        "the group was renamed",
+        (client, room) -> client.renameGroup(room, title),
+        room ->
+            TerminalSafe.line(room)
+                + " is now titled \u201c"
+                + TerminalSafe.line(title)
+                + "\u201d");
   }
 
   @Command(
@@ -236,11 +226,7 @@ final class GroupCommand {
         "disbanded %s");
   }
 
-  /**
-   * A change to the group {@code name} alone: {@code call} asks the relay ({@code done} is what the
-   * warning says was made if the state cannot be saved afterwards), then one line, {@code words}
-   * with the room for {@code %s}, or one JSON object.
-   */
+  /** {@link #change} of the group {@code name} alone; its line is {@code words} with the room. */
   private int onRoom(
       RelayOptions relay,
       String name,
@@ -248,17 +234,14 @@ final class GroupCommand {
       String done,
       BiConsumer<ChatClient, String> call,
       String words) {
-    RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String room = RelayOptions.conversationArgument(name);
-    support.change(
-        support.loggedIn(false),
+    return change(
+        relay,
+        name,
+        null,
+        action,
         done,
-        client -> {
-          call.accept(client, room);
-          return null;
-        });
-    print(support, action, room, null, String.format(words, TerminalSafe.line(room)));
-    return 0;
+        call,
+        room -> String.format(words, TerminalSafe.line(room)));
   }
 
   /** Declines; refused for a member with how a script leaves the room instead. */
@@ -279,17 +262,39 @@ final class GroupCommand {
       String user,
       String reason,
       String words) {
+    return change(
+        relay,
+        name,
+        user,
+        action.name().toLowerCase(Locale.ROOT),
+        "the relay made the change",
+        (client, room) -> client.administer(room, action, user, reason == null ? "" : reason),
+        room -> String.format(words, TerminalSafe.line(room), TerminalSafe.line(user)));
+  }
+
+  /**
+   * A change to the group {@code name} (concerning {@code user}, or null): {@code call} asks the
+   * relay ({@code done} is what the warning says was made if the state cannot be saved afterwards),
+   * then one line, {@code text} of the room, or one JSON object naming {@code action}.
+   */
+  private int change(
+      RelayOptions relay,
+      String name,
+      String user,
+      String action,
+      String done,
+      BiConsumer<ChatClient, String> call,
+      Function<String, String> text) {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     String room = RelayOptions.conversationArgument(name);
     support.change(
         support.loggedIn(false),
-        "the relay made the change",
+        done,
         client -> {
-          client.administer(room, action, user, reason == null ? "" : reason);
+          call.accept(client, room);
           return null;
         });
-    String text = String.format(words, TerminalSafe.line(room), TerminalSafe.line(user));
-    print(support, action.name().toLowerCase(Locale.ROOT), room, user, text);
+    print(support, action, room, user, text.apply(room));
     return 0;
   }
 

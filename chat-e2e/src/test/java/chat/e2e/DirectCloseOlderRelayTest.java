@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.CommandException;
 import chat.cli.client.internal.RelayChatClient;
-import chat.e2e.HostileRelay.Link;
-import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.HelloRequest;
 import chat.protocol.JoinRequest;
@@ -29,23 +27,7 @@ class DirectCloseOlderRelayTest {
   @Test
   void closeAndOpen_relayOlderThanVersion7_refusedHereAndNothingSent() {
     List<Frame> sent = new CopyOnWriteArrayList<>();
-    relay.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toRelay(Link link, Frame frame) {
-            sent.add(frame);
-            if (frame instanceof HelloRequest hello) {
-              return List.of(
-                  new HelloRequest(
-                      hello.id(),
-                      hello.versions().stream()
-                          .filter(v -> v < ProtocolVersions.CLOSE_DIRECT)
-                          .toList(),
-                      hello.client()));
-            }
-            return List.of(frame);
-          }
-        });
+    relay.tamper(Tampers.olderThan(ProtocolVersions.CLOSE_DIRECT, sent));
     try (RelayChatClient alice = relay.registered("alice");
         RelayChatClient bob = relay.registered("bob")) {
       String direct = alice.directWith("bob");

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.cli.CommandException;
 import chat.cli.client.GroupAction;
 import chat.cli.client.internal.RelayChatClient;
-import chat.e2e.HostileRelay.Link;
-import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
 import chat.protocol.GroupMemberRequest;
-import chat.protocol.HelloRequest;
 import chat.protocol.ListBansRequest;
 import chat.protocol.ProtocolVersions;
 import java.util.List;
@@ -30,21 +27,7 @@ class ModerationOlderRelayTest {
   /** Offers the relay only the versions below {@code version}; records what the client sends. */
   private static List<Frame> below(int version) {
     List<Frame> sent = new CopyOnWriteArrayList<>();
-    relay.tamper(
-        new Tamper() {
-          @Override
-          public List<Frame> toRelay(Link link, Frame frame) {
-            sent.add(frame);
-            if (frame instanceof HelloRequest hello) {
-              return List.of(
-                  new HelloRequest(
-                      hello.id(),
-                      hello.versions().stream().filter(v -> v < version).toList(),
-                      hello.client()));
-            }
-            return List.of(frame);
-          }
-        });
+    relay.tamper(Tampers.olderThan(version, sent));
     return sent;
   }
 

@@ -7,6 +7,7 @@ import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.BundleReply;
 import chat.protocol.BundlesReply;
 import chat.protocol.Frame;
+import chat.protocol.HelloRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.MembershipEvent;
@@ -18,6 +19,27 @@ import java.util.function.BooleanSupplier;
 /** Rewriting rules for {@link HostileRelay} that more than one scenario could use. */
 final class Tampers {
   private Tampers() {}
+
+  /**
+   * A relay older than wire {@code version}: every hello offers only the versions below it. Each
+   * frame a client sends is added to {@code sent}, so a test can tell that nothing newer went out.
+   */
+  static Tamper olderThan(int version, List<Frame> sent) {
+    return new Tamper() {
+      @Override
+      public List<Frame> toRelay(Link link, Frame frame) {
+        sent.add(frame);
+        if (frame instanceof HelloRequest hello) {
+          return List.of(
+              new HelloRequest(
+                  hello.id(),
+                  hello.versions().stream().filter(v -> v < version).toList(),
+                  hello.client()));
+        }
+        return List.of(frame);
+      }
+    };
+  }
 
   /**
    * Never tells {@code victim} that {@code member} joined or left, and leaves {@code member} out of

@@ -128,12 +128,6 @@ class BanFramesTest {
 
   /** A request's error names its id; a reply has none to name. */
   private void assertBad(String json, String expectedId) {
-    assertThatThrownBy(() -> codec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOfSatisfying(
-            FrameException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
-              assertThat(e.requestId().orElse(null)).isEqualTo(expectedId);
-            });
+    BadFrames.assertBad(codec, json, expectedId);
   }
 }

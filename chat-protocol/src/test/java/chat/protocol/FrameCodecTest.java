@@ -306,12 +306,6 @@ class FrameCodecTest {
   }
 
   private void assertBad(String json, String expectedId) {
-    assertThatThrownBy(() -> codec.fromJson(json.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOfSatisfying(
-            FrameException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
-              assertThat(e.requestId().orElse(null)).isEqualTo(expectedId);
-            });
+    BadFrames.assertBad(codec, json, expectedId);
   }
 }

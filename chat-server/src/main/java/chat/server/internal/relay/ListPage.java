@@ -44,23 +44,16 @@ final class ListPage<T> {
       ToIntFunction<T> sizeBytes,
       Function<T, String> cursor,
       int budgetBytes) {
-    List<T> out = new ArrayList<>();
-    long used = 0;
-    for (K key : keys) {
-      if (after != null && key.compareTo(after) <= 0) {
-        continue;
-      }
-      T value = entry.apply(key);
-      if (budgetBytes > 0) {
-        used += sizeBytes.applyAsInt(value);
-        boolean full = out.size() >= MAX_ENTRIES || used > budgetBytes;
-        if (full && !out.isEmpty()) {
-          return new ListPage<>(out, cursor.apply(out.get(out.size() - 1)));
-        }
-      }
-      out.add(value);
-    }
-    return new ListPage<>(out, null);
+    // Lazy: a key is made an entry only when the page reaches it.
+    Iterable<T> entries =
+        () ->
+            keys.stream()
+                .filter(key -> after == null || key.compareTo(after) > 0)
+                .map(entry)
+                .iterator();
+    return budgetBytes > 0
+        ? page(entries, sizeBytes, cursor, budgetBytes, MAX_ENTRIES)
+        : page(entries, sizeBytes, cursor, Long.MAX_VALUE, Integer.MAX_VALUE);
   }
 
   /**
@@ -75,10 +68,25 @@ final class ListPage<T> {
       Function<T, String> cursor,
       int budgetBytes,
       int maxEntries) {
+    return page(entries, sizeBytes, cursor, budgetBytes, maxEntries);
+  }
+
+  /**
+   * The entries in order while they stay within {@code budgetBytes} and {@code maxEntries}, with
+   * the cursor of the last one when more follow; a first entry always goes on the page.
+   */
+  private static <T> ListPage<T> page(
+      Iterable<T> entries,
+      ToIntFunction<T> sizeBytes,
+      Function<T, String> cursor,
+      long budgetBytes,
+      int maxEntries) {
     List<T> out = new ArrayList<>();
     long used = 0;
     for (T value : entries) {
-      used += sizeBytes.applyAsInt(value);
+      if (budgetBytes != Long.MAX_VALUE) { // no budget, no sizes to count
+        used += sizeBytes.applyAsInt(value);
+      }
       boolean full = out.size() >= maxEntries || used > budgetBytes;
       if (full && !out.isEmpty()) {
         return new ListPage<>(out, cursor.apply(out.get(out.size() - 1)));
