@@ -19,16 +19,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chat group create|invite|decline|kick|ban|unban|bans|transfer|admin|deadmin|rename|disband
- * ...}: groups (invite-only rooms with an owner and admins) from scripts. One subcommand per
- * action, each a method here; every one logs in, asks the relay, prints one line (or one JSON
- * object; {@code bans} a table, or a JSON object per ban) and exits.
+ * {@code chat group
+ * create|invite|decline|kick|ban|unban|bans|mute|unmute|transfer|admin|deadmin|rename|disband ...}:
+ * groups (invite-only rooms with an owner and admins) from scripts. One subcommand per action, each
+ * a method here; every one logs in, asks the relay, prints one line (or one JSON object; {@code
+ * bans} a table, or a JSON object per ban) and exits.
  */
 @Command(
     name = "group",
     description = {
       "Groups: invite-only rooms with an owner and admins.",
-      "The owner and admins invite, kick, ban and unban (admins never act on the owner or"
+      "The owner and admins invite, kick, ban, unban, mute and unmute (admins never act on the"
+          + " owner or"
           + " other admins); only the owner transfers, names admins and disbands. Invited users"
           + " join with 'chat join ROOM'. A refusal prints the relay's reason (exit code 1)."
     })
@@ -128,6 +130,45 @@ final class GroupCommand {
       @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
           String user) {
     return member(relay, GroupAction.UNBAN, room, user, null, "lifted the ban on %2$s in %1$s");
+  }
+
+  @Command(
+      name = "mute",
+      description = "Let USER read ROOM but not post to it (the relay must speak wire version 12).")
+  int mute(
+      @Mixin RelayOptions relay,
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String name,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user,
+      @Option(names = "--reason", paramLabel = "TEXT", description = REASON) String reason,
+      @Option(
+              names = "--for",
+              paramLabel = "TIME",
+              description = "End the mute by itself after TIME (as for ban: 90m, 12h, 7d, 2w).")
+          String length) {
+    Duration time = length == null ? null : BanText.length(length);
+    return change(
+        relay,
+        name,
+        user,
+        "mute",
+        "the relay made the change",
+        (client, room) -> client.mute(room, user, reason == null ? "" : reason, time),
+        room ->
+            "muted "
+                + TerminalSafe.line(user)
+                + " in "
+                + TerminalSafe.line(room)
+                + (time == null ? "" : " until " + BanText.when(Instant.now().plus(time))));
+  }
+
+  @Command(name = "unmute", description = "Let USER post to ROOM again.")
+  int unmute(
+      @Mixin RelayOptions relay,
+      @Parameters(index = "0", paramLabel = "ROOM", description = "the group") String room,
+      @Parameters(index = "1", paramLabel = "USER", description = "the user it concerns")
+          String user) {
+    return member(relay, GroupAction.UNMUTE, room, user, null, "%2$s may post in %1$s again");
   }
 
   @Command(

@@ -337,9 +337,9 @@ final class ListenCommand implements Callable<Integer> {
     /**
      * Whether text mode prints {@code update}: an invitation to this user, a decline of an
      * invitation to a group this user is a member of (the owner of a script that invites wants to
-     * know), this user's removal or ban from a group, and a group disbanded (after which nothing
-     * more comes from it, which a script should not take for silence); the other group events only
-     * with {@code --json}.
+     * know), this user's removal or ban from a group, a mute of this user or its end, and a group
+     * disbanded (after which nothing more comes from it, which a script should not take for
+     * silence); the other group events only with {@code --json}.
      */
     private boolean printed(GroupUpdate update) {
       String self = client.username().orElse(null);
@@ -350,6 +350,7 @@ final class ListenCommand implements Callable<Integer> {
         case INVITED -> update.target().equalsIgnoreCase(self);
         case KICKED, BANNED ->
             update.target().equalsIgnoreCase(self) && listed.contains(update.conversation());
+        case MUTED, UNMUTED -> update.target().equalsIgnoreCase(self);
         case DISBANDED -> listed.contains(update.conversation());
         case UNINVITED ->
             update.declined() && client.conversations().contains(update.conversation());

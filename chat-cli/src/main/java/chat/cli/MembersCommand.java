@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
+import chat.cli.command.SocialLines;
 import chat.cli.command.TrustText;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,21 +46,27 @@ final class MembersCommand implements Callable<Integer> {
                   .put("online", member.online())
                   .put("trust", member.trust().name())
                   .put("status", member.presence().status().name())
-                  .put("role", member.role().name());
+                  .put("role", member.role().name())
+                  .put("muted", member.muted())
+                  .put(
+                      "mutedUntil",
+                      member.mutedUntil() == null ? "" : member.mutedUntil().toString());
           if (!member.presence().message().isEmpty()) {
             node.put("message", member.presence().message());
           }
           support.out().println(JsonLines.line(node));
         } else {
           String role = member.role() == MemberRole.MEMBER ? "" : "  " + member.role().name();
+          String muted = SocialLines.muted(member);
           support
               .out()
               .printf(
-                  "%-32s %-8s %s%s%s%n",
+                  "%-32s %-8s %s%s%s%s%n",
                   TerminalSafe.line(member.username()),
                   member.presence().status().name().toLowerCase(Locale.ROOT),
                   TrustText.of(member.trust()),
                   role.toLowerCase(Locale.ROOT),
+                  muted.isEmpty() ? "" : "  " + muted,
                   member.presence().message().isEmpty()
                       ? ""
                       : "  (" + TerminalSafe.line(member.presence().message()) + ")");

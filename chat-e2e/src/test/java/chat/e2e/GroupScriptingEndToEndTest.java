@@ -117,8 +117,54 @@ class GroupScriptingEndToEndTest {
     assertThat(tooLong.exitCode()).isEqualTo(1);
     assertThat(tooLong.err())
         .isEqualTo(
-            "chat: a ban lasts 1 minute to 365 days: a whole number and m, h, d or w (90m, 12h,"
-                + " 7d, 2w), not '2y'\n");
+            "chat: a ban or mute lasts 1 minute to 365 days: a whole number and m, h, d or w"
+                + " (90m, 12h, 7d, 2w), not '2y'\n");
+  }
+
+  /**
+   * {@code chat group mute} and {@code unmute}: the muted member's {@code chat send} is refused
+   * with the relay's words and exit 1 until the mute is lifted.
+   */
+  @Test
+  void mute_asScripts_theMutedMembersSendIsRefused_untilUnmuted() throws Exception {
+    for (String user : new String[] {"alice", "bob"}) {
+      chat.ok("register", "--user", user);
+    }
+    chat.ok("group", "create", "team", "--user", "alice");
+    chat.ok("group", "invite", "team", "bob", "--user", "alice");
+    chat.ok("join", "team", "--user", "bob");
+
+    assertThat(
+            chat.ok(
+                    "group",
+                    "mute",
+                    "team",
+                    "bob",
+                    "--for",
+                    "30m",
+                    "--reason",
+                    "calm down",
+                    "--user",
+                    "alice")
+                .out())
+        .startsWith("muted bob in #team until ");
+    ScriptRunner.Result refused = chat.run("send", "team", "hello?", "--user", "bob");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("chat: you are muted in #team for 30 more minutes\n");
+    ScriptRunner.Result again =
+        chat.run("group", "mute", "team", "bob", "--json", "--user", "alice");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).isEqualTo("chat: bob is already muted in #team\n");
+
+    assertThat(chat.ok("group", "unmute", "team", "bob", "--user", "alice").out())
+        .isEqualTo("bob may post in #team again\n");
+    chat.ok("send", "team", "thanks", "--user", "bob");
+    JsonNode muted =
+        JSON.readTree(chat.ok("group", "mute", "team", "bob", "--json", "--user", "alice").out());
+    assertThat(muted.get("action").asText()).isEqualTo("mute");
+    assertThat(muted.get("user").asText()).isEqualTo("bob");
+    assertThat(chat.run("send", "team", "again", "--user", "bob").err())
+        .isEqualTo("chat: you are muted in #team\n");
   }
 
   /** Bob, registered, holds alice's invitation to the group #dev, sent while he was away. */

@@ -88,6 +88,19 @@ class GroupsEndToEndTest {
     alice.administer("#team", GroupAction.ADMIN, "bob");
   }
 
+  /** The group changes {@code client} hears from now on. */
+  private static List<GroupUpdate> groupUpdates(RelayChatClient client) {
+    List<GroupUpdate> heard = new CopyOnWriteArrayList<>();
+    client.addListener(
+        new ClientListener() {
+          @Override
+          public void onGroupUpdate(GroupUpdate update) {
+            heard.add(update);
+          }
+        });
+    return heard;
+  }
+
   private static String refusal(Runnable action) {
     CommandException failure = null;
     try {
@@ -151,7 +164,7 @@ class GroupsEndToEndTest {
                   CommandWords.SLASH))
           .isEqualTo("alice removed you from #team (\u201cx\u201d)");
       assertThat(refusal(() -> alice.administer("#team", GroupAction.INVITE, "carol", "why")))
-          .isEqualTo("only a kick or a ban takes a reason");
+          .isEqualTo("only a kick, a ban or a mute takes a reason");
     }
   }
 
@@ -192,17 +205,10 @@ class GroupsEndToEndTest {
   @Test
   void timedBan_theBannedAndTheMembersReadUntilWhen() {
     RecordingListener carolSees = new RecordingListener();
-    List<GroupUpdate> heard = new CopyOnWriteArrayList<>();
     try (RelayChatClient alice = registered("alice", new RecordingListener());
         RelayChatClient bob = registered("bob", new RecordingListener());
         RelayChatClient carol = registered("carol", carolSees)) {
-      carol.addListener(
-          new ClientListener() {
-            @Override
-            public void onGroupUpdate(GroupUpdate update) {
-              heard.add(update);
-            }
-          });
+      List<GroupUpdate> heard = groupUpdates(carol);
       team(alice, bob, carol);
       java.time.Instant before =
           java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -230,6 +236,49 @@ class GroupsEndToEndTest {
           .isEqualTo("a reason is one line of text: no tabs, line breaks or escape sequences");
       assertThat(refusal(() -> alice.administer("#team", GroupAction.KICK, "bob", "x".repeat(201))))
           .isEqualTo("a reason is at most 200 characters (got 201)");
+    }
+  }
+
+  /**
+   * A mute for an hour: carol is told, her messages are refused with how long it lasts, she still
+   * reads the group; once lifted she posts again.
+   */
+  @Test
+  void mute_refusesTheMutedMembersMessages_untilLifted() {
+    RecordingListener carolSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol = registered("carol", carolSees)) {
+      List<GroupUpdate> heard = groupUpdates(carol);
+      team(alice, bob, carol);
+
+      bob.mute("#team", "carol", "calm down", Duration.ofHours(1));
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> heard.stream().anyMatch(u -> u.kind() == GroupUpdate.Kind.MUTED));
+      GroupUpdate muted =
+          heard.stream().filter(u -> u.kind() == GroupUpdate.Kind.MUTED).findFirst().orElseThrow();
+      assertThat(SocialLines.group(muted, "carol", CommandWords.SLASH))
+          .startsWith("bob muted you in #team until ")
+          .endsWith(" (\u201ccalm down\u201d): you read it but cannot post there");
+      assertThat(refusal(() -> carol.send("#team", "let me speak")))
+          .isEqualTo("you are muted in #team for 60 more minutes");
+      assertThat(refusal(() -> alice.mute("#team", "carol", "", Duration.ofHours(2))))
+          .isEqualTo("carol is already muted in #team");
+      alice.send("#team", "still read by carol");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  carolSees.messages.stream()
+                      .anyMatch(m -> m.text().equals("still read by carol")));
+
+      alice.administer("#team", GroupAction.UNMUTE, "carol");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> heard.stream().anyMatch(u -> u.kind() == GroupUpdate.Kind.UNMUTED));
+      carol.send("#team", "thank you");
     }
   }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client against relays older than its moderation features (a hello rewritten on the way): the
- * list of bans needs wire version 11, a reason for a kick or ban version 10. Each is refused here
- * with a sentence saying why, and nothing the relay would not understand is sent.
+ * list of bans needs wire version 11, a reason for a kick or ban version 10, a mute version 12.
+ * Each is refused here with a sentence saying why, and nothing the relay would not understand is
+ * sent.
  */
 class ModerationOlderRelayTest {
   @RegisterExtension
@@ -50,6 +51,31 @@ class ModerationOlderRelayTest {
       assertThat(sent)
           .noneMatch(ListBansRequest.class::isInstance)
           .noneMatch(f -> f instanceof GroupMemberRequest member && member.minutes() != null);
+    }
+  }
+
+  @Test
+  void mute_relayOlderThanVersion12_refusedHereAndNothingSent() {
+    List<Frame> sent = below(ProtocolVersions.MUTE);
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob")) {
+      alice.createGroup("den");
+      alice.administer("#den", GroupAction.INVITE, "bob");
+      bob.join("#den");
+
+      assertThatThrownBy(() -> alice.mute("#den", "bob", "", null))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageEndingWith("is older (wire version 11): it cannot mute");
+      assertThatThrownBy(() -> alice.administer("#den", GroupAction.UNMUTE, "bob"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageEndingWith("is older (wire version 11): it cannot mute");
+
+      assertThat(sent)
+          .noneMatch(
+              f ->
+                  f instanceof GroupMemberRequest member
+                      && (member.action() == chat.protocol.GroupAction.MUTE
+                          || member.action() == chat.protocol.GroupAction.UNMUTE));
     }
   }
 

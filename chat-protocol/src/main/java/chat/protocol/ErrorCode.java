@@ -122,7 +122,13 @@ public enum ErrorCode {
    * #suspended}'s, with the operator's reason if one was given. Wire version 10 only ({@link
    * #AUTH_FAILED} on an older connection, with the same message).
    */
-  ACCOUNT_SUSPENDED("this account is suspended by the relay's operator", false, 10);
+  ACCOUNT_SUSPENDED("this account is suspended by the relay's operator", false, 10),
+  /**
+   * The sender is muted in the group (by its owner or an admin): it may read it, not post to it.
+   * The message names the group, and for a timed mute how long it lasts. Wire version 12 only
+   * ({@link #NOT_GROUP_ADMIN} on an older connection, with the same message).
+   */
+  MUTED("you are muted in this group", false, 12);
 
   /**
    * The longest reason an operator may give a suspension, or a group's owner or admin a kick or
@@ -194,8 +200,9 @@ public enum ErrorCode {
    * else {@link #NO_SUCH_CONVERSATION} ("unknown or unusable that way"), the nearest code a version
    * 1 client knows for the only refusals it can meet (joining an invite-only group, the owner
    * leaving one, a join past a room limit), {@link #INTERNAL} for {@link #STORAGE_UNAVAILABLE} and
-   * {@link #REPLY_TOO_LARGE}, or {@link #AUTH_FAILED} for {@link #ACCOUNT_SUSPENDED}. The message
-   * stays the precise one.
+   * {@link #REPLY_TOO_LARGE}, {@link #AUTH_FAILED} for {@link #ACCOUNT_SUSPENDED}, or {@link
+   * #NOT_GROUP_ADMIN} for {@link #MUTED} (to a version 1 client, which knows no group codes, {@link
+   * #NO_SUCH_CONVERSATION}). The message stays the precise one.
    */
   public ErrorCode forVersion(int version) {
     if (version >= sinceVersion) {
@@ -204,6 +211,8 @@ public enum ErrorCode {
     return switch (this) {
       case STORAGE_UNAVAILABLE, REPLY_TOO_LARGE -> INTERNAL;
       case ACCOUNT_SUSPENDED -> AUTH_FAILED;
+      case MUTED ->
+          version >= NOT_GROUP_ADMIN.sinceVersion ? NOT_GROUP_ADMIN : NO_SUCH_CONVERSATION;
       default -> NO_SUCH_CONVERSATION;
     };
   }

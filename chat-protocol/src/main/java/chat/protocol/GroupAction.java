@@ -18,6 +18,15 @@ public enum GroupAction {
   /** Lifts a ban (owner or admin). */
   @JsonProperty("unban")
   UNBAN,
+  /**
+   * Keeps a member from posting to the group (sending or offering files) while they still read it
+   * (owner or admin; only the owner acts on admins; wire version 12).
+   */
+  @JsonProperty("mute")
+  MUTE,
+  /** Lets a muted member post again (owner or admin; wire version 12). */
+  @JsonProperty("unmute")
+  UNMUTE,
   /** Makes a member the owner; the old owner becomes an admin (owner only). */
   @JsonProperty("transfer")
   TRANSFER,

@@ -19,6 +19,12 @@ public enum GroupChange {
   /** {@code username}'s ban was lifted. */
   @JsonProperty("unbanned")
   UNBANNED,
+  /** {@code username} may no longer post to the group (wire version 12). */
+  @JsonProperty("muted")
+  MUTED,
+  /** {@code username} may post to the group again (wire version 12). */
+  @JsonProperty("unmuted")
+  UNMUTED,
   /** {@code username} became an admin. */
   @JsonProperty("admin")
   ADMIN,

@@ -7,8 +7,9 @@ import java.util.Objects;
  * to the user it concerns (wire version 2). {@code username} is set for every change except {@link
  * GroupChange#RENAMED} and {@link GroupChange#DISBANDED}; {@code title} only for {@code RENAMED};
  * {@code reason} (wire version 10) only for {@link GroupChange#KICKED} and {@link
- * GroupChange#BANNED}, when the actor gave one; {@code untilMillis} (wire version 11) only for
- * {@code BANNED}, when the ban ends by itself then (Unix milliseconds).
+ * GroupChange#BANNED} (and {@link GroupChange#MUTED}, wire version 12), when the actor gave one;
+ * {@code untilMillis} (wire version 11) only for {@code BANNED} (and {@code MUTED}), when the ban
+ * or mute ends by itself then (Unix milliseconds).
  */
 public record GroupEvent(
     String conversation,
@@ -39,14 +40,16 @@ public record GroupEvent(
       GroupTitles.require(title);
     }
     if (reason != null) {
-      if (change != GroupChange.KICKED && change != GroupChange.BANNED) {
-        throw new IllegalArgumentException("reason goes with kicked and banned only");
+      if (change != GroupChange.KICKED
+          && change != GroupChange.BANNED
+          && change != GroupChange.MUTED) {
+        throw new IllegalArgumentException("reason goes with kicked, banned and muted only");
       }
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
     if (untilMillis != null) {
-      if (change != GroupChange.BANNED) {
-        throw new IllegalArgumentException("untilMillis goes with banned only");
+      if (change != GroupChange.BANNED && change != GroupChange.MUTED) {
+        throw new IllegalArgumentException("untilMillis goes with banned and muted only");
       }
       if (untilMillis < 0) {
         throw new IllegalArgumentException("untilMillis must not be negative");

@@ -6,12 +6,12 @@ import java.util.Objects;
  * Invites, kicks, bans, unbans, promotes, demotes or hands ownership to a user (wire version 2). A
  * kick or ban may give a {@code reason} (wire version 10), which the relay passes on in the {@link
  * GroupEvent}; null for none. A ban may last {@code minutes} (wire version 11), 1 to {@link
- * #MAX_BAN_MINUTES}; null for a ban until lifted.
+ * #MAX_BAN_MINUTES}; null for a ban until lifted. A mute (wire version 12) may give both too.
  */
 public record GroupMemberRequest(
     String id, String room, GroupAction action, String username, String reason, Integer minutes)
     implements Request {
-  /** The longest timed ban: a year. */
+  /** The longest timed ban or mute: a year. */
   public static final int MAX_BAN_MINUTES = 365 * 24 * 60;
 
   /** Validates the fields. */
@@ -21,14 +21,14 @@ public record GroupMemberRequest(
     Objects.requireNonNull(action, "action");
     username = WireText.require(username, "username", 64);
     if (reason != null) {
-      if (action != GroupAction.KICK && action != GroupAction.BAN) {
-        throw new IllegalArgumentException("reason goes with kick and ban only");
+      if (action != GroupAction.KICK && action != GroupAction.BAN && action != GroupAction.MUTE) {
+        throw new IllegalArgumentException("reason goes with kick, ban and mute only");
       }
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
     if (minutes != null) {
-      if (action != GroupAction.BAN) {
-        throw new IllegalArgumentException("minutes go with ban only");
+      if (action != GroupAction.BAN && action != GroupAction.MUTE) {
+        throw new IllegalArgumentException("minutes go with ban and mute only");
       }
       if (minutes < 1 || minutes > MAX_BAN_MINUTES) {
         throw new IllegalArgumentException("minutes must be 1 to " + MAX_BAN_MINUTES);

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 11;
+  public static final int CURRENT = 12;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -77,9 +77,19 @@ public final class ProtocolVersions {
    */
   public static final int BAN_LIST = 11;
 
+  /**
+   * The first version with mutes: a {@code group_member} action {@code mute} (with an optional
+   * {@code reason} and {@code minutes}) or {@code unmute}, the {@code event.group} changes {@code
+   * muted} and {@code unmuted}, the error code {@link ErrorCode#MUTED} for a muted member's send or
+   * upload (an older connection gets {@link ErrorCode#NOT_GROUP_ADMIN} with the same message), and
+   * a group member entry's {@code muted} and {@code mutedUntilMillis} ({@link MemberInfo}).
+   */
+  public static final int MUTE = 12;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          MUTE,
           BAN_LIST,
           MODERATION,
           OWN_AWAY,
@@ -95,8 +105,8 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 11, 10, 9, 8, 7, 6, 5,
-   * 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 12, 11, 10, 9, 8, 7,
+   * 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

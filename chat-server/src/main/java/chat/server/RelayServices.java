@@ -141,7 +141,7 @@ final class RelayServices {
     sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
     LOG.info("expired files removed: {}", sweeper.sweep());
     sweeper.start(config.files().sweepInterval());
-    LOG.info("ended timed group bans removed: {}", banSweeper.sweep());
+    LOG.info("ended timed group bans and mutes removed: {}", banSweeper.sweep());
     banSweeper.start();
     suspensionWatch.start();
     return dispatcher;
@@ -154,7 +154,7 @@ final class RelayServices {
     AccountService accounts = accounts(shared, passwords);
     suspensionWatch =
         new SuspensionWatch(storage, new SuspensionRepository(), shared.router(), accounts);
-    banSweeper = new BanSweeper(storage, shared.groupTables().bans());
+    banSweeper = new BanSweeper(storage, shared.groupTables().bans(), shared.groupTables().mutes());
     ConversationService rooms = conversations(shared);
     MessageRepository messages = new MessageRepository(database.envelopes());
     SqliteMessageStore store = messageStore(messages, shared.capacity());

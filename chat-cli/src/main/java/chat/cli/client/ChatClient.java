@@ -531,8 +531,8 @@ public interface ChatClient extends AutoCloseable {
   void createGroup(String name);
 
   /**
-   * Invites, kicks, bans, unbans, promotes, demotes or hands ownership of group {@code room} to
-   * {@code username}; the relay refuses what this user's role does not allow.
+   * Invites, kicks, bans, unbans, mutes, unmutes, promotes, demotes or hands ownership of group
+   * {@code room} to {@code username}; the relay refuses what this user's role does not allow.
    */
   default void administer(String room, GroupAction action, String username) {
     administer(room, action, username, "");
@@ -540,7 +540,7 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * {@link #administer(String, GroupAction, String)}, telling the user and the members why: {@code
-   * reason} (empty for none, at most 200 characters) goes with a kick or a ban.
+   * reason} (empty for none, at most 200 characters) goes with a kick, a ban or a mute.
    *
    * @throws chat.cli.CommandException.Usage if a reason goes with another action, is too long or
    *     has control characters, or the relay is older than wire version 10 (it cannot carry one)
@@ -556,6 +556,16 @@ public interface ChatClient extends AutoCloseable {
    *     than wire version 11 (it cannot end a ban by itself)
    */
   void ban(String room, String username, String reason, Duration length);
+
+  /**
+   * Mutes {@code username} in group {@code room}: they still read it, but the relay refuses their
+   * messages and files there, until {@code length} (as for {@link #ban}; null: until lifted) ends
+   * or {@link GroupAction#UNMUTE} lifts it. {@code reason} as for a ban.
+   *
+   * @throws chat.cli.CommandException.Usage if the length is out of range, or the relay is older
+   *     than wire version 12 (it cannot mute)
+   */
+  void mute(String room, String username, String reason, Duration length);
 
   /**
    * Who is banned from group {@code room} (owner or admin), by whom, when and why, in order of the

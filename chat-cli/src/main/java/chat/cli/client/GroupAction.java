@@ -12,6 +12,13 @@ public enum GroupAction {
   BAN,
   /** Lifts their ban (owner or admin). */
   UNBAN,
+  /**
+   * Keeps a member from posting (messages and files) while they still read the group (owner or
+   * admin; only the owner acts on admins).
+   */
+  MUTE,
+  /** Lets a muted member post again (owner or admin). */
+  UNMUTE,
   /** Makes a member the owner; the old owner becomes an admin (owner only). */
   TRANSFER,
   /** Makes a member an admin (owner only). */

@@ -13,10 +13,10 @@ import java.util.Objects;
  * @param kind what happened
  * @param target the user it happened to; empty for {@link Kind#RENAMED} and {@link Kind#DISBANDED}
  * @param title the new title for {@link Kind#RENAMED}, else empty
- * @param reason why, as the actor gave it, for {@link Kind#KICKED} and {@link Kind#BANNED}; else
- *     empty
- * @param until when a {@link Kind#BANNED} ban ends by itself; null for a ban until lifted, and for
- *     every other kind
+ * @param reason why, as the actor gave it, for {@link Kind#KICKED}, {@link Kind#BANNED} and {@link
+ *     Kind#MUTED}; else empty
+ * @param until when a {@link Kind#BANNED} ban or a {@link Kind#MUTED} mute ends by itself; null for
+ *     one until lifted, and for every other kind
  */
 public record GroupUpdate(
     String conversation,
@@ -38,6 +38,10 @@ public record GroupUpdate(
     BANNED,
     /** The target's ban was lifted. */
     UNBANNED,
+    /** The target may read the group but not post to it. */
+    MUTED,
+    /** The target may post to the group again. */
+    UNMUTED,
     /** The target became an admin. */
     ADMIN,
     /** The target is no longer an admin. */

@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -10,9 +11,17 @@ import java.util.Objects;
  * @param trust this client's trust in their key
  * @param role their role, for groups; {@link MemberRole#MEMBER} elsewhere
  * @param presence online, away (with the message) or offline
+ * @param muted whether they are muted in the group: they read it but may not post to it
+ * @param mutedUntil when their mute ends by itself; null for a mute until lifted, or none
  */
 public record MemberView(
-    String username, boolean online, TrustState trust, MemberRole role, Presence presence) {
+    String username,
+    boolean online,
+    TrustState trust,
+    MemberRole role,
+    Presence presence,
+    boolean muted,
+    Instant mutedUntil) {
   /** Checks for nulls and that {@code online} and {@code presence} agree. */
   public MemberView {
     Objects.requireNonNull(username, "username");
@@ -22,6 +31,15 @@ public record MemberView(
     if (online != presence.isOnline()) {
       throw new IllegalArgumentException("online and presence disagree");
     }
+    if (mutedUntil != null && !muted) {
+      throw new IllegalArgumentException("mutedUntil goes with muted");
+    }
+  }
+
+  /** A member who is not muted. */
+  public MemberView(
+      String username, boolean online, TrustState trust, MemberRole role, Presence presence) {
+    this(username, online, trust, role, presence, false, null);
   }
 
   /** A plain member, online or offline. */
@@ -31,11 +49,12 @@ public record MemberView(
 
   /** This member with another trust state. */
   public MemberView withTrust(TrustState newTrust) {
-    return new MemberView(username, online, newTrust, role, presence);
+    return new MemberView(username, online, newTrust, role, presence, muted, mutedUntil);
   }
 
   /** This member with another presence. */
   public MemberView withPresence(Presence newPresence) {
-    return new MemberView(username, newPresence.isOnline(), trust, role, newPresence);
+    return new MemberView(
+        username, newPresence.isOnline(), trust, role, newPresence, muted, mutedUntil);
   }
 }

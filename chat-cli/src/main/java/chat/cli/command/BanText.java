@@ -64,8 +64,8 @@ public final class BanText {
         || length.toMinutes() < 1
         || length.toMinutes() > GroupMemberRequest.MAX_BAN_MINUTES) {
       throw new CommandException.Usage(
-          "a ban lasts 1 minute to 365 days: a whole number and m, h, d or w (90m, 12h, 7d, 2w),"
-              + " not '"
+          "a ban or mute lasts 1 minute to 365 days: a whole number and m, h, d or w (90m, 12h,"
+              + " 7d, 2w), not '"
               + TerminalSafe.line(typed)
               + "'");
     }

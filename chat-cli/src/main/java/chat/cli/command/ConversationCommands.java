@@ -239,11 +239,13 @@ final class ConversationCommands {
 
   private static String memberLine(MemberView member) {
     String role = SocialLines.role(member.role());
+    String muted = SocialLines.muted(member);
     return "  "
         + TerminalSafe.line(member.username())
         + "  "
         + SocialLines.presence(member.presence())
         + (role.isEmpty() ? "" : "  " + role)
+        + (muted.isEmpty() ? "" : "  " + muted)
         + "  "
         + TrustText.of(member.trust());
   }

@@ -15,9 +15,9 @@ import java.util.Locale;
 
 /**
  * Groups: {@code /group create}, {@code /invite}, {@code /decline}, {@code /kick}, {@code /ban},
- * {@code /unban}, {@code /bans}, {@code /transfer}, {@code /admin}, {@code /deadmin}, {@code
- * /rename} and {@code /disband}. The member commands act on the current room unless a room is named
- * after the user.
+ * {@code /unban}, {@code /bans}, {@code /mute}, {@code /unmute}, {@code /transfer}, {@code /admin},
+ * {@code /deadmin}, {@code /rename} and {@code /disband}. The member commands act on the current
+ * room unless a room is named after the user.
  */
 final class GroupCommands {
   private GroupCommands() {}
@@ -61,6 +61,19 @@ final class GroupCommands {
                 "for none). ROOM defaults to the current one. /unban USER ROOM lifts a ban.",
                 "example: /bans #team")
             .runs(GroupCommands::bans),
+        SlashCommand.named(
+                "mute", "/mute USER [ROOM] [TIME] [REASON]", "let USER read the group, not post")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .completes(ArgumentKind.USER, ArgumentKind.ROOM)
+            .help(
+                "USER stays a member and reads on; the relay refuses their messages and",
+                "files there. ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w) ends",
+                "the mute by itself. A REASON (shown to USER and the members) comes after the",
+                "ROOM, named. Owners and admins may mute (admins never the owner or other",
+                "admins); /unmute lifts it. examples:",
+                "/mute bob   /mute bob #team 1h   /mute bob #team 30m calm down, please")
+            .runs((command, context) -> member(GroupAction.MUTE, command, context)),
+        member("unmute", GroupAction.UNMUTE, "let a muted USER post again"),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),
         member("admin", GroupAction.ADMIN, "make USER an admin (owner only)"),
         member("deadmin", GroupAction.DEADMIN, "make an admin a plain member (owner only)"),
@@ -84,9 +97,10 @@ final class GroupCommands {
         .arguments(1, 2)
         .completes(ArgumentKind.USER, ArgumentKind.ROOM)
         .help(
-            "ROOM defaults to the current one. Owners and admins may invite, kick, ban and",
-            "unban (admins never act on the owner or other admins); only the owner may",
-            "transfer, admin and deadmin. example: /" + name + " bob   /" + name + " bob #team")
+            "ROOM defaults to the current one. Owners and admins may invite, kick, ban,",
+            "unban, mute and unmute (admins never act on the owner or other admins); only",
+            "the owner may transfer, admin and deadmin.",
+            "example: /" + name + " bob   /" + name + " bob #team")
         .runs((command, context) -> member(action, command, context));
   }
 
@@ -115,14 +129,14 @@ final class GroupCommands {
 
   private static void member(GroupAction action, Input.Command command, CommandContext context) {
     String user = Arguments.username(command.arg(0));
-    boolean takesReason = action == GroupAction.KICK || action == GroupAction.BAN;
-    boolean ban = action == GroupAction.BAN;
+    boolean timed = action == GroupAction.BAN || action == GroupAction.MUTE;
+    boolean takesReason = timed || action == GroupAction.KICK;
     String room;
     String reason = "";
     Duration length = null;
     if (command.argCount() == 1) {
       room = currentRoom(context);
-    } else if (ban && BanText.looksLikeLength(command.arg(1))) {
+    } else if (timed && BanText.looksLikeLength(command.arg(1))) {
       // "/ban bob 2h spam": a time where the room would be cannot be a mistyped room name (a room
       // named like a time needs its #). A mistyped time ("1.5h") is refused, never taken for a
       // room or a reason.
@@ -130,7 +144,9 @@ final class GroupCommands {
       if (command.argCount() > 2
           && (command.arg(2).startsWith("#") || namesRoom(command.arg(2), context))) {
         throw new CommandException.Usage(
-            "name the room before the time: /ban "
+            "name the room before the time: /"
+                + command.name()
+                + " "
                 + TerminalSafe.line(user)
                 + " "
                 + TerminalSafe.line(Arguments.room(command.arg(2)))
@@ -144,7 +160,7 @@ final class GroupCommands {
         || namesRoom(command.arg(1), context)) {
       room = Arguments.room(command.arg(1));
       reason = takesReason ? command.rest(2) : "";
-      if (ban && command.argCount() > 2 && BanText.looksLikeLength(command.arg(2))) {
+      if (timed && command.argCount() > 2 && BanText.looksLikeLength(command.arg(2))) {
         length = BanText.length(command.arg(2));
         reason = command.rest(3);
       }
@@ -164,7 +180,9 @@ final class GroupCommands {
     Arguments.self(context);
     // Naming oneself is the relay's to refuse, after what comes first: #lobby is no group, and
     // only the owner may hand a group over.
-    if (length != null) {
+    if (action == GroupAction.MUTE) {
+      context.client().mute(room, user, reason, length);
+    } else if (length != null) {
       context.client().ban(room, user, reason, length);
     } else {
       context.client().administer(room, action, user, reason);
@@ -175,9 +193,7 @@ final class GroupCommands {
     String name = TerminalSafe.line(user);
     if (length != null) {
       context.info(
-          "banned "
-              + name
-              + " from "
+          (action == GroupAction.MUTE ? "muted " + name + " in " : "banned " + name + " from ")
               + room
               + " until "
               + BanText.when(Instant.now().plus(length)));
@@ -189,6 +205,8 @@ final class GroupCommands {
           case KICK -> name + " is out of " + room;
           case BAN -> "banned " + name + " from " + room;
           case UNBAN -> "lifted the ban on " + name + " in " + room;
+          case MUTE -> "muted " + name + " in " + room;
+          case UNMUTE -> name + " may post in " + room + " again";
           case TRANSFER -> name + " owns " + room + " now; you are an admin";
           case ADMIN -> name + " is an admin of " + room + " now";
           case DEADMIN -> name + " is no longer an admin of " + room;
@@ -196,8 +214,8 @@ final class GroupCommands {
   }
 
   /**
-   * Whether {@code word}, after the user of a kick or ban followed by more words, names the room:
-   * with its {@code #}, or bare as a room this client lists.
+   * Whether {@code word}, after the user of a kick, ban or mute followed by more words, names the
+   * room: with its {@code #}, or bare as a room this client lists.
    */
   private static boolean namesRoom(String word, CommandContext context) {
     return word.startsWith("#")

@@ -6,6 +6,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberRole;
+import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 
 /**
@@ -86,6 +87,17 @@ public final class SocialLines {
       case BANNED ->
           actor + " banned " + target + " from " + room + untilThen(update) + because(update);
       case UNBANNED -> actor + " lifted the ban on " + target + " in " + room;
+      case MUTED ->
+          actor
+              + " muted "
+              + target
+              + " in "
+              + room
+              + untilThen(update)
+              + because(update)
+              + (me ? ": you read it but cannot post there" : "");
+      case UNMUTED ->
+          actor + " unmuted " + target + " in " + room + (me ? ": you may post again" : "");
       case ADMIN -> actor + " made " + target + " an admin of " + room;
       case DEADMIN -> actor + " made " + target + " a plain member of " + room;
       case TRANSFERRED ->
@@ -102,7 +114,20 @@ public final class SocialLines {
     };
   }
 
-  /** When a timed ban ends ({@code until 12 Dec 14:05}, local time), or nothing. */
+  /**
+   * {@code muted}, {@code muted until 12 Dec 14:05} (local time) for a timed mute, or empty for a
+   * member who is not muted.
+   */
+  public static String muted(MemberView member) {
+    if (!member.muted()) {
+      return "";
+    }
+    return member.mutedUntil() == null
+        ? "muted"
+        : "muted until " + BanText.when(member.mutedUntil());
+  }
+
+  /** When a timed ban or mute ends ({@code until 12 Dec 14:05}, local time), or nothing. */
   private static String untilThen(GroupUpdate update) {
     return update.until() == null ? "" : " until " + BanText.when(update.until());
   }

@@ -218,6 +218,9 @@ final class Renderer {
           out.put(
               at, row, rect.right() - markWidth, TerminalSafe.line(member.username()), nameStyle);
       at = out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
+      if (member.muted()) {
+        at = out.put(at, row, rect.right(), " muted", Style.AWAY_MESSAGE);
+      }
       String away = member.presence().message();
       if (!away.isEmpty()) {
         out.put(at, row, rect.right(), " " + TerminalSafe.line(away), Style.AWAY_MESSAGE);

@@ -885,6 +885,12 @@ public final class FakeChatClient implements ChatClient {
         (id, list) -> new ArrayList<>(FakeSocial.administer(list, GroupAction.BAN, username)));
   }
 
+  @Override
+  public void mute(String room, String username, String reason, java.time.Duration length) {
+    call("mute", room, username, length, "(" + reason + ")");
+    requireLogin();
+  }
+
   /** The bans {@link #bans} lists, by room. */
   public final Map<String, List<BanView>> banLists = new HashMap<>();
 

@@ -48,7 +48,7 @@ final class FakeSocial {
                           ? withRole(m, MemberRole.OWNER)
                           : m.role() == MemberRole.OWNER ? withRole(m, MemberRole.ADMIN) : m)
               .toList();
-      case INVITE, UNBAN -> list;
+      case INVITE, UNBAN, MUTE, UNMUTE -> list;
     };
   }
 
@@ -102,6 +102,25 @@ final class FakeSocial {
     }
     if (update.kind() == GroupUpdate.Kind.DISBANDED) {
       members.remove(update.conversation());
+      return;
+    }
+    if (update.kind() == GroupUpdate.Kind.MUTED || update.kind() == GroupUpdate.Kind.UNMUTED) {
+      boolean muted = update.kind() == GroupUpdate.Kind.MUTED;
+      members.put(
+          update.conversation(),
+          new ArrayList<>(
+              replace(
+                  list,
+                  update.target(),
+                  m ->
+                      new MemberView(
+                          m.username(),
+                          m.online(),
+                          m.trust(),
+                          m.role(),
+                          m.presence(),
+                          muted,
+                          muted ? update.until() : null))));
       return;
     }
     GroupAction action =

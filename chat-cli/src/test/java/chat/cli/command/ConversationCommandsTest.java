@@ -354,6 +354,28 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void members_ofGroup_sayWhoIsMutedAndUntilWhen() {
+    context.loggedInAs("alice");
+    context.client.createGroup("#team");
+    context.client.fireMembership("#team", "bob", true);
+    context.client.fireMembership("#team", "carol", true);
+    java.time.Instant until = java.time.Instant.parse("2031-05-06T07:08:00Z");
+    context.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "bob", "", "", until));
+    context.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "carol", "", "", null));
+
+    run("/who #team");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: members of #team (3):",
+            "info:   alice  online  owner  unverified",
+            "info:   bob  online  muted until " + BanText.when(until) + "  unverified",
+            "info:   carol  online  muted  unverified");
+  }
+
+  @Test
   void rooms_markGroupsTitlesAndInvitations() {
     context.loggedInAs("alice");
     context.client.createGroup("#team");

@@ -155,8 +155,8 @@ class GroupCommandsTest {
         .allMatch(
             line ->
                 line.startsWith(
-                    "error: a ban lasts 1 minute to 365 days: a whole number and m, h, d or w"
-                        + " (90m, 12h, 7d, 2w), not '"));
+                    "error: a ban or mute lasts 1 minute to 365 days: a whole number and m, h, d"
+                        + " or w (90m, 12h, 7d, 2w), not '"));
     assertThat(context.client.calls).isEmpty();
   }
 
@@ -370,6 +370,56 @@ class GroupCommandsTest {
                 "alice",
                 CommandWords.SLASH))
         .isEqualTo("you invited bob to #team (they join with /join #team)");
+  }
+
+  @Test
+  void mute_likeABan_aTimeAndAReasonAfterTheRoom_andUnmuteLiftsIt() {
+    context.loggedInAs("alice");
+    run("/group create team");
+    context.client.calls.clear();
+    context.lines.clear();
+
+    run("/mute carol #team 30m calm down");
+    run("/mute dave");
+    run("/mute erin 2h");
+    run("/unmute carol");
+    run("/mute bob 7d #team");
+    run("/mute bob 1.5h");
+    run("/mute bob noisy");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "mute #team carol PT30M (calm down)",
+            "mute #team dave null ()",
+            "mute #team erin PT2H ()",
+            "administer #team UNMUTE carol");
+    assertThat(context.lines)
+        .contains("info: muted dave in #team", "info: carol may post in #team again")
+        .anyMatch(line -> line.startsWith("info: muted carol in #team until "));
+    assertThat(context.errors())
+        .containsExactly(
+            "error: name the room before the time: /mute bob #team 7d",
+            "error: a ban or mute lasts 1 minute to 365 days: a whole number and m, h, d or w"
+                + " (90m, 12h, 7d, 2w), not '1.5h'",
+            "error: 'noisy' is no room you are in: name the room before a reason (/mute bob #room"
+                + " noisy)");
+  }
+
+  @Test
+  void muteEvents_sayWhoAndUntilWhen_andTellTheMutedWhatItMeans() {
+    Instant until = Instant.parse("2030-01-02T03:04:00Z");
+    GroupUpdate muted =
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "carol", "", "calm down", until);
+    assertThat(SocialLines.group(muted, "bob", CommandWords.SLASH))
+        .isEqualTo(
+            "alice muted carol in #team until " + BanText.when(until) + " (\u201ccalm down\u201d)");
+    assertThat(SocialLines.group(muted, "carol", CommandWords.SLASH))
+        .endsWith("(\u201ccalm down\u201d): you read it but cannot post there");
+    GroupUpdate unmuted = new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNMUTED, "carol", "");
+    assertThat(SocialLines.group(unmuted, "carol", CommandWords.SLASH))
+        .isEqualTo("alice unmuted you in #team: you may post again");
+    assertThat(SocialLines.group(unmuted, "alice", CommandWords.SLASH))
+        .isEqualTo("you unmuted carol in #team");
   }
 
   @Test

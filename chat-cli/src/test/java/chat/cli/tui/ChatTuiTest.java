@@ -1470,6 +1470,28 @@ class ChatTuiTest {
   }
 
   @Test
+  void memberList_ofGroup_marksWhoIsMuted() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.client.fireMembership("#team", "bob", true);
+    h.drain().alt('2');
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "bob", "", "calm down", null));
+    h.drain();
+
+    int members = 160 - 22;
+    assertThat(h.row(3).substring(members)).startsWith("● bob muted");
+    assertThat(h.screen()).contains("you muted bob in #team (\u201ccalm down\u201d)");
+
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNMUTED, "bob", ""));
+    h.drain();
+
+    assertThat(h.row(3).substring(members).strip()).isEqualTo("● bob");
+  }
+
+  @Test
   void groupTitle_isShownInThePaneHeader_fromTheRelayAndAfterARename() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");

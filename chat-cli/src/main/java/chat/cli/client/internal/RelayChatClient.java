@@ -501,6 +501,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public void mute(String room, String username, String reason, Duration length) {
+    social.administer(room, GroupAction.MUTE, username, reason, length);
+  }
+
+  @Override
   public void renameGroup(String room, String title) {
     social.rename(room, title);
   }

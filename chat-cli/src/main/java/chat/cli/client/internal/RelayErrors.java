@@ -49,6 +49,7 @@ final class RelayErrors {
           NOT_GROUP_OWNER,
           NOT_INVITED,
           BANNED,
+          MUTED,
           OWNER_MUST_TRANSFER,
           INVALID_TARGET,
           NO_FRIEND_REQUEST,

@@ -75,7 +75,7 @@ final class SocialRequests {
   }
 
   /**
-   * As {@link #administer(String, GroupAction, String, String)}; a ban may end after {@code
+   * As {@link #administer(String, GroupAction, String, String)}; a ban or mute may end after {@code
    * length}.
    */
   void administer(
@@ -86,6 +86,9 @@ final class SocialRequests {
     RelayConnection relay = relay(session);
     String id = RelayChatClient.roomId(room);
     String target = user(username);
+    if (action == GroupAction.MUTE || action == GroupAction.UNMUTE) {
+      relay.requireVersion(ProtocolVersions.MUTE, sessions.options().server(), "it cannot mute");
+    }
     if (why != null && relay.version() < ProtocolVersions.MODERATION) {
       throw new CommandException.Usage(
           "the relay is older (wire version "
@@ -162,8 +165,8 @@ final class SocialRequests {
     if (stripped.isEmpty()) {
       return null;
     }
-    if (action != GroupAction.KICK && action != GroupAction.BAN) {
-      throw new CommandException.Usage("only a kick or a ban takes a reason");
+    if (action != GroupAction.KICK && action != GroupAction.BAN && action != GroupAction.MUTE) {
+      throw new CommandException.Usage("only a kick, a ban or a mute takes a reason");
     }
     if (!chat.protocol.WireText.isValid(stripped, ErrorCode.MAX_REASON_CHARS)) {
       boolean control = stripped.chars().anyMatch(Character::isISOControl);
@@ -184,15 +187,17 @@ final class SocialRequests {
     if (length == null) {
       return null;
     }
-    if (action != GroupAction.BAN) {
-      throw new CommandException.Usage("only a ban takes a time");
+    if (action != GroupAction.BAN && action != GroupAction.MUTE) {
+      throw new CommandException.Usage("only a ban or a mute takes a time");
     }
     long minutes = length.toMinutes();
     if (minutes < 1
         || minutes > GroupMemberRequest.MAX_BAN_MINUTES
         || length.toSeconds() % 60 != 0) {
       throw new CommandException.Usage(
-          "a ban lasts whole minutes, 1 minute to 365 days (e.g. 90m, 12h, 7d, 2w)");
+          "a "
+              + action.name().toLowerCase(java.util.Locale.ROOT)
+              + " lasts whole minutes, 1 minute to 365 days (e.g. 90m, 12h, 7d, 2w)");
     }
     return (int) minutes;
   }
@@ -309,6 +314,8 @@ final class SocialRequests {
       case KICK -> chat.protocol.GroupAction.KICK;
       case BAN -> chat.protocol.GroupAction.BAN;
       case UNBAN -> chat.protocol.GroupAction.UNBAN;
+      case MUTE -> chat.protocol.GroupAction.MUTE;
+      case UNMUTE -> chat.protocol.GroupAction.UNMUTE;
       case TRANSFER -> chat.protocol.GroupAction.TRANSFER;
       case ADMIN -> chat.protocol.GroupAction.ADMIN;
       case DEADMIN -> chat.protocol.GroupAction.DEADMIN;

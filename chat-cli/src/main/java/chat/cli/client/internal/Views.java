@@ -45,7 +45,14 @@ final class Views {
               case ADMIN -> MemberRole.ADMIN;
               case MEMBER -> MemberRole.MEMBER;
             };
-    return new MemberView(member.username(), presence.isOnline(), trust, role, presence);
+    return new MemberView(
+        member.username(),
+        presence.isOnline(),
+        trust,
+        role,
+        presence,
+        Boolean.TRUE.equals(member.muted()),
+        member.mutedUntilMillis() == null ? null : Instant.ofEpochMilli(member.mutedUntilMillis()));
   }
 
   /** A room; groups carry their title and whether this user is invited. */
@@ -95,6 +102,8 @@ final class Views {
           case KICKED -> GroupUpdate.Kind.KICKED;
           case BANNED -> GroupUpdate.Kind.BANNED;
           case UNBANNED -> GroupUpdate.Kind.UNBANNED;
+          case MUTED -> GroupUpdate.Kind.MUTED;
+          case UNMUTED -> GroupUpdate.Kind.UNMUTED;
           case ADMIN -> GroupUpdate.Kind.ADMIN;
           case DEADMIN -> GroupUpdate.Kind.DEADMIN;
           case TRANSFERRED -> GroupUpdate.Kind.TRANSFERRED;

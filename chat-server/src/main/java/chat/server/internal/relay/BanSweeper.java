@@ -1,42 +1,51 @@
 package chat.server.internal.relay;
 
-import chat.server.internal.storage.GroupBanRepository;
+import chat.server.internal.storage.TimedGroupRows;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the timed group bans that ended, with their reasons: once at start, then every {@link
- * #INTERVAL} on its own thread. An ended ban is absent to every check already ({@link
- * GroupBanRepository}); this only keeps a reason a moderator wrote from staying on the relay's disk
- * long after the ban.
+ * Deletes the timed group bans and mutes that ended, with their reasons: once at start, then every
+ * {@link #INTERVAL} on its own thread. An ended ban or mute is absent to every check already
+ * ({@link TimedGroupRows}); this only keeps a reason a moderator wrote from staying on the relay's
+ * disk long after the ban or mute.
  */
 public final class BanSweeper implements AutoCloseable {
-  /** How often ended bans are deleted. */
+  /** How often ended bans and mutes are deleted. */
   public static final Duration INTERVAL = Duration.ofMinutes(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(BanSweeper.class);
 
   private final Storage storage;
-  private final GroupBanRepository bans;
+  private final List<TimedGroupRows> tables;
   private final PeriodicTask timer = new PeriodicTask("relay-ban-sweeper");
 
   /** A sweeper over these collaborators; {@link #start} schedules it. */
-  public BanSweeper(Storage storage, GroupBanRepository bans) {
+  public BanSweeper(Storage storage, TimedGroupRows... tables) {
     this.storage = storage;
-    this.bans = bans;
+    this.tables = List.of(tables);
   }
 
   /** Sweeps every {@link #INTERVAL} from now on. */
   public void start() {
-    timer.every(INTERVAL, this::sweep, LOG, "deleting ended group bans failed");
+    timer.every(INTERVAL, this::sweep, LOG, "deleting ended group bans and mutes failed");
   }
 
-  /** Deletes every ban that ended by now; returns how many. */
+  /** Deletes every ban and mute that ended by now; returns how many. */
   public int sweep() {
-    int deleted = storage.write(bans::deleteExpired);
+    int deleted =
+        storage.write(
+            c -> {
+              int rows = 0;
+              for (TimedGroupRows table : tables) {
+                rows += table.deleteExpired(c);
+              }
+              return rows;
+            });
     if (deleted > 0) {
-      LOG.info("ended timed group bans removed: {}", deleted);
+      LOG.info("ended timed group bans and mutes removed: {}", deleted);
     }
     return deleted;
   }

@@ -218,6 +218,10 @@ public final class ConversationService {
       Optional<Map<String, GroupRole>> roles = storage.read(c -> groups.roles(c, conversation));
       Map<String, String> names = storage.read(c -> members.members(c, conversation));
       boolean social = connection.state().version() >= ProtocolVersions.SOCIAL;
+      Map<String, Long> muted =
+          roles.isPresent() && connection.state().version() >= ProtocolVersions.MUTE
+              ? storage.read(c -> groups.mutes(c, conversation))
+              : Map.of();
       ListPage<MemberInfo> page =
           ListPage.of(
               new ArrayList<>(names.keySet()),
@@ -228,7 +232,8 @@ public final class ConversationService {
                     roles.isEmpty() || !social
                         ? plain
                         : withRole(plain, roles.get().getOrDefault(member, GroupRole.MEMBER));
-                return social ? withStatus(info) : info;
+                MemberInfo shown = social ? withStatus(info) : info;
+                return muted.containsKey(member) ? shown.mutedUntil(muted.get(member)) : shown;
               },
               member ->
                   ListPage.jsonBytes(
@@ -236,7 +241,11 @@ public final class ConversationService {
                       member.keyFingerprint(),
                       member.message(),
                       member.status() == null ? null : member.status().name(),
-                      member.role() == null ? null : member.role().name()),
+                      member.role() == null ? null : member.role().name(),
+                      member.muted() == null ? null : "true",
+                      member.mutedUntilMillis() == null
+                          ? null
+                          : Long.toString(member.mutedUntilMillis())),
               MemberInfo::username,
               pageBudget(connection));
       return new MembersReply(request.id(), conversation, page.entries(), page.next());
@@ -287,6 +296,26 @@ public final class ConversationService {
     if (!storage.read(c -> members.isMember(c, conversation, userKey))) {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
+  }
+
+  /**
+   * Throws as {@link #requireMember} does, and {@link ErrorCode#MUTED} if {@code userKey} is muted
+   * in the group {@code conversation}: what a send or an upload checks.
+   */
+  public void requirePoster(String conversation, String userKey) {
+    if (ConversationIds.isDirect(conversation)) {
+      requireMember(conversation, userKey);
+      return;
+    }
+    long now = clock.millis();
+    storage.read(
+        c -> {
+          if (!members.isMember(c, conversation, userKey)) {
+            throw new RelayException(ErrorCode.NOT_MEMBER);
+          }
+          groups.beforePost(c, conversation, userKey, now);
+          return null;
+        });
   }
 
   /** True if {@code userKey} is a current member (room) or party (direct conversation). */

@@ -314,7 +314,7 @@ public final class FileService {
 
   /** Throws unless {@code userKey} may post files to {@code conversation} (as for a send). */
   private void requireWriter(String conversation, String userKey) {
-    conversations.requireMember(conversation, userKey);
+    conversations.requirePoster(conversation, userKey);
     if (ConversationIds.isDirect(conversation)) {
       for (String party : ConversationIds.parties(conversation)) {
         if (storage.read(c -> users.find(c, party)).isEmpty()) {

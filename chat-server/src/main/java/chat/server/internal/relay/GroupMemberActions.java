@@ -50,8 +50,8 @@ final class GroupMemberActions {
   }
 
   /**
-   * Checks and applies {@code action} by {@code actorKey} (whose role is {@code role}); a ban keeps
-   * {@code reason} (null for none) and ends at {@code until} (null: when lifted).
+   * Checks and applies {@code action} by {@code actorKey} (whose role is {@code role}); a ban or
+   * mute keeps {@code reason} (null for none) and ends at {@code until} (null: when lifted).
    */
   Outcome apply(
       GroupAction action,
@@ -88,6 +88,20 @@ final class GroupMemberActions {
       case BAN:
         protect(role, targetRole, "ban");
         return ban(targetKey, name, actor, member, reason, until);
+      case MUTE:
+        protect(role, targetRole, "mute");
+        requireMember(name, member);
+        if (!tables
+            .mutes()
+            .add(c, room, targetKey, actor, now, reason == null ? "" : reason, until)) {
+          throw invalid(name + " is already muted in " + room);
+        }
+        return new Outcome(GroupChange.MUTED, name, false, false);
+      case UNMUTE:
+        if (!tables.mutes().remove(c, room, targetKey)) {
+          throw invalid(name + " is not muted in " + room);
+        }
+        return new Outcome(GroupChange.UNMUTED, name, true, false);
       case UNBAN:
         if (!tables.bans().remove(c, room, targetKey)) {
           throw invalid(name + " is not banned from " + room);
@@ -182,11 +196,12 @@ final class GroupMemberActions {
 
   private static String selfHint(GroupAction action, GroupRole role) {
     return switch (action) {
-      case KICK, BAN ->
+      case KICK, BAN, MUTE ->
           role == GroupRole.OWNER
               ? "the owner leaves only after handing the group over (transfer) or disbanding it"
               : "leave the group instead";
       case TRANSFER -> "you already own it";
+      case UNMUTE -> "ask the owner or another admin of the group to lift it";
       default -> "name someone else";
     };
   }

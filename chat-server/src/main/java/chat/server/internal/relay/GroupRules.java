@@ -3,16 +3,19 @@ package chat.server.internal.relay;
 import chat.protocol.ErrorCode;
 import chat.protocol.GroupRole;
 import chat.server.internal.storage.GroupTables;
+import chat.server.internal.storage.TimedGroupRows;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The group rules that apply to the ordinary room requests: a group admits only invited users who
- * are not banned, and its owner may not leave it. Called inside the write that joins or leaves, so
- * the check and the change are one transaction.
+ * are not banned, its owner may not leave it, and its muted members may not post to it. Called
+ * inside the write that joins or leaves (or the read that checks a post), so the check and the
+ * change are one transaction.
  */
 public final class GroupRules {
   private final GroupTables tables;
@@ -65,6 +68,25 @@ public final class GroupRules {
   }
 
   /**
+   * Refuses a post (a message or a file) by {@code userKey} to {@code room} if they are muted there
+   * ({@link ErrorCode#MUTED}); the message says for how many more minutes a timed mute lasts,
+   * rounded up, as of {@code now}. Public rooms have no mutes.
+   */
+  public void beforePost(Connection c, String room, String userKey, long now) throws SQLException {
+    Optional<TimedGroupRows.Entry> mute = tables.mutes().find(c, room, userKey);
+    if (mute.isEmpty()) {
+      return;
+    }
+    Long until = mute.get().until();
+    String message = "you are muted in " + room;
+    if (until != null) {
+      long minutes = Math.max(1, (until - now + 59_999) / 60_000);
+      message += " for " + minutes + (minutes == 1 ? " more minute" : " more minutes");
+    }
+    throw new RelayException(ErrorCode.MUTED, message);
+  }
+
+  /**
    * Declines {@code userKey}'s invitation to {@code room}: deletes it, so it is neither usable nor
    * offered again. False if {@code room} is not a group or holds no invitation for them.
    */
@@ -80,6 +102,18 @@ public final class GroupRules {
   /** The groups {@code userKey} is invited to. */
   public Set<String> invitations(Connection c, String userKey) throws SQLException {
     return tables.invites().invitationsOf(c, userKey).keySet();
+  }
+
+  /**
+   * The members of group {@code room} muted now, by user key, each with the end of the mute (null:
+   * until lifted).
+   */
+  public Map<String, Long> mutes(Connection c, String room) throws SQLException {
+    Map<String, Long> muted = new HashMap<>();
+    for (TimedGroupRows.Entry mute : tables.mutes().page(c, room, null, Integer.MAX_VALUE)) {
+      muted.put(mute.userKey(), mute.until());
+    }
+    return muted;
   }
 
   /** The roles in {@code room} by user key, or empty if it is not a group. */

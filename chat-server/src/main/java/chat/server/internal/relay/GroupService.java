@@ -4,6 +4,7 @@ import chat.protocol.BanInfo;
 import chat.protocol.BansReply;
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
+import chat.protocol.GroupAction;
 import chat.protocol.GroupChange;
 import chat.protocol.GroupCreateRequest;
 import chat.protocol.GroupDisbandRequest;
@@ -18,10 +19,10 @@ import chat.protocol.ProtocolVersions;
 import chat.protocol.Usernames;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.FileRepository;
-import chat.server.internal.storage.GroupBanRepository;
 import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
+import chat.server.internal.storage.TimedGroupRows;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.UserRepository.UserRow;
 import java.sql.Connection;
@@ -123,7 +124,9 @@ public final class GroupService {
     return new JoinReply(request.id(), room, lastSeq, List.of(username));
   }
 
-  /** Invites, kicks, bans, unbans, promotes, demotes or hands ownership to a user. */
+  /**
+   * Invites, kicks, bans, unbans, mutes, unmutes, promotes, demotes or hands ownership to a user.
+   */
   public GroupReply member(ClientConnection connection, GroupMemberRequest request) {
     String actorKey = connection.state().userKey().orElseThrow();
     String actor = connection.state().username().orElseThrow();
@@ -134,6 +137,11 @@ public final class GroupService {
     if (request.reason() != null && connection.state().version() < ProtocolVersions.MODERATION) {
       throw new RelayException(
           ErrorCode.BAD_FRAME, "a reason needs wire version " + ProtocolVersions.MODERATION);
+    }
+    boolean mute = request.action() == GroupAction.MUTE || request.action() == GroupAction.UNMUTE;
+    if (mute && connection.state().version() < ProtocolVersions.MUTE) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME, "a mute needs wire version " + ProtocolVersions.MUTE);
     }
     if (request.minutes() != null && connection.state().version() < ProtocolVersions.BAN_LIST) {
       throw new RelayException(
@@ -158,6 +166,8 @@ public final class GroupService {
     if (outcome.tellTarget()) {
       recipients.add(targetKey);
     }
+    boolean measure =
+        outcome.change() == GroupChange.BANNED || outcome.change() == GroupChange.MUTED;
     notifier.group(
         new GroupEvent(
             room,
@@ -165,10 +175,8 @@ public final class GroupService {
             outcome.change(),
             outcome.target(),
             null,
-            outcome.change() == GroupChange.KICKED || outcome.change() == GroupChange.BANNED
-                ? request.reason()
-                : null,
-            outcome.change() == GroupChange.BANNED ? until : null),
+            measure || outcome.change() == GroupChange.KICKED ? request.reason() : null,
+            measure ? until : null),
         recipients,
         outcome.removedMember());
     return new GroupReply(request.id(), room);
@@ -187,7 +195,7 @@ public final class GroupService {
     String actorKey = connection.state().userKey().orElseThrow();
     String room = request.room();
     String after = request.after() == null ? null : Usernames.key(request.after());
-    List<GroupBanRepository.Ban> rows =
+    List<TimedGroupRows.Entry> rows =
         storage.read(
             c -> {
               requireAdmin(requireGroupMember(c, room, actorKey));
@@ -199,8 +207,8 @@ public final class GroupService {
                 ban ->
                     new BanInfo(
                         ban.username(),
-                        ban.bannedBy(),
-                        ban.bannedAt(),
+                        ban.by(),
+                        ban.at(),
                         ban.reason().isEmpty() ? null : ban.reason(),
                         ban.until()))
             .toList();
@@ -233,9 +241,9 @@ public final class GroupService {
   }
 
   /**
-   * Ends a group (owner only): removes everyone, deletes its invitations, bans and messages, and
-   * ends its files (expired at once, so that no one who joins a room of that name later can fetch
-   * them; the sweep deletes them).
+   * Ends a group (owner only): removes everyone, deletes its invitations, bans, mutes and messages,
+   * and ends its files (expired at once, so that no one who joins a room of that name later can
+   * fetch them; the sweep deletes them).
    */
   public GroupReply disband(ClientConnection connection, GroupDisbandRequest request) {
     String actorKey = connection.state().userKey().orElseThrow();
@@ -254,6 +262,7 @@ public final class GroupService {
               tables.roles().deleteAll(c, room);
               tables.invites().deleteAll(c, room);
               tables.bans().deleteAll(c, room);
+              tables.mutes().deleteAll(c, room);
               tables.groups().delete(c, room);
               messages.deleteAll(c, room);
               files.expireAll(c, room, clock.millis());

@@ -98,7 +98,7 @@ public final class MessagingService {
       parties = List.of(key, ConversationIds.otherParty(conversation, key));
       requireAccounts(parties);
     } else {
-      conversations.requireMember(conversation, key);
+      conversations.requirePoster(conversation, key);
     }
     ReceivedEnvelope envelope = parse(request.envelope());
     EnvelopeHeader header = envelope.header();

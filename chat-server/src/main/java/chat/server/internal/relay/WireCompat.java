@@ -2,6 +2,7 @@ package chat.server.internal.relay;
 
 import chat.protocol.Event;
 import chat.protocol.FriendEvent;
+import chat.protocol.GroupChange;
 import chat.protocol.GroupEvent;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * client cannot parse friend or group events or the away status, and its strict decoder would drop
  * the connection on them. Removals from a group become the {@code left} membership event it knows;
  * everything else new is left out. A client older than version 10 gets a kick or ban without its
- * reason, one older than version 11 a ban without its end.
+ * reason, one older than version 11 a ban without its end, and one older than version 12 no mutes
+ * at all (it would refuse their changes; a muted member's send is refused all the same).
  */
 final class WireCompat {
   private WireCompat() {}
@@ -29,6 +31,13 @@ final class WireCompat {
    */
   static Optional<Event> forVersion(
       Event event, int version, String recipient, boolean removedMember) {
+    if (version >= ProtocolVersions.MUTE) {
+      return Optional.of(event);
+    }
+    if (event instanceof GroupEvent group
+        && (group.change() == GroupChange.MUTED || group.change() == GroupChange.UNMUTED)) {
+      return Optional.empty();
+    }
     if (version >= ProtocolVersions.BAN_LIST) {
       return Optional.of(event);
     }

@@ -184,7 +184,14 @@ public final class Migrations {
           // that the group's owner and admins can list it (list_bans, wire version 11).
           sql("ALTER TABLE group_bans ADD COLUMN reason TEXT NOT NULL DEFAULT ''"),
           // Step 18: when a timed ban ends (NULL: when lifted; wire version 11).
-          sql("ALTER TABLE group_bans ADD COLUMN until INTEGER"));
+          sql("ALTER TABLE group_bans ADD COLUMN until INTEGER"),
+          // Step 19: members muted in a group (wire version 12): they read it but may not post to
+          // it, until the mute ends (NULL: when lifted). The reason is '' if none was given.
+          sql(
+              "CREATE TABLE group_mutes (conversation TEXT NOT NULL REFERENCES"
+                  + " groups(conversation), user_key TEXT NOT NULL REFERENCES users(user_key),"
+                  + " muted_by TEXT NOT NULL, muted_at INTEGER NOT NULL, reason TEXT NOT NULL,"
+                  + " until INTEGER, PRIMARY KEY (conversation, user_key)) WITHOUT ROWID"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

@@ -6,17 +6,23 @@ import chat.server.MutableClock;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.GroupBanRepository;
+import chat.server.internal.storage.GroupMuteRepository;
 import chat.server.internal.storage.GroupRepository;
+import chat.server.internal.storage.TimedGroupRows;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ended timed bans leave the disk, with their reasons; bans in force and without end stay. */
+/**
+ * Ended timed bans and mutes leave the disk, with their reasons; those in force and without end
+ * stay.
+ */
 class BanSweeperTest {
   @TempDir Path dataDir;
 
@@ -25,6 +31,7 @@ class BanSweeperTest {
   private WriteQueue writes;
   private Storage storage;
   private GroupBanRepository bans;
+  private GroupMuteRepository mutes;
 
   @BeforeEach
   void open() throws Exception {
@@ -32,6 +39,7 @@ class BanSweeperTest {
     writes = new WriteQueue(database);
     storage = new Storage(database, writes);
     bans = new GroupBanRepository(clock);
+    mutes = new GroupMuteRepository(clock);
     long now = clock.millis();
     storage.write(
         c -> {
@@ -44,6 +52,8 @@ class BanSweeperTest {
           bans.add(c, "#team", "ann", "olivia", now, "flood", now + 60_000);
           bans.add(c, "#team", "bob", "olivia", now, "spam", now + 3_600_000);
           bans.add(c, "#team", "cat", "olivia", now, "", null);
+          mutes.add(c, "#team", "bob", "olivia", now, "shouting", now + 30_000);
+          mutes.add(c, "#team", "cat", "olivia", now, "", now + 7_200_000);
           return null;
         });
   }
@@ -54,12 +64,12 @@ class BanSweeperTest {
     database.close();
   }
 
-  /** Every row of group_bans, ended or not. */
-  private int rows() {
+  /** Every row of {@code table}, ended or not. */
+  private int rows(String table) {
     return storage.<Integer>read(
         c -> {
           try (java.sql.Statement s = c.createStatement();
-              java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM group_bans")) {
+              java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
             r.next();
             return r.getInt(1);
           }
@@ -67,18 +77,23 @@ class BanSweeperTest {
   }
 
   @Test
-  void sweep_deletesOnlyTheBansThatEnded() {
-    BanSweeper sweeper = new BanSweeper(storage, bans);
+  void sweep_deletesOnlyTheBansAndMutesThatEnded() {
+    BanSweeper sweeper = new BanSweeper(storage, bans, mutes);
     assertThat(sweeper.sweep()).isZero();
-    assertThat(rows()).isEqualTo(3);
+    assertThat(rows("group_bans")).isEqualTo(3);
+    assertThat(rows("group_mutes")).isEqualTo(2);
 
     clock.advance(Duration.ofMinutes(1));
 
-    assertThat(sweeper.sweep()).isEqualTo(1);
-    java.util.List<GroupBanRepository.Ban> left =
-        storage.read(c -> bans.page(c, "#team", null, 10));
-    assertThat(left).extracting(GroupBanRepository.Ban::userKey).containsExactly("bob", "cat");
-    assertThat(rows()).as("ann's row is gone from the disk").isEqualTo(2);
+    assertThat(sweeper.sweep()).isEqualTo(2);
+    assertThat(storage.<List<TimedGroupRows.Entry>>read(c -> bans.page(c, "#team", null, 10)))
+        .extracting(TimedGroupRows.Entry::userKey)
+        .containsExactly("bob", "cat");
+    assertThat(storage.<List<TimedGroupRows.Entry>>read(c -> mutes.page(c, "#team", null, 10)))
+        .extracting(TimedGroupRows.Entry::userKey)
+        .containsExactly("cat");
+    assertThat(rows("group_bans")).as("ann's ban is gone from the disk").isEqualTo(2);
+    assertThat(rows("group_mutes")).as("bob's mute is gone from the disk").isEqualTo(1);
     sweeper.close();
   }
 }

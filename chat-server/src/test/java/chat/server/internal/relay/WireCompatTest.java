@@ -11,7 +11,8 @@ import chat.protocol.ProtocolVersions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What each wire version hears of a timed ban: an older decoder refuses fields it does not know.
+ * What each wire version hears of a timed ban and of a mute: an older decoder refuses fields and
+ * changes it does not know.
  */
 class WireCompatTest {
   private static final GroupEvent TIMED =
@@ -41,5 +42,21 @@ class WireCompatTest {
       assertThat(heard(event, 1))
           .isEqualTo(new MembershipEvent("#team", "carol", MembershipChange.LEFT));
     }
+  }
+
+  @Test
+  void mutes_version12AsIs_olderHearNothing() {
+    GroupEvent muted =
+        new GroupEvent("#team", "alice", GroupChange.MUTED, "carol", null, "calm", 5_000L);
+    GroupEvent unmuted = new GroupEvent("#team", "alice", GroupChange.UNMUTED, "carol", null);
+    for (GroupEvent event : new GroupEvent[] {muted, unmuted}) {
+      assertThat(heard(event, ProtocolVersions.MUTE)).isEqualTo(event);
+      for (int version = 1; version < ProtocolVersions.MUTE; version++) {
+        assertThat(WireCompat.forVersion(event, version, "bob", false))
+            .as("version %d", version)
+            .isEmpty();
+      }
+    }
+    assertThat(heard(TIMED, ProtocolVersions.MUTE)).isEqualTo(TIMED);
   }
 }

@@ -50,7 +50,8 @@ class GroupBanRepositoryTest {
     assertThat(before.isBanned(c, "#team", "bob")).isTrue();
     assertThat(before.page(c, "#team", null, 10))
         .containsExactly(
-            new GroupBanRepository.Ban("bob", "bob", "olivia", MADE.toEpochMilli(), "spam", ENDS));
+            new GroupBanRepository.Entry(
+                "bob", "bob", "olivia", MADE.toEpochMilli(), "spam", ENDS));
     assertThat(before.add(c, "#team", "bob", "olivia", ENDS - 1, "", null))
         .as("already banned")
         .isFalse();
@@ -70,7 +71,8 @@ class GroupBanRepositoryTest {
     at(MADE).add(c, "#team", "bob", "olivia", MADE.toEpochMilli(), "", ENDS);
     assertThat(after.add(c, "#team", "bob", "adam", ENDS + 1, "again", null)).isTrue();
     assertThat(after.page(c, "#team", null, 10))
-        .containsExactly(new GroupBanRepository.Ban("bob", "bob", "adam", ENDS + 1, "again", null));
+        .containsExactly(
+            new GroupBanRepository.Entry("bob", "bob", "adam", ENDS + 1, "again", null));
     assertThat(after.remove(c, "#team", "bob")).isTrue();
   }
 }

@@ -234,10 +234,10 @@ class MigrationsTest {
       assertThat(bans.add(c, "#team", "carol", "alice", 7, "spam links", null)).isTrue();
       assertThat(bans.page(c, "#team", null, 10))
           .containsExactly(
-              new GroupBanRepository.Ban("carol", "carol", "alice", 7, "spam links", null),
-              new GroupBanRepository.Ban("mallory", "Mallory", "alice", 5, "", null));
+              new GroupBanRepository.Entry("carol", "carol", "alice", 7, "spam links", null),
+              new GroupBanRepository.Entry("mallory", "Mallory", "alice", 5, "", null));
       assertThat(bans.page(c, "#team", "carol", 10))
-          .extracting(GroupBanRepository.Ban::userKey)
+          .extracting(GroupBanRepository.Entry::userKey)
           .containsExactly("mallory");
       assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
     }
