@@ -5,6 +5,7 @@ import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.command.SocialLines;
 import chat.cli.command.TrustText;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +41,7 @@ final class MembersCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       for (MemberView member : client.members(HistoryCommand.resolve(client, target))) {
         if (support.options().json()) {
+          boolean muted = member.mutedAt(Instant.now());
           var node =
               JsonLines.object("member")
                   .put("user", member.username())
@@ -47,10 +49,10 @@ final class MembersCommand implements Callable<Integer> {
                   .put("trust", member.trust().name())
                   .put("status", member.presence().status().name())
                   .put("role", member.role().name())
-                  .put("muted", member.muted())
+                  .put("muted", muted)
                   .put(
                       "mutedUntil",
-                      member.mutedUntil() == null ? "" : member.mutedUntil().toString());
+                      muted && member.mutedUntil() != null ? member.mutedUntil().toString() : "");
           if (!member.presence().message().isEmpty()) {
             node.put("message", member.presence().message());
           }

@@ -177,8 +177,9 @@ class ListenCommandTest {
   }
 
   @Test
-  void listenText_declineToYourGroup_yourRemoval_andADisband_arePrinted_otherGroupEventsAreNot()
-      throws Exception {
+  void
+      listenText_declineToYourGroup_yourRemovalOrMute_andADisband_arePrinted_otherGroupEventsAreNot()
+          throws Exception {
     CompletableFuture<Cli.Result> listening = listenAsBob("--count", "1");
     fake.join("#team");
     fake.join("#side");
@@ -195,6 +196,10 @@ class ListenCommandTest {
     fake.fireGroupUpdate(new GroupUpdate("#old", "alice", GroupUpdate.Kind.DISBANDED, "", ""));
     fake.fireGroupUpdate(new GroupUpdate("#never", "mallory", GroupUpdate.Kind.DISBANDED, "", ""));
     fake.fireGroupUpdate(new GroupUpdate("#never", "mallory", GroupUpdate.Kind.KICKED, "bob", ""));
+    fake.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "bob", "", "calm down", null));
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "dave", ""));
+    fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNMUTED, "bob", ""));
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 
@@ -203,7 +208,9 @@ class ListenCommandTest {
         .startsWith(
             "carol declined the invitation to #team",
             "alice removed you from #side",
-            "alice disbanded #old")
+            "alice disbanded #old",
+            "alice muted you in #team (\u201ccalm down\u201d): you read it but cannot post there",
+            "alice unmuted you in #team: you may post again")
         .noneMatch(line -> line.contains("dave") || line.contains("frank"))
         .noneMatch(line -> line.contains("erin") || line.contains("Crew"))
         .noneMatch(line -> line.contains("#never"));

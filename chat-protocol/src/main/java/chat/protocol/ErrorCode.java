@@ -131,8 +131,8 @@ public enum ErrorCode {
   MUTED("you are muted in this group", false, 12);
 
   /**
-   * The longest reason an operator may give a suspension, or a group's owner or admin a kick or
-   * ban, in characters.
+   * The longest reason an operator may give a suspension, or a group's owner or admin a kick, ban
+   * or mute, in characters.
    */
   public static final int MAX_REASON_CHARS = 200;
 

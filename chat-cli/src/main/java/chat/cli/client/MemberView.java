@@ -47,6 +47,14 @@ public record MemberView(
     this(username, online, trust, MemberRole.MEMBER, Presence.of(online));
   }
 
+  /**
+   * Whether their mute is in force at {@code now}: a timed one ends by itself, and nothing says so,
+   * so a list fetched before may still say muted.
+   */
+  public boolean mutedAt(Instant now) {
+    return muted && (mutedUntil == null || mutedUntil.isAfter(now));
+  }
+
   /** This member with another trust state. */
   public MemberView withTrust(TrustState newTrust) {
     return new MemberView(username, online, newTrust, role, presence, muted, mutedUntil);

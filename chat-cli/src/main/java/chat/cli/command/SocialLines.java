@@ -8,6 +8,7 @@ import chat.cli.client.GroupUpdate;
 import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
+import java.time.Instant;
 
 /**
  * The words every front end shows for presence, roles, group changes and friend requests, e.g.
@@ -116,10 +117,10 @@ public final class SocialLines {
 
   /**
    * {@code muted}, {@code muted until 12 Dec 14:05} (local time) for a timed mute, or empty for a
-   * member who is not muted.
+   * member who is not muted (or whose timed mute has ended since the list was fetched).
    */
   public static String muted(MemberView member) {
-    if (!member.muted()) {
+    if (!member.mutedAt(Instant.now())) {
       return "";
     }
     return member.mutedUntil() == null

@@ -218,7 +218,7 @@ final class Renderer {
           out.put(
               at, row, rect.right() - markWidth, TerminalSafe.line(member.username()), nameStyle);
       at = out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
-      if (member.muted()) {
+      if (!SocialLines.muted(member).isEmpty()) {
         at = out.put(at, row, rect.right(), " muted", Style.AWAY_MESSAGE);
       }
       String away = member.presence().message();

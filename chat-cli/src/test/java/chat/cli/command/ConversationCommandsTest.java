@@ -364,15 +364,20 @@ class ConversationCommandsTest {
         new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "bob", "", "", until));
     context.client.fireGroupUpdate(
         new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "carol", "", "", null));
+    context.client.fireMembership("#team", "dave", true);
+    context.client.fireGroupUpdate(
+        new GroupUpdate(
+            "#team", "alice", GroupUpdate.Kind.MUTED, "dave", "", "", java.time.Instant.EPOCH));
 
     run("/who #team");
 
     assertThat(context.lines)
         .containsExactly(
-            "info: members of #team (3):",
+            "info: members of #team (4):",
             "info:   alice  online  owner  unverified",
             "info:   bob  online  muted until " + BanText.when(until) + "  unverified",
-            "info:   carol  online  muted  unverified");
+            "info:   carol  online  muted  unverified",
+            "info:   dave  online  unverified");
   }
 
   @Test

@@ -299,20 +299,17 @@ public final class ConversationService {
   }
 
   /**
-   * Throws as {@link #requireMember} does, and {@link ErrorCode#MUTED} if {@code userKey} is muted
-   * in the group {@code conversation}: what a send or an upload checks.
+   * Throws {@link ErrorCode#MUTED} if {@code userKey} is muted in the group {@code conversation}:
+   * what a send or an upload checks, after {@link #requireMember}. Direct conversations and public
+   * rooms have no mutes.
    */
-  public void requirePoster(String conversation, String userKey) {
+  public void requireUnmuted(String conversation, String userKey) {
     if (ConversationIds.isDirect(conversation)) {
-      requireMember(conversation, userKey);
       return;
     }
     long now = clock.millis();
     storage.read(
         c -> {
-          if (!members.isMember(c, conversation, userKey)) {
-            throw new RelayException(ErrorCode.NOT_MEMBER);
-          }
           groups.beforePost(c, conversation, userKey, now);
           return null;
         });

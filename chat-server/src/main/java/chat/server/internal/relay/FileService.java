@@ -314,7 +314,8 @@ public final class FileService {
 
   /** Throws unless {@code userKey} may post files to {@code conversation} (as for a send). */
   private void requireWriter(String conversation, String userKey) {
-    conversations.requirePoster(conversation, userKey);
+    conversations.requireMember(conversation, userKey);
+    conversations.requireUnmuted(conversation, userKey);
     if (ConversationIds.isDirect(conversation)) {
       for (String party : ConversationIds.parties(conversation)) {
         if (storage.read(c -> users.find(c, party)).isEmpty()) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The rules of one group member action, applied inside the write transaction: who may do it (the
- * owner; admins for invite, kick, ban and unban, never on the owner or another admin), whom it may
- * target, and the change it makes.
+ * owner; admins for invite, kick, ban, unban, mute and unmute, never on the owner or another
+ * admin), whom it may target, and the change it makes.
  */
 final class GroupMemberActions {
   /**
@@ -74,6 +74,9 @@ final class GroupMemberActions {
           ErrorCode.NOT_GROUP_OWNER, "only the owner of " + room + " can do that");
     }
     if (targetKey.equals(actorKey)) {
+      if (action == GroupAction.UNMUTE && !tables.mutes().inForce(c, room, targetKey)) {
+        throw invalid("you are not muted in " + room);
+      }
       throw invalid("that is you: " + selfHint(action, role));
     }
     GroupService.requireAdmin(role);
@@ -98,6 +101,7 @@ final class GroupMemberActions {
         }
         return new Outcome(GroupChange.MUTED, name, false, false);
       case UNMUTE:
+        protect(role, targetRole, "unmute");
         if (!tables.mutes().remove(c, room, targetKey)) {
           throw invalid(name + " is not muted in " + room);
         }
@@ -109,6 +113,10 @@ final class GroupMemberActions {
         return new Outcome(GroupChange.UNBANNED, name, true, false);
       case TRANSFER:
         requireMember(name, member);
+        if (tables.mutes().inForce(c, room, targetKey)) {
+          // An owner cannot be muted, nor lift their own mute.
+          throw invalid(name + " is muted in " + room + ": unmute them before handing it over");
+        }
         tables.roles().set(c, room, actorKey, GroupRole.ADMIN);
         tables.roles().set(c, room, targetKey, GroupRole.OWNER);
         return new Outcome(GroupChange.TRANSFERRED, name, false, false);
@@ -196,12 +204,15 @@ final class GroupMemberActions {
 
   private static String selfHint(GroupAction action, GroupRole role) {
     return switch (action) {
-      case KICK, BAN, MUTE ->
+      case KICK, BAN ->
           role == GroupRole.OWNER
               ? "the owner leaves only after handing the group over (transfer) or disbanding it"
               : "leave the group instead";
       case TRANSFER -> "you already own it";
-      case UNMUTE -> "ask the owner or another admin of the group to lift it";
+      case UNMUTE ->
+          role == GroupRole.ADMIN
+              ? "only the owner can lift an admin's mute"
+              : "only the owner or an admin can lift your mute";
       default -> "name someone else";
     };
   }

@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * The group rules that apply to the ordinary room requests: a group admits only invited users who
- * are not banned, its owner may not leave it, and its muted members may not post to it. Called
- * inside the write that joins or leaves (or the read that checks a post), so the check and the
- * change are one transaction.
+ * are not banned, its owner may not leave it, and its muted members may not post to it. The join
+ * and leave rules are called inside the write that joins or leaves, so the check and the change are
+ * one transaction; the post rule in a read before the message is queued for storing, so a send
+ * checked just before a mute commits may still be stored.
  */
 public final class GroupRules {
   private final GroupTables tables;

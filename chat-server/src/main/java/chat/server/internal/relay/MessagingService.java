@@ -98,7 +98,7 @@ public final class MessagingService {
       parties = List.of(key, ConversationIds.otherParty(conversation, key));
       requireAccounts(parties);
     } else {
-      conversations.requirePoster(conversation, key);
+      conversations.requireMember(conversation, key);
     }
     ReceivedEnvelope envelope = parse(request.envelope());
     EnvelopeHeader header = envelope.header();
@@ -120,6 +120,9 @@ public final class MessagingService {
       return CompletableFuture.completedFuture(
           () -> answerCopy(connection, request, header, earlier));
     }
+    // After the lookup of a copy, as a recipient who left is: a copy of a message stored before
+    // the sender was muted gets its first answer, not MUTED.
+    conversations.requireUnmuted(conversation, key);
     RecipientForms forms;
     try {
       forms = envelope.verifyForms(sender.verifier());

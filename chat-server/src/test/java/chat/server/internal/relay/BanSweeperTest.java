@@ -54,6 +54,7 @@ class BanSweeperTest {
           bans.add(c, "#team", "cat", "olivia", now, "", null);
           mutes.add(c, "#team", "bob", "olivia", now, "shouting", now + 30_000);
           mutes.add(c, "#team", "cat", "olivia", now, "", now + 7_200_000);
+          mutes.add(c, "#team", "ann", "olivia", now, "", null);
           return null;
         });
   }
@@ -81,7 +82,7 @@ class BanSweeperTest {
     BanSweeper sweeper = new BanSweeper(storage, bans, mutes);
     assertThat(sweeper.sweep()).isZero();
     assertThat(rows("group_bans")).isEqualTo(3);
-    assertThat(rows("group_mutes")).isEqualTo(2);
+    assertThat(rows("group_mutes")).isEqualTo(3);
 
     clock.advance(Duration.ofMinutes(1));
 
@@ -91,9 +92,9 @@ class BanSweeperTest {
         .containsExactly("bob", "cat");
     assertThat(storage.<List<TimedGroupRows.Entry>>read(c -> mutes.page(c, "#team", null, 10)))
         .extracting(TimedGroupRows.Entry::userKey)
-        .containsExactly("cat");
+        .containsExactly("ann", "cat");
     assertThat(rows("group_bans")).as("ann's ban is gone from the disk").isEqualTo(2);
-    assertThat(rows("group_mutes")).as("bob's mute is gone from the disk").isEqualTo(1);
+    assertThat(rows("group_mutes")).as("bob's mute is gone from the disk").isEqualTo(2);
     sweeper.close();
   }
 }

@@ -244,6 +244,37 @@ class MigrationsTest {
   }
 
   /**
+   * Step 19 adds an empty table of mutes to a database of step 18, whose groups and bans stay; a
+   * mute then keeps its reason and end, and refers to an existing group and user.
+   */
+  @Test
+  void step19_mutesStartEmpty_andKeepTheirReasonAndEnd() throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 18);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO users (user_key, username, skeleton, password_hash, bundle, created_at)"
+                + " VALUES ('alice', 'alice', 'alice', 'h', x'01', 1),"
+                + " ('bob', 'Bob', 'bob', 'h', x'01', 1)");
+        s.execute("INSERT INTO conversations (id, created_at) VALUES ('#team', 1)");
+        s.execute(
+            "INSERT INTO groups (conversation, title, created_at) VALUES ('#team', 'team', 1)");
+      }
+
+      Migrations.migrate(c);
+
+      GroupMuteRepository mutes = new GroupMuteRepository(java.time.Clock.systemUTC());
+      assertThat(mutes.page(c, "#team", null, 10)).isEmpty();
+      long until = System.currentTimeMillis() + 3_600_000;
+      assertThat(mutes.add(c, "#team", "bob", "alice", 7, "calm down", until)).isTrue();
+      assertThat(mutes.find(c, "#team", "bob"))
+          .contains(new TimedGroupRows.Entry("bob", "Bob", "alice", 7, "calm down", until));
+      assertThat(mutes.inForce(c, "#team", "alice")).isFalse();
+      assertThat(single(c, "PRAGMA foreign_key_check")).isNull();
+    }
+  }
+
+  /**
    * Rooms made before step 12 have no creator. Step 13 gives each one with members its
    * longest-standing member (first joined, then the smaller key); rooms that have a creator, {@code
    * #lobby}, direct conversations and empty rooms keep theirs or none.
