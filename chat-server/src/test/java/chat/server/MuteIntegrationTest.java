@@ -201,8 +201,18 @@ class MuteIntegrationTest {
       // the owner mutes an admin, without an end; the admin may not lift it
       act(o, "#g-who", GroupAction.MUTE, "adam");
       act(a, "#g-who", GroupAction.MUTE, "mia"); // a muted admin still moderates
-      ErrorReply again = error(o.call(mute(o, "#g-who", "adam")));
-      assertThat(again.message()).isEqualTo("adam is already muted in #g-who");
+      // muting again replaces the mute: here with one of three hours, then of two weeks
+      o.ok(
+          new GroupMemberRequest(o.nextId(), "#g-who", GroupAction.MUTE, "adam", null, 180),
+          GroupReply.class);
+      assertThat(error(send(a, "adam", "#g-who", List.of("olivia", "adam", "mia"))).message())
+          .isEqualTo("you are muted in #g-who for 3 more hours");
+      o.ok(
+          new GroupMemberRequest(o.nextId(), "#g-who", GroupAction.MUTE, "adam", "x", 20_160),
+          GroupReply.class);
+      assertThat(error(send(a, "adam", "#g-who", List.of("olivia", "adam", "mia"))).message())
+          .isEqualTo("you are muted in #g-who for 14 more days");
+      act(o, "#g-who", GroupAction.MUTE, "adam");
       ErrorReply lift =
           error(a.call(new GroupMemberRequest(a.nextId(), "#g-who", GroupAction.UNMUTE, "adam")));
       assertThat(lift.message()).isEqualTo("that is you: only the owner can lift an admin's mute");
@@ -274,6 +284,48 @@ class MuteIntegrationTest {
       act(o, "#g-lift", GroupAction.UNMUTE, "oscar");
       act(a, "#g-lift", GroupAction.UNMUTE, "mia");
       act(o, "#g-lift", GroupAction.TRANSFER, "mia");
+    }
+  }
+
+  /**
+   * A member muted while away is told at the next login (a version 11 login is not), and one who
+   * comes back to the group is told at the join.
+   */
+  @Test
+  void theMuted_areToldAtLogin_andAtAJoin() throws Exception {
+    try (TestClient o = as("olivia");
+        TestClient a = as("adam");
+        TestClient m = as("mia")) {
+      staffed("#g-told", o, a, m);
+      long until = clock.millis() + 90 * 60_000L;
+      o.ok(
+          new GroupMemberRequest(o.nextId(), "#g-told", GroupAction.MUTE, "mia", "cool off", 90),
+          GroupReply.class);
+
+      try (TestClient later = as("mia");
+          TestClient older = as("mia", ProtocolVersions.BAN_LIST)) {
+        GroupEvent told =
+            later.nextEvent(
+                GroupEvent.class,
+                e -> e.change() == GroupChange.MUTED && e.conversation().equals("#g-told"));
+        assertThat(told)
+            .isEqualTo(
+                new GroupEvent(
+                    "#g-told", "olivia", GroupChange.MUTED, "mia", null, "cool off", until));
+        older.ok(new ListMembersRequest(older.nextId(), "#g-told"), MembersReply.class);
+        assertThat(older.eventsSoFar(GroupEvent.class)).isEmpty();
+      }
+
+      m.ok(new LeaveRequest(m.nextId(), "#g-told"), LeaveReply.class);
+      try (TestClient back = as("mia")) {
+        act(o, "#g-told", GroupAction.INVITE, "mia");
+        back.ok(new JoinRequest(back.nextId(), "#g-told"), JoinReply.class);
+        GroupEvent told =
+            back.nextEvent(
+                GroupEvent.class,
+                e -> e.change() == GroupChange.MUTED && e.conversation().equals("#g-told"));
+        assertThat(told.untilMillis()).isEqualTo(until);
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,11 @@ public final class BanText {
    * is not this one ({@code 4 Dec 2027 11:21}).
    */
   public static String when(Instant until) {
-    ZonedDateTime at = until.atZone(ZoneId.systemDefault());
+    // Rounded up to the minute: by the time shown, the ban or mute has ended.
+    Instant minute = until.truncatedTo(ChronoUnit.MINUTES);
+    ZonedDateTime at =
+        (minute.isBefore(until) ? minute.plus(1, ChronoUnit.MINUTES) : minute)
+            .atZone(ZoneId.systemDefault());
     boolean thisYear = at.getYear() == ZonedDateTime.now(at.getZone()).getYear();
     return (thisYear ? UNTIL : UNTIL_YEAR).format(at);
   }

@@ -70,7 +70,7 @@ final class GroupCommands {
                 "files there. ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w) ends",
                 "the mute by itself. A REASON (shown to USER and the members) comes after the",
                 "ROOM, named. Owners and admins may mute (admins never the owner or other",
-                "admins); /unmute lifts it. examples:",
+                "admins); /unmute lifts it, and /mute again changes it. examples:",
                 "/mute bob   /mute bob #team 1h   /mute bob #team 30m calm down, please")
             .runs((command, context) -> member(GroupAction.MUTE, command, context)),
         member("unmute", GroupAction.UNMUTE, "let a muted USER post again"),
@@ -134,6 +134,11 @@ final class GroupCommands {
     String room;
     String reason = "";
     Duration length = null;
+    if (!timed && command.argCount() > 1 && BanText.looksLikeLength(command.arg(1))) {
+      // "/unmute bob 5m" would otherwise look for a group called #5m
+      throw new CommandException.Usage(
+          "/" + command.name() + " takes no time: /" + command.name() + " USER [ROOM]");
+    }
     if (command.argCount() == 1) {
       room = currentRoom(context);
     } else if (timed && BanText.looksLikeLength(command.arg(1))) {

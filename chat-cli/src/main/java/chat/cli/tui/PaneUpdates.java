@@ -178,6 +178,13 @@ final class PaneUpdates {
         note(null, NoteKind.INFO, line); // the answer to a command typed here: where it was typed
       } else if (model.indexOf(conversation) >= 0) {
         noteListed(conversation, line);
+        boolean aboutMe = self != null && update.target().equalsIgnoreCase(self);
+        boolean mute =
+            update.kind() == GroupUpdate.Kind.MUTED || update.kind() == GroupUpdate.Kind.UNMUTED;
+        if (aboutMe && mute && !model.current().equals(conversation)) {
+          // A mute of this user matters where they are about to type, too.
+          note(null, NoteKind.NOTICE, line);
+        }
       } else {
         note(null, NoteKind.NOTICE, line);
       }

@@ -160,15 +160,25 @@ class GroupCommandsTest {
     assertThat(context.client.calls).isEmpty();
   }
 
-  /** The end of a timed ban names the year only when it is not this one. */
+  /** The end of a timed ban names the year only when it is not this one, rounded up to a minute. */
   @Test
   void banEnd_thisYearWithoutTheYear_anotherWithIt() {
     java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
-    java.time.ZonedDateTime later = now.withMonth(12).withDayOfMonth(31).withHour(23).withMinute(0);
+    java.time.ZonedDateTime later =
+        now.withMonth(12).withDayOfMonth(31).withHour(23).withMinute(0).withSecond(0).withNano(0);
     java.time.ZonedDateTime nextYear =
-        now.plusYears(1).withMonth(1).withDayOfMonth(2).withHour(9).withMinute(5);
+        now.plusYears(1)
+            .withMonth(1)
+            .withDayOfMonth(2)
+            .withHour(9)
+            .withMinute(5)
+            .withSecond(0)
+            .withNano(0);
 
     assertThat(BanText.when(later.toInstant())).isEqualTo("31 Dec 23:00");
+    assertThat(BanText.when(later.minusSeconds(59).toInstant()))
+        .as("rounded up: ended by the time shown")
+        .isEqualTo("31 Dec 23:00");
     assertThat(BanText.when(nextYear.toInstant()))
         .isEqualTo("2 Jan " + nextYear.getYear() + " 09:05");
   }
@@ -386,6 +396,7 @@ class GroupCommandsTest {
     run("/mute bob 7d #team");
     run("/mute bob 1.5h");
     run("/mute bob noisy");
+    run("/unmute bob 5m");
 
     assertThat(context.client.calls)
         .containsExactly(
@@ -402,7 +413,8 @@ class GroupCommandsTest {
             "error: a ban or mute lasts 1 minute to 365 days: a whole number and m, h, d or w"
                 + " (90m, 12h, 7d, 2w), not '1.5h'",
             "error: 'noisy' is no room you are in: name the room before a reason (/mute bob #room"
-                + " noisy)");
+                + " noisy)",
+            "error: /unmute takes no time: /unmute USER [ROOM]");
   }
 
   @Test

@@ -1470,6 +1470,23 @@ class ChatTuiTest {
   }
 
   @Test
+  void aMuteOfThisUser_isSaidInTheGroupsPane_andWhereTheyAre() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("bob");
+    h.client.join("#team");
+    h.client.fireMembership("#team", "bob", true);
+    h.drain().alt('1');
+    h.client.fireGroupUpdate(
+        new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "bob", "", "spam", null));
+    h.drain();
+
+    assertThat(h.screen())
+        .contains("alice muted you in #team (\u201cspam\u201d): you read it but cannot post there");
+    h.alt('2');
+    h.drain();
+    assertThat(h.screen()).contains("alice muted you in #team");
+  }
+
+  @Test
   void memberList_ofGroup_marksWhoIsMuted() {
     TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");

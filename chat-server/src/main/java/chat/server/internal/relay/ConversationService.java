@@ -100,8 +100,18 @@ public final class ConversationService {
               return members.add(c, room, key, clock.millis());
             });
     if (added) {
-      notifier.membership(
-          room, key, connection.state().username().orElseThrow(), MembershipChange.JOINED);
+      String username = connection.state().username().orElseThrow();
+      notifier.membership(room, key, username, MembershipChange.JOINED);
+      if (connection.state().version() >= ProtocolVersions.MUTE) {
+        // A mute outlives leaving: one who comes back is told of it at once.
+        storage
+            .read(c -> groups.tables().mutes().find(c, room, key))
+            .ifPresent(
+                mute ->
+                    notifier.to(
+                        connection,
+                        GroupRules.muted(room, username, mute.by(), mute.reason(), mute.until())));
+      }
     }
     long lastSeq = storage.read(c -> conversations.lastSeq(c, room)).orElse(0);
     List<String> names = new ArrayList<>(storage.read(c -> members.members(c, room)).values());

@@ -94,11 +94,9 @@ final class GroupMemberActions {
       case MUTE:
         protect(role, targetRole, "mute");
         requireMember(name, member);
-        if (!tables
-            .mutes()
-            .add(c, room, targetKey, actor, now, reason == null ? "" : reason, until)) {
-          throw invalid(name + " is already muted in " + room);
-        }
+        // A mute in force is replaced: a moderator changes its time or reason by muting again.
+        tables.mutes().remove(c, room, targetKey);
+        tables.mutes().add(c, room, targetKey, actor, now, reason == null ? "" : reason, until);
         return new Outcome(GroupChange.MUTED, name, false, false);
       case UNMUTE:
         protect(role, targetRole, "unmute");

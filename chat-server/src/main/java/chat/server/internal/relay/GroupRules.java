@@ -1,6 +1,8 @@
 package chat.server.internal.relay;
 
 import chat.protocol.ErrorCode;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupEvent;
 import chat.protocol.GroupRole;
 import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.TimedGroupRows;
@@ -70,8 +72,9 @@ public final class GroupRules {
 
   /**
    * Refuses a post (a message or a file) by {@code userKey} to {@code room} if they are muted there
-   * ({@link ErrorCode#MUTED}); the message says for how many more minutes a timed mute lasts,
-   * rounded up, as of {@code now}. Public rooms have no mutes.
+   * ({@link ErrorCode#MUTED}); the message says how much longer a timed mute lasts as of {@code
+   * now}, rounded up: in minutes up to 90, in hours up to 48, else in days. Public rooms have no
+   * mutes.
    */
   public void beforePost(Connection c, String room, String userKey, long now) throws SQLException {
     Optional<TimedGroupRows.Entry> mute = tables.mutes().find(c, room, userKey);
@@ -81,10 +84,36 @@ public final class GroupRules {
     Long until = mute.get().until();
     String message = "you are muted in " + room;
     if (until != null) {
-      long minutes = Math.max(1, (until - now + 59_999) / 60_000);
-      message += " for " + minutes + (minutes == 1 ? " more minute" : " more minutes");
+      message += " for " + left(until - now);
     }
     throw new RelayException(ErrorCode.MUTED, message);
+  }
+
+  /** {@code millis} as {@code 1 more minute}, {@code 3 more hours} or {@code 14 more days}. */
+  static String left(long millis) {
+    long minutes = Math.max(1, ceil(millis, 60_000));
+    if (minutes <= 90) {
+      return minutes + (minutes == 1 ? " more minute" : " more minutes");
+    }
+    long hours = ceil(millis, 3_600_000);
+    if (hours <= 48) {
+      return hours + " more hours";
+    }
+    return ceil(millis, 86_400_000) + " more days";
+  }
+
+  private static long ceil(long millis, long unit) {
+    return (millis + unit - 1) / unit;
+  }
+
+  /**
+   * The event that tells {@code username} of their mute in {@code room} by {@code mutedBy} (with
+   * the {@code reason}, {@code ""} for none, and the end, null for none), made again for a login or
+   * a join after it.
+   */
+  static GroupEvent muted(String room, String username, String mutedBy, String reason, Long until) {
+    return new GroupEvent(
+        room, mutedBy, GroupChange.MUTED, username, null, reason.isEmpty() ? null : reason, until);
   }
 
   /**

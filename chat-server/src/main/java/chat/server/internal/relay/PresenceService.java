@@ -9,6 +9,7 @@ import chat.protocol.PresenceStatus;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
+import chat.server.internal.storage.GroupMuteRepository;
 import chat.server.internal.storage.GroupTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,5 +93,14 @@ public final class PresenceService {
                 notifier.to(
                     connection,
                     new GroupEvent(room, invitedBy, GroupChange.INVITED, username, null)));
+    if (connection.state().version() >= ProtocolVersions.MUTE) {
+      // Muted while away, or before: told again at every login, as an invitation is.
+      for (GroupMuteRepository.Held mute : storage.read(c -> groups.mutes().heldBy(c, key))) {
+        notifier.to(
+            connection,
+            GroupRules.muted(
+                mute.conversation(), username, mute.mutedBy(), mute.reason(), mute.until()));
+      }
+    }
   }
 }

@@ -113,6 +113,11 @@ public abstract class TimedGroupRows {
         (long) limit);
   }
 
+  /** The time by which rows end, now. */
+  long now() {
+    return clock.millis();
+  }
+
   /** Deletes every row that ended; returns how many. */
   public int deleteExpired(Connection c) throws SQLException {
     return SqlRows.update(c, "DELETE FROM " + table + " WHERE until <= ?", clock.millis());
