@@ -37,6 +37,11 @@ public final class BanText {
    */
   private static final Pattern LENGTH_LIKE = Pattern.compile("[+-]?\\p{Nd}.*");
 
+  /** Whether {@code word} is a length this client takes ({@code 90m}, {@code 7d}, ...). */
+  static boolean isLength(String word) {
+    return LENGTH.matcher(word).matches();
+  }
+
   /** Whether {@code word} looks like a length, taken or not ({@link #LENGTH_LIKE}). */
   public static boolean looksLikeLength(String word) {
     return LENGTH_LIKE.matcher(word).matches();
@@ -73,16 +78,18 @@ public final class BanText {
     return length;
   }
 
+  /** {@code until} rounded up to the minute: by the minute shown, the ban or mute has ended. */
+  private static Instant roundedUp(Instant until) {
+    Instant minute = until.truncatedTo(ChronoUnit.MINUTES);
+    return minute.isBefore(until) ? minute.plus(1, ChronoUnit.MINUTES) : minute;
+  }
+
   /**
    * When a timed ban ends, in this machine's time zone: {@code 12 Dec 14:05}, with the year when it
    * is not this one ({@code 4 Dec 2027 11:21}).
    */
   public static String when(Instant until) {
-    // Rounded up to the minute: by the time shown, the ban or mute has ended.
-    Instant minute = until.truncatedTo(ChronoUnit.MINUTES);
-    ZonedDateTime at =
-        (minute.isBefore(until) ? minute.plus(1, ChronoUnit.MINUTES) : minute)
-            .atZone(ZoneId.systemDefault());
+    ZonedDateTime at = roundedUp(until).atZone(ZoneId.systemDefault());
     boolean thisYear = at.getYear() == ZonedDateTime.now(at.getZone()).getYear();
     return (thisYear ? UNTIL : UNTIL_YEAR).format(at);
   }
@@ -106,7 +113,7 @@ public final class BanText {
             TerminalSafe.line(ban.username()),
             TerminalSafe.line(ban.bannedBy()),
             TIME.format(ban.bannedAt().atZone(zone)),
-            ban.until() == null ? "-" : TIME.format(ban.until().atZone(zone)),
+            ban.until() == null ? "-" : TIME.format(roundedUp(ban.until()).atZone(zone)),
             reason.isEmpty() ? "-" : reason
           });
     }

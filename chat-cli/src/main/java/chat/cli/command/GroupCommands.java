@@ -134,7 +134,11 @@ final class GroupCommands {
     String room;
     String reason = "";
     Duration length = null;
-    if (!timed && command.argCount() > 1 && BanText.looksLikeLength(command.arg(1))) {
+    boolean lifts = action == GroupAction.UNMUTE || action == GroupAction.UNBAN;
+    if (lifts
+        && command.argCount() > 1
+        && BanText.isLength(command.arg(1))
+        && !namesRoom(command.arg(1), context)) {
       // "/unmute bob 5m" would otherwise look for a group called #5m
       throw new CommandException.Usage(
           "/" + command.name() + " takes no time: /" + command.name() + " USER [ROOM]");

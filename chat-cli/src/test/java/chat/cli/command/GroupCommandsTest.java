@@ -397,13 +397,16 @@ class GroupCommandsTest {
     run("/mute bob 1.5h");
     run("/mute bob noisy");
     run("/unmute bob 5m");
+    run("/invite bob 2024crew");
+    run("/kick bob 5 minutes late");
 
     assertThat(context.client.calls)
         .containsExactly(
             "mute #team carol PT30M (calm down)",
             "mute #team dave null ()",
             "mute #team erin PT2H ()",
-            "administer #team UNMUTE carol");
+            "administer #team UNMUTE carol",
+            "administer #2024crew INVITE bob");
     assertThat(context.lines)
         .contains("info: muted dave in #team", "info: carol may post in #team again")
         .anyMatch(line -> line.startsWith("info: muted carol in #team until "));
@@ -414,7 +417,9 @@ class GroupCommandsTest {
                 + " (90m, 12h, 7d, 2w), not '1.5h'",
             "error: 'noisy' is no room you are in: name the room before a reason (/mute bob #room"
                 + " noisy)",
-            "error: /unmute takes no time: /unmute USER [ROOM]");
+            "error: /unmute takes no time: /unmute USER [ROOM]",
+            "error: '5' is no room you are in: name the room before a reason (/kick bob #room 5"
+                + " minutes late)");
   }
 
   @Test

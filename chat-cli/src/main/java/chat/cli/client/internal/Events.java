@@ -244,10 +244,37 @@ final class Events {
   private void group(GroupEvent event) {
     GroupUpdate update = Views.groupUpdate(event);
     session.members.invalidate(event.conversation());
+    if (repeatsAMute(update)) {
+      return; // the relay tells a mute again after each login and reconnect: said once here
+    }
     if (session.ready() && update.removes(session.username())) {
       session.removeConversation(event.conversation());
     }
     listeners.group(update);
+  }
+
+  /**
+   * Whether {@code update} is a mute of this user already said, the same (who, until when, why);
+   * any other change concerning this user in that group, or its end, forgets it.
+   */
+  private boolean repeatsAMute(GroupUpdate update) {
+    String self = session.username();
+    String group = update.conversation();
+    if (update.kind() == GroupUpdate.Kind.DISBANDED) {
+      session.mutesSaid.remove(group);
+      return false;
+    }
+    if (self == null
+        || update.target().isEmpty()
+        || !Usernames.key(update.target()).equals(Usernames.key(self))) {
+      return false;
+    }
+    if (update.kind() != GroupUpdate.Kind.MUTED) {
+      session.mutesSaid.remove(group);
+      return false;
+    }
+    String said = update.actor() + "\n" + update.until() + "\n" + update.reason();
+    return said.equals(session.mutesSaid.put(group, said));
   }
 
   private void keyChange(KeyChangeEvent event) {

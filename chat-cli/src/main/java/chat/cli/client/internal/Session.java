@@ -8,6 +8,7 @@ import chat.protocol.ConversationIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -39,6 +40,12 @@ final class Session {
 
   /** The changed keys of contacts the person was told of; the event thread's only. */
   final KeyChangesSaid keyChangesSaid = new KeyChangesSaid();
+
+  /**
+   * The mute of this user said for each group (who, until when, why), so that the relay's reminder
+   * after a reconnect is not said as a new mute ({@link Events}).
+   */
+  final Map<String, String> mutesSaid = new ConcurrentHashMap<>();
 
   private volatile IdentityKeyPair me;
   private volatile String username;

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.Advice;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.GroupUpdate;
 import chat.cli.client.PushedNotice;
 import chat.cli.client.TrustState;
 import chat.crypto.Bytes;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.MalformedDataException;
+import chat.protocol.GroupChange;
+import chat.protocol.GroupEvent;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MembershipChange;
 import chat.protocol.MembershipEvent;
@@ -182,6 +185,43 @@ class EventsTest {
             "another device of yours said you are away (\"lunch\"); /back when you return",
             "another device of yours said you are back",
             "presence bob");
+  }
+
+  /**
+   * The relay tells a mute again after each login and reconnect: the same mute is said once, a
+   * changed one again, and after its end a new one again; others' mutes are all said.
+   */
+  @Test
+  void muteOfThisUser_toldAgainByTheRelay_saidOnce() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onGroupUpdate(GroupUpdate update) {
+            heard.add(update.kind() + " " + update.target() + " " + update.until());
+          }
+        });
+    Events events = new Events(session, listeners);
+    GroupEvent muted =
+        new GroupEvent("#team", "olivia", GroupChange.MUTED, "Alice", null, "calm", 5_000L);
+
+    events.handle(muted);
+    events.handle(muted); // a reconnect's reminder
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "bob", null));
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "bob", null));
+    events.handle(
+        new GroupEvent("#team", "olivia", GroupChange.MUTED, "alice", null, "calm", 9_000L));
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.UNMUTED, "alice", null));
+    events.handle(muted);
+
+    assertThat(heard)
+        .containsExactly(
+            "MUTED Alice 1970-01-01T00:00:05Z",
+            "MUTED bob null",
+            "MUTED bob null",
+            "MUTED alice 1970-01-01T00:00:09Z",
+            "UNMUTED alice null",
+            "MUTED Alice 1970-01-01T00:00:05Z");
   }
 
   @Test

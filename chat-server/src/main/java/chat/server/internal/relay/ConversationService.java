@@ -295,7 +295,7 @@ public final class ConversationService {
         member.role());
   }
 
-  /** Throws {@link ErrorCode#NOT_MEMBER} unless {@code userKey} may read and post there. */
+  /** Throws {@link ErrorCode#NOT_MEMBER} unless {@code userKey} may read there. */
   public void requireMember(String conversation, String userKey) {
     if (ConversationIds.isDirect(conversation)) {
       if (!ConversationIds.parties(conversation).contains(userKey)) {
@@ -309,19 +309,23 @@ public final class ConversationService {
   }
 
   /**
-   * Throws {@link ErrorCode#MUTED} if {@code userKey} is muted in the group {@code conversation}:
-   * what a send or an upload checks, after {@link #requireMember}. Direct conversations and public
-   * rooms have no mutes.
+   * What a send or an upload checks first: throws as {@link #requireMember} does, and returns the
+   * {@link ErrorCode#MUTED} refusal if {@code userKey} is muted in the group {@code conversation}
+   * (else empty), for the caller to throw when it is due. One read for both; direct conversations
+   * have no mutes (nor have public rooms: no row names one).
    */
-  public void requireUnmuted(String conversation, String userKey) {
+  public Optional<RelayException> requirePoster(String conversation, String userKey) {
     if (ConversationIds.isDirect(conversation)) {
-      return;
+      requireMember(conversation, userKey);
+      return Optional.empty();
     }
     long now = clock.millis();
-    storage.read(
+    return storage.read(
         c -> {
-          groups.beforePost(c, conversation, userKey, now);
-          return null;
+          if (!members.isMember(c, conversation, userKey)) {
+            throw new RelayException(ErrorCode.NOT_MEMBER);
+          }
+          return groups.mutedRefusal(c, conversation, userKey, now);
         });
   }
 

@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -314,8 +315,10 @@ public final class FileService {
 
   /** Throws unless {@code userKey} may post files to {@code conversation} (as for a send). */
   private void requireWriter(String conversation, String userKey) {
-    conversations.requireMember(conversation, userKey);
-    conversations.requireUnmuted(conversation, userKey);
+    Optional<RelayException> muted = conversations.requirePoster(conversation, userKey);
+    if (muted.isPresent()) {
+      throw muted.get();
+    }
     if (ConversationIds.isDirect(conversation)) {
       for (String party : ConversationIds.parties(conversation)) {
         if (storage.read(c -> users.find(c, party)).isEmpty()) {

@@ -71,22 +71,23 @@ public final class GroupRules {
   }
 
   /**
-   * Refuses a post (a message or a file) by {@code userKey} to {@code room} if they are muted there
-   * ({@link ErrorCode#MUTED}); the message says how much longer a timed mute lasts as of {@code
-   * now}, rounded up: in minutes up to 90, in hours up to 48, else in days. Public rooms have no
-   * mutes.
+   * The refusal of a post (a message or a file) by {@code userKey} to {@code room} if they are
+   * muted there ({@link ErrorCode#MUTED}), else empty; the message says how much longer a timed
+   * mute lasts as of {@code now}, rounded up: in minutes up to 90, in hours up to 48, else in days.
+   * Public rooms have no mutes.
    */
-  public void beforePost(Connection c, String room, String userKey, long now) throws SQLException {
+  public Optional<RelayException> mutedRefusal(Connection c, String room, String userKey, long now)
+      throws SQLException {
     Optional<TimedGroupRows.Entry> mute = tables.mutes().find(c, room, userKey);
     if (mute.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Long until = mute.get().until();
     String message = "you are muted in " + room;
     if (until != null) {
       message += " for " + left(until - now);
     }
-    throw new RelayException(ErrorCode.MUTED, message);
+    return Optional.of(new RelayException(ErrorCode.MUTED, message));
   }
 
   /** {@code millis} as {@code 1 more minute}, {@code 3 more hours} or {@code 14 more days}. */

@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sending, history and sync. A send is checked (membership, envelope, sender and key, new id or a
- * copy of the stored one, signature, recipients), stored durably, acknowledged, and only then
- * fanned out in per-recipient form; a copy of a stored envelope gets the first copy's answer. The
- * relay decrypts no user content: it only parses, verifies signatures and splits (and opens its own
- * at-rest layer to compare a copy).
+ * copy of the stored one, a mute in a group, signature, recipients), stored durably, acknowledged,
+ * and only then fanned out in per-recipient form; a copy of a stored envelope gets the first copy's
+ * answer. The relay decrypts no user content: it only parses, verifies signatures and splits (and
+ * opens its own at-rest layer to compare a copy).
  */
 public final class MessagingService {
   private static final Logger LOG = LoggerFactory.getLogger(MessagingService.class);
@@ -90,6 +90,7 @@ public final class MessagingService {
     rate.take(connection, key, username);
     String conversation = request.conversation();
     List<String> parties = List.of();
+    Optional<RelayException> muted = Optional.empty();
     if (ConversationIds.isDirect(conversation)) {
       if (!ConversationIds.parties(conversation).contains(key)) {
         throw new RelayException(ErrorCode.NOT_MEMBER);
@@ -98,7 +99,7 @@ public final class MessagingService {
       parties = List.of(key, ConversationIds.otherParty(conversation, key));
       requireAccounts(parties);
     } else {
-      conversations.requireMember(conversation, key);
+      muted = conversations.requirePoster(conversation, key);
     }
     ReceivedEnvelope envelope = parse(request.envelope());
     EnvelopeHeader header = envelope.header();
@@ -120,9 +121,11 @@ public final class MessagingService {
       return CompletableFuture.completedFuture(
           () -> answerCopy(connection, request, header, earlier));
     }
-    // After the lookup of a copy, as a recipient who left is: a copy of a message stored before
-    // the sender was muted gets its first answer, not MUTED.
-    conversations.requireUnmuted(conversation, key);
+    if (muted.isPresent()) {
+      // Read with the membership, thrown after the lookup of a copy, as a recipient who left is:
+      // a copy of a message stored before the sender was muted gets its first answer.
+      throw muted.get();
+    }
     RecipientForms forms;
     try {
       forms = envelope.verifyForms(sender.verifier());
