@@ -107,20 +107,7 @@ final class GroupCommand {
     if (time == null) {
       return member(relay, GroupAction.BAN, name, user, reason, "banned %2$s from %1$s");
     }
-    return change(
-        relay,
-        name,
-        user,
-        "ban",
-        "the relay made the change",
-        (client, room) -> client.ban(room, user, reason == null ? "" : reason, time),
-        room ->
-            "banned "
-                + TerminalSafe.line(user)
-                + " from "
-                + TerminalSafe.line(room)
-                + " until "
-                + BanText.when(Instant.now().plus(time)));
+    return timed(relay, name, user, "ban", time, ChatClient::ban, reason, "banned %2$s from %1$s");
   }
 
   @Command(name = "unban", description = "Lift USER's ban from ROOM.")
@@ -147,18 +134,37 @@ final class GroupCommand {
               description = "End the mute by itself after TIME (as for ban: 90m, 12h, 7d, 2w).")
           String length) {
     Duration time = length == null ? null : BanText.length(length);
+    return timed(relay, name, user, "mute", time, ChatClient::mute, reason, "muted %2$s in %1$s");
+  }
+
+  /** A ban or mute that ends after {@code time} (a mute: null for none). */
+  @FunctionalInterface
+  private interface Timed {
+    void apply(ChatClient client, String room, String user, String reason, Duration time);
+  }
+
+  /**
+   * {@link #change} by {@code call} with the {@code reason} and {@code time}; its line is {@code
+   * words} with the room and user, and the end by this machine's clock.
+   */
+  private int timed(
+      RelayOptions relay,
+      String name,
+      String user,
+      String action,
+      Duration time,
+      Timed call,
+      String reason,
+      String words) {
     return change(
         relay,
         name,
         user,
-        "mute",
+        action,
         "the relay made the change",
-        (client, room) -> client.mute(room, user, reason == null ? "" : reason, time),
+        (client, room) -> call.apply(client, room, user, reason == null ? "" : reason, time),
         room ->
-            "muted "
-                + TerminalSafe.line(user)
-                + " in "
-                + TerminalSafe.line(room)
+            String.format(words, TerminalSafe.line(room), TerminalSafe.line(user))
                 + (time == null ? "" : " until " + BanText.when(Instant.now().plus(time))));
   }
 

@@ -101,6 +101,14 @@ class GroupsEndToEndTest {
     return heard;
   }
 
+  /** The first of {@code heard} of {@code kind}, once it is heard. */
+  private static GroupUpdate awaitHeard(List<GroupUpdate> heard, GroupUpdate.Kind kind) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> heard.stream().anyMatch(u -> u.kind() == kind));
+    return heard.stream().filter(u -> u.kind() == kind).findFirst().orElseThrow();
+  }
+
   private static String refusal(Runnable action) {
     CommandException failure = null;
     try {
@@ -215,11 +223,7 @@ class GroupsEndToEndTest {
 
       alice.ban("#team", "carol", "cool off", Duration.ofHours(2));
 
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(() -> heard.stream().anyMatch(u -> u.kind() == GroupUpdate.Kind.BANNED));
-      GroupUpdate banned =
-          heard.stream().filter(u -> u.kind() == GroupUpdate.Kind.BANNED).findFirst().orElseThrow();
+      GroupUpdate banned = awaitHeard(heard, GroupUpdate.Kind.BANNED);
       assertThat(banned.until())
           .isBetween(
               before.plus(Duration.ofHours(2)), java.time.Instant.now().plus(Duration.ofHours(2)));
@@ -254,11 +258,7 @@ class GroupsEndToEndTest {
 
       bob.mute("#team", "carol", "calm down", Duration.ofHours(1));
 
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(() -> heard.stream().anyMatch(u -> u.kind() == GroupUpdate.Kind.MUTED));
-      GroupUpdate muted =
-          heard.stream().filter(u -> u.kind() == GroupUpdate.Kind.MUTED).findFirst().orElseThrow();
+      GroupUpdate muted = awaitHeard(heard, GroupUpdate.Kind.MUTED);
       assertThat(SocialLines.group(muted, "carol", CommandWords.SLASH))
           .startsWith("bob muted you in #team until ")
           .endsWith(" (\u201ccalm down\u201d): you read it but cannot post there");
@@ -276,9 +276,7 @@ class GroupsEndToEndTest {
                       .anyMatch(m -> m.text().equals("still read by carol")));
 
       alice.administer("#team", GroupAction.UNMUTE, "carol");
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(() -> heard.stream().anyMatch(u -> u.kind() == GroupUpdate.Kind.UNMUTED));
+      awaitHeard(heard, GroupUpdate.Kind.UNMUTED);
       carol.send("#team", "thank you");
     }
   }

@@ -102,14 +102,16 @@ class MuteIntegrationTest {
     joiner.ok(new JoinRequest(joiner.nextId(), room), JoinReply.class);
   }
 
+  /** {@code who}'s envelope of {@code text} to the members {@code to} of {@code room}. */
+  private static Bytes envelope(String who, String room, List<String> to, String text) {
+    List<IdentityBundle> bundles = to.stream().map(name -> PEOPLE.get(name).bundle()).toList();
+    return Bytes.of(seal(PEOPLE.get(who), room, bundles, text).encode());
+  }
+
   /** {@code who}'s message to the members {@code to} of {@code room}. */
   private static Reply send(TestClient client, String who, String room, List<String> to)
       throws Exception {
-    IdentityKeyPair sender = PEOPLE.get(who);
-    List<IdentityBundle> bundles = to.stream().map(name -> PEOPLE.get(name).bundle()).toList();
-    return client.call(
-        new SendRequest(
-            client.nextId(), room, Bytes.of(seal(sender, room, bundles, "hello").encode())));
+    return client.call(new SendRequest(client.nextId(), room, envelope(who, room, to, "hello")));
   }
 
   private static GroupReply act(TestClient client, String room, GroupAction action, String user)
@@ -337,15 +339,7 @@ class MuteIntegrationTest {
         TestClient m = as("mia")) {
       staffed("#g-copy", o, a, m);
       Bytes envelope =
-          Bytes.of(
-              seal(
-                      PEOPLE.get("mia"),
-                      "#g-copy",
-                      List.of("olivia", "adam", "mia").stream()
-                          .map(name -> PEOPLE.get(name).bundle())
-                          .toList(),
-                      "sent just before")
-                  .encode());
+          envelope("mia", "#g-copy", List.of("olivia", "adam", "mia"), "sent just before");
       SendReply first = m.ok(new SendRequest(m.nextId(), "#g-copy", envelope), SendReply.class);
       act(o, "#g-copy", GroupAction.MUTE, "mia");
 
@@ -377,20 +371,7 @@ class MuteIntegrationTest {
     try (Relay again = RelayFixture.start(ownData);
         TestClient m = RelayFixture.connect(again, ownData, ProtocolVersions.MUTE)) {
       login(m, "mia");
-      ErrorReply refused =
-          error(
-              m.call(
-                  new SendRequest(
-                      m.nextId(),
-                      "#g-kept",
-                      Bytes.of(
-                          seal(
-                                  PEOPLE.get("mia"),
-                                  "#g-kept",
-                                  List.of(
-                                      PEOPLE.get("olivia").bundle(), PEOPLE.get("mia").bundle()),
-                                  "after the restart")
-                              .encode()))));
+      ErrorReply refused = error(send(m, "mia", "#g-kept", List.of("olivia", "mia")));
       assertThat(refused.code()).isEqualTo(ErrorCode.MUTED);
     }
   }
