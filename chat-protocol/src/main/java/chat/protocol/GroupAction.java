@@ -35,5 +35,15 @@ public enum GroupAction {
   ADMIN,
   /** Makes an admin a plain member again (owner only). */
   @JsonProperty("deadmin")
-  DEADMIN
+  DEADMIN;
+
+  /** Whether a {@link GroupMemberRequest} with this action may give a {@code reason}. */
+  public boolean takesReason() {
+    return this == KICK || this == BAN || this == MUTE;
+  }
+
+  /** Whether a {@link GroupMemberRequest} with this action may give {@code minutes}. */
+  public boolean takesMinutes() {
+    return this == BAN || this == MUTE;
+  }
 }

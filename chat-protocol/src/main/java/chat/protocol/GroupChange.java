@@ -39,5 +39,15 @@ public enum GroupChange {
   RENAMED,
   /** The group is gone: every member was removed and its stored messages deleted. */
   @JsonProperty("disbanded")
-  DISBANDED
+  DISBANDED;
+
+  /** Whether a {@link GroupEvent} of this change may carry the actor's {@code reason}. */
+  public boolean carriesReason() {
+    return this == KICKED || this == BANNED || this == MUTED;
+  }
+
+  /** Whether a {@link GroupEvent} of this change may carry {@code untilMillis}. */
+  public boolean carriesUntil() {
+    return this == BANNED || this == MUTED;
+  }
 }

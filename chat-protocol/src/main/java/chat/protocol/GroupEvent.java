@@ -40,15 +40,13 @@ public record GroupEvent(
       GroupTitles.require(title);
     }
     if (reason != null) {
-      if (change != GroupChange.KICKED
-          && change != GroupChange.BANNED
-          && change != GroupChange.MUTED) {
+      if (!change.carriesReason()) {
         throw new IllegalArgumentException("reason goes with kicked, banned and muted only");
       }
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
     if (untilMillis != null) {
-      if (change != GroupChange.BANNED && change != GroupChange.MUTED) {
+      if (!change.carriesUntil()) {
         throw new IllegalArgumentException("untilMillis goes with banned and muted only");
       }
       if (untilMillis < 0) {

@@ -21,13 +21,13 @@ public record GroupMemberRequest(
     Objects.requireNonNull(action, "action");
     username = WireText.require(username, "username", 64);
     if (reason != null) {
-      if (action != GroupAction.KICK && action != GroupAction.BAN && action != GroupAction.MUTE) {
+      if (!action.takesReason()) {
         throw new IllegalArgumentException("reason goes with kick, ban and mute only");
       }
       reason = WireText.require(reason, "reason", ErrorCode.MAX_REASON_CHARS);
     }
     if (minutes != null) {
-      if (action != GroupAction.BAN && action != GroupAction.MUTE) {
+      if (!action.takesMinutes()) {
         throw new IllegalArgumentException("minutes go with ban and mute only");
       }
       if (minutes < 1 || minutes > MAX_BAN_MINUTES) {

@@ -9,7 +9,6 @@ import chat.server.internal.auth.RegistrationLimiter;
 import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
-import chat.server.internal.relay.BanSweeper;
 import chat.server.internal.relay.ConversationService;
 import chat.server.internal.relay.DirectConversations;
 import chat.server.internal.relay.FileService;
@@ -17,6 +16,7 @@ import chat.server.internal.relay.FileSweeper;
 import chat.server.internal.relay.FriendService;
 import chat.server.internal.relay.GroupRules;
 import chat.server.internal.relay.GroupService;
+import chat.server.internal.relay.GroupSweeper;
 import chat.server.internal.relay.KeptForms;
 import chat.server.internal.relay.KeyBackupService;
 import chat.server.internal.relay.KeyFingerprints;
@@ -90,7 +90,7 @@ final class RelayServices {
   private final FileChunkRepository fileChunks = new FileChunkRepository();
   private QueuedAuditLog audit;
   private FileSweeper sweeper;
-  private BanSweeper banSweeper;
+  private GroupSweeper groupSweeper;
   private SuspensionWatch suspensionWatch;
 
   RelayServices(
@@ -141,8 +141,8 @@ final class RelayServices {
     sweeper = new FileSweeper(storage, fileRows, fileChunks, clock);
     LOG.info("expired files removed: {}", sweeper.sweep());
     sweeper.start(config.files().sweepInterval());
-    LOG.info("ended timed group bans and mutes removed: {}", banSweeper.sweep());
-    banSweeper.start();
+    LOG.info("ended timed group bans and mutes removed: {}", groupSweeper.sweep());
+    groupSweeper.start();
     suspensionWatch.start();
     return dispatcher;
   }
@@ -154,7 +154,8 @@ final class RelayServices {
     AccountService accounts = accounts(shared, passwords);
     suspensionWatch =
         new SuspensionWatch(storage, new SuspensionRepository(), shared.router(), accounts);
-    banSweeper = new BanSweeper(storage, shared.groupTables().bans(), shared.groupTables().mutes());
+    groupSweeper =
+        new GroupSweeper(storage, shared.groupTables().bans(), shared.groupTables().mutes());
     ConversationService rooms = conversations(shared);
     MessageRepository messages = new MessageRepository(database.envelopes());
     SqliteMessageStore store = messageStore(messages, shared.capacity());
@@ -406,8 +407,8 @@ final class RelayServices {
     if (sweeper != null) {
       sweeper.close();
     }
-    if (banSweeper != null) {
-      banSweeper.close();
+    if (groupSweeper != null) {
+      groupSweeper.close();
     }
     if (suspensionWatch != null) {
       suspensionWatch.close();

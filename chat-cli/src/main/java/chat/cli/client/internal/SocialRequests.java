@@ -165,7 +165,7 @@ final class SocialRequests {
     if (stripped.isEmpty()) {
       return null;
     }
-    if (action != GroupAction.KICK && action != GroupAction.BAN && action != GroupAction.MUTE) {
+    if (!wire(action).takesReason()) {
       throw new CommandException.Usage("only a kick, a ban or a mute takes a reason");
     }
     if (!chat.protocol.WireText.isValid(stripped, ErrorCode.MAX_REASON_CHARS)) {
@@ -187,7 +187,7 @@ final class SocialRequests {
     if (length == null) {
       return null;
     }
-    if (action != GroupAction.BAN && action != GroupAction.MUTE) {
+    if (!wire(action).takesMinutes()) {
       throw new CommandException.Usage("only a ban or a mute takes a time");
     }
     long minutes = length.toMinutes();

@@ -166,8 +166,6 @@ public final class GroupService {
     if (outcome.tellTarget()) {
       recipients.add(targetKey);
     }
-    boolean measure =
-        outcome.change() == GroupChange.BANNED || outcome.change() == GroupChange.MUTED;
     notifier.group(
         new GroupEvent(
             room,
@@ -175,8 +173,8 @@ public final class GroupService {
             outcome.change(),
             outcome.target(),
             null,
-            measure || outcome.change() == GroupChange.KICKED ? request.reason() : null,
-            measure ? until : null),
+            outcome.change().carriesReason() ? request.reason() : null,
+            outcome.change().carriesUntil() ? until : null),
         recipients,
         outcome.removedMember());
     return new GroupReply(request.id(), room);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Ended timed bans and mutes leave the disk, with their reasons; those in force and without end
  * stay.
  */
-class BanSweeperTest {
+class GroupSweeperTest {
   @TempDir Path dataDir;
 
   private final MutableClock clock = new MutableClock();
@@ -79,7 +79,7 @@ class BanSweeperTest {
 
   @Test
   void sweep_deletesOnlyTheBansAndMutesThatEnded() {
-    BanSweeper sweeper = new BanSweeper(storage, bans, mutes);
+    GroupSweeper sweeper = new GroupSweeper(storage, bans, mutes);
     assertThat(sweeper.sweep()).isZero();
     assertThat(rows("group_bans")).isEqualTo(3);
     assertThat(rows("group_mutes")).isEqualTo(3);

@@ -12,18 +12,18 @@ import org.slf4j.LoggerFactory;
  * ({@link TimedGroupRows}); this only keeps a reason a moderator wrote from staying on the relay's
  * disk long after the ban or mute.
  */
-public final class BanSweeper implements AutoCloseable {
+public final class GroupSweeper implements AutoCloseable {
   /** How often ended bans and mutes are deleted. */
   public static final Duration INTERVAL = Duration.ofMinutes(10);
 
-  private static final Logger LOG = LoggerFactory.getLogger(BanSweeper.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GroupSweeper.class);
 
   private final Storage storage;
   private final List<TimedGroupRows> tables;
-  private final PeriodicTask timer = new PeriodicTask("relay-ban-sweeper");
+  private final PeriodicTask timer = new PeriodicTask("relay-group-sweeper");
 
   /** A sweeper over these collaborators; {@link #start} schedules it. */
-  public BanSweeper(Storage storage, TimedGroupRows... tables) {
+  public GroupSweeper(Storage storage, TimedGroupRows... tables) {
     this.storage = storage;
     this.tables = List.of(tables);
   }
