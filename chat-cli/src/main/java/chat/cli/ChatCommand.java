@@ -34,8 +34,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = {
       "Terminal chat with end-to-end hybrid encryption.",
       "Without a command: the interactive client (full-screen, or --plain line mode).",
-      "Scripting: register, login, logout, passwd, sessions, send, pm, history, run,",
-      "listen, rooms, members, join, leave, keys, group, friend, friends, file, files.",
+      "Scripting: register, login, logout, passwd, sessions, send, pm, history,",
+      "delete, run, listen, rooms, members, join, leave, keys, group, friend,",
+      "friends, file, files.",
       "Offline: seal messages to people's identity bundles, open those sealed to you."
     })
 public final class ChatCommand implements Callable<Integer> {
@@ -55,6 +56,7 @@ public final class ChatCommand implements Callable<Integer> {
           SendCommand.class,
           PmCommand.class,
           HistoryCommand.class,
+          DeleteCommand.class,
           ListenCommand.class,
           RoomsCommand.class,
           MembersCommand.class,

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.HeldMessages;
@@ -63,6 +64,20 @@ final class JsonLines {
       node.put("action", true);
     }
     return node.put("text", message.text());
+  }
+
+  /**
+   * A deletion as {@code {"type":"deleted",...}}: the conversation, who deleted ({@code actor}),
+   * whose messages ({@code sender}) and their {@code ids}, newest first.
+   */
+  static ObjectNode deleted(Deletion deletion) {
+    ObjectNode node =
+        object("deleted")
+            .put("conversation", deletion.conversation())
+            .put("actor", deletion.actor())
+            .put("sender", deletion.sender());
+    deletion.messageIds().forEach(node.putArray("ids")::add);
+    return node;
   }
 
   /** A shared file as {@code {"type":"file",...}}. */

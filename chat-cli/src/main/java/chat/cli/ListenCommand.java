@@ -5,6 +5,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
@@ -331,6 +332,20 @@ final class ListenCommand implements Callable<Integer> {
                 .put("until", update.until() == null ? "" : update.until().toString()));
       } else if (printed(update)) {
         line(SocialLines.group(update, client.username().orElseThrow(), CommandWords.SCRIPT));
+      }
+    }
+
+    /**
+     * Messages deleted, which a reader of the output may have seen: a {@code deleted} line with
+     * {@code --json}, else who deleted whose; an ignored user's deleting their own, which were not
+     * printed, is not said.
+     */
+    @Override
+    public synchronized void onDeleted(Deletion deletion) {
+      if (json()) {
+        emit(JsonLines.deleted(deletion));
+      } else if (!(deletion.bySender() && client.ignores(deletion.sender()))) {
+        line(SocialLines.deleted(deletion, client.username().orElse(null)));
       }
     }
 

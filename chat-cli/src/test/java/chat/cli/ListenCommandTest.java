@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.client.Advice;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FriendUpdate;
@@ -105,6 +106,23 @@ class ListenCommandTest {
             "{\"type\":\"group\",\"conversation\":\"#team\",\"actor\":\"alice\","
                 + "\"change\":\"INVITED\",\"user\":\"bob\",\"title\":\"\",\"reason\":\"\",\"until\":\"\"}")
         .noneMatch(line -> line.contains("join") || line.contains("accept"));
+  }
+
+  /** A deletion is a line in either form: who deleted whose messages, and which. */
+  @Test
+  void listen_deletion_isALineOfWhoDeletedWhose_withItsIdsInJson() throws Exception {
+    String id = "ab".repeat(16);
+    Deletion deletion = new Deletion("#ops", "alice", "mallory", List.of(id));
+    Cli.Result json = afterEvents(true, () -> fake.fireDeleted(deletion));
+    Cli.Result text = afterEvents(false, () -> fake.fireDeleted(deletion));
+
+    assertThat(json.out().lines())
+        .contains(
+            "{\"type\":\"deleted\",\"conversation\":\"#ops\",\"actor\":\"alice\","
+                + "\"sender\":\"mallory\",\"ids\":[\""
+                + id
+                + "\"]}");
+    assertThat(text.out().lines()).contains("alice deleted mallory's message in #ops");
   }
 
   /** A conversation a reconnect found bob out of reads as a leave of his own. */

@@ -10,6 +10,7 @@ import chat.cli.CommandException;
 import chat.cli.client.BanView;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
+import chat.cli.client.Deletion;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.Friendship;
@@ -146,6 +147,43 @@ class GroupsEndToEndTest {
           .isEqualTo("you own #team: transfer the ownership or disband the group first");
       assertThat(refusal(() -> carol.renameGroup("#team", "mine")))
           .isEqualTo("only the owner or an admin of the group may do that");
+    }
+  }
+
+  /**
+   * A member deletes their own message and an admin a flood of another's: every member hears it, no
+   * one's history holds them after, and a plain member may not delete an admin's.
+   */
+  @Test
+  void deletions_ownAndAnAdminsPurge_goFromEveryonesHistory() {
+    RecordingListener aliceSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceSees);
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      team(alice, bob, carol);
+      ChatMessage kept = bob.send("#team", "agenda at ten");
+      ChatMessage typo = carol.send("#team", "meeting at tne");
+      for (int i = 0; i < 3; i++) {
+        carol.send("#team", "spam " + i);
+      }
+
+      Deletion own = carol.deleteMessages("#team", List.of(typo.messageId().toUpperCase()));
+      assertThat(own.messageIds()).containsExactly(typo.messageId());
+      Deletion purge = bob.deleteNewest("#team", "carol", 10);
+      assertThat(purge.messageIds()).hasSize(3);
+      assertThat(refusal(() -> carol.deleteNewest("#team", "bob", 1)))
+          .isEqualTo("only the owner or an admin of #team can delete bob's messages");
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  aliceSees.events.contains("deleted #team 1 of carol by carol")
+                      && aliceSees.events.contains("deleted #team 3 of carol by bob"));
+      assertThat(alice.history("#team", 50))
+          .extracting(ChatMessage::messageId)
+          .containsExactly(kept.messageId());
+      assertThat(bob.deleteNewest("#team", "carol", 10).messageIds()).isEmpty();
     }
   }
 

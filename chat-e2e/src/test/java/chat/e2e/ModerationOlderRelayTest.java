@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client against relays older than its moderation features (a hello rewritten on the way): the
- * list of bans needs wire version 11, a reason for a kick or ban version 10, a mute version 12.
- * Each is refused here with a sentence saying why, and nothing the relay would not understand is
- * sent.
+ * list of bans needs wire version 11, a reason for a kick or ban version 10, a mute version 12,
+ * deleting messages version 13. Each is refused here with a sentence saying why, and nothing the
+ * relay would not understand is sent.
  */
 class ModerationOlderRelayTest {
   @RegisterExtension
@@ -96,6 +96,23 @@ class ModerationOlderRelayTest {
       assertThat(sent)
           .noneMatch(f -> f instanceof GroupMemberRequest member && member.reason() != null);
       alice.administer("#deck", GroupAction.KICK, "bob");
+    }
+  }
+
+  @Test
+  void delete_relayOlderThanVersion13_refusedHereAndNothingSent() {
+    List<Frame> sent = below(ProtocolVersions.DELETE);
+    try (RelayChatClient alice = relay.registered("alice")) {
+      alice.send("#lobby", "oops");
+
+      assertThatThrownBy(() -> alice.deleteNewest("#lobby", "alice", 1))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageEndingWith("is older (wire version 12): it cannot delete messages");
+      assertThatThrownBy(() -> alice.deleteMessages("#lobby", List.of("ab".repeat(16))))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageEndingWith("is older (wire version 12): it cannot delete messages");
+
+      assertThat(sent).noneMatch(chat.protocol.DeleteMessagesRequest.class::isInstance);
     }
   }
 }

@@ -6,6 +6,7 @@ import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
@@ -64,6 +65,19 @@ final class RecordingListener implements ClientListener {
             + " by "
             + update.actor()
             + (update.reason().isEmpty() ? "" : " (" + update.reason() + ")"));
+  }
+
+  @Override
+  public void onDeleted(Deletion deletion) {
+    events.add(
+        "deleted "
+            + deletion.conversation()
+            + " "
+            + deletion.messageIds().size()
+            + " of "
+            + deletion.sender()
+            + " by "
+            + deletion.actor());
   }
 
   @Override

@@ -128,7 +128,18 @@ public enum ErrorCode {
    * The message names the group, and for a timed mute how long it lasts. Wire version 12 only
    * ({@link #NOT_GROUP_ADMIN} on an older connection, with the same message).
    */
-  MUTED("you are muted in this group", false, 12);
+  MUTED("you are muted in this group", false, 12),
+  /**
+   * A message a {@code delete_messages} names is not stored in that conversation (never sent there,
+   * or deleted already). Wire version 13 only, as is the request.
+   */
+  NO_SUCH_MESSAGE("no such message in this conversation", false, 13),
+  /**
+   * The message is someone else's, and the caller may not delete it: outside a group only its
+   * sender may, in a group also the owner, and an admin only a plain member's. Wire version 13
+   * only, as is the request.
+   */
+  NOT_YOUR_MESSAGE("only its sender, or the group's owner or an admin, may delete it", false, 13);
 
   /**
    * The longest reason an operator may give a suspension, or a group's owner or admin a kick, ban

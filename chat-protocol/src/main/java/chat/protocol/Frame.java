@@ -83,5 +83,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = EndSessionRequest.class, name = "end_session"),
   @JsonSubTypes.Type(value = SessionsReply.class, name = "sessions"),
   @JsonSubTypes.Type(value = EndSessionReply.class, name = "end_session_ok"),
+  @JsonSubTypes.Type(value = DeleteMessagesRequest.class, name = "delete_messages"),
+  @JsonSubTypes.Type(value = DeletedReply.class, name = "deleted"),
+  @JsonSubTypes.Type(value = DeletedEvent.class, name = "event.deleted"),
 })
 public sealed interface Frame permits Request, Reply, Event {}

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 12;
+  public static final int CURRENT = 13;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -86,9 +86,18 @@ public final class ProtocolVersions {
    */
   public static final int MUTE = 12;
 
+  /**
+   * The first version with {@code delete_messages} and its reply {@code deleted} (a sender deletes
+   * their messages, a group's owner or admin those of the members they outrank), the event {@code
+   * event.deleted} that tells a conversation's members, and the error codes {@link
+   * ErrorCode#NO_SUCH_MESSAGE} and {@link ErrorCode#NOT_YOUR_MESSAGE}.
+   */
+  public static final int DELETE = 13;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          DELETE,
           MUTE,
           BAN_LIST,
           MODERATION,
@@ -105,8 +114,8 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 12, 11, 10, 9, 8, 7,
-   * 6, 5, 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 13, 12, 11, 10, 9, 8,
+   * 7, 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

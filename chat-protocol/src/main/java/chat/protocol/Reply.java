@@ -34,7 +34,8 @@ public sealed interface Reply extends Frame
         FileDeleteReply,
         SessionsReply,
         EndSessionReply,
-        BansReply {
+        BansReply,
+        DeletedReply {
   /** The id of the request this answers; only an {@link ErrorReply} may leave it null. */
   String re();
 }

@@ -36,7 +36,8 @@ public sealed interface Request extends Frame
         FileDeleteRequest,
         ListSessionsRequest,
         EndSessionRequest,
-        ListBansRequest {
+        ListBansRequest,
+        DeleteMessagesRequest {
   /** The client-chosen request id: 1 to 64 printable ASCII characters. */
   String id();
 }

@@ -10,6 +10,7 @@ import chat.server.internal.auth.SessionTokens;
 import chat.server.internal.net.RelayServerInitializer;
 import chat.server.internal.relay.AccountService;
 import chat.server.internal.relay.ConversationService;
+import chat.server.internal.relay.DeleteService;
 import chat.server.internal.relay.DirectConversations;
 import chat.server.internal.relay.FileService;
 import chat.server.internal.relay.FileSweeper;
@@ -194,6 +195,17 @@ final class RelayServices {
             storage, shared.presence(), shared.notifier(), friends, shared.groupTables()),
         files(storage, rooms),
         new SessionService(storage, sessions, accounts, clock, audit, logIds),
+        new DeleteService(
+            storage,
+            store,
+            messages,
+            members,
+            users,
+            shared.groupTables(),
+            rooms,
+            shared.notifier(),
+            audit,
+            logIds),
         audit);
   }
 

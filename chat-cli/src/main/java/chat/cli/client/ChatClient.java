@@ -576,6 +576,31 @@ public interface ChatClient extends AutoCloseable {
    */
   List<BanView> bans(String room);
 
+  /** Most messages one deletion takes: {@code /delete} and {@code chat delete} say so. */
+  int MAX_DELETE = 100;
+
+  /**
+   * Deletes the messages {@code messageIds} (1 to {@link #MAX_DELETE} ids of 32 hex digits, as
+   * {@code chat listen --json} prints them) from {@code conversation} on the relay: this user's own
+   * anywhere; in a group, as its owner or an admin, those of the members this user outranks. All
+   * must be of one sender. Every member's client stops showing them ({@link
+   * ClientListener#onDeleted}).
+   *
+   * @return what the relay deleted
+   * @throws chat.cli.CommandException.Usage if an id is malformed, a message is not there or not
+   *     this user's to delete, or the relay is older than wire version 13 (it cannot delete)
+   */
+  Deletion deleteMessages(String conversation, List<String> messageIds);
+
+  /**
+   * Deletes the newest {@code count} (1 to {@link #MAX_DELETE}) messages of {@code sender} among
+   * the last 1000 of {@code conversation}, with {@link #deleteMessages}'s rules; fewer if there are
+   * fewer, none if there are none.
+   *
+   * @return what the relay deleted (its ids empty if there was nothing to delete)
+   */
+  Deletion deleteNewest(String conversation, String sender, int count);
+
   /** Changes a group's display title (owner or admin); its id {@code #name} stays. */
   void renameGroup(String room, String title);
 

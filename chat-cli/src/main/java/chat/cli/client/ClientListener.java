@@ -171,6 +171,13 @@ public interface ClientListener {
   default void onGroupUpdate(GroupUpdate update) {}
 
   /**
+   * Messages were deleted from a conversation this client lists, by their sender or by a group's
+   * owner or admin: a front end stops showing them. Said for this user's own deletions too, from
+   * every device; relays older than wire version 13 delete nothing.
+   */
+  default void onDeleted(Deletion deletion) {}
+
+  /**
    * After a reconnect: this user is no longer in {@code conversation}, which the client listed
    * before the connection was lost. It was left or closed on another device, this user was removed
    * from it, or its group was disbanded while this client was offline; the relay's list does not

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.Deletion;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.LeftOutFromOthers;
@@ -12,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /send}, {@code /pm} and {@code /history}, and sending plain text to the current
- * conversation. A sent message is shown at once: the client does not echo this user's own messages
- * through its listener. Emoji shortcodes such as {@code :smile:} in sent text become emoji (see
- * {@link ShortcodeExpander}; text in backticks is left alone).
+ * {@code /send}, {@code /pm}, {@code /history} and {@code /delete}, and sending plain text to the
+ * current conversation. A sent message is shown at once: the client does not echo this user's own
+ * messages through its listener. Emoji shortcodes such as {@code :smile:} in sent text become emoji
+ * (see {@link ShortcodeExpander}; text in backticks is left alone).
  */
 final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
@@ -63,7 +64,40 @@ final class MessageCommands {
                 "CONVERSATION is a room or a username and defaults to the current one; N",
                 "defaults to " + DEFAULT_HISTORY + " (at most " + ChatClient.MAX_HISTORY + ").",
                 "examples: /history   /history 200   /history #rust 10   /history alice")
-            .runs(MessageCommands::history));
+            .runs(MessageCommands::history),
+        SlashCommand.named("delete", "/delete [USER] [N]", "delete your last N messages here")
+            .arguments(0, 2)
+            .completes(ArgumentKind.USER, ArgumentKind.OTHER)
+            .help(
+                "Deletes your last N messages (1 by default, at most "
+                    + ChatClient.MAX_DELETE
+                    + ") in the current",
+                "conversation from the relay: no history has them again, and members' screens",
+                "drop them (a terminal's scrollback keeps what line mode printed). A group's",
+                "owner and admins name USER to delete a member's (admins never the owner's",
+                "or other admins'). Among the last 1000 messages only.",
+                "examples: /delete   /delete 3   /delete mallory 20")
+            .runs(MessageCommands::delete));
+  }
+
+  /** {@code /delete [USER] [N]}: the newest N messages of USER (this user by default) here. */
+  private static void delete(Input.Command command, CommandContext context) {
+    String self = Arguments.self(context);
+    String sender = self;
+    int count = 1;
+    String what = "N";
+    if (command.argCount() == 2) {
+      sender = Arguments.username(command.arg(0));
+      count = Arguments.number(command.arg(1), 1, ChatClient.MAX_DELETE, what);
+    } else if (command.argCount() == 1 && Arguments.isNumber(command.arg(0))) {
+      count = Arguments.number(command.arg(0), 1, ChatClient.MAX_DELETE, what);
+    } else if (command.argCount() == 1) {
+      sender = Arguments.username(command.arg(0));
+    }
+    Deletion deletion = context.client().deleteNewest(Arguments.current(context), sender, count);
+    if (deletion.messageIds().isEmpty() || !context.showsOwnEvents()) {
+      context.info(SocialLines.deleted(deletion, self));
+    } // else the relay's event says it, and the screen drops the messages
   }
 
   /** Sends {@code text} to the current conversation and shows it. */

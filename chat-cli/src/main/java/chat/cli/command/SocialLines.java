@@ -1,6 +1,8 @@
 package chat.cli.command;
 
 import chat.cli.TerminalSafe;
+import chat.cli.client.ConversationLabel;
+import chat.cli.client.Deletion;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.Friendship;
@@ -174,6 +176,30 @@ public final class SocialLines {
       return "withdrew your friend request to " + name;
     }
     return name + " is not your friend any more";
+  }
+
+  /**
+   * A deletion from {@code self}'s point of view: {@code alice deleted 3 of bob's messages in
+   * #team}, {@code you deleted your message in @bob}; for one that found nothing to delete, {@code
+   * no messages of yours among the last 1000 in #team}.
+   */
+  public static String deleted(Deletion deletion, String self) {
+    String where = " in " + TerminalSafe.line(ConversationLabel.of(deletion.conversation(), self));
+    String actor = who(deletion.actor(), self);
+    String sender = who(deletion.sender(), self);
+    int count = deletion.messageIds().size();
+    if (count == 0) {
+      return "no messages of "
+          + (sender.equals("you") ? "yours" : sender)
+          + " among the last 1000"
+          + where;
+    }
+    String whose =
+        deletion.bySender() ? (actor.equals("you") ? "your" : "their") : possessive(sender);
+    return actor
+        + " deleted "
+        + (count == 1 ? whose + " message" : count + " of " + whose + " messages")
+        + where;
   }
 
   private static boolean isSelf(String username, String self) {

@@ -6,6 +6,7 @@ import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
@@ -19,6 +20,7 @@ import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.SocialLines;
 import java.util.Optional;
 
 /**
@@ -151,6 +153,17 @@ final class LineEvents implements CappedClientListener {
       prompt.movedAway(update.conversation(), line);
     } else {
       printer.print(LineKind.SYSTEM, line);
+    }
+  }
+
+  /**
+   * Who deleted whose messages; what line mode printed of them stays in the terminal's scrollback.
+   * An ignored user's deleting their own, which were not shown, is not said.
+   */
+  @Override
+  public void onDeleted(Deletion deletion) {
+    if (!(deletion.bySender() && client.ignores(deletion.sender()))) {
+      printer.print(LineKind.SYSTEM, SocialLines.deleted(deletion, self()));
     }
   }
 

@@ -134,6 +134,25 @@ final class ConversationBuffer {
     return false;
   }
 
+  /**
+   * Takes out every entry showing a message or offer of {@code deleted} (message ids), in its place
+   * or listed again; returns how many it took out. The ids stay known here, so that a late copy of
+   * one is not added again.
+   */
+  int remove(Set<String> deleted) {
+    int before = slots.size();
+    slots.removeIf(slot -> shows(slot.entry, deleted));
+    arrivedBelow.removeIf(slot -> shows(slot.entry, deleted));
+    return before - slots.size();
+  }
+
+  private static boolean shows(PaneEntry entry, Set<String> messageIds) {
+    if (entry instanceof PaneEntry.Message message) {
+      return messageIds.contains(message.message().messageId());
+    }
+    return entry instanceof PaneEntry.Offer offer && messageIds.contains(offer.offer().messageId());
+  }
+
   private void trim() {
     while (slots.size() > maxEntries) {
       Slot removed = slots.remove(0);

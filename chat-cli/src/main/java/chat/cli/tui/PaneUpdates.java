@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
@@ -188,6 +189,24 @@ final class PaneUpdates {
       } else {
         note(null, NoteKind.NOTICE, line);
       }
+    }
+    backend.refresh();
+  }
+
+  /**
+   * Deleted messages: gone from every pane, and a line says who deleted whose: where it was typed
+   * for this user's own deletion, else in the conversation's pane (none for an ignored user's
+   * deleting their own, which were not shown).
+   */
+  void deleted(Deletion deletion) {
+    model.removeMessages(Set.copyOf(deletion.messageIds()));
+    String self = self();
+    String line = SocialLines.deleted(deletion, self);
+    if (self != null && deletion.actor().equalsIgnoreCase(self)) {
+      note(null, NoteKind.INFO, line);
+    } else if (model.indexOf(deletion.conversation()) >= 0
+        && !(deletion.bySender() && client.ignores(deletion.sender()))) {
+      noteListed(deletion.conversation(), line);
     }
     backend.refresh();
   }

@@ -6,6 +6,7 @@ import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
@@ -107,6 +108,11 @@ final class TuiEvents implements CappedClientListener {
   @Override
   public void onGroupUpdate(GroupUpdate update) {
     post(() -> panes.group(update));
+  }
+
+  @Override
+  public void onDeleted(Deletion deletion) {
+    post(() -> panes.deleted(deletion));
   }
 
   @Override

@@ -75,6 +75,18 @@ final class TuiModel {
     return buffers.computeIfAbsent(conversation, c -> new ConversationBuffer());
   }
 
+  /**
+   * Takes the messages {@code deleted} (ids) out of every pane, where listed again by a command
+   * too; returns how many entries went.
+   */
+  int removeMessages(Set<String> deleted) {
+    int removed = 0;
+    for (ConversationBuffer buffer : buffers.values()) {
+      removed += buffer.remove(deleted);
+    }
+    return removed;
+  }
+
   ConversationBuffer currentBuffer() {
     return buffer(current);
   }

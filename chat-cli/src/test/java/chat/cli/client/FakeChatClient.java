@@ -831,6 +831,11 @@ public final class FakeChatClient implements ChatClient {
     listeners.forEach(l -> l.onGroupUpdate(update));
   }
 
+  /** Plays the relay: messages deleted, by their sender or a group's owner or admin. */
+  public void fireDeleted(Deletion deletion) {
+    listeners.forEach(l -> l.onDeleted(deletion));
+  }
+
   /** Plays the relay: a friend request, answer or removal by {@code username}. */
   public void fireFriendUpdate(String username, FriendUpdate update) {
     switch (update) {
@@ -893,6 +898,49 @@ public final class FakeChatClient implements ChatClient {
 
   /** The bans {@link #bans} lists, by room. */
   public final Map<String, List<BanView>> banLists = new HashMap<>();
+
+  /** The deletion the next {@link #deleteNewest} or {@link #deleteMessages} refuses with. */
+  public CommandException deleteRefusal;
+
+  @Override
+  public Deletion deleteMessages(String conversation, List<String> messageIds) {
+    call("deleteMessages", conversation, String.join(",", messageIds));
+    requireLogin();
+    List<ChatMessage> stored = messages.getOrDefault(conversation, new ArrayList<>());
+    List<ChatMessage> found =
+        stored.stream().filter(m -> messageIds.contains(m.messageId())).toList();
+    String sender = found.isEmpty() ? user : found.get(0).sender();
+    return deleted(conversation, sender, found);
+  }
+
+  @Override
+  public Deletion deleteNewest(String conversation, String sender, int count) {
+    call("deleteNewest", conversation, sender, Integer.toString(count));
+    requireLogin();
+    List<ChatMessage> stored = messages.getOrDefault(conversation, new ArrayList<>());
+    List<ChatMessage> found = new ArrayList<>();
+    for (int i = stored.size() - 1; i >= 0 && found.size() < count; i--) {
+      if (stored.get(i).sender().equalsIgnoreCase(sender)) {
+        found.add(stored.get(i));
+      }
+    }
+    return deleted(conversation, sender, found);
+  }
+
+  /** Deletes {@code found} (newest first), tells the listeners as the relay's event would. */
+  private Deletion deleted(String conversation, String sender, List<ChatMessage> found) {
+    if (deleteRefusal != null) {
+      throw deleteRefusal;
+    }
+    messages.getOrDefault(conversation, new ArrayList<>()).removeAll(found);
+    Deletion deletion =
+        new Deletion(
+            conversation, user, sender, found.stream().map(ChatMessage::messageId).toList());
+    if (!found.isEmpty()) {
+      listeners.forEach(l -> l.onDeleted(deletion));
+    }
+    return deletion;
+  }
 
   @Override
   public List<BanView> bans(String room) {

@@ -276,4 +276,68 @@ class MessageCommandsTest {
 
     assertThat(context.errors()).containsExactly("error: N must be a number from 1 to 10000");
   }
+
+  private static ChatMessage posted(String sender, long seq) {
+    return new ChatMessage(
+        "#lobby", seq, String.format("%032x", seq), sender, seq, seq, "m" + seq, false);
+  }
+
+  @Test
+  void delete_ownByDefault_orNamedUsers_andSaysWhatWent() {
+    context.loggedInAs("alice");
+    context.client.messages.put(
+        "#lobby",
+        new java.util.ArrayList<>(
+            List.of(posted("alice", 1), posted("bob", 2), posted("alice", 3), posted("bob", 4))));
+
+    run("/delete");
+    run("/delete 5");
+    run("/delete bob 2");
+    run("/delete 2");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "deleteNewest #lobby alice 1",
+            "deleteNewest #lobby alice 5",
+            "deleteNewest #lobby bob 2",
+            "deleteNewest #lobby alice 2");
+    assertThat(context.lines)
+        .containsExactly(
+            "info: you deleted your message in #lobby",
+            "info: you deleted your message in #lobby",
+            "info: you deleted 2 of bob's messages in #lobby",
+            "info: no messages of yours among the last 1000 in #lobby");
+    assertThat(context.client.messages.get("#lobby")).isEmpty();
+  }
+
+  @Test
+  void delete_badCountOrName_isRefusedBeforeTheRelay() {
+    context.loggedInAs("alice");
+
+    run("/delete 101");
+    run("/delete 0");
+    run("/delete 3 bob");
+    run("/delete bob many");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.errors())
+        .containsExactly(
+            "error: N must be a number from 1 to 100",
+            "error: N must be a number from 1 to 100",
+            "error: not a username: 3-32 of A-Z a-z 0-9 _ . -, starting with a letter",
+            "error: N must be a number from 1 to 100");
+  }
+
+  @Test
+  void delete_inAFrontEndShowingEvents_leavesTheLineToTheRelaysEvent() {
+    context.loggedInAs("alice");
+    context.showsOwnEvents = true;
+    context.client.messages.put("#lobby", new java.util.ArrayList<>(List.of(posted("alice", 1))));
+
+    run("/delete");
+    run("/delete");
+
+    assertThat(context.lines)
+        .containsExactly("info: no messages of yours among the last 1000 in #lobby");
+  }
 }

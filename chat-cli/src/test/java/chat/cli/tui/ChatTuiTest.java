@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
@@ -1484,6 +1485,31 @@ class ChatTuiTest {
     h.alt('2');
     h.drain();
     assertThat(h.screen()).contains("alice muted you in #team");
+  }
+
+  @Test
+  void deletedMessages_leaveEveryPane_andALineSaysWhoDeletedWhose() {
+    TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
+    ChatMessage spam = h.client.deliver("#lobby", "mallory", "buy cheap watches");
+    h.client.deliver("#lobby", "bob", "morning all");
+    ChatMessage more = h.client.deliver("#lobby", "mallory", "visit my shop");
+    h.drain().alt('1');
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    h.type("/history").press(KeyType.Enter);
+    h.drain();
+    assertThat(h.screen().split("buy cheap watches", -1))
+        .as("in its place, and listed again by /history")
+        .hasSize(3);
+
+    h.client.fireDeleted(
+        new Deletion("#lobby", "bob", "mallory", List.of(more.messageId(), spam.messageId())));
+    h.drain();
+
+    assertThat(h.screen())
+        .doesNotContain("buy cheap watches")
+        .doesNotContain("visit my shop")
+        .contains("morning all")
+        .contains("bob deleted 2 of mallory's messages in #lobby");
   }
 
   @Test

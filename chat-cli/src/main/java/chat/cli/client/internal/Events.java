@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.Advice;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.PushedNotice;
@@ -13,6 +14,7 @@ import chat.crypto.CryptoException;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.protocol.ConversationIds;
+import chat.protocol.DeletedEvent;
 import chat.protocol.Event;
 import chat.protocol.FriendEvent;
 import chat.protocol.GroupEvent;
@@ -64,6 +66,8 @@ final class Events {
         group(group);
       } else if (event instanceof FriendEvent friend) {
         listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
+      } else if (event instanceof DeletedEvent deleted) {
+        deleted(deleted);
       }
     } catch (CommandException e) {
       if (e instanceof CommandException.Network && session.connectionGone()) {
@@ -85,6 +89,8 @@ final class Events {
       return membership.conversation();
     } else if (event instanceof GroupEvent group) {
       return group.conversation();
+    } else if (event instanceof DeletedEvent deleted) {
+      return deleted.conversation();
     }
     return "";
   }
@@ -239,6 +245,19 @@ final class Events {
       }
     }
     listeners.membership(conversation, event.username(), joined);
+  }
+
+  /**
+   * A deletion is told only in a conversation this client lists, as {@link #membership} tells a
+   * member's join: a relay could say it of a conversation it invents.
+   */
+  private void deleted(DeletedEvent event) {
+    if (session.ready() && !session.lists(event.conversation())) {
+      return;
+    }
+    session.inbox.offers.forget(java.util.Set.copyOf(event.messageIds()));
+    listeners.deleted(
+        new Deletion(event.conversation(), event.actor(), event.sender(), event.messageIds()));
   }
 
   private void group(GroupEvent event) {

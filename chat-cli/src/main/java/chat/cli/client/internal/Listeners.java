@@ -6,6 +6,7 @@ import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.Deletion;
 import chat.cli.client.DeliveryNotice;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
@@ -185,6 +186,10 @@ final class Listeners {
 
   void group(GroupUpdate update) {
     each(l -> l.onGroupUpdate(update));
+  }
+
+  void deleted(Deletion deletion) {
+    each(l -> l.onDeleted(deletion));
   }
 
   void friend(String username, FriendUpdate update) {

@@ -144,6 +144,14 @@ final class OfferBook {
   }
 
   /** Zeroes every key and forgets every offer. */
+  /**
+   * Forgets the offers that the messages {@code messageIds} made, deleted from their conversation:
+   * not to be accepted any more (a download already running goes on).
+   */
+  synchronized void forget(java.util.Set<String> messageIds) {
+    offers.values().removeIf(entry -> messageIds.contains(entry.offer().messageId()));
+  }
+
   synchronized void clear() {
     offers.values().forEach(e -> e.content().key().destroy());
     offers.clear();

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
@@ -8,6 +9,7 @@ import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.ConversationLabel;
+import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendAction;
@@ -26,13 +28,16 @@ import chat.crypto.Fingerprint;
 import chat.crypto.KdfParameters;
 import chat.crypto.SafetyNumber;
 import chat.protocol.ConversationIds;
+import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
+import chat.protocol.MessageIds;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -518,6 +523,46 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public Friendship friend(FriendAction action, String username) {
     return social.friend(action, username);
+  }
+
+  @Override
+  public Deletion deleteMessages(String conversation, List<String> messageIds) {
+    String id = conversationId(conversation);
+    if (messageIds.isEmpty() || messageIds.size() > MAX_DELETE) {
+      throw new CommandException.Usage("name 1 to " + MAX_DELETE + " messages to delete");
+    }
+    List<String> ids = new ArrayList<>();
+    for (String messageId : messageIds) {
+      String lower = messageId.toLowerCase(Locale.ROOT);
+      if (!MessageIds.isValid(lower)) {
+        throw new CommandException.Usage(
+            "not a message id: '"
+                + TerminalSafe.line(messageId)
+                + "' (32 hex digits, as chat listen --json and chat history --json print it)");
+      }
+      if (!ids.contains(lower)) {
+        ids.add(lower);
+      }
+    }
+    return naming(
+        id,
+        () -> social.delete(id, requestId -> DeleteMessagesRequest.messages(requestId, id, ids)));
+  }
+
+  @Override
+  public Deletion deleteNewest(String conversation, String sender, int count) {
+    String id = conversationId(conversation);
+    if (count < 1 || count > MAX_DELETE) {
+      throw new CommandException.Usage("delete 1 to " + MAX_DELETE + " messages at a time");
+    }
+    if (!Usernames.isValid(sender)) {
+      throw new CommandException.Usage("not a username: " + TerminalSafe.line(sender));
+    }
+    return naming(
+        id,
+        () ->
+            social.delete(
+                id, requestId -> DeleteMessagesRequest.newest(requestId, id, sender, count)));
   }
 
   @Override

@@ -50,6 +50,8 @@ final class RelayErrors {
           NOT_INVITED,
           BANNED,
           MUTED,
+          NO_SUCH_MESSAGE,
+          NOT_YOUR_MESSAGE,
           OWNER_MUST_TRANSFER,
           INVALID_TARGET,
           NO_FRIEND_REQUEST,

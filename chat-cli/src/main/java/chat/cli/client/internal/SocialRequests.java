@@ -2,11 +2,14 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.BanView;
+import chat.cli.client.Deletion;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupAction;
 import chat.protocol.BansReply;
+import chat.protocol.DeleteMessagesRequest;
+import chat.protocol.DeletedReply;
 import chat.protocol.ErrorCode;
 import chat.protocol.FriendUpdateReply;
 import chat.protocol.FriendUpdateRequest;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The group, friend and presence operations of {@link RelayChatClient} (wire version 2). Each
@@ -146,6 +150,26 @@ final class SocialRequests {
         },
         Pages.MAX_BANS,
         "bans");
+  }
+
+  /**
+   * Sends the deletion {@code request} builds from a request id (wire version 13); returns what the
+   * relay deleted.
+   */
+  Deletion delete(String conversation, Function<String, DeleteMessagesRequest> request) {
+    Session session = sessions.require();
+    RelayConnection relay =
+        session
+            .connection()
+            .requireVersion(
+                ProtocolVersions.DELETE, sessions.options().server(), "it cannot delete messages");
+    DeletedReply reply = relay.call(request.apply(relay.nextId()), DeletedReply.class);
+    if (!reply.conversation().equals(conversation)) {
+      throw new CommandException.Network(
+          "the relay answered with a deletion in " + reply.conversation() + ", not " + conversation,
+          null);
+    }
+    return new Deletion(conversation, session.username(), reply.sender(), reply.messageIds());
   }
 
   void rename(String room, String title) {

@@ -74,4 +74,18 @@ class OfferBookTest {
         .extracting(FileOffer::name)
         .isEqualTo("report.pdf");
   }
+
+  @Test
+  void forget_ofTheOfferingMessage_dropsTheOffer_othersStay() {
+    OfferBook book = new OfferBook();
+    ChatMessage offering = message("#team", 3, "alice", 100);
+    book.listed(offering, file("report.pdf"));
+
+    book.forget(java.util.Set.of("ff".repeat(16)));
+    assertThat(book.get(FILE_ID)).isPresent();
+    book.forget(java.util.Set.of(offering.messageId()));
+
+    assertThat(book.get(FILE_ID)).isEmpty();
+    assertThat(book.all()).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
+import chat.protocol.DeletedEvent;
 import chat.protocol.Event;
 import chat.protocol.FriendChange;
 import chat.protocol.FriendEvent;
@@ -167,6 +168,18 @@ public final class Notifier {
     for (String recipient : new LinkedHashSet<>(recipients)) {
       for (ClientConnection connection : router.connections(recipient)) {
         send(connection, event, removedMember);
+      }
+    }
+  }
+
+  /**
+   * Tells {@code recipients} (user keys: a conversation's members) that messages were deleted; a
+   * connection older than wire version 13 is not told ({@link WireCompat}).
+   */
+  public void deleted(DeletedEvent event, Collection<String> recipients) {
+    for (String recipient : new LinkedHashSet<>(recipients)) {
+      for (ClientConnection connection : router.connections(recipient)) {
+        send(connection, event, false);
       }
     }
   }

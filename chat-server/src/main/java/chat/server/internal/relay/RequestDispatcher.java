@@ -7,6 +7,7 @@ import static chat.server.internal.relay.Requirement.SOCIAL;
 
 import chat.protocol.BundlesReply;
 import chat.protocol.ChangePasswordRequest;
+import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.EndSessionRequest;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
@@ -136,6 +137,7 @@ public final class RequestDispatcher {
               (d, c, r) -> d.groups.disband(c, r),
               (d, c, r) -> d.admin(c, "disbanded group " + r.room()))
           .reply(ListBansRequest.class, SOCIAL, (d, c, r) -> d.groups.bans(c, r))
+          .reply(DeleteMessagesRequest.class, SESSION, (d, c, r) -> d.deletions.delete(c, r))
           .reply(ListSessionsRequest.class, SOCIAL, (d, c, r) -> d.sessions.list(c, r))
           .reply(EndSessionRequest.class, SOCIAL, (d, c, r) -> d.sessions.end(c, r))
           .build();
@@ -153,6 +155,7 @@ public final class RequestDispatcher {
   private final PresenceService presence;
   private final FileService files;
   private final SessionService sessions;
+  private final DeleteService deletions;
 
   /** A dispatcher over the services. */
   public RequestDispatcher(
@@ -168,8 +171,10 @@ public final class RequestDispatcher {
       PresenceService presence,
       FileService files,
       SessionService sessions,
+      DeleteService deletions,
       AuditLog audit) {
     this.sessions = sessions;
+    this.deletions = deletions;
     this.groups = groups;
     this.friends = friends;
     this.presence = presence;

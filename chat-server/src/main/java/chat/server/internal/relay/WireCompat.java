@@ -1,5 +1,6 @@
 package chat.server.internal.relay;
 
+import chat.protocol.DeletedEvent;
 import chat.protocol.Event;
 import chat.protocol.FriendEvent;
 import chat.protocol.GroupChange;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * client cannot parse friend or group events or the away status, and its strict decoder would drop
  * the connection on them. Removals from a group become the {@code left} membership event it knows;
  * everything else new is left out. A client older than version 10 gets a kick or ban without its
- * reason, one older than version 11 a ban without its end, and one older than version 12 no mutes
- * at all (it would refuse their changes; a muted member's send is refused all the same).
+ * reason, one older than version 11 a ban without its end, one older than version 12 no mutes at
+ * all (it would refuse their changes; a muted member's send is refused all the same), and one older
+ * than version 13 no deletions (its history no longer holds what was deleted).
  */
 final class WireCompat {
   private WireCompat() {}
@@ -31,6 +33,12 @@ final class WireCompat {
    */
   static Optional<Event> forVersion(
       Event event, int version, String recipient, boolean removedMember) {
+    if (version >= ProtocolVersions.DELETE) {
+      return Optional.of(event);
+    }
+    if (event instanceof DeletedEvent) {
+      return Optional.empty();
+    }
     if (version >= ProtocolVersions.MUTE) {
       return Optional.of(event);
     }

@@ -244,6 +244,14 @@ public final class EnvelopeLog implements AutoCloseable {
   }
 
   /**
+   * Records, in the transaction on {@code c}, that the envelope at {@code place} is to be erased
+   * once it commits; call before deleting its row.
+   */
+  void recordErasure(Connection c, Place place) throws SQLException {
+    erasures.record(c, List.of(place));
+  }
+
+  /**
    * In the batch's transaction on {@code c}, just before it commits: lists the segments closed and
    * not listed yet (those the batch closed, as a rule) for compaction, so that the listing commits
    * with the batch's rows ({@link EnvelopeCompactions#listClosedIn}).

@@ -178,6 +178,25 @@ public final class MessageRepository {
   }
 
   /**
+   * Deletes the stored message {@code messageId} if it is one of {@code conversation}'s; its
+   * envelope is erased once the transaction commits. Returns whether it was there to delete.
+   */
+  public boolean delete(Connection c, String conversation, Bytes messageId) throws SQLException {
+    Optional<MessageRow> row =
+        byId(c, messageId.toByteArray()).filter(r -> r.conversation().equals(conversation));
+    if (row.isEmpty()) {
+      return false;
+    }
+    if (row.get().sealedAt() instanceof InLog inLog) {
+      envelopes.recordErasure(c, inLog.place());
+    }
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE message_id = ?")) {
+      s.setBytes(1, messageId.toByteArray());
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /**
    * Deletes every stored message of {@code conversation} (its sequence counter is kept); their
    * envelopes are erased once the transaction commits.
    */

@@ -2,6 +2,7 @@ package chat.server.internal.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.protocol.DeletedEvent;
 import chat.protocol.Event;
 import chat.protocol.GroupChange;
 import chat.protocol.GroupEvent;
@@ -20,7 +21,7 @@ class WireCompatTest {
   private static final GroupEvent TIMED_WITH_REASON =
       new GroupEvent("#team", "alice", GroupChange.BANNED, "carol", null, "spam", 5_000L);
 
-  private static Event heard(GroupEvent event, int version) {
+  private static Event heard(Event event, int version) {
     return WireCompat.forVersion(event, version, "bob", true).orElseThrow();
   }
 
@@ -58,5 +59,19 @@ class WireCompatTest {
       }
     }
     assertThat(heard(TIMED, ProtocolVersions.MUTE)).isEqualTo(TIMED);
+  }
+
+  @Test
+  void deletions_version13AsIs_olderHearNothing() {
+    DeletedEvent deleted =
+        new DeletedEvent(
+            "#team", "alice", "carol", java.util.List.of("3e7b53bd06443b44eb815a235e054c1c"));
+    assertThat(heard(deleted, ProtocolVersions.DELETE)).isEqualTo(deleted);
+    for (int version = 1; version < ProtocolVersions.DELETE; version++) {
+      assertThat(WireCompat.forVersion(deleted, version, "bob", false))
+          .as("version %d", version)
+          .isEmpty();
+    }
+    assertThat(heard(TIMED, ProtocolVersions.DELETE)).isEqualTo(TIMED);
   }
 }

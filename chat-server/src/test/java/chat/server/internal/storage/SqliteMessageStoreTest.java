@@ -345,6 +345,41 @@ class SqliteMessageStoreTest {
     assertThat(store.after("#other", 0, 10)).hasSize(1);
   }
 
+  @Test
+  void deletingOneMessage_erasesItsEnvelopeOnceCommitted_andOnlyInItsConversation()
+      throws Exception {
+    List<Bytes> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(random(16));
+      append(ids.get(i), random(10_000)).join();
+    }
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+    List<long[]> places = places();
+
+    assertThat(storage.writes().submit(c -> messages.delete(c, "#other", ids.get(1))).join())
+        .as("not a message of #other")
+        .isFalse();
+    assertThat(storage.writes().submit(c -> messages.delete(c, "#room", ids.get(1))).join())
+        .isTrue();
+    assertThat(storage.writes().submit(c -> messages.delete(c, "#room", ids.get(1))).join())
+        .as("gone already")
+        .isFalse();
+    storage.writes().submit(c -> null).join(); // the writer erases right after that commit
+
+    byte[] segment =
+        Files.readAllBytes(dataDir.resolve(EnvelopeLog.DIRECTORY).resolve("0000000000000000.seg"));
+    for (int i = 0; i < 3; i++) {
+      long[] place = places.get(i);
+      byte[] bytes = Arrays.copyOfRange(segment, (int) place[2], (int) (place[2] + place[3]));
+      if (i == 1) {
+        assertThat(bytes).as("the deleted envelope").containsOnly(0);
+      } else {
+        assertThat(bytes).as("envelope %d", i).isNotEqualTo(new byte[(int) place[3]]);
+      }
+    }
+    assertThat(stored()).extracting(Row::messageId).containsExactly(ids.get(0), ids.get(2));
+  }
+
   /** What the store logs (from DEBUG up) while {@code reads} runs. */
   private static List<ILoggingEvent> logsOf(Runnable reads) {
     Logger logger = (Logger) LoggerFactory.getLogger(SqliteMessageStore.class);

@@ -1,0 +1,255 @@
+package chat.server;
+
+import static chat.server.RelayFixture.login;
+import static chat.server.RelayFixture.register;
+import static chat.server.RelayFixture.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.crypto.Bytes;
+import chat.crypto.Envelope;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.protocol.ConversationIds;
+import chat.protocol.DeleteMessagesRequest;
+import chat.protocol.DeletedEvent;
+import chat.protocol.DeletedReply;
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
+import chat.protocol.GroupAction;
+import chat.protocol.GroupCreateRequest;
+import chat.protocol.GroupMemberRequest;
+import chat.protocol.GroupReply;
+import chat.protocol.HistoryReply;
+import chat.protocol.HistoryRequest;
+import chat.protocol.JoinReply;
+import chat.protocol.JoinRequest;
+import chat.protocol.ProtocolVersions;
+import chat.protocol.Reply;
+import chat.protocol.SendReply;
+import chat.protocol.SendRequest;
+import chat.protocol.StoredMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deleting messages (wire version 13): a sender deletes their own anywhere, a group's owner anyone
+ * else's there and an admin a plain member's; the rows go from history and every member of version
+ * 13 hears {@code event.deleted}.
+ */
+class DeleteIntegrationTest {
+  private static final Map<String, IdentityKeyPair> PEOPLE = new HashMap<>();
+
+  @TempDir static Path dataDir;
+  static Relay relay;
+
+  @BeforeAll
+  static void startRelay() throws Exception {
+    RelayConfig config =
+        RelayFixture.builder(dataDir).requestsPerSecond(1_000_000).requestBurst(1_000_000).build();
+    relay = Relay.start(config, new MutableClock(), RelayFixture.RANDOM);
+    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+      for (String name : List.of("olivia", "adam", "mia", "oscar")) {
+        PEOPLE.put(name, RelayFixture.identity(name));
+        register(client, PEOPLE.get(name));
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopRelay() {
+    relay.close();
+  }
+
+  private static TestClient as(String who, int version) throws Exception {
+    TestClient client = RelayFixture.connect(relay, dataDir, version);
+    login(client, who);
+    return client;
+  }
+
+  private static TestClient as(String who) throws Exception {
+    return as(who, ProtocolVersions.DELETE);
+  }
+
+  private static ErrorReply error(Reply reply) {
+    assertThat(reply).isInstanceOf(ErrorReply.class);
+    return (ErrorReply) reply;
+  }
+
+  /** Sends {@code who}'s message to {@code to} in {@code conversation}; returns its id. */
+  private static String send(TestClient client, String who, String conversation, List<String> to)
+      throws Exception {
+    List<IdentityBundle> bundles = to.stream().map(name -> PEOPLE.get(name).bundle()).toList();
+    Envelope envelope = seal(PEOPLE.get(who), conversation, bundles, "hello");
+    client.ok(
+        new SendRequest(client.nextId(), conversation, Bytes.of(envelope.encode())),
+        SendReply.class);
+    return envelope.header().messageIdHex();
+  }
+
+  /** The ids of the messages {@code client} reads in {@code conversation}, oldest first. */
+  private static List<String> history(TestClient client, String conversation) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (StoredMessage message :
+        client
+            .ok(new HistoryRequest(client.nextId(), conversation, 0, 100), HistoryReply.class)
+            .messages()) {
+      ids.add(
+          chat.crypto.RecipientEnvelope.parse(message.envelope().toByteArray())
+              .header()
+              .messageIdHex());
+    }
+    return ids;
+  }
+
+  private static Reply delete(TestClient client, String conversation, String... ids)
+      throws Exception {
+    return client.call(DeleteMessagesRequest.messages(client.nextId(), conversation, List.of(ids)));
+  }
+
+  private static Reply newest(TestClient client, String conversation, String sender, int count)
+      throws Exception {
+    return client.call(DeleteMessagesRequest.newest(client.nextId(), conversation, sender, count));
+  }
+
+  /** #room owned by olivia, with adam ({@code a}) an admin and mia ({@code m}) a member. */
+  private static void staffed(String room, TestClient o, TestClient a, TestClient m)
+      throws Exception {
+    o.ok(new GroupCreateRequest(o.nextId(), room), JoinReply.class);
+    for (var joiner : Map.of("adam", a, "mia", m).entrySet()) {
+      act(o, room, GroupAction.INVITE, joiner.getKey());
+      joiner.getValue().ok(new JoinRequest(joiner.getValue().nextId(), room), JoinReply.class);
+    }
+    act(o, room, GroupAction.ADMIN, "adam");
+  }
+
+  private static void act(TestClient client, String room, GroupAction action, String user)
+      throws Exception {
+    client.ok(new GroupMemberRequest(client.nextId(), room, action, user), GroupReply.class);
+  }
+
+  @Test
+  void aSender_deletesTheirOwnMessages_byIdOrNewest_andEveryMemberHears() throws Exception {
+    try (TestClient m = as("mia");
+        TestClient x = as("oscar");
+        TestClient older = as("oscar", ProtocolVersions.MUTE)) {
+      m.ok(new JoinRequest(m.nextId(), "#d-public"), JoinReply.class);
+      x.ok(new JoinRequest(x.nextId(), "#d-public"), JoinReply.class);
+      List<String> both = List.of("mia", "oscar");
+      String first = send(m, "mia", "#d-public", both);
+      String theirs = send(x, "oscar", "#d-public", both);
+      String second = send(m, "mia", "#d-public", both);
+      String third = send(m, "mia", "#d-public", both);
+
+      DeletedReply byId = (DeletedReply) delete(m, "#d-public", second);
+      assertThat(byId.sender()).isEqualTo("mia");
+      assertThat(byId.messageIds()).containsExactly(second);
+      for (TestClient member : List.of(m, x)) {
+        DeletedEvent told = member.nextEvent(DeletedEvent.class);
+        assertThat(told.conversation()).isEqualTo("#d-public");
+        assertThat(told.actor()).isEqualTo("mia");
+        assertThat(told.sender()).isEqualTo("mia");
+        assertThat(told.messageIds()).containsExactly(second);
+      }
+      assertThat(history(x, "#d-public")).containsExactly(first, theirs, third);
+
+      // the newest two of hers: the others' messages between are left
+      DeletedReply byCount = (DeletedReply) newest(m, "#d-public", "MIA", 2);
+      assertThat(byCount.messageIds()).containsExactly(third, first);
+      assertThat(history(m, "#d-public")).containsExactly(theirs);
+      assertThat(((DeletedReply) newest(m, "#d-public", "mia", 5)).messageIds()).isEmpty();
+      ErrorReply gone = error(delete(m, "#d-public", first));
+      assertThat(gone.code()).isEqualTo(ErrorCode.NO_SUCH_MESSAGE);
+      assertThat(gone.message()).isEqualTo("no message " + first + " in #d-public");
+
+      // in a public room nobody deletes another's message
+      ErrorReply notHers = error(delete(m, "#d-public", theirs));
+      assertThat(notHers.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(notHers.message()).isEqualTo("only oscar can delete their messages in #d-public");
+      assertThat(error(newest(m, "#d-public", "oscar", 1)).code())
+          .isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(error(newest(m, "#d-public", "nobody", 1)).code())
+          .isEqualTo(ErrorCode.NO_SUCH_USER);
+
+      ErrorReply tooOld = error(delete(older, "#d-public", theirs));
+      assertThat(tooOld.code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(tooOld.message()).isEqualTo("this request needs wire version 13");
+      assertThat(older.eventsSoFar(DeletedEvent.class))
+          .as("a version 12 connection hears of no deletion")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aMessage_isFoundOnlyInItsOwnConversation_andOnlyByItsReaders() throws Exception {
+    try (TestClient m = as("mia");
+        TestClient x = as("oscar")) {
+      m.ok(new JoinRequest(m.nextId(), "#d-here"), JoinReply.class);
+      m.ok(new JoinRequest(m.nextId(), "#d-there"), JoinReply.class);
+      x.ok(new JoinRequest(x.nextId(), "#d-there"), JoinReply.class);
+      String here = send(m, "mia", "#d-here", List.of("mia"));
+      String there = send(x, "oscar", "#d-there", List.of("mia", "oscar"));
+      String mine = send(m, "mia", "#d-there", List.of("mia", "oscar"));
+
+      assertThat(error(delete(m, "#d-there", here)).code()).isEqualTo(ErrorCode.NO_SUCH_MESSAGE);
+      assertThat(error(delete(x, "#d-here", here)).code()).isEqualTo(ErrorCode.NOT_MEMBER);
+      ErrorReply mixed = error(delete(m, "#d-there", mine, there));
+      assertThat(mixed.code()).isEqualTo(ErrorCode.INVALID_TARGET);
+      assertThat(history(x, "#d-there")).containsExactly(there, mine);
+    }
+  }
+
+  @Test
+  void inAPrivateConversation_eachPartyDeletesOnlyTheirOwn() throws Exception {
+    try (TestClient m = as("mia");
+        TestClient x = as("oscar")) {
+      String direct = ConversationIds.direct("mia", "oscar");
+      String hers = send(m, "mia", direct, List.of("mia", "oscar"));
+      String his = send(x, "oscar", direct, List.of("mia", "oscar"));
+      ErrorReply refused = error(delete(m, direct, his));
+      assertThat(refused.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(refused.message())
+          .isEqualTo("only oscar can delete their messages in a private conversation");
+      assertThat(((DeletedReply) delete(m, direct, hers)).messageIds()).containsExactly(hers);
+      assertThat(x.nextEvent(DeletedEvent.class).messageIds()).containsExactly(hers);
+      assertThat(history(x, direct)).containsExactly(his);
+    }
+  }
+
+  @Test
+  void inAGroup_theOwnerAndAdminsDelete_theMessagesOfThoseTheyOutrank() throws Exception {
+    try (TestClient o = as("olivia");
+        TestClient a = as("adam");
+        TestClient m = as("mia")) {
+      staffed("#d-group", o, a, m);
+      List<String> everyone = List.of("olivia", "adam", "mia");
+      String owners = send(o, "olivia", "#d-group", everyone);
+      String admins = send(a, "adam", "#d-group", everyone);
+      String spam1 = send(m, "mia", "#d-group", everyone);
+      String spam2 = send(m, "mia", "#d-group", everyone);
+
+      ErrorReply member = error(delete(m, "#d-group", admins));
+      assertThat(member.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(member.message())
+          .isEqualTo("only the owner or an admin of #d-group can delete adam's messages");
+      ErrorReply admin = error(delete(a, "#d-group", owners));
+      assertThat(admin.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(admin.message())
+          .isEqualTo("only the owner of #d-group can delete olivia's messages");
+
+      DeletedReply purged = (DeletedReply) newest(a, "#d-group", "mia", 10);
+      assertThat(purged.messageIds()).containsExactly(spam2, spam1);
+      DeletedEvent told = m.nextEvent(DeletedEvent.class);
+      assertThat(told.actor()).isEqualTo("adam");
+      assertThat(told.sender()).isEqualTo("mia");
+      assertThat(((DeletedReply) delete(o, "#d-group", admins)).sender()).isEqualTo("adam");
+      assertThat(history(m, "#d-group")).containsExactly(owners);
+    }
+  }
+}
