@@ -137,9 +137,25 @@ final class ConversationBuffer {
   /**
    * Takes out every entry showing a message or offer of {@code deleted} (message ids), in its place
    * or listed again; returns how many it took out. The ids stay known here, so that a late copy of
-   * one is not added again.
+   * one is not added again. The unread count loses those of them among the newest messages of
+   * others, which it counted.
    */
   int remove(Set<String> deleted) {
+    int seen = 0;
+    int unreadGone = 0;
+    for (int i = slots.size() - 1; i >= 0 && seen < unread; i--) {
+      Optional<Posted> placed = PaneEntry.placed(slots.get(i).entry);
+      if (placed.isPresent() && !placed.get().own()) {
+        seen++;
+        if (deleted.contains(placed.get().messageId())) {
+          unreadGone++;
+        }
+      }
+    }
+    unread -= unreadGone;
+    if (unread == 0) {
+      activity = Activity.NONE;
+    }
     int before = slots.size();
     slots.removeIf(slot -> shows(slot.entry, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, deleted));

@@ -147,4 +147,29 @@ class ConversationBufferTest {
     assertThat(buffer.takeHistoryRequest()).isTrue();
     assertThat(buffer.takeHistoryRequest()).isFalse();
   }
+
+  @Test
+  void remove_takesOutEveryEntryOfTheIds_andTheUnreadOnesLeaveTheCount() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage read = Messages.of("#a", 1, "bob", "read before");
+    ChatMessage spam = Messages.of("#a", 2, "mallory", "spam");
+    ChatMessage fine = Messages.of("#a", 3, "bob", "fine");
+    for (ChatMessage message : List.of(read, spam, fine)) {
+      buffer.addMessage(message);
+    }
+    buffer.addReplay(spam, false);
+    buffer.markUnread(2, Activity.ROOM);
+
+    int removed =
+        buffer.remove(java.util.Set.of(spam.messageId(), read.messageId(), "ff".repeat(16)));
+
+    assertThat(removed).isEqualTo(3);
+    assertThat(texts(buffer)).containsExactly("fine");
+    assertThat(buffer.unread()).as("spam was unread, 'read before' was not").isEqualTo(1);
+    assertThat(buffer.addMessage(spam)).as("not added again").isFalse();
+
+    buffer.remove(java.util.Set.of(fine.messageId()));
+    assertThat(buffer.unread()).isZero();
+    assertThat(buffer.activity()).isEqualTo(Activity.NONE);
+  }
 }

@@ -255,7 +255,8 @@ final class Events {
     if (session.ready() && !session.lists(event.conversation())) {
       return;
     }
-    session.inbox.offers.forget(java.util.Set.copyOf(event.messageIds()));
+    session.inbox.deleted(
+        event.conversation(), event.sender(), java.util.Set.copyOf(event.messageIds()));
     listeners.deleted(
         new Deletion(event.conversation(), event.actor(), event.sender(), event.messageIds()));
   }

@@ -2,6 +2,8 @@ package chat.cli.client.internal;
 
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
+import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEnvelope;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
@@ -109,6 +111,36 @@ final class HeldBook {
   synchronized List<LeftOutMessages> takeLeftOutInCatchUp(String conversation) {
     LeftOutTally tally = leftOutInCatchUp.remove(conversation);
     return tally == null ? List.of() : tally.messages();
+  }
+
+  /**
+   * Drops the messages of {@code sender} held in {@code conversation} whose ids are in {@code
+   * deleted}: deleted on the relay, they are not to be shown when the key is accepted.
+   */
+  synchronized void forget(String sender, String conversation, Set<String> deleted) {
+    List<Held> waiting = bySender.get(Usernames.key(sender));
+    if (waiting == null) {
+      return;
+    }
+    waiting.removeIf(
+        message -> {
+          if (!message.conversation().equals(conversation)
+              || !deleted.contains(messageId(message.stored()))) {
+            return false;
+          }
+          kept--;
+          keptBytes -= message.stored().envelope().length();
+          return true;
+        });
+  }
+
+  /** The id a held envelope's header carries, or empty if it does not parse. */
+  private static String messageId(StoredMessage stored) {
+    try {
+      return RecipientEnvelope.parse(stored.envelope().toByteArray()).header().messageIdHex();
+    } catch (MalformedDataException e) {
+      return "";
+    }
   }
 
   /** Takes the messages held for {@code sender}, by conversation and in the order stored. */

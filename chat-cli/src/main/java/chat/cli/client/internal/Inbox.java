@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -64,6 +65,15 @@ final class Inbox {
   private final Clock clock;
   private final HeldBook held = new HeldBook();
   private final LeftOutCopies leftOutCopies = new LeftOutCopies();
+
+  /**
+   * Messages of {@code sender} deleted from {@code conversation}: their offers can no longer be
+   * accepted, and those held for a changed key are not shown when it is accepted.
+   */
+  void deleted(String conversation, String sender, Set<String> messageIds) {
+    offers.forget(messageIds);
+    held.forget(sender, conversation, messageIds);
+  }
 
   Inbox(
       ClientState state,

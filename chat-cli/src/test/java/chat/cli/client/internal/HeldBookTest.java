@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
 import chat.crypto.Bytes;
+import chat.crypto.EnvelopeSealer;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.RecipientEnvelope;
 import chat.protocol.StoredMessage;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HeldBookTest {
@@ -127,5 +131,40 @@ class HeldBookTest {
             "more messages from bob were held here than this client keeps in memory (10000"
                 + " messages or 32 MiB); the others are not shown: read them in this"
                 + " conversation's history");
+  }
+
+  /** A held form of bob's message to himself in {@code conversation}, with its id. */
+  private static HeldBook.Held sealed(String conversation, long seq, IdentityKeyPair bob) {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    byte[] form =
+        new EnvelopeSealer(random, java.time.Clock.systemUTC())
+            .seal(bob, conversation, List.of(bob.bundle()), "hi".getBytes())
+            .forRecipient("bob")
+            .orElseThrow()
+            .encode();
+    return new HeldBook.Held(conversation, new StoredMessage(seq, seq, Bytes.of(form)), false);
+  }
+
+  private static String idOf(HeldBook.Held held) throws Exception {
+    return RecipientEnvelope.parse(held.stored().envelope().toByteArray()).header().messageIdHex();
+  }
+
+  @Test
+  void forget_dropsTheDeletedOnesOfThatSenderAndConversation_only() throws Exception {
+    IdentityKeyPair bob =
+        IdentityKeyPair.generate(
+            "bob", new java.security.SecureRandom(), java.time.Clock.systemUTC());
+    HeldBook.Held deleted = sealed("#ops", 1, bob);
+    HeldBook.Held kept = sealed("#ops", 2, bob);
+    HeldBook.Held elsewhere = sealed("#dev", 3, bob);
+    for (HeldBook.Held held : List.of(deleted, kept, elsewhere)) {
+      book.file("bob", held);
+    }
+
+    book.forget("carol", "#ops", Set.of(idOf(deleted)));
+    book.forget("Bob", "#dev", Set.of(idOf(deleted)));
+    book.forget("Bob", "#ops", Set.of(idOf(deleted), idOf(elsewhere)));
+
+    assertThat(book.release("bob")).containsExactly(elsewhere, kept);
   }
 }
