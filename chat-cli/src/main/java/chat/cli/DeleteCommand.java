@@ -55,8 +55,11 @@ final class DeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean named = ids != null && !ids.isEmpty();
-    if (named == (last != null)) {
-      throw new CommandException.Usage("give message IDs or --last N, not both and not neither");
+    if (!named && last == null) {
+      throw new CommandException.Usage("name the messages: their IDs, or --last N");
+    }
+    if (named && last != null) {
+      throw new CommandException.Usage("give message IDs or --last N, not both");
     }
     if (from != null && last == null) {
       throw new CommandException.Usage("--from goes with --last N");

@@ -41,7 +41,7 @@ class DeleteCommandTest {
                 + "\",\""
                 + "%032x".formatted(2)
                 + "\"]}\n");
-    assertThat(none.out()).isEqualTo("no messages of yours among the last 1000 in #ops\n");
+    assertThat(none.out()).isEqualTo("no messages from you among the last 1000 in #ops\n");
     assertThat(client.calls)
         .contains(
             "deleteMessages #ops " + "%032x".formatted(1),

@@ -8,9 +8,10 @@ import java.util.List;
  * Deletes stored messages of one sender in one conversation (wire version 13), in one of two forms:
  * the messages {@code messageIds} names (1 to {@link #MAX_MESSAGES}, no id twice), or the newest
  * {@code count} (1 to {@link #MAX_MESSAGES}) messages of {@code sender} among the conversation's
- * last {@link #WINDOW}. Its sender may delete a message anywhere; a group's owner may delete anyone
- * else's there, and an admin those of anyone but the owner and the other admins. The reply is
- * {@link DeletedReply}; the conversation's members hear {@link DeletedEvent}.
+ * last {@link #WINDOW}. Its sender may delete a message in any conversation they may read; a
+ * group's owner may delete anyone else's there, and an admin those of anyone but the owner and the
+ * other admins. The reply is {@link DeletedReply}; the conversation's members hear {@link
+ * DeletedEvent}.
  */
 public record DeleteMessagesRequest(
     String id, String conversation, List<String> messageIds, String sender, Integer count)

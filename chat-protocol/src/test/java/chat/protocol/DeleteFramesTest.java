@@ -110,4 +110,20 @@ class DeleteFramesTest {
     assertThat(MessageIds.bytes(ID_A).hex()).isEqualTo(ID_A);
     assertThat(MessageIds.isValid(ID_A.substring(1))).isFalse();
   }
+
+  @Test
+  void aDeletedMessage_isAPageEntryWithoutEnvelope_inJsonAndBinary() throws Exception {
+    StoredMessage deleted = new StoredMessage(7, 1_000, chat.crypto.Bytes.of(new byte[0]));
+    HistoryReply page = new HistoryReply("h1", "#team", List.of(deleted), 0, false);
+
+    assertThat(deleted.deleted()).isTrue();
+    assertThat(json(page))
+        .isEqualTo(
+            "{\"type\":\"history_ok\",\"re\":\"h1\",\"conversation\":\"#team\","
+                + "\"messages\":[{\"seq\":7,\"storedAtMillis\":1000,\"envelope\":\"\"}],"
+                + "\"nextBefore\":0,\"more\":false}");
+    assertThat(codec.fromJson(codec.toJson(page))).isEqualTo(page);
+    assertThat(codec.decode(BinaryBodies.body(codec.encode(page, ProtocolVersions.DELETE)), true))
+        .isEqualTo(page);
+  }
 }

@@ -202,10 +202,11 @@ final class RelayServices {
             members,
             users,
             shared.groupTables(),
-            rooms,
+            keptForms,
             shared.notifier(),
             audit,
-            logIds),
+            logIds,
+            clock),
         audit);
   }
 

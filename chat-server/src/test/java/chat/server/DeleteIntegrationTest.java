@@ -93,13 +93,20 @@ class DeleteIntegrationTest {
     return envelope.header().messageIdHex();
   }
 
-  /** The ids of the messages {@code client} reads in {@code conversation}, oldest first. */
+  /**
+   * The ids of the messages {@code client} reads in {@code conversation}, oldest first; a deleted
+   * one (an entry without an envelope, wire version 13) as {@code deleted #SEQ}.
+   */
   private static List<String> history(TestClient client, String conversation) throws Exception {
     List<String> ids = new ArrayList<>();
     for (StoredMessage message :
         client
             .ok(new HistoryRequest(client.nextId(), conversation, 0, 100), HistoryReply.class)
             .messages()) {
+      if (message.envelope().length() == 0) {
+        ids.add("deleted #" + message.seq());
+        continue;
+      }
       ids.add(
           chat.crypto.RecipientEnvelope.parse(message.envelope().toByteArray())
               .header()
@@ -157,12 +164,15 @@ class DeleteIntegrationTest {
         assertThat(told.sender()).isEqualTo("mia");
         assertThat(told.messageIds()).containsExactly(second);
       }
-      assertThat(history(x, "#d-public")).containsExactly(first, theirs, third);
+      assertThat(history(x, "#d-public")).containsExactly(first, theirs, "deleted #3", third);
 
       // the newest two of hers: the others' messages between are left
       DeletedReply byCount = (DeletedReply) newest(m, "#d-public", "MIA", 2);
       assertThat(byCount.messageIds()).containsExactly(third, first);
-      assertThat(history(m, "#d-public")).containsExactly(theirs);
+      assertThat(history(m, "#d-public"))
+          .containsExactly("deleted #1", theirs, "deleted #3", "deleted #4");
+      // a version 12 reader's page has no entry for them: a gap, as before deletions existed
+      assertThat(history(older, "#d-public")).containsExactly(theirs);
       assertThat(((DeletedReply) newest(m, "#d-public", "mia", 5)).messageIds()).isEmpty();
       ErrorReply gone = error(delete(m, "#d-public", first));
       assertThat(gone.code()).isEqualTo(ErrorCode.NO_SUCH_MESSAGE);
@@ -212,13 +222,15 @@ class DeleteIntegrationTest {
       String direct = ConversationIds.direct("mia", "oscar");
       String hers = send(m, "mia", direct, List.of("mia", "oscar"));
       String his = send(x, "oscar", direct, List.of("mia", "oscar"));
+      ErrorReply nobody = error(newest(m, ConversationIds.direct("mia", "nosuchuser"), "mia", 1));
+      assertThat(nobody.code()).isEqualTo(ErrorCode.NO_SUCH_USER);
       ErrorReply refused = error(delete(m, direct, his));
       assertThat(refused.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
       assertThat(refused.message())
           .isEqualTo("only oscar can delete their messages in a private conversation");
       assertThat(((DeletedReply) delete(m, direct, hers)).messageIds()).containsExactly(hers);
       assertThat(x.nextEvent(DeletedEvent.class).messageIds()).containsExactly(hers);
-      assertThat(history(x, direct)).containsExactly(his);
+      assertThat(history(x, direct)).containsExactly("deleted #1", his);
     }
   }
 
@@ -237,11 +249,11 @@ class DeleteIntegrationTest {
       ErrorReply member = error(delete(m, "#d-group", admins));
       assertThat(member.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
       assertThat(member.message())
-          .isEqualTo("only the owner or an admin of #d-group can delete adam's messages");
+          .isEqualTo("only the owner of #d-group can delete adam's messages");
       ErrorReply admin = error(delete(a, "#d-group", owners));
       assertThat(admin.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
-      assertThat(admin.message())
-          .isEqualTo("only the owner of #d-group can delete olivia's messages");
+      assertThat(admin.message()).isEqualTo("only olivia can delete their messages in #d-group");
+      assertThat(error(delete(m, "#d-group", owners)).message()).isEqualTo(admin.message());
 
       DeletedReply purged = (DeletedReply) newest(a, "#d-group", "mia", 10);
       assertThat(purged.messageIds()).containsExactly(spam2, spam1);
@@ -249,7 +261,120 @@ class DeleteIntegrationTest {
       assertThat(told.actor()).isEqualTo("adam");
       assertThat(told.sender()).isEqualTo("mia");
       assertThat(((DeletedReply) delete(o, "#d-group", admins)).sender()).isEqualTo("adam");
-      assertThat(history(m, "#d-group")).containsExactly(owners);
+      assertThat(history(m, "#d-group"))
+          .containsExactly(owners, "deleted #2", "deleted #3", "deleted #4");
+    }
+  }
+
+  /** The relay's audit lines of type ADMIN, read while it runs. */
+  private static List<String> adminAudit() throws Exception {
+    try (java.sql.Connection c = chat.server.internal.storage.Database.openReadOnly(dataDir)) {
+      return new chat.server.internal.storage.AuditRepository()
+              .find(
+                  c,
+                  new chat.server.internal.audit.AuditQuery(
+                      java.util.Optional.empty(),
+                      0,
+                      java.util.Optional.of(chat.server.internal.audit.AuditType.ADMIN),
+                      10_000))
+              .stream()
+              .map(e -> e.username() + ": " + e.detail())
+              .toList();
+    }
+  }
+
+  @Test
+  void roles_areReadAsTheyAreNow_andOthersDeletionsAreAudited() throws Exception {
+    try (TestClient o = as("olivia");
+        TestClient a = as("adam");
+        TestClient m = as("mia");
+        TestClient x = as("oscar")) {
+      staffed("#d-roles", o, a, m);
+      act(o, "#d-roles", GroupAction.INVITE, "oscar");
+      x.ok(new JoinRequest(x.nextId(), "#d-roles"), JoinReply.class);
+      act(o, "#d-roles", GroupAction.ADMIN, "oscar");
+      List<String> everyone = List.of("olivia", "adam", "mia", "oscar");
+      String oscars = send(x, "oscar", "#d-roles", everyone);
+      String mias = send(m, "mia", "#d-roles", everyone);
+      String adams = send(a, "adam", "#d-roles", everyone);
+
+      // an admin never deletes another admin's, until that one is a plain member again
+      ErrorReply admin = error(delete(a, "#d-roles", oscars));
+      assertThat(admin.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(admin.message())
+          .isEqualTo("only the owner of #d-roles can delete oscar's messages");
+      act(o, "#d-roles", GroupAction.DEADMIN, "oscar");
+      assertThat(((DeletedReply) delete(a, "#d-roles", oscars)).messageIds())
+          .containsExactly(oscars);
+
+      // a demoted admin moderates no more; someone who left deletes nothing there, not even their
+      // own
+      act(o, "#d-roles", GroupAction.DEADMIN, "adam");
+      ErrorReply demoted = error(delete(a, "#d-roles", mias));
+      assertThat(demoted.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(demoted.message())
+          .isEqualTo("only the owner or an admin of #d-roles can delete mia's messages");
+      m.ok(new chat.protocol.LeaveRequest(m.nextId(), "#d-roles"), chat.protocol.LeaveReply.class);
+      assertThat(error(delete(m, "#d-roles", mias)).code()).isEqualTo(ErrorCode.NOT_MEMBER);
+      // ...but a former member's messages are the owner's and admins' to delete
+      assertThat(((DeletedReply) newest(o, "#d-roles", "mia", 5)).messageIds())
+          .containsExactly(mias);
+      assertThat(((DeletedReply) delete(a, "#d-roles", adams)).messageIds()).containsExactly(adams);
+
+      assertThat(adminAudit())
+          .contains(
+              "adam: delete_messages oscar in #d-roles (1 message)",
+              "olivia: delete_messages mia in #d-roles (1 message)")
+          .noneMatch(line -> line.startsWith("adam: delete_messages adam"));
+    }
+  }
+
+  /**
+   * Messages stored before the relay recorded senders (schema step 20) have none in their rows:
+   * their envelopes' headers name the sender instead.
+   */
+  @Test
+  void rowsWithoutARecordedSender_areDeletedByTheirEnvelopesSender() throws Exception {
+    try (TestClient m = as("mia");
+        TestClient x = as("oscar")) {
+      m.ok(new JoinRequest(m.nextId(), "#d-legacy"), JoinReply.class);
+      x.ok(new JoinRequest(x.nextId(), "#d-legacy"), JoinReply.class);
+      List<String> both = List.of("mia", "oscar");
+      String hers = send(m, "mia", "#d-legacy", both);
+      String his = send(x, "oscar", "#d-legacy", both);
+      String alsoHers = send(m, "mia", "#d-legacy", both);
+      try (java.sql.Connection c =
+              java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"));
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 10000");
+        assertThat(
+                s.executeUpdate(
+                    "UPDATE messages SET sender = NULL WHERE conversation = '#d-legacy'"))
+            .isEqualTo(3);
+      }
+
+      assertThat(((DeletedReply) newest(m, "#d-legacy", "mia", 5)).messageIds())
+          .containsExactly(alsoHers, hers);
+      assertThat(error(delete(m, "#d-legacy", his)).code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
+      assertThat(history(x, "#d-legacy")).containsExactly("deleted #1", his, "deleted #3");
+    }
+  }
+
+  /**
+   * The relay records each message's sender with it, so that a search by sender reads no envelope.
+   */
+  @Test
+  void newMessages_haveTheirSenderRecorded() throws Exception {
+    try (TestClient m = as("mia")) {
+      m.ok(new JoinRequest(m.nextId(), "#d-recorded"), JoinReply.class);
+      send(m, "mia", "#d-recorded", List.of("mia"));
+      try (java.sql.Connection c = chat.server.internal.storage.Database.openReadOnly(dataDir);
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet r =
+              s.executeQuery("SELECT sender FROM messages WHERE conversation = '#d-recorded'")) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.getString(1)).isEqualTo("mia");
+      }
     }
   }
 }

@@ -582,8 +582,8 @@ public interface ChatClient extends AutoCloseable {
   /**
    * Deletes the messages {@code messageIds} (1 to {@link #MAX_DELETE} ids of 32 hex digits, as
    * {@code chat listen --json} prints them) from {@code conversation} on the relay: this user's own
-   * anywhere; in a group, as its owner or an admin, those of the members this user outranks. All
-   * must be of one sender. Every member's client stops showing them ({@link
+   * in any conversation they are in; in a group, as its owner or an admin, those of the members
+   * this user outranks. All must be of one sender. Every member's client stops showing them ({@link
    * ClientListener#onDeleted}).
    *
    * @return what the relay deleted

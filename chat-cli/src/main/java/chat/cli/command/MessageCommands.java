@@ -1,5 +1,6 @@
 package chat.cli.command;
 
+import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Deletion;
@@ -80,6 +81,15 @@ final class MessageCommands {
             .runs(MessageCommands::delete));
   }
 
+  /**
+   * Whether {@code word} was meant as a count: it starts with a digit or a sign (a username starts
+   * with a letter), so {@code -1} or {@code 2x} is said to be no count, not no username.
+   */
+  private static boolean countLike(String word) {
+    char first = word.charAt(0);
+    return (first >= '0' && first <= '9') || first == '-' || first == '+';
+  }
+
   /** {@code /delete [USER] [N]}: the newest N messages of USER (this user by default) here. */
   private static void delete(Input.Command command, CommandContext context) {
     String self = Arguments.self(context);
@@ -87,9 +97,12 @@ final class MessageCommands {
     int count = 1;
     String what = "N";
     if (command.argCount() == 2) {
+      if (countLike(command.arg(0)) && !countLike(command.arg(1))) {
+        throw new CommandException.Usage("usage: /delete [USER] [N]: the user comes first");
+      }
       sender = Arguments.username(command.arg(0));
       count = Arguments.number(command.arg(1), 1, ChatClient.MAX_DELETE, what);
-    } else if (command.argCount() == 1 && Arguments.isNumber(command.arg(0))) {
+    } else if (command.argCount() == 1 && countLike(command.arg(0))) {
       count = Arguments.number(command.arg(0), 1, ChatClient.MAX_DELETE, what);
     } else if (command.argCount() == 1) {
       sender = Arguments.username(command.arg(0));

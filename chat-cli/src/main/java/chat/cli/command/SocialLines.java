@@ -181,7 +181,7 @@ public final class SocialLines {
   /**
    * A deletion from {@code self}'s point of view: {@code alice deleted 3 of bob's messages in
    * #team}, {@code you deleted your message in @bob}; for one that found nothing to delete, {@code
-   * no messages of yours among the last 1000 in #team}.
+   * no messages from you among the last 1000 in #team}.
    */
   public static String deleted(Deletion deletion, String self) {
     String where = " in " + TerminalSafe.line(ConversationLabel.of(deletion.conversation(), self));
@@ -189,10 +189,7 @@ public final class SocialLines {
     String sender = who(deletion.sender(), self);
     int count = deletion.messageIds().size();
     if (count == 0) {
-      return "no messages of "
-          + (sender.equals("you") ? "yours" : sender)
-          + " among the last 1000"
-          + where;
+      return "no messages from " + sender + " among the last 1000" + where;
     }
     String whose =
         deletion.bySender() ? (actor.equals("you") ? "your" : "their") : possessive(sender);

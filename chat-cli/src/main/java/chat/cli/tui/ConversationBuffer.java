@@ -135,19 +135,20 @@ final class ConversationBuffer {
   }
 
   /**
-   * Takes out every entry showing a message or offer of {@code deleted} (message ids), in its place
-   * or listed again; returns how many it took out. The ids stay known here, so that a late copy of
-   * one is not added again. The unread count loses those of them among the newest messages of
-   * others, which it counted.
+   * Takes out every entry showing a message or offer of {@code conversation} with an id in {@code
+   * deleted}, in its place or listed again; returns how many it took out. The ids stay known here,
+   * so that a late copy of one is not added again. The unread count loses those of them among the
+   * newest messages of others, which it counted.
    */
-  int remove(Set<String> deleted) {
+  int remove(String conversation, Set<String> deleted) {
     int seen = 0;
     int unreadGone = 0;
     for (int i = slots.size() - 1; i >= 0 && seen < unread; i--) {
       Optional<Posted> placed = PaneEntry.placed(slots.get(i).entry);
       if (placed.isPresent() && !placed.get().own()) {
         seen++;
-        if (deleted.contains(placed.get().messageId())) {
+        if (placed.get().conversation().equals(conversation)
+            && deleted.contains(placed.get().messageId())) {
           unreadGone++;
         }
       }
@@ -157,16 +158,21 @@ final class ConversationBuffer {
       activity = Activity.NONE;
     }
     int before = slots.size();
-    slots.removeIf(slot -> shows(slot.entry, deleted));
-    arrivedBelow.removeIf(slot -> shows(slot.entry, deleted));
+    slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
+    arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
     return before - slots.size();
   }
 
-  private static boolean shows(PaneEntry entry, Set<String> messageIds) {
+  private static boolean shows(PaneEntry entry, String conversation, Set<String> messageIds) {
+    Posted posted;
     if (entry instanceof PaneEntry.Message message) {
-      return messageIds.contains(message.message().messageId());
+      posted = message.message();
+    } else if (entry instanceof PaneEntry.Offer offer) {
+      posted = offer.offer();
+    } else {
+      return false;
     }
-    return entry instanceof PaneEntry.Offer offer && messageIds.contains(offer.offer().messageId());
+    return posted.conversation().equals(conversation) && messageIds.contains(posted.messageId());
   }
 
   private void trim() {

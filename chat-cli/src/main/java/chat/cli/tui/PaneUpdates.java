@@ -199,7 +199,7 @@ final class PaneUpdates {
    * deleting their own, which were not shown).
    */
   void deleted(Deletion deletion) {
-    model.removeMessages(Set.copyOf(deletion.messageIds()));
+    model.removeMessages(deletion.conversation(), Set.copyOf(deletion.messageIds()));
     String self = self();
     String line = SocialLines.deleted(deletion, self);
     if (self != null && deletion.actor().equalsIgnoreCase(self)) {

@@ -76,13 +76,13 @@ final class TuiModel {
   }
 
   /**
-   * Takes the messages {@code deleted} (ids) out of every pane, where listed again by a command
-   * too; returns how many entries went.
+   * Takes the messages {@code deleted} (ids) of {@code conversation} out of every pane, where
+   * listed again by a command too; returns how many entries went.
    */
-  int removeMessages(Set<String> deleted) {
+  int removeMessages(String conversation, Set<String> deleted) {
     int removed = 0;
     for (ConversationBuffer buffer : buffers.values()) {
-      removed += buffer.remove(deleted);
+      removed += buffer.remove(conversation, deleted);
     }
     return removed;
   }

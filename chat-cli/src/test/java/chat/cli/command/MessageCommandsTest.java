@@ -306,7 +306,7 @@ class MessageCommandsTest {
             "info: you deleted your message in #lobby",
             "info: you deleted your message in #lobby",
             "info: you deleted 2 of bob's messages in #lobby",
-            "info: no messages of yours among the last 1000 in #lobby");
+            "info: no messages from you among the last 1000 in #lobby");
     assertThat(context.client.messages.get("#lobby")).isEmpty();
   }
 
@@ -316,16 +316,22 @@ class MessageCommandsTest {
 
     run("/delete 101");
     run("/delete 0");
+    run("/delete -1");
+    run("/delete 2x");
     run("/delete 3 bob");
     run("/delete bob many");
+    run("/delete b@d 2");
 
     assertThat(context.client.calls).isEmpty();
     assertThat(context.errors())
         .containsExactly(
             "error: N must be a number from 1 to 100",
             "error: N must be a number from 1 to 100",
-            "error: not a username: 3-32 of A-Z a-z 0-9 _ . -, starting with a letter",
-            "error: N must be a number from 1 to 100");
+            "error: N must be a number from 1 to 100",
+            "error: N must be a number from 1 to 100",
+            "error: usage: /delete [USER] [N]: the user comes first",
+            "error: N must be a number from 1 to 100",
+            "error: not a username: 3-32 of A-Z a-z 0-9 _ . -, starting with a letter");
   }
 
   @Test
@@ -338,6 +344,6 @@ class MessageCommandsTest {
     run("/delete");
 
     assertThat(context.lines)
-        .containsExactly("info: no messages of yours among the last 1000 in #lobby");
+        .containsExactly("info: no messages from you among the last 1000 in #lobby");
   }
 }

@@ -160,15 +160,18 @@ class ConversationBufferTest {
     buffer.addReplay(spam, false);
     buffer.markUnread(2, Activity.ROOM);
 
+    assertThat(buffer.remove("#b", java.util.Set.of(spam.messageId())))
+        .as("the same id in another conversation")
+        .isZero();
     int removed =
-        buffer.remove(java.util.Set.of(spam.messageId(), read.messageId(), "ff".repeat(16)));
+        buffer.remove("#a", java.util.Set.of(spam.messageId(), read.messageId(), "ff".repeat(16)));
 
     assertThat(removed).isEqualTo(3);
     assertThat(texts(buffer)).containsExactly("fine");
     assertThat(buffer.unread()).as("spam was unread, 'read before' was not").isEqualTo(1);
     assertThat(buffer.addMessage(spam)).as("not added again").isFalse();
 
-    buffer.remove(java.util.Set.of(fine.messageId()));
+    buffer.remove("#a", java.util.Set.of(fine.messageId()));
     assertThat(buffer.unread()).isZero();
     assertThat(buffer.activity()).isEqualTo(Activity.NONE);
   }

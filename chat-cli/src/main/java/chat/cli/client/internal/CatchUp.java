@@ -132,7 +132,9 @@ final class CatchUp {
             gap(conversation, expected, message.seq() - 1);
           }
           expected = Math.max(expected, message.seq() + 1);
-          session.inbox.deliver(conversation, message, false);
+          if (!message.deleted()) { // a deleted one's number is accounted for, nothing more
+            session.inbox.deliver(conversation, message, false);
+          }
         }
         if (listeners.messagesStopped()) {
           return cursor; // the rest of the page is left for the next client

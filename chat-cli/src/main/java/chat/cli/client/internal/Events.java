@@ -249,10 +249,13 @@ final class Events {
 
   /**
    * A deletion is told only in a conversation this client lists, as {@link #membership} tells a
-   * member's join: a relay could say it of a conversation it invents.
+   * member's join: a relay could say it of a conversation it invents; and only one naming real
+   * usernames (the relay's frame rule is looser).
    */
   private void deleted(DeletedEvent event) {
-    if (session.ready() && !session.lists(event.conversation())) {
+    if ((session.ready() && !session.lists(event.conversation()))
+        || !Usernames.isValid(event.actor())
+        || !Usernames.isValid(event.sender())) {
       return;
     }
     session.inbox.deleted(

@@ -40,8 +40,9 @@ final class HistoryPages {
     long before = 0;
     boolean more = true;
     // Sequence numbers have no gaps: the rows a page examined that it did not return were not
-    // encrypted to this user, or withheld (the relay could not read them back). The first page
-    // starts at the newest, which the cursor tells.
+    // encrypted to this user, or withheld (the relay could not read them back); a deleted one is
+    // returned without an envelope (wire version 13). The first page starts at the newest, which
+    // the cursor tells.
     long top = session.state.cursor(id).orElse(0L);
     long returned = 0;
     long lowest = 0;
@@ -65,6 +66,9 @@ final class HistoryPages {
       // The newest of them, no more than were asked for (a relay could send more).
       for (int i = messages.size() - 1; i >= Math.max(0, messages.size() - page); i--) {
         StoredMessage message = messages.get(i);
+        if (message.deleted()) {
+          continue; // its number is accounted for: neither left out nor withheld
+        }
         parsed(id, message, leftOut)
             .ifPresent(
                 envelope -> {

@@ -65,14 +65,16 @@ final class Inbox {
   private final Clock clock;
   private final HeldBook held = new HeldBook();
   private final LeftOutCopies leftOutCopies = new LeftOutCopies();
+  private final DeletedIds deletedIds = new DeletedIds();
 
   /**
    * Messages of {@code sender} deleted from {@code conversation}: their offers can no longer be
    * accepted, and those held for a changed key are not shown when it is accepted.
    */
   void deleted(String conversation, String sender, Set<String> messageIds) {
-    offers.forget(messageIds);
+    offers.forget(conversation, messageIds);
     held.forget(sender, conversation, messageIds);
+    deletedIds.add(conversation, messageIds);
   }
 
   Inbox(
@@ -111,7 +113,10 @@ final class Inbox {
     boolean waits = false;
     try {
       opened = accept(conversation, stored, live);
-      opened.ifPresent(message -> show(message, true));
+      // A push that was on its way when the relay said the message was deleted: not shown.
+      opened
+          .filter(message -> !deletedIds.contains(conversation, message.message().messageId()))
+          .ifPresent(message -> show(message, true));
     } catch (CommandException.FileAccess e) {
       waits = true;
       stalled.stall(conversation, stored.seq());

@@ -143,15 +143,21 @@ final class OfferBook {
     return prefix;
   }
 
-  /** Zeroes every key and forgets every offer. */
   /**
-   * Forgets the offers that the messages {@code messageIds} made, deleted from their conversation:
-   * not to be accepted any more (a download already running goes on).
+   * Forgets the offers that the messages {@code messageIds} of {@code conversation} made, deleted
+   * there: not to be accepted any more. A download already running goes on, and may still need the
+   * key, so it is not zeroed here.
    */
-  synchronized void forget(java.util.Set<String> messageIds) {
-    offers.values().removeIf(entry -> messageIds.contains(entry.offer().messageId()));
+  synchronized void forget(String conversation, java.util.Set<String> messageIds) {
+    offers
+        .values()
+        .removeIf(
+            entry ->
+                entry.offer().conversation().equals(conversation)
+                    && messageIds.contains(entry.offer().messageId()));
   }
 
+  /** Zeroes every key and forgets every offer. */
   synchronized void clear() {
     offers.values().forEach(e -> e.content().key().destroy());
     offers.clear();

@@ -163,11 +163,17 @@ final class SocialRequests {
             .connection()
             .requireVersion(
                 ProtocolVersions.DELETE, sessions.options().server(), "it cannot delete messages");
-    DeletedReply reply = relay.call(request.apply(relay.nextId()), DeletedReply.class);
-    if (!reply.conversation().equals(conversation)) {
+    DeleteMessagesRequest asked = request.apply(relay.nextId());
+    DeletedReply reply = relay.call(asked, DeletedReply.class);
+    boolean answers =
+        reply.conversation().equals(conversation)
+            && (asked.messageIds() != null
+                ? asked.messageIds().containsAll(reply.messageIds())
+                : Usernames.key(reply.sender()).equals(Usernames.key(asked.sender()))
+                    && reply.messageIds().size() <= asked.count());
+    if (!answers) {
       throw new CommandException.Network(
-          "the relay answered with a deletion in " + reply.conversation() + ", not " + conversation,
-          null);
+          "the relay's answer does not match the deletion asked for in " + conversation, null);
     }
     return new Deletion(conversation, session.username(), reply.sender(), reply.messageIds());
   }

@@ -225,6 +225,27 @@ class EventsTest {
   }
 
   @Test
+  void deletion_toldOnlyInAListedConversation_andOnlyNamingRealUsers() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onDeleted(chat.cli.client.Deletion deletion) {
+            heard.add(deletion.conversation() + " " + deletion.actor() + " " + deletion.sender());
+          }
+        });
+    session.addConversation("#team");
+    Events events = new Events(session, listeners);
+    List<String> ids = List.of("ab".repeat(16));
+
+    events.handle(new chat.protocol.DeletedEvent("#elsewhere", "olivia", "mallory", ids));
+    events.handle(new chat.protocol.DeletedEvent("#team", "not a name", "mallory", ids));
+    events.handle(new chat.protocol.DeletedEvent("#team", "olivia", "mallory", ids));
+
+    assertThat(heard).containsExactly("#team olivia mallory");
+  }
+
+  @Test
   void keyChange_ofSomeoneNotPinned_pinsNothing_saysNothing() {
     for (int i = 0; i < 40; i++) {
       announced("stranger" + i, 1);

@@ -81,9 +81,10 @@ class OfferBookTest {
     ChatMessage offering = message("#team", 3, "alice", 100);
     book.listed(offering, file("report.pdf"));
 
-    book.forget(java.util.Set.of("ff".repeat(16)));
-    assertThat(book.get(FILE_ID)).isPresent();
-    book.forget(java.util.Set.of(offering.messageId()));
+    book.forget("#team", java.util.Set.of("ff".repeat(16)));
+    book.forget("#other", java.util.Set.of(offering.messageId()));
+    assertThat(book.get(FILE_ID)).as("another conversation's deletion").isPresent();
+    book.forget("#team", java.util.Set.of(offering.messageId()));
 
     assertThat(book.get(FILE_ID)).isEmpty();
     assertThat(book.all()).isEmpty();

@@ -64,4 +64,27 @@ class SocialRequestsTest {
           .hasMessageStartingWith("a title cannot start with a combining mark");
     }
   }
+
+  @Test
+  void delete_badIdsCountOrSender_areRefusedBeforeTheRelay() {
+    try (RelayChatClient client = client()) {
+      assertThatThrownBy(() -> client.deleteMessages("#team", java.util.List.of("zz")))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "not a message id: 'zz' (32 hex digits, as chat listen --json and chat history"
+                  + " --json print it)");
+      assertThatThrownBy(() -> client.deleteMessages("#team", java.util.List.of()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("name 1 to 100 messages to delete");
+      assertThatThrownBy(() -> client.deleteNewest("#team", "bob", 101))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("delete 1 to 100 messages at a time");
+      assertThatThrownBy(() -> client.deleteNewest("#team", "no one", 1))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("not a username: no one");
+      assertThatThrownBy(() -> client.deleteNewest("team", "bob", 1))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("not a conversation: team");
+    }
+  }
 }

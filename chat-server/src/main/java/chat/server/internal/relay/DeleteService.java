@@ -18,6 +18,9 @@ import chat.server.internal.storage.GroupTables;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.MessageRepository;
 import chat.server.internal.storage.UserRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,13 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes stored messages (wire version 13): a sender's own anywhere, and in a group those of the
- * members the caller outranks (the owner anyone's, an admin a plain member's or a former member's).
- * The relay cannot read a message, but it can open its at-rest layer and read the envelope's signed
- * header, which names the sender; that is how it knows whose a message is. The rows go in one
- * transaction with their envelopes, which the envelope log erases after it commits; the
- * conversation's members hear {@link DeletedEvent}, and a deletion of someone else's messages is
- * audited.
+ * Deletes stored messages (wire version 13): a sender's own in any conversation they are in, and in
+ * a group those of the members the caller outranks (the owner anyone's, an admin a plain member's
+ * or a former member's). The relay cannot read a message, but it knows whose it is: the store
+ * records the sender with each message, as the envelope's signed header names it (checked at the
+ * send); for a message stored before it did, the relay opens its at-rest layer and reads that
+ * header. The messages are found first; then one transaction checks again that the caller may
+ * delete them (membership and roles as they are then) and deletes them: each row stays as a
+ * tombstone (number, id, store time), and the envelope log erases their envelopes after it commits.
+ * The conversation's members hear {@link DeletedEvent}, and a deletion of someone else's messages
+ * is audited.
  */
 public final class DeleteService {
   private static final Logger LOG = LoggerFactory.getLogger(DeleteService.class);
@@ -43,12 +49,13 @@ public final class DeleteService {
   private final MemberRepository members;
   private final UserRepository users;
   private final GroupTables tables;
-  private final ConversationService conversations;
+  private final KeptForms keptForms;
   private final Notifier notifier;
   private final AuditLog audit;
   private final LogIds logIds;
+  private final Clock clock;
 
-  /** A service over the relay's storage. */
+  /** A service over the relay's storage, recording deletions at {@code clock}'s time. */
   public DeleteService(
       Storage storage,
       MessageStore store,
@@ -56,17 +63,19 @@ public final class DeleteService {
       MemberRepository members,
       UserRepository users,
       GroupTables tables,
-      ConversationService conversations,
+      KeptForms keptForms,
       Notifier notifier,
       AuditLog audit,
-      LogIds logIds) {
+      LogIds logIds,
+      Clock clock) {
+    this.clock = clock;
     this.storage = storage;
     this.store = store;
     this.messages = messages;
     this.members = members;
     this.users = users;
     this.tables = tables;
-    this.conversations = conversations;
+    this.keptForms = keptForms;
     this.notifier = notifier;
     this.audit = audit;
     this.logIds = logIds;
@@ -93,13 +102,18 @@ public final class DeleteService {
     String actorKey = connection.state().userKey().orElseThrow();
     String actor = connection.state().username().orElseThrow();
     String conversation = request.conversation();
-    conversations.requireMember(conversation, actorKey);
+    storage.read(
+        c -> {
+          requireMember(c, conversation, actorKey);
+          requireOtherParty(c, conversation, actorKey);
+          return null;
+        });
     String sender;
     List<Found> found;
     if (request.messageIds() != null) {
       found = named(conversation, request.messageIds());
       sender = found.get(0).sender();
-      permit(conversation, actorKey, sender);
+      storage.read(c -> permit(c, conversation, actorKey, sender));
     } else {
       String senderKey = Usernames.key(request.sender());
       sender =
@@ -107,16 +121,21 @@ public final class DeleteService {
               .read(c -> users.find(c, senderKey))
               .map(UserRepository.UserRow::username)
               .orElseThrow(() -> RelayException.noSuchUser(request.sender()));
-      permit(conversation, actorKey, sender);
-      found = newest(conversation, senderKey, request.count());
+      // Refused before the search, which may read envelopes.
+      storage.read(c -> permit(c, conversation, actorKey, sender));
+      found = newest(conversation, senderKey, sender, request.count());
     }
-    List<String> deleted =
+    List<Found> deleted =
         storage.write(
             c -> {
-              List<String> gone = new ArrayList<>();
+              // Again, as things stand now: the caller may have been removed or demoted since.
+              requireMember(c, conversation, actorKey);
+              permit(c, conversation, actorKey, sender);
+              long now = clock.millis();
+              List<Found> gone = new ArrayList<>();
               for (Found message : found) {
-                if (messages.delete(c, conversation, message.row().messageId())) {
-                  gone.add(message.row().messageId().hex());
+                if (messages.delete(c, conversation, message.row().messageId(), now)) {
+                  gone.add(message);
                 }
               }
               return gone;
@@ -124,7 +143,9 @@ public final class DeleteService {
     if (deleted.isEmpty() && request.messageIds() != null) {
       throw noSuchMessage(request.messageIds().get(0), conversation); // deleted meanwhile
     }
+    List<String> ids = deleted.stream().map(f -> f.row().messageId().hex()).toList();
     if (!deleted.isEmpty()) {
+      keptForms.forget(conversation, deleted.stream().map(f -> f.row().seq()).toList());
       LOG.debug(
           "{} messages deleted in {} by {}",
           deleted.size(),
@@ -144,14 +165,14 @@ public final class DeleteService {
                 + (deleted.size() == 1 ? " message)" : " messages)"));
       }
       notifier.deleted(
-          new DeletedEvent(conversation, actor, sender, deleted),
+          new DeletedEvent(conversation, actor, sender, ids),
           storage.read(c -> members.keys(c, conversation)));
     }
-    return new DeletedReply(request.id(), conversation, sender, deleted);
+    return new DeletedReply(request.id(), conversation, sender, ids);
   }
 
   /**
-   * The named messages, newest first, each read to learn its sender.
+   * The named messages, newest first, each with its sender.
    *
    * @throws RelayException {@code NO_SUCH_MESSAGE} for one not stored in {@code conversation},
    *     {@code INVALID_TARGET} if they are of several senders
@@ -162,9 +183,9 @@ public final class DeleteService {
       MessageStore.Row row =
           store
               .find(MessageIds.bytes(id))
-              .filter(r -> r.conversation().equals(conversation))
+              .filter(r -> r.conversation().equals(conversation) && !r.deleted())
               .orElseThrow(() -> noSuchMessage(id, conversation));
-      String sender = senderOf(row).orElseThrow(() -> noSuchMessage(id, conversation));
+      String sender = nameOf(row).orElseThrow(() -> noSuchMessage(id, conversation));
       if (!found.isEmpty() && !Usernames.key(sender).equals(Usernames.key(found.get(0).sender))) {
         throw new RelayException(
             ErrorCode.INVALID_TARGET,
@@ -178,15 +199,22 @@ public final class DeleteService {
 
   /**
    * The newest {@code count} messages of {@code senderKey} among the conversation's last {@link
-   * DeleteMessagesRequest#WINDOW}, newest first: each read until enough are found.
+   * DeleteMessagesRequest#WINDOW}, newest first, named {@code sender}: by the senders the store
+   * recorded, the envelopes of messages stored without one read for it.
    */
-  private List<Found> newest(String conversation, String senderKey, int count) {
+  private List<Found> newest(String conversation, String senderKey, String sender, int count) {
     List<Found> found = new ArrayList<>();
     for (MessageStore.Row row :
         store.before(conversation, Long.MAX_VALUE, DeleteMessagesRequest.WINDOW)) {
-      Optional<String> sender = senderOf(row);
-      if (sender.isPresent() && Usernames.key(sender.get()).equals(senderKey)) {
-        found.add(new Found(row, sender.get()));
+      if (row.deleted()) {
+        continue;
+      }
+      String key =
+          row.senderKey() != null
+              ? row.senderKey()
+              : headerSender(row).map(Usernames::key).orElse(null);
+      if (senderKey.equals(key)) {
+        found.add(new Found(row, sender));
         if (found.size() == count) {
           break;
         }
@@ -196,11 +224,24 @@ public final class DeleteService {
   }
 
   /**
+   * The registered name of the sender of {@code row}: of the user key the store recorded, else the
+   * one its envelope's header names; empty if neither can be read.
+   */
+  private Optional<String> nameOf(MessageStore.Row row) {
+    if (row.senderKey() != null) {
+      return storage
+          .read(c -> users.find(c, row.senderKey()))
+          .map(UserRepository.UserRow::username);
+    }
+    return headerSender(row);
+  }
+
+  /**
    * The sender the envelope of {@code row} names in its signed header, which the relay checked
    * against the uploading account when it stored it; empty if it cannot be read (deleted meanwhile,
    * or damaged, which is logged).
    */
-  private static Optional<String> senderOf(MessageStore.Row row) {
+  private static Optional<String> headerSender(MessageStore.Row row) {
     Optional<Bytes> envelope = row.envelope();
     if (envelope.isEmpty()) {
       return Optional.empty(); // the store said why
@@ -214,50 +255,80 @@ public final class DeleteService {
   }
 
   /**
-   * Throws unless the caller ({@code actorKey}) may delete messages of {@code sender} in {@code
-   * conversation}: their own always; in a group, the owner anyone's, an admin anyone's but the
-   * owner's and the other admins'.
+   * Throws {@code NOT_MEMBER} unless {@code userKey} may read {@code conversation}: a party of a
+   * direct conversation, a member of a room.
    */
-  private void permit(String conversation, String actorKey, String sender) {
+  private void requireMember(Connection c, String conversation, String userKey)
+      throws SQLException {
+    boolean reads =
+        ConversationIds.isDirect(conversation)
+            ? ConversationIds.parties(conversation).contains(userKey)
+            : members.isMember(c, conversation, userKey);
+    if (!reads) {
+      throw new RelayException(ErrorCode.NOT_MEMBER);
+    }
+  }
+
+  /**
+   * Throws {@code NO_SUCH_USER} if {@code conversation} is a direct one whose other party has no
+   * account: nothing was ever sent there, and "nothing to delete" would hide a mistyped name.
+   */
+  private void requireOtherParty(Connection c, String conversation, String userKey)
+      throws SQLException {
+    if (ConversationIds.isDirect(conversation)) {
+      String other = ConversationIds.otherParty(conversation, userKey);
+      if (users.find(c, other).isEmpty()) {
+        throw RelayException.noSuchUser(other);
+      }
+    }
+  }
+
+  /**
+   * Throws {@code NOT_YOUR_MESSAGE} unless the caller ({@code actorKey}) may delete messages of
+   * {@code sender} in {@code conversation}: their own always; in a group, the owner anyone's, an
+   * admin anyone's but the owner's and the other admins'. Returns null, for {@link Storage#read}.
+   */
+  private Void permit(Connection c, String conversation, String actorKey, String sender)
+      throws SQLException {
     String senderKey = Usernames.key(sender);
     if (senderKey.equals(actorKey)) {
-      return;
+      return null;
     }
-    Optional<String> refusal =
-        storage.read(
-            c -> {
-              if (ConversationIds.isDirect(conversation)
-                  || tables.groups().title(c, conversation).isEmpty()) {
-                return Optional.of(
-                    "only "
-                        + sender
-                        + " can delete their messages in "
-                        + (ConversationIds.isDirect(conversation)
-                            ? "a private conversation"
-                            : conversation));
-              }
-              GroupRole actorRole =
-                  tables.roles().role(c, conversation, actorKey).orElse(GroupRole.MEMBER);
-              GroupRole senderRole =
-                  tables.roles().role(c, conversation, senderKey).orElse(GroupRole.MEMBER);
-              if (actorRole == GroupRole.MEMBER) {
-                return Optional.of(
-                    "only the owner or an admin of "
-                        + conversation
-                        + " can delete "
-                        + sender
-                        + "'s messages");
-              }
-              if (actorRole == GroupRole.ADMIN && senderRole != GroupRole.MEMBER) {
-                return Optional.of(
-                    "only the owner of " + conversation + " can delete " + sender + "'s messages");
-              }
-              return Optional.empty();
-            });
-    refusal.ifPresent(
-        message -> {
-          throw new RelayException(ErrorCode.NOT_YOUR_MESSAGE, message);
-        });
+    boolean direct = ConversationIds.isDirect(conversation);
+    boolean group = !direct && tables.groups().title(c, conversation).isPresent();
+    // Outside a group a sender's messages are as the owner's in it: theirs alone to delete.
+    GroupRole senderRole =
+        group
+            ? tables.roles().role(c, conversation, senderKey).orElse(GroupRole.MEMBER)
+            : GroupRole.OWNER;
+    GroupRole actorRole =
+        group
+            ? tables.roles().role(c, conversation, actorKey).orElse(GroupRole.MEMBER)
+            : GroupRole.MEMBER;
+    String refusal =
+        switch (senderRole) {
+          case OWNER ->
+              "only "
+                  + sender
+                  + " can delete their messages in "
+                  + (direct ? "a private conversation" : conversation);
+          case ADMIN ->
+              actorRole == GroupRole.OWNER
+                  ? null
+                  : "only the owner of " + conversation + " can delete " + sender + "'s messages";
+          case MEMBER ->
+              actorRole != GroupRole.MEMBER
+                  ? null
+                  : "only the owner or an admin of "
+                      + conversation
+                      + " can delete "
+                      + sender
+                      + "'s messages";
+        };
+    if (refusal != null) {
+      throw new RelayException(ErrorCode.NOT_YOUR_MESSAGE, refusal);
+    }
+    return null;
   }
 
   private static RelayException noSuchMessage(String messageId, String conversation) {

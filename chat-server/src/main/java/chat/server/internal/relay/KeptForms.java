@@ -4,6 +4,7 @@ import chat.crypto.Bytes;
 import chat.crypto.Fingerprint;
 import chat.crypto.ReceivedEnvelope;
 import chat.crypto.RecipientForms;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -252,6 +253,19 @@ public final class KeptForms {
       if (entry.getKey().conversation().equals(conversation)) {
         bytes -= entry.getValue().bytes();
         all.remove();
+      }
+    }
+  }
+
+  /**
+   * Forgets messages {@code seqs} of {@code conversation}, once they are deleted from the store; a
+   * page that read one before the deletion may still keep it, as for {@link #forget(String)}.
+   */
+  public synchronized void forget(String conversation, Collection<Long> seqs) {
+    for (long seq : seqs) {
+      Message gone = kept.remove(new Key(conversation, seq));
+      if (gone != null) {
+        bytes -= gone.bytes();
       }
     }
   }

@@ -22,6 +22,10 @@ public interface MessageStore {
    * kept from an earlier read reads no envelope from the envelope log. Safe to use from any thread.
    *
    * @param messageId the id its envelope's header carries, as the store recorded it
+   * @param senderKey the sender's user key as the store recorded it, or null if it did not (a
+   *     message stored before the store recorded senders): its envelope's header names the sender
+   * @param deleted whether the message was deleted: its number and id stay, its envelope (which
+   *     {@code reader} never gives) and sender are gone
    * @param reader reads and opens its envelope (see {@link #envelope})
    */
   record Row(
@@ -29,6 +33,8 @@ public interface MessageStore {
       long seq,
       long storedAtMillis,
       Bytes messageId,
+      String senderKey,
+      boolean deleted,
       Supplier<Optional<Bytes>> reader) {
     /**
      * Its full envelope, read and opened now; empty if it cannot be read or does not open: the row
@@ -65,13 +71,16 @@ public interface MessageStore {
       Set<String> recipientKeys,
       Bytes messageId,
       Bytes envelope) {
-    return appendForMembers(conversation, parties, recipientKeys, messageId, envelope, s -> {});
+    return appendForMembers(
+        conversation, parties, recipientKeys, messageId, envelope, null, s -> {});
   }
 
   /**
-   * As {@link #appendForMembers(String, List, Set, Bytes, Bytes)}, and {@code onCommit} is called
-   * with the stored message as it commits, in commit order across all conversations, before the
-   * returned future completes. It must be quick; what it throws is logged and ignored.
+   * As {@link #appendForMembers(String, List, Set, Bytes, Bytes)}, recording {@code senderKey} (the
+   * user key of the sender the envelope's header names, which the caller checked; null if not
+   * known) with the message; and {@code onCommit} is called with the stored message as it commits,
+   * in commit order across all conversations, before the returned future completes. It must be
+   * quick; what it throws is logged and ignored.
    */
   CompletableFuture<Stored> appendForMembers(
       String conversation,
@@ -79,6 +88,7 @@ public interface MessageStore {
       Set<String> recipientKeys,
       Bytes messageId,
       Bytes envelope,
+      String senderKey,
       Consumer<Stored> onCommit);
 
   /**

@@ -155,6 +155,7 @@ public final class MessagingService {
             recipientKeys,
             header.messageId(),
             request.envelope(),
+            Usernames.key(header.senderId()),
             // On the storage writer as the message commits, in commit order: see FanOutOrder.
             stored -> fanOutOrder.committed(conversation, stored.seq()))
         .handle(
@@ -353,6 +354,7 @@ public final class MessagingService {
     conversations.requireMember(conversation, key);
     return Pages.Reader.of(
         connection.state().username().orElseThrow(),
-        () -> accounts.registeredKey(key).map(RegisteredKey::fingerprint));
+        () -> accounts.registeredKey(key).map(RegisteredKey::fingerprint),
+        connection.state().version() >= ProtocolVersions.DELETE);
   }
 }

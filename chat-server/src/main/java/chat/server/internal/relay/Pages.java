@@ -32,9 +32,18 @@ final class Pages {
    * Who reads: its user id, and the fingerprint of its registered key (empty if unknown), which is
    * asked for only if a message lists the reader with several keys.
    */
-  record Reader(String userId, Supplier<Optional<Fingerprint>> registeredKey) {
+  record Reader(
+      String userId, Supplier<Optional<Fingerprint>> registeredKey, boolean seesDeletions) {
     /** The reader, looking its key up with {@code lookup} once at most. Not thread-safe. */
     static Reader of(String userId, Supplier<Optional<Fingerprint>> lookup) {
+      return of(userId, lookup, false);
+    }
+
+    /**
+     * As {@link #of(String, Supplier)}; a reader that {@code seesDeletions} (wire version 13) gets
+     * each deleted message of a page as an entry with an empty envelope, any other reader nothing.
+     */
+    static Reader of(String userId, Supplier<Optional<Fingerprint>> lookup, boolean seesDeletions) {
       Objects.requireNonNull(lookup, "lookup");
       return new Reader(
           userId,
@@ -48,9 +57,13 @@ final class Pages {
               }
               return known;
             }
-          });
+          },
+          seesDeletions);
     }
   }
+
+  /** What a page gives a reader that sees deletions for a deleted message: no envelope. */
+  private static final Bytes DELETED = Bytes.of(new byte[0]);
 
   private final KeptForms kept;
   private final int budgetBytes;
@@ -121,7 +134,10 @@ final class Pages {
     // pages at once still may; and readers missing the same message at once each lay it out.)
     KeepBudget keepable = new KeepBudget(kept.maxBytes() / 2);
     for (MessageStore.Row row : rows) {
-      Optional<Bytes> form = formFor(row, reader, keepable);
+      Optional<Bytes> form =
+          row.deleted()
+              ? (reader.seesDeletions() ? Optional.of(DELETED) : Optional.empty())
+              : formFor(row, reader, keepable);
       if (form.isPresent()) {
         if (!out.isEmpty() && bytes + form.get().length() > budgetBytes) {
           return new Page(out, examined, lastSeq, true);

@@ -19,15 +19,23 @@ import java.util.Optional;
  */
 public final class MessageRepository {
   private static final String COLUMNS =
-      "SELECT conversation, seq, message_id, stored_at, sealed, segment, place, length"
-          + " FROM messages";
+      "SELECT conversation, seq, message_id, stored_at, sealed, segment, place, length, sender,"
+          + " deleted_at FROM messages";
 
   /**
    * A stored row, without its envelope; {@link #sealed} reads its sealed envelope (the at-rest
-   * ciphertext of the full envelope) from where it lies.
+   * ciphertext of the full envelope) from where it lies. {@code senderKey} is the sender's user key
+   * as recorded at store time, null for a row stored before schema step 20 (or without one), and
+   * for a deleted message: its row stays, {@code deleted}, without envelope or sender.
    */
   public record MessageRow(
-      String conversation, long seq, Bytes messageId, long storedAtMillis, SealedAt sealedAt) {}
+      String conversation,
+      long seq,
+      Bytes messageId,
+      long storedAtMillis,
+      SealedAt sealedAt,
+      String senderKey,
+      boolean deleted) {}
 
   /** Where a row's sealed envelope lies. */
   public sealed interface SealedAt permits InLog, Inline {}
@@ -57,7 +65,8 @@ public final class MessageRepository {
 
   /**
    * Inserts a row, {@code sealed} being its at-rest ciphertext, which is appended to the envelope
-   * log (on the writer thread, inside its batch); false if the message id is already stored.
+   * log (on the writer thread, inside its batch); false if the message id is already stored. {@code
+   * senderKey} (null if not known) is the sender's user key, which the envelope's header names too.
    *
    * @throws UncheckedIOException if the envelope log cannot be written
    */
@@ -67,7 +76,8 @@ public final class MessageRepository {
       long seq,
       Bytes messageId,
       long storedAtMillis,
-      byte[] sealed)
+      byte[] sealed,
+      String senderKey)
       throws SQLException {
     Place place;
     try {
@@ -77,9 +87,9 @@ public final class MessageRepository {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO messages"
-                + " (conversation, seq, message_id, stored_at, sealed, segment, place, length)"
-                + " VALUES (?, ?, ?, ?, x'', ?, ?, ?) ON CONFLICT(message_id) DO NOTHING")) {
+            "INSERT INTO messages (conversation, seq, message_id, stored_at, sealed, segment,"
+                + " place, length, sender) VALUES (?, ?, ?, ?, x'', ?, ?, ?, ?)"
+                + " ON CONFLICT(message_id) DO NOTHING")) {
       s.setString(1, conversation);
       s.setLong(2, seq);
       s.setBytes(3, messageId.toByteArray());
@@ -87,6 +97,7 @@ public final class MessageRepository {
       s.setLong(5, place.segment());
       s.setLong(6, place.offset());
       s.setInt(7, place.length());
+      s.setString(8, senderKey);
       return s.executeUpdate() == 1;
     }
   }
@@ -155,7 +166,13 @@ public final class MessageRepository {
                 : new InLog(new Place(segment, r.getLong(7), r.getInt(8)));
         out.add(
             new MessageRow(
-                r.getString(1), r.getLong(2), Bytes.of(r.getBytes(3)), r.getLong(4), sealedAt));
+                r.getString(1),
+                r.getLong(2),
+                Bytes.of(r.getBytes(3)),
+                r.getLong(4),
+                sealedAt,
+                r.getString(9),
+                r.getObject(10) != null));
       }
     }
     return out;
@@ -178,20 +195,28 @@ public final class MessageRepository {
   }
 
   /**
-   * Deletes the stored message {@code messageId} if it is one of {@code conversation}'s; its
-   * envelope is erased once the transaction commits. Returns whether it was there to delete.
+   * Deletes the stored message {@code messageId} if it is one of {@code conversation}'s and not
+   * deleted yet: its row stays as a tombstone (number, id, store time and {@code nowMillis}, the
+   * time of the deletion), and its envelope is erased once the transaction commits. Returns whether
+   * it was there to delete.
    */
-  public boolean delete(Connection c, String conversation, Bytes messageId) throws SQLException {
+  public boolean delete(Connection c, String conversation, Bytes messageId, long nowMillis)
+      throws SQLException {
     Optional<MessageRow> row =
-        byId(c, messageId.toByteArray()).filter(r -> r.conversation().equals(conversation));
+        byId(c, messageId.toByteArray())
+            .filter(r -> r.conversation().equals(conversation) && !r.deleted());
     if (row.isEmpty()) {
       return false;
     }
     if (row.get().sealedAt() instanceof InLog inLog) {
       envelopes.recordErasure(c, inLog.place());
     }
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM messages WHERE message_id = ?")) {
-      s.setBytes(1, messageId.toByteArray());
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE messages SET sealed = x'', segment = NULL, place = NULL, length = NULL,"
+                + " sender = NULL, deleted_at = ? WHERE message_id = ? AND deleted_at IS NULL")) {
+      s.setLong(1, nowMillis);
+      s.setBytes(2, messageId.toByteArray());
       return s.executeUpdate() == 1;
     }
   }

@@ -191,7 +191,16 @@ public final class Migrations {
               "CREATE TABLE group_mutes (conversation TEXT NOT NULL REFERENCES"
                   + " groups(conversation), user_key TEXT NOT NULL REFERENCES users(user_key),"
                   + " muted_by TEXT NOT NULL, muted_at INTEGER NOT NULL, reason TEXT NOT NULL,"
-                  + " until INTEGER, PRIMARY KEY (conversation, user_key)) WITHOUT ROWID"));
+                  + " until INTEGER, PRIMARY KEY (conversation, user_key)) WITHOUT ROWID"),
+          // Step 20 (wire version 13, deleting messages): each new message's sender (user key), as
+          // its envelope's header names it, so that deleting the newest messages of one sender
+          // reads rows, not envelopes (rows stored before keep NULL: their envelopes are read for
+          // it); and when a message was deleted. A deleted message's row stays, without its
+          // envelope or sender, so that its number and id are never given again and history pages
+          // can say it was deleted instead of leaving a gap.
+          sql(
+              "ALTER TABLE messages ADD COLUMN sender TEXT",
+              "ALTER TABLE messages ADD COLUMN deleted_at INTEGER"));
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface

@@ -106,6 +106,7 @@ public final class SqliteMessageStore implements MessageStore {
       Set<String> recipientKeys,
       Bytes messageId,
       Bytes envelope,
+      String senderKey,
       Consumer<Stored> onCommit) {
     // A room's recipients are checked here, on the caller's thread, against the writer's last copy
     // of its member set; the writer, which every message waits for, then only looks whether that
@@ -130,7 +131,8 @@ public final class SqliteMessageStore implements MessageStore {
                                 recipientKeys,
                                 vouched,
                                 messageId,
-                                envelope),
+                                envelope,
+                                senderKey),
                         // On the writer as the message commits: in commit order, before the
                         // future completes for anyone.
                         onCommit)));
@@ -168,7 +170,8 @@ public final class SqliteMessageStore implements MessageStore {
       Set<String> recipientKeys,
       MemberKeysCache.Copy vouched,
       Bytes messageId,
-      Bytes envelope)
+      Bytes envelope,
+      String senderKey)
       throws SQLException {
     long seq = SeqGuesses.NONE;
     try {
@@ -216,7 +219,7 @@ public final class SqliteMessageStore implements MessageStore {
       if (sealed == null) {
         sealed = cipher.seal(envelope, rowId(conversation, next, messageId));
       }
-      if (!messages.insert(c, conversation, next, messageId, now, sealed)) {
+      if (!messages.insert(c, conversation, next, messageId, now, sealed, senderKey)) {
         throw new RelayException(ErrorCode.DUPLICATE_MESSAGE);
       }
       seq = next;
@@ -263,7 +266,13 @@ public final class SqliteMessageStore implements MessageStore {
 
   private Row row(MessageRow row) {
     return new Row(
-        row.conversation(), row.seq(), row.storedAtMillis(), row.messageId(), () -> envelope(row));
+        row.conversation(),
+        row.seq(),
+        row.storedAtMillis(),
+        row.messageId(),
+        row.senderKey(),
+        row.deleted(),
+        row.deleted() ? Optional::empty : () -> envelope(row));
   }
 
   /**

@@ -49,6 +49,8 @@ class PagesTest {
             seq,
             1_000 * seq,
             messageId,
+            null,
+            false,
             () -> {
               reads.incrementAndGet();
               return envelope;

@@ -2,6 +2,7 @@ package chat.server.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -187,6 +188,7 @@ class SqliteMessageStoreTest {
               Set.of("alice", "bob"),
               random(16),
               random(300),
+              "alice",
               stored -> committed.add(stored.seq()));
       seenFirst.add(future.thenApply(stored -> committed.contains(stored.seq())));
     }
@@ -346,7 +348,7 @@ class SqliteMessageStoreTest {
   }
 
   @Test
-  void deletingOneMessage_erasesItsEnvelopeOnceCommitted_andOnlyInItsConversation()
+  void deletingOneMessage_erasesItsEnvelopeOnceCommitted_keepsItsRow_andOnlyInItsConversation()
       throws Exception {
     List<Bytes> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -356,12 +358,12 @@ class SqliteMessageStoreTest {
     MessageRepository messages = new MessageRepository(storage.database().envelopes());
     List<long[]> places = places();
 
-    assertThat(storage.writes().submit(c -> messages.delete(c, "#other", ids.get(1))).join())
+    assertThat(storage.writes().submit(c -> messages.delete(c, "#other", ids.get(1), 5L)).join())
         .as("not a message of #other")
         .isFalse();
-    assertThat(storage.writes().submit(c -> messages.delete(c, "#room", ids.get(1))).join())
+    assertThat(storage.writes().submit(c -> messages.delete(c, "#room", ids.get(1), 5L)).join())
         .isTrue();
-    assertThat(storage.writes().submit(c -> messages.delete(c, "#room", ids.get(1))).join())
+    assertThat(storage.writes().submit(c -> messages.delete(c, "#room", ids.get(1), 5L)).join())
         .as("gone already")
         .isFalse();
     storage.writes().submit(c -> null).join(); // the writer erases right after that commit
@@ -377,7 +379,16 @@ class SqliteMessageStoreTest {
         assertThat(bytes).as("envelope %d", i).isNotEqualTo(new byte[(int) place[3]]);
       }
     }
-    assertThat(stored()).extracting(Row::messageId).containsExactly(ids.get(0), ids.get(2));
+    assertThat(stored())
+        .as("the deleted message's row stays, with its number and id")
+        .extracting(Row::messageId, Row::deleted)
+        .containsExactly(
+            tuple(ids.get(0), false), tuple(ids.get(1), true), tuple(ids.get(2), false));
+    assertThat(stored().get(1).envelope()).isEmpty();
+    assertThat(places().get(1)).as("no envelope left in the row").startsWith(0L, 0L, 0L, 0L);
+    assertThat(append(ids.get(1), random(100)))
+        .as("its id stays taken")
+        .failsWithin(java.time.Duration.ofSeconds(10));
   }
 
   /** What the store logs (from DEBUG up) while {@code reads} runs. */
