@@ -208,6 +208,36 @@ class GroupsEndToEndTest {
     }
   }
 
+  /**
+   * The first view of #lobby on a new device, after a message there was deleted: the deleted number
+   * is neither shown nor reported (as damaged, left out or withheld).
+   */
+  @Test
+  void deletion_beforeAFirstViewOnANewDevice_isNotReported() throws Exception {
+    try (RelayChatClient carol = registered("carol", new RecordingListener())) {
+      carol.logout();
+    }
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      alice.send("#lobby", "first");
+      ChatMessage oops = alice.send("#lobby", "oops");
+      alice.send("#lobby", "third");
+      alice.deleteMessages("#lobby", List.of(oops.messageId()));
+
+      RecordingListener carolSees = new RecordingListener();
+      Path newDevice = java.nio.file.Files.createDirectories(homes.resolve("new-device"));
+      try (RelayChatClient carol = Clients.live(port, newDevice)) {
+        carol.addListener(carolSees);
+        carol.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+        carolSees.awaitMessage(m -> m.text().equals("third"));
+        assertThat(carol.history("#lobby", 10))
+            .extracting(ChatMessage::text)
+            .containsExactly("first", "third");
+        assertThat(carolSees.leftOut).isEmpty();
+        assertThat(carolSees.notices).noneMatch(notice -> notice.startsWith("#lobby"));
+      }
+    }
+  }
+
   /** A kick's reason reaches the one kicked and the members, and their lines say it. */
   @Test
   void kickWithAReason_theKickedAndTheMembersReadIt() {

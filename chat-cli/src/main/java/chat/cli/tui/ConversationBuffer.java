@@ -138,7 +138,9 @@ final class ConversationBuffer {
    * Takes out every entry showing a message or offer of {@code conversation} with an id in {@code
    * deleted}, in its place or listed again; returns how many it took out. The ids stay known here,
    * so that a late copy of one is not added again. The unread count loses those of them among the
-   * newest messages of others, which it counted.
+   * newest messages of others, which it counted: an approximation, since the count may also hold
+   * messages this pane never had (counted at an earlier start) or ones shown out of order (released
+   * after a key was accepted).
    */
   int remove(String conversation, Set<String> deleted) {
     int seen = 0;

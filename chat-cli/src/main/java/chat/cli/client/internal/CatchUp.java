@@ -132,9 +132,7 @@ final class CatchUp {
             gap(conversation, expected, message.seq() - 1);
           }
           expected = Math.max(expected, message.seq() + 1);
-          if (!message.deleted()) { // a deleted one's number is accounted for, nothing more
-            session.inbox.deliver(conversation, message, false);
-          }
+          session.inbox.deliver(conversation, message, false); // a deleted one only advances
         }
         if (listeners.messagesStopped()) {
           return cursor; // the rest of the page is left for the next client

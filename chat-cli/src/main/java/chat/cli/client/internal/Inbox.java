@@ -108,15 +108,24 @@ final class Inbox {
     if (listeners.messagesStopped()) {
       return;
     }
+    if (stored.deleted()) {
+      state.advance(conversation, stored.seq()); // a number used by a message since deleted
+      return;
+    }
     listeners.takeRefusal(); // one left from a message shown elsewhere is not this one's
     Optional<Opened> opened = Optional.empty();
     boolean waits = false;
     try {
       opened = accept(conversation, stored, live);
       // A push that was on its way when the relay said the message was deleted: not shown.
-      opened
-          .filter(message -> !deletedIds.contains(conversation, message.message().messageId()))
-          .ifPresent(message -> show(message, true));
+      if (opened.isPresent()
+          && deletedIds.contains(conversation, opened.get().message().messageId())) {
+        if (opened.get().content() instanceof Content.File file) {
+          file.key().destroy();
+        }
+        opened = Optional.empty();
+      }
+      opened.ifPresent(message -> show(message, true));
     } catch (CommandException.FileAccess e) {
       waits = true;
       stalled.stall(conversation, stored.seq());
@@ -487,6 +496,9 @@ final class Inbox {
         RecipientEnvelope envelope =
             RecipientEnvelope.parse(message.stored().envelope().toByteArray());
         boolean accepted = state.seen(envelope.header().messageIdHex()).isPresent();
+        if (deletedIds.contains(message.conversation(), envelope.header().messageIdHex())) {
+          continue; // held from a push that came after its deletion was said
+        }
         if (!accepted || message.listed()) {
           openContent(message.conversation(), message.stored(), envelope, true, true)
               .ifPresent(

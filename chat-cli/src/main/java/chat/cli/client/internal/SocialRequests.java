@@ -167,8 +167,11 @@ final class SocialRequests {
     DeletedReply reply = relay.call(asked, DeletedReply.class);
     boolean answers =
         reply.conversation().equals(conversation)
+            && Usernames.isValid(reply.sender())
+            && new java.util.HashSet<>(reply.messageIds()).size() == reply.messageIds().size()
             && (asked.messageIds() != null
-                ? asked.messageIds().containsAll(reply.messageIds())
+                ? !reply.messageIds().isEmpty()
+                    && asked.messageIds().containsAll(reply.messageIds())
                 : Usernames.key(reply.sender()).equals(Usernames.key(asked.sender()))
                     && reply.messageIds().size() <= asked.count());
     if (!answers) {

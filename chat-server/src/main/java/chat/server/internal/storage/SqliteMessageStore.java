@@ -277,9 +277,9 @@ public final class SqliteMessageStore implements MessageStore {
 
   /**
    * The envelope of {@code row}, read from where it lies and opened: a {@link Row}'s reader. If
-   * that fails, the row is read again: deleted meanwhile, it is skipped without alarm; moved
-   * meanwhile by the envelope log's compaction (whose old copy is then zeros or gone), it is read
-   * from its new place.
+   * that fails, the row is read again: deleted meanwhile (gone, or a tombstone now), it is skipped
+   * without alarm; moved meanwhile by the envelope log's compaction (whose old copy is then zeros
+   * or gone), it is read from its new place.
    */
   private Optional<Bytes> envelope(MessageRow row) {
     byte[] rowId = rowId(row.conversation(), row.seq(), row.messageId());
@@ -289,7 +289,7 @@ public final class SqliteMessageStore implements MessageStore {
         return Optional.of(Bytes.of(cipher.open(messages.sealed(reading), rowId)));
       } catch (IOException | CryptoException e) {
         Optional<MessageRow> now = reread(reading);
-        if (now.isEmpty()) {
+        if (now.isEmpty() || now.get().deleted()) {
           LOG.debug("stored message seq {} was deleted while it was being read", row.seq());
           return Optional.empty();
         }

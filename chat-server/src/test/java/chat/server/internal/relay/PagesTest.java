@@ -111,6 +111,39 @@ class PagesTest {
   }
 
   @Test
+  void aDeletedMessage_isAnEntryWithoutEnvelope_forAReaderOfVersion13Only() {
+    Pages pages = new Pages(new KeptForms(1 << 20), BUDGET_BYTES);
+    MessageStore.Row deleted =
+        new MessageStore.Row(
+            "#lobby",
+            2,
+            2_000,
+            SENT.get(1).header().messageId(),
+            null,
+            true,
+            () -> {
+              throw new AssertionError("a deleted message's envelope is never read");
+            });
+    List<MessageStore.Row> rows = List.of(row(3), deleted, row(1));
+    Pages.Reader sees =
+        Pages.Reader.of(
+            "bob",
+            () -> {
+              throw new AssertionError("no message lists bob with several keys");
+            },
+            true);
+
+    HistoryReply newer = pages.history(history(3), rows, sees);
+    HistoryReply older = pages.history(history(3), rows, reader("bob"));
+
+    assertThat(newer.messages())
+        .extracting(StoredMessage::seq, StoredMessage::deleted)
+        .containsExactly(tuple(1L, false), tuple(2L, true), tuple(3L, false));
+    assertThat(older.messages()).extracting(StoredMessage::seq).containsExactly(1L, 3L);
+    assertThat(older.nextBefore()).isEqualTo(newer.nextBefore()).isEqualTo(1L);
+  }
+
+  @Test
   void history_readAgain_theFormsAreKept_noEnvelopeIsReadTwice() {
     Pages pages = new Pages(new KeptForms(1 << 20), BUDGET_BYTES);
     List<MessageStore.Row> first = rows(3, 2, 1);

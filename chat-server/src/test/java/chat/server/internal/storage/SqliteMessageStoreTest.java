@@ -682,6 +682,24 @@ class SqliteMessageStoreTest {
   }
 
   @Test
+  void aRowListed_thenDeletedToATombstone_readsAsEmpty_withoutAlarm() throws Exception {
+    Bytes id = random(16);
+    append(id, random(10_000)).join();
+    List<Row> listed = stored();
+    MessageRepository messages = new MessageRepository(storage.database().envelopes());
+
+    storage.writes().submit(c -> messages.delete(c, "#room", id, 5L)).join();
+    storage.writes().submit(c -> null).join(); // the writer erases right after that commit
+
+    List<ILoggingEvent> logged = logsOf(() -> assertThat(listed.get(0).envelope()).isEmpty());
+    assertThat(logged)
+        .as("deleted meanwhile: nothing is wrong")
+        .extracting(ILoggingEvent::getLevel)
+        .containsOnly(Level.DEBUG);
+    assertThat(stored()).singleElement().satisfies(row -> assertThat(row.deleted()).isTrue());
+  }
+
+  @Test
   void rowsStoredInlineBeforeTheEnvelopeLog_stillOpen_newOnesGoToTheLog() throws Exception {
     Path old = dataDir.resolve("old");
     FilePermissions.ownerOnlyDirectory(old);
