@@ -9,6 +9,7 @@ import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
+import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationIds;
 import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.DeletedEvent;
@@ -23,25 +24,36 @@ import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
+import chat.protocol.LeaveReply;
+import chat.protocol.LeaveRequest;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
 import chat.protocol.StoredMessage;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Deleting messages (wire version 13): a sender deletes their own anywhere, a group's owner anyone
- * else's there and an admin a plain member's; the rows go from history and every member of version
- * 13 hears {@code event.deleted}.
+ * Deleting messages (wire version 13): a sender deletes their own in any conversation they are in,
+ * a group's owner anyone else's there and an admin a plain member's; history pages then give their
+ * numbers without envelopes, and every member of version 13 hears {@code event.deleted}.
  */
 class DeleteIntegrationTest {
   private static final Map<String, IdentityKeyPair> PEOPLE = new HashMap<>();
@@ -107,10 +119,7 @@ class DeleteIntegrationTest {
         ids.add("deleted #" + message.seq());
         continue;
       }
-      ids.add(
-          chat.crypto.RecipientEnvelope.parse(message.envelope().toByteArray())
-              .header()
-              .messageIdHex());
+      ids.add(RecipientEnvelope.parse(message.envelope().toByteArray()).header().messageIdHex());
     }
     return ids;
   }
@@ -268,15 +277,9 @@ class DeleteIntegrationTest {
 
   /** The relay's audit lines of type ADMIN, read while it runs. */
   private static List<String> adminAudit() throws Exception {
-    try (java.sql.Connection c = chat.server.internal.storage.Database.openReadOnly(dataDir)) {
-      return new chat.server.internal.storage.AuditRepository()
-              .find(
-                  c,
-                  new chat.server.internal.audit.AuditQuery(
-                      java.util.Optional.empty(),
-                      0,
-                      java.util.Optional.of(chat.server.internal.audit.AuditType.ADMIN),
-                      10_000))
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      return new AuditRepository()
+              .find(c, new AuditQuery(Optional.empty(), 0, Optional.of(AuditType.ADMIN), 10_000))
               .stream()
               .map(e -> e.username() + ": " + e.detail())
               .toList();
@@ -314,7 +317,7 @@ class DeleteIntegrationTest {
       assertThat(demoted.code()).isEqualTo(ErrorCode.NOT_YOUR_MESSAGE);
       assertThat(demoted.message())
           .isEqualTo("only the owner or an admin of #d-roles can delete mia's messages");
-      m.ok(new chat.protocol.LeaveRequest(m.nextId(), "#d-roles"), chat.protocol.LeaveReply.class);
+      m.ok(new LeaveRequest(m.nextId(), "#d-roles"), LeaveReply.class);
       assertThat(error(delete(m, "#d-roles", mias)).code()).isEqualTo(ErrorCode.NOT_MEMBER);
       // ...but a former member's messages are the owner's and admins' to delete
       assertThat(((DeletedReply) newest(o, "#d-roles", "mia", 5)).messageIds())
@@ -343,9 +346,9 @@ class DeleteIntegrationTest {
       String hers = send(m, "mia", "#d-legacy", both);
       String his = send(x, "oscar", "#d-legacy", both);
       String alsoHers = send(m, "mia", "#d-legacy", both);
-      try (java.sql.Connection c =
-              java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"));
-          java.sql.Statement s = c.createStatement()) {
+      try (Connection c =
+              DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("relay.db"));
+          Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
         assertThat(
                 s.executeUpdate(
@@ -368,9 +371,9 @@ class DeleteIntegrationTest {
     try (TestClient m = as("mia")) {
       m.ok(new JoinRequest(m.nextId(), "#d-recorded"), JoinReply.class);
       send(m, "mia", "#d-recorded", List.of("mia"));
-      try (java.sql.Connection c = chat.server.internal.storage.Database.openReadOnly(dataDir);
-          java.sql.Statement s = c.createStatement();
-          java.sql.ResultSet r =
+      try (Connection c = Database.openReadOnly(dataDir);
+          Statement s = c.createStatement();
+          ResultSet r =
               s.executeQuery("SELECT sender FROM messages WHERE conversation = '#d-recorded'")) {
         assertThat(r.next()).isTrue();
         assertThat(r.getString(1)).isEqualTo("mia");

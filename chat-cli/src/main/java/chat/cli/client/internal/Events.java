@@ -27,6 +27,7 @@ import chat.protocol.PresenceStatus;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -258,8 +259,7 @@ final class Events {
         || !Usernames.isValid(event.sender())) {
       return;
     }
-    session.inbox.deleted(
-        event.conversation(), event.sender(), java.util.Set.copyOf(event.messageIds()));
+    session.inbox.deleted(event.conversation(), event.sender(), Set.copyOf(event.messageIds()));
     listeners.deleted(
         new Deletion(event.conversation(), event.actor(), event.sender(), event.messageIds()));
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The file offers this session has opened, by file id, with the content (and so the key) needed to
@@ -148,7 +149,7 @@ final class OfferBook {
    * there: not to be accepted any more. A download already running goes on, and may still need the
    * key, so it is not zeroed here.
    */
-  synchronized void forget(String conversation, java.util.Set<String> messageIds) {
+  synchronized void forget(String conversation, Set<String> messageIds) {
     offers
         .values()
         .removeIf(

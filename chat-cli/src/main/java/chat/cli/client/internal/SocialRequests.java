@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -168,7 +169,7 @@ final class SocialRequests {
     boolean answers =
         reply.conversation().equals(conversation)
             && Usernames.isValid(reply.sender())
-            && new java.util.HashSet<>(reply.messageIds()).size() == reply.messageIds().size()
+            && new HashSet<>(reply.messageIds()).size() == reply.messageIds().size()
             && (asked.messageIds() != null
                 ? !reply.messageIds().isEmpty()
                     && asked.messageIds().containsAll(reply.messageIds())
