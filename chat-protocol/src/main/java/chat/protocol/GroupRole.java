@@ -14,5 +14,18 @@ public enum GroupRole {
   ADMIN,
   /** Any other member. */
   @JsonProperty("member")
-  MEMBER
+  MEMBER;
+
+  /**
+   * Whether a member of this role may act on one of role {@code other} (kick, ban, mute, delete
+   * their messages): the owner on everyone else, an admin on plain members, a plain member on no
+   * one.
+   */
+  public boolean outranks(GroupRole other) {
+    return switch (this) {
+      case OWNER -> other != OWNER;
+      case ADMIN -> other == MEMBER;
+      case MEMBER -> false;
+    };
+  }
 }

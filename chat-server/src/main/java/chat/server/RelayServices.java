@@ -203,6 +203,7 @@ final class RelayServices {
             users,
             shared.groupTables(),
             keptForms,
+            rooms,
             shared.notifier(),
             audit,
             logIds,

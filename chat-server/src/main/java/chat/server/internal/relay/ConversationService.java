@@ -19,6 +19,8 @@ import chat.protocol.RoomsReply;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.MemberRepository;
 import chat.server.internal.storage.UserRepository;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -301,9 +303,23 @@ public final class ConversationService {
       if (!ConversationIds.parties(conversation).contains(userKey)) {
         throw new RelayException(ErrorCode.NOT_MEMBER);
       }
-      return;
+      return; // its id names its parties: nothing to read
     }
-    if (!storage.read(c -> members.isMember(c, conversation, userKey))) {
+    storage.read(
+        c -> {
+          requireMember(c, conversation, userKey);
+          return null;
+        });
+  }
+
+  /**
+   * As {@link #requireMember(String, String)}, reading on {@code c} (in a transaction of the
+   * caller's; unused for a direct conversation, whose parties its id names).
+   */
+  public void requireMember(Connection c, String conversation, String userKey) throws SQLException {
+    if (ConversationIds.isDirect(conversation)) {
+      requireMember(conversation, userKey);
+    } else if (!members.isMember(c, conversation, userKey)) {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
   }

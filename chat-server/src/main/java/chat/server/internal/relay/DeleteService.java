@@ -50,6 +50,7 @@ public final class DeleteService {
   private final UserRepository users;
   private final GroupTables tables;
   private final KeptForms keptForms;
+  private final ConversationService conversations;
   private final Notifier notifier;
   private final AuditLog audit;
   private final LogIds logIds;
@@ -64,6 +65,7 @@ public final class DeleteService {
       UserRepository users,
       GroupTables tables,
       KeptForms keptForms,
+      ConversationService conversations,
       Notifier notifier,
       AuditLog audit,
       LogIds logIds,
@@ -76,6 +78,7 @@ public final class DeleteService {
     this.users = users;
     this.tables = tables;
     this.keptForms = keptForms;
+    this.conversations = conversations;
     this.notifier = notifier;
     this.audit = audit;
     this.logIds = logIds;
@@ -104,7 +107,7 @@ public final class DeleteService {
     String conversation = request.conversation();
     storage.read(
         c -> {
-          requireMember(c, conversation, actorKey);
+          conversations.requireMember(c, conversation, actorKey);
           requireOtherParty(c, conversation, actorKey);
           return null;
         });
@@ -129,7 +132,7 @@ public final class DeleteService {
         storage.write(
             c -> {
               // Again, as things stand now: the caller may have been removed or demoted since.
-              requireMember(c, conversation, actorKey);
+              conversations.requireMember(c, conversation, actorKey);
               permit(c, conversation, actorKey, sender);
               long now = clock.millis();
               List<Found> gone = new ArrayList<>();
@@ -255,21 +258,6 @@ public final class DeleteService {
   }
 
   /**
-   * Throws {@code NOT_MEMBER} unless {@code userKey} may read {@code conversation}: a party of a
-   * direct conversation, a member of a room.
-   */
-  private void requireMember(Connection c, String conversation, String userKey)
-      throws SQLException {
-    boolean reads =
-        ConversationIds.isDirect(conversation)
-            ? ConversationIds.parties(conversation).contains(userKey)
-            : members.isMember(c, conversation, userKey);
-    if (!reads) {
-      throw new RelayException(ErrorCode.NOT_MEMBER);
-    }
-  }
-
-  /**
    * Throws {@code NO_SUCH_USER} if {@code conversation} is a direct one whose other party has no
    * account: nothing was ever sent there, and "nothing to delete" would hide a mistyped name.
    */
@@ -305,7 +293,11 @@ public final class DeleteService {
         group
             ? tables.roles().role(c, conversation, actorKey).orElse(GroupRole.MEMBER)
             : GroupRole.MEMBER;
-    String refusal =
+    if (actorRole.outranks(senderRole)) {
+      return null;
+    }
+    throw new RelayException(
+        ErrorCode.NOT_YOUR_MESSAGE,
         switch (senderRole) {
           case OWNER ->
               "only "
@@ -313,22 +305,14 @@ public final class DeleteService {
                   + " can delete their messages in "
                   + (direct ? "a private conversation" : conversation);
           case ADMIN ->
-              actorRole == GroupRole.OWNER
-                  ? null
-                  : "only the owner of " + conversation + " can delete " + sender + "'s messages";
+              "only the owner of " + conversation + " can delete " + sender + "'s messages";
           case MEMBER ->
-              actorRole != GroupRole.MEMBER
-                  ? null
-                  : "only the owner or an admin of "
-                      + conversation
-                      + " can delete "
-                      + sender
-                      + "'s messages";
-        };
-    if (refusal != null) {
-      throw new RelayException(ErrorCode.NOT_YOUR_MESSAGE, refusal);
-    }
-    return null;
+              "only the owner or an admin of "
+                  + conversation
+                  + " can delete "
+                  + sender
+                  + "'s messages";
+        });
   }
 
   private static RelayException noSuchMessage(String messageId, String conversation) {

@@ -184,7 +184,7 @@ final class GroupMemberActions {
 
   /** Admins may not act on the owner or on other admins. */
   private void protect(GroupRole actorRole, Optional<GroupRole> targetRole, String verb) {
-    if (targetRole.isEmpty() || actorRole == GroupRole.OWNER) {
+    if (targetRole.isEmpty() || actorRole.outranks(targetRole.get())) {
       return;
     }
     throw new RelayException(

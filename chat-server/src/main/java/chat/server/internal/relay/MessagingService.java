@@ -155,7 +155,7 @@ public final class MessagingService {
             recipientKeys,
             header.messageId(),
             request.envelope(),
-            Usernames.key(header.senderId()),
+            key, // the sender the header names: checked above to be this account
             // On the storage writer as the message commits, in commit order: see FanOutOrder.
             stored -> fanOutOrder.committed(conversation, stored.seq()))
         .handle(
