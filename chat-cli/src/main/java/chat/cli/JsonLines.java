@@ -63,6 +63,15 @@ final class JsonLines {
     if (message.action()) {
       node.put("action", true);
     }
+    if (message.reply() != null) {
+      ObjectNode reply = node.putObject("replyTo").put("id", message.reply().messageId());
+      if (message.reply().known()) {
+        reply.put("sender", message.reply().sender());
+      }
+      if (message.reply().deleted()) {
+        reply.put("deleted", true);
+      }
+    }
     return node.put("text", message.text());
   }
 

@@ -3,6 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.emoji.ShortcodeExpander;
+import chat.protocol.MessageIds;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * How {@code chat send} and {@code chat pm} send their text (the words after the recipient, or
  * stdin): shortcodes become emoji unless {@code --raw}; {@code --action} sends it as {@code /me}
- * does.
+ * does; {@code --reply-to} makes it a reply to a message of the conversation.
  */
 final class OutgoingText {
   @Option(
@@ -23,6 +24,14 @@ final class OutgoingText {
       description = "send it as an action, as /me does: 'waves' shows as * alice waves")
   boolean action;
 
+  @Option(
+      names = "--reply-to",
+      paramLabel = "ID",
+      description =
+          "send it as a reply to message ID of the conversation (32 hex digits, the id"
+              + " listen --json and history --json print)")
+  String replyTo;
+
   /**
    * Reads the text, logs in, sends it to the conversation {@code where} names, and prints the
    * result; returns the exit code.
@@ -34,6 +43,10 @@ final class OutgoingText {
       Function<ChatClient, String> where) {
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
+    if (replyTo != null && !MessageIds.isValid(replyTo)) {
+      throw new CommandException.Usage(
+          "not a message id: " + replyTo + " (message ids are 32 lowercase hex digits)");
+    }
     if (TerminalSafe.showsNothing(text)) {
       // e.g. only accents: refused before logging in, as the client refuses it before sending
       throw new CommandException.Usage("no message: the text shows nothing");
@@ -42,7 +55,7 @@ final class OutgoingText {
         support.loggedIn(false),
         "the message was sent",
         client -> {
-          ChatMessage sent = client.send(where.apply(client), text, action);
+          ChatMessage sent = client.send(where.apply(client), text, action, replyTo);
           Output.sent(support, sent);
           return 0;
         });

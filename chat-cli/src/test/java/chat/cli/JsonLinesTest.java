@@ -34,6 +34,26 @@ class JsonLinesTest {
   }
 
   @Test
+  void message_aReply_namesTheAnsweredIdAndItsSenderIfKnown() {
+    String id = "%032x".formatted(7);
+    ChatMessage message =
+        new ChatMessage("#a", 2, "%032x".formatted(2), "alice", 0, 0, "sure", false);
+
+    assertThat(
+            JsonLines.line(
+                JsonLines.message(
+                    message.withReply(new ChatMessage.Reply(id, "bob", "noon?", false)))))
+        .contains(",\"replyTo\":{\"id\":\"" + id + "\",\"sender\":\"bob\"},\"text\":\"sure\"}");
+    assertThat(JsonLines.line(JsonLines.message(message.withReply(ChatMessage.Reply.unknown(id)))))
+        .contains(",\"replyTo\":{\"id\":\"" + id + "\"},");
+    assertThat(
+            JsonLines.line(
+                JsonLines.message(message.withReply(new ChatMessage.Reply(id, "bob", "", true)))))
+        .contains(",\"replyTo\":{\"id\":\"" + id + "\",\"sender\":\"bob\",\"deleted\":true},");
+    assertThat(JsonLines.line(JsonLines.message(message))).doesNotContain("replyTo");
+  }
+
+  @Test
   void message_anAction_hasActionTrueBeforeItsText_plainTextHasNoSuchField() {
     ChatMessage action =
         new ChatMessage("#room", 3, "00".repeat(16), "bob", 0, 0, "waves", false, true);

@@ -372,7 +372,25 @@ public interface ChatClient extends AutoCloseable {
    * As {@link #send(String, String)}; with {@code action} true the text is an action ({@code /me
    * waves}), shown as the sender doing it.
    */
-  ChatMessage send(String conversation, String text, boolean action);
+  default ChatMessage send(String conversation, String text, boolean action) {
+    return send(conversation, text, action, null);
+  }
+
+  /**
+   * As {@link #send(String, String, boolean)}, as a reply to message {@code replyTo} of the
+   * conversation (null: no reply). The reply names the message by its id; each member's client
+   * shows the message it holds under that id, or that it holds none.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code replyTo} is not 32 lowercase hex digits
+   */
+  ChatMessage send(String conversation, String text, boolean action, String replyTo);
+
+  /**
+   * The id of the newest message {@code username} posted in {@code conversation} among those this
+   * client showed or listed lately (in memory, since it started; not one deleted since): what
+   * {@code /reply USER} answers.
+   */
+  Optional<String> newestMessageFrom(String conversation, String username);
 
   /** The direct conversation id between this user and {@code username}. */
   String directWith(String username);

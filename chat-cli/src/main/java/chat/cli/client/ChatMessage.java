@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param text the message text
  * @param own whether this client's user sent it
  * @param action whether it is an action ({@code /me waves}), shown as the sender doing the text
+ * @param reply the message this one answers, as this client knows it; null if it is no reply
  */
 public record ChatMessage(
     String conversation,
@@ -27,14 +28,88 @@ public record ChatMessage(
     long storedAtMillis,
     String text,
     boolean own,
-    boolean action)
+    boolean action,
+    Reply reply)
     implements Posted {
+  /**
+   * The message a reply answers, as this client holds it: the sender named there is the one its
+   * signed header names, and the excerpt is that message's own text, never words the replier wrote.
+   * Remote text: shown through {@link chat.cli.TerminalSafe}.
+   *
+   * @param messageId the id the reply names, 32 hex digits
+   * @param sender the answered message's sender; empty if this client does not hold that message
+   *     (sent before what it has seen, or never delivered to it)
+   * @param excerpt the start of the answered message's text (at most {@link #EXCERPT_GLYPHS}
+   *     glyphs); empty if the message is not held or was deleted
+   * @param deleted whether the answered message was deleted since
+   */
+  public record Reply(String messageId, String sender, String excerpt, boolean deleted) {
+    /** The most glyphs of the answered message a reply keeps. */
+    public static final int EXCERPT_GLYPHS = 40;
+
+    /** Checks for nulls. */
+    public Reply {
+      Objects.requireNonNull(messageId, "messageId");
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(excerpt, "excerpt");
+    }
+
+    /** A reply to a message this client does not hold. */
+    public static Reply unknown(String messageId) {
+      return new Reply(messageId, "", "", false);
+    }
+
+    /** Whether this client holds (or held, before its deletion) the answered message. */
+    public boolean known() {
+      return !sender.isEmpty();
+    }
+  }
+
   /** Checks for nulls. */
   public ChatMessage {
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(text, "text");
+  }
+
+  /** A message that is no reply. */
+  public ChatMessage(
+      String conversation,
+      long seq,
+      String messageId,
+      String sender,
+      long sentAtMillis,
+      long storedAtMillis,
+      String text,
+      boolean own,
+      boolean action) {
+    this(
+        conversation,
+        seq,
+        messageId,
+        sender,
+        sentAtMillis,
+        storedAtMillis,
+        text,
+        own,
+        action,
+        null);
+  }
+
+  /** This message as a reply to {@code answered} (null: no reply). */
+  public ChatMessage withReply(Reply answered) {
+    return new ChatMessage(
+        conversation,
+        seq,
+        messageId,
+        sender,
+        sentAtMillis,
+        storedAtMillis,
+        text,
+        own,
+        action,
+        answered);
   }
 
   /** A message that is not an action. */
@@ -57,12 +132,16 @@ public record ChatMessage(
   }
 
   /**
-   * Whether this message, from someone else, names {@code username} as a word (case-insensitive):
-   * front ends make it stand out and count it as loudly as a private message.
+   * Whether this message, from someone else, names {@code username} as a word (case-insensitive) or
+   * answers a message of theirs: front ends make it stand out and count it as loudly as a private
+   * message.
    */
   public boolean mentions(String username) {
     if (own || username == null || username.isEmpty()) {
       return false;
+    }
+    if (reply != null && reply.sender().equalsIgnoreCase(username)) {
+      return true;
     }
     Pattern name =
         Pattern.compile(

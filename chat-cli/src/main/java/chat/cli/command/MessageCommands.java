@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /send}, {@code /pm}, {@code /history} and {@code /delete}, and sending plain text to the
- * current conversation. A sent message is shown at once: the client does not echo this user's own
- * messages through its listener. Emoji shortcodes such as {@code :smile:} in sent text become emoji
- * (see {@link ShortcodeExpander}; text in backticks is left alone).
+ * {@code /send}, {@code /me}, {@code /reply}, {@code /pm}, {@code /history} and {@code /delete},
+ * and sending plain text to the current conversation. A sent message is shown at once: the client
+ * does not echo this user's own messages through its listener. Emoji shortcodes such as {@code
+ * :smile:} in sent text become emoji (see {@link ShortcodeExpander}; text in backticks is left
+ * alone).
  */
 final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
@@ -47,6 +48,18 @@ final class MessageCommands {
                   Arguments.self(context);
                   send(Arguments.current(context), command.argText(), true, context);
                 }),
+        SlashCommand.named("reply", "/reply USER TEXT", "reply to USER's last message here")
+            .aliases("re")
+            .arguments(2, SlashCommand.UNLIMITED)
+            .acceptsLines()
+            .completes(ArgumentKind.USER, ArgumentKind.OTHER)
+            .help(
+                "Sends TEXT to the current conversation as a reply to USER's newest message",
+                "here among those shown since this client started. Members see it quoted:",
+                "<alice> (re bob: \"deploy at noon, ok?\") sure. Each member's client quotes",
+                "the message it holds; a client too old to know replies shows the text alone.",
+                "examples: /reply bob sure   /re carol :thumbsup:")
+            .runs(MessageCommands::reply),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg", "query")
             .arguments(1, SlashCommand.UNLIMITED)
@@ -121,9 +134,36 @@ final class MessageCommands {
 
   private static void send(
       String conversation, String text, boolean action, CommandContext context) {
+    send(conversation, text, action, null, context);
+  }
+
+  private static void send(
+      String conversation, String text, boolean action, String replyTo, CommandContext context) {
     ChatMessage sent =
-        context.client().send(conversation, ShortcodeExpander.standard().expand(text), action);
+        context
+            .client()
+            .send(conversation, ShortcodeExpander.standard().expand(text), action, replyTo);
     context.showMessage(sent);
+  }
+
+  /** {@code /reply USER TEXT}: TEXT, answering USER's newest message shown here. */
+  private static void reply(Input.Command command, CommandContext context) {
+    Arguments.self(context);
+    String conversation = Arguments.current(context);
+    String username = Arguments.username(command.arg(0));
+    String answered =
+        context
+            .client()
+            .newestMessageFrom(conversation, username)
+            .orElseThrow(
+                () ->
+                    new CommandException.Usage(
+                        "no message from "
+                            + MessageFormatter.otherUser(username)
+                            + " in "
+                            + Arguments.label(context, conversation)
+                            + " to reply to (only those shown since this client started count)"));
+    send(conversation, command.rest(1), false, answered, context);
   }
 
   private static void privateMessage(Input.Command command, CommandContext context) {

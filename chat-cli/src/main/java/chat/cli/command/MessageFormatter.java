@@ -89,12 +89,41 @@ public final class MessageFormatter {
     return Flags.spaced(TerminalSafe.text(message.text()));
   }
 
-  /** One plain line: {@code 12:00:01 <alice> hello}, with the skew mark if any. */
+  /**
+   * What a reply shows before its text, cleaned, with a space after it: {@code (re bob: "deploy at
+   * noon, ok?") } with the start of the answered message as this client holds it, {@code (re bob: a
+   * deleted message) } or {@code (re a deleted message) } once it is deleted, {@code (re an earlier
+   * message) } when this client does not hold it; empty for a message that is no reply.
+   */
+  public String replyMark(ChatMessage message) {
+    ChatMessage.Reply reply = message.reply();
+    if (reply == null) {
+      return "";
+    }
+    String who = reply.known() ? otherUser(reply.sender()) + ": " : "";
+    if (reply.deleted()) {
+      return "(re " + who + "a deleted message) ";
+    }
+    if (!reply.known()) {
+      return "(re an earlier message) ";
+    }
+    String excerpt =
+        TerminalSafe.showsNothing(reply.excerpt())
+            ? SHOWS_NOTHING
+            : "\"" + Flags.spaced(TerminalSafe.line(reply.excerpt().replace('\n', ' '))) + "\"";
+    return "(re " + who + excerpt + ") ";
+  }
+
+  /**
+   * One plain line: {@code 12:00:01 <alice> hello}, with a reply's mark before the text and the
+   * skew mark if any.
+   */
   public String line(ChatMessage message) {
     return time(shownTime(message))
         + " "
         + sender(message)
         + " "
+        + replyMark(message)
         + text(message).replace("\n", "\n    ")
         + skewMark(message);
   }

@@ -136,11 +136,12 @@ final class ConversationBuffer {
 
   /**
    * Takes out every entry showing a message or offer of {@code conversation} with an id in {@code
-   * deleted}, in its place or listed again; returns how many it took out. The ids stay known here,
-   * so that a late copy of one is not added again. The unread count loses those of them among the
-   * newest messages of others, which it counted: an approximation, since the count may also hold
-   * messages this pane never had (counted at an earlier start) or ones shown out of order (released
-   * after a key was accepted).
+   * deleted}, in its place or listed again, and marks the replies to them as replies to a deleted
+   * message, their quote gone; returns how many it took out. The ids stay known here, so that a
+   * late copy of one is not added again. The unread count loses those of them among the newest
+   * messages of others, which it counted: an approximation, since the count may also hold messages
+   * this pane never had (counted at an earlier start) or ones shown out of order (released after a
+   * key was accepted).
    */
   int remove(String conversation, Set<String> deleted) {
     int seen = 0;
@@ -162,6 +163,22 @@ final class ConversationBuffer {
     int before = slots.size();
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
+    for (Slot slot : slots) {
+      if (slot.entry instanceof PaneEntry.Message shown
+          && shown.message().conversation().equals(conversation)
+          && shown.message().reply() != null
+          && !shown.message().reply().deleted()
+          && deleted.contains(shown.message().reply().messageId())) {
+        ChatMessage.Reply reply = shown.message().reply();
+        slot.show(
+            new PaneEntry.Message(
+                shown
+                    .message()
+                    .withReply(new ChatMessage.Reply(reply.messageId(), reply.sender(), "", true)),
+                shown.replay(),
+                shown.labelled()));
+      }
+    }
     return before - slots.size();
   }
 
@@ -285,12 +302,18 @@ final class ConversationBuffer {
 
   /** An entry with its wrapped lines for the last width drawn. */
   private static final class Slot {
-    private final PaneEntry entry;
+    private PaneEntry entry;
     private int width = -1;
     private List<List<Cell>> lines;
 
     private Slot(PaneEntry entry) {
       this.entry = entry;
+    }
+
+    /** Shows {@code replacement} here instead, wrapped afresh. */
+    private void show(PaneEntry replacement) {
+      entry = replacement;
+      lines = null;
     }
 
     /** The entry's lines at {@code width}, wrapped with {@code wrap} on first use at it. */

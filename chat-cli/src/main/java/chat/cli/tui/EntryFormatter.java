@@ -89,6 +89,7 @@ final class EntryFormatter {
     cells.addAll(Cells.line(formatter.sender(message), senderStyle));
     cells.add(Cell.space(Style.PLAIN));
     int indent = Cells.width(cells);
+    cells.addAll(Cells.line(formatter.replyMark(message), Style.SKEW));
     cells.addAll(Cells.text(formatter.text(message), textStyle));
     cells.addAll(Cells.line(formatter.skewMark(message), Style.SKEW));
     return indent;

@@ -467,8 +467,13 @@ public final class FakeChatClient implements ChatClient {
   }
 
   @Override
-  public synchronized ChatMessage send(String conversation, String text, boolean action) {
-    call(action ? "action" : "send", conversation, text);
+  public synchronized ChatMessage send(
+      String conversation, String text, boolean action, String replyTo) {
+    if (replyTo != null) {
+      call("reply", conversation, replyTo, text);
+    } else {
+      call(action ? "action" : "send", conversation, text);
+    }
     requireLogin();
     for (MemberView member : membersOf(conversation)) {
       if (trustState(member.username()) == TrustState.CHANGED) {
@@ -486,10 +491,22 @@ public final class FakeChatClient implements ChatClient {
             0,
             text,
             true,
-            action);
+            action,
+            replyTo == null ? null : ChatMessage.Reply.unknown(replyTo));
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
     opened(conversation);
     return message;
+  }
+
+  @Override
+  public synchronized Optional<String> newestMessageFrom(String conversation, String username) {
+    List<ChatMessage> here = messages.getOrDefault(conversation, List.of());
+    for (int i = here.size() - 1; i >= 0; i--) {
+      if (here.get(i).sender().equalsIgnoreCase(username)) {
+        return Optional.of(here.get(i).messageId());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Names {@link #hasAccount} says the relay has no account for, as {@link Usernames#key}. */

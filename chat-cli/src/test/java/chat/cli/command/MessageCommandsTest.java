@@ -50,6 +50,39 @@ class MessageCommandsTest {
   }
 
   @Test
+  void reply_answersTheNewestMessageOfThatUserHere_withShortcodesAsEmoji() {
+    context.loggedInAs("alice");
+    List<ChatMessage> lobby = new java.util.ArrayList<>();
+    lobby.add(new ChatMessage("#lobby", 1, "%032x".formatted(101), "bob", 0, 0, "noon?", false));
+    lobby.add(new ChatMessage("#lobby", 2, "%032x".formatted(102), "Bob", 0, 0, "or one?", false));
+    lobby.add(new ChatMessage("#lobby", 3, "%032x".formatted(103), "carol", 0, 0, "hi", false));
+    context.client.messages.put("#lobby", lobby);
+
+    run("/reply @bob one :+1:");
+    run("/re carol hello");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "reply #lobby " + "%032x".formatted(102) + " one 👍",
+            "reply #lobby " + "%032x".formatted(103) + " hello");
+  }
+
+  @Test
+  void reply_noMessageOfThatUserHere_isRefused_andNothingIsSent() {
+    context.loggedInAs("alice");
+
+    run("/reply bob sure");
+    run("/reply bob");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.lines)
+        .containsExactly(
+            "error: no message from bob in #lobby to reply to (only those shown since this"
+                + " client started count)",
+            "error: usage: /reply USER TEXT  (/help reply)");
+  }
+
+  @Test
   void pm_shortcodes_expanded() {
     context.loggedInAs("alice");
 

@@ -35,6 +35,38 @@ class MessageFormatterTest {
   }
 
   @Test
+  void line_aReply_quotesTheAnsweredMessageAsThisClientHoldsIt_cleaned() {
+    String id = "%032x".formatted(7);
+    ChatMessage reply = from("alice", "sure");
+
+    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "bob", "noon?", false))))
+        .isEqualTo("00:00:01 <alice> (re bob: \"noon?\") sure");
+    assertThat(
+            formatter.line(
+                reply.withReply(new ChatMessage.Reply(id, "b\u001b[2Jo", "a\nb\u001b[31m", false))))
+        .isEqualTo("00:00:01 <alice> (re bo: \"a b\") sure");
+    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "bob", "", true))))
+        .isEqualTo("00:00:01 <alice> (re bob: a deleted message) sure");
+    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "", "", true))))
+        .isEqualTo("00:00:01 <alice> (re a deleted message) sure");
+    assertThat(formatter.line(reply.withReply(ChatMessage.Reply.unknown(id))))
+        .isEqualTo("00:00:01 <alice> (re an earlier message) sure");
+    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "You", "hi", false))))
+        .isEqualTo("00:00:01 <alice> (re \"You\": \"hi\") sure");
+    assertThat(formatter.replyMark(reply)).isEmpty();
+  }
+
+  @Test
+  void mentions_aReplyToThisUsersMessage_countsAsAMention() {
+    ChatMessage reply =
+        from("alice", "sure")
+            .withReply(new ChatMessage.Reply("%032x".formatted(7), "Bob", "x", false));
+
+    assertThat(reply.mentions("bob")).isTrue();
+    assertThat(reply.mentions("carol")).isFalse();
+  }
+
+  @Test
   void text_accentsOnALetter_shownAsSent() {
     assertThat(formatter.text(from("bob", "e\u0301t\u00E9"))).isEqualTo("e\u0301t\u00E9");
   }

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.emoji.Graphemes;
+import chat.protocol.MessageIds;
 import chat.protocol.StrictJson;
 import chat.protocol.Utf8;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -30,14 +31,21 @@ sealed interface Content {
 
   /**
    * A text message, or with {@code action} true an action ({@code /me waves}), shown as the sender
-   * doing the text. An older client reads an action as plain text: it skips the field.
+   * doing the text; with {@code replyTo} a reply to an earlier message of the conversation. An
+   * older client reads an action as plain text and a reply as a message: it skips the fields.
    *
    * @param text the text
    * @param action true for an action; null (the field left out) for plain text, and false reads as
    *     null, so that one message has one encoding. Read it through {@link #describesAction()}:
    *     this accessor gives null for plain text
+   * @param replyTo the message id (32 lowercase hex digits) of the message this one answers, or
+   *     null. It names a message, never quotes one: each receiver shows the message it holds under
+   *     that id in this conversation, so a reply cannot put words in another sender's mouth
    */
-  record Text(String text, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean action)
+  record Text(
+      String text,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean action,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String replyTo)
       implements Content {
     public Text {
       Objects.requireNonNull(text, "text");
@@ -45,11 +53,19 @@ sealed interface Content {
         throw new IllegalArgumentException("text longer than " + MAX_TEXT_CHARS + " characters");
       }
       action = Boolean.TRUE.equals(action) ? Boolean.TRUE : null;
+      if (replyTo != null && !MessageIds.isValid(replyTo)) {
+        throw new IllegalArgumentException("a reply names a message id of 32 lowercase hex digits");
+      }
     }
 
     /** Plain text. */
     Text(String text) {
-      this(text, null);
+      this(text, null, null);
+    }
+
+    /** Text or an action, not a reply. */
+    Text(String text, Boolean action) {
+      this(text, action, null);
     }
 
     /** Whether this is an action. */

@@ -67,6 +67,9 @@ final class Inbox {
   private final LeftOutCopies leftOutCopies = new LeftOutCopies();
   private final DeletedIds deletedIds = new DeletedIds();
 
+  /** The messages shown lately, for what replies to them quote. */
+  final Quotes quotes = new Quotes();
+
   /**
    * Messages of {@code sender} deleted from {@code conversation}: their offers can no longer be
    * accepted, and those held for a changed key are not shown when it is accepted.
@@ -75,6 +78,7 @@ final class Inbox {
     offers.forget(conversation, messageIds);
     held.forget(sender, conversation, messageIds);
     deletedIds.add(conversation, messageIds);
+    quotes.deleted(conversation, messageIds);
   }
 
   Inbox(
@@ -422,18 +426,20 @@ final class Inbox {
   }
 
   /**
-   * What {@code opened}, the opened envelope of {@code stored}, shows.
+   * What {@code opened}, the opened envelope of {@code stored}, shows. A text message is remembered
+   * for replies to it ({@link #quotes}); a reply gets the message it answers as this client holds
+   * it.
    *
    * @throws CommandException if its content is not one this client can read
    */
-  private static Opened opened(
+  private Opened opened(
       String conversation, StoredMessage stored, IdentityKeyPair self, OpenedMessage opened) {
     EnvelopeHeader header = opened.header();
     String sender = header.senderId();
     Content content = Content.decode(opened.plaintext());
     String text = content instanceof Content.Text t ? t.text() : "";
     boolean action = content instanceof Content.Text t && t.describesAction();
-    return new Opened(
+    ChatMessage message =
         new ChatMessage(
             conversation,
             stored.seq(),
@@ -443,8 +449,24 @@ final class Inbox {
             stored.storedAtMillis(),
             text,
             Usernames.key(sender).equals(Usernames.key(self.userId())),
-            action),
-        content);
+            action);
+    if (content instanceof Content.Text t) {
+      message = replying(message, t.replyTo());
+    }
+    return new Opened(message, content);
+  }
+
+  /**
+   * {@code message}, answering {@code replyTo} (null: none) as this client holds that message;
+   * remembered for replies to it.
+   */
+  ChatMessage replying(ChatMessage message, String replyTo) {
+    ChatMessage shown =
+        replyTo == null
+            ? message
+            : message.withReply(quotes.answered(message.conversation(), replyTo, deletedIds));
+    quotes.remember(shown);
+    return shown;
   }
 
   /**

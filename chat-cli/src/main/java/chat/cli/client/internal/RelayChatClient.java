@@ -348,7 +348,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public ChatMessage send(String conversation, String text, boolean action) {
+  public ChatMessage send(String conversation, String text, boolean action, String replyTo) {
+    if (replyTo != null && !MessageIds.isValid(replyTo)) {
+      throw new CommandException.Usage(
+          "not a message id: " + replyTo + " (message ids are 32 lowercase hex digits)");
+    }
     if (chat.cli.TerminalSafe.showsNothing(text)) {
       // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
       throw new CommandException.Usage("no message: the text shows nothing");
@@ -357,7 +361,7 @@ public final class RelayChatClient implements ChatClient {
     String id = conversationId(conversation);
     byte[] plaintext;
     try {
-      plaintext = Content.encode(new Content.Text(text, action));
+      plaintext = Content.encode(new Content.Text(text, action, replyTo));
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage("message too long: " + e.getMessage());
     }
@@ -369,16 +373,23 @@ public final class RelayChatClient implements ChatClient {
                     new TransferLink(sessions, session, sessions.options().live(), TEXT_PATIENCE),
                     id,
                     plaintext));
-    return new ChatMessage(
-        id,
-        sent.seq(),
-        sent.messageId(),
-        session.username(),
-        sent.sentAtMillis(),
-        sent.storedAtMillis(),
-        text,
-        true,
-        action);
+    return session.inbox.replying(
+        new ChatMessage(
+            id,
+            sent.seq(),
+            sent.messageId(),
+            session.username(),
+            sent.sentAtMillis(),
+            sent.storedAtMillis(),
+            text,
+            true,
+            action),
+        replyTo);
+  }
+
+  @Override
+  public Optional<String> newestMessageFrom(String conversation, String username) {
+    return sessions.require().inbox.quotes.newestFrom(conversationId(conversation), username);
   }
 
   @Override

@@ -59,6 +59,52 @@ class ContentTest {
         .isFalse();
   }
 
+  /**
+   * A reply names the answered message's id after the other fields; a message that is no reply has
+   * no such field.
+   */
+  @Test
+  void encodeDecode_reply_carriesTheIdItNames() {
+    String id = "0123456789abcdef0123456789abcdef";
+    byte[] reply = Content.encode(new Content.Text("sure", null, id));
+
+    assertThat(new String(reply, StandardCharsets.UTF_8))
+        .isEqualTo("{\"kind\":\"text\",\"text\":\"sure\",\"replyTo\":\"" + id + "\"}");
+    assertThat(((Content.Text) Content.decode(reply)).replyTo()).isEqualTo(id);
+    assertThat(
+            Content.decode(
+                utf8(
+                    "{\"kind\":\"text\",\"text\":\"x\",\"action\":true,\"replyTo\":\""
+                        + id
+                        + "\"}")))
+        .isEqualTo(new Content.Text("x", true, id));
+    assertThat(
+            ((Content.Text) Content.decode(utf8("{\"kind\":\"text\",\"text\":\"x\"}"))).replyTo())
+        .isNull();
+  }
+
+  /**
+   * A reply's id is 32 lowercase hex digits, or the content is refused (as every client refuses
+   * it).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"0123456789ABCDEF0123456789ABCDEF\"",
+        "\"0123456789abcdef0123456789abcde\"",
+        "\"0123456789abcdef0123456789abcdef0\"",
+        "\"\"",
+        "12",
+        "[\"0123456789abcdef0123456789abcdef\"]",
+        "{}"
+      })
+  void decode_replyToThatIsNoMessageId_isRefused(String value) {
+    byte[] json = utf8("{\"kind\":\"text\",\"text\":\"x\",\"replyTo\":" + value + "}");
+
+    assertThatThrownBy(() -> Content.decode(json))
+        .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
   /** Strict, as every field: a string or a number is not a boolean. */
   @ParameterizedTest
   @ValueSource(strings = {"\"true\"", "\"false\"", "1", "0", "[true]", "{}"})
