@@ -175,4 +175,38 @@ class ConversationBufferTest {
     assertThat(buffer.unread()).isZero();
     assertThat(buffer.activity()).isEqualTo(Activity.NONE);
   }
+
+  @Test
+  void remove_aRepliedToMessage_marksTheRepliesAsToADeletedMessage_wrappedAfresh() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage typo = Messages.of("#a", 1, "bob", "the password is hunter2");
+    ChatMessage reply =
+        Messages.of("#a", 2, "carol", "oops")
+            .withReply(new ChatMessage.Reply(typo.messageId(), "bob", "the password is…", false));
+    buffer.addMessage(typo);
+    buffer.addMessage(reply);
+    int[] wraps = {0};
+    buffer.lines(
+        1,
+        80,
+        entry -> {
+          wraps[0]++;
+          return List.of(List.of());
+        });
+
+    buffer.remove("#b", java.util.Set.of(typo.messageId()));
+    buffer.remove("#a", java.util.Set.of(typo.messageId()));
+
+    assertThat(texts(buffer)).containsExactly("oops");
+    ChatMessage shown = ((PaneEntry.Message) buffer.entry(0)).message();
+    assertThat(shown.reply()).isEqualTo(new ChatMessage.Reply(typo.messageId(), "bob", "", true));
+    buffer.lines(
+        0,
+        80,
+        entry -> {
+          wraps[0]++;
+          return List.of(List.of());
+        });
+    assertThat(wraps[0]).as("wrapped again, without the quote").isEqualTo(2);
+  }
 }

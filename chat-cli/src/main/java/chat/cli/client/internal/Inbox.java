@@ -279,7 +279,7 @@ final class Inbox {
                 }
               }
             });
-    List<Posted> out = new ArrayList<>(count);
+    Opened[] shown = new Opened[count];
     for (int i = 0; i < count; i++) {
       if (opened[i] == null) {
         if (failed[i] != null) {
@@ -288,17 +288,27 @@ final class Inbox {
         continue;
       }
       try {
-        Opened message = opened(conversation, stored.get(i), self, opened[i]);
-        if (message.content() instanceof Content.File file) {
-          offers.listed(message.message(), file).ifPresent(out::add);
-        } else {
-          out.add(message.message());
+        shown[i] = opened(conversation, stored.get(i), self, opened[i]);
+        if (shown[i].content() instanceof Content.Text) {
+          // before any reply of the page is read: a page comes newest first
+          quotes.remember(shown[i].message());
         }
       } catch (CommandException e) {
         leftOut.count(
             envelopes.get(i).header().senderId(),
             LeftOutMessages.Reason.UNREADABLE,
             stored.get(i).seq());
+      }
+    }
+    List<Posted> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      if (shown[i] != null) {
+        Opened message = replied(shown[i]);
+        if (message.content() instanceof Content.File file) {
+          offers.listed(message.message(), file).ifPresent(out::add);
+        } else {
+          out.add(message.message());
+        }
       }
     }
     List<HeldMessages> heldOut = new ArrayList<>();
@@ -372,7 +382,7 @@ final class Inbox {
     }
     try {
       return Optional.of(
-          opened(conversation, stored, self, opener.open(self, key.get(), envelope)));
+          replied(opened(conversation, stored, self, opener.open(self, key.get(), envelope))));
     } catch (NotRecipientException e) {
       if (noticeFailures) {
         leftOut(conversation, sender, LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, stored, live);
@@ -426,20 +436,19 @@ final class Inbox {
   }
 
   /**
-   * What {@code opened}, the opened envelope of {@code stored}, shows. A text message is remembered
-   * for replies to it ({@link #quotes}); a reply gets the message it answers as this client holds
-   * it.
+   * What {@code opened}, the opened envelope of {@code stored}, shows, before a reply is given the
+   * message it answers ({@link #replied}).
    *
    * @throws CommandException if its content is not one this client can read
    */
-  private Opened opened(
+  private static Opened opened(
       String conversation, StoredMessage stored, IdentityKeyPair self, OpenedMessage opened) {
     EnvelopeHeader header = opened.header();
     String sender = header.senderId();
     Content content = Content.decode(opened.plaintext());
     String text = content instanceof Content.Text t ? t.text() : "";
     boolean action = content instanceof Content.Text t && t.describesAction();
-    ChatMessage message =
+    return new Opened(
         new ChatMessage(
             conversation,
             stored.seq(),
@@ -449,11 +458,18 @@ final class Inbox {
             stored.storedAtMillis(),
             text,
             Usernames.key(sender).equals(Usernames.key(self.userId())),
-            action);
-    if (content instanceof Content.Text t) {
-      message = replying(message, t.replyTo());
-    }
-    return new Opened(message, content);
+            action),
+        content);
+  }
+
+  /**
+   * {@code opened}, a reply given the message it answers as this client holds it; a text message is
+   * remembered for replies to it ({@link #quotes}).
+   */
+  private Opened replied(Opened opened) {
+    return opened.content() instanceof Content.Text t
+        ? new Opened(replying(opened.message(), t.replyTo()), t)
+        : opened;
   }
 
   /**
