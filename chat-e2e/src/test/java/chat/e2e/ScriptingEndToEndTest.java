@@ -74,6 +74,45 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void replies_quoteTheAnsweredMessageAsEachReaderHoldsIt_andItsDeletionTakesTheQuoteAway() {
+    assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
+    assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
+    assertThat(chat.run("join", "--user", "alice", "ops").exitCode()).isZero();
+    assertThat(chat.run("join", "--user", "bob", "ops").exitCode()).isZero();
+    ScriptRunner.Result sent =
+        chat.run("send", "--user", "alice", "--json", "ops", "deploy", "at", "noon?");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    String id = parseLines(sent.out()).get(0).get("id").asText();
+
+    ScriptRunner.Result reply =
+        chat.run("send", "--user", "bob", "--reply-to", id, "ops", "sure", ":+1:");
+    assertThat(reply.exitCode()).as(reply.err()).isZero();
+    ScriptRunner.Result notAnId =
+        chat.run("send", "--user", "bob", "--reply-to", "12ab", "ops", "x");
+    assertThat(notAnId.exitCode()).isEqualTo(1);
+    assertThat(notAnId.err())
+        .isEqualTo("chat: not a message id: 12ab (message ids are 32 lowercase hex digits)\n");
+
+    ScriptRunner.Result history = chat.run("history", "--user", "alice", "ops");
+    assertThat(history.out()).contains("<bob> (re alice: \"deploy at noon?\") sure 👍");
+    JsonNode answer =
+        parseLines(chat.run("history", "--user", "alice", "ops", "-n", "2", "--json").out()).get(1);
+    assertThat(answer.get("replyTo").get("id").asText()).isEqualTo(id);
+    assertThat(answer.get("replyTo").get("sender").asText()).isEqualTo("alice");
+    JsonNode alone =
+        parseLines(chat.run("history", "--user", "alice", "ops", "-n", "1", "--json").out()).get(0);
+    assertThat(alone.get("replyTo").has("sender"))
+        .as("the answered message is not among those fetched")
+        .isFalse();
+
+    assertThat(chat.run("delete", "--user", "alice", "ops", id).exitCode()).isZero();
+    ScriptRunner.Result after = chat.run("history", "--user", "bob", "ops");
+    assertThat(after.out())
+        .contains("<bob> (re an earlier message) sure 👍")
+        .doesNotContain("noon");
+  }
+
+  @Test
   void listenJson_streamsMessagesOnePerLine_parsedByAScript() throws Exception {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();

@@ -12,7 +12,6 @@ import chat.protocol.PageLimits;
 import chat.protocol.StoredMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,8 @@ final class HistoryPages {
       more = reply.more() && reply.nextBefore() > 1;
       before = reply.nextBefore();
     }
-    List<Posted> out = new ArrayList<>(newestFirst);
-    Collections.reverse(out);
+    List<Posted> out = new ArrayList<>(newestFirst.size());
+    newestFirst.descendingIterator().forEachRemaining(p -> out.add(session.inbox.requoted(p)));
     List<HeldMessages> heldOut = new ArrayList<>(held.values());
     boolean reachedStart = !more && out.size() < limit;
     long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;

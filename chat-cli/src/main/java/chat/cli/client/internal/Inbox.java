@@ -317,6 +317,21 @@ final class Inbox {
   }
 
   /**
+   * {@code posted}, a reply to a message this client did not hold when it opened it, given that
+   * message if it holds it now: one in an older page of the same history, opened after it.
+   */
+  Posted requoted(Posted posted) {
+    if (posted instanceof ChatMessage message
+        && message.reply() != null
+        && !message.reply().known()
+        && !message.reply().deleted()) {
+      return message.withReply(
+          quotes.answered(message.conversation(), message.reply().messageId(), deletedIds));
+    }
+    return posted;
+  }
+
+  /**
    * Whether {@code header} is signed with the key its sender changed to, which waits for the
    * person's acceptance: only such a message is held, since {@code /trust} accepts that key and no
    * other. A message signed by any other key that is not the pin (an older key the sender replaced
