@@ -68,7 +68,7 @@ final class Inbox {
   private final DeletedIds deletedIds = new DeletedIds();
 
   /** The messages shown lately, for what replies to them quote. */
-  final Quotes quotes = new Quotes();
+  final Quotes quotes = new Quotes(deletedIds);
 
   /**
    * Messages of {@code sender} deleted from {@code conversation}: their offers can no longer be
@@ -326,7 +326,7 @@ final class Inbox {
         && !message.reply().known()
         && !message.reply().deleted()) {
       return message.withReply(
-          quotes.answered(message.conversation(), message.reply().messageId(), deletedIds));
+          quotes.answered(message.conversation(), message.reply().messageId()));
     }
     return posted;
   }
@@ -495,7 +495,7 @@ final class Inbox {
     ChatMessage shown =
         replyTo == null
             ? message
-            : message.withReply(quotes.answered(message.conversation(), replyTo, deletedIds));
+            : message.withReply(quotes.answered(message.conversation(), replyTo));
     quotes.remember(shown);
     return shown;
   }

@@ -45,11 +45,18 @@ final class Quotes {
   /** Per conversation and sender's username key, the newest message remembered. */
   private final Map<Key, Newest> newest = new HashMap<>();
 
+  /** The messages whose deletion was said, whether they were remembered before or after. */
+  private final DeletedIds deletedIds;
+
+  Quotes(DeletedIds deletedIds) {
+    this.deletedIds = deletedIds;
+  }
+
   /** Remembers {@code message}, shown (or listed in a history page) now. */
   synchronized void remember(ChatMessage message) {
     Key key = new Key(message.conversation(), message.messageId());
-    if (messages.containsKey(key)) {
-      return;
+    if (messages.containsKey(key) || deletedIds.contains(key.conversation(), key.messageId())) {
+      return; // a push that came after its deletion was said is not remembered
     }
     String text = message.text().strip();
     String excerpt = Graphemes.prefix(text, ChatMessage.Reply.EXCERPT_GLYPHS);
@@ -69,14 +76,13 @@ final class Quotes {
 
   /**
    * The message {@code messageId} of {@code conversation} as a reply shows it: its sender and the
-   * start of its text if remembered, marked deleted (with no text) if it was deleted since or is
-   * among {@code deleted}, else unknown.
+   * start of its text if remembered, marked deleted (with no text) if its deletion was said, else
+   * unknown.
    */
-  synchronized ChatMessage.Reply answered(
-      String conversation, String messageId, DeletedIds deleted) {
+  synchronized ChatMessage.Reply answered(String conversation, String messageId) {
     Held held = messages.get(new Key(conversation, messageId));
     String sender = held == null ? "" : held.sender();
-    if (deleted.contains(conversation, messageId) || (held != null && held.deleted())) {
+    if (deletedIds.contains(conversation, messageId) || (held != null && held.deleted())) {
       return new ChatMessage.Reply(messageId, sender, "", true);
     }
     return held == null

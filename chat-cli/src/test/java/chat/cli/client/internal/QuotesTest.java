@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuotesTest {
-  private final Quotes quotes = new Quotes();
   private final DeletedIds deleted = new DeletedIds();
+  private final Quotes quotes = new Quotes(deleted);
 
   private static ChatMessage message(String conversation, long seq, String sender, String text) {
     return new ChatMessage(
@@ -24,9 +24,9 @@ class QuotesTest {
     quotes.remember(message("#a", 1, "bob", "  deploy at noon, ok?\n"));
     quotes.remember(message("#a", 2, "carol", "x".repeat(100)));
 
-    assertThat(quotes.answered("#a", id(1), deleted))
+    assertThat(quotes.answered("#a", id(1)))
         .isEqualTo(new ChatMessage.Reply(id(1), "bob", "deploy at noon, ok?", false));
-    assertThat(quotes.answered("#a", id(2), deleted).excerpt())
+    assertThat(quotes.answered("#a", id(2)).excerpt())
         .isEqualTo("x".repeat(ChatMessage.Reply.EXCERPT_GLYPHS) + "…");
   }
 
@@ -34,8 +34,8 @@ class QuotesTest {
   void answered_anIdOfAnotherConversationOrNeverSeen_isUnknown() {
     quotes.remember(message("#a", 1, "bob", "secret plan"));
 
-    assertThat(quotes.answered("#b", id(1), deleted)).isEqualTo(ChatMessage.Reply.unknown(id(1)));
-    assertThat(quotes.answered("#a", id(9), deleted)).isEqualTo(ChatMessage.Reply.unknown(id(9)));
+    assertThat(quotes.answered("#b", id(1))).isEqualTo(ChatMessage.Reply.unknown(id(1)));
+    assertThat(quotes.answered("#a", id(9))).isEqualTo(ChatMessage.Reply.unknown(id(9)));
   }
 
   @Test
@@ -44,10 +44,9 @@ class QuotesTest {
     quotes.deleted("#a", List.of(id(1)));
     deleted.add("#b", List.of(id(5)));
 
-    assertThat(quotes.answered("#a", id(1), deleted))
+    assertThat(quotes.answered("#a", id(1)))
         .isEqualTo(new ChatMessage.Reply(id(1), "bob", "", true));
-    assertThat(quotes.answered("#b", id(5), deleted))
-        .isEqualTo(new ChatMessage.Reply(id(5), "", "", true));
+    assertThat(quotes.answered("#b", id(5))).isEqualTo(new ChatMessage.Reply(id(5), "", "", true));
   }
 
   @Test
@@ -55,8 +54,8 @@ class QuotesTest {
     deleted.add("#a", List.of(id(1)));
     quotes.remember(message("#a", 1, "bob", "late push"));
 
-    assertThat(quotes.answered("#a", id(1), deleted).deleted()).isTrue();
-    assertThat(quotes.answered("#a", id(1), deleted).excerpt()).isEmpty();
+    assertThat(quotes.answered("#a", id(1))).isEqualTo(new ChatMessage.Reply(id(1), "", "", true));
+    assertThat(quotes.newestFrom("#a", "bob")).isEmpty();
   }
 
   @Test
@@ -85,9 +84,9 @@ class QuotesTest {
       quotes.remember(message("#a", seq, "user" + seq, "text " + seq));
     }
 
-    assertThat(quotes.answered("#a", id(1), deleted).known()).isFalse();
+    assertThat(quotes.answered("#a", id(1)).known()).isFalse();
     assertThat(quotes.newestFrom("#a", "user1")).isEmpty();
-    assertThat(quotes.answered("#a", id(2), deleted).sender()).isEqualTo("user2");
+    assertThat(quotes.answered("#a", id(2)).sender()).isEqualTo("user2");
     assertThat(quotes.newestFrom("#a", "user" + (Quotes.MAX + 1))).contains(id(Quotes.MAX + 1));
   }
 }
