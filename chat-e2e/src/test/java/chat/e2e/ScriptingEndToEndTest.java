@@ -113,6 +113,35 @@ class ScriptingEndToEndTest {
   }
 
   @Test
+  void listen_aReplyToAMessageItPrinted_quotesIt() throws Exception {
+    for (String user : List.of("alice", "bob", "carol")) {
+      assertThat(chat.run("register", "--user", user).exitCode()).isZero();
+    }
+    CompletableFuture<ScriptRunner.Result> listening =
+        CompletableFuture.supplyAsync(
+            () -> chat.run("listen", "--user", "bob", "--count", "2"), OwnThread.EACH);
+    String[] id = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              ScriptRunner.Result sent =
+                  chat.run("send", "--user", "alice", "--json", "lobby", "deploy at noon?");
+              id[0] = sent.exitCode() == 0 ? parseLines(sent.out()).get(0).get("id").asText() : "";
+              return sent.exitCode() == 0;
+            });
+    ScriptRunner.Result reply =
+        chat.run("send", "--user", "carol", "--reply-to", id[0], "lobby", "on it");
+    assertThat(reply.exitCode()).as(reply.err()).isZero();
+
+    ScriptRunner.Result result = listening.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("<alice> deploy at noon?")
+        .contains("<carol> (re alice: \"deploy at noon?\") on it");
+  }
+
+  @Test
   void listenJson_streamsMessagesOnePerLine_parsedByAScript() throws Exception {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
     assertThat(chat.run("register", "--user", "bob").exitCode()).isZero();
