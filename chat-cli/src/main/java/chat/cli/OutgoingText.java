@@ -5,6 +5,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.emoji.ShortcodeExpander;
 import chat.protocol.MessageIds;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -41,12 +42,16 @@ final class OutgoingText {
       CliContext context,
       List<String> words,
       Function<ChatClient, String> where) {
+    String answered = replyTo == null ? null : replyTo.toLowerCase(Locale.ROOT);
+    if (answered != null && !MessageIds.isValid(answered)) {
+      // before stdin is read: the text would be read for nothing
+      throw new CommandException.Usage(
+          "not a message id: \""
+              + TerminalSafe.line(replyTo)
+              + "\" (message ids are 32 hex digits, as --json prints them)");
+    }
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
-    if (replyTo != null && !MessageIds.isValid(replyTo)) {
-      throw new CommandException.Usage(
-          "not a message id: " + replyTo + " (message ids are 32 lowercase hex digits)");
-    }
     if (TerminalSafe.showsNothing(text)) {
       // e.g. only accents: refused before logging in, as the client refuses it before sending
       throw new CommandException.Usage("no message: the text shows nothing");
@@ -55,7 +60,7 @@ final class OutgoingText {
         support.loggedIn(false),
         "the message was sent",
         client -> {
-          ChatMessage sent = client.send(where.apply(client), text, action, replyTo);
+          ChatMessage sent = client.send(where.apply(client), text, action, answered);
           Output.sent(support, sent);
           return 0;
         });

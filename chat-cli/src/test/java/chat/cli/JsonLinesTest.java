@@ -42,13 +42,17 @@ class JsonLinesTest {
     assertThat(
             JsonLines.line(
                 JsonLines.message(
-                    message.withReply(new ChatMessage.Reply(id, "bob", "noon?", false)))))
+                    message.withReply(
+                        new ChatMessage.Reply(
+                            id, "bob", "noon?", ChatMessage.Reply.Kind.TEXT, false)))))
         .contains(",\"replyTo\":{\"id\":\"" + id + "\",\"sender\":\"bob\"},\"text\":\"sure\"}");
     assertThat(JsonLines.line(JsonLines.message(message.withReply(ChatMessage.Reply.unknown(id)))))
         .contains(",\"replyTo\":{\"id\":\"" + id + "\"},");
     assertThat(
             JsonLines.line(
-                JsonLines.message(message.withReply(new ChatMessage.Reply(id, "bob", "", true)))))
+                JsonLines.message(
+                    message.withReply(
+                        new ChatMessage.Reply(id, "bob", "", ChatMessage.Reply.Kind.TEXT, true)))))
         .contains(",\"replyTo\":{\"id\":\"" + id + "\",\"sender\":\"bob\",\"deleted\":true},");
     assertThat(JsonLines.line(JsonLines.message(message))).doesNotContain("replyTo");
   }

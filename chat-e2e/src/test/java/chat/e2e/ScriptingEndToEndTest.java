@@ -91,10 +91,12 @@ class ScriptingEndToEndTest {
         chat.run("send", "--user", "bob", "--reply-to", "12ab", "ops", "x");
     assertThat(notAnId.exitCode()).isEqualTo(1);
     assertThat(notAnId.err())
-        .isEqualTo("chat: not a message id: 12ab (message ids are 32 lowercase hex digits)\n");
+        .isEqualTo(
+            "chat: not a message id: \"12ab\" (message ids are 32 hex digits, as --json prints"
+                + " them)\n");
 
     ScriptRunner.Result history = chat.run("history", "--user", "alice", "ops");
-    assertThat(history.out()).contains("<bob> (re alice: \"deploy at noon?\") sure 👍");
+    assertThat(history.out()).contains("(re alice: \"deploy at noon?\") <bob> sure 👍");
     JsonNode answer =
         parseLines(chat.run("history", "--user", "alice", "ops", "-n", "2", "--json").out()).get(1);
     assertThat(answer.get("replyTo").get("id").asText()).isEqualTo(id);
@@ -108,7 +110,7 @@ class ScriptingEndToEndTest {
     assertThat(chat.run("delete", "--user", "alice", "ops", id).exitCode()).isZero();
     ScriptRunner.Result after = chat.run("history", "--user", "bob", "ops");
     assertThat(after.out())
-        .contains("<bob> (re an earlier message) sure 👍")
+        .contains("(re a message not shown here) <bob> sure 👍")
         .doesNotContain("noon");
   }
 
@@ -138,7 +140,7 @@ class ScriptingEndToEndTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("<alice> deploy at noon?")
-        .contains("<carol> (re alice: \"deploy at noon?\") on it");
+        .contains("(re alice: \"deploy at noon?\") <carol> on it");
   }
 
   @Test

@@ -286,6 +286,28 @@ public interface ChatClient extends AutoCloseable {
     return !posted.own() && ignored.contains(Usernames.key(posted.sender()));
   }
 
+  /**
+   * {@code posted} as the full-screen client and line mode show it when {@code ignored} are the
+   * users ignored: a reply to a message of one of them names them without quoting that message.
+   */
+  static Posted unquotingIgnored(Posted posted, Set<String> ignored) {
+    if (posted instanceof ChatMessage message
+        && message.reply() != null
+        && message.reply().known()
+        && !message.reply().excerpt().isEmpty()
+        && ignored.contains(Usernames.key(message.reply().sender()))) {
+      return message.withReply(message.reply().unquoted());
+    }
+    return posted;
+  }
+
+  /** As {@link #unquotingIgnored(Posted, Set)} with {@link #ignoredUsers()}. */
+  default ChatMessage unquotingIgnored(ChatMessage message) {
+    return message.reply() == null
+        ? message
+        : (ChatMessage) unquotingIgnored(message, ignoredUsers());
+  }
+
   /** Whether {@code username} is among {@link #ignoredUsers()}. */
   default boolean ignores(String username) {
     return ignoredUsers().contains(Usernames.key(username));

@@ -39,29 +39,52 @@ public record ChatMessage(
    * @param messageId the id the reply names, 32 hex digits
    * @param sender the answered message's sender; empty if this client does not hold that message
    *     (sent before what it has seen, or never delivered to it)
-   * @param excerpt the start of the answered message's text (at most {@link #EXCERPT_GLYPHS}
-   *     glyphs); empty if the message is not held or was deleted
+   * @param excerpt the start of the answered message's text (a file offer's: the file name), on one
+   *     line (at most {@link #EXCERPT_GLYPHS} glyphs); empty if the message is not held, was
+   *     deleted, or is not to be quoted (its sender is ignored)
+   * @param kind what the answered message is; {@link Kind#TEXT} when not held
    * @param deleted whether the answered message was deleted since
    */
-  public record Reply(String messageId, String sender, String excerpt, boolean deleted) {
+  public record Reply(String messageId, String sender, String excerpt, Kind kind, boolean deleted) {
     /** The most glyphs of the answered message a reply keeps. */
     public static final int EXCERPT_GLYPHS = 40;
+
+    /** What an answered message is. */
+    public enum Kind {
+      /** A text message. */
+      TEXT,
+      /** An action ({@code /me waves}). */
+      ACTION,
+      /** A file offer. */
+      FILE
+    }
 
     /** Checks for nulls. */
     public Reply {
       Objects.requireNonNull(messageId, "messageId");
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(excerpt, "excerpt");
+      Objects.requireNonNull(kind, "kind");
     }
 
     /** A reply to a message this client does not hold. */
     public static Reply unknown(String messageId) {
-      return new Reply(messageId, "", "", false);
+      return new Reply(messageId, "", "", Kind.TEXT, false);
     }
 
     /** Whether this client holds (or held, before its deletion) the answered message. */
     public boolean known() {
       return !sender.isEmpty();
+    }
+
+    /** This reply naming its sender only, not quoting the text (a user ignored wrote it). */
+    public Reply unquoted() {
+      return new Reply(messageId, sender, "", kind, deleted);
+    }
+
+    /** This reply once the answered message is deleted: its text is gone. */
+    public Reply toDeleted() {
+      return new Reply(messageId, sender, "", kind, true);
     }
   }
 

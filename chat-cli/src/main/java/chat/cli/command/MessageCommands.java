@@ -55,10 +55,11 @@ final class MessageCommands {
             .completes(ArgumentKind.USER, ArgumentKind.OTHER)
             .help(
                 "Sends TEXT to the current conversation as a reply to USER's newest message",
-                "here among those shown since this client started. Members see it quoted:",
-                "<alice> (re bob: \"deploy at noon, ok?\") sure. Each member's client quotes",
+                "or file offer here (not a deleted one), among those shown since the client",
+                "started and the last " + DEFAULT_HISTORY + ". Members see it quoted:",
+                "(re bob: \"deploy at noon, ok?\") <alice> sure. Each member's client quotes",
                 "the message it holds; a client too old to know replies shows the text alone.",
-                "examples: /reply bob sure   /re carol :thumbsup:")
+                "examples: /reply bob sure   /re carol: :thumbsup:")
             .runs(MessageCommands::reply),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg", "query")
@@ -146,24 +147,43 @@ final class MessageCommands {
     context.showMessage(sent);
   }
 
-  /** {@code /reply USER TEXT}: TEXT, answering USER's newest message shown here. */
+  /**
+   * {@code /reply USER TEXT}: TEXT, answering USER's newest message here among those this client
+   * holds; when it holds none, among the last {@value #DEFAULT_HISTORY} (fetched, not shown).
+   */
   private static void reply(Input.Command command, CommandContext context) {
     Arguments.self(context);
     String conversation = Arguments.current(context);
-    String username = Arguments.username(command.arg(0));
-    String answered =
-        context
-            .client()
-            .newestMessageFrom(conversation, username)
-            .orElseThrow(
-                () ->
-                    new CommandException.Usage(
-                        "no message from "
-                            + MessageFormatter.otherUser(username)
-                            + " in "
-                            + Arguments.label(context, conversation)
-                            + " to reply to (only those shown since this client started count)"));
-    send(conversation, command.rest(1), false, answered, context);
+    // "bob:" and "bob," as people address someone in a chat
+    String typed = command.arg(0).replaceFirst("[:,]$", "");
+    String username = Arguments.username(typed);
+    ChatClient client = context.client();
+    if (client.ignores(username)) {
+      throw new CommandException.Usage(
+          "you ignore "
+              + MessageFormatter.otherUser(username)
+              + ": /unignore "
+              + MessageFormatter.otherUser(username)
+              + " to reply to them");
+    }
+    Optional<String> answered = client.newestMessageFrom(conversation, username);
+    if (answered.isEmpty()) {
+      client.historyPage(conversation, DEFAULT_HISTORY);
+      answered = client.newestMessageFrom(conversation, username);
+    }
+    String label = Arguments.label(context, conversation);
+    String id =
+        answered.orElseThrow(
+            () ->
+                new CommandException.Usage(
+                    "no message from "
+                        + MessageFormatter.otherUser(username)
+                        + " in "
+                        + label
+                        + " to reply to (none among the last "
+                        + DEFAULT_HISTORY
+                        + " or those shown since the client started)"));
+    send(conversation, command.rest(1), false, id, context);
   }
 
   private static void privateMessage(Input.Command command, CommandContext context) {
@@ -195,7 +215,10 @@ final class MessageCommands {
     HistoryPage page = client.historyPage(conversation, limit);
     Set<String> ignoredUsers = client.ignoredUsers();
     List<Posted> messages =
-        page.entries().stream().filter(p -> !ChatClient.hides(p, ignoredUsers)).toList();
+        page.entries().stream()
+            .filter(p -> !ChatClient.hides(p, ignoredUsers))
+            .map(p -> ChatClient.unquotingIgnored(p, ignoredUsers))
+            .toList();
     int ignored = page.entries().size() - messages.size();
     String label = Arguments.label(context, conversation);
     Optional<String> notForYou = page.notForYouNote(label);

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ChatMessage.Reply.Kind;
 import chat.cli.client.ConversationLabel;
 import chat.cli.client.Posted;
 import chat.cli.emoji.Flags;
@@ -90,40 +91,58 @@ public final class MessageFormatter {
   }
 
   /**
-   * What a reply shows before its text, cleaned, with a space after it: {@code (re bob: "deploy at
-   * noon, ok?") } with the start of the answered message as this client holds it, {@code (re bob: a
-   * deleted message) } or {@code (re a deleted message) } once it is deleted, {@code (re an earlier
-   * message) } when this client does not hold it; empty for a message that is no reply.
+   * What a reply shows before its sender, cleaned, with a space after it: {@code (re bob: "deploy
+   * at noon, ok?") } with the start of the answered message as this client holds it ({@code (re *
+   * bob: "waves") } for an action), {@code (re bob: a deleted message) } or {@code (re a deleted
+   * message) } once it is deleted, {@code (re bob) } when its text is not to be quoted, {@code (re
+   * an earlier message) } when this client does not hold it; empty for a message that is no reply.
+   * It stands before the sender, where no text of a message can reach, and the quote has no {@code
+   * "} of its own (each becomes {@code '}), so that a quoted message cannot end the quote early and
+   * pass what follows for the reply's own words.
    */
   public String replyMark(ChatMessage message) {
     ChatMessage.Reply reply = message.reply();
     if (reply == null) {
       return "";
     }
-    String who = reply.known() ? otherUser(reply.sender()) + ": " : "";
-    if (reply.deleted()) {
-      return "(re " + who + "a deleted message) ";
-    }
     if (!reply.known()) {
-      return "(re an earlier message) ";
+      return reply.deleted() ? "(re a deleted message) " : "(re a message not shown here) ";
     }
-    String excerpt =
+    String who = otherUser(reply.sender());
+    if (reply.deleted()) {
+      return "(re "
+          + who
+          + ": a deleted "
+          + (reply.kind() == Kind.FILE ? "file offer" : "message")
+          + ") ";
+    }
+    if (reply.excerpt().isEmpty()) {
+      return "(re " + who + ") ";
+    }
+    String quoted =
         TerminalSafe.showsNothing(reply.excerpt())
             ? SHOWS_NOTHING
-            : "\"" + Flags.spaced(TerminalSafe.line(reply.excerpt().replace('\n', ' '))) + "\"";
-    return "(re " + who + excerpt + ") ";
+            : "\""
+                + Flags.spaced(TerminalSafe.line(reply.excerpt().replace('\n', ' ')))
+                    .replace('"', '\'')
+                + "\"";
+    return switch (reply.kind()) {
+      case TEXT -> "(re " + who + ": " + quoted + ") ";
+      case ACTION -> "(re * " + who + " " + quoted + ") ";
+      case FILE -> "(re " + who + "'s file " + quoted + ") ";
+    };
   }
 
   /**
-   * One plain line: {@code 12:00:01 <alice> hello}, with a reply's mark before the text and the
-   * skew mark if any.
+   * One plain line: {@code 12:00:01 <alice> hello}, with a reply's mark before the sender ({@code
+   * 12:00:01 (re bob: "noon?") <alice> sure}) and the skew mark if any.
    */
   public String line(ChatMessage message) {
     return time(shownTime(message))
         + " "
+        + replyMark(message)
         + sender(message)
         + " "
-        + replyMark(message)
         + text(message).replace("\n", "\n    ")
         + skewMark(message);
   }

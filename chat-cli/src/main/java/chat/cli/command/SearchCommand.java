@@ -65,7 +65,11 @@ final class SearchCommand {
     HistoryPage page = client.historyPage(conversation, WINDOW);
     Set<String> ignored = client.ignoredUsers();
     List<Posted> matching = page.entries().stream().filter(p -> matches(p, needles)).toList();
-    List<Posted> found = matching.stream().filter(p -> !ChatClient.hides(p, ignored)).toList();
+    List<Posted> found =
+        matching.stream()
+            .filter(p -> !ChatClient.hides(p, ignored))
+            .map(p -> ChatClient.unquotingIgnored(p, ignored))
+            .toList();
     int hidden = matching.size() - found.size();
     String label = Arguments.label(context, conversation);
     int searched = page.entries().size();

@@ -68,10 +68,11 @@ final class LineEvents implements CappedClientListener {
   }
 
   @Override
-  public void onMessage(ChatMessage message) {
-    if (client.hides(message)) {
+  public void onMessage(ChatMessage received) {
+    if (client.hides(received)) {
       return;
     }
+    ChatMessage message = client.unquotingIgnored(received);
     cap.beforeMessage(message.conversation());
     messages.message(message, prompt.current());
     if (bell.rings(message, self())) {

@@ -5,6 +5,8 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,10 @@ final class ConversationBuffer {
 
   private final List<Slot> slots = new ArrayList<>();
   private final Set<String> messageIds = new HashSet<>();
+
+  /** The last {@link #MAX_ENTRIES} messages taken out as deleted, as conversation, newline, id. */
+  private final Set<String> deletedIds = new LinkedHashSet<>();
+
   private final int maxEntries;
   private int scrollLines;
 
@@ -53,7 +59,21 @@ final class ConversationBuffer {
    * line); returns whether it was added.
    */
   boolean addMessage(ChatMessage message) {
-    return add(message, new PaneEntry.Message(message));
+    ChatMessage shown = unquotingDeleted(message);
+    return add(shown, new PaneEntry.Message(shown));
+  }
+
+  /**
+   * {@code message}, a reply to a message taken out here since its quote was made (on another
+   * thread, for a history page), as a reply to a deleted message.
+   */
+  private ChatMessage unquotingDeleted(ChatMessage message) {
+    ChatMessage.Reply reply = message.reply();
+    return reply != null
+            && !reply.deleted()
+            && deletedIds.contains(message.conversation() + "\n" + reply.messageId())
+        ? message.withReply(reply.toDeleted())
+        : message;
   }
 
   /** Adds a file offer as {@link #addMessage} adds a message; returns whether it was added. */
@@ -97,7 +117,7 @@ final class ConversationBuffer {
   void addReplay(Posted posted, boolean labelled) {
     PaneEntry entry =
         posted instanceof ChatMessage message
-            ? new PaneEntry.Message(message, true, labelled)
+            ? new PaneEntry.Message(unquotingDeleted(message), true, labelled)
             : new PaneEntry.Offer((FileOffer) posted, true, labelled);
     append(new Slot(entry));
   }
@@ -160,6 +180,11 @@ final class ConversationBuffer {
     if (unread == 0) {
       activity = Activity.NONE;
     }
+    deleted.forEach(id -> deletedIds.add(conversation + "\n" + id));
+    for (Iterator<String> oldest = deletedIds.iterator(); deletedIds.size() > MAX_ENTRIES; ) {
+      oldest.next();
+      oldest.remove();
+    }
     int before = slots.size();
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
@@ -169,12 +194,9 @@ final class ConversationBuffer {
           && shown.message().reply() != null
           && !shown.message().reply().deleted()
           && deleted.contains(shown.message().reply().messageId())) {
-        ChatMessage.Reply reply = shown.message().reply();
         slot.show(
             new PaneEntry.Message(
-                shown
-                    .message()
-                    .withReply(new ChatMessage.Reply(reply.messageId(), reply.sender(), "", true)),
+                shown.message().withReply(shown.message().reply().toDeleted()),
                 shown.replay(),
                 shown.labelled()));
       }

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Turns pane entries into styled, wrapped screen lines: {@code HH:MM:SS <sender> text} for messages
- * ({@code HH:MM:SS * sender text} for an action) and {@code HH:MM:SS -!- text} for the client's own
- * lines and file offers. All remote text goes through {@link MessageFormatter} (and so {@link
- * TerminalSafe}) here.
+ * ({@code HH:MM:SS * sender text} for an action, with a reply's mark before the sender) and {@code
+ * HH:MM:SS -!- text} for the client's own lines and file offers. All remote text goes through
+ * {@link MessageFormatter} (and so {@link TerminalSafe}) here.
  */
 final class EntryFormatter {
   private final MessageFormatter formatter;
@@ -86,10 +86,13 @@ final class EntryFormatter {
     }
     cells.addAll(Cells.line(formatter.time(formatter.shownTime(message)), Style.TIME));
     cells.add(Cell.space(Style.PLAIN));
+    String replyMark = formatter.replyMark(message);
+    // a reply's lines wrap under its mark, not under the text after a mark of 60 columns
+    int indent = replyMark.isEmpty() ? -1 : Cells.width(cells);
+    cells.addAll(Cells.line(replyMark, Style.SKEW));
     cells.addAll(Cells.line(formatter.sender(message), senderStyle));
     cells.add(Cell.space(Style.PLAIN));
-    int indent = Cells.width(cells);
-    cells.addAll(Cells.line(formatter.replyMark(message), Style.SKEW));
+    indent = indent < 0 ? Cells.width(cells) : indent;
     cells.addAll(Cells.text(formatter.text(message), textStyle));
     cells.addAll(Cells.line(formatter.skewMark(message), Style.SKEW));
     return indent;

@@ -89,7 +89,7 @@ final class PaneUpdates {
       if (!posted.conversation().equals(conversation) || ChatClient.hides(posted, ignored)) {
         continue;
       }
-      if (posted instanceof ChatMessage message) {
+      if (ChatClient.unquotingIgnored(posted, ignored) instanceof ChatMessage message) {
         buffer.addMessage(message);
       } else {
         buffer.addOffer((FileOffer) posted);

@@ -79,10 +79,11 @@ final class TuiEvents implements CappedClientListener {
   }
 
   @Override
-  public void onMessage(ChatMessage message) {
-    if (client.hides(message)) {
+  public void onMessage(ChatMessage received) {
+    if (client.hides(received)) {
       return;
     }
+    ChatMessage message = client.unquotingIgnored(received);
     cap.beforeMessage(message.conversation());
     post(() -> panes.incoming(message));
     if (bell.rings(message, self())) {

@@ -500,13 +500,10 @@ public final class FakeChatClient implements ChatClient {
 
   @Override
   public synchronized Optional<String> newestMessageFrom(String conversation, String username) {
-    List<ChatMessage> here = messages.getOrDefault(conversation, List.of());
-    for (int i = here.size() - 1; i >= 0; i--) {
-      if (here.get(i).sender().equalsIgnoreCase(username)) {
-        return Optional.of(here.get(i).messageId());
-      }
-    }
-    return Optional.empty();
+    return messages.getOrDefault(conversation, List.of()).stream()
+        .filter(m -> m.sender().equalsIgnoreCase(username))
+        .max(java.util.Comparator.comparingLong(ChatMessage::seq))
+        .map(ChatMessage::messageId);
   }
 
   /** Names {@link #hasAccount} says the relay has no account for, as {@link Usernames#key}. */

@@ -53,33 +53,69 @@ class MessageCommandsTest {
   void reply_answersTheNewestMessageOfThatUserHere_withShortcodesAsEmoji() {
     context.loggedInAs("alice");
     List<ChatMessage> lobby = new java.util.ArrayList<>();
-    lobby.add(new ChatMessage("#lobby", 1, "%032x".formatted(101), "bob", 0, 0, "noon?", false));
     lobby.add(new ChatMessage("#lobby", 2, "%032x".formatted(102), "Bob", 0, 0, "or one?", false));
+    lobby.add(new ChatMessage("#lobby", 1, "%032x".formatted(101), "bob", 0, 0, "noon?", false));
     lobby.add(new ChatMessage("#lobby", 3, "%032x".formatted(103), "carol", 0, 0, "hi", false));
     context.client.messages.put("#lobby", lobby);
 
     run("/reply @bob one :+1:");
-    run("/re carol hello");
+    run("/re carol: hello");
+    run("/re carol, again");
 
     assertThat(context.client.calls)
         .containsExactly(
             "reply #lobby " + "%032x".formatted(102) + " one 👍",
-            "reply #lobby " + "%032x".formatted(103) + " hello");
+            "reply #lobby " + "%032x".formatted(103) + " hello",
+            "reply #lobby " + "%032x".formatted(103) + " again");
   }
 
   @Test
-  void reply_noMessageOfThatUserHere_isRefused_andNothingIsSent() {
+  void reply_noMessageOfThatUserHeld_looksAtTheLastMessages_thenIsRefused() {
     context.loggedInAs("alice");
 
     run("/reply bob sure");
     run("/reply bob");
 
-    assertThat(context.client.calls).isEmpty();
+    assertThat(context.client.calls).containsExactly("history #lobby 50");
     assertThat(context.lines)
         .containsExactly(
-            "error: no message from bob in #lobby to reply to (only those shown since this"
-                + " client started count)",
+            "error: no message from bob in #lobby to reply to (none among the last 50 or those"
+                + " shown since the client started)",
             "error: usage: /reply USER TEXT  (/help reply)");
+  }
+
+  @Test
+  void reply_toAUserIgnored_isRefused_sayingHowToReplyToThem() {
+    context.loggedInAs("alice");
+    context.client.ignore("bob", true);
+    context.client.calls.clear();
+
+    run("/reply bob sure");
+
+    assertThat(context.client.calls).isEmpty();
+    assertThat(context.lines)
+        .containsExactly("error: you ignore bob: /unignore bob to reply to them");
+  }
+
+  @Test
+  void history_aReplyToAUserIgnored_namesThemWithoutQuotingThem() {
+    context.loggedInAs("alice");
+    String secret = "%032x".formatted(101);
+    List<ChatMessage> lobby = new java.util.ArrayList<>();
+    lobby.add(new ChatMessage("#lobby", 1, secret, "bob", 0, 0, "what you ignore", false));
+    lobby.add(
+        new ChatMessage("#lobby", 2, "%032x".formatted(102), "carol", 0, 0, "sure", false)
+            .withReply(
+                new ChatMessage.Reply(
+                    secret, "bob", "what you ignore", ChatMessage.Reply.Kind.TEXT, false)));
+    context.client.messages.put("#lobby", lobby);
+    context.client.ignore("bob", true);
+
+    run("/history");
+
+    assertThat(context.lines)
+        .contains("message: #lobby (re bob) <carol> sure")
+        .noneMatch(line -> line.contains("what you ignore"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package chat.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ChatMessage.Reply.Kind;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
@@ -35,32 +36,73 @@ class MessageFormatterTest {
   }
 
   @Test
-  void line_aReply_quotesTheAnsweredMessageAsThisClientHoldsIt_cleaned() {
+  void line_aReply_quotesTheAnsweredMessageAsThisClientHoldsIt_beforeTheSender_cleaned() {
     String id = "%032x".formatted(7);
     ChatMessage reply = from("alice", "sure");
 
-    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "bob", "noon?", false))))
-        .isEqualTo("00:00:01 <alice> (re bob: \"noon?\") sure");
     assertThat(
             formatter.line(
-                reply.withReply(new ChatMessage.Reply(id, "b\u001b[2Jo", "a\nb\u001b[31m", false))))
-        .isEqualTo("00:00:01 <alice> (re bo: \"a b\") sure");
-    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "bob", "", true))))
-        .isEqualTo("00:00:01 <alice> (re bob: a deleted message) sure");
-    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "", "", true))))
-        .isEqualTo("00:00:01 <alice> (re a deleted message) sure");
+                reply.withReply(new ChatMessage.Reply(id, "bob", "noon?", Kind.TEXT, false))))
+        .isEqualTo("00:00:01 (re bob: \"noon?\") <alice> sure");
+    assertThat(
+            formatter.line(
+                reply.withReply(
+                    new ChatMessage.Reply(id, "b\u001b[2Jo", "a\nb\u001b[31m", Kind.TEXT, false))))
+        .isEqualTo("00:00:01 (re bo: \"a b\") <alice> sure");
+    assertThat(
+            formatter.line(
+                reply.withReply(new ChatMessage.Reply(id, "bob", "waves", Kind.ACTION, false))))
+        .isEqualTo("00:00:01 (re * bob \"waves\") <alice> sure");
+    assertThat(
+            formatter.line(
+                reply.withReply(new ChatMessage.Reply(id, "bob", "r.pdf", Kind.FILE, false))))
+        .isEqualTo("00:00:01 (re bob's file \"r.pdf\") <alice> sure");
+    assertThat(
+            formatter.line(reply.withReply(new ChatMessage.Reply(id, "bob", "", Kind.TEXT, true))))
+        .isEqualTo("00:00:01 (re bob: a deleted message) <alice> sure");
+    assertThat(
+            formatter.line(reply.withReply(new ChatMessage.Reply(id, "bob", "", Kind.FILE, true))))
+        .isEqualTo("00:00:01 (re bob: a deleted file offer) <alice> sure");
+    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "", "", Kind.TEXT, true))))
+        .isEqualTo("00:00:01 (re a deleted message) <alice> sure");
     assertThat(formatter.line(reply.withReply(ChatMessage.Reply.unknown(id))))
-        .isEqualTo("00:00:01 <alice> (re an earlier message) sure");
-    assertThat(formatter.line(reply.withReply(new ChatMessage.Reply(id, "You", "hi", false))))
-        .isEqualTo("00:00:01 <alice> (re \"You\": \"hi\") sure");
+        .isEqualTo("00:00:01 (re a message not shown here) <alice> sure");
+    assertThat(
+            formatter.line(
+                reply.withReply(
+                    new ChatMessage.Reply(id, "bob", "hi", Kind.TEXT, false).unquoted())))
+        .isEqualTo("00:00:01 (re bob) <alice> sure");
+    assertThat(
+            formatter.line(
+                reply.withReply(new ChatMessage.Reply(id, "You", "hi", Kind.TEXT, false))))
+        .isEqualTo("00:00:01 (re \"You\": \"hi\") <alice> sure");
     assertThat(formatter.replyMark(reply)).isEmpty();
+  }
+
+  /** The quote cannot end early: a quoted message that writes its own end and more gets none. */
+  @Test
+  void line_aQuotedMessageWritingTheEndOfAQuote_cannotPassWordsForTheReplys() {
+    ChatMessage reply =
+        from("carol", "sure")
+            .withReply(
+                new ChatMessage.Reply(
+                    "%032x".formatted(7),
+                    "bob",
+                    "ok?\") yes, I approve. (re bob: \"ok?",
+                    Kind.TEXT,
+                    false));
+
+    assertThat(formatter.line(reply))
+        .isEqualTo("00:00:01 (re bob: \"ok?') yes, I approve. (re bob: 'ok?\") <carol> sure");
   }
 
   @Test
   void mentions_aReplyToThisUsersMessage_countsAsAMention() {
     ChatMessage reply =
         from("alice", "sure")
-            .withReply(new ChatMessage.Reply("%032x".formatted(7), "Bob", "x", false));
+            .withReply(
+                new ChatMessage.Reply(
+                    "%032x".formatted(7), "Bob", "x", ChatMessage.Reply.Kind.TEXT, false));
 
     assertThat(reply.mentions("bob")).isTrue();
     assertThat(reply.mentions("carol")).isFalse();

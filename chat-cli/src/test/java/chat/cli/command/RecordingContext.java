@@ -82,6 +82,9 @@ final class RecordingContext implements CommandContext {
     lines.add(
         "message: "
             + message.conversation()
+            + (message.reply() == null
+                ? ""
+                : " " + new MessageFormatter(java.time.ZoneOffset.UTC).replyMark(message).strip())
             + (message.action() ? " * " + message.sender() : " <" + message.sender() + ">")
             + " "
             + message.text());

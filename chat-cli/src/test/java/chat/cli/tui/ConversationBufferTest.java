@@ -182,7 +182,13 @@ class ConversationBufferTest {
     ChatMessage typo = Messages.of("#a", 1, "bob", "the password is hunter2");
     ChatMessage reply =
         Messages.of("#a", 2, "carol", "oops")
-            .withReply(new ChatMessage.Reply(typo.messageId(), "bob", "the password is…", false));
+            .withReply(
+                new ChatMessage.Reply(
+                    typo.messageId(),
+                    "bob",
+                    "the password is…",
+                    ChatMessage.Reply.Kind.TEXT,
+                    false));
     buffer.addMessage(typo);
     buffer.addMessage(reply);
     int[] wraps = {0};
@@ -199,7 +205,9 @@ class ConversationBufferTest {
 
     assertThat(texts(buffer)).containsExactly("oops");
     ChatMessage shown = ((PaneEntry.Message) buffer.entry(0)).message();
-    assertThat(shown.reply()).isEqualTo(new ChatMessage.Reply(typo.messageId(), "bob", "", true));
+    assertThat(shown.reply())
+        .isEqualTo(
+            new ChatMessage.Reply(typo.messageId(), "bob", "", ChatMessage.Reply.Kind.TEXT, true));
     buffer.lines(
         0,
         80,
@@ -208,5 +216,29 @@ class ConversationBufferTest {
           return List.of(List.of());
         });
     assertThat(wraps[0]).as("wrapped again, without the quote").isEqualTo(2);
+  }
+
+  /** A history page's quotes are made on another thread: a deletion may come in between. */
+  @Test
+  void addMessage_aReplyToAMessageTakenOutBefore_isToADeletedMessage() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage typo = Messages.of("#a", 1, "bob", "hunter2");
+    buffer.addMessage(typo);
+    buffer.remove("#a", java.util.Set.of(typo.messageId()));
+    ChatMessage.Reply quoted =
+        new ChatMessage.Reply(
+            typo.messageId(), "bob", "hunter2", ChatMessage.Reply.Kind.TEXT, false);
+
+    buffer.addMessage(Messages.of("#a", 2, "carol", "oops").withReply(quoted));
+    buffer.addReplay(Messages.of("#a", 2, "carol", "oops").withReply(quoted), false);
+    buffer.addMessage(Messages.of("#b", 3, "carol", "elsewhere").withReply(quoted));
+
+    assertThat(((PaneEntry.Message) buffer.entry(0)).message().reply())
+        .isEqualTo(quoted.toDeleted());
+    assertThat(((PaneEntry.Message) buffer.entry(1)).message().reply())
+        .isEqualTo(quoted.toDeleted());
+    assertThat(((PaneEntry.Message) buffer.entry(2)).message().reply())
+        .as("the same id in another conversation")
+        .isEqualTo(quoted);
   }
 }

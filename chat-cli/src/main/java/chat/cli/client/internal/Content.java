@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -45,7 +46,8 @@ sealed interface Content {
   record Text(
       String text,
       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean action,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String replyTo)
+      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = ReplyToReader.class)
+          String replyTo)
       implements Content {
     public Text {
       Objects.requireNonNull(text, "text");

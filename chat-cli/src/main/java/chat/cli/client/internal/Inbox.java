@@ -289,15 +289,18 @@ final class Inbox {
       }
       try {
         shown[i] = opened(conversation, stored.get(i), self, opened[i]);
-        if (shown[i].content() instanceof Content.Text) {
-          // before any reply of the page is read: a page comes newest first
-          quotes.remember(shown[i].message());
-        }
       } catch (CommandException e) {
         leftOut.count(
             envelopes.get(i).header().senderId(),
             LeftOutMessages.Reason.UNREADABLE,
             stored.get(i).seq());
+      }
+    }
+    // Remembered oldest first, and before any reply of the page is read (a page comes newest
+    // first).
+    for (int i = count - 1; i >= 0; i--) {
+      if (shown[i] != null) {
+        remember(shown[i]);
       }
     }
     List<Posted> out = new ArrayList<>(count);
@@ -478,26 +481,48 @@ final class Inbox {
   }
 
   /**
-   * {@code opened}, a reply given the message it answers as this client holds it; a text message is
-   * remembered for replies to it ({@link #quotes}).
+   * {@code opened}, a reply given the message it answers as this client holds it; remembered for
+   * replies to it ({@link #quotes}).
    */
   private Opened replied(Opened opened) {
-    return opened.content() instanceof Content.Text t
-        ? new Opened(replying(opened.message(), t.replyTo()), t)
-        : opened;
+    Opened shown =
+        opened.content() instanceof Content.Text t && t.replyTo() != null
+            ? new Opened(replying(opened.message(), t.replyTo()), t)
+            : opened;
+    remember(shown);
+    return shown;
+  }
+
+  private void remember(Opened opened) {
+    if (opened.content() instanceof Content.File file) {
+      quotes.rememberOffer(opened.message(), file.name());
+    } else {
+      quotes.remember(opened.message());
+    }
   }
 
   /**
-   * {@code message}, answering {@code replyTo} (null: none) as this client holds that message;
-   * remembered for replies to it.
+   * {@code message}, just sent by this client, answering {@code replyTo} (null: none) as this
+   * client holds that message; remembered for replies to it.
    */
-  ChatMessage replying(ChatMessage message, String replyTo) {
-    ChatMessage shown =
-        replyTo == null
-            ? message
-            : message.withReply(quotes.answered(message.conversation(), replyTo));
+  ChatMessage sent(ChatMessage message, String replyTo) {
+    ChatMessage shown = replying(message, replyTo);
     quotes.remember(shown);
     return shown;
+  }
+
+  /**
+   * {@code message}, answering {@code replyTo} (null: none) as this client holds that message; a
+   * message naming itself answers one not held.
+   */
+  private ChatMessage replying(ChatMessage message, String replyTo) {
+    if (replyTo == null) {
+      return message;
+    }
+    return message.withReply(
+        replyTo.equals(message.messageId())
+            ? ChatMessage.Reply.unknown(replyTo)
+            : quotes.answered(message.conversation(), replyTo));
   }
 
   /**

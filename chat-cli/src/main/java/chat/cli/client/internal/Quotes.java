@@ -1,49 +1,51 @@
 package chat.cli.client.internal;
 
+import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The messages this client showed lately, each known by its conversation and id, with the start of
- * its text: what a reply to one of them quotes ({@link #answered}), and which message of a user
- * {@code /reply} answers ({@link #newestFrom}). Holds the last {@link #MAX} messages, in memory
- * only; a deleted one keeps its sender and loses its text. Thread-safe.
+ * The text messages and file offers this client opened lately, each known by its conversation and
+ * id, with the start of its text (an offer's file name): what a reply to one of them quotes ({@link
+ * #answered}), and which message of a user {@code /reply} answers ({@link #newestFrom}). In memory
+ * only, at most {@link #MAX} messages: past that, the lowest-numbered message of the conversation
+ * holding the most goes first, so that a long history read after the live messages does not push
+ * out the newest. A deleted message keeps its sender and loses its text. An id met under two
+ * numbers (a relay serving one message id twice) is quoted as unknown. Thread-safe.
  */
 final class Quotes {
-  /** How many messages are remembered; the one remembered first is forgotten first. */
+  /** How many messages are remembered, over all conversations. */
   static final int MAX = 4096;
+
+  /**
+   * The most UTF-16 code units an excerpt keeps, whatever its glyphs: one glyph can carry thousands
+   * of combining marks.
+   */
+  static final int MAX_EXCERPT_CHARS = 200;
 
   private record Key(String conversation, String messageId) {}
 
-  private record Held(String sender, String excerpt, long seq, boolean deleted) {}
+  private record Held(
+      String messageId,
+      String sender,
+      String excerpt,
+      ChatMessage.Reply.Kind kind,
+      boolean deleted) {}
 
-  private record Newest(String messageId, long seq) {}
+  /** Per conversation, its messages by sequence number. */
+  private final Map<String, NavigableMap<Long, Held>> byConversation = new HashMap<>();
 
-  private final Map<Key, Held> messages =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Held> eldest) {
-          if (size() <= MAX) {
-            return false;
-          }
-          Key from =
-              new Key(eldest.getKey().conversation(), Usernames.key(eldest.getValue().sender()));
-          Newest last = newest.get(from);
-          if (last != null && last.messageId().equals(eldest.getKey().messageId())) {
-            newest.remove(from);
-          }
-          return true;
-        }
-      };
+  /** The sequence number of each message remembered; {@link #AMBIGUOUS} for one met twice. */
+  private final Map<Key, Long> seqs = new HashMap<>();
 
-  /** Per conversation and sender's username key, the newest message remembered. */
-  private final Map<Key, Newest> newest = new HashMap<>();
+  private static final long AMBIGUOUS = -1;
 
   /** The messages whose deletion was said, whether they were remembered before or after. */
   private final DeletedIds deletedIds;
@@ -52,25 +54,90 @@ final class Quotes {
     this.deletedIds = deletedIds;
   }
 
-  /** Remembers {@code message}, shown (or listed in a history page) now. */
-  synchronized void remember(ChatMessage message) {
-    Key key = new Key(message.conversation(), message.messageId());
-    if (messages.containsKey(key) || deletedIds.contains(key.conversation(), key.messageId())) {
-      return; // a push that came after its deletion was said is not remembered
+  /**
+   * The start of {@code text} as a quote shows it: cleaned for the terminal, on one line, at most
+   * {@link ChatMessage.Reply#EXCERPT_GLYPHS} glyphs and {@link #MAX_EXCERPT_CHARS} characters, with
+   * {@code …} when cut; a copy, so that the whole text is not kept.
+   */
+  static String excerpt(String text) {
+    String line = TerminalSafe.line(text.replace('\n', ' ')).strip();
+    String cut = Graphemes.prefix(line, ChatMessage.Reply.EXCERPT_GLYPHS);
+    if (cut.length() > MAX_EXCERPT_CHARS) {
+      int end = MAX_EXCERPT_CHARS;
+      if (Character.isHighSurrogate(cut.charAt(end - 1))) {
+        end--; // not half a character
+      }
+      cut = cut.substring(0, end);
     }
-    String text = message.text().strip();
-    String excerpt = Graphemes.prefix(text, ChatMessage.Reply.EXCERPT_GLYPHS);
+    return new String(cut.length() < line.length() ? cut + "…" : cut);
+  }
+
+  /** Remembers {@code message}, a text message or action shown (or listed) now. */
+  void remember(ChatMessage message) {
+    remember(
+        message,
+        message.action() ? ChatMessage.Reply.Kind.ACTION : ChatMessage.Reply.Kind.TEXT,
+        message.text());
+  }
+
+  /** Remembers the message of a file offer shown (or listed) now, quoted by its file name. */
+  void rememberOffer(ChatMessage message, String fileName) {
+    remember(message, ChatMessage.Reply.Kind.FILE, fileName);
+  }
+
+  private synchronized void remember(
+      ChatMessage message, ChatMessage.Reply.Kind kind, String text) {
+    Key key = new Key(message.conversation(), message.messageId());
+    if (message.seq() <= 0 || deletedIds.contains(key.conversation(), key.messageId())) {
+      // A send whose number was lost has none to keep it by; a push that came after its deletion
+      // was said is not remembered.
+      return;
+    }
+    Long known = seqs.get(key);
+    if (known != null) {
+      if (known != message.seq() && known != AMBIGUOUS) {
+        // One id under two numbers: a relay serving another message under it. Neither is quoted.
+        byConversation.get(key.conversation()).remove(known);
+        seqs.put(key, AMBIGUOUS);
+      }
+      return;
+    }
+    NavigableMap<Long, Held> messages =
+        byConversation.computeIfAbsent(key.conversation(), c -> new TreeMap<>());
+    Held before = messages.get(message.seq());
+    if (before != null) {
+      // Another id under a number already taken: the relay's doing. Neither is quoted.
+      messages.remove(message.seq());
+      seqs.put(new Key(key.conversation(), before.messageId()), AMBIGUOUS);
+      seqs.put(key, AMBIGUOUS);
+      return;
+    }
     messages.put(
-        key,
-        new Held(
-            message.sender(),
-            excerpt.length() < text.length() ? excerpt + "…" : excerpt,
-            message.seq(),
-            false));
-    Key from = new Key(message.conversation(), Usernames.key(message.sender()));
-    Newest before = newest.get(from);
-    if (before == null || before.seq() <= message.seq()) {
-      newest.put(from, new Newest(message.messageId(), message.seq()));
+        message.seq(), new Held(message.messageId(), message.sender(), excerpt(text), kind, false));
+    seqs.put(key, message.seq());
+    if (seqs.size() > MAX) {
+      evictOne();
+    }
+  }
+
+  /** Forgets the lowest-numbered message of the conversation holding the most. */
+  private void evictOne() {
+    String fullest = null;
+    int most = 0;
+    for (Map.Entry<String, NavigableMap<Long, Held>> entry : byConversation.entrySet()) {
+      if (entry.getValue().size() > most) {
+        most = entry.getValue().size();
+        fullest = entry.getKey();
+      }
+    }
+    if (fullest == null) {
+      seqs.remove(seqs.keySet().iterator().next()); // only ids met twice are left
+      return;
+    }
+    NavigableMap<Long, Held> messages = byConversation.get(fullest);
+    seqs.remove(new Key(fullest, messages.pollFirstEntry().getValue().messageId()));
+    if (messages.isEmpty()) {
+      byConversation.remove(fullest);
     }
   }
 
@@ -80,38 +147,56 @@ final class Quotes {
    * unknown.
    */
   synchronized ChatMessage.Reply answered(String conversation, String messageId) {
-    Held held = messages.get(new Key(conversation, messageId));
+    Held held = held(conversation, messageId);
     String sender = held == null ? "" : held.sender();
+    ChatMessage.Reply.Kind kind = held == null ? ChatMessage.Reply.Kind.TEXT : held.kind();
     if (deletedIds.contains(conversation, messageId) || (held != null && held.deleted())) {
-      return new ChatMessage.Reply(messageId, sender, "", true);
+      return new ChatMessage.Reply(messageId, sender, "", kind, true);
     }
     return held == null
         ? ChatMessage.Reply.unknown(messageId)
-        : new ChatMessage.Reply(messageId, sender, held.excerpt(), false);
+        : new ChatMessage.Reply(messageId, sender, held.excerpt(), kind, false);
+  }
+
+  private Held held(String conversation, String messageId) {
+    Long seq = seqs.get(new Key(conversation, messageId));
+    if (seq == null || seq == AMBIGUOUS) {
+      return null;
+    }
+    return byConversation.get(conversation).get(seq);
   }
 
   /** Messages {@code messageIds} of {@code conversation} were deleted: their text is forgotten. */
   synchronized void deleted(String conversation, Collection<String> messageIds) {
     for (String id : messageIds) {
-      Key key = new Key(conversation, id);
-      Held held = messages.get(key);
+      Held held = held(conversation, id);
       if (held != null) {
-        messages.put(key, new Held(held.sender(), "", held.seq(), true));
+        byConversation
+            .get(conversation)
+            .put(
+                seqs.get(new Key(conversation, id)),
+                new Held(id, held.sender(), "", held.kind(), true));
       }
     }
-    newest.values().removeIf(n -> messageIds.contains(n.messageId()));
   }
 
   /**
-   * The id of the newest message {@code username} posted in {@code conversation} that this client
-   * remembers and that was not deleted.
+   * The id of the newest message (by its number) {@code username} posted in {@code conversation}
+   * that this client remembers and that was not deleted.
    */
   synchronized Optional<String> newestFrom(String conversation, String username) {
-    Newest found = newest.get(new Key(conversation, Usernames.key(username)));
-    if (found == null) {
+    NavigableMap<Long, Held> messages = byConversation.get(conversation);
+    if (messages == null) {
       return Optional.empty();
     }
-    Held held = messages.get(new Key(conversation, found.messageId()));
-    return held == null || held.deleted() ? Optional.empty() : Optional.of(found.messageId());
+    String key = Usernames.key(username);
+    for (Held held : messages.descendingMap().values()) {
+      if (!held.deleted()
+          && Usernames.key(held.sender()).equals(key)
+          && !deletedIds.contains(conversation, held.messageId())) {
+        return Optional.of(held.messageId());
+      }
+    }
+    return Optional.empty();
   }
 }

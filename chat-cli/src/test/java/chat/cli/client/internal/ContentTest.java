@@ -95,6 +95,7 @@ class ContentTest {
         "\"0123456789abcdef0123456789abcdef0\"",
         "\"\"",
         "12",
+        "null",
         "[\"0123456789abcdef0123456789abcdef\"]",
         "{}"
       })

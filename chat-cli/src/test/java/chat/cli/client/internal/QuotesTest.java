@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ChatMessage.Reply.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,39 @@ class QuotesTest {
   }
 
   @Test
-  void answered_aRememberedMessage_givesItsSenderAndTheStartOfItsText() {
-    quotes.remember(message("#a", 1, "bob", "  deploy at noon, ok?\n"));
+  void answered_aRememberedMessage_givesItsSenderAndTheStartOfItsText_onOneCleanLine() {
+    quotes.remember(message("#a", 1, "bob", "  deploy at\nnoon, \u001b[31mok?\n"));
     quotes.remember(message("#a", 2, "carol", "x".repeat(100)));
 
     assertThat(quotes.answered("#a", id(1)))
-        .isEqualTo(new ChatMessage.Reply(id(1), "bob", "deploy at noon, ok?", false));
+        .isEqualTo(new ChatMessage.Reply(id(1), "bob", "deploy at noon, ok?", Kind.TEXT, false));
     assertThat(quotes.answered("#a", id(2)).excerpt())
         .isEqualTo("x".repeat(ChatMessage.Reply.EXCERPT_GLYPHS) + "…");
+  }
+
+  @Test
+  void answered_anActionOrAFileOffer_saysWhichItIs() {
+    quotes.remember(new ChatMessage("#a", 1, id(1), "bob", 1_000, 1_000, "waves", false, true));
+    quotes.rememberOffer(new ChatMessage("#a", 2, id(2), "bob", 1_000, 1_000, "", false), "r.pdf");
+
+    assertThat(quotes.answered("#a", id(1)))
+        .isEqualTo(new ChatMessage.Reply(id(1), "bob", "waves", Kind.ACTION, false));
+    assertThat(quotes.answered("#a", id(2)))
+        .isEqualTo(new ChatMessage.Reply(id(2), "bob", "r.pdf", Kind.FILE, false));
+  }
+
+  /** Glyphs can be long (a family emoji is 11 characters): the excerpt is bounded in characters. */
+  @Test
+  void excerpt_longGlyphs_isCutToTheBoundInCharacters_notInsideASurrogatePair() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+
+    String excerpt = Quotes.excerpt(family.repeat(40));
+
+    assertThat(excerpt.length()).isBetween(Quotes.MAX_EXCERPT_CHARS, Quotes.MAX_EXCERPT_CHARS + 1);
+    assertThat(excerpt).endsWith("…");
+    assertThat(Character.isHighSurrogate(excerpt.charAt(excerpt.length() - 2))).isFalse();
+    assertThat(Quotes.excerpt("a" + "\u0301".repeat(65_000)).length())
+        .isLessThanOrEqualTo(Quotes.MAX_EXCERPT_CHARS + 1);
   }
 
   @Test
@@ -41,12 +67,14 @@ class QuotesTest {
   @Test
   void answered_aDeletedMessage_keepsItsSenderAndLosesItsText() {
     quotes.remember(message("#a", 1, "bob", "oops, the password is hunter2"));
+    deleted.add("#a", List.of(id(1)));
     quotes.deleted("#a", List.of(id(1)));
     deleted.add("#b", List.of(id(5)));
 
     assertThat(quotes.answered("#a", id(1)))
-        .isEqualTo(new ChatMessage.Reply(id(1), "bob", "", true));
-    assertThat(quotes.answered("#b", id(5))).isEqualTo(new ChatMessage.Reply(id(5), "", "", true));
+        .isEqualTo(new ChatMessage.Reply(id(1), "bob", "", Kind.TEXT, true));
+    assertThat(quotes.answered("#b", id(5)))
+        .isEqualTo(new ChatMessage.Reply(id(5), "", "", Kind.TEXT, true));
   }
 
   @Test
@@ -54,8 +82,25 @@ class QuotesTest {
     deleted.add("#a", List.of(id(1)));
     quotes.remember(message("#a", 1, "bob", "late push"));
 
-    assertThat(quotes.answered("#a", id(1))).isEqualTo(new ChatMessage.Reply(id(1), "", "", true));
+    assertThat(quotes.answered("#a", id(1)))
+        .isEqualTo(new ChatMessage.Reply(id(1), "", "", Kind.TEXT, true));
     assertThat(quotes.newestFrom("#a", "bob")).isEmpty();
+  }
+
+  /** A relay serving one id under two numbers (another sender's message under it): no quote. */
+  @Test
+  void answered_anIdMetUnderTwoNumbers_orTwoIdsUnderOneNumber_isUnknown() {
+    quotes.remember(message("#a", 1, "mallory", "I approve"));
+    quotes.remember(
+        new ChatMessage("#a", 2, id(1), "bob", 1_000, 1_000, "noon?", false)); // same id
+
+    assertThat(quotes.answered("#a", id(1))).isEqualTo(ChatMessage.Reply.unknown(id(1)));
+    assertThat(quotes.newestFrom("#a", "bob")).isEmpty();
+
+    quotes.remember(message("#b", 3, "bob", "first"));
+    quotes.remember(new ChatMessage("#b", 3, id(4), "mallory", 1_000, 1_000, "x", false));
+    assertThat(quotes.answered("#b", id(3))).isEqualTo(ChatMessage.Reply.unknown(id(3)));
+    assertThat(quotes.answered("#b", id(4))).isEqualTo(ChatMessage.Reply.unknown(id(4)));
   }
 
   @Test
@@ -67,26 +112,39 @@ class QuotesTest {
 
     assertThat(quotes.newestFrom("#a", "BOB")).contains(id(5));
     assertThat(quotes.newestFrom("#a", "dave")).isEmpty();
+    assertThat(quotes.newestFrom("#c", "bob")).isEmpty();
   }
 
   @Test
-  void newestFrom_aDeletedNewest_isNone() {
+  void newestFrom_theNewestDeleted_isTheOneBefore() {
     quotes.remember(message("#a", 1, "bob", "first"));
     quotes.remember(message("#a", 2, "bob", "second"));
+    deleted.add("#a", List.of(id(2)));
     quotes.deleted("#a", List.of(id(2)));
 
-    assertThat(quotes.newestFrom("#a", "bob")).isEmpty();
+    assertThat(quotes.newestFrom("#a", "bob")).contains(id(1));
   }
 
   @Test
-  void remember_pastTheLimit_forgetsTheFirstRemembered() {
-    for (int seq = 1; seq <= Quotes.MAX + 1; seq++) {
-      quotes.remember(message("#a", seq, "user" + seq, "text " + seq));
+  void remember_aSendWithoutNumber_isNotKept() {
+    quotes.remember(message("#a", 0, "alice", "sent, number lost"));
+
+    assertThat(quotes.answered("#a", id(0)).known()).isFalse();
+  }
+
+  /** A long history read after live messages must not push the newest out. */
+  @Test
+  void remember_pastTheLimit_forgetsTheLowestNumbered_ofTheFullestConversation() {
+    quotes.remember(message("#live", 90_000, "bob", "newest, shown live"));
+    quotes.remember(message("#other", 7, "carol", "elsewhere"));
+    for (int seq = Quotes.MAX + 10; seq > 0; seq--) { // a history, newest page first
+      quotes.remember(message("#live", seq, "user" + seq, "text " + seq));
     }
 
-    assertThat(quotes.answered("#a", id(1)).known()).isFalse();
-    assertThat(quotes.newestFrom("#a", "user1")).isEmpty();
-    assertThat(quotes.answered("#a", id(2)).sender()).isEqualTo("user2");
-    assertThat(quotes.newestFrom("#a", "user" + (Quotes.MAX + 1))).contains(id(Quotes.MAX + 1));
+    assertThat(quotes.newestFrom("#live", "bob")).contains(id(90_000));
+    assertThat(quotes.answered("#other", id(7)).known()).isTrue();
+    assertThat(quotes.answered("#live", id(1)).known()).isFalse();
+    assertThat(quotes.answered("#live", id(Quotes.MAX + 10)).sender())
+        .isEqualTo("user" + (Quotes.MAX + 10));
   }
 }
