@@ -414,6 +414,15 @@ public interface ChatClient extends AutoCloseable {
    */
   Optional<String> newestMessageFrom(String conversation, String username);
 
+  /**
+   * The message {@code messageId} of {@code conversation} as a reply to it shows it now: its sender
+   * and the start of its text if this client holds it, else {@link ChatMessage.Reply#unknown}. A
+   * front end asks it again for replies shown before the message they answer was listed.
+   */
+  default ChatMessage.Reply answered(String conversation, String messageId) {
+    return ChatMessage.Reply.unknown(messageId);
+  }
+
   /** The direct conversation id between this user and {@code username}. */
   String directWith(String username);
 

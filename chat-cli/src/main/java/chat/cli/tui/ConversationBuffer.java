@@ -204,6 +204,31 @@ final class ConversationBuffer {
     return before - slots.size();
   }
 
+  /**
+   * Gives each reply of {@code conversation} here that answers a message not held when it was shown
+   * what {@code answered} says of that message now (a history page listed it since); returns how
+   * many changed.
+   */
+  int requote(String conversation, Function<String, ChatMessage.Reply> answered) {
+    int changed = 0;
+    for (Slot slot : slots) {
+      if (slot.entry instanceof PaneEntry.Message shown
+          && shown.message().conversation().equals(conversation)
+          && shown.message().reply() != null
+          && !shown.message().reply().known()
+          && !shown.message().reply().deleted()) {
+        ChatMessage.Reply now = answered.apply(shown.message().reply().messageId());
+        if (now.known() || now.deleted()) {
+          slot.show(
+              new PaneEntry.Message(
+                  shown.message().withReply(now), shown.replay(), shown.labelled()));
+          changed++;
+        }
+      }
+    }
+    return changed;
+  }
+
   private static boolean shows(PaneEntry entry, String conversation, Set<String> messageIds) {
     Posted posted;
     if (entry instanceof PaneEntry.Message message) {

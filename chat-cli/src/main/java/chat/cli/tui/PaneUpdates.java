@@ -15,6 +15,7 @@ import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
+import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -74,13 +75,17 @@ final class PaneUpdates {
     ConversationBuffer buffer = model.currentBuffer();
     String here = model.current();
     listed.forEach(posted -> buffer.addReplay(posted, !posted.conversation().equals(here)));
+    listed.stream()
+        .map(Posted::conversation)
+        .distinct()
+        .forEach(conversation -> requote(buffer, conversation));
   }
 
   /**
    * Recent history arrived for {@code conversation}: its messages and file offers, each in its
-   * place (but those of users ignored), a notice for each sender whose messages in it are held
-   * (they appear when the sender's new key is accepted), and one for each sender and reason of the
-   * messages it left out for good.
+   * place (but those of users ignored), replies shown before it quoting what it listed, a notice
+   * for each sender whose messages in it are held (they appear when the sender's new key is
+   * accepted), and one for each sender and reason of the messages it left out for good.
    */
   void history(String conversation, HistoryPage page) {
     ConversationBuffer buffer = model.buffer(conversation);
@@ -95,8 +100,25 @@ final class PaneUpdates {
         buffer.addOffer((FileOffer) posted);
       }
     }
+    requote(buffer, conversation);
     page.held().forEach(heldNotes::show);
     page.leftOut().forEach(leftOutNotes::show);
+  }
+
+  /**
+   * Replies of {@code conversation} in {@code buffer} shown before the message they answer was
+   * listed: quoting it now (naming a user ignored without quoting them).
+   */
+  private void requote(ConversationBuffer buffer, String conversation) {
+    Set<String> ignored = client.ignoredUsers();
+    buffer.requote(
+        conversation,
+        id -> {
+          ChatMessage.Reply now = client.answered(conversation, id);
+          return now.known() && ignored.contains(Usernames.key(now.sender()))
+              ? now.unquoted()
+              : now;
+        });
   }
 
   /** Adds a client line to {@code conversation}, or to the current one when it is null. */

@@ -241,4 +241,27 @@ class ConversationBufferTest {
         .as("the same id in another conversation")
         .isEqualTo(quoted);
   }
+
+  @Test
+  void requote_repliesToAMessageNotHeldThen_quoteItOnceKnown_othersUntouched() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    String old = "%032x".formatted(500);
+    ChatMessage.Reply known =
+        new ChatMessage.Reply(old, "bob", "the plan", ChatMessage.Reply.Kind.TEXT, false);
+    buffer.addMessage(
+        Messages.of("#a", 9, "carol", "thanks").withReply(ChatMessage.Reply.unknown(old)));
+    buffer.addMessage(
+        Messages.of("#a", 10, "dave", "+1").withReply(ChatMessage.Reply.unknown("ff".repeat(16))));
+    buffer.addMessage(Messages.of("#b", 11, "erin", "x").withReply(ChatMessage.Reply.unknown(old)));
+
+    int changed =
+        buffer.requote("#a", id -> id.equals(old) ? known : ChatMessage.Reply.unknown(id));
+
+    assertThat(changed).isEqualTo(1);
+    assertThat(((PaneEntry.Message) buffer.entry(0)).message().reply()).isEqualTo(known);
+    assertThat(((PaneEntry.Message) buffer.entry(1)).message().reply().known()).isFalse();
+    assertThat(((PaneEntry.Message) buffer.entry(2)).message().reply().known())
+        .as("another conversation's")
+        .isFalse();
+  }
 }

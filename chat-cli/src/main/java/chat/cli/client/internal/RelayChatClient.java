@@ -388,6 +388,11 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
+  public ChatMessage.Reply answered(String conversation, String messageId) {
+    return sessions.require().inbox.quotes.answered(conversationId(conversation), messageId);
+  }
+
+  @Override
   public Optional<String> newestMessageFrom(String conversation, String username) {
     return sessions.require().inbox.quotes.newestFrom(conversationId(conversation), username);
   }
