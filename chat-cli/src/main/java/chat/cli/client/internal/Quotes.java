@@ -57,7 +57,7 @@ final class Quotes {
   /**
    * The start of {@code text} as a quote shows it: cleaned for the terminal, on one line, at most
    * {@link ChatMessage.Reply#EXCERPT_GLYPHS} glyphs and {@link #MAX_EXCERPT_CHARS} characters, with
-   * {@code …} when cut; a copy, so that the whole text is not kept.
+   * {@code …} when cut (a string of its own: the message's text is not kept).
    */
   static String excerpt(String text) {
     String line = TerminalSafe.line(text.replace('\n', ' ')).strip();
@@ -69,7 +69,7 @@ final class Quotes {
       }
       cut = cut.substring(0, end);
     }
-    return new String(cut.length() < line.length() ? cut + "…" : cut);
+    return cut.length() < line.length() ? cut + "…" : cut;
   }
 
   /** Remembers {@code message}, a text message or action shown (or listed) now. */
