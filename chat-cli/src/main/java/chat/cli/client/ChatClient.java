@@ -291,14 +291,20 @@ public interface ChatClient extends AutoCloseable {
    * users ignored: a reply to a message of one of them names them without quoting that message.
    */
   static Posted unquotingIgnored(Posted posted, Set<String> ignored) {
-    if (posted instanceof ChatMessage message
-        && message.reply() != null
-        && message.reply().known()
-        && !message.reply().excerpt().isEmpty()
-        && ignored.contains(Usernames.key(message.reply().sender()))) {
-      return message.withReply(message.reply().unquoted());
+    if (posted instanceof ChatMessage message && message.reply() != null) {
+      ChatMessage.Reply shown = unquotingIgnored(message.reply(), ignored);
+      return shown == message.reply() ? message : message.withReply(shown);
     }
     return posted;
+  }
+
+  /** {@code reply}, not quoting the message it answers if a user among {@code ignored} wrote it. */
+  static ChatMessage.Reply unquotingIgnored(ChatMessage.Reply reply, Set<String> ignored) {
+    return reply.known()
+            && !reply.excerpt().isEmpty()
+            && ignored.contains(Usernames.key(reply.sender()))
+        ? reply.unquoted()
+        : reply;
   }
 
   /** As {@link #unquotingIgnored(Posted, Set)} with {@link #ignoredUsers()}. */

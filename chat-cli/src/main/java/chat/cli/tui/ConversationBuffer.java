@@ -189,16 +189,11 @@ final class ConversationBuffer {
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
     for (Slot slot : slots) {
-      if (slot.entry instanceof PaneEntry.Message shown
-          && shown.message().conversation().equals(conversation)
-          && shown.message().reply() != null
-          && !shown.message().reply().deleted()
-          && deleted.contains(shown.message().reply().messageId())) {
-        slot.show(
-            new PaneEntry.Message(
-                shown.message().withReply(shown.message().reply().toDeleted()),
-                shown.replay(),
-                shown.labelled()));
+      if (slot.entry instanceof PaneEntry.Message shown) {
+        ChatMessage now = unquotingDeleted(shown.message());
+        if (now != shown.message()) {
+          slot.show(new PaneEntry.Message(now, shown.replay(), shown.labelled()));
+        }
       }
     }
     return before - slots.size();

@@ -15,7 +15,6 @@ import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
-import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -113,12 +112,7 @@ final class PaneUpdates {
     Set<String> ignored = client.ignoredUsers();
     buffer.requote(
         conversation,
-        id -> {
-          ChatMessage.Reply now = client.answered(conversation, id);
-          return now.known() && ignored.contains(Usernames.key(now.sender()))
-              ? now.unquoted()
-              : now;
-        });
+        id -> ChatClient.unquotingIgnored(client.answered(conversation, id), ignored));
   }
 
   /** Adds a client line to {@code conversation}, or to the current one when it is null. */

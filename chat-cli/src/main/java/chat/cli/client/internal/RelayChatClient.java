@@ -389,7 +389,11 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public ChatMessage.Reply answered(String conversation, String messageId) {
-    return sessions.require().inbox.quotes.answered(conversationId(conversation), messageId);
+    // asked by a front end's own thread: logged out meanwhile, nothing is held
+    return sessions
+        .current()
+        .map(session -> session.inbox.quotes.answered(conversation, messageId))
+        .orElse(ChatMessage.Reply.unknown(messageId));
   }
 
   @Override
