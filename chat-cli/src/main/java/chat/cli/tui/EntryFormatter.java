@@ -86,13 +86,13 @@ final class EntryFormatter {
     }
     cells.addAll(Cells.line(formatter.time(formatter.shownTime(message)), Style.TIME));
     cells.add(Cell.space(Style.PLAIN));
+    int markAt = Cells.width(cells);
     String replyMark = formatter.replyMark(message);
-    // a reply's lines wrap under its mark, not under the text after a mark of 60 columns
-    int indent = replyMark.isEmpty() ? -1 : Cells.width(cells);
     cells.addAll(Cells.line(replyMark, Style.SKEW));
     cells.addAll(Cells.line(formatter.sender(message), senderStyle));
     cells.add(Cell.space(Style.PLAIN));
-    indent = indent < 0 ? Cells.width(cells) : indent;
+    // a reply's lines wrap under its mark, not under the text after a mark of 60 columns
+    int indent = replyMark.isEmpty() ? Cells.width(cells) : markAt;
     cells.addAll(Cells.text(formatter.text(message), textStyle));
     cells.addAll(Cells.line(formatter.skewMark(message), Style.SKEW));
     return indent;

@@ -72,7 +72,8 @@ final class Inbox {
 
   /**
    * Messages of {@code sender} deleted from {@code conversation}: their offers can no longer be
-   * accepted, and those held for a changed key are not shown when it is accepted.
+   * accepted, those held for a changed key are not shown when it is accepted, and replies no longer
+   * quote their text (which is forgotten here).
    */
   void deleted(String conversation, String sender, Set<String> messageIds) {
     offers.forget(conversation, messageIds);
