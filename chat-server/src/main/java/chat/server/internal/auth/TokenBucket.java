@@ -21,6 +21,14 @@ public final class TokenBucket {
     this.lastNanos = nowNanos;
   }
 
+  /**
+   * Whether the bucket would be full at {@code nowNanos}: then it holds what a new one does, and
+   * whoever keeps buckets by key may drop it.
+   */
+  public boolean fullAt(long nowNanos) {
+    return tokens + (nowNanos - lastNanos) * perNano >= capacity;
+  }
+
   /** Takes one token if available. */
   public boolean tryTake(long nowNanos) {
     tokens = Math.min(capacity, tokens + (nowNanos - lastNanos) * perNano);

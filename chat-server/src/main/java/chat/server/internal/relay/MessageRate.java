@@ -7,6 +7,7 @@ import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.TokenBucket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,13 +16,21 @@ import java.util.function.LongSupplier;
  * anything of a send is checked or stored, so a refused send ({@code RATE_LIMITED}) may be sent
  * again as it is. The per-connection request limit alone lets an account flood a room from many
  * connections, or from one-shot commands that each start with a full burst. The first refusal of an
- * account in a minute is audited. Thread-safe.
+ * account in a minute is audited. A bucket that has filled up again holds what a new one would, so
+ * the buckets are swept of those now and then (when their number has doubled since the last sweep):
+ * the relay keeps one for each account that sent lately, not one for every account that ever sent.
+ * Thread-safe.
  */
 final class MessageRate {
   private final int perSecond;
   private final int burst;
   private final LongSupplier nanoTime;
+
+  /** Fewer buckets than this are never swept. */
+  static final int SWEEP_FLOOR = 1024;
+
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final AtomicInteger sweepAt = new AtomicInteger(SWEEP_FLOOR);
   private final AuditThrottle reports = new AuditThrottle();
   private final AuditLog audit;
 
@@ -50,6 +59,9 @@ final class MessageRate {
           taken[0] = held.tryTake(now);
           return held;
         });
+    if (buckets.size() >= sweepAt.get()) {
+      sweep(now);
+    }
     if (taken[0]) {
       return;
     }
@@ -72,5 +84,27 @@ final class MessageRate {
             + " a second from one account ("
             + burst
             + " at once); send it again in a moment");
+  }
+
+  /**
+   * Drops the buckets that are full at {@code now}, then sweeps again only once there are twice as
+   * many left (at least {@link #SWEEP_FLOOR}), so that a relay whose accounts all send is not swept
+   * on every message. Each bucket is dropped under its key's lock, so a take racing with the sweep
+   * either finds it or starts a full one, as it would have been.
+   */
+  private void sweep(long now) {
+    int due = sweepAt.get();
+    if (!sweepAt.compareAndSet(due, Integer.MAX_VALUE)) {
+      return; // another thread sweeps
+    }
+    for (String key : buckets.keySet()) {
+      buckets.computeIfPresent(key, (k, bucket) -> bucket.fullAt(now) ? null : bucket);
+    }
+    sweepAt.set(Math.max(SWEEP_FLOOR, 2 * buckets.size()));
+  }
+
+  /** How many accounts' buckets are held: for tests. */
+  int held() {
+    return buckets.size();
   }
 }

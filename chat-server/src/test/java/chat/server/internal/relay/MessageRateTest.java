@@ -1,5 +1,6 @@
 package chat.server.internal.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,6 +39,23 @@ class MessageRateTest {
     for (int i = 0; i < 4; i++) {
       take("mallory");
     }
+    assertThatThrownBy(() -> take("mallory")).isInstanceOf(RelayException.class);
+  }
+
+  @Test
+  void bucketsThatFilledUpAreSwept_aDrainedOneIsKept() {
+    for (int i = 0; i < 4; i++) {
+      take("mallory");
+    }
+    for (int i = 0; i < MessageRate.SWEEP_FLOOR - 2; i++) {
+      take("user" + i);
+    }
+    assertThat(rate.held()).isEqualTo(MessageRate.SWEEP_FLOOR - 1);
+    now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500)); // the users' full again, mallory's at 1
+
+    take("one-more"); // the floor reached: only mallory's bucket and the newest are left
+    assertThat(rate.held()).isEqualTo(2);
+    take("mallory");
     assertThatThrownBy(() -> take("mallory")).isInstanceOf(RelayException.class);
   }
 }
