@@ -101,12 +101,33 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
   }
 
   /**
-   * {@code text} with anything but printable ASCII as {@code ?}, so that nothing read from the
-   * database or typed can drive the terminal. Usernames are printable ASCII by rule.
+   * {@code text} with every code point that is not printable as {@code ?}: controls (escape
+   * sequences), format characters (bidirectional overrides, zero-width joiners), separators other
+   * than the space, private-use, unassigned and lone surrogate code points. So nothing read from
+   * the database or typed can drive the terminal, while a reason written with accents or in another
+   * script reads as written. Usernames are printable ASCII by rule.
    */
   static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+    text.codePoints().forEach(c -> out.appendCodePoint(shown(c) ? c : '?'));
     return out.toString();
+  }
+
+  private static boolean shown(int codePoint) {
+    if (codePoint == ' ') {
+      return true;
+    }
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.PRIVATE_USE,
+          Character.SURROGATE,
+          Character.UNASSIGNED,
+          Character.SPACE_SEPARATOR,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          false;
+      default -> true;
+    };
   }
 }
