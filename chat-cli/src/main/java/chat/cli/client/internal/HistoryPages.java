@@ -88,7 +88,9 @@ final class HistoryPages {
       before = reply.nextBefore();
     }
     List<Posted> out = new ArrayList<>(newestFirst.size());
-    newestFirst.descendingIterator().forEachRemaining(p -> out.add(session.inbox.requoted(p)));
+    newestFirst
+        .descendingIterator()
+        .forEachRemaining(p -> out.add(session.inbox.quotes.requoted(p)));
     List<HeldMessages> heldOut = new ArrayList<>(held.values());
     boolean reachedStart = !more && out.size() < limit;
     long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;

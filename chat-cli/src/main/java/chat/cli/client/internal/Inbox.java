@@ -321,21 +321,6 @@ final class Inbox {
   }
 
   /**
-   * {@code posted}, a reply to a message this client did not hold when it opened it, given that
-   * message if it holds it now: one in an older page of the same history, opened after it.
-   */
-  Posted requoted(Posted posted) {
-    if (posted instanceof ChatMessage message
-        && message.reply() != null
-        && !message.reply().known()
-        && !message.reply().deleted()) {
-      return message.withReply(
-          quotes.answered(message.conversation(), message.reply().messageId()));
-    }
-    return posted;
-  }
-
-  /**
    * Whether {@code header} is signed with the key its sender changed to, which waits for the
    * person's acceptance: only such a message is held, since {@code /trust} accepts that key and no
    * other. A message signed by any other key that is not the pin (an older key the sender replaced
@@ -488,7 +473,7 @@ final class Inbox {
   private Opened replied(Opened opened) {
     Opened shown =
         opened.content() instanceof Content.Text t && t.replyTo() != null
-            ? new Opened(replying(opened.message(), t.replyTo()), t)
+            ? new Opened(quotes.replying(opened.message(), t.replyTo()), t)
             : opened;
     remember(shown);
     return shown;
@@ -500,30 +485,6 @@ final class Inbox {
     } else {
       quotes.remember(opened.message());
     }
-  }
-
-  /**
-   * {@code message}, just sent by this client, answering {@code replyTo} (null: none) as this
-   * client holds that message; remembered for replies to it.
-   */
-  ChatMessage sent(ChatMessage message, String replyTo) {
-    ChatMessage shown = replying(message, replyTo);
-    quotes.remember(shown);
-    return shown;
-  }
-
-  /**
-   * {@code message}, answering {@code replyTo} (null: none) as this client holds that message; a
-   * message naming itself answers one not held.
-   */
-  private ChatMessage replying(ChatMessage message, String replyTo) {
-    if (replyTo == null) {
-      return message;
-    }
-    return message.withReply(
-        replyTo.equals(message.messageId())
-            ? ChatMessage.Reply.unknown(replyTo)
-            : quotes.answered(message.conversation(), replyTo));
   }
 
   /**

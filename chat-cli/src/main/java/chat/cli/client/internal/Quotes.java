@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.Posted;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.Collection;
@@ -14,11 +15,12 @@ import java.util.TreeMap;
 /**
  * The text messages and file offers this client opened lately, each known by its conversation and
  * id, with the start of its text (an offer's file name): what a reply to one of them quotes ({@link
- * #answered}), and which message of a user {@code /reply} answers ({@link #newestFrom}). In memory
- * only, at most {@link #MAX} messages: past that, the lowest-numbered message of the conversation
- * holding the most goes first, so that a long history read after the live messages does not push
- * out the newest. A deleted message keeps its sender and loses its text. An id met under two
- * numbers (a relay serving one message id twice) is quoted as unknown. Thread-safe.
+ * #answered}, given to a reply by {@link #replying}, {@link #sent} and {@link #requoted}), and
+ * which message of a user {@code /reply} answers ({@link #newestFrom}). In memory only, at most
+ * {@link #MAX} messages: past that, the lowest-numbered message of the conversation holding the
+ * most goes first, so that a long history read after the live messages does not push out the
+ * newest. A deleted message keeps its sender and loses its text. An id met under two numbers (a
+ * relay serving one message id twice) is quoted as unknown. Thread-safe.
  */
 final class Quotes {
   /** How many messages are remembered, over all conversations. */
@@ -198,5 +200,43 @@ final class Quotes {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code message}, answering {@code replyTo} (null: none) as this client holds that message; a
+   * message naming itself answers one not held.
+   */
+  ChatMessage replying(ChatMessage message, String replyTo) {
+    if (replyTo == null) {
+      return message;
+    }
+    return message.withReply(
+        replyTo.equals(message.messageId())
+            ? ChatMessage.Reply.unknown(replyTo)
+            : answered(message.conversation(), replyTo));
+  }
+
+  /**
+   * {@code message}, just sent by this client, answering {@code replyTo} (null: none) as this
+   * client holds that message; remembered for replies to it.
+   */
+  ChatMessage sent(ChatMessage message, String replyTo) {
+    ChatMessage shown = replying(message, replyTo);
+    remember(shown);
+    return shown;
+  }
+
+  /**
+   * {@code posted}, a reply to a message this client did not hold when it opened it, given that
+   * message if it holds it now: one in an older page of the same history, opened after it.
+   */
+  Posted requoted(Posted posted) {
+    if (posted instanceof ChatMessage message
+        && message.reply() != null
+        && !message.reply().known()
+        && !message.reply().deleted()) {
+      return message.withReply(answered(message.conversation(), message.reply().messageId()));
+    }
+    return posted;
   }
 }

@@ -373,7 +373,7 @@ public final class RelayChatClient implements ChatClient {
                     new TransferLink(sessions, session, sessions.options().live(), TEXT_PATIENCE),
                     id,
                     plaintext));
-    return session.inbox.sent(
+    return session.inbox.quotes.sent(
         new ChatMessage(
             id,
             sent.seq(),
