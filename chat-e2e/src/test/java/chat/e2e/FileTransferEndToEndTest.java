@@ -419,6 +419,32 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /**
+   * An offer deleted while bob's client runs: accepting it says it was deleted, instead of that
+   * there is no such offer.
+   */
+  @Test
+  void acceptFile_ofAnOfferDeletedMeanwhile_saysItWasDeleted() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      FileOffer sent = alice.sendFile("#lobby", randomFile("withdrawn.txt", 10));
+      FileOffer offered = bobEvents.awaitOffer("withdrawn.txt");
+
+      alice.deleteMessages("#lobby", List.of(sent.messageId()));
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> bobEvents.events.contains("deleted #lobby 1 of alice by alice"));
+
+      assertThatThrownBy(() -> bob.acceptFile(offered.shortId()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "alice's offer of withdrawn.txt in #lobby was deleted: it cannot be accepted any"
+                  + " more");
+      assertThat(downloads.resolve("withdrawn.txt")).doesNotExist();
+    }
+  }
+
   @Test
   void history_withAFileOfferAmongTheTexts_givesItInPlaceCountedAmongTheNewest() throws Exception {
     try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());

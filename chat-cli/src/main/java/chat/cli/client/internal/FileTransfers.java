@@ -301,10 +301,24 @@ final class FileTransfers {
       searchHistory(session);
       entry = session.inbox.offers.find(typedId);
     }
-    return entry.orElseThrow(
-        () ->
-            new CommandException.FileIdRefused( // each front end names its /files
-                "no file offer " + typedId + " in the recent history of your conversations"));
+    if (entry.isPresent()) {
+      return entry.get();
+    }
+    Optional<FileOffer> gone = session.inbox.offers.deleted(typedId);
+    if (gone.isPresent()) {
+      FileOffer offer = gone.get();
+      throw new CommandException.Usage( // a refusal /files would not help with
+          (offer.own() ? "your" : offer.sender() + "'s")
+              + " offer of "
+              + offer.name()
+              + " in "
+              + offer.conversation()
+              + " was deleted: it cannot be "
+              + (offer.own() ? "downloaded" : "accepted")
+              + " any more");
+    }
+    throw new CommandException.FileIdRefused( // each front end names its /files
+        "no file offer " + typedId + " in the recent history of your conversations");
   }
 
   private void searchHistory(Session session) {

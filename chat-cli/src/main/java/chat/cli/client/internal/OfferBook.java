@@ -36,7 +36,13 @@ final class OfferBook {
     }
   }
 
+  /** Offers deleted lately that are remembered, so that accepting one says why it cannot be. */
+  static final int MAX_DELETED = 256;
+
   private final Map<String, Entry> offers = new LinkedHashMap<>();
+
+  /** Offers forgotten because their message was deleted, by file id; the oldest go first. */
+  private final Map<String, FileOffer> deleted = new LinkedHashMap<>();
 
   /** The offer that {@code message}, whose content is {@code file}, makes. */
   static FileOffer offerOf(ChatMessage message, Content.File file) {
@@ -153,14 +159,40 @@ final class OfferBook {
     offers
         .values()
         .removeIf(
-            entry ->
-                entry.offer().conversation().equals(conversation)
-                    && messageIds.contains(entry.offer().messageId()));
+            entry -> {
+              FileOffer offer = entry.offer();
+              if (!offer.conversation().equals(conversation)
+                  || !messageIds.contains(offer.messageId())) {
+                return false;
+              }
+              deleted.remove(offer.fileId());
+              deleted.put(offer.fileId(), offer);
+              return true;
+            });
+    while (deleted.size() > MAX_DELETED) {
+      deleted.remove(deleted.keySet().iterator().next());
+    }
   }
 
-  /** Zeroes every key and forgets every offer. */
+  /**
+   * The offer deleted lately that {@code typed} names (a full id or a unique prefix), when no offer
+   * held does: what {@code /file accept} of it says instead of "no such offer".
+   */
+  synchronized Optional<FileOffer> deleted(String typed) {
+    String prefix = requirePrefix(typed);
+    List<FileOffer> matches = new ArrayList<>();
+    for (FileOffer offer : deleted.values()) {
+      if (offer.fileId().startsWith(prefix) && !offers.containsKey(offer.fileId())) {
+        matches.add(offer);
+      }
+    }
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  /** Zeroes every key and forgets every offer, deleted ones too. */
   synchronized void clear() {
     offers.values().forEach(e -> e.content().key().destroy());
     offers.clear();
+    deleted.clear();
   }
 }

@@ -16,8 +16,12 @@ class OfferBookTest {
   }
 
   private static Content.File file(String name) {
+    return file(name, FILE_ID);
+  }
+
+  private static Content.File file(String name, String id) {
     return new Content.File(
-        FILE_ID,
+        id,
         name,
         5,
         "ab".repeat(32),
@@ -84,9 +88,43 @@ class OfferBookTest {
     book.forget("#team", java.util.Set.of("ff".repeat(16)));
     book.forget("#other", java.util.Set.of(offering.messageId()));
     assertThat(book.get(FILE_ID)).as("another conversation's deletion").isPresent();
+    assertThat(book.deleted("0011")).isEmpty();
     book.forget("#team", java.util.Set.of(offering.messageId()));
 
     assertThat(book.get(FILE_ID)).isEmpty();
     assertThat(book.all()).isEmpty();
+    assertThat(book.deleted("0011")).map(FileOffer::name).contains("report.pdf");
+    assertThat(book.deleted("0012")).isEmpty();
+  }
+
+  @Test
+  void deleted_isForgottenWhenTheSameFileIsOfferedAgain_andPastItsBound() {
+    OfferBook book = new OfferBook();
+    book.listed(message("#team", 3, "alice", 100), file("report.pdf"));
+    book.forget("#team", java.util.Set.of(message("#team", 3, "alice", 100).messageId()));
+    book.listed(message("#team", 9, "bob", 200), file("again.pdf"));
+    assertThat(book.deleted(FILE_ID)).as("offered again: it can be accepted").isEmpty();
+
+    OfferBook full = new OfferBook();
+    for (int i = 0; i <= OfferBook.MAX_DELETED; i++) {
+      ChatMessage offering = message("#team", i + 1, "alice", 100);
+      full.add(
+          new FileOffer(
+              "#team",
+              i + 1,
+              offering.messageId(),
+              "alice",
+              100,
+              100,
+              String.format("%032x", i),
+              "f" + i,
+              5,
+              99,
+              false),
+          file("f", String.format("%032x", i)));
+      full.forget("#team", java.util.Set.of(offering.messageId()));
+    }
+    assertThat(full.deleted(String.format("%032x", 0))).as("the oldest, past the bound").isEmpty();
+    assertThat(full.deleted(String.format("%032x", OfferBook.MAX_DELETED))).isPresent();
   }
 }
