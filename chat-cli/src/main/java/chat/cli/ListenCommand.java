@@ -365,7 +365,7 @@ final class ListenCommand implements Callable<Integer> {
         case INVITED -> update.target().equalsIgnoreCase(self);
         case KICKED, BANNED ->
             update.target().equalsIgnoreCase(self) && listed.contains(update.conversation());
-        case MUTED, UNMUTED -> update.target().equalsIgnoreCase(self);
+        case MUTED, UNMUTED, MUTE_ENDED -> update.target().equalsIgnoreCase(self);
         case DISBANDED -> listed.contains(update.conversation());
         case UNINVITED ->
             update.declined() && client.conversations().contains(update.conversation());

@@ -218,6 +218,7 @@ class ListenCommandTest {
         new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "bob", "", "calm down", null));
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.MUTED, "dave", ""));
     fake.fireGroupUpdate(new GroupUpdate("#team", "alice", GroupUpdate.Kind.UNMUTED, "bob", ""));
+    fake.fireGroupUpdate(GroupUpdate.muteEnded("#team", "bob"));
     fake.deliver("#ops", "alice", "done");
     Cli.Result result = listening.get(10, TimeUnit.SECONDS);
 
@@ -228,7 +229,8 @@ class ListenCommandTest {
             "alice removed you from #side",
             "alice disbanded #old",
             "alice muted you in #team (\u201ccalm down\u201d): you read it but cannot post there",
-            "alice unmuted you in #team: you may post again")
+            "alice unmuted you in #team: you may post again",
+            "your mute in #team has ended: you may post again")
         .noneMatch(line -> line.contains("dave") || line.contains("frank"))
         .noneMatch(line -> line.contains("erin") || line.contains("Crew"))
         .noneMatch(line -> line.contains("#never"));

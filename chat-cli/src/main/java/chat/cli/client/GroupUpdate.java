@@ -9,7 +9,7 @@ import java.util.Objects;
  * came from the network: display it through {@link chat.cli.TerminalSafe}.
  *
  * @param conversation the group's room id
- * @param actor who made the change
+ * @param actor who made the change; empty for {@link Kind#MUTE_ENDED}
  * @param kind what happened
  * @param target the user it happened to; empty for {@link Kind#RENAMED} and {@link Kind#DISBANDED}
  * @param title the new title for {@link Kind#RENAMED}, else empty
@@ -42,6 +42,12 @@ public record GroupUpdate(
     MUTED,
     /** The target may post to the group again. */
     UNMUTED,
+    /**
+     * The target's timed mute has ended by itself. The relay sends no such change: this user's own
+     * client says it of this user, by its own clock, at the end the mute was given ({@link
+     * #muteEnded}); the actor is empty.
+     */
+    MUTE_ENDED,
     /** The target became an admin. */
     ADMIN,
     /** The target is no longer an admin. */
@@ -73,6 +79,11 @@ public record GroupUpdate(
   /** A change without a reason. */
   public GroupUpdate(String conversation, String actor, Kind kind, String target, String title) {
     this(conversation, actor, kind, target, title, "", null);
+  }
+
+  /** This user's ({@code username}'s) timed mute in {@code group} has ended by itself. */
+  public static GroupUpdate muteEnded(String group, String username) {
+    return new GroupUpdate(group, "", Kind.MUTE_ENDED, username, "");
   }
 
   /**

@@ -101,6 +101,12 @@ public final class SocialLines {
               + (me ? ": you read it but cannot post there" : "");
       case UNMUTED ->
           actor + " unmuted " + target + " in " + room + (me ? ": you may post again" : "");
+      case MUTE_ENDED ->
+          (me ? "your" : possessive(target))
+              + " mute in "
+              + room
+              + " has ended"
+              + (me ? ": you may post again" : "");
       case ADMIN -> actor + " made " + target + " an admin of " + room;
       case DEADMIN -> actor + " made " + target + " a plain member of " + room;
       case TRANSFERRED ->

@@ -197,7 +197,9 @@ final class PaneUpdates {
         noteListed(conversation, line);
         boolean aboutMe = self != null && update.target().equalsIgnoreCase(self);
         boolean mute =
-            update.kind() == GroupUpdate.Kind.MUTED || update.kind() == GroupUpdate.Kind.UNMUTED;
+            update.kind() == GroupUpdate.Kind.MUTED
+                || update.kind() == GroupUpdate.Kind.UNMUTED
+                || update.kind() == GroupUpdate.Kind.MUTE_ENDED;
         if (aboutMe && mute && !model.current().equals(conversation)) {
           // A mute of this user matters where they are about to type, too.
           note(null, NoteKind.NOTICE, line);

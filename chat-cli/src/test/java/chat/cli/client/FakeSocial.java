@@ -104,7 +104,9 @@ final class FakeSocial {
       members.remove(update.conversation());
       return;
     }
-    if (update.kind() == GroupUpdate.Kind.MUTED || update.kind() == GroupUpdate.Kind.UNMUTED) {
+    if (update.kind() == GroupUpdate.Kind.MUTED
+        || update.kind() == GroupUpdate.Kind.UNMUTED
+        || update.kind() == GroupUpdate.Kind.MUTE_ENDED) {
       boolean muted = update.kind() == GroupUpdate.Kind.MUTED;
       members.put(
           update.conversation(),

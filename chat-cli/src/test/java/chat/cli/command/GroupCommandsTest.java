@@ -437,6 +437,9 @@ class GroupCommandsTest {
         .isEqualTo("alice unmuted you in #team: you may post again");
     assertThat(SocialLines.group(unmuted, "alice", CommandWords.SLASH))
         .isEqualTo("you unmuted carol in #team");
+    assertThat(
+            SocialLines.group(GroupUpdate.muteEnded("#team", "Carol"), "carol", CommandWords.SLASH))
+        .isEqualTo("your mute in #team has ended: you may post again");
   }
 
   @Test

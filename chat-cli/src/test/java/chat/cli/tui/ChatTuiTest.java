@@ -1535,6 +1535,31 @@ class ChatTuiTest {
   }
 
   @Test
+  void endOfOwnTimedMute_saidInTheGroupsPane_andWhereTheUserTypes() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("bob");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "bob", true);
+    h.drain();
+    h.client.fireGroupUpdate(
+        new GroupUpdate(
+            "#team",
+            "alice",
+            GroupUpdate.Kind.MUTED,
+            "bob",
+            "",
+            "",
+            java.time.Instant.parse("2030-01-02T03:04:00Z")));
+    h.client.fireGroupUpdate(GroupUpdate.muteEnded("#team", "bob"));
+    h.drain();
+
+    assertThat(h.screen()).contains("your mute in #team has ended: you may post again");
+    h.alt('2');
+    h.drain();
+    assertThat(h.row(0)).startsWith(" #team");
+    assertThat(h.screen()).contains("your mute in #team has ended: you may post again");
+  }
+
+  @Test
   void groupTitle_isShownInThePaneHeader_fromTheRelayAndAfterARename() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");

@@ -26,6 +26,7 @@ import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -278,13 +279,15 @@ final class Events {
 
   /**
    * Whether {@code update} is a mute of this user already said, the same (who, until when, why);
-   * any other change concerning this user in that group, or its end, forgets it.
+   * any other change concerning this user in that group, or its end, forgets it. A timed mute of
+   * this user is also kept for its end to be said ({@link #mutesEnded}).
    */
   private boolean repeatsAMute(GroupUpdate update) {
     String self = session.username();
     String group = update.conversation();
     if (update.kind() == GroupUpdate.Kind.DISBANDED) {
       session.mutesSaid.remove(group);
+      session.timedMutes.cleared(group);
       return false;
     }
     if (self == null
@@ -294,10 +297,28 @@ final class Events {
     }
     if (update.kind() != GroupUpdate.Kind.MUTED) {
       session.mutesSaid.remove(group);
+      session.timedMutes.cleared(group);
       return false;
     }
+    session.timedMutes.muted(group, update.until());
     String said = update.actor() + "\n" + update.until() + "\n" + update.reason();
     return said.equals(session.mutesSaid.put(group, said));
+  }
+
+  /**
+   * Says the end of each of this user's timed mutes that has ended by {@code now} (this machine's
+   * clock), in a group this client lists: the relay says nothing when a mute runs out. On the event
+   * thread, from the client's timer.
+   */
+  void mutesEnded(Instant now) {
+    String self = session.username();
+    for (String group : session.timedMutes.ended(now)) {
+      session.mutesSaid.remove(group);
+      session.members.invalidate(group);
+      if (self != null && session.ready() && session.lists(group)) {
+        listeners.group(GroupUpdate.muteEnded(group, self));
+      }
+    }
   }
 
   private void keyChange(KeyChangeEvent event) {

@@ -47,6 +47,9 @@ final class Session {
    */
   final Map<String, String> mutesSaid = new ConcurrentHashMap<>();
 
+  /** This user's timed mutes, whose end the client says ({@link TimedMutes}). */
+  final TimedMutes timedMutes = new TimedMutes();
+
   private volatile IdentityKeyPair me;
   private volatile String username;
   private volatile RelayConnection connection;

@@ -86,6 +86,7 @@ final class SessionManager {
       timer.scheduleWithFixedDelay(this::saveState, 2, 2, TimeUnit.SECONDS);
       timer.scheduleWithFixedDelay(this::retryStalled, 2, 2, TimeUnit.SECONDS);
       timer.scheduleWithFixedDelay(this::checkContacts, 2, 2, TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(this::endMutes, 1, 1, TimeUnit.SECONDS);
       long every = options.keepAlive().toMillis();
       timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
@@ -432,6 +433,14 @@ final class SessionManager {
       } catch (RuntimeException e) {
         // a damaged file is said at its next use; a task of the timer that threw never runs again
       }
+    }
+  }
+
+  /** Every second: says the end of this user's timed mutes that ran out ({@link TimedMutes}). */
+  private void endMutes() {
+    Session current = session;
+    if (current != null && current.timedMutes.anyEnded(clock.instant())) {
+      post(() -> new Events(current, listeners).mutesEnded(clock.instant()));
     }
   }
 

@@ -224,6 +224,49 @@ class EventsTest {
             "MUTED Alice 1970-01-01T00:00:05Z");
   }
 
+  /**
+   * The relay says nothing when a timed mute runs out: alice's client says it of her own, at its
+   * end by this machine's clock, once, and only in a group it lists; a mute lifted, replaced by one
+   * without an end, or of someone else is never said to have ended.
+   */
+  @Test
+  void timedMuteOfThisUser_itsEndSaidOnce_byTheClientsClock() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onGroupUpdate(GroupUpdate update) {
+            heard.add(update.kind() + " " + update.conversation() + " " + update.target());
+          }
+        });
+    session.addConversation("#team");
+    session.addConversation("#ops");
+    session.addConversation("#dev");
+    Events events = new Events(session, listeners);
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "Alice", null, "", 5_000L));
+    events.handle(new GroupEvent("#ops", "olivia", GroupChange.MUTED, "alice", null, "", 5_000L));
+    events.handle(new GroupEvent("#ops", "olivia", GroupChange.UNMUTED, "alice", null));
+    events.handle(new GroupEvent("#dev", "olivia", GroupChange.MUTED, "alice", null, "", 5_000L));
+    events.handle(new GroupEvent("#dev", "olivia", GroupChange.MUTED, "alice", null));
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "bob", null, "", 1_000L));
+    events.handle(new GroupEvent("#gone", "olivia", GroupChange.MUTED, "alice", null, "", 1_000L));
+    heard.clear();
+
+    assertThat(session.timedMutes.anyEnded(java.time.Instant.ofEpochMilli(4_999))).isTrue();
+    events.mutesEnded(java.time.Instant.ofEpochMilli(4_999)); // #gone's, not listed: not said
+    assertThat(heard).isEmpty();
+    assertThat(session.timedMutes.anyEnded(java.time.Instant.ofEpochMilli(4_999))).isFalse();
+    events.mutesEnded(java.time.Instant.ofEpochMilli(5_000));
+    events.mutesEnded(java.time.Instant.ofEpochMilli(60_000));
+
+    assertThat(heard).containsExactly("MUTE_ENDED #team alice");
+    assertThat(session.timedMutes.anyEnded(java.time.Instant.ofEpochMilli(60_000))).isFalse();
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "alice", null, "", 5_000L));
+    assertThat(heard)
+        .as("after its end, the same mute given again is said again")
+        .containsExactly("MUTE_ENDED #team alice", "MUTED #team alice");
+  }
+
   @Test
   void deletion_toldOnlyInAListedConversation_andOnlyNamingRealUsers() {
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
