@@ -297,7 +297,9 @@ final class Events {
     }
     if (update.kind() != GroupUpdate.Kind.MUTED) {
       session.mutesSaid.remove(group);
-      session.timedMutes.cleared(group);
+      if (update.kind() == GroupUpdate.Kind.UNMUTED || update.removes(self)) {
+        session.timedMutes.cleared(group); // a mute stays through other changes (becoming admin)
+      }
       return false;
     }
     session.timedMutes.muted(group, update.until());

@@ -226,8 +226,9 @@ class EventsTest {
 
   /**
    * The relay says nothing when a timed mute runs out: alice's client says it of her own, at its
-   * end by this machine's clock, once, and only in a group it lists; a mute lifted, replaced by one
-   * without an end, or of someone else is never said to have ended.
+   * end by this machine's clock, once, and only in a group it lists, also after she was made an
+   * admin; a mute lifted, replaced by one without an end, or of someone else is never said to have
+   * ended.
    */
   @Test
   void timedMuteOfThisUser_itsEndSaidOnce_byTheClientsClock() {
@@ -244,6 +245,7 @@ class EventsTest {
     session.addConversation("#dev");
     Events events = new Events(session, listeners);
     events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "Alice", null, "", 5_000L));
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.ADMIN, "alice", null)); // stays
     events.handle(new GroupEvent("#ops", "olivia", GroupChange.MUTED, "alice", null, "", 5_000L));
     events.handle(new GroupEvent("#ops", "olivia", GroupChange.UNMUTED, "alice", null));
     events.handle(new GroupEvent("#dev", "olivia", GroupChange.MUTED, "alice", null, "", 5_000L));
