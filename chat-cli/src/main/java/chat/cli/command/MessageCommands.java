@@ -23,6 +23,9 @@ import java.util.Set;
 final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
 
+  /** What a reply's text starts with to be an action ({@code /reply bob /me nods}). */
+  private static final String ACTION_PREFIX = "/me ";
+
   private MessageCommands() {}
 
   static List<SlashCommand> all() {
@@ -59,6 +62,7 @@ final class MessageCommands {
                 "started and the last " + DEFAULT_HISTORY + ". Members see it quoted:",
                 "(re bob: \"deploy at noon, ok?\") <alice> sure. Each member's client quotes",
                 "the message it holds; a client too old to know replies shows the text alone.",
+                "TEXT starting with /me is an action: /re bob /me nods.",
                 "examples: /reply bob sure   /re carol: :thumbsup:")
             .runs(MessageCommands::reply),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
@@ -157,6 +161,15 @@ final class MessageCommands {
     // "bob:" and "bob," as people address someone in a chat
     String typed = command.arg(0).replaceFirst("[:,]$", "");
     String username = Arguments.username(typed);
+    String text = command.rest(1);
+    // "/reply bob /me nods": an action that answers bob, as /me sends one
+    boolean action = text.startsWith(ACTION_PREFIX) || text.equals(ACTION_PREFIX.strip());
+    if (action) {
+      text = text.substring(ACTION_PREFIX.strip().length()).strip();
+      if (text.isEmpty()) {
+        throw new CommandException.Usage("usage: /reply USER /me ACTION: what you do, as with /me");
+      }
+    }
     ChatClient client = context.client();
     if (client.ignores(username)) {
       throw new CommandException.Usage(
@@ -183,7 +196,7 @@ final class MessageCommands {
                         + " to reply to (none among the last "
                         + DEFAULT_HISTORY
                         + " or those shown since the client started)"));
-    send(conversation, command.rest(1), false, id, context);
+    send(conversation, text, action, id, context);
   }
 
   private static void privateMessage(Input.Command command, CommandContext context) {

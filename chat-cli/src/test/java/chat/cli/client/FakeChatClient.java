@@ -470,7 +470,7 @@ public final class FakeChatClient implements ChatClient {
   public synchronized ChatMessage send(
       String conversation, String text, boolean action, String replyTo) {
     if (replyTo != null) {
-      call("reply", conversation, replyTo, text);
+      call(action ? "reply-action" : "reply", conversation, replyTo, text);
     } else {
       call(action ? "action" : "send", conversation, text);
     }

@@ -70,6 +70,22 @@ class MessageCommandsTest {
   }
 
   @Test
+  void reply_withMe_sendsAnActionThatAnswers_withoutAnActionIsRefused() {
+    context.loggedInAs("alice");
+    List<ChatMessage> lobby = new java.util.ArrayList<>();
+    lobby.add(new ChatMessage("#lobby", 1, "%032x".formatted(101), "bob", 0, 0, "noon?", false));
+    context.client.messages.put("#lobby", lobby);
+
+    run("/re bob /me nods :+1:");
+    run("/re bob /me   ");
+
+    assertThat(context.client.calls)
+        .containsExactly("reply-action #lobby " + "%032x".formatted(101) + " nods 👍");
+    assertThat(context.lines)
+        .contains("error: usage: /reply USER /me ACTION: what you do, as with /me");
+  }
+
+  @Test
   void reply_noMessageOfThatUserHeld_looksAtTheLastMessages_thenIsRefused() {
     context.loggedInAs("alice");
 
