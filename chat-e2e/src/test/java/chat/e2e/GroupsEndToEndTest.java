@@ -238,6 +238,33 @@ class GroupsEndToEndTest {
     }
   }
 
+  /**
+   * A message deleted before carol joined is returned to her history as a deleted row: it is not
+   * "the first message given", so the messages sent before she joined are counted as such, not as
+   * withheld after the first one given.
+   */
+  @Test
+  void deletionBeforeAJoin_theMessagesBeforeItAreNotCountedAsWithheld() throws Exception {
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient carol = registered("carol", new RecordingListener())) {
+      alice.join("#late");
+      alice.send("#late", "m1");
+      ChatMessage m2 = alice.send("#late", "m2");
+      alice.deleteMessages("#late", List.of(m2.messageId()));
+      alice.send("#late", "m3");
+      carol.join("#late");
+      alice.send("#late", "m4");
+
+      HistoryPage page =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(() -> carol.historyPage("#late", 50), p -> p.entries().size() == 1);
+
+      assertThat(page.notForYou()).isEqualTo(2);
+      assertThat(page.notForYouBetween()).isZero();
+    }
+  }
+
   /** A kick's reason reaches the one kicked and the members, and their lines say it. */
   @Test
   void kickWithAReason_theKickedAndTheMembersReadIt() {

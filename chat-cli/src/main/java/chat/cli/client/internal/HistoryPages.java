@@ -45,7 +45,10 @@ final class HistoryPages {
     long top = session.state.cursor(id).orElse(0L);
     long returned = 0;
     long lowest = 0;
-    long lowestReturned = Long.MAX_VALUE;
+    // The numbers of the rows returned, and the lowest of a message given (not a deleted one): a
+    // deleted row older than the join is returned too, and is no "first message given".
+    List<Long> returnedSeqs = new ArrayList<>();
+    long lowestGiven = Long.MAX_VALUE;
     while (more && newestFirst.size() < limit) {
       RelayConnection relay = session.connection();
       int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
@@ -55,7 +58,10 @@ final class HistoryPages {
       returned += messages.size();
       for (StoredMessage message : messages) {
         top = Math.max(top, message.seq());
-        lowestReturned = Math.min(lowestReturned, message.seq());
+        returnedSeqs.add(message.seq());
+        if (!message.deleted()) {
+          lowestGiven = Math.min(lowestGiven, message.seq());
+        }
       }
       if (reply.nextBefore() > 0) {
         lowest = reply.nextBefore();
@@ -95,8 +101,12 @@ final class HistoryPages {
     boolean reachedStart = !more && out.size() < limit;
     long notForYou = reachedStart && lowest > 0 ? Math.max(0, top - lowest + 1 - returned) : 0;
     // Of those, the numbers above the first message given were not "sent before you joined".
-    long between =
-        returned == 0 ? 0 : Math.max(0, Math.min(notForYou, top - lowestReturned + 1 - returned));
+    long between = 0;
+    if (lowestGiven != Long.MAX_VALUE) {
+      long from = lowestGiven;
+      long returnedFrom = returnedSeqs.stream().filter(seq -> seq >= from).count();
+      between = Math.max(0, Math.min(notForYou, top - lowestGiven + 1 - returnedFrom));
+    }
     return new HistoryPage(out, heldOut, notForYou, between, leftOut.messages());
   }
 
