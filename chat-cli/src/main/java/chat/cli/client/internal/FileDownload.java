@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.FileIo;
+import chat.cli.TerminalSafe;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -136,13 +137,15 @@ final class FileDownload {
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NO_SUCH_FILE) {
       log.put(FileTransfers.view(offer, TransferState.EXPIRED, clock.millis()), true);
       throw new CommandException.Usage(
-          "the relay no longer has " + offer.name() + " (it expired or was never finished)");
+          "the relay no longer has "
+              + TerminalSafe.line(offer.name())
+              + " (it expired or was never finished)");
     }
     FileStatusReply status = FileErrors.expect(reply, FileStatusReply.class);
     requireSameUpload(offer, content, status);
     if (!status.complete()) {
       throw new CommandException.Usage(
-          offer.name() + " is not fully uploaded yet; try again in a moment");
+          TerminalSafe.line(offer.name()) + " is not fully uploaded yet; try again in a moment");
     }
     return status;
   }
@@ -268,7 +271,9 @@ final class FileDownload {
               content.sha256().getBytes(StandardCharsets.US_ASCII))) {
         discard(partial, plain);
         throw new CommandException.EnvelopeRejected(
-            offer.name() + " does not match the offer (size or SHA-256); it was deleted", null);
+            TerminalSafe.line(offer.name())
+                + " does not match the offer (size or SHA-256); it was deleted",
+            null);
       }
       if (stop.getAsBoolean()) { // rejected while it was decrypted: it is not put in place
         discard(partial, plain);
@@ -280,17 +285,24 @@ final class FileDownload {
     } catch (AuthenticationException e) {
       discard(partial, plain);
       throw new CommandException.EnvelopeRejected(
-          offer.name()
+          TerminalSafe.line(offer.name())
               + " did not authenticate: it was altered on the relay or on the way; the download"
               + " was deleted",
           e);
     } catch (CryptoException e) {
       discard(partial, plain);
-      throw new CommandException.EnvelopeRejected(offer.name() + " could not be decrypted", e);
+      throw new CommandException.EnvelopeRejected(
+          TerminalSafe.line(offer.name()) + " could not be decrypted", e);
     } catch (IOException e) {
       discard(null, plain);
       throw new CommandException.FileAccess(
-          "cannot save " + offer.name() + " in " + folder.dir() + ": " + FileIo.reason(e), e);
+          "cannot save "
+              + TerminalSafe.line(offer.name())
+              + " in "
+              + folder.dir()
+              + ": "
+              + FileIo.reason(e),
+          e);
     } finally {
       cipher.destroy();
     }

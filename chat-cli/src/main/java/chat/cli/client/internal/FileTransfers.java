@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -200,7 +201,8 @@ final class FileTransfers {
     String fileId = entry.offer().fileId();
     AtomicBoolean stop = new AtomicBoolean();
     if (downloading.putIfAbsent(fileId, stop) != null) {
-      throw new CommandException.Usage(entry.offer().name() + " is being downloaded already");
+      throw new CommandException.Usage(
+          TerminalSafe.line(entry.offer().name()) + " is being downloaded already");
     }
     try {
       return accept(session, entry, stop);
@@ -249,7 +251,9 @@ final class FileTransfers {
     FileOffer offer = find(session, typedId).offer();
     if (offer.own()) {
       throw new CommandException.Usage(
-          "you offered " + offer.name() + " yourself: only those you offered it to can reject it");
+          "you offered "
+              + TerminalSafe.line(offer.name())
+              + " yourself: only those you offered it to can reject it");
     }
     AtomicBoolean running = downloading.get(offer.fileId());
     if (running != null) {
@@ -261,7 +265,9 @@ final class FileTransfers {
     Optional<FileTransfer> known = log.get(offer.fileId());
     if (known.isPresent() && known.get().state() == TransferState.DONE) {
       throw new CommandException.Usage(
-          offer.name() + " was already downloaded to " + known.get().savedPath());
+          TerminalSafe.line(offer.name())
+              + " was already downloaded to "
+              + known.get().savedPath());
     }
     FileTransfer rejected = view(offer, TransferState.REJECTED, clock.millis());
     log.put(rejected, true);
@@ -310,9 +316,9 @@ final class FileTransfers {
       throw new CommandException.Usage( // a refusal /files would not help with
           (offer.own() ? "your" : offer.sender() + "'s")
               + " offer of "
-              + offer.name()
+              + TerminalSafe.line(offer.name())
               + " in "
-              + offer.conversation()
+              + TerminalSafe.line(ConversationLabel.of(offer.conversation(), session.username()))
               + " was deleted: it cannot be "
               + (offer.own() ? "downloaded" : "accepted")
               + " any more");
