@@ -89,18 +89,22 @@ final class MessageRate {
   /**
    * Drops the buckets that are full at {@code now}, then sweeps again only once there are twice as
    * many left (at least {@link #SWEEP_FLOOR}), so that a relay whose accounts all send is not swept
-   * on every message. Each bucket is dropped under its key's lock, so a take racing with the sweep
-   * either finds it or starts a full one, as it would have been.
+   * on every message. It runs on the thread of the send that found the map at that mark: one pass
+   * over the map per doubling. Each bucket is dropped under its key's lock, so a take racing with
+   * the sweep either finds it or starts a full one, as it would have been.
    */
   private void sweep(long now) {
     int due = sweepAt.get();
     if (!sweepAt.compareAndSet(due, Integer.MAX_VALUE)) {
       return; // another thread sweeps
     }
-    for (String key : buckets.keySet()) {
-      buckets.computeIfPresent(key, (k, bucket) -> bucket.fullAt(now) ? null : bucket);
+    try {
+      for (String key : buckets.keySet()) {
+        buckets.computeIfPresent(key, (k, bucket) -> bucket.fullAt(now) ? null : bucket);
+      }
+    } finally {
+      sweepAt.set(Math.max(SWEEP_FLOOR, 2 * buckets.size()));
     }
-    sweepAt.set(Math.max(SWEEP_FLOOR, 2 * buckets.size()));
   }
 
   /** How many accounts' buckets are held: for tests. */
