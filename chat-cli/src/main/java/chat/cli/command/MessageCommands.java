@@ -24,7 +24,11 @@ final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
 
   /** What a reply's text starts with to be an action ({@code /reply bob /me nods}). */
-  private static final String ACTION_PREFIX = "/me ";
+  private static final String ACTION_WORD = "/me";
+
+  /** {@link #ACTION_WORD} alone or before white space (a space, a tab, a line break). */
+  private static final java.util.regex.Pattern ACTION =
+      java.util.regex.Pattern.compile("/me(\\s|$)");
 
   private MessageCommands() {}
 
@@ -62,7 +66,7 @@ final class MessageCommands {
                 "started and the last " + DEFAULT_HISTORY + ". Members see it quoted:",
                 "(re bob: \"deploy at noon, ok?\") <alice> sure. Each member's client quotes",
                 "the message it holds; a client too old to know replies shows the text alone.",
-                "TEXT starting with /me is an action: /re bob /me nods.",
+                "TEXT starting with /me is an action: /re bob /me nods (//me: the text /me).",
                 "examples: /reply bob sure   /re carol: :thumbsup:")
             .runs(MessageCommands::reply),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
@@ -162,13 +166,15 @@ final class MessageCommands {
     String typed = command.arg(0).replaceFirst("[:,]$", "");
     String username = Arguments.username(typed);
     String text = command.rest(1);
-    // "/reply bob /me nods": an action that answers bob, as /me sends one
-    boolean action = text.startsWith(ACTION_PREFIX) || text.equals(ACTION_PREFIX.strip());
+    // "/reply bob /me nods": an action that answers bob, as /me sends one; "//me" is the text "/me"
+    boolean action = ACTION.matcher(text).lookingAt();
     if (action) {
-      text = text.substring(ACTION_PREFIX.strip().length()).strip();
+      text = text.substring(ACTION_WORD.length()).strip();
       if (text.isEmpty()) {
         throw new CommandException.Usage("usage: /reply USER /me ACTION: what you do, as with /me");
       }
+    } else if (text.startsWith("//")) {
+      text = text.substring(1);
     }
     ChatClient client = context.client();
     if (client.ignores(username)) {

@@ -78,9 +78,16 @@ class MessageCommandsTest {
 
     run("/re bob /me nods :+1:");
     run("/re bob /me   ");
+    run("/re bob /me\tshrugs");
+    run("/re bob //me is the text");
+    run("/re bob /meh");
 
     assertThat(context.client.calls)
-        .containsExactly("reply-action #lobby " + "%032x".formatted(101) + " nods 👍");
+        .containsExactly(
+            "reply-action #lobby " + "%032x".formatted(101) + " nods 👍",
+            "reply-action #lobby " + "%032x".formatted(101) + " shrugs",
+            "reply #lobby " + "%032x".formatted(101) + " /me is the text",
+            "reply #lobby " + "%032x".formatted(101) + " /meh");
     assertThat(context.lines)
         .contains("error: usage: /reply USER /me ACTION: what you do, as with /me");
   }
