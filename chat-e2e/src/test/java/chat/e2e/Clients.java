@@ -54,6 +54,12 @@ final class Clients {
         FAST_KDF);
   }
 
+  /** A live client whose clock is {@code clock} (one that runs ahead of the relay's, say). */
+  static RelayChatClient live(int port, Path home, Clock clock) {
+    return new RelayChatClient(
+        options(port, home, true, home.resolve("downloads")), new SecureRandom(), clock, FAST_KDF);
+  }
+
   /** A client as a one-shot command uses it. */
   static RelayChatClient oneShot(int port, Path home) {
     return create(port, home, false);

@@ -39,6 +39,7 @@ import chat.server.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -245,7 +246,8 @@ class GroupsEndToEndTest {
    */
   @Test
   void deletionBeforeAJoin_theMessagesBeforeItAreNotCountedAsWithheld() throws Exception {
-    try (RelayChatClient alice = registered("alice", new RecordingListener());
+    RecordingListener aliceSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceSees);
         RelayChatClient carol = registered("carol", new RecordingListener())) {
       alice.join("#late");
       alice.send("#late", "m1");
@@ -253,6 +255,9 @@ class GroupsEndToEndTest {
       alice.deleteMessages("#late", List.of(m2.messageId()));
       alice.send("#late", "m3");
       carol.join("#late");
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> aliceSees.events.contains("joined #late carol"));
       alice.send("#late", "m4");
 
       HistoryPage page =
@@ -262,6 +267,32 @@ class GroupsEndToEndTest {
 
       assertThat(page.notForYou()).isEqualTo(2);
       assertThat(page.notForYouBetween()).isZero();
+    }
+  }
+
+  /**
+   * The relay says nothing when a timed mute runs out; carol's client says it, from its timer, by
+   * its own clock: here one running 90 s ahead of the relay's, so that a mute of a minute has run
+   * out by it as soon as it arrives. Said once, after the mute.
+   */
+  @Test
+  void timedMute_itsEndSaidByTheMutedMembersClient_byItsClock() throws Exception {
+    RecordingListener carolSees = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", new RecordingListener());
+        RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient carol =
+            Clients.live(port, homes, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(90)))) {
+      carol.addListener(carolSees);
+      carol.register("carol", PASSWORD.clone(), PASSPHRASE.clone());
+      team(alice, bob, carol);
+
+      alice.mute("#team", "carol", "", Duration.ofMinutes(1));
+
+      String ended = "group #team MUTE_ENDED carol by ";
+      await().atMost(Duration.ofSeconds(15)).until(() -> carolSees.events.contains(ended));
+      assertThat(carolSees.events).containsOnlyOnce("group #team MUTED carol by alice", ended);
+      assertThat(carolSees.events.indexOf("group #team MUTED carol by alice"))
+          .isLessThan(carolSees.events.indexOf(ended));
     }
   }
 

@@ -278,9 +278,9 @@ final class Events {
   }
 
   /**
-   * Whether {@code update} is a mute of this user already said, the same (who, until when, why);
-   * any other change concerning this user in that group, or its end, forgets it. A timed mute of
-   * this user is also kept for its end to be said ({@link #mutesEnded}).
+   * Whether {@code update} is a mute of this user already said, the same (who, until when, why); an
+   * unmute or a removal of this user from that group forgets it (a mute stays through the others).
+   * A timed mute of this user is also kept for its end to be said ({@link #mutesEnded}).
    */
   private boolean repeatsAMute(GroupUpdate update) {
     String self = session.username();
@@ -296,9 +296,9 @@ final class Events {
       return false;
     }
     if (update.kind() != GroupUpdate.Kind.MUTED) {
-      session.mutesSaid.remove(group);
       if (update.kind() == GroupUpdate.Kind.UNMUTED || update.removes(self)) {
-        session.timedMutes.cleared(group); // a mute stays through other changes (becoming admin)
+        session.mutesSaid.remove(group); // a mute stays through other changes (becoming admin)
+        session.timedMutes.cleared(group);
       }
       return false;
     }
@@ -315,7 +315,8 @@ final class Events {
   void mutesEnded(Instant now) {
     String self = session.username();
     for (String group : session.timedMutes.ended(now)) {
-      session.mutesSaid.remove(group);
+      // The mute stays in mutesSaid: a relay whose clock is behind this one's may remind of it
+      // after a reconnect, and that is not a new mute to say (nor to say the end of again).
       session.members.invalidate(group);
       if (self != null && session.ready() && session.lists(group)) {
         listeners.group(GroupUpdate.muteEnded(group, self));

@@ -264,9 +264,27 @@ class EventsTest {
     assertThat(heard).containsExactly("MUTE_ENDED #team alice");
     assertThat(session.timedMutes.anyEnded(java.time.Instant.ofEpochMilli(60_000))).isFalse();
     events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "alice", null, "", 5_000L));
+    events.mutesEnded(java.time.Instant.ofEpochMilli(60_000));
     assertThat(heard)
-        .as("after its end, the same mute given again is said again")
-        .containsExactly("MUTE_ENDED #team alice", "MUTED #team alice");
+        .as("the relay's reminder of the mute that ended (its clock behind): not said again")
+        .containsExactly("MUTE_ENDED #team alice");
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.MUTED, "alice", null, "", 90_000L));
+    events.handle(new GroupEvent("#team", "olivia", GroupChange.KICKED, "alice", null));
+    events.mutesEnded(java.time.Instant.ofEpochMilli(90_000));
+    assertThat(heard)
+        .as("a new mute is said; once she is removed, its end is not")
+        .containsExactly("MUTE_ENDED #team alice", "MUTED #team alice", "KICKED #team alice");
+  }
+
+  @Test
+  void timedMutes_keepsAtMostMax() {
+    TimedMutes mutes = new TimedMutes();
+    for (int i = 0; i < TimedMutes.MAX + 5; i++) {
+      mutes.muted("#g" + i, java.time.Instant.ofEpochMilli(1_000));
+    }
+    mutes.muted("#g0", java.time.Instant.ofEpochMilli(2_000)); // one kept may change
+    assertThat(mutes.ended(java.time.Instant.ofEpochMilli(1_000))).hasSize(TimedMutes.MAX - 1);
+    assertThat(mutes.ended(java.time.Instant.ofEpochMilli(2_000))).containsExactly("#g0");
   }
 
   @Test
