@@ -218,6 +218,7 @@ final class Session {
   /** No longer lists {@code conversation}; its cursor is kept for a while ({@link ClientState}). */
   synchronized void removeConversation(String conversation) {
     conversations.remove(conversation);
+    mutesSaid.remove(conversation); // a mute is said again when they join the group again
     state.unlisted(conversation);
     if (keepsLiveList) {
       state.liveListedRemoved(conversation);

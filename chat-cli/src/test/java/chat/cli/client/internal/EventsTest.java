@@ -276,6 +276,29 @@ class EventsTest {
         .containsExactly("MUTE_ENDED #team alice", "MUTED #team alice", "KICKED #team alice");
   }
 
+  /** The relay tells a mute again when the member joins the group again: said again then. */
+  @Test
+  void muteOfThisUser_saidAgainAfterLeavingAndJoiningTheGroupAgain() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onGroupUpdate(GroupUpdate update) {
+            heard.add(update.kind() + " " + update.target());
+          }
+        });
+    session.addConversation("#team");
+    Events events = new Events(session, listeners);
+    GroupEvent muted = new GroupEvent("#team", "olivia", GroupChange.MUTED, "alice", null);
+
+    events.handle(muted);
+    events.handle(new MembershipEvent("#team", "alice", MembershipChange.LEFT));
+    session.addConversation("#team"); // joined again (the join's reply lists it)
+    events.handle(muted);
+
+    assertThat(heard).containsExactly("MUTED alice", "MUTED alice");
+  }
+
   @Test
   void timedMutes_keepsAtMostMax() {
     TimedMutes mutes = new TimedMutes();
