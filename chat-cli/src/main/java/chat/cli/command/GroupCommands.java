@@ -300,7 +300,7 @@ final class GroupCommands {
   private static String currentRoom(CommandContext context) {
     String current = Arguments.current(context);
     if (!ConversationIds.isRoom(current)) {
-      throw new CommandException.Usage("not in a group: /switch to one, or name it: #team");
+      throw new CommandException.Usage("not in a group: /switch to one, or name it (#ROOM)");
     }
     return current;
   }

@@ -220,7 +220,7 @@ class GroupCommandsTest {
     run("/bans");
 
     assertThat(context.errors())
-        .containsExactly("error: not in a group: /switch to one, or name it: #team");
+        .containsExactly("error: not in a group: /switch to one, or name it (#ROOM)");
     assertThat(context.client.calls).noneMatch(call -> call.startsWith("bans"));
   }
 
@@ -335,7 +335,7 @@ class GroupCommandsTest {
     run("/kick bob");
 
     assertThat(context.errors())
-        .containsExactly("error: not in a group: /switch to one, or name it: #team");
+        .containsExactly("error: not in a group: /switch to one, or name it (#ROOM)");
   }
 
   @Test

@@ -21,6 +21,15 @@ class SlashCommandDispatcherTest {
   }
 
   @Test
+  void dispatch_twoLettersSwapped_isOneEdit() {
+    new SlashCommandDispatcher().dispatch("/hepl", context);
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: unknown command /hepl. Did you mean /help? /help lists the commands.");
+  }
+
+  @Test
   void dispatch_unknownCommandFarFromAll_pointsToHelp() {
     new SlashCommandDispatcher().dispatch("/xyzzyplugh", context);
 
