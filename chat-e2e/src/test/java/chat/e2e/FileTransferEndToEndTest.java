@@ -419,6 +419,17 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /** A file sent to a room alice is not in names the room, not "this conversation". */
+  @Test
+  void sendFile_toARoomNotIn_namesIt() throws Exception {
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener())) {
+      Path file = randomFile("stray.txt", 10);
+      assertThatThrownBy(() -> alice.sendFile("#nowhere", file))
+          .isInstanceOf(CommandException.NotMember.class)
+          .hasMessage("you are not in #nowhere");
+    }
+  }
+
   /**
    * An offer deleted while bob's client runs: accepting it says it was deleted, instead of that
    * there is no such offer.

@@ -36,9 +36,9 @@ final class FileErrors {
           FILE_INCOMPLETE,
           FILE_EXISTS,
           NOT_UPLOADER,
-          NOT_MEMBER,
           NO_SUCH_USER ->
           new CommandException.Usage("the relay says: " + error.message());
+      case NOT_MEMBER -> new CommandException.NotMember(error.message()); // named by the caller
       default -> RelayErrors.toException(error);
     };
   }

@@ -462,7 +462,10 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public FileOffer sendFile(String conversation, Path file) {
-    return files.send(conversation, file);
+    if (!ConversationIds.isRoom(conversation) && !ConversationIds.isDirect(conversation)) {
+      return files.send(conversation, file); // refused there as not a conversation
+    }
+    return naming(conversation, () -> files.send(conversation, file));
   }
 
   @Override
