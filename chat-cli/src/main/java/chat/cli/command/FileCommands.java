@@ -76,9 +76,10 @@ final class FileCommands {
     if (space > 0 && !Files.exists(path(rest))) {
       String prefix = rest.substring(0, space).strip();
       String last = rest.substring(space + 1);
-      // The last word names where to send only if the rest is a file or the word is clearly a
-      // conversation or a known user; else the whole text is the (missing) path, named in full.
-      if (Files.exists(path(prefix)) || namesConversation(last, context)) {
+      // The last word names where to send only if the rest is a file (not a folder) or the word is
+      // clearly a conversation or a known user; else the whole text is the (missing) path, named
+      // in full.
+      if (Files.isRegularFile(path(prefix)) || namesConversation(last, context)) {
         typed = prefix;
         target = last;
       }

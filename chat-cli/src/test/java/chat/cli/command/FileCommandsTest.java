@@ -167,6 +167,16 @@ class FileCommandsTest {
   }
 
   @Test
+  void send_missingPathWhoseFirstWordsAreAFolder_namesAllOfIt() {
+    context.loggedInAs("alice");
+    run("/file send " + dir + " draft.txt");
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot send " + dir + " draft.txt: no such file");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void send_missingFileWithControlCharacters_namesItCleaned() {
     context.loggedInAs("alice");
 
