@@ -52,7 +52,14 @@ final class StatusBar {
       String self,
       Function<String, TrustState> trustOf,
       int columns) {
-    List<Cell> rest = rest(model, self, trustOf);
+    List<Cell> rest = rest(model, self, trustOf, Integer.MAX_VALUE);
+    int over = width(rest) - columns;
+    if (over > 0) {
+      // The conversation's name gives way first (cut with …, at least MIN_LABEL_COLUMNS), so the
+      // key-trust state after it stays whole.
+      int label = labelWidth(model, self);
+      rest = rest(model, self, trustOf, Math.max(MIN_LABEL_COLUMNS, label - over));
+    }
     List<Cell> cells = new ArrayList<>();
     segment(cells, TerminalSafe.line(server), Style.BAR);
     if (width(cells) + width(rest) > columns) {
@@ -66,9 +73,20 @@ final class StatusBar {
     return cells.stream().mapToInt(Cell::width).sum();
   }
 
-  /** Everything but the relay. */
+  /** The fewest columns the current conversation's name is cut to on a narrow terminal. */
+  static final int MIN_LABEL_COLUMNS = 8;
+
+  /** The columns of the current conversation's name as the bar shows it, uncut. */
+  private static int labelWidth(TuiModel model, String self) {
+    String current = model.current();
+    return current.equals(TuiModel.STATUS)
+        ? 0
+        : Cells.width(Cells.line(MessageFormatter.conversationLabel(current, self), Style.BAR));
+  }
+
+  /** Everything but the relay, the conversation's name cut to {@code labelColumns}. */
   private static List<Cell> rest(
-      TuiModel model, String self, Function<String, TrustState> trustOf) {
+      TuiModel model, String self, Function<String, TrustState> trustOf, int labelColumns) {
     List<Cell> cells = new ArrayList<>();
     segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
     if (self != null && model.away()) {
@@ -78,8 +96,14 @@ final class StatusBar {
     if (current.equals(TuiModel.STATUS)) {
       segment(cells, "status", Style.BAR);
     } else {
-      String label = MessageFormatter.conversationLabel(current, self);
-      segment(cells, (model.indexOf(current) + 1) + ":" + label, Style.BAR);
+      List<Cell> label = Cells.line((model.indexOf(current) + 1) + ":", Style.BAR);
+      label.addAll(
+          Cells.shorten(
+              Cells.line(MessageFormatter.conversationLabel(current, self), Style.BAR),
+              labelColumns,
+              "\u2026",
+              Style.BAR));
+      segment(cells, label);
     }
     ConnectionState state = model.connection();
     segment(

@@ -90,6 +90,27 @@ class StatusBarTest {
         .isEqualTo(" [alice] [status] [ONLINE] [Act: 1]");
   }
 
+  /**
+   * Narrower still, a long conversation name is cut with … before anything after it, so the key
+   * trust state stays whole.
+   */
+  @Test
+  void cells_narrowerStill_cutTheConversationsName_keepTheTrustWhole() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    String direct = "@alice+maximilian_longname_tester.2026";
+    model.select(direct);
+
+    String bar = text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, 50));
+
+    assertThat(bar)
+        .endsWith("[ONLINE] [unverified]")
+        .contains("\u2026]")
+        .hasSizeLessThanOrEqualTo(50);
+    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED)))
+        .contains("[1:@maximilian_longname_tester.2026]");
+  }
+
   @Test
   void cells_away_saidAfterTheUser() {
     TuiModel model = new TuiModel();
