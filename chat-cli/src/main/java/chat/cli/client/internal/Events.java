@@ -304,6 +304,9 @@ final class Events {
     }
     session.timedMutes.muted(group, update.until());
     String said = update.actor() + "\n" + update.until() + "\n" + update.reason();
+    if (session.mutesSaid.size() >= TimedMutes.MAX && !session.mutesSaid.containsKey(group)) {
+      return false; // past the bound only a relay naming endless groups reaches: said, not kept
+    }
     return said.equals(session.mutesSaid.put(group, said));
   }
 
