@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import chat.protocol.MessageIds;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,28 @@ public record KeptList(List<String> order, Map<String, Unread> unread) {
    *
    * @param messages how many; a count below 1, which only a damaged file holds, counts none
    * @param loud whether one of them was private or mentioned the user
+   * @param ids the ids of those known by one (at most {@link #MAX_IDS}, 32 lowercase hex digits
+   *     each; others are dropped), so that a deletion after a restart still takes its message out
+   *     of the count; none in a file written before they were kept
    */
-  public record Unread(int messages, boolean loud) {}
+  public record Unread(int messages, boolean loud, List<String> ids) {
+    /** The most ids kept per conversation. */
+    public static final int MAX_IDS = 999;
+
+    /** Keeps the valid ids, the newest {@link #MAX_IDS}; none for null. */
+    public Unread {
+      List<String> valid =
+          ids == null
+              ? List.of()
+              : ids.stream().filter(id -> id != null && MessageIds.isValid(id)).distinct().toList();
+      ids = List.copyOf(valid.subList(Math.max(0, valid.size() - MAX_IDS), valid.size()));
+    }
+
+    /** A count without ids. */
+    public Unread(int messages, boolean loud) {
+      this(messages, loud, List.of());
+    }
+  }
 
   /** Copies the order and the counts, the counts sorted by conversation. */
   public KeptList {

@@ -4,6 +4,7 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -39,6 +40,14 @@ final class ConversationBuffer {
   private final List<Slot> arrivedBelow = new ArrayList<>();
 
   private int unread;
+
+  /**
+   * The ids of the messages counted in {@link #unread}, the newest last, at most {@link
+   * #MAX_UNREAD_IDS}: a deletion takes those it names out of the count, also ones counted at an
+   * earlier run that this pane never had. A count kept by an older build has no ids.
+   */
+  private final Set<String> unreadIds = new LinkedHashSet<>();
+
   private Activity activity = Activity.NONE;
   private boolean historyRequested;
 
@@ -158,25 +167,17 @@ final class ConversationBuffer {
    * Takes out every entry showing a message or offer of {@code conversation} with an id in {@code
    * deleted}, in its place or listed again, and marks the replies to them as replies to a deleted
    * message, their quote gone; returns how many it took out. The ids stay known here, so that a
-   * late copy of one is not added again. The unread count loses those of them among the newest
-   * messages of others, which it counted: an approximation, since the count may also hold messages
-   * this pane never had (counted at an earlier start) or ones shown out of order (released after a
-   * key was accepted).
+   * late copy of one is not added again. The unread count loses those of them it counted, by id
+   * ({@link #unreadIds}), whether this pane has them or they were counted at an earlier run.
    */
   int remove(String conversation, Set<String> deleted) {
-    int seen = 0;
     int unreadGone = 0;
-    for (int i = slots.size() - 1; i >= 0 && seen < unread; i--) {
-      Optional<Posted> placed = PaneEntry.placed(slots.get(i).entry);
-      if (placed.isPresent() && !placed.get().own()) {
-        seen++;
-        if (placed.get().conversation().equals(conversation)
-            && deleted.contains(placed.get().messageId())) {
-          unreadGone++;
-        }
+    for (String id : deleted) {
+      if (unreadIds.remove(id)) {
+        unreadGone++;
       }
     }
-    unread -= unreadGone;
+    unread = Math.max(0, unread - unreadGone);
     if (unread == 0) {
       activity = Activity.NONE;
     }
@@ -316,9 +317,37 @@ final class ConversationBuffer {
     return activity;
   }
 
-  /** Counts one unread message of {@code level}. */
+  /** The most unread messages whose ids are kept: as many as the list shows a count of. */
+  static final int MAX_UNREAD_IDS = 999;
+
+  /** Counts one unread message of {@code level}, without an id (a deletion cannot uncount it). */
   void markUnread(Activity level) {
     markUnread(1, level);
+  }
+
+  /** Counts message {@code messageId} unread, of {@code level}. */
+  void markUnread(Activity level, String messageId) {
+    markUnread(1, level);
+    keepUnreadId(messageId);
+  }
+
+  /** Counts {@code messages} unread of {@code level}, with the ids of those that have one. */
+  void markUnread(int messages, Activity level, Collection<String> messageIds) {
+    markUnread(messages, level);
+    messageIds.forEach(this::keepUnreadId);
+  }
+
+  private void keepUnreadId(String messageId) {
+    unreadIds.add(Objects.requireNonNull(messageId, "messageId"));
+    for (Iterator<String> oldest = unreadIds.iterator(); unreadIds.size() > MAX_UNREAD_IDS; ) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  /** The ids of the messages counted unread, oldest first ({@link #unreadIds}). */
+  List<String> unreadIds() {
+    return List.copyOf(unreadIds);
   }
 
   /** Counts {@code messages} unread messages of {@code level}. */
@@ -332,6 +361,7 @@ final class ConversationBuffer {
 
   void markRead() {
     unread = 0;
+    unreadIds.clear();
     activity = Activity.NONE;
   }
 

@@ -276,7 +276,9 @@ final class PaneUpdates {
       return;
     }
     if (!offer.own() && !conversation.equals(model.current())) {
-      model.buffer(conversation).markUnread(offer.isDirect() ? Activity.PRIVATE : Activity.ROOM);
+      model
+          .buffer(conversation)
+          .markUnread(offer.isDirect() ? Activity.PRIVATE : Activity.ROOM, offer.messageId());
     }
   }
 

@@ -132,7 +132,8 @@ final class TuiModel {
       if (buffer.unread() > 0) {
         unread.put(
             conversation,
-            new KeptList.Unread(buffer.unread(), buffer.activity() == Activity.PRIVATE));
+            new KeptList.Unread(
+                buffer.unread(), buffer.activity() == Activity.PRIVATE, buffer.unreadIds()));
       }
     }
     return Optional.of(new KeptList(order, unread));
@@ -272,7 +273,8 @@ final class TuiModel {
   private void addUnread(String conversation, KeptList.Unread unread) {
     if (order.contains(conversation) && !conversation.equals(current) && unread.messages() > 0) {
       buffer(conversation)
-          .markUnread(unread.messages(), unread.loud() ? Activity.PRIVATE : Activity.ROOM);
+          .markUnread(
+              unread.messages(), unread.loud() ? Activity.PRIVATE : Activity.ROOM, unread.ids());
     }
   }
 
@@ -288,7 +290,7 @@ final class TuiModel {
     }
     if (!message.own() && !message.conversation().equals(current)) {
       boolean loud = message.isDirect() || message.mentions(self);
-      buffer.markUnread(loud ? Activity.PRIVATE : Activity.ROOM);
+      buffer.markUnread(loud ? Activity.PRIVATE : Activity.ROOM, message.messageId());
     }
     return true;
   }

@@ -158,7 +158,8 @@ class ConversationBufferTest {
       buffer.addMessage(message);
     }
     buffer.addReplay(spam, false);
-    buffer.markUnread(2, Activity.ROOM);
+    buffer.markUnread(Activity.ROOM, spam.messageId());
+    buffer.markUnread(Activity.ROOM, fine.messageId());
 
     assertThat(buffer.remove("#b", java.util.Set.of(spam.messageId())))
         .as("the same id in another conversation")
@@ -174,6 +175,21 @@ class ConversationBufferTest {
     buffer.remove("#a", java.util.Set.of(fine.messageId()));
     assertThat(buffer.unread()).isZero();
     assertThat(buffer.activity()).isEqualTo(Activity.NONE);
+  }
+
+  /** A count kept from an earlier run, of messages this pane never had, loses the deleted ones. */
+  @Test
+  void remove_ofAMessageCountedAtAnEarlierRun_leavesTheCount() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    String gone = "ab".repeat(16);
+    buffer.markUnread(3, Activity.PRIVATE, List.of(gone, "cd".repeat(16)));
+
+    buffer.remove("#a", java.util.Set.of(gone));
+
+    assertThat(buffer.unread()).isEqualTo(2);
+    assertThat(buffer.unreadIds()).containsExactly("cd".repeat(16));
+    buffer.markRead();
+    assertThat(buffer.unreadIds()).isEmpty();
   }
 
   @Test

@@ -47,7 +47,7 @@ class ClientStateTest {
     Path file = dir.resolve("state.json");
     ClientState tui = ClientState.load(file, SERVER);
     ClientState script = ClientState.load(file, SERVER);
-    KeptList.Unread twoLoud = new KeptList.Unread(2, true);
+    KeptList.Unread twoLoud = new KeptList.Unread(2, true, List.of("ab".repeat(16), "not an id"));
     tui.keepList(
         new KeptList(List.of("#lobby", "#zeta", "#lobby", "#dev"), Map.of("#zeta", twoLoud)));
     tui.save();
@@ -59,7 +59,10 @@ class ClientStateTest {
     assertThat(script.keptList()).isEqualTo(expected);
     assertThat(ClientState.load(file, SERVER).keptList()).isEqualTo(expected);
     assertThat(Files.readString(file))
-        .contains("\"unread\":{\"#zeta\":{\"messages\":2,\"loud\":true}}");
+        .contains(
+            "\"unread\":{\"#zeta\":{\"messages\":2,\"loud\":true,\"ids\":[\""
+                + "ab".repeat(16)
+                + "\"]}}");
     assertThat(ClientState.load(file, "elsewhere:7443").keptList()).isEqualTo(KeptList.NONE);
 
     Files.writeString(
@@ -67,9 +70,11 @@ class ClientStateTest {
         "{\"server\":\""
             + SERVER
             + "\",\"listOrder\":[\"#a\",null,\"#b\"],\"unread\":{\"#a\":null,"
-            + "\"#b\":{\"messages\":0,\"loud\":true},\"#c\":{\"messages\":-3}}}");
+            + "\"#b\":{\"messages\":0,\"loud\":true},\"#c\":{\"messages\":-3},"
+            + "\"#d\":{\"messages\":1,\"loud\":false}}}");
     assertThat(ClientState.load(file, SERVER).keptList())
-        .isEqualTo(new KeptList(List.of("#a", "#b"), Map.of()));
+        .as("a count written before ids were kept has none")
+        .isEqualTo(new KeptList(List.of("#a", "#b"), Map.of("#d", new KeptList.Unread(1, false))));
   }
 
   /** A relay's number below 0 is never written, so the file stays readable. */
