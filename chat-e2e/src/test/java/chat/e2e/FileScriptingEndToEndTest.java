@@ -250,7 +250,7 @@ class FileScriptingEndToEndTest {
     ScriptRunner.Result nowhere =
         chat.run("file", "send", "--user", "alice", small.toString(), "--to", "#secret");
     assertThat(nowhere.exitCode()).isEqualTo(1);
-    assertThat(nowhere.err()).contains("not a member");
+    assertThat(nowhere.err()).contains("you are not in #secret");
 
     ScriptRunner.Result unknown = chat.run("file", "get", "--user", "bob", "0123abcd");
     assertThat(unknown.exitCode()).isEqualTo(1);
