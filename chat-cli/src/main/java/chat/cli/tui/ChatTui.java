@@ -173,7 +173,7 @@ public final class ChatTui {
    */
   void start(List<String> startup) throws IOException {
     startupRunning = startup.size(); // before the first frame, which reads the keys typed so far
-    start();
+    start(!startup.isEmpty());
     for (String line : startup) {
       workers.submit(line, TuiModel.STATUS, () -> startupRunning--);
     }
@@ -181,9 +181,14 @@ public final class ChatTui {
 
   /** Starts the screen and listens to the client; the calling thread becomes the UI thread. */
   void start() throws IOException {
+    start(false);
+  }
+
+  /** {@link #start()}; with {@code loginQueued}, without the hint to log in (one is under way). */
+  private void start(boolean loginQueued) throws IOException {
     loop.start(controller);
     client.addListener(events);
-    controller.session().start();
+    controller.session().start(loginQueued);
     loop.drain(true);
   }
 

@@ -57,10 +57,13 @@ final class SessionUpdates {
     this.presenceNotes = new PresenceNotes(model, clock);
   }
 
-  /** Shows the starting state and asks for the first refresh. */
-  void start() {
+  /**
+   * Shows the starting state and asks for the first refresh; the hint to log in only when nobody is
+   * logged in and no login was queued at the start ({@code --user}).
+   */
+  void start(boolean loginQueued) {
     model.setConnection(client.connectionState());
-    if (self() == null) {
+    if (self() == null && !loginQueued) {
       panes.note(TuiModel.STATUS, NoteKind.INFO, LOGIN_HINT);
     }
     backend.refresh();

@@ -1248,6 +1248,9 @@ class ChatTuiTest {
     "typed ".chars().forEach(c -> h.terminal.addInput(new KeyStroke((char) c, false, false)));
     h.start(List.of("/login alice"));
     await().atMost(Duration.ofSeconds(5)).until(() -> h.dispatched.contains("/login alice"));
+    assertThat(h.drain().screen())
+        .as("no hint to log in: a login is under way")
+        .doesNotContain("/register NAME");
 
     h.type("ahead");
     assertThat(h.inputRow()).doesNotContain("typed").doesNotContain("ahead");
