@@ -320,11 +320,6 @@ final class ConversationBuffer {
   /** The most unread messages whose ids are kept: as many as the list shows a count of. */
   static final int MAX_UNREAD_IDS = 999;
 
-  /** Counts one unread message of {@code level}, without an id (a deletion cannot uncount it). */
-  void markUnread(Activity level) {
-    markUnread(1, level);
-  }
-
   /** Counts message {@code messageId} unread, of {@code level}. */
   void markUnread(Activity level, String messageId) {
     markUnread(1, level);
@@ -351,7 +346,7 @@ final class ConversationBuffer {
   }
 
   /** Counts {@code messages} unread messages of {@code level}. */
-  void markUnread(int messages, Activity level) {
+  private void markUnread(int messages, Activity level) {
     if (messages < 1) {
       throw new IllegalArgumentException("messages must be >= 1");
     }

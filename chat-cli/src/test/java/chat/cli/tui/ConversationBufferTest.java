@@ -112,8 +112,8 @@ class ConversationBufferTest {
   void markUnread_mixedActivity_countsAndKeepsStrongest() {
     ConversationBuffer buffer = new ConversationBuffer();
 
-    buffer.markUnread(Activity.PRIVATE);
-    buffer.markUnread(Activity.ROOM);
+    buffer.markUnread(Activity.PRIVATE, "01".repeat(16));
+    buffer.markUnread(Activity.ROOM, "02".repeat(16));
     assertThat(buffer.unread()).isEqualTo(2);
     assertThat(buffer.activity()).isEqualTo(Activity.PRIVATE);
     buffer.markRead();
