@@ -269,10 +269,16 @@ public final class ChatCommand implements Callable<Integer> {
           + name
           + " "
           + failed.getCommandSpec().positionalParameters().stream()
-              .map(p -> p.paramLabel())
+              .map(ChatCommand::usageLabel)
               .collect(Collectors.joining(" "));
     }
     return message;
+  }
+
+  /** A parameter as a usage line names it: {@code ROOM}, or {@code [TEXT...]} when optional. */
+  private static String usageLabel(picocli.CommandLine.Model.PositionalParamSpec parameter) {
+    String label = parameter.paramLabel() + (parameter.isMultiValue() ? "..." : "");
+    return parameter.required() ? label : "[" + label + "]";
   }
 
   /** Whether {@code command} takes a message as its words ({@code chat send}, {@code chat pm}). */

@@ -182,6 +182,21 @@ class ChatCommandTest {
     assertThat(result.err()).startsWith(said).hasLineCount(1);
   }
 
+  /** Too few words: the usage names the optional ones in brackets (the text may come on stdin). */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "send|chat: too few parameters: chat send ROOM [TEXT...] (see 'chat send --help')",
+        "pm|chat: too few parameters: chat pm USER [TEXT...] (see 'chat pm --help')",
+      })
+  void tooFewWords_optionalOnesInBrackets(String command, String said) {
+    Cli.Result result = new Cli().run(command, "--user", "alice");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo(said + "\n");
+  }
+
   /** A message that starts with '-' is refused with how to send it, sending nothing. */
   @ParameterizedTest
   @CsvSource(
