@@ -86,6 +86,11 @@ public record GroupUpdate(
     return new GroupUpdate(group, "", Kind.MUTE_ENDED, username, "");
   }
 
+  /** Whether this mutes the target, lifts their mute, or says that it ended. */
+  public boolean changesMute() {
+    return kind == Kind.MUTED || kind == Kind.UNMUTED || kind == Kind.MUTE_ENDED;
+  }
+
   /**
    * Whether the target declined their own invitation: the relay reports it as {@link
    * Kind#UNINVITED} naming the invitee as both actor and target.

@@ -182,10 +182,7 @@ final class ConversationBuffer {
       activity = Activity.NONE;
     }
     deleted.forEach(id -> deletedIds.add(conversation + "\n" + id));
-    for (Iterator<String> oldest = deletedIds.iterator(); deletedIds.size() > MAX_ENTRIES; ) {
-      oldest.next();
-      oldest.remove();
-    }
+    forgetOldest(deletedIds, MAX_ENTRIES);
     int before = slots.size();
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
@@ -334,7 +331,12 @@ final class ConversationBuffer {
 
   private void keepUnreadId(String messageId) {
     unreadIds.add(Objects.requireNonNull(messageId, "messageId"));
-    for (Iterator<String> oldest = unreadIds.iterator(); unreadIds.size() > MAX_UNREAD_IDS; ) {
+    forgetOldest(unreadIds, MAX_UNREAD_IDS);
+  }
+
+  /** Takes the first-added elements out of {@code set}, in order, until it holds {@code max}. */
+  private static void forgetOldest(Set<String> set, int max) {
+    for (Iterator<String> oldest = set.iterator(); set.size() > max; ) {
       oldest.next();
       oldest.remove();
     }

@@ -196,11 +196,7 @@ final class PaneUpdates {
       } else if (model.indexOf(conversation) >= 0) {
         noteListed(conversation, line);
         boolean aboutMe = self != null && update.target().equalsIgnoreCase(self);
-        boolean mute =
-            update.kind() == GroupUpdate.Kind.MUTED
-                || update.kind() == GroupUpdate.Kind.UNMUTED
-                || update.kind() == GroupUpdate.Kind.MUTE_ENDED;
-        if (aboutMe && mute && !model.current().equals(conversation)) {
+        if (aboutMe && update.changesMute() && !model.current().equals(conversation)) {
           // A mute of this user matters where they are about to type, too.
           note(null, NoteKind.NOTICE, line);
         }

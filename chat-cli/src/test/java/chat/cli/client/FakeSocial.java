@@ -104,9 +104,7 @@ final class FakeSocial {
       members.remove(update.conversation());
       return;
     }
-    if (update.kind() == GroupUpdate.Kind.MUTED
-        || update.kind() == GroupUpdate.Kind.UNMUTED
-        || update.kind() == GroupUpdate.Kind.MUTE_ENDED) {
+    if (update.changesMute()) {
       boolean muted = update.kind() == GroupUpdate.Kind.MUTED;
       members.put(
           update.conversation(),

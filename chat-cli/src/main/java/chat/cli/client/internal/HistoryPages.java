@@ -45,10 +45,10 @@ final class HistoryPages {
     long top = session.state.cursor(id).orElse(0L);
     long returned = 0;
     long lowest = 0;
-    // The numbers of the rows returned, and the lowest of a message given (not a deleted one): a
-    // deleted row older than the join is returned too, and is no "first message given".
-    List<Long> returnedSeqs = new ArrayList<>();
+    // The lowest number of a message given, and those of the deleted rows: a deleted row older than
+    // the join is returned too, and is no "first message given".
     long lowestGiven = Long.MAX_VALUE;
+    List<Long> deletedSeqs = new ArrayList<>();
     while (more && newestFirst.size() < limit) {
       RelayConnection relay = session.connection();
       int page = Math.min(PageLimits.MAX, Math.max(limit - newestFirst.size(), 1));
@@ -58,8 +58,9 @@ final class HistoryPages {
       returned += messages.size();
       for (StoredMessage message : messages) {
         top = Math.max(top, message.seq());
-        returnedSeqs.add(message.seq());
-        if (!message.deleted()) {
+        if (message.deleted()) {
+          deletedSeqs.add(message.seq());
+        } else {
           lowestGiven = Math.min(lowestGiven, message.seq());
         }
       }
@@ -104,7 +105,7 @@ final class HistoryPages {
     long between = 0;
     if (lowestGiven != Long.MAX_VALUE) {
       long from = lowestGiven;
-      long returnedFrom = returnedSeqs.stream().filter(seq -> seq >= from).count();
+      long returnedFrom = returned - deletedSeqs.stream().filter(seq -> seq < from).count();
       between = Math.max(0, Math.min(notForYou, top - lowestGiven + 1 - returnedFrom));
     }
     return new HistoryPage(out, heldOut, notForYou, between, leftOut.messages());

@@ -42,7 +42,7 @@ final class OfferBook {
   private final Map<String, Entry> offers = new LinkedHashMap<>();
 
   /** Offers forgotten because their message was deleted, by file id; the oldest go first. */
-  private final Map<String, FileOffer> deleted = new LinkedHashMap<>();
+  private final Map<String, FileOffer> deleted = new Newest<>(MAX_DELETED);
 
   /** The offer that {@code message}, whose content is {@code file}, makes. */
   static FileOffer offerOf(ChatMessage message, Content.File file) {
@@ -165,13 +165,9 @@ final class OfferBook {
                   || !messageIds.contains(offer.messageId())) {
                 return false;
               }
-              deleted.remove(offer.fileId());
               deleted.put(offer.fileId(), offer);
               return true;
             });
-    while (deleted.size() > MAX_DELETED) {
-      deleted.remove(deleted.keySet().iterator().next());
-    }
   }
 
   /**
