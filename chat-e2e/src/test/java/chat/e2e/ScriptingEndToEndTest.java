@@ -353,7 +353,21 @@ class ScriptingEndToEndTest {
     assertThat(chat.run("register", "--user", "alice").exitCode()).isZero();
     ScriptRunner.Result sameMachine = chat.run("register", "--user", "Alice");
     assertThat(sameMachine.exitCode()).isEqualTo(1);
-    assertThat(sameMachine.err()).contains("holds the identity of alice");
+    assertThat(sameMachine.err())
+        .contains("chat: this device already has a profile for alice (")
+        .contains("usernames ignore case: log in as alice if that account exists");
+    ScriptRunner.Result otherPassphrase =
+        relay
+            .scripts(home)
+            .env("CHAT_PASSPHRASE", "a passphrase for a new name")
+            .run("register", "--user", "alice");
+    assertThat(otherPassphrase.exitCode()).isEqualTo(2);
+    assertThat(otherPassphrase.err())
+        .startsWith(
+            "chat: the passphrase does not open the key file this device already keeps for"
+                + " alice (")
+        .contains("which registering reuses: log in as alice if that account exists")
+        .endsWith("(the passphrase from CHAT_PASSPHRASE)\n");
     ScriptRunner.Result taken =
         relay.scripts(home.resolve("other")).run("register", "--user", "Alice");
     assertThat(taken.exitCode()).isEqualTo(1);

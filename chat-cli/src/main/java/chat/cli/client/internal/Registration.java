@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.crypto.Bytes;
+import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
 import chat.protocol.LoginReply;
@@ -60,6 +61,48 @@ final class Registration {
   }
 
   /**
+   * Refuses to register {@code username} in a profile holding the keys of {@code held}, the same
+   * name in another case: usernames ignore case, so it is that profile's account, not a new one.
+   */
+  private static void refuseOtherSpelling(Profile profile, String held, String username) {
+    if (!held.equals(username)) {
+      throw new CommandException.Usage(
+          "this device already has a profile for "
+              + held
+              + " ("
+              + profile.dir()
+              + "), and usernames ignore case: log in as "
+              + held
+              + " if that account exists, or register another name");
+    }
+  }
+
+  /**
+   * The identity kept in {@code profile}, which registering again reuses; a wrong passphrase is
+   * refused saying so, since the person typing it may have thought the name new on this device.
+   */
+  private static IdentityKeyPair unlockKept(
+      Profile profile, byte[] keyFile, char[] passphrase, String username) {
+    try {
+      return IdentityFiles.unlock(keyFile, passphrase, profile.keyFile().toString());
+    } catch (CommandException.Auth e) {
+      if (e.refused().isEmpty()) {
+        throw e;
+      }
+      throw new CommandException.Auth(
+          "the passphrase does not open the key file this device already keeps for "
+              + username
+              + " ("
+              + profile.keyFile()
+              + "), which registering reuses: log in as "
+              + username
+              + " if that account exists, or register another name",
+          e,
+          CommandException.Auth.Refused.PASSPHRASE);
+    }
+  }
+
+  /**
    * Registers {@code username} with a new identity (or the one already in its profile, unlocked
    * with {@code passphrase}), logs in and stores the key backup; the new session goes live. A
    * registration the relay refused removes the identity it made. A profile holding a key change cut
@@ -80,12 +123,12 @@ final class Registration {
     byte[] keyFile;
     IdentityKeyPair identity;
     if (existing) {
+      IdentityFiles.currentBundle(profile)
+          .map(IdentityBundle::userId)
+          .ifPresent(held -> refuseOtherSpelling(profile, held, username));
       keyFile = IdentityFiles.read(profile);
-      identity = IdentityFiles.unlock(keyFile, passphrase, profile.keyFile().toString());
-      if (!identity.userId().equals(username)) {
-        throw new CommandException.Usage(
-            profile.dir() + " holds the identity of " + identity.userId() + ", not " + username);
-      }
+      identity = unlockKept(profile, keyFile, passphrase, username);
+      refuseOtherSpelling(profile, identity.userId(), username);
     } else {
       identity = IdentityKeyPair.generate(username, making.random(), making.clock());
       keyFile = KeyFile.seal(identity, passphrase, making.kdf(), making.random());
