@@ -75,7 +75,7 @@ final class DeleteCommand implements Callable<Integer> {
       if (support.options().json()) {
         support.out().println(JsonLines.line(JsonLines.deleted(deletion)));
       } else {
-        support.out().println(SocialLines.deleted(deletion, self));
+        support.out().println(SocialLines.deleted(deletion, self, client::spelling));
       }
       return 0;
     }

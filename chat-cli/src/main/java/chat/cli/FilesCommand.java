@@ -37,7 +37,7 @@ final class FilesCommand implements Callable<Integer> {
         if (support.options().json()) {
           support.out().println(JsonLines.line(JsonLines.file(file)));
         } else {
-          support.out().println(FileText.listLine(file, self));
+          support.out().println(FileText.listLine(file, self, client::spelling));
         }
       }
       if (files.isEmpty() && !support.options().json()) {

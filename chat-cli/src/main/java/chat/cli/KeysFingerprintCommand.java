@@ -36,7 +36,7 @@ final class KeysFingerprintCommand implements Callable<Integer> {
               .put("fingerprint", fingerprint.value().hex())
               .put("trust", trust.name()),
           "user id:     "
-              + TerminalSafe.line(user)
+              + TerminalSafe.line(client.spelling(user))
               + "\nfingerprint: "
               + fingerprint.toDisplayString()
               + "\ntrust:       "

@@ -36,7 +36,7 @@ final class KeysVerifyCommand implements Callable<Integer> {
       client.verify(user, String.join("", digits));
       support.result(
           JsonLines.object("trust").put("user", user).put("state", "VERIFIED"),
-          TerminalSafe.line(user) + " is verified");
+          TerminalSafe.line(client.spelling(user)) + " is verified");
       return 0;
     }
   }

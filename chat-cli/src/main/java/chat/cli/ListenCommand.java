@@ -274,7 +274,9 @@ final class ListenCommand implements Callable<Integer> {
                 .put("user", username)
                 .put("change", joined ? "joined" : "left"));
       } else if (client.username().filter(username::equalsIgnoreCase).isPresent()) {
-        say(MessageFormatter.membership(conversation, username, joined, username));
+        say(
+            MessageFormatter.membership(
+                conversation, username, joined, username, client::spelling));
       }
     }
 
@@ -288,7 +290,9 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         onMembership(conversation, client.username().orElse(""), false);
       } else {
-        say(MessageFormatter.noLongerIn(conversation, client.username().orElse(null)));
+        say(
+            MessageFormatter.noLongerIn(
+                conversation, client.username().orElse(null), client::spelling));
       }
     }
 
@@ -345,7 +349,7 @@ final class ListenCommand implements Callable<Integer> {
       if (json()) {
         emit(JsonLines.deleted(deletion));
       } else if (!(deletion.bySender() && client.ignores(deletion.sender()))) {
-        line(SocialLines.deleted(deletion, client.username().orElse(null)));
+        line(SocialLines.deleted(deletion, client.username().orElse(null), client::spelling));
       }
     }
 

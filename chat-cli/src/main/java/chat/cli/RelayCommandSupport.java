@@ -13,6 +13,7 @@ import chat.cli.command.MessageFormatter;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -42,7 +43,9 @@ final class RelayCommandSupport {
               notice(
                   unsaid.conversation(),
                   CommandWords.SCRIPT.unsaid(
-                      unsaid, made == null ? null : made.username().orElse(null))),
+                      unsaid,
+                      made == null ? null : made.username().orElse(null),
+                      made == null ? UnaryOperator.identity() : made::spelling)),
           LiveNoticeCap.Timer.BACKGROUND);
 
   RelayCommandSupport(CliContext context, CommandSpec spec, RelayOptions local) {
@@ -85,7 +88,11 @@ final class RelayCommandSupport {
    * conversation as {@code @bob} (its other party), as the TUI and the line mode show it.
    */
   String label(String conversation) {
-    return MessageFormatter.conversationLabel(conversation, options.user(context).orElse(null));
+    ChatClient client = made;
+    return MessageFormatter.conversationLabel(
+        conversation,
+        options.user(context).orElse(null),
+        client == null ? UnaryOperator.identity() : client::spelling);
   }
 
   /**

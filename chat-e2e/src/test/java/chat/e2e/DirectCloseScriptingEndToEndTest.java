@@ -52,6 +52,19 @@ class DirectCloseScriptingEndToEndTest {
         .contains("still there?");
   }
 
+  /** A private conversation's id holds the lowercase name; what is printed, the registered one. */
+  @Test
+  void privateConversationWithAMixedCaseName_namedAsRegistered() {
+    chat.ok("register", "--user", "Maximilian");
+
+    assertThat(chat.ok("pm", "maximilian", "hello", "--user", "alice").out())
+        .startsWith("sent to @Maximilian (");
+    assertThat(chat.ok("leave", "@maximilian", "--user", "alice").out())
+        .startsWith("closed @Maximilian (");
+    assertThat(chat.run("leave", "@MAXIMILIAN", "--user", "alice").err())
+        .isEqualTo("chat: no open conversation @Maximilian to close\n");
+  }
+
   @Test
   void leave_json_namesTheClosedConversation() {
     chat.ok("pm", "alice", "hi", "--user", "bob");

@@ -225,6 +225,20 @@ public interface ChatClient extends AutoCloseable {
   /** The logged-in username, if any. */
   Optional<String> username();
 
+  /**
+   * {@code username} as its owner registered it ({@code Maximilian} for {@code maximilian}), if
+   * this client pinned their key; else as given. Local: never touches the network.
+   */
+  String spelling(String username);
+
+  /**
+   * {@code conversation} as this user names it ({@link ConversationLabel}), the other party of a
+   * private one spelled as registered ({@link #spelling}); not cleaned for a terminal.
+   */
+  default String label(String conversation) {
+    return ConversationLabel.of(conversation, username().orElse(null), this::spelling);
+  }
+
   /** The current connection state. */
   ConnectionState connectionState();
 

@@ -2,6 +2,7 @@ package chat.cli.client;
 
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
+import java.util.function.UnaryOperator;
 
 /**
  * How a person names a conversation in a line meant for them: a room by its id ({@code #ops}), a
@@ -18,6 +19,14 @@ public final class ConversationLabel {
    * self} is no party of, or any {@code conversation} when {@code self} is null, not known yet).
    */
   public static String of(String conversation, String self) {
+    return of(conversation, self, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #of(String, String)}, the other party of a private conversation named by {@code
+   * spelling} (from the lowercase key the id holds to the name as registered, where known).
+   */
+  public static String of(String conversation, String self, UnaryOperator<String> spelling) {
     if (self == null || !ConversationIds.isDirect(conversation)) {
       return conversation;
     }
@@ -25,6 +34,8 @@ public final class ConversationLabel {
     if (!ConversationIds.parties(conversation).contains(key)) {
       return conversation;
     }
-    return "@" + ConversationIds.otherParty(conversation, key);
+    String other = ConversationIds.otherParty(conversation, key);
+    String spelled = spelling.apply(other);
+    return "@" + (Usernames.key(spelled).equals(other) ? spelled : other);
   }
 }

@@ -64,8 +64,7 @@ final class Arguments {
 
   /** The conversation as shown to this user. */
   static String label(CommandContext context, String conversation) {
-    return MessageFormatter.conversationLabel(
-        conversation, context.client().username().orElse(null));
+    return MessageFormatter.conversationLabel(context.client(), conversation);
   }
 
   /** Overwrites each array with zeros; null arrays are skipped. */

@@ -237,15 +237,19 @@ public enum CommandWords {
    *
    * @param self this user's name, to label a private conversation with the other party's; null if
    *     not known
+   * @param spelling the other party's name as registered, from its lowercase key
    */
-  public String unsaid(chat.cli.client.LiveNoticeCap.Counted counted, String self) {
+  public String unsaid(
+      chat.cli.client.LiveNoticeCap.Counted counted,
+      String self,
+      java.util.function.UnaryOperator<String> spelling) {
     if (counted instanceof chat.cli.client.LiveNoticeCap.Unsaid unsaid) {
       chat.cli.client.LiveNoticeCap.Kind kind = unsaid.kind();
       if (kind == chat.cli.client.LiveNoticeCap.Kind.LEFT_OUT
           || kind == chat.cli.client.LiveNoticeCap.Kind.HELD) {
         return unsaid.notice()
             + " (see "
-            + history(MessageFormatter.conversationLabel(unsaid.conversation(), self))
+            + history(MessageFormatter.conversationLabel(unsaid.conversation(), self, spelling))
             + ")";
       }
     }

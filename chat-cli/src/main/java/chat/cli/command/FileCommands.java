@@ -231,7 +231,7 @@ final class FileCommands {
     String self = context.client().username().orElse(null);
     context.info("files, newest first (/file accept ID to download):");
     for (FileTransfer file : files) {
-      context.info("  " + FileText.listLine(file, self));
+      context.info("  " + FileText.listLine(file, self, context.client()::spelling));
     }
   }
 }

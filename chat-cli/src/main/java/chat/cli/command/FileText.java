@@ -6,6 +6,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The words every front end uses for shared files: sizes, the offer line ({@code alice offers
@@ -111,9 +112,10 @@ public final class FileText {
   /**
    * One {@code /files} line: {@code <- 3f2a91c0 report.pdf 2.3 MiB from alice in #team: offered}.
    */
-  public static String listLine(FileTransfer transfer, String self) {
+  public static String listLine(
+      FileTransfer transfer, String self, UnaryOperator<String> spelling) {
     String direction = transfer.outgoing() ? "-> " : "<- ";
-    String where = MessageFormatter.conversationLabel(transfer.conversation(), self);
+    String where = MessageFormatter.conversationLabel(transfer.conversation(), self, spelling);
     String party =
         transfer.outgoing()
             ? "to " + where

@@ -131,7 +131,7 @@ final class MessageCommands {
     }
     Deletion deletion = context.client().deleteNewest(Arguments.current(context), sender, count);
     if (deletion.messageIds().isEmpty() || !context.showsOwnEvents()) {
-      context.info(SocialLines.deleted(deletion, self));
+      context.info(SocialLines.deleted(deletion, self, context.client()::spelling));
     } // else the relay's event says it, and the screen drops the messages
   }
 

@@ -1,6 +1,7 @@
 package chat.cli.command;
 
 import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ChatMessage.Reply.Kind;
 import chat.cli.client.ConversationLabel;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns messages into the text every front end shows: {@code HH:MM:SS} in local time, the sender,
@@ -156,16 +158,31 @@ public final class MessageFormatter {
   }
 
   /**
+   * As {@link #conversationLabel(String, String)}, the other party of a private conversation
+   * spelled as registered where {@code spelling} knows it ({@link ChatClient#spelling}).
+   */
+  public static String conversationLabel(
+      String conversation, String self, UnaryOperator<String> spelling) {
+    return TerminalSafe.line(ConversationLabel.of(conversation, self, spelling));
+  }
+
+  /** {@code conversation} as {@code client}'s user names it, cleaned ({@link ChatClient#label}). */
+  public static String conversationLabel(ChatClient client, String conversation) {
+    return TerminalSafe.line(client.label(conversation));
+  }
+
+  /**
    * Said when a reconnect finds this user no longer in {@code conversation}: the relay's list does
    * not say why, so the line names every way it can have happened while this device was offline.
    */
-  public static String noLongerIn(String conversation, String self) {
+  public static String noLongerIn(
+      String conversation, String self, UnaryOperator<String> spelling) {
     String why =
         ConversationIds.isDirect(conversation)
             ? "closed on another device"
             : "left on another device, removed, or the group disbanded";
     return "you are no longer in "
-        + conversationLabel(conversation, self)
+        + conversationLabel(conversation, self, spelling)
         + " ("
         + why
         + " while this device was offline)";
@@ -188,13 +205,17 @@ public final class MessageFormatter {
    * user changes, on another device: no one else's change of one is announced).
    */
   public static String membership(
-      String conversation, String username, boolean joined, String self) {
+      String conversation,
+      String username,
+      boolean joined,
+      String self,
+      UnaryOperator<String> spelling) {
     String who = username.equalsIgnoreCase(self == null ? "" : self) ? "you" : otherUser(username);
     return who
         + " "
         + membershipVerb(conversation, joined)
         + " "
-        + conversationLabel(conversation, self);
+        + conversationLabel(conversation, self, spelling);
   }
 
   /**

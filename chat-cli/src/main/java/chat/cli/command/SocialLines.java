@@ -1,7 +1,6 @@
 package chat.cli.command;
 
 import chat.cli.TerminalSafe;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.Deletion;
 import chat.cli.client.FriendAction;
 import chat.cli.client.FriendUpdate;
@@ -11,6 +10,7 @@ import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * The words every front end shows for presence, roles, group changes and friend requests, e.g.
@@ -189,8 +189,9 @@ public final class SocialLines {
    * #team}, {@code you deleted your message in @bob}; for one that found nothing to delete, {@code
    * no messages from you among the last 1000 in #team}.
    */
-  public static String deleted(Deletion deletion, String self) {
-    String where = " in " + TerminalSafe.line(ConversationLabel.of(deletion.conversation(), self));
+  public static String deleted(Deletion deletion, String self, UnaryOperator<String> spelling) {
+    String where =
+        " in " + MessageFormatter.conversationLabel(deletion.conversation(), self, spelling);
     String actor = who(deletion.actor(), self);
     String sender = who(deletion.sender(), self);
     int count = deletion.messageIds().size();

@@ -55,15 +55,16 @@ final class TrustCommands {
     String whose =
         user.equalsIgnoreCase(self)
             ? "your fingerprint"
-            : TerminalSafe.line(user) + "'s fingerprint";
+            : spelled(user, context) + "'s fingerprint";
     context.info(whose + ": " + display);
   }
 
   private static void safety(Input.Command command, CommandContext context) {
     String user = otherUser(command.arg(0), context);
     SafetyNumber number = context.client().safetyNumber(user);
-    context.info("safety number with " + user + ": " + number.toDisplayString());
-    context.info("if " + user + " sees the same digits: /verify " + user + " followed by them");
+    String name = spelled(user, context);
+    context.info("safety number with " + name + ": " + number.toDisplayString());
+    context.info("if " + name + " sees the same digits: /verify " + name + " followed by them");
   }
 
   private static void verify(Input.Command command, CommandContext context) {
@@ -74,15 +75,21 @@ final class TrustCommands {
           "a safety number is " + ChatClient.SAFETY_NUMBER_FORM + ": see /safety");
     }
     context.client().verify(user, digits);
-    context.info(user + " is verified");
+    context.info(spelled(user, context) + " is verified");
   }
 
   private static void trust(Input.Command command, CommandContext context) {
     String user = otherUser(command.arg(0), context);
     TrustState before = context.client().trustState(user);
     context.client().trust(user);
+    String name = spelled(user, context);
     context.info(
-        TrustReport.afterTrust(user, before, context.client().trustState(user), "/safety " + user));
+        TrustReport.afterTrust(name, before, context.client().trustState(user), "/safety " + name));
+  }
+
+  /** {@code user} as registered, once this client holds their key ({@link ChatClient#spelling}). */
+  private static String spelled(String user, CommandContext context) {
+    return TerminalSafe.line(context.client().spelling(user));
   }
 
   private static String otherUser(String typed, CommandContext context) {

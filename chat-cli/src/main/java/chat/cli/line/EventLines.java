@@ -8,6 +8,7 @@ import chat.cli.client.Presence;
 import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
+import java.util.function.UnaryOperator;
 
 /**
  * The words the line mode prints for client events, one line each, e.g. {@code alice joined #rust}
@@ -52,11 +53,12 @@ final class EventLines {
     return clean.isEmpty() ? words : words + " (" + clean + ")";
   }
 
-  static String notice(String conversation, String text, String self) {
+  static String notice(
+      String conversation, String text, String self, UnaryOperator<String> spelling) {
     String where =
         conversation == null || conversation.isEmpty()
             ? "notice"
-            : MessageFormatter.conversationLabel(conversation, self);
+            : MessageFormatter.conversationLabel(conversation, self, spelling);
     return where + ": " + TerminalSafe.line(text);
   }
 }

@@ -63,7 +63,10 @@ final class LineEvents implements CappedClientListener {
     this.bell = bell;
     this.cap =
         new LiveNoticeCap(
-            unsaid -> onNotice(unsaid.conversation(), CommandWords.SLASH.unsaid(unsaid, self())),
+            unsaid ->
+                onNotice(
+                    unsaid.conversation(),
+                    CommandWords.SLASH.unsaid(unsaid, self(), client::spelling)),
             timer);
   }
 
@@ -107,22 +110,25 @@ final class LineEvents implements CappedClientListener {
     String self = self();
     if (self == null || !username.equalsIgnoreCase(self)) {
       printer.print(
-          LineKind.SYSTEM, MessageFormatter.membership(conversation, username, joined, self));
+          LineKind.SYSTEM,
+          MessageFormatter.membership(conversation, username, joined, self, client::spelling));
     } else if (prompt.lineRunning()) {
       // a /join or /leave typed here says so itself (and the prompt moves on if need be)
     } else if (!joined && conversation.equals(prompt.current())) {
       // Left elsewhere (another window, a script): the prompt must not stay in it.
       prompt.movedAway(
-          conversation, MessageFormatter.membership(conversation, username, false, self));
+          conversation,
+          MessageFormatter.membership(conversation, username, false, self, client::spelling));
     } else {
       printer.print(
-          LineKind.SYSTEM, MessageFormatter.membership(conversation, username, joined, self));
+          LineKind.SYSTEM,
+          MessageFormatter.membership(conversation, username, joined, self, client::spelling));
     }
   }
 
   @Override
   public void onNoLongerIn(String conversation) {
-    String line = MessageFormatter.noLongerIn(conversation, self());
+    String line = MessageFormatter.noLongerIn(conversation, self(), client::spelling);
     if (conversation.equals(prompt.current())) {
       prompt.movedAway(conversation, line);
     } else {
@@ -164,7 +170,7 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onDeleted(Deletion deletion) {
     if (!(deletion.bySender() && client.ignores(deletion.sender()))) {
-      printer.print(LineKind.SYSTEM, SocialLines.deleted(deletion, self()));
+      printer.print(LineKind.SYSTEM, SocialLines.deleted(deletion, self(), client::spelling));
     }
   }
 
@@ -229,7 +235,7 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onNotice(String conversation, String text) {
-    printer.print(LineKind.SYSTEM, EventLines.notice(conversation, text, self()));
+    printer.print(LineKind.SYSTEM, EventLines.notice(conversation, text, self(), client::spelling));
   }
 
   /** This user's name, or null before the login. */

@@ -54,7 +54,7 @@ final class LinePrompt {
   }
 
   String label(String conversation) {
-    return MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
+    return MessageFormatter.conversationLabel(client, conversation);
   }
 
   /** The conversation a command acts on: the one its line was typed for, else the current one. */

@@ -65,6 +65,6 @@ final class MessageLines {
   }
 
   private String label(String conversation) {
-    return MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
+    return MessageFormatter.conversationLabel(client, conversation);
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns pane entries into styled, wrapped screen lines: {@code HH:MM:SS <sender> text} for messages
@@ -43,19 +44,22 @@ final class EntryFormatter {
     return Cells.line(formatter.daySeparator(day), Style.DAY_SEPARATOR);
   }
 
-  /** {@code entry} wrapped to {@code width}; {@code self} (nullable) marks mentions. */
-  List<List<Cell>> lines(PaneEntry entry, int width, String self) {
+  /**
+   * {@code entry} wrapped to {@code width}; {@code self} (nullable) marks mentions, and {@code
+   * labels} names the conversation of a labelled entry ({@link chat.cli.client.ChatClient#label}).
+   */
+  List<List<Cell>> lines(PaneEntry entry, int width, String self, UnaryOperator<String> labels) {
     List<Cell> cells = new ArrayList<>();
     int indent;
     if (entry instanceof PaneEntry.Message message) {
       if (message.labelled()) {
-        String label = MessageFormatter.conversationLabel(message.message().conversation(), self);
+        String label = TerminalSafe.line(labels.apply(message.message().conversation()));
         cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
       }
       indent = message(cells, message.message(), self);
     } else if (entry instanceof PaneEntry.Offer offer) {
       if (offer.labelled()) {
-        String label = MessageFormatter.conversationLabel(offer.offer().conversation(), self);
+        String label = TerminalSafe.line(labels.apply(offer.offer().conversation()));
         cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
       }
       indent =

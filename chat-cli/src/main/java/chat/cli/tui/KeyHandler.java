@@ -1,9 +1,10 @@
 package chat.cli.tui;
 
+import chat.cli.TerminalSafe;
+import chat.cli.client.ChatClient;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
 import chat.cli.command.InputParser;
-import chat.cli.command.MessageFormatter;
 import chat.cli.command.NextConversation;
 import chat.cli.command.PastedLineBreaks;
 import chat.cli.command.QuitLine;
@@ -15,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Carries out key strokes on the UI thread: editing the input line or the masked prompt, history,
@@ -50,7 +51,7 @@ final class KeyHandler {
   private final StringBuilder pasteText = new StringBuilder();
   private String typedFor = TuiModel.STATUS;
   private final LongSupplier millis;
-  private final Supplier<String> self;
+  private final UnaryOperator<String> labels;
 
   /**
    * How long a paste may pause before its end marker is taken as lost (a terminal that dropped it
@@ -73,7 +74,7 @@ final class KeyHandler {
    * @param pageRows how many lines PgUp and PgDn scroll
    * @param interruptHint what Ctrl-C on an empty line does
    * @param millis the current time, for a paste whose end marker never came
-   * @param self the logged-in username, or null
+   * @param labels a conversation as this user names it ({@link ChatClient#label})
    */
   KeyHandler(
       TuiModel model,
@@ -82,14 +83,14 @@ final class KeyHandler {
       IntSupplier pageRows,
       Runnable interruptHint,
       LongSupplier millis,
-      Supplier<String> self) {
+      UnaryOperator<String> labels) {
     this.model = Objects.requireNonNull(model, "model");
     this.completer = Objects.requireNonNull(completer, "completer");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.pageRows = Objects.requireNonNull(pageRows, "pageRows");
     this.interruptHint = Objects.requireNonNull(interruptHint, "interruptHint");
     this.millis = Objects.requireNonNull(millis, "millis");
-    this.self = Objects.requireNonNull(self, "self");
+    this.labels = Objects.requireNonNull(labels, "labels");
   }
 
   LineEditor editor() {
@@ -454,7 +455,7 @@ final class KeyHandler {
   private String label(String conversation) {
     return conversation.equals(TuiModel.STATUS)
         ? "the status window"
-        : MessageFormatter.conversationLabel(conversation, self.get());
+        : TerminalSafe.line(labels.apply(conversation));
   }
 
   private void complete() {

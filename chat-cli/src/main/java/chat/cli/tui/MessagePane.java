@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Draws the current conversation's scrollback into the message pane: wrapped entries, a day
@@ -22,16 +23,24 @@ final class MessagePane {
     this.entries = Objects.requireNonNull(entries, "entries");
   }
 
-  /** Draws {@code buffer} into {@code rect}; {@code self} (nullable) marks mentions. */
-  void draw(ScreenWriter out, Rect rect, ConversationBuffer buffer, String self) {
+  /**
+   * Draws {@code buffer} into {@code rect}; {@code self} (nullable) marks mentions, {@code labels}
+   * names conversations ({@link EntryFormatter#lines}).
+   */
+  void draw(
+      ScreenWriter out,
+      Rect rect,
+      ConversationBuffer buffer,
+      String self,
+      UnaryOperator<String> labels) {
     out.fill(rect, Style.PLAIN);
     if (rect.isEmpty()) {
       return;
     }
-    buffer.keepView(rect.width(), e -> entries.lines(e, rect.width(), self));
+    buffer.keepView(rect.width(), e -> entries.lines(e, rect.width(), self, labels));
     int scroll = buffer.scrollLines();
     int rows = scroll > 0 ? rect.height() - 1 : rect.height();
-    List<List<Cell>> fromBottom = collect(buffer, rect.width(), self, scroll + rows);
+    List<List<Cell>> fromBottom = collect(buffer, rect.width(), self, labels, scroll + rows);
     if (fromBottom.size() < scroll + rows) {
       buffer.limitScroll(fromBottom.size() - rows);
       scroll = buffer.scrollLines();
@@ -50,10 +59,11 @@ final class MessagePane {
   }
 
   /** Screen lines from the newest backwards, at least {@code wanted} of them if there are. */
-  private List<List<Cell>> collect(ConversationBuffer buffer, int width, String self, int wanted) {
+  private List<List<Cell>> collect(
+      ConversationBuffer buffer, int width, String self, UnaryOperator<String> labels, int wanted) {
     List<List<Cell>> fromBottom = new ArrayList<>();
     for (int i = buffer.size() - 1; i >= 0 && fromBottom.size() < wanted; i--) {
-      List<List<Cell>> lines = buffer.lines(i, width, e -> entries.lines(e, width, self));
+      List<List<Cell>> lines = buffer.lines(i, width, e -> entries.lines(e, width, self, labels));
       for (int k = lines.size() - 1; k >= 0; k--) {
         fromBottom.add(lines.get(k));
       }

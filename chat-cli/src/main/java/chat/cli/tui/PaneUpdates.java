@@ -151,10 +151,14 @@ final class PaneUpdates {
       }
       if (model.busyCommands() == 0) {
         note(
-            null, NoteKind.INFO, MessageFormatter.membership(conversation, username, joined, self));
+            null,
+            NoteKind.INFO,
+            MessageFormatter.membership(conversation, username, joined, self, client::spelling));
       }
     } else if (model.indexOf(conversation) >= 0) {
-      noteListed(conversation, MessageFormatter.membership(conversation, username, joined, self));
+      noteListed(
+          conversation,
+          MessageFormatter.membership(conversation, username, joined, self, client::spelling));
     }
     backend.refresh();
   }
@@ -170,7 +174,7 @@ final class PaneUpdates {
    */
   void noLongerIn(String conversation) {
     model.forget(conversation);
-    note(null, NoteKind.INFO, MessageFormatter.noLongerIn(conversation, self()));
+    note(null, NoteKind.INFO, MessageFormatter.noLongerIn(conversation, self(), client::spelling));
   }
 
   /**
@@ -215,7 +219,7 @@ final class PaneUpdates {
   void deleted(Deletion deletion) {
     model.removeMessages(deletion.conversation(), Set.copyOf(deletion.messageIds()));
     String self = self();
-    String line = SocialLines.deleted(deletion, self);
+    String line = SocialLines.deleted(deletion, self, client::spelling);
     if (self != null && deletion.actor().equalsIgnoreCase(self)) {
       note(null, NoteKind.INFO, line);
     } else if (model.indexOf(deletion.conversation()) >= 0

@@ -4,13 +4,13 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
-import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
 import com.googlecode.lanterna.TerminalPosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Draws one frame: title bar, conversation list, message pane, member list, status bar and input
@@ -49,6 +49,7 @@ final class Renderer {
    * @param server the relay address (from the client)
    * @param self the logged-in username, or null
    * @param trustOf local trust lookup for the status bar
+   * @param labels a conversation as this user names it ({@link chat.cli.client.ChatClient#label})
    * @param picker the open emoji picker, or null
    */
   record Frame(
@@ -58,6 +59,7 @@ final class Renderer {
       String server,
       String self,
       Function<String, TrustState> trustOf,
+      UnaryOperator<String> labels,
       EmojiPicker picker) {
     /** Checks the fields that must be there. */
     Frame {
@@ -65,6 +67,7 @@ final class Renderer {
       Objects.requireNonNull(editor, "editor");
       Objects.requireNonNull(server, "server");
       Objects.requireNonNull(trustOf, "trustOf");
+      Objects.requireNonNull(labels, "labels");
     }
   }
 
@@ -78,9 +81,9 @@ final class Renderer {
       return null;
     }
     TuiModel model = frame.model();
-    title(out, layout.title(), model, frame.self());
-    conversations(out, layout.conversations(), model, frame.self());
-    messages.draw(out, layout.messages(), model.currentBuffer(), frame.self());
+    title(out, layout.title(), model, frame.labels());
+    conversations(out, layout.conversations(), model, frame.labels());
+    messages.draw(out, layout.messages(), model.currentBuffer(), frame.self(), frame.labels());
     if (frame.picker() != null) {
       EmojiPickerPane.draw(out, layout.messages(), frame.picker());
     }
@@ -91,11 +94,17 @@ final class Renderer {
         0,
         layout.status().row(),
         layout.columns(),
-        StatusBar.cells(model, frame.server(), frame.self(), frame.trustOf(), layout.columns()));
+        StatusBar.cells(
+            model,
+            frame.server(),
+            frame.self(),
+            frame.trustOf(),
+            frame.labels(),
+            layout.columns()));
     return input(out, layout.input(), frame.editor(), frame.secret());
   }
 
-  private void title(ScreenWriter out, Rect rect, TuiModel model, String self) {
+  private void title(ScreenWriter out, Rect rect, TuiModel model, UnaryOperator<String> labels) {
     out.fill(rect, Style.BAR);
     String current = model.current();
     if (current.equals(TuiModel.STATUS)) {
@@ -111,7 +120,7 @@ final class Renderer {
     long online = members.stream().filter(MemberView::online).count();
     String name =
         " "
-            + MessageFormatter.conversationLabel(current, self)
+            + TerminalSafe.line(labels.apply(current))
             + (current.startsWith("@") ? "  private conversation" : "");
     String counts =
         "  "
@@ -131,7 +140,8 @@ final class Renderer {
     out.put(at, rect.row(), rect.right(), counts, Style.BAR);
   }
 
-  private void conversations(ScreenWriter out, Rect rect, TuiModel model, String self) {
+  private void conversations(
+      ScreenWriter out, Rect rect, TuiModel model, UnaryOperator<String> labels) {
     out.fill(rect, Style.PLAIN);
     if (rect.isEmpty()) {
       return;
@@ -152,7 +162,7 @@ final class Renderer {
       int at = out.put(rect.column(), row, rect.right(), index, current ? style : Style.LIST_INDEX);
       String unread = buffer.unread() > 0 ? " " + Math.min(buffer.unread(), 999) : "";
       int labelEnd = rect.right() - unread.length();
-      String label = i == 0 ? "status" : MessageFormatter.conversationLabel(id, self);
+      String label = i == 0 ? "status" : TerminalSafe.line(labels.apply(id));
       // Cut in the middle, with a mark: names alike but for their ends must not look the same.
       List<Cell> cells = Cells.line(label, style);
       out.put(

@@ -2,12 +2,12 @@ package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
 import chat.cli.command.FileText;
-import chat.cli.command.MessageFormatter;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The status bar above the input line: relay, user, current conversation, connection state, the
@@ -38,27 +39,35 @@ final class StatusBar {
    */
   static List<Cell> cells(
       TuiModel model, String server, String self, Function<String, TrustState> trustOf) {
-    return cells(model, server, self, trustOf, Integer.MAX_VALUE);
+    return cells(
+        model,
+        server,
+        self,
+        trustOf,
+        conversation -> ConversationLabel.of(conversation, self),
+        Integer.MAX_VALUE);
   }
 
   /**
    * The bar's cells for a bar {@code columns} wide: without the relay's address when everything
    * does not fit, so that what changes (activity, transfers, a command running) is what stays in
-   * view on a narrow terminal; the bar is cut at the right edge if it still does not fit.
+   * view on a narrow terminal; the bar is cut at the right edge if it still does not fit. {@code
+   * labels} names the current conversation ({@link chat.cli.client.ChatClient#label}).
    */
   static List<Cell> cells(
       TuiModel model,
       String server,
       String self,
       Function<String, TrustState> trustOf,
+      UnaryOperator<String> labels,
       int columns) {
-    List<Cell> rest = rest(model, self, trustOf, Integer.MAX_VALUE);
+    List<Cell> rest = rest(model, self, trustOf, labels, Integer.MAX_VALUE);
     int over = width(rest) - columns;
     if (over > 0) {
       // The conversation's name gives way first (cut with …, at least MIN_LABEL_COLUMNS), so the
       // key-trust state after it stays whole.
-      int label = labelWidth(model, self);
-      rest = rest(model, self, trustOf, Math.max(MIN_LABEL_COLUMNS, label - over));
+      int label = labelWidth(model, labels);
+      rest = rest(model, self, trustOf, labels, Math.max(MIN_LABEL_COLUMNS, label - over));
     }
     List<Cell> cells = new ArrayList<>();
     segment(cells, TerminalSafe.line(server), Style.BAR);
@@ -77,16 +86,20 @@ final class StatusBar {
   static final int MIN_LABEL_COLUMNS = 8;
 
   /** The columns of the current conversation's name as the bar shows it, uncut. */
-  private static int labelWidth(TuiModel model, String self) {
+  private static int labelWidth(TuiModel model, UnaryOperator<String> labels) {
     String current = model.current();
     return current.equals(TuiModel.STATUS)
         ? 0
-        : Cells.width(Cells.line(MessageFormatter.conversationLabel(current, self), Style.BAR));
+        : Cells.width(Cells.line(TerminalSafe.line(labels.apply(current)), Style.BAR));
   }
 
   /** Everything but the relay, the conversation's name cut to {@code labelColumns}. */
   private static List<Cell> rest(
-      TuiModel model, String self, Function<String, TrustState> trustOf, int labelColumns) {
+      TuiModel model,
+      String self,
+      Function<String, TrustState> trustOf,
+      UnaryOperator<String> labels,
+      int labelColumns) {
     List<Cell> cells = new ArrayList<>();
     segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
     if (self != null && model.away()) {
@@ -99,7 +112,7 @@ final class StatusBar {
       List<Cell> label = Cells.line((model.indexOf(current) + 1) + ":", Style.BAR);
       label.addAll(
           Cells.shorten(
-              Cells.line(MessageFormatter.conversationLabel(current, self), Style.BAR),
+              Cells.line(TerminalSafe.line(labels.apply(current)), Style.BAR),
               labelColumns,
               "\u2026",
               Style.BAR));

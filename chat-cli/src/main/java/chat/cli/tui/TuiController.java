@@ -54,7 +54,7 @@ final class TuiController {
             this::page,
             () -> panes.note(model.current(), NoteKind.INFO, "type /quit to leave"),
             clock::millis,
-            this::self);
+            client::label);
   }
 
   /** Where messages, offers and the lines of what happened go into the panes. */
@@ -156,6 +156,7 @@ final class TuiController {
                 client.serverAddress(),
                 self,
                 client::trustState,
+                client::label,
                 keys.picker()));
     screen.setCursorPosition(cursor);
     screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);

@@ -53,7 +53,10 @@ final class TuiEvents implements CappedClientListener {
     this.session = Objects.requireNonNull(session, "session");
     this.cap =
         new LiveNoticeCap(
-            unsaid -> onNotice(unsaid.conversation(), CommandWords.SLASH.unsaid(unsaid, self())),
+            unsaid ->
+                onNotice(
+                    unsaid.conversation(),
+                    CommandWords.SLASH.unsaid(unsaid, self(), client::spelling)),
             LiveNoticeCap.Timer.BACKGROUND);
   }
 

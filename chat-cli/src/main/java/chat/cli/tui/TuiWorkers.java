@@ -167,13 +167,12 @@ final class TuiWorkers implements TuiBackend {
    */
   List<String> neverRun() {
     List<String> out = new ArrayList<>();
-    String self = client.username().orElse(null);
     Typed now = cutOff;
     if (now != null && InputParser.parse(now.line()) instanceof Input.Text text) {
       out.add(
           "cut off: "
               + QuitLine.quoted(
-                  MessageFormatter.conversationLabel(now.conversation(), self), text.text())
+                  MessageFormatter.conversationLabel(client, now.conversation()), text.text())
               + " was still being sent (it may have arrived: /history shows it)");
     }
     if (now != null && !(InputParser.parse(now.line()) instanceof Input.Text)) {
@@ -186,7 +185,7 @@ final class TuiWorkers implements TuiBackend {
     for (Typed typed : waiting) {
       out.add(
           QuitLine.neverRun(
-              typed.line(), MessageFormatter.conversationLabel(typed.conversation(), self)));
+              typed.line(), MessageFormatter.conversationLabel(client, typed.conversation())));
     }
     return out;
   }
@@ -206,7 +205,7 @@ final class TuiWorkers implements TuiBackend {
         // Typed before an earlier command (/join, /pm, /switch) moved the screen: not for here.
         throw new CommandException.Usage(
             "not sent: it was typed before an earlier command moved you to "
-                + MessageFormatter.conversationLabel(current, client.username().orElse(null))
+                + MessageFormatter.conversationLabel(client, current)
                 + "; send it again (Up) to post it there");
       }
       dispatcher.dispatch(line, new LineContext(context, conversation));
@@ -236,7 +235,7 @@ final class TuiWorkers implements TuiBackend {
         || !(InputParser.parse(line) instanceof Input.Text text)) {
       return "";
     }
-    String label = MessageFormatter.conversationLabel(conversation, client.username().orElse(null));
+    String label = MessageFormatter.conversationLabel(client, conversation);
     String shown = Graphemes.shorten(TerminalSafe.line(text.text()), SENT_PREVIEW_GLYPHS, "...");
     return label + ", \"" + shown + "\": ";
   }

@@ -2,6 +2,7 @@ package chat.cli.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ConversationLabelTest {
@@ -17,5 +18,16 @@ class ConversationLabelTest {
     assertThat(ConversationLabel.of("@alice+bob", null)).isEqualTo("@alice+bob");
     assertThat(ConversationLabel.of("@alice+bob", "carol")).isEqualTo("@alice+bob");
     assertThat(ConversationLabel.of("@bob+alice", "alice")).isEqualTo("@bob+alice");
+  }
+
+  @Test
+  void of_spelled_theOtherPartyAsRegistered_neverAnotherName() {
+    UnaryOperator<String> registered = key -> key.equals("maximilian") ? "Maximilian" : key;
+
+    assertThat(ConversationLabel.of("@alice+maximilian", "alice", registered))
+        .isEqualTo("@Maximilian");
+    assertThat(ConversationLabel.of("#maximilian", "alice", registered)).isEqualTo("#maximilian");
+    assertThat(ConversationLabel.of("@alice+maximilian", "alice", key -> "mallory"))
+        .isEqualTo("@maximilian");
   }
 }

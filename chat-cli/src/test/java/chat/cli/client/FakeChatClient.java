@@ -58,6 +58,9 @@ public final class FakeChatClient implements ChatClient {
   /** Username to trust state. */
   public final Map<String, TrustState> trust = new HashMap<>();
 
+  /** Names as registered, by lowercase key ({@link #spelling}); unlisted ones as given. */
+  public final Map<String, String> spellings = new HashMap<>();
+
   /** Usernames with a stored session on this machine. */
   public final java.util.Set<String> storedSessions = new TreeSet<>();
 
@@ -564,6 +567,11 @@ public final class FakeChatClient implements ChatClient {
   public SafetyNumber safetyNumber(String username) {
     call("safetyNumber", username);
     return new SafetyNumber(String.join("", Collections.nCopies(12, "12345")));
+  }
+
+  @Override
+  public String spelling(String username) {
+    return spellings.getOrDefault(chat.protocol.Usernames.key(username), username);
   }
 
   @Override

@@ -10,6 +10,7 @@ import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.LiveNoticeCap.Kind;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -200,24 +201,37 @@ class CommandWordsTest {
         row(
             "left out, private conversation",
             words ->
-                words.unsaid(new LiveNoticeCap.Unsaid("@alice+bob", Kind.LEFT_OUT, 12), "alice"),
+                words.unsaid(
+                    new LiveNoticeCap.Unsaid("@alice+bob", Kind.LEFT_OUT, 12),
+                    "alice",
+                    UnaryOperator.identity()),
             "12 more messages were left out; they are not shown (see /history @bob)",
             "12 more messages were left out; they are not shown (see chat history @bob)"),
         row(
             "left out, room",
-            words -> words.unsaid(new LiveNoticeCap.Unsaid("#ops", Kind.LEFT_OUT, 12), null),
+            words ->
+                words.unsaid(
+                    new LiveNoticeCap.Unsaid("#ops", Kind.LEFT_OUT, 12),
+                    null,
+                    UnaryOperator.identity()),
             "12 more messages were left out; they are not shown (see /history #ops)",
             "12 more messages were left out; they are not shown (see chat history ops)"),
         row(
             "held, counted",
-            words -> words.unsaid(new LiveNoticeCap.Unsaid("#ops", Kind.HELD, 3), null),
+            words ->
+                words.unsaid(
+                    new LiveNoticeCap.Unsaid("#ops", Kind.HELD, 3), null, UnaryOperator.identity()),
             "3 more messages are held (signed with a new key you have not accepted) (see /history"
                 + " #ops)",
             "3 more messages are held (signed with a new key you have not accepted) (see chat"
                 + " history ops)"),
         row(
             "replayed copies, counted",
-            words -> words.unsaid(new LiveNoticeCap.Unsaid("#ops", Kind.REPLAYED, 4), null),
+            words ->
+                words.unsaid(
+                    new LiveNoticeCap.Unsaid("#ops", Kind.REPLAYED, 4),
+                    null,
+                    UnaryOperator.identity()),
             "dropped 4 more replayed copies of earlier messages",
             "dropped 4 more replayed copies of earlier messages"));
   }

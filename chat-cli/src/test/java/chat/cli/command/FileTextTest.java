@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class FileTextTest {
@@ -64,7 +65,7 @@ class FileTextTest {
             1);
     assertThat(FileText.progress(moving))
         .isEqualTo("downloading photo.jpg: 50% (977 KiB of 1.9 MiB)");
-    assertThat(FileText.listLine(moving, "bob"))
+    assertThat(FileText.listLine(moving, "bob", UnaryOperator.identity()))
         .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice in @alice: downloading 50%");
     assertThat(FileText.bar(45, 10)).isEqualTo("####------");
     assertThat(FileText.bar(100, 10)).isEqualTo("##########");

@@ -8,6 +8,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class MessageFormatterTest {
@@ -124,23 +125,29 @@ class MessageFormatterTest {
 
   @Test
   void membership_otherUser_namesThemAndTheRoom() {
-    assertThat(MessageFormatter.membership("#rust", "bob", true, "alice"))
+    assertThat(MessageFormatter.membership("#rust", "bob", true, "alice", UnaryOperator.identity()))
         .isEqualTo("bob joined #rust");
-    assertThat(MessageFormatter.membership("#rust", "bob", false, "alice"))
+    assertThat(
+            MessageFormatter.membership("#rust", "bob", false, "alice", UnaryOperator.identity()))
         .isEqualTo("bob left #rust");
   }
 
   @Test
   void membership_self_saysYou() {
-    assertThat(MessageFormatter.membership("#rust", "Alice", true, "alice"))
+    assertThat(
+            MessageFormatter.membership("#rust", "Alice", true, "alice", UnaryOperator.identity()))
         .isEqualTo("you joined #rust");
   }
 
   @Test
   void membership_directConversationClosedOrOpenedElsewhere_usesOtherPartyLabel() {
-    assertThat(MessageFormatter.membership("@alice+bob", "alice", false, "alice"))
+    assertThat(
+            MessageFormatter.membership(
+                "@alice+bob", "alice", false, "alice", UnaryOperator.identity()))
         .isEqualTo("you closed @bob");
-    assertThat(MessageFormatter.membership("@alice+bob", "alice", true, "alice"))
+    assertThat(
+            MessageFormatter.membership(
+                "@alice+bob", "alice", true, "alice", UnaryOperator.identity()))
         .isEqualTo("you opened @bob");
   }
 
@@ -149,9 +156,10 @@ class MessageFormatterTest {
   void otherUser_named_you_isQuoted_inEveryLineAboutWhatTheyDid() {
     assertThat(MessageFormatter.otherUser("bob")).isEqualTo("bob");
     assertThat(MessageFormatter.otherUser("Y0u")).isEqualTo("\"Y0u\"");
-    assertThat(MessageFormatter.membership("#ops", "You", true, "alice"))
+    assertThat(MessageFormatter.membership("#ops", "You", true, "alice", UnaryOperator.identity()))
         .isEqualTo("\"You\" joined #ops");
-    assertThat(MessageFormatter.membership("#ops", "alice", true, "alice"))
+    assertThat(
+            MessageFormatter.membership("#ops", "alice", true, "alice", UnaryOperator.identity()))
         .isEqualTo("you joined #ops");
     assertThat(
             SocialLines.group(

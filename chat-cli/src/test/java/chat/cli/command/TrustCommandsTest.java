@@ -41,6 +41,19 @@ class TrustCommandsTest {
   }
 
   @Test
+  void safetyAndVerify_typedInAnotherCase_nameTheUserAsRegistered() {
+    context.client.spellings.put("maximilian", "Maximilian");
+
+    run("/safety MAXIMILIAN");
+    run("/verify maximilian " + DIGITS);
+
+    assertThat(context.lines.get(0)).startsWith("info: safety number with Maximilian: ");
+    assertThat(context.lines.get(1))
+        .isEqualTo("info: if Maximilian sees the same digits: /verify Maximilian followed by them");
+    assertThat(context.lines.get(2)).isEqualTo("info: Maximilian is verified");
+  }
+
+  @Test
   void verify_digitsWithSpaces_joinsThemAndVerifies() {
     run("/verify bob " + "12345 ".repeat(12));
 

@@ -3,6 +3,7 @@ package chat.cli.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ConnectionState;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class EventLinesTest {
@@ -24,8 +25,10 @@ class EventLinesTest {
 
   @Test
   void notice_globalOrPerConversation() {
-    assertThat(EventLines.notice("", "hello", "alice")).isEqualTo("notice: hello");
-    assertThat(EventLines.notice("#rust", "gap", "alice")).isEqualTo("#rust: gap");
+    assertThat(EventLines.notice("", "hello", "alice", UnaryOperator.identity()))
+        .isEqualTo("notice: hello");
+    assertThat(EventLines.notice("#rust", "gap", "alice", UnaryOperator.identity()))
+        .isEqualTo("#rust: gap");
   }
 
   @Test
@@ -33,7 +36,8 @@ class EventLinesTest {
     String evil = "x\u001b]0;t\u0007\u001b[2Jy\nz";
 
     assertThat(EventLines.presence(evil, true)).isEqualTo("xyz came online");
-    assertThat(EventLines.notice("", evil, "alice")).isEqualTo("notice: xyz");
+    assertThat(EventLines.notice("", evil, "alice", UnaryOperator.identity()))
+        .isEqualTo("notice: xyz");
     assertThat(EventLines.connection(ConnectionState.ONLINE, evil, evil))
         .isEqualTo("connected to xyz (xyz)");
   }

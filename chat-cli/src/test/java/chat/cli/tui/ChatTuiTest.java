@@ -214,6 +214,21 @@ class ChatTuiTest {
         .doesNotContain("@alice+bob");
   }
 
+  /** The id holds the lowercase key; the list, the title and the status bar the name. */
+  @Test
+  void privateConversationWithAMixedCaseName_labelledAsTheNameIsRegistered() {
+    TuiHarness h = inLobby(120, 24);
+    h.client.spellings.put("maximilian", "Maximilian");
+
+    h.client.fireMembership("@alice+maximilian", "alice", true);
+    h.drain();
+    assertThat(h.screen()).contains("you opened @Maximilian", "2 @Maximilian");
+    h.alt('2');
+
+    assertThat(h.row(0)).contains("@Maximilian  private conversation");
+    assertThat(h.screen()).contains("2:@Maximilian").doesNotContain("@maximilian");
+  }
+
   @Test
   void reconnectWithoutTheCurrentRoom_dropsItsPaneMovesToTheLobbyAndSaysWhy() {
     TuiHarness h = new TuiHarness(200, 24).start().loggedInAs("alice");

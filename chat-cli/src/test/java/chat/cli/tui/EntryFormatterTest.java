@@ -3,6 +3,7 @@ package chat.cli.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ConversationLabel;
 import chat.cli.command.MessageFormatter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ class EntryFormatterTest {
   void lines_message_timeSenderTextWithHangingIndent() {
     PaneEntry entry = new PaneEntry.Message(Messages.of("#a", 1, "bob", "one two\nthree"));
 
-    assertThat(text(formatter.lines(entry, 40, "alice")))
+    assertThat(text(lines(entry, 40, "alice")))
         .containsExactly("09:30:00 <bob> one two", "               three");
   }
 
@@ -46,20 +47,20 @@ class EntryFormatterTest {
     PaneEntry room = new PaneEntry.Message(Messages.of("#a", 2, "bob", "y"));
     PaneEntry direct = new PaneEntry.Message(Messages.of("@alice+bob", 3, "bob", "z"));
 
-    assertThat(styleOf(formatter.lines(new PaneEntry.Message(own), 40, "alice"), "<"))
+    assertThat(styleOf(lines(new PaneEntry.Message(own), 40, "alice"), "<"))
         .isEqualTo(Style.OWN_SENDER);
-    assertThat(styleOf(formatter.lines(room, 40, "alice"), "<")).isEqualTo(Style.OTHER_SENDER);
-    assertThat(styleOf(formatter.lines(direct, 40, "alice"), "<")).isEqualTo(Style.PRIVATE_SENDER);
-    assertThat(styleOf(formatter.lines(direct, 40, "alice"), "z")).isEqualTo(Style.PRIVATE_TEXT);
+    assertThat(styleOf(lines(room, 40, "alice"), "<")).isEqualTo(Style.OTHER_SENDER);
+    assertThat(styleOf(lines(direct, 40, "alice"), "<")).isEqualTo(Style.PRIVATE_SENDER);
+    assertThat(styleOf(lines(direct, 40, "alice"), "z")).isEqualTo(Style.PRIVATE_TEXT);
   }
 
   @Test
   void lines_notes_infoAndErrorMarked() {
     long at = Messages.NOW.toEpochMilli();
     List<List<Cell>> info =
-        formatter.lines(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "joined", at), 40, null);
+        lines(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "joined", at), 40, null);
     List<List<Cell>> error =
-        formatter.lines(new PaneEntry.Note(PaneEntry.NoteKind.ERROR, "no\u001b[2J", at), 40, null);
+        lines(new PaneEntry.Note(PaneEntry.NoteKind.ERROR, "no\u001b[2J", at), 40, null);
 
     assertThat(text(info)).containsExactly("09:30:00 -!- joined");
     assertThat(text(error)).containsExactly("09:30:00 !!! no");
@@ -74,7 +75,7 @@ class EntryFormatterTest {
         new ChatMessage(
             "#a", 1, "%032x".formatted(1), "bob", stored - 3_600_000, stored, "hi", false);
 
-    assertThat(text(formatter.lines(new PaneEntry.Message(skewed), 80, null)).get(0))
+    assertThat(text(lines(new PaneEntry.Message(skewed), 80, null)).get(0))
         .isEqualTo("09:30:00 <bob> hi (sender clock 08:30:00)");
   }
 
@@ -90,5 +91,9 @@ class EntryFormatterTest {
     assertThat(Messages.of("#a", 1, "bob", "hey ALICE.").mentions("alice")).isTrue();
     assertThat(Messages.of("#a", 1, "bob", "malice").mentions("alice")).isFalse();
     assertThat(Messages.of("#a", 1, "bob", "alice").mentions(null)).isFalse();
+  }
+
+  private List<List<Cell>> lines(PaneEntry entry, int width, String self) {
+    return formatter.lines(entry, width, self, c -> ConversationLabel.of(c, self));
   }
 }

@@ -3,6 +3,7 @@ package chat.cli.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ConnectionState;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.TransferState;
@@ -10,10 +11,14 @@ import chat.cli.client.TrustState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class StatusBarTest {
   private static final Function<String, TrustState> ALL_UNVERIFIED = u -> TrustState.UNVERIFIED;
+
+  /** Conversations as alice names them, other parties as their ids spell them. */
+  private static final UnaryOperator<String> LABELS = c -> ConversationLabel.of(c, "alice");
 
   private static String text(List<Cell> cells) {
     StringBuilder out = new StringBuilder();
@@ -84,9 +89,15 @@ class StatusBarTest {
     model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
     String full = text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED));
 
-    assertThat(text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, 80)))
+    assertThat(
+            text(
+                StatusBar.cells(
+                    model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, LABELS, 80)))
         .isEqualTo(full);
-    assertThat(text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, 40)))
+    assertThat(
+            text(
+                StatusBar.cells(
+                    model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, LABELS, 40)))
         .isEqualTo(" [alice] [status] [ONLINE] [Act: 1]");
   }
 
@@ -101,7 +112,7 @@ class StatusBarTest {
     String direct = "@alice+maximilian_longname_tester.2026";
     model.select(direct);
 
-    String bar = text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, 50));
+    String bar = text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 50));
 
     assertThat(bar)
         .endsWith("[ONLINE] [unverified]")

@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.DeliveryNotice;
 import chat.protocol.ConversationState;
 import chat.protocol.HistoryReply;
@@ -157,7 +156,7 @@ final class CatchUp {
             last - first + 1,
             range(first, last)
                 + " of "
-                + ConversationLabel.of(conversation, session.username())
+                + session.label(conversation)
                 + (first == last ? " was" : " were")
                 + " not delivered to you: not encrypted to you (sent before the sender saw you"
                 + " join), or withheld by the relay"));

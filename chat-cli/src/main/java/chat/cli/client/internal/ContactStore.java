@@ -177,6 +177,15 @@ final class ContactStore {
     return contact == null ? TrustState.UNVERIFIED : contact.state();
   }
 
+  /**
+   * {@code username} as its owner registered it ({@code Maximilian}), if their key is pinned here;
+   * else as given. No file is read: a name's spelling never changes.
+   */
+  synchronized String spelling(String username) {
+    Contact contact = contacts.get(Usernames.key(username));
+    return contact == null ? username : contact.username();
+  }
+
   /** Every pinned username, sorted. */
   synchronized List<String> usernames() {
     refresh(false);

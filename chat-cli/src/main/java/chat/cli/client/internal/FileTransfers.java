@@ -3,7 +3,6 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -318,7 +317,7 @@ final class FileTransfers {
               + " offer of "
               + TerminalSafe.line(offer.name())
               + " in "
-              + TerminalSafe.line(ConversationLabel.of(offer.conversation(), session.username()))
+              + TerminalSafe.line(session.label(offer.conversation()))
               + " was deleted: it cannot be "
               + (offer.own() ? "downloaded" : "accepted")
               + " any more");

@@ -361,7 +361,7 @@ final class Inbox {
               + " (the key of "
               + sender
               + ", whose message in "
-              + ConversationLabel.of(conversation, self.userId())
+              + ConversationLabel.of(conversation, self.userId(), keys.contacts()::spelling)
               + " waits until it can be written)",
           e);
     } catch (CommandException e) {
@@ -576,7 +576,8 @@ final class Inbox {
     Optional<List<String>> explained =
         members.explanationFetching(conversation, header.recipientSetHash());
     if (explained.isEmpty() || !explained.get().isEmpty()) {
-      String label = ConversationLabel.of(conversation, me.get().userId());
+      String label =
+          ConversationLabel.of(conversation, me.get().userId(), keys.contacts()::spelling);
       listeners.membersDiffer(
           new Advice.MembersDiffer(
               conversation, header.senderId(), label, explained.orElse(List.of())));

@@ -44,6 +44,10 @@ final class KeyTrust {
     return SafetyNumber.of(self, theirs);
   }
 
+  String spelling(String username) {
+    return sessions.current().map(session -> session.contacts.spelling(username)).orElse(username);
+  }
+
   TrustState trustState(String username) {
     return sessions
         .current()

@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.PushedNotice;
 import chat.protocol.ConversationIds;
 import chat.protocol.MemberInfo;
@@ -33,7 +32,7 @@ final class PushedConversations {
       return true;
     }
     String self = session.username();
-    String label = ConversationLabel.of(conversation, self);
+    String label = session.label(conversation);
     boolean in;
     try {
       in = isIn(session, conversation, self);
@@ -59,8 +58,7 @@ final class PushedConversations {
     if (session.listPushed(conversation)) {
       return true;
     }
-    listeners.pushed(
-        PushedNotice.pastLimit(ConversationLabel.of(conversation, session.username())));
+    listeners.pushed(PushedNotice.pastLimit(session.label(conversation)));
     return false;
   }
 

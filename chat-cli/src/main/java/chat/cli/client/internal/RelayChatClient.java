@@ -8,7 +8,6 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
@@ -325,8 +324,8 @@ public final class RelayChatClient implements ChatClient {
     try {
       return request.get();
     } catch (CommandException.NotMember e) {
-      String self = sessions.current().map(Session::username).orElse(null);
-      throw CommandException.NotMember.naming(ConversationLabel.of(conversation, self));
+      throw CommandException.NotMember.naming(
+          sessions.current().map(session -> session.label(conversation)).orElse(conversation));
     }
   }
 
@@ -443,6 +442,11 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public SafetyNumber safetyNumber(String username) {
     return keyTrust.safetyNumber(username);
+  }
+
+  @Override
+  public String spelling(String username) {
+    return keyTrust.spelling(username);
   }
 
   @Override

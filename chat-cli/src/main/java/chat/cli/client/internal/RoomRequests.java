@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
@@ -74,8 +73,7 @@ final class RoomRequests {
                 "it cannot close private conversations");
     Reply reply = relay.exchange(new LeaveRequest(relay.nextId(), id));
     if (reply instanceof ErrorReply error && error.code() == ErrorCode.NOT_MEMBER) {
-      throw new CommandException.Usage(
-          "no open conversation " + ConversationLabel.of(id, session.me().userId()) + " to close");
+      throw new CommandException.Usage("no open conversation " + session.label(id) + " to close");
     }
     left(session, RelayConnection.expect(reply, LeaveReply.class));
   }

@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.ConversationLabel;
 import chat.cli.client.PushedNotice;
 import chat.crypto.IdentityKeyPair;
 import chat.protocol.ConversationIds;
@@ -100,6 +101,14 @@ final class Session {
 
   String username() {
     return username;
+  }
+
+  /**
+   * {@code conversation} as this user names it, the other party of a private one spelled as
+   * registered where their key is pinned ({@link chat.cli.client.ChatClient#label}).
+   */
+  String label(String conversation) {
+    return ConversationLabel.of(conversation, username, contacts::spelling);
   }
 
   /** The current connection if online. */

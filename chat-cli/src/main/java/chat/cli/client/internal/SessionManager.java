@@ -3,7 +3,6 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.TrustState;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
@@ -191,7 +190,7 @@ final class SessionManager {
             () -> self[0].connection(),
             contacts,
             clock,
-            conversation -> ConversationLabel.of(conversation, self[0].username()),
+            conversation -> self[0].label(conversation),
             (conversation, text) -> post(() -> listeners.notice(conversation, text)),
             timer);
     Inbox inbox = new Inbox(state, keys, members, listeners, opener, () -> self[0].me(), clock);

@@ -49,6 +49,18 @@ class ContactStoreTest {
   }
 
   @Test
+  void spelling_aPinnedContact_theNameAsRegistered_elseAsGiven() {
+    ContactStore contacts = ContactStore.load(dir.resolve("contacts.json"));
+    contacts.observe(bundle("Maximilian"));
+
+    assertThat(contacts.spelling("maximilian")).isEqualTo("Maximilian");
+    assertThat(contacts.spelling("MAXIMILIAN")).isEqualTo("Maximilian");
+    assertThat(contacts.spelling("carol")).isEqualTo("carol");
+    assertThat(ContactStore.load(dir.resolve("contacts.json")).spelling("maximilian"))
+        .isEqualTo("Maximilian");
+  }
+
+  @Test
   void pinned_afterANewKeyIsAccepted_theNewKey() {
     ContactStore contacts = ContactStore.load(dir.resolve("contacts.json"));
     IdentityBundle old = bundle("bob");
