@@ -431,6 +431,55 @@ class FileTransferEndToEndTest {
   }
 
   /**
+   * After dave replaces his keys, the offer he downloaded was encrypted to the old ones: {@code
+   * /files} still lists it, so accepting it again says why it cannot be, not "no file offer".
+   */
+  @Test
+  void acceptFile_downloadedBeforeAKeyReplacement_saysWhyNotAndWhereTheCopyIs(
+      @TempDir Path ownData, @TempDir Path ownHomes) throws Exception {
+    // A relay of its own: dave's new key must not reach the other tests' rooms.
+    try (Relay own = RelayFixture.start(ownData)) {
+      int port = own.port();
+      for (String name : new String[] {"alice", "dave"}) {
+        try (RelayChatClient client = Clients.oneShot(port, ownHomes)) {
+          client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+        }
+      }
+      RecordingListener daveEvents = new RecordingListener();
+      Path saved;
+      String shortId;
+      try (RelayChatClient alice = Clients.live(port, ownHomes, downloads);
+          RelayChatClient dave = Clients.live(port, ownHomes, downloads)) {
+        dave.addListener(daveEvents);
+        alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+        dave.login("dave", PASSWORD.clone(), PASSPHRASE.clone());
+        alice.sendFile(alice.directWith("dave"), randomFile("before.txt", 10));
+        shortId = daveEvents.awaitOffer("before.txt").shortId();
+        saved = dave.acceptFile(shortId);
+      }
+      char[] replaced = "dave's new passphrase".toCharArray();
+      try (RelayChatClient dave = Clients.oneShot(port, ownHomes)) {
+        dave.replaceKeys("dave", PASSWORD.clone(), replaced.clone());
+      }
+
+      try (RelayChatClient dave = Clients.live(port, ownHomes, downloads)) {
+        dave.login("dave", PASSWORD.clone(), replaced.clone());
+        assertThat(dave.files())
+            .extracting(FileTransfer::name, FileTransfer::state)
+            .contains(tuple("before.txt", TransferState.DONE));
+        assertThatThrownBy(() -> dave.acceptFile(shortId))
+            .isInstanceOf(CommandException.Usage.class)
+            .hasMessage(
+                "before.txt from alice in @alice cannot be downloaded any more: its offer is not"
+                    + " among the messages this client can read (older than the last 200"
+                    + " messages of its conversation, in one you have left, or encrypted to keys"
+                    + " you have replaced since); the copy downloaded before is "
+                    + saved);
+      }
+    }
+  }
+
+  /**
    * An offer deleted while bob's client runs: accepting it says it was deleted, instead of that
    * there is no such offer.
    */

@@ -322,8 +322,39 @@ final class FileTransfers {
               + (offer.own() ? "downloaded" : "accepted")
               + " any more");
     }
+    TransferLog log = log(session);
+    log.refresh();
+    Optional<FileTransfer> listed = log.startingWith(OfferBook.requirePrefix(typedId));
+    if (listed.isPresent()) {
+      throw unreadableOffer(session, listed.get());
+    }
     throw new CommandException.FileIdRefused( // each front end names its /files
         "no file offer " + typedId + " in the recent history of your conversations");
+  }
+
+  /**
+   * For a file {@code /files} lists from this profile's log whose offer is not among the messages
+   * this client can read: it is further back than the history searched, or it was encrypted to keys
+   * replaced since ({@code /rekey}). Not "no file offer", which the list would contradict.
+   */
+  private static CommandException unreadableOffer(Session session, FileTransfer listed) {
+    String which =
+        TerminalSafe.line(listed.name())
+            + (listed.outgoing() ? " (yours)" : " from " + TerminalSafe.line(listed.sender()))
+            + " in "
+            + TerminalSafe.line(session.label(listed.conversation()));
+    String saved =
+        listed.state() == TransferState.DONE && !listed.savedPath().isEmpty()
+            ? "; the copy downloaded before is " + TerminalSafe.line(listed.savedPath())
+            : "";
+    return new CommandException.Usage(
+        which
+            + " cannot be downloaded any more: its offer is not among the messages this client"
+            + " can read (older than the last "
+            + HISTORY_SEARCH
+            + " messages of its conversation, in one you have left, or encrypted to keys you"
+            + " have replaced since)"
+            + saved);
   }
 
   private void searchHistory(Session session) {

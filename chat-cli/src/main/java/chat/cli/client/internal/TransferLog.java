@@ -82,6 +82,13 @@ final class TransferLog {
     return Optional.ofNullable(entries.get(fileId));
   }
 
+  /** The one entry whose id starts with {@code prefix} (lowercase), if exactly one does. */
+  synchronized Optional<FileTransfer> startingWith(String prefix) {
+    List<FileTransfer> matches =
+        entries.values().stream().filter(e -> e.fileId().startsWith(prefix)).limit(2).toList();
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
   /** Every entry, newest first. */
   synchronized List<FileTransfer> all() {
     List<FileTransfer> out = new ArrayList<>(entries.values());
