@@ -51,10 +51,18 @@ public final class UsernameSkeleton {
     if (!Usernames.isValid(username)) {
       throw new IllegalArgumentException("not a valid username");
     }
-    StringBuilder out = new StringBuilder(2 * username.length());
+    return fold(username, 0);
+  }
+
+  /**
+   * The rules above applied to {@code name} from index {@code from}, whose characters are of {@code
+   * A-Z a-z 0-9 _ . -}; shared with {@link RoomSkeleton}, whose names are of a subset.
+   */
+  static String fold(String name, int from) {
+    StringBuilder out = new StringBuilder(2 * (name.length() - from));
     boolean afterSeparator = false;
-    for (int i = 0; i < username.length(); i++) {
-      char c = username.charAt(i);
+    for (int i = from; i < name.length(); i++) {
+      char c = name.charAt(i);
       if (c == 'I') {
         c = 'l';
       } else if (c >= 'A' && c <= 'Z') {

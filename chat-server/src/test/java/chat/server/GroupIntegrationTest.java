@@ -165,6 +165,30 @@ class GroupIntegrationTest {
     }
   }
 
+  /** A new room or group whose name reads as an existing room's is refused, not named. */
+  @Test
+  void createOrJoin_aNewRoomNamedLikeAnExistingOne_isRefused() throws Exception {
+    try (TestClient o = as(owner)) {
+      o.ok(new GroupCreateRequest(o.nextId(), "#g-lookalike"), JoinReply.class);
+      o.ok(new JoinRequest(o.nextId(), "#r-lookalike"), JoinReply.class);
+
+      for (Reply refused :
+          List.of(
+              o.call(new GroupCreateRequest(o.nextId(), "#g_l00kalike")),
+              o.call(new JoinRequest(o.nextId(), "#r--lookalike")),
+              o.call(new JoinRequest(o.nextId(), "#g-1ookalike")))) {
+        assertThat(error(refused)).isEqualTo(ErrorCode.ROOM_EXISTS);
+        assertThat(((ErrorReply) refused).message())
+            .matches(
+                "the name #[a-z0-9_-]+ is too like an existing room's name: join that room, or"
+                    + " pick another name")
+            .doesNotContain("#g-lookalike", "#r-lookalike");
+      }
+      o.ok(new JoinRequest(o.nextId(), "#r-lookalike"), JoinReply.class); // the room itself
+      o.ok(new JoinRequest(o.nextId(), "#r-lookalikes"), JoinReply.class); // another name
+    }
+  }
+
   @Test
   void join_uninvitedUser_isRefusedNotInvited_andInvitedJoins() throws Exception {
     try (TestClient o = as(owner);

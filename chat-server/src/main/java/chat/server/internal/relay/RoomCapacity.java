@@ -2,6 +2,7 @@ package chat.server.internal.relay;
 
 import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
+import chat.protocol.RoomSkeleton;
 import chat.server.RoomLimits;
 import chat.server.internal.storage.ConversationRepository;
 import chat.server.internal.storage.GroupInviteRepository;
@@ -103,7 +104,23 @@ public final class RoomCapacity {
     if (exists) {
       conversations.setCreator(c, room, creatorKey);
     } else {
+      requireUnlike(c, room);
       conversations.create(c, room, creatorKey, now);
+    }
+  }
+
+  /**
+   * Refuses a new room whose name reads as an existing room's ({@link RoomSkeleton}), which could
+   * pass for it: {@link ErrorCode#ROOM_EXISTS}, not naming that room, as a refused username does
+   * not name the account (a group is listed to its members only).
+   */
+  private void requireUnlike(Connection c, String room) throws SQLException {
+    if (conversations.skeletonTaken(c, RoomSkeleton.of(room))) {
+      throw new RelayException(
+          ErrorCode.ROOM_EXISTS,
+          "the name "
+              + room
+              + " is too like an existing room's name: join that room, or pick another name");
     }
   }
 

@@ -1,5 +1,6 @@
 package chat.server.internal.storage;
 
+import chat.protocol.RoomSkeleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,18 +31,32 @@ public final class ConversationRepository {
   }
 
   /**
-   * Creates the room {@code id}, made by {@code creatorKey}, if it does not exist; returns whether
-   * it was created.
+   * Creates the room {@code id}, made by {@code creatorKey}, with its name's skeleton ({@code
+   * RoomSkeleton}), if it does not exist; returns whether it was created. The caller checks {@link
+   * #skeletonTaken} first, in the same transaction: a skeleton held by another room fails the
+   * unique index.
    */
   public boolean create(Connection c, String id, String creatorKey, long now) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO conversations (id, created_at, created_by) VALUES (?, ?, ?)"
+            "INSERT INTO conversations (id, created_at, created_by, skeleton) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT(id) DO NOTHING")) {
       s.setString(1, id);
       s.setLong(2, now);
       s.setString(3, creatorKey);
+      s.setString(4, RoomSkeleton.of(id));
       return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Whether a room has the name skeleton {@code skeleton} ({@code RoomSkeleton}). */
+  public boolean skeletonTaken(Connection c, String skeleton) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM conversations WHERE skeleton = ? LIMIT 1")) {
+      s.setString(1, skeleton);
+      try (ResultSet rows = s.executeQuery()) {
+        return rows.next();
+      }
     }
   }
 

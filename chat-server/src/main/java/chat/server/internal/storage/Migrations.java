@@ -1,5 +1,7 @@
 package chat.server.internal.storage;
 
+import chat.protocol.ConversationIds;
+import chat.protocol.RoomSkeleton;
 import chat.protocol.UsernameSkeleton;
 import chat.protocol.Usernames;
 import java.sql.Connection;
@@ -200,7 +202,12 @@ public final class Migrations {
           // can say it was deleted instead of leaving a gap.
           sql(
               "ALTER TABLE messages ADD COLUMN sender TEXT",
-              "ALTER TABLE messages ADD COLUMN deleted_at INTEGER"));
+              "ALTER TABLE messages ADD COLUMN deleted_at INTEGER"),
+          // Step 21: each room's name skeleton (RoomSkeleton), under a unique index, so that no
+          // new room can look like an existing one (#0ps beside #ops). As in step 10, of rooms that
+          // already look alike the oldest holds the skeleton and the others keep NULL; direct
+          // conversations have none.
+          Migrations::addRoomSkeletons);
 
   /** One step's work, run inside the step's transaction. */
   @FunctionalInterface
@@ -252,6 +259,40 @@ public final class Migrations {
       }
     }
     statement.execute("CREATE UNIQUE INDEX users_skeleton ON users(skeleton)");
+  }
+
+  /**
+   * Step 21, as step 10 for rooms: read first, oldest first (then by id), each skeleton set only on
+   * the first room that has it; an id that breaks today's room rule keeps NULL.
+   */
+  private static void addRoomSkeletons(Statement statement) throws SQLException {
+    statement.execute("ALTER TABLE conversations ADD COLUMN skeleton TEXT");
+    List<String> rooms = new ArrayList<>();
+    try (ResultSet rows =
+        statement.executeQuery(
+            "SELECT id FROM conversations WHERE id LIKE '#%' ORDER BY created_at, id")) {
+      while (rows.next()) {
+        rooms.add(rows.getString(1));
+      }
+    }
+    Set<String> held = new HashSet<>();
+    try (PreparedStatement update =
+        statement
+            .getConnection()
+            .prepareStatement("UPDATE conversations SET skeleton = ? WHERE id = ?")) {
+      for (String room : rooms) {
+        if (!ConversationIds.isRoom(room)) {
+          continue;
+        }
+        String skeleton = RoomSkeleton.of(room);
+        if (held.add(skeleton)) {
+          update.setString(1, skeleton);
+          update.setString(2, room);
+          update.executeUpdate();
+        }
+      }
+    }
+    statement.execute("CREATE UNIQUE INDEX conversations_skeleton ON conversations(skeleton)");
   }
 
   /** The schema version this build writes. */

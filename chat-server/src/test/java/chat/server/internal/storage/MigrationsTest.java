@@ -161,6 +161,37 @@ class MigrationsTest {
   }
 
   @Test
+  void step21_theOldestOfEachLookalikeRoomHoldsItsSkeleton_directConversationsHaveNone()
+      throws Exception {
+    try (Connection c = open()) {
+      Migrations.migrate(c, 20);
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO conversations (id, created_at) VALUES ('#0ps', 2), ('#ops', 1),"
+                + " ('#dev-ops', 3), ('#dev_ops', 3), ('@alice+bob', 1), ('#team', 4)");
+      }
+
+      Migrations.migrate(c);
+
+      assertThat(
+              single(
+                  c,
+                  "SELECT group_concat(id || '=' || coalesce(skeleton, 'NULL'), ' ')"
+                      + " FROM (SELECT id, skeleton FROM conversations ORDER BY id)"))
+          .as("the oldest holds it (created_at, then id), whatever the insertion order")
+          .isEqualTo(
+              "#0ps=NULL #dev-ops=clev_ops #dev_ops=NULL #ops=ops #team=tearn @alice+bob=NULL");
+      assertThat(single(c, "SELECT sql FROM sqlite_master WHERE name = 'conversations_skeleton'"))
+          .startsWith("CREATE UNIQUE INDEX");
+      ConversationRepository conversations = new ConversationRepository();
+      assertThat(conversations.skeletonTaken(c, "ops")).isTrue();
+      assertThat(conversations.skeletonTaken(c, "opz")).isFalse();
+      assertThat(conversations.create(c, "#pub", "alice", 5)).isTrue();
+      assertThat(conversations.skeletonTaken(c, "pub")).isTrue();
+    }
+  }
+
+  @Test
   void step9_anAccountInNoConversation_joinsTheLobby_othersAreLeftAlone() throws Exception {
     try (Connection c = open()) {
       Migrations.migrate(c, 8);
@@ -300,8 +331,12 @@ class MigrationsTest {
                 + " ('@alice+bob', 'alice', 1), ('@alice+bob', 'bob', 1)");
       }
       Migrations.migrate(c, 12);
+      try (Statement s = c.createStatement()) { // as the relay of step 12 created a room
+        s.execute(
+            "INSERT INTO conversations (id, created_at, created_by) VALUES ('#carols', 60,"
+                + " 'carol')");
+      }
       ConversationRepository conversations = new ConversationRepository();
-      conversations.create(c, "#carols", "carol", 60);
       new MemberRepository().add(c, "#carols", "alice", 2);
       assertThat(conversations.createdBy(c, "alice")).as("before step 13").isZero();
 
