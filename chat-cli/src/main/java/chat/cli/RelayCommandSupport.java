@@ -39,14 +39,15 @@ final class RelayCommandSupport {
    */
   private final LiveNoticeCap cap =
       new LiveNoticeCap(
-          unsaid ->
-              notice(
-                  unsaid.conversation(),
-                  CommandWords.SCRIPT.unsaid(
-                      unsaid,
-                      made == null ? null : made.username().orElse(null),
-                      made == null ? UnaryOperator.identity() : made::spelling)),
+          unsaid -> notice(unsaid.conversation(), unsaid(made, unsaid)),
           LiveNoticeCap.Timer.BACKGROUND);
+
+  /** What {@link #cap} says past its notices, private conversations named as {@code client}'s. */
+  private static String unsaid(ChatClient client, LiveNoticeCap.Counted counted) {
+    return client == null
+        ? CommandWords.SCRIPT.unsaid(counted, null, UnaryOperator.identity())
+        : CommandWords.SCRIPT.unsaid(counted, client.username().orElse(null), client::spelling);
+  }
 
   RelayCommandSupport(CliContext context, CommandSpec spec, RelayOptions local) {
     this.context = context;
@@ -89,10 +90,10 @@ final class RelayCommandSupport {
    */
   String label(String conversation) {
     ChatClient client = made;
-    return MessageFormatter.conversationLabel(
-        conversation,
-        options.user(context).orElse(null),
-        client == null ? UnaryOperator.identity() : client::spelling);
+    if (client != null && client.username().isPresent()) {
+      return MessageFormatter.conversationLabel(client, conversation);
+    }
+    return MessageFormatter.conversationLabel(conversation, options.user(context).orElse(null));
   }
 
   /**

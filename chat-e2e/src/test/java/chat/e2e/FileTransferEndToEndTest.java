@@ -470,11 +470,16 @@ class FileTransferEndToEndTest {
         assertThatThrownBy(() -> dave.acceptFile(shortId))
             .isInstanceOf(CommandException.Usage.class)
             .hasMessage(
-                "before.txt from alice in @alice cannot be downloaded any more: its offer is not"
-                    + " among the messages this client can read (older than the last 200"
-                    + " messages of its conversation, in one you have left, or encrypted to keys"
-                    + " you have replaced since); the copy downloaded before is "
+                "before.txt from alice in @alice is listed from this device's record of"
+                    + " transfers, but its offer is not among the messages this client can read"
+                    + " (older than the last 200 messages of its conversation, in one you have"
+                    + " left, or encrypted to keys you have replaced since); it was saved as "
                     + saved);
+        Files.delete(saved);
+        assertThatThrownBy(() -> dave.rejectFile(shortId))
+            .as("a copy gone is not named")
+            .isInstanceOf(CommandException.Usage.class)
+            .hasMessageEndingWith("encrypted to keys you have replaced since)");
       }
     }
   }

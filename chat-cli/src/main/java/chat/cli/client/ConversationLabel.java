@@ -36,6 +36,7 @@ public final class ConversationLabel {
     }
     String other = ConversationIds.otherParty(conversation, key);
     String spelled = spelling.apply(other);
-    return "@" + (Usernames.key(spelled).equals(other) ? spelled : other);
+    boolean same = Usernames.isValid(spelled) && Usernames.key(spelled).equals(other);
+    return "@" + (same ? spelled : other);
   }
 }

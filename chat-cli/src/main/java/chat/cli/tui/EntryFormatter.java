@@ -46,20 +46,21 @@ final class EntryFormatter {
 
   /**
    * {@code entry} wrapped to {@code width}; {@code self} (nullable) marks mentions, and {@code
-   * labels} names the conversation of a labelled entry ({@link chat.cli.client.ChatClient#label}).
+   * labels} names the conversation of a labelled entry, cleaned for the terminal ({@link
+   * chat.cli.client.ChatClient#label}).
    */
   List<List<Cell>> lines(PaneEntry entry, int width, String self, UnaryOperator<String> labels) {
     List<Cell> cells = new ArrayList<>();
     int indent;
     if (entry instanceof PaneEntry.Message message) {
       if (message.labelled()) {
-        String label = TerminalSafe.line(labels.apply(message.message().conversation()));
+        String label = labels.apply(message.message().conversation());
         cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
       }
       indent = message(cells, message.message(), self);
     } else if (entry instanceof PaneEntry.Offer offer) {
       if (offer.labelled()) {
-        String label = TerminalSafe.line(labels.apply(offer.offer().conversation()));
+        String label = labels.apply(offer.offer().conversation());
         cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
       }
       indent =

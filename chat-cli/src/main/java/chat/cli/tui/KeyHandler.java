@@ -1,6 +1,5 @@
 package chat.cli.tui;
 
-import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
@@ -74,7 +73,8 @@ final class KeyHandler {
    * @param pageRows how many lines PgUp and PgDn scroll
    * @param interruptHint what Ctrl-C on an empty line does
    * @param millis the current time, for a paste whose end marker never came
-   * @param labels a conversation as this user names it ({@link ChatClient#label})
+   * @param labels a conversation as this user names it, cleaned for the terminal ({@link
+   *     ChatClient#label})
    */
   KeyHandler(
       TuiModel model,
@@ -453,9 +453,7 @@ final class KeyHandler {
   }
 
   private String label(String conversation) {
-    return conversation.equals(TuiModel.STATUS)
-        ? "the status window"
-        : TerminalSafe.line(labels.apply(conversation));
+    return conversation.equals(TuiModel.STATUS) ? "the status window" : labels.apply(conversation);
   }
 
   private void complete() {

@@ -49,7 +49,8 @@ final class Renderer {
    * @param server the relay address (from the client)
    * @param self the logged-in username, or null
    * @param trustOf local trust lookup for the status bar
-   * @param labels a conversation as this user names it ({@link chat.cli.client.ChatClient#label})
+   * @param labels a conversation as this user names it, cleaned for the terminal ({@link
+   *     chat.cli.client.ChatClient#label})
    * @param picker the open emoji picker, or null
    */
   record Frame(
@@ -119,9 +120,7 @@ final class Renderer {
     List<MemberView> members = model.members(current);
     long online = members.stream().filter(MemberView::online).count();
     String name =
-        " "
-            + TerminalSafe.line(labels.apply(current))
-            + (current.startsWith("@") ? "  private conversation" : "");
+        " " + labels.apply(current) + (current.startsWith("@") ? "  private conversation" : "");
     String counts =
         "  "
             + members.size()
@@ -162,7 +161,7 @@ final class Renderer {
       int at = out.put(rect.column(), row, rect.right(), index, current ? style : Style.LIST_INDEX);
       String unread = buffer.unread() > 0 ? " " + Math.min(buffer.unread(), 999) : "";
       int labelEnd = rect.right() - unread.length();
-      String label = i == 0 ? "status" : TerminalSafe.line(labels.apply(id));
+      String label = i == 0 ? "status" : labels.apply(id);
       // Cut in the middle, with a mark: names alike but for their ends must not look the same.
       List<Cell> cells = Cells.line(label, style);
       out.put(

@@ -2,7 +2,6 @@ package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
 import chat.cli.client.ConnectionState;
-import chat.cli.client.ConversationLabel;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.TransferState;
@@ -30,29 +29,11 @@ final class StatusBar {
   private StatusBar() {}
 
   /**
-   * The bar's cells.
-   *
-   * @param model what is shown
-   * @param server the relay as {@code host:port} (from the client: cleaned here)
-   * @param self the logged-in username, or null
-   * @param trustOf this client's trust in a username (local lookup)
-   */
-  static List<Cell> cells(
-      TuiModel model, String server, String self, Function<String, TrustState> trustOf) {
-    return cells(
-        model,
-        server,
-        self,
-        trustOf,
-        conversation -> ConversationLabel.of(conversation, self),
-        Integer.MAX_VALUE);
-  }
-
-  /**
    * The bar's cells for a bar {@code columns} wide: without the relay's address when everything
    * does not fit, so that what changes (activity, transfers, a command running) is what stays in
    * view on a narrow terminal; the bar is cut at the right edge if it still does not fit. {@code
-   * labels} names the current conversation ({@link chat.cli.client.ChatClient#label}).
+   * labels} names the current conversation, cleaned for the terminal ({@link
+   * chat.cli.client.ChatClient#label}).
    */
   static List<Cell> cells(
       TuiModel model,
@@ -90,7 +71,7 @@ final class StatusBar {
     String current = model.current();
     return current.equals(TuiModel.STATUS)
         ? 0
-        : Cells.width(Cells.line(TerminalSafe.line(labels.apply(current)), Style.BAR));
+        : Cells.width(Cells.line(labels.apply(current), Style.BAR));
   }
 
   /** Everything but the relay, the conversation's name cut to {@code labelColumns}. */
@@ -112,17 +93,14 @@ final class StatusBar {
       List<Cell> label = Cells.line((model.indexOf(current) + 1) + ":", Style.BAR);
       label.addAll(
           Cells.shorten(
-              Cells.line(TerminalSafe.line(labels.apply(current)), Style.BAR),
-              labelColumns,
-              "\u2026",
-              Style.BAR));
+              Cells.line(labels.apply(current), Style.BAR), labelColumns, "\u2026", Style.BAR));
       segment(cells, label);
     }
     ConnectionState state = model.connection();
     segment(
         cells, state.name(), state == ConnectionState.ONLINE ? Style.BAR_GOOD : Style.BAR_ALERT);
     if (!current.equals(TuiModel.STATUS)) {
-      trust(current, self, model.members(current), trustOf)
+      trust(current, self, model.members(current), trustOf, labels)
           .ifPresent(t -> segment(cells, t.text(), t.style()));
     }
     activity(cells, model);
@@ -134,19 +112,23 @@ final class StatusBar {
   }
 
   /**
-   * A trust summary: for a direct conversation the other user's state, for a room the members whose
-   * key changed, else whether all are verified.
+   * A trust summary: for a direct conversation the other user's state (named as {@code labels}
+   * names the conversation), for a room the members whose key changed, else whether all are
+   * verified.
    */
   static Optional<Segment> trust(
       String conversation,
       String self,
       List<MemberView> members,
-      Function<String, TrustState> trustOf) {
+      Function<String, TrustState> trustOf,
+      UnaryOperator<String> labels) {
     String selfKey = self == null ? "" : Usernames.key(self);
     if (ConversationIds.isDirect(conversation)) {
       List<String> parties = ConversationIds.parties(conversation);
       String other = parties.get(0).equals(selfKey) ? parties.get(1) : parties.get(0);
-      return Optional.of(summary(trustOf.apply(other), List.of(other)));
+      String label = labels.apply(conversation);
+      String named = label.startsWith("@") ? label.substring(1) : other;
+      return Optional.of(summary(trustOf.apply(other), List.of(named)));
     }
     List<String> changed = new ArrayList<>();
     int unverified = 0;

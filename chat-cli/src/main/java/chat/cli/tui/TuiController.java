@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.client.ChatClient;
 import chat.cli.client.KeptList;
 import chat.cli.command.InputCompleter;
+import chat.cli.command.MessageFormatter;
 import chat.cli.tui.PaneEntry.NoteKind;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The TUI's logic on the UI thread: turns keys into edits, scrolling and switching, publishes the
@@ -20,6 +22,9 @@ import java.util.Objects;
  */
 final class TuiController {
   private static final int HISTORY_PRELOAD = 100;
+
+  /** A conversation as this user names it, cleaned for the terminal ({@link ChatClient#label}). */
+  private final UnaryOperator<String> labels;
 
   private final ChatClient client;
   private final TuiBackend backend;
@@ -43,6 +48,7 @@ final class TuiController {
       TuiBackend backend) {
     this.client = Objects.requireNonNull(client, "client");
     this.backend = Objects.requireNonNull(backend, "backend");
+    this.labels = conversation -> MessageFormatter.conversationLabel(client, conversation);
     this.panes = new PaneUpdates(client, model, clock, backend);
     this.session = new SessionUpdates(client, model, clock, backend, panes, this::membersShown);
     this.renderer = new Renderer(entries);
@@ -54,7 +60,7 @@ final class TuiController {
             this::page,
             () -> panes.note(model.current(), NoteKind.INFO, "type /quit to leave"),
             clock::millis,
-            client::label);
+            labels);
   }
 
   /** Where messages, offers and the lines of what happened go into the panes. */
@@ -156,7 +162,7 @@ final class TuiController {
                 client.serverAddress(),
                 self,
                 client::trustState,
-                client::label,
+                labels,
                 keys.picker()));
     screen.setCursorPosition(cursor);
     screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);

@@ -29,5 +29,8 @@ class ConversationLabelTest {
     assertThat(ConversationLabel.of("#maximilian", "alice", registered)).isEqualTo("#maximilian");
     assertThat(ConversationLabel.of("@alice+maximilian", "alice", key -> "mallory"))
         .isEqualTo("@maximilian");
+    assertThat(ConversationLabel.of("@alice+kelly", "alice", key -> "\u212Aelly"))
+        .as("a Kelvin sign lowercases to k, but is no username")
+        .isEqualTo("@kelly");
   }
 }

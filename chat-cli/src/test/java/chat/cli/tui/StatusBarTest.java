@@ -8,6 +8,7 @@ import chat.cli.client.FileTransfer;
 import chat.cli.client.MemberView;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
+import chat.cli.command.MessageFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +20,17 @@ class StatusBarTest {
 
   /** Conversations as alice names them, other parties as their ids spell them. */
   private static final UnaryOperator<String> LABELS = c -> ConversationLabel.of(c, "alice");
+
+  /** The bar, as wide as it needs, for {@code self}. */
+  private static List<Cell> cells(TuiModel model, String server, String self) {
+    return StatusBar.cells(
+        model,
+        server,
+        self,
+        ALL_UNVERIFIED,
+        c -> MessageFormatter.conversationLabel(c, self),
+        Integer.MAX_VALUE);
+  }
 
   private static String text(List<Cell> cells) {
     StringBuilder out = new StringBuilder();
@@ -34,10 +46,28 @@ class StatusBarTest {
   void trust_direct_isOtherUsersState() {
     Map<String, TrustState> trust = Map.of("bob", TrustState.VERIFIED);
 
-    assertThat(StatusBar.trust("@alice+bob", "alice", List.of(), trust::get))
+    assertThat(StatusBar.trust("@alice+bob", "alice", List.of(), trust::get, LABELS))
         .contains(new StatusBar.Segment("verified", Style.BAR_GOOD));
-    assertThat(StatusBar.trust("@alice+bob", "Bob", List.of(), u -> TrustState.CHANGED))
+    assertThat(
+            StatusBar.trust(
+                "@alice+bob",
+                "Bob",
+                List.of(),
+                u -> TrustState.CHANGED,
+                c -> ConversationLabel.of(c, "Bob")))
         .contains(new StatusBar.Segment("CHANGED key: alice", Style.BAR_ALERT));
+  }
+
+  @Test
+  void trust_direct_namesTheOtherUserAsTheConversationIsLabelled() {
+    assertThat(
+            StatusBar.trust(
+                "@alice+maximilian",
+                "alice",
+                List.of(),
+                u -> TrustState.CHANGED,
+                c -> "@Maximilian"))
+        .contains(new StatusBar.Segment("CHANGED key: Maximilian", Style.BAR_ALERT));
   }
 
   @Test
@@ -49,7 +79,7 @@ class StatusBarTest {
             member("carol", TrustState.UNVERIFIED),
             member("dave", TrustState.CHANGED));
 
-    assertThat(StatusBar.trust("#dev", "alice", members, ALL_UNVERIFIED))
+    assertThat(StatusBar.trust("#dev", "alice", members, ALL_UNVERIFIED, LABELS))
         .contains(new StatusBar.Segment("CHANGED key: bob, dave", Style.BAR_ALERT));
   }
 
@@ -60,11 +90,11 @@ class StatusBarTest {
     List<MemberView> verified =
         List.of(member("alice", TrustState.UNVERIFIED), member("bob", TrustState.VERIFIED));
 
-    assertThat(StatusBar.trust("#dev", "alice", mixed, ALL_UNVERIFIED))
+    assertThat(StatusBar.trust("#dev", "alice", mixed, ALL_UNVERIFIED, LABELS))
         .contains(new StatusBar.Segment("1 unverified", Style.BAR_WARN));
-    assertThat(StatusBar.trust("#dev", "alice", verified, ALL_UNVERIFIED))
+    assertThat(StatusBar.trust("#dev", "alice", verified, ALL_UNVERIFIED, LABELS))
         .contains(new StatusBar.Segment("all verified", Style.BAR_GOOD));
-    assertThat(StatusBar.trust("#dev", "alice", List.of(), ALL_UNVERIFIED)).isEmpty();
+    assertThat(StatusBar.trust("#dev", "alice", List.of(), ALL_UNVERIFIED, LABELS)).isEmpty();
   }
 
   @Test
@@ -74,7 +104,7 @@ class StatusBarTest {
     model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
     model.incoming(Messages.of("@alice+bob", 2, "bob", "psst"), "alice");
 
-    List<Cell> cells = StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED);
+    List<Cell> cells = cells(model, "relay:1", "alice");
 
     assertThat(text(cells)).isEqualTo(" [relay:1] [alice] [status] [OFFLINE] [Act: 1,2]");
     assertThat(cells.stream().filter(c -> c.style() == Style.BAR_ALERT)).hasSize(7);
@@ -87,7 +117,7 @@ class StatusBarTest {
     TuiModel model = new TuiModel();
     model.setConnection(ConnectionState.ONLINE);
     model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
-    String full = text(StatusBar.cells(model, "relay.example.org:7443", "alice", ALL_UNVERIFIED));
+    String full = text(cells(model, "relay.example.org:7443", "alice"));
 
     assertThat(
             text(
@@ -118,7 +148,7 @@ class StatusBarTest {
         .endsWith("[ONLINE] [unverified]")
         .contains("\u2026]")
         .hasSizeLessThanOrEqualTo(50);
-    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED)))
+    assertThat(text(cells(model, "relay:1", "alice")))
         .contains("[1:@maximilian_longname_tester.2026]");
   }
 
@@ -128,10 +158,9 @@ class StatusBarTest {
     model.setConnection(ConnectionState.ONLINE);
     model.setAway(true);
 
-    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED)))
+    assertThat(text(cells(model, "relay:1", "alice")))
         .isEqualTo(" [relay:1] [alice] [away] [status] [ONLINE]");
-    assertThat(text(StatusBar.cells(model, "relay:1", null, ALL_UNVERIFIED)))
-        .doesNotContain("away");
+    assertThat(text(cells(model, "relay:1", null))).doesNotContain("away");
   }
 
   @Test
@@ -139,7 +168,7 @@ class StatusBarTest {
     TuiModel model = new TuiModel();
     model.select("#dev");
 
-    String bar = text(StatusBar.cells(model, "re\u001b[2Jlay:1", "al\u0007ice", ALL_UNVERIFIED));
+    String bar = text(cells(model, "re\u001b[2Jlay:1", "al\u0007ice"));
 
     assertThat(bar).startsWith(" [relay:1] [alice] [1:#dev]");
   }
@@ -163,7 +192,7 @@ class StatusBarTest {
   private static String transferSegment(String name) {
     TuiModel model = new TuiModel();
     model.transfer(uploading(name));
-    String bar = text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED));
+    String bar = text(cells(model, "relay:1", "alice"));
     return bar.substring(bar.indexOf(" [up "));
   }
 

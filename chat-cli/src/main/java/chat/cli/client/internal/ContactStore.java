@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Contacts' identities pinned on first use, with their trust state: unverified, verified (safety
@@ -59,6 +60,13 @@ final class ContactStore {
 
   private final ProfileWriter writer;
 
+  /**
+   * Each contact's name as registered, by key ({@link #spelling}): read without this store's lock,
+   * which a write holds while it waits for the file's lock, since the screen asks at every frame.
+   * Only ever added to: a name's spelling does not change.
+   */
+  private final Map<String, String> spellings = new ConcurrentHashMap<>();
+
   /** What another process changed in a contact's trust (see {@link #onChangedElsewhere}). */
   @FunctionalInterface
   interface TrustElsewhere {
@@ -77,6 +85,11 @@ final class ContactStore {
     this.contacts = contacts;
     this.stamp = stamp;
     this.writer = writer;
+    spell(contacts);
+  }
+
+  private void spell(Map<String, Contact> known) {
+    known.forEach((key, contact) -> spellings.put(key, contact.username()));
   }
 
   /** The store in {@code file} (empty if the file does not exist). */
@@ -125,6 +138,7 @@ final class ContactStore {
     try {
       contacts = read(file);
       stamp = now.get();
+      spell(contacts);
     } catch (CommandException.FileAccess e) {
       if (strict) {
         throw e;
@@ -178,12 +192,12 @@ final class ContactStore {
   }
 
   /**
-   * {@code username} as its owner registered it ({@code Maximilian}), if their key is pinned here;
-   * else as given. No file is read: a name's spelling never changes.
+   * {@code username} as its owner registered it ({@code Maximilian}), if their key is pinned here
+   * (by this process, or by another one as last read); else as given. Takes no lock and reads no
+   * file.
    */
-  synchronized String spelling(String username) {
-    Contact contact = contacts.get(Usernames.key(username));
-    return contact == null ? username : contact.username();
+  String spelling(String username) {
+    return spellings.getOrDefault(Usernames.key(username), username);
   }
 
   /** Every pinned username, sorted. */
@@ -297,6 +311,7 @@ final class ContactStore {
    */
   private Contact put(String key, Contact changed, Contact before) {
     contacts.put(key, changed);
+    spellings.put(key, changed.username());
     try {
       writer.write(
           file,

@@ -335,7 +335,8 @@ final class FileTransfers {
   /**
    * For a file {@code /files} lists from this profile's log whose offer is not among the messages
    * this client can read: it is further back than the history searched, or it was encrypted to keys
-   * replaced since ({@code /rekey}). Not "no file offer", which the list would contradict.
+   * replaced since ({@code /rekey}). Not "no file offer", which the list would contradict; worded
+   * for an accept and a reject alike.
    */
   private static CommandException unreadableOffer(Session session, FileTransfer listed) {
     String which =
@@ -343,18 +344,18 @@ final class FileTransfers {
             + (listed.outgoing() ? " (yours)" : " from " + TerminalSafe.line(listed.sender()))
             + " in "
             + TerminalSafe.line(session.label(listed.conversation()));
-    String saved =
-        listed.state() == TransferState.DONE && !listed.savedPath().isEmpty()
-            ? "; the copy downloaded before is " + TerminalSafe.line(listed.savedPath())
-            : "";
+    boolean kept =
+        listed.state() == TransferState.DONE
+            && !listed.savedPath().isEmpty()
+            && java.nio.file.Files.isRegularFile(Path.of(listed.savedPath()));
     return new CommandException.Usage(
         which
-            + " cannot be downloaded any more: its offer is not among the messages this client"
-            + " can read (older than the last "
+            + " is listed from this device's record of transfers, but its offer is not among the"
+            + " messages this client can read (older than the last "
             + HISTORY_SEARCH
             + " messages of its conversation, in one you have left, or encrypted to keys you"
             + " have replaced since)"
-            + saved);
+            + (kept ? "; it was saved as " + TerminalSafe.line(listed.savedPath()) : ""));
   }
 
   private void searchHistory(Session session) {

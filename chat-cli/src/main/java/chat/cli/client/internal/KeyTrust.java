@@ -45,7 +45,14 @@ final class KeyTrust {
   }
 
   String spelling(String username) {
-    return sessions.current().map(session -> session.contacts.spelling(username)).orElse(username);
+    return sessions
+        .current()
+        .map(
+            session ->
+                isSelf(session, username)
+                    ? session.username()
+                    : session.contacts.spelling(username))
+        .orElse(username);
   }
 
   TrustState trustState(String username) {

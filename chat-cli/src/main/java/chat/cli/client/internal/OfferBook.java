@@ -128,10 +128,15 @@ final class OfferBook {
       }
     }
     if (matches.size() > 1) {
-      throw new CommandException.FileIdRefused(
-          "several files start with " + prefix + ": give more digits of the id");
+      throw several(prefix);
     }
     return matches.stream().findFirst();
+  }
+
+  /** The refusal of a prefix {@code prefix} that several files' ids start with. */
+  static CommandException.FileIdRefused several(String prefix) {
+    return new CommandException.FileIdRefused(
+        "several files start with " + prefix + ": give more digits of the id");
   }
 
   /**

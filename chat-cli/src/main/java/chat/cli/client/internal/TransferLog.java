@@ -82,11 +82,18 @@ final class TransferLog {
     return Optional.ofNullable(entries.get(fileId));
   }
 
-  /** The one entry whose id starts with {@code prefix} (lowercase), if exactly one does. */
+  /**
+   * The entry whose id starts with {@code prefix} (lowercase), if one does.
+   *
+   * @throws CommandException.FileIdRefused if several do, as {@link OfferBook#find} refuses
+   */
   synchronized Optional<FileTransfer> startingWith(String prefix) {
     List<FileTransfer> matches =
         entries.values().stream().filter(e -> e.fileId().startsWith(prefix)).limit(2).toList();
-    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    if (matches.size() > 1) {
+      throw OfferBook.several(prefix);
+    }
+    return matches.stream().findFirst();
   }
 
   /** Every entry, newest first. */
