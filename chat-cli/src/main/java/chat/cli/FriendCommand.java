@@ -47,6 +47,7 @@ final class FriendCommand implements Callable<Integer> {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     // The relay answers only where the two stand now: what a removal ended is known from before.
     Friendship[] before = {null};
+    String[] spelled = {user}; // as registered, once their key is pinned here
     Friendship now =
         support.change(
             support.loggedIn(false),
@@ -55,7 +56,9 @@ final class FriendCommand implements Callable<Integer> {
               if (parsed == FriendAction.REMOVE) {
                 before[0] = client.friendship(user);
               }
-              return client.friend(parsed, user);
+              Friendship after = client.friend(parsed, user);
+              spelled[0] = client.spelling(user);
+              return after;
             });
     if (support.options().json()) {
       support
@@ -64,7 +67,7 @@ final class FriendCommand implements Callable<Integer> {
               JsonLines.line(
                   JsonLines.object("friend").put("user", user).put("friendship", now.name())));
     } else {
-      String name = TerminalSafe.line(user);
+      String name = TerminalSafe.line(spelled[0]);
       support
           .out()
           .println(
@@ -72,7 +75,7 @@ final class FriendCommand implements Callable<Integer> {
                 case FRIENDS -> "you and " + name + " are friends";
                 case REQUEST_SENT -> "sent a friend request to " + name;
                 case REQUEST_RECEIVED -> name + " asked to be your friend";
-                case NONE -> SocialLines.friendEnded(user, parsed, before[0]);
+                case NONE -> SocialLines.friendEnded(spelled[0], parsed, before[0]);
               });
     }
     return 0;

@@ -38,7 +38,8 @@ final class KeysTrustCommand implements Callable<Integer> {
               .put("user", user)
               .put("state", after.name())
               .put("accepted", before == TrustState.CHANGED),
-          TrustReport.afterTrust(client.spelling(user), before, after, "chat keys safety " + user));
+          TrustReport.afterTrust(
+              client.spelling(user), before, after, "chat keys safety " + client.spelling(user)));
       return 0;
     }
   }

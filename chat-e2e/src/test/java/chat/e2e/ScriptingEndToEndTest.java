@@ -368,6 +368,11 @@ class ScriptingEndToEndTest {
                 + " alice (")
         .contains("which registering reuses: log in as alice if that account exists")
         .endsWith("(the passphrase from CHAT_PASSPHRASE)\n");
+    ScriptRunner.Result again = chat.run("register", "--user", "alice");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err())
+        .startsWith("chat: alice is registered already, and this device keeps its keys (")
+        .endsWith("): log in as alice instead\n");
     ScriptRunner.Result taken =
         relay.scripts(home.resolve("other")).run("register", "--user", "Alice");
     assertThat(taken.exitCode()).isEqualTo(1);

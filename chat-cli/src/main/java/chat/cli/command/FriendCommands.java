@@ -46,13 +46,14 @@ final class FriendCommands {
     // The relay answers only where the two stand now: what a removal ended is known from before.
     Friendship before = action == FriendAction.REMOVE ? client.friendship(user) : null;
     Friendship now = client.friend(action, user);
-    String name = TerminalSafe.line(user);
+    String spelled = client.spelling(user);
+    String name = TerminalSafe.line(spelled);
     context.info(
         switch (now) {
           case FRIENDS -> "you and " + name + " are friends";
           case REQUEST_SENT -> "sent a friend request to " + name;
           case REQUEST_RECEIVED -> name + " asked to be your friend: /friend accept " + name;
-          case NONE -> SocialLines.friendEnded(user, action, before);
+          case NONE -> SocialLines.friendEnded(spelled, action, before);
         });
   }
 

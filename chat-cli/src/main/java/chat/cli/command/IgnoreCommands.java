@@ -40,10 +40,11 @@ final class IgnoreCommands {
               : "you ignore " + names.size() + ": " + String.join(", ", names));
       return;
     }
-    String user = Arguments.username(command.arg(0));
-    if (user.equalsIgnoreCase(Arguments.self(context))) {
+    String typed = Arguments.username(command.arg(0));
+    if (typed.equalsIgnoreCase(Arguments.self(context))) {
       throw new CommandException.Usage("that is you: name someone else");
     }
+    String user = context.client().spelling(typed); // as registered, once their key is pinned
     String name = TerminalSafe.line(user);
     requireAccount(user, name, context);
     context.info(
@@ -68,8 +69,8 @@ final class IgnoreCommands {
   }
 
   private static void unignore(Input.Command command, CommandContext context) {
-    String user = Arguments.username(command.arg(0));
     Arguments.self(context);
+    String user = context.client().spelling(Arguments.username(command.arg(0)));
     String name = TerminalSafe.line(user);
     context.info(
         context.client().ignore(user, false)

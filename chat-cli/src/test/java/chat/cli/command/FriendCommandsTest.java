@@ -25,6 +25,16 @@ class FriendCommandsTest {
   }
 
   @Test
+  void friendAdd_typedInAnotherCase_namesTheUserAsRegistered() {
+    context.loggedInAs("alice");
+    context.client.spellings.put("maximilian", "Maximilian");
+
+    run("/friend add MAXIMILIAN");
+
+    assertThat(context.lines).containsExactly("info: sent a friend request to Maximilian");
+  }
+
+  @Test
   void friendAccept_pendingRequest_makesFriends() {
     context.loggedInAs("alice");
     context.client.friendships().put("bob", Friendship.REQUEST_RECEIVED);

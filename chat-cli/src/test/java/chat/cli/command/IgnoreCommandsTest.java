@@ -36,6 +36,20 @@ class IgnoreCommandsTest {
     assertThat(context.client.ignoredUsers()).containsExactly("mallory");
   }
 
+  @Test
+  void ignoreAndUnignore_typedInAnotherCase_nameTheUserAsRegistered() {
+    context.client.spellings.put("maximilian", "Maximilian");
+
+    run("/ignore MAXIMILIAN");
+    run("/unignore maximilian");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: ignoring Maximilian: their messages and files are not shown here (/unignore"
+                + " Maximilian to see them again)",
+            "info: no longer ignoring Maximilian: what they sent meanwhile is in /history");
+  }
+
   /** Offline the relay cannot be asked; the name is taken as typed. */
   @Test
   void ignore_whileTheRelayCannotBeAsked_takesTheName() {

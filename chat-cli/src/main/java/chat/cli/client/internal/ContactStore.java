@@ -89,7 +89,17 @@ final class ContactStore {
   }
 
   private void spell(Map<String, Contact> known) {
-    known.forEach((key, contact) -> spellings.put(key, contact.username()));
+    known.forEach(this::spell);
+  }
+
+  /**
+   * Keeps {@code contact}'s spelling if it is a username of {@code key}, as a relay should name.
+   */
+  private void spell(String key, Contact contact) {
+    String name = contact.username();
+    if (Usernames.isValid(name) && Usernames.key(name).equals(key)) {
+      spellings.put(key, name);
+    }
   }
 
   /** The store in {@code file} (empty if the file does not exist). */
@@ -311,7 +321,7 @@ final class ContactStore {
    */
   private Contact put(String key, Contact changed, Contact before) {
     contacts.put(key, changed);
-    spellings.put(key, changed.username());
+    spell(key, changed);
     try {
       writer.write(
           file,

@@ -89,7 +89,8 @@ final class KeyTrust {
       session.contacts.accept(username);
     }
     session.contacts.markVerified(username);
-    sessions.trustChanged(session, username, TrustState.VERIFIED, changed);
+    sessions.trustChanged(
+        session, session.contacts.spelling(username), TrustState.VERIFIED, changed);
   }
 
   void trust(String username) {
@@ -97,6 +98,7 @@ final class KeyTrust {
     session.keys.pinnedOrFetch(username);
     boolean changed = session.contacts.state(username) == TrustState.CHANGED;
     session.contacts.accept(username);
-    sessions.trustChanged(session, username, session.contacts.state(username), changed);
+    sessions.trustChanged(
+        session, session.contacts.spelling(username), session.contacts.state(username), changed);
   }
 }

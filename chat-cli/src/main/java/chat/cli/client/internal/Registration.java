@@ -6,6 +6,7 @@ import chat.crypto.Bytes;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
+import chat.protocol.ErrorCode;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
 import chat.protocol.PutKeyBackupReply;
@@ -102,6 +103,12 @@ final class Registration {
     }
   }
 
+  /** Whether the relay refused the name as taken (not as too like another, which it words). */
+  private static boolean takenOutright(CommandException e) {
+    return e instanceof CommandException.Usage
+        && ErrorCode.USERNAME_TAKEN.defaultMessage().equals(e.getMessage());
+  }
+
   /**
    * Registers {@code username} with a new identity (or the one already in its profile, unlocked
    * with {@code passphrase}), logs in and stores the key backup; the new session goes live. A
@@ -158,6 +165,15 @@ final class Registration {
       target.end();
       if (!existing && !registered) {
         IdentityFiles.delete(profile);
+      }
+      if (existing && !registered && takenOutright(e)) {
+        throw new CommandException.Usage(
+            username
+                + " is registered already, and this device keeps its keys ("
+                + profile.dir()
+                + "): log in as "
+                + username
+                + " instead");
       }
       throw e;
     }
