@@ -419,6 +419,30 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /**
+   * The relay does not send alice's offer back to the connection that made it; a reply to it still
+   * quotes it there, as a reply to a text she sent does.
+   */
+  @Test
+  void replyToYourOwnOffer_quotesItOnTheSendersClient() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = live("alice", relay.port(), aliceEvents);
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      FileOffer sent = alice.sendFile("#lobby", randomFile("quoted.txt", 10));
+      FileOffer offered = bobEvents.awaitOffer("quoted.txt");
+
+      bob.send("#lobby", "got the file", false, offered.messageId());
+      ChatMessage reply = aliceEvents.awaitText("got the file");
+
+      assertThat(alice.answered("#lobby", reply.reply().messageId()))
+          .extracting(
+              ChatMessage.Reply::sender, ChatMessage.Reply::excerpt, ChatMessage.Reply::kind)
+          .containsExactly("alice", "quoted.txt", ChatMessage.Reply.Kind.FILE);
+      assertThat(reply.reply().messageId()).isEqualTo(sent.messageId());
+    }
+  }
+
   /** A file sent to a room alice is not in names the room, not "this conversation". */
   @Test
   void sendFile_toARoomNotIn_namesIt() throws Exception {

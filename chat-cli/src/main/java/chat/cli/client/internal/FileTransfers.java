@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
+import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
@@ -151,6 +152,19 @@ final class FileTransfers {
       }
     }
     session.addConversation(id);
+    // As a text sent is: a reply to this offer then quotes it here too, though the relay does
+    // not send the offer back to the connection that made it.
+    session.inbox.quotes.rememberOffer(
+        new ChatMessage(
+            offer.conversation(),
+            offer.seq(),
+            offer.messageId(),
+            offer.sender(),
+            offer.sentAtMillis(),
+            offer.storedAtMillis(),
+            "",
+            true),
+        offer.name());
     return offer;
   }
 
