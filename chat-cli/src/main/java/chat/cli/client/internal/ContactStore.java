@@ -102,6 +102,17 @@ final class ContactStore {
     }
   }
 
+  /**
+   * Keeps {@code registered}, a name as the relay served it with a key not pinned (yet), for {@link
+   * #spelling}: in memory only, so that a conversation opened before its first message is named as
+   * registered too.
+   */
+  void learnSpelling(String registered) {
+    if (Usernames.isValid(registered)) {
+      spellings.put(Usernames.key(registered), registered);
+    }
+  }
+
   /** The store in {@code file} (empty if the file does not exist). */
   static ContactStore load(Path file) {
     return load(file, ProfileWriter.FILES);

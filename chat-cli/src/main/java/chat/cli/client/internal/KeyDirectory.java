@@ -52,7 +52,9 @@ final class KeyDirectory {
     RelayConnection relay = connection.get();
     BundleReply reply =
         relay.call(new GetBundleRequest(relay.nextId(), username), BundleReply.class);
-    return check(reply.username(), reply.bundle().toByteArray());
+    IdentityBundle bundle = check(reply.username(), reply.bundle().toByteArray());
+    contacts.learnSpelling(bundle.userId());
+    return bundle;
   }
 
   /** The bundles the relay serves for {@code usernames} (unknown ones left out), checked. */

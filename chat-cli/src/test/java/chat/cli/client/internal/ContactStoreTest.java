@@ -61,6 +61,19 @@ class ContactStoreTest {
   }
 
   @Test
+  void learnSpelling_aNameServedUnpinned_spelledInMemoryOnly() {
+    ContactStore contacts = ContactStore.load(dir.resolve("contacts.json"));
+
+    contacts.learnSpelling("Maximilian");
+    contacts.learnSpelling("not a name!");
+
+    assertThat(contacts.spelling("maximilian")).isEqualTo("Maximilian");
+    assertThat(contacts.pinned("maximilian")).isEmpty();
+    assertThat(ContactStore.load(dir.resolve("contacts.json")).spelling("maximilian"))
+        .isEqualTo("maximilian");
+  }
+
+  @Test
   void pinned_afterANewKeyIsAccepted_theNewKey() {
     ContactStore contacts = ContactStore.load(dir.resolve("contacts.json"));
     IdentityBundle old = bundle("bob");

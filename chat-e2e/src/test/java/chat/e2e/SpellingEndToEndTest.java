@@ -1,0 +1,56 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.client.TrustState;
+import chat.cli.client.internal.RelayChatClient;
+import chat.server.Relay;
+import chat.server.RelayFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A private conversation's id holds the other party's lowercase key; the client names it with the
+ * name as registered, learned from the key the relay serves, pinned or not yet.
+ */
+class SpellingEndToEndTest {
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  private Relay relay;
+
+  @BeforeEach
+  void start() throws Exception {
+    relay = RelayFixture.start(dataDir);
+    for (String name : new String[] {"alice", "Maximilian"}) {
+      try (RelayChatClient client = Clients.oneShot(relay.port(), homes)) {
+        client.register(name, PASSWORD.clone(), PASSPHRASE.clone());
+      }
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    relay.close();
+  }
+
+  @Test
+  void conversationOpenedBeforeItsFirstMessage_namedAsRegistered_withoutPinningTheKey() {
+    try (RelayChatClient alice = Clients.live(relay.port(), homes)) {
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      String direct = alice.directWith("maximilian");
+      assertThat(alice.label(direct)).isEqualTo("@maximilian");
+
+      assertThat(alice.hasAccount("MAXIMILIAN")).isTrue(); // as /pm and /switch ask
+
+      assertThat(alice.label(direct)).isEqualTo("@Maximilian");
+      assertThat(alice.spelling("maximilian")).isEqualTo("Maximilian");
+      assertThat(alice.trustState("maximilian")).isEqualTo(TrustState.UNVERIFIED);
+      assertThat(homes.resolve("alice").resolve("contacts.json")).doesNotExist();
+    }
+  }
+}
