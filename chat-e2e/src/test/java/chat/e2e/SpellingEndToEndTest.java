@@ -3,7 +3,9 @@ package chat.e2e;
 import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.cli.CommandException;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.server.Relay;
@@ -51,6 +53,19 @@ class SpellingEndToEndTest {
       assertThat(alice.spelling("maximilian")).isEqualTo("Maximilian");
       assertThat(alice.trustState("maximilian")).isEqualTo(TrustState.UNVERIFIED);
       assertThat(homes.resolve("alice").resolve("contacts.json")).doesNotExist();
+    }
+  }
+
+  /** Refused before any password or passphrase is asked, as a key change cut short is. */
+  @Test
+  void registeringAnotherSpellingOfANameThisDeviceHolds_refusedBeforeAsking() {
+    try (RelayChatClient client = Clients.oneShot(relay.port(), homes)) {
+      assertThatThrownBy(() -> client.checkRegistrable("maximilian"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessageStartingWith("this device already has a profile for Maximilian (")
+          .hasMessageEndingWith(
+              "and usernames ignore case: log in as Maximilian if that account exists, or"
+                  + " register another name");
     }
   }
 }

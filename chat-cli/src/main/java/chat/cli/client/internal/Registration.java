@@ -62,6 +62,16 @@ final class Registration {
   }
 
   /**
+   * Refuses to register {@code username} in a profile whose public bundle names another spelling of
+   * it ({@link #refuseOtherSpelling}); nothing to refuse without one.
+   */
+  static void refuseHeld(Profile profile, String username) {
+    IdentityFiles.currentBundle(profile)
+        .map(IdentityBundle::userId)
+        .ifPresent(held -> refuseOtherSpelling(profile, held, username));
+  }
+
+  /**
    * Refuses to register {@code username} in a profile holding the keys of {@code held}, the same
    * name in another case: usernames ignore case, so it is that profile's account, not a new one.
    */
@@ -130,9 +140,7 @@ final class Registration {
     byte[] keyFile;
     IdentityKeyPair identity;
     if (existing) {
-      IdentityFiles.currentBundle(profile)
-          .map(IdentityBundle::userId)
-          .ifPresent(held -> refuseOtherSpelling(profile, held, username));
+      refuseHeld(profile, username);
       keyFile = IdentityFiles.read(profile);
       identity = unlockKept(profile, keyFile, passphrase, username);
       refuseOtherSpelling(profile, identity.userId(), username);

@@ -270,12 +270,17 @@ final class SessionManager {
         new KeyReplacement.KeyMaking(random, clock, kdf));
   }
 
-  /** {@link Registration#refusePending} for {@code username}'s profile. */
+  /**
+   * {@link Registration#refusePending} and {@link Registration#refuseHeld} for {@code username}'s
+   * profile: what can be refused before any password or passphrase is asked.
+   */
   void checkRegistrable(String username) {
     if (Usernames.isReserved(username)) {
       throw new CommandException.Usage(Usernames.RESERVED_MESSAGE);
     }
-    Registration.refusePending(profileFor(username), pending);
+    Profile profile = profileFor(username);
+    Registration.refusePending(profile, pending);
+    Registration.refuseHeld(profile, username);
   }
 
   /** {@link PasswordLogins#login}. */
