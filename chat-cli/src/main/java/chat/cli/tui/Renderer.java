@@ -223,9 +223,20 @@ final class Renderer {
                 case AWAY -> Style.MEMBER_AWAY;
                 case OFFLINE -> Style.MEMBER_OFFLINE;
               };
+      // As the conversation list: cut in the middle, so that long names alike but for their ends
+      // do not look the same.
+      int nameEnd = rect.right() - markWidth;
       at =
           out.put(
-              at, row, rect.right() - markWidth, TerminalSafe.line(member.username()), nameStyle);
+              at,
+              row,
+              nameEnd,
+              Cells.shortenInMiddle(
+                  Cells.line(TerminalSafe.line(member.username()), nameStyle),
+                  nameEnd - at,
+                  "\u2026",
+                  nameStyle,
+                  LABEL_TAIL));
       at = out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
       if (!SocialLines.muted(member).isEmpty()) {
         at = out.put(at, row, rect.right(), " muted", Style.AWAY_MESSAGE);

@@ -68,6 +68,19 @@ class ChatTuiTest {
     return out.toString();
   }
 
+  /** As the conversation list: cut in the middle, with a mark, so their ends stay apart. */
+  @Test
+  void memberNamesTooLongForTheColumn_cutInTheMiddleWithAMark() {
+    TuiHarness h = inLobby(80, 24);
+
+    h.client.fireMembership("#lobby", "MaximilianAlexanderTheGreat", true);
+    h.client.fireMembership("#lobby", "MaximilianAlexanderTheGreater", true);
+    h.drain();
+
+    assertThat(h.row(3).substring(68)).isEqualTo("\u25cf Maximi\u2026eat");
+    assertThat(h.row(4).substring(68)).isEqualTo("\u25cf Maximi\u2026ter");
+  }
+
   @Test
   void start_at80x24_drawsListMessagesMembersStatusAndInput() {
     TuiHarness h = inLobby(80, 24);
