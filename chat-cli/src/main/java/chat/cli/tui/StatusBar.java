@@ -31,7 +31,7 @@ final class StatusBar {
   /**
    * The bar's cells for a bar {@code columns} wide: without the relay's address when everything
    * does not fit, so that what changes (activity, transfers, a command running) is what stays in
-   * view on a narrow terminal; the bar is cut at the right edge if it still does not fit. {@code
+   * view on a narrow terminal; the bar is cut with {@code …} if it still does not fit. {@code
    * labels} names the current conversation, cleaned for the terminal ({@link
    * chat.cli.client.ChatClient#label}).
    */
@@ -53,7 +53,8 @@ final class StatusBar {
     List<Cell> cells = new ArrayList<>();
     segment(cells, TerminalSafe.line(server), Style.BAR);
     if (width(cells) + width(rest) > columns) {
-      return rest;
+      // Still too wide: cut with a mark, so that the last segment does not read as whole.
+      return Cells.shorten(rest, columns, "\u2026", Style.BAR);
     }
     cells.addAll(rest);
     return cells;

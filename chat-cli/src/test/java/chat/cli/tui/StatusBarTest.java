@@ -129,6 +129,12 @@ class StatusBarTest {
                 StatusBar.cells(
                     model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, LABELS, 40)))
         .isEqualTo(" [alice] [status] [ONLINE] [Act: 1]");
+    assertThat(
+            text(
+                StatusBar.cells(
+                    model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, LABELS, 30)))
+        .as("still too wide: cut with a mark")
+        .isEqualTo(" [alice] [status] [ONLINE] [A\u2026");
   }
 
   /**
