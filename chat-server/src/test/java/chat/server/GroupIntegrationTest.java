@@ -176,13 +176,14 @@ class GroupIntegrationTest {
           List.of(
               o.call(new GroupCreateRequest(o.nextId(), "#g_l00kalike")),
               o.call(new JoinRequest(o.nextId(), "#r--lookalike")),
-              o.call(new JoinRequest(o.nextId(), "#g-1ookalike")))) {
+              o.call(new JoinRequest(o.nextId(), "#g-1ookalike")),
+              o.call(new JoinRequest(o.nextId(), "#l0bby")))) { // made at the first registration
         assertThat(error(refused)).isEqualTo(ErrorCode.ROOM_EXISTS);
         assertThat(((ErrorReply) refused).message())
             .matches(
                 "the name #[a-z0-9_-]+ is too like an existing room's name: join that room, or"
                     + " pick another name")
-            .doesNotContain("#g-lookalike", "#r-lookalike");
+            .doesNotContain("#g-lookalike", "#r-lookalike", "#lobby");
       }
       o.ok(new JoinRequest(o.nextId(), "#r-lookalike"), JoinReply.class); // the room itself
       o.ok(new JoinRequest(o.nextId(), "#r-lookalikes"), JoinReply.class); // another name

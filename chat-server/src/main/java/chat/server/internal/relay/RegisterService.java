@@ -128,7 +128,7 @@ public final class RegisterService {
                 Taken taken = taken(c, key, skeleton);
                 return taken == Taken.NO ? Taken.LOOKALIKE : taken;
               }
-              conversations.ensure(c, ConversationIds.LOBBY, now);
+              conversations.ensureRoom(c, ConversationIds.LOBBY, now);
               if (!capacity.hasSpace(c, ConversationIds.LOBBY)) {
                 return Taken.NO_LOBBY_FULL;
               }

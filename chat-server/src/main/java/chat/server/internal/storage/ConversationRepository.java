@@ -31,6 +31,27 @@ public final class ConversationRepository {
   }
 
   /**
+   * Creates the relay's own room {@code room} ({@code #lobby}) if missing, with its name's skeleton
+   * unless another room holds it (one made before the rule): so that no room made later can look
+   * like it. Not on the path of a send, which {@link #ensure} is.
+   */
+  public void ensureRoom(Connection c, String room, long now) throws SQLException {
+    if (exists(c, room)) {
+      return;
+    }
+    String skeleton = RoomSkeleton.of(room);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO conversations (id, created_at, skeleton) VALUES (?, ?, ?)"
+                + " ON CONFLICT(id) DO NOTHING")) {
+      s.setString(1, room);
+      s.setLong(2, now);
+      s.setString(3, skeletonTaken(c, skeleton) ? null : skeleton);
+      s.executeUpdate();
+    }
+  }
+
+  /**
    * Creates the room {@code id}, made by {@code creatorKey}, with its name's skeleton ({@code
    * RoomSkeleton}), if it does not exist; returns whether it was created. The caller checks {@link
    * #skeletonTaken} first, in the same transaction: a skeleton held by another room fails the
