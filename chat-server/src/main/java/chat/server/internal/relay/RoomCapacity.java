@@ -87,6 +87,10 @@ public final class RoomCapacity {
     if (exists && (room.equals(ConversationIds.LOBBY) || members.count(c, room) > 0)) {
       return;
     }
+    // Made anew, or brought back from no members: either way it must not read as another room.
+    if (exists ? !conversations.claimSkeleton(c, room) : lookalike(c, room)) {
+      throw lookalikeRefused(room);
+    }
     int created = conversations.createdBy(c, creatorKey);
     OptionalInt own = userLimits.maxRooms(c, creatorKey);
     int allowed = own.orElse(limits.maxRoomsPerUser());
@@ -104,24 +108,26 @@ public final class RoomCapacity {
     if (exists) {
       conversations.setCreator(c, room, creatorKey);
     } else {
-      requireUnlike(c, room);
       conversations.create(c, room, creatorKey, now);
     }
   }
 
+  /** Whether another room holds the skeleton of {@code room}, a room not made yet. */
+  private boolean lookalike(Connection c, String room) throws SQLException {
+    return conversations.skeletonTaken(c, RoomSkeleton.of(room));
+  }
+
   /**
-   * Refuses a new room whose name reads as an existing room's ({@link RoomSkeleton}), which could
-   * pass for it: {@link ErrorCode#ROOM_EXISTS}, not naming that room, as a refused username does
-   * not name the account (a group is listed to its members only).
+   * The refusal of a room whose name reads as an existing room's ({@link RoomSkeleton}), which
+   * could pass for it: {@link ErrorCode#ROOM_EXISTS}, not naming that room, as a refused username
+   * does not name the account (a group is listed to its members only).
    */
-  private void requireUnlike(Connection c, String room) throws SQLException {
-    if (conversations.skeletonTaken(c, RoomSkeleton.of(room))) {
-      throw new RelayException(
-          ErrorCode.ROOM_EXISTS,
-          "the name "
-              + room
-              + " is too like an existing room's name: join that room, or pick another name");
-    }
+  private static RelayException lookalikeRefused(String room) {
+    return new RelayException(
+        ErrorCode.ROOM_EXISTS,
+        "the name "
+            + room
+            + " is too like an existing room's name: join that room, or pick another name");
   }
 
   /** True if {@code room} can take one more member. */

@@ -37,6 +37,7 @@ public final class ConversationRepository {
    */
   public void ensureRoom(Connection c, String room, long now) throws SQLException {
     if (exists(c, room)) {
+      claimSkeleton(c, room);
       return;
     }
     String skeleton = RoomSkeleton.of(room);
@@ -68,6 +69,26 @@ public final class ConversationRepository {
       s.setString(4, RoomSkeleton.of(id));
       return s.executeUpdate() == 1;
     }
+  }
+
+  /**
+   * Gives the existing room {@code room} its name's skeleton if it has none (a lookalike kept from
+   * before schema step 21, or a room made before its skeleton was stored) and no other room holds
+   * it; returns whether {@code room} holds it now.
+   */
+  public boolean claimSkeleton(Connection c, String room) throws SQLException {
+    String skeleton = RoomSkeleton.of(room);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE conversations SET skeleton = ? WHERE id = ? AND skeleton IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM conversations WHERE skeleton = ?)")) {
+      s.setString(1, skeleton);
+      s.setString(2, room);
+      s.setString(3, skeleton);
+      s.executeUpdate();
+    }
+    return SqlRows.exists(
+        c, "SELECT 1 FROM conversations WHERE id = ? AND skeleton = ?", room, skeleton);
   }
 
   /** Whether a room has the name skeleton {@code skeleton} ({@code RoomSkeleton}). */

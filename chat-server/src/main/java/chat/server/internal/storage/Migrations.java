@@ -262,15 +262,17 @@ public final class Migrations {
   }
 
   /**
-   * Step 21, as step 10 for rooms: read first, oldest first (then by id), each skeleton set only on
-   * the first room that has it; an id that breaks today's room rule keeps NULL.
+   * Step 21, as step 10 for rooms: read first, {@code #lobby} (the relay's own) then oldest first
+   * (then by id), each skeleton set only on the first room that has it; an id that breaks today's
+   * room rule keeps NULL.
    */
   private static void addRoomSkeletons(Statement statement) throws SQLException {
     statement.execute("ALTER TABLE conversations ADD COLUMN skeleton TEXT");
     List<String> rooms = new ArrayList<>();
     try (ResultSet rows =
         statement.executeQuery(
-            "SELECT id FROM conversations WHERE id LIKE '#%' ORDER BY created_at, id")) {
+            "SELECT id FROM conversations WHERE id LIKE '#%'"
+                + " ORDER BY id <> '#lobby', created_at, id")) {
       while (rows.next()) {
         rooms.add(rows.getString(1));
       }

@@ -168,7 +168,8 @@ class MigrationsTest {
       try (Statement s = c.createStatement()) {
         s.execute(
             "INSERT INTO conversations (id, created_at) VALUES ('#0ps', 2), ('#ops', 1),"
-                + " ('#dev-ops', 3), ('#dev_ops', 3), ('@alice+bob', 1), ('#team', 4)");
+                + " ('#dev-ops', 3), ('#dev_ops', 3), ('@alice+bob', 1), ('#team', 4),"
+                + " ('#1obby', 1), ('#lobby', 9)");
       }
 
       Migrations.migrate(c);
@@ -178,9 +179,10 @@ class MigrationsTest {
                   c,
                   "SELECT group_concat(id || '=' || coalesce(skeleton, 'NULL'), ' ')"
                       + " FROM (SELECT id, skeleton FROM conversations ORDER BY id)"))
-          .as("the oldest holds it (created_at, then id), whatever the insertion order")
+          .as("#lobby, then the oldest holds it (created_at, then id), whatever the order")
           .isEqualTo(
-              "#0ps=NULL #dev-ops=clev_ops #dev_ops=NULL #ops=ops #team=tearn @alice+bob=NULL");
+              "#0ps=NULL #1obby=NULL #dev-ops=clev_ops #dev_ops=NULL #lobby=lobby #ops=ops"
+                  + " #team=tearn @alice+bob=NULL");
       assertThat(single(c, "SELECT sql FROM sqlite_master WHERE name = 'conversations_skeleton'"))
           .startsWith("CREATE UNIQUE INDEX");
       ConversationRepository conversations = new ConversationRepository();
@@ -188,6 +190,16 @@ class MigrationsTest {
       assertThat(conversations.skeletonTaken(c, "opz")).isFalse();
       assertThat(conversations.create(c, "#pub", "alice", 5)).isTrue();
       assertThat(conversations.skeletonTaken(c, "pub")).isTrue();
+      assertThat(conversations.claimSkeleton(c, "#0ps"))
+          .as("a lookalike kept from before cannot take it, so it cannot be brought back")
+          .isFalse();
+      assertThat(conversations.claimSkeleton(c, "#ops")).isTrue();
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO conversations (id, created_at) VALUES ('#solo', 6)");
+      }
+      assertThat(conversations.claimSkeleton(c, "#solo")).isTrue();
+      assertThat(single(c, "SELECT skeleton FROM conversations WHERE id = '#solo'"))
+          .isEqualTo("solo");
     }
   }
 
