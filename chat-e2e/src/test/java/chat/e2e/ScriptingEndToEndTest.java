@@ -371,8 +371,8 @@ class ScriptingEndToEndTest {
     ScriptRunner.Result again = chat.run("register", "--user", "alice");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err())
-        .startsWith("chat: alice is registered already, and this device keeps its keys (")
-        .endsWith("): log in as alice instead\n");
+        .startsWith("chat: alice is registered already, and this device keeps keys for alice (")
+        .endsWith("): if that account is yours, log in as alice; else register another name\n");
     ScriptRunner.Result taken =
         relay.scripts(home.resolve("other")).run("register", "--user", "Alice");
     assertThat(taken.exitCode()).isEqualTo(1);

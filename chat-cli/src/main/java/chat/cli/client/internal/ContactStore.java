@@ -109,7 +109,7 @@ final class ContactStore {
    */
   void learnSpelling(String registered) {
     if (Usernames.isValid(registered)) {
-      spellings.put(Usernames.key(registered), registered);
+      spellings.putIfAbsent(Usernames.key(registered), registered); // a pinned one stays
     }
   }
 

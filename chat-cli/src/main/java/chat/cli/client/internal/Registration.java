@@ -14,6 +14,7 @@ import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.RegisterReply;
 import chat.protocol.RegisterRequest;
 import chat.protocol.Secret;
+import chat.protocol.Usernames;
 import java.nio.file.Path;
 
 /**
@@ -76,6 +77,10 @@ final class Registration {
    * name in another case: usernames ignore case, so it is that profile's account, not a new one.
    */
   private static void refuseOtherSpelling(Profile profile, String held, String username) {
+    if (!Usernames.key(held).equals(Usernames.key(username))) { // one profile given for all
+      throw new CommandException.Usage(
+          profile.dir() + " holds the identity of " + held + ", not " + username);
+    }
     if (!held.equals(username)) {
       throw new CommandException.Usage(
           "this device already has a profile for "
@@ -177,11 +182,13 @@ final class Registration {
       if (existing && !registered && takenOutright(e)) {
         throw new CommandException.Usage(
             username
-                + " is registered already, and this device keeps its keys ("
-                + profile.dir()
-                + "): log in as "
+                + " is registered already, and this device keeps keys for "
                 + username
-                + " instead");
+                + " ("
+                + profile.dir()
+                + "): if that account is yours, log in as "
+                + username
+                + "; else register another name");
       }
       throw e;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.cli.CommandException;
 import chat.cli.ExitCode;
 import chat.cli.client.ClientOptions;
+import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,42 @@ class RelayChatClientRegisterTest {
     }
     assertThat(Files.readAllBytes(pendingKey)).containsExactly(1, 2, 3);
     assertThat(profile.resolve("identity.key")).doesNotExist();
+  }
+
+  /** Refused before any secret is asked: the name this device holds keys for, or another user's. */
+  @Test
+  void checkRegistrable_aProfileHoldingKeys_refusesAnotherSpellingOrAnotherName() {
+    IdentityKeyPair maximilian =
+        IdentityKeyPair.generate("Maximilian", new SecureRandom(), Clock.systemUTC());
+    IdentityFiles.write(new Profile(home.resolve("maximilian")), maximilian, new byte[] {1});
+    try (RelayChatClient client = client()) {
+      assertThatThrownBy(() -> client.checkRegistrable("maximilian"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "this device already has a profile for Maximilian ("
+                  + home.resolve("maximilian")
+                  + "), and usernames ignore case: log in as Maximilian if that account exists,"
+                  + " or register another name");
+    }
+    ClientOptions oneProfile = // --home DIR: one profile, whatever the name
+        new ClientOptions(
+            "127.0.0.1",
+            9,
+            home.resolve("maximilian"),
+            false,
+            Duration.ofSeconds(1),
+            false,
+            home.resolve("downloads"));
+    try (RelayChatClient client =
+        new RelayChatClient(
+            oneProfile,
+            new SecureRandom(),
+            Clock.systemUTC(),
+            new KdfParameters(KdfParameters.MIN_MEMORY_KIB, 1, 1))) {
+      assertThatThrownBy(() -> client.checkRegistrable("bob"))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(home.resolve("maximilian") + " holds the identity of Maximilian, not bob");
+    }
   }
 
   @Test
