@@ -41,15 +41,7 @@ public final class ConversationRepository {
       return;
     }
     String skeleton = RoomSkeleton.of(room);
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO conversations (id, created_at, skeleton) VALUES (?, ?, ?)"
-                + " ON CONFLICT(id) DO NOTHING")) {
-      s.setString(1, room);
-      s.setLong(2, now);
-      s.setString(3, skeletonTaken(c, skeleton) ? null : skeleton);
-      s.executeUpdate();
-    }
+    insertRoom(c, room, now, null, skeletonTaken(c, skeleton) ? null : skeleton);
   }
 
   /**
@@ -59,16 +51,21 @@ public final class ConversationRepository {
    * unique index.
    */
   public boolean create(Connection c, String id, String creatorKey, long now) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
+    return insertRoom(c, id, now, creatorKey, RoomSkeleton.of(id));
+  }
+
+  /** Inserts the room unless it exists; {@code creatorKey} and {@code skeleton} may be null. */
+  private static boolean insertRoom(
+      Connection c, String id, long now, String creatorKey, String skeleton) throws SQLException {
+    return SqlRows.update(
+            c,
             "INSERT INTO conversations (id, created_at, created_by, skeleton) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT(id) DO NOTHING")) {
-      s.setString(1, id);
-      s.setLong(2, now);
-      s.setString(3, creatorKey);
-      s.setString(4, RoomSkeleton.of(id));
-      return s.executeUpdate() == 1;
-    }
+                + " ON CONFLICT(id) DO NOTHING",
+            id,
+            now,
+            creatorKey,
+            skeleton)
+        == 1;
   }
 
   /**
@@ -78,28 +75,20 @@ public final class ConversationRepository {
    */
   public boolean claimSkeleton(Connection c, String room) throws SQLException {
     String skeleton = RoomSkeleton.of(room);
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE conversations SET skeleton = ? WHERE id = ? AND skeleton IS NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM conversations WHERE skeleton = ?)")) {
-      s.setString(1, skeleton);
-      s.setString(2, room);
-      s.setString(3, skeleton);
-      s.executeUpdate();
-    }
+    SqlRows.update(
+        c,
+        "UPDATE conversations SET skeleton = ? WHERE id = ? AND skeleton IS NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM conversations WHERE skeleton = ?)",
+        skeleton,
+        room,
+        skeleton);
     return SqlRows.exists(
         c, "SELECT 1 FROM conversations WHERE id = ? AND skeleton = ?", room, skeleton);
   }
 
   /** Whether a room has the name skeleton {@code skeleton} ({@code RoomSkeleton}). */
   public boolean skeletonTaken(Connection c, String skeleton) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT 1 FROM conversations WHERE skeleton = ? LIMIT 1")) {
-      s.setString(1, skeleton);
-      try (ResultSet rows = s.executeQuery()) {
-        return rows.next();
-      }
-    }
+    return SqlRows.exists(c, "SELECT 1 FROM conversations WHERE skeleton = ? LIMIT 1", skeleton);
   }
 
   /**
