@@ -56,6 +56,19 @@ class SpellingEndToEndTest {
     }
   }
 
+  /** As /pm USER lists the members of the conversation it opens. */
+  @Test
+  void conversationOpenedBeforeItsFirstMessage_namedAsItsMembersAreListed() {
+    try (RelayChatClient alice = Clients.live(relay.port(), homes)) {
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      String direct = alice.directWith("maximilian");
+
+      assertThat(alice.members(direct)).extracting(m -> m.username()).contains("Maximilian");
+
+      assertThat(alice.label(direct)).isEqualTo("@Maximilian");
+    }
+  }
+
   /** Refused before any password or passphrase is asked, as a key change cut short is. */
   @Test
   void registeringAnotherSpellingOfANameThisDeviceHolds_refusedBeforeAsking() {

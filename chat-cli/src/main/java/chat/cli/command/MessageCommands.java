@@ -1,6 +1,7 @@
 package chat.cli.command;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Deletion;
@@ -209,6 +210,13 @@ final class MessageCommands {
     String conversation = ConversationResolver.direct(command.arg(0), context);
     String text = command.rest(1);
     if (text.isEmpty()) {
+      // As /switch @USER: a typo is said now, not at the first message; asking also learns how
+      // the name is spelled, for the lines below.
+      String user = Arguments.username(command.arg(0));
+      if (ConversationResolver.noAccount(user, context)) {
+        throw new CommandException.Usage(
+            "cannot open @" + TerminalSafe.line(user) + ": the relay has no user of that name");
+      }
       context.client().open(conversation); // if this user closed it (/leave), it is back
       context.switchTo(conversation);
       context.info("now in " + Arguments.label(context, conversation));

@@ -141,6 +141,19 @@ class MessageCommandsTest {
         .noneMatch(line -> line.contains("what you ignore"));
   }
 
+  /** As /switch @USER: a typo is said before the pane opens, not at the first message. */
+  @Test
+  void pm_noText_aNameTheRelayHasNoAccountFor_isRefused() {
+    context.loggedInAs("alice");
+    context.client.missingAccounts.add("malory");
+
+    run("/pm Malory");
+
+    assertThat(context.errors())
+        .containsExactly("error: cannot open @Malory: the relay has no user of that name");
+    assertThat(context.client.calls).noneMatch(call -> call.startsWith("open"));
+  }
+
   @Test
   void pm_shortcodes_expanded() {
     context.loggedInAs("alice");

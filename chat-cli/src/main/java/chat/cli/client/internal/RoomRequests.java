@@ -5,6 +5,7 @@ import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.crypto.IdentityBundle;
+import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.JoinReply;
@@ -143,6 +144,9 @@ final class RoomRequests {
           session.keys.observe(session.keys.fetch(member.username()));
         }
         trust = session.contacts.state(member.username());
+        if (ConversationIds.isDirect(id)) { // the other party, as the relay lists them
+          session.contacts.learnSpelling(member.username());
+        }
       }
       out.add(Views.member(member, trust));
     }
