@@ -214,8 +214,8 @@ final class ContactStore {
 
   /**
    * {@code username} as its owner registered it ({@code Maximilian}), if their key is pinned here
-   * (by this process, or by another one as last read); else as given. Takes no lock and reads no
-   * file.
+   * (by this process, or by another one as last read) or the relay named them so ({@link
+   * #learnSpelling}); else as given. Takes no lock and reads no file.
    */
   String spelling(String username) {
     return spellings.getOrDefault(Usernames.key(username), username);
