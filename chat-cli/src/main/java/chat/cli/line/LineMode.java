@@ -17,6 +17,7 @@ import chat.cli.command.PastedLineBreaks;
 import chat.cli.command.QuitLine;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -272,16 +273,21 @@ public final class LineMode implements CommandContext {
     List<String> conversations = client.conversations();
     Set<String> ignored = client.ignoredUsers();
     String self = client.username().orElse(null);
-    if (self == null || ignored.isEmpty()) {
-      return conversations;
-    }
     String current = prompt.current();
-    return conversations.stream()
-        .filter(
-            conversation ->
-                conversation.equals(current)
-                    || !ChatClient.privateWithIgnored(conversation, self, ignored))
-        .toList();
+    List<String> out = new ArrayList<>();
+    for (String conversation : conversations) {
+      if (self == null
+          || conversation.equals(current)
+          || !ChatClient.privateWithIgnored(conversation, self, ignored)) {
+        out.add(conversation);
+      }
+    }
+    if (current != null && !out.contains(current)) {
+      // a private conversation opened (/pm USER) before its first message: the relay lists it
+      // from that message on, and the prompt is in it now
+      out.add(current);
+    }
+    return out;
   }
 
   /** Prints {@code message} as one line ({@link MessageLines#message}). */

@@ -337,6 +337,21 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /**
+   * The relay lists it from its first message on; the prompt is in it before, and so is /switch.
+   */
+  @Test
+  void run_switchList_namesAPrivateConversationOpenedBeforeItsFirstMessage() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    harness.type("/pm carol\n/switch\n");
+    awaitOutput("2  @carol  (current)");
+
+    assertThat(harness.output()).containsSubsequence("1  #lobby", "2  @carol  (current)");
+    harness.type("/quit\n");
+  }
+
   private static ChatMessage timed(long seq, String text, long sent, long stored) {
     return new ChatMessage("#lobby", seq, "%032x".formatted(seq), "bob", sent, stored, text, false);
   }
