@@ -443,6 +443,26 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /** A copy changed on disk since its download is not reported as the verified file again. */
+  @Test
+  void acceptAgain_afterTheSavedCopyChanged_downloadsItAgainUnderANewName() throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      Path original = randomFile("changed.bin", 5_000);
+      alice.sendFile("#lobby", original);
+      String shortId = bobEvents.awaitOffer("changed.bin").shortId();
+      Path saved = bob.acceptFile(shortId);
+      Files.writeString(saved, "not what was offered");
+
+      Path again = bob.acceptFile(shortId);
+
+      assertThat(again).isNotEqualTo(saved);
+      assertThat(sha256(again)).isEqualTo(sha256(original));
+      assertThat(Files.readString(saved)).as("never replaced").isEqualTo("not what was offered");
+    }
+  }
+
   /** A file sent to a room alice is not in names the room, not "this conversation". */
   @Test
   void sendFile_toARoomNotIn_namesIt() throws Exception {

@@ -232,8 +232,8 @@ final class FileTransfers {
         && known.get().state() == TransferState.DONE
         && java.nio.file.Files.isRegularFile(Path.of(known.get().savedPath()))) {
       Path saved = Path.of(known.get().savedPath()).toAbsolutePath().normalize();
-      if (folder.dir().equals(saved.getParent())) {
-        return saved; // already there
+      if (folder.dir().equals(saved.getParent()) && SavedCopy.matches(saved, entry.content())) {
+        return saved; // already there, and still the file offered
       }
       Optional<Path> copy = SavedCopy.into(saved, folder, entry);
       if (copy.isPresent()) {

@@ -27,6 +27,24 @@ final class SavedCopy {
   private SavedCopy() {}
 
   /**
+   * Whether {@code saved} is still the file {@code content} describes (its size and SHA-256, read
+   * again): a copy changed or replaced on disk since its download is not passed off as verified.
+   */
+  static boolean matches(Path saved, Content.File content) {
+    MessageDigest sha256 = FileUpload.sha256();
+    long read;
+    try (InputStream in = Files.newInputStream(saved, LinkOption.NOFOLLOW_LINKS);
+        OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+      read = in.transferTo(out);
+    } catch (IOException e) {
+      return false;
+    }
+    byte[] digest = HexFormat.of().formatHex(sha256.digest()).getBytes(StandardCharsets.US_ASCII);
+    return read == content.size()
+        && MessageDigest.isEqual(digest, content.sha256().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
    * Copies {@code saved} into {@code folder}; empty if it no longer matches the offer {@code entry}
    * (then nothing is left behind, and the caller downloads it again).
    *
