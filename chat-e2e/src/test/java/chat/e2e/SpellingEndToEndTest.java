@@ -56,16 +56,18 @@ class SpellingEndToEndTest {
     }
   }
 
-  /** As /pm USER lists the members of the conversation it opens. */
+  /** As the full screen lists the members of #lobby at the start. */
   @Test
   void conversationOpenedBeforeItsFirstMessage_namedAsItsMembersAreListed() {
     try (RelayChatClient alice = Clients.live(relay.port(), homes)) {
       alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
       String direct = alice.directWith("maximilian");
 
-      assertThat(alice.members(direct)).extracting(m -> m.username()).contains("Maximilian");
+      assertThat(alice.members("#lobby")).extracting(m -> m.username()).contains("Maximilian");
 
-      assertThat(alice.label(direct)).isEqualTo("@Maximilian");
+      assertThat(alice.label(direct))
+          .as("named as any member list names him")
+          .isEqualTo("@Maximilian");
     }
   }
 

@@ -227,8 +227,8 @@ public interface ChatClient extends AutoCloseable {
 
   /**
    * {@code username} as its owner registered it ({@code Maximilian} for {@code maximilian}), if
-   * this client has had it from the relay (a key pinned or fetched, a private conversation's member
-   * list); else as given. Local: never touches the network.
+   * this client has had it from the relay (a key pinned or fetched, a member list); else as given.
+   * Local: never touches the network.
    */
   String spelling(String username);
 

@@ -33,7 +33,8 @@ final class IgnoreCommands {
   private static void ignore(Input.Command command, CommandContext context) {
     if (command.argCount() == 0) {
       Arguments.self(context);
-      List<String> names = context.client().listIgnoredUsers();
+      List<String> names =
+          context.client().listIgnoredUsers().stream().map(context.client()::spelling).toList();
       context.info(
           names.isEmpty()
               ? "you ignore no one: /ignore USER"

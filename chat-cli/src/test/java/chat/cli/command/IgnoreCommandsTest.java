@@ -41,12 +41,14 @@ class IgnoreCommandsTest {
     context.client.spellings.put("maximilian", "Maximilian");
 
     run("/ignore MAXIMILIAN");
+    run("/ignore");
     run("/unignore maximilian");
 
     assertThat(context.lines)
         .containsExactly(
             "info: ignoring Maximilian: their messages and files are not shown here (/unignore"
                 + " Maximilian to see them again)",
+            "info: you ignore 1: Maximilian",
             "info: no longer ignoring Maximilian: what they sent meanwhile is in /history");
   }
 

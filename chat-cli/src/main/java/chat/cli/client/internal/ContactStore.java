@@ -103,9 +103,9 @@ final class ContactStore {
   }
 
   /**
-   * Keeps {@code registered}, a name as the relay served it with a key not pinned (yet), for {@link
-   * #spelling}: in memory only, so that a conversation opened before its first message is named as
-   * registered too.
+   * Keeps {@code registered}, a name as the relay gave it (with a key not pinned yet, or in a
+   * member list), for {@link #spelling}: in memory only, so that a conversation opened before its
+   * first message is named as registered too.
    */
   void learnSpelling(String registered) {
     if (Usernames.isValid(registered)) {

@@ -5,7 +5,6 @@ import chat.cli.client.MemberView;
 import chat.cli.client.RoomView;
 import chat.cli.client.TrustState;
 import chat.crypto.IdentityBundle;
-import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.JoinReply;
@@ -144,9 +143,7 @@ final class RoomRequests {
           session.keys.observe(session.keys.fetch(member.username()));
         }
         trust = session.contacts.state(member.username());
-        if (ConversationIds.isDirect(id)) { // the other party, as the relay lists them
-          session.contacts.learnSpelling(member.username());
-        }
+        session.contacts.learnSpelling(member.username()); // as the relay lists them
       }
       out.add(Views.member(member, trust));
     }
