@@ -125,9 +125,7 @@ public final class RoomCapacity {
   private static RelayException lookalikeRefused(String room) {
     return new RelayException(
         ErrorCode.ROOM_EXISTS,
-        "the name "
-            + room
-            + " is too like an existing room's name: join that room, or pick another name");
+        "the name " + room + " is too like an existing room's name: pick another name");
   }
 
   /** True if {@code room} can take one more member. */
