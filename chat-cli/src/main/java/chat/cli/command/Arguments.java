@@ -27,7 +27,10 @@ final class Arguments {
   static String room(String typed) {
     String id = (typed.startsWith("#") ? typed : "#" + typed).toLowerCase(Locale.ROOT);
     if (!ConversationIds.isRoom(id)) {
-      throw new CommandException.Usage("not a room name: 1-64 of a-z 0-9 _ -, e.g. #rust");
+      String user = typed.startsWith("@") ? typed.substring(1) : "";
+      throw new CommandException.Usage(
+          "not a room name: 1-64 of a-z 0-9 _ -, e.g. #rust"
+              + (Usernames.isValid(user) ? "; a private conversation is /pm " + user : ""));
     }
     return id;
   }

@@ -46,6 +46,18 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void join_aUser_pointsToPm() {
+    context.loggedInAs("alice");
+
+    run("/join @bob");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: not a room name: 1-64 of a-z 0-9 _ -, e.g. #rust; a private conversation is"
+                + " /pm bob");
+  }
+
+  @Test
   void join_missingRoom_showsUsage() {
     context.loggedInAs("alice");
 
