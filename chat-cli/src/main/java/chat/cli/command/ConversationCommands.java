@@ -24,7 +24,11 @@ final class ConversationCommands {
         SlashCommand.named("join", "/join ROOM", "join (or create) a room and switch to it")
             .arguments(1, 1)
             .completes(ArgumentKind.ROOM)
-            .help("The # is optional. examples: /join #rust   /join rust")
+            .help(
+                "The # is optional. examples: /join #rust   /join rust",
+                "A room name is 1-64 of a-z 0-9 _ -. A new room whose name reads as an",
+                "existing room's (#0ps beside #ops, #dev_ops beside #dev-ops) is refused.",
+                "A private conversation is /pm USER.")
             .runs(ConversationCommands::join),
         SlashCommand.named(
                 "leave",

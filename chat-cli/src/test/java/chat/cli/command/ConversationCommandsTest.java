@@ -46,6 +46,14 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void helpJoin_saysTheNameRules() {
+    run("/help join");
+
+    assertThat(String.join("\n", context.lines))
+        .contains("1-64 of a-z 0-9 _ -", "#0ps beside #ops", "/pm USER");
+  }
+
+  @Test
   void join_aUser_pointsToPm() {
     context.loggedInAs("alice");
 
