@@ -106,6 +106,21 @@ sealed interface Content {
       FileStreams.checkOffer(id, name, size, sha256, cipher, segmentBytes, ciphertextSize);
       Objects.requireNonNull(key, "key");
     }
+
+    /**
+     * Whether {@code bytes} bytes whose SHA-256 {@code digest} finishes are this file's: its size
+     * and hash, the hash compared in constant time. The one check of a download, and of a copy
+     * saved before.
+     */
+    boolean describes(long bytes, java.security.MessageDigest digest) {
+      byte[] hex =
+          java.util.HexFormat.of()
+              .formatHex(digest.digest())
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      return bytes == size
+          && java.security.MessageDigest.isEqual(
+              hex, sha256.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
   }
 
   /**

@@ -23,7 +23,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -264,11 +262,7 @@ final class FileDownload {
                 in, out, FileStreams.associatedData(offer.fileId(), offer.conversation()));
         channel.force(true);
       }
-      String digest = HexFormat.of().formatHex(sha256.digest());
-      if (written != content.size()
-          || !MessageDigest.isEqual(
-              digest.getBytes(StandardCharsets.US_ASCII),
-              content.sha256().getBytes(StandardCharsets.US_ASCII))) {
+      if (!content.describes(written, sha256)) {
         discard(partial, plain);
         throw new CommandException.EnvelopeRejected(
             TerminalSafe.line(offer.name())

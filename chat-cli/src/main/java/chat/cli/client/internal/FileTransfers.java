@@ -232,26 +232,30 @@ final class FileTransfers {
         && known.get().state() == TransferState.DONE
         && java.nio.file.Files.isRegularFile(Path.of(known.get().savedPath()))) {
       Path saved = Path.of(known.get().savedPath()).toAbsolutePath().normalize();
-      if (folder.dir().equals(saved.getParent()) && SavedCopy.matches(saved, entry.content())) {
-        return saved; // already there, and still the file offered
-      }
-      Optional<Path> copy = SavedCopy.into(saved, folder, entry);
-      if (copy.isPresent()) {
-        FileTransfer done = known.get();
-        FileTransfer moved =
-            done.with(
-                TransferState.DONE,
-                done.bytesDone(),
-                done.bytesTotal(),
-                copy.get().toString(),
-                "",
-                clock.millis());
-        log.put(moved, true);
-        report(moved);
-        return copy.get();
+      Optional<Path> kept =
+          folder.dir().equals(saved.getParent())
+              ? Optional.of(saved).filter(path -> SavedCopy.matches(path, entry.content()))
+              : SavedCopy.into(saved, folder, entry).map(copy -> moved(log, known.get(), copy));
+      if (kept.isPresent()) {
+        return kept.get(); // still the file offered: already there, or copied here
       }
     }
     return download.fetch(link(session), log, entry, folder, this::report, stop::get);
+  }
+
+  /** Records that the file {@code done} is now saved as {@code copy}; returns {@code copy}. */
+  private Path moved(TransferLog log, FileTransfer done, Path copy) {
+    FileTransfer moved =
+        done.with(
+            TransferState.DONE,
+            done.bytesDone(),
+            done.bytesTotal(),
+            copy.toString(),
+            "",
+            clock.millis());
+    log.put(moved, true);
+    report(moved);
+    return copy;
   }
 
   FileOffer offer(String typedId) {

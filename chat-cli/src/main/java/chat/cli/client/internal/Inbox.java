@@ -361,7 +361,7 @@ final class Inbox {
               + " (the key of "
               + sender
               + ", whose message in "
-              + ConversationLabel.of(conversation, self.userId(), keys.contacts()::spelling)
+              + label(conversation)
               + " waits until it can be written)",
           e);
     } catch (CommandException e) {
@@ -576,11 +576,15 @@ final class Inbox {
     Optional<List<String>> explained =
         members.explanationFetching(conversation, header.recipientSetHash());
     if (explained.isEmpty() || !explained.get().isEmpty()) {
-      String label =
-          ConversationLabel.of(conversation, me.get().userId(), keys.contacts()::spelling);
+      String label = label(conversation);
       listeners.membersDiffer(
           new Advice.MembersDiffer(
               conversation, header.senderId(), label, explained.orElse(List.of())));
     }
+  }
+
+  /** {@code conversation} as this user names it, as {@link Session#label} does. */
+  private String label(String conversation) {
+    return ConversationLabel.of(conversation, me.get().userId(), keys.contacts()::spelling);
   }
 }

@@ -87,9 +87,8 @@ final class Registration {
               + held
               + " ("
               + profile.dir()
-              + "), and usernames ignore case: log in as "
-              + held
-              + " if that account exists, or register another name");
+              + "), and usernames ignore case: "
+              + loginOrAnother(held));
     }
   }
 
@@ -110,12 +109,16 @@ final class Registration {
               + username
               + " ("
               + profile.keyFile()
-              + "), which registering reuses: log in as "
-              + username
-              + " if that account exists, or register another name",
+              + "), which registering reuses: "
+              + loginOrAnother(username),
           e,
           CommandException.Auth.Refused.PASSPHRASE);
     }
+  }
+
+  /** What to do instead of registering a name whose keys this device holds. */
+  private static String loginOrAnother(String username) {
+    return "log in as " + username + " if that account exists, or register another name";
   }
 
   /** Whether the relay refused the name as taken (not as too like another, which it words). */

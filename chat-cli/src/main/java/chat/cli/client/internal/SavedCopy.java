@@ -8,14 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -39,9 +37,7 @@ final class SavedCopy {
     } catch (IOException e) {
       return false;
     }
-    byte[] digest = HexFormat.of().formatHex(sha256.digest()).getBytes(StandardCharsets.US_ASCII);
-    return read == content.size()
-        && MessageDigest.isEqual(digest, content.sha256().getBytes(StandardCharsets.US_ASCII));
+    return content.describes(read, sha256);
   }
 
   /**
@@ -65,9 +61,7 @@ final class SavedCopy {
         copied = in.transferTo(out);
         channel.force(true);
       }
-      byte[] digest = HexFormat.of().formatHex(sha256.digest()).getBytes(StandardCharsets.US_ASCII);
-      if (copied != content.size()
-          || !MessageDigest.isEqual(digest, content.sha256().getBytes(StandardCharsets.US_ASCII))) {
+      if (!content.describes(copied, sha256)) {
         Files.deleteIfExists(plain);
         return Optional.empty();
       }
