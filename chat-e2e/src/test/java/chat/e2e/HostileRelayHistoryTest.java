@@ -1,5 +1,6 @@
 package chat.e2e;
 
+import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -461,6 +462,51 @@ class HostileRelayHistoryTest {
               direct
                   + ": and 7 more messages from 7 other senders were left out; they are not"
                   + " shown");
+    }
+  }
+
+  @Test
+  void historyPage_aMessageOfAnEarlierKeyStoredAfterThatKeyWasReplaced_isLeftOut() {
+    Map<Long, Long> restamped = new ConcurrentHashMap<>();
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (!link.username().filter("bob"::equals).isPresent()
+                || !(frame instanceof HistoryReply reply)) {
+              return List.of(frame);
+            }
+            List<StoredMessage> messages = new ArrayList<>();
+            for (StoredMessage m : reply.messages()) {
+              long storedAt = restamped.getOrDefault(m.seq(), m.storedAtMillis());
+              messages.add(new StoredMessage(m.seq(), storedAt, m.envelope()));
+            }
+            return List.of(
+                new HistoryReply(
+                    reply.re(), reply.conversation(), messages, reply.nextBefore(), reply.more()));
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice");
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      String direct = alice.directWith("bob");
+      alice.send(direct, "one");
+      ChatMessage two = alice.send(direct, "two");
+      bobEvents.awaitText("two");
+      alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
+      bobEvents.awaitEvent("trust alice CHANGED");
+      bob.trust("alice");
+      assertThat(bob.historyPage(direct, 10).messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("one", "two"); // the earlier key, pinned here, signed both
+
+      // a relay holding the leaked earlier key places its message after the change
+      restamped.put(two.seq(), System.currentTimeMillis() + Duration.ofHours(1).toMillis());
+      HistoryPage page = bob.historyPage(direct, 10);
+
+      assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one");
+      assertThat(page.leftOut())
+          .containsExactly(LeftOutMessages.one(direct, "alice", Reason.OLD_KEY, two.seq()));
     }
   }
 }

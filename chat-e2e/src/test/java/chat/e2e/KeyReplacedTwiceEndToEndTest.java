@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A contact replaces their keys twice while a reader still has the first one pinned: the message
  * signed with the key in between can never be verified (the relay serves only the current key), so
- * it is neither held as if accepting the current key would show it, nor dropped without a word.
+ * it is neither held as if accepting the current key would show it, nor dropped without a word. A
+ * key the reader had pinned stays theirs for what it signed before the change.
  */
 class KeyReplacedTwiceEndToEndTest {
   private static final String OLD_KEY_NOTICE =
@@ -118,6 +119,54 @@ class KeyReplacedTwiceEndToEndTest {
   }
 
   @Test
+  void
+      replaceKeysOnce_acceptedNewKey_theEarlierMessagesStillShow_butNotOnAMachineThatNeverPinnedIt()
+          throws Exception {
+    String direct;
+    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
+        bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+        direct = bob.directWith("alice");
+        bob.send(direct, "hi alice");
+      }
+      alice.send(direct, "before the change");
+    }
+    long replaced;
+    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+      alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
+      replaced = alice.send(direct, "after the change").seq();
+    }
+    try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
+      bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      assertThat(bob.historyPage(direct, 50).held())
+          .containsExactly(HeldMessages.one(direct, "alice", replaced));
+
+      bob.trust("alice");
+
+      HistoryPage page = bob.historyPage(direct, 50);
+      assertThat(page.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("hi alice", "before the change", "after the change");
+      assertThat(page.leftOut()).isEmpty();
+    }
+    try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
+      bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone()); // read from contacts.json again
+      assertThat(bob.historyPage(direct, 50).messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("hi alice", "before the change", "after the change");
+    }
+    try (RelayChatClient fresh = Clients.oneShot(port, newMachine)) {
+      fresh.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      HistoryPage page = fresh.historyPage(direct, 50);
+      assertThat(page.messages())
+          .extracting(ChatMessage::text)
+          .containsExactly("hi alice", "after the change");
+      assertThat(page.leftOut()).hasSize(1);
+    }
+  }
+
+  @Test
   void replaceKeysTwice_readerOffline_catchUpHoldsOnlyTheCurrentKeys_andSaysWhatItLeftOut()
       throws Exception {
     String direct;
@@ -158,14 +207,16 @@ class KeyReplacedTwiceEndToEndTest {
 
       assertThat(bobEvents.awaitText("from the third key").sender()).isEqualTo("alice");
       HistoryPage after = bob.historyPage(direct, 50);
-      // the first key is no longer pinned either: its message is now left out, and said so
+      // the first key, pinned here before, is kept as an earlier key: its message still shows
+      assertThat(after.messages())
+          .extracting(ChatMessage::seq)
+          .containsExactly(first - 1, first, later.get(1));
       assertThat(after.messages())
           .extracting(ChatMessage::text)
-          .containsExactly("hi alice", "from the third key");
+          .containsExactly("hi alice", "from the first key", "from the third key");
       assertThat(after.leftOut())
           .containsExactly(
-              new LeftOutMessages(
-                  direct, "alice", LeftOutMessages.Reason.OLD_KEY, List.of(first, later.get(0))));
+              LeftOutMessages.one(direct, "alice", LeftOutMessages.Reason.OLD_KEY, later.get(0)));
       assertThat(bobEvents.messages)
           .extracting(ChatMessage::text)
           .doesNotContain("from the second key");

@@ -1,6 +1,9 @@
 package chat.cli.client.internal;
 
 import chat.cli.client.TrustState;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,11 +13,71 @@ import java.util.Objects;
  * @param bundle the pinned identity bundle, base64
  * @param verified whether the person compared the safety number of this bundle
  * @param pending a different bundle the relay now serves (base64), not yet accepted; null if none
+ * @param earlier the keys pinned before this one and replaced by accepting a change, oldest first,
+ *     at most {@link #MAX_EARLIER}; left out of the file when there are none, so that a file
+ *     without them reads as before
  */
-record Contact(String username, String bundle, boolean verified, String pending) {
+record Contact(
+    String username,
+    String bundle,
+    boolean verified,
+    String pending,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EarlierKey> earlier) {
+
+  /** Earlier keys kept per contact; the oldest goes first. */
+  static final int MAX_EARLIER = 16;
+
+  /**
+   * A key pinned for a contact before the one pinned now, kept so that the messages it signed
+   * before it was replaced can still be verified.
+   *
+   * @param bundle the bundle, base64
+   * @param replacedAtMillis the creation time of the bundle that replaced it (the contact's signed
+   *     claim); a message the relay stored well after it was not signed while this key was theirs
+   */
+  record EarlierKey(String bundle, long replacedAtMillis) {
+    EarlierKey {
+      Objects.requireNonNull(bundle, "bundle");
+    }
+  }
+
   Contact {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(bundle, "bundle");
+    earlier = earlier == null ? List.of() : List.copyOf(earlier);
+  }
+
+  /** A contact with no earlier keys. */
+  Contact(String username, String bundle, boolean verified, String pending) {
+    this(username, bundle, verified, pending, List.of());
+  }
+
+  /** This contact with {@code changed} pending instead (null: none). */
+  Contact pending(String changed) {
+    return new Contact(username, bundle, verified, changed, earlier);
+  }
+
+  /** This contact with its pinned key verified. */
+  Contact verifiedNow() {
+    return new Contact(username, bundle, true, null, earlier);
+  }
+
+  /**
+   * This contact with the pending key pinned, unverified, and the key pinned until now kept as an
+   * earlier one, replaced at {@code replacedAtMillis} (the new bundle's creation time).
+   */
+  Contact accepted(long replacedAtMillis) {
+    List<EarlierKey> kept = new ArrayList<>();
+    for (EarlierKey key : earlier) {
+      if (!key.bundle().equals(bundle) && !key.bundle().equals(pending)) {
+        kept.add(key);
+      }
+    }
+    kept.add(new EarlierKey(bundle, replacedAtMillis));
+    if (kept.size() > MAX_EARLIER) {
+      kept = kept.subList(kept.size() - MAX_EARLIER, kept.size());
+    }
+    return new Contact(username, pending, false, null, kept);
   }
 
   /** The trust state this record stands for. */

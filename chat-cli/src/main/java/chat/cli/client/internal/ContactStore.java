@@ -4,6 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
+import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -36,7 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ContactStore {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Parsed bundles kept at most; a profile has one or two per contact. */
+  /**
+   * How much later than a replaced key's end a message signed with it may be stored: the contact's
+   * clock made the end, the relay's the storage time.
+   */
+  static final long CLOCK_SLACK_MILLIS = 5 * 60_000L;
+
+  /** Parsed bundles kept at most; a profile has one or two per contact, and a few earlier ones. */
   private static final int MAX_PARSED = 1024;
 
   private final Path file;
@@ -205,6 +212,31 @@ final class ContactStore {
         .map(contact -> parse(contact, contact.pending()));
   }
 
+  /**
+   * The key {@code username} had pinned here before the one pinned now whose fingerprint is {@code
+   * signer}, if a message the relay stored at {@code storedAtMillis} can have been signed with it:
+   * stored before the bundle that replaced it was made, give or take {@link #CLOCK_SLACK_MILLIS}
+   * for the two clocks. (A relay refuses a message signed with a replaced key, so an honest one
+   * stores none later; this check keeps a relay from showing one stored later as written then.)
+   */
+  synchronized Optional<IdentityBundle> earlier(
+      String username, Fingerprint signer, long storedAtMillis) {
+    refresh(false);
+    Contact contact = contacts.get(Usernames.key(username));
+    if (contact == null) {
+      return Optional.empty();
+    }
+    for (Contact.EarlierKey earlier : contact.earlier()) {
+      IdentityBundle bundle = parse(contact, earlier.bundle());
+      if (bundle.fingerprint().matches(signer)) {
+        return storedAtMillis <= earlier.replacedAtMillis() + CLOCK_SLACK_MILLIS
+            ? Optional.of(bundle)
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The trust state of {@code username}; unpinned contacts count as unverified. */
   synchronized TrustState state(String username) {
     refresh(false);
@@ -252,10 +284,9 @@ final class ContactStore {
           if (contact == null) {
             changed = new Contact(bundle.userId(), encoded, false, null);
           } else if (contact.pending() != null && pins(contact, bundle)) {
-            changed = new Contact(contact.username(), contact.bundle(), contact.verified(), null);
+            changed = contact.pending(null);
           } else {
-            changed =
-                new Contact(contact.username(), contact.bundle(), contact.verified(), encoded);
+            changed = contact.pending(encoded);
           }
           return put(key, changed, contact).state();
         });
@@ -279,7 +310,10 @@ final class ContactStore {
     return parse(contact, contact.bundle()).fingerprint().matches(bundle.fingerprint());
   }
 
-  /** Accepts the pending key of {@code username}: it becomes the pin, unverified. */
+  /**
+   * Accepts the pending key of {@code username}: it becomes the pin, unverified, and the key pinned
+   * until now is kept as an earlier one ({@link #earlier}).
+   */
   synchronized void accept(String username) {
     locked(
         () -> {
@@ -289,7 +323,8 @@ final class ContactStore {
             throw new CommandException.Usage("no key pinned for " + username + " yet");
           }
           if (contact.pending() != null) {
-            put(key, new Contact(contact.username(), contact.pending(), false, null), contact);
+            long replacedAt = parse(contact, contact.pending()).createdAtMillis();
+            put(key, contact.accepted(replacedAt), contact);
           }
           return null;
         });
@@ -304,7 +339,7 @@ final class ContactStore {
           if (contact == null || contact.pending() != null) {
             throw CommandException.KeysChanged.verifying(username); // each front end names /trust
           }
-          return put(key, new Contact(contact.username(), contact.bundle(), true, null), contact);
+          return put(key, contact.verifiedNow(), contact);
         });
   }
 

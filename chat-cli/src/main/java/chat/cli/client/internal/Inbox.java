@@ -247,7 +247,7 @@ final class Inbox {
       EnvelopeHeader header = envelopes.get(i).header();
       String sender = header.senderId();
       try {
-        senders[i] = keys.signer(header, self).orElse(null);
+        senders[i] = keys.signer(header, stored.get(i).storedAtMillis(), self).orElse(null);
       } catch (CommandException.DamagedFile e) {
         throw e; // a damaged contacts.json: to be moved away, not the relay's doing
       } catch (CommandException e) {
@@ -351,7 +351,7 @@ final class Inbox {
     String sender = header.senderId();
     Optional<IdentityBundle> key;
     try {
-      key = keys.signer(header, self);
+      key = keys.signer(header, stored.storedAtMillis(), self);
     } catch (CommandException.DamagedFile e) {
       throw e; // says which file and key; the message waits until it is moved away
     } catch (CommandException.FileAccess e) {

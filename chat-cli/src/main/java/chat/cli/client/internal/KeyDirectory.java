@@ -105,13 +105,16 @@ final class KeyDirectory {
 
   /**
    * The key to verify {@code header}'s sender with: the pinned one if it signed (or, for a sender
-   * never seen, what the relay serves, pinned now), else empty (the sender's key changed, or the
+   * never seen, what the relay serves, pinned now), or a key pinned before it if that signed while
+   * it was theirs ({@link ContactStore#earlier}), else empty (the sender's key changed, or the
    * envelope names a key that is neither the pin nor the one the relay serves now, such as one the
-   * sender replaced since).
+   * sender replaced before this client saw it).
    *
+   * @param storedAtMillis when the relay stored the message
    * @param self this user, whose own messages are verified with its own key
    */
-  Optional<IdentityBundle> signer(EnvelopeHeader header, IdentityKeyPair self) {
+  Optional<IdentityBundle> signer(
+      EnvelopeHeader header, long storedAtMillis, IdentityKeyPair self) {
     String sender = header.senderId();
     if (Usernames.key(sender).equals(Usernames.key(self.userId()))) {
       return header.senderKey().matches(self.bundle().fingerprint())
@@ -121,6 +124,10 @@ final class KeyDirectory {
     Optional<IdentityBundle> pinned = contacts.pinned(sender);
     if (pinned.isPresent() && pinned.get().fingerprint().matches(header.senderKey())) {
       return pinned;
+    }
+    Optional<IdentityBundle> earlier = contacts.earlier(sender, header.senderKey(), storedAtMillis);
+    if (earlier.isPresent()) {
+      return earlier;
     }
     IdentityBundle current = fetch(sender);
     observe(current);

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +90,65 @@ class ContactStoreTest {
 
     assertThat(contacts.pinned("bob")).contains(replacement);
     assertThat(contacts.pending("bob")).isEmpty();
+  }
+
+  private static IdentityBundle bundleMadeAt(String user, long millis) {
+    return IdentityKeyPair.generate(
+            user, RANDOM, Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC))
+        .bundle();
+  }
+
+  @Test
+  void earlier_afterANewKeyIsAccepted_theReplacedKeyForWhatWasStoredBeforeTheChange() {
+    Path file = dir.resolve("contacts.json");
+    ContactStore contacts = ContactStore.load(file);
+    IdentityBundle old = bundleMadeAt("bob", 1_000_000L);
+    IdentityBundle replacement = bundleMadeAt("bob", 50_000_000L);
+    contacts.observe(old);
+    contacts.observe(replacement);
+
+    assertThat(contacts.earlier("bob", old.fingerprint(), 40_000_000L)).isEmpty(); // not yet
+
+    contacts.accept("bob");
+    long slack = ContactStore.CLOCK_SLACK_MILLIS;
+
+    assertThat(contacts.earlier("bob", old.fingerprint(), 40_000_000L)).contains(old);
+    assertThat(contacts.earlier("Bob", old.fingerprint(), 50_000_000L + slack)).contains(old);
+    assertThat(contacts.earlier("bob", old.fingerprint(), 50_000_001L + slack)).isEmpty();
+    assertThat(contacts.earlier("bob", replacement.fingerprint(), 40_000_000L)).isEmpty();
+    assertThat(contacts.earlier("carol", old.fingerprint(), 40_000_000L)).isEmpty();
+    assertThat(ContactStore.load(file).earlier("bob", old.fingerprint(), 40_000_000L))
+        .contains(old);
+  }
+
+  @Test
+  void earlier_keptForEveryChangeAccepted_atMostSixteen() {
+    ContactStore contacts = ContactStore.load(dir.resolve("contacts.json"));
+    List<IdentityBundle> keys = new ArrayList<>();
+    for (int i = 0; i < Contact.MAX_EARLIER + 2; i++) {
+      IdentityBundle key = bundleMadeAt("bob", 1_000_000_000L * (i + 1));
+      keys.add(key);
+      contacts.observe(key);
+      contacts.accept("bob");
+    }
+
+    assertThat(contacts.earlier("bob", keys.get(0).fingerprint(), 0)).isEmpty(); // dropped
+    for (int i = 1; i < keys.size() - 1; i++) {
+      assertThat(contacts.earlier("bob", keys.get(i).fingerprint(), 1_000_000_000L * (i + 1)))
+          .contains(keys.get(i));
+    }
+    assertThat(contacts.pinned("bob")).contains(keys.get(keys.size() - 1));
+  }
+
+  @Test
+  void load_aFileWithoutEarlierKeys_readsAsBefore_andIsWrittenWithoutThem() throws Exception {
+    Path file = dir.resolve("contacts.json");
+    ContactStore.load(file).observe(bundle("bob"));
+    String written = Files.readString(file);
+
+    assertThat(written).doesNotContain("earlier");
+    Files.writeString(file, written.replace("\"verified\"", "\"earlier\" : null, \"verified\""));
+    assertThat(ContactStore.load(file).state("bob")).isEqualTo(TrustState.UNVERIFIED);
   }
 
   @Test
