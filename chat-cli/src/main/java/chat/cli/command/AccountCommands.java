@@ -267,10 +267,31 @@ final class AccountCommands {
    * see, and the line that goes ahead.
    */
   static String rekeyWarning(String name, boolean self) {
+    return rekeyWarning(name, self, Optional.empty());
+  }
+
+  /**
+   * As {@link #rekeyWarning(String, boolean)}, saying too that it logs {@code current} out when
+   * that is another account than {@code name}.
+   */
+  static String rekeyWarning(String name, boolean self, Optional<String> current) {
+    String leaving =
+        current
+            .filter(user -> !Usernames.key(user).equals(Usernames.key(name)))
+            .map(
+                user ->
+                    " You are logged in as "
+                        + user
+                        + ": this logs you out, and in as "
+                        + name
+                        + ".")
+            .orElse("");
     return "replacing the keys of "
         + name
         + " cannot be undone: every contact will see that your key changed and must accept it,"
-        + " and messages sent to your old key can no longer be read. To go ahead, type: /rekey "
+        + " and messages sent to your old key can no longer be read."
+        + leaving
+        + " To go ahead, type: /rekey "
         + (self ? "" : name + " ")
         + CONFIRM;
   }
@@ -292,7 +313,7 @@ final class AccountCommands {
             ? Arguments.username(command.arg(0))
             : self.orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
     if (!confirmed) {
-      context.info(rekeyWarning(name, !named));
+      context.info(rekeyWarning(name, !named, self));
       return;
     }
     client.checkReachable(); // before any secret is asked for

@@ -5,6 +5,10 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -100,13 +104,26 @@ public final class FileText {
       case OFFERED -> transfer.outgoing() ? "sent" : "offered";
       case UPLOADING -> "uploading " + transfer.percent() + "%";
       case DOWNLOADING -> "downloading " + transfer.percent() + "%";
-      case DONE -> "done: " + TerminalSafe.line(transfer.savedPath());
+      case DONE -> "done: " + TerminalSafe.line(transfer.savedPath()) + sinceSaved(transfer);
       case REJECTED -> "rejected";
       case EXPIRED -> "expired";
       case FAILED ->
           "failed"
               + (transfer.detail().isEmpty() ? "" : ": " + TerminalSafe.line(transfer.detail()));
     };
+  }
+
+  /**
+   * What became of a saved file since: nothing said while it is there at the size offered, else
+   * {@code " (no longer there)"} or {@code " (changed since)"}; {@code /file accept} then fetches
+   * it again.
+   */
+  private static String sinceSaved(FileTransfer transfer) {
+    try {
+      return Files.size(Path.of(transfer.savedPath())) == transfer.size() ? "" : " (changed since)";
+    } catch (IOException | InvalidPathException e) {
+      return " (no longer there)";
+    }
   }
 
   /**

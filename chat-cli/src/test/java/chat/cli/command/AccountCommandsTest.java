@@ -524,6 +524,22 @@ class AccountCommandsTest {
   }
 
   @Test
+  void rekey_anotherAccountThanTheOneLoggedIn_theWarningSaysItLogsOut() {
+    context.loggedInAs("bob");
+
+    run("/rekey alice");
+    run("/rekey BOB"); // the same account, in another case
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: replacing the keys of alice cannot be undone: every contact will see that your"
+                + " key changed and must accept it, and messages sent to your old key can no"
+                + " longer be read. You are logged in as bob: this logs you out, and in as alice."
+                + " To go ahead, type: /rekey alice yes",
+            "info: " + AccountCommands.rekeyWarning("BOB", false));
+  }
+
+  @Test
   void rekey_loggedOut_yesIsTheName_onlyWarns() {
     run("/rekey yes");
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileTextTest {
   private static final String ID = "3f2a91c0" + "0".repeat(24);
@@ -69,6 +72,34 @@ class FileTextTest {
         .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice in @alice: downloading 50%");
     assertThat(FileText.bar(45, 10)).isEqualTo("####------");
     assertThat(FileText.bar(100, 10)).isEqualTo("##########");
+  }
+
+  @Test
+  void listLine_done_saysWhenTheSavedFileIsGoneOrChanged(@TempDir Path dir) throws Exception {
+    Path saved = Files.write(dir.resolve("photo.jpg"), new byte[] {1, 2, 3});
+    FileTransfer done =
+        new FileTransfer(
+            ID,
+            false,
+            "#team",
+            "alice",
+            "photo.jpg",
+            3,
+            TransferState.DONE,
+            3,
+            3,
+            saved.toString(),
+            "",
+            1);
+    String line = "<- 3f2a91c0  photo.jpg  3 B  from alice in #team: done: " + saved;
+
+    assertThat(FileText.listLine(done, "bob", UnaryOperator.identity())).isEqualTo(line);
+    Files.write(saved, new byte[] {1, 2});
+    assertThat(FileText.listLine(done, "bob", UnaryOperator.identity()))
+        .isEqualTo(line + " (changed since)");
+    Files.delete(saved);
+    assertThat(FileText.listLine(done, "bob", UnaryOperator.identity()))
+        .isEqualTo(line + " (no longer there)");
   }
 
   @Test
