@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.RoomView;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code chat rooms}: the rooms on the relay, their sizes, and which you are in. */
 @Command(name = "rooms", description = "List the rooms on the relay (* marks the ones you are in).")
 final class RoomsCommand implements Callable<Integer> {
+  /** The narrowest the names' column is. */
+  private static final int MIN_NAME_COLUMN = 24;
+
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
@@ -23,7 +27,13 @@ final class RoomsCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
-      for (RoomView room : client.rooms()) {
+      List<RoomView> rooms = client.rooms();
+      // the names' column as wide as the longest (a room name is at most 64 characters)
+      int column =
+          rooms.stream()
+              .mapToInt(room -> TerminalSafe.line(room.conversation()).length())
+              .reduce(MIN_NAME_COLUMN, Math::max);
+      for (RoomView room : rooms) {
         if (support.options().json()) {
           support
               .out()
@@ -40,7 +50,7 @@ final class RoomsCommand implements Callable<Integer> {
           support
               .out()
               .printf(
-                  "%s %-24s %d member%s%s%n",
+                  "%s %-" + column + "s %d member%s%s%n",
                   room.joined() ? "*" : " ",
                   TerminalSafe.line(room.conversation()),
                   room.memberCount(),

@@ -51,7 +51,7 @@ final class EntryFormatter {
    */
   List<List<Cell>> lines(PaneEntry entry, int width, String self, UnaryOperator<String> labels) {
     List<Cell> cells = new ArrayList<>();
-    int indent;
+    Indent indent;
     if (entry instanceof PaneEntry.Message message) {
       if (message.labelled()) {
         String label = labels.apply(message.message().conversation());
@@ -73,10 +73,18 @@ final class EntryFormatter {
     } else {
       indent = note(cells, (PaneEntry.Note) entry);
     }
-    return TextWrapper.wrap(cells, width, indent);
+    // a sender or label too long to hang the text under: under the text after the time instead
+    int hang = indent.full() <= width / 2 ? indent.full() : indent.afterTime();
+    return TextWrapper.wrap(cells, width, hang);
   }
 
-  private int message(List<Cell> cells, ChatMessage message, String self) {
+  /**
+   * Where an entry's wrapped lines start: under its text ({@code full}), or where its time ends
+   * ({@code afterTime}) when the first would leave too little room.
+   */
+  private record Indent(int full, int afterTime) {}
+
+  private Indent message(List<Cell> cells, ChatMessage message, String self) {
     Style senderStyle;
     Style textStyle;
     if (message.own()) {
@@ -100,10 +108,10 @@ final class EntryFormatter {
     int indent = replyMark.isEmpty() ? Cells.width(cells) : markAt;
     cells.addAll(Cells.text(formatter.text(message), textStyle));
     cells.addAll(Cells.line(formatter.skewMark(message), Style.SKEW));
-    return indent;
+    return new Indent(indent, markAt);
   }
 
-  private int note(List<Cell> cells, PaneEntry.Note note) {
+  private Indent note(List<Cell> cells, PaneEntry.Note note) {
     Style style =
         switch (note.kind()) {
           case INFO -> Style.INFO;
@@ -112,10 +120,11 @@ final class EntryFormatter {
         };
     cells.addAll(Cells.line(formatter.time(note.atMillis()), Style.TIME));
     cells.add(Cell.space(Style.PLAIN));
+    int afterTime = Cells.width(cells);
     cells.addAll(Cells.line(note.kind() == PaneEntry.NoteKind.ERROR ? "!!!" : "-!-", style));
     cells.add(Cell.space(Style.PLAIN));
     int indent = Cells.width(cells);
     cells.addAll(Cells.text(TerminalSafe.text(note.text()), style));
-    return indent;
+    return new Indent(indent, afterTime);
   }
 }

@@ -127,16 +127,21 @@ final class Renderer {
             + (members.size() == 1 ? " member, " : " members, ")
             + online
             + " online";
-    int at = out.put(rect.column(), rect.row(), rect.right(), name, Style.BAR);
+    List<Cell> bar = new ArrayList<>(Cells.line(name, Style.BAR));
     String title = TerminalSafe.line(model.title(current));
-    int room = rect.right() - at - Cells.width(counts) - 3; // a space and the quotes
+    int room = rect.width() - Cells.width(bar) - Cells.width(counts) - 3; // a space, the quotes
     if (!title.isEmpty() && room >= MIN_TITLE_COLUMNS) {
-      List<Cell> cells = Cells.shorten(Cells.line(title, Style.BAR), room, "\u2026", Style.BAR);
-      at = out.put(at, rect.row(), rect.right(), " \u201c", Style.BAR);
-      at = out.put(at, rect.row(), rect.right(), cells);
-      at = out.put(at, rect.row(), rect.right(), "\u201d", Style.BAR);
+      bar.addAll(Cells.line(" \u201c", Style.BAR));
+      bar.addAll(Cells.shorten(Cells.line(title, Style.BAR), room, "\u2026", Style.BAR));
+      bar.addAll(Cells.line("\u201d", Style.BAR));
     }
-    out.put(at, rect.row(), rect.right(), counts, Style.BAR);
+    bar.addAll(Cells.line(counts, Style.BAR));
+    // too narrow even without the title: cut at the end, marked, as the status bar is
+    out.put(
+        rect.column(),
+        rect.row(),
+        rect.right(),
+        Cells.shorten(bar, rect.width(), "\u2026", Style.BAR));
   }
 
   private void conversations(

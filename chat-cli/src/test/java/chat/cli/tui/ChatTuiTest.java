@@ -1671,6 +1671,16 @@ class ChatTuiTest {
   }
 
   @Test
+  void titleBar_tooNarrowEvenWithoutTheTitle_isCutWithAMark() {
+    TuiHarness h = new TuiHarness(30, 24).start().loggedInAs("alice");
+    h.client.createGroup("#release-planning");
+    h.client.fireMembership("#release-planning", "alice", true);
+    h.drain().alt('2');
+
+    assertThat(h.row(0)).isEqualTo(" #release-planning  1 member,…");
+  }
+
+  @Test
   void groupUpdate_madeByThisUser_isShownWhereTheCommandWasTyped() {
     TuiHarness h = new TuiHarness(120, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");

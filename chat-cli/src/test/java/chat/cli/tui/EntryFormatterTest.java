@@ -42,6 +42,15 @@ class EntryFormatterTest {
   }
 
   @Test
+  void lines_senderTooLongToHangUnder_wrapsUnderTheTextAfterTheTime() {
+    String sender = "Maximilian_" + "x".repeat(20);
+    PaneEntry entry = new PaneEntry.Message(Messages.of("#a", 1, sender, "one two three four"));
+
+    assertThat(text(lines(entry, 50, "alice")))
+        .containsExactly("09:30:00 <" + sender + "> one two", "         three four");
+  }
+
+  @Test
   void lines_styles_ownOtherPrivateDistinct() {
     ChatMessage own = new ChatMessage("#a", 1, "%032x".formatted(1), "alice", 1, 1, "x", true);
     PaneEntry room = new PaneEntry.Message(Messages.of("#a", 2, "bob", "y"));
