@@ -88,6 +88,7 @@ final class SealCommand implements Callable<Integer> {
     }
     DataOutput.refuseSameFile(in, out);
     DataOutput.refuseExisting(out, force, "sealed.env");
+    IdentityHome sender = home.home(); // before the message is read: refused without --home
     List<IdentityBundle> bundles = new ArrayList<>();
     for (Path path : recipients) {
       bundles.add(BundleFiles.load(path));
@@ -99,7 +100,6 @@ final class SealCommand implements Callable<Integer> {
     if (plaintext.length > Envelope.MAX_PLAINTEXT_BYTES) {
       throw new CommandException.Usage("message larger than 1 MiB, the most one envelope holds");
     }
-    IdentityHome sender = home.home();
     byte[] keyFile = sender.keyFileBytes();
     IdentityKeyPair identity;
     try (Passphrase passphrase = new Passphrases(context).existing(sender.keyFile())) {

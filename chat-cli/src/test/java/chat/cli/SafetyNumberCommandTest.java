@@ -38,4 +38,26 @@ class SafetyNumberCommandTest {
     assertThat(aliceSide.out().lines().skip(1).toList())
         .containsExactly(expected.substring(0, 35), expected.substring(36));
   }
+
+  @Test
+  void safetyNumber_withoutHome_refused_pointingToTheRelayProfilesCommand() {
+    Cli.Result result =
+        new Cli()
+            .env("CHAT_HOME", "/nonexistent")
+            .run("safety-number", Identities.pub("bob").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .contains("--home DIR is required")
+        .contains("chat identity new --home DIR")
+        .contains("chat keys safety USER");
+  }
+
+  @Test
+  void seal_withoutHome_refusedBeforeReadingTheMessage() {
+    Cli.Result result = new Cli().run("seal", "--to", Identities.pub("bob").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err()).contains("--home DIR is required");
+  }
 }
