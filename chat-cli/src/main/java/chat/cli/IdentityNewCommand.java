@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     })
 final class IdentityNewCommand implements Callable<Integer> {
   /** The rule for user ids chosen here: what the relay will accept as a username. */
-  static final Pattern USER_ID = Pattern.compile("[a-z0-9_.-]{3,32}");
+  static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
 
   private final CliContext context;
 
@@ -36,7 +36,7 @@ final class IdentityNewCommand implements Callable<Integer> {
   @Option(
       names = "--user",
       paramLabel = "NAME",
-      description = "user id: 3-32 of a-z 0-9 _ . - (default: your login name, if it fits)")
+      description = "user id: 3-32 of A-Z a-z 0-9 _ . - (default: your login name, if it fits)")
   String user;
 
   @Option(
@@ -96,7 +96,7 @@ final class IdentityNewCommand implements Callable<Integer> {
     if (user != null) {
       if (!USER_ID.matcher(user).matches()) {
         throw new CommandException.Usage(
-            "invalid --user '" + user + "': use 3 to 32 characters from a-z 0-9 _ . -");
+            "invalid --user '" + user + "': use 3 to 32 characters from A-Z a-z 0-9 _ . -");
       }
       return user;
     }
@@ -105,7 +105,7 @@ final class IdentityNewCommand implements Callable<Integer> {
       throw new CommandException.Usage(
           "your login name '"
               + login
-              + "' is not a valid user id (3 to 32 of a-z 0-9 _ . -); choose one with --user NAME");
+              + "' is not a valid user id (3 to 32 of A-Z a-z 0-9 _ . -); choose one with --user NAME");
     }
     return login;
   }

@@ -79,13 +79,25 @@ class IdentityNewCommandTest {
 
   @Test
   void new_invalidUser_exits1() {
-    for (String user : new String[] {"ab", "Alice", "a b c", "x".repeat(33), "bob\u001b[2J"}) {
+    for (String user : new String[] {"ab", "a b c", "Aliçe", "x".repeat(33), "bob\u001b[2J"}) {
       Cli.Result result =
           Cli.withPassphrase()
               .run("identity", "new", "--home", temp.resolve("x").toString(), "--user", user);
       assertThat(result.exitCode()).as(user).isEqualTo(1);
       assertThat(result.err()).doesNotContain("\u001b");
     }
+  }
+
+  @Test
+  void new_mixedCaseUser_keptAsTyped_asARelayUsernameIs() throws Exception {
+    Path home = temp.resolve("max");
+
+    Cli.Result made =
+        Cli.withPassphrase()
+            .run("identity", "new", "--home", home.toString(), "--user", "Maximilian");
+
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+    assertThat(new IdentityHome(home).bundle().userId()).isEqualTo("Maximilian");
   }
 
   @Test
