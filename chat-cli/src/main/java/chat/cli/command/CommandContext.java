@@ -145,11 +145,12 @@ public interface CommandContext {
   }
 
   /**
-   * {@code conversation} now holds something of this user's that was not shown as a message (a file
-   * offer sent in the background): a front end that lists conversations lists it, as it does one
-   * written in. By default nothing.
+   * This user's file {@code offer}, sent in the background, is now in its conversation: the relay
+   * does not echo an offer to the connection that made it, so a front end that shows conversations
+   * lists that one and shows the offer in it ("you offered …"), as it shows a message sent. By
+   * default nothing.
    */
-  default void posted(String conversation) {}
+  default void offered(FileOffer offer) {}
 
   /**
    * Goes to this front end's status window, where command output and notices go, if it has one

@@ -106,7 +106,7 @@ final class FileCommands {
             }
             throw e;
           }
-          context.posted(conversation);
+          context.offered(offer);
           context.info(
               "sent "
                   + FileText.name(offer.name())

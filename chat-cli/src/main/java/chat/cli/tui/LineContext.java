@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
 import chat.cli.command.CommandContext;
 import chat.cli.command.SecretKind;
@@ -53,8 +54,8 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public void posted(String conversation) {
-    tui.posted(conversation);
+  public void offered(FileOffer offer) {
+    tui.offered(offer);
   }
 
   @Override

@@ -52,14 +52,6 @@ final class PaneUpdates {
     }
   }
 
-  /** Something of this user's went to {@code conversation} (a file offer): it is listed. */
-  void posted(String conversation) {
-    if (model.indexOf(conversation) < 0) {
-      model.list(conversation);
-      backend.refresh();
-    }
-  }
-
   /** A message a command showed (a sent message, history). */
   void show(ChatMessage message) {
     model.list(message.conversation());

@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.CommandException;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
 import chat.cli.command.CommandContext;
 import chat.cli.command.HelpText;
@@ -81,9 +82,9 @@ final class TuiContext implements CommandContext {
   }
 
   @Override
-  public void posted(String conversation) {
-    Objects.requireNonNull(conversation, "conversation");
-    post(() -> panes.posted(conversation));
+  public void offered(FileOffer offer) {
+    Objects.requireNonNull(offer, "offer");
+    post(() -> panes.offer(offer));
   }
 
   @Override

@@ -713,6 +713,25 @@ class ChatTuiTest {
     }
   }
 
+  /** The relay does not echo an offer to its sender: the pane shows it as a sent message. */
+  @Test
+  void fileSendCommand_theOfferIsShownInItsPane_asYours() throws Exception {
+    TuiHarness h = inLobby(120, 24);
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    Path file = Files.createTempFile("chat-tui-", ".txt");
+    try {
+      h.type("/file send " + file).press(KeyType.Enter);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> h.drain().screen().contains("you offered " + file.getFileName()));
+      assertThat(h.screen())
+          .contains("you offered " + file.getFileName() + " (1.2 KiB)"); // as faked
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
   /** A user ignored cannot flood the screen with invitations and friend requests. */
   @Test
   void invitationsAndFriendRequestsOfAUserIgnored_areNotShown() {
