@@ -84,12 +84,13 @@ final class AccountCommands {
             .arguments(0, 2)
             .withoutLogin()
             .help(
-                "Makes new identity keys for NAME (you, when logged in) under a new passphrase,",
-                "asked twice, and publishes them with your account password. For a forgotten",
-                "passphrase or a leaked key: the old key file is not needed. The relay's",
-                "encrypted key backup is replaced too. Contacts see your key as CHANGED until",
-                "they accept it; messages sent to your old key can no longer be read. This",
-                "cannot be undone, so without 'yes' it only explains.",
+                "Makes new identity keys for NAME (you, when logged in; another account only",
+                "when logged out) under a new passphrase, asked twice, and publishes them with",
+                "your account password. For a forgotten passphrase or a leaked key: the old",
+                "key file is not needed. The relay's encrypted key backup is replaced too.",
+                "Contacts see your key as CHANGED until they accept it; messages sent to your",
+                "old key can no longer be read. This cannot be undone, so without 'yes' it",
+                "only explains.",
                 "examples: /rekey        (explains; changes nothing)",
                 "          /rekey yes    (replaces your keys)")
             .runs(sayingWhere(AccountCommands::rekey)));
@@ -267,31 +268,10 @@ final class AccountCommands {
    * see, and the line that goes ahead.
    */
   static String rekeyWarning(String name, boolean self) {
-    return rekeyWarning(name, self, Optional.empty());
-  }
-
-  /**
-   * As {@link #rekeyWarning(String, boolean)}, saying too that it logs {@code current} out when
-   * that is another account than {@code name}.
-   */
-  static String rekeyWarning(String name, boolean self, Optional<String> current) {
-    String leaving =
-        current
-            .filter(user -> !Usernames.key(user).equals(Usernames.key(name)))
-            .map(
-                user ->
-                    " You are logged in as "
-                        + user
-                        + ": this logs you out, and in as "
-                        + name
-                        + ".")
-            .orElse("");
     return "replacing the keys of "
         + name
         + " cannot be undone: every contact will see that your key changed and must accept it,"
-        + " and messages sent to your old key can no longer be read."
-        + leaving
-        + " To go ahead, type: /rekey "
+        + " and messages sent to your old key can no longer be read. To go ahead, type: /rekey "
         + (self ? "" : name + " ")
         + CONFIRM;
   }
@@ -312,8 +292,19 @@ final class AccountCommands {
         named
             ? Arguments.username(command.arg(0))
             : self.orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
+    if (self.isPresent() && !Usernames.key(self.get()).equals(Usernames.key(name))) {
+      // replacing them takes a session of that account: refused before this one is left
+      throw new CommandException.Usage(
+          "you are logged in as "
+              + self.get()
+              + ": /rekey replaces the keys of the account you are in. To replace those of "
+              + name
+              + ", /logout first, then /rekey "
+              + name
+              + " yes");
+    }
     if (!confirmed) {
-      context.info(rekeyWarning(name, !named, self));
+      context.info(rekeyWarning(name, !named));
       return;
     }
     client.checkReachable(); // before any secret is asked for

@@ -524,18 +524,23 @@ class AccountCommandsTest {
   }
 
   @Test
-  void rekey_anotherAccountThanTheOneLoggedIn_theWarningSaysItLogsOut() {
+  void rekey_anotherAccountThanTheOneLoggedIn_refused_askingNothing_andStayingLoggedIn() {
     context.loggedInAs("bob");
+    context.answer("password1", "new phrase", "new phrase");
 
+    run("/rekey alice yes");
     run("/rekey alice");
     run("/rekey BOB"); // the same account, in another case
 
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.client.calls).doesNotContain("replaceKeys alice", "logout");
+    assertThat(context.client.username()).hasValue("bob");
     assertThat(context.lines)
         .containsExactly(
-            "info: replacing the keys of alice cannot be undone: every contact will see that your"
-                + " key changed and must accept it, and messages sent to your old key can no"
-                + " longer be read. You are logged in as bob: this logs you out, and in as alice."
-                + " To go ahead, type: /rekey alice yes",
+            "error: you are logged in as bob: /rekey replaces the keys of the account you are in."
+                + " To replace those of alice, /logout first, then /rekey alice yes",
+            "error: you are logged in as bob: /rekey replaces the keys of the account you are in."
+                + " To replace those of alice, /logout first, then /rekey alice yes",
             "info: " + AccountCommands.rekeyWarning("BOB", false));
   }
 
