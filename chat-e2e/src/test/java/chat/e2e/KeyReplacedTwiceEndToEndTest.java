@@ -119,10 +119,10 @@ class KeyReplacedTwiceEndToEndTest {
   }
 
   @Test
-  void
-      replaceKeysOnce_acceptedNewKey_theEarlierMessagesStillShow_butNotOnAMachineThatNeverPinnedIt()
-          throws Exception {
+  void replaceKeysOnce_accepted_theEarlierMessagesStillShow_notWhereThatKeyWasNeverPinned()
+      throws Exception {
     String direct;
+    long before;
     try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
       try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
@@ -130,12 +130,19 @@ class KeyReplacedTwiceEndToEndTest {
         direct = bob.directWith("alice");
         bob.send(direct, "hi alice");
       }
-      alice.send(direct, "before the change");
+      before = alice.send(direct, "before the change").seq();
     }
     long replaced;
     try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
       alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
       replaced = alice.send(direct, "after the change").seq();
+      // her own, signed and encrypted with the keys she replaced: said as such, not as a forgery
+      HistoryPage own = alice.historyPage(direct, 50);
+      assertThat(own.messages()).extracting(ChatMessage::text).containsExactly("after the change");
+      assertThat(own.leftOut())
+          .contains(
+              LeftOutMessages.one(
+                  direct, "alice", LeftOutMessages.Reason.NOT_FOR_YOUR_KEY, before));
     }
     try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
       bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());

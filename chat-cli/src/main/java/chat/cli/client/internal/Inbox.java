@@ -261,7 +261,7 @@ final class Inbox {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
         heldHere.computeIfAbsent(sender, k -> new ArrayList<>()).add(stored.get(i).seq());
       } else {
-        leftOut.count(sender, LeftOutMessages.Reason.OLD_KEY, stored.get(i).seq());
+        leftOut.count(sender, unverifiable(sender, self), stored.get(i).seq());
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
@@ -505,8 +505,20 @@ final class Inbox {
         held.countInCatchUp(conversation, sender, stored.seq());
       }
     } else {
-      leftOut(conversation, sender, LeftOutMessages.Reason.OLD_KEY, stored, live);
+      leftOut(conversation, sender, unverifiable(sender, me.get()), stored, live);
     }
+  }
+
+  /**
+   * Why a message of {@code sender} signed by a key that is neither the pin nor the pending one is
+   * left out: for this user's own, signed before they replaced their keys, that it was encrypted to
+   * the keys replaced too (it could not be read either, and is no forgery of theirs to be warned
+   * of); for anyone else's, a key that is not their current one.
+   */
+  private static LeftOutMessages.Reason unverifiable(String sender, IdentityKeyPair self) {
+    return Usernames.key(sender).equals(Usernames.key(self.userId()))
+        ? LeftOutMessages.Reason.NOT_FOR_YOUR_KEY
+        : LeftOutMessages.Reason.OLD_KEY;
   }
 
   /**
