@@ -109,12 +109,13 @@ final class Renderer {
     out.fill(rect, Style.BAR);
     String current = model.current();
     if (current.equals(TuiModel.STATUS)) {
+      List<Cell> status =
+          Cells.line(" status: command output and notices. /help lists the commands", Style.BAR);
       out.put(
           rect.column(),
           rect.row(),
           rect.right(),
-          " status: command output and notices. /help lists the commands",
-          Style.BAR);
+          Cells.shorten(status, rect.width(), "\u2026", Style.BAR));
       return;
     }
     List<MemberView> members = model.members(current);

@@ -1697,6 +1697,9 @@ class ChatTuiTest {
     h.drain().alt('2');
 
     assertThat(h.row(0)).isEqualTo(" #release-planning  1 member,…");
+    h.onLine = (line, context) -> new SlashCommandDispatcher().dispatch(line, context);
+    h.type("/switch status").press(KeyType.Enter);
+    assertThat(h.drain().row(0)).isEqualTo(" status: command output and n…");
   }
 
   @Test
