@@ -190,6 +190,33 @@ class KeyReplacementEndToEndTest {
     }
   }
 
+  /** The relay announces a change only to those online: a later run says one still waiting. */
+  @Test
+  void replaceKeys_aChangeStillWaiting_isSaidAgainByTheNextRun_once() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents)) {
+      registered("bob", new RecordingListener()).close();
+      alice.send(alice.directWith("bob"), "first"); // pins bob's key
+      try (RelayChatClient bob = Clients.oneShot(port, homes)) {
+        bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+        bob.replaceKeys("bob", PASSWORD.clone(), NEW_PASSPHRASE.clone());
+      }
+      aliceEvents.awaitNotice("bob's key changed");
+    }
+
+    RecordingListener nextRun = new RecordingListener();
+    try (RelayChatClient alice = Clients.live(port, homes)) {
+      alice.addListener(nextRun);
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+
+      assertThat(nextRun.awaitNotice("bob's key changed"))
+          .contains("Sending to them is blocked until you compare the safety number");
+      alice.trust("bob");
+      alice.send(alice.directWith("bob"), "after the trust"); // a round trip after the notice
+      assertThat(nextRun.notices).filteredOn(n -> n.contains("key changed")).hasSize(1);
+    }
+  }
+
   @Test
   void replaceKeys_wrongPasswordOrShortPassphrase_changesNothing() throws Exception {
     try (RelayChatClient alice = registered("alice", new RecordingListener())) {

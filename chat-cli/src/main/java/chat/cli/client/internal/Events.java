@@ -138,6 +138,22 @@ final class Events {
   }
 
   /**
+   * Says once more, for this login, each contact's key change that still waits for acceptance (the
+   * relay announces a change only to those online when it is made): as an announcement is said,
+   * once per contact and key for the session. On the event thread.
+   */
+  static void changesWaiting(Session session, Listeners listeners) {
+    Events events = new Events(session, listeners);
+    try {
+      for (String user : session.contacts.usernames()) {
+        session.contacts.pending(user).ifPresent(events::keyChanged);
+      }
+    } catch (CommandException e) {
+      // a damaged contacts.json: said where a key is next used, with how to move it away
+    }
+  }
+
+  /**
    * Delivers a pushed message in sequence order, if it is in a conversation this user is in ({@link
    * PushedConversations}). A gap before it is synced first; what the sync cannot fill is reported.
    * The event itself always goes through the {@link Inbox}, even at or below the cursor: a copy

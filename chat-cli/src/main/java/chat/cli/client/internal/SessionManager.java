@@ -361,6 +361,7 @@ final class SessionManager {
                   ConnectionState.ONLINE, "logged in as " + username + " on " + options.server()));
       post(() -> Events.loginAnnounced(target, listeners));
       if (options.live()) {
+        post(() -> Events.changesWaiting(target, listeners));
         post(() -> goneMeanwhile.forEach(listeners::noLongerIn));
         post(() -> new CatchUp(target, listeners).run(conversations));
         post(() -> ignoredReadable(target));
