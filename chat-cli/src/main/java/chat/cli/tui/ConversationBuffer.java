@@ -150,17 +150,26 @@ final class ConversationBuffer {
   }
 
   /**
-   * Puts {@code replacement} where {@code note} (this very one) is; returns false, changing
-   * nothing, if it is no longer here.
+   * Puts {@code replacement} where {@code note} (this very one) is, with {@code note}'s time, so
+   * that the times down the pane stay in order; returns the note put there, or null, changing
+   * nothing, if {@code note} is no longer here.
    */
-  boolean replaceNote(PaneEntry.Note note, PaneEntry.Note replacement) {
+  PaneEntry.Note replaceNote(PaneEntry.Note note, PaneEntry.Note replacement) {
     for (int i = 0; i < slots.size(); i++) {
       if (slots.get(i).entry == note) {
-        slots.set(i, new Slot(replacement));
-        return true;
+        PaneEntry.Note placed =
+            new PaneEntry.Note(replacement.kind(), replacement.text(), note.atMillis());
+        slots.set(i, new Slot(placed));
+        return placed;
       }
     }
-    return false;
+    return null;
+  }
+
+  /** Takes {@code note} (this very one) out, if it is here. */
+  void removeNote(PaneEntry.Note note) {
+    slots.removeIf(slot -> slot.entry == note);
+    arrivedBelow.removeIf(slot -> slot.entry == note);
   }
 
   /**

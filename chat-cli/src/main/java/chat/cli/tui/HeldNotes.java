@@ -46,28 +46,30 @@ final class HeldNotes {
     }
     PaneEntry.Note note = note(NoteKind.NOTICE, CommandWords.SLASH.held(counted));
     if (there) {
-      buffer.replaceNote(before.note(), note);
+      note = buffer.replaceNote(before.note(), note);
     } else {
       buffer.addNote(note);
     }
     here.put(sender, new Shown(counted, note));
   }
 
-  /** {@code username}'s new key was accepted: each notice of theirs says the messages are shown. */
+  /**
+   * {@code username}'s new key was accepted: each notice of theirs gives way to a line, below the
+   * pane's last, that says the messages are shown (in their place: above, by their times).
+   */
   void released(String username) {
     String sender = Usernames.key(username);
     for (Map.Entry<String, Map<String, Shown>> pane : shown.entrySet()) {
       Shown was = pane.getValue().remove(sender);
-      if (was != null) {
-        model
-            .buffer(pane.getKey())
-            .replaceNote(
-                was.note(),
-                note(
-                    NoteKind.INFO,
-                    username
-                        + "'s new key is accepted: the messages held from them are shown in their"
-                        + " place"));
+      if (was != null && model.buffer(pane.getKey()).holds(was.note())) {
+        ConversationBuffer buffer = model.buffer(pane.getKey());
+        buffer.removeNote(was.note());
+        buffer.addNote(
+            note(
+                NoteKind.INFO,
+                username
+                    + "'s new key is accepted: the messages held from them are shown in their"
+                    + " place"));
       }
     }
   }

@@ -101,8 +101,7 @@ final class LeftOutNotes {
     PaneEntry.Note note;
     if (before != null && pane.buffer.holds(before.note())) {
       counted = before.counted().with(fresh.seqs());
-      note = note(counted.notice());
-      pane.buffer.replaceNote(before.note(), note);
+      note = pane.buffer.replaceNote(before.note(), note(counted.notice()));
     } else {
       counted = fresh;
       note = note(counted.notice());
@@ -117,8 +116,7 @@ final class LeftOutNotes {
     PaneEntry.Note note;
     if (before != null && pane.buffer.holds(before.note())) {
       counted = before.counted().with(fresh);
-      note = note(counted.notice());
-      pane.buffer.replaceNote(before.note(), note);
+      note = pane.buffer.replaceNote(before.note(), note(counted.notice()));
     } else {
       counted = new LeftOutFromOthers(fresh.conversation(), List.of(fresh));
       note = note(counted.notice());

@@ -616,12 +616,18 @@ class ChatTuiTest {
     String screen = h.screen();
     assertThat(screen.split(held, -1)).as(screen).hasSize(2);
 
+    h.client.deliver("#lobby", "carol", "a later line");
+    h.drain();
     h.client.trust("bob");
     h.drain();
 
-    assertThat(h.screen())
+    screen = h.screen();
+    assertThat(screen)
         .doesNotContain(held)
         .contains("bob's new key is accepted: the messages held from them are shown in");
+    // said below what came since, not in the held notice's place above it
+    assertThat(screen.indexOf("bob's new key is accepted"))
+        .isGreaterThan(screen.indexOf("a later line"));
   }
 
   @Test

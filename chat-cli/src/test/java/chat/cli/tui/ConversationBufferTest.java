@@ -21,6 +21,24 @@ class ConversationBufferTest {
   }
 
   @Test
+  void replaceNote_inItsPlaceAndAtItsTime_removeNote_takesItOut() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    PaneEntry.Note first = new PaneEntry.Note(PaneEntry.NoteKind.NOTICE, "1 held", 1_000);
+    buffer.addNote(first);
+    buffer.addNote(new PaneEntry.Note(PaneEntry.NoteKind.INFO, "later", 2_000));
+
+    PaneEntry.Note placed =
+        buffer.replaceNote(first, new PaneEntry.Note(PaneEntry.NoteKind.NOTICE, "2 held", 3_000));
+
+    assertThat(texts(buffer)).containsExactly("2 held", "later");
+    assertThat(placed.atMillis()).isEqualTo(1_000);
+    assertThat(buffer.holds(placed)).isTrue();
+    assertThat(buffer.replaceNote(first, placed)).isNull(); // no longer there
+    buffer.removeNote(placed);
+    assertThat(texts(buffer)).containsExactly("later");
+  }
+
+  @Test
   void addMessage_sameIdTwice_keptOnce() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage message = Messages.of("#a", 1, "bob", "hi");
