@@ -219,6 +219,14 @@ public final class ChatCommand implements Callable<Integer> {
    */
   private static String usageProblem(ParameterException e, CommandLine failed) {
     String message = String.valueOf(e.getMessage());
+    if (e instanceof CommandLine.MissingParameterException missing
+        && missing.getMissing().stream()
+            .anyMatch(
+                arg ->
+                    arg instanceof CommandLine.Model.OptionSpec option
+                        && option.longestName().equals("--home"))) {
+      return HomeOption.MISSING; // an offline command: say where its identity comes from
+    }
     String name = failed.getCommandSpec().qualifiedName();
     if (!failed.getSubcommands().isEmpty()) {
       String commands =

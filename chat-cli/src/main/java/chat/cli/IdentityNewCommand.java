@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
           + " CHAT_PASSPHRASE."
     })
 final class IdentityNewCommand implements Callable<Integer> {
-  /** The rule for user ids chosen here: what the relay will accept as a username. */
+  /**
+   * The rule for user ids chosen here, for offline identities: the characters of a relay username
+   * (and its case), though a relay also asks for a letter first and refuses names that read as
+   * "you".
+   */
   static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
 
   private final CliContext context;

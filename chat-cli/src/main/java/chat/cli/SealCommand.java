@@ -88,7 +88,7 @@ final class SealCommand implements Callable<Integer> {
     }
     DataOutput.refuseSameFile(in, out);
     DataOutput.refuseExisting(out, force, "sealed.env");
-    IdentityHome sender = home.home(); // before the message is read: refused without --home
+    IdentityHome sender = home.home(); // a --home that is no folder: refused before reading
     List<IdentityBundle> bundles = new ArrayList<>();
     for (Path path : recipients) {
       bundles.add(BundleFiles.load(path));

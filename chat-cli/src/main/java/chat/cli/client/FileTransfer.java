@@ -1,5 +1,9 @@
 package chat.cli.client;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -58,6 +62,37 @@ public record FileTransfer(
   /** The first 8 hex digits of the file id. */
   public String shortId() {
     return fileId.substring(0, Math.min(8, fileId.length()));
+  }
+
+  /** What became of a finished download's saved file since, as far as its size tells. */
+  public enum SavedFile {
+    /** A file at {@link #savedPath} of the size offered. */
+    AS_SAVED,
+    /** Something else there: another size, or not a file. */
+    CHANGED,
+    /** Nothing there (or no path). */
+    GONE
+  }
+
+  /**
+   * What is at {@link #savedPath} now: the hash cannot be checked without the offer, but a file
+   * replaced since mostly shows in its size. Reads the file system.
+   */
+  public SavedFile savedFile() {
+    if (savedPath.isEmpty()) {
+      return SavedFile.GONE;
+    }
+    try {
+      Path saved = Path.of(savedPath);
+      if (!Files.exists(saved)) {
+        return SavedFile.GONE;
+      }
+      return Files.isRegularFile(saved) && Files.size(saved) == size
+          ? SavedFile.AS_SAVED
+          : SavedFile.CHANGED;
+    } catch (IOException | InvalidPathException e) {
+      return SavedFile.GONE;
+    }
   }
 
   /** Whether bytes are moving now. */

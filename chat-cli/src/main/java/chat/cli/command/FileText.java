@@ -5,10 +5,6 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -119,11 +115,11 @@ public final class FileText {
    * it again.
    */
   private static String sinceSaved(FileTransfer transfer) {
-    try {
-      return Files.size(Path.of(transfer.savedPath())) == transfer.size() ? "" : " (changed since)";
-    } catch (IOException | InvalidPathException e) {
-      return " (no longer there)";
-    }
+    return switch (transfer.savedFile()) {
+      case AS_SAVED -> "";
+      case CHANGED -> " (changed since)";
+      case GONE -> " (no longer there)";
+    };
   }
 
   /**

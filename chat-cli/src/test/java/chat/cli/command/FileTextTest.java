@@ -100,6 +100,9 @@ class FileTextTest {
     Files.delete(saved);
     assertThat(FileText.listLine(done, "bob", UnaryOperator.identity()))
         .isEqualTo(line + " (no longer there)");
+    Files.createDirectory(saved);
+    assertThat(FileText.listLine(done, "bob", UnaryOperator.identity()))
+        .isEqualTo(line + " (changed since)");
   }
 
   @Test

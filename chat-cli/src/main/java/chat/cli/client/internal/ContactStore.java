@@ -8,11 +8,13 @@ import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.protocol.Usernames;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * writes it, so a process never writes its older copy over another's pin or verification.
  */
 final class ContactStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Tolerant of fields a newer client adds (as {@code earlier} was added): an older reader that
+   * refused them would call the file damaged, and moving it away loses every pin.
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /**
    * How much later than a replaced key's end a message signed with it may be stored: the contact's
@@ -66,6 +73,7 @@ final class ContactStore {
       };
 
   private final ProfileWriter writer;
+  private final Clock clock;
 
   /**
    * Each contact's name as registered, by key ({@link #spelling}): read without this store's lock,
@@ -87,11 +95,16 @@ final class ContactStore {
   private TrustElsewhere elsewhere = (username, state, wasChanged) -> {};
 
   private ContactStore(
-      Path file, Map<String, Contact> contacts, FileStamp stamp, ProfileWriter writer) {
+      Path file,
+      Map<String, Contact> contacts,
+      FileStamp stamp,
+      ProfileWriter writer,
+      Clock clock) {
     this.file = file;
     this.contacts = contacts;
     this.stamp = stamp;
     this.writer = writer;
+    this.clock = clock;
     spell(contacts);
   }
 
@@ -127,8 +140,13 @@ final class ContactStore {
 
   /** The store in {@code file}, written through {@code writer}. */
   static ContactStore load(Path file, ProfileWriter writer) {
+    return load(file, writer, Clock.systemUTC());
+  }
+
+  /** The store in {@code file}, written through {@code writer}, telling time by {@code clock}. */
+  static ContactStore load(Path file, ProfileWriter writer, Clock clock) {
     FileStamp stamp = FileStamp.of(file).orElse(null);
-    return new ContactStore(file, read(file), stamp, writer);
+    return new ContactStore(file, read(file), stamp, writer, clock);
   }
 
   /**
@@ -229,9 +247,10 @@ final class ContactStore {
     for (Contact.EarlierKey earlier : contact.earlier()) {
       IdentityBundle bundle = parse(contact, earlier.bundle());
       if (bundle.fingerprint().matches(signer)) {
-        return storedAtMillis <= earlier.replacedAtMillis() + CLOCK_SLACK_MILLIS
-            ? Optional.of(bundle)
-            : Optional.empty();
+        long end = earlier.replacedAtMillis();
+        boolean whileTheirs =
+            end > Long.MAX_VALUE - CLOCK_SLACK_MILLIS || storedAtMillis <= end + CLOCK_SLACK_MILLIS;
+        return whileTheirs ? Optional.of(bundle) : Optional.empty();
       }
     }
     return Optional.empty();
@@ -323,11 +342,24 @@ final class ContactStore {
             throw new CommandException.Usage("no key pinned for " + username + " yet");
           }
           if (contact.pending() != null) {
-            long replacedAt = parse(contact, contact.pending()).createdAtMillis();
-            put(key, contact.accepted(replacedAt), contact);
+            put(key, contact.accepted(replacedAt(contact)), contact);
           }
           return null;
         });
+  }
+
+  /**
+   * When the key pinned for {@code contact} stopped being theirs, as far as this client can tell:
+   * the pending bundle's creation time (the contact's signed claim), if it falls between the pin's
+   * own creation and now; else now, when the change is accepted. So a bundle that claims a time
+   * before the pin's (a key of theirs from before, served again; a clock set back) cannot end the
+   * pin before its messages, and one that claims a time to come cannot keep it open.
+   */
+  private long replacedAt(Contact contact) {
+    long made = parse(contact, contact.pending()).createdAtMillis();
+    long now = clock.millis();
+    long pinMade = parse(contact, contact.bundle()).createdAtMillis();
+    return made >= pinMade && made <= now ? made : now;
   }
 
   /** Marks {@code username}'s pinned key verified. */

@@ -144,12 +144,12 @@ final class Events {
    */
   static void changesWaiting(Session session, Listeners listeners) {
     Events events = new Events(session, listeners);
-    try {
-      for (String user : session.contacts.usernames()) {
+    for (String user : session.contacts.usernames()) {
+      try {
         session.contacts.pending(user).ifPresent(events::keyChanged);
+      } catch (CommandException e) {
+        // a key kept damaged: said where it is next used, with how to move the file away
       }
-    } catch (CommandException e) {
-      // a damaged contacts.json: said where a key is next used, with how to move it away
     }
   }
 
@@ -402,7 +402,11 @@ final class Events {
   private void keyChanged(IdentityBundle announced) {
     String user = announced.userId();
     Advice.KeyChanged advice = new Advice.KeyChanged(user);
-    Fingerprint pinned = session.contacts.pinned(user).orElseThrow().fingerprint();
+    Optional<IdentityBundle> pin = session.contacts.pinned(user);
+    if (pin.isEmpty()) {
+      return; // forgotten by another process of the profile meanwhile: nothing to compare
+    }
+    Fingerprint pinned = pin.get().fingerprint();
     switch (session.keyChangesSaid.heard(user, pinned, announced.fingerprint())) {
       case FIRST -> listeners.advice(advice);
       case PAST_MEMORY -> listeners.keyChangedPastMemory(advice);

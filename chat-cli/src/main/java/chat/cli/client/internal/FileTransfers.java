@@ -362,7 +362,9 @@ final class FileTransfers {
             + (listed.outgoing() ? " (yours)" : " from " + TerminalSafe.line(listed.sender()))
             + " in "
             + TerminalSafe.line(session.label(listed.conversation()));
-    boolean kept = listed.state() == TransferState.DONE && stillSized(listed);
+    boolean kept =
+        listed.state() == TransferState.DONE
+            && listed.savedFile() == FileTransfer.SavedFile.AS_SAVED;
     return new CommandException.Usage(
         which
             + " is listed from this device's record of transfers, but its offer is not among the"
@@ -380,21 +382,6 @@ final class FileTransfers {
       } catch (CommandException.Usage e) {
         // a conversation this user can no longer read: nothing to find there
       }
-    }
-  }
-
-  /**
-   * Whether {@code listed}'s saved copy is still there at the size offered: its hash cannot be
-   * checked without the offer, but a file replaced since mostly shows in its size.
-   */
-  private static boolean stillSized(FileTransfer listed) {
-    try {
-      Path saved = Path.of(listed.savedPath());
-      return !listed.savedPath().isEmpty()
-          && java.nio.file.Files.isRegularFile(saved)
-          && java.nio.file.Files.size(saved) == listed.size();
-    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-      return false;
     }
   }
 

@@ -261,7 +261,7 @@ final class Inbox {
         held.file(sender, new HeldBook.Held(conversation, stored.get(i), true));
         heldHere.computeIfAbsent(sender, k -> new ArrayList<>()).add(stored.get(i).seq());
       } else {
-        leftOut.count(sender, unverifiable(sender, self), stored.get(i).seq());
+        leftOut.count(sender, unverifiable(envelopes.get(i), self), stored.get(i).seq());
       }
     }
     OpenedMessage[] opened = new OpenedMessage[count];
@@ -380,7 +380,7 @@ final class Inbox {
     }
     if (key.isEmpty()) {
       if (noticeFailures) {
-        hold(conversation, stored, header, live);
+        hold(conversation, stored, envelope, live);
       }
       return Optional.empty();
     }
@@ -493,7 +493,8 @@ final class Inbox {
    * said at once or counted the same way.
    */
   private void hold(
-      String conversation, StoredMessage stored, EnvelopeHeader header, boolean live) {
+      String conversation, StoredMessage stored, RecipientEnvelope envelope, boolean live) {
+    EnvelopeHeader header = envelope.header();
     String sender = header.senderId();
     if (awaitsAcceptance(header)) {
       if (!held.file(sender, new HeldBook.Held(conversation, stored, false))) {
@@ -505,18 +506,23 @@ final class Inbox {
         held.countInCatchUp(conversation, sender, stored.seq());
       }
     } else {
-      leftOut(conversation, sender, unverifiable(sender, me.get()), stored, live);
+      leftOut(conversation, sender, unverifiable(envelope, me.get()), stored, live);
     }
   }
 
   /**
-   * Why a message of {@code sender} signed by a key that is neither the pin nor the pending one is
-   * left out: for this user's own, signed before they replaced their keys, that it was encrypted to
-   * the keys replaced too (it could not be read either, and is no forgery of theirs to be warned
-   * of); for anyone else's, a key that is not their current one.
+   * Why {@code envelope}, signed by a key that is neither its sender's pin nor the pending one, is
+   * left out: for one of this user's own that is not encrypted to their current key either (sent
+   * before they replaced their keys), that it was not encrypted to their current key; for any
+   * other, a key that is not the sender's current one, which may be a forgery (one in this user's
+   * name that is encrypted to their current key is one).
    */
-  private static LeftOutMessages.Reason unverifiable(String sender, IdentityKeyPair self) {
-    return Usernames.key(sender).equals(Usernames.key(self.userId()))
+  private static LeftOutMessages.Reason unverifiable(
+      RecipientEnvelope envelope, IdentityKeyPair self) {
+    boolean own = Usernames.key(envelope.header().senderId()).equals(Usernames.key(self.userId()));
+    boolean toCurrentKey =
+        envelope.entry().recipient().keyFingerprint().matches(self.bundle().fingerprint());
+    return own && !toCurrentKey
         ? LeftOutMessages.Reason.NOT_FOR_YOUR_KEY
         : LeftOutMessages.Reason.OLD_KEY;
   }

@@ -178,7 +178,7 @@ final class SessionManager {
     }
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
-    ContactStore contacts = ContactStore.load(profile.contacts(), writer);
+    ContactStore contacts = ContactStore.load(profile.contacts(), writer, clock);
     Session[] self = new Session[1];
     KeyDirectory keys =
         new KeyDirectory(

@@ -122,6 +122,43 @@ class ContactStoreTest {
   }
 
   @Test
+  void earlier_aReplacementClaimingATimeBeforeThePinOrToCome_endsThePinWhenAccepted() {
+    Clock now = Clock.fixed(Instant.ofEpochMilli(90_000_000L), ZoneOffset.UTC);
+    ContactStore contacts =
+        ContactStore.load(dir.resolve("contacts.json"), ProfileWriter.FILES, now);
+    IdentityBundle a = bundleMadeAt("bob", 1_000_000L);
+    IdentityBundle b = bundleMadeAt("bob", 50_000_000L);
+    contacts.observe(a);
+    contacts.observe(b);
+    contacts.accept("bob");
+
+    contacts.observe(a); // served again: a rollback to the key bob replaced
+    contacts.accept("bob");
+
+    // b's messages until the rollback was accepted stay b's, not cut off at a's old time
+    assertThat(contacts.earlier("bob", b.fingerprint(), 89_000_000L)).contains(b);
+    assertThat(contacts.earlier("bob", a.fingerprint(), 10_000_000L)).isEmpty(); // pinned again
+    assertThat(contacts.pinned("bob")).contains(a);
+
+    IdentityBundle future = bundleMadeAt("bob", 4_000_000_000_000L);
+    contacts.observe(future);
+    contacts.accept("bob");
+    long slack = ContactStore.CLOCK_SLACK_MILLIS;
+    assertThat(contacts.earlier("bob", a.fingerprint(), 90_000_000L + slack)).contains(a);
+    assertThat(contacts.earlier("bob", a.fingerprint(), 90_000_001L + slack)).isEmpty();
+  }
+
+  @Test
+  void load_aFieldOfANewerClient_isReadPast() throws Exception {
+    Path file = dir.resolve("contacts.json");
+    ContactStore.load(file).observe(bundle("bob"));
+    Files.writeString(
+        file, Files.readString(file).replace("\"verified\"", "\"colour\" : \"red\", \"verified\""));
+
+    assertThat(ContactStore.load(file).state("bob")).isEqualTo(TrustState.UNVERIFIED);
+  }
+
+  @Test
   void earlier_keptForEveryChangeAccepted_atMostSixteen() {
     ContactStore contacts = ContactStore.load(dir.resolve("contacts.json"));
     List<IdentityBundle> keys = new ArrayList<>();
