@@ -263,7 +263,11 @@ final class PaneUpdates {
    */
   void offer(FileOffer offer) {
     String conversation = offer.conversation();
+    boolean known = model.indexOf(conversation) >= 0;
     model.list(conversation);
+    if (!known) {
+      backend.refresh(); // its members and title, as for a message in a new conversation
+    }
     if (!model.buffer(conversation).addOffer(offer)) {
       return;
     }
