@@ -1,5 +1,6 @@
 package chat.e2e;
 
+import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +12,9 @@ import chat.cli.client.LeftOutMessages.Reason;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
 import chat.crypto.EnvelopeHeader;
+import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
 import chat.crypto.MalformedDataException;
 import chat.crypto.RecipientEnvelope;
 import chat.e2e.HostileRelay.Link;
@@ -20,6 +24,9 @@ import chat.protocol.HistoryReply;
 import chat.protocol.MessageEvent;
 import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
+import chat.server.RelayFixture;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -465,8 +472,13 @@ class HostileRelayHistoryTest {
     }
   }
 
+  /**
+   * Bob's clock runs an hour ahead of the relay's and alice's (a message pushed live is taken as
+   * stored no earlier than it arrives by his clock); the relay restamps his history as told.
+   */
   @Test
-  void historyPage_aMessageOfAnEarlierKeyStoredAfterThatKeyWasReplaced_isLeftOut() {
+  void aMessageOfAnEarlierKeyStoredAfterThatKeyWasReplaced_isLeftOut_inHistoryAndLive()
+      throws Exception {
     Map<Long, Long> restamped = new ConcurrentHashMap<>();
     relay.tamper(
         new Tamper() {
@@ -488,11 +500,21 @@ class HostileRelayHistoryTest {
         });
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice");
-        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+        RelayChatClient bob =
+            Clients.live(
+                relay.port(),
+                relay.homes(),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))) {
+      bob.addListener(bobEvents);
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
       String direct = alice.directWith("bob");
       alice.send(direct, "one");
       ChatMessage two = alice.send(direct, "two");
       bobEvents.awaitText("two");
+      IdentityKeyPair oldAlice =
+          KeyFile.open(
+              Files.readAllBytes(relay.homes().resolve("alice").resolve("identity.key")),
+              PASSPHRASE.clone());
       alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
       bobEvents.awaitEvent("trust alice CHANGED");
       bob.trust("alice");
@@ -507,6 +529,30 @@ class HostileRelayHistoryTest {
       assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("one");
       assertThat(page.leftOut())
           .containsExactly(LeftOutMessages.one(direct, "alice", Reason.OLD_KEY, two.seq()));
+
+      // ... or pushes a new one live, stamped as stored before the change: it arrives now
+      IdentityBundle bobKey =
+          KeyFile.open(
+                  Files.readAllBytes(relay.homes().resolve("bob").resolve("identity.key")),
+                  PASSPHRASE.clone())
+              .bundle();
+      RecipientEnvelope late =
+          RelayFixture.seal(
+                  oldAlice,
+                  direct,
+                  List.of(oldAlice.bundle(), bobKey),
+                  "{\"kind\":\"text\",\"text\":\"forged late\"}")
+              .forRecipient("bob")
+              .orElseThrow();
+      relay
+          .proxy()
+          .linkOf("bob")
+          .sendToClient(
+              new MessageEvent(
+                  direct, two.seq() + 1, two.storedAtMillis(), Bytes.of(late.encode())));
+      bobEvents.awaitNotice(
+          LeftOutMessages.one(direct, "alice", Reason.OLD_KEY, two.seq() + 1).notice());
+      assertThat(bobEvents.messages).extracting(ChatMessage::text).doesNotContain("forged late");
     }
   }
 }

@@ -351,7 +351,11 @@ final class Inbox {
     String sender = header.senderId();
     Optional<IdentityBundle> key;
     try {
-      key = keys.signer(header, stored.storedAtMillis(), self);
+      // Pushed live, it reaches this client now: a relay holding a replaced key cannot show its
+      // message as one stored before the change by stamping it so.
+      long storedBy =
+          live ? Math.max(stored.storedAtMillis(), clock.millis()) : stored.storedAtMillis();
+      key = keys.signer(header, storedBy, self);
     } catch (CommandException.DamagedFile e) {
       throw e; // says which file and key; the message waits until it is moved away
     } catch (CommandException.FileAccess e) {
