@@ -19,12 +19,19 @@ public sealed interface Advice {
 
   /**
    * The relay announced a new key for {@code user}: sending to them is blocked until the person
-   * compares the safety number and accepts it.
+   * compares the safety number and accepts it. {@code back}: it is a key of theirs this client
+   * pinned before and that was replaced since, which is what a relay holding that key, leaked,
+   * would serve again.
    */
-  record KeyChanged(String user) implements Advice {
+  record KeyChanged(String user, boolean back) implements Advice {
     /** Checks the field. */
     public KeyChanged {
       Objects.requireNonNull(user, "user");
+    }
+
+    /** A change to a key not pinned here before. */
+    public KeyChanged(String user) {
+      this(user, false);
     }
 
     @Override
@@ -34,9 +41,17 @@ public sealed interface Advice {
 
     @Override
     public String notice() {
-      return user
-          + "'s key changed. Sending to them is blocked until you compare the safety number and"
-          + " accept it";
+      return changed()
+          + " Sending to them is blocked until you compare the safety number and accept it";
+    }
+
+    /** What changed, as the first sentence of every wording. */
+    public String changed() {
+      return back
+          ? user
+              + "'s key changed BACK to one of theirs that you accepted before and that was"
+              + " replaced since (if they did not go back to it themselves, it may have leaked)."
+          : user + "'s key changed.";
     }
   }
 

@@ -139,8 +139,8 @@ public enum CommandWords {
   public String advised(chat.cli.client.Advice advice) {
     if (advice instanceof chat.cli.client.Advice.KeyChanged changed) {
       String user = changed.user();
-      return user
-          + "'s key changed. Sending to them is blocked until you compare the safety number ("
+      return changed.changed()
+          + " Sending to them is blocked until you compare the safety number ("
           + safety(user)
           + ") and accept it with "
           + trust(user);

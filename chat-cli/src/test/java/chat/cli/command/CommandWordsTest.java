@@ -20,6 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommandWordsTest {
   private static final String KEY_CHANGED =
       "bob's key changed. Sending to them is blocked until you compare the safety number (";
+
+  private static final String KEY_CHANGED_BACK =
+      "bob's key changed BACK to one of theirs that you accepted before and that was replaced"
+          + " since (if they did not go back to it themselves, it may have leaked). Sending to them"
+          + " is blocked until you compare the safety number (";
   private static final String MEMBERS_DIFFER =
       "bob encrypted their last message to a different set of members than you see in ";
   private static final String KEYS_REPLACED =
@@ -124,6 +129,11 @@ class CommandWordsTest {
             words -> words.advised(new Advice.KeyChanged("bob")),
             KEY_CHANGED + "/safety bob) and accept it with /trust bob",
             KEY_CHANGED + "chat keys safety bob) and accept it with chat keys trust bob"),
+        row(
+            "advised, key changed back to one replaced",
+            words -> words.advised(new Advice.KeyChanged("bob", true)),
+            KEY_CHANGED_BACK + "/safety bob) and accept it with /trust bob",
+            KEY_CHANGED_BACK + "chat keys safety bob) and accept it with chat keys trust bob"),
         row(
             "advised, members differ in a room",
             words -> words.advised(new Advice.MembersDiffer("#ops", "bob")),

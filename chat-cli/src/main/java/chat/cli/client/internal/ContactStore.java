@@ -256,6 +256,18 @@ final class ContactStore {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code key} is one this client pinned for {@code username} before and that a change
+   * accepted since replaced ({@link #earlier}, whatever the time).
+   */
+  synchronized boolean replacedBefore(String username, Fingerprint key) {
+    refresh(false);
+    Contact contact = contacts.get(Usernames.key(username));
+    return contact != null
+        && contact.earlier().stream()
+            .anyMatch(earlier -> parse(contact, earlier.bundle()).fingerprint().matches(key));
+  }
+
   /** The trust state of {@code username}; unpinned contacts count as unverified. */
   synchronized TrustState state(String username) {
     refresh(false);

@@ -401,7 +401,8 @@ final class Events {
    */
   private void keyChanged(IdentityBundle announced) {
     String user = announced.userId();
-    Advice.KeyChanged advice = new Advice.KeyChanged(user);
+    Advice.KeyChanged advice =
+        new Advice.KeyChanged(user, session.contacts.replacedBefore(user, announced.fingerprint()));
     Optional<IdentityBundle> pin = session.contacts.pinned(user);
     if (pin.isEmpty()) {
       return; // forgotten by another process of the profile meanwhile: nothing to compare

@@ -343,6 +343,29 @@ class EventsTest {
   }
 
   @Test
+  void keyChange_backToAKeyReplacedSince_saysSo() {
+    List<Advice.KeyChanged> advised = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onAdvice(Advice advice) {
+            advised.add((Advice.KeyChanged) advice);
+          }
+        });
+    pinned("bob", 1);
+    announced("bob", 2);
+    session.contacts.accept("bob");
+
+    announced("bob", 1); // the key bob replaced, served again
+
+    assertThat(advised).extracting(Advice.KeyChanged::back).containsExactly(false, true);
+    assertThat(advised.get(1).notice())
+        .startsWith("bob's key changed BACK to one of theirs that you accepted before")
+        .contains("it may have leaked")
+        .endsWith("Sending to them is blocked until you compare the safety number and accept it");
+  }
+
+  @Test
   void keyChange_theSameNewKeyAnnouncedFortyTimes_saidOnce_anotherNewKeySaidAgain() {
     pinned("bob", 1);
 
