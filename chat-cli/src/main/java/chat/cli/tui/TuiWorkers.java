@@ -201,12 +201,18 @@ final class TuiWorkers implements TuiBackend {
     String line = typed.line();
     String conversation = typed.conversation();
     try {
-      if (switchesRequested.get() > switchesSeen && InputParser.parse(line) instanceof Input.Text) {
+      boolean moved = switchesRequested.get() > switchesSeen;
+      if (moved && InputParser.parse(line) instanceof Input.Text) {
         // Typed before an earlier command (/join, /pm, /switch) moved the screen: not for here.
         throw new CommandException.Usage(
             "not sent: it was typed before an earlier command moved you to "
                 + MessageFormatter.conversationLabel(client, current)
                 + "; send it again (Up) to post it there");
+      }
+      if (moved) {
+        // A command entered behind /switch (pasted with it, or typed ahead): it follows the move,
+        // as each line of a script or of the line mode runs where the one before left it.
+        conversation = current;
       }
       dispatcher.dispatch(line, new LineContext(context, conversation));
     } catch (CommandException e) {

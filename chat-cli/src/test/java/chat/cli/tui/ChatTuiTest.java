@@ -1876,6 +1876,30 @@ class ChatTuiTest {
   }
 
   @Test
+  void commandEnteredBeforeAnEarlierSwitchMovedTheScreen_runsWhereItMoved() {
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    TuiHarness h = new TuiHarness(80, 24, queued::add).start().loggedInAs("alice");
+    h.drain().alt('1');
+    List<String> where = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          if (line.startsWith("/switch")) {
+            context.switchTo("#fresh");
+          } else {
+            where.add(line + " in " + context.currentConversation().orElse("none"));
+          }
+        };
+
+    // pasted together: the second line is entered while #lobby is still shown
+    h.type("/switch fresh").press(KeyType.Enter).type("/history").press(KeyType.Enter);
+    queued.forEach(Runnable::run);
+    h.drain();
+
+    assertThat(h.dispatched).containsExactly("/switch fresh", "/history");
+    assertThat(where).containsExactly("/history in #fresh");
+  }
+
+  @Test
   void commands_numberConversationsAsTheListOnScreenDoes() {
     TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
