@@ -42,13 +42,17 @@ final class StatusBar {
       Function<String, TrustState> trustOf,
       UnaryOperator<String> labels,
       int columns) {
-    List<Cell> rest = rest(model, self, trustOf, labels, Integer.MAX_VALUE);
+    List<Cell> rest = rest(model, self, trustOf, labels, Integer.MAX_VALUE, Integer.MAX_VALUE);
     int over = width(rest) - columns;
     if (over > 0) {
-      // The conversation's name gives way first (cut with …, at least MIN_LABEL_COLUMNS), so the
-      // key-trust state after it stays whole.
+      // The conversation's name gives way first, then the user's own (each cut with …, to at
+      // least MIN_LABEL_COLUMNS), so the key-trust state after them stays whole.
       int label = labelWidth(model, labels);
-      rest = rest(model, self, trustOf, labels, Math.max(MIN_LABEL_COLUMNS, label - over));
+      int labelColumns = Math.max(MIN_LABEL_COLUMNS, label - over);
+      over -= label - Math.min(label, labelColumns);
+      int name = self == null ? 0 : Cells.width(Cells.line(TerminalSafe.line(self), Style.BAR));
+      int selfColumns = over > 0 ? Math.max(MIN_LABEL_COLUMNS, name - over) : Integer.MAX_VALUE;
+      rest = rest(model, self, trustOf, labels, labelColumns, selfColumns);
     }
     List<Cell> cells = new ArrayList<>();
     segment(cells, TerminalSafe.line(server), Style.BAR);
@@ -75,15 +79,26 @@ final class StatusBar {
         : Cells.width(Cells.line(labels.apply(current), Style.BAR));
   }
 
-  /** Everything but the relay, the conversation's name cut to {@code labelColumns}. */
+  /**
+   * Everything but the relay, the conversation's name cut to {@code labelColumns} and the user's
+   * own to {@code selfColumns}.
+   */
   private static List<Cell> rest(
       TuiModel model,
       String self,
       Function<String, TrustState> trustOf,
       UnaryOperator<String> labels,
-      int labelColumns) {
+      int labelColumns,
+      int selfColumns) {
     List<Cell> cells = new ArrayList<>();
-    segment(cells, self == null ? "not logged in" : TerminalSafe.line(self), Style.BAR);
+    if (self == null) {
+      segment(cells, "not logged in", Style.BAR);
+    } else {
+      segment(
+          cells,
+          Cells.shorten(
+              Cells.line(TerminalSafe.line(self), Style.BAR), selfColumns, "\u2026", Style.BAR));
+    }
     if (self != null && model.away()) {
       segment(cells, "away", Style.BAR_WARN);
     }

@@ -158,6 +158,20 @@ class StatusBarTest {
         .contains("[1:@maximilian_longname_tester.2026]");
   }
 
+  /** A long own name gives way after the conversation's, so the trust state still stays whole. */
+  @Test
+  void cells_longOwnName_cutAfterTheConversationsName_keepTheTrustWhole() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.select("@maximilian_the_very_long_name+zed_with_a_long_name");
+    String self = "Maximilian_the_very_long_name";
+
+    String bar = text(StatusBar.cells(model, "relay:1", self, ALL_UNVERIFIED, LABELS, 50));
+
+    // 50 columns: the conversation's name down to 8, then the user's own by what is still over
+    assertThat(bar).isEqualTo(" [Maximilian_\u2026] [1:@maximi\u2026] [ONLINE] [unverified]");
+  }
+
   @Test
   void cells_away_saidAfterTheUser() {
     TuiModel model = new TuiModel();
