@@ -250,6 +250,15 @@ final class SocialRequests {
       throw new CommandException.Usage(
           "a title cannot start with a combining mark: it would sit on the character before it");
     }
+    if (stripped.length() > GroupTitles.MAX_CHARS) {
+      // counted as the relay counts, in UTF-16 units: say so, or an emoji title looks short enough
+      throw new CommandException.Usage(
+          "a title is at most "
+              + GroupTitles.MAX_CHARS
+              + " characters, and this one has "
+              + stripped.length()
+              + " (an emoji or an accented letter typed apart counts as two or more)");
+    }
     try {
       return GroupTitles.requireNew(stripped);
     } catch (IllegalArgumentException e) {
