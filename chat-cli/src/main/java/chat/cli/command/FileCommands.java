@@ -187,7 +187,8 @@ final class FileCommands {
 
   private static void accept(String id, CommandContext context) {
     ChatClient client = context.client();
-    AtomicReference<String> what = new AtomicReference<>("downloading " + id);
+    // "file zz: a file id is ..." for an id that names no offer: nothing is downloading yet
+    AtomicReference<String> what = new AtomicReference<>("file " + id);
     context.runLong(
         what::get,
         () -> {

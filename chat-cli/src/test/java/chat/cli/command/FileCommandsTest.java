@@ -286,6 +286,15 @@ class FileCommandsTest {
   }
 
   @Test
+  void accept_anIdOfNoOffer_isNotSaidToBeDownloading() {
+    context.loggedInAs("bob");
+
+    run("/file accept abcd");
+
+    assertThat(context.longTasks).singleElement().extracting(Supplier::get).isEqualTo("file abcd");
+  }
+
+  @Test
   void runLong_default_runsInlineSoScriptsSeeTheFailure() {
     context.loggedInAs("bob");
 
