@@ -91,18 +91,24 @@ final class JsonLines {
 
   /** A shared file as {@code {"type":"file",...}}. */
   static ObjectNode file(FileTransfer file) {
-    return object("file")
-        .put("fileId", file.fileId())
-        .put("direction", file.outgoing() ? "sent" : "received")
-        .put("conversation", file.conversation())
-        .put("sender", file.sender())
-        .put("name", file.name())
-        .put("size", file.size())
-        .put("state", file.state().name().toLowerCase(java.util.Locale.ROOT))
-        .put("percent", file.percent())
-        .put("path", file.savedPath())
-        .put("detail", file.detail())
-        .put("updated", Instant.ofEpochMilli(file.updatedAtMillis()).toString());
+    ObjectNode node =
+        object("file")
+            .put("fileId", file.fileId())
+            .put("direction", file.outgoing() ? "sent" : "received")
+            .put("conversation", file.conversation())
+            .put("sender", file.sender())
+            .put("name", file.name())
+            .put("size", file.size())
+            .put("state", file.state().name().toLowerCase(java.util.Locale.ROOT))
+            .put("percent", file.percent())
+            .put("path", file.savedPath())
+            .put("detail", file.detail())
+            .put("updated", Instant.ofEpochMilli(file.updatedAtMillis()).toString());
+    if (file.state() == chat.cli.client.TransferState.DONE) {
+      // what is at "path" now: "as_saved", "changed" (another size, or not a file) or "gone"
+      node.put("saved", file.savedFile().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return node;
   }
 
   /** A file offer as {@code {"type":"file_offer",...}}. */

@@ -90,6 +90,14 @@ class FileScriptingEndToEndTest {
 
     ScriptRunner.Result done = chat.run("files", "--user", "bob");
     assertThat(done.out()).contains("<- " + fileId.substring(0, 8), "from alice in #ops: done: ");
+    assertThat(savedAs(chat, fileId)).isEqualTo("as_saved");
+    Files.move(saved, files.resolve("moved.pdf"));
+    assertThat(savedAs(chat, fileId)).isEqualTo("gone");
+    assertThat(chat.run("files", "--user", "bob").out()).contains("(no longer there)");
+    Files.write(saved, new byte[] {1, 2, 3});
+    assertThat(savedAs(chat, fileId)).isEqualTo("changed");
+    Files.move(
+        files.resolve("moved.pdf"), saved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     ScriptRunner.Result again =
         chat.run("file", "get", "--user", "bob", fileId, "--json", "--dir", elsewhere.toString());
     assertThat(parseLines(again.out()).get(0).get("path").asText()).isEqualTo(saved.toString());
@@ -102,6 +110,16 @@ class FileScriptingEndToEndTest {
     assertThat(sha256(other.resolve("report.pdf"))).isEqualTo(sha256(report));
     assertThat(copied.err()).as("not fetched again").doesNotContain("downloading");
     assertThat(saved).exists();
+  }
+
+  /** The {@code saved} field of {@code fileId}'s line in {@code chat files --json} for bob. */
+  private static String savedAs(ScriptRunner chat, String fileId) throws Exception {
+    return parseLines(chat.run("files", "--user", "bob", "--json").out()).stream()
+        .filter(n -> n.get("fileId").asText().equals(fileId))
+        .findFirst()
+        .orElseThrow()
+        .get("saved")
+        .asText();
   }
 
   @Test
