@@ -129,10 +129,15 @@ public final class FileText {
       FileTransfer transfer, String self, UnaryOperator<String> spelling) {
     String direction = transfer.outgoing() ? "-> " : "<- ";
     String where = MessageFormatter.conversationLabel(transfer.conversation(), self, spelling);
-    String party =
-        transfer.outgoing()
-            ? "to " + where
-            : "from " + TerminalSafe.line(transfer.sender()) + " in " + where;
+    String from = TerminalSafe.line(transfer.sender());
+    String party;
+    if (transfer.outgoing()) {
+      party = "to " + where;
+    } else if (where.equals("@" + TerminalSafe.line(spelling.apply(transfer.sender())))) {
+      party = "from " + from + ", privately"; // not "from alice in @alice"
+    } else {
+      party = "from " + from + " in " + where;
+    }
     return direction
         + transfer.shortId()
         + "  "

@@ -69,7 +69,7 @@ class FileTextTest {
     assertThat(FileText.progress(moving))
         .isEqualTo("downloading photo.jpg: 50% (977 KiB of 1.9 MiB)");
     assertThat(FileText.listLine(moving, "bob", UnaryOperator.identity()))
-        .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice in @alice: downloading 50%");
+        .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice, privately: downloading 50%");
     assertThat(FileText.bar(45, 10)).isEqualTo("####------");
     assertThat(FileText.bar(100, 10)).isEqualTo("##########");
   }
