@@ -83,6 +83,14 @@ final class SessionUpdates {
     model.setTitles(rooms);
   }
 
+  /**
+   * The count of presence changes heard so far ({@link TuiModel#presenceMark}); read by the thread
+   * that fetches member lists before it asks.
+   */
+  long presenceMark() {
+    return model.presenceMark();
+  }
+
   /** This user's friends as just fetched. */
   void friendsListed(List<FriendView> list) {
     presenceNotes.friendsListed(list);
@@ -157,12 +165,16 @@ final class SessionUpdates {
    * and, for {@code conversation}, members.
    */
   void refreshed(
-      List<String> conversations, KeptList kept, String conversation, List<MemberView> members) {
+      List<String> conversations,
+      KeptList kept,
+      String conversation,
+      List<MemberView> members,
+      long fetchedAfter) {
     boolean authoritative = self() != null && model.connection() == ConnectionState.ONLINE;
     boolean wasEmpty = model.conversations().isEmpty();
     model.setClientConversations(withoutIgnored(conversations, kept), kept, authoritative);
     if (members != null) {
-      model.setMembers(conversation, members);
+      model.setMembers(conversation, members, fetchedAfter);
       if (authoritative) {
         presenceNotes.listed(self(), members);
       }

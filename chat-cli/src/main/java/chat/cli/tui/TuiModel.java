@@ -304,9 +304,42 @@ final class TuiModel {
   }
 
   void setMembers(String conversation, List<MemberView> list) {
-    List<MemberView> sorted = new ArrayList<>(list);
+    setMembers(conversation, list, Long.MAX_VALUE);
+  }
+
+  /**
+   * Shows {@code list}, fetched from the relay after {@link #presenceMark} was {@code
+   * fetchedAfter}: a presence change heard since then is newer than the list, or as new (a list
+   * asked for before a member logged in can come after the news of their log-in), so it is kept.
+   */
+  void setMembers(String conversation, List<MemberView> list, long fetchedAfter) {
+    List<MemberView> sorted = new ArrayList<>(list.size());
+    for (MemberView member : list) {
+      Heard heard = heardPresence.get(member.username());
+      sorted.add(
+          heard != null && heard.mark() > fetchedAfter
+              ? member.withPresence(heard.presence())
+              : member);
+    }
     sorted.sort(MEMBER_ORDER);
     members.put(conversation, List.copyOf(sorted));
+  }
+
+  /** A presence change as heard, numbered in the order heard. */
+  private record Heard(Presence presence, long mark) {}
+
+  /** The presence changes heard, by username; forgotten all at once past {@link #MAX_HEARD}. */
+  private final Map<String, Heard> heardPresence = new HashMap<>();
+
+  /** The most users whose last presence change is kept for {@link #setMembers}. */
+  static final int MAX_HEARD = 10_000;
+
+  /** How many presence changes were heard: written on the UI thread, read by the fetching one. */
+  private volatile long presenceMark;
+
+  /** The count of presence changes heard so far, to be given to {@link #setMembers} later. */
+  long presenceMark() {
+    return presenceMark;
   }
 
   /** Updates {@code username}'s presence in every member list. */
@@ -316,6 +349,10 @@ final class TuiModel {
 
   /** Updates {@code username}'s presence (online, away with its message, offline) everywhere. */
   void updatePresence(String username, Presence presence) {
+    if (heardPresence.size() >= MAX_HEARD) {
+      heardPresence.clear(); // a list fetched then shows what the relay says, as before
+    }
+    heardPresence.put(username, new Heard(presence, ++presenceMark));
     members.replaceAll(
         (conversation, list) -> replace(list, username, m -> m.withPresence(presence)));
   }

@@ -302,6 +302,7 @@ final class TuiWorkers implements TuiBackend {
 
   private void fetchLists() {
     refreshQueued.set(false);
+    long presenceMark = session.presenceMark(); // before asking: news heard later is newer
     String conversation = current;
     List<String> conversations;
     KeptList kept;
@@ -316,7 +317,7 @@ final class TuiWorkers implements TuiBackend {
       return; // Offline or refused: keep what is shown; the next event refreshes again.
     }
     List<MemberView> fetched = members;
-    post.accept(() -> session.refreshed(conversations, kept, conversation, fetched));
+    post.accept(() -> session.refreshed(conversations, kept, conversation, fetched, presenceMark));
   }
 
   /** The members with the trust this client holds now (a member list may lag a key change). */

@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.KeptList;
@@ -188,6 +189,29 @@ class TuiModelTest {
     model.forget("#b");
 
     assertThat(model.current()).isEqualTo("#lobby");
+  }
+
+  /** A list asked for before bob logged in, answered after the news of it: bob stays online. */
+  @Test
+  void setMembers_aListFetchedBeforeAPresenceChangeHeard_keepsTheChange() {
+    TuiModel model = new TuiModel();
+    long before = model.presenceMark();
+    model.updatePresence("bob", true); // heard while the list was being fetched
+    long after = model.presenceMark();
+    List<MemberView> stale =
+        List.of(
+            new MemberView("bob", false, TrustState.UNVERIFIED),
+            new MemberView("amy", false, TrustState.UNVERIFIED));
+
+    model.setMembers("#a", stale, before);
+    assertThat(model.members("#a"))
+        .extracting(MemberView::username, MemberView::online)
+        .containsExactly(tuple("bob", true), tuple("amy", false));
+
+    model.setMembers("#a", stale, after); // asked for after the news: the list is newer
+    assertThat(model.members("#a"))
+        .extracting(MemberView::username, MemberView::online)
+        .containsExactly(tuple("amy", false), tuple("bob", false));
   }
 
   @Test
