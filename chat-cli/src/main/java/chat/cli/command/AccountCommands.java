@@ -303,6 +303,9 @@ final class AccountCommands {
               + name
               + " yes");
     }
+    if (self.isPresent()) {
+      name = self.get(); // as registered, whatever case was typed
+    }
     if (!confirmed) {
       context.info(rekeyWarning(name, !named));
       return;

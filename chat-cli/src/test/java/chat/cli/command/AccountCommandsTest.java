@@ -541,7 +541,7 @@ class AccountCommandsTest {
                 + " To replace those of alice, /logout first, then /rekey alice yes",
             "error: you are logged in as bob: /rekey replaces the keys of the account you are in."
                 + " To replace those of alice, /logout first, then /rekey alice yes",
-            "info: " + AccountCommands.rekeyWarning("BOB", false));
+            "info: " + AccountCommands.rekeyWarning("bob", false));
   }
 
   @Test
