@@ -32,8 +32,9 @@ record Contact(
    * before it was replaced can still be verified.
    *
    * @param bundle the bundle, base64
-   * @param replacedAtMillis the creation time of the bundle that replaced it (the contact's signed
-   *     claim); a message the relay stored well after it was not signed while this key was theirs
+   * @param replacedAtMillis when it stopped being theirs, as far as the client could tell when it
+   *     accepted the key that replaced it ({@code ContactStore#replacedAt}); a message the relay
+   *     stored well after it was not signed while this key was theirs
    */
   record EarlierKey(String bundle, long replacedAtMillis) {
     EarlierKey {
@@ -64,7 +65,8 @@ record Contact(
 
   /**
    * This contact with the pending key pinned, unverified, and the key pinned until now kept as an
-   * earlier one, replaced at {@code replacedAtMillis} (the new bundle's creation time).
+   * earlier one, replaced at {@code replacedAtMillis}; the oldest earlier key goes past {@link
+   * #MAX_EARLIER}, and one that is pinned again is no longer an earlier one.
    */
   Contact accepted(long replacedAtMillis) {
     List<EarlierKey> kept = new ArrayList<>();

@@ -233,9 +233,9 @@ final class ContactStore {
   /**
    * The key {@code username} had pinned here before the one pinned now whose fingerprint is {@code
    * signer}, if a message the relay stored at {@code storedAtMillis} can have been signed with it:
-   * stored before the bundle that replaced it was made, give or take {@link #CLOCK_SLACK_MILLIS}
-   * for the two clocks. (A relay refuses a message signed with a replaced key, so an honest one
-   * stores none later; this check keeps a relay from showing one stored later as written then.)
+   * stored before its end ({@link #replacedAt}), give or take {@link #CLOCK_SLACK_MILLIS} for the
+   * two clocks. (A relay refuses a message signed with a replaced key, so an honest one stores none
+   * later; this check keeps a relay from showing one stored later as written then.)
    */
   synchronized Optional<IdentityBundle> earlier(
       String username, Fingerprint signer, long storedAtMillis) {
