@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Print the safety number you and a contact compare.",
       "Both sides compute the same 60 digits from the two identities; if yours match, neither"
-          + " key was swapped."
+          + " key was swapped.",
+      "For an offline identity (--home); for your account on a relay, use chat keys safety USER."
     })
 final class SafetyNumberCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
