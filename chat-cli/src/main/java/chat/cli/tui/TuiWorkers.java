@@ -103,9 +103,21 @@ final class TuiWorkers implements TuiBackend {
    * screen follows once the UI thread calls {@link #switchShown}.
    */
   void commandSwitched(String conversation) {
+    Typed now = running;
+    movedFrom = now == null ? null : now.conversation();
+    movedTo = conversation;
     selected(conversation);
     switchesRequested.incrementAndGet();
   }
+
+  /**
+   * Where the last command that moved the screen was typed, and where it moved to: written and read
+   * on the command thread, so that a line entered behind it follows it only if it was typed where
+   * that command was (the person did not go elsewhere by key in between).
+   */
+  private volatile String movedFrom;
+
+  private volatile String movedTo = TuiModel.STATUS;
 
   /** The UI thread shows the conversation a command moved to. */
   void switchShown() {
@@ -202,17 +214,19 @@ final class TuiWorkers implements TuiBackend {
     String conversation = typed.conversation();
     try {
       boolean moved = switchesRequested.get() > switchesSeen;
+      String to = movedTo;
       if (moved && InputParser.parse(line) instanceof Input.Text) {
         // Typed before an earlier command (/join, /pm, /switch) moved the screen: not for here.
         throw new CommandException.Usage(
             "not sent: it was typed before an earlier command moved you to "
-                + MessageFormatter.conversationLabel(client, current)
+                + MessageFormatter.conversationLabel(client, to)
                 + "; send it again (Up) to post it there");
       }
-      if (moved) {
-        // A command entered behind /switch (pasted with it, or typed ahead): it follows the move,
-        // as each line of a script or of the line mode runs where the one before left it.
-        conversation = current;
+      if (moved && conversation.equals(movedFrom)) {
+        // A command entered behind /switch where that was typed (pasted with it, or typed ahead):
+        // it follows the move, as each line of the line mode runs where the one before left it.
+        // One typed after going elsewhere by key runs where it was typed.
+        conversation = to;
       }
       dispatcher.dispatch(line, new LineContext(context, conversation));
     } catch (CommandException e) {

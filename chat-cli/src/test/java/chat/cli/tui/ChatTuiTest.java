@@ -1900,6 +1900,30 @@ class ChatTuiTest {
   }
 
   @Test
+  void commandTypedAfterGoingElsewhereByKey_runsWhereItWasTyped_notWhereAnEarlierJoinMoved() {
+    List<Runnable> queued = new CopyOnWriteArrayList<>();
+    TuiHarness h = new TuiHarness(80, 24, queued::add).start().loggedInAs("alice");
+    h.client.createGroup("#team");
+    h.client.fireMembership("#team", "alice", true);
+    h.drain().alt('1');
+    List<String> where = new CopyOnWriteArrayList<>();
+    h.onLine =
+        (line, context) -> {
+          if (line.startsWith("/join")) {
+            context.switchTo("#fresh");
+          } else {
+            where.add(line + " in " + context.currentConversation().orElse("none"));
+          }
+        };
+
+    h.type("/join fresh").press(KeyType.Enter).alt('2').type("/leave").press(KeyType.Enter);
+    queued.forEach(Runnable::run);
+    h.drain();
+
+    assertThat(where).containsExactly("/leave in #team");
+  }
+
+  @Test
   void commands_numberConversationsAsTheListOnScreenDoes() {
     TuiHarness h = new TuiHarness(80, 24).start().loggedInAs("alice");
     h.client.createGroup("#team");
