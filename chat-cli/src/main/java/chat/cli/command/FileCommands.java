@@ -187,8 +187,8 @@ final class FileCommands {
 
   private static void accept(String id, CommandContext context) {
     ChatClient client = context.client();
-    // "file zz: a file id is ..." for an id that names no offer: nothing is downloading yet
-    AtomicReference<String> what = new AtomicReference<>("file " + id);
+    // "accepting a file: no file offer zz ..." for an id that names no offer: nothing downloads
+    AtomicReference<String> what = new AtomicReference<>("accepting a file");
     context.runLong(
         what::get,
         () -> {

@@ -159,7 +159,10 @@ final class ConversationBuffer {
       if (slots.get(i).entry == note) {
         PaneEntry.Note placed =
             new PaneEntry.Note(replacement.kind(), replacement.text(), note.atMillis());
-        slots.set(i, new Slot(placed));
+        Slot was = slots.get(i);
+        Slot now = new Slot(placed);
+        slots.set(i, now);
+        arrivedBelow.replaceAll(slot -> slot == was ? now : slot);
         return placed;
       }
     }

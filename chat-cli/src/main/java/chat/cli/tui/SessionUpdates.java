@@ -174,9 +174,9 @@ final class SessionUpdates {
     boolean wasEmpty = model.conversations().isEmpty();
     model.setClientConversations(withoutIgnored(conversations, kept), kept, authoritative);
     if (members != null) {
-      model.setMembers(conversation, members, fetchedAfter);
+      List<MemberView> shown = model.setMembers(conversation, members, fetchedAfter);
       if (authoritative) {
-        presenceNotes.listed(self(), members);
+        presenceNotes.listed(self(), shown); // with the news heard since it was asked for
       }
     }
     if (authoritative && model.titlesMissing()) {

@@ -311,8 +311,9 @@ final class TuiModel {
    * Shows {@code list}, fetched from the relay after {@link #presenceMark} was {@code
    * fetchedAfter}: a presence change heard since then is newer than the list, or as new (a list
    * asked for before a member logged in can come after the news of their log-in), so it is kept.
+   * Returns the list as shown.
    */
-  void setMembers(String conversation, List<MemberView> list, long fetchedAfter) {
+  List<MemberView> setMembers(String conversation, List<MemberView> list, long fetchedAfter) {
     List<MemberView> sorted = new ArrayList<>(list.size());
     for (MemberView member : list) {
       Heard heard = heardPresence.get(member.username());
@@ -322,7 +323,9 @@ final class TuiModel {
               : member);
     }
     sorted.sort(MEMBER_ORDER);
-    members.put(conversation, List.copyOf(sorted));
+    List<MemberView> shown = List.copyOf(sorted);
+    members.put(conversation, shown);
+    return shown;
   }
 
   /** A presence change as heard, numbered in the order heard. */

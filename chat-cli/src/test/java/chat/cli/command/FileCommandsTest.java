@@ -291,7 +291,10 @@ class FileCommandsTest {
 
     run("/file accept abcd");
 
-    assertThat(context.longTasks).singleElement().extracting(Supplier::get).isEqualTo("file abcd");
+    assertThat(context.longTasks)
+        .singleElement()
+        .extracting(Supplier::get)
+        .isEqualTo("accepting a file");
   }
 
   @Test

@@ -257,7 +257,7 @@ final class SocialRequests {
               + GroupTitles.MAX_CHARS
               + " characters, and this one has "
               + stripped.length()
-              + " (an emoji or an accented letter typed apart counts as two or more)");
+              + " (most emoji, and an accented letter typed apart, count as two or more)");
     }
     try {
       return GroupTitles.requireNew(stripped);

@@ -41,8 +41,8 @@ class SocialRequestsTest {
       assertThatThrownBy(() -> client.renameGroup("#team", "x".repeat(65)))
           .isInstanceOf(CommandException.Usage.class)
           .hasMessage(
-              "a title is at most 64 characters, and this one has 65 (an emoji or an accented"
-                  + " letter typed apart counts as two or more)");
+              "a title is at most 64 characters, and this one has 65 (most emoji, and an accented"
+                  + " letter typed apart, count as two or more)");
       // 62 glyphs, 64 UTF-16 units but for the flag's 4: counted as the relay counts them
       assertThatThrownBy(
               () -> client.renameGroup("#team", "x".repeat(61) + "\uD83C\uDDE9\uD83C\uDDEA"))
