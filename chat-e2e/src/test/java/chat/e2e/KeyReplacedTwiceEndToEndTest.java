@@ -49,6 +49,30 @@ class KeyReplacedTwiceEndToEndTest {
     }
   }
 
+  /**
+   * Registers alice and bob, bob writing "hi alice" in their private conversation (which pins
+   * alice's first key on his side); returns that conversation.
+   */
+  private String bobWritesFirst() {
+    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+    }
+    try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      String direct = bob.directWith("alice");
+      bob.send(direct, "hi alice");
+      return direct;
+    }
+  }
+
+  /** Alice, logged in with her first passphrase, writes {@code text}; returns its seq. */
+  private long aliceWrites(String direct, String text) {
+    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
+      alice.login("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      return alice.send(direct, text).seq();
+    }
+  }
+
   @Test
   void replaceKeysTwice_messageOfTheKeyInBetween_saidToBeUnverifiable_live_andInHistory()
       throws Exception {
@@ -121,17 +145,8 @@ class KeyReplacedTwiceEndToEndTest {
   @Test
   void replaceKeysOnce_accepted_theEarlierMessagesStillShow_notWhereThatKeyWasNeverPinned()
       throws Exception {
-    String direct;
-    long before;
-    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
-      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
-      try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
-        bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
-        direct = bob.directWith("alice");
-        bob.send(direct, "hi alice");
-      }
-      before = alice.send(direct, "before the change").seq();
-    }
+    String direct = bobWritesFirst();
+    long before = aliceWrites(direct, "before the change");
     long replaced;
     try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
       alice.replaceKeys("alice", PASSWORD.clone(), "second passphrase".toCharArray());
@@ -176,17 +191,8 @@ class KeyReplacedTwiceEndToEndTest {
   @Test
   void replaceKeysTwice_readerOffline_catchUpHoldsOnlyTheCurrentKeys_andSaysWhatItLeftOut()
       throws Exception {
-    String direct;
-    long first;
-    try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {
-      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
-      try (RelayChatClient bob = Clients.oneShot(port, bobHome)) {
-        bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
-        direct = bob.directWith("alice");
-        bob.send(direct, "hi alice");
-      }
-      first = alice.send(direct, "from the first key").seq();
-    }
+    String direct = bobWritesFirst();
+    long first = aliceWrites(direct, "from the first key");
     List<Long> later = new ArrayList<>();
     for (String passphrase : List.of("second passphrase", "third passphrase")) {
       try (RelayChatClient alice = Clients.oneShot(port, aliceHome)) {

@@ -48,6 +48,15 @@ final class TuiWorkers implements TuiBackend {
   private volatile List<String> listed = List.of();
   private final AtomicLong switchesRequested = new AtomicLong();
   private long switchesShown; // read and written on the UI thread only
+
+  /**
+   * Where the last command that moved the screen was typed, and where it moved to: written and read
+   * on the command thread, so that a line entered behind it follows it only if it was typed where
+   * that command was (the person did not go elsewhere by key in between).
+   */
+  private volatile String movedFrom;
+
+  private volatile String movedTo = TuiModel.STATUS;
   private Runnable typed = () -> {}; // run on the UI thread
   private CommandContext context;
   private PaneUpdates panes;
@@ -109,15 +118,6 @@ final class TuiWorkers implements TuiBackend {
     selected(conversation);
     switchesRequested.incrementAndGet();
   }
-
-  /**
-   * Where the last command that moved the screen was typed, and where it moved to: written and read
-   * on the command thread, so that a line entered behind it follows it only if it was typed where
-   * that command was (the person did not go elsewhere by key in between).
-   */
-  private volatile String movedFrom;
-
-  private volatile String movedTo = TuiModel.STATUS;
 
   /** The UI thread shows the conversation a command moved to. */
   void switchShown() {
