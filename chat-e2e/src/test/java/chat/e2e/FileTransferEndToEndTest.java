@@ -514,7 +514,7 @@ class FileTransferEndToEndTest {
         assertThatThrownBy(() -> dave.acceptFile(shortId))
             .isInstanceOf(CommandException.Usage.class)
             .hasMessage(
-                "before.txt from alice in @alice is listed from this device's record of"
+                "before.txt from alice, privately, is listed from this device's record of"
                     + " transfers, but its offer is not among the messages this client can read"
                     + " (older than the last 200 messages of its conversation, in one you have"
                     + " left, or encrypted to keys you have replaced since); it was saved as "

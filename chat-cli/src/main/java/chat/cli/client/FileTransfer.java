@@ -1,5 +1,7 @@
 package chat.cli.client;
 
+import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -93,6 +95,15 @@ public record FileTransfer(
     } catch (IOException | InvalidPathException e) {
       return SavedFile.GONE;
     }
+  }
+
+  /**
+   * Whether it was offered in a private conversation that its sender is a party of: said {@code
+   * from alice, privately}, not {@code from alice in @alice}.
+   */
+  public boolean privately() {
+    return ConversationIds.isDirect(conversation)
+        && ConversationIds.parties(conversation).contains(Usernames.key(sender));
   }
 
   /** Whether bytes are moving now. */

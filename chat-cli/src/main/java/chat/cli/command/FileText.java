@@ -5,8 +5,6 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
-import chat.protocol.ConversationIds;
-import chat.protocol.Usernames;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -135,9 +133,7 @@ public final class FileText {
     String party;
     if (transfer.outgoing()) {
       party = "to " + where;
-    } else if (ConversationIds.isDirect(transfer.conversation())
-        && ConversationIds.parties(transfer.conversation())
-            .contains(Usernames.key(transfer.sender()))) {
+    } else if (transfer.privately()) {
       party = "from " + from + ", privately"; // not "from alice in @alice"
     } else {
       party = "from " + from + " in " + where;

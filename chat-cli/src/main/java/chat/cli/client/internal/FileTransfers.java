@@ -357,11 +357,14 @@ final class FileTransfers {
    * for an accept and a reject alike.
    */
   private static CommandException unreadableOffer(Session session, FileTransfer listed) {
+    String where = " in " + TerminalSafe.line(session.label(listed.conversation()));
     String which =
         TerminalSafe.line(listed.name())
-            + (listed.outgoing() ? " (yours)" : " from " + TerminalSafe.line(listed.sender()))
-            + " in "
-            + TerminalSafe.line(session.label(listed.conversation()));
+            + (listed.outgoing()
+                ? " (yours)" + where
+                : " from "
+                    + TerminalSafe.line(listed.sender())
+                    + (listed.privately() ? ", privately," : where));
     boolean kept =
         listed.state() == TransferState.DONE
             && listed.savedFile() == FileTransfer.SavedFile.AS_SAVED;
