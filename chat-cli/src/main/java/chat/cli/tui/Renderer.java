@@ -108,16 +108,24 @@ final class Renderer {
   private void title(ScreenWriter out, Rect rect, TuiModel model, UnaryOperator<String> labels) {
     out.fill(rect, Style.BAR);
     String current = model.current();
-    if (current.equals(TuiModel.STATUS)) {
-      List<Cell> status =
-          Cells.line(" status: command output and notices. /help lists the commands", Style.BAR);
-      out.put(
-          rect.column(),
-          rect.row(),
-          rect.right(),
-          Cells.shorten(status, rect.width(), "\u2026", Style.BAR));
-      return;
-    }
+    List<Cell> bar =
+        current.equals(TuiModel.STATUS)
+            ? Cells.line(" status: command output and notices. /help lists the commands", Style.BAR)
+            : conversationTitle(current, rect.width(), model, labels);
+    // too narrow even so: cut at the end, marked, as the status bar is
+    out.put(
+        rect.column(),
+        rect.row(),
+        rect.right(),
+        Cells.shorten(bar, rect.width(), "\u2026", Style.BAR));
+  }
+
+  /**
+   * The title bar of {@code current}: its name, a group's title (cut to leave the counts in view in
+   * {@code width} columns, or left out), its member counts.
+   */
+  private static List<Cell> conversationTitle(
+      String current, int width, TuiModel model, UnaryOperator<String> labels) {
     List<MemberView> members = model.members(current);
     long online = members.stream().filter(MemberView::online).count();
     String name =
@@ -130,19 +138,14 @@ final class Renderer {
             + " online";
     List<Cell> bar = new ArrayList<>(Cells.line(name, Style.BAR));
     String title = TerminalSafe.line(model.title(current));
-    int room = rect.width() - Cells.width(bar) - Cells.width(counts) - 3; // a space, the quotes
+    int room = width - Cells.width(bar) - Cells.width(counts) - 3; // a space and the quotes
     if (!title.isEmpty() && room >= MIN_TITLE_COLUMNS) {
       bar.addAll(Cells.line(" \u201c", Style.BAR));
       bar.addAll(Cells.shorten(Cells.line(title, Style.BAR), room, "\u2026", Style.BAR));
       bar.addAll(Cells.line("\u201d", Style.BAR));
     }
     bar.addAll(Cells.line(counts, Style.BAR));
-    // too narrow even without the title: cut at the end, marked, as the status bar is
-    out.put(
-        rect.column(),
-        rect.row(),
-        rect.right(),
-        Cells.shorten(bar, rect.width(), "\u2026", Style.BAR));
+    return bar;
   }
 
   private void conversations(

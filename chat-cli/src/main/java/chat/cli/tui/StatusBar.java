@@ -50,7 +50,7 @@ final class StatusBar {
       int label = labelWidth(model, labels);
       int labelColumns = Math.max(MIN_LABEL_COLUMNS, label - over);
       over -= label - Math.min(label, labelColumns);
-      int name = self == null ? 0 : Cells.width(Cells.line(TerminalSafe.line(self), Style.BAR));
+      int name = self == null ? 0 : Cells.width(TerminalSafe.line(self));
       int selfColumns = over > 0 ? Math.max(MIN_LABEL_COLUMNS, name - over) : Integer.MAX_VALUE;
       rest = rest(model, self, trustOf, labels, labelColumns, selfColumns);
     }
@@ -64,6 +64,11 @@ final class StatusBar {
     return cells;
   }
 
+  /** {@code text} in the bar's style, cut with {@code …} to {@code columns} if longer. */
+  private static List<Cell> cut(String text, int columns) {
+    return Cells.shorten(Cells.line(text, Style.BAR), columns, "\u2026", Style.BAR);
+  }
+
   private static int width(List<Cell> cells) {
     return cells.stream().mapToInt(Cell::width).sum();
   }
@@ -74,9 +79,7 @@ final class StatusBar {
   /** The columns of the current conversation's name as the bar shows it, uncut. */
   private static int labelWidth(TuiModel model, UnaryOperator<String> labels) {
     String current = model.current();
-    return current.equals(TuiModel.STATUS)
-        ? 0
-        : Cells.width(Cells.line(labels.apply(current), Style.BAR));
+    return current.equals(TuiModel.STATUS) ? 0 : Cells.width(labels.apply(current));
   }
 
   /**
@@ -94,10 +97,7 @@ final class StatusBar {
     if (self == null) {
       segment(cells, "not logged in", Style.BAR);
     } else {
-      segment(
-          cells,
-          Cells.shorten(
-              Cells.line(TerminalSafe.line(self), Style.BAR), selfColumns, "\u2026", Style.BAR));
+      segment(cells, cut(TerminalSafe.line(self), selfColumns));
     }
     if (self != null && model.away()) {
       segment(cells, "away", Style.BAR_WARN);
@@ -107,9 +107,7 @@ final class StatusBar {
       segment(cells, "status", Style.BAR);
     } else {
       List<Cell> label = Cells.line((model.indexOf(current) + 1) + ":", Style.BAR);
-      label.addAll(
-          Cells.shorten(
-              Cells.line(labels.apply(current), Style.BAR), labelColumns, "\u2026", Style.BAR));
+      label.addAll(cut(labels.apply(current), labelColumns));
       segment(cells, label);
     }
     ConnectionState state = model.connection();

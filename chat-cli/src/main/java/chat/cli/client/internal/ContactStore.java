@@ -241,19 +241,24 @@ final class ContactStore {
       String username, Fingerprint signer, long storedAtMillis) {
     refresh(false);
     Contact contact = contacts.get(Usernames.key(username));
+    return earlierKey(contact, signer)
+        .filter(
+            earlier -> {
+              long end = earlier.replacedAtMillis();
+              return end > Long.MAX_VALUE - CLOCK_SLACK_MILLIS
+                  || storedAtMillis <= end + CLOCK_SLACK_MILLIS;
+            })
+        .map(earlier -> parse(contact, earlier.bundle()));
+  }
+
+  /** The earlier key of {@code contact} (null: none) whose fingerprint is {@code key}, if any. */
+  private Optional<Contact.EarlierKey> earlierKey(Contact contact, Fingerprint key) {
     if (contact == null) {
       return Optional.empty();
     }
-    for (Contact.EarlierKey earlier : contact.earlier()) {
-      IdentityBundle bundle = parse(contact, earlier.bundle());
-      if (bundle.fingerprint().matches(signer)) {
-        long end = earlier.replacedAtMillis();
-        boolean whileTheirs =
-            end > Long.MAX_VALUE - CLOCK_SLACK_MILLIS || storedAtMillis <= end + CLOCK_SLACK_MILLIS;
-        return whileTheirs ? Optional.of(bundle) : Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return contact.earlier().stream()
+        .filter(earlier -> parse(contact, earlier.bundle()).fingerprint().matches(key))
+        .findFirst();
   }
 
   /**
@@ -262,10 +267,7 @@ final class ContactStore {
    */
   synchronized boolean replacedBefore(String username, Fingerprint key) {
     refresh(false);
-    Contact contact = contacts.get(Usernames.key(username));
-    return contact != null
-        && contact.earlier().stream()
-            .anyMatch(earlier -> parse(contact, earlier.bundle()).fingerprint().matches(key));
+    return earlierKey(contacts.get(Usernames.key(username)), key).isPresent();
   }
 
   /** The trust state of {@code username}; unpinned contacts count as unverified. */
