@@ -64,7 +64,9 @@ final class JsonLines {
       node.put("action", true);
     }
     if (message.reply() != null) {
-      ObjectNode reply = node.putObject("replyTo").put("id", message.reply().messageId());
+      ObjectNode reply =
+          node.putObject(message.reply().edit() ? "edits" : "replyTo")
+              .put("id", message.reply().messageId());
       if (message.reply().known()) {
         reply.put("sender", message.reply().sender());
       }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * How {@code chat send} and {@code chat pm} send their text (the words after the recipient, or
  * stdin): shortcodes become emoji unless {@code --raw}; {@code --action} sends it as {@code /me}
- * does; {@code --reply-to} makes it a reply to a message of the conversation.
+ * does; {@code --reply-to} makes it a reply to a message of the conversation, {@code --edit} a new
+ * version of one of this user's.
  */
 final class OutgoingText {
   @Option(
@@ -33,6 +34,14 @@ final class OutgoingText {
               + " listen --json and history --json print)")
   String replyTo;
 
+  @Option(
+      names = "--edit",
+      paramLabel = "ID",
+      description =
+          "send it as an edit of your message ID of the conversation (32 hex digits, as for"
+              + " --reply-to): members see it as a new version of that message")
+  String edits;
+
   /**
    * Reads the text, logs in, sends it to the conversation {@code where} names, and prints the
    * result; returns the exit code.
@@ -42,14 +51,14 @@ final class OutgoingText {
       CliContext context,
       List<String> words,
       Function<ChatClient, String> where) {
-    String answered = replyTo == null ? null : replyTo.toLowerCase(Locale.ROOT);
-    if (answered != null && !MessageIds.isValid(answered)) {
-      // before stdin is read: the text would be read for nothing
+    if (replyTo != null && edits != null) {
       throw new CommandException.Usage(
-          "not a message id: \""
-              + TerminalSafe.line(replyTo)
-              + "\" (message ids are 32 hex digits, as --json prints them)");
+          "--edit and --reply-to cannot be used together: an edit keeps the place of the message"
+              + " it corrects, and that one's reply");
     }
+    // before stdin is read: the text would be read for nothing
+    String answered = messageId(replyTo);
+    String corrected = messageId(edits);
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
     if (TerminalSafe.showsNothing(text)) {
@@ -60,9 +69,25 @@ final class OutgoingText {
         support.loggedIn(false),
         "the message was sent",
         client -> {
-          ChatMessage sent = client.send(where.apply(client), text, action, answered);
+          String conversation = where.apply(client);
+          ChatMessage sent =
+              corrected == null
+                  ? client.send(conversation, text, action, answered)
+                  : client.edit(conversation, text, action, corrected);
           Output.sent(support, sent);
           return 0;
         });
+  }
+
+  /** {@code typed} (null: none) as a message id in lowercase; refused if it is none. */
+  private static String messageId(String typed) {
+    String id = typed == null ? null : typed.toLowerCase(Locale.ROOT);
+    if (id != null && !MessageIds.isValid(id)) {
+      throw new CommandException.Usage(
+          "not a message id: \""
+              + TerminalSafe.line(typed)
+              + "\" (message ids are 32 hex digits, as --json prints them)");
+    }
+    return id;
   }
 }

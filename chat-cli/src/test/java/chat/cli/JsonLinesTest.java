@@ -58,6 +58,28 @@ class JsonLinesTest {
   }
 
   @Test
+  void message_anEdit_namesTheCorrectedIdAsEdits_withItsSenderIfHeld() {
+    String id = "%032x".formatted(7);
+    ChatMessage message =
+        new ChatMessage("#a", 2, "%032x".formatted(2), "alice", 0, 0, "at one", false);
+
+    assertThat(
+            JsonLines.line(
+                JsonLines.message(
+                    message.withReply(
+                        new ChatMessage.Reply(
+                                id, "alice", "noon", ChatMessage.Reply.Kind.TEXT, false)
+                            .editBy("alice")))))
+        .contains(",\"edits\":{\"id\":\"" + id + "\",\"sender\":\"alice\"},\"text\":\"at one\"}")
+        .doesNotContain("replyTo");
+    assertThat(
+            JsonLines.line(
+                JsonLines.message(
+                    message.withReply(ChatMessage.Reply.unknown(id).editBy("alice")))))
+        .contains(",\"edits\":{\"id\":\"" + id + "\"},");
+  }
+
+  @Test
   void message_anAction_hasActionTrueBeforeItsText_plainTextHasNoSuchField() {
     ChatMessage action =
         new ChatMessage("#room", 3, "00".repeat(16), "bob", 0, 0, "waves", false, true);

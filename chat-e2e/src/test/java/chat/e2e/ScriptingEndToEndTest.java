@@ -114,6 +114,44 @@ class ScriptingEndToEndTest {
         .doesNotContain("noon");
   }
 
+  /**
+   * An edit reads as one to every member only when it names an earlier text message of its own
+   * sender: one naming another member's message quotes nothing of it.
+   */
+  @Test
+  void edits_quoteTheMessageTheyCorrect_onlyForItsOwnSender() {
+    for (String user : List.of("alice", "bob")) {
+      assertThat(chat.run("register", "--user", user).exitCode()).isZero();
+      assertThat(chat.run("join", "--user", user, "ops").exitCode()).isZero();
+    }
+    ScriptRunner.Result sent =
+        chat.run("send", "--user", "alice", "--json", "ops", "deploy at noon");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    String id = parseLines(sent.out()).get(0).get("id").asText();
+
+    ScriptRunner.Result edit =
+        chat.run("send", "--user", "alice", "--json", "--edit", id.toUpperCase(), "ops", "at one");
+    assertThat(edit.exitCode()).as(edit.err()).isZero();
+    ScriptRunner.Result forged = chat.run("send", "--user", "bob", "--edit", id, "ops", "never");
+    assertThat(forged.exitCode()).as(forged.err()).isZero();
+    ScriptRunner.Result both =
+        chat.run("send", "--user", "alice", "--edit", id, "--reply-to", id, "ops", "x");
+    assertThat(both.exitCode()).isEqualTo(1);
+    assertThat(both.err()).startsWith("chat: --edit and --reply-to cannot be used together");
+
+    ScriptRunner.Result history = chat.run("history", "--user", "bob", "ops");
+    assertThat(history.out())
+        .contains("<alice> deploy at noon")
+        .contains("(edit of \"deploy at noon\") <alice> at one")
+        .contains("(edit of a message not shown here) <bob> never");
+    List<JsonNode> lines =
+        parseLines(chat.run("history", "--user", "bob", "ops", "-n", "3", "--json").out());
+    assertThat(lines.get(1).get("edits").get("id").asText()).isEqualTo(id);
+    assertThat(lines.get(1).get("edits").get("sender").asText()).isEqualTo("alice");
+    assertThat(lines.get(1).has("replyTo")).isFalse();
+    assertThat(lines.get(2).get("edits").has("sender")).isFalse();
+  }
+
   @Test
   void listen_aReplyToAMessageItPrinted_quotesIt() throws Exception {
     for (String user : List.of("alice", "bob", "carol")) {

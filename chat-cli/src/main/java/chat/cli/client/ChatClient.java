@@ -429,6 +429,22 @@ public interface ChatClient extends AutoCloseable {
   ChatMessage send(String conversation, String text, boolean action, String replyTo);
 
   /**
+   * As {@link #send(String, String, boolean)}, as an edit of message {@code edits} of the
+   * conversation: a new version of that message, which must be this user's own text message or
+   * action. Each member's client checks that it is, on the copy it holds, and shows the edit with
+   * the start of what it corrects, or that it holds no such message.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code edits} is not 32 lowercase hex digits
+   */
+  ChatMessage edit(String conversation, String text, boolean action, String edits);
+
+  /**
+   * As {@link #newestMessageFrom}, leaving out file offers: the message {@code /edit} corrects when
+   * {@code username} is this user.
+   */
+  Optional<String> newestTextFrom(String conversation, String username);
+
+  /**
    * The id of the newest message {@code username} posted in {@code conversation} among those this
    * client showed or listed lately (in memory, since it started; not one deleted since): what
    * {@code /reply USER} answers.

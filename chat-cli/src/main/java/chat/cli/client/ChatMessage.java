@@ -1,5 +1,6 @@
 package chat.cli.client;
 
+import chat.protocol.Usernames;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * @param text the message text
  * @param own whether this client's user sent it
  * @param action whether it is an action ({@code /me waves}), shown as the sender doing the text
- * @param reply the message this one answers, as this client knows it; null if it is no reply
+ * @param reply the message this one answers, or corrects ({@link Reply#edit}), as this client knows
+ *     it; null if it is neither a reply nor an edit
  */
 public record ChatMessage(
     String conversation,
@@ -44,8 +46,12 @@ public record ChatMessage(
    *     deleted, or is not to be quoted (its sender is ignored)
    * @param kind what the answered message is; {@link Kind#TEXT} when not held
    * @param deleted whether the answered message was deleted since
+   * @param edit whether this message is an edit of that one (a new version of it, by the same
+   *     sender) rather than a reply to it. An edit names a message it is not allowed to correct (of
+   *     another sender, a file offer) as one not held: {@link #editBy}
    */
-  public record Reply(String messageId, String sender, String excerpt, Kind kind, boolean deleted) {
+  public record Reply(
+      String messageId, String sender, String excerpt, Kind kind, boolean deleted, boolean edit) {
     /** The most glyphs of the answered message a reply keeps. */
     public static final int EXCERPT_GLYPHS = 40;
 
@@ -67,9 +73,27 @@ public record ChatMessage(
       Objects.requireNonNull(kind, "kind");
     }
 
+    /** A reply (not an edit). */
+    public Reply(String messageId, String sender, String excerpt, Kind kind, boolean deleted) {
+      this(messageId, sender, excerpt, kind, deleted, false);
+    }
+
     /** A reply to a message this client does not hold. */
     public static Reply unknown(String messageId) {
       return new Reply(messageId, "", "", Kind.TEXT, false);
+    }
+
+    /**
+     * This held message as the one an edit by {@code editor} corrects: as it is if it is a text
+     * message or an action of {@code editor}'s, else as a message not held (an edit never shows as
+     * correcting another sender's message or a file offer).
+     */
+    public Reply editBy(String editor) {
+      boolean theirs =
+          !known() || (kind != Kind.FILE && Usernames.key(sender).equals(Usernames.key(editor)));
+      return theirs
+          ? new Reply(messageId, sender, excerpt, kind, deleted, true)
+          : new Reply(messageId, "", "", Kind.TEXT, false, true);
     }
 
     /** Whether this client holds (or held, before its deletion) the answered message. */
@@ -79,12 +103,12 @@ public record ChatMessage(
 
     /** This reply naming its sender only, not quoting the text (a user ignored wrote it). */
     public Reply unquoted() {
-      return new Reply(messageId, sender, "", kind, deleted);
+      return new Reply(messageId, sender, "", kind, deleted, edit);
     }
 
     /** This reply once the answered message is deleted: its text is gone. */
     public Reply toDeleted() {
-      return new Reply(messageId, sender, "", kind, true);
+      return new Reply(messageId, sender, "", kind, true, edit);
     }
   }
 
@@ -163,7 +187,7 @@ public record ChatMessage(
     if (own || username == null || username.isEmpty()) {
       return false;
     }
-    if (reply != null && reply.sender().equalsIgnoreCase(username)) {
+    if (reply != null && !reply.edit() && reply.sender().equalsIgnoreCase(username)) {
       return true;
     }
     Pattern name =

@@ -15,16 +15,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /send}, {@code /me}, {@code /reply}, {@code /pm}, {@code /history} and {@code /delete},
- * and sending plain text to the current conversation. A sent message is shown at once: the client
- * does not echo this user's own messages through its listener. Emoji shortcodes such as {@code
- * :smile:} in sent text become emoji (see {@link ShortcodeExpander}; text in backticks is left
- * alone).
+ * {@code /send}, {@code /me}, {@code /reply}, {@code /edit}, {@code /pm}, {@code /history} and
+ * {@code /delete}, and sending plain text to the current conversation. A sent message is shown at
+ * once: the client does not echo this user's own messages through its listener. Emoji shortcodes
+ * such as {@code :smile:} in sent text become emoji (see {@link ShortcodeExpander}; text in
+ * backticks is left alone).
  */
 final class MessageCommands {
   static final int DEFAULT_HISTORY = 50;
 
-  /** What a reply's text starts with to be an action ({@code /reply bob /me nods}). */
+  /** What a reply's or an edit's text starts with to be an action ({@code /reply bob /me nods}). */
   private static final String ACTION_WORD = "/me";
 
   /** {@link #ACTION_WORD} alone or before white space (a space, a tab, a line break). */
@@ -70,6 +70,21 @@ final class MessageCommands {
                 "TEXT starting with /me is an action: /re bob /me nods (//me: the text /me).",
                 "examples: /reply bob sure   /re carol: :thumbsup:")
             .runs(MessageCommands::reply),
+        SlashCommand.named("edit", "/edit TEXT", "correct your last message here")
+            .arguments(1, SlashCommand.UNLIMITED)
+            .acceptsLines()
+            .help(
+                "Sends TEXT as a new version of your newest message here (not a file offer,",
+                "not a deleted one), among those shown since the client started and the last "
+                    + DEFAULT_HISTORY
+                    + ".",
+                "Members see it with the start of what it corrects:",
+                "(edit of \"deploy at noon\") <alice> deploy at one. The full-screen interface",
+                "marks the first version (edited); it is not taken back (/delete does that).",
+                "A client too old to know edits shows TEXT as a message. TEXT starting with",
+                "/me is an action (//me: the text /me). Up recalls what you typed before.",
+                "examples: /edit deploy at one   /edit /me waves again")
+            .runs(MessageCommands::edit),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg", "query")
             .arguments(1, SlashCommand.UNLIMITED)
@@ -147,6 +162,56 @@ final class MessageCommands {
     send(conversation, text, action, null, context);
   }
 
+  /** What a reply or an edit sends: its text, and whether it is an action. */
+  private record Spoken(String text, boolean action) {
+    /**
+     * {@code typed}, an action if it starts with {@code /me} ({@code /reply bob /me nods}, as /me
+     * sends one); {@code //me} is the text {@code /me}. {@code usage} is said for a {@code /me}
+     * with nothing after it.
+     */
+    static Spoken from(String typed, String usage) {
+      if (ACTION.matcher(typed).lookingAt()) {
+        String text = typed.substring(ACTION_WORD.length()).strip();
+        if (text.isEmpty()) {
+          throw new CommandException.Usage(usage);
+        }
+        return new Spoken(text, true);
+      }
+      return new Spoken(typed.startsWith("//") ? typed.substring(1) : typed, false);
+    }
+  }
+
+  /**
+   * {@code /edit TEXT}: TEXT as a new version of this user's newest text message or action here
+   * among those this client holds; when it holds none, among the last {@value #DEFAULT_HISTORY}.
+   */
+  private static void edit(Input.Command command, CommandContext context) {
+    String self = Arguments.self(context);
+    String conversation = Arguments.current(context);
+    Spoken spoken =
+        Spoken.from(command.argText(), "usage: /edit /me ACTION: what you do, as with /me");
+    ChatClient client = context.client();
+    Optional<String> edited = client.newestTextFrom(conversation, self);
+    if (edited.isEmpty()) {
+      client.historyPage(conversation, DEFAULT_HISTORY);
+      edited = client.newestTextFrom(conversation, self);
+    }
+    String label = Arguments.label(context, conversation);
+    String id =
+        edited.orElseThrow(
+            () ->
+                new CommandException.Usage(
+                    "no message of yours in "
+                        + label
+                        + " to edit (none among the last "
+                        + DEFAULT_HISTORY
+                        + " or those shown since the client started)"));
+    ChatMessage sent =
+        client.edit(
+            conversation, ShortcodeExpander.standard().expand(spoken.text()), spoken.action(), id);
+    context.showMessage(sent);
+  }
+
   private static void send(
       String conversation, String text, boolean action, String replyTo, CommandContext context) {
     ChatMessage sent =
@@ -166,17 +231,8 @@ final class MessageCommands {
     // "bob:" and "bob," as people address someone in a chat
     String typed = command.arg(0).replaceFirst("[:,]$", "");
     String username = Arguments.username(typed);
-    String text = command.rest(1);
-    // "/reply bob /me nods": an action that answers bob, as /me sends one; "//me" is the text "/me"
-    boolean action = ACTION.matcher(text).lookingAt();
-    if (action) {
-      text = text.substring(ACTION_WORD.length()).strip();
-      if (text.isEmpty()) {
-        throw new CommandException.Usage("usage: /reply USER /me ACTION: what you do, as with /me");
-      }
-    } else if (text.startsWith("//")) {
-      text = text.substring(1);
-    }
+    Spoken spoken =
+        Spoken.from(command.rest(1), "usage: /reply USER /me ACTION: what you do, as with /me");
     ChatClient client = context.client();
     if (client.ignores(username)) {
       throw new CommandException.Usage(
@@ -203,7 +259,7 @@ final class MessageCommands {
                         + " to reply to (none among the last "
                         + DEFAULT_HISTORY
                         + " or those shown since the client started)"));
-    send(conversation, text, action, id, context);
+    send(conversation, spoken.text(), spoken.action(), id, context);
   }
 
   private static void privateMessage(Input.Command command, CommandContext context) {

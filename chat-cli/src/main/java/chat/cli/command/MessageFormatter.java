@@ -98,14 +98,17 @@ public final class MessageFormatter {
    * bob: "waves") } for an action), {@code (re bob: a deleted message) } or {@code (re a deleted
    * message) } once it is deleted, {@code (re bob) } when its text is not to be quoted, {@code (re
    * an earlier message) } when this client does not hold it; empty for a message that is no reply.
-   * It stands before the sender, where no text of a message can reach, and the quote has no {@code
-   * "} of its own (each becomes {@code '}), so that a quoted message cannot end the quote early and
-   * pass what follows for the reply's own words.
+   * An edit shows {@link #editMark}. It stands before the sender, where no text of a message can
+   * reach, and the quote has no {@code "} of its own (each becomes {@code '}), so that a quoted
+   * message cannot end the quote early and pass what follows for the reply's own words.
    */
   public String replyMark(ChatMessage message) {
     ChatMessage.Reply reply = message.reply();
     if (reply == null) {
       return "";
+    }
+    if (reply.edit()) {
+      return editMark(reply);
     }
     if (!reply.known()) {
       return reply.deleted() ? "(re a deleted message) " : "(re a message not shown here) ";
@@ -121,18 +124,40 @@ public final class MessageFormatter {
     if (reply.excerpt().isEmpty()) {
       return "(re " + who + ") ";
     }
-    String quoted =
-        TerminalSafe.showsNothing(reply.excerpt())
-            ? SHOWS_NOTHING
-            : "\""
-                + Flags.spaced(TerminalSafe.line(reply.excerpt().replace('\n', ' ')))
-                    .replace('"', '\'')
-                + "\"";
+    String quoted = quoted(reply);
     return switch (reply.kind()) {
       case TEXT -> "(re " + who + ": " + quoted + ") ";
       case ACTION -> "(re * " + who + " " + quoted + ") ";
       case FILE -> "(re " + who + "'s file " + quoted + ") ";
     };
+  }
+
+  /**
+   * What an edit shows before its sender: {@code (edit of "deploy at noon, ok?") } with the start
+   * of the message it corrects as this client holds it, {@code (edit of a deleted message) }, or
+   * {@code (edit of a message not shown here) } when this client holds no message of the editor's
+   * under that id. The quote is made as {@link #replyMark}'s.
+   */
+  private static String editMark(ChatMessage.Reply edited) {
+    if (edited.deleted()) {
+      return "(edit of a deleted message) ";
+    }
+    if (!edited.known()) {
+      return "(edit of a message not shown here) ";
+    }
+    return edited.excerpt().isEmpty() ? "(edit) " : "(edit of " + quoted(edited) + ") ";
+  }
+
+  /**
+   * The excerpt of {@code reply}, quoted: {@code "} around it, and each {@code "} in it a {@code
+   * '}.
+   */
+  private static String quoted(ChatMessage.Reply reply) {
+    return TerminalSafe.showsNothing(reply.excerpt())
+        ? SHOWS_NOTHING
+        : "\""
+            + Flags.spaced(TerminalSafe.line(reply.excerpt().replace('\n', ' '))).replace('"', '\'')
+            + "\"";
   }
 
   /**

@@ -69,7 +69,30 @@ final class ConversationBuffer {
    */
   boolean addMessage(ChatMessage message) {
     ChatMessage shown = unquotingDeleted(message);
-    return add(shown, new PaneEntry.Message(shown));
+    if (!add(shown, new PaneEntry.Message(shown))) {
+      return false;
+    }
+    markEdited(shown);
+    return true;
+  }
+
+  /**
+   * If {@code message} is an edit of a message held here, marks that message {@code (edited)}
+   * wherever it is shown: in its place and in listings.
+   */
+  private void markEdited(ChatMessage message) {
+    ChatMessage.Reply edited = message.reply();
+    if (edited == null || !edited.edit() || !edited.known() || edited.deleted()) {
+      return;
+    }
+    for (Slot slot : slots) {
+      if (slot.entry instanceof PaneEntry.Message shown
+          && !shown.edited()
+          && shown.message().conversation().equals(message.conversation())
+          && shown.message().messageId().equals(edited.messageId())) {
+        slot.show(new PaneEntry.Message(shown.message(), shown.replay(), shown.labelled(), true));
+      }
+    }
   }
 
   /**
@@ -124,11 +147,13 @@ final class ConversationBuffer {
    * heading.
    */
   void addReplay(Posted posted, boolean labelled) {
-    PaneEntry entry =
-        posted instanceof ChatMessage message
-            ? new PaneEntry.Message(unquotingDeleted(message), true, labelled)
-            : new PaneEntry.Offer((FileOffer) posted, true, labelled);
-    append(new Slot(entry));
+    if (posted instanceof ChatMessage message) {
+      ChatMessage shown = unquotingDeleted(message);
+      append(new Slot(new PaneEntry.Message(shown, true, labelled)));
+      markEdited(shown);
+    } else {
+      append(new Slot(new PaneEntry.Offer((FileOffer) posted, true, labelled)));
+    }
   }
 
   /** Appends a line from the client. */
@@ -210,27 +235,32 @@ final class ConversationBuffer {
   }
 
   /**
-   * Gives each reply of {@code conversation} here that answers a message not held when it was shown
-   * what {@code answered} says of that message now (a history page listed it since); returns how
-   * many changed.
+   * Gives each reply (and edit) of {@code conversation} here that answers a message not held when
+   * it was shown what {@code answered} says of that message now (a history page listed it since),
+   * marking a message now known to be edited; returns how many changed.
    */
   int requote(String conversation, Function<String, ChatMessage.Reply> answered) {
     int changed = 0;
+    List<ChatMessage> edits = new java.util.ArrayList<>();
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown
           && shown.message().conversation().equals(conversation)
           && shown.message().reply() != null
           && !shown.message().reply().known()
           && !shown.message().reply().deleted()) {
-        ChatMessage.Reply now = answered.apply(shown.message().reply().messageId());
+        ChatMessage.Reply before = shown.message().reply();
+        ChatMessage.Reply now = answered.apply(before.messageId());
+        if (before.edit()) {
+          now = now.editBy(shown.message().sender());
+        }
         if (now.known() || now.deleted()) {
-          slot.show(
-              new PaneEntry.Message(
-                  shown.message().withReply(now), shown.replay(), shown.labelled()));
+          slot.show(shown.showing(shown.message().withReply(now)));
           changed++;
+          edits.add(shown.message().withReply(now));
         }
       }
     }
+    edits.forEach(this::markEdited);
     return changed;
   }
 

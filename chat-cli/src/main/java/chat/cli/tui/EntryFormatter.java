@@ -58,6 +58,9 @@ final class EntryFormatter {
         cells.addAll(Cells.line("[" + label + "] ", Style.TIME));
       }
       indent = message(cells, message.message(), self);
+      if (message.edited()) {
+        cells.addAll(Cells.line(" (edited)", Style.SKEW));
+      }
     } else if (entry instanceof PaneEntry.Offer offer) {
       if (offer.labelled()) {
         String label = labels.apply(offer.offer().conversation());

@@ -26,16 +26,28 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
    *     lists messages ({@code /history}), rather than in its place in the conversation
    * @param labelled whether it is shown in another conversation's pane, so its line starts with its
    *     own conversation ({@code [@bob]})
+   * @param edited whether its sender corrected it since ({@code /edit}): marked {@code (edited)}
    */
-  record Message(ChatMessage message, boolean replay, boolean labelled) implements PaneEntry {
+  record Message(ChatMessage message, boolean replay, boolean labelled, boolean edited)
+      implements PaneEntry {
     /** Checks for null. */
     public Message {
       Objects.requireNonNull(message, "message");
     }
 
+    /** A message not edited. */
+    Message(ChatMessage message, boolean replay, boolean labelled) {
+      this(message, replay, labelled, false);
+    }
+
     /** A message in its place in the conversation. */
     Message(ChatMessage message) {
       this(message, false, false);
+    }
+
+    /** This entry showing {@code shown} instead, edited or not as before. */
+    Message showing(ChatMessage shown) {
+      return new Message(shown, replay, labelled, edited);
     }
   }
 

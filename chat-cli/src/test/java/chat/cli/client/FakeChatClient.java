@@ -477,6 +477,19 @@ public final class FakeChatClient implements ChatClient {
     } else {
       call(action ? "action" : "send", conversation, text);
     }
+    return posted(
+        conversation, text, action, replyTo == null ? null : ChatMessage.Reply.unknown(replyTo));
+  }
+
+  @Override
+  public synchronized ChatMessage edit(
+      String conversation, String text, boolean action, String edits) {
+    call(action ? "edit-action" : "edit", conversation, edits, text);
+    return posted(conversation, text, action, ChatMessage.Reply.unknown(edits).editBy(user));
+  }
+
+  private ChatMessage posted(
+      String conversation, String text, boolean action, ChatMessage.Reply reply) {
     requireLogin();
     for (MemberView member : membersOf(conversation)) {
       if (trustState(member.username()) == TrustState.CHANGED) {
@@ -495,10 +508,15 @@ public final class FakeChatClient implements ChatClient {
             text,
             true,
             action,
-            replyTo == null ? null : ChatMessage.Reply.unknown(replyTo));
+            reply);
     messages.computeIfAbsent(conversation, k -> new ArrayList<>()).add(message);
     opened(conversation);
     return message;
+  }
+
+  @Override
+  public synchronized Optional<String> newestTextFrom(String conversation, String username) {
+    return newestMessageFrom(conversation, username); // this fake holds no file offers
   }
 
   @Override

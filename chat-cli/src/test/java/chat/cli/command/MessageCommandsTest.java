@@ -93,6 +93,48 @@ class MessageCommandsTest {
   }
 
   @Test
+  void edit_correctsYourNewestMessageHere_asTextOrAnAction_withShortcodesAsEmoji() {
+    context.loggedInAs("alice");
+    List<ChatMessage> lobby = new java.util.ArrayList<>();
+    lobby.add(new ChatMessage("#lobby", 1, "%032x".formatted(101), "alice", 0, 0, "noon", true));
+    lobby.add(new ChatMessage("#lobby", 2, "%032x".formatted(102), "bob", 0, 0, "ok", false));
+    context.client.messages.put("#lobby", lobby);
+
+    run("/edit at one :+1:");
+    run("/edit /me waves");
+    run("/edit //me is the text");
+    run("/edit /me   ");
+
+    assertThat(context.client.calls).hasSize(3);
+    assertThat(context.client.calls.get(0))
+        .isEqualTo("edit #lobby " + "%032x".formatted(101) + " at one 👍");
+    assertThat(context.client.calls.get(1)).startsWith("edit-action #lobby ").endsWith(" waves");
+    assertThat(context.client.calls.get(2)).startsWith("edit #lobby ").endsWith(" /me is the text");
+    assertThat(context.lines)
+        .contains(
+            "message: #lobby (edit of a message not shown here) <alice> at one 👍",
+            "error: usage: /edit /me ACTION: what you do, as with /me");
+  }
+
+  @Test
+  void edit_noMessageOfYoursHeld_looksAtTheLastMessages_thenIsRefused() {
+    context.loggedInAs("alice");
+    context.client.messages.put(
+        "#lobby",
+        new java.util.ArrayList<>(
+            List.of(
+                new ChatMessage("#lobby", 1, "%032x".formatted(101), "bob", 0, 0, "hi", false))));
+
+    run("/edit sure");
+
+    assertThat(context.client.calls).containsExactly("history #lobby 50");
+    assertThat(context.lines)
+        .containsExactly(
+            "error: no message of yours in #lobby to edit (none among the last 50 or those shown"
+                + " since the client started)");
+  }
+
+  @Test
   void reply_noMessageOfThatUserHeld_looksAtTheLastMessages_thenIsRefused() {
     context.loggedInAs("alice");
 

@@ -37,6 +37,30 @@ class MessageFormatterTest {
   }
 
   @Test
+  void line_anEdit_quotesTheMessageItCorrects_beforeTheSender_orSaysItIsNotHeld() {
+    String id = "%032x".formatted(7);
+    ChatMessage edit = from("bob", "at one");
+
+    assertThat(
+            formatter.line(
+                edit.withReply(
+                    new ChatMessage.Reply(id, "bob", "at \"noon\"", Kind.TEXT, false, true))))
+        .isEqualTo("00:00:01 (edit of \"at 'noon'\") <bob> at one");
+    assertThat(
+            formatter.line(
+                edit.withReply(new ChatMessage.Reply(id, "bob", "", Kind.TEXT, true, true))))
+        .isEqualTo("00:00:01 (edit of a deleted message) <bob> at one");
+    assertThat(formatter.line(edit.withReply(ChatMessage.Reply.unknown(id).editBy("bob"))))
+        .isEqualTo("00:00:01 (edit of a message not shown here) <bob> at one");
+    // one of another sender's is never shown as the message corrected
+    assertThat(
+            formatter.line(
+                edit.withReply(
+                    new ChatMessage.Reply(id, "carol", "hi", Kind.TEXT, false).editBy("bob"))))
+        .isEqualTo("00:00:01 (edit of a message not shown here) <bob> at one");
+  }
+
+  @Test
   void line_aReply_quotesTheAnsweredMessageAsThisClientHoldsIt_beforeTheSender_cleaned() {
     String id = "%032x".formatted(7);
     ChatMessage reply = from("alice", "sure");

@@ -38,6 +38,45 @@ class ConversationBufferTest {
     assertThat(texts(buffer)).containsExactly("later");
   }
 
+  /**
+   * An edit marks the message it corrects, where it stands and in a listing; also when that message
+   * comes after the edit and the edit is quoted again. One that names another sender's message
+   * marks nothing.
+   */
+  @Test
+  void anEdit_marksTheMessageItCorrects_evenWhenThatComesLater() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage first = Messages.of("#a", 1, "bob", "noon");
+    ChatMessage.Reply held =
+        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false);
+    buffer.addMessage(first);
+    buffer.addReplay(first, false);
+    buffer.addMessage(Messages.of("#a", 2, "carol", "x").withReply(held.editBy("carol")));
+    assertThat(edited(buffer)).containsExactly(false, false, false);
+
+    buffer.addMessage(Messages.of("#a", 3, "bob", "one").withReply(held.editBy("bob")));
+    assertThat(edited(buffer)).containsExactly(true, true, false, false);
+
+    ConversationBuffer later = new ConversationBuffer();
+    later.addMessage(
+        Messages.of("#a", 3, "bob", "one")
+            .withReply(ChatMessage.Reply.unknown(first.messageId()).editBy("bob")));
+    later.addMessage(first);
+    assertThat(edited(later)).containsExactly(false, false);
+    assertThat(later.requote("#a", id -> held)).isEqualTo(1);
+    assertThat(edited(later)).containsExactly(true, false);
+    assertThat(((PaneEntry.Message) later.entry(1)).message().reply())
+        .isEqualTo(held.editBy("bob"));
+  }
+
+  private static List<Boolean> edited(ConversationBuffer buffer) {
+    List<Boolean> out = new ArrayList<>();
+    for (int i = 0; i < buffer.size(); i++) {
+      out.add(((PaneEntry.Message) buffer.entry(i)).edited());
+    }
+    return out;
+  }
+
   @Test
   void addMessage_sameIdTwice_keptOnce() {
     ConversationBuffer buffer = new ConversationBuffer();

@@ -33,7 +33,9 @@ sealed interface Content {
   /**
    * A text message, or with {@code action} true an action ({@code /me waves}), shown as the sender
    * doing the text; with {@code replyTo} a reply to an earlier message of the conversation. An
-   * older client reads an action as plain text and a reply as a message: it skips the fields.
+   * older client reads an action as plain text and a reply as a message: it skips the fields. With
+   * {@code edits} it is a new version of an earlier message of its sender, which an older client
+   * shows as a message of its own.
    *
    * @param text the text
    * @param action true for an action; null (the field left out) for plain text, and false reads as
@@ -42,12 +44,19 @@ sealed interface Content {
    * @param replyTo the message id (32 lowercase hex digits) of the message this one answers, or
    *     null. It names a message, never quotes one: each receiver shows the message it holds under
    *     that id in this conversation, so a reply cannot put words in another sender's mouth
+   * @param edits the message id of the message this one corrects, or null: an earlier text message
+   *     or action of the same sender in this conversation, which receivers check. Never with {@code
+   *     replyTo}: an edit keeps the place of the message it corrects
    */
   record Text(
       String text,
       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean action,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = ReplyToReader.class)
-          String replyTo)
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @JsonDeserialize(using = MessageIdReader.ReplyTo.class)
+          String replyTo,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @JsonDeserialize(using = MessageIdReader.Edits.class)
+          String edits)
       implements Content {
     public Text {
       Objects.requireNonNull(text, "text");
@@ -58,16 +67,27 @@ sealed interface Content {
       if (replyTo != null && !MessageIds.isValid(replyTo)) {
         throw new IllegalArgumentException("a reply names a message id of 32 lowercase hex digits");
       }
+      if (edits != null && !MessageIds.isValid(edits)) {
+        throw new IllegalArgumentException("an edit names a message id of 32 lowercase hex digits");
+      }
+      if (edits != null && replyTo != null) {
+        throw new IllegalArgumentException("an edit cannot also be a reply");
+      }
     }
 
     /** Plain text. */
     Text(String text) {
-      this(text, null, null);
+      this(text, null, null, null);
     }
 
     /** Text or an action, not a reply. */
     Text(String text, Boolean action) {
-      this(text, action, null);
+      this(text, action, null, null);
+    }
+
+    /** Text or an action, a reply if {@code replyTo} is not null; no edit. */
+    Text(String text, Boolean action, String replyTo) {
+      this(text, action, replyTo, null);
     }
 
     /** Whether this is an action. */

@@ -471,14 +471,16 @@ final class Inbox {
   }
 
   /**
-   * {@code opened}, a reply given the message it answers as this client holds it; remembered for
-   * replies to it ({@link #quotes}).
+   * {@code opened}, a reply (an edit) given the message it answers (corrects) as this client holds
+   * it; remembered for replies to it ({@link #quotes}).
    */
   private Opened replied(Opened opened) {
-    Opened shown =
-        opened.content() instanceof Content.Text t && t.replyTo() != null
-            ? new Opened(quotes.replying(opened.message(), t.replyTo()), t)
-            : opened;
+    Opened shown = opened;
+    if (opened.content() instanceof Content.Text t && t.edits() != null) {
+      shown = new Opened(quotes.editing(opened.message(), t.edits()), t);
+    } else if (opened.content() instanceof Content.Text t && t.replyTo() != null) {
+      shown = new Opened(quotes.replying(opened.message(), t.replyTo()), t);
+    }
     remember(shown);
     return shown;
   }

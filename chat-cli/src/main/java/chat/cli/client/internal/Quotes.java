@@ -187,6 +187,18 @@ final class Quotes {
    * that this client remembers and that was not deleted.
    */
   synchronized Optional<String> newestFrom(String conversation, String username) {
+    return newestFrom(conversation, username, false);
+  }
+
+  /**
+   * As {@link #newestFrom(String, String)}, leaving out file offers: the message {@code /edit}
+   * corrects.
+   */
+  synchronized Optional<String> newestTextFrom(String conversation, String username) {
+    return newestFrom(conversation, username, true);
+  }
+
+  private Optional<String> newestFrom(String conversation, String username, boolean textOnly) {
     NavigableMap<Long, Held> messages = byConversation.get(conversation);
     if (messages == null) {
       return Optional.empty();
@@ -194,6 +206,7 @@ final class Quotes {
     String key = Usernames.key(username);
     for (Held held : messages.descendingMap().values()) {
       if (!held.deleted()
+          && !(textOnly && held.kind() == ChatMessage.Reply.Kind.FILE)
           && Usernames.key(held.sender()).equals(key)
           && !deletedIds.contains(conversation, held.messageId())) {
         return Optional.of(held.messageId());
@@ -217,25 +230,40 @@ final class Quotes {
   }
 
   /**
-   * {@code message}, just sent by this client, answering {@code replyTo} (null: none) as this
-   * client holds that message; remembered for replies to it.
+   * {@code message}, an edit of message {@code edits} as this client holds that message: not held
+   * unless it is an earlier text message or action of the same sender ({@link
+   * ChatMessage.Reply#editBy}); a message naming itself corrects one not held.
    */
-  ChatMessage sent(ChatMessage message, String replyTo) {
-    ChatMessage shown = replying(message, replyTo);
+  ChatMessage editing(ChatMessage message, String edits) {
+    ChatMessage.Reply held =
+        edits.equals(message.messageId())
+            ? ChatMessage.Reply.unknown(edits)
+            : answered(message.conversation(), edits);
+    return message.withReply(held.editBy(message.sender()));
+  }
+
+  /**
+   * {@code message}, just sent by this client, answering {@code replyTo} or correcting {@code
+   * edits} (null: neither) as this client holds that message; remembered for replies to it.
+   */
+  ChatMessage sent(ChatMessage message, String replyTo, String edits) {
+    ChatMessage shown = edits == null ? replying(message, replyTo) : editing(message, edits);
     remember(shown);
     return shown;
   }
 
   /**
-   * {@code posted}, a reply to a message this client did not hold when it opened it, given that
-   * message if it holds it now: one in an older page of the same history, opened after it.
+   * {@code posted}, a reply to (or an edit of) a message this client did not hold when it opened
+   * it, given that message if it holds it now: one in an older page of the same history, opened
+   * after it.
    */
   Posted requoted(Posted posted) {
     if (posted instanceof ChatMessage message
         && message.reply() != null
         && !message.reply().known()
         && !message.reply().deleted()) {
-      return message.withReply(answered(message.conversation(), message.reply().messageId()));
+      ChatMessage.Reply now = answered(message.conversation(), message.reply().messageId());
+      return message.withReply(message.reply().edit() ? now.editBy(message.sender()) : now);
     }
     return posted;
   }

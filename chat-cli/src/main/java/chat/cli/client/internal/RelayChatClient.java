@@ -348,9 +348,21 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public ChatMessage send(String conversation, String text, boolean action, String replyTo) {
-    if (replyTo != null && !MessageIds.isValid(replyTo)) {
-      throw new CommandException.Usage(
-          "not a message id: " + replyTo + " (message ids are 32 lowercase hex digits)");
+    return sendText(conversation, text, action, replyTo, null);
+  }
+
+  @Override
+  public ChatMessage edit(String conversation, String text, boolean action, String edits) {
+    return sendText(conversation, text, action, null, edits);
+  }
+
+  private ChatMessage sendText(
+      String conversation, String text, boolean action, String replyTo, String edits) {
+    for (String named : new String[] {replyTo, edits}) {
+      if (named != null && !MessageIds.isValid(named)) {
+        throw new CommandException.Usage(
+            "not a message id: " + named + " (message ids are 32 lowercase hex digits)");
+      }
     }
     if (chat.cli.TerminalSafe.showsNothing(text)) {
       // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
@@ -360,7 +372,7 @@ public final class RelayChatClient implements ChatClient {
     String id = conversationId(conversation);
     byte[] plaintext;
     try {
-      plaintext = Content.encode(new Content.Text(text, action, replyTo));
+      plaintext = Content.encode(new Content.Text(text, action, replyTo, edits));
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage("message too long: " + e.getMessage());
     }
@@ -383,7 +395,8 @@ public final class RelayChatClient implements ChatClient {
             text,
             true,
             action),
-        replyTo);
+        replyTo,
+        edits);
   }
 
   @Override
@@ -393,6 +406,11 @@ public final class RelayChatClient implements ChatClient {
         .current()
         .map(session -> session.inbox.quotes.answered(conversation, messageId))
         .orElse(ChatMessage.Reply.unknown(messageId));
+  }
+
+  @Override
+  public Optional<String> newestTextFrom(String conversation, String username) {
+    return sessions.require().inbox.quotes.newestTextFrom(conversationId(conversation), username);
   }
 
   @Override

@@ -106,6 +106,44 @@ class ContentTest {
         .isInstanceOf(CommandException.EnvelopeRejected.class);
   }
 
+  /** An edit names the message it corrects after the other fields, as a reply does. */
+  @Test
+  void encodeDecode_edit_carriesTheIdItNames() {
+    String id = "0123456789abcdef0123456789abcdef";
+    byte[] edit = Content.encode(new Content.Text("at one", true, null, id));
+
+    assertThat(new String(edit, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"kind\":\"text\",\"text\":\"at one\",\"action\":true,\"edits\":\"" + id + "\"}");
+    Content.Text back = (Content.Text) Content.decode(edit);
+    assertThat(back.edits()).isEqualTo(id);
+    assertThat(back.replyTo()).isNull();
+    assertThat(((Content.Text) Content.decode(utf8("{\"kind\":\"text\",\"text\":\"x\"}"))).edits())
+        .isNull();
+  }
+
+  /**
+   * An edit's id is 32 lowercase hex digits, and an edit is no reply: else the content is refused,
+   * by every client alike.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"0123456789ABCDEF0123456789ABCDEF\"",
+        "\"0123456789abcdef0123456789abcde\"",
+        "\"\"",
+        "12",
+        "null",
+        "[\"0123456789abcdef0123456789abcdef\"]",
+        "\"0123456789abcdef0123456789abcdef\",\"replyTo\":\"0123456789abcdef0123456789abcdef\""
+      })
+  void decode_editsThatIsNoMessageId_orWithAReply_isRefused(String value) {
+    byte[] json = utf8("{\"kind\":\"text\",\"text\":\"x\",\"edits\":" + value + "}");
+
+    assertThatThrownBy(() -> Content.decode(json))
+        .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
   /** Strict, as every field: a string or a number is not a boolean. */
   @ParameterizedTest
   @ValueSource(strings = {"\"true\"", "\"false\"", "1", "0", "[true]", "{}"})

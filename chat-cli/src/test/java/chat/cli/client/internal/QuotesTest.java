@@ -56,6 +56,43 @@ class QuotesTest {
         .isLessThanOrEqualTo(Quotes.MAX_EXCERPT_CHARS + 1);
   }
 
+  /**
+   * An edit shows the message it corrects only if that is a text message or action of the same
+   * sender in the same conversation: one of another sender, a file offer, one of another
+   * conversation or the edit itself is a message not held, so an edit never reads as correcting
+   * someone else's words.
+   */
+  @Test
+  void editing_onlyAnEarlierTextOfTheSameSender_isShownAsTheOneCorrected() {
+    quotes.remember(message("#a", 1, "Bob", "deploy at noon"));
+    quotes.remember(message("#a", 2, "carol", "lunch?"));
+    quotes.rememberOffer(new ChatMessage("#a", 3, id(3), "bob", 1_000, 1_000, "", false), "r.pdf");
+    quotes.remember(message("#b", 4, "bob", "elsewhere"));
+
+    assertThat(quotes.editing(message("#a", 9, "bob", "at one"), id(1)).reply())
+        .isEqualTo(new ChatMessage.Reply(id(1), "Bob", "deploy at noon", Kind.TEXT, false, true));
+    for (String other : List.of(id(2), id(3), id(4), id(9), id(7))) {
+      assertThat(quotes.editing(message("#a", 9, "bob", "x"), other).reply())
+          .as(other)
+          .isEqualTo(new ChatMessage.Reply(other, "", "", Kind.TEXT, false, true));
+    }
+    deleted.add("#a", List.of(id(1)));
+    quotes.deleted("#a", List.of(id(1)));
+    assertThat(quotes.editing(message("#a", 9, "bob", "x"), id(1)).reply())
+        .isEqualTo(new ChatMessage.Reply(id(1), "Bob", "", Kind.TEXT, true, true));
+  }
+
+  /** What {@code /edit} corrects: the newest text message or action, never a file offer. */
+  @Test
+  void newestTextFrom_skipsFileOffers() {
+    quotes.remember(message("#a", 1, "bob", "one"));
+    quotes.rememberOffer(new ChatMessage("#a", 2, id(2), "bob", 1_000, 1_000, "", false), "r.pdf");
+
+    assertThat(quotes.newestFrom("#a", "bob")).contains(id(2));
+    assertThat(quotes.newestTextFrom("#a", "BOB")).contains(id(1));
+    assertThat(quotes.newestTextFrom("#a", "carol")).isEmpty();
+  }
+
   @Test
   void answered_anIdOfAnotherConversationOrNeverSeen_isUnknown() {
     quotes.remember(message("#a", 1, "bob", "secret plan"));

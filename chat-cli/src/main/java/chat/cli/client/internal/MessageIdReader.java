@@ -10,13 +10,30 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import java.io.IOException;
 
 /**
- * Reads a text message's {@code replyTo} (content v1): a JSON string, or the field left out for a
- * message that is no reply. An explicit {@code null} is refused, as for every field but {@code
- * action}, and so is any other type; the id's form is checked by {@link Content.Text}.
+ * Reads a text message's field that names another message (content v1): a JSON string, or the field
+ * left out. An explicit {@code null} is refused, as for every field but {@code action}, and so is
+ * any other type; the id's form is checked by {@link Content.Text}.
  */
-final class ReplyToReader extends StdDeserializer<String> {
-  ReplyToReader() {
+abstract class MessageIdReader extends StdDeserializer<String> {
+  private final String field;
+
+  private MessageIdReader(String field) {
     super(String.class);
+    this.field = field;
+  }
+
+  /** {@code replyTo}: the message a reply answers. */
+  static final class ReplyTo extends MessageIdReader {
+    ReplyTo() {
+      super("replyTo");
+    }
+  }
+
+  /** {@code edits}: the message an edit corrects. */
+  static final class Edits extends MessageIdReader {
+    Edits() {
+      super("edits");
+    }
   }
 
   @Override
@@ -30,7 +47,7 @@ final class ReplyToReader extends StdDeserializer<String> {
   @Override
   public String getNullValue(DeserializationContext context) throws JsonMappingException {
     throw InvalidNullException.from(
-        context, PropertyName.construct("replyTo"), context.constructType(String.class));
+        context, PropertyName.construct(field), context.constructType(String.class));
   }
 
   @Override
