@@ -197,8 +197,9 @@ final class LineEvents implements CappedClientListener {
     if (spoken) {
       // Lost, back, and a rare reminder in between: not a line for every attempt.
       said.ifPresent(line -> printer.print(kind, line));
-    } else if (state == ConnectionState.OFFLINE && endSaid) {
+    } else if ((state == ConnectionState.OFFLINE && endSaid) || state == ConnectionState.ONLINE) {
       // onStopped printed why (a suspension in the relay's own words): not a second time here.
+      // Online not after a loss is a login, whose command says who logged in (logged in as alice).
       printer.print(kind, EventLines.connection(state, "", client.serverAddress()));
     } else {
       printer.print(kind, EventLines.connection(state, detail, client.serverAddress()));

@@ -852,6 +852,19 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** A login's online event says where; the login's own line says who, once. */
+  @Test
+  void run_onlineAtALogin_saysTheRelay_notWhoLoggedInASecondTime() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.setState(ConnectionState.ONLINE, "logged in as alice on relay.test:7443");
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("connected to relay.test:7443"));
+    assertThat(harness.output()).doesNotContain("(logged in as alice");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_interactiveLogin_secretsNotEchoedAndNotInHistory() {
     LineMode mode = start(lineMode(false), "> ");
