@@ -29,6 +29,17 @@ public abstract sealed class CommandException extends RuntimeException {
     }
   }
 
+  /**
+   * The owner of a group tried to leave it ({@code OWNER_MUST_TRANSFER}): exit 1. Front ends say
+   * how, in their own words: hand the group over, or disband it.
+   */
+  public static final class OwnerCannotLeave extends Usage {
+    /** The refusal, in the relay's words. */
+    public OwnerCannotLeave(String message) {
+      super(message);
+    }
+  }
+
   /** The relay has no account of the name asked about ({@code NO_SUCH_USER}): exit 1. */
   public static final class NoSuchUser extends Usage {
     /** The refusal, in the relay's words. */

@@ -45,8 +45,20 @@ final class LeaveCommand implements Callable<Integer> {
             close(support, client);
             return 0;
           }
-          client.leave(room);
           String conversation = RelayOptions.conversationArgument(room);
+          try {
+            client.leave(room);
+          } catch (CommandException.OwnerCannotLeave e) {
+            String name = TerminalSafe.line(conversation.substring(1));
+            throw new CommandException.Usage(
+                "you own "
+                    + TerminalSafe.line(conversation)
+                    + ": chat group transfer "
+                    + name
+                    + " USER first (you stay an admin, and can then leave), or chat group disband "
+                    + name
+                    + " to end the group for everyone");
+          }
           support.result(
               JsonLines.object("left").put("conversation", conversation),
               "left " + TerminalSafe.line(conversation));

@@ -53,7 +53,9 @@ class GroupScriptingEndToEndTest {
     JsonNode room = JSON.readTree(chat.ok("rooms", "--json", "--user", "bob").out().split("\n")[1]);
     assertThat(room.get("title").asText()).isEqualTo("Release crew");
     assertThat(chat.run("leave", "team", "--user", "alice").err())
-        .contains("you own #team: transfer the ownership")
+        .isEqualTo(
+            "chat: you own #team: chat group transfer team USER first (you stay an admin, and can"
+                + " then leave), or chat group disband team to end the group for everyone\n")
         .doesNotContain("OWNER_MUST_TRANSFER");
     chat.ok("group", "disband", "#team", "--user", "alice");
     ScriptRunner.Result afterDisband = chat.run("send", "team", "hi", "--user", "bob");

@@ -88,7 +88,18 @@ final class ConversationCommands {
       client.close(room);
       done = "closed " + Arguments.label(context, room) + " (it opens again when either writes)";
     } else {
-      client.leave(room);
+      try {
+        client.leave(room);
+      } catch (CommandException.OwnerCannotLeave e) {
+        throw new CommandException.Usage(
+            "you own "
+                + room
+                + ": /transfer USER "
+                + room
+                + " first (you stay an admin, and can then leave), or /disband "
+                + room
+                + " to end the group for everyone");
+      }
       done = "left " + room;
     }
     if (!context.currentConversation().map(room::equals).orElse(false)) {

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.CommandException;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -105,6 +106,21 @@ class ConversationCommandsTest {
     run("/leave");
 
     assertThat(context.lines).contains("info: left #lobby; " + Arguments.NO_CONVERSATION);
+  }
+
+  @Test
+  void leave_aGroupYouOwn_saysTheCommandsThatLetYouGo() {
+    context.loggedInAs("alice");
+    context.client.failNext =
+        new CommandException.OwnerCannotLeave(
+            "you own #team: transfer the ownership or disband the group first");
+
+    run("/leave #team");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: you own #team: /transfer USER #team first (you stay an admin, and can then"
+                + " leave), or /disband #team to end the group for everyone");
   }
 
   @Test

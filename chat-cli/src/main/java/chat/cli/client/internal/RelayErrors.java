@@ -52,7 +52,6 @@ final class RelayErrors {
           MUTED,
           NO_SUCH_MESSAGE,
           NOT_YOUR_MESSAGE,
-          OWNER_MUST_TRANSFER,
           INVALID_TARGET,
           NO_FRIEND_REQUEST,
           ALREADY_FRIENDS,
@@ -60,6 +59,7 @@ final class RelayErrors {
           LIMIT_REACHED,
           NO_SUCH_SESSION ->
           new CommandException.Usage(message); // written for people: no raw code
+      case OWNER_MUST_TRANSFER -> new CommandException.OwnerCannotLeave(message);
       case NO_SUCH_USER -> new CommandException.NoSuchUser(noSuchUser(message));
       case NOT_MEMBER -> new CommandException.NotMember(message);
       case SENDER_MISMATCH ->
