@@ -53,8 +53,8 @@ final class OutgoingText {
       Function<ChatClient, String> where) {
     if (replyTo != null && edits != null) {
       throw new CommandException.Usage(
-          "--edit and --reply-to cannot be used together: an edit keeps the place of the message"
-              + " it corrects, and that one's reply");
+          "--edit and --reply-to cannot be used together: an edit is a new version of your"
+              + " message, not a reply");
     }
     // before stdin is read: the text would be read for nothing
     String answered = messageId(replyTo);

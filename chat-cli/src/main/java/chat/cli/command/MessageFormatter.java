@@ -134,9 +134,10 @@ public final class MessageFormatter {
 
   /**
    * What an edit shows before its sender: {@code (edit of "deploy at noon, ok?") } with the start
-   * of the message it corrects as this client holds it, {@code (edit of a deleted message) }, or
-   * {@code (edit of a message not shown here) } when this client holds no message of the editor's
-   * under that id. The quote is made as {@link #replyMark}'s.
+   * of the message it corrects as this client holds it ({@code (edit of * "waves") } for an
+   * action), {@code (edit of a deleted message) }, or {@code (edit of a message not shown here) }
+   * when this client holds no message of the editor's under that id. The quote is made as {@link
+   * #replyMark}'s.
    */
   private static String editMark(ChatMessage.Reply edited) {
     if (edited.deleted()) {
@@ -145,7 +146,10 @@ public final class MessageFormatter {
     if (!edited.known()) {
       return "(edit of a message not shown here) ";
     }
-    return edited.excerpt().isEmpty() ? "(edit) " : "(edit of " + quoted(edited) + ") ";
+    if (edited.excerpt().isEmpty()) {
+      return "(edit) ";
+    }
+    return "(edit of " + (edited.kind() == Kind.ACTION ? "* " : "") + quoted(edited) + ") ";
   }
 
   /**

@@ -81,15 +81,15 @@ final class ConversationBuffer {
    * wherever it is shown: in its place and in listings.
    */
   private void markEdited(ChatMessage message) {
-    ChatMessage.Reply edited = message.reply();
-    if (edited == null || !edited.edit() || !edited.known() || edited.deleted()) {
+    Optional<String> corrected = corrected(new PaneEntry.Message(message));
+    if (corrected.isEmpty()) {
       return;
     }
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown
           && !shown.edited()
           && shown.message().conversation().equals(message.conversation())
-          && shown.message().messageId().equals(edited.messageId())) {
+          && shown.message().messageId().equals(corrected.get())) {
         slot.show(new PaneEntry.Message(shown.message(), shown.replay(), shown.labelled(), true));
       }
     }
@@ -221,17 +221,47 @@ final class ConversationBuffer {
     deleted.forEach(id -> deletedIds.add(conversation + "\n" + id));
     forgetOldest(deletedIds, MAX_ENTRIES);
     int before = slots.size();
+    Set<String> uncorrected = new HashSet<>();
+    for (Slot slot : slots) {
+      if (shows(slot.entry, conversation, deleted)) {
+        corrected(slot.entry).ifPresent(uncorrected::add);
+      }
+    }
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
     for (Slot slot : slots) {
+      if (slot.entry instanceof PaneEntry.Message shown
+          && shown.message().conversation().equals(conversation)) {
+        corrected(slot.entry).ifPresent(uncorrected::remove); // another edit still corrects it
+      }
+    }
+    for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown) {
         ChatMessage now = unquotingDeleted(shown.message());
-        if (now != shown.message()) {
-          slot.show(new PaneEntry.Message(now, shown.replay(), shown.labelled()));
+        boolean edited =
+            shown.edited()
+                && !(now.conversation().equals(conversation)
+                    && uncorrected.contains(now.messageId()));
+        if (now != shown.message() || edited != shown.edited()) {
+          slot.show(new PaneEntry.Message(now, shown.replay(), shown.labelled(), edited));
         }
       }
     }
     return before - slots.size();
+  }
+
+  /**
+   * The id of the message {@code entry} corrects, if it is an edit of a message held (one that
+   * {@link #markEdited} marks).
+   */
+  private static Optional<String> corrected(PaneEntry entry) {
+    if (entry instanceof PaneEntry.Message shown) {
+      ChatMessage.Reply edited = shown.message().reply();
+      if (edited != null && edited.edit() && edited.known() && !edited.deleted()) {
+        return Optional.of(edited.messageId());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

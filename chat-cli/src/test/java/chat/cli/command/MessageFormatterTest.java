@@ -48,6 +48,11 @@ class MessageFormatterTest {
         .isEqualTo("00:00:01 (edit of \"at 'noon'\") <bob> at one");
     assertThat(
             formatter.line(
+                edit.withReply(
+                    new ChatMessage.Reply(id, "bob", "waves", Kind.ACTION, false).editBy("bob"))))
+        .isEqualTo("00:00:01 (edit of * \"waves\") <bob> at one");
+    assertThat(
+            formatter.line(
                 edit.withReply(new ChatMessage.Reply(id, "bob", "", Kind.TEXT, true, true))))
         .isEqualTo("00:00:01 (edit of a deleted message) <bob> at one");
     assertThat(formatter.line(edit.withReply(ChatMessage.Reply.unknown(id).editBy("bob"))))

@@ -69,6 +69,32 @@ class ConversationBufferTest {
         .isEqualTo(held.editBy("bob"));
   }
 
+  /**
+   * A message stays marked while an edit here still corrects it: deleting the only edit takes the
+   * mark away, deleting one of two keeps it.
+   */
+  @Test
+  void deletingTheEditOfAMessage_takesItsMarkAway_unlessAnotherEditStillCorrectsIt() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage first = Messages.of("#a", 1, "bob", "noon");
+    ChatMessage.Reply held =
+        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
+            .editBy("bob");
+    ChatMessage edit = Messages.of("#a", 2, "bob", "one").withReply(held);
+    ChatMessage again = Messages.of("#a", 3, "bob", "two").withReply(held);
+    buffer.addMessage(first);
+    buffer.addMessage(edit);
+    buffer.addMessage(again);
+    assertThat(edited(buffer)).containsExactly(true, false, false);
+
+    buffer.remove("#a", java.util.Set.of(again.messageId()));
+    assertThat(edited(buffer)).containsExactly(true, false);
+    buffer.remove("#b", java.util.Set.of(edit.messageId())); // another conversation's
+    assertThat(edited(buffer)).containsExactly(true, false);
+    buffer.remove("#a", java.util.Set.of(edit.messageId()));
+    assertThat(edited(buffer)).containsExactly(false);
+  }
+
   private static List<Boolean> edited(ConversationBuffer buffer) {
     List<Boolean> out = new ArrayList<>();
     for (int i = 0; i < buffer.size(); i++) {

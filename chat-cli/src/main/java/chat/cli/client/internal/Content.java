@@ -46,7 +46,7 @@ sealed interface Content {
    *     that id in this conversation, so a reply cannot put words in another sender's mouth
    * @param edits the message id of the message this one corrects, or null: an earlier text message
    *     or action of the same sender in this conversation, which receivers check. Never with {@code
-   *     replyTo}: an edit keeps the place of the message it corrects
+   *     replyTo}: an edit is a new version of a message, not an answer to one
    */
   record Text(
       String text,
