@@ -452,12 +452,13 @@ public interface ChatClient extends AutoCloseable {
   Optional<String> newestMessageFrom(String conversation, String username);
 
   /**
-   * The message {@code messageId} of {@code conversation} as a reply to it shows it now: its sender
-   * and the start of its text if this client holds it, else {@link ChatMessage.Reply#unknown}. A
-   * front end asks it again for replies shown before the message they answer was listed.
+   * {@code message}, a reply or an edit shown before the message it names was listed, given that
+   * message as this client holds it now (with every check of a reply's or an edit's first showing);
+   * {@code message} itself when that changes nothing. A front end asks it again for such messages
+   * once a history page was listed.
    */
-  default ChatMessage.Reply answered(String conversation, String messageId) {
-    return ChatMessage.Reply.unknown(messageId);
+  default ChatMessage requoted(ChatMessage message) {
+    return message;
   }
 
   /** The direct conversation id between this user and {@code username}. */

@@ -86,11 +86,12 @@ public record ChatMessage(
     /**
      * This held message as the one an edit by {@code editor} corrects: as it is if it is a text
      * message or an action of {@code editor}'s, else as a message not held (an edit never shows as
-     * correcting another sender's message or a file offer).
+     * correcting another sender's message or a file offer, nor as correcting a deleted message
+     * whose sender this client does not know).
      */
     public Reply editBy(String editor) {
       boolean theirs =
-          !known() || (kind != Kind.FILE && Usernames.key(sender).equals(Usernames.key(editor)));
+          known() && kind != Kind.FILE && Usernames.key(sender).equals(Usernames.key(editor));
       return theirs
           ? new Reply(messageId, sender, excerpt, kind, deleted, true)
           : new Reply(messageId, "", "", Kind.TEXT, false, true);

@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
+import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The scrollback of one conversation: its last {@link #MAX_ENTRIES} entries, each message id once
@@ -69,11 +71,41 @@ final class ConversationBuffer {
    */
   boolean addMessage(ChatMessage message) {
     ChatMessage shown = unquotingDeleted(message);
-    if (!add(shown, new PaneEntry.Message(shown))) {
+    if (!add(shown, new PaneEntry.Message(shown, false, false, correctedHere(shown)))) {
       return false;
     }
     markEdited(shown);
     return true;
+  }
+
+  /** Whether an edit shown here corrects {@code message} ({@link #corrects}). */
+  private boolean correctedHere(ChatMessage message) {
+    for (Slot slot : slots) {
+      if (slot.entry instanceof PaneEntry.Message shown && corrects(shown.message(), message)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code edit} is an edit of {@code message} as this pane marks one: it names that
+   * message, held (so {@link ChatMessage.Reply#editBy} checked it) and not deleted, in the same
+   * conversation, and both have the same sender, the message the lower number. The checks of the
+   * client core, made again on the two messages this pane holds: a message the core does not hold
+   * under that id is never marked on its word.
+   */
+  private static boolean corrects(ChatMessage edit, ChatMessage message) {
+    ChatMessage.Reply named = edit.reply();
+    return named != null
+        && named.edit()
+        && named.known()
+        && !named.deleted()
+        && named.messageId().equals(message.messageId())
+        && edit.conversation().equals(message.conversation())
+        && !edit.messageId().equals(message.messageId())
+        && Usernames.key(edit.sender()).equals(Usernames.key(message.sender()))
+        && (edit.seq() <= 0 || message.seq() <= 0 || message.seq() < edit.seq());
   }
 
   /**
@@ -81,15 +113,10 @@ final class ConversationBuffer {
    * wherever it is shown: in its place and in listings.
    */
   private void markEdited(ChatMessage message) {
-    Optional<String> corrected = corrected(new PaneEntry.Message(message));
-    if (corrected.isEmpty()) {
-      return;
-    }
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown
           && !shown.edited()
-          && shown.message().conversation().equals(message.conversation())
-          && shown.message().messageId().equals(corrected.get())) {
+          && corrects(message, shown.message())) {
         slot.show(new PaneEntry.Message(shown.message(), shown.replay(), shown.labelled(), true));
       }
     }
@@ -103,6 +130,7 @@ final class ConversationBuffer {
     ChatMessage.Reply reply = message.reply();
     return reply != null
             && !reply.deleted()
+            && (reply.known() || !reply.edit()) // an edit of a message not held stays one
             && deletedIds.contains(message.conversation() + "\n" + reply.messageId())
         ? message.withReply(reply.toDeleted())
         : message;
@@ -149,7 +177,7 @@ final class ConversationBuffer {
   void addReplay(Posted posted, boolean labelled) {
     if (posted instanceof ChatMessage message) {
       ChatMessage shown = unquotingDeleted(message);
-      append(new Slot(new PaneEntry.Message(shown, true, labelled)));
+      append(new Slot(new PaneEntry.Message(shown, true, labelled, correctedHere(shown))));
       markEdited(shown);
     } else {
       append(new Slot(new PaneEntry.Offer((FileOffer) posted, true, labelled)));
@@ -221,27 +249,25 @@ final class ConversationBuffer {
     deleted.forEach(id -> deletedIds.add(conversation + "\n" + id));
     forgetOldest(deletedIds, MAX_ENTRIES);
     int before = slots.size();
-    Set<String> uncorrected = new HashSet<>();
+    Set<String> uncorrected = new HashSet<>(); // what the edits taken out corrected
     for (Slot slot : slots) {
-      if (shows(slot.entry, conversation, deleted)) {
-        corrected(slot.entry).ifPresent(uncorrected::add);
+      if (shows(slot.entry, conversation, deleted)
+          && slot.entry instanceof PaneEntry.Message edit
+          && edit.message().reply() != null
+          && edit.message().reply().edit()) {
+        uncorrected.add(edit.message().reply().messageId());
       }
     }
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
     arrivedBelow.removeIf(slot -> shows(slot.entry, conversation, deleted));
-    for (Slot slot : slots) {
-      if (slot.entry instanceof PaneEntry.Message shown
-          && shown.message().conversation().equals(conversation)) {
-        corrected(slot.entry).ifPresent(uncorrected::remove); // another edit still corrects it
-      }
-    }
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown) {
         ChatMessage now = unquotingDeleted(shown.message());
         boolean edited =
             shown.edited()
                 && !(now.conversation().equals(conversation)
-                    && uncorrected.contains(now.messageId()));
+                    && uncorrected.contains(now.messageId())
+                    && !correctedHere(now)); // unless another edit here still corrects it
         if (now != shown.message() || edited != shown.edited()) {
           slot.show(new PaneEntry.Message(now, shown.replay(), shown.labelled(), edited));
         }
@@ -251,42 +277,24 @@ final class ConversationBuffer {
   }
 
   /**
-   * The id of the message {@code entry} corrects, if it is an edit of a message held (one that
-   * {@link #markEdited} marks).
-   */
-  private static Optional<String> corrected(PaneEntry entry) {
-    if (entry instanceof PaneEntry.Message shown) {
-      ChatMessage.Reply edited = shown.message().reply();
-      if (edited != null && edited.edit() && edited.known() && !edited.deleted()) {
-        return Optional.of(edited.messageId());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
    * Gives each reply (and edit) of {@code conversation} here that answers a message not held when
-   * it was shown what {@code answered} says of that message now (a history page listed it since),
+   * it was shown what {@code requoted} says of it now (a history page listed that message since),
    * marking a message now known to be edited; returns how many changed.
    */
-  int requote(String conversation, Function<String, ChatMessage.Reply> answered) {
+  int requote(String conversation, UnaryOperator<ChatMessage> requoted) {
     int changed = 0;
-    List<ChatMessage> edits = new java.util.ArrayList<>();
+    List<ChatMessage> edits = new ArrayList<>();
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown
           && shown.message().conversation().equals(conversation)
           && shown.message().reply() != null
           && !shown.message().reply().known()
           && !shown.message().reply().deleted()) {
-        ChatMessage.Reply before = shown.message().reply();
-        ChatMessage.Reply now = answered.apply(before.messageId());
-        if (before.edit()) {
-          now = now.editBy(shown.message().sender());
-        }
-        if (now.known() || now.deleted()) {
-          slot.show(shown.showing(shown.message().withReply(now)));
+        ChatMessage now = requoted.apply(shown.message());
+        if (now.reply() != null && (now.reply().known() || now.reply().deleted())) {
+          slot.show(shown.showing(now));
           changed++;
-          edits.add(shown.message().withReply(now));
+          edits.add(now);
         }
       }
     }

@@ -104,7 +104,7 @@ final class PaneUpdates {
     Set<String> ignored = client.ignoredUsers();
     buffer.requote(
         conversation,
-        id -> ChatClient.unquotingIgnored(client.answered(conversation, id), ignored));
+        message -> (ChatMessage) ChatClient.unquotingIgnored(client.requoted(message), ignored));
   }
 
   /** Adds a client line to {@code conversation}, or to the current one when it is null. */

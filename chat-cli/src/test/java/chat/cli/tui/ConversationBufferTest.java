@@ -63,7 +63,7 @@ class ConversationBufferTest {
             .withReply(ChatMessage.Reply.unknown(first.messageId()).editBy("bob")));
     later.addMessage(first);
     assertThat(edited(later)).containsExactly(false, false);
-    assertThat(later.requote("#a", id -> held)).isEqualTo(1);
+    assertThat(later.requote("#a", m -> m.withReply(held.editBy("bob")))).isEqualTo(1);
     assertThat(edited(later)).containsExactly(true, false);
     assertThat(((PaneEntry.Message) later.entry(1)).message().reply())
         .isEqualTo(held.editBy("bob"));
@@ -93,6 +93,81 @@ class ConversationBufferTest {
     assertThat(edited(buffer)).containsExactly(true, false);
     buffer.remove("#a", java.util.Set.of(edit.messageId()));
     assertThat(edited(buffer)).containsExactly(false);
+  }
+
+  /**
+   * The pane marks a message only when it holds both and they agree: same sender, same
+   * conversation, the message before the edit, and not the edit itself; a message listed after an
+   * edit already known here is marked as it comes.
+   */
+  @Test
+  void aMessageIsMarked_onlyByAnEditOfItsOwnSender_beforeIt_andAlsoWhenItComesAfterTheEdit() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage alices = Messages.of("#a", 1, "alice", "mine");
+    // the client core took id 1 to be bob's (a relay serving one id twice): the pane still checks
+    ChatMessage.Reply claimed =
+        new ChatMessage.Reply(alices.messageId(), "bob", "x", ChatMessage.Reply.Kind.TEXT, false)
+            .editBy("bob");
+    buffer.addMessage(alices);
+    buffer.addMessage(Messages.of("#a", 2, "bob", "edit").withReply(claimed));
+    assertThat(edited(buffer)).containsExactly(false, false);
+
+    ConversationBuffer ahead = new ConversationBuffer();
+    ChatMessage later = Messages.of("#a", 9, "bob", "later");
+    ahead.addMessage(
+        Messages.of("#a", 5, "bob", "edit first")
+            .withReply(
+                new ChatMessage.Reply(
+                        later.messageId(), "bob", "later", ChatMessage.Reply.Kind.TEXT, false)
+                    .editBy("bob")));
+    ahead.addMessage(later);
+    assertThat(edited(ahead)).containsExactly(false, false);
+
+    ConversationBuffer listed = new ConversationBuffer();
+    ChatMessage first = Messages.of("#a", 1, "bob", "noon");
+    listed.addMessage(
+        Messages.of("#a", 2, "bob", "one")
+            .withReply(
+                new ChatMessage.Reply(
+                        first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
+                    .editBy("bob")));
+    listed.addMessage(first);
+    listed.addReplay(first, false);
+    assertThat(edited(listed)).containsExactly(true, false, true);
+  }
+
+  /**
+   * A deletion keeps the mark of a message whose quote it takes away; an edit naming a message not
+   * held stays one when that message is deleted (it may have been another sender's).
+   */
+  @Test
+  void aDeletion_keepsMarksItDoesNotConcern_andAnEditOfAMessageNotHeldStaysOne() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage answered = Messages.of("#a", 1, "bob", "noon?");
+    ChatMessage reply =
+        Messages.of("#a", 2, "alice", "sure")
+            .withReply(
+                new ChatMessage.Reply(
+                    answered.messageId(), "bob", "noon?", ChatMessage.Reply.Kind.TEXT, false));
+    ChatMessage edit =
+        Messages.of("#a", 3, "alice", "sure, at one")
+            .withReply(
+                new ChatMessage.Reply(
+                        reply.messageId(), "alice", "sure", ChatMessage.Reply.Kind.TEXT, false)
+                    .editBy("alice"));
+    ChatMessage foreign =
+        Messages.of("#a", 4, "carol", "x")
+            .withReply(ChatMessage.Reply.unknown("ee".repeat(16)).editBy("carol"));
+    buffer.addMessage(answered);
+    buffer.addMessage(reply);
+    buffer.addMessage(edit);
+    buffer.addMessage(foreign);
+
+    buffer.remove("#a", java.util.Set.of(answered.messageId(), "ee".repeat(16)));
+
+    assertThat(edited(buffer)).containsExactly(true, false, false);
+    assertThat(((PaneEntry.Message) buffer.entry(0)).message().reply().deleted()).isTrue();
+    assertThat(((PaneEntry.Message) buffer.entry(2)).message().reply().deleted()).isFalse();
   }
 
   private static List<Boolean> edited(ConversationBuffer buffer) {
@@ -354,7 +429,7 @@ class ConversationBufferTest {
     buffer.addMessage(Messages.of("#b", 11, "erin", "x").withReply(ChatMessage.Reply.unknown(old)));
 
     int changed =
-        buffer.requote("#a", id -> id.equals(old) ? known : ChatMessage.Reply.unknown(id));
+        buffer.requote("#a", m -> m.reply().messageId().equals(old) ? m.withReply(known) : m);
 
     assertThat(changed).isEqualTo(1);
     assertThat(((PaneEntry.Message) buffer.entry(0)).message().reply()).isEqualTo(known);

@@ -223,23 +223,34 @@ final class Quotes {
     if (replyTo == null) {
       return message;
     }
-    return message.withReply(
-        replyTo.equals(message.messageId())
-            ? ChatMessage.Reply.unknown(replyTo)
-            : answered(message.conversation(), replyTo));
+    return message.withReply(referred(message, replyTo, false));
   }
 
   /**
    * {@code message}, an edit of message {@code edits} as this client holds that message: not held
    * unless it is an earlier text message or action of the same sender ({@link
-   * ChatMessage.Reply#editBy}); a message naming itself corrects one not held.
+   * ChatMessage.Reply#editBy}) with a lower number; a message naming itself corrects one not held.
    */
   ChatMessage editing(ChatMessage message, String edits) {
+    return message.withReply(referred(message, edits, true));
+  }
+
+  /**
+   * The message {@code id} that {@code message} answers, or corrects if {@code edit}, as this
+   * client holds it: never {@code message} itself, and for an edit only an earlier message of the
+   * same sender (a lower number, when {@code message} has one).
+   */
+  private synchronized ChatMessage.Reply referred(ChatMessage message, String id, boolean edit) {
     ChatMessage.Reply held =
-        edits.equals(message.messageId())
-            ? ChatMessage.Reply.unknown(edits)
-            : answered(message.conversation(), edits);
-    return message.withReply(held.editBy(message.sender()));
+        id.equals(message.messageId())
+            ? ChatMessage.Reply.unknown(id)
+            : answered(message.conversation(), id);
+    if (!edit) {
+      return held;
+    }
+    Long seq = seqs.get(new Key(message.conversation(), id));
+    boolean later = message.seq() > 0 && seq != null && seq != AMBIGUOUS && seq >= message.seq();
+    return (later ? ChatMessage.Reply.unknown(id) : held).editBy(message.sender());
   }
 
   /**
@@ -262,8 +273,8 @@ final class Quotes {
         && message.reply() != null
         && !message.reply().known()
         && !message.reply().deleted()) {
-      ChatMessage.Reply now = answered(message.conversation(), message.reply().messageId());
-      return message.withReply(message.reply().edit() ? now.editBy(message.sender()) : now);
+      return message.withReply(
+          referred(message, message.reply().messageId(), message.reply().edit()));
     }
     return posted;
   }

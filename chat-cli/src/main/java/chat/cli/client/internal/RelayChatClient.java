@@ -358,6 +358,9 @@ public final class RelayChatClient implements ChatClient {
 
   private ChatMessage sendText(
       String conversation, String text, boolean action, String replyTo, String edits) {
+    if (replyTo != null && edits != null) {
+      throw new CommandException.Usage("an edit cannot also be a reply");
+    }
     for (String named : new String[] {replyTo, edits}) {
       if (named != null && !MessageIds.isValid(named)) {
         throw new CommandException.Usage(
@@ -400,12 +403,12 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public ChatMessage.Reply answered(String conversation, String messageId) {
+  public ChatMessage requoted(ChatMessage message) {
     // asked by a front end's own thread: logged out meanwhile, nothing is held
     return sessions
         .current()
-        .map(session -> session.inbox.quotes.answered(conversation, messageId))
-        .orElse(ChatMessage.Reply.unknown(messageId));
+        .map(session -> (ChatMessage) session.inbox.quotes.requoted(message))
+        .orElse(message);
   }
 
   @Override

@@ -82,6 +82,31 @@ class QuotesTest {
         .isEqualTo(new ChatMessage.Reply(id(1), "Bob", "", Kind.TEXT, true, true));
   }
 
+  /**
+   * Asked again after a history page, an edit (or a reply) still never names itself, and an edit
+   * never corrects a later message of its sender, though both are held by then.
+   */
+  @Test
+  void requoted_keepsTheChecksOfTheFirstShowing() {
+    ChatMessage self =
+        message("#a", 5, "bob", "fixed it")
+            .withReply(ChatMessage.Reply.unknown(id(5)).editBy("bob"));
+    ChatMessage ahead =
+        message("#a", 6, "bob", "first").withReply(ChatMessage.Reply.unknown(id(7)).editBy("bob"));
+    ChatMessage reply = message("#a", 8, "bob", "me").withReply(ChatMessage.Reply.unknown(id(8)));
+    quotes.remember(self);
+    quotes.remember(ahead);
+    quotes.remember(message("#a", 7, "bob", "later"));
+    quotes.remember(reply);
+
+    assertThat(((ChatMessage) quotes.requoted(self)).reply().known()).isFalse();
+    assertThat(((ChatMessage) quotes.requoted(ahead)).reply().known()).isFalse();
+    assertThat(((ChatMessage) quotes.requoted(reply)).reply().known()).isFalse();
+    assertThat(quotes.editing(message("#a", 6, "bob", "x"), id(7)).reply().known()).isFalse();
+    assertThat(quotes.editing(message("#a", 9, "bob", "x"), id(7)).reply())
+        .isEqualTo(new ChatMessage.Reply(id(7), "bob", "later", Kind.TEXT, false, true));
+  }
+
   /** What {@code /edit} corrects: the newest text message or action, never a file offer. */
   @Test
   void newestTextFrom_skipsFileOffers() {
