@@ -435,7 +435,10 @@ class FileTransferEndToEndTest {
       bob.send("#lobby", "got the file", false, offered.messageId());
       ChatMessage reply = aliceEvents.awaitText("got the file");
 
-      assertThat(alice.answered("#lobby", reply.reply().messageId()))
+      assertThat(
+              alice
+                  .requoted(reply.withReply(ChatMessage.Reply.unknown(reply.reply().messageId())))
+                  .reply())
           .extracting(
               ChatMessage.Reply::sender, ChatMessage.Reply::excerpt, ChatMessage.Reply::kind)
           .containsExactly("alice", "quoted.txt", ChatMessage.Reply.Kind.FILE);

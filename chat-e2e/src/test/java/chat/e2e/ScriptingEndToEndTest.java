@@ -137,7 +137,8 @@ class ScriptingEndToEndTest {
     ScriptRunner.Result both =
         chat.run("send", "--user", "alice", "--edit", id, "--reply-to", id, "ops", "x");
     assertThat(both.exitCode()).isEqualTo(1);
-    assertThat(both.err()).isEqualTo(
+    assertThat(both.err())
+        .isEqualTo(
             "chat: --edit and --reply-to cannot be used together: an edit is a new version of your"
                 + " message, not a reply\n");
 

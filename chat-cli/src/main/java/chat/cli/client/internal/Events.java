@@ -250,7 +250,7 @@ final class Events {
     boolean joined = event.change() == MembershipChange.JOINED;
     if (session.ready()) {
       if (Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
-        if (joined == session.lists(conversation)) {
+        if (joined == session.lists(conversation) || (joined && session.isJoining(conversation))) {
           return; // a repeat (or the echo of this client's own command): it changes nothing
         }
         if (!joined) {
@@ -258,8 +258,10 @@ final class Events {
         } else if (!PushedConversations.listJoined(session, listeners, conversation)) {
           return;
         }
-      } else if (!session.lists(conversation)) {
-        return; // still recorded for the member checks (recordMembership), said nowhere
+      } else if (!session.tellsNow(new Session.Heard(conversation, event.username(), joined))) {
+        // still recorded for the member checks (recordMembership); said nowhere, or once this
+        // client's own join of it is answered
+        return;
       }
     }
     listeners.membership(conversation, event.username(), joined);

@@ -39,14 +39,28 @@ final class RoomRequests {
     boolean wasMember = session.conversations().contains(id);
     RelayConnection relay = session.connection();
     long since = session.members.joining(id);
-    JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
-    if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
-      // Messages stored before this join were not encrypted to this user: not a gap to report.
-      session.state.advance(reply.conversation(), reply.lastSeq());
+    session.joining(id);
+    String listed = null;
+    try {
+      JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
+      if (!wasMember || session.state.cursor(reply.conversation()).isEmpty()) {
+        // Messages stored before this join were not encrypted to this user: not a gap to report.
+        session.state.advance(reply.conversation(), reply.lastSeq());
+      }
+      session.members.invalidate(reply.conversation());
+      session.members.baseline(reply.conversation(), reply.members(), since);
+      listed = reply.conversation();
+    } finally {
+      // Others who joined or left meanwhile are told now, after the join (a room already listed
+      // told them as they came).
+      for (Session.Heard heard : session.joined(id, listed)) {
+        sessions.post(
+            () ->
+                sessions
+                    .listeners()
+                    .membership(heard.conversation(), heard.username(), heard.joined()));
+      }
     }
-    session.members.invalidate(reply.conversation());
-    session.members.baseline(reply.conversation(), reply.members(), since);
-    session.addConversation(reply.conversation());
   }
 
   void leave(String room) {

@@ -8,6 +8,7 @@ import chat.crypto.IdentityKeyPair;
 import chat.protocol.ConversationIds;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,6 +209,59 @@ final class Session {
   boolean lists(String conversation) {
     return conversations.contains(conversation);
   }
+
+  /** A join or leave of another member, heard while this client's own join awaited its reply. */
+  record Heard(String conversation, String username, boolean joined) {}
+
+  /**
+   * The rooms this client is joining (its join request awaits the reply), with the joins and leaves
+   * of others the relay announced there meanwhile: told once the join lists the room, not dropped
+   * as news of a room this user is not in.
+   */
+  private final Map<String, List<Heard>> joining = new HashMap<>();
+
+  /** This client asks to join {@code conversation}: announcements there wait for the reply. */
+  synchronized void joining(String conversation) {
+    joining.putIfAbsent(conversation, new ArrayList<>());
+  }
+
+  /** Whether this client's own join of {@code conversation} awaits its reply. */
+  synchronized boolean isJoining(String conversation) {
+    return joining.containsKey(conversation);
+  }
+
+  /**
+   * The join of {@code conversation} ended: lists {@code listed}, the conversation the relay's
+   * reply names, unless it is null (the join failed), and returns what was heard there meanwhile,
+   * to be told (nothing if the join failed).
+   */
+  synchronized List<Heard> joined(String conversation, String listed) {
+    List<Heard> heard = joining.remove(conversation);
+    if (listed == null) {
+      return List.of();
+    }
+    addConversation(listed);
+    return heard == null ? List.of() : heard;
+  }
+
+  /**
+   * Whether another member's join or leave in {@code heard} is to be told now: its conversation is
+   * listed. One heard while this client joins that conversation is kept for {@link #joined} to give
+   * back (a bounded few: a relay could announce without end).
+   */
+  synchronized boolean tellsNow(Heard heard) {
+    if (lists(heard.conversation())) {
+      return true;
+    }
+    List<Heard> waiting = joining.get(heard.conversation());
+    if (waiting != null && waiting.size() < MAX_HEARD_WHILE_JOINING) {
+      waiting.add(heard);
+    }
+    return false;
+  }
+
+  /** Most joins and leaves kept per room while this client's join of it awaits its reply. */
+  static final int MAX_HEARD_WHILE_JOINING = 100;
 
   /**
    * Lists {@code conversation} on the word of something the relay pushed, unless {@link

@@ -277,6 +277,32 @@ class EventsTest {
   }
 
   /** The relay tells a mute again when the member joins the group again: said again then. */
+  /**
+   * While this client's own join awaits its reply, others' joins there are kept for the join to
+   * tell (they were dropped as news of a room not listed), and the echo of its own join is not said
+   * (the command says it); a failed join tells nothing, and a room not being joined stays silent.
+   */
+  @Test
+  void joinsHeardWhileThisClientJoins_areKeptForTheJoin_itsOwnEchoIsNotSaid() {
+    Events events = new Events(session, listeners);
+    session.joining("#ops");
+    events.handle(new MembershipEvent("#ops", "alice", MembershipChange.JOINED));
+    events.handle(new MembershipEvent("#ops", "bob", MembershipChange.JOINED));
+    events.handle(new MembershipEvent("#dev", "carol", MembershipChange.JOINED));
+
+    assertThat(told).noneMatch(line -> line.contains("joined"));
+    assertThat(session.joined("#ops", "#ops"))
+        .containsExactly(new Session.Heard("#ops", "bob", true));
+    assertThat(session.lists("#ops")).isTrue();
+    events.handle(new MembershipEvent("#ops", "carol", MembershipChange.JOINED));
+    assertThat(told).containsExactly("carol joined #ops");
+
+    session.joining("#x");
+    events.handle(new MembershipEvent("#x", "dave", MembershipChange.JOINED));
+    assertThat(session.joined("#x", null)).isEmpty();
+    assertThat(session.lists("#x")).isFalse();
+  }
+
   @Test
   void muteOfThisUser_saidAgainAfterLeavingAndJoiningTheGroupAgain() {
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
