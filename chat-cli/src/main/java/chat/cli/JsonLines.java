@@ -65,7 +65,12 @@ final class JsonLines {
     }
     if (message.reply() != null) {
       ObjectNode reply =
-          node.putObject(message.reply().edit() ? "edits" : "replyTo")
+          node.putObject(
+                  switch (message.reply().relation()) {
+                    case REPLY -> "replyTo";
+                    case EDIT -> "edits";
+                    case REACTION -> "reactsTo";
+                  })
               .put("id", message.reply().messageId());
       if (message.reply().known()) {
         reply.put("sender", message.reply().sender());

@@ -42,6 +42,14 @@ final class OutgoingText {
               + " --reply-to): members see it as a new version of that message")
   String edits;
 
+  @Option(
+      names = "--react-to",
+      paramLabel = "ID",
+      description =
+          "send TEXT, one emoji (or :shortcode:), as a reaction to message ID of the"
+              + " conversation (32 hex digits, as for --reply-to)")
+  String reactsTo;
+
   /**
    * Reads the text, logs in, sends it to the conversation {@code where} names, and prints the
    * result; returns the exit code.
@@ -56,9 +64,14 @@ final class OutgoingText {
           "--edit and --reply-to cannot be used together: an edit is a new version of your"
               + " message, not a reply");
     }
+    if (reactsTo != null && (replyTo != null || edits != null || action)) {
+      throw new CommandException.Usage(
+          "--react-to goes alone: a reaction is one emoji, not an action, a reply or an edit");
+    }
     // before stdin is read: the text would be read for nothing
     String answered = messageId(replyTo);
     String corrected = messageId(edits);
+    String reacted = messageId(reactsTo);
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
     if (TerminalSafe.showsNothing(text)) {
@@ -70,10 +83,14 @@ final class OutgoingText {
         "the message was sent",
         client -> {
           String conversation = where.apply(client);
-          ChatMessage sent =
-              corrected == null
-                  ? client.send(conversation, text, action, answered)
-                  : client.edit(conversation, text, action, corrected);
+          ChatMessage sent;
+          if (reacted != null) {
+            sent = client.react(conversation, text.strip(), reacted);
+          } else if (corrected != null) {
+            sent = client.edit(conversation, text, action, corrected);
+          } else {
+            sent = client.send(conversation, text, action, answered);
+          }
           Output.sent(support, sent);
           return 0;
         });

@@ -58,6 +58,21 @@ class JsonLinesTest {
   }
 
   @Test
+  void message_aReaction_namesTheMessageItIsOnAsReactsTo() {
+    String id = "%032x".formatted(7);
+    ChatMessage message =
+        new ChatMessage("#a", 2, "%032x".formatted(2), "alice", 0, 0, "👍", false);
+
+    assertThat(
+            JsonLines.line(
+                JsonLines.message(
+                    message.withReply(
+                        new ChatMessage.Reply(id, "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
+                            .reacted()))))
+        .contains(",\"reactsTo\":{\"id\":\"" + id + "\",\"sender\":\"bob\"},\"text\":\"👍\"}");
+  }
+
+  @Test
   void message_anEdit_namesTheCorrectedIdAsEdits_withItsSenderIfHeld() {
     String id = "%032x".formatted(7);
     ChatMessage message =

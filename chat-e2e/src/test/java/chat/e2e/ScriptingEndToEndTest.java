@@ -155,6 +155,38 @@ class ScriptingEndToEndTest {
     assertThat(lines.get(2).get("edits").has("sender")).isFalse();
   }
 
+  /** A reaction is one emoji on a message, which every reader quotes from its own copy. */
+  @Test
+  void reactions_quoteTheMessageTheyAreOn_andAreOneEmoji() {
+    for (String user : List.of("alice", "bob")) {
+      assertThat(chat.run("register", "--user", user).exitCode()).isZero();
+      assertThat(chat.run("join", "--user", user, "ops").exitCode()).isZero();
+    }
+    ScriptRunner.Result sent =
+        chat.run("send", "--user", "alice", "--json", "ops", "deploy at noon");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    String id = parseLines(sent.out()).get(0).get("id").asText();
+
+    ScriptRunner.Result reacted =
+        chat.run("send", "--user", "bob", "--react-to", id, "ops", ":+1:");
+    assertThat(reacted.exitCode()).as(reacted.err()).isZero();
+    ScriptRunner.Result words = chat.run("send", "--user", "bob", "--react-to", id, "ops", "nice");
+    assertThat(words.exitCode()).isEqualTo(1);
+    assertThat(words.err())
+        .isEqualTo("chat: a reaction is one emoji, such as 👍 or :+1: (not \"nice\")\n");
+    ScriptRunner.Result both =
+        chat.run("send", "--user", "bob", "--react-to", id, "--action", "ops", "🎉");
+    assertThat(both.exitCode()).isEqualTo(1);
+
+    assertThat(chat.run("history", "--user", "alice", "ops").out())
+        .contains("(re alice: \"deploy at noon\") * bob reacts 👍");
+    JsonNode reaction =
+        parseLines(chat.run("history", "--user", "alice", "ops", "-n", "2", "--json").out()).get(1);
+    assertThat(reaction.get("reactsTo").get("id").asText()).isEqualTo(id);
+    assertThat(reaction.get("reactsTo").get("sender").asText()).isEqualTo("alice");
+    assertThat(reaction.get("text").asText()).isEqualTo("👍");
+  }
+
   @Test
   void listen_aReplyToAMessageItPrinted_quotesIt() throws Exception {
     for (String user : List.of("alice", "bob", "carol")) {

@@ -439,6 +439,22 @@ public interface ChatClient extends AutoCloseable {
   ChatMessage edit(String conversation, String text, boolean action, String edits);
 
   /**
+   * Sends a reaction: {@code emoji} (one glyph) on message {@code reactsTo} of the conversation,
+   * which every member's client shows with the start of that message as it holds it.
+   *
+   * @throws chat.cli.CommandException.Usage if {@code reactsTo} is not 32 lowercase hex digits or
+   *     {@code emoji} is not one glyph
+   */
+  ChatMessage react(String conversation, String emoji, String reactsTo);
+
+  /**
+   * The id of the newest message in {@code conversation} of a user other than this one, among those
+   * this client showed or listed lately (not one deleted, nor a reaction): what {@code /react
+   * EMOJI} reacts to.
+   */
+  Optional<String> newestMessageOfOthers(String conversation);
+
+  /**
    * As {@link #newestMessageFrom}, leaving out file offers: the message {@code /edit} corrects when
    * {@code username} is this user.
    */

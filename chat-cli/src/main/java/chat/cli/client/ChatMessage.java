@@ -46,12 +46,17 @@ public record ChatMessage(
    *     deleted, or is not to be quoted (its sender is ignored)
    * @param kind what the answered message is; {@link Kind#TEXT} when not held
    * @param deleted whether the answered message was deleted since
-   * @param edit whether this message is an edit of that one (a new version of it, by the same
-   *     sender) rather than a reply to it. An edit names a message it is not allowed to correct (of
-   *     another sender, a file offer) as one not held: {@link #editBy}
+   * @param relation what this message is to that one: a reply to it, an edit of it (a new version,
+   *     by the same sender), or a reaction to it. An edit names a message it is not allowed to
+   *     correct (of another sender, a file offer) as one not held: {@link #editBy}
    */
   public record Reply(
-      String messageId, String sender, String excerpt, Kind kind, boolean deleted, boolean edit) {
+      String messageId,
+      String sender,
+      String excerpt,
+      Kind kind,
+      boolean deleted,
+      Relation relation) {
     /** The most glyphs of the answered message a reply keeps. */
     public static final int EXCERPT_GLYPHS = 40;
 
@@ -65,17 +70,43 @@ public record ChatMessage(
       FILE
     }
 
+    /** What a message is to the one it names. */
+    public enum Relation {
+      /** A reply: it answers that message. */
+      REPLY,
+      /** An edit: a new version of that message, by its sender. */
+      EDIT,
+      /** A reaction: one emoji on that message ({@code /react}). */
+      REACTION
+    }
+
     /** Checks for nulls. */
     public Reply {
       Objects.requireNonNull(messageId, "messageId");
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(excerpt, "excerpt");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(relation, "relation");
     }
 
     /** A reply (not an edit). */
     public Reply(String messageId, String sender, String excerpt, Kind kind, boolean deleted) {
-      this(messageId, sender, excerpt, kind, deleted, false);
+      this(messageId, sender, excerpt, kind, deleted, Relation.REPLY);
+    }
+
+    /** Whether this message is an edit of the one named. */
+    public boolean edit() {
+      return relation == Relation.EDIT;
+    }
+
+    /** Whether this message is a reaction to the one named. */
+    public boolean reaction() {
+      return relation == Relation.REACTION;
+    }
+
+    /** This held message (or one not held) as the one a reaction names. */
+    public Reply reacted() {
+      return new Reply(messageId, sender, excerpt, kind, deleted, Relation.REACTION);
     }
 
     /** A reply to a message this client does not hold. */
@@ -93,8 +124,8 @@ public record ChatMessage(
       boolean theirs =
           known() && kind != Kind.FILE && Usernames.key(sender).equals(Usernames.key(editor));
       return theirs
-          ? new Reply(messageId, sender, excerpt, kind, deleted, true)
-          : new Reply(messageId, "", "", Kind.TEXT, false, true);
+          ? new Reply(messageId, sender, excerpt, kind, deleted, Relation.EDIT)
+          : new Reply(messageId, "", "", Kind.TEXT, false, Relation.EDIT);
     }
 
     /** Whether this client holds (or held, before its deletion) the answered message. */
@@ -104,12 +135,12 @@ public record ChatMessage(
 
     /** This reply naming its sender only, not quoting the text (a user ignored wrote it). */
     public Reply unquoted() {
-      return new Reply(messageId, sender, "", kind, deleted, edit);
+      return new Reply(messageId, sender, "", kind, deleted, relation);
     }
 
     /** This reply once the answered message is deleted: its text is gone. */
     public Reply toDeleted() {
-      return new Reply(messageId, sender, "", kind, true, edit);
+      return new Reply(messageId, sender, "", kind, true, relation);
     }
   }
 
@@ -188,7 +219,9 @@ public record ChatMessage(
     if (own || username == null || username.isEmpty()) {
       return false;
     }
-    if (reply != null && !reply.edit() && reply.sender().equalsIgnoreCase(username)) {
+    if (reply != null
+        && reply.relation() == Reply.Relation.REPLY
+        && reply.sender().equalsIgnoreCase(username)) {
       return true;
     }
     Pattern name =

@@ -85,6 +85,18 @@ final class MessageCommands {
                 "/me is an action (//me: the text /me). Up recalls what you typed before.",
                 "examples: /edit deploy at one   /edit /me waves again")
             .runs(MessageCommands::edit),
+        SlashCommand.named("react", "/react [USER] EMOJI", "react to the last message here")
+            .arguments(1, 2)
+            .completes(ArgumentKind.USER, ArgumentKind.OTHER)
+            .help(
+                "Puts EMOJI (one emoji, or a :shortcode: such as :+1:) on the newest message",
+                "here of someone else; with USER, on USER's newest message or file offer (among",
+                "those shown since the client started and the last " + DEFAULT_HISTORY + ").",
+                "Members see (re bob: \"deploy at noon?\") * alice reacts 👍, and the full-screen",
+                "interface counts it after bob's message: 👍 1. /delete takes it back (it is",
+                "your newest message). A client too old to know reactions shows the emoji alone.",
+                "examples: /react :+1:   /react bob 🎉")
+            .runs(MessageCommands::react),
         SlashCommand.named("pm", "/pm USER [TEXT]", "send a private message, or open the chat")
             .aliases("w", "msg", "query")
             .arguments(1, SlashCommand.UNLIMITED)
@@ -210,6 +222,53 @@ final class MessageCommands {
         client.edit(
             conversation, ShortcodeExpander.standard().expand(spoken.text()), spoken.action(), id);
     context.showMessage(sent);
+  }
+
+  /**
+   * {@code /react [USER] EMOJI}: EMOJI on USER's newest message here, or on the newest of someone
+   * else's; when this client holds none, among the last {@value #DEFAULT_HISTORY}.
+   */
+  private static void react(Input.Command command, CommandContext context) {
+    Arguments.self(context);
+    String conversation = Arguments.current(context);
+    ChatClient client = context.client();
+    String emoji = ShortcodeExpander.standard().expand(command.arg(command.argCount() - 1));
+    String label = Arguments.label(context, conversation);
+    java.util.function.Supplier<Optional<String>> find;
+    String whose;
+    if (command.argCount() == 2) {
+      String username = Arguments.username(command.arg(0).replaceFirst("[:,]$", ""));
+      if (client.ignores(username)) {
+        throw new CommandException.Usage(
+            "you ignore "
+                + MessageFormatter.otherUser(username)
+                + ": /unignore "
+                + MessageFormatter.otherUser(username)
+                + " to react to them");
+      }
+      find = () -> client.newestMessageFrom(conversation, username);
+      whose = "from " + MessageFormatter.otherUser(username);
+    } else {
+      find = () -> client.newestMessageOfOthers(conversation);
+      whose = "of someone else";
+    }
+    Optional<String> on = find.get();
+    if (on.isEmpty()) {
+      client.historyPage(conversation, DEFAULT_HISTORY);
+      on = find.get();
+    }
+    String id =
+        on.orElseThrow(
+            () ->
+                new CommandException.Usage(
+                    "no message "
+                        + whose
+                        + " in "
+                        + label
+                        + " to react to (none among the last "
+                        + DEFAULT_HISTORY
+                        + " or those shown since the client started)"));
+    context.showMessage(client.react(conversation, emoji, id));
   }
 
   private static void send(

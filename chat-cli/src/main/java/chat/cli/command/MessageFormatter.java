@@ -69,10 +69,13 @@ public final class MessageFormatter {
 
   /**
    * The sender as shown, cleaned: {@code <alice>}, or {@code * alice} before an action ({@code /me
-   * waves} shows {@code * alice waves}).
+   * waves} shows {@code * alice waves}), {@code * alice reacts} before a reaction's emoji.
    */
   public String sender(ChatMessage message) {
     String name = TerminalSafe.line(message.sender());
+    if (message.reply() != null && message.reply().reaction()) {
+      return "* " + name + " reacts";
+    }
     return message.action() ? "* " + name : "<" + name + ">";
   }
 
@@ -98,9 +101,10 @@ public final class MessageFormatter {
    * bob: "waves") } for an action), {@code (re bob: a deleted message) } or {@code (re a deleted
    * message) } once it is deleted, {@code (re bob) } when its text is not to be quoted, {@code (re
    * an earlier message) } when this client does not hold it; empty for a message that is no reply.
-   * An edit shows {@link #editMark}. It stands before the sender, where no text of a message can
-   * reach, and the quote has no {@code "} of its own (each becomes {@code '}), so that a quoted
-   * message cannot end the quote early and pass what follows for the reply's own words.
+   * An edit shows {@link #editMark}; a reaction shows what it is on as a reply does. It stands
+   * before the sender, where no text of a message can reach, and the quote has no {@code "} of its
+   * own (each becomes {@code '}), so that a quoted message cannot end the quote early and pass what
+   * follows for the reply's own words.
    */
   public String replyMark(ChatMessage message) {
     ChatMessage.Reply reply = message.reply();

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -71,21 +73,37 @@ final class ConversationBuffer {
    */
   boolean addMessage(ChatMessage message) {
     ChatMessage shown = unquotingDeleted(message);
-    if (!add(shown, new PaneEntry.Message(shown, false, false, correctedHere(shown)))) {
+    if (!add(shown, new PaneEntry.Message(shown, false, false, marks(shown)))) {
       return false;
     }
-    markEdited(shown);
+    remarkNamed(shown);
     return true;
   }
 
-  /** Whether an edit shown here corrects {@code message} ({@link #corrects}). */
-  private boolean correctedHere(ChatMessage message) {
+  /**
+   * The marks of {@code message} as this pane shows them: edited if an edit here {@link #corrects}
+   * it, and the reactions here on it ({@link #reactsTo}), one per user and emoji.
+   */
+  private PaneEntry.Marks marks(ChatMessage message) {
+    boolean edited = false;
+    Map<String, Set<String>> reactions = new LinkedHashMap<>();
     for (Slot slot : slots) {
-      if (slot.entry instanceof PaneEntry.Message shown && corrects(shown.message(), message)) {
-        return true;
+      if (slot.entry instanceof PaneEntry.Message shown) {
+        ChatMessage other = shown.message();
+        if (corrects(other, message)) {
+          edited = true;
+        } else if (reactsTo(other, message)) {
+          reactions
+              .computeIfAbsent(other.text(), emoji -> new HashSet<>())
+              .add(Usernames.key(other.sender()));
+        }
       }
     }
-    return false;
+    StringBuilder summary = new StringBuilder();
+    reactions.forEach(
+        (emoji, users) ->
+            summary.append(summary.isEmpty() ? "" : " ").append(emoji + " " + users.size()));
+    return new PaneEntry.Marks(edited, summary.toString());
   }
 
   /**
@@ -96,28 +114,49 @@ final class ConversationBuffer {
    * under that id is never marked on its word.
    */
   private static boolean corrects(ChatMessage edit, ChatMessage message) {
-    ChatMessage.Reply named = edit.reply();
+    return names(edit, message, ChatMessage.Reply.Relation.EDIT)
+        && Usernames.key(edit.sender()).equals(Usernames.key(message.sender()));
+  }
+
+  /** Whether {@code reaction} is a reaction on {@code message}, checked as {@link #corrects}. */
+  private static boolean reactsTo(ChatMessage reaction, ChatMessage message) {
+    return names(reaction, message, ChatMessage.Reply.Relation.REACTION);
+  }
+
+  private static boolean names(
+      ChatMessage other, ChatMessage message, ChatMessage.Reply.Relation relation) {
+    ChatMessage.Reply named = other.reply();
     return named != null
-        && named.edit()
+        && named.relation() == relation
         && named.known()
         && !named.deleted()
         && named.messageId().equals(message.messageId())
-        && edit.conversation().equals(message.conversation())
-        && !edit.messageId().equals(message.messageId())
-        && Usernames.key(edit.sender()).equals(Usernames.key(message.sender()))
-        && (edit.seq() <= 0 || message.seq() <= 0 || message.seq() < edit.seq());
+        && other.conversation().equals(message.conversation())
+        && !other.messageId().equals(message.messageId())
+        && (other.seq() <= 0 || message.seq() <= 0 || message.seq() < other.seq());
   }
 
   /**
-   * If {@code message} is an edit of a message held here, marks that message {@code (edited)}
-   * wherever it is shown: in its place and in listings.
+   * If {@code message} is an edit of or a reaction to a message shown here, marks that message
+   * again wherever it is shown: in its place and in listings.
    */
-  private void markEdited(ChatMessage message) {
+  private void remarkNamed(ChatMessage message) {
+    ChatMessage.Reply named = message.reply();
+    if (named != null && named.relation() != ChatMessage.Reply.Relation.REPLY) {
+      remark(message.conversation(), named.messageId());
+    }
+  }
+
+  /** Marks again every entry showing message {@code messageId} of {@code conversation}. */
+  private void remark(String conversation, String messageId) {
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown
-          && !shown.edited()
-          && corrects(message, shown.message())) {
-        slot.show(new PaneEntry.Message(shown.message(), shown.replay(), shown.labelled(), true));
+          && shown.message().conversation().equals(conversation)
+          && shown.message().messageId().equals(messageId)) {
+        PaneEntry.Marks now = marks(shown.message());
+        if (!now.equals(shown.marks())) {
+          slot.show(shown.marked(now));
+        }
       }
     }
   }
@@ -177,8 +216,8 @@ final class ConversationBuffer {
   void addReplay(Posted posted, boolean labelled) {
     if (posted instanceof ChatMessage message) {
       ChatMessage shown = unquotingDeleted(message);
-      append(new Slot(new PaneEntry.Message(shown, true, labelled, correctedHere(shown))));
-      markEdited(shown);
+      append(new Slot(new PaneEntry.Message(shown, true, labelled, marks(shown))));
+      remarkNamed(shown);
     } else {
       append(new Slot(new PaneEntry.Offer((FileOffer) posted, true, labelled)));
     }
@@ -249,13 +288,11 @@ final class ConversationBuffer {
     deleted.forEach(id -> deletedIds.add(conversation + "\n" + id));
     forgetOldest(deletedIds, MAX_ENTRIES);
     int before = slots.size();
-    Set<String> uncorrected = new HashSet<>(); // what the edits taken out corrected
+    List<ChatMessage> named = new ArrayList<>(); // edits and reactions taken out
     for (Slot slot : slots) {
       if (shows(slot.entry, conversation, deleted)
-          && slot.entry instanceof PaneEntry.Message edit
-          && edit.message().reply() != null
-          && edit.message().reply().edit()) {
-        uncorrected.add(edit.message().reply().messageId());
+          && slot.entry instanceof PaneEntry.Message gone) {
+        named.add(gone.message());
       }
     }
     slots.removeIf(slot -> shows(slot.entry, conversation, deleted));
@@ -263,16 +300,12 @@ final class ConversationBuffer {
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown) {
         ChatMessage now = unquotingDeleted(shown.message());
-        boolean edited =
-            shown.edited()
-                && !(now.conversation().equals(conversation)
-                    && uncorrected.contains(now.messageId())
-                    && !correctedHere(now)); // unless another edit here still corrects it
-        if (now != shown.message() || edited != shown.edited()) {
-          slot.show(new PaneEntry.Message(now, shown.replay(), shown.labelled(), edited));
+        if (now != shown.message()) {
+          slot.show(shown.showing(now));
         }
       }
     }
+    named.forEach(this::remarkNamed); // the messages they marked lose those marks
     return before - slots.size();
   }
 
@@ -283,7 +316,7 @@ final class ConversationBuffer {
    */
   int requote(String conversation, UnaryOperator<ChatMessage> requoted) {
     int changed = 0;
-    List<ChatMessage> edits = new ArrayList<>();
+    List<ChatMessage> known = new ArrayList<>();
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown
           && shown.message().conversation().equals(conversation)
@@ -294,11 +327,11 @@ final class ConversationBuffer {
         if (now.reply() != null && (now.reply().known() || now.reply().deleted())) {
           slot.show(shown.showing(now));
           changed++;
-          edits.add(now);
+          known.add(now);
         }
       }
     }
-    edits.forEach(this::markEdited);
+    known.forEach(this::remarkNamed);
     return changed;
   }
 

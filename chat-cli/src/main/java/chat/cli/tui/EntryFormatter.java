@@ -61,6 +61,9 @@ final class EntryFormatter {
       if (message.edited()) {
         cells.addAll(Cells.line(" (edited)", Style.SKEW));
       }
+      if (!message.marks().reactions().isEmpty()) {
+        cells.addAll(Cells.line("  " + TerminalSafe.line(message.marks().reactions()), Style.SKEW));
+      }
     } else if (entry instanceof PaneEntry.Offer offer) {
       if (offer.labelled()) {
         String label = labels.apply(offer.offer().conversation());

@@ -26,18 +26,29 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
    *     lists messages ({@code /history}), rather than in its place in the conversation
    * @param labelled whether it is shown in another conversation's pane, so its line starts with its
    *     own conversation ({@code [@bob]})
-   * @param edited whether its sender corrected it since ({@code /edit}): marked {@code (edited)}
+   * @param marks what the pane shows after it of the messages that name it
    */
-  record Message(ChatMessage message, boolean replay, boolean labelled, boolean edited)
+  record Message(ChatMessage message, boolean replay, boolean labelled, Marks marks)
       implements PaneEntry {
     /** Checks for null. */
     public Message {
       Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(marks, "marks");
     }
 
-    /** A message not edited. */
+    /** A message with no marks. */
     Message(ChatMessage message, boolean replay, boolean labelled) {
-      this(message, replay, labelled, false);
+      this(message, replay, labelled, Marks.NONE);
+    }
+
+    /** Whether its sender corrected it since ({@code /edit}). */
+    boolean edited() {
+      return marks.edited();
+    }
+
+    /** This entry with {@code now} as its marks. */
+    Message marked(Marks now) {
+      return new Message(message, replay, labelled, now);
     }
 
     /** A message in its place in the conversation. */
@@ -45,9 +56,27 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
       this(message, false, false);
     }
 
-    /** This entry showing {@code shown} instead, edited or not as before. */
+    /** This entry showing {@code shown} instead, with the marks it had. */
     Message showing(ChatMessage shown) {
-      return new Message(shown, replay, labelled, edited);
+      return new Message(shown, replay, labelled, marks);
+    }
+  }
+
+  /**
+   * What a message pane shows after a message of the messages shown there that name it.
+   *
+   * @param edited whether an edit of it by its sender is shown ({@code /edit}): {@code (edited)}
+   * @param reactions the reactions shown on it, each emoji (remote text: cleaned before drawing)
+   *     with how many users put it there, in the order they first came ({@code 👍 2 🎉 1}); empty
+   *     for none
+   */
+  record Marks(boolean edited, String reactions) {
+    /** No marks. */
+    static final Marks NONE = new Marks(false, "");
+
+    /** Checks for null. */
+    public Marks {
+      Objects.requireNonNull(reactions, "reactions");
     }
   }
 

@@ -488,6 +488,21 @@ public final class FakeChatClient implements ChatClient {
     return posted(conversation, text, action, ChatMessage.Reply.unknown(edits).editBy(user));
   }
 
+  @Override
+  public synchronized ChatMessage react(String conversation, String emoji, String reactsTo) {
+    call("react", conversation, reactsTo, emoji);
+    return posted(conversation, emoji, false, ChatMessage.Reply.unknown(reactsTo).reacted());
+  }
+
+  @Override
+  public synchronized Optional<String> newestMessageOfOthers(String conversation) {
+    return messages.getOrDefault(conversation, List.of()).stream()
+        .filter(
+            m -> !m.sender().equalsIgnoreCase(user) && (m.reply() == null || !m.reply().reaction()))
+        .max(java.util.Comparator.comparingLong(ChatMessage::seq))
+        .map(ChatMessage::messageId);
+  }
+
   private ChatMessage posted(
       String conversation, String text, boolean action, ChatMessage.Reply reply) {
     requireLogin();

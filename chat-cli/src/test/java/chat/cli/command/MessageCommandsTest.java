@@ -117,6 +117,30 @@ class MessageCommandsTest {
   }
 
   @Test
+  void react_putsTheEmojiOnTheNewestMessageOfSomeoneElse_orOfTheUserNamed() {
+    context.loggedInAs("alice");
+    List<ChatMessage> lobby = new java.util.ArrayList<>();
+    lobby.add(new ChatMessage("#lobby", 1, "%032x".formatted(101), "bob", 0, 0, "noon?", false));
+    lobby.add(new ChatMessage("#lobby", 2, "%032x".formatted(102), "carol", 0, 0, "ok", false));
+    lobby.add(new ChatMessage("#lobby", 3, "%032x".formatted(103), "alice", 0, 0, "mine", true));
+    context.client.messages.put("#lobby", lobby);
+
+    run("/react :+1:");
+    run("/react bob: 🎉");
+    run("/react zed 🎉");
+
+    assertThat(context.client.calls)
+        .containsExactly(
+            "react #lobby " + "%032x".formatted(102) + " 👍",
+            "react #lobby " + "%032x".formatted(101) + " 🎉",
+            "history #lobby 50");
+    assertThat(context.lines)
+        .contains(
+            "error: no message from zed in #lobby to react to (none among the last 50 or those"
+                + " shown since the client started)");
+  }
+
+  @Test
   void edit_noMessageOfYoursHeld_looksAtTheLastMessages_thenIsRefused() {
     context.loggedInAs("alice");
     context.client.messages.put(

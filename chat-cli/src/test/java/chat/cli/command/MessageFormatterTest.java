@@ -44,7 +44,13 @@ class MessageFormatterTest {
     assertThat(
             formatter.line(
                 edit.withReply(
-                    new ChatMessage.Reply(id, "bob", "at \"noon\"", Kind.TEXT, false, true))))
+                    new ChatMessage.Reply(
+                        id,
+                        "bob",
+                        "at \"noon\"",
+                        Kind.TEXT,
+                        false,
+                        ChatMessage.Reply.Relation.EDIT))))
         .isEqualTo("00:00:01 (edit of \"at 'noon'\") <bob> at one");
     assertThat(
             formatter.line(
@@ -53,7 +59,9 @@ class MessageFormatterTest {
         .isEqualTo("00:00:01 (edit of * \"waves\") <bob> at one");
     assertThat(
             formatter.line(
-                edit.withReply(new ChatMessage.Reply(id, "bob", "", Kind.TEXT, true, true))))
+                edit.withReply(
+                    new ChatMessage.Reply(
+                        id, "bob", "", Kind.TEXT, true, ChatMessage.Reply.Relation.EDIT))))
         .isEqualTo("00:00:01 (edit of a deleted message) <bob> at one");
     assertThat(formatter.line(edit.withReply(ChatMessage.Reply.unknown(id).editBy("bob"))))
         .isEqualTo("00:00:01 (edit of a message not shown here) <bob> at one");
@@ -63,6 +71,20 @@ class MessageFormatterTest {
                 edit.withReply(
                     new ChatMessage.Reply(id, "carol", "hi", Kind.TEXT, false).editBy("bob"))))
         .isEqualTo("00:00:01 (edit of a message not shown here) <bob> at one");
+  }
+
+  @Test
+  void line_aReaction_quotesWhatItIsOn_andSaysTheSenderReacts() {
+    String id = "%032x".formatted(7);
+    ChatMessage reaction = from("alice", "👍");
+
+    assertThat(
+            formatter.line(
+                reaction.withReply(
+                    new ChatMessage.Reply(id, "bob", "noon?", Kind.TEXT, false).reacted())))
+        .isEqualTo("00:00:01 (re bob: \"noon?\") * alice reacts 👍");
+    assertThat(formatter.line(reaction.withReply(ChatMessage.Reply.unknown(id).reacted())))
+        .isEqualTo("00:00:01 (re a message not shown here) * alice reacts 👍");
   }
 
   @Test

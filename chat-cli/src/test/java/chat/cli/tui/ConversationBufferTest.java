@@ -170,6 +170,48 @@ class ConversationBufferTest {
     assertThat(((PaneEntry.Message) buffer.entry(2)).message().reply().deleted()).isFalse();
   }
 
+  /**
+   * The reactions on a message are counted after it, one per user and emoji, in the order they
+   * came; one on a later message, or taken back (deleted), is not counted.
+   */
+  @Test
+  void reactions_areCountedOnTheMessage_onePerUserAndEmoji() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage first = Messages.of("#a", 1, "bob", "noon");
+    ChatMessage.Reply on =
+        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
+            .reacted();
+    buffer.addMessage(first);
+    buffer.addMessage(Messages.of("#a", 2, "carol", "👍").withReply(on));
+    buffer.addMessage(Messages.of("#a", 3, "Carol", "👍").withReply(on));
+    buffer.addMessage(Messages.of("#a", 4, "dave", "🎉").withReply(on));
+    ChatMessage daves = Messages.of("#a", 5, "dave", "👍").withReply(on);
+    buffer.addMessage(daves);
+
+    assertThat(reactions(buffer).get(0)).isEqualTo("👍 2 🎉 1");
+    buffer.remove("#a", java.util.Set.of(daves.messageId()));
+    assertThat(reactions(buffer).get(0)).isEqualTo("👍 1 🎉 1");
+
+    ConversationBuffer ahead = new ConversationBuffer();
+    ChatMessage later = Messages.of("#a", 9, "bob", "later");
+    ahead.addMessage(
+        Messages.of("#a", 5, "carol", "👍")
+            .withReply(
+                new ChatMessage.Reply(
+                        later.messageId(), "bob", "later", ChatMessage.Reply.Kind.TEXT, false)
+                    .reacted()));
+    ahead.addMessage(later);
+    assertThat(reactions(ahead)).containsExactly("", "");
+  }
+
+  private static List<String> reactions(ConversationBuffer buffer) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < buffer.size(); i++) {
+      out.add(((PaneEntry.Message) buffer.entry(i)).marks().reactions());
+    }
+    return out;
+  }
+
   private static List<Boolean> edited(ConversationBuffer buffer) {
     List<Boolean> out = new ArrayList<>();
     for (int i = 0; i < buffer.size(); i++) {

@@ -47,6 +47,10 @@ sealed interface Content {
    * @param edits the message id of the message this one corrects, or null: an earlier text message
    *     or action of the same sender in this conversation, which receivers check. Never with {@code
    *     replyTo}: an edit is a new version of a message, not an answer to one
+   * @param reactsTo the message id of the message this one reacts to, or null: then {@code text} is
+   *     the emoji, 1 to {@link #MAX_REACTION_CHARS} UTF-16 units with no white space or control
+   *     character (the reference client sends one glyph: {@link #isOneEmoji}), and the message is
+   *     neither an action, a reply nor an edit
    */
   record Text(
       String text,
@@ -56,8 +60,14 @@ sealed interface Content {
           String replyTo,
       @JsonInclude(JsonInclude.Include.NON_NULL)
           @JsonDeserialize(using = MessageIdReader.Edits.class)
-          String edits)
+          String edits,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @JsonDeserialize(using = MessageIdReader.ReactsTo.class)
+          String reactsTo)
       implements Content {
+    /** The most UTF-16 code units of a reaction's one glyph (a family emoji is 11). */
+    static final int MAX_REACTION_CHARS = 64;
+
     public Text {
       Objects.requireNonNull(text, "text");
       if (text.length() > MAX_TEXT_CHARS) {
@@ -73,21 +83,61 @@ sealed interface Content {
       if (edits != null && replyTo != null) {
         throw new IllegalArgumentException("an edit cannot also be a reply");
       }
+      if (reactsTo != null) {
+        if (!MessageIds.isValid(reactsTo)) {
+          throw new IllegalArgumentException(
+              "a reaction names a message id of 32 lowercase hex digits");
+        }
+        if (action != null || replyTo != null || edits != null) {
+          throw new IllegalArgumentException("a reaction is no action, reply or edit");
+        }
+        if (text.isEmpty()
+            || text.length() > MAX_REACTION_CHARS
+            || text.codePoints()
+                .anyMatch(
+                    c ->
+                        Character.isWhitespace(c)
+                            || Character.isSpaceChar(c)
+                            || Character.isISOControl(c))) {
+          throw new IllegalArgumentException("a reaction is one emoji");
+        }
+      }
+    }
+
+    /**
+     * Whether {@code emoji} is what the reference client sends as a reaction: one glyph that shows
+     * something. Receivers check only the looser rule of the record, which does not depend on how a
+     * JDK splits glyphs, so that every client reads one reaction alike.
+     */
+    static boolean isOneEmoji(String emoji) {
+      return Graphemes.count(emoji) == 1 && !chat.cli.TerminalSafe.showsNothing(emoji);
+    }
+
+    /** A reaction: {@code emoji} on message {@code reactsTo}. */
+    static Text reaction(String emoji, String reactsTo) {
+      return new Text(emoji, null, null, null, reactsTo);
     }
 
     /** Plain text. */
     Text(String text) {
-      this(text, null, null, null);
+      this(text, null, null, null, null);
     }
 
     /** Text or an action, not a reply. */
     Text(String text, Boolean action) {
-      this(text, action, null, null);
+      this(text, action, null, null, null);
     }
 
     /** Text or an action, a reply if {@code replyTo} is not null; no edit. */
     Text(String text, Boolean action, String replyTo) {
-      this(text, action, replyTo, null);
+      this(text, action, replyTo, null, null);
+    }
+
+    /**
+     * Text or an action, a reply if {@code replyTo} is not null, an edit if {@code edits} is not.
+     */
+    Text(String text, Boolean action, String replyTo, String edits) {
+      this(text, action, replyTo, edits, null);
     }
 
     /** Whether this is an action. */

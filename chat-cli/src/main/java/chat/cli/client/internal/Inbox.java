@@ -475,12 +475,10 @@ final class Inbox {
    * it; remembered for replies to it ({@link #quotes}).
    */
   private Opened replied(Opened opened) {
-    Opened shown = opened;
-    if (opened.content() instanceof Content.Text t && t.edits() != null) {
-      shown = new Opened(quotes.editing(opened.message(), t.edits()), t);
-    } else if (opened.content() instanceof Content.Text t && t.replyTo() != null) {
-      shown = new Opened(quotes.replying(opened.message(), t.replyTo()), t);
-    }
+    Opened shown =
+        opened.content() instanceof Content.Text t
+            ? new Opened(quotes.related(opened.message(), t), t)
+            : opened;
     remember(shown);
     return shown;
   }
@@ -488,6 +486,8 @@ final class Inbox {
   private void remember(Opened opened) {
     if (opened.content() instanceof Content.File file) {
       quotes.rememberOffer(opened.message(), file.name());
+    } else if (opened.content() instanceof Content.Text t && t.reactsTo() != null) {
+      return; // a reaction is not answered, corrected or reacted to
     } else {
       quotes.remember(opened.message());
     }

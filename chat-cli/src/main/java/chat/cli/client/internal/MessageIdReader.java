@@ -29,6 +29,13 @@ abstract class MessageIdReader extends StdDeserializer<String> {
     }
   }
 
+  /** {@code reactsTo}: the message a reaction is on. */
+  static final class ReactsTo extends MessageIdReader {
+    ReactsTo() {
+      super("reactsTo");
+    }
+  }
+
   /** {@code edits}: the message an edit corrects. */
   static final class Edits extends MessageIdReader {
     Edits() {

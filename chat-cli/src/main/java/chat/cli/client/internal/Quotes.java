@@ -187,7 +187,8 @@ final class Quotes {
    * that this client remembers and that was not deleted.
    */
   synchronized Optional<String> newestFrom(String conversation, String username) {
-    return newestFrom(conversation, username, false);
+    String key = Usernames.key(username);
+    return newest(conversation, held -> Usernames.key(held.sender()).equals(key));
   }
 
   /**
@@ -195,19 +196,30 @@ final class Quotes {
    * corrects.
    */
   synchronized Optional<String> newestTextFrom(String conversation, String username) {
-    return newestFrom(conversation, username, true);
+    String key = Usernames.key(username);
+    return newest(
+        conversation,
+        held ->
+            held.kind() != ChatMessage.Reply.Kind.FILE && Usernames.key(held.sender()).equals(key));
   }
 
-  private Optional<String> newestFrom(String conversation, String username, boolean textOnly) {
+  /**
+   * The id of the newest message in {@code conversation} of a user other than {@code username} that
+   * this client remembers and that was not deleted: the message {@code /react EMOJI} is on.
+   */
+  synchronized Optional<String> newestNotFrom(String conversation, String username) {
+    String key = Usernames.key(username);
+    return newest(conversation, held -> !Usernames.key(held.sender()).equals(key));
+  }
+
+  private Optional<String> newest(String conversation, java.util.function.Predicate<Held> wanted) {
     NavigableMap<Long, Held> messages = byConversation.get(conversation);
     if (messages == null) {
       return Optional.empty();
     }
-    String key = Usernames.key(username);
     for (Held held : messages.descendingMap().values()) {
       if (!held.deleted()
-          && !(textOnly && held.kind() == ChatMessage.Reply.Kind.FILE)
-          && Usernames.key(held.sender()).equals(key)
+          && wanted.test(held)
           && !deletedIds.contains(conversation, held.messageId())) {
         return Optional.of(held.messageId());
       }
@@ -223,7 +235,7 @@ final class Quotes {
     if (replyTo == null) {
       return message;
     }
-    return message.withReply(referred(message, replyTo, false));
+    return message.withReply(referred(message, replyTo, ChatMessage.Reply.Relation.REPLY));
   }
 
   /**
@@ -232,34 +244,57 @@ final class Quotes {
    * ChatMessage.Reply#editBy}) with a lower number; a message naming itself corrects one not held.
    */
   ChatMessage editing(ChatMessage message, String edits) {
-    return message.withReply(referred(message, edits, true));
+    return message.withReply(referred(message, edits, ChatMessage.Reply.Relation.EDIT));
   }
 
   /**
-   * The message {@code id} that {@code message} answers, or corrects if {@code edit}, as this
-   * client holds it: never {@code message} itself, and for an edit only an earlier message of the
-   * same sender (a lower number, when {@code message} has one).
+   * {@code message} as its content relates it to another message of the conversation: a reply, an
+   * edit or a reaction, given that message as this client holds it; {@code message} itself when its
+   * content names none.
    */
-  private synchronized ChatMessage.Reply referred(ChatMessage message, String id, boolean edit) {
+  ChatMessage related(ChatMessage message, Content.Text content) {
+    if (content.reactsTo() != null) {
+      return message.withReply(
+          referred(message, content.reactsTo(), ChatMessage.Reply.Relation.REACTION));
+    }
+    if (content.edits() != null) {
+      return editing(message, content.edits());
+    }
+    return replying(message, content.replyTo());
+  }
+
+  /**
+   * The message {@code id} that {@code message} answers, corrects or reacts to ({@code relation})
+   * as this client holds it: never {@code message} itself, and for an edit or a reaction only an
+   * earlier message (a lower number, when {@code message} has one), for an edit only one of the
+   * same sender.
+   */
+  private synchronized ChatMessage.Reply referred(
+      ChatMessage message, String id, ChatMessage.Reply.Relation relation) {
     ChatMessage.Reply held =
         id.equals(message.messageId())
             ? ChatMessage.Reply.unknown(id)
             : answered(message.conversation(), id);
-    if (!edit) {
+    if (relation == ChatMessage.Reply.Relation.REPLY) {
       return held;
     }
     Long seq = seqs.get(new Key(message.conversation(), id));
     boolean later = message.seq() > 0 && seq != null && seq != AMBIGUOUS && seq >= message.seq();
-    return (later ? ChatMessage.Reply.unknown(id) : held).editBy(message.sender());
+    ChatMessage.Reply named = later ? ChatMessage.Reply.unknown(id) : held;
+    return relation == ChatMessage.Reply.Relation.EDIT
+        ? named.editBy(message.sender())
+        : named.reacted();
   }
 
   /**
-   * {@code message}, just sent by this client, answering {@code replyTo} or correcting {@code
-   * edits} (null: neither) as this client holds that message; remembered for replies to it.
+   * {@code message}, just sent by this client with {@code content}, related as {@link #related}
+   * relates it; remembered for replies to it unless it is a reaction.
    */
-  ChatMessage sent(ChatMessage message, String replyTo, String edits) {
-    ChatMessage shown = edits == null ? replying(message, replyTo) : editing(message, edits);
-    remember(shown);
+  ChatMessage sent(ChatMessage message, Content.Text content) {
+    ChatMessage shown = related(message, content);
+    if (content.reactsTo() == null) {
+      remember(shown);
+    }
     return shown;
   }
 
@@ -274,7 +309,7 @@ final class Quotes {
         && !message.reply().known()
         && !message.reply().deleted()) {
       return message.withReply(
-          referred(message, message.reply().messageId(), message.reply().edit()));
+          referred(message, message.reply().messageId(), message.reply().relation()));
     }
     return posted;
   }

@@ -356,6 +356,27 @@ public final class RelayChatClient implements ChatClient {
     return sendText(conversation, text, action, null, edits);
   }
 
+  @Override
+  public ChatMessage react(String conversation, String emoji, String reactsTo) {
+    if (!MessageIds.isValid(reactsTo)) {
+      throw new CommandException.Usage(
+          "not a message id: " + reactsTo + " (message ids are 32 lowercase hex digits)");
+    }
+    Content.Text content;
+    try {
+      if (!Content.Text.isOneEmoji(emoji)) {
+        throw new IllegalArgumentException("not one glyph");
+      }
+      content = Content.Text.reaction(emoji, reactsTo);
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage(
+          "a reaction is one emoji, such as 👍 or :+1: (not \""
+              + chat.cli.TerminalSafe.line(emoji)
+              + "\")");
+    }
+    return sendContent(conversation, emoji, false, content);
+  }
+
   private ChatMessage sendText(
       String conversation, String text, boolean action, String replyTo, String edits) {
     if (replyTo != null && edits != null) {
@@ -367,18 +388,24 @@ public final class RelayChatClient implements ChatClient {
             "not a message id: " + named + " (message ids are 32 lowercase hex digits)");
       }
     }
+    Content.Text content;
+    try {
+      content = new Content.Text(text, action, replyTo, edits);
+    } catch (IllegalArgumentException e) {
+      throw new CommandException.Usage("message too long: " + e.getMessage());
+    }
+    return sendContent(conversation, text, action, content);
+  }
+
+  private ChatMessage sendContent(
+      String conversation, String text, boolean action, Content.Text content) {
     if (chat.cli.TerminalSafe.showsNothing(text)) {
       // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
       throw new CommandException.Usage("no message: the text shows nothing");
     }
     Session session = sessions.require();
     String id = conversationId(conversation);
-    byte[] plaintext;
-    try {
-      plaintext = Content.encode(new Content.Text(text, action, replyTo, edits));
-    } catch (IllegalArgumentException e) {
-      throw new CommandException.Usage("message too long: " + e.getMessage());
-    }
+    byte[] plaintext = Content.encode(content);
     EnvelopeSender.Sent sent =
         naming(
             id,
@@ -398,8 +425,7 @@ public final class RelayChatClient implements ChatClient {
             text,
             true,
             action),
-        replyTo,
-        edits);
+        content);
   }
 
   @Override
@@ -409,6 +435,12 @@ public final class RelayChatClient implements ChatClient {
         .current()
         .map(session -> (ChatMessage) session.inbox.quotes.requoted(message))
         .orElse(message);
+  }
+
+  @Override
+  public Optional<String> newestMessageOfOthers(String conversation) {
+    Session session = sessions.require();
+    return session.inbox.quotes.newestNotFrom(conversationId(conversation), session.username());
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import chat.cli.CommandException;
 import chat.crypto.FileStreamCipher;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -142,6 +143,55 @@ class ContentTest {
 
     assertThatThrownBy(() -> Content.decode(json))
         .isInstanceOf(CommandException.EnvelopeRejected.class);
+  }
+
+  /** A reaction is one emoji on a message, and nothing else. */
+  @Test
+  void encodeDecode_reaction_isOneGlyphOnAMessage() {
+    String id = "0123456789abcdef0123456789abcdef";
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+    byte[] reaction = Content.encode(Content.Text.reaction("👍", id));
+
+    assertThat(new String(reaction, StandardCharsets.UTF_8))
+        .startsWith("{\"kind\":\"text\",\"text\":")
+        .endsWith(",\"reactsTo\":\"" + id + "\"}");
+    assertThat(Content.decode(reaction)).isEqualTo(Content.Text.reaction("👍", id));
+    assertThat(Content.Text.reaction(family, id).text()).isEqualTo(family);
+    // the sender's rule (one glyph that shows something) is the reference client's own
+    assertThat(Content.Text.isOneEmoji(family)).isTrue();
+    assertThat(Content.Text.isOneEmoji("🇩🇪")).isTrue();
+    assertThat(Content.Text.isOneEmoji("👍👍")).isFalse();
+    assertThat(Content.Text.isOneEmoji("ok")).isFalse();
+    assertThat(Content.Text.isOneEmoji("\u200b")).isFalse();
+    for (String refused :
+        List.of(
+            "{\"kind\":\"text\",\"text\":\"a b\",\"reactsTo\":\"" + id + "\"}",
+            "{\"kind\":\"text\",\"text\":\"a\u00a0b\",\"reactsTo\":\"" + id + "\"}",
+            "{\"kind\":\"text\",\"text\":\"👍\\n\",\"reactsTo\":\"" + id + "\"}",
+            "{\"kind\":\"text\",\"text\":\"\\u0007\",\"reactsTo\":\"" + id + "\"}",
+            "{\"kind\":\"text\",\"text\":\"\",\"reactsTo\":\"" + id + "\"}",
+            "{\"kind\":\"text\",\"text\":\"a"
+                + "\u0301".repeat(70)
+                + "\",\"reactsTo\":\""
+                + id
+                + "\"}",
+            "{\"kind\":\"text\",\"text\":\"👍\",\"action\":true,\"reactsTo\":\"" + id + "\"}",
+            "{\"kind\":\"text\",\"text\":\"👍\",\"replyTo\":\""
+                + id
+                + "\",\"reactsTo\":\""
+                + id
+                + "\"}",
+            "{\"kind\":\"text\",\"text\":\"👍\",\"edits\":\""
+                + id
+                + "\",\"reactsTo\":\""
+                + id
+                + "\"}",
+            "{\"kind\":\"text\",\"text\":\"👍\",\"reactsTo\":\"" + id.toUpperCase() + "\"}",
+            "{\"kind\":\"text\",\"text\":\"👍\",\"reactsTo\":null}")) {
+      assertThatThrownBy(() -> Content.decode(utf8(refused)))
+          .as(refused)
+          .isInstanceOf(CommandException.EnvelopeRejected.class);
+    }
   }
 
   /** Strict, as every field: a string or a number is not a boolean. */

@@ -70,16 +70,22 @@ class QuotesTest {
     quotes.remember(message("#b", 4, "bob", "elsewhere"));
 
     assertThat(quotes.editing(message("#a", 9, "bob", "at one"), id(1)).reply())
-        .isEqualTo(new ChatMessage.Reply(id(1), "Bob", "deploy at noon", Kind.TEXT, false, true));
+        .isEqualTo(
+            new ChatMessage.Reply(
+                id(1), "Bob", "deploy at noon", Kind.TEXT, false, ChatMessage.Reply.Relation.EDIT));
     for (String other : List.of(id(2), id(3), id(4), id(9), id(7))) {
       assertThat(quotes.editing(message("#a", 9, "bob", "x"), other).reply())
           .as(other)
-          .isEqualTo(new ChatMessage.Reply(other, "", "", Kind.TEXT, false, true));
+          .isEqualTo(
+              new ChatMessage.Reply(
+                  other, "", "", Kind.TEXT, false, ChatMessage.Reply.Relation.EDIT));
     }
     deleted.add("#a", List.of(id(1)));
     quotes.deleted("#a", List.of(id(1)));
     assertThat(quotes.editing(message("#a", 9, "bob", "x"), id(1)).reply())
-        .isEqualTo(new ChatMessage.Reply(id(1), "Bob", "", Kind.TEXT, true, true));
+        .isEqualTo(
+            new ChatMessage.Reply(
+                id(1), "Bob", "", Kind.TEXT, true, ChatMessage.Reply.Relation.EDIT));
   }
 
   /**
@@ -104,7 +110,50 @@ class QuotesTest {
     assertThat(((ChatMessage) quotes.requoted(reply)).reply().known()).isFalse();
     assertThat(quotes.editing(message("#a", 6, "bob", "x"), id(7)).reply().known()).isFalse();
     assertThat(quotes.editing(message("#a", 9, "bob", "x"), id(7)).reply())
-        .isEqualTo(new ChatMessage.Reply(id(7), "bob", "later", Kind.TEXT, false, true));
+        .isEqualTo(
+            new ChatMessage.Reply(
+                id(7), "bob", "later", Kind.TEXT, false, ChatMessage.Reply.Relation.EDIT));
+  }
+
+  /**
+   * A reaction names any earlier message of the conversation, of any sender, a file offer too; it
+   * is itself never remembered, so nothing answers, corrects or reacts to a reaction.
+   */
+  @Test
+  void related_aReaction_namesAnyEarlierMessage_andIsNotRemembered() {
+    quotes.remember(message("#a", 1, "bob", "deploy at noon"));
+    quotes.rememberOffer(new ChatMessage("#a", 2, id(2), "bob", 1_000, 1_000, "", false), "r.pdf");
+    quotes.remember(message("#a", 9, "bob", "later"));
+
+    ChatMessage.Reply onText =
+        quotes.related(message("#a", 5, "carol", "👍"), Content.Text.reaction("👍", id(1))).reply();
+    assertThat(onText)
+        .isEqualTo(
+            new ChatMessage.Reply(
+                id(1),
+                "bob",
+                "deploy at noon",
+                Kind.TEXT,
+                false,
+                ChatMessage.Reply.Relation.REACTION));
+    assertThat(
+            quotes
+                .related(message("#a", 5, "carol", "👍"), Content.Text.reaction("👍", id(2)))
+                .reply()
+                .kind())
+        .isEqualTo(Kind.FILE);
+    for (String unknown : List.of(id(9), id(5), id(7))) {
+      assertThat(
+              quotes
+                  .related(message("#a", 5, "carol", "👍"), Content.Text.reaction("👍", unknown))
+                  .reply())
+          .as(unknown)
+          .isEqualTo(ChatMessage.Reply.unknown(unknown).reacted());
+    }
+    quotes.sent(message("#a", 10, "carol", "🎉"), Content.Text.reaction("🎉", id(9)));
+    assertThat(quotes.newestFrom("#a", "carol")).isEmpty();
+    assertThat(quotes.newestNotFrom("#a", "carol")).contains(id(9));
+    assertThat(quotes.newestNotFrom("#a", "bob")).isEmpty();
   }
 
   /** What {@code /edit} corrects: the newest text message or action, never a file offer. */
