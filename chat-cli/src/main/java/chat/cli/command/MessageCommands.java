@@ -203,21 +203,13 @@ final class MessageCommands {
     Spoken spoken =
         Spoken.from(command.argText(), "usage: /edit /me ACTION: what you do, as with /me");
     ChatClient client = context.client();
-    Optional<String> edited = client.newestTextFrom(conversation, self);
-    if (edited.isEmpty()) {
-      client.historyPage(conversation, DEFAULT_HISTORY);
-      edited = client.newestTextFrom(conversation, self);
-    }
-    String label = Arguments.label(context, conversation);
     String id =
-        edited.orElseThrow(
-            () ->
-                new CommandException.Usage(
-                    "no message of yours in "
-                        + label
-                        + " to edit (none among the last "
-                        + DEFAULT_HISTORY
-                        + " or those shown since the client started)"));
+        named(
+            context,
+            conversation,
+            () -> client.newestTextFrom(conversation, self),
+            "of yours",
+            "edit");
     ChatMessage sent =
         client.edit(
             conversation, ShortcodeExpander.standard().expand(spoken.text()), spoken.action(), id);
@@ -233,42 +225,76 @@ final class MessageCommands {
     String conversation = Arguments.current(context);
     ChatClient client = context.client();
     String emoji = ShortcodeExpander.standard().expand(command.arg(command.argCount() - 1));
-    String label = Arguments.label(context, conversation);
-    java.util.function.Supplier<Optional<String>> find;
-    String whose;
+    String id;
     if (command.argCount() == 2) {
-      String username = Arguments.username(command.arg(0).replaceFirst("[:,]$", ""));
-      if (client.ignores(username)) {
-        throw new CommandException.Usage(
-            "you ignore "
-                + MessageFormatter.otherUser(username)
-                + ": /unignore "
-                + MessageFormatter.otherUser(username)
-                + " to react to them");
-      }
-      find = () -> client.newestMessageFrom(conversation, username);
-      whose = "from " + MessageFormatter.otherUser(username);
+      String username = addressed(command.arg(0), client, "react to");
+      id =
+          named(
+              context,
+              conversation,
+              () -> client.newestMessageFrom(conversation, username),
+              "from " + MessageFormatter.otherUser(username),
+              "react to");
     } else {
-      find = () -> client.newestMessageOfOthers(conversation);
-      whose = "of someone else";
+      id =
+          named(
+              context,
+              conversation,
+              () -> client.newestMessageOfOthers(conversation),
+              "of someone else",
+              "react to");
     }
-    Optional<String> on = find.get();
-    if (on.isEmpty()) {
-      client.historyPage(conversation, DEFAULT_HISTORY);
-      on = find.get();
-    }
-    String id =
-        on.orElseThrow(
-            () ->
-                new CommandException.Usage(
-                    "no message "
-                        + whose
-                        + " in "
-                        + label
-                        + " to react to (none among the last "
-                        + DEFAULT_HISTORY
-                        + " or those shown since the client started)"));
     context.showMessage(client.react(conversation, emoji, id));
+  }
+
+  /**
+   * The user {@code typed} names ({@code bob}, or {@code bob:} and {@code bob,} as people address
+   * someone in a chat); refused if this user ignores them, saying how to {@code verb} them.
+   */
+  private static String addressed(String typed, ChatClient client, String verb) {
+    String username = Arguments.username(typed.replaceFirst("[:,]$", ""));
+    if (client.ignores(username)) {
+      throw new CommandException.Usage(
+          "you ignore "
+              + MessageFormatter.otherUser(username)
+              + ": /unignore "
+              + MessageFormatter.otherUser(username)
+              + " to "
+              + verb
+              + " them");
+    }
+    return username;
+  }
+
+  /**
+   * The id of the message {@code find} gives among those this client holds; when it holds none,
+   * among the last {@value #DEFAULT_HISTORY} (fetched, not shown). Refused when there is none
+   * either: {@code no message WHOSE in #ops to VERB (...)}.
+   */
+  private static String named(
+      CommandContext context,
+      String conversation,
+      java.util.function.Supplier<Optional<String>> find,
+      String whose,
+      String verb) {
+    Optional<String> found = find.get();
+    if (found.isEmpty()) {
+      context.client().historyPage(conversation, DEFAULT_HISTORY);
+      found = find.get();
+    }
+    String label = Arguments.label(context, conversation);
+    return found.orElseThrow(
+        () ->
+            new CommandException.Usage(
+                "no message "
+                    + whose
+                    + " in "
+                    + label
+                    + " to "
+                    + verb
+                    + " (none among the last "
+                    + DEFAULT_HISTORY
+                    + " or those shown since the client started)"));
   }
 
   private static void send(
@@ -287,37 +313,17 @@ final class MessageCommands {
   private static void reply(Input.Command command, CommandContext context) {
     Arguments.self(context);
     String conversation = Arguments.current(context);
-    // "bob:" and "bob," as people address someone in a chat
-    String typed = command.arg(0).replaceFirst("[:,]$", "");
-    String username = Arguments.username(typed);
+    ChatClient client = context.client();
+    String username = addressed(command.arg(0), client, "reply to");
     Spoken spoken =
         Spoken.from(command.rest(1), "usage: /reply USER /me ACTION: what you do, as with /me");
-    ChatClient client = context.client();
-    if (client.ignores(username)) {
-      throw new CommandException.Usage(
-          "you ignore "
-              + MessageFormatter.otherUser(username)
-              + ": /unignore "
-              + MessageFormatter.otherUser(username)
-              + " to reply to them");
-    }
-    Optional<String> answered = client.newestMessageFrom(conversation, username);
-    if (answered.isEmpty()) {
-      client.historyPage(conversation, DEFAULT_HISTORY);
-      answered = client.newestMessageFrom(conversation, username);
-    }
-    String label = Arguments.label(context, conversation);
     String id =
-        answered.orElseThrow(
-            () ->
-                new CommandException.Usage(
-                    "no message from "
-                        + MessageFormatter.otherUser(username)
-                        + " in "
-                        + label
-                        + " to reply to (none among the last "
-                        + DEFAULT_HISTORY
-                        + " or those shown since the client started)"));
+        named(
+            context,
+            conversation,
+            () -> client.newestMessageFrom(conversation, username),
+            "from " + MessageFormatter.otherUser(username),
+            "reply to");
     send(conversation, spoken.text(), spoken.action(), id, context);
   }
 
