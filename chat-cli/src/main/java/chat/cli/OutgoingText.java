@@ -72,6 +72,15 @@ final class OutgoingText {
     String answered = messageId(replyTo);
     String corrected = messageId(edits);
     String reacted = messageId(reactsTo);
+    if (reacted != null && words != null && !words.isEmpty()) {
+      String emoji = ShortcodeExpander.standard().expand(String.join(" ", words).strip());
+      if (!chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)) {
+        throw new CommandException.Usage( // before logging in
+            "a reaction is one emoji, such as 👍 or :+1: (not \""
+                + TerminalSafe.line(emoji)
+                + "\")");
+      }
+    }
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
     if (TerminalSafe.showsNothing(text)) {

@@ -448,9 +448,9 @@ public interface ChatClient extends AutoCloseable {
   ChatMessage react(String conversation, String emoji, String reactsTo);
 
   /**
-   * The id of the newest message in {@code conversation} of a user other than this one, among those
-   * this client showed or listed lately (not one deleted, nor a reaction): what {@code /react
-   * EMOJI} reacts to.
+   * The id of the newest message in {@code conversation} of a user other than this one and those
+   * ignored, among those this client showed or listed lately (not one deleted, nor a reaction):
+   * what {@code /react EMOJI} reacts to.
    */
   Optional<String> newestMessageOfOthers(String conversation);
 

@@ -85,7 +85,7 @@ final class MessageCommands {
                 "/me is an action (//me: the text /me). Up recalls what you typed before.",
                 "examples: /edit deploy at one   /edit /me waves again")
             .runs(MessageCommands::edit),
-        SlashCommand.named("react", "/react [USER] EMOJI", "react to the last message here")
+        SlashCommand.named("react", "/react [USER] EMOJI", "react to someone's last message here")
             .arguments(1, 2)
             .completes(ArgumentKind.USER, ArgumentKind.OTHER)
             .help(
@@ -225,6 +225,17 @@ final class MessageCommands {
     String conversation = Arguments.current(context);
     ChatClient client = context.client();
     String emoji = ShortcodeExpander.standard().expand(command.arg(command.argCount() - 1));
+    if (!chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)) {
+      // before any history is fetched; "/react :+1: bob" has the user last
+      throw new CommandException.Usage(
+          command.argCount() == 2
+                  && chat.cli.emoji.EmojiCatalog.shared()
+                      .isEmoji(ShortcodeExpander.standard().expand(command.arg(0)))
+              ? "usage: /react [USER] EMOJI: the user comes first"
+              : "a reaction is one emoji, such as 👍 or :+1: (not \""
+                  + TerminalSafe.line(emoji)
+                  + "\")");
+    }
     String id;
     if (command.argCount() == 2) {
       String username = addressed(command.arg(0), client, "react to");

@@ -37,6 +37,9 @@ public final class EmojiCatalog {
   private final Set<Integer> wideSingles;
   private final Set<Integer> textByDefault;
 
+  /** Every emoji (not a lone skin tone or hair component), without its variation selectors. */
+  private final Set<String> bare;
+
   private EmojiCatalog(List<Emoji> all) {
     Map<String, Emoji> owner = owners(all);
     Map<Emoji, List<String>> names = new HashMap<>();
@@ -60,6 +63,13 @@ public final class EmojiCatalog {
     this.sortedShortcodes = new TreeMap<>(map);
     this.wideSingles = new HashSet<>();
     this.textByDefault = new HashSet<>();
+    Set<String> known = new HashSet<>();
+    for (Emoji emoji : all) {
+      if (emoji.getQualification() == Qualification.FULLY_QUALIFIED) {
+        known.add(bare(emoji.getEmoji()));
+      }
+    }
+    this.bare = Set.copyOf(known);
     for (Emoji emoji : all) {
       String text = emoji.getEmoji();
       int first = text.codePointAt(0);
@@ -189,6 +199,20 @@ public final class EmojiCatalog {
    */
   public boolean isWideOnItsOwn(int codePoint) {
     return wideSingles.contains(codePoint);
+  }
+
+  /**
+   * Whether {@code text} is one emoji of Unicode's list (👍, 👍🏽, ❤️ or ❤, 🇩🇪, 👨‍👩‍👧, 1️⃣),
+   * whether or not it carries variation selectors: what a reaction is. A letter, a digit or a
+   * symbol that is no emoji is not one, nor are two emoji.
+   */
+  public boolean isEmoji(String text) {
+    return !text.isEmpty() && bare.contains(bare(text));
+  }
+
+  /** {@code text} without variation selectors (U+FE0E, U+FE0F), which do not change the emoji. */
+  public static String bare(String text) {
+    return text.replace("\uFE0E", "").replace("\uFE0F", "");
   }
 
   /**

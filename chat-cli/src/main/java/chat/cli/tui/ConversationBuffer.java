@@ -3,6 +3,8 @@ package chat.cli.tui;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
+import chat.cli.emoji.EmojiCatalog;
+import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,29 +83,38 @@ final class ConversationBuffer {
   }
 
   /**
-   * The marks of {@code message} as this pane shows them: edited if an edit here {@link #corrects}
-   * it, and the reactions here on it ({@link #reactsTo}), one per user and emoji.
+   * The marks of {@code posted} as this pane shows them: edited if an edit here {@link #corrects}
+   * it, and the reactions here on it ({@link #reactsTo}) that are one emoji, one per user and emoji
+   * (with its skin tone and variation selectors left out, as the screen draws it).
    */
-  private PaneEntry.Marks marks(ChatMessage message) {
+  private PaneEntry.Marks marks(Posted posted) {
     boolean edited = false;
     Map<String, Set<String>> reactions = new LinkedHashMap<>();
     for (Slot slot : slots) {
       if (slot.entry instanceof PaneEntry.Message shown) {
         ChatMessage other = shown.message();
-        if (corrects(other, message)) {
+        if (posted instanceof ChatMessage message && corrects(other, message)) {
           edited = true;
-        } else if (reactsTo(other, message)) {
+        } else if (reactsTo(other, posted) && EmojiCatalog.shared().isEmoji(other.text())) {
           reactions
-              .computeIfAbsent(other.text(), emoji -> new HashSet<>())
+              .computeIfAbsent(tallied(other.text()), emoji -> new HashSet<>())
               .add(Usernames.key(other.sender()));
         }
       }
     }
-    StringBuilder summary = new StringBuilder();
-    reactions.forEach(
-        (emoji, users) ->
-            summary.append(summary.isEmpty() ? "" : " ").append(emoji + " " + users.size()));
-    return new PaneEntry.Marks(edited, summary.toString());
+    List<PaneEntry.Tally> tallies = new ArrayList<>();
+    reactions.forEach((emoji, users) -> tallies.add(new PaneEntry.Tally(emoji, users.size())));
+    return new PaneEntry.Marks(edited, tallies);
+  }
+
+  /** {@code emoji} as its reactions are counted: no variation selector, no skin tone. */
+  private static String tallied(String emoji) {
+    StringBuilder out = new StringBuilder();
+    EmojiCatalog.bare(emoji)
+        .codePoints()
+        .filter(c -> !Graphemes.isModifier(c))
+        .forEach(out::appendCodePoint);
+    return out.toString();
   }
 
   /**
@@ -118,13 +129,13 @@ final class ConversationBuffer {
         && Usernames.key(edit.sender()).equals(Usernames.key(message.sender()));
   }
 
-  /** Whether {@code reaction} is a reaction on {@code message}, checked as {@link #corrects}. */
-  private static boolean reactsTo(ChatMessage reaction, ChatMessage message) {
-    return names(reaction, message, ChatMessage.Reply.Relation.REACTION);
+  /** Whether {@code reaction} is a reaction on {@code posted}, checked as {@link #corrects}. */
+  private static boolean reactsTo(ChatMessage reaction, Posted posted) {
+    return names(reaction, posted, ChatMessage.Reply.Relation.REACTION);
   }
 
   private static boolean names(
-      ChatMessage other, ChatMessage message, ChatMessage.Reply.Relation relation) {
+      ChatMessage other, Posted message, ChatMessage.Reply.Relation relation) {
     ChatMessage.Reply named = other.reply();
     return named != null
         && named.relation() == relation
@@ -157,6 +168,13 @@ final class ConversationBuffer {
         if (!now.equals(shown.marks())) {
           slot.show(shown.marked(now));
         }
+      } else if (slot.entry instanceof PaneEntry.Offer shown
+          && shown.offer().conversation().equals(conversation)
+          && shown.offer().messageId().equals(messageId)) {
+        PaneEntry.Marks now = marks(shown.offer());
+        if (!now.equals(shown.marks())) {
+          slot.show(new PaneEntry.Offer(shown.offer(), shown.replay(), shown.labelled(), now));
+        }
       }
     }
   }
@@ -177,7 +195,7 @@ final class ConversationBuffer {
 
   /** Adds a file offer as {@link #addMessage} adds a message; returns whether it was added. */
   boolean addOffer(FileOffer offer) {
-    return add(offer, new PaneEntry.Offer(offer));
+    return add(offer, new PaneEntry.Offer(offer, false, false, marks(offer)));
   }
 
   private boolean add(Posted posted, PaneEntry entry) {
@@ -219,7 +237,7 @@ final class ConversationBuffer {
       append(new Slot(new PaneEntry.Message(shown, true, labelled, marks(shown))));
       remarkNamed(shown);
     } else {
-      append(new Slot(new PaneEntry.Offer((FileOffer) posted, true, labelled)));
+      append(new Slot(new PaneEntry.Offer((FileOffer) posted, true, labelled, marks(posted))));
     }
   }
 
@@ -352,6 +370,9 @@ final class ConversationBuffer {
       Slot removed = slots.remove(0);
       arrivedBelow.remove(removed);
       PaneEntry.placed(removed.entry).ifPresent(dropped -> messageIds.remove(dropped.messageId()));
+      if (removed.entry instanceof PaneEntry.Message gone) {
+        remarkNamed(gone.message()); // an edit or reaction no longer shown marks nothing
+      }
     }
   }
 

@@ -61,9 +61,7 @@ final class EntryFormatter {
       if (message.edited()) {
         cells.addAll(Cells.line(" (edited)", Style.SKEW));
       }
-      if (!message.marks().reactions().isEmpty()) {
-        cells.addAll(Cells.line("  " + TerminalSafe.line(message.marks().reactions()), Style.SKEW));
-      }
+      reactions(cells, message.marks());
     } else if (entry instanceof PaneEntry.Offer offer) {
       if (offer.labelled()) {
         String label = labels.apply(offer.offer().conversation());
@@ -76,12 +74,28 @@ final class EntryFormatter {
                   NoteKind.INFO,
                   FileText.offer(offer.offer(), "/file accept"),
                   formatter.shownTime(offer.offer())));
+      reactions(cells, offer.marks());
     } else {
       indent = note(cells, (PaneEntry.Note) entry);
     }
     // a sender or label too long to hang the text under: under the text after the time instead
     int hang = indent.full() <= width / 2 ? indent.full() : indent.afterTime();
     return TextWrapper.wrap(cells, width, hang);
+  }
+
+  /**
+   * The reactions of {@code marks} after a message or offer: {@code 👍 2 🎉 1}, each emoji kept
+   * with its count on one line (a no-break space between them).
+   */
+  private static void reactions(List<Cell> cells, PaneEntry.Marks marks) {
+    for (PaneEntry.Tally tally : marks.reactions()) {
+      if (tally == marks.reactions().get(0)) {
+        cells.add(Cell.space(Style.PLAIN));
+      }
+      cells.add(Cell.space(Style.PLAIN));
+      cells.addAll(
+          Cells.line(TerminalSafe.line(tally.emoji()) + "\u00a0" + tally.users(), Style.SKEW));
+    }
   }
 
   /**

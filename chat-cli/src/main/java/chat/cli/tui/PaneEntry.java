@@ -3,6 +3,7 @@ package chat.cli.tui;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,19 +67,27 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
    * What a message pane shows after a message of the messages shown there that name it.
    *
    * @param edited whether an edit of it by its sender is shown ({@code /edit}): {@code (edited)}
-   * @param reactions the reactions shown on it, each emoji (remote text: cleaned before drawing)
-   *     with how many users put it there, in the order they first came ({@code 👍 2 🎉 1}); empty
-   *     for none
+   * @param reactions the reactions shown on it, each emoji with how many users put it there, in the
+   *     order the pane shows them ({@code 👍 2 🎉 1}); empty for none
    */
-  record Marks(boolean edited, String reactions) {
+  record Marks(boolean edited, List<Tally> reactions) {
     /** No marks. */
-    static final Marks NONE = new Marks(false, "");
+    static final Marks NONE = new Marks(false, List.of());
 
-    /** Checks for null. */
+    /** Checks for null; keeps a copy. */
     public Marks {
-      Objects.requireNonNull(reactions, "reactions");
+      reactions = List.copyOf(reactions);
     }
   }
+
+  /**
+   * One emoji of the reactions on a message and how many users put it there.
+   *
+   * @param emoji the emoji, one of Unicode's list without variation selectors or skin tone (remote
+   *     text: cleaned before drawing)
+   * @param users how many users
+   */
+  record Tally(String emoji, int users) {}
 
   /**
    * A file offer, drawn as the client line it was before it had a place among the messages ({@code
@@ -87,11 +96,19 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
    * @param offer the verified offer (names from the network: cleaned by FileText before drawing)
    * @param replay whether a listing ({@code /history}) shows it again after the newest entries
    * @param labelled whether it is shown in another conversation's pane, after its own label
+   * @param marks the reactions shown on it (an offer is never edited)
    */
-  record Offer(FileOffer offer, boolean replay, boolean labelled) implements PaneEntry {
+  record Offer(FileOffer offer, boolean replay, boolean labelled, Marks marks)
+      implements PaneEntry {
     /** Checks for null. */
     public Offer {
       Objects.requireNonNull(offer, "offer");
+      Objects.requireNonNull(marks, "marks");
+    }
+
+    /** An offer with no marks. */
+    Offer(FileOffer offer, boolean replay, boolean labelled) {
+      this(offer, replay, labelled, Marks.NONE);
     }
 
     /** An offer in its place in the conversation. */

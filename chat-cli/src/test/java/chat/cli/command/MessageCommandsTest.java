@@ -128,6 +128,8 @@ class MessageCommandsTest {
     run("/react :+1:");
     run("/react bob: 🎉");
     run("/react zed 🎉");
+    run("/react nice");
+    run("/react :+1: bob");
 
     assertThat(context.client.calls)
         .containsExactly(
@@ -137,7 +139,9 @@ class MessageCommandsTest {
     assertThat(context.lines)
         .contains(
             "error: no message from zed in #lobby to react to (none among the last 50 or those"
-                + " shown since the client started)");
+                + " shown since the client started)",
+            "error: a reaction is one emoji, such as 👍 or :+1: (not \"nice\")",
+            "error: usage: /react [USER] EMOJI: the user comes first");
   }
 
   @Test

@@ -204,10 +204,86 @@ class ConversationBufferTest {
     assertThat(reactions(ahead)).containsExactly("", "");
   }
 
+  /**
+   * Only a reaction that is one emoji is counted (others show as their own line only), so nobody
+   * writes a count or words after another's message; one emoji with or without its variation
+   * selector or skin tone counts as one, as the screen draws them alike.
+   */
+  @Test
+  void reactions_onlyOneEmojiIsCounted_itsFormsAsOne() {
+    ConversationBuffer buffer = new ConversationBuffer();
+    ChatMessage first = Messages.of("#a", 1, "bob", "noon");
+    ChatMessage.Reply on =
+        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
+            .reacted();
+    buffer.addMessage(first);
+    buffer.addMessage(Messages.of("#a", 2, "mallory", "👍\u28009\u2800🎉").withReply(on));
+    buffer.addMessage(Messages.of("#a", 3, "mallory", "a").withReply(on));
+    buffer.addMessage(Messages.of("#a", 4, "carol", "👍").withReply(on));
+    buffer.addMessage(Messages.of("#a", 5, "dave", "👍\uFE0F").withReply(on));
+    buffer.addMessage(Messages.of("#a", 6, "erin", "👍🏽").withReply(on));
+    buffer.addMessage(Messages.of("#a", 7, "erin", "❤️").withReply(on));
+    buffer.addMessage(Messages.of("#a", 8, "frank", "❤").withReply(on));
+
+    assertThat(reactions(buffer).get(0)).isEqualTo("👍 3 ❤ 2");
+  }
+
+  /** A file offer counts its reactions too; a reaction trimmed out of the pane no longer counts. */
+  @Test
+  void reactions_onAFileOffer_andNotOnceTrimmedOut() {
+    ConversationBuffer buffer = new ConversationBuffer(3);
+    chat.cli.client.FileOffer offer =
+        new chat.cli.client.FileOffer(
+            "#a",
+            1,
+            "%032x".formatted(1),
+            "bob",
+            1_000,
+            1_000,
+            "f".repeat(32),
+            "r.pdf",
+            10,
+            0,
+            false);
+    buffer.addOffer(offer);
+    buffer.addMessage(
+        Messages.of("#a", 2, "carol", "🎉")
+            .withReply(
+                new ChatMessage.Reply(
+                        offer.messageId(), "bob", "r.pdf", ChatMessage.Reply.Kind.FILE, false)
+                    .reacted()));
+    assertThat(((PaneEntry.Offer) buffer.entry(0)).marks().reactions())
+        .containsExactly(new PaneEntry.Tally("🎉", 1));
+
+    ConversationBuffer small = new ConversationBuffer(3);
+    ChatMessage first = Messages.of("#a", 1, "bob", "noon");
+    small.addMessage(first);
+    small.addMessage(
+        Messages.of("#a", 2, "carol", "👍")
+            .withReply(
+                new ChatMessage.Reply(
+                        first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
+                    .reacted()));
+    small.addReplay(first, false);
+    small.addMessage(Messages.of("#a", 3, "dave", "later"));
+    assertThat(reactions(small)).containsExactly("", "👍 1", "");
+
+    small.addMessage(Messages.of("#a", 4, "erin", "later still")); // carol's 👍 is trimmed out
+
+    assertThat(reactions(small)).containsExactly("", "", "");
+    assertThat(((PaneEntry.Message) small.entry(0)).replay()).isTrue();
+  }
+
   private static List<String> reactions(ConversationBuffer buffer) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < buffer.size(); i++) {
-      out.add(((PaneEntry.Message) buffer.entry(i)).marks().reactions());
+      out.add(
+          String.join(
+              " ",
+              ((PaneEntry.Message) buffer.entry(i))
+                  .marks().reactions().stream()
+                      .map(tally -> tally.emoji() + " " + tally.users())
+                      .toList()));
     }
     return out;
   }

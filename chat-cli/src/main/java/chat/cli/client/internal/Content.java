@@ -49,7 +49,7 @@ sealed interface Content {
    *     replyTo}: an edit is a new version of a message, not an answer to one
    * @param reactsTo the message id of the message this one reacts to, or null: then {@code text} is
    *     the emoji, 1 to {@link #MAX_REACTION_CHARS} UTF-16 units with no white space or control
-   *     character (the reference client sends one glyph: {@link #isOneEmoji}), and the message is
+   *     character (the reference client sends one emoji: {@link #isOneEmoji}), and the message is
    *     neither an action, a reply nor an edit
    */
   record Text(
@@ -105,12 +105,13 @@ sealed interface Content {
     }
 
     /**
-     * Whether {@code emoji} is what the reference client sends as a reaction: one glyph that shows
-     * something. Receivers check only the looser rule of the record, which does not depend on how a
-     * JDK splits glyphs, so that every client reads one reaction alike.
+     * Whether {@code emoji} is what the reference client sends as a reaction: one emoji of
+     * Unicode's list ({@link chat.cli.emoji.EmojiCatalog#isEmoji}). Receivers check only the looser
+     * rule of the record, which does not depend on how a JDK splits glyphs, so that every client
+     * reads one reaction alike.
      */
     static boolean isOneEmoji(String emoji) {
-      return Graphemes.count(emoji) == 1 && !chat.cli.TerminalSafe.showsNothing(emoji);
+      return chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji);
     }
 
     /** A reaction: {@code emoji} on message {@code reactsTo}. */

@@ -204,12 +204,18 @@ final class Quotes {
   }
 
   /**
-   * The id of the newest message in {@code conversation} of a user other than {@code username} that
-   * this client remembers and that was not deleted: the message {@code /react EMOJI} is on.
+   * The id of the newest message in {@code conversation} of a user other than {@code username} and
+   * those of {@code ignored} (as {@link Usernames#key}) that this client remembers and that was not
+   * deleted: the message {@code /react EMOJI} is on.
    */
-  synchronized Optional<String> newestNotFrom(String conversation, String username) {
+  synchronized Optional<String> newestNotFrom(
+      String conversation, String username, java.util.Set<String> ignored) {
     String key = Usernames.key(username);
-    return newest(conversation, held -> !Usernames.key(held.sender()).equals(key));
+    return newest(
+        conversation,
+        held ->
+            !Usernames.key(held.sender()).equals(key)
+                && !ignored.contains(Usernames.key(held.sender())));
   }
 
   private Optional<String> newest(String conversation, java.util.function.Predicate<Held> wanted) {

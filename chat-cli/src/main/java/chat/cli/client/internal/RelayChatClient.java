@@ -440,7 +440,8 @@ public final class RelayChatClient implements ChatClient {
   @Override
   public Optional<String> newestMessageOfOthers(String conversation) {
     Session session = sessions.require();
-    return session.inbox.quotes.newestNotFrom(conversationId(conversation), session.username());
+    return session.inbox.quotes.newestNotFrom(
+        conversationId(conversation), session.username(), ignoredUsers());
   }
 
   @Override

@@ -162,6 +162,11 @@ class ContentTest {
     assertThat(Content.Text.isOneEmoji("🇩🇪")).isTrue();
     assertThat(Content.Text.isOneEmoji("👍👍")).isFalse();
     assertThat(Content.Text.isOneEmoji("ok")).isFalse();
+    assertThat(Content.Text.isOneEmoji("a")).isFalse();
+    assertThat(Content.Text.isOneEmoji("1")).isFalse();
+    assertThat(Content.Text.isOneEmoji("1\uFE0F\u20E3")).isTrue();
+    assertThat(Content.Text.isOneEmoji("❤")).isTrue();
+    assertThat(Content.Text.isOneEmoji("👍🏽")).isTrue();
     assertThat(Content.Text.isOneEmoji("\u200b")).isFalse();
     for (String refused :
         List.of(

@@ -152,8 +152,9 @@ class QuotesTest {
     }
     quotes.sent(message("#a", 10, "carol", "🎉"), Content.Text.reaction("🎉", id(9)));
     assertThat(quotes.newestFrom("#a", "carol")).isEmpty();
-    assertThat(quotes.newestNotFrom("#a", "carol")).contains(id(9));
-    assertThat(quotes.newestNotFrom("#a", "bob")).isEmpty();
+    assertThat(quotes.newestNotFrom("#a", "carol", java.util.Set.of())).contains(id(9));
+    assertThat(quotes.newestNotFrom("#a", "carol", java.util.Set.of("bob"))).isEmpty();
+    assertThat(quotes.newestNotFrom("#a", "bob", java.util.Set.of())).isEmpty();
   }
 
   /** What {@code /edit} corrects: the newest text message or action, never a file offer. */
