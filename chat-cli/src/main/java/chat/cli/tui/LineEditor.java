@@ -141,9 +141,14 @@ final class LineEditor {
 
   /**
    * Tab: replaces the word ending at the cursor with the first candidate; pressed again (with no
-   * other key between), with the next one, cycling. Candidates are cleaned for the terminal.
+   * other key between), with the next one, cycling. A word that had one candidate is done: Tab
+   * again completes the next word ({@code /sessions e}, Tab, Tab: {@code /sessions end 8b65…}), as
+   * in line mode. Candidates are cleaned for the terminal.
    */
   void complete(InputCompleter completer) {
+    if (candidates.size() == 1) {
+      resetCompletion();
+    }
     if (candidates.isEmpty()) {
       List<String> found = completer.complete(text(), cursor);
       if (found.isEmpty()) {

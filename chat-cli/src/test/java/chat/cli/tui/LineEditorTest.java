@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.command.InputCompleter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,25 @@ class LineEditorTest {
     editor.complete((line, cursor) -> List.of("unused"));
     assertThat(editor.text()).isEqualTo("/join #dev ");
     assertThat(seen).containsExactly("/join #d@8");
+  }
+
+  /** A word with one candidate is done: Tab again completes the next word, as line mode does. */
+  @Test
+  void complete_aUniqueCandidate_thenTabAgain_completesTheNextWord() {
+    LineEditor editor = typed("/sessions e");
+    List<String> seen = new java.util.ArrayList<>();
+    InputCompleter completer =
+        (line, cursor) -> {
+          seen.add(line + "@" + cursor);
+          return line.endsWith("end ") ? List.of("8b65ef6dcfa1") : List.of("end");
+        };
+
+    editor.complete(completer);
+    assertThat(editor.text()).isEqualTo("/sessions end ");
+    editor.complete(completer);
+
+    assertThat(editor.text()).isEqualTo("/sessions end 8b65ef6dcfa1 ");
+    assertThat(seen).containsExactly("/sessions e@11", "/sessions end @14");
   }
 
   @Test
