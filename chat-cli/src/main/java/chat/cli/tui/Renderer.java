@@ -248,13 +248,22 @@ final class Renderer {
                   LABEL_TAIL));
       at = out.put(at, row, rect.right(), mark, changed ? Style.MARK_CHANGED : Style.MARK_VERIFIED);
       if (!SocialLines.muted(member).isEmpty()) {
-        at = out.put(at, row, rect.right(), " muted", Style.AWAY_MESSAGE);
+        at = out.put(at, row, rect.right(), cut(" muted", rect.right() - at));
       }
       String away = member.presence().message();
       if (!away.isEmpty()) {
-        out.put(at, row, rect.right(), " " + TerminalSafe.line(away), Style.AWAY_MESSAGE);
+        out.put(at, row, rect.right(), cut(" " + TerminalSafe.line(away), rect.right() - at));
       }
     }
+  }
+
+  /** {@code text} after a member's name, cut with {@code …} to {@code columns}. */
+  private static List<Cell> cut(String text, int columns) {
+    if (columns <= 0) {
+      return List.of();
+    }
+    return Cells.shorten(
+        Cells.line(text, Style.AWAY_MESSAGE), columns, "\u2026", Style.AWAY_MESSAGE);
   }
 
   private void borders(ScreenWriter out, Layout layout) {

@@ -1426,6 +1426,21 @@ class ChatTuiTest {
     assertThat(h.statusRow()).contains("[all verified]");
   }
 
+  /** An away message (or "muted") too long for the member list is cut with … at its edge. */
+  @Test
+  void memberList_anAwayMessageTooLong_isCutWithAnEllipsis() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#lobby", "carol", true);
+    h.drain().alt('1');
+
+    h.client.firePresence("carol", Presence.away("gone to lunch with the whole team"));
+    h.drain();
+
+    String row =
+        h.screen().lines().filter(line -> line.contains("◐ carol")).findFirst().orElseThrow();
+    assertThat(row.strip()).endsWith("…").contains("◐ carol gone to");
+  }
+
   @Test
   void presenceChange_isShownInTheMemberList_withoutFetchingTheListAgain() {
     TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
