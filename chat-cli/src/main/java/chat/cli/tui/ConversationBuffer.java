@@ -328,9 +328,9 @@ final class ConversationBuffer {
   }
 
   /**
-   * Gives each reply (and edit) of {@code conversation} here that answers a message not held when
-   * it was shown what {@code requoted} says of it now (a history page listed that message since),
-   * marking a message now known to be edited; returns how many changed.
+   * Gives each reply, edit or reaction of {@code conversation} here that names a message not held
+   * when it was shown what {@code requoted} says of it now (a history page listed that message
+   * since), marking that message again (edited, its reactions); returns how many changed.
    */
   int requote(String conversation, UnaryOperator<ChatMessage> requoted) {
     int changed = 0;
