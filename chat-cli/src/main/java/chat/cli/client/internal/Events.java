@@ -16,6 +16,7 @@ import chat.crypto.IdentityBundle;
 import chat.protocol.ConversationIds;
 import chat.protocol.DeletedEvent;
 import chat.protocol.Event;
+import chat.protocol.FriendChange;
 import chat.protocol.FriendEvent;
 import chat.protocol.GroupEvent;
 import chat.protocol.KeyChangeEvent;
@@ -67,7 +68,9 @@ final class Events {
       } else if (event instanceof GroupEvent group) {
         group(group);
       } else if (event instanceof FriendEvent friend) {
-        listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
+        if (!repeatsARequest(friend)) {
+          listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
+        }
       } else if (event instanceof DeletedEvent deleted) {
         deleted(deleted);
       }
@@ -286,13 +289,55 @@ final class Events {
   private void group(GroupEvent event) {
     GroupUpdate update = Views.groupUpdate(event);
     session.members.invalidate(event.conversation());
-    if (repeatsAMute(update)) {
-      return; // the relay tells a mute again after each login and reconnect: said once here
+    if (repeatsAMute(update) || repeatsAnInvitation(update)) {
+      return; // the relay tells these again after each login and reconnect: said once here
     }
     if (session.ready() && update.removes(session.username())) {
       session.removeConversation(event.conversation());
     }
     listeners.group(update);
+  }
+
+  /**
+   * Whether {@code friend} is a friend request to this user already said (the relay repeats those
+   * not answered after each login and reconnect); other news of that user forgets it, so that a
+   * request made again later is said.
+   */
+  private boolean repeatsARequest(FriendEvent friend) {
+    String from = Usernames.key(friend.username());
+    if (friend.change() != FriendChange.REQUESTED) {
+      session.requestsSaid.remove(from);
+      return false;
+    }
+    if (session.requestsSaid.size() >= TimedMutes.MAX && !session.requestsSaid.contains(from)) {
+      return false; // past the bound: said, not kept
+    }
+    return !session.requestsSaid.add(from);
+  }
+
+  /**
+   * Whether {@code update} is an invitation of this user to a group, by the same user, already said
+   * (repeated after each login and reconnect as requests are); any other news of this user in that
+   * group (a withdrawal, a join, a removal) forgets it.
+   */
+  private boolean repeatsAnInvitation(GroupUpdate update) {
+    String self = session.username();
+    if (self == null
+        || update.target().isEmpty()
+        || !Usernames.key(update.target()).equals(Usernames.key(self))) {
+      return false;
+    }
+    String group = update.conversation();
+    if (update.kind() != GroupUpdate.Kind.INVITED) {
+      session.invitationAnswered(group);
+      return false;
+    }
+    String said = group + "\n" + Usernames.key(update.actor());
+    if (session.invitationsSaid.size() >= TimedMutes.MAX
+        && !session.invitationsSaid.contains(said)) {
+      return false; // past the bound: said, not kept
+    }
+    return !session.invitationsSaid.add(said);
   }
 
   /**

@@ -50,6 +50,7 @@ final class RoomRequests {
       session.members.invalidate(reply.conversation());
       session.members.baseline(reply.conversation(), reply.members(), since);
       listed = reply.conversation();
+      session.invitationAnswered(listed);
     } finally {
       // Others who joined or left meanwhile are told now, after the join (a room already listed
       // told them as they came).
@@ -125,6 +126,7 @@ final class RoomRequests {
   }
 
   private static void left(Session session, LeaveReply reply) {
+    session.invitationAnswered(reply.conversation());
     session.members.left(reply.conversation());
     session.removeConversation(reply.conversation());
   }

@@ -49,6 +49,16 @@ final class Session {
    */
   final Map<String, String> mutesSaid = new ConcurrentHashMap<>();
 
+  /**
+   * The users whose friend request to this user was said, and the groups (with who invited) whose
+   * invitation was, so that the relay's reminders of them after each reconnect are not said as new
+   * ({@link Events}); this user's own answer, or any other news of them, forgets one.
+   */
+  final Set<String> requestsSaid = ConcurrentHashMap.newKeySet();
+
+  /** As {@link #requestsSaid}: {@code group + "\n" + inviter}, as {@link Usernames#key}. */
+  final Set<String> invitationsSaid = ConcurrentHashMap.newKeySet();
+
   /** This user's timed mutes, whose end the client says ({@link TimedMutes}). */
   final TimedMutes timedMutes = new TimedMutes();
 
@@ -223,6 +233,11 @@ final class Session {
   /** This client asks to join {@code conversation}: announcements there wait for the reply. */
   synchronized void joining(String conversation) {
     joining.putIfAbsent(conversation, new ArrayList<>());
+  }
+
+  /** This user answered their invitation to {@code group} (a join, a decline): a new one is new. */
+  void invitationAnswered(String group) {
+    invitationsSaid.removeIf(said -> said.startsWith(group + "\n"));
   }
 
   /** Whether this client's own join of {@code conversation} awaits its reply. */

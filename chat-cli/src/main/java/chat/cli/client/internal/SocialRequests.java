@@ -289,6 +289,8 @@ final class SocialRequests {
     FriendUpdateReply reply =
         relay.call(
             new FriendUpdateRequest(relay.nextId(), user(username), wire), FriendUpdateReply.class);
+    session.requestsSaid.remove(
+        chat.protocol.Usernames.key(username)); // answered: a new one is new
     return Views.friendship(reply.state());
   }
 

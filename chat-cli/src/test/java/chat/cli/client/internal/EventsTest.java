@@ -303,6 +303,50 @@ class EventsTest {
     assertThat(session.lists("#x")).isFalse();
   }
 
+  /**
+   * A friend request and an invitation not answered are told again by the relay after each login
+   * and reconnect: said once; news of them in between (a withdrawal, an answer here) makes the next
+   * one new.
+   */
+  @Test
+  void requestsAndInvitationsToldAgainByTheRelay_saidOnce_untilAnsweredOrWithdrawn() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onFriendUpdate(String username, chat.cli.client.FriendUpdate update) {
+            heard.add(username + " " + update);
+          }
+
+          @Override
+          public void onGroupUpdate(GroupUpdate update) {
+            heard.add(update.kind() + " " + update.conversation() + " by " + update.actor());
+          }
+        });
+    Events events = new Events(session, listeners);
+    chat.protocol.FriendEvent request =
+        new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.REQUESTED);
+    GroupEvent invited = new GroupEvent("#crew", "carol", GroupChange.INVITED, "alice", null);
+
+    events.handle(request);
+    events.handle(invited);
+    events.handle(request); // a reconnect
+    events.handle(invited);
+    events.handle(new GroupEvent("#crew", "erin", GroupChange.INVITED, "alice", null));
+    events.handle(new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.REMOVED));
+    events.handle(request); // asked again
+    session.invitationAnswered("#crew"); // declined here
+    events.handle(invited); // invited again
+
+    assertThat(heard)
+        .filteredOn(line -> line.startsWith("dave ") && line.contains("REQUEST"))
+        .hasSize(2);
+    assertThat(heard)
+        .filteredOn(line -> line.startsWith("INVITED #crew"))
+        .containsExactly(
+            "INVITED #crew by carol", "INVITED #crew by erin", "INVITED #crew by carol");
+  }
+
   @Test
   void muteOfThisUser_saidAgainAfterLeavingAndJoiningTheGroupAgain() {
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
