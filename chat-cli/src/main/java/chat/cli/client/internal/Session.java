@@ -56,8 +56,15 @@ final class Session {
    */
   final Set<String> requestsSaid = ConcurrentHashMap.newKeySet();
 
-  /** As {@link #requestsSaid}: {@code group + "\n" + inviter}, as {@link Usernames#key}. */
+  /**
+   * As {@link #requestsSaid}: {@code group + "\n" + inviter}, the inviter as {@code Usernames.key}.
+   */
   final Set<String> invitationsSaid = ConcurrentHashMap.newKeySet();
+
+  /** This user answered their invitation to {@code group} (a join, a decline): a new one is new. */
+  void invitationAnswered(String group) {
+    invitationsSaid.removeIf(said -> said.startsWith(group + "\n"));
+  }
 
   /** This user's timed mutes, whose end the client says ({@link TimedMutes}). */
   final TimedMutes timedMutes = new TimedMutes();
@@ -233,11 +240,6 @@ final class Session {
   /** This client asks to join {@code conversation}: announcements there wait for the reply. */
   synchronized void joining(String conversation) {
     joining.putIfAbsent(conversation, new ArrayList<>());
-  }
-
-  /** This user answered their invitation to {@code group} (a join, a decline): a new one is new. */
-  void invitationAnswered(String group) {
-    invitationsSaid.removeIf(said -> said.startsWith(group + "\n"));
   }
 
   /** Whether this client's own join of {@code conversation} awaits its reply. */
