@@ -73,13 +73,9 @@ final class OutgoingText {
     String corrected = messageId(edits);
     String reacted = messageId(reactsTo);
     if (reacted != null && words != null && !words.isEmpty()) {
-      String emoji = ShortcodeExpander.standard().expand(String.join(" ", words).strip());
-      if (!chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)) {
-        throw new CommandException.Usage( // before logging in
-            "a reaction is one emoji, such as 👍 or :+1: (not \""
-                + TerminalSafe.line(emoji)
-                + "\")");
-      }
+      // before logging in
+      ChatClient.requireReaction(
+          ShortcodeExpander.standard().expand(String.join(" ", words).strip()));
     }
     String typed = MessageText.from(words, context);
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);

@@ -448,6 +448,22 @@ public interface ChatClient extends AutoCloseable {
   ChatMessage react(String conversation, String emoji, String reactsTo);
 
   /**
+   * {@code emoji} if it is what {@link #react} sends: one emoji of Unicode's list ({@link
+   * chat.cli.emoji.EmojiCatalog#isEmoji}). Front ends ask it before they look anything up.
+   *
+   * @throws chat.cli.CommandException.Usage if it is not
+   */
+  static String requireReaction(String emoji) {
+    if (!chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)) {
+      throw new chat.cli.CommandException.Usage(
+          "a reaction is one emoji, such as 👍 or :+1: (not \""
+              + chat.cli.TerminalSafe.line(emoji)
+              + "\")");
+    }
+    return emoji;
+  }
+
+  /**
    * The id of the newest message in {@code conversation} of a user other than this one and those
    * ignored, among those this client showed or listed lately (not one deleted, nor a reaction):
    * what {@code /react EMOJI} reacts to.

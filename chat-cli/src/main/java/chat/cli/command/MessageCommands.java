@@ -225,17 +225,13 @@ final class MessageCommands {
     String conversation = Arguments.current(context);
     ChatClient client = context.client();
     String emoji = ShortcodeExpander.standard().expand(command.arg(command.argCount() - 1));
-    if (!chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)) {
-      // before any history is fetched; "/react :+1: bob" has the user last
-      throw new CommandException.Usage(
-          command.argCount() == 2
-                  && chat.cli.emoji.EmojiCatalog.shared()
-                      .isEmoji(ShortcodeExpander.standard().expand(command.arg(0)))
-              ? "usage: /react [USER] EMOJI: the user comes first"
-              : "a reaction is one emoji, such as 👍 or :+1: (not \""
-                  + TerminalSafe.line(emoji)
-                  + "\")");
+    if (command.argCount() == 2
+        && !chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)
+        && chat.cli.emoji.EmojiCatalog.shared()
+            .isEmoji(ShortcodeExpander.standard().expand(command.arg(0)))) {
+      throw new CommandException.Usage("usage: /react [USER] EMOJI: the user comes first");
     }
+    ChatClient.requireReaction(emoji); // before any history is fetched
     String id;
     if (command.argCount() == 2) {
       String username = addressed(command.arg(0), client, "react to");

@@ -161,19 +161,10 @@ final class ConversationBuffer {
   /** Marks again every entry showing message {@code messageId} of {@code conversation}. */
   private void remark(String conversation, String messageId) {
     for (Slot slot : slots) {
-      if (slot.entry instanceof PaneEntry.Message shown
-          && shown.message().conversation().equals(conversation)
-          && shown.message().messageId().equals(messageId)) {
-        PaneEntry.Marks now = marks(shown.message());
-        if (!now.equals(shown.marks())) {
-          slot.show(shown.marked(now));
-        }
-      } else if (slot.entry instanceof PaneEntry.Offer shown
-          && shown.offer().conversation().equals(conversation)
-          && shown.offer().messageId().equals(messageId)) {
-        PaneEntry.Marks now = marks(shown.offer());
-        if (!now.equals(shown.marks())) {
-          slot.show(new PaneEntry.Offer(shown.offer(), shown.replay(), shown.labelled(), now));
+      if (shows(slot.entry, conversation, Set.of(messageId))) {
+        PaneEntry marked = PaneEntry.marked(slot.entry, marks(PaneEntry.posted(slot.entry).get()));
+        if (!marked.equals(slot.entry)) {
+          slot.show(marked);
         }
       }
     }
@@ -354,15 +345,12 @@ final class ConversationBuffer {
   }
 
   private static boolean shows(PaneEntry entry, String conversation, Set<String> messageIds) {
-    Posted posted;
-    if (entry instanceof PaneEntry.Message message) {
-      posted = message.message();
-    } else if (entry instanceof PaneEntry.Offer offer) {
-      posted = offer.offer();
-    } else {
-      return false;
-    }
-    return posted.conversation().equals(conversation) && messageIds.contains(posted.messageId());
+    return PaneEntry.posted(entry)
+        .filter(
+            posted ->
+                posted.conversation().equals(conversation)
+                    && messageIds.contains(posted.messageId()))
+        .isPresent();
   }
 
   private void trim() {

@@ -117,6 +117,26 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
     }
   }
 
+  /** The message or offer {@code entry} shows, in its place or listed again; empty for a line. */
+  static Optional<Posted> posted(PaneEntry entry) {
+    if (entry instanceof Message message) {
+      return Optional.of(message.message());
+    }
+    if (entry instanceof Offer offer) {
+      return Optional.of(offer.offer());
+    }
+    return Optional.empty();
+  }
+
+  /** {@code entry}, a message or an offer, with {@code marks} as its marks. */
+  static PaneEntry marked(PaneEntry entry, Marks marks) {
+    if (entry instanceof Message message) {
+      return message.marked(marks);
+    }
+    Offer offer = (Offer) entry;
+    return new Offer(offer.offer(), offer.replay(), offer.labelled(), marks);
+  }
+
   /**
    * The message or offer of {@code entry} if it stands in its place in the conversation (not a
    * replay); empty for a replay and a client line.

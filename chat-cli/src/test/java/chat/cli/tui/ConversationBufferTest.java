@@ -47,8 +47,7 @@ class ConversationBufferTest {
   void anEdit_marksTheMessageItCorrects_evenWhenThatComesLater() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage first = Messages.of("#a", 1, "bob", "noon");
-    ChatMessage.Reply held =
-        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false);
+    ChatMessage.Reply held = held(first);
     buffer.addMessage(first);
     buffer.addReplay(first, false);
     buffer.addMessage(Messages.of("#a", 2, "carol", "x").withReply(held.editBy("carol")));
@@ -77,9 +76,7 @@ class ConversationBufferTest {
   void deletingTheEditOfAMessage_takesItsMarkAway_unlessAnotherEditStillCorrectsIt() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage first = Messages.of("#a", 1, "bob", "noon");
-    ChatMessage.Reply held =
-        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
-            .editBy("bob");
+    ChatMessage.Reply held = held(first).editBy("bob");
     ChatMessage edit = Messages.of("#a", 2, "bob", "one").withReply(held);
     ChatMessage again = Messages.of("#a", 3, "bob", "two").withReply(held);
     buffer.addMessage(first);
@@ -115,22 +112,13 @@ class ConversationBufferTest {
     ConversationBuffer ahead = new ConversationBuffer();
     ChatMessage later = Messages.of("#a", 9, "bob", "later");
     ahead.addMessage(
-        Messages.of("#a", 5, "bob", "edit first")
-            .withReply(
-                new ChatMessage.Reply(
-                        later.messageId(), "bob", "later", ChatMessage.Reply.Kind.TEXT, false)
-                    .editBy("bob")));
+        Messages.of("#a", 5, "bob", "edit first").withReply(held(later).editBy("bob")));
     ahead.addMessage(later);
     assertThat(edited(ahead)).containsExactly(false, false);
 
     ConversationBuffer listed = new ConversationBuffer();
     ChatMessage first = Messages.of("#a", 1, "bob", "noon");
-    listed.addMessage(
-        Messages.of("#a", 2, "bob", "one")
-            .withReply(
-                new ChatMessage.Reply(
-                        first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
-                    .editBy("bob")));
+    listed.addMessage(Messages.of("#a", 2, "bob", "one").withReply(held(first).editBy("bob")));
     listed.addMessage(first);
     listed.addReplay(first, false);
     assertThat(edited(listed)).containsExactly(true, false, true);
@@ -144,11 +132,7 @@ class ConversationBufferTest {
   void aDeletion_keepsMarksItDoesNotConcern_andAnEditOfAMessageNotHeldStaysOne() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage answered = Messages.of("#a", 1, "bob", "noon?");
-    ChatMessage reply =
-        Messages.of("#a", 2, "alice", "sure")
-            .withReply(
-                new ChatMessage.Reply(
-                    answered.messageId(), "bob", "noon?", ChatMessage.Reply.Kind.TEXT, false));
+    ChatMessage reply = Messages.of("#a", 2, "alice", "sure").withReply(held(answered));
     ChatMessage edit =
         Messages.of("#a", 3, "alice", "sure, at one")
             .withReply(
@@ -178,9 +162,7 @@ class ConversationBufferTest {
   void reactions_areCountedOnTheMessage_onePerUserAndEmoji() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage first = Messages.of("#a", 1, "bob", "noon");
-    ChatMessage.Reply on =
-        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
-            .reacted();
+    ChatMessage.Reply on = held(first).reacted();
     buffer.addMessage(first);
     buffer.addMessage(Messages.of("#a", 2, "carol", "👍").withReply(on));
     buffer.addMessage(Messages.of("#a", 3, "Carol", "👍").withReply(on));
@@ -194,12 +176,7 @@ class ConversationBufferTest {
 
     ConversationBuffer ahead = new ConversationBuffer();
     ChatMessage later = Messages.of("#a", 9, "bob", "later");
-    ahead.addMessage(
-        Messages.of("#a", 5, "carol", "👍")
-            .withReply(
-                new ChatMessage.Reply(
-                        later.messageId(), "bob", "later", ChatMessage.Reply.Kind.TEXT, false)
-                    .reacted()));
+    ahead.addMessage(Messages.of("#a", 5, "carol", "👍").withReply(held(later).reacted()));
     ahead.addMessage(later);
     assertThat(reactions(ahead)).containsExactly("", "");
   }
@@ -213,9 +190,7 @@ class ConversationBufferTest {
   void reactions_onlyOneEmojiIsCounted_itsFormsAsOne() {
     ConversationBuffer buffer = new ConversationBuffer();
     ChatMessage first = Messages.of("#a", 1, "bob", "noon");
-    ChatMessage.Reply on =
-        new ChatMessage.Reply(first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
-            .reacted();
+    ChatMessage.Reply on = held(first).reacted();
     buffer.addMessage(first);
     buffer.addMessage(Messages.of("#a", 2, "mallory", "👍\u28009\u2800🎉").withReply(on));
     buffer.addMessage(Messages.of("#a", 3, "mallory", "a").withReply(on));
@@ -258,12 +233,7 @@ class ConversationBufferTest {
     ConversationBuffer small = new ConversationBuffer(3);
     ChatMessage first = Messages.of("#a", 1, "bob", "noon");
     small.addMessage(first);
-    small.addMessage(
-        Messages.of("#a", 2, "carol", "👍")
-            .withReply(
-                new ChatMessage.Reply(
-                        first.messageId(), "bob", "noon", ChatMessage.Reply.Kind.TEXT, false)
-                    .reacted()));
+    small.addMessage(Messages.of("#a", 2, "carol", "👍").withReply(held(first).reacted()));
     small.addReplay(first, false);
     small.addMessage(Messages.of("#a", 3, "dave", "later"));
     assertThat(reactions(small)).containsExactly("", "👍 1", "");
@@ -286,6 +256,12 @@ class ConversationBufferTest {
                       .toList()));
     }
     return out;
+  }
+
+  /** {@code message} as a reply, edit or reaction shows it when this client holds it. */
+  private static ChatMessage.Reply held(ChatMessage message) {
+    return new ChatMessage.Reply(
+        message.messageId(), message.sender(), message.text(), ChatMessage.Reply.Kind.TEXT, false);
   }
 
   private static List<Boolean> edited(ConversationBuffer buffer) {

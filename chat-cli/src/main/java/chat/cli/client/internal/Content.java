@@ -49,8 +49,10 @@ sealed interface Content {
    *     replyTo}: an edit is a new version of a message, not an answer to one
    * @param reactsTo the message id of the message this one reacts to, or null: then {@code text} is
    *     the emoji, 1 to {@link #MAX_REACTION_CHARS} UTF-16 units with no white space or control
-   *     character (the reference client sends one emoji: {@link #isOneEmoji}), and the message is
-   *     neither an action, a reply nor an edit
+   *     character, and the message is neither an action, a reply nor an edit. The reference client
+   *     sends one emoji of Unicode's list ({@link chat.cli.client.ChatClient#requireReaction});
+   *     receivers check only this looser rule, which does not depend on how a JDK splits glyphs, so
+   *     that every client reads one reaction alike
    */
   record Text(
       String text,
@@ -102,16 +104,6 @@ sealed interface Content {
           throw new IllegalArgumentException("a reaction is one emoji");
         }
       }
-    }
-
-    /**
-     * Whether {@code emoji} is what the reference client sends as a reaction: one emoji of
-     * Unicode's list ({@link chat.cli.emoji.EmojiCatalog#isEmoji}). Receivers check only the looser
-     * rule of the record, which does not depend on how a JDK splits glyphs, so that every client
-     * reads one reaction alike.
-     */
-    static boolean isOneEmoji(String emoji) {
-      return chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji);
     }
 
     /** A reaction: {@code emoji} on message {@code reactsTo}. */

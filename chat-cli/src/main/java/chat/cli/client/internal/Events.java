@@ -309,10 +309,19 @@ final class Events {
       session.requestsSaid.remove(from);
       return false;
     }
-    if (session.requestsSaid.size() >= TimedMutes.MAX && !session.requestsSaid.contains(from)) {
-      return false; // past the bound: said, not kept
+    return saidBefore(session.requestsSaid, from);
+  }
+
+  /**
+   * Whether {@code said} holds {@code key} already; adds it if not, unless {@code said} is full
+   * ({@link TimedMutes#MAX}): past that bound, which only a relay naming endless users or groups
+   * reaches, each is said and not kept.
+   */
+  private static boolean saidBefore(Set<String> said, String key) {
+    if (said.size() >= TimedMutes.MAX && !said.contains(key)) {
+      return false;
     }
-    return !session.requestsSaid.add(from);
+    return !said.add(key);
   }
 
   /**
@@ -321,10 +330,7 @@ final class Events {
    * group (a withdrawal, a join, a removal) forgets it.
    */
   private boolean repeatsAnInvitation(GroupUpdate update) {
-    String self = session.username();
-    if (self == null
-        || update.target().isEmpty()
-        || !Usernames.key(update.target()).equals(Usernames.key(self))) {
+    if (!namesThisUser(update)) {
       return false;
     }
     String group = update.conversation();
@@ -332,12 +338,15 @@ final class Events {
       session.invitationAnswered(group);
       return false;
     }
-    String said = group + "\n" + Usernames.key(update.actor());
-    if (session.invitationsSaid.size() >= TimedMutes.MAX
-        && !session.invitationsSaid.contains(said)) {
-      return false; // past the bound: said, not kept
-    }
-    return !session.invitationsSaid.add(said);
+    return saidBefore(session.invitationsSaid, group + "\n" + Usernames.key(update.actor()));
+  }
+
+  /** Whether {@code update} is about this user (its target). */
+  private boolean namesThisUser(GroupUpdate update) {
+    String self = session.username();
+    return self != null
+        && !update.target().isEmpty()
+        && Usernames.key(update.target()).equals(Usernames.key(self));
   }
 
   /**
@@ -353,9 +362,7 @@ final class Events {
       session.timedMutes.cleared(group);
       return false;
     }
-    if (self == null
-        || update.target().isEmpty()
-        || !Usernames.key(update.target()).equals(Usernames.key(self))) {
+    if (!namesThisUser(update)) {
       return false;
     }
     if (update.kind() != GroupUpdate.Kind.MUTED) {

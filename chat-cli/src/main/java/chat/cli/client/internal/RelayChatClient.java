@@ -358,23 +358,16 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public ChatMessage react(String conversation, String emoji, String reactsTo) {
-    if (!MessageIds.isValid(reactsTo)) {
+    requireMessageId(reactsTo);
+    ChatClient.requireReaction(emoji); // one emoji of the list also keeps the receivers' rule
+    return sendContent(conversation, emoji, false, Content.Text.reaction(emoji, reactsTo));
+  }
+
+  private static void requireMessageId(String named) {
+    if (named != null && !MessageIds.isValid(named)) {
       throw new CommandException.Usage(
-          "not a message id: " + reactsTo + " (message ids are 32 lowercase hex digits)");
+          "not a message id: " + named + " (message ids are 32 lowercase hex digits)");
     }
-    Content.Text content;
-    try {
-      if (!Content.Text.isOneEmoji(emoji)) {
-        throw new IllegalArgumentException("not one glyph");
-      }
-      content = Content.Text.reaction(emoji, reactsTo);
-    } catch (IllegalArgumentException e) {
-      throw new CommandException.Usage(
-          "a reaction is one emoji, such as 👍 or :+1: (not \""
-              + chat.cli.TerminalSafe.line(emoji)
-              + "\")");
-    }
-    return sendContent(conversation, emoji, false, content);
   }
 
   private ChatMessage sendText(
@@ -382,12 +375,8 @@ public final class RelayChatClient implements ChatClient {
     if (replyTo != null && edits != null) {
       throw new CommandException.Usage("an edit cannot also be a reply");
     }
-    for (String named : new String[] {replyTo, edits}) {
-      if (named != null && !MessageIds.isValid(named)) {
-        throw new CommandException.Usage(
-            "not a message id: " + named + " (message ids are 32 lowercase hex digits)");
-      }
-    }
+    requireMessageId(replyTo);
+    requireMessageId(edits);
     Content.Text content;
     try {
       content = new Content.Text(text, action, replyTo, edits);

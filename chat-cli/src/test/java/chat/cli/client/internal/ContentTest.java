@@ -157,17 +157,17 @@ class ContentTest {
         .endsWith(",\"reactsTo\":\"" + id + "\"}");
     assertThat(Content.decode(reaction)).isEqualTo(Content.Text.reaction("👍", id));
     assertThat(Content.Text.reaction(family, id).text()).isEqualTo(family);
-    // the sender's rule (one glyph that shows something) is the reference client's own
-    assertThat(Content.Text.isOneEmoji(family)).isTrue();
-    assertThat(Content.Text.isOneEmoji("🇩🇪")).isTrue();
-    assertThat(Content.Text.isOneEmoji("👍👍")).isFalse();
-    assertThat(Content.Text.isOneEmoji("ok")).isFalse();
-    assertThat(Content.Text.isOneEmoji("a")).isFalse();
-    assertThat(Content.Text.isOneEmoji("1")).isFalse();
-    assertThat(Content.Text.isOneEmoji("1\uFE0F\u20E3")).isTrue();
-    assertThat(Content.Text.isOneEmoji("❤")).isTrue();
-    assertThat(Content.Text.isOneEmoji("👍🏽")).isTrue();
-    assertThat(Content.Text.isOneEmoji("\u200b")).isFalse();
+    // the sender's rule (one emoji of Unicode's list) is the reference client's own
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji(family)).isTrue();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("🇩🇪")).isTrue();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("👍👍")).isFalse();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("ok")).isFalse();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("a")).isFalse();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("1")).isFalse();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("1\uFE0F\u20E3")).isTrue();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("❤")).isTrue();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("👍🏽")).isTrue();
+    assertThat(chat.cli.emoji.EmojiCatalog.shared().isEmoji("\u200b")).isFalse();
     for (String refused :
         List.of(
             "{\"kind\":\"text\",\"text\":\"a b\",\"reactsTo\":\"" + id + "\"}",
