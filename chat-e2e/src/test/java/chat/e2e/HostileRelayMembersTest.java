@@ -93,6 +93,10 @@ class HostileRelayMembersTest {
       alice.send("#side", "sent knowing mallory reads it");
       bobEvents.awaitText("sent knowing mallory reads it");
       bobEvents.awaitNotice("encrypted their last message to a different set of members");
+      // Every further message to the same set is the same news: said once, not once a message.
+      alice.send("#side", "and once more");
+      bobEvents.awaitText("and once more");
+      assertThat(bobEvents.notices).filteredOn(n -> n.contains("different set")).hasSize(1);
     }
   }
 

@@ -66,6 +66,7 @@ final class Inbox {
   private final HeldBook held = new HeldBook();
   private final LeftOutCopies leftOutCopies = new LeftOutCopies();
   private final DeletedIds deletedIds = new DeletedIds();
+  private final MembersDifferSaid differSaid = new MembersDifferSaid();
 
   /** The messages shown lately, for what replies to them quote. */
   final Quotes quotes = new Quotes(deletedIds);
@@ -589,6 +590,7 @@ final class Inbox {
    * MemberCache#RECENT_MILLIS}): held back that long, it may have been sealed for members this
    * client never saw. Either time alone is not enough to skip, as a sender's clock may be off; a
    * relay that held a message back could as well have left it to a catch-up, which is not checked.
+   * Said once per sender, conversation and other set ({@link MembersDifferSaid}).
    */
   private void checkRecipients(String conversation, EnvelopeHeader header, long storedAtMillis) {
     long now = clock.millis();
@@ -599,11 +601,15 @@ final class Inbox {
     }
     Optional<List<String>> explained =
         members.explanationFetching(conversation, header.recipientSetHash());
-    if (explained.isEmpty() || !explained.get().isEmpty()) {
-      String label = label(conversation);
+    String sender = header.senderId();
+    if (explained.isPresent() && explained.get().isEmpty()) {
+      differSaid.matched(conversation, sender);
+      return;
+    }
+    List<String> otherKeys = explained.orElse(List.of());
+    if (differSaid.news(conversation, sender, header.recipientSetHash(), otherKeys)) {
       listeners.membersDiffer(
-          new Advice.MembersDiffer(
-              conversation, header.senderId(), label, explained.orElse(List.of())));
+          new Advice.MembersDiffer(conversation, sender, label(conversation), otherKeys));
     }
   }
 
