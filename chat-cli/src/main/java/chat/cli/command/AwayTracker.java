@@ -1,20 +1,27 @@
 package chat.cli.command;
 
+import chat.cli.client.ConnectionState;
 import chat.cli.client.Presence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Who was last heard to be away, so that a front end can tell someone coming back ({@code bob is
  * back}) from someone logging in ({@code bob came online}), and stay quiet when a client that
- * dropped its connection while away says so again after reconnecting. It keeps the {@link
- * #MAX_TRACKED} users heard most recently: a relay can name any number of made-up users away, and
- * one forgotten is only told as coming online rather than back, or going away again after a
- * reconnect: a presence is never left unsaid for it.
+ * dropped its connection while away says so again after reconnecting. It also keeps who was last
+ * heard going offline, so that after this client's own reconnect (the relay, or this client's
+ * connection, was down) the others reconnecting in the same minute are not each said to come
+ * online: within {@link #RECONNECT_STORM} of it, only someone heard going offline comes online as
+ * news. It keeps the {@link #MAX_TRACKED} users heard most recently of each: a relay can name any
+ * number of made-up users, and one forgotten is only told as coming online rather than back, or
+ * going away again after a reconnect, or not told coming online in that minute, which the member
+ * lists show.
  */
 public final class AwayTracker {
   /** How long after going offline an away state said again counts as the same one. */
@@ -26,18 +33,34 @@ public final class AwayTracker {
    */
   static final Duration RESTORE_WINDOW = Duration.ofSeconds(10);
 
+  /**
+   * How long after this client's own reconnect others coming online are taken as reconnecting too,
+   * as everyone does after the relay restarts: a client retries at most about 40 seconds apart.
+   */
+  static final Duration RECONNECT_STORM = Duration.ofMinutes(1);
+
   /** The most users kept, the one heard longest ago forgotten first. */
   static final int MAX_TRACKED = 4096;
 
   /** What a presence event changed, as seen by the person reading. */
   public enum Change {
     CAME_ONLINE,
+    /**
+     * Online within {@link #RECONNECT_STORM} of this client's own reconnect, and not heard going
+     * offline before: reconnecting as this client did, most likely, and not news.
+     */
+    STILL_ONLINE,
     /** Online again after being away. */
     BACK,
     WENT_AWAY,
     /** Away with the message already shown (again after a reconnect, or repeated): not news. */
     STILL_AWAY,
-    WENT_OFFLINE
+    WENT_OFFLINE;
+
+    /** Whether the person is told: not when it only says again what they were shown. */
+    public boolean news() {
+      return this != STILL_AWAY && this != STILL_ONLINE;
+    }
   }
 
   /** An away state; the times are 0 while the user has stayed connected. */
@@ -54,6 +77,25 @@ public final class AwayTracker {
         }
       };
 
+  /**
+   * Users last heard going offline, by lowercase username, in the order heard; guarded by {@code
+   * this}.
+   */
+  private final Set<String> offline =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > MAX_TRACKED;
+            }
+          });
+
+  /** When this client's connection was last back after a loss, else 0; guarded by {@code this}. */
+  private long reconnectedMillis;
+
+  /** Whether this client is reconnecting after a loss; guarded by {@code this}. */
+  private boolean reconnecting;
+
   private volatile String viewer;
 
   /** A tracker on the system clock. */
@@ -67,15 +109,24 @@ public final class AwayTracker {
   }
 
   /**
-   * This client's own connection dropped: it hears nothing until it is back, so everyone away is
-   * taken as having gone offline now (their coming online and saying away again after the reconnect
-   * is then not news).
+   * This client's own connection is now {@code state}. Any other state than online means it hears
+   * nothing until it is back, so everyone away is taken as having gone offline now (their coming
+   * online and saying away again after the reconnect is then not news). Online again after
+   * reconnecting starts {@link #RECONNECT_STORM}, in which someone not heard going offline coming
+   * online is not news; a log-in does not.
    */
-  public synchronized void connectionLost() {
+  public synchronized void connection(ConnectionState state) {
+    if (state == ConnectionState.ONLINE) {
+      if (reconnecting) {
+        reconnectedMillis = clock.millis();
+        reconnecting = false;
+      }
+      return;
+    }
     long now = clock.millis();
     away.replaceAll(
-        (key, state) ->
-            state.offlineSinceMillis() == 0 ? new Away(state.message(), now, 0) : state);
+        (key, was) -> was.offlineSinceMillis() == 0 ? new Away(was.message(), now, 0) : was);
+    reconnecting = state == ConnectionState.RECONNECTING;
   }
 
   /**
@@ -85,10 +136,7 @@ public final class AwayTracker {
    * later is then {@link Change#BACK}.
    */
   public synchronized void listed(String self, String username, Presence presence) {
-    if (!Objects.equals(self, viewer)) {
-      away.clear();
-      viewer = self;
-    }
+    viewedBy(self);
     String key = username.toLowerCase(Locale.ROOT);
     switch (presence.status()) {
       case AWAY -> away.put(key, new Away(presence.message(), 0, 0));
@@ -108,13 +156,33 @@ public final class AwayTracker {
    * than before starts afresh: what one user saw is not another's) and says what changed.
    */
   public synchronized Change observe(String self, String username, Presence presence) {
+    viewedBy(self);
+    String key = username.toLowerCase(Locale.ROOT);
+    long now = clock.millis();
+    Change change = awayChange(key, presence, now);
+    if (presence.status() == Presence.Status.OFFLINE) {
+      offline.add(key);
+      return change;
+    }
+    boolean heardOffline = offline.remove(key);
+    boolean inStorm =
+        reconnectedMillis != 0 && now - reconnectedMillis <= RECONNECT_STORM.toMillis();
+    return change == Change.CAME_ONLINE && inStorm && !heardOffline ? Change.STILL_ONLINE : change;
+  }
+
+  /** Another {@code self} than before starts afresh: what one user saw is not another's. */
+  private void viewedBy(String self) {
     if (!Objects.equals(self, viewer)) {
       away.clear();
+      offline.clear();
+      reconnectedMillis = 0;
+      reconnecting = false;
       viewer = self;
     }
-    String key = username.toLowerCase(Locale.ROOT);
+  }
+
+  private Change awayChange(String key, Presence presence, long now) {
     Away before = away.get(key);
-    long now = clock.millis();
     switch (presence.status()) {
       case AWAY -> {
         away.put(key, new Away(presence.message(), 0, 0));
@@ -155,8 +223,13 @@ public final class AwayTracker {
     }
   }
 
-  /** How many users are kept. */
+  /** How many users away are kept. */
   synchronized int tracked() {
     return away.size();
+  }
+
+  /** How many users heard going offline are kept. */
+  synchronized int trackedOffline() {
+    return offline.size();
   }
 }

@@ -139,7 +139,7 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onPresenceChange(String username, Presence presence) {
     AwayTracker.Change change = away.observe(self(), username, presence);
-    if (change != AwayTracker.Change.STILL_AWAY && !client.ignores(username)) {
+    if (change.news() && !client.ignores(username)) {
       printer.print(
           LineKind.SYSTEM,
           EventLines.presence(username, presence, change == AwayTracker.Change.BACK));
@@ -184,9 +184,7 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onConnection(ConnectionState state, String detail) {
-    if (state != ConnectionState.ONLINE) {
-      away.connectionLost();
-    }
+    away.connection(state);
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     boolean spoken =
         state == ConnectionState.RECONNECTING

@@ -1,5 +1,6 @@
 package chat.cli.tui;
 
+import chat.cli.client.ConnectionState;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.client.MemberView;
@@ -54,7 +55,7 @@ final class PresenceNotes {
           add(current, line);
         }
       }
-      case STILL_AWAY -> {}
+      case STILL_AWAY, STILL_ONLINE -> {}
     }
   }
 
@@ -67,9 +68,9 @@ final class PresenceNotes {
     members.forEach(m -> away.listed(self, m.username(), m.presence()));
   }
 
-  /** This client's own connection dropped. */
-  void connectionLost() {
-    away.connectionLost();
+  /** This client's own connection is now {@code state}. */
+  void connection(ConnectionState state) {
+    away.connection(state);
   }
 
   /** This user's friends as just fetched: whose coming online and going offline is announced. */

@@ -110,9 +110,7 @@ final class SessionUpdates {
       shownFor = user;
     }
     model.setConnection(state);
-    if (state != ConnectionState.ONLINE) {
-      presenceNotes.connectionLost();
-    }
+    presenceNotes.connection(state);
     sayConnection(state, detail);
     if (self() == null) {
       forgetAll();

@@ -2,6 +2,7 @@ package chat.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.ConnectionState;
 import chat.cli.client.Presence;
 import chat.cli.command.AwayTracker.Change;
 import java.time.Clock;
@@ -30,6 +31,13 @@ class AwayTrackerTest {
               return now;
             }
           });
+
+  /** This client's connection drops, and is back {@code after}. */
+  private void reconnect(Duration after) {
+    tracker.connection(ConnectionState.RECONNECTING);
+    now = now.plus(after);
+    tracker.connection(ConnectionState.ONLINE);
+  }
 
   private Change seen(String username, Presence presence) {
     return tracker.observe("alice", username, presence);
@@ -75,12 +83,12 @@ class AwayTrackerTest {
   }
 
   @Test
-  void afterThisClientsOwnReconnect_theirRestoredAwayIsNotNews() {
+  void afterThisClientsOwnReconnect_theirReconnectAndRestoredAwayAreNotNews() {
     seen("bob", Presence.away("tea"));
 
-    tracker.connectionLost();
+    reconnect(Duration.ofSeconds(20));
 
-    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
     assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
   }
@@ -89,9 +97,40 @@ class AwayTrackerTest {
   void afterThisClientsOwnReconnect_anAwayHeardWithoutAnOnlineFirst_isNotNews() {
     seen("bob", Presence.away("tea"));
 
-    tracker.connectionLost();
+    reconnect(Duration.ofSeconds(20));
 
     assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
+  }
+
+  @Test
+  void
+      afterThisClientsOwnReconnect_othersComingOnlineInTheSameMinute_areNotNews_unlessHeardGoing() {
+    seen("bob", Presence.ONLINE);
+    seen("carol", Presence.OFFLINE);
+
+    reconnect(Duration.ofMinutes(10));
+    now = now.plus(AwayTracker.RECONNECT_STORM);
+
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("dave", Presence.OFFLINE)).isEqualTo(Change.WENT_OFFLINE);
+    assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+
+    now = now.plusSeconds(1);
+    assertThat(seen("erin", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+  }
+
+  @Test
+  void aLogIn_orALogInAfterALogout_isNoReconnect_othersComingOnlineAreNews() {
+    tracker.connection(ConnectionState.CONNECTING);
+    tracker.connection(ConnectionState.ONLINE);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+
+    tracker.connection(ConnectionState.RECONNECTING);
+    tracker.connection(ConnectionState.OFFLINE);
+    tracker.connection(ConnectionState.ONLINE);
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
   @Test
@@ -100,7 +139,7 @@ class AwayTrackerTest {
     seen("carol", Presence.away("gym"));
     seen("dave", Presence.away("out"));
 
-    tracker.connectionLost();
+    reconnect(Duration.ofSeconds(5));
     tracker.listed("alice", "bob", Presence.away("tea"));
     tracker.listed("alice", "carol", Presence.ONLINE);
     tracker.listed("alice", "dave", Presence.OFFLINE);
@@ -126,6 +165,19 @@ class AwayTrackerTest {
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
     assertThat(seen("made" + (AwayTracker.MAX_TRACKED * 3 - 1), Presence.ONLINE))
         .isEqualTo(Change.BACK);
+  }
+
+  @Test
+  void madeUpUsersGoingOfflineWithoutEnd_keepTheMostRecent() {
+    for (int i = 0; i < AwayTracker.MAX_TRACKED * 2; i++) {
+      seen("made" + i, Presence.OFFLINE);
+    }
+    reconnect(Duration.ofSeconds(5));
+
+    assertThat(tracker.trackedOffline()).isEqualTo(AwayTracker.MAX_TRACKED);
+    assertThat(seen("made0", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    assertThat(seen("made" + (AwayTracker.MAX_TRACKED * 2 - 1), Presence.ONLINE))
+        .isEqualTo(Change.CAME_ONLINE);
   }
 
   @Test

@@ -630,6 +630,28 @@ class LineModeTest {
   }
 
   @Test
+  void run_othersReconnectingRightAfterThisClient_noCameOnline_butOneHeardGoingOfflineIs() {
+    logIn();
+    startIn("#lobby");
+    client.firePresence("bob", Presence.ONLINE);
+    client.firePresence("carol", Presence.OFFLINE);
+
+    client.fireConnection(ConnectionState.RECONNECTING, "connection lost");
+    client.fireConnection(ConnectionState.ONLINE, "");
+    client.firePresence("bob", Presence.ONLINE);
+    client.firePresence("dave", Presence.ONLINE);
+    client.firePresence("carol", Presence.ONLINE);
+    client.firePresence("erin", Presence.OFFLINE);
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("erin went offline"));
+    assertThat(harness.output())
+        .containsOnlyOnce("bob came online")
+        .containsSubsequence("carol went offline", "carol came online")
+        .doesNotContain("dave came online");
+    harness.type("/quit\n");
+  }
+
+  @Test
   void run_groupFriendAndAwayEvents_printedAsSystemLines() {
     logIn();
     client.createGroup("#team");
