@@ -38,6 +38,7 @@ final class SessionUpdates {
   private String shownFor; // the user whose conversations the panes show
   private boolean listHintShown;
   private boolean endSaid; // set by endSaid(), read by the next connection line
+  private boolean forgetWhenIdle; // no one logged in while a typed line ran: judged when it ends
 
   /**
    * @param membersShown whether the member list is on screen
@@ -99,7 +100,9 @@ final class SessionUpdates {
   /**
    * The connection changed: a line in the status window (not for every retry), one where the person
    * is looking when it was lost, is back or ended; everything shown goes when no one, or another
-   * user, is logged in now.
+   * user, is logged in now. No one logged in while a typed line runs (a {@code /login} or {@code
+   * /rekey}, which leaves the session to start a new one, maybe of the same user) is judged when
+   * the line ends ({@link #commandFinished}): the same user again keeps the panes.
    */
   void connection(ConnectionState state, String detail) {
     String user = self();
@@ -112,7 +115,9 @@ final class SessionUpdates {
     model.setConnection(state);
     presenceNotes.connection(state);
     sayConnection(state, detail);
-    if (self() == null) {
+    if (self() == null && model.busyCommands() > 0) {
+      forgetWhenIdle = true;
+    } else if (self() == null) {
       forgetAll();
     } else if (state == ConnectionState.ONLINE) {
       backend.loadFriends(); // at log-in, and again after a reconnect (they may have changed)
@@ -216,6 +221,13 @@ final class SessionUpdates {
   /** A typed line finished running: the status bar counts the ones still running. */
   void commandFinished() {
     model.commandFinished();
+    if (forgetWhenIdle && model.busyCommands() == 0) {
+      forgetWhenIdle = false;
+      String user = self();
+      if (user == null || !user.equalsIgnoreCase(shownFor)) {
+        forgetAll();
+      }
+    }
   }
 
   private String self() {

@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChatTuiTest {
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -1976,6 +1978,54 @@ class ChatTuiTest {
     h.drain();
     h.loggedInAs("carol").alt('1');
     assertThat(h.screen()).doesNotContain("for carol only");
+  }
+
+  /**
+   * A line that leaves the session and logs in again ({@code /rekey}, {@code /login}) keeps the
+   * panes when the same user is back as it ends, and drops them when no one is.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aLineLoggingTheSameUserInAgain_keepsThePanes_noOneLoggedInAsItEnds_dropsThem(boolean back)
+      throws Exception {
+    ExecutorService commandThread = Executors.newSingleThreadExecutor();
+    try {
+      TuiHarness h = new TuiHarness(100, 24, commandThread).start().loggedInAs("alice");
+      h.tui
+          .events()
+          .onMessage(message(1, "bob", "before the new keys", TuiHarness.NOW.toEpochMilli()));
+      h.drain().alt('1');
+      CountDownLatch loggedOut = new CountDownLatch(1);
+      CountDownLatch passphraseTyped = new CountDownLatch(1);
+      h.onLine =
+          (line, context) -> {
+            h.client.logout(); // as a new session of the profile begins
+            loggedOut.countDown();
+            try {
+              passphraseTyped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            if (back) {
+              h.client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+            }
+          };
+
+      h.type("/rekey yes").press(KeyType.Enter);
+      assertThat(loggedOut.await(5, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofSeconds(5)).until(() -> h.drain().screen().contains("[OFFLINE]"));
+      assertThat(h.screen()).contains("before the new keys");
+      passphraseTyped.countDown();
+      await().atMost(Duration.ofSeconds(5)).until(() -> !h.drain().screen().contains("working..."));
+
+      if (back) {
+        assertThat(h.alt('1').screen()).contains("before the new keys");
+      } else {
+        assertThat(h.screen()).doesNotContain("before the new keys");
+      }
+    } finally {
+      commandThread.shutdownNow();
+    }
   }
 
   @Test
