@@ -4,6 +4,7 @@ import chat.cli.client.BanView;
 import chat.cli.client.ChatClient;
 import chat.cli.client.GroupAction;
 import chat.cli.command.BanText;
+import chat.cli.command.CommandWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,7 +51,8 @@ final class GroupCommand {
         "create",
         "the group was created",
         ChatClient::createGroup,
-        "created the group %s");
+        "created the group %s"
+            + CommandWords.SCRIPT.lowerCased(name, RelayOptions.conversationArgument(name)));
   }
 
   @Command(name = "invite", description = "Let USER join ROOM (they run 'chat join ROOM').")

@@ -20,7 +20,10 @@ class GroupCommandTest {
     Cli.Result result = cli().run("group", "create", "Team", "--user", "alice");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).isEqualTo("created the group #team\n");
+    assertThat(result.out())
+        .isEqualTo(
+            "created the group #team (room names are lower case; chat group rename team Team sets"
+                + " the title shown)\n");
     assertThat(client.calls).contains("login alice", "createGroup #team");
   }
 
@@ -139,7 +142,10 @@ class GroupCommandTest {
     Cli.Result result = cli().run("group", "create", "Team", "--user", "alice");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).isEqualTo("created the group #team\n");
+    assertThat(result.out())
+        .isEqualTo(
+            "created the group #team (room names are lower case; chat group rename team Team sets"
+                + " the title shown)\n");
     assertThat(result.err())
         .startsWith("chat: warning: the group was created, but cannot write /home/a/.chat/");
   }

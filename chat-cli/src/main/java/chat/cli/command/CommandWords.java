@@ -1,6 +1,7 @@
 package chat.cli.command;
 
 import chat.cli.CommandException;
+import chat.protocol.ConversationIds;
 
 /**
  * How advice in what a front end shows names a command: as a slash command in the TUI and the line
@@ -68,6 +69,23 @@ public enum CommandWords {
     private static String bare(String room) {
       return room.startsWith("#") ? room.substring(1) : room;
     }
+  }
+
+  /**
+   * What a group created as {@code typed} adds to the line that says it was created when the room
+   * id is {@code room}, its lower case: that names are lower case, and the command that shows the
+   * typed name as the title ({@code /rename Crew3}); else nothing.
+   */
+  public String lowerCased(String typed, String room) {
+    String name = typed.startsWith("#") ? typed.substring(1) : typed;
+    if (!ConversationIds.isRoom(room)
+        || ("#" + name).equals(room)
+        || !("#" + name).equalsIgnoreCase(room)) {
+      return "";
+    }
+    String rename =
+        this == SLASH ? "/rename " + name : "chat group rename " + room.substring(1) + " " + name;
+    return " (room names are lower case; " + rename + " sets the title shown)";
   }
 
   /** The command that joins {@code room} (e.g. {@code #team}). */

@@ -124,7 +124,11 @@ final class GroupCommands {
     String room = Arguments.room(command.arg(1));
     context.client().createGroup(room);
     context.switchTo(room);
-    context.info("created the group " + room + ": you own it; /invite USER lets someone in");
+    context.info(
+        "created the group "
+            + room
+            + CommandWords.SLASH.lowerCased(command.arg(1), room)
+            + ": you own it; /invite USER lets someone in");
   }
 
   private static void member(GroupAction action, Input.Command command, CommandContext context) {

@@ -33,7 +33,20 @@ class GroupCommandsTest {
     assertThat(context.client.calls).containsExactly("createGroup #team");
     assertThat(context.current).isEqualTo("#team");
     assertThat(context.lines)
-        .containsExactly("info: created the group #team: you own it; /invite USER lets someone in");
+        .containsExactly(
+            "info: created the group #team (room names are lower case; /rename Team sets the title"
+                + " shown): you own it; /invite USER lets someone in");
+  }
+
+  @Test
+  void groupCreate_lowerCaseName_saysNothingOfTheCase() {
+    context.loggedInAs("alice");
+
+    run("/group create #crew-3");
+
+    assertThat(context.lines)
+        .containsExactly(
+            "info: created the group #crew-3: you own it; /invite USER lets someone in");
   }
 
   @Test
