@@ -294,17 +294,24 @@ class FileTransferIntegrationTest {
   @Test
   void upload_overTheLimitOrTheQuota_isRefusedWithItsCode() throws Exception {
     try (TestClient dave = as("dave")) {
-      assertThat(
-              error(
-                  dave.call(
-                      new FileUploadRequest(dave.nextId(), newFileId(), "#files", MAX_FILE + 1))))
-          .isEqualTo(ErrorCode.FILE_TOO_LARGE);
+      ErrorReply tooLarge =
+          (ErrorReply)
+              dave.call(
+                  new FileUploadRequest(dave.nextId(), newFileId(), "#files", 3 * MAX_FILE / 2));
+      assertThat(tooLarge.code()).isEqualTo(ErrorCode.FILE_TOO_LARGE);
+      assertThat(tooLarge.message())
+          .isEqualTo(
+              "this relay accepts files of at most 2.0 MiB once encrypted (2097152 bytes); this"
+                  + " one is 3.0 MiB encrypted");
       start(dave, newFileId(), "#files", MAX_FILE);
       ErrorReply refused =
           (ErrorReply)
               dave.call(new FileUploadRequest(dave.nextId(), newFileId(), "#files", MAX_FILE));
       assertThat(refused.code()).isEqualTo(ErrorCode.FILE_QUOTA_EXCEEDED);
-      assertThat(refused.message()).contains("quota");
+      assertThat(refused.message())
+          .isEqualTo(
+              "your unexpired files would exceed your quota of 3.0 MiB (3145728 bytes) on this"
+                  + " relay; wait until older ones expire");
     }
   }
 

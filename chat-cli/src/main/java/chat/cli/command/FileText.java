@@ -5,7 +5,7 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
-import java.util.Locale;
+import chat.protocol.FileSizes;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,7 +14,6 @@ import java.util.function.UnaryOperator;
  * usernames come from the network and are cleaned here.
  */
 public final class FileText {
-  private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
   /** The most glyphs of a file name shown, {@code ...} included. */
   static final int MAX_NAME_GLYPHS = 60;
@@ -29,18 +28,7 @@ public final class FileText {
 
   /** {@code bytes} for people: {@code 512 B}, {@code 12 KiB}, {@code 2.3 MiB}. */
   public static String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    double value = bytes;
-    int unit = 0;
-    while (value >= 1024 && unit < UNITS.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    String number =
-        value < 10 ? String.format(Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value));
-    return number + " " + UNITS[unit];
+    return FileSizes.shown(bytes);
   }
 
   /**
@@ -74,17 +62,26 @@ public final class FileText {
     return offer.own() ? line : line + ": " + acceptHint + " " + offer.shortId();
   }
 
-  /** A progress line: {@code uploading report.pdf: 45% (1.0 of 2.3 MiB)}. */
+  /**
+   * A progress line: {@code uploading report.pdf: 45% (1.0 MiB of 2.3 MiB)}, counted in the file's
+   * own size (what moves is its encrypted form, a little larger).
+   */
   public static String progress(FileTransfer transfer) {
     String verb = transfer.state() == TransferState.UPLOADING ? "uploading " : "downloading ";
+    long total = transfer.size();
+    long done =
+        transfer.bytesTotal() <= 0
+            ? 0
+            : Math.min(
+                total, (long) ((double) transfer.bytesDone() / transfer.bytesTotal() * total));
     return verb
         + name(transfer.name())
         + ": "
         + transfer.percent()
         + "% ("
-        + size(transfer.bytesDone())
+        + size(done)
         + " of "
-        + size(transfer.bytesTotal())
+        + size(total)
         + ")";
   }
 

@@ -68,6 +68,11 @@ class FileTextTest {
             1);
     assertThat(FileText.progress(moving))
         .isEqualTo("downloading photo.jpg: 50% (977 KiB of 1.9 MiB)");
+    // Counted in the file's own size, not in the larger encrypted one that moves.
+    FileTransfer small =
+        new FileTransfer(
+            ID, true, "#ops", "bob", "a.txt", 500, TransferState.UPLOADING, 270, 540, "", "", 1);
+    assertThat(FileText.progress(small)).isEqualTo("uploading a.txt: 50% (250 B of 500 B)");
     assertThat(FileText.listLine(moving, "bob", UnaryOperator.identity()))
         .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice, privately: downloading 50%");
     assertThat(FileText.bar(45, 10)).isEqualTo("####------");

@@ -12,6 +12,7 @@ import chat.protocol.FileDeleteRequest;
 import chat.protocol.FileDownloadRequest;
 import chat.protocol.FileFinishReply;
 import chat.protocol.FileFinishRequest;
+import chat.protocol.FileSizes;
 import chat.protocol.FileStatusReply;
 import chat.protocol.FileStatusRequest;
 import chat.protocol.FileUploadReply;
@@ -97,7 +98,13 @@ public final class FileService {
     if (request.size() > limits.maxFileBytes()) {
       throw new RelayException(
           ErrorCode.FILE_TOO_LARGE,
-          "this relay accepts encrypted files of at most " + limits.maxFileBytes() + " bytes");
+          "this relay accepts files of at most "
+              + FileSizes.shown(limits.maxFileBytes())
+              + " once encrypted ("
+              + limits.maxFileBytes()
+              + " bytes); this one is "
+              + FileSizes.shown(request.size())
+              + " encrypted");
     }
     Bytes fileId = Bytes.fromHex(request.fileId());
     long now = clock.millis();
@@ -142,8 +149,10 @@ public final class FileService {
       throw new RelayException(
           ErrorCode.FILE_QUOTA_EXCEEDED,
           "your unexpired files would exceed your quota of "
+              + FileSizes.shown(limits.quotaBytesPerUser())
+              + " ("
               + limits.quotaBytesPerUser()
-              + " bytes on this relay; wait until older ones expire");
+              + " bytes) on this relay; wait until older ones expire");
     }
     if (usedByAll + size > limits.storageBytes()) {
       throw new RelayException(
