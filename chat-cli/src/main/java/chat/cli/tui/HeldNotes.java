@@ -55,7 +55,8 @@ final class HeldNotes {
 
   /**
    * {@code username}'s new key was accepted: each notice of theirs gives way to a line, below the
-   * pane's last, that says the messages are shown (in their place: above, by their times).
+   * pane's last, that says the messages are shown (in their place: above, by their times). It does
+   * not say the key was accepted: {@code /trust} or {@code /verify} said that where it was typed.
    */
   void released(String username) {
     String sender = Usernames.key(username);
@@ -67,9 +68,7 @@ final class HeldNotes {
         buffer.addNote(
             note(
                 NoteKind.INFO,
-                username
-                    + "'s new key is accepted: the messages held from them are shown in their"
-                    + " place"));
+                "the messages held from " + username + " are shown in their place, above"));
       }
     }
   }
