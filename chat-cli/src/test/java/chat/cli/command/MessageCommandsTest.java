@@ -225,6 +225,18 @@ class MessageCommandsTest {
   }
 
   @Test
+  void pm_withText_aNameTheRelayHasNoAccountFor_isRefusedInTheSameWords() {
+    context.loggedInAs("alice");
+    context.client.missingAccounts.add("malory");
+
+    run("/pm Malory hi");
+
+    assertThat(context.errors())
+        .containsExactly("error: not sent to @Malory: the relay has no user of that name");
+    assertThat(context.client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  @Test
   void pm_shortcodes_expanded() {
     context.loggedInAs("alice");
 
@@ -301,7 +313,7 @@ class MessageCommandsTest {
 
     run("/w bob see  you");
 
-    assertThat(context.client.calls).containsExactly("send @alice+bob see  you");
+    assertThat(context.client.calls).containsExactly("hasAccount bob", "send @alice+bob see  you");
     assertThat(context.lines).containsExactly("message: @alice+bob <alice> see  you");
     assertThat(context.current).isEqualTo("#lobby");
   }
