@@ -188,6 +188,26 @@ class ChatEndToEndTest {
     }
   }
 
+  /** The same reaction twice (a skin tone is the same, as it is counted) is refused, not sent. */
+  @Test
+  void theSameReactionTwice_isRefused_anotherEmojiGoesOut() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", new RecordingListener())) {
+      ChatMessage deploy = alice.send("#lobby", "deploy at noon");
+      bob.react("#lobby", "👍", deploy.messageId());
+
+      assertThatThrownBy(() -> bob.react("#lobby", "👍🏽", deploy.messageId()))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage("you reacted 👍🏽 to that message already");
+      bob.react("#lobby", "🎉", deploy.messageId());
+      aliceEvents.awaitText("🎉");
+      assertThat(alice.history("#lobby", 5))
+          .extracting(ChatMessage::text)
+          .containsExactly("deploy at noon", "👍", "🎉");
+    }
+  }
+
   @Test
   void aMessageSentWhileThePassphraseIsBeingTyped_isShownOnceTheLoginEnds() throws Exception {
     try (RelayChatClient alice = registered("alice", new RecordingListener())) {

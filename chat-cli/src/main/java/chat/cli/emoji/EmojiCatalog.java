@@ -210,6 +210,16 @@ public final class EmojiCatalog {
     return !text.isEmpty() && bare.contains(bare(text));
   }
 
+  /**
+   * {@code emoji} as reactions are counted, one per user and emoji: without variation selectors and
+   * skin tones, so 👍, 👍️ and 👍🏽 are one.
+   */
+  public static String counted(String emoji) {
+    StringBuilder out = new StringBuilder();
+    bare(emoji).codePoints().filter(c -> !Graphemes.isModifier(c)).forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
   /** {@code text} without variation selectors (U+FE0E, U+FE0F), which do not change the emoji. */
   public static String bare(String text) {
     return text.replace("\uFE0E", "").replace("\uFE0F", "");

@@ -4,7 +4,6 @@ import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import chat.cli.client.Posted;
 import chat.cli.emoji.EmojiCatalog;
-import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,7 +96,7 @@ final class ConversationBuffer {
           edited = true;
         } else if (reactsTo(other, posted) && EmojiCatalog.shared().isEmoji(other.text())) {
           reactions
-              .computeIfAbsent(tallied(other.text()), emoji -> new HashSet<>())
+              .computeIfAbsent(EmojiCatalog.counted(other.text()), emoji -> new HashSet<>())
               .add(Usernames.key(other.sender()));
         }
       }
@@ -105,16 +104,6 @@ final class ConversationBuffer {
     List<PaneEntry.Tally> tallies = new ArrayList<>();
     reactions.forEach((emoji, users) -> tallies.add(new PaneEntry.Tally(emoji, users.size())));
     return new PaneEntry.Marks(edited, tallies);
-  }
-
-  /** {@code emoji} as its reactions are counted: no variation selector, no skin tone. */
-  private static String tallied(String emoji) {
-    StringBuilder out = new StringBuilder();
-    EmojiCatalog.bare(emoji)
-        .codePoints()
-        .filter(c -> !Graphemes.isModifier(c))
-        .forEach(out::appendCodePoint);
-    return out.toString();
   }
 
   /**

@@ -3,13 +3,17 @@ package chat.cli.client.internal;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Posted;
+import chat.cli.emoji.EmojiCatalog;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +52,22 @@ final class Quotes {
   private final Map<Key, Long> seqs = new HashMap<>();
 
   private static final long AMBIGUOUS = -1;
+
+  /** A reaction of this user's: the message it is on, and its emoji as reactions are counted. */
+  private record Reaction(String conversation, String messageId, String emoji) {}
+
+  /**
+   * This user's reactions met lately (sent here, or opened from another device), so that the same
+   * one is not sent twice: at most {@link #MAX}, the oldest forgotten first.
+   */
+  private final Set<Reaction> ownReactions =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Reaction, Boolean> eldest) {
+              return size() > MAX;
+            }
+          });
 
   /** The messages whose deletion was said, whether they were remembered before or after. */
   private final DeletedIds deletedIds;
@@ -260,6 +280,9 @@ final class Quotes {
    */
   ChatMessage related(ChatMessage message, Content.Text content) {
     if (content.reactsTo() != null) {
+      if (message.own()) {
+        reacted(message.conversation(), content.reactsTo(), message.text());
+      }
       return message.withReply(
           referred(message, content.reactsTo(), ChatMessage.Reply.Relation.REACTION));
     }
@@ -290,6 +313,22 @@ final class Quotes {
     return relation == ChatMessage.Reply.Relation.EDIT
         ? named.editBy(message.sender())
         : named.reacted();
+  }
+
+  /**
+   * Notes that this user reacted with {@code emoji} to message {@code id} of {@code conversation}.
+   */
+  private synchronized void reacted(String conversation, String id, String emoji) {
+    ownReactions.add(new Reaction(conversation, id, EmojiCatalog.counted(emoji)));
+  }
+
+  /**
+   * Whether this user's reaction with {@code emoji} (as reactions are counted: 👍🏽 is 👍) to
+   * message {@code id} of {@code conversation} was met lately: sent from here, or opened from
+   * another device.
+   */
+  synchronized boolean reactedAlready(String conversation, String id, String emoji) {
+    return ownReactions.contains(new Reaction(conversation, id, EmojiCatalog.counted(emoji)));
   }
 
   /**

@@ -360,6 +360,13 @@ public final class RelayChatClient implements ChatClient {
   public ChatMessage react(String conversation, String emoji, String reactsTo) {
     requireMessageId(reactsTo);
     ChatClient.requireReaction(emoji); // one emoji of the list also keeps the receivers' rule
+    if (sessions
+        .require()
+        .inbox
+        .quotes
+        .reactedAlready(conversationId(conversation), reactsTo, emoji)) {
+      throw new CommandException.Usage("you reacted " + emoji + " to that message already");
+    }
     return sendContent(conversation, emoji, false, Content.Text.reaction(emoji, reactsTo));
   }
 

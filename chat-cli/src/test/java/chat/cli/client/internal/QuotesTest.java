@@ -157,6 +157,28 @@ class QuotesTest {
     assertThat(quotes.newestNotFrom("#a", "bob", java.util.Set.of())).isEmpty();
   }
 
+  /**
+   * This user's own reactions, sent here or opened from another device, are kept so that the same
+   * one is not sent twice; as reactions are counted, a skin tone or variation selector is the same.
+   * Others' reactions, and other emoji or messages, are not.
+   */
+  @Test
+  void reactedAlready_ownReactionsSentOrOpened_perMessageAndEmojiAsCounted() {
+    ChatMessage own = new ChatMessage("#a", 5, id(5), "alice", 1_000, 1_000, "👍🏽", true);
+    quotes.sent(own, Content.Text.reaction("👍🏽", id(1)));
+    ChatMessage fromOtherDevice =
+        new ChatMessage("#a", 6, id(6), "alice", 1_000, 1_000, "🎉", true);
+    quotes.related(fromOtherDevice, Content.Text.reaction("🎉", id(2)));
+    quotes.related(message("#a", 7, "bob", "🚀"), Content.Text.reaction("🚀", id(1)));
+
+    assertThat(quotes.reactedAlready("#a", id(1), "👍")).isTrue();
+    assertThat(quotes.reactedAlready("#a", id(1), "\uD83D\uDC4D\uFE0F")).isTrue();
+    assertThat(quotes.reactedAlready("#a", id(2), "🎉")).isTrue();
+    assertThat(quotes.reactedAlready("#a", id(1), "🎉")).isFalse();
+    assertThat(quotes.reactedAlready("#b", id(1), "👍")).isFalse();
+    assertThat(quotes.reactedAlready("#a", id(1), "🚀")).isFalse();
+  }
+
   /** What {@code /edit} corrects: the newest text message or action, never a file offer. */
   @Test
   void newestTextFrom_skipsFileOffers() {
