@@ -7,13 +7,11 @@ import chat.cli.emoji.EmojiCatalog;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,17 +55,17 @@ final class Quotes {
   private record Reaction(String conversation, String messageId, String emoji) {}
 
   /**
-   * This user's reactions met lately (sent here, or opened from another device), so that the same
-   * one is not sent twice: at most {@link #MAX}, the oldest forgotten first.
+   * This user's reactions met lately (sent here, or opened from another device) by their own id, so
+   * that the same one is not sent twice while it stands (not deleted): at most {@link #MAX}, the
+   * oldest forgotten first.
    */
-  private final Set<Reaction> ownReactions =
-      Collections.newSetFromMap(
-          new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Reaction, Boolean> eldest) {
-              return size() > MAX;
-            }
-          });
+  private final Map<Key, Reaction> ownReactions =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Reaction> eldest) {
+          return size() > MAX;
+        }
+      };
 
   /** The messages whose deletion was said, whether they were remembered before or after. */
   private final DeletedIds deletedIds;
@@ -281,7 +279,7 @@ final class Quotes {
   ChatMessage related(ChatMessage message, Content.Text content) {
     if (content.reactsTo() != null) {
       if (message.own()) {
-        reacted(message.conversation(), content.reactsTo(), message.text());
+        reacted(message, content.reactsTo());
       }
       return message.withReply(
           referred(message, content.reactsTo(), ChatMessage.Reply.Relation.REACTION));
@@ -315,20 +313,25 @@ final class Quotes {
         : named.reacted();
   }
 
-  /**
-   * Notes that this user reacted with {@code emoji} to message {@code id} of {@code conversation}.
-   */
-  private synchronized void reacted(String conversation, String id, String emoji) {
-    ownReactions.add(new Reaction(conversation, id, EmojiCatalog.counted(emoji)));
+  /** Notes {@code reaction}, this user's, on message {@code id} of its conversation. */
+  private synchronized void reacted(ChatMessage reaction, String id) {
+    ownReactions.put(
+        new Key(reaction.conversation(), reaction.messageId()),
+        new Reaction(reaction.conversation(), id, EmojiCatalog.counted(reaction.text())));
   }
 
   /**
    * Whether this user's reaction with {@code emoji} (as reactions are counted: 👍🏽 is 👍) to
-   * message {@code id} of {@code conversation} was met lately: sent from here, or opened from
-   * another device.
+   * message {@code id} of {@code conversation} was met lately, sent from here or opened from
+   * another device, and its deletion was not said since.
    */
   synchronized boolean reactedAlready(String conversation, String id, String emoji) {
-    return ownReactions.contains(new Reaction(conversation, id, EmojiCatalog.counted(emoji)));
+    Reaction asked = new Reaction(conversation, id, EmojiCatalog.counted(emoji));
+    return ownReactions.entrySet().stream()
+        .anyMatch(
+            e ->
+                e.getValue().equals(asked)
+                    && !deletedIds.contains(e.getKey().conversation(), e.getKey().messageId()));
   }
 
   /**

@@ -177,6 +177,10 @@ class QuotesTest {
     assertThat(quotes.reactedAlready("#a", id(1), "🎉")).isFalse();
     assertThat(quotes.reactedAlready("#b", id(1), "👍")).isFalse();
     assertThat(quotes.reactedAlready("#a", id(1), "🚀")).isFalse();
+
+    deleted.add("#a", List.of(id(5))); // taken back: it may be sent again
+    assertThat(quotes.reactedAlready("#a", id(1), "👍")).isFalse();
+    assertThat(quotes.reactedAlready("#a", id(2), "🎉")).isTrue();
   }
 
   /** What {@code /edit} corrects: the newest text message or action, never a file offer. */
