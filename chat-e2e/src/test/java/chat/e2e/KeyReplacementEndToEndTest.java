@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
@@ -239,6 +240,38 @@ class KeyReplacementEndToEndTest {
         fresh.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
         assertThat(fresh.fingerprint("bob").matches(before)).isTrue();
       }
+    }
+  }
+
+  /**
+   * A wrong password for {@code /rekey} while logged in leaves the session as it was: still logged
+   * in, never said offline, sending; the right one then replaces the keys.
+   */
+  @Test
+  void replaceKeys_wrongPasswordWhileLoggedIn_keepsTheSession_theRightOneReplacesTheKeys()
+      throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = registered("alice", aliceEvents);
+        RelayChatClient bob = registered("bob", bobEvents)) {
+      Fingerprint before = bob.fingerprint("bob");
+
+      assertThatThrownBy(
+              () ->
+                  bob.replaceKeys("bob", "not the password".toCharArray(), NEW_PASSPHRASE.clone()))
+          .isInstanceOf(CommandException.Auth.class)
+          .hasMessage("wrong password for bob: your keys were not replaced");
+
+      assertThat(bob.username()).contains("bob");
+      assertThat(bob.connectionState()).isEqualTo(ConnectionState.ONLINE);
+      assertThat(bobEvents.states).doesNotContain(ConnectionState.OFFLINE);
+      bob.send("#lobby", "still here");
+      aliceEvents.awaitText("still here");
+      assertThat(alice.fingerprint("bob").matches(before)).isTrue();
+
+      bob.replaceKeys("bob", PASSWORD.clone(), NEW_PASSPHRASE.clone());
+      assertThat(bob.username()).contains("bob");
+      assertThat(bob.fingerprint("bob").matches(before)).isFalse();
     }
   }
 

@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.CommandException;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
 import chat.protocol.LoginReply;
@@ -51,6 +52,7 @@ final class PasswordLogins {
     passwordLogin(
         username,
         password,
+        false,
         (target, relay, login) -> {
           char[] typed = askKeepingAlive(relay, passphrase);
           IdentityKeyPair identity;
@@ -75,6 +77,7 @@ final class PasswordLogins {
     passwordLogin(
         username,
         password,
+        true,
         (target, relay, login) ->
             KeyReplacement.replace(
                 target,
@@ -96,19 +99,23 @@ final class PasswordLogins {
    * Logs in as {@code username} with the password on a new session, which then goes on with the
    * keys {@code keys} gives. A failure after the relay accepted the password revokes that session;
    * a success ends the session it replaced in the profile ({@link StoredSessions#endReplaced}).
+   * With {@code keepCurrent}, the client's current session goes on until the relay accepts the
+   * password, so that a mistyped one leaves it as it was ({@code /rekey}); else it ends first.
    */
-  private void passwordLogin(String username, char[] password, KeysAfterLogin keys) {
-    Session target = manager.newSession(manager.profileFor(username));
+  private void passwordLogin(
+      String username, char[] password, boolean keepCurrent, KeysAfterLogin keys) {
+    Profile profile = manager.profileFor(username);
+    Session target = keepCurrent ? manager.newSessionBeside(profile) : manager.newSession(profile);
     Optional<ClientState.Session> replaced =
         StoredSessions.replaceable(target, username, clock.millis());
     RelayConnection relay = null;
     LoginReply login = null;
     try {
       relay = manager.connect(target);
-      login =
-          relay.call(
-              new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
-              LoginReply.class);
+      login = login(relay, username, password, keepCurrent);
+      if (keepCurrent) {
+        manager.endCurrent();
+      }
       manager.established(target, keys.keys(target, relay, login), login);
     } catch (RuntimeException e) {
       if (login != null) {
@@ -120,6 +127,26 @@ final class PasswordLogins {
     }
     RelayConnection live = relay;
     replaced.ifPresent(old -> StoredSessions.endReplaced(live, old));
+  }
+
+  /**
+   * Sends the login; a wrong password while a current session goes on ({@code keepCurrent}, a
+   * {@code /rekey}) says that nothing changed.
+   */
+  private static LoginReply login(
+      RelayConnection relay, String username, char[] password, boolean keepCurrent) {
+    try {
+      return relay.call(
+          new LoginRequest(relay.nextId(), username, Secret.ofChars(password)), LoginReply.class);
+    } catch (CommandException.Auth e) {
+      if (keepCurrent && e.refused().equals(Optional.of(CommandException.Auth.Refused.PASSWORD))) {
+        throw new CommandException.Auth(
+            "wrong password for " + username + ": your keys were not replaced",
+            e,
+            CommandException.Auth.Refused.PASSWORD);
+      }
+      throw e;
+    }
   }
 
   /**

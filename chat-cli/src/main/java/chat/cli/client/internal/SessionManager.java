@@ -161,6 +161,15 @@ final class SessionManager {
 
   /** A new session for {@code profile}, which replaces (and ends) the current one. */
   Session newSession(Profile profile) {
+    endCurrent();
+    return newSessionBeside(profile);
+  }
+
+  /**
+   * Ends the current session, if any, and says so: the front ends would otherwise go on showing the
+   * old user online, and a login that then fails (a mistyped passphrase) leaves no one logged in.
+   */
+  void endCurrent() {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
@@ -168,13 +177,21 @@ final class SessionManager {
     if (old != null) {
       session = null;
       old.end();
-      // Said, or the front ends would go on showing the old user online: a login that then fails
-      // (a mistyped passphrase) leaves no one logged in.
       String was = old.username();
       post(
           () ->
               listeners.connection(
                   ConnectionState.OFFLINE, was == null ? "logged out" : "logged out of " + was));
+    }
+  }
+
+  /**
+   * A new session for {@code profile} beside the current one, which goes on until {@link
+   * #endCurrent} (so that a login the relay refuses leaves it as it was).
+   */
+  Session newSessionBeside(Profile profile) {
+    if (closed) {
+      throw new CommandException.Usage("the client is closed");
     }
     profile.create();
     ClientState state = ClientState.load(profile.state(), options.serverKey());
