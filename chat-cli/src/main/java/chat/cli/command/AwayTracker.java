@@ -126,7 +126,11 @@ public final class AwayTracker {
     long now = clock.millis();
     away.replaceAll(
         (key, was) -> was.offlineSinceMillis() == 0 ? new Away(was.message(), now, 0) : was);
-    reconnecting = state == ConnectionState.RECONNECTING;
+    if (state == ConnectionState.RECONNECTING) {
+      reconnecting = true;
+    } else if (state == ConnectionState.OFFLINE) {
+      reconnecting = false;
+    }
   }
 
   /**
@@ -165,18 +169,25 @@ public final class AwayTracker {
       return change;
     }
     boolean heardOffline = offline.remove(key);
+    // Still reconnecting: the relay's news can come before this client's own "back" is said.
     boolean inStorm =
-        reconnectedMillis != 0 && now - reconnectedMillis <= RECONNECT_STORM.toMillis();
+        reconnecting
+            || reconnectedMillis != 0 && now - reconnectedMillis <= RECONNECT_STORM.toMillis();
     return change == Change.CAME_ONLINE && inStorm && !heardOffline ? Change.STILL_ONLINE : change;
   }
 
-  /** Another {@code self} than before starts afresh: what one user saw is not another's. */
+  /**
+   * Another {@code self} than before starts afresh: what one user saw is not another's. The first
+   * one keeps what the connection did before anyone was heard of (a reconnect).
+   */
   private void viewedBy(String self) {
     if (!Objects.equals(self, viewer)) {
-      away.clear();
-      offline.clear();
-      reconnectedMillis = 0;
-      reconnecting = false;
+      if (viewer != null) {
+        away.clear();
+        offline.clear();
+        reconnectedMillis = 0;
+        reconnecting = false;
+      }
       viewer = self;
     }
   }

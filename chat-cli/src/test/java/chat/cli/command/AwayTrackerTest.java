@@ -121,6 +121,29 @@ class AwayTrackerTest {
     assertThat(seen("erin", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
+  /**
+   * The relay's news can come before this client's own reconnect is said, and a client that heard
+   * no one before the outage (nobody was named yet) is in the same minute after it.
+   */
+  @Test
+  void othersComingOnlineWhileThisClientIsStillReconnecting_orWithNoOneHeardBefore_areNotNews() {
+    tracker.connection(ConnectionState.ONLINE);
+    tracker.connection(ConnectionState.RECONNECTING);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+
+    tracker.connection(ConnectionState.ONLINE);
+    now = now.plusSeconds(30);
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+  }
+
+  @Test
+  void anotherViewerAfterAReconnect_startsAfresh_othersComingOnlineAreNews() {
+    seen("bob", Presence.OFFLINE);
+    reconnect(Duration.ofSeconds(5));
+
+    assertThat(tracker.observe("carol", "dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+  }
+
   @Test
   void aLogIn_orALogInAfterALogout_isNoReconnect_othersComingOnlineAreNews() {
     tracker.connection(ConnectionState.CONNECTING);
