@@ -26,7 +26,7 @@ final class LogoutCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    String user = relay.requireUser(context);
+    String user = support.options().requireUser(context);
     try (ChatClient client = support.client(false)) {
       if (!client.hasStoredSession(user)) {
         return ended(support, "no stored session for " + user + ": nothing to log out");

@@ -16,6 +16,18 @@ class LogoutCommandTest {
     return new Cli().client(client).run(args);
   }
 
+  /** As every command: options before the command name count ("chat --user alice logout"). */
+  @Test
+  void theUserGivenBeforeTheCommand_isTheOneLoggedOut() {
+    client.storedSessions.add("alice");
+
+    Cli.Result result = run("--user", "alice", "logout");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("logged out\n");
+    assertThat(client.storedSessions).isEmpty();
+  }
+
   @Test
   void aStoredSession_isRevokedWithoutAnySecret() {
     client.storedSessions.add("alice");
