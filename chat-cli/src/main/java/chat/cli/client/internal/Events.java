@@ -251,6 +251,11 @@ final class Events {
   private void membership(MembershipEvent event) {
     String conversation = event.conversation();
     boolean joined = event.change() == MembershipChange.JOINED;
+    if (session.username() != null
+        && Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
+      // joined or left on any device: an invitation said before is answered, and a new one is news
+      session.invitationAnswered(conversation);
+    }
     if (session.ready()) {
       if (Usernames.key(event.username()).equals(Usernames.key(session.username()))) {
         if (joined == session.lists(conversation) || (joined && session.isJoining(conversation))) {

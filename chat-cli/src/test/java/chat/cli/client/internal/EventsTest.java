@@ -337,6 +337,10 @@ class EventsTest {
     events.handle(request); // asked again
     session.invitationAnswered("#crew"); // declined here
     events.handle(invited); // invited again
+    // joined and left on another device, then invited again
+    events.handle(new MembershipEvent("#crew", "alice", MembershipChange.JOINED));
+    events.handle(new MembershipEvent("#crew", "alice", MembershipChange.LEFT));
+    events.handle(invited);
 
     assertThat(heard)
         .filteredOn(line -> line.startsWith("dave ") && line.contains("REQUEST"))
@@ -344,7 +348,10 @@ class EventsTest {
     assertThat(heard)
         .filteredOn(line -> line.startsWith("INVITED #crew"))
         .containsExactly(
-            "INVITED #crew by carol", "INVITED #crew by erin", "INVITED #crew by carol");
+            "INVITED #crew by carol",
+            "INVITED #crew by erin",
+            "INVITED #crew by carol",
+            "INVITED #crew by carol");
   }
 
   @Test
