@@ -27,7 +27,8 @@ public final class FileSizes {
     }
     double value = bytes;
     int unit = 0;
-    while (value >= 1024 && unit < UNITS.length - 1) {
+    // 1023.9 KiB would round to 1024 KiB: the next unit reads better (1.0 MiB)
+    while ((value >= 1024 || Math.round(value) >= 1024) && unit < UNITS.length - 1) {
       value /= 1024;
       unit++;
     }

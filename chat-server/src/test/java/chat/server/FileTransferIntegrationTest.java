@@ -302,7 +302,7 @@ class FileTransferIntegrationTest {
       assertThat(tooLarge.message())
           .isEqualTo(
               "this relay accepts files of at most 2.0 MiB once encrypted (2097152 bytes); this"
-                  + " one is 3.0 MiB encrypted");
+                  + " one is 3.0 MiB (3145728 bytes) encrypted");
       start(dave, newFileId(), "#files", MAX_FILE);
       ErrorReply refused =
           (ErrorReply)

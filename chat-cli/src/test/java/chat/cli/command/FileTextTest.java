@@ -22,6 +22,7 @@ class FileTextTest {
     assertThat(FileText.size(2_411_724)).isEqualTo("2.3 MiB");
     assertThat(FileText.size(100L << 20)).isEqualTo("100 MiB");
     assertThat(FileText.size(3L << 40)).isEqualTo("3.0 TiB");
+    assertThat(FileText.size(1_048_500)).as("not 1024 KiB").isEqualTo("1.0 MiB");
   }
 
   @Test

@@ -104,7 +104,9 @@ public final class FileService {
               + limits.maxFileBytes()
               + " bytes); this one is "
               + FileSizes.shown(request.size())
-              + " encrypted");
+              + " ("
+              + request.size()
+              + " bytes) encrypted");
     }
     Bytes fileId = Bytes.fromHex(request.fileId());
     long now = clock.millis();
