@@ -41,7 +41,7 @@ final class FriendCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandException.Usage(
           "ACTION must be add, accept, decline or remove (got '"
-              + TerminalSafe.line(action)
+              + TerminalSafe.typed(action)
               + "')");
     }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);

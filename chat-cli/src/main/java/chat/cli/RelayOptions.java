@@ -128,7 +128,7 @@ public final class RelayOptions {
       throw new CommandException.Usage(
           "--server must be HOST:PORT with a port 1-65535, an IPv6 address in brackets"
               + " ([::1]:7443) (got '"
-              + TerminalSafe.line(address)
+              + TerminalSafe.typed(address)
               + "')");
     }
     Duration timeout = Duration.ofSeconds(30);

@@ -33,6 +33,9 @@ public final class TerminalSafe {
    */
   static final int MAX_MARKS = 4;
 
+  /** The most characters of a typed value an error message quotes ({@link #typed}). */
+  static final int MAX_TYPED = 64;
+
   /** The most tag characters a subdivision flag's code may have. */
   private static final int MAX_FLAG_TAGS = 7;
 
@@ -51,6 +54,34 @@ public final class TerminalSafe {
    */
   public static String text(String text) {
     return clean(text, true);
+  }
+
+  /**
+   * {@code typed}, a value a person gave (a flag, an argument, a variable), as an error message
+   * quotes it: each character {@link #line} would remove is shown as an escape instead ({@code
+   * \u001B}, {@code \r}), so that a value that looks right but is refused shows why; at most
+   * {@value #MAX_TYPED} characters, then {@code …}.
+   */
+  public static String typed(String typed) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (int shown = 0; i < typed.length() && shown < MAX_TYPED; shown++) {
+      int cp = typed.codePointAt(i);
+      String one = new String(Character.toChars(cp));
+      if (clean(one, false).equals(one)) {
+        out.append(one);
+      } else {
+        out.append(
+            switch (cp) {
+              case '\r' -> "\\r";
+              case '\n' -> "\\n";
+              case '\t' -> "\\t";
+              default -> String.format(java.util.Locale.ROOT, "\\u%04X", cp);
+            });
+      }
+      i += Character.charCount(cp);
+    }
+    return i < typed.length() ? out.append('…').toString() : out.toString();
   }
 
   /**

@@ -35,6 +35,18 @@ class TerminalSafeTest {
     assertThat(TerminalSafe.line(input)).isEqualTo(expected);
   }
 
+  /** A typed value in an error message shows what {@link TerminalSafe#line} would hide. */
+  @Test
+  void typed_controlAndBidiCharactersShownAsEscapes_longValuesCut() {
+    assertThat(TerminalSafe.typed("al\u001B[31mice")).isEqualTo("al\\u001B[31mice");
+    assertThat(TerminalSafe.typed("ali\u202Ece")).isEqualTo("ali\\u202Ece");
+    assertThat(TerminalSafe.typed("127.0.0.1:7443\r")).isEqualTo("127.0.0.1:7443\\r");
+    assertThat(TerminalSafe.typed("bob 👍 é")).isEqualTo("bob 👍 é");
+    assertThat(TerminalSafe.typed("x".repeat(100_000)))
+        .isEqualTo("x".repeat(TerminalSafe.MAX_TYPED) + "…");
+    assertThat(TerminalSafe.line(TerminalSafe.typed("a\u001Bb"))).isEqualTo("a\\u001Bb");
+  }
+
   @Test
   void line_keepsPrintableUnicode() {
     String text = "Grüße, 世界! 👩‍👩‍👧 עברית ∑ ~`!@#$%^&*()[]{}";

@@ -268,7 +268,7 @@ public final class RelayChatClient implements ChatClient {
     String id = "#" + name.toLowerCase(Locale.ROOT);
     if (!ConversationIds.isRoom(id)) {
       throw new CommandException.Usage(
-          "room names are 1-64 characters of a-z 0-9 _ - (got '" + room + "')");
+          "room names are 1-64 characters of a-z 0-9 _ - (got '" + TerminalSafe.typed(room) + "')");
     }
     return id;
   }

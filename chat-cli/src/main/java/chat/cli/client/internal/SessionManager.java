@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
@@ -138,7 +139,7 @@ final class SessionManager {
     if (!Usernames.isValid(username)) {
       throw new CommandException.Usage(
           "usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter (got '"
-              + username
+              + TerminalSafe.typed(username)
               + "')");
     }
     return new Profile(
