@@ -270,6 +270,17 @@ public final class ChatCommand implements Callable<Integer> {
           + labels
           + " -- TEXT), or on stdin";
     }
+    if (e instanceof picocli.CommandLine.MissingParameterException missing
+        && message.startsWith("Missing required parameter for option")
+        && !missing.getMissing().isEmpty()
+        && missing.getMissing().get(0) instanceof picocli.CommandLine.Model.OptionSpec option) {
+      // "-n" last on the line: the option lacks its value, not the command a parameter
+      return "option "
+          + String.join("/", option.names())
+          + " needs a value ("
+          + option.paramLabel()
+          + ")";
+    }
     if (message.startsWith("Missing required parameter")
         || (message.startsWith("Expected parameter")
             && message.contains("for positional parameter"))) {

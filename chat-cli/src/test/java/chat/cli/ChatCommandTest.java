@@ -197,6 +197,21 @@ class ChatCommandTest {
     assertThat(result.err()).isEqualTo(said + "\n");
   }
 
+  /** An option last on the line without its value says so, not that parameters are missing. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "history ops -n|chat: option -n/--limit needs a value (N) (see 'chat history --help')",
+        "send ops --reply-to|chat: option --reply-to needs a value (ID) (see 'chat send --help')",
+      })
+  void anOptionWithoutItsValue_saysWhichOption(String args, String said) {
+    Cli.Result result = new Cli().run(("--user alice " + args).split(" "));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo(said + "\n");
+  }
+
   /** A message that starts with '-' is refused with how to send it, sending nothing. */
   @ParameterizedTest
   @CsvSource(

@@ -337,21 +337,25 @@ final class MessageCommands {
   private static void privateMessage(Input.Command command, CommandContext context) {
     String conversation = ConversationResolver.direct(command.arg(0), context);
     String text = command.rest(1);
-    // As /switch @USER: a typo is said as such, with or without a message; asking also learns how
-    // the name is spelled, for the lines below.
     String user = Arguments.username(command.arg(0));
-    if (ConversationResolver.noAccount(user, context)) {
-      throw new CommandException.Usage(
-          (text.isEmpty() ? "cannot open @" : "not sent to @")
-              + TerminalSafe.line(user)
-              + ": the relay has no user of that name");
-    }
     if (text.isEmpty()) {
+      // As /switch @USER: a typo is said now, not at the first message; asking also learns how
+      // the name is spelled, for the lines below.
+      if (ConversationResolver.noAccount(user, context)) {
+        throw new CommandException.Usage(
+            "cannot open @" + TerminalSafe.line(user) + ": the relay has no user of that name");
+      }
       context.client().open(conversation); // if this user closed it (/leave), it is back
       context.switchTo(conversation);
       context.info("now in " + Arguments.label(context, conversation));
     } else {
-      send(conversation, text, false, context);
+      try {
+        send(conversation, text, false, context);
+      } catch (CommandException.NoSuchUser e) {
+        // the relay had no key to seal it to: said in the words /pm USER uses
+        throw new CommandException.Usage(
+            "not sent to @" + TerminalSafe.line(user) + ": the relay has no user of that name");
+      }
     }
   }
 

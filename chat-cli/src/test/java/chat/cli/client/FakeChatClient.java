@@ -472,6 +472,14 @@ public final class FakeChatClient implements ChatClient {
   @Override
   public synchronized ChatMessage send(
       String conversation, String text, boolean action, String replyTo) {
+    if (conversation.startsWith("@")) {
+      for (String name : conversation.substring(1).split("\\+")) {
+        if (missingAccounts.contains(Usernames.key(name))) {
+          call("send", conversation, text);
+          throw new CommandException.NoSuchUser("no such user: " + name); // as the relay says
+        }
+      }
+    }
     if (replyTo != null) {
       call(action ? "reply-action" : "reply", conversation, replyTo, text);
     } else {
