@@ -28,11 +28,12 @@ final class JoinCommand implements Callable<Integer> {
         support.loggedIn(false),
         "the room was joined",
         client -> {
-          client.join(room);
           String conversation = RelayOptions.conversationArgument(room);
+          boolean already = client.conversations().contains(conversation);
+          client.join(room); // asked all the same: the relay's list is the one that counts
           support.result(
-              JsonLines.object("joined").put("conversation", conversation),
-              "joined " + TerminalSafe.line(conversation));
+              JsonLines.object("joined").put("conversation", conversation).put("already", already),
+              (already ? "you are already in " : "joined ") + TerminalSafe.line(conversation));
           return 0;
         });
   }

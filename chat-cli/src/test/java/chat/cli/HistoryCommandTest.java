@@ -59,6 +59,16 @@ class HistoryCommandTest {
     return Cli.withPassphrase().client(client).run(args);
   }
 
+  /** An empty name (a shell variable not set) is refused, not taken for the lobby. */
+  @Test
+  void history_anEmptyConversationName_isRefused() {
+    Cli.Result result = history("");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("chat: no room: give ROOM, @USER or a conversation id\n");
+    assertThat(client.calls).noneMatch(call -> call.startsWith("history"));
+  }
+
   @Test
   void history_text_dateLineAtStartAndAtEachNewDay_andSkewMark() {
     Cli.Result result = history("lobby");

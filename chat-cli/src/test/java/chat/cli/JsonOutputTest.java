@@ -23,7 +23,11 @@ class JsonOutputTest {
   @Test
   void joinLeaveLogout() throws Exception {
     assertThat(json("join", "--user", "alice", "ops", "--json").toString())
-        .isEqualTo("{\"type\":\"joined\",\"conversation\":\"#ops\"}");
+        .isEqualTo("{\"type\":\"joined\",\"conversation\":\"#ops\",\"already\":false}");
+    assertThat(json("join", "--user", "alice", "ops", "--json").get("already").asBoolean())
+        .isTrue();
+    assertThat(Cli.withPassphrase().client(client).run("join", "--user", "alice", "ops").out())
+        .isEqualTo("you are already in #ops\n");
     assertThat(json("leave", "--user", "alice", "ops", "--json").toString())
         .isEqualTo("{\"type\":\"left\",\"conversation\":\"#ops\"}");
     assertThat(json("logout", "--user", "alice", "--json").get("type").asText())
