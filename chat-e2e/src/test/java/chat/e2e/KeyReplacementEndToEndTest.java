@@ -260,7 +260,7 @@ class KeyReplacementEndToEndTest {
               () ->
                   bob.replaceKeys("bob", "not the password".toCharArray(), NEW_PASSPHRASE.clone()))
           .isInstanceOf(CommandException.Auth.class)
-          .hasMessage("wrong password for bob: your keys were not replaced");
+          .hasMessage("login failed: wrong username or password; your keys were not replaced");
 
       assertThat(bob.username()).contains("bob");
       assertThat(bob.connectionState()).isEqualTo(ConnectionState.ONLINE);

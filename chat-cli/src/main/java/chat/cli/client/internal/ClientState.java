@@ -529,6 +529,25 @@ final class ClientState {
   }
 
   /**
+   * Merges what the file holds now into this state, as {@link #save} does before it writes, and
+   * writes nothing: for a session that began beside another of the profile ({@code /rekey}), once
+   * that one ended and saved what it saw meanwhile (its cursors and accepted ids), so that the new
+   * session's catch-up does not show those messages again.
+   */
+  synchronized void mergeSaved() {
+    try {
+      ProfileLock.holding(
+          file,
+          () -> {
+            mergeFromDisk();
+            return null;
+          });
+    } catch (IOException e) {
+      throw new CommandException.FileAccess("cannot read " + file, e);
+    }
+  }
+
+  /**
    * Writes the file if anything changed since the last write, merged with what another process
    * using the same profile (a script beside the TUI) wrote meanwhile: the higher cursor wins, the
    * accepted ids and the uploads kept to delete are united (less those this process deleted), and

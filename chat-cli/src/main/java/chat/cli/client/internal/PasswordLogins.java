@@ -115,6 +115,8 @@ final class PasswordLogins {
       login = login(relay, username, password, keepCurrent);
       if (keepCurrent) {
         manager.endCurrent();
+        // what the ended session saw while this one logged in: not caught up a second time
+        target.state.mergeSaved();
       }
       manager.established(target, keys.keys(target, relay, login), login);
     } catch (RuntimeException e) {
@@ -141,7 +143,7 @@ final class PasswordLogins {
     } catch (CommandException.Auth e) {
       if (keepCurrent && e.refused().equals(Optional.of(CommandException.Auth.Refused.PASSWORD))) {
         throw new CommandException.Auth(
-            "wrong password for " + username + ": your keys were not replaced",
+            "login failed: wrong username or password; your keys were not replaced",
             e,
             CommandException.Auth.Refused.PASSWORD);
       }

@@ -41,6 +41,30 @@ class ClientStateTest {
     assertThat(ClientState.load(file, "elsewhere:7443").session()).isEmpty();
   }
 
+  /**
+   * A session loaded beside another of the profile ({@code /rekey}) takes what that one saved once
+   * it ended: its cursors and accepted ids, so the catch-up shows nothing twice; nothing is
+   * written.
+   */
+  @Test
+  void mergeSaved_takesTheCursorsAndIdsAnotherSessionSavedSince_writingNothing() throws Exception {
+    Path file = dir.resolve("state.json");
+    ClientState old = ClientState.load(file, SERVER);
+    old.advance("#lobby", 3);
+    old.save();
+    ClientState beside = ClientState.load(file, SERVER);
+    old.advance("#lobby", 9);
+    old.accept("cd".repeat(16), "#lobby", 9);
+    old.save();
+    byte[] written = Files.readAllBytes(file);
+
+    beside.mergeSaved();
+
+    assertThat(beside.cursor("#lobby")).contains(9L);
+    assertThat(beside.seen("cd".repeat(16))).isPresent();
+    assertThat(Files.readAllBytes(file)).isEqualTo(written);
+  }
+
   @Test
   void keptList_keptByOneProcess_isTakenByAnotherThatDidNotChangeIt_andSurvivesALoad()
       throws Exception {
