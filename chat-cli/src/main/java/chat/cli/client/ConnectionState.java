@@ -9,5 +9,11 @@ public enum ConnectionState {
   /** Connected and logged in: sends go out, events come in. */
   ONLINE,
   /** The connection dropped; retrying with backoff, then catching up from the cursors. */
-  RECONNECTING
+  RECONNECTING;
+
+  /**
+   * How the reason for {@link #RECONNECTING} begins when the relay said it was shutting down (to
+   * restart, most likely): everyone connected to it reconnects too.
+   */
+  public static final String RELAY_SHUTTING_DOWN = "the relay is shutting down";
 }

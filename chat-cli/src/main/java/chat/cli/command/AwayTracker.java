@@ -4,24 +4,22 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.Presence;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Who was last heard to be away, so that a front end can tell someone coming back ({@code bob is
  * back}) from someone logging in ({@code bob came online}), and stay quiet when a client that
  * dropped its connection while away says so again after reconnecting. It also keeps who was last
- * heard going offline, so that after this client's own reconnect (the relay, or this client's
- * connection, was down) the others reconnecting in the same minute are not each said to come
- * online: within {@link #RECONNECT_STORM} of it, only someone heard going offline comes online as
- * news. It keeps the {@link #MAX_TRACKED} users heard most recently of each: a relay can name any
+ * heard online or offline, so that after this client's own reconnect the others reconnecting in the
+ * same minute ({@link #RECONNECT_STORM}) are not each said to come online (nor away again): someone
+ * last heard online, or, when the relay said it was shutting down (everyone reconnects after it
+ * restarts), anyone not heard going offline. Someone heard going offline comes online as news. It
+ * keeps the {@link #MAX_TRACKED} users heard most recently of each kind: a relay can name any
  * number of made-up users, and one forgotten is only told as coming online rather than back, or
- * going away again after a reconnect, or not told coming online in that minute, which the member
- * lists show.
+ * going away again after a reconnect, or coming online in that minute.
  */
 public final class AwayTracker {
   /** How long after going offline an away state said again counts as the same one. */
@@ -46,8 +44,9 @@ public final class AwayTracker {
   public enum Change {
     CAME_ONLINE,
     /**
-     * Online within {@link #RECONNECT_STORM} of this client's own reconnect, and not heard going
-     * offline before: reconnecting as this client did, most likely, and not news.
+     * Online while this client reconnects or within {@link #RECONNECT_STORM} of it, last heard
+     * online (or, the relay having shut down, not heard going offline): reconnecting as this client
+     * did, most likely, and not news.
      */
     STILL_ONLINE,
     /** Online again after being away. */
@@ -78,23 +77,25 @@ public final class AwayTracker {
       };
 
   /**
-   * Users last heard going offline, by lowercase username, in the order heard; guarded by {@code
-   * this}.
+   * Whether each user was last heard online (or away) or offline, by lowercase username, in the
+   * order heard; guarded by {@code this}.
    */
-  private final Set<String> offline =
-      Collections.newSetFromMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > MAX_TRACKED;
-            }
-          });
+  private final Map<String, Boolean> heardOnline = bounded();
+
+  /**
+   * When a user's coming online was found not to be news ({@link Change#STILL_ONLINE}), so that the
+   * away state their client says again right after is not news either; guarded by {@code this}.
+   */
+  private final Map<String, Long> quietOnline = bounded();
 
   /** When this client's connection was last back after a loss, else 0; guarded by {@code this}. */
   private long reconnectedMillis;
 
   /** Whether this client is reconnecting after a loss; guarded by {@code this}. */
   private boolean reconnecting;
+
+  /** Whether the loss being recovered from came as the relay shut down; guarded by {@code this}. */
+  private boolean relayRestarted;
 
   private volatile String viewer;
 
@@ -108,29 +109,50 @@ public final class AwayTracker {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /**
-   * This client's own connection is now {@code state}. Any other state than online means it hears
-   * nothing until it is back, so everyone away is taken as having gone offline now (their coming
-   * online and saying away again after the reconnect is then not news). Online again after
-   * reconnecting starts {@link #RECONNECT_STORM}, in which someone not heard going offline coming
-   * online is not news; a log-in does not.
-   */
-  public synchronized void connection(ConnectionState state) {
-    if (state == ConnectionState.ONLINE) {
-      if (reconnecting) {
-        reconnectedMillis = clock.millis();
-        reconnecting = false;
+  private static <V> Map<String, V> bounded() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > MAX_TRACKED;
       }
-      return;
-    }
+    };
+  }
+
+  /**
+   * This client's own connection is now {@code state}, for the reason {@code detail}. Any other
+   * state than online means it hears nothing until it is back, so everyone away is taken as having
+   * gone offline now (their coming online and saying away again after the reconnect is then not
+   * news). Reconnecting, and {@link #RECONNECT_STORM} from being back, others coming online may be
+   * reconnecting too; a log-in starts no such minute, and a logout ends it.
+   */
+  public synchronized void connection(ConnectionState state, String detail) {
     long now = clock.millis();
+    switch (state) {
+      case ONLINE -> {
+        if (reconnecting) {
+          reconnectedMillis = now;
+          reconnecting = false;
+        }
+        return;
+      }
+      case RECONNECTING -> {
+        boolean shutDown = detail != null && detail.startsWith(ConnectionState.RELAY_SHUTTING_DOWN);
+        relayRestarted = reconnecting ? relayRestarted || shutDown : shutDown;
+        reconnecting = true;
+      }
+      default -> {
+        reconnecting = false;
+        reconnectedMillis = 0;
+        relayRestarted = false;
+      }
+    }
     away.replaceAll(
         (key, was) -> was.offlineSinceMillis() == 0 ? new Away(was.message(), now, 0) : was);
-    if (state == ConnectionState.RECONNECTING) {
-      reconnecting = true;
-    } else if (state == ConnectionState.OFFLINE) {
-      reconnecting = false;
-    }
+  }
+
+  private boolean inReconnectMinute(long now) {
+    return reconnecting
+        || reconnectedMillis != 0 && now - reconnectedMillis <= RECONNECT_STORM.toMillis();
   }
 
   /**
@@ -142,6 +164,11 @@ public final class AwayTracker {
   public synchronized void listed(String self, String username, Presence presence) {
     viewedBy(self);
     String key = username.toLowerCase(Locale.ROOT);
+    if (presence.status() != Presence.Status.OFFLINE) {
+      heardOnline.put(key, true);
+    } else if (!inReconnectMinute(clock.millis())) {
+      heardOnline.put(key, false); // listed offline while others reconnect: maybe not for long
+    }
     switch (presence.status()) {
       case AWAY -> away.put(key, new Away(presence.message(), 0, 0));
       case OFFLINE ->
@@ -165,29 +192,35 @@ public final class AwayTracker {
     long now = clock.millis();
     Change change = awayChange(key, presence, now);
     if (presence.status() == Presence.Status.OFFLINE) {
-      offline.add(key);
+      heardOnline.put(key, false);
+      quietOnline.remove(key);
       return change;
     }
-    boolean heardOffline = offline.remove(key);
-    // Still reconnecting: the relay's news can come before this client's own "back" is said.
-    boolean inStorm =
-        reconnecting
-            || reconnectedMillis != 0 && now - reconnectedMillis <= RECONNECT_STORM.toMillis();
-    return change == Change.CAME_ONLINE && inStorm && !heardOffline ? Change.STILL_ONLINE : change;
+    Boolean wasOnline = heardOnline.put(key, true);
+    if (change == Change.CAME_ONLINE
+        && inReconnectMinute(now)
+        && (Boolean.TRUE.equals(wasOnline) || (wasOnline == null && relayRestarted))) {
+      quietOnline.put(key, now);
+      return Change.STILL_ONLINE;
+    }
+    Long quietSince = quietOnline.remove(key);
+    if (change == Change.WENT_AWAY
+        && quietSince != null
+        && now - quietSince <= RESTORE_WINDOW.toMillis()) {
+      return Change.STILL_AWAY; // their client saying again, as it reconnects, what it said before
+    }
+    return change;
   }
 
   /**
-   * Another {@code self} than before starts afresh: what one user saw is not another's. The first
-   * one keeps what the connection did before anyone was heard of (a reconnect).
+   * Another {@code self} than before starts afresh: what one user saw is not another's. The state
+   * of the connection is kept: it is the new user's.
    */
   private void viewedBy(String self) {
     if (!Objects.equals(self, viewer)) {
-      if (viewer != null) {
-        away.clear();
-        offline.clear();
-        reconnectedMillis = 0;
-        reconnecting = false;
-      }
+      away.clear();
+      heardOnline.clear();
+      quietOnline.clear();
       viewer = self;
     }
   }
@@ -239,8 +272,8 @@ public final class AwayTracker {
     return away.size();
   }
 
-  /** How many users heard going offline are kept. */
-  synchronized int trackedOffline() {
-    return offline.size();
+  /** How many users heard online or offline are kept. */
+  synchronized int trackedHeard() {
+    return heardOnline.size();
   }
 }

@@ -184,7 +184,7 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onConnection(ConnectionState state, String detail) {
-    away.connection(state);
+    away.connection(state, detail);
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     boolean spoken =
         state == ConnectionState.RECONNECTING

@@ -68,9 +68,9 @@ final class PresenceNotes {
     members.forEach(m -> away.listed(self, m.username(), m.presence()));
   }
 
-  /** This client's own connection is now {@code state}. */
-  void connection(ConnectionState state) {
-    away.connection(state);
+  /** This client's own connection is now {@code state}, for the reason {@code detail}. */
+  void connection(ConnectionState state, String detail) {
+    away.connection(state, detail);
   }
 
   /** This user's friends as just fetched: whose coming online and going offline is announced. */

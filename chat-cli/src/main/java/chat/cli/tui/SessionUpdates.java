@@ -113,7 +113,7 @@ final class SessionUpdates {
       shownFor = user;
     }
     model.setConnection(state);
-    presenceNotes.connection(state);
+    presenceNotes.connection(state, detail);
     sayConnection(state, detail);
     if (self() == null && model.busyCommands() > 0) {
       forgetWhenIdle = true;

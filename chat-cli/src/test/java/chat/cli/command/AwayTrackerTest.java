@@ -32,11 +32,18 @@ class AwayTrackerTest {
             }
           });
 
-  /** This client's connection drops, and is back {@code after}. */
+  private static final String LOST = "connection reset; reconnecting";
+  private static final String RESTART = ConnectionState.RELAY_SHUTTING_DOWN + "; reconnecting";
+
+  /** This client's connection drops (not as the relay shuts down), and is back {@code after}. */
   private void reconnect(Duration after) {
-    tracker.connection(ConnectionState.RECONNECTING);
+    reconnect(after, LOST);
+  }
+
+  private void reconnect(Duration after, String why) {
+    tracker.connection(ConnectionState.RECONNECTING, why);
     now = now.plus(after);
-    tracker.connection(ConnectionState.ONLINE);
+    tracker.connection(ConnectionState.ONLINE, "");
   }
 
   private Change seen(String username, Presence presence) {
@@ -102,9 +109,12 @@ class AwayTrackerTest {
     assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
   }
 
+  /**
+   * After this client's own loss, those last heard online coming online in the minute after are
+   * reconnecting too; someone heard going offline, or never heard of, logs in (news).
+   */
   @Test
-  void
-      afterThisClientsOwnReconnect_othersComingOnlineInTheSameMinute_areNotNews_unlessHeardGoing() {
+  void afterThisClientsOwnLoss_thoseLastHeardOnline_areNotNewsInTheMinute_othersAre() {
     seen("bob", Presence.ONLINE);
     seen("carol", Presence.OFFLINE);
 
@@ -112,47 +122,88 @@ class AwayTrackerTest {
     now = now.plus(AwayTracker.RECONNECT_STORM);
 
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
-    assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
     assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
     assertThat(seen("dave", Presence.OFFLINE)).isEqualTo(Change.WENT_OFFLINE);
     assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
 
     now = now.plusSeconds(1);
-    assertThat(seen("erin", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    seen("bob", Presence.OFFLINE);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
   /**
-   * The relay's news can come before this client's own reconnect is said, and a client that heard
-   * no one before the outage (nobody was named yet) is in the same minute after it.
+   * The relay shut down: everyone reconnects after it restarts, so anyone not heard going offline
+   * is not news in that minute, nor is the away state their client says again right after.
    */
   @Test
-  void othersComingOnlineWhileThisClientIsStillReconnecting_orWithNoOneHeardBefore_areNotNews() {
-    tracker.connection(ConnectionState.ONLINE);
-    tracker.connection(ConnectionState.RECONNECTING);
+  void afterTheRelayRestarts_anyoneNotHeardGoingOffline_isNotNews_norTheirAwaySaidAgain() {
+    seen("carol", Presence.OFFLINE);
+
+    reconnect(Duration.ofSeconds(20), RESTART);
+
+    assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    assertThat(seen("dave", Presence.away("lunch"))).isEqualTo(Change.STILL_AWAY);
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(seen("erin", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    now = now.plus(AwayTracker.RESTORE_WINDOW).plusSeconds(1);
+    assertThat(seen("erin", Presence.away("gym"))).isEqualTo(Change.WENT_AWAY);
+  }
+
+  /** The relay's news can come before this client's own reconnect is said. */
+  @Test
+  void othersComingOnlineWhileThisClientIsStillReconnecting_areNotNews() {
+    tracker.connection(ConnectionState.ONLINE, "");
+    tracker.connection(ConnectionState.RECONNECTING, RESTART);
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
 
-    tracker.connection(ConnectionState.ONLINE);
+    tracker.connection(ConnectionState.RECONNECTING, "connection refused; reconnecting");
+    tracker.connection(ConnectionState.ONLINE, "");
     now = now.plusSeconds(30);
     assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
   }
 
+  /** Another user logged in after a logout: the connection's state is theirs, not reset by them. */
   @Test
-  void anotherViewerAfterAReconnect_startsAfresh_othersComingOnlineAreNews() {
-    seen("bob", Presence.OFFLINE);
-    reconnect(Duration.ofSeconds(5));
+  void anotherViewer_keepsTheConnectionsReconnectMinute_butNotWhatTheFirstHeard() {
+    seen("bob", Presence.ONLINE);
+    tracker.connection(ConnectionState.OFFLINE, "logged out");
+    tracker.connection(ConnectionState.ONLINE, "");
+    reconnect(Duration.ofSeconds(5), RESTART);
 
-    assertThat(tracker.observe("carol", "dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+    assertThat(tracker.observe("carol", "dave", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    tracker.connection(ConnectionState.OFFLINE, "logged out");
+    assertThat(tracker.observe("carol", "erin", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
   @Test
   void aLogIn_orALogInAfterALogout_isNoReconnect_othersComingOnlineAreNews() {
-    tracker.connection(ConnectionState.CONNECTING);
-    tracker.connection(ConnectionState.ONLINE);
+    tracker.connection(ConnectionState.CONNECTING, "");
+    tracker.connection(ConnectionState.ONLINE, "");
+    seen("bob", Presence.ONLINE);
+    seen("bob", Presence.OFFLINE);
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
 
-    tracker.connection(ConnectionState.RECONNECTING);
-    tracker.connection(ConnectionState.OFFLINE);
-    tracker.connection(ConnectionState.ONLINE);
+    tracker.connection(ConnectionState.RECONNECTING, RESTART);
+    tracker.connection(ConnectionState.OFFLINE, "logged out");
+    tracker.connection(ConnectionState.ONLINE, "");
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
+  }
+
+  /**
+   * A member list taken while others reconnect may list them offline for a moment: that is not
+   * heard going offline; one taken later is.
+   */
+  @Test
+  void listedOfflineInTheReconnectMinute_isNotHeardGoingOffline_listedLaterIs() {
+    seen("bob", Presence.ONLINE);
+    seen("carol", Presence.ONLINE);
+    reconnect(Duration.ofSeconds(5));
+    tracker.listed("alice", "bob", Presence.OFFLINE);
+
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    now = now.plus(AwayTracker.RECONNECT_STORM).plusSeconds(1);
+    tracker.listed("alice", "carol", Presence.OFFLINE);
     assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
@@ -191,16 +242,16 @@ class AwayTrackerTest {
   }
 
   @Test
-  void madeUpUsersGoingOfflineWithoutEnd_keepTheMostRecent() {
+  void madeUpUsersHeardWithoutEnd_keepTheMostRecent() {
     for (int i = 0; i < AwayTracker.MAX_TRACKED * 2; i++) {
-      seen("made" + i, Presence.OFFLINE);
+      seen("made" + i, Presence.ONLINE);
     }
     reconnect(Duration.ofSeconds(5));
 
-    assertThat(tracker.trackedOffline()).isEqualTo(AwayTracker.MAX_TRACKED);
-    assertThat(seen("made0", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
+    assertThat(tracker.trackedHeard()).isEqualTo(AwayTracker.MAX_TRACKED);
+    assertThat(seen("made0", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
     assertThat(seen("made" + (AwayTracker.MAX_TRACKED * 2 - 1), Presence.ONLINE))
-        .isEqualTo(Change.CAME_ONLINE);
+        .isEqualTo(Change.STILL_ONLINE);
   }
 
   @Test

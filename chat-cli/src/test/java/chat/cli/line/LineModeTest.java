@@ -636,7 +636,8 @@ class LineModeTest {
     client.firePresence("bob", Presence.ONLINE);
     client.firePresence("carol", Presence.OFFLINE);
 
-    client.fireConnection(ConnectionState.RECONNECTING, "connection lost");
+    client.fireConnection(
+        ConnectionState.RECONNECTING, ConnectionState.RELAY_SHUTTING_DOWN + "; reconnecting");
     client.fireConnection(ConnectionState.ONLINE, "");
     client.firePresence("bob", Presence.ONLINE);
     client.firePresence("dave", Presence.ONLINE);

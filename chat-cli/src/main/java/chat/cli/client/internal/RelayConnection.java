@@ -2,6 +2,7 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.ClientOptions;
+import chat.cli.client.ConnectionState;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.Event;
@@ -414,7 +415,7 @@ final class RelayConnection implements AutoCloseable {
   private void onReply(Reply reply) {
     if (reply.re() == null && reply instanceof ErrorReply error) {
       if (error.code() == ErrorCode.SHUTTING_DOWN) {
-        closeReason = "the relay is shutting down";
+        closeReason = ConnectionState.RELAY_SHUTTING_DOWN;
       } else if (error.code() == ErrorCode.SLOW_CONSUMER) {
         closeReason = "this client fell behind and the relay dropped it";
       } else if (error.code() == ErrorCode.ACCOUNT_SUSPENDED) {
