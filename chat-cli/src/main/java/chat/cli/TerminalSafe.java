@@ -65,10 +65,12 @@ public final class TerminalSafe {
   public static String typed(String typed) {
     StringBuilder out = new StringBuilder();
     int i = 0;
+    int marks = 0; // combining marks in a row: past MAX_MARKS, written out as line() drops them
     for (int shown = 0; i < typed.length() && shown < MAX_TYPED; shown++) {
       int cp = typed.codePointAt(i);
       String one = new String(Character.toChars(cp));
-      if (clean(one, false).equals(one)) {
+      marks = isMark(cp) ? marks + 1 : 0;
+      if (marks <= MAX_MARKS && clean(one, false).equals(one)) {
         out.append(one);
       } else {
         out.append(

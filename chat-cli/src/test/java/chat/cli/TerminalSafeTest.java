@@ -45,6 +45,8 @@ class TerminalSafeTest {
     assertThat(TerminalSafe.typed("x".repeat(100_000)))
         .isEqualTo("x".repeat(TerminalSafe.MAX_TYPED) + "…");
     assertThat(TerminalSafe.line(TerminalSafe.typed("a\u001Bb"))).isEqualTo("a\\u001Bb");
+    assertThat(TerminalSafe.typed("a" + "\u0301".repeat(6)))
+        .isEqualTo("a" + "\u0301".repeat(TerminalSafe.MAX_MARKS) + "\\u0301\\u0301");
   }
 
   @Test

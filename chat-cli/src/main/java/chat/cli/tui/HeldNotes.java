@@ -55,8 +55,8 @@ final class HeldNotes {
 
   /**
    * {@code username}'s new key was accepted: each notice of theirs gives way to a line, below the
-   * pane's last, that says the messages are shown (in their place: above, by their times). It does
-   * not say the key was accepted: {@code /trust} or {@code /verify} said that where it was typed.
+   * pane's last, that says the messages are shown (in their place: above, by their times), and why
+   * they were held, for a key accepted in another window of the profile too.
    */
   void released(String username) {
     String sender = Usernames.key(username);
@@ -68,7 +68,9 @@ final class HeldNotes {
         buffer.addNote(
             note(
                 NoteKind.INFO,
-                "the messages held from " + username + " are shown in their place, above"));
+                "the messages held from "
+                    + username
+                    + " until their new key was accepted are shown in their place, above"));
       }
     }
   }

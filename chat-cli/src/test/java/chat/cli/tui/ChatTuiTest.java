@@ -626,9 +626,9 @@ class ChatTuiTest {
     screen = h.screen();
     assertThat(screen)
         .doesNotContain(held)
-        .contains("the messages held from bob are shown in their place, above");
+        .contains("the messages held from bob until their new key was accepted");
     // said below what came since, not in the held notice's place above it
-    assertThat(screen.indexOf("the messages held from bob are shown"))
+    assertThat(screen.indexOf("the messages held from bob until"))
         .isGreaterThan(screen.indexOf("a later line"));
   }
 
