@@ -115,7 +115,7 @@ final class SessionUpdates {
     model.setConnection(state);
     presenceNotes.connection(state, detail);
     sayConnection(state, detail);
-    if (self() == null && model.busyCommands() > 0) {
+    if (self() == null && model.busyCommands() > 0 && logsInAgain(backend.runningLine())) {
       forgetWhenIdle = true;
     } else if (self() == null) {
       forgetAll();
@@ -156,6 +156,27 @@ final class SessionUpdates {
    */
   void endSaid() {
     endSaid = true;
+  }
+
+  /**
+   * Whether {@code line} leaves the session to log the user the panes show in again: {@code /rekey}
+   * (only ever of the account one is in) or {@code /login} of that user. Any other line ends the
+   * panes at once (another user's login, a logout, a session the relay ended).
+   */
+  private boolean logsInAgain(Optional<String> line) {
+    if (line.isEmpty() || shownFor == null) {
+      return false;
+    }
+    String[] words = line.get().strip().split("\\s+");
+    String verb = words[0].toLowerCase(Locale.ROOT);
+    if (verb.equals("/rekey")) {
+      return true;
+    }
+    if (!verb.equals("/login") || words.length < 2) {
+      return false;
+    }
+    String name = words[1].startsWith("@") ? words[1].substring(1) : words[1];
+    return name.equalsIgnoreCase(shownFor);
   }
 
   private void forgetAll() {

@@ -37,4 +37,9 @@ interface TuiBackend {
 
   /** Leaves the TUI at once ({@code /quit} at Enter), even while a command still runs. */
   void quit();
+
+  /** The typed line running on the command thread now, if any. */
+  default java.util.Optional<String> runningLine() {
+    return java.util.Optional.empty();
+  }
 }

@@ -119,6 +119,12 @@ final class TuiWorkers implements TuiBackend {
     switchesRequested.incrementAndGet();
   }
 
+  @Override
+  public java.util.Optional<String> runningLine() {
+    Typed now = running;
+    return now == null ? java.util.Optional.empty() : java.util.Optional.of(now.line());
+  }
+
   /** The UI thread shows the conversation a command moved to. */
   void switchShown() {
     switchesShown++;

@@ -2028,6 +2028,38 @@ class ChatTuiTest {
     }
   }
 
+  /** A login of another user clears the panes as soon as the session is left, prompt or not. */
+  @Test
+  void aLineLoggingAnotherUserIn_dropsThePanesAtOnce() throws Exception {
+    ExecutorService commandThread = Executors.newSingleThreadExecutor();
+    try {
+      TuiHarness h = new TuiHarness(100, 24, commandThread).start().loggedInAs("alice");
+      h.tui.events().onMessage(message(1, "bob", "for alice only", TuiHarness.NOW.toEpochMilli()));
+      h.drain().alt('1');
+      CountDownLatch loggedOut = new CountDownLatch(1);
+      CountDownLatch passphraseTyped = new CountDownLatch(1);
+      h.onLine =
+          (line, context) -> {
+            h.client.logout();
+            loggedOut.countDown();
+            try {
+              passphraseTyped.await(30, TimeUnit.SECONDS); // carol's passphrase prompt
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          };
+
+      h.type("/login carol").press(KeyType.Enter);
+      assertThat(loggedOut.await(5, TimeUnit.SECONDS)).isTrue();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !h.drain().screen().contains("for alice only"));
+      passphraseTyped.countDown();
+    } finally {
+      commandThread.shutdownNow();
+    }
+  }
+
   @Test
   void incomingMessages_differentDays_getDaySeparatorBetweenThem() {
     TuiHarness h = inLobby(80, 24);
