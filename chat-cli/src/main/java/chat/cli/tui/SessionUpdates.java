@@ -100,9 +100,9 @@ final class SessionUpdates {
   /**
    * The connection changed: a line in the status window (not for every retry), one where the person
    * is looking when it was lost, is back or ended; everything shown goes when no one, or another
-   * user, is logged in now. No one logged in while a typed line runs (a {@code /login} or {@code
-   * /rekey}, which leaves the session to start a new one, maybe of the same user) is judged when
-   * the line ends ({@link #commandFinished}): the same user again keeps the panes.
+   * user, is logged in now. No one logged in while {@code /rekey} or a {@code /login} of the user
+   * shown runs (which leaves the session to start a new one of the same user) is judged when the
+   * line ends ({@link #commandFinished}): the same user again keeps the panes.
    */
   void connection(ConnectionState state, String detail) {
     String user = self();
