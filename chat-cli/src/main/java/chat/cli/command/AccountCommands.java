@@ -374,6 +374,8 @@ final class AccountCommands {
     if (!currentIsValid && conversations.contains(ConversationIds.LOBBY)) {
       context.switchTo(ConversationIds.LOBBY); // first: the full screen says it where one lands
     }
-    context.info(what + client.username().orElse("?"));
+    // who, and where: line mode says no other line at a login (its online event and this line
+    // came in either order)
+    context.info(what + client.username().orElse("?") + " on " + client.serverAddress());
   }
 }

@@ -195,9 +195,11 @@ final class LineEvents implements CappedClientListener {
     if (spoken) {
       // Lost, back, and a rare reminder in between: not a line for every attempt.
       said.ifPresent(line -> printer.print(kind, line));
-    } else if ((state == ConnectionState.OFFLINE && endSaid) || state == ConnectionState.ONLINE) {
+    } else if (state == ConnectionState.ONLINE) {
+      // Online not after a loss is a login, whose command says who and where (logged in as alice
+      // on host:port): a line here too would come before or after it, as the threads run.
+    } else if (state == ConnectionState.OFFLINE && endSaid) {
       // onStopped printed why (a suspension in the relay's own words): not a second time here.
-      // Online not after a loss is a login, whose command says who logged in (logged in as alice).
       printer.print(kind, EventLines.connection(state, "", client.serverAddress()));
     } else {
       printer.print(kind, EventLines.connection(state, detail, client.serverAddress()));

@@ -36,7 +36,8 @@ class AccountCommandsTest {
             "PASSPHRASE repeat the passphrase: ");
     assertThat(context.client.calls).containsExactly("register alice");
     assertThat(context.client.secrets).containsExactly("password1", "phrase");
-    assertThat(context.lines).contains("info: registered and logged in as alice");
+    assertThat(context.lines)
+        .contains("info: registered and logged in as alice on relay.test:7443");
     assertThat(context.current).isEqualTo("#lobby");
     assertSecretsZeroedAndNeverShown("password1", "phrase");
   }
@@ -189,7 +190,7 @@ class AccountCommandsTest {
 
     assertThat(context.prompts).containsExactly("PASSPHRASE passphrase for alice's key file: ");
     assertThat(context.client.calls).containsExactly("resume alice");
-    assertThat(context.lines).contains("info: logged in as alice");
+    assertThat(context.lines).contains("info: logged in as alice on relay.test:7443");
     assertSecretsZeroedAndNeverShown("phrase");
   }
 
