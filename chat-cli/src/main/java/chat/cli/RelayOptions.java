@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ClientOptions;
+import chat.protocol.Usernames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,9 +92,16 @@ public final class RelayOptions {
 
   /** The username, or a usage error saying how to give one. */
   String requireUser(CliContext context) {
-    return user(context)
-        .orElseThrow(
-            () -> new CommandException.Usage("which user? give --user NAME or set CHAT_USER"));
+    String user =
+        user(context)
+            .orElseThrow(
+                () -> new CommandException.Usage("which user? give --user NAME or set CHAT_USER"));
+    if (!Usernames.isValid(user)) {
+      // before any secret is asked for, whose prompt would name it
+      throw new CommandException.Usage(
+          Usernames.RULE + " (got '" + TerminalSafe.typed(user) + "')");
+    }
+    return user;
   }
 
   /**

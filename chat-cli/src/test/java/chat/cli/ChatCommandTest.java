@@ -197,6 +197,22 @@ class ChatCommandTest {
     assertThat(result.err()).isEqualTo(said + "\n");
   }
 
+  /**
+   * A --user that is no username is refused before any secret is asked for (whose prompt would name
+   * it), with what the terminal would hide written out.
+   */
+  @Test
+  void aUserThatIsNoUsername_isRefusedBeforeAnySecretIsAsked() {
+    Cli.Result result = new Cli().run("--user", "al\u001B[31mice", "rooms");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter"
+                + " (got 'al\\u001B[31mice')\n");
+    assertThat(result.prompts()).isEmpty();
+  }
+
   /** An option last on the line without its value says so, not that parameters are missing. */
   @ParameterizedTest
   @CsvSource(

@@ -16,6 +16,10 @@ public final class Usernames {
    */
   private static final String RESERVED = "you";
 
+  /** The rule a username follows, as a refusal says it. */
+  public static final String RULE =
+      "usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter";
+
   /** Why a {@link #isReserved reserved} name is refused, in the words both ends show. */
   public static final String RESERVED_MESSAGE =
       "a name that reads as \"you\" (You, y0u, ...) cannot be registered: chat shows it for the"

@@ -138,9 +138,7 @@ final class SessionManager {
   Profile profileFor(String username) {
     if (!Usernames.isValid(username)) {
       throw new CommandException.Usage(
-          "usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter (got '"
-              + TerminalSafe.typed(username)
-              + "')");
+          Usernames.RULE + " (got '" + TerminalSafe.typed(username) + "')");
     }
     return new Profile(
         options.perUserHome()
