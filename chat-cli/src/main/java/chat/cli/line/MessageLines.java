@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Prints messages and file offers in line mode, one line each, with the conversation first when it
- * is not the prompt's, after a date line when the day changed since the last one printed.
+ * is not the prompt's, after a date line when the day changed since the last one printed. Messages
+ * come from the event thread and the command thread (one's own): each decides on its date line and
+ * prints under one lock, so that the line that comes first on screen is the one that has it.
  */
 final class MessageLines {
   private final ChatClient client;
@@ -29,7 +31,7 @@ final class MessageLines {
    * Prints {@code message} ({@code 12:00:01 <alice> hello}, with a mark when the sender's clock is
    * more than a minute off the relay's) while the prompt is in {@code current} (null: none).
    */
-  void message(ChatMessage message, String current) {
+  synchronized void message(ChatMessage message, String current) {
     Optional<String> separator = days.before(message);
     String text = formatter.line(message);
     if (!message.conversation().equals(current)) {
@@ -52,7 +54,7 @@ final class MessageLines {
    * line, as in the full-screen interface, so that an action ({@code * bob offers …}) cannot pass
    * for one.
    */
-  void offer(FileOffer offer, String current) {
+  synchronized void offer(FileOffer offer, String current) {
     days.before(offer).ifPresent(separator -> printer.print(LineKind.SYSTEM, separator));
     String text =
         formatter.time(formatter.shownTime(offer))
