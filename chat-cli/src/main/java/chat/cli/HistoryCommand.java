@@ -146,13 +146,13 @@ final class HistoryCommand implements Callable<Integer> {
 
   /**
    * A room name, a conversation id, or {@code @user} as a conversation id; none given is the lobby,
-   * and an empty one (a shell variable not set) is refused rather than taken for it.
+   * and an empty or blank one (a shell variable not set) is refused rather than taken for it.
    */
   static String resolve(ChatClient client, String target) {
     if (target == null) {
       return ConversationIds.LOBBY;
     }
-    if (target.isEmpty()) {
+    if (target.isBlank()) {
       throw new CommandException.Usage("no room: give ROOM, @USER or a conversation id");
     }
     if (target.startsWith("@") && !target.contains("+")) {

@@ -67,6 +67,8 @@ class HistoryCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).isEqualTo("chat: no room: give ROOM, @USER or a conversation id\n");
     assertThat(client.calls).noneMatch(call -> call.startsWith("history"));
+    assertThat(history(" ").err())
+        .isEqualTo("chat: no room: give ROOM, @USER or a conversation id\n");
   }
 
   @Test
