@@ -76,6 +76,23 @@ class LineModeTest {
     client.login("alice", "pw".toCharArray(), "pp".toCharArray());
   }
 
+  /**
+   * Types {@code /login alice}, the password {@code hunter2} and {@code passphrase} at their
+   * prompts, and waits for the lobby's prompt.
+   */
+  private void typeLogin(String passphrase) {
+    harness.type("/login alice\n");
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("password for alice (input hidden): "));
+    harness.type("hunter2\n");
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().contains("alice's key file (input hidden): "));
+    harness.type(passphrase + "\n");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+  }
+
   /** Runs the REPL on the test's time budget until it returns. */
   private LineMode runToEnd(LineMode mode) {
     assertTimeoutPreemptively(TIMEOUT, () -> mode.run());
@@ -883,16 +900,7 @@ class LineModeTest {
   void run_onlineAtALogin_isSaidByTheLoginsLineOnly() {
     start(lineMode(false), "> ");
 
-    harness.type("/login alice\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("password for alice (input hidden): "));
-    harness.type("hunter2\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("alice's key file (input hidden): "));
-    harness.type("secret-phrase\n");
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    typeLogin("secret-phrase");
     harness.type("/quit\n");
     await().atMost(TIMEOUT).until(() -> !repl.isAlive());
 
@@ -905,16 +913,7 @@ class LineModeTest {
   void run_interactiveLogin_secretsNotEchoedAndNotInHistory() {
     LineMode mode = start(lineMode(false), "> ");
 
-    harness.type("/login alice\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("password for alice (input hidden): "));
-    harness.type("hunter2\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("alice's key file (input hidden): "));
-    harness.type("secret-phrase\n");
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    typeLogin("secret-phrase");
     harness.type("/join rust\n/quit\n");
     await().atMost(TIMEOUT).until(() -> !repl.isAlive());
 
@@ -1036,16 +1035,7 @@ class LineModeTest {
     useTerminal("xterm-256color");
     start(lineMode(false), "> ");
 
-    harness.type("/login alice\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("password for alice (input hidden): "));
-    harness.type("hunter2\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("alice's key file (input hidden): "));
-    harness.type("phrase\n");
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    typeLogin("phrase");
     harness.type("/quit\n");
     await().atMost(TIMEOUT).until(() -> !repl.isAlive());
 
