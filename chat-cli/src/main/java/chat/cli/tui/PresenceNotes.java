@@ -73,12 +73,19 @@ final class PresenceNotes {
     away.connection(state, detail);
   }
 
-  /** This user's friends as just fetched: whose coming online and going offline is announced. */
-  void friendsListed(List<FriendView> list) {
+  /**
+   * {@code self}'s friends as just fetched: whose coming online and going offline is announced, and
+   * their presence as it is (so that one online now and reconnecting after the relay does is not
+   * said to come online).
+   */
+  void friendsListed(String self, List<FriendView> list) {
     friends.clear();
     for (FriendView friend : list) {
       if (friend.friendship() == Friendship.FRIENDS) {
         friends.add(friend.username().toLowerCase(Locale.ROOT));
+        if (self != null) {
+          away.listed(self, friend.username(), friend.presence());
+        }
       }
     }
   }

@@ -94,7 +94,7 @@ final class SessionUpdates {
 
   /** This user's friends as just fetched. */
   void friendsListed(List<FriendView> list) {
-    presenceNotes.friendsListed(list);
+    presenceNotes.friendsListed(self(), list);
   }
 
   /**

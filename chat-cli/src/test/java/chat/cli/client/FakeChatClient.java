@@ -880,6 +880,11 @@ public final class FakeChatClient implements ChatClient {
     firePresence(username, Presence.of(online));
   }
 
+  /** {@code username}'s presence as the relay's lists give it, with no event told. */
+  public void listsPresence(String username, Presence presence) {
+    social.presence.put(username, presence);
+  }
+
   /** Plays the relay: {@code username} is online, away (with a message) or offline. */
   public void firePresence(String username, Presence presence) {
     members.replaceAll(

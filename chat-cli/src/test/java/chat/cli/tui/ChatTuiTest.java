@@ -1496,6 +1496,28 @@ class ChatTuiTest {
     assertThat(h.screen()).contains("dave went offline").doesNotContain("erin");
   }
 
+  /**
+   * A friend the friends list showed online, reconnecting after this client did (the relay was
+   * killed: no shutdown notice), is not said to come online; one heard going offline is.
+   */
+  @Test
+  void friendListedOnline_reconnectingAfterThisClient_isNotAnnounced() {
+    TuiHarness h = new TuiHarness(70, 24).start(); // too narrow for the member list
+    h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.client.friendships().put("erin", Friendship.FRIENDS);
+    h.client.listsPresence("dave", Presence.of(true)); // no event: the friends list says so
+    h.loggedInAs("carol").alt('1');
+    h.client.firePresence("erin", Presence.of(false));
+
+    h.client.fireConnection(ConnectionState.RECONNECTING, "connection reset; reconnecting");
+    h.client.fireConnection(ConnectionState.ONLINE, "");
+    h.client.firePresence("dave", Presence.of(true));
+    h.client.firePresence("erin", Presence.of(true));
+    h.drain();
+
+    assertThat(h.screen()).doesNotContain("dave came online").contains("erin came online");
+  }
+
   @Test
   void friendComingOnline_listedBesideThePane_isNotAnnouncedTwice_unlessTheListIsHidden() {
     TuiHarness h = new TuiHarness(160, 24).start();
