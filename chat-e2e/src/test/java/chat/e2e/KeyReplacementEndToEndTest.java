@@ -4,6 +4,7 @@ import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
@@ -29,6 +30,7 @@ import chat.server.RelayFixture;
 import chat.server.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,6 +274,12 @@ class KeyReplacementEndToEndTest {
       bob.replaceKeys("bob", PASSWORD.clone(), NEW_PASSPHRASE.clone());
       assertThat(bob.username()).contains("bob");
       assertThat(bob.fingerprint("bob").matches(before)).isFalse();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  bobEvents.connectionDetails.contains(
+                      "OFFLINE leaving this session for one with new keys"));
     }
   }
 

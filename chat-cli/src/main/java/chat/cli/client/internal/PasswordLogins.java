@@ -114,7 +114,7 @@ final class PasswordLogins {
       relay = manager.connect(target);
       login = login(relay, username, password, keepCurrent);
       if (keepCurrent) {
-        manager.endCurrent();
+        manager.endCurrent("leaving this session for one with new keys");
         // what the ended session saw while this one logged in: not caught up a second time
         target.state.mergeSaved();
       }

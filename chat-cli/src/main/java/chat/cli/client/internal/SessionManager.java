@@ -169,6 +169,14 @@ final class SessionManager {
    * old user online, and a login that then fails (a mistyped passphrase) leaves no one logged in.
    */
   void endCurrent() {
+    endCurrent(null);
+  }
+
+  /**
+   * {@link #endCurrent()}, saying {@code why} (null: that the user was logged out), as for a
+   * session that goes on as another of the same user ({@code /rekey}).
+   */
+  void endCurrent(String why) {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
@@ -177,10 +185,8 @@ final class SessionManager {
       session = null;
       old.end();
       String was = old.username();
-      post(
-          () ->
-              listeners.connection(
-                  ConnectionState.OFFLINE, was == null ? "logged out" : "logged out of " + was));
+      String detail = why != null ? why : was == null ? "logged out" : "logged out of " + was;
+      post(() -> listeners.connection(ConnectionState.OFFLINE, detail));
     }
   }
 
