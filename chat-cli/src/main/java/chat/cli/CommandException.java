@@ -27,6 +27,14 @@ public abstract sealed class CommandException extends RuntimeException {
     public Usage(String message) {
       super(ExitCode.USAGE, message, null);
     }
+
+    /**
+     * {@code typed} is no username: the rule ({@link chat.protocol.Usernames#RULE}), and the value
+     * as typed, with what the terminal would hide written out ({@link TerminalSafe#typed}).
+     */
+    public static Usage notAUsername(String typed) {
+      return new Usage(chat.protocol.Usernames.RULE + " (got '" + TerminalSafe.typed(typed) + "')");
+    }
   }
 
   /**

@@ -98,8 +98,7 @@ public final class RelayOptions {
                 () -> new CommandException.Usage("which user? give --user NAME or set CHAT_USER"));
     if (!Usernames.isValid(user)) {
       // before any secret is asked for, whose prompt would name it
-      throw new CommandException.Usage(
-          Usernames.RULE + " (got '" + TerminalSafe.typed(user) + "')");
+      throw CommandException.Usage.notAUsername(user);
     }
     return user;
   }

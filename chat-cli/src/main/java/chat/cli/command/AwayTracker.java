@@ -1,10 +1,10 @@
 package chat.cli.command;
 
+import chat.cli.Newest;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.Presence;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -68,25 +68,19 @@ public final class AwayTracker {
   private final Clock clock;
 
   /** By lowercase username, in the order last heard; guarded by {@code this}. */
-  private final Map<String, Away> away =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Away> eldest) {
-          return size() > MAX_TRACKED;
-        }
-      };
+  private final Map<String, Away> away = new Newest<>(MAX_TRACKED);
 
   /**
    * Whether each user was last heard online (or away) or offline, by lowercase username, in the
    * order heard; guarded by {@code this}.
    */
-  private final Map<String, Boolean> heardOnline = bounded();
+  private final Map<String, Boolean> heardOnline = new Newest<>(MAX_TRACKED);
 
   /**
    * When a user's coming online was found not to be news ({@link Change#STILL_ONLINE}), so that the
    * away state their client says again right after is not news either; guarded by {@code this}.
    */
-  private final Map<String, Long> quietOnline = bounded();
+  private final Map<String, Long> quietOnline = new Newest<>(MAX_TRACKED);
 
   /** When this client's connection was last back after a loss, else 0; guarded by {@code this}. */
   private long reconnectedMillis;
@@ -107,15 +101,6 @@ public final class AwayTracker {
   /** A tracker on {@code clock}. */
   public AwayTracker(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  private static <V> Map<String, V> bounded() {
-    return new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-        return size() > MAX_TRACKED;
-      }
-    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.Newest;
 import chat.protocol.Usernames;
 import java.time.Duration;
 import java.util.ArrayList;

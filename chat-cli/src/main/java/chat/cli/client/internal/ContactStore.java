@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.Newest;
 import chat.cli.TerminalSafe;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
@@ -16,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,13 +64,7 @@ final class ContactStore {
    * which every message of a contact would otherwise pay for again (a history of 50 messages, 50
    * times). The same stored form always parses to the same bundle.
    */
-  private final Map<String, IdentityBundle> parsed =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, IdentityBundle> eldest) {
-          return size() > MAX_PARSED;
-        }
-      };
+  private final Map<String, IdentityBundle> parsed = new Newest<>(MAX_PARSED);
 
   private final ProfileWriter writer;
   private final Clock clock;

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.Newest;
 import chat.crypto.Bytes;
 import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;

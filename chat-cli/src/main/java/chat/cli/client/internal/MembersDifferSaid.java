@@ -1,8 +1,8 @@
 package chat.cli.client.internal;
 
+import chat.cli.Newest;
 import chat.crypto.Bytes;
 import chat.protocol.Usernames;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,13 +30,7 @@ final class MembersDifferSaid {
 
   private record Said(Bytes recipientSetHash, List<String> otherKeys) {}
 
-  private final Map<Pair, Said> said =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Pair, Said> eldest) {
-          return size() > MAX_REMEMBERED;
-        }
-      };
+  private final Map<Pair, Said> said = new Newest<>(MAX_REMEMBERED);
 
   /**
    * Records that {@code sender} sealed a message in {@code conversation} to {@code

@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.Newest;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.FileOffer;
 import java.util.ArrayList;

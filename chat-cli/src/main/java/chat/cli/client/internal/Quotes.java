@@ -1,5 +1,6 @@
 package chat.cli.client.internal;
 
+import chat.cli.Newest;
 import chat.cli.TerminalSafe;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.Posted;
@@ -8,7 +9,6 @@ import chat.cli.emoji.Graphemes;
 import chat.protocol.Usernames;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -59,13 +59,7 @@ final class Quotes {
    * that the same one is not sent twice while it stands (not deleted): at most {@link #MAX}, the
    * oldest forgotten first.
    */
-  private final Map<Key, Reaction> ownReactions =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Reaction> eldest) {
-          return size() > MAX;
-        }
-      };
+  private final Map<Key, Reaction> ownReactions = new Newest<>(MAX);
 
   /** The messages whose deletion was said, whether they were remembered before or after. */
   private final DeletedIds deletedIds;

@@ -465,10 +465,7 @@ public final class RelayChatClient implements ChatClient {
   public String directWith(String username) {
     Session session = sessions.require();
     if (!Usernames.isValid(username)) {
-      throw new CommandException.Usage(
-          "not a username (3-32 of A-Z a-z 0-9 _ . -, starting with a letter): '"
-              + TerminalSafe.typed(username)
-              + "'");
+      throw CommandException.Usage.notAUsername(username);
     }
     String me = session.me().userId();
     if (Usernames.key(me).equals(Usernames.key(username))) {

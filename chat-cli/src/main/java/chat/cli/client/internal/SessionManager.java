@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.TerminalSafe;
 import chat.cli.client.ClientOptions;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.TrustState;
@@ -137,8 +136,7 @@ final class SessionManager {
 
   Profile profileFor(String username) {
     if (!Usernames.isValid(username)) {
-      throw new CommandException.Usage(
-          Usernames.RULE + " (got '" + TerminalSafe.typed(username) + "')");
+      throw CommandException.Usage.notAUsername(username);
     }
     return new Profile(
         options.perUserHome()

@@ -1,7 +1,6 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
-import chat.cli.TerminalSafe;
 import chat.cli.client.BanView;
 import chat.cli.client.Deletion;
 import chat.cli.client.FriendAction;
@@ -349,10 +348,7 @@ final class SocialRequests {
   private static String user(String username) {
     String name = username.startsWith("@") ? username.substring(1) : username;
     if (!Usernames.isValid(name)) {
-      throw new CommandException.Usage(
-          "not a username (3-32 of A-Z a-z 0-9 _ . -, starting with a letter): '"
-              + TerminalSafe.typed(username)
-              + "'");
+      throw CommandException.Usage.notAUsername(username);
     }
     return name;
   }
