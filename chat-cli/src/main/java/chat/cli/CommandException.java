@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.protocol.Usernames;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public abstract sealed class CommandException extends RuntimeException {
      * as typed, with what the terminal would hide written out ({@link TerminalSafe#typed}).
      */
     public static Usage notAUsername(String typed) {
-      return new Usage(chat.protocol.Usernames.RULE + " (got '" + TerminalSafe.typed(typed) + "')");
+      return new Usage(Usernames.RULE + " (got '" + TerminalSafe.typed(typed) + "')");
     }
   }
 

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.protocol.VisibleText;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -78,7 +79,7 @@ public final class TerminalSafe {
               case '\r' -> "\\r";
               case '\n' -> "\\n";
               case '\t' -> "\\t";
-              default -> String.format(java.util.Locale.ROOT, "\\u%04X", cp);
+              default -> String.format(Locale.ROOT, "\\u%04X", cp);
             });
       }
       i += Character.charCount(cp);

@@ -1,6 +1,7 @@
 package chat.cli.client;
 
 import chat.cli.CommandException;
+import chat.cli.emoji.EmojiCatalog;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
 import chat.protocol.Usernames;
@@ -454,7 +455,7 @@ public interface ChatClient extends AutoCloseable {
    * @throws chat.cli.CommandException.Usage if it is not
    */
   static String requireReaction(String emoji) {
-    if (!chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)) {
+    if (!EmojiCatalog.shared().isEmoji(emoji)) {
       throw new chat.cli.CommandException.Usage(
           "a reaction is one emoji, such as 👍 or :+1: (not \""
               + chat.cli.TerminalSafe.line(emoji)

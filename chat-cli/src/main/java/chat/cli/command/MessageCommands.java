@@ -9,10 +9,12 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.LeftOutFromOthers;
 import chat.cli.client.Posted;
+import chat.cli.emoji.EmojiCatalog;
 import chat.cli.emoji.ShortcodeExpander;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code /send}, {@code /me}, {@code /reply}, {@code /edit}, {@code /pm}, {@code /history} and
@@ -224,11 +226,12 @@ final class MessageCommands {
     Arguments.self(context);
     String conversation = Arguments.current(context);
     ChatClient client = context.client();
-    String emoji = ShortcodeExpander.standard().expand(command.arg(command.argCount() - 1));
+    ShortcodeExpander shortcodes = ShortcodeExpander.standard();
+    EmojiCatalog emojis = EmojiCatalog.shared();
+    String emoji = shortcodes.expand(command.arg(command.argCount() - 1));
     if (command.argCount() == 2
-        && !chat.cli.emoji.EmojiCatalog.shared().isEmoji(emoji)
-        && chat.cli.emoji.EmojiCatalog.shared()
-            .isEmoji(ShortcodeExpander.standard().expand(command.arg(0)))) {
+        && !emojis.isEmoji(emoji)
+        && emojis.isEmoji(shortcodes.expand(command.arg(0)))) {
       throw new CommandException.Usage("usage: /react [USER] EMOJI: the user comes first");
     }
     ChatClient.requireReaction(emoji); // before any history is fetched
@@ -281,7 +284,7 @@ final class MessageCommands {
   private static String named(
       CommandContext context,
       String conversation,
-      java.util.function.Supplier<Optional<String>> find,
+      Supplier<Optional<String>> find,
       String whose,
       String verb) {
     Optional<String> found = find.get();

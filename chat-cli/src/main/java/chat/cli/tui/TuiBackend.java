@@ -2,6 +2,7 @@ package chat.cli.tui;
 
 import chat.cli.client.KeptList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the UI thread asks of the threads behind it: running typed lines and fetching lists and
@@ -39,7 +40,7 @@ interface TuiBackend {
   void quit();
 
   /** The typed line running on the command thread now, if any. */
-  default java.util.Optional<String> runningLine() {
-    return java.util.Optional.empty();
+  default Optional<String> runningLine() {
+    return Optional.empty();
   }
 }

@@ -19,6 +19,7 @@ import chat.cli.emoji.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,9 +121,9 @@ final class TuiWorkers implements TuiBackend {
   }
 
   @Override
-  public java.util.Optional<String> runningLine() {
+  public Optional<String> runningLine() {
     Typed now = running;
-    return now == null ? java.util.Optional.empty() : java.util.Optional.of(now.line());
+    return now == null ? Optional.empty() : Optional.of(now.line());
   }
 
   /** The UI thread shows the conversation a command moved to. */

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The text messages and file offers this client opened lately, each known by its conversation and
@@ -221,7 +223,7 @@ final class Quotes {
    * deleted: the message {@code /react EMOJI} is on.
    */
   synchronized Optional<String> newestNotFrom(
-      String conversation, String username, java.util.Set<String> ignored) {
+      String conversation, String username, Set<String> ignored) {
     String key = Usernames.key(username);
     return newest(
         conversation,
@@ -230,7 +232,7 @@ final class Quotes {
                 && !ignored.contains(Usernames.key(held.sender())));
   }
 
-  private Optional<String> newest(String conversation, java.util.function.Predicate<Held> wanted) {
+  private Optional<String> newest(String conversation, Predicate<Held> wanted) {
     NavigableMap<Long, Held> messages = byConversation.get(conversation);
     if (messages == null) {
       return Optional.empty();

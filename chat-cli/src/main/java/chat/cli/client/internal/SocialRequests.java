@@ -289,8 +289,7 @@ final class SocialRequests {
     FriendUpdateReply reply =
         relay.call(
             new FriendUpdateRequest(relay.nextId(), user(username), wire), FriendUpdateReply.class);
-    session.requestsSaid.remove(
-        chat.protocol.Usernames.key(username)); // answered: a new one is new
+    session.requestsSaid.remove(Usernames.key(username)); // answered: a new one is new
     return Views.friendship(reply.state());
   }
 
