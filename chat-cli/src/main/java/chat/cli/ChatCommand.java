@@ -205,12 +205,26 @@ public final class ChatCommand implements Callable<Integer> {
     PrintWriter err = failed.getErr();
     err.println(
         "chat: "
-            + TerminalSafe.line(usageProblem(e, failed))
+            + TerminalSafe.line(lowerCaseFirst(usageProblem(e, failed)))
             + " (see '"
             + failed.getCommandSpec().qualifiedName()
             + " --help')");
     err.flush();
     return ExitCode.USAGE.code();
+  }
+
+  /**
+   * {@code message} with its first word in lower case, as every other line after {@code chat: }:
+   * picocli starts its own with a capital ({@code Invalid value for option …}). A word in capitals
+   * ({@code TEXT}) is left alone.
+   */
+  static String lowerCaseFirst(String message) {
+    if (message.length() > 1
+        && Character.isUpperCase(message.charAt(0))
+        && Character.isLowerCase(message.charAt(1))) {
+      return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+    return message;
   }
 
   /**

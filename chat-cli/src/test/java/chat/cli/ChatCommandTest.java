@@ -114,7 +114,7 @@ class ChatCommandTest {
     Cli.Result result = new Cli().run("-u", "history", "send", "ops", "hello");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .startsWith("chat: Expected parameter for option '--user' but found 'history'");
+        .startsWith("chat: expected parameter for option '--user' but found 'history'");
   }
 
   /** How many commands {@code commandLine} has, each counted once (aliases name one twice). */
@@ -242,7 +242,7 @@ class ChatCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .isEqualTo(
-            "chat: Unknown option: '-5 points'; text that starts with '-' goes after '--' ("
+            "chat: unknown option: '-5 points'; text that starts with '-' goes after '--' ("
                 + how
                 + "), or on stdin (see 'chat "
                 + command
@@ -257,7 +257,7 @@ class ChatCommandTest {
     Cli.Result result = new Cli().run(args.split(" "));
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("chat: Unknown option").hasLineCount(1);
+    assertThat(result.err()).startsWith("chat: unknown option").hasLineCount(1);
     assertThat(result.out()).isEmpty();
   }
 

@@ -124,12 +124,27 @@ public final class Main {
     if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
       where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
     }
-    failed.getErr().println("chat-server: " + e.getMessage() + where);
+    failed
+        .getErr()
+        .println("chat-server: " + lowerCaseFirst(String.valueOf(e.getMessage())) + where);
     CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
     failed
         .getErr()
         .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
     return 2;
+  }
+
+  /**
+   * {@code message} with its first word in lower case, as the relay's other lines: picocli starts
+   * its own with a capital ({@code Invalid value for option …}). A word in capitals is left alone.
+   */
+  private static String lowerCaseFirst(String message) {
+    if (message.length() > 1
+        && Character.isUpperCase(message.charAt(0))
+        && Character.isLowerCase(message.charAt(1))) {
+      return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+    return message;
   }
 
   private static boolean typed(CommandLine.Model.OptionSpec option, String[] given) {

@@ -362,7 +362,7 @@ class MainTest {
 
     assertThat(err.toString())
         .isEqualTo(
-            "chat-server: Invalid value for option '--port': 'seven' is not an int (from file "
+            "chat-server: invalid value for option '--port': 'seven' is not an int (from file "
                 + file
                 + ":1)\n'chat-server --help' lists the options\n");
   }
@@ -388,14 +388,14 @@ class MainTest {
   void badValue_fromTheEnvironmentOrAFlag_isOneLineNamingItsSource() {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--print-config")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: Invalid value for option '--port': 'x' is not an int")
+        .startsWith("chat-server: invalid value for option '--port': 'x' is not an int")
         .contains("(from env CHAT_SERVER_PORT)")
         .doesNotContain("Usage");
     err.getBuffer().setLength(0);
 
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--port", "y", "--print-config")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: Invalid value for option '--port': 'y' is not an int\n");
+        .startsWith("chat-server: invalid value for option '--port': 'y' is not an int\n");
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -406,7 +406,7 @@ class MainTest {
 
     assertThat(err.toString())
         .isEqualTo(
-            "chat-server: Invalid value for option '"
+            "chat-server: invalid value for option '"
                 + option
                 + "': the path is empty (for the current directory, give '.')\n"
                 + "'chat-server --help' lists the options\n");
@@ -417,12 +417,12 @@ class MainTest {
   void emptyPath_ofASubcommand_isRefused() {
     assertThat(run(Map.of(), "audit", "--data-dir=")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: Invalid value for option '--data-dir': the path is empty");
+        .startsWith("chat-server: invalid value for option '--data-dir': the path is empty");
     err.getBuffer().setLength(0);
 
     assertThat(run(Map.of(), "keys", "rotate", "--config", "")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: Invalid value for option '--config': the path is empty");
+        .startsWith("chat-server: invalid value for option '--config': the path is empty");
   }
 
   @Test
@@ -527,6 +527,6 @@ class MainTest {
     err.getBuffer().setLength(0);
 
     assertThat(run(Map.of(), "--nothing-like-it", "--print-config")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("chat-server: Unknown option: '--nothing-like-it'");
+    assertThat(err.toString()).startsWith("chat-server: unknown option: '--nothing-like-it'");
   }
 }

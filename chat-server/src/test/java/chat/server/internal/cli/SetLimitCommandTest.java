@@ -126,7 +126,7 @@ class SetLimitCommandTest {
     assertThat(setLimit("a\u001b[2Jb", "5")).isEqualTo(2);
     assertThat(cli.err.toString()).startsWith("chat-server: not a username: 'a?[2Jb'");
     assertThat(run("users", "set-limit", "alice", "--data-dir", dir.toString())).isEqualTo(2);
-    assertThat(cli.err.toString()).contains("Missing required option").doesNotContain("Exception");
+    assertThat(cli.err.toString()).contains("missing required option").doesNotContain("Exception");
     assertThat(ownLimits()).isEmpty();
   }
 

@@ -97,7 +97,7 @@ class ShowUserCommandTest {
   void show_withoutAName_exits2() {
     assertThat(run("users", "show", "--data-dir", data.toString())).isEqualTo(2);
 
-    assertThat(cli.err.toString()).contains("Missing required parameter").doesNotContain("at ");
+    assertThat(cli.err.toString()).contains("missing required parameter").doesNotContain("at ");
   }
 
   @Test

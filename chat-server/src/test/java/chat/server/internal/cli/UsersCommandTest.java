@@ -200,7 +200,7 @@ class UsersCommandTest {
         .isEqualTo(2);
     assertThat(cli.err.toString())
         .startsWith(
-            "chat-server: Invalid value for option '--max-frame-bytes': 'big' is not an int")
+            "chat-server: invalid value for option '--max-frame-bytes': 'big' is not an int")
         .doesNotContain("Exception");
     assertThat(cli.out.toString()).isEmpty();
   }
