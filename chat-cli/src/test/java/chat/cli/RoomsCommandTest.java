@@ -57,4 +57,29 @@ class RoomsCommandTest {
             "  " + longName + " 1 member",
             "* #ops" + " ".repeat(61) + "1 member");
   }
+
+  @Test
+  void rooms_json_oneObjectPerRoom_withGroupAndTitle() {
+    room("#dev", "bob");
+    fake.login("alice", "a password".toCharArray(), "a passphrase".toCharArray());
+    fake.createGroup("team");
+    fake.renameGroup("#team", "Release crew");
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .env(Secrets.ENV_PASSWORD, "a password")
+            .env("CHAT_USER", "alice")
+            .client(fake)
+            .run("rooms", "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines())
+        .containsExactlyInAnyOrder(
+            "{\"type\":\"room\",\"room\":\"#lobby\",\"members\":1,\"joined\":true,"
+                + "\"group\":false,\"title\":\"\",\"invited\":false}",
+            "{\"type\":\"room\",\"room\":\"#dev\",\"members\":1,\"joined\":false,"
+                + "\"group\":false,\"title\":\"\",\"invited\":false}",
+            "{\"type\":\"room\",\"room\":\"#team\",\"members\":1,\"joined\":true,"
+                + "\"group\":true,\"title\":\"Release crew\",\"invited\":false}");
+  }
 }
