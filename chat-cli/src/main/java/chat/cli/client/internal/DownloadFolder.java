@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,6 +55,10 @@ final class DownloadFolder {
     try {
       Path probe = Files.createTempFile(dir, ".chat-", ".probe");
       Files.delete(probe);
+    } catch (NoSuchFileException e) {
+      // A folder there that answers a new file with "no such file" (/proc, /sys): say it is so.
+      String reason = Files.isDirectory(dir) ? "this folder takes no new files" : FileIo.reason(e);
+      throw new CommandException.FileAccess("cannot write in " + dir + ": " + reason, e);
     } catch (IOException e) {
       throw new CommandException.FileAccess("cannot write in " + dir + ": " + FileIo.reason(e), e);
     }

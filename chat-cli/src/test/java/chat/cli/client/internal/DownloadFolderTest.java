@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,25 @@ class DownloadFolderTest {
     Path saved = folder.place(temp(folder, "downloaded"), "notes.txt");
     assertThat(saved.getFileName().toString()).isEqualTo("notes (1).txt");
     assertThat(Files.readString(outside)).isEqualTo("precious");
+  }
+
+  @Test
+  void requireWritable_aFolderThatTakesNoNewFiles_saysSo() {
+    Path proc = Path.of("/proc");
+    Assumptions.assumeTrue(Files.isDirectory(proc), "a system with /proc");
+
+    assertThatThrownBy(() -> new DownloadFolder(proc).requireWritable())
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessage("cannot write in /proc: this folder takes no new files");
+  }
+
+  @Test
+  void requireWritable_aFolderThatIsNotThere_isNamedMissing() {
+    Path missing = root.resolve("gone");
+
+    assertThatThrownBy(() -> new DownloadFolder(missing).requireWritable())
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessage("cannot write in " + missing + ": no such file or directory");
   }
 
   @Test
