@@ -147,10 +147,13 @@ public interface CommandContext {
   /**
    * This user's file {@code offer}, sent in the background, is now in its conversation: the relay
    * does not echo an offer to the connection that made it, so a front end that shows conversations
-   * lists that one and shows the offer in it ("you offered …"), as it shows a message sent. By
-   * default nothing.
+   * lists that one and shows the offer in it ("you offered …"), as it shows a message sent. {@code
+   * said} is the line that says it was sent ("sent … as file …"): a front end may leave it out
+   * where the offer itself is shown to the user already. By default {@link #info} of {@code said}.
    */
-  default void offered(FileOffer offer) {}
+  default void offered(FileOffer offer, String said) {
+    info(said);
+  }
 
   /**
    * Goes to this front end's status window, where command output and notices go, if it has one

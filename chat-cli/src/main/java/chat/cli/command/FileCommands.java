@@ -106,8 +106,8 @@ final class FileCommands {
             }
             throw e;
           }
-          context.offered(offer);
-          context.info(
+          context.offered(
+              offer,
               "sent "
                   + FileText.name(offer.name())
                   + " ("

@@ -53,13 +53,13 @@ public final class FileText {
 
   /**
    * The offer line: {@code alice offers report.pdf (2.3 MiB): /file accept 3f2a91c0}, or {@code you
-   * offered ...} for this user's own; {@code acceptHint} is the command to show (e.g. {@code /file
-   * accept} or {@code chat file get}).
+   * offered report.pdf (2.3 MiB) as file 3f2a91c0} for this user's own; {@code acceptHint} is the
+   * command to show (e.g. {@code /file accept} or {@code chat file get}).
    */
   public static String offer(FileOffer offer, String acceptHint) {
     String who = offer.own() ? "you offered " : TerminalSafe.line(offer.sender()) + " offers ";
     String line = who + name(offer.name()) + " (" + size(offer.size()) + ")";
-    return offer.own() ? line : line + ": " + acceptHint + " " + offer.shortId();
+    return line + (offer.own() ? " as file " : ": " + acceptHint + " ") + offer.shortId();
   }
 
   /**

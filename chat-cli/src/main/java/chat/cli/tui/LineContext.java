@@ -54,8 +54,8 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public void offered(FileOffer offer) {
-    tui.offered(offer);
+  public void offered(FileOffer offer, String said) {
+    tui.offered(offer, said);
   }
 
   @Override

@@ -278,6 +278,17 @@ final class PaneUpdates {
     }
   }
 
+  /**
+   * This user's own {@code offer}, sent: shown in its conversation, and {@code said} ("sent … as
+   * file …") where the user is looking unless that is the conversation, where the offer says it.
+   */
+  void offered(FileOffer offer, String said) {
+    offer(offer);
+    if (!offer.conversation().equals(model.current())) {
+      note(null, NoteKind.INFO, said);
+    }
+  }
+
   /** Drops every pane and what the notices of held and left-out messages counted. */
   void forgetAll() {
     model.forgetAll();

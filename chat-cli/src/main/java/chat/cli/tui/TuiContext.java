@@ -82,9 +82,10 @@ final class TuiContext implements CommandContext {
   }
 
   @Override
-  public void offered(FileOffer offer) {
+  public void offered(FileOffer offer, String said) {
     Objects.requireNonNull(offer, "offer");
-    post(() -> panes.offer(offer));
+    Objects.requireNonNull(said, "said");
+    post(() -> panes.offered(offer, said));
   }
 
   @Override

@@ -45,10 +45,11 @@ class FileTextTest {
   }
 
   @Test
-  void offer_own_saysYouOfferedWithoutACommand() {
+  void offer_own_saysYouOfferedAndItsIdWithoutACommand() {
     FileOffer offer =
         new FileOffer("#team", 4, "ab".repeat(16), "me", 1, 1, ID, "a.txt", 3, 0, true);
-    assertThat(FileText.offer(offer, "/file accept")).isEqualTo("you offered a.txt (3 B)");
+    assertThat(FileText.offer(offer, "/file accept"))
+        .isEqualTo("you offered a.txt (3 B) as file 3f2a91c0");
   }
 
   @Test

@@ -721,7 +721,10 @@ class ChatTuiTest {
     }
   }
 
-  /** The relay does not echo an offer to its sender: the pane shows it as a sent message. */
+  /**
+   * The relay does not echo an offer to its sender: the pane shows it as a sent message, with its
+   * id, and no second line says it was sent.
+   */
   @Test
   void fileSendCommand_theOfferIsShownInItsPane_asYours() throws Exception {
     TuiHarness h = inLobby(120, 24);
@@ -733,8 +736,12 @@ class ChatTuiTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> h.drain().screen().contains("you offered " + file.getFileName()));
+      // the size and id as faked (the id on the row the name pushes it to); one runnable shows
+      // the offer and would show the line that says it was sent
       assertThat(h.screen())
-          .contains("you offered " + file.getFileName() + " (1.2 KiB)"); // as faked
+          .contains("you offered " + file.getFileName() + " (1.2 KiB) as file")
+          .contains("00000000")
+          .doesNotContain("sent " + file.getFileName());
     } finally {
       Files.deleteIfExists(file);
     }
