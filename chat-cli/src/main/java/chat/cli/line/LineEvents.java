@@ -10,6 +10,8 @@ import chat.cli.client.Deletion;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
+import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
@@ -21,6 +23,7 @@ import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -185,6 +188,9 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onConnection(ConnectionState state, String detail) {
     away.connection(state, detail);
+    if (state == ConnectionState.ONLINE) {
+      listFriends(); // at log-in, and again after a reconnect (they may have changed)
+    }
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     boolean spoken =
         state == ConnectionState.RECONNECTING
@@ -204,6 +210,36 @@ final class LineEvents implements CappedClientListener {
     } else {
       printer.print(kind, EventLines.connection(state, detail, client.serverAddress()));
     }
+  }
+
+  /**
+   * Fetches the friends list on a thread of its own (a listener returns at once) and notes each
+   * friend's presence as it gives it, as the full screen does: a friend online now and reconnecting
+   * after the relay restarts is then not said to come online, nor one away now to come back.
+   */
+  private void listFriends() {
+    String self = self();
+    if (self == null) {
+      return;
+    }
+    Thread fetch =
+        new Thread(
+            () -> {
+              List<FriendView> friends;
+              try {
+                friends = client.friends();
+              } catch (RuntimeException e) {
+                return; // offline or logged out: the next log-in or reconnect asks again
+              }
+              for (FriendView friend : friends) {
+                if (friend.friendship() == Friendship.FRIENDS) {
+                  away.listed(self, friend.username(), friend.presence());
+                }
+              }
+            },
+            "chat-friends-list");
+    fetch.setDaemon(true);
+    fetch.start();
   }
 
   /**

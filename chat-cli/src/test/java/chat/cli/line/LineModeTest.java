@@ -14,6 +14,7 @@ import chat.cli.client.FakeChatClient;
 import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
+import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LeftOutMessages;
@@ -666,6 +667,37 @@ class LineModeTest {
         .containsOnlyOnce("bob came online")
         .containsSubsequence("carol went offline", "carol came online")
         .doesNotContain("dave came online");
+    harness.type("/quit\n");
+  }
+
+  /**
+   * A friend the friends list fetched at log-in gives as online is not said to come online when
+   * they reconnect right after this client, though no presence event was heard of them (a relay
+   * killed without a word); one the list gives as offline is.
+   */
+  @Test
+  void run_friendListedOnlineAtLogin_reconnectingAfterThisClient_isNotAnnounced() {
+    client.friendships().put("dave", Friendship.FRIENDS);
+    client.friendships().put("erin", Friendship.FRIENDS);
+    client.listsPresence("dave", Presence.ONLINE);
+    logIn();
+    startIn("#lobby");
+    client.fireConnection(ConnectionState.ONLINE, ""); // as at the log-in: the list is fetched
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("friends"));
+    await() // and what it listed noted: its thread has ended
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(thread -> thread.getName().equals("chat-friends-list")));
+
+    client.fireConnection(ConnectionState.RECONNECTING, "connection reset; reconnecting");
+    client.fireConnection(ConnectionState.ONLINE, "");
+    client.firePresence("dave", Presence.ONLINE);
+    client.firePresence("erin", Presence.ONLINE);
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("erin came online"));
+    assertThat(harness.output()).doesNotContain("dave came online");
     harness.type("/quit\n");
   }
 
