@@ -161,6 +161,31 @@ class KeyChangeCrashEndToEndTest {
     }
   }
 
+  /**
+   * A key replacement while logged in ({@code /rekey}) that fails after the relay accepted the
+   * password has ended the session it was to replace: the failure is thrown as it is, a notice says
+   * how to go on, and the next start goes on with the keys from before.
+   */
+  @Test
+  void replaceKeys_whileLoggedIn_failingAfterThePassword_saysHowToGoOn() {
+    Fingerprint key = nextStart(true, PASSPHRASE, new RecordingListener());
+    RecordingListener said = new RecordingListener();
+    try (RelayChatClient bob = Clients.oneShot(relay.port(), relay.homes(), new FailingFiles(1))) {
+      bob.addListener(said);
+      bob.resume("bob", PASSPHRASE.clone());
+
+      assertThatThrownBy(
+              () -> bob.replaceKeys("bob", PASSWORD.clone(), "a new passphrase".toCharArray()))
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessageContaining("nothing was sent");
+
+      assertThat(said.awaitNotice("you are logged out"))
+          .endsWith(": you are logged out: /login bob to log in again");
+      assertThat(bob.username()).isEmpty();
+    }
+    assertThat(nextStart(true, PASSPHRASE, new RecordingListener()).matches(key)).isTrue();
+  }
+
   private static Tamper cutAt(Class<? extends Frame> kind, boolean towardTheRelay) {
     return new Tamper() {
       @Override

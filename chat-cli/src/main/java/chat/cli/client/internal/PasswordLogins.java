@@ -123,6 +123,10 @@ final class PasswordLogins {
       if (login != null) {
         login.token().destroy();
         revokeQuietly(relay);
+        if (keepCurrent) {
+          // The session it was to replace ended once the relay accepted the password.
+          manager.notice("you are logged out: /login " + username + " to log in again");
+        }
       }
       target.end();
       throw e;
