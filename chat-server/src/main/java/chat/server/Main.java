@@ -5,10 +5,13 @@ import chat.server.internal.cli.ConfigFile;
 import chat.server.internal.cli.ConfigFileException;
 import chat.server.internal.cli.LogLevelSetting;
 import chat.server.internal.cli.NonEmptyPath;
+import chat.server.internal.cli.Printable;
 import chat.server.internal.cli.RelayCommand;
 import chat.server.internal.cli.SubcommandOptions;
 import chat.server.internal.cli.UnknownOption;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -113,7 +116,7 @@ public final class Main {
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
       Optional<String> typo = UnknownOption.line(unmatched);
       if (typo.isPresent()) {
-        failed.getErr().println("chat-server: " + typo.get());
+        failed.getErr().println("chat-server: " + Printable.text(typo.get()));
         failed
             .getErr()
             .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
@@ -124,10 +127,19 @@ public final class Main {
     if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
       where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
     }
+    // What was typed, or read from the file or the environment, is quoted: never obeyed.
     failed
         .getErr()
-        .println("chat-server: " + lowerCaseFirst(String.valueOf(e.getMessage())) + where);
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+        .println(
+            "chat-server: "
+                + Printable.text(lowerCaseFirst(String.valueOf(e.getMessage())) + where));
+    StringWriter suggestions = new StringWriter();
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions));
+    suggestions
+        .toString()
+        .lines()
+        .map(line -> Printable.text(lowerCaseFirst(line)))
+        .forEach(failed.getErr()::println);
     failed
         .getErr()
         .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
@@ -176,7 +188,7 @@ public final class Main {
           where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
         }
       }
-      commandLine.getErr().println("chat-server: " + printable(failure.getMessage() + where));
+      commandLine.getErr().println("chat-server: " + Printable.text(failure.getMessage() + where));
       return 2;
     }
     if (commandLine.getParent() != null) {
@@ -184,28 +196,13 @@ public final class Main {
       commandLine
           .getErr()
           .println(
-              commandLine.getCommandSpec().qualifiedName() + ": " + printable(describe(failure)));
+              commandLine.getCommandSpec().qualifiedName()
+                  + ": "
+                  + Printable.text(describe(failure)));
       return 1;
     }
-    commandLine.getErr().println("chat-server: cannot start: " + printable(describe(failure)));
+    commandLine.getErr().println("chat-server: cannot start: " + Printable.text(describe(failure)));
     return 1;
-  }
-
-  /**
-   * {@code text} with control and format characters (an escape, a right-to-left override) as {@code
-   * ?}: it quotes what was typed or read from a file, which must not drive the terminal or turn the
-   * line around. Other characters stay, so that a path in any script reads as it is.
-   */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            c ->
-                out.appendCodePoint(
-                    Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                        ? '?'
-                        : c));
-    return out.toString();
   }
 
   /**

@@ -385,6 +385,18 @@ class MainTest {
   }
 
   @Test
+  void badValueOrOption_withAnEscapeSequence_isQuotedNotObeyed() {
+    assertThat(run(Map.of(), "--port", "\u001b[31mred", "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: invalid value for option '--port': '?[31mred' is not an int")
+        .doesNotContain("\u001b");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--po\u001b[2Jrt")).isEqualTo(2);
+    assertThat(err.toString()).contains("'--po?[2Jrt'").doesNotContain("\u001b");
+  }
+
+  @Test
   void badValue_fromTheEnvironmentOrAFlag_isOneLineNamingItsSource() {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--print-config")).isEqualTo(2);
     assertThat(err.toString())

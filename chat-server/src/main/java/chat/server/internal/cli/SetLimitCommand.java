@@ -77,7 +77,7 @@ public final class SetLimitCommand extends UserChange {
             + " or "
             + DEFAULT
             + " (got '"
-            + UserLimits.printable(maxRooms)
+            + Printable.text(maxRooms)
             + "')");
   }
 }

@@ -39,7 +39,7 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
    * reason="..."}.
    */
   String text(UserCounts.Count count) {
-    return printable(count.username())
+    return Printable.text(count.username())
         + " conversations="
         + count.conversations()
         + "/"
@@ -60,7 +60,7 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
         + (suspension.reason().isEmpty()
             ? ""
             : " reason=\""
-                + printable(suspension.reason()).replace("\\", "\\\\").replace("\"", "\\\"")
+                + Printable.text(suspension.reason()).replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"");
   }
 
@@ -98,36 +98,5 @@ record UserLimits(int maxConversations, int maxRoomsPerUser) {
 
   private static String state(int count, int limit) {
     return count > limit ? " over-limit" : count == limit ? " at-limit" : "";
-  }
-
-  /**
-   * {@code text} with every code point that is not printable as {@code ?}: controls (escape
-   * sequences), format characters (bidirectional overrides, zero-width joiners), separators other
-   * than the space, private-use, unassigned and lone surrogate code points. So nothing read from
-   * the database or typed can drive the terminal, while a reason written with accents or in another
-   * script reads as written. Usernames are printable ASCII by rule.
-   */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> out.appendCodePoint(shown(c) ? c : '?'));
-    return out.toString();
-  }
-
-  private static boolean shown(int codePoint) {
-    if (codePoint == ' ') {
-      return true;
-    }
-    return switch (Character.getType(codePoint)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.PRIVATE_USE,
-          Character.SURROGATE,
-          Character.UNASSIGNED,
-          Character.SPACE_SEPARATOR,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR ->
-          false;
-      default -> true;
-    };
   }
 }

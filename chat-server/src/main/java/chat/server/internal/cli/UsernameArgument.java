@@ -33,7 +33,7 @@ final class UsernameArgument {
   /** What is said of {@code typed}, not a username. */
   static String notAUsername(String typed) {
     return "not a username: '"
-        + UserLimits.printable(typed)
+        + Printable.text(typed)
         + "' (3 to 32 of A-Z a-z 0-9 _ . -, starting with a letter)";
   }
 }
