@@ -123,27 +123,53 @@ public final class Main {
         return 2;
       }
     }
-    String where = "";
-    if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
-      where = defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
+    String line = inWords(e, failed).orElse(null);
+    if (line == null) {
+      line = lowerCaseFirst(String.valueOf(e.getMessage()));
+      if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
+        line += defaults.defaultSource(option).map(source -> " (from " + source + ")").orElse("");
+      }
     }
     // What was typed, or read from the file or the environment, is quoted: never obeyed.
-    failed
-        .getErr()
-        .println(
-            "chat-server: "
-                + Printable.text(lowerCaseFirst(String.valueOf(e.getMessage())) + where));
+    failed.getErr().println("chat-server: " + Printable.text(line));
     StringWriter suggestions = new StringWriter();
     CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions));
     suggestions
         .toString()
         .lines()
-        .map(line -> Printable.text(lowerCaseFirst(line)))
+        .map(suggestion -> Printable.text(lowerCaseFirst(suggestion)))
         .forEach(failed.getErr()::println);
     failed
         .getErr()
         .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
     return 2;
+  }
+
+  /**
+   * The line for a word that is no command or option ({@code 'extra' is not a command of
+   * 'chat-server users'}) or a command named without one of its own ({@code 'chat-server keys'
+   * takes one of its commands: rotate}), where picocli speaks of its model ({@code unmatched
+   * argument at index 1}, {@code missing required subcommand}); empty for any other mistake.
+   */
+  private static Optional<String> inWords(CommandLine.ParameterException e, CommandLine failed) {
+    String name = failed.getCommandSpec().qualifiedName();
+    String commands = String.join(", ", failed.getSubcommands().keySet());
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      String word = unmatched.getUnmatched().get(0);
+      return Optional.of(
+          "'"
+              + word
+              + "' is not a command of '"
+              + name
+              + "'"
+              + (commands.isEmpty() ? ", which takes options only" : ": it takes " + commands));
+    }
+    if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+      return Optional.of("'" + name + "' takes one of its commands: " + commands);
+    }
+    return Optional.empty();
   }
 
   /**

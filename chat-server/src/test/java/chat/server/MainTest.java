@@ -385,6 +385,26 @@ class MainTest {
   }
 
   @Test
+  void aWordThatIsNoCommand_orACommandWithoutItsOwn_isSaidInWords() {
+    assertThat(run(Map.of(), "users", "extra")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "chat-server: 'extra' is not a command of 'chat-server users': it takes show,"
+                + " set-limit, suspend, unsuspend\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "user")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: 'user' is not a command of 'chat-server': it takes keys,")
+        .contains("did you mean: chat-server users?");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "keys")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: 'chat-server keys' takes one of its commands: rotate\n");
+  }
+
+  @Test
   void badValueOrOption_withAnEscapeSequence_isQuotedNotObeyed() {
     assertThat(run(Map.of(), "--port", "\u001b[31mred", "--print-config")).isEqualTo(2);
     assertThat(err.toString())
