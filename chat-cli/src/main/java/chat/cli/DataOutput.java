@@ -74,15 +74,22 @@ final class DataOutput {
   /**
    * Writes {@code data} to the file {@code out} (owner-only and atomic if {@code ownerOnly}),
    * replacing a file there only if {@code force}: one that appears meanwhile is left as it is, and
-   * a write that fails leaves nothing behind. A device or a pipe is written to.
+   * a write that fails leaves nothing behind. A device or a pipe ({@code /dev/null}, {@code
+   * /dev/fd/3}, a named pipe) is written to, never replaced by a file, whatever {@code force}; a
+   * link to a file is followed, as a shell's {@code >} follows it, so that {@code force} replaces
+   * the file it names rather than the link.
    */
   static void writeFile(Path out, byte[] data, boolean ownerOnly, boolean force) {
-    boolean device = Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out);
-    if (force || device) {
+    if (Files.exists(out) && !Files.isRegularFile(out) && !Files.isDirectory(out)) {
+      FileIo.write(out, data); // its permissions are the device's own, not this file's to set
+      return;
+    }
+    if (force) {
+      Path target = throughLinks(out);
       if (ownerOnly) {
-        PrivateFiles.write(out, data);
+        PrivateFiles.write(target, data);
       } else {
-        FileIo.write(out, data);
+        FileIo.write(target, data);
       }
     } else if (ownerOnly) {
       try {
@@ -103,6 +110,18 @@ final class DataOutput {
         }
         throw FileIo.failure("cannot write", out, e);
       }
+    }
+  }
+
+  /** The file {@code out} names once its links are followed, or {@code out} if there is none. */
+  private static Path throughLinks(Path out) {
+    if (!Files.isSymbolicLink(out) || !Files.exists(out)) {
+      return out;
+    }
+    try {
+      return out.toRealPath();
+    } catch (IOException e) {
+      throw FileIo.failure("cannot write", out, e);
     }
   }
 
