@@ -191,9 +191,25 @@ public final class ChatCommand implements Callable<Integer> {
           if (isVerbose(parsed)) {
             ClientLogging.verbose();
           }
+          refuseUnmatchedWithHelp(parsed);
           return new CommandLine.RunLast().execute(parsed);
         });
     return commandLine;
+  }
+
+  /**
+   * Refuses a word no command takes beside {@code --help} ({@code chat help nosuch}, {@code chat
+   * file nosuch --help}) as it is refused without it: picocli prints the help of the command before
+   * it and exits 0, which reads as if that word were a command with no help of its own.
+   */
+  private static void refuseUnmatchedWithHelp(ParseResult parsed) {
+    ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    if (!last.unmatched().isEmpty()) {
+      throw new UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+    }
   }
 
   private static PrintWriter writer(java.io.OutputStream stream) {

@@ -417,4 +417,18 @@ class ChatCommandTest {
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).startsWith("Usage: chat").contains("Commands:");
   }
+
+  /** A word no command takes is refused beside --help too, not answered with another's help. */
+  @Test
+  void help_ofNoCommand_isRefused() {
+    Cli.Result top = new Cli().run("help", "nosuch");
+    Cli.Result nested = new Cli().run("file", "nosuch", "--help");
+
+    assertThat(top.exitCode()).isEqualTo(1);
+    assertThat(top.out()).isEmpty();
+    assertThat(top.err()).startsWith("chat: 'nosuch' is not a command of 'chat': it takes one of");
+    assertThat(nested.exitCode()).isEqualTo(1);
+    assertThat(nested.err())
+        .startsWith("chat: 'nosuch' is not a command of 'chat file': it takes one of send, get");
+  }
 }
