@@ -163,7 +163,16 @@ public final class AwayTracker {
                   state.offlineSinceMillis() == 0
                       ? new Away(state.message(), clock.millis(), 0)
                       : state);
-      default -> away.remove(key);
+      default ->
+          away.computeIfPresent(
+              key,
+              // Away when last heard, and online by the list: back, or reconnecting (after this
+              // client, or a relay restart) with their away state said again in a moment, which
+              // is then not news. Kept as an online heard, as observe keeps one.
+              (k, state) ->
+                  state.offlineSinceMillis() != 0 && state.onlineAgainMillis() == 0
+                      ? new Away(state.message(), state.offlineSinceMillis(), clock.millis())
+                      : null);
     }
   }
 

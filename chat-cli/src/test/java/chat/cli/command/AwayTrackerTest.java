@@ -224,6 +224,27 @@ class AwayTrackerTest {
     assertThat(seen("dave", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
+  /**
+   * A list fetched after this client's reconnect, between another's reconnect and their client
+   * saying its away state again, gives them online: the away state said right after is still not
+   * news.
+   */
+  @Test
+  void afterThisClientsOwnReconnect_listedOnlineJustBeforeTheirAwayIsSaidAgain_isNotNews() {
+    seen("bob", Presence.away("tea"));
+    seen("carol", Presence.away("gym"));
+
+    reconnect(Duration.ofSeconds(5), RESTART);
+    tracker.listed("alice", "bob", Presence.ONLINE); // their online was heard before this reconnect
+    tracker.listed("alice", "carol", Presence.ONLINE);
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE); // heard after it
+    now = now.plusSeconds(2);
+
+    assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
+    assertThat(seen("carol", Presence.away("gym"))).isEqualTo(Change.STILL_AWAY);
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+  }
+
   @Test
   void madeUpUsersAwayWithoutEnd_keepTheMostRecent_andAForgottenOneIsStillSaid() {
     seen("bob", Presence.away("lunch"));
