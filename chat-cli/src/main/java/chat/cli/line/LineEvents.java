@@ -15,6 +15,7 @@ import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
+import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.command.AwayTracker;
 import chat.cli.command.Bell;
@@ -23,7 +24,6 @@ import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -189,7 +189,7 @@ final class LineEvents implements CappedClientListener {
   public void onConnection(ConnectionState state, String detail) {
     away.connection(state, detail);
     if (state == ConnectionState.ONLINE) {
-      listFriends(); // at log-in, and again after a reconnect (they may have changed)
+      listPresence(); // at log-in, and again after a reconnect (it may have changed)
     }
     LineKind kind = state == ConnectionState.RECONNECTING ? LineKind.ERROR : LineKind.SYSTEM;
     boolean spoken =
@@ -213,31 +213,40 @@ final class LineEvents implements CappedClientListener {
   }
 
   /**
-   * Fetches the friends list on a thread of its own (a listener returns at once) and notes each
-   * friend's presence as it gives it, as the full screen does: a friend online now and reconnecting
-   * after the relay restarts is then not said to come online, nor one away now to come back.
+   * Fetches, on a thread of its own (a listener returns at once), the friends list and the members
+   * of the conversation at the prompt, and notes each one's presence as they give it, as the full
+   * screen does with its friends and the pane shown: one online now and reconnecting after the
+   * relay restarts is then not said to come online, nor one away now to come back, and one who
+   * stayed away while this client was gone is said to be back when they are.
    */
-  private void listFriends() {
+  private void listPresence() {
     String self = self();
     if (self == null) {
       return;
     }
+    String current = prompt.current();
     Thread fetch =
         new Thread(
             () -> {
-              List<FriendView> friends;
               try {
-                friends = client.friends();
-              } catch (RuntimeException e) {
-                return; // offline or logged out: the next log-in or reconnect asks again
-              }
-              for (FriendView friend : friends) {
-                if (friend.friendship() == Friendship.FRIENDS) {
-                  away.listed(self, friend.username(), friend.presence());
+                for (FriendView friend : client.friends()) {
+                  if (friend.friendship() == Friendship.FRIENDS) {
+                    away.listed(self, friend.username(), friend.presence());
+                  }
                 }
+                if (current != null) {
+                  for (MemberView member : client.members(current)) {
+                    if (!member.username().equalsIgnoreCase(self)) {
+                      away.listed(self, member.username(), member.presence());
+                    }
+                  }
+                }
+              } catch (RuntimeException e) {
+                // offline or logged out, or no longer in that conversation: the next log-in or
+                // reconnect asks again
               }
             },
-            "chat-friends-list");
+            "chat-presence-list");
     fetch.setDaemon(true);
     fetch.start();
   }

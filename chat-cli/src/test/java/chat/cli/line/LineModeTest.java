@@ -684,12 +684,7 @@ class LineModeTest {
     startIn("#lobby");
     client.fireConnection(ConnectionState.ONLINE, ""); // as at the log-in: the list is fetched
     await().atMost(TIMEOUT).until(() -> client.calls.contains("friends"));
-    await() // and what it listed noted: its thread has ended
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(thread -> thread.getName().equals("chat-friends-list")));
+    awaitPresenceListed();
 
     client.fireConnection(ConnectionState.RECONNECTING, "connection reset; reconnecting");
     client.fireConnection(ConnectionState.ONLINE, "");
@@ -699,6 +694,40 @@ class LineModeTest {
     await().atMost(TIMEOUT).until(() -> harness.output().contains("erin came online"));
     assertThat(harness.output()).doesNotContain("dave came online");
     harness.type("/quit\n");
+  }
+
+  /**
+   * A member of the conversation at the prompt who stayed away while this client was gone (their
+   * reconnect and their away state said again were missed) is said to be back when they are: the
+   * members fetched at the reconnect give them away.
+   */
+  @Test
+  void run_aMemberAwayThroughThisClientsReconnect_isBackWhenOnline() {
+    logIn();
+    client.fireMembership("#lobby", "bob", true);
+    startIn("#lobby");
+    client.firePresence("bob", Presence.away("tea"));
+    awaitOutput("bob is away: tea");
+
+    client.fireConnection(
+        ConnectionState.RECONNECTING, ConnectionState.RELAY_SHUTTING_DOWN + "; reconnecting");
+    client.fireConnection(ConnectionState.ONLINE, "");
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("members #lobby"));
+    awaitPresenceListed();
+    client.firePresence("bob", Presence.ONLINE);
+
+    awaitOutput("bob is back");
+    harness.type("/quit\n");
+  }
+
+  /** Waits until the presence the line mode fetched after a log-in or reconnect is noted. */
+  private static void awaitPresenceListed() {
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(thread -> thread.getName().equals("chat-presence-list")));
   }
 
   @Test
