@@ -46,10 +46,10 @@ final class PresenceNotes {
       return;
     }
     String current = model.current();
-    boolean here = model.members(current).stream().anyMatch(m -> m.username().equals(username));
+    boolean here = lists(current, username);
     String line = SocialLines.presenceChange(username, presence, change == AwayTracker.Change.BACK);
     switch (change) {
-      case WENT_AWAY, BACK -> add(here ? current : TuiModel.STATUS, line);
+      case WENT_AWAY, BACK -> add(here ? current : shared(username), line);
       case CAME_ONLINE, WENT_OFFLINE -> {
         if (friends.contains(username.toLowerCase(Locale.ROOT)) && !(here && membersShown)) {
           add(current, line);
@@ -57,6 +57,22 @@ final class PresenceNotes {
       }
       case STILL_AWAY, STILL_ONLINE -> {}
     }
+  }
+
+  /** Whether the member list of {@code conversation} as last fetched names {@code username}. */
+  private boolean lists(String conversation, String username) {
+    return model.members(conversation).stream().anyMatch(m -> m.username().equals(username));
+  }
+
+  /**
+   * The first conversation in the list whose members as last fetched name {@code username}, else
+   * the status window.
+   */
+  private String shared(String username) {
+    return model.conversations().stream()
+        .filter(conversation -> lists(conversation, username))
+        .findFirst()
+        .orElse(TuiModel.STATUS);
   }
 
   private void add(String conversation, String line) {

@@ -1486,6 +1486,30 @@ class ChatTuiTest {
     assertThat(h.screen()).contains("dave is away: gone").doesNotContain("erin");
   }
 
+  /**
+   * Looking at a pane they are not in, a member's going away is said in the pane of a conversation
+   * shared with them, not in the status window.
+   */
+  @Test
+  void goingAway_whileAnotherPaneIsShown_isAnnouncedInASharedPane() {
+    TuiHarness h = new TuiHarness(160, 24).start().loggedInAs("alice");
+    h.client.fireMembership("#lobby", "carol", true);
+    h.drain().alt('1'); // its members fetched: carol among them
+    h.client.fireMembership("#ops", "alice", true);
+    h.drain().alt('2');
+    assertThat(h.row(0)).contains("#ops");
+
+    h.client.firePresence("carol", Presence.away("lunch"));
+    h.drain();
+
+    assertThat(h.screen()).doesNotContain("carol is away");
+    h.alt('1').drain();
+    assertThat(h.screen()).contains("carol is away: lunch");
+    h.ctrl('p').drain(); // the status window
+    assertThat(h.statusRow()).contains("[status]");
+    assertThat(h.screen()).doesNotContain("carol is away");
+  }
+
   @Test
   void friendComingOnlineAndGoingOffline_withNoSharedRoom_isAnnouncedInTheCurrentPane() {
     TuiHarness h = new TuiHarness(160, 24).start();
