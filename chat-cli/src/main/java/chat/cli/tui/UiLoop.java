@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
  */
 final class UiLoop {
   private static final long IDLE_WAIT_MILLIS = 20;
+  private static final long MINUTE_MILLIS = 60_000;
 
   private final Terminal terminal;
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
@@ -88,11 +89,19 @@ final class UiLoop {
   void runUntilStopped() throws IOException {
     try {
       boolean woken = false;
+      long minute = System.currentTimeMillis() / MINUTE_MILLIS;
       while (drain(woken)) {
         Runnable task = tasks.poll(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         woken = task != null;
         if (woken) {
           safely(task);
+        }
+        long now = System.currentTimeMillis() / MINUTE_MILLIS;
+        if (now != minute) {
+          // A frame at each new minute, though nothing happened: what ends with the clock goes
+          // (the mark of a timed mute, which ends on a minute and of which nothing is told).
+          minute = now;
+          woken = true;
         }
       }
     } catch (InterruptedException e) {
