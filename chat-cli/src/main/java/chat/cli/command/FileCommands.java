@@ -200,10 +200,12 @@ final class FileCommands {
   }
 
   private static void reject(String id, CommandContext context) {
+    FileOffer offer = context.client().fileOffer(id); // named as its offer was, not as typed
+    String rejected = "rejected " + FileText.name(offer.name()) + " (file " + offer.shortId() + ")";
     context.info(
         context.client().rejectFile(id)
-            ? "rejected file " + id + ": its download stops, and what it fetched is deleted"
-            : "rejected file " + id);
+            ? rejected + ": its download stops, and what it fetched is deleted"
+            : rejected);
   }
 
   private static void cancel(Input.Command command, CommandContext context) {

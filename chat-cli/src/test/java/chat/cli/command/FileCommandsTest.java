@@ -229,12 +229,12 @@ class FileCommandsTest {
     context.loggedInAs("bob");
     FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "report.pdf", 2_400_000);
 
-    run("/file reject " + offer.fileId());
+    run("/file reject " + offer.fileId().substring(0, 5)); // a prefix, named in full
     run("/files");
 
     assertThat(context.lines)
         .contains(
-            "info: rejected file " + offer.fileId(),
+            "info: rejected report.pdf (file " + offer.shortId() + ")",
             "info:   <- "
                 + offer.shortId()
                 + "  report.pdf  2.3 MiB  from alice in #lobby: rejected");
