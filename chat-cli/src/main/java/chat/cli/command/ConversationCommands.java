@@ -238,8 +238,9 @@ final class ConversationCommands {
     }
     context.info(
         "members of " + Arguments.label(context, conversation) + " (" + members.size() + "):");
+    int width = SocialLines.nameWidth(members.stream().map(MemberView::username).toList());
     for (MemberView member : members) {
-      context.info(memberLine(member));
+      context.info(memberLine(member, width));
     }
   }
 
@@ -247,16 +248,18 @@ final class ConversationCommands {
   private static void whoIsOnline(List<MemberView> members, CommandContext context) {
     List<MemberView> online = members.stream().filter(MemberView::online).toList();
     context.info("online now (" + online.size() + " of " + members.size() + "):");
+    int width = SocialLines.nameWidth(online.stream().map(MemberView::username).toList());
     for (MemberView member : online) {
-      context.info(memberLine(member));
+      context.info(memberLine(member, width));
     }
   }
 
-  private static String memberLine(MemberView member) {
+  /** A member's line, the name padded to {@code width} so that the columns after it line up. */
+  private static String memberLine(MemberView member, int width) {
     String role = SocialLines.role(member.role());
     String muted = SocialLines.muted(member);
     return "  "
-        + TerminalSafe.line(member.username())
+        + SocialLines.padded(TerminalSafe.line(member.username()), width)
         + "  "
         + SocialLines.presence(member.presence())
         + (role.isEmpty() ? "" : "  " + role)

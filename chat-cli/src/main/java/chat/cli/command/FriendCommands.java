@@ -63,11 +63,13 @@ final class FriendCommands {
       context.info("no friends or requests yet: /friend add USER");
       return;
     }
+    int width = SocialLines.nameWidth(friends.stream().map(FriendView::username).toList());
+    context.info("friends and requests (" + friends.size() + "):");
     for (FriendView friend : friends) {
       String name = TerminalSafe.line(friend.username());
       context.info(
           "  "
-              + name
+              + SocialLines.padded(name, width)
               + "  "
               + switch (friend.friendship()) {
                 case FRIENDS -> SocialLines.presence(friend.presence());

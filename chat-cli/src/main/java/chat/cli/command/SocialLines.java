@@ -10,6 +10,7 @@ import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -122,6 +123,27 @@ public final class SocialLines {
       case DISBANDED -> actor + " disbanded " + room;
     };
   }
+
+  /**
+   * The width of the names' column of a list of {@code usernames} as shown: the longest, at most
+   * {@link #MAX_NAME_COLUMN} (a name is at most 32 characters; one a relay made up longer is not
+   * allowed to push every row's columns out).
+   */
+  static int nameWidth(List<String> usernames) {
+    return usernames.stream()
+        .mapToInt(name -> TerminalSafe.line(name).length())
+        .map(length -> Math.min(length, MAX_NAME_COLUMN))
+        .max()
+        .orElse(0);
+  }
+
+  /** {@code name} followed by spaces up to {@code width} characters. */
+  static String padded(String name, int width) {
+    return name.length() >= width ? name : name + " ".repeat(width - name.length());
+  }
+
+  /** The widest the names' column of a list is. */
+  private static final int MAX_NAME_COLUMN = 32;
 
   /**
    * {@code muted}, {@code muted until 12 Dec 14:05} (local time) for a timed mute, or empty for a

@@ -351,7 +351,7 @@ class ConversationCommandsTest {
         .containsExactly(
             "info: members of #lobby (3):",
             "info:   alice  online  unverified",
-            "info:   bob  online  key CHANGED",
+            "info:   bob    online  key CHANGED",
             "info:   carol  offline  verified");
   }
 
@@ -369,7 +369,7 @@ class ConversationCommandsTest {
         .containsExactly(
             "info: online now (2 of 3):",
             "info:   alice  online  unverified",
-            "info:   bob  away: lunch, back at 2  unverified");
+            "info:   bob    away: lunch, back at 2  unverified");
   }
 
   @Test
@@ -386,7 +386,7 @@ class ConversationCommandsTest {
         .containsExactly(
             "info: members of #team (2):",
             "info:   alice  online  owner  unverified",
-            "info:   bob  online  admin  unverified");
+            "info:   bob    online  admin  unverified");
   }
 
   @Test
@@ -411,9 +411,9 @@ class ConversationCommandsTest {
         .containsExactly(
             "info: members of #team (4):",
             "info:   alice  online  owner  unverified",
-            "info:   bob  online  muted until " + BanText.when(until) + "  unverified",
+            "info:   bob    online  muted until " + BanText.when(until) + "  unverified",
             "info:   carol  online  muted  unverified",
-            "info:   dave  online  unverified");
+            "info:   dave   online  unverified");
   }
 
   @Test

@@ -95,9 +95,10 @@ class FriendCommandsTest {
 
     assertThat(context.lines)
         .containsExactly(
-            "info:   bob  away: outside",
+            "info: friends and requests (3):",
+            "info:   bob    away: outside",
             "info:   carol  wants to be your friend (/friend accept carol)",
-            "info:   dave  request sent");
+            "info:   dave   request sent");
   }
 
   @Test
