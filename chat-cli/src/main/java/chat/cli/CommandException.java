@@ -36,6 +36,16 @@ public abstract sealed class CommandException extends RuntimeException {
     public static Usage notAUsername(String typed) {
       return new Usage(Usernames.RULE + " (got '" + TerminalSafe.typed(typed) + "')");
     }
+
+    /**
+     * {@code typed} is no room name: the rule, and the value as typed, as {@link #notAUsername}.
+     */
+    public static Usage notARoomName(String typed) {
+      return new Usage(
+          "room names are 1-64 characters of a-z 0-9 _ - (got '"
+              + TerminalSafe.typed(typed)
+              + "')");
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import chat.cli.client.ClientOptions;
+import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,11 +226,20 @@ public final class RelayOptions {
     return Path.of(userHome, ".local", "share", "chat");
   }
 
-  /** {@code name} as a room id ({@code #name}, lowercase) unless it is already an id. */
+  /**
+   * {@code name} as a room id ({@code #name}, lowercase) unless it is already an id ({@code @…},
+   * checked where it is used).
+   *
+   * @throws CommandException.Usage naming the rule and {@code name} as typed, if it is no room name
+   */
   static String conversationArgument(String name) {
-    if (name.startsWith("#") || name.startsWith("@")) {
-      return name.startsWith("#") ? name.toLowerCase(Locale.ROOT) : name;
+    if (name.startsWith("@")) {
+      return name;
     }
-    return "#" + name.toLowerCase(Locale.ROOT);
+    String id = "#" + (name.startsWith("#") ? name.substring(1) : name).toLowerCase(Locale.ROOT);
+    if (!ConversationIds.isRoom(id)) {
+      throw CommandException.Usage.notARoomName(name);
+    }
+    return id;
   }
 }

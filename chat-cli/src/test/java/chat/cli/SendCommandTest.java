@@ -41,6 +41,22 @@ class SendCommandTest {
     assertThat(cli.echo).containsExactly("echo off", "echo back");
   }
 
+  /** A name that is no room is refused with the rule and the name as typed, hidden parts shown. */
+  @Test
+  void send_toANameThatIsNoRoom_saysTheRule_withTheNameAsTyped() {
+    for (String typed : new String[] {"Bad Name!", "\u001b[31mred"}) {
+      Cli.Result result = cli().run("send", "--user", "alice", typed, "hi");
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .isEqualTo(
+              "chat: room names are 1-64 characters of a-z 0-9 _ - (got '"
+                  + TerminalSafe.typed(typed)
+                  + "')\n");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
   @Test
   void send_secretsGiven_echoLeftAlone() {
     Cli cli = cli();

@@ -267,8 +267,7 @@ public final class RelayChatClient implements ChatClient {
     String name = room.startsWith("#") ? room.substring(1) : room;
     String id = "#" + name.toLowerCase(Locale.ROOT);
     if (!ConversationIds.isRoom(id)) {
-      throw new CommandException.Usage(
-          "room names are 1-64 characters of a-z 0-9 _ - (got '" + TerminalSafe.typed(room) + "')");
+      throw CommandException.Usage.notARoomName(room);
     }
     return id;
   }
