@@ -100,7 +100,9 @@ final class IdentityNewCommand implements Callable<Integer> {
     if (user != null) {
       if (!USER_ID.matcher(user).matches()) {
         throw new CommandException.Usage(
-            "invalid --user '" + user + "': use 3 to 32 characters from A-Z a-z 0-9 _ . -");
+            "invalid --user '"
+                + TerminalSafe.typed(user)
+                + "': use 3 to 32 characters from A-Z a-z 0-9 _ . -");
       }
       return user;
     }
@@ -108,7 +110,7 @@ final class IdentityNewCommand implements Callable<Integer> {
     if (!USER_ID.matcher(login).matches()) {
       throw new CommandException.Usage(
           "your login name '"
-              + login
+              + TerminalSafe.typed(login)
               + "' is not a valid user id (3 to 32 of A-Z a-z 0-9 _ . -); choose one with --user NAME");
     }
     return login;

@@ -84,7 +84,9 @@ class IdentityNewCommandTest {
           Cli.withPassphrase()
               .run("identity", "new", "--home", temp.resolve("x").toString(), "--user", user);
       assertThat(result.exitCode()).as(user).isEqualTo(1);
-      assertThat(result.err()).doesNotContain("\u001b");
+      assertThat(result.err())
+          .doesNotContain("\u001b")
+          .contains("invalid --user '" + TerminalSafe.typed(user) + "'");
     }
   }
 
