@@ -286,6 +286,7 @@ public final class ChatCommand implements Callable<Integer> {
     if (e instanceof UnmatchedArgumentException unmatched
         && !unmatched.getUnmatched().isEmpty()
         && unmatched.getUnmatched().get(0).startsWith("-")
+        && !unmatched.getUnmatched().get(0).startsWith("--")
         && takesText(failed)) {
       // "-5 points" as a message: say how to send it rather than leave a script guessing.
       String labels =
@@ -310,6 +311,15 @@ public final class ChatCommand implements Callable<Integer> {
           + " needs a value ("
           + option.paramLabel()
           + ")";
+    }
+    if (e.getArgSpec() instanceof picocli.CommandLine.Model.OptionSpec option
+        && option.names().length > 1
+        && message.contains("option '" + option.longestName() + "'")) {
+      // "-n 0": named as it may have been typed, not only by its long name
+      message =
+          message.replace(
+              "option '" + option.longestName() + "'",
+              "option '" + String.join("/", option.names()) + "'");
     }
     if (message.startsWith("Missing required parameter")
         || (message.startsWith("Expected parameter")

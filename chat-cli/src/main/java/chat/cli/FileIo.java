@@ -85,6 +85,9 @@ public final class FileIo {
           ? "input/output error"
           : fs.getReason().toLowerCase(java.util.Locale.ROOT);
     }
-    return String.valueOf(e.getMessage());
+    // The system's own words, as a read of a folder gives them ("Is a directory"), in lower case.
+    return e.getMessage() == null
+        ? "input/output error"
+        : ChatCommand.lowerCaseFirst(e.getMessage());
   }
 }

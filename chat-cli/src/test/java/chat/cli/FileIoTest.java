@@ -1,9 +1,12 @@
 package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FileIoTest {
@@ -20,5 +23,17 @@ class FileIoTest {
   @Test
   void reason_accessDenied_isPermissionDenied() {
     assertThat(FileIo.reason(new AccessDeniedException("/tmp/x"))).isEqualTo("permission denied");
+  }
+
+  @Test
+  void read_aFolder_isSaidInLowerCase() throws Exception {
+    Path dir = Files.createTempDirectory("chat-fileio-");
+    try {
+      assertThatThrownBy(() -> FileIo.read(dir, 10))
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessage("cannot read " + dir + ": is a directory");
+    } finally {
+      Files.delete(dir);
+    }
   }
 }

@@ -236,7 +236,7 @@ class HistoryCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .isEqualTo(
-            "chat: invalid value for option '--limit': '"
+            "chat: invalid value for option '-n/--limit': '"
                 + limit
                 + "' is not a number from 1 to 10000 (see 'chat history --help')\n");
     assertThat(client.calls).isEmpty();
