@@ -429,6 +429,45 @@ class GroupsEndToEndTest {
   }
 
   /**
+   * Left and closed by one-shot commands of this profile while no live client ran: the next live
+   * login does not take them for changes made on another device.
+   */
+  @Test
+  void leftByAOneShotCommandHere_theNextLiveLoginSaysNothing() {
+    try (RelayChatClient carol = Clients.live(port, homes)) {
+      carol.register("carol", PASSWORD.clone(), PASSPHRASE.clone());
+      carol.join("#open");
+      carol.join("#other");
+    }
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      alice.send("@alice+carol", "hi carol");
+    }
+    RecordingListener seen = new RecordingListener();
+    try (RelayChatClient carol = Clients.live(port, homes)) {
+      carol.addListener(seen);
+      carol.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> carol.conversations().contains("@alice+carol"));
+    }
+
+    try (RelayChatClient oneShot = Clients.oneShot(port, homes)) {
+      oneShot.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+      oneShot.leave("#open");
+      oneShot.close("@alice+carol");
+    }
+
+    RecordingListener back = new RecordingListener();
+    try (RelayChatClient again = Clients.live(port, homes)) {
+      again.addListener(back);
+      again.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+      again.join("#later"); // a request after the login's catch-up, to wait for what it said
+      assertThat(again.conversations()).contains("#other").doesNotContain("#open", "@alice+carol");
+    }
+    assertThat(back.events).noneMatch(e -> e.startsWith("no longer in"));
+  }
+
+  /**
    * Removed and banned while no live client of hers ran: her next live login says she is no longer
    * in those groups, once; a one-shot login in between neither says it nor takes it from her.
    */

@@ -128,7 +128,7 @@ final class RoomRequests {
   private static void left(Session session, LeaveReply reply) {
     session.invitationAnswered(reply.conversation());
     session.members.left(reply.conversation());
-    session.removeConversation(reply.conversation());
+    session.leftHere(reply.conversation());
   }
 
   /** Every room listed to this user, page by page. */

@@ -306,6 +306,17 @@ final class Session {
   }
 
   /**
+   * No longer lists {@code conversation}, which this user left (or closed, or disbanded) through
+   * this client: also out of the list the profile's live client last showed, though this one is a
+   * one-shot command, so that the next live client does not take it for a leave made on another
+   * device while this one was offline.
+   */
+  synchronized void leftHere(String conversation) {
+    removeConversation(conversation);
+    state.liveListedRemoved(conversation);
+  }
+
+  /**
    * Lists {@code listed}, what the relay listed at login or reconnect, and no other conversation;
    * returns those listed before that it does not list, in the order of {@link #conversations()}.
    */

@@ -273,7 +273,7 @@ final class SocialRequests {
     String id = RelayChatClient.roomId(room);
     relay.call(new GroupDisbandRequest(relay.nextId(), id), GroupReply.class);
     session.members.left(id);
-    session.removeConversation(id);
+    session.leftHere(id);
   }
 
   Friendship friend(FriendAction action, String username) {
