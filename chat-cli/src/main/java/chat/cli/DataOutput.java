@@ -113,13 +113,19 @@ final class DataOutput {
     }
   }
 
-  /** The file {@code out} names once its links are followed, or {@code out} if there is none. */
+  /**
+   * The file {@code out} names once its links are followed (one that points nowhere names the file
+   * it points to, made there as the shell's {@code >} makes it), or {@code out} if it is no link.
+   */
   private static Path throughLinks(Path out) {
-    if (!Files.isSymbolicLink(out) || !Files.exists(out)) {
+    if (!Files.isSymbolicLink(out)) {
       return out;
     }
     try {
-      return out.toRealPath();
+      if (Files.exists(out)) {
+        return out.toRealPath();
+      }
+      return out.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(out));
     } catch (IOException e) {
       throw FileIo.failure("cannot write", out, e);
     }

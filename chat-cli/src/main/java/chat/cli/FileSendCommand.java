@@ -97,7 +97,7 @@ final class FileSendCommand implements Callable<Integer> {
   static String conversation(ChatClient client, String target) {
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("#") || ConversationIds.isDirect(lower)) {
-      return RelayOptions.conversationArgument(lower);
+      return lower.startsWith("#") ? RelayOptions.conversationArgument(target) : lower;
     }
     String name = target.startsWith("@") ? target.substring(1) : target;
     if (!target.startsWith("@") && client.conversations().contains("#" + lower)) {
@@ -106,6 +106,6 @@ final class FileSendCommand implements Callable<Integer> {
     if (Usernames.isValid(name)) {
       return client.directWith(name);
     }
-    return RelayOptions.conversationArgument(lower);
+    return RelayOptions.conversationArgument(target); // refused, naming it as typed
   }
 }

@@ -70,6 +70,16 @@ class DataOutputTest {
   }
 
   @Test
+  void writeFile_aLinkToNothing_withForce_makesTheFileItPointsTo() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("made.txt"));
+
+    DataOutput.writeFile(link, DATA, true, true);
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllBytes(dir.resolve("made.txt"))).isEqualTo(DATA);
+  }
+
+  @Test
   void writeFile_anExistingFile_withoutForce_isRefusedAndKept() throws Exception {
     Path file = Files.writeString(dir.resolve("taken.txt"), "mine");
 

@@ -32,6 +32,20 @@ class FileSendCommandTest {
   }
 
   @Test
+  void send_toANameThatIsNeitherRoomNorUser_isRefusedNamingItAsTyped() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "hi");
+
+    for (String to : new String[] {"Bad Name!", "#Bad Name!"}) {
+      Cli.Result result = cli().run("file", "send", "--user", "alice", file.toString(), "--to", to);
+
+      assertThat(result.exitCode()).as(to).isEqualTo(1);
+      assertThat(result.err())
+          .isEqualTo("chat: room names are 1-64 characters of a-z 0-9 _ - (got '" + to + "')\n");
+    }
+    assertThat(client.calls).noneMatch(call -> call.startsWith("sendFile"));
+  }
+
+  @Test
   void help_saysWhatStdoutGets_andWrapsOnlyAtTheWidth() {
     String out = cli().run("file", "send", "--help").out();
     String flat = out.replaceAll("\\s+", " ");

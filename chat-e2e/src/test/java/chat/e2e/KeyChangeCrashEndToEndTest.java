@@ -102,7 +102,7 @@ class KeyChangeCrashEndToEndTest {
           bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone());
           assertThat(said.awaitNotice("warning: the relay now holds your new key, but cannot"))
               .as("step %d", step)
-              .contains("No space left on device")
+              .contains("no space left on device")
               .contains("do not run it again")
               .contains("the next login or command that reaches the relay finishes it here");
           assertThat(bob.fingerprint("bob").matches(key)).as("step %d", step).isFalse();
@@ -110,7 +110,7 @@ class KeyChangeCrashEndToEndTest {
           assertThatThrownBy(() -> bob.replaceKeys("bob", PASSWORD.clone(), chosen.clone()))
               .as("step %d", step)
               .isInstanceOf(CommandException.FileAccess.class)
-              .hasMessageContaining("No space left on device")
+              .hasMessageContaining("no space left on device")
               .hasMessageContaining("nothing was sent");
         }
       }

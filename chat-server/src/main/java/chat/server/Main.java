@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /** The {@code chat-server} entry point: resolves the config file, then runs the picocli command. */
@@ -158,6 +159,14 @@ public final class Main {
         && !unmatched.getUnmatched().isEmpty()
         && !unmatched.getUnmatched().get(0).startsWith("-")) {
       String word = unmatched.getUnmatched().get(0);
+      String parameters =
+          failed.getCommandSpec().positionalParameters().stream()
+              .map(CommandLine.Model.PositionalParamSpec::paramLabel)
+              .collect(Collectors.joining(" "));
+      if (!parameters.isEmpty()) {
+        return Optional.of(
+            "'" + word + "' is one word too many for '" + name + "' (it takes " + parameters + ")");
+      }
       return Optional.of(
           "'"
               + word

@@ -399,6 +399,13 @@ class MainTest {
         .contains("did you mean: chat-server users?");
     err.getBuffer().setLength(0);
 
+    assertThat(run(Map.of(), "users", "suspend", "alice", "bob")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "chat-server: 'bob' is one word too many for 'chat-server users suspend' (it takes"
+                + " USER)\n");
+    err.getBuffer().setLength(0);
+
     assertThat(run(Map.of(), "keys")).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("chat-server: 'chat-server keys' takes one of its commands: rotate\n");

@@ -82,6 +82,12 @@ public final class AwayTracker {
    */
   private final Map<String, Long> quietOnline = new Newest<>(MAX_TRACKED);
 
+  /** How many presence events were heard ({@link #mark}); guarded by {@code this}. */
+  private long heardCount;
+
+  /** The {@link #heardCount} at each user's last event, by lowercase username; guarded by this. */
+  private final Map<String, Long> heardAt = new Newest<>(MAX_TRACKED);
+
   /** When this client's connection was last back after a loss, else 0; guarded by {@code this}. */
   private long reconnectedMillis;
 
@@ -141,14 +147,28 @@ public final class AwayTracker {
   }
 
   /**
+   * How many presence events were heard so far: taken before a list is asked for, and given to
+   * {@link #listed} with what it lists, so that an event heard meanwhile is not undone by it.
+   */
+  public synchronized long mark() {
+    return heardCount;
+  }
+
+  /**
    * Notes {@code username}'s {@code presence} as a member list fetched from the relay gives it: the
    * state as it is, not a change, so nothing is announced. After this client's own reconnect it is
    * how a member who stayed connected and away is told from one who went offline: coming online
-   * later is then {@link Change#BACK}.
+   * later is then {@link Change#BACK}. A list asked for when {@link #mark} was {@code askedAt} says
+   * nothing of one heard of since: their event is newer, or as new, and stands ({@link
+   * Long#MAX_VALUE}: a list that took in what was heard since).
    */
-  public synchronized void listed(String self, String username, Presence presence) {
+  public synchronized void listed(String self, String username, Presence presence, long askedAt) {
     viewedBy(self);
     String key = username.toLowerCase(Locale.ROOT);
+    Long heard = heardAt.get(key);
+    if (heard != null && heard > askedAt) {
+      return;
+    }
     if (presence.status() != Presence.Status.OFFLINE) {
       heardOnline.put(key, true);
     } else if (!inReconnectMinute(clock.millis())) {
@@ -183,6 +203,7 @@ public final class AwayTracker {
   public synchronized Change observe(String self, String username, Presence presence) {
     viewedBy(self);
     String key = username.toLowerCase(Locale.ROOT);
+    heardAt.put(key, ++heardCount);
     long now = clock.millis();
     Change change = awayChange(key, presence, now);
     if (presence.status() == Presence.Status.OFFLINE) {
@@ -215,6 +236,7 @@ public final class AwayTracker {
       away.clear();
       heardOnline.clear();
       quietOnline.clear();
+      heardAt.clear();
       viewer = self;
     }
   }

@@ -24,7 +24,9 @@ import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The line mode's listener: each client event printed above the prompt as one cleaned line, called
@@ -51,6 +53,11 @@ final class LineEvents implements CappedClientListener {
   private final ProgressLines progress = new ProgressLines();
   private final LiveNoticeCap cap;
   private volatile boolean stopSaid; // set by onStopped, read by the offline line after it
+
+  /**
+   * How many presence fetches were started ({@link #listPresence}): the last one's result counts.
+   */
+  private final AtomicLong presenceFetches = new AtomicLong();
 
   LineEvents(
       ChatClient client,
@@ -225,30 +232,41 @@ final class LineEvents implements CappedClientListener {
       return;
     }
     String current = prompt.current();
-    Thread fetch =
+    long fetch = presenceFetches.incrementAndGet();
+    Thread fetching =
         new Thread(
             () -> {
+              long askedAt = away.mark(); // before asking: what is heard later is newer
+              List<FriendView> friends = List.of();
               try {
-                for (FriendView friend : client.friends()) {
-                  if (friend.friendship() == Friendship.FRIENDS) {
-                    away.listed(self, friend.username(), friend.presence());
-                  }
-                }
-                if (current != null) {
-                  for (MemberView member : client.members(current)) {
-                    if (!member.username().equalsIgnoreCase(self)) {
-                      away.listed(self, member.username(), member.presence());
-                    }
-                  }
-                }
+                friends = client.friends();
               } catch (RuntimeException e) {
-                // offline or logged out, or no longer in that conversation: the next log-in or
-                // reconnect asks again
+                // offline or logged out: the next log-in or reconnect asks again
+              }
+              List<MemberView> members = List.of();
+              try {
+                members = current == null ? List.of() : client.members(current);
+              } catch (RuntimeException e) {
+                // as above, or no longer in that conversation
+              }
+              if (fetch != presenceFetches.get()
+                  || !self.equalsIgnoreCase(String.valueOf(self()))) {
+                return; // a newer fetch has begun, or another user (or none) is logged in now
+              }
+              for (FriendView friend : friends) {
+                if (friend.friendship() == Friendship.FRIENDS) {
+                  away.listed(self, friend.username(), friend.presence(), askedAt);
+                }
+              }
+              for (MemberView member : members) {
+                if (!member.username().equalsIgnoreCase(self)) {
+                  away.listed(self, member.username(), member.presence(), askedAt);
+                }
               }
             },
             "chat-presence-list");
-    fetch.setDaemon(true);
-    fetch.start();
+    fetching.setDaemon(true);
+    fetching.start();
   }
 
   /**

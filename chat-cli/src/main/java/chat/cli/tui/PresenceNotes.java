@@ -79,9 +79,17 @@ final class PresenceNotes {
     model.buffer(conversation).addNote(new PaneEntry.Note(NoteKind.INFO, line, clock.millis()));
   }
 
-  /** A member list fetched from the relay: the state as it is, not a change. */
+  /**
+   * A member list fetched from the relay, with the presence heard since it was asked for in place
+   * ({@link TuiModel#setMembers}): the state as it is, not a change.
+   */
   void listed(String self, List<MemberView> members) {
-    members.forEach(m -> away.listed(self, m.username(), m.presence()));
+    members.forEach(m -> away.listed(self, m.username(), m.presence(), Long.MAX_VALUE));
+  }
+
+  /** The presence events heard so far ({@link AwayTracker#mark}); any thread. */
+  long mark() {
+    return away.mark();
   }
 
   /** This client's own connection is now {@code state}, for the reason {@code detail}. */
@@ -90,17 +98,17 @@ final class PresenceNotes {
   }
 
   /**
-   * {@code self}'s friends as just fetched: whose coming online and going offline is announced, and
-   * their presence as it is (so that one online now and reconnecting after the relay does is not
-   * said to come online).
+   * {@code self}'s friends as just fetched, asked for when {@link #mark} was {@code askedAt}: whose
+   * coming online and going offline is announced, and their presence as it is (so that one online
+   * now and reconnecting after the relay does is not said to come online), unless heard since.
    */
-  void friendsListed(String self, List<FriendView> list) {
+  void friendsListed(String self, List<FriendView> list, long askedAt) {
     friends.clear();
     for (FriendView friend : list) {
       if (friend.friendship() == Friendship.FRIENDS) {
         friends.add(friend.username().toLowerCase(Locale.ROOT));
         if (self != null) {
-          away.listed(self, friend.username(), friend.presence());
+          away.listed(self, friend.username(), friend.presence(), askedAt);
         }
       }
     }

@@ -92,9 +92,19 @@ final class SessionUpdates {
     return model.presenceMark();
   }
 
-  /** This user's friends as just fetched. */
-  void friendsListed(List<FriendView> list) {
-    presenceNotes.friendsListed(self(), list);
+  /**
+   * {@code user}'s friends as just fetched, asked for when {@link #presenceHeard} was {@code
+   * askedAt}; dropped if another user (or none) is logged in now.
+   */
+  void friendsListed(String user, List<FriendView> list, long askedAt) {
+    if (user.equalsIgnoreCase(String.valueOf(self()))) {
+      presenceNotes.friendsListed(self(), list, askedAt);
+    }
+  }
+
+  /** The presence events heard so far, taken before the friends list is asked for; any thread. */
+  long presenceHeard() {
+    return presenceNotes.mark();
   }
 
   /**

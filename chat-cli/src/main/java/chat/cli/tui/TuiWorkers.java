@@ -291,13 +291,17 @@ final class TuiWorkers implements TuiBackend {
   public void loadFriends() {
     inBackground(
         () -> {
+          String user = client.username().orElse(null);
+          long askedAt = session.presenceHeard(); // before asking: what is heard later is newer
           List<FriendView> friends;
           try {
             friends = client.friends();
           } catch (RuntimeException e) {
             return; // Offline or logged out: the next log-in or friend change fetches again.
           }
-          post.accept(() -> session.friendsListed(friends));
+          if (user != null) {
+            post.accept(() -> session.friendsListed(user, friends, askedAt));
+          }
         });
   }
 

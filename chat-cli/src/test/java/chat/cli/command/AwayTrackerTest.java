@@ -199,11 +199,11 @@ class AwayTrackerTest {
     seen("bob", Presence.ONLINE);
     seen("carol", Presence.ONLINE);
     reconnect(Duration.ofSeconds(5));
-    tracker.listed("alice", "bob", Presence.OFFLINE);
+    tracker.listed("alice", "bob", Presence.OFFLINE, Long.MAX_VALUE);
 
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE);
     now = now.plus(AwayTracker.RECONNECT_STORM).plusSeconds(1);
-    tracker.listed("alice", "carol", Presence.OFFLINE);
+    tracker.listed("alice", "carol", Presence.OFFLINE, Long.MAX_VALUE);
     assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.CAME_ONLINE);
   }
 
@@ -214,9 +214,9 @@ class AwayTrackerTest {
     seen("dave", Presence.away("out"));
 
     reconnect(Duration.ofSeconds(5));
-    tracker.listed("alice", "bob", Presence.away("tea"));
-    tracker.listed("alice", "carol", Presence.ONLINE);
-    tracker.listed("alice", "dave", Presence.OFFLINE);
+    tracker.listed("alice", "bob", Presence.away("tea"), Long.MAX_VALUE);
+    tracker.listed("alice", "carol", Presence.ONLINE, Long.MAX_VALUE);
+    tracker.listed("alice", "dave", Presence.OFFLINE, Long.MAX_VALUE);
     now = now.plusSeconds(600);
 
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
@@ -235,14 +235,34 @@ class AwayTrackerTest {
     seen("carol", Presence.away("gym"));
 
     reconnect(Duration.ofSeconds(5), RESTART);
-    tracker.listed("alice", "bob", Presence.ONLINE); // their online was heard before this reconnect
-    tracker.listed("alice", "carol", Presence.ONLINE);
+    tracker.listed(
+        "alice",
+        "bob",
+        Presence.ONLINE,
+        Long.MAX_VALUE); // their online was heard before this reconnect
+    tracker.listed("alice", "carol", Presence.ONLINE, Long.MAX_VALUE);
     assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.STILL_ONLINE); // heard after it
     now = now.plusSeconds(2);
 
     assertThat(seen("bob", Presence.away("tea"))).isEqualTo(Change.STILL_AWAY);
     assertThat(seen("carol", Presence.away("gym"))).isEqualTo(Change.STILL_AWAY);
     assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+  }
+
+  /**
+   * A list asked for before an event of someone's, and come after it, leaves that event's state.
+   */
+  @Test
+  void aListAskedForBeforeAnEvent_doesNotUndoIt() {
+    seen("bob", Presence.ONLINE);
+    long asked = tracker.mark();
+    seen("bob", Presence.away("tea"));
+
+    tracker.listed("alice", "bob", Presence.ONLINE, asked); // as the relay had it when asked
+    tracker.listed("alice", "carol", Presence.away("gym"), asked); // carol not heard since
+
+    assertThat(seen("bob", Presence.ONLINE)).isEqualTo(Change.BACK);
+    assertThat(seen("carol", Presence.ONLINE)).isEqualTo(Change.BACK);
   }
 
   @Test

@@ -694,6 +694,7 @@ class LineModeTest {
     await().atMost(TIMEOUT).until(() -> harness.output().contains("erin came online"));
     assertThat(harness.output()).doesNotContain("dave came online");
     harness.type("/quit\n");
+    awaitPresenceListed(); // the reconnect's own fetch, before the next test
   }
 
   /**
@@ -718,6 +719,7 @@ class LineModeTest {
 
     awaitOutput("bob is back");
     harness.type("/quit\n");
+    awaitPresenceListed();
   }
 
   /** Waits until the presence the line mode fetched after a log-in or reconnect is noted. */

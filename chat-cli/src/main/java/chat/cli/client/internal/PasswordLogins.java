@@ -110,11 +110,12 @@ final class PasswordLogins {
         StoredSessions.replaceable(target, username, clock.millis());
     RelayConnection relay = null;
     LoginReply login = null;
+    boolean ended = false;
     try {
       relay = manager.connect(target);
       login = login(relay, username, password, keepCurrent);
       if (keepCurrent) {
-        manager.endCurrent("leaving this session for one with new keys");
+        ended = manager.endCurrent("leaving this session for one with new keys");
         // what the ended session saw while this one logged in: not caught up a second time
         target.state.mergeSaved();
       }
@@ -123,8 +124,9 @@ final class PasswordLogins {
       if (login != null) {
         login.token().destroy();
         revokeQuietly(relay);
-        if (keepCurrent) {
-          // The session it was to replace ended once the relay accepted the password.
+        if (ended) {
+          // The session it was to replace ended once the relay accepted the password. Only a
+          // front end that runs slash commands has a session to replace (a /rekey).
           manager.notice("you are logged out: /login " + username + " to log in again");
         }
       }

@@ -172,9 +172,10 @@ final class SessionManager {
 
   /**
    * {@link #endCurrent()}, saying {@code why} (null: that the user was logged out), as for a
-   * session that goes on as another of the same user ({@code /rekey}).
+   * session that goes on as another of the same user ({@code /rekey}); returns whether there was a
+   * session to end.
    */
-  void endCurrent(String why) {
+  boolean endCurrent(String why) {
     if (closed) {
       throw new CommandException.Usage("the client is closed");
     }
@@ -186,6 +187,7 @@ final class SessionManager {
       String detail = why != null ? why : was == null ? "logged out" : "logged out of " + was;
       post(() -> listeners.connection(ConnectionState.OFFLINE, detail));
     }
+    return old != null;
   }
 
   /**

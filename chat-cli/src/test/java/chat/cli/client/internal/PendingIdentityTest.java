@@ -108,7 +108,7 @@ class PendingIdentityTest {
 
     assertThatThrownBy(() -> pending.stage(profile, newKeys, newKeyFile))
         .isInstanceOf(CommandException.FileAccess.class)
-        .hasMessageContaining("No space left on device");
+        .hasMessageContaining("no space left on device");
 
     assertOldKeysOnly();
   }
