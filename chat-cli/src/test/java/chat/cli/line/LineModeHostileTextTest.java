@@ -75,6 +75,7 @@ class LineModeHostileTextTest {
     // online says only where (connected to relay.test:7443): the login's own line says who
     client.setState(ConnectionState.ONLINE, "back " + HOSTILE);
     client.setState(ConnectionState.RECONNECTING, "detail " + HOSTILE);
+    LineModeTest.awaitPresenceListed(); // online fetched the presence lists: not the call to fail
     client.failNext = new CommandException.Network("the relay refused: " + HOSTILE, null);
     harness.type("/rooms\n/rooms\n/members\n/history\n/quit\n");
 

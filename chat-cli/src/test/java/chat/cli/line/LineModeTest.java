@@ -723,7 +723,7 @@ class LineModeTest {
   }
 
   /** Waits until the presence the line mode fetched after a log-in or reconnect is noted. */
-  private static void awaitPresenceListed() {
+  static void awaitPresenceListed() {
     await()
         .atMost(TIMEOUT)
         .until(
