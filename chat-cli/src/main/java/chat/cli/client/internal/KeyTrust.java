@@ -22,6 +22,7 @@ final class KeyTrust {
   }
 
   Fingerprint fingerprint(String username) {
+    requireUsername(username);
     Session session = sessions.require();
     if (isSelf(session, username)) {
       return session.me().bundle().fingerprint();
@@ -34,6 +35,7 @@ final class KeyTrust {
   }
 
   SafetyNumber safetyNumber(String username) {
+    requireUsername(username);
     Session session = sessions.require();
     if (isSelf(session, username)) {
       throw new CommandException.Usage("a safety number is between you and someone else");
@@ -64,6 +66,16 @@ final class KeyTrust {
         .orElse(TrustState.UNVERIFIED);
   }
 
+  /**
+   * Refuses a name that is no username before anything is looked up or asked of the relay, which
+   * takes none (a control character in it would otherwise fail as an internal error).
+   */
+  private static void requireUsername(String username) {
+    if (!Usernames.isValid(username)) {
+      throw CommandException.Usage.notAUsername(username);
+    }
+  }
+
   /** Your own key is verified by holding it, as the members list shows it. */
   static boolean isSelf(Session session, String username) {
     String self = session.username();
@@ -71,6 +83,7 @@ final class KeyTrust {
   }
 
   void verify(String username, String safetyNumber) {
+    requireUsername(username);
     Session session = sessions.require();
     SafetyNumber typed;
     try {
@@ -94,6 +107,7 @@ final class KeyTrust {
   }
 
   void trust(String username) {
+    requireUsername(username);
     Session session = sessions.require();
     session.keys.pinnedOrFetch(username);
     boolean changed = session.contacts.state(username) == TrustState.CHANGED;

@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.ClientOptions;
 import chat.crypto.KdfParameters;
 import java.nio.file.Path;
@@ -24,6 +25,25 @@ class SocialRequestsTest {
         new SecureRandom(),
         Clock.systemUTC(),
         new KdfParameters(KdfParameters.MIN_MEMORY_KIB, 1, 1));
+  }
+
+  /** Key commands refuse a name that is no username before anything else (exit 1, not 70). */
+  @Test
+  void keyCommands_aNameThatIsNoUsername_isRefusedWithTheRule() {
+    try (RelayChatClient client = client()) {
+      for (String name : new String[] {"bo\u0001b", "bad name!", "b"}) {
+        String said =
+            "usernames are 3-32 characters of A-Z a-z 0-9 _ . - starting with a letter (got '"
+                + TerminalSafe.typed(name)
+                + "')";
+        assertThatThrownBy(() -> client.safetyNumber(name)).hasMessage(said);
+        assertThatThrownBy(() -> client.fingerprint(name)).hasMessage(said);
+        assertThatThrownBy(() -> client.trust(name)).hasMessage(said);
+        assertThatThrownBy(() -> client.verify(name, "1".repeat(60)))
+            .isInstanceOf(CommandException.Usage.class)
+            .hasMessage(said);
+      }
+    }
   }
 
   @Test
