@@ -49,7 +49,9 @@ public final class Main {
     try {
       LogLevelSetting.apply(LogLevelSetting.fromEnvironment(environment));
     } catch (IllegalArgumentException e) {
-      commandLine.getErr().println("chat-server: " + e.getMessage());
+      commandLine
+          .getErr()
+          .println("chat-server: " + Printable.text(String.valueOf(e.getMessage())));
       return 2;
     }
     ConfigFile file = ConfigFile.none();
@@ -68,7 +70,7 @@ public final class Main {
             .getErr()
             .println(
                 "chat-server: config file "
-                    + configPath
+                    + Printable.text(configPath)
                     + " does not exist"
                     + (typed ? "" : " (from env CHAT_SERVER_CONFIG)"));
         return 2;
@@ -82,17 +84,20 @@ public final class Main {
                     : e.getMessage();
         commandLine
             .getErr()
-            .println("chat-server: cannot read config file " + configPath + ": " + why);
+            .println(
+                "chat-server: cannot read config file " + Printable.text(configPath + ": " + why));
         return 2;
       } catch (ConfigFileException e) {
-        commandLine.getErr().println("chat-server: " + e.getMessage());
+        commandLine
+            .getErr()
+            .println("chat-server: " + Printable.text(String.valueOf(e.getMessage())));
         return 2;
       }
     }
     ConfigDefaultProvider defaults =
         new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec());
     for (String warning : defaults.unknownVariableWarnings()) {
-      commandLine.getErr().println("chat-server: warning: " + warning);
+      commandLine.getErr().println("chat-server: warning: " + Printable.text(warning));
     }
     commandLine.setDefaultValueProvider(defaults);
     commandLine.setExecutionExceptionHandler(

@@ -106,7 +106,7 @@ public final class AuditCommand implements Callable<Integer> {
     try {
       query = query();
     } catch (IllegalArgumentException e) {
-      err.println("chat-server audit: " + e.getMessage());
+      err.println("chat-server audit: " + Printable.text(String.valueOf(e.getMessage())));
       return 2;
     }
     Path dataDir = data.dataDir();
@@ -125,7 +125,7 @@ public final class AuditCommand implements Callable<Integer> {
                 return new AuditRepository().find(connection, query);
               });
     } catch (DatabaseReader.Unreadable e) {
-      err.println("chat-server audit: " + e.getMessage());
+      err.println("chat-server audit: " + Printable.text(String.valueOf(e.getMessage())));
       return 1;
     }
     for (AuditEvent event : events) {

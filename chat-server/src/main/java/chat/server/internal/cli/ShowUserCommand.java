@@ -64,7 +64,7 @@ public final class ShowUserCommand implements Callable<Integer> {
                 return byKey;
               });
     } catch (DatabaseReader.Unreadable e) {
-      err.println(spec.qualifiedName() + ": " + e.getMessage());
+      err.println(spec.qualifiedName() + ": " + Printable.text(String.valueOf(e.getMessage())));
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +74,7 @@ public final class ShowUserCommand implements Callable<Integer> {
         out.println(limits.line(entry.getValue().get(), options.json()));
       } else {
         out.flush();
-        err.println(UserChange.noUser(spec, entry.getKey(), dataDir));
+        err.println(Printable.text(UserChange.noUser(spec, entry.getKey(), dataDir)));
         code = 1;
       }
     }

@@ -69,11 +69,11 @@ abstract class UserChange implements Callable<Integer> {
                 return counts.of(connection, key);
               });
     } catch (DatabaseReader.Unreadable e) {
-      err.println(spec.qualifiedName() + ": " + e.getMessage());
+      err.println(spec.qualifiedName() + ": " + Printable.text(String.valueOf(e.getMessage())));
       return 1;
     }
     if (changed.isEmpty()) {
-      err.println(noUser(spec, key, dataDir));
+      err.println(Printable.text(noUser(spec, key, dataDir)));
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +89,7 @@ abstract class UserChange implements Callable<Integer> {
 
   /** Says {@code note} on stderr after the command's name. */
   void note(String note) {
-    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note);
+    spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Printable.text(note));
   }
 
   /**

@@ -58,7 +58,7 @@ public final class UsersCommand implements Callable<Integer> {
     try {
       counts = DatabaseReader.readCurrent(dataDir, new UserCounts()::all);
     } catch (DatabaseReader.Unreadable e) {
-      err.println(spec.qualifiedName() + ": " + e.getMessage());
+      err.println(spec.qualifiedName() + ": " + Printable.text(String.valueOf(e.getMessage())));
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();

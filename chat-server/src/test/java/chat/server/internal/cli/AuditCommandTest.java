@@ -146,6 +146,16 @@ class AuditCommandTest {
   }
 
   @Test
+  void audit_badValuesWithAnEscapeSequence_areQuotedNotObeyed() {
+    assertThat(run("--type", "AD\u001b[31mMIN")).isEqualTo(2);
+    assertThat(run("--since", "1\u001b[2Jh")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("unknown type 'AD?[31mMIN'", "not a time: '1?[2Jh'")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
   void audit_badSince_exits2() {
     assertThat(run("--since", "last week")).isEqualTo(2);
 
