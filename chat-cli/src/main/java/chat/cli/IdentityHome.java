@@ -32,8 +32,18 @@ final class IdentityHome {
 
   private final Path dir;
 
+  /** What to do when the folder holds no identity, as the line that says so ends. */
+  private final String whenMissing;
+
+  /** An identity folder of the offline commands ({@code --home DIR}). */
   IdentityHome(Path dir) {
+    this(dir, "create one with 'chat identity new --home " + dir + "'");
+  }
+
+  /** An identity folder; {@code whenMissing} says what to do when it holds none. */
+  IdentityHome(Path dir, String whenMissing) {
     this.dir = Objects.requireNonNull(dir, "dir");
+    this.whenMissing = Objects.requireNonNull(whenMissing, "whenMissing");
   }
 
   Path dir() {
@@ -145,13 +155,7 @@ final class IdentityHome {
   private void requirePresent(Path file) {
     if (!Files.exists(file)) {
       throw new CommandException.FileAccess(
-          "no identity in "
-              + dir
-              + " ("
-              + file.getFileName()
-              + " not found); create one with 'chat identity new --home "
-              + dir
-              + "'",
+          "no identity in " + dir + " (" + file.getFileName() + " not found); " + whenMissing,
           null);
     }
   }

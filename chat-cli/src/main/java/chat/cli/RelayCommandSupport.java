@@ -11,6 +11,7 @@ import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -102,7 +103,24 @@ final class RelayCommandSupport {
    * else the profile of {@code --user} under {@code CHAT_HOME} or the default location.
    */
   IdentityHome identityHome() {
-    return new IdentityHome(options.profileDir(context));
+    if (options.home != null) {
+      Path dir = options.profileDir(context);
+      return new IdentityHome(
+          dir,
+          "create one with 'chat identity new --home "
+              + dir
+              + "', or, for an account on a relay, log in ('chat login', which restores the keys"
+              + " from the relay's backup) or install a key file ('chat keys import FILE')");
+    }
+    String user = options.requireUser(context);
+    return new IdentityHome(
+        options.profileDir(context),
+        "log in with 'chat login --user "
+            + user
+            + "' (it restores your keys from the relay's backup), or install a key file with"
+            + " 'chat keys import FILE --user "
+            + user
+            + "'");
   }
 
   /** A client that is not logged in yet. */

@@ -20,6 +20,21 @@ class KeysShowCommandTest {
     return Identities.copy("alice", dir.resolve("alice"));
   }
 
+  /** A relay profile without keys is told to log in or import a key file, not to make a new one. */
+  @Test
+  void show_aProfileWithoutKeys_saysToLogInOrImport() {
+    Cli.Result result =
+        new Cli().env("CHAT_HOME", dir.toString()).run("keys", "show", "--user", "alice");
+
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err())
+        .startsWith("chat: no identity in " + dir.resolve("alice"))
+        .contains(
+            "log in with 'chat login --user alice' (it restores your keys from the relay's"
+                + " backup), or install a key file with 'chat keys import FILE --user alice'")
+        .doesNotContain("identity new");
+  }
+
   @Test
   void show_nothingPending_printsTheKey_noWarning() {
     Path home = profile();
