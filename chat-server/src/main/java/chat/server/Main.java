@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -129,7 +130,8 @@ public final class Main {
         return 2;
       }
     }
-    String line = inWords(e, failed).orElse(null);
+    Optional<String> words = inWords(e, failed);
+    String line = words.orElse(null);
     if (line == null) {
       line = lowerCaseFirst(String.valueOf(e.getMessage()));
       if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && !typed(option, given)) {
@@ -138,13 +140,15 @@ public final class Main {
     }
     // What was typed, or read from the file or the environment, is quoted: never obeyed.
     failed.getErr().println("chat-server: " + Printable.text(line));
-    StringWriter suggestions = new StringWriter();
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions));
-    suggestions
-        .toString()
-        .lines()
-        .map(suggestion -> Printable.text(lowerCaseFirst(suggestion)))
-        .forEach(failed.getErr()::println);
+    if (words.isEmpty()) {
+      StringWriter suggestions = new StringWriter();
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions));
+      suggestions
+          .toString()
+          .lines()
+          .map(suggestion -> Printable.text(lowerCaseFirst(suggestion)))
+          .forEach(failed.getErr()::println);
+    }
     failed
         .getErr()
         .println("'" + failed.getCommandSpec().qualifiedName() + " --help' lists the options");
@@ -172,13 +176,33 @@ public final class Main {
         return Optional.of(
             "'" + word + "' is one word too many for '" + name + "' (it takes " + parameters + ")");
       }
+      String likely =
+          UnknownOption.likelyCommand(word, failed.getSubcommands().keySet())
+              .map(command -> " (did you mean " + name + " " + command + "?)")
+              .orElse("");
       return Optional.of(
           "'"
               + word
               + "' is not a command of '"
               + name
               + "'"
-              + (commands.isEmpty() ? ", which takes options only" : ": it takes " + commands));
+              + (commands.isEmpty() ? ", which takes options only" : ": it takes " + commands)
+              + likely);
+    }
+    Object command = failed.getCommandSpec().userObject();
+    boolean runs = command instanceof Runnable || command instanceof Callable;
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()
+        && !commands.isEmpty()
+        && !runs) {
+      // an option before the command that takes it: chat-server keys --data-dir DIR rotate
+      return Optional.of(
+          "'"
+              + name
+              + "' takes one of its commands ("
+              + commands
+              + ") before options such as "
+              + unmatched.getUnmatched().get(0));
     }
     if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
       return Optional.of("'" + name + "' takes one of its commands: " + commands);

@@ -396,7 +396,23 @@ class MainTest {
     assertThat(run(Map.of(), "user")).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("chat-server: 'user' is not a command of 'chat-server': it takes keys,")
-        .contains("did you mean: chat-server users?");
+        .contains(" (did you mean chat-server users?)\n")
+        .hasLineCount(2); // and where the help is
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "users", "alice")).isEqualTo(2);
+    assertThat(err.toString()).doesNotContain("did you mean");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "keys", "--data-dir", "/tmp/x", "rotate")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith(
+            "chat-server: 'chat-server keys' takes one of its commands (rotate) before options"
+                + " such as --data-dir\n");
+    err.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "users", "--zzz")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("chat-server: unknown option: '--zzz'\n");
     err.getBuffer().setLength(0);
 
     assertThat(run(Map.of(), "users", "suspend", "alice", "bob")).isEqualTo(2);

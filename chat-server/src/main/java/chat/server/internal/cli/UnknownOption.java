@@ -34,4 +34,9 @@ public final class UnknownOption {
     return ConfigFile.likelyKey(name.substring(2), names)
         .map(likely -> "unknown option '" + name + "' (did you mean --" + likely + "?)");
   }
+
+  /** The command of {@code commands} that {@code word} is most likely a misspelling of, if any. */
+  public static Optional<String> likelyCommand(String word, Set<String> commands) {
+    return ConfigFile.likelyKey(word, commands);
+  }
 }
