@@ -280,6 +280,11 @@ final class AccountCommands {
     ChatClient client = context.client();
     Optional<String> self = client.username();
     int count = command.argCount();
+    if (count > 0 && count <= 2 && command.arg(count - 1).equalsIgnoreCase("no")) {
+      // an answer to the warning, as "yes" is one, not a name
+      context.info("your keys were not replaced");
+      return;
+    }
     boolean confirmed = count > 0 && command.arg(count - 1).equalsIgnoreCase(CONFIRM);
     if (count == 2 && !confirmed) {
       throw new CommandException.Usage("usage: /rekey [NAME] [yes]");

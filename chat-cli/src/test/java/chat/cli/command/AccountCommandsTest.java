@@ -525,6 +525,19 @@ class AccountCommandsTest {
   }
 
   @Test
+  void rekey_no_isAnAnswer_notAName() {
+    context.loggedInAs("alice");
+
+    run("/rekey no");
+    run("/rekey alice No");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.client.calls).doesNotContain("replaceKeys alice");
+    assertThat(context.lines)
+        .containsExactly("info: your keys were not replaced", "info: your keys were not replaced");
+  }
+
+  @Test
   void rekey_anotherAccountThanTheOneLoggedIn_refused_askingNothing_andStayingLoggedIn() {
     context.loggedInAs("bob");
     context.answer("password1", "new phrase", "new phrase");
