@@ -250,7 +250,7 @@ final class Reconnector {
             // The warning above says it all, both fingerprints included: not a second time.
             listeners.connection(
                 ConnectionState.OFFLINE,
-                "the relay's certificate changed (see the warning above); not reconnecting");
+                "the relay's certificate changed (see its warning, which names both fingerprints); not reconnecting");
           });
       return;
     }
