@@ -150,13 +150,13 @@ final class AccountCommands {
     String name = Arguments.username(command.arg(0));
     ChatClient client = context.client();
     boolean inlinePassword = command.argCount() > 1;
-    if (!inlinePassword
-        && client.connectionState() == ConnectionState.ONLINE
+    if (client.connectionState() == ConnectionState.ONLINE
         && client
             .username()
             .filter(u -> Usernames.key(u).equals(Usernames.key(name)))
             .isPresent()) {
-      // Logging in again would end this session first, and a mistyped secret would leave none.
+      // Logging in again would end this session first, and a mistyped secret would leave none:
+      // with the password on the line too.
       context.info("already logged in as " + client.username().get());
       return;
     }

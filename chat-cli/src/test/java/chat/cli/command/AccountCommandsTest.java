@@ -136,8 +136,11 @@ class AccountCommandsTest {
     context.client.calls.clear();
 
     run("/login Alice");
+    run("/login alice not-the-password"); // the password on the line too
 
-    assertThat(context.lines).contains("info: already logged in as alice");
+    assertThat(context.lines)
+        .containsSubsequence(
+            "info: already logged in as alice", "info: already logged in as alice");
     assertThat(context.prompts).hasSize(2);
     assertThat(context.client.calls).isEmpty();
     assertThat(context.client.username()).contains("alice");
