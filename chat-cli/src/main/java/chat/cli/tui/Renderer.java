@@ -18,8 +18,9 @@ import java.util.function.UnaryOperator;
  * to a cell.
  */
 final class Renderer {
-  /** What a terminal below the minimum size shows. */
-  static final String TOO_SMALL = "terminal too small";
+  /** What a terminal below the minimum size shows, word-wrapped to its width. */
+  static final String TOO_SMALL =
+      "terminal too small: " + Layout.MIN_COLUMNS + "x" + Layout.MIN_ROWS + " at least";
 
   private static final String PROMPT = "> ";
 
@@ -78,7 +79,13 @@ final class Renderer {
       for (int row = 0; row < layout.rows(); row++) {
         out.fill(0, row, layout.columns(), Style.PLAIN);
       }
-      out.put(0, 0, layout.columns(), TOO_SMALL, Style.ERROR);
+      List<List<Cell>> rows =
+          layout.columns() < 1
+              ? List.of()
+              : TextWrapper.wrap(Cells.line(TOO_SMALL, Style.ERROR), layout.columns(), 0);
+      for (int row = 0; row < Math.min(rows.size(), layout.rows()); row++) {
+        out.put(0, row, layout.columns(), rows.get(row));
+      }
       return null;
     }
     TuiModel model = frame.model();

@@ -384,8 +384,10 @@ class ChatTuiTest {
   void resize_toTinySize_saysTooSmallThenRecovers() {
     TuiHarness h = inLobby(80, 24);
 
-    h.resize(15, 4);
-    assertThat(h.row(0)).isEqualTo("terminal too sm");
+    h.resize(15, 4); // says how large it must be, in the room it has
+    assertThat(h.row(0)).isEqualTo("terminal too   ");
+    assertThat(h.row(1)).isEqualTo("small: 20x5 at ");
+    assertThat(h.row(2)).isEqualTo("least          ");
     h.resize(1, 1);
     assertThat(h.row(0)).isEqualTo("t");
     h.resize(20, 5);
