@@ -64,15 +64,15 @@ final class TuiSecrets {
       loop.post(() -> controller.beginSecret(entry));
       char[] typed = entry.result().get();
       if (typed == null) {
-        throw new CommandException.Auth("cancelled", null);
+        throw new CommandException.Auth(kind.noun() + " prompt cancelled", null);
       }
       return typed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       entry.cancel();
-      throw new CommandException.Auth("cancelled", null);
+      throw new CommandException.Auth(kind.noun() + " prompt cancelled", null);
     } catch (ExecutionException e) {
-      throw new CommandException.Auth("cancelled", null);
+      throw new CommandException.Auth(kind.noun() + " prompt cancelled", null);
     } finally {
       pending = null;
     }

@@ -1373,7 +1373,7 @@ class ChatTuiTest {
     h.type("abc").press(KeyType.Escape);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !failures.isEmpty());
-    assertThat(failures.get(0)).hasMessage("cancelled");
+    assertThat(failures.get(0)).hasMessage("passphrase prompt cancelled"); // as in line mode
     assertThat(h.drain().inputRow()).startsWith("> ");
   }
 
