@@ -287,8 +287,8 @@ class HostileRelayTest {
       events.awaitState(ConnectionState.OFFLINE);
       assertThat(events.connectionDetails)
           .contains(
-              "OFFLINE the relay's certificate changed (see its warning, which names both fingerprints);"
-                  + " not reconnecting")
+              "OFFLINE the relay's certificate changed (see its warning, which names both"
+                  + " fingerprints); not reconnecting")
           .noneMatch(detail -> detail.contains("HAS CHANGED"));
       int states = events.states.size();
       await().during(Duration.ofSeconds(2)).until(() -> events.states.size() == states);

@@ -250,7 +250,8 @@ final class Reconnector {
             // The warning above says it all, both fingerprints included: not a second time.
             listeners.connection(
                 ConnectionState.OFFLINE,
-                "the relay's certificate changed (see its warning, which names both fingerprints); not reconnecting");
+                "the relay's certificate changed (see its warning, which names both"
+                    + " fingerprints); not reconnecting");
           });
       return;
     }
