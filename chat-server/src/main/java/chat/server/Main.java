@@ -97,6 +97,7 @@ public final class Main {
     }
     ConfigDefaultProvider defaults =
         new ConfigDefaultProvider(environment, file, commandLine.getCommandSpec());
+    defaults.runs(commandRun(commandLine, args).getCommandSpec());
     for (String warning : defaults.unknownVariableWarnings()) {
       commandLine.getErr().println("chat-server: warning: " + Printable.text(warning));
     }
@@ -208,6 +209,33 @@ public final class Main {
       return Optional.of("'" + name + "' takes one of its commands: " + commands);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The command {@code args} name ({@code chat-server users show}), or {@code root} itself: each
+   * word that is a subcommand of the level reached, skipping the values of its options.
+   */
+  private static CommandLine commandRun(CommandLine root, String[] args) {
+    CommandLine level = root;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        break;
+      }
+      if (arg.startsWith("-")) {
+        CommandLine.Model.OptionSpec option = level.getCommandSpec().findOption(arg);
+        if (option != null && option.arity().max() > 0) {
+          i++; // its value, which may read like a command's name (--data-dir users)
+        }
+        continue;
+      }
+      CommandLine sub = level.getSubcommands().get(arg);
+      if (sub == null) {
+        break; // a parameter: no command follows
+      }
+      level = sub;
+    }
+    return level;
   }
 
   /**

@@ -439,6 +439,29 @@ class MainTest {
     assertThat(err.toString()).contains("'--po?[2Jrt'").doesNotContain("\u001b");
   }
 
+  /**
+   * A bad value of a setting a subcommand does not use, in the environment or the config file, does
+   * not stop that subcommand; one it uses still does, and the relay itself uses them all.
+   */
+  @Test
+  void badSettingInTheEnvironment_thatASubcommandDoesNotUse_doesNotStopIt() {
+    Map<String, String> env = Map.of("CHAT_SERVER_PORT", "abc");
+
+    int audit = run(env, "audit", "--data-dir", dir.resolve("none").toString());
+    assertThat(err.toString()).doesNotContain("--port");
+    assertThat(audit).isNotEqualTo(2);
+    err.getBuffer().setLength(0);
+
+    assertThat(run(env, "--print-config")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("'--port': 'abc' is not an int (from env CHAT_SERVER_PORT)");
+    err.getBuffer().setLength(0);
+
+    Map<String, String> frame = Map.of("CHAT_SERVER_MAX_FRAME_BYTES", "big");
+    assertThat(run(frame, "users", "--data-dir", dir.resolve("none").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("'--max-frame-bytes': 'big' is not an int");
+  }
+
   @Test
   void badValue_fromTheEnvironmentOrAFlag_isOneLineNamingItsSource() {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--print-config")).isEqualTo(2);

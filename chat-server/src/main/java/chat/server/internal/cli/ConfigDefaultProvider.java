@@ -42,6 +42,9 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
   private final ConfigFile file;
   private final Set<String> settings;
 
+  /** The command the line runs ({@link #runs}), or null for {@code chat-server} itself. */
+  private volatile CommandSpec running;
+
   /**
    * A provider over {@code environment} and the parsed config file for the settings of {@code root}
    * (the {@code chat-server} command).
@@ -105,11 +108,25 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
     if (!settings.contains(key)) {
       return null;
     }
+    CommandSpec leaf = running;
+    if (leaf != null && option.command() != leaf && leaf.findOption(option.longestName()) == null) {
+      // A setting of the relay that the subcommand run does not use: a bad value of it in the
+      // environment or the file (CHAT_SERVER_PORT=abc) must not stop chat-server audit.
+      return null;
+    }
     Optional<String> fromEnvironment = fromEnvironment(key);
     if (fromEnvironment.isPresent()) {
       return fromEnvironment.get();
     }
     return file.get(key).map(ConfigFile.Entry::value).orElse(null);
+  }
+
+  /**
+   * The command line runs {@code leaf} (a subcommand such as {@code audit}): settings of the relay
+   * that it has no option of its own for are not read for it. The relay itself uses them all.
+   */
+  public void runs(CommandSpec leaf) {
+    this.running = Objects.requireNonNull(leaf, "leaf");
   }
 
   /**
