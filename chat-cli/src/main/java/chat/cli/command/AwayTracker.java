@@ -2,9 +2,13 @@ package chat.cli.command;
 
 import chat.cli.Newest;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.FriendView;
+import chat.cli.client.Friendship;
+import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -193,6 +197,24 @@ public final class AwayTracker {
                   state.offlineSinceMillis() != 0 && state.onlineAgainMillis() == 0
                       ? new Away(state.message(), state.offlineSinceMillis(), clock.millis())
                       : null);
+    }
+  }
+
+  /** {@link #listed} for each friend of a friends list (not the requests it holds). */
+  public synchronized void listedFriends(String self, List<FriendView> friends, long askedAt) {
+    for (FriendView friend : friends) {
+      if (friend.friendship() == Friendship.FRIENDS) {
+        listed(self, friend.username(), friend.presence(), askedAt);
+      }
+    }
+  }
+
+  /** {@link #listed} for each member of a member list but {@code self}. */
+  public synchronized void listedMembers(String self, List<MemberView> members, long askedAt) {
+    for (MemberView member : members) {
+      if (!member.username().equalsIgnoreCase(self)) {
+        listed(self, member.username(), member.presence(), askedAt);
+      }
     }
   }
 

@@ -11,7 +11,6 @@ import chat.cli.client.FileOffer;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.FriendUpdate;
 import chat.cli.client.FriendView;
-import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
@@ -253,16 +252,8 @@ final class LineEvents implements CappedClientListener {
                   || !self.equalsIgnoreCase(String.valueOf(self()))) {
                 return; // a newer fetch has begun, or another user (or none) is logged in now
               }
-              for (FriendView friend : friends) {
-                if (friend.friendship() == Friendship.FRIENDS) {
-                  away.listed(self, friend.username(), friend.presence(), askedAt);
-                }
-              }
-              for (MemberView member : members) {
-                if (!member.username().equalsIgnoreCase(self)) {
-                  away.listed(self, member.username(), member.presence(), askedAt);
-                }
-              }
+              away.listedFriends(self, friends, askedAt);
+              away.listedMembers(self, members, askedAt);
             },
             "chat-presence-list");
     fetching.setDaemon(true);

@@ -84,7 +84,7 @@ final class PresenceNotes {
    * ({@link TuiModel#setMembers}): the state as it is, not a change.
    */
   void listed(String self, List<MemberView> members) {
-    members.forEach(m -> away.listed(self, m.username(), m.presence(), Long.MAX_VALUE));
+    away.listedMembers(self, members, Long.MAX_VALUE);
   }
 
   /** The presence events heard so far ({@link AwayTracker#mark}); any thread. */
@@ -107,10 +107,10 @@ final class PresenceNotes {
     for (FriendView friend : list) {
       if (friend.friendship() == Friendship.FRIENDS) {
         friends.add(friend.username().toLowerCase(Locale.ROOT));
-        if (self != null) {
-          away.listed(self, friend.username(), friend.presence(), askedAt);
-        }
       }
+    }
+    if (self != null) {
+      away.listedFriends(self, list, askedAt);
     }
   }
 

@@ -83,6 +83,11 @@ class LineModeTest {
    */
   private void typeLogin(String passphrase) {
     harness.type("/login alice\n");
+    answerLogin(passphrase);
+  }
+
+  /** Answers the password and passphrase prompts of a {@code /login alice} typed already. */
+  private void answerLogin(String passphrase) {
     await()
         .atMost(TIMEOUT)
         .until(() -> harness.output().contains("password for alice (input hidden): "));
@@ -1034,15 +1039,7 @@ class LineModeTest {
     start(lineMode(new LineModeOptions(false).withEcho(recording)), "> ");
 
     harness.echo("/login alice\n").type("/login alice\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("password for alice (input hidden): "));
-    harness.type("hunter2\n");
-    await()
-        .atMost(TIMEOUT)
-        .until(() -> harness.output().contains("alice's key file (input hidden): "));
-    harness.type("secret-phrase\n");
-    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    answerLogin("secret-phrase");
     harness.type("/quit\n");
     await().atMost(TIMEOUT).until(() -> !repl.isAlive());
 
