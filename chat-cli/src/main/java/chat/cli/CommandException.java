@@ -123,11 +123,15 @@ public abstract sealed class CommandException extends RuntimeException {
       /** The account password (the relay refused it). */
       PASSWORD,
       /** The key file's passphrase (the key file or its backup did not open with it). */
-      PASSPHRASE;
+      PASSPHRASE,
+      /** A password chosen for an account (too short). */
+      NEW_PASSWORD,
+      /** A passphrase chosen for the keys (too short). */
+      NEW_PASSPHRASE;
 
       /** What a person calls it: {@code password} or {@code passphrase}. */
       public String noun() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return this == PASSWORD || this == NEW_PASSWORD ? "password" : "passphrase";
       }
     }
 

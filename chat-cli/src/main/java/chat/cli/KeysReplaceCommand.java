@@ -55,7 +55,7 @@ final class KeysReplaceCommand implements Callable<Integer> {
           () -> client.saveState(user),
           "the keys were replaced",
           c -> {
-            support.sayingWhere(() -> c.replaceKeys(user, accountPassword, chosen));
+            support.sayingWhere(() -> c.replaceKeys(user, accountPassword, chosen), true);
             String name = c.username().orElse(user);
             String fingerprint = c.fingerprint(name).toDisplayString();
             support.result(

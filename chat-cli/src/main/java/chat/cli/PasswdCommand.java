@@ -43,7 +43,8 @@ final class PasswdCommand implements Callable<Integer> {
       support.reachableBeforePrompting(client, true);
       password = secrets.password(user);
       newPassword = secrets.newPassword(user);
-      ChatClient.requireNewPassword(newPassword); // before the key passphrase is asked
+      char[] chosenPassword = newPassword; // checked before the key passphrase is asked
+      support.sayingWhere(() -> ChatClient.requireNewPassword(chosenPassword));
       support.loggedIn(client, password);
       char[] current = password;
       char[] chosen = newPassword;

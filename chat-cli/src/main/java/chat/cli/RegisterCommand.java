@@ -46,7 +46,7 @@ final class RegisterCommand implements Callable<Integer> {
       char[] chosenPassword = password;
       char[] chosenPassphrase = passphrase;
       // an identity already in the profile is unlocked with the passphrase
-      support.sayingWhere(() -> client.register(user, chosenPassword, chosenPassphrase));
+      support.sayingWhere(() -> client.register(user, chosenPassword, chosenPassphrase), true);
       String fingerprint = client.fingerprint(user).toDisplayString();
       if (options.json()) {
         support

@@ -366,10 +366,18 @@ final class RelayCommandSupport {
    * Secrets#sayWhere}).
    */
   void sayingWhere(Runnable step) {
+    sayingWhere(step, false);
+  }
+
+  /**
+   * {@link #sayingWhere(Runnable)} for a step given the secrets chosen by a command that reads them
+   * as the account's password and passphrase ({@code register}, {@code keys replace}).
+   */
+  void sayingWhere(Runnable step, boolean newAsCurrent) {
     try {
       step.run();
     } catch (RuntimeException e) {
-      throw secrets().sayWhere(e);
+      throw secrets().sayWhere(e, newAsCurrent);
     }
   }
 

@@ -148,11 +148,16 @@ final class Secrets implements GivenSecrets {
    * ({@link CommandException.Auth#givenIn}); any other failure as it is.
    */
   RuntimeException sayWhere(RuntimeException e) {
+    return sayWhere(e, false);
+  }
+
+  /**
+   * {@link #sayWhere(RuntimeException)} for a command that reads the secrets it chooses as the
+   * account's password and passphrase ({@link SecretKind#refused}).
+   */
+  RuntimeException sayWhere(RuntimeException e, boolean newAsCurrent) {
     if (e instanceof CommandException.Auth auth && auth.refused().isPresent()) {
-      SecretKind kind =
-          auth.refused().get() == CommandException.Auth.Refused.PASSWORD
-              ? SecretKind.PASSWORD
-              : SecretKind.PASSPHRASE;
+      SecretKind kind = SecretKind.refused(auth.refused().get(), newAsCurrent);
       return source(kind).map(auth::givenIn).orElse(auth);
     }
     return e;

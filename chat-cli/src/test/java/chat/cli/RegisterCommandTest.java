@@ -23,19 +23,7 @@ class RegisterCommandTest {
     Files.write(profile.resolve("identity.key.pending"), new byte[] {1, 2, 3});
     // Something listens where the relay would be, so only the refusal can stop the prompts.
     try (ServerSocket relay = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        RelayChatClient client =
-            new RelayChatClient(
-                new ClientOptions(
-                    "127.0.0.1",
-                    relay.getLocalPort(),
-                    home,
-                    true,
-                    Duration.ofSeconds(5),
-                    false,
-                    home.resolve("downloads")),
-                new SecureRandom(),
-                Clock.systemUTC(),
-                Cli.FAST_KDF)) {
+        RelayChatClient client = client(relay)) {
       Cli.Result result = new Cli().client(client).run("register", "--user", "bob");
 
       assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
@@ -48,5 +36,53 @@ class RegisterCommandTest {
     }
     assertThat(profile.resolve("identity.key.pending")).hasBinaryContent(new byte[] {1, 2, 3});
     assertThat(profile.resolve("identity.key")).doesNotExist();
+  }
+
+  @Test
+  void register_aShortSecretFromTheEnvironmentOrAFile_isRefusedNamingWhereItCameFrom()
+      throws Exception {
+    Path passwordFile = Files.writeString(home.resolve("password.txt"), "short\n");
+    try (ServerSocket relay = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        RelayChatClient client = client(relay)) {
+      Cli.Result shortPassphrase =
+          new Cli()
+              .env("CHAT_PASSWORD", "a long password")
+              .env("CHAT_PASSPHRASE", "short")
+              .client(client)
+              .run("register", "--user", "bob");
+      Cli.Result shortPassword =
+          Cli.withPassphrase()
+              .client(client)
+              .run("register", "--user", "bob", "--password-file", passwordFile.toString());
+
+      assertThat(shortPassphrase.exitCode()).as(shortPassphrase.toString()).isEqualTo(2);
+      assertThat(shortPassphrase.err())
+          .isEqualTo(
+              "chat: the key passphrase must be at least 8 characters: it also protects the"
+                  + " encrypted backup of your keys on the relay (the passphrase from"
+                  + " CHAT_PASSPHRASE)\n");
+      assertThat(shortPassword.exitCode()).as(shortPassword.toString()).isEqualTo(2);
+      assertThat(shortPassword.err())
+          .isEqualTo(
+              "chat: passwords are at least 8 characters (the password from "
+                  + passwordFile
+                  + ")\n");
+    }
+    assertThat(home.resolve("bob").resolve("identity.key")).doesNotExist();
+  }
+
+  private RelayChatClient client(ServerSocket relay) {
+    return new RelayChatClient(
+        new ClientOptions(
+            "127.0.0.1",
+            relay.getLocalPort(),
+            home,
+            true,
+            Duration.ofSeconds(5),
+            false,
+            home.resolve("downloads")),
+        new SecureRandom(),
+        Clock.systemUTC(),
+        Cli.FAST_KDF);
   }
 }

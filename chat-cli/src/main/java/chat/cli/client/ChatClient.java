@@ -39,7 +39,9 @@ public interface ChatClient extends AutoCloseable {
   static void requireNewPassword(char[] password) {
     if (password.length < MIN_PASSWORD_CHARS) {
       throw new CommandException.Auth(
-          "passwords are at least " + MIN_PASSWORD_CHARS + " characters", null);
+          "passwords are at least " + MIN_PASSWORD_CHARS + " characters",
+          null,
+          CommandException.Auth.Refused.NEW_PASSWORD);
     }
   }
 

@@ -33,7 +33,7 @@ final class AccountCommands {
                 "(for the key file, never sent) are each asked twice. Leave the password out",
                 "so it is asked on a hidden prompt.",
                 "example: /register alice")
-            .runs(sayingWhere(AccountCommands::register)),
+            .runs(sayingWhere(AccountCommands::register, true)),
         SlashCommand.named("login", "/login NAME [PASSWORD]", "log in, or resume a saved session")
             .arguments(1, 2)
             .withoutLogin()
@@ -44,7 +44,7 @@ final class AccountCommands {
                 "passphrase.",
                 "examples: /login alice",
                 "          /login alice PASSWORD   (kept out of the input history)")
-            .runs(sayingWhere(AccountCommands::login)),
+            .runs(sayingWhere(AccountCommands::login, false)),
         SlashCommand.named("logout", "/logout", "end the session on the relay")
             .help("Revokes the session on the relay and forgets the stored session token.")
             .runs(AccountCommands::logout),
@@ -70,7 +70,7 @@ final class AccountCommands {
                 "again with the new one. This session stays; your keys and their passphrase do",
                 "not change.",
                 "example: /passwd")
-            .runs(sayingWhere(AccountCommands::passwd)),
+            .runs(sayingWhere(AccountCommands::passwd, false)),
         SlashCommand.named("passphrase", "/passphrase", "change your key passphrase")
             .help(
                 "Changes the passphrase of your private keys, here and in the relay's encrypted",
@@ -79,7 +79,7 @@ final class AccountCommands {
                 "passphrase twice (at least 8 characters). The keys stay the same; contacts see",
                 "no change. After a leak, use /rekey instead.",
                 "example: /passphrase")
-            .runs(sayingWhere(AccountCommands::passphrase)),
+            .runs(sayingWhere(AccountCommands::passphrase, false)),
         SlashCommand.named("rekey", "/rekey [NAME] [yes]", "replace your identity keys")
             .arguments(0, 2)
             .withoutLogin()
@@ -93,16 +93,18 @@ final class AccountCommands {
                 "only explains.",
                 "examples: /rekey        (explains; changes nothing)",
                 "          /rekey yes    (replaces your keys)")
-            .runs(sayingWhere(AccountCommands::rekey)));
+            .runs(sayingWhere(AccountCommands::rekey, false)));
   }
 
   /**
    * {@code handler}, whose failure for a refused password or passphrase says where that came from
    * when the front end took it from the environment or a file without asking ({@link
    * CommandException.Auth#givenIn}); never the value. A password typed in the command ({@code
-   * /login NAME PASSWORD}) is not said to come from anywhere.
+   * /login NAME PASSWORD}) is not said to come from anywhere. A handler that reads the secrets it
+   * chooses as the account's password and passphrase ({@code /register}) has {@code newAsCurrent}
+   * ({@link SecretKind#refused}).
    */
-  private static CommandHandler sayingWhere(CommandHandler handler) {
+  private static CommandHandler sayingWhere(CommandHandler handler, boolean newAsCurrent) {
     return (command, context) -> {
       try {
         handler.run(command, context);
@@ -111,14 +113,11 @@ final class AccountCommands {
         if (refused.isEmpty()) {
           throw e;
         }
-        boolean password = refused.get() == CommandException.Auth.Refused.PASSWORD;
-        if (password && command.argCount() > 1) {
+        SecretKind kind = SecretKind.refused(refused.get(), newAsCurrent);
+        if (kind == SecretKind.PASSWORD && command.argCount() > 1) {
           throw e; // typed inline
         }
-        throw context
-            .secretSource(password ? SecretKind.PASSWORD : SecretKind.PASSPHRASE)
-            .map(e::givenIn)
-            .orElse(e);
+        throw context.secretSource(kind).map(e::givenIn).orElse(e);
       }
     };
   }

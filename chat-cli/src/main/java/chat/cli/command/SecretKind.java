@@ -23,6 +23,21 @@ public enum SecretKind {
     this.noun = noun;
   }
 
+  /**
+   * The secret a failure refused ({@link chat.cli.CommandException.Auth#refused}), as read by a
+   * command: one that reads the secrets it chooses as the account's password and passphrase ({@code
+   * register}, {@code keys replace}) has {@code newAsCurrent}.
+   */
+  public static SecretKind refused(
+      chat.cli.CommandException.Auth.Refused refused, boolean newAsCurrent) {
+    return switch (refused) {
+      case PASSWORD -> PASSWORD;
+      case PASSPHRASE -> PASSPHRASE;
+      case NEW_PASSWORD -> newAsCurrent ? PASSWORD : NEW_PASSWORD;
+      case NEW_PASSPHRASE -> newAsCurrent ? PASSPHRASE : NEW_PASSPHRASE;
+    };
+  }
+
   /** What a person calls it in a message: {@code password} or {@code passphrase}. */
   public String noun() {
     return noun;

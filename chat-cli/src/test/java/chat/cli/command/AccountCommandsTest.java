@@ -287,6 +287,41 @@ class AccountCommandsTest {
   }
 
   @Test
+  void register_aShortSecretFromTheEnvironment_saysWhichVariable_butNotForOneTypedInline() {
+    context.sources.put(SecretKind.PASSWORD, "CHAT_PASSWORD");
+    context.answer("short", "short");
+
+    run("/register alice");
+    run("/register alice typed");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: passwords are at least 8 characters (the password from CHAT_PASSWORD)",
+            "error: passwords are at least 8 characters");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
+  void passphrase_aShortNewOneFromTheEnvironment_namesTheNewPassphrasesVariable() {
+    context.loggedInAs("alice");
+    context.sources.put(SecretKind.PASSPHRASE, "CHAT_PASSPHRASE");
+    context.sources.put(SecretKind.NEW_PASSPHRASE, "CHAT_NEW_PASSPHRASE");
+    context.client.failNext =
+        new CommandException.Auth(
+            "the key passphrase must be at least 8 characters",
+            null,
+            CommandException.Auth.Refused.NEW_PASSPHRASE);
+    context.answer("password", "short", "short");
+
+    run("/passphrase");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: the key passphrase must be at least 8 characters (the passphrase from"
+                + " CHAT_NEW_PASSPHRASE)");
+  }
+
+  @Test
   void login_noSecretAvailable_showsErrorAndDoesNotLogIn() {
     run("/login alice");
 

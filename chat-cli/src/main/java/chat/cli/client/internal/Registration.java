@@ -31,7 +31,8 @@ final class Registration {
           "the key passphrase must be at least "
               + SessionManager.MIN_PASSPHRASE_CHARS
               + " characters: it also protects the encrypted backup of your keys on the relay",
-          null);
+          null,
+          CommandException.Auth.Refused.NEW_PASSPHRASE);
     }
   }
 
