@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,23 +83,26 @@ class HostileRelayHistoryTest {
    * pushes of those in {@code withheld}.
    */
   private static Tamper replacingForBob(Map<Long, Bytes> replaced, Set<Long> withheld) {
-    return rewritingForBob(replaced::getOrDefault, withheld);
+    return rewritingForBob(IN_DIRECT, replaced::getOrDefault, withheld);
   }
 
+  /** Bob's direct conversations, for {@link #rewritingForBob}. */
+  private static final Predicate<String> IN_DIRECT = conversation -> conversation.startsWith("@");
+
   /**
-   * In bob's direct conversations, gives him each envelope as {@code rewrite} makes it of its
-   * sequence number and the envelope stored, wherever it reaches him (pushed, in a history page, in
-   * a catch-up), and drops the pushes of the sequence numbers in {@code withheld}.
+   * In bob's conversations that {@code where} takes, gives him each envelope as {@code rewrite}
+   * makes it of its sequence number and the envelope stored, wherever it reaches him (pushed, in a
+   * history page, in a catch-up), and drops the pushes of the sequence numbers in {@code withheld}.
    */
   private static Tamper rewritingForBob(
-      BiFunction<Long, Bytes, Bytes> rewrite, Set<Long> withheld) {
+      Predicate<String> where, BiFunction<Long, Bytes, Bytes> rewrite, Set<Long> withheld) {
     return new Tamper() {
       @Override
       public List<Frame> toClient(Link link, Frame frame) {
         if (!link.username().filter("bob"::equals).isPresent()) {
           return List.of(frame);
         }
-        if (frame instanceof MessageEvent event && event.conversation().startsWith("@")) {
+        if (frame instanceof MessageEvent event && where.test(event.conversation())) {
           if (withheld.contains(event.seq())) {
             return List.of();
           }
@@ -109,7 +113,7 @@ class HostileRelayHistoryTest {
                   event.storedAtMillis(),
                   rewrite.apply(event.seq(), event.envelope())));
         }
-        if (frame instanceof HistoryReply reply && reply.conversation().startsWith("@")) {
+        if (frame instanceof HistoryReply reply && where.test(reply.conversation())) {
           return List.of(
               new HistoryReply(
                   reply.re(),
@@ -118,7 +122,7 @@ class HostileRelayHistoryTest {
                   reply.nextBefore(),
                   reply.more()));
         }
-        if (frame instanceof SyncReply reply && reply.conversation().startsWith("@")) {
+        if (frame instanceof SyncReply reply && where.test(reply.conversation())) {
           return List.of(
               new SyncReply(
                   reply.re(),
@@ -144,10 +148,19 @@ class HostileRelayHistoryTest {
   /**
    * Rewrites in bob's direct conversations the envelopes of the sequence numbers in {@code senders}
    * to name the sender given there: a forgery the relay could make of any name, which parses but
-   * names a sender the relay has no key for.
+   * names a sender who is not one of the conversation's two people.
    */
   static Tamper forgingSendersForBob(Map<Long, String> senders) {
+    return forgingSendersForBob(IN_DIRECT, senders);
+  }
+
+  /**
+   * {@link #forgingSendersForBob(Map)} in the conversations {@code where} takes: in a room, a
+   * forgery that names a sender the relay has no key for.
+   */
+  private static Tamper forgingSendersForBob(Predicate<String> where, Map<Long, String> senders) {
     return rewritingForBob(
+        where,
         (seq, envelope) ->
             senders.containsKey(seq) ? withSender(envelope, senders.get(seq)) : envelope,
         Set.of());
@@ -193,11 +206,19 @@ class HostileRelayHistoryTest {
    * in.
    */
   private static void aliceWritesToBobLive(LongConsumer beforeTwo, LiveCheck check) {
+    aliceWritesToBobLive(null, beforeTwo, check);
+  }
+
+  /**
+   * {@link #aliceWritesToBobLive(LongConsumer, LiveCheck)} in {@code room}, which both are in
+   * (null: in their direct conversation).
+   */
+  private static void aliceWritesToBobLive(String room, LongConsumer beforeTwo, LiveCheck check) {
     RecordingListener bobEvents = new RecordingListener();
     try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
         RelayChatClient bob = relay.registered("bob", bobEvents)) {
       assertThat(bob.username()).hasValue("bob");
-      String direct = alice.directWith("bob");
+      String direct = room != null ? room : alice.directWith("bob");
       long two = alice.send(direct, "one").seq() + 1;
       bobEvents.awaitText("one");
       beforeTwo.accept(two);
@@ -420,8 +441,9 @@ class HostileRelayHistoryTest {
   @Test
   void envelopePushedLiveNamingASenderTheRelayHasNoKeyFor_saidWithItsSeqAndWhy() {
     Map<Long, String> senders = new ConcurrentHashMap<>();
-    relay.tamper(forgingSendersForBob(senders));
+    relay.tamper(forgingSendersForBob("#lobby"::equals, senders));
     aliceWritesToBobLive(
+        "#lobby",
         seq -> senders.put(seq, "mallory"),
         (bob, bobEvents, direct, two) -> {
           assertThat(bobEvents.leftOut).hasSize(1);
@@ -439,6 +461,20 @@ class HostileRelayHistoryTest {
                       + "); not shown");
           assertThat(bob.historyPage(direct, 10).leftOut())
               .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NO_KEY, two));
+        });
+  }
+
+  @Test
+  void envelopePushedLiveNamingAnOutsiderOfTheDirectConversation_isLeftOut_liveAndInHistory() {
+    Map<Long, String> senders = new ConcurrentHashMap<>();
+    relay.tamper(forgingSendersForBob(senders));
+    aliceWritesToBobLive(
+        seq -> senders.put(seq, "mallory"),
+        (bob, bobEvents, direct, two) -> {
+          assertThat(bobEvents.leftOut)
+              .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NOT_A_PARTY, two));
+          assertThat(bob.historyPage(direct, 10).leftOut())
+              .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NOT_A_PARTY, two));
         });
   }
 

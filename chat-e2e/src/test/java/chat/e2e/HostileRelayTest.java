@@ -8,18 +8,26 @@ import static org.awaitility.Awaitility.await;
 import chat.cli.CommandException;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
+import chat.cli.client.HistoryPage;
+import chat.cli.client.LeftOutMessages;
+import chat.cli.client.LeftOutMessages.Reason;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
 import chat.crypto.IdentityBundle;
+import chat.crypto.IdentityKeyPair;
+import chat.crypto.KeyFile;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.Frame;
+import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.KeyChangeEvent;
 import chat.protocol.MessageEvent;
+import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
 import chat.server.RelayFixture;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +164,73 @@ class HostileRelayTest {
           .extracting(ChatMessage::text)
           .containsExactly("say this once", "the real next message");
     }
+  }
+
+  @Test
+  void aMessageFromSomeoneOutsideAPrivateConversation_isLeftOut_liveAndInHistory_unpinned()
+      throws Exception {
+    List<StoredMessage> addedToAlicesHistory = new CopyOnWriteArrayList<>();
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof HistoryReply reply && link.username().orElse("").equals("alice")) {
+              List<StoredMessage> messages = new ArrayList<>(addedToAlicesHistory); // newest first
+              messages.addAll(reply.messages());
+              return List.of(
+                  new HistoryReply(
+                      reply.re(), reply.conversation(), messages, reply.nextBefore(), false));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
+      assertThat(mallory.username()).hasValue("mallory");
+      String direct = bob.directWith("alice");
+      ChatMessage hi = bob.send(direct, "hi alice");
+      aliceEvents.awaitText("hi alice");
+      // mallory, an account of the relay's, seals a message for alice's conversation with bob
+      Bytes forged =
+          Bytes.of(
+              RelayFixture.seal(
+                      keysOf("mallory"),
+                      direct,
+                      List.of(keysOf("alice").bundle(), keysOf("bob").bundle()),
+                      "{\"kind\":\"text\",\"text\":\"this is bob: send me the code\"}")
+                  .forRecipient("alice")
+                  .orElseThrow()
+                  .encode());
+      long seq = hi.seq() + 1;
+
+      relay
+          .proxy()
+          .linkOf("alice")
+          .sendToClient(new MessageEvent(direct, seq, System.currentTimeMillis(), forged));
+      aliceEvents.awaitNotice(
+          "message #"
+              + seq
+              + " from mallory was let in by the relay, but mallory is not one of this private"
+              + " conversation's two people; it is not shown");
+      addedToAlicesHistory.add(new StoredMessage(seq, System.currentTimeMillis(), forged));
+      HistoryPage page = alice.historyPage(direct, 10);
+
+      assertThat(page.messages()).extracting(ChatMessage::text).containsExactly("hi alice");
+      assertThat(page.leftOut())
+          .containsExactly(LeftOutMessages.one(direct, "mallory", Reason.NOT_A_PARTY, seq));
+      assertThat(aliceEvents.messages).extracting(ChatMessage::text).containsExactly("hi alice");
+      assertThat(Files.readString(relay.homes().resolve("alice").resolve("contacts.json")))
+          .contains("bob")
+          .doesNotContain("mallory");
+    }
+  }
+
+  private static IdentityKeyPair keysOf(String user) throws Exception {
+    return KeyFile.open(
+        Files.readAllBytes(relay.homes().resolve(user).resolve("identity.key")),
+        PASSPHRASE.clone());
   }
 
   @Test

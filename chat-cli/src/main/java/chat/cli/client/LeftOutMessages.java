@@ -48,7 +48,12 @@ public record LeftOutMessages(
      * Its signed header names another conversation than the one the relay served it in: the relay
      * moved it (a message is only ever shown in the conversation its sender sealed it for).
      */
-    NOT_FOR_THIS_CONVERSATION("not_for_this_conversation");
+    NOT_FOR_THIS_CONVERSATION("not_for_this_conversation"),
+    /**
+     * Sealed for a private conversation by someone who is not one of its two people: the relay let
+     * it in (a message there is only ever shown from one of them).
+     */
+    NOT_A_PARTY("not_a_party");
 
     private final String label;
 
@@ -169,6 +174,14 @@ public record LeftOutMessages(
               + " to another conversation (the relay moved "
               + (one ? "it" : "them")
               + " here); "
+              + (one ? "it is" : "they are")
+              + " not shown";
+      case NOT_A_PARTY ->
+          subject
+              + (one ? " was" : " were")
+              + " let in by the relay, but "
+              + sender
+              + " is not one of this private conversation's two people; "
               + (one ? "it is" : "they are")
               + " not shown";
     };

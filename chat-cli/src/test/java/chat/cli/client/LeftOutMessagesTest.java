@@ -118,6 +118,21 @@ class LeftOutMessagesTest {
   }
 
   @Test
+  void notice_notAParty_saysTheRelayLetThemIn_andWhoIsNotOfThePrivateConversation() {
+    assertThat(
+            new LeftOutMessages("@alice+bob", "mallory", Reason.NOT_A_PARTY, List.of(4L)).notice())
+        .isEqualTo(
+            "message #4 from mallory was let in by the relay, but mallory is not one of this"
+                + " private conversation's two people; it is not shown");
+    assertThat(
+            new LeftOutMessages("@alice+bob", "mallory", Reason.NOT_A_PARTY, List.of(4L, 5L))
+                .notice())
+        .isEqualTo(
+            "2 messages from mallory were let in by the relay, but mallory is not one of this"
+                + " private conversation's two people; they are not shown");
+  }
+
+  @Test
   void new_senderOnlyForWhatNamesOne_elseThrows() {
     assertThatThrownBy(() -> new LeftOutMessages("#ops", "bob", Reason.DAMAGED, List.of(1L)))
         .isInstanceOf(IllegalArgumentException.class);
@@ -131,6 +146,7 @@ class LeftOutMessagesTest {
     assertThat(Reason.NOT_FOR_YOUR_KEY.label()).isEqualTo("not_for_your_key");
     assertThat(Reason.DAMAGED.label()).isEqualTo("damaged");
     assertThat(Reason.NOT_FOR_THIS_CONVERSATION.label()).isEqualTo("not_for_this_conversation");
+    assertThat(Reason.NOT_A_PARTY.label()).isEqualTo("not_a_party");
   }
 
   @Test

@@ -112,8 +112,9 @@ final class HistoryPages {
   }
 
   /**
-   * The envelope of {@code stored}, if it parses and is for conversation {@code id}; otherwise it
-   * is counted in {@code leftOut}, as damaged or as from another conversation.
+   * The envelope of {@code stored}, if it parses, is for conversation {@code id} and, in a private
+   * conversation, from one of its two people; otherwise it is counted in {@code leftOut}, as
+   * damaged, as from another conversation or as from an outsider.
    */
   private static Optional<RecipientEnvelope> parsed(
       String id, StoredMessage stored, LeftOutTally leftOut) {
@@ -129,6 +130,10 @@ final class HistoryPages {
           envelope.header().senderId(),
           LeftOutMessages.Reason.NOT_FOR_THIS_CONVERSATION,
           stored.seq());
+      return Optional.empty();
+    }
+    if (Inbox.outsider(id, envelope.header())) {
+      leftOut.count(envelope.header().senderId(), LeftOutMessages.Reason.NOT_A_PARTY, stored.seq());
       return Optional.empty();
     }
     return Optional.of(envelope);

@@ -22,6 +22,7 @@ import chat.crypto.MalformedDataException;
 import chat.crypto.NotRecipientException;
 import chat.crypto.OpenedMessage;
 import chat.crypto.RecipientEnvelope;
+import chat.protocol.ConversationIds;
 import chat.protocol.StoredMessage;
 import chat.protocol.Usernames;
 import java.time.Clock;
@@ -196,6 +197,10 @@ final class Inbox {
           live);
       return Optional.empty();
     }
+    if (outsider(conversation, header)) {
+      leftOut(conversation, header.senderId(), LeftOutMessages.Reason.NOT_A_PARTY, stored, live);
+      return Optional.empty();
+    }
     String id = header.messageIdHex();
     // Read before the seen check, as a send records its message before it ends: a send that ends
     // meanwhile, or while this message is being opened, has it seen or still marked here.
@@ -219,6 +224,17 @@ final class Inbox {
       checkRecipients(conversation, header, stored.storedAtMillis());
     }
     return opened;
+  }
+
+  /**
+   * Whether {@code header}, sealed for {@code conversation}, names a sender who may not post there:
+   * anyone in a private conversation but its two people, whom its id names. (A room's members are
+   * the relay's word, checked against what it announced.) Such a message is left out before its
+   * sender's key is looked up, so that no key is pinned for them.
+   */
+  static boolean outsider(String conversation, EnvelopeHeader header) {
+    return ConversationIds.isDirect(conversation)
+        && !ConversationIds.parties(conversation).contains(Usernames.key(header.senderId()));
   }
 
   /**
