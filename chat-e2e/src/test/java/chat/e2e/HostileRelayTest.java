@@ -19,6 +19,7 @@ import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
+import chat.protocol.BundlesReply;
 import chat.protocol.Frame;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
@@ -26,8 +27,10 @@ import chat.protocol.KeyChangeEvent;
 import chat.protocol.MessageEvent;
 import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
+import chat.protocol.UserBundle;
 import chat.server.RelayFixture;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,6 +227,38 @@ class HostileRelayTest {
       assertThat(Files.readString(relay.homes().resolve("alice").resolve("contacts.json")))
           .contains("bob")
           .doesNotContain("mallory");
+    }
+  }
+
+  @Test
+  void aKeyServedForSomeoneNotAskedFor_isRefused_neverEncryptedTo_norPinned() throws Exception {
+    relay.registered("mallory").close();
+    Bytes malloryKey = Bytes.of(keysOf("mallory").bundle().encode());
+    relay.tamper(
+        new Tamper() {
+          @Override
+          public List<Frame> toClient(Link link, Frame frame) {
+            if (frame instanceof BundlesReply reply && link.username().orElse("").equals("alice")) {
+              List<UserBundle> bundles = new ArrayList<>(reply.bundles());
+              bundles.add(new UserBundle("mallory", malloryKey));
+              return List.of(new BundlesReply(reply.re(), bundles));
+            }
+            return List.of(frame);
+          }
+        });
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", new RecordingListener());
+        RelayChatClient bob = relay.registered("bob", bobEvents)) {
+      assertThat(bob.username()).hasValue("bob");
+      String direct = alice.directWith("bob");
+
+      assertThatThrownBy(() -> alice.send(direct, "for bob alone"))
+          .isInstanceOf(CommandException.KeyRejected.class)
+          .hasMessage("the relay served a key of mallory, whom this client did not ask for");
+      Path contacts = relay.homes().resolve("alice").resolve("contacts.json");
+      assertThat(Files.exists(contacts) ? Files.readString(contacts) : "")
+          .doesNotContain("mallory");
+      assertThat(bobEvents.messages).isEmpty();
     }
   }
 

@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Contacts' keys as this client trusts them: fetched from the relay's key directory, checked
@@ -52,6 +54,7 @@ final class KeyDirectory {
     RelayConnection relay = connection.get();
     BundleReply reply =
         relay.call(new GetBundleRequest(relay.nextId(), username), BundleReply.class);
+    requireAsked(reply.username(), Set.of(Usernames.key(username)));
     IdentityBundle bundle = check(reply.username(), reply.bundle().toByteArray());
     contacts.learnSpelling(bundle.userId());
     return bundle;
@@ -67,12 +70,25 @@ final class KeyDirectory {
           names.subList(from, Math.min(names.size(), from + GetBundlesRequest.MAX_USERS));
       BundlesReply reply =
           relay.call(new GetBundlesRequest(relay.nextId(), batch), BundlesReply.class);
+      Set<String> asked = batch.stream().map(Usernames::key).collect(Collectors.toSet());
       for (UserBundle entry : reply.bundles()) {
+        requireAsked(entry.username(), asked);
         out.put(
             Usernames.key(entry.username()), check(entry.username(), entry.bundle().toByteArray()));
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses a key served for someone this client did not ask about: taken for a member's, it would
+   * have a message encrypted to them without the member checks ever seeing their name.
+   */
+  private static void requireAsked(String username, Set<String> asked) {
+    if (!asked.contains(Usernames.key(username))) {
+      throw new CommandException.KeyRejected(
+          "the relay served a key of " + username + ", whom this client did not ask for", null);
+    }
   }
 
   private static IdentityBundle check(String username, byte[] encoded) {
