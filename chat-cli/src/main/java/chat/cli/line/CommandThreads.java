@@ -42,6 +42,14 @@ final class CommandThreads {
   private final Terminal terminal;
   private final boolean watchKeys;
   private final StringBuilder typedAhead = new StringBuilder();
+
+  /**
+   * For each key of {@link #typedAhead}, the conversation the prompt showed while it was typed (the
+   * one of the command that ran then; null for none). Guarded by {@link #keys}.
+   */
+  private final List<String> keysShown = new ArrayList<>();
+
+  private volatile String shownWhileRunning;
   private final Object keys = new Object();
   private volatile boolean keysPaused;
   private volatile boolean inputEnded;
@@ -62,10 +70,11 @@ final class CommandThreads {
   }
 
   /**
-   * Runs {@code command} (typed as {@code line}) on a new thread and waits for it, or for the
-   * person to leave. A failure of the command is thrown here, as if it ran on this thread.
+   * Runs {@code command} (typed as {@code line} under a prompt that showed conversation {@code
+   * shown}, null for none) on a new thread and waits for it, or for the person to leave. A failure
+   * of the command is thrown here, as if it ran on this thread.
    */
-  Outcome run(String line, Runnable command) {
+  Outcome run(String line, String shown, Runnable command) {
     CountDownLatch done = new CountDownLatch(1);
     RuntimeException[] failure = new RuntimeException[1];
     Thread thread =
@@ -82,6 +91,7 @@ final class CommandThreads {
             "chat-line-command");
     thread.setDaemon(true);
     leave = false;
+    shownWhileRunning = shown;
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> leave = true);
     try {
       thread.start();
@@ -142,6 +152,7 @@ final class CommandThreads {
           return true;
         }
         typedAhead.append((char) key);
+        keysShown.add(shownWhileRunning);
         return false;
       }
     } catch (IOException e) {
@@ -161,8 +172,8 @@ final class CommandThreads {
   }
 
   /**
-   * Stops reading keys (a command is about to read a secret on the terminal) and hands what was
-   * typed ahead to {@code reader}, for that prompt; {@link #resumeKeys} goes on.
+   * Stops reading keys (a command is about to read a secret on the terminal) and hands the first
+   * line typed ahead to {@code reader}, for that prompt; {@link #resumeKeys} goes on.
    */
   void pauseKeys(LineReaderImpl reader) {
     synchronized (keys) {
@@ -212,19 +223,57 @@ final class CommandThreads {
     }
   }
 
+  /** How many keys typed while commands ran wait for a prompt, for tests. */
+  int keysTypedAhead() {
+    synchronized (keys) {
+      return typedAhead.length();
+    }
+  }
+
   /** Whether the person left while a message (not a command) was being sent. */
   boolean leftAMessage() {
     return left != null && !leftLabel.startsWith("/");
   }
 
-  /** Hands the keys typed while commands ran to {@code reader}, as if typed at its next prompt. */
-  void replayTypedAhead(LineReaderImpl reader) {
+  /**
+   * What {@link #replayTypedAhead} handed over.
+   *
+   * @param line whether it was a whole line (Enter typed after it)
+   * @param shown the conversation the prompt showed as its first key was typed (null for none)
+   */
+  record Replayed(boolean line, String shown) {
+    static final Replayed NOTHING = new Replayed(false, null);
+  }
+
+  /**
+   * Hands the first line typed while commands ran (or the keys typed after the last Enter) to
+   * {@code reader}, as if typed at its next prompt; the next lines wait for the prompts after it,
+   * so that each is known to have been typed under the conversation it was.
+   */
+  Replayed replayTypedAhead(LineReaderImpl reader) {
     synchronized (keys) {
-      if (typedAhead.length() > 0) {
-        reader.runMacro(typedAhead.toString());
-        typedAhead.setLength(0);
+      if (typedAhead.length() == 0) {
+        return Replayed.NOTHING;
+      }
+      int end = lineEnd();
+      int taken = end < 0 ? typedAhead.length() : end + 1;
+      Replayed replayed = new Replayed(end >= 0, keysShown.get(0));
+      reader.runMacro(typedAhead.substring(0, taken));
+      typedAhead.delete(0, taken);
+      keysShown.subList(0, taken).clear();
+      return replayed;
+    }
+  }
+
+  /** Where the first line typed ahead ends (its Enter), or -1 when no Enter was typed. */
+  private int lineEnd() {
+    for (int i = 0; i < typedAhead.length(); i++) {
+      char key = typedAhead.charAt(i);
+      if (key == '\r' || key == '\n') {
+        return i;
       }
     }
+    return -1;
   }
 
   /**

@@ -96,6 +96,11 @@ public final class LineMode implements CommandContext {
         new LineEvents(client, prompt, printer, messages, options.bell(), options.noticeTimer());
   }
 
+  /** The threads that run its commands, for tests. */
+  CommandThreads commandThreads() {
+    return commands;
+  }
+
   /**
    * Reads and dispatches lines until {@code /quit}, end of input or Ctrl-C on an empty line. Client
    * events are printed while it runs. Does not close the client or the terminal.
@@ -118,8 +123,13 @@ public final class LineMode implements CommandContext {
       while (!quitRequested) {
         String line;
         String shown = prompt.current();
+        String typedUnder = shown;
         try {
-          commands.replayTypedAhead(reader); // keys typed while a command ran
+          // keys typed while a command ran; a whole line was typed under the prompt shown then
+          CommandThreads.Replayed ahead = commands.replayTypedAhead(reader);
+          if (ahead.line()) {
+            typedUnder = ahead.shown();
+          }
           line = typed(reader.readLine(prompt.prompt(shown)));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
@@ -132,12 +142,12 @@ public final class LineMode implements CommandContext {
         }
         SecretRedaction.historyEntry(line).ifPresent(history::record);
         String now = prompt.current();
-        if (!Objects.equals(shown, now) && InputParser.parse(line) instanceof Input.Text) {
+        if (!Objects.equals(typedUnder, now) && InputParser.parse(line) instanceof Input.Text) {
           // Typed under a prompt that named another conversation: never post it elsewhere.
           print(
               LineKind.ERROR,
               NextConversation.notSent(
-                  shown == null ? "no conversation" : prompt.label(shown),
+                  typedUnder == null ? "no conversation" : prompt.label(typedUnder),
                   now == null ? "none" : prompt.label(now)));
           continue;
         }
@@ -213,7 +223,7 @@ public final class LineMode implements CommandContext {
   private boolean dispatch(String line, String shown) {
     events.sayUnsaid();
     return commands.run(
-            line, () -> prompt.runTypedFor(shown, () -> dispatcher.dispatch(line, this)))
+            line, shown, () -> prompt.runTypedFor(shown, () -> dispatcher.dispatch(line, this)))
         == CommandThreads.Outcome.FINISHED;
   }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader.Option;
@@ -38,6 +40,29 @@ final class LineModeReader extends LineReaderImpl {
 
   /** How long a redraw waits to see whether the next key is already there. */
   private static final long NEXT_KEY_MILLIS = 1;
+
+  /**
+   * A key handled within this long of the last one's redraw came with it (a paste, a file piped
+   * in), not typed by a hand.
+   */
+  private static final long TOGETHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  /**
+   * Whether this line's keys were handed over by {@link #runMacro} (typed while a command ran, one
+   * line at a time), until the line is read.
+   */
+  private volatile boolean replaying;
+
+  /** The thread reading a line, which handles the keys; null before the first read. */
+  private volatile Thread readingThread;
+
+  /**
+   * When the last key's redraw ended ({@link System#nanoTime}); only the reading thread uses it.
+   */
+  private long lastKeyDone;
+
+  /** How often a redraw asked the terminal whether the next key was there, for tests. */
+  private final AtomicInteger keyChecks = new AtomicInteger();
 
   private final boolean dumb;
 
@@ -110,29 +135,67 @@ final class LineModeReader extends LineReaderImpl {
   public String readLine(
       String prompt, String rightPrompt, MaskingCallback maskingCallback, String buffer) {
     typedAhead = typingEchoed && inputWaiting();
-    return super.readLine(prompt, rightPrompt, maskingCallback, buffer);
+    readingThread = Thread.currentThread();
+    lastKeyDone = System.nanoTime() - TOGETHER_NANOS; // the prompt is drawn at once
+    try {
+      return super.readLine(prompt, rightPrompt, maskingCallback, buffer);
+    } finally {
+      replaying = false;
+    }
   }
 
   /**
    * Draws the line being typed, as JLine does after every key, unless the next key is already
    * waiting: then the line is drawn after the last of them. JLine draws the whole line each time,
    * so text that came as typing (a paste into a terminal without bracketed paste, a file piped in)
-   * took time growing with the square of its length: minutes for a few hundred kilobytes.
+   * took time growing with the square of its length: minutes for a few hundred kilobytes. Only keys
+   * that come together are checked so ({@link #nextKeyWaiting}).
    */
   @Override
   public boolean redisplay() {
-    if (reading && nextKeyWaiting()) {
-      return true;
+    if (!reading || Thread.currentThread() != readingThread) {
+      return super.redisplay(); // a line printed above the prompt, not a key handled
     }
-    return super.redisplay();
+    try {
+      boolean together = !replaying && System.nanoTime() - lastKeyDone < TOGETHER_NANOS;
+      if (together && nextKeyWaiting()) {
+        return true;
+      }
+      return super.redisplay();
+    } finally {
+      lastKeyDone = System.nanoTime();
+    }
   }
 
+  /**
+   * Hands {@code macro} (at most one line) to the keys of the line read next, as if typed; they are
+   * drawn as they are handled, since the terminal is not asked whether more are coming: they are
+   * not in its input, and asking costs up to a tenth of a second on a terminal where none is (JLine
+   * waits for input in steps of that), so forty lines typed ahead took forty seconds to run.
+   */
+  @Override
+  public void runMacro(String macro) {
+    replaying = true;
+    super.runMacro(macro);
+  }
+
+  /**
+   * Whether the next key is already waiting at the terminal. Asked only while keys come together:
+   * where none is waiting, the terminal answers only after up to a tenth of a second, which a key
+   * typed alone would wait before it shows.
+   */
   private boolean nextKeyWaiting() {
+    keyChecks.incrementAndGet();
     try {
       return terminal.reader().peek(NEXT_KEY_MILLIS) >= 0;
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** How often a redraw asked the terminal whether the next key was there, for tests. */
+  int keyChecks() {
+    return keyChecks.get();
   }
 
   private boolean inputWaiting() {

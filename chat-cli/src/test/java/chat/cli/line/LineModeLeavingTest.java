@@ -147,6 +147,63 @@ class LineModeLeavingTest {
         .doesNotContain("correct horse");
   }
 
+  /**
+   * Text typed while a {@code /join} ran was typed under the prompt of the conversation before it:
+   * it is not sent to the room joined, as the full screen refuses it. A command typed with it runs
+   * where the join went, and text typed at the new prompt is sent there.
+   */
+  @Test
+  void textTypedAheadWhileAJoinRuns_isNotSentToTheRoomJoined_whatFollowsRunsThere()
+      throws Exception {
+    client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    SlashCommandDispatcher commands = new SlashCommandDispatcher();
+    InputDispatcher joinWaitsForTheRelay =
+        (line, context) -> {
+          dispatched.add(line);
+          if (line.startsWith("/join")) {
+            commandRuns.countDown();
+            try {
+              relayAnswers.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          commands.dispatch(line, context);
+        };
+    LineMode mode =
+        new LineMode(
+            client,
+            joinWaitsForTheRelay,
+            new SlashCompleter(client, commands.registry()),
+            new MessageFormatter(ZoneOffset.UTC),
+            harness.terminal,
+            new LineModeOptions(false));
+    repl = new Thread(mode::run, "repl");
+    repl.start();
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+    harness.type("/join yyy\r");
+    assertThat(commandRuns.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    String typed = "typed under the lobby\r/members\r";
+    harness.type(typed);
+    await().atMost(TIMEOUT).until(() -> mode.commandThreads().keysTypedAhead() == typed.length());
+    relayAnswers.countDown();
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                harness
+                    .output()
+                    .contains(
+                        "not sent: it was typed for #lobby, and you are now in #yyy; send it"
+                            + " again (Up) to post it there"));
+    await().atMost(TIMEOUT).until(() -> dispatched.contains("/members"));
+    harness.type("typed at the new prompt\r");
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("send #yyy typed at the new prompt"));
+
+    assertThat(client.calls).noneMatch(call -> call.contains("typed under the lobby"));
+  }
+
   @Test
   void keysTypedWhileACommandRuns_goToTheNextPrompt_ctrlDInsideThemLeavesNot() throws Exception {
     startWithAHangingHistory();

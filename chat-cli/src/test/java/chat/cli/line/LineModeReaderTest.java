@@ -55,6 +55,33 @@ class LineModeReaderTest {
     assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("q" + pasted + "!");
   }
 
+  /**
+   * Lines typed while a command ran, handed over as a macro, and a key typed alone are drawn
+   * without asking the terminal whether the next key is there: on a real terminal each such
+   * question costs up to a tenth of a second when none is, so forty lines typed ahead took forty
+   * seconds.
+   */
+  @Test
+  void readLine_keysTypedAheadOrAlone_areDrawnWithoutAskingTheTerminalForTheNext()
+      throws Exception {
+    harness.close();
+    harness = new TerminalHarness("xterm");
+    harness.terminal.setSize(new Size(80, 24));
+    LineModeReader reader = new LineModeReader(harness.terminal, "test");
+
+    reader.runMacro("first line\r"); // one line at a time, as the line mode hands them over
+    assertThat(reader.readLine("#lobby> ")).isEqualTo("first line");
+    reader.runMacro("second line\r");
+    assertThat(reader.readLine("#lobby> ")).isEqualTo("second line");
+    CompletableFuture<String> line = reading(reader, "#ops> ");
+    harness.type("q");
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("#ops> q"));
+
+    assertThat(reader.keyChecks()).isZero();
+    harness.type("\n");
+    assertThat(line.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("q");
+  }
+
   @Test
   void printAbove_dumbTerminalWhileTyping_startsBelowWhatWasTyped_andPromptFollows()
       throws Exception {
