@@ -17,6 +17,8 @@ import chat.cli.command.PastedLineBreaks;
 import chat.cli.command.QuitLine;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
+import java.io.IOError;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -133,6 +135,16 @@ public final class LineMode implements CommandContext {
           line = typed(reader.readLine(prompt.prompt(shown)));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
+            break;
+          }
+          continue;
+        } catch (IOError e) {
+          if (!(e.getCause() instanceof InterruptedIOException)) {
+            throw e;
+          }
+          // Ctrl-C as JLine put the terminal's settings back (stty): as Ctrl-C anywhere
+          Thread.interrupted();
+          if (reader.getBuffer().length() == 0) {
             break;
           }
           continue;

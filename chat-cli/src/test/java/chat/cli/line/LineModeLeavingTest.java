@@ -8,12 +8,17 @@ import chat.cli.command.InputDispatcher;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SlashCommandDispatcher;
 import chat.cli.command.SlashCompleter;
+import java.io.IOError;
+import java.io.InterruptedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +207,53 @@ class LineModeLeavingTest {
     await().atMost(TIMEOUT).until(() -> client.calls.contains("send #yyy typed at the new prompt"));
 
     assertThat(client.calls).noneMatch(call -> call.contains("typed under the lobby"));
+  }
+
+  /**
+   * Ctrl-C at an empty line whose signal also interrupts JLine as it puts the terminal's settings
+   * back (it runs {@code stty} where it has no native access) ends the read with an interrupted I/O
+   * error instead of JLine's own Ctrl-C: the line mode ends as Ctrl-C ends it, with no failure.
+   */
+  @Test
+  void ctrlC_whileTheTerminalsSettingsArePutBack_atAnEmptyLine_leavesQuietly() throws Exception {
+    AtomicBoolean interruptNext = new AtomicBoolean();
+    Terminal interrupting =
+        (Terminal)
+            Proxy.newProxyInstance(
+                Terminal.class.getClassLoader(),
+                new Class<?>[] {Terminal.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("setAttributes") && interruptNext.getAndSet(false)) {
+                    throw new IOError(new InterruptedIOException("Command interrupted"));
+                  }
+                  try {
+                    return method.invoke(harness.terminal, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    SlashCommandDispatcher commands = new SlashCommandDispatcher();
+    LineMode mode =
+        new LineMode(
+            client,
+            commands,
+            new SlashCompleter(client, commands.registry()),
+            new MessageFormatter(ZoneOffset.UTC),
+            interrupting,
+            new LineModeOptions(false));
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    repl = new Thread(mode::run, "repl");
+    repl.setUncaughtExceptionHandler((thread, e) -> failures.add(e));
+    repl.start();
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("> "));
+
+    interruptNext.set(true);
+    harness.type("\u0003"); // JLine puts the terminal's settings back as Ctrl-C ends the read
+
+    repl.join(TIMEOUT.toMillis());
+    assertThat(repl.isAlive()).as("line mode ended").isFalse();
+    assertThat(failures).isEmpty();
+    assertThat(harness.output()).doesNotContain("unexpected");
   }
 
   @Test
