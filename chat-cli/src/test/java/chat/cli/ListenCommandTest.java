@@ -507,7 +507,7 @@ class ListenCommandTest {
         .containsExactly(
             "chat: listening as bob; stop with Ctrl-C",
             "chat: connection lost, reconnecting (the relay is shutting down)",
-            "chat: still reconnecting (cannot reach the relay; retrying (attempt 8))",
+            "chat: still reconnecting: cannot reach the relay; retrying (attempt 8)",
             "chat: reconnected to relay.test:7443");
   }
 

@@ -27,7 +27,6 @@ public final class ConnectionLines {
    */
   public Optional<String> line(ConnectionState state, String detail, String server) {
     String clean = TerminalSafe.line(detail == null ? "" : detail).strip();
-    String why = reason(clean);
     switch (state) {
       case RECONNECTING:
         if (!down) {
@@ -42,7 +41,8 @@ public final class ConnectionLines {
         }
         failedAttempts++;
         if (failedAttempts >= FIRST_REMINDER && Integer.bitCount(failedAttempts) == 1) {
-          return Optional.of("still reconnecting" + why);
+          // the detail has brackets of its own ("...; retrying (attempt 8)")
+          return Optional.of("still reconnecting" + (clean.isEmpty() ? "" : ": " + clean));
         }
         return Optional.empty();
       case ONLINE:

@@ -60,7 +60,7 @@ final class FriendCommands {
   private static void friends(Input.Command command, CommandContext context) {
     List<FriendView> friends = context.client().friends();
     if (friends.isEmpty()) {
-      context.info("no friends or requests yet: /friend add USER");
+      context.info("no friends or requests: /friend add USER");
       return;
     }
     int width = SocialLines.nameWidth(friends.stream().map(FriendView::username).toList());

@@ -30,9 +30,9 @@ class ConnectionLinesTest {
     assertThat(said)
         .containsExactly(
             "connection lost, reconnecting (connection reset)",
-            "still reconnecting (cannot reach the relay; retrying (attempt 8))",
-            "still reconnecting (cannot reach the relay; retrying (attempt 16))",
-            "still reconnecting (cannot reach the relay; retrying (attempt 32))",
+            "still reconnecting: cannot reach the relay; retrying (attempt 8)",
+            "still reconnecting: cannot reach the relay; retrying (attempt 16)",
+            "still reconnecting: cannot reach the relay; retrying (attempt 32)",
             "reconnected to relay:7443");
   }
 

@@ -107,6 +107,6 @@ class FriendCommandsTest {
 
     run("/friends");
 
-    assertThat(context.lines).containsExactly("info: no friends or requests yet: /friend add USER");
+    assertThat(context.lines).containsExactly("info: no friends or requests: /friend add USER");
   }
 }
