@@ -54,12 +54,30 @@ public final class LongTasks {
    * named, so the task may change it (e.g. to the file's name once it is known).
    */
   public void run(Supplier<String> what, Runnable task, Consumer<String> failed) {
+    run(what, task, failed, line -> {});
+  }
+
+  /**
+   * As {@link #run(Supplier, Runnable, Consumer)}; a task that has to wait for another to end first
+   * says so to {@code waits} at once ({@code accepting a file waits until sending big.iso ends:
+   * files go one at a time}), so that it does not look ignored for as long as that one runs.
+   */
+  public void run(
+      Supplier<String> what, Runnable task, Consumer<String> failed, Consumer<String> waits) {
     Objects.requireNonNull(what, "what");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(failed, "failed");
+    Objects.requireNonNull(waits, "waits");
     synchronized (unfinished) {
       if (cut || executor.isShutdown()) {
         return;
+      }
+      if (!unfinished.isEmpty()) {
+        waits.accept(
+            TerminalSafe.line(what.get())
+                + " waits until "
+                + TerminalSafe.line(unfinished.get(0).get())
+                + " ends: files go one at a time");
       }
       unfinished.add(what);
       executor.execute(

@@ -368,7 +368,7 @@ public final class LineMode implements CommandContext {
    */
   @Override
   public void runLong(Supplier<String> what, Runnable task) {
-    transfers.run(what, task, this::error);
+    transfers.run(what, task, this::error, this::info);
   }
 
   @Override

@@ -173,7 +173,7 @@ final class TuiContext implements CommandContext {
    */
   @Override
   public void runLong(Supplier<String> what, Runnable task) {
-    transfers.run(what, task, this::error);
+    transfers.run(what, task, this::error, this::info);
   }
 
   @Override

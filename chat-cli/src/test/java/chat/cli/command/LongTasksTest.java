@@ -80,6 +80,34 @@ class LongTasksTest {
   }
 
   @Test
+  void run_behindAnother_saysAtOnceWhatItWaitsFor_aloneSaysNothing() throws Exception {
+    List<String> waits = new CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean secondRan = new AtomicBoolean();
+    tasks.run(
+        () -> "sending big.iso",
+        () -> {
+          try {
+            release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        failures::add,
+        waits::add);
+    assertThat(waits).isEmpty();
+
+    tasks.run(() -> "accepting a file", () -> secondRan.set(true), failures::add, waits::add);
+
+    assertThat(waits)
+        .containsExactly(
+            "accepting a file waits until sending big.iso ends: files go one at a time");
+    release.countDown();
+    await().atMost(TIMEOUT).untilTrue(secondRan);
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
   void finish_waitsForEveryTask_andSaysOnceThatItWaits() {
     AtomicBoolean done = new AtomicBoolean();
     List<String> said = new CopyOnWriteArrayList<>();
