@@ -637,6 +637,12 @@ public interface ChatClient extends AutoCloseable {
   String SEND_CANCELLED = "stopped: you cancelled it";
 
   /**
+   * The message of the {@link CommandException.Usage} an {@link #acceptFile} fails with when {@link
+   * #rejectFile} stopped it: what was asked for, which a front end says as done, not as a failure.
+   */
+  String DOWNLOAD_REJECTED = "stopped: you rejected it";
+
+  /**
    * Files offered in this user's conversations (recent history is searched) and files this user
    * sent, with their state here, newest first.
    */

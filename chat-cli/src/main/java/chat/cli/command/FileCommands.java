@@ -194,7 +194,17 @@ final class FileCommands {
         () -> {
           // named by the file once known, so a cut-off or failure says "downloading big.bin"
           what.set("downloading " + FileText.name(client.fileOffer(id).name()));
-          Path saved = client.acceptFile(id);
+          Path saved;
+          try {
+            saved = client.acceptFile(id);
+          } catch (CommandException.Usage e) {
+            if (ChatClient.DOWNLOAD_REJECTED.equals(e.getMessage())) {
+              // asked for with /file reject: said as done, not as a failure
+              context.info(what.get() + ": " + e.getMessage());
+              return;
+            }
+            throw e;
+          }
           context.info("saved " + saved + " (size and SHA-256 verified)");
         });
   }

@@ -225,6 +225,20 @@ class FileCommandsTest {
   }
 
   @Test
+  void accept_stoppedByARejectWhileItRan_isSaidAsDone_notAsAnError() {
+    context.loggedInAs("bob");
+    FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "unwanted.bin", 4096);
+    context.client.failNext =
+        new chat.cli.CommandException.Usage(chat.cli.client.ChatClient.DOWNLOAD_REJECTED);
+
+    run("/file accept " + offer.shortId());
+
+    assertThat(context.errors()).isEmpty();
+    assertThat(context.lines)
+        .containsExactly("info: downloading unwanted.bin: stopped: you rejected it");
+  }
+
+  @Test
   void reject_thenFiles_listsTheFileAsRejected() {
     context.loggedInAs("bob");
     FileOffer offer = context.client.fireFileOffer("#lobby", "alice", "report.pdf", 2_400_000);

@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  */
 final class FileDownload {
   /** What a download stopped by {@code stop} fails with: the offer was rejected meanwhile. */
-  static final String STOPPED = "stopped: you rejected it";
+  static final String STOPPED = chat.cli.client.ChatClient.DOWNLOAD_REJECTED;
 
   private final Clock clock;
 
