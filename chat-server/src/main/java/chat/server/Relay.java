@@ -65,6 +65,13 @@ public final class Relay implements AutoCloseable {
    */
   static final int LOGIN_REQUESTS = 20;
 
+  /**
+   * Below this {@code --idle-timeout-seconds}, the relay warns at start: clients ping a quiet
+   * connection every 30 s (also while {@code /login} waits for the key passphrase), so a shorter
+   * timeout closes their connections between two pings and they keep reconnecting.
+   */
+  static final int LOWEST_QUIET_IDLE_SECONDS = 45;
+
   /** How long a shutdown waits for the connections it closed to be gone (and audited). */
   private static final long DISCONNECT_WAIT_MILLIS = 5_000;
 
@@ -166,6 +173,14 @@ public final class Relay implements AutoCloseable {
               + " then a catch-up and a member list for each of its conversations): clients will"
               + " be refused (RATE_LIMITED) while they log in or reconnect; the default is 200",
           config.requestBurst());
+    }
+    if (config.idleTimeoutSeconds() < LOWEST_QUIET_IDLE_SECONDS) {
+      LOG.warn(
+          "--idle-timeout-seconds {} is less than {}: clients ping a quiet connection every 30 s,"
+              + " so the relay will close their connections as idle between two pings and they"
+              + " will keep reconnecting; the default is 120",
+          config.idleTimeoutSeconds(),
+          LOWEST_QUIET_IDLE_SECONDS);
     }
     try {
       NativeLibraryFolder.removeLeftovers();
