@@ -56,7 +56,9 @@ public final class Main {
       return 2;
     }
     ConfigFile file = ConfigFile.none();
-    String configPath = configPath(args, environment);
+    // A --config typed twice for one command is refused by picocli, as any repeated option is; no
+    // file is read first, so that what one of them holds (or lacks) does not hide that.
+    String configPath = configRepeated(commandLine, args) ? null : configPath(args, environment);
     if (configPath != null) {
       try {
         file =
@@ -236,6 +238,38 @@ public final class Main {
       level = sub;
     }
     return level;
+  }
+
+  /**
+   * Whether {@code --config} is typed more than once for one command ({@code --config A --config
+   * B}); once before a subcommand's name and once after it is not a repeat (the one after wins).
+   */
+  private static boolean configRepeated(CommandLine root, String[] args) {
+    CommandLine level = root;
+    int typedHere = 0;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        break;
+      }
+      if ((arg.equals("--config") || arg.startsWith("--config=")) && ++typedHere > 1) {
+        return true;
+      }
+      if (arg.startsWith("-")) {
+        CommandLine.Model.OptionSpec option = level.getCommandSpec().findOption(arg);
+        if (option != null && option.arity().max() > 0) {
+          i++; // its value
+        }
+        continue;
+      }
+      CommandLine sub = level.getSubcommands().get(arg);
+      if (sub == null) {
+        break; // a parameter: no command follows
+      }
+      level = sub;
+      typedHere = 0;
+    }
+    return false;
   }
 
   /**

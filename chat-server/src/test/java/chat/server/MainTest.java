@@ -327,6 +327,42 @@ class MainTest {
     assertThat(out.toString()).isEmpty();
   }
 
+  /** Whatever the second file holds, or if it is missing: the repeat is what is said. */
+  @Test
+  void configFile_givenTwice_isRefusedLikeAnyRepeatedOption() throws Exception {
+    Path good = config("port = 7001\n");
+    Path unknownKey = Files.writeString(dir.resolve("other.conf"), "prot = 7002\n");
+    Path missing = dir.resolve("nope.conf");
+    String refused =
+        "chat-server: option '--config' (FILE) should be specified only once\n"
+            + "'chat-server --help' lists the options\n";
+    for (Path second : List.of(good, unknownKey, missing)) {
+      err.getBuffer().setLength(0);
+
+      assertThat(run(Map.of(), "--config", good.toString(), "--config", second.toString()))
+          .as(second.toString())
+          .isEqualTo(2);
+      assertThat(err.toString()).as(second.toString()).isEqualTo(refused);
+    }
+    err.getBuffer().setLength(0);
+
+    assertThat(
+            run(
+                Map.of(),
+                "keys",
+                "rotate",
+                "--config=" + good,
+                "--config=" + missing,
+                "--data-dir",
+                dir.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "chat-server: option '--config' (FILE) should be specified only once\n"
+                + "'chat-server keys rotate --help' lists the options\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
   @Test
   void configFile_thatCannotBeRead_namesItOnceWithTheReason() {
     assertThat(run(Map.of(), "--config", dir.toString(), "--print-config")).isEqualTo(2);
