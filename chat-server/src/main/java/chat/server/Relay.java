@@ -122,37 +122,36 @@ public final class Relay implements AutoCloseable {
    * @throws Exception if any of them fails; nothing is left running
    */
   public static Relay start(RelayConfig config, Clock clock, SecureRandom random) throws Exception {
-    DataDirectory.prepare(config.dataDir());
+    Path dataDir = DataDirectory.prepare(config.dataDir());
     boolean ownCertificate = config.tlsCertificate() != null;
-    DataDirectory.requireWhole(config.dataDir(), ownCertificate);
+    DataDirectory.requireWhole(dataDir, ownCertificate);
     boolean newCertificate =
         !ownCertificate
-            && DataDirectory.hasRun(config.dataDir())
-            && !Files.exists(config.dataDir().resolve(TlsMaterial.CERT_FILE));
-    NativeLibraryFolder.load(config.dataDir());
+            && DataDirectory.hasRun(dataDir)
+            && !Files.exists(dataDir.resolve(TlsMaterial.CERT_FILE));
+    NativeLibraryFolder.load(dataDir);
     TlsMaterial tls =
-        TlsMaterial.resolve(
-            config.dataDir(), config.tlsCertificate(), config.tlsKey(), hostname(), random);
-    AtRestCipher cipher = AtRestKeys.loadOrCreate(config.dataDir());
-    LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(config.dataDir(), random));
+        TlsMaterial.resolve(dataDir, config.tlsCertificate(), config.tlsKey(), hostname(), random);
+    AtRestCipher cipher = AtRestKeys.loadOrCreate(dataDir);
+    LogIds logIds = new LogIds(LogPseudonymKey.loadOrCreate(dataDir, random));
     Database database;
     try {
-      database = Database.open(config.dataDir());
+      database = Database.open(dataDir);
     } catch (SQLException e) {
       // SQLite's text alone ("file is not a database") does not say which file, and on a full
       // disk it names something else ("cannot commit - no transaction is active").
       throw new IOException(
-          config.dataDir().resolve(Database.FILE_NAME)
+          dataDir.resolve(Database.FILE_NAME)
               + " cannot be opened: "
               + e.getMessage()
-              + lowSpace(config.dataDir()),
+              + lowSpace(dataDir),
           e);
     }
     if (!database.envelopes().owned()) {
       database.close();
       throw new IOException(
           "another relay is using the data directory "
-              + config.dataDir()
+              + dataDir
               + " (it holds "
               + EnvelopeLog.DIRECTORY
               + "/lock); stop it first, or give this one its own --data-dir");

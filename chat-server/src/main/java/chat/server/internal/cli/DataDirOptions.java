@@ -1,5 +1,6 @@
 package chat.server.internal.cli;
 
+import chat.server.internal.storage.DataDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,9 +37,10 @@ public final class DataDirOptions {
   /**
    * The data directory: this command's {@code --data-dir} if typed; else the one typed before the
    * subcommand's name ({@code chat-server --data-dir DIR audit}); else the environment's, the
-   * config file's or the default, which this command's option already holds.
+   * config file's or the default, which this command's option already holds. A {@code ..} in it is
+   * taken as the relay takes it ({@link DataDirectory#normalized}).
    */
   public Path dataDir() {
-    return InheritedOption.value(command, "--data-dir", dataDir);
+    return DataDirectory.normalized(InheritedOption.value(command, "--data-dir", dataDir));
   }
 }

@@ -29,11 +29,29 @@ public final class DataDirectory {
   private DataDirectory() {}
 
   /**
-   * Creates {@code dir} owner-only if missing and checks that files can be created in it.
+   * {@code dir} as the relay creates and uses it: as given, unless it holds a {@code ..} and is not
+   * already a directory as given; then absolute with each {@code ..} taken by name ({@code
+   * /srv/x/../data} is {@code /srv/data}, whether or not {@code /srv/x} exists). The file system
+   * would need every folder before a {@code ..} to exist, and the JDK's creation of missing folders
+   * makes those of the named path, not of the given one: a failed start left some behind, and named
+   * the wrong folder.
+   */
+  public static Path normalized(Path dir) {
+    boolean up = false;
+    for (Path name : dir) {
+      up |= name.toString().equals("..");
+    }
+    return !up || Files.isDirectory(dir) ? dir : dir.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Creates {@code dir} ({@link #normalized}) owner-only if missing and checks that files can be
+   * created in it; returns the normalized path, which the relay then uses.
    *
    * @throws IOException with a message of the form {@code cannot use the data directory DIR: WHY}
    */
-  public static Path prepare(Path dir) throws IOException {
+  public static Path prepare(Path given) throws IOException {
+    Path dir = normalized(given);
     Optional<String> shared = sharedFolder(dir);
     if (shared.isPresent()) {
       throw new IOException("cannot use the data directory " + dir + ": " + shared.get());
@@ -206,14 +224,15 @@ public final class DataDirectory {
   }
 
   /**
-   * Checks that {@code dir}, which a command reads or changes but never creates ({@code audit},
-   * {@code keys rotate}), exists and is a directory. What is in the way is named as {@link
-   * #prepare} names it at the relay's start: a file, a symbolic link that loops or leads nowhere,
-   * or the first part of the path that does not exist.
+   * Checks that {@code dir} ({@link #normalized}), which a command reads or changes but never
+   * creates ({@code audit}, {@code keys rotate}), exists and is a directory; returns the normalized
+   * path. What is in the way is named as {@link #prepare} names it at the relay's start: a file, a
+   * symbolic link that loops or leads nowhere, or the first part of the path that does not exist.
    *
    * @throws IOException with a message of the form {@code cannot use the data directory DIR: WHY}
    */
-  public static Path checkExisting(Path dir) throws IOException {
+  public static Path checkExisting(Path given) throws IOException {
+    Path dir = normalized(given);
     Optional<String> problem = inTheWay(dir, (missing, parent) -> missing + " does not exist");
     if (problem.isPresent()) {
       throw new IOException("cannot use the data directory " + dir + ": " + problem.get());

@@ -57,6 +57,48 @@ class DataDirectoryTest {
     assertThat(dir).isDirectory().isEmptyDirectory();
   }
 
+  /** The file system would need nosuch/a; the JDK made nosuch/b and then failed on nosuch/a. */
+  @Test
+  void prepare_dotDotAfterAMissingFolder_createsTheFolderItNames_andNoOther() throws IOException {
+    Path given = root.resolve("nosuch").resolve("a").resolve("..").resolve("b");
+
+    Path dir = DataDirectory.prepare(given);
+
+    assertThat(dir).isEqualTo(root.resolve("nosuch").resolve("b")).isDirectory();
+    try (var made = Files.list(root.resolve("nosuch"))) {
+      assertThat(made.toList()).containsExactly(dir);
+    }
+  }
+
+  @Test
+  void prepare_dotDotThatCannotBeCreated_namesTheFolderItNames_andMakesNothing()
+      throws IOException {
+    Path file = Files.writeString(root.resolve("afile"), "x");
+    Path given = root.resolve("nosuch").resolve("..").resolve("afile").resolve("data");
+
+    assertThatThrownBy(() -> DataDirectory.prepare(given))
+        .hasMessage(
+            "cannot use the data directory "
+                + file.resolve("data")
+                + ": "
+                + file
+                + " is a file, not a directory");
+    assertThat(root.resolve("nosuch")).doesNotExist();
+  }
+
+  @Test
+  void normalized_keepsAPathWithoutDotDot_orOneThatIsADirectoryAsGiven() throws IOException {
+    Path relative = Path.of(".", "data");
+    assertThat(DataDirectory.normalized(relative)).isSameAs(relative);
+    Path real = Files.createDirectories(root.resolve("real").resolve("data"));
+    Path link = Files.createSymbolicLink(root.resolve("link"), real);
+    // Through the link, .. is real's parent: the directory the given path names stays in use.
+    Path throughLink = link.resolve("..").resolve("data");
+    assertThat(DataDirectory.normalized(throughLink)).isSameAs(throughLink);
+    assertThat(DataDirectory.normalized(root.resolve("x").resolve("..").resolve("data")))
+        .isEqualTo(root.resolve("data"));
+  }
+
   @Test
   void prepare_aFile_throwsOneLine() throws IOException {
     Path file = Files.writeString(root.resolve("data"), "x");
@@ -99,6 +141,15 @@ class DataDirectoryTest {
                 + missing
                 + " does not exist");
     assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void checkExisting_dotDotAfterAMissingFolder_findsTheFolderItNames() throws IOException {
+    Path data = Files.createDirectory(root.resolve("data"));
+
+    assertThat(DataDirectory.checkExisting(root.resolve("nosuch").resolve("..").resolve("data")))
+        .isEqualTo(data);
+    assertThat(root.resolve("nosuch")).doesNotExist();
   }
 
   @Test
