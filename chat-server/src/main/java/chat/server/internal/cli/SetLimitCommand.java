@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
  * the rooms and groups they may create, in place of the relay's {@code --max-rooms-per-user};
  * {@code --max-rooms default} takes it away. It changes one row of {@code relay.db} in one short
  * transaction ({@link UserChange}), so it is safe while the relay runs, which applies it from the
- * user's next new room. Then it prints the user's line as {@code users show} does. The conversation
- * limit has no such setting: it keeps a login reply within a frame.
+ * user's next new room. A change is recorded as an {@code ADMIN} audit event in the same
+ * transaction ({@code room limit set to 500 (was --max-rooms-per-user) by OS user ops}); setting
+ * the limit the user already has records nothing. Then it prints the user's line as {@code users
+ * show} does. The conversation limit has no such setting: it keeps a login reply within a frame.
  */
 @Command(
     name = "set-limit",
@@ -45,12 +47,31 @@ public final class SetLimitCommand extends UserChange {
     return apply(
         key,
         (connection, user) -> {
+          OptionalInt before = userLimits.maxRooms(connection, user);
+          if (before.equals(own)) {
+            return; // nothing changes, so nothing is recorded
+          }
           if (own.isPresent()) {
             userLimits.setMaxRooms(connection, user, own.getAsInt());
           } else {
             userLimits.clearMaxRooms(connection, user);
           }
+          audit(
+              connection,
+              System.currentTimeMillis(),
+              user,
+              "room limit set to "
+                  + limitText(own)
+                  + " (was "
+                  + limitText(before)
+                  + ") by OS user "
+                  + OperatorAudit.operator());
         });
+  }
+
+  /** A user's own room limit as the audit log names it: the count, or the relay's option. */
+  private static String limitText(OptionalInt own) {
+    return own.isPresent() ? Integer.toString(own.getAsInt()) : "--max-rooms-per-user";
   }
 
   /**

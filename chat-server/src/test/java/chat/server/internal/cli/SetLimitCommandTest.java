@@ -3,6 +3,9 @@ package chat.server.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.server.RelayCli;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
 import chat.server.internal.storage.Database;
 import chat.server.internal.storage.Migrations;
 import chat.server.internal.storage.UserLimitRepository;
@@ -185,6 +188,39 @@ class SetLimitCommandTest {
 
       OptionalInt seen = relay.read(c -> new UserLimitRepository().maxRooms(c, "alice"));
       assertThat(seen).hasValue(5);
+    }
+  }
+
+  /** Each change is an ADMIN event under the user's registered name, saying what it was before. */
+  @Test
+  void setLimit_eachChange_isAuditedWithTheLimitBefore_andNoChangeIsNot() throws Exception {
+    UsersCommandTest.fourUsers(dir);
+    String by = " by OS user " + System.getProperty("user.name");
+
+    assertThat(setLimit("bob", "5")).as(cli.err.toString()).isZero();
+    assertThat(setLimit("bob", "5")).isZero();
+    assertThat(setLimit("bob", "7")).isZero();
+    assertThat(setLimit("bob", "default")).isZero();
+    assertThat(setLimit("bob", "default")).isZero();
+
+    assertThat(adminEvents())
+        .containsExactly(
+            "Bob room limit set to 5 (was --max-rooms-per-user)" + by,
+            "Bob room limit set to 7 (was 5)" + by,
+            "Bob room limit set to --max-rooms-per-user (was 7)" + by);
+  }
+
+  /** The ADMIN events of the audit log, oldest first, each as "user detail". */
+  private List<String> adminEvents() throws Exception {
+    try (Connection c = Database.openReadOnly(dir)) {
+      return new AuditRepository()
+              .find(
+                  c,
+                  new AuditQuery(
+                      java.util.Optional.empty(), 0, java.util.Optional.of(AuditType.ADMIN), 100))
+              .stream()
+              .map(event -> event.username() + " " + event.detail())
+              .toList();
     }
   }
 
