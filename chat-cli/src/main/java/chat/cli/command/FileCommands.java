@@ -145,10 +145,10 @@ final class FileCommands {
   }
 
   /**
-   * {@code typed} as a path, with a leading {@code ~} meaning the home directory. A path that names
-   * no file as typed but does once a terminal's quoting is taken off is that file: dropped on a
-   * terminal, a file arrives quoted ({@code '/tmp/my doc.txt'}, {@code "/tmp/my doc.txt"}) or with
-   * its spaces escaped ({@code /tmp/my\ doc.txt}).
+   * {@code typed} as a path, with a leading {@code ~} meaning the home directory ({@link
+   * #homeDirectory}). A path that names no file as typed but does once a terminal's quoting is
+   * taken off is that file: dropped on a terminal, a file arrives quoted ({@code '/tmp/my
+   * doc.txt'}, {@code "/tmp/my doc.txt"}) or with its spaces escaped ({@code /tmp/my\ doc.txt}).
    */
   static Path path(String typed) {
     Path asTyped = expanded(typed, typed);
@@ -176,13 +176,23 @@ final class FileCommands {
   private static Path expanded(String text, String typed) {
     String expanded = text;
     if (text.equals("~") || text.startsWith("~/")) {
-      expanded = System.getProperty("user.home", "") + text.substring(1);
+      expanded = homeDirectory() + text.substring(1);
     }
     try {
       return Path.of(expanded);
     } catch (InvalidPathException e) {
       throw new CommandException.Usage("not a file path: " + typed);
     }
+  }
+
+  /**
+   * The folder a leading {@code ~} stands for: {@code $HOME} when it is set and not empty, else the
+   * JVM's {@code user.home}; the default download folder ({@code ~/Downloads/chat}) is read the
+   * same way, so {@code ~} means one folder throughout.
+   */
+  static String homeDirectory() {
+    String home = System.getenv("HOME");
+    return home != null && !home.isEmpty() ? home : System.getProperty("user.home", "");
   }
 
   private static void accept(String id, CommandContext context) {

@@ -6,6 +6,7 @@ import chat.cli.client.FileOffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,20 @@ class FileCommandsTest {
     run("/file send " + file + " team");
 
     assertThat(context.client.calls).containsExactly("sendFile #team " + file);
+  }
+
+  @Test
+  void path_tilde_isHomeFromTheEnvironment_asTheDownloadFolderReadsIt_notUserHome() {
+    String home = System.getenv("HOME");
+    Assumptions.assumeTrue(home != null && !home.isEmpty(), "HOME is set");
+    String userHome = System.getProperty("user.home");
+    System.setProperty("user.home", dir.toString()); // a JVM told another home than $HOME
+    try {
+      assertThat(FileCommands.path("~/report.pdf")).isEqualTo(Path.of(home, "report.pdf"));
+      assertThat(FileCommands.path("~")).isEqualTo(Path.of(home));
+    } finally {
+      System.setProperty("user.home", userHome);
+    }
   }
 
   @Test
