@@ -54,7 +54,11 @@ final class FileDownload {
    * Downloads the offer {@code entry} into {@code folder}; returns where the file was saved. Once
    * {@code stop} says so (the offer was rejected), it stops before its next chunk, or before the
    * file is put in place, deletes what it fetched and records the offer as rejected.
+   *
+   * @throws CommandException.Usage at once, if another process downloads the same file into the
+   *     same folder now ({@link DownloadLock})
    */
+  @SuppressWarnings("try") // the lock is held for the block, not used in it
   Path fetch(
       FileLink link,
       TransferLog log,
@@ -66,6 +70,37 @@ final class FileDownload {
     Content.File content = entry.content();
     FileStatusReply status = check(link, log, offer, content);
     folder.create();
+    try (DownloadLock lock =
+        DownloadLock.take(folder, offer.fileId()).orElseThrow(() -> busy(offer, folder))) {
+      return fetch(link, log, entry, folder, status, report, stop);
+    }
+  }
+
+  /**
+   * The refusal of a download that another process runs into the same folder now: nothing is
+   * written or recorded, and the other one goes on.
+   */
+  private static CommandException busy(FileOffer offer, DownloadFolder folder) {
+    return new CommandException.Usage(
+        TerminalSafe.line(offer.name())
+            + " (file "
+            + offer.shortId()
+            + ") is already being downloaded into "
+            + folder.dir()
+            + " by another chat process; run this again once it has ended");
+  }
+
+  /** {@link #fetch}, holding the download's lock. */
+  private Path fetch(
+      FileLink link,
+      TransferLog log,
+      OfferBook.Entry entry,
+      DownloadFolder folder,
+      FileStatusReply status,
+      Consumer<FileTransfer> report,
+      BooleanSupplier stop) {
+    FileOffer offer = entry.offer();
+    Content.File content = entry.content();
     Path partial = folder.partial(offer.fileId());
     long have = partialSize(partial, status.size());
     requireSpace(folder, status.size() - have + offer.size());

@@ -105,6 +105,41 @@ class FileDownloadTest {
   }
 
   /**
+   * Another download of the same file into the same folder is running (another chat process): this
+   * one is refused at once, and neither touches its partial file nor records anything.
+   */
+  @Test
+  @SuppressWarnings("try") // held by "another process" for the block
+  void fetch_whileAnotherDownloadOfItRunsIntoTheFolder_isRefusedAtOnce() throws Exception {
+    OfferBook.Entry entry = offer("alice", "report.pdf");
+    DownloadFolder folder = new DownloadFolder(downloads());
+    folder.create();
+    Files.write(folder.partial(fileId), Arrays.copyOf(ciphertext, 1000));
+
+    try (DownloadLock other = DownloadLock.take(folder, fileId).orElseThrow()) {
+      assertThatThrownBy(() -> fetch(entry))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "report.pdf (file "
+                  + fileId.substring(0, 8)
+                  + ") is already being downloaded into "
+                  + downloads().toAbsolutePath()
+                  + " by another chat process; run this again once it has ended");
+    }
+
+    assertThat(relay.downloadOffsets()).isEmpty();
+    assertThat(Files.size(folder.partial(fileId))).isEqualTo(1000);
+    assertThat(log().get(fileId)).isEmpty();
+    assertThat(reports).isEmpty();
+
+    Path saved = fetch(entry); // once the other one has ended, this one resumes
+
+    assertThat(relay.downloadOffsets()).first().isEqualTo(1000L);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
+    assertThat(folderContents()).containsExactly("report.pdf");
+  }
+
+  /**
    * Rejected while it runs: it stops before its next chunk, keeps nothing and says it was rejected.
    */
   @Test

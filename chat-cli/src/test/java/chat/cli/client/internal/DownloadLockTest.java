@@ -1,0 +1,124 @@
+package chat.cli.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.cli.PrivateFiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadLockTest {
+  private static final String FILE_ID = "00112233445566778899aabbccddeeff";
+
+  @TempDir Path root;
+
+  private DownloadFolder folder() {
+    DownloadFolder folder = new DownloadFolder(root.resolve("dl"));
+    folder.create();
+    return folder;
+  }
+
+  private Path lockFile(DownloadFolder folder) {
+    return folder.inside(".chat-" + FILE_ID + ".lock");
+  }
+
+  /** Another process that holds the lock file's lock until it is told to end or killed. */
+  private static Process holder(Path lockFile) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Holder.class.getName(),
+                lockFile.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    Process process = builder.start();
+    BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+    assertThat(out.readLine()).as("the other process took the lock").isEqualTo("locked");
+    return process;
+  }
+
+  /** Holds {@code args[0]}'s lock until its standard input ends. */
+  public static final class Holder {
+    private Holder() {}
+
+    /** Locks the file, says so, and waits. */
+    @SuppressWarnings("try")
+    public static void main(String[] args) throws Exception {
+      try (FileChannel channel =
+              FileChannel.open(
+                  Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        System.out.println("locked");
+        System.out.flush();
+        while (System.in.read() >= 0) {
+          // until told to end
+        }
+      }
+    }
+  }
+
+  @Test
+  void take_heldByAnotherProcess_isEmpty_andLeavesTheirFile() throws Exception {
+    DownloadFolder folder = folder();
+    Process other = holder(lockFile(folder));
+    try {
+      assertThat(DownloadLock.take(folder, FILE_ID)).isEmpty();
+      assertThat(lockFile(folder)).exists();
+    } finally {
+      other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A killed process leaves its lock file, but the system let go of its lock: not in the way. */
+  @Test
+  void take_afterTheHolderWasKilled_succeeds_andRemovesTheFileWhenDone() throws Exception {
+    DownloadFolder folder = folder();
+    Process other = holder(lockFile(folder));
+    other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(lockFile(folder)).exists();
+
+    Optional<DownloadLock> lock = DownloadLock.take(folder, FILE_ID);
+
+    assertThat(lock).isPresent();
+    lock.get().close();
+    assertThat(lockFile(folder)).doesNotExist();
+  }
+
+  @Test
+  void take_whileHeldInThisProcess_isEmpty_thenFreeOnceClosed() {
+    DownloadFolder folder = folder();
+    DownloadLock first = DownloadLock.take(folder, FILE_ID).orElseThrow();
+    if (PrivateFiles.isPosix(root)) {
+      assertThat(permissions(lockFile(folder))).isEqualTo("rw-------");
+    }
+
+    assertThat(DownloadLock.take(folder, FILE_ID)).isEmpty();
+    first.close();
+
+    DownloadLock again = DownloadLock.take(folder, FILE_ID).orElseThrow();
+    again.close();
+    assertThat(lockFile(folder)).doesNotExist();
+  }
+
+  private static String permissions(Path file) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
