@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param bytesDone encrypted bytes moved so far in the current or last transfer
  * @param bytesTotal encrypted bytes to move in all (0 if unknown)
  * @param savedPath where a finished download was saved, else empty
- * @param detail a short explanation of a failure, else empty
+ * @param detail a short explanation of a failure; of a transfer running, where it runs if not in
+ *     this process ({@code in another chat process}, its progress then unknown); else empty
  * @param updatedAtMillis when the state last changed
  */
 public record FileTransfer(

@@ -91,12 +91,18 @@ public final class FileText {
     return "#".repeat(filled) + "-".repeat(width - filled);
   }
 
-  /** The state as {@code /files} shows it: {@code offered}, {@code downloading 45%}, ... */
+  /**
+   * The state as {@code /files} shows it: {@code offered}, {@code downloading 45%}, {@code
+   * downloading (in another chat process)}, ...
+   */
   public static String state(FileTransfer transfer) {
     return switch (transfer.state()) {
       case OFFERED -> transfer.outgoing() ? "sent" : "offered";
-      case UPLOADING -> "uploading " + transfer.percent() + "%";
-      case DOWNLOADING -> "downloading " + transfer.percent() + "%";
+      case UPLOADING, DOWNLOADING ->
+          (transfer.state() == TransferState.UPLOADING ? "uploading " : "downloading ")
+              + (transfer.detail().isEmpty()
+                  ? transfer.percent() + "%" // where it runs elsewhere, its progress is not known
+                  : "(" + TerminalSafe.line(transfer.detail()) + ")");
       case DONE -> "done: " + TerminalSafe.line(transfer.savedPath()) + sinceSaved(transfer);
       case REJECTED -> "rejected";
       case EXPIRED -> "expired";

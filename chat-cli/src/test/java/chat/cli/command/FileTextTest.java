@@ -81,6 +81,31 @@ class FileTextTest {
     assertThat(FileText.bar(100, 10)).isEqualTo("##########");
   }
 
+  /** Running in another process: its progress is not known here, where it runs is. */
+  @Test
+  void state_transferRunningElsewhere_saysWhereInsteadOfAPercentage() {
+    FileTransfer elsewhere =
+        new FileTransfer(
+            ID,
+            true,
+            "#ops",
+            "bob",
+            "a.txt",
+            500,
+            TransferState.UPLOADING,
+            0,
+            540,
+            "",
+            "in another chat process",
+            1);
+    assertThat(FileText.state(elsewhere)).isEqualTo("uploading (in another chat process)");
+    assertThat(
+            FileText.state(
+                elsewhere.with(
+                    TransferState.DOWNLOADING, 0, 540, "", "in another chat process", 1)))
+        .isEqualTo("downloading (in another chat process)");
+  }
+
   @Test
   void listLine_done_saysWhenTheSavedFileIsGoneOrChanged(@TempDir Path dir) throws Exception {
     Path saved = Files.write(dir.resolve("photo.jpg"), new byte[] {1, 2, 3});

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +25,66 @@ import java.util.Optional;
  * the direction, name, size, state and where a download was saved. Never a file key: a download is
  * resumed with the key from the offer's envelope, which the relay still holds. Saved merged with
  * what another process on the same profile wrote, the newer entry winning.
+ *
+ * <p>A transfer that is running is saved with the process that runs it (its id and start time). A
+ * reader tells by that process whether it runs still: then it is listed as running {@value
+ * #ELSEWHERE}; else it was cut off (a crash, a kill) and reads as failed, {@value #CUT_OFF}.
  */
 final class TransferLog {
   /** Entries remembered; the oldest are forgotten first. */
   static final int MAX_ENTRIES = 1000;
 
+  /** The detail of a transfer that runs in another process now. */
+  static final String ELSEWHERE = "in another chat process";
+
+  /** The failure detail of a transfer whose process ended before it did. */
+  static final String CUT_OFF = "interrupted";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** The file's shape. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record LogFile(String server, List<FileTransfer> files) {}
+  /**
+   * The file's shape.
+   *
+   * @param running the process that runs each transfer saved as running, by file id
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record LogFile(String server, List<FileTransfer> files, Map<String, Runner> running) {}
+
+  /**
+   * A process, as it can be told apart from a later one given the same id.
+   *
+   * @param pid its process id
+   * @param startedMillis when it started, or 0 where the system does not say
+   */
+  record Runner(long pid, long startedMillis) {
+    /** This process. */
+    static Runner current() {
+      ProcessHandle self = ProcessHandle.current();
+      return new Runner(self.pid(), startedMillis(self));
+    }
+
+    private static long startedMillis(ProcessHandle process) {
+      return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    /** Whether this process runs still: one of its id that started at another time is not it. */
+    boolean alive() {
+      Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+      return process.isPresent()
+          && (startedMillis == 0
+              || startedMillis(process.get()) == 0
+              || startedMillis(process.get()) == startedMillis);
+    }
+  }
 
   private final Path file;
   private final String server;
+  private final Runner self = Runner.current();
   private final Map<String, FileTransfer> entries = new LinkedHashMap<>();
+
+  /** The transfers that other processes run, as read: saved as theirs, not as this one's. */
+  private final Map<String, Runner> elsewhere = new HashMap<>();
 
   private TransferLog(Path file, String server) {
     this.file = file;
@@ -52,18 +99,59 @@ final class TransferLog {
    */
   static TransferLog load(Path file, String server) {
     TransferLog log = new TransferLog(file, server);
-    log.read().forEach(t -> log.entries.put(t.fileId(), t));
+    log.read().forEach(log::takeIn);
     return log;
   }
 
-  private List<FileTransfer> read() {
+  /**
+   * An entry as saved, a running one as it stands now: running {@link #ELSEWHERE} while the process
+   * that saved it runs ({@code runner}), else failed, {@link #CUT_OFF}.
+   */
+  private record Stored(FileTransfer entry, Runner runner) {}
+
+  private List<Stored> read() {
+    List<Stored> out = new ArrayList<>();
+    LogFile stored = readFile();
+    if (stored == null) {
+      return out;
+    }
+    Map<String, Runner> running = stored.running() == null ? Map.of() : stored.running();
+    for (FileTransfer entry : stored.files()) {
+      Runner runner = running.get(entry.fileId());
+      if (!entry.active()) {
+        out.add(new Stored(entry, null));
+      } else if (runner != null && (runner.equals(self) || runner.alive())) {
+        out.add(new Stored(detailed(entry, entry.state(), ELSEWHERE), runner));
+      } else {
+        out.add(new Stored(detailed(entry, TransferState.FAILED, CUT_OFF), null));
+      }
+    }
+    return out;
+  }
+
+  private static FileTransfer detailed(FileTransfer entry, TransferState state, String detail) {
+    return entry.with(
+        state, entry.bytesDone(), entry.bytesTotal(), "", detail, entry.updatedAtMillis());
+  }
+
+  /** Takes in {@code stored}, read from the file, in place of what this log held of it. */
+  private void takeIn(Stored stored) {
+    entries.put(stored.entry().fileId(), stored.entry());
+    if (stored.runner() == null) {
+      elsewhere.remove(stored.entry().fileId());
+    } else {
+      elsewhere.put(stored.entry().fileId(), stored.runner());
+    }
+  }
+
+  private LogFile readFile() {
     try {
       LogFile stored = JSON.readValue(Files.readAllBytes(file), LogFile.class);
       if (server.equalsIgnoreCase(stored.server()) && stored.files() != null) {
         if (stored.files().contains(null)) {
           throw new IllegalArgumentException("an empty entry");
         }
-        return stored.files();
+        return stored;
       }
     } catch (NoSuchFileException e) {
       // no transfers yet
@@ -74,7 +162,7 @@ final class TransferLog {
           " (it only records the file transfers of this profile: files saved stay where they"
               + " are)");
     }
-    return List.of();
+    return null;
   }
 
   /** The entry for {@code fileId}, if any. */
@@ -107,6 +195,7 @@ final class TransferLog {
   synchronized void put(FileTransfer transfer, boolean persist) {
     entries.remove(transfer.fileId());
     entries.put(transfer.fileId(), transfer);
+    elsewhere.remove(transfer.fileId()); // this process's doing now
     while (entries.size() > MAX_ENTRIES) {
       entries.remove(entries.keySet().iterator().next());
     }
@@ -117,10 +206,10 @@ final class TransferLog {
 
   /** Takes in what another process on the same profile recorded since, the newer entry winning. */
   synchronized void refresh() {
-    for (FileTransfer other : read()) {
-      FileTransfer mine = entries.get(other.fileId());
-      if (mine == null || other.updatedAtMillis() > mine.updatedAtMillis()) {
-        entries.put(other.fileId(), other);
+    for (Stored other : read()) {
+      FileTransfer mine = entries.get(other.entry().fileId());
+      if (mine == null || other.entry().updatedAtMillis() > mine.updatedAtMillis()) {
+        takeIn(other);
       }
     }
   }
@@ -128,21 +217,18 @@ final class TransferLog {
   private void save() {
     refresh();
     List<FileTransfer> out = new ArrayList<>();
+    Map<String, Runner> running = new HashMap<>();
     for (FileTransfer entry : all()) {
-      // A transfer cut off by a crash is not running any more.
-      out.add(
-          entry.active()
-              ? entry.with(
-                  TransferState.FAILED,
-                  entry.bytesDone(),
-                  entry.bytesTotal(),
-                  "",
-                  "interrupted",
-                  entry.updatedAtMillis())
-              : entry);
+      if (entry.active()) {
+        // saved with who runs it, so that a reader can tell it from one cut off by a crash
+        running.put(entry.fileId(), elsewhere.getOrDefault(entry.fileId(), self));
+        out.add(detailed(entry, entry.state(), ""));
+      } else {
+        out.add(entry);
+      }
     }
     try {
-      PrivateFiles.write(file, JSON.writeValueAsBytes(new LogFile(server, out)));
+      PrivateFiles.write(file, JSON.writeValueAsBytes(new LogFile(server, out, running)));
     } catch (IOException e) {
       throw new CommandException.FileAccess("cannot write " + file, e);
     }

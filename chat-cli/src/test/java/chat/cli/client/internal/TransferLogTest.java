@@ -30,6 +30,71 @@ class TransferLogTest {
     assertThat(TransferLog.load(file, "elsewhere:7443").all()).isEmpty();
   }
 
+  private static FileTransfer downloading(String id) {
+    return new FileTransfer(
+        id, false, "#team", "bob", "report.pdf", 3, TransferState.DOWNLOADING, 0, 3, "", "", 1);
+  }
+
+  /**
+   * A download running in one process (here another log of this one, as {@code chat files} beside a
+   * {@code chat file get}) reads as running elsewhere, not as cut off.
+   */
+  @Test
+  void running_readWhileItsProcessRuns_isRunningElsewhere_notFailed() {
+    Path file = dir.resolve("files.json");
+    TransferLog.load(file, SERVER).put(downloading("a".repeat(32)), true);
+
+    FileTransfer read = TransferLog.load(file, SERVER).get("a".repeat(32)).orElseThrow();
+
+    assertThat(read.state()).isEqualTo(TransferState.DOWNLOADING);
+    assertThat(read.detail()).isEqualTo(TransferLog.ELSEWHERE);
+  }
+
+  /**
+   * Saved by a process that has ended since (a crash, a kill) without saying how it ended: cut off.
+   * A later save by another process keeps it as the running process's, not as its own.
+   */
+  @Test
+  void running_ofAProcessThatHasEnded_isFailedInterrupted() throws Exception {
+    Path file = dir.resolve("files.json");
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    long pid = other.pid();
+    long started = other.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    assertThat(other.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Files.writeString(
+        file,
+        "{\"server\":\""
+            + SERVER
+            + "\",\"files\":[{\"fileId\":\""
+            + "a".repeat(32)
+            + "\",\"outgoing\":false,\"conversation\":\"#team\",\"sender\":\"bob\","
+            + "\"name\":\"report.pdf\",\"size\":3,\"state\":\"DOWNLOADING\",\"bytesDone\":0,"
+            + "\"bytesTotal\":3,\"savedPath\":\"\",\"detail\":\"\",\"updatedAtMillis\":1}],"
+            + "\"running\":{\""
+            + "a".repeat(32)
+            + "\":{\"pid\":"
+            + pid
+            + ",\"startedMillis\":"
+            + started
+            + "}}}");
+
+    FileTransfer read = TransferLog.load(file, SERVER).get("a".repeat(32)).orElseThrow();
+
+    assertThat(read.state()).isEqualTo(TransferState.FAILED);
+    assertThat(read.detail()).isEqualTo(TransferLog.CUT_OFF);
+    // an entry of no process at all (a file written before processes were noted) too
+    TransferLog log = TransferLog.load(file, SERVER);
+    log.put(downloading("b".repeat(32)), true);
+    Files.writeString(file, Files.readString(file).replace("\"running\"", "\"ran\""));
+    assertThat(TransferLog.load(file, SERVER).get("b".repeat(32)).orElseThrow().detail())
+        .isEqualTo(TransferLog.CUT_OFF);
+  }
+
   /** Written over, a damaged log would lose what it records without a word. */
   @Test
   void damaged_isRefusedAndLeftAsItIs() throws Exception {
