@@ -60,7 +60,8 @@ public final class LongTasks {
   /**
    * As {@link #run(Supplier, Runnable, Consumer)}; a task that has to wait for another to end first
    * says so to {@code waits} at once ({@code accepting a file waits until sending big.iso ends:
-   * files go one at a time}), so that it does not look ignored for as long as that one runs.
+   * files go one at a time}, or {@code … sending big.iso and 2 more end …} behind tasks queued
+   * too), so that it does not look ignored for as long as those run.
    */
   public void run(
       Supplier<String> what, Runnable task, Consumer<String> failed, Consumer<String> waits) {
@@ -73,11 +74,13 @@ public final class LongTasks {
         return;
       }
       if (!unfinished.isEmpty()) {
+        int others = unfinished.size() - 1; // queued behind the one running
         waits.accept(
             TerminalSafe.line(what.get())
                 + " waits until "
                 + TerminalSafe.line(unfinished.get(0).get())
-                + " ends: files go one at a time");
+                + (others == 0 ? " ends" : " and " + others + " more end")
+                + ": files go one at a time");
       }
       unfinished.add(what);
       executor.execute(

@@ -37,6 +37,11 @@ final class CommandThreads {
   static final Duration LEFT_COMMAND_GRACE = Duration.ofSeconds(5);
 
   private static final long POLL_MILLIS = 50;
+
+  /** What a terminal sends before and after pasted text (bracketed paste). */
+  private static final String PASTE_START = "\u001b[200~";
+
+  private static final String PASTE_END = "\u001b[201~";
   private static final int CTRL_D = 4;
 
   private final Terminal terminal;
@@ -265,15 +270,30 @@ final class CommandThreads {
     }
   }
 
-  /** Where the first line typed ahead ends (its Enter), or -1 when no Enter was typed. */
+  /**
+   * Where the first line typed ahead ends (its Enter), or -1 when no Enter was typed. A line break
+   * inside a bracketed paste ({@code ESC [200~} … {@code ESC [201~}) is part of the paste, which
+   * JLine reads whole: cut there, the prompt would wait for the paste's end, left behind.
+   */
   private int lineEnd() {
+    boolean pasting = false;
     for (int i = 0; i < typedAhead.length(); i++) {
-      char key = typedAhead.charAt(i);
-      if (key == '\r' || key == '\n') {
+      if (startsAt(typedAhead, i, PASTE_START)) {
+        pasting = true;
+        i += PASTE_START.length() - 1;
+      } else if (startsAt(typedAhead, i, PASTE_END)) {
+        pasting = false;
+        i += PASTE_END.length() - 1;
+      } else if (!pasting && (typedAhead.charAt(i) == '\r' || typedAhead.charAt(i) == '\n')) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static boolean startsAt(CharSequence text, int at, String part) {
+    return text.length() - at >= part.length()
+        && text.subSequence(at, at + part.length()).toString().equals(part);
   }
 
   /**

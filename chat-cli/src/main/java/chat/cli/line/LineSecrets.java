@@ -5,6 +5,8 @@ import chat.cli.TerminalSafe;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.HiddenPrompt;
 import chat.cli.command.SecretKind;
+import java.io.IOError;
+import java.io.InterruptedIOException;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.UserInterruptException;
@@ -75,6 +77,13 @@ final class LineSecrets {
     } catch (EndOfFileException e) {
       throw new CommandException.Auth("no " + what + " given", null);
     } catch (UserInterruptException e) {
+      throw new CommandException.Auth(what + " prompt cancelled", null);
+    } catch (IOError e) {
+      if (!(e.getCause() instanceof InterruptedIOException)) {
+        throw e;
+      }
+      // Ctrl-C as JLine put the terminal's settings back (stty), as at the line mode's prompt
+      Thread.interrupted();
       throw new CommandException.Auth(what + " prompt cancelled", null);
     } finally {
       commands.resumeKeys();

@@ -99,9 +99,12 @@ class LongTasksTest {
 
     tasks.run(() -> "accepting a file", () -> secondRan.set(true), failures::add, waits::add);
 
+    tasks.run(() -> "sending small.txt", () -> {}, failures::add, waits::add);
+
     assertThat(waits)
         .containsExactly(
-            "accepting a file waits until sending big.iso ends: files go one at a time");
+            "accepting a file waits until sending big.iso ends: files go one at a time",
+            "sending small.txt waits until sending big.iso and 1 more end: files go one at a time");
     release.countDown();
     await().atMost(TIMEOUT).untilTrue(secondRan);
     assertThat(failures).isEmpty();

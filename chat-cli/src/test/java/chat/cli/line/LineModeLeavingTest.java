@@ -38,6 +38,9 @@ class LineModeLeavingTest {
   private final List<String> dispatched = new CopyOnWriteArrayList<>();
   private Thread repl;
 
+  /** The line mode {@link #startWithAHanging} started. */
+  private LineMode started;
+
   @AfterEach
   void tearDown() throws Exception {
     relayAnswers.countDown();
@@ -70,7 +73,7 @@ class LineModeLeavingTest {
             commands.dispatch(line, context);
           }
         };
-    LineMode mode =
+    started =
         new LineMode(
             client,
             dispatcherWithAHang,
@@ -78,7 +81,7 @@ class LineModeLeavingTest {
             new MessageFormatter(ZoneOffset.UTC),
             harness.terminal,
             new LineModeOptions(false));
-    repl = new Thread(mode::run, "repl");
+    repl = new Thread(started::run, "repl");
     repl.start();
     await().atMost(TIMEOUT).until(() -> harness.output().contains("> "));
     harness.type(hanging + "\n");
@@ -217,21 +220,7 @@ class LineModeLeavingTest {
   @Test
   void ctrlC_whileTheTerminalsSettingsArePutBack_atAnEmptyLine_leavesQuietly() throws Exception {
     AtomicBoolean interruptNext = new AtomicBoolean();
-    Terminal interrupting =
-        (Terminal)
-            Proxy.newProxyInstance(
-                Terminal.class.getClassLoader(),
-                new Class<?>[] {Terminal.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("setAttributes") && interruptNext.getAndSet(false)) {
-                    throw new IOError(new InterruptedIOException("Command interrupted"));
-                  }
-                  try {
-                    return method.invoke(harness.terminal, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+    Terminal interrupting = interruptingAsSettingsArePutBack(interruptNext);
     SlashCommandDispatcher commands = new SlashCommandDispatcher();
     LineMode mode =
         new LineMode(
@@ -254,6 +243,84 @@ class LineModeLeavingTest {
     assertThat(repl.isAlive()).as("line mode ended").isFalse();
     assertThat(failures).isEmpty();
     assertThat(harness.output()).doesNotContain("unexpected");
+  }
+
+  /** The same Ctrl-C at a password prompt cancels the prompt, as JLine's own Ctrl-C does. */
+  @Test
+  void ctrlC_whileTheTerminalsSettingsArePutBack_atAPasswordPrompt_cancelsIt() throws Exception {
+    client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    AtomicBoolean interruptNext = new AtomicBoolean();
+    SlashCommandDispatcher commands = new SlashCommandDispatcher();
+    LineMode mode =
+        new LineMode(
+            client,
+            commands,
+            new SlashCompleter(client, commands.registry()),
+            new MessageFormatter(ZoneOffset.UTC),
+            interruptingAsSettingsArePutBack(interruptNext),
+            new LineModeOptions(false));
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> failures.add(e));
+    try {
+      repl = new Thread(mode::run, "repl");
+      repl.start();
+      await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
+      harness.type("/passphrase\r");
+      await().atMost(TIMEOUT).until(() -> harness.output().contains("password for alice"));
+
+      interruptNext.set(true);
+      harness.type("\u0003");
+
+      await().atMost(TIMEOUT).until(() -> harness.output().contains("password prompt cancelled"));
+      assertThat(failures).isEmpty();
+      assertThat(repl.isAlive()).isTrue();
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+  }
+
+  /**
+   * The harness's terminal, except that once {@code interruptNext} is set, its next change of
+   * settings fails as JLine's {@code stty} does when Ctrl-C's signal interrupts the thread.
+   */
+  private Terminal interruptingAsSettingsArePutBack(AtomicBoolean interruptNext) {
+    return (Terminal)
+        Proxy.newProxyInstance(
+            Terminal.class.getClassLoader(),
+            new Class<?>[] {Terminal.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("setAttributes") && interruptNext.getAndSet(false)) {
+                throw new IOError(new InterruptedIOException("Command interrupted"));
+              }
+              try {
+                return method.invoke(harness.terminal, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  /**
+   * A bracketed paste of two lines typed while a command runs reaches the next prompt whole: cut at
+   * its inner line break, the prompt waited for the paste's end, and the line mode hung.
+   */
+  @Test
+  void aPasteOfTwoLinesTypedWhileACommandRuns_isReadWhole_andWhatFollowsRuns() throws Exception {
+    client.login("alice", "pw".toCharArray(), "pp".toCharArray());
+    startWithAHangingHistory();
+
+    String typed = "\u001b[200~one\rtwo\u001b[201~\r";
+    harness.type(typed);
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> started.commandThreads().keysTypedAhead() == typed.length());
+    relayAnswers.countDown();
+    harness.type("after\r");
+
+    await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby after"));
+    assertThat(client.calls)
+        .anySatisfy(call -> assertThat(call).startsWith("send #lobby one").contains("two"));
   }
 
   @Test
