@@ -101,11 +101,12 @@ class HostileRelayMembersTest {
   }
 
   /**
-   * A member the relay adds to a private conversation is refused as in a room, and the notice and
-   * the refusal name the conversation as alice does, @bob, not by its id.
+   * A member the relay adds to a private conversation is refused at every send, not once as in a
+   * room (only its two people may read it), and the notice and the refusal name the conversation as
+   * alice does, @bob, not by its id.
    */
   @Test
-  void hiddenMemberOfAPrivateConversation_isNamedByTheOtherParty() {
+  void aThirdMemberOfAPrivateConversation_isRefusedEveryTime_namedByTheOtherParty() {
     AtomicReference<MemberInfo> listedMallory = new AtomicReference<>();
     AtomicBoolean addMallory = new AtomicBoolean();
     relay.tamper(
@@ -147,11 +148,14 @@ class HostileRelayMembersTest {
 
       assertThat(alice.members(direct)).extracting(m -> m.username()).contains("mallory");
       aliceEvents.awaitNotice("the relay lists mallory as a member of @bob without");
-      assertThatThrownBy(() -> alice.send(direct, "who is listening?"))
-          .isInstanceOf(CommandException.Untrusted.class)
-          .hasMessage(
-              "not sent: the relay lists members of @bob this client was never told about:"
-                  + " mallory");
+      // refused every time, not once as a hidden member of a room is: only two may read it
+      for (int attempt = 1; attempt <= 2; attempt++) {
+        assertThatThrownBy(() -> alice.send(direct, "who is listening?"))
+            .isInstanceOf(CommandException.Untrusted.class)
+            .hasMessage(
+                "not sent: the relay lists mallory as a member of @bob, a private conversation"
+                    + " only its two people may read");
+      }
     }
   }
 

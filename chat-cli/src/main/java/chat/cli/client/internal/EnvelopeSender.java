@@ -1,17 +1,20 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeSealer;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
+import chat.protocol.ConversationIds;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.MemberInfo;
 import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
+import chat.protocol.Usernames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,8 +110,40 @@ final class EnvelopeSender {
    */
   static void checkRecipients(Session session, String conversation) {
     List<MemberInfo> members = session.members.members(conversation);
+    requireParties(session, conversation, members);
     session.members.requireAnnounced(conversation);
     session.keys.recipients(members, session.me().bundle());
+  }
+
+  /**
+   * Refuses, every time, a member list of a private conversation that names anyone but the two
+   * people its id names: a message there is for them alone, whatever the relay lists (a receiving
+   * client leaves out one from anyone else likewise).
+   *
+   * @throws CommandException.Untrusted naming those listed besides them
+   */
+  private static void requireParties(
+      Session session, String conversation, List<MemberInfo> members) {
+    if (!ConversationIds.isDirect(conversation)) {
+      return;
+    }
+    List<String> parties = ConversationIds.parties(conversation);
+    List<String> others =
+        members.stream()
+            .map(MemberInfo::username)
+            .filter(name -> !parties.contains(Usernames.key(name)))
+            .map(TerminalSafe::line)
+            .toList();
+    if (!others.isEmpty()) {
+      throw new CommandException.Untrusted(
+          "not sent: the relay lists "
+              + String.join(", ", others)
+              + " as "
+              + (others.size() == 1 ? "a member" : "members")
+              + " of "
+              + session.label(conversation)
+              + ", a private conversation only its two people may read");
+    }
   }
 
   /** Seals {@code plaintext} to {@code conversation}'s members and sends it over {@code link}. */
@@ -117,6 +152,7 @@ final class EnvelopeSender {
     IdentityKeyPair me = session.me();
     for (int seal = 1; ; seal++) {
       List<MemberInfo> members = session.members.members(conversation);
+      requireParties(session, conversation, members);
       session.members.requireAnnounced(conversation);
       List<IdentityBundle> recipients = session.keys.recipients(members, me.bundle());
       Envelope envelope = sealer.seal(me, conversation, recipients, plaintext);
