@@ -146,15 +146,25 @@ public final class NativeLibraryFolder {
 
   /**
    * Has the library unpacked in {@code folder} (made owner-only) and loads it; on failure the
-   * property is unset again and the exception says what failed. What earlier runs left there is
-   * noted, to be removed by {@link #removeLeftovers} once this process owns the data directory.
+   * property is unset again and the exception says what failed, of {@code folder} as "it" ({@code
+   * it is a file, not a directory}), since the caller names the folder. What earlier runs left
+   * there is noted, to be removed by {@link #removeLeftovers} once this process owns the data
+   * directory.
    */
   private static void loadFrom(Path folder, Loader loader) throws IOException {
     try {
       if (Files.isSymbolicLink(folder)) {
-        throw new IOException(folder + " is a symbolic link");
+        throw new IOException("it is a symbolic link");
       }
-      FilePermissions.ownerOnlyDirectory(folder);
+      if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        throw new IOException("it is a file, not a directory");
+      }
+      try {
+        FilePermissions.ownerOnlyDirectory(folder);
+      } catch (IOException e) {
+        // The JDK's text is often the path alone, which the warning names already.
+        throw new IOException("it cannot be created owner-only: " + DataDirectory.reason(e), e);
+      }
       List<Path> before = unpacked(folder);
       System.setProperty(PROPERTY, folder.toString());
       try {

@@ -3,6 +3,9 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class NativeLibraryFolderTest {
   private static final List<String> PROPERTIES =
@@ -187,6 +191,50 @@ class NativeLibraryFolderTest {
                 + ": the library unpacked there did not load: attempt 2 (is its file system"
                 + " mounted noexec?)");
     assertThat(System.getProperty(NativeLibraryFolder.PROPERTY)).isNull();
+  }
+
+  /** The JDK's text for a file in the way is its path alone, which the warning names already. */
+  @Test
+  void aFileInPlaceOfTheFolder_isSaidToBeOne_andTheLibraryLoadsFromTheTemporaryFolder()
+      throws Exception {
+    Path file = Files.writeString(data.resolve(NativeLibraryFolder.DIRECTORY), "x");
+    Logger logger = (Logger) LoggerFactory.getLogger(NativeLibraryFolder.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      NativeLibraryFolder.load(data, this::recordAttempt);
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(attempts).containsExactly((String) null);
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "SQLite's native library could not be loaded from "
+                + file
+                + ": it is a file, not a directory; loading it and Netty's from the system's"
+                + " temporary folder instead");
+    assertThat(file).hasContent("x");
+  }
+
+  @Test
+  void aCommand_whereNeitherCanRunCode_andAFileIsInPlaceOfTheFolder_saysSo() throws Exception {
+    Path file = Files.writeString(data.resolve(NativeLibraryFolder.DIRECTORY), "x");
+
+    assertThatThrownBy(
+            () ->
+                NativeLibraryFolder.loadForCommand(
+                    data,
+                    () -> {
+                      throw new IllegalStateException("noexec");
+                    }))
+        .hasMessage(
+            "cannot load SQLite's native library from the system's temporary folder (noexec)"
+                + " nor from "
+                + file
+                + ": it is a file, not a directory");
   }
 
   @Test
