@@ -378,7 +378,8 @@ public final class Relay implements AutoCloseable {
       return;
     }
     closed = true;
-    LOG.info("shutting down: {} connections", connections.size());
+    int openAtStop = connections.size();
+    LOG.info("shutting down: {} connection{}", openAtStop, openAtStop == 1 ? "" : "s");
     serverChannel.close().syncUninterruptibly();
     List<ClientConnection> open = List.copyOf(connections);
     workers.shutdown();
@@ -409,7 +410,11 @@ public final class Relay implements AutoCloseable {
     awaitDisconnects();
     fileSweeper.close();
     suspensionWatch.close();
-    audit.record(AuditType.RELAY_STOP, null, null, open.size() + " connections closed");
+    audit.record(
+        AuditType.RELAY_STOP,
+        null,
+        null,
+        open.size() + (open.size() == 1 ? " connection closed" : " connections closed"));
     audit.close();
     writes.close();
     try {

@@ -1,19 +1,31 @@
 package chat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** What the relay says about itself as it starts and stops: warnings about its settings. */
+/**
+ * What the relay says about itself as it starts and stops: warnings about its settings, and the
+ * connections it closed.
+ */
 class RelayTest {
   @TempDir Path dataDir;
 
@@ -60,6 +72,36 @@ class RelayTest {
                     .build()))
         .isEmpty();
     assertThat(warnings(RelayFixture.config(dataDir))).isEmpty();
+  }
+
+  @Test
+  void close_withOneConnection_saysItInTheSingular_inTheLogAndTheAuditLog() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(Relay.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    Relay relay = RelayFixture.start(dataDir);
+    try (TestClient client = RelayFixture.connect(relay, dataDir)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectionCount() == 1);
+      relay.close(); // with the client still connected
+      assertThat(client.isClosedByPeer()).isTrue();
+    } finally {
+      relay.close();
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .contains("shutting down: 1 connection");
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      assertThat(
+              new AuditRepository()
+                  .find(
+                      c,
+                      new AuditQuery(Optional.empty(), 0, Optional.of(AuditType.RELAY_STOP), 10)))
+          .extracting(AuditEvent::detail)
+          .containsExactly("1 connection closed");
+    }
   }
 
   @Test

@@ -150,8 +150,9 @@ public final class DeleteService {
     if (!deleted.isEmpty()) {
       keptForms.forget(conversation, deleted.stream().map(f -> f.row().seq()).toList());
       LOG.debug(
-          "{} messages deleted in {} by {}",
+          "{} message{} deleted in {} by {}",
           deleted.size(),
+          deleted.size() == 1 ? "" : "s",
           logIds.conversation(conversation),
           logIds.user(actorKey));
       if (!Usernames.key(sender).equals(actorKey)) {
