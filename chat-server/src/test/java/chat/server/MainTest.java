@@ -133,7 +133,13 @@ class MainTest {
         "--max-friends|100001|max friends must be 1 to 100000",
         "--file-quota-bytes|1125899906842625|file quota bytes must be 1 to 1125899906842624",
         "--file-storage-bytes|9223372036854775807|file storage bytes must be 1 to",
-        "--worker-threads|99999999999|'99999999999' is not an int"
+        "--worker-threads|99999999999|'99999999999' is not an int",
+        "--max-file-bytes|100MiB|invalid value for option '--max-file-bytes': '100MiB' is not a"
+            + " whole number of bytes (100 MiB is 104857600)",
+        "--file-quota-bytes|1GB|invalid value for option '--file-quota-bytes': '1GB' is not a"
+            + " whole number of bytes",
+        "--max-pending-bytes|9223372036854775808|'9223372036854775808' is too large a number of"
+            + " bytes"
       })
   void printConfig_unusableValue_namesItAndExits2(String option, String value, String said) {
     assertThat(run(Map.of(), option, value, "--print-config")).isEqualTo(2);
@@ -495,7 +501,8 @@ class MainTest {
 
     Map<String, String> frame = Map.of("CHAT_SERVER_MAX_FRAME_BYTES", "big");
     assertThat(run(frame, "users", "--data-dir", dir.resolve("none").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("'--max-frame-bytes': 'big' is not an int");
+    assertThat(err.toString())
+        .contains("'--max-frame-bytes': 'big' is not a whole number of bytes");
   }
 
   @Test

@@ -82,6 +82,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--max-frame-bytes",
       paramLabel = "N",
+      converter = ByteCount.OfInt.class,
       defaultValue = "" + FrameCodec.DEFAULT_MAX_FRAME_BYTES,
       description = "Largest frame JSON in bytes, 65536 to 67108864 (default: ${DEFAULT-VALUE}).")
   int maxFrameBytes;
@@ -137,6 +138,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--max-pending-bytes",
       paramLabel = "N",
+      converter = ByteCount.OfLong.class,
       defaultValue = "16777216",
       description =
           "Unsent bytes before a slow client is dropped, twice --max-frame-bytes to 1073741824"
@@ -244,6 +246,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--max-file-bytes",
       paramLabel = "N",
+      converter = ByteCount.OfLong.class,
       defaultValue = "" + FileLimits.DEFAULT_MAX_FILE_BYTES,
       description =
           "Largest shared file, encrypted size in bytes, at most 1 TiB"
@@ -262,6 +265,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--file-quota-bytes",
       paramLabel = "N",
+      converter = ByteCount.OfLong.class,
       defaultValue = "" + FileLimits.DEFAULT_QUOTA_BYTES,
       description =
           "Bytes of unexpired files one user may store, at most 1 PiB (default: ${DEFAULT-VALUE}).")
@@ -270,6 +274,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--file-storage-bytes",
       paramLabel = "N",
+      converter = ByteCount.OfLong.class,
       defaultValue = "" + FileLimits.DEFAULT_STORAGE_BYTES,
       description =
           "Bytes of unexpired files all users may store, at most 1 PiB (default: ${DEFAULT-VALUE}).")

@@ -20,6 +20,7 @@ final class UserLimitOptions {
   @Option(
       names = "--max-frame-bytes",
       paramLabel = "N",
+      converter = ByteCount.OfInt.class,
       defaultValue = "" + FrameCodec.DEFAULT_MAX_FRAME_BYTES,
       description =
           "As for chat-server: a user may be in (N - 1024) / 128 rooms and direct conversations"

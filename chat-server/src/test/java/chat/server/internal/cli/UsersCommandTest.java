@@ -200,7 +200,8 @@ class UsersCommandTest {
         .isEqualTo(2);
     assertThat(cli.err.toString())
         .startsWith(
-            "chat-server: invalid value for option '--max-frame-bytes': 'big' is not an int")
+            "chat-server: invalid value for option '--max-frame-bytes': 'big' is not a whole"
+                + " number of bytes")
         .doesNotContain("Exception");
     assertThat(cli.out.toString()).isEmpty();
   }
