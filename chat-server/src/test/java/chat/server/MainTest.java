@@ -519,18 +519,27 @@ class MainTest {
         .startsWith("chat-server: invalid value for option '--port': 'y' is not an int\n");
   }
 
+  /** Only a directory's refusal says how to name the current directory: a file's cannot be it. */
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(
-      strings = {"--data-dir", "--config", "--log-file", "--tls-cert", "--tls-key"})
-  void emptyPath_isRefused_ratherThanTakenAsTheCurrentDirectory(String option) {
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "--data-dir|the path is empty (for the current directory, give '.')",
+        "--config|the path is empty",
+        "--log-file|the path is empty",
+        "--tls-cert|the path is empty",
+        "--tls-key|the path is empty"
+      })
+  void emptyPath_isRefused_ratherThanTakenAsTheCurrentDirectory(String option, String said) {
     assertThat(run(Map.of(), option, "", "--print-config")).isEqualTo(2);
 
     assertThat(err.toString())
         .isEqualTo(
             "chat-server: invalid value for option '"
                 + option
-                + "': the path is empty (for the current directory, give '.')\n"
-                + "'chat-server --help' lists the options\n");
+                + "': "
+                + said
+                + "\n'chat-server --help' lists the options\n");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -538,12 +547,14 @@ class MainTest {
   void emptyPath_ofASubcommand_isRefused() {
     assertThat(run(Map.of(), "audit", "--data-dir=")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: invalid value for option '--data-dir': the path is empty");
+        .startsWith(
+            "chat-server: invalid value for option '--data-dir': the path is empty (for the"
+                + " current directory, give '.')\n");
     err.getBuffer().setLength(0);
 
     assertThat(run(Map.of(), "keys", "rotate", "--config", "")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: invalid value for option '--config': the path is empty");
+        .startsWith("chat-server: invalid value for option '--config': the path is empty\n");
   }
 
   @Test

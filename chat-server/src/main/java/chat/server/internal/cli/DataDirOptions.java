@@ -20,6 +20,7 @@ public final class DataDirOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
+      converter = NonEmptyPath.Directory.class,
       defaultValue = "./data",
       description =
           "Data directory; as for chat-server, also before the subcommand, from"

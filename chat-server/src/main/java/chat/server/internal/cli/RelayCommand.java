@@ -62,6 +62,7 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
+      converter = NonEmptyPath.Directory.class,
       defaultValue = "./data",
       description = "Data directory, created owner-only (default: ${DEFAULT-VALUE}).")
   Path dataDir;
