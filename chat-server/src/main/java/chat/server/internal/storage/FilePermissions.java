@@ -16,9 +16,17 @@ public final class FilePermissions {
 
   private FilePermissions() {}
 
-  /** Creates {@code dir} (and parents) if missing and makes it owner-only. */
+  /**
+   * Creates {@code dir} if missing and makes it owner-only. Missing folders on the way to it are
+   * created owner-only too; folders that exist are left as they are.
+   */
   public static Path ownerOnlyDirectory(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    if (POSIX) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
     if (POSIX) {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }

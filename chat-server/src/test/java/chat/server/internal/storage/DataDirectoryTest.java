@@ -8,6 +8,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,24 @@ class DataDirectoryTest {
   void prepare_missingDirectory_isCreatedOwnerOnly_andLeftEmpty() throws IOException {
     Path dir = DataDirectory.prepare(root.resolve("a").resolve("data"));
     assertThat(dir).isDirectory().isEmptyDirectory();
+  }
+
+  @Test
+  void prepare_missingFoldersOnTheWay_areCreatedOwnerOnly_andExistingOnesLeftAsTheyAre()
+      throws IOException {
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-x---"));
+    Path outer = root.resolve("srv");
+    Path inner = outer.resolve("chat");
+
+    Path dir = DataDirectory.prepare(inner.resolve("data"));
+
+    for (Path made : List.of(outer, inner, dir)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+          .as(made.toString())
+          .isEqualTo("rwx------");
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root)))
+        .isEqualTo("rwxr-x---");
   }
 
   /** The file system would need nosuch/a; the JDK made nosuch/b and then failed on nosuch/a. */
