@@ -230,7 +230,7 @@ public record RelayConfig(
       throw new InvalidSetting(
           "bcrypt-threads",
           "bcrypt threads must be 0 (the default: one per processor, at most (worker threads - 1)"
-              + " / 2) to "
+              + " / 2 and at least 1) to "
               + MAX_WORKER_THREADS);
     }
     if (bcryptThreads != BCRYPT_THREADS_DEFAULT && bcryptThreads >= workerThreads) {

@@ -632,6 +632,18 @@ class MainTest {
         .doesNotContain("<");
   }
 
+  /** With 2 worker threads (worker threads - 1) / 2 is 0, yet one bcrypt runs at a time. */
+  @Test
+  void help_bcryptThreads_saysTheDefaultAsTheRelayWorksItOut() {
+    assertThat(run(Map.of(), "--help")).isZero();
+
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("0 = one per processor, at most (worker threads - 1) / 2 and at least 1");
+    RelayConfig two =
+        RelayConfig.builder("127.0.0.1", 0, dir).workerThreads(2).bcryptThreads(0).build();
+    assertThat(two.bcryptThreadCount()).isEqualTo(1);
+  }
+
   @Test
   void help_tlsKey_namesEveryKeyFormItReads() {
     assertThat(run(Map.of(), "--help")).isZero();

@@ -199,7 +199,7 @@ public final class RelayCommand implements Callable<Integer> {
           "bcrypt computations (logins, registrations, password checks) run at once, fewer than"
               + " the worker threads; more may wait up to 10 s on the other workers but one, the"
               + " rest are answered RATE_LIMITED; 0 = one per processor, at most (worker threads -"
-              + " 1) / 2 (default: ${DEFAULT-VALUE}).")
+              + " 1) / 2 and at least 1 (default: ${DEFAULT-VALUE}).")
   int bcryptThreads;
 
   @Option(
