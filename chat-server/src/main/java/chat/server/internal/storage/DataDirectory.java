@@ -30,18 +30,36 @@ public final class DataDirectory {
 
   /**
    * {@code dir} as the relay creates and uses it: as given, unless it holds a {@code ..} and is not
-   * already a directory as given; then absolute with each {@code ..} taken by name ({@code
-   * /srv/x/../data} is {@code /srv/data}, whether or not {@code /srv/x} exists). The file system
-   * would need every folder before a {@code ..} to exist, and the JDK's creation of missing folders
-   * makes those of the named path, not of the given one: a failed start left some behind, and named
-   * the wrong folder.
+   * already a directory as given; then the longest part of it that exists as the file system finds
+   * it (links followed, as the kernel follows them before a {@code ..}), and the rest with each
+   * {@code ..} taken by name ({@code /srv/x/../data} is {@code /srv/data} when {@code /srv/x} does
+   * not exist). The file system would need every folder before a {@code ..} to exist, and the JDK's
+   * creation of missing folders makes those of the named path, not of the given one: a failed start
+   * left some behind, and named the wrong folder. The part that exists is the one the file system
+   * resolves, so the same path names the same folder once it is made.
    */
   public static Path normalized(Path dir) {
     boolean up = false;
     for (Path name : dir) {
       up |= name.toString().equals("..");
     }
-    return !up || Files.isDirectory(dir) ? dir : dir.toAbsolutePath().normalize();
+    if (!up || Files.isDirectory(dir)) {
+      return dir;
+    }
+    Path absolute = dir.toAbsolutePath();
+    Path existing = absolute.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute.normalize();
+    }
+    try {
+      Path rest = absolute.subpath(existing.getNameCount(), absolute.getNameCount());
+      return existing.toRealPath().resolve(rest).normalize();
+    } catch (IOException e) {
+      return absolute.normalize();
+    }
   }
 
   /**

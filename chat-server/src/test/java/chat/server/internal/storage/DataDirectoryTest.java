@@ -119,6 +119,25 @@ class DataDirectoryTest {
         .isEqualTo(root.resolve("data"));
   }
 
+  /**
+   * A {@code ..} after a link to a folder is taken as the file system takes it, from the link's
+   * target, whether or not the folder it names exists yet: the same path names the same folder
+   * before and after the first start made it.
+   */
+  @Test
+  void normalized_dotDotAfterALink_isTheLinksTargetsParent_beforeAndAfterTheFolderIsMade()
+      throws IOException {
+    Path target = Files.createDirectories(root.resolve("real").resolve("x"));
+    Path link = Files.createSymbolicLink(root.resolve("link"), target);
+    Path given = link.resolve("..").resolve("data");
+
+    Path first = DataDirectory.prepare(given);
+
+    assertThat(first).isEqualTo(root.toRealPath().resolve("real").resolve("data")).isDirectory();
+    assertThat(root.resolve("data")).doesNotExist();
+    assertThat(Files.isSameFile(DataDirectory.normalized(given), first)).isTrue();
+  }
+
   @Test
   void prepare_aFile_throwsOneLine() throws IOException {
     Path file = Files.writeString(root.resolve("data"), "x");
