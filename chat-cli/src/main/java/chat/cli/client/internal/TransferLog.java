@@ -46,9 +46,10 @@ final class TransferLog {
   /**
    * The file's shape.
    *
-   * @param running the process that runs each transfer saved as running, by file id
+   * @param running the process that runs each transfer saved as running, by file id; null (left
+   *     out) when none runs
    */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record LogFile(String server, List<FileTransfer> files, Map<String, Runner> running) {}
 
   /**
@@ -228,7 +229,9 @@ final class TransferLog {
       }
     }
     try {
-      PrivateFiles.write(file, JSON.writeValueAsBytes(new LogFile(server, out, running)));
+      PrivateFiles.write(
+          file,
+          JSON.writeValueAsBytes(new LogFile(server, out, running.isEmpty() ? null : running)));
     } catch (IOException e) {
       throw new CommandException.FileAccess("cannot write " + file, e);
     }
