@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The claim of one process on one download in one folder: an exclusive lock on {@code
@@ -25,11 +27,20 @@ final class DownloadLock implements AutoCloseable {
   /** What stands for a file whose file system gives no identity: its lock is taken as ours. */
   private static final Object NO_KEY = new Object();
 
+  /**
+   * The lock files this process holds (absolute): Java's file locks are the process's, and closing
+   * any channel to a locked file lets go of them all, so a second claim in this process must never
+   * open the file, only find it here.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   private final Path path;
+  private final Path held;
   private final FileChannel channel;
 
-  private DownloadLock(Path path, FileChannel channel) {
+  private DownloadLock(Path path, Path held, FileChannel channel) {
     this.path = path;
+    this.held = held;
     this.channel = channel;
   }
 
@@ -41,13 +52,29 @@ final class DownloadLock implements AutoCloseable {
    */
   static Optional<DownloadLock> take(DownloadFolder folder, String fileId) {
     Path path = folder.inside(".chat-" + fileId + ".lock");
+    Path held = path.toAbsolutePath().normalize();
+    if (!HELD.add(held)) {
+      return Optional.empty(); // another client of this process downloads it
+    }
+    Optional<DownloadLock> taken = Optional.empty();
+    try {
+      taken = take(folder, path, held);
+      return taken;
+    } finally {
+      if (taken.isEmpty()) {
+        HELD.remove(held);
+      }
+    }
+  }
+
+  private static Optional<DownloadLock> take(DownloadFolder folder, Path path, Path held) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Object before = identity(path);
       FileChannel channel;
       try {
         channel = folder.open(path, StandardOpenOption.CREATE);
       } catch (IOException | UnsupportedOperationException e) {
-        return Optional.of(new DownloadLock(path, null));
+        return Optional.of(new DownloadLock(path, held, null));
       }
       try {
         if (before == null) {
@@ -64,7 +91,7 @@ final class DownloadLock implements AutoCloseable {
         // only if the name still leads to the file it led to before it was opened. (The file is
         // never opened a second time here: closing that would let go of the lock.)
         if (before.equals(identity(path)) || before == NO_KEY) {
-          return Optional.of(new DownloadLock(path, channel));
+          return Optional.of(new DownloadLock(path, held, channel));
         }
         channel.close();
       } catch (OverlappingFileLockException e) {
@@ -72,7 +99,7 @@ final class DownloadLock implements AutoCloseable {
         return Optional.empty();
       } catch (IOException e) {
         closeQuietly(channel); // no locks here: go on without
-        return Optional.of(new DownloadLock(path, null));
+        return Optional.of(new DownloadLock(path, held, null));
       }
     }
     return Optional.empty();
@@ -101,14 +128,18 @@ final class DownloadLock implements AutoCloseable {
   /** Removes the lock file, then releases the lock. */
   @Override
   public void close() {
-    if (channel == null) {
-      return;
-    }
     try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // left behind: the next download takes it over, as the lock is released below
+      if (channel == null) {
+        return;
+      }
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // left behind: the next download takes it over, as the lock is released below
+      }
+      closeQuietly(channel);
+    } finally {
+      HELD.remove(held);
     }
-    closeQuietly(channel);
   }
 }

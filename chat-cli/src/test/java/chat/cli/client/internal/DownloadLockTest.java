@@ -71,6 +71,57 @@ class DownloadLockTest {
     }
   }
 
+  /** Tries the lock file's lock once in a process of its own: {@code locked} or {@code busy}. */
+  public static final class Trier {
+    private Trier() {}
+
+    /** Tries the lock, says whether it got it, and ends. */
+    public static void main(String[] args) throws Exception {
+      try (FileChannel channel =
+          FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.tryLock();
+        System.out.println(lock == null ? "busy" : "locked");
+      }
+    }
+  }
+
+  /** What {@link Trier} said of {@code lockFile}. */
+  private static String triedElsewhere(Path lockFile) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Trier.class.getName(),
+                lockFile.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    Process process = builder.start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
+      String said = out.readLine();
+      process.waitFor(30, TimeUnit.SECONDS);
+      return said;
+    }
+  }
+
+  /**
+   * A second claim in this process never opens the lock file: closing that channel would let go of
+   * the first claim's lock, and another process could then take it.
+   */
+  @Test
+  @SuppressWarnings("try") // the first claim is held for the block
+  void take_aSecondClaimInThisProcess_leavesTheFirstsLockHeldAgainstOtherProcesses()
+      throws Exception {
+    DownloadFolder folder = folder();
+    try (DownloadLock first = DownloadLock.take(folder, FILE_ID).orElseThrow()) {
+      assertThat(DownloadLock.take(folder, FILE_ID)).isEmpty();
+
+      assertThat(triedElsewhere(lockFile(folder))).isEqualTo("busy");
+    }
+  }
+
   @Test
   void take_heldByAnotherProcess_isEmpty_andLeavesTheirFile() throws Exception {
     DownloadFolder folder = folder();
