@@ -205,11 +205,19 @@ final class TransferLog {
     }
   }
 
-  /** Takes in what another process on the same profile recorded since, the newer entry winning. */
+  /**
+   * Takes in what another process on the same profile recorded since, the newer entry winning; and
+   * a transfer read as running elsewhere whose process has ended since without a word (a crash, a
+   * kill) as cut off, which no newer entry would ever say.
+   */
   synchronized void refresh() {
     for (Stored other : read()) {
-      FileTransfer mine = entries.get(other.entry().fileId());
-      if (mine == null || other.entry().updatedAtMillis() > mine.updatedAtMillis()) {
+      String id = other.entry().fileId();
+      FileTransfer mine = entries.get(id);
+      boolean endedElsewhere = elsewhere.containsKey(id) && other.runner() == null;
+      if (mine == null
+          || other.entry().updatedAtMillis() > mine.updatedAtMillis()
+          || endedElsewhere) {
         takeIn(other);
       }
     }

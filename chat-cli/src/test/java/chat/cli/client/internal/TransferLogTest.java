@@ -95,6 +95,46 @@ class TransferLogTest {
         .isEqualTo(TransferLog.CUT_OFF);
   }
 
+  /**
+   * A transfer read as running in another process that is killed later reads as cut off at the next
+   * refresh of a log kept open (a full screen or line mode), not as running until a restart.
+   */
+  @Test
+  void running_elsewhere_whoseProcessIsKilledLater_isCutOffAtTheNextRefresh() throws Exception {
+    Path file = dir.resolve("files.json");
+    Process other = new ProcessBuilder("sleep", "60").start();
+    try {
+      long started = other.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+      Files.writeString(
+          file,
+          "{\"server\":\""
+              + SERVER
+              + "\",\"files\":[{\"fileId\":\""
+              + "a".repeat(32)
+              + "\",\"outgoing\":false,\"conversation\":\"#team\",\"sender\":\"bob\","
+              + "\"name\":\"report.pdf\",\"size\":3,\"state\":\"DOWNLOADING\",\"bytesDone\":0,"
+              + "\"bytesTotal\":3,\"savedPath\":\"\",\"detail\":\"\",\"updatedAtMillis\":1}],"
+              + "\"running\":{\""
+              + "a".repeat(32)
+              + "\":{\"pid\":"
+              + other.pid()
+              + ",\"startedMillis\":"
+              + started
+              + "}}}");
+      TransferLog log = TransferLog.load(file, SERVER);
+      assertThat(log.get("a".repeat(32)).orElseThrow().detail()).isEqualTo(TransferLog.ELSEWHERE);
+
+      other.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      log.refresh();
+
+      FileTransfer read = log.get("a".repeat(32)).orElseThrow();
+      assertThat(read.state()).isEqualTo(TransferState.FAILED);
+      assertThat(read.detail()).isEqualTo(TransferLog.CUT_OFF);
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
   /** Written over, a damaged log would lose what it records without a word. */
   @Test
   void damaged_isRefusedAndLeftAsItIs() throws Exception {
