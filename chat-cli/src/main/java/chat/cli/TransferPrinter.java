@@ -3,11 +3,13 @@ package chat.cli;
 import chat.cli.client.ClientListener;
 import chat.cli.client.FileTransfer;
 import chat.cli.command.FileText;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Prints file transfer progress on stderr for the scripting commands: a line at the start and at
- * each further 10 percent, as text or, with {@code --json}, as {@code {"type":"progress",...}}
- * lines. Stdout stays for the result.
+ * each further 10 percent, and one when a download starts over (then counted from 0% again), as
+ * text or, with {@code --json}, as {@code {"type":"progress",...}} lines. Stdout stays for the
+ * result.
  */
 final class TransferPrinter implements ClientListener {
   private final RelayCommandSupport support;
@@ -24,21 +26,23 @@ final class TransferPrinter implements ClientListener {
       return;
     }
     int step = transfer.percent() / 10;
-    if (step <= lastStep) {
+    boolean restart = !transfer.detail().isEmpty(); // said, then counted again from 0%
+    if (step <= lastStep && !restart) {
       return;
     }
-    lastStep = step;
+    lastStep = restart ? -1 : step;
     if (support.options().json()) {
-      support
-          .err()
-          .println(
-              JsonLines.line(
-                  JsonLines.object("progress")
-                      .put("fileId", transfer.fileId())
-                      .put("state", transfer.state().name())
-                      .put("bytesDone", transfer.bytesDone())
-                      .put("bytesTotal", transfer.bytesTotal())
-                      .put("percent", transfer.percent())));
+      ObjectNode progress =
+          JsonLines.object("progress")
+              .put("fileId", transfer.fileId())
+              .put("state", transfer.state().name())
+              .put("bytesDone", transfer.bytesDone())
+              .put("bytesTotal", transfer.bytesTotal())
+              .put("percent", transfer.percent());
+      if (restart) {
+        progress.put("detail", transfer.detail());
+      }
+      support.err().println(JsonLines.line(progress));
     } else {
       support.err().println("chat: " + FileText.progress(transfer));
     }

@@ -64,10 +64,14 @@ public final class FileText {
 
   /**
    * A progress line: {@code uploading report.pdf: 45% (1.0 MiB of 2.3 MiB)}, counted in the file's
-   * own size (what moves is its encrypted form, a little larger).
+   * own size (what moves is its encrypted form, a little larger); for a report with a detail, that
+   * instead ({@code downloading big.iso: the partial download did not check out; starting over}).
    */
   public static String progress(FileTransfer transfer) {
     String verb = transfer.state() == TransferState.UPLOADING ? "uploading " : "downloading ";
+    if (!transfer.detail().isEmpty()) {
+      return verb + name(transfer.name()) + ": " + TerminalSafe.line(transfer.detail());
+    }
     long total = transfer.size();
     long done =
         transfer.bytesTotal() <= 0

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Decides which progress reports of file transfers become lines: the start, then each further 10
- * percent, so a long transfer prints about ten lines, not hundreds. The outcome is printed by the
+ * percent, so a long transfer prints about ten lines, not hundreds; a report with a detail (a
+ * download starting over) always, counting from its start again. The outcome is printed by the
  * command that started the transfer.
  */
 final class ProgressLines {
@@ -17,6 +18,10 @@ final class ProgressLines {
     if (!transfer.active()) {
       printed.remove(transfer.fileId());
       return false;
+    }
+    if (!transfer.detail().isEmpty()) {
+      printed.put(transfer.fileId(), -1); // it starts over: said, and counted again from 0%
+      return true;
     }
     int step = transfer.percent() / 10;
     Integer last = printed.get(transfer.fileId());

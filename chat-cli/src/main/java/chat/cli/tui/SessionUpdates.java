@@ -9,6 +9,7 @@ import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.RoomView;
 import chat.cli.command.ConnectionLines;
+import chat.cli.command.FileText;
 import chat.cli.tui.PaneEntry.NoteKind;
 import java.time.Clock;
 import java.util.List;
@@ -244,9 +245,16 @@ final class SessionUpdates {
         .toList();
   }
 
-  /** A file transfer moved: the status bar shows it while it runs. */
+  /**
+   * A file transfer moved: the status bar shows it while it runs; a download starting over is said
+   * in the pane in view.
+   */
   void transfer(FileTransfer transfer) {
     model.transfer(transfer);
+    if (transfer.active() && !transfer.detail().isEmpty()) {
+      // a download starting over: said where the person is looking; the bar counts from 0% again
+      panes.note(null, NoteKind.INFO, FileText.progress(transfer));
+    }
   }
 
   /** A typed line finished running: the status bar counts the ones still running. */

@@ -75,6 +75,16 @@ class FileTextTest {
         new FileTransfer(
             ID, true, "#ops", "bob", "a.txt", 500, TransferState.UPLOADING, 270, 540, "", "", 1);
     assertThat(FileText.progress(small)).isEqualTo("uploading a.txt: 50% (250 B of 500 B)");
+    assertThat(
+            FileText.progress(
+                moving.with(
+                    TransferState.DOWNLOADING,
+                    0,
+                    2_000_000,
+                    "",
+                    "the partial download did not check out; starting over",
+                    2)))
+        .isEqualTo("downloading photo.jpg: the partial download did not check out; starting over");
     assertThat(FileText.listLine(moving, "bob", UnaryOperator.identity()))
         .isEqualTo("<- 3f2a91c0  photo.jpg  1.9 MiB  from alice, privately: downloading 50%");
     assertThat(FileText.bar(45, 10)).isEqualTo("####------");

@@ -25,4 +25,20 @@ class ProgressLinesTest {
     assertThat(lines.shouldPrint(at(100, TransferState.OFFERED))).isFalse();
     assertThat(lines.shouldPrint(at(0, TransferState.UPLOADING))).isTrue();
   }
+
+  /** A download that starts over is said, and its new pass shown from 0% again. */
+  @Test
+  void shouldPrint_restartAfterTheLastStep_isPrinted_andTheNewPassCountsFromItsStart() {
+    ProgressLines lines = new ProgressLines();
+    assertThat(lines.shouldPrint(at(0, TransferState.DOWNLOADING))).isTrue();
+    assertThat(lines.shouldPrint(at(100, TransferState.DOWNLOADING))).isTrue();
+
+    FileTransfer restart =
+        at(0, TransferState.DOWNLOADING)
+            .with(TransferState.DOWNLOADING, 0, 100, "", "starting over", 1);
+    assertThat(lines.shouldPrint(restart)).isTrue();
+    assertThat(lines.shouldPrint(at(0, TransferState.DOWNLOADING))).isTrue();
+    assertThat(lines.shouldPrint(at(5, TransferState.DOWNLOADING))).isFalse();
+    assertThat(lines.shouldPrint(at(10, TransferState.DOWNLOADING))).isTrue();
+  }
 }

@@ -44,6 +44,9 @@ final class FileDownload {
   /** What a download stopped by {@code stop} fails with: the offer was rejected meanwhile. */
   static final String STOPPED = chat.cli.client.ChatClient.DOWNLOAD_REJECTED;
 
+  /** Why a download resumed from a partial file is fetched again from its start. */
+  static final String STARTING_OVER = "the partial download did not check out; starting over";
+
   private final Clock clock;
 
   FileDownload(Clock clock) {
@@ -134,6 +137,7 @@ final class FileDownload {
         // What an earlier run left in the partial file may be what is wrong (a disk error, a
         // stray file of that name): it was deleted; fetch everything once more before blaming the
         // relay.
+        progress.restart(STARTING_OVER);
         fetchAll(link, folder, partial, offer.fileId(), status.size(), progress, stop);
         saved = decryptAndPlace(folder, partial, offer, content, stop);
       }

@@ -51,6 +51,16 @@ final class TransferProgress {
     }
   }
 
+  /**
+   * Starts counting again from nothing: reported at once with {@code why} as its detail, so that
+   * the front ends say why the progress went back and show the new pass from its start.
+   */
+  synchronized void restart(String why) {
+    long now = clock.millis();
+    current = current.with(current.state(), 0, current.bytesTotal(), "", why, now);
+    publish(false);
+  }
+
   /** Moves to {@code state}, with a saved path or failure detail (else empty). */
   synchronized void state(TransferState state, String savedPath, String detail) {
     current =

@@ -102,6 +102,15 @@ class FileDownloadTest {
     assertThat(relay.downloadOffsets()).contains(0L);
     assertThat(Files.readAllBytes(saved)).isEqualTo(plaintext);
     assertThat(folderContents()).containsExactly("report.pdf");
+    // said when it starts over, then counted again from nothing to the end
+    List<FileTransfer> restarts =
+        reports.stream().filter(r -> r.detail().equals(FileDownload.STARTING_OVER)).toList();
+    assertThat(restarts).singleElement().extracting(FileTransfer::bytesDone).isEqualTo(0L);
+    List<FileTransfer> after =
+        reports.subList(reports.indexOf(restarts.get(0)) + 1, reports.size());
+    assertThat(after).extracting(FileTransfer::detail).containsOnly("");
+    assertThat(after).extracting(FileTransfer::percent).contains(100);
+    assertThat(after).last().extracting(FileTransfer::state).isEqualTo(TransferState.DONE);
   }
 
   /**
