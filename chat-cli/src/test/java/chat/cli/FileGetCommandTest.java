@@ -2,6 +2,7 @@ package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import chat.cli.client.FileOffer;
 import java.nio.file.Path;
@@ -26,6 +27,42 @@ class FileGetCommandTest {
     assertThat(result.out()).isEqualTo(Path.of("downloads", "report.pdf") + System.lineSeparator());
     assertThat(result.err()).contains("chat: downloading report.pdf: 50%");
     assertThat(client.calls).contains("acceptFile " + offer.shortId());
+  }
+
+  /** A script waiting for the relay says so, in the words the client uses elsewhere. */
+  @Test
+  void get_connectionLostMidway_saysItIsLostAndWhenItIsBack_onStderr() {
+    FileOffer offer = client.fireFileOffer("#lobby", "alice", "report.pdf", 2048);
+    client.whileDownloading(
+        () -> {
+          client.setState(
+              ConnectionState.RECONNECTING, "connection to the relay lost; reconnecting");
+          client.setState(ConnectionState.OFFLINE, "the relay is shutting down"); // the loss
+          client.setState(ConnectionState.RECONNECTING, "cannot reach the relay");
+          client.setState(ConnectionState.ONLINE, "reconnected to 127.0.0.1:7711");
+        });
+
+    Cli.Result result =
+        cli()
+            .env("CHAT_SERVER", "127.0.0.1:7711")
+            .run("file", "get", "--user", "bob", offer.shortId());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines().filter(line -> !line.contains("downloading")))
+        .containsExactly(
+            "chat: connection lost, reconnecting (connection to the relay lost)",
+            "chat: reconnected to 127.0.0.1:7711");
+    FileOffer another = client.fireFileOffer("#lobby", "alice", "notes.txt", 10);
+    Cli.Result json =
+        cli()
+            .env("CHAT_SERVER", "127.0.0.1:7711")
+            .run("--json", "file", "get", "--user", "bob", another.fileId());
+    assertThat(json.err())
+        .contains(
+            "{\"type\":\"connection\",\"state\":\"RECONNECTING\",\"detail\":\"connection to"
+                + " the relay lost; reconnecting\"}",
+            "{\"type\":\"connection\",\"state\":\"ONLINE\",\"detail\":\"reconnected to"
+                + " 127.0.0.1:7711\"}");
   }
 
   @Test

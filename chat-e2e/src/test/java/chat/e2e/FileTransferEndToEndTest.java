@@ -246,6 +246,43 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /**
+   * A one-shot client (a script's {@code chat file get}) that loses its connection tells its
+   * listeners while it waits for the relay, and again once it is back, as a live client does.
+   */
+  @Test
+  void oneShotAcceptFile_connectionCutMidDownload_saysItIsLostAndBack() throws Exception {
+    Path data = randomFile("data.bin", SIZE);
+    String fileId;
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener())) {
+      fileId = alice.sendFile(alice.directWith("bob"), data).fileId();
+    }
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient bob = Clients.oneShot(proxy.port(), homes, downloads)) {
+      bob.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.addListener(bobEvents);
+      proxy.cutAfter(CuttingProxy.Direction.DOWN, SIZE / 3);
+
+      Path saved = bob.acceptFile(fileId);
+
+      assertThat(sha256(saved)).isEqualTo(sha256(data));
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(bobEvents.connectionDetails)
+                      .filteredOn(d -> !d.startsWith("OFFLINE"))
+                      .satisfiesExactly(
+                          lost ->
+                              assertThat(lost)
+                                  .startsWith("RECONNECTING ")
+                                  .endsWith("; reconnecting"),
+                          back ->
+                              assertThat(back)
+                                  .isEqualTo("ONLINE reconnected to 127.0.0.1:" + proxy.port())));
+    }
+  }
+
   /** Rejecting an offer being downloaded stops the download and keeps none of it. */
   @Test
   void rejectFile_whileItDownloads_stopsTheDownload_deletingWhatItFetched() throws Exception {

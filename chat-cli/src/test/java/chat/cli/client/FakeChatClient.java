@@ -309,6 +309,14 @@ public final class FakeChatClient implements ChatClient {
     return state;
   }
 
+  /** What happens halfway through each download {@link #acceptFile} plays. */
+  private volatile Runnable whileDownloading = () -> {};
+
+  /** Plays {@code events} halfway through each download (a lost connection, say). */
+  public void whileDownloading(Runnable events) {
+    whileDownloading = events;
+  }
+
   /** Changes the connection state and tells the listeners. */
   public void setState(ConnectionState newState, String detail) {
     state = newState;
@@ -714,6 +722,7 @@ public final class FakeChatClient implements ChatClient {
             "",
             0);
     listeners.forEach(l -> l.onFileTransfer(moving));
+    whileDownloading.run();
     FileTransfer done = moving.with(TransferState.DONE, 100, 100, saved.toString(), "", 1);
     transfers.put(offer.fileId(), done);
     listeners.forEach(l -> l.onFileTransfer(done));

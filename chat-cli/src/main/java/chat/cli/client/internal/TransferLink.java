@@ -26,6 +26,9 @@ final class TransferLink implements FileLink {
   private final Duration patience;
   private final Outage outage;
 
+  /** Whether a one-shot client's listeners were told of the loss that is being waited out. */
+  private boolean lossSaid;
+
   /** A link that waits up to {@code patience} for a lost connection to come back. */
   TransferLink(SessionManager sessions, Session session, boolean live, Duration patience) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -110,9 +113,11 @@ final class TransferLink implements FileLink {
         return current;
       }
       if (!live) {
+        sayLost(current);
         try {
           RelayConnection reopened = sessions.reopen(session);
           outage.over();
+          sayBack();
           return reopened;
         } catch (CommandException.Auth
             | CommandException.Untrusted
@@ -120,6 +125,7 @@ final class TransferLink implements FileLink {
           throw e; // trying again cannot help: the session ended, or the key is not the relay's
         } catch (CommandException e) {
           last = e;
+          say(ConnectionState.RECONNECTING, e.getMessage()); // a front end reminds of some
         }
       }
       if (outage.exhausted()) {
@@ -134,6 +140,32 @@ final class TransferLink implements FileLink {
       // tries again itself: back off.
       pause(live ? 100L : Math.min(5_000L, 250L << Math.min(attempt, 4)));
     }
+  }
+
+  /**
+   * Tells a one-shot client's listeners, once per outage, that the connection is lost and is being
+   * brought back (a live client's reconnector says so itself): a script waiting for the relay says
+   * why it is waiting.
+   */
+  private void sayLost(RelayConnection lost) {
+    if (!lossSaid) {
+      lossSaid = true;
+      say(
+          ConnectionState.RECONNECTING,
+          (lost == null ? "connection to the relay lost" : lost.closeReason()) + "; reconnecting");
+    }
+  }
+
+  /** After {@link #sayLost}: tells the listeners the connection is back. */
+  private void sayBack() {
+    if (lossSaid) {
+      lossSaid = false;
+      say(ConnectionState.ONLINE, "reconnected to " + sessions.options().server());
+    }
+  }
+
+  private void say(ConnectionState state, String detail) {
+    sessions.post(() -> sessions.listeners().connection(state, detail));
   }
 
   private static void pause(long millis) {
