@@ -27,6 +27,7 @@ public final class MessageFormatter {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
   private final ZoneId zone;
 
@@ -58,13 +59,20 @@ public final class MessageFormatter {
     return message.storedAtMillis() > 0 ? message.storedAtMillis() : message.sentAtMillis();
   }
 
-  /** {@code " (sent 12:00:01)"} when the sender's clock and the relay's disagree, else empty. */
-  public String skewMark(ChatMessage message) {
+  /**
+   * {@code " (sender clock 12:00:01)"} when the sender's clock and the relay's disagree by more
+   * than a minute, else empty. When the sender's clock is on another day than the time shown, the
+   * mark gives its date too, as the client writes dates elsewhere: {@code " (sender clock
+   * 2026-11-29 09:16:49)"}, so that a clock a day off does not read as on time.
+   */
+  public String skewMark(Posted message) {
     if (message.storedAtMillis() <= 0
         || Math.abs(message.sentAtMillis() - message.storedAtMillis()) <= CLOCK_SKEW_MARK_MILLIS) {
       return "";
     }
-    return " (sender clock " + time(message.sentAtMillis()) + ")";
+    long sent = message.sentAtMillis();
+    String date = day(sent).equals(day(shownTime(message))) ? "" : DATE.format(day(sent)) + " ";
+    return " (sender clock " + date + time(sent) + ")";
   }
 
   /**

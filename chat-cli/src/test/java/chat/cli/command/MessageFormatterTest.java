@@ -28,6 +28,25 @@ class MessageFormatterTest {
     }
   }
 
+  /** A sender clock a day off gives its date: its time of day alone would read as on time. */
+  @Test
+  void skewMark_senderClockOnAnotherDay_givesItsDate_onTheSameDayOnlyItsTime() {
+    long stored = java.time.Instant.parse("2026-11-30T09:16:49Z").toEpochMilli();
+    ChatMessage dayOff =
+        new ChatMessage(
+            "#a", 1, "%032x".formatted(1), "bob", stored - 86_400_000, stored, "hi", false);
+    ChatMessage hourOff =
+        new ChatMessage(
+            "#a", 1, "%032x".formatted(1), "bob", stored - 3_600_000, stored, "hi", false);
+    ChatMessage minuteOff =
+        new ChatMessage("#a", 1, "%032x".formatted(1), "bob", stored - 60_000, stored, "hi", false);
+
+    assertThat(formatter.line(dayOff))
+        .isEqualTo("09:16:49 <bob> hi (sender clock 2026-11-29 09:16:49)");
+    assertThat(formatter.skewMark(hourOff)).isEqualTo(" (sender clock 08:16:49)");
+    assertThat(formatter.skewMark(minuteOff)).isEmpty();
+  }
+
   @Test
   void line_anAction_showsTheSenderDoingIt() {
     ChatMessage action =
