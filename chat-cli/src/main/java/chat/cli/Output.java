@@ -59,7 +59,7 @@ final class Output {
    * One file offer: {@code [#team] 12:00:01 -!- alice offers report.pdf (2.9 MiB): chat file get
    * a071cf0f}, marked as the client's line so that an action ({@code * alice offers …}) cannot pass
    * for one, at the time a message would show (after a date line from {@code days} when the day
-   * changed) or its {@code file_offer} JSON line.
+   * changed) and with the sender-clock mark it would have, or its {@code file_offer} JSON line.
    */
   static void offer(RelayCommandSupport support, FileOffer offer, DaySeparators days) {
     if (support.options().json()) {
@@ -74,7 +74,8 @@ final class Output {
                   + "] "
                   + FORMAT.time(FORMAT.shownTime(offer))
                   + " -!- "
-                  + FileText.offer(offer, "chat file get"));
+                  + FileText.offer(offer, "chat file get")
+                  + FORMAT.skewMark(offer));
     }
     support.out().flush();
   }

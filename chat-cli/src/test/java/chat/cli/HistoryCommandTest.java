@@ -188,6 +188,29 @@ class HistoryCommandTest {
             "[#lobby] " + LOCAL.time(saturday + 2000) + " <bob> last");
   }
 
+  /** An offer is a message of its conversation: a sender clock off is marked on it too. */
+  @Test
+  void history_text_fileOfferFromASkewedSenderClock_markedAsAMessageIs() {
+    String id = "%032x".formatted(0xf04);
+    FileOffer skewed =
+        new FileOffer(
+            "#team", 1, id, "bob", saturday - 5 * 60_000, saturday, id, "plan.txt", 3, 0, false);
+    client.offers.put(id, skewed);
+
+    Cli.Result result = history("team");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines())
+        .contains(
+            "[#team] "
+                + LOCAL.time(saturday)
+                + " -!- bob offers plan.txt (3 B): chat file get "
+                + skewed.shortId()
+                + " (sender clock "
+                + LOCAL.time(saturday - 5 * 60_000)
+                + ")");
+  }
+
   @Test
   void history_json_fileOffer_aFileOfferLineAsListenPrintsIt() throws Exception {
     FileOffer offer = offer("#lobby", 4, "report.pdf", saturday + 1000);

@@ -52,14 +52,15 @@ final class MessageLines {
    * Prints {@code offer} ({@code 12:00:01 -!- alice offers report.pdf (2.9 MiB): /file accept
    * a071cf0f}) while the prompt is in {@code current} (null: none): marked as the client's own
    * line, as in the full-screen interface, so that an action ({@code * bob offers …}) cannot pass
-   * for one.
+   * for one; with the sender-clock mark a message would have.
    */
   synchronized void offer(FileOffer offer, String current) {
     days.before(offer).ifPresent(separator -> printer.print(LineKind.SYSTEM, separator));
     String text =
         formatter.time(formatter.shownTime(offer))
             + " -!- "
-            + FileText.offer(offer, "/file accept");
+            + FileText.offer(offer, "/file accept")
+            + formatter.skewMark(offer);
     if (!offer.conversation().equals(current)) {
       text = label(offer.conversation()) + " " + text;
     }

@@ -74,6 +74,7 @@ final class EntryFormatter {
                   NoteKind.INFO,
                   FileText.offer(offer.offer(), "/file accept"),
                   formatter.shownTime(offer.offer())));
+      cells.addAll(Cells.line(formatter.skewMark(offer.offer()), Style.SKEW)); // as a message's
       reactions(cells, offer.marks());
     } else {
       indent = note(cells, (PaneEntry.Note) entry);

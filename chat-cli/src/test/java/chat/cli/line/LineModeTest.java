@@ -289,6 +289,26 @@ class LineModeTest {
         .doesNotContain("before");
   }
 
+  /** An offer is a message of its conversation: a sender clock off is marked on it too. */
+  @Test
+  void run_offerFromASkewedSenderClock_markedAsAMessageIs() {
+    logIn();
+    long at = Instant.parse("2026-03-14T08:00:00Z").toEpochMilli();
+    String id = "%032x".formatted(2);
+    client.offers.put(
+        id, new FileOffer("#lobby", 2, id, "bob", at - 300_000, at, id, "f.txt", 3, 0, false));
+    client.messages.put("#lobby", java.util.List.of());
+    harness.type("/history 1\n").endInput();
+
+    runToEnd(lineMode(false));
+
+    assertThat(harness.output())
+        .contains(
+            "08:00:00 -!- bob offers f.txt (3 B): /file accept "
+                + id.substring(0, 8)
+                + " (sender clock 07:55:00)");
+  }
+
   @Test
   void run_ignoredUser_messagesAndOffersNotPrinted_historyCountsThem_untilUnignored() {
     logIn();

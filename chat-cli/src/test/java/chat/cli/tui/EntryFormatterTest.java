@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConversationLabel;
+import chat.cli.client.FileOffer;
 import chat.cli.command.MessageFormatter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -86,6 +87,19 @@ class EntryFormatterTest {
 
     assertThat(text(lines(new PaneEntry.Message(skewed), 80, null)).get(0))
         .isEqualTo("09:30:00 <bob> hi (sender clock 08:30:00)");
+  }
+
+  /** An offer is a message of its conversation: a sender clock off is marked on it too. */
+  @Test
+  void lines_offerFromASkewedSenderClock_marked() {
+    long stored = Messages.NOW.toEpochMilli();
+    String id = "%032x".formatted(7);
+    FileOffer skewed =
+        new FileOffer("#a", 1, id, "bob", stored - 300_000, stored, id, "r.pdf", 3, 0, false);
+
+    assertThat(text(lines(new PaneEntry.Offer(skewed), 100, null)).get(0))
+        .isEqualTo(
+            "09:30:00 -!- bob offers r.pdf (3 B): /file accept 00000000 (sender clock 09:25:00)");
   }
 
   @Test
