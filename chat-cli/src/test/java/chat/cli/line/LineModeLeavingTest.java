@@ -73,19 +73,27 @@ class LineModeLeavingTest {
             commands.dispatch(line, context);
           }
         };
-    started =
-        new LineMode(
-            client,
-            dispatcherWithAHang,
-            new SlashCompleter(client, commands.registry()),
-            new MessageFormatter(ZoneOffset.UTC),
-            harness.terminal,
-            new LineModeOptions(false));
+    started = lineMode(dispatcherWithAHang, commands, harness.terminal);
     repl = new Thread(started::run, "repl");
     repl.start();
     await().atMost(TIMEOUT).until(() -> harness.output().contains("> "));
     harness.type(hanging + "\n");
     assertThat(commandRuns.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+  }
+
+  /**
+   * A line mode on {@code terminal} for {@link #client}, whose lines {@code dispatcher} runs and
+   * whose completions {@code commands} gives.
+   */
+  private LineMode lineMode(
+      InputDispatcher dispatcher, SlashCommandDispatcher commands, Terminal terminal) {
+    return new LineMode(
+        client,
+        dispatcher,
+        new SlashCompleter(client, commands.registry()),
+        new MessageFormatter(ZoneOffset.UTC),
+        terminal,
+        new LineModeOptions(false));
   }
 
   private void assertLeftWithFarewell() throws InterruptedException {
@@ -178,14 +186,7 @@ class LineModeLeavingTest {
           }
           commands.dispatch(line, context);
         };
-    LineMode mode =
-        new LineMode(
-            client,
-            joinWaitsForTheRelay,
-            new SlashCompleter(client, commands.registry()),
-            new MessageFormatter(ZoneOffset.UTC),
-            harness.terminal,
-            new LineModeOptions(false));
+    LineMode mode = lineMode(joinWaitsForTheRelay, commands, harness.terminal);
     repl = new Thread(mode::run, "repl");
     repl.start();
     await().atMost(TIMEOUT).until(() -> harness.output().contains("#lobby> "));
@@ -222,14 +223,7 @@ class LineModeLeavingTest {
     AtomicBoolean interruptNext = new AtomicBoolean();
     Terminal interrupting = interruptingAsSettingsArePutBack(interruptNext);
     SlashCommandDispatcher commands = new SlashCommandDispatcher();
-    LineMode mode =
-        new LineMode(
-            client,
-            commands,
-            new SlashCompleter(client, commands.registry()),
-            new MessageFormatter(ZoneOffset.UTC),
-            interrupting,
-            new LineModeOptions(false));
+    LineMode mode = lineMode(commands, commands, interrupting);
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     repl = new Thread(mode::run, "repl");
     repl.setUncaughtExceptionHandler((thread, e) -> failures.add(e));
@@ -251,14 +245,7 @@ class LineModeLeavingTest {
     client.login("alice", "pw".toCharArray(), "pp".toCharArray());
     AtomicBoolean interruptNext = new AtomicBoolean();
     SlashCommandDispatcher commands = new SlashCommandDispatcher();
-    LineMode mode =
-        new LineMode(
-            client,
-            commands,
-            new SlashCompleter(client, commands.registry()),
-            new MessageFormatter(ZoneOffset.UTC),
-            interruptingAsSettingsArePutBack(interruptNext),
-            new LineModeOptions(false));
+    LineMode mode = lineMode(commands, commands, interruptingAsSettingsArePutBack(interruptNext));
     List<Throwable> failures = new CopyOnWriteArrayList<>();
     Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> failures.add(e));

@@ -400,15 +400,15 @@ final class RelayConnection implements AutoCloseable {
     }
   }
 
-  /**
-   * Why a request got no answer because the connection ended: the session ended elsewhere if the
-   * relay said so as it closed (exit 2, as a refused resume is), else the connection was lost.
-   */
   /** Why this connection ended, as its failures say it; meaningful once it is closed. */
   String closeReason() {
     return closeReason;
   }
 
+  /**
+   * Why a request got no answer because the connection ended: the session ended elsewhere if the
+   * relay said so as it closed (exit 2, as a refused resume is), else the connection was lost.
+   */
   private CommandException lost(Throwable cause) {
     String user = sessionRevoked ? listener.sessionUser() : null;
     if (user != null) {

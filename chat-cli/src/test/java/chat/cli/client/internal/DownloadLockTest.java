@@ -32,18 +32,23 @@ class DownloadLockTest {
     return folder.inside(".chat-" + FILE_ID + ".lock");
   }
 
-  /** Another process that holds the lock file's lock until it is told to end or killed. */
-  private static Process holder(Path lockFile) throws Exception {
+  /** A JVM of its own running {@code main} on {@code lockFile}, its errors discarded. */
+  private static Process java(Class<?> main, Path lockFile) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                Holder.class.getName(),
+                main.getName(),
                 lockFile.toString())
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().remove("JAVA_TOOL_OPTIONS");
-    Process process = builder.start();
+    return builder.start();
+  }
+
+  /** Another process that holds the lock file's lock until it is told to end or killed. */
+  private static Process holder(Path lockFile) throws Exception {
+    Process process = java(Holder.class, lockFile);
     BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
@@ -87,16 +92,7 @@ class DownloadLockTest {
 
   /** What {@link Trier} said of {@code lockFile}. */
   private static String triedElsewhere(Path lockFile) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Trier.class.getName(),
-                lockFile.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
-    Process process = builder.start();
+    Process process = java(Trier.class, lockFile);
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {

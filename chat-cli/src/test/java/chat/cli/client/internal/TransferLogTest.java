@@ -66,22 +66,7 @@ class TransferLogTest {
     long pid = other.pid();
     long started = other.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
     assertThat(other.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    Files.writeString(
-        file,
-        "{\"server\":\""
-            + SERVER
-            + "\",\"files\":[{\"fileId\":\""
-            + "a".repeat(32)
-            + "\",\"outgoing\":false,\"conversation\":\"#team\",\"sender\":\"bob\","
-            + "\"name\":\"report.pdf\",\"size\":3,\"state\":\"DOWNLOADING\",\"bytesDone\":0,"
-            + "\"bytesTotal\":3,\"savedPath\":\"\",\"detail\":\"\",\"updatedAtMillis\":1}],"
-            + "\"running\":{\""
-            + "a".repeat(32)
-            + "\":{\"pid\":"
-            + pid
-            + ",\"startedMillis\":"
-            + started
-            + "}}}");
+    Files.writeString(file, downloadingIn(pid, started));
 
     FileTransfer read = TransferLog.load(file, SERVER).get("a".repeat(32)).orElseThrow();
 
@@ -105,22 +90,7 @@ class TransferLogTest {
     Process other = new ProcessBuilder("sleep", "60").start();
     try {
       long started = other.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-      Files.writeString(
-          file,
-          "{\"server\":\""
-              + SERVER
-              + "\",\"files\":[{\"fileId\":\""
-              + "a".repeat(32)
-              + "\",\"outgoing\":false,\"conversation\":\"#team\",\"sender\":\"bob\","
-              + "\"name\":\"report.pdf\",\"size\":3,\"state\":\"DOWNLOADING\",\"bytesDone\":0,"
-              + "\"bytesTotal\":3,\"savedPath\":\"\",\"detail\":\"\",\"updatedAtMillis\":1}],"
-              + "\"running\":{\""
-              + "a".repeat(32)
-              + "\":{\"pid\":"
-              + other.pid()
-              + ",\"startedMillis\":"
-              + started
-              + "}}}");
+      Files.writeString(file, downloadingIn(other.pid(), started));
       TransferLog log = TransferLog.load(file, SERVER);
       assertThat(log.get("a".repeat(32)).orElseThrow().detail()).isEqualTo(TransferLog.ELSEWHERE);
 
@@ -133,6 +103,24 @@ class TransferLogTest {
     } finally {
       other.destroyForcibly();
     }
+  }
+
+  /** A files.json with one download, saved as run by process {@code pid} started then. */
+  private static String downloadingIn(long pid, long startedMillis) {
+    return "{\"server\":\""
+        + SERVER
+        + "\",\"files\":[{\"fileId\":\""
+        + "a".repeat(32)
+        + "\",\"outgoing\":false,\"conversation\":\"#team\",\"sender\":\"bob\","
+        + "\"name\":\"report.pdf\",\"size\":3,\"state\":\"DOWNLOADING\",\"bytesDone\":0,"
+        + "\"bytesTotal\":3,\"savedPath\":\"\",\"detail\":\"\",\"updatedAtMillis\":1}],"
+        + "\"running\":{\""
+        + "a".repeat(32)
+        + "\":{\"pid\":"
+        + pid
+        + ",\"startedMillis\":"
+        + startedMillis
+        + "}}}";
   }
 
   /** Written over, a damaged log would lose what it records without a word. */
