@@ -503,6 +503,37 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /**
+   * A file a script of the same profile saved while a live client ran (a {@code chat file get}
+   * beside the full screen) is found saved by that client's accept: not downloaded a second time as
+   * {@code name (1).ext}.
+   */
+  @Test
+  void accept_ofAFileAnotherProcessOfTheProfileSaved_givesThatCopy_noSecondDownload()
+      throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener());
+        RelayChatClient bob = live("bob", relay.port(), bobEvents)) {
+      Path original = randomFile("shared.bin", 5_000);
+      alice.sendFile("#lobby", original);
+      String shortId = bobEvents.awaitOffer("shared.bin").shortId();
+      assertThat(bob.files()).isNotEmpty(); // the live client has read files.json by now
+      Path savedByTheScript;
+      try (RelayChatClient script = Clients.oneShot(relay.port(), homes, downloads)) {
+        script.login("bob", PASSWORD.clone(), PASSPHRASE.clone());
+        savedByTheScript = script.acceptFile(shortId);
+      }
+
+      Path accepted = bob.acceptFile(shortId);
+
+      assertThat(accepted).isEqualTo(savedByTheScript);
+      try (var saved = Files.list(savedByTheScript.getParent())) {
+        assertThat(saved.filter(f -> f.getFileName().toString().startsWith("shared")).toList())
+            .containsExactly(savedByTheScript);
+      }
+    }
+  }
+
   /** A file sent to a room alice is not in names the room, not "this conversation". */
   @Test
   void sendFile_toARoomNotIn_namesIt() throws Exception {

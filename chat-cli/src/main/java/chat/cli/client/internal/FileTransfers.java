@@ -226,6 +226,7 @@ final class FileTransfers {
 
   private Path accept(Session session, OfferBook.Entry entry, AtomicBoolean stop) {
     TransferLog log = log(session);
+    log.refresh(); // another process of the profile (a script) may have saved it meanwhile
     Optional<FileTransfer> known = log.get(entry.offer().fileId());
     DownloadFolder folder = new DownloadFolder(sessions.options().downloadDirectory());
     if (known.isPresent()
