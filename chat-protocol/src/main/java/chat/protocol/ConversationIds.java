@@ -63,6 +63,14 @@ public final class ConversationIds {
   }
 
   /**
+   * Whether {@code username} (any case) is outside direct conversation {@code id}: not one of the
+   * two people its id names. Nobody is outside a room by its id (its members are the relay's word).
+   */
+  public static boolean outsider(String id, String username) {
+    return isDirect(id) && !parties(id).contains(Usernames.key(username));
+  }
+
+  /**
    * The username key of the party of direct conversation {@code directId} who is not {@code
    * userKey}.
    *

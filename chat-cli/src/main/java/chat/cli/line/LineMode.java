@@ -18,7 +18,6 @@ import chat.cli.command.QuitLine;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SecretRedaction;
 import java.io.IOError;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -139,11 +138,9 @@ public final class LineMode implements CommandContext {
           }
           continue;
         } catch (IOError e) {
-          if (!(e.getCause() instanceof InterruptedIOException)) {
+          if (!LineModeReader.ctrlC(e)) {
             throw e;
           }
-          // Ctrl-C as JLine put the terminal's settings back (stty): as Ctrl-C anywhere
-          Thread.interrupted();
           if (reader.getBuffer().length() == 0) {
             break;
           }

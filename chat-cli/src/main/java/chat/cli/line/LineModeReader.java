@@ -193,6 +193,19 @@ final class LineModeReader extends LineReaderImpl {
     }
   }
 
+  /**
+   * Whether {@code e}, thrown by a read, is Ctrl-C in another form: its signal interrupted JLine as
+   * it put the terminal's settings back ({@code stty}), after JLine's own Ctrl-C handling. Clears
+   * the thread's interrupt if so.
+   */
+  static boolean ctrlC(IOError e) {
+    if (!(e.getCause() instanceof InterruptedIOException)) {
+      return false;
+    }
+    Thread.interrupted();
+    return true;
+  }
+
   /** How often a redraw asked the terminal whether the next key was there, for tests. */
   int keyChecks() {
     return keyChecks.get();

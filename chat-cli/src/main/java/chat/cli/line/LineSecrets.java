@@ -6,7 +6,6 @@ import chat.cli.command.GivenSecrets;
 import chat.cli.command.HiddenPrompt;
 import chat.cli.command.SecretKind;
 import java.io.IOError;
-import java.io.InterruptedIOException;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.UserInterruptException;
@@ -79,11 +78,9 @@ final class LineSecrets {
     } catch (UserInterruptException e) {
       throw new CommandException.Auth(what + " prompt cancelled", null);
     } catch (IOError e) {
-      if (!(e.getCause() instanceof InterruptedIOException)) {
+      if (!LineModeReader.ctrlC(e)) {
         throw e;
       }
-      // Ctrl-C as JLine put the terminal's settings back (stty), as at the line mode's prompt
-      Thread.interrupted();
       throw new CommandException.Auth(what + " prompt cancelled", null);
     } finally {
       commands.resumeKeys();

@@ -14,7 +14,6 @@ import chat.protocol.MemberInfo;
 import chat.protocol.Reply;
 import chat.protocol.SendReply;
 import chat.protocol.SendRequest;
-import chat.protocol.Usernames;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,14 +123,10 @@ final class EnvelopeSender {
    */
   private static void requireParties(
       Session session, String conversation, List<MemberInfo> members) {
-    if (!ConversationIds.isDirect(conversation)) {
-      return;
-    }
-    List<String> parties = ConversationIds.parties(conversation);
     List<String> others =
         members.stream()
             .map(MemberInfo::username)
-            .filter(name -> !parties.contains(Usernames.key(name)))
+            .filter(name -> ConversationIds.outsider(conversation, name))
             .map(TerminalSafe::line)
             .toList();
     if (!others.isEmpty()) {

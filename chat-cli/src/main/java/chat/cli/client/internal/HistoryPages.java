@@ -6,6 +6,7 @@ import chat.cli.client.LeftOutMessages;
 import chat.cli.client.Posted;
 import chat.crypto.MalformedDataException;
 import chat.crypto.RecipientEnvelope;
+import chat.protocol.ConversationIds;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
 import chat.protocol.PageLimits;
@@ -132,7 +133,7 @@ final class HistoryPages {
           stored.seq());
       return Optional.empty();
     }
-    if (Inbox.outsider(id, envelope.header())) {
+    if (ConversationIds.outsider(id, envelope.header().senderId())) {
       leftOut.count(envelope.header().senderId(), LeftOutMessages.Reason.NOT_A_PARTY, stored.seq());
       return Optional.empty();
     }

@@ -197,7 +197,8 @@ final class Inbox {
           live);
       return Optional.empty();
     }
-    if (outsider(conversation, header)) {
+    // before the sender's key is looked up, so that no key is pinned for an outsider
+    if (ConversationIds.outsider(conversation, header.senderId())) {
       leftOut(conversation, header.senderId(), LeftOutMessages.Reason.NOT_A_PARTY, stored, live);
       return Optional.empty();
     }
@@ -224,17 +225,6 @@ final class Inbox {
       checkRecipients(conversation, header, stored.storedAtMillis());
     }
     return opened;
-  }
-
-  /**
-   * Whether {@code header}, sealed for {@code conversation}, names a sender who may not post there:
-   * anyone in a private conversation but its two people, whom its id names. (A room's members are
-   * the relay's word, checked against what it announced.) Such a message is left out before its
-   * sender's key is looked up, so that no key is pinned for them.
-   */
-  static boolean outsider(String conversation, EnvelopeHeader header) {
-    return ConversationIds.isDirect(conversation)
-        && !ConversationIds.parties(conversation).contains(Usernames.key(header.senderId()));
   }
 
   /**
