@@ -84,7 +84,7 @@ final class OutgoingText {
       throw new CommandException.Usage("no message: the text shows nothing");
     }
     return support.change(
-        support.loggedIn(false),
+        support.loggedIn(false, new ConnectionPrinter(support)),
         "the message was sent",
         client -> {
           String conversation = where.apply(client);

@@ -3,10 +3,8 @@ package chat.cli;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FileTransfer;
-import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
 
 /**
  * Prints file transfer progress on stderr for the scripting commands: a line at the start and at
@@ -18,40 +16,17 @@ final class TransferPrinter implements ClientListener {
   private final RelayCommandSupport support;
   private volatile int lastStep = -1;
 
-  /** What to say of the connection: lost while a transfer waits for it, back again. */
-  private final ConnectionLines connection = new ConnectionLines();
+  /** The lost connection a transfer waits for, and its return ({@link ConnectionPrinter}). */
+  private final ConnectionPrinter connection;
 
   TransferPrinter(RelayCommandSupport support) {
     this.support = support;
+    this.connection = new ConnectionPrinter(support);
   }
 
-  /**
-   * A lost connection a transfer waits for, and its return: {@code chat: connection lost,
-   * reconnecting (...)}, {@code chat: reconnected to HOST:PORT} (with {@code --json}, {@code
-   * {"type":"connection",...}}), so that a script waiting for the relay says why.
-   */
   @Override
-  public synchronized void onConnection(ConnectionState state, String detail) {
-    if (state == ConnectionState.OFFLINE) {
-      // A one-shot client's connection going down, said as the loss it waits out (RECONNECTING)
-      // however the two are ordered: it must not read as a second loss. A failure says itself.
-      return;
-    }
-    String server = support.options().clientOptions(support.context(), false).server();
-    Optional<String> line = connection.line(state, detail, server);
-    if (line.isEmpty()) {
-      return;
-    }
-    if (support.options().json()) {
-      support
-          .err()
-          .println(
-              JsonLines.line(
-                  JsonLines.object("connection").put("state", state.name()).put("detail", detail)));
-    } else {
-      support.err().println("chat: " + line.get());
-    }
-    support.err().flush();
+  public void onConnection(ConnectionState state, String detail) {
+    connection.onConnection(state, detail);
   }
 
   @Override

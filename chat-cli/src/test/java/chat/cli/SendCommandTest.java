@@ -2,6 +2,7 @@ package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,5 +283,40 @@ class SendCommandTest {
         .isEqualTo(
             "chat: not sent: the relay lists members of #side this client was never told about:"
                 + " mallory. Check chat members side; send again to encrypt to them too\n");
+  }
+
+  /**
+   * A send whose connection is lost before its answer came waits for the relay to come back, and
+   * says so on stderr, as a file transfer does, rather than waiting without a word.
+   */
+  @Test
+  void send_connectionLostBeforeTheAnswer_saysItIsLostAndWhenItIsBack_onStderr() {
+    client.whileSending(
+        () -> {
+          client.setState(
+              ConnectionState.RECONNECTING, "connection to the relay lost; reconnecting");
+          client.setState(ConnectionState.OFFLINE, "connection to the relay lost");
+          client.setState(ConnectionState.ONLINE, "reconnected to 127.0.0.1:7711");
+        });
+
+    Cli.Result result =
+        cli().env("CHAT_SERVER", "127.0.0.1:7711").run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err().lines())
+        .containsExactly(
+            "chat: connection lost, reconnecting (connection to the relay lost)",
+            "chat: reconnected to 127.0.0.1:7711");
+    Cli.Result json =
+        cli()
+            .env("CHAT_SERVER", "127.0.0.1:7711")
+            .run("--json", "pm", "--user", "alice", "bob", "hi");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.err().lines())
+        .containsExactly(
+            "{\"type\":\"connection\",\"state\":\"RECONNECTING\",\"detail\":\"connection to"
+                + " the relay lost; reconnecting\"}",
+            "{\"type\":\"connection\",\"state\":\"ONLINE\",\"detail\":\"reconnected to"
+                + " 127.0.0.1:7711\"}");
   }
 }

@@ -317,6 +317,14 @@ public final class FakeChatClient implements ChatClient {
     whileDownloading = events;
   }
 
+  /** What happens while each message {@link #send} sends waits for its answer. */
+  private volatile Runnable whileSending = () -> {};
+
+  /** Plays {@code events} while each message is sent (a lost connection, say). */
+  public void whileSending(Runnable events) {
+    whileSending = events;
+  }
+
   /** Changes the connection state and tells the listeners. */
   public void setState(ConnectionState newState, String detail) {
     state = newState;
@@ -488,6 +496,7 @@ public final class FakeChatClient implements ChatClient {
         }
       }
     }
+    whileSending.run();
     if (replyTo != null) {
       call(action ? "reply-action" : "reply", conversation, replyTo, text);
     } else {
