@@ -10,10 +10,17 @@ import chat.protocol.PingRequest;
 import chat.protocol.PongReply;
 import chat.protocol.Reply;
 import chat.protocol.Secret;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -98,8 +105,19 @@ class PasswordHashingFloodTest {
         .as("answers before the pong: no password was checked yet")
         .noneMatch(answer -> answer.startsWith("AUTH_FAILED"));
     assertThat(answers)
-        .contains(
-            "RATE_LIMITED: the relay is busy checking other passwords; retry in a few seconds");
+        .filteredOn(
+            "RATE_LIMITED: the relay is busy checking other passwords; retry in a few seconds"
+                ::equals)
+        .as("logins refused as busy")
+        .hasSizeGreaterThan(1);
+    // An operator learns of it without DEBUG logging: one audit row for the flood, not one each.
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      List<AuditEvent> limited =
+          new AuditRepository()
+              .find(
+                  c, new AuditQuery(Optional.empty(), 0, Optional.of(AuditType.RATE_LIMITED), 10));
+      assertThat(limited).extracting(AuditEvent::detail).containsExactly("password hashing busy");
+    }
   }
 
   private static LoginRequest login(TestClient client, String name) {

@@ -50,6 +50,7 @@ import chat.protocol.SetPresenceRequest;
 import chat.protocol.SyncRequest;
 import chat.protocol.UpdateBundleRequest;
 import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditThrottle;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.HashingBusyException;
 import java.util.Locale;
@@ -150,6 +151,14 @@ public final class RequestDispatcher {
   private final MessagingService messaging;
   private final KeyBackupService backups;
   private final AuditLog audit;
+
+  /**
+   * Refusals because every bcrypt slot was taken, reported (a warning, an audit row) at most once a
+   * minute for the whole relay, each report saying how many were held back since the last: a flood
+   * is one line a minute, and an operator learns of it without DEBUG logging.
+   */
+  private final AuditThrottle busyReports = new AuditThrottle();
+
   private final GroupService groups;
   private final FriendService friends;
   private final PresenceService presence;
@@ -239,6 +248,30 @@ public final class RequestDispatcher {
             });
   }
 
+  /**
+   * Says that {@code request} was refused because password hashing was busy: in the log and the
+   * audit log ({@code RATE_LIMITED}, {@code password hashing busy}) at most once a minute, with how
+   * many more were refused since; at DEBUG otherwise.
+   */
+  private void reportBusy(ClientConnection connection, Request request) {
+    long held = busyReports.admit(HashingBusyException.class);
+    if (held < 0) {
+      LOG.debug(
+          "password hashing busy: refused {} on {}",
+          request.getClass().getSimpleName(),
+          connection.logId());
+      return;
+    }
+    String more = held > 0 ? "; " + held + " more refused since the last report" : "";
+    LOG.warn(
+        "password hashing busy: refused {} on {}{} (at most one such line a minute; see"
+            + " --bcrypt-threads)",
+        request.getClass().getSimpleName(),
+        connection.logId(),
+        more);
+    audit.record(connection, AuditType.RATE_LIMITED, null, "password hashing busy" + more);
+  }
+
   /** Runs the second part of a {@link #pipelined} request, answering failures as dispatch does. */
   public void finish(ClientConnection connection, Request request, Runnable rest) {
     run(connection, request, rest);
@@ -253,10 +286,7 @@ public final class RequestDispatcher {
           new ErrorReply(request.id(), e.code().forVersion(Math.max(1, version)), e.getMessage()));
     } catch (HashingBusyException e) {
       // Every bcrypt slot stayed taken: nothing was checked or stored, and no guess was counted.
-      LOG.debug(
-          "password hashing busy: refused {} on {}",
-          request.getClass().getSimpleName(),
-          connection.logId());
+      reportBusy(connection, request);
       connection.reply(new ErrorReply(request.id(), ErrorCode.RATE_LIMITED, BUSY_MESSAGE));
     } catch (FrameTooLargeException e) {
       // A list or page the relay could not cut to size: nothing failed, so no stack trace.
