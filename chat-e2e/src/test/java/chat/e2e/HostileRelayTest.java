@@ -14,9 +14,22 @@ import chat.cli.client.LeftOutMessages.Reason;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
+import chat.crypto.Contexts;
+import chat.crypto.Envelope;
+import chat.crypto.EnvelopeHeader;
+import chat.crypto.EnvelopeSealer;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
+import chat.crypto.Recipient;
+import chat.crypto.RecipientEntry;
+import chat.crypto.RecipientSet;
+import chat.crypto.RsaOaepKeyWrap;
+import chat.crypto.internal.AesGcm;
+import chat.crypto.internal.EnvelopeSignature;
+import chat.crypto.internal.Hashes;
+import chat.crypto.internal.MerkleTree;
+import chat.crypto.internal.Padding;
 import chat.e2e.HostileRelay.Link;
 import chat.e2e.HostileRelay.Tamper;
 import chat.protocol.BundlesReply;
@@ -29,12 +42,16 @@ import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
 import chat.protocol.UserBundle;
 import chat.server.RelayFixture;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -260,6 +277,107 @@ class HostileRelayTest {
           .doesNotContain("mallory");
       assertThat(bobEvents.messages).isEmpty();
     }
+  }
+
+  /**
+   * In a room, a message from someone the relay never listed as a member, sealed to exactly the
+   * members alice sees, is said once: a member's own client seals to a list that names them, so the
+   * relay let it in. A member's message after it says nothing.
+   */
+  @Test
+  void aRoomMessageSealedToTheMembersYouSee_fromSomeoneNotListed_isSaidOnce() throws Exception {
+    RecordingListener aliceEvents = new RecordingListener();
+    try (RelayChatClient alice = relay.registered("alice", aliceEvents);
+        RelayChatClient bob = relay.registered("bob", new RecordingListener());
+        RelayChatClient mallory = relay.registered("mallory", new RecordingListener())) {
+      assertThat(mallory.username()).hasValue("mallory");
+      alice.join("#side");
+      bob.join("#side");
+      ChatMessage hi = bob.send("#side", "just us two");
+      aliceEvents.awaitText("just us two");
+      assertThat(alice.members("#side")).extracting(m -> m.username()).containsOnly("alice", "bob");
+      long seq = hi.seq();
+      for (String text : List.of("hello from nowhere", "and again")) {
+        // mallory, an account of the relay's and no member, seals to the members alice sees, and
+        // (against the sealing rules) not to herself, which a relay's own client can do
+        Bytes forged =
+            Bytes.of(
+                sealedWithoutTheSender(
+                        keysOf("mallory"),
+                        "#side",
+                        List.of(keysOf("alice").bundle(), keysOf("bob").bundle()),
+                        "{\"kind\":\"text\",\"text\":\"" + text + "\"}")
+                    .forRecipient("alice")
+                    .orElseThrow()
+                    .encode());
+        relay
+            .proxy()
+            .linkOf("alice")
+            .sendToClient(new MessageEvent("#side", ++seq, System.currentTimeMillis(), forged));
+        aliceEvents.awaitText(text);
+      }
+      bob.send("#side", "a member's message");
+      aliceEvents.awaitText("a member's message");
+
+      assertThat(aliceEvents.notices)
+          .filteredOn(n -> n.contains("encrypted their last message"))
+          .containsExactly(
+              "#side: mallory encrypted their last message in #side to the members you see, and"
+                  + " mallory is not one of them: the relay let in a message from someone it does"
+                  + " not list as a member");
+    }
+  }
+
+  /**
+   * {@code text} sealed as {@link EnvelopeSealer} seals it, but to {@code to} alone: without the
+   * sender, whom a sealer following the rules always adds (PacketDiagram.md, "Sealing").
+   */
+  private static Envelope sealedWithoutTheSender(
+      IdentityKeyPair sender, String conversation, List<IdentityBundle> to, String text) {
+    SecureRandom random = new SecureRandom();
+    Map<Recipient, IdentityBundle> bundles = new HashMap<>();
+    to.forEach(bundle -> bundles.put(Recipient.of(bundle), bundle));
+    List<Recipient> ordered = RecipientSet.canonical(bundles.keySet());
+    byte[] messageId = new byte[EnvelopeHeader.MESSAGE_ID_SIZE_BYTES];
+    random.nextBytes(messageId);
+    EnvelopeHeader header =
+        new EnvelopeHeader(
+            Bytes.of(messageId),
+            System.currentTimeMillis(),
+            conversation,
+            sender.userId(),
+            sender.bundle().fingerprint(),
+            ordered.size(),
+            RecipientSet.hash(ordered));
+    byte[] key = new byte[32];
+    byte[] nonce = new byte[AesGcm.NONCE_SIZE_BYTES];
+    random.nextBytes(key);
+    random.nextBytes(nonce);
+    byte[] commitment = Hashes.hmacSha256(key, Hashes.context(Contexts.KEY_COMMITMENT));
+    byte[] sealed =
+        AesGcm.seal(
+            key, nonce, Padding.pad(text.getBytes(StandardCharsets.UTF_8)), header.encode());
+    byte[] payload = new byte[nonce.length + sealed.length];
+    System.arraycopy(nonce, 0, payload, 0, nonce.length);
+    System.arraycopy(sealed, 0, payload, nonce.length, sealed.length);
+    RsaOaepKeyWrap wrap =
+        new RsaOaepKeyWrap(random, Contexts.CONTENT_KEY_LABEL.getBytes(StandardCharsets.US_ASCII));
+    List<RecipientEntry> entries = new ArrayList<>();
+    List<byte[]> leaves = new ArrayList<>();
+    for (Recipient recipient : ordered) {
+      RecipientEntry entry =
+          new RecipientEntry(recipient, Bytes.of(wrap.wrap(bundles.get(recipient).rsaKey(), key)));
+      entries.add(entry);
+      leaves.add(entry.leafHash());
+    }
+    byte[] signature =
+        sender
+            .signer()
+            .sign(
+                EnvelopeSignature.input(
+                    header.encode(), commitment, new MerkleTree(leaves).root(), payload));
+    return new Envelope(
+        header, Bytes.of(commitment), Bytes.of(payload), entries, Bytes.of(signature));
   }
 
   private static IdentityKeyPair keysOf(String user) throws Exception {

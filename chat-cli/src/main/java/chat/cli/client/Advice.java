@@ -61,9 +61,11 @@ public sealed interface Advice {
    * conversation as the person does: a room by its id, a private one as {@code @bob}. When the
    * members are the ones this client sees but the keys of {@code otherKeys} are those the relay
    * lists, not the ones this client holds (the sender accepted a new key of theirs that this client
-   * has not), the person should compare those members' safety numbers instead.
+   * has not), the person should compare those members' safety numbers instead. When {@code
+   * notListed}, the members are the ones this client sees, and {@code sender} is not among them.
    */
-  record MembersDiffer(String conversation, String sender, String label, List<String> otherKeys)
+  record MembersDiffer(
+      String conversation, String sender, String label, List<String> otherKeys, boolean notListed)
       implements Advice {
     /** Checks the fields. */
     public MembersDiffer {
@@ -71,6 +73,20 @@ public sealed interface Advice {
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(label, "label");
       otherKeys = List.copyOf(otherKeys);
+    }
+
+    /** Another set of members, or the same with {@code otherKeys}. */
+    public MembersDiffer(String conversation, String sender, String label, List<String> otherKeys) {
+      this(conversation, sender, label, otherKeys, false);
+    }
+
+    /**
+     * Sealed to the members this client sees (or saw lately), a list that does not name {@code
+     * sender}: a member's own client seals to a list that names them, so the relay let in a message
+     * from someone it does not list as a member.
+     */
+    public static MembersDiffer notListed(String conversation, String sender, String label) {
+      return new MembersDiffer(conversation, sender, label, List.of(), true);
     }
 
     /** Another set of members. */
@@ -85,6 +101,15 @@ public sealed interface Advice {
 
     @Override
     public String notice() {
+      if (notListed) {
+        return sender
+            + " encrypted their last message in "
+            + label
+            + " to the members you see, and "
+            + sender
+            + " is not one of them: the relay let in a message from someone it does not list as"
+            + " a member";
+      }
       if (!otherKeys.isEmpty()) {
         return sender
             + " encrypted their last message in "

@@ -596,7 +596,8 @@ final class Inbox {
    * MemberCache#RECENT_MILLIS}): held back that long, it may have been sealed for members this
    * client never saw. Either time alone is not enough to skip, as a sender's clock may be off; a
    * relay that held a message back could as well have left it to a catch-up, which is not checked.
-   * Said once per sender, conversation and other set ({@link MembersDifferSaid}).
+   * Said once per sender, conversation and other set ({@link MembersDifferSaid}). Also warns when
+   * the set is a membership this client knows that does not list the sender.
    */
   private void checkRecipients(String conversation, EnvelopeHeader header, long storedAtMillis) {
     long now = clock.millis();
@@ -608,6 +609,15 @@ final class Inbox {
     Optional<List<String>> explained =
         members.explanationFetching(conversation, header.recipientSetHash());
     String sender = header.senderId();
+    if (explained.isPresent() && !members.lists(conversation, header.recipientSetHash(), sender)) {
+      // Sealed to a member list this client knows that does not name the sender: the relay let in
+      // a message from someone it does not list as a member.
+      if (differSaid.news(conversation, sender, header.recipientSetHash(), explained.get())) {
+        listeners.membersDiffer(
+            Advice.MembersDiffer.notListed(conversation, sender, label(conversation)));
+      }
+      return;
+    }
     if (explained.isPresent() && explained.get().isEmpty()) {
       differSaid.matched(conversation, sender);
       return;

@@ -10,9 +10,11 @@ import chat.crypto.RecipientSet;
 import chat.protocol.ListMembersRequest;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
+import chat.protocol.Usernames;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -57,9 +59,14 @@ final class MemberCache {
   /**
    * A recipient set of a membership, fetched at {@code atMillis}: with the pinned keys ({@code
    * otherKeys} empty), or with the keys the relay lists, which differ from the pins of {@code
-   * otherKeys}.
+   * otherKeys}. {@code listed} holds its members' {@link Usernames#key}s, sorted: the same strings
+   * as the list's where a name is in lowercase already, so a snapshot costs a reference a member.
    */
-  private record Snapshot(Bytes hash, long atMillis, List<String> otherKeys) {}
+  private record Snapshot(Bytes hash, long atMillis, List<String> otherKeys, String[] listed) {
+    boolean lists(String username) {
+      return Arrays.binarySearch(listed, Usernames.key(username)) >= 0;
+    }
+  }
 
   private final Supplier<RelayConnection> connection;
   private final ContactStore contacts;
@@ -122,10 +129,12 @@ final class MemberCache {
                     + ", more than a message can be sealed to"));
     Bytes hash = recipientSetHash(conversation, members);
     lists.put(conversation, members);
-    remember(conversation, hash, List.of());
+    String[] listed =
+        members.stream().map(m -> Usernames.key(m.username())).sorted().toArray(String[]::new);
+    remember(conversation, hash, List.of(), listed);
     List<String> otherKeys = otherKeys(members);
     if (!otherKeys.isEmpty()) {
-      listedKeysHash(members).ifPresent(listed -> remember(conversation, listed, otherKeys));
+      listedKeysHash(members).ifPresent(keys -> remember(conversation, keys, otherKeys, listed));
     }
     if (told.listed(conversation, members.stream().map(MemberInfo::username).toList(), since)) {
       try {
@@ -240,6 +249,26 @@ final class MemberCache {
   }
 
   /**
+   * Whether a membership this client knows now or knew recently ({@link #RECENT_MILLIS}) whose
+   * recipient set is {@code hash} lists {@code username}: false if none does, or if no membership
+   * has that set. A member's own client seals to the list it was given, which names that member, so
+   * a message whose set is a list without its sender was not sealed by a member of the list.
+   */
+  boolean lists(String conversation, Bytes hash, String username) {
+    long cutoff = clock.millis() - RECENT_MILLIS;
+    synchronized (recent) {
+      Deque<Snapshot> snapshots = recent.get(conversation);
+      return snapshots != null
+          && snapshots.stream()
+              .anyMatch(
+                  snapshot ->
+                      snapshot.atMillis() >= cutoff
+                          && snapshot.hash().equals(hash)
+                          && snapshot.lists(username));
+    }
+  }
+
+  /**
    * {@link #explanation}, after fetching the member list again unless the keys this client holds
    * explain {@code hash}: a key accepted since, or a member who joined, may explain it now.
    */
@@ -278,10 +307,10 @@ final class MemberCache {
     }
   }
 
-  private void remember(String conversation, Bytes hash, List<String> otherKeys) {
+  private void remember(String conversation, Bytes hash, List<String> otherKeys, String[] listed) {
     synchronized (recent) {
       Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
-      snapshots.addFirst(new Snapshot(hash, clock.millis(), otherKeys));
+      snapshots.addFirst(new Snapshot(hash, clock.millis(), otherKeys, listed));
       while (snapshots.size() > MAX_RECENT_PER_CONVERSATION) {
         snapshots.removeLast();
       }
