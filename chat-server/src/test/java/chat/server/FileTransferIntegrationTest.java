@@ -315,6 +315,44 @@ class FileTransferIntegrationTest {
     }
   }
 
+  /**
+   * Each upload counts at least 4 KiB against the quotas: one-byte uploads, each a row the relay
+   * stores, cannot pile up by the million under a quota counted in declared bytes.
+   */
+  @Test
+  void tinyUploads_eachCountAtLeastTheMinimumCharge_soTheirRowsAreBounded(@TempDir Path tinyDir)
+      throws Exception {
+    long quota = 4 * 4096;
+    FileLimits limits =
+        new FileLimits(quota, Duration.ofHours(168), quota, 6 * 4096, Duration.ofHours(1));
+    try (Relay tiny =
+        Relay.start(
+            RelayFixture.builder(tinyDir).files(limits).build(), clock, RelayFixture.RANDOM)) {
+      TestClient erin = connect(tiny, tinyDir, 2);
+      TestClient fred = connect(tiny, tinyDir, 2);
+      try (erin;
+          fred) {
+        register(erin, RelayFixture.identity("erin"));
+        register(fred, RelayFixture.identity("fred"));
+        login(erin, "erin");
+        login(fred, "fred");
+        for (int i = 0; i < 4; i++) {
+          start(erin, newFileId(), "#lobby", 1);
+        }
+        Reply mine = erin.call(new FileUploadRequest(erin.nextId(), newFileId(), "#lobby", 1));
+        assertThat(error(mine)).isEqualTo(ErrorCode.FILE_QUOTA_EXCEEDED);
+        assertThat(((ErrorReply) mine).message())
+            .startsWith("your unexpired files would exceed your quota");
+        start(fred, newFileId(), "#lobby", 1);
+        start(fred, newFileId(), "#lobby", 1);
+        Reply full = fred.call(new FileUploadRequest(fred.nextId(), newFileId(), "#lobby", 1));
+        assertThat(error(full)).isEqualTo(ErrorCode.FILE_QUOTA_EXCEEDED);
+        assertThat(((ErrorReply) full).message())
+            .isEqualTo("the relay's file storage is full; try again later");
+      }
+    }
+  }
+
   @Test
   void delete_byTheUploader_removesTheFileAndFreesItsQuota_otherwiseRefused() throws Exception {
     byte[] data = randomBytes(CHUNK + 1);

@@ -41,6 +41,12 @@ public final class FileService {
   /** Largest chunk the relay asks for. */
   public static final int MAX_CHUNK_BYTES = 256 * 1024;
 
+  /**
+   * The least an upload counts against the quotas, however small: each one is rows the relay
+   * stores, so that a quota of declared bytes also bounds how many uploads it holds.
+   */
+  public static final long MIN_CHARGED_BYTES = 4096;
+
   private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
 
   private final LogIds logIds;
@@ -124,7 +130,10 @@ public final class FileService {
                 }
                 return found;
               }
-              checkQuota(files.bytesOf(c, key, now), files.totalBytes(c, now), request.size());
+              checkQuota(
+                  files.bytesOf(c, key, now, MIN_CHARGED_BYTES),
+                  files.totalBytes(c, now, MIN_CHARGED_BYTES),
+                  Math.max(request.size(), MIN_CHARGED_BYTES));
               FileRow created =
                   new FileRow(
                       fileId,

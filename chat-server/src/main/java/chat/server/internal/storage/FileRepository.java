@@ -130,24 +130,35 @@ public final class FileRepository {
     }
   }
 
-  /** The declared bytes of {@code uploader}'s files that have not expired at {@code nowMillis}. */
-  public long bytesOf(Connection c, String uploader, long nowMillis) throws SQLException {
+  /**
+   * The declared bytes of {@code uploader}'s files that have not expired at {@code nowMillis}, each
+   * counted as at least {@code minBytes}.
+   */
+  public long bytesOf(Connection c, String uploader, long nowMillis, long minBytes)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT coalesce(sum(size), 0) FROM files WHERE uploader = ? AND expires_at > ?")) {
-      s.setString(1, uploader);
-      s.setLong(2, nowMillis);
+            "SELECT coalesce(sum(max(size, ?)), 0) FROM files WHERE uploader = ?"
+                + " AND expires_at > ?")) {
+      s.setLong(1, minBytes);
+      s.setString(2, uploader);
+      s.setLong(3, nowMillis);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getLong(1) : 0;
       }
     }
   }
 
-  /** The declared bytes of every file that has not expired at {@code nowMillis}. */
-  public long totalBytes(Connection c, long nowMillis) throws SQLException {
+  /**
+   * The declared bytes of every file that has not expired at {@code nowMillis}, each counted as at
+   * least {@code minBytes}.
+   */
+  public long totalBytes(Connection c, long nowMillis, long minBytes) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("SELECT coalesce(sum(size), 0) FROM files WHERE expires_at > ?")) {
-      s.setLong(1, nowMillis);
+        c.prepareStatement(
+            "SELECT coalesce(sum(max(size, ?)), 0) FROM files WHERE expires_at > ?")) {
+      s.setLong(1, minBytes);
+      s.setLong(2, nowMillis);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getLong(1) : 0;
       }
