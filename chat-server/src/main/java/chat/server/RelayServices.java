@@ -192,7 +192,7 @@ final class RelayServices {
         groups(shared, messages, keptForms),
         friends,
         new PresenceService(
-            storage, shared.presence(), shared.notifier(), friends, shared.groupTables()),
+            storage, shared.presence(), shared.notifier(), friends, shared.groupTables(), audit),
         files(storage, rooms),
         new SessionService(storage, sessions, accounts, clock, audit, logIds),
         new DeleteService(

@@ -4,6 +4,8 @@ import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.protocol.ErrorCode;
+import chat.protocol.ErrorReply;
 import chat.protocol.Event;
 import chat.protocol.FriendAction;
 import chat.protocol.FriendUpdateReply;
@@ -15,6 +17,7 @@ import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
+import chat.protocol.Reply;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import java.nio.file.Path;
@@ -103,6 +106,58 @@ class PresenceLimitTest {
               .as("nothing about cat")
               .isNotEqualTo(new PresenceEvent("cat", PresenceStatus.OFFLINE));
         }
+      }
+    }
+  }
+
+  /**
+   * Each away or back is pushed to every peer and friend, so one account's changes are rate-limited
+   * over all its connections, and an away that repeats the one in force pushes nothing: a client
+   * toggling its presence cannot flood its peers (and drop them as slow consumers).
+   */
+  @Test
+  void presenceChanges_areRateLimitedPerAccount_andARepeatedAwayPushesNothing() throws Exception {
+    try (Relay relay = RelayFixture.start(dataDir)) {
+      try (TestClient setup = RelayFixture.connect(relay, dataDir, 2)) {
+        register(setup, RelayFixture.identity("ann"));
+        register(setup, RelayFixture.identity("ben"));
+      }
+      try (TestClient ann = RelayFixture.connect(relay, dataDir, 2);
+          TestClient ben = RelayFixture.connect(relay, dataDir, 2);
+          TestClient benAgain = RelayFixture.connect(relay, dataDir, 2)) {
+        login(ann, "ann");
+        login(ben, "ben");
+        login(benAgain, "ben");
+        ann.eventsSoFar(PresenceEvent.class);
+        ann.events.clear();
+        ben.ok(
+            new SetPresenceRequest(ben.nextId(), PresenceStatus.AWAY, "brb"),
+            SetPresenceReply.class);
+        ben.ok(
+            new SetPresenceRequest(ben.nextId(), PresenceStatus.AWAY, "brb"),
+            SetPresenceReply.class);
+        assertThat(ann.eventsSoFar(PresenceEvent.class))
+            .as("the repeated away pushes nothing")
+            .filteredOn(e -> e.username().equals("ben"))
+            .hasSize(1);
+        ann.events.clear();
+
+        ErrorReply refused = null;
+        int accepted = 1;
+        for (int i = 0; i < 40 && refused == null; i++) {
+          TestClient from = i % 2 == 0 ? benAgain : ben;
+          PresenceStatus status = i % 2 == 0 ? PresenceStatus.ONLINE : PresenceStatus.AWAY;
+          Reply reply = from.call(new SetPresenceRequest(from.nextId(), status, null));
+          if (reply instanceof ErrorReply error) {
+            refused = error;
+          } else {
+            accepted++;
+          }
+        }
+        assertThat(refused).as("a refusal within 40 changes").isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(accepted).isLessThanOrEqualTo(12);
+        assertThat(ann.eventsSoFar(PresenceEvent.class)).hasSizeLessThanOrEqualTo(12);
       }
     }
   }

@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * account in a minute is audited. A bucket that has filled up again holds what a new one would, so
  * the buckets are swept of those now and then (when their number has doubled since the last sweep):
  * the relay keeps one for each account that sent lately, not one for every account that ever sent.
- * Thread-safe.
+ * {@link PresenceService} counts presence changes with one too. Thread-safe.
  */
 final class MessageRate {
   private final int perSecond;
@@ -34,7 +34,38 @@ final class MessageRate {
   private final AuditThrottle reports = new AuditThrottle();
   private final AuditLog audit;
 
+  /** What is counted, in the audit entry of a refusal ({@code messages}). */
+  private final String counted;
+
+  /** The message of the refusal. */
+  private final String refusal;
+
   MessageRate(int perSecond, int burst, LongSupplier nanoTime, AuditLog audit) {
+    this(
+        perSecond,
+        burst,
+        nanoTime,
+        audit,
+        "messages",
+        "not sent: this relay takes "
+            + perSecond
+            + (perSecond == 1 ? " message" : " messages")
+            + " a second from one account ("
+            + burst
+            + " at once); send it again in a moment");
+  }
+
+  /**
+   * A rate of something else than messages: {@code counted} names it in the audit entry, {@code
+   * refusal} is the message of the refusal.
+   */
+  MessageRate(
+      int perSecond,
+      int burst,
+      LongSupplier nanoTime,
+      AuditLog audit,
+      String counted,
+      String refusal) {
     if (perSecond < 1 || burst < 1) {
       throw new IllegalArgumentException("the message rate and burst must be positive");
     }
@@ -42,10 +73,12 @@ final class MessageRate {
     this.burst = burst;
     this.nanoTime = nanoTime;
     this.audit = audit;
+    this.counted = counted;
+    this.refusal = refusal;
   }
 
   /**
-   * Takes one message of {@code userKey}'s allowance.
+   * Takes one message (or what this rate counts) of {@code userKey}'s allowance.
    *
    * @throws RelayException {@code RATE_LIMITED}, saying the relay's rate, if none is left
    */
@@ -71,19 +104,13 @@ final class MessageRate {
           connection,
           AuditType.RATE_LIMITED,
           username,
-          "messages (over "
+          counted
+              + " (over "
               + perSecond
               + " a second from this account)"
               + (held > 0 ? "; " + held + " more refused since the last report" : ""));
     }
-    throw new RelayException(
-        ErrorCode.RATE_LIMITED,
-        "not sent: this relay takes "
-            + perSecond
-            + (perSecond == 1 ? " message" : " messages")
-            + " a second from one account ("
-            + burst
-            + " at once); send it again in a moment");
+    throw new RelayException(ErrorCode.RATE_LIMITED, refusal);
   }
 
   /**

@@ -9,6 +9,7 @@ import chat.protocol.PresenceStatus;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
+import chat.server.internal.audit.AuditLog;
 import chat.server.internal.storage.GroupMuteRepository;
 import chat.server.internal.storage.GroupTables;
 import org.slf4j.Logger;
@@ -22,8 +23,15 @@ import org.slf4j.LoggerFactory;
 public final class PresenceService {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceService.class);
 
+  /** Presence changes one account may make a second, over all its connections. */
+  static final int CHANGES_PER_SECOND = 1;
+
+  /** Presence changes one account may make at once. */
+  static final int CHANGE_BURST = 10;
+
   private final Storage storage;
   private final PresenceBook presence;
+  private final MessageRate changes;
   private final Notifier notifier;
   private final FriendService friends;
   private final GroupTables groups;
@@ -34,7 +42,20 @@ public final class PresenceService {
       PresenceBook presence,
       Notifier notifier,
       FriendService friends,
-      GroupTables groups) {
+      GroupTables groups,
+      AuditLog audit) {
+    this.changes =
+        new MessageRate(
+            CHANGES_PER_SECOND,
+            CHANGE_BURST,
+            System::nanoTime,
+            audit,
+            "presence changes",
+            "presence not changed: this relay takes "
+                + CHANGES_PER_SECOND
+                + " change a second from one account ("
+                + CHANGE_BURST
+                + " at once); try again in a moment");
     this.storage = storage;
     this.presence = presence;
     this.notifier = notifier;
@@ -42,15 +63,28 @@ public final class PresenceService {
     this.groups = groups;
   }
 
-  /** Marks the caller away (with an optional message) or back, and tells peers and friends. */
+  /**
+   * Marks the caller away (with an optional message) or back, and tells peers and friends. What
+   * changes nothing (back while not away, away with the message in force) tells no one; a change
+   * takes one of the account's {@link #CHANGES_PER_SECOND} ({@link #CHANGE_BURST} at once), else
+   * {@code RATE_LIMITED}: each is pushed to every peer and friend.
+   */
   public SetPresenceReply set(ClientConnection connection, SetPresenceRequest request) {
     String key = connection.state().userKey().orElseThrow();
     String username = connection.state().username().orElseThrow();
+    boolean away = presence.status(key, true) == PresenceStatus.AWAY;
     if (request.status() == PresenceStatus.AWAY) {
-      presence.away(key, request.message());
-      notifier.away(key, username, PresenceStatus.AWAY, request.message(), connection);
-    } else if (presence.back(key)) {
-      notifier.away(key, username, PresenceStatus.ONLINE, null, connection);
+      String message = request.message() == null ? "" : request.message();
+      if (!away || !presence.message(key).orElse("").equals(message)) {
+        changes.take(connection, key, username);
+        presence.away(key, request.message());
+        notifier.away(key, username, PresenceStatus.AWAY, request.message(), connection);
+      }
+    } else if (away) {
+      changes.take(connection, key, username);
+      if (presence.back(key)) {
+        notifier.away(key, username, PresenceStatus.ONLINE, null, connection);
+      }
     }
     return new SetPresenceReply(request.id());
   }
