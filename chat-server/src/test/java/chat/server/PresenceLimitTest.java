@@ -13,11 +13,15 @@ import chat.protocol.FriendUpdateRequest;
 import chat.protocol.JoinReply;
 import chat.protocol.JoinRequest;
 import chat.protocol.ListMembersRequest;
+import chat.protocol.LoginReply;
 import chat.protocol.MemberInfo;
 import chat.protocol.MembersReply;
 import chat.protocol.PresenceEvent;
 import chat.protocol.PresenceStatus;
 import chat.protocol.Reply;
+import chat.protocol.ResumeReply;
+import chat.protocol.ResumeRequest;
+import chat.protocol.Secret;
 import chat.protocol.SetPresenceReply;
 import chat.protocol.SetPresenceRequest;
 import java.nio.file.Path;
@@ -158,6 +162,35 @@ class PresenceLimitTest {
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(accepted).isLessThanOrEqualTo(12);
         assertThat(ann.eventsSoFar(PresenceEvent.class)).hasSizeLessThanOrEqualTo(12);
+      }
+    }
+  }
+
+  /**
+   * A resume on a connection already logged in to the same account keeps it online: it is not
+   * pushed to peers as going offline and coming back, which a client could repeat per request.
+   */
+  @Test
+  void resumeOfTheSameAccount_onItsConnection_pushesNoPresence() throws Exception {
+    try (Relay relay = RelayFixture.start(dataDir)) {
+      try (TestClient setup = RelayFixture.connect(relay, dataDir, 2)) {
+        register(setup, RelayFixture.identity("ann"));
+        register(setup, RelayFixture.identity("ben"));
+      }
+      try (TestClient ann = RelayFixture.connect(relay, dataDir, 2);
+          TestClient ben = RelayFixture.connect(relay, dataDir, 2)) {
+        login(ann, "ann");
+        LoginReply session = login(ben, "ben");
+        ann.eventsSoFar(PresenceEvent.class);
+        ann.events.clear();
+        for (int i = 0; i < 5; i++) {
+          ben.ok(
+              new ResumeRequest(ben.nextId(), Secret.ofChars(session.token().chars())),
+              ResumeReply.class);
+        }
+        assertThat(ann.eventsSoFar(PresenceEvent.class))
+            .filteredOn(e -> e.username().equals("ben"))
+            .isEmpty();
       }
     }
   }

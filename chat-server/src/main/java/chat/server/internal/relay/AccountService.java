@@ -200,10 +200,15 @@ public final class AccountService {
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
   }
 
+  /**
+   * Logs the connection in as {@code user} with the session {@code hash}. One logged in as another
+   * account is logged out of it first; one already logged in as this account stays online (its
+   * peers are not told it left and came back, which a client could repeat with every request).
+   */
   private List<ConversationState> start(ClientConnection connection, UserRow user, Bytes hash) {
     ConnectionState state = connection.state();
-    state.userKey().ifPresent(previous -> end(connection, previous));
     String key = user.userKey();
+    state.userKey().filter(previous -> !previous.equals(key)).ifPresent(p -> end(connection, p));
     state.login(key, user.username(), hash);
     if (router.add(key, connection)) {
       notifier.presence(key, user.username(), PresenceStatus.ONLINE);
