@@ -23,8 +23,12 @@ import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
+import chat.protocol.Usernames;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,7 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * change of trust state alone prints nothing (the relay serving the pinned key again and then the
  * new one would otherwise print a line each time, and the person's own {@code /trust} or {@code
  * /verify} says its result itself). A private message, or one that names this user, rings the
- * terminal's bell ({@link Bell}).
+ * terminal's bell ({@link Bell}). Someone coming online is printed once that has lasted {@link
+ * #BRIEF_VISIT} (or before their message), so that a one-shot command's log-in and log-out print
+ * nothing.
  */
 final class LineEvents implements CappedClientListener {
   private final ChatClient client;
@@ -52,6 +58,27 @@ final class LineEvents implements CappedClientListener {
   private final ProgressLines progress = new ProgressLines();
   private final LiveNoticeCap cap;
   private volatile boolean stopSaid; // set by onStopped, read by the offline line after it
+
+  /**
+   * How long {@code bob came online} waits to be printed: {@code bob went offline} within it (a
+   * one-shot command such as {@code chat send}, which logs in and out) prints neither line.
+   */
+  static final Duration BRIEF_VISIT = Duration.ofSeconds(5);
+
+  /** Runs the cap's count lines, and prints a log-in once {@link #BRIEF_VISIT} has passed. */
+  private final LiveNoticeCap.Timer timer;
+
+  /** A log-in's line not printed yet: compared by identity, so a later one is not said early. */
+  private static final class Held {
+    private final String line;
+
+    Held(String line) {
+      this.line = line;
+    }
+  }
+
+  /** Log-ins held for {@link #BRIEF_VISIT}, by {@link Usernames#key}. */
+  private final Map<String, Held> comingOnline = new ConcurrentHashMap<>();
 
   /**
    * How many presence fetches were started ({@link #listPresence}): the last one's result counts.
@@ -70,6 +97,7 @@ final class LineEvents implements CappedClientListener {
     this.printer = printer;
     this.messages = messages;
     this.bell = bell;
+    this.timer = timer;
     this.cap =
         new LiveNoticeCap(
             unsaid ->
@@ -85,6 +113,7 @@ final class LineEvents implements CappedClientListener {
       return;
     }
     ChatMessage message = client.unquotingIgnored(received);
+    sayComingOnline(message.sender()); // a log-in held back is printed before what they write
     cap.beforeMessage(message.conversation());
     messages.message(message, prompt.current());
     if (bell.rings(message, self())) {
@@ -148,10 +177,35 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onPresenceChange(String username, Presence presence) {
     AwayTracker.Change change = away.observe(self(), username, presence);
-    if (change.news() && !client.ignores(username)) {
-      printer.print(
-          LineKind.SYSTEM,
-          EventLines.presence(username, presence, change == AwayTracker.Change.BACK));
+    if (!change.news() || client.ignores(username)) {
+      return;
+    }
+    String line = EventLines.presence(username, presence, change == AwayTracker.Change.BACK);
+    String key = Usernames.key(username);
+    if (change == AwayTracker.Change.CAME_ONLINE) {
+      Held held = new Held(line);
+      comingOnline.put(key, held);
+      timer.after(
+          BRIEF_VISIT,
+          () -> {
+            if (comingOnline.remove(key, held)) {
+              printer.print(LineKind.SYSTEM, held.line);
+            }
+          });
+      return;
+    }
+    if (change == AwayTracker.Change.WENT_OFFLINE && comingOnline.remove(key) != null) {
+      return; // in and out within BRIEF_VISIT: a one-shot command, worth no line
+    }
+    sayComingOnline(username);
+    printer.print(LineKind.SYSTEM, line);
+  }
+
+  /** Prints {@code username}'s log-in now if it is held ({@link #BRIEF_VISIT}). */
+  private void sayComingOnline(String username) {
+    Held held = comingOnline.remove(Usernames.key(username));
+    if (held != null) {
+      printer.print(LineKind.SYSTEM, held.line);
     }
   }
 

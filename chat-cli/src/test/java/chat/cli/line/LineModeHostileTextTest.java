@@ -61,7 +61,8 @@ class LineModeHostileTextTest {
             new SlashCompleter(client, dispatcher.registry()),
             new MessageFormatter(ZoneOffset.UTC),
             harness.terminal,
-            new LineModeOptions(false));
+            // at once: a log-in is printed without waiting for LineEvents.BRIEF_VISIT
+            new LineModeOptions(false).withNoticeTimer((delay, task) -> task.run()));
     repl = new Thread(mode::run, "repl");
     repl.start();
     await().atMost(Duration.ofSeconds(20)).until(() -> harness.output().contains("#lobby> "));

@@ -332,6 +332,7 @@ class LineModeTest {
     mode.events().onPresenceChange("bob", Presence.of(true));
     mode.events().onPresenceChange("carol", Presence.of(true));
     await().atMost(TIMEOUT).until(() -> harness.output().contains("live from carol"));
+    noticeTimerRuns(); // a log-in is printed once it has lasted (LineEvents.BRIEF_VISIT)
     await().atMost(TIMEOUT).until(() -> harness.output().contains("carol came online"));
     harness.type("/ignore\n/history\n/unignore bob\n/ignore\n");
     await().atMost(TIMEOUT).until(() -> harness.output().contains("you ignore no one"));
@@ -672,6 +673,34 @@ class LineModeTest {
             "#lobby: 1 more message was left out; it is not shown (see /history #lobby)");
   }
 
+  /**
+   * A one-shot command such as {@code chat send} logs in and out at once: in and out within {@link
+   * LineEvents#BRIEF_VISIT} prints neither line. A log-in that lasts is printed once that time has
+   * passed, or at once before a message of theirs.
+   */
+  @Test
+  void run_loggedInAndOutWithinMoments_printsNeither_aLogInThatLastsIsPrintedLater() {
+    logIn();
+    startIn("#lobby");
+    client.firePresence("bob", Presence.ONLINE);
+    client.firePresence("bob", Presence.OFFLINE);
+    client.firePresence("carol", Presence.ONLINE);
+    client.firePresence("dave", Presence.ONLINE);
+    client.deliver("#lobby", "dave", "hi all");
+    awaitOutput("hi all");
+    assertThat(harness.output()).doesNotContain("carol came online");
+
+    noticeTimerRuns();
+
+    awaitOutput("carol came online");
+    assertThat(harness.output())
+        .containsSubsequence("dave came online", "<dave> hi all", "carol came online")
+        .containsOnlyOnce("dave came online")
+        .doesNotContain("bob came online")
+        .doesNotContain("bob went offline");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_othersReconnectingRightAfterThisClient_noCameOnline_butOneHeardGoingOfflineIs() {
     logIn();
@@ -686,6 +715,7 @@ class LineModeTest {
     client.firePresence("dave", Presence.ONLINE);
     client.firePresence("carol", Presence.ONLINE);
     client.firePresence("erin", Presence.OFFLINE);
+    noticeTimerRuns(); // a log-in is printed once it has lasted (LineEvents.BRIEF_VISIT)
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("erin went offline"));
     assertThat(harness.output())
@@ -715,6 +745,7 @@ class LineModeTest {
     client.fireConnection(ConnectionState.ONLINE, "");
     client.firePresence("dave", Presence.ONLINE);
     client.firePresence("erin", Presence.ONLINE);
+    noticeTimerRuns(); // a log-in is printed once it has lasted (LineEvents.BRIEF_VISIT)
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("erin came online"));
     assertThat(harness.output()).doesNotContain("dave came online");
