@@ -10,11 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code chat run FILE|-}: runs slash commands (and plain lines, sent to the current conversation)
@@ -33,7 +35,10 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RelayOptions relay;
 
-  @Parameters(paramLabel = "FILE|-", description = "the script, or - for stdin")
+  @Parameters(
+      paramLabel = "FILE|-",
+      converter = ScriptName.class,
+      description = "the script, or - for stdin")
   String script;
 
   @Option(names = "--keep-going", description = "run every line even after a failure")
@@ -87,6 +92,20 @@ final class RunCommand implements Callable<Integer> {
     try (ChatClient probe =
         context.clientFactory().create(support.options().clientOptions(context, false))) {
       return probe.hasStoredSession(user);
+    }
+  }
+
+  /**
+   * The script's name as given, refusing an empty one as {@link NonEmptyFile} does: {@code
+   * Path.of("")} is the current folder, which said "cannot read : it is a directory".
+   */
+  static final class ScriptName implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isEmpty()) {
+        throw new TypeConversionException("the file name is empty");
+      }
+      return value;
     }
   }
 

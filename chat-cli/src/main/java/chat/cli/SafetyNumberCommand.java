@@ -25,7 +25,10 @@ final class SafetyNumberCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
 
-  @Parameters(paramLabel = "BUNDLE_FILE", description = "your contact's identity bundle")
+  @Parameters(
+      paramLabel = "BUNDLE_FILE",
+      converter = NonEmptyFile.class,
+      description = "your contact's identity bundle")
   Path file;
 
   @Override

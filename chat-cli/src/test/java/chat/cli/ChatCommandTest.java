@@ -296,7 +296,9 @@ class ChatCommandTest {
         "file send --user alice '' --to lobby",
         "seal --home /nonexistent --to ''",
         "open --home /nonexistent --from ''",
-        "fingerprint ''"
+        "fingerprint ''",
+        "safety-number --home /nonexistent ''",
+        "run --user alice ''"
       })
   void emptyFileOption_exits1_insteadOfMeaningTheCurrentFolder(String args) {
     assertEmptyPathRefused(args, "the file name is empty");
