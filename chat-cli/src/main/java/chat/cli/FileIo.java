@@ -36,7 +36,7 @@ public final class FileIo {
     try {
       return in.readNBytes(maxBytes + 1);
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read standard input: " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot read standard input: " + reason(e), e);
     }
   }
 
@@ -55,8 +55,7 @@ public final class FileIo {
       out.write(data);
       out.flush();
     } catch (IOException e) {
-      throw new CommandException.FileAccess(
-          "cannot write to standard output: " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot write to standard output: " + reason(e), e);
     }
   }
 

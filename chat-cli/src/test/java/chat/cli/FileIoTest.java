@@ -36,4 +36,20 @@ class FileIoTest {
       Files.delete(dir);
     }
   }
+
+  @Test
+  void write_standardOutputOnAFullDisk_isSaidInLowerCase() {
+    // what writing to a pipe or file on a full disk throws: the system's words, capitalized
+    java.io.OutputStream full =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
+        };
+
+    assertThatThrownBy(() -> FileIo.write(full, new byte[] {1}))
+        .isInstanceOf(CommandException.FileAccess.class)
+        .hasMessage("cannot write to standard output: no space left on device");
+  }
 }
