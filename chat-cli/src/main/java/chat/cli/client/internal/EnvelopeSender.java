@@ -111,7 +111,7 @@ final class EnvelopeSender {
     List<MemberInfo> members = session.members.members(conversation);
     requireParties(session, conversation, members);
     session.members.requireAnnounced(conversation);
-    session.keys.recipients(members, session.me().bundle());
+    session.keys.recipients(members, session.me().bundle(), session.profile);
   }
 
   /**
@@ -149,7 +149,8 @@ final class EnvelopeSender {
       List<MemberInfo> members = session.members.members(conversation);
       requireParties(session, conversation, members);
       session.members.requireAnnounced(conversation);
-      List<IdentityBundle> recipients = session.keys.recipients(members, me.bundle());
+      List<IdentityBundle> recipients =
+          session.keys.recipients(members, me.bundle(), session.profile);
       Envelope envelope = sealer.seal(me, conversation, recipients, plaintext);
       Bytes encoded = Bytes.of(envelope.encode());
       String messageId = envelope.header().messageIdHex();

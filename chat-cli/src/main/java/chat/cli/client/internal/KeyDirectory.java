@@ -1,6 +1,7 @@
 package chat.cli.client.internal;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.TrustState;
 import chat.crypto.CryptoException;
 import chat.crypto.EnvelopeHeader;
@@ -170,13 +171,37 @@ final class KeyDirectory {
   }
 
   /**
+   * The refusal to send while the relay lists {@code listed}, yourself, with another key than
+   * {@code self}. The profile's key file is read again for the advice, as at a resume: when it
+   * already holds the listed key (replaced in another window or command of this profile), logging
+   * in again is all that is needed; otherwise the keys must be brought here.
+   */
+  private static CommandException otherKeyForYou(
+      MemberInfo listed, IdentityBundle self, Profile profile) {
+    if (IdentityFiles.currentBundle(profile).filter(file -> listsKey(listed, file)).isPresent()) {
+      return new CommandException.Untrusted(
+          "the relay lists another key for you than the one this session uses; not sending: the"
+              + " keys were replaced in another window or command of this profile, and "
+              + profile.keyFile()
+              + " already holds the new ones: "
+              + Advice.KeysReplaced.LOG_IN_TO_USE_THEM
+              + " (/login "
+              + self.userId()
+              + ")");
+    }
+    return new CommandException.Untrusted(
+        "the relay lists another key for you than the one on this machine; not sending. "
+            + KeyReplacement.OTHER_KEY_HINT);
+  }
+
+  /**
    * The pinned bundles of {@code members} (other than {@code self}) to encrypt to. Members never
    * seen are pinned now; a member whose key at the relay differs from the pin is recorded as
    * changed.
    *
    * @throws CommandException.Untrusted if any member's key changed and was not accepted
    */
-  List<IdentityBundle> recipients(List<MemberInfo> members, IdentityBundle self) {
+  List<IdentityBundle> recipients(List<MemberInfo> members, IdentityBundle self, Profile profile) {
     List<IdentityBundle> out = new ArrayList<>();
     List<String> toFetch = new ArrayList<>();
     List<String> changed = new ArrayList<>();
@@ -185,9 +210,7 @@ final class KeyDirectory {
       String key = Usernames.key(member.username());
       if (key.equals(selfKey)) {
         if (!self.fingerprint().value().hex().equals(member.keyFingerprint())) {
-          throw new CommandException.Untrusted(
-              "the relay lists another key for you than the one on this machine; not sending. "
-                  + KeyReplacement.OTHER_KEY_HINT);
+          throw otherKeyForYou(member, self, profile);
         }
         continue;
       }
