@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * new one would otherwise print a line each time, and the person's own {@code /trust} or {@code
  * /verify} says its result itself). A private message, or one that names this user, rings the
  * terminal's bell ({@link Bell}). Someone coming online is printed once that has lasted {@link
- * #BRIEF_VISIT} (or before their message), so that a one-shot command's log-in and log-out print
- * nothing.
+ * #BRIEF_VISIT}, and not if they wrote meanwhile, so that a one-shot command's log-in and log-out
+ * print nothing.
  */
 final class LineEvents implements CappedClientListener {
   private final ChatClient client;
@@ -61,16 +61,21 @@ final class LineEvents implements CappedClientListener {
 
   /**
    * How long {@code bob came online} waits to be printed: {@code bob went offline} within it (a
-   * one-shot command such as {@code chat send}, which logs in and out) prints neither line.
+   * one-shot command such as {@code chat send}, which logs in, sends and logs out) prints neither
+   * line, and a message of bob's within it is line enough: the log-in is not printed after it.
    */
   static final Duration BRIEF_VISIT = Duration.ofSeconds(5);
 
   /** Runs the cap's count lines, and prints a log-in once {@link #BRIEF_VISIT} has passed. */
   private final LiveNoticeCap.Timer timer;
 
-  /** A log-in's line not printed yet: compared by identity, so a later one is not said early. */
+  /**
+   * A log-in's line not printed yet, and whether a message of theirs came meanwhile (then it is not
+   * printed at all). Compared by identity, so that an earlier log-in's timer ends no later one.
+   */
   private static final class Held {
     private final String line;
+    private volatile boolean wrote;
 
     Held(String line) {
       this.line = line;
@@ -113,7 +118,10 @@ final class LineEvents implements CappedClientListener {
       return;
     }
     ChatMessage message = client.unquotingIgnored(received);
-    sayComingOnline(message.sender()); // a log-in held back is printed before what they write
+    Held held = comingOnline.get(Usernames.key(message.sender()));
+    if (held != null) {
+      held.wrote = true; // their message shows they are here: the log-in needs no line of its own
+    }
     cap.beforeMessage(message.conversation());
     messages.message(message, prompt.current());
     if (bell.rings(message, self())) {
@@ -188,7 +196,7 @@ final class LineEvents implements CappedClientListener {
       timer.after(
           BRIEF_VISIT,
           () -> {
-            if (comingOnline.remove(key, held)) {
+            if (comingOnline.remove(key, held) && !held.wrote) {
               printer.print(LineKind.SYSTEM, held.line);
             }
           });
@@ -201,10 +209,13 @@ final class LineEvents implements CappedClientListener {
     printer.print(LineKind.SYSTEM, line);
   }
 
-  /** Prints {@code username}'s log-in now if it is held ({@link #BRIEF_VISIT}). */
+  /**
+   * Prints {@code username}'s log-in now if it is held ({@link #BRIEF_VISIT}) and they wrote
+   * nothing since: another change of theirs follows it.
+   */
   private void sayComingOnline(String username) {
     Held held = comingOnline.remove(Usernames.key(username));
-    if (held != null) {
+    if (held != null && !held.wrote) {
       printer.print(LineKind.SYSTEM, held.line);
     }
   }

@@ -674,9 +674,10 @@ class LineModeTest {
   }
 
   /**
-   * A one-shot command such as {@code chat send} logs in and out at once: in and out within {@link
-   * LineEvents#BRIEF_VISIT} prints neither line. A log-in that lasts is printed once that time has
-   * passed, or at once before a message of theirs.
+   * A one-shot command such as {@code chat send} logs in, sends and logs out at once: in and out
+   * within {@link LineEvents#BRIEF_VISIT} prints neither line, only what they wrote. A log-in that
+   * lasts is printed once that time has passed, unless they wrote meanwhile: their message shows
+   * they are here.
    */
   @Test
   void run_loggedInAndOutWithinMoments_printsNeither_aLogInThatLastsIsPrintedLater() {
@@ -684,6 +685,9 @@ class LineModeTest {
     startIn("#lobby");
     client.firePresence("bob", Presence.ONLINE);
     client.firePresence("bob", Presence.OFFLINE);
+    client.firePresence("erin", Presence.ONLINE);
+    client.deliver("#lobby", "erin", "posted by a script");
+    client.firePresence("erin", Presence.OFFLINE);
     client.firePresence("carol", Presence.ONLINE);
     client.firePresence("dave", Presence.ONLINE);
     client.deliver("#lobby", "dave", "hi all");
@@ -691,13 +695,15 @@ class LineModeTest {
     assertThat(harness.output()).doesNotContain("carol came online");
 
     noticeTimerRuns();
+    client.firePresence("dave", Presence.OFFLINE);
 
-    awaitOutput("carol came online");
+    awaitOutput("dave went offline");
     assertThat(harness.output())
-        .containsSubsequence("dave came online", "<dave> hi all", "carol came online")
-        .containsOnlyOnce("dave came online")
-        .doesNotContain("bob came online")
-        .doesNotContain("bob went offline");
+        .containsSubsequence(
+            "<erin> posted by a script", "<dave> hi all", "carol came online", "dave went offline")
+        .doesNotContain("bob came online", "bob went offline")
+        .doesNotContain("erin came online", "erin went offline")
+        .doesNotContain("dave came online");
     harness.type("/quit\n");
   }
 
