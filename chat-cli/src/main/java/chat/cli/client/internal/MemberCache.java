@@ -60,13 +60,58 @@ final class MemberCache {
    * A recipient set of a membership, fetched at {@code atMillis}: with the pinned keys ({@code
    * otherKeys} empty), or with the keys the relay lists, which differ from the pins of {@code
    * otherKeys}. {@code listed} holds its members' {@link Usernames#key}s, sorted: the same strings
-   * as the list's where a name is in lowercase already, so a snapshot costs a reference a member.
+   * as the list's where a name is in lowercase already (while that list is the one cached), and at
+   * most {@link #MAX_NAMES_KEPT} over all snapshots.
    */
-  private record Snapshot(Bytes hash, long atMillis, List<String> otherKeys, String[] listed) {
+  private static final class Snapshot {
+    private final Bytes hash;
+    private final long atMillis;
+    private final List<String> otherKeys;
+
+    /** Null once forgotten ({@link #MAX_NAMES_KEPT}); guarded by {@link #recent}. */
+    private String[] listed;
+
+    Snapshot(Bytes hash, long atMillis, List<String> otherKeys, String[] listed) {
+      this.hash = hash;
+      this.atMillis = atMillis;
+      this.otherKeys = otherKeys;
+      this.listed = listed;
+    }
+
+    Bytes hash() {
+      return hash;
+    }
+
+    long atMillis() {
+      return atMillis;
+    }
+
+    List<String> otherKeys() {
+      return otherKeys;
+    }
+
+    /** Whether it lists {@code username}: true once its names are forgotten. */
     boolean lists(String username) {
-      return Arrays.binarySearch(listed, Usernames.key(username)) >= 0;
+      return listed == null || Arrays.binarySearch(listed, Usernames.key(username)) >= 0;
+    }
+
+    /** Forgets the names; returns how many it held. */
+    int forget() {
+      int held = listed == null ? 0 : listed.length;
+      listed = null;
+      return held;
     }
   }
+
+  /**
+   * Names the recent snapshots hold in all, at most. A relay can answer each list fetched with up
+   * to {@link Pages#MAX_MEMBERS} names of its own making, each a string only that snapshot holds
+   * once the list is fetched again: without this bound the {@link #MAX_RECENT_PER_CONVERSATION}
+   * snapshots of each of {@link #MAX_RECENT_CONVERSATIONS} conversations could hold that many each.
+   * Past it the oldest snapshots forget their names, and one that has forgotten them lists anyone
+   * ({@link #lists}): a forgotten list never makes a sender look unlisted.
+   */
+  static final int MAX_NAMES_KEPT = 4 * Pages.MAX_MEMBERS;
 
   private final Supplier<RelayConnection> connection;
   private final ContactStore contacts;
@@ -78,6 +123,12 @@ final class MemberCache {
 
   /** Guarded by itself, as are the deques it holds. */
   private final Map<String, Deque<Snapshot>> recent = new Newest<>(MAX_RECENT_CONVERSATIONS);
+
+  /** The snapshots that still hold their names, oldest first; guarded by {@link #recent}. */
+  private final Deque<Snapshot> named = new ArrayDeque<>();
+
+  /** The names {@link #named} holds; guarded by {@link #recent}. */
+  private long namesKept;
 
   /**
    * A cache asking the relay through {@code connection}.
@@ -252,7 +303,8 @@ final class MemberCache {
    * Whether a membership this client knows now or knew recently ({@link #RECENT_MILLIS}) whose
    * recipient set is {@code hash} lists {@code username}: false if none does, or if no membership
    * has that set. A member's own client seals to the list it was given, which names that member, so
-   * a message whose set is a list without its sender was not sealed by a member of the list.
+   * a message whose set is a list without its sender was not sealed by a member of the list. A
+   * membership whose names were forgotten ({@link #MAX_NAMES_KEPT}) counts as listing anyone.
    */
   boolean lists(String conversation, Bytes hash, String username) {
     long cutoff = clock.millis() - RECENT_MILLIS;
@@ -279,6 +331,13 @@ final class MemberCache {
     }
     refresh(conversation);
     return explanation(conversation, hash);
+  }
+
+  /** How many names the recent snapshots hold at most (for tests). */
+  long namesKept() {
+    synchronized (recent) {
+      return namesKept;
+    }
   }
 
   /** For how many conversations recent recipient sets are kept (for tests). */
@@ -310,9 +369,15 @@ final class MemberCache {
   private void remember(String conversation, Bytes hash, List<String> otherKeys, String[] listed) {
     synchronized (recent) {
       Deque<Snapshot> snapshots = recent.computeIfAbsent(conversation, k -> new ArrayDeque<>());
-      snapshots.addFirst(new Snapshot(hash, clock.millis(), otherKeys, listed));
+      Snapshot snapshot = new Snapshot(hash, clock.millis(), otherKeys, listed);
+      snapshots.addFirst(snapshot);
       while (snapshots.size() > MAX_RECENT_PER_CONVERSATION) {
         snapshots.removeLast();
+      }
+      named.addLast(snapshot);
+      namesKept += listed.length;
+      while (namesKept > MAX_NAMES_KEPT && named.size() > 1) {
+        namesKept -= named.removeFirst().forget();
       }
     }
   }

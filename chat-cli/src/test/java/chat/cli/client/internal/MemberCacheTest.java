@@ -18,7 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,38 @@ class MemberCacheTest {
     assertThat(withPin.explanation("#room0", ALICE_AND_CAROL)).contains(List.of("carol"));
     assertThat(withPin.explains("#room0", MembersRelay.recipientSet("alice", "carol", "mallory")))
         .isFalse();
+  }
+
+  /**
+   * A relay answering each list with thousands of names of its own making, fetched again and again:
+   * the recent snapshots keep a bounded number of names in all, not {@link Pages#MAX_MEMBERS} for
+   * each of the sixteen snapshots of a thousand conversations.
+   */
+  @Test
+  void refresh_manyLongListsOfNewNames_keepsABoundedNumberOfNames() throws IOException {
+    int size = 2_000;
+    AtomicInteger fetches = new AtomicInteger();
+    try (MembersRelay inventing =
+        new MembersRelay(
+            conversation -> {
+              int fetch = fetches.incrementAndGet();
+              return IntStream.range(0, size).mapToObj(i -> "u" + fetch + "x" + i).toList();
+            })) {
+      MemberCache cache =
+          new MemberCache(
+              () -> inventing.connection,
+              ContactStore.load(new Profile(dir).contacts()),
+              Clock.systemUTC(),
+              UnaryOperator.identity(),
+              (conversation, text) -> {},
+              timer);
+
+      for (int i = 0; i < 3 * MemberCache.MAX_NAMES_KEPT / size; i++) {
+        cache.refresh("#room" + i % 4);
+      }
+
+      assertThat(cache.namesKept()).isLessThanOrEqualTo(MemberCache.MAX_NAMES_KEPT);
+    }
   }
 
   @Test
