@@ -52,7 +52,7 @@ final class ScriptLines implements AutoCloseable {
         line.write(b);
       }
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + name + ": " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot read " + name + ": " + FileIo.reason(e), e);
     }
     if (b == -1 && line.size() == 0) {
       return null;

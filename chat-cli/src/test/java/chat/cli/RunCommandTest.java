@@ -1,8 +1,11 @@
 package chat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.cli.client.FakeChatClient;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,24 @@ class RunCommandTest {
         .contains("cannot read standard input: line 2 is not UTF-8 text")
         .doesNotContain("\uFFFD");
     assertThat(fake.calls).contains("join #ops").noneMatch(call -> call.startsWith("send"));
+  }
+
+  /** A failed read of the script is said in the lower-case words of other file errors. */
+  @Test
+  void run_fromStdin_aFailedRead_isSaidInLowerCase() throws IOException {
+    InputStream failing =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("Input/output error");
+          }
+        };
+
+    try (ScriptLines lines = new ScriptLines(failing, "standard input")) {
+      assertThatThrownBy(lines::next)
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessage("cannot read standard input: input/output error");
+    }
   }
 
   @Test
