@@ -353,6 +353,32 @@ class FileTransferIntegrationTest {
     }
   }
 
+  /**
+   * A quota smaller than the minimum charge still takes a file that fits it: the charge is at most
+   * the quota, so such a relay does not refuse every upload as exceeding it.
+   */
+  @Test
+  void aQuotaSmallerThanTheMinimumCharge_stillTakesAFileThatFitsIt(@TempDir Path smallDir)
+      throws Exception {
+    long quota = 1000;
+    FileLimits limits =
+        new FileLimits(quota, Duration.ofHours(168), quota, 64L << 20, Duration.ofHours(1));
+    try (Relay small =
+        Relay.start(
+            RelayFixture.builder(smallDir).files(limits).build(), clock, RelayFixture.RANDOM)) {
+      TestClient erin = connect(small, smallDir, 2);
+      try (erin) {
+        register(erin, RelayFixture.identity("erin"));
+        login(erin, "erin");
+
+        start(erin, newFileId(), "#lobby", 10);
+
+        Reply second = erin.call(new FileUploadRequest(erin.nextId(), newFileId(), "#lobby", 10));
+        assertThat(error(second)).isEqualTo(ErrorCode.FILE_QUOTA_EXCEEDED);
+      }
+    }
+  }
+
   @Test
   void delete_byTheUploader_removesTheFileAndFreesItsQuota_otherwiseRefused() throws Exception {
     byte[] data = randomBytes(CHUNK + 1);

@@ -42,8 +42,9 @@ public final class FileService {
   public static final int MAX_CHUNK_BYTES = 256 * 1024;
 
   /**
-   * The least an upload counts against the quotas, however small: each one is rows the relay
-   * stores, so that a quota of declared bytes also bounds how many uploads it holds.
+   * The least an upload counts against the quotas, however small (at most the quota itself): each
+   * one is rows the relay stores, so that a quota of declared bytes also bounds how many uploads it
+   * holds.
    */
   public static final long MIN_CHARGED_BYTES = 4096;
 
@@ -130,10 +131,11 @@ public final class FileService {
                 }
                 return found;
               }
+              long least = leastCharged();
               checkQuota(
-                  files.bytesOf(c, key, now, MIN_CHARGED_BYTES),
-                  files.totalBytes(c, now, MIN_CHARGED_BYTES),
-                  Math.max(request.size(), MIN_CHARGED_BYTES));
+                  files.bytesOf(c, key, now, least),
+                  files.totalBytes(c, now, least),
+                  Math.max(request.size(), least));
               FileRow created =
                   new FileRow(
                       fileId,
@@ -153,6 +155,14 @@ public final class FileService {
     }
     return new FileUploadReply(
         request.id(), request.fileId(), row.received(), row.chunkBytes(), row.expiresAtMillis());
+  }
+
+  /**
+   * The least an upload counts: {@link #MIN_CHARGED_BYTES}, or the quota or storage if smaller, so
+   * that a file which fits them is not refused as exceeding them.
+   */
+  private long leastCharged() {
+    return Math.min(MIN_CHARGED_BYTES, Math.min(limits.quotaBytesPerUser(), limits.storageBytes()));
   }
 
   private void checkQuota(long usedByUser, long usedByAll, long size) {
