@@ -609,10 +609,11 @@ final class Inbox {
     Optional<List<String>> explained =
         members.explanationFetching(conversation, header.recipientSetHash());
     String sender = header.senderId();
-    if (explained.isPresent() && !members.lists(conversation, header.recipientSetHash(), sender)) {
+    if (explained.isPresent()
+        && members.leavesOut(conversation, header.recipientSetHash(), sender)) {
       // Sealed to a member list this client knows that does not name the sender: the relay let in
       // a message from someone it does not list as a member.
-      if (differSaid.news(conversation, sender, header.recipientSetHash(), explained.get())) {
+      if (differSaid.news(conversation, sender, header.recipientSetHash(), explained.get(), true)) {
         listeners.membersDiffer(
             Advice.MembersDiffer.notListed(conversation, sender, label(conversation)));
       }

@@ -109,7 +109,7 @@ final class MemberCache {
    * once the list is fetched again: without this bound the {@link #MAX_RECENT_PER_CONVERSATION}
    * snapshots of each of {@link #MAX_RECENT_CONVERSATIONS} conversations could hold that many each.
    * Past it the oldest snapshots forget their names, and one that has forgotten them lists anyone
-   * ({@link #lists}): a forgotten list never makes a sender look unlisted.
+   * ({@link #leavesOut}): a forgotten list never makes a sender look unlisted.
    */
   static final int MAX_NAMES_KEPT = 4 * Pages.MAX_MEMBERS;
 
@@ -300,23 +300,21 @@ final class MemberCache {
   }
 
   /**
-   * Whether a membership this client knows now or knew recently ({@link #RECENT_MILLIS}) whose
-   * recipient set is {@code hash} lists {@code username}: false if none does, or if no membership
-   * has that set. A member's own client seals to the list it was given, which names that member, so
-   * a message whose set is a list without its sender was not sealed by a member of the list. A
-   * membership whose names were forgotten ({@link #MAX_NAMES_KEPT}) counts as listing anyone.
+   * Whether the memberships this client keeps whose recipient set is {@code hash} all leave out
+   * {@code username}: false if one lists them, or if none has that set. A member's own client seals
+   * to the list it was given, which names that member, so a message whose set is a list without its
+   * sender was not sealed by a member of the list. A membership kept past {@link #RECENT_MILLIS}
+   * still counts (a message it explained a moment ago is not said to come from outside as it ages),
+   * and one whose names were forgotten ({@link #MAX_NAMES_KEPT}) lists anyone.
    */
-  boolean lists(String conversation, Bytes hash, String username) {
-    long cutoff = clock.millis() - RECENT_MILLIS;
+  boolean leavesOut(String conversation, Bytes hash, String username) {
     synchronized (recent) {
       Deque<Snapshot> snapshots = recent.get(conversation);
-      return snapshots != null
-          && snapshots.stream()
-              .anyMatch(
-                  snapshot ->
-                      snapshot.atMillis() >= cutoff
-                          && snapshot.hash().equals(hash)
-                          && snapshot.lists(username));
+      if (snapshots == null) {
+        return false;
+      }
+      List<Snapshot> matching = snapshots.stream().filter(s -> s.hash().equals(hash)).toList();
+      return !matching.isEmpty() && matching.stream().noneMatch(s -> s.lists(username));
     }
   }
 

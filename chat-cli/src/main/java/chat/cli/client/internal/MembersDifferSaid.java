@@ -28,7 +28,7 @@ final class MembersDifferSaid {
 
   private record Pair(String conversation, String sender) {}
 
-  private record Said(Bytes recipientSetHash, List<String> otherKeys) {}
+  private record Said(Bytes recipientSetHash, List<String> otherKeys, boolean notListed) {}
 
   private final Map<Pair, Said> said = new Newest<>(MAX_REMEMBERED);
 
@@ -39,8 +39,22 @@ final class MembersDifferSaid {
    */
   synchronized boolean news(
       String conversation, String sender, Bytes recipientSetHash, List<String> otherKeys) {
+    return news(conversation, sender, recipientSetHash, otherKeys, false);
+  }
+
+  /**
+   * As {@link #news(String, String, Bytes, List)}, for a set that is the members this client sees
+   * but leaves out {@code sender} when {@code notListed}: news even after the same set was said to
+   * differ (a list fetched since has it), since the advice says more.
+   */
+  synchronized boolean news(
+      String conversation,
+      String sender,
+      Bytes recipientSetHash,
+      List<String> otherKeys,
+      boolean notListed) {
     Objects.requireNonNull(recipientSetHash, "recipientSetHash");
-    Said now = new Said(recipientSetHash, List.copyOf(otherKeys));
+    Said now = new Said(recipientSetHash, List.copyOf(otherKeys), notListed);
     return !now.equals(said.put(pair(conversation, sender), now));
   }
 

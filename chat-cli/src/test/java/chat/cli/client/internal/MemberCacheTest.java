@@ -14,11 +14,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +171,52 @@ class MemberCacheTest {
 
       assertThat(cache.namesKept()).isLessThanOrEqualTo(MemberCache.MAX_NAMES_KEPT);
     }
+  }
+
+  /**
+   * A set that is a kept list without its sender: said to leave the sender out, whatever the case
+   * of the name, also once the list is older than a recent one (a message it explained a moment ago
+   * does not come from outside as it ages). A set no list has says nothing either way.
+   */
+  @Test
+  void leavesOut_onlyWhereAKeptListWithThatSetDoesNotNameTheSender() {
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    MemberCache cache =
+        new MemberCache(
+            () -> relay.connection,
+            ContactStore.load(new Profile(dir).contacts()),
+            new Clock() {
+              @Override
+              public ZoneId getZone() {
+                return ZoneOffset.UTC;
+              }
+
+              @Override
+              public Clock withZone(ZoneId zone) {
+                return this;
+              }
+
+              @Override
+              public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
+              }
+            },
+            UnaryOperator.identity(),
+            (conversation, text) -> {},
+            timer);
+    cache.refresh("#room0");
+
+    assertThat(cache.leavesOut("#room0", ALICE_AND_CAROL, "mallory")).isTrue();
+    assertThat(cache.leavesOut("#room0", ALICE_AND_CAROL, "Carol")).isFalse();
+    assertThat(cache.leavesOut("#room1", ALICE_AND_CAROL, "mallory")).isFalse();
+    Bytes withMallory = MembersRelay.recipientSet("alice", "carol", "mallory");
+    assertThat(cache.leavesOut("#room0", withMallory, "mallory")).isFalse();
+
+    now.addAndGet(MemberCache.RECENT_MILLIS + 1);
+
+    assertThat(cache.explains("#room0", ALICE_AND_CAROL)).isFalse();
+    assertThat(cache.leavesOut("#room0", ALICE_AND_CAROL, "mallory")).isTrue();
+    assertThat(cache.leavesOut("#room0", ALICE_AND_CAROL, "alice")).isFalse();
   }
 
   @Test

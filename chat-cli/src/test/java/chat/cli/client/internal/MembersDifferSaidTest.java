@@ -23,6 +23,18 @@ class MembersDifferSaidTest {
     assertThat(said.news("#ops", "bob", set(2), List.of("carol"))).isFalse();
   }
 
+  /**
+   * A set said to differ, then found to be the members seen without its sender (a list fetched
+   * since has it), is news: that says more. Said once too.
+   */
+  @Test
+  void news_theSameSetFoundToLeaveOutItsSender_isNewsOnce() {
+    assertThat(said.news("#ops", "mallory", set(1), List.of())).isTrue();
+
+    assertThat(said.news("#ops", "mallory", set(1), List.of(), true)).isTrue();
+    assertThat(said.news("#ops", "mallory", set(1), List.of(), true)).isFalse();
+  }
+
   @Test
   void news_perConversationAndSender() {
     said.news("#ops", "bob", set(1), List.of());
