@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new CommandException.FileAccess("cannot read " + script + ": no such file", e);
     } catch (IOException e) {
-      throw new CommandException.FileAccess("cannot read " + script + ": " + e.getMessage(), e);
+      throw new CommandException.FileAccess("cannot read " + script + ": " + FileIo.reason(e), e);
     }
   }
 }

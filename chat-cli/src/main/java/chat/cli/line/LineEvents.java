@@ -196,7 +196,7 @@ final class LineEvents implements CappedClientListener {
       timer.after(
           BRIEF_VISIT,
           () -> {
-            if (comingOnline.remove(key, held) && !held.wrote) {
+            if (comingOnline.remove(key, held) && !held.wrote && !client.ignores(username)) {
               printer.print(LineKind.SYSTEM, held.line);
             }
           });
@@ -215,7 +215,7 @@ final class LineEvents implements CappedClientListener {
    */
   private void sayComingOnline(String username) {
     Held held = comingOnline.remove(Usernames.key(username));
-    if (held != null && !held.wrote) {
+    if (held != null && !held.wrote && !client.ignores(username)) {
       printer.print(LineKind.SYSTEM, held.line);
     }
   }
@@ -259,6 +259,10 @@ final class LineEvents implements CappedClientListener {
   @Override
   public void onConnection(ConnectionState state, String detail) {
     away.connection(state, detail);
+    if (state != ConnectionState.ONLINE) {
+      // Heard before the loss, which comes next: said now, as whether they stay will not be heard.
+      comingOnline.keySet().forEach(this::sayComingOnline);
+    }
     if (state == ConnectionState.ONLINE) {
       listPresence(); // at log-in, and again after a reconnect (it may have changed)
     }

@@ -707,6 +707,31 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /**
+   * A log-in held back is not printed for someone ignored meanwhile; one heard before this client's
+   * own connection is lost is printed at once, before the loss's line: whether they stay will not
+   * be heard.
+   */
+  @Test
+  void run_heldLogIn_ofSomeoneIgnoredMeanwhile_isNotPrinted_oneBeforeALossIsAtOnce() {
+    logIn();
+    startIn("#lobby");
+    client.firePresence("carol", Presence.ONLINE);
+    harness.type("/ignore carol\n");
+    awaitOutput("ignoring carol");
+    noticeTimerRuns();
+    client.firePresence("dave", Presence.ONLINE);
+    client.fireConnection(ConnectionState.RECONNECTING, "connection reset; reconnecting");
+
+    awaitOutput("connection lost");
+    assertThat(harness.output())
+        .containsSubsequence("dave came online", "connection lost")
+        .doesNotContain("carol came online");
+    noticeTimerRuns();
+    assertThat(harness.output()).containsOnlyOnce("dave came online");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_othersReconnectingRightAfterThisClient_noCameOnline_butOneHeardGoingOfflineIs() {
     logIn();
