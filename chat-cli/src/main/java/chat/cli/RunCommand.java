@@ -55,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
         support.options().user(context).isPresent()
             && (support.secrets().passwordGiven()
                 || support.options().user(context).map(u -> hasSession(support, u)).orElse(false));
-    try (ChatClient client = startLoggedIn ? support.loggedIn(false) : support.client(false);
-        ScriptLines reader = open()) {
+    // The script first: a mistyped FILE is said before a passphrase prompt or a relay connection.
+    try (ScriptLines reader = open();
+        ChatClient client = startLoggedIn ? support.loggedIn(false) : support.client(false)) {
       client.addListener(new TransferPrinter(support));
       ScriptContext script = new ScriptContext(client, support);
       if (startLoggedIn && client.conversations().contains(ConversationIds.LOBBY)) {

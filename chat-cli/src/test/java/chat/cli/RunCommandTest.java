@@ -27,6 +27,23 @@ class RunCommandTest {
   }
 
   @Test
+  void run_aMissingFile_isSaidBeforeThePassphraseIsAskedOrTheRelayReached() {
+    FakeChatClient fake = new FakeChatClient();
+    Path missing = dir.resolve("missing.txt");
+
+    Cli.Result result =
+        new Cli()
+            .env(Secrets.ENV_PASSWORD, "a password")
+            .client(fake)
+            .run("run", "--user", "alice", missing.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err()).isEqualTo("chat: cannot read " + missing + ": no such file\n");
+    assertThat(result.prompts()).isEmpty();
+    assertThat(fake.calls).noneMatch(call -> call.startsWith("login"));
+  }
+
+  @Test
   void run_aFileThatIsNotUtf8Text_isAFileError_notAnInternalOne() throws Exception {
     Path binary = Files.write(dir.resolve("bin.txt"), new byte[] {'/', 'h', (byte) 0xff, '\n'});
 
