@@ -33,7 +33,9 @@ final class MessageText {
       throw new CommandException.FileAccess(
           "cannot read standard input: the message is not UTF-8 text", e);
     }
-    text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    // The one trailing line end, LF or CRLF: a CR left behind would show as an empty line.
+    String end = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : "";
+    text = text.substring(0, text.length() - end.length());
     if (text.isBlank()) {
       throw new CommandException.Usage("no message: stdin was empty");
     }

@@ -161,6 +161,16 @@ class SendCommandTest {
   }
 
   @Test
+  void send_stdinEndingInCrlf_dropsTheWholeLineEnd_asForLf() {
+    Cli.Result crlf = cli().stdin("deploy at noon\r\n").run("send", "--user", "alice", "ops");
+    Cli.Result lf = cli().stdin("fine\n\n").run("send", "--user", "alice", "ops");
+
+    assertThat(crlf.exitCode()).as(crlf.toString()).isZero();
+    assertThat(lf.exitCode()).as(lf.toString()).isZero();
+    assertThat(client.calls).contains("send #ops deploy at noon", "send #ops fine\n");
+  }
+
+  @Test
   void send_toAtUser_goesToThePrivateConversationWithThem_asHistoryTakesIt() {
     Cli.Result result = cli().run("send", "--user", "alice", "@bob", "hi");
 
