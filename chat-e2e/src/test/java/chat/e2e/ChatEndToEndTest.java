@@ -278,6 +278,33 @@ class ChatEndToEndTest {
     }
   }
 
+  /**
+   * A {@code chat run} script on a pipe (a bot) uses a one-shot client, which does not ping: the
+   * relay closes its connection once it waits longer than the idle timeout for its next line, and
+   * that line resumes the session instead of failing with "not connected to the relay".
+   */
+  @Test
+  void aOneShotClientQuietForLongerThanTheRelaysIdleTimeout_resumesForItsNextRequest()
+      throws Exception {
+    relay.close();
+    RelayConfig config = RelayFixture.builder(dataDir).idleTimeoutSeconds(2).build();
+    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    port = relay.port();
+    registered("alice", new RecordingListener()).close();
+    try (RelayChatClient script = Clients.oneShot(port, homes)) {
+      script.resume("alice", PASSPHRASE.clone());
+      sleep(Duration.ofSeconds(4)); // twice the idle timeout
+
+      script.join("ops");
+      script.send("#ops", "after a quiet spell");
+    }
+    try (RelayChatClient reader = resumed("alice", new RecordingListener())) {
+      assertThat(reader.history("#ops", 1))
+          .extracting(ChatMessage::text)
+          .containsExactly("after a quiet spell");
+    }
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

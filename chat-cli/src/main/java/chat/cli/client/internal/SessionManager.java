@@ -111,11 +111,19 @@ final class SessionManager {
     return Optional.ofNullable(session);
   }
 
-  /** The logged-in session. */
+  /**
+   * The logged-in session. A one-shot client whose connection the relay closed since its last
+   * request (a {@code chat run} script waiting for its next line beyond the relay's idle timeout,
+   * or across a relay restart) resumes it first with the stored token ({@link #reopen}), as a
+   * transfer does; a live client reconnects by itself.
+   */
   Session require() {
     Session current = session;
     if (current == null || !current.ready()) {
       throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");
+    }
+    if (!options.live() && current.ended() == null && current.connectionGone()) {
+      reopen(current);
     }
     return current;
   }
