@@ -38,6 +38,10 @@ import chat.server.Relay;
 import chat.server.RelayConfig;
 import chat.server.RelayFixture;
 import chat.server.TestClient;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,12 +50,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -295,9 +301,45 @@ class ChatEndToEndTest {
       script.resume("alice", PASSPHRASE.clone());
       sleep(Duration.ofSeconds(4)); // twice the idle timeout
 
+      // two requests that find the connection gone at once resume it once, not each on its own
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Thread thread =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                    script.rooms();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+        thread.start();
+        both.add(thread);
+      }
+      start.countDown();
+      for (Thread thread : both) {
+        thread.join(30_000);
+      }
       script.join("ops");
       script.send("#ops", "after a quiet spell");
     }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              try (Connection c = Database.openReadOnly(dataDir)) {
+                assertThat(
+                        new AuditRepository()
+                            .find(
+                                c,
+                                new AuditQuery(
+                                    Optional.of("alice"), 0, Optional.of(AuditType.RESUME), 10)))
+                    .as("the script's resume, then one after the relay closed its connection")
+                    .hasSize(2);
+              }
+            });
     try (RelayChatClient reader = resumed("alice", new RecordingListener())) {
       assertThat(reader.history("#ops", 1))
           .extracting(ChatMessage::text)

@@ -111,6 +111,9 @@ final class SessionManager {
     return Optional.ofNullable(session);
   }
 
+  /** Held while a lost connection is resumed ({@link #reopen}). */
+  private final Object reopening = new Object();
+
   /**
    * The logged-in session. A one-shot client whose connection the relay closed since its last
    * request (a {@code chat run} script waiting for its next line beyond the relay's idle timeout,
@@ -412,9 +415,19 @@ final class SessionManager {
     }
   }
 
-  /** {@link TokenResumes#reopen}. */
+  /**
+   * {@link TokenResumes#reopen}, one at a time: a request of a {@code chat run} line ({@link
+   * #require}) and a transfer's ({@link TransferLink}) can find the same connection gone at once,
+   * and the second then takes the connection the first opened instead of resuming on another.
+   */
   RelayConnection reopen(Session target) {
-    return resumes.reopen(target);
+    synchronized (reopening) {
+      RelayConnection current = target.rawConnection();
+      if (!target.connectionGone() && current != null) {
+        return current;
+      }
+      return resumes.reopen(target);
+    }
   }
 
   /** After a key is accepted or verified: tell the listeners, and show messages held for it. */
