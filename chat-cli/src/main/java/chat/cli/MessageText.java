@@ -33,6 +33,11 @@ final class MessageText {
       throw new CommandException.FileAccess(
           "cannot read standard input: the message is not UTF-8 text", e);
     }
+    // A byte order mark, as some editors save UTF-8: dropped as chat run drops it, or a bot's
+    // answer read from such a file would start with an invisible character.
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     // The one trailing line end, LF or CRLF: a CR left behind would show as an empty line.
     String end = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : "";
     text = text.substring(0, text.length() - end.length());

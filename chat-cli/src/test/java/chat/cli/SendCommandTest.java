@@ -170,6 +170,15 @@ class SendCommandTest {
     assertThat(client.calls).contains("send #ops deploy at noon", "send #ops fine\n");
   }
 
+  /** A byte order mark, as some editors save UTF-8, is not sent as the text's first character. */
+  @Test
+  void send_stdinStartingWithAByteOrderMark_isSentWithoutIt() {
+    Cli.Result result = cli().stdin("\uFEFF!ping\n").run("send", "--user", "alice", "ops");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.calls).contains("send #ops !ping");
+  }
+
   @Test
   void send_toAtUser_goesToThePrivateConversationWithThem_asHistoryTakesIt() {
     Cli.Result result = cli().run("send", "--user", "alice", "@bob", "hi");

@@ -16,6 +16,8 @@ import chat.cli.client.ConnectionState;
 import chat.cli.client.HeldMessages;
 import chat.cli.client.HistoryPage;
 import chat.cli.client.KeptList;
+import chat.cli.client.MemberView;
+import chat.cli.client.Presence;
 import chat.cli.client.SessionView;
 import chat.cli.client.TrustState;
 import chat.cli.client.internal.RelayChatClient;
@@ -299,6 +301,7 @@ class ChatEndToEndTest {
     registered("alice", new RecordingListener()).close();
     try (RelayChatClient script = Clients.oneShot(port, homes)) {
       script.resume("alice", PASSPHRASE.clone());
+      script.away("at lunch"); // forgotten by the relay with the connection, set again after it
       sleep(Duration.ofSeconds(4)); // twice the idle timeout
 
       // two requests that find the connection gone at once resume it once, not each on its own
@@ -324,6 +327,9 @@ class ChatEndToEndTest {
       }
       script.join("ops");
       script.send("#ops", "after a quiet spell");
+      assertThat(script.members("#ops"))
+          .extracting(MemberView::presence)
+          .containsExactly(Presence.away("at lunch"));
     }
     await()
         .atMost(Duration.ofSeconds(10))

@@ -4,11 +4,7 @@ import chat.cli.CommandException;
 import chat.cli.client.Advice;
 import chat.cli.client.ClientListener;
 import chat.cli.client.ConnectionState;
-import chat.protocol.PresenceStatus;
-import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
-import chat.protocol.SetPresenceReply;
-import chat.protocol.SetPresenceRequest;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +145,7 @@ final class Reconnector {
       }
       target.members.clear();
       List<String> gone = resumedWith(target, reply);
-      restoreAway(target, relay);
+      TokenResumes.restoreAway(target, relay);
       PendingDeletes.sendAfterLogin(target, relay);
       boolean live =
           sessions.whileCurrent(
@@ -261,15 +257,5 @@ final class Reconnector {
                 ConnectionState.RECONNECTING,
                 e.getMessage() + "; retrying (attempt " + attempt + ")"));
     schedule(target, attempt + 1);
-  }
-
-  /** Sets the away state again on a new connection: the relay forgets it when one drops. */
-  private static void restoreAway(Session target, RelayConnection relay) {
-    String away = target.away();
-    if (away != null && relay.version() >= ProtocolVersions.SOCIAL) {
-      relay.call(
-          new SetPresenceRequest(relay.nextId(), PresenceStatus.AWAY, away.isEmpty() ? null : away),
-          SetPresenceReply.class);
-    }
   }
 }

@@ -3,9 +3,13 @@ package chat.cli.client.internal;
 import chat.cli.CommandException;
 import chat.cli.client.ConnectionState;
 import chat.crypto.IdentityKeyPair;
+import chat.protocol.PresenceStatus;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
+import chat.protocol.SetPresenceReply;
+import chat.protocol.SetPresenceRequest;
 import java.util.Optional;
 
 /**
@@ -93,6 +97,7 @@ final class TokenResumes {
     try {
       ResumeReply reply = send(relay, stored);
       LoginIdentity.checkRegistered(target.profile, target.keys, target.me(), reply.username());
+      restoreAway(target, relay);
     } catch (RuntimeException e) {
       relay.close();
       if (e instanceof CommandException.SessionEnded) {
@@ -103,6 +108,19 @@ final class TokenResumes {
     target.connectionState(ConnectionState.ONLINE);
     PendingDeletes.sendAfterLogin(target, relay);
     return relay;
+  }
+
+  /**
+   * Sets the away state again on a new connection (a reconnect, or a one-shot client's resume after
+   * a loss): the relay forgets it when the last connection drops.
+   */
+  static void restoreAway(Session target, RelayConnection relay) {
+    String away = target.away();
+    if (away != null && relay.version() >= ProtocolVersions.SOCIAL) {
+      relay.call(
+          new SetPresenceRequest(relay.nextId(), PresenceStatus.AWAY, away.isEmpty() ? null : away),
+          SetPresenceReply.class);
+    }
   }
 
   /**
