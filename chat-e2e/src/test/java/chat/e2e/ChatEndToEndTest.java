@@ -24,10 +24,12 @@ import chat.cli.client.internal.RelayChatClient;
 import chat.crypto.Bytes;
 import chat.crypto.Envelope;
 import chat.crypto.EnvelopeSealer;
+import chat.crypto.Fingerprint;
 import chat.crypto.IdentityBundle;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
 import chat.protocol.BundleReply;
+import chat.protocol.ConversationIds;
 import chat.protocol.GetBundleRequest;
 import chat.protocol.LoginReply;
 import chat.protocol.LoginRequest;
@@ -350,6 +352,35 @@ class ChatEndToEndTest {
       assertThat(reader.history("#ops", 1))
           .extracting(ChatMessage::text)
           .containsExactly("after a quiet spell");
+    }
+  }
+
+  /**
+   * A one-shot client ({@code chat run}) whose relay went away still does what needs no relay: its
+   * ignore list, a pinned contact's fingerprint, its saved state. Only a request that needs the
+   * relay tries to resume the session, and fails while the relay is down.
+   */
+  @Test
+  void aOneShotClientWhoseRelayIsDown_stillDoesWhatNeedsNoRelay() throws Exception {
+    registered("alice", new RecordingListener()).close();
+    registered("bob", new RecordingListener()).close();
+    try (RelayChatClient script = Clients.oneShot(port, homes)) {
+      script.resume("alice", PASSPHRASE.clone());
+      Fingerprint bob = script.fingerprint("bob"); // pinned now
+      assertThat(script.ignore("bob", true)).isTrue();
+      relay.close();
+      relay = null;
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> assertThat(script.connectionState()).isNotEqualTo(ConnectionState.ONLINE));
+
+      assertThat(script.listIgnoredUsers()).containsExactly("bob");
+      assertThat(script.ignore("bob", false)).isTrue();
+      assertThat(script.fingerprint("bob")).isEqualTo(bob);
+      assertThat(script.directWith("bob")).isEqualTo(ConversationIds.direct("alice", "bob"));
+      script.saveState();
+      assertThatThrownBy(() -> script.rooms()).isInstanceOf(CommandException.Network.class);
     }
   }
 

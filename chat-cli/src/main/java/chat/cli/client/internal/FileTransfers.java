@@ -177,7 +177,7 @@ final class FileTransfers {
    *     cancelled already or offered already
    */
   String cancel(String typedId) {
-    sessions.require();
+    sessions.requireLocal();
     List<Map.Entry<String, Upload>> matches = new ArrayList<>();
     String prefix = typedId.isBlank() ? "" : OfferBook.requirePrefix(typedId);
     for (Map.Entry<String, Upload> entry : uploading.entrySet()) {
@@ -260,12 +260,12 @@ final class FileTransfers {
   }
 
   FileOffer offer(String typedId) {
-    return find(sessions.require(), typedId).offer();
+    return find(sessions.requireLocal(), typedId).offer();
   }
 
   /** Rejects an offer; returns true if that stops its download, which is running now. */
   boolean reject(String typedId) {
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     FileOffer offer = find(session, typedId).offer();
     if (offer.own()) {
       throw new CommandException.Usage(

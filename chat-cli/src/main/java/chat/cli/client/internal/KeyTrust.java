@@ -8,6 +8,7 @@ import chat.crypto.IdentityBundle;
 import chat.crypto.MalformedDataException;
 import chat.crypto.SafetyNumber;
 import chat.protocol.Usernames;
+import java.util.Optional;
 
 /**
  * Key verification of {@link RelayChatClient}: a contact's fingerprint and safety number (the key
@@ -23,27 +24,35 @@ final class KeyTrust {
 
   Fingerprint fingerprint(String username) {
     requireUsername(username);
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     if (isSelf(session, username)) {
       return session.me().bundle().fingerprint();
     }
-    return session
-        .contacts
-        .pending(username)
-        .orElseGet(() -> session.keys.pinnedOrFetch(username))
-        .fingerprint();
+    return known(session, username).fingerprint();
   }
 
   SafetyNumber safetyNumber(String username) {
     requireUsername(username);
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     if (isSelf(session, username)) {
       throw new CommandException.Usage("a safety number is between you and someone else");
     }
-    IdentityBundle self = session.me().bundle();
-    IdentityBundle theirs =
-        session.contacts.pending(username).orElseGet(() -> session.keys.pinnedOrFetch(username));
-    return SafetyNumber.of(self, theirs);
+    return SafetyNumber.of(session.me().bundle(), known(session, username));
+  }
+
+  /**
+   * {@code username}'s key as this client holds it (a changed key not yet accepted, else the pinned
+   * one), else fetched from the relay: only then is a one-shot client's lost connection resumed
+   * ({@link SessionManager#require}), so that a known key is shown while the relay is down.
+   */
+  private IdentityBundle known(Session session, String username) {
+    Optional<IdentityBundle> held =
+        session.contacts.pending(username).or(() -> session.contacts.pinned(username));
+    if (held.isPresent()) {
+      return held.get();
+    }
+    sessions.require();
+    return session.keys.pinnedOrFetch(username);
   }
 
   String spelling(String username) {
@@ -84,7 +93,7 @@ final class KeyTrust {
 
   void verify(String username, String safetyNumber) {
     requireUsername(username);
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     SafetyNumber typed;
     try {
       typed = SafetyNumber.parse(safetyNumber);
@@ -108,7 +117,10 @@ final class KeyTrust {
 
   void trust(String username) {
     requireUsername(username);
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
+    if (session.contacts.pinned(username).isEmpty()) {
+      sessions.require();
+    }
     session.keys.pinnedOrFetch(username);
     boolean changed = session.contacts.state(username) == TrustState.CHANGED;
     session.contacts.accept(username);

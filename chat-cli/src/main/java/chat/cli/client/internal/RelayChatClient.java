@@ -163,8 +163,9 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public void logout() {
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     try {
+      sessions.require(); // a one-shot client's lost connection resumed, or why it cannot be
       RelayConnection relay = session.connection();
       relay.call(new LogoutRequest(relay.nextId()), LogoutReply.class);
     } catch (CommandException.Network e) {
@@ -181,7 +182,7 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public void saveState() {
-    sessions.require().state.saveNow();
+    sessions.requireLocal().state.saveNow();
   }
 
   @Override
@@ -251,7 +252,7 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public List<String> listIgnoredUsers() {
-    return new TreeSet<>(sessions.require().ignored.checked()).stream().toList();
+    return new TreeSet<>(sessions.requireLocal().ignored.checked()).stream().toList();
   }
 
   @Override
@@ -259,7 +260,7 @@ public final class RelayChatClient implements ChatClient {
     if (!Usernames.isValid(username)) {
       throw new CommandException.Usage("not a username: " + username);
     }
-    return sessions.require().ignored.change(username, ignore);
+    return sessions.requireLocal().ignored.change(username, ignore);
   }
 
   /** {@code room} as a room id: {@code #name}, lowercase. */
@@ -360,7 +361,7 @@ public final class RelayChatClient implements ChatClient {
     requireMessageId(reactsTo);
     ChatClient.requireReaction(emoji); // one emoji of the list also keeps the receivers' rule
     if (sessions
-        .require()
+        .requireLocal()
         .inbox
         .quotes
         .reactedAlready(conversationId(conversation), reactsTo, emoji)) {
@@ -434,19 +435,23 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public Optional<String> newestMessageOfOthers(String conversation) {
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     return session.inbox.quotes.newestNotFrom(
         conversationId(conversation), session.username(), ignoredUsers());
   }
 
   @Override
   public Optional<String> newestTextFrom(String conversation, String username) {
-    return sessions.require().inbox.quotes.newestTextFrom(conversationId(conversation), username);
+    return sessions
+        .requireLocal()
+        .inbox
+        .quotes
+        .newestTextFrom(conversationId(conversation), username);
   }
 
   @Override
   public Optional<String> newestMessageFrom(String conversation, String username) {
-    return sessions.require().inbox.quotes.newestFrom(conversationId(conversation), username);
+    return sessions.requireLocal().inbox.quotes.newestFrom(conversationId(conversation), username);
   }
 
   @Override
@@ -462,7 +467,7 @@ public final class RelayChatClient implements ChatClient {
 
   @Override
   public String directWith(String username) {
-    Session session = sessions.require();
+    Session session = sessions.requireLocal();
     if (!Usernames.isValid(username)) {
       throw CommandException.Usage.notAUsername(username);
     }
@@ -478,7 +483,7 @@ public final class RelayChatClient implements ChatClient {
     if (limit < 1 || limit > MAX_HISTORY) {
       throw new CommandException.Usage("history size must be 1 to " + MAX_HISTORY);
     }
-    sessions.require(); // not logged in is said before a mistyped conversation
+    sessions.requireLocal(); // not logged in is said before a mistyped conversation
     String id = conversationId(conversation);
     return naming(id, () -> historyPages.last(id, limit));
   }

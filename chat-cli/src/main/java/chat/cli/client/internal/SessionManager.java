@@ -121,12 +121,22 @@ final class SessionManager {
    * transfer does; a live client reconnects by itself.
    */
   Session require() {
+    Session current = requireLocal();
+    if (!options.live() && current.ended() == null && current.connectionGone()) {
+      reopen(current);
+    }
+    return current;
+  }
+
+  /**
+   * The logged-in session, for what needs no relay (the ignore list, quotes, pinned keys, saving
+   * the state, cancelling an upload): unlike {@link #require}, never resumes a one-shot client's
+   * lost connection, so that these still work while the relay is down.
+   */
+  Session requireLocal() {
     Session current = session;
     if (current == null || !current.ready()) {
       throw new CommandException.Usage("not logged in: /login NAME or /register NAME first");
-    }
-    if (!options.live() && current.ended() == null && current.connectionGone()) {
-      reopen(current);
     }
     return current;
   }
