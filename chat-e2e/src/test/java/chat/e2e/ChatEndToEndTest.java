@@ -384,6 +384,29 @@ class ChatEndToEndTest {
     }
   }
 
+  /**
+   * A one-shot client ({@code chat run}) whose session the relay ended meanwhile (a logout
+   * elsewhere) says so, exit 2 as for any ended session, rather than "not connected to the relay"
+   * (exit 3): a bot restarting on exit codes would otherwise never log in again.
+   */
+  @Test
+  void aOneShotClientWhoseSessionWasEndedElsewhere_saysTheSessionEnded() throws Exception {
+    registered("alice", new RecordingListener()).close();
+    try (RelayChatClient script = Clients.oneShot(port, homes)) {
+      script.resume("alice", PASSPHRASE.clone());
+      try (RelayChatClient other = Clients.oneShot(port, homes)) {
+        other.resume("alice", PASSPHRASE.clone());
+        other.logout();
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> assertThat(script.connectionState()).isNotEqualTo(ConnectionState.ONLINE));
+
+      assertThatThrownBy(() -> script.rooms()).isInstanceOf(CommandException.SessionEnded.class);
+    }
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

@@ -119,10 +119,17 @@ final class SessionManager {
    * request (a {@code chat run} script waiting for its next line beyond the relay's idle timeout,
    * or across a relay restart) resumes it first with the stored token ({@link #reopen}), as a
    * transfer does; a live client reconnects by itself.
+   *
+   * @throws CommandException.SessionEnded if the relay ended a one-shot client's session (ended
+   *     elsewhere, or its token refused): a request would only fail with "not connected"
    */
   Session require() {
     Session current = requireLocal();
-    if (!options.live() && current.ended() == null && current.connectionGone()) {
+    if (!options.live() && current.connectionGone()) {
+      CommandException.SessionEnded ended = current.ended();
+      if (ended != null) {
+        throw ended; // exit 2, as a transfer says it, rather than "not connected" (exit 3)
+      }
       reopen(current);
     }
     return current;
