@@ -60,6 +60,9 @@ final class SessionManager {
    */
   private final Object lifecycle = new Object();
 
+  /** Held while a lost connection is resumed ({@link #reopen}). */
+  private final Object reopening = new Object();
+
   SessionManager(
       ClientOptions options,
       SecureRandom random,
@@ -110,9 +113,6 @@ final class SessionManager {
   Optional<Session> current() {
     return Optional.ofNullable(session);
   }
-
-  /** Held while a lost connection is resumed ({@link #reopen}). */
-  private final Object reopening = new Object();
 
   /**
    * The logged-in session. A one-shot client whose connection the relay closed since its last
