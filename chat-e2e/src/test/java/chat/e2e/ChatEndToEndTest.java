@@ -4,6 +4,7 @@ import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -404,6 +405,36 @@ class ChatEndToEndTest {
               () -> assertThat(script.connectionState()).isNotEqualTo(ConnectionState.ONLINE));
 
       assertThatThrownBy(() -> script.rooms()).isInstanceOf(CommandException.SessionEnded.class);
+    }
+  }
+
+  /**
+   * A one-shot client whose session was ended elsewhere while the relay had closed its quiet
+   * connection learns it at its next resume, and every later request says the same, not "no stored
+   * session to resume".
+   */
+  @Test
+  void aOneShotClientWhoseTokenIsRefusedAtAResume_saysTheSessionEndedEveryTime() throws Exception {
+    relay.close();
+    RelayConfig config = RelayFixture.builder(dataDir).idleTimeoutSeconds(2).build();
+    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    port = relay.port();
+    registered("alice", new RecordingListener()).close();
+    try (RelayChatClient script = Clients.oneShot(port, homes)) {
+      script.resume("alice", PASSPHRASE.clone());
+      sleep(Duration.ofSeconds(4)); // twice the idle timeout: the relay closed the connection
+      try (RelayChatClient other = Clients.oneShot(port, homes)) {
+        other.resume("alice", PASSPHRASE.clone());
+        other.logout();
+      }
+
+      Throwable first = catchThrowable(script::rooms);
+      Throwable second = catchThrowable(script::rooms);
+
+      assertThat(first).isInstanceOf(CommandException.SessionEnded.class);
+      assertThat(second)
+          .isInstanceOf(CommandException.SessionEnded.class)
+          .hasMessage(first.getMessage());
     }
   }
 

@@ -443,7 +443,12 @@ final class SessionManager {
       if (!target.connectionGone() && current != null) {
         return current;
       }
-      return resumes.reopen(target);
+      try {
+        return resumes.reopen(target);
+      } catch (CommandException.SessionEnded e) {
+        target.ended(e); // the token is forgotten: every later request says why, not "no session"
+        throw e;
+      }
     }
   }
 
