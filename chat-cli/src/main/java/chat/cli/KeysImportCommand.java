@@ -2,6 +2,7 @@ package chat.cli;
 
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KeyFile;
+import chat.crypto.MalformedDataException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,8 +49,17 @@ final class KeysImportCommand implements Callable<Integer> {
           home.dir() + " already holds keys; add --force to replace them");
     }
     IdentityKeyPair identity;
-    try (Passphrase passphrase = support.secrets().passphraseWithSource(user)) {
-      identity = IdentityHome.unlock(keyFile, passphrase, file);
+    try {
+      // A FILE that is no key file at all is said before the passphrase is asked for.
+      try {
+        KeyFile.parameters(keyFile);
+      } catch (MalformedDataException e) {
+        throw new CommandException.Auth(
+            file + " is not a valid key file (" + e.getMessage() + ")", e);
+      }
+      try (Passphrase passphrase = support.secrets().passphraseWithSource(user)) {
+        identity = IdentityHome.unlock(keyFile, passphrase, file);
+      }
     } catch (CommandException.Auth e) {
       if (!home.hasIdentity()) {
         throw e;

@@ -48,6 +48,31 @@ class KeysImportCommandTest {
     assertThat(home.resolve("identity.key")).hasBinaryContent(before);
   }
 
+  /** An empty FILE is no key file: said before any passphrase is asked for, none being given. */
+  @Test
+  void import_anEmptyFile_isRefusedBeforeThePassphraseIsAskedFor() throws Exception {
+    Path home = Identities.copy("alice", temp.resolve("home"));
+    Path empty = Files.createFile(temp.resolve("empty.key"));
+
+    Cli.Result result =
+        new Cli()
+            .run(
+                "keys",
+                "import",
+                "--user",
+                "alice",
+                "--home",
+                home.toString(),
+                "--force",
+                "" + empty);
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTH.code());
+    assertThat(result.err())
+        .startsWith("chat: " + empty + " is not a valid key file (")
+        .endsWith("; the keys in " + home + " were left as they were\n")
+        .doesNotContain("passphrase");
+  }
+
   @Test
   void import_wrongPassphraseWithForce_namesTheImportedFile_andLeavesTheKeysAlone()
       throws Exception {
