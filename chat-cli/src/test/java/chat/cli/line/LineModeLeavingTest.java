@@ -305,7 +305,19 @@ class LineModeLeavingTest {
     relayAnswers.countDown();
     harness.type("after\r");
 
-    await().atMost(TIMEOUT).until(() -> client.calls.contains("send #lobby after"));
+    // on a timeout, what was sent and shown, and what waits typed ahead, say where it stopped
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(client.calls)
+                    .as(
+                        () ->
+                            "typed ahead: "
+                                + started.commandThreads().keysTypedAhead()
+                                + " keys; terminal:\n"
+                                + harness.output())
+                    .contains("send #lobby after"));
     assertThat(client.calls)
         .anySatisfy(call -> assertThat(call).startsWith("send #lobby one").contains("two"));
   }
