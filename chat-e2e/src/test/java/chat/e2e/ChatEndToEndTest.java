@@ -297,13 +297,7 @@ class ChatEndToEndTest {
   @Test
   void aOneShotClientQuietForLongerThanTheRelaysIdleTimeout_resumesForItsNextRequest()
       throws Exception {
-    relay.close();
-    RelayConfig config = RelayFixture.builder(dataDir).idleTimeoutSeconds(2).build();
-    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
-    port = relay.port();
-    registered("alice", new RecordingListener()).close();
-    try (RelayChatClient script = Clients.oneShot(port, homes)) {
-      script.resume("alice", PASSPHRASE.clone());
+    try (RelayChatClient script = scriptOfAliceOnARelayQuickToCloseIdleConnections()) {
       script.away("at lunch"); // forgotten by the relay with the connection, set again after it
       sleep(Duration.ofSeconds(4)); // twice the idle timeout
 
@@ -415,13 +409,7 @@ class ChatEndToEndTest {
    */
   @Test
   void aOneShotClientWhoseTokenIsRefusedAtAResume_saysTheSessionEndedEveryTime() throws Exception {
-    relay.close();
-    RelayConfig config = RelayFixture.builder(dataDir).idleTimeoutSeconds(2).build();
-    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
-    port = relay.port();
-    registered("alice", new RecordingListener()).close();
-    try (RelayChatClient script = Clients.oneShot(port, homes)) {
-      script.resume("alice", PASSPHRASE.clone());
+    try (RelayChatClient script = scriptOfAliceOnARelayQuickToCloseIdleConnections()) {
       sleep(Duration.ofSeconds(4)); // twice the idle timeout: the relay closed the connection
       try (RelayChatClient other = Clients.oneShot(port, homes)) {
         other.resume("alice", PASSPHRASE.clone());
@@ -436,6 +424,21 @@ class ChatEndToEndTest {
           .isInstanceOf(CommandException.SessionEnded.class)
           .hasMessage(first.getMessage());
     }
+  }
+
+  /**
+   * A one-shot client (a {@code chat run} script's) of alice, registered now, on this test's relay
+   * started again with a 2 s idle timeout: it closes the script's connection once it waits longer.
+   */
+  private RelayChatClient scriptOfAliceOnARelayQuickToCloseIdleConnections() throws Exception {
+    relay.close();
+    RelayConfig config = RelayFixture.builder(dataDir).idleTimeoutSeconds(2).build();
+    relay = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+    port = relay.port();
+    registered("alice", new RecordingListener()).close();
+    RelayChatClient script = Clients.oneShot(port, homes);
+    script.resume("alice", PASSPHRASE.clone());
+    return script;
   }
 
   private static void sleep(Duration duration) {

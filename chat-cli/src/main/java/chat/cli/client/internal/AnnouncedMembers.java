@@ -231,12 +231,7 @@ final class AnnouncedMembers {
     unannounced.computeIfAbsent(conversation, k -> new TreeSet<>()).addAll(due);
     notice.accept(
         conversation,
-        "the relay lists "
-            + String.join(", ", due)
-            + " as "
-            + (due.size() == 1 ? "a member" : "members")
-            + " of "
-            + label.apply(conversation)
+        listedAsMembers(due, label.apply(conversation))
             + " without having announced the join to this client; what you send there is"
             + " encrypted to them too");
   }
@@ -321,5 +316,15 @@ final class AnnouncedMembers {
     int size() {
       return listed.size() + joined.size();
     }
+  }
+
+  /** {@code the relay lists bob, carol as members of #ops} ({@code as a member} for one). */
+  static String listedAsMembers(List<String> usernames, String label) {
+    return "the relay lists "
+        + String.join(", ", usernames)
+        + " as "
+        + (usernames.size() == 1 ? "a member" : "members")
+        + " of "
+        + label;
   }
 }

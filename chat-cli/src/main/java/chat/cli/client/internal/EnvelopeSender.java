@@ -131,12 +131,8 @@ final class EnvelopeSender {
             .toList();
     if (!others.isEmpty()) {
       throw new CommandException.Untrusted(
-          "not sent: the relay lists "
-              + String.join(", ", others)
-              + " as "
-              + (others.size() == 1 ? "a member" : "members")
-              + " of "
-              + session.label(conversation)
+          "not sent: "
+              + AnnouncedMembers.listedAsMembers(others, session.label(conversation))
               + ", a private conversation only its two people may read");
     }
   }
