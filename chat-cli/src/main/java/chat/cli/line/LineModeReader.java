@@ -29,8 +29,10 @@ import org.jline.utils.NonBlockingReader;
  * it. What was typed stays in view on the old prompt line and is still part of the line being
  * typed: Enter sends all of it. Where the dumb terminal echoes the typing itself (a real terminal
  * with {@code TERM=dumb}), a line is not printed again after Enter, as JLine would: the terminal
- * has shown it, and its line break. On other terminals this is JLine's reader unchanged. It also
- * reads a secret on a dumb terminal without JLine's masking ({@link #readHidden}).
+ * has shown it, and its line break. On other terminals this is JLine's reader, except that a
+ * bracketed paste among keys typed ahead is read once ({@link #doReadStringUntil}) and keys that
+ * come together are drawn once ({@link #redisplay}). It also reads a secret on a dumb terminal
+ * without JLine's masking ({@link #readHidden}).
  */
 final class LineModeReader extends LineReaderImpl {
   private static final long POLL_MILLIS = 100;
@@ -177,6 +179,40 @@ final class LineModeReader extends LineReaderImpl {
   public void runMacro(String macro) {
     replaying = true;
     super.runMacro(macro);
+  }
+
+  /**
+   * Reads the keys up to {@code sequence} (the end of a bracketed paste), as JLine does, but takes
+   * each key once. JLine's own read copies the keys handed over by {@link #runMacro} without taking
+   * them, so a paste typed while a command ran was read twice: {@code one}, {@code two} pasted sent
+   * {@code one\ntwoone}, then {@code two} and the paste's end marker as a line of its own.
+   */
+  @Override
+  protected String doReadStringUntil(String sequence) {
+    boolean locked = lock.isHeldByCurrentThread();
+    if (locked) {
+      lock.unlock(); // as JLine does: a line printed above the prompt meanwhile is not held up
+    }
+    try {
+      StringBuilder read = new StringBuilder();
+      while (!endsWith(read, sequence)) {
+        int c = bindingReader.readCharacter();
+        if (c < 0) {
+          throw new EndOfFileException();
+        }
+        read.appendCodePoint(c);
+      }
+      return read.substring(0, read.length() - sequence.length());
+    } finally {
+      if (locked) {
+        lock.lock();
+      }
+    }
+  }
+
+  private static boolean endsWith(StringBuilder text, String end) {
+    int from = text.length() - end.length();
+    return from >= 0 && text.indexOf(end, from) == from;
   }
 
   /**

@@ -289,8 +289,10 @@ class LineModeLeavingTest {
   }
 
   /**
-   * A bracketed paste of two lines typed while a command runs reaches the next prompt whole: cut at
-   * its inner line break, the prompt waited for the paste's end, and the line mode hung.
+   * A bracketed paste of two lines typed while a command runs reaches the next prompt whole, and
+   * once: cut at its inner line break, the prompt waited for the paste's end, and the line mode
+   * hung; read by JLine, whose read of a paste leaves keys handed over to the prompt in place, it
+   * was sent as {@code one\ntwoone}, then {@code two} again.
    */
   @Test
   void aPasteOfTwoLinesTypedWhileACommandRuns_isReadWhole_andWhatFollowsRuns() throws Exception {
@@ -318,8 +320,9 @@ class LineModeLeavingTest {
                                 + " keys; terminal:\n"
                                 + harness.output())
                     .contains("send #lobby after"));
+    // the paste is sent once, as pasted, and nothing of it a second time
     assertThat(client.calls)
-        .anySatisfy(call -> assertThat(call).startsWith("send #lobby one").contains("two"));
+        .containsExactly("login alice", "send #lobby one\ntwo", "send #lobby after");
   }
 
   @Test
