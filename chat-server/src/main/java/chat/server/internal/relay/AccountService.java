@@ -350,8 +350,8 @@ public final class AccountService {
    */
   public UpdateBundleReply updateBundle(
       ClientConnection connection, UpdateBundleRequest request, KeyBackupService backups) {
-    String key = connection.state().userKey().orElseThrow();
-    String username = connection.state().username().orElseThrow();
+    String key = connection.state().requireUserKey();
+    String username = connection.state().requireUsername();
     passwordCheck.require(connection, request.password(), "key change");
     IdentityBundle bundle = parseBundle(request.bundle(), username);
     byte[] encoded = bundle.encode();

@@ -1,6 +1,7 @@
 package chat.server.internal.relay;
 
 import chat.crypto.Bytes;
+import chat.protocol.ErrorCode;
 import chat.protocol.ProtocolVersions;
 import java.util.Optional;
 
@@ -48,6 +49,41 @@ public final class ConnectionState {
   /** The session token hash, if logged in. */
   public Optional<Bytes> tokenHash() {
     return Optional.ofNullable(tokenHash);
+  }
+
+  /**
+   * The logged-in user's key.
+   *
+   * @throws RelayException {@link ErrorCode#AUTH_REQUIRED} when the connection is not logged in, as
+   *     when the relay logged it out to close it while the request ran ({@link #closing})
+   */
+  public String requireUserKey() {
+    return required(userKey);
+  }
+
+  /**
+   * The logged-in user's username as registered.
+   *
+   * @throws RelayException as {@link #requireUserKey} does
+   */
+  public String requireUsername() {
+    return required(username);
+  }
+
+  /**
+   * The session token hash.
+   *
+   * @throws RelayException as {@link #requireUserKey} does
+   */
+  public Bytes requireTokenHash() {
+    return required(tokenHash);
+  }
+
+  private static <T> T required(T value) {
+    if (value == null) {
+      throw new RelayException(ErrorCode.AUTH_REQUIRED);
+    }
+    return value;
   }
 
   /** Marks the connection logged in. */

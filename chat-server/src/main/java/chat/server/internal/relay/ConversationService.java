@@ -84,7 +84,7 @@ public final class ConversationService {
    * for the caller instead ({@link DirectConversations#open}).
    */
   public JoinReply join(ClientConnection connection, JoinRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     String room = request.room();
     if (ConversationIds.isDirect(room)) {
       return directs.open(connection, request.id(), room);
@@ -102,7 +102,7 @@ public final class ConversationService {
               return members.add(c, room, key, clock.millis());
             });
     if (added) {
-      String username = connection.state().username().orElseThrow();
+      String username = connection.state().requireUsername();
       notifier.membership(room, key, username, MembershipChange.JOINED);
       if (connection.state().version() >= ProtocolVersions.MUTE) {
         // A mute outlives leaving: one who comes back is told of it at once.
@@ -127,7 +127,7 @@ public final class ConversationService {
    * caller instead ({@link DirectConversations#close}).
    */
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     String room = request.room();
     if (ConversationIds.isDirect(room)) {
       return directs.close(connection, request.id(), room);
@@ -145,11 +145,10 @@ public final class ConversationService {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
     if (left == Left.DECLINED) {
-      notifier.declined(room, key, connection.state().username().orElseThrow(), connection);
+      notifier.declined(room, key, connection.state().requireUsername(), connection);
       return new LeaveReply(request.id(), room);
     }
-    notifier.membership(
-        room, key, connection.state().username().orElseThrow(), MembershipChange.LEFT);
+    notifier.membership(room, key, connection.state().requireUsername(), MembershipChange.LEFT);
     return new LeaveReply(request.id(), room);
   }
 
@@ -167,7 +166,7 @@ public final class ConversationService {
    * invited.
    */
   public RoomsReply rooms(ClientConnection connection, ListRoomsRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     boolean detailed = connection.state().version() >= ProtocolVersions.SOCIAL;
     Map<String, Integer> all = storage.read(conversations::rooms);
     Set<String> mine = storage.read(c -> members.conversationsOf(c, key)).keySet();
@@ -209,7 +208,7 @@ public final class ConversationService {
 
   /** The members of a conversation the caller belongs to. */
   public MembersReply members(ClientConnection connection, ListMembersRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     String conversation = request.conversation();
     List<MemberInfo> out = new ArrayList<>();
     if (ConversationIds.isDirect(conversation)) {

@@ -102,8 +102,8 @@ public final class DeleteService {
       throw new RelayException(
           ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.DELETE);
     }
-    String actorKey = connection.state().userKey().orElseThrow();
-    String actor = connection.state().username().orElseThrow();
+    String actorKey = connection.state().requireUserKey();
+    String actor = connection.state().requireUsername();
     String conversation = request.conversation();
     storage.read(
         c -> {

@@ -61,11 +61,7 @@ public final class DirectConversations {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
     notifier.direct(
-        conversation,
-        key,
-        connection.state().username().orElseThrow(),
-        MembershipChange.LEFT,
-        connection);
+        conversation, key, connection.state().requireUsername(), MembershipChange.LEFT, connection);
     return new LeaveReply(requestId, conversation);
   }
 
@@ -101,7 +97,7 @@ public final class DirectConversations {
       notifier.direct(
           conversation,
           key,
-          connection.state().username().orElseThrow(),
+          connection.state().requireUsername(),
           MembershipChange.JOINED,
           connection);
     }
@@ -117,7 +113,7 @@ public final class DirectConversations {
           "closing or opening a direct conversation needs wire version "
               + ProtocolVersions.CLOSE_DIRECT);
     }
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     if (!ConversationIds.parties(conversation).contains(key)) {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }

@@ -100,7 +100,7 @@ public final class FileService {
    * and size got, so the client resumes from {@code received}.
    */
   public FileUploadReply upload(ClientConnection connection, FileUploadRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     requireWriter(request.conversation(), key);
     if (request.size() > limits.maxFileBytes()) {
       throw new RelayException(
@@ -183,7 +183,7 @@ public final class FileService {
 
   /** Appends one chunk where the upload stands and acknowledges it once it is durable. */
   public FileChunkReply chunk(ClientConnection connection, FileChunkRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     Bytes fileId = Bytes.fromHex(request.fileId());
     long now = clock.millis();
     long received =
@@ -216,7 +216,7 @@ public final class FileService {
 
   /** Marks a fully received upload complete; from then on members may download it. */
   public FileFinishReply finish(ClientConnection connection, FileFinishRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     Bytes fileId = Bytes.fromHex(request.fileId());
     long now = clock.millis();
     FileRow row =
@@ -240,7 +240,7 @@ public final class FileService {
    * not be offered after all no longer waits for its expiry, counted against the uploader's quota.
    */
   public FileDeleteReply delete(ClientConnection connection, FileDeleteRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     Bytes fileId = Bytes.fromHex(request.fileId());
     long now = clock.millis();
     FileRow row =
@@ -257,7 +257,7 @@ public final class FileService {
 
   /** What the relay knows of a file, for its uploader or a current member of its conversation. */
   public FileStatusReply status(ClientConnection connection, FileStatusRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     FileRow row = find(request.fileId());
     if (!row.uploader().equals(key)) {
       conversations.requireMember(row.conversation(), key);
@@ -283,7 +283,7 @@ public final class FileService {
    * current member or party of the file's conversation only.
    */
   public FileDataReply download(ClientConnection connection, FileDownloadRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     FileRow row = find(request.fileId());
     conversations.requireMember(row.conversation(), key);
     if (!row.complete()) {

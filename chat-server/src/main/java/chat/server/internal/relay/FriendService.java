@@ -91,8 +91,8 @@ public final class FriendService {
 
   /** Adds, accepts, declines or removes a friend. */
   public FriendUpdateReply update(ClientConnection connection, FriendUpdateRequest request) {
-    String me = connection.state().userKey().orElseThrow();
-    String myName = connection.state().username().orElseThrow();
+    String me = connection.state().requireUserKey();
+    String myName = connection.state().requireUsername();
     if (!Usernames.isValid(request.username())) {
       throw new RelayException(ErrorCode.NO_SUCH_USER);
     }
@@ -217,7 +217,7 @@ public final class FriendService {
    * request's cursor; before, the whole list, ordered friends, outgoing, incoming, then by name.
    */
   public FriendsReply list(ClientConnection connection, ListFriendsRequest request) {
-    String me = connection.state().userKey().orElseThrow();
+    String me = connection.state().requireUserKey();
     boolean paged = connection.state().version() >= ProtocolVersions.PAGED_FRIENDS;
     Map<String, Listed> all = storage.read(c -> listed(c, me));
     ListPage<FriendInfo> page =

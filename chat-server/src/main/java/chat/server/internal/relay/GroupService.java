@@ -97,8 +97,8 @@ public final class GroupService {
    * ({@link Notifier#created}).
    */
   public JoinReply create(ClientConnection connection, GroupCreateRequest request) {
-    String key = connection.state().userKey().orElseThrow();
-    String username = connection.state().username().orElseThrow();
+    String key = connection.state().requireUserKey();
+    String username = connection.state().requireUsername();
     String room = request.room();
     storage.write(
         c -> {
@@ -128,8 +128,8 @@ public final class GroupService {
    * Invites, kicks, bans, unbans, mutes, unmutes, promotes, demotes or hands ownership to a user.
    */
   public GroupReply member(ClientConnection connection, GroupMemberRequest request) {
-    String actorKey = connection.state().userKey().orElseThrow();
-    String actor = connection.state().username().orElseThrow();
+    String actorKey = connection.state().requireUserKey();
+    String actor = connection.state().requireUsername();
     String room = request.room();
     if (!Usernames.isValid(request.username())) {
       throw new RelayException(ErrorCode.NO_SUCH_USER);
@@ -190,7 +190,7 @@ public final class GroupService {
       throw new RelayException(
           ErrorCode.BAD_FRAME, "this request needs wire version " + ProtocolVersions.BAN_LIST);
     }
-    String actorKey = connection.state().userKey().orElseThrow();
+    String actorKey = connection.state().requireUserKey();
     String room = request.room();
     String after = request.after() == null ? null : Usernames.key(request.after());
     List<TimedGroupRows.Entry> rows =
@@ -222,8 +222,8 @@ public final class GroupService {
 
   /** Changes the display title (owner or admin); the room id stays. */
   public GroupReply rename(ClientConnection connection, GroupRenameRequest request) {
-    String actorKey = connection.state().userKey().orElseThrow();
-    String actor = connection.state().username().orElseThrow();
+    String actorKey = connection.state().requireUserKey();
+    String actor = connection.state().requireUsername();
     String room = request.room();
     storage.write(
         c -> {
@@ -244,8 +244,8 @@ public final class GroupService {
    * fetch them; the sweep deletes them).
    */
   public GroupReply disband(ClientConnection connection, GroupDisbandRequest request) {
-    String actorKey = connection.state().userKey().orElseThrow();
-    String actor = connection.state().username().orElseThrow();
+    String actorKey = connection.state().requireUserKey();
+    String actor = connection.state().requireUsername();
     String room = request.room();
     List<String> former =
         storage.write(

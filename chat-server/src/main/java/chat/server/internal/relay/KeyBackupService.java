@@ -51,7 +51,7 @@ public final class KeyBackupService {
    * password again ({@link PasswordCheck}): a session token alone cannot overwrite the backup.
    */
   public PutKeyBackupReply put(ClientConnection connection, PutKeyBackupRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     passwordCheck.require(connection, request.password(), "key backup");
     byte[] sealed = cipher.seal(request.backup().toByteArray(), KeyBackupRepository.rowId(key));
     long now = clock.millis();
@@ -76,7 +76,7 @@ public final class KeyBackupService {
 
   /** The caller's own backup, or {@link ErrorCode#NO_KEY_BACKUP}. */
   public KeyBackupReply get(ClientConnection connection, GetKeyBackupRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     Optional<byte[]> sealed = storage.read(c -> backups.find(c, key));
     if (sealed.isEmpty()) {
       throw new RelayException(ErrorCode.NO_KEY_BACKUP);

@@ -85,8 +85,8 @@ public final class MessagingService {
    *     RATE_LIMITED} if the account sent its allowance of messages ({@link MessageRate})
    */
   public CompletableFuture<Runnable> start(ClientConnection connection, SendRequest request) {
-    String key = connection.state().userKey().orElseThrow();
-    String username = connection.state().username().orElseThrow();
+    String key = connection.state().requireUserKey();
+    String username = connection.state().requireUsername();
     rate.take(connection, key, username);
     String conversation = request.conversation();
     List<String> parties = List.of();
@@ -327,7 +327,7 @@ public final class MessagingService {
     if (!rows.isEmpty() || !ConversationIds.isDirect(conversation)) {
       return;
     }
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     requireAccounts(
         ConversationIds.parties(conversation).stream()
             .filter(party -> !party.equals(key))
@@ -350,10 +350,10 @@ public final class MessagingService {
    * @throws RelayException ({@code NOT_MEMBER}) if it may not read it
    */
   private Pages.Reader requireReader(ClientConnection connection, String conversation) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     conversations.requireMember(conversation, key);
     return Pages.Reader.of(
-        connection.state().username().orElseThrow(),
+        connection.state().requireUsername(),
         () -> accounts.registeredKey(key).map(RegisteredKey::fingerprint),
         connection.state().version() >= ProtocolVersions.DELETE);
   }

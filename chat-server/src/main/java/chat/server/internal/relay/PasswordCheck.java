@@ -61,7 +61,7 @@ public final class PasswordCheck {
    *     a hash another request stored meanwhile (see {@link PasswordService})
    */
   String require(ClientConnection connection, Secret password, String purpose) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     String username = connection.state().username().orElse(key);
     LoginRateLimiter.Outcome outcome;
     Optional<UserRow> user;

@@ -89,9 +89,9 @@ public final class PasswordService {
    * (the password typed was right), and changes nothing.
    */
   ChangePasswordReply store(ClientConnection connection, String requestId, Prepared prepared) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     String username = connection.state().username().orElse(key);
-    Bytes kept = connection.state().tokenHash().orElseThrow();
+    Bytes kept = connection.state().requireTokenHash();
     int ended =
         storage.write(
             c ->

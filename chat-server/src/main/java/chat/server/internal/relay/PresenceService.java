@@ -70,8 +70,8 @@ public final class PresenceService {
    * {@code RATE_LIMITED}: each is pushed to every peer and friend.
    */
   public SetPresenceReply set(ClientConnection connection, SetPresenceRequest request) {
-    String key = connection.state().userKey().orElseThrow();
-    String username = connection.state().username().orElseThrow();
+    String key = connection.state().requireUserKey();
+    String username = connection.state().requireUsername();
     boolean away = presence.status(key, true) == PresenceStatus.AWAY;
     if (request.status() == PresenceStatus.AWAY) {
       String message = request.message() == null ? "" : request.message();

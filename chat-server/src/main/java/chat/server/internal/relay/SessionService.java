@@ -59,8 +59,8 @@ public final class SessionService {
    * SessionsReply#MAX_SESSIONS}; the one this connection uses is marked current.
    */
   public SessionsReply list(ClientConnection connection, ListSessionsRequest request) {
-    String key = connection.state().userKey().orElseThrow();
-    Bytes current = connection.state().tokenHash().orElseThrow();
+    String key = connection.state().requireUserKey();
+    Bytes current = connection.state().requireTokenHash();
     long now = clock.millis();
     List<ListedSession> rows =
         storage.read(c -> sessions.listOf(c, key, now, SessionsReply.MAX_SESSIONS));
@@ -90,9 +90,9 @@ public final class SessionService {
    * unexpired session of the account has that id. Deletes its row, then closes its connections.
    */
   public EndSessionReply end(ClientConnection connection, EndSessionRequest request) {
-    String key = connection.state().userKey().orElseThrow();
+    String key = connection.state().requireUserKey();
     String username = connection.state().username().orElse(key);
-    Bytes current = connection.state().tokenHash().orElseThrow();
+    Bytes current = connection.state().requireTokenHash();
     String id = request.session();
     if (SessionIds.of(current.toByteArray()).equals(id)) {
       throw new RelayException(ErrorCode.INVALID_TARGET, "that is this session: log out to end it");

@@ -300,6 +300,25 @@ class FriendServiceTest {
   }
 
   /** Makes {@code name} an account with {@code count} friends, {@code name-friend0} and on. */
+  /**
+   * A request that runs on after the relay logged its connection out to close it (its session was
+   * ended elsewhere) is refused as not logged in: before, it failed as an internal error, logged
+   * with a stack trace.
+   */
+  @Test
+  void update_connectionLoggedOutByTheRelayWhileItRuns_refusedAsNotLoggedIn() {
+    account("alice");
+    account("bob");
+    ClientConnection alice = as("alice");
+    alice.state().closing();
+    alice.state().logout();
+
+    assertThatThrownBy(
+            () -> service.update(alice, new FriendUpdateRequest("1", "bob", FriendAction.ADD)))
+        .isInstanceOfSatisfying(
+            RelayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED));
+  }
+
   private void friendsOf(String name, int count) {
     account(name);
     for (int i = 0; i < count; i++) {
