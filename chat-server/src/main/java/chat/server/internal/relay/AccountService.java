@@ -17,6 +17,7 @@ import chat.protocol.PresenceStatus;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
+import chat.protocol.SessionIds;
 import chat.protocol.UpdateBundleReply;
 import chat.protocol.UpdateBundleRequest;
 import chat.protocol.UserBundle;
@@ -126,7 +127,10 @@ public final class AccountService {
     Bytes tokenHash = Bytes.of(SessionTokens.hash(token));
     long now = clock.millis();
     long expiresAt = now + sessionTtl.toMillis();
-    if (!loginCheck.storeSession(connection, user, tokenHash, now, expiresAt)) {
+    Optional<List<Bytes>> pushedOut =
+        loginCheck.storeSession(
+            connection, user, tokenHash, now, expiresAt, hash -> inUse(key, hash));
+    if (pushedOut.isEmpty()) {
       throw loginCheck.passwordChanged(connection, token, user);
     }
     List<ConversationState> states = start(connection, user, tokenHash);
@@ -139,6 +143,20 @@ public final class AccountService {
     }
     LOG.info("login {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGIN, user.username(), "");
+    for (Bytes hash : pushedOut.get()) {
+      closeSession(key, hash);
+      String id = SessionIds.of(hash.toByteArray());
+      LOG.info(
+          "session {} of {} ended: the account's least recently used of over {}",
+          id,
+          logIds.user(key),
+          LoginCheck.MAX_SESSIONS);
+      audit.record(
+          connection,
+          AuditType.SESSION_END,
+          user.username(),
+          "ended session " + id + " (least recently used of over " + LoginCheck.MAX_SESSIONS + ")");
+    }
     return new LoginReply(request.id(), user.username(), token, expiresAt, states);
   }
 
@@ -241,6 +259,20 @@ public final class AccountService {
     LOG.info("logout {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGOUT, username, "");
     return new LogoutReply(request.id());
+  }
+
+  /** Whether a connection of {@code key} is logged in with the session of {@code tokenHash}. */
+  private boolean inUse(String key, Bytes tokenHash) {
+    for (ClientConnection other : router.connections(key)) {
+      if (other
+          .state()
+          .tokenHash()
+          .filter(h -> MessageDigest.isEqual(h.toByteArray(), tokenHash.toByteArray()))
+          .isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

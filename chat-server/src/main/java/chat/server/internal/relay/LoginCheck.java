@@ -4,6 +4,7 @@ import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.protocol.LoginRequest;
 import chat.protocol.Secret;
+import chat.protocol.SessionsReply;
 import chat.protocol.Usernames;
 import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditType;
@@ -13,7 +14,12 @@ import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.SuspensionRepository;
 import chat.server.internal.storage.UserRepository;
 import chat.server.internal.storage.UserRepository.UserRow;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +32,9 @@ import org.slf4j.LoggerFactory;
 final class LoginCheck {
   /** Under the account service's name: these are its log lines, which operators may filter on. */
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+
+  /** The most sessions an account keeps: as many as {@code list_sessions} lists. */
+  static final int MAX_SESSIONS = SessionsReply.MAX_SESSIONS;
 
   private final Storage storage;
   private final UserRepository users;
@@ -130,21 +139,57 @@ final class LoginCheck {
   /**
    * Stores the new session's row, unless the account's password is no longer the one checked: a
    * change_password committed while bcrypt ran must not leave a session opened with the old
-   * password. False in that case.
+   * password. Empty in that case. An account keeps at most {@link #MAX_SESSIONS} sessions, all of
+   * which {@code list_sessions} lists: past them, the least recently used that no connection uses
+   * ({@code inUse} says which are), then the least recently used, are deleted with it, and their
+   * token hashes returned, for their connections to be closed.
    */
-  boolean storeSession(
-      ClientConnection connection, UserRow user, Bytes tokenHash, long now, long expiresAt) {
+  Optional<List<Bytes>> storeSession(
+      ClientConnection connection,
+      UserRow user,
+      Bytes tokenHash,
+      long now,
+      long expiresAt,
+      Predicate<Bytes> inUse) {
     String key = user.userKey();
     String checkedHash = user.passwordHash();
     return storage.write(
         c -> {
           if (!users.find(c, key).map(u -> u.passwordHash().equals(checkedHash)).orElse(false)) {
-            return false;
+            return Optional.empty();
           }
           sessions.insert(
               c, tokenHash.toByteArray(), key, now, expiresAt, connection.remoteAddress());
-          return true;
+          List<Bytes> pushedOut = pushedOut(sessions.newestFirst(c, key), tokenHash, inUse);
+          for (Bytes hash : pushedOut) {
+            sessions.delete(c, hash.toByteArray());
+          }
+          return Optional.of(pushedOut);
         });
+  }
+
+  /**
+   * Of an account's sessions ({@code newestFirst}, {@code added} among them), those past {@link
+   * #MAX_SESSIONS}: the least recently used that are not {@code inUse} first, then the least
+   * recently used; never {@code added}.
+   */
+  static List<Bytes> pushedOut(List<Bytes> newestFirst, Bytes added, Predicate<Bytes> inUse) {
+    int excess = newestFirst.size() - MAX_SESSIONS;
+    if (excess <= 0) {
+      return List.of();
+    }
+    List<Bytes> oldestFirst = new ArrayList<>(newestFirst);
+    Collections.reverse(oldestFirst);
+    oldestFirst.removeIf(hash -> MessageDigest.isEqual(hash.toByteArray(), added.toByteArray()));
+    List<Bytes> out = new ArrayList<>(excess);
+    for (boolean takeInUse : new boolean[] {false, true}) {
+      for (Bytes hash : oldestFirst) {
+        if (out.size() < excess && inUse.test(hash) == takeInUse) {
+          out.add(hash);
+        }
+      }
+    }
+    return out;
   }
 
   /** The login's refusal when the password changed meanwhile; the unused token is destroyed. */

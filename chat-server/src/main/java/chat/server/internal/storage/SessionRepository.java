@@ -98,6 +98,26 @@ public final class SessionRepository {
     }
   }
 
+  /**
+   * The token hashes of every session of {@code userKey}, expired or not, most recently used first
+   * (then newest first).
+   */
+  public List<Bytes> newestFirst(Connection c, String userKey) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT token_hash FROM sessions WHERE user_key = ?"
+                + " ORDER BY last_used_at DESC, created_at DESC, token_hash")) {
+      s.setString(1, userKey);
+      List<Bytes> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(Bytes.of(r.getBytes(1)));
+        }
+      }
+      return out;
+    }
+  }
+
   /** Deletes one session; returns whether it existed. */
   public boolean delete(Connection c, byte[] tokenHash) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
