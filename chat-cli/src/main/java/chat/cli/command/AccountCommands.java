@@ -296,6 +296,10 @@ final class AccountCommands {
         named
             ? Arguments.username(command.arg(0))
             : self.orElseThrow(() -> new CommandException.Usage("not logged in: /rekey NAME"));
+    if (confirmed) {
+      // before any secret is asked for, and before advice that needs the relay (/logout)
+      client.checkReachable();
+    }
     if (self.isPresent() && !Usernames.key(self.get()).equals(Usernames.key(name))) {
       // replacing them takes a session of that account: refused before this one is left
       throw new CommandException.Usage(
@@ -314,7 +318,6 @@ final class AccountCommands {
       context.info(rekeyWarning(name, !named));
       return;
     }
-    client.checkReachable(); // before any secret is asked for
     char[] password = null;
     char[] passphrase = null;
     try {

@@ -596,6 +596,20 @@ class AccountCommandsTest {
             "info: " + AccountCommands.rekeyWarning("bob", false));
   }
 
+  /** The advice to /logout first needs the relay: with it down, that is said instead. */
+  @Test
+  void rekey_anotherAccount_withTheRelayDown_saysSoRatherThanToLogOut() {
+    context.loggedInAs("bob");
+    context.client.unreachable = true;
+
+    run("/rekey alice yes");
+
+    assertThat(context.prompts).isEmpty();
+    assertThat(context.errors())
+        .containsExactly("error: cannot reach the relay at relay.test:7443");
+    assertThat(context.client.username()).hasValue("bob");
+  }
+
   @Test
   void rekey_loggedOut_yesIsTheName_onlyWarns() {
     run("/rekey yes");
