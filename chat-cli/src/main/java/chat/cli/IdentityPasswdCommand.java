@@ -36,6 +36,7 @@ final class IdentityPasswdCommand implements Callable<Integer> {
     byte[] keyFile = target.keyFileBytes();
     Passphrases passphrases = new Passphrases(context);
     IdentityKeyPair identity;
+    passphrases.refuseShortInEnvironment(Passphrases.ENV_NEW_PASSPHRASE);
     try (Passphrase current = passphrases.existing(target.keyFile())) {
       identity = target.unlock(keyFile, current);
     }

@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.crypto.KeyFile;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -39,11 +40,13 @@ final class Passphrases {
   }
 
   /**
-   * A new passphrase, from {@code envName} or typed twice; refuses an empty one.
+   * A new passphrase, from {@code envName} or typed twice; refuses an empty one, and one shorter
+   * than {@link KeyFile#MIN_NEW_PASSPHRASE_CHARS} before it is asked again.
    *
-   * @throws CommandException.Auth if it is empty or the two entries differ
+   * @throws CommandException.Auth if it is empty or too short, or the two entries differ
    */
   Passphrase fresh(String envName, String what) {
+    refuseShortInEnvironment(envName);
     Optional<Passphrase> fromEnv = fromEnvironment(envName);
     if (fromEnv.isPresent()) {
       return fromEnv.get();
@@ -52,6 +55,10 @@ final class Passphrases {
     if (first == null || first.length == 0) {
       zero(first);
       throw new CommandException.Auth("an empty passphrase is not allowed", null);
+    }
+    if (first.length < KeyFile.MIN_NEW_PASSPHRASE_CHARS) {
+      zero(first);
+      throw tooShort(null);
     }
     char[] second = context.passphrasePrompt().read("Repeat the new passphrase: ");
     try {
@@ -63,6 +70,31 @@ final class Passphrases {
       zero(second);
     }
     return new Passphrase(first, "typed");
+  }
+
+  /**
+   * Refuses a new passphrase in {@code envName} shorter than {@link
+   * KeyFile#MIN_NEW_PASSPHRASE_CHARS}: called before the current one is asked for, it is not asked
+   * for nothing.
+   *
+   * @throws CommandException.Auth if it is too short
+   */
+  void refuseShortInEnvironment(String envName) {
+    Optional<String> given = context.env(envName);
+    if (given.isPresent() && given.get().length() < KeyFile.MIN_NEW_PASSPHRASE_CHARS) {
+      throw tooShort(envName);
+    }
+  }
+
+  /** The refusal of a new passphrase (from {@code envName}; null: typed) that is too short. */
+  private static CommandException.Auth tooShort(String envName) {
+    return new CommandException.Auth(
+        "the new passphrase"
+            + (envName == null ? "" : " (from " + envName + ")")
+            + " must be at least "
+            + KeyFile.MIN_NEW_PASSPHRASE_CHARS
+            + " characters: anyone with a copy of the key file can guess at it",
+        null);
   }
 
   private Optional<Passphrase> fromEnvironment(String name) {

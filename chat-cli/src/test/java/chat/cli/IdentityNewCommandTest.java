@@ -152,4 +152,28 @@ class IdentityNewCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("empty passphrase");
   }
+
+  /** A key file's passphrase is all that guards a copy of it: a short one is refused. */
+  @Test
+  void new_passphraseShorterThan8_refusedBeforeAnythingIsWritten_typedOrFromTheEnvironment() {
+    Cli.Result typed =
+        new Cli()
+            .typed("seven c", "seven c")
+            .run("identity", "new", "--home", temp.resolve("x").toString(), "--user", "zed");
+    Cli.Result fromEnv =
+        new Cli()
+            .env(Passphrases.ENV_PASSPHRASE, "1234567")
+            .run("identity", "new", "--home", temp.resolve("y").toString(), "--user", "zed");
+
+    assertThat(typed.exitCode()).isEqualTo(2);
+    assertThat(typed.err())
+        .isEqualTo(
+            "chat: the new passphrase must be at least 8 characters: anyone with a copy of the"
+                + " key file can guess at it\n");
+    assertThat(typed.prompts()).hasSize(1); // not asked again
+    assertThat(temp.resolve("x")).doesNotExist();
+    assertThat(fromEnv.exitCode()).isEqualTo(2);
+    assertThat(fromEnv.err()).startsWith("chat: the new passphrase (from CHAT_PASSPHRASE) must be");
+    assertThat(temp.resolve("y")).doesNotExist();
+  }
 }

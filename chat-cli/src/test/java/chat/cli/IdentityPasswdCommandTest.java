@@ -80,4 +80,24 @@ class IdentityPasswdCommandTest {
         .hasLineCount(1);
     assertThat(Files.readAllBytes(home.resolve("identity.key"))).isEqualTo(before);
   }
+
+  @Test
+  void passwd_newPassphraseShorterThan8_exits2AndKeepsFile() throws Exception {
+    Path home = Identities.copy("alice", temp.resolve("alice"));
+    byte[] before = Files.readAllBytes(home.resolve("identity.key"));
+
+    Cli.Result result =
+        new Cli()
+            .env(Passphrases.ENV_NEW_PASSPHRASE, "short")
+            .typed(Cli.PASSPHRASE)
+            .run("identity", "passwd", "--home", home.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: the new passphrase (from CHAT_NEW_PASSPHRASE) must be at least 8 characters:"
+                + " anyone with a copy of the key file can guess at it\n");
+    assertThat(result.prompts()).isEmpty(); // the current one is not asked for nothing
+    assertThat(Files.readAllBytes(home.resolve("identity.key"))).isEqualTo(before);
+  }
 }

@@ -32,6 +32,13 @@ public final class KeyFile {
   /** KDF id byte: Argon2id, version 0x13. */
   public static final int KDF_ARGON2ID_V13 = 1;
 
+  /**
+   * The fewest characters the client accepts for the passphrase of a key file it writes: whoever
+   * has a copy of the file (a stolen disk, a relay holding its backup) can guess at it offline.
+   * {@link #open} takes any passphrase, so that older files still open.
+   */
+  public static final int MIN_NEW_PASSPHRASE_CHARS = 8;
+
   /** Salt length in bytes. */
   public static final int SALT_SIZE_BYTES = 16;
 

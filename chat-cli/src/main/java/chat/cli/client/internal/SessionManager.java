@@ -7,6 +7,7 @@ import chat.cli.client.TrustState;
 import chat.crypto.EnvelopeOpener;
 import chat.crypto.IdentityKeyPair;
 import chat.crypto.KdfParameters;
+import chat.crypto.KeyFile;
 import chat.protocol.ConversationState;
 import chat.protocol.FrameCodec;
 import chat.protocol.LoginReply;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
  */
 final class SessionManager {
   /** Smallest passphrase accepted for a new identity: its key file is also backed up remotely. */
-  static final int MIN_PASSPHRASE_CHARS = 8;
+  static final int MIN_PASSPHRASE_CHARS = KeyFile.MIN_NEW_PASSPHRASE_CHARS;
 
   private final ClientOptions options;
   private final SecureRandom random;
