@@ -110,6 +110,16 @@ class FileScriptingEndToEndTest {
     assertThat(sha256(other.resolve("report.pdf"))).isEqualTo(sha256(report));
     assertThat(copied.err()).as("not fetched again").doesNotContain("downloading");
     assertThat(saved).exists();
+
+    // back to the first folder: its copy, still as offered, is kept, not copied beside itself
+    ScriptRunner.Result back =
+        chat.run("file", "get", "--user", "bob", fileId, "--dir", elsewhere.toString());
+    assertThat(back.exitCode()).as(back.err()).isZero();
+    assertThat(back.out()).isEqualTo(saved + "\n");
+    try (var inFirst = Files.list(elsewhere)) {
+      assertThat(inFirst.map(p -> p.getFileName().toString())).containsExactly("report.pdf");
+    }
+    assertThat(savedAs(chat, fileId)).isEqualTo("as_saved");
   }
 
   /** The {@code saved} field of {@code fileId}'s line in {@code chat files --json} for bob. */

@@ -236,9 +236,11 @@ final class FileTransfers {
       Optional<Path> kept =
           folder.dir().equals(saved.getParent())
               ? Optional.of(saved).filter(path -> SavedCopy.matches(path, entry.content()))
-              : SavedCopy.into(saved, folder, entry).map(copy -> moved(log, known.get(), copy));
+              : SavedCopy.alreadyIn(folder, entry)
+                  .or(() -> SavedCopy.into(saved, folder, entry))
+                  .map(copy -> moved(log, known.get(), copy));
       if (kept.isPresent()) {
-        return kept.get(); // still the file offered: already there, or copied here
+        return kept.get(); // still the file offered: already there (saved or left here), or copied
       }
     }
     return download.fetch(link(session), log, entry, folder, this::report, stop::get);

@@ -41,6 +41,18 @@ final class SavedCopy {
   }
 
   /**
+   * The file under the offer's name in {@code folder}, if it is the file offered (its size and
+   * SHA-256, read again, never through a symbolic link): a copy saved there before, which a later
+   * {@code chat file get} back into that folder keeps rather than copying it again next to itself.
+   */
+  static Optional<Path> alreadyIn(DownloadFolder folder, OfferBook.Entry entry) {
+    Path named = folder.inside(FileNames.sanitize(entry.offer().name()));
+    return Optional.of(named)
+        .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+        .filter(path -> matches(path, entry.content()));
+  }
+
+  /**
    * Copies {@code saved} into {@code folder}; empty if it no longer matches the offer {@code entry}
    * (then nothing is left behind, and the caller downloads it again).
    *

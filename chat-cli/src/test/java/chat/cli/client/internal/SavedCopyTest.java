@@ -48,4 +48,28 @@ class SavedCopyTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void alreadyIn_theFolderHoldsTheFileAsOffered_underItsName_itIsThat() throws Exception {
+    DownloadFolder folder = new DownloadFolder(Files.createDirectories(root.resolve("dl")));
+    Path there = Files.write(folder.dir().resolve("report.pdf"), plaintext);
+
+    assertThat(SavedCopy.alreadyIn(folder, offer())).contains(there);
+  }
+
+  @Test
+  void alreadyIn_changedMissingOrALink_none() throws Exception {
+    DownloadFolder folder = new DownloadFolder(Files.createDirectories(root.resolve("dl")));
+    assertThat(SavedCopy.alreadyIn(folder, offer())).isEmpty();
+
+    Path elsewhere = Files.write(root.resolve("report.pdf"), plaintext);
+    Files.createSymbolicLink(folder.dir().resolve("report.pdf"), elsewhere);
+    assertThat(SavedCopy.alreadyIn(folder, offer())).isEmpty();
+
+    Files.delete(folder.dir().resolve("report.pdf"));
+    byte[] changed = plaintext.clone();
+    changed[0] ^= 1;
+    Files.write(folder.dir().resolve("report.pdf"), changed);
+    assertThat(SavedCopy.alreadyIn(folder, offer())).isEmpty();
+  }
 }
