@@ -298,6 +298,11 @@ class FileTransferEndToEndTest {
       java.util.concurrent.CompletableFuture<Path> accepted =
           java.util.concurrent.CompletableFuture.supplyAsync(() -> bob.acceptFile(fileId));
       await().until(() -> proxy.cuts() > cuts);
+      // /file cancel is for files being sent: it says what stops one being received
+      assertThatThrownBy(() -> bob.cancelFileSend(""))
+          .isInstanceOf(CommandException.Usage.class)
+          .hasMessage(
+              "no file is being sent: a file being received is stopped with /file reject ID");
 
       assertThat(bob.rejectFile(fileId)).as("it stops the download running").isTrue();
       proxy.refuseNewConnections(false);

@@ -193,8 +193,12 @@ final class FileTransfers {
       throw new CommandException.Usage(
           matches.isEmpty()
               ? (prefix.isEmpty()
-                  ? "no file is being sent"
-                  : "no file being sent has an id starting with " + prefix)
+                      ? "no file is being sent"
+                      : "no file being sent has an id starting with " + prefix)
+                  + (downloading.keySet().stream().anyMatch(id -> id.startsWith(prefix))
+                      ? ": a file being received is stopped with /file reject "
+                          + (prefix.isEmpty() ? "ID" : prefix)
+                      : "")
               : (prefix.isEmpty()
                       ? matches.size() + " files are being sent"
                       : "several files being sent start with " + prefix)
