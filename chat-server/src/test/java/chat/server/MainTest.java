@@ -105,6 +105,45 @@ class MainTest {
     assertThat(out.toString()).containsPattern("port = 7001 +# file ");
   }
 
+  /**
+   * A value a config file cannot hold (a {@code #} after a space, spaces at its end) is printed
+   * commented out, saying so: read back, it was another data directory.
+   */
+  @Test
+  void printConfig_aValueAConfigFileCannotHold_isCommentedOut_soTheOutputNeverMeansAnother()
+      throws Exception {
+    Path odd = dir.resolve("a #b");
+    assertThat(
+            run(
+                Map.of(),
+                "--data-dir",
+                odd.toString(),
+                "--log-file",
+                dir + "/l ",
+                "--print-config"))
+        .as(err.toString())
+        .isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.matches(
+                    "# data-dir = "
+                        + Pattern.quote(odd.toString())
+                        + " +# flag; a config file cannot hold this value \\(a ' #' starts a"
+                        + " comment, spaces at its ends are dropped\\): give it as a flag or in"
+                        + " the environment"))
+        .anyMatch(l -> l.startsWith("# log-file = " + dir + "/l  "));
+    Path copy = config(out.toString());
+    out.getBuffer().setLength(0);
+
+    assertThat(run(Map.of(), "--config", copy.toString(), "--print-config")).isZero();
+
+    assertThat(out.toString())
+        .containsPattern("data-dir = \\./data +# default")
+        .containsPattern("log-file = +# default");
+  }
+
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource(
       delimiter = '|',

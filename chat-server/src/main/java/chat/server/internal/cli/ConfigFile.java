@@ -144,6 +144,14 @@ public record ConfigFile(Path path, Map<String, ConfigFile.Entry> entries) {
     return entry == null || entry.value().isEmpty() ? Optional.empty() : Optional.of(entry);
   }
 
+  /**
+   * Whether {@code value}, written after {@code key = }, reads back as itself: not when a line
+   * break, a {@code #} after whitespace (or at its start) or whitespace at its ends is in it.
+   */
+  public static boolean holds(String value) {
+    return value.indexOf('\n') < 0 && withoutComment(" " + value).equals(value);
+  }
+
   private static String withoutComment(String value) {
     for (int i = 1; i < value.length(); i++) {
       if (value.charAt(i) == '#' && Character.isWhitespace(value.charAt(i - 1))) {

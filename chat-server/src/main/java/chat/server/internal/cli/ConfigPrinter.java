@@ -8,9 +8,16 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The text of {@code chat-server --print-config}: every setting as {@code key = value} with a
- * trailing comment saying where the value came from. The output is itself a valid config file.
+ * trailing comment saying where the value came from. The output is itself a valid config file that
+ * means the same: a value a config file cannot hold ({@link ConfigFile#holds}) is printed commented
+ * out, saying so.
  */
 final class ConfigPrinter {
+  /** Said of a value that a config file would read as another one. */
+  static final String CANNOT_HOLD =
+      "a config file cannot hold this value (a ' #' starts a comment, spaces at its ends are"
+          + " dropped): give it as a flag or in the environment";
+
   private ConfigPrinter() {}
 
   /** The lines for the settings of {@code root} as parsed in {@code parsed}. */
@@ -24,8 +31,15 @@ final class ConfigPrinter {
       }
       Object value = option.getValue();
       String source = provider.source(option, parsed);
-      settings.add(name.substring(2) + " = " + (value == null ? "" : value));
-      sources.add(value == null ? source + " (not set)" : source);
+      String text = value == null ? "" : value.toString();
+      if (ConfigFile.holds(text)) {
+        settings.add(name.substring(2) + " = " + text);
+        sources.add(value == null ? source + " (not set)" : source);
+      } else {
+        // left out of the file it makes, not read back as another value
+        settings.add("# " + name.substring(2) + " = " + text.replace("\n", "\\n"));
+        sources.add(source + "; " + CANNOT_HOLD);
+      }
     }
     int width = settings.stream().mapToInt(String::length).max().orElse(0) + 2;
     List<String> out = new ArrayList<>();
