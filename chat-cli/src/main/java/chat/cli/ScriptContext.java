@@ -50,6 +50,11 @@ final class ScriptContext implements CommandContext {
   }
 
   @Override
+  public void switchToNone() {
+    current = null;
+  }
+
+  @Override
   public void showMessage(ChatMessage message) {
     Output.message(support, message, days);
   }

@@ -25,6 +25,12 @@ public interface CommandContext {
   /** Makes {@code conversation} the current one. */
   void switchTo(String conversation);
 
+  /**
+   * Makes none current: the command left the current conversation and none other is left. By
+   * default nothing, for a front end that sees it by itself.
+   */
+  default void switchToNone() {}
+
   /** Shows a message in its conversation. */
   void showMessage(ChatMessage message);
 

@@ -113,7 +113,10 @@ final class ConversationCommands {
               context.switchTo(conversation);
               context.info(done + "; now in " + Arguments.label(context, conversation));
             },
-            () -> context.info(done + "; " + Arguments.NO_CONVERSATION));
+            () -> {
+              context.switchToNone();
+              context.info(done + "; " + Arguments.NO_CONVERSATION);
+            });
   }
 
   /**

@@ -283,6 +283,11 @@ public final class LineMode implements CommandContext {
     prompt.switchTo(conversation);
   }
 
+  @Override
+  public void switchToNone() {
+    prompt.switchToNone();
+  }
+
   /**
    * The client's conversations but the private ones with a user ignored, whose messages line mode
    * does not show, as the full screen does not list them; the current conversation always counts.

@@ -71,6 +71,14 @@ final class LinePrompt {
     }
   }
 
+  /** Makes no conversation current (the line left the last one), and the one it acts on none. */
+  void switchToNone() {
+    current = null;
+    if (typedFor != null) {
+      typedFor = Optional.empty();
+    }
+  }
+
   /** True while a typed line runs: a {@code /join} or {@code /leave} then says so itself. */
   boolean lineRunning() {
     return lineRunning;

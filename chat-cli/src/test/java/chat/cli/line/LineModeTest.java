@@ -918,6 +918,20 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** Leaving the last conversation is said once, by /leave, not again as a removal. */
+  @Test
+  void run_leaveOfTheOnlyConversation_saysSoOnce_andThePromptNamesNone() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    harness.type("/leave\n");
+
+    awaitOutput("left #lobby; no conversation selected: /join a room or /switch to one");
+    await().atMost(TIMEOUT).until(() -> harness.output().endsWith("> "));
+    harness.type("/quit\n");
+    assertThat(harness.output()).doesNotContain("you are no longer in #lobby");
+  }
+
   @Test
   void run_leaveOfAPrivateConversationNeverWrittenIn_movesOnWithoutAskingTheRelay() {
     logIn();
