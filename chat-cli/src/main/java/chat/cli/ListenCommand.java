@@ -335,7 +335,12 @@ final class ListenCommand implements Callable<Integer> {
                 .put("reason", update.reason())
                 .put("until", update.until() == null ? "" : update.until().toString()));
       } else if (printed(update)) {
-        line(SocialLines.group(update, client.username().orElseThrow(), CommandWords.SCRIPT));
+        line(
+            SocialLines.group(
+                update,
+                client.username().orElseThrow(),
+                CommandWords.SCRIPT,
+                client.conversations().contains(update.conversation())));
       }
     }
 

@@ -40,6 +40,9 @@ public final class SocialLines {
     };
   }
 
+  /** What the end of one's own mute adds for a member of the group. */
+  private static final String POST_AGAIN = ": you may post again";
+
   /** The mark before a name in member lists, as in IRC: {@code ~} owner, {@code @} admin. */
   public static String roleMark(MemberRole role) {
     return switch (role) {
@@ -67,6 +70,15 @@ public final class SocialLines {
    * {@code self} says how to enter and how to decline in {@code words}.
    */
   public static String group(GroupUpdate update, String self, CommandWords words) {
+    return group(update, self, words, true);
+  }
+
+  /**
+   * As {@link #group(GroupUpdate, String, CommandWords)}; {@code member} says whether {@code self}
+   * is a member of the group, so that the end of a mute of someone banned or gone since does not
+   * say they may post again.
+   */
+  public static String group(GroupUpdate update, String self, CommandWords words, boolean member) {
     String actor = who(update.actor(), self);
     String target = who(update.target(), self);
     String room = TerminalSafe.line(update.conversation());
@@ -101,13 +113,13 @@ public final class SocialLines {
               + because(update)
               + (me ? ": you read it but cannot post there" : "");
       case UNMUTED ->
-          actor + " unmuted " + target + " in " + room + (me ? ": you may post again" : "");
+          actor + " unmuted " + target + " in " + room + (me && member ? POST_AGAIN : "");
       case MUTE_ENDED ->
           (me ? "your" : possessive(target))
               + " mute in "
               + room
               + " has ended"
-              + (me ? ": you may post again" : "");
+              + (me && member ? POST_AGAIN : "");
       case ADMIN -> actor + " made " + target + " an admin of " + room;
       case DEADMIN -> actor + " made " + target + " a plain member of " + room;
       case TRANSFERRED ->

@@ -25,8 +25,8 @@ final class EventLines {
     return SocialLines.presenceChange(username, presence, wasAway);
   }
 
-  static String group(GroupUpdate update, String self) {
-    return SocialLines.group(update, self, CommandWords.SLASH);
+  static String group(GroupUpdate update, String self, boolean member) {
+    return SocialLines.group(update, self, CommandWords.SLASH, member);
   }
 
   static String friend(String username, FriendUpdate update) {

@@ -226,7 +226,8 @@ final class LineEvents implements CappedClientListener {
       return;
     }
     String self = self();
-    String line = EventLines.group(update, self);
+    String line =
+        EventLines.group(update, self, client.conversations().contains(update.conversation()));
     if (self != null
         && update.removes(self)
         && update.conversation().equals(prompt.current())

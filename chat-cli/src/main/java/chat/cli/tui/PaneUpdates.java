@@ -176,7 +176,12 @@ final class PaneUpdates {
    */
   void group(GroupUpdate update) {
     String self = self();
-    String line = SocialLines.group(update, self, CommandWords.SLASH);
+    String line =
+        SocialLines.group(
+            update,
+            self,
+            CommandWords.SLASH,
+            client.conversations().contains(update.conversation()));
     String conversation = update.conversation();
     if (update.kind() == GroupUpdate.Kind.RENAMED && model.indexOf(conversation) >= 0) {
       model.setTitle(conversation, update.title());

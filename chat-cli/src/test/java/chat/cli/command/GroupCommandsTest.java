@@ -453,6 +453,13 @@ class GroupCommandsTest {
     assertThat(
             SocialLines.group(GroupUpdate.muteEnded("#team", "Carol"), "carol", CommandWords.SLASH))
         .isEqualTo("your mute in #team has ended: you may post again");
+    // banned or gone since: the mute's end lets them post nowhere
+    assertThat(SocialLines.group(unmuted, "carol", CommandWords.SLASH, false))
+        .isEqualTo("alice unmuted you in #team");
+    assertThat(
+            SocialLines.group(
+                GroupUpdate.muteEnded("#team", "Carol"), "carol", CommandWords.SLASH, false))
+        .isEqualTo("your mute in #team has ended");
   }
 
   @Test

@@ -819,6 +819,23 @@ class LineModeTest {
                     .noneMatch(thread -> thread.getName().equals("chat-presence-list")));
   }
 
+  /** The end of the mute of someone no longer in the group does not say they may post again. */
+  @Test
+  void run_unmutedInAGroupNoLongerJoined_isNotToldTheyMayPostAgain() {
+    logIn();
+    client.createGroup("#team");
+    startIn("#team");
+
+    client.fireGroupUpdate(new GroupUpdate("#gone", "bob", GroupUpdate.Kind.UNMUTED, "alice", ""));
+    client.fireGroupUpdate(new GroupUpdate("#team", "bob", GroupUpdate.Kind.UNMUTED, "alice", ""));
+
+    awaitOutput("bob unmuted you in #team: you may post again");
+    assertThat(harness.output())
+        .contains("bob unmuted you in #gone")
+        .doesNotContain("unmuted you in #gone: you may post again");
+    harness.type("/quit\n");
+  }
+
   @Test
   void run_groupFriendAndAwayEvents_printedAsSystemLines() {
     logIn();
