@@ -4,6 +4,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.FriendView;
 import chat.cli.client.Friendship;
 import chat.cli.command.SocialLines;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,12 @@ final class FriendsCommand implements Callable<Integer> {
   public Integer call() {
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
-      for (FriendView friend : client.friends()) {
+      List<FriendView> friends = client.friends();
+      if (friends.isEmpty() && !support.options().json()) {
+        // stdout stays empty for scripts, as for group bans
+        support.err().println("chat: no friends or requests: chat friend add USER");
+      }
+      for (FriendView friend : friends) {
         if (support.options().json()) {
           var node =
               JsonLines.object("friend")

@@ -74,6 +74,19 @@ class FriendCommandTest {
   }
 
   @Test
+  void friends_none_stdoutStaysEmpty_stderrSaysHowToAdd_jsonPrintsNothing() {
+    Cli.Result text = cli().run("--user", "alice", "friends");
+    Cli.Result json = cli().run("--user", "alice", "friends", "--json");
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).isEmpty();
+    assertThat(text.err()).isEqualTo("chat: no friends or requests: chat friend add USER\n");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out()).isEmpty();
+    assertThat(json.err()).isEmpty();
+  }
+
+  @Test
   void add_stateCannotBeWrittenOnceSent_exits0_saysSo_andWarns() {
     client.failClose = SendCommandTest.full();
 
