@@ -25,7 +25,7 @@ final class GroupCommands {
   static List<SlashCommand> all() {
     return List.of(
         SlashCommand.named("group", "/group create NAME", "create a group (invite-only room)")
-            .arguments(2, 2)
+            .arguments(2, SlashCommand.UNLIMITED) // a NAME with spaces is refused as a name
             .completes(ArgumentKind.OTHER, ArgumentKind.OTHER)
             .help(
                 "You own the group: you and the admins you name invite, kick and ban. Others",
@@ -121,7 +121,7 @@ final class GroupCommands {
     if (!command.arg(0).toLowerCase(Locale.ROOT).equals("create")) {
       throw new CommandException.Usage("usage: /group create NAME  (/help group)");
     }
-    String room = Arguments.room(command.arg(1));
+    String room = Arguments.room(command.argCount() == 2 ? command.arg(1) : command.rest(1));
     context.client().createGroup(room);
     context.switchTo(room);
     context.info(

@@ -49,6 +49,18 @@ class GroupCommandsTest {
             "info: created the group #crew-3: you own it; /invite USER lets someone in");
   }
 
+  /** A name with a space is refused as a name, not with the usage line alone. */
+  @Test
+  void group_createANameWithSpaces_saysWhatANameIs() {
+    context.loggedInAs("alice");
+
+    run("/group create bad name!");
+
+    assertThat(context.errors())
+        .containsExactly("error: not a room name: 1-64 of a-z 0-9 _ -, e.g. #rust");
+    assertThat(context.client.calls).isEmpty();
+  }
+
   @Test
   void group_otherVerb_showsUsage() {
     context.loggedInAs("alice");
