@@ -283,6 +283,35 @@ class FileTransferEndToEndTest {
     }
   }
 
+  /**
+   * Closing the client (the line mode's /quit, then the process exits) ends a download mid-way and
+   * waits for it to end: its lock file is gone when close returns, its partial file kept for a
+   * later run. Before, the process could exit first and leave the lock file behind.
+   */
+  @Test
+  void close_whileADownloadRuns_endsIt_removingItsLockFile_keepingThePartialFile()
+      throws Exception {
+    RecordingListener bobEvents = new RecordingListener();
+    Path data = randomFile("halfway.bin", SIZE);
+    RelayChatClient bob = live("bob", proxy.port(), bobEvents);
+    String fileId;
+    try (RelayChatClient alice = live("alice", relay.port(), new RecordingListener())) {
+      fileId = alice.sendFile(alice.directWith("bob"), data).fileId();
+    }
+    bobEvents.awaitOffer("halfway.bin");
+    proxy.stallAfter(CuttingProxy.Direction.DOWN, SIZE / 3);
+    java.util.concurrent.CompletableFuture<Path> accepted =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> bob.acceptFile(fileId));
+    await().atMost(Duration.ofSeconds(30)).until(proxy::stalled);
+    assertThat(downloads.resolve(".chat-" + fileId + ".lock")).exists();
+
+    bob.close();
+
+    assertThat(downloads.resolve(".chat-" + fileId + ".lock")).doesNotExist();
+    assertThat(downloads.resolve(".chat-" + fileId + ".part")).exists();
+    assertThat(accepted).isCompletedExceptionally();
+  }
+
   /** Rejecting an offer being downloaded stops the download and keeps none of it. */
   @Test
   void rejectFile_whileItDownloads_stopsTheDownload_deletingWhatItFetched() throws Exception {

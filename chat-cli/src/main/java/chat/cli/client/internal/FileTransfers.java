@@ -12,6 +12,7 @@ import chat.protocol.ConversationIds;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -210,6 +211,23 @@ final class FileTransfers {
       throw new CommandException.Usage(refused);
     }
     return chosen.name;
+  }
+
+  /**
+   * Waits up to {@code longest} for the transfers still running to end, as they do once the
+   * client's connections are closed: each then removes its download's lock file and records how it
+   * ended in {@code files.json}, which a process exiting at once left undone.
+   */
+  void awaitEnded(Duration longest) {
+    long deadline = System.nanoTime() + longest.toNanos();
+    while ((!downloading.isEmpty() || !uploading.isEmpty()) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   Path accept(String typedId) {

@@ -566,9 +566,13 @@ public final class RelayChatClient implements ChatClient {
     sessions.listeners().remove(listener);
   }
 
+  /** How long closing waits for the file transfers it ends to finish their own ending. */
+  private static final Duration TRANSFERS_END = Duration.ofSeconds(2);
+
   @Override
   public void close() {
     sessions.close();
+    files.awaitEnded(TRANSFERS_END);
   }
 
   @Override
