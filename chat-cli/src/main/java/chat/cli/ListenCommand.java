@@ -394,7 +394,11 @@ final class ListenCommand implements Callable<Integer> {
     @Override
     public synchronized void onFriendUpdate(String username, FriendUpdate update) {
       if (json()) {
-        emit(JsonLines.object("friend").put("user", username).put("change", update.name()));
+        var node = JsonLines.object("friend").put("user", username).put("change", update.change());
+        if (update.own()) {
+          node.put("own", true); // this user's own change, made on another device
+        }
+        emit(node);
       } else if (update == FriendUpdate.REQUESTED) {
         line(SocialLines.friend(username, update, CommandWords.SCRIPT));
       }

@@ -585,6 +585,19 @@ class ListenCommandTest {
         .doesNotContain("/login");
   }
 
+  /** Bob's own friend change on another device: the wire's change, marked as his own. */
+  @Test
+  void json_ownFriendChangeOnAnotherDevice_isMarkedOwn_textSaysNothing() throws Exception {
+    Cli.Result json =
+        afterEvents(true, () -> fake.fireFriendUpdate("carol", FriendUpdate.OWN_REMOVED));
+    Cli.Result text =
+        afterEvents(false, () -> fake.fireFriendUpdate("carol", FriendUpdate.OWN_REMOVED));
+
+    assertThat(json.out())
+        .contains("{\"type\":\"friend\",\"user\":\"carol\",\"change\":\"REMOVED\",\"own\":true}\n");
+    assertThat(text.out()).doesNotContain("carol");
+  }
+
   /** Alice asks bob to be her friend and invites him to #team. */
   private void aliceAsksBobAndInvitesHim() {
     fake.fireFriendUpdate("alice", FriendUpdate.REQUESTED);

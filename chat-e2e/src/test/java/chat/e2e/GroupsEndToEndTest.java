@@ -620,6 +620,30 @@ class GroupsEndToEndTest {
   }
 
   /**
+   * Friend changes the user makes on another device reach a client of theirs already running as
+   * their own (wire version 14), so that its friends list, and whose coming and going it shows,
+   * follow: before, it heard only the other side's answers.
+   */
+  @Test
+  void friendChangesMadeOnAnotherDevice_reachTheRunningClientAsItsOwn() {
+    RecordingListener laptopEvents = new RecordingListener();
+    try (RelayChatClient bob = registered("bob", new RecordingListener());
+        RelayChatClient laptop = registered("carol", laptopEvents);
+        RelayChatClient phone = Clients.live(port, homes.resolve("phone"))) {
+      phone.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+
+      assertThat(phone.friend(FriendAction.ADD, "bob")).isEqualTo(Friendship.REQUEST_SENT);
+      laptopEvents.awaitEvent("friend bob " + FriendUpdate.OWN_REQUESTED);
+      assertThat(bob.friend(FriendAction.ACCEPT, "carol")).isEqualTo(Friendship.FRIENDS);
+      laptopEvents.awaitEvent("friend bob " + FriendUpdate.ACCEPTED);
+      assertThat(phone.friend(FriendAction.REMOVE, "bob")).isEqualTo(Friendship.NONE);
+
+      laptopEvents.awaitEvent("friend bob " + FriendUpdate.OWN_REMOVED);
+      assertThat(laptop.friends()).isEmpty();
+    }
+  }
+
+  /**
    * An invitation waiting at login reaches the listeners once the client knows whose session it is,
    * so every front end (the TUI too) addresses the invitee and says how to join, as it does for a
    * live one.

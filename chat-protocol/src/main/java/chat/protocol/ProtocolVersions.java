@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /** The protocol versions and the rule for picking one in the hello exchange. */
 public final class ProtocolVersions {
   /** The current protocol version. */
-  public static final int CURRENT = 13;
+  public static final int CURRENT = 14;
 
   /**
    * The first version with friends, groups with roles and away presence: the frames, error codes
@@ -94,9 +94,17 @@ public final class ProtocolVersions {
    */
   public static final int DELETE = 13;
 
+  /**
+   * The first version whose connections hear {@code event.friend} about their own user's friend
+   * changes made on another of the user's connections ({@link FriendEvent#own}); it adds nothing
+   * else.
+   */
+  public static final int OWN_FRIENDS = 14;
+
   /** Every version this build speaks, newest first. */
   public static final List<Integer> SUPPORTED =
       List.of(
+          OWN_FRIENDS,
           DELETE,
           MUTE,
           BAN_LIST,
@@ -114,8 +122,8 @@ public final class ProtocolVersions {
   private ProtocolVersions() {}
 
   /**
-   * The line both programs print for {@code --version}: {@code wire protocol 13, 12, 11, 10, 9, 8,
-   * 7, 6, 5, 4, 3, 2, 1}.
+   * The line both programs print for {@code --version}: {@code wire protocol 14, 13, 12, 11, 10, 9,
+   * 8, 7, 6, 5, 4, 3, 2, 1}.
    */
   public static String versionLine() {
     return "wire protocol "

@@ -140,6 +140,42 @@ class FriendIntegrationTest {
     }
   }
 
+  /**
+   * A friend change is the user's, on every device: their other connections from version 14 hear it
+   * as their own ({@code own}), the one that made it only its reply, an older one nothing (it would
+   * read it as the other user's).
+   */
+  @Test
+  void ownFriendChanges_toldToTheUsersOtherConnections_fromVersion14() throws Exception {
+    int own = ProtocolVersions.OWN_FRIENDS;
+    try (TestClient laptop = as("pam", own);
+        TestClient phone = as("pam", own);
+        TestClient older = as("pam", own - 1);
+        TestClient pete = as("pete", own)) {
+      friend(phone, FriendAction.ADD, "pete");
+      assertThat(laptop.nextEvent(FriendEvent.class, e -> true))
+          .isEqualTo(new FriendEvent("pete", FriendChange.REQUESTED, true));
+      assertThat(pete.nextEvent(FriendEvent.class, e -> true))
+          .isEqualTo(new FriendEvent("pam", FriendChange.REQUESTED));
+      friend(pete, FriendAction.ACCEPT, "pam");
+      assertThat(laptop.nextEvent(FriendEvent.class, e -> true))
+          .isEqualTo(new FriendEvent("pete", FriendChange.ACCEPTED));
+
+      friend(phone, FriendAction.REMOVE, "pete");
+
+      assertThat(laptop.nextEvent(FriendEvent.class, e -> true))
+          .isEqualTo(new FriendEvent("pete", FriendChange.REMOVED, true));
+      assertThat(pete.nextEvent(FriendEvent.class, e -> true))
+          .isEqualTo(new FriendEvent("pam", FriendChange.REMOVED));
+      assertThat(phone.eventsSoFar(FriendEvent.class))
+          .as("the connection that made them hears only the other side's answer")
+          .containsExactly(new FriendEvent("pete", FriendChange.ACCEPTED));
+      assertThat(older.eventsSoFar(FriendEvent.class))
+          .as("an older connection hears no change of its own user's")
+          .containsExactly(new FriendEvent("pete", FriendChange.ACCEPTED));
+    }
+  }
+
   @Test
   void friends_seeEachOthersPresence_withoutASharedConversation() throws Exception {
     TestClient fred = as("fred", 2);

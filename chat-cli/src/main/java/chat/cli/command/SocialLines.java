@@ -199,6 +199,15 @@ public final class SocialLines {
       case ACCEPTED -> name + " accepted your friend request";
       case DECLINED -> name + " declined your friend request";
       case REMOVED -> name + " ended your friendship (or withdrew their request)";
+      case OWN_REQUESTED -> "another device of yours sent " + name + " a friend request";
+      case OWN_ACCEPTED ->
+          "another device of yours accepted " + possessive(name) + " friend request";
+      case OWN_DECLINED ->
+          "another device of yours declined " + possessive(name) + " friend request";
+      case OWN_REMOVED ->
+          "another device of yours ended your friendship with "
+              + name
+              + " (or withdrew your request)";
     };
   }
 

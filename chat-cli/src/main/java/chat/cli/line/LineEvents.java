@@ -251,7 +251,7 @@ final class LineEvents implements CappedClientListener {
 
   @Override
   public void onFriendUpdate(String username, FriendUpdate update) {
-    if (client.ignores(username)) {
+    if (!update.own() && client.ignores(username)) {
       return; // requests, answers and removals of a user ignored: /friends still lists them
     }
     printer.print(LineKind.SYSTEM, EventLines.friend(username, update));

@@ -230,7 +230,7 @@ final class PaneUpdates {
    * A friend request, answer or removal: a line in the current pane, unless its user is ignored.
    */
   void friend(String username, FriendUpdate update) {
-    if (!client.ignores(username)) {
+    if (update.own() || !client.ignores(username)) {
       note(null, NoteKind.NOTICE, SocialLines.friend(username, update, CommandWords.SLASH));
     }
     backend.loadFriends();

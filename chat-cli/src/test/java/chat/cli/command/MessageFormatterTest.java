@@ -248,4 +248,19 @@ class MessageFormatterTest {
     assertThat(SocialLines.friend("you", FriendUpdate.REQUESTED, CommandWords.SLASH))
         .isEqualTo("\"you\" wants to be your friend: /friend accept you or /friend decline you");
   }
+
+  @Test
+  void friend_ownChangesOnAnotherDevice_sayWhoMadeThem() {
+    assertThat(SocialLines.friend("bob", FriendUpdate.OWN_REQUESTED, CommandWords.SLASH))
+        .isEqualTo("another device of yours sent bob a friend request");
+    assertThat(SocialLines.friend("bob", FriendUpdate.OWN_ACCEPTED, CommandWords.SLASH))
+        .isEqualTo("another device of yours accepted bob's friend request");
+    assertThat(SocialLines.friend("bob", FriendUpdate.OWN_DECLINED, CommandWords.SCRIPT))
+        .isEqualTo("another device of yours declined bob's friend request");
+    assertThat(SocialLines.friend("bob", FriendUpdate.OWN_REMOVED, CommandWords.SLASH))
+        .isEqualTo(
+            "another device of yours ended your friendship with bob (or withdrew your request)");
+    assertThat(FriendUpdate.OWN_REMOVED.change()).isEqualTo("REMOVED");
+    assertThat(FriendUpdate.REMOVED.own()).isFalse();
+  }
 }

@@ -69,7 +69,8 @@ final class Events {
         group(group);
       } else if (event instanceof FriendEvent friend) {
         if (!repeatsARequest(friend)) {
-          listeners.friend(friend.username(), Views.friendUpdate(friend.change()));
+          listeners.friend(
+              friend.username(), Views.friendUpdate(friend.change(), friend.ownChange()));
         }
       } else if (event instanceof DeletedEvent deleted) {
         deleted(deleted);
@@ -310,7 +311,9 @@ final class Events {
    */
   private boolean repeatsARequest(FriendEvent friend) {
     String from = Usernames.key(friend.username());
-    if (friend.change() != FriendChange.REQUESTED) {
+    if (friend.change() != FriendChange.REQUESTED || friend.ownChange()) {
+      // an answer, or this user's own change (on another device): a request of theirs said since
+      // is news again
       session.requestsSaid.remove(from);
       return false;
     }

@@ -83,13 +83,13 @@ final class Views {
     return new FriendView(info.username(), friendship(info.state()), presence);
   }
 
-  /** A friend event's meaning. */
-  static FriendUpdate friendUpdate(FriendChange change) {
+  /** A friend event's meaning: the other user's change, or this user's own ({@code own}). */
+  static FriendUpdate friendUpdate(FriendChange change, boolean own) {
     return switch (change) {
-      case REQUESTED -> FriendUpdate.REQUESTED;
-      case ACCEPTED -> FriendUpdate.ACCEPTED;
-      case DECLINED -> FriendUpdate.DECLINED;
-      case REMOVED -> FriendUpdate.REMOVED;
+      case REQUESTED -> own ? FriendUpdate.OWN_REQUESTED : FriendUpdate.REQUESTED;
+      case ACCEPTED -> own ? FriendUpdate.OWN_ACCEPTED : FriendUpdate.ACCEPTED;
+      case DECLINED -> own ? FriendUpdate.OWN_DECLINED : FriendUpdate.DECLINED;
+      case REMOVED -> own ? FriendUpdate.OWN_REMOVED : FriendUpdate.REMOVED;
     };
   }
 

@@ -188,6 +188,40 @@ class EventsTest {
   }
 
   /**
+   * A friend change this user made on another device (wire version 14) reaches the listeners as
+   * this user's own; a request of theirs answered there is news again when they ask once more.
+   */
+  @Test
+  void ownFriendChange_saidOnAnotherDevice_isThisUsersOwn() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onFriendUpdate(String username, chat.cli.client.FriendUpdate update) {
+            heard.add(username + " " + update);
+          }
+        });
+    Events events = new Events(session, listeners);
+    chat.protocol.FriendEvent request =
+        new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.REQUESTED);
+
+    events.handle(request);
+    events.handle(new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.ACCEPTED, true));
+    events.handle(new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.REMOVED, true));
+    events.handle(request); // asked again: said again
+    events.handle(
+        new chat.protocol.FriendEvent("erin", chat.protocol.FriendChange.REQUESTED, true));
+
+    assertThat(heard)
+        .containsExactly(
+            "dave REQUESTED",
+            "dave OWN_ACCEPTED",
+            "dave OWN_REMOVED",
+            "dave REQUESTED",
+            "erin OWN_REQUESTED");
+  }
+
+  /**
    * The relay tells a mute again after each login and reconnect: the same mute is said once, a
    * changed one again, and after its end a new one again; others' mutes are all said.
    */

@@ -110,7 +110,13 @@ public final class FriendService {
               return apply(c, request.action(), me, other);
             });
     LOG.debug("friend {} by {}", request.action(), logIds.user(me));
-    outcome.told().ifPresent(change -> notifier.friend(them, myName, change));
+    outcome
+        .told()
+        .ifPresent(
+            change -> {
+              notifier.friend(them, myName, change);
+              notifier.ownFriend(me, outcome.username(), change, connection);
+            });
     return new FriendUpdateReply(request.id(), outcome.username(), outcome.state());
   }
 

@@ -160,6 +160,17 @@ public final class Notifier {
   }
 
   /**
+   * Tells the other connections of {@code userKey} of wire version 14 or later about the user's own
+   * friend request, answer or removal about {@code username}, made on {@code origin}, which hears
+   * only its reply: their friends lists are the user's, on every device.
+   */
+  public void ownFriend(
+      String userKey, String username, FriendChange change, ClientConnection origin) {
+    toOtherConnections(
+        userKey, origin, new FriendEvent(username, change, true), ProtocolVersions.OWN_FRIENDS);
+  }
+
+  /**
    * Tells {@code recipients} (user keys) about a group change.
    *
    * @param removedMember for a kick or ban, whether the target was a member

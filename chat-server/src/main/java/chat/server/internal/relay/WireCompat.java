@@ -18,8 +18,9 @@ import java.util.Optional;
  * the connection on them. Removals from a group become the {@code left} membership event it knows;
  * everything else new is left out. A client older than version 10 gets a kick or ban without its
  * reason, one older than version 11 a ban without its end, one older than version 12 no mutes at
- * all (it would refuse their changes; a muted member's send is refused all the same), and one older
- * than version 13 no deletions (its history no longer holds what was deleted).
+ * all (it would refuse their changes; a muted member's send is refused all the same), one older
+ * than version 13 no deletions (its history no longer holds what was deleted), and one older than
+ * version 14 no friend change of its own user's.
  */
 final class WireCompat {
   private WireCompat() {}
@@ -33,6 +34,12 @@ final class WireCompat {
    */
   static Optional<Event> forVersion(
       Event event, int version, String recipient, boolean removedMember) {
+    if (version >= ProtocolVersions.OWN_FRIENDS) {
+      return Optional.of(event);
+    }
+    if (event instanceof FriendEvent friend && friend.ownChange()) {
+      return Optional.empty(); // an older client would read it as the other user's change
+    }
     if (version >= ProtocolVersions.DELETE) {
       return Optional.of(event);
     }

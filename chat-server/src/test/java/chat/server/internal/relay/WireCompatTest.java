@@ -74,4 +74,19 @@ class WireCompatTest {
     }
     assertThat(heard(TIMED, ProtocolVersions.DELETE)).isEqualTo(TIMED);
   }
+
+  @Test
+  void ownFriendChange_version14AsIs_olderHearNothing_anotherUsersFromVersion2() {
+    chat.protocol.FriendEvent own =
+        new chat.protocol.FriendEvent("bob", chat.protocol.FriendChange.REMOVED, true);
+    chat.protocol.FriendEvent theirs =
+        new chat.protocol.FriendEvent("bob", chat.protocol.FriendChange.REMOVED);
+    assertThat(heard(own, ProtocolVersions.OWN_FRIENDS)).isEqualTo(own);
+    for (int version = 1; version < ProtocolVersions.OWN_FRIENDS; version++) {
+      assertThat(WireCompat.forVersion(own, version, "alice", false))
+          .as("version %d", version)
+          .isEmpty();
+    }
+    assertThat(heard(theirs, ProtocolVersions.SOCIAL)).isEqualTo(theirs);
+  }
 }
