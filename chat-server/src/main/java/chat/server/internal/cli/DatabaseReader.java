@@ -129,7 +129,11 @@ final class DatabaseReader {
     int latest = Migrations.latestVersion();
     Path file = dataDir.resolve(Database.FILE_NAME);
     if (version > latest) {
-      throw new Unreadable(file + " has schema version " + version + ", newer than this build");
+      throw new Unreadable(
+          file
+              + " has schema version "
+              + version
+              + ", newer than this build; use the chat-server of the version that wrote it");
     }
     if (version < latest) {
       throw new Unreadable(

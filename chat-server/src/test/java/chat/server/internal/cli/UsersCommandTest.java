@@ -247,7 +247,12 @@ class UsersCommandTest {
       statement.execute(
           "INSERT INTO schema_version (version) VALUES (" + latest + "), (" + (latest + 1) + ")");
     }
-    assertThat(usersRefused()).isEqualTo(refusal(file, latest + 1, ", newer than this build"));
+    assertThat(usersRefused())
+        .isEqualTo(
+            refusal(
+                file,
+                latest + 1,
+                ", newer than this build; use the chat-server of the version that wrote it"));
   }
 
   /** A {@code relay.db} with alice, whose schema version is one step older than this build's. */
