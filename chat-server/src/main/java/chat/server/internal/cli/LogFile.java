@@ -75,19 +75,26 @@ final class LogFile {
    * logging to stdout alone ({@link #requireWritable} cannot tell, for example, that no folder can
    * be made under {@code /proc}). Only when starting: {@code --print-config} creates nothing.
    *
-   * <p>On a POSIX file system a new file is created owner-only (0600), and an existing regular file
-   * that others may read or write is made so: the log names connections, addresses and user
-   * pseudonyms.
+   * <p>On a POSIX file system a new file is created owner-only (0600), in folders made owner-only
+   * (0700) where they were missing, and an existing regular file that others may read or write is
+   * made so: the log names connections, addresses and user pseudonyms.
    *
    * @return a warning to log if an existing file's mode was, or could not be, tightened
    */
   static Optional<String> open(Path file) {
     try {
       Path folder = file.toAbsolutePath().getParent();
-      if (folder != null) {
-        Files.createDirectories(folder);
-      }
       boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+      if (folder != null && !Files.isDirectory(folder)) {
+        // missing folders are made owner-only too, as the data directory is; existing ones stay
+        Files.createDirectories(
+            folder,
+            posix
+                ? new FileAttribute<?>[] {
+                  PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                }
+                : new FileAttribute<?>[0]);
+      }
       FileAttribute<?>[] ownerOnly =
           posix
               ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}

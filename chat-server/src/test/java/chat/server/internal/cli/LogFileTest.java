@@ -36,6 +36,7 @@ class LogFileTest {
 
     assertThat(log).exists();
     assertThat(mode(log)).isEqualTo("rw-------");
+    assertThat(mode(log.getParent())).as("the folder made for it").isEqualTo("rwx------");
     assertThat(warning).isEmpty();
   }
 
