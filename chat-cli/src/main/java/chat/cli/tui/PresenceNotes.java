@@ -9,9 +9,13 @@ import chat.cli.command.AwayTracker;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,9 +25,23 @@ import java.util.Set;
  * window. A friend coming online or going offline gets a line in the current pane (as a friend
  * request does), unless the member list beside it lists them and so shows it already. Other
  * members' log-ins and log-outs only change their mark in the member lists, so a busy room does not
- * flood the pane. UI thread only.
+ * flood the pane. A friend's log-in is shown once it has lasted {@link #BRIEF_VISIT}, as in line
+ * mode, and not at all if they wrote or left meanwhile: a one-shot command of theirs ({@code chat
+ * send}) shows no pair of lines. UI thread only.
  */
 final class PresenceNotes {
+  /**
+   * How long a friend's log-in waits to be shown: going offline within it shows neither line, and a
+   * message of theirs within it is line enough.
+   */
+  static final Duration BRIEF_VISIT = Duration.ofSeconds(5);
+
+  /** A friend's log-in not shown yet: its line, and when it was heard. */
+  private record HeldLogin(String line, long heardAtMillis) {}
+
+  /** Log-ins held for {@link #BRIEF_VISIT}, by lower-case username, oldest first. */
+  private final Map<String, HeldLogin> heldLogins = new LinkedHashMap<>();
+
   private final TuiModel model;
   private final Clock clock;
   private final AwayTracker away;
@@ -51,12 +69,43 @@ final class PresenceNotes {
     switch (change) {
       case WENT_AWAY, BACK -> add(here ? current : shared(username), line);
       case CAME_ONLINE, WENT_OFFLINE -> {
-        if (friends.contains(username.toLowerCase(Locale.ROOT)) && !(here && membersShown)) {
-          add(current, line);
+        String key = username.toLowerCase(Locale.ROOT);
+        if (change == AwayTracker.Change.WENT_OFFLINE && heldLogins.remove(key) != null) {
+          return; // a brief visit: neither line
+        }
+        if (friends.contains(key) && !(here && membersShown)) {
+          if (change == AwayTracker.Change.CAME_ONLINE) {
+            heldLogins.put(key, new HeldLogin(line, clock.millis()));
+          } else {
+            add(current, line);
+          }
         }
       }
       case STILL_AWAY, STILL_ONLINE -> {}
     }
+  }
+
+  /** A message of {@code username}'s arrived: their log-in held is not shown after it. */
+  void wrote(String username) {
+    heldLogins.remove(username.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Shows, in the current pane, the log-ins held for {@link #BRIEF_VISIT} by now ({@code all}:
+   * every one, as this client's own connection is lost); returns whether any was shown.
+   */
+  boolean showHeldLogins(boolean all) {
+    long now = clock.millis();
+    boolean shown = false;
+    for (Iterator<HeldLogin> it = heldLogins.values().iterator(); it.hasNext(); ) {
+      HeldLogin held = it.next();
+      if (all || now - held.heardAtMillis() >= BRIEF_VISIT.toMillis()) {
+        add(model.current(), held.line());
+        it.remove();
+        shown = true;
+      }
+    }
+    return shown;
   }
 
   /** Whether the member list of {@code conversation} as last fetched names {@code username}. */
@@ -94,6 +143,9 @@ final class PresenceNotes {
 
   /** This client's own connection is now {@code state}, for the reason {@code detail}. */
   void connection(ConnectionState state, String detail) {
+    if (state != ConnectionState.ONLINE) {
+      showHeldLogins(true); // heard before the loss, and shown before its line
+    }
     away.connection(state, detail);
   }
 
@@ -112,10 +164,12 @@ final class PresenceNotes {
     if (self != null) {
       away.listedFriends(self, list, askedAt);
     }
+    heldLogins.keySet().retainAll(friends);
   }
 
   /** Forgets the friends (logged out, or another user logged in). */
   void forgetFriends() {
     friends.clear();
+    heldLogins.clear();
   }
 }

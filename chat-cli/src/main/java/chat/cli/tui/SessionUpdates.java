@@ -80,6 +80,19 @@ final class SessionUpdates {
     presenceNotes.changed(self(), username, presence, membersShown.getAsBoolean());
   }
 
+  /** A message from {@code username} arrived (see {@link PresenceNotes#wrote}). */
+  void wrote(String username) {
+    presenceNotes.wrote(username);
+  }
+
+  /**
+   * Shows the friends' log-ins held long enough ({@link PresenceNotes#BRIEF_VISIT}); returns
+   * whether any was shown. Run at every turn of the UI loop.
+   */
+  boolean showHeldLogins() {
+    return presenceNotes.showHeldLogins(false);
+  }
+
   /** The rooms as just fetched: the titles of the groups listed. */
   void titlesListed(List<RoomView> rooms) {
     model.setTitles(rooms);

@@ -88,7 +88,11 @@ final class TuiEvents implements CappedClientListener {
     }
     ChatMessage message = client.unquotingIgnored(received);
     cap.beforeMessage(message.conversation());
-    post(() -> panes.incoming(message));
+    post(
+        () -> {
+          session.wrote(message.sender());
+          panes.incoming(message);
+        });
     if (bell.rings(message, self())) {
       post(loop::ringBell);
     }

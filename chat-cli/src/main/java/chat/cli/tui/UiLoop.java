@@ -141,6 +141,9 @@ final class UiLoop {
       controller.publishSelection();
       changed |= more;
     }
+    if (running) {
+      changed |= controller.session().showHeldLogins(); // a friend's log-in held long enough
+    }
     if (changed && running) {
       controller.render(screen, writer);
     }

@@ -1521,12 +1521,38 @@ class ChatTuiTest {
     h.client.firePresence("dave", Presence.of(true));
     h.client.firePresence("erin", Presence.of(true)); // shares a room, not a friend: no line
     h.drain();
+    assertThat(h.screen()).as("not before it has lasted").doesNotContain("dave came online");
+    h.later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
     assertThat(h.screen()).contains("dave came online").doesNotContain("erin");
 
     h.client.firePresence("dave", Presence.of(false));
     h.client.firePresence("erin", Presence.of(false));
     h.drain();
     assertThat(h.screen()).contains("dave went offline").doesNotContain("erin");
+  }
+
+  /**
+   * A friend's one-shot command (log in, send, log out) shows only its message: the log-in waits
+   * {@link PresenceNotes#BRIEF_VISIT}, and a message or a log-out within it drops it.
+   */
+  @Test
+  void friendLoggingInAndOutWithinMoments_orWritingMeanwhile_showsNoPresenceLine() {
+    TuiHarness h = new TuiHarness(160, 24).start();
+    h.client.friendships().put("dave", Friendship.FRIENDS);
+    h.client.friendships().put("erin", Friendship.FRIENDS);
+    h.loggedInAs("carol").alt('1');
+
+    h.client.firePresence("dave", Presence.of(true));
+    h.drain();
+    h.client.firePresence("dave", Presence.of(false));
+    h.client.firePresence("erin", Presence.of(true));
+    h.client.deliver("@carol+erin", "erin", "a note from a script");
+    h.drain().later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
+
+    assertThat(h.screen())
+        .doesNotContain("dave came online")
+        .doesNotContain("dave went offline")
+        .doesNotContain("erin came online");
   }
 
   /**
@@ -1546,7 +1572,7 @@ class ChatTuiTest {
     h.client.fireConnection(ConnectionState.ONLINE, "");
     h.client.firePresence("dave", Presence.of(true));
     h.client.firePresence("erin", Presence.of(true));
-    h.drain();
+    h.drain().later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
 
     assertThat(h.screen()).doesNotContain("dave came online").contains("erin came online");
   }
@@ -1565,7 +1591,7 @@ class ChatTuiTest {
 
     h.resize(70, 24); // too narrow for the member list
     h.client.firePresence("dave", Presence.of(true));
-    h.drain();
+    h.drain().later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
     assertThat(h.screen()).contains("dave came online");
   }
 
