@@ -13,6 +13,7 @@ import chat.protocol.LoginReply;
 import chat.protocol.PingRequest;
 import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
+import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.SessionIds;
 import chat.protocol.SessionInfo;
@@ -86,6 +87,38 @@ class SessionCapTest {
                         Tuple.tuple(
                             "gil",
                             "ended session " + id(idle) + " (least recently used of over 100)")));
+  }
+
+  /**
+   * An expired session never keeps out one that still resumes: resumed last just before it expired,
+   * it is the most recently used, yet a login past the most deletes it, not an older valid one.
+   */
+  @Test
+  void aLoginPastTheMostSessions_dropsExpiredOnesFirst_keepingAnOlderValidOne() throws Exception {
+    Duration life = Duration.ofDays(RelayFixture.config(dataDir).sessionTtl().toDays());
+    LoginReply valid;
+    try (Relay relay = Relay.start(RelayFixture.config(dataDir), clock, RelayFixture.RANDOM);
+        TestClient bot = connect(relay, dataDir, ProtocolVersions.CURRENT)) {
+      register(bot, RelayFixture.identity("hal"));
+      LoginReply expiring = login(bot, "hal");
+      clock.advance(Duration.ofDays(1));
+      valid = login(bot, "hal");
+      clock.advance(life.minusDays(1).minusSeconds(1));
+      try (TestClient again = connect(relay, dataDir, ProtocolVersions.CURRENT)) {
+        again.ok(new ResumeRequest(again.nextId(), expiring.token()), ResumeReply.class);
+      }
+      clock.advance(Duration.ofSeconds(2)); // the first has expired, having been used last
+      for (int i = 2; i <= SessionsReply.MAX_SESSIONS; i++) {
+        clock.advance(Duration.ofSeconds(1));
+        login(bot, "hal");
+      }
+
+      assertThat(sessions(bot)).hasSize(SessionsReply.MAX_SESSIONS).contains(id(valid));
+      try (TestClient later = connect(relay, dataDir, ProtocolVersions.CURRENT)) {
+        later.ok(new ResumeRequest(later.nextId(), valid.token()), ResumeReply.class);
+      }
+    }
+    assertThat(audit(AuditType.SESSION_END)).isEmpty();
   }
 
   private static String id(LoginReply login) {

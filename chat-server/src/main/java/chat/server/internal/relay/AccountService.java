@@ -133,6 +133,10 @@ public final class AccountService {
     if (pushedOut.isEmpty()) {
       throw loginCheck.passwordChanged(connection, token, user);
     }
+    // at once, once their deletion is durable: nothing after this may leave them logged in
+    for (Bytes hash : pushedOut.get()) {
+      endPushedOut(connection, user, hash);
+    }
     List<ConversationState> states = start(connection, user, tokenHash);
     if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
       // Revoked while this login went live (a password change ended the account's other
@@ -143,21 +147,26 @@ public final class AccountService {
     }
     LOG.info("login {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.LOGIN, user.username(), "");
-    for (Bytes hash : pushedOut.get()) {
-      closeSession(key, hash);
-      String id = SessionIds.of(hash.toByteArray());
-      LOG.info(
-          "session {} of {} ended: the account's least recently used of over {}",
-          id,
-          logIds.user(key),
-          LoginCheck.MAX_SESSIONS);
-      audit.record(
-          connection,
-          AuditType.SESSION_END,
-          user.username(),
-          "ended session " + id + " (least recently used of over " + LoginCheck.MAX_SESSIONS + ")");
-    }
     return new LoginReply(request.id(), user.username(), token, expiresAt, states);
+  }
+
+  /**
+   * Closes the connections of the session of {@code hash}, which a login of {@code user} on {@code
+   * connection} pushed out past the account's most sessions, and says so in the log and the audit.
+   */
+  private void endPushedOut(ClientConnection connection, UserRow user, Bytes hash) {
+    closeSession(user.userKey(), hash);
+    String id = SessionIds.of(hash.toByteArray());
+    LOG.info(
+        "session {} of {} ended: the account's least recently used of over {}",
+        id,
+        logIds.user(user.userKey()),
+        LoginCheck.MAX_SESSIONS);
+    audit.record(
+        connection,
+        AuditType.SESSION_END,
+        user.username(),
+        "ended session " + id + " (least recently used of over " + LoginCheck.MAX_SESSIONS + ")");
   }
 
   /** Restores a session from its token; no password hashing. */

@@ -140,9 +140,9 @@ final class LoginCheck {
    * Stores the new session's row, unless the account's password is no longer the one checked: a
    * change_password committed while bcrypt ran must not leave a session opened with the old
    * password. Empty in that case. An account keeps at most {@link #MAX_SESSIONS} sessions, all of
-   * which {@code list_sessions} lists: past them, the least recently used that no connection uses
-   * ({@code inUse} says which are), then the least recently used, are deleted with it, and their
-   * token hashes returned, for their connections to be closed.
+   * which {@code list_sessions} lists: its expired ones are deleted with it, then, past them, the
+   * least recently used that no connection uses ({@code inUse} says which are), then the least
+   * recently used, and their token hashes returned, for their connections to be closed.
    */
   Optional<List<Bytes>> storeSession(
       ClientConnection connection,
@@ -160,6 +160,8 @@ final class LoginCheck {
           }
           sessions.insert(
               c, tokenHash.toByteArray(), key, now, expiresAt, connection.remoteAddress());
+          // expired ones first: a session that no longer resumes never keeps out one that does
+          sessions.deleteExpiredOf(c, key, now);
           List<Bytes> pushedOut = pushedOut(sessions.newestFirst(c, key), tokenHash, inUse);
           for (Bytes hash : pushedOut) {
             sessions.delete(c, hash.toByteArray());
@@ -181,15 +183,13 @@ final class LoginCheck {
     List<Bytes> oldestFirst = new ArrayList<>(newestFirst);
     Collections.reverse(oldestFirst);
     oldestFirst.removeIf(hash -> MessageDigest.isEqual(hash.toByteArray(), added.toByteArray()));
-    List<Bytes> out = new ArrayList<>(excess);
-    for (boolean takeInUse : new boolean[] {false, true}) {
-      for (Bytes hash : oldestFirst) {
-        if (out.size() < excess && inUse.test(hash) == takeInUse) {
-          out.add(hash);
-        }
-      }
+    List<Bytes> unused = new ArrayList<>();
+    List<Bytes> used = new ArrayList<>();
+    for (Bytes hash : oldestFirst) {
+      (inUse.test(hash) ? used : unused).add(hash); // asked once: a resume may change the answer
     }
-    return out;
+    unused.addAll(used);
+    return List.copyOf(unused.subList(0, Math.min(excess, unused.size())));
   }
 
   /** The login's refusal when the password changed meanwhile; the unused token is destroyed. */

@@ -144,6 +144,16 @@ public final class SessionRepository {
     return SqlRows.update(c, "DELETE FROM sessions WHERE user_key = ?", userKey);
   }
 
+  /** Deletes the sessions of {@code userKey} that expired before {@code now}; returns how many. */
+  public int deleteExpiredOf(Connection c, String userKey, long now) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM sessions WHERE user_key = ? AND expires_at < ?")) {
+      s.setString(1, userKey);
+      s.setLong(2, now);
+      return s.executeUpdate();
+    }
+  }
+
   /** Deletes every session that expired before {@code now}; returns how many. */
   public int deleteExpired(Connection c, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
