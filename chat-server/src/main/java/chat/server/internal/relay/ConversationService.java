@@ -85,6 +85,7 @@ public final class ConversationService {
    */
   public JoinReply join(ClientConnection connection, JoinRequest request) {
     String key = connection.state().requireUserKey();
+    String username = connection.state().requireUsername(); // before the change, not after
     String room = request.room();
     if (ConversationIds.isDirect(room)) {
       return directs.open(connection, request.id(), room);
@@ -102,7 +103,6 @@ public final class ConversationService {
               return members.add(c, room, key, clock.millis());
             });
     if (added) {
-      String username = connection.state().requireUsername();
       notifier.membership(room, key, username, MembershipChange.JOINED);
       if (connection.state().version() >= ProtocolVersions.MUTE) {
         // A mute outlives leaving: one who comes back is told of it at once.
@@ -128,6 +128,7 @@ public final class ConversationService {
    */
   public LeaveReply leave(ClientConnection connection, LeaveRequest request) {
     String key = connection.state().requireUserKey();
+    String username = connection.state().requireUsername(); // before the change, not after
     String room = request.room();
     if (ConversationIds.isDirect(room)) {
       return directs.close(connection, request.id(), room);
@@ -145,10 +146,10 @@ public final class ConversationService {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
     if (left == Left.DECLINED) {
-      notifier.declined(room, key, connection.state().requireUsername(), connection);
+      notifier.declined(room, key, username, connection);
       return new LeaveReply(request.id(), room);
     }
-    notifier.membership(room, key, connection.state().requireUsername(), MembershipChange.LEFT);
+    notifier.membership(room, key, username, MembershipChange.LEFT);
     return new LeaveReply(request.id(), room);
   }
 

@@ -56,12 +56,12 @@ public final class DirectConversations {
    */
   public LeaveReply close(ClientConnection connection, String requestId, String conversation) {
     String key = requireParty(connection, conversation);
+    String username = connection.state().requireUsername(); // before the change, not after
     boolean closed = storage.write(c -> members.close(c, conversation, key, clock.millis()));
     if (!closed) {
       throw new RelayException(ErrorCode.NOT_MEMBER);
     }
-    notifier.direct(
-        conversation, key, connection.state().requireUsername(), MembershipChange.LEFT, connection);
+    notifier.direct(conversation, key, username, MembershipChange.LEFT, connection);
     return new LeaveReply(requestId, conversation);
   }
 
@@ -76,6 +76,7 @@ public final class DirectConversations {
    */
   public JoinReply open(ClientConnection connection, String requestId, String conversation) {
     String key = requireParty(connection, conversation);
+    String username = connection.state().requireUsername(); // before the change, not after
     List<String> names = new ArrayList<>(2);
     for (String party : ConversationIds.parties(conversation)) {
       names.add(
@@ -94,12 +95,7 @@ public final class DirectConversations {
               return members.open(c, conversation, key, clock.millis());
             });
     if (opened) {
-      notifier.direct(
-          conversation,
-          key,
-          connection.state().requireUsername(),
-          MembershipChange.JOINED,
-          connection);
+      notifier.direct(conversation, key, username, MembershipChange.JOINED, connection);
     }
     long lastSeq = storage.read(c -> conversations.lastSeq(c, conversation)).orElse(0);
     return new JoinReply(requestId, conversation, lastSeq, names);
