@@ -120,6 +120,14 @@ class FileScriptingEndToEndTest {
       assertThat(inFirst.map(p -> p.getFileName().toString())).containsExactly("report.pdf");
     }
     assertThat(savedAs(chat, fileId)).isEqualTo("as_saved");
+
+    // the copy recorded last is gone: the one still in the other folder is kept, not fetched again
+    Files.delete(saved);
+    ScriptRunner.Result toOther =
+        chat.run("file", "get", "--user", "bob", fileId, "--dir", other.toString());
+    assertThat(toOther.exitCode()).as(toOther.err()).isZero();
+    assertThat(toOther.out()).isEqualTo(other.resolve("report.pdf") + "\n");
+    assertThat(toOther.err()).as("not fetched again").doesNotContain("downloading");
   }
 
   /** The {@code saved} field of {@code fileId}'s line in {@code chat files --json} for bob. */

@@ -251,15 +251,16 @@ final class FileTransfers {
     log.refresh(); // another process of the profile (a script) may have saved it meanwhile
     Optional<FileTransfer> known = log.get(entry.offer().fileId());
     DownloadFolder folder = new DownloadFolder(sessions.options().downloadDirectory());
-    if (known.isPresent()
-        && known.get().state() == TransferState.DONE
-        && java.nio.file.Files.isRegularFile(Path.of(known.get().savedPath()))) {
+    if (known.isPresent() && known.get().state() == TransferState.DONE) {
       Path saved = Path.of(known.get().savedPath()).toAbsolutePath().normalize();
+      boolean there = java.nio.file.Files.isRegularFile(saved);
+      // the copy saved last, if it is here; else one saved here before (the record names the
+      // last one only), else the last one copied here
       Optional<Path> kept =
-          folder.dir().equals(saved.getParent())
+          there && folder.dir().equals(saved.getParent())
               ? Optional.of(saved).filter(path -> SavedCopy.matches(path, entry.content()))
               : SavedCopy.alreadyIn(folder, entry)
-                  .or(() -> SavedCopy.into(saved, folder, entry))
+                  .or(() -> there ? SavedCopy.into(saved, folder, entry) : Optional.empty())
                   .map(copy -> moved(log, known.get(), copy));
       if (kept.isPresent()) {
         return kept.get(); // still the file offered: already there (saved or left here), or copied
