@@ -131,8 +131,7 @@ class MainTest {
                     "# data-dir = "
                         + Pattern.quote(odd.toString())
                         + " +# flag; a config file cannot hold this value \\(a ' #' starts a"
-                        + " comment, spaces at its ends are dropped\\): give it as a flag or in"
-                        + " the environment"))
+                        + " comment, spaces at its ends are dropped\\): give it as a flag"))
         .anyMatch(l -> l.startsWith("# log-file = " + dir + "/l  "));
     Path copy = config(out.toString());
     out.getBuffer().setLength(0);

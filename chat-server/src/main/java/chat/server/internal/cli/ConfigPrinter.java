@@ -16,7 +16,7 @@ final class ConfigPrinter {
   /** Said of a value that a config file would read as another one. */
   static final String CANNOT_HOLD =
       "a config file cannot hold this value (a ' #' starts a comment, spaces at its ends are"
-          + " dropped): give it as a flag or in the environment";
+          + " dropped): give it as a flag";
 
   private ConfigPrinter() {}
 
