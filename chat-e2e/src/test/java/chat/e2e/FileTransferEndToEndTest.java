@@ -309,7 +309,7 @@ class FileTransferEndToEndTest {
 
     assertThat(downloads.resolve(".chat-" + fileId + ".lock")).doesNotExist();
     assertThat(downloads.resolve(".chat-" + fileId + ".part")).exists();
-    assertThat(accepted).isCompletedExceptionally();
+    assertThat(accepted).failsWithin(Duration.ofSeconds(10));
   }
 
   /** Rejecting an offer being downloaded stops the download and keeps none of it. */

@@ -53,6 +53,12 @@ final class LineContext implements CommandContext {
     tui.switchTo(target);
   }
 
+  /** The rest of the line acts on no conversation; the panes follow the client by themselves. */
+  @Override
+  public void switchToNone() {
+    conversation = TuiModel.STATUS;
+  }
+
   @Override
   public void offered(FileOffer offer, String said) {
     tui.offered(offer, said);

@@ -944,7 +944,11 @@ class LineModeTest {
     harness.type("/leave\n");
 
     awaitOutput("left #lobby; no conversation selected: /join a room or /switch to one");
-    await().atMost(TIMEOUT).until(() -> harness.output().endsWith("> "));
+    await()
+        .atMost(TIMEOUT)
+        .until(() -> harness.output().endsWith("to one\n> ") || harness.output().endsWith("\n> "));
+    String last = harness.output().substring(harness.output().lastIndexOf('\n') + 1);
+    assertThat(last).as("the prompt names no conversation").isEqualTo("> ");
     harness.type("/quit\n");
     assertThat(harness.output()).doesNotContain("you are no longer in #lobby");
   }

@@ -209,8 +209,11 @@ class EventsTest {
     events.handle(new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.ACCEPTED, true));
     events.handle(new chat.protocol.FriendEvent("dave", chat.protocol.FriendChange.REMOVED, true));
     events.handle(request); // asked again: said again
-    events.handle(
-        new chat.protocol.FriendEvent("erin", chat.protocol.FriendChange.REQUESTED, true));
+    // this user's own requests are never a repeat of the relay's: each is said
+    chat.protocol.FriendEvent own =
+        new chat.protocol.FriendEvent("erin", chat.protocol.FriendChange.REQUESTED, true);
+    events.handle(own);
+    events.handle(own);
 
     assertThat(heard)
         .containsExactly(
@@ -218,6 +221,7 @@ class EventsTest {
             "dave OWN_ACCEPTED",
             "dave OWN_REMOVED",
             "dave REQUESTED",
+            "erin OWN_REQUESTED",
             "erin OWN_REQUESTED");
   }
 

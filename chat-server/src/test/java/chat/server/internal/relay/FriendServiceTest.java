@@ -299,7 +299,6 @@ class FriendServiceTest {
         .isLessThan(FrameCodec.DEFAULT_MAX_FRAME_BYTES / 4);
   }
 
-  /** Makes {@code name} an account with {@code count} friends, {@code name-friend0} and on. */
   /**
    * A request that runs on after the relay logged its connection out to close it (its session was
    * ended elsewhere) is refused as not logged in: before, it failed as an internal error, logged
@@ -319,6 +318,7 @@ class FriendServiceTest {
             RelayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_REQUIRED));
   }
 
+  /** Makes {@code name} an account with {@code count} friends, {@code name-friend0} and on. */
   private void friendsOf(String name, int count) {
     account(name);
     for (int i = 0; i < count; i++) {
