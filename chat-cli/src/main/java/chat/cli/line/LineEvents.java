@@ -21,14 +21,11 @@ import chat.cli.command.Bell;
 import chat.cli.command.CommandWords;
 import chat.cli.command.ConnectionLines;
 import chat.cli.command.FileText;
+import chat.cli.command.HeldLogIns;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SocialLines;
-import chat.protocol.Usernames;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,8 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * new one would otherwise print a line each time, and the person's own {@code /trust} or {@code
  * /verify} says its result itself). A private message, or one that names this user, rings the
  * terminal's bell ({@link Bell}). Someone coming online is printed once that has lasted {@link
- * #BRIEF_VISIT}, and not if they wrote meanwhile, so that a one-shot command's log-in and log-out
- * print nothing.
+ * HeldLogIns#BRIEF_VISIT}, and not if they wrote or left meanwhile, so that a one-shot command's
+ * log-in and log-out print nothing.
  */
 final class LineEvents implements CappedClientListener {
   private final ChatClient client;
@@ -59,31 +56,11 @@ final class LineEvents implements CappedClientListener {
   private final LiveNoticeCap cap;
   private volatile boolean stopSaid; // set by onStopped, read by the offline line after it
 
-  /**
-   * How long {@code bob came online} waits to be printed: {@code bob went offline} within it (a
-   * one-shot command such as {@code chat send}, which logs in, sends and logs out) prints neither
-   * line, and a message of bob's within it is line enough: the log-in is not printed after it.
-   */
-  static final Duration BRIEF_VISIT = Duration.ofSeconds(5);
-
-  /** Runs the cap's count lines, and prints a log-in once {@link #BRIEF_VISIT} has passed. */
+  /** Runs the cap's count lines, and prints a log-in once {@link HeldLogIns#BRIEF_VISIT} passed. */
   private final LiveNoticeCap.Timer timer;
 
-  /**
-   * A log-in's line not printed yet, and whether a message of theirs came meanwhile (then it is not
-   * printed at all). Compared by identity, so that an earlier log-in's timer ends no later one.
-   */
-  private static final class Held {
-    private final String line;
-    private volatile boolean wrote;
-
-    Held(String line) {
-      this.line = line;
-    }
-  }
-
-  /** Log-ins held for {@link #BRIEF_VISIT}, by {@link Usernames#key}. */
-  private final Map<String, Held> comingOnline = new ConcurrentHashMap<>();
+  /** Log-ins not printed yet. */
+  private final HeldLogIns comingOnline = new HeldLogIns();
 
   /**
    * How many presence fetches were started ({@link #listPresence}): the last one's result counts.
@@ -118,10 +95,7 @@ final class LineEvents implements CappedClientListener {
       return;
     }
     ChatMessage message = client.unquotingIgnored(received);
-    Held held = comingOnline.get(Usernames.key(message.sender()));
-    if (held != null) {
-      held.wrote = true; // their message shows they are here: the log-in needs no line of its own
-    }
+    comingOnline.wrote(message.sender());
     cap.beforeMessage(message.conversation());
     messages.message(message, prompt.current());
     if (bell.rings(message, self())) {
@@ -189,34 +163,24 @@ final class LineEvents implements CappedClientListener {
       return;
     }
     String line = EventLines.presence(username, presence, change == AwayTracker.Change.BACK);
-    String key = Usernames.key(username);
     if (change == AwayTracker.Change.CAME_ONLINE) {
-      Held held = new Held(line);
-      comingOnline.put(key, held);
+      HeldLogIns.Held held = comingOnline.hold(username, line, System.currentTimeMillis());
       timer.after(
-          BRIEF_VISIT,
-          () -> {
-            if (comingOnline.remove(key, held) && !held.wrote && !client.ignores(username)) {
-              printer.print(LineKind.SYSTEM, held.line);
-            }
-          });
+          HeldLogIns.BRIEF_VISIT,
+          () -> comingOnline.release(held).ifPresent(this::sayComingOnline));
       return;
     }
-    if (change == AwayTracker.Change.WENT_OFFLINE && comingOnline.remove(key) != null) {
+    if (change == AwayTracker.Change.WENT_OFFLINE && comingOnline.leftWithin(username)) {
       return; // in and out within BRIEF_VISIT: a one-shot command, worth no line
     }
-    sayComingOnline(username);
+    comingOnline.takeBefore(username).ifPresent(this::sayComingOnline);
     printer.print(LineKind.SYSTEM, line);
   }
 
-  /**
-   * Prints {@code username}'s log-in now if it is held ({@link #BRIEF_VISIT}) and they wrote
-   * nothing since: another change of theirs follows it.
-   */
-  private void sayComingOnline(String username) {
-    Held held = comingOnline.remove(Usernames.key(username));
-    if (held != null && !held.wrote && !client.ignores(username)) {
-      printer.print(LineKind.SYSTEM, held.line);
+  /** Prints a log-in held, unless its user is ignored meanwhile. */
+  private void sayComingOnline(HeldLogIns.Held held) {
+    if (!client.ignores(held.username())) {
+      printer.print(LineKind.SYSTEM, held.line());
     }
   }
 
@@ -262,7 +226,7 @@ final class LineEvents implements CappedClientListener {
     away.connection(state, detail);
     if (state != ConnectionState.ONLINE) {
       // Heard before the loss, which comes next: said now, as whether they stay will not be heard.
-      comingOnline.keySet().forEach(this::sayComingOnline);
+      comingOnline.takeDue(System.currentTimeMillis(), true).forEach(this::sayComingOnline);
     }
     if (state == ConnectionState.ONLINE) {
       listPresence(); // at log-in, and again after a reconnect (it may have changed)

@@ -6,16 +6,13 @@ import chat.cli.client.Friendship;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.command.AwayTracker;
+import chat.cli.command.HeldLogIns;
 import chat.cli.command.SocialLines;
 import chat.cli.tui.PaneEntry.NoteKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,22 +22,13 @@ import java.util.Set;
  * window. A friend coming online or going offline gets a line in the current pane (as a friend
  * request does), unless the member list beside it lists them and so shows it already. Other
  * members' log-ins and log-outs only change their mark in the member lists, so a busy room does not
- * flood the pane. A friend's log-in is shown once it has lasted {@link #BRIEF_VISIT}, as in line
- * mode, and not at all if they wrote or left meanwhile: a one-shot command of theirs ({@code chat
- * send}) shows no pair of lines. UI thread only.
+ * flood the pane. A friend's log-in is shown once it has lasted {@link HeldLogIns#BRIEF_VISIT}, as
+ * in line mode, and not at all if they wrote or left meanwhile: a one-shot command of theirs
+ * ({@code chat send}) shows no pair of lines. UI thread only.
  */
 final class PresenceNotes {
-  /**
-   * How long a friend's log-in waits to be shown: going offline within it shows neither line, and a
-   * message of theirs within it is line enough.
-   */
-  static final Duration BRIEF_VISIT = Duration.ofSeconds(5);
-
-  /** A friend's log-in not shown yet: its line, and when it was heard. */
-  private record HeldLogin(String line, long heardAtMillis) {}
-
-  /** Log-ins held for {@link #BRIEF_VISIT}, by lower-case username, oldest first. */
-  private final Map<String, HeldLogin> heldLogins = new LinkedHashMap<>();
+  /** Friends' log-ins not shown yet. */
+  private final HeldLogIns heldLogins = new HeldLogIns();
 
   private final TuiModel model;
   private final Clock clock;
@@ -66,16 +54,18 @@ final class PresenceNotes {
     String current = model.current();
     boolean here = lists(current, username);
     String line = SocialLines.presenceChange(username, presence, change == AwayTracker.Change.BACK);
+    if (change == AwayTracker.Change.WENT_OFFLINE && heldLogins.leftWithin(username)) {
+      return; // a brief visit: neither line
+    }
+    if (change == AwayTracker.Change.WENT_AWAY || change == AwayTracker.Change.BACK) {
+      showHeld(heldLogins.takeBefore(username).stream().toList()); // their log-in comes first
+    }
     switch (change) {
       case WENT_AWAY, BACK -> add(here ? current : shared(username), line);
       case CAME_ONLINE, WENT_OFFLINE -> {
-        String key = username.toLowerCase(Locale.ROOT);
-        if (change == AwayTracker.Change.WENT_OFFLINE && heldLogins.remove(key) != null) {
-          return; // a brief visit: neither line
-        }
-        if (friends.contains(key) && !(here && membersShown)) {
+        if (friends.contains(username.toLowerCase(Locale.ROOT)) && !(here && membersShown)) {
           if (change == AwayTracker.Change.CAME_ONLINE) {
-            heldLogins.put(key, new HeldLogin(line, clock.millis()));
+            heldLogins.hold(username, line, clock.millis());
           } else {
             add(current, line);
           }
@@ -87,25 +77,20 @@ final class PresenceNotes {
 
   /** A message of {@code username}'s arrived: their log-in held is not shown after it. */
   void wrote(String username) {
-    heldLogins.remove(username.toLowerCase(Locale.ROOT));
+    heldLogins.wrote(username);
   }
 
   /**
-   * Shows, in the current pane, the log-ins held for {@link #BRIEF_VISIT} by now ({@code all}:
-   * every one, as this client's own connection is lost); returns whether any was shown.
+   * Shows, in the current pane, the log-ins held for {@link HeldLogIns#BRIEF_VISIT} by now ({@code
+   * all}: every one, as this client's own connection is lost); returns whether any was shown.
    */
   boolean showHeldLogins(boolean all) {
-    long now = clock.millis();
-    boolean shown = false;
-    for (Iterator<HeldLogin> it = heldLogins.values().iterator(); it.hasNext(); ) {
-      HeldLogin held = it.next();
-      if (all || now - held.heardAtMillis() >= BRIEF_VISIT.toMillis()) {
-        add(model.current(), held.line());
-        it.remove();
-        shown = true;
-      }
-    }
-    return shown;
+    return showHeld(heldLogins.takeDue(clock.millis(), all));
+  }
+
+  private boolean showHeld(List<HeldLogIns.Held> held) {
+    held.forEach(log -> add(model.current(), log.line()));
+    return !held.isEmpty();
   }
 
   /** Whether the member list of {@code conversation} as last fetched names {@code username}. */
@@ -164,7 +149,7 @@ final class PresenceNotes {
     if (self != null) {
       away.listedFriends(self, list, askedAt);
     }
-    heldLogins.keySet().retainAll(friends);
+    heldLogins.retain(username -> friends.contains(username.toLowerCase(Locale.ROOT)));
   }
 
   /** Forgets the friends (logged out, or another user logged in). */

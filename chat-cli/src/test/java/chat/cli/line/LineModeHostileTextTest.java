@@ -61,7 +61,7 @@ class LineModeHostileTextTest {
             new SlashCompleter(client, dispatcher.registry()),
             new MessageFormatter(ZoneOffset.UTC),
             harness.terminal,
-            // at once: a log-in is printed without waiting for LineEvents.BRIEF_VISIT
+            // at once: a log-in is printed without waiting for HeldLogIns.BRIEF_VISIT
             new LineModeOptions(false).withNoticeTimer((delay, task) -> task.run()));
     repl = new Thread(mode::run, "repl");
     repl.start();

@@ -332,7 +332,7 @@ class LineModeTest {
     mode.events().onPresenceChange("bob", Presence.of(true));
     mode.events().onPresenceChange("carol", Presence.of(true));
     await().atMost(TIMEOUT).until(() -> harness.output().contains("live from carol"));
-    noticeTimerRuns(); // a log-in is printed once it has lasted (LineEvents.BRIEF_VISIT)
+    noticeTimerRuns(); // a log-in is printed once it has lasted (HeldLogIns.BRIEF_VISIT)
     await().atMost(TIMEOUT).until(() -> harness.output().contains("carol came online"));
     harness.type("/ignore\n/history\n/unignore bob\n/ignore\n");
     await().atMost(TIMEOUT).until(() -> harness.output().contains("you ignore no one"));
@@ -675,9 +675,9 @@ class LineModeTest {
 
   /**
    * A one-shot command such as {@code chat send} logs in, sends and logs out at once: in and out
-   * within {@link LineEvents#BRIEF_VISIT} prints neither line, only what they wrote. A log-in that
-   * lasts is printed once that time has passed, unless they wrote meanwhile: their message shows
-   * they are here.
+   * within {@link chat.cli.command.HeldLogIns#BRIEF_VISIT} prints neither line, only what they
+   * wrote. A log-in that lasts is printed once that time has passed, unless they wrote meanwhile:
+   * their message shows they are here.
    */
   @Test
   void run_loggedInAndOutWithinMoments_printsNeither_aLogInThatLastsIsPrintedLater() {
@@ -746,7 +746,7 @@ class LineModeTest {
     client.firePresence("dave", Presence.ONLINE);
     client.firePresence("carol", Presence.ONLINE);
     client.firePresence("erin", Presence.OFFLINE);
-    noticeTimerRuns(); // a log-in is printed once it has lasted (LineEvents.BRIEF_VISIT)
+    noticeTimerRuns(); // a log-in is printed once it has lasted (HeldLogIns.BRIEF_VISIT)
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("erin went offline"));
     assertThat(harness.output())
@@ -776,7 +776,7 @@ class LineModeTest {
     client.fireConnection(ConnectionState.ONLINE, "");
     client.firePresence("dave", Presence.ONLINE);
     client.firePresence("erin", Presence.ONLINE);
-    noticeTimerRuns(); // a log-in is printed once it has lasted (LineEvents.BRIEF_VISIT)
+    noticeTimerRuns(); // a log-in is printed once it has lasted (HeldLogIns.BRIEF_VISIT)
 
     await().atMost(TIMEOUT).until(() -> harness.output().contains("erin came online"));
     assertThat(harness.output()).doesNotContain("dave came online");

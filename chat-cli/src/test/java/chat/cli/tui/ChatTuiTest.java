@@ -21,6 +21,7 @@ import chat.cli.client.PushedNotice;
 import chat.cli.client.TransferState;
 import chat.cli.client.TrustState;
 import chat.cli.command.Bell;
+import chat.cli.command.HeldLogIns;
 import chat.cli.command.MessageFormatter;
 import chat.cli.command.SecretKind;
 import chat.cli.command.SlashCommandDispatcher;
@@ -1522,7 +1523,7 @@ class ChatTuiTest {
     h.client.firePresence("erin", Presence.of(true)); // shares a room, not a friend: no line
     h.drain();
     assertThat(h.screen()).as("not before it has lasted").doesNotContain("dave came online");
-    h.later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
+    h.later(HeldLogIns.BRIEF_VISIT.toMillis()).drain();
     assertThat(h.screen()).contains("dave came online").doesNotContain("erin");
 
     h.client.firePresence("dave", Presence.of(false));
@@ -1533,7 +1534,7 @@ class ChatTuiTest {
 
   /**
    * A friend's one-shot command (log in, send, log out) shows only its message: the log-in waits
-   * {@link PresenceNotes#BRIEF_VISIT}, and a message or a log-out within it drops it.
+   * {@link HeldLogIns#BRIEF_VISIT}, and a message or a log-out within it drops it.
    */
   @Test
   void friendLoggingInAndOutWithinMoments_orWritingMeanwhile_showsNoPresenceLine() {
@@ -1547,12 +1548,15 @@ class ChatTuiTest {
     h.client.firePresence("dave", Presence.of(false));
     h.client.firePresence("erin", Presence.of(true));
     h.client.deliver("@carol+erin", "erin", "a note from a script");
-    h.drain().later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
+    h.drain();
+    h.client.firePresence("erin", Presence.of(false)); // the script ends: no line either
+    h.drain().later(HeldLogIns.BRIEF_VISIT.toMillis()).drain();
 
     assertThat(h.screen())
         .doesNotContain("dave came online")
         .doesNotContain("dave went offline")
-        .doesNotContain("erin came online");
+        .doesNotContain("erin came online")
+        .doesNotContain("erin went offline");
   }
 
   /**
@@ -1572,7 +1576,7 @@ class ChatTuiTest {
     h.client.fireConnection(ConnectionState.ONLINE, "");
     h.client.firePresence("dave", Presence.of(true));
     h.client.firePresence("erin", Presence.of(true));
-    h.drain().later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
+    h.drain().later(HeldLogIns.BRIEF_VISIT.toMillis()).drain();
 
     assertThat(h.screen()).doesNotContain("dave came online").contains("erin came online");
   }
@@ -1591,7 +1595,7 @@ class ChatTuiTest {
 
     h.resize(70, 24); // too narrow for the member list
     h.client.firePresence("dave", Presence.of(true));
-    h.drain().later(PresenceNotes.BRIEF_VISIT.toMillis()).drain();
+    h.drain().later(HeldLogIns.BRIEF_VISIT.toMillis()).drain();
     assertThat(h.screen()).contains("dave came online");
   }
 
