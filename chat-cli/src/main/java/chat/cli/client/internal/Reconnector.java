@@ -30,8 +30,9 @@ final class Reconnector {
   private final SecureRandom random;
 
   /**
-   * @param timer runs the attempts; {@link SessionManager#close} shuts it down, which refuses
-   *     attempts from then on and drops one already waiting
+   * @param timer runs the attempts ({@link ClientTimers#attempts}); {@link SessionManager#close}
+   *     shuts it down, which refuses attempts from then on, drops one already waiting and
+   *     interrupts one under way
    */
   Reconnector(
       SessionManager sessions,

@@ -46,7 +46,8 @@ final class SessionManager {
   private final PendingIdentity pending;
   private final Listeners listeners = new Listeners();
   private final ExecutorService events;
-  private final ScheduledExecutorService timer;
+  private final ClientTimers timers = new ClientTimers();
+  private final ScheduledExecutorService timer = timers.housekeeping();
   private final EventHandler handler;
   private final Reconnector reconnector;
   private final ProfileWriter writer;
@@ -79,10 +80,9 @@ final class SessionManager {
     this.clock = clock;
     this.kdf = kdf;
     this.opener = opener;
-    this.events = Executors.newSingleThreadExecutor(daemon("chat-events"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-timer"));
+    this.events = Executors.newSingleThreadExecutor(ClientTimers.daemon("chat-events"));
     this.handler = new EventHandler(listeners, this::post);
-    this.reconnector = new Reconnector(this, listeners, timer, random);
+    this.reconnector = new Reconnector(this, listeners, timers.attempts(), random);
     this.passwordLogins = new PasswordLogins(this, pending, timer, random, clock, kdf);
     this.resumes = new TokenResumes(this, pending);
     if (options.live()) {
@@ -93,14 +93,6 @@ final class SessionManager {
       long every = options.keepAlive().toMillis();
       timer.scheduleWithFixedDelay(this::ping, every, every, TimeUnit.MILLISECONDS);
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   ClientOptions options() {
@@ -487,7 +479,9 @@ final class SessionManager {
           listeners.localWriteSucceeded();
         }
       } catch (CommandException.FileAccess e) {
-        post(() -> listeners.localWriteFailure(e.getMessage()));
+        if (!closed) { // else close() saves again, and a failure of that one is its own to throw
+          post(() -> listeners.localWriteFailure(e.getMessage()));
+        }
       }
     }
   }
@@ -548,7 +542,7 @@ final class SessionManager {
       current = session;
       session = null;
     }
-    timer.shutdownNow(); // no reconnect from now on, and an attempt under way is interrupted
+    timers.close(); // no reconnect from now on; an attempt under way is interrupted, a save is not
     if (current != null) {
       current.connectionState(ConnectionState.OFFLINE);
       current.end();
