@@ -8,6 +8,7 @@ import chat.cli.client.RoomView;
 import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code /join}, {@code /leave} (of a room, or the closing of a private conversation), {@code
@@ -241,34 +242,48 @@ final class ConversationCommands {
     }
     context.info(
         "members of " + Arguments.label(context, conversation) + " (" + members.size() + "):");
-    int width = SocialLines.nameWidth(members.stream().map(MemberView::username).toList());
-    for (MemberView member : members) {
-      context.info(memberLine(member, width));
-    }
+    memberLines(members).forEach(context::info);
   }
 
   /** The lobby holds every user: {@code /who} there lists who is online or away. */
   private static void whoIsOnline(List<MemberView> members, CommandContext context) {
     List<MemberView> online = members.stream().filter(MemberView::online).toList();
     context.info("online now (" + online.size() + " of " + members.size() + "):");
-    int width = SocialLines.nameWidth(online.stream().map(MemberView::username).toList());
-    for (MemberView member : online) {
-      context.info(memberLine(member, width));
-    }
+    memberLines(online).forEach(context::info);
   }
 
-  /** A member's line, the name padded to {@code width} so that the columns after it line up. */
-  private static String memberLine(MemberView member, int width) {
-    String role = SocialLines.role(member.role());
-    String muted = SocialLines.muted(member);
-    return "  "
-        + SocialLines.padded(TerminalSafe.line(member.username()), width)
-        + "  "
-        + SocialLines.presence(member.presence())
-        + (role.isEmpty() ? "" : "  " + role)
-        + (muted.isEmpty() ? "" : "  " + muted)
-        + "  "
-        + TrustText.of(member.trust());
+  /**
+   * One line per member, in the columns of {@code chat members}: name, presence, trust, role (in a
+   * group), a mute, and an away message last in parentheses. Each column is as wide as its widest
+   * entry, so that the columns line up.
+   */
+  private static List<String> memberLines(List<MemberView> members) {
+    int nameWidth = SocialLines.nameWidth(members.stream().map(MemberView::username).toList());
+    int trustWidth =
+        members.stream().mapToInt(m -> TrustText.of(m.trust()).length()).max().orElse(0);
+    int roleWidth =
+        members.stream().mapToInt(m -> SocialLines.role(m.role()).length()).max().orElse(0);
+    return members.stream()
+        .map(
+            member -> {
+              String muted = SocialLines.muted(member);
+              String message = member.presence().message();
+              String line =
+                  "  "
+                      + SocialLines.padded(TerminalSafe.line(member.username()), nameWidth)
+                      + "  "
+                      + SocialLines.padded(
+                          member.presence().status().name().toLowerCase(Locale.ROOT), 7)
+                      + "  "
+                      + SocialLines.padded(TrustText.of(member.trust()), trustWidth)
+                      + (roleWidth == 0
+                          ? ""
+                          : "  " + SocialLines.padded(SocialLines.role(member.role()), roleWidth))
+                      + (muted.isEmpty() ? "" : "  " + muted)
+                      + (message.isEmpty() ? "" : "  (" + TerminalSafe.line(message) + ")");
+              return line.stripTrailing();
+            })
+        .toList();
   }
 
   private static String groupNote(RoomView room) {

@@ -350,8 +350,8 @@ class ConversationCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "info: members of #lobby (3):",
-            "info:   alice  online  unverified",
-            "info:   bob    online  key CHANGED",
+            "info:   alice  online   unverified",
+            "info:   bob    online   key CHANGED",
             "info:   carol  offline  verified");
   }
 
@@ -368,8 +368,8 @@ class ConversationCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "info: online now (2 of 3):",
-            "info:   alice  online  unverified",
-            "info:   bob    away: lunch, back at 2  unverified");
+            "info:   alice  online   unverified",
+            "info:   bob    away     unverified  (lunch, back at 2)");
   }
 
   @Test
@@ -385,8 +385,8 @@ class ConversationCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "info: members of #team (2):",
-            "info:   alice  online  owner  unverified",
-            "info:   bob    online  admin  unverified");
+            "info:   alice  online   unverified  owner",
+            "info:   bob    online   unverified  admin");
   }
 
   @Test
@@ -410,10 +410,10 @@ class ConversationCommandsTest {
     assertThat(context.lines)
         .containsExactly(
             "info: members of #team (4):",
-            "info:   alice  online  owner  unverified",
-            "info:   bob    online  muted until " + BanText.when(until) + "  unverified",
-            "info:   carol  online  muted  unverified",
-            "info:   dave   online  unverified");
+            "info:   alice  online   unverified  owner",
+            "info:   bob    online   unverified         muted until " + BanText.when(until),
+            "info:   carol  online   unverified         muted",
+            "info:   dave   online   unverified");
   }
 
   @Test
