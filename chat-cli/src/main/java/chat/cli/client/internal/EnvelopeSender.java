@@ -257,7 +257,7 @@ final class EnvelopeSender {
   }
 
   /** Waits {@link #RATE_LIMITED_PAUSE}; false if interrupted (the client is closing). */
-  private static boolean pause() {
+  static boolean pause() {
     try {
       Thread.sleep(RATE_LIMITED_PAUSE.toMillis());
       return true;

@@ -19,6 +19,9 @@ import java.util.Optional;
  * Reconnector}'s.
  */
 final class TokenResumes {
+  /** How often a restore of the away state refused for now is sent again (1 s apart). */
+  static final int AWAY_RESTORE_WAITS = 10;
+
   private final SessionManager manager;
   private final PendingIdentity pending;
 
@@ -112,14 +115,28 @@ final class TokenResumes {
 
   /**
    * Sets the away state again on a new connection (a reconnect, or a one-shot client's resume after
-   * a loss): the relay forgets it when the last connection drops.
+   * a loss): the relay forgets it when the last connection drops. A restore the relay refuses for
+   * now (over its presence changes a second, after the user's own changes just before the loss) is
+   * sent again once the allowance has grown, up to {@link #AWAY_RESTORE_WAITS} times, as a send is:
+   * failing, it would fail the reconnect attempt it is part of.
    */
   static void restoreAway(Session target, RelayConnection relay) {
     String away = target.away();
-    if (away != null && relay.version() >= ProtocolVersions.SOCIAL) {
-      relay.call(
-          new SetPresenceRequest(relay.nextId(), PresenceStatus.AWAY, away.isEmpty() ? null : away),
-          SetPresenceReply.class);
+    if (away == null || relay.version() < ProtocolVersions.SOCIAL) {
+      return;
+    }
+    for (int waits = 0; ; waits++) {
+      try {
+        relay.call(
+            new SetPresenceRequest(
+                relay.nextId(), PresenceStatus.AWAY, away.isEmpty() ? null : away),
+            SetPresenceReply.class);
+        return;
+      } catch (CommandException.RateLimited e) {
+        if (waits == AWAY_RESTORE_WAITS || !EnvelopeSender.pause()) {
+          throw e;
+        }
+      }
     }
   }
 
