@@ -73,8 +73,7 @@ public final class GroupRules {
   /**
    * The refusal of a post (a message or a file) by {@code userKey} to {@code room} if they are
    * muted there ({@link ErrorCode#MUTED}), else empty; the message says how much longer a timed
-   * mute lasts as of {@code now}, rounded up: in minutes up to 90, in hours up to 48, else in days.
-   * Public rooms have no mutes.
+   * mute lasts as of {@code now} ({@link #left}). Public rooms have no mutes.
    */
   public Optional<RelayException> mutedRefusal(Connection c, String room, String userKey, long now)
       throws SQLException {
@@ -90,7 +89,11 @@ public final class GroupRules {
     return Optional.of(new RelayException(ErrorCode.MUTED, message));
   }
 
-  /** {@code millis} as {@code 1 more minute}, {@code 3 more hours} or {@code 14 more days}. */
+  /**
+   * {@code millis} as {@code 1 more minute}, {@code 3 more hours}, {@code 14 more days} or {@code 2
+   * more days and 5 hours}: rounded up to the minute up to 90 minutes, else to the hour; past 48
+   * hours the whole days, and the hours left over.
+   */
   static String left(long millis) {
     long minutes = Math.max(1, ceil(millis, 60_000));
     if (minutes <= 90) {
@@ -100,7 +103,11 @@ public final class GroupRules {
     if (hours <= 48) {
       return hours + " more hours";
     }
-    return ceil(millis, 86_400_000) + " more days";
+    long days = hours / 24;
+    long over = hours % 24;
+    return days
+        + " more days"
+        + (over == 0 ? "" : " and " + over + (over == 1 ? " hour" : " hours"));
   }
 
   private static long ceil(long millis, long unit) {
