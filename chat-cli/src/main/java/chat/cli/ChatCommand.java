@@ -182,7 +182,7 @@ public final class ChatCommand implements Callable<Integer> {
     commandLine.getCommandSpec().usageMessage().footer(ExitCode.footer());
     // @bob names a private conversation, never a file of arguments to read in its place.
     commandLine.setExpandAtFiles(false);
-    commandLine.setOut(writer(context.stdout()));
+    commandLine.setOut(StdoutWriter.over(context.stdout()));
     commandLine.setErr(writer(context.stderr()));
     commandLine.setParameterExceptionHandler(ChatCommand::onUsageError);
     commandLine.setExecutionExceptionHandler(ChatCommand::onFailure);
@@ -192,9 +192,29 @@ public final class ChatCommand implements Callable<Integer> {
             ClientLogging.verbose();
           }
           refuseUnmatchedWithHelp(parsed);
-          return new CommandLine.RunLast().execute(parsed);
+          int exitCode = new CommandLine.RunLast().execute(parsed);
+          return exitCode == 0 ? outputWritten(parsed.commandSpec().commandLine()) : exitCode;
         });
     return commandLine;
+  }
+
+  /**
+   * 0 if what the command printed reached stdout, else exit 7 with why ({@code cannot write to
+   * standard output: no space left on device}): a bundle or a list redirected into a full disk must
+   * not end as a success with the file empty. A command that stopped for it said so itself.
+   */
+  private static int outputWritten(CommandLine top) {
+    PrintWriter out = top.getOut();
+    if (!out.checkError()) { // flushes first
+      return 0;
+    }
+    java.io.IOException failure = out instanceof StdoutWriter watched ? watched.failure() : null;
+    PrintWriter err = top.getErr();
+    err.println(
+        "chat: cannot write to standard output: "
+            + (failure == null ? "input/output error" : FileIo.reason(failure)));
+    err.flush();
+    return ExitCode.IO.code();
   }
 
   /**

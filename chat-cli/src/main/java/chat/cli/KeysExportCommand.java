@@ -48,9 +48,11 @@ final class KeysExportCommand implements Callable<Integer> {
     DataOutput.refuseExisting(out, force, home.bundle().userId() + ".key");
     DataOutput.writeFile(out, home.keyFileBytes(), true, force);
     KeyChangeCutShort.warnExportedKeyFile(home, support.err());
-    support
-        .out()
-        .println("wrote the encrypted key file of " + home.bundle().userId() + " to " + out);
+    // Written to a pipe or a device (--out /dev/stdout), the key file is on stdout: the line saying
+    // so goes to stderr, where it cannot end up inside the key file.
+    java.io.PrintWriter said =
+        java.nio.file.Files.isRegularFile(out) ? support.out() : support.err();
+    said.println("wrote the encrypted key file of " + home.bundle().userId() + " to " + out);
     return 0;
   }
 }

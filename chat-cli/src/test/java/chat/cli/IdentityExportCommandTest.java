@@ -29,6 +29,32 @@ class IdentityExportCommandTest {
   }
 
   /**
+   * {@code chat identity export > bundle.pub} on a full disk: exit 7 saying why, not exit 0 with
+   * the bundle file empty (the same for every command that prints its result).
+   */
+  @Test
+  void export_toAStdoutThatCannotBeWritten_exit7_sayingWhy() {
+    java.io.OutputStream full =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
+        };
+    picocli.CommandLine commandLine =
+        new Cli().commandLine("identity", "export", "--home", Identities.home("alice").toString());
+    commandLine.setOut(StdoutWriter.over(full));
+    java.io.StringWriter err = new java.io.StringWriter();
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+
+    int exitCode =
+        commandLine.execute("identity", "export", "--home", Identities.home("alice").toString());
+
+    assertThat(exitCode).isEqualTo(7);
+    assertThat(err).hasToString("chat: cannot write to standard output: no space left on device\n");
+  }
+
+  /**
    * After a key change cut short it exports identity.pub all the same and warns on stderr, as
    * {@code chat keys export} does, that this is the key from before the change.
    */

@@ -67,6 +67,37 @@ class KeysShowCommandTest {
     assertThat(out).hasSameBinaryContentAs(home.resolve("identity.key"));
   }
 
+  /**
+   * {@code --out /dev/stdout} piped on, or any pipe: what arrives is the key file alone, and the
+   * line that says where it went is on stderr.
+   */
+  @Test
+  void export_toAPipe_writesOnlyTheKeyFileThere_andSaysSoOnStderr() throws Exception {
+    Path home = profile();
+    Path fifo = dir.resolve("pipe");
+    Process made = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        made.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && made.exitValue() == 0, "mkfifo");
+    java.util.concurrent.CompletableFuture<byte[]> read =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readAllBytes(fifo);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+
+    Cli.Result exported =
+        new Cli().run("keys", "export", "--home", home.toString(), "--out", fifo.toString());
+
+    assertThat(exported.exitCode()).as(exported.toString()).isZero();
+    assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo(Files.readAllBytes(home.resolve("identity.key")));
+    assertThat(exported.out()).isEmpty();
+    assertThat(exported.err()).isEqualTo("wrote the encrypted key file of alice to " + fifo + "\n");
+  }
+
   /** Another profile's key file, say: an existing FILE is replaced only with --force. */
   @Test
   void export_toAnExistingFile_isRefused_unlessForced() throws Exception {

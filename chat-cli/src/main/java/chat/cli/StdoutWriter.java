@@ -1,0 +1,84 @@
+package chat.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The writer a command's text output goes through (picocli's out, UTF-8, flushed at each line).
+ * Like every {@link PrintWriter} it never throws; it also keeps the first failure to write, so that
+ * a command that printed its result into a full disk or a closed pipe ends with why ({@link
+ * ChatCommand}: exit 7) instead of exit 0 with the output lost.
+ */
+final class StdoutWriter extends PrintWriter {
+  private final Recording recording;
+
+  private StdoutWriter(Recording recording) {
+    super(recording, true);
+    this.recording = recording;
+  }
+
+  /** A writer over {@code stream}. */
+  static StdoutWriter over(OutputStream stream) {
+    return new StdoutWriter(new Recording(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+  }
+
+  /** The first failure to write or flush, or null. */
+  IOException failure() {
+    return recording.failure;
+  }
+
+  private static final class Recording extends FilterWriter {
+    private volatile IOException failure;
+
+    Recording(java.io.Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      try {
+        super.write(c);
+      } catch (IOException e) {
+        throw kept(e);
+      }
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      try {
+        super.write(chars, offset, length);
+      } catch (IOException e) {
+        throw kept(e);
+      }
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+      try {
+        super.write(text, offset, length);
+      } catch (IOException e) {
+        throw kept(e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        super.flush();
+      } catch (IOException e) {
+        throw kept(e);
+      }
+    }
+
+    private IOException kept(IOException e) {
+      if (failure == null) {
+        failure = e;
+      }
+      return e;
+    }
+  }
+}
