@@ -291,6 +291,10 @@ public final class LineMode implements CommandContext {
   /**
    * The client's conversations but the private ones with a user ignored, whose messages line mode
    * does not show, as the full screen does not list them; the current conversation always counts.
+   * They are numbered as the full screen last listed them ({@link ChatClient#keptList}, so that
+   * {@code /switch 3} is Alt+3 there), the others after them in the order this run first listed
+   * them (those first listed together in the client's order), as a full screen started now would
+   * list them: a room joined now goes to the end.
    */
   @Override
   public List<String> numberedConversations() {
@@ -299,7 +303,7 @@ public final class LineMode implements CommandContext {
     String self = client.username().orElse(null);
     String current = prompt.current();
     List<String> out = new ArrayList<>();
-    for (String conversation : conversations) {
+    for (String conversation : listOrder(self, conversations)) {
       if (self == null
           || conversation.equals(current)
           || !ChatClient.privateWithIgnored(conversation, self, ignored)) {
@@ -312,6 +316,30 @@ public final class LineMode implements CommandContext {
       out.add(current);
     }
     return out;
+  }
+
+  /** Whose {@link #listed} it is: it starts again from the kept order at another user's log-in. */
+  private String listedFor;
+
+  /** The order conversations are numbered in: see {@link #listOrder}. */
+  private final List<String> listed = new ArrayList<>();
+
+  /** {@code conversations} in the order they are numbered for {@code self}. */
+  private synchronized List<String> listOrder(String self, List<String> conversations) {
+    if (self == null || !self.equalsIgnoreCase(listedFor)) {
+      listed.clear();
+      listedFor = self;
+      if (self != null) {
+        listed.addAll(client.keptList().order());
+      }
+    }
+    listed.retainAll(conversations); // one left and joined again goes to the end, as it does there
+    for (String conversation : conversations) {
+      if (!listed.contains(conversation)) {
+        listed.add(conversation);
+      }
+    }
+    return List.copyOf(listed);
   }
 
   /** Prints {@code message} as one line ({@link MessageLines#message}). */

@@ -17,6 +17,7 @@ import chat.cli.client.FriendUpdate;
 import chat.cli.client.Friendship;
 import chat.cli.client.GroupUpdate;
 import chat.cli.client.HeldMessages;
+import chat.cli.client.KeptList;
 import chat.cli.client.LeftOutMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.client.Presence;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -378,6 +380,33 @@ class LineModeTest {
         .doesNotContain("@bob")
         .containsSubsequence("now in @dave", "1  #lobby", "2  @dave  (current)", "now in #lobby");
     assertThat(output.substring(output.lastIndexOf("now in #lobby"))).doesNotContain("@dave");
+    harness.type("/quit\n");
+  }
+
+  /**
+   * Numbered as the full screen last listed them (Alt+3 there is /switch 3 here), not in the
+   * client's alphabetical order; rooms joined since go at the end, as a full screen started now
+   * would list them.
+   */
+  @Test
+  void run_switchList_numbersAsTheFullScreenKeptTheList_newRoomsAtTheEnd() {
+    logIn();
+    for (String room : List.of("#ops", "#aaa")) {
+      client.fireMembership(room, "alice", true);
+    }
+    client.keepList("alice", new KeptList(List.of("#lobby", "#ops", "#aaa"), Map.of()));
+    start(lineMode(false), "#lobby> ");
+
+    harness.type("/switch\n");
+    awaitOutput("3  #aaa");
+    client.fireMembership("#zzz", "alice", true);
+    client.fireMembership("#bbb", "alice", true);
+    harness.type("/switch 3\n/switch\n");
+    awaitOutput("5  #zzz");
+
+    assertThat(harness.output())
+        .containsSubsequence("1  #lobby  (current)", "2  #ops", "3  #aaa")
+        .containsSubsequence("now in #aaa", "3  #aaa  (current)", "4  #bbb", "5  #zzz");
     harness.type("/quit\n");
   }
 
