@@ -48,8 +48,8 @@ final class GroupCommands {
                 "ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w: 1 minute to 365 days)",
                 "ends the ban by itself. A REASON (at most 200 characters, shown to USER and the",
                 "members, and kept with the ban for /bans) comes after the ROOM, named. Owners",
-                "and admins may ban (admins never the owner or other admins). examples:",
-                "/ban bob   /ban bob #team 7d   /ban bob #team 2h flooding the room")
+                "and admins may ban (admins never the owner or other admins).",
+                "examples: /ban bob   /ban bob #team 7d   /ban bob #team 2h flooding the room")
             .runs((command, context) -> member(GroupAction.BAN, command, context)),
         member("unban", GroupAction.UNBAN, "lift USER's ban"),
         SlashCommand.named("bans", "/bans [ROOM]", "who is banned from a group, and until when")
@@ -70,8 +70,8 @@ final class GroupCommands {
                 "files there. ROOM defaults to the current one. TIME (90m, 12h, 7d, 2w) ends",
                 "the mute by itself. A REASON (shown to USER and the members) comes after the",
                 "ROOM, named. Owners and admins may mute (admins never the owner or other",
-                "admins); /unmute lifts it, and /mute again changes it. examples:",
-                "/mute bob   /mute bob #team 1h   /mute bob #team 30m calm down, please")
+                "admins); /unmute lifts it, and /mute again changes it.",
+                "examples: /mute bob   /mute bob #team 1h   /mute bob #team 30m calm down")
             .runs((command, context) -> member(GroupAction.MUTE, command, context)),
         member("unmute", GroupAction.UNMUTE, "let a muted USER post again"),
         member("transfer", GroupAction.TRANSFER, "make USER the owner (you become an admin)"),

@@ -24,7 +24,7 @@ public final class HelpText {
     StringBuilder paragraph = null;
     boolean previousIndented = false;
     boolean inExamples = false;
-    for (String line : lines) {
+    for (String line : examplesApart(lines)) {
       String text = line.stripTrailing();
       boolean continuation = text.startsWith("  ") && !text.startsWith("   ");
       boolean ownLine = text.isBlank() || text.startsWith("   ") || isExamples(text);
@@ -70,6 +70,27 @@ public final class HelpText {
     List<String> out = new ArrayList<>();
     for (String example : text.substring(colon).strip().split(" {3,}")) {
       out.add((out.isEmpty() ? text.substring(0, colon) : indent) + example);
+    }
+    return out;
+  }
+
+  /**
+   * {@code lines} with an {@code example:} or {@code examples:} that follows prose on its line
+   * ({@code The # is optional. examples: /join #rust}) starting a line of its own.
+   */
+  private static List<String> examplesApart(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      int at = line.indexOf(" examples: ");
+      if (at < 0) {
+        at = line.indexOf(" example: ");
+      }
+      if (at > 0 && !line.isBlank() && !line.substring(0, at).isBlank()) {
+        out.add(line.substring(0, at));
+        out.add(line.substring(at + 1));
+      } else {
+        out.add(line);
+      }
     }
     return out;
   }

@@ -20,6 +20,34 @@ class HelpTextTest {
             "example: /register alice");
   }
 
+  /** As /join's help has it: the examples start a line of their own, the prose after them too. */
+  @Test
+  void paragraphs_examplesAfterProseOnTheirLine_areSetApart() {
+    assertThat(
+            HelpText.paragraphs(
+                List.of(
+                    "Joins ROOM, or creates it.",
+                    "The # is optional. examples: /join #rust   /join rust",
+                    "A room name is 1-64 of a-z 0-9 _ -.",
+                    "Marks you away. example: /away lunch")))
+        .containsExactly(
+            "Joins ROOM, or creates it. The # is optional.",
+            "examples: /join #rust",
+            "  /join rust",
+            "A room name is 1-64 of a-z 0-9 _ -. Marks you away.",
+            "example: /away lunch");
+  }
+
+  /** Every command's help, as the full screen shows it: no example runs into prose. */
+  @Test
+  void paragraphs_ofEveryCommandsHelp_startEachExamplesLineOnItsOwn() {
+    for (SlashCommand command : CommandRegistry.standard().commands()) {
+      assertThat(HelpText.paragraphs(command.details()))
+          .as(command.name())
+          .noneMatch(p -> p.indexOf("example: ") > 0 || p.indexOf("examples: ") > 0);
+    }
+  }
+
   @Test
   void paragraphs_itemsWithHangingContinuations_areOneParagraphEach() {
     assertThat(
