@@ -238,12 +238,15 @@ final class Secrets implements GivenSecrets {
                 + " characters: put the secret alone on its first line");
       }
       CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-      int end = 0;
+      // A byte order mark, which some editors put first (Notepad), is not part of the secret.
+      int start = chars.limit() > 0 && chars.get(0) == '\uFEFF' ? 1 : 0;
+      int end = start;
       while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
         end++;
       }
-      char[] out = new char[end];
-      chars.get(out, 0, end);
+      char[] out = new char[end - start];
+      chars.position(start);
+      chars.get(out, 0, out.length);
       Arrays.fill(chars.array(), '\0');
       if (out.length == 0) {
         throw new CommandException.Auth(file + " is empty", null);

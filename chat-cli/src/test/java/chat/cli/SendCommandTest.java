@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.cli.client.ConnectionState;
 import chat.cli.client.FakeChatClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,6 +78,33 @@ class SendCommandTest {
     assertThat(result.err())
         .contains("cannot ask for the password here", "set CHAT_PASSWORD or use --password-file")
         .doesNotContain("CHAT_PASSPHRASE");
+  }
+
+  /** A secret's file saved by Notepad: the byte order mark and the CRLF are not the secret. */
+  @Test
+  void send_secretFilesWithAByteOrderMarkAndCrlf_giveTheSecretWithoutThem(@TempDir Path dir)
+      throws Exception {
+    Path password = dir.resolve("password.txt");
+    Path passphrase = dir.resolve("passphrase.txt");
+    Files.write(password, "\uFEFFpass word 1\r\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(passphrase, "\uFEFFkey phrase 1\r\n".getBytes(StandardCharsets.UTF_8));
+
+    Cli.Result result =
+        new Cli()
+            .client(client)
+            .run(
+                "send",
+                "--user",
+                "alice",
+                "--password-file",
+                password.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "lobby",
+                "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.secrets).containsExactly("pass word 1", "key phrase 1");
   }
 
   /** A secret's file is read only as far as its first line could go: /dev/zero is refused. */
