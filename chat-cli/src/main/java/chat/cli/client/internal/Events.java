@@ -107,6 +107,11 @@ final class Events {
    */
   private void presence(PresenceEvent presence) {
     String self = session.username();
+    if (session.connectionState() == ConnectionState.OFFLINE) {
+      // From a connection this session stopped with (a reconnect that found the keys replaced
+      // elsewhere, say): "bob came online" would read as news to a client no longer online.
+      return;
+    }
     if (self == null || !Usernames.key(presence.username()).equals(Usernames.key(self))) {
       listeners.presence(
           presence.username(), Views.presence(presence.status(), presence.message()));

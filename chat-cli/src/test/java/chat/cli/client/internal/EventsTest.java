@@ -188,6 +188,29 @@ class EventsTest {
   }
 
   /**
+   * A session stopped (its reconnect found the keys replaced elsewhere) says no presence change
+   * that the connection it stopped with delivered after: it is not online to see them.
+   */
+  @Test
+  void presence_afterTheSessionWentOffline_isNotSaid() {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    listeners.add(
+        new ClientListener() {
+          @Override
+          public void onPresenceChange(String username, chat.cli.client.Presence presence) {
+            heard.add("presence " + username);
+          }
+        });
+    Events events = new Events(session, listeners);
+    events.handle(new PresenceEvent("bob", PresenceStatus.AWAY, "gone"));
+
+    session.connectionState(chat.cli.client.ConnectionState.OFFLINE);
+    events.handle(new PresenceEvent("carol", PresenceStatus.ONLINE));
+
+    assertThat(heard).containsExactly("presence bob");
+  }
+
+  /**
    * A friend change this user made on another device (wire version 14) reaches the listeners as
    * this user's own; a request of theirs answered there is news again when they ask once more.
    */
