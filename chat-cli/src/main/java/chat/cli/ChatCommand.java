@@ -208,11 +208,9 @@ public final class ChatCommand implements Callable<Integer> {
     if (!out.checkError()) { // flushes first
       return 0;
     }
-    java.io.IOException failure = out instanceof StdoutWriter watched ? watched.failure() : null;
     PrintWriter err = top.getErr();
     err.println(
-        "chat: cannot write to standard output: "
-            + (failure == null ? "input/output error" : FileIo.reason(failure)));
+        "chat: cannot write to standard output: " + StdoutWriter.reason(out, "input/output error"));
     err.flush();
     return ExitCode.IO.code();
   }

@@ -60,6 +60,11 @@ public record CliContext(
     return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
   }
 
+  /** Whether the variable {@code name} is set to the empty string, which {@link #env} ignores. */
+  public boolean envEmpty(String name) {
+    return "".equals(environment.get(name));
+  }
+
   @Override
   public String toString() {
     return "CliContext[<streams and environment>]";

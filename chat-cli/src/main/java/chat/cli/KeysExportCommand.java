@@ -1,5 +1,7 @@
 package chat.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,8 +52,7 @@ final class KeysExportCommand implements Callable<Integer> {
     KeyChangeCutShort.warnExportedKeyFile(home, support.err());
     // Written to a pipe or a device (--out /dev/stdout), the key file is on stdout: the line saying
     // so goes to stderr, where it cannot end up inside the key file.
-    java.io.PrintWriter said =
-        java.nio.file.Files.isRegularFile(out) ? support.out() : support.err();
+    PrintWriter said = Files.isRegularFile(out) ? support.out() : support.err();
     said.println("wrote the encrypted key file of " + home.bundle().userId() + " to " + out);
     return 0;
   }

@@ -99,11 +99,9 @@ final class ListenCommand implements Callable<Integer> {
             null);
       }
       if (printer.outputLost) {
-        java.io.IOException why =
-            support.out() instanceof StdoutWriter watched ? watched.failure() : null;
         throw new CommandException.FileAccess(
             "cannot write to standard output ("
-                + (why == null ? "closed?" : FileIo.reason(why))
+                + StdoutWriter.reason(support.out(), "closed?")
                 + "): stopped; the next listen starts with the message that could not be printed",
             null);
       }

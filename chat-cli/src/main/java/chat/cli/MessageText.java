@@ -42,7 +42,8 @@ final class MessageText {
     String end = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : "";
     text = text.substring(0, text.length() - end.length());
     if (text.isBlank()) {
-      throw new CommandException.Usage("no message: stdin was empty");
+      throw new CommandException.Usage(
+          text.isEmpty() ? "no message: stdin was empty" : "no message: stdin held only spaces");
     }
     return text;
   }

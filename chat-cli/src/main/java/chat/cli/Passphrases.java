@@ -33,8 +33,8 @@ final class Passphrases {
       return fromEnv.get();
     }
     char[] typed = context.passphrasePrompt().read("Passphrase for " + keyFile + ": ");
-    if (typed == null) {
-      throw new CommandException.Auth("no passphrase entered", null);
+    if (typed == null || typed.length == 0) {
+      throw new CommandException.Auth("no passphrase entered", null); // Enter alone, or Ctrl-D
     }
     return new Passphrase(typed, "typed");
   }

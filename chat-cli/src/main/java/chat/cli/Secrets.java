@@ -194,10 +194,12 @@ final class Secrets implements GivenSecrets {
               + what(env)
               + " here (no terminal, or its echo cannot be turned off); set "
               + env
+              + (context.envEmpty(env) ? " (it is set, but empty)" : "")
               + option(env));
     }
-    if (typed == null) {
-      throw new CommandException.Auth("nothing entered", null);
+    if (typed == null || typed.length == 0) {
+      // Enter alone: no secret is empty, and a key file's would only cost a slow, wrong unlock
+      throw new CommandException.Auth("no " + what(env) + " entered", null);
     }
     return typed;
   }

@@ -31,6 +31,12 @@ final class StdoutWriter extends PrintWriter {
     return recording.failure;
   }
 
+  /** Why {@code out} could not be written, in a few words: its failure's, else a general one. */
+  static String reason(PrintWriter out, String unknown) {
+    IOException failure = out instanceof StdoutWriter watched ? watched.failure() : null;
+    return failure == null ? unknown : FileIo.reason(failure);
+  }
+
   private static final class Recording extends FilterWriter {
     private volatile IOException failure;
 

@@ -183,6 +183,20 @@ class SealCommandTest {
     assertThat(result.prompts()).hasSize(1);
   }
 
+  /** Enter alone at the prompt: said at once, as Ctrl-D is, not after a slow wrong unlock. */
+  @Test
+  void seal_nothingTypedAtThePrompt_saysSo_exit2() {
+    Cli.Result result =
+        new Cli()
+            .typed("")
+            .stdin("hi")
+            .run("seal", "-a", "--home", home("alice"), "--to", pub("bob"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("chat: no passphrase entered\n");
+    assertThat(result.stdout()).isEmpty();
+  }
+
   @Test
   void seal_binaryToTerminal_refused() {
     Cli.Result result =

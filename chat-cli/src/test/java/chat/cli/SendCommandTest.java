@@ -149,6 +149,45 @@ class SendCommandTest {
   }
 
   @Test
+  void send_emptyOrBlankStdin_isRefusedSayingWhich() {
+    Cli.Result empty = cli().stdin("").run("send", "--user", "alice", "lobby");
+    Cli.Result blank = cli().stdin("   \n").run("send", "--user", "alice", "lobby");
+
+    assertThat(empty.err()).isEqualTo("chat: no message: stdin was empty\n");
+    assertThat(blank.err()).isEqualTo("chat: no message: stdin held only spaces\n");
+    assertThat(blank.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  /** Enter alone at the passphrase prompt: said at once, and nothing is tried with it. */
+  @Test
+  void send_nothingTypedAtThePassphrasePrompt_saysSo_exit2() {
+    client.storedSessions.add("alice");
+    Cli.Result result =
+        new Cli().client(client).typed("").run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("chat: no key passphrase entered\n");
+    assertThat(client.calls)
+        .noneMatch(call -> call.startsWith("resume") || call.startsWith("send"));
+  }
+
+  /** CHAT_PASSPHRASE= (set, but to nothing) is read as unset, and the error says it is empty. */
+  @Test
+  void send_anEmptyPassphraseVariable_andNoTerminal_saysTheVariableIsEmpty() {
+    client.storedSessions.add("alice");
+    Cli.Result result =
+        new Cli()
+            .client(client)
+            .env("CHAT_PASSPHRASE", "")
+            .run("send", "--user", "alice", "lobby", "hi");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .contains("set CHAT_PASSPHRASE (it is set, but empty) or use --passphrase-file");
+  }
+
+  @Test
   void send_emptyOrBlankText_isRefused_nothingSent() {
     for (String text : new String[] {"", "   "}) {
       Cli.Result result = cli().run("send", "--user", "alice", "lobby", text);

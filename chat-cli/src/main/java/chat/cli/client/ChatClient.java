@@ -549,6 +549,17 @@ public interface ChatClient extends AutoCloseable {
   String SAFETY_NUMBER_FORM = SafetyNumber.DIGITS + " digits (spaces are ignored)";
 
   /**
+   * Why {@code typed} is no safety number: its form, and first, for the 64 hex digits of a
+   * fingerprint given in its place, that it is one.
+   */
+  static String notASafetyNumber(String typed) {
+    boolean fingerprint = typed.replaceAll("\\s", "").matches("[0-9a-fA-F]{64}");
+    return (fingerprint ? "that is a fingerprint, not a safety number: " : "")
+        + "a safety number is "
+        + SAFETY_NUMBER_FORM;
+  }
+
+  /**
    * Marks {@code username} verified if {@code safetyNumber} matches.
    *
    * @throws chat.cli.CommandException.Untrusted if it does not match

@@ -85,7 +85,7 @@ public final class HelpText {
       if (at < 0) {
         at = line.indexOf(" example: ");
       }
-      if (at > 0 && !line.isBlank() && !line.substring(0, at).isBlank()) {
+      if (at > 0 && !line.substring(0, at).isBlank()) {
         out.add(line.substring(0, at));
         out.add(line.substring(at + 1));
       } else {

@@ -64,15 +64,18 @@ final class TrustCommands {
     SafetyNumber number = context.client().safetyNumber(user);
     String name = spelled(user, context);
     context.info("safety number with " + name + ": " + number.toDisplayString());
-    context.info("if " + name + " sees the same digits: /verify " + name + " followed by them");
+    if (context.client().trustState(user) == TrustState.VERIFIED) {
+      context.info(name + " is verified: these are the digits you compared");
+    } else {
+      context.info("if " + name + " sees the same digits: /verify " + name + " followed by them");
+    }
   }
 
   private static void verify(Input.Command command, CommandContext context) {
     String user = otherUser(command.arg(0), context);
     String digits = String.join("", command.args().subList(1, command.argCount()));
     if (!digits.matches("[0-9]{" + SafetyNumber.DIGITS + "}")) {
-      throw new CommandException.Usage(
-          "a safety number is " + ChatClient.SAFETY_NUMBER_FORM + ": see /safety");
+      throw new CommandException.Usage(ChatClient.notASafetyNumber(digits) + ": see /safety");
     }
     context.client().verify(user, digits);
     context.info(spelled(user, context) + " is verified");

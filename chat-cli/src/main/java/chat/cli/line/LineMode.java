@@ -65,6 +65,12 @@ public final class LineMode implements CommandContext {
   private final LinePrompt prompt;
   private final LineEvents events;
 
+  /** The order conversations are numbered in: see {@link #listOrder}. */
+  private final List<String> listed = new ArrayList<>();
+
+  /** Whose {@link #listed} it is: it starts again from the kept order at another user's log-in. */
+  private String listedFor;
+
   private volatile boolean quitRequested;
 
   /** A line mode over {@code terminal}; nothing is read or printed until {@link #run}. */
@@ -327,12 +333,6 @@ public final class LineMode implements CommandContext {
     }
     return out;
   }
-
-  /** Whose {@link #listed} it is: it starts again from the kept order at another user's log-in. */
-  private String listedFor;
-
-  /** The order conversations are numbered in: see {@link #listOrder}. */
-  private final List<String> listed = new ArrayList<>();
 
   /** {@code conversations} in the order they are numbered for {@code self}. */
   private synchronized List<String> listOrder(String self, List<String> conversations) {

@@ -40,6 +40,17 @@ class TrustCommandsTest {
     assertThat(context.lines.get(1)).contains("/verify bob");
   }
 
+  /** Once verified, the digits are the ones compared: no advice to verify again. */
+  @Test
+  void safety_ofAVerifiedContact_saysSo_insteadOfHowToVerify() {
+    context.client.trust.put("bob", TrustState.VERIFIED);
+
+    run("/safety bob");
+
+    assertThat(context.lines.get(1))
+        .isEqualTo("info: bob is verified: these are the digits you compared");
+  }
+
   @Test
   void safetyAndVerify_typedInAnotherCase_nameTheUserAsRegistered() {
     context.client.spellings.put("maximilian", "Maximilian");
@@ -68,6 +79,18 @@ class TrustCommandsTest {
 
     assertThat(context.errors()).containsExactly("error: safety number does not match bob's");
     assertThat(context.client.trustState("bob")).isEqualTo(TrustState.UNVERIFIED);
+  }
+
+  /** The 64 hex digits of a fingerprint, given where the safety number goes, are named as one. */
+  @Test
+  void verify_aFingerprintInsteadOfTheSafetyNumber_saysWhatItIs() {
+    run("/verify bob 3ff311c0 " + "0123456789abcdef".repeat(3) + "01234567");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: that is a fingerprint, not a safety number: a safety number is 60 digits"
+                + " (spaces are ignored): see /safety");
+    assertThat(context.client.calls).isEmpty();
   }
 
   @Test

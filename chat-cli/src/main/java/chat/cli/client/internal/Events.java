@@ -106,12 +106,12 @@ final class Events {
    * the user's, on every device), becomes this session's away state, said once as a notice.
    */
   private void presence(PresenceEvent presence) {
-    String self = session.username();
     if (session.connectionState() == ConnectionState.OFFLINE) {
       // From a connection this session stopped with (a reconnect that found the keys replaced
       // elsewhere, say): "bob came online" would read as news to a client no longer online.
       return;
     }
+    String self = session.username();
     if (self == null || !Usernames.key(presence.username()).equals(Usernames.key(self))) {
       listeners.presence(
           presence.username(), Views.presence(presence.status(), presence.message()));

@@ -98,7 +98,7 @@ final class KeyTrust {
     try {
       typed = SafetyNumber.parse(safetyNumber);
     } catch (MalformedDataException e) {
-      throw new CommandException.Usage("a safety number is " + ChatClient.SAFETY_NUMBER_FORM);
+      throw new CommandException.Usage(ChatClient.notASafetyNumber(safetyNumber));
     }
     if (!safetyNumber(username).matches(typed)) {
       throw new CommandException.Untrusted(
