@@ -512,6 +512,37 @@ class GroupsEndToEndTest {
   }
 
   /**
+   * A group joined with a one-shot command ({@code chat join}), then left by a kick while no live
+   * client of hers ran: her next live login says so, as for a group a live client had listed.
+   */
+  @Test
+  void joinedWithAOneShotClient_thenKickedWhileOffline_theNextLiveLoginSaysSo() {
+    try (RelayChatClient alice = registered("alice", new RecordingListener())) {
+      try (RelayChatClient carol = registered("carol", new RecordingListener())) {
+        alice.createGroup("club");
+        alice.administer("#club", GroupAction.INVITE, "carol");
+        assertThat(carol.conversations()).doesNotContain("#club"); // a live client's list, kept
+      }
+      try (RelayChatClient oneShot = Clients.oneShot(port, homes)) {
+        oneShot.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+        oneShot.join("#club");
+      }
+
+      alice.administer("#club", GroupAction.KICK, "carol");
+
+      RecordingListener back = new RecordingListener();
+      try (RelayChatClient again = Clients.live(port, homes)) {
+        again.addListener(back);
+        again.login("carol", PASSWORD.clone(), PASSPHRASE.clone());
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> back.events.contains("no longer in #club"));
+        assertThat(again.conversations()).doesNotContain("#club");
+      }
+    }
+  }
+
+  /**
    * A group created under the name of a room that everyone left goes on from the room's numbers:
    * what was sent in the room after its creator left it is not a gap of the group (the cursor moves
    * to the reply's last number, as a join does).

@@ -103,7 +103,7 @@ final class RoomRequests {
     JoinReply reply = relay.call(new JoinRequest(relay.nextId(), id), JoinReply.class);
     session.members.invalidate(id);
     if (reply.lastSeq() > 0) { // else it never had a message: its first opens it
-      session.addConversation(id);
+      session.joinedHere(id);
     }
   }
 

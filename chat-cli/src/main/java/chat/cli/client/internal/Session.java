@@ -257,7 +257,7 @@ final class Session {
     if (listed == null) {
       return List.of();
     }
-    addConversation(listed);
+    joinedHere(listed);
     return heard == null ? List.of() : heard;
   }
 
@@ -303,6 +303,17 @@ final class Session {
     if (keepsLiveList) {
       state.liveListedRemoved(conversation);
     }
+  }
+
+  /**
+   * Lists {@code conversation}, which this user joined (or created, or opened again) through this
+   * client: also in the list the profile's live client last showed, though this one is a one-shot
+   * command, so that the next live client says a removal from it made while none ran ({@code you
+   * are no longer in #club}), as it does for a conversation it listed itself.
+   */
+  synchronized void joinedHere(String conversation) {
+    addConversation(conversation);
+    state.liveListedAdded(conversation);
   }
 
   /**

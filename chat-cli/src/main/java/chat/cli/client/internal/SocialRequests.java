@@ -72,7 +72,7 @@ final class SocialRequests {
     session.state.advance(reply.conversation(), reply.lastSeq());
     session.members.invalidate(reply.conversation());
     session.members.baseline(reply.conversation(), reply.members(), since);
-    session.addConversation(reply.conversation());
+    session.joinedHere(reply.conversation());
   }
 
   void administer(String room, GroupAction action, String username, String reason) {
