@@ -81,7 +81,7 @@ final class OutgoingText {
     String text = raw ? typed : ShortcodeExpander.standard().expand(typed);
     if (TerminalSafe.showsNothing(text)) {
       // e.g. only accents: refused before logging in, as the client refuses it before sending
-      throw new CommandException.Usage("no message: the text shows nothing");
+      throw new CommandException.Usage(ChatClient.NOTHING_TO_SEND);
     }
     return support.change(
         support.loggedIn(false, new ConnectionPrinter(support)),

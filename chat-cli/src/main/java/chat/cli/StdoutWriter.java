@@ -46,45 +46,38 @@ final class StdoutWriter extends PrintWriter {
 
     @Override
     public void write(int c) throws IOException {
-      try {
-        super.write(c);
-      } catch (IOException e) {
-        throw kept(e);
-      }
+      kept(() -> super.write(c));
     }
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-      try {
-        super.write(chars, offset, length);
-      } catch (IOException e) {
-        throw kept(e);
-      }
+      kept(() -> super.write(chars, offset, length));
     }
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-      try {
-        super.write(text, offset, length);
-      } catch (IOException e) {
-        throw kept(e);
-      }
+      kept(() -> super.write(text, offset, length));
     }
 
     @Override
     public void flush() throws IOException {
+      kept(super::flush);
+    }
+
+    /** Runs {@code step}, keeping the first failure of any. */
+    private void kept(Step step) throws IOException {
       try {
-        super.flush();
+        step.run();
       } catch (IOException e) {
-        throw kept(e);
+        if (failure == null) {
+          failure = e;
+        }
+        throw e;
       }
     }
 
-    private IOException kept(IOException e) {
-      if (failure == null) {
-        failure = e;
-      }
-      return e;
+    private interface Step {
+      void run() throws IOException;
     }
   }
 }

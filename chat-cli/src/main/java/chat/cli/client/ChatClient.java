@@ -549,6 +549,12 @@ public interface ChatClient extends AutoCloseable {
   String SAFETY_NUMBER_FORM = SafetyNumber.DIGITS + " digits (spaces are ignored)";
 
   /**
+   * The refusal of a message that would show nothing ({@link chat.cli.TerminalSafe#showsNothing}),
+   * however it was typed.
+   */
+  String NOTHING_TO_SEND = "no message: the text shows nothing";
+
+  /**
    * Why {@code typed} is no safety number: its form, and first, for the 64 hex digits of a
    * fingerprint given in its place, that it is one.
    */

@@ -46,9 +46,6 @@ import org.jline.utils.InfoCmp;
  * through; secrets are read on a masked prompt and never enter it.
  */
 public final class LineMode implements CommandContext {
-  /** What a typed line made only of characters that show nothing gets. */
-  static final String NOTHING_TO_SEND = "no message: the text shows nothing";
-
   private final ChatClient client;
   private final InputDispatcher dispatcher;
   private final Terminal terminal;
@@ -145,7 +142,7 @@ public final class LineMode implements CommandContext {
           if (line.isBlank() && !read.isBlank()) {
             // only characters that show nothing (U+200B, an escape sequence), as the full screen
             // refuses them; a blank line is passed over as ever
-            error(NOTHING_TO_SEND);
+            error(ChatClient.NOTHING_TO_SEND);
             continue;
           }
         } catch (UserInterruptException e) {

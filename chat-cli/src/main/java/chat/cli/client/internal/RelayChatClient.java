@@ -397,7 +397,7 @@ public final class RelayChatClient implements ChatClient {
       String conversation, String text, boolean action, Content.Text content) {
     if (chat.cli.TerminalSafe.showsNothing(text)) {
       // Only spaces, joiners or characters the recipients' terminals drop: an empty line.
-      throw new CommandException.Usage("no message: the text shows nothing");
+      throw new CommandException.Usage(NOTHING_TO_SEND);
     }
     Session session = sessions.require();
     String id = conversationId(conversation);
