@@ -59,15 +59,15 @@ final class OpenCommand implements Callable<Integer> {
   @Option(
       names = "--in",
       paramLabel = "FILE",
-      converter = NonEmptyFile.class,
-      description = "read the envelope from FILE")
+      converter = StdioFile.class,
+      description = "read the envelope from FILE (- for stdin, the default)")
   Path in;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      converter = NonEmptyFile.class,
-      description = "write the message to FILE (mode 0600)")
+      converter = StdioFile.class,
+      description = "write the message to FILE (mode 0600; - for stdout, the default)")
   Path out;
 
   @Option(names = "--force", description = "replace the --out FILE if it exists")

@@ -58,15 +58,15 @@ final class SealCommand implements Callable<Integer> {
   @Option(
       names = "--in",
       paramLabel = "FILE",
-      converter = NonEmptyFile.class,
-      description = "read the message from FILE")
+      converter = StdioFile.class,
+      description = "read the message from FILE (- for stdin, the default)")
   Path in;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      converter = NonEmptyFile.class,
-      description = "write the envelope to FILE")
+      converter = StdioFile.class,
+      description = "write the envelope to FILE (- for stdout, the default)")
   Path out;
 
   @Option(names = "--force", description = "replace the --out FILE if it exists")

@@ -102,6 +102,35 @@ class OpenCommandTest {
     assertThat(result.stdout()).isEqualTo(message);
   }
 
+  /** As age: {@code -} is the standard stream for both, not a file named "-" in the folder. */
+  @Test
+  void sealAndOpen_dashForInAndOut_areStdinAndStdout() {
+    byte[] envelope =
+        seal("alice", utf8("through the pipes"), "--to", pub("bob"), "--in", "-", "--out", "-");
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .stdin(envelope)
+            .run("open", "--home", home("bob"), "--from", pub("alice"), "--in=-", "--out", "-");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdoutText()).isEqualTo("through the pipes");
+    assertThat(Path.of("-")).as("no file named -").doesNotExist();
+  }
+
+  /** A binary envelope is not written to a terminal through {@code --out -} either. */
+  @Test
+  void seal_dashOutToATerminal_isRefusedAsStdoutIs() {
+    Cli.Result result =
+        Cli.withPassphrase()
+            .terminal(true)
+            .stdin("hello")
+            .run("seal", "--home", home("alice"), "--to", pub("bob"), "--out", "-");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.err()).contains("refusing to write a binary envelope to the terminal");
+  }
+
   @Test
   void open_emptyMessage_roundTrips() {
     Cli.Result result = open("bob", "alice", seal("alice", new byte[0], "--to", pub("bob")));
