@@ -5,8 +5,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -192,6 +195,7 @@ public final class ChatCommand implements Callable<Integer> {
             ClientLogging.verbose();
           }
           refuseUnmatchedWithHelp(parsed);
+          warnOfExposedSecretFiles(parsed);
           int exitCode = new CommandLine.RunLast().execute(parsed);
           return exitCode == 0 ? outputWritten(parsed.commandSpec().commandLine()) : exitCode;
         });
@@ -213,6 +217,25 @@ public final class ChatCommand implements Callable<Integer> {
         "chat: cannot write to standard output: " + StdoutWriter.reason(out, "input/output error"));
     err.flush();
     return ExitCode.IO.code();
+  }
+
+  /**
+   * Warns on stderr of a {@code --password-file} or {@code --passphrase-file} that other users can
+   * read ({@link Secrets#exposed}), before the command runs: before the full screen too, which
+   * leaves the line on the terminal when it closes.
+   */
+  private static void warnOfExposedSecretFiles(ParseResult parsed) {
+    PrintWriter err = parsed.commandSpec().commandLine().getErr();
+    Set<Path> said = new HashSet<>();
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      for (String option : List.of("--password-file", "--passphrase-file")) {
+        Path file = level.matchedOptionValue(option, null);
+        if (file != null && said.add(file)) {
+          Secrets.exposed(file).ifPresent(warning -> err.println("chat: " + warning));
+        }
+      }
+    }
+    err.flush();
   }
 
   /**

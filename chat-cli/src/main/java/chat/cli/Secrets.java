@@ -3,12 +3,16 @@ package chat.cli;
 import chat.cli.command.GivenSecrets;
 import chat.cli.command.SecretKind;
 import chat.protocol.Secret;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the account password and the key passphrase come from for scripting commands: a file given
@@ -221,6 +225,37 @@ final class Secrets implements GivenSecrets {
       case Passphrases.ENV_PASSPHRASE -> " or use --passphrase-file";
       default -> "";
     };
+  }
+
+  /**
+   * The warning due when the secret's {@code file} is open to other users than its owner (any group
+   * or other permission bit, as ssh checks a private key file): empty for one that is the owner's
+   * alone, for a pipe or a device ({@code --password-file <(pass show chat)}), and where the file
+   * system has no POSIX permissions. Said, not refused: the secret is already exposed, and the
+   * command would fail only for the one who made the mistake.
+   */
+  static Optional<String> exposed(Path file) {
+    try {
+      if (!Files.isRegularFile(file) || !PrivateFiles.isPosix(file)) {
+        return Optional.empty();
+      }
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      int mode = 0;
+      for (PosixFilePermission permission : permissions) {
+        mode |= 1 << (8 - permission.ordinal()); // OWNER_READ (0) is 0400 ... OTHERS_EXECUTE 01
+      }
+      if ((mode & 077) == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "warning: "
+              + TerminalSafe.line(file.toString())
+              + " holds a secret, but other users than its owner have access to it (mode "
+              + String.format("%04o", mode)
+              + "): make it yours alone with chmod 600");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return Optional.empty(); // reading it will say what is wrong
+    }
   }
 
   private static char[] fromFile(Path file) {

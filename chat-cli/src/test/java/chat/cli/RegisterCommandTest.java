@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,9 @@ class RegisterCommandTest {
   void register_aShortSecretFromTheEnvironmentOrAFile_isRefusedNamingWhereItCameFrom()
       throws Exception {
     Path passwordFile = Files.writeString(home.resolve("password.txt"), "short\n");
+    if (PrivateFiles.isPosix(passwordFile)) { // one others can read is warned of first
+      Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+    }
     try (ServerSocket relay = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         RelayChatClient client = client(relay)) {
       Cli.Result shortPassphrase =

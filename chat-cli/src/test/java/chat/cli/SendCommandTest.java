@@ -7,7 +7,9 @@ import chat.cli.client.FakeChatClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +106,42 @@ class SendCommandTest {
                 "hi");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(client.secrets).containsExactly("pass word 1", "key phrase 1");
+  }
+
+  /** As ssh of a private key: a secret's file others can read is said, once, and still used. */
+  @Test
+  void send_secretFileOthersCanRead_isWarnedOf_andOneOnlyItsOwnerCanReadIsNot(@TempDir Path dir)
+      throws Exception {
+    Assumptions.assumeTrue(PrivateFiles.isPosix(dir));
+    Path password = Files.writeString(dir.resolve("password.txt"), "pass word 1\n");
+    Path passphrase = Files.writeString(dir.resolve("passphrase.txt"), "key phrase 1\n");
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(passphrase, PosixFilePermissions.fromString("rw-------"));
+
+    Cli.Result result =
+        new Cli()
+            .client(client)
+            .run(
+                "--password-file",
+                password.toString(),
+                "send",
+                "--user",
+                "alice",
+                "--password-file",
+                password.toString(),
+                "--passphrase-file",
+                passphrase.toString(),
+                "lobby",
+                "hi");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: warning: "
+                + password
+                + " holds a secret, but other users than its owner have access to it (mode 0644):"
+                + " make it yours alone with chmod 600\n");
     assertThat(client.secrets).containsExactly("pass word 1", "key phrase 1");
   }
 
