@@ -35,6 +35,25 @@ final class SafetyNumberCommand implements Callable<Integer> {
   public Integer call() {
     IdentityBundle me = home.home().bundle();
     IdentityBundle them = BundleFiles.load(file);
+    if (them.fingerprint().equals(me.fingerprint())) {
+      // As chat keys safety of your own name: sixty digits that match anywhere prove nothing.
+      throw new CommandException.Usage(
+          "a safety number is between you and someone else, and "
+              + file
+              + " is your own identity bundle: give your contact's");
+    }
+    if (them.userId().equals(me.userId())) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "chat: warning: "
+                  + file
+                  + " names "
+                  + BundleText.userId(them)
+                  + ", as your own identity does, with another key: make sure it is your"
+                  + " contact's, and not someone else using your name");
+      spec.commandLine().getErr().flush();
+    }
     String digits = SafetyNumber.of(me, them).toDisplayString();
     PrintWriter out = spec.commandLine().getOut();
     out.println(

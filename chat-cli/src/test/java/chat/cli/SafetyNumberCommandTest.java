@@ -3,7 +3,9 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.crypto.SafetyNumber;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SafetyNumberCommandTest {
   @Test
@@ -37,6 +39,51 @@ class SafetyNumberCommandTest {
             .toDisplayString();
     assertThat(aliceSide.out().lines().skip(1).toList())
         .containsExactly(expected.substring(0, 35), expected.substring(36));
+  }
+
+  /** As chat keys safety of your own name: digits that match anywhere prove nothing. */
+  @Test
+  void safetyNumber_withYourOwnBundle_isRefused() {
+    Cli.Result result =
+        new Cli()
+            .run(
+                "safety-number",
+                "--home",
+                Identities.home("alice").toString(),
+                Identities.pub("alice").toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: a safety number is between you and someone else, and "
+                + Identities.pub("alice")
+                + " is your own identity bundle: give your contact's\n");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void safetyNumber_withAnotherKeyOfYourOwnName_isWarnedOf(@TempDir Path temp) {
+    Path other = temp.resolve("other-alice");
+    Cli.Result made =
+        Cli.withPassphrase().run("identity", "new", "--home", other.toString(), "--user", "alice");
+    assertThat(made.exitCode()).as(made.toString()).isZero();
+
+    Cli.Result result =
+        new Cli()
+            .run(
+                "safety-number",
+                "--home",
+                Identities.home("alice").toString(),
+                other.resolve("identity.pub").toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .isEqualTo(
+            "chat: warning: "
+                + other.resolve("identity.pub")
+                + " names alice, as your own identity does, with another key: make sure it is"
+                + " your contact's, and not someone else using your name\n");
+    assertThat(result.out()).startsWith("safety number of alice and alice:\n");
   }
 
   @Test
