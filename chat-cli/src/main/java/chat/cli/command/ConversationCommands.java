@@ -164,8 +164,13 @@ final class ConversationCommands {
     }
     String conversation = ConversationResolver.resolve(target, context);
     if (ConversationIds.isRoom(conversation) && !client.conversations().contains(conversation)) {
+      // Not offered for a name the relay has no account for, where /pm would only be refused.
       String orPm =
-          target.startsWith("#") ? "" : ", or /pm " + target + " for a private conversation";
+          target.startsWith("#")
+                  || !Usernames.isValid(target)
+                  || ConversationResolver.noAccount(target, context)
+              ? ""
+              : ", or /pm " + target + " for a private conversation";
       throw new CommandException.Usage(
           "you are not in " + conversation + ": /join " + conversation + " first" + orPm);
     }

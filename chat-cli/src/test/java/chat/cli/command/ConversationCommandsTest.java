@@ -237,6 +237,17 @@ class ConversationCommandsTest {
                 + " conversation");
   }
 
+  /** /pm zzz would be refused too: only /join is offered. */
+  @Test
+  void switch_bareNameOfNoRoomAndNoAccount_suggestsOnlyJoin() {
+    context.loggedInAs("alice");
+    context.client.missingAccounts.add("zzz");
+
+    run("/switch zzz");
+
+    assertThat(context.errors()).containsExactly("error: you are not in #zzz: /join #zzz first");
+  }
+
   @Test
   void switch_toAPrivateConversationWithNoAccount_refusedWithTheName() {
     context.loggedInAs("alice");
