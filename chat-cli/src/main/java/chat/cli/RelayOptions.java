@@ -110,8 +110,12 @@ public final class RelayOptions {
    * @param live whether the client shows messages as they arrive (listen, interactive)
    */
   ClientOptions clientOptions(CliContext context, boolean live) {
-    String address = server != null ? server : context.env("CHAT_SERVER").orElse(DEFAULT_SERVER);
-    int colon = address.lastIndexOf(':');
+    Optional<String> fromEnv = server != null ? Optional.empty() : context.env("CHAT_SERVER");
+    String given = server != null ? server : fromEnv.orElse(DEFAULT_SERVER);
+    // Spaces around it are a slip of the shell or a config file, never part of a host name.
+    String address = given.strip();
+    boolean bracketedAlone = address.startsWith("[") && address.endsWith("]");
+    int colon = bracketedAlone ? -1 : address.lastIndexOf(':');
     String host = colon < 0 ? address : address.substring(0, colon);
     int port = ClientOptions.DEFAULT_PORT;
     if (colon >= 0) {
@@ -125,18 +129,20 @@ public final class RelayOptions {
     if (bracketed) {
       host = host.substring(1, host.length() - 1);
     }
-    // An IPv6 address goes in brackets ([::1]:7443), or bare before the port (::1:7443): a
-    // bracket left over, or a single colon (::1 without a port), is a typing slip.
+    // An IPv6 address goes in brackets ([::1]:7443, or [::1] for the default port), or bare before
+    // the port (::1:7443): a bracket left over, or a single colon (::1 without a port), is a slip.
     boolean slip =
         host.contains("[")
             || host.contains("]")
+            || host.chars().anyMatch(Character::isWhitespace)
             || (!bracketed && host.contains(":") && host.chars().filter(c -> c == ':').count() < 2)
             || host.endsWith(":");
     if (host.isBlank() || slip || port < 1 || port > 65535) {
       throw new CommandException.Usage(
-          "--server must be HOST:PORT with a port 1-65535, an IPv6 address in brackets"
+          (fromEnv.isPresent() ? "CHAT_SERVER" : "--server")
+              + " must be HOST:PORT with a port 1-65535, an IPv6 address in brackets"
               + " ([::1]:7443) (got '"
-              + TerminalSafe.typed(address)
+              + TerminalSafe.typed(given)
               + "')");
     }
     Duration timeout = Duration.ofSeconds(30);

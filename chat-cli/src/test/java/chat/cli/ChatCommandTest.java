@@ -314,7 +314,8 @@ class ChatCommandTest {
         "]:7443",
         "host:0",
         "host:x",
-        ":7443"
+        ":7443",
+        "relay example:7443"
       })
   void serverAddressMistyped_exits1_sayingHowToWriteIt(String server) {
     chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
@@ -327,6 +328,44 @@ class ChatCommandTest {
         .contains("--server must be HOST:PORT with a port 1-65535, an IPv6 address in brackets")
         .contains("(got '" + server + "')");
     assertThat(client.calls).isEmpty();
+  }
+
+  /** From the environment, the error names the variable the address came from. */
+  @Test
+  void serverAddressMistypedInTheEnvironment_namesChatServer() {
+    chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
+
+    Cli.Result result =
+        Cli.withPassphrase()
+            .env("CHAT_SERVER", "relay.example:99999")
+            .client(client)
+            .run("rooms", "--user", "alice");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err())
+        .startsWith("chat: CHAT_SERVER must be HOST:PORT")
+        .contains("(got 'relay.example:99999')");
+    assertThat(client.calls).isEmpty();
+  }
+
+  /** An IPv6 address in brackets alone has the default port; spaces around are no part of it. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[::1]|[::1]:7443",
+        "' 127.0.0.1:7642 '|127.0.0.1:7642",
+        "'relay.example\t'|relay.example:7443"
+      })
+  void serverAddress_bracketedAlone_orWithSpacesAround_isTaken(String given, String server) {
+    chat.cli.client.FakeChatClient client = new chat.cli.client.FakeChatClient();
+    client.storedSessions.add("alice");
+    Cli cli = Cli.withPassphrase().env("CHAT_SERVER", given).client(client);
+
+    Cli.Result result = cli.run("rooms", "--user", "alice");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(cli.lastOptions().server()).isEqualTo(server);
   }
 
   /**
