@@ -220,6 +220,13 @@ public final class FrameCodec {
       // Jackson takes overlong forms and code points past U+10FFFF: refused before it reads them.
       throw new FrameException(ErrorCode.BAD_FRAME, null, "not valid UTF-8");
     }
+    if (json.length >= 3
+        && json[0] == (byte) 0xEF
+        && json[1] == (byte) 0xBB
+        && json[2] == (byte) 0xBF) {
+      // Jackson skips one (RFC 8259 allows a parser to): a second encoding of the same frame.
+      throw new FrameException(ErrorCode.BAD_FRAME, null, "a byte order mark before the object");
+    }
     try {
       Frame frame = BytesJsonModule.readFromRaw(frameReader, json);
       if (frame != null) { // a bare JSON null reads as null: refused below

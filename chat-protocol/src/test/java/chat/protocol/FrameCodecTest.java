@@ -151,6 +151,18 @@ class FrameCodecTest {
     assertBad("", null);
   }
 
+  /**
+   * A byte order mark, which Jackson would skip, makes a second encoding of a frame: refused, as is
+   * nesting past 16 levels or a number of more than 32 digits, all without a request id.
+   */
+  @Test
+  void fromJson_byteOrderMark_deepNesting_orLongNumber_badFrameWithoutId() {
+    assertBad("\uFEFF{\"type\":\"ping\",\"id\":\"a\"}", null);
+    assertBad(
+        "{\"type\":\"ping\",\"id\":\"a\",\"x\":" + "[".repeat(16) + "]".repeat(16) + "}", null);
+    assertBad("{\"type\":\"hello\",\"id\":\"a\",\"versions\":[" + "1".repeat(33) + "]}", null);
+  }
+
   @Test
   void fromJson_unknownType_badFrameWithId() {
     assertBad("{\"type\":\"nuke\",\"id\":\"x1\"}", "x1");

@@ -10,9 +10,11 @@ import chat.crypto.IdentityKeyPair;
 import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.FrameCodec;
+import chat.protocol.LoginRequest;
 import chat.protocol.PingRequest;
 import chat.protocol.PongReply;
 import chat.protocol.Reply;
+import chat.protocol.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -152,6 +154,32 @@ class HostileClientTest {
         }
       }
       assertThat(bystander.call(new PingRequest("p"))).isInstanceOf(PongReply.class);
+    }
+  }
+
+  /**
+   * Requests in the same write as a frame too large are answered before the error that ends the
+   * connection: a login is checked (bcrypt, slower than the refusal) and its reply, then the
+   * pings', arrive in order, and only then the error and the close.
+   */
+  @Test
+  void frameTooLarge_behindRequests_comesAfterTheirReplies() throws Exception {
+    FrameCodec codec = new FrameCodec(FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+    try (TestClient client = connect(relay, dataDir)) {
+      java.io.ByteArrayOutputStream write = new java.io.ByteArrayOutputStream();
+      write.write(
+          codec.encode(new LoginRequest("in", "alice", Secret.of(RelayFixture.PASSWORD)), false));
+      for (String id : List.of("p1", "p2", "p3")) {
+        write.write(framed("{\"type\":\"ping\",\"id\":\"" + id + "\"}"));
+      }
+      write.write(ByteBuffer.allocate(4).putInt(FrameCodec.DEFAULT_MAX_FRAME_BYTES + 1).array());
+
+      client.writeRaw(write.toByteArray());
+
+      assertThat(client.unsolicited.poll(20, TimeUnit.SECONDS).code())
+          .isEqualTo(ErrorCode.FRAME_TOO_LARGE);
+      assertThat(client.replyOrder).as("after the hello").endsWith("in", "p1", "p2", "p3");
+      assertThat(client.isClosedByPeer()).isTrue();
     }
   }
 

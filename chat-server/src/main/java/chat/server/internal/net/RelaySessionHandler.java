@@ -125,12 +125,17 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
         requests.answerInTurn(error, gate);
         return;
       }
-      writer.send(error);
       String closeReason = "bad frame: " + bad.code().name();
       writer.closeReason(closeReason);
       audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
       ctx.channel().config().setAutoRead(false);
-      writer.closeAfterFlush();
+      // After the replies to the requests before it, which the client may be waiting for: a join
+      // carried out must not go unanswered because a frame behind it was refused.
+      requests.lastInTurn(
+          () -> {
+            writer.send(error);
+            writer.closeAfterFlush();
+          });
       return;
     }
     if (!(message instanceof Request request)) {

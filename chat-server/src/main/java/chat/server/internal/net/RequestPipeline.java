@@ -86,6 +86,14 @@ final class RequestPipeline {
   }
 
   /** Tells the dispatcher the connection is gone, once every request taken before is finished. */
+  /**
+   * Runs {@code last} once every request received before it is answered: an error that ends the
+   * connection ({@code FRAME_TOO_LARGE}) goes after their replies, as every other refusal does.
+   */
+  void lastInTurn(Runnable last) {
+    lane.submit(() -> after(pipelined, last, last));
+  }
+
   void disconnected() {
     lane.submit(() -> after(pipelined, () -> dispatcher.disconnected(connection), () -> {}));
   }
