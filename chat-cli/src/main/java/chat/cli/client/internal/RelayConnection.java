@@ -432,6 +432,9 @@ final class RelayConnection implements AutoCloseable {
         closeReason =
             "the session was ended from another device (logged out there, ended from a sessions"
                 + " list, or the account password was changed)";
+      } else if (error.code() == ErrorCode.RATE_LIMITED) {
+        // Without a request id: a frame the relay had no room to receive, and it closes.
+        closeReason = "the relay was receiving too much at once and dropped this connection";
       } else if (error.code() == ErrorCode.FRAME_TOO_LARGE) {
         frameRefused = true;
         closeReason = "the relay closed the connection (" + error.code() + ")";

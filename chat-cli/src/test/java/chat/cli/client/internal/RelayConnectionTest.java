@@ -69,6 +69,26 @@ class RelayConnectionTest {
     assertThat(connection.sessionRevoked()).isFalse();
   }
 
+  /** RATE_LIMITED without a request id, then the end: a frame the relay had no room to receive. */
+  @Test
+  void exchange_relayWithNoRoomToReceive_failsSayingSo() throws Exception {
+    ScriptedSocket socket = new ScriptedSocket();
+    RelayConnection connection = open(socket);
+
+    RequestThread request = requestWhoseWriteFailed(socket, connection);
+    socket.relaySends(
+        new ErrorReply(
+            null,
+            ErrorCode.RATE_LIMITED,
+            "the relay is receiving too much at once: connect again and send it again"));
+    socket.relayCloses();
+
+    assertThat(request.failure())
+        .isInstanceOf(CommandException.Network.class)
+        .hasMessage("the relay was receiving too much at once and dropped this connection");
+    assertThat(connection.sessionRevoked()).isFalse();
+  }
+
   /**
    * A keep-alive ping the relay does not answer within the timeout, while nothing else comes from
    * it either, ends the connection as lost, by closing the TCP socket under TLS first (closing TLS

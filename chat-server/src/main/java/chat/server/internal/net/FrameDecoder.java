@@ -15,19 +15,33 @@ import java.util.function.BooleanSupplier;
  * {@link chat.protocol.Frame} or, for a bad one, a {@link FrameException}; the stream goes on after
  * a bad frame. A length over the maximum emits {@link ErrorCode#FRAME_TOO_LARGE} and discards
  * everything after it, since the stream cannot be resynchronised.
+ *
+ * <p>A frame that has not arrived whole is held here until it has, and its length, once announced,
+ * is taken from the relay's inbound budget until then: connections that each send most of a large
+ * frame and stop (a few hundred from one address, more from many) would otherwise hold memory
+ * without any bound but the heap's. A frame the budget has no room for emits {@link #INBOUND_FULL},
+ * and everything after it is discarded, as after a frame too large.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
+  /** Emitted for a frame the inbound budget had no room for; the connection is to be closed. */
+  public static final Object INBOUND_FULL = new Object();
+
   private final FrameCodec codec;
   private final BooleanSupplier binaryAllowed;
+  private final PendingBudget inbound;
   private boolean broken;
+
+  /** Bytes of the frame under way taken from {@link #inbound}; 0 between frames. */
+  private long reserved;
 
   /**
    * A decoder using {@code codec} and its maximum frame size, accepting binary bodies while {@code
-   * binaryAllowed} says so.
+   * binaryAllowed} says so, holding frames under way within {@code inbound}.
    */
-  public FrameDecoder(FrameCodec codec, BooleanSupplier binaryAllowed) {
+  FrameDecoder(FrameCodec codec, BooleanSupplier binaryAllowed, PendingBudget inbound) {
     this.codec = codec;
     this.binaryAllowed = binaryAllowed;
+    this.inbound = inbound;
   }
 
   @Override
@@ -47,15 +61,37 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       return;
     }
     if (in.readableBytes() < FrameCodec.LENGTH_PREFIX_BYTES + length) {
+      if (reserved == 0 && length > 0) {
+        if (!inbound.tryReserve(length)) {
+          broken = true;
+          in.skipBytes(in.readableBytes());
+          out.add(INBOUND_FULL);
+          return;
+        }
+        reserved = length;
+      }
       return;
     }
     in.skipBytes(FrameCodec.LENGTH_PREFIX_BYTES);
     byte[] body = new byte[(int) length];
     in.readBytes(body);
+    release();
     try {
       out.add(codec.decode(body, binaryAllowed.getAsBoolean()));
     } catch (FrameException e) {
       out.add(e);
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    release(); // the connection closed with a frame under way
+  }
+
+  private void release() {
+    if (reserved > 0) {
+      inbound.release(reserved);
+      reserved = 0;
     }
   }
 }

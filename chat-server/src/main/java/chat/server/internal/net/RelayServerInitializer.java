@@ -71,6 +71,10 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
   private final AuditLog audit;
   private final ConnectionIds ids;
   private final PendingBudget budget = PendingBudget.ofHeap();
+
+  /** What the frames still arriving on all connections together may hold (see FrameDecoder). */
+  private final PendingBudget inbound = PendingBudget.ofHeap();
+
   private final Map<EventLoop, DrainScheduler> drains = new ConcurrentHashMap<>();
   private final AddressLimiter addresses;
 
@@ -117,7 +121,8 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             ids.next(),
             audit);
     pipeline.addLast("tls", ssl.newHandler(channel.alloc()));
-    pipeline.addLast("frame-decoder", new FrameDecoder(codec, session.state()::binaryMessages));
+    pipeline.addLast(
+        "frame-decoder", new FrameDecoder(codec, session.state()::binaryMessages, inbound));
     // After the decoder, so "idle" means "no whole frame": a client that never finishes its TLS
     // handshake, or trickles a frame a byte at a time (slow loris), is closed like a silent one.
     pipeline.addLast(

@@ -49,6 +49,12 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   /** Longest decoder message passed on in an error (the wire allows 512 characters). */
   private static final int MAX_REASON_CHARS = 200;
 
+  /**
+   * The error's text when the inbound budget had no room for a frame (see {@link FrameDecoder}).
+   */
+  static final String INBOUND_FULL_MESSAGE =
+      "the relay is receiving too much at once: connect again and send it again";
+
   private final TokenBucket bucket;
   private final Set<ClientConnection> registry;
   private final String logId;
@@ -118,6 +124,14 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
+    if (message == FrameDecoder.INBOUND_FULL) {
+      LOG.warn("inbound budget full: closing {}, whose next frame it had no room for", logId);
+      closeInTurn(
+          ctx,
+          new ErrorReply(null, ErrorCode.RATE_LIMITED, INBOUND_FULL_MESSAGE),
+          "inbound budget full");
+      return;
+    }
     if (message instanceof FrameException bad) {
       LOG.debug("bad frame on {}: {} ({})", logId, bad.code(), bad.getMessage());
       ErrorReply error = new ErrorReply(bad.requestId().orElse(null), bad.code(), reason(bad));
@@ -125,17 +139,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
         requests.answerInTurn(error, gate);
         return;
       }
-      String closeReason = "bad frame: " + bad.code().name();
-      writer.closeReason(closeReason);
-      audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
-      ctx.channel().config().setAutoRead(false);
-      // After the replies to the requests before it, which the client may be waiting for: a join
-      // carried out must not go unanswered because a frame behind it was refused.
-      requests.lastInTurn(
-          () -> {
-            writer.send(error);
-            writer.closeAfterFlush();
-          });
+      closeInTurn(ctx, error, "bad frame: " + bad.code().name());
       return;
     }
     if (!(message instanceof Request request)) {
@@ -149,6 +153,22 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
       return;
     }
     requests.take(request, gate);
+  }
+
+  /**
+   * Reads no more, and sends {@code error} then closes once the requests received before it are
+   * answered: the client may be waiting for them, and a join carried out must not go unanswered
+   * because a frame behind it was refused.
+   */
+  private void closeInTurn(ChannelHandlerContext ctx, ErrorReply error, String closeReason) {
+    writer.closeReason(closeReason);
+    audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
+    ctx.channel().config().setAutoRead(false);
+    requests.lastInTurn(
+        () -> {
+          writer.send(error);
+          writer.closeAfterFlush();
+        });
   }
 
   @Override

@@ -38,7 +38,9 @@ class FrameDecoderFuzzTest {
 
   /** What the decoder emits for {@code chunks}, each item as a comparable string. */
   private static List<String> decode(List<byte[]> chunks, boolean binaryAllowed) {
-    EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(CODEC, () -> binaryAllowed));
+    EmbeddedChannel channel =
+        new EmbeddedChannel(
+            new FrameDecoder(CODEC, () -> binaryAllowed, new PendingBudget(Long.MAX_VALUE)));
     for (byte[] chunk : chunks) {
       channel.writeInbound(Unpooled.wrappedBuffer(chunk));
     }

@@ -26,7 +26,8 @@ class FrameDecoderTest {
 
   private EmbeddedChannel channel() {
     return new EmbeddedChannel(
-        new FrameDecoder(codec, () -> binaryAllowed), new FrameEncoder(codec));
+        new FrameDecoder(codec, () -> binaryAllowed, new PendingBudget(Long.MAX_VALUE)),
+        new FrameEncoder(codec));
   }
 
   @Test
@@ -45,6 +46,36 @@ class FrameDecoderTest {
     assertThat(channel.<Object>readInbound()).isEqualTo(send);
     assertThat(channel.<Object>readInbound()).isEqualTo(ping);
     assertThat(channel.<Object>readInbound()).isEqualTo(send);
+  }
+
+  /**
+   * A frame under way holds its length of the inbound budget until it is whole, or its connection
+   * closes; one the budget has no room for is refused, and the stream after it discarded.
+   */
+  @Test
+  void decode_framesUnderWay_holdTheInboundBudget_andOneItHasNoRoomForIsRefused() {
+    PendingBudget inbound = new PendingBudget(1000);
+    EmbeddedChannel first = new EmbeddedChannel(new FrameDecoder(codec, () -> false, inbound));
+    EmbeddedChannel second = new EmbeddedChannel(new FrameDecoder(codec, () -> false, inbound));
+    byte[] ping = codec.encode(new PingRequest("p1"));
+    ByteBuf bigStart = Unpooled.buffer().writeInt(600).writeBytes(new byte[100]);
+
+    first.writeInbound(bigStart);
+    assertThat(inbound.used()).isEqualTo(600);
+    second.writeInbound(Unpooled.wrappedBuffer(ping, 0, 10));
+    assertThat(inbound.used()).isEqualTo(600 + ping.length - 4);
+    second.writeInbound(Unpooled.wrappedBuffer(ping, 10, ping.length - 10));
+    assertThat(second.<Object>readInbound()).isEqualTo(new PingRequest("p1"));
+    assertThat(inbound.used()).as("given back once whole").isEqualTo(600);
+
+    second.writeInbound(Unpooled.buffer().writeInt(500).writeBytes(new byte[10]));
+    assertThat(second.<Object>readInbound()).isSameAs(FrameDecoder.INBOUND_FULL);
+    second.writeInbound(Unpooled.wrappedBuffer(ping));
+    assertThat(second.<Object>readInbound()).as("the stream after it is discarded").isNull();
+    assertThat(inbound.used()).isEqualTo(600);
+
+    first.close();
+    assertThat(inbound.used()).as("given back when its connection closes").isZero();
   }
 
   @Test
