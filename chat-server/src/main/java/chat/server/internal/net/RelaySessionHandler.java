@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,9 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    */
   static final String INBOUND_FULL_MESSAGE =
       "the relay is receiving too much at once: connect again and send it again";
+
+  /** When the inbound budget's refusal was last logged as a warning, in nanoseconds; 0: never. */
+  private static final AtomicLong INBOUND_FULL_LOGGED = new AtomicLong();
 
   private final TokenBucket bucket;
   private final Set<ClientConnection> registry;
@@ -125,7 +129,18 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message == FrameDecoder.INBOUND_FULL) {
-      LOG.warn("inbound budget full: closing {}, whose next frame it had no room for", logId);
+      long now = System.nanoTime();
+      long last = INBOUND_FULL_LOGGED.get();
+      if ((last == 0 || now - last >= TimeUnit.MINUTES.toNanos(1))
+          && INBOUND_FULL_LOGGED.compareAndSet(last, now)) {
+        // Once a minute: connections that each hold half a frame come by the hundred.
+        LOG.warn(
+            "inbound budget full: closing {}, whose next frame it had no room for (and any other"
+                + " such connection in the next minute, logged at debug)",
+            logId);
+      } else {
+        LOG.debug("inbound budget full: closing {}", logId);
+      }
       closeInTurn(
           ctx,
           new ErrorReply(null, ErrorCode.RATE_LIMITED, INBOUND_FULL_MESSAGE),
