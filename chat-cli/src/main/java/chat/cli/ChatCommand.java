@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -188,7 +189,12 @@ public final class ChatCommand implements Callable<Integer> {
     commandLine.setOut(StdoutWriter.over(context.stdout()));
     commandLine.setErr(writer(context.stderr()));
     commandLine.setParameterExceptionHandler(ChatCommand::onUsageError);
-    commandLine.setExecutionExceptionHandler(ChatCommand::onFailure);
+    AtomicBoolean failed = new AtomicBoolean();
+    commandLine.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          failed.set(true);
+          return onFailure(e, line, parsed);
+        });
     commandLine.setExecutionStrategy(
         parsed -> {
           if (isVerbose(parsed)) {
@@ -197,20 +203,23 @@ public final class ChatCommand implements Callable<Integer> {
           refuseUnmatchedWithHelp(parsed);
           warnOfExposedSecretFiles(parsed);
           int exitCode = new CommandLine.RunLast().execute(parsed);
-          return exitCode == 0 ? outputWritten(parsed.commandSpec().commandLine()) : exitCode;
+          return outputWritten(parsed.commandSpec().commandLine(), exitCode, failed.get());
         });
     return commandLine;
   }
 
   /**
-   * 0 if what the command printed reached stdout, else exit 7 with why ({@code cannot write to
-   * standard output: no space left on device}): a bundle or a list redirected into a full disk must
-   * not end as a success with the file empty. A command that stopped for it said so itself.
+   * {@code exitCode} if what the command printed reached stdout, else exit 7 with why ({@code
+   * cannot write to standard output: no space left on device}): a bundle or a list redirected into
+   * a full disk must not end as a success with the file empty. That is so also for a command that
+   * ended with a code of its own ({@code chat history} with messages held, exit 4): the output it
+   * did print is lost too. A command that {@code failed} (an exception) said why, which may be this
+   * very failure ({@code chat listen} stops for it), and keeps its code.
    */
-  private static int outputWritten(CommandLine top) {
+  private static int outputWritten(CommandLine top, int exitCode, boolean failed) {
     PrintWriter out = top.getOut();
-    if (!out.checkError()) { // flushes first
-      return 0;
+    if (failed || !out.checkError()) { // flushes first
+      return exitCode;
     }
     PrintWriter err = top.getErr();
     err.println(
