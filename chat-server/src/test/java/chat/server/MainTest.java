@@ -259,7 +259,7 @@ class MainTest {
     assertThat(err.toString())
         .isEqualTo(
             "chat-server: log file /proc/nope/relay.log cannot be written: /proc/nope cannot be"
-                + " made (from env CHAT_SERVER_LOG_FILE)\n");
+                + " made: its folder takes no new files (from env CHAT_SERVER_LOG_FILE)\n");
     assertThat(data).doesNotExist();
   }
 

@@ -157,7 +157,8 @@ final class LogFile {
         return failed.getFile() + ": permission denied";
       }
       if (failed instanceof NoSuchFileException) {
-        return failed.getFile() + " cannot be made";
+        // The folder exists (a missing one is refused before), but makes no file there: /proc.
+        return failed.getFile() + " cannot be made: its folder takes no new files";
       }
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -70,7 +70,11 @@ public final class FilePermissions {
     return before.substring(3).equals("------") ? Optional.empty() : Optional.of(before);
   }
 
-  /** Writes {@code data} to {@code file} owner-only, replacing it atomically. */
+  /**
+   * Writes {@code data} to {@code file} owner-only, replacing it atomically. A write that fails (a
+   * full disk) leaves no temporary file behind, and its error names {@code file}: the JDK's says
+   * only {@code No space left on device}.
+   */
   public static void writeOwnerOnly(Path file, byte[] data) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
@@ -82,6 +86,20 @@ public final class FilePermissions {
             java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
       channel.write(java.nio.ByteBuffer.wrap(data));
       channel.force(true);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // the write's failure is the one to report
+      }
+      java.nio.file.FileSystemException named =
+          new java.nio.file.FileSystemException(
+              file.toString(),
+              null,
+              "cannot write it: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      named.initCause(e);
+      throw named;
     }
     Files.move(
         temp,

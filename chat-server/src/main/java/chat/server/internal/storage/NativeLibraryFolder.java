@@ -52,6 +52,9 @@ public final class NativeLibraryFolder {
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeLibraryFolder.class);
 
+  /** Free space under which a folder's disk counts as too full to unpack a library into. */
+  private static final long FULL_BELOW_BYTES = 16L << 20;
+
   /** What earlier runs left in the folder this process unpacked the library in. */
   private static List<Path> leftovers = List.of();
 
@@ -173,7 +176,9 @@ public final class NativeLibraryFolder {
         throw new IOException(
             "the library unpacked there did not load: "
                 + reason(e)
-                + " (is its file system mounted noexec?)",
+                + " ("
+                + likelyCause(folder)
+                + ")",
             e);
       }
       leftovers = before;
@@ -186,6 +191,22 @@ public final class NativeLibraryFolder {
     } catch (IOException e) {
       LOG.warn("could not make the files in {} owner-only: {}", folder, e.toString());
     }
+  }
+
+  /**
+   * What most likely kept a library unpacked in {@code folder} from loading: a disk too full to
+   * hold it (a few MiB; the loader then finds a file cut short, or none), else a file system
+   * mounted noexec.
+   */
+  private static String likelyCause(Path folder) {
+    try {
+      if (Files.getFileStore(folder).getUsableSpace() < FULL_BELOW_BYTES) {
+        return "is its disk full?";
+      }
+    } catch (IOException | RuntimeException e) {
+      // not known: the usual cause, then
+    }
+    return "is its file system mounted noexec?";
   }
 
   private static String reason(Throwable e) {
