@@ -114,12 +114,21 @@ final class AccountCommands {
           throw e;
         }
         SecretKind kind = SecretKind.refused(refused.get(), newAsCurrent);
-        if (kind == SecretKind.PASSWORD && command.argCount() > 1) {
+        if (kind == SecretKind.PASSWORD && inlinePassword(command)) {
           throw e; // typed inline
         }
         throw context.secretSource(kind).map(e::givenIn).orElse(e);
       }
     };
+  }
+
+  /**
+   * Whether {@code /register} or {@code /login} has its password on the line. Not when that is the
+   * {@link SecretRedaction#MASK} its history entry holds in the password's place (Up, then Enter),
+   * which is asked for then instead of being sent: no password is that short.
+   */
+  private static boolean inlinePassword(Input.Command command) {
+    return command.argCount() > 1 && !command.arg(1).equals(SecretRedaction.MASK);
   }
 
   private static void register(Input.Command command, CommandContext context) {
@@ -130,7 +139,7 @@ final class AccountCommands {
     char[] passphrase = null;
     try {
       password =
-          command.argCount() > 1
+          inlinePassword(command)
               ? command.arg(1).toCharArray()
               : context.readNewSecret(SecretKind.PASSWORD, "new password for " + name + ": ");
       requireNonEmpty(password, SecretKind.PASSWORD);
@@ -148,7 +157,7 @@ final class AccountCommands {
   private static void login(Input.Command command, CommandContext context) {
     String name = Arguments.username(command.arg(0));
     ChatClient client = context.client();
-    boolean inlinePassword = command.argCount() > 1;
+    boolean inlinePassword = inlinePassword(command);
     if (client.connectionState() == ConnectionState.ONLINE
         && client
             .username()

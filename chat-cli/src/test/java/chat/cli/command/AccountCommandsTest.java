@@ -184,6 +184,34 @@ class AccountCommandsTest {
     assertSecretsZeroedAndNeverShown("pw", "phrase");
   }
 
+  /**
+   * The history entry of a login with its password on the line, run again (Up, then Enter): the
+   * mask in the password's place is not sent as the password, which is asked instead; a session
+   * stored resumes.
+   */
+  @Test
+  void login_andRegister_withTheHistorysMaskForPassword_askForIt() {
+    context.answer("pw", "phrase");
+
+    run("/login alice ***");
+
+    assertThat(context.prompts)
+        .containsExactly(
+            "PASSWORD password for alice: ", "PASSPHRASE passphrase for alice's key file: ");
+    assertThat(context.client.secrets).containsExactly("pw", "phrase");
+
+    context.client.storedSessions.add("carol");
+    context.prompts.clear();
+    context.answer("phrase");
+    run("/login carol ***");
+    assertThat(context.client.calls).containsExactly("login alice", "resume carol");
+
+    context.prompts.clear();
+    context.answer("new password", "new password", "new phrase", "new phrase");
+    run("/register dave ***");
+    assertThat(context.prompts).first().asString().startsWith("PASSWORD new password for dave");
+  }
+
   @Test
   void login_storedSession_resumesWithPassphraseOnly() {
     context.client.storedSessions.add("alice");
