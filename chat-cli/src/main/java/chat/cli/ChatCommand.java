@@ -214,11 +214,12 @@ public final class ChatCommand implements Callable<Integer> {
    * a full disk must not end as a success with the file empty. That is so also for a command that
    * ended with a code of its own ({@code chat history} with messages held, exit 4): the output it
    * did print is lost too. A command that {@code failed} (an exception) said why, which may be this
-   * very failure ({@code chat listen} stops for it), and keeps its code.
+   * very failure ({@code chat listen} stops for it), and keeps its code. A pipe whose reader had
+   * enough ({@code chat history ops | head -2}) is no failure, and nothing is said.
    */
   private static int outputWritten(CommandLine top, int exitCode, boolean failed) {
     PrintWriter out = top.getOut();
-    if (failed || !out.checkError()) { // flushes first
+    if (failed || !out.checkError() || StdoutWriter.readerGone(out)) { // checkError flushes first
       return exitCode;
     }
     PrintWriter err = top.getErr();

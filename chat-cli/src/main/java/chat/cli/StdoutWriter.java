@@ -31,6 +31,14 @@ final class StdoutWriter extends PrintWriter {
     return recording.failure;
   }
 
+  /**
+   * Whether {@code out} failed because its reader went away ({@code | head -2} that has its lines):
+   * a pipe closed by its reader, which the command need not report.
+   */
+  static boolean readerGone(PrintWriter out) {
+    return "broken pipe".equals(reason(out, ""));
+  }
+
   /** Why {@code out} could not be written, in a few words: its failure's, else a general one. */
   static String reason(PrintWriter out, String unknown) {
     IOException failure = out instanceof StdoutWriter watched ? watched.failure() : null;

@@ -54,6 +54,29 @@ class IdentityExportCommandTest {
     assertThat(err).hasToString("chat: cannot write to standard output: no space left on device\n");
   }
 
+  /** {@code chat identity export | head -1}: a reader that had enough is no failure. */
+  @Test
+  void export_toAPipeItsReaderClosed_exit0_sayingNothing() {
+    java.io.OutputStream closed =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+        };
+    picocli.CommandLine commandLine =
+        new Cli().commandLine("identity", "export", "--home", Identities.home("alice").toString());
+    commandLine.setOut(StdoutWriter.over(closed));
+    java.io.StringWriter err = new java.io.StringWriter();
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+
+    int exitCode =
+        commandLine.execute("identity", "export", "--home", Identities.home("alice").toString());
+
+    assertThat(exitCode).isZero();
+    assertThat(err).hasToString("");
+  }
+
   /**
    * After a key change cut short it exports identity.pub all the same and warns on stderr, as
    * {@code chat keys export} does, that this is the key from before the change.
