@@ -5,6 +5,7 @@ import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
 import chat.cli.client.FileOffer;
+import chat.cli.client.KeptList;
 import chat.cli.command.CommandContext;
 import chat.cli.command.Input;
 import chat.cli.command.InputCompleter;
@@ -346,7 +347,17 @@ public final class LineMode implements CommandContext {
         listed.add(conversation);
       }
     }
-    return List.copyOf(listed);
+    List<String> order = List.copyOf(listed);
+    if (self != null && !order.isEmpty()) {
+      // Kept for the next run, line mode's or the full screen's, as the full screen keeps its own:
+      // else a profile used only here would be numbered in the client's order again at each start.
+      // The unread counts are the full screen's: line mode prints every message as it comes.
+      KeptList kept = client.keptList();
+      if (!kept.order().equals(order)) {
+        client.keepList(self, new KeptList(order, kept.unread()));
+      }
+    }
+    return order;
   }
 
   /** Prints {@code message} as one line ({@link MessageLines#message}). */

@@ -411,6 +411,27 @@ class LineModeTest {
   }
 
   /**
+   * A profile used only in line mode keeps its numbers across runs: the order is kept as the full
+   * screen keeps its own, with the full screen's unread counts as they were.
+   */
+  @Test
+  void run_switchList_keepsItsOrderForTheNextRun() {
+    logIn();
+    client.fireMembership("#ops", "alice", true);
+    KeptList.Unread unread = new KeptList.Unread(2, false);
+    client.keepList("alice", new KeptList(List.of("#lobby", "#ops"), Map.of("#ops", unread)));
+    start(lineMode(false), "#lobby> ");
+
+    client.fireMembership("#aaa", "alice", true);
+    harness.type("/switch\n");
+    awaitOutput("3  #aaa");
+
+    assertThat(client.keptList())
+        .isEqualTo(new KeptList(List.of("#lobby", "#ops", "#aaa"), Map.of("#ops", unread)));
+    harness.type("/quit\n");
+  }
+
+  /**
    * The relay lists it from its first message on; the prompt is in it before, and so is /switch.
    */
   @Test
