@@ -308,7 +308,8 @@ class HostileRelayHistoryTest {
       assertThat(page.notForYouNote("@alice"))
           .contains(
               "1 message in @alice after the first one the relay gave you was not given to you: not"
-                  + " encrypted to you, or withheld by the relay");
+                  + " encrypted to you (sent while you were not in it, or before the sender saw you"
+                  + " join), or withheld by the relay");
     }
   }
 

@@ -73,7 +73,8 @@ public record HistoryPage(
             + label
             + " after the first one the relay gave you "
             + (notForYouBetween == 1 ? "was" : "were")
-            + " not given to you: not encrypted to you, or withheld by the relay";
+            + " not given to you: not encrypted to you (sent while you were not in it, or before the sender"
+            + " saw you join), or withheld by the relay";
     if (earlier == 0) {
       return notForYouBetween == 0 ? Optional.empty() : Optional.of(between);
     }
