@@ -23,7 +23,7 @@ final class ConversationCommands {
   static List<SlashCommand> all() {
     return List.of(
         SlashCommand.named("join", "/join ROOM", "join (or create) a room and switch to it")
-            .arguments(1, 1)
+            .arguments(1, SlashCommand.UNLIMITED) // words after it are refused as a name
             .completes(ArgumentKind.ROOM)
             .help(
                 "The # is optional. examples: /join #rust   /join rust",
@@ -71,6 +71,14 @@ final class ConversationCommands {
   }
 
   private static void join(Input.Command command, CommandContext context) {
+    if (command.argCount() > 1) {
+      // "/join My Room": a name of words, said as such rather than as a usage line
+      String joined = String.join("-", command.args()).toLowerCase(java.util.Locale.ROOT);
+      String room = joined.startsWith("#") ? joined : "#" + joined;
+      throw new CommandException.Usage(
+          "a room name has no spaces (1-64 of a-z 0-9 _ -)"
+              + (ConversationIds.isRoom(room) ? ": did you mean /join " + room + "?" : ""));
+    }
     String room = Arguments.room(command.arg(0));
     boolean already = context.client().conversations().contains(room);
     context.client().join(room); // asked all the same: the relay's list is the one that counts

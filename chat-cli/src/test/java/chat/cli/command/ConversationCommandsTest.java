@@ -47,6 +47,20 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void join_aNameOfWords_saysRoomNamesHaveNoSpaces_suggestingOne() {
+    context.loggedInAs("alice");
+
+    run("/join My Room");
+    run("/join my room!");
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: a room name has no spaces (1-64 of a-z 0-9 _ -): did you mean /join #my-room?",
+            "error: a room name has no spaces (1-64 of a-z 0-9 _ -)");
+    assertThat(context.client.calls).isEmpty();
+  }
+
+  @Test
   void helpJoin_saysTheNameRules() {
     run("/help join");
 
