@@ -370,7 +370,8 @@ class FileTransferEndToEndTest {
               });
       closer.start();
       assertThatThrownBy(() -> interrupted.acceptFile(fileId))
-          .isInstanceOf(CommandException.Network.class);
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessageContaining("the client was closed before it finished");
       closer.join();
     } finally {
       interrupted.close();

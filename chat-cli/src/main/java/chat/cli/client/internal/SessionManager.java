@@ -326,6 +326,11 @@ final class SessionManager {
     Registration.refuseHeld(profile, username);
   }
 
+  /** Whether the client is closed or closing: nothing of it starts again. */
+  boolean closed() {
+    return closed;
+  }
+
   /** {@link PasswordLogins#login}. */
   void login(String username, char[] password, Supplier<char[]> passphrase) {
     passwordLogins.login(username, password, passphrase);

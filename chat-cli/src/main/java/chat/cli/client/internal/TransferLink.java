@@ -99,7 +99,11 @@ final class TransferLink implements FileLink {
     CommandException last = null;
     for (int attempt = 0; ; attempt++) {
       if (sessions.current().orElse(null) != session) {
-        throw new CommandException.Network("the session ended while waiting for the relay", null);
+        throw new CommandException.Network(
+            sessions.closed()
+                ? "the client was closed before it finished (/quit, or the end of the command)"
+                : "the session ended while waiting for the relay",
+            null);
       }
       CommandException.SessionEnded ended = session.ended();
       if (ended != null) {
