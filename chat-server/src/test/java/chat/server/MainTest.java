@@ -505,6 +505,12 @@ class MainTest {
     assertThat(run(Map.of(), "keys")).isEqualTo(2);
     assertThat(err.toString())
         .startsWith("chat-server: 'chat-server keys' takes one of its commands: rotate\n");
+    err.getBuffer().setLength(0);
+
+    // not "--data-dir does not apply": keys rotate takes it
+    assertThat(run(Map.of(), "--data-dir", dir.toString(), "keys")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("chat-server: 'chat-server keys' takes one of its commands: rotate\n");
   }
 
   @Test

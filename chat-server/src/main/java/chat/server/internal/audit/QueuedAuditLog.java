@@ -146,10 +146,18 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
               })
           .join();
     } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      // A storage failure says what failed (disk full, read-only), as the write queue logged it.
+      String why =
+          cause instanceof chat.server.internal.relay.RelayException relay
+                  && relay.getMessage() != null
+              ? relay.getMessage()
+              : cause.getClass().getSimpleName();
       LOG.error(
-          "audit write of {} events failed: {}",
+          "audit write of {} {} failed: {}",
           events.size(),
-          e.getCause().getClass().getSimpleName());
+          events.size() == 1 ? "event" : "events",
+          why);
     }
   }
 

@@ -33,6 +33,11 @@ public final class SubcommandOptions {
       chain.add(level);
     }
     CommandSpec leaf = chain.get(chain.size() - 1).commandSpec();
+    if (!leaf.subcommands().isEmpty()) {
+      // chat-server --data-dir X keys: the command is missing, which is said instead (rotate takes
+      // --data-dir)
+      return;
+    }
     List<String> unused = new ArrayList<>();
     for (ParseResult level : chain.subList(0, chain.size() - 1)) {
       for (OptionSpec option : level.matchedOptions()) {
