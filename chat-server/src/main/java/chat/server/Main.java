@@ -47,6 +47,22 @@ public final class Main {
    */
   public static int run(String[] args, Map<String, String> environment, CommandLine commandLine) {
     commandLine.registerConverter(Path.class, new NonEmptyPath());
+    // Picocli's own says "'abc' is not an int"; the range, where there is one, is checked after.
+    CommandLine.ITypeConverter<Integer> whole =
+        value -> {
+          try {
+            return Integer.valueOf(value.strip());
+          } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException(
+                "'"
+                    + value
+                    + (value.strip().matches("[-+]?[0-9]+")
+                        ? "' is too large"
+                        : "' is not a whole number"));
+          }
+        };
+    commandLine.registerConverter(Integer.class, whole);
+    commandLine.registerConverter(int.class, whole);
     try {
       LogLevelSetting.apply(LogLevelSetting.fromEnvironment(environment));
     } catch (IllegalArgumentException e) {

@@ -171,7 +171,7 @@ class MainTest {
         "--max-friends|100001|max friends must be 1 to 100000",
         "--file-quota-bytes|1125899906842625|file quota bytes must be 1 to 1125899906842624",
         "--file-storage-bytes|9223372036854775807|file storage bytes must be 1 to",
-        "--worker-threads|99999999999|'99999999999' is not an int",
+        "--worker-threads|99999999999|'99999999999' is too large",
         "--max-file-bytes|100MiB|invalid value for option '--max-file-bytes': '100MiB' is not a"
             + " whole number of bytes (100 MiB is 104857600)",
         "--file-quota-bytes|1GB|invalid value for option '--file-quota-bytes': '1GB' is not a"
@@ -442,7 +442,7 @@ class MainTest {
 
     assertThat(err.toString())
         .isEqualTo(
-            "chat-server: invalid value for option '--port': 'seven' is not an int (from file "
+            "chat-server: invalid value for option '--port': 'seven' is not a whole number (from file "
                 + file
                 + ":1)\n'chat-server --help' lists the options\n");
   }
@@ -517,7 +517,8 @@ class MainTest {
   void badValueOrOption_withAnEscapeSequence_isQuotedNotObeyed() {
     assertThat(run(Map.of(), "--port", "\u001b[31mred", "--print-config")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: invalid value for option '--port': '?[31mred' is not an int")
+        .startsWith(
+            "chat-server: invalid value for option '--port': '?[31mred' is not a whole number")
         .doesNotContain("\u001b");
     err.getBuffer().setLength(0);
 
@@ -540,7 +541,7 @@ class MainTest {
 
     assertThat(run(env, "--print-config")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("'--port': 'abc' is not an int (from env CHAT_SERVER_PORT)");
+        .contains("'--port': 'abc' is not a whole number (from env CHAT_SERVER_PORT)");
     err.getBuffer().setLength(0);
 
     Map<String, String> frame = Map.of("CHAT_SERVER_MAX_FRAME_BYTES", "big");
@@ -553,14 +554,14 @@ class MainTest {
   void badValue_fromTheEnvironmentOrAFlag_isOneLineNamingItsSource() {
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--print-config")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: invalid value for option '--port': 'x' is not an int")
+        .startsWith("chat-server: invalid value for option '--port': 'x' is not a whole number")
         .contains("(from env CHAT_SERVER_PORT)")
         .doesNotContain("Usage");
     err.getBuffer().setLength(0);
 
     assertThat(run(Map.of("CHAT_SERVER_PORT", "x"), "--port", "y", "--print-config")).isEqualTo(2);
     assertThat(err.toString())
-        .startsWith("chat-server: invalid value for option '--port': 'y' is not an int\n");
+        .startsWith("chat-server: invalid value for option '--port': 'y' is not a whole number\n");
   }
 
   /** Only a directory's refusal says how to name the current directory: a file's cannot be it. */
