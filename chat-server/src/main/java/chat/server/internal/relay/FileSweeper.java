@@ -34,10 +34,21 @@ public final class FileSweeper implements AutoCloseable {
 
   /** Sweeps every {@code interval} from now on. */
   public void start(Duration interval) {
-    timer.every(interval, this::sweep, LOG, "file sweep failed");
+    timer.every(interval, this::sweepAndLog, LOG, "file sweep failed");
   }
 
-  /** Deletes every file expired by now, in batches; returns how many files were deleted. */
+  /** A periodic sweep: says how many files it deleted, if any. */
+  private void sweepAndLog() {
+    int deleted = sweep();
+    if (deleted > 0) {
+      LOG.info("expired files deleted: {}", deleted);
+    }
+  }
+
+  /**
+   * Deletes every file expired by now, in batches; returns how many files were deleted, which the
+   * caller says (the relay's start always does).
+   */
   public int sweep() {
     int deleted = 0;
     while (true) {
@@ -56,9 +67,6 @@ public final class FileSweeper implements AutoCloseable {
       if (batch < BATCH) {
         break;
       }
-    }
-    if (deleted > 0) {
-      LOG.info("expired files deleted: {}", deleted);
     }
     return deleted;
   }

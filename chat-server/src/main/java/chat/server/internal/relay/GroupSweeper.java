@@ -30,10 +30,21 @@ public final class GroupSweeper implements AutoCloseable {
 
   /** Sweeps every {@link #INTERVAL} from now on. */
   public void start() {
-    timer.every(INTERVAL, this::sweep, LOG, "deleting ended group bans and mutes failed");
+    timer.every(INTERVAL, this::sweepAndLog, LOG, "deleting ended group bans and mutes failed");
   }
 
-  /** Deletes every ban and mute that ended by now; returns how many. */
+  /** A periodic sweep: says how many it deleted, if any. */
+  private void sweepAndLog() {
+    int deleted = sweep();
+    if (deleted > 0) {
+      LOG.info("ended timed group bans and mutes removed: {}", deleted);
+    }
+  }
+
+  /**
+   * Deletes every ban and mute that ended by now; returns how many, which the caller says (the
+   * relay's start always does).
+   */
   public int sweep() {
     int deleted =
         storage.write(
@@ -44,9 +55,6 @@ public final class GroupSweeper implements AutoCloseable {
               }
               return rows;
             });
-    if (deleted > 0) {
-      LOG.info("ended timed group bans and mutes removed: {}", deleted);
-    }
     return deleted;
   }
 
