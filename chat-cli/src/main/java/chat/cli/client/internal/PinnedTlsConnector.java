@@ -141,6 +141,16 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
           e);
     } catch (IOException e) {
       closeQuietly(socket != null ? socket : plain); // TLS closes the TCP socket under it
+      if (socket != null && e instanceof SocketTimeoutException) {
+        // Connected, but nothing came back to the TLS hello: not "cannot reach".
+        throw new CommandException.Network(
+            server()
+                + " took the connection but did not answer TLS within "
+                + connectTimeout.toSeconds()
+                + " s: is it the relay's port? (check --server or CHAT_SERVER) Else the relay is"
+                + " overloaded: try again later",
+            e);
+      }
       throw unreachable(host, port, e);
     } catch (GeneralSecurityException e) {
       throw new CommandException.Network("TLS 1.3 is not available in this Java", e);

@@ -69,6 +69,31 @@ class PinnedTlsConnectorTest {
     }
   }
 
+  @Test
+  void aServerThatNeverAnswers_isReportedAsTakingTheConnection_notAsUnreachable() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // reads the TLS hello and all after it, answering nothing, until the client gives up
+      Thread silent = serveOnce(server, client -> client.getInputStream().readAllBytes());
+      PinnedTlsConnector connector =
+          new PinnedTlsConnector(
+              "127.0.0.1",
+              server.getLocalPort(),
+              new ServerPins(home.resolve("known_servers")),
+              new SecureRandom(),
+              Duration.ofSeconds(1),
+              pin -> {});
+      assertThatThrownBy(connector::connect)
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessage(
+              "127.0.0.1:"
+                  + server.getLocalPort()
+                  + " took the connection but did not answer TLS within 1 s: is it the relay's"
+                  + " port? (check --server or CHAT_SERVER) Else the relay is overloaded: try"
+                  + " again later");
+      silent.join(10_000);
+    }
+  }
+
   /** What serves the one connection a test makes, then closes it. */
   private interface Answer {
     void serve(Socket client) throws Exception;
