@@ -138,6 +138,10 @@ public final class LineMode implements CommandContext {
           if (ahead.line()) {
             typedUnder = ahead.shown();
           }
+          // The rooms joined since the last prompt take their numbers now, in the order they came
+          // in, and the order is kept for the next run (not only at /switch, which would number
+          // rooms that came in one after the other in the client's order).
+          numberedConversations();
           String read = reader.readLine(prompt.prompt(shown));
           line = typed(read);
           if (line.isBlank() && !read.isBlank()) {

@@ -431,6 +431,23 @@ class LineModeTest {
     harness.type("/quit\n");
   }
 
+  /** Rooms joined one after the other are numbered in that order, not the client's. */
+  @Test
+  void run_switchList_numbersRoomsJoinedOneAfterTheOtherInTheOrderJoined() {
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    harness.type("/join zeta\n");
+    awaitOutput("joined #zeta");
+    harness.type("/join alpha\n");
+    awaitOutput("joined #alpha");
+    harness.type("/switch\n");
+    awaitOutput("3  #alpha");
+
+    assertThat(harness.output()).containsSubsequence("1  #lobby", "2  #zeta", "3  #alpha");
+    harness.type("/quit\n");
+  }
+
   /**
    * The relay lists it from its first message on; the prompt is in it before, and so is /switch.
    */
