@@ -227,6 +227,13 @@ public final class FrameCodec {
       // Jackson skips one (RFC 8259 allows a parser to): a second encoding of the same frame.
       throw new FrameException(ErrorCode.BAD_FRAME, null, "a byte order mark before the object");
     }
+    for (byte b : json) {
+      if (b == 0) {
+        // Never in UTF-8 JSON (a NUL in a string is written \u0000); Jackson would take the zero
+        // bytes as UTF-16 or UTF-32, another encoding of the same frame.
+        throw new FrameException(ErrorCode.BAD_FRAME, null, "not valid JSON");
+      }
+    }
     try {
       Frame frame = BytesJsonModule.readFromRaw(frameReader, json);
       if (frame != null) { // a bare JSON null reads as null: refused below

@@ -163,6 +163,23 @@ class FrameCodecTest {
     assertBad("{\"type\":\"hello\",\"id\":\"a\",\"versions\":[" + "1".repeat(33) + "]}", null);
   }
 
+  /** Jackson would read zero bytes as UTF-16 or UTF-32: a frame has one encoding, UTF-8. */
+  @Test
+  void fromJson_utf16OrUtf32_badFrameWithoutId() {
+    String ping = "{\"type\":\"ping\",\"id\":\"a\"}";
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE")) {
+      byte[] body = ping.getBytes(java.nio.charset.Charset.forName(charset));
+      assertThatThrownBy(() -> codec.fromJson(body))
+          .as(charset)
+          .isInstanceOfSatisfying(
+              FrameException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
+                assertThat(e.requestId()).isEmpty();
+              });
+    }
+  }
+
   @Test
   void fromJson_unknownType_badFrameWithId() {
     assertBad("{\"type\":\"nuke\",\"id\":\"x1\"}", "x1");

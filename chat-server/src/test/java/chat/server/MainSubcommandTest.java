@@ -126,6 +126,18 @@ class MainSubcommandTest {
     assertThat(out.toString()).isEmpty();
   }
 
+  /** users has subcommands but runs alone too: the check holds for it. */
+  @Test
+  void optionOfTheRelay_beforeUsersAlone_isRefused() throws Exception {
+    Path data = dataDirWithAudit("users");
+
+    assertThat(run(Map.of(), "--port", "7000", "users", "--data-dir", data.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString())
+        .startsWith("chat-server: --port does not apply to 'chat-server users'");
+  }
+
   @Test
   void optionsOfTheRelay_beforeKeysRotate_areRefused_andNothingIsRotated() throws Exception {
     Path data = Files.createDirectories(dir.resolve("keys"));

@@ -33,9 +33,12 @@ public final class SubcommandOptions {
       chain.add(level);
     }
     CommandSpec leaf = chain.get(chain.size() - 1).commandSpec();
-    if (!leaf.subcommands().isEmpty()) {
+    Object runs = leaf.userObject();
+    if (!leaf.subcommands().isEmpty()
+        && !(runs instanceof Runnable)
+        && !(runs instanceof java.util.concurrent.Callable)) {
       // chat-server --data-dir X keys: the command is missing, which is said instead (rotate takes
-      // --data-dir)
+      // --data-dir); users, which runs alone too, is checked
       return;
     }
     List<String> unused = new ArrayList<>();

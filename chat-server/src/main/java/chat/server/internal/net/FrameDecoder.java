@@ -16,10 +16,11 @@ import java.util.function.BooleanSupplier;
  * a bad frame. A length over the maximum emits {@link ErrorCode#FRAME_TOO_LARGE} and discards
  * everything after it, since the stream cannot be resynchronised.
  *
- * <p>A frame that has not arrived whole is held here until it has, and its length, once announced,
- * is taken from the relay's inbound budget until then: connections that each send most of a large
- * frame and stop (a few hundred from one address, more from many) would otherwise hold memory
- * without any bound but the heap's. A frame the budget has no room for emits {@link #INBOUND_FULL},
+ * <p>A frame that has not arrived whole is held here until it has, and the bytes of it received so
+ * far are taken from the relay's inbound budget until then: connections that each send most of a
+ * large frame and stop (a few hundred from one address, more from many) would otherwise hold memory
+ * without any bound but the heap's. Counted as received, not as announced, so that filling the
+ * budget costs as many bytes sent. A frame the budget has no room for emits {@link #INBOUND_FULL},
  * and everything after it is discarded, as after a frame too large.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
@@ -31,7 +32,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
   private final PendingBudget inbound;
   private boolean broken;
 
-  /** Bytes of the frame under way taken from {@link #inbound}; 0 between frames. */
+  /** Bytes of the frame under way, as received so far, taken from {@link #inbound}; 0 between. */
   private long reserved;
 
   /**
@@ -61,14 +62,16 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       return;
     }
     if (in.readableBytes() < FrameCodec.LENGTH_PREFIX_BYTES + length) {
-      if (reserved == 0 && length > 0) {
-        if (!inbound.tryReserve(length)) {
+      // What has come of it so far, not what its prefix announces: four bytes must not hold 4 MiB.
+      long held = in.readableBytes();
+      if (held > reserved) {
+        if (!inbound.tryReserve(held - reserved)) {
           broken = true;
           in.skipBytes(in.readableBytes());
           out.add(INBOUND_FULL);
           return;
         }
-        reserved = length;
+        reserved = held;
       }
       return;
     }

@@ -68,6 +68,9 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   private final SessionWriter writer;
   private InboundGate gate;
 
+  /** Set when a frame ended the connection ({@link #closeInTurn}): nothing more is read. */
+  private volatile boolean closingInTurn;
+
   private volatile String address = "unknown";
   private volatile String limitAddress = "unknown";
   private volatile long lastRateAuditNanos;
@@ -98,7 +101,8 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     Channel channel = ctx.channel();
     writer.open(channel);
-    gate = new InboundGate(channel, writer::closing);
+    // Closing in turn reads no more, though the writer closes only once the lane gets there.
+    gate = new InboundGate(channel, () -> closingInTurn || writer.closing());
     SocketAddress remote = channel.remoteAddress();
     if (remote instanceof InetSocketAddress inet) {
       address =
@@ -176,6 +180,7 @@ public final class RelaySessionHandler extends SimpleChannelInboundHandler<Objec
    * because a frame behind it was refused.
    */
   private void closeInTurn(ChannelHandlerContext ctx, ErrorReply error, String closeReason) {
+    closingInTurn = true; // before reading stops: the gate must not turn it on again
     writer.closeReason(closeReason);
     audit.record(this, AuditType.ERROR, state.username().orElse(null), closeReason);
     ctx.channel().config().setAutoRead(false);

@@ -85,15 +85,17 @@ final class RequestPipeline {
     lane.submit(() -> after(pipelined, answer, answer));
   }
 
-  /** Tells the dispatcher the connection is gone, once every request taken before is finished. */
   /**
    * Runs {@code last} once every request received before it is answered: an error that ends the
-   * connection ({@code FRAME_TOO_LARGE}) goes after their replies, as every other refusal does.
+   * connection ({@code FRAME_TOO_LARGE}) goes after their replies, as every other refusal does. A
+   * lane whose pool no longer takes work (the relay is stopping) runs nothing more: the stop closes
+   * the connection.
    */
   void lastInTurn(Runnable last) {
     lane.submit(() -> after(pipelined, last, last));
   }
 
+  /** Tells the dispatcher the connection is gone, once every request taken before is finished. */
   void disconnected() {
     lane.submit(() -> after(pipelined, () -> dispatcher.disconnected(connection), () -> {}));
   }

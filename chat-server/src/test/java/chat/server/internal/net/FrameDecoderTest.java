@@ -61,17 +61,22 @@ class FrameDecoderTest {
     ByteBuf bigStart = Unpooled.buffer().writeInt(600).writeBytes(new byte[100]);
 
     first.writeInbound(bigStart);
+    assertThat(inbound.used()).as("what came, not what is announced").isEqualTo(104);
+    first.writeInbound(Unpooled.wrappedBuffer(new byte[496]));
     assertThat(inbound.used()).isEqualTo(600);
     second.writeInbound(Unpooled.wrappedBuffer(ping, 0, 10));
-    assertThat(inbound.used()).isEqualTo(600 + ping.length - 4);
+    assertThat(inbound.used()).isEqualTo(610);
     second.writeInbound(Unpooled.wrappedBuffer(ping, 10, ping.length - 10));
     assertThat(second.<Object>readInbound()).isEqualTo(new PingRequest("p1"));
     assertThat(inbound.used()).as("given back once whole").isEqualTo(600);
 
-    second.writeInbound(Unpooled.buffer().writeInt(500).writeBytes(new byte[10]));
+    second.writeInbound(Unpooled.buffer().writeInt(900).writeBytes(new byte[300]));
+    assertThat(inbound.used()).isEqualTo(904);
+    second.writeInbound(Unpooled.wrappedBuffer(new byte[200]));
     assertThat(second.<Object>readInbound()).isSameAs(FrameDecoder.INBOUND_FULL);
     second.writeInbound(Unpooled.wrappedBuffer(ping));
     assertThat(second.<Object>readInbound()).as("the stream after it is discarded").isNull();
+    second.close();
     assertThat(inbound.used()).isEqualTo(600);
 
     first.close();
