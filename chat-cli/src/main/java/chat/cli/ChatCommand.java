@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -189,12 +188,7 @@ public final class ChatCommand implements Callable<Integer> {
     commandLine.setOut(StdoutWriter.over(context.stdout()));
     commandLine.setErr(writer(context.stderr()));
     commandLine.setParameterExceptionHandler(ChatCommand::onUsageError);
-    AtomicBoolean failed = new AtomicBoolean();
-    commandLine.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          failed.set(true);
-          return onFailure(e, line, parsed);
-        });
+    commandLine.setExecutionExceptionHandler(ChatCommand::onFailure);
     commandLine.setExecutionStrategy(
         parsed -> {
           if (isVerbose(parsed)) {
@@ -203,7 +197,9 @@ public final class ChatCommand implements Callable<Integer> {
           refuseUnmatchedWithHelp(parsed);
           warnOfExposedSecretFiles(parsed);
           int exitCode = new CommandLine.RunLast().execute(parsed);
-          return outputWritten(parsed.commandSpec().commandLine(), exitCode, failed.get());
+          // A command that failed (threw) does not get here: its handler said why and chose the
+          // code.
+          return outputWritten(parsed.commandSpec().commandLine(), exitCode);
         });
     return commandLine;
   }
@@ -213,13 +209,12 @@ public final class ChatCommand implements Callable<Integer> {
    * cannot write to standard output: no space left on device}): a bundle or a list redirected into
    * a full disk must not end as a success with the file empty. That is so also for a command that
    * ended with a code of its own ({@code chat history} with messages held, exit 4): the output it
-   * did print is lost too. A command that {@code failed} (an exception) said why, which may be this
-   * very failure ({@code chat listen} stops for it), and keeps its code. A pipe whose reader had
-   * enough ({@code chat history ops | head -2}) is no failure, and nothing is said.
+   * did print is lost too. A pipe whose reader had enough ({@code chat history ops | head -2}) is
+   * no failure, and nothing is said.
    */
-  private static int outputWritten(CommandLine top, int exitCode, boolean failed) {
+  private static int outputWritten(CommandLine top, int exitCode) {
     PrintWriter out = top.getOut();
-    if (failed || !out.checkError() || StdoutWriter.readerGone(out)) { // checkError flushes first
+    if (!out.checkError() || StdoutWriter.readerGone(out)) { // checkError flushes first
       return exitCode;
     }
     PrintWriter err = top.getErr();

@@ -39,7 +39,7 @@ final class SafetyNumberCommand implements Callable<Integer> {
       // As chat keys safety of your own name: sixty digits that match anywhere prove nothing.
       throw new CommandException.Usage(
           "a safety number is between you and someone else, and "
-              + file
+              + TerminalSafe.line(file.toString())
               + " is your own identity bundle: give your contact's");
     }
     if (them.userId().equals(me.userId())) {
@@ -47,7 +47,7 @@ final class SafetyNumberCommand implements Callable<Integer> {
           .getErr()
           .println(
               "chat: warning: "
-                  + file
+                  + TerminalSafe.line(file.toString())
                   + " names "
                   + BundleText.userId(them)
                   + ", as your own identity does, with another key: make sure it is your"

@@ -36,7 +36,7 @@ final class StdoutWriter extends PrintWriter {
    * a pipe closed by its reader, which the command need not report.
    */
   static boolean readerGone(PrintWriter out) {
-    return "broken pipe".equals(reason(out, ""));
+    return reason(out, "").startsWith("broken pipe");
   }
 
   /** Why {@code out} could not be written, in a few words: its failure's, else a general one. */

@@ -50,15 +50,14 @@ public final class Main {
     // Picocli's own says "'abc' is not an int"; the range, where there is one, is checked after.
     CommandLine.ITypeConverter<Integer> whole =
         value -> {
+          // ASCII digits only: Integer.valueOf also takes other scripts' digits
+          if (!value.strip().matches("[-+]?[0-9]+")) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number");
+          }
           try {
             return Integer.valueOf(value.strip());
           } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException(
-                "'"
-                    + value
-                    + (value.strip().matches("[-+]?[0-9]+")
-                        ? "' is too large"
-                        : "' is not a whole number"));
+            throw new CommandLine.TypeConversionException("'" + value + "' is out of range");
           }
         };
     commandLine.registerConverter(Integer.class, whole);

@@ -171,7 +171,7 @@ class MainTest {
         "--max-friends|100001|max friends must be 1 to 100000",
         "--file-quota-bytes|1125899906842625|file quota bytes must be 1 to 1125899906842624",
         "--file-storage-bytes|9223372036854775807|file storage bytes must be 1 to",
-        "--worker-threads|99999999999|'99999999999' is too large",
+        "--worker-threads|99999999999|'99999999999' is out of range",
         "--max-file-bytes|100MiB|invalid value for option '--max-file-bytes': '100MiB' is not a"
             + " whole number of bytes (100 MiB is 104857600)",
         "--file-quota-bytes|1GB|invalid value for option '--file-quota-bytes': '1GB' is not a"

@@ -4,6 +4,7 @@ import chat.cli.TerminalSafe;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ClientListener;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.FileOffer;
 import chat.cli.client.KeptList;
 import chat.cli.command.CommandContext;
@@ -352,7 +353,8 @@ public final class LineMode implements CommandContext {
       }
     }
     List<String> order = List.copyOf(listed);
-    if (self != null && !order.isEmpty()) {
+    // Online only: the list is the relay's then, whole (a list not yet had would drop kept rooms).
+    if (self != null && !order.isEmpty() && client.connectionState() == ConnectionState.ONLINE) {
       // Kept for the next run, line mode's or the full screen's, as the full screen keeps its own:
       // else a profile used only here would be numbered in the client's order again at each start.
       // The unread counts are the full screen's: line mode prints every message as it comes.
