@@ -138,6 +138,28 @@ final class Cli {
     return context(new ByteArrayOutputStream(), new ByteArrayOutputStream(), new ArrayList<>());
   }
 
+  /** What a run whose stdout fails to write gives: its exit code and what it said on stderr. */
+  record Unwritten(int exitCode, String err) {}
+
+  /**
+   * Runs {@code args} with a stdout every write to which fails with {@code failure} (the system's
+   * words: {@code No space left on device}, {@code Broken pipe}).
+   */
+  Unwritten runIntoFailingStdout(String failure, String... args) {
+    java.io.OutputStream failing =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException(failure);
+          }
+        };
+    CommandLine commandLine = commandLine(args);
+    commandLine.setOut(StdoutWriter.over(failing));
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+    return new Unwritten(commandLine.execute(args), err.toString());
+  }
+
   /** The command line a run of {@code args} would get, not run. */
   CommandLine commandLine(String... args) {
     return ChatCommand.commandLine(

@@ -284,23 +284,13 @@ class HistoryCommandTest {
   @Test
   void history_heldMessages_toAStdoutThatCannotBeWritten_exit7_sayingWhy() {
     client.held.put("#lobby", List.of(new HeldMessages("#lobby", "carol", List.of(2L, 3L))));
-    java.io.OutputStream full =
-        new java.io.OutputStream() {
-          @Override
-          public void write(int b) throws java.io.IOException {
-            throw new java.io.IOException("No space left on device");
-          }
-        };
-    picocli.CommandLine commandLine =
-        Cli.withPassphrase().client(client).commandLine("history", "--user", "alice", "lobby");
-    commandLine.setOut(StdoutWriter.over(full));
-    java.io.StringWriter err = new java.io.StringWriter();
-    commandLine.setErr(new java.io.PrintWriter(err, true));
+    Cli.Unwritten result =
+        Cli.withPassphrase()
+            .client(client)
+            .runIntoFailingStdout("No space left on device", "history", "--user", "alice", "lobby");
 
-    int exitCode = commandLine.execute("history", "--user", "alice", "lobby");
-
-    assertThat(exitCode).isEqualTo(ExitCode.IO.code());
-    assertThat(err.toString())
+    assertThat(result.exitCode()).isEqualTo(ExitCode.IO.code());
+    assertThat(result.err())
         .contains("2 messages from carol are signed with a new key")
         .endsWith("chat: cannot write to standard output: no space left on device\n");
   }

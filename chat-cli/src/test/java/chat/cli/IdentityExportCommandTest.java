@@ -34,47 +34,30 @@ class IdentityExportCommandTest {
    */
   @Test
   void export_toAStdoutThatCannotBeWritten_exit7_sayingWhy() {
-    java.io.OutputStream full =
-        new java.io.OutputStream() {
-          @Override
-          public void write(int b) throws java.io.IOException {
-            throw new java.io.IOException("No space left on device");
-          }
-        };
-    picocli.CommandLine commandLine =
-        new Cli().commandLine("identity", "export", "--home", Identities.home("alice").toString());
-    commandLine.setOut(StdoutWriter.over(full));
-    java.io.StringWriter err = new java.io.StringWriter();
-    commandLine.setErr(new java.io.PrintWriter(err, true));
+    Cli.Unwritten result =
+        new Cli()
+            .runIntoFailingStdout(
+                "No space left on device",
+                "identity",
+                "export",
+                "--home",
+                Identities.home("alice").toString());
 
-    int exitCode =
-        commandLine.execute("identity", "export", "--home", Identities.home("alice").toString());
-
-    assertThat(exitCode).isEqualTo(7);
-    assertThat(err).hasToString("chat: cannot write to standard output: no space left on device\n");
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err())
+        .isEqualTo("chat: cannot write to standard output: no space left on device\n");
   }
 
   /** {@code chat identity export | head -1}: a reader that had enough is no failure. */
   @Test
   void export_toAPipeItsReaderClosed_exit0_sayingNothing() {
-    java.io.OutputStream closed =
-        new java.io.OutputStream() {
-          @Override
-          public void write(int b) throws java.io.IOException {
-            throw new java.io.IOException("Broken pipe");
-          }
-        };
-    picocli.CommandLine commandLine =
-        new Cli().commandLine("identity", "export", "--home", Identities.home("alice").toString());
-    commandLine.setOut(StdoutWriter.over(closed));
-    java.io.StringWriter err = new java.io.StringWriter();
-    commandLine.setErr(new java.io.PrintWriter(err, true));
+    Cli.Unwritten result =
+        new Cli()
+            .runIntoFailingStdout(
+                "Broken pipe", "identity", "export", "--home", Identities.home("alice").toString());
 
-    int exitCode =
-        commandLine.execute("identity", "export", "--home", Identities.home("alice").toString());
-
-    assertThat(exitCode).isZero();
-    assertThat(err).hasToString("");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
   }
 
   /**
