@@ -199,9 +199,9 @@ final class GroupCommand {
                           .put("room", room)
                           .put("user", ban.username())
                           .put("bannedBy", ban.bannedBy())
-                          .put("bannedAt", ban.bannedAt().toString())
+                          .put("bannedAt", JsonLines.time(ban.bannedAt()))
                           .put("reason", ban.reason())
-                          .put("until", ban.until() == null ? "" : ban.until().toString())));
+                          .put("until", ban.until() == null ? "" : JsonLines.time(ban.until()))));
         }
       } else if (bans.isEmpty()) {
         support.err().println("chat: no one is banned from " + room);

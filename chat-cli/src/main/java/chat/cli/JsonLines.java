@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One JSON object per line for scripts ({@code --json}). Text from the network is kept exact, but
@@ -32,6 +34,24 @@ final class JsonLines {
   private JsonLines() {}
 
   /** A new object with {@code "type": type}. */
+  /**
+   * The form of every time in a JSON line: UTC, always with three digits of milliseconds ({@code
+   * 2026-11-30T00:32:33.000Z}), where {@link Instant#toString} leaves them out when they are zero
+   * and a parser told the form the other lines have would fail on one line in a thousand.
+   */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** {@code time} as a JSON line writes it ({@link #TIME}). */
+  static String time(Instant time) {
+    return TIME.format(time);
+  }
+
+  /** {@code epochMillis} as a JSON line writes it. */
+  static String time(long epochMillis) {
+    return time(Instant.ofEpochMilli(epochMillis));
+  }
+
   static ObjectNode object(String type) {
     return MAPPER.createObjectNode().put("type", type);
   }
@@ -56,8 +76,8 @@ final class JsonLines {
             .put("seq", message.seq())
             .put("id", message.messageId())
             .put("sender", message.sender())
-            .put("sent", Instant.ofEpochMilli(message.sentAtMillis()).toString())
-            .put("stored", Instant.ofEpochMilli(message.storedAtMillis()).toString())
+            .put("sent", time(message.sentAtMillis()))
+            .put("stored", time(message.storedAtMillis()))
             .put("direct", message.isDirect())
             .put("own", message.own());
     if (message.action()) {
@@ -110,7 +130,7 @@ final class JsonLines {
             .put("percent", file.percent())
             .put("path", file.savedPath())
             .put("detail", file.detail())
-            .put("updated", Instant.ofEpochMilli(file.updatedAtMillis()).toString());
+            .put("updated", time(file.updatedAtMillis()));
     if (file.state() == chat.cli.client.TransferState.DONE) {
       // what is at "path" now: "as_saved", "changed" (another size, or not a file) or "gone"
       node.put("saved", file.savedFile().name().toLowerCase(java.util.Locale.ROOT));
@@ -128,8 +148,8 @@ final class JsonLines {
         .put("sender", offer.sender())
         .put("name", offer.name())
         .put("size", offer.size())
-        .put("sent", Instant.ofEpochMilli(offer.sentAtMillis()).toString())
-        .put("stored", Instant.ofEpochMilli(offer.storedAtMillis()).toString())
+        .put("sent", time(offer.sentAtMillis()))
+        .put("stored", time(offer.storedAtMillis()))
         .put("direct", offer.isDirect())
         .put("own", offer.own());
   }

@@ -334,7 +334,7 @@ final class ListenCommand implements Callable<Integer> {
                 .put("user", update.target())
                 .put("title", update.title())
                 .put("reason", update.reason())
-                .put("until", update.until() == null ? "" : update.until().toString()));
+                .put("until", update.until() == null ? "" : JsonLines.time(update.until())));
       } else if (printed(update)) {
         line(
             SocialLines.group(

@@ -52,7 +52,9 @@ final class MembersCommand implements Callable<Integer> {
                   .put("muted", muted)
                   .put(
                       "mutedUntil",
-                      muted && member.mutedUntil() != null ? member.mutedUntil().toString() : "");
+                      muted && member.mutedUntil() != null
+                          ? JsonLines.time(member.mutedUntil())
+                          : "");
           if (!member.presence().message().isEmpty()) {
             node.put("message", member.presence().message());
           }

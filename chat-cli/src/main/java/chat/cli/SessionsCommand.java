@@ -44,8 +44,8 @@ final class SessionsCommand implements Callable<Integer> {
                   JsonLines.line(
                       JsonLines.object("session")
                           .put("id", session.id())
-                          .put("createdAt", session.createdAt().toString())
-                          .put("lastUsedAt", session.lastUsedAt().toString())
+                          .put("createdAt", JsonLines.time(session.createdAt()))
+                          .put("lastUsedAt", JsonLines.time(session.lastUsedAt()))
                           .put("address", session.address())
                           .put("current", session.current())));
         }

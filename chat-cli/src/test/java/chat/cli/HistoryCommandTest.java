@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -151,9 +150,8 @@ class HistoryCommandTest {
     List<String> lines = result.out().lines().toList();
     assertThat(lines).hasSize(3);
     JsonNode last = new ObjectMapper().readTree(lines.get(2));
-    assertThat(last.get("sent").asText())
-        .isEqualTo(Instant.ofEpochMilli(saturday - 5 * 60_000).toString());
-    assertThat(last.get("stored").asText()).isEqualTo(Instant.ofEpochMilli(saturday).toString());
+    assertThat(last.get("sent").asText()).isEqualTo(JsonLines.time(saturday - 5 * 60_000));
+    assertThat(last.get("stored").asText()).isEqualTo(JsonLines.time(saturday));
   }
 
   private FileOffer offer(String conversation, long seq, String name, long stored) {
@@ -228,9 +226,9 @@ class HistoryCommandTest {
                 + "\",\"fileId\":\""
                 + offer.fileId()
                 + "\",\"sender\":\"bob\",\"name\":\"report.pdf\",\"size\":3,\"sent\":\""
-                + Instant.ofEpochMilli(saturday + 1000)
+                + JsonLines.time(saturday + 1000)
                 + "\",\"stored\":\""
-                + Instant.ofEpochMilli(saturday + 1000)
+                + JsonLines.time(saturday + 1000)
                 + "\",\"direct\":false,\"own\":false}");
   }
 

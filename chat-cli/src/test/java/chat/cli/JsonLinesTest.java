@@ -33,6 +33,26 @@ class JsonLinesTest {
     assertThat(parsed.get("seq").asLong()).isEqualTo(3);
   }
 
+  /** Every time has three digits of milliseconds, also when they are zero. */
+  @Test
+  void message_times_alwaysHaveTheirMilliseconds() throws Exception {
+    ChatMessage message =
+        new ChatMessage(
+            "#room",
+            3,
+            "00".repeat(16),
+            "bob",
+            1_764_462_753_000L,
+            1_764_462_753_007L,
+            "hi",
+            false);
+
+    JsonNode parsed = new ObjectMapper().readTree(JsonLines.line(JsonLines.message(message)));
+
+    assertThat(parsed.get("sent").asText()).isEqualTo("2025-11-30T00:32:33.000Z");
+    assertThat(parsed.get("stored").asText()).isEqualTo("2025-11-30T00:32:33.007Z");
+  }
+
   @Test
   void message_aReply_namesTheAnsweredIdAndItsSenderIfKnown() {
     String id = "%032x".formatted(7);

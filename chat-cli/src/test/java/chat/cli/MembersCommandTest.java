@@ -74,7 +74,7 @@ class MembersCommandTest {
         .startsWith(
             "{\"type\":\"member\",\"user\":\"bob\",\"online\":true,\"trust\":\"UNVERIFIED\","
                 + "\"status\":\"ONLINE\",\"role\":\"MEMBER\",\"muted\":true,"
-                + "\"mutedUntil\":\"2031-05-06T07:08:00Z\"}",
+                + "\"mutedUntil\":\"2031-05-06T07:08:00.000Z\"}",
             "{\"type\":\"member\",\"user\":\"carol\",\"online\":true,\"trust\":\"UNVERIFIED\","
                 + "\"status\":\"ONLINE\",\"role\":\"ADMIN\",\"muted\":true,\"mutedUntil\":\"\"}",
             "{\"type\":\"member\",\"user\":\"dave\",\"online\":true,\"trust\":\"UNVERIFIED\","
