@@ -43,7 +43,9 @@ final class MessageText {
     text = text.substring(0, text.length() - end.length());
     if (text.isBlank()) {
       throw new CommandException.Usage(
-          text.isEmpty() ? "no message: stdin was empty" : "no message: stdin held only spaces");
+          text.isEmpty()
+              ? "no message: stdin was empty"
+              : "no message: stdin held only spaces and line ends");
     }
     return text;
   }

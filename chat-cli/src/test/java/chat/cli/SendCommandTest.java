@@ -192,7 +192,7 @@ class SendCommandTest {
     Cli.Result blank = cli().stdin("   \n").run("send", "--user", "alice", "lobby");
 
     assertThat(empty.err()).isEqualTo("chat: no message: stdin was empty\n");
-    assertThat(blank.err()).isEqualTo("chat: no message: stdin held only spaces\n");
+    assertThat(blank.err()).isEqualTo("chat: no message: stdin held only spaces and line ends\n");
     assertThat(blank.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
   }
