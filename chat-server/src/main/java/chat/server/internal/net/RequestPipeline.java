@@ -87,9 +87,9 @@ final class RequestPipeline {
 
   /**
    * Runs {@code last} once every request received before it is answered: an error that ends the
-   * connection ({@code FRAME_TOO_LARGE}) goes after their replies, as every other refusal does. A
-   * lane whose pool no longer takes work (the relay is stopping) runs nothing more: the stop closes
-   * the connection.
+   * connection ({@code FRAME_TOO_LARGE}, or a frame the inbound budget had no room for) goes after
+   * their replies, as every other refusal does. A lane whose pool no longer takes work (the relay
+   * is stopping) runs nothing more: the stop closes the connection.
    */
   void lastInTurn(Runnable last) {
     lane.submit(() -> after(pipelined, last, last));

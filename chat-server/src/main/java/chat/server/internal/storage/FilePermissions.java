@@ -92,6 +92,9 @@ public final class FilePermissions {
       } catch (IOException ignored) {
         // the write's failure is the one to report
       }
+      if (e instanceof java.nio.file.FileSystemException) {
+        throw e; // names its file already (permission denied, ...)
+      }
       java.nio.file.FileSystemException named =
           new java.nio.file.FileSystemException(
               file.toString(),
