@@ -91,22 +91,30 @@ class SendCommandTest {
     Files.write(password, "\uFEFFpass word 1\r\n".getBytes(StandardCharsets.UTF_8));
     Files.write(passphrase, "\uFEFFkey phrase 1\r\n".getBytes(StandardCharsets.UTF_8));
 
-    Cli.Result result =
-        new Cli()
-            .client(client)
-            .run(
-                "send",
-                "--user",
-                "alice",
-                "--password-file",
-                password.toString(),
-                "--passphrase-file",
-                passphrase.toString(),
-                "lobby",
-                "hi");
+    Cli.Result result = sendWithSecretFiles(password, passphrase);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(client.secrets).containsExactly("pass word 1", "key phrase 1");
+  }
+
+  /**
+   * {@code chat send lobby hi} as alice, her secrets from {@code password} and {@code passphrase},
+   * with {@code before} ahead of the command's name.
+   */
+  private Cli.Result sendWithSecretFiles(Path password, Path passphrase, String... before) {
+    List<String> args = new java.util.ArrayList<>(List.of(before));
+    args.addAll(
+        List.of(
+            "send",
+            "--user",
+            "alice",
+            "--password-file",
+            password.toString(),
+            "--passphrase-file",
+            passphrase.toString(),
+            "lobby",
+            "hi"));
+    return new Cli().client(client).run(args.toArray(String[]::new));
   }
 
   /** As ssh of a private key: a secret's file others can read is said, once, and still used. */
@@ -120,20 +128,7 @@ class SendCommandTest {
     Files.setPosixFilePermissions(passphrase, PosixFilePermissions.fromString("rw-------"));
 
     Cli.Result result =
-        new Cli()
-            .client(client)
-            .run(
-                "--password-file",
-                password.toString(),
-                "send",
-                "--user",
-                "alice",
-                "--password-file",
-                password.toString(),
-                "--passphrase-file",
-                passphrase.toString(),
-                "lobby",
-                "hi");
+        sendWithSecretFiles(password, passphrase, "--password-file", password.toString());
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.err())
