@@ -53,6 +53,16 @@ final class Arguments {
     return !typed.isEmpty() && typed.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
+  /**
+   * Whether {@code typed} is a sign and ASCII digits ({@code -5}, {@code +3}): meant as a number,
+   * though a room may have that name ({@code #-5}).
+   */
+  static boolean isSignedNumber(String typed) {
+    return typed.length() > 1
+        && (typed.charAt(0) == '-' || typed.charAt(0) == '+')
+        && isNumber(typed.substring(1));
+  }
+
   /** The logged-in username. */
   static String self(CommandContext context) {
     return context.client().username().orElseThrow(() -> new CommandException.Usage(NOT_LOGGED_IN));

@@ -93,6 +93,30 @@ public final class CommandRegistry {
     return bestDistance <= MAX_SUGGESTION_DISTANCE ? Optional.of(best) : Optional.empty();
   }
 
+  /**
+   * What to suggest for {@code typed}, a name that is no command: every command whose name (or else
+   * an alias) starts with it, in alphabetical order, so that {@code /s} offers {@code /send} and
+   * {@code /switch} alike; failing that, the {@link #nearest} one, if any.
+   */
+  public List<String> suggestions(String typed) {
+    String key = key(typed);
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    List<String> starting = new ArrayList<>();
+    for (SlashCommand command : commands) {
+      allNames(command).stream()
+          .filter(name -> name.startsWith(key))
+          .findFirst()
+          .ifPresent(starting::add);
+    }
+    if (!starting.isEmpty()) {
+      starting.sort(null);
+      return List.copyOf(starting);
+    }
+    return nearest(typed).map(List::of).orElse(List.of());
+  }
+
   /** The name followed by the aliases. */
   static List<String> allNames(SlashCommand command) {
     List<String> names = new ArrayList<>();

@@ -3,6 +3,7 @@ package chat.cli.command;
 import chat.cli.CommandException;
 import chat.cli.TerminalSafe;
 import chat.cli.emoji.Graphemes;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Objects;
 public final class SlashCommandDispatcher implements InputDispatcher {
   /** The most glyphs of an unexpected exception's message shown, {@code ...} included. */
   static final int MAX_INTERNAL_MESSAGE_GLYPHS = 200;
+
+  /** The most command names an unknown command's error offers. */
+  private static final int MAX_SUGGESTIONS = 6;
 
   private final CommandRegistry registry;
 
@@ -89,10 +93,30 @@ public final class SlashCommandDispatcher implements InputDispatcher {
       return new CommandException.Usage("a command name must follow the slash: /help lists them");
     }
     String shown = TerminalSafe.line(typed.startsWith("/") ? typed : "/" + typed);
-    String suggestion =
-        registry.nearest(typed).map(name -> " Did you mean /" + name + "?").orElse("");
+    List<String> near = registry.suggestions(typed);
+    String suggestion = near.isEmpty() ? "" : " Did you mean " + oneOf(near) + "?";
     return new CommandException.Usage(
         "unknown command " + shown + "." + suggestion + " /help lists the commands.");
+  }
+
+  /**
+   * {@code /a}, {@code /a or /b}, {@code /a, /b or /c}; past {@value #MAX_SUGGESTIONS} names, the
+   * first of them and how many more.
+   */
+  private static String oneOf(List<String> names) {
+    List<String> slashed = names.stream().map(name -> "/" + name).toList();
+    if (slashed.size() > MAX_SUGGESTIONS) {
+      return String.join(", ", slashed.subList(0, MAX_SUGGESTIONS))
+          + " or one of "
+          + (slashed.size() - MAX_SUGGESTIONS)
+          + " more";
+    }
+    if (slashed.size() == 1) {
+      return slashed.get(0);
+    }
+    return String.join(", ", slashed.subList(0, slashed.size() - 1))
+        + " or "
+        + slashed.get(slashed.size() - 1);
   }
 
   private static String internalError(RuntimeException e) {

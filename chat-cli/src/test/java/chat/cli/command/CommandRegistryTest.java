@@ -60,6 +60,19 @@ class CommandRegistryTest {
   }
 
   @Test
+  void suggestions_theStartOfSeveralNames_offersThemAll() {
+    assertThat(registry.suggestions("/s"))
+        .containsExactly("safety", "search", "send", "sessions", "switch");
+    assertThat(registry.suggestions("/que")).containsExactly("query");
+  }
+
+  @Test
+  void suggestions_aTypo_offersTheNearest() {
+    assertThat(registry.suggestions("jion")).containsExactly("join");
+    assertThat(registry.suggestions("xyzzyplugh")).isEmpty();
+  }
+
+  @Test
   void nearest_farFromEverything_isEmpty() {
     assertThat(registry.nearest("xyzzyplugh")).isEmpty();
   }

@@ -208,6 +208,17 @@ class ConversationCommandsTest {
   }
 
   @Test
+  void switch_negativeIndex_isABadNumberNotARoom() {
+    context.loggedInAs("alice");
+
+    run("/switch -1");
+
+    assertThat(context.errors())
+        .containsExactly("error: the conversation number must be a number from 1 to 1");
+    assertThat(context.current).isEqualTo("#lobby");
+  }
+
+  @Test
   void switch_username_selectsDirectConversation() {
     context.loggedInAs("alice");
     context.client.fireMembership("#lobby", "bob", true);

@@ -463,6 +463,16 @@ class MessageCommandsTest {
     assertThat(context.errors()).containsExactly("error: N must be a number from 1 to 10000");
   }
 
+  @Test
+  void history_negativeCount_isACountNotARoom() {
+    context.loggedInAs("alice");
+
+    run("/history -5");
+
+    assertThat(context.errors()).containsExactly("error: N must be a number from 1 to 10000");
+    assertThat(context.client.calls).isEmpty();
+  }
+
   private static ChatMessage posted(String sender, long seq) {
     return new ChatMessage(
         "#lobby", seq, String.format("%032x", seq), sender, seq, seq, "m" + seq, false);

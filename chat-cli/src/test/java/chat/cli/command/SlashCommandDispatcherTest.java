@@ -21,6 +21,31 @@ class SlashCommandDispatcherTest {
   }
 
   @Test
+  void dispatch_theStartOfSeveralCommands_offersEachOfThem() {
+    new SlashCommandDispatcher().dispatch("/s", context);
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: unknown command /s. Did you mean /safety, /search, /send, /sessions or"
+                + " /switch? /help lists the commands.");
+  }
+
+  @Test
+  void dispatch_theStartOfMoreThanSixCommands_offersSixAndCountsTheRest() {
+    List<SlashCommand> commands = new ArrayList<>();
+    for (char last = 'a'; last <= 'h'; last++) {
+      commands.add(SlashCommand.named("go" + last, "/go" + last, "go").runs((c, x) -> {}));
+    }
+
+    new SlashCommandDispatcher(new CommandRegistry(commands)).dispatch("/g", context);
+
+    assertThat(context.errors())
+        .containsExactly(
+            "error: unknown command /g. Did you mean /goa, /gob, /goc, /god, /goe, /gof or one"
+                + " of 2 more? /help lists the commands.");
+  }
+
+  @Test
   void dispatch_twoLettersSwapped_isOneEdit() {
     new SlashCommandDispatcher().dispatch("/hepl", context);
 
