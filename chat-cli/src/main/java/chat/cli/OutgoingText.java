@@ -3,9 +3,7 @@ package chat.cli;
 import chat.cli.client.ChatClient;
 import chat.cli.client.ChatMessage;
 import chat.cli.emoji.ShortcodeExpander;
-import chat.protocol.MessageIds;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -69,9 +67,9 @@ final class OutgoingText {
           "--react-to goes alone: a reaction is one emoji, not an action, a reply or an edit");
     }
     // before stdin is read: the text would be read for nothing
-    String answered = messageId(replyTo);
-    String corrected = messageId(edits);
-    String reacted = messageId(reactsTo);
+    String answered = ChatClient.messageId(replyTo);
+    String corrected = ChatClient.messageId(edits);
+    String reacted = ChatClient.messageId(reactsTo);
     if (reacted != null && words != null && !words.isEmpty()) {
       // before logging in
       ChatClient.requireReaction(
@@ -99,17 +97,5 @@ final class OutgoingText {
           Output.sent(support, sent);
           return 0;
         });
-  }
-
-  /** {@code typed} (null: none) as a message id in lowercase; refused if it is none. */
-  private static String messageId(String typed) {
-    String id = typed == null ? null : typed.toLowerCase(Locale.ROOT);
-    if (id != null && !MessageIds.isValid(id)) {
-      throw new CommandException.Usage(
-          "not a message id: \""
-              + TerminalSafe.line(typed)
-              + "\" (message ids are 32 hex digits, as --json prints them)");
-    }
-    return id;
   }
 }

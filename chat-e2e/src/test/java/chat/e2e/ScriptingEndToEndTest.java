@@ -92,8 +92,8 @@ class ScriptingEndToEndTest {
     assertThat(notAnId.exitCode()).isEqualTo(1);
     assertThat(notAnId.err())
         .isEqualTo(
-            "chat: not a message id: \"12ab\" (message ids are 32 hex digits, as --json prints"
-                + " them)\n");
+            "chat: not a message id: \"12ab\" (message ids are 32 hex digits, as chat listen"
+                + " --json and chat history --json print them)\n");
 
     ScriptRunner.Result history = chat.run("history", "--user", "alice", "ops");
     assertThat(history.out()).contains("(re alice: \"deploy at noon?\") <bob> sure 👍");

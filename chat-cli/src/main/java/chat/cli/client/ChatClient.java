@@ -4,10 +4,12 @@ import chat.cli.CommandException;
 import chat.cli.emoji.EmojiCatalog;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
+import chat.protocol.MessageIds;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -464,6 +466,22 @@ public interface ChatClient extends AutoCloseable {
               + "\")");
     }
     return emoji;
+  }
+
+  /**
+   * {@code typed} as a message id, in lowercase (null stays null); refused, quoted, if it is none.
+   * The one wording of a bad message id, whichever command or option named it.
+   */
+  static String messageId(String typed) {
+    String id = typed == null ? null : typed.toLowerCase(Locale.ROOT);
+    if (id != null && !MessageIds.isValid(id)) {
+      throw new CommandException.Usage(
+          "not a message id: \""
+              + chat.cli.TerminalSafe.line(typed)
+              + "\" (message ids are 32 hex digits, as chat listen --json and chat history --json"
+              + " print them)");
+    }
+    return id;
   }
 
   /**

@@ -30,7 +30,6 @@ import chat.protocol.ConversationIds;
 import chat.protocol.DeleteMessagesRequest;
 import chat.protocol.LogoutReply;
 import chat.protocol.LogoutRequest;
-import chat.protocol.MessageIds;
 import chat.protocol.Usernames;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -357,8 +356,8 @@ public final class RelayChatClient implements ChatClient {
   }
 
   @Override
-  public ChatMessage react(String conversation, String emoji, String reactsTo) {
-    requireMessageId(reactsTo);
+  public ChatMessage react(String conversation, String emoji, String named) {
+    String reactsTo = ChatClient.messageId(named);
     ChatClient.requireReaction(emoji); // one emoji of the list also keeps the receivers' rule
     if (sessions
         .requireLocal()
@@ -370,20 +369,13 @@ public final class RelayChatClient implements ChatClient {
     return sendContent(conversation, emoji, false, Content.Text.reaction(emoji, reactsTo));
   }
 
-  private static void requireMessageId(String named) {
-    if (named != null && !MessageIds.isValid(named)) {
-      throw new CommandException.Usage(
-          "not a message id: " + named + " (message ids are 32 lowercase hex digits)");
-    }
-  }
-
   private ChatMessage sendText(
-      String conversation, String text, boolean action, String replyTo, String edits) {
-    if (replyTo != null && edits != null) {
+      String conversation, String text, boolean action, String namedReply, String namedEdit) {
+    if (namedReply != null && namedEdit != null) {
       throw new CommandException.Usage("an edit cannot also be a reply");
     }
-    requireMessageId(replyTo);
-    requireMessageId(edits);
+    String replyTo = ChatClient.messageId(namedReply);
+    String edits = ChatClient.messageId(namedEdit);
     Content.Text content;
     try {
       content = new Content.Text(text, action, replyTo, edits);
@@ -618,13 +610,7 @@ public final class RelayChatClient implements ChatClient {
     }
     List<String> ids = new ArrayList<>();
     for (String messageId : messageIds) {
-      String lower = messageId.toLowerCase(Locale.ROOT);
-      if (!MessageIds.isValid(lower)) {
-        throw new CommandException.Usage(
-            "not a message id: '"
-                + TerminalSafe.line(messageId)
-                + "' (32 hex digits, as chat listen --json and chat history --json print it)");
-      }
+      String lower = ChatClient.messageId(messageId);
       if (!ids.contains(lower)) {
         ids.add(lower);
       }

@@ -97,8 +97,8 @@ class SocialRequestsTest {
       assertThatThrownBy(() -> client.deleteMessages("#team", java.util.List.of("zz")))
           .isInstanceOf(CommandException.Usage.class)
           .hasMessage(
-              "not a message id: 'zz' (32 hex digits, as chat listen --json and chat history"
-                  + " --json print it)");
+              "not a message id: \"zz\" (message ids are 32 hex digits, as chat listen --json"
+                  + " and chat history --json print them)");
       assertThatThrownBy(() -> client.deleteMessages("#team", java.util.List.of()))
           .isInstanceOf(CommandException.Usage.class)
           .hasMessage("name 1 to 100 messages to delete");
