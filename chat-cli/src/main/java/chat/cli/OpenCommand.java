@@ -70,6 +70,14 @@ final class OpenCommand implements Callable<Integer> {
       description = "write the message to FILE (mode 0600; - for stdout, the default)")
   Path out;
 
+  @Option(
+      names = "--conversation",
+      paramLabel = "ID",
+      description =
+          "refuse an envelope bound to any other conversation id (seal's --conversation; by"
+              + " default any is opened, and named on stderr)")
+  String conversation;
+
   @Option(names = "--force", description = "replace the --out FILE if it exists")
   boolean force;
 
@@ -89,6 +97,7 @@ final class OpenCommand implements Callable<Integer> {
             ? FileIo.read(context.stdin(), MAX_INPUT_BYTES)
             : FileIo.read(in, MAX_INPUT_BYTES);
     RecipientEnvelope mine = authenticate(parse(input), me, sender);
+    requireConversation(mine.header(), me);
     OpenedMessage message = decrypt(myHome, me, sender, mine);
     writePlaintext(message.plaintext());
     EnvelopeHeader header = message.header();
@@ -145,6 +154,24 @@ final class OpenCommand implements Callable<Integer> {
       throw badSignature(sender, e);
     }
     return mine;
+  }
+
+  /**
+   * With {@code --conversation}, refuses an envelope the sender bound to another conversation: one
+   * passed on from a relay's room, say, where a message sealed for you offline was expected.
+   * Checked after the signature, so the id refused is the sender's, and before the passphrase is
+   * asked.
+   */
+  private void requireConversation(EnvelopeHeader header, IdentityBundle me) {
+    if (conversation != null && !conversation.equals(header.conversationId())) {
+      throw new CommandException.EnvelopeRejected(
+          "the envelope was sealed for conversation "
+              + MessageFormatter.conversationLabel(header.conversationId(), me.userId())
+              + ", not "
+              + TerminalSafe.line(conversation)
+              + ": nothing was opened",
+          null);
+    }
   }
 
   /** Unlocks the key file and opens the envelope; the identity is destroyed afterwards. */

@@ -373,6 +373,31 @@ class OpenCommandTest {
   }
 
   @Test
+  void open_conversationGiven_refusesAnEnvelopeOfAnotherBeforeThePassphrase() {
+    byte[] envelope =
+        seal("alice", utf8("from the room"), "--to", pub("bob"), "--conversation", "#ops");
+
+    Cli.Result refused =
+        new Cli()
+            .stdin(envelope)
+            .run(
+                "open", "--home", home("bob"), "--from", pub("alice"), "--conversation", "offline");
+    Cli.Result expected =
+        Cli.withPassphrase()
+            .stdin(envelope)
+            .run("open", "--home", home("bob"), "--from", pub("alice"), "--conversation", "#ops");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(6);
+    assertThat(refused.err())
+        .isEqualTo(
+            "chat: the envelope was sealed for conversation #ops, not offline: nothing was"
+                + " opened\n");
+    assertThat(refused.stdout()).isEmpty();
+    assertThat(expected.exitCode()).as(expected.toString()).isZero();
+    assertThat(expected.stdoutText()).isEqualTo("from the room");
+  }
+
+  @Test
   void open_toTerminal_stripsEscapeSequencesFromMessage() {
     byte[] envelope =
         seal("alice", utf8("hi\u001b]0;pwned\u0007 \u001b[2Jthere\n"), "-a", "--to", pub("bob"));
