@@ -21,11 +21,44 @@ final class FileNames {
   /** The name used when nothing usable is left. */
   static final String FALLBACK = "download";
 
+  /**
+   * Windows device names, in lower case; with any extension, and with spaces before it, each still
+   * names the device there. Superscript digits are taken as digits too.
+   */
   private static final Set<String> RESERVED =
       Set.of(
-          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-          "conin$", "conout$");
+          "con",
+          "prn",
+          "aux",
+          "nul",
+          "com0",
+          "com1",
+          "com2",
+          "com3",
+          "com4",
+          "com5",
+          "com6",
+          "com7",
+          "com8",
+          "com9",
+          "com\u00b9",
+          "com\u00b2",
+          "com\u00b3",
+          "lpt0",
+          "lpt1",
+          "lpt2",
+          "lpt3",
+          "lpt4",
+          "lpt5",
+          "lpt6",
+          "lpt7",
+          "lpt8",
+          "lpt9",
+          "lpt\u00b9",
+          "lpt\u00b2",
+          "lpt\u00b3",
+          "conin$",
+          "conout$");
 
   private FileNames() {}
 
@@ -46,7 +79,7 @@ final class FileNames {
     String name = out.toString().replaceAll("\\.{2,}", ".");
     name = name.replaceAll("^[.\\- ]+", "").replaceAll("[. ]+$", "");
     String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-    if (RESERVED.contains(base.toLowerCase(Locale.ROOT))) {
+    if (RESERVED.contains(base.stripTrailing().toLowerCase(Locale.ROOT))) {
       name = "_" + name;
     }
     name = shorten(name);

@@ -72,6 +72,14 @@ class FileNamesTest {
   }
 
   @Test
+  void sanitize_deviceNamesWindowsAlsoKnows_spacesBeforeTheDotAndSuperscripts_areAvoided() {
+    assertThat(FileNames.sanitize("CON .txt")).isEqualTo("_CON .txt");
+    assertThat(FileNames.sanitize("COM\u00b9.txt")).isEqualTo("_COM\u00b9.txt");
+    assertThat(FileNames.sanitize("lpt0")).isEqualTo("_lpt0");
+    assertThat(FileNames.sanitize("com10.txt")).isEqualTo("com10.txt");
+  }
+
+  @Test
   void sanitize_longName_isCutToTheByteLimitKeepingTheExtension() {
     String ascii = FileNames.sanitize("a".repeat(5000) + ".tar.gz");
     assertThat(ascii.getBytes(StandardCharsets.UTF_8).length)
