@@ -155,6 +155,7 @@ public final class NativeLibraryFolder {
    * directory.
    */
   private static void loadFrom(Path folder, Loader loader) throws IOException {
+    boolean made = Files.notExists(folder, LinkOption.NOFOLLOW_LINKS);
     try {
       if (Files.isSymbolicLink(folder)) {
         throw new IOException("it is a symbolic link");
@@ -184,6 +185,9 @@ public final class NativeLibraryFolder {
       leftovers = before;
     } catch (IOException | RuntimeException e) {
       System.clearProperty(PROPERTY);
+      if (made) {
+        removeMade(folder);
+      }
       throw e instanceof IOException io ? io : new IOException(e.toString(), e);
     }
     try {
@@ -240,6 +244,24 @@ public final class NativeLibraryFolder {
   private static void restrictUnpacked(Path folder) throws IOException {
     for (Path file : unpacked(folder)) {
       FilePermissions.restrict(file);
+    }
+  }
+
+  /**
+   * Removes {@code folder}, made by this start for a library that did not load there (a full disk),
+   * with what was unpacked in it, so that the data directory is left as it was found. A folder that
+   * holds anything else is kept.
+   */
+  private static void removeMade(Path folder) {
+    try {
+      if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        for (Path file : unpacked(folder)) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("could not remove {}: {}", folder, e.toString());
     }
   }
 

@@ -120,6 +120,34 @@ class NativeLibraryFolderTest {
     assertThat(System.getProperty(NativeLibraryFolder.NETTY_PROPERTY)).isNull();
   }
 
+  /** On a full disk: the folder this start made is not left behind, nor a library cut short. */
+  @Test
+  void aFolderMadeForALibraryThatDidNotLoad_isRemovedWithWhatWasUnpackedInIt() throws Exception {
+    Path folder = data.resolve(NativeLibraryFolder.DIRECTORY);
+
+    NativeLibraryFolder.load(
+        data,
+        () -> {
+          recordAttempt();
+          if (attempts.size() == 1) {
+            Files.write(folder.resolve("sqlite-3.54.1.0-1234-libsqlitejdbc.so"), new byte[0]);
+            throw new UnsatisfiedLinkError("file too short");
+          }
+        });
+
+    assertThat(attempts).containsExactly(folder.toString(), null);
+    assertThat(folder).doesNotExist();
+  }
+
+  @Test
+  void aFolderThatWasThere_isKeptWhenTheLibraryDoesNotLoad() throws Exception {
+    Path folder = Files.createDirectory(data.resolve(NativeLibraryFolder.DIRECTORY));
+
+    NativeLibraryFolder.load(data, failingOnItsFirstTry());
+
+    assertThat(folder).isDirectory();
+  }
+
   @Test
   void anOperatorsOwnFolder_isUsedAsGiven() throws Exception {
     System.setProperty(NativeLibraryFolder.PROPERTY, "/srv/chat/native");
