@@ -27,6 +27,15 @@ public final class ProtocolVersions {
   public static final int STORE_TIME = 4;
 
   /**
+   * The first version whose clients send {@code put_key_backup} with the account's {@code
+   * password}. It came during version 4, unannounced: relays of versions 1 to 3, and of 4 from
+   * before it, refuse the field as unknown; later ones need it from a client of version 4 or later,
+   * and take a backup without it from an older client only on a connection it logged in to with its
+   * password. Not a version of its own (not in {@link #SUPPORTED}).
+   */
+  public static final int KEY_BACKUP_PASSWORD = STORE_TIME;
+
+  /**
    * The first version whose {@code list_rooms} and {@code list_members} replies come in pages (an
    * optional {@code after} cursor in the request, a {@code next} cursor in the reply), whose {@code
    * get_bundles} takes at most {@link GetBundlesRequest#MAX_USERS} names, and which has the error

@@ -7,7 +7,9 @@ import java.util.Objects;
  * Stores the caller's encrypted key backup on the relay, replacing any earlier one. The backup is
  * the client's key file, sealed under a passphrase the relay never sees; the relay cannot open it.
  * The account password is asked again, so a session token alone, such as one taken from a stolen
- * device, cannot overwrite the backup.
+ * device, cannot overwrite the backup. A client older than {@link
+ * ProtocolVersions#KEY_BACKUP_PASSWORD} sends none ({@code password} null): the relay decides
+ * whether that is enough.
  */
 public record PutKeyBackupRequest(String id, Secret password, Bytes backup) implements Request {
   /** Largest backup accepted, in bytes. */
@@ -16,10 +18,6 @@ public record PutKeyBackupRequest(String id, Secret password, Bytes backup) impl
   /** Validates the fields. */
   public PutKeyBackupRequest {
     id = RequestIds.require(id, "id");
-    if (password == null) {
-      // A client from before the password was asked sends none: say what is missing.
-      throw new IllegalArgumentException("put_key_backup needs the account password");
-    }
     Objects.requireNonNull(backup, "backup");
     if (backup.length() == 0 || backup.length() > MAX_BACKUP_BYTES) {
       throw new IllegalArgumentException("backup must be 1 to " + MAX_BACKUP_BYTES + " bytes");

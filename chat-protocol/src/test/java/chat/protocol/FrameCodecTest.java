@@ -305,20 +305,24 @@ class FrameCodecTest {
         .doesNotContain("hunter33");
   }
 
+  /**
+   * A client older than the password sends none: the frame is well formed (the relay decides), and
+   * one written without a password carries no {@code password} field, which an older relay refuses.
+   */
   @Test
-  void fromJson_putKeyBackupWithoutPassword_badFrameSayingSo() throws Exception {
-    assertThatThrownBy(
-            () ->
-                codec.fromJson(
-                    "{\"type\":\"put_key_backup\",\"id\":\"k1\",\"backup\":\"AQID\"}"
-                        .getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOfSatisfying(
-            FrameException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME);
-              assertThat(e.requestId()).contains("k1");
-              assertThat(e.getMessage()).contains("needs the account password");
-            });
+  void putKeyBackupWithoutPassword_decodes_andEncodesWithoutTheField() throws Exception {
+    Frame frame =
+        codec.fromJson(
+            "{\"type\":\"put_key_backup\",\"id\":\"k1\",\"backup\":\"AQID\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(frame)
+        .isInstanceOfSatisfying(PutKeyBackupRequest.class, r -> assertThat(r.password()).isNull());
+    assertThat(
+            new String(
+                codec.toJson(new PutKeyBackupRequest("k2", null, Bytes.of(new byte[] {1, 2, 3}))),
+                StandardCharsets.UTF_8))
+        .isEqualTo("{\"type\":\"put_key_backup\",\"id\":\"k2\",\"backup\":\"AQID\"}");
   }
 
   /** A number that cannot be is refused with the frame, never written into a client's cursor. */

@@ -10,8 +10,12 @@ import chat.protocol.ErrorCode;
 import chat.protocol.ErrorReply;
 import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.KeyBackupReply;
+import chat.protocol.LoginReply;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
+import chat.protocol.ResumeReply;
+import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +38,7 @@ class KeyBackupTest {
       register(client, RelayFixture.identity("dora"));
       register(client, RelayFixture.identity("erin"));
       register(client, RelayFixture.identity("finn"));
+      register(client, RelayFixture.identity("gwen"));
     }
   }
 
@@ -98,6 +103,44 @@ class KeyBackupTest {
       assertThat(locked.code()).isEqualTo(ErrorCode.RATE_LIMITED);
       KeyBackupReply reply = finn.ok(new GetKeyBackupRequest(finn.nextId()), KeyBackupReply.class);
       assertThat(reply.backup().toByteArray()).isEqualTo(kept);
+    }
+  }
+
+  /**
+   * A client from before the password was asked (wire version 3) sends none. Its backup is taken
+   * where it logged in with the password, as it does at registration; not on a connection a token
+   * resumed, nor from a client that offers version 4 or later, which sends one.
+   */
+  @Test
+  void put_withoutPassword_onlyFromAnOlderClientThatLoggedInWithThePassword() throws Exception {
+    byte[] old = marker(6);
+    LoginReply session;
+    try (TestClient oldClient = connect(relay, dataDir, ProtocolVersions.BINARY)) {
+      session = login(oldClient, "gwen");
+      oldClient.ok(
+          new PutKeyBackupRequest(oldClient.nextId(), null, Bytes.of(old)),
+          PutKeyBackupReply.class);
+    }
+    try (TestClient resumed = connect(relay, dataDir, ProtocolVersions.BINARY)) {
+      resumed.ok(new ResumeRequest(resumed.nextId(), session.token()), ResumeReply.class);
+      ErrorReply refused =
+          resumed.ok(
+              new PutKeyBackupRequest(resumed.nextId(), null, Bytes.of(marker(7))),
+              ErrorReply.class);
+      assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(refused.message()).contains("resumed a session");
+    }
+    try (TestClient current = connect(relay, dataDir, ProtocolVersions.CURRENT)) {
+      login(current, "gwen");
+      ErrorReply refused =
+          current.ok(
+              new PutKeyBackupRequest(current.nextId(), null, Bytes.of(marker(8))),
+              ErrorReply.class);
+      assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+      assertThat(refused.message()).isEqualTo("put_key_backup needs the account password");
+      KeyBackupReply reply =
+          current.ok(new GetKeyBackupRequest(current.nextId()), KeyBackupReply.class);
+      assertThat(reply.backup().toByteArray()).isEqualTo(old);
     }
   }
 

@@ -112,7 +112,8 @@ final class KeyReplacement {
         pending,
         identity,
         keyFile,
-        new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
+        new PutKeyBackupRequest(
+            relay.nextId(), relay.keyBackupPassword(password), Bytes.of(keyFile)),
         PutKeyBackupReply.class,
         relay,
         "wrong password for " + session.username() + ": the passphrase was not changed");

@@ -176,7 +176,8 @@ final class Registration {
               new LoginRequest(relay.nextId(), username, Secret.ofChars(password)),
               LoginReply.class);
       relay.call(
-          new PutKeyBackupRequest(relay.nextId(), Secret.ofChars(password), Bytes.of(keyFile)),
+          new PutKeyBackupRequest(
+              relay.nextId(), relay.keyBackupPassword(password), Bytes.of(keyFile)),
           PutKeyBackupReply.class);
     } catch (CommandException e) {
       target.end();

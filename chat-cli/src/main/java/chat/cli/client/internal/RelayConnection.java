@@ -16,6 +16,7 @@ import chat.protocol.PongReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.Reply;
 import chat.protocol.Request;
+import chat.protocol.Secret;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -155,6 +156,15 @@ final class RelayConnection implements AutoCloseable {
   /** The wire version agreed in the hello exchange. */
   int version() {
     return version;
+  }
+
+  /**
+   * The account password for a {@code put_key_backup}, or null for a relay older than {@link
+   * ProtocolVersions#KEY_BACKUP_PASSWORD}, which refuses the field: such a relay takes the backup
+   * on the session alone.
+   */
+  Secret keyBackupPassword(char[] password) {
+    return version >= ProtocolVersions.KEY_BACKUP_PASSWORD ? Secret.ofChars(password) : null;
   }
 
   /**

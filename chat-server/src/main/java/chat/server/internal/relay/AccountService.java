@@ -137,7 +137,7 @@ public final class AccountService {
     for (Bytes hash : pushedOut.get()) {
       endPushedOut(connection, user, hash);
     }
-    List<ConversationState> states = start(connection, user, tokenHash);
+    List<ConversationState> states = start(connection, user, tokenHash, true);
     if (storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isEmpty()) {
       // Revoked while this login went live (a password change ended the account's other
       // sessions): that change deleted the row before scanning the router, and this connection
@@ -209,7 +209,7 @@ public final class AccountService {
             .read(c -> users.find(c, key))
             .orElseThrow(() -> new RelayException(ErrorCode.AUTH_FAILED));
     loginCheck.refuseIfSuspended(connection, user, AuditType.RESUME_FAILED);
-    List<ConversationState> states = start(connection, user, tokenHash);
+    List<ConversationState> states = start(connection, user, tokenHash, false);
     long now = clock.millis();
     // Records the use for the sessions list (the whole address, not the limiter's /64), and finds
     // a logout made while this resume ran: that logout deleted the row before scanning the
@@ -228,15 +228,17 @@ public final class AccountService {
   }
 
   /**
-   * Logs the connection in as {@code user} with the session {@code hash}. One logged in as another
-   * account is logged out of it first; one already logged in as this account stays online (its
-   * peers are not told it left and came back, which a client could repeat with every request).
+   * Logs the connection in as {@code user} with the session {@code hash}, {@code byPassword} for a
+   * login (not a resume). One logged in as another account is logged out of it first; one already
+   * logged in as this account stays online (its peers are not told it left and came back, which a
+   * client could repeat with every request).
    */
-  private List<ConversationState> start(ClientConnection connection, UserRow user, Bytes hash) {
+  private List<ConversationState> start(
+      ClientConnection connection, UserRow user, Bytes hash, boolean byPassword) {
     ConnectionState state = connection.state();
     String key = user.userKey();
     state.userKey().filter(previous -> !previous.equals(key)).ifPresent(p -> end(connection, p));
-    state.login(key, user.username(), hash);
+    state.login(key, user.username(), hash, byPassword);
     if (router.add(key, connection)) {
       notifier.presence(key, user.username(), PresenceStatus.ONLINE);
     }

@@ -17,6 +17,7 @@ public final class ConnectionState {
   private volatile String userKey;
   private volatile String username;
   private volatile Bytes tokenHash;
+  private volatile boolean byPassword;
 
   /** The negotiated protocol version, 0 before hello. */
   public int version() {
@@ -86,11 +87,23 @@ public final class ConnectionState {
     return value;
   }
 
-  /** Marks the connection logged in. */
-  public void login(String userKey, String username, Bytes tokenHash) {
+  /**
+   * Marks the connection logged in: {@code byPassword} when this connection gave the account's
+   * password ({@code login}), not a session token ({@code resume}).
+   */
+  public void login(String userKey, String username, Bytes tokenHash, boolean byPassword) {
     this.userKey = userKey;
     this.username = username;
     this.tokenHash = tokenHash;
+    this.byPassword = byPassword;
+  }
+
+  /**
+   * Whether the connection is logged in with the account's password given on it, not by a session
+   * token: what a token taken from a device cannot do.
+   */
+  public boolean loggedInByPassword() {
+    return userKey != null && byPassword;
   }
 
   /** Marks the connection logged out. */
@@ -98,6 +111,7 @@ public final class ConnectionState {
     this.userKey = null;
     this.username = null;
     this.tokenHash = null;
+    this.byPassword = false;
   }
 
   /**

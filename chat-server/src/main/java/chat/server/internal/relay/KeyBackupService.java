@@ -5,6 +5,7 @@ import chat.crypto.CryptoException;
 import chat.protocol.ErrorCode;
 import chat.protocol.GetKeyBackupRequest;
 import chat.protocol.KeyBackupReply;
+import chat.protocol.ProtocolVersions;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.server.internal.storage.AtRestCipher;
@@ -48,11 +49,24 @@ public final class KeyBackupService {
 
   /**
    * Stores the caller's backup durably, replacing any earlier one, after checking the account
-   * password again ({@link PasswordCheck}): a session token alone cannot overwrite the backup.
+   * password again ({@link PasswordCheck}): a session token alone cannot overwrite the backup. A
+   * client older than {@link ProtocolVersions#KEY_BACKUP_PASSWORD} sends none; its backup is taken
+   * on a connection it logged in to with the password (as it does when it registers), which a token
+   * alone cannot do either.
    */
   public PutKeyBackupReply put(ClientConnection connection, PutKeyBackupRequest request) {
-    String key = connection.state().requireUserKey();
-    passwordCheck.require(connection, request.password(), "key backup");
+    ConnectionState state = connection.state();
+    String key = state.requireUserKey();
+    if (request.password() != null) {
+      passwordCheck.require(connection, request.password(), "key backup");
+    } else if (state.version() >= ProtocolVersions.KEY_BACKUP_PASSWORD) {
+      throw new RelayException(ErrorCode.BAD_FRAME, "put_key_backup needs the account password");
+    } else if (!state.loggedInByPassword()) {
+      throw new RelayException(
+          ErrorCode.BAD_FRAME,
+          "put_key_backup needs the account password on a connection that resumed a session: log"
+              + " in with the password, or update the client");
+    }
     byte[] sealed = cipher.seal(request.backup().toByteArray(), KeyBackupRepository.rowId(key));
     long now = clock.millis();
     storage.write(

@@ -219,7 +219,7 @@ class DirectConversationsTest {
   private static TestConnection as(String name, int version) {
     TestConnection stub = new TestConnection();
     stub.state.version(version);
-    stub.state.login(Usernames.key(name), name, Bytes.of(new byte[32]));
+    stub.state.login(Usernames.key(name), name, Bytes.of(new byte[32]), true);
     return stub;
   }
 

@@ -117,7 +117,7 @@ class PasswordServiceTest {
         });
     TestConnection device = new TestConnection(ADDRESS);
     device.state.version(1);
-    device.state.login(KEY, "pat", Bytes.of(tokenHash));
+    device.state.login(KEY, "pat", Bytes.of(tokenHash), true);
     return device;
   }
 

@@ -18,7 +18,7 @@ class RequirementTest {
     ConnectionState state = new ConnectionState();
     state.version(version);
     if (loggedIn) {
-      state.login("ann", "ann", Bytes.of(new byte[32]));
+      state.login("ann", "ann", Bytes.of(new byte[32]), true);
     }
     return state;
   }
