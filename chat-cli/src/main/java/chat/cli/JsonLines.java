@@ -33,7 +33,6 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  /** A new object with {@code "type": type}. */
   /**
    * The form of every time in a JSON line: UTC, always with three digits of milliseconds ({@code
    * 2026-11-30T00:32:33.000Z}), where {@link Instant#toString} leaves them out when they are zero
@@ -52,6 +51,7 @@ final class JsonLines {
     return time(Instant.ofEpochMilli(epochMillis));
   }
 
+  /** A new object with {@code "type": type}. */
   static ObjectNode object(String type) {
     return MAPPER.createObjectNode().put("type", type);
   }

@@ -58,11 +58,6 @@ class KeyFileMemoryTest {
   }
 
   /**
-   * The client itself, in a JVM of its own with a 64 MiB heap, unlocking a key file that asks for
-   * 256 MiB: one line saying so and exit 2 (before, the derivation ran out of memory: exit 1 and an
-   * {@code OutOfMemoryError} line).
-   */
-  /**
    * The heap suggested is enough with every collector: the parallel collector reports about nine
    * tenths of {@code -Xmx} as usable.
    */
@@ -76,6 +71,11 @@ class KeyFileMemoryTest {
     assertThat((suggested << 20) * 85 / 100).isGreaterThanOrEqualTo(needed);
   }
 
+  /**
+   * The client itself, in a JVM of its own with a 64 MiB heap, unlocking a key file that asks for
+   * 256 MiB: one line saying so and exit 2 (before, the derivation ran out of memory: exit 1 and an
+   * {@code OutOfMemoryError} line).
+   */
   @Test
   void chatSeal_onASmallHeap_aKeyFileAskingForMore_saysSoAndExits2() throws Exception {
     Path home = Identities.copy("alice", temp.resolve("alice"));

@@ -516,7 +516,6 @@ class ScriptingEndToEndTest {
     assertThat(history.out()).contains("hello from a script").doesNotContain("never");
   }
 
-  /** A loopback port nothing listens on (bound once, then released). */
   /** A port nothing listens on, nor will while this test runs (see {@link QuietPorts}). */
   private static int closedPort() {
     return QuietPorts.free();

@@ -337,7 +337,6 @@ class EventsTest {
         .containsExactly("MUTE_ENDED #team alice", "MUTED #team alice", "KICKED #team alice");
   }
 
-  /** The relay tells a mute again when the member joins the group again: said again then. */
   /**
    * While this client's own join awaits its reply, others' joins there are kept for the join to
    * tell (they were dropped as news of a room not listed), and the echo of its own join is not said
@@ -415,6 +414,7 @@ class EventsTest {
             "INVITED #crew by carol");
   }
 
+  /** The relay tells a mute again when the member joins the group again: said again then. */
   @Test
   void muteOfThisUser_saidAgainAfterLeavingAndJoiningTheGroupAgain() {
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
