@@ -50,7 +50,10 @@ final class Output {
       days.before(message).ifPresent(support.out()::println);
       support
           .out()
-          .println("[" + support.label(message.conversation()) + "] " + FORMAT.line(message));
+          .println(
+              support
+                  .rows()
+                  .wrap("[" + support.label(message.conversation()) + "] " + FORMAT.line(message)));
     }
     support.out().flush();
   }
@@ -69,13 +72,16 @@ final class Output {
       support
           .out()
           .println(
-              "["
-                  + support.label(offer.conversation())
-                  + "] "
-                  + FORMAT.time(FORMAT.shownTime(offer))
-                  + " -!- "
-                  + FileText.offer(offer, "chat file get")
-                  + FORMAT.skewMark(offer));
+              support
+                  .rows()
+                  .wrap(
+                      "["
+                          + support.label(offer.conversation())
+                          + "] "
+                          + FORMAT.time(FORMAT.shownTime(offer))
+                          + " -!- "
+                          + FileText.offer(offer, "chat file get")
+                          + FORMAT.skewMark(offer)));
     }
     support.out().flush();
   }

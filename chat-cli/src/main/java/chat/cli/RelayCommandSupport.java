@@ -10,6 +10,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
+import chat.cli.line.RowWrapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RelayCommandSupport {
   private final CliContext context;
+  private RowWrapper rows;
   private final CommandSpec spec;
   private final RelayOptions options;
 
@@ -71,6 +73,17 @@ final class RelayCommandSupport {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /**
+   * Rows that fit the terminal standard output writes to, asked once ({@link StdoutColumns}); none
+   * when it writes to a file or a pipe. Any thread.
+   */
+  synchronized RowWrapper rows() {
+    if (rows == null) {
+      rows = RowWrapper.forTerminal(context.stdoutIsTerminal() ? StdoutColumns.query() : 0);
+    }
+    return rows;
   }
 
   /**

@@ -75,6 +75,11 @@ final class LineModeReader extends LineReaderImpl {
 
   private static final Size NOMINAL_SIZE = new Size(80, 24);
 
+  /** Whether the terminal is dumb: no cursor movement, and a size that is only nominal. */
+  boolean dumbTerminal() {
+    return dumb;
+  }
+
   /** A reader on {@code terminal}, named {@code appName} (for inputrc settings). */
   LineModeReader(Terminal terminal, String appName) {
     this(terminal, appName, false);

@@ -37,14 +37,24 @@ final class LinePrinter {
    * dumb terminal draws the prompt again once, after both).
    */
   void print(Optional<String> systemLine, LineKind kind, String cleanText) {
-    AttributedStringBuilder lines = new AttributedStringBuilder();
-    systemLine.ifPresent(line -> lines.append(styled(LineKind.SYSTEM, line)).append('\n'));
-    lines.append(styled(kind, cleanText));
     synchronized (printing) {
       if (!ended) {
+        RowWrapper rows = rows();
+        AttributedStringBuilder lines = new AttributedStringBuilder();
+        systemLine.ifPresent(
+            line -> lines.append(styled(LineKind.SYSTEM, rows.wrap(line))).append('\n'));
+        lines.append(styled(kind, rows.wrap(cleanText)));
         reader.printAbove(lines.toAttributedString());
       }
     }
+  }
+
+  /**
+   * Rows that fit the terminal; none where its width is not known (a dumb terminal: its size is a
+   * nominal one, and what shows the text wraps it).
+   */
+  private RowWrapper rows() {
+    return RowWrapper.forTerminal(reader.dumbTerminal() ? 0 : reader.getTerminal().getWidth());
   }
 
   /**

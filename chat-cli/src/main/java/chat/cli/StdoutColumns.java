@@ -1,0 +1,54 @@
+package chat.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How many columns wide the terminal that standard output writes to is, as {@code stty size} says
+ * of it; 0 where that is not known (not a terminal, no {@code stty}, not Linux). Asked once per
+ * command: a terminal resized while {@code chat listen} runs keeps the width it had.
+ */
+final class StdoutColumns {
+  private static final long TIMEOUT_SECONDS = 2;
+
+  private StdoutColumns() {}
+
+  /** The columns of standard output's terminal, or 0. */
+  static int query() {
+    try {
+      String device = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+      if (!device.startsWith("/dev/pts/") && !device.startsWith("/dev/tty")) {
+        return 0;
+      }
+      Process stty =
+          new ProcessBuilder(List.of("stty", "-F", device, "size"))
+              .redirectInput(ProcessBuilder.Redirect.DISCARD.file())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!stty.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        stty.destroyForcibly();
+        return 0;
+      }
+      String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      return stty.exitValue() == 0 ? columns(answer) : 0;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  /** The columns in {@code stty size}'s answer ({@code "40 120"}: rows, then columns), or 0. */
+  static int columns(String answer) {
+    String[] fields = answer.strip().split("\\s+");
+    if (fields.length != 2 || !fields[1].matches("[0-9]{1,5}")) {
+      return 0;
+    }
+    return Integer.parseInt(fields[1]);
+  }
+}
