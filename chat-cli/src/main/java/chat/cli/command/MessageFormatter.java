@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -90,8 +91,17 @@ public final class MessageFormatter {
   /** What a received message that would show nothing (only accents, spaces, joiners) shows. */
   public static final String SHOWS_NOTHING = "(a message that shows nothing)";
 
+  /** The most blank lines in a row a message shows. */
+  static final int MAX_BLANK_LINES = 2;
+
+  /** The most lines of one message shown; {@code --json} has the rest. */
+  static final int MAX_LINES = 200;
+
   /**
-   * The message text, cleaned; newlines kept. A text that would show nothing ({@link
+   * The message text, cleaned; newlines kept, but at most {@value #MAX_BLANK_LINES} blank lines in
+   * a row and {@value #MAX_LINES} lines in all, then a line saying how many more there are: one
+   * message of thousands of line breaks would push everything before it, a warning of the client's
+   * too, out of the terminal's scrollback. A text that would show nothing ({@link
    * TerminalSafe#showsNothing}), which this client refuses to send but an older or hostile one may
    * not, shows as {@value #SHOWS_NOTHING} instead of a blank line. A flag beside a letter or digit
    * gets a space between them ({@link Flags}), which terminals need to draw both.
@@ -100,7 +110,38 @@ public final class MessageFormatter {
     if (TerminalSafe.showsNothing(message.text())) {
       return SHOWS_NOTHING;
     }
-    return Flags.spaced(TerminalSafe.text(message.text()));
+    return bounded(Flags.spaced(TerminalSafe.text(message.text())));
+  }
+
+  private static String bounded(String text) {
+    if (text.indexOf('\n') < 0) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    StringBuilder shown = new StringBuilder(text.length());
+    int kept = 0;
+    int blankRun = 0;
+    int rest = 0;
+    for (String line : lines) {
+      blankRun = line.isBlank() ? blankRun + 1 : 0;
+      if (blankRun > MAX_BLANK_LINES) {
+        continue;
+      }
+      if (kept == MAX_LINES) {
+        rest++;
+        continue;
+      }
+      shown.append(kept == 0 ? "" : "\n").append(line);
+      kept++;
+    }
+    if (rest > 0) {
+      shown
+          .append("\n(")
+          .append(String.format(Locale.ROOT, "%,d", rest))
+          .append(rest == 1 ? " more line" : " more lines")
+          .append(" not shown: chat history --json has the whole message)");
+    }
+    return shown.toString();
   }
 
   /**

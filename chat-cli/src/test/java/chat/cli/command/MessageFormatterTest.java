@@ -30,6 +30,23 @@ class MessageFormatterTest {
 
   /** A sender clock a day off gives its date: its time of day alone would read as on time. */
   @Test
+  void text_manyBlankLinesInARow_showsTwo() {
+    assertThat(formatter.text(from("bob", "top" + "\n".repeat(60_000) + "bottom")))
+        .isEqualTo("top\n\n\nbottom");
+    assertThat(formatter.text(from("bob", "a\n \n\t\n  \nb"))).isEqualTo("a\n \n\t\nb");
+  }
+
+  @Test
+  void text_overTwoHundredLines_showsThemAndSaysHowManyMore() {
+    String text = formatter.text(from("bob", "x\n".repeat(30_000) + "end"));
+
+    assertThat(text.lines()).hasSize(201);
+    assertThat(text)
+        .startsWith("x\nx\n")
+        .endsWith("\nx\n(29,801 more lines not shown: chat history --json has the whole message)");
+  }
+
+  @Test
   void skewMark_senderClockOnAnotherDay_givesItsDate_onTheSameDayOnlyItsTime() {
     long stored = java.time.Instant.parse("2026-11-30T09:16:49Z").toEpochMilli();
     ChatMessage dayOff =
