@@ -255,11 +255,7 @@ final class GroupCommand {
         "rename",
         "the group was renamed",
         (client, room) -> client.renameGroup(room, title),
-        room ->
-            TerminalSafe.line(room)
-                + " is now titled \u201c"
-                + TerminalSafe.line(title)
-                + "\u201d");
+        room -> TerminalSafe.line(room) + " is now titled " + TerminalSafe.quoted(title));
   }
 
   @Command(

@@ -66,6 +66,6 @@ final class RoomsCommand implements Callable<Integer> {
   /** A group's title in quotes, unless it is just the room's name. */
   private static String title(RoomView room) {
     boolean plain = room.title().isEmpty() || room.title().equals(room.conversation().substring(1));
-    return plain ? "" : " \u201c" + TerminalSafe.line(room.title()) + "\u201d";
+    return plain ? "" : " " + TerminalSafe.quoted(room.title());
   }
 }

@@ -48,6 +48,20 @@ public final class TerminalSafe {
   }
 
   /**
+   * {@code text} as {@link #inQuotes} shows it, between curly quotes: {@code “Release crew”}.
+   * Someone else's text (a title, a reason) in such quotes could end them early with a {@code ”} of
+   * its own and pass what follows for the line's own words.
+   */
+  public static String quoted(String text) {
+    return "\u201c" + inQuotes(text) + "\u201d";
+  }
+
+  /** {@code text} as one {@link #line}, each curly double quote in it made a {@code '}. */
+  public static String inQuotes(String text) {
+    return line(text).replace('\u201c', '\'').replace('\u201d', '\'');
+  }
+
+  /**
    * {@code text} as multi-line output: keeps {@code \n} and {@code \t}; a CR is a line break too
    * (CRLF one, a lone CR one), so text written with CR line ends keeps its lines instead of running
    * them together, and no CR reaches the terminal (where it would move the cursor back to draw over

@@ -50,6 +50,14 @@ class TerminalSafeTest {
   }
 
   @Test
+  void quoted_curlyQuotesInside_cannotEndTheQuoteEarly() {
+    assertThat(TerminalSafe.quoted("\u201d 3 members, 3 online"))
+        .isEqualTo("\u201c' 3 members, 3 online\u201d");
+    assertThat(TerminalSafe.quoted("Mary\u2019s \"crew\"\n"))
+        .isEqualTo("\u201cMary\u2019s \"crew\"\u201d");
+  }
+
+  @Test
   void line_keepsPrintableUnicode() {
     String text = "Grüße, 世界! 👩‍👩‍👧 עברית ∑ ~`!@#$%^&*()[]{}";
 

@@ -305,6 +305,6 @@ final class ConversationCommands {
     }
     String name = room.conversation().substring(1);
     boolean titled = !room.title().isEmpty() && !room.title().equals(name);
-    return "  group" + (titled ? " \u201c" + TerminalSafe.line(room.title()) + "\u201d" : "");
+    return "  group" + (titled ? " " + TerminalSafe.quoted(room.title()) : "");
   }
 }

@@ -263,7 +263,7 @@ final class GroupCommands {
     if (context.showsOwnEvents()) {
       return;
     }
-    context.info(room + " is now titled \u201c" + TerminalSafe.line(title) + "\u201d");
+    context.info(room + " is now titled " + TerminalSafe.quoted(title));
   }
 
   private static void disband(Input.Command command, CommandContext context) {

@@ -130,8 +130,7 @@ public final class SocialLines {
               + target
               + (me ? ": you own it now" : "")
               + (byMe ? "; you are an admin now" : "");
-      case RENAMED ->
-          actor + " renamed " + room + " to \u201c" + TerminalSafe.line(update.title()) + "\u201d";
+      case RENAMED -> actor + " renamed " + room + " to " + TerminalSafe.quoted(update.title());
       case DISBANDED -> actor + " disbanded " + room;
     };
   }
@@ -177,9 +176,7 @@ public final class SocialLines {
 
   /** The reason the actor gave, quoted ({@code (“being rude”)}), or nothing. */
   private static String because(GroupUpdate update) {
-    return update.reason().isEmpty()
-        ? ""
-        : " (\u201c" + TerminalSafe.line(update.reason()) + "\u201d)";
+    return update.reason().isEmpty() ? "" : " (" + TerminalSafe.quoted(update.reason()) + ")";
   }
 
   /**

@@ -144,7 +144,7 @@ final class Renderer {
             + online
             + " online";
     List<Cell> bar = new ArrayList<>(Cells.line(name, Style.BAR));
-    String title = TerminalSafe.line(model.title(current));
+    String title = TerminalSafe.inQuotes(model.title(current));
     int room = width - Cells.width(bar) - Cells.width(counts) - 3; // a space and the quotes
     if (!title.isEmpty() && room >= MIN_TITLE_COLUMNS) {
       bar.addAll(Cells.line(" \u201c", Style.BAR));
