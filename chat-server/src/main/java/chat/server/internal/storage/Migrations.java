@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ordered schema migrations of {@code relay.db}. Step {@code n} (1-based) takes the schema from
@@ -20,6 +22,8 @@ import java.util.Set;
  * append-only: never edit a released one.
  */
 public final class Migrations {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
   /**
    * Step 13: gives each room that has members but no creator (one created before step 12) its
    * longest-standing member as creator: the member who joined first, then the smaller key. That is
@@ -330,7 +334,10 @@ public final class Migrations {
       int current = version(connection);
       if (current > STEPS.size()) {
         throw new SQLException(
-            "relay.db has schema version " + current + ", newer than this build");
+            "relay.db has schema version "
+                + current
+                + ", newer than this build: run the chat-server that wrote it, or restore the"
+                + " copy of the data directory made before it");
       }
       for (int version = current + 1; version <= target; version++) {
         connection.setAutoCommit(false);
@@ -344,6 +351,9 @@ public final class Migrations {
         } finally {
           connection.setAutoCommit(true);
         }
+      }
+      if (current > 0 && current < target) {
+        LOG.info("relay.db upgraded from schema version {} to {}", current, target);
       }
     }
   }

@@ -3,6 +3,9 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class MigrationsTest {
   @TempDir Path dir;
@@ -78,6 +82,27 @@ class MigrationsTest {
         ResultSet r = s.executeQuery(sql)) {
       return r.next() ? r.getString(1) : null;
     }
+  }
+
+  /** An operator sees that the start changed the file, which an older relay then cannot open. */
+  @Test
+  void anUpgrade_isLogged_aNewDatabaseAndOneUpToDateAreNot() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(Migrations.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try (Connection c = open()) {
+      Migrations.migrate(c, 6);
+      Migrations.migrate(c);
+      Migrations.migrate(c);
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "relay.db upgraded from schema version 6 to " + Migrations.latestVersion());
   }
 
   @Test
