@@ -388,7 +388,7 @@ final class ListenCommand implements Callable<Integer> {
       if (finished()) {
         return;
       }
-      support.out().println(text);
+      support.out().println(support.rows().wrap(text));
       written(false);
     }
 

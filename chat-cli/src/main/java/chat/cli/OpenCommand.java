@@ -97,7 +97,7 @@ final class OpenCommand implements Callable<Integer> {
             ? FileIo.read(context.stdin(), MAX_INPUT_BYTES)
             : FileIo.read(in, MAX_INPUT_BYTES);
     RecipientEnvelope mine = authenticate(parse(input), me, sender);
-    requireConversation(mine.header(), me);
+    requireConversation(mine.header());
     OpenedMessage message = decrypt(myHome, me, sender, mine);
     writePlaintext(message.plaintext());
     EnvelopeHeader header = message.header();
@@ -160,13 +160,14 @@ final class OpenCommand implements Callable<Integer> {
    * With {@code --conversation}, refuses an envelope the sender bound to another conversation: one
    * passed on from a relay's room, say, where a message sealed for you offline was expected.
    * Checked after the signature, so the id refused is the sender's, and before the passphrase is
-   * asked.
+   * asked. The id is said as it is ({@code @alice+bob}, not as the stderr line names it), so that
+   * it can be given back.
    */
-  private void requireConversation(EnvelopeHeader header, IdentityBundle me) {
+  private void requireConversation(EnvelopeHeader header) {
     if (conversation != null && !conversation.equals(header.conversationId())) {
       throw new CommandException.EnvelopeRejected(
           "the envelope was sealed for conversation "
-              + MessageFormatter.conversationLabel(header.conversationId(), me.userId())
+              + TerminalSafe.line(header.conversationId())
               + ", not "
               + TerminalSafe.line(conversation)
               + ": nothing was opened",

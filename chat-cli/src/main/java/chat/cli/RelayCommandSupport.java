@@ -25,12 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class RelayCommandSupport {
   private final CliContext context;
-  private RowWrapper rows;
   private final CommandSpec spec;
   private final RelayOptions options;
 
   /** Whether the terminal's echo is held off for a coming prompt (see {@link #hideTypingIf}). */
   private boolean typingHidden;
+
+  /** The rows of standard output's terminal ({@link #rows}), once asked. */
+  private RowWrapper rows;
 
   /** The client made last ({@link #client}), whose user names private conversations on stderr. */
   private volatile ChatClient made;

@@ -1,6 +1,7 @@
 package chat.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How many columns wide the terminal that standard output writes to is, as {@code stty size} says
- * of it; 0 where that is not known (not a terminal, no {@code stty}, not Linux). Asked once per
- * command: a terminal resized while {@code chat listen} runs keeps the width it had.
+ * of it; 0 where that is not known (not a terminal, no {@code stty}, not Linux: the terminal is
+ * found under {@code /proc/self/fd}). Asked once per command, at its first line that may wrap: a
+ * terminal resized while {@code chat listen} runs keeps the width it had.
  */
 final class StdoutColumns {
   private static final long TIMEOUT_SECONDS = 2;
@@ -29,12 +31,14 @@ final class StdoutColumns {
               .redirectInput(ProcessBuilder.Redirect.DISCARD.file())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      if (!stty.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        stty.destroyForcibly();
-        return 0;
+      try (InputStream answer = stty.getInputStream()) {
+        if (!stty.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          stty.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          return 0;
+        }
+        String size = new String(answer.readAllBytes(), StandardCharsets.US_ASCII);
+        return stty.exitValue() == 0 ? columns(size) : 0;
       }
-      String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      return stty.exitValue() == 0 ? columns(answer) : 0;
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return 0;
     } catch (InterruptedException e) {

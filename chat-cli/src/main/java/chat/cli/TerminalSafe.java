@@ -40,6 +40,10 @@ public final class TerminalSafe {
   /** The most tag characters a subdivision flag's code may have. */
   private static final int MAX_FLAG_TAGS = 7;
 
+  /** Double quote marks that {@link #inQuotes} replaces: “ ” „ ‟ ″ 〝 〞 〟 ＂. */
+  private static final String QUOTE_MARKS =
+      "\u201c\u201d\u201e\u201f\u2033\u301d\u301e\u301f\uff02";
+
   private TerminalSafe() {}
 
   /** {@code text} as one line: also removes newlines and tabs. */
@@ -56,9 +60,16 @@ public final class TerminalSafe {
     return "\u201c" + inQuotes(text) + "\u201d";
   }
 
-  /** {@code text} as one {@link #line}, each curly double quote in it made a {@code '}. */
+  /**
+   * {@code text} as one {@link #line}, each double quote mark in it that could pass for the closing
+   * one ({@link #QUOTE_MARKS}) made a {@code '}.
+   */
   public static String inQuotes(String text) {
-    return line(text).replace('\u201c', '\'').replace('\u201d', '\'');
+    StringBuilder out = new StringBuilder();
+    line(text)
+        .codePoints()
+        .forEach(cp -> out.appendCodePoint(QUOTE_MARKS.indexOf(cp) >= 0 ? '\'' : cp));
+    return out.toString();
   }
 
   /**

@@ -1,6 +1,7 @@
 package chat.cli.client;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.emoji.EmojiCatalog;
 import chat.crypto.Fingerprint;
 import chat.crypto.SafetyNumber;
@@ -461,9 +462,7 @@ public interface ChatClient extends AutoCloseable {
   static String requireReaction(String emoji) {
     if (!EmojiCatalog.shared().isEmoji(emoji)) {
       throw new chat.cli.CommandException.Usage(
-          "a reaction is one emoji, such as 👍 or :+1: (not \""
-              + chat.cli.TerminalSafe.line(emoji)
-              + "\")");
+          "a reaction is one emoji, such as 👍 or :+1: (not \"" + TerminalSafe.line(emoji) + "\")");
     }
     return emoji;
   }
@@ -477,7 +476,7 @@ public interface ChatClient extends AutoCloseable {
     if (id != null && !MessageIds.isValid(id)) {
       throw new CommandException.Usage(
           "not a message id: \""
-              + chat.cli.TerminalSafe.line(typed)
+              + TerminalSafe.line(typed)
               + "\" (message ids are 32 hex digits, as chat listen --json and chat history --json"
               + " print them)");
     }
@@ -567,8 +566,8 @@ public interface ChatClient extends AutoCloseable {
   String SAFETY_NUMBER_FORM = SafetyNumber.DIGITS + " digits (spaces are ignored)";
 
   /**
-   * The refusal of a message that would show nothing ({@link chat.cli.TerminalSafe#showsNothing}),
-   * however it was typed.
+   * The refusal of a message that would show nothing ({@link TerminalSafe#showsNothing}), however
+   * it was typed.
    */
   String NOTHING_TO_SEND = "no message: the text shows nothing";
 

@@ -123,7 +123,7 @@ public final class MessageFormatter {
     int blankRun = 0;
     int rest = 0;
     for (String line : lines) {
-      blankRun = line.isBlank() ? blankRun + 1 : 0;
+      blankRun = TerminalSafe.showsNothing(line) ? blankRun + 1 : 0;
       if (blankRun > MAX_BLANK_LINES) {
         continue;
       }

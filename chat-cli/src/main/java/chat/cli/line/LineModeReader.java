@@ -75,11 +75,6 @@ final class LineModeReader extends LineReaderImpl {
 
   private static final Size NOMINAL_SIZE = new Size(80, 24);
 
-  /** Whether the terminal is dumb: no cursor movement, and a size that is only nominal. */
-  boolean dumbTerminal() {
-    return dumb;
-  }
-
   /** A reader on {@code terminal}, named {@code appName} (for inputrc settings). */
   LineModeReader(Terminal terminal, String appName) {
     this(terminal, appName, false);
@@ -94,6 +89,11 @@ final class LineModeReader extends LineReaderImpl {
     String type = terminal.getType();
     this.dumb = Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type);
     this.typingEchoed = dumb && typingEchoed;
+  }
+
+  /** Whether the terminal is dumb: no cursor movement, and a size that is only nominal. */
+  boolean dumbTerminal() {
+    return dumb;
   }
 
   /**

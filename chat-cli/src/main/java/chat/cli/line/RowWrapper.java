@@ -3,8 +3,9 @@ package chat.cli.line;
 import chat.cli.emoji.Graphemes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
-import org.jline.utils.AttributedString;
+import org.jline.utils.WCWidth;
 
 /**
  * Breaks line mode's text into rows that fit the terminal, as the full-screen interface does: at
@@ -18,6 +19,15 @@ import org.jline.utils.AttributedString;
 public final class RowWrapper {
   /** The columns every row after the first of a line is indented by. */
   static final int INDENT = 4;
+
+  /** The spaces a tab becomes. */
+  static final int TAB_COLUMNS = 4;
+
+  /** Unicode's prepended concatenation marks: format characters that terminals draw. */
+  private static final Set<Integer> PREPENDED_MARKS =
+      Set.of(
+          0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2,
+          0x110BD, 0x110CD);
 
   private final int width;
   private final ToIntFunction<String> columns;
@@ -34,17 +44,40 @@ public final class RowWrapper {
   /**
    * A wrapper for a terminal {@code terminalColumns} wide (0 or less: not known, and nothing is
    * wrapped): rows of one column less (a row that fills the last column makes some terminals add an
-   * empty one), glyphs measured as JLine measures what it prints.
+   * empty one), glyphs measured by {@link #glyphColumns}.
    */
   public static RowWrapper forTerminal(int terminalColumns) {
-    return new RowWrapper(
-        terminalColumns <= 0 ? 0 : terminalColumns - 1,
-        glyph -> new AttributedString(glyph).columnLength());
+    return new RowWrapper(terminalColumns <= 0 ? 0 : terminalColumns - 1, RowWrapper::glyphColumns);
+  }
+
+  /**
+   * The most columns {@code glyph} may take on a terminal, at least one: the sum of its characters'
+   * widths, so that a sequence a terminal does not join (an emoji with a skin tone, a ZWJ family)
+   * is counted as the parts it then draws. Terminals differ where {@code wcwidth}, JLine's measure,
+   * says 0 or 1: a skin-tone modifier counts two (drawn alone, it is an emoji), an emoji
+   * presentation selector (U+FE0F) one more (many terminals draw ❤️ two wide), and a prepended
+   * concatenation mark such as U+0600 one. Too wide a measure only wraps a row early; too narrow a
+   * one would let the terminal wrap it, at column 0.
+   */
+  static int glyphColumns(String glyph) {
+    int total = glyph.codePoints().map(RowWrapper::codePointColumns).sum();
+    return Math.max(1, total);
+  }
+
+  private static int codePointColumns(int cp) {
+    if (cp >= 0x1F3FB && cp <= 0x1F3FF) {
+      return 2;
+    }
+    if (cp == 0xFE0F || PREPENDED_MARKS.contains(cp)) {
+      return 1;
+    }
+    return Math.max(0, WCWidth.wcwidth(cp));
   }
 
   /**
    * {@code text} in rows of at most the width, joined by {@code \n}; its own line breaks are kept.
-   * Spaces where a row breaks are dropped.
+   * Spaces where a row breaks are dropped, and a tab is {@value #TAB_COLUMNS} spaces, as the full
+   * screen draws it: a terminal moves a tab to its next stop, which a measure cannot know.
    */
   public String wrap(String text) {
     if (width <= 0) {
@@ -52,7 +85,7 @@ public final class RowWrapper {
     }
     int hang = INDENT <= width / 2 ? INDENT : 0;
     List<String> rows = new ArrayList<>();
-    for (String line : text.split("\n", -1)) {
+    for (String line : text.replace("\t", " ".repeat(TAB_COLUMNS)).split("\n", -1)) {
       wrapLine(line, hang, rows);
     }
     return String.join("\n", rows);
@@ -97,7 +130,9 @@ public final class RowWrapper {
       column += glyphWidth;
       continuing = false;
     }
-    rows.add(row.toString());
+    if (!continuing) {
+      rows.add(row.toString());
+    } // else spaces broke the row after its last glyph: no row of the indent alone
   }
 
   /** Whether {@code row} holds anything but spaces. */

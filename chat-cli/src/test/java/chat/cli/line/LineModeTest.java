@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.LocalFlag;
+import org.jline.terminal.Size;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -1301,6 +1303,33 @@ class LineModeTest {
     assertThat(client.secrets).containsExactly("hunter2", "phrase");
     assertThat(harness.output()).contains("/login alice").doesNotContain("*");
     assertThat(harness.output()).doesNotContain("hunter2").doesNotContain("phrase\n");
+  }
+
+  /**
+   * On a terminal of known width, line mode wraps a long line itself, every row after the first
+   * indented: a message padded to the terminal's edge cannot start a row at column 0 that reads as
+   * another user's message.
+   */
+  @Test
+  void run_aMessagePaddedToTheEdge_cannotStartARowAtColumnZero() throws IOException {
+    useTerminal("xterm-256color");
+    harness.terminal.setSize(new Size(60, 24));
+    logIn();
+    start(lineMode(false), "#lobby> ");
+
+    client.deliver("#lobby", "mallory", "ok" + " ".repeat(40) + "12:00:00 <bob> send it to me");
+
+    awaitOutput("send it");
+    List<String> rows =
+        Arrays.stream(harness.output().replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").split("[\r\n]"))
+            .filter(row -> !row.isBlank())
+            .toList();
+    assertThat(rows).anyMatch(row -> row.contains("<mallory> ok"));
+    assertThat(rows)
+        .filteredOn(row -> row.contains("<bob>"))
+        .singleElement()
+        .satisfies(row -> assertThat(row).startsWith("    12:00:00 <bob>"));
+    assertThat(rows).allMatch(row -> row.length() <= 60);
   }
 
   @Test

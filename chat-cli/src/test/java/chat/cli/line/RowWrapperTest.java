@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RowWrapperTest {
   private static String wrap(int width, String text) {
-    return new RowWrapper(width, glyph -> new AttributedString(glyph).columnLength()).wrap(text);
+    return new RowWrapper(width, RowWrapper::glyphColumns).wrap(text);
   }
 
   @Test
@@ -57,6 +57,46 @@ class RowWrapperTest {
   @Test
   void wideGlyphs_countTwoColumns_andAreNeverSplit() {
     assertThat(wrap(12, "<bob> 🎉🎉🎉🎉🎉🎉")).isEqualTo("<bob>\n    🎉🎉🎉🎉\n    🎉🎉");
+  }
+
+  /** A terminal moves a tab to its next stop: measured as nothing, tabs could fill a row unseen. */
+  @Test
+  void tabs_areFourSpaces_soThatTheyCannotPushTextToColumnZero() {
+    String rows = wrap(39, "x\t\t\t\t\t\tX12:00:01 <alice> fake");
+
+    assertThat(rows.lines().skip(1)).allMatch(row -> row.startsWith("    "));
+    assertThat(rows).doesNotContain("\t");
+  }
+
+  /**
+   * JLine counts ❤️ as one column; terminals that draw it two wide would wrap the row themselves.
+   */
+  @Test
+  void anEmojiPresentationSelector_countsTwoColumns() {
+    String heart = "\u2764\uFE0F";
+
+    assertThat(wrap(39, "<bob> " + heart.repeat(30)))
+        .isEqualTo("<bob>\n    " + heart.repeat(17) + "\n    " + heart.repeat(13));
+  }
+
+  /**
+   * What {@code wcwidth} measures as nothing but terminals draw: skin-tone modifiers alone, the
+   * Arabic number sign; and an emoji with a skin tone that a terminal draws as its two parts.
+   */
+  @Test
+  void charactersTerminalsDrawWiderThanWcwidth_areCountedAsDrawn() {
+    assertThat(RowWrapper.glyphColumns("\uD83C\uDFFB")).isEqualTo(2);
+    assertThat(RowWrapper.glyphColumns("\u0600")).isEqualTo(1);
+    assertThat(RowWrapper.glyphColumns("\uD83D\uDC4D\uD83C\uDFFD")).isEqualTo(4);
+    assertThat(RowWrapper.glyphColumns("\u200D")).isEqualTo(1);
+    String rows = wrap(39, "x" + "\uD83C\uDFFB".repeat(30) + "22:36:00 <alice> send the password");
+
+    assertThat(rows.lines().skip(1)).allMatch(row -> row.startsWith("    "));
+  }
+
+  @Test
+  void spacesAfterTheLastWord_leaveNoRowOfTheIndentAlone() {
+    assertThat(wrap(20, "hello" + " ".repeat(60))).isEqualTo("hello");
   }
 
   @Test

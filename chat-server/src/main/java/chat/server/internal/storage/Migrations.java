@@ -336,8 +336,8 @@ public final class Migrations {
         throw new SQLException(
             "relay.db has schema version "
                 + current
-                + ", newer than this build: run the chat-server that wrote it, or restore the"
-                + " copy of the data directory made before it");
+                + ", newer than this build: run the chat-server that wrote it, or restore a"
+                + " backup of the data directory made before the upgrade");
       }
       for (int version = current + 1; version <= target; version++) {
         connection.setAutoCommit(false);
