@@ -95,10 +95,7 @@ public final class RowWrapper {
     StringBuilder row = new StringBuilder();
     int column = 0;
     boolean continuing = false; // on a row begun by a break here, before its first glyph
-    int start = 0;
-    for (int end : Graphemes.ends(line)) {
-      String glyph = line.substring(start, end);
-      start = end;
+    for (String glyph : glyphs(line, width - hang)) {
       if (glyph.equals(" ")) {
         if (column + 1 > width) {
           rows.add(row.toString().stripTrailing());
@@ -133,6 +130,26 @@ public final class RowWrapper {
     if (!continuing) {
       rows.add(row.toString());
     } // else spaces broke the row after its last glyph: no row of the indent alone
+  }
+
+  /**
+   * The glyphs of {@code line}, each one wider than {@code most} columns split into its characters:
+   * a cluster of any length can be one glyph (marks that join the character after them, such as
+   * U+0600, or a long ZWJ sequence), and kept whole it would fill a row past the terminal's edge.
+   */
+  private List<String> glyphs(String line, int most) {
+    List<String> glyphs = new ArrayList<>();
+    int start = 0;
+    for (int end : Graphemes.ends(line)) {
+      String glyph = line.substring(start, end);
+      start = end;
+      if (glyph.length() > 1 && columns.applyAsInt(glyph) > most) {
+        glyph.codePoints().forEach(cp -> glyphs.add(Character.toString(cp)));
+      } else {
+        glyphs.add(glyph);
+      }
+    }
+    return glyphs;
   }
 
   /** Whether {@code row} holds anything but spaces. */

@@ -94,6 +94,15 @@ class RowWrapperTest {
     assertThat(rows.lines().skip(1)).allMatch(row -> row.startsWith("    "));
   }
 
+  /** U+0600 joins the character after it: 120 of them and a digit are one grapheme cluster. */
+  @Test
+  void aGlyphWiderThanARow_isSplitIntoItsCharacters() {
+    String rows = wrap(59, "<alice> y" + "\u0600".repeat(120) + "22:36:00 <alice> fake");
+
+    assertThat(rows.lines()).allMatch(row -> row.codePointCount(0, row.length()) <= 59);
+    assertThat(rows.lines().skip(1)).allMatch(row -> row.startsWith("    "));
+  }
+
   @Test
   void spacesAfterTheLastWord_leaveNoRowOfTheIndentAlone() {
     assertThat(wrap(20, "hello" + " ".repeat(60))).isEqualTo("hello");
