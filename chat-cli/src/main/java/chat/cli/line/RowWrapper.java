@@ -8,13 +8,14 @@ import java.util.function.ToIntFunction;
 import org.jline.utils.WCWidth;
 
 /**
- * Breaks line mode's text into rows that fit the terminal, as the full-screen interface does: at
- * spaces where it can, inside a word only when the word is wider than a row, never inside a glyph,
- * and every row but the first of each line starts with a hanging indent. Left to the terminal, a
- * long line wrapped at its last column and went on at the first: someone could pad a message with
- * spaces so that its end started a row of its own at column 0, reading as another user's message
- * ({@code 12:00:01 <alice> …}) or as one of the client's own lines. Here no row of a message starts
- * at column 0 but its first.
+ * Breaks the text line mode prints, and {@code chat listen} and {@code chat history} print to a
+ * terminal, into rows that fit the terminal, as the full-screen interface does: at spaces where it
+ * can, inside a word only when the word is wider than a row, never inside a glyph, and every row
+ * but the first of each line starts with a hanging indent. Left to the terminal, a long line
+ * wrapped at its last column and went on at the first: someone could pad a message with spaces so
+ * that its end started a row of its own at column 0, reading as another user's message ({@code
+ * 12:00:01 <alice> …}) or as one of the client's own lines. Here no row of a message starts at
+ * column 0 but its first.
  */
 public final class RowWrapper {
   /** The columns every row after the first of a line is indented by. */
