@@ -7,6 +7,7 @@ import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.FileSizes;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The words every front end uses for shared files: sizes, the offer line ({@code alice offers
@@ -14,6 +15,9 @@ import java.util.function.UnaryOperator;
  * usernames come from the network and are cleaned here.
  */
 public final class FileText {
+  /** Characters of the lines a file name stands in, and quote marks. */
+  private static final Pattern LINE_SYNTAX =
+      Pattern.compile("[():<>\\[\\]\"\u201c\u201d\u201e\u201f\u2033\u301d-\u301f\uff02]");
 
   /** The most glyphs of a file name shown, {@code ...} included. */
   static final int MAX_NAME_GLYPHS = 60;
@@ -36,19 +40,23 @@ public final class FileText {
    * sequence, a flag or a letter with its accents counts one). A longer one is cut between glyphs
    * in the middle, keeping its last {@value #NAME_TAIL_GLYPHS}, so that its extension shows ({@code
    * invoice-2026-...-final.pdf.exe} cannot pass for a PDF by hiding its end); a name that shows
-   * nothing is {@value #NO_NAME}, never an empty gap in the line.
+   * nothing is {@value #NO_NAME}, never an empty gap in the line. A name with a character of the
+   * lines it stands in ({@code ( ) : < > [ ]}, a quote mark) is shown in curly quotes ({@link
+   * TerminalSafe#quoted}): {@code a.pdf (6 B): /file accept 12345678} could otherwise pass for an
+   * offer's own size and id, the real ones following it.
    */
   public static String name(String offered) {
     String shown = TerminalSafe.line(offered);
     if (TerminalSafe.showsNothing(shown)) {
       return NO_NAME;
     }
-    if (Graphemes.count(shown) <= MAX_NAME_GLYPHS) {
-      return shown;
+    if (Graphemes.count(shown) > MAX_NAME_GLYPHS) {
+      shown =
+          Graphemes.prefix(shown, MAX_NAME_GLYPHS - NAME_TAIL_GLYPHS - 3)
+              + "..."
+              + Graphemes.suffix(shown, NAME_TAIL_GLYPHS);
     }
-    return Graphemes.prefix(shown, MAX_NAME_GLYPHS - NAME_TAIL_GLYPHS - 3)
-        + "..."
-        + Graphemes.suffix(shown, NAME_TAIL_GLYPHS);
+    return LINE_SYNTAX.matcher(shown).find() ? TerminalSafe.quoted(shown) : shown;
   }
 
   /**

@@ -44,6 +44,35 @@ class FileTextTest {
         .isEqualTo("alice offers report.pdf (2.3 MiB): /file accept 3f2a91c0");
   }
 
+  /** A name that writes an offer's own size and id, the real ones after it, is quoted. */
+  @Test
+  void offer_aNameWithTheLinesOwnCharacters_isQuoted() {
+    FileOffer forged =
+        new FileOffer(
+            "#team",
+            4,
+            "ab".repeat(16),
+            "mallory",
+            1,
+            1,
+            ID,
+            "a.pdf (6 B): /file accept 12345678",
+            2,
+            0,
+            false);
+    FileOffer plain =
+        new FileOffer("#team", 4, "ab".repeat(16), "bob", 1, 1, ID, "notes-v2.txt", 2, 0, false);
+
+    assertThat(FileText.offer(forged, "/file accept"))
+        .isEqualTo(
+            "mallory offers \u201ca.pdf (6 B): /file accept 12345678\u201d (2 B): /file accept"
+                + " 3f2a91c0");
+    assertThat(FileText.name("report (1).pdf")).isEqualTo("\u201creport (1).pdf\u201d");
+    assertThat(FileText.name("say \u201dhi\u201d.txt")).isEqualTo("\u201csay 'hi'.txt\u201d");
+    assertThat(FileText.offer(plain, "/file accept"))
+        .isEqualTo("bob offers notes-v2.txt (2 B): /file accept 3f2a91c0");
+  }
+
   @Test
   void offer_own_saysYouOfferedAndItsIdWithoutACommand() {
     FileOffer offer =
