@@ -3,6 +3,7 @@ package chat.cli.client.internal;
 import chat.cli.emoji.Graphemes;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,44 +24,23 @@ final class FileNames {
 
   /**
    * Windows device names, in lower case; with any extension, and with spaces before it, each still
-   * names the device there. Superscript digits are taken as digits too.
+   * names the device there. {@code COM} and {@code LPT} take a digit, superscripts too.
    */
-  private static final Set<String> RESERVED =
-      Set.of(
-          "con",
-          "prn",
-          "aux",
-          "nul",
-          "com0",
-          "com1",
-          "com2",
-          "com3",
-          "com4",
-          "com5",
-          "com6",
-          "com7",
-          "com8",
-          "com9",
-          "com\u00b9",
-          "com\u00b2",
-          "com\u00b3",
-          "lpt0",
-          "lpt1",
-          "lpt2",
-          "lpt3",
-          "lpt4",
-          "lpt5",
-          "lpt6",
-          "lpt7",
-          "lpt8",
-          "lpt9",
-          "lpt\u00b9",
-          "lpt\u00b2",
-          "lpt\u00b3",
-          "conin$",
-          "conout$");
+  private static final Set<String> RESERVED = reservedNames();
 
   private FileNames() {}
+
+  private static Set<String> reservedNames() {
+    Set<String> names = new HashSet<>(Set.of("con", "prn", "aux", "nul", "conin$", "conout$"));
+    "0123456789\u00b9\u00b2\u00b3"
+        .chars()
+        .forEach(
+            digit -> {
+              names.add("com" + (char) digit);
+              names.add("lpt" + (char) digit);
+            });
+    return Set.copyOf(names);
+  }
 
   /**
    * A safe local name for {@code offered}: escape sequences removed whole (as on the terminal, so
