@@ -66,10 +66,13 @@ public final class TerminalSafe {
    */
   public static String inQuotes(String text) {
     StringBuilder out = new StringBuilder();
-    line(text)
-        .codePoints()
-        .forEach(cp -> out.appendCodePoint(QUOTE_MARKS.indexOf(cp) >= 0 ? '\'' : cp));
+    line(text).codePoints().forEach(cp -> out.appendCodePoint(isQuoteMark(cp) ? '\'' : cp));
     return out.toString();
+  }
+
+  /** Whether {@code codePoint} is one of the double quote marks {@link #inQuotes} replaces. */
+  public static boolean isQuoteMark(int codePoint) {
+    return QUOTE_MARKS.indexOf(codePoint) >= 0;
   }
 
   /**

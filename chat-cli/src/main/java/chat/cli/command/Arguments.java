@@ -54,13 +54,12 @@ final class Arguments {
   }
 
   /**
-   * Whether {@code typed} is a sign and ASCII digits ({@code -5}, {@code +3}): meant as a number,
-   * though a room may have that name ({@code #-5}).
+   * Whether {@code typed} is ASCII digits, with or without a sign ({@code 5}, {@code -5}, {@code
+   * +3}): meant as a number, though a room may have the name {@code #-5}.
    */
-  static boolean isSignedNumber(String typed) {
-    return typed.length() > 1
-        && (typed.charAt(0) == '-' || typed.charAt(0) == '+')
-        && isNumber(typed.substring(1));
+  static boolean isInteger(String typed) {
+    boolean signed = !typed.isEmpty() && (typed.charAt(0) == '-' || typed.charAt(0) == '+');
+    return isNumber(signed ? typed.substring(1) : typed);
   }
 
   /** The logged-in username. */

@@ -17,7 +17,7 @@ final class ConversationResolver {
   /** The conversation {@code target} names. */
   static String resolve(String target, CommandContext context) {
     ChatClient client = context.client();
-    if (Arguments.isNumber(target) || Arguments.isSignedNumber(target)) {
+    if (Arguments.isInteger(target)) {
       return byIndex(target, context.numberedConversations());
     }
     String lower = target.toLowerCase(Locale.ROOT);

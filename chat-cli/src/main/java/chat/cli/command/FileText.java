@@ -7,7 +7,6 @@ import chat.cli.client.TransferState;
 import chat.cli.emoji.Graphemes;
 import chat.protocol.FileSizes;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * The words every front end uses for shared files: sizes, the offer line ({@code alice offers
@@ -15,9 +14,8 @@ import java.util.regex.Pattern;
  * usernames come from the network and are cleaned here.
  */
 public final class FileText {
-  /** Characters of the lines a file name stands in, and quote marks. */
-  private static final Pattern LINE_SYNTAX =
-      Pattern.compile("[():<>\\[\\]\"\u201c\u201d\u201e\u201f\u2033\u301d-\u301f\uff02]");
+  /** Characters of the lines a file name stands in; quote marks too ({@link #inLineSyntax}). */
+  private static final String LINE_SYNTAX = "():<>[]\"";
 
   /** The most glyphs of a file name shown, {@code ...} included. */
   static final int MAX_NAME_GLYPHS = 60;
@@ -56,7 +54,12 @@ public final class FileText {
               + "..."
               + Graphemes.suffix(shown, NAME_TAIL_GLYPHS);
     }
-    return LINE_SYNTAX.matcher(shown).find() ? TerminalSafe.quoted(shown) : shown;
+    return inLineSyntax(shown) ? TerminalSafe.quoted(shown) : shown;
+  }
+
+  private static boolean inLineSyntax(String name) {
+    return name.codePoints()
+        .anyMatch(cp -> LINE_SYNTAX.indexOf(cp) >= 0 || TerminalSafe.isQuoteMark(cp));
   }
 
   /**

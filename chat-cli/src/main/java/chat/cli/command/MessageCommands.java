@@ -368,8 +368,7 @@ final class MessageCommands {
     if (command.argCount() == 2) {
       target = command.arg(0);
       limit = Arguments.number(command.arg(1), 1, ChatClient.MAX_HISTORY, "N");
-    } else if (command.argCount() == 1
-        && (Arguments.isNumber(command.arg(0)) || Arguments.isSignedNumber(command.arg(0)))) {
+    } else if (command.argCount() == 1 && Arguments.isInteger(command.arg(0))) {
       limit = Arguments.number(command.arg(0), 1, ChatClient.MAX_HISTORY, "N");
     } else if (command.argCount() == 1) {
       target = command.arg(0);

@@ -95,7 +95,10 @@ public final class RowWrapper {
   private void wrapLine(String line, int hang, List<String> rows) {
     StringBuilder row = new StringBuilder();
     int column = 0;
+    boolean hasGlyph = false; // the row holds more than its indent and spaces
     boolean continuing = false; // on a row begun by a break here, before its first glyph
+    int wordStart = -1; // where the word being written starts, after a space that follows a glyph
+    int wordColumns = 0;
     for (String glyph : glyphs(line, width - hang)) {
       if (glyph.equals(" ")) {
         if (column + 1 > width) {
@@ -103,29 +106,35 @@ public final class RowWrapper {
           row.setLength(0);
           row.append(" ".repeat(hang));
           column = hang;
+          hasGlyph = false;
           continuing = true;
+          wordStart = -1;
         } else if (!continuing) {
           row.append(' ');
           column++;
+          wordStart = hasGlyph ? row.length() : -1;
         }
+        wordColumns = 0;
         continue;
       }
       int glyphWidth = Math.max(0, columns.applyAsInt(glyph));
-      if (column + glyphWidth > width && !continuing && hasGlyph(row)) {
-        int space = lastSpaceAfterAGlyph(row);
-        String carried = space < 0 ? "" : row.substring(space + 1);
-        boolean carry = space >= 0 && hang + columns(carried) + glyphWidth <= width;
-        rows.add((carry ? row.substring(0, space) : row.toString()).stripTrailing());
+      if (column + glyphWidth > width && hasGlyph) {
+        boolean carry = wordStart >= 0 && hang + wordColumns + glyphWidth <= width;
+        String carried = carry ? row.substring(wordStart) : "";
+        rows.add((carry ? row.substring(0, wordStart) : row.toString()).stripTrailing());
         row.setLength(0);
-        row.append(" ".repeat(hang));
-        column = hang;
-        if (carry) {
-          row.append(carried);
-          column += columns(carried);
+        row.append(" ".repeat(hang)).append(carried);
+        column = hang + (carry ? wordColumns : 0);
+        hasGlyph = carry;
+        wordStart = -1;
+        if (!carry) {
+          wordColumns = 0;
         }
       }
       row.append(glyph);
       column += glyphWidth;
+      wordColumns += glyphWidth;
+      hasGlyph = true;
       continuing = false;
     }
     if (!continuing) {
@@ -151,30 +160,5 @@ public final class RowWrapper {
       }
     }
     return glyphs;
-  }
-
-  /** Whether {@code row} holds anything but spaces. */
-  private static boolean hasGlyph(StringBuilder row) {
-    return !row.toString().isBlank();
-  }
-
-  /**
-   * Where the last space of {@code row} that follows a glyph is (the start of the word being
-   * written), or -1: the spaces a row starts with are its indent, no place to break.
-   */
-  private static int lastSpaceAfterAGlyph(StringBuilder row) {
-    int at = row.lastIndexOf(" ");
-    String before = at < 0 ? "" : row.substring(0, at);
-    return before.isBlank() ? -1 : at;
-  }
-
-  private int columns(String text) {
-    int total = 0;
-    int start = 0;
-    for (int end : Graphemes.ends(text)) {
-      total += Math.max(0, columns.applyAsInt(text.substring(start, end)));
-      start = end;
-    }
-    return total;
   }
 }

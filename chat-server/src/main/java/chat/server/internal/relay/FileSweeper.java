@@ -34,15 +34,7 @@ public final class FileSweeper implements AutoCloseable {
 
   /** Sweeps every {@code interval} from now on. */
   public void start(Duration interval) {
-    timer.every(interval, this::sweepAndLog, LOG, "file sweep failed");
-  }
-
-  /** A periodic sweep: says how many files it deleted, if any. */
-  private void sweepAndLog() {
-    int deleted = sweep();
-    if (deleted > 0) {
-      LOG.info("expired files deleted: {}", deleted);
-    }
+    timer.sweepEvery(interval, this::sweep, LOG, "expired files deleted: {}", "file sweep failed");
   }
 
   /**

@@ -30,15 +30,12 @@ public final class GroupSweeper implements AutoCloseable {
 
   /** Sweeps every {@link #INTERVAL} from now on. */
   public void start() {
-    timer.every(INTERVAL, this::sweepAndLog, LOG, "deleting ended group bans and mutes failed");
-  }
-
-  /** A periodic sweep: says how many it deleted, if any. */
-  private void sweepAndLog() {
-    int deleted = sweep();
-    if (deleted > 0) {
-      LOG.info("ended timed group bans and mutes removed: {}", deleted);
-    }
+    timer.sweepEvery(
+        INTERVAL,
+        this::sweep,
+        LOG,
+        "ended timed group bans and mutes removed: {}",
+        "deleting ended group bans and mutes failed");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -42,6 +43,25 @@ final class PeriodicTask implements AutoCloseable {
         millis,
         millis,
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs {@code sweep}, which returns how many things it removed, every {@code interval} from now
+   * on, and logs {@code removed} with that count on {@code log} when it is not 0; a failure is
+   * logged as {@code failure}. A sweep at start is the caller's to say, every time.
+   */
+  void sweepEvery(
+      Duration interval, IntSupplier sweep, Logger log, String removed, String failure) {
+    every(
+        interval,
+        () -> {
+          int count = sweep.getAsInt();
+          if (count > 0) {
+            log.info(removed, count);
+          }
+        },
+        log,
+        failure);
   }
 
   /** Stops the runs; one in progress finishes first (for up to 10 s). */
