@@ -188,7 +188,7 @@ final class RelayServices {
             config.messageBurst(),
             audit),
         new KeyBackupService(
-            storage, new KeyBackupRepository(), cipher, clock, passwords.check(), logIds),
+            storage, new KeyBackupRepository(), cipher, clock, passwords.check(), audit, logIds),
         groups(shared, messages, keptForms),
         friends,
         new PresenceService(

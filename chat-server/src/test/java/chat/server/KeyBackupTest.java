@@ -4,6 +4,7 @@ import static chat.server.RelayFixture.connect;
 import static chat.server.RelayFixture.login;
 import static chat.server.RelayFixture.register;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
@@ -17,10 +18,19 @@ import chat.protocol.PutKeyBackupRequest;
 import chat.protocol.ResumeReply;
 import chat.protocol.ResumeRequest;
 import chat.protocol.Secret;
+import chat.server.internal.audit.AuditEvent;
+import chat.server.internal.audit.AuditQuery;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.storage.AuditRepository;
+import chat.server.internal.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +81,9 @@ class KeyBackupTest {
       KeyBackupReply reply = dora.ok(new GetKeyBackupRequest(dora.nextId()), KeyBackupReply.class);
       assertThat(reply.backup().toByteArray()).isEqualTo(second);
     }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> keyBackupEvents("dora").stream().filter("stored"::equals).count() >= 2);
     try (TestClient erin = connect(relay, dataDir)) {
       login(erin, "erin");
       ErrorReply error = erin.ok(new GetKeyBackupRequest(erin.nextId()), ErrorReply.class);
@@ -141,6 +154,29 @@ class KeyBackupTest {
       KeyBackupReply reply =
           current.ok(new GetKeyBackupRequest(current.nextId()), KeyBackupReply.class);
       assertThat(reply.backup().toByteArray()).isEqualTo(old);
+    }
+    // the operator sees the one taken and both refused, naming the version the client offered
+    await().atMost(Duration.ofSeconds(10)).until(() -> keyBackupEvents("gwen").size() == 3);
+    assertThat(keyBackupEvents("gwen"))
+        .containsExactlyInAnyOrder(
+            "stored without a password (wire version " + ProtocolVersions.BINARY + ")",
+            "refused: no password on a resumed session (wire version "
+                + ProtocolVersions.BINARY
+                + ")",
+            "refused: no password (wire version " + ProtocolVersions.CURRENT + ")");
+  }
+
+  /** The details of {@code username}'s {@link AuditType#KEY_BACKUP} events. */
+  private static List<String> keyBackupEvents(String username) throws Exception {
+    try (Connection c = Database.openReadOnly(dataDir)) {
+      return new AuditRepository()
+              .find(
+                  c,
+                  new AuditQuery(
+                      Optional.of(username), 0, Optional.of(AuditType.KEY_BACKUP), 10_000))
+              .stream()
+              .map(AuditEvent::detail)
+              .toList();
     }
   }
 

@@ -51,7 +51,13 @@ public enum AuditType {
    * A user ended one of their sessions from another one ({@code end_session}); the detail names the
    * session id.
    */
-  SESSION_END;
+  SESSION_END,
+  /**
+   * A user's key backup on the relay was replaced ({@code put_key_backup}), or a replacement sent
+   * without the account password was refused; the detail says which (a wrong password is a {@link
+   * #LOGIN_FAILED}).
+   */
+  KEY_BACKUP;
 
   /**
    * The type named {@code text}, ignoring case and accepting {@code -} for {@code _} (so {@code

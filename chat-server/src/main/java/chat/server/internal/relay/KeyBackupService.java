@@ -8,6 +8,8 @@ import chat.protocol.KeyBackupReply;
 import chat.protocol.ProtocolVersions;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.KeyBackupRepository;
 import java.time.Clock;
@@ -30,6 +32,7 @@ public final class KeyBackupService {
   private final AtRestCipher cipher;
   private final Clock clock;
   private final PasswordCheck passwordCheck;
+  private final AuditLog audit;
 
   /** The service over its collaborators. */
   public KeyBackupService(
@@ -38,8 +41,10 @@ public final class KeyBackupService {
       AtRestCipher cipher,
       Clock clock,
       PasswordCheck passwordCheck,
+      AuditLog audit,
       LogIds logIds) {
     this.logIds = logIds;
+    this.audit = audit;
     this.passwordCheck = passwordCheck;
     this.storage = storage;
     this.backups = backups;
@@ -52,16 +57,28 @@ public final class KeyBackupService {
    * password again ({@link PasswordCheck}): a session token alone cannot overwrite the backup. A
    * client older than {@link ProtocolVersions#KEY_BACKUP_PASSWORD} sends none; its backup is taken
    * on a connection it logged in to with the password (as it does when it registers), which a token
-   * alone cannot do either.
+   * alone cannot do either. A backup stored, or one refused for want of the password, is audited
+   * ({@link AuditType#KEY_BACKUP}).
    */
   public PutKeyBackupReply put(ClientConnection connection, PutKeyBackupRequest request) {
     ConnectionState state = connection.state();
     String key = state.requireUserKey();
+    String username = state.username().orElse(key);
     if (request.password() != null) {
       passwordCheck.require(connection, request.password(), "key backup");
     } else if (state.version() >= ProtocolVersions.KEY_BACKUP_PASSWORD) {
+      audit.record(
+          connection,
+          AuditType.KEY_BACKUP,
+          username,
+          "refused: no password (wire version " + state.version() + ")");
       throw new RelayException(ErrorCode.BAD_FRAME, "put_key_backup needs the account password");
     } else if (!state.loggedInByPassword()) {
+      audit.record(
+          connection,
+          AuditType.KEY_BACKUP,
+          username,
+          "refused: no password on a resumed session (wire version " + state.version() + ")");
       throw new RelayException(
           ErrorCode.BAD_FRAME,
           "put_key_backup needs the account password on a connection that resumed a session: log"
@@ -75,6 +92,13 @@ public final class KeyBackupService {
           return null;
         });
     LOG.info("key backup stored for {}", logIds.user(key));
+    audit.record(
+        connection,
+        AuditType.KEY_BACKUP,
+        username,
+        request.password() != null
+            ? "stored"
+            : "stored without a password (wire version " + state.version() + ")");
     return new PutKeyBackupReply(request.id());
   }
 
