@@ -31,8 +31,14 @@ final class RelayCommandSupport {
   /** Whether the terminal's echo is held off for a coming prompt (see {@link #hideTypingIf}). */
   private boolean typingHidden;
 
-  /** The rows of standard output's terminal ({@link #rows}), once asked. */
+  /** The rows of standard output's terminal ({@link #rows}), as wide as {@link #columns}. */
   private RowWrapper rows;
+
+  /** The width of standard output's terminal as it changes; 0 for a file or a pipe. */
+  private StdoutColumns.Following columns;
+
+  /** The width {@link #rows} wraps to. */
+  private int width;
 
   /** The client made last ({@link #client}), whose user names private conversations on stderr. */
   private volatile ChatClient made;
@@ -78,12 +84,20 @@ final class RelayCommandSupport {
   }
 
   /**
-   * Rows that fit the terminal standard output writes to, asked once ({@link StdoutColumns}); none
-   * when it writes to a file or a pipe. Any thread.
+   * Rows that fit the terminal standard output writes to, as wide as it is now ({@link
+   * StdoutColumns#following}); none when it writes to a file or a pipe. Any thread.
    */
   synchronized RowWrapper rows() {
-    if (rows == null) {
-      rows = RowWrapper.forTerminal(context.stdoutIsTerminal() ? StdoutColumns.query() : 0);
+    if (columns == null) {
+      columns =
+          context.stdoutIsTerminal()
+              ? StdoutColumns.following()
+              : new StdoutColumns.Following(() -> 0); // asked once, never resized
+    }
+    int now = columns.columns();
+    if (rows == null || now != width) {
+      width = now;
+      rows = RowWrapper.forTerminal(now);
     }
     return rows;
   }
