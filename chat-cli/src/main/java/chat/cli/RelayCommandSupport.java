@@ -10,6 +10,7 @@ import chat.cli.client.HeldMessages;
 import chat.cli.client.LiveNoticeCap;
 import chat.cli.command.CommandWords;
 import chat.cli.command.MessageFormatter;
+import chat.cli.command.SecretKind;
 import chat.cli.line.RowWrapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -265,6 +266,7 @@ final class RelayCommandSupport {
     boolean password = !client.hasStoredSession(user);
     try (PassphrasePrompt.Hidden typing = hideTypingIf(secrets().wouldPrompt(password))) {
       reachableBeforePrompting(client, password);
+      CommandException.SessionEnded refused = null;
       if (client.hasStoredSession(user)) {
         char[] passphrase = secrets().passphrase(user);
         try {
@@ -274,16 +276,35 @@ final class RelayCommandSupport {
           if (!secrets().passwordGiven() || e.getMessage().contains("passphrase")) {
             throw e;
           }
+          refused = e instanceof CommandException.SessionEnded ended ? ended : null;
         } finally {
           Arrays.fill(passphrase, '\0');
         }
       }
       login(client, user);
+      if (refused != null) {
+        loggedInAgain(refused);
+      }
       return client;
     } catch (RuntimeException e) {
       client.close();
       throw secrets().sayWhere(e);
     }
+  }
+
+  /**
+   * Says on stderr that the saved session was {@code refused} and the password given logged in
+   * instead: a session ended from another device (one thought lost, say) does not end a script that
+   * has the password, and whoever ended it can see here why it came back.
+   */
+  private void loggedInAgain(CommandException.SessionEnded refused) {
+    err()
+        .println(
+            "chat: "
+                + TerminalSafe.line(refused.getMessage())
+                + "; logged in again with the password from "
+                + TerminalSafe.line(secrets().source(SecretKind.PASSWORD).orElse("a prompt")));
+    err().flush();
   }
 
   /**

@@ -154,6 +154,39 @@ class SessionsEndToEndTest {
   }
 
   /**
+   * A script that has the password logs in again when its saved session was ended from another
+   * device, and says on stderr why, so that whoever ended it can tell how it came back.
+   */
+  @Test
+  void scripting_sessionEnded_passwordGiven_logsInAgainSayingWhy() {
+    ScriptRunner laptop = relay.scripts(laptopHome);
+    ScriptRunner phone = relay.scripts(phoneHome);
+    laptop.ok("register", "--user", "alice");
+    phone.ok("login", "--user", "alice");
+    String phoneId =
+        laptop
+            .ok("sessions", "--user", "alice")
+            .out()
+            .lines()
+            .filter(line -> !line.contains("(this device)") && !line.startsWith("ID "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[0];
+    laptop.ok("sessions", "end", phoneId, "--user", "alice");
+
+    ScriptRunner.Result again = phone.run("rooms", "--user", "alice");
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.err())
+        .isEqualTo(
+            "chat: the session for alice was ended (logged out or ended from a sessions list on"
+                + " another device, or the password was changed) or has expired; logged in again"
+                + " with the password from CHAT_PASSWORD\n");
+    ScriptRunner.Result quiet = phone.run("rooms", "--user", "alice");
+    assertThat(quiet.err()).isEmpty(); // the new session is saved and resumed
+  }
+
+  /**
    * A live client whose connection is cut while another device leaves a room: its reconnect drops
    * the room from its list and says so once, and keeps the rooms still listed.
    */
