@@ -8,6 +8,7 @@ import chat.protocol.ConversationIds;
 import chat.protocol.Usernames;
 import java.net.UnknownHostException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,7 +152,10 @@ final class AccountCommands {
     } finally {
       Arguments.zero(password, passphrase);
     }
-    loggedIn(context, "registered and logged in as ");
+    loggedIn(
+        context,
+        "registered and logged in as ",
+        takenFrom(context, !inlinePassword(command), SecretKind.PASSPHRASE));
   }
 
   private static void login(Input.Command command, CommandContext context) {
@@ -184,7 +188,7 @@ final class AccountCommands {
     } finally {
       Arguments.zero(password);
     }
-    loggedIn(context, "logged in as ");
+    loggedIn(context, "logged in as ", takenFrom(context, !inlinePassword, SecretKind.PASSPHRASE));
   }
 
   /**
@@ -195,10 +199,12 @@ final class AccountCommands {
     ChatClient client = context.client();
     char[] passphrase = readPassphrase(name, context);
     char[] password = null;
+    boolean withPassword = false;
     try {
       try {
         client.resume(name, passphrase);
       } catch (CommandException.Auth e) {
+        withPassword = true;
         if (client.hasStoredSession(name)) {
           throw e;
         }
@@ -210,7 +216,7 @@ final class AccountCommands {
     } finally {
       Arguments.zero(password, passphrase);
     }
-    loggedIn(context, "logged in as ");
+    loggedIn(context, "logged in as ", takenFrom(context, withPassword, SecretKind.PASSPHRASE));
   }
 
   private static void logout(Input.Command command, CommandContext context) {
@@ -349,7 +355,7 @@ final class AccountCommands {
     String now = client.username().orElse(name);
     context.info(
         "replaced your keys; new fingerprint: " + client.fingerprint(now).toDisplayString());
-    loggedIn(context, "logged in as ");
+    loggedIn(context, "logged in as ", takenFrom(context, true, SecretKind.NEW_PASSPHRASE));
   }
 
   private static char[] readPassphrase(String name, CommandContext context) {
@@ -382,7 +388,35 @@ final class AccountCommands {
   }
 
   /** Reports the login and selects the lobby when no conversation of this user is selected. */
-  private static void loggedIn(CommandContext context, String what) {
+  /**
+   * Where {@code context} took the secrets it did not ask for, if it names them ({@link
+   * CommandContext#namesGivenSecrets}): the password's if {@code password} was sent, then each of
+   * {@code others}: {@code " (the password from CHAT_PASSWORD, the passphrase from
+   * CHAT_PASSPHRASE)"}; empty when none was taken so.
+   */
+  private static String takenFrom(CommandContext context, boolean password, SecretKind... others) {
+    if (!context.namesGivenSecrets()) {
+      return "";
+    }
+    List<SecretKind> kinds = new ArrayList<>();
+    if (password) {
+      kinds.add(SecretKind.PASSWORD);
+    }
+    kinds.addAll(List.of(others));
+    List<String> named = new ArrayList<>();
+    for (SecretKind kind : kinds) {
+      context
+          .secretSource(kind)
+          .ifPresent(source -> named.add("the " + kind.noun() + " from " + source));
+    }
+    return named.isEmpty() ? "" : " (" + String.join(", ", named) + ")";
+  }
+
+  /**
+   * Says {@code what} (logged in as) with the user and relay, then {@code takenFrom} ({@link
+   * #takenFrom}).
+   */
+  private static void loggedIn(CommandContext context, String what, String takenFrom) {
     ChatClient client = context.client();
     List<String> conversations = client.conversations();
     boolean currentIsValid =
@@ -392,6 +426,7 @@ final class AccountCommands {
     }
     // who, and where: line mode says no other line at a login (its online event and this line
     // came in either order)
-    context.info(what + client.username().orElse("?") + " on " + client.serverAddress());
+    context.info(
+        what + client.username().orElse("?") + " on " + client.serverAddress() + takenFrom);
   }
 }

@@ -101,6 +101,16 @@ public interface CommandContext {
   }
 
   /**
+   * Whether a command that logs in names the secrets it took without asking ({@link #secretSource})
+   * in the line that says it worked: where a person expects to be asked for them (the full screen,
+   * line mode), so that one who types a password anyway sees why before it goes out as a message.
+   * Not in a script, which takes them so as a rule. False by default.
+   */
+  default boolean namesGivenSecrets() {
+    return false;
+  }
+
+  /**
    * The secret of {@code kind} given without asking (an option, a variable or a file), if there is
    * one: {@link #readNewSecret} takes it once instead of asking twice. Empty by default.
    */

@@ -408,6 +408,11 @@ public final class LineMode implements CommandContext {
     return secrets.source(kind);
   }
 
+  @Override
+  public boolean namesGivenSecrets() {
+    return true;
+  }
+
   /** The secret the options give for {@code kind}, if they give one. */
   @Override
   public Optional<char[]> givenSecret(SecretKind kind) {

@@ -124,6 +124,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public boolean namesGivenSecrets() {
+    return tui.namesGivenSecrets();
+  }
+
+  @Override
   public boolean showsOwnEvents() {
     return tui.showsOwnEvents();
   }

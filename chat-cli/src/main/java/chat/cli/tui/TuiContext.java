@@ -135,6 +135,11 @@ final class TuiContext implements CommandContext {
     return secrets.source(kind);
   }
 
+  @Override
+  public boolean namesGivenSecrets() {
+    return true;
+  }
+
   /** The secret given for {@code kind} ({@link ChatTui#withSecrets}), if there is one. */
   @Override
   public Optional<char[]> givenSecret(SecretKind kind) {

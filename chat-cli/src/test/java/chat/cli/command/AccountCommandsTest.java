@@ -42,6 +42,44 @@ class AccountCommandsTest {
     assertSecretsZeroedAndNeverShown("password1", "phrase");
   }
 
+  /**
+   * Where the full screen or line mode took the secrets from a variable, the line that says the
+   * account is made names them: someone who expected to be asked sees why nothing was.
+   */
+  @Test
+  void register_secretsGivenWithoutAsking_areNamedWhereAPersonExpectsToBeAsked() {
+    context.sources.put(SecretKind.PASSWORD, "CHAT_PASSWORD");
+    context.sources.put(SecretKind.PASSPHRASE, "CHAT_PASSPHRASE");
+    context.namesGivenSecrets = true;
+    context.answer("password1", "password1", "phrase", "phrase");
+
+    run("/register alice");
+
+    assertThat(context.lines)
+        .contains(
+            "info: registered and logged in as alice on relay.test:7443 (the password from"
+                + " CHAT_PASSWORD, the passphrase from CHAT_PASSPHRASE)");
+  }
+
+  @Test
+  void login_passwordOnTheLine_namesOnlyThePassphraseGiven_andAScriptNamesNone() {
+    context.sources.put(SecretKind.PASSWORD, "CHAT_PASSWORD");
+    context.sources.put(SecretKind.PASSPHRASE, "/run/pp");
+    context.namesGivenSecrets = true;
+    context.answer("phrase");
+
+    run("/login alice password1");
+
+    assertThat(context.lines)
+        .contains("info: logged in as alice on relay.test:7443 (the passphrase from /run/pp)");
+
+    RecordingContext script = new RecordingContext();
+    script.sources.put(SecretKind.PASSWORD, "CHAT_PASSWORD");
+    script.answer("password1", "phrase");
+    dispatcher.dispatch("/login alice", script);
+    assertThat(script.lines).contains("info: logged in as alice on relay.test:7443");
+  }
+
   @Test
   void register_inlinePassword_asksOnlyPassphraseTwice() {
     context.answer("phrase", "phrase");

@@ -108,6 +108,14 @@ final class RecordingContext implements CommandContext {
     return Optional.ofNullable(sources.get(kind));
   }
 
+  /** Whether this context names the {@link #sources} a login used, as a person's front end does. */
+  boolean namesGivenSecrets;
+
+  @Override
+  public boolean namesGivenSecrets() {
+    return namesGivenSecrets;
+  }
+
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
     prompts.add(kind + " " + prompt);
