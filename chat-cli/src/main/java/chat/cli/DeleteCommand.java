@@ -64,6 +64,7 @@ final class DeleteCommand implements Callable<Integer> {
     if (from != null && last == null) {
       throw new CommandException.Usage("--from goes with --last N");
     }
+    HistoryCommand.checkTarget(target);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       String conversation = HistoryCommand.resolve(client, target);

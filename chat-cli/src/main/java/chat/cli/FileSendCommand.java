@@ -55,6 +55,7 @@ final class FileSendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SendableFile.check(file, file.toString());
+    checkConversation(to);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     TransferPrinter progress = new TransferPrinter(support);
     return support.change(
@@ -89,6 +90,25 @@ final class FileSendCommand implements Callable<Integer> {
           }
           return 0;
         });
+  }
+
+  /**
+   * Refuses a {@code target} that {@link #conversation} would refuse by its spelling alone, before
+   * the passphrase is asked: a bare name must be a room's or a user's.
+   */
+  static void checkConversation(String target) {
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("#")) {
+      RelayOptions.conversationArgument(target);
+    } else if (ConversationIds.isDirect(lower)) {
+      return;
+    } else if (target.startsWith("@")) {
+      if (!Usernames.isValid(target.substring(1))) {
+        throw CommandException.Usage.notAUsername(target.substring(1));
+      }
+    } else if (!Usernames.isValid(target) && !ConversationIds.isRoom("#" + lower)) {
+      RelayOptions.conversationArgument(target); // refused, naming it as typed
+    }
   }
 
   /**

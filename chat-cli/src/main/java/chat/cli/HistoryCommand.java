@@ -9,6 +9,7 @@ import chat.cli.client.Posted;
 import chat.cli.command.CommandWords;
 import chat.cli.command.DaySeparators;
 import chat.protocol.ConversationIds;
+import chat.protocol.Usernames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -76,6 +77,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkTarget(target);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       String conversation = resolve(client, target);
@@ -152,12 +154,31 @@ final class HistoryCommand implements Callable<Integer> {
     if (target == null) {
       return ConversationIds.LOBBY;
     }
-    if (target.isBlank()) {
-      throw new CommandException.Usage("no room: give ROOM, @USER or a conversation id");
-    }
+    checkTarget(target);
     if (target.startsWith("@") && !target.contains("+")) {
       return client.directWith(target.substring(1));
     }
     return RelayOptions.conversationArgument(target);
+  }
+
+  /**
+   * Refuses a {@code target} that {@link #resolve} would refuse by its spelling alone (none, a room
+   * name or a username it cannot be), before anything is asked or unlocked: a mistyped room is said
+   * as such, not after a passphrase prompt or as a wrong passphrase. Null (the lobby) passes.
+   */
+  static void checkTarget(String target) {
+    if (target == null) {
+      return;
+    }
+    if (target.isBlank()) {
+      throw new CommandException.Usage("no room: give ROOM, @USER or a conversation id");
+    }
+    if (target.startsWith("@") && !target.contains("+")) {
+      if (!Usernames.isValid(target.substring(1))) {
+        throw CommandException.Usage.notAUsername(target.substring(1));
+      }
+      return;
+    }
+    RelayOptions.conversationArgument(target);
   }
 }

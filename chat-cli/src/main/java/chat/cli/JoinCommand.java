@@ -23,12 +23,12 @@ final class JoinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String conversation = RelayOptions.conversationArgument(room); // before the passphrase
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     return support.change(
         support.loggedIn(false),
         "the room was joined",
         client -> {
-          String conversation = RelayOptions.conversationArgument(room);
           boolean already = client.conversations().contains(conversation);
           client.join(room); // asked all the same: the relay's list is the one that counts
           support.result(

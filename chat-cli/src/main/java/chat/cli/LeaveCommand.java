@@ -35,6 +35,7 @@ final class LeaveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    HistoryCommand.checkTarget(room);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     boolean direct = room.startsWith("@");
     return support.change(

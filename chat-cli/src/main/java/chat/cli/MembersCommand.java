@@ -37,6 +37,7 @@ final class MembersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    HistoryCommand.checkTarget(target);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     try (ChatClient client = support.loggedIn(false)) {
       for (MemberView member : client.members(HistoryCommand.resolve(client, target))) {

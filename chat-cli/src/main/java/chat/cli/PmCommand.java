@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.protocol.Usernames;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +37,11 @@ final class PmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String name = user.replaceFirst("^@", "");
+    if (!Usernames.isValid(name)) { // before the passphrase
+      throw CommandException.Usage.notAUsername(name);
+    }
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
-    return text.send(
-        support, context, words, client -> client.directWith(user.replaceFirst("^@", "")));
+    return text.send(support, context, words, client -> client.directWith(name));
   }
 }

@@ -43,6 +43,7 @@ final class SendCommand implements Callable<Integer> {
     if (target.isEmpty()) {
       throw new CommandException.Usage("no room: give ROOM, @USER or a conversation id");
     }
+    HistoryCommand.checkTarget(target);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     // @bob is the private conversation with bob, as in history and members.
     return text.send(support, context, words, client -> HistoryCommand.resolve(client, target));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SendCommandTest {
   private final FakeChatClient client = new FakeChatClient();
 
+  @TempDir Path files;
+
   private Cli cli() {
     client.storedSessions.add("alice");
     return Cli.withPassphrase().client(client);
@@ -59,6 +61,41 @@ class SendCommandTest {
                   + "')\n");
     }
     assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
+  }
+
+  /**
+   * A conversation that cannot be, by its spelling, is refused before the passphrase is asked (or a
+   * given one tried): it is not said as a wrong passphrase, nor after typing one.
+   */
+  @Test
+  void aMistypedConversation_isRefusedBeforeThePassphraseIsAsked() throws Exception {
+    Path file = Files.writeString(files.resolve("notes.txt"), "hi");
+    List<List<String>> commands =
+        List.of(
+            List.of("send", "Bad Name!", "hi"),
+            List.of("send", "@bad name", "hi"),
+            List.of("pm", "bad name", "hi"),
+            List.of("history", "Bad!"),
+            List.of("members", "x y"),
+            List.of("join", "A B"),
+            List.of("leave", "a b"),
+            List.of("delete", "--last", "1", "a b"),
+            List.of("file", "send", file.toString(), "--to", "x y"),
+            List.of("file", "send", file.toString(), "--to", "@x y"));
+    for (List<String> command : commands) {
+      client.storedSessions.add("alice");
+      Cli cli = new Cli().client(client).typed(Cli.PASSPHRASE);
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of("--user", "alice"));
+
+      Cli.Result result = cli.run(args.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as(command.toString()).isEqualTo(1);
+      assertThat(result.err()).as(command.toString()).containsPattern("(room names|usernames) are");
+      assertThat(cli.echo).as(command.toString()).doesNotContain("prompt");
+    }
+    assertThat(client.calls).isEmpty();
+    assertThat(client.reachabilityChecks).hasValue(0);
   }
 
   @Test
