@@ -259,11 +259,15 @@ class SendCommandTest {
 
   @Test
   void send_emptyOrBlankText_isRefused_nothingSent() {
-    for (String text : new String[] {"", "   "}) {
+    Cli.Result empty = cli().run("send", "--user", "alice", "lobby", "");
+    assertThat(empty.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(empty.err()).isEqualTo("chat: no message: the text is empty\n");
+    // spaces are worded as any other text that shows nothing (a no-break space, U+2800)
+    for (String text : new String[] {"   ", "\u00a0", "\u2800"}) {
       Cli.Result result = cli().run("send", "--user", "alice", "lobby", text);
 
       assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
-      assertThat(result.err()).contains("no message: the text is empty");
+      assertThat(result.err()).isEqualTo("chat: no message: the text shows nothing\n");
     }
     assertThat(client.calls).noneMatch(call -> call.startsWith("send"));
   }
