@@ -34,7 +34,7 @@ final class Passphrases {
     }
     char[] typed = context.passphrasePrompt().read("Passphrase for " + keyFile + ": ");
     if (typed == null || typed.length == 0) {
-      throw new CommandException.Auth("no passphrase entered", null); // Enter alone, or Ctrl-D
+      throw new CommandException.Auth("no key passphrase entered", null); // Enter alone, or Ctrl-D
     }
     return new Passphrase(typed, "typed");
   }

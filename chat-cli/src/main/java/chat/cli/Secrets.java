@@ -65,7 +65,7 @@ final class Secrets implements GivenSecrets {
             options.passphraseFile,
             Passphrases.ENV_PASSPHRASE,
             "Passphrase of " + user + "'s private keys: ")
-        .orElseThrow(() -> new CommandException.Auth("no passphrase entered", null));
+        .orElseThrow(() -> new CommandException.Auth("no key passphrase entered", null));
   }
 
   /** The key passphrase and where it came from, for messages; the caller closes it. */

@@ -193,7 +193,7 @@ class SealCommandTest {
             .run("seal", "-a", "--home", home("alice"), "--to", pub("bob"));
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("chat: no passphrase entered\n");
+    assertThat(result.err()).isEqualTo("chat: no key passphrase entered\n");
     assertThat(result.stdout()).isEmpty();
   }
 

@@ -37,7 +37,7 @@ final class RelayErrors {
       case ACCOUNT_SUSPENDED -> new CommandException.AccountSuspended(RELAY_SAYS + message);
       case SESSION_EXPIRED ->
           new CommandException.Auth("the stored session has expired: log in again", null);
-      case RATE_LIMITED -> new CommandException.RateLimited("the relay says: " + message);
+      case RATE_LIMITED -> new CommandException.RateLimited(RELAY_SAYS + message);
       case USERNAME_TAKEN,
           INVALID_USERNAME,
           WEAK_PASSWORD,
@@ -68,7 +68,7 @@ final class RelayErrors {
               "the relay holds another key for you than the one this client signs with; not"
                   + " sent. "
                   + KeyReplacement.OTHER_KEY_HINT);
-      case INVALID_BUNDLE -> new CommandException.KeyRejected("the relay says: " + message, null);
+      case INVALID_BUNDLE -> new CommandException.KeyRejected(RELAY_SAYS + message, null);
       default ->
           new CommandException.Network("the relay refused: " + message + " (" + code + ")", null);
     };
