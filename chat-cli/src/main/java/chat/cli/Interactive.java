@@ -59,10 +59,15 @@ final class Interactive {
       if (!plain && fullScreenCapable()) {
         ClientLogging.toFile(logFile());
         try (com.googlecode.lanterna.terminal.Terminal terminal = TuiTerminals.open()) {
-          new ChatTui(client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone())
-              .withSecrets(atTerminal(secrets))
-              .withBell(bell ? Bell.ringing(System::currentTimeMillis) : Bell.SILENT)
-              .run(startup);
+          ChatTui tui =
+              new ChatTui(
+                      client, dispatcher, completer, formatter, terminal, Clock.systemDefaultZone())
+                  .withSecrets(atTerminal(secrets))
+                  .withBell(bell ? Bell.ringing(System::currentTimeMillis) : Bell.SILENT);
+          if (!LineModeOptions.colourAllowed(context.environment())) {
+            tui.withoutColour();
+          }
+          tui.run(startup);
         }
         return 0;
       }

@@ -55,9 +55,17 @@ public record LineModeOptions(
    * requested and {@code NO_COLOR} is unset or empty.
    */
   public static LineModeOptions of(boolean colourRequested, Map<String, String> environment) {
+    return new LineModeOptions(colourRequested && colourAllowed(environment));
+  }
+
+  /**
+   * Whether {@code environment} lets a program colour its output: unless {@code NO_COLOR} is set to
+   * something. The full screen asks it too.
+   */
+  public static boolean colourAllowed(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
     String noColor = environment.get(NO_COLOR);
-    return new LineModeOptions(colourRequested && (noColor == null || noColor.isEmpty()));
+    return noColor == null || noColor.isEmpty();
   }
 
   /** These options with {@code given} as the secrets taken without asking. */

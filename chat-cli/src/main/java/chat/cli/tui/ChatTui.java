@@ -237,6 +237,15 @@ public final class ChatTui {
   }
 
   /**
+   * Draws in the terminal's own colours only, keeping bold and showing the bars and the current
+   * list entry in reverse video: for {@code NO_COLOR}. Call before {@link #run}.
+   */
+  public ChatTui withoutColour() {
+    loop.monochrome();
+    return this;
+  }
+
+  /**
    * Takes the secrets {@code given} has (the environment's or files') without asking, as a script
    * does; only a secret it lacks opens a masked prompt. Call before {@link #run}.
    *

@@ -1,8 +1,11 @@
 package chat.cli.tui;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.screen.Screen;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +20,22 @@ final class ScreenWriter {
   private static final int CACHE_LIMIT = 20_000;
 
   private final Screen screen;
+  private final boolean monochrome;
   private final Map<Style, Map<String, TextCharacter>> characters = new EnumMap<>(Style.class);
   private int cached;
 
   ScreenWriter(Screen screen) {
+    this(screen, false);
+  }
+
+  /**
+   * A writer to {@code screen}; {@code monochrome} draws every style in the terminal's own colours
+   * ({@code NO_COLOR}), keeping bold, and shows a style with a background of its own (the bars, the
+   * current entry of a list) in reverse video instead, so that it still stands out.
+   */
+  ScreenWriter(Screen screen, boolean monochrome) {
     this.screen = Objects.requireNonNull(screen, "screen");
+    this.monochrome = monochrome;
   }
 
   /**
@@ -78,8 +92,11 @@ final class ScreenWriter {
         cached = 0;
       }
       character =
-          TextCharacter.fromString(
-              glyph, style.foreground(), style.background(), style.modifiers())[0];
+          monochrome
+              ? TextCharacter.fromString(
+                  glyph, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, monochrome(style))[0]
+              : TextCharacter.fromString(
+                  glyph, style.foreground(), style.background(), style.modifiers())[0];
       boolean wide = Glyphs.columns(glyph) == 2;
       if (character.isDoubleWidth() != wide) {
         character = new Measured(character, wide);
@@ -88,6 +105,15 @@ final class ScreenWriter {
       cached++;
     }
     return character;
+  }
+
+  /** {@code style}'s attributes without colour: reverse video where it has a background. */
+  private static EnumSet<SGR> monochrome(Style style) {
+    EnumSet<SGR> modifiers = style.modifiers();
+    if (style.background() != TextColor.ANSI.DEFAULT) {
+      modifiers.add(SGR.REVERSE);
+    }
+    return modifiers;
   }
 
   /**

@@ -30,9 +30,18 @@ final class UiLoop {
   private BooleanSupplier keysHeld = () -> false;
   private TerminalScreen screen;
   private ScreenWriter writer;
+  private volatile boolean monochrome;
 
   UiLoop(Terminal terminal) {
     this.terminal = Objects.requireNonNull(terminal, "terminal");
+  }
+
+  /**
+   * Draws without colours from {@link #start} on ({@link ScreenWriter#ScreenWriter(Screen,
+   * boolean)}).
+   */
+  void monochrome() {
+    monochrome = true;
   }
 
   /** Queues {@code task} for the UI thread; any thread. */
@@ -80,7 +89,7 @@ final class UiLoop {
     this.controller = Objects.requireNonNull(controller, "controller");
     screen = new TerminalScreen(terminal);
     screen.startScreen();
-    writer = new ScreenWriter(screen);
+    writer = new ScreenWriter(screen, monochrome);
     uiThread = Thread.currentThread();
     running = true;
   }

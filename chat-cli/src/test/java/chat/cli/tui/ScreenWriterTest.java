@@ -2,7 +2,10 @@ package chat.cli.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,28 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(0, 0).getBackgroundColor())
         .isEqualTo(Style.BAR_ALERT.background());
     assertThat(screen.getBackCharacter(0, 0).isBold()).isTrue();
+  }
+
+  /** NO_COLOR: no colour at all, bold kept, and a bar stands out in reverse video instead. */
+  @Test
+  void monochrome_drawsNoColour_keepsBold_andReversesWhatHasABackground() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    ScreenWriter out = new ScreenWriter(screen, true);
+
+    out.put(0, 0, 5, "x", Style.BAR_ALERT);
+    out.put(1, 0, 5, "y", Style.ERROR);
+    out.put(2, 0, 5, "z", Style.TIME);
+
+    for (int column = 0; column < 3; column++) {
+      TextCharacter drawn = screen.getBackCharacter(column, 0);
+      assertThat(drawn.getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+      assertThat(drawn.getBackgroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+    }
+    assertThat(screen.getBackCharacter(0, 0).getModifiers()).contains(SGR.BOLD, SGR.REVERSE);
+    assertThat(screen.getBackCharacter(1, 0).getModifiers())
+        .contains(SGR.BOLD)
+        .doesNotContain(SGR.REVERSE);
+    assertThat(screen.getBackCharacter(2, 0).getModifiers()).isEmpty();
   }
 
   @Test
