@@ -101,6 +101,45 @@ class SlowRelayEndToEndTest {
   }
 
   /**
+   * A message to a room someone new joined needs their key first: when the relay does not answer
+   * that in time, nothing was sealed, and the failure says the message was not sent (so it can go
+   * again as it is), not that it may have been delivered.
+   */
+  @Test
+  void keyOfANewMemberNotFetchedInTime_theMessageIsNotSent_andSaysSo() throws Exception {
+    SlowReplies slow = new SlowReplies();
+    try (Relay relay = RelayFixture.start(dataDir);
+        HostileRelay proxy = new HostileRelay(relay.port(), dataDir.resolve("tls.crt"));
+        RelayChatClient alice =
+            Clients.live(
+                proxy.port(), homes.resolve("alice"), Duration.ofSeconds(2), Duration.ofHours(1));
+        RelayChatClient bob = Clients.live(relay.port(), homes.resolve("bob"))) {
+      RecordingListener events = new RecordingListener();
+      alice.addListener(events);
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.join("#team");
+      alice.send("#team", "before");
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.join("#team");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> events.events.contains("joined #team bob"));
+      proxy.tamper(slow);
+      slow.on = true;
+
+      assertThatThrownBy(() -> alice.send("#team", "to bob too"))
+          .isInstanceOf(CommandException.Network.class)
+          .hasMessage("not sent: the relay did not answer within 2 s");
+      slow.on = false;
+      Thread.sleep(3_500); // the late answers reach the client, which has given up on them
+
+      assertThat(alice.history("#team", 10))
+          .extracting(ChatMessage::text)
+          .containsExactly("before");
+    }
+  }
+
+  /**
    * Loses the relay's answer to the next send on its way to the client: only that frame, or (with
    * {@code cut}) the whole link with it. Counts the sends that reach the relay.
    */

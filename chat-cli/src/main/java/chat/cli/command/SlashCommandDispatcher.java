@@ -47,6 +47,17 @@ public final class SlashCommandDispatcher implements InputDispatcher {
     }
   }
 
+  @Override
+  public void dispatchOrThrow(String line, CommandContext context) {
+    try {
+      execute(line, context);
+    } catch (CommandException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      context.error(internalError(e));
+    }
+  }
+
   /**
    * Runs {@code line} like {@link #dispatch} but lets a failure out, for callers that turn it into
    * an exit code ({@code chat run}).

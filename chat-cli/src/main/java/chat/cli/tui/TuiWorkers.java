@@ -235,7 +235,7 @@ final class TuiWorkers implements TuiBackend {
         // One typed after going elsewhere by key runs where it was typed.
         conversation = to;
       }
-      dispatcher.dispatch(line, new LineContext(context, conversation));
+      dispatcher.dispatchOrThrow(line, new LineContext(context, conversation));
     } catch (CommandException e) {
       context.error(whose(line, conversation, e) + CommandWords.SLASH.said(e));
     } catch (RuntimeException e) {

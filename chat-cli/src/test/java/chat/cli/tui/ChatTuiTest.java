@@ -2429,6 +2429,29 @@ class ChatTuiTest {
         .contains("!!! not connected to the relay");
   }
 
+  /**
+   * The same through the slash-command dispatcher the TUI runs, which says a failure itself when
+   * asked to dispatch: the TUI has it let the failure out, to name the message.
+   */
+  @Test
+  void aMessageFailingOnTheNetwork_throughTheRealDispatcher_isNamed() {
+    TuiHarness h = inLobby(140, 24);
+    SlashCommandDispatcher real = new SlashCommandDispatcher();
+    h.onLine = real::dispatchOrThrow;
+    h.client.failNext =
+        new CommandException.Network("not sent: the relay did not answer within 30 s", null);
+
+    h.type("deploy at noon, all of you please").press(KeyType.Enter).drain();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> h.drain().screen().contains("did not answer within 30 s"));
+    assertThat(h.screen())
+        .contains(
+            "!!! #lobby, \"deploy at noon, all o...\": not sent: the relay did not answer within 30"
+                + " s");
+  }
+
   @Test
   void runLong_failure_becomesAnErrorLine() {
     TuiHarness h = inLobby(80, 24);

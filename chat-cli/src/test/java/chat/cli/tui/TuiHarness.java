@@ -1,5 +1,6 @@
 package chat.cli.tui;
 
+import chat.cli.CommandException;
 import chat.cli.client.FakeChatClient;
 import chat.cli.command.CommandContext;
 import chat.cli.command.InputCompleter;
@@ -72,9 +73,21 @@ final class TuiHarness {
           public void onResized(Terminal resized, TerminalSize size) {}
         });
     InputDispatcher dispatcher =
-        (line, context) -> {
-          dispatched.add(line);
-          onLine.accept(line, context);
+        new InputDispatcher() {
+          @Override
+          public void dispatch(String line, CommandContext context) {
+            try { // as the interface says: failures shown through the context
+              dispatchOrThrow(line, context);
+            } catch (CommandException e) {
+              context.error(e.getMessage());
+            }
+          }
+
+          @Override
+          public void dispatchOrThrow(String line, CommandContext context) {
+            dispatched.add(line);
+            onLine.accept(line, context);
+          }
         };
     InputCompleter completer = (line, cursor) -> List.copyOf(completions);
     tui =

@@ -57,6 +57,12 @@ final class EnvelopeSender {
   /** Refusals for now that one send waits out before it fails with the relay's words. */
   static final int RATE_LIMITED_WAITS = 60;
 
+  /**
+   * Put before a text message's network failure that came before it was sealed (its members or a
+   * key could not be fetched): nothing of it went out, so it can be sent again as it is.
+   */
+  static final String NOT_SENT = "not sent: ";
+
   /** Added to a text message's last failure once a copy of it may have reached the relay. */
   static final String MAY_BE_DELIVERED =
       "; the message may still have been delivered: look at the conversation's history before"
@@ -142,11 +148,16 @@ final class EnvelopeSender {
     Session session = link.session();
     IdentityKeyPair me = session.me();
     for (int seal = 1; ; seal++) {
-      List<MemberInfo> members = session.members.members(conversation);
-      requireParties(session, conversation, members);
-      session.members.requireAnnounced(conversation);
-      List<IdentityBundle> recipients =
-          session.keys.recipients(members, me.bundle(), session.profile);
+      List<IdentityBundle> recipients;
+      try {
+        List<MemberInfo> members = session.members.members(conversation);
+        requireParties(session, conversation, members);
+        session.members.requireAnnounced(conversation);
+        recipients = session.keys.recipients(members, me.bundle(), session.profile);
+      } catch (CommandException.Network e) {
+        // The members or a key could not be fetched: nothing was sealed, so nothing went out.
+        throw text ? new CommandException.Network(NOT_SENT + e.getMessage(), e) : e;
+      }
       Envelope envelope = sealer.seal(me, conversation, recipients, plaintext);
       Bytes encoded = Bytes.of(envelope.encode());
       String messageId = envelope.header().messageIdHex();
