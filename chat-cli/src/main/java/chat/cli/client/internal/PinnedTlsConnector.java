@@ -123,7 +123,8 @@ final class PinnedTlsConnector implements RelayConnection.TlsConnector {
             server()
                 + " closed the connection before TLS began; a relay does that when this address"
                 + " already has as many connections open as the relay allows"
-                + " (--max-connections-per-address): close some, or ask the operator",
+                + " (--max-connections-per-address): close some, or ask the operator; a tunnel or"
+                + " proxy in between does it when it cannot reach the relay",
             e);
       }
       throw new CommandException.Network(
