@@ -73,6 +73,15 @@ public interface CommandContext {
   }
 
   /**
+   * The keys this front end has besides typing a line, for {@code /help keys}: one entry each, the
+   * key and what it does ({@code Alt+1..Alt+9 go to conversation 1 to 9}). None by default (a
+   * script).
+   */
+  default List<String> keys() {
+    return List.of();
+  }
+
+  /**
    * Shows the {@code /help} list of commands: by default {@code table}, its rows at most 80 columns
    * wide with the summaries in a column of their own; a front end that wraps text to its own width
    * shows {@code entries} instead, a line per command, as a table wrapped again there breaks inside

@@ -12,6 +12,9 @@ final class GeneralCommands {
   /** The widest line of help, in columns, as the README promises for line mode. */
   static final int WIDTH = 80;
 
+  /** {@code /help keys}: the keys of the front end, where no command has that name. */
+  private static final String KEYS_TOPIC = "keys";
+
   private GeneralCommands() {}
 
   /** The commands; {@code /help} reads the finished registry through {@code registry}. */
@@ -20,11 +23,12 @@ final class GeneralCommands {
         SlashCommand.named("clear", "/clear", "clear the pane (the screen in line mode)")
             .withoutLogin()
             .runs((command, context) -> context.clear()),
-        SlashCommand.named("help", "/help [COMMAND]", "list commands, or explain one")
+        SlashCommand.named(
+                "help", "/help [COMMAND|keys]", "list commands, explain one, or list the keys")
             .arguments(0, 1)
             .withoutLogin()
             .completes(ArgumentKind.COMMAND)
-            .help("examples: /help   /help join")
+            .help("examples: /help   /help join   /help keys")
             .runs((command, context) -> help(registry.get(), command, context)),
         SlashCommand.named("quit", "/quit", "leave the chat (the session stays saved)")
             .aliases("exit")
@@ -45,9 +49,22 @@ final class GeneralCommands {
       }
       context.helpList(table, entries);
       context.info("text without a slash goes to the current conversation; //text sends /text");
+      if (!context.keys().isEmpty()) {
+        context.info("/help keys lists the keys (Alt+1 goes to conversation 1, and more)");
+      }
       return;
     }
     String typed = command.arg(0);
+    if (typed.equalsIgnoreCase(KEYS_TOPIC) && registry.find(typed).isEmpty()) {
+      List<String> keys = context.keys();
+      if (keys.isEmpty()) {
+        context.info("no keys here besides typing a line: /help lists the commands");
+      } else {
+        context.info("keys:");
+        context.helpList(keys, keys);
+      }
+      return;
+    }
     SlashCommand found =
         registry.find(typed).orElseThrow(() -> SlashCommandDispatcher.unknown(registry, typed));
     context.info("usage: " + found.usage() + aliases(found));

@@ -413,6 +413,26 @@ public final class LineMode implements CommandContext {
     return true;
   }
 
+  /** The line mode's keys (JLine's); a dumb terminal edits the line itself. */
+  @Override
+  public List<String> keys() {
+    if (dumb) {
+      return List.of(
+          "  Enter            send the line, or run the /command (the terminal edits it)",
+          "  Ctrl-R           show again what you typed so far (the terminal's reprint key)",
+          "  Ctrl-C           leave line mode");
+    }
+    return List.of(
+        "  Enter            send the line, or run the /command",
+        "  Tab              complete a command, name, room or :shortcode:; again to cycle",
+        "  Up, Down         the lines typed before",
+        "  Ctrl-A, Ctrl-E   start, end of the line",
+        "  Ctrl-U, Ctrl-K   delete to the start, to the end of the line",
+        "  Ctrl-W           delete a word",
+        "  Ctrl-C           clear the line; on an empty line, leave line mode",
+        "  Ctrl-D           on an empty line, leave line mode");
+  }
+
   /** The secret the options give for {@code kind}, if they give one. */
   @Override
   public Optional<char[]> givenSecret(SecretKind kind) {

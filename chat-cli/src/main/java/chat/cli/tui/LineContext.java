@@ -129,6 +129,11 @@ final class LineContext implements CommandContext {
   }
 
   @Override
+  public java.util.List<String> keys() {
+    return tui.keys();
+  }
+
+  @Override
   public boolean showsOwnEvents() {
     return tui.showsOwnEvents();
   }

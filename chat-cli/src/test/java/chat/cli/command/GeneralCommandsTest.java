@@ -31,6 +31,32 @@ class GeneralCommandsTest {
   }
 
   @Test
+  void helpKeys_listsTheFrontEndsKeys_andTheHelpListPointsThere() {
+    context.keys = List.of("  Alt+1 .. Alt+0   go to conversation 1 .. 10");
+
+    run("/help keys");
+
+    assertThat(context.lines)
+        .containsExactly("info: keys:", "info:   Alt+1 .. Alt+0   go to conversation 1 .. 10");
+    context.lines.clear();
+    run("/help");
+    assertThat(context.lines)
+        .last()
+        .isEqualTo("info: /help keys lists the keys (Alt+1 goes to conversation 1, and more)");
+  }
+
+  @Test
+  void helpKeys_whereThereAreNone_saysSo_andTheHelpListDoesNotPointThere() {
+    run("/help keys");
+
+    assertThat(context.lines)
+        .containsExactly("info: no keys here besides typing a line: /help lists the commands");
+    context.lines.clear();
+    run("/help");
+    assertThat(context.lines).noneMatch(line -> line.contains("/help keys"));
+  }
+
+  @Test
   void help_commandName_showsUsageAndExamples() {
     run("/help /w");
 

@@ -116,6 +116,14 @@ final class RecordingContext implements CommandContext {
     return namesGivenSecrets;
   }
 
+  /** The keys this context says it has ({@link #keys}); none, as a script. */
+  List<String> keys = List.of();
+
+  @Override
+  public List<String> keys() {
+    return keys;
+  }
+
   @Override
   public char[] readSecret(SecretKind kind, String prompt) {
     prompts.add(kind + " " + prompt);
