@@ -26,4 +26,12 @@ enum LineKind {
   AttributedStyle style() {
     return style;
   }
+
+  /**
+   * The style without colour ({@code NO_COLOR}): a message that names this user and an error stay
+   * bold, everything else plain.
+   */
+  AttributedStyle monochrome() {
+    return this == MENTION || this == ERROR ? AttributedStyle.BOLD : AttributedStyle.DEFAULT;
+  }
 }

@@ -96,7 +96,7 @@ public final class LineMode implements CommandContext {
             options.typingEchoed(),
             Objects.requireNonNull(completer, "completer"),
             history);
-    this.printer = new LinePrinter(reader, colour);
+    this.printer = new LinePrinter(reader, colour, !dumb);
     this.messages =
         new MessageLines(client, Objects.requireNonNull(formatter, "formatter"), printer);
     this.secrets = new LineSecrets(options.secrets(), echo, dumb, reader, commands);

@@ -9,12 +9,14 @@ import org.jline.utils.InfoCmp;
 
 /**
  * Prints line mode's lines above the prompt with {@link LineModeReader#printAbove}, styled by
- * {@link LineKind} when colour is on, from any thread, and nothing once line mode has ended (the
- * terminal may close then).
+ * {@link LineKind} when colour is on (bold only, {@link LineKind#monochrome}, where colour is off
+ * on a terminal that takes attributes: {@code NO_COLOR}), from any thread, and nothing once line
+ * mode has ended (the terminal may close then).
  */
 final class LinePrinter {
   private final LineModeReader reader;
   private final boolean colour;
+  private final boolean bold;
 
   /** Guards {@link #ended}: a line is printed only while the terminal is still in use. */
   private final Object printing = new Object();
@@ -22,9 +24,14 @@ final class LinePrinter {
   /** Set as line mode ends, after which nothing more is printed. */
   private boolean ended;
 
-  LinePrinter(LineModeReader reader, boolean colour) {
+  /**
+   * A printer to {@code reader}'s terminal: in colour if {@code colour}, else with bold alone if
+   * {@code bold}, else plain (a dumb terminal, a pipe).
+   */
+  LinePrinter(LineModeReader reader, boolean colour, boolean bold) {
     this.reader = reader;
     this.colour = colour;
+    this.bold = bold;
   }
 
   /** Prints a line above the prompt; after {@link #end}, nothing. Any thread. */
@@ -92,6 +99,11 @@ final class LinePrinter {
   }
 
   private AttributedString styled(LineKind kind, String cleanText) {
-    return colour ? new AttributedString(cleanText, kind.style()) : new AttributedString(cleanText);
+    if (colour) {
+      return new AttributedString(cleanText, kind.style());
+    }
+    return bold
+        ? new AttributedString(cleanText, kind.monochrome())
+        : new AttributedString(cleanText);
   }
 }

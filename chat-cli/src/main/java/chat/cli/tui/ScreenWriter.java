@@ -1,11 +1,9 @@
 package chat.cli.tui;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.screen.Screen;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +92,7 @@ final class ScreenWriter {
       character =
           monochrome
               ? TextCharacter.fromString(
-                  glyph, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, monochrome(style))[0]
+                  glyph, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, style.monochrome())[0]
               : TextCharacter.fromString(
                   glyph, style.foreground(), style.background(), style.modifiers())[0];
       boolean wide = Glyphs.columns(glyph) == 2;
@@ -105,15 +103,6 @@ final class ScreenWriter {
       cached++;
     }
     return character;
-  }
-
-  /** {@code style}'s attributes without colour: reverse video where it has a background. */
-  private static EnumSet<SGR> monochrome(Style style) {
-    EnumSet<SGR> modifiers = style.modifiers();
-    if (style.background() != TextColor.ANSI.DEFAULT) {
-      modifiers.add(SGR.REVERSE);
-    }
-    return modifiers;
   }
 
   /**

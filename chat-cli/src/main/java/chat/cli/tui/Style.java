@@ -72,4 +72,25 @@ enum Style {
   EnumSet<SGR> modifiers() {
     return EnumSet.copyOf(modifiers);
   }
+
+  /**
+   * The attributes to draw this style with in the terminal's own colours ({@code NO_COLOR}), so
+   * that what colour told apart still stands apart: reverse video where the style has a background
+   * of its own (the bars, the current entry of a list); underlined where its colour says "for you"
+   * or "look" (a private message or a mention waiting, a mention, a changed key, a lost
+   * connection); and this user's own name not bold, where others' are.
+   */
+  EnumSet<SGR> monochrome() {
+    EnumSet<SGR> out = modifiers();
+    if (background != TextColor.ANSI.DEFAULT) {
+      out.add(SGR.REVERSE);
+    }
+    switch (this) {
+      case LIST_PRIVATE_ACTIVITY, BAR_PRIVATE, MENTION_TEXT, MARK_CHANGED, BAR_ALERT ->
+          out.add(SGR.UNDERLINE);
+      case OWN_SENDER -> out.remove(SGR.BOLD);
+      default -> {}
+    }
+    return out;
+  }
 }

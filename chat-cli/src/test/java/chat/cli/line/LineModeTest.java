@@ -1423,6 +1423,24 @@ class LineModeTest {
         .contains("\u001b[K12:00:00 <bob> malice aforethought");
   }
 
+  /** NO_COLOR on a real terminal: no colour at all, but a message naming this user is bold. */
+  @Test
+  void run_withoutColour_aMessageNamingThisUser_isStillBold() throws IOException {
+    useTerminal("xterm-256color");
+    logIn();
+    LineMode mode = start(lineMode(false), "#lobby> ");
+    long now = Instant.parse("2026-03-13T12:00:00Z").toEpochMilli();
+
+    mode.events().onMessage(timed(1, "lunch, Alice?", now, now));
+    mode.events().onMessage(timed(2, "malice aforethought", now, now));
+
+    await().atMost(TIMEOUT).until(() -> harness.output().contains("malice aforethought"));
+    assertThat(harness.output())
+        .contains("\u001b[1m12:00:00 <bob> lunch, Alice?")
+        .contains("\u001b[K12:00:00 <bob> malice aforethought")
+        .doesNotContainPattern("\u001b\\[[0-9;]*3[0-7]m");
+  }
+
   @Test
   void run_colourOption_colorsOnFullTerminalOnly() throws IOException {
     useTerminal("xterm-256color");

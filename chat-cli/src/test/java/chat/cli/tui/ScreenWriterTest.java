@@ -59,6 +59,28 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(2, 0).getModifiers()).isEmpty();
   }
 
+  /**
+   * NO_COLOR: what colour alone told apart still stands apart: a private message waiting is
+   * underlined where other activity is bold only, and this user's own name is not bold.
+   */
+  @Test
+  void monochrome_privateActivityUnderlined_ownNameNotBold() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    ScreenWriter out = new ScreenWriter(screen, true);
+
+    out.put(0, 0, 5, "p", Style.LIST_PRIVATE_ACTIVITY);
+    out.put(1, 0, 5, "r", Style.LIST_ROOM_ACTIVITY);
+    out.put(2, 0, 5, "o", Style.OWN_SENDER);
+    out.put(3, 0, 5, "s", Style.OTHER_SENDER);
+
+    assertThat(screen.getBackCharacter(0, 0).getModifiers()).contains(SGR.BOLD, SGR.UNDERLINE);
+    assertThat(screen.getBackCharacter(1, 0).getModifiers())
+        .contains(SGR.BOLD)
+        .doesNotContain(SGR.UNDERLINE);
+    assertThat(screen.getBackCharacter(2, 0).getModifiers()).doesNotContain(SGR.BOLD);
+    assertThat(screen.getBackCharacter(3, 0).getModifiers()).contains(SGR.BOLD);
+  }
+
   @Test
   void put_letterWithMarks_takesOneColumn_andTheNextCellIsDrawn() throws Exception {
     TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
