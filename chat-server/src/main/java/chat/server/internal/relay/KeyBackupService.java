@@ -9,6 +9,7 @@ import chat.protocol.ProtocolVersions;
 import chat.protocol.PutKeyBackupReply;
 import chat.protocol.PutKeyBackupRequest;
 import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditThrottle;
 import chat.server.internal.audit.AuditType;
 import chat.server.internal.storage.AtRestCipher;
 import chat.server.internal.storage.KeyBackupRepository;
@@ -33,6 +34,7 @@ public final class KeyBackupService {
   private final Clock clock;
   private final PasswordCheck passwordCheck;
   private final AuditLog audit;
+  private final AuditThrottle reports = new AuditThrottle();
 
   /** The service over its collaborators. */
   public KeyBackupService(
@@ -58,7 +60,7 @@ public final class KeyBackupService {
    * client older than {@link ProtocolVersions#KEY_BACKUP_PASSWORD} sends none; its backup is taken
    * on a connection it logged in to with the password (as it does when it registers), which a token
    * alone cannot do either. A backup stored, or one refused for want of the password, is audited
-   * ({@link AuditType#KEY_BACKUP}).
+   * ({@link #record}).
    */
   public PutKeyBackupReply put(ClientConnection connection, PutKeyBackupRequest request) {
     ConnectionState state = connection.state();
@@ -67,18 +69,11 @@ public final class KeyBackupService {
     if (request.password() != null) {
       passwordCheck.require(connection, request.password(), "key backup");
     } else if (state.version() >= ProtocolVersions.KEY_BACKUP_PASSWORD) {
-      audit.record(
-          connection,
-          AuditType.KEY_BACKUP,
-          username,
-          "refused: no password (wire version " + state.version() + ")");
+      record(connection, key, username, "refused: no password", state.version());
       throw new RelayException(ErrorCode.BAD_FRAME, "put_key_backup needs the account password");
     } else if (!state.loggedInByPassword()) {
-      audit.record(
-          connection,
-          AuditType.KEY_BACKUP,
-          username,
-          "refused: no password on a resumed session (wire version " + state.version() + ")");
+      record(
+          connection, key, username, "refused: no password on a resumed session", state.version());
       throw new RelayException(
           ErrorCode.BAD_FRAME,
           "put_key_backup needs the account password on a connection that resumed a session: log"
@@ -92,14 +87,28 @@ public final class KeyBackupService {
           return null;
         });
     LOG.info("key backup stored for {}", logIds.user(key));
-    audit.record(
-        connection,
-        AuditType.KEY_BACKUP,
-        username,
-        request.password() != null
-            ? "stored"
-            : "stored without a password (wire version " + state.version() + ")");
+    if (request.password() != null) {
+      record(connection, key, username, "stored", -1);
+    } else {
+      record(connection, key, username, "stored without a password", state.version());
+    }
     return new PutKeyBackupReply(request.id());
+  }
+
+  /**
+   * Audits a backup stored or refused ({@link AuditType#KEY_BACKUP}): {@code what}, then the wire
+   * version agreed unless {@code version} is negative. At most one entry per account and outcome a
+   * minute ({@link AuditThrottle}), the next one saying how many were held back: an account may
+   * send as many as its request rate allows, and the audit queue is shared with everything else.
+   */
+  private void record(
+      ClientConnection connection, String userKey, String username, String what, int version) {
+    long held = reports.admit(userKey + "\n" + what);
+    if (held < 0) {
+      return;
+    }
+    String detail = version < 0 ? what : what + " (wire version " + version + ")";
+    audit.record(connection, AuditType.KEY_BACKUP, username, detail + AuditThrottle.heldBack(held));
   }
 
   /**
