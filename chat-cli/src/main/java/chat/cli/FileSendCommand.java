@@ -100,8 +100,8 @@ final class FileSendCommand implements Callable<Integer> {
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("#")) {
       RelayOptions.conversationArgument(target);
-    } else if (ConversationIds.isDirect(lower)) {
-      return;
+    } else if (ConversationIds.isDirect(lower) || target.contains("+")) {
+      return; // a conversation id, checked where it is used, as chat send does
     } else if (target.startsWith("@")) {
       if (!Usernames.isValid(target.substring(1))) {
         throw CommandException.Usage.notAUsername(target.substring(1));

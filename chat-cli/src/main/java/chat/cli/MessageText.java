@@ -13,11 +13,8 @@ final class MessageText {
   static String from(List<String> words, CliContext context) {
     if (words != null && !words.isEmpty()) {
       String text = String.join(" ", words);
-      if (text.isEmpty()) {
+      if (text.isEmpty()) { // spaces only are refused as text that shows nothing (OutgoingText)
         throw new CommandException.Usage("no message: the text is empty");
-      }
-      if (text.isBlank()) { // spaces only: worded as any text that shows nothing
-        throw new CommandException.Usage(chat.cli.client.ChatClient.NOTHING_TO_SEND);
       }
       return text;
     }

@@ -302,8 +302,11 @@ final class RelayCommandSupport {
         .println(
             "chat: "
                 + TerminalSafe.line(refused.getMessage())
-                + "; logged in again with the password from "
-                + TerminalSafe.line(secrets().source(SecretKind.PASSWORD).orElse("a prompt")));
+                + "; logged in again with the password"
+                + secrets()
+                    .source(SecretKind.PASSWORD)
+                    .map(source -> " from " + TerminalSafe.line(source))
+                    .orElse(""));
     err().flush();
   }
 
@@ -317,6 +320,7 @@ final class RelayCommandSupport {
     try {
       char[] passphrase = secrets().passphrase(user);
       try {
+        CommandException.SessionEnded refused = null;
         if (client.hasStoredSession(user)) {
           try {
             client.resume(user, passphrase);
@@ -325,9 +329,13 @@ final class RelayCommandSupport {
             if (e.getMessage().contains("passphrase")) {
               throw e;
             }
+            refused = e instanceof CommandException.SessionEnded ended ? ended : null;
           }
         }
         client.login(user, password, passphrase);
+        if (refused != null) {
+          loggedInAgain(refused);
+        }
         return client;
       } finally {
         Arrays.fill(passphrase, '\0');

@@ -40,9 +40,6 @@ final class SendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (target.isEmpty()) {
-      throw new CommandException.Usage("no room: give ROOM, @USER or a conversation id");
-    }
     HistoryCommand.checkTarget(target);
     RelayCommandSupport support = new RelayCommandSupport(context, spec, relay);
     // @bob is the private conversation with bob, as in history and members.

@@ -387,7 +387,6 @@ final class AccountCommands {
     }
   }
 
-  /** Reports the login and selects the lobby when no conversation of this user is selected. */
   /**
    * Where {@code context} took the secrets it did not ask for, if it names them ({@link
    * CommandContext#namesGivenSecrets}): the password's if {@code password} was sent, then each of
@@ -413,8 +412,8 @@ final class AccountCommands {
   }
 
   /**
-   * Says {@code what} (logged in as) with the user and relay, then {@code takenFrom} ({@link
-   * #takenFrom}).
+   * Reports the login, {@code what} (logged in as) with the user and relay, then {@code takenFrom}
+   * ({@link #takenFrom}), and selects the lobby when no conversation of this user is selected.
    */
   private static void loggedIn(CommandContext context, String what, String takenFrom) {
     ChatClient client = context.client();

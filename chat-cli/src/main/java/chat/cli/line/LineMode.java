@@ -408,9 +408,10 @@ public final class LineMode implements CommandContext {
     return secrets.source(kind);
   }
 
+  /** Where a person types: not over a pipe or a file (a dumb terminal that does not echo). */
   @Override
   public boolean namesGivenSecrets() {
-    return true;
+    return !dumb || typingEchoed;
   }
 
   /** The line mode's keys (JLine's); a dumb terminal edits the line itself. */

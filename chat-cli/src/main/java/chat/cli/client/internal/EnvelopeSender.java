@@ -156,7 +156,7 @@ final class EnvelopeSender {
         recipients = session.keys.recipients(members, me.bundle(), session.profile);
       } catch (CommandException.Network e) {
         // The members or a key could not be fetched: nothing was sealed, so nothing went out.
-        throw text ? new CommandException.Network(NOT_SENT + e.getMessage(), e) : e;
+        throw text ? new CommandException.Network(NOT_SENT + e.getMessage(), e.getCause()) : e;
       }
       Envelope envelope = sealer.seal(me, conversation, recipients, plaintext);
       Bytes encoded = Bytes.of(envelope.encode());
