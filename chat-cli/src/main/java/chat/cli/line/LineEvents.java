@@ -1,6 +1,7 @@
 package chat.cli.line;
 
 import chat.cli.CommandException;
+import chat.cli.TerminalSafe;
 import chat.cli.client.Advice;
 import chat.cli.client.CappedClientListener;
 import chat.cli.client.ChatClient;
@@ -113,9 +114,17 @@ final class LineEvents implements CappedClientListener {
     cap.sayAll();
   }
 
-  /** A notice that advises a command, with the slash command. */
+  /**
+   * A notice that advises a command, with the slash command; a contact's changed key as a warning
+   * ({@code warning: }, in the errors' style), which blocks sending to them, not as routine news.
+   */
   @Override
   public void onAdvice(Advice advice) {
+    if (advice instanceof Advice.KeyChanged) {
+      printer.print(
+          LineKind.ERROR, "warning: " + TerminalSafe.line(CommandWords.SLASH.advised(advice)));
+      return;
+    }
     onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
   }
 

@@ -15,7 +15,7 @@ sealed interface PaneEntry permits PaneEntry.Message, PaneEntry.Offer, PaneEntry
     INFO,
     /** Something the client core reported: a gap, an envelope that failed to open. */
     NOTICE,
-    /** A failed command or a refused operation. */
+    /** A failed command, a refused operation, or a warning: a contact's key changed. */
     ERROR
   }
 

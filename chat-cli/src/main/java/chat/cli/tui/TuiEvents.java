@@ -185,9 +185,17 @@ final class TuiEvents implements CappedClientListener {
     post(() -> session.transfer(transfer));
   }
 
-  /** A notice that advises a command, with the slash command. */
+  /**
+   * A notice that advises a command, with the slash command; a contact's changed key as a warning
+   * ({@code !!!}), which blocks sending to them, not as routine news.
+   */
   @Override
   public void onAdvice(Advice advice) {
+    if (advice instanceof Advice.KeyChanged) {
+      String text = CommandWords.SLASH.advised(advice);
+      post(() -> panes.note(null, NoteKind.ERROR, text));
+      return;
+    }
     onNotice(advice.conversation(), CommandWords.SLASH.advised(advice));
   }
 

@@ -1073,8 +1073,8 @@ class LineModeTest {
         .contains("bob joined #lobby")
         .contains("bob went offline")
         .contains(
-            "bob's key changed. Sending to them is blocked until you compare the safety number"
-                + " (/safety bob) and accept it with /trust bob")
+            "warning: bob's key changed. Sending to them is blocked until you compare the safety"
+                + " number (/safety bob) and accept it with /trust bob")
         .contains("connection lost, reconnecting");
     harness.type("/quit\n");
   }

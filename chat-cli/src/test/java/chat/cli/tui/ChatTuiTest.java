@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
+import chat.cli.client.Advice;
 import chat.cli.client.ChatMessage;
 import chat.cli.client.ConnectionState;
 import chat.cli.client.Deletion;
@@ -2450,6 +2451,19 @@ class ChatTuiTest {
         .contains(
             "!!! #lobby, \"deploy at noon, all o...\": not sent: the relay did not answer within 30"
                 + " s");
+  }
+
+  /** A contact's changed key blocks sending to them: a warning (!!!), not a routine -!- line. */
+  @Test
+  void aChangedKey_isAWarning() {
+    TuiHarness h = inLobby(140, 24);
+
+    h.client.fireAdvice(new Advice.KeyChanged("bob"));
+    h.drain();
+
+    assertThat(h.screen())
+        .contains("!!! bob's key changed. Sending to them is blocked until you compare the safety")
+        .doesNotContain("-!- bob's key changed");
   }
 
   @Test
