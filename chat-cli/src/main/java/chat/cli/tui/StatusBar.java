@@ -42,8 +42,10 @@ final class StatusBar {
       Function<String, TrustState> trustOf,
       UnaryOperator<String> labels,
       int columns) {
-    List<Cell> rest = rest(model, self, trustOf, labels, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    List<Cell> rest =
+        rest(model, self, trustOf, labels, Integer.MAX_VALUE, Integer.MAX_VALUE, false);
     int over = width(rest) - columns;
+    boolean quiet = false;
     if (over > 0) {
       // The conversation's name gives way first, then the user's own (each cut with …, to at
       // least MIN_LABEL_COLUMNS), so the key-trust state after them stays whole.
@@ -52,11 +54,19 @@ final class StatusBar {
       over -= label - Math.min(label, labelColumns);
       int name = self == null ? 0 : Cells.width(TerminalSafe.line(self));
       int selfColumns = over > 0 ? Math.max(MIN_LABEL_COLUMNS, name - over) : Integer.MAX_VALUE;
-      rest = rest(model, self, trustOf, labels, labelColumns, selfColumns);
+      rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, false);
+      if (width(rest) > columns && hasActivity(model)) {
+        // Still too wide, and the activity would be cut: on a terminal too narrow for the
+        // conversation list it is the one sign of messages elsewhere. ONLINE and a calm trust
+        // summary (unverified, all verified) give way to it; a changed key or a lost connection
+        // does not.
+        quiet = true;
+        rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, true);
+      }
     }
     List<Cell> cells = new ArrayList<>();
     segment(cells, TerminalSafe.line(server), Style.BAR);
-    if (width(cells) + width(rest) > columns) {
+    if (quiet || width(cells) + width(rest) > columns) {
       // Still too wide: cut with a mark, so that the last segment does not read as whole.
       return Cells.shorten(rest, columns, "\u2026", Style.BAR);
     }
@@ -82,9 +92,16 @@ final class StatusBar {
     return current.equals(TuiModel.STATUS) ? 0 : Cells.width(labels.apply(current));
   }
 
+  /** Whether another conversation has activity ({@link #activity} shows it). */
+  private static boolean hasActivity(TuiModel model) {
+    return model.conversations().stream()
+        .anyMatch(conversation -> model.buffer(conversation).activity() != Activity.NONE);
+  }
+
   /**
    * Everything but the relay, the conversation's name cut to {@code labelColumns} and the user's
-   * own to {@code selfColumns}.
+   * own to {@code selfColumns}; {@code quiet} leaves out the connection state while it is ONLINE
+   * and a trust summary that is not a changed key.
    */
   private static List<Cell> rest(
       TuiModel model,
@@ -92,7 +109,8 @@ final class StatusBar {
       Function<String, TrustState> trustOf,
       UnaryOperator<String> labels,
       int labelColumns,
-      int selfColumns) {
+      int selfColumns,
+      boolean quiet) {
     List<Cell> cells = new ArrayList<>();
     if (self == null) {
       segment(cells, "not logged in", Style.BAR);
@@ -111,10 +129,13 @@ final class StatusBar {
       segment(cells, label);
     }
     ConnectionState state = model.connection();
-    segment(
-        cells, state.name(), state == ConnectionState.ONLINE ? Style.BAR_GOOD : Style.BAR_ALERT);
+    if (!quiet || state != ConnectionState.ONLINE) {
+      segment(
+          cells, state.name(), state == ConnectionState.ONLINE ? Style.BAR_GOOD : Style.BAR_ALERT);
+    }
     if (!current.equals(TuiModel.STATUS)) {
       trust(current, self, model.members(current), trustOf, labels)
+          .filter(t -> !quiet || t.style() == Style.BAR_ALERT)
           .ifPresent(t -> segment(cells, t.text(), t.style()));
     }
     activity(cells, model);

@@ -133,8 +133,46 @@ class StatusBarTest {
             text(
                 StatusBar.cells(
                     model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, LABELS, 30)))
-        .as("still too wide: cut with a mark")
-        .isEqualTo(" [alice] [status] [ONLINE] [A\u2026");
+        .as("still too wide: ONLINE gives way to the activity")
+        .isEqualTo(" [alice] [status] [Act: 1]");
+    assertThat(
+            text(
+                StatusBar.cells(
+                    model, "relay.example.org:7443", "alice", ALL_UNVERIFIED, LABELS, 20)))
+        .as("narrower still: cut with a mark")
+        .isEqualTo(" [alice] [status] [\u2026");
+  }
+
+  /**
+   * On a terminal too narrow for the conversation list, the activity is the one sign of messages
+   * elsewhere: ONLINE and a calm trust summary give way to it; a changed key never does.
+   */
+  @Test
+  void cells_tooNarrowForTheActivity_onlineAndCalmTrustGiveWay_aChangedKeyStays() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
+    model.incoming(Messages.of("#ops", 2, "bob", "there"), "alice");
+    model.select("#ops");
+    model.setMembers(
+        "#ops",
+        List.of(
+            member("alice", TrustState.UNVERIFIED),
+            member("bob", TrustState.UNVERIFIED),
+            member("carol", TrustState.UNVERIFIED)),
+        Long.MAX_VALUE);
+
+    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 40)))
+        .isEqualTo(" [alice] [2:#ops] [Act: 1]");
+    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 80)))
+        .contains("[ONLINE] [2 unverified] [Act: 1]");
+
+    model.setMembers(
+        "#ops",
+        List.of(member("alice", TrustState.UNVERIFIED), member("bob", TrustState.CHANGED)),
+        Long.MAX_VALUE);
+    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 40)))
+        .isEqualTo(" [alice] [2:#ops] [CHANGED key: bob] [A\u2026");
   }
 
   /**
