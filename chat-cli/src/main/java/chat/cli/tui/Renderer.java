@@ -1,6 +1,7 @@
 package chat.cli.tui;
 
 import chat.cli.TerminalSafe;
+import chat.cli.client.ConnectionState;
 import chat.cli.client.MemberView;
 import chat.cli.client.Presence;
 import chat.cli.client.TrustState;
@@ -137,12 +138,16 @@ final class Renderer {
     long online = members.stream().filter(MemberView::online).count();
     String name =
         " " + labels.apply(current) + (current.startsWith("@") ? "  private conversation" : "");
+    // Offline, nobody's presence is heard: the count is the one from when it was last connected.
     String counts =
         "  "
             + members.size()
             + (members.size() == 1 ? " member, " : " members, ")
             + online
-            + " online";
+            + " online"
+            + (model.connection() == ConnectionState.ONLINE || members.isEmpty()
+                ? ""
+                : " when last connected");
     List<Cell> bar = new ArrayList<>(Cells.line(name, Style.BAR));
     String title = TerminalSafe.inQuotes(model.title(current));
     int room = width - Cells.width(bar) - Cells.width(counts) - 3; // a space and the quotes

@@ -1402,6 +1402,22 @@ class ChatTuiTest {
     assertThat(h.cell(column, h.rows() - 2).getBackgroundColor()).isEqualTo(TextColor.ANSI.RED);
   }
 
+  /** Offline, nobody's presence is heard: the online count says it is from the last connection. */
+  @Test
+  void connectionLost_theOnlineCountSaysItIsFromWhenLastConnected() {
+    TuiHarness h = inLobby(100, 24);
+    String before = h.row(0);
+
+    h.client.setState(ConnectionState.RECONNECTING, "connection lost");
+    h.drain();
+
+    assertThat(before).contains("online").doesNotContain("when last connected");
+    assertThat(h.row(0)).contains(" online when last connected");
+    h.client.setState(ConnectionState.ONLINE, "reconnected");
+    h.drain();
+    assertThat(h.row(0)).contains("online").doesNotContain("when last connected");
+  }
+
   @Test
   void connectionLostAndBack_oneLineEachInThePane_notOnePerAttempt() {
     TuiHarness h = inLobby(100, 30);
