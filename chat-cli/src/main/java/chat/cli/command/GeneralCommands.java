@@ -50,7 +50,7 @@ final class GeneralCommands {
       context.helpList(table, entries);
       context.info("text without a slash goes to the current conversation; //text sends /text");
       if (!context.keys().isEmpty()) {
-        context.info("/help keys lists the keys (Alt+1 goes to conversation 1, and more)");
+        context.info("/help keys lists the keys of this window");
       }
       return;
     }

@@ -40,9 +40,7 @@ class GeneralCommandsTest {
         .containsExactly("info: keys:", "info:   Alt+1 .. Alt+0   go to conversation 1 .. 10");
     context.lines.clear();
     run("/help");
-    assertThat(context.lines)
-        .last()
-        .isEqualTo("info: /help keys lists the keys (Alt+1 goes to conversation 1, and more)");
+    assertThat(context.lines).last().isEqualTo("info: /help keys lists the keys of this window");
   }
 
   @Test
