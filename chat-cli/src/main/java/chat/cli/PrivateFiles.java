@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -33,21 +34,92 @@ public final class PrivateFiles {
     return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
-  /** Creates {@code dir} and missing parents with mode 0700; an existing directory is kept. */
+  /**
+   * Creates {@code dir} and missing parents with mode 0700; an existing directory is kept. Either
+   * way it must be this user's ({@link #requireOwn}).
+   */
   public static void createDirectory(Path dir) {
     try {
-      if (Files.isDirectory(dir)) {
-        return;
-      }
-      if (isPosix(dir)) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
-      } else {
-        Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) {
+        if (isPosix(dir)) {
+          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        } else {
+          Files.createDirectories(dir);
+        }
       }
     } catch (FileAlreadyExistsException e) {
       throw new CommandException.FileAccess(dir + " exists and is not a directory", e);
     } catch (IOException e) {
       throw FileIo.failure("cannot create directory", dir, e);
+    }
+    requireOwn(dir);
+  }
+
+  /**
+   * Refuses a folder that another user could change under this one: where the folder that {@code
+   * dir} really is (a symbolic link followed), or a folder above it, belongs to another user (root
+   * aside), or one of them may be written by every user without the sticky bit that {@code /tmp}
+   * has. Such a user could put keys, pinned certificates or links of their own in it. A folder a
+   * group may write is left to that group. Nothing is checked where the system does not say who
+   * this process is (not Linux).
+   *
+   * @throws CommandException.FileAccess naming the folder and why
+   */
+  public static void requireOwn(Path dir) {
+    OptionalInt me = processUid();
+    if (me.isEmpty()) {
+      return;
+    }
+    Path real;
+    try {
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      return; // gone meanwhile: what uses it says so
+    }
+    for (Path folder = real; folder != null; folder = folder.getParent()) {
+      int owner;
+      int mode;
+      try {
+        owner = (Integer) Files.getAttribute(folder, "unix:uid");
+        mode = (Integer) Files.getAttribute(folder, "unix:mode");
+      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        return;
+      }
+      String why = null;
+      if (owner != me.getAsInt() && owner != 0) {
+        why = "belongs to another user (uid " + owner + ")";
+      } else if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
+        why = "may be written by every user";
+      }
+      if (why != null) {
+        throw new CommandException.FileAccess(
+            dir
+                + (folder.equals(real) ? "" : " (in " + folder + ")")
+                + " is not yours alone: "
+                + (folder.equals(real) ? "it " : folder + " ")
+                + why
+                + ", so they could put keys, certificates or links of their own there; use a"
+                + " folder only you can change, such as one in your home folder",
+            null);
+      }
+    }
+  }
+
+  /** The mode bit that lets every user write to a file or folder. */
+  private static final int OTHERS_WRITE = 0002;
+
+  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
+  private static final int STICKY = 01000;
+
+  /** The user id this process runs as, as Linux says it (the owner of /proc/self); else empty. */
+  static OptionalInt processUid() {
+    try {
+      return OptionalInt.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
+      return OptionalInt.empty();
     }
   }
 
@@ -56,6 +128,10 @@ public final class PrivateFiles {
    * a file that something else then opens to append to, such as a log.
    */
   public static void createFile(Path file) {
+    if (Files.isSymbolicLink(file)) { // what it names is not this profile's to create or restrict
+      throw new CommandException.FileAccess(
+          file + " is a symbolic link; remove it, and the client makes the file itself", null);
+    }
     try {
       if (!isPosix(file)) {
         if (!Files.exists(file)) {

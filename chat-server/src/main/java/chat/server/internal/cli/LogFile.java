@@ -5,6 +5,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import chat.server.RelayConfig;
+import chat.server.internal.storage.FilePermissions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -82,8 +83,37 @@ final class LogFile {
    * @return a warning to log if an existing file's mode was, or could not be, tightened
    */
   static Optional<String> open(Path file) {
+    if (Files.isSymbolicLink(file) && !Files.isDirectory(file) && !special(file)) {
+      // appended to and restricted through the link, a file of someone else's would be the log
+      throw new RelayConfig.InvalidSetting(
+          "log-file", "log file " + file + " is a symbolic link: give the file itself");
+    }
     try {
       Path folder = file.toAbsolutePath().getParent();
+      Optional<String> notOwn =
+          folder == null || !Files.isDirectory(folder)
+              ? Optional.empty()
+              : FilePermissions.notOwn(folder);
+      if (notOwn.isPresent() && !special(file)) {
+        throw new RelayConfig.InvalidSetting(
+            "log-file",
+            "log file "
+                + file
+                + " cannot be used: its folder "
+                + notOwn.get().replaceFirst("^it ", "")
+                + ", so that user could put a link to another file in its place");
+      }
+      Optional<Integer> me = FilePermissions.processUid();
+      if (me.isPresent()
+          && Files.isRegularFile(file)
+          && !me.get().equals(Files.getAttribute(file, "unix:uid"))) {
+        throw new RelayConfig.InvalidSetting(
+            "log-file",
+            "log file "
+                + file
+                + " belongs to another user, who could read it whatever its mode: remove it, or"
+                + " give another file");
+      }
       boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
       if (folder != null && !Files.isDirectory(folder)) {
         // missing folders are made owner-only too, as the data directory is; existing ones stay
@@ -112,6 +142,14 @@ final class LogFile {
       throw new RelayConfig.InvalidSetting(
           "log-file", "log file " + file + " cannot be written: " + reason(e));
     }
+  }
+
+  /**
+   * Whether {@code file} is, or links to, something other than a regular file or a folder (a
+   * terminal, a pipe, {@code /dev/null}, {@code /dev/stdout}), which the relay only writes to.
+   */
+  private static boolean special(Path file) {
+    return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
   }
 
   /**

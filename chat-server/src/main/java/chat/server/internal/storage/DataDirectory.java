@@ -79,6 +79,16 @@ public final class DataDirectory {
     } catch (IOException e) {
       throw new IOException("cannot use the data directory " + dir + ": " + explain(dir, e), e);
     }
+    Optional<String> notOwn = FilePermissions.notOwn(dir);
+    if (notOwn.isPresent()) {
+      throw new IOException(
+          "cannot use the data directory "
+              + dir
+              + ": "
+              + notOwn.get()
+              + ", so that user could replace its TLS key, database or native library; use a"
+              + " folder that only the relay's user can change");
+    }
     try {
       Files.delete(Files.createTempFile(dir, ".write-check-", ".tmp"));
     } catch (IOException e) {

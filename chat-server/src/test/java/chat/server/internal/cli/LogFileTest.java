@@ -1,8 +1,11 @@
 package chat.server.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chat.server.RelayConfig;
+import chat.server.internal.storage.FilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -52,6 +55,32 @@ class LogFileTest {
     assertThat(warning)
         .contains("log file " + log + " was rw-r--r--; made it owner-only (rw-------)");
     assertThat(Files.readString(log, StandardCharsets.UTF_8)).isEqualTo("an earlier line\n");
+  }
+
+  /**
+   * A link to a regular file is refused, and so is a log in a folder every user may write to:
+   * through either, the relay would append to and restrict a file of someone else's.
+   */
+  @Test
+  void open_aLinkToAFile_orInAFolderEveryoneMayWrite_isRefused_theTargetUntouched()
+      throws Exception {
+    assumeTrue(FilePermissions.processUid().isPresent(), "Linux says who this process is");
+    Path target = Files.writeString(dir.resolve("config"), "a line\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+    Path link = Files.createSymbolicLink(dir.resolve("relay.log"), target);
+    Path open = Files.createDirectory(dir.resolve("open"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> LogFile.open(link))
+        .isInstanceOf(RelayConfig.InvalidSetting.class)
+        .hasMessageContaining("log file " + link + " is a symbolic link: give the file itself");
+    assertThatThrownBy(() -> LogFile.open(open.resolve("relay.log")))
+        .isInstanceOf(RelayConfig.InvalidSetting.class)
+        .hasMessageContaining("its folder may be written by every user");
+    assertThat(Files.readString(target)).isEqualTo("a line\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r--r--");
+    assertThat(open.resolve("relay.log")).doesNotExist();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,44 @@ class DataDirectoryTest {
             DataDirectory.explain(
                 root, new FileSystemException(root.toString(), null, "Operation not permitted")))
         .isEqualTo("cannot make it owner-only (mode 700): operation not permitted");
+  }
+
+  /**
+   * A data directory in a folder every user may write to is refused: another user could put a
+   * folder or link of their own in its place. /tmp's sticky bit keeps that from happening.
+   */
+  @Test
+  void prepare_inAFolderEveryoneMayWrite_isRefused_stickyIsNot() throws IOException {
+    Assumptions.assumeTrue(FilePermissions.processUid().isPresent(), "Linux says who we are");
+    Path open = Files.createDirectory(root.resolve("open"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> DataDirectory.prepare(open.resolve("data")))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "cannot use the data directory "
+                + open.resolve("data")
+                + ": "
+                + open
+                + " may be written by every user, so that user could replace its TLS key,"
+                + " database or native library; use a folder that only the relay's user can"
+                + " change");
+
+    Files.setAttribute(open, "unix:mode", 01777);
+    assertThat(DataDirectory.prepare(open.resolve("data2"))).isDirectory();
+  }
+
+  /** Run as root, a data directory of another user is refused: they could still change it. */
+  @Test
+  void prepare_anotherUsersDirectory_isRefusedEvenToRoot() throws IOException {
+    Assumptions.assumeTrue(
+        FilePermissions.processUid().orElse(-1) == 0, "only root can give a folder to another");
+    Path theirs = Files.createDirectory(root.resolve("theirs"));
+    Files.setAttribute(theirs, "unix:uid", 4242);
+
+    assertThatThrownBy(() -> DataDirectory.prepare(theirs))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(": it belongs to another user (uid 4242)");
   }
 
   @Test
