@@ -27,6 +27,12 @@ public final class PrivateFiles {
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+  /** The mode bit that lets every user write to a file or folder. */
+  private static final int OTHERS_WRITE = 0002;
+
+  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
+  private static final int STICKY = 01000;
+
   private PrivateFiles() {}
 
   /** True if {@code path}'s file system supports POSIX permissions. */
@@ -104,12 +110,6 @@ public final class PrivateFiles {
       }
     }
   }
-
-  /** The mode bit that lets every user write to a file or folder. */
-  private static final int OTHERS_WRITE = 0002;
-
-  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
-  private static final int STICKY = 01000;
 
   /** The user id this process runs as, as Linux says it (the owner of /proc/self); else empty. */
   static OptionalInt processUid() {

@@ -28,8 +28,7 @@ final class ScreenWriter {
 
   /**
    * A writer to {@code screen}; {@code monochrome} draws every style in the terminal's own colours
-   * ({@code NO_COLOR}), keeping bold, and shows a style with a background of its own (the bars, the
-   * current entry of a list) in reverse video instead, so that it still stands out.
+   * ({@code NO_COLOR}), with the attributes {@link Style#monochrome} gives in their place.
    */
   ScreenWriter(Screen screen, boolean monochrome) {
     this.screen = Objects.requireNonNull(screen, "screen");

@@ -21,6 +21,24 @@ import java.util.function.Supplier;
  * posted to the UI thread.
  */
 final class TuiContext implements CommandContext {
+  /** The full screen's keys, as README's table gives them. */
+  private static final List<String> KEYS =
+      List.of(
+          "  Enter            send the line, or run the /command",
+          "  Tab              complete a command, name, room or :shortcode:; again to cycle",
+          "  Alt+1 .. Alt+0   go to conversation 1 .. 10",
+          "  Alt+A            next conversation with unread messages, private ones first",
+          "  Ctrl-N, Ctrl-P   next, previous conversation",
+          "  PgUp, PgDn       scroll back, forward; End goes back to the bottom",
+          "  Up, Down         the lines typed before",
+          "  Ctrl-A, Ctrl-E   start, end of the line",
+          "  Ctrl-U, Ctrl-K   clear the line, clear to its end",
+          "  Ctrl-W           delete a word",
+          "  Alt+E            the emoji picker",
+          "  Ctrl-L           redraw the screen",
+          "  Ctrl-C           clear the line (Up brings it back); /quit leaves",
+          "  Esc, Ctrl-C      cancel a password prompt");
+
   private final ChatClient client;
   private final UiLoop loop;
   private final TuiWorkers workers;
@@ -139,24 +157,6 @@ final class TuiContext implements CommandContext {
   public boolean namesGivenSecrets() {
     return true;
   }
-
-  /** The full screen's keys, as README's table gives them. */
-  private static final List<String> KEYS =
-      List.of(
-          "  Enter            send the line, or run the /command",
-          "  Tab              complete a command, name, room or :shortcode:; again to cycle",
-          "  Alt+1 .. Alt+0   go to conversation 1 .. 10",
-          "  Alt+A            next conversation with unread messages, private ones first",
-          "  Ctrl-N, Ctrl-P   next, previous conversation",
-          "  PgUp, PgDn       scroll back, forward; End goes back to the bottom",
-          "  Up, Down         the lines typed before",
-          "  Ctrl-A, Ctrl-E   start, end of the line",
-          "  Ctrl-U, Ctrl-K   clear the line, clear to its end",
-          "  Ctrl-W           delete a word",
-          "  Alt+E            the emoji picker",
-          "  Ctrl-L           redraw the screen",
-          "  Ctrl-C           clear the line (Up brings it back); /quit leaves",
-          "  Esc, Ctrl-C      cancel a password prompt");
 
   @Override
   public List<String> keys() {

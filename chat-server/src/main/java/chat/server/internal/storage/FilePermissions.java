@@ -14,6 +14,12 @@ public final class FilePermissions {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+  /** The mode bit that lets every user write to a file or folder. */
+  private static final int OTHERS_WRITE = 0002;
+
+  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
+  private static final int STICKY = 01000;
+
   private FilePermissions() {}
 
   /**
@@ -71,12 +77,6 @@ public final class FilePermissions {
     }
     return Optional.empty();
   }
-
-  /** The mode bit that lets every user write to a file or folder. */
-  private static final int OTHERS_WRITE = 0002;
-
-  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
-  private static final int STICKY = 01000;
 
   /** The user id this process runs as, as Linux says it (the owner of /proc/self); else empty. */
   public static Optional<Integer> processUid() {
