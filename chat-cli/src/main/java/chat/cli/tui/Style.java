@@ -27,13 +27,13 @@ enum Style {
   BAR(ANSI.WHITE_BRIGHT, ANSI.BLUE),
   BAR_GOOD(ANSI.GREEN_BRIGHT, ANSI.BLUE, SGR.BOLD),
   BAR_WARN(ANSI.YELLOW_BRIGHT, ANSI.BLUE, SGR.BOLD),
-  BAR_PRIVATE(ANSI.MAGENTA_BRIGHT, ANSI.BLUE, SGR.BOLD),
+  BAR_PRIVATE(ANSI.MAGENTA_BRIGHT, ANSI.BLUE, SGR.BOLD, SGR.UNDERLINE),
   BAR_ALERT(ANSI.WHITE_BRIGHT, ANSI.RED, SGR.BOLD),
   LIST_INDEX(ANSI.BLACK_BRIGHT, ANSI.DEFAULT),
   LIST_ENTRY(ANSI.DEFAULT, ANSI.DEFAULT),
   LIST_CURRENT(ANSI.BLACK, ANSI.CYAN),
   LIST_ROOM_ACTIVITY(ANSI.YELLOW_BRIGHT, ANSI.DEFAULT, SGR.BOLD),
-  LIST_PRIVATE_ACTIVITY(ANSI.MAGENTA_BRIGHT, ANSI.DEFAULT, SGR.BOLD),
+  LIST_PRIVATE_ACTIVITY(ANSI.MAGENTA_BRIGHT, ANSI.DEFAULT, SGR.BOLD, SGR.UNDERLINE),
   HEADER(ANSI.BLACK_BRIGHT, ANSI.DEFAULT, SGR.BOLD),
   MEMBER_ONLINE(ANSI.DEFAULT, ANSI.DEFAULT),
   MEMBER_OFFLINE(ANSI.BLACK_BRIGHT, ANSI.DEFAULT),
@@ -77,8 +77,8 @@ enum Style {
    * The attributes to draw this style with in the terminal's own colours ({@code NO_COLOR}), so
    * that what colour told apart still stands apart: reverse video where the style has a background
    * of its own (the bars, the current entry of a list); underlined where its colour says "for you"
-   * or "look" (a private message or a mention waiting, a mention, a changed key, a lost
-   * connection); and this user's own name not bold, where others' are.
+   * or "look" (a mention, a changed key, a lost connection; a private message or a mention waiting
+   * is underlined in colour too); and this user's own name not bold, where others' are.
    */
   EnumSet<SGR> monochrome() {
     EnumSet<SGR> out = modifiers();
@@ -86,8 +86,7 @@ enum Style {
       out.add(SGR.REVERSE);
     }
     switch (this) {
-      case LIST_PRIVATE_ACTIVITY, BAR_PRIVATE, MENTION_TEXT, MARK_CHANGED, BAR_ALERT ->
-          out.add(SGR.UNDERLINE);
+      case MENTION_TEXT, MARK_CHANGED, BAR_ALERT -> out.add(SGR.UNDERLINE);
       case OWN_SENDER -> out.remove(SGR.BOLD);
       default -> {}
     }

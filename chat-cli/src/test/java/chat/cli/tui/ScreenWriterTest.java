@@ -37,6 +37,19 @@ class ScreenWriterTest {
     assertThat(screen.getBackCharacter(0, 0).isBold()).isTrue();
   }
 
+  /** In colour, a private message or mention waiting is underlined too, not only magenta. */
+  @Test
+  void privateActivity_isUnderlined_otherActivityIsNot() throws Exception {
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    ScreenWriter out = new ScreenWriter(screen);
+
+    out.put(0, 0, 5, "p", Style.LIST_PRIVATE_ACTIVITY);
+    out.put(1, 0, 5, "r", Style.LIST_ROOM_ACTIVITY);
+
+    assertThat(screen.getBackCharacter(0, 0).getModifiers()).contains(SGR.BOLD, SGR.UNDERLINE);
+    assertThat(screen.getBackCharacter(1, 0).getModifiers()).doesNotContain(SGR.UNDERLINE);
+  }
+
   /** NO_COLOR: no colour at all, bold kept, and a bar stands out in reverse video instead. */
   @Test
   void monochrome_drawsNoColour_keepsBold_andReversesWhatHasABackground() throws Exception {
