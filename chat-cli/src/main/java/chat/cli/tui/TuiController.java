@@ -83,7 +83,8 @@ final class TuiController {
 
   private int page() {
     int rows = layout == null || layout.tooSmall() ? 10 : layout.messages().height();
-    return Math.max(1, rows - 1);
+    // less the row "-- more below --" takes, and one more: a line read before stays in view
+    return Math.max(1, rows - 2);
   }
 
   /** Whether the last frame had room for the member list. */

@@ -972,10 +972,10 @@ class ChatTuiTest {
     h.drain();
     assertThat(h.row(21)).contains("message 60");
 
-    h.press(KeyType.PageUp);
+    h.press(KeyType.PageUp); // one line of the page before stays in view
     assertThat(h.row(21)).contains(MessagePane.MORE_BELOW);
-    assertThat(h.row(20)).contains("message 40");
-    assertThat(h.screen()).doesNotContain("message 41");
+    assertThat(h.row(20)).contains("message 41");
+    assertThat(h.screen()).doesNotContain("message 42");
 
     h.press(KeyType.PageUp).press(KeyType.PageUp).press(KeyType.PageUp);
     assertThat(h.row(1)).contains("message 01");
