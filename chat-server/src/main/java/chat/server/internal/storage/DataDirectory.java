@@ -86,8 +86,8 @@ public final class DataDirectory {
               + dir
               + ": "
               + notOwn.get()
-              + ", so that user could replace its TLS key, database or native library; use a"
-              + " folder that only the relay's user can change");
+              + ", so that user could replace its TLS key, database or native library; chown it"
+              + " to the relay's user, or use a folder that only the relay's user can change");
     }
     try {
       Files.delete(Files.createTempFile(dir, ".write-check-", ".tmp"));

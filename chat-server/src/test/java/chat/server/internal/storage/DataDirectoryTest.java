@@ -72,8 +72,8 @@ class DataDirectoryTest {
                 + ": "
                 + open
                 + " may be written by every user, so that user could replace its TLS key,"
-                + " database or native library; use a folder that only the relay's user can"
-                + " change");
+                + " database or native library; chown it to the relay's user, or use a folder"
+                + " that only the relay's user can change");
 
     Files.setAttribute(open, "unix:mode", 01777);
     assertThat(DataDirectory.prepare(open.resolve("data2"))).isDirectory();
