@@ -1,5 +1,6 @@
 package chat.cli;
 
+import chat.protocol.FolderOwners;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -26,12 +26,6 @@ public final class PrivateFiles {
   private static final Set<PosixFilePermission> DIRECTORY =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-
-  /** The mode bit that lets every user write to a file or folder. */
-  private static final int OTHERS_WRITE = 0002;
-
-  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
-  private static final int STICKY = 01000;
 
   private PrivateFiles() {}
 
@@ -62,65 +56,24 @@ public final class PrivateFiles {
   }
 
   /**
-   * Refuses a folder that another user could change under this one: where the folder that {@code
-   * dir} really is (a symbolic link followed), or a folder above it, belongs to another user (root
-   * aside), or one of them may be written by every user without the sticky bit that {@code /tmp}
-   * has. Such a user could put keys, pinned certificates or links of their own in it. A folder a
-   * group may write is left to that group. Nothing is checked where the system does not say who
-   * this process is (not Linux).
+   * Refuses a folder that another user could change under this one ({@link FolderOwners#unsafe}):
+   * such a user could put keys, pinned certificates or links of their own in it.
    *
    * @throws CommandException.FileAccess naming the folder and why
    */
   public static void requireOwn(Path dir) {
-    OptionalInt me = processUid();
-    if (me.isEmpty()) {
-      return;
-    }
-    Path real;
-    try {
-      real = dir.toRealPath();
-    } catch (IOException e) {
-      return; // gone meanwhile: what uses it says so
-    }
-    for (Path folder = real; folder != null; folder = folder.getParent()) {
-      int owner;
-      int mode;
-      try {
-        owner = (Integer) Files.getAttribute(folder, "unix:uid");
-        mode = (Integer) Files.getAttribute(folder, "unix:mode");
-      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-        return;
-      }
-      String why = null;
-      if (owner != me.getAsInt() && owner != 0) {
-        why = "belongs to another user (uid " + owner + ")";
-      } else if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
-        why = "may be written by every user";
-      }
-      if (why != null) {
-        throw new CommandException.FileAccess(
-            dir
-                + (folder.equals(real) ? "" : " (in " + folder + ")")
-                + " is not yours alone: "
-                + (folder.equals(real) ? "it " : folder + " ")
-                + why
-                + ", so they could put keys, certificates or links of their own there; use a"
-                + " folder only you can change, such as one in your home folder",
-            null);
-      }
-    }
-  }
-
-  /** The user id this process runs as, as Linux says it (the owner of /proc/self); else empty. */
-  static OptionalInt processUid() {
-    try {
-      return OptionalInt.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException
-        | UnsupportedOperationException
-        | IllegalArgumentException
-        | SecurityException e) {
-      return OptionalInt.empty();
-    }
+    FolderOwners.unsafe(dir)
+        .ifPresent(
+            unsafe -> {
+              throw new CommandException.FileAccess(
+                  dir
+                      + (unsafe.itself() ? "" : " (in " + unsafe.folder() + ")")
+                      + " is not yours alone: "
+                      + unsafe.said()
+                      + ", so they could put keys, certificates or links of their own there; use"
+                      + " a folder only you can change, such as one in your home folder",
+                  null);
+            });
   }
 
   /**

@@ -3,6 +3,7 @@ package chat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.protocol.FolderOwners;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class PrivateFilesTest {
   @EnabledOnOs(OS.LINUX)
   void createDirectory_ofAnotherUser_isRefused() throws Exception {
     Assumptions.assumeTrue(
-        PrivateFiles.processUid().orElse(-1) == 0, "only root can give a folder to another user");
+        FolderOwners.processUid().orElse(-1) == 0, "only root can give a folder to another user");
     Path theirs = Files.createDirectory(dir.resolve("theirs"));
     Files.setAttribute(theirs, "unix:uid", 4242);
     Path link = Files.createSymbolicLink(dir.resolve("profile"), theirs);

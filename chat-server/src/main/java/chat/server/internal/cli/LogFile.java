@@ -4,8 +4,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import chat.protocol.FolderOwners;
 import chat.server.RelayConfig;
-import chat.server.internal.storage.FilePermissions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,23 +91,23 @@ final class LogFile {
     }
     try {
       Path folder = file.toAbsolutePath().getParent();
-      Optional<String> notOwn =
+      Optional<FolderOwners.Unsafe> unsafe =
           folder == null || !Files.isDirectory(folder)
               ? Optional.empty()
-              : FilePermissions.notOwn(folder);
-      if (notOwn.isPresent() && !special(file)) {
+              : FolderOwners.unsafe(folder);
+      if (unsafe.isPresent() && !special(file)) {
         throw new RelayConfig.InvalidSetting(
             "log-file",
             "log file "
                 + file
                 + " cannot be used: its folder "
-                + notOwn.get().replaceFirst("^it ", "")
+                + (unsafe.get().itself() ? unsafe.get().why() : unsafe.get().said())
                 + ", so that user could put a link to another file in its place");
       }
-      Optional<Integer> me = FilePermissions.processUid();
+      OptionalInt me = FolderOwners.processUid();
       if (me.isPresent()
           && Files.isRegularFile(file)
-          && !me.get().equals(Files.getAttribute(file, "unix:uid"))) {
+          && !Integer.valueOf(me.getAsInt()).equals(Files.getAttribute(file, "unix:uid"))) {
         throw new RelayConfig.InvalidSetting(
             "log-file",
             "log file "

@@ -1,5 +1,6 @@
 package chat.server.internal.storage;
 
+import chat.protocol.FolderOwners;
 import chat.server.internal.tls.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -79,13 +80,14 @@ public final class DataDirectory {
     } catch (IOException e) {
       throw new IOException("cannot use the data directory " + dir + ": " + explain(dir, e), e);
     }
-    Optional<String> notOwn = FilePermissions.notOwn(dir);
-    if (notOwn.isPresent()) {
+    Optional<FolderOwners.Unsafe> unsafe = FolderOwners.unsafe(dir);
+    if (unsafe.isPresent()) {
+      // another user could swap the TLS key or the native library the relay loads
       throw new IOException(
           "cannot use the data directory "
               + dir
               + ": "
-              + notOwn.get()
+              + unsafe.get().said()
               + ", so that user could replace its TLS key, database or native library; chown it"
               + " to the relay's user, or use a folder that only the relay's user can change");
     }

@@ -14,12 +14,6 @@ public final class FilePermissions {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  /** The mode bit that lets every user write to a file or folder. */
-  private static final int OTHERS_WRITE = 0002;
-
-  /** The mode bit that keeps users from removing or renaming each other's entries in a folder. */
-  private static final int STICKY = 01000;
-
   private FilePermissions() {}
 
   /**
@@ -37,57 +31,6 @@ public final class FilePermissions {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
     return dir;
-  }
-
-  /**
-   * Why another user could change what is in {@code dir} under the relay, if one could: the folder
-   * it really is (a symbolic link followed), or a folder above it, belongs to another user (root
-   * aside), or may be written by every user without the sticky bit that {@code /tmp} has. Such a
-   * user could swap the TLS key, the database or the native library the relay loads. Empty where no
-   * one else could, or where the system does not say who this process is (not Linux). A folder a
-   * group may write is left to that group.
-   */
-  public static Optional<String> notOwn(Path dir) {
-    Optional<Integer> me = processUid();
-    if (me.isEmpty()) {
-      return Optional.empty();
-    }
-    Path real;
-    try {
-      real = dir.toRealPath();
-    } catch (IOException e) {
-      return Optional.empty(); // missing: whoever creates it says what is wrong
-    }
-    for (Path folder = real; folder != null; folder = folder.getParent()) {
-      int owner;
-      int mode;
-      try {
-        owner = (Integer) Files.getAttribute(folder, "unix:uid");
-        mode = (Integer) Files.getAttribute(folder, "unix:mode");
-      } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-        return Optional.empty();
-      }
-      String subject = folder.equals(real) ? "it" : folder.toString();
-      if (owner != me.get() && owner != 0) {
-        return Optional.of(subject + " belongs to another user (uid " + owner + ")");
-      }
-      if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
-        return Optional.of(subject + " may be written by every user");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The user id this process runs as, as Linux says it (the owner of /proc/self); else empty. */
-  public static Optional<Integer> processUid() {
-    try {
-      return Optional.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException
-        | UnsupportedOperationException
-        | IllegalArgumentException
-        | SecurityException e) {
-      return Optional.empty();
-    }
   }
 
   /** Creates {@code file} empty if missing and makes it owner-only. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chat.protocol.FolderOwners;
 import chat.server.RelayConfig;
-import chat.server.internal.storage.FilePermissions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class LogFileTest {
   @Test
   void open_aLinkToAFile_orInAFolderEveryoneMayWrite_isRefused_theTargetUntouched()
       throws Exception {
-    assumeTrue(FilePermissions.processUid().isPresent(), "Linux says who this process is");
+    assumeTrue(FolderOwners.processUid().isPresent(), "Linux says who this process is");
     Path target = Files.writeString(dir.resolve("config"), "a line\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
     Path link = Files.createSymbolicLink(dir.resolve("relay.log"), target);

@@ -3,6 +3,7 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.protocol.FolderOwners;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -60,7 +61,7 @@ class DataDirectoryTest {
    */
   @Test
   void prepare_inAFolderEveryoneMayWrite_isRefused_stickyIsNot() throws IOException {
-    Assumptions.assumeTrue(FilePermissions.processUid().isPresent(), "Linux says who we are");
+    Assumptions.assumeTrue(FolderOwners.processUid().isPresent(), "Linux says who we are");
     Path open = Files.createDirectory(root.resolve("open"));
     Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
 
@@ -83,7 +84,7 @@ class DataDirectoryTest {
   @Test
   void prepare_anotherUsersDirectory_isRefusedEvenToRoot() throws IOException {
     Assumptions.assumeTrue(
-        FilePermissions.processUid().orElse(-1) == 0, "only root can give a folder to another");
+        FolderOwners.processUid().orElse(-1) == 0, "only root can give a folder to another");
     Path theirs = Files.createDirectory(root.resolve("theirs"));
     Files.setAttribute(theirs, "unix:uid", 4242);
 
