@@ -214,9 +214,20 @@ public final class AccountService {
     // Records the use for the sessions list (the whole address, not the limiter's /64), and finds
     // a logout made while this resume ran: that logout deleted the row before scanning the
     // router, and this connection joined the router before this write, so one of them sees it.
-    boolean stillValid =
-        storage.write(
-            c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()));
+    boolean stillValid;
+    try {
+      stillValid =
+          storage.write(
+              c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()));
+    } catch (RelayException e) {
+      if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
+        throw e;
+      }
+      // relay.db cannot be written (a full or read-only disk): the use goes unrecorded, and the
+      // session is resumed all the same, so that its device can still read what is stored. A
+      // logout meanwhile could not have been stored either; one stored before is seen here.
+      stillValid = storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isPresent();
+    }
     if (!stillValid) {
       end(connection, key);
       audit.record(connection, AuditType.RESUME_FAILED, user.username(), "logged out meanwhile");

@@ -8,22 +8,12 @@ import chat.protocol.ChangePasswordReply;
 import chat.protocol.ChangePasswordRequest;
 import chat.protocol.ErrorCode;
 import chat.protocol.Secret;
-import chat.server.internal.audit.AuditLog;
-import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
-import chat.server.internal.auth.SessionTokens;
-import chat.server.internal.storage.Database;
-import chat.server.internal.storage.FriendshipRepository;
-import chat.server.internal.storage.MemberRepository;
-import chat.server.internal.storage.SessionRepository;
 import chat.server.internal.storage.UserRepository;
-import chat.server.internal.storage.WriteQueue;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,69 +31,40 @@ class PasswordServiceTest {
 
   @TempDir Path dataDir;
 
-  private final SecureRandom random = new SecureRandom();
-  private final PasswordHasher hasher = new PasswordHasher(4, random);
-  private final UserRepository users = new UserRepository();
-  private final SessionRepository sessions = new SessionRepository();
-  private final List<String> audited = new ArrayList<>();
   // One failure locks the account, so a refusal counted as a failed login would show at once.
   private final LoginRateLimiter limiter =
       new LoginRateLimiter(Clock.systemUTC(), Duration.ofMinutes(15), 1, 1);
-  private Database database;
-  private WriteQueue writes;
+  private AccountFixture fixture;
+  private PasswordHasher hasher;
+  private UserRepository users;
+  private List<String> audited;
   private Storage storage;
   private PasswordService service;
 
   @BeforeEach
   void open() throws Exception {
-    database = Database.open(dataDir);
-    writes = new WriteQueue(database);
-    storage = new Storage(database, writes);
-    AuditLog audit =
-        new AuditLog() {
-          @Override
-          public void record(AuditType type, String username, String address, String detail) {
-            audited.add(type + " " + detail);
-          }
-
-          @Override
-          public void record(
-              ClientConnection connection, AuditType type, String username, String detail) {
-            audited.add(type + " " + detail);
-          }
-        };
-    LogIds logIds = new LogIds(new byte[32]);
-    LocalRouter router = new LocalRouter();
-    MemberRepository members = new MemberRepository();
-    Notifier notifier =
-        new Notifier(storage, members, router, new FriendshipRepository(), new PresenceBook(), 0);
-    PasswordCheck check = new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
-    AccountService accounts =
-        new AccountService(
+    fixture = new AccountFixture(dataDir, limiter);
+    hasher = fixture.hasher;
+    users = fixture.users;
+    audited = fixture.audited;
+    storage = fixture.storage;
+    service =
+        new PasswordService(
             storage,
             users,
-            sessions,
-            members,
+            fixture.sessions,
             hasher,
-            new SessionTokens(random),
-            limiter,
-            router,
-            notifier,
-            Clock.systemUTC(),
-            Duration.ofDays(1),
-            new KeyFingerprints(storage, users),
-            audit,
-            check,
-            logIds);
-    service = new PasswordService(storage, users, sessions, hasher, check, accounts, audit, logIds);
+            fixture.check,
+            fixture.accounts,
+            fixture.audit,
+            fixture.logIds);
     String hash = hasher.hash(Secret.of(OLD));
     storage.write(c -> users.insert(c, KEY, "pat", "pat", hash, new byte[] {1}, 1L));
   }
 
   @AfterEach
   void close() throws Exception {
-    writes.close();
-    database.close();
+    fixture.close();
   }
 
   /** A connection logged in as pat with a session of its own (stored, as a login stores it). */
@@ -112,7 +73,7 @@ class PasswordServiceTest {
     tokenHash[0] = (byte) tag;
     storage.write(
         c -> {
-          sessions.insert(c, tokenHash, KEY, 1L, Long.MAX_VALUE, ADDRESS);
+          fixture.sessions.insert(c, tokenHash, KEY, 1L, Long.MAX_VALUE, ADDRESS);
           return null;
         });
     TestConnection device = new TestConnection(ADDRESS);

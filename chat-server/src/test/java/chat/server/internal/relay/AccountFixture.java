@@ -1,0 +1,104 @@
+package chat.server.internal.relay;
+
+import chat.server.internal.audit.AuditLog;
+import chat.server.internal.audit.AuditType;
+import chat.server.internal.auth.LoginRateLimiter;
+import chat.server.internal.auth.PasswordHasher;
+import chat.server.internal.auth.SessionTokens;
+import chat.server.internal.storage.Database;
+import chat.server.internal.storage.FriendshipRepository;
+import chat.server.internal.storage.MemberRepository;
+import chat.server.internal.storage.SessionRepository;
+import chat.server.internal.storage.UserRepository;
+import chat.server.internal.storage.WriteQueue;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link AccountService} over a real database in a folder, with the collaborators the tests of
+ * accounts and passwords reach for; each audit entry is kept as {@code "TYPE detail"}.
+ */
+final class AccountFixture implements AutoCloseable {
+  final SecureRandom random = new SecureRandom();
+  final PasswordHasher hasher = new PasswordHasher(4, random);
+  final UserRepository users = new UserRepository();
+  final SessionRepository sessions = new SessionRepository();
+  final List<String> audited = new ArrayList<>();
+  final LogIds logIds = new LogIds(new byte[32]);
+  final Database database;
+  final WriteQueue writes;
+  final Storage storage;
+  final AuditLog audit;
+  final PasswordCheck check;
+  final AccountService accounts;
+
+  /** The service over a database in {@code dataDir}, counting failed logins in {@code limiter}. */
+  AccountFixture(Path dataDir, LoginRateLimiter limiter) throws Exception {
+    database = Database.open(dataDir);
+    writes = new WriteQueue(database);
+    storage = new Storage(database, writes);
+    audit =
+        new AuditLog() {
+          @Override
+          public void record(AuditType type, String username, String address, String detail) {
+            audited.add(type + " " + detail);
+          }
+
+          @Override
+          public void record(
+              ClientConnection connection, AuditType type, String username, String detail) {
+            audited.add(type + " " + detail);
+          }
+        };
+    LocalRouter router = new LocalRouter();
+    MemberRepository members = new MemberRepository();
+    Notifier notifier =
+        new Notifier(storage, members, router, new FriendshipRepository(), new PresenceBook(), 0);
+    check = new PasswordCheck(storage, users, hasher, limiter, audit, logIds);
+    accounts =
+        new AccountService(
+            storage,
+            users,
+            sessions,
+            members,
+            hasher,
+            new SessionTokens(random),
+            limiter,
+            router,
+            notifier,
+            Clock.systemUTC(),
+            Duration.ofDays(1),
+            new KeyFingerprints(storage, users),
+            audit,
+            check,
+            logIds);
+  }
+
+  /**
+   * Makes {@code relay.db} refuse writes from now on, as a read-only file does ({@code
+   * SQLITE_READONLY}), or take them again.
+   */
+  void readOnly(boolean on) {
+    writes
+        .submit(
+            c -> {
+              try (Statement statement = c.createStatement()) {
+                statement.execute("PRAGMA query_only = " + (on ? "ON" : "OFF"));
+              }
+              return null;
+            })
+        .join();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    writes.close();
+    database.close();
+  }
+}
