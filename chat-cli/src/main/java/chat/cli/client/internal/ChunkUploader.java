@@ -126,15 +126,27 @@ final class ChunkUploader extends OutputStream {
     progress.bytes(offset, size);
   }
 
-  /** Sends the chunk; its new received count, or null if the connection or offset failed. */
+  /**
+   * Sends the chunk; its new received count, or null if the connection or offset failed. A relay
+   * that cannot store (its disk full or read-only) ends the upload with its refusal: sending the
+   * chunk again at once cannot help, and eight tries would hide why.
+   */
   private Long tryChunk(Bytes chunk) {
+    Reply reply;
     try {
-      Reply reply = link.exchange(id -> new FileChunkRequest(id, fileId, offset, chunk));
-      if (reply instanceof ErrorReply error && error.code() == ErrorCode.FILE_OFFSET_MISMATCH) {
-        return null;
-      }
+      reply = link.exchange(id -> new FileChunkRequest(id, fileId, offset, chunk));
+    } catch (CommandException.Network e) {
+      return null;
+    }
+    if (reply instanceof ErrorReply error && error.code() == ErrorCode.FILE_OFFSET_MISMATCH) {
+      return null;
+    }
+    try {
       return FileErrors.expect(reply, FileChunkReply.class).received();
     } catch (CommandException.Network e) {
+      if (reply instanceof ErrorReply error && error.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+        throw e;
+      }
       return null;
     }
   }

@@ -3,8 +3,11 @@ package chat.cli.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.cli.CommandException;
 import chat.cli.client.FileTransfer;
 import chat.cli.client.TransferState;
+import chat.protocol.ErrorCode;
+import chat.protocol.FileChunkRequest;
 import chat.protocol.FileUploadReply;
 import chat.protocol.FileUploadRequest;
 import java.io.IOException;
@@ -76,6 +79,34 @@ class ChunkUploaderTest {
     ChunkUploader uploader = uploader(relay, fileId, data.length);
     relay.loseAt(2, FakeFileRelay.Loss.AFTER);
     writeInPieces(uploader, data);
+    assertThat(relay.files.get(fileId).bytes()).isEqualTo(data);
+    assertThat(relay.chunkRequests()).isEqualTo(4);
+  }
+
+  @Test
+  void write_relayCannotStore_endsTheUploadWithItsRefusal_withoutSendingTheChunkAgain() {
+    FakeFileRelay relay = new FakeFileRelay(CHUNK, "alice");
+    byte[] data = Transfers.random(CHUNK * 3);
+    String fileId = Transfers.newFileId();
+    ChunkUploader uploader = uploader(relay, fileId, data.length);
+    relay.refuseNext(FileChunkRequest.class, ErrorCode.STORAGE_UNAVAILABLE);
+
+    assertThatThrownBy(() -> writeInPieces(uploader, data))
+        .isInstanceOf(CommandException.Network.class)
+        .hasMessageContaining("STORAGE_UNAVAILABLE");
+    assertThat(relay.chunkRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void write_relayStopping_sendsTheChunkAgain() throws IOException {
+    FakeFileRelay relay = new FakeFileRelay(CHUNK, "alice");
+    byte[] data = Transfers.random(CHUNK * 3);
+    String fileId = Transfers.newFileId();
+    ChunkUploader uploader = uploader(relay, fileId, data.length);
+    relay.refuseNext(FileChunkRequest.class, ErrorCode.SHUTTING_DOWN);
+
+    writeInPieces(uploader, data);
+
     assertThat(relay.files.get(fileId).bytes()).isEqualTo(data);
     assertThat(relay.chunkRequests()).isEqualTo(4);
   }
