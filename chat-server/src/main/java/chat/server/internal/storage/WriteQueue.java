@@ -67,6 +67,7 @@ public final class WriteQueue implements AutoCloseable {
   private volatile boolean writing;
   private long lastHousekeeping = System.nanoTime();
   private final AtomicLong rollbacks = new AtomicLong();
+  private final StorageOutage outage = new StorageOutage(System::nanoTime);
 
   /** Starts the writer thread for {@code database}. */
   public WriteQueue(Database database) {
@@ -214,13 +215,25 @@ public final class WriteQueue implements AutoCloseable {
         // (or failed after storing them), and a stored row must find its envelope.
         envelopes.resetTo(batchStart);
       }
+      if (refusal.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+        outage.refused(batch.size());
+      }
       for (Task<?> task : batch) {
         task.future.completeExceptionally(refusal);
       }
       return;
     }
+    int unavailable = 0;
     for (Task<?> task : batch) {
+      if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+        unavailable++;
+      }
       task.complete();
+    }
+    if (unavailable == 0) {
+      outage.stored();
+    } else {
+      outage.refused(unavailable);
     }
     envelopes.erasePending(connection);
     checkpointer.catchUpIfDue(connection);
@@ -241,7 +254,7 @@ public final class WriteQueue implements AutoCloseable {
           // SQLite copies each existing page a write changes into a statement journal, a
           // temporary file once it passes one 64 KiB page: about five pages for a message. The
           // first write of every batch, the only one when the relay is not busy, is spared that.
-          task.run(connection);
+          task.run(connection, outage);
           if (task.failure != null) {
             envelopes.resetTo(before);
             rollbacks.incrementAndGet();
@@ -254,7 +267,7 @@ public final class WriteQueue implements AutoCloseable {
           continue;
         }
         statement.execute("SAVEPOINT w");
-        task.run(connection);
+        task.run(connection, outage);
         if (task.failure == null) {
           statement.execute("RELEASE w");
         } else {
@@ -272,8 +285,8 @@ public final class WriteQueue implements AutoCloseable {
    * unavailable if one of its writes found it so (SQLite may have rolled the whole transaction back
    * after it), else what {@code e} means; logged when it is a fault of the relay's own.
    */
-  private static RelayException batchRefusal(List<Task<?>> batch, Throwable e) {
-    RelayException refusal = refusal(e);
+  private RelayException batchRefusal(List<Task<?>> batch, Throwable e) {
+    RelayException refusal = refusal(e, outage);
     for (Task<?> task : batch) {
       if (task.failure != null && task.failure.code() == ErrorCode.STORAGE_UNAVAILABLE) {
         refusal = task.failure;
@@ -298,18 +311,18 @@ public final class WriteQueue implements AutoCloseable {
 
   /**
    * The refusal a failed write gets: {@link ErrorCode#STORAGE_UNAVAILABLE} when SQLite reports a
-   * full, read-only or failing disk, or the envelope log cannot be written (logged as one line
-   * saying so: the operator's problem to fix, not a bug), {@link ErrorCode#INTERNAL} otherwise.
+   * full, read-only or failing disk, or the envelope log cannot be written (told to {@code outage},
+   * which logs it: the operator's problem to fix, not a bug), {@link ErrorCode#INTERNAL} otherwise.
    */
-  private static RelayException refusal(Throwable failure) {
+  private static RelayException refusal(Throwable failure, StorageOutage outage) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException io) {
-        LOG.error(
-            "storage unavailable: the envelope log ({}/) cannot be written ({}); check the data"
-                + " directory's free space, quota, permissions and mount. Writes are refused until"
-                + " then",
-            EnvelopeLog.DIRECTORY,
-            io.getMessage());
+        outage.unavailable(
+            "the envelope log ("
+                + EnvelopeLog.DIRECTORY
+                + "/) cannot be written ("
+                + io.getMessage()
+                + ")");
         return new RelayException(ErrorCode.STORAGE_UNAVAILABLE);
       }
       if (cause instanceof SQLiteException sqlite) {
@@ -318,10 +331,7 @@ public final class WriteQueue implements AutoCloseable {
             || code.startsWith("SQLITE_READONLY")
             || code.startsWith("SQLITE_IOERR")
             || code.startsWith("SQLITE_CANTOPEN")) {
-          LOG.error(
-              "storage unavailable ({}): relay.db cannot be written; check the data directory's"
-                  + " free space, quota, permissions and mount. Writes are refused until then",
-              code);
+          outage.unavailable("relay.db cannot be written (" + code + ")");
           return new RelayException(ErrorCode.STORAGE_UNAVAILABLE);
         }
       }
@@ -370,14 +380,14 @@ public final class WriteQueue implements AutoCloseable {
       this.onCommit = onCommit;
     }
 
-    void run(Connection connection) {
+    void run(Connection connection, StorageOutage outage) {
       try {
         result = write.apply(connection);
       } catch (RelayException e) {
         failure = e;
       } catch (SQLException | RuntimeException | Error e) {
         // An Error too: undone alone like any failed write, it does not take the batch with it.
-        failure = refusal(e);
+        failure = refusal(e, outage);
         if (failure.code() == ErrorCode.INTERNAL && e instanceof SQLException) {
           // One line for the operator (a damaged relay.db says which table or index); the stack
           // trace at DEBUG (CHAT_SERVER_LOG_LEVEL=DEBUG), as for a failed start.
