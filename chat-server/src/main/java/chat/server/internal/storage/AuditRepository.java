@@ -48,7 +48,7 @@ public final class AuditRepository {
     }
   }
 
-  /** The newest events matching {@code query}, returned oldest first. */
+  /** The events matching {@code query} recorded last, returned in the order they were recorded. */
   public List<AuditEvent> find(Connection c, AuditQuery query) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
@@ -63,7 +63,10 @@ public final class AuditRepository {
                     " AND (user_key = ? OR (type = 'ADMIN'"
                         + " AND lower(substr(detail, instr(detail, ' ') + 1, ?)) = ?))"));
     query.type().ifPresent(t -> sql.append(" AND type = ?"));
-    sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
+    // In the order they were recorded, not by their time: after the clock was set back (a step of
+    // NTP), the newest events carry earlier times than the ones before them, and must not be left
+    // out of the newest.
+    sql.append(" ORDER BY id DESC LIMIT ?");
     List<AuditEvent> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql.toString())) {
       int index = 1;

@@ -53,4 +53,33 @@ class AuditRepositoryTest {
       assertThat(underscore).containsExactly("kick c_rol in #club");
     }
   }
+
+  /**
+   * After the clock was set back (a step of NTP, a relay restarted under another time), the events
+   * recorded since carry earlier times than those before: the newest are still the ones recorded
+   * last, and come last.
+   */
+  @Test
+  void find_afterTheClockWasSetBack_theEventsRecordedLastAreTheNewest() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("relay.db"))) {
+      Migrations.migrate(c);
+      AuditRepository audit = new AuditRepository();
+      audit.insertAll(
+          c,
+          List.of(
+              admin(10_000, "ops", "before 1"),
+              admin(11_000, "ops", "before 2"),
+              admin(7_000, "ops", "after the clock went back 1"),
+              admin(8_000, "ops", "after the clock went back 2")));
+
+      List<String> newest =
+          audit.find(c, new AuditQuery(Optional.empty(), 0, Optional.empty(), 3)).stream()
+              .map(AuditEvent::detail)
+              .toList();
+
+      assertThat(newest)
+          .containsExactly(
+              "before 2", "after the clock went back 1", "after the clock went back 2");
+    }
+  }
 }
