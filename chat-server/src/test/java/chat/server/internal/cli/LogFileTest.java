@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import chat.protocol.FolderOwners;
 import chat.server.RelayConfig;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** {@link LogFile}: the log file is created, or made, owner-only (POSIX file systems only). */
 class LogFileTest {
@@ -118,5 +123,45 @@ class LogFileTest {
 
     reader.join(10_000);
     assertThat(mode(pipe)).isEqualTo("rw-rw-rw-");
+  }
+
+  /**
+   * README ("Logs") tells operators to rotate the log file by copying it and emptying it in place
+   * (logrotate's {@code copytruncate}): that works only while the relay appends, so that its next
+   * line goes to the start of the emptied file instead of at its old offset behind a run of zero
+   * bytes.
+   */
+  @Test
+  void addAppender_aFileEmptiedInPlace_getsTheNextLineAtItsStart() throws Exception {
+    Path log = dir.resolve("relay.log");
+    LogFile.open(log);
+    LogFile.addAppender(log);
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    org.slf4j.Logger logger = LoggerFactory.getLogger(LogFileTest.class);
+    try {
+      logger.info(
+          "before the rotation, a line long enough to leave a gap if written at its offset");
+      assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("before the rotation");
+      Path copy = dir.resolve("relay.log.1");
+      Files.copy(log, copy);
+      try (FileChannel emptied = FileChannel.open(log, StandardOpenOption.WRITE)) {
+        emptied.truncate(0);
+      }
+
+      logger.info("after the rotation");
+
+      String now = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(now).doesNotContain("\0").doesNotContain("before the rotation");
+      assertThat(now.lines()).hasSize(1);
+      assertThat(now).contains("after the rotation");
+      assertThat(Files.readString(copy, StandardCharsets.UTF_8)).contains("before the rotation");
+    } finally {
+      Appender<ILoggingEvent> appender = root.getAppender("FILE");
+      root.detachAppender("FILE");
+      if (appender != null) {
+        appender.stop();
+      }
+    }
   }
 }
