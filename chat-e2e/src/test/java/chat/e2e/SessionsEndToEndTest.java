@@ -15,12 +15,14 @@ import chat.cli.command.CommandRegistry;
 import chat.cli.command.SlashCompleter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +186,41 @@ class SessionsEndToEndTest {
                 + " with the password from CHAT_PASSWORD\n");
     ScriptRunner.Result quiet = phone.run("rooms", "--user", "alice");
     assertThat(quiet.err()).isEmpty(); // the new session is saved and resumed
+  }
+
+  /**
+   * A machine whose clock is ahead of the relay's (here the saved session's end is already past by
+   * its reckoning) still resumes the session: whether it expired is the relay's to say. It neither
+   * logs in with the password again nor leaves a second session behind.
+   */
+  @Test
+  void scripting_sessionPastItsEndByThisMachinesClock_isResumed() throws Exception {
+    ScriptRunner laptop = relay.scripts(laptopHome);
+    laptop.ok("register", "--user", "alice");
+    Path state;
+    try (Stream<Path> files = Files.walk(laptopHome)) {
+      state =
+          files
+              .filter(file -> file.getFileName().toString().equals("state.json"))
+              .findFirst()
+              .orElseThrow();
+    }
+    String saved = Files.readString(state);
+    String ended = saved.replaceAll("\"expiresAtMillis\":[0-9]+", "\"expiresAtMillis\":1000");
+    assertThat(ended).isNotEqualTo(saved);
+    Files.writeString(state, ended);
+
+    ScriptRunner.Result rooms = laptop.run("rooms", "--user", "alice");
+
+    assertThat(rooms.exitCode()).as(rooms.err()).isZero();
+    assertThat(rooms.err()).isEmpty();
+    assertThat(
+            laptop
+                .ok("sessions", "--user", "alice")
+                .out()
+                .lines()
+                .filter(l -> !l.startsWith("ID ")))
+        .hasSize(1);
   }
 
   /**

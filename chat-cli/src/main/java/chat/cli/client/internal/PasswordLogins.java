@@ -106,8 +106,7 @@ final class PasswordLogins {
       String username, char[] password, boolean keepCurrent, KeysAfterLogin keys) {
     Profile profile = manager.profileFor(username);
     Session target = keepCurrent ? manager.newSessionBeside(profile) : manager.newSession(profile);
-    Optional<ClientState.Session> replaced =
-        StoredSessions.replaceable(target, username, clock.millis());
+    Optional<ClientState.Session> replaced = StoredSessions.replaceable(target, username);
     RelayConnection relay = null;
     LoginReply login = null;
     boolean ended = false;

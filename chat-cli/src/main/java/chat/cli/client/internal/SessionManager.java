@@ -173,7 +173,8 @@ final class SessionManager {
     return ClientState.load(profile.state(), options.serverKey())
         .session()
         .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
-        .filter(s -> s.expiresAtMillis() > clock.millis())
+        // Not judged by this machine's clock: whether it expired is the relay's to say, and a clock
+        // days ahead would otherwise throw away a valid session and log in with the password.
         .isPresent();
   }
 

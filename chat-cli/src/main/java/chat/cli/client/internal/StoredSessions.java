@@ -27,16 +27,16 @@ final class StoredSessions {
   private StoredSessions() {}
 
   /**
-   * The unexpired session of {@code username} that {@code target}'s profile holds before a password
-   * login replaces it, if any: {@link #endReplaced} ends it once the login succeeded.
+   * The session of {@code username} that {@code target}'s profile holds before a password login
+   * replaces it, if any: {@link #endReplaced} ends it once the login succeeded. Whether it expired
+   * is not judged by this machine's clock, which may be ahead: one the relay no longer knows is
+   * left to it.
    */
-  static Optional<ClientState.Session> replaceable(
-      Session target, String username, long nowMillis) {
+  static Optional<ClientState.Session> replaceable(Session target, String username) {
     return target
         .state
         .session()
-        .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)))
-        .filter(s -> s.expiresAtMillis() > nowMillis);
+        .filter(s -> Usernames.key(s.username()).equals(Usernames.key(username)));
   }
 
   /**
