@@ -5,7 +5,6 @@ import chat.cli.client.MemberRole;
 import chat.cli.client.MemberView;
 import chat.cli.command.SocialLines;
 import chat.cli.command.TrustText;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +41,8 @@ final class MembersCommand implements Callable<Integer> {
     try (ChatClient client = support.loggedIn(false)) {
       for (MemberView member : client.members(HistoryCommand.resolve(client, target))) {
         if (support.options().json()) {
-          boolean muted = member.mutedAt(Instant.now());
+          // As the relay listed it just now: it lists only the mutes in force by its clock.
+          boolean muted = member.muted();
           var node =
               JsonLines.object("member")
                   .put("user", member.username())
@@ -62,7 +62,7 @@ final class MembersCommand implements Callable<Integer> {
           support.out().println(JsonLines.line(node));
         } else {
           String role = member.role() == MemberRole.MEMBER ? "" : "  " + member.role().name();
-          String muted = SocialLines.muted(member);
+          String muted = SocialLines.mutedAsListed(member);
           support
               .out()
               .printf(

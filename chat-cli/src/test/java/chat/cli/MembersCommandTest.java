@@ -40,7 +40,9 @@ class MembersCommandTest {
   }
 
   @Test
-  void members_muted_saidWithTheirEnd_asTextAndJson() {
+  void members_muted_saidWithTheirEnd_asTextAndJson_asTheRelayListsThem() {
+    // dave's mute ends in the past by this machine's clock, but the relay, which lists only the
+    // mutes in force by its own, listed it: a clock ahead must not hide a mute the relay enforces.
     java.time.Instant until = java.time.Instant.parse("2031-05-06T07:08:00Z");
     Presence online = Presence.of(true);
     client.members.put(
@@ -69,7 +71,9 @@ class MembersCommandTest {
                 + "  muted until "
                 + BanText.when(until),
             String.format("%-32s %-8s %s", "carol", "online", "unverified") + "  admin  muted",
-            String.format("%-32s %-8s %s", "dave", "online", "unverified"));
+            String.format("%-32s %-8s %s", "dave", "online", "unverified")
+                + "  muted until "
+                + BanText.when(java.time.Instant.parse("2020-01-01T00:00:00Z")));
     assertThat(json.out().lines())
         .startsWith(
             "{\"type\":\"member\",\"user\":\"bob\",\"online\":true,\"trust\":\"UNVERIFIED\","
@@ -78,6 +82,7 @@ class MembersCommandTest {
             "{\"type\":\"member\",\"user\":\"carol\",\"online\":true,\"trust\":\"UNVERIFIED\","
                 + "\"status\":\"ONLINE\",\"role\":\"ADMIN\",\"muted\":true,\"mutedUntil\":\"\"}",
             "{\"type\":\"member\",\"user\":\"dave\",\"online\":true,\"trust\":\"UNVERIFIED\","
-                + "\"status\":\"ONLINE\",\"role\":\"MEMBER\",\"muted\":false,\"mutedUntil\":\"\"}");
+                + "\"status\":\"ONLINE\",\"role\":\"MEMBER\",\"muted\":true,"
+                + "\"mutedUntil\":\"2020-01-01T00:00:00.000Z\"}");
   }
 }

@@ -161,7 +161,20 @@ public final class SocialLines {
    * member who is not muted (or whose timed mute has ended since the list was fetched).
    */
   public static String muted(MemberView member) {
-    if (!member.mutedAt(Instant.now())) {
+    return mutedWords(member, member.mutedAt(Instant.now()));
+  }
+
+  /**
+   * {@link #muted(MemberView)} as the relay listed the member, whatever this machine's clock says
+   * of the mute's end: for a list fetched just before it is printed, where the relay, which lists
+   * only the mutes in force by its clock and enforces them, is right and a clock ahead is not.
+   */
+  public static String mutedAsListed(MemberView member) {
+    return mutedWords(member, member.muted());
+  }
+
+  private static String mutedWords(MemberView member, boolean muted) {
+    if (!muted) {
       return "";
     }
     return member.mutedUntil() == null
