@@ -196,11 +196,19 @@ public final class AccountService {
       String name =
           storage.read(c -> users.find(c, expired)).map(UserRow::username).orElse(expired);
       audit.record(connection, AuditType.RESUME_FAILED, name, "session expired");
-      storage.write(
-          c -> {
-            sessions.delete(c, tokenHash.toByteArray());
-            return null;
-          });
+      try {
+        storage.write(
+            c -> {
+              sessions.delete(c, tokenHash.toByteArray());
+              return null;
+            });
+      } catch (RelayException e) {
+        if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
+          throw e;
+        }
+        // relay.db cannot be written: the expired row stays until a later sweep, and the client
+        // is still told what matters to it, that the session is over.
+      }
       throw new RelayException(ErrorCode.SESSION_EXPIRED);
     }
     String key = session.get().userKey();
@@ -216,17 +224,10 @@ public final class AccountService {
     // router, and this connection joined the router before this write, so one of them sees it.
     boolean stillValid;
     try {
-      stillValid =
-          storage.write(
-              c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()));
-    } catch (RelayException e) {
-      if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
-        throw e;
-      }
-      // relay.db cannot be written (a full or read-only disk): the use goes unrecorded, and the
-      // session is resumed all the same, so that its device can still read what is stored. A
-      // logout meanwhile could not have been stored either; one stored before is seen here.
-      stillValid = storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isPresent();
+      stillValid = touched(connection, tokenHash, now);
+    } catch (RuntimeException e) {
+      end(connection, key); // logged in by start(), which this failure undoes
+      throw e;
     }
     if (!stillValid) {
       end(connection, key);
@@ -236,6 +237,26 @@ public final class AccountService {
     LOG.info("resume {} on {}", logIds.user(key), connection.logId());
     audit.record(connection, AuditType.RESUME, user.username(), "");
     return new ResumeReply(request.id(), user.username(), session.get().expiresAtMillis(), states);
+  }
+
+  /**
+   * Records that the session {@code tokenHash} was used {@code now} from the connection's address;
+   * false if it is gone (a logout meanwhile). Where {@code relay.db} cannot be written (a full or
+   * read-only disk), the use goes unrecorded and the session's row is read instead, so that its
+   * device can still get back in to read what is stored. That read, like the write, comes after the
+   * connection joined the router, so a logout that deleted the row before scanning the router is
+   * seen here either way.
+   */
+  private boolean touched(ClientConnection connection, Bytes tokenHash, long now) {
+    try {
+      return storage.write(
+          c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()));
+    } catch (RelayException e) {
+      if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
+        throw e;
+      }
+      return storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isPresent();
+    }
   }
 
   /**

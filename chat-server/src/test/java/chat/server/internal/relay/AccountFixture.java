@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -38,6 +39,12 @@ final class AccountFixture implements AutoCloseable {
   final PasswordCheck check;
   final AccountService accounts;
 
+  /**
+   * Run once, the next time a connection joins the router: in a resume, after its session was found
+   * and before its use is recorded, where a logout on another connection may come.
+   */
+  Runnable onNextJoin = () -> {};
+
   /** The service over a database in {@code dataDir}, counting failed logins in {@code limiter}. */
   AccountFixture(Path dataDir, LoginRateLimiter limiter) throws Exception {
     database = Database.open(dataDir);
@@ -56,7 +63,7 @@ final class AccountFixture implements AutoCloseable {
             audited.add(type + " " + detail);
           }
         };
-    LocalRouter router = new LocalRouter();
+    Router router = new JoinHook(new LocalRouter());
     MemberRepository members = new MemberRepository();
     Notifier notifier =
         new Notifier(storage, members, router, new FriendshipRepository(), new PresenceBook(), 0);
@@ -94,6 +101,38 @@ final class AccountFixture implements AutoCloseable {
               return null;
             })
         .join();
+  }
+
+  /** The router, running {@link #onNextJoin} as a connection joins. */
+  private final class JoinHook implements Router {
+    private final Router router;
+
+    JoinHook(Router router) {
+      this.router = router;
+    }
+
+    @Override
+    public boolean add(String userKey, ClientConnection connection) {
+      Runnable hook = onNextJoin;
+      onNextJoin = () -> {};
+      hook.run();
+      return router.add(userKey, connection);
+    }
+
+    @Override
+    public boolean remove(String userKey, ClientConnection connection) {
+      return router.remove(userKey, connection);
+    }
+
+    @Override
+    public Collection<ClientConnection> connections(String userKey) {
+      return router.connections(userKey);
+    }
+
+    @Override
+    public boolean isOnline(String userKey) {
+      return router.isOnline(userKey);
+    }
   }
 
   @Override

@@ -49,13 +49,18 @@ class ResumeWithoutWritesTest {
 
   /** The token of a new session of pat's, stored (a resume takes a token's secret away). */
   private String session() {
+    return session(Long.MAX_VALUE);
+  }
+
+  /** As {@link #session()}, the session ending at {@code expiresAtMillis}. */
+  private String session(long expiresAtMillis) {
     byte[] random = new byte[32];
     fixture.random.nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     byte[] hash = hash(token);
     fixture.storage.write(
         c -> {
-          fixture.sessions.insert(c, hash, KEY, 1L, Long.MAX_VALUE, ADDRESS);
+          fixture.sessions.insert(c, hash, KEY, 1L, expiresAtMillis, ADDRESS);
           return null;
         });
     return token;
@@ -94,16 +99,35 @@ class ResumeWithoutWritesTest {
     assertThat(lastUsed(hash)).isGreaterThan(1L);
   }
 
+  /**
+   * A logout stored on another connection after the resume found the session, and before it would
+   * record its use, which relay.db then refuses: the row read instead is gone, and the resume is
+   * refused.
+   */
   @Test
-  void resume_ofASessionEndedBefore_whileRelayDbCannotBeWritten_isRefused() {
+  void resume_loggedOutMeanwhile_whileRelayDbCannotBeWritten_isRefused() {
     String token = session();
     byte[] hash = hash(token);
-    fixture.storage.write(c -> fixture.sessions.delete(c, hash));
-    fixture.readOnly(true);
+    fixture.onNextJoin =
+        () -> {
+          fixture.storage.write(c -> fixture.sessions.delete(c, hash));
+          fixture.readOnly(true);
+        };
 
     assertThatThrownBy(() -> resume(token))
         .isInstanceOfSatisfying(
             RelayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_FAILED));
+    assertThat(fixture.audited).contains("RESUME_FAILED logged out meanwhile");
+  }
+
+  @Test
+  void resume_ofAnExpiredSession_whileRelayDbCannotBeWritten_saysItExpired() {
+    String token = session(1L);
+    fixture.readOnly(true);
+
+    assertThatThrownBy(() -> resume(token))
+        .isInstanceOfSatisfying(
+            RelayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SESSION_EXPIRED));
   }
 
   private long lastUsed(byte[] hash) {
