@@ -47,12 +47,17 @@ final class StorageOutage {
     }
     if (now - reportedAt >= REPORT_EVERY_NANOS) {
       LOG.error(
-          "storage still unavailable: {}; {} writes refused since the last report",
+          "storage still unavailable: {}; {} refused since the last report",
           what,
-          refusedSinceReport);
+          writes(refusedSinceReport));
       reportedAt = now;
       refusedSinceReport = 0;
     }
+  }
+
+  /** Whether writes are being refused: the last refusal came after the last batch stored. */
+  boolean ongoing() {
+    return ongoing;
   }
 
   /** {@code count} writes were refused because the storage was unavailable. */
@@ -67,11 +72,15 @@ final class StorageOutage {
       return;
     }
     LOG.info(
-        "storage writable again after {} s; {} writes were refused meanwhile",
+        "storage writable again after {} s; {} refused meanwhile",
         TimeUnit.NANOSECONDS.toSeconds(nanos.getAsLong() - startedAt),
-        refused);
+        writes(refused));
     ongoing = false;
     refused = 0;
     refusedSinceReport = 0;
+  }
+
+  private static String writes(long count) {
+    return count + (count == 1 ? " write" : " writes");
   }
 }

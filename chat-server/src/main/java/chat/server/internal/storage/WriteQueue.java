@@ -4,6 +4,7 @@ import chat.protocol.ErrorCode;
 import chat.server.internal.relay.RelayException;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -195,6 +196,7 @@ public final class WriteQueue implements AutoCloseable {
     EnvelopeLog envelopes = database.envelopes();
     EnvelopeLog.Mark batchStart = envelopes.mark();
     boolean synced = false;
+    long changesBefore = outage.ongoing() ? totalChanges(connection) : -1;
     try {
       connection.setAutoCommit(false);
       runWrites(connection, envelopes, batch);
@@ -230,13 +232,28 @@ public final class WriteQueue implements AutoCloseable {
       }
       task.complete();
     }
-    if (unavailable == 0) {
-      outage.stored();
-    } else {
+    if (unavailable > 0) {
       outage.refused(unavailable);
+    } else if (outage.ongoing() && totalChanges(connection) > changesBefore) {
+      // Rows stored, not merely a batch without refusals: one whose writes were all refused for
+      // other reasons, or changed nothing, commits even on a full or read-only disk.
+      outage.stored();
     }
     envelopes.erasePending(connection);
     checkpointer.catchUpIfDue(connection);
+  }
+
+  /**
+   * How many rows the writer's connection has changed since it opened (SQLite's {@code
+   * total_changes()}); -1 if that cannot be read, which then tells of no change.
+   */
+  private static long totalChanges(Connection connection) {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT total_changes()")) {
+      return result.next() ? result.getLong(1) : -1;
+    } catch (SQLException e) {
+      return -1;
+    }
   }
 
   /**

@@ -3,6 +3,9 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.server.internal.relay.MessageStore.Row;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A disk that fills up or turns read-only under the relay. Simulated inside SQLite, which needs no
@@ -131,5 +135,46 @@ class StorageFaultTest {
     storage.execute("PRAGMA query_only = OFF");
     assertThat(append().seq()).isEqualTo(4);
     assertThat(integrityCheck()).isEqualTo("ok");
+  }
+
+  /**
+   * The log of an outage ({@link StorageOutage}) through the writer: a batch whose only write was
+   * refused for another reason commits even on a read-only database, and must not be taken for the
+   * storage working again; rows stored are.
+   */
+  @Test
+  void outageLog_aBatchThatStoresNothing_isNotTakenForRecovery_rowsStoredAre() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(WriteQueue.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      append();
+      storage.execute("PRAGMA query_only = ON");
+      for (int i = 0; i < 3; i++) {
+        assertThat(refusal(catchThrowable(this::append))).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+        Throwable other =
+            catchThrowable(
+                () ->
+                    writes
+                        .submit(
+                            c -> {
+                              throw new RelayException(ErrorCode.NOT_MEMBER);
+                            })
+                        .join());
+        assertThat(refusal(other)).isEqualTo(ErrorCode.NOT_MEMBER);
+      }
+      storage.execute("PRAGMA query_only = OFF");
+      append();
+      append();
+
+      List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(0)).startsWith("storage unavailable: relay.db cannot be written");
+      assertThat(lines.get(1))
+          .matches("storage writable again after \\d+ s; 3 writes refused meanwhile");
+    } finally {
+      logger.detachAppender(logged);
+    }
   }
 }
