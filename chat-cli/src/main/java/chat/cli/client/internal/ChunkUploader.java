@@ -138,16 +138,18 @@ final class ChunkUploader extends OutputStream {
     } catch (CommandException.Network e) {
       return null;
     }
-    if (reply instanceof ErrorReply error && error.code() == ErrorCode.FILE_OFFSET_MISMATCH) {
-      return null;
+    if (reply instanceof ErrorReply error) {
+      if (error.code() == ErrorCode.FILE_OFFSET_MISMATCH) {
+        return null;
+      }
+      if (error.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+        throw FileErrors.toException(error);
+      }
     }
     try {
       return FileErrors.expect(reply, FileChunkReply.class).received();
     } catch (CommandException.Network e) {
-      if (reply instanceof ErrorReply error && error.code() == ErrorCode.STORAGE_UNAVAILABLE) {
-        throw e;
-      }
-      return null;
+      return null; // a refusal of the moment, such as the relay stopping: asked again after
     }
   }
 
