@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The storage writer's account of a time when the data directory cannot be written (a full or
  * read-only disk): one error line when it starts, then at most one a minute saying how many writes
- * were refused since, and one line when a batch is stored again. A disk that fills up under a busy
- * relay would otherwise give a line for every refused write, and none when it recovers. Used on the
- * writer thread only.
+ * were refused since, and one line when a batch stores rows again. A disk that fills up under a
+ * busy relay would otherwise give a line for every refused write, and none when it recovers. Used
+ * on the writer thread only.
  */
 final class StorageOutage {
   private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
@@ -66,7 +66,9 @@ final class StorageOutage {
     refusedSinceReport += count;
   }
 
-  /** A batch was stored whole: an outage, if there was one, is over, and said to be. */
+  /**
+   * A batch stored rows without a refusal: an outage, if there was one, is over, and said to be.
+   */
   void stored() {
     if (!ongoing) {
       return;
