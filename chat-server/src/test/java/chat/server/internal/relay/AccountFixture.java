@@ -1,7 +1,6 @@
 package chat.server.internal.relay;
 
 import chat.server.internal.audit.AuditLog;
-import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.LoginRateLimiter;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.SessionTokens;
@@ -50,19 +49,7 @@ final class AccountFixture implements AutoCloseable {
     database = Database.open(dataDir);
     writes = new WriteQueue(database);
     storage = new Storage(database, writes);
-    audit =
-        new AuditLog() {
-          @Override
-          public void record(AuditType type, String username, String address, String detail) {
-            audited.add(type + " " + detail);
-          }
-
-          @Override
-          public void record(
-              ClientConnection connection, AuditType type, String username, String detail) {
-            audited.add(type + " " + detail);
-          }
-        };
+    audit = new RecordingAuditLog(audited);
     Router router = new JoinHook(new LocalRouter());
     MemberRepository members = new MemberRepository();
     Notifier notifier =

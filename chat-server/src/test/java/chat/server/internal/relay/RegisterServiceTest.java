@@ -10,9 +10,7 @@ import chat.protocol.Secret;
 import chat.server.MutableClock;
 import chat.server.RelayFixture;
 import chat.server.RoomLimits;
-import chat.server.internal.audit.AuditLog;
 import chat.server.internal.audit.AuditThrottle;
-import chat.server.internal.audit.AuditType;
 import chat.server.internal.auth.HashingSlots;
 import chat.server.internal.auth.PasswordHasher;
 import chat.server.internal.auth.RegistrationLimiter;
@@ -82,18 +80,7 @@ class RegisterServiceTest {
                 new PresenceBook(),
                 0),
             clock,
-            new AuditLog() {
-              @Override
-              public void record(AuditType type, String user, String address, String detail) {
-                audited.add(type + " " + detail);
-              }
-
-              @Override
-              public void record(
-                  ClientConnection connection, AuditType type, String user, String detail) {
-                audited.add(type + " " + detail);
-              }
-            },
+            new RecordingAuditLog(audited),
             new LogIds(new byte[32]));
   }
 
