@@ -18,6 +18,14 @@ public sealed interface Advice {
   String notice();
 
   /**
+   * Whether it is a warning, which front ends show in their errors' style where the person is, not
+   * as routine news: something now blocks what the person would do.
+   */
+  default boolean warning() {
+    return false;
+  }
+
+  /**
    * The relay announced a new key for {@code user}: sending to them is blocked until the person
    * compares the safety number and accepts it. {@code back}: it is a key of theirs this client
    * pinned before and that was replaced since, which is what a relay holding that key, leaked,
@@ -37,6 +45,12 @@ public sealed interface Advice {
     @Override
     public String conversation() {
       return "";
+    }
+
+    /** A warning: sending to them is blocked. */
+    @Override
+    public boolean warning() {
+      return true;
     }
 
     @Override

@@ -115,12 +115,12 @@ final class LineEvents implements CappedClientListener {
   }
 
   /**
-   * A notice that advises a command, with the slash command; a contact's changed key as a warning
-   * ({@code warning: }, in the errors' style), which blocks sending to them, not as routine news.
+   * A notice that advises a command, with the slash command; a {@link Advice#warning} (a contact's
+   * changed key) as {@code warning: }, in the errors' style.
    */
   @Override
   public void onAdvice(Advice advice) {
-    if (advice instanceof Advice.KeyChanged) {
+    if (advice.warning()) {
       printer.print(
           LineKind.ERROR, "warning: " + TerminalSafe.line(CommandWords.SLASH.advised(advice)));
       return;

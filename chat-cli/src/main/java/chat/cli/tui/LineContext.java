@@ -129,7 +129,7 @@ final class LineContext implements CommandContext {
   }
 
   @Override
-  public java.util.List<String> keys() {
+  public List<String> keys() {
     return tui.keys();
   }
 

@@ -186,12 +186,12 @@ final class TuiEvents implements CappedClientListener {
   }
 
   /**
-   * A notice that advises a command, with the slash command; a contact's changed key as a warning
-   * ({@code !!!}), which blocks sending to them, not as routine news.
+   * A notice that advises a command, with the slash command; a {@link Advice#warning} (a contact's
+   * changed key) as an error ({@code !!!}) in the pane in view.
    */
   @Override
   public void onAdvice(Advice advice) {
-    if (advice instanceof Advice.KeyChanged) {
+    if (advice.warning()) {
       String text = CommandWords.SLASH.advised(advice);
       post(() -> panes.note(null, NoteKind.ERROR, text));
       return;

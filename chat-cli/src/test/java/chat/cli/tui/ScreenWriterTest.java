@@ -8,12 +8,18 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class ScreenWriterTest {
+  /** A screen of one row, {@code columns} wide. */
+  private static TerminalScreen screen(int columns) throws IOException {
+    return new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(columns, 1)));
+  }
+
   @Test
   void put_clipsAtLimit_wideGlyphAcrossEdgeBecomesSpace() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+    TerminalScreen screen = screen(10);
     ScreenWriter out = new ScreenWriter(screen);
     out.fill(0, 0, 10, Style.PLAIN);
     out.put(6, 0, 10, "|||", Style.BORDER);
@@ -28,7 +34,7 @@ class ScreenWriterTest {
 
   @Test
   void put_alertStyle_usesItsColours() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    TerminalScreen screen = screen(5);
 
     new ScreenWriter(screen).put(0, 0, 5, "x", Style.BAR_ALERT);
 
@@ -40,7 +46,7 @@ class ScreenWriterTest {
   /** In colour, a private message or mention waiting is underlined too, not only magenta. */
   @Test
   void privateActivity_isUnderlined_otherActivityIsNot() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    TerminalScreen screen = screen(5);
     ScreenWriter out = new ScreenWriter(screen);
 
     out.put(0, 0, 5, "p", Style.LIST_PRIVATE_ACTIVITY);
@@ -53,7 +59,7 @@ class ScreenWriterTest {
   /** NO_COLOR: no colour at all, bold kept, and a bar stands out in reverse video instead. */
   @Test
   void monochrome_drawsNoColour_keepsBold_andReversesWhatHasABackground() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    TerminalScreen screen = screen(5);
     ScreenWriter out = new ScreenWriter(screen, true);
 
     out.put(0, 0, 5, "x", Style.BAR_ALERT);
@@ -78,7 +84,7 @@ class ScreenWriterTest {
    */
   @Test
   void monochrome_privateActivityUnderlined_ownNameNotBold() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    TerminalScreen screen = screen(5);
     ScreenWriter out = new ScreenWriter(screen, true);
 
     out.put(0, 0, 5, "p", Style.LIST_PRIVATE_ACTIVITY);
@@ -96,7 +102,7 @@ class ScreenWriterTest {
 
   @Test
   void put_letterWithMarks_takesOneColumn_andTheNextCellIsDrawn() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(5, 1)));
+    TerminalScreen screen = screen(5);
 
     int end = new ScreenWriter(screen).put(0, 0, 5, "q\u0301\u0302x", Style.TEXT);
 
@@ -108,7 +114,7 @@ class ScreenWriterTest {
 
   @Test
   void put_flagAcrossTheLimit_leftOutWhole() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(6, 1)));
+    TerminalScreen screen = screen(6);
     ScreenWriter out = new ScreenWriter(screen);
     out.put(4, 0, 6, "||", Style.BORDER);
 
@@ -122,7 +128,7 @@ class ScreenWriterTest {
 
   @Test
   void put_lettersOutsideTheBmp_oneColumnEach() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+    TerminalScreen screen = screen(10);
 
     // 𝐛𝐨𝐥𝐝 (mathematical bold letters), which Lanterna alone counts two columns each
     int end =
@@ -137,7 +143,7 @@ class ScreenWriterTest {
 
   @Test
   void put_fullWidthSignsBopomofoAndYi_twoColumnsEach() throws Exception {
-    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(new TerminalSize(10, 1)));
+    TerminalScreen screen = screen(10);
 
     // ￥, ㄅ and ꀀ, which Lanterna alone counts one column each
     int end = new ScreenWriter(screen).put(0, 0, 10, "\uFFE5\u3105\uA000x", Style.TEXT);
