@@ -18,7 +18,8 @@ import org.sqlite.SQLiteOpenMode;
  * The relay's SQLite file {@code relay.db}: WAL mode, {@code synchronous=FULL} (a commit is on disk
  * when it returns), foreign keys on, migrated on open. One connection belongs to the {@link
  * WriteQueue} thread; reads share a second connection, serialised; a third belongs to the {@link
- * Checkpointer}. Stored messages' sealed envelopes lie beside it, in the {@link EnvelopeLog}.
+ * Checkpointer}. The first two keep their prepared statements for reuse ({@link StatementCache}).
+ * Stored messages' sealed envelopes lie beside it, in the {@link EnvelopeLog}.
  */
 public final class Database implements AutoCloseable {
   /** The database file name inside the data directory. */
@@ -64,7 +65,9 @@ public final class Database implements AutoCloseable {
     List<Connection> opened = new ArrayList<>(3);
     EnvelopeLog envelopes = null;
     try {
-      Connection writer = opened(opened, connect(file));
+      // The writer and the reader keep their prepared statements: the relay runs the same few
+      // dozen SQL strings over and over.
+      Connection writer = opened(opened, StatementCache.wrap(connect(file)));
       Migrations.migrate(writer);
       try (Statement statement = writer.createStatement()) {
         // The Checkpointer copies and has the WAL start over; SQLite's own copy on the writer, in
@@ -76,7 +79,7 @@ public final class Database implements AutoCloseable {
         // every message waits for. In memory it is freed when the savepoint is released.
         statement.execute("PRAGMA temp_store = MEMORY");
       }
-      Connection reader = opened(opened, connect(file));
+      Connection reader = opened(opened, StatementCache.wrap(connect(file)));
       Connection checkpoints = opened(opened, connect(file));
       envelopes = openEnvelopes(dataDir, writer, segmentBytes);
       Database database = new Database(file, writer, reader, checkpoints, envelopes);
