@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Keeps a connection's prepared statements for the next use of the same SQL. The sqlite-jdbc driver
  * compiles a statement's SQL anew on every {@code prepareStatement}, and the relay's repositories
- * prepare and close one per call: compiling was about a third of the SQLite time of a send's reads,
- * and an eighth of the storage writer's CPU (PERFORMANCE.md, "Kept statements").
+ * prepare and close one per call: compiling was over a third of the SQLite time of a send's reads,
+ * and about 12% of the storage writer's CPU (PERFORMANCE.md, "Kept statements").
  *
  * <p>{@link #wrap} returns a connection that answers {@code prepareStatement(sql)} with a statement
  * kept from an earlier use of that SQL when one is idle. Closing it hands it back instead of
@@ -29,14 +29,21 @@ import java.util.Set;
  * sees the last one's values. A statement whose use failed or was run another way than those it is
  * kept after ({@code execute()}), or one asked for while the same SQL is in use (a nested use), is
  * closed for real. At most {@link #CAPACITY} idle statements are kept, the least recently used
- * dropped first. Closing the connection closes them all.
+ * closed first. Closing the connection closes them all.
  *
  * <p>Not thread-safe, as the connection it wraps is used: by one thread at a time ({@link
  * Database}'s readers under its lock, the writer on the write queue's thread).
  */
 final class StatementCache implements InvocationHandler {
-  /** Idle statements kept per connection: the relay's fixed SQL, with room to spare. */
-  static final int CAPACITY = 128;
+  /**
+   * Idle statements kept per connection: those of the hot paths (a send's reads on the reader, a
+   * message's writes on the writer), not every SQL string the relay runs. A kept statement holds
+   * some of its connection's lookaside memory, SQLite's small pool for short-lived allocations;
+   * with up to 128 kept, that pool ran out and the allocations of running each statement went to
+   * the process's allocator, which took back as much time as compiling had cost (PERFORMANCE.md,
+   * "Kept statements").
+   */
+  static final int CAPACITY = 8;
 
   private final Connection connection;
   private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(16, 0.75f, true);
