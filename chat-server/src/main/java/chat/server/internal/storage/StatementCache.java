@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -26,10 +27,11 @@ import java.util.Set;
  * closing it: its result set is closed first, which resets it (a statement stepped to a row and
  * never reset would hold its read snapshot, and the connection would go on reading old data and
  * keep the WAL from being checkpointed), and its parameters and batch are cleared, so a use never
- * sees the last one's values. A statement whose use failed or was run another way than those it is
- * kept after ({@code execute()}), or one asked for while the same SQL is in use (a nested use), is
- * closed for real. At most {@link #CAPACITY} idle statements are kept, the least recently used
- * closed first. Closing the connection closes them all.
+ * sees the last one's values. A statement one of whose own methods failed, one run another way than
+ * those it is kept after ({@code execute()}), one given a setting of its own that would outlast the
+ * use (max rows, fetch size, a time-out), and one asked for while the same SQL is in use (a nested
+ * use) are closed for real. At most {@link #CAPACITY} idle statements are kept, the least recently
+ * used closed first. Closing the connection closes them all.
  *
  * <p>Not thread-safe, as the connection it wraps is used: by one thread at a time ({@link
  * Database}'s readers under its lock, the writer on the write queue's thread).
@@ -76,7 +78,12 @@ final class StatementCache implements InvocationHandler {
       return lease(sql);
     }
     if (name.equals("close") && (args == null || args.length == 0)) {
-      closeIdle();
+      try {
+        closeIdle();
+      } finally {
+        connection.close();
+      }
+      return null;
     }
     return call(connection, method, args);
   }
@@ -173,6 +180,11 @@ final class StatementCache implements InvocationHandler {
       }
       if (!KEPT_AFTER.contains(name) && (name.startsWith("execute") || name.contains("Result"))) {
         // execute() and the like may leave rows waiting that this lease does not see to reset
+        keep = false;
+      }
+      if (method.getDeclaringClass() == Statement.class
+          && (name.startsWith("set") || name.equals("closeOnCompletion"))) {
+        // a setting of the statement's own (max rows, fetch size, time-out) would outlast this use
         keep = false;
       }
       Object result;

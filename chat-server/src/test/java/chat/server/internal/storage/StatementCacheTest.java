@@ -108,13 +108,18 @@ class StatementCacheTest {
   }
 
   @Test
-  void aNestedUseOfTheSameSql_getsAStatementOfItsOwn_andOneIsKept() throws SQLException {
+  void aNestedUseOfTheSameSql_getsAStatementOfItsOwn_andOneIsKept_theOtherClosed()
+      throws SQLException {
     String sql = "SELECT x FROM t ORDER BY x";
+    PreparedStatement outerReal;
+    PreparedStatement innerReal;
     try (PreparedStatement outer = cached.prepareStatement(sql);
         ResultSet outerRows = outer.executeQuery()) {
+      outerReal = real(outer);
       assertThat(outerRows.next()).isTrue();
       try (PreparedStatement inner = cached.prepareStatement(sql)) {
-        assertThat(real(inner)).isNotSameAs(real(outer));
+        innerReal = real(inner);
+        assertThat(innerReal).isNotSameAs(outerReal);
         try (ResultSet innerRows = inner.executeQuery()) {
           assertThat(innerRows.next()).isTrue();
           assertThat(innerRows.getLong(1)).isEqualTo(1);
@@ -123,6 +128,55 @@ class StatementCacheTest {
       assertThat(outerRows.next()).isTrue();
       assertThat(outerRows.getLong(1)).isEqualTo(2);
     }
+    assertThat(StatementCache.idleCount(cached)).isEqualTo(1);
+    assertThat(outerReal.isClosed() != innerReal.isClosed()).as("exactly one closed").isTrue();
+  }
+
+  @Test
+  void aSettingOfTheStatementsOwn_doesNotCarryOverToTheNextUse() throws SQLException {
+    String sql = "SELECT x FROM t ORDER BY x";
+    try (PreparedStatement s = cached.prepareStatement(sql)) {
+      s.setMaxRows(1);
+      try (ResultSet r = s.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        assertThat(r.next()).isFalse();
+      }
+    }
+    int rows = 0;
+    try (PreparedStatement s = cached.prepareStatement(sql);
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        rows++;
+      }
+    }
+    assertThat(rows).as("rows of a use that set no limit").isEqualTo(2);
+  }
+
+  @Test
+  void aKeptStatement_outlivesARollbackAndASavepointsRollback() throws SQLException {
+    String insert = "INSERT INTO t VALUES (?)";
+    cached.setAutoCommit(false);
+    try (PreparedStatement s = cached.prepareStatement(insert)) {
+      s.setLong(1, 10);
+      s.executeUpdate();
+    }
+    cached.rollback();
+    try (Statement savepoints = cached.createStatement()) {
+      savepoints.execute("SAVEPOINT w");
+      try (PreparedStatement s = cached.prepareStatement(insert)) {
+        s.setLong(1, 11);
+        s.executeUpdate();
+      }
+      savepoints.execute("ROLLBACK TO w");
+      savepoints.execute("RELEASE w");
+      try (PreparedStatement s = cached.prepareStatement(insert)) {
+        s.setLong(1, 12);
+        s.executeUpdate();
+      }
+    }
+    cached.commit();
+    cached.setAutoCommit(true);
+    assertThat(count(raw)).isEqualTo(3); // 1, 2 and 12
     assertThat(StatementCache.idleCount(cached)).isEqualTo(1);
   }
 
