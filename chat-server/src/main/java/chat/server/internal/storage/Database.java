@@ -18,8 +18,8 @@ import org.sqlite.SQLiteOpenMode;
  * The relay's SQLite file {@code relay.db}: WAL mode, {@code synchronous=FULL} (a commit is on disk
  * when it returns), foreign keys on, migrated on open. One connection belongs to the {@link
  * WriteQueue} thread; reads share a second connection, serialised; a third belongs to the {@link
- * Checkpointer}. The first two keep their prepared statements for reuse ({@link StatementCache}).
- * Stored messages' sealed envelopes lie beside it, in the {@link EnvelopeLog}.
+ * Checkpointer}. The first two keep the statements they use most ({@link StatementCache}). Stored
+ * messages' sealed envelopes lie beside it, in the {@link EnvelopeLog}.
  */
 public final class Database implements AutoCloseable {
   /** The database file name inside the data directory. */
@@ -65,8 +65,8 @@ public final class Database implements AutoCloseable {
     List<Connection> opened = new ArrayList<>(3);
     EnvelopeLog envelopes = null;
     try {
-      // The writer and the reader keep their prepared statements: the relay runs the same few
-      // dozen SQL strings over and over.
+      // The writer and the reader keep the prepared statements they use most: a send's reads and a
+      // message's writes run the same few SQL strings over and over.
       Connection writer = opened(opened, StatementCache.wrap(connect(file)));
       Migrations.migrate(writer);
       try (Statement statement = writer.createStatement()) {

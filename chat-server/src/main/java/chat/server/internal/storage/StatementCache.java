@@ -47,6 +47,14 @@ final class StatementCache implements InvocationHandler {
    */
   static final int CAPACITY = 8;
 
+  /**
+   * The ways of running a statement after which it is kept: a query, whose result set the lease
+   * closes, and the updates, which SQLite runs to their end. Any other ({@code execute}, {@code
+   * getResultSet}, ...) closes the statement at the end of the use.
+   */
+  private static final Set<String> KEPT_AFTER =
+      Set.of("executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch");
+
   private final Connection connection;
   private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -142,14 +150,6 @@ final class StatementCache implements InvocationHandler {
       throw e.getCause();
     }
   }
-
-  /**
-   * The ways of running a statement after which it is kept: a query, whose result set the lease
-   * closes, and the updates, which SQLite runs to their end. Any other ({@code execute}, {@code
-   * getResultSet}, ...) closes the statement at the end of the use.
-   */
-  private static final Set<String> KEPT_AFTER =
-      Set.of("executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch");
 
   /** One use of a kept statement, from {@code prepareStatement} to {@code close}. */
   private final class Lease implements InvocationHandler {
