@@ -48,6 +48,15 @@ class StatementCacheTest {
     return leased.unwrap(PreparedStatement.class);
   }
 
+  private static final String INSERT = "INSERT INTO t VALUES (?)";
+
+  private static void insert(Connection c, long x) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT)) {
+      s.setLong(1, x);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   private static long count(Connection c) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM t");
         ResultSet r = s.executeQuery()) {
@@ -154,25 +163,15 @@ class StatementCacheTest {
 
   @Test
   void aKeptStatement_outlivesARollbackAndASavepointsRollback() throws SQLException {
-    String insert = "INSERT INTO t VALUES (?)";
     cached.setAutoCommit(false);
-    try (PreparedStatement s = cached.prepareStatement(insert)) {
-      s.setLong(1, 10);
-      s.executeUpdate();
-    }
+    insert(cached, 10);
     cached.rollback();
     try (Statement savepoints = cached.createStatement()) {
       savepoints.execute("SAVEPOINT w");
-      try (PreparedStatement s = cached.prepareStatement(insert)) {
-        s.setLong(1, 11);
-        s.executeUpdate();
-      }
+      insert(cached, 11);
       savepoints.execute("ROLLBACK TO w");
       savepoints.execute("RELEASE w");
-      try (PreparedStatement s = cached.prepareStatement(insert)) {
-        s.setLong(1, 12);
-        s.executeUpdate();
-      }
+      insert(cached, 12);
     }
     cached.commit();
     cached.setAutoCommit(true);
@@ -183,17 +182,14 @@ class StatementCacheTest {
   @Test
   void aUseThatFailed_closesTheStatement() throws SQLException {
     PreparedStatement failed;
-    try (PreparedStatement s = cached.prepareStatement("INSERT INTO t VALUES (?)")) {
+    try (PreparedStatement s = cached.prepareStatement(INSERT)) {
       failed = real(s);
       s.setLong(1, 1);
       assertThatThrownBy(s::executeUpdate).isInstanceOf(SQLException.class);
     }
     assertThat(failed.isClosed()).isTrue();
     assertThat(StatementCache.idleCount(cached)).isZero();
-    try (PreparedStatement s = cached.prepareStatement("INSERT INTO t VALUES (?)")) {
-      s.setLong(1, 4);
-      assertThat(s.executeUpdate()).isEqualTo(1);
-    }
+    insert(cached, 4);
     assertThat(StatementCache.idleCount(cached)).isEqualTo(1);
   }
 
