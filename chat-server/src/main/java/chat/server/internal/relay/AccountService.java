@@ -196,19 +196,13 @@ public final class AccountService {
       String name =
           storage.read(c -> users.find(c, expired)).map(UserRow::username).orElse(expired);
       audit.record(connection, AuditType.RESUME_FAILED, name, "session expired");
-      try {
-        storage.write(
-            c -> {
-              sessions.delete(c, tokenHash.toByteArray());
-              return null;
-            });
-      } catch (RelayException e) {
-        if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
-          throw e;
-        }
-        // relay.db cannot be written: the expired row stays until a later sweep, and the client
-        // is still told what matters to it, that the session is over.
-      }
+      // Where relay.db cannot be written, the expired row stays until a later sweep, and the
+      // client is still told what matters to it, that the session is over.
+      storage.writeIfWritable(
+          c -> {
+            sessions.delete(c, tokenHash.toByteArray());
+            return null;
+          });
       throw new RelayException(ErrorCode.SESSION_EXPIRED);
     }
     String key = session.get().userKey();
@@ -248,15 +242,10 @@ public final class AccountService {
    * seen here either way.
    */
   private boolean touched(ClientConnection connection, Bytes tokenHash, long now) {
-    try {
-      return storage.write(
-          c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()));
-    } catch (RelayException e) {
-      if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
-        throw e;
-      }
-      return storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isPresent();
-    }
+    return storage
+        .writeIfWritable(
+            c -> sessions.touch(c, tokenHash.toByteArray(), now, connection.remoteAddress()))
+        .orElseGet(() -> storage.read(c -> sessions.find(c, tokenHash.toByteArray())).isPresent());
   }
 
   /**

@@ -5,6 +5,7 @@ import chat.server.internal.storage.Database;
 import chat.server.internal.storage.SqlFunction;
 import chat.server.internal.storage.WriteQueue;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -39,6 +40,22 @@ public final class Storage {
   /** Runs a write in the next group commit and waits until it is durable. */
   public <T> T write(WriteQueue.Write<T> work) {
     return await(writes.submit(work));
+  }
+
+  /**
+   * Runs a write as {@link #write} does, for work the request can do without: empty if {@code
+   * relay.db} cannot be written now ({@link ErrorCode#STORAGE_UNAVAILABLE}: a full or read-only
+   * disk), or if the write returned null. Any other refusal is thrown.
+   */
+  public <T> Optional<T> writeIfWritable(WriteQueue.Write<T> work) {
+    try {
+      return Optional.ofNullable(write(work));
+    } catch (RelayException e) {
+      if (e.code() != ErrorCode.STORAGE_UNAVAILABLE) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 
   /** Waits for a storage future, rethrowing its {@link RelayException}. */

@@ -3,9 +3,6 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class MigrationsTest {
   @TempDir Path dir;
@@ -87,20 +83,15 @@ class MigrationsTest {
   /** An operator sees that the start changed the file, which an older relay then cannot open. */
   @Test
   void anUpgrade_isLogged_aNewDatabaseAndOneUpToDateAreNot() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(Migrations.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    try (Connection c = open()) {
+    CapturedLog log = CapturedLog.of(Migrations.class);
+    try (log;
+        Connection c = open()) {
       Migrations.migrate(c, 6);
       Migrations.migrate(c);
       Migrations.migrate(c);
-    } finally {
-      logger.detachAppender(logged);
     }
 
-    assertThat(logged.list)
-        .extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(log.messages())
         .containsExactly(
             "relay.db upgraded from schema version 6 to " + Migrations.latestVersion());
   }

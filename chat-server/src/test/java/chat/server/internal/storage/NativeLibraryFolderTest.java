@@ -3,9 +3,6 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class NativeLibraryFolderTest {
   private static final List<String> PROPERTIES =
@@ -226,19 +222,13 @@ class NativeLibraryFolderTest {
   void aFileInPlaceOfTheFolder_isSaidToBeOne_andTheLibraryLoadsFromTheTemporaryFolder()
       throws Exception {
     Path file = Files.writeString(data.resolve(NativeLibraryFolder.DIRECTORY), "x");
-    Logger logger = (Logger) LoggerFactory.getLogger(NativeLibraryFolder.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    try {
+    CapturedLog log = CapturedLog.of(NativeLibraryFolder.class);
+    try (log) {
       NativeLibraryFolder.load(data, this::recordAttempt);
-    } finally {
-      logger.detachAppender(logged);
     }
 
     assertThat(attempts).containsExactly((String) null);
-    assertThat(logged.list)
-        .extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(log.messages())
         .containsExactly(
             "SQLite's native library could not be loaded from "
                 + file

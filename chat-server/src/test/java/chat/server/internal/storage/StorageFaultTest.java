@@ -3,9 +3,6 @@ package chat.server.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import chat.crypto.Bytes;
 import chat.protocol.ErrorCode;
 import chat.server.internal.relay.MessageStore.Row;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A disk that fills up or turns read-only under the relay. Simulated inside SQLite, which needs no
@@ -144,11 +140,7 @@ class StorageFaultTest {
    */
   @Test
   void outageLog_aBatchThatStoresNothing_isNotTakenForRecovery_rowsStoredAre() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger(WriteQueue.class);
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
-    logger.addAppender(logged);
-    try {
+    try (CapturedLog log = CapturedLog.of(WriteQueue.class)) {
       append();
       storage.execute("PRAGMA query_only = ON");
       for (int i = 0; i < 3; i++) {
@@ -168,13 +160,11 @@ class StorageFaultTest {
       append();
       append();
 
-      List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      List<String> lines = log.messages();
       assertThat(lines).hasSize(2);
       assertThat(lines.get(0)).startsWith("storage unavailable: relay.db cannot be written");
       assertThat(lines.get(1))
           .matches("storage writable again after \\d+ s; 3 writes refused meanwhile");
-    } finally {
-      logger.detachAppender(logged);
     }
   }
 }

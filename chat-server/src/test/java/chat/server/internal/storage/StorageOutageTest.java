@@ -2,39 +2,27 @@ package chat.server.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link StorageOutage}: a disk that fills up under a busy relay gives one line when writes start
  * to be refused, at most one a minute while they are, and one when they are stored again.
  */
 class StorageOutageTest {
-  private final Logger logger = (Logger) LoggerFactory.getLogger(WriteQueue.class);
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private final CapturedLog log = CapturedLog.of(WriteQueue.class);
   private long now = TimeUnit.HOURS.toNanos(5);
   private final StorageOutage outage = new StorageOutage(() -> now);
 
-  @BeforeEach
-  void listen() {
-    logged.start();
-    logger.addAppender(logged);
-  }
-
   @AfterEach
   void stopListening() {
-    logger.detachAppender(logged);
+    log.close();
   }
 
   private List<String> lines() {
-    return logged.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+    return log.events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
   }
 
   private void refuseOne() {
