@@ -4,6 +4,7 @@ import static chat.e2e.Clients.FAST_KDF;
 import static chat.e2e.Clients.PASSPHRASE;
 import static chat.e2e.Clients.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import chat.cli.CommandException;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A message from a sender whose key cannot be pinned (the profile is full) waits instead of being
  * passed: one notice, the read position kept before it, a retry every 2 seconds, and the message
- * shown, in order with those after it, once the key can be written.
+ * shown, in order with those after it, once the key can be written. A page of history with such a
+ * message is refused, naming the file, until the key can be written.
  */
 class ProfileWriteRetryEndToEndTest {
   @TempDir Path dataDir;
@@ -43,32 +46,9 @@ class ProfileWriteRetryEndToEndTest {
       boolean direct) throws Exception {
     AtomicBoolean full = new AtomicBoolean();
     AtomicInteger refused = new AtomicInteger();
-    ProfileWriter failsWhileFull =
-        (file, data) -> {
-          if (full.get()) {
-            refused.incrementAndGet();
-            throw new CommandException.FileAccess(
-                "cannot write " + file + ": no space left on device", null);
-          }
-          PrivateFiles.write(file, data);
-        };
     try (Relay relay = RelayFixture.start(dataDir);
         RelayChatClient bob = Clients.live(relay.port(), homes.resolve("bob"));
-        RelayChatClient alice =
-            new RelayChatClient(
-                new ClientOptions(
-                    "127.0.0.1",
-                    relay.port(),
-                    homes.resolve("alice"),
-                    true,
-                    Duration.ofSeconds(15),
-                    true,
-                    homes.resolve("downloads")),
-                new SecureRandom(),
-                Clock.systemUTC(),
-                FAST_KDF,
-                DurableFiles.SYSTEM,
-                failsWhileFull)) {
+        RelayChatClient alice = alice(relay.port(), true, full, refused)) {
       RecordingListener seen = new RecordingListener();
       alice.addListener(seen);
       alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
@@ -105,5 +85,64 @@ class ProfileWriteRetryEndToEndTest {
       assertThat(seen.messages).extracting(ChatMessage::text).containsExactly("first", "second");
       assertThat(seen.notices).filteredOn(notice -> notice.contains("cannot write")).hasSize(1);
     }
+  }
+
+  /**
+   * A page of history with a message from a sender whose key cannot be pinned is refused, saying
+   * which file and whose key, as the live path says; it does not pass the message off as having no
+   * usable key. Once the key can be written the same page shows it.
+   */
+  @Test
+  void history_withASenderWhoseKeyCannotBeWritten_failsNamingTheFile_thenShowsWhenItCan()
+      throws Exception {
+    AtomicBoolean full = new AtomicBoolean();
+    AtomicInteger refused = new AtomicInteger();
+    try (Relay relay = RelayFixture.start(dataDir);
+        RelayChatClient bob = Clients.live(relay.port(), homes.resolve("bob"));
+        RelayChatClient alice = alice(relay.port(), false, full, refused)) {
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.send("#lobby", "first");
+      full.set(true);
+
+      assertThatThrownBy(() -> alice.history("#lobby", 5))
+          .isInstanceOf(CommandException.FileAccess.class)
+          .hasMessage(
+              "cannot write "
+                  + homes.resolve("alice").resolve("alice").resolve("contacts.json")
+                  + ": no space left on device (the key of bob, needed to show their messages"
+                  + " in #lobby)");
+
+      full.set(false);
+
+      assertThat(alice.history("#lobby", 5)).extracting(ChatMessage::text).containsExactly("first");
+    }
+  }
+
+  /** Alice's client, whose profile cannot be written while {@code full}; counts the refusals. */
+  private RelayChatClient alice(int port, boolean live, AtomicBoolean full, AtomicInteger refused) {
+    ProfileWriter failsWhileFull =
+        (file, data) -> {
+          if (full.get()) {
+            refused.incrementAndGet();
+            throw new CommandException.FileAccess(
+                "cannot write " + file + ": no space left on device", null);
+          }
+          PrivateFiles.write(file, data);
+        };
+    return new RelayChatClient(
+        new ClientOptions(
+            "127.0.0.1",
+            port,
+            homes.resolve("alice"),
+            true,
+            Duration.ofSeconds(15),
+            live,
+            homes.resolve("downloads")),
+        new SecureRandom(),
+        Clock.systemUTC(),
+        FAST_KDF,
+        DurableFiles.SYSTEM,
+        failsWhileFull);
   }
 }

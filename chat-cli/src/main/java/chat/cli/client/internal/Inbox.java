@@ -242,6 +242,7 @@ final class Inbox {
    * @param stored the page's messages, each with its parsed envelope at the same index in {@code
    *     envelopes}, addressed to {@code conversation}
    * @return the messages and offers that opened, in the order given, and those held
+   * @throws CommandException.FileAccess if a sender's key came but could not be written here
    */
   HistoryPage openAll(
       String conversation, List<StoredMessage> stored, List<RecipientEnvelope> envelopes) {
@@ -257,6 +258,16 @@ final class Inbox {
         senders[i] = keys.signer(header, stored.get(i).storedAtMillis(), self).orElse(null);
       } catch (CommandException.DamagedFile e) {
         throw e; // a damaged contacts.json: to be moved away, not the relay's doing
+      } catch (CommandException.FileAccess e) {
+        // the key came but could not be recorded here (a full profile disk): the page waits too
+        throw new CommandException.FileAccess(
+            e.getMessage()
+                + " (the key of "
+                + sender
+                + ", needed to show their messages in "
+                + label(conversation)
+                + ")",
+            e);
       } catch (CommandException e) {
         leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
