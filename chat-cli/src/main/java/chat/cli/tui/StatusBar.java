@@ -43,7 +43,15 @@ final class StatusBar {
       UnaryOperator<String> labels,
       int columns) {
     List<Cell> rest =
-        rest(model, self, trustOf, labels, Integer.MAX_VALUE, Integer.MAX_VALUE, false);
+        rest(
+            model,
+            self,
+            trustOf,
+            labels,
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE,
+            false,
+            Integer.MAX_VALUE);
     int over = width(rest) - columns;
     boolean quiet = false;
     if (over > 0) {
@@ -54,14 +62,21 @@ final class StatusBar {
       over -= label - Math.min(label, labelColumns);
       int name = self == null ? 0 : Cells.width(TerminalSafe.line(self));
       int selfColumns = over > 0 ? Math.max(MIN_LABEL_COLUMNS, name - over) : Integer.MAX_VALUE;
-      rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, false);
+      rest =
+          rest(model, self, trustOf, labels, labelColumns, selfColumns, false, Integer.MAX_VALUE);
       if (width(rest) > columns && hasActivity(model)) {
         // Still too wide, and the activity would be cut: on a terminal too narrow for the
         // conversation list it is the one sign of messages elsewhere. ONLINE and a calm trust
         // summary (unverified, all verified) give way to it; a changed key or a lost connection
-        // does not.
+        // does not, though a changed key's names do (trustCells).
         quiet = true;
-        rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, true);
+        rest =
+            rest(model, self, trustOf, labels, labelColumns, selfColumns, true, Integer.MAX_VALUE);
+        int alert = alertWidth(model, self, trustOf, labels);
+        if (width(rest) > columns && alert > 0) {
+          int trustColumns = alert - (width(rest) - columns);
+          rest = rest(model, self, trustOf, labels, labelColumns, selfColumns, true, trustColumns);
+        }
       }
     }
     List<Cell> cells = new ArrayList<>();
@@ -92,6 +107,22 @@ final class StatusBar {
     return current.equals(TuiModel.STATUS) ? 0 : Cells.width(labels.apply(current));
   }
 
+  /** The columns of the current conversation's changed-key warning, uncut; 0 for none. */
+  private static int alertWidth(
+      TuiModel model,
+      String self,
+      Function<String, TrustState> trustOf,
+      UnaryOperator<String> labels) {
+    String current = model.current();
+    if (current.equals(TuiModel.STATUS)) {
+      return 0;
+    }
+    return trust(current, self, model.members(current), trustOf, labels)
+        .filter(t -> t.style() == Style.BAR_ALERT)
+        .map(t -> Cells.width(t.text()))
+        .orElse(0);
+  }
+
   /** Whether another conversation has activity ({@link #activity} shows it). */
   private static boolean hasActivity(TuiModel model) {
     return model.conversations().stream()
@@ -99,9 +130,10 @@ final class StatusBar {
   }
 
   /**
-   * Everything but the relay, the conversation's name cut to {@code labelColumns} and the user's
-   * own to {@code selfColumns}; {@code quiet} leaves out the connection state while it is ONLINE
-   * and a trust summary that is not a changed key.
+   * Everything but the relay, the conversation's name cut to {@code labelColumns}, the user's own
+   * to {@code selfColumns} and the trust summary to {@code trustColumns} ({@link #trustCells});
+   * {@code quiet} leaves out the connection state while it is ONLINE and a trust summary that is
+   * not a changed key.
    */
   private static List<Cell> rest(
       TuiModel model,
@@ -110,7 +142,8 @@ final class StatusBar {
       UnaryOperator<String> labels,
       int labelColumns,
       int selfColumns,
-      boolean quiet) {
+      boolean quiet,
+      int trustColumns) {
     List<Cell> cells = new ArrayList<>();
     if (self == null) {
       segment(cells, "not logged in", Style.BAR);
@@ -136,7 +169,7 @@ final class StatusBar {
     if (!current.equals(TuiModel.STATUS)) {
       trust(current, self, model.members(current), trustOf, labels)
           .filter(t -> !quiet || t.style() == Style.BAR_ALERT)
-          .ifPresent(t -> segment(cells, t.text(), t.style()));
+          .ifPresent(t -> segment(cells, trustCells(t, trustColumns)));
     }
     activity(cells, model);
     transfers(cells, model);
@@ -191,13 +224,31 @@ final class StatusBar {
             : new Segment(unverified + " unverified", Style.BAR_WARN));
   }
 
+  /** How a changed-key warning starts; the names of those whose key changed follow. */
+  private static final String CHANGED = "CHANGED key: ";
+
+  /**
+   * {@code trust} in at most {@code columns}: a changed-key warning cuts its names with {@code …},
+   * then shows {@code CHANGED key} alone, then {@code CHANGED…}, and never less.
+   */
+  private static List<Cell> trustCells(Segment trust, int columns) {
+    List<Cell> whole = Cells.line(trust.text(), trust.style());
+    if (width(whole) <= columns || !trust.text().startsWith(CHANGED)) {
+      return whole; // only a changed key's warning is ever given fewer columns than it takes
+    }
+    if (columns >= Cells.width(CHANGED) + 2) {
+      return Cells.shorten(whole, columns, "\u2026", trust.style());
+    }
+    String bare = CHANGED.substring(0, CHANGED.indexOf(':'));
+    return Cells.line(columns >= Cells.width(bare) ? bare : "CHANGED\u2026", trust.style());
+  }
+
   private static Segment summary(TrustState state, List<String> names) {
     return switch (state) {
       case VERIFIED -> new Segment("verified", Style.BAR_GOOD);
       case UNVERIFIED -> new Segment("unverified", Style.BAR_WARN);
       case CHANGED ->
-          new Segment(
-              "CHANGED key: " + TerminalSafe.line(String.join(", ", names)), Style.BAR_ALERT);
+          new Segment(CHANGED + TerminalSafe.line(String.join(", ", names)), Style.BAR_ALERT);
     };
   }
 

@@ -171,8 +171,45 @@ class StatusBarTest {
         "#ops",
         List.of(member("alice", TrustState.UNVERIFIED), member("bob", TrustState.CHANGED)),
         Long.MAX_VALUE);
-    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 40)))
-        .isEqualTo(" [alice] [2:#ops] [CHANGED key: bob] [A\u2026");
+    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 50)))
+        .isEqualTo(" [alice] [2:#ops] [CHANGED key: bob] [Act: 1]");
+    assertThat(bar(model, 40)).isEqualTo(" [alice] [2:#ops] [CHANGED key] [Act: 1]");
+  }
+
+  /**
+   * Too narrow for a changed key's names and the activity both: the names give way (cut with …,
+   * then left out, then the word "key"), never the warning itself nor the activity.
+   */
+  @Test
+  void cells_tooNarrowForAChangedKeysNames_theyGiveWayToTheActivity() {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
+    model.incoming(Messages.of("#ops", 2, "bob", "there"), "alice");
+    model.select("#ops");
+    model.setMembers(
+        "#ops",
+        List.of(
+            member("alice", TrustState.UNVERIFIED),
+            member("bob", TrustState.CHANGED),
+            member("carol", TrustState.CHANGED)),
+        Long.MAX_VALUE);
+
+    assertThat(bar(model, 52)).isEqualTo(" [alice] [2:#ops] [CHANGED key: bob, carol] [Act: 1]");
+    assertThat(bar(model, 51))
+        .isEqualTo(" [alice] [2:#ops] [CHANGED key: bob, car\u2026] [Act: 1]");
+    assertThat(bar(model, 44)).isEqualTo(" [alice] [2:#ops] [CHANGED key: b\u2026] [Act: 1]");
+    assertThat(bar(model, 43)).isEqualTo(" [alice] [2:#ops] [CHANGED key] [Act: 1]");
+    assertThat(bar(model, 40)).isEqualTo(" [alice] [2:#ops] [CHANGED key] [Act: 1]");
+    assertThat(bar(model, 39)).isEqualTo(" [alice] [2:#ops] [CHANGED\u2026] [Act: 1]");
+    assertThat(bar(model, 37)).isEqualTo(" [alice] [2:#ops] [CHANGED\u2026] [Act: 1]");
+    assertThat(bar(model, 36))
+        .as("narrower than the warning and the activity: cut at the end, as before")
+        .isEqualTo(" [alice] [2:#ops] [CHANGED\u2026] [Act: \u2026");
+  }
+
+  private static String bar(TuiModel model, int columns) {
+    return text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, columns));
   }
 
   /**
