@@ -2,6 +2,8 @@ package chat.cli.client.internal;
 
 import chat.cli.CommandException;
 import chat.cli.client.DeliveryNotice;
+import chat.crypto.MalformedDataException;
+import chat.crypto.RecipientEnvelope;
 import chat.protocol.ConversationState;
 import chat.protocol.HistoryReply;
 import chat.protocol.HistoryRequest;
@@ -9,6 +11,7 @@ import chat.protocol.StoredMessage;
 import chat.protocol.SyncReply;
 import chat.protocol.SyncRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,15 @@ import java.util.Optional;
 final class CatchUp {
   /** Messages shown from a conversation this machine has no cursor for. */
   static final int FIRST_VIEW = 20;
+
+  /** Messages a page while looking for where a relay restored from a backup went back to. */
+  static final int REWIND_PAGE = 100;
+
+  /**
+   * The most messages read back while looking for it: what a relay stored after the backup's moment
+   * beyond them, under numbers this device had read, is taken as read.
+   */
+  static final int MAX_REWIND = 2_000;
 
   private final Session session;
   private final Listeners listeners;
@@ -83,8 +95,83 @@ final class CatchUp {
     Optional<Long> cursor = session.state.cursor(conversation);
     if (cursor.isEmpty()) {
       firstView(conversation, lastSeq);
+    } else if (cursor.get() > lastSeq) {
+      wentBack(conversation, cursor.get(), lastSeq);
     } else if (cursor.get() < lastSeq) {
-      syncFrom(conversation, cursor.get());
+      syncFrom(conversation, cursor.get(), true);
+    }
+  }
+
+  /**
+   * The relay's {@code conversation} no longer holds what this device read up to {@code cursor}: it
+   * was restored from a backup taken before. The cursor goes back to the newest message it still
+   * holds that this device read (found by its id, at most {@link #MAX_REWIND} messages back from
+   * {@code newest}), with one notice, and what the relay stored after that is delivered: the
+   * messages sent since the restore under numbers this device had read. Those it showed before are
+   * not shown again (their ids were seen).
+   */
+  private void wentBack(String conversation, long cursor, long newest) {
+    long kept = restorePoint(conversation, Math.min(cursor, newest));
+    session.state.rewind(conversation, kept);
+    listeners.notice(
+        conversation,
+        "the relay's copy of "
+            + session.label(conversation)
+            + " goes back to #"
+            + kept
+            + ", where this device had read up to #"
+            + cursor
+            + ": the relay was restored from a backup, and what was sent after that is gone from"
+            + " it; what was sent since is shown");
+    syncFrom(conversation, kept, false);
+  }
+
+  /**
+   * The number of the newest message at or below {@code from} that the relay holds as this device
+   * read it (the same id at the same number), read back a page at a time; 0 if none is found, or
+   * the lowest number read when {@link #MAX_REWIND} messages, or every message this device
+   * remembers reading there, were passed first.
+   */
+  private long restorePoint(String conversation, long from) {
+    Map<Long, String> accepted = session.state.acceptedIn(conversation);
+    if (accepted.isEmpty()) {
+      return from; // nothing to compare: at least the numbers above the relay's newest are new
+    }
+    long oldestAccepted = accepted.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+    long before = from + 1;
+    int read = 0;
+    while (read < MAX_REWIND && before > 1) {
+      RelayConnection relay = session.connection();
+      HistoryReply reply =
+          relay.call(
+              new HistoryRequest(relay.nextId(), conversation, before, REWIND_PAGE),
+              HistoryReply.class);
+      List<StoredMessage> page = reply.messages();
+      for (int i = page.size() - 1; i >= 0; i--) {
+        StoredMessage message = page.get(i);
+        String id = accepted.get(message.seq());
+        if (id != null && !message.deleted() && id.equals(idOf(message))) {
+          return message.seq();
+        }
+      }
+      read += page.size();
+      if (page.isEmpty() || !reply.more() || reply.nextBefore() <= 1) {
+        return 0;
+      }
+      before = reply.nextBefore();
+      if (before <= oldestAccepted) {
+        return before - 1; // below all this device remembers: the rest is taken as read
+      }
+    }
+    return Math.max(0, before - 1);
+  }
+
+  /** The id of {@code message}'s envelope; empty if it does not parse. */
+  private static String idOf(StoredMessage message) {
+    try {
+      return RecipientEnvelope.parse(message.envelope().toByteArray()).header().messageIdHex();
+    } catch (MalformedDataException e) {
+      return "";
     }
   }
 
@@ -115,7 +202,18 @@ final class CatchUp {
    * cursor stays after the last one it took.
    */
   long syncFrom(String conversation, long since) {
-    long cursor = since;
+    return syncFrom(conversation, since, false);
+  }
+
+  /**
+   * As {@link #syncFrom(String, long)}; with {@code check}, the message at {@code since} is asked
+   * for too (one more in the first page, no more requests) and compared with the one this device
+   * read there: another one means that the relay went back to a backup and has stored new messages
+   * past this device's cursor since ({@link #wentBack}).
+   */
+  private long syncFrom(String conversation, long since, boolean check) {
+    String read = check && since > 0 ? session.state.acceptedIn(conversation).get(since) : null;
+    long cursor = read == null ? since : since - 1;
     long expected = since + 1;
     boolean more = true;
     try {
@@ -126,6 +224,13 @@ final class CatchUp {
         for (StoredMessage message : reply.messages()) {
           if (listeners.messagesStopped()) {
             break;
+          }
+          if (read != null && message.seq() == since) {
+            if (!message.deleted() && !read.equals(idOf(message))) {
+              wentBack(conversation, since, since);
+              return session.state.cursor(conversation).orElse(since);
+            }
+            continue; // the message this device read there (or deleted since)
           }
           if (message.seq() > expected) {
             gap(conversation, expected, message.seq() - 1);

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -96,6 +97,12 @@ final class ClientState {
 
   /** Cursors forgotten since the last write: the file's copies are not merged back. */
   private final Set<String> cursorsForgotten = new HashSet<>();
+
+  /**
+   * Conversations whose cursor this process moved back since its last write ({@link #rewind}): the
+   * file's higher one is not taken over it.
+   */
+  private final Set<String> cursorsRewound = new HashSet<>();
 
   /** Ids of own messages being sent whose answer has not come (not saved: see {@link #sending}). */
   private final Set<String> sending = new HashSet<>();
@@ -296,6 +303,32 @@ final class ClientState {
       cursorsForgotten.remove(conversation);
       dirty = true;
     }
+  }
+
+  /**
+   * Moves {@code conversation}'s cursor back to {@code seq}: the relay no longer holds what was
+   * read after it (it was restored from an earlier copy), and numbers after it are new messages.
+   */
+  synchronized void rewind(String conversation, long seq) {
+    Long current = cursors.get(conversation);
+    if (current != null && seq >= 0 && seq < current) {
+      cursors.put(conversation, seq);
+      cursorsRewound.add(conversation);
+      dirty = true;
+    }
+  }
+
+  /**
+   * The ids of the messages of {@code conversation} this device accepted and remembers, by number.
+   */
+  synchronized Map<Long, String> acceptedIn(String conversation) {
+    Map<Long, String> out = new HashMap<>();
+    for (Seen entry : seen.values()) {
+      if (entry.conversation().equals(conversation)) {
+        out.put(entry.seq(), entry.id());
+      }
+    }
+    return out;
   }
 
   /** The client lists {@code conversation}: its cursor is kept. */
@@ -500,7 +533,8 @@ final class ClientState {
           .cursors()
           .forEach(
               (conversation, seq) -> {
-                if (!cursorsForgotten.contains(conversation)) {
+                if (!cursorsForgotten.contains(conversation)
+                    && !cursorsRewound.contains(conversation)) {
                   cursors.merge(conversation, seq, Math::max);
                 }
               });
@@ -586,6 +620,7 @@ final class ClientState {
     }
     deletesSent.clear();
     cursorsForgotten.clear();
+    cursorsRewound.clear();
     keptChanged = false;
     liveList.saved();
     unsaved = null;

@@ -44,6 +44,8 @@ final class HistoryPages {
     // returned without an envelope (wire version 13). The first page starts at the newest, which
     // the cursor tells.
     long top = session.state.cursor(id).orElse(0L);
+    // Not above the relay's newest: a cursor read past a backup the relay was restored from is.
+    top = Math.min(top, session.newestAtLogin.getOrDefault(id, top));
     long returned = 0;
     long lowest = 0;
     // The lowest number of a message given, and those of the deleted rows: a deleted row older than

@@ -37,6 +37,13 @@ final class Session {
    */
   final Set<String> pushedBeforeReady = new ConcurrentSkipListSet<>();
 
+  /**
+   * For a client that is not live, each conversation's newest number as the login reply gave it:
+   * its cursor stays as the file holds it, which is above that once the relay was restored from a
+   * backup ({@link CatchUp}, which a live client runs, moves it back).
+   */
+  final Map<String, Long> newestAtLogin = new ConcurrentHashMap<>();
+
   /** The other events pushed before the login was announced; the event thread's only. */
   final EventsBeforeLogin beforeLogin = new EventsBeforeLogin();
 

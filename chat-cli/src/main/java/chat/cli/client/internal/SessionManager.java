@@ -387,6 +387,9 @@ final class SessionManager {
     }
     Set<String> listed = new HashSet<>();
     conversations.forEach(c -> listed.add(c.conversation()));
+    if (!options.live()) {
+      conversations.forEach(c -> target.newestAtLogin.put(c.conversation(), c.lastSeq()));
+    }
     target.listOnly(listed);
     // What a live client of this profile listed last, and the relay no longer lists: the user left
     // it on another device, was removed or the group disbanded, while no live client ran here.

@@ -24,6 +24,44 @@ class ClientStateTest {
 
   @TempDir Path dir;
 
+  /**
+   * A cursor moved back (the relay was restored from a backup) is written as moved, not merged up
+   * to the file's higher one; the next save merges as before, the higher cursor winning.
+   */
+  @Test
+  void rewind_isSavedOverTheFilesHigherCursor_thenCursorsMergeUpAgain() {
+    Path file = dir.resolve("state.json");
+    ClientState state = ClientState.load(file, SERVER);
+    state.advance("#lobby", 9);
+    state.advance("#dev", 4);
+    state.save();
+
+    state.rewind("#lobby", 6);
+    state.rewind("#dev", 7); // not back: nothing changes
+    state.save();
+
+    ClientState again = ClientState.load(file, SERVER);
+    assertThat(again.cursor("#lobby")).contains(6L);
+    assertThat(again.cursor("#dev")).contains(4L);
+    ClientState beside = ClientState.load(file, SERVER);
+    beside.advance("#lobby", 8);
+    beside.save();
+    again.advance("#dev", 5);
+    again.save();
+    assertThat(ClientState.load(file, SERVER).cursor("#lobby")).contains(8L);
+  }
+
+  @Test
+  void acceptedIn_givesTheIdsOfOneConversation_byNumber() {
+    ClientState state = ClientState.load(dir.resolve("state.json"), SERVER);
+    state.accept("aa", "#lobby", 1);
+    state.accept("bb", "#dev", 1);
+    state.accept("cc", "#lobby", 2);
+    state.accept("dd", "#lobby", 2); // the same number again, after a restore: the later one
+
+    assertThat(state.acceptedIn("#lobby")).isEqualTo(Map.of(1L, "aa", 2L, "dd"));
+  }
+
   @Test
   void saved_thenLoaded_keepsSessionCursorsAndSeenIds() {
     Path file = dir.resolve("state.json");
