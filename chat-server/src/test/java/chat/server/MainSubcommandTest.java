@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code chat-server audit} and {@code chat-server keys rotate}: where they take their data
+ * {@code chat-server audit}, {@code keys rotate} and {@code backup}: where they take their data
  * directory and config file from, and the relay's options they refuse.
  */
 class MainSubcommandTest {
@@ -109,6 +109,48 @@ class MainSubcommandTest {
 
     assertThat(run(Map.of(), "audit", "--data-dir", data.toString(), "--type", "admin")).isZero();
     assertThat(out.toString()).contains("ADMIN at-rest keyset rotated (2 keys) by OS user ");
+  }
+
+  @Test
+  void backup_ofARelaysDataDirectory_copiesIt_andIsRecordedInItsAuditLog() throws Exception {
+    Path data = dataDirWithAudit("copied");
+    AtRestKeys.loadOrCreate(data);
+    Path copy = dir.resolve("copy");
+
+    assertThat(run(Map.of(), "--data-dir", data.toString(), "backup", copy.toString()))
+        .as(err.toString())
+        .isZero();
+
+    assertThat(out.toString())
+        .startsWith(
+            "Backed up "
+                + data
+                + " to "
+                + copy
+                + ": 0 stored messages read back and opened, 1 envelope log segment, ")
+        .endsWith(" MiB.\n");
+    assertThat(err.toString()).isEmpty();
+    out.getBuffer().setLength(0);
+    assertThat(run(Map.of(), "audit", "--data-dir", copy.toString())).isZero();
+    assertThat(out.toString()).as("the copy's audit log").contains("relay copied");
+    out.getBuffer().setLength(0);
+    assertThat(run(Map.of(), "audit", "--data-dir", data.toString(), "--type", "admin")).isZero();
+    assertThat(out.toString()).contains("ADMIN backup taken (0 messages) by OS user ");
+  }
+
+  @Test
+  void backup_intoAFolderThatHoldsFiles_isRefused_exit1() throws Exception {
+    Path data = dataDirWithAudit("full");
+    AtRestKeys.loadOrCreate(data);
+    Path copy = Files.createDirectories(dir.resolve("copy"));
+    Files.writeString(copy.resolve("notes.txt"), "mine");
+
+    assertThat(run(Map.of(), "backup", "--data-dir", data.toString(), copy.toString()))
+        .isEqualTo(1);
+
+    assertThat(err.toString())
+        .isEqualTo("chat-server backup: " + copy + " is not empty; give a new or empty folder\n");
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

@@ -8,10 +8,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options a subcommand that works on the data directory ({@code audit}, {@code keys rotate},
- * {@code users}) shares with {@code chat-server} itself: {@code --data-dir} and {@code --config}.
- * Either may be given before the subcommand's name or after it; {@code chat-server} reads the
- * config file wherever {@code --config} stands, and the environment and the file reach this {@code
- * --data-dir} as they reach the relay's.
+ * {@code backup}, {@code users}) shares with {@code chat-server} itself: {@code --data-dir} and
+ * {@code --config}. Either may be given before the subcommand's name or after it; {@code
+ * chat-server} reads the config file wherever {@code --config} stands, and the environment and the
+ * file reach this {@code --data-dir} as they reach the relay's.
  */
 public final class DataDirOptions {
   @Spec(Spec.Target.MIXEE)

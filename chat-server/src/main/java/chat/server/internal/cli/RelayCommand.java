@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RelayCommand.Version.class,
     description = "TLS 1.3 relay for end-to-end encrypted chat envelopes.",
-    subcommands = {KeysCommand.class, AuditCommand.class, UsersCommand.class})
+    subcommands = {KeysCommand.class, AuditCommand.class, UsersCommand.class, BackupCommand.class})
 public final class RelayCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
 

@@ -255,9 +255,10 @@ public final class DataDirectory {
 
   /**
    * Checks that {@code dir} ({@link #normalized}), which a command reads or changes but never
-   * creates ({@code audit}, {@code keys rotate}), exists and is a directory; returns the normalized
-   * path. What is in the way is named as {@link #prepare} names it at the relay's start: a file, a
-   * symbolic link that loops or leads nowhere, or the first part of the path that does not exist.
+   * creates ({@code audit}, {@code keys rotate}, {@code backup}), exists and is a directory;
+   * returns the normalized path. What is in the way is named as {@link #prepare} names it at the
+   * relay's start: a file, a symbolic link that loops or leads nowhere, or the first part of the
+   * path that does not exist.
    *
    * @throws IOException with a message of the form {@code cannot use the data directory DIR: WHY}
    */

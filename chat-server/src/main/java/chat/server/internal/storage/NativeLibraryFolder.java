@@ -104,9 +104,9 @@ public final class NativeLibraryFolder {
 
   /**
    * Loads SQLite's native library for a command that reads or changes the data directory while a
-   * relay may run on it ({@code audit}, {@code users}, {@code keys rotate}): from the system's
-   * temporary folder as sqlite-jdbc does (a command ends normally, and its copy is deleted then),
-   * and only where that folder cannot run code (mounted {@code noexec}) from {@code
+   * relay may run on it ({@code audit}, {@code users}, {@code keys rotate}, {@code backup}): from
+   * the system's temporary folder as sqlite-jdbc does (a command ends normally, and its copy is
+   * deleted then), and only where that folder cannot run code (mounted {@code noexec}) from {@code
    * dataDir}/{@value #DIRECTORY}. Nothing is written to a data directory that may be read-only (a
    * backup being looked at) unless it has to be, and nothing is logged: a command's output is its
    * answer.

@@ -1,0 +1,162 @@
+package chat.e2e;
+
+import static chat.e2e.Clients.PASSPHRASE;
+import static chat.e2e.Clients.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.cli.client.ChatMessage;
+import chat.cli.client.HistoryPage;
+import chat.cli.client.internal.RelayChatClient;
+import chat.server.Main;
+import chat.server.Relay;
+import chat.server.RelayConfig;
+import chat.server.RelayFixture;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code chat-server backup} taken while the relay runs and a member keeps sending: a relay started
+ * on the copy, on the same address, takes the sessions stored before it and serves the messages of
+ * its moment, in order and without a gap, under the certificate the clients pinned.
+ */
+class RelayBackupEndToEndTest {
+  @TempDir Path dataDir;
+  @TempDir Path homes;
+  @TempDir Path backups;
+
+  @Test
+  void backup_whileMessagesAreSent_restoresAsARelayWithTheSameSessionsAndHistory()
+      throws Exception {
+    Path copy = backups.resolve("chat-relay");
+    int port;
+    AtomicBoolean backingUp = new AtomicBoolean(true);
+    ExecutorService sender = Executors.newSingleThreadExecutor();
+    try (Relay relay = RelayFixture.start(dataDir);
+        RelayChatClient alice = Clients.live(relay.port(), homes);
+        RelayChatClient bob = Clients.live(relay.port(), homes)) {
+      port = relay.port();
+      RecordingListener bobSaw = new RecordingListener();
+      bob.addListener(bobSaw);
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.send("#lobby", "first");
+      bob.send(bob.directWith("alice"), "just us");
+      Future<Integer> meanwhile =
+          sender.submit(
+              () -> {
+                int sent = 0;
+                while (backingUp.get() || sent < 5) {
+                  alice.send("#lobby", "more " + sent++);
+                }
+                return sent;
+              });
+
+      int code =
+          Main.run(
+              new String[] {"backup", "--data-dir", dataDir.toString(), copy.toString()}, Map.of());
+
+      backingUp.set(false);
+      assertThat(code).isZero();
+      int sent = meanwhile.get();
+      assertThat(sent).isGreaterThanOrEqualTo(5);
+      alice.send("#lobby", "after the backup"); // bob reads past the backup's moment
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> bobSaw.messages.stream().anyMatch(m -> m.text().equals("after the backup")));
+    } finally {
+      sender.shutdownNow();
+    }
+
+    RelayConfig config = RelayConfig.builder("127.0.0.1", port, copy).bcryptCost(4).build();
+    try (Relay restored = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+        RelayChatClient bob = Clients.oneShot(port, homes)) {
+      assertThat(restored.port()).isEqualTo(port);
+      bob.resume("bob", PASSPHRASE.clone()); // its session, and the relay's certificate as pinned
+
+      HistoryPage page = bob.historyPage("#lobby", 1_000);
+      assertThat(page.notForYou())
+          .as("no message counted as not given to bob for the numbers he read past the backup")
+          .isZero();
+      List<String> lobby = page.messages().stream().map(ChatMessage::text).toList();
+      assertThat(lobby).startsWith("first");
+      assertThat(lobby.subList(1, lobby.size()))
+          .as("what was sent while the backup was taken, up to its moment, with no gap")
+          .isEqualTo(IntStream.range(0, lobby.size() - 1).mapToObj(i -> "more " + i).toList());
+      assertThat(bob.history(bob.directWith("alice"), 10))
+          .extracting(ChatMessage::text)
+          .containsExactly("just us");
+    }
+  }
+
+  /**
+   * A relay restored from a backup gives numbers that a member had read past the backup's moment to
+   * new messages. That member's device says so once and shows the messages sent since the restore,
+   * whether they came before it reconnected (it finds where the relay's copy and what it read part,
+   * by the messages' ids) or after; what it showed before is not shown again.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void restoredRelay_aMemberWhoReadPastTheBackup_isShownWhatWasSentSince(boolean sentBefore)
+      throws Exception {
+    Path copy = backups.resolve("chat-relay");
+    int port;
+    try (Relay relay = RelayFixture.start(dataDir);
+        RelayChatClient alice = Clients.live(relay.port(), homes);
+        RelayChatClient bob = Clients.live(relay.port(), homes)) {
+      port = relay.port();
+      RecordingListener seen = new RecordingListener();
+      bob.addListener(seen);
+      alice.register("alice", PASSWORD.clone(), PASSPHRASE.clone());
+      bob.register("bob", PASSWORD.clone(), PASSPHRASE.clone());
+      alice.send("#lobby", "one");
+      alice.send("#lobby", "two");
+      assertThat(
+              Main.run(
+                  new String[] {"backup", "--data-dir", dataDir.toString(), copy.toString()},
+                  Map.of()))
+          .isZero();
+      alice.send("#lobby", "three, lost with the restore");
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() == 3);
+    }
+
+    RelayConfig config = RelayConfig.builder("127.0.0.1", port, copy).bcryptCost(4).build();
+    try (Relay restored = Relay.start(config, Clock.systemUTC(), new SecureRandom());
+        RelayChatClient alice = Clients.live(restored.port(), homes);
+        RelayChatClient bob = Clients.live(port, homes)) {
+      RecordingListener seen = new RecordingListener();
+      bob.addListener(seen);
+      alice.resume("alice", PASSPHRASE.clone());
+      if (sentBefore) {
+        alice.send("#lobby", "four"); // #3, the number bob read "three" under
+        alice.send("#lobby", "five");
+      }
+      bob.resume("bob", PASSPHRASE.clone());
+      if (!sentBefore) {
+        alice.send("#lobby", "four");
+        alice.send("#lobby", "five");
+      }
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.messages.size() >= 2);
+      assertThat(seen.messages).extracting(ChatMessage::text).containsExactly("four", "five");
+      assertThat(seen.notices)
+          .containsExactly(
+              "#lobby: the relay's copy of #lobby goes back to #2, where this device had read up"
+                  + " to #3: the relay was restored from a backup, and what was sent after that is"
+                  + " gone from it; what was sent since is shown");
+    }
+  }
+}
