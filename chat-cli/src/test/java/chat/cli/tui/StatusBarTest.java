@@ -149,30 +149,20 @@ class StatusBarTest {
    */
   @Test
   void cells_tooNarrowForTheActivity_onlineAndCalmTrustGiveWay_aChangedKeyStays() {
-    TuiModel model = new TuiModel();
-    model.setConnection(ConnectionState.ONLINE);
-    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
-    model.incoming(Messages.of("#ops", 2, "bob", "there"), "alice");
-    model.select("#ops");
-    model.setMembers(
-        "#ops",
-        List.of(
+    TuiModel model =
+        opsWithNewsInDev(
             member("alice", TrustState.UNVERIFIED),
             member("bob", TrustState.UNVERIFIED),
-            member("carol", TrustState.UNVERIFIED)),
-        Long.MAX_VALUE);
+            member("carol", TrustState.UNVERIFIED));
 
-    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 40)))
-        .isEqualTo(" [alice] [2:#ops] [Act: 1]");
-    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 80)))
-        .contains("[ONLINE] [2 unverified] [Act: 1]");
+    assertThat(bar(model, 40)).isEqualTo(" [alice] [2:#ops] [Act: 1]");
+    assertThat(bar(model, 80)).contains("[ONLINE] [2 unverified] [Act: 1]");
 
     model.setMembers(
         "#ops",
         List.of(member("alice", TrustState.UNVERIFIED), member("bob", TrustState.CHANGED)),
         Long.MAX_VALUE);
-    assertThat(text(StatusBar.cells(model, "relay:1", "alice", ALL_UNVERIFIED, LABELS, 50)))
-        .isEqualTo(" [alice] [2:#ops] [CHANGED key: bob] [Act: 1]");
+    assertThat(bar(model, 50)).isEqualTo(" [alice] [2:#ops] [CHANGED key: bob] [Act: 1]");
     assertThat(bar(model, 40)).isEqualTo(" [alice] [2:#ops] [CHANGED key] [Act: 1]");
   }
 
@@ -182,18 +172,11 @@ class StatusBarTest {
    */
   @Test
   void cells_tooNarrowForAChangedKeysNames_theyGiveWayToTheActivity() {
-    TuiModel model = new TuiModel();
-    model.setConnection(ConnectionState.ONLINE);
-    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
-    model.incoming(Messages.of("#ops", 2, "bob", "there"), "alice");
-    model.select("#ops");
-    model.setMembers(
-        "#ops",
-        List.of(
+    TuiModel model =
+        opsWithNewsInDev(
             member("alice", TrustState.UNVERIFIED),
             member("bob", TrustState.CHANGED),
-            member("carol", TrustState.CHANGED)),
-        Long.MAX_VALUE);
+            member("carol", TrustState.CHANGED));
 
     assertThat(bar(model, 52)).isEqualTo(" [alice] [2:#ops] [CHANGED key: bob, carol] [Act: 1]");
     assertThat(bar(model, 51))
@@ -206,6 +189,17 @@ class StatusBarTest {
     assertThat(bar(model, 36))
         .as("narrower than the warning and the activity: cut at the end, as before")
         .isEqualTo(" [alice] [2:#ops] [CHANGED\u2026] [Act: \u2026");
+  }
+
+  /** Alice online in #ops, with {@code members}, and a message waiting in #dev (the first). */
+  private static TuiModel opsWithNewsInDev(MemberView... members) {
+    TuiModel model = new TuiModel();
+    model.setConnection(ConnectionState.ONLINE);
+    model.incoming(Messages.of("#dev", 1, "bob", "hi"), "alice");
+    model.incoming(Messages.of("#ops", 2, "bob", "there"), "alice");
+    model.select("#ops");
+    model.setMembers("#ops", List.of(members), Long.MAX_VALUE);
+    return model;
   }
 
   private static String bar(TuiModel model, int columns) {

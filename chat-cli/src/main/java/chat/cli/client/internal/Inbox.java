@@ -260,14 +260,7 @@ final class Inbox {
         throw e; // a damaged contacts.json: to be moved away, not the relay's doing
       } catch (CommandException.FileAccess e) {
         // the key came but could not be recorded here (a full profile disk): the page waits too
-        throw new CommandException.FileAccess(
-            e.getMessage()
-                + " (the key of "
-                + sender
-                + ", needed to show their messages in "
-                + label(conversation)
-                + ")",
-            e);
+        throw keyNotWritten(e, sender, ", needed to show their messages in " + label(conversation));
       } catch (CommandException e) {
         leftOut.count(sender, LeftOutMessages.Reason.NO_KEY, stored.get(i).seq());
         continue;
@@ -378,14 +371,10 @@ final class Inbox {
       throw e; // says which file and key; the message waits until it is moved away
     } catch (CommandException.FileAccess e) {
       // the sender's key could not be recorded here: not shown, not skipped either
-      throw new CommandException.FileAccess(
-          e.getMessage()
-              + " (the key of "
-              + sender
-              + ", whose message in "
-              + label(conversation)
-              + " waits until it can be written)",
-          e);
+      throw keyNotWritten(
+          e,
+          sender,
+          ", whose message in " + label(conversation) + " waits until it can be written");
     } catch (CommandException e) {
       if (noticeFailures) {
         leftOut(
@@ -642,6 +631,13 @@ final class Inbox {
   }
 
   /** {@code conversation} as this user names it, as {@link Session#label} does. */
+  /** {@code e}, naming the key of {@code sender} it could not write and what waits for it. */
+  private static CommandException.FileAccess keyNotWritten(
+      CommandException.FileAccess e, String sender, String waiting) {
+    return new CommandException.FileAccess(
+        e.getMessage() + " (the key of " + sender + waiting + ")", e);
+  }
+
   private String label(String conversation) {
     return ConversationLabel.of(conversation, me.get().userId(), keys.contacts()::spelling);
   }

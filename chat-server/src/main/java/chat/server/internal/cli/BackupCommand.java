@@ -89,19 +89,12 @@ public final class BackupCommand implements Callable<Integer> {
     }
     out.flush();
     try {
-      DatabaseReader.changeCurrent(
+      OperatorAudit.record(
           dataDir,
-          c -> {
-            OperatorAudit.record(
-                c,
-                System.currentTimeMillis(),
-                "",
-                "backup taken ("
-                    + copied.messages()
-                    + " messages) by OS user "
-                    + OperatorAudit.operator());
-            return null;
-          });
+          "backup taken ("
+              + copied.messages()
+              + " messages) by OS user "
+              + OperatorAudit.operator());
     } catch (DatabaseReader.Unreadable e) {
       err.println(
           "chat-server backup: the backup could not be recorded in the audit log: "

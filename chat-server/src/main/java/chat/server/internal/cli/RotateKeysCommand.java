@@ -35,7 +35,7 @@ public final class RotateKeysCommand implements Callable<Integer> {
         .getOut()
         .println("At-rest keyset rotated: " + keys + " keys, new primary in use after restart.");
     try {
-      audit(
+      OperatorAudit.record(
           dataDir,
           "at-rest keyset rotated (" + keys + " keys) by OS user " + OperatorAudit.operator());
     } catch (DatabaseReader.Unreadable e) {
@@ -46,20 +46,5 @@ public final class RotateKeysCommand implements Callable<Integer> {
                   + e.getMessage());
     }
     return 0;
-  }
-
-  /**
-   * Records the rotation in {@code relay.db}'s audit log: one short write to the database as it is,
-   * which is neither created (a directory with only a keyset stays so) nor upgraded (an older relay
-   * can still open it) for this.
-   */
-  private static void audit(Path dataDir, String detail) throws DatabaseReader.Unreadable {
-    long now = System.currentTimeMillis();
-    DatabaseReader.changeCurrent(
-        dataDir,
-        c -> {
-          OperatorAudit.record(c, now, "", detail);
-          return null;
-        });
   }
 }
